@@ -1,0 +1,92 @@
+package org.engram.simulator;
+
+/**
+ * A user error: bad configuration, data file, parameter or command-line value.
+ *
+ * <p>Every user error in Engram is a subclass of this type so the command line can print its
+ * message without a stack trace. The message has the shape
+ * {@code <source>: <location>: expected <rule>, found <value>[; hint]} where the parts that are
+ * unknown are left out. Broken invariants (bugs) are never reported with this type.
+ */
+public class EngramException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private final String location;
+    private final String expected;
+    private final String found;
+    private final String hint;
+
+    /**
+     * Creates a user error from its parts.
+     *
+     * @param source   the file, object or command that held the bad value, or {@code null}
+     * @param location the key path, parameter name or line, or {@code null}
+     * @param expected the rule the value had to satisfy
+     * @param found    the value that was found, as the user wrote it
+     * @param hint     an optional suggestion (for example a valid key), or {@code null}
+     */
+    public EngramException(String source, String location, String expected, String found, String hint) {
+        super(format(source, location, expected, found, hint));
+        this.source = source;
+        this.location = location;
+        this.expected = expected;
+        this.found = found;
+        this.hint = hint;
+    }
+
+    /**
+     * Creates a user error with a free-form message (used when the error is not about one value).
+     *
+     * @param message the whole message
+     * @param cause   the underlying cause, or {@code null}
+     */
+    public EngramException(String message, Throwable cause) {
+        super(message, cause);
+        this.source = null;
+        this.location = null;
+        this.expected = null;
+        this.found = null;
+        this.hint = null;
+    }
+
+    private static String format(String source, String location, String expected, String found, String hint) {
+        StringBuilder sb = new StringBuilder();
+        if (source != null) {
+            sb.append(source).append(": ");
+        }
+        if (location != null) {
+            sb.append(location).append(": ");
+        }
+        sb.append("expected ").append(expected).append(", found ").append(found);
+        if (hint != null) {
+            sb.append("; ").append(hint);
+        }
+        return sb.toString();
+    }
+
+    /** @return the file or object that held the bad value, or {@code null} */
+    public String source() {
+        return source;
+    }
+
+    /** @return the key path, parameter or line, or {@code null} */
+    public String location() {
+        return location;
+    }
+
+    /** @return the rule the value had to satisfy, or {@code null} for free-form messages */
+    public String expected() {
+        return expected;
+    }
+
+    /** @return the value that was found, or {@code null} for free-form messages */
+    public String found() {
+        return found;
+    }
+
+    /** @return the hint, or {@code null} */
+    public String hint() {
+        return hint;
+    }
+}

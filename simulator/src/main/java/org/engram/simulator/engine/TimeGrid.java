@@ -1,0 +1,82 @@
+package org.engram.simulator.engine;
+
+import org.engram.simulator.ParameterException;
+
+/**
+ * The simulation time grid: the one place where milliseconds become integer steps.
+ *
+ * <p>Step {@code k} covers the interval {@code [k * dt, (k + 1) * dt)}. A duration that must be a
+ * whole number of steps (a delay, a grid-mode refractory period) and is not is rejected; the
+ * tolerance of {@code 1e-9} steps absorbs the rounding of decimal inputs such as {@code 1.5 / 0.1}.
+ *
+ * @param dtMs the time step in milliseconds, {@code > 0}
+ */
+public record TimeGrid(double dtMs) {
+    private static final double WHOLE_STEP_TOLERANCE = 1e-9;
+
+    /** The default time step of 0.1 ms. */
+    public static final double DEFAULT_DT_MS = 0.1;
+
+    /**
+     * Validates the step.
+     *
+     * @param dtMs the time step in milliseconds
+     */
+    public TimeGrid {
+        if (!(dtMs > 0) || !Double.isFinite(dtMs)) {
+            throw new ParameterException("time grid", "dt", "a finite number > 0 (ms)", dtMs);
+        }
+    }
+
+    /**
+     * Converts a duration to a whole number of steps, rejecting durations that are not whole steps.
+     *
+     * @param owner     who owns the value, for the error message
+     * @param parameter the parameter name, for the error message
+     * @param ms        the duration in milliseconds, {@code >= 0}
+     * @return the number of steps
+     */
+    public int wholeSteps(String owner, String parameter, double ms) {
+        if (!(ms >= 0) || !Double.isFinite(ms)) {
+            throw new ParameterException(owner, parameter, "a finite number >= 0 (ms)", ms);
+        }
+        double steps = ms / dtMs;
+        long rounded = Math.round(steps);
+        if (Math.abs(steps - rounded) > WHOLE_STEP_TOLERANCE * Math.max(1, steps) || rounded > Integer.MAX_VALUE) {
+            throw new ParameterException(owner, parameter,
+                    "a whole number of time steps (multiple of dt = " + dtMs + " ms)", ms);
+        }
+        return (int) rounded;
+    }
+
+    /**
+     * Rounds a duration to the nearest whole number of steps (for randomly drawn delays).
+     *
+     * @param ms the duration in milliseconds
+     * @return the nearest number of steps
+     */
+    public int nearestSteps(double ms) {
+        return (int) Math.round(ms / dtMs);
+    }
+
+    /**
+     * The number of steps that covers a duration, rounding to the nearest step.
+     *
+     * @param owner     who owns the value, for the error message
+     * @param durationMs the duration in ms, {@code >= 0}
+     * @return the number of steps
+     */
+    public int stepsFor(String owner, double durationMs) {
+        return wholeSteps(owner, "duration", durationMs);
+    }
+
+    /**
+     * The start time of a step.
+     *
+     * @param step the step index
+     * @return {@code step * dt} in milliseconds
+     */
+    public double timeMs(long step) {
+        return step * dtMs;
+    }
+}

@@ -1,0 +1,70 @@
+package org.engram.simulator.input;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.network.Population;
+
+/**
+ * A piecewise-constant current injected into chosen neurons: zero until {@code timesMs[0]}, then
+ * {@code amplitudesPa[k]} from {@code timesMs[k]} on. A constant current is one step at time 0;
+ * a pulse is two steps, the second back to zero. Change times are whole steps.
+ *
+ * @param target       the population
+ * @param neurons      population-local neurons that receive the current, or {@code null} for all
+ * @param timesMs      change times in ms, strictly increasing, {@code >= 0}
+ * @param amplitudesPa the current from each change time on, in pA
+ */
+public record CurrentSource(Population<?, ?> target, int[] neurons, double[] timesMs, double[] amplitudesPa) {
+    /** Validates shapes, order and indices. */
+    public CurrentSource {
+        String owner = "current source into '" + target.name() + "'";
+        if (timesMs.length != amplitudesPa.length || timesMs.length == 0) {
+            throw new ParameterException(owner, "amplitudes", "one amplitude per change time (" + timesMs.length
+                    + " times)", amplitudesPa.length);
+        }
+        for (int k = 0; k < timesMs.length; k++) {
+            ParameterException.requireNonNegative(owner, "times[" + k + "]", timesMs[k], "ms");
+            ParameterException.requireFinite(owner, "amplitudes[" + k + "]", amplitudesPa[k], "pA");
+            if (k > 0 && !(timesMs[k] > timesMs[k - 1])) {
+                throw new ParameterException(owner, "times[" + k + "]", "a time > times[" + (k - 1) + "] = "
+                        + timesMs[k - 1] + " (ms)", timesMs[k]);
+            }
+        }
+        if (neurons != null) {
+            for (int i : neurons) {
+                if (i < 0 || i >= target.size()) {
+                    throw new ParameterException(owner, "neurons", "indices in [0, " + target.size() + ")", i);
+                }
+            }
+            neurons = neurons.clone();
+        }
+        timesMs = timesMs.clone();
+        amplitudesPa = amplitudesPa.clone();
+    }
+
+    /**
+     * A constant current from time 0 on.
+     *
+     * @param target    the population
+     * @param neurons   the neurons, or {@code null} for all
+     * @param amplitude the current in pA
+     * @return the source
+     */
+    public static CurrentSource constant(Population<?, ?> target, int[] neurons, double amplitude) {
+        return new CurrentSource(target, neurons, new double[] {0}, new double[] {amplitude});
+    }
+
+    /**
+     * A rectangular pulse.
+     *
+     * @param target    the population
+     * @param neurons   the neurons, or {@code null} for all
+     * @param startMs   pulse start in ms
+     * @param stopMs    pulse end in ms
+     * @param amplitude the current in pA
+     * @return the source
+     */
+    public static CurrentSource pulse(Population<?, ?> target, int[] neurons, double startMs, double stopMs,
+                                      double amplitude) {
+        return new CurrentSource(target, neurons, new double[] {startMs, stopMs}, new double[] {amplitude, 0});
+    }
+}

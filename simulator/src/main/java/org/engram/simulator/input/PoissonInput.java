@@ -1,0 +1,32 @@
+package org.engram.simulator.input;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.Receptor;
+import org.engram.simulator.network.Population;
+
+/**
+ * Independent Poisson spike trains into every neuron of a population, each with its own random
+ * stream: the external drive of Brunel (2000), where each neuron receives {@code C_E} external
+ * synapses firing at {@code nu_ext} (equivalently one train at {@code C_E * nu_ext}).
+ *
+ * <p>In grid mode the engine draws, per neuron and step, a Poisson count with mean
+ * {@code rate * dt}; in precise mode it draws exponential inter-event intervals, so events have
+ * exact times. The train of neuron {@code i} comes from stream
+ * {@code (seed, POISSON_INPUT, input index, i)} alone.
+ *
+ * @param target   the population that receives the input
+ * @param rateHz   the rate of each neuron's train, in Hz ({@code >= 0})
+ * @param weight   the weight of each event, in the target model's unit (mV or pA)
+ * @param receptor the receptor; the weight's sign must fit it
+ */
+public record PoissonInput(Population<?, ?> target, double rateHz, double weight, Receptor receptor) {
+    /** Validates the rate and the weight's sign. */
+    public PoissonInput {
+        ParameterException.requireNonNegative("poisson input to '" + target.name() + "'", "rate", rateHz, "Hz");
+        if (!Double.isFinite(weight) || !receptor.accepts(weight)) {
+            throw new ParameterException("poisson input to '" + target.name() + "'", "weight",
+                    receptor == Receptor.EXCITATORY ? "an excitatory weight >= 0" : "an inhibitory weight <= 0",
+                    weight);
+        }
+    }
+}

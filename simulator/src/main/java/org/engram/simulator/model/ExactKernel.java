@@ -1,0 +1,59 @@
+package org.engram.simulator.model;
+
+/**
+ * Moves single neurons between arbitrary times, exactly; used by the engine's precise-time mode.
+ *
+ * <p>The engine keeps each neuron's current time and calls, for every input event in time order:
+ * {@link #nextCrossingMs} up to the event (and {@link #propagate} plus {@link #fire} for each
+ * crossing found), then {@link #propagate} to the event and {@link #receive}. A state is always
+ * "at" the time of its last call; the kernel itself keeps no per-neuron data.
+ *
+ * @param <S> the state class
+ */
+public interface ExactKernel<S extends NeuronState> {
+
+    /**
+     * Moves neuron {@code i} from {@code fromMs} to {@code toMs} without input, honouring the
+     * refractory period (the potential stays clamped until it ends).
+     *
+     * @param state  the state
+     * @param i      neuron index
+     * @param fromMs the neuron's current time in ms
+     * @param toMs   the target time in ms, {@code >= fromMs}
+     */
+    void propagate(S state, int i, double fromMs, double toMs);
+
+    /**
+     * The first time in {@code [fromMs, untilMs]} at which neuron {@code i}, left without input,
+     * reaches threshold; a neuron already at or above threshold and not refractory crosses at
+     * {@code fromMs}.
+     *
+     * @param state   the state at {@code fromMs}
+     * @param i       neuron index
+     * @param fromMs  the neuron's current time in ms
+     * @param untilMs the end of the search interval in ms
+     * @return the crossing time in ms, or {@code NaN} if there is none in the interval
+     */
+    double nextCrossingMs(S state, int i, double fromMs, double untilMs);
+
+    /**
+     * Applies an input event at the neuron's current time (delta synapses: a voltage jump;
+     * current synapses: a current jump). A refractory neuron may discard it.
+     *
+     * @param state    the state
+     * @param i        neuron index
+     * @param receptor the receptor
+     * @param weight   the weight in the model's weight unit
+     * @param timeMs   the event time in ms, equal to the neuron's current time
+     */
+    void receive(S state, int i, Receptor receptor, double weight, double timeMs);
+
+    /**
+     * Emits a spike at the neuron's current time: reset and start the refractory period.
+     *
+     * @param state  the state
+     * @param i      neuron index
+     * @param timeMs the spike time in ms
+     */
+    void fire(S state, int i, double timeMs);
+}

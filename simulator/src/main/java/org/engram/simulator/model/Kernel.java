@@ -1,0 +1,30 @@
+package org.engram.simulator.model;
+
+/**
+ * Advances neurons of one model on the time grid; created by {@link NeuronModel#prepare}.
+ *
+ * <p>Holds only derived constants (propagators) in final fields; the engine may call it from
+ * several threads at once on disjoint neuron ranges.
+ *
+ * @param <S> the state class
+ */
+public interface Kernel<S extends NeuronState> {
+
+    /**
+     * Advances neurons {@code [lo, hi)} through steps {@code [fromStep, toStep)}.
+     *
+     * <p>Precondition: every neuron in the range is at time {@code fromStep * dt}, and the inputs
+     * that arrive during the steps are in {@code in}. Postcondition: the neurons are at
+     * {@code toStep * dt}; every threshold crossing was reported to {@code out} with the step
+     * during which it happened. Neurons are independent inside the call.
+     *
+     * @param state    the population state
+     * @param lo       first neuron, inclusive
+     * @param hi       last neuron, exclusive
+     * @param fromStep first step, inclusive
+     * @param toStep   last step, exclusive
+     * @param in       synaptic and current input per step
+     * @param out      where spikes go
+     */
+    void update(S state, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out);
+}

@@ -1,0 +1,230 @@
+package org.engram.simulator.model;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
+
+/**
+ * Leaky integrate-and-fire neuron with delta synapses: every input spike makes the membrane
+ * potential jump by the synaptic weight (mV).
+ *
+ * <p>Subthreshold dynamics, integrated exactly (Rotter and Diesmann 1999):
+ * <pre>
+ *   tau_m dV/dt = -(V - E_L) + R (I_e + I_ext(t)),   R = tau_m / C_m
+ *   V(t + h) = E_L + P22 (V(t) - E_L) + P20 (I_e + I_ext) + sum of jumps arriving in (t, t + h]
+ *   P22 = exp(-h / tau_m),   P20 = R (1 - P22)
+ * </pre>
+ * When {@code V >= V_th} the neuron spikes, {@code V} is set to {@code V_reset} and held there for
+ * {@code t_ref}; input arriving while refractory is discarded (as in Brunel 2000).
+ *
+ * <table>
+ *   <caption>Parameters</caption>
+ *   <tr><th>name</th><th>default</th><th>unit</th><th>meaning</th></tr>
+ *   <tr><td>tau_m</td><td>10</td><td>ms</td><td>membrane time constant</td></tr>
+ *   <tr><td>c_m</td><td>250</td><td>pF</td><td>membrane capacitance</td></tr>
+ *   <tr><td>e_l</td><td>-70</td><td>mV</td><td>resting potential</td></tr>
+ *   <tr><td>v_th</td><td>-55</td><td>mV</td><td>threshold</td></tr>
+ *   <tr><td>v_reset</td><td>-70</td><td>mV</td><td>reset potential, {@code < v_th}</td></tr>
+ *   <tr><td>t_ref</td><td>2</td><td>ms</td><td>refractory period, {@code >= 0}</td></tr>
+ *   <tr><td>i_e</td><td>0</td><td>pA</td><td>constant bias current</td></tr>
+ * </table>
+ *
+ * <p>References: S. Rotter and M. Diesmann (1999), Exact digital simulation of time-invariant
+ * linear systems with applications to neuronal modeling, Biol. Cybern. 81:381-402. N. Brunel
+ * (2000), J. Comput. Neurosci. 8:183-208. See also {@link LifExp}.
+ */
+public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.State>,
+        ExactPropagation<LifDelta.Params, LifDelta.State> {
+
+    /** The shared instance; the model holds no data. */
+    public static final LifDelta MODEL = new LifDelta();
+
+    /** Name used in configs. */
+    public static final String NAME = "lif_delta";
+
+    /**
+     * Parameters of {@link LifDelta}, validated on construction.
+     *
+     * @param tauM   membrane time constant (ms), {@code > 0}
+     * @param cM     membrane capacitance (pF), {@code > 0}
+     * @param eL     resting potential (mV)
+     * @param vTh    threshold (mV)
+     * @param vReset reset potential (mV), {@code < vTh}
+     * @param tRef   refractory period (ms), {@code >= 0}
+     * @param iE     constant bias current (pA)
+     */
+    public record Params(double tauM, double cM, double eL, double vTh, double vReset, double tRef, double iE) {
+        /** Validates every parameter. */
+        public Params {
+            ParameterException.requirePositive(NAME, "tau_m", tauM, "ms");
+            ParameterException.requirePositive(NAME, "c_m", cM, "pF");
+            ParameterException.requireFinite(NAME, "e_l", eL, "mV");
+            ParameterException.requireFinite(NAME, "v_th", vTh, "mV");
+            ParameterException.requireFinite(NAME, "v_reset", vReset, "mV");
+            if (!(vReset < vTh)) {
+                throw new ParameterException(NAME, "v_reset", "a value < v_th = " + vTh + " (mV)", vReset);
+            }
+            ParameterException.requireNonNegative(NAME, "t_ref", tRef, "ms");
+            ParameterException.requireFinite(NAME, "i_e", iE, "pA");
+        }
+
+        /** @return the membrane resistance tau_m / C_m in GOhm (mV/pA) */
+        public double resistance() {
+            return tauM / cM;
+        }
+    }
+
+    /** State: membrane potential and refractory clocks. */
+    public static final class State extends NeuronState {
+        /** Membrane potential (mV). */
+        public final double[] v;
+        /** Grid mode: steps of refractoriness left. */
+        public final int[] refractorySteps;
+        /** Precise mode: the time (ms) at which refractoriness ends. */
+        public final double[] refractoryUntilMs;
+
+        State(int size, Params p) {
+            super(size);
+            v = variable("v", "mV");
+            java.util.Arrays.fill(v, p.eL());
+            refractorySteps = new int[size];
+            refractoryUntilMs = new double[size];
+            java.util.Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
+        }
+    }
+
+    private LifDelta() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<Params> parametersType() {
+        return Params.class;
+    }
+
+    @Override
+    public Params defaults() {
+        return new Params(10.0, 250.0, -70.0, -55.0, -70.0, 2.0, 0.0);
+    }
+
+    @Override
+    public State newState(int size, Params params) {
+        return new State(size, params);
+    }
+
+    @Override
+    public Kernel<State> prepare(Params p, TimeGrid grid) {
+        return new GridKernel(p, grid);
+    }
+
+    @Override
+    public ExactKernel<State> prepareExact(Params p, TimeGrid grid) {
+        return new PreciseKernel(p);
+    }
+
+    private static final class GridKernel implements Kernel<State> {
+        private final double p22;
+        private final double p20;
+        private final double eL;
+        private final double vTh;
+        private final double vReset;
+        private final double iE;
+        private final int refractorySteps;
+
+        GridKernel(Params p, TimeGrid grid) {
+            double h = grid.dtMs();
+            p22 = StrictMath.exp(-h / p.tauM());
+            p20 = -p.resistance() * StrictMath.expm1(-h / p.tauM());
+            eL = p.eL();
+            vTh = p.vTh();
+            vReset = p.vReset();
+            iE = p.iE();
+            refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
+        }
+
+        @Override
+        public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
+            final double[] v = s.v;
+            final int[] refractory = s.refractorySteps;
+            for (int step = fromStep; step < toStep; step++) {
+                final int row = in.row(step);
+                for (int i = lo; i < hi; i++) {
+                    if (refractory[i] == 0) {
+                        double jump = in.excitatory(row, i) + in.inhibitory(row, i);
+                        v[i] = eL + p22 * (v[i] - eL) + p20 * (iE + in.current(row, i)) + jump;
+                    } else {
+                        refractory[i]--;
+                    }
+                    if (v[i] >= vTh) {
+                        v[i] = vReset;
+                        refractory[i] = refractorySteps;
+                        out.spike(i, step);
+                    }
+                }
+            }
+        }
+    }
+
+    private static final class PreciseKernel implements ExactKernel<State> {
+        private final double tauM;
+        private final double vInf;
+        private final double vTh;
+        private final double vReset;
+        private final double tRef;
+
+        PreciseKernel(Params p) {
+            tauM = p.tauM();
+            vInf = p.eL() + p.resistance() * p.iE();
+            vTh = p.vTh();
+            vReset = p.vReset();
+            tRef = p.tRef();
+        }
+
+        @Override
+        public void propagate(State s, int i, double fromMs, double toMs) {
+            double start = fromMs;
+            double until = s.refractoryUntilMs[i];
+            if (until > start) {
+                if (toMs <= until) {
+                    return;
+                }
+                start = until;
+            }
+            double v = s.v[i];
+            s.v[i] = v - (vInf - v) * StrictMath.expm1(-(toMs - start) / tauM);
+        }
+
+        @Override
+        public double nextCrossingMs(State s, int i, double fromMs, double untilMs) {
+            double start = Math.max(fromMs, s.refractoryUntilMs[i]);
+            if (start > untilMs) {
+                return Double.NaN;
+            }
+            double v = s.v[i];
+            if (v >= vTh) {
+                return start;
+            }
+            if (vInf <= vTh) {
+                return Double.NaN;
+            }
+            double t = start + tauM * StrictMath.log((vInf - v) / (vInf - vTh));
+            return t <= untilMs ? t : Double.NaN;
+        }
+
+        @Override
+        public void receive(State s, int i, Receptor receptor, double weight, double timeMs) {
+            if (timeMs >= s.refractoryUntilMs[i]) {
+                s.v[i] += weight;
+            }
+        }
+
+        @Override
+        public void fire(State s, int i, double timeMs) {
+            s.v[i] = vReset;
+            s.refractoryUntilMs[i] = timeMs + tRef;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.engram.simulator.model;
+
+import org.engram.simulator.engine.TimeGrid;
+
+/**
+ * A neuron model: its parameters, its state variables and how one neuron advances in time.
+ *
+ * <p>This is the SPI a user implements to add a model. A model is stateless: per-neuron data lives
+ * in the {@link NeuronState} it creates, derived constants (propagators) in the {@link Kernel} it
+ * prepares. Lifecycle: the parameter record validates itself on construction ->
+ * {@link #newState} when the network is built -> {@link #prepare} once per run -> the kernel's
+ * {@code update} per partition per slice. A model never calls the engine; spikes go to the
+ * {@link SpikeSink} the engine supplies.
+ *
+ * <p>Linear models that can be integrated exactly between events also implement
+ * {@link ExactPropagation} and then run in the engine's precise-time mode.
+ *
+ * @param <P> the parameter record; its components are the parameters in physical units
+ * @param <S> the state class
+ */
+public interface NeuronModel<P extends Record, S extends NeuronState> {
+
+    /**
+     * The name by which configs refer to the model.
+     *
+     * @return e.g. {@code "lif_exp"}
+     */
+    String name();
+
+    /**
+     * The parameter record's class, so configs can be converted into it.
+     *
+     * @return the class of {@code P}
+     */
+    Class<P> parametersType();
+
+    /**
+     * The default parameters.
+     *
+     * @return a valid parameter record
+     */
+    P defaults();
+
+    /**
+     * Creates the state of {@code size} neurons, at rest.
+     *
+     * @param size   number of neurons, {@code >= 1}
+     * @param params the parameters
+     * @return a new state with one array element per neuron
+     */
+    S newState(int size, P params);
+
+    /**
+     * Derives the per-run constants (propagators) for a time step and returns the grid kernel.
+     * Parameters that depend on the step (a refractory period that is not a whole number of
+     * steps) are checked here.
+     *
+     * @param params the parameters
+     * @param grid   the time grid
+     * @return the kernel that advances neurons on the grid
+     */
+    Kernel<S> prepare(P params, TimeGrid grid);
+}

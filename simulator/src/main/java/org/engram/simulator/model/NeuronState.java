@@ -1,0 +1,98 @@
+package org.engram.simulator.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of a population's neurons: one primitive array per state variable.
+ *
+ * <p>Subclasses create their arrays with {@link #variable(String, String)}, which also makes them
+ * recordable by name (for example {@code "v"} in mV), so monitors never need to know the model.
+ */
+public abstract class NeuronState {
+    private final int size;
+    private final Map<String, double[]> recordables = new LinkedHashMap<>();
+    private final Map<String, String> units = new LinkedHashMap<>();
+
+    /**
+     * Creates the state of {@code size} neurons.
+     *
+     * @param size number of neurons, {@code >= 1}
+     */
+    protected NeuronState(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("population size must be >= 1, found " + size);
+        }
+        this.size = size;
+    }
+
+    /**
+     * Creates and registers a recordable state variable.
+     *
+     * @param name the variable's name, e.g. {@code "v"}
+     * @param unit its unit, e.g. {@code "mV"}
+     * @return a new array of {@link #size()} zeros
+     */
+    protected final double[] variable(String name, String unit) {
+        double[] values = new double[size];
+        if (recordables.putIfAbsent(name, values) != null) {
+            throw new IllegalStateException("state variable '" + name + "' registered twice");
+        }
+        units.put(name, unit);
+        return values;
+    }
+
+    /** @return the number of neurons */
+    public final int size() {
+        return size;
+    }
+
+    /** @return the names of the recordable variables, in registration order */
+    public final List<String> variableNames() {
+        return List.copyOf(recordables.keySet());
+    }
+
+    /**
+     * The live array of a recordable variable (writes change the state).
+     *
+     * @param name the variable name
+     * @return the array, one element per neuron
+     * @throws org.engram.simulator.ParameterException if the model has no such variable
+     */
+    public final double[] values(String name) {
+        double[] values = recordables.get(name);
+        if (values == null) {
+            throw new org.engram.simulator.ParameterException(getClass().getSimpleName(), "variable",
+                    "one of " + recordables.keySet(), name);
+        }
+        return values;
+    }
+
+    /**
+     * The unit of a recordable variable.
+     *
+     * @param name the variable name
+     * @return the unit, e.g. {@code "mV"}
+     */
+    public final String unit(String name) {
+        values(name);
+        return units.get(name);
+    }
+
+    /**
+     * Seeds the per-neuron random streams of a state that has any (spike sources, noisy models).
+     * Called once by the network builder; the default does nothing.
+     *
+     * @param seed               the network seed
+     * @param firstGlobalNeuron  the network-wide index of neuron 0 of this population
+     */
+    public void seedStreams(long seed, int firstGlobalNeuron) {
+    }
+
+    /** @return a read-only map from variable name to live array */
+    public final Map<String, double[]> recordables() {
+        return Collections.unmodifiableMap(recordables);
+    }
+}

@@ -1,0 +1,123 @@
+package org.engram.simulator.network;
+
+import java.util.List;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.PoissonInput;
+
+/**
+ * A built network: populations, projections and inputs on a time grid. Its structure is fixed;
+ * neuron state and plastic weights change as it runs.
+ */
+public final class Network {
+    private final TimeGrid grid;
+    private final long seed;
+    private final List<Population<?, ?>> populations;
+    private final List<Projection> projections;
+    private final List<PoissonInput> poissonInputs;
+    private final List<CurrentSource> currentSources;
+
+    Network(TimeGrid grid, long seed, List<Population<?, ?>> populations, List<Projection> projections,
+            List<PoissonInput> poissonInputs, List<CurrentSource> currentSources) {
+        this.grid = grid;
+        this.seed = seed;
+        this.populations = List.copyOf(populations);
+        this.projections = List.copyOf(projections);
+        this.poissonInputs = List.copyOf(poissonInputs);
+        this.currentSources = List.copyOf(currentSources);
+    }
+
+    /** @return the time grid */
+    public TimeGrid grid() {
+        return grid;
+    }
+
+    /** @return the seed every random stream derives from */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the populations in the order they were added */
+    public List<Population<?, ?>> populations() {
+        return populations;
+    }
+
+    /**
+     * The population with a given name.
+     *
+     * @param name the name
+     * @return the population
+     */
+    public Population<?, ?> population(String name) {
+        for (Population<?, ?> p : populations) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        throw new org.engram.simulator.ParameterException("network", "population",
+                "one of " + populations.stream().map(Population::name).toList(), name);
+    }
+
+    /** @return the projections in the order they were added */
+    public List<Projection> projections() {
+        return projections;
+    }
+
+    /** @return the Poisson inputs */
+    public List<PoissonInput> poissonInputs() {
+        return poissonInputs;
+    }
+
+    /** @return the current sources */
+    public List<CurrentSource> currentSources() {
+        return currentSources;
+    }
+
+    /** @return the total number of neurons */
+    public int neuronCount() {
+        int n = 0;
+        for (Population<?, ?> p : populations) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /** @return the total number of synapses */
+    public long synapseCount() {
+        long n = 0;
+        for (Projection p : projections) {
+            n += p.synapseCount();
+        }
+        return n;
+    }
+
+    /** @return bytes held by all synapse arrays divided by the number of synapses (0 if none) */
+    public double bytesPerSynapse() {
+        long bytes = 0;
+        for (Projection p : projections) {
+            bytes += p.bytes();
+        }
+        long n = synapseCount();
+        return n == 0 ? 0 : (double) bytes / n;
+    }
+
+    /** @return the smallest synaptic delay in steps, or 1 if there are no projections */
+    public int minDelaySteps() {
+        int min = Integer.MAX_VALUE;
+        for (Projection p : projections) {
+            if (p.synapseCount() > 0) {
+                min = Math.min(min, p.minDelaySteps());
+            }
+        }
+        return min == Integer.MAX_VALUE ? 1 : min;
+    }
+
+    /** @return the largest synaptic delay in steps, or 1 if there are no projections */
+    public int maxDelaySteps() {
+        int max = 1;
+        for (Projection p : projections) {
+            max = Math.max(max, p.maxDelaySteps());
+        }
+        return max;
+    }
+}

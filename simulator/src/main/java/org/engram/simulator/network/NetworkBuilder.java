@@ -1,0 +1,210 @@
+package org.engram.simulator.network;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.math3.distribution.RealDistribution;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.PoissonInput;
+import org.engram.simulator.model.NeuronModel;
+import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.model.Receptor;
+import org.engram.simulator.network.connect.ConnectContext;
+import org.engram.simulator.network.connect.Connectivity;
+import org.engram.simulator.random.Purpose;
+import org.engram.simulator.random.RandomStreams;
+
+/**
+ * Builds a {@link Network}: mutable while building, frozen by {@link #build()}.
+ *
+ * <pre>{@code
+ * NetworkBuilder b = new NetworkBuilder(0.1).seed(42);
+ * var exc = b.population("exc", 800, LifDelta.MODEL, LifDelta.MODEL.defaults());
+ * b.connect("exc->exc", exc, exc, Rules.fixedProbability(0.1), Synapses.excitatory(0.5).delayMs(1.5));
+ * b.poissonInput(exc, 8000, 0.5, Receptor.EXCITATORY);
+ * Network net = b.build();
+ * }</pre>
+ * Populations and state are created at once (so initial values can be set); synapses are drawn
+ * in {@link #build()}.
+ */
+public final class NetworkBuilder {
+    private final TimeGrid grid;
+    private long seed = 1;
+    private int neurons;
+    private final List<Population<?, ?>> populations = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
+    private final List<PendingProjection> pending = new ArrayList<>();
+    private final List<PoissonInput> poissonInputs = new ArrayList<>();
+    private final List<CurrentSource> currentSources = new ArrayList<>();
+    private final List<PendingInitialiser> initialisers = new ArrayList<>();
+    private boolean built;
+
+    private record PendingProjection(String name, Population<?, ?> source, Population<?, ?> target,
+                                     Connectivity rule, Synapses synapses) {
+    }
+
+    private record PendingInitialiser(Population<?, ?> population, String variable, RealDistribution draw) {
+    }
+
+    /**
+     * Starts a network on a time grid.
+     *
+     * @param dtMs the time step in ms, {@code > 0}
+     */
+    public NetworkBuilder(double dtMs) {
+        this.grid = new TimeGrid(dtMs);
+    }
+
+    /**
+     * Sets the seed from which every random stream of the network (connectivity, weights, delays,
+     * initial values, spike sources) is derived.
+     *
+     * @param seed the seed
+     * @return this builder
+     */
+    public NetworkBuilder seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Adds a population.
+     *
+     * @param name   a unique name
+     * @param size   number of neurons, {@code >= 1}
+     * @param model  the neuron model
+     * @param params its parameters
+     * @param <P>    parameter record type
+     * @param <S>    state type
+     * @return the population, whose state may be changed before the run
+     */
+    public <P extends Record, S extends NeuronState> Population<P, S> population(String name, int size,
+                                                                                 NeuronModel<P, S> model, P params) {
+        checkOpen();
+        if (!names.add(name)) {
+            throw new ParameterException("network", "populations", "unique population names", name);
+        }
+        if (size < 1) {
+            throw new ParameterException("population '" + name + "'", "size", "an integer >= 1", size);
+        }
+        Population<P, S> p = new Population<>(populations.size(), name, neurons, size, model, params);
+        neurons = Math.addExact(neurons, size);
+        populations.add(p);
+        return p;
+    }
+
+    /**
+     * Adds a projection; its synapses are drawn in {@link #build()}.
+     *
+     * @param name     a unique name
+     * @param source   the presynaptic population
+     * @param target   the postsynaptic population
+     * @param rule     which synapses exist
+     * @param synapses weights, delays, receptor
+     * @return this builder
+     */
+    public NetworkBuilder connect(String name, Population<?, ?> source, Population<?, ?> target,
+                                  Connectivity rule, Synapses synapses) {
+        checkOpen();
+        if (!names.add(name)) {
+            throw new ParameterException("network", "projections", "unique names", name);
+        }
+        pending.add(new PendingProjection(name, owned(source), owned(target), rule, synapses));
+        return this;
+    }
+
+    /**
+     * Adds independent Poisson drive to every neuron of a population.
+     *
+     * @param target   the population
+     * @param rateHz   rate of each neuron's train in Hz
+     * @param weight   weight of each event (mV or pA)
+     * @param receptor the receptor
+     * @return this builder
+     */
+    public NetworkBuilder poissonInput(Population<?, ?> target, double rateHz, double weight, Receptor receptor) {
+        checkOpen();
+        poissonInputs.add(new PoissonInput(owned(target), rateHz, weight, receptor));
+        return this;
+    }
+
+    /**
+     * Adds a current source.
+     *
+     * @param source the source
+     * @return this builder
+     */
+    public NetworkBuilder current(CurrentSource source) {
+        checkOpen();
+        owned(source.target());
+        currentSources.add(source);
+        return this;
+    }
+
+    /**
+     * Draws the initial value of a state variable for every neuron of a population, each neuron
+     * from its own stream.
+     *
+     * @param population the population
+     * @param variable   a recordable variable, e.g. {@code "v"}
+     * @param draw       the distribution (reseeded per neuron)
+     * @return this builder
+     */
+    public NetworkBuilder initialise(Population<?, ?> population, String variable, RealDistribution draw) {
+        checkOpen();
+        owned(population).state().values(variable);
+        initialisers.add(new PendingInitialiser(population, variable, draw));
+        return this;
+    }
+
+    /** @return the time grid */
+    public TimeGrid grid() {
+        return grid;
+    }
+
+    /**
+     * Draws all synapses and initial values and freezes the network. A builder builds once.
+     *
+     * @return the network
+     */
+    public Network build() {
+        checkOpen();
+        built = true;
+        for (Population<?, ?> p : populations) {
+            p.state().seedStreams(seed, p.firstNeuron());
+        }
+        for (PendingInitialiser init : initialisers) {
+            double[] values = init.population().state().values(init.variable());
+            for (int i = 0; i < values.length; i++) {
+                init.draw().reseedRandomGenerator(RandomStreams.streamState(seed, Purpose.INITIAL_STATE,
+                        init.population().firstNeuron() + (long) i));
+                values[i] = init.draw().sample();
+            }
+        }
+        List<Projection> projections = new ArrayList<>();
+        for (PendingProjection p : pending) {
+            int index = projections.size();
+            ProjectionAssembler assembler = new ProjectionAssembler(p.name(), p.source().size(), p.target().size());
+            p.rule().generate(new ConnectContext(p.name(), index, p.source().size(), p.target().size(),
+                    p.source() == p.target(), seed), assembler);
+            projections.add(assembler.assemble(index, p.name(), p.source(), p.target(), p.synapses(), grid, seed));
+        }
+        return new Network(grid, seed, populations, projections, poissonInputs, currentSources);
+    }
+
+    private Population<?, ?> owned(Population<?, ?> p) {
+        if (p.index() >= populations.size() || populations.get(p.index()) != p) {
+            throw new IllegalArgumentException("population '" + p.name() + "' belongs to another builder");
+        }
+        return p;
+    }
+
+    private void checkOpen() {
+        if (built) {
+            throw new IllegalStateException("this builder has already built its network");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.engram.simulator.network;
+
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.ExactKernel;
+import org.engram.simulator.model.ExactPropagation;
+import org.engram.simulator.model.InputView;
+import org.engram.simulator.model.Kernel;
+import org.engram.simulator.model.NeuronModel;
+import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.model.SpikeSink;
+
+/**
+ * A group of neurons of one model with the same parameters; its state is held in primitive arrays.
+ *
+ * @param <P> the parameter record
+ * @param <S> the state class
+ */
+public final class Population<P extends Record, S extends NeuronState> {
+    private final int index;
+    private final String name;
+    private final int firstNeuron;
+    private final NeuronModel<P, S> model;
+    private final P params;
+    private final S state;
+
+    Population(int index, String name, int firstNeuron, int size, NeuronModel<P, S> model, P params) {
+        this.index = index;
+        this.name = name;
+        this.firstNeuron = firstNeuron;
+        this.model = model;
+        this.params = params;
+        this.state = model.newState(size, params);
+    }
+
+    /** @return the population's position in the network, from 0 */
+    public int index() {
+        return index;
+    }
+
+    /** @return the population's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the number of neurons */
+    public int size() {
+        return state.size();
+    }
+
+    /** @return the network-wide index of this population's neuron 0 */
+    public int firstNeuron() {
+        return firstNeuron;
+    }
+
+    /** @return the neuron model */
+    public NeuronModel<P, S> model() {
+        return model;
+    }
+
+    /** @return the parameters */
+    public P params() {
+        return params;
+    }
+
+    /** @return the live state (writes change the simulation) */
+    public S state() {
+        return state;
+    }
+
+    /** @return whether the model can run in precise-time mode */
+    public boolean supportsExactPropagation() {
+        return model instanceof ExactPropagation;
+    }
+
+    /**
+     * Prepares the grid kernel bound to this population's state.
+     *
+     * @param grid the time grid
+     * @return the bound kernel
+     */
+    public GridUpdate prepareGrid(TimeGrid grid) {
+        Kernel<S> kernel = model.prepare(params, grid);
+        return (lo, hi, from, to, in, out) -> kernel.update(state, lo, hi, from, to, in, out);
+    }
+
+    /**
+     * Prepares the exact kernel bound to this population's state.
+     *
+     * @param grid the time grid
+     * @return the bound kernel
+     * @throws org.engram.simulator.ParameterException if the model is not linear
+     */
+    @SuppressWarnings("unchecked")
+    public ExactUpdate<S> prepareExact(TimeGrid grid) {
+        if (!(model instanceof ExactPropagation)) {
+            throw new org.engram.simulator.ParameterException("population '" + name + "'", "model",
+                    "a model with exact propagation for precise mode (lif_delta, lif_exp, spike sources)",
+                    model.name());
+        }
+        ExactKernel<S> kernel = ((ExactPropagation<P, S>) model).prepareExact(params, grid);
+        return new ExactUpdate<>(kernel, state);
+    }
+
+    /** A grid kernel bound to a population's state. */
+    @FunctionalInterface
+    public interface GridUpdate {
+        /**
+         * Advances neurons {@code [lo, hi)} through steps {@code [from, to)}.
+         *
+         * @param lo   first neuron
+         * @param hi   end neuron, exclusive
+         * @param from first step
+         * @param to   end step, exclusive
+         * @param in   input view
+         * @param out  spike sink
+         */
+        void update(int lo, int hi, int from, int to, InputView in, SpikeSink out);
+    }
+
+    /**
+     * An exact kernel bound to a population's state.
+     *
+     * @param kernel the kernel
+     * @param state  the state
+     * @param <S>    the state class
+     */
+    public record ExactUpdate<S extends NeuronState>(ExactKernel<S> kernel, S state) {
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + model.name() + ", " + size() + " neurons)";
+    }
+}

@@ -1,0 +1,211 @@
+package org.engram.simulator.network;
+
+import org.engram.simulator.model.Receptor;
+
+/**
+ * The synapses from one population to another, in compressed sparse rows by source neuron.
+ *
+ * <p>Synapse {@code k} of source {@code s} lies in {@code [rowStart[s], rowStart[s + 1])}; its
+ * target is {@code targets[k]} (population-local), its weight {@code weight(k)} and its delay
+ * {@code delaySteps(k)}. Targets are ascending within a row, so the engine can split a row between
+ * threads by binary search. A weight array is stored only when weights differ or the projection
+ * is plastic, a delay array only when delays differ: a static projection with one weight and one
+ * delay costs 4 bytes per synapse, with per-synapse weights 8, with per-synapse delays 2 more.
+ *
+ * <p>The structure is fixed once built. Only the weights of a plastic projection change, through
+ * {@link #weights()}, and only from the engine's listener thread.
+ */
+public final class Projection {
+    private final int index;
+    private final String name;
+    private final Population<?, ?> source;
+    private final Population<?, ?> target;
+    private final Receptor receptor;
+    private final int[] rowStart;
+    private final int[] targets;
+    private final float[] weights;
+    private final float uniformWeight;
+    private final short[] delays;
+    private final int uniformDelaySteps;
+    private final boolean plastic;
+    private IncomingIndex incoming;
+
+    Projection(int index, String name, Population<?, ?> source, Population<?, ?> target, Receptor receptor,
+               int[] rowStart, int[] targets, float[] weights, float uniformWeight, short[] delays,
+               int uniformDelaySteps, boolean plastic) {
+        this.index = index;
+        this.name = name;
+        this.source = source;
+        this.target = target;
+        this.receptor = receptor;
+        this.rowStart = rowStart;
+        this.targets = targets;
+        this.weights = weights;
+        this.uniformWeight = uniformWeight;
+        this.delays = delays;
+        this.uniformDelaySteps = uniformDelaySteps;
+        this.plastic = plastic;
+    }
+
+    /** @return the projection's position in the network, from 0 */
+    public int index() {
+        return index;
+    }
+
+    /** @return the projection's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the presynaptic population */
+    public Population<?, ?> source() {
+        return source;
+    }
+
+    /** @return the postsynaptic population */
+    public Population<?, ?> target() {
+        return target;
+    }
+
+    /** @return the receptor every synapse feeds */
+    public Receptor receptor() {
+        return receptor;
+    }
+
+    /** @return the number of synapses */
+    public int synapseCount() {
+        return targets.length;
+    }
+
+    /**
+     * Row offsets: the synapses of source {@code s} are {@code [rowStart[s], rowStart[s + 1])}.
+     * The array is shared, not copied: do not modify it.
+     *
+     * @return the row offsets, length {@code source().size() + 1}
+     */
+    public int[] rowStart() {
+        return rowStart;
+    }
+
+    /**
+     * Target neurons (population-local), ascending within each row. Shared, not copied.
+     *
+     * @return the targets, one per synapse
+     */
+    public int[] targets() {
+        return targets;
+    }
+
+    /**
+     * Per-synapse weights, or {@code null} when every synapse has {@link #uniformWeight()}.
+     * Plastic projections always have the array and plasticity rules write into it.
+     *
+     * @return the live weights, or {@code null}
+     */
+    public float[] weights() {
+        return weights;
+    }
+
+    /** @return the weight shared by all synapses when {@link #weights()} is {@code null} */
+    public float uniformWeight() {
+        return uniformWeight;
+    }
+
+    /**
+     * The weight of a synapse.
+     *
+     * @param k synapse index
+     * @return the weight in the target model's weight unit
+     */
+    public float weight(int k) {
+        return weights == null ? uniformWeight : weights[k];
+    }
+
+    /**
+     * Per-synapse delays in steps, or {@code null} when every synapse has
+     * {@link #uniformDelaySteps()}. Shared, not copied.
+     *
+     * @return the delays, or {@code null}
+     */
+    public short[] delays() {
+        return delays;
+    }
+
+    /** @return the delay shared by all synapses when {@link #delays()} is {@code null} */
+    public int uniformDelaySteps() {
+        return uniformDelaySteps;
+    }
+
+    /**
+     * The delay of a synapse.
+     *
+     * @param k synapse index
+     * @return the delay in steps, {@code >= 1}
+     */
+    public int delaySteps(int k) {
+        return delays == null ? uniformDelaySteps : delays[k];
+    }
+
+    /** @return the smallest delay in steps */
+    public int minDelaySteps() {
+        if (delays == null) {
+            return uniformDelaySteps;
+        }
+        int min = Integer.MAX_VALUE;
+        for (short d : delays) {
+            min = Math.min(min, d);
+        }
+        return min == Integer.MAX_VALUE ? uniformDelaySteps : min;
+    }
+
+    /** @return the largest delay in steps */
+    public int maxDelaySteps() {
+        if (delays == null) {
+            return uniformDelaySteps;
+        }
+        int max = 0;
+        for (short d : delays) {
+            max = Math.max(max, d);
+        }
+        return Math.max(max, 1);
+    }
+
+    /** @return whether the weights may change during a run */
+    public boolean plastic() {
+        return plastic;
+    }
+
+    /**
+     * The synapses grouped by target, for rules that act at postsynaptic spikes. Built on first
+     * use and kept.
+     *
+     * @return the index
+     */
+    public synchronized IncomingIndex incoming() {
+        if (incoming == null) {
+            incoming = IncomingIndex.of(target.size(), rowStart, targets);
+        }
+        return incoming;
+    }
+
+    /**
+     * Memory held by the synapse arrays (row offsets, targets, weights, delays).
+     *
+     * @return bytes
+     */
+    public long bytes() {
+        long b = 4L * rowStart.length + 4L * targets.length;
+        if (weights != null) {
+            b += 4L * weights.length;
+        }
+        if (delays != null) {
+            b += 2L * delays.length;
+        }
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + source.name() + " -> " + target.name() + ", " + synapseCount() + " synapses)";
+    }
+}

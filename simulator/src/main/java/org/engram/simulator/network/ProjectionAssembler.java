@@ -1,0 +1,200 @@
+package org.engram.simulator.network;
+
+import java.util.Arrays;
+import org.apache.commons.math3.distribution.RealDistribution;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.network.connect.SynapseSink;
+import org.engram.simulator.random.Purpose;
+import org.engram.simulator.random.RandomStreams;
+
+/**
+ * Collects the synapses a rule reports and turns them into a {@link Projection}: rows by source,
+ * targets ascending within a row, weights and delays drawn per row from the row's own streams.
+ */
+final class ProjectionAssembler implements SynapseSink {
+    private final String owner;
+    private final int sourceSize;
+    private final int targetSize;
+    private int count;
+    private int[] sources = new int[1024];
+    private int[] targets = new int[1024];
+    private float[] explicitWeights;
+    private float[] explicitDelaysMs;
+
+    ProjectionAssembler(String projectionName, int sourceSize, int targetSize) {
+        this.owner = "projection '" + projectionName + "'";
+        this.sourceSize = sourceSize;
+        this.targetSize = targetSize;
+    }
+
+    @Override
+    public void add(int source, int target) {
+        checkIndices(source, target);
+        ensureCapacity();
+        sources[count] = source;
+        targets[count] = target;
+        if (explicitWeights != null) {
+            explicitWeights[count] = Float.NaN;
+            explicitDelaysMs[count] = Float.NaN;
+        }
+        count++;
+    }
+
+    @Override
+    public void add(int source, int target, double weight, double delayMs) {
+        checkIndices(source, target);
+        ensureCapacity();
+        if (explicitWeights == null) {
+            explicitWeights = new float[sources.length];
+            explicitDelaysMs = new float[sources.length];
+            Arrays.fill(explicitWeights, 0, count, Float.NaN);
+            Arrays.fill(explicitDelaysMs, 0, count, Float.NaN);
+        }
+        sources[count] = source;
+        targets[count] = target;
+        explicitWeights[count] = (float) weight;
+        explicitDelaysMs[count] = (float) delayMs;
+        count++;
+    }
+
+    private void checkIndices(int source, int target) {
+        if (source < 0 || source >= sourceSize) {
+            throw new ParameterException(owner, "source", "an index in [0, " + sourceSize + ")", source);
+        }
+        if (target < 0 || target >= targetSize) {
+            throw new ParameterException(owner, "target", "an index in [0, " + targetSize + ")", target);
+        }
+    }
+
+    private void ensureCapacity() {
+        if (count == sources.length) {
+            int n = (int) Math.min(Integer.MAX_VALUE - 8, sources.length * 2L);
+            if (n == count) {
+                throw new ParameterException(owner, "synapses", "fewer than 2^31 synapses", "more");
+            }
+            sources = Arrays.copyOf(sources, n);
+            targets = Arrays.copyOf(targets, n);
+            if (explicitWeights != null) {
+                explicitWeights = Arrays.copyOf(explicitWeights, n);
+                explicitDelaysMs = Arrays.copyOf(explicitDelaysMs, n);
+            }
+        }
+    }
+
+    /** Sorts the synapses into rows and draws weights and delays. */
+    Projection assemble(int index, String name, Population<?, ?> source, Population<?, ?> target,
+                        Synapses spec, TimeGrid grid, long seed) {
+        int[] rowStart = new int[sourceSize + 1];
+        for (int k = 0; k < count; k++) {
+            rowStart[sources[k] + 1]++;
+        }
+        for (int s = 0; s < sourceSize; s++) {
+            rowStart[s + 1] += rowStart[s];
+        }
+        // Order: by source (counting sort), then by target; a packed (target, original position)
+        // key sorts each row and remembers where each synapse came from.
+        long[] keys = new long[count];
+        int[] fill = Arrays.copyOf(rowStart, sourceSize);
+        for (int k = 0; k < count; k++) {
+            keys[fill[sources[k]]++] = ((long) targets[k] << 32) | k;
+        }
+        int[] sortedTargets = new int[count];
+        int[] origin = new int[count];
+        for (int s = 0; s < sourceSize; s++) {
+            Arrays.sort(keys, rowStart[s], rowStart[s + 1]);
+        }
+        for (int k = 0; k < count; k++) {
+            sortedTargets[k] = (int) (keys[k] >>> 32);
+            origin[k] = (int) keys[k];
+        }
+        keys = null;
+
+        float[] weights = drawWeights(index, spec, rowStart, origin, seed);
+        float uniformWeight = (float) spec.weight();
+        if (weights == null) {
+            checkSign(spec, spec.weight());
+        }
+        if (weights == null && spec.plastic()) {
+            weights = new float[count];
+            Arrays.fill(weights, uniformWeight);
+        }
+        int uniformDelay = spec.delayDraw() == null && explicitDelaysMs == null
+                ? positiveSteps(grid.wholeSteps(owner, "delay", spec.delayMs()), spec.delayMs()) : 0;
+        short[] delays = uniformDelay > 0 ? null : drawDelays(index, spec, rowStart, origin, grid, seed);
+        if (delays != null) {
+            uniformDelay = minOf(delays);
+        }
+        return new Projection(index, name, source, target, spec.receptor(), rowStart, sortedTargets, weights,
+                uniformWeight, delays, uniformDelay, spec.plastic());
+    }
+
+    private float[] drawWeights(int index, Synapses spec, int[] rowStart, int[] origin, long seed) {
+        RealDistribution draw = spec.weightDraw();
+        if (draw == null && explicitWeights == null) {
+            return null;
+        }
+        float[] weights = new float[count];
+        for (int s = 0; s < sourceSize; s++) {
+            if (draw != null && rowStart[s + 1] > rowStart[s]) {
+                draw.reseedRandomGenerator(RandomStreams.streamState(seed, Purpose.WEIGHTS, ((long) index << 32) | s));
+            }
+            for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
+                float explicit = explicitWeights == null ? Float.NaN : explicitWeights[origin[k]];
+                double w = !Float.isNaN(explicit) ? explicit : draw != null ? draw.sample() : spec.weight();
+                checkSign(spec, w);
+                weights[k] = (float) w;
+            }
+        }
+        return weights;
+    }
+
+    private short[] drawDelays(int index, Synapses spec, int[] rowStart, int[] origin, TimeGrid grid, long seed) {
+        RealDistribution draw = spec.delayDraw();
+        short[] delays = new short[count];
+        int constant = draw == null ? positiveSteps(grid.wholeSteps(owner, "delay", spec.delayMs()), spec.delayMs()) : 0;
+        for (int s = 0; s < sourceSize; s++) {
+            if (draw != null && rowStart[s + 1] > rowStart[s]) {
+                draw.reseedRandomGenerator(RandomStreams.streamState(seed, Purpose.DELAYS, ((long) index << 32) | s));
+            }
+            for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
+                float explicit = explicitDelaysMs == null ? Float.NaN : explicitDelaysMs[origin[k]];
+                int steps;
+                if (!Float.isNaN(explicit)) {
+                    steps = positiveSteps(grid.wholeSteps(owner, "delay", explicit), explicit);
+                } else if (draw != null) {
+                    double ms = draw.sample();
+                    steps = positiveSteps(Double.isFinite(ms) ? grid.nearestSteps(ms) : 0, ms);
+                } else {
+                    steps = constant;
+                }
+                delays[k] = (short) steps;
+            }
+        }
+        return delays;
+    }
+
+    private int positiveSteps(int steps, double ms) {
+        if (steps < 1 || steps > Short.MAX_VALUE) {
+            throw new ParameterException(owner, "delay", "a delay of 1 to " + Short.MAX_VALUE
+                    + " time steps (at least dt)", ms + " ms");
+        }
+        return steps;
+    }
+
+    private void checkSign(Synapses spec, double w) {
+        if (!Double.isFinite(w) || !spec.receptor().accepts(w)) {
+            String rule = spec.receptor() == org.engram.simulator.model.Receptor.EXCITATORY
+                    ? "an excitatory weight >= 0" : "an inhibitory weight <= 0";
+            throw new ParameterException(owner, "weight", rule, w);
+        }
+    }
+
+    private static int minOf(short[] values) {
+        int min = Short.MAX_VALUE;
+        for (short v : values) {
+            min = Math.min(min, v);
+        }
+        return values.length == 0 ? 1 : min;
+    }
+}

@@ -1,0 +1,109 @@
+package org.engram.simulator.network;
+
+import org.apache.commons.math3.distribution.RealDistribution;
+import org.engram.simulator.model.Receptor;
+
+/**
+ * How the synapses of a projection are made: weights, delays, receptor and plasticity.
+ *
+ * <p>Weights are constant or drawn from a commons-math3 distribution; delays likewise, in ms, and
+ * drawn delays are rounded to the nearest step. A distribution is reseeded from Engram's stream
+ * of each source neuron before its row is drawn, so its draws depend on the seed alone (the
+ * distribution object is used only by the builder's thread).
+ *
+ * <pre>{@code
+ * Synapses.excitatory(0.1).delayMs(1.5)
+ * Synapses.inhibitory(-0.5).delays(new UniformRealDistribution(1, 3)).asPlastic()
+ * }</pre>
+ *
+ * @param receptor      which input channel the synapses feed; the sign of every weight is checked
+ * @param weight        the constant weight (used when {@code weightDraw} is null)
+ * @param weightDraw    a weight distribution, or {@code null}
+ * @param delayMs       the constant delay in ms (used when {@code delayDraw} is null)
+ * @param delayDraw     a delay distribution in ms, or {@code null}
+ * @param plastic       whether plasticity rules may change the weights
+ */
+public record Synapses(Receptor receptor, double weight, RealDistribution weightDraw, double delayMs,
+                       RealDistribution delayDraw, boolean plastic) {
+
+    /** The default delay, 1 ms. */
+    public static final double DEFAULT_DELAY_MS = 1.0;
+
+    /**
+     * Excitatory synapses with a constant weight and the default delay.
+     *
+     * @param weight the weight, {@code >= 0}, in the target model's unit (mV or pA)
+     * @return the spec
+     */
+    public static Synapses excitatory(double weight) {
+        return new Synapses(Receptor.EXCITATORY, weight, null, DEFAULT_DELAY_MS, null, false);
+    }
+
+    /**
+     * Inhibitory synapses with a constant weight and the default delay.
+     *
+     * @param weight the weight, {@code <= 0}, in the target model's unit (mV or pA)
+     * @return the spec
+     */
+    public static Synapses inhibitory(double weight) {
+        return new Synapses(Receptor.INHIBITORY, weight, null, DEFAULT_DELAY_MS, null, false);
+    }
+
+    /**
+     * Synapses on a receptor with a constant weight and the default delay.
+     *
+     * @param receptor the receptor
+     * @param weight   the weight
+     * @return the spec
+     */
+    public static Synapses of(Receptor receptor, double weight) {
+        return new Synapses(receptor, weight, null, DEFAULT_DELAY_MS, null, false);
+    }
+
+    /**
+     * The same synapses with weights drawn from a distribution.
+     *
+     * @param distribution the weight distribution (target model's unit)
+     * @return the spec
+     */
+    public Synapses weights(RealDistribution distribution) {
+        return new Synapses(receptor, weight, distribution, delayMs, delayDraw, plastic);
+    }
+
+    /**
+     * The same synapses with a constant delay.
+     *
+     * @param ms the delay in ms, a whole number of steps {@code >= 1}
+     * @return the spec
+     */
+    public Synapses delayMs(double ms) {
+        return new Synapses(receptor, weight, weightDraw, ms, null, plastic);
+    }
+
+    /**
+     * The same synapses with delays drawn from a distribution, rounded to the nearest step.
+     *
+     * @param distribution the delay distribution in ms
+     * @return the spec
+     */
+    public Synapses delays(RealDistribution distribution) {
+        return new Synapses(receptor, weight, weightDraw, delayMs, distribution, plastic);
+    }
+
+    /**
+     * The same synapses, plastic: they always carry a weight array that rules may change.
+     *
+     * @return the spec
+     */
+    public Synapses asPlastic() {
+        return new Synapses(receptor, weight, weightDraw, delayMs, delayDraw, true);
+    }
+
+    /** @return a one-line description for summaries */
+    public String describe() {
+        String w = weightDraw == null ? String.valueOf(weight) : weightDraw.getClass().getSimpleName();
+        String d = delayDraw == null ? delayMs + " ms" : delayDraw.getClass().getSimpleName();
+        return receptor.name().toLowerCase(java.util.Locale.ROOT) + ", weight " + w + ", delay " + d
+                + (plastic ? ", plastic" : "");
+    }
+}

@@ -1,0 +1,29 @@
+package org.engram.simulator.network.connect;
+
+import org.engram.simulator.random.Purpose;
+import org.engram.simulator.random.RandomStreams;
+import org.engram.simulator.random.SplitMixRandom;
+
+/**
+ * What a connectivity rule may know about the projection it builds.
+ *
+ * @param projectionName  the projection's name, for error messages
+ * @param projectionIndex the projection's position in the network (part of every stream key)
+ * @param sourceSize      number of source neurons
+ * @param targetSize      number of target neurons
+ * @param samePopulation  whether source and target are the same population (autapses possible)
+ * @param seed            the network seed
+ */
+public record ConnectContext(String projectionName, int projectionIndex, int sourceSize, int targetSize,
+                             boolean samePopulation, long seed) {
+
+    /**
+     * The connectivity stream of one source or target neuron; independent of every other index.
+     *
+     * @param neuron the population-local index whose draws the stream makes
+     * @return a fresh generator at the start of the stream
+     */
+    public SplitMixRandom stream(int neuron) {
+        return RandomStreams.of(seed, Purpose.CONNECTIVITY, ((long) projectionIndex << 32) | neuron);
+    }
+}

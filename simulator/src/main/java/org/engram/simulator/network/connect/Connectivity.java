@@ -1,0 +1,22 @@
+package org.engram.simulator.network.connect;
+
+/**
+ * A rule that decides which synapses a projection has (all-to-all, fixed in-degree, ...).
+ *
+ * <p>A rule draws only from the streams of its {@link ConnectContext}, one stream per source or
+ * per target neuron, so the synapses it creates depend on the seed alone. The order in which it
+ * reports synapses does not matter: the network builder sorts them into rows.
+ */
+public interface Connectivity {
+
+    /**
+     * Reports the synapses of one projection to {@code sink}.
+     *
+     * @param context sizes, switches and random streams of the projection
+     * @param sink    where synapses go
+     */
+    void generate(ConnectContext context, SynapseSink sink);
+
+    /** @return a one-line description for summaries, e.g. {@code "fixed_in_degree(k=100)"} */
+    String describe();
+}

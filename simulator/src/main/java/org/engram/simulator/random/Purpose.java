@@ -1,0 +1,32 @@
+package org.engram.simulator.random;
+
+/**
+ * What a random stream is used for; part of the key that derives the stream.
+ *
+ * <p>Two purposes never share numbers, so adding a new use of randomness does not shift the
+ * numbers of existing uses. Append new constants at the end: the ordinal is part of the key.
+ */
+public enum Purpose {
+    /** Which synapses a connectivity rule creates, one stream per source or target neuron. */
+    CONNECTIVITY,
+    /** Weights drawn from a distribution, one stream per source or target neuron. */
+    WEIGHTS,
+    /** Delays drawn from a distribution, one stream per source or target neuron. */
+    DELAYS,
+    /** Independent Poisson drive, one stream per target neuron and input. */
+    POISSON_INPUT,
+    /** Poisson spike source neurons, one stream per source neuron. */
+    POISSON_SOURCE,
+    /** Initial state values, one stream per neuron. */
+    INITIAL_STATE,
+    /** Spike encoders of learning inputs, one stream per (sample, epoch). */
+    ENCODING,
+    /** Weight initialisation of trainable layers, one stream per layer. */
+    WEIGHT_INIT,
+    /** Sample order and batch composition, one stream per epoch. */
+    SHUFFLE,
+    /** Replay memory decisions, one stream per task. */
+    REPLAY,
+    /** Dataset permutations and other task-sequence transforms, one stream per task. */
+    TASK
+}

@@ -1,0 +1,124 @@
+package org.engram.simulator.random;
+
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * One SplitMix64 stream as a commons-math3 {@link RandomGenerator}, so the library's
+ * distributions can sample weights and delays from Engram's derived streams.
+ *
+ * <p>Not thread-safe: each stream belongs to one caller.
+ */
+public final class SplitMixRandom implements RandomGenerator {
+    private long state;
+    private double nextGaussian = Double.NaN;
+
+    /**
+     * Creates a stream starting at the given state.
+     *
+     * @param state initial state, usually from {@link RandomStreams#streamState}
+     */
+    public SplitMixRandom(long state) {
+        this.state = state;
+    }
+
+    @Override
+    public long nextLong() {
+        state += RandomStreams.GAMMA;
+        return RandomStreams.mix(state);
+    }
+
+    @Override
+    public double nextDouble() {
+        return RandomStreams.toUnitDouble(nextLong());
+    }
+
+    @Override
+    public float nextFloat() {
+        return (nextLong() >>> 40) * 0x1.0p-24f;
+    }
+
+    @Override
+    public int nextInt() {
+        return (int) (nextLong() >>> 32);
+    }
+
+    /**
+     * A uniform integer in [0, n) without modulo bias (Lemire's multiply-and-reject method).
+     *
+     * @param n the bound, {@code > 0}
+     * @return the integer
+     */
+    @Override
+    public int nextInt(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("bound must be > 0, found " + n);
+        }
+        long m = (nextLong() >>> 32) * n;
+        long low = m & 0xFFFFFFFFL;
+        if (low < n) {
+            long threshold = (0x1_0000_0000L - n) % n;
+            while (low < threshold) {
+                m = (nextLong() >>> 32) * n;
+                low = m & 0xFFFFFFFFL;
+            }
+        }
+        return (int) (m >>> 32);
+    }
+
+    @Override
+    public boolean nextBoolean() {
+        return nextLong() < 0;
+    }
+
+    @Override
+    public void nextBytes(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length) {
+            long r = nextLong();
+            for (int k = 0; k < 8 && i < bytes.length; k++, r >>>= 8) {
+                bytes[i++] = (byte) r;
+            }
+        }
+    }
+
+    /** A standard normal deviate by the polar Box-Muller method; the spare value is kept. */
+    @Override
+    public double nextGaussian() {
+        if (!Double.isNaN(nextGaussian)) {
+            double g = nextGaussian;
+            nextGaussian = Double.NaN;
+            return g;
+        }
+        double x;
+        double y;
+        double s;
+        do {
+            x = 2 * nextDouble() - 1;
+            y = 2 * nextDouble() - 1;
+            s = x * x + y * y;
+        } while (s >= 1 || s == 0);
+        double f = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+        nextGaussian = y * f;
+        return x * f;
+    }
+
+    @Override
+    public void setSeed(int seed) {
+        setSeed((long) seed);
+    }
+
+    @Override
+    public void setSeed(int[] seed) {
+        long s = 0;
+        for (int v : seed) {
+            s = RandomStreams.mix(s ^ v);
+        }
+        setSeed(s);
+    }
+
+    @Override
+    public void setSeed(long seed) {
+        state = seed;
+        nextGaussian = Double.NaN;
+    }
+}
