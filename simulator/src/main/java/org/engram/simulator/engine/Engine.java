@@ -1,0 +1,589 @@
+package org.engram.simulator.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.event.SpikeListener;
+import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.PoissonInput;
+import org.engram.simulator.model.ExactKernel;
+import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.model.Receptor;
+import org.engram.simulator.monitor.RateMonitor;
+import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.monitor.StateRecorder;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
+
+/**
+ * Runs a {@link Network}: advances time in slices of the minimum delay, updates partitions of
+ * neurons in parallel inside a slice, and exchanges spikes once per slice.
+ *
+ * <p>Within a slice every neuron is independent (no spike can reach a target sooner than the
+ * minimum delay), so each worker advances its own contiguous range of every population through
+ * all steps of the slice without synchronising. At the slice edge the workers' spikes are merged
+ * into canonical order (step, then network-wide neuron index); at the start of the next slice each
+ * worker adds them into the ring buffers of the targets it owns, in that order. Every sum is
+ * therefore formed in the same order whatever the thread count, and the results depend on the
+ * seed alone.
+ *
+ * <pre>{@code
+ * try (Engine engine = new Engine(network, EngineOptions.grid(2))) {
+ *     SpikeRecorder spikes = engine.recordSpikes(network.population("exc"));
+ *     engine.run(1000.0);
+ *     System.out.println(spikes.count() + " spikes");
+ * }
+ * }</pre>
+ *
+ * <p>Grid mode: a spike emitted while a neuron is advanced through step {@code s} has time
+ * {@code (s + 1) dt}; with delay {@code d} steps it reaches its targets at time
+ * {@code (s + 1 + d) dt}, at the end of their step {@code s + d}. Precise mode (linear models
+ * only): neurons are propagated exactly from event to event, spikes keep their exact times and
+ * arrive exactly {@code d dt} later.
+ */
+public final class Engine implements AutoCloseable {
+    private static final int PAD = 16;
+
+    private final Network network;
+    private final EngineOptions options;
+    private final TimeGrid grid;
+    private final boolean precise;
+    private final int workers;
+    private final int sliceSteps;
+    private final PopulationRuntime[] runtimes;
+    private final Projection[][] outgoing;
+    private final PoissonDrive[][] poissonByPopulation;
+    private final CurrentDrive[][] currentsByPopulation;
+    private final SpikeExchange exchange;
+    private final EventScratch[] scratch;
+    private final long[] eventCounts;
+    private final WorkerPool pool;
+    private final WorkerPool.Task sliceTask = this::advanceSlice;
+    private final List<SpikeListener> listeners = new ArrayList<>();
+    private final List<SpikeListener> observers = new ArrayList<>();
+    private final List<RateMonitor> rateMonitors = new ArrayList<>();
+    private final List<List<StateRecorder>> stateRecorders = new ArrayList<>();
+
+    private int step;
+    private int sliceFrom;
+    private int sliceTo;
+    private boolean deliveryPending;
+    private long spikeCount;
+    private boolean closed;
+
+    /**
+     * Prepares a network for simulation: binds kernels, allocates ring buffers and starts the
+     * worker threads.
+     *
+     * @param network the network
+     * @param options threads and mode
+     */
+    public Engine(Network network, EngineOptions options) {
+        this.network = network;
+        this.options = options;
+        this.grid = network.grid();
+        this.precise = options.mode() == Mode.PRECISE;
+        this.workers = options.threads();
+        this.sliceSteps = network.minDelaySteps();
+        if (precise && !network.currentSources().isEmpty()) {
+            CurrentSource c = network.currentSources().get(0);
+            throw new ParameterException("engine", "mode", "grid mode for current sources (precise mode takes "
+                    + "synaptic, Poisson and spike-source input)", "precise, with a current source into '"
+                    + c.target().name() + "'");
+        }
+        int slots = network.maxDelaySteps() + 1;
+        List<Population<?, ?>> pops = network.populations();
+        runtimes = new PopulationRuntime[pops.size()];
+        outgoing = new Projection[pops.size()][];
+        for (int p = 0; p < pops.size(); p++) {
+            runtimes[p] = new PopulationRuntime(pops.get(p), options.mode(), grid, workers, slots);
+            final int source = p;
+            outgoing[p] = network.projections().stream()
+                    .filter(pr -> pr.source().index() == source && pr.synapseCount() > 0)
+                    .toArray(Projection[]::new);
+            stateRecorders.add(new ArrayList<>());
+        }
+        List<List<PoissonDrive>> drives = new ArrayList<>();
+        List<List<CurrentDrive>> currents = new ArrayList<>();
+        for (int p = 0; p < pops.size(); p++) {
+            drives.add(new ArrayList<>());
+            currents.add(new ArrayList<>());
+        }
+        List<PoissonInput> inputs = network.poissonInputs();
+        for (int k = 0; k < inputs.size(); k++) {
+            PoissonDrive d = new PoissonDrive(inputs.get(k), k, network.seed(), grid, options.mode());
+            drives.get(d.target).add(d);
+        }
+        for (CurrentSource c : network.currentSources()) {
+            CurrentDrive d = new CurrentDrive(c, grid);
+            currents.get(d.target).add(d);
+        }
+        poissonByPopulation = new PoissonDrive[pops.size()][];
+        currentsByPopulation = new CurrentDrive[pops.size()][];
+        for (int p = 0; p < pops.size(); p++) {
+            poissonByPopulation[p] = drives.get(p).toArray(new PoissonDrive[0]);
+            currentsByPopulation[p] = currents.get(p).toArray(new CurrentDrive[0]);
+        }
+        exchange = new SpikeExchange(workers, pops.size());
+        scratch = new EventScratch[workers];
+        for (int w = 0; w < workers; w++) {
+            scratch[w] = new EventScratch();
+        }
+        eventCounts = new long[workers * PAD];
+        pool = new WorkerPool(workers, "engram-engine");
+    }
+
+    /**
+     * Records the spikes of a population from now on.
+     *
+     * @param population a population of this engine's network
+     * @return the recorder
+     */
+    public SpikeRecorder recordSpikes(Population<?, ?> population) {
+        SpikeRecorder r = new SpikeRecorder(own(population));
+        observers.add(r);
+        return r;
+    }
+
+    /**
+     * Records the population rate from now on.
+     *
+     * @param population a population of this engine's network
+     * @param binMs      bin width in ms, a whole number of steps
+     * @return the monitor
+     */
+    public RateMonitor recordRate(Population<?, ?> population, double binMs) {
+        grid.wholeSteps("rate monitor", "bin", binMs);
+        RateMonitor r = new RateMonitor(own(population), binMs);
+        observers.add(r);
+        rateMonitors.add(r);
+        return r;
+    }
+
+    /**
+     * Samples a state variable of chosen neurons every {@code intervalMs}, at the end of the steps
+     * whose end time is a multiple of the interval. Register before the first run.
+     *
+     * @param population a population of this engine's network
+     * @param variable   a recordable variable of its model, e.g. {@code "v"}
+     * @param neurons    population-local neurons, ascending and distinct
+     * @param intervalMs sampling interval in ms, a whole number of steps {@code >= 1}
+     * @return the recorder
+     */
+    public StateRecorder recordState(Population<?, ?> population, String variable, int[] neurons,
+                                     double intervalMs) {
+        if (step != 0) {
+            throw new IllegalStateException("register state recorders before the first run");
+        }
+        int steps = grid.wholeSteps("state recorder", "interval", intervalMs);
+        StateRecorder r = new StateRecorder(own(population), variable, neurons, steps, intervalMs);
+        stateRecorders.get(population.index()).add(r);
+        return r;
+    }
+
+    /**
+     * Adds a listener that may change plastic weights. Each spike is shown to every listener
+     * before it is delivered, so the weights it delivers include the listener's changes; delivery
+     * then happens on the listener thread.
+     *
+     * @param listener the listener
+     */
+    public void addListener(SpikeListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Adds an observer: it sees every spike in canonical order but must not change the network.
+     *
+     * @param observer the observer
+     */
+    public void addObserver(SpikeListener observer) {
+        observers.add(observer);
+    }
+
+    /**
+     * Advances the simulation by {@code durationMs}; may be called repeatedly to continue.
+     *
+     * @param durationMs the duration in ms, a whole number of steps
+     */
+    public void run(double durationMs) {
+        if (closed) {
+            throw new IllegalStateException("engine is closed");
+        }
+        int steps = grid.wholeSteps("engine", "duration", durationMs);
+        if ((long) step + steps > Integer.MAX_VALUE - 1L) {
+            throw new ParameterException("engine", "duration", "a total below " + (Integer.MAX_VALUE - 1L)
+                    + " steps", durationMs + " ms");
+        }
+        int end = step + steps;
+        for (List<StateRecorder> rs : stateRecorders) {
+            for (StateRecorder r : rs) {
+                r.reserve(end / r.intervalSteps());
+            }
+        }
+        while (step < end) {
+            sliceFrom = step;
+            sliceTo = Math.min(end, step + sliceSteps);
+            exchange.clearBuffers();
+            pool.run(sliceTask);
+            sliceEdge();
+            step = sliceTo;
+        }
+        if (precise) {
+            bringToCurrentTime();
+        }
+        for (List<StateRecorder> rs : stateRecorders) {
+            for (StateRecorder r : rs) {
+                r.complete(step / r.intervalSteps());
+            }
+        }
+        for (RateMonitor r : rateMonitors) {
+            r.extendTo(timeMs());
+        }
+    }
+
+    /** Work of one worker in one slice: deliver the last slice's spikes, then advance. */
+    private void advanceSlice(int w) {
+        if (deliveryPending) {
+            for (int m = 0; m < exchange.count; m++) {
+                deliver(w, m);
+            }
+        }
+        SpikeBuffer out = exchange.buffers[w];
+        for (int p = 0; p < runtimes.length; p++) {
+            PopulationRuntime rt = runtimes[p];
+            int lo = rt.chunkLo[w];
+            int hi = rt.chunkHi[w];
+            exchange.beginSegment(w, p);
+            out.begin(p, grid.dtMs());
+            if (lo < hi) {
+                if (precise) {
+                    advancePrecise(rt, rt.exactUpdate, p, w, lo, hi, out);
+                } else {
+                    advanceGrid(rt, p, w, lo, hi, out);
+                }
+            }
+            exchange.endSegment(w, p);
+        }
+    }
+
+    private void advanceGrid(PopulationRuntime rt, int p, int w, int lo, int hi, SpikeBuffer out) {
+        for (PoissonDrive d : poissonByPopulation[p]) {
+            d.fillGrid(rt, lo, hi, sliceFrom, sliceTo);
+        }
+        for (CurrentDrive c : currentsByPopulation[p]) {
+            c.fill(rt, lo, hi, sliceFrom, sliceTo);
+        }
+        List<StateRecorder> recorders = stateRecorders.get(p);
+        if (recorders.isEmpty()) {
+            rt.gridUpdate.update(lo, hi, sliceFrom, sliceTo, rt.input, out);
+        } else {
+            int a = sliceFrom;
+            while (a < sliceTo) {
+                int b = nextSampleEnd(recorders, a, sliceTo);
+                rt.gridUpdate.update(lo, hi, a, b, rt.input, out);
+                sample(recorders, b, lo, hi);
+                a = b;
+            }
+        }
+        rt.clearRows(w, sliceFrom, sliceTo);
+    }
+
+    /** The end of the next piece of a slice: the first sampling point after {@code a}, or {@code to}. */
+    private static int nextSampleEnd(List<StateRecorder> recorders, int a, int to) {
+        int b = to;
+        for (StateRecorder r : recorders) {
+            int interval = r.intervalSteps();
+            int e = ((a + interval) / interval) * interval;
+            b = Math.min(b, e);
+        }
+        return b;
+    }
+
+    /** Records the samples due at step boundary {@code end} for neurons {@code [lo, hi)}. */
+    private static void sample(List<StateRecorder> recorders, int end, int lo, int hi) {
+        for (StateRecorder r : recorders) {
+            if (end % r.intervalSteps() == 0) {
+                r.sample(end / r.intervalSteps() - 1, lo, hi);
+            }
+        }
+    }
+
+    private <S extends NeuronState> void advancePrecise(PopulationRuntime rt, Population.ExactUpdate<S> exact,
+                                                        int p, int w, int lo, int hi, SpikeBuffer out) {
+        final ExactKernel<S> kernel = exact.kernel();
+        final S state = exact.state();
+        final double dt = grid.dtMs();
+        final double[] time = rt.neuronTimeMs;
+        final int[] heads = rt.eventHead;
+        final int n = rt.size;
+        final PoissonDrive[] drives = poissonByPopulation[p];
+        final EventScratch events = scratch[w];
+        final List<StateRecorder> recorders = stateRecorders.get(p);
+        for (int s = sliceFrom; s < sliceTo; s++) {
+            final double stepStart = s * dt;
+            final double stepEnd = (s + 1) * dt;
+            final int slot = s % rt.slots;
+            final PreciseQueue queue = rt.queues[w][slot];
+            out.currentStep = s;
+            for (int i = lo; i < hi; i++) {
+                events.clear();
+                int e = heads[slot * n + i];
+                if (e >= 0) {
+                    while (e >= 0) {
+                        events.add(stepStart + queue.offsetMs[e], queue.weight[e], queue.inhibitory[e]);
+                        e = queue.next[e];
+                    }
+                    events.reverseFrom(0);
+                    heads[slot * n + i] = -1;
+                }
+                for (PoissonDrive d : drives) {
+                    d.collect(i, stepEnd, events);
+                }
+                if (events.count > 1) {
+                    events.sortByTime();
+                }
+                double t = time[i];
+                for (int k = 0; k < events.count; k++) {
+                    double te = events.timeMs[k];
+                    t = fireCrossings(kernel, state, i, t, te, out);
+                    kernel.propagate(state, i, t, te);
+                    t = te;
+                    kernel.receive(state, i, events.inhibitory[k] ? Receptor.INHIBITORY : Receptor.EXCITATORY,
+                            events.weight[k], te);
+                }
+                time[i] = fireCrossings(kernel, state, i, t, stepEnd, out);
+            }
+            queue.count = 0;
+            if (!recorders.isEmpty()) {
+                int end = s + 1;
+                for (StateRecorder r : recorders) {
+                    if (end % r.intervalSteps() == 0) {
+                        int last = r.firstPositionAtOrAbove(hi);
+                        for (int k = r.firstPositionAtOrAbove(lo); k < last; k++) {
+                            int i = r.neuronAt(k);
+                            kernel.propagate(state, i, time[i], stepEnd);
+                            time[i] = stepEnd;
+                        }
+                    }
+                }
+                sample(recorders, end, lo, hi);
+            }
+        }
+    }
+
+    /** Emits every threshold crossing of neuron {@code i} in {@code [t, until]}; returns its new time. */
+    private static <S extends NeuronState> double fireCrossings(ExactKernel<S> kernel, S state, int i, double t,
+                                                                double until, SpikeBuffer out) {
+        double crossing = kernel.nextCrossingMs(state, i, t, until);
+        while (!Double.isNaN(crossing)) {
+            kernel.propagate(state, i, t, crossing);
+            kernel.fire(state, i, crossing);
+            out.spikeAt(i, crossing);
+            t = crossing;
+            crossing = kernel.nextCrossingMs(state, i, t, until);
+        }
+        return t;
+    }
+
+    /** Merges the slice's spikes, shows them to observers and listeners, and delivers if needed. */
+    private void sliceEdge() {
+        if (precise) {
+            exchange.merge(sliceFrom, sliceTo - 1);
+        } else {
+            exchange.merge(sliceFrom + 1, sliceTo);
+        }
+        int count = exchange.count;
+        spikeCount += count;
+        for (int m = 0; m < count; m++) {
+            Population<?, ?> p = runtimes[exchange.population[m]].population;
+            int neuron = exchange.neuron[m];
+            double t = exchange.timeMs[m];
+            for (SpikeListener o : observers) {
+                o.onSpike(p, neuron, t);
+            }
+        }
+        if (listeners.isEmpty()) {
+            deliveryPending = count > 0;
+            return;
+        }
+        for (int m = 0; m < count; m++) {
+            Population<?, ?> p = runtimes[exchange.population[m]].population;
+            for (SpikeListener l : listeners) {
+                l.onSpike(p, exchange.neuron[m], exchange.timeMs[m]);
+            }
+            for (int w = 0; w < workers; w++) {
+                deliver(w, m);
+            }
+        }
+        deliveryPending = false;
+    }
+
+    /** Adds merged spike {@code m} into the input of the targets worker {@code w} owns. */
+    private void deliver(int w, int m) {
+        final int source = exchange.neuron[m];
+        final int spikeStep = exchange.step[m];
+        long events = 0;
+        for (Projection proj : outgoing[exchange.population[m]]) {
+            PopulationRuntime target = runtimes[proj.target().index()];
+            int lo = target.chunkLo[w];
+            int hi = target.chunkHi[w];
+            if (lo == hi) {
+                continue;
+            }
+            final int[] rowStart = proj.rowStart();
+            final int[] targets = proj.targets();
+            int a = rowStart[source];
+            int b = rowStart[source + 1];
+            if (workers > 1) {
+                a = lowerBound(targets, a, b, lo);
+                b = lowerBound(targets, a, b, hi);
+            }
+            if (a == b) {
+                continue;
+            }
+            events += b - a;
+            if (precise) {
+                deliverPrecise(proj, target, w, spikeStep, exchange.timeMs[m] - spikeStep * grid.dtMs(), a, b);
+            } else {
+                deliverGrid(proj, target, spikeStep, a, b);
+            }
+        }
+        eventCounts[w * PAD] += events;
+    }
+
+    private static void deliverGrid(Projection proj, PopulationRuntime target, int stamp, int a, int b) {
+        final int[] targets = proj.targets();
+        final double[] buffer = proj.receptor() == Receptor.EXCITATORY ? target.excitatory : target.inhibitory;
+        final int n = target.size;
+        final int slots = target.slots;
+        final float[] weights = proj.weights();
+        final short[] delays = proj.delays();
+        if (delays == null) {
+            final int base = ((stamp + proj.uniformDelaySteps()) % slots) * n;
+            if (weights == null) {
+                final double w = proj.uniformWeight();
+                for (int k = a; k < b; k++) {
+                    buffer[base + targets[k]] += w;
+                }
+            } else {
+                for (int k = a; k < b; k++) {
+                    buffer[base + targets[k]] += weights[k];
+                }
+            }
+        } else {
+            final int first = stamp % slots;
+            for (int k = a; k < b; k++) {
+                int r = first + delays[k];
+                if (r >= slots) {
+                    r -= slots;
+                }
+                buffer[r * n + targets[k]] += weights == null ? proj.uniformWeight() : weights[k];
+            }
+        }
+    }
+
+    private static void deliverPrecise(Projection proj, PopulationRuntime target, int w, int spikeStep,
+                                       double offsetMs, int a, int b) {
+        final int[] targets = proj.targets();
+        final int[] heads = target.eventHead;
+        final int n = target.size;
+        final int slots = target.slots;
+        final boolean inhibitory = proj.receptor() == Receptor.INHIBITORY;
+        final PreciseQueue[] queues = target.queues[w];
+        for (int k = a; k < b; k++) {
+            int slot = (spikeStep + proj.delaySteps(k)) % slots;
+            int index = slot * n + targets[k];
+            heads[index] = queues[slot].push(offsetMs, proj.weight(k), inhibitory, heads[index]);
+        }
+    }
+
+    /** Precise mode: propagates every neuron to the current time so its state can be read. */
+    private void bringToCurrentTime() {
+        double now = timeMs();
+        for (PopulationRuntime rt : runtimes) {
+            propagateAll(rt.exactUpdate, rt.neuronTimeMs, now);
+        }
+    }
+
+    private static <S extends NeuronState> void propagateAll(Population.ExactUpdate<S> exact, double[] time,
+                                                             double now) {
+        for (int i = 0; i < time.length; i++) {
+            if (time[i] < now) {
+                exact.kernel().propagate(exact.state(), i, time[i], now);
+                time[i] = now;
+            }
+        }
+    }
+
+    /** First index in {@code [a, b)} whose value is {@code >= key}, for ascending {@code values}. */
+    private static int lowerBound(int[] values, int a, int b, int key) {
+        int lo = a;
+        int hi = b;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (values[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private Population<?, ?> own(Population<?, ?> p) {
+        if (p.index() >= runtimes.length || runtimes[p.index()].population != p) {
+            throw new IllegalArgumentException("population '" + p.name() + "' is not part of this network");
+        }
+        return p;
+    }
+
+    /** @return the simulated time in ms */
+    public double timeMs() {
+        return grid.timeMs(step);
+    }
+
+    /** @return the number of steps simulated */
+    public int step() {
+        return step;
+    }
+
+    /** @return the number of spikes emitted so far */
+    public long spikeCount() {
+        return spikeCount;
+    }
+
+    /** @return the number of synaptic events (spike arrivals at synapses) delivered so far */
+    public long synapticEvents() {
+        long sum = 0;
+        for (int w = 0; w < workers; w++) {
+            sum += eventCounts[w * PAD];
+        }
+        return sum;
+    }
+
+    /** @return the slice length: the minimum delay in steps */
+    public int sliceSteps() {
+        return sliceSteps;
+    }
+
+    /** @return the network */
+    public Network network() {
+        return network;
+    }
+
+    /** @return the options */
+    public EngineOptions options() {
+        return options;
+    }
+
+    /** Stops the worker threads; the engine cannot run afterwards. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            pool.close();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.engram.simulator.engine;
+
+import java.util.Arrays;
+import org.engram.simulator.model.InputView;
+import org.engram.simulator.network.Population;
+
+/**
+ * What the engine keeps per population during a run: the bound kernel, the ring buffers of
+ * input, each worker's contiguous range of neurons, and in precise mode the event queues and
+ * every neuron's current time.
+ */
+final class PopulationRuntime {
+    final Population<?, ?> population;
+    final int size;
+    final int slots;
+    final int[] chunkLo;
+    final int[] chunkHi;
+
+    // Grid mode.
+    final Population.GridUpdate gridUpdate;
+    final double[] excitatory;
+    final double[] inhibitory;
+    final double[] current;
+    final InputView input;
+
+    // Precise mode.
+    final Population.ExactUpdate<?> exactUpdate;
+    final double[] neuronTimeMs;
+    final int[] eventHead;
+    final PreciseQueue[][] queues;
+
+    PopulationRuntime(Population<?, ?> population, Mode mode, TimeGrid grid, int workers, int slots) {
+        this.population = population;
+        this.size = population.size();
+        this.slots = slots;
+        chunkLo = new int[workers];
+        chunkHi = new int[workers];
+        for (int w = 0; w < workers; w++) {
+            chunkLo[w] = (int) ((long) size * w / workers);
+            chunkHi[w] = (int) ((long) size * (w + 1) / workers);
+        }
+        if (mode == Mode.GRID) {
+            gridUpdate = population.prepareGrid(grid);
+            excitatory = new double[size * slots];
+            inhibitory = new double[size * slots];
+            current = new double[size * slots];
+            input = new InputView(excitatory, inhibitory, current, size, slots);
+            exactUpdate = null;
+            neuronTimeMs = null;
+            eventHead = null;
+            queues = null;
+        } else {
+            exactUpdate = population.prepareExact(grid);
+            neuronTimeMs = new double[size];
+            eventHead = new int[size * slots];
+            Arrays.fill(eventHead, -1);
+            queues = new PreciseQueue[workers][slots];
+            for (int w = 0; w < workers; w++) {
+                for (int s = 0; s < slots; s++) {
+                    queues[w][s] = new PreciseQueue();
+                }
+            }
+            gridUpdate = null;
+            excitatory = null;
+            inhibitory = null;
+            current = null;
+            input = null;
+        }
+    }
+
+    /** The worker that owns neuron {@code i}. */
+    int ownerOf(int i) {
+        int w = (int) ((long) i * chunkLo.length / size);
+        while (i < chunkLo[w]) {
+            w--;
+        }
+        while (i >= chunkHi[w]) {
+            w++;
+        }
+        return w;
+    }
+
+    /** Zeroes the grid input rows a worker consumed in steps {@code [from, to)}. */
+    void clearRows(int worker, int from, int to) {
+        int lo = chunkLo[worker];
+        int hi = chunkHi[worker];
+        for (int s = from; s < to; s++) {
+            int row = input.row(s);
+            Arrays.fill(excitatory, row + lo, row + hi, 0);
+            Arrays.fill(inhibitory, row + lo, row + hi, 0);
+            Arrays.fill(current, row + lo, row + hi, 0);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.engram.simulator.engine;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed set of worker threads owned by one engine; the calling thread is worker 0.
+ *
+ * <p>{@link #run} hands the same task to every worker and returns when all have finished: one
+ * start signal and one completion count per slice, never per step. Waiting workers spin briefly,
+ * then yield, then park, so an idle engine costs no CPU.
+ */
+final class WorkerPool implements AutoCloseable {
+    /** Work for one worker. */
+    @FunctionalInterface
+    interface Task {
+        void run(int worker);
+    }
+
+    private static final int SPINS = 2_000;
+    private static final int YIELDS = 200;
+    private static final long PARK_NANOS = 200_000;
+
+    private final Thread[] threads;
+    private final AtomicInteger remaining = new AtomicInteger();
+    private volatile Task task;
+    private volatile int generation;
+    private volatile boolean closed;
+    private volatile Throwable failure;
+
+    WorkerPool(int workers, String name) {
+        threads = new Thread[workers - 1];
+        for (int w = 1; w < workers; w++) {
+            final int worker = w;
+            Thread t = new Thread(() -> loop(worker), name + "-worker-" + w);
+            t.setDaemon(true);
+            threads[w - 1] = t;
+            t.start();
+        }
+    }
+
+    /** @return the number of workers, including the calling thread */
+    int workers() {
+        return threads.length + 1;
+    }
+
+    /**
+     * Runs {@code t} on every worker and waits for all of them.
+     *
+     * @param t the task; worker 0 runs on the calling thread
+     */
+    void run(Task t) {
+        if (threads.length == 0) {
+            t.run(0);
+            return;
+        }
+        task = t;
+        remaining.set(threads.length);
+        generation++;
+        for (Thread thread : threads) {
+            LockSupport.unpark(thread);
+        }
+        Throwable own = null;
+        try {
+            t.run(0);
+        } catch (Throwable e) {
+            own = e;
+        }
+        int spins = 0;
+        while (remaining.get() != 0) {
+            if (++spins < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+        Throwable other = failure;
+        failure = null;
+        if (own != null || other != null) {
+            Throwable first = own != null ? own : other;
+            if (first instanceof RuntimeException re) {
+                throw re;
+            }
+            if (first instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("worker failed", first);
+        }
+    }
+
+    private void loop(int worker) {
+        int seen = 0;
+        while (true) {
+            int waited = 0;
+            while (generation == seen && !closed) {
+                waited++;
+                if (waited < SPINS) {
+                    Thread.onSpinWait();
+                } else if (waited < SPINS + YIELDS) {
+                    Thread.yield();
+                } else {
+                    LockSupport.parkNanos(this, PARK_NANOS);
+                }
+            }
+            if (closed) {
+                return;
+            }
+            seen = generation;
+            try {
+                task.run(worker);
+            } catch (Throwable e) {
+                failure = e;
+            }
+            remaining.decrementAndGet();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread t : threads) {
+            LockSupport.unpark(t);
+        }
+        for (Thread t : threads) {
+            try {
+                t.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.engram.simulator.event;
+
+import org.engram.simulator.network.Population;
+
+/**
+ * Sees every spike of a run; the hook through which plasticity rules (in the learning module)
+ * observe pre- and postsynaptic spikes and change plastic weights.
+ *
+ * <p>The engine calls listeners on one thread, once per spike, in canonical order (time step,
+ * then network-wide neuron index), at the edge of each slice and immediately before that spike
+ * is delivered to its targets, so a weight changed here is the weight the spike delivers. A
+ * listener must not allocate per call if it is to stay cheap.
+ */
+@FunctionalInterface
+public interface SpikeListener {
+
+    /**
+     * Called for each spike.
+     *
+     * @param population the population of the spiking neuron
+     * @param neuron     population-local index of the neuron
+     * @param timeMs     the spike time in ms
+     */
+    void onSpike(Population<?, ?> population, int neuron, double timeMs);
+}

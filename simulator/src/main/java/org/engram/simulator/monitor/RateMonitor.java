@@ -1,0 +1,92 @@
+package org.engram.simulator.monitor;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.event.SpikeListener;
+import org.engram.simulator.network.Population;
+
+/**
+ * The population rate: spikes per neuron per second in consecutive time bins.
+ *
+ * <p>Bin {@code b} covers {@code [b * bin, (b + 1) * bin)} ms; its rate is
+ * {@code count / (size * bin / 1000)} Hz. Costs one array increment per spike.
+ */
+public final class RateMonitor implements SpikeListener {
+    private final Population<?, ?> population;
+    private final double binMs;
+    private long[] counts = new long[256];
+    private int bins;
+
+    /**
+     * Creates a rate monitor.
+     *
+     * @param population the population
+     * @param binMs      bin width in ms, {@code > 0}
+     */
+    public RateMonitor(Population<?, ?> population, double binMs) {
+        this.population = population;
+        this.binMs = ParameterException.requirePositive("rate monitor", "bin", binMs, "ms");
+    }
+
+    @Override
+    public void onSpike(Population<?, ?> p, int neuron, double timeMs) {
+        if (p != population) {
+            return;
+        }
+        int b = (int) (timeMs / binMs);
+        if (b >= counts.length) {
+            counts = Arrays.copyOf(counts, Math.max(b + 1, counts.length * 2));
+        }
+        counts[b]++;
+        bins = Math.max(bins, b + 1);
+    }
+
+    /**
+     * Makes sure bins up to a time exist, so silent periods show as zero rates.
+     *
+     * @param timeMs the time reached by the simulation
+     */
+    public void extendTo(double timeMs) {
+        int b = (int) Math.ceil(timeMs / binMs - 1e-9);
+        if (b > counts.length) {
+            counts = Arrays.copyOf(counts, b);
+        }
+        bins = Math.max(bins, b);
+    }
+
+    /** @return the bin width in ms */
+    public double binMs() {
+        return binMs;
+    }
+
+    /** @return the rate of each bin in Hz */
+    public double[] ratesHz() {
+        double[] r = new double[bins];
+        double scale = 1000.0 / (population.size() * binMs);
+        for (int b = 0; b < bins; b++) {
+            r[b] = counts[b] * scale;
+        }
+        return r;
+    }
+
+    /**
+     * Writes {@code bin_start_ms,rate_hz} lines with a header.
+     *
+     * @param file the CSV file
+     * @throws IOException if writing fails
+     */
+    public void writeCsv(Path file) throws IOException {
+        double[] r = ratesHz();
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("bin_start_ms,rate_hz\n");
+            for (int b = 0; b < r.length; b++) {
+                out.write(String.format(Locale.ROOT, "%.6f,%.6f%n", b * binMs, r[b]));
+            }
+        }
+    }
+}

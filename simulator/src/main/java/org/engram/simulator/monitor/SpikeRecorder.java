@@ -1,0 +1,104 @@
+package org.engram.simulator.monitor;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import org.engram.simulator.event.SpikeListener;
+import org.engram.simulator.network.Population;
+
+/**
+ * Records the spikes of one population as (time, neuron) pairs in canonical order.
+ *
+ * <p>Storage is two growable primitive arrays: 12 bytes per spike, amortised O(1) per spike.
+ * Create it with {@code Engine.recordSpikes(population)}.
+ */
+public final class SpikeRecorder implements SpikeListener {
+    private final Population<?, ?> population;
+    private int count;
+    private double[] timesMs = new double[1024];
+    private int[] neurons = new int[1024];
+
+    /**
+     * Creates a recorder for a population (register it with the engine to receive spikes).
+     *
+     * @param population the population to record
+     */
+    public SpikeRecorder(Population<?, ?> population) {
+        this.population = population;
+    }
+
+    @Override
+    public void onSpike(Population<?, ?> p, int neuron, double timeMs) {
+        if (p != population) {
+            return;
+        }
+        if (count == neurons.length) {
+            timesMs = Arrays.copyOf(timesMs, count * 2);
+            neurons = Arrays.copyOf(neurons, count * 2);
+        }
+        timesMs[count] = timeMs;
+        neurons[count] = neuron;
+        count++;
+    }
+
+    /** @return the recorded population */
+    public Population<?, ?> population() {
+        return population;
+    }
+
+    /** @return the number of spikes recorded */
+    public int count() {
+        return count;
+    }
+
+    /** @return a copy of the spike times in ms */
+    public double[] timesMs() {
+        return Arrays.copyOf(timesMs, count);
+    }
+
+    /** @return a copy of the population-local neuron indices, parallel to {@link #timesMs()} */
+    public int[] neurons() {
+        return Arrays.copyOf(neurons, count);
+    }
+
+    /**
+     * The spike times of one neuron.
+     *
+     * @param neuron population-local index
+     * @return its spike times in ms, ascending
+     */
+    public double[] timesOf(int neuron) {
+        int n = 0;
+        for (int k = 0; k < count; k++) {
+            if (neurons[k] == neuron) {
+                n++;
+            }
+        }
+        double[] t = new double[n];
+        n = 0;
+        for (int k = 0; k < count; k++) {
+            if (neurons[k] == neuron) {
+                t[n++] = timesMs[k];
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Writes {@code time_ms,neuron} lines with a header.
+     *
+     * @param file the CSV file
+     * @throws IOException if writing fails
+     */
+    public void writeCsv(Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("time_ms,neuron\n");
+            for (int k = 0; k < count; k++) {
+                out.write(String.format(Locale.ROOT, "%.6f,%d%n", timesMs[k], neurons[k]));
+            }
+        }
+    }
+}

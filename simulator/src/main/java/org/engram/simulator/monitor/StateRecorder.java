@@ -1,0 +1,198 @@
+package org.engram.simulator.monitor;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.network.Population;
+
+/**
+ * Samples one state variable of chosen neurons at a fixed interval.
+ *
+ * <p>Samples are taken at the end of every step whose end time is a multiple of the interval
+ * ({@code interval, 2 interval, ...}). Each worker samples the neurons it owns, so recording
+ * needs no extra synchronisation. Create it with {@code Engine.recordState(...)}.
+ */
+public final class StateRecorder {
+    private final Population<?, ?> population;
+    private final String variable;
+    private final int[] neurons;
+    private final double[] source;
+    private final int intervalSteps;
+    private final double intervalMs;
+    private int samples;
+    private double[] values = new double[0];
+
+    /**
+     * Creates a recorder; the engine checks the interval against its time grid.
+     *
+     * @param population    the population
+     * @param variable      a recordable state variable, e.g. {@code "v"}
+     * @param neurons       population-local neurons to sample, ascending and distinct
+     * @param intervalSteps sampling interval in steps, {@code >= 1}
+     * @param intervalMs    the same interval in ms
+     */
+    public StateRecorder(Population<?, ?> population, String variable, int[] neurons, int intervalSteps,
+                         double intervalMs) {
+        this.population = population;
+        this.variable = variable;
+        this.source = population.state().values(variable);
+        this.neurons = neurons.clone();
+        for (int k = 0; k < this.neurons.length; k++) {
+            int i = this.neurons[k];
+            if (i < 0 || i >= population.size() || (k > 0 && i <= this.neurons[k - 1])) {
+                throw new ParameterException("state recorder of '" + population.name() + "'", "neurons",
+                        "distinct ascending indices in [0, " + population.size() + ")", i);
+            }
+        }
+        if (intervalSteps < 1) {
+            throw new ParameterException("state recorder", "interval", "at least one time step", intervalMs);
+        }
+        this.intervalSteps = intervalSteps;
+        this.intervalMs = intervalMs;
+    }
+
+    /** @return the sampling interval in steps */
+    public int intervalSteps() {
+        return intervalSteps;
+    }
+
+    /** @return the sampled neurons */
+    public int[] neurons() {
+        return neurons.clone();
+    }
+
+    /** @return the population */
+    public Population<?, ?> population() {
+        return population;
+    }
+
+    /** @return the recorded variable's name */
+    public String variable() {
+        return variable;
+    }
+
+    /**
+     * Makes room for samples up to {@code total}; called by the engine before a run.
+     *
+     * @param total the number of samples the recorder will hold after the run
+     */
+    public void reserve(int total) {
+        if (total * neurons.length > values.length) {
+            values = Arrays.copyOf(values, total * neurons.length);
+        }
+    }
+
+    /** @return the number of recorded neurons */
+    public int neuronCount() {
+        return neurons.length;
+    }
+
+    /**
+     * The recorded neuron at a position.
+     *
+     * @param position index into the recorded neurons, in {@code [0, neuronCount())}
+     * @return the population-local neuron index
+     */
+    public int neuronAt(int position) {
+        return neurons[position];
+    }
+
+    /**
+     * The first position whose neuron is {@code >= neuron} (binary search).
+     *
+     * @param neuron a population-local neuron index
+     * @return a position in {@code [0, neuronCount()]}
+     */
+    public int firstPositionAtOrAbove(int neuron) {
+        int lo = 0;
+        int hi = neurons.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (neurons[mid] < neuron) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Stores the current values of the recorded neurons in {@code [lo, hi)} as sample
+     * {@code index}; called by the engine's workers, each for the neurons it owns.
+     *
+     * @param index the sample index
+     * @param lo    first neuron of the caller's range
+     * @param hi    end of the caller's range, exclusive
+     */
+    public void sample(int index, int lo, int hi) {
+        int first = firstPositionAtOrAbove(lo);
+        int end = firstPositionAtOrAbove(hi);
+        int base = index * neurons.length;
+        for (int k = first; k < end; k++) {
+            values[base + k] = source[neurons[k]];
+        }
+        if (index + 1 > samples) {
+            samples = index + 1;
+        }
+    }
+
+    /**
+     * Marks how many samples the run produced; called by the engine after each run.
+     *
+     * @param total the sample count
+     */
+    public void complete(int total) {
+        samples = total;
+    }
+
+    /** @return the number of samples */
+    public int sampleCount() {
+        return samples;
+    }
+
+    /** @return the sample times in ms */
+    public double[] timesMs() {
+        double[] t = new double[samples];
+        for (int k = 0; k < samples; k++) {
+            t[k] = (k + 1) * intervalMs;
+        }
+        return t;
+    }
+
+    /**
+     * The samples of one recorded neuron.
+     *
+     * @param position the neuron's position in {@link #neurons()}
+     * @return its values, one per sample time
+     */
+    public double[] trace(int position) {
+        double[] t = new double[samples];
+        for (int k = 0; k < samples; k++) {
+            t[k] = values[k * neurons.length + position];
+        }
+        return t;
+    }
+
+    /**
+     * Writes {@code time_ms,neuron,<variable>} lines with a header.
+     *
+     * @param file the CSV file
+     * @throws IOException if writing fails
+     */
+    public void writeCsv(Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("time_ms,neuron," + variable + "\n");
+            for (int s = 0; s < samples; s++) {
+                for (int k = 0; k < neurons.length; k++) {
+                    out.write(String.format(Locale.ROOT, "%.6f,%d,%.9g%n", (s + 1) * intervalMs, neurons[k],
+                            values[s * neurons.length + k]));
+                }
+            }
+        }
+    }
+}
