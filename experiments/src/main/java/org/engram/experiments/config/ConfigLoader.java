@@ -1,0 +1,282 @@
+package org.engram.experiments.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Locale;
+import org.engram.simulator.EngramException;
+
+/**
+ * Reads YAML into typed, immutable config records with Jackson, turning every Jackson error into
+ * a {@link ConfigException} that names file, line, key path, expectation and value.
+ *
+ * <p>Keys are snake_case in YAML and camelCase in records. Unknown keys are errors, with the
+ * closest known key suggested by edit distance.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private ConfigLoader() {
+    }
+
+    /** @return the shared YAML mapper with Engram's settings (snake_case keys, strict) */
+    public static ObjectMapper mapper() {
+        return YAML;
+    }
+
+    /**
+     * Reads a YAML file into a record.
+     *
+     * @param file the file
+     * @param type the record class
+     * @param <T>  the type
+     * @return the config
+     * @throws ConfigException if the file is missing, unreadable or invalid
+     */
+    public static <T> T load(Path file, Class<T> type) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), null, "an existing YAML file", "no such file", null);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(text, file.getFileName().toString(), type);
+    }
+
+    /**
+     * Parses YAML text into a record.
+     *
+     * @param text       the YAML
+     * @param sourceName the name shown in errors (usually the file name)
+     * @param type       the record class
+     * @param <T>        the type
+     * @return the config
+     */
+    public static <T> T parse(String text, String sourceName, Class<T> type) {
+        try {
+            JsonNode tree = YAML.readTree(text);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                throw new ConfigException(sourceName, null, "a YAML mapping", "an empty file", null);
+            }
+            return YAML.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw translate(e, sourceName);
+        } catch (EngramException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(sourceName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Converts a tree (e.g. a model's parameter map) into a record with the same strictness.
+     *
+     * @param node       the tree
+     * @param sourceName file name for errors
+     * @param keyPath    where the tree sits in the file, for errors
+     * @param type       the record class
+     * @param <T>        the type
+     * @return the value
+     */
+    public static <T> T convert(JsonNode node, String sourceName, String keyPath, Class<T> type) {
+        try {
+            return YAML.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            ConfigException c = translate(e, sourceName);
+            throw new ConfigException(sourceName, keyPath + "." + c.location(), c.expected(), c.found(), c.hint());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(sourceName + ": " + keyPath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a value as YAML text (snake_case keys).
+     *
+     * @param value the value
+     * @return the YAML text
+     */
+    public static String toYaml(Object value) {
+        try {
+            return YAML.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write config as YAML", e);
+        }
+    }
+
+    static ConfigException translate(JsonProcessingException e, String sourceName) {
+        String where = sourceName + at(e.getLocation());
+        if (e instanceof UnrecognizedPropertyException u) {
+            String key = u.getPropertyName();
+            String hint = closest(key, u.getKnownPropertyIds());
+            return new ConfigException(where, path(u), "one of the keys " + known(u.getKnownPropertyIds()),
+                    "unknown key '" + key + "'", hint == null ? null : "did you mean '" + hint + "'?");
+        }
+        if (e instanceof InvalidFormatException f) {
+            return new ConfigException(where, path(f), "a value of type " + simpleType(f.getTargetType()),
+                    String.valueOf(f.getValue()), null);
+        }
+        if (e instanceof MismatchedInputException m) {
+            Throwable cause = rootEngramCause(e);
+            if (cause instanceof EngramException ee) {
+                return new ConfigException(where, path(m), ee.expected() == null ? ee.getMessage() : ee.expected(),
+                        ee.found() == null ? "" : ee.found(), null);
+            }
+            String message = m.getOriginalMessage();
+            if (message != null && message.startsWith("Missing required")) {
+                return new ConfigException(where, path(m), "the key to be present", "nothing", null);
+            }
+            return new ConfigException(where, path(m), "a value of type " + simpleType(m.getTargetType()),
+                    describeFound(message), null);
+        }
+        if (e instanceof JsonMappingException m) {
+            Throwable cause = rootEngramCause(e);
+            if (cause instanceof EngramException ee) {
+                String location = path(m);
+                if (ee.location() != null) {
+                    location = location.isEmpty() ? ee.location() : location + "." + ee.location();
+                }
+                return new ConfigException(where, location, ee.expected() == null ? ee.getMessage() : ee.expected(),
+                        ee.found() == null ? "" : ee.found(), ee.hint());
+            }
+            return new ConfigException(where, path(m), "a valid value", m.getOriginalMessage(), null);
+        }
+        return new ConfigException(where, null, "valid YAML", e.getOriginalMessage(), null);
+    }
+
+    private static Throwable rootEngramCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EngramException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String describeFound(String message) {
+        if (message == null) {
+            return "something else";
+        }
+        int from = message.indexOf("from ");
+        return from >= 0 ? message.substring(from + 5).replaceAll("\\s*\\n.*", "") : message;
+    }
+
+    private static String simpleType(Class<?> c) {
+        if (c == null) {
+            return "value";
+        }
+        if (c == double.class || c == Double.class || c == float.class) {
+            return "number";
+        }
+        if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {
+            return "integer";
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return "boolean (true/false)";
+        }
+        if (c.isEnum()) {
+            StringBuilder sb = new StringBuilder("one of ");
+            Object[] values = c.getEnumConstants();
+            for (int i = 0; i < values.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(values[i].toString().toLowerCase(Locale.ROOT));
+            }
+            return sb.toString();
+        }
+        if (c.isArray() || Collection.class.isAssignableFrom(c)) {
+            return "list";
+        }
+        if (c == String.class) {
+            return "text";
+        }
+        return "mapping (" + c.getSimpleName() + ")";
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return ":" + location.getLineNr() + ":" + location.getColumnNr();
+    }
+
+    /** The key path of a mapping error, e.g. {@code populations[0].params.tau_m}. */
+    static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String known(Collection<Object> ids) {
+        return ids.stream().map(String::valueOf).sorted().toList().toString();
+    }
+
+    /**
+     * The known key closest to {@code key} by edit distance, if it is close enough to be a typo.
+     *
+     * @param key   the unknown key
+     * @param known the valid keys
+     * @return the suggestion, or {@code null}
+     */
+    public static String closest(String key, Collection<?> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Object k : known) {
+            String candidate = String.valueOf(k);
+            int d = editDistance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, key.length() / 3) ? best : null;
+    }
+
+    /** Levenshtein distance with two rows. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
+}

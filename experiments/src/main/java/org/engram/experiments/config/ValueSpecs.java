@@ -1,0 +1,113 @@
+package org.engram.experiments.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.distribution.ExponentialDistribution;
+import org.apache.commons.math3.distribution.LogNormalDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.RealDistribution;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.engram.simulator.random.SplitMixRandom;
+
+/**
+ * Reads a config value that is either a number or a distribution:
+ * {@code 0.1}, {@code {uniform: [low, high]}}, {@code {normal: [mean, sd]}},
+ * {@code {lognormal: [scale, shape]}} or {@code {exponential: mean}}.
+ * Distributions are commons-math3 objects; the network builder reseeds them per neuron.
+ */
+public final class ValueSpecs {
+    /** The distribution names a config may use, with their argument lists. */
+    public static final Map<String, String> DISTRIBUTIONS = Map.of(
+            "uniform", "[low, high]", "normal", "[mean, sd]", "lognormal", "[scale, shape]",
+            "exponential", "mean");
+
+    private ValueSpecs() {
+    }
+
+    /**
+     * A constant, or {@code null} if the node is a distribution.
+     *
+     * @param node    the node (may be null)
+     * @param orElse  the value when the node is absent
+     * @param source  file name for errors
+     * @param keyPath key path for errors
+     * @return the constant, or {@code null} when the node is a distribution
+     */
+    public static Double constant(JsonNode node, double orElse, String source, String keyPath) {
+        if (node == null || node.isNull()) {
+            return orElse;
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        if (node.isObject()) {
+            return null;
+        }
+        throw new ConfigException(source, keyPath, "a number or a distribution such as {uniform: [low, high]}",
+                node.toString(), null);
+    }
+
+    /**
+     * The distribution a node describes.
+     *
+     * @param node    an object node with one key
+     * @param source  file name for errors
+     * @param keyPath key path for errors
+     * @return the distribution
+     */
+    public static RealDistribution distribution(JsonNode node, String source, String keyPath) {
+        if (node == null || !node.isObject() || node.size() != 1) {
+            throw new ConfigException(source, keyPath, "one distribution such as {uniform: [low, high]}",
+                    String.valueOf(node), null);
+        }
+        String kind = node.fieldNames().next();
+        JsonNode args = node.get(kind);
+        String path = keyPath + "." + kind;
+        SplitMixRandom rng = new SplitMixRandom(0);
+        try {
+            switch (kind) {
+                case "uniform": {
+                    double[] a = numbers(args, 2, source, path);
+                    return new UniformRealDistribution(rng, a[0], a[1]);
+                }
+                case "normal": {
+                    double[] a = numbers(args, 2, source, path);
+                    return new NormalDistribution(rng, a[0], a[1]);
+                }
+                case "lognormal": {
+                    double[] a = numbers(args, 2, source, path);
+                    return new LogNormalDistribution(rng, a[0], a[1]);
+                }
+                case "exponential": {
+                    double[] a = numbers(args, 1, source, path);
+                    return new ExponentialDistribution(rng, a[0]);
+                }
+                default:
+                    String hint = ConfigLoader.closest(kind, DISTRIBUTIONS.keySet());
+                    throw new ConfigException(source, keyPath, "one of " + List.copyOf(DISTRIBUTIONS.keySet()),
+                            kind, hint == null ? null : "did you mean '" + hint + "'?");
+            }
+        } catch (org.apache.commons.math3.exception.MathIllegalArgumentException e) {
+            throw new ConfigException(source, path, "valid distribution arguments", args + " (" + e.getMessage() + ")",
+                    null);
+        }
+    }
+
+    private static double[] numbers(JsonNode args, int count, String source, String path) {
+        if (count == 1 && args != null && args.isNumber()) {
+            return new double[] {args.asDouble()};
+        }
+        if (args == null || !args.isArray() || args.size() != count) {
+            throw new ConfigException(source, path, "a list of " + count + " numbers", String.valueOf(args), null);
+        }
+        double[] v = new double[count];
+        for (int i = 0; i < count; i++) {
+            if (!args.get(i).isNumber()) {
+                throw new ConfigException(source, path + "[" + i + "]", "a number", args.get(i).toString(), null);
+            }
+            v[i] = args.get(i).asDouble();
+        }
+        return v;
+    }
+}

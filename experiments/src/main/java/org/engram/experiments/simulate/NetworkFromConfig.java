@@ -1,0 +1,217 @@
+package org.engram.experiments.simulate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.engram.experiments.config.ConfigException;
+import org.engram.experiments.config.ConfigLoader;
+import org.engram.experiments.config.ValueSpecs;
+import org.engram.simulator.EngramException;
+import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.model.NeuronModel;
+import org.engram.simulator.model.NeuronModels;
+import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.connect.Connectivity;
+import org.engram.simulator.network.connect.Rules;
+
+/**
+ * Turns a {@link SimulationConfig} into a {@link Network}. Every error names the config file and
+ * the key path of the offending value.
+ */
+final class NetworkFromConfig {
+    private final SimulationConfig config;
+    private final String source;
+    private final Map<String, Population<?, ?>> byName = new HashMap<>();
+
+    NetworkFromConfig(SimulationConfig config, String source) {
+        this.config = config;
+        this.source = source;
+    }
+
+    Network build() {
+        NetworkBuilder b;
+        try {
+            b = new NetworkBuilder(config.dtMs()).seed(config.seed());
+        } catch (EngramException e) {
+            throw new ConfigException(source, "dt_ms", e.expected(), e.found(), null);
+        }
+        if (config.populations().isEmpty()) {
+            throw new ConfigException(source, "populations", "at least one population", "none", null);
+        }
+        List<SimulationConfig.PopulationSpec> pops = config.populations();
+        for (int i = 0; i < pops.size(); i++) {
+            addPopulation(b, pops.get(i), "populations[" + i + "]");
+        }
+        List<SimulationConfig.ProjectionSpec> projections = config.projections();
+        for (int i = 0; i < projections.size(); i++) {
+            addProjection(b, projections.get(i), "projections[" + i + "]");
+        }
+        List<SimulationConfig.InputSpec> inputs = config.inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            addInput(b, inputs.get(i), "inputs[" + i + "]");
+        }
+        try {
+            return b.build();
+        } catch (ConfigException e) {
+            throw e;
+        } catch (EngramException e) {
+            throw new ConfigException(source, "projections", e.expected() == null ? e.getMessage() : e.expected(),
+                    e.found() == null ? "" : e.found(), "in " + e.source() + (e.location() == null ? "" : ", " + e.location()));
+        }
+    }
+
+    private void addPopulation(NetworkBuilder b, SimulationConfig.PopulationSpec spec, String path) {
+        if (spec.name() == null) {
+            throw new ConfigException(source, path + ".name", "a population name", "nothing", null);
+        }
+        if (spec.model() == null) {
+            throw new ConfigException(source, path + ".model", "a model name (see 'engram list')", "nothing", null);
+        }
+        NeuronModel<?, ?> model;
+        try {
+            model = NeuronModels.byName(spec.model());
+        } catch (EngramException e) {
+            throw new ConfigException(source, path + ".model", e.expected(), e.found(), e.hint());
+        }
+        Population<?, ?> p = addTyped(b, spec, model, path);
+        byName.put(spec.name(), p);
+        for (Map.Entry<String, JsonNode> init : spec.initial().entrySet()) {
+            String key = path + ".initial." + init.getKey();
+            if (!p.state().variableNames().contains(init.getKey())) {
+                String hint = ConfigLoader.closest(init.getKey(), p.state().variableNames());
+                throw new ConfigException(source, key, "a state variable of " + model.name() + " "
+                        + p.state().variableNames(), init.getKey(), hint == null ? null : "did you mean '" + hint + "'?");
+            }
+            Double constant = ValueSpecs.constant(init.getValue(), 0, source, key);
+            if (constant != null) {
+                java.util.Arrays.fill(p.state().values(init.getKey()), constant);
+            } else {
+                b.initialise(p, init.getKey(), ValueSpecs.distribution(init.getValue(), source, key));
+            }
+        }
+    }
+
+    private <P extends Record, S extends NeuronState> Population<P, S> addTyped(
+            NetworkBuilder b, SimulationConfig.PopulationSpec spec, NeuronModel<P, S> model, String path) {
+        ObjectNode merged = ConfigLoader.mapper().valueToTree(model.defaults());
+        if (spec.params() != null && !spec.params().isNull()) {
+            if (!spec.params().isObject()) {
+                throw new ConfigException(source, path + ".params", "a mapping of parameter values",
+                        spec.params().toString(), null);
+            }
+            spec.params().fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
+        }
+        P params = ConfigLoader.convert(merged, source, path + ".params", model.parametersType());
+        try {
+            return b.population(spec.name(), spec.size(), model, params);
+        } catch (EngramException e) {
+            throw new ConfigException(source, path + "." + (e.location() == null ? "size" : e.location()),
+                    e.expected(), e.found(), null);
+        }
+    }
+
+    private Population<?, ?> population(String name, String path) {
+        Population<?, ?> p = byName.get(name);
+        if (p == null) {
+            String hint = name == null ? null : ConfigLoader.closest(name, byName.keySet());
+            throw new ConfigException(source, path, "one of the populations " + byName.keySet(), String.valueOf(name),
+                    hint == null ? null : "did you mean '" + hint + "'?");
+        }
+        return p;
+    }
+
+    private void addProjection(NetworkBuilder b, SimulationConfig.ProjectionSpec spec, String path) {
+        Population<?, ?> from = population(spec.source(), path + ".source");
+        Population<?, ?> to = population(spec.target(), path + ".target");
+        String name = spec.name() == null ? from.name() + "->" + to.name() : spec.name();
+        Connectivity rule = rule(spec.rule(), path + ".rule");
+        Double weight = ValueSpecs.constant(spec.weight(), 0, source, path + ".weight");
+        if (spec.weight() == null) {
+            throw new ConfigException(source, path + ".weight", "a weight (number or distribution)", "nothing", null);
+        }
+        Synapses synapses = Synapses.of(spec.receptor(), weight == null ? 0 : weight);
+        if (weight == null) {
+            synapses = synapses.weights(ValueSpecs.distribution(spec.weight(), source, path + ".weight"));
+        }
+        Double delay = ValueSpecs.constant(spec.delayMs(), Synapses.DEFAULT_DELAY_MS, source, path + ".delay_ms");
+        synapses = delay != null ? synapses.delayMs(delay)
+                : synapses.delays(ValueSpecs.distribution(spec.delayMs(), source, path + ".delay_ms"));
+        if (spec.plastic()) {
+            synapses = synapses.asPlastic();
+        }
+        try {
+            b.connect(name, from, to, rule, synapses);
+        } catch (EngramException e) {
+            throw new ConfigException(source, path, e.expected(), e.found(), null);
+        }
+    }
+
+    private Connectivity rule(SimulationConfig.RuleSpec r, String path) {
+        if (r == null || r.type() == null) {
+            throw new ConfigException(source, path + ".type", "a connectivity rule: " + RULES, "nothing", null);
+        }
+        try {
+            Connectivity c = switch (r.type()) {
+                case "all_to_all" -> Rules.allToAll().withAutapses(bool(r.autapses()));
+                case "one_to_one" -> Rules.oneToOne();
+                case "fixed_probability" -> Rules.fixedProbability(require(r.p(), path + ".p"))
+                        .withAutapses(bool(r.autapses()));
+                case "fixed_in_degree" -> Rules.fixedInDegree(require(r.k(), path + ".k"))
+                        .withAutapses(bool(r.autapses())).withMultapses(bool(r.multapses()));
+                case "fixed_out_degree" -> Rules.fixedOutDegree(require(r.k(), path + ".k"))
+                        .withAutapses(bool(r.autapses())).withMultapses(bool(r.multapses()));
+                case "explicit" -> Rules.explicit(require(r.sources(), path + ".sources"),
+                        require(r.targets(), path + ".targets"));
+                default -> {
+                    String hint = ConfigLoader.closest(r.type(), RULES);
+                    throw new ConfigException(source, path + ".type", "one of " + RULES, r.type(),
+                            hint == null ? null : "did you mean '" + hint + "'?");
+                }
+            };
+            return c;
+        } catch (ConfigException e) {
+            throw e;
+        } catch (EngramException e) {
+            throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
+        }
+    }
+
+    private static final List<String> RULES = List.of("all_to_all", "one_to_one", "fixed_probability",
+            "fixed_in_degree", "fixed_out_degree", "explicit");
+
+    private static boolean bool(Boolean b) {
+        return b == null || b;
+    }
+
+    private <T> T require(T value, String path) {
+        if (value == null) {
+            throw new ConfigException(source, path, "a value for this rule", "nothing", null);
+        }
+        return value;
+    }
+
+    private void addInput(NetworkBuilder b, SimulationConfig.InputSpec in, String path) {
+        Population<?, ?> target = population(in.target(), path + ".target");
+        try {
+            switch (in.type() == null ? "" : in.type()) {
+                case "poisson" -> b.poissonInput(target, require(in.rateHz(), path + ".rate_hz"),
+                        require(in.weight(), path + ".weight"),
+                        in.receptor() == null ? org.engram.simulator.model.Receptor.EXCITATORY : in.receptor());
+                case "current" -> b.current(new CurrentSource(target, in.neurons(),
+                        require(in.timesMs(), path + ".times_ms"), require(in.amplitudesPa(), path + ".amplitudes_pa")));
+                default -> throw new ConfigException(source, path + ".type", "poisson or current",
+                        String.valueOf(in.type()), null);
+            }
+        } catch (ConfigException e) {
+            throw e;
+        } catch (EngramException e) {
+            throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
+        }
+    }
+}

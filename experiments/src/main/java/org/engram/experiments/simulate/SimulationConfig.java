@@ -1,0 +1,137 @@
+package org.engram.experiments.simulate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.engram.simulator.engine.Mode;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.Receptor;
+
+/**
+ * A network simulation as written in YAML for {@code engram simulate}: populations, projections,
+ * inputs, duration, threads, seed and what to record. Missing optional keys take the defaults
+ * given per component; the resolved config (defaults filled in) is written to the result folder.
+ *
+ * @param name        the simulation's name (result folder {@code results/<name>/<run-id>})
+ * @param dtMs        time step in ms (default 0.1)
+ * @param durationMs  simulated time in ms
+ * @param seed        the seed of every random stream (default 1)
+ * @param threads     worker threads (default 1); results do not depend on it
+ * @param mode        {@code grid} (default) or {@code precise}
+ * @param populations the populations
+ * @param projections the projections (default none)
+ * @param inputs      Poisson and current inputs (default none)
+ * @param record      what to record (default: spikes of every population, rates in 1 ms bins)
+ */
+public record SimulationConfig(String name, Double dtMs, double durationMs, Long seed, Integer threads, Mode mode,
+                               List<PopulationSpec> populations, List<ProjectionSpec> projections,
+                               List<InputSpec> inputs, RecordSpec record) {
+    /** Fills defaults. */
+    public SimulationConfig {
+        name = name == null ? "simulation" : name;
+        dtMs = dtMs == null ? TimeGrid.DEFAULT_DT_MS : dtMs;
+        seed = seed == null ? 1L : seed;
+        threads = threads == null ? 1 : threads;
+        mode = mode == null ? Mode.GRID : mode;
+        populations = populations == null ? List.of() : List.copyOf(populations);
+        projections = projections == null ? List.of() : List.copyOf(projections);
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        record = record == null ? new RecordSpec(null, null, null) : record;
+    }
+
+    /**
+     * A population.
+     *
+     * @param name    unique name
+     * @param size    number of neurons
+     * @param model   model name (see {@code engram list})
+     * @param params  model parameters; omitted ones take the model's defaults
+     * @param initial initial values of state variables: a number, or a distribution
+     *                ({@code {uniform: [low, high]}}, {@code {normal: [mean, sd]}})
+     */
+    public record PopulationSpec(String name, int size, String model, JsonNode params, Map<String, JsonNode> initial) {
+        /** Fills defaults. */
+        public PopulationSpec {
+            initial = initial == null ? Map.of() : Map.copyOf(initial);
+        }
+    }
+
+    /**
+     * A projection.
+     *
+     * @param name     name (default {@code source->target})
+     * @param source   source population
+     * @param target   target population
+     * @param rule     connectivity rule
+     * @param receptor {@code excitatory} (default) or {@code inhibitory}
+     * @param weight   a number or a distribution (model weight unit: mV or pA)
+     * @param delayMs  a number of ms (default 1.0) or a distribution
+     * @param plastic  whether plasticity may change the weights (default false)
+     */
+    public record ProjectionSpec(String name, String source, String target, RuleSpec rule, Receptor receptor,
+                                 JsonNode weight, JsonNode delayMs, Boolean plastic) {
+        /** Fills defaults. */
+        public ProjectionSpec {
+            receptor = receptor == null ? Receptor.EXCITATORY : receptor;
+            plastic = plastic != null && plastic;
+        }
+    }
+
+    /**
+     * A connectivity rule.
+     *
+     * @param type      {@code all_to_all}, {@code one_to_one}, {@code fixed_probability},
+     *                  {@code fixed_in_degree}, {@code fixed_out_degree} or {@code explicit}
+     * @param p         connection probability (fixed_probability)
+     * @param k         degree (fixed in/out degree)
+     * @param autapses  allow self-connections (default true)
+     * @param multapses allow repeated pairs (default true)
+     * @param sources   source indices (explicit)
+     * @param targets   target indices (explicit)
+     */
+    public record RuleSpec(String type, Double p, Integer k, Boolean autapses, Boolean multapses,
+                           int[] sources, int[] targets) {
+    }
+
+    /**
+     * An input.
+     *
+     * @param type         {@code poisson} or {@code current}
+     * @param target       target population
+     * @param rateHz       Poisson: rate of each neuron's train (Hz)
+     * @param weight       Poisson: weight of each event
+     * @param receptor     Poisson: receptor (default excitatory)
+     * @param neurons      current: neurons (default all)
+     * @param timesMs      current: change times (ms)
+     * @param amplitudesPa current: amplitude from each change time on (pA)
+     */
+    public record InputSpec(String type, String target, Double rateHz, Double weight, Receptor receptor,
+                            int[] neurons, double[] timesMs, double[] amplitudesPa) {
+    }
+
+    /**
+     * What to record.
+     *
+     * @param spikes    populations whose spikes are recorded (default all)
+     * @param rateBinMs bin of the population rate in ms (default 1)
+     * @param state     sampled state variables
+     */
+    public record RecordSpec(List<String> spikes, Double rateBinMs, List<StateSpec> state) {
+        /** Fills defaults. */
+        public RecordSpec {
+            rateBinMs = rateBinMs == null ? 1.0 : rateBinMs;
+            state = state == null ? List.of() : List.copyOf(state);
+        }
+    }
+
+    /**
+     * A sampled state variable.
+     *
+     * @param population population
+     * @param variable   variable name, e.g. {@code v}
+     * @param neurons    neurons to sample (ascending)
+     * @param intervalMs sampling interval in ms (default dt)
+     */
+    public record StateSpec(String population, String variable, int[] neurons, Double intervalMs) {
+    }
+}

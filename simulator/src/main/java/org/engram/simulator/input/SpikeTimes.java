@@ -1,0 +1,169 @@
+package org.engram.simulator.input;
+
+import java.util.Arrays;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.ExactKernel;
+import org.engram.simulator.model.ExactPropagation;
+import org.engram.simulator.model.Kernel;
+import org.engram.simulator.model.NeuronModel;
+import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.model.Receptor;
+import org.engram.simulator.model.SpikeSink;
+
+/**
+ * A population of spike sources that fire at given times (NEST's spike_generator); they ignore
+ * their input. Connect them to neurons with projections like any population.
+ *
+ * <p>Grid mode: a spike at time {@code t} is emitted at the end of the step that contains it,
+ * i.e. at the first grid time {@code >= t} (times on the grid are kept exactly). Precise mode:
+ * spikes are emitted at exactly {@code t}.
+ */
+public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTimes.State>,
+        ExactPropagation<SpikeTimes.Params, SpikeTimes.State> {
+
+    /** The shared instance. */
+    public static final SpikeTimes MODEL = new SpikeTimes();
+
+    /** Name used in configs. */
+    public static final String NAME = "spike_times";
+
+    /**
+     * The spike times of every source neuron.
+     *
+     * @param timesMs one ascending array of spike times (ms, {@code >= 0}) per neuron
+     */
+    public record Params(double[][] timesMs) {
+        /** Validates order and values; keeps a deep copy. */
+        public Params {
+            double[][] copy = new double[timesMs.length][];
+            for (int i = 0; i < timesMs.length; i++) {
+                copy[i] = timesMs[i].clone();
+                for (int k = 0; k < copy[i].length; k++) {
+                    double t = copy[i][k];
+                    if (!(t >= 0) || !Double.isFinite(t) || (k > 0 && !(t >= copy[i][k - 1]))) {
+                        throw new ParameterException(NAME, "times[" + i + "][" + k + "]",
+                                "finite ascending times >= 0 (ms)", t);
+                    }
+                }
+            }
+            timesMs = copy;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Params p && Arrays.deepEquals(timesMs, p.timesMs);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.deepHashCode(timesMs);
+        }
+
+        @Override
+        public String toString() {
+            return "SpikeTimes.Params[" + timesMs.length + " neurons]";
+        }
+    }
+
+    /** State: the index of each neuron's next spike. */
+    public static final class State extends NeuronState {
+        /** Index of the next spike time of each neuron. */
+        public final int[] next;
+
+        State(int size) {
+            super(size);
+            next = new int[size];
+        }
+    }
+
+    private SpikeTimes() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<Params> parametersType() {
+        return Params.class;
+    }
+
+    @Override
+    public Params defaults() {
+        return new Params(new double[][] {{}});
+    }
+
+    @Override
+    public State newState(int size, Params params) {
+        if (size != params.timesMs().length) {
+            throw new ParameterException(NAME, "times", "one spike-time array per neuron (" + size + ")",
+                    params.timesMs().length);
+        }
+        return new State(size);
+    }
+
+    @Override
+    public Kernel<State> prepare(Params params, TimeGrid grid) {
+        double[][] times = params.timesMs();
+        int[][] steps = new int[times.length][];
+        for (int i = 0; i < times.length; i++) {
+            steps[i] = new int[times[i].length];
+            for (int k = 0; k < times[i].length; k++) {
+                // The step whose end is the first grid time >= t; 1e-9 steps absorbs decimal rounding.
+                steps[i][k] = Math.max(0, (int) Math.ceil(times[i][k] / grid.dtMs() - 1e-9) - 1);
+            }
+        }
+        return (state, lo, hi, from, to, in, out) -> emitOnGrid(steps, state, lo, hi, from, to, out);
+    }
+
+    private static void emitOnGrid(int[][] steps, State state, int lo, int hi, int from, int to, SpikeSink out) {
+        int[] next = state.next;
+        for (int s = from; s < to; s++) {
+            for (int i = lo; i < hi; i++) {
+                int[] mine = steps[i];
+                while (next[i] < mine.length && mine[next[i]] <= s) {
+                    if (mine[next[i]] == s) {
+                        out.spike(i, s);
+                    }
+                    next[i]++;
+                }
+            }
+        }
+    }
+
+    @Override
+    public ExactKernel<State> prepareExact(Params params, TimeGrid grid) {
+        double[][] times = params.timesMs();
+        return new ExactKernel<>() {
+            @Override
+            public void propagate(State s, int i, double fromMs, double toMs) {
+                // Sources have no subthreshold dynamics.
+            }
+
+            @Override
+            public double nextCrossingMs(State s, int i, double fromMs, double untilMs) {
+                double[] mine = times[i];
+                while (s.next[i] < mine.length && mine[s.next[i]] < fromMs) {
+                    s.next[i]++;
+                }
+                if (s.next[i] < mine.length && mine[s.next[i]] <= untilMs) {
+                    return mine[s.next[i]];
+                }
+                return Double.NaN;
+            }
+
+            @Override
+            public void receive(State s, int i, Receptor receptor, double weight, double timeMs) {
+                // Sources ignore input.
+            }
+
+            @Override
+            public void fire(State s, int i, double timeMs) {
+                s.next[i]++;
+            }
+        };
+    }
+
+}
