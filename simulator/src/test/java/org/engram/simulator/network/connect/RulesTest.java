@@ -189,6 +189,21 @@ class RulesTest {
     }
 
     @Test
+    void oneDistinctSourceIsTheSameDrawAsOneSourceWithRepetition() {
+        // For k = 1 sampling with and without repetition have the same law, and both rules take one
+        // uniform index from the target's stream, so they must pick the same source for every
+        // target. This fails if the distinct draw lets its scratch permutation leak from one target
+        // into the next, which would make a target's sources depend on the targets before it.
+        for (boolean same : new boolean[] {false, true}) {
+            List<int[]> distinct = run(Rules.fixedInDegree(1).withAutapses(false).withMultapses(false), 50, 50, same, 3);
+            List<int[]> repeated = run(Rules.fixedInDegree(1).withAutapses(false), 50, 50, same, 3);
+            for (int i = 0; i < distinct.size(); i++) {
+                assertArrayEquals(repeated.get(i), distinct.get(i), "target " + i);
+            }
+        }
+    }
+
+    @Test
     void aSourcesRowDoesNotDependOnOtherSources() {
         for (Connectivity rule : List.of(Rules.fixedProbability(0.2), Rules.fixedOutDegree(4).withMultapses(false))) {
             List<int[]> small = run(rule, 10, 30, false, 9);
