@@ -35,7 +35,7 @@ final class PartnerDraw {
      * @param poolName    what partners are, for the message ("sources" or "targets")
      */
     private PartnerDraw(ConnectContext context, String rule, int k, int poolSize, boolean excludeSelf,
-                boolean multapses, String poolName) {
+                        boolean multapses, String poolName) {
         this.k = k;
         this.available = excludeSelf ? poolSize - 1 : poolSize;
         this.excludeSelf = excludeSelf;
