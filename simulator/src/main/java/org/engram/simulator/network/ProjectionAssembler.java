@@ -20,7 +20,9 @@ final class ProjectionAssembler implements SynapseSink {
     private int[] sources = new int[1024];
     private int[] targets = new int[1024];
     private float[] explicitWeights;
-    private float[] explicitDelaysMs;
+    private double[] explicitDelaysMs;
+    private boolean anyExplicitWeight;
+    private boolean anyExplicitDelay;
 
     ProjectionAssembler(String projectionName, int sourceSize, int targetSize) {
         this.owner = "projection '" + projectionName + "'";
@@ -36,7 +38,7 @@ final class ProjectionAssembler implements SynapseSink {
         targets[count] = target;
         if (explicitWeights != null) {
             explicitWeights[count] = Float.NaN;
-            explicitDelaysMs[count] = Float.NaN;
+            explicitDelaysMs[count] = Double.NaN;
         }
         count++;
     }
@@ -47,14 +49,16 @@ final class ProjectionAssembler implements SynapseSink {
         ensureCapacity();
         if (explicitWeights == null) {
             explicitWeights = new float[sources.length];
-            explicitDelaysMs = new float[sources.length];
+            explicitDelaysMs = new double[sources.length];
             Arrays.fill(explicitWeights, 0, count, Float.NaN);
-            Arrays.fill(explicitDelaysMs, 0, count, Float.NaN);
+            Arrays.fill(explicitDelaysMs, 0, count, Double.NaN);
         }
         sources[count] = source;
         targets[count] = target;
         explicitWeights[count] = (float) weight;
-        explicitDelaysMs[count] = (float) delayMs;
+        explicitDelaysMs[count] = delayMs;
+        anyExplicitWeight |= !Double.isNaN(weight);
+        anyExplicitDelay |= !Double.isNaN(delayMs);
         count++;
     }
 
@@ -110,19 +114,28 @@ final class ProjectionAssembler implements SynapseSink {
         }
         keys = null;
 
+        // Per-synapse arrays are kept only when their values differ (or weights are plastic), so a
+        // projection whose given or drawn values all agree costs as little as a constant one.
         float[] weights = drawWeights(index, spec, rowStart, origin, seed);
         float uniformWeight = (float) spec.weight();
         if (weights == null) {
             checkSign(spec, spec.weight());
+        } else if (!spec.plastic() && allEqual(weights)) {
+            uniformWeight = count == 0 ? uniformWeight : weights[0];
+            weights = null;
         }
         if (weights == null && spec.plastic()) {
             weights = new float[count];
             Arrays.fill(weights, uniformWeight);
         }
-        int uniformDelay = spec.delayDraw() == null && explicitDelaysMs == null
-                ? positiveSteps(grid.wholeSteps(owner, "delay", spec.delayMs()), spec.delayMs()) : 0;
-        short[] delays = uniformDelay > 0 ? null : drawDelays(index, spec, rowStart, origin, grid, seed);
-        if (delays != null) {
+        boolean perSynapseDelays = spec.delayDraw() != null || anyExplicitDelay;
+        int uniformDelay = perSynapseDelays
+                ? 1 : positiveSteps(grid.wholeSteps(owner, "delay", spec.delayMs()), spec.delayMs());
+        short[] delays = perSynapseDelays ? drawDelays(index, spec, rowStart, origin, grid, seed) : null;
+        if (delays != null && allEqual(delays)) {
+            uniformDelay = count == 0 ? uniformDelay : delays[0];
+            delays = null;
+        } else if (delays != null) {
             uniformDelay = minOf(delays);
         }
         return new Projection(index, name, source, target, spec.receptor(), rowStart, sortedTargets, weights,
@@ -131,7 +144,7 @@ final class ProjectionAssembler implements SynapseSink {
 
     private float[] drawWeights(int index, Synapses spec, int[] rowStart, int[] origin, long seed) {
         RealDistribution draw = spec.weightDraw();
-        if (draw == null && explicitWeights == null) {
+        if (draw == null && !anyExplicitWeight) {
             return null;
         }
         float[] weights = new float[count];
@@ -152,20 +165,23 @@ final class ProjectionAssembler implements SynapseSink {
     private short[] drawDelays(int index, Synapses spec, int[] rowStart, int[] origin, TimeGrid grid, long seed) {
         RealDistribution draw = spec.delayDraw();
         short[] delays = new short[count];
-        int constant = draw == null ? positiveSteps(grid.wholeSteps(owner, "delay", spec.delayMs()), spec.delayMs()) : 0;
+        int constant = 0;
         for (int s = 0; s < sourceSize; s++) {
             if (draw != null && rowStart[s + 1] > rowStart[s]) {
                 draw.reseedRandomGenerator(RandomStreams.streamState(seed, Purpose.DELAYS, ((long) index << 32) | s));
             }
             for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
-                float explicit = explicitDelaysMs == null ? Float.NaN : explicitDelaysMs[origin[k]];
+                double explicit = explicitDelaysMs == null ? Double.NaN : explicitDelaysMs[origin[k]];
                 int steps;
-                if (!Float.isNaN(explicit)) {
+                if (!Double.isNaN(explicit)) {
                     steps = positiveSteps(grid.wholeSteps(owner, "delay", explicit), explicit);
                 } else if (draw != null) {
                     double ms = draw.sample();
                     steps = positiveSteps(Double.isFinite(ms) ? grid.nearestSteps(ms) : 0, ms);
                 } else {
+                    if (constant == 0) {
+                        constant = positiveSteps(grid.wholeSteps(owner, "delay", spec.delayMs()), spec.delayMs());
+                    }
                     steps = constant;
                 }
                 delays[k] = (short) steps;
@@ -188,6 +204,24 @@ final class ProjectionAssembler implements SynapseSink {
                     ? "an excitatory weight >= 0" : "an inhibitory weight <= 0";
             throw new ParameterException(owner, "weight", rule, w);
         }
+    }
+
+    private static boolean allEqual(float[] values) {
+        for (int k = 1; k < values.length; k++) {
+            if (Float.floatToRawIntBits(values[k]) != Float.floatToRawIntBits(values[0])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allEqual(short[] values) {
+        for (int k = 1; k < values.length; k++) {
+            if (values[k] != values[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int minOf(short[] values) {

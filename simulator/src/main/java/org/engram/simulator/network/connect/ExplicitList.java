@@ -1,0 +1,70 @@
+package org.engram.simulator.network.connect;
+
+import org.engram.simulator.ParameterException;
+
+/**
+ * Creates exactly the synapses of a list of (source, target) pairs, optionally each with its own
+ * weight and delay. Repeated pairs become several synapses. Draws no random numbers.
+ *
+ * <p>Without weights and delays every synapse takes them from the projection's {@code Synapses}
+ * spec (constant or drawn). Index ranges, weight signs and delay steps are checked when the
+ * network is built, where the projection's sizes and time grid are known.
+ */
+public final class ExplicitList implements Connectivity {
+    private final int[] sources;
+    private final int[] targets;
+    private final double[] weights;
+    private final double[] delaysMs;
+
+    /**
+     * Copies and checks the lists.
+     *
+     * @param sources  population-local source indices
+     * @param targets  population-local target indices, same length as {@code sources}
+     * @param weights  one weight per pair in the target model's unit, or {@code null} to use the spec
+     * @param delaysMs one delay per pair in ms, or {@code null} to use the spec; given together with
+     *                 {@code weights}
+     */
+    ExplicitList(int[] sources, int[] targets, double[] weights, double[] delaysMs) {
+        requireLength("targets", targets.length, sources.length);
+        if ((weights == null) != (delaysMs == null)) {
+            throw new ParameterException("explicit", weights == null ? "weights" : "delays",
+                    "weights and delays given together", "only one of them");
+        }
+        if (weights != null) {
+            requireLength("weights", weights.length, sources.length);
+            requireLength("delays", delaysMs.length, sources.length);
+            for (int i = 0; i < weights.length; i++) {
+                ParameterException.requireFinite("explicit", "weights[" + i + "]", weights[i], "weight unit");
+                ParameterException.requirePositive("explicit", "delays[" + i + "]", delaysMs[i], "ms");
+            }
+        }
+        this.sources = sources.clone();
+        this.targets = targets.clone();
+        this.weights = weights == null ? null : weights.clone();
+        this.delaysMs = delaysMs == null ? null : delaysMs.clone();
+    }
+
+    private static void requireLength(String name, int length, int expected) {
+        if (length != expected) {
+            throw new ParameterException("explicit", name, "an array of length " + expected
+                    + " (one entry per source index)", "length " + length);
+        }
+    }
+
+    @Override
+    public void generate(ConnectContext context, SynapseSink sink) {
+        for (int i = 0; i < sources.length; i++) {
+            if (weights == null) {
+                sink.add(sources[i], targets[i]);
+            } else {
+                sink.add(sources[i], targets[i], weights[i], delaysMs[i]);
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "explicit(synapses=" + sources.length + ", weights=" + (weights == null ? "spec" : "given") + ")";
+    }
+}

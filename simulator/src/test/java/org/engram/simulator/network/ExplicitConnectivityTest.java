@@ -1,0 +1,163 @@
+package org.engram.simulator.network;
+
+import static org.engram.simulator.network.Networks.assertCsr;
+import static org.engram.simulator.network.Networks.between;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.network.connect.Rules;
+import org.engram.simulator.random.SplitMixRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Explicit lists and weight matrices round-trip: the built projection holds exactly the given
+ * (source, target, weight, delay) multiset, compared as sorted tuples.
+ */
+class ExplicitConnectivityTest {
+
+    /** One synapse as the user gave it; weight as stored (float), delay in steps. */
+    private record Tuple(int source, int target, float weight, int delaySteps) {
+    }
+
+    private static final Comparator<Tuple> ORDER = Comparator.comparingInt(Tuple::source)
+            .thenComparingInt(Tuple::target).thenComparingDouble(Tuple::weight).thenComparingInt(Tuple::delaySteps);
+
+    private static List<Tuple> tuples(Projection p) {
+        List<Tuple> out = new ArrayList<>();
+        for (int s = 0; s < p.source().size(); s++) {
+            for (int k = p.rowStart()[s]; k < p.rowStart()[s + 1]; k++) {
+                out.add(new Tuple(s, p.targets()[k], p.weight(k), p.delaySteps(k)));
+            }
+        }
+        out.sort(ORDER);
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void explicitListWithWeightsAndDelaysRoundTrips(long seed) {
+        SplitMixRandom r = new SplitMixRandom(seed);
+        int n = 1 + r.nextInt(30);
+        int m = 1 + r.nextInt(30);
+        int count = r.nextInt(200);
+        int[] sources = new int[count];
+        int[] targets = new int[count];
+        double[] weights = new double[count];
+        double[] delays = new double[count];
+        List<Tuple> expected = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sources[i] = r.nextInt(n);
+            targets[i] = r.nextInt(m);
+            weights[i] = r.nextDouble();
+            int steps = 1 + r.nextInt(40);
+            // Decimal delays such as 0.3 ms are not exact in binary; they must still be whole steps.
+            delays[i] = steps / 10.0;
+            expected.add(new Tuple(sources[i], targets[i], (float) weights[i], steps));
+        }
+        expected.sort(ORDER);
+        Projection p = between(seed, n, m, Rules.explicit(sources, targets, weights, delays), Synapses.excitatory(1));
+        assertCsr(p, false);
+        assertEquals(expected, tuples(p));
+    }
+
+    @Test
+    void explicitListWithoutWeightsTakesThemFromTheSpec() {
+        int[] sources = {2, 0, 2, 1, 2};
+        int[] targets = {1, 3, 1, 0, 0};
+        Projection p = between(1, 3, 4, Rules.explicit(sources, targets), Synapses.excitatory(0.25).delayMs(0.7));
+        List<Tuple> expected = new ArrayList<>();
+        for (int i = 0; i < sources.length; i++) {
+            expected.add(new Tuple(sources[i], targets[i], 0.25f, 7));
+        }
+        expected.sort(ORDER);
+        assertEquals(expected, tuples(p));
+        assertNull(p.weights());
+        assertNull(p.delays());
+    }
+
+    @Test
+    void matrixRoundTripsWithTheSpecDelay() {
+        double[][] w = {
+            {0, 0.5, 0, 1.25},
+            {0, 0, 0, 0},
+            {2, 0, 0.125, 0},
+        };
+        Projection p = between(1, 3, 4, Rules.matrix(w), Synapses.excitatory(1).delayMs(2.0));
+        List<Tuple> expected = new ArrayList<>();
+        for (int s = 0; s < w.length; s++) {
+            for (int t = 0; t < w[s].length; t++) {
+                if (w[s][t] != 0) {
+                    expected.add(new Tuple(s, t, (float) w[s][t], 20));
+                }
+            }
+        }
+        assertEquals(expected, tuples(p));
+        assertNotNull(p.weights());
+        assertNull(p.delays(), "a delay taken from a constant spec needs no per-synapse array");
+        assertEquals(20, p.uniformDelaySteps());
+    }
+
+    @Test
+    void matrixTakesDrawnDelaysFromTheSpec() {
+        double[][] w = new double[20][20];
+        for (double[] row : w) {
+            Arrays.fill(row, 0.5);
+        }
+        Projection p = between(1, 20, 20, Rules.matrix(w),
+                Synapses.excitatory(1).delays(new UniformRealDistribution(1, 3)));
+        assertNotNull(p.delays());
+        for (int k = 0; k < p.synapseCount(); k++) {
+            // U(1, 3) ms rounded to the nearest 0.1 ms step lies in [10, 30] steps.
+            int d = p.delaySteps(k);
+            assertTrue(d >= 10 && d <= 30, "delay " + d);
+        }
+    }
+
+    @Test
+    void matrixOfTheWrongShapeIsRejectedNamingBothShapes() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> between(1, 3, 4, Rules.matrix(new double[4][3]), Synapses.excitatory(1)));
+        assertEquals("projection 'a->b'", e.source());
+        assertEquals("4 x 3", e.found());
+        assertEquals("a 3 x 4 matrix (sources x targets)", e.expected());
+    }
+
+    @Test
+    void explicitIndexOutOfRangeIsRejected() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> between(1, 3, 4, Rules.explicit(new int[] {0, 3}, new int[] {0, 0}), Synapses.excitatory(1)));
+        assertEquals("source", e.location());
+        assertEquals("3", e.found());
+    }
+
+    @Test
+    void inputOrderDoesNotMatter() {
+        // The builder sorts rows, so the reversed list gives the same projection.
+        int[] sources = {0, 1, 1, 2};
+        int[] targets = {2, 1, 0, 2};
+        double[] weights = {0.1, 0.2, 0.3, 0.4};
+        double[] delays = {0.1, 0.2, 0.3, 0.4};
+        int[] rs = {2, 1, 1, 0};
+        int[] rt = {2, 0, 1, 2};
+        double[] rw = {0.4, 0.3, 0.2, 0.1};
+        double[] rd = {0.4, 0.3, 0.2, 0.1};
+        Projection a = between(1, 3, 3, Rules.explicit(sources, targets, weights, delays), Synapses.excitatory(1));
+        Projection b = between(1, 3, 3, Rules.explicit(rs, rt, rw, rd), Synapses.excitatory(1));
+        assertEquals(tuples(a), tuples(b));
+        assertArrayEquals(a.targets(), b.targets());
+        assertArrayEquals(a.weights(), b.weights());
+        assertArrayEquals(a.delays(), b.delays());
+    }
+}

@@ -1,0 +1,150 @@
+package org.engram.simulator.network;
+
+import static org.engram.simulator.network.Networks.between;
+import static org.engram.simulator.network.Networks.within;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.network.connect.Rules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which per-synapse arrays a projection stores, what they cost, and the checks on weight signs
+ * and delays. Expected byte counts are computed by hand from the array lengths: 4 bytes per
+ * row offset ({@code n + 1}) and per target, 4 per float weight, 2 per short delay.
+ */
+class SynapseStorageTest {
+    private static final int N = 200;
+
+    @Test
+    void constantWeightAndDelayStoreOnlyRowsAndTargets() {
+        Projection p = within(1, N, Rules.fixedProbability(0.1), Synapses.excitatory(0.1).delayMs(1.5));
+        int count = p.synapseCount();
+        assertNull(p.weights());
+        assertNull(p.delays());
+        assertEquals(0.1f, p.uniformWeight());
+        assertEquals(15, p.uniformDelaySteps());
+        assertEquals(4L * count + 4L * (N + 1), p.bytes());
+        // bytes / synapse = 4 + 4 (n + 1) / synapses; both sides are one or two roundings of the same
+        // quotient, so they agree to a few ulps.
+        assertEquals(4 + 4.0 * (N + 1) / count, (double) p.bytes() / count, 1e-12);
+    }
+
+    @Test
+    void drawnWeightsAreStoredAsFloats() {
+        Projection p = within(1, N, Rules.fixedProbability(0.1),
+                Synapses.excitatory(0).weights(new UniformRealDistribution(0.1, 0.5)));
+        float[] w = p.weights();
+        assertNotNull(w);
+        assertEquals(p.synapseCount(), w.length);
+        for (float x : w) {
+            assertTrue(x >= 0.1f && x <= 0.5f, "weight " + x);
+        }
+        assertNull(p.delays());
+        assertEquals(8L * p.synapseCount() + 4L * (N + 1), p.bytes());
+    }
+
+    @Test
+    void drawnDelaysAreStoredAsShortsInWholeSteps() {
+        Projection p = within(1, N, Rules.fixedProbability(0.1),
+                Synapses.excitatory(0.1).delays(new UniformRealDistribution(1.0, 3.0)));
+        short[] d = p.delays();
+        assertNotNull(d);
+        assertNull(p.weights());
+        int min = Short.MAX_VALUE;
+        for (short x : d) {
+            assertTrue(x >= 10 && x <= 30, "delay steps " + x);
+            min = Math.min(min, x);
+        }
+        assertEquals(min, p.minDelaySteps());
+        assertEquals(6L * p.synapseCount() + 4L * (N + 1), p.bytes());
+    }
+
+    @Test
+    void plasticProjectionHasWeightArrayEvenWhenConstant() {
+        Projection p = within(1, N, Rules.fixedInDegree(10), Synapses.excitatory(0.3).asPlastic());
+        assertNotNull(p.weights());
+        for (float x : p.weights()) {
+            assertEquals(0.3f, x);
+        }
+        assertEquals(8L * p.synapseCount() + 4L * (N + 1), p.bytes());
+    }
+
+    @Test
+    void equalExplicitWeightsAndDelaysNeedNoArrays() {
+        Projection p = between(1, 3, 3, Rules.explicit(new int[] {0, 1, 2}, new int[] {1, 2, 0},
+                new double[] {0.5, 0.5, 0.5}, new double[] {0.3, 0.3, 0.3}), Synapses.excitatory(1));
+        assertNull(p.weights());
+        assertNull(p.delays());
+        assertEquals(0.5f, p.uniformWeight());
+        assertEquals(3, p.uniformDelaySteps());
+    }
+
+    @Test
+    void negativeConstantExcitatoryWeightIsRejectedNamingProjectionAndValue() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> within(1, 20, Rules.allToAll(), Synapses.excitatory(-0.2)));
+        assertEquals("projection 'p->p'", e.source());
+        assertEquals("weight", e.location());
+        assertEquals("-0.2", e.found());
+    }
+
+    @Test
+    void negativeDrawnExcitatoryWeightIsRejected() {
+        // N(0, 1) draws 400 weights; all are >= 0 with probability 2^-400.
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> within(1, 20, Rules.allToAll(), Synapses.excitatory(0).weights(new NormalDistribution(0, 1))));
+        assertEquals("projection 'p->p'", e.source());
+        assertEquals("weight", e.location());
+        assertTrue(Double.parseDouble(e.found()) < 0, e.getMessage());
+    }
+
+    @Test
+    void positiveInhibitoryAndNegativeExplicitExcitatoryWeightsAreRejected() {
+        assertEquals("0.5", assertThrows(ParameterException.class,
+                () -> within(1, 5, Rules.oneToOne(), Synapses.inhibitory(0.5))).found());
+        ParameterException e = assertThrows(ParameterException.class, () -> between(1, 2, 2,
+                Rules.explicit(new int[] {0, 1}, new int[] {1, 0}, new double[] {0.5, -0.25}, new double[] {1, 1}),
+                Synapses.excitatory(1)));
+        assertEquals("weight", e.location());
+        assertEquals("-0.25", e.found());
+    }
+
+    @Test
+    void delayBelowOneStepIsRejected() {
+        for (double ms : new double[] {0.0, 0.05}) {
+            ParameterException e = assertThrows(ParameterException.class,
+                    () -> within(1, 5, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(ms)));
+            assertEquals("projection 'p->p'", e.source());
+            assertEquals("delay", e.location());
+            assertTrue(e.found().startsWith(String.valueOf(ms)), e.getMessage());
+        }
+    }
+
+    @Test
+    void delayThatIsNotWholeStepsIsRejected() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> within(1, 5, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(1.25)));
+        assertEquals("delay", e.location());
+        assertEquals("1.25", e.found());
+        e = assertThrows(ParameterException.class, () -> between(1, 2, 2,
+                Rules.explicit(new int[] {0}, new int[] {1}, new double[] {0.5}, new double[] {0.35}),
+                Synapses.excitatory(1)));
+        assertEquals("delay", e.location());
+        assertEquals("0.35", e.found());
+    }
+
+    @Test
+    void drawnDelayRoundingToZeroStepsIsRejected() {
+        // U(0, 0.04) ms is below half a step, so every drawn delay rounds to 0 steps.
+        ParameterException e = assertThrows(ParameterException.class, () -> within(1, 5, Rules.allToAll(),
+                Synapses.excitatory(0.1).delays(new UniformRealDistribution(0, 0.04))));
+        assertEquals("delay", e.location());
+    }
+}

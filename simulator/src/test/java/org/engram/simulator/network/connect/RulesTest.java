@@ -1,0 +1,216 @@
+package org.engram.simulator.network.connect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules on their own, through a recording sink: argument checks, descriptions, uniform and
+ * per-neuron independent draws.
+ */
+class RulesTest {
+
+    /** Records (source, target) pairs in the order the rule reports them. */
+    private static final class Recorder implements SynapseSink {
+        final List<int[]> pairs = new ArrayList<>();
+
+        @Override
+        public void add(int source, int target) {
+            pairs.add(new int[] {source, target});
+        }
+
+        @Override
+        public void add(int source, int target, double weight, double delayMs) {
+            add(source, target);
+        }
+    }
+
+    private static List<int[]> run(Connectivity rule, int n, int m, boolean same, long seed) {
+        Recorder r = new Recorder();
+        rule.generate(new ConnectContext("proj", 0, n, m, same, seed), r);
+        return r.pairs;
+    }
+
+    @Test
+    void rejectsProbabilityOutsideUnitIntervalAndNaN() {
+        for (double p : new double[] {-0.01, 1.01, Double.NaN, Double.POSITIVE_INFINITY}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> Rules.fixedProbability(p));
+            assertEquals("p", e.location());
+            assertEquals(String.valueOf(p), e.found());
+        }
+    }
+
+    @Test
+    void rejectsNegativeDegrees() {
+        assertEquals("-1", assertThrows(ParameterException.class, () -> Rules.fixedInDegree(-1)).found());
+        assertEquals("-2", assertThrows(ParameterException.class, () -> Rules.fixedOutDegree(-2)).found());
+    }
+
+    @Test
+    void rejectsMismatchedExplicitLengths() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> Rules.explicit(new int[] {0, 1}, new int[] {0}));
+        assertEquals("targets", e.location());
+        assertEquals("length 1", e.found());
+        e = assertThrows(ParameterException.class, () -> Rules.explicit(new int[] {0, 1}, new int[] {0, 1},
+                new double[] {1, 2, 3}, new double[] {1, 1}));
+        assertEquals("weights", e.location());
+        e = assertThrows(ParameterException.class, () -> Rules.explicit(new int[] {0}, new int[] {0},
+                new double[] {1}, new double[] {Double.NaN}));
+        assertEquals("delays[0]", e.location());
+    }
+
+    @Test
+    void rejectsRaggedOrNonFiniteMatrix() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> Rules.matrix(new double[][] {{1, 2}, {3}}));
+        assertEquals("weights[1]", e.location());
+        e = assertThrows(ParameterException.class, () -> Rules.matrix(new double[][] {{1, Double.NaN}}));
+        assertEquals("weights[0][1]", e.location());
+    }
+
+    @Test
+    void inDegreeAboveAvailableSourcesNamesKAndTheCount() {
+        Connectivity rule = Rules.fixedInDegree(10).withAutapses(false).withMultapses(false);
+        ParameterException e = assertThrows(ParameterException.class, () -> run(rule, 10, 10, true, 1));
+        assertEquals("projection 'proj'", e.source());
+        assertEquals("fixed_in_degree.k", e.location());
+        assertEquals("10", e.found());
+        assertTrue(e.expected().contains("k <= 9"), e.getMessage());
+        // Between two populations all 10 sources are available, so the same rule is valid.
+        assertEquals(100, run(rule, 10, 10, false, 1).size());
+    }
+
+    @Test
+    void outDegreeAboveAvailableTargetsIsRejected() {
+        Connectivity rule = Rules.fixedOutDegree(6).withMultapses(false);
+        ParameterException e = assertThrows(ParameterException.class, () -> run(rule, 3, 5, false, 1));
+        assertTrue(e.expected().contains("k <= 5"), e.getMessage());
+    }
+
+    @Test
+    void oneToOneRejectsUnequalSizes() {
+        ParameterException e = assertThrows(ParameterException.class, () -> run(Rules.oneToOne(), 3, 4, false, 1));
+        assertEquals("3 sources and 4 targets", e.found());
+    }
+
+    @Test
+    void describesRuleAndSwitches() {
+        assertEquals("fixed_in_degree(k=100, autapses=false, multapses=false)",
+                Rules.fixedInDegree(100).withAutapses(false).withMultapses(false).describe());
+        assertEquals("fixed_out_degree(k=5, autapses=true, multapses=true)", Rules.fixedOutDegree(5).describe());
+        assertEquals("fixed_probability(p=0.1, autapses=false)",
+                Rules.fixedProbability(0.1).withAutapses(false).describe());
+        assertEquals("all_to_all(autapses=true)", Rules.allToAll().describe());
+        assertEquals("one_to_one()", Rules.oneToOne().describe());
+        assertEquals("explicit(synapses=2, weights=spec)", Rules.explicit(new int[] {0, 1}, new int[] {1, 0}).describe());
+        assertEquals("matrix(2 x 3, synapses=2)", Rules.matrix(new double[][] {{0, 1, 0}, {0, 0, 2}}).describe());
+    }
+
+    @Test
+    void inDegreeSubsetsAreUniform() {
+        // n = 5 in one population, no autapses or multapses, k = 2: each target draws one of the
+        // C(4, 2) = 6 subsets of the other four neurons, each with probability 1/6. Over 6000 seeds
+        // (one draw per target and seed) a subset's count is Binomial(6000, 1/6): mean 1000,
+        // sd sqrt(6000 (1/6)(5/6)) = 28.9; 5 sd = 144 bounds each of 30 (target, subset) counts at a
+        // false-failure rate of 30 x 5.7e-7. A biased self-exclusion map or a shuffle that is not
+        // restored between targets skews these frequencies.
+        int n = 5;
+        int[][] subsetCounts = new int[n][n * n];
+        for (long seed = 0; seed < 6000; seed++) {
+            List<int[]> pairs = run(Rules.fixedInDegree(2).withAutapses(false).withMultapses(false), n, n, true, seed);
+            int[] first = new int[n];
+            java.util.Arrays.fill(first, -1);
+            for (int[] pair : pairs) {
+                int t = pair[1];
+                if (first[t] < 0) {
+                    first[t] = pair[0];
+                } else {
+                    int a = Math.min(first[t], pair[0]);
+                    int b = Math.max(first[t], pair[0]);
+                    subsetCounts[t][a * n + b]++;
+                }
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            for (int a = 0; a < n; a++) {
+                for (int b = a + 1; b < n; b++) {
+                    int count = subsetCounts[t][a * n + b];
+                    if (a == t || b == t) {
+                        assertEquals(0, count, "target " + t + " drew itself");
+                    } else {
+                        assertTrue(Math.abs(count - 1000) <= 144,
+                                "target " + t + " subset {" + a + "," + b + "}: " + count);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void outDegreeWithMultapsesDrawsEachOtherTargetEquallyOften() {
+        // n = 6, k = 3 with repetition, no autapses: each of a source's 3 draws is uniform over the
+        // 5 other neurons. Over 2000 seeds a (source, target) count is Binomial(6000, 1/5): mean
+        // 1200, sd sqrt(6000 x 0.2 x 0.8) = 31.0; 5 sd = 155 (30 counts, false-failure 1.7e-5).
+        int n = 6;
+        int[][] counts = new int[n][n];
+        for (long seed = 0; seed < 2000; seed++) {
+            for (int[] pair : run(Rules.fixedOutDegree(3).withAutapses(false), n, n, true, seed)) {
+                counts[pair[0]][pair[1]]++;
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            for (int t = 0; t < n; t++) {
+                if (s == t) {
+                    assertEquals(0, counts[s][t]);
+                } else {
+                    assertTrue(Math.abs(counts[s][t] - 1200) <= 155, s + "->" + t + ": " + counts[s][t]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTargetsSourcesDoNotDependOnOtherTargets() {
+        // One stream per target: growing the target population leaves the first targets' draws as
+        // they were, so the recorded pairs of the small case are a prefix of the large case's.
+        Connectivity rule = Rules.fixedInDegree(7).withMultapses(false);
+        List<int[]> small = run(rule, 40, 10, false, 9);
+        List<int[]> large = run(rule, 40, 25, false, 9);
+        for (int i = 0; i < small.size(); i++) {
+            assertArrayEquals(small.get(i), large.get(i));
+        }
+    }
+
+    @Test
+    void oneDistinctSourceIsTheSameDrawAsOneSourceWithRepetition() {
+        // For k = 1 sampling with and without repetition have the same law, and both rules take one
+        // uniform index from the target's stream, so they must pick the same source for every
+        // target. This fails if the distinct draw lets its scratch permutation leak from one target
+        // into the next, which would make a target's sources depend on the targets before it.
+        for (boolean same : new boolean[] {false, true}) {
+            List<int[]> distinct = run(Rules.fixedInDegree(1).withAutapses(false).withMultapses(false), 50, 50, same, 3);
+            List<int[]> repeated = run(Rules.fixedInDegree(1).withAutapses(false), 50, 50, same, 3);
+            for (int i = 0; i < distinct.size(); i++) {
+                assertArrayEquals(repeated.get(i), distinct.get(i), "target " + i);
+            }
+        }
+    }
+
+    @Test
+    void aSourcesRowDoesNotDependOnOtherSources() {
+        for (Connectivity rule : List.of(Rules.fixedProbability(0.2), Rules.fixedOutDegree(4).withMultapses(false))) {
+            List<int[]> small = run(rule, 10, 30, false, 9);
+            List<int[]> large = run(rule, 25, 30, false, 9);
+            for (int i = 0; i < small.size(); i++) {
+                assertArrayEquals(small.get(i), large.get(i), rule.describe());
+            }
+        }
+    }
+}
