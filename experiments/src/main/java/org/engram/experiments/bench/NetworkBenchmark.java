@@ -1,0 +1,88 @@
+package org.engram.experiments.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.engine.Mode;
+import org.engram.simulator.monitor.SpikeTrainDigest;
+import org.engram.simulator.network.Network;
+
+/**
+ * Builds a network, simulates it, and reports the figures {@code engram bench} prints. Setup
+ * (drawing the network, preparing the engine) and the simulation loop are timed separately.
+ */
+public final class NetworkBenchmark {
+    private NetworkBenchmark() {
+    }
+
+    /** What builds the network under test. */
+    @FunctionalInterface
+    public interface NetworkFactory {
+        /**
+         * Builds the network.
+         *
+         * @return the network
+         */
+        Network build();
+    }
+
+    /**
+     * Runs one benchmark.
+     *
+     * @param name       the network's name for the report
+     * @param factory    builds the network
+     * @param durationMs simulated time in ms
+     * @param threads    worker threads
+     * @param mode       grid or precise
+     * @return the report, in the order of the JSON fields
+     */
+    public static Map<String, Object> run(String name, NetworkFactory factory, double durationMs, int threads,
+                                          Mode mode) {
+        long t0 = System.nanoTime();
+        Network network = factory.build();
+        SpikeTrainDigest digest = new SpikeTrainDigest(network.grid().dtMs());
+        try (Engine engine = new Engine(network, new EngineOptions(threads, mode))) {
+            engine.addObserver(digest);
+            long t1 = System.nanoTime();
+            engine.run(durationMs);
+            long t2 = System.nanoTime();
+            double setup = (t1 - t0) / 1e9;
+            double loop = (t2 - t1) / 1e9;
+            long events = engine.synapticEvents();
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("network", name);
+            r.put("neurons", network.neuronCount());
+            r.put("synapses", network.synapseCount());
+            r.put("duration_ms", durationMs);
+            r.put("threads", threads);
+            r.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
+            r.put("dt_ms", network.grid().dtMs());
+            r.put("setup_seconds", setup);
+            r.put("loop_seconds", loop);
+            r.put("spikes", engine.spikeCount());
+            r.put("mean_rate_hz", engine.spikeCount() / (network.neuronCount() * durationMs / 1000.0));
+            r.put("synaptic_events", events);
+            r.put("events_per_second", loop > 0 ? events / loop : 0.0);
+            r.put("bytes_per_synapse", network.bytesPerSynapse());
+            r.put("peak_heap_bytes", peakHeapBytes());
+            r.put("spike_hash", digest.hex());
+            r.put("java", System.getProperty("java.version"));
+            return r;
+        }
+    }
+
+    /** The sum of the peak usage of every heap memory pool since the JVM started. */
+    static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}

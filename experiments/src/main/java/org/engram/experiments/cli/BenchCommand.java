@@ -1,0 +1,124 @@
+package org.engram.experiments.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.engram.experiments.bench.NetworkBenchmark;
+import org.engram.simulator.engine.Mode;
+import org.engram.simulator.reference.BrunelNetwork;
+import org.engram.simulator.reference.CubaNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code engram bench}: builds a named workload, runs it and reports speed and memory. */
+@Command(name = "bench",
+        description = "Benchmark a workload: a reference network simulation or training.",
+        mixinStandardHelpOptions = true,
+        subcommands = {BenchCommand.Cuba.class, BenchCommand.Brunel.class},
+        footer = {"", "Examples:",
+                "  engram bench cuba --neurons 16000 --duration-ms 10000 --threads 2",
+                "  engram bench brunel --mode precise --json"})
+public final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options shared by the simulation benchmarks. */
+    static final class SimulationOptions {
+        @Option(names = "--duration-ms", defaultValue = "1000", description = "Simulated time in ms (default ${DEFAULT-VALUE}).")
+        double durationMs;
+
+        @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--mode", defaultValue = "grid", converter = ModeConverter.class,
+                description = "grid or precise (default ${DEFAULT-VALUE}).")
+        Mode mode;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of every random stream (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--dt", defaultValue = "0.1", description = "Time step in ms (default ${DEFAULT-VALUE}).")
+        double dtMs;
+
+        @Option(names = "--json", description = "Print the report as one JSON object on the last line.")
+        boolean json;
+    }
+
+    static void report(PrintWriter out, Map<String, Object> r, boolean json) {
+        out.printf(java.util.Locale.ROOT, "%s: %d neurons, %d synapses (%.2f bytes/synapse), %s mode, %d thread(s)%n",
+                r.get("network"), r.get("neurons"), r.get("synapses"), (Double) r.get("bytes_per_synapse"),
+                r.get("mode"), r.get("threads"));
+        out.printf(java.util.Locale.ROOT, "  %.0f ms simulated: setup %.3f s, loop %.3f s%n", (Double) r.get("duration_ms"),
+                (Double) r.get("setup_seconds"), (Double) r.get("loop_seconds"));
+        out.printf(java.util.Locale.ROOT, "  %d spikes (%.2f Hz), %d synaptic events (%.3g per second)%n", r.get("spikes"),
+                (Double) r.get("mean_rate_hz"), r.get("synaptic_events"), (Double) r.get("events_per_second"));
+        out.printf(java.util.Locale.ROOT, "  peak heap %.1f MB, spike hash %s%n", ((Long) r.get("peak_heap_bytes")) / 1e6,
+                r.get("spike_hash"));
+        if (json) {
+            try {
+                out.println(new ObjectMapper().writeValueAsString(r));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write report", e);
+            }
+        }
+        out.flush();
+    }
+
+    /** {@code engram bench cuba}. */
+    @Command(name = "cuba", mixinStandardHelpOptions = true,
+            description = "Vogels-Abbott CUBA network (80% excitatory LIF with exponential current synapses, "
+                    + "80 synapses per neuron on average).")
+    static final class Cuba implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--neurons", defaultValue = "4000", description = "Network size N (default ${DEFAULT-VALUE}); p = 80/N.")
+        int neurons;
+
+        @Mixin
+        SimulationOptions options = new SimulationOptions();
+
+        @Override
+        public Integer call() {
+            CubaNetwork cuba = CubaNetwork.of(neurons);
+            Map<String, Object> r = NetworkBenchmark.run("cuba", () -> cuba.build(options.dtMs, options.seed),
+                    options.durationMs, options.threads, options.mode);
+            report(spec.commandLine().getOut(), r, options.json);
+            return 0;
+        }
+    }
+
+    /** {@code engram bench brunel}. */
+    @Command(name = "brunel", mixinStandardHelpOptions = true,
+            description = "Brunel (2000) network A in the asynchronous-irregular regime (g = 5, eta = 2); "
+                    + "N = 12500 x scale with in-degrees scaled alike.")
+    static final class Brunel implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--neurons", defaultValue = "12500", description = "Network size N (default ${DEFAULT-VALUE}).")
+        int neurons;
+
+        @Mixin
+        SimulationOptions options = new SimulationOptions();
+
+        @Override
+        public Integer call() {
+            BrunelNetwork brunel = BrunelNetwork.asynchronousIrregular(neurons / 12500.0);
+            Map<String, Object> r = NetworkBenchmark.run("brunel", () -> brunel.build(options.dtMs, options.seed),
+                    options.durationMs, options.threads, options.mode);
+            report(spec.commandLine().getOut(), r, options.json);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.engram.experiments.cli;
+
+import java.io.PrintWriter;
+import org.engram.simulator.EngramException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code engram} command line: the root command and its subcommands.
+ *
+ * <p>User errors ({@link EngramException}) print their message without a stack trace and exit
+ * with code 2 (picocli's usage-error code); anything else is a bug and prints its stack trace
+ * with exit code 1. Nothing below this class calls {@code System.exit}.
+ */
+@Command(name = "engram",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Spiking neural networks: an event-driven simulator and a continual-learning lab.",
+        subcommands = {SimulateCommand.class, BenchCommand.class, ListCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+                "  engram simulate experiments/configs/brunel-small.yaml",
+                "  engram bench brunel --threads 2 --json",
+                "  engram list"})
+public final class EngramCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Builds the command line with Engram's error handling.
+     *
+     * @return the configured command line
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new EngramCommand());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof EngramException) {
+                err.println("engram: error: " + e.getMessage());
+                err.flush();
+                return 2;
+            }
+            e.printStackTrace(err);
+            err.flush();
+            return 1;
+        });
+        return cl;
+    }
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

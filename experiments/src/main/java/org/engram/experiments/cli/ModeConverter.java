@@ -1,0 +1,17 @@
+package org.engram.experiments.cli;
+
+import java.util.Locale;
+import org.engram.simulator.engine.Mode;
+import picocli.CommandLine;
+
+/** Reads {@code grid} or {@code precise}, case-insensitively. */
+final class ModeConverter implements CommandLine.ITypeConverter<Mode> {
+    @Override
+    public Mode convert(String value) {
+        try {
+            return Mode.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException("expected grid or precise, found '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.engram.simulator.monitor;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import org.engram.simulator.event.SpikeListener;
+import org.engram.simulator.network.Population;
+
+/**
+ * A SHA-256 digest of the complete spike train of a run, as (time, network-wide neuron) pairs
+ * sorted by time and then neuron, so two runs can be compared by one short string.
+ *
+ * <p>The engine reports spikes in step order; within a step precise-mode times may come in
+ * neuron order. The digest keeps only a window of spikes younger than one step and sorts it before
+ * hashing: a spike whose time is at least one step past the window's latest spike proves that
+ * no earlier spike can still come. Each pair is hashed as the IEEE bits of the time (8 bytes,
+ * big-endian) followed by the neuron (4 bytes).
+ *
+ * @see org.engram.simulator.engine.Engine#addObserver
+ */
+public final class SpikeTrainDigest implements SpikeListener {
+    private final double dtMs;
+    private final MessageDigest sha;
+    private final byte[] record = new byte[12];
+    private long[] timeBits = new long[256];
+    private int[] neurons = new int[256];
+    private int count;
+    private double windowMax = Double.NEGATIVE_INFINITY;
+    private long spikes;
+    private String hex;
+
+    /**
+     * Creates a digest for a run on a grid.
+     *
+     * @param dtMs the time step in ms
+     */
+    public SpikeTrainDigest(double dtMs) {
+        this.dtMs = dtMs;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    @Override
+    public void onSpike(Population<?, ?> population, int neuron, double timeMs) {
+        if (hex != null) {
+            throw new IllegalStateException("digest already finished");
+        }
+        if (timeMs >= windowMax + dtMs) {
+            flush();
+        }
+        if (count == neurons.length) {
+            timeBits = Arrays.copyOf(timeBits, count * 2);
+            neurons = Arrays.copyOf(neurons, count * 2);
+        }
+        timeBits[count] = Double.doubleToLongBits(timeMs);
+        neurons[count] = population.firstNeuron() + neuron;
+        count++;
+        windowMax = Math.max(windowMax, timeMs);
+        spikes++;
+    }
+
+    private void flush() {
+        sortWindow();
+        for (int k = 0; k < count; k++) {
+            long t = timeBits[k];
+            for (int b = 0; b < 8; b++) {
+                record[b] = (byte) (t >>> (56 - 8 * b));
+            }
+            int n = neurons[k];
+            for (int b = 0; b < 4; b++) {
+                record[8 + b] = (byte) (n >>> (24 - 8 * b));
+            }
+            sha.update(record);
+        }
+        count = 0;
+    }
+
+    /**
+     * Insertion sort of the window (a step's worth of spikes, nearly sorted already). Times are
+     * {@code >= 0}, whose IEEE bit patterns order like the numbers.
+     */
+    private void sortWindow() {
+        for (int a = 1; a < count; a++) {
+            long t = timeBits[a];
+            int n = neurons[a];
+            int b = a - 1;
+            while (b >= 0 && (timeBits[b] > t || timeBits[b] == t && neurons[b] > n)) {
+                timeBits[b + 1] = timeBits[b];
+                neurons[b + 1] = neurons[b];
+                b--;
+            }
+            timeBits[b + 1] = t;
+            neurons[b + 1] = n;
+        }
+    }
+
+    /** @return the number of spikes seen */
+    public long spikes() {
+        return spikes;
+    }
+
+    /**
+     * Finishes the digest; no spike may follow.
+     *
+     * @return the SHA-256 digest as 64 lower-case hex digits
+     */
+    public String hex() {
+        if (hex == null) {
+            flush();
+            StringBuilder sb = new StringBuilder(64);
+            for (byte b : sha.digest()) {
+                sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+            }
+            hex = sb.toString();
+        }
+        return hex;
+    }
+}
