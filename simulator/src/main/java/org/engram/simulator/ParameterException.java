@@ -21,6 +21,19 @@ public class ParameterException extends EngramException {
     }
 
     /**
+     * Creates the error with a suggestion.
+     *
+     * @param owner     the model, projection or object whose parameter is wrong
+     * @param parameter the parameter name as the user writes it
+     * @param rule      the rule, with unit
+     * @param found     the value that was found
+     * @param hint      a suggestion such as {@code "did you mean 'lif_exp'?"}, or {@code null}
+     */
+    public ParameterException(String owner, String parameter, String rule, Object found, String hint) {
+        super(owner, parameter, rule, String.valueOf(found), hint);
+    }
+
+    /**
      * Fails unless {@code value > 0}; NaN fails too.
      *
      * @param owner     model or object name

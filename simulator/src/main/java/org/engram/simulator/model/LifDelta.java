@@ -1,6 +1,5 @@
 package org.engram.simulator.model;
 
-import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 
 /**
@@ -55,16 +54,7 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
     public record Params(double tauM, double cM, double eL, double vTh, double vReset, double tRef, double iE) {
         /** Validates every parameter. */
         public Params {
-            ParameterException.requirePositive(NAME, "tau_m", tauM, "ms");
-            ParameterException.requirePositive(NAME, "c_m", cM, "pF");
-            ParameterException.requireFinite(NAME, "e_l", eL, "mV");
-            ParameterException.requireFinite(NAME, "v_th", vTh, "mV");
-            ParameterException.requireFinite(NAME, "v_reset", vReset, "mV");
-            if (!(vReset < vTh)) {
-                throw new ParameterException(NAME, "v_reset", "a value < v_th = " + vTh + " (mV)", vReset);
-            }
-            ParameterException.requireNonNegative(NAME, "t_ref", tRef, "ms");
-            ParameterException.requireFinite(NAME, "i_e", iE, "pA");
+            LifParameters.requireMembrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
         }
 
         /** @return the membrane resistance tau_m / C_m in GOhm (mV/pA) */

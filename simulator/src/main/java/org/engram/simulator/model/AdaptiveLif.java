@@ -1,0 +1,199 @@
+package org.engram.simulator.model;
+
+import java.util.Arrays;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
+
+/**
+ * Leaky integrate-and-fire neuron with exponential current synapses and a spike-triggered
+ * adaptive threshold: each spike raises the threshold, which relaxes back with {@code tau_a}.
+ *
+ * <p>The membrane and synapses are those of {@link LifExp} (same exact propagators); in addition
+ * <pre>
+ *   threshold(t) = V_th + a(t),   da/dt = -a / tau_a,   a -> a + delta_a at each spike
+ *   a(t + h) = exp(-h / tau_a) a(t)
+ * </pre>
+ * Per step: {@code V} is propagated, the currents decay and receive the step's input, {@code a}
+ * decays, then the neuron spikes if {@code V >= V_th + a}: {@code V} is reset and held for
+ * {@code t_ref}, and {@code a} jumps by {@code delta_a}. The growing threshold lengthens the
+ * intervals of a regularly driven neuron until they settle (spike-frequency adaptation). Grid
+ * mode only.
+ *
+ * <table>
+ *   <caption>Parameters</caption>
+ *   <tr><th>name</th><th>default</th><th>unit</th><th>meaning</th></tr>
+ *   <tr><td>tau_m</td><td>10</td><td>ms</td><td>membrane time constant</td></tr>
+ *   <tr><td>c_m</td><td>250</td><td>pF</td><td>membrane capacitance</td></tr>
+ *   <tr><td>e_l</td><td>-70</td><td>mV</td><td>resting potential</td></tr>
+ *   <tr><td>v_th</td><td>-55</td><td>mV</td><td>threshold at rest</td></tr>
+ *   <tr><td>v_reset</td><td>-70</td><td>mV</td><td>reset potential, {@code < v_th}</td></tr>
+ *   <tr><td>t_ref</td><td>2</td><td>ms</td><td>refractory period, {@code >= 0}</td></tr>
+ *   <tr><td>i_e</td><td>0</td><td>pA</td><td>constant bias current</td></tr>
+ *   <tr><td>tau_syn_ex</td><td>2</td><td>ms</td><td>excitatory synaptic time constant</td></tr>
+ *   <tr><td>tau_syn_in</td><td>2</td><td>ms</td><td>inhibitory synaptic time constant</td></tr>
+ *   <tr><td>tau_a</td><td>100</td><td>ms</td><td>time constant of threshold adaptation</td></tr>
+ *   <tr><td>delta_a</td><td>2</td><td>mV</td><td>threshold increase per spike, {@code >= 0}</td></tr>
+ * </table>
+ *
+ * <p>References: S. Rotter and M. Diesmann (1999), Biol. Cybern. 81:381-402 (propagators);
+ * R. Kobayashi, Y. Tsubo and S. Shinomoto (2009), Made-to-order spiking neuron model equipped
+ * with a multi-timescale adaptive threshold, Front. Comput. Neurosci. 3:9 (adaptive threshold).
+ * See also {@link LifExp}.
+ */
+public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, AdaptiveLif.State> {
+
+    /** The shared instance; the model holds no data. */
+    public static final AdaptiveLif MODEL = new AdaptiveLif();
+
+    /** Name used in configs. */
+    public static final String NAME = "adaptive_lif";
+
+    /**
+     * Parameters of {@link AdaptiveLif}, validated on construction.
+     *
+     * @param tauM     membrane time constant (ms), {@code > 0}
+     * @param cM       membrane capacitance (pF), {@code > 0}
+     * @param eL       resting potential (mV)
+     * @param vTh      threshold at rest (mV)
+     * @param vReset   reset potential (mV), {@code < vTh}
+     * @param tRef     refractory period (ms), {@code >= 0}
+     * @param iE       constant bias current (pA)
+     * @param tauSynEx excitatory synaptic time constant (ms), {@code > 0}
+     * @param tauSynIn inhibitory synaptic time constant (ms), {@code > 0}
+     * @param tauA     time constant of threshold adaptation (ms), {@code > 0}
+     * @param deltaA   threshold increase per spike (mV), {@code >= 0}
+     */
+    public record Params(double tauM, double cM, double eL, double vTh, double vReset, double tRef, double iE,
+                         double tauSynEx, double tauSynIn, double tauA, double deltaA) {
+        /** Validates every parameter. */
+        public Params {
+            LifParameters.requireMembrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
+            LifParameters.requireSynapses(NAME, tauSynEx, tauSynIn);
+            ParameterException.requirePositive(NAME, "tau_a", tauA, "ms");
+            ParameterException.requireFinite(NAME, "tau_a", tauA, "ms");
+            ParameterException.requireNonNegative(NAME, "delta_a", deltaA, "mV");
+            ParameterException.requireFinite(NAME, "delta_a", deltaA, "mV");
+        }
+
+        /** @return the membrane resistance tau_m / C_m in GOhm (mV/pA) */
+        public double resistance() {
+            return tauM / cM;
+        }
+    }
+
+    /** State: membrane potential, synaptic currents, threshold adaptation and refractory clock. */
+    public static final class State extends NeuronState {
+        /** Membrane potential (mV). */
+        public final double[] v;
+        /** Excitatory synaptic current (pA). */
+        public final double[] iSynEx;
+        /** Inhibitory synaptic current (pA). */
+        public final double[] iSynIn;
+        /** Threshold increase above {@code v_th} (mV). */
+        public final double[] a;
+        /** Steps of refractoriness left. */
+        public final int[] refractorySteps;
+
+        State(int size, Params p) {
+            super(size);
+            v = variable("v", "mV");
+            iSynEx = variable("i_syn_ex", "pA");
+            iSynIn = variable("i_syn_in", "pA");
+            a = variable("a", "mV");
+            Arrays.fill(v, p.eL());
+            refractorySteps = new int[size];
+        }
+    }
+
+    private AdaptiveLif() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<Params> parametersType() {
+        return Params.class;
+    }
+
+    @Override
+    public Params defaults() {
+        return new Params(10.0, 250.0, -70.0, -55.0, -70.0, 2.0, 0.0, 2.0, 2.0, 100.0, 2.0);
+    }
+
+    @Override
+    public State newState(int size, Params params) {
+        return new State(size, params);
+    }
+
+    @Override
+    public Kernel<State> prepare(Params p, TimeGrid grid) {
+        return new GridKernel(p, grid);
+    }
+
+    private static final class GridKernel implements Kernel<State> {
+        private final double p22;
+        private final double p20;
+        private final double p21ex;
+        private final double p21in;
+        private final double p11ex;
+        private final double p11in;
+        private final double adaptationDecay;
+        private final double eL;
+        private final double vTh;
+        private final double vReset;
+        private final double iE;
+        private final double deltaA;
+        private final int refractorySteps;
+
+        GridKernel(Params p, TimeGrid grid) {
+            double h = grid.dtMs();
+            ExponentialCurrent ex = new ExponentialCurrent(p.tauM(), p.tauSynEx(), p.cM());
+            ExponentialCurrent in = new ExponentialCurrent(p.tauM(), p.tauSynIn(), p.cM());
+            p22 = StrictMath.exp(-h / p.tauM());
+            p20 = -p.resistance() * StrictMath.expm1(-h / p.tauM());
+            p21ex = ex.toVoltage(h);
+            p21in = in.toVoltage(h);
+            p11ex = ex.decay(h);
+            p11in = in.decay(h);
+            adaptationDecay = StrictMath.exp(-h / p.tauA());
+            eL = p.eL();
+            vTh = p.vTh();
+            vReset = p.vReset();
+            iE = p.iE();
+            deltaA = p.deltaA();
+            refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
+        }
+
+        @Override
+        public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
+            final double[] v = s.v;
+            final double[] iEx = s.iSynEx;
+            final double[] iIn = s.iSynIn;
+            final double[] a = s.a;
+            final int[] refractory = s.refractorySteps;
+            for (int step = fromStep; step < toStep; step++) {
+                final int row = in.row(step);
+                for (int i = lo; i < hi; i++) {
+                    if (refractory[i] == 0) {
+                        v[i] = eL + p22 * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
+                                + p20 * (iE + in.current(row, i));
+                    } else {
+                        refractory[i]--;
+                    }
+                    iEx[i] = p11ex * iEx[i] + in.excitatory(row, i);
+                    iIn[i] = p11in * iIn[i] + in.inhibitory(row, i);
+                    a[i] *= adaptationDecay;
+                    if (v[i] >= vTh + a[i]) {
+                        v[i] = vReset;
+                        a[i] += deltaA;
+                        refractory[i] = refractorySteps;
+                        out.spike(i, step);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,392 @@
+package org.engram.simulator.model;
+
+import java.util.Arrays;
+import org.engram.simulator.engine.TimeGrid;
+
+/**
+ * Leaky integrate-and-fire neuron with exponentially decaying current synapses, excitatory and
+ * inhibitory each with its own time constant (NEST's {@code iaf_psc_exp}).
+ *
+ * <p>Subthreshold dynamics, integrated exactly (Rotter and Diesmann 1999):
+ * <pre>
+ *   tau_m dV/dt = -(V - E_L) + R (I_ex + I_in + I_e + I_ext(t)),   R = tau_m / C_m
+ *   dI_ex/dt = -I_ex / tau_syn_ex,   dI_in/dt = -I_in / tau_syn_in
+ *   V(t + h)    = E_L + P22 (V - E_L) + P21ex I_ex + P21in I_in + P20 (I_e + I_ext)
+ *   I_x(t + h)  = P11x I_x + sum of weights arriving in (t, t + h]
+ *   P22 = exp(-h / tau_m),   P20 = R (1 - P22),   P11x = exp(-h / tau_syn_x)
+ *   P21x = (exp(-h / tau_m) - exp(-h / tau_syn_x)) / (C_m (1/tau_syn_x - 1/tau_m))
+ * </pre>
+ * A weight (pA) makes the synaptic current jump. When {@code tau_syn_x == tau_m}, P21x takes its
+ * limit {@code h/C_m exp(-h/tau_m)} (the postsynaptic potential becomes alpha-shaped); values
+ * close to the singular case are computed without cancellation. When {@code V >= V_th} the
+ * neuron spikes, {@code V} is set to {@code V_reset} and held there for {@code t_ref}; the
+ * synaptic currents keep decaying and keep receiving input while the neuron is refractory.
+ *
+ * <p>Grid mode: per step, {@code V} is propagated with the currents at the step's start, then
+ * the currents decay, then the inputs arriving at the step's end are added, then the threshold
+ * is checked. Precise mode ({@link ExactPropagation}) finds threshold crossings between events
+ * by a bracketed root search on the closed-form {@code V(t)} to about {@code 1e-12} ms.
+ *
+ * <table>
+ *   <caption>Parameters</caption>
+ *   <tr><th>name</th><th>default</th><th>unit</th><th>meaning</th></tr>
+ *   <tr><td>tau_m</td><td>10</td><td>ms</td><td>membrane time constant</td></tr>
+ *   <tr><td>c_m</td><td>250</td><td>pF</td><td>membrane capacitance</td></tr>
+ *   <tr><td>e_l</td><td>-70</td><td>mV</td><td>resting potential</td></tr>
+ *   <tr><td>v_th</td><td>-55</td><td>mV</td><td>threshold</td></tr>
+ *   <tr><td>v_reset</td><td>-70</td><td>mV</td><td>reset potential, {@code < v_th}</td></tr>
+ *   <tr><td>t_ref</td><td>2</td><td>ms</td><td>refractory period, {@code >= 0}</td></tr>
+ *   <tr><td>i_e</td><td>0</td><td>pA</td><td>constant bias current</td></tr>
+ *   <tr><td>tau_syn_ex</td><td>2</td><td>ms</td><td>excitatory synaptic time constant</td></tr>
+ *   <tr><td>tau_syn_in</td><td>2</td><td>ms</td><td>inhibitory synaptic time constant</td></tr>
+ * </table>
+ *
+ * <p>References: S. Rotter and M. Diesmann (1999), Exact digital simulation of time-invariant
+ * linear systems with applications to neuronal modeling, Biol. Cybern. 81:381-402. See also
+ * {@link LifDelta}, {@link AdaptiveLif}.
+ */
+public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
+        ExactPropagation<LifExp.Params, LifExp.State> {
+
+    /** The shared instance; the model holds no data. */
+    public static final LifExp MODEL = new LifExp();
+
+    /** Name used in configs. */
+    public static final String NAME = "lif_exp";
+
+    /**
+     * Parameters of {@link LifExp}, validated on construction.
+     *
+     * @param tauM     membrane time constant (ms), {@code > 0}
+     * @param cM       membrane capacitance (pF), {@code > 0}
+     * @param eL       resting potential (mV)
+     * @param vTh      threshold (mV)
+     * @param vReset   reset potential (mV), {@code < vTh}
+     * @param tRef     refractory period (ms), {@code >= 0}
+     * @param iE       constant bias current (pA)
+     * @param tauSynEx excitatory synaptic time constant (ms), {@code > 0}
+     * @param tauSynIn inhibitory synaptic time constant (ms), {@code > 0}
+     */
+    public record Params(double tauM, double cM, double eL, double vTh, double vReset, double tRef, double iE,
+                         double tauSynEx, double tauSynIn) {
+        /** Validates every parameter. */
+        public Params {
+            LifParameters.requireMembrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
+            LifParameters.requireSynapses(NAME, tauSynEx, tauSynIn);
+        }
+
+        /** @return the membrane resistance tau_m / C_m in GOhm (mV/pA) */
+        public double resistance() {
+            return tauM / cM;
+        }
+    }
+
+    /** State: membrane potential, synaptic currents and refractory clocks. */
+    public static final class State extends NeuronState {
+        /** Membrane potential (mV). */
+        public final double[] v;
+        /** Excitatory synaptic current (pA). */
+        public final double[] iSynEx;
+        /** Inhibitory synaptic current (pA). */
+        public final double[] iSynIn;
+        /** Grid mode: steps of refractoriness left. */
+        public final int[] refractorySteps;
+        /** Precise mode: the time (ms) at which refractoriness ends. */
+        public final double[] refractoryUntilMs;
+
+        State(int size, Params p) {
+            super(size);
+            v = variable("v", "mV");
+            iSynEx = variable("i_syn_ex", "pA");
+            iSynIn = variable("i_syn_in", "pA");
+            Arrays.fill(v, p.eL());
+            refractorySteps = new int[size];
+            refractoryUntilMs = new double[size];
+            Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
+        }
+    }
+
+    private LifExp() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<Params> parametersType() {
+        return Params.class;
+    }
+
+    @Override
+    public Params defaults() {
+        return new Params(10.0, 250.0, -70.0, -55.0, -70.0, 2.0, 0.0, 2.0, 2.0);
+    }
+
+    @Override
+    public State newState(int size, Params params) {
+        return new State(size, params);
+    }
+
+    @Override
+    public Kernel<State> prepare(Params p, TimeGrid grid) {
+        return new GridKernel(p, grid);
+    }
+
+    @Override
+    public ExactKernel<State> prepareExact(Params p, TimeGrid grid) {
+        return new PreciseKernel(p);
+    }
+
+    private static final class GridKernel implements Kernel<State> {
+        private final double p22;
+        private final double p20;
+        private final double p21ex;
+        private final double p21in;
+        private final double p11ex;
+        private final double p11in;
+        private final double eL;
+        private final double vTh;
+        private final double vReset;
+        private final double iE;
+        private final int refractorySteps;
+
+        GridKernel(Params p, TimeGrid grid) {
+            double h = grid.dtMs();
+            ExponentialCurrent ex = new ExponentialCurrent(p.tauM(), p.tauSynEx(), p.cM());
+            ExponentialCurrent in = new ExponentialCurrent(p.tauM(), p.tauSynIn(), p.cM());
+            p22 = StrictMath.exp(-h / p.tauM());
+            p20 = -p.resistance() * StrictMath.expm1(-h / p.tauM());
+            p21ex = ex.toVoltage(h);
+            p21in = in.toVoltage(h);
+            p11ex = ex.decay(h);
+            p11in = in.decay(h);
+            eL = p.eL();
+            vTh = p.vTh();
+            vReset = p.vReset();
+            iE = p.iE();
+            refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
+        }
+
+        @Override
+        public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
+            final double[] v = s.v;
+            final double[] iEx = s.iSynEx;
+            final double[] iIn = s.iSynIn;
+            final int[] refractory = s.refractorySteps;
+            for (int step = fromStep; step < toStep; step++) {
+                final int row = in.row(step);
+                for (int i = lo; i < hi; i++) {
+                    if (refractory[i] == 0) {
+                        v[i] = eL + p22 * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
+                                + p20 * (iE + in.current(row, i));
+                    } else {
+                        refractory[i]--;
+                    }
+                    iEx[i] = p11ex * iEx[i] + in.excitatory(row, i);
+                    iIn[i] = p11in * iIn[i] + in.inhibitory(row, i);
+                    if (v[i] >= vTh) {
+                        v[i] = vReset;
+                        refractory[i] = refractorySteps;
+                        out.spike(i, step);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Exact propagation and threshold search.
+     *
+     * <p>With {@code u = V - E_L}, currents {@code a_ex, a_in} and potential {@code u0} at a start
+     * time, {@code u(s) = u_inf + (u0 - u_inf) exp(-s/tau_m) + a_ex P21ex(s) + a_in P21in(s)} with
+     * {@code u_inf = R I_e}, and {@code tau_m u'(s) = R I(s) - u(s)}. The first crossing of
+     * {@code theta = V_th - E_L} is found without missing a brief excursion above threshold:
+     * <ol>
+     *   <li>{@code u} never exceeds {@code max(u0, R max I)}, and {@code max I <= I_e + a_ex^+ + a_in^+};
+     *       below threshold there is nothing to search (the common, cheap case).</li>
+     *   <li>{@code I'(s)} is a sum of two exponentials and changes sign at most once, at a time
+     *       found in closed form; split the interval there.</li>
+     *   <li>On a piece where {@code I' < 0}, differentiating gives {@code tau_m u'' = R I' - u'},
+     *       so at any zero of {@code u'} we have {@code u'' < 0}: {@code u} rises then falls at most
+     *       once. Where {@code I' > 0}, it falls then rises at most once. Either way a piece whose
+     *       end is at or above threshold holds exactly one crossing; otherwise a crossing needs an
+     *       interior maximum ({@code u'} positive at the start, negative at the end), which is
+     *       located by a root search on {@code u'} and compared with {@code theta}.</li>
+     *   <li>The crossing is then bracketed and refined with the Illinois method.</li>
+     * </ol>
+     */
+    private static final class PreciseKernel implements ExactKernel<State> {
+        private static final double ROOT_TOLERANCE_MS = 1e-13;
+        private static final int MAX_ITERATIONS = 200;
+
+        private final ExponentialCurrent ex;
+        private final ExponentialCurrent in;
+        private final double tauM;
+        private final double rateEx;
+        private final double rateIn;
+        private final double resistance;
+        private final double eL;
+        private final double iE;
+        private final double uInf;
+        private final double theta;
+        private final double vReset;
+        private final double tRef;
+
+        PreciseKernel(Params p) {
+            ex = new ExponentialCurrent(p.tauM(), p.tauSynEx(), p.cM());
+            in = new ExponentialCurrent(p.tauM(), p.tauSynIn(), p.cM());
+            tauM = p.tauM();
+            rateEx = 1.0 / p.tauSynEx();
+            rateIn = 1.0 / p.tauSynIn();
+            resistance = p.resistance();
+            eL = p.eL();
+            iE = p.iE();
+            uInf = resistance * iE;
+            theta = p.vTh() - p.eL();
+            vReset = p.vReset();
+            tRef = p.tRef();
+        }
+
+        @Override
+        public void propagate(State s, int i, double fromMs, double toMs) {
+            double aEx = s.iSynEx[i];
+            double aIn = s.iSynIn[i];
+            s.iSynEx[i] = aEx * ex.decay(toMs - fromMs);
+            s.iSynIn[i] = aIn * in.decay(toMs - fromMs);
+            double start = Math.max(fromMs, s.refractoryUntilMs[i]);
+            if (toMs <= start) {
+                return;
+            }
+            if (start > fromMs) {
+                aEx *= ex.decay(start - fromMs);
+                aIn *= in.decay(start - fromMs);
+            }
+            s.v[i] = eL + potential(s.v[i] - eL, aEx, aIn, toMs - start);
+        }
+
+        @Override
+        public double nextCrossingMs(State s, int i, double fromMs, double untilMs) {
+            assert Double.isFinite(untilMs) : "the search interval must be finite";
+            double start = Math.max(fromMs, s.refractoryUntilMs[i]);
+            if (!(start <= untilMs)) {
+                return Double.NaN;
+            }
+            double u0 = s.v[i] - eL;
+            if (u0 >= theta) {
+                return start;
+            }
+            double aEx = s.iSynEx[i];
+            double aIn = s.iSynIn[i];
+            if (start > fromMs) {
+                aEx *= ex.decay(start - fromMs);
+                aIn *= in.decay(start - fromMs);
+            }
+            double peakDrive = resistance * (iE + Math.max(aEx, 0) + Math.max(aIn, 0));
+            if (peakDrive < theta) {
+                return Double.NaN;
+            }
+            double end = untilMs - start;
+            double turn = currentTurn(aEx, aIn);
+            if (!(turn > 0 && turn < end)) {
+                return start + crossingIn(u0, aEx, aIn, 0, end);
+            }
+            double crossing = crossingIn(u0, aEx, aIn, 0, turn);
+            if (Double.isNaN(crossing)) {
+                crossing = crossingIn(u0, aEx, aIn, turn, end);
+            }
+            return start + crossing;
+        }
+
+        @Override
+        public void receive(State s, int i, Receptor receptor, double weight, double timeMs) {
+            if (receptor == Receptor.EXCITATORY) {
+                s.iSynEx[i] += weight;
+            } else {
+                s.iSynIn[i] += weight;
+            }
+        }
+
+        @Override
+        public void fire(State s, int i, double timeMs) {
+            s.v[i] = vReset;
+            s.refractoryUntilMs[i] = timeMs + tRef;
+        }
+
+        /** The time at which the total synaptic current has a turning point, or NaN if it is monotone. */
+        private double currentTurn(double aEx, double aIn) {
+            double slopeEx = aEx * rateEx;
+            double slopeIn = aIn * rateIn;
+            if (rateEx == rateIn || !(slopeEx * slopeIn < 0)) {
+                return Double.NaN;
+            }
+            return StrictMath.log(-slopeEx / slopeIn) / (rateEx - rateIn);
+        }
+
+        /**
+         * The first crossing in {@code [lo, hi]} (relative times, ms) where {@code u(lo) < theta}
+         * and the total current is monotone, or NaN.
+         */
+        private double crossingIn(double u0, double aEx, double aIn, double lo, double hi) {
+            if (potential(u0, aEx, aIn, hi) >= theta) {
+                return solve(false, u0, aEx, aIn, lo, hi);
+            }
+            if (slope(u0, aEx, aIn, lo) > 0 && slope(u0, aEx, aIn, hi) < 0) {
+                double peak = solve(true, u0, aEx, aIn, lo, hi);
+                if (potential(u0, aEx, aIn, peak) >= theta) {
+                    return solve(false, u0, aEx, aIn, lo, peak);
+                }
+            }
+            return Double.NaN;
+        }
+
+        /**
+         * Illinois root search on a bracket: of {@code u - theta} (ends negative, non-negative;
+         * returns the non-negative end) or of {@code u'} (ends positive, negative).
+         */
+        private double solve(boolean onSlope, double u0, double aEx, double aIn, double lo, double hi) {
+            double fLo = onSlope ? slope(u0, aEx, aIn, lo) : potential(u0, aEx, aIn, lo) - theta;
+            double fHi = onSlope ? slope(u0, aEx, aIn, hi) : potential(u0, aEx, aIn, hi) - theta;
+            boolean loNegative = fLo < 0;
+            int lastMoved = 0;
+            for (int k = 0; k < MAX_ITERATIONS && hi - lo > Math.max(ROOT_TOLERANCE_MS, 4 * Math.ulp(hi)); k++) {
+                double x = hi - fHi * (hi - lo) / (fHi - fLo);
+                if (!(x > lo && x < hi)) {
+                    x = 0.5 * (lo + hi);
+                }
+                double f = onSlope ? slope(u0, aEx, aIn, x) : potential(u0, aEx, aIn, x) - theta;
+                if (f == 0) {
+                    return x;
+                }
+                if ((f < 0) == loNegative) {
+                    lo = x;
+                    fLo = f;
+                    if (lastMoved < 0) {
+                        fHi *= 0.5;
+                    }
+                    lastMoved = -1;
+                } else {
+                    hi = x;
+                    fHi = f;
+                    if (lastMoved > 0) {
+                        fLo *= 0.5;
+                    }
+                    lastMoved = 1;
+                }
+            }
+            return hi;
+        }
+
+        /** {@code u(s) = V - E_L} after {@code s} ms of free, non-refractory evolution. */
+        private double potential(double u0, double aEx, double aIn, double s) {
+            return uInf + (u0 - uInf) * StrictMath.exp(-s / tauM) + aEx * ex.toVoltage(s) + aIn * in.toVoltage(s);
+        }
+
+        /** {@code u'(s) = (R I(s) - u(s)) / tau_m} in mV/ms. */
+        private double slope(double u0, double aEx, double aIn, double s) {
+            double current = iE + aEx * ex.decay(s) + aIn * in.decay(s);
+            return (resistance * current - potential(u0, aEx, aIn, s)) / tauM;
+        }
+    }
+}
