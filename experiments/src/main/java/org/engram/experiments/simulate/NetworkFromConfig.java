@@ -28,6 +28,7 @@ final class NetworkFromConfig {
     private final SimulationConfig config;
     private final String source;
     private final Map<String, Population<?, ?>> byName = new HashMap<>();
+    private final List<SimulationConfig.PopulationSpec> resolvedPopulations = new java.util.ArrayList<>();
 
     NetworkFromConfig(SimulationConfig config, String source) {
         this.config = config;
@@ -108,12 +109,24 @@ final class NetworkFromConfig {
             spec.params().fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
         }
         P params = ConfigLoader.convert(merged, source, path + ".params", model.parametersType());
+        resolvedPopulations.add(new SimulationConfig.PopulationSpec(spec.name(), spec.size(), spec.model(), merged,
+                spec.initial()));
         try {
             return b.population(spec.name(), spec.size(), model, params);
         } catch (EngramException e) {
             throw new ConfigException(source, path + "." + (e.location() == null ? "size" : e.location()),
                     e.expected(), e.found(), null);
         }
+    }
+
+    /**
+     * The config with every model parameter written out, as it was used.
+     *
+     * @return the resolved config; valid after {@link #build()}
+     */
+    SimulationConfig resolved() {
+        return new SimulationConfig(config.name(), config.dtMs(), config.durationMs(), config.seed(), config.threads(),
+                config.mode(), resolvedPopulations, config.projections(), config.inputs(), config.record());
     }
 
     private Population<?, ?> population(String name, String path) {
@@ -154,7 +167,7 @@ final class NetworkFromConfig {
 
     private Connectivity rule(SimulationConfig.RuleSpec r, String path) {
         if (r == null || r.type() == null) {
-            throw new ConfigException(source, path + ".type", "a connectivity rule: " + RULES, "nothing", null);
+            throw new ConfigException(source, path + ".type", "a connectivity rule: " + SimulationConfig.RuleSpec.TYPES.keySet(), "nothing", null);
         }
         try {
             Connectivity c = switch (r.type()) {
@@ -169,8 +182,8 @@ final class NetworkFromConfig {
                 case "explicit" -> Rules.explicit(require(r.sources(), path + ".sources"),
                         require(r.targets(), path + ".targets"));
                 default -> {
-                    String hint = ConfigLoader.closest(r.type(), RULES);
-                    throw new ConfigException(source, path + ".type", "one of " + RULES, r.type(),
+                    String hint = ConfigLoader.closest(r.type(), SimulationConfig.RuleSpec.TYPES.keySet());
+                    throw new ConfigException(source, path + ".type", "one of " + SimulationConfig.RuleSpec.TYPES.keySet(), r.type(),
                             hint == null ? null : "did you mean '" + hint + "'?");
                 }
             };
@@ -181,9 +194,6 @@ final class NetworkFromConfig {
             throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
         }
     }
-
-    private static final List<String> RULES = List.of("all_to_all", "one_to_one", "fixed_probability",
-            "fixed_in_degree", "fixed_out_degree", "explicit");
 
     private static boolean bool(Boolean b) {
         return b == null || b;

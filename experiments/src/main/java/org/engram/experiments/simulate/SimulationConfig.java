@@ -91,6 +91,19 @@ public record SimulationConfig(String name, Double dtMs, double durationMs, Long
      */
     public record RuleSpec(String type, Double p, Integer k, Boolean autapses, Boolean multapses,
                            int[] sources, int[] targets) {
+        /** The rule types a config may use, each with one line for {@code engram list}. */
+        public static final Map<String, String> TYPES = types();
+
+        private static Map<String, String> types() {
+            Map<String, String> m = new java.util.LinkedHashMap<>();
+            m.put("all_to_all", "every source to every target (autapses)");
+            m.put("one_to_one", "source i to target i");
+            m.put("fixed_probability", "each pair independently with probability p (autapses)");
+            m.put("fixed_in_degree", "every target gets exactly k sources (autapses, multapses)");
+            m.put("fixed_out_degree", "every source makes exactly k synapses (autapses, multapses)");
+            m.put("explicit", "exactly the listed (source, target) pairs");
+            return java.util.Collections.unmodifiableMap(m);
+        }
     }
 
     /**

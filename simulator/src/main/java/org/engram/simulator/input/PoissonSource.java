@@ -73,6 +73,11 @@ public final class PoissonSource implements NeuronModel<PoissonSource.Params, Po
     }
 
     @Override
+    public String description() {
+        return "Poisson spike sources, one train per neuron shared by its targets; grid and precise modes";
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

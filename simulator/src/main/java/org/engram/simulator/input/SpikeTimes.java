@@ -81,6 +81,11 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
     }
 
     @Override
+    public String description() {
+        return "spike sources firing at given times; grid and precise modes";
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

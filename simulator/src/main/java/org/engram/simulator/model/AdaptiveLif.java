@@ -109,6 +109,11 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
     }
 
     @Override
+    public String description() {
+        return "LIF with exponential current synapses and spike-triggered threshold adaptation; grid mode";
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -145,6 +145,11 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
     }
 
     @Override
+    public String description() {
+        return "Izhikevich (2003) quadratic model with recovery variable (RS, FS, ... presets); grid mode";
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -86,6 +86,11 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
     }
 
     @Override
+    public String description() {
+        return "LIF with delta synapses (voltage jumps), exact integration; grid and precise modes";
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

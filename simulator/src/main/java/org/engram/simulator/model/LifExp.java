@@ -110,6 +110,11 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
     }
 
     @Override
+    public String description() {
+        return "LIF with exponential current synapses (separate exc/inh time constants), exact integration; grid and precise modes";
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -28,6 +28,15 @@ public interface NeuronModel<P extends Record, S extends NeuronState> {
     String name();
 
     /**
+     * A one-line description for {@code engram list} and summaries.
+     *
+     * @return e.g. {@code "LIF with exponential current synapses (Rotter and Diesmann 1999)"}
+     */
+    default String description() {
+        return name();
+    }
+
+    /**
      * The parameter record's class, so configs can be converted into it.
      *
      * @return the class of {@code P}

@@ -8,6 +8,8 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.input.PoissonSource;
+import org.engram.simulator.input.SpikeTimes;
 
 /**
  * The neuron models known by name: the built-in ones and user models on the class path.
@@ -23,7 +25,9 @@ public final class NeuronModels {
             LifDelta.MODEL,
             LifExp.MODEL,
             AdaptiveLif.MODEL,
-            Izhikevich.MODEL);
+            Izhikevich.MODEL,
+            SpikeTimes.MODEL,
+            PoissonSource.MODEL);
 
     /** A suggestion is made for a known name within this many single-character edits. */
     private static final int MAX_SUGGESTION_DISTANCE = 3;

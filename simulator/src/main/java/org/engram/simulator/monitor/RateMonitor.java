@@ -1,9 +1,7 @@
 package org.engram.simulator.monitor;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
 import org.engram.simulator.ParameterException;
@@ -77,16 +75,15 @@ public final class RateMonitor implements SpikeListener {
     /**
      * Writes {@code bin_start_ms,rate_hz} lines with a header.
      *
-     * @param file the CSV file
+     * @param out where the CSV text goes; flushed, not closed
      * @throws IOException if writing fails
      */
-    public void writeCsv(Path file) throws IOException {
+    public void writeCsv(Writer out) throws IOException {
         double[] r = ratesHz();
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            out.write("bin_start_ms,rate_hz\n");
-            for (int b = 0; b < r.length; b++) {
-                out.write(String.format(Locale.ROOT, "%.6f,%.6f%n", b * binMs, r[b]));
-            }
+        out.write("bin_start_ms,rate_hz\n");
+        for (int b = 0; b < r.length; b++) {
+            out.write(String.format(Locale.ROOT, "%.6f,%.6f\n", b * binMs, r[b]));
         }
+        out.flush();
     }
 }

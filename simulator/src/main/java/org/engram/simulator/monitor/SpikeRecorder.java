@@ -1,9 +1,7 @@
 package org.engram.simulator.monitor;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
 import org.engram.simulator.event.SpikeListener;
@@ -90,15 +88,14 @@ public final class SpikeRecorder implements SpikeListener {
     /**
      * Writes {@code time_ms,neuron} lines with a header.
      *
-     * @param file the CSV file
+     * @param out where the CSV text goes; flushed, not closed
      * @throws IOException if writing fails
      */
-    public void writeCsv(Path file) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            out.write("time_ms,neuron\n");
-            for (int k = 0; k < count; k++) {
-                out.write(String.format(Locale.ROOT, "%.6f,%d%n", timesMs[k], neurons[k]));
-            }
+    public void writeCsv(Writer out) throws IOException {
+        out.write("time_ms,neuron\n");
+        for (int k = 0; k < count; k++) {
+            out.write(String.format(Locale.ROOT, "%.9f,%d\n", timesMs[k], neurons[k]));
         }
+        out.flush();
     }
 }

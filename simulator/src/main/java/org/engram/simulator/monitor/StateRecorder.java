@@ -1,9 +1,7 @@
 package org.engram.simulator.monitor;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
 import org.engram.simulator.ParameterException;
@@ -181,18 +179,17 @@ public final class StateRecorder {
     /**
      * Writes {@code time_ms,neuron,<variable>} lines with a header.
      *
-     * @param file the CSV file
+     * @param out where the CSV text goes; flushed, not closed
      * @throws IOException if writing fails
      */
-    public void writeCsv(Path file) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            out.write("time_ms,neuron," + variable + "\n");
-            for (int s = 0; s < samples; s++) {
-                for (int k = 0; k < neurons.length; k++) {
-                    out.write(String.format(Locale.ROOT, "%.6f,%d,%.9g%n", (s + 1) * intervalMs, neurons[k],
-                            values[s * neurons.length + k]));
-                }
+    public void writeCsv(Writer out) throws IOException {
+        out.write("time_ms,neuron," + variable + "\n");
+        for (int s = 0; s < samples; s++) {
+            for (int k = 0; k < neurons.length; k++) {
+                out.write(String.format(Locale.ROOT, "%.6f,%d,%.9g\n", (s + 1) * intervalMs, neurons[k],
+                        values[s * neurons.length + k]));
             }
         }
+        out.flush();
     }
 }

@@ -1,0 +1,45 @@
+package org.engram.experiments.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.engram.experiments.simulate.SimulationRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code engram simulate}: runs a network described in YAML and writes spikes, rates and a summary. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Simulate a network described in a YAML file; print a summary and the result folder.",
+        footer = {"", "Examples:",
+                "  engram simulate experiments/configs/brunel-small.yaml",
+                "  engram simulate experiments/configs/cuba.yaml --threads 2 --out /tmp/results"})
+public final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CONFIG.yaml", description = "The simulation config.")
+    Path config;
+
+    @Option(names = "--out", defaultValue = "results", description = "Results root folder (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--threads", description = "Worker threads (overrides the config).")
+    Integer threads;
+
+    @Option(names = "--seed", description = "Seed (overrides the config).")
+    Long seed;
+
+    @Override
+    public Integer call() {
+        SimulationRun.Result r = SimulationRun.execute(config, out, threads, seed);
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(r.summary());
+        o.println();
+        o.println(r.folder());
+        o.flush();
+        return 0;
+    }
+}

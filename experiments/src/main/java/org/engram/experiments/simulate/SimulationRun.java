@@ -1,0 +1,182 @@
+package org.engram.experiments.simulate;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.engram.experiments.config.ConfigException;
+import org.engram.experiments.config.ConfigLoader;
+import org.engram.experiments.run.RunFolder;
+import org.engram.simulator.EngramException;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.monitor.RateMonitor;
+import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.monitor.SpikeStatistics;
+import org.engram.simulator.monitor.SpikeTrainDigest;
+import org.engram.simulator.monitor.StateRecorder;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.Population;
+
+/**
+ * Runs one {@code engram simulate} config and writes its result folder
+ * {@code <results>/<name>/<run-id>/}: the resolved {@code config.yaml}, {@code spikes_<population>.csv},
+ * {@code rates_<population>.csv}, {@code state_<population>_<variable>.csv} and {@code summary.md}.
+ * The folder appears only when complete.
+ */
+public final class SimulationRun {
+    private SimulationRun() {
+    }
+
+    /**
+     * The outcome of a simulation.
+     *
+     * @param folder  the committed result folder
+     * @param summary the summary text (also in {@code summary.md})
+     */
+    public record Result(Path folder, String summary) {
+    }
+
+    /**
+     * Loads, validates, runs and writes.
+     *
+     * @param configFile      the YAML file
+     * @param resultsRoot     the results root folder
+     * @param threadsOverride threads from the command line, or {@code null}
+     * @param seedOverride    seed from the command line, or {@code null}
+     * @return the result
+     */
+    public static Result execute(Path configFile, Path resultsRoot, Integer threadsOverride, Long seedOverride) {
+        String source = configFile.getFileName().toString();
+        SimulationConfig c = ConfigLoader.load(configFile, SimulationConfig.class);
+        c = new SimulationConfig(c.name(), c.dtMs(), c.durationMs(), seedOverride != null ? seedOverride : c.seed(),
+                threadsOverride != null ? threadsOverride : c.threads(), c.mode(), c.populations(), c.projections(),
+                c.inputs(), c.record());
+        if (!(c.durationMs() > 0)) {
+            throw new ConfigException(source, "duration_ms", "a number > 0 (ms)", String.valueOf(c.durationMs()), null);
+        }
+        NetworkFromConfig factory = new NetworkFromConfig(c, source);
+        long t0 = System.nanoTime();
+        Network network = factory.build();
+        SimulationConfig resolved = factory.resolved();
+        EngineOptions options;
+        try {
+            options = new EngineOptions(c.threads(), c.mode());
+        } catch (EngramException e) {
+            throw new ConfigException(source, "threads", e.expected(), e.found(), null);
+        }
+        List<SpikeRecorder> spikes = new ArrayList<>();
+        List<RateMonitor> rates = new ArrayList<>();
+        List<StateRecorder> states = new ArrayList<>();
+        SpikeTrainDigest digest = new SpikeTrainDigest(network.grid().dtMs());
+        double setupSeconds;
+        double loopSeconds;
+        long events;
+        try (Engine engine = new Engine(network, options)) {
+            List<String> recorded = c.record().spikes() == null
+                    ? network.populations().stream().map(Population::name).toList() : c.record().spikes();
+            for (int i = 0; i < recorded.size(); i++) {
+                Population<?, ?> p = populationAt(network, recorded.get(i), source, "record.spikes[" + i + "]");
+                spikes.add(engine.recordSpikes(p));
+                rates.add(engine.recordRate(p, c.record().rateBinMs()));
+            }
+            for (int i = 0; i < c.record().state().size(); i++) {
+                SimulationConfig.StateSpec s = c.record().state().get(i);
+                String path = "record.state[" + i + "]";
+                Population<?, ?> p = populationAt(network, s.population(), source, path + ".population");
+                try {
+                    int[] neurons = s.neurons() != null ? s.neurons() : new int[] {0};
+                    states.add(engine.recordState(p, s.variable(), neurons,
+                            s.intervalMs() != null ? s.intervalMs() : network.grid().dtMs()));
+                } catch (EngramException e) {
+                    throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
+                }
+            }
+            engine.addObserver(digest);
+            long t1 = System.nanoTime();
+            try {
+                engine.run(c.durationMs());
+            } catch (ConfigException e) {
+                throw e;
+            }
+            long t2 = System.nanoTime();
+            setupSeconds = (t1 - t0) / 1e9;
+            loopSeconds = (t2 - t1) / 1e9;
+            events = engine.synapticEvents();
+        }
+        String summary = summary(c, network, spikes, setupSeconds, loopSeconds, events, digest.hex());
+        RunFolder folder = RunFolder.create(resultsRoot, c.name(),
+                RunFolder.newRunId(Instant.now(), ConfigLoader.toYaml(resolved)));
+        try {
+            folder.writeString("config.yaml", ConfigLoader.toYaml(resolved));
+            for (SpikeRecorder r : spikes) {
+                folder.write("spikes_" + r.population().name() + ".csv", out -> writeCsv(out, r::writeCsv));
+            }
+            for (RateMonitor r : rates) {
+                folder.write("rates_" + nameOf(r, rates, spikes) + ".csv", out -> writeCsv(out, r::writeCsv));
+            }
+            for (StateRecorder r : states) {
+                folder.write("state_" + r.population().name() + "_" + r.variable() + ".csv",
+                        out -> writeCsv(out, r::writeCsv));
+            }
+            folder.writeString("summary.md", summary);
+            return new Result(folder.commit(), summary);
+        } catch (RuntimeException e) {
+            folder.discard();
+            throw e;
+        }
+    }
+
+    private interface CsvWriter {
+        void write(Writer out) throws IOException;
+    }
+
+    private static void writeCsv(java.io.OutputStream out, CsvWriter w) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        w.write(writer);
+        writer.flush();
+    }
+
+    private static String nameOf(RateMonitor r, List<RateMonitor> rates, List<SpikeRecorder> spikes) {
+        return spikes.get(rates.indexOf(r)).population().name();
+    }
+
+    private static Population<?, ?> populationAt(Network network, String name, String source, String path) {
+        for (Population<?, ?> p : network.populations()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        List<String> names = network.populations().stream().map(Population::name).toList();
+        String hint = name == null ? null : ConfigLoader.closest(name, names);
+        throw new ConfigException(source, path, "one of the populations " + names, String.valueOf(name),
+                hint == null ? null : "did you mean '" + hint + "'?");
+    }
+
+    private static String summary(SimulationConfig c, Network network, List<SpikeRecorder> spikes,
+                                  double setupSeconds, double loopSeconds, long events, String hash) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Simulation ").append(c.name()).append("\n\n");
+        sb.append(String.format(Locale.ROOT, "- %d neurons, %d synapses (%.2f bytes per synapse)%n",
+                network.neuronCount(), network.synapseCount(), network.bytesPerSynapse()));
+        sb.append(String.format(Locale.ROOT, "- %.1f ms simulated at dt = %s ms, %s mode, %d thread(s), seed %d%n",
+                c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT), c.threads(), c.seed()));
+        sb.append(String.format(Locale.ROOT, "- setup %.3f s, simulation loop %.3f s, %d synaptic events (%.3g per second)%n",
+                setupSeconds, loopSeconds, events, loopSeconds > 0 ? events / loopSeconds : 0.0));
+        sb.append("- spike hash ").append(hash).append("\n\n");
+        sb.append("| population | neurons | spikes | mean rate (Hz) | mean CV of ISI |\n");
+        sb.append("|---|---:|---:|---:|---:|\n");
+        for (SpikeRecorder r : spikes) {
+            SpikeStatistics s = SpikeStatistics.of(r, 0, c.durationMs());
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %s |%n", r.population().name(), s.neurons(),
+                    s.spikes(), s.meanRateHz(), Double.isNaN(s.meanCv()) ? "-" : String.format(Locale.ROOT, "%.2f", s.meanCv())));
+        }
+        return sb.toString();
+    }
+}

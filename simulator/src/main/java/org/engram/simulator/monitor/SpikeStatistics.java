@@ -1,0 +1,61 @@
+package org.engram.simulator.monitor;
+
+/**
+ * Summary statistics of a recorded population: mean rate and irregularity.
+ *
+ * @param neurons       number of neurons in the population
+ * @param spikes        number of spikes in the window
+ * @param meanRateHz    spikes per neuron per second over the window
+ * @param meanCv        mean over neurons (with at least two intervals) of the coefficient of
+ *                      variation of the inter-spike intervals, or NaN if no neuron qualifies
+ * @param cvNeurons     how many neurons entered {@code meanCv}
+ */
+public record SpikeStatistics(int neurons, long spikes, double meanRateHz, double meanCv, int cvNeurons) {
+
+    /**
+     * Computes the statistics of the spikes in {@code [fromMs, toMs)}.
+     *
+     * @param recorder the recorder
+     * @param fromMs   window start in ms (e.g. after a transient)
+     * @param toMs     window end in ms
+     * @return the statistics
+     */
+    public static SpikeStatistics of(SpikeRecorder recorder, double fromMs, double toMs) {
+        int n = recorder.population().size();
+        double[] times = recorder.timesMs();
+        int[] neurons = recorder.neurons();
+        int[] count = new int[n];
+        double[] last = new double[n];
+        double[] sum = new double[n];
+        double[] sumSquares = new double[n];
+        long spikes = 0;
+        for (int k = 0; k < times.length; k++) {
+            double t = times[k];
+            if (t < fromMs || t >= toMs) {
+                continue;
+            }
+            int i = neurons[k];
+            if (count[i] > 0) {
+                double isi = t - last[i];
+                sum[i] += isi;
+                sumSquares[i] += isi * isi;
+            }
+            last[i] = t;
+            count[i]++;
+            spikes++;
+        }
+        double cvSum = 0;
+        int cvNeurons = 0;
+        for (int i = 0; i < n; i++) {
+            int intervals = count[i] - 1;
+            if (intervals >= 2) {
+                double mean = sum[i] / intervals;
+                double variance = Math.max(0, (sumSquares[i] - intervals * mean * mean) / (intervals - 1));
+                cvSum += Math.sqrt(variance) / mean;
+                cvNeurons++;
+            }
+        }
+        double rate = spikes / (n * (toMs - fromMs) / 1000.0);
+        return new SpikeStatistics(n, spikes, rate, cvNeurons == 0 ? Double.NaN : cvSum / cvNeurons, cvNeurons);
+    }
+}
