@@ -1,0 +1,117 @@
+package org.engram.experiments.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds Fashion-MNIST on this machine.
+ *
+ * <p>Search order: the folder given explicitly (configuration or command line); else the folder in
+ * {@code $ENGRAM_DATA}; else {@code /usr/share/datasets/fashion-mnist} (Debian package
+ * {@code dataset-fashion-mnist}); else the class-balanced subset bundled in the jar. A folder
+ * qualifies when it holds all four files, each under any of the names
+ * {@code train-images-idx3-ubyte}, {@code train-images-idx3-ubyte.gz},
+ * {@code train-images.idx3-ubyte}, {@code train-images.idx3-ubyte.gz} (likewise
+ * {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte}, {@code t10k-labels-idx1-ubyte}).
+ * A folder the user named (explicitly or by the environment variable) that does not qualify is an
+ * error, never silently replaced by the subset.
+ */
+public final class DataLocator {
+    /** Environment variable naming a folder with MNIST-format files. */
+    public static final String ENV_VAR = "ENGRAM_DATA";
+    /** Folder where the Debian package {@code dataset-fashion-mnist} installs the data. */
+    public static final Path SYSTEM_FOLDER = Path.of("/usr/share/datasets", "fashion-mnist");
+    /** How to get the full dataset, appended to error messages. */
+    public static final String HOW_TO_GET = "get Fashion-MNIST with 'apt-get install dataset-fashion-mnist',"
+            + " or set " + ENV_VAR + " to any folder with MNIST-format files";
+
+    /** Classpath folder of the bundled subset, relative to this package. */
+    static final String BUNDLED_FOLDER = "fashion-mnist-subset/";
+
+    private final String environmentValue;
+    private final Path systemFolder;
+
+    /** Creates a locator that reads {@code $ENGRAM_DATA} and looks in {@link #SYSTEM_FOLDER}. */
+    public DataLocator() {
+        this(System.getenv(ENV_VAR), SYSTEM_FOLDER);
+    }
+
+    /**
+     * Creates a locator with the environment and system folder given (for tests).
+     *
+     * @param environmentValue value of {@code ENGRAM_DATA}, or {@code null} if unset
+     * @param systemFolder     the folder tried after the environment variable
+     */
+    DataLocator(String environmentValue, Path systemFolder) {
+        this.environmentValue = environmentValue;
+        this.systemFolder = systemFolder;
+    }
+
+    /**
+     * Finds the data.
+     *
+     * @param explicitFolder the folder named by the user, or {@code null} to search
+     * @return the files found and which rule found them
+     * @throws DataFileException if a folder the user named does not hold all four files; the
+     *                           message lists what was missing and how to get the data
+     */
+    public LocatedData locate(Path explicitFolder) {
+        if (explicitFolder != null) {
+            return required(explicitFolder, DataOrigin.CONFIG_PATH, "data folder");
+        }
+        if (environmentValue != null && !environmentValue.isBlank()) {
+            return required(Path.of(environmentValue), DataOrigin.ENVIRONMENT, "$" + ENV_VAR);
+        }
+        List<Path> system = find(systemFolder);
+        if (missing(systemFolder, system).isEmpty()) {
+            return new LocatedData(DataOrigin.SYSTEM_FOLDER, systemFolder.toString(), system);
+        }
+        String pkg = DataLocator.class.getPackageName().replace('.', '/');
+        return new LocatedData(DataOrigin.BUNDLED_SUBSET, "classpath:" + pkg + "/" + BUNDLED_FOLDER, List.of());
+    }
+
+    private static LocatedData required(Path folder, DataOrigin origin, String what) {
+        String name = folder.toAbsolutePath().toString();
+        if (!Files.isDirectory(folder)) {
+            throw new DataFileException(name, what, "a folder with the four Fashion-MNIST IDX files",
+                    Files.exists(folder) ? "a file, not a folder" : "no such folder", HOW_TO_GET);
+        }
+        List<Path> files = find(folder);
+        List<String> missing = missing(folder, files);
+        if (!missing.isEmpty()) {
+            throw new DataFileException(name, what, "a folder with " + String.join(", ", FashionMnist.FILES)
+                    + " (each also accepted with .gz, or with '.' before 'idx')", "no file named "
+                    + String.join("; no file named ", missing), HOW_TO_GET);
+        }
+        return new LocatedData(origin, name, files);
+    }
+
+    /** The first existing candidate of each file, or {@code null} where none exists. */
+    private static List<Path> find(Path folder) {
+        List<Path> found = new ArrayList<>();
+        for (String base : FashionMnist.FILES) {
+            Path hit = null;
+            for (String candidate : FashionMnist.candidates(base)) {
+                Path p = folder.resolve(candidate);
+                if (Files.isRegularFile(p)) {
+                    hit = p;
+                    break;
+                }
+            }
+            found.add(hit);
+        }
+        return found;
+    }
+
+    private static List<String> missing(Path folder, List<Path> found) {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            if (found.get(i) == null) {
+                missing.add(String.join(" or ", FashionMnist.candidates(FashionMnist.FILES.get(i))));
+            }
+        }
+        return missing;
+    }
+}

@@ -1,0 +1,13 @@
+package org.engram.experiments.data;
+
+/** Where {@link DataLocator} found the data, in the order it looks. */
+public enum DataOrigin {
+    /** A folder named in the configuration or on the command line. */
+    CONFIG_PATH,
+    /** The folder in the environment variable {@code ENGRAM_DATA}. */
+    ENVIRONMENT,
+    /** The system folder of the Debian package {@code dataset-fashion-mnist}. */
+    SYSTEM_FOLDER,
+    /** The small class-balanced subset inside the Engram jar (3000 training and 1000 test images). */
+    BUNDLED_SUBSET
+}

@@ -1,0 +1,95 @@
+package org.engram.experiments.data;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The four Fashion-MNIST files found by {@link DataLocator}, ready to be read.
+ *
+ * <p>Reading is deferred to {@link #train()} and {@link #test()} so that locating the data is
+ * cheap and a run can record where its data came from before loading it.
+ */
+public final class LocatedData {
+    private final DataOrigin origin;
+    private final String location;
+    private final List<Path> files;
+
+    LocatedData(DataOrigin origin, String location, List<Path> files) {
+        this.origin = origin;
+        this.location = location;
+        this.files = files;
+    }
+
+    /** @return which rule of the search found the data */
+    public DataOrigin origin() {
+        return origin;
+    }
+
+    /** @return true if the data is the small subset bundled in the jar, not the full dataset */
+    public boolean isBundledSubset() {
+        return origin == DataOrigin.BUNDLED_SUBSET;
+    }
+
+    /** @return the folder, or the classpath folder of the bundled subset */
+    public String location() {
+        return location;
+    }
+
+    /**
+     * One of the four files on disk (not for the bundled subset).
+     *
+     * @param index position in {@link FashionMnist#FILES}
+     * @return the path
+     */
+    Path file(int index) {
+        if (isBundledSubset()) {
+            throw new IllegalStateException("the bundled subset has no files on disk");
+        }
+        return files.get(index);
+    }
+
+    /**
+     * Reads the training split.
+     *
+     * @return the training images and labels
+     * @throws DataFileException if a file breaks the IDX format
+     */
+    public Dataset train() {
+        return read(0, "fashion-mnist/train");
+    }
+
+    /**
+     * Reads the test split.
+     *
+     * @return the test images and labels
+     * @throws DataFileException if a file breaks the IDX format
+     */
+    public Dataset test() {
+        return read(2, "fashion-mnist/test");
+    }
+
+    private Dataset read(int first, String name) {
+        if (!isBundledSubset()) {
+            return IdxReader.read(files.get(first), files.get(first + 1), name, FashionMnist.CLASSES);
+        }
+        String images = FashionMnist.FILES.get(first) + ".gz";
+        String labels = FashionMnist.FILES.get(first + 1) + ".gz";
+        return IdxReader.read(resource(images), location + images, resource(labels), location + labels,
+                name + "-subset", FashionMnist.CLASSES);
+    }
+
+    private static InputStream resource(String file) {
+        InputStream in = LocatedData.class.getResourceAsStream(DataLocator.BUNDLED_FOLDER + file);
+        if (in == null) {
+            throw new IllegalStateException("bundled resource " + DataLocator.BUNDLED_FOLDER + file
+                    + " is missing from the class path; the jar was built without its resources");
+        }
+        return in;
+    }
+
+    @Override
+    public String toString() {
+        return "Fashion-MNIST from " + location + " (" + origin + ")";
+    }
+}

@@ -1,0 +1,201 @@
+package org.engram.experiments.metrics;
+
+import java.util.Locale;
+
+import org.engram.simulator.ParameterException;
+
+/**
+ * The accuracy matrix of a continual-learning run: {@code R[i][j]} is the test accuracy on task
+ * {@code j} after training on tasks {@code 0..i}, a fraction in [0, 1], for {@code T} tasks.
+ *
+ * <p>Metrics, with {@code T} the number of tasks and indices from 0:
+ * <ul>
+ * <li>average accuracy {@code ACC = (1/T) sum_j R[T-1][j]} (Lopez-Paz and Ranzato 2017, GEM);</li>
+ * <li>backward transfer {@code BWT = (1/(T-1)) sum_{j<T-1} (R[T-1][j] - R[j][j])} (GEM); negative
+ * values are forgetting;</li>
+ * <li>forward transfer {@code FWT = (1/(T-1)) sum_{j>0} (R[j-1][j] - b[j])}, with {@code b} the
+ * accuracies of the randomly initialised network on each task (GEM);</li>
+ * <li>forgetting of task {@code j < T-1}: {@code f_j = max_{l<T-1} R[l][j] - R[T-1][j]}, and the
+ * average forgetting {@code (1/(T-1)) sum_{j<T-1} f_j} (Chaudhry et al. 2018, RWalk);</li>
+ * <li>learning accuracy {@code LA = (1/T) sum_j R[j][j]}, accuracy on each task just after learning it.</li>
+ * </ul>
+ * Metrics that average over {@code T-1} terms are {@code NaN} when {@code T = 1}.
+ */
+public final class AccuracyMatrix {
+    private final double[][] r;
+
+    private AccuracyMatrix(double[][] r) {
+        this.r = r;
+    }
+
+    /**
+     * Creates the matrix from a copy of its entries.
+     *
+     * @param accuracies {@code T x T} accuracies, fractions in [0, 1]; row {@code i} is the evaluation after task {@code i}
+     * @return the matrix
+     * @throws ParameterException if the array is not square or an entry is outside [0, 1] (or NaN)
+     */
+    public static AccuracyMatrix of(double[][] accuracies) {
+        int t = accuracies.length;
+        if (t == 0) {
+            throw new ParameterException("accuracy matrix", "rows", "at least one task", 0);
+        }
+        double[][] copy = new double[t][];
+        for (int i = 0; i < t; i++) {
+            if (accuracies[i].length != t) {
+                throw new ParameterException("accuracy matrix", "row " + i, t + " entries (one per task)",
+                        accuracies[i].length);
+            }
+            for (int j = 0; j < t; j++) {
+                double a = accuracies[i][j];
+                if (!(a >= 0 && a <= 1)) {
+                    throw new ParameterException("accuracy matrix", "R[" + i + "][" + j + "]",
+                            "an accuracy in [0, 1]", a);
+                }
+            }
+            copy[i] = accuracies[i].clone();
+        }
+        return new AccuracyMatrix(copy);
+    }
+
+    /** @return the number of tasks {@code T} */
+    public int size() {
+        return r.length;
+    }
+
+    /**
+     * One entry.
+     *
+     * @param afterTask task {@code i} just trained, from 0
+     * @param onTask    task {@code j} evaluated, from 0
+     * @return the accuracy, a fraction in [0, 1]
+     */
+    public double get(int afterTask, int onTask) {
+        return r[afterTask][onTask];
+    }
+
+    /**
+     * One row: the accuracies on all tasks after training a given task.
+     *
+     * @param afterTask task just trained
+     * @return a copy of the row
+     */
+    public double[] row(int afterTask) {
+        return r[afterTask].clone();
+    }
+
+    /** @return ACC, the mean accuracy over all tasks after the last one (fraction) */
+    public double acc() {
+        int last = r.length - 1;
+        double sum = 0;
+        for (int j = 0; j < r.length; j++) {
+            sum += r[last][j];
+        }
+        return sum / r.length;
+    }
+
+    /** @return BWT, the mean change of accuracy on earlier tasks since they were learned (fraction; NaN if T = 1) */
+    public double bwt() {
+        int last = r.length - 1;
+        if (last == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int j = 0; j < last; j++) {
+            sum += r[last][j] - r[j][j];
+        }
+        return sum / last;
+    }
+
+    /**
+     * FWT, the mean accuracy on each task before training it, above that of a random network.
+     *
+     * @param randomInit accuracy of the randomly initialised network on each task ({@code T} fractions)
+     * @return the forward transfer (fraction; NaN if T = 1)
+     */
+    public double fwt(double[] randomInit) {
+        if (randomInit.length != r.length) {
+            throw new ParameterException("accuracy matrix", "random-initialisation accuracies",
+                    r.length + " entries (one per task)", randomInit.length);
+        }
+        if (r.length == 1) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int j = 1; j < r.length; j++) {
+            sum += r[j - 1][j] - randomInit[j];
+        }
+        return sum / (r.length - 1);
+    }
+
+    /**
+     * Forgetting of one task: its best accuracy before the last task minus its final accuracy.
+     *
+     * @param task a task {@code j < T-1}
+     * @return {@code max_{l<T-1} R[l][j] - R[T-1][j]} (fraction)
+     */
+    public double forgetting(int task) {
+        int last = r.length - 1;
+        if (task < 0 || task >= last) {
+            throw new IllegalArgumentException("forgetting is defined for tasks 0.." + (last - 1) + ", not " + task);
+        }
+        double best = r[0][task];
+        for (int l = 1; l < last; l++) {
+            best = Math.max(best, r[l][task]);
+        }
+        return best - r[last][task];
+    }
+
+    /** @return forgetting of every task but the last, in task order (fractions; empty if T = 1) */
+    public double[] forgetting() {
+        double[] f = new double[r.length - 1];
+        for (int j = 0; j < f.length; j++) {
+            f[j] = forgetting(j);
+        }
+        return f;
+    }
+
+    /** @return the mean of {@link #forgetting()} (fraction; NaN if T = 1) */
+    public double averageForgetting() {
+        double[] f = forgetting();
+        if (f.length == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (double v : f) {
+            sum += v;
+        }
+        return sum / f.length;
+    }
+
+    /** @return LA, the mean accuracy on each task right after learning it (fraction) */
+    public double learningAccuracy() {
+        double sum = 0;
+        for (int j = 0; j < r.length; j++) {
+            sum += r[j][j];
+        }
+        return sum / r.length;
+    }
+
+    /**
+     * The matrix as CSV: header {@code after_task,task_0,...}, one row per trained task, accuracies
+     * as fractions with 6 decimals.
+     *
+     * @return the CSV text, lines ending in {@code \n}
+     */
+    public String toCsv() {
+        StringBuilder sb = new StringBuilder("after_task");
+        for (int j = 0; j < r.length; j++) {
+            sb.append(",task_").append(j);
+        }
+        sb.append('\n');
+        for (int i = 0; i < r.length; i++) {
+            sb.append(i);
+            for (int j = 0; j < r.length; j++) {
+                sb.append(',').append(String.format(Locale.ROOT, "%.6f", r[i][j]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,65 @@
+package org.engram.experiments.metrics;
+
+import org.engram.simulator.ParameterException;
+
+/**
+ * Converts operation counts to an energy estimate.
+ *
+ * <p>A spiking network does one accumulate (AC) per synaptic event, a conventional network one
+ * multiply-accumulate (MAC) per weight use. The defaults are the 45 nm figures of Horowitz (2014,
+ * ISSCC, "Computing's energy problem"): 32-bit float add 0.9 pJ, 32-bit float multiply 3.7 pJ,
+ * so one MAC costs 0.9 + 3.7 = 4.6 pJ. These are the per-operation costs used throughout the SNN
+ * literature for SynOps-based comparisons; they ignore memory access, which usually dominates.
+ *
+ * @param pjPerAccumulate         energy of one accumulate (pJ), {@code > 0}
+ * @param pjPerMultiplyAccumulate energy of one multiply-accumulate (pJ), {@code > 0}
+ */
+public record Energy(double pjPerAccumulate, double pjPerMultiplyAccumulate) {
+    /** Horowitz 2014, 45 nm, 32-bit float: 0.9 pJ per AC, 4.6 pJ per MAC. */
+    public static final Energy HOROWITZ_45NM = new Energy(0.9, 4.6);
+
+    /** Checks both costs. */
+    public Energy {
+        ParameterException.requirePositive("energy", "pj_per_accumulate", pjPerAccumulate, "pJ");
+        ParameterException.requirePositive("energy", "pj_per_multiply_accumulate", pjPerMultiplyAccumulate, "pJ");
+    }
+
+    /**
+     * Energy of spike-driven synaptic operations, one accumulate each.
+     *
+     * @param synOps number of synaptic operations (spike deliveries), {@code >= 0}
+     * @return energy (J)
+     */
+    public double synOpsJoules(long synOps) {
+        requireCount("synaptic operations", synOps);
+        return synOps * pjPerAccumulate * 1e-12;
+    }
+
+    /**
+     * Energy of multiply-accumulates, e.g. of an equivalent non-spiking network.
+     *
+     * @param macs number of multiply-accumulates, {@code >= 0}
+     * @return energy (J)
+     */
+    public double macJoules(long macs) {
+        requireCount("multiply-accumulates", macs);
+        return macs * pjPerMultiplyAccumulate * 1e-12;
+    }
+
+    /**
+     * Energy of a mix of both.
+     *
+     * @param synOps number of accumulates, {@code >= 0}
+     * @param macs   number of multiply-accumulates, {@code >= 0}
+     * @return energy (J)
+     */
+    public double joules(long synOps, long macs) {
+        return synOpsJoules(synOps) + macJoules(macs);
+    }
+
+    private static void requireCount(String what, long count) {
+        if (count < 0) {
+            throw new ParameterException("energy", what, "a count >= 0", count);
+        }
+    }
+}

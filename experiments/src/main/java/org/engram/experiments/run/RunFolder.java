@@ -1,0 +1,285 @@
+package org.engram.experiments.run;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
+
+/**
+ * The result folder of one run, {@code <results>/<experiment>/<run-id>/}, written so that it is
+ * never seen half-finished.
+ *
+ * <p>While the run works, files go into {@code <results>/<experiment>/.<run-id>.partial/}; each file
+ * is itself written to a temporary name and renamed, so a crash leaves either the old or the new
+ * version of a file. {@link #commit()} renames the partial folder to its final name in one atomic
+ * step. An existing final folder is never overwritten. A run that stops early (exception or killed
+ * process) leaves only the partial folder, which {@link #resume} reopens (its checkpoints live there)
+ * and {@link #discard()} deletes.
+ *
+ * <p>Not thread-safe: one run writes its folder from one thread.
+ */
+public final class RunFolder {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final String runId;
+    private final Path partial;
+    private final Path target;
+    private boolean committed;
+
+    private RunFolder(String runId, Path partial, Path target) {
+        this.runId = runId;
+        this.partial = partial;
+        this.target = target;
+    }
+
+    /**
+     * A run id: the UTC time to the second and six hex digits of the SHA-256 of a fingerprint
+     * (e.g. the resolved configuration), such as {@code 20261130T081500Z-3fa2c1}.
+     *
+     * @param now         the start time of the run
+     * @param fingerprint text that identifies what is run, usually the resolved configuration
+     * @return the id; sorts by time as text
+     */
+    public static String newRunId(Instant now, String fingerprint) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(fingerprint.getBytes(StandardCharsets.UTF_8));
+            return STAMP.format(now) + "-" + HexFormat.of().formatHex(hash, 0, 3);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+
+    /**
+     * Starts a new run folder under its temporary name.
+     *
+     * @param results    the results root, e.g. {@code results}
+     * @param experiment experiment name: letters, digits, {@code . _ -}, not starting with {@code .}
+     * @param runId      run id, same characters (see {@link #newRunId})
+     * @return the open folder
+     * @throws EngramException if the final or the partial folder already exists, or cannot be created
+     */
+    public static RunFolder create(Path results, String experiment, String runId) {
+        RunFolder f = locate(results, experiment, runId);
+        f.requireNoFinalFolder();
+        try {
+            Files.createDirectories(f.partial.getParent());
+            Files.createDirectory(f.partial);
+        } catch (FileAlreadyExistsException e) {
+            throw new EngramException(f.partial.toString(), "run folder", "no unfinished run with this id",
+                    "an existing partial folder", "resume that run, or delete the folder");
+        } catch (IOException e) {
+            throw ioFailure("cannot create " + f.partial, e);
+        }
+        return f;
+    }
+
+    /**
+     * Reopens the partial folder of a run that stopped before {@link #commit()}.
+     *
+     * @param results    the results root
+     * @param experiment experiment name
+     * @param runId      run id of the stopped run
+     * @return the open folder, with the files written so far
+     * @throws EngramException if there is no partial folder or the run is already complete
+     */
+    public static RunFolder resume(Path results, String experiment, String runId) {
+        RunFolder f = locate(results, experiment, runId);
+        f.requireNoFinalFolder();
+        if (!Files.isDirectory(f.partial)) {
+            throw new EngramException(f.partial.toString(), "run folder", "the partial folder of a stopped run",
+                    "none", null);
+        }
+        return f;
+    }
+
+    private static RunFolder locate(Path results, String experiment, String runId) {
+        if (!NAME.matcher(experiment).matches()) {
+            throw new ParameterException("run folder", "experiment",
+                    "a name of letters, digits, '.', '_' or '-' not starting with '.' or '-'", experiment);
+        }
+        if (!NAME.matcher(runId).matches()) {
+            throw new ParameterException("run folder", "run id",
+                    "a name of letters, digits, '.', '_' or '-' not starting with '.' or '-'", runId);
+        }
+        Path dir = results.resolve(experiment);
+        return new RunFolder(runId, dir.resolve("." + runId + ".partial"), dir.resolve(runId));
+    }
+
+    private void requireNoFinalFolder() {
+        if (Files.exists(target)) {
+            throw new EngramException(target.toString(), "run folder", "a run id not used before",
+                    "an existing folder, which is never overwritten", "choose another run id");
+        }
+    }
+
+    /** @return the run id */
+    public String runId() {
+        return runId;
+    }
+
+    /** @return where files are now: the partial folder before {@link #commit()}, the final one after */
+    public Path directory() {
+        return committed ? target : partial;
+    }
+
+    /** @return the folder's final name, which exists only after {@link #commit()} */
+    public Path finalDirectory() {
+        return target;
+    }
+
+    /** @return true once {@link #commit()} has succeeded */
+    public boolean isCommitted() {
+        return committed;
+    }
+
+    /**
+     * Writes a text file (UTF-8) atomically.
+     *
+     * @param relative path inside the run folder, e.g. {@code "metrics.json"} or {@code "plots/acc.png"}
+     * @param text     the content
+     * @return the file's path (in the partial folder)
+     */
+    public Path writeString(String relative, String text) {
+        return write(relative, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Writes a binary file atomically.
+     *
+     * @param relative path inside the run folder
+     * @param bytes    the content
+     * @return the file's path (in the partial folder)
+     */
+    public Path writeBytes(String relative, byte[] bytes) {
+        return write(relative, out -> out.write(bytes));
+    }
+
+    /**
+     * Writes a file atomically from a writer; if the writer fails, no file (and no temporary file)
+     * is left and an earlier version stays in place.
+     *
+     * @param relative path inside the run folder; parent folders are created
+     * @param content  writes the bytes
+     * @return the file's path (in the partial folder)
+     */
+    public Path write(String relative, Content content) {
+        if (committed) {
+            throw new IllegalStateException("run folder " + target + " is complete; no more files may be written");
+        }
+        Path file = partial.resolve(relative).normalize();
+        if (!file.startsWith(partial) || file.equals(partial)) {
+            throw new IllegalArgumentException("file " + relative + " lies outside the run folder");
+        }
+        writeAtomically(file, content);
+        return file;
+    }
+
+    /**
+     * Writes any file through a temporary file in the same folder and an atomic rename, replacing an
+     * earlier version.
+     *
+     * @param file    the file to write; parent folders are created
+     * @param content writes the bytes
+     * @throws EngramException if the file cannot be written; the temporary file is removed
+     */
+    public static void writeAtomically(Path file, Content content) {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                content.writeTo(out);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (e instanceof RuntimeException) {
+                throw (RuntimeException) e;
+            }
+            throw ioFailure("cannot write " + file, (IOException) e);
+        }
+    }
+
+    /**
+     * Moves the partial folder to its final name in one atomic rename; call once, when the run is
+     * complete.
+     *
+     * @return the final folder
+     * @throws EngramException if a folder of that name appeared meanwhile (it is left untouched)
+     */
+    public Path commit() {
+        if (committed) {
+            throw new IllegalStateException("run folder " + target + " is already committed");
+        }
+        // rename(2) would silently replace an empty directory, so check first: the id contains the
+        // start second and a hash, and another process racing for the same name is not supported.
+        requireNoFinalFolder();
+        try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IllegalStateException("rename within one folder must be atomic: " + partial, e);
+        } catch (IOException e) {
+            throw ioFailure("cannot move " + partial + " to " + target, e);
+        }
+        committed = true;
+        return target;
+    }
+
+    /**
+     * Deletes the partial folder and everything in it (for a run that is abandoned).
+     *
+     * @throws IllegalStateException if the folder was already committed
+     */
+    public void discard() {
+        if (committed) {
+            throw new IllegalStateException("run folder " + target + " is complete and is not deleted");
+        }
+        if (!Files.exists(partial)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(partial)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw ioFailure("cannot delete " + partial, e);
+        }
+    }
+
+    private static EngramException ioFailure(String what, IOException e) {
+        return new EngramException(what + ": " + e, e);
+    }
+
+    /** Writes the bytes of one file. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * Writes the content.
+         *
+         * @param out the stream; closed by the caller
+         * @throws IOException if writing fails
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+}

@@ -1,0 +1,78 @@
+package org.engram.experiments.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataLocatorTest {
+    @TempDir
+    Path dir;
+
+    private Path tiny(String name, boolean gzip, boolean dotted) throws Exception {
+        Path d = Files.createDirectories(dir.resolve(name));
+        String sep = dotted ? "." : "-";
+        String ext = gzip ? ".gz" : "";
+        IdxBytes.tinyDataset(d, 20, "train-images" + sep + "idx3-ubyte" + ext, "train-labels" + sep + "idx1-ubyte" + ext,
+                "t10k-images" + sep + "idx3-ubyte" + ext, "t10k-labels" + sep + "idx1-ubyte" + ext, gzip);
+        return d;
+    }
+
+    @Test
+    void explicitFolderWinsOverEnvironmentAndSystem() throws Exception {
+        Path explicit = tiny("explicit", false, false);
+        Path env = tiny("env", true, false);
+        Path sys = tiny("sys", true, true);
+        LocatedData found = new DataLocator(env.toString(), sys).locate(explicit);
+        assertEquals(DataOrigin.CONFIG_PATH, found.origin());
+        assertEquals(20, found.train().size());
+        assertEquals(DataOrigin.ENVIRONMENT, new DataLocator(env.toString(), sys).locate(null).origin());
+        LocatedData system = new DataLocator(null, sys).locate(null);
+        assertEquals(DataOrigin.SYSTEM_FOLDER, system.origin());
+        // dotted + gzip names are accepted: the tiny test split has labels 0..9 cycled.
+        assertArrayEquals(new int[] {0, 1, 2}, java.util.Arrays.copyOf(system.test().labels(), 3));
+    }
+
+    @Test
+    void fallsBackToBundledSubsetWhenNothingIsNamedOrInstalled() {
+        LocatedData found = new DataLocator(null, dir.resolve("absent")).locate(null);
+        assertEquals(DataOrigin.BUNDLED_SUBSET, found.origin());
+        assertTrue(found.isBundledSubset());
+    }
+
+    @Test
+    void missingExplicitFolderSaysWhatWasLookedForAndHowToGetData() {
+        Path absent = dir.resolve("absent");
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> new DataLocator(null, null).locate(absent));
+        assertEquals(absent.toAbsolutePath().toString(), e.source());
+        assertEquals("no such folder", e.found());
+        assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
+        assertTrue(e.getMessage().contains("ENGRAM_DATA"), e.getMessage());
+    }
+
+    @Test
+    void incompleteFolderListsTheMissingFileNames() throws Exception {
+        Path d = tiny("partial", true, false);
+        Files.delete(d.resolve("t10k-labels-idx1-ubyte.gz"));
+        DataFileException e = assertThrows(DataFileException.class, () -> new DataLocator(null, null).locate(d));
+        assertTrue(e.found().contains("t10k-labels-idx1-ubyte or t10k-labels-idx1-ubyte.gz or "
+                + "t10k-labels.idx1-ubyte or t10k-labels.idx1-ubyte.gz"), e.getMessage());
+        assertFalse(e.found().contains("train-images"), e.getMessage());
+    }
+
+    @Test
+    void environmentFolderThatIsEmptyIsAnErrorNotASilentFallback() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> new DataLocator(empty.toString(), null).locate(null));
+        assertEquals("$ENGRAM_DATA", e.location());
+    }
+}

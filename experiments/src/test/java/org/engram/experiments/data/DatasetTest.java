@@ -1,0 +1,77 @@
+package org.engram.experiments.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+
+class DatasetTest {
+    /** Three 1 x 3 images; image s holds values (s+1)/10, (s+1)/10 + 0.01, (s+1)/10 + 0.02. */
+    private static Dataset three() {
+        float[] px = {0.1f, 0.11f, 0.12f, 0.2f, 0.21f, 0.22f, 0.3f, 0.31f, 0.32f};
+        return Dataset.of("d", "test", 1, 3, 4, px, new int[] {2, 0, 2});
+    }
+
+    @Test
+    void ofCopiesItsInputs() {
+        float[] px = {0.5f};
+        int[] lab = {1};
+        Dataset d = Dataset.of("d", "test", 1, 1, 2, px, lab);
+        px[0] = 0.9f;
+        lab[0] = 0;
+        assertEquals(0.5f, d.pixel(0, 0));
+        assertEquals(1, d.label(0));
+    }
+
+    @Test
+    void rejectsPixelsOutsideUnitIntervalAndNaN() {
+        assertThrows(ParameterException.class,
+                () -> Dataset.of("d", "t", 1, 1, 2, new float[] {Float.NaN}, new int[] {0}));
+        assertThrows(ParameterException.class,
+                () -> Dataset.of("d", "t", 1, 1, 2, new float[] {1.5f}, new int[] {0}));
+        assertThrows(ParameterException.class,
+                () -> Dataset.of("d", "t", 1, 1, 2, new float[] {0.5f}, new int[] {2}));
+    }
+
+    @Test
+    void limitAndOnlyClassesKeepOrderAndRecordDerivation() {
+        Dataset d = three();
+        assertSame(d, d.limit(5));
+        Dataset first = d.limit(2);
+        assertArrayEquals(new int[] {2, 0}, first.labels());
+        assertTrue(first.source().endsWith("first 2"), first.source());
+        Dataset twos = d.onlyClasses(new int[] {2}, "twos");
+        assertArrayEquals(new int[] {2, 2}, twos.labels());
+        assertArrayEquals(new float[] {0.3f, 0.31f, 0.32f}, twos.features(1));
+        assertArrayEquals(new int[] {1, 0, 2, 0}, d.classCounts());
+    }
+
+    @Test
+    void permutedViewsCompose() {
+        Dataset d = three();
+        // p maps new feature i to old feature p[i]: (2, 0, 1) then (1, 2, 0) gives old (0, 1, 2).
+        Dataset p = d.permuted(new int[] {2, 0, 1}, "p", "perm a");
+        assertArrayEquals(new float[] {0.22f, 0.2f, 0.21f}, p.features(1));
+        Dataset back = p.permuted(new int[] {1, 2, 0}, "q", "perm b");
+        assertArrayEquals(d.features(1), back.features(1));
+        // a subset of a view keeps the view's order
+        assertArrayEquals(new float[] {0.32f, 0.3f, 0.31f}, p.subset(new int[] {2}, "s").features(0));
+        assertThrows(ParameterException.class, () -> d.permuted(new int[] {0, 0, 1}, "bad", "dup"));
+    }
+
+    @Test
+    void mapImagesAppliesTransformPerImage() {
+        Dataset d = three();
+        Dataset reversed = d.mapImages((in, out) -> {
+            for (int i = 0; i < in.length; i++) {
+                out[i] = in[in.length - 1 - i];
+            }
+        }, "r", "reversed");
+        assertArrayEquals(new float[] {0.12f, 0.11f, 0.1f}, reversed.features(0));
+        assertArrayEquals(d.labels(), reversed.labels());
+    }
+}

@@ -1,0 +1,138 @@
+package org.engram.experiments.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdxReaderTest {
+    @TempDir
+    Path dir;
+
+    /** Two 2 x 3 images with bytes 0, 51, 102, 153, 204, 255 (= 0, 0.2, ..., 1.0 after /255). */
+    private static final byte[] PIXELS = {0, 51, 102, (byte) 153, (byte) 204, (byte) 255,
+        (byte) 255, (byte) 204, (byte) 153, 102, 51, 0};
+
+    @Test
+    void gzipIsRecognisedByContentNotByName() {
+        // The gzip file is deliberately named without .gz and the plain one with .gz.
+        Path im = IdxBytes.write(dir, "images", IdxBytes.gzip(IdxBytes.images(2, 2, 3, PIXELS)));
+        Path lb = IdxBytes.write(dir, "labels.gz", IdxBytes.labels((byte) 3, (byte) 7));
+        Dataset d = IdxReader.read(im, lb, "t", 10);
+        assertEquals(2, d.size());
+        assertEquals(2, d.rows());
+        assertEquals(3, d.cols());
+        assertArrayEquals(new int[] {3, 7}, d.labels());
+        // 51/255 = 0.2 exactly in real numbers; float division is within one ulp (~1.5e-8).
+        float[] expected = {0f, 0.2f, 0.4f, 0.6f, 0.8f, 1f};
+        assertArrayEquals(expected, d.features(0), 1e-7f);
+        assertEquals(1f, d.pixel(1, 0));
+        assertEquals(0f, d.pixel(1, 5));
+        assertTrue(d.source().contains(im.toAbsolutePath().toString()));
+    }
+
+    @Test
+    void truncatedImageFileNamesExpectedAndFoundBytes() {
+        byte[] full = IdxBytes.images(2, 2, 3, PIXELS);
+        Path im = IdxBytes.write(dir, "im", Arrays.copyOf(full, full.length - 5));
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1, (byte) 2));
+        DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(im, lb, "t", 10));
+        // 2 x 2 x 3 = 12 bytes declared; 12 - 5 = 7 present.
+        assertTrue(e.getMessage().startsWith(im.toAbsolutePath().toString()), e.getMessage());
+        assertTrue(e.expected().contains("12 bytes"), e.getMessage());
+        assertTrue(e.found().startsWith("7 bytes"), e.getMessage());
+    }
+
+    @Test
+    void truncatedGzipFileNamesExpectedAndFoundBytes() {
+        byte[] pixels = new byte[100 * 28 * 28];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (i * 31 + i / 7);
+        }
+        byte[] gz = IdxBytes.gzip(IdxBytes.images(100, 28, 28, pixels));
+        Path im = IdxBytes.write(dir, "im.gz", Arrays.copyOf(gz, gz.length / 2));
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels(new byte[100]));
+        DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(im, lb, "t", 10));
+        assertTrue(e.getMessage().contains(im.toAbsolutePath().toString()), e.getMessage());
+        assertTrue(e.expected().contains("78400 bytes"), e.getMessage());
+        long found = Long.parseLong(e.found().substring(0, e.found().indexOf(' ')));
+        assertTrue(found < 78400, e.getMessage());
+    }
+
+    @Test
+    void trailingBytesAreRejected() {
+        byte[] full = IdxBytes.images(2, 2, 3, PIXELS);
+        Path im = IdxBytes.write(dir, "im", Arrays.copyOf(full, full.length + 3));
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1, (byte) 2));
+        DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(im, lb, "t", 10));
+        assertTrue(e.found().contains("3 extra"), e.getMessage());
+    }
+
+    @Test
+    void swappedFilesAreReportedWithHint() {
+        Path im = IdxBytes.write(dir, "im", IdxBytes.images(2, 2, 3, PIXELS));
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1, (byte) 2));
+        DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(lb, im, "t", 10));
+        assertEquals(lb.toAbsolutePath().toString(), e.source());
+        assertTrue(e.expected().contains("0x00000803"), e.getMessage());
+        assertTrue(e.found().contains("0x00000801"), e.getMessage());
+        assertTrue(e.hint().contains("swapped"), e.getMessage());
+    }
+
+    @Test
+    void wrongDataTypeAndDimensionCountAreRejected() {
+        Path floats = IdxBytes.write(dir, "f", IdxBytes.idx(0x00000D03, new int[] {1, 1, 1}, new byte[4]));
+        Path twoDims = IdxBytes.write(dir, "d", IdxBytes.idx(0x00000802, new int[] {1, 1}, new byte[1]));
+        Path notIdx = IdxBytes.write(dir, "n", "hello world, not idx".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1));
+        DataFileException e1 = assertThrows(DataFileException.class, () -> IdxReader.read(floats, lb, "t", 10));
+        assertTrue(e1.found().contains("data type 0x0D"), e1.getMessage());
+        DataFileException e2 = assertThrows(DataFileException.class, () -> IdxReader.read(twoDims, lb, "t", 10));
+        assertTrue(e2.found().contains("2 dimensions"), e2.getMessage());
+        DataFileException e3 = assertThrows(DataFileException.class, () -> IdxReader.read(notIdx, lb, "t", 10));
+        assertTrue(e3.found().contains("not an IDX file"), e3.getMessage());
+    }
+
+    @Test
+    void emptyAndZeroSizedFilesAreRejected() {
+        Path empty = IdxBytes.write(dir, "e", new byte[0]);
+        Path zero = IdxBytes.write(dir, "z", IdxBytes.images(0, 28, 28, new byte[0]));
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1));
+        DataFileException e1 = assertThrows(DataFileException.class, () -> IdxReader.read(empty, lb, "t", 10));
+        assertTrue(e1.found().startsWith("0 bytes"), e1.getMessage());
+        DataFileException e2 = assertThrows(DataFileException.class, () -> IdxReader.read(zero, lb, "t", 10));
+        assertEquals("size of dimension 0", e2.location(), e2.getMessage());
+    }
+
+    @Test
+    void labelOutOfRangeNamesItemAndValue() {
+        Path im = IdxBytes.write(dir, "im", IdxBytes.images(2, 2, 3, PIXELS));
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1, (byte) 200));
+        DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(im, lb, "t", 10));
+        assertEquals("label of item 1", e.location());
+        assertEquals("200", e.found());
+        assertTrue(e.expected().contains("[0, 10)"));
+    }
+
+    @Test
+    void imageAndLabelCountsMustMatch() {
+        Path im = IdxBytes.write(dir, "im", IdxBytes.images(2, 2, 3, PIXELS));
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1, (byte) 2, (byte) 3));
+        DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(im, lb, "t", 10));
+        assertEquals("2 images and 3 labels", e.found());
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1));
+        Path missing = dir.resolve("nope");
+        DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(missing, lb, "t", 10));
+        assertEquals(missing.toAbsolutePath().toString(), e.source());
+    }
+}

@@ -1,0 +1,91 @@
+package org.engram.experiments.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+
+/** Every expected value is worked out by hand in the comments; sums of a few doubles near 1 are exact to ~1e-16, so 1e-12 is ample. */
+class AccuracyMatrixTest {
+    private static final double EPS = 1e-12;
+
+    private static final double[][] R3 = {
+        {0.9, 0.1, 0.2},
+        {0.7, 0.8, 0.3},
+        {0.6, 0.5, 0.9}};
+
+    private static final double[][] R4 = {
+        {0.8, 0.1, 0.1, 0.1},
+        {0.9, 0.7, 0.2, 0.1},
+        {0.6, 0.75, 0.9, 0.2},
+        {0.5, 0.6, 0.7, 0.95}};
+
+    @Test
+    void threeTasksMatchHandComputation() {
+        AccuracyMatrix m = AccuracyMatrix.of(R3);
+        // ACC = (0.6 + 0.5 + 0.9) / 3 = 2.0 / 3
+        assertEquals(2.0 / 3, m.acc(), EPS);
+        // BWT = ((0.6 - 0.9) + (0.5 - 0.8)) / 2 = -0.6 / 2 = -0.3
+        assertEquals(-0.3, m.bwt(), EPS);
+        // FWT with b = (0.1, 0.1, 0.1): ((0.1 - 0.1) + (0.3 - 0.1)) / 2 = 0.1
+        assertEquals(0.1, m.fwt(new double[] {0.1, 0.1, 0.1}), EPS);
+        // f0 = max(0.9, 0.7) - 0.6 = 0.3; f1 = max(0.1, 0.8) - 0.5 = 0.3; mean 0.3
+        assertArrayEquals(new double[] {0.3, 0.3}, m.forgetting(), EPS);
+        assertEquals(0.3, m.averageForgetting(), EPS);
+        // LA = (0.9 + 0.8 + 0.9) / 3 = 2.6 / 3
+        assertEquals(2.6 / 3, m.learningAccuracy(), EPS);
+    }
+
+    @Test
+    void fourTasksWhereBestAccuracyIsNotOnTheDiagonal() {
+        AccuracyMatrix m = AccuracyMatrix.of(R4);
+        // ACC = (0.5 + 0.6 + 0.7 + 0.95) / 4 = 2.75 / 4 = 0.6875
+        assertEquals(0.6875, m.acc(), EPS);
+        // BWT = ((0.5 - 0.8) + (0.6 - 0.7) + (0.7 - 0.9)) / 3 = -0.6 / 3 = -0.2
+        assertEquals(-0.2, m.bwt(), EPS);
+        // f0 = max(0.8, 0.9, 0.6) - 0.5 = 0.4 (peak after task 1, not on the diagonal)
+        // f1 = max(0.1, 0.7, 0.75) - 0.6 = 0.15; f2 = max(0.1, 0.2, 0.9) - 0.7 = 0.2
+        assertArrayEquals(new double[] {0.4, 0.15, 0.2}, m.forgetting(), EPS);
+        // mean forgetting = 0.75 / 3 = 0.25, larger than -BWT = 0.2
+        assertEquals(0.25, m.averageForgetting(), EPS);
+        // LA = (0.8 + 0.7 + 0.9 + 0.95) / 4 = 3.35 / 4 = 0.8375
+        assertEquals(0.8375, m.learningAccuracy(), EPS);
+        // FWT with b = (0.1, 0.1, 0.1, 0.1): ((0.1-0.1) + (0.2-0.1) + (0.2-0.1)) / 3 = 0.2 / 3
+        assertEquals(0.2 / 3, m.fwt(new double[] {0.1, 0.1, 0.1, 0.1}), EPS);
+        // FWT with b = (0, 0.05, 0.3, 0): ((0.1-0.05) + (0.2-0.3) + (0.2-0)) / 3 = 0.15 / 3 = 0.05
+        assertEquals(0.05, m.fwt(new double[] {0, 0.05, 0.3, 0}), EPS);
+    }
+
+    @Test
+    void singleTaskHasNoTransferOrForgetting() {
+        AccuracyMatrix m = AccuracyMatrix.of(new double[][] {{0.42}});
+        assertEquals(0.42, m.acc(), 0);
+        assertTrue(Double.isNaN(m.bwt()));
+        assertTrue(Double.isNaN(m.fwt(new double[] {0.1})));
+        assertTrue(Double.isNaN(m.averageForgetting()));
+        assertEquals(0, m.forgetting().length);
+    }
+
+    @Test
+    void copiesInputAndRejectsBadShapesAndValues() {
+        double[][] a = {{0.5, 0.5}, {0.5, 0.5}};
+        AccuracyMatrix m = AccuracyMatrix.of(a);
+        a[1][0] = 0;
+        assertEquals(0.5, m.get(1, 0));
+        assertThrows(ParameterException.class, () -> AccuracyMatrix.of(new double[][] {{0.5, 0.5}}));
+        ParameterException nan = assertThrows(ParameterException.class,
+                () -> AccuracyMatrix.of(new double[][] {{0.5, Double.NaN}, {0.5, 0.5}}));
+        assertEquals("R[0][1]", nan.location());
+        assertThrows(ParameterException.class, () -> AccuracyMatrix.of(new double[][] {{1.5}}));
+        assertThrows(ParameterException.class, () -> m.fwt(new double[] {0.1}));
+    }
+
+    @Test
+    void csvHasHeaderAndOneRowPerTrainedTask() {
+        String csv = AccuracyMatrix.of(new double[][] {{0.5, 0.25}, {0.125, 1}}).toCsv();
+        assertEquals("after_task,task_0,task_1\n0,0.500000,0.250000\n1,0.125000,1.000000\n", csv);
+    }
+}

@@ -1,0 +1,27 @@
+package org.engram.experiments.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+
+class EnergyTest {
+    @Test
+    void defaultCostsGiveHandComputedJoules() {
+        // 1e6 synaptic operations x 0.9 pJ = 0.9e6 pJ = 9e-7 J; 1e6 MACs x 4.6 pJ = 4.6e-6 J.
+        // Products of a few doubles: relative error ~1e-16, tolerance 1e-20 J on ~1e-6 J.
+        Energy e = Energy.HOROWITZ_45NM;
+        assertEquals(9e-7, e.synOpsJoules(1_000_000), 1e-20);
+        assertEquals(4.6e-6, e.macJoules(1_000_000), 1e-20);
+        assertEquals(9e-7 + 4.6e-6, e.joules(1_000_000, 1_000_000), 1e-20);
+    }
+
+    @Test
+    void costsAreConfigurableAndChecked() {
+        assertEquals(2e-12 * 3, new Energy(2, 5).synOpsJoules(3), 1e-25);
+        assertThrows(ParameterException.class, () -> new Energy(0, 4.6));
+        assertThrows(ParameterException.class, () -> new Energy(0.9, Double.NaN));
+        assertThrows(ParameterException.class, () -> Energy.HOROWITZ_45NM.synOpsJoules(-1));
+    }
+}

@@ -1,0 +1,57 @@
+package org.engram.experiments.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+
+class SeedSummaryTest {
+    @Test
+    void twoSeedsUseTheCauchyQuantile() {
+        // {1, 3}: mean 2, s = sqrt((1 + 1) / 1) = sqrt(2). Student t with 1 degree of freedom is the
+        // Cauchy distribution, quantile tan(pi (p - 1/2)); p = 0.975: tan(0.475 pi) = 12.7062047...
+        // half-width = 12.7062 * sqrt(2) / sqrt(2). The inverse CDF is solved to 1e-9 absolute.
+        SeedSummary s = SeedSummary.of(new double[] {1, 3});
+        assertEquals(2, s.mean(), 1e-15);
+        assertEquals(Math.sqrt(2), s.sd(), 1e-15);
+        assertEquals(Math.tan(0.475 * Math.PI), s.halfWidth(), 1e-7);
+    }
+
+    @Test
+    void threeSeedsUseTheClosedFormForTwoDegreesOfFreedom() {
+        // {1, 2, 3}: mean 2, s = 1. For 2 degrees of freedom t_p = (2p - 1) / sqrt(2 p (1 - p));
+        // p = 0.975: 0.95 / sqrt(0.04875) = 4.30265...; half-width = 4.30265 / sqrt(3) = 2.48414...
+        SeedSummary s = SeedSummary.of(new double[] {3, 1, 2});
+        double t = 0.95 / Math.sqrt(2 * 0.975 * 0.025);
+        assertEquals(1, s.sd(), 1e-15);
+        assertEquals(t / Math.sqrt(3), s.halfWidth(), 1e-8);
+        assertEquals(2 - t / Math.sqrt(3), s.low(), 1e-8);
+        assertEquals(2 + t / Math.sqrt(3), s.high(), 1e-8);
+    }
+
+    @Test
+    void fiveSeedsMatchTableValue() {
+        // {0.70, 0.72, 0.68, 0.75, 0.65}: mean 3.5 / 5 = 0.70; squared deviations
+        // 0 + 0.0004 + 0.0004 + 0.0025 + 0.0025 = 0.0058; s^2 = 0.0058 / 4 = 0.00145, s = 0.0380789.
+        // Table: t_{0.975, 4} = 2.776 (4 digits); half-width = 2.776 * 0.0380789 / sqrt(5) = 0.047274.
+        // The table's rounding (|2.776 - 2.7764451| = 4.5e-4) moves the half-width by 8e-6 < 2e-5.
+        SeedSummary s = SeedSummary.of(new double[] {0.70, 0.72, 0.68, 0.75, 0.65});
+        assertEquals(0.70, s.mean(), 1e-12);
+        assertEquals(Math.sqrt(0.00145), s.sd(), 1e-12);
+        assertEquals(0.047274, s.halfWidth(), 2e-5);
+        assertEquals(5, s.n());
+    }
+
+    @Test
+    void oneSeedHasNoSpreadAndBadInputIsRejected() {
+        SeedSummary s = SeedSummary.of(new double[] {0.8});
+        assertEquals(0.8, s.mean());
+        assertTrue(Double.isNaN(s.sd()));
+        assertTrue(Double.isNaN(s.halfWidth()));
+        assertThrows(ParameterException.class, () -> SeedSummary.of(new double[0]));
+        assertThrows(ParameterException.class, () -> SeedSummary.of(new double[] {1, Double.NaN}));
+        assertThrows(ParameterException.class, () -> SeedSummary.of(new double[] {1, 2}, 1.0));
+    }
+}

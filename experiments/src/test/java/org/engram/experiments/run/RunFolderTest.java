@@ -1,0 +1,116 @@
+package org.engram.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFolderTest {
+    @TempDir
+    Path results;
+
+    private List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void exceptionMidRunLeavesNoFolderUnderTheFinalName() throws IOException {
+        RunFolder run = RunFolder.create(results, "pmnist", "run1");
+        assertThrows(IllegalStateException.class, () -> {
+            run.writeString("config.yaml", "seed: 1\n");
+            run.writeString("log.csv", "epoch,loss\n");
+            throw new IllegalStateException("training diverged");
+        });
+        assertFalse(Files.exists(results.resolve("pmnist/run1")));
+        assertEquals(List.of(".run1.partial"), listing(results.resolve("pmnist")));
+        // resume finds the files written so far and completes the run
+        RunFolder resumed = RunFolder.resume(results, "pmnist", "run1");
+        resumed.writeString("metrics.json", "{}");
+        Path done = resumed.commit();
+        assertEquals(results.resolve("pmnist/run1"), done);
+        assertEquals(List.of("config.yaml", "log.csv", "metrics.json"), listing(done));
+        assertEquals(List.of("run1"), listing(results.resolve("pmnist")));
+        assertEquals("seed: 1\n", Files.readString(done.resolve("config.yaml")));
+    }
+
+    @Test
+    void failingWriterLeavesNeitherFileNorTemporaryAndKeepsOldVersion() throws IOException {
+        RunFolder run = RunFolder.create(results, "e", "r");
+        run.writeString("plots/a.txt", "old");
+        assertThrows(EngramException.class, () -> run.write("plots/a.txt", out -> {
+            out.write("half of the new".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("disk full");
+        }));
+        assertThrows(EngramException.class, () -> run.write("plots/b.txt", out -> {
+            out.write(1);
+            throw new IOException("disk full");
+        }));
+        assertEquals(List.of("a.txt"), listing(run.directory().resolve("plots")));
+        assertEquals("old", Files.readString(run.directory().resolve("plots/a.txt")));
+    }
+
+    @Test
+    void neverOverwritesAnExistingFolder() throws IOException {
+        RunFolder first = RunFolder.create(results, "e", "r");
+        first.writeBytes("x.bin", new byte[] {1, 2, 3});
+        first.commit();
+        EngramException again = assertThrows(EngramException.class, () -> RunFolder.create(results, "e", "r"));
+        assertTrue(again.getMessage().contains("never overwritten"), again.getMessage());
+        // A folder that appears under the final name while the run works stays untouched.
+        RunFolder second = RunFolder.create(results, "e", "s");
+        Files.createDirectories(results.resolve("e/s"));
+        assertThrows(EngramException.class, second::commit);
+        assertTrue(Files.isDirectory(results.resolve("e/.s.partial")));
+        assertEquals(List.of(), listing(results.resolve("e/s")));
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(results.resolve("e/r/x.bin")));
+        // and a second partial with the same id is refused too
+        assertThrows(EngramException.class, () -> RunFolder.create(results, "e", "s"));
+    }
+
+    @Test
+    void discardRemovesThePartialFolder() throws IOException {
+        RunFolder run = RunFolder.create(results, "e", "r");
+        run.writeString("checkpoints/task0.bin", "x");
+        run.discard();
+        assertEquals(List.of(), listing(results.resolve("e")));
+    }
+
+    @Test
+    void rejectsNamesAndPathsThatLeaveTheResultsTree() {
+        assertThrows(ParameterException.class, () -> RunFolder.create(results, "../x", "r"));
+        assertThrows(ParameterException.class, () -> RunFolder.create(results, "e", ".hidden"));
+        RunFolder run = RunFolder.create(results, "e", "r");
+        assertThrows(IllegalArgumentException.class, () -> run.writeString("../escape.txt", "x"));
+        run.commit();
+        assertThrows(IllegalStateException.class, () -> run.writeString("late.txt", "x"));
+    }
+
+    @Test
+    void runIdIsUtcTimeAndConfigHash() {
+        Instant t = Instant.parse("2026-11-30T08:15:00Z");
+        String id = RunFolder.newRunId(t, "seed: 1\n");
+        assertTrue(id.matches("20261130T081500Z-[0-9a-f]{6}"), id);
+        assertEquals(id, RunFolder.newRunId(t, "seed: 1\n"));
+        assertNotEquals(id, RunFolder.newRunId(t, "seed: 2\n"));
+        // SHA-256("") starts with e3b0c4 (FIPS 180-4 test vector).
+        assertEquals("20261130T081500Z-e3b0c4", RunFolder.newRunId(t, ""));
+    }
+}

@@ -1,0 +1,57 @@
+package org.engram.experiments.task;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.engram.experiments.data.Dataset;
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+
+class ClassSplitTest {
+    /** 50 one-pixel samples; sample i has label (i * 7) % 10 and pixel i / 50. */
+    private static Dataset data() {
+        float[] px = new float[50];
+        int[] lab = new int[50];
+        for (int i = 0; i < 50; i++) {
+            px[i] = i / 50f;
+            lab[i] = (i * 7) % 10;
+        }
+        return Dataset.of("d", "test", 1, 1, 10, px, lab);
+    }
+
+    @Test
+    void eachTaskHoldsExactlyTheSamplesOfItsClasses() {
+        Dataset d = data();
+        int[][] groups = {{1, 0}, {2, 3}, {9}, {4, 5, 6, 7, 8}};
+        TaskSequence seq = ClassSplit.of(d, d, groups);
+        assertEquals(4, seq.size());
+        assertArrayEquals(new int[] {0, 1}, seq.task(0).classes());
+        int total = 0;
+        for (Task task : seq.tasks()) {
+            int[] expectedCounts = new int[10];
+            for (int c : task.classes()) {
+                expectedCounts[c] = d.classCounts()[c];
+            }
+            assertArrayEquals(expectedCounts, task.train().classCounts(), task.name());
+            assertArrayEquals(expectedCounts, task.test().classCounts(), task.name());
+            // samples are the original ones, in order: pixel values increase within a task
+            for (int s = 1; s < task.train().size(); s++) {
+                assertTrue(task.train().pixel(s, 0) > task.train().pixel(s - 1, 0));
+            }
+            total += task.train().size();
+        }
+        assertEquals(50, total);
+    }
+
+    @Test
+    void rejectsRepeatedOrOutOfRangeClasses() {
+        Dataset d = data();
+        ParameterException repeated = assertThrows(ParameterException.class,
+                () -> ClassSplit.of(d, d, new int[][] {{0, 1}, {1, 2}}));
+        assertEquals("groups[1]", repeated.location());
+        assertThrows(ParameterException.class, () -> ClassSplit.of(d, d, new int[][] {{0, 10}}));
+        assertThrows(ParameterException.class, () -> ClassSplit.of(d, d, new int[][] {{}}));
+    }
+}
