@@ -17,9 +17,9 @@ public final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static final Map<String, String> NETWORKS = Map.of(
+    static final Map<String, String> NETWORKS = new java.util.TreeMap<>(Map.of(
             "brunel", "Brunel (2000) network A, asynchronous-irregular regime (engram bench brunel)",
-            "cuba", "Vogels-Abbott (2005) current-based benchmark network (engram bench cuba)");
+            "cuba", "Vogels-Abbott (2005) current-based benchmark network (engram bench cuba)"));
 
     @Override
     public Integer call() {
