@@ -40,7 +40,7 @@ public class QuadraticIntegrateAndFireExampleTest {
         @Override public Params defaults() { return new Params(10, -10, 10, 1); }
         @Override public State newState(int size, Params p) { return new State(size, p); }
 
-        /** Exact for constant I: v(t) = r tan(r t/tau + atan(v0/r)), r = sqrt(I), so a step is v -> (v + I k)/(1 - v k). */
+        /** Exact for constant I: v(t) = r tan(r t/tau + atan(v0/r)), r = sqrt(I); a step is v -> (v + I k)/(1 - v k), k = tan(r dt/tau)/r. */
         @Override
         public Kernel<State> prepare(Params p, TimeGrid grid) {
             double r = Math.sqrt(p.iE());
