@@ -177,7 +177,7 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
     private static final class GridKernel implements Kernel<State> {
         private final int substeps;
         private final double h;
-        private final double a;
+        private final double ha;
         private final double b;
         private final double c;
         private final double d;
@@ -186,7 +186,7 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
         GridKernel(Params p, TimeGrid grid) {
             substeps = (int) Math.ceil(grid.dtMs() / MAX_SUBSTEP_MS);
             h = grid.dtMs() / substeps;
-            a = p.a();
+            ha = h * p.a();
             b = p.b();
             c = p.c();
             d = p.d();
@@ -205,7 +205,7 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
                     double u = us[i];
                     for (int k = 0; k < substeps; k++) {
                         double dv = (0.04 * v + 5.0) * v + 140.0 - u + input;
-                        u += h * a * (b * v - u);
+                        u += ha * (b * v - u);
                         v += h * dv;
                         if (v >= V_PEAK) {
                             v = c;

@@ -3,6 +3,10 @@
  *
  * <p>A model is a {@link org.engram.simulator.model.NeuronModel} (parameters as a record, state as
  * primitive arrays, a grid {@link org.engram.simulator.model.Kernel}); linear models add
- * {@link org.engram.simulator.model.ExactPropagation} for precise-time simulation.
+ * {@link org.engram.simulator.model.ExactPropagation} for precise-time simulation. Built-in models
+ * ({@link org.engram.simulator.model.LifDelta}, {@link org.engram.simulator.model.LifExp},
+ * {@link org.engram.simulator.model.AdaptiveLif}, {@link org.engram.simulator.model.Izhikevich}) and
+ * user models registered as services are looked up by name in
+ * {@link org.engram.simulator.model.NeuronModels}.
  */
 package org.engram.simulator.model;

@@ -173,18 +173,20 @@ class LifExpTest {
     private static double freeResponse(double u0, double aEx, double aIn, double iE, double tauEx, double tauIn,
                                        double t) {
         double decay = Math.exp(-t / TAU_M);
-        return u0 * decay + R * iE * (1 - decay) + psp(aEx, tauEx, t) + psp(aIn, tauIn, t);
+        double exc = tauEx == TAU_M ? alphaPsp(aEx, t) : psp(aEx, tauEx, t);
+        return u0 * decay + R * iE * (1 - decay) + exc + psp(aIn, tauIn, t);
     }
 
     @Test
     void exactCrossingAgreesWithDenseSamplingForMixedInputs() {
-        // Fast excitation against slow inhibition (and the reverse) makes the current non-monotone; compare the
-        // first crossing with a scan of the closed form every 0.001 ms refined by bisection.
+        // Fast excitation against slow inhibition (and the reverse) makes the current non-monotone; every third case
+        // has tau_syn_ex = tau_m (alpha-shaped response). Compare the first crossing with a scan of the closed form
+        // every 0.001 ms refined by bisection.
         SplittableRandom random = new SplittableRandom(42);
         int crossings = 0;
         for (int c = 0; c < 200; c++) {
-            double tauEx = c % 2 == 0 ? 1 : 8;
-            double tauIn = c % 2 == 0 ? 6 : 1.5;
+            double tauEx = new double[] {1, 8, TAU_M}[c % 3];
+            double tauIn = new double[] {6, 1.5, 3}[c % 3];
             double u0 = random.nextDouble(-5, 14);
             double aEx = random.nextDouble(0, 3000);
             double aIn = -random.nextDouble(0, 3000);

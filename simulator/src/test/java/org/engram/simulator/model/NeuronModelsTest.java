@@ -1,0 +1,52 @@
+package org.engram.simulator.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+
+class NeuronModelsTest {
+
+    @Test
+    void findsEveryBuiltInModelByName() {
+        assertSame(LifDelta.MODEL, NeuronModels.byName("lif_delta"));
+        assertSame(LifExp.MODEL, NeuronModels.byName("lif_exp"));
+        assertSame(AdaptiveLif.MODEL, NeuronModels.byName("adaptive_lif"));
+        assertSame(Izhikevich.MODEL, NeuronModels.byName("izhikevich"));
+    }
+
+    @Test
+    void findsUserModelRegisteredAsService() {
+        // src/test/resources/META-INF/services/org.engram.simulator.model.NeuronModel names the QIF example.
+        assertInstanceOf(QuadraticIntegrateAndFireExampleTest.Qif.class, NeuronModels.byName("qif"));
+        List<String> names = NeuronModels.all().stream().map(NeuronModel::name).toList();
+        assertEquals(List.of("lif_delta", "lif_exp", "adaptive_lif", "izhikevich", "qif"), names);
+    }
+
+    @Test
+    void unknownNameListsKnownNamesAndSuggestsClosest() {
+        ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName("izhikevitch"));
+        assertEquals("izhikevitch", e.found());
+        assertEquals("neuron model: model: expected one of [lif_delta, lif_exp, adaptive_lif, izhikevich, qif], "
+                + "found izhikevitch; did you mean 'izhikevich'?", e.getMessage());
+    }
+
+    @Test
+    void distantNameGetsNoSuggestion() {
+        ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName("hodgkin_huxley"));
+        assertNull(e.hint());
+    }
+
+    @Test
+    void editDistanceCountsSingleCharacterEdits() {
+        assertEquals(3, NeuronModels.editDistance("kitten", "sitting"));
+        assertEquals(1, NeuronModels.editDistance("lif_exp", "lif_expp"));
+        assertEquals(7, NeuronModels.editDistance("", "lif_exp"));
+        assertEquals(0, NeuronModels.editDistance("qif", "qif"));
+    }
+}

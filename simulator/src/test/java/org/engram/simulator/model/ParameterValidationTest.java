@@ -1,0 +1,71 @@
+package org.engram.simulator.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ParameterValidationTest {
+    private static final double NAN = Double.NaN;
+
+    static Stream<Arguments> badParameters() {
+        return Stream.of(
+                Arguments.of("lif_delta", "tau_m", "0.0",
+                        (Executable) () -> new LifDelta.Params(0, 250, -70, -55, -70, 2, 0)),
+                Arguments.of("lif_delta", "v_reset", "-50.0",
+                        (Executable) () -> new LifDelta.Params(10, 250, -70, -55, -50, 2, 0)),
+                Arguments.of("lif_exp", "tau_m", "-5.0",
+                        (Executable) () -> new LifExp.Params(-5, 250, -70, -55, -70, 2, 0, 2, 2)),
+                Arguments.of("lif_exp", "tau_syn_ex", "0.0",
+                        (Executable) () -> new LifExp.Params(10, 250, -70, -55, -70, 2, 0, 0, 2)),
+                Arguments.of("lif_exp", "tau_syn_in", "-1.0",
+                        (Executable) () -> new LifExp.Params(10, 250, -70, -55, -70, 2, 0, 2, -1)),
+                Arguments.of("lif_exp", "v_reset", "-55.0",
+                        (Executable) () -> new LifExp.Params(10, 250, -70, -55, -55, 2, 0, 2, 2)),
+                Arguments.of("lif_exp", "c_m", "NaN",
+                        (Executable) () -> new LifExp.Params(10, NAN, -70, -55, -70, 2, 0, 2, 2)),
+                Arguments.of("lif_exp", "v_th", "NaN",
+                        (Executable) () -> new LifExp.Params(10, 250, -70, NAN, -70, 2, 0, 2, 2)),
+                Arguments.of("lif_exp", "t_ref", "-1.0",
+                        (Executable) () -> new LifExp.Params(10, 250, -70, -55, -70, -1, 0, 2, 2)),
+                Arguments.of("adaptive_lif", "tau_a", "0.0",
+                        (Executable) () -> new AdaptiveLif.Params(10, 250, -70, -55, -70, 2, 0, 2, 2, 0, 1)),
+                Arguments.of("adaptive_lif", "delta_a", "-1.0",
+                        (Executable) () -> new AdaptiveLif.Params(10, 250, -70, -55, -70, 2, 0, 2, 2, 100, -1)),
+                Arguments.of("adaptive_lif", "tau_syn_in", "NaN",
+                        (Executable) () -> new AdaptiveLif.Params(10, 250, -70, -55, -70, 2, 0, 2, NAN, 100, 1)),
+                Arguments.of("izhikevich", "a", "0.0",
+                        (Executable) () -> Izhikevich.Params.of(0, 0.2, -65, 8)),
+                Arguments.of("izhikevich", "b", "NaN",
+                        (Executable) () -> Izhikevich.Params.of(0.02, NAN, -65, 8)),
+                Arguments.of("izhikevich", "c", "35.0",
+                        (Executable) () -> Izhikevich.Params.of(0.02, 0.2, 35, 8)),
+                Arguments.of("lif_delta", "t_ref", "0.25",
+                        (Executable) () -> LifDelta.MODEL.prepare(new LifDelta.Params(10, 250, -70, -55, -70, 0.25, 0),
+                                new TimeGrid(0.1))),
+                Arguments.of("lif_exp", "t_ref", "0.25",
+                        (Executable) () -> LifExp.MODEL.prepare(new LifExp.Params(10, 250, -70, -55, -70, 0.25, 0, 2, 2),
+                                new TimeGrid(0.1))),
+                Arguments.of("adaptive_lif", "t_ref", "0.15",
+                        (Executable) () -> AdaptiveLif.MODEL.prepare(
+                                new AdaptiveLif.Params(10, 250, -70, -55, -70, 0.15, 0, 2, 2, 100, 1), new TimeGrid(0.1))));
+    }
+
+    @ParameterizedTest(name = "{0}.{1} = {2}")
+    @MethodSource("badParameters")
+    void rejectsBadParameterNamingItAndTheValue(String model, String parameter, String value, Executable build) {
+        ParameterException e = assertThrows(ParameterException.class, build);
+        assertEquals(model, e.source());
+        assertEquals(parameter, e.location());
+        assertEquals(value, e.found());
+        assertTrue(e.getMessage().startsWith(model + ": " + parameter + ": expected "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("found " + value), e.getMessage());
+    }
+}
