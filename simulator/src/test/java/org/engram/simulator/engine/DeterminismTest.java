@@ -1,0 +1,89 @@
+package org.engram.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.PoissonSource;
+import org.engram.simulator.model.Izhikevich;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.LifExp;
+import org.engram.simulator.model.Receptor;
+import org.engram.simulator.monitor.SpikeTrainDigest;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.connect.Rules;
+import org.engram.simulator.random.SplitMixRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The same seed gives bit-identical spike trains and state for 1, 2, 3 and 4 threads: random
+ * streams belong to neurons, and spikes are summed in canonical order.
+ */
+class DeterminismTest {
+
+    /** A network that mixes models, random weights and delays, Poisson drive and sources. */
+    private static Network network(Mode mode) {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(2024);
+        LifDelta.Params delta = new LifDelta.Params(20, 250, 0, 20, 10, 2, 0);
+        Population<?, ?> exc = b.population("exc", 403, LifDelta.MODEL, delta);
+        Population<?, ?> inh = b.population("inh", 101, LifExp.MODEL,
+                new LifExp.Params(10, 250, -65, -50, -65, 2, 300, 2, 5));
+        Population<?, ?> src = b.population("src", 50, PoissonSource.MODEL, new PoissonSource.Params(20));
+        var normal = new NormalDistribution(new SplitMixRandom(0), 0.2, 0.05);
+        b.connect("exc->exc", exc, exc, Rules.fixedInDegree(40).withAutapses(false),
+                Synapses.excitatory(0).weights(new UniformRealDistribution(new SplitMixRandom(0), 0.05, 0.25))
+                        .delays(new UniformRealDistribution(new SplitMixRandom(0), 0.5, 3.0)));
+        b.connect("exc->inh", exc, inh, Rules.fixedProbability(0.1), Synapses.excitatory(30).delayMs(1.0));
+        b.connect("inh->exc", inh, exc, Rules.fixedOutDegree(30), Synapses.inhibitory(-0.8).delayMs(0.7));
+        b.connect("src->exc", src, exc, Rules.fixedProbability(0.2), Synapses.excitatory(0).weights(
+                new UniformRealDistribution(new SplitMixRandom(0), 0.1, 0.3)).delayMs(0.5));
+        b.poissonInput(exc, 15000, 0.1, Receptor.EXCITATORY);
+        b.poissonInput(inh, 2000, 20, Receptor.EXCITATORY);
+        b.initialise(exc, "v", new UniformRealDistribution(new SplitMixRandom(0), 0, 20));
+        if (mode == Mode.GRID) {
+            Population<?, ?> izh = b.population("izh", 77, Izhikevich.MODEL, Izhikevich.regularSpiking());
+            b.connect("exc->izh", exc, izh, Rules.fixedInDegree(10), Synapses.excitatory(0).weights(normal).delayMs(1.0));
+            b.current(CurrentSource.pulse(izh, null, 50, 150, 6));
+        }
+        return b.build();
+    }
+
+    private record Outcome(String hash, long spikes, long events, double[][] state) {
+    }
+
+    private static Outcome run(Mode mode, int threads) {
+        Network net = network(mode);
+        SpikeTrainDigest digest = new SpikeTrainDigest(0.1);
+        try (Engine e = new Engine(net, new EngineOptions(threads, mode))) {
+            e.addObserver(digest);
+            e.run(120);
+            e.run(80.5);
+            double[][] state = net.populations().stream()
+                    .filter(p -> p.state().variableNames().contains("v"))
+                    .map(p -> p.state().values("v").clone()).toArray(double[][]::new);
+            return new Outcome(digest.hex(), e.spikeCount(), e.synapticEvents(), state);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void sameSpikesAndStateForOneToFourThreads(Mode mode) {
+        Outcome one = run(mode, 1);
+        assertTrue(one.spikes() > 1000, "the network must be active, saw " + one.spikes() + " spikes");
+        for (int threads = 2; threads <= 4; threads++) {
+            Outcome other = run(mode, threads);
+            assertEquals(one.hash(), other.hash(), threads + " threads: spike trains differ");
+            assertEquals(one.events(), other.events(), threads + " threads: synaptic events differ");
+            for (int p = 0; p < one.state().length; p++) {
+                assertArrayEquals(one.state()[p], other.state()[p], 0.0, threads + " threads: state differs");
+            }
+        }
+    }
+}
