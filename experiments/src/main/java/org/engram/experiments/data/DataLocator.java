@@ -74,15 +74,16 @@ public final class DataLocator {
 
     private static LocatedData required(Path folder, DataOrigin origin, String what) {
         String name = folder.toAbsolutePath().toString();
+        String expected = "a folder with " + String.join(", ", FashionMnist.FILES)
+                + " (each also accepted with .gz, or with '.' before 'idx')";
         if (!Files.isDirectory(folder)) {
-            throw new DataFileException(name, what, "a folder with the four Fashion-MNIST IDX files",
+            throw new DataFileException(name, what, expected,
                     Files.exists(folder) ? "a file, not a folder" : "no such folder", HOW_TO_GET);
         }
         List<Path> files = find(folder);
         List<String> missing = missing(folder, files);
         if (!missing.isEmpty()) {
-            throw new DataFileException(name, what, "a folder with " + String.join(", ", FashionMnist.FILES)
-                    + " (each also accepted with .gz, or with '.' before 'idx')", "no file named "
+            throw new DataFileException(name, what, expected, "no file named "
                     + String.join("; no file named ", missing), HOW_TO_GET);
         }
         return new LocatedData(origin, name, files);

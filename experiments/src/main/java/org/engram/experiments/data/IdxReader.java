@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
+import org.engram.simulator.ParameterException;
+
 /**
  * Reads labelled images from a pair of IDX files, the format of MNIST and Fashion-MNIST.
  *
@@ -101,6 +103,10 @@ public final class IdxReader {
 
     private static Dataset combine(RawImages raw, String imagesName, byte[] lab, String labelsName, String name,
             int classes) {
+        if (classes < 1 || classes > 256) {
+            throw new ParameterException("IDX reader", "classes", "a count in [1, 256] (labels are unsigned bytes)",
+                    classes);
+        }
         if (raw.count != lab.length) {
             throw new DataFileException(imagesName + " and " + labelsName, "item counts",
                     "as many labels as images", raw.count + " images and " + lab.length + " labels");

@@ -119,7 +119,7 @@ public final class RunFolder {
             throw new ParameterException("run folder", "run id",
                     "a name of letters, digits, '.', '_' or '-' not starting with '.' or '-'", runId);
         }
-        Path dir = results.resolve(experiment);
+        Path dir = results.toAbsolutePath().normalize().resolve(experiment);
         return new RunFolder(runId, dir.resolve("." + runId + ".partial"), dir.resolve(runId));
     }
 

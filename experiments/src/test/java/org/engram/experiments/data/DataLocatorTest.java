@@ -54,6 +54,8 @@ class DataLocatorTest {
                 () -> new DataLocator(null, null).locate(absent));
         assertEquals(absent.toAbsolutePath().toString(), e.source());
         assertEquals("no such folder", e.found());
+        assertTrue(e.expected().contains("train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,"
+                + " t10k-labels-idx1-ubyte"), e.getMessage());
         assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
         assertTrue(e.getMessage().contains("ENGRAM_DATA"), e.getMessage());
     }

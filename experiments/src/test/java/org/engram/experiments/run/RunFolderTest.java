@@ -104,6 +104,16 @@ class RunFolderTest {
     }
 
     @Test
+    void acceptsResultsRootGivenWithDotDotSegments() throws IOException {
+        Path unnormalised = results.resolve("a/../b");
+        Files.createDirectories(results.resolve("a"));
+        RunFolder run = RunFolder.create(unnormalised, "e", "r");
+        run.writeString("plots/x.txt", "x");
+        assertEquals(results.resolve("b/e/r"), run.commit());
+        assertEquals("x", Files.readString(results.resolve("b/e/r/plots/x.txt")));
+    }
+
+    @Test
     void runIdIsUtcTimeAndConfigHash() {
         Instant t = Instant.parse("2026-11-30T08:15:00Z");
         String id = RunFolder.newRunId(t, "seed: 1\n");

@@ -1,0 +1,139 @@
+package org.engram.experiments.plot;
+
+import java.awt.Color;
+import java.awt.Paint;
+import java.util.List;
+import java.util.Locale;
+
+import org.engram.experiments.metrics.AccuracyMatrix;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.DefaultXYZDataset;
+
+/**
+ * The accuracy matrix as a heat map with each value (%) written in its cell.
+ *
+ * <p>Columns are the task evaluated, rows the task just trained (first row at the top), so the
+ * diagonal is accuracy right after learning and the bottom row the final accuracies.
+ */
+public final class AccuracyHeatMap {
+    private AccuracyHeatMap() {
+    }
+
+    /**
+     * Draws the figure.
+     *
+     * @param matrix    the accuracy matrix
+     * @param taskNames one short name per task for the axes (e.g. {@code "0,1"} or {@code "45 deg"})
+     * @param title     figure title
+     * @return the figure, sized so that cells stay square-ish and readable
+     */
+    public static Figure of(AccuracyMatrix matrix, List<String> taskNames, String title) {
+        int t = matrix.size();
+        Labels.requireCount(taskNames, t, "task names");
+        double[][] xyz = new double[3][t * t];
+        for (int i = 0; i < t; i++) {
+            for (int j = 0; j < t; j++) {
+                int k = i * t + j;
+                xyz[0][k] = j;
+                xyz[1][k] = i;
+                xyz[2][k] = 100 * matrix.get(i, j);
+            }
+        }
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries("accuracy", xyz);
+        String[] symbols = new String[t];
+        for (int j = 0; j < t; j++) {
+            symbols[j] = (j + 1) + ": " + taskNames.get(j);
+        }
+        SymbolAxis x = new SymbolAxis("evaluated on task", symbols);
+        x.setRange(-0.5, t - 0.5);
+        x.setGridBandsVisible(false);
+        if (t > 5) {
+            x.setVerticalTickLabels(true);
+        }
+        SymbolAxis y = new SymbolAxis("after training task", symbols);
+        y.setRange(-0.5, t - 0.5);
+        y.setInverted(true);
+        y.setGridBandsVisible(false);
+        XYBlockRenderer r = new XYBlockRenderer();
+        Blues scale = new Blues();
+        r.setPaintScale(scale);
+        XYPlot plot = new XYPlot(data, x, y, r);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        for (int i = 0; i < t; i++) {
+            for (int j = 0; j < t; j++) {
+                double v = 100 * matrix.get(i, j);
+                XYTextAnnotation a = new XYTextAnnotation(String.format(Locale.ROOT, "%.1f", v), j, i);
+                a.setFont(ChartStyle.CELL.deriveFont(t > 8 ? 11f : 14f));
+                a.setPaint(scale.textOn(v));
+                plot.addAnnotation(a);
+            }
+        }
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
+        NumberAxis legendAxis = new NumberAxis("accuracy (%)");
+        legendAxis.setRange(0, 100);
+        legendAxis.setTickUnit(new NumberTickUnit(20));
+        legendAxis.setLabelFont(ChartStyle.AXIS_LABEL);
+        legendAxis.setTickLabelFont(ChartStyle.TICK);
+        PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setStripWidth(16);
+        legend.setAxisOffset(4);
+        legend.setMargin(new RectangleInsets(10, 12, 10, 4));
+        chart.addSubtitle(legend);
+        ChartStyle.subtitle(chart, "ACC " + Labels.percent(matrix.acc()) + "   BWT " + Labels.points(matrix.bwt())
+                + "   learning accuracy " + Labels.percent(matrix.learningAccuracy()));
+        int side = Math.max(520, Math.min(1100, 200 + 70 * t));
+        return new Figure(ChartStyle.apply(chart), side + 160, side);
+    }
+
+    /**
+     * A light-to-dark blue scale over [0, 100] %, interpolated between three colours of the
+     * ColorBrewer "Blues" scheme (Brewer 2003).
+     */
+    private static final class Blues implements PaintScale {
+        private static final int[][] ANCHORS = {{0xF7, 0xFB, 0xFF}, {0x6B, 0xAE, 0xD6}, {0x08, 0x30, 0x6B}};
+
+        @Override
+        public double getLowerBound() {
+            return 0;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return 100;
+        }
+
+        @Override
+        public Paint getPaint(double value) {
+            double u = Math.max(0, Math.min(1, value / 100)) * (ANCHORS.length - 1);
+            int k = Math.min((int) u, ANCHORS.length - 2);
+            double f = u - k;
+            int[] a = ANCHORS[k];
+            int[] b = ANCHORS[k + 1];
+            return new Color(mix(a[0], b[0], f), mix(a[1], b[1], f), mix(a[2], b[2], f));
+        }
+
+        private static int mix(int a, int b, double f) {
+            return (int) Math.round(a + (b - a) * f);
+        }
+
+        /** White text on dark cells, near-black on light ones (relative luminance threshold). */
+        Color textOn(double value) {
+            Color c = (Color) getPaint(value);
+            double luminance = (0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue()) / 255;
+            return luminance < 0.5 ? Color.WHITE : ChartStyle.TEXT;
+        }
+    }
+}

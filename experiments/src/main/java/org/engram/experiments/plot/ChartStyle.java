@@ -1,0 +1,183 @@
+package org.engram.experiments.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Polygon;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.title.Title;
+import org.jfree.chart.ui.RectangleInsets;
+
+/**
+ * Fonts, colours, strokes and sizes shared by every Engram figure.
+ *
+ * <p>Series colours are the Okabe-Ito palette (Okabe and Ito 2008, "Color Universal Design"),
+ * which stays distinguishable under the common forms of colour blindness; after eight series the
+ * colours repeat with dashed lines and another marker shape.
+ */
+public final class ChartStyle {
+    /** Default figure width (pixels). */
+    public static final int WIDTH = 900;
+    /** Default figure height (pixels). */
+    public static final int HEIGHT = 560;
+
+    /** Font family of all text; the logical font exists on every Java platform. */
+    static final String FAMILY = Font.SANS_SERIF;
+    static final Font TITLE = new Font(FAMILY, Font.BOLD, 20);
+    static final Font SUBTITLE = new Font(FAMILY, Font.PLAIN, 14);
+    static final Font AXIS_LABEL = new Font(FAMILY, Font.PLAIN, 16);
+    static final Font TICK = new Font(FAMILY, Font.PLAIN, 13);
+    static final Font LEGEND = new Font(FAMILY, Font.PLAIN, 13);
+    static final Font CELL = new Font(FAMILY, Font.BOLD, 14);
+
+    static final Color GRID = new Color(0xD9D9D9);
+    static final Color TEXT = new Color(0x222222);
+    static final Stroke LINE = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    static final Stroke DASHED_LINE = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+            new float[] {7f, 5f}, 0f);
+    static final Stroke MARKER = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+            new float[] {4f, 4f}, 0f);
+
+    private static final Color[] OKABE_ITO = {
+        new Color(0x0072B2), // blue
+        new Color(0xE69F00), // orange
+        new Color(0x009E73), // bluish green
+        new Color(0xD55E00), // vermillion
+        new Color(0xCC79A7), // reddish purple
+        new Color(0x56B4E9), // sky blue
+        new Color(0x000000), // black
+        new Color(0xF0E442), // yellow, last: it has the least contrast on white
+    };
+
+    private ChartStyle() {
+    }
+
+    /**
+     * The colour of series {@code i}.
+     *
+     * @param i series index, from 0
+     * @return its colour
+     */
+    public static Color color(int i) {
+        return OKABE_ITO[i % OKABE_ITO.length];
+    }
+
+    /**
+     * The line of series {@code i}: solid for the first eight, dashed when colours repeat.
+     *
+     * @param i series index, from 0
+     * @return its stroke
+     */
+    static Stroke line(int i) {
+        return i < OKABE_ITO.length ? LINE : DASHED_LINE;
+    }
+
+    /**
+     * The marker of series {@code i}: circles for the first eight, then squares, triangles, diamonds.
+     *
+     * @param i series index, from 0
+     * @param size marker width (pixels)
+     * @return the shape, centred on the origin
+     */
+    static Shape shape(int i, double size) {
+        double h = size / 2;
+        switch ((i / OKABE_ITO.length) % 4) {
+            case 0:
+                return new Ellipse2D.Double(-h, -h, size, size);
+            case 1:
+                return new Rectangle2D.Double(-h, -h, size, size);
+            case 2:
+                return new Polygon(new int[] {0, (int) Math.round(h), (int) -Math.round(h)},
+                        new int[] {(int) -Math.round(h), (int) Math.round(h), (int) Math.round(h)}, 3);
+            default:
+                return new Polygon(new int[] {0, (int) Math.round(h), 0, (int) -Math.round(h)},
+                        new int[] {(int) -Math.round(h), 0, (int) Math.round(h), 0}, 4);
+        }
+    }
+
+    /**
+     * Applies the shared look to a chart: white background, light grid, fonts of title, subtitles,
+     * legend and axes.
+     *
+     * @param chart the chart, changed in place
+     * @return the same chart
+     */
+    static JFreeChart apply(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setPadding(new RectangleInsets(8, 8, 8, 16));
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(TITLE);
+            chart.getTitle().setPaint(TEXT);
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            Title t = chart.getSubtitle(i);
+            if (t instanceof LegendTitle) {
+                LegendTitle legend = (LegendTitle) t;
+                legend.setItemFont(LEGEND);
+                legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            } else if (t instanceof TextTitle) {
+                ((TextTitle) t).setFont(SUBTITLE);
+                ((TextTitle) t).setPaint(TEXT);
+            }
+        }
+        Plot plot = chart.getPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlinePaint(Color.GRAY);
+        if (plot instanceof XYPlot) {
+            XYPlot xy = (XYPlot) plot;
+            xy.setDomainGridlinePaint(GRID);
+            xy.setRangeGridlinePaint(GRID);
+            xy.setDomainGridlineStroke(new BasicStroke(1f));
+            xy.setRangeGridlineStroke(new BasicStroke(1f));
+            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+                axis(xy.getDomainAxis(i));
+            }
+            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+                axis(xy.getRangeAxis(i));
+            }
+        } else if (plot instanceof CategoryPlot) {
+            CategoryPlot cat = (CategoryPlot) plot;
+            cat.setRangeGridlinePaint(GRID);
+            cat.setRangeGridlineStroke(new BasicStroke(1f));
+            axis(cat.getDomainAxis());
+            axis(cat.getRangeAxis());
+        }
+        return chart;
+    }
+
+    private static void axis(Axis axis) {
+        if (axis == null) {
+            return;
+        }
+        axis.setLabelFont(AXIS_LABEL);
+        axis.setLabelPaint(TEXT);
+        axis.setTickLabelFont(TICK);
+        axis.setTickLabelPaint(TEXT);
+    }
+
+    /**
+     * Adds a one-line subtitle under the title.
+     *
+     * @param chart the chart
+     * @param text  the subtitle
+     */
+    static void subtitle(JFreeChart chart, String text) {
+        TextTitle t = new TextTitle(text, SUBTITLE);
+        t.setPaint(TEXT);
+        t.setPadding(new RectangleInsets(2, 0, 6, 0));
+        chart.addSubtitle(0, t);
+    }
+}

@@ -1,0 +1,116 @@
+package org.engram.experiments.plot;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.engram.experiments.run.RunFolder;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * A finished chart with its size, renderable as PNG and SVG.
+ */
+public final class Figure {
+    private final JFreeChart chart;
+    private final int width;
+    private final int height;
+
+    /**
+     * Wraps a chart.
+     *
+     * @param chart  the chart
+     * @param width  width (pixels), {@code > 0}
+     * @param height height (pixels), {@code > 0}
+     */
+    Figure(JFreeChart chart, int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("figure size must be positive, found " + width + " x " + height);
+        }
+        this.chart = chart;
+        this.width = width;
+        this.height = height;
+    }
+
+    /** @return the underlying chart, for callers that want to adjust it before writing */
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    /**
+     * The same chart at another size.
+     *
+     * @param newWidth  width (pixels)
+     * @param newHeight height (pixels)
+     * @return a figure sharing the chart
+     */
+    public Figure withSize(int newWidth, int newHeight) {
+        return new Figure(chart, newWidth, newHeight);
+    }
+
+    /** @return width (pixels) */
+    public int width() {
+        return width;
+    }
+
+    /** @return height (pixels) */
+    public int height() {
+        return height;
+    }
+
+    /** @return the figure as PNG bytes */
+    public byte[] png() {
+        BufferedImage image = chart.createBufferedImage(width, height);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PNG encoding into memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** @return the figure as a standalone SVG document (text kept as text) */
+    public String svg() {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        return g.getSVGDocument();
+    }
+
+    /**
+     * Writes {@code <baseName>.png} and {@code <baseName>.svg} into a folder, each atomically.
+     *
+     * @param folder   the folder; created if absent
+     * @param baseName file name without extension, e.g. {@code "forgetting"}
+     * @return the two paths, PNG first
+     */
+    public List<Path> write(Path folder, String baseName) {
+        Path png = folder.resolve(baseName + ".png");
+        Path svg = folder.resolve(baseName + ".svg");
+        byte[] pngBytes = png();
+        byte[] svgBytes = svg().getBytes(StandardCharsets.UTF_8);
+        RunFolder.writeAtomically(png, out -> out.write(pngBytes));
+        RunFolder.writeAtomically(svg, out -> out.write(svgBytes));
+        return List.of(png, svg);
+    }
+
+    /**
+     * Writes {@code <relativeBase>.png} and {@code .svg} into a run folder.
+     *
+     * @param run          the open run folder
+     * @param relativeBase path inside the run folder without extension, e.g. {@code "plots/forgetting"}
+     * @return the two paths, PNG first
+     */
+    public List<Path> write(RunFolder run, String relativeBase) {
+        Path png = run.writeBytes(relativeBase + ".png", png());
+        Path svg = run.writeString(relativeBase + ".svg", svg());
+        return List.of(png, svg);
+    }
+}

@@ -1,0 +1,26 @@
+package org.engram.experiments.plot;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Checks on the labels callers pass to the figures, and number formats for subtitles. */
+final class Labels {
+    private Labels() {
+    }
+
+    static void requireCount(List<String> labels, int count, String what) {
+        if (labels.size() != count) {
+            throw new IllegalArgumentException(what + ": expected " + count + ", found " + labels.size());
+        }
+    }
+
+    /** A fraction as a percentage with one decimal, e.g. {@code "83.4%"}; {@code "n/a"} for NaN. */
+    static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+    }
+
+    /** A difference of fractions in signed percentage points, e.g. {@code "-12.3 pp"}; {@code "n/a"} for NaN. */
+    static String points(double fraction) {
+        return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%+.1f pp", 100 * fraction);
+    }
+}

@@ -1,0 +1,80 @@
+package org.engram.experiments.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.engram.experiments.metrics.AccuracyMatrix;
+import org.engram.experiments.metrics.SeedSummary;
+import org.engram.experiments.run.RunFolder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+
+/** Every figure writes a PNG of the promised size and an SVG that is XML and carries the title as text. */
+class FigureFilesTest {
+    @TempDir
+    Path dir;
+
+    private static final AccuracyMatrix R3 = AccuracyMatrix.of(new double[][] {
+        {0.9, 0.1, 0.2}, {0.7, 0.8, 0.3}, {0.6, 0.5, 0.9}});
+
+    static Stream<Arguments> figures() {
+        List<String> names = List.of("0,1", "2,3", "4,5");
+        double[] times = {1, 2.5, 3, 7, 9.5, 9.9};
+        int[] neurons = {0, 3, 1, 2, 0, 3};
+        return Stream.of(
+                Arguments.of("forgetting", "Forgetting & <test>", ForgettingPlot.of(R3, names, "Forgetting & <test>")),
+                Arguments.of("heatmap", "Accuracy matrix", AccuracyHeatMap.of(R3, names, "Accuracy matrix")),
+                Arguments.of("strategies", "Strategy comparison", StrategyComparisonPlot.of(List.of(
+                        new StrategyComparisonPlot.Entry("naive", SeedSummary.of(new double[] {0.5, 0.55, 0.52}),
+                                SeedSummary.of(new double[] {-0.3, -0.35, -0.32})),
+                        new StrategyComparisonPlot.Entry("EWC", SeedSummary.of(new double[] {0.7}),
+                                SeedSummary.of(new double[] {-0.1}))), "Strategy comparison")),
+                Arguments.of("curves", "Learning curves", LearningCurvePlot.of(List.of(
+                        new LearningCurvePlot.Curve("loss", new double[] {1, 2, 3, 4}, new double[] {2, 1, Double.NaN, 0.5})),
+                        "loss (nats)", new int[] {3}, "Learning curves")),
+                Arguments.of("raster", "Spike raster", SpikeRasterPlot.of(times, neurons, 4, 10, "Spike raster")),
+                Arguments.of("rate", "Population rate", PopulationRatePlot.of(times, 4, 10, 2, "Population rate")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("figures")
+    void writesPngOfExpectedSizeAndSvgWithTitle(String base, String title, Figure figure) throws Exception {
+        List<Path> files = figure.write(dir, base);
+        Path png = dir.resolve(base + ".png");
+        Path svg = dir.resolve(base + ".svg");
+        assertEquals(List.of(png, svg), files);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(figure.width(), image.getWidth());
+        assertEquals(figure.height(), image.getHeight());
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Document doc = f.newDocumentBuilder().parse(svg.toFile());
+        assertEquals("svg", doc.getDocumentElement().getTagName());
+        assertTrue(doc.getDocumentElement().getTextContent().contains(title), "title missing from " + svg);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(2, s.count(), "no temporary files left behind");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("figures")
+    void writesIntoRunFolder(String base, String title, Figure figure) throws Exception {
+        RunFolder run = RunFolder.create(dir, "e", "r");
+        figure.write(run, "plots/" + base);
+        Path done = run.commit();
+        assertTrue(ImageIO.read(done.resolve("plots/" + base + ".png").toFile()) != null);
+        assertTrue(Files.readString(done.resolve("plots/" + base + ".svg")).startsWith("<?xml"));
+    }
+}
