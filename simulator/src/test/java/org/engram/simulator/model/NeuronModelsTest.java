@@ -25,14 +25,14 @@ class NeuronModelsTest {
         // src/test/resources/META-INF/services/org.engram.simulator.model.NeuronModel names the QIF example.
         assertInstanceOf(QuadraticIntegrateAndFireExampleTest.Qif.class, NeuronModels.byName("qif"));
         List<String> names = NeuronModels.all().stream().map(NeuronModel::name).toList();
-        assertEquals(List.of("lif_delta", "lif_exp", "adaptive_lif", "izhikevich", "qif"), names);
+        assertEquals(List.of("lif_delta", "lif_exp", "adaptive_lif", "izhikevich", "spike_times", "poisson_source", "qif"), names);
     }
 
     @Test
     void unknownNameListsKnownNamesAndSuggestsClosest() {
         ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName("izhikevitch"));
         assertEquals("izhikevitch", e.found());
-        assertEquals("neuron model: model: expected one of [lif_delta, lif_exp, adaptive_lif, izhikevich, qif], "
+        assertEquals("neuron model: model: expected one of [lif_delta, lif_exp, adaptive_lif, izhikevich, spike_times, poisson_source, qif], "
                 + "found izhikevitch; did you mean 'izhikevich'?", e.getMessage());
     }
 
