@@ -140,6 +140,12 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
         }
 
+        /**
+         * Two passes per step: a branch-free subthreshold update of every neuron, which the JIT
+         * can vectorise, then refractoriness and threshold. A refractory neuron's update is
+         * computed and discarded, which equals not updating it: its input is dropped and its
+         * potential stays at the reset.
+         */
         @Override
         public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
             final double[] v = s.v;
@@ -147,13 +153,14 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
                 for (int i = lo; i < hi; i++) {
-                    if (refractory[i] == 0) {
-                        double jump = in.excitatory(row, i) + in.inhibitory(row, i);
-                        v[i] = eL + p22 * (v[i] - eL) + p20 * (iE + in.current(row, i)) + jump;
-                    } else {
+                    v[i] = eL + p22 * (v[i] - eL) + p20 * (iE + in.current(row, i))
+                            + in.excitatory(row, i) + in.inhibitory(row, i);
+                }
+                for (int i = lo; i < hi; i++) {
+                    if (refractory[i] > 0) {
                         refractory[i]--;
-                    }
-                    if (v[i] >= vTh) {
+                        v[i] = vReset;
+                    } else if (v[i] >= vTh) {
                         v[i] = vReset;
                         refractory[i] = refractorySteps;
                         out.spike(i, step);

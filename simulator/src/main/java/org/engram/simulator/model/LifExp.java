@@ -174,6 +174,12 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
         }
 
+        /**
+         * Two passes per step: a branch-free update of potentials and currents of every neuron,
+         * which the JIT can vectorise, then refractoriness and threshold. A refractory neuron's
+         * potential update is computed and discarded (the potential stays at the reset), while
+         * its currents decay and take input as usual.
+         */
         @Override
         public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
             final double[] v = s.v;
@@ -183,15 +189,16 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
                 for (int i = lo; i < hi; i++) {
-                    if (refractory[i] == 0) {
-                        v[i] = eL + p22 * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
-                                + p20 * (iE + in.current(row, i));
-                    } else {
-                        refractory[i]--;
-                    }
+                    v[i] = eL + p22 * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
+                            + p20 * (iE + in.current(row, i));
                     iEx[i] = p11ex * iEx[i] + in.excitatory(row, i);
                     iIn[i] = p11in * iIn[i] + in.inhibitory(row, i);
-                    if (v[i] >= vTh) {
+                }
+                for (int i = lo; i < hi; i++) {
+                    if (refractory[i] > 0) {
+                        refractory[i]--;
+                        v[i] = vReset;
+                    } else if (v[i] >= vTh) {
                         v[i] = vReset;
                         refractory[i] = refractorySteps;
                         out.spike(i, step);

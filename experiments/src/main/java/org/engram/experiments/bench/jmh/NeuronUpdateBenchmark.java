@@ -1,0 +1,77 @@
+package org.engram.experiments.bench.jmh;
+
+import java.util.concurrent.TimeUnit;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.LifExp;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.reference.CubaNetwork;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Cost of advancing one unconnected neuron by one step through the engine (kernel, ring-buffer
+ * reads and clearing, slice bookkeeping), per neuron-step.
+ *
+ * <p>Run: {@code java -cp experiments/target/engram.jar org.openjdk.jmh.Main NeuronUpdateBenchmark}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class NeuronUpdateBenchmark {
+    private static final int NEURONS = 4000;
+    private static final int STEPS = 100;
+
+    /** The model under test. */
+    @Param({"lif_delta", "lif_exp"})
+    public String model;
+
+    private Engine engine;
+
+    /** Builds 4000 unconnected neurons driven by a bias current (they fire now and then). */
+    @Setup(Level.Trial)
+    public void setUp() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        if (model.equals("lif_delta")) {
+            b.population("p", NEURONS, LifDelta.MODEL, new LifDelta.Params(20, 250, -49, -50, -60, 5, 0));
+        } else {
+            b.population("p", NEURONS, LifExp.MODEL, CubaNetwork.neuronParams());
+        }
+        Network net = b.build();
+        engine = new Engine(net, EngineOptions.grid(1));
+    }
+
+    /** Stops the engine's workers. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        engine.close();
+    }
+
+    /**
+     * Advances every neuron by {@value #STEPS} steps.
+     *
+     * @return the step reached, so the work is not dead code
+     */
+    @Benchmark
+    @OperationsPerInvocation(NEURONS * STEPS)
+    public int advance() {
+        engine.run(STEPS * 0.1);
+        return engine.step();
+    }
+}
