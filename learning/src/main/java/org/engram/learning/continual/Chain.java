@@ -40,10 +40,6 @@ final class Chain implements ContinualStrategy, Checkpointable, FreezesNonWeight
         return name;
     }
 
-    List<ContinualStrategy> members() {
-        return List.of(members);
-    }
-
     @Override
     public Support supports(Scenario scenario) {
         for (ContinualStrategy s : members) {

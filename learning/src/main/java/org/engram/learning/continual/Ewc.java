@@ -174,7 +174,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
         int n = in.readInt();
         List<QuadraticAnchor> read = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            read.add(QuadraticAnchor.read(in));
+            read.add(QuadraticAnchor.read(in, name()));
         }
         anchors.clear();
         anchors.addAll(read);

@@ -88,6 +88,6 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
     @Override
     public void readState(DataInput in) throws IOException {
         StateCodec.readHeader(in, NAME, VERSION);
-        anchor = in.readBoolean() ? QuadraticAnchor.read(in) : null;
+        anchor = in.readBoolean() ? QuadraticAnchor.read(in, NAME) : null;
     }
 }

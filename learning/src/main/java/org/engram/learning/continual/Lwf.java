@@ -77,11 +77,11 @@ public final class Lwf implements ContinualStrategy {
         }
         ModelView model = task.model();
         SampleSet data = task.trainData();
-        int heads = task.scenario() == Scenario.TASK_INCREMENTAL ? t : 1;
+        boolean perHead = task.scenario() == Scenario.TASK_INCREMENTAL;
+        int heads = perHead ? t : 1;
         int[] offset = new int[heads];
         int[] size = new int[heads];
         for (int h = 0; h < heads; h++) {
-            boolean perHead = task.scenario() == Scenario.TASK_INCREMENTAL;
             offset[h] = perHead ? model.headOffset(h) : 0;
             size[h] = perHead ? model.headSize(h) : model.outputs(model.layerCount() - 1);
         }

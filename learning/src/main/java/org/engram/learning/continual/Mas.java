@@ -129,6 +129,6 @@ public final class Mas implements ContinualStrategy, Checkpointable {
     @Override
     public void readState(DataInput in) throws IOException {
         StateCodec.readHeader(in, NAME, VERSION);
-        anchor = in.readBoolean() ? QuadraticAnchor.read(in) : null;
+        anchor = in.readBoolean() ? QuadraticAnchor.read(in, NAME) : null;
     }
 }

@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import org.engram.learning.io.StateCodec;
+import org.engram.simulator.EngramException;
 
 /**
  * One quadratic penalty {@code (s/2) sum_k Omega_k (theta_k - theta*_k)^2}: per-weight importance
@@ -83,8 +84,34 @@ final class QuadraticAnchor {
         StateCodec.writeFloats(out, anchor);
     }
 
-    static QuadraticAnchor read(DataInput in) throws IOException {
+    static QuadraticAnchor read(DataInput in, String kind) throws IOException {
         double[][] importance = in.readBoolean() ? StateCodec.readDoubleMatrix(in) : null;
-        return new QuadraticAnchor(importance, StateCodec.readFloatMatrix(in));
+        float[][] anchor = StateCodec.readFloatMatrix(in);
+        requireSameShape(kind, importance, anchor);
+        return new QuadraticAnchor(importance, anchor);
+    }
+
+    /**
+     * Fails unless per-weight importance read from a checkpoint has the anchor's shape.
+     *
+     * @param kind       the strategy's name, for the message
+     * @param importance per-layer importance, or {@code null} (nothing to check)
+     * @param anchor     per-layer anchor weights
+     */
+    static void requireSameShape(String kind, double[][] importance, float[][] anchor) {
+        for (int l = 0; l < anchor.length; l++) {
+            if (anchor[l] == null) {
+                throw new EngramException("strategy state", kind + ".anchor[" + l + "]", "an array", "null",
+                        "the state file is damaged");
+            }
+        }
+        if (importance == null) {
+            return;
+        }
+        StateCodec.requireShape(kind, "importance layer count", anchor.length, importance.length);
+        for (int l = 0; l < anchor.length; l++) {
+            StateCodec.requireShape(kind, "importance[" + l + "] length", anchor[l].length,
+                    importance[l] == null ? -1 : importance[l].length);
+        }
     }
 }

@@ -175,6 +175,7 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
         if (in.readBoolean()) {
             double[][] o = StateCodec.readDoubleMatrix(in);
             float[][] a = StateCodec.readFloatMatrix(in);
+            QuadraticAnchor.requireSameShape(NAME, o, a);
             omega = o;
             anchor = a;
         } else {
