@@ -155,31 +155,14 @@ class HlopTest {
         trainer.runTask(0);
         SampleSet old = tasks.get(0);
         double[] before = Subspaces.responses(model, old);
+        double startNorm = Subspaces.norm(model.w);
         trainer.runTask(1);
         double[] after = Subspaces.responses(model, old);
-        double[] q = hlop.protectedBasis(0);
-        double total = 0;
-        double allowed = 0;
-        for (int s = 0; s < old.size(); s++) {
-            double change = 0;
-            for (int o = 0; o < OUT; o++) {
-                double d = after[s * OUT + o] - before[s * OUT + o];
-                change += d * d;
-            }
-            change = Math.sqrt(change);
-            // Each applied update dW_t is orthogonal to span(Q), so dW_t^T x = dW_t^T (I - Q^T Q) x and
-            // ||dW_t^T x|| <= ||dW_t||_F ||(I - Q^T Q) x||; summing over steps bounds the change.
-            // 1e-5 ||x|| covers float rounding of the weights (60 steps x 2^-24 x ||W||_F < 1e-5 here).
-            double bound = trainer.appliedNormSum * Subspaces.residual(q, N, old.input(s))
-                    + 1e-5 * Subspaces.norm(old.input(s));
-            assertTrue(change <= bound, "sample " + s + ": change " + change + " > bound " + bound);
-            total += change * change;
-            allowed += bound * bound;
-        }
-        double relative = Math.sqrt(total) / Subspaces.norm(before);
+        // per-sample bound from the residual of each old input outside the learned subspace
+        // (see Subspaces.checkedRelativeChange); the inputs carry isotropic noise, so the bound is not trivial
+        double relative = Subspaces.checkedRelativeChange(hlop.protectedBasis(0), N, old, before, after, OUT, trainer, startNorm);
         double naive = GpmTest.relativeChangeOfOldOutputs(new Naive(), tasks);
         assertTrue(relative < 0.2 * naive, "hlop " + relative + " vs naive " + naive);
-        assertTrue(allowed > 0);
     }
 
     @Test

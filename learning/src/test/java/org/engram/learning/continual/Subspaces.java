@@ -114,4 +114,37 @@ final class Subspaces {
         }
         return Math.sqrt(s);
     }
+
+    /**
+     * Checks, per old sample x, that training the second task changed W^T x by no more than a bound
+     * derived from the projection, and returns the relative change over all old samples.
+     *
+     * <p>Each applied update dW_t is the projection of the optimiser's update orthogonal to span(Q),
+     * exact up to 3e-7 ||dW_t|| (one float rounding per element after a double projection), so
+     * ||dW_t^T x|| <= ||dW_t||_F (||(I - Q^T Q) x|| + 3e-7 ||x||). Storing W + dW in float adds an error
+     * of at most 2^-24 ||W_t||_F per element-wise step, and ||W_t||_F <= ||W_start||_F + sum ||dW||_F.
+     * Summed over the task's steps:
+     * ||delta W^T x|| <= S (r(x) + 3e-7 ||x||) + steps 2^-24 (||W_start||_F + S) ||x||, S = sum_t ||dW_t||_F.
+     */
+    static double checkedRelativeChange(double[] q, int n, SampleSet old, double[] before, double[] after,
+            int outputs, ToyTrainer trainer, double startNorm) {
+        double sum = trainer.appliedNormSum;
+        double total = 0;
+        for (int s = 0; s < old.size(); s++) {
+            double change = 0;
+            for (int o = 0; o < outputs; o++) {
+                double d = after[s * outputs + o] - before[s * outputs + o];
+                change += d * d;
+            }
+            change = Math.sqrt(change);
+            double xNorm = norm(old.input(s));
+            double bound = sum * (residual(q, n, old.input(s)) + 3e-7 * xNorm)
+                    + trainer.steps * 0x1p-24 * (startNorm + sum) * xNorm;
+            if (!(change <= bound)) {
+                throw new AssertionError("sample " + s + ": change " + change + " > bound " + bound);
+            }
+            total += change * change;
+        }
+        return Math.sqrt(total) / norm(before);
+    }
 }

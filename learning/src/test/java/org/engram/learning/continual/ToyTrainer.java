@@ -17,6 +17,8 @@ final class ToyTrainer {
     int batchSize = 10;
     /** Sum over applied updates of their Frobenius norm, for the last task trained. */
     double appliedNormSum;
+    /** Number of updates applied in the last task trained. */
+    int steps;
 
     ToyTrainer(ToyLinearModel model, ContinualStrategy strategy, List<SampleSet> tasks, Scenario scenario, long seed) {
         this.model = model;
@@ -73,6 +75,7 @@ final class ToyTrainer {
         TaskContext ctx = context(t);
         SampleSet data = tasks.get(t);
         appliedNormSum = 0;
+        steps = 0;
         strategy.beforeTask(ctx);
         int batchIndex = 0;
         for (int epoch = 0; epoch < epochs; epoch++) {
@@ -124,6 +127,7 @@ final class ToyTrainer {
             norm += (double) update[k] * update[k];
         }
         appliedNormSum += Math.sqrt(norm);
+        steps++;
         strategy.afterBatch(batch);
     }
 }
