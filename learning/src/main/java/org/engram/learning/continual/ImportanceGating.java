@@ -26,7 +26,8 @@ import org.engram.simulator.ParameterException;
  *   with {@link #recordChange}. Calls for different synapses may come from different threads.</li>
  *   <li>In a trainer, {@code transformUpdate} scales the update by g and records |scaled update|.</li>
  * </ul>
- * {@code c} ({@code >= 0}, default 10; 1/weight units) sets the strength. This is Engram's own rule,
+ * Both are valid from the task's {@code beforeTask} on, which sizes the arrays from
+ * {@code model.weights(l).length}. {@code c} ({@code >= 0}, default 10; 1/weight units) sets the strength. This is Engram's own rule,
  * in the family of importance-weighted learning rates of SI and MAS (Zenke et al. 2017; Aljundi et
  * al. 2018) applied as a gate instead of a penalty.
  */
