@@ -1,0 +1,173 @@
+package org.engram.learning.continual;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A ready-made {@link BatchContext} for trainers: the current task's samples of one batch plus
+ * whatever strategies append, distillation terms, and the batch's loss gradient.
+ *
+ * <p>Use: create it with the batch's sample indices, call {@code beforeBatch}, train on
+ * {@code size()} samples, call {@link #setLossGradient} with the task-loss gradient, then
+ * {@code afterBatch}. Not thread-safe; one batch belongs to one trainer thread.
+ */
+public final class Batch implements BatchContext {
+    private final int taskIndex;
+    private final Scenario scenario;
+    private final int epoch;
+    private final int batchIndex;
+    private final int ownSize;
+    private final List<float[]> inputs = new ArrayList<>();
+    private int[] labels;
+    private int[] tasks;
+    private int[] sampleIndices;
+    private final List<List<DistillationTarget>> targets = new ArrayList<>();
+    private float[][] lossGradient;
+
+    /**
+     * Creates a batch of the current task's samples.
+     *
+     * @param taskIndex  the current task index
+     * @param scenario   the scenario
+     * @param epoch      the epoch within the task, from 0
+     * @param batchIndex the batch index within the task, from 0, across epochs
+     * @param data       the current task's training samples
+     * @param samples    indices into {@code data} of the batch's samples (copied)
+     */
+    public Batch(int taskIndex, Scenario scenario, int epoch, int batchIndex, SampleSet data, int[] samples) {
+        this.taskIndex = taskIndex;
+        this.scenario = scenario;
+        this.epoch = epoch;
+        this.batchIndex = batchIndex;
+        this.ownSize = samples.length;
+        this.labels = new int[Math.max(4, samples.length)];
+        this.tasks = new int[labels.length];
+        this.sampleIndices = new int[labels.length];
+        for (int i = 0; i < samples.length; i++) {
+            inputs.add(data.input(samples[i]));
+            labels[i] = data.label(samples[i]);
+            tasks[i] = data.task();
+            sampleIndices[i] = samples[i];
+            targets.add(null);
+        }
+    }
+
+    @Override
+    public int taskIndex() {
+        return taskIndex;
+    }
+
+    @Override
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    @Override
+    public int epoch() {
+        return epoch;
+    }
+
+    @Override
+    public int batchIndex() {
+        return batchIndex;
+    }
+
+    @Override
+    public int size() {
+        return inputs.size();
+    }
+
+    @Override
+    public int ownSize() {
+        return ownSize;
+    }
+
+    @Override
+    public float[] input(int i) {
+        return inputs.get(i);
+    }
+
+    @Override
+    public int label(int i) {
+        checkIndex(i);
+        return labels[i];
+    }
+
+    @Override
+    public int task(int i) {
+        checkIndex(i);
+        return tasks[i];
+    }
+
+    @Override
+    public int sampleIndex(int i) {
+        checkIndex(i);
+        return sampleIndices[i];
+    }
+
+    @Override
+    public void append(float[] input, int label, int task) {
+        int n = inputs.size();
+        if (n == labels.length) {
+            int grown = 2 * n;
+            labels = Arrays.copyOf(labels, grown);
+            tasks = Arrays.copyOf(tasks, grown);
+            sampleIndices = Arrays.copyOf(sampleIndices, grown);
+        }
+        inputs.add(input);
+        labels[n] = label;
+        tasks[n] = task;
+        sampleIndices[n] = -1;
+        targets.add(null);
+    }
+
+    @Override
+    public void addDistillationTarget(int i, DistillationTarget target) {
+        checkIndex(i);
+        List<DistillationTarget> list = targets.get(i);
+        if (list == null) {
+            list = new ArrayList<>(1);
+            targets.set(i, list);
+        }
+        list.add(target);
+    }
+
+    @Override
+    public int distillationTargetCount(int i) {
+        List<DistillationTarget> list = targets.get(i);
+        return list == null ? 0 : list.size();
+    }
+
+    @Override
+    public DistillationTarget distillationTarget(int i, int k) {
+        List<DistillationTarget> list = targets.get(i);
+        if (list == null) {
+            throw new IndexOutOfBoundsException("sample " + i + " has no distillation target");
+        }
+        return list.get(k);
+    }
+
+    /**
+     * Sets the mean task-loss gradient of this batch, before penalties; call before {@code afterBatch}.
+     *
+     * @param perLayer one gradient per layer, row-major like the weights (kept by reference)
+     */
+    public void setLossGradient(float[][] perLayer) {
+        this.lossGradient = perLayer;
+    }
+
+    @Override
+    public float[] lossGradient(int layer) {
+        if (lossGradient == null) {
+            throw new IllegalStateException("lossGradient is read before the trainer set it (only valid in afterBatch)");
+        }
+        return lossGradient[layer];
+    }
+
+    private void checkIndex(int i) {
+        if (i < 0 || i >= inputs.size()) {
+            throw new IndexOutOfBoundsException("batch position " + i + " outside [0, " + inputs.size() + ")");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.engram.learning.continual;
+
+/**
+ * What a strategy may see and change around one training batch.
+ *
+ * <p>The batch holds the current task's own samples first ({@code [0, ownSize())}), then the
+ * samples strategies appended in {@code beforeBatch} (replay, joint training). The trainer trains
+ * on all {@link #size()} samples with their labels and task heads, and adds the distillation
+ * terms strategies attached (see {@link DistillationTarget}).
+ */
+public interface BatchContext {
+    /** @return the index of the current task, from 0 */
+    int taskIndex();
+
+    /** @return the scenario of the task sequence */
+    Scenario scenario();
+
+    /** @return the epoch within the current task, from 0 */
+    int epoch();
+
+    /** @return the batch index within the current task, from 0, counted across epochs */
+    int batchIndex();
+
+    /** @return the number of samples, own and appended */
+    int size();
+
+    /** @return the number of the current task's own samples, which come first */
+    int ownSize();
+
+    /**
+     * A sample's input vector; the caller must not modify it.
+     *
+     * @param i the position in the batch, in {@code [0, size())}
+     * @return the input vector
+     */
+    float[] input(int i);
+
+    /**
+     * @param i the position in the batch
+     * @return the sample's class label
+     */
+    int label(int i);
+
+    /**
+     * @param i the position in the batch
+     * @return the task the sample belongs to (selects the head in task-incremental learning)
+     */
+    int task(int i);
+
+    /**
+     * @param i the position in the batch
+     * @return the sample's index in the current task's {@link SampleSet} for own samples, -1 for appended ones
+     */
+    int sampleIndex(int i);
+
+    /**
+     * Appends a sample to train on in this batch; only valid in {@code beforeBatch}.
+     *
+     * @param input the input vector (kept by reference; the caller must not change it afterwards)
+     * @param label its class label
+     * @param task  the task it belongs to
+     */
+    void append(float[] input, int label, int task);
+
+    /**
+     * Attaches a distillation term to a sample; only valid in {@code beforeBatch}.
+     *
+     * @param i      the position in the batch
+     * @param target the soft targets and their weight
+     */
+    void addDistillationTarget(int i, DistillationTarget target);
+
+    /**
+     * @param i the position in the batch
+     * @return the number of distillation terms attached to the sample
+     */
+    int distillationTargetCount(int i);
+
+    /**
+     * @param i the position in the batch
+     * @param k the term, in {@code [0, distillationTargetCount(i))}
+     * @return the term
+     */
+    DistillationTarget distillationTarget(int i, int k);
+
+    /**
+     * The mean gradient of the task loss over this batch for one layer, before penalties and
+     * update transforms; valid in {@code afterBatch} (SI's path integral reads it).
+     *
+     * @param layer the layer index
+     * @return the gradient (loss per unit weight), row-major like the weights; the caller must not modify it
+     */
+    float[] lossGradient(int layer);
+}

@@ -1,0 +1,165 @@
+package org.engram.learning.continual;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.engram.learning.io.Checkpointable;
+import org.engram.learning.io.StateCodec;
+import org.engram.simulator.EngramException;
+
+/**
+ * Several strategies run as one: every hook calls the members in list order. Made by
+ * {@link Strategies#chain}, which documents the order to choose.
+ */
+final class Chain implements ContinualStrategy, Checkpointable, FreezesNonWeightParameters {
+    private static final String KIND = "chain";
+    private static final int VERSION = 1;
+
+    private final ContinualStrategy[] members;
+    private final String name;
+
+    Chain(List<ContinualStrategy> members) {
+        this.members = members.toArray(new ContinualStrategy[0]);
+        StringBuilder sb = new StringBuilder();
+        for (ContinualStrategy s : this.members) {
+            if (sb.length() > 0) {
+                sb.append('+');
+            }
+            sb.append(s.name());
+        }
+        this.name = sb.toString();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Support supports(Scenario scenario) {
+        for (ContinualStrategy s : members) {
+            Support answer = s.supports(scenario);
+            if (!answer.supported()) {
+                return Support.no(s.name() + ": " + answer.reason());
+            }
+        }
+        return Support.YES;
+    }
+
+    @Override
+    public boolean nonWeightParametersFrozen(int taskIndex) {
+        for (ContinualStrategy s : members) {
+            if (s instanceof FreezesNonWeightParameters f && f.nonWeightParametersFrozen(taskIndex)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void beforeTask(TaskContext task) {
+        for (ContinualStrategy s : members) {
+            s.beforeTask(task);
+        }
+    }
+
+    @Override
+    public void beforeBatch(BatchContext batch) {
+        for (ContinualStrategy s : members) {
+            s.beforeBatch(batch);
+        }
+    }
+
+    @Override
+    public void addPenaltyGradient(int layer, float[] weights, float[] grad) {
+        for (ContinualStrategy s : members) {
+            s.addPenaltyGradient(layer, weights, grad);
+        }
+    }
+
+    @Override
+    public void transformUpdate(int layer, float[] update, LayerActivity act) {
+        for (ContinualStrategy s : members) {
+            s.transformUpdate(layer, update, act);
+        }
+    }
+
+    @Override
+    public void afterBatch(BatchContext batch) {
+        for (ContinualStrategy s : members) {
+            s.afterBatch(batch);
+        }
+    }
+
+    @Override
+    public void afterTask(TaskContext task) {
+        for (ContinualStrategy s : members) {
+            s.afterTask(task);
+        }
+    }
+
+    /** Writes each member's name and, for checkpointable members, its state as a length-prefixed block. */
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        StateCodec.writeHeader(out, KIND, VERSION);
+        out.writeInt(members.length);
+        for (ContinualStrategy s : members) {
+            out.writeUTF(s.name());
+            byte[] state = s instanceof Checkpointable c ? bytes(c) : new byte[0];
+            out.writeInt(state.length);
+            out.write(state);
+        }
+    }
+
+    /** Reads every member's block; if one is rejected, members already read get their old state back. */
+    @Override
+    public void readState(DataInput in) throws IOException {
+        StateCodec.readHeader(in, KIND, VERSION);
+        StateCodec.requireShape(name, "member count", members.length, in.readInt());
+        byte[][] blocks = new byte[members.length][];
+        for (int i = 0; i < members.length; i++) {
+            String found = in.readUTF();
+            if (!found.equals(members[i].name())) {
+                throw new EngramException("strategy state", name + ".members[" + i + "]",
+                        "'" + members[i].name() + "'", "'" + found + "'", "the chain's members differ from the checkpoint's");
+            }
+            int length = in.readInt();
+            if (length < 0) {
+                throw new EngramException("strategy state", name + ".members[" + i + "]", "a state length >= 0",
+                        String.valueOf(length), "the state file is damaged");
+            }
+            blocks[i] = new byte[length];
+            in.readFully(blocks[i]);
+        }
+        byte[][] backup = new byte[members.length][];
+        int done = 0;
+        try {
+            for (; done < members.length; done++) {
+                if (members[done] instanceof Checkpointable c) {
+                    backup[done] = bytes(c);
+                    c.readState(new DataInputStream(new ByteArrayInputStream(blocks[done])));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            for (int i = 0; i < done; i++) {
+                if (members[i] instanceof Checkpointable c) {
+                    c.readState(new DataInputStream(new ByteArrayInputStream(backup[i])));
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static byte[] bytes(Checkpointable c) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            c.writeState(out);
+        }
+        return buffer.toByteArray();
+    }
+}

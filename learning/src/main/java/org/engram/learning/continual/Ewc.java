@@ -1,0 +1,182 @@
+package org.engram.learning.continual;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.learning.io.Checkpointable;
+import org.engram.learning.io.StateCodec;
+import org.engram.simulator.ParameterException;
+
+/**
+ * Elastic weight consolidation: a quadratic penalty that holds each weight near its value after
+ * earlier tasks, in proportion to the weight's diagonal Fisher information.
+ *
+ * <p>After task t, with N samples of the task spread evenly over its training set and per-sample
+ * (surrogate) gradients {@code g_n} of the task loss:
+ * <pre>
+ *   F_t = (1/N) sum_n g_n^2                      (empirical diagonal Fisher)
+ *   SEPARATE:  penalty = (lambda/2) sum_(s &lt;= t) sum_k F_s,k (theta_k - theta*_s,k)^2
+ *   ONLINE:    F* &lt;- gamma F* + F_t,  theta* &lt;- theta after task t,
+ *              penalty = (lambda/2) sum_k F*_k (theta_k - theta*_k)^2
+ *   gradient added: lambda F (theta - theta*)   (summed over anchors in SEPARATE mode)
+ * </pre>
+ *
+ * <table>
+ *   <caption>Hyperparameters</caption>
+ *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>lambda</td><td>100</td><td>penalty strength, {@code >= 0}</td></tr>
+ *   <tr><td>gamma</td><td>1</td><td>ONLINE only: decay of the accumulated Fisher, in [0, 1]</td></tr>
+ *   <tr><td>fisher_samples</td><td>200</td><td>samples per Fisher estimate, {@code >= 1}</td></tr>
+ * </table>
+ *
+ * <p>References: J. Kirkpatrick et al. (2017), Overcoming catastrophic forgetting in neural
+ * networks, PNAS 114:3521-3526. J. Schwarz et al. (2018), Progress &amp; compress, ICML (online EWC).
+ */
+public final class Ewc implements ContinualStrategy, Checkpointable {
+    private static final int VERSION = 1;
+
+    /** How anchors from several tasks combine. */
+    public enum Mode {
+        /** One Fisher and anchor per task, all penalised (Kirkpatrick et al. 2017); name {@code ewc}. */
+        SEPARATE("ewc"),
+        /** One running Fisher {@code F <- gamma F + F_new} and the latest anchor (Schwarz et al. 2018); name {@code online_ewc}. */
+        ONLINE("online_ewc");
+
+        private final String strategyName;
+
+        Mode(String strategyName) {
+            this.strategyName = strategyName;
+        }
+    }
+
+    /**
+     * Hyperparameters of {@link Ewc}.
+     *
+     * @param mode          SEPARATE or ONLINE
+     * @param lambda        penalty strength (1/Fisher units), {@code >= 0}
+     * @param gamma         decay of the accumulated Fisher in ONLINE mode, in [0, 1]
+     * @param fisherSamples samples per Fisher estimate, {@code >= 1}
+     */
+    public record Params(Mode mode, double lambda, double gamma, int fisherSamples) {
+        /** Validates every hyperparameter. */
+        public Params {
+            String owner = mode == null ? "ewc" : mode.strategyName;
+            if (mode == null) {
+                throw new ParameterException(owner, "mode", "separate or online", "null");
+            }
+            ParameterException.requireNonNegative(owner, "lambda", lambda, "1");
+            ParameterException.requireFinite(owner, "lambda", lambda, "1");
+            if (!(gamma >= 0 && gamma <= 1)) {
+                throw new ParameterException(owner, "gamma", "a number in [0, 1]", gamma);
+            }
+            if (fisherSamples < 1) {
+                throw new ParameterException(owner, "fisher_samples", "an integer >= 1", fisherSamples);
+            }
+        }
+
+        /** @return the defaults of {@code ewc}: SEPARATE, lambda 100, 200 samples */
+        public static Params separateDefaults() {
+            return new Params(Mode.SEPARATE, 100, 1, 200);
+        }
+
+        /** @return the defaults of {@code online_ewc}: ONLINE, lambda 100, gamma 1, 200 samples */
+        public static Params onlineDefaults() {
+            return new Params(Mode.ONLINE, 100, 1, 200);
+        }
+    }
+
+    private final Params params;
+    private final List<QuadraticAnchor> anchors = new ArrayList<>();
+
+    /**
+     * Creates the strategy with no anchors.
+     *
+     * @param params the hyperparameters
+     */
+    public Ewc(Params params) {
+        this.params = params;
+    }
+
+    @Override
+    public String name() {
+        return params.mode().strategyName;
+    }
+
+    @Override
+    public void beforeTask(TaskContext task) {
+        for (QuadraticAnchor a : anchors) {
+            QuadraticAnchor.checkShape(name(), a.anchor, task.model());
+        }
+    }
+
+    @Override
+    public void addPenaltyGradient(int layer, float[] weights, float[] grad) {
+        for (int a = 0; a < anchors.size(); a++) {
+            anchors.get(a).addGradient(layer, weights, grad, params.lambda());
+        }
+    }
+
+    @Override
+    public void afterTask(TaskContext task) {
+        ModelView model = task.model();
+        SampleSet data = task.trainData();
+        int[] samples = EvenSamples.choose(data.size(), params.fisherSamples());
+        double[][] fisher = new double[model.layerCount()][];
+        for (int l = 0; l < fisher.length; l++) {
+            fisher[l] = new double[model.weights(l).length];
+        }
+        task.oracle().gradients(GradientOracle.Objective.LOSS, GradientOracle.Reduction.MEAN_SQUARE, data, samples, fisher);
+        if (params.mode() == Mode.ONLINE && !anchors.isEmpty()) {
+            double[][] old = anchors.get(0).importance;
+            double gamma = params.gamma();
+            for (int l = 0; l < fisher.length; l++) {
+                double[] f = fisher[l];
+                double[] o = old[l];
+                for (int k = 0; k < f.length; k++) {
+                    f[k] = gamma * o[k] + f[k];
+                }
+            }
+            anchors.clear();
+        }
+        anchors.add(new QuadraticAnchor(fisher, QuadraticAnchor.snapshot(model)));
+    }
+
+    /**
+     * The Fisher information of one anchor (ONLINE mode: the accumulated one), for inspection.
+     *
+     * @param anchor the anchor index, in {@code [0, anchorCount())}
+     * @param layer  the layer index
+     * @return a copy of the Fisher diagonal (squared loss gradient units)
+     */
+    public double[] fisher(int anchor, int layer) {
+        return anchors.get(anchor).importance[layer].clone();
+    }
+
+    /** @return the number of anchors (tasks in SEPARATE mode, at most 1 in ONLINE mode) */
+    public int anchorCount() {
+        return anchors.size();
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        StateCodec.writeHeader(out, name(), VERSION);
+        out.writeInt(anchors.size());
+        for (QuadraticAnchor a : anchors) {
+            a.write(out);
+        }
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        StateCodec.readHeader(in, name(), VERSION);
+        int n = in.readInt();
+        List<QuadraticAnchor> read = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            read.add(QuadraticAnchor.read(in, name()));
+        }
+        anchors.clear();
+        anchors.addAll(read);
+    }
+}

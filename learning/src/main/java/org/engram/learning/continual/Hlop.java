@@ -1,0 +1,253 @@
+package org.engram.learning.continual;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+import org.engram.learning.io.Checkpointable;
+import org.engram.learning.io.StateCodec;
+import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
+
+/**
+ * Hebbian learning based orthogonal projection: per layer, lateral neurons learn the principal
+ * subspace of the layer's presynaptic activity with a Hebbian rule, and weight updates are kept
+ * orthogonal to the subspaces of earlier tasks.
+ *
+ * <p>Each layer has k lateral neurons with weights H (k x inputs). Task 0 adds
+ * {@code first_task_neurons} rows, every later task {@code neuron_increment} more (at most inputs).
+ * During a task the new rows learn with Oja's subspace rule on the current task's own samples
+ * ({@link OjaSubspace}: {@code y = H x, dH = y (x - H^T y)^T} averaged over the batch,
+ * {@code hebbian_iterations} iterations per batch, with momentum), while the rows of earlier tasks
+ * are frozen. New rows start as the first activity vectors of the task, orthonormalised. Every
+ * update is projected with the frozen rows, orthonormalised when the task starts (Q):
+ * <pre>
+ *   dW[:, o] &lt;- dW[:, o] - Q^T Q dW[:, o]      for every output o
+ * </pre>
+ * which is the update built from presynaptic traces whose projection on the old subspace is
+ * removed. Because the subspace protects only the weights, thresholds and other non-weight
+ * parameters must stay fixed after the first task: the strategy says so through
+ * {@link FreezesNonWeightParameters} when {@code freeze_non_weight_parameters} is set.
+ *
+ * <table>
+ *   <caption>Hyperparameters</caption>
+ *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>first_task_neurons</td><td>40</td><td>lateral neurons learned on task 0, {@code >= 1}</td></tr>
+ *   <tr><td>neuron_increment</td><td>20</td><td>lateral neurons added per later task, {@code >= 0}</td></tr>
+ *   <tr><td>hebbian_iterations</td><td>3</td><td>Oja iterations per batch, {@code >= 1}</td></tr>
+ *   <tr><td>learning_rate</td><td>0.2</td><td>Oja rate relative to the batch's mean ||x||^2, in (0, 1)</td></tr>
+ *   <tr><td>momentum</td><td>0.9</td><td>momentum of the Oja updates, in [0, 1)</td></tr>
+ *   <tr><td>freeze_non_weight_parameters</td><td>true</td><td>ask the trainer to freeze thresholds etc. from task 1 on</td></tr>
+ * </table>
+ *
+ * <p>References: M. Xiao, Q. Meng, Z. Zhang, D. He and Z. Lin (2024), Hebbian learning based
+ * orthogonal projection for continual learning of spiking neural networks, ICLR. E. Oja (1989),
+ * Neural networks, principal components, and subspaces, Int. J. Neural Syst. 1:61-68.
+ */
+public final class Hlop implements ContinualStrategy, Checkpointable, FreezesNonWeightParameters {
+    /** Registry name. */
+    public static final String NAME = "hlop";
+    private static final int VERSION = 1;
+
+    /**
+     * Hyperparameters of {@link Hlop}.
+     *
+     * @param firstTaskNeurons          lateral neurons per layer learned on task 0, {@code >= 1}
+     * @param neuronIncrement           lateral neurons per layer added per later task, {@code >= 0}
+     * @param hebbianIterations         Oja iterations per batch, {@code >= 1}
+     * @param learningRate              Oja rate relative to the batch's mean squared activity norm, in (0, 1)
+     * @param momentum                  momentum of the Oja updates, in [0, 1)
+     * @param freezeNonWeightParameters whether the trainer must freeze non-weight parameters from task 1 on
+     */
+    public record Params(int firstTaskNeurons, int neuronIncrement, int hebbianIterations, double learningRate,
+            double momentum, boolean freezeNonWeightParameters) {
+        /** Validates every hyperparameter. */
+        public Params {
+            if (firstTaskNeurons < 1) {
+                throw new ParameterException(NAME, "first_task_neurons", "an integer >= 1", firstTaskNeurons);
+            }
+            if (neuronIncrement < 0) {
+                throw new ParameterException(NAME, "neuron_increment", "an integer >= 0", neuronIncrement);
+            }
+            if (hebbianIterations < 1) {
+                throw new ParameterException(NAME, "hebbian_iterations", "an integer >= 1", hebbianIterations);
+            }
+            if (!(learningRate > 0 && learningRate < 1)) {
+                throw new ParameterException(NAME, "learning_rate", "a number in (0, 1)", learningRate);
+            }
+            if (!(momentum >= 0 && momentum < 1)) {
+                throw new ParameterException(NAME, "momentum", "a number in [0, 1)", momentum);
+            }
+        }
+
+        /** @return 40 first-task neurons, 20 per later task, 3 iterations, rate 0.2, momentum 0.9, freeze */
+        public static Params defaults() {
+            return new Params(40, 20, 3, 0.2, 0.9, true);
+        }
+    }
+
+    private final Params params;
+    /** Per layer: lateral weights, {@code rows[l]} rows of inputs[l] values. */
+    private double[][] h;
+    private int[] rows;
+    private int[] inputs;
+    /** Per layer: orthonormal basis of the frozen rows (rebuilt at beforeTask). */
+    private double[][] frozenBasis;
+    private int[] frozenRows;
+    private boolean[] initialised;
+    private OjaSubspace[] oja;
+    private final SubspaceProjector projector = new SubspaceProjector();
+    private ModelView model;
+
+    /**
+     * Creates the strategy with no lateral neurons yet.
+     *
+     * @param params the hyperparameters
+     */
+    public Hlop(Params params) {
+        this.params = params;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean nonWeightParametersFrozen(int taskIndex) {
+        return params.freezeNonWeightParameters() && taskIndex >= 1;
+    }
+
+    @Override
+    public void beforeTask(TaskContext task) {
+        model = task.model();
+        int layers = model.layerCount();
+        if (h == null) {
+            h = new double[layers][0];
+            rows = new int[layers];
+            inputs = new int[layers];
+            for (int l = 0; l < layers; l++) {
+                inputs[l] = model.inputs(l);
+            }
+        }
+        StateCodec.requireShape(NAME, "layer count", layers, h.length);
+        frozenBasis = new double[layers][];
+        frozenRows = new int[layers];
+        initialised = new boolean[layers];
+        oja = new OjaSubspace[layers];
+        int add = task.taskIndex() == 0 ? params.firstTaskNeurons() : params.neuronIncrement();
+        for (int l = 0; l < layers; l++) {
+            int n = inputs[l];
+            StateCodec.requireShape(NAME, "layer " + l + " inputs", model.inputs(l), n);
+            frozenRows[l] = rows[l];
+            frozenBasis[l] = SubspaceProjector.extend(new double[0], 0, h[l], rows[l], n, rows[l]);
+            int grow = Math.min(add, n - frozenBasis[l].length / n);
+            rows[l] += grow;
+            h[l] = Arrays.copyOf(h[l], rows[l] * n);
+            oja[l] = new OjaSubspace(n);
+            oja[l].reset(frozenRows[l], rows[l]);
+            initialised[l] = grow == 0;
+        }
+    }
+
+    @Override
+    public void transformUpdate(int layer, float[] update, LayerActivity act) {
+        int n = inputs[layer];
+        projector.project(frozenBasis[layer], frozenBasis[layer].length / n, n, update, model.outputs(layer));
+        int m = act.ownSamples();
+        if (m == 0) {
+            return;
+        }
+        if (!initialised[layer]) {
+            initialiseNewRows(layer, act, m);
+            initialised[layer] = true;
+        }
+        oja[layer].train(h[layer], act, m, params.hebbianIterations(), params.learningRate(), params.momentum());
+    }
+
+    /** New rows start as the task's first activity vectors (then unit vectors), orthonormalised against the frozen basis. */
+    private void initialiseNewRows(int layer, LayerActivity act, int m) {
+        int n = inputs[layer];
+        int lo = frozenRows[layer];
+        int want = rows[layer] - lo;
+        double[] candidates = new double[(m + n) * n];
+        for (int s = 0; s < m; s++) {
+            float[] x = act.vector(s);
+            for (int i = 0; i < n; i++) {
+                candidates[s * n + i] = x[i];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            candidates[(m + i) * n + i] = 1;
+        }
+        double[] fb = frozenBasis[layer];
+        int k = fb.length / n;
+        double[] extended = SubspaceProjector.extend(fb, k, candidates, m + n, n, want);
+        System.arraycopy(extended, k * n, h[layer], lo * n, want * n);
+    }
+
+    /**
+     * The lateral weights of a layer.
+     *
+     * @param layer the layer index
+     * @return a copy, {@link #neurons} rows of inputs(layer) values, row-major
+     */
+    public double[] lateralWeights(int layer) {
+        return h[layer].clone();
+    }
+
+    /**
+     * @param layer the layer index
+     * @return the number of lateral neurons of the layer
+     */
+    public int neurons(int layer) {
+        return h == null ? 0 : rows[layer];
+    }
+
+    /**
+     * The orthonormal basis the current task's updates are projected with.
+     *
+     * @param layer the layer index
+     * @return a copy, rows of inputs(layer) values
+     */
+    public double[] protectedBasis(int layer) {
+        return frozenBasis[layer].clone();
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        StateCodec.writeHeader(out, NAME, VERSION);
+        out.writeBoolean(h != null);
+        if (h != null) {
+            StateCodec.writeInts(out, inputs);
+            StateCodec.writeInts(out, rows);
+            StateCodec.writeDoubles(out, h);
+        }
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        StateCodec.readHeader(in, NAME, VERSION);
+        if (!in.readBoolean()) {
+            h = null;
+            rows = null;
+            inputs = null;
+            return;
+        }
+        int[] n = StateCodec.readInts(in);
+        int[] r = StateCodec.readInts(in);
+        double[][] w = StateCodec.readDoubleMatrix(in);
+        StateCodec.requireShape(NAME, "rows layer count", n.length, r.length);
+        StateCodec.requireShape(NAME, "lateral weights layer count", n.length, w.length);
+        for (int l = 0; l < n.length; l++) {
+            if (w[l] == null || n[l] <= 0 || r[l] < 0 || w[l].length != r[l] * n[l]) {
+                throw new EngramException("strategy state", NAME + ".lateral_weights[" + l + "]",
+                        r[l] + " rows of " + n[l] + " values", w[l] == null ? "null" : w[l].length + " values",
+                        "the state file is damaged");
+            }
+        }
+        inputs = n;
+        rows = r;
+        h = w;
+    }
+}

@@ -1,0 +1,108 @@
+package org.engram.learning.continual;
+
+import org.engram.simulator.ParameterException;
+
+/**
+ * Learning without forgetting: while learning a new task, the network is asked to keep giving the
+ * previous network's (softened) outputs on the new task's inputs.
+ *
+ * <p>At {@code beforeTask(t)} for {@code t >= 1} the network still is the previous network; the
+ * strategy records its soft targets {@code p = softmax(z / T)} for every training sample of task t.
+ * In task-incremental learning there is one target per earlier task's head
+ * ({@link ModelView#headOffset}, {@link ModelView#headSize}); otherwise one over all outputs. At each
+ * {@code beforeBatch} it attaches those targets to the batch's own samples as
+ * {@link DistillationTarget}s with weight alpha; the trainer adds
+ * {@code alpha * T^2 * CE(p, softmax(z / T))} to each sample's loss (see the contract there).
+ *
+ * <table>
+ *   <caption>Hyperparameters</caption>
+ *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>temperature</td><td>2</td><td>softmax temperature T, {@code > 0}</td></tr>
+ *   <tr><td>alpha</td><td>1</td><td>weight of the distillation loss, {@code >= 0}</td></tr>
+ * </table>
+ *
+ * <p>The targets are rebuilt from the network at every {@code beforeTask}, so there is no state
+ * to checkpoint (checkpoints are taken between tasks). Memory: one float per training sample and
+ * distilled output unit. Reference: Z. Li and D. Hoiem (2016), Learning without forgetting, ECCV.
+ */
+public final class Lwf implements ContinualStrategy {
+    /** Registry name. */
+    public static final String NAME = "lwf";
+
+    /**
+     * Hyperparameters of {@link Lwf}.
+     *
+     * @param temperature the softmax temperature T (1), {@code > 0}
+     * @param alpha       the weight of the distillation loss (1), {@code >= 0}
+     */
+    public record Params(double temperature, double alpha) {
+        /** Validates every hyperparameter. */
+        public Params {
+            ParameterException.requirePositive(NAME, "temperature", temperature, "1");
+            ParameterException.requireFinite(NAME, "temperature", temperature, "1");
+            ParameterException.requireNonNegative(NAME, "alpha", alpha, "1");
+            ParameterException.requireFinite(NAME, "alpha", alpha, "1");
+        }
+
+        /** @return temperature 2, alpha 1 */
+        public static Params defaults() {
+            return new Params(2, 1);
+        }
+    }
+
+    private final Params params;
+    /** targets[head][sample]; empty during the first task. */
+    private DistillationTarget[][] targets = new DistillationTarget[0][];
+
+    /**
+     * Creates the strategy.
+     *
+     * @param params the hyperparameters
+     */
+    public Lwf(Params params) {
+        this.params = params;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void beforeTask(TaskContext task) {
+        int t = task.taskIndex();
+        if (t == 0) {
+            targets = new DistillationTarget[0][];
+            return;
+        }
+        ModelView model = task.model();
+        SampleSet data = task.trainData();
+        boolean perHead = task.scenario() == Scenario.TASK_INCREMENTAL;
+        int heads = perHead ? t : 1;
+        int[] offset = new int[heads];
+        int[] size = new int[heads];
+        for (int h = 0; h < heads; h++) {
+            offset[h] = perHead ? model.headOffset(h) : 0;
+            size[h] = perHead ? model.headSize(h) : model.outputs(model.layerCount() - 1);
+        }
+        float[] logits = new float[model.outputs(model.layerCount() - 1)];
+        DistillationTarget[][] built = new DistillationTarget[heads][data.size()];
+        for (int s = 0; s < data.size(); s++) {
+            task.oracle().outputs(data, s, logits);
+            for (int h = 0; h < heads; h++) {
+                float[] p = DistillationTarget.softTargets(logits, offset[h], size[h], params.temperature());
+                built[h][s] = new DistillationTarget(p, offset[h], params.temperature(), params.alpha());
+            }
+        }
+        targets = built;
+    }
+
+    @Override
+    public void beforeBatch(BatchContext batch) {
+        for (DistillationTarget[] head : targets) {
+            for (int i = 0; i < batch.ownSize(); i++) {
+                batch.addDistillationTarget(i, head[batch.sampleIndex(i)]);
+            }
+        }
+    }
+}

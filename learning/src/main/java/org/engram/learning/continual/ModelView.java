@@ -1,0 +1,55 @@
+package org.engram.learning.continual;
+
+/**
+ * The trainable weights of a layered network, as a strategy may read them.
+ *
+ * <p>Layer {@code l} maps {@code inputs(l)} presynaptic neurons to {@code outputs(l)} postsynaptic
+ * neurons with a dense weight matrix stored row-major by input: the weight from input {@code i} to
+ * output {@code o} is {@code weights(l)[i * outputs(l) + o]}. The same layout is used for every
+ * per-weight array a strategy receives ({@code grad}, {@code update}, Fisher, importance).
+ */
+public interface ModelView {
+    /** @return the number of trainable layers */
+    int layerCount();
+
+    /**
+     * @param layer the layer index, in {@code [0, layerCount())}
+     * @return the number of presynaptic neurons (rows of the weight matrix)
+     */
+    int inputs(int layer);
+
+    /**
+     * @param layer the layer index, in {@code [0, layerCount())}
+     * @return the number of postsynaptic neurons (columns of the weight matrix)
+     */
+    int outputs(int layer);
+
+    /**
+     * The live weights of a layer (not a copy): they change as the trainer applies updates.
+     * Strategies only read them.
+     *
+     * @param layer the layer index, in {@code [0, layerCount())}
+     * @return the weights, length {@code inputs(layer) * outputs(layer)}, row-major by input
+     */
+    float[] weights(int layer);
+
+    /**
+     * The first output unit of a task's head in the last layer; 0 when all tasks share the outputs.
+     *
+     * @param task the task index
+     * @return the first unit of the task's head
+     */
+    default int headOffset(int task) {
+        return 0;
+    }
+
+    /**
+     * The number of output units of a task's head in the last layer; all outputs when shared.
+     *
+     * @param task the task index
+     * @return the head size
+     */
+    default int headSize(int task) {
+        return outputs(layerCount() - 1);
+    }
+}

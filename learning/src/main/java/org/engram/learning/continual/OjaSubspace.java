@@ -1,0 +1,124 @@
+package org.engram.learning.continual;
+
+import java.util.Arrays;
+
+/**
+ * Hebbian learning of a principal subspace by lateral neurons with Oja's subspace rule
+ * (Oja 1989), the learning step of HLOP.
+ *
+ * <p>The k rows of H (row-major, {@code h[j * n + i]}) are the lateral neurons' weights. Rows
+ * {@code [lo, hi)} are trained; rows below {@code lo} are frozen but take part in the response and
+ * the reconstruction, so the trained rows learn the principal subspace of what the frozen rows do
+ * not explain. Per iteration, over the m samples x of a batch:
+ * <pre>
+ *   y = H x   (rows [0, hi)),     dH_j = (1/m) sum_x y_j (x - H^T y)     for j in [lo, hi)
+ *   v &lt;- momentum v + dH,          H_j &lt;- H_j + (eta / mean_x ||x||^2) v_j
+ * </pre>
+ * Dividing eta by the batch's mean squared norm bounds eta times the largest eigenvalue of the
+ * input correlation by eta (the eigenvalue is at most its trace, the mean squared norm), which
+ * keeps the rule stable for eta below 1 whatever the scale of the activity.
+ */
+final class OjaSubspace {
+    private final int n;
+    private int lo;
+    private int hi;
+    private double[] velocity = new double[0];
+    private double[] delta = new double[0];
+    private double[] y = new double[0];
+    private final double[] residual;
+
+    /**
+     * @param n the input dimension
+     */
+    OjaSubspace(int n) {
+        this.n = n;
+        this.residual = new double[n];
+    }
+
+    /**
+     * Starts training rows {@code [lo, hi)} with zero momentum.
+     *
+     * @param lo first trained row
+     * @param hi end of the trained rows
+     */
+    void reset(int lo, int hi) {
+        this.lo = lo;
+        this.hi = hi;
+        int size = (hi - lo) * n;
+        if (velocity.length < size) {
+            velocity = new double[size];
+            delta = new double[size];
+        }
+        Arrays.fill(velocity, 0.0);
+        if (y.length < hi) {
+            y = new double[hi];
+        }
+    }
+
+    /**
+     * Runs Hebbian iterations on the first {@code m} vectors of an activity batch.
+     *
+     * @param h          the weights, at least {@code hi * n} values; rows [lo, hi) change
+     * @param act        the activity
+     * @param m          how many of its first samples to use
+     * @param iterations the number of iterations
+     * @param eta        the learning rate, relative to the batch's mean squared norm
+     * @param momentum   the momentum in [0, 1)
+     */
+    void train(double[] h, LayerActivity act, int m, int iterations, double eta, double momentum) {
+        if (hi == lo || m == 0) {
+            return;
+        }
+        double meanSquare = 0;
+        for (int s = 0; s < m; s++) {
+            float[] x = act.vector(s);
+            for (int i = 0; i < n; i++) {
+                meanSquare += (double) x[i] * x[i];
+            }
+        }
+        meanSquare /= m;
+        if (!(meanSquare > 0)) {
+            return;
+        }
+        final double step = eta / meanSquare;
+        final int size = (hi - lo) * n;
+        for (int it = 0; it < iterations; it++) {
+            Arrays.fill(delta, 0, size, 0.0);
+            for (int s = 0; s < m; s++) {
+                accumulate(h, act.vector(s));
+            }
+            for (int q = 0; q < size; q++) {
+                velocity[q] = momentum * velocity[q] + delta[q] / m;
+                h[lo * n + q] += step * velocity[q];
+            }
+        }
+    }
+
+    private void accumulate(double[] h, float[] x) {
+        for (int j = 0; j < hi; j++) {
+            double sum = 0;
+            final int hj = j * n;
+            for (int i = 0; i < n; i++) {
+                sum += h[hj + i] * x[i];
+            }
+            y[j] = sum;
+        }
+        for (int i = 0; i < n; i++) {
+            residual[i] = x[i];
+        }
+        for (int j = 0; j < hi; j++) {
+            final double yj = y[j];
+            final int hj = j * n;
+            for (int i = 0; i < n; i++) {
+                residual[i] -= h[hj + i] * yj;
+            }
+        }
+        for (int j = lo; j < hi; j++) {
+            final double yj = y[j];
+            final int dj = (j - lo) * n;
+            for (int i = 0; i < n; i++) {
+                delta[dj + i] += yj * residual[i];
+            }
+        }
+    }
+}

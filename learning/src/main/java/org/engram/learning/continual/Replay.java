@@ -1,0 +1,142 @@
+package org.engram.learning.continual;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import org.engram.learning.io.Checkpointable;
+import org.engram.learning.io.StateCodec;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.random.Purpose;
+import org.engram.simulator.random.RandomStreams;
+import org.engram.simulator.random.SplitMixRandom;
+
+/**
+ * Experience replay: a fixed memory of past samples, a few of which are mixed into every batch.
+ *
+ * <p>At each {@code beforeBatch} the strategy first appends {@code replay_batch_size} distinct
+ * samples drawn uniformly from the memory (fewer while the memory holds fewer), with their
+ * original labels and task indices; then, in the task's first epoch only, it offers the batch's
+ * own samples to the memory (so each training sample is offered once). The memory never holds more
+ * than {@code memory_size} samples. Every random decision of task t comes from
+ * {@code RandomStreams.of(seed, Purpose.REPLAY, t)}.
+ *
+ * <table>
+ *   <caption>Hyperparameters</caption>
+ *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>memory_size</td><td>1000</td><td>samples the memory holds at most, {@code >= 1}</td></tr>
+ *   <tr><td>replay_batch_size</td><td>32</td><td>memory samples appended per batch, {@code >= 1}</td></tr>
+ *   <tr><td>buffer</td><td>reservoir</td><td>RESERVOIR or CLASS_BALANCED</td></tr>
+ * </table>
+ *
+ * <p>References: D. Rolnick et al. (2019), Experience replay for continual learning, NeurIPS;
+ * A. Chaudhry et al. (2019), On tiny episodic memories in continual learning, arXiv:1902.10486;
+ * J. S. Vitter (1985), Random sampling with a reservoir, ACM TOMS 11:37-57; A. Chrysakis and
+ * M.-F. Moens (2020), Online continual learning from imbalanced data, ICML (class-balancing reservoir).
+ */
+public final class Replay implements ContinualStrategy, Checkpointable {
+    /** Registry name. */
+    public static final String NAME = "replay";
+    private static final int VERSION = 1;
+
+    /** How the memory chooses what to keep. */
+    public enum Buffer {
+        /** Reservoir sampling: a uniform sample of everything seen. */
+        RESERVOIR,
+        /** Class-balancing reservoir sampling: equal room per class seen, uniform within a class. */
+        CLASS_BALANCED
+    }
+
+    /**
+     * Hyperparameters of {@link Replay}.
+     *
+     * @param memorySize      samples the memory holds at most, {@code >= 1}
+     * @param replayBatchSize memory samples appended to each batch, {@code >= 1}
+     * @param buffer          the memory's selection rule
+     */
+    public record Params(int memorySize, int replayBatchSize, Buffer buffer) {
+        /** Validates every hyperparameter. */
+        public Params {
+            if (memorySize < 1) {
+                throw new ParameterException(NAME, "memory_size", "an integer >= 1 (samples)", memorySize);
+            }
+            if (replayBatchSize < 1) {
+                throw new ParameterException(NAME, "replay_batch_size", "an integer >= 1 (samples)", replayBatchSize);
+            }
+            if (buffer == null) {
+                throw new ParameterException(NAME, "buffer", "reservoir or class_balanced", "null");
+            }
+        }
+
+        /** @return memory 1000, replay batch 32, reservoir */
+        public static Params defaults() {
+            return new Params(1000, 32, Buffer.RESERVOIR);
+        }
+    }
+
+    private final Params params;
+    private ReplayMemory memory;
+    private SplitMixRandom random;
+    private final int[] chosen;
+
+    /**
+     * Creates the strategy with an empty memory.
+     *
+     * @param params the hyperparameters
+     */
+    public Replay(Params params) {
+        this.params = params;
+        this.memory = new ReplayMemory(params.memorySize(), params.buffer());
+        this.chosen = new int[params.replayBatchSize()];
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void beforeTask(TaskContext task) {
+        random = RandomStreams.of(task.seed(), Purpose.REPLAY, task.taskIndex());
+    }
+
+    @Override
+    public void beforeBatch(BatchContext batch) {
+        int k = Math.min(params.replayBatchSize(), memory.size());
+        memory.choose(k, random, chosen);
+        int own = batch.ownSize();
+        for (int i = 0; i < k; i++) {
+            int slot = chosen[i];
+            batch.append(memory.input(slot), memory.label(slot), memory.task(slot));
+        }
+        if (batch.epoch() == 0) {
+            for (int i = 0; i < own; i++) {
+                memory.offer(batch.input(i).clone(), batch.label(i), batch.task(i), random);
+            }
+        }
+    }
+
+    /** @return the number of samples in memory */
+    public int memorySize() {
+        return memory.size();
+    }
+
+    /**
+     * @param label a class label
+     * @return how many samples of the class the memory holds
+     */
+    public int memoryCount(int label) {
+        return memory.countOf(label);
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        StateCodec.writeHeader(out, NAME, VERSION);
+        memory.write(out);
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        StateCodec.readHeader(in, NAME, VERSION);
+        memory = ReplayMemory.read(in, params.memorySize(), params.buffer());
+    }
+}

@@ -1,0 +1,212 @@
+package org.engram.learning.continual;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.engram.learning.io.StateCodec;
+import org.engram.simulator.EngramException;
+
+/**
+ * A fixed-capacity episodic memory filled from a stream of samples, either by reservoir sampling
+ * (every sample seen so far is in memory with probability capacity / seen; Vitter 1985, algorithm
+ * R) or by class-balancing reservoir sampling (CBRS, Chrysakis and Moens 2020): a sample of a class
+ * that is not among the largest in memory replaces a random sample of a largest class; a sample of a
+ * largest class c replaces a random sample of c with probability m_c / n_c (m_c stored, n_c seen).
+ */
+final class ReplayMemory {
+    private final int capacity;
+    private final Replay.Buffer mode;
+    private final float[][] inputs;
+    private final int[] labels;
+    private final int[] tasks;
+    private int size;
+    private int seen;
+    /** Samples per class in memory, indexed by label. */
+    private int[] classCount = new int[0];
+    /** Samples per class seen in the stream, indexed by label. */
+    private int[] classSeen = new int[0];
+    private int[] scratch = new int[0];
+
+    ReplayMemory(int capacity, Replay.Buffer mode) {
+        this.capacity = capacity;
+        this.mode = mode;
+        this.inputs = new float[capacity][];
+        this.labels = new int[capacity];
+        this.tasks = new int[capacity];
+    }
+
+    int size() {
+        return size;
+    }
+
+    float[] input(int slot) {
+        return inputs[slot];
+    }
+
+    int label(int slot) {
+        return labels[slot];
+    }
+
+    int task(int slot) {
+        return tasks[slot];
+    }
+
+    /** @return how many samples of a class the memory holds */
+    int countOf(int label) {
+        return label < classCount.length ? classCount[label] : 0;
+    }
+
+    /**
+     * Offers one sample; the memory keeps the array by reference if it takes it.
+     *
+     * @param input the input vector (a copy the caller no longer changes)
+     * @param label the class label, {@code >= 0}
+     * @param task  the task index
+     * @param rng   the task's replay stream
+     */
+    void offer(float[] input, int label, int task, RandomGenerator rng) {
+        if (label < 0) {
+            throw new IllegalArgumentException("replay needs class labels >= 0, found " + label);
+        }
+        if (label >= classCount.length) {
+            classCount = Arrays.copyOf(classCount, label + 1);
+            classSeen = Arrays.copyOf(classSeen, label + 1);
+        }
+        seen = Math.addExact(seen, 1);
+        classSeen[label]++;
+        if (size < capacity) {
+            put(size++, input, label, task);
+            return;
+        }
+        switch (mode) {
+            case RESERVOIR -> {
+                int j = rng.nextInt(seen);
+                if (j < capacity) {
+                    put(j, input, label, task);
+                }
+            }
+            case CLASS_BALANCED -> {
+                int largest = 0;
+                for (int c : classCount) {
+                    largest = Math.max(largest, c);
+                }
+                if (classCount[label] < largest) {
+                    put(randomSlotOfLargest(largest, rng), input, label, task);
+                } else if (rng.nextInt(classSeen[label]) < classCount[label]) {
+                    put(randomSlotOf(label, rng), input, label, task);
+                }
+            }
+        }
+    }
+
+    /**
+     * Chooses {@code k} distinct slots uniformly (a partial Fisher-Yates shuffle).
+     *
+     * @param k   how many, at most {@code size()}
+     * @param rng the stream
+     * @param out receives the slots in {@code [0, k)}
+     */
+    void choose(int k, RandomGenerator rng, int[] out) {
+        if (scratch.length < size) {
+            scratch = new int[capacity];
+        }
+        for (int i = 0; i < size; i++) {
+            scratch[i] = i;
+        }
+        for (int i = 0; i < k; i++) {
+            int j = i + rng.nextInt(size - i);
+            int tmp = scratch[i];
+            scratch[i] = scratch[j];
+            scratch[j] = tmp;
+            out[i] = scratch[i];
+        }
+    }
+
+    private void put(int slot, float[] input, int label, int task) {
+        if (slot < size && inputs[slot] != null) {
+            classCount[labels[slot]]--;
+        }
+        inputs[slot] = input;
+        labels[slot] = label;
+        tasks[slot] = task;
+        classCount[label]++;
+    }
+
+    /** A uniform slot among the samples of all classes holding {@code largest} samples. */
+    private int randomSlotOfLargest(int largest, RandomGenerator rng) {
+        int candidates = 0;
+        for (int c : classCount) {
+            if (c == largest) {
+                candidates += c;
+            }
+        }
+        int pick = rng.nextInt(candidates);
+        for (int s = 0; s < size; s++) {
+            if (classCount[labels[s]] == largest && pick-- == 0) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("class counts disagree with memory contents");
+    }
+
+    private int randomSlotOf(int label, RandomGenerator rng) {
+        int pick = rng.nextInt(classCount[label]);
+        for (int s = 0; s < size; s++) {
+            if (labels[s] == label && pick-- == 0) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("class counts disagree with memory contents");
+    }
+
+    void write(DataOutput out) throws IOException {
+        out.writeInt(capacity);
+        out.writeInt(size);
+        out.writeInt(seen);
+        StateCodec.writeInts(out, classSeen);
+        for (int s = 0; s < size; s++) {
+            out.writeInt(labels[s]);
+            out.writeInt(tasks[s]);
+            StateCodec.writeFloats(out, inputs[s]);
+        }
+    }
+
+    /**
+     * Reads a memory written by {@link #write}.
+     *
+     * @param in       the stream
+     * @param capacity the capacity of the reader's configuration
+     * @param mode     the buffer mode of the reader's configuration
+     * @return the memory
+     * @throws IOException if the stream fails
+     */
+    static ReplayMemory read(DataInput in, int capacity, Replay.Buffer mode) throws IOException {
+        StateCodec.requireShape(Replay.NAME, "memory_size", capacity, in.readInt());
+        ReplayMemory m = new ReplayMemory(capacity, mode);
+        int size = in.readInt();
+        if (size < 0 || size > capacity) {
+            throw new EngramException("strategy state", Replay.NAME + ".stored samples", "0.." + capacity,
+                    String.valueOf(size), "the state file is damaged");
+        }
+        m.seen = in.readInt();
+        m.classSeen = StateCodec.readInts(in);
+        m.classCount = new int[m.classSeen.length];
+        for (int s = 0; s < size; s++) {
+            int label = in.readInt();
+            int task = in.readInt();
+            float[] input = StateCodec.readFloats(in);
+            if (label < 0 || label >= m.classCount.length) {
+                throw new EngramException("strategy state", Replay.NAME + ".label", "0.." + (m.classCount.length - 1),
+                        String.valueOf(label), "the state file is damaged");
+            }
+            m.inputs[s] = input;
+            m.labels[s] = label;
+            m.tasks[s] = task;
+            m.classCount[label]++;
+        }
+        m.size = size;
+        return m;
+    }
+}

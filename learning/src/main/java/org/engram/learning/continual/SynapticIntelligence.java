@@ -1,0 +1,186 @@
+package org.engram.learning.continual;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import org.engram.learning.io.Checkpointable;
+import org.engram.learning.io.StateCodec;
+import org.engram.simulator.ParameterException;
+
+/**
+ * Synaptic intelligence: each weight's importance is its contribution to the drop of the loss
+ * along the training trajectory, accumulated online.
+ *
+ * <p>Per batch, with {@code g_k} the batch's task-loss gradient (before penalties) and
+ * {@code delta_k} the weight change the batch actually applied:
+ * <pre>
+ *   w_k     += -g_k * delta_k                                  (path integral, afterBatch)
+ *   at the end of task t, with Delta_k = theta_k(end of t) - theta_k(start of t):
+ *   Omega_k += w_k / (Delta_k^2 + xi),   w_k &lt;- 0,   theta*_k &lt;- theta_k(end of t)
+ *   penalty = (c/2) sum_k Omega_k (theta_k - theta*_k)^2,   gradient added: c Omega (theta - theta*)
+ * </pre>
+ *
+ * <table>
+ *   <caption>Hyperparameters</caption>
+ *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>c</td><td>0.1</td><td>penalty strength, {@code >= 0}</td></tr>
+ *   <tr><td>xi</td><td>0.001</td><td>damping of the denominator (weight^2), {@code > 0}</td></tr>
+ * </table>
+ *
+ * <p>Reference: F. Zenke, B. Poole and S. Ganguli (2017), Continual learning through synaptic
+ * intelligence, ICML.
+ */
+public final class SynapticIntelligence implements ContinualStrategy, Checkpointable {
+    /** Registry name. */
+    public static final String NAME = "si";
+    private static final int VERSION = 1;
+
+    /**
+     * Hyperparameters of {@link SynapticIntelligence}.
+     *
+     * @param c  penalty strength (1), {@code >= 0}
+     * @param xi damping (weight^2), {@code > 0}
+     */
+    public record Params(double c, double xi) {
+        /** Validates every hyperparameter. */
+        public Params {
+            ParameterException.requireNonNegative(NAME, "c", c, "1");
+            ParameterException.requireFinite(NAME, "c", c, "1");
+            ParameterException.requirePositive(NAME, "xi", xi, "weight^2");
+        }
+
+        /** @return c 0.1, xi 0.001 */
+        public static Params defaults() {
+            return new Params(0.1, 1e-3);
+        }
+    }
+
+    private final Params params;
+    /** Accumulated importance per layer; null until the first task ends. */
+    private double[][] omega;
+    /** Weights after the previous task; null until the first task ends. */
+    private float[][] anchor;
+    /** Path integral of the current task. */
+    private double[][] path;
+    /** Weights at the start of the current task. */
+    private float[][] taskStart;
+    /** Weights before the current batch's update. */
+    private float[][] beforeUpdate;
+    private ModelView model;
+
+    /**
+     * Creates the strategy with no importance yet.
+     *
+     * @param params the hyperparameters
+     */
+    public SynapticIntelligence(Params params) {
+        this.params = params;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void beforeTask(TaskContext task) {
+        model = task.model();
+        QuadraticAnchor.checkShape(NAME, anchor, model);
+        taskStart = QuadraticAnchor.snapshot(model);
+        beforeUpdate = QuadraticAnchor.snapshot(model);
+        path = new double[model.layerCount()][];
+        for (int l = 0; l < path.length; l++) {
+            path[l] = new double[taskStart[l].length];
+        }
+    }
+
+    @Override
+    public void beforeBatch(BatchContext batch) {
+        for (int l = 0; l < beforeUpdate.length; l++) {
+            System.arraycopy(model.weights(l), 0, beforeUpdate[l], 0, beforeUpdate[l].length);
+        }
+    }
+
+    @Override
+    public void afterBatch(BatchContext batch) {
+        for (int l = 0; l < path.length; l++) {
+            final float[] w = model.weights(l);
+            final float[] before = beforeUpdate[l];
+            final float[] g = batch.lossGradient(l);
+            final double[] p = path[l];
+            for (int k = 0; k < p.length; k++) {
+                p[k] -= g[k] * ((double) w[k] - before[k]);
+            }
+        }
+    }
+
+    @Override
+    public void addPenaltyGradient(int layer, float[] weights, float[] grad) {
+        if (omega == null) {
+            return;
+        }
+        final double c = params.c();
+        final double[] o = omega[layer];
+        final float[] a = anchor[layer];
+        for (int k = 0; k < o.length; k++) {
+            grad[k] += (float) (c * o[k] * ((double) weights[k] - a[k]));
+        }
+    }
+
+    @Override
+    public void afterTask(TaskContext task) {
+        float[][] end = QuadraticAnchor.snapshot(model);
+        if (omega == null) {
+            omega = new double[end.length][];
+            for (int l = 0; l < end.length; l++) {
+                omega[l] = new double[end[l].length];
+            }
+        }
+        final double xi = params.xi();
+        for (int l = 0; l < end.length; l++) {
+            final double[] o = omega[l];
+            final double[] p = path[l];
+            for (int k = 0; k < o.length; k++) {
+                double total = (double) end[l][k] - taskStart[l][k];
+                o[k] += p[k] / (total * total + xi);
+                p[k] = 0;
+            }
+        }
+        anchor = end;
+    }
+
+    /**
+     * The accumulated importance Omega of a layer.
+     *
+     * @param layer the layer index
+     * @return a copy (loss per weight^2 units), or {@code null} before the first task ends
+     */
+    public double[] importance(int layer) {
+        return omega == null ? null : omega[layer].clone();
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        StateCodec.writeHeader(out, NAME, VERSION);
+        out.writeBoolean(omega != null);
+        if (omega != null) {
+            StateCodec.writeDoubles(out, omega);
+            StateCodec.writeFloats(out, anchor);
+        }
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        StateCodec.readHeader(in, NAME, VERSION);
+        if (in.readBoolean()) {
+            double[][] o = StateCodec.readDoubleMatrix(in);
+            float[][] a = StateCodec.readFloatMatrix(in);
+            QuadraticAnchor.requireSameShape(NAME, o, a);
+            omega = o;
+            anchor = a;
+        } else {
+            omega = null;
+            anchor = null;
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package org.engram.learning.io;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import org.engram.simulator.EngramException;
+
+/**
+ * Header and primitive-array helpers for {@link Checkpointable} state.
+ *
+ * <p>Layout: a header {@code "ENGRAM-STATE"}, the kind name (UTF), the format version (int); then
+ * whatever the object writes. Arrays are written as a length followed by the elements; a
+ * {@code null} row is written as length {@code -1}. All values are big-endian as
+ * {@link DataOutput} defines, so files are portable between machines.
+ */
+public final class StateCodec {
+    private static final String MAGIC = "ENGRAM-STATE";
+
+    private StateCodec() {
+    }
+
+    /**
+     * Writes the header.
+     *
+     * @param out     the stream
+     * @param kind    the writer's kind name, e.g. {@code "ewc"}
+     * @param version the format version, {@code >= 1}
+     * @throws IOException if the stream fails
+     */
+    public static void writeHeader(DataOutput out, String kind, int version) throws IOException {
+        out.writeUTF(MAGIC);
+        out.writeUTF(kind);
+        out.writeInt(version);
+    }
+
+    /**
+     * Reads and checks a header.
+     *
+     * @param in         the stream
+     * @param kind       the kind name the reader expects
+     * @param maxVersion the newest version the reader understands
+     * @return the version found, in {@code [1, maxVersion]}
+     * @throws IOException     if the stream fails
+     * @throws EngramException if the magic, kind or version is wrong
+     */
+    public static int readHeader(DataInput in, String kind, int maxVersion) throws IOException {
+        String magic = in.readUTF();
+        if (!MAGIC.equals(magic)) {
+            throw new EngramException("strategy state", kind, "header " + MAGIC, magic, null);
+        }
+        String found = in.readUTF();
+        if (!kind.equals(found)) {
+            throw new EngramException("strategy state", kind, "state of kind '" + kind + "'", "'" + found + "'", null);
+        }
+        int version = in.readInt();
+        if (version < 1 || version > maxVersion) {
+            throw new EngramException("strategy state", kind, "format version 1.." + maxVersion, String.valueOf(version),
+                    "the state was written by a newer Engram");
+        }
+        return version;
+    }
+
+    /**
+     * Fails unless a value read from a stream equals the value the object's shape requires.
+     *
+     * @param kind     the reader's kind name
+     * @param what     what the value is, e.g. {@code "layer count"}
+     * @param expected the required value
+     * @param found    the value read
+     */
+    public static void requireShape(String kind, String what, int expected, int found) {
+        if (expected != found) {
+            throw new EngramException("strategy state", kind + "." + what, String.valueOf(expected), String.valueOf(found),
+                    "the state was written for a different network");
+        }
+    }
+
+    /**
+     * Writes a jagged double matrix.
+     *
+     * @param out  the stream
+     * @param rows the rows; the outer array must not be {@code null}
+     * @throws IOException if the stream fails
+     */
+    public static void writeDoubles(DataOutput out, double[][] rows) throws IOException {
+        out.writeInt(rows.length);
+        for (double[] row : rows) {
+            writeDoubles(out, row);
+        }
+    }
+
+    /**
+     * Writes one double array.
+     *
+     * @param out the stream
+     * @param row the values, or {@code null}
+     * @throws IOException if the stream fails
+     */
+    public static void writeDoubles(DataOutput out, double[] row) throws IOException {
+        if (row == null) {
+            out.writeInt(-1);
+            return;
+        }
+        out.writeInt(row.length);
+        for (double v : row) {
+            out.writeDouble(v);
+        }
+    }
+
+    /**
+     * Reads a matrix written by {@link #writeDoubles(DataOutput, double[][])}.
+     *
+     * @param in the stream
+     * @return the rows
+     * @throws IOException if the stream fails
+     */
+    public static double[][] readDoubleMatrix(DataInput in) throws IOException {
+        int n = readLength(in);
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = readDoubles(in);
+        }
+        return rows;
+    }
+
+    /**
+     * Reads an array written by {@link #writeDoubles(DataOutput, double[])}.
+     *
+     * @param in the stream
+     * @return the values, or {@code null}
+     * @throws IOException if the stream fails
+     */
+    public static double[] readDoubles(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n == -1) {
+            return null;
+        }
+        double[] row = new double[checkLength(n)];
+        for (int i = 0; i < n; i++) {
+            row[i] = in.readDouble();
+        }
+        return row;
+    }
+
+    /**
+     * Writes a jagged float matrix.
+     *
+     * @param out  the stream
+     * @param rows the rows; the outer array must not be {@code null}
+     * @throws IOException if the stream fails
+     */
+    public static void writeFloats(DataOutput out, float[][] rows) throws IOException {
+        out.writeInt(rows.length);
+        for (float[] row : rows) {
+            writeFloats(out, row);
+        }
+    }
+
+    /**
+     * Writes one float array.
+     *
+     * @param out the stream
+     * @param row the values, or {@code null}
+     * @throws IOException if the stream fails
+     */
+    public static void writeFloats(DataOutput out, float[] row) throws IOException {
+        if (row == null) {
+            out.writeInt(-1);
+            return;
+        }
+        out.writeInt(row.length);
+        for (float v : row) {
+            out.writeFloat(v);
+        }
+    }
+
+    /**
+     * Reads a matrix written by {@link #writeFloats(DataOutput, float[][])}.
+     *
+     * @param in the stream
+     * @return the rows
+     * @throws IOException if the stream fails
+     */
+    public static float[][] readFloatMatrix(DataInput in) throws IOException {
+        int n = readLength(in);
+        float[][] rows = new float[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = readFloats(in);
+        }
+        return rows;
+    }
+
+    /**
+     * Reads an array written by {@link #writeFloats(DataOutput, float[])}.
+     *
+     * @param in the stream
+     * @return the values, or {@code null}
+     * @throws IOException if the stream fails
+     */
+    public static float[] readFloats(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n == -1) {
+            return null;
+        }
+        float[] row = new float[checkLength(n)];
+        for (int i = 0; i < n; i++) {
+            row[i] = in.readFloat();
+        }
+        return row;
+    }
+
+    /**
+     * Writes an int array.
+     *
+     * @param out the stream
+     * @param row the values, not {@code null}
+     * @throws IOException if the stream fails
+     */
+    public static void writeInts(DataOutput out, int[] row) throws IOException {
+        out.writeInt(row.length);
+        for (int v : row) {
+            out.writeInt(v);
+        }
+    }
+
+    /**
+     * Reads an array written by {@link #writeInts}.
+     *
+     * @param in the stream
+     * @return the values
+     * @throws IOException if the stream fails
+     */
+    public static int[] readInts(DataInput in) throws IOException {
+        int n = readLength(in);
+        int[] row = new int[n];
+        for (int i = 0; i < n; i++) {
+            row[i] = in.readInt();
+        }
+        return row;
+    }
+
+    private static int readLength(DataInput in) throws IOException {
+        return checkLength(in.readInt());
+    }
+
+    private static int checkLength(int n) {
+        if (n < 0) {
+            throw new EngramException("strategy state", "array length", "a length >= 0", String.valueOf(n),
+                    "the state file is damaged");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,133 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.learning.io.StateCodec;
+import org.engram.simulator.EngramException;
+import org.junit.jupiter.api.Test;
+
+class ChainTest {
+    /** Records every hook it receives, prefixed by its name. */
+    private static final class Recorder implements ContinualStrategy {
+        private final String name;
+        private final List<String> log;
+
+        Recorder(String name, List<String> log) {
+            this.name = name;
+            this.log = log;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Support supports(Scenario scenario) {
+            return name.equals("b") && scenario == Scenario.CLASS_INCREMENTAL ? Support.no("needs task labels") : Support.YES;
+        }
+
+        @Override
+        public void beforeTask(TaskContext task) {
+            log.add(name + ".beforeTask");
+        }
+
+        @Override
+        public void beforeBatch(BatchContext batch) {
+            log.add(name + ".beforeBatch");
+        }
+
+        @Override
+        public void addPenaltyGradient(int layer, float[] weights, float[] grad) {
+            log.add(name + ".addPenaltyGradient");
+        }
+
+        @Override
+        public void transformUpdate(int layer, float[] update, LayerActivity act) {
+            log.add(name + ".transformUpdate");
+        }
+
+        @Override
+        public void afterBatch(BatchContext batch) {
+            log.add(name + ".afterBatch");
+        }
+
+        @Override
+        public void afterTask(TaskContext task) {
+            log.add(name + ".afterTask");
+        }
+    }
+
+    @Test
+    void everyHookFiresInTrainerOrderAndChainOrder() {
+        List<String> log = new ArrayList<>();
+        ContinualStrategy chain = Strategies.chain(new Recorder("a", log), new Recorder("b", log));
+        SampleSet data = ToyData.inSubspace(0, ToyData.axes(2, 0, 1), 2, 4, 1);
+        ToyTrainer trainer = new ToyTrainer(new ToyLinearModel(2, 2, 1), chain, List.of(data), Scenario.TASK_INCREMENTAL, 1);
+        trainer.epochs = 1;
+        trainer.batchSize = 4;
+        trainer.runAll();
+        List<String> expected = new ArrayList<>();
+        for (String hook : List.of("beforeTask", "beforeBatch", "addPenaltyGradient", "transformUpdate", "afterBatch", "afterTask")) {
+            expected.add("a." + hook);
+            expected.add("b." + hook);
+        }
+        assertEquals(expected, log);
+        assertEquals("a+b", chain.name());
+    }
+
+    @Test
+    void chainIsUnsupportedWhereAnyMemberIs() {
+        List<String> log = new ArrayList<>();
+        ContinualStrategy chain = Strategies.chain(new Recorder("a", log), new Recorder("b", log));
+        assertEquals(Support.YES, chain.supports(Scenario.TASK_INCREMENTAL));
+        Support answer = chain.supports(Scenario.CLASS_INCREMENTAL);
+        assertFalse(answer.supported());
+        assertEquals("b: needs task labels", answer.reason());
+    }
+
+    @Test
+    void rejectedMemberStateLeavesEveryMemberAsItWas() throws IOException {
+        StubModel m = new StubModel(new int[] {1}, new int[] {2});
+        m.w[0] = new float[] {1, 2};
+        Ewc ewc = new Ewc(new Ewc.Params(Ewc.Mode.SEPARATE, 1, 1, 1));
+        SampleSet one = new ArraySamples(0, new float[1][1], new int[1]);
+        ewc.afterTask(new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, m, new ScriptedOracle(new double[][][] {{{1, 1}}}), List.of(one)));
+        ContinualStrategy chain = Strategies.chain(ewc, new L2Anchor(L2Anchor.Params.defaults()));
+        byte[] before = bytes(chain);
+
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        StateCodec.writeHeader(out, "chain", 1);
+        out.writeInt(2);
+        out.writeUTF("ewc");
+        byte[] emptyEwc = bytes(new Ewc(new Ewc.Params(Ewc.Mode.SEPARATE, 1, 1, 1)));
+        out.writeInt(emptyEwc.length);
+        out.write(emptyEwc);
+        out.writeUTF("l2");
+        out.writeInt(3);
+        out.write(new byte[] {0, 1, 'x'});
+        out.flush();
+        org.engram.learning.io.Checkpointable c = (org.engram.learning.io.Checkpointable) chain;
+        assertThrows(EngramException.class,
+                () -> c.readState(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()))));
+        assertArrayEquals(before, bytes(chain), "ewc got its state back after l2 was rejected");
+        assertEquals(1, ewc.anchorCount());
+    }
+
+    static byte[] bytes(ContinualStrategy s) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        ((org.engram.learning.io.Checkpointable) s).writeState(new DataOutputStream(buffer));
+        return buffer.toByteArray();
+    }
+}

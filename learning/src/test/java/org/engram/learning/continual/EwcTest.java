@@ -1,0 +1,121 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EwcTest {
+    /** Two layers: 1 x 3 and 1 x 2 weights. */
+    private static StubModel model() {
+        return new StubModel(new int[] {1, 1}, new int[] {3, 2});
+    }
+
+    private static final SampleSet TWO_SAMPLES = new ArraySamples(0, new float[2][1], new int[2]);
+
+    private static TaskContext task(int t, StubModel m, double[][][] perSample) {
+        return new FixedTask(t, Scenario.DOMAIN_INCREMENTAL, 1, m, new ScriptedOracle(perSample),
+                List.of(TWO_SAMPLES, TWO_SAMPLES, TWO_SAMPLES));
+    }
+
+    @Test
+    void penaltyGradientEqualsLambdaFisherTimesDisplacement() {
+        StubModel m = model();
+        Ewc ewc = new Ewc(new Ewc.Params(Ewc.Mode.SEPARATE, 2, 1, 2));
+        double[][][] g = {{{1, 2, 0}, {0.5, 0}}, {{3, 0, -2}, {1.5, 2}}};
+        m.w[0] = new float[] {0.5f, -1, 2};
+        m.w[1] = new float[] {1, 0};
+        ewc.beforeTask(task(0, m, g));
+        ewc.afterTask(task(0, m, g));
+        // Fisher by hand: mean of squares, layer 0: (1+9)/2, (4+0)/2, (0+4)/2; layer 1: (0.25+2.25)/2, (0+4)/2
+        assertArrayEquals(new double[] {5, 2, 2}, ewc.fisher(0, 0), 0);
+        assertArrayEquals(new double[] {1.25, 2}, ewc.fisher(0, 1), 0);
+        float[] theta0 = {1.5f, -1, 0};
+        float[] grad0 = {0.1f, 0.2f, 0.3f};
+        ewc.addPenaltyGradient(0, theta0, grad0);
+        // 0.1 + 2*5*1, 0.2 + 0, 0.3 + 2*2*(-2); each a single float rounding of the exact value
+        assertArrayEquals(new float[] {10.1f, 0.2f, -7.7f}, grad0, 1e-6f);
+        float[] grad1 = new float[2];
+        ewc.addPenaltyGradient(1, new float[] {0.5f, 3}, grad1);
+        assertArrayEquals(new float[] {-1.25f, 12}, grad1, 0);
+    }
+
+    @Test
+    void onlineFisherFollowsItsRecursionAndKeepsOneAnchor() {
+        StubModel m = model();
+        double gamma = 0.5;
+        Ewc ewc = new Ewc(new Ewc.Params(Ewc.Mode.ONLINE, 1, gamma, 2));
+        double[][][][] tasks = {
+            {{{1, 0, 0}, {1, 1}}, {{1, 0, 0}, {1, 1}}},
+            {{{0, 2, 0}, {2, 0}}, {{0, 2, 0}, {0, 0}}},
+            {{{0, 0, 3}, {0, 4}}, {{2, 0, 1}, {0, 0}}}};
+        double[][] expected0 = new double[3][];
+        double[] f = new double[3];
+        double[] f1 = new double[2];
+        for (int t = 0; t < 3; t++) {
+            m.w[0] = new float[] {t, t, t};
+            m.w[1] = new float[] {t, -t};
+            ewc.beforeTask(task(t, m, tasks[t]));
+            ewc.afterTask(task(t, m, tasks[t]));
+            for (int k = 0; k < 3; k++) {
+                double a = tasks[t][0][0][k];
+                double b = tasks[t][1][0][k];
+                f[k] = gamma * f[k] + (a * a + b * b) / 2;
+            }
+            for (int k = 0; k < 2; k++) {
+                double a = tasks[t][0][1][k];
+                double b = tasks[t][1][1][k];
+                f1[k] = gamma * f1[k] + (a * a + b * b) / 2;
+            }
+            expected0[t] = f.clone();
+            assertArrayEquals(f, ewc.fisher(0, 0), 1e-15, "layer 0 after task " + t);
+            assertArrayEquals(f1, ewc.fisher(0, 1), 1e-15, "layer 1 after task " + t);
+            assertEquals(1, ewc.anchorCount());
+        }
+        // by hand: F1 = (1, 0, 0), F2 = (0, 4, 0), F3 = (2, 0, 5); 0.25 F1 + 0.5 F2 + F3 = (2.25, 2, 5)
+        assertArrayEquals(new double[] {2.25, 2, 5}, expected0[2], 1e-15);
+        float[] grad = new float[3];
+        ewc.addPenaltyGradient(0, new float[] {3, 2, 2}, grad);
+        // the single anchor is the last task's weights (2, 2, 2)
+        assertArrayEquals(new float[] {2.25f, 0, 0}, grad, 0);
+    }
+
+    @Test
+    void separateModeAddsOnePenaltyPerTask() {
+        StubModel m = model();
+        Ewc ewc = new Ewc(new Ewc.Params(Ewc.Mode.SEPARATE, 1, 1, 2));
+        double[][][] g = {{{1, 1, 1}, {1, 1}}, {{1, 1, 1}, {1, 1}}};
+        m.w[0] = new float[] {0, 0, 0};
+        ewc.afterTask(task(0, m, g));
+        m.w[0] = new float[] {1, 1, 1};
+        ewc.afterTask(task(1, m, g));
+        assertEquals(2, ewc.anchorCount());
+        float[] grad = new float[3];
+        ewc.addPenaltyGradient(0, new float[] {2, 0, 1}, grad);
+        // F = 1 for both anchors: (2 - 0) + (2 - 1), (0 - 0) + (0 - 1), (1 - 0) + (1 - 1)
+        assertArrayEquals(new float[] {3, -1, 1}, grad, 0);
+    }
+
+    @Test
+    void ewcKeepsOldTaskLossLowerThanNaive() {
+        int n = 10;
+        // both tasks use the same input subspace with different class means: they conflict
+        float[][] shared = ToyData.randomRows(4, n, 1);
+        List<SampleSet> tasks = List.of(
+                ToyData.nearSubspace(0, shared, 3, 150, 0.1, 2),
+                ToyData.nearSubspace(1, shared, 3, 150, 0.1, 4));
+        double naive = oldLossAfterSecondTask(new Naive(), tasks, n);
+        double ewc = oldLossAfterSecondTask(new Ewc(new Ewc.Params(Ewc.Mode.SEPARATE, 200, 1, 150)), tasks, n);
+        assertTrue(ewc < 0.8 * naive, "old-task loss: ewc " + ewc + ", naive " + naive);
+    }
+
+    private static double oldLossAfterSecondTask(ContinualStrategy s, List<SampleSet> tasks, int n) {
+        ToyLinearModel model = new ToyLinearModel(n, 3, 7);
+        ToyTrainer trainer = new ToyTrainer(model, s, tasks, Scenario.DOMAIN_INCREMENTAL, 1);
+        trainer.learningRate = 0.1;
+        trainer.runAll();
+        return model.loss(tasks.get(0));
+    }
+}

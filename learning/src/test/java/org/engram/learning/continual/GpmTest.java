@@ -1,0 +1,107 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.random.SplitMixRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GpmTest {
+    private static final int N = 20;
+    private static final int OUT = 4;
+
+    private static List<SampleSet> twoTasks(double noise) {
+        ArraySamples t0 = ToyData.nearSubspace(0, ToyData.randomRows(5, N, 11), OUT, 200, noise, 12);
+        ArraySamples t1 = ToyData.nearSubspace(1, ToyData.randomRows(5, N, 13), OUT, 200, noise, 14);
+        return List.of(t0, t1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void projectedUpdateHasNoComponentInProtectedSubspace(long seed) {
+        SplitMixRandom r = new SplitMixRandom(seed);
+        int k = 1 + r.nextInt(N - 1);
+        float[][] vectors = new float[3 * k][];
+        float[][] rows = ToyData.randomRows(k, N, seed + 100);
+        for (int s = 0; s < vectors.length; s++) {
+            vectors[s] = new float[N];
+            for (int j = 0; j < k; j++) {
+                double c = r.nextGaussian();
+                for (int i = 0; i < N; i++) {
+                    vectors[s][i] += (float) (c * rows[j][i]);
+                }
+            }
+        }
+        // Inputs are float sums, so outside the k-dim span they carry rounding noise of relative energy
+        // about (2^-24)^2 = 4e-15; a threshold of 1 - 1e-9 keeps the span and leaves the noise out.
+        double[] basis = Gpm.grow(new double[0], new ArrayActivity(vectors), N, 1 - 1e-9);
+        float[] update = new float[N * OUT];
+        for (int q = 0; q < update.length; q++) {
+            update[q] = (float) r.nextGaussian();
+        }
+        double before = Subspaces.norm(update);
+        new SubspaceProjector().project(basis, basis.length / N, N, update, OUT);
+        // Each element is rounded to float once after an exact-to-1e-16 double projection, so the
+        // component left inside is at most ~2^-24 * sqrt(N) of the norm (< 3e-7); 1e-6 is the brief's bound.
+        assertTrue(Subspaces.componentInside(basis, N, update, OUT) < 1e-6 * before);
+        assertEquals(k, basis.length / N, "rank of the activity");
+    }
+
+    @Test
+    void energyCriterionKeepsSmallestBasisThatReachesThreshold() {
+        float[][] x = {{3, 0, 0, 0, 0}, {0, 2, 0, 0, 0}, {0, 0, 1, 0, 0}};
+        // energies 9, 4, 1 of 14: 13/14 = 0.929 reaches 0.9 with two vectors; 0.95 needs all three
+        assertEquals(2, Gpm.grow(new double[0], new ArrayActivity(x), 5, 0.9).length / 5);
+        assertEquals(3, Gpm.grow(new double[0], new ArrayActivity(x), 5, 0.95).length / 5);
+        double[] e0 = {1, 0, 0, 0, 0};
+        float[][] next = {{3, 0, 0, 0, 0}, {0, 0, 0, 1, 0}};
+        // existing basis already holds 9 of 10: enough for 0.85, one more direction (e3) for 0.95
+        assertEquals(1, Gpm.grow(e0, new ArrayActivity(next), 5, 0.85).length / 5);
+        double[] grown = Gpm.grow(e0, new ArrayActivity(next), 5, 0.95);
+        assertEquals(2, grown.length / 5);
+        assertEquals(1.0, Math.abs(grown[5 + 3]), 1e-12, "the added direction is e3");
+    }
+
+    @Test
+    void oldTaskOutputsStayWhileNaiveTrainingChangesThem() {
+        List<SampleSet> tasks = twoTasks(0);
+        Gpm gpm = new Gpm(new Gpm.Params(new double[] {0.999}, 0, 300));
+        ToyLinearModel model = new ToyLinearModel(N, OUT, 5);
+        ToyTrainer trainer = new ToyTrainer(model, gpm, tasks, Scenario.DOMAIN_INCREMENTAL, 9);
+        trainer.runTask(0);
+        double[] before = Subspaces.responses(model, tasks.get(0));
+        double startNorm = Subspaces.norm(model.w);
+        double[] basis = gpm.basis(0);
+        assertEquals(5, basis.length / N, "the basis spans the 5-dim input subspace of task 0");
+        trainer.runTask(1);
+        double[] after = Subspaces.responses(model, tasks.get(0));
+        // per-sample bound (see Subspaces.checkedRelativeChange); task-0 inputs lie in the subspace up
+        // to float rounding, so the bound is at the level of float rounding
+        double gpmChange = Subspaces.checkedRelativeChange(basis, N, tasks.get(0), before, after, OUT, trainer, startNorm);
+        double naiveChange = relativeChangeOfOldOutputs(new Naive(), tasks);
+        assertTrue(gpmChange < 1e-5, "gpm changed old outputs by " + gpmChange);
+        assertTrue(naiveChange > 0.05, "naive changed old outputs by only " + naiveChange);
+    }
+
+    static double relativeChangeOfOldOutputs(ContinualStrategy s, List<SampleSet> tasks) {
+        ToyLinearModel model = new ToyLinearModel(N, OUT, 5);
+        ToyTrainer trainer = new ToyTrainer(model, s, tasks, Scenario.DOMAIN_INCREMENTAL, 9);
+        trainer.runTask(0);
+        double[] before = Subspaces.responses(model, tasks.get(0));
+        trainer.runTask(1);
+        double[] after = Subspaces.responses(model, tasks.get(0));
+        return Subspaces.distance(before, after) / Subspaces.norm(before);
+    }
+
+    @Test
+    void rejectsThresholdOutsideUnitInterval() {
+        Executable bad = () -> new Gpm.Params(new double[] {0.9, 1.5}, 0, 10);
+        ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(ParameterException.class, bad);
+        assertTrue(e.getMessage().contains("thresholds[1]") && e.getMessage().contains("1.5"), e.getMessage());
+    }
+}

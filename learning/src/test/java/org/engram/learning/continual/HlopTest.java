@@ -1,0 +1,177 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.engram.simulator.random.SplitMixRandom;
+import org.junit.jupiter.api.Test;
+
+class HlopTest {
+    private static final int N = 20;
+    private static final int OUT = 4;
+
+    /** Eigenvalues of the synthetic covariance: three strong directions, then weak ones. */
+    private static final double[] LAMBDA = {9, 6, 4, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15, 0.1, 0.08, 0.05};
+
+    @Test
+    void ojaSubspaceRuleRecoversPrincipalSubspaceOfKnownCovariance() {
+        int n = LAMBDA.length;
+        int k = 3;
+        int samples = 2000;
+        float[][] randomRows = ToyData.randomRows(n, n, 41);
+        double[] flat = new double[n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                flat[j * n + i] = randomRows[j][i];
+            }
+        }
+        double[][] u = Subspaces.orthonormalRows(flat, n);
+        SplitMixRandom r = new SplitMixRandom(42);
+        float[][] x = new float[samples][n];
+        for (int s = 0; s < samples; s++) {
+            for (int j = 0; j < n; j++) {
+                double c = Math.sqrt(LAMBDA[j]) * r.nextGaussian();
+                for (int i = 0; i < n; i++) {
+                    x[s][i] += (float) (c * u[j][i]);
+                }
+            }
+        }
+        double[] h = SubspaceProjector.extend(new double[0], 0, toDouble(x, 0, k, n), k, n, k);
+        OjaSubspace oja = new OjaSubspace(n);
+        oja.reset(0, k);
+        for (int epoch = 0; epoch < 20; epoch++) {
+            for (int start = 0; start < samples; start += 100) {
+                float[][] batch = java.util.Arrays.copyOfRange(x, start, start + 100);
+                oja.train(h, new ArrayActivity(batch), 100, 3, 0.2, 0.9);
+            }
+        }
+        // A final phase on the whole data set as one batch is deterministic gradient flow on the
+        // sample correlation; its fixed point is exactly the top-k sample singular subspace.
+        oja.reset(0, k);
+        oja.train(h, new ArrayActivity(x), samples, 400, 0.2, 0.9);
+
+        double[][] learned = Subspaces.orthonormalRows(h, n);
+        double[][] svd = topLeftSingularVectors(x, k);
+        double[][] truth = java.util.Arrays.copyOf(u, k);
+        // Full-batch Oja contracts the angle by about eta (l3 - l4) / mean||x||^2 = 0.2 * 3.6 / 20 per
+        // iteration, about ten times more with momentum 0.9; 400 iterations leave far below 1e-4.
+        double sineSvd = Subspaces.maxSine(learned, svd);
+        assertTrue(sineSvd < 1e-4, "Oja vs SVD of the same data: sin = " + sineSvd);
+        // Davis-Kahan (Yu, Wang and Samworth 2015): sin(theta) <= 2 ||C^ - C||_2 / (l3 - l4) between
+        // the sample and true principal subspaces; ||C^ - C||_2 is measured on the data.
+        double bound = 2 * spectralError(x, u) / (LAMBDA[k - 1] - LAMBDA[k]) + 1e-4;
+        double sineTruth = Subspaces.maxSine(learned, truth);
+        assertTrue(sineTruth < bound, "Oja vs true covariance: sin = " + sineTruth + ", bound " + bound);
+        assertTrue(bound < 0.5, "the bound itself is informative: " + bound);
+    }
+
+    private static double[] toDouble(float[][] x, int from, int count, int n) {
+        double[] d = new double[count * n];
+        for (int s = 0; s < count; s++) {
+            for (int i = 0; i < n; i++) {
+                d[s * n + i] = x[from + s][i];
+            }
+        }
+        return d;
+    }
+
+    private static double[][] topLeftSingularVectors(float[][] x, int k) {
+        int n = x[0].length;
+        double[][] m = new double[n][x.length];
+        for (int s = 0; s < x.length; s++) {
+            for (int i = 0; i < n; i++) {
+                m[i][s] = x[s][i];
+            }
+        }
+        double[][] u = new SingularValueDecomposition(new Array2DRowRealMatrix(m, false)).getU().getData();
+        double[][] top = new double[k][n];
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < n; i++) {
+                top[j][i] = u[i][j];
+            }
+        }
+        return top;
+    }
+
+    /** ||(1/N) X X^T - U diag(LAMBDA) U^T||_2. */
+    private static double spectralError(float[][] x, double[][] u) {
+        int n = x[0].length;
+        double[][] e = new double[n][n];
+        for (float[] v : x) {
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    e[a][b] += (double) v[a] * v[b] / x.length;
+                }
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    e[a][b] -= LAMBDA[j] * u[j][a] * u[j][b];
+                }
+            }
+        }
+        return new SingularValueDecomposition(new Array2DRowRealMatrix(e, false)).getNorm();
+    }
+
+    private static List<SampleSet> noisyTasks() {
+        ArraySamples t0 = ToyData.nearSubspace(0, ToyData.randomRows(5, N, 11), OUT, 200, 0.05, 12);
+        ArraySamples t1 = ToyData.nearSubspace(1, ToyData.randomRows(5, N, 13), OUT, 200, 0.05, 14);
+        return List.of(t0, t1);
+    }
+
+    @Test
+    void projectedUpdateHasNoComponentInOldSubspace() {
+        Hlop hlop = new Hlop(new Hlop.Params(5, 3, 3, 0.2, 0.9, true));
+        List<SampleSet> tasks = noisyTasks();
+        ToyTrainer trainer = new ToyTrainer(new ToyLinearModel(N, OUT, 5), hlop, tasks, Scenario.DOMAIN_INCREMENTAL, 9);
+        trainer.runTask(0);
+        hlop.beforeTask(trainer.context(1));
+        double[] q = hlop.protectedBasis(0);
+        assertEquals(5, q.length / N);
+        SplitMixRandom r = new SplitMixRandom(3);
+        float[] update = new float[N * OUT];
+        for (int i = 0; i < update.length; i++) {
+            update[i] = (float) r.nextGaussian();
+        }
+        double before = Subspaces.norm(update);
+        float[][] act = {tasks.get(1).input(0)};
+        hlop.transformUpdate(0, update, new ArrayActivity(act));
+        // as for GPM: one float rounding per element after a double projection, < 3e-7 of the norm
+        assertTrue(Subspaces.componentInside(q, N, update, OUT) < 1e-6 * before);
+        assertEquals(8, hlop.neurons(0), "5 first-task neurons plus an increment of 3");
+    }
+
+    @Test
+    void oldTaskOutputsChangeNoMoreThanTheirResidualAllows() {
+        List<SampleSet> tasks = noisyTasks();
+        Hlop hlop = new Hlop(new Hlop.Params(5, 5, 3, 0.2, 0.9, true));
+        ToyLinearModel model = new ToyLinearModel(N, OUT, 5);
+        ToyTrainer trainer = new ToyTrainer(model, hlop, tasks, Scenario.DOMAIN_INCREMENTAL, 9);
+        trainer.runTask(0);
+        SampleSet old = tasks.get(0);
+        double[] before = Subspaces.responses(model, old);
+        double startNorm = Subspaces.norm(model.w);
+        trainer.runTask(1);
+        double[] after = Subspaces.responses(model, old);
+        // per-sample bound from the residual of each old input outside the learned subspace
+        // (see Subspaces.checkedRelativeChange); the inputs carry isotropic noise, so the bound is not trivial
+        double relative = Subspaces.checkedRelativeChange(hlop.protectedBasis(0), N, old, before, after, OUT, trainer, startNorm);
+        double naive = GpmTest.relativeChangeOfOldOutputs(new Naive(), tasks);
+        assertTrue(relative < 0.2 * naive, "hlop " + relative + " vs naive " + naive);
+    }
+
+    @Test
+    void freezesNonWeightParametersFromSecondTaskWhenAsked() {
+        Hlop freezing = new Hlop(new Hlop.Params(5, 3, 3, 0.2, 0.9, true));
+        assertFalse(freezing.nonWeightParametersFrozen(0));
+        assertTrue(freezing.nonWeightParametersFrozen(1));
+        assertFalse(new Hlop(new Hlop.Params(5, 3, 3, 0.2, 0.9, false)).nonWeightParametersFrozen(3));
+        ContinualStrategy chain = Strategies.chain(new Naive(), freezing);
+        assertTrue(((FreezesNonWeightParameters) chain).nonWeightParametersFrozen(2));
+    }
+}

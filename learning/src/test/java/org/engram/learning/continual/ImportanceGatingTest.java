@@ -1,0 +1,34 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ImportanceGatingTest {
+    @Test
+    void learningRateFactorIsOneOverOnePlusCTimesEarlierAbsoluteChanges() {
+        StubModel m = new StubModel(new int[] {1}, new int[] {3});
+        ImportanceGating gate = new ImportanceGating(new ImportanceGating.Params(2));
+        gate.beforeTask(new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, m, null, List.of()));
+        assertEquals(1f, gate.learningRateFactor(0, 1), 0, "no importance during the first task");
+        for (int b = 0; b < 2; b++) {
+            float[] update = {0.1f, -0.2f, 0};
+            gate.transformUpdate(0, update, null);
+            assertArrayEquals(new float[] {0.1f, -0.2f, 0}, update, 0);
+        }
+        gate.recordChange(0, 2, -0.05);
+        gate.afterTask(new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, m, null, List.of()));
+        // I = (|0.1| + |0.1|, |-0.2| + |-0.2|, |-0.05|) = (0.2, 0.4, 0.05) up to float inputs
+        assertArrayEquals(new double[] {0.2, 0.4, 0.05}, gate.importance(0), 1e-8);
+        gate.beforeTask(new FixedTask(1, Scenario.TASK_INCREMENTAL, 1, m, null, List.of()));
+        float[] expected = {(float) (1 / 1.4), (float) (1 / 1.8), (float) (1 / 1.1)};
+        for (int s = 0; s < 3; s++) {
+            assertEquals(expected[s], gate.learningRateFactor(0, s), 1e-7);
+        }
+        float[] update = {1, 1, -1};
+        gate.transformUpdate(0, update, null);
+        assertArrayEquals(new float[] {expected[0], expected[1], -expected[2]}, update, 1e-7f);
+    }
+}

@@ -1,0 +1,116 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LwfTest {
+    @Test
+    void distillationGradientMatchesFiniteDifferenceOfItsLoss() {
+        float[] logits = {0.5f, -1.25f, 2f, 0.75f, -0.5f};
+        float[] p = {0.1f, 0.6f, 0.3f};
+        DistillationTarget target = new DistillationTarget(p, 1, 2.5, 0.7);
+        float[] grad = new float[5];
+        target.addLogitGradient(logits, grad);
+        assertEquals(0f, grad[0], 0, "units outside the head get nothing");
+        assertEquals(0f, grad[4], 0);
+        // Central differences with h = 2^-6 on logits that are multiples of 2^-6, so z +- h is exact
+        // in float; truncation error h^2/6 * |L'''| with |L'''| <= weight / T <= 0.3: < 1e-5.
+        float h = 0x1p-6f;
+        for (int j = 1; j <= 3; j++) {
+            float[] up = logits.clone();
+            float[] down = logits.clone();
+            up[j] += h;
+            down[j] -= h;
+            double numeric = (target.loss(up) - target.loss(down)) / (2 * h);
+            // the gradient itself is rounded to float once (relative 6e-8)
+            assertEquals(numeric, grad[j], 2e-5, "unit " + j);
+        }
+    }
+
+    @Test
+    void targetsAreSoftenedOutputsOfThePreviousNetwork() {
+        int n = 5;
+        List<SampleSet> tasks = List.of(
+                ToyData.nearSubspace(0, ToyData.randomRows(3, n, 1), 3, 30, 0.1, 2),
+                ToyData.nearSubspace(1, ToyData.randomRows(3, n, 3), 3, 30, 0.1, 4));
+        ToyLinearModel model = new ToyLinearModel(n, 3, 1);
+        double temperature = 2;
+        Lwf lwf = new Lwf(new Lwf.Params(temperature, 0.5));
+        ToyTrainer trainer = new ToyTrainer(model, lwf, tasks, Scenario.DOMAIN_INCREMENTAL, 1);
+        trainer.runTask(0);
+        float[] previous = model.w.clone();
+        lwf.beforeTask(trainer.context(1));
+        Batch batch = new Batch(1, Scenario.DOMAIN_INCREMENTAL, 0, 0, tasks.get(1), new int[] {4, 7});
+        batch.append(tasks.get(0).input(0), 0, 0);
+        lwf.beforeBatch(batch);
+        assertEquals(0, batch.distillationTargetCount(2), "appended samples get no target");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(1, batch.distillationTargetCount(i));
+            DistillationTarget t = batch.distillationTarget(i, 0);
+            assertEquals(0.5, t.weight());
+            float[] x = batch.input(i);
+            double[] z = new double[3];
+            double norm = 0;
+            for (int o = 0; o < 3; o++) {
+                for (int a = 0; a < n; a++) {
+                    z[o] += (double) x[a] * previous[a * 3 + o];
+                }
+                norm += Math.exp(z[o] / temperature);
+            }
+            for (int o = 0; o < 3; o++) {
+                // logits pass through float once (relative 6e-8) before the softmax
+                assertEquals(Math.exp(z[o] / temperature) / norm, t.probabilities()[o], 1e-6);
+            }
+        }
+    }
+
+    @Test
+    void taskIncrementalDistilsEveryEarlierHeadSeparately() {
+        int n = 4;
+        ToyLinearModel inner = new ToyLinearModel(n, 6, 3);
+        ModelView heads = new ModelView() {
+            @Override
+            public int layerCount() {
+                return 1;
+            }
+
+            @Override
+            public int inputs(int layer) {
+                return n;
+            }
+
+            @Override
+            public int outputs(int layer) {
+                return 6;
+            }
+
+            @Override
+            public float[] weights(int layer) {
+                return inner.w;
+            }
+
+            @Override
+            public int headOffset(int task) {
+                return 2 * task;
+            }
+
+            @Override
+            public int headSize(int task) {
+                return 2;
+            }
+        };
+        SampleSet data = ToyData.nearSubspace(2, ToyData.randomRows(2, n, 1), 2, 10, 0.1, 2);
+        Lwf lwf = new Lwf(Lwf.Params.defaults());
+        lwf.beforeTask(new FixedTask(2, Scenario.TASK_INCREMENTAL, 1, heads, inner, List.of(data, data, data)));
+        Batch batch = new Batch(2, Scenario.TASK_INCREMENTAL, 0, 0, data, new int[] {3});
+        lwf.beforeBatch(batch);
+        assertEquals(2, batch.distillationTargetCount(0));
+        assertEquals(0, batch.distillationTarget(0, 0).firstUnit());
+        assertEquals(2, batch.distillationTarget(0, 1).firstUnit());
+        assertEquals(2, batch.distillationTarget(0, 1).probabilities().length);
+        assertSame(data.input(3), batch.input(0));
+    }
+}

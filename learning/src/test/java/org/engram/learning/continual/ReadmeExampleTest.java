@@ -1,0 +1,53 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The custom-strategy example of the README, compiled and run. */
+class ReadmeExampleTest {
+    /** Freezes layer 0 from the second task on (README example). */
+    static final class FreezeFirstLayer implements ContinualStrategy {
+        private boolean frozen;
+
+        @Override
+        public String name() {
+            return "freeze_first_layer";
+        }
+
+        @Override
+        public void beforeTask(TaskContext task) {
+            frozen = task.taskIndex() > 0;   // derived from the context: nothing to checkpoint
+        }
+
+        @Override
+        public void transformUpdate(int layer, float[] update, LayerActivity act) {
+            if (frozen && layer == 0) {
+                Arrays.fill(update, 0f);
+            }
+        }
+    }
+
+    @Test
+    void customStrategyFreezesTheLayerFromTheSecondTaskOn() {
+        int n = 4;
+        List<SampleSet> tasks = List.of(
+                ToyData.nearSubspace(0, ToyData.randomRows(2, n, 1), 2, 20, 0.1, 2),
+                ToyData.nearSubspace(1, ToyData.randomRows(2, n, 3), 2, 20, 0.1, 4));
+        ContinualStrategy s = Strategies.chain(
+                new Replay(new Replay.Params(500, 32, Replay.Buffer.CLASS_BALANCED)), new FreezeFirstLayer());
+        assertEquals("replay+freeze_first_layer", s.name());
+        ToyLinearModel model = new ToyLinearModel(n, 2, 1);
+        ToyTrainer trainer = new ToyTrainer(model, s, tasks, Scenario.CLASS_INCREMENTAL, 42);
+        float[] start = model.w.clone();
+        trainer.runTask(0);
+        float[] afterFirst = model.w.clone();
+        assertFalse(Arrays.equals(start, afterFirst), "the first task learns");
+        trainer.runTask(1);
+        assertArrayEquals(afterFirst, model.w, "the second task leaves layer 0 alone");
+    }
+}

@@ -1,0 +1,148 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.simulator.random.Purpose;
+import org.engram.simulator.random.RandomStreams;
+import org.engram.simulator.random.SplitMixRandom;
+import org.junit.jupiter.api.Test;
+
+class ReplayTest {
+    @Test
+    void reservoirInclusionProbabilityIsUniformOverTheStream() {
+        int stream = 1000;
+        int capacity = 50;
+        int runs = 2000;
+        int[] included = new int[stream];
+        for (int run = 0; run < runs; run++) {
+            ReplayMemory memory = new ReplayMemory(capacity, Replay.Buffer.RESERVOIR);
+            SplitMixRandom rng = RandomStreams.of(run, Purpose.REPLAY, 0);
+            for (int i = 0; i < stream; i++) {
+                memory.offer(new float[] {i}, 0, 0, rng);
+                assertTrue(memory.size() <= capacity);
+            }
+            assertEquals(capacity, memory.size());
+            for (int s = 0; s < capacity; s++) {
+                included[(int) memory.input(s)[0]]++;
+            }
+        }
+        // Each element is kept with probability p = M/N = 0.05 in every run, so its count over R runs
+        // is Binomial(R, p): mean 100, sd sqrt(R p (1 - p)) = 9.75.
+        double p = (double) capacity / stream;
+        double mean = runs * p;
+        double var = runs * p * (1 - p);
+        double chi2 = 0;
+        for (int c : included) {
+            // 5.5 sd: two-sided normal tail 3.8e-8 per element, < 4e-5 for all 1000 (Bonferroni)
+            assertTrue(Math.abs(c - mean) < 5.5 * Math.sqrt(var), "count " + c);
+            chi2 += (c - mean) * (c - mean) / var;
+        }
+        // sum of N standardised squares: mean N, sd about sqrt(2N) = 44.7 (runs hold exactly M each,
+        // which only lowers the spread); 6 sd either side fails with probability < 1e-8 (normal approx.)
+        assertTrue(Math.abs(chi2 - stream) < 6 * Math.sqrt(2.0 * stream), "chi2 " + chi2);
+    }
+
+    @Test
+    void classBalancedMemoryStaysWithinBudgetAndBalancedOverClassIncrementalStream() {
+        int capacity = 100;
+        ReplayMemory memory = new ReplayMemory(capacity, Replay.Buffer.CLASS_BALANCED);
+        SplitMixRandom rng = RandomStreams.of(7, Purpose.REPLAY, 0);
+        for (int c = 0; c < 10; c++) {
+            for (int i = 0; i < 300; i++) {
+                memory.offer(new float[] {c}, c, c / 2, rng);
+                assertTrue(memory.size() <= capacity);
+            }
+            int min = Integer.MAX_VALUE;
+            int max = 0;
+            for (int k = 0; k <= c; k++) {
+                min = Math.min(min, memory.countOf(k));
+                max = Math.max(max, memory.countOf(k));
+            }
+            assertEquals(capacity, memory.size());
+            assertTrue(max - min <= 1, "after class " + c + ": counts from " + min + " to " + max);
+        }
+        for (int s = 0; s < capacity; s++) {
+            assertEquals(memory.label(s), (int) memory.input(s)[0], "slot holds its own label's sample");
+        }
+    }
+
+    @Test
+    void classBalancedMemoryKeepsSmallClassesWhole() {
+        ReplayMemory memory = new ReplayMemory(100, Replay.Buffer.CLASS_BALANCED);
+        SplitMixRandom rng = RandomStreams.of(8, Purpose.REPLAY, 0);
+        for (int i = 0; i < 1000; i++) {
+            memory.offer(new float[] {0}, 0, 0, rng);
+        }
+        for (int c = 1; c <= 4; c++) {
+            for (int i = 0; i < 20; i++) {
+                memory.offer(new float[] {c}, c, 0, rng);
+            }
+        }
+        // 4 small classes of 20 fit whole; the large class keeps the remaining 20 slots
+        for (int c = 0; c <= 4; c++) {
+            assertEquals(20, memory.countOf(c), "class " + c);
+        }
+    }
+
+    @Test
+    void everyBatchGetsReplayedSamplesOfEarlierTasksWithinBudget() {
+        int n = 6;
+        List<SampleSet> tasks = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            tasks.add(ToyData.nearSubspace(t, ToyData.randomRows(3, n, t), 2, 60, 0.1, 10 + t));
+        }
+        Replay replay = new Replay(new Replay.Params(30, 5, Replay.Buffer.RESERVOIR));
+        List<int[]> seen = new ArrayList<>();
+        ContinualStrategy probe = new ContinualStrategy() {
+            @Override
+            public String name() {
+                return "probe";
+            }
+
+            @Override
+            public void beforeBatch(BatchContext b) {
+                int older = 0;
+                for (int i = b.ownSize(); i < b.size(); i++) {
+                    older += b.task(i) < b.taskIndex() ? 1 : 0;
+                    assertEquals(-1, b.sampleIndex(i));
+                }
+                seen.add(new int[] {b.taskIndex(), b.size() - b.ownSize(), older, replay.memorySize()});
+            }
+        };
+        new ToyTrainer(new ToyLinearModel(n, 2, 1), Strategies.chain(replay, probe), tasks, Scenario.TASK_INCREMENTAL, 3).runAll();
+        int withOlder = 0;
+        for (int[] s : seen) {
+            assertTrue(s[1] <= 5, "replay batch size");
+            assertTrue(s[3] <= 30, "memory budget");
+            withOlder += s[0] > 0 && s[2] > 0 ? 1 : 0;
+        }
+        assertEquals(30, replay.memorySize());
+        assertTrue(withOlder > 0, "later tasks replay earlier tasks' samples");
+        assertEquals(5, seen.get(seen.size() - 1)[1]);
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalMemory() throws IOException {
+        assertArrayEquals(memoryBytes(5), memoryBytes(5));
+        assertTrue(!java.util.Arrays.equals(memoryBytes(5), memoryBytes(6)), "the seed matters");
+    }
+
+    private static byte[] memoryBytes(long seed) throws IOException {
+        int n = 4;
+        List<SampleSet> tasks = List.of(
+                ToyData.nearSubspace(0, ToyData.randomRows(2, n, 1), 2, 50, 0.1, 2),
+                ToyData.nearSubspace(1, ToyData.randomRows(2, n, 3), 2, 50, 0.1, 4));
+        Replay replay = new Replay(new Replay.Params(20, 4, Replay.Buffer.CLASS_BALANCED));
+        new ToyTrainer(new ToyLinearModel(n, 2, 1), replay, tasks, Scenario.DOMAIN_INCREMENTAL, seed).runAll();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        replay.writeState(new DataOutputStream(bytes));
+        return bytes.toByteArray();
+    }
+}

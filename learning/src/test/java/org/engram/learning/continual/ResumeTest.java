@@ -1,0 +1,129 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.engram.learning.io.Checkpointable;
+import org.engram.learning.io.StateCodec;
+import org.engram.simulator.EngramException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every strategy resumes from a checkpoint taken between tasks to bit-identical weights and
+ * state, and two runs from scratch agree bit for bit (strategies use no threads; sums run in a
+ * fixed order).
+ */
+class ResumeTest {
+    private static final int N = 6;
+    private static final int OUT = 3;
+
+    static Stream<Arguments> strategies() {
+        List<Arguments> all = new ArrayList<>();
+        for (Strategies.Info info : Strategies.list()) {
+            all.add(Arguments.of(info.name(), info.defaults()));
+        }
+        Supplier<ContinualStrategy> chain = () -> Strategies.chain(new Replay(new Replay.Params(20, 4, Replay.Buffer.CLASS_BALANCED)),
+                new Ewc(Ewc.Params.onlineDefaults()), new Metaplasticity(Metaplasticity.Params.defaults()),
+                new Hlop(new Hlop.Params(2, 1, 2, 0.2, 0.9, true)));
+        all.add(Arguments.of("replay+online_ewc+metaplasticity+hlop", chain));
+        return all.stream();
+    }
+
+    private static List<SampleSet> tasks() {
+        List<SampleSet> tasks = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            tasks.add(ToyData.nearSubspace(t, ToyData.randomRows(3, N, 20 + t), OUT, 40, 0.2, 30 + t));
+        }
+        return tasks;
+    }
+
+    private static ToyTrainer trainer(ToyLinearModel model, ContinualStrategy s) {
+        ToyTrainer trainer = new ToyTrainer(model, s, tasks(), Scenario.CLASS_INCREMENTAL, 77);
+        trainer.learningRate = 0.05;
+        return trainer;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strategies")
+    void resumesToBitIdenticalWeightsAndState(String name, Supplier<ContinualStrategy> factory) throws IOException {
+        ContinualStrategy original = factory.get();
+        ToyLinearModel model = new ToyLinearModel(N, OUT, 1);
+        ToyTrainer first = trainer(model, original);
+        first.runTask(0);
+        first.runTask(1);
+        byte[] checkpoint = state(original);
+        float[] weightsAtCheckpoint = model.w.clone();
+
+        ContinualStrategy restored = factory.get();
+        if (restored instanceof Checkpointable c) {
+            c.readState(new DataInputStream(new ByteArrayInputStream(checkpoint)));
+        }
+        assertArrayEquals(checkpoint, state(restored), "write(read(state)) == state");
+
+        first.runTask(2);
+        ToyLinearModel resumedModel = new ToyLinearModel(N, OUT, 1);
+        System.arraycopy(weightsAtCheckpoint, 0, resumedModel.w, 0, N * OUT);
+        trainer(resumedModel, restored).runTask(2);
+        for (float w : model.w) {
+            assertTrue(Float.isFinite(w), "finite weights");
+        }
+        assertArrayEquals(model.w, resumedModel.w, "resumed weights");
+        assertArrayEquals(state(original), state(restored), "resumed state");
+
+        ContinualStrategy again = factory.get();
+        ToyLinearModel againModel = new ToyLinearModel(N, OUT, 1);
+        trainer(againModel, again).runAll();
+        assertArrayEquals(model.w, againModel.w, "second run from scratch");
+        assertArrayEquals(state(original), state(again), "second run's state");
+    }
+
+    private static byte[] state(ContinualStrategy s) throws IOException {
+        if (!(s instanceof Checkpointable c)) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        c.writeState(new DataOutputStream(buffer));
+        return buffer.toByteArray();
+    }
+
+    @Test
+    void stateOfAnotherKindOrNewerVersionIsRejected() throws IOException {
+        byte[] ewcState = state(new Ewc(Ewc.Params.separateDefaults()));
+        Mas mas = new Mas(Mas.Params.defaults());
+        EngramException e = assertThrows(EngramException.class,
+                () -> mas.readState(new DataInputStream(new ByteArrayInputStream(ewcState))));
+        assertTrue(e.getMessage().contains("'mas'") && e.getMessage().contains("'ewc'"), e.getMessage());
+
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        StateCodec.writeHeader(new DataOutputStream(buffer), "gpm", 99);
+        Gpm gpm = new Gpm(Gpm.Params.defaults());
+        e = assertThrows(EngramException.class,
+                () -> gpm.readState(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()))));
+        assertTrue(e.getMessage().contains("found 99"), e.getMessage());
+    }
+
+    @Test
+    void stateForAnotherNetworkShapeIsRejectedAtTaskStart() throws IOException {
+        ToyLinearModel small = new ToyLinearModel(N, OUT, 1);
+        L2Anchor l2 = new L2Anchor(L2Anchor.Params.defaults());
+        l2.afterTask(trainer(small, l2).context(0));
+        L2Anchor other = new L2Anchor(L2Anchor.Params.defaults());
+        other.readState(new DataInputStream(new ByteArrayInputStream(state(l2))));
+        ToyLinearModel bigger = new ToyLinearModel(N + 1, OUT, 1);
+        EngramException e = assertThrows(EngramException.class, () -> other.beforeTask(trainer(bigger, other).context(1)));
+        assertTrue(e.getMessage().contains("weight count") && e.getMessage().contains("found 18"), e.getMessage());
+    }
+}

@@ -1,0 +1,47 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+
+class StrategiesTest {
+    @Test
+    void registryHoldsTheDocumentedNamesEachCreatingItself() {
+        List<String> names = new ArrayList<>();
+        for (Strategies.Info info : Strategies.list()) {
+            names.add(info.name());
+            assertEquals(info.name(), Strategies.create(info.name()).name());
+            assertFalse(info.description().isBlank());
+            assertFalse(info.reference().isBlank());
+        }
+        assertEquals(List.of("naive", "joint", "ewc", "online_ewc", "si", "mas", "l2", "lwf", "replay", "gpm", "hlop",
+                "metaplasticity", "importance_gating"), names);
+    }
+
+    @Test
+    void unknownNameIsRejectedWithTheValidNames() {
+        ParameterException e = assertThrows(ParameterException.class, () -> Strategies.create("ewc2"));
+        assertTrue(e.getMessage().contains("ewc2") && e.getMessage().contains("online_ewc"), e.getMessage());
+    }
+
+    @Test
+    void emptyChainIsRejected() {
+        assertThrows(ParameterException.class, Strategies::chain);
+    }
+
+    @Test
+    void hyperparametersThatBreakTheirRuleNameParameterAndValue() {
+        ParameterException e = assertThrows(ParameterException.class, () -> new Ewc.Params(Ewc.Mode.ONLINE, 1, Double.NaN, 10));
+        assertTrue(e.getMessage().startsWith("online_ewc: gamma:") && e.getMessage().endsWith("NaN"), e.getMessage());
+        e = assertThrows(ParameterException.class, () -> new Replay.Params(0, 5, Replay.Buffer.RESERVOIR));
+        assertTrue(e.getMessage().contains("memory_size") && e.getMessage().endsWith("found 0"), e.getMessage());
+        e = assertThrows(ParameterException.class, () -> new SynapticIntelligence.Params(1, 0));
+        assertTrue(e.getMessage().contains("xi"), e.getMessage());
+    }
+}

@@ -1,0 +1,57 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SynapticIntelligenceTest {
+    @Test
+    void importanceEqualsPathIntegralOnQuadraticWithKnownTrajectory() {
+        // Loss L = sum_k a_k theta_k^2 / 2, gradient descent with rate eta from theta = 1:
+        // theta_k(t) = r_k^t with r_k = 1 - eta a_k, g_k(t) = a_k r_k^t, step -eta g_k(t), so the path
+        // integral is sum_t eta a_k^2 r_k^(2t) = eta a_k^2 (1 - r_k^(2T)) / (1 - r_k^2) and
+        // Delta_k = r_k^T - 1. With eta = 0.5, a = (1, 0.5): r = (0.5, 0.75), all iterates exact in float.
+        double eta = 0.5;
+        double[] a = {1, 0.5};
+        int steps = 10;
+        double xi = 1e-3;
+        StubModel m = new StubModel(new int[] {1}, new int[] {2});
+        m.w[0] = new float[] {1, 1};
+        SampleSet data = new ArraySamples(0, new float[1][1], new int[1]);
+        TaskContext ctx = new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, m, null, List.of(data));
+        SynapticIntelligence si = new SynapticIntelligence(new SynapticIntelligence.Params(0.7, xi));
+        assertNull(si.importance(0));
+        si.beforeTask(ctx);
+        for (int t = 0; t < steps; t++) {
+            Batch batch = new Batch(0, Scenario.TASK_INCREMENTAL, 0, t, data, new int[] {0});
+            si.beforeBatch(batch);
+            float[] g = {(float) (a[0] * m.w[0][0]), (float) (a[1] * m.w[0][1])};
+            batch.setLossGradient(new float[][] {g});
+            for (int k = 0; k < 2; k++) {
+                m.w[0][k] -= (float) (eta * g[k]);
+            }
+            si.afterBatch(batch);
+        }
+        si.afterTask(ctx);
+        double[] expected = new double[2];
+        for (int k = 0; k < 2; k++) {
+            double r = 1 - eta * a[k];
+            double path = eta * a[k] * a[k] * (1 - Math.pow(r, 2 * steps)) / (1 - r * r);
+            double delta = Math.pow(r, steps) - 1;
+            expected[k] = path / (delta * delta + xi);
+            assertEquals(Math.pow(r, steps), m.w[0][k], 0, "trajectory is exact in float");
+        }
+        // Every product and difference is exact in double; only the sum of ten terms rounds: 1e-14.
+        assertArrayEquals(expected, si.importance(0), 1e-14 * expected[0]);
+
+        // Penalty in the next task: c Omega (theta - theta*) with theta* = theta(T).
+        si.beforeTask(new FixedTask(1, Scenario.TASK_INCREMENTAL, 1, m, null, List.of(data, data)));
+        float[] theta = {m.w[0][0] + 1, m.w[0][1] - 2};
+        float[] grad = new float[2];
+        si.addPenaltyGradient(0, theta, grad);
+        assertArrayEquals(new float[] {(float) (0.7 * expected[0]), (float) (-1.4 * expected[1])}, grad, 1e-6f);
+    }
+}

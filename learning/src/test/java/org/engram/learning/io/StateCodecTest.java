@@ -1,0 +1,60 @@
+package org.engram.learning.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.engram.simulator.EngramException;
+import org.junit.jupiter.api.Test;
+
+class StateCodecTest {
+    @Test
+    void arraysWithNullRowsAndSpecialValuesRoundTripExactly() throws IOException {
+        double[][] d = {{1.5, -0.0, Double.NaN, Double.MIN_VALUE}, null, {}};
+        float[][] f = {{Float.MAX_VALUE, -1e-30f}, null};
+        int[] i = {Integer.MIN_VALUE, 0, 7};
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        StateCodec.writeHeader(out, "kind", 3);
+        StateCodec.writeDoubles(out, d);
+        StateCodec.writeFloats(out, f);
+        StateCodec.writeInts(out, i);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()));
+        assertEquals(3, StateCodec.readHeader(in, "kind", 3));
+        double[][] d2 = StateCodec.readDoubleMatrix(in);
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(d2[0][1]));
+        assertArrayEquals(d[0], d2[0]);
+        assertNull(d2[1]);
+        assertEquals(0, d2[2].length);
+        float[][] f2 = StateCodec.readFloatMatrix(in);
+        assertArrayEquals(f[0], f2[0]);
+        assertNull(f2[1]);
+        assertArrayEquals(i, StateCodec.readInts(in));
+        assertEquals(-1, in.read(), "nothing left over");
+    }
+
+    @Test
+    void damagedLengthIsRejectedWithTheValueFound() throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        new DataOutputStream(buffer).writeInt(-5);
+        EngramException e = assertThrows(EngramException.class,
+                () -> StateCodec.readInts(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()))));
+        assertTrue(e.getMessage().contains("found -5"), e.getMessage());
+    }
+
+    @Test
+    void foreignStreamIsRejectedByItsMagic() throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        new DataOutputStream(buffer).writeUTF("PK");
+        EngramException e = assertThrows(EngramException.class,
+                () -> StateCodec.readHeader(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray())), "ewc", 1));
+        assertTrue(e.getMessage().contains("ENGRAM-STATE") && e.getMessage().contains("PK"), e.getMessage());
+    }
+}
