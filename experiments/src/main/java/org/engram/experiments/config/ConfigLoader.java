@@ -104,7 +104,7 @@ public final class ConfigLoader {
             }
             return YAML.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw translate(e, sourceName);
+            throw translate(e, sourceName, text);
         } catch (EngramException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -126,7 +126,7 @@ public final class ConfigLoader {
         try {
             return YAML.treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            ConfigException c = translate(e, sourceName);
+            ConfigException c = translate(e, sourceName, null);
             throw new ConfigException(sourceName, keyPath + "." + c.location(), c.expected(), c.found(), c.hint());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(sourceName + ": " + keyPath + ": " + e.getMessage(), e);
@@ -147,8 +147,8 @@ public final class ConfigLoader {
         }
     }
 
-    static ConfigException translate(JsonProcessingException e, String sourceName) {
-        String where = sourceName + at(e.getLocation());
+    static ConfigException translate(JsonProcessingException e, String sourceName, String text) {
+        String where = sourceName + at(keyLocation(e, text));
         if (e instanceof UnrecognizedPropertyException u) {
             String key = u.getPropertyName();
             String hint = closest(key, u.getKnownPropertyIds());
@@ -234,11 +234,55 @@ public final class ConfigLoader {
         return "mapping (" + c.getSimpleName() + ")";
     }
 
-    private static String at(JsonLocation location) {
+    private static String at(int[] lineColumn) {
+        return lineColumn == null ? "" : ":" + lineColumn[0] + ":" + lineColumn[1];
+    }
+
+    /**
+     * The line and column of the key an error is about. The YAML parser reports the position after
+     * the offending value (often the next line), so search back from there for {@code key:}.
+     */
+    private static int[] keyLocation(JsonProcessingException e, String text) {
+        JsonLocation location = e.getLocation();
         if (location == null || location.getLineNr() < 1) {
-            return "";
+            return null;
         }
-        return ":" + location.getLineNr() + ":" + location.getColumnNr();
+        int[] reported = {location.getLineNr(), location.getColumnNr()};
+        String key = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                ? m.getPath().get(m.getPath().size() - 1).getFieldName() : null;
+        if (text == null || key == null) {
+            return reported;
+        }
+        int end = offsetOf(text, reported[0], reported[1]);
+        java.util.regex.Matcher matcher = java.util.regex.Pattern
+                .compile("(?<![\\w-])" + java.util.regex.Pattern.quote(key) + "\\s*:").matcher(text);
+        int found = -1;
+        while (matcher.find() && matcher.start() < end) {
+            found = matcher.start();
+        }
+        if (found < 0) {
+            return reported;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < found; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, found - lineStart + 1};
+    }
+
+    private static int offsetOf(String text, int line, int column) {
+        int offset = 0;
+        for (int l = 1; l < line && offset >= 0; l++) {
+            offset = text.indexOf('\n', offset) + 1;
+            if (offset == 0) {
+                return text.length();
+            }
+        }
+        return Math.min(text.length(), offset + Math.max(0, column - 1));
     }
 
     /** The key path of a mapping error, e.g. {@code populations[0].params.tau_m}. */

@@ -18,48 +18,20 @@ public final class PopulationRatePlot {
     }
 
     /**
-     * The rate in each bin: {@code count / (neurons * width_s)}. Bins are {@code [k b, (k+1) b)};
-     * the last one ends at {@code durationMs} and may be shorter, and takes the spikes at exactly
-     * {@code durationMs}. Spikes outside {@code [0, durationMs]} are not counted.
+     * Draws the figure from binned rates, e.g. those of a {@code RateMonitor}.
      *
-     * @param timesMs    spike times (ms)
+     * @param rates      the rate of each bin in Hz; bin {@code k} starts at {@code k * binMs}
      * @param neurons    population size, {@code > 0}
-     * @param durationMs window length (ms), {@code > 0}
-     * @param binMs      bin width (ms), {@code > 0}
-     * @return one rate (Hz) per bin, {@code ceil(durationMs / binMs)} bins
-     */
-    public static double[] ratesHz(double[] timesMs, int neurons, double durationMs, double binMs) {
-        if (neurons <= 0 || !(durationMs > 0) || !(binMs > 0)) {
-            throw new IllegalArgumentException("population rate: need neurons > 0, duration > 0 ms, bin > 0 ms; found "
-                    + neurons + ", " + durationMs + " ms, " + binMs + " ms");
-        }
-        int bins = (int) Math.ceil(durationMs / binMs);
-        double[] counts = new double[bins];
-        for (double t : timesMs) {
-            if (t >= 0 && t <= durationMs) {
-                counts[Math.min(bins - 1, (int) (t / binMs))]++;
-            }
-        }
-        double[] rates = new double[bins];
-        for (int k = 0; k < bins; k++) {
-            double widthMs = Math.min(binMs, durationMs - k * binMs);
-            rates[k] = counts[k] / (neurons * widthMs / 1000.0);
-        }
-        return rates;
-    }
-
-    /**
-     * Draws the figure.
-     *
-     * @param timesMs    spike times of the population (ms)
-     * @param neurons    population size, {@code > 0}
-     * @param durationMs window length (ms), {@code > 0}
+     * @param durationMs window length (ms), {@code > 0}; the last bin may be shorter
      * @param binMs      bin width (ms), {@code > 0}
      * @param title      figure title
      * @return the figure at the default size
      */
-    public static Figure of(double[] timesMs, int neurons, double durationMs, double binMs, String title) {
-        double[] rates = ratesHz(timesMs, neurons, durationMs, binMs);
+    public static Figure of(double[] rates, int neurons, double durationMs, double binMs, String title) {
+        if (rates.length == 0 || neurons <= 0 || !(durationMs > 0) || !(binMs > 0)) {
+            throw new IllegalArgumentException("population rate: need rates, neurons > 0, duration > 0 ms, bin > 0 ms; "
+                    + "found " + rates.length + " bins, " + neurons + ", " + durationMs + " ms, " + binMs + " ms");
+        }
         XYSeries s = new XYSeries("rate", false, true);
         double total = 0;
         for (int k = 0; k < rates.length; k++) {

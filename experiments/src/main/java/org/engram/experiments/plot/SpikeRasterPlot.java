@@ -57,7 +57,7 @@ public final class SpikeRasterPlot {
         int dot = neuronCount > 300 ? 1 : neuronCount > 100 ? 2 : 3;
         r.setDotWidth(dot);
         r.setDotHeight(dot);
-        r.setSeriesPaint(0, ChartStyle.color(7));
+        r.setSeriesPaint(0, ChartStyle.color(6));
         XYPlot plot = new XYPlot(data, x, y, r);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
         double meanRateHz = timesMs.length / (neuronCount * durationMs / 1000.0);

@@ -92,6 +92,27 @@ public final class RunFolder {
     }
 
     /**
+     * Starts a run folder with a new id from the time and a fingerprint; when a run with that id
+     * already exists (two runs of one config within a second), appends {@code -2}, {@code -3}, ...
+     *
+     * @param results     the results root
+     * @param experiment  experiment name
+     * @param now         the start time of the run
+     * @param fingerprint text that identifies what is run
+     * @return the open folder
+     */
+    public static RunFolder createNew(Path results, String experiment, Instant now, String fingerprint) {
+        String base = newRunId(now, fingerprint);
+        for (int attempt = 1; ; attempt++) {
+            String id = attempt == 1 ? base : base + "-" + attempt;
+            RunFolder f = locate(results, experiment, id);
+            if (!Files.exists(f.target) && !Files.exists(f.partial)) {
+                return create(results, experiment, id);
+            }
+        }
+    }
+
+    /**
      * Reopens the partial folder of a run that stopped before {@link #commit()}.
      *
      * @param results    the results root

@@ -23,7 +23,7 @@ import org.engram.simulator.model.Receptor;
  * @param inputs      Poisson and current inputs (default none)
  * @param record      what to record (default: spikes of every population, rates in 1 ms bins)
  */
-public record SimulationConfig(String name, Double dtMs, double durationMs, Long seed, Integer threads, Mode mode,
+public record SimulationConfig(String name, Double dtMs, Double durationMs, Long seed, Integer threads, Mode mode,
                                List<PopulationSpec> populations, List<ProjectionSpec> projections,
                                List<InputSpec> inputs, RecordSpec record) {
     /** Fills defaults. */

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
+import org.engram.experiments.plot.PopulationRatePlot;
+import org.engram.experiments.plot.SpikeRasterPlot;
 import org.engram.experiments.run.RunFolder;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.engine.Engine;
@@ -27,7 +29,8 @@ import org.engram.simulator.network.Population;
 /**
  * Runs one {@code engram simulate} config and writes its result folder
  * {@code <results>/<name>/<run-id>/}: the resolved {@code config.yaml}, {@code spikes_<population>.csv},
- * {@code rates_<population>.csv}, {@code state_<population>_<variable>.csv} and {@code summary.md}.
+ * {@code rates_<population>.csv}, {@code state_<population>_<variable>.csv}, {@code summary.md} and
+ * {@code plots/raster_<population>} and {@code plots/rate_<population>} (PNG and SVG).
  * The folder appears only when complete.
  */
 public final class SimulationRun {
@@ -58,7 +61,7 @@ public final class SimulationRun {
         c = new SimulationConfig(c.name(), c.dtMs(), c.durationMs(), seedOverride != null ? seedOverride : c.seed(),
                 threadsOverride != null ? threadsOverride : c.threads(), c.mode(), c.populations(), c.projections(),
                 c.inputs(), c.record());
-        if (!(c.durationMs() > 0)) {
+        if (c.durationMs() == null || !(c.durationMs() > 0)) {
             throw new ConfigException(source, "duration_ms", "a number > 0 (ms)", String.valueOf(c.durationMs()), null);
         }
         NetworkFromConfig factory = new NetworkFromConfig(c, source);
@@ -111,8 +114,7 @@ public final class SimulationRun {
             events = engine.synapticEvents();
         }
         String summary = summary(c, network, spikes, setupSeconds, loopSeconds, events, digest.hex());
-        RunFolder folder = RunFolder.create(resultsRoot, c.name(),
-                RunFolder.newRunId(Instant.now(), ConfigLoader.toYaml(resolved)));
+        RunFolder folder = RunFolder.createNew(resultsRoot, c.name(), Instant.now(), ConfigLoader.toYaml(resolved));
         try {
             folder.writeString("config.yaml", ConfigLoader.toYaml(resolved));
             for (SpikeRecorder r : spikes) {
@@ -125,12 +127,43 @@ public final class SimulationRun {
                 folder.write("state_" + r.population().name() + "_" + r.variable() + ".csv",
                         out -> writeCsv(out, r::writeCsv));
             }
+            for (int k = 0; k < spikes.size(); k++) {
+                writePlots(folder, spikes.get(k), rates.get(k), c.durationMs());
+            }
             folder.writeString("summary.md", summary);
             return new Result(folder.commit(), summary);
         } catch (RuntimeException e) {
             folder.discard();
             throw e;
         }
+    }
+
+    /** A raster shows at most this many neurons (the first ones), so single spikes stay visible. */
+    private static final int RASTER_NEURONS = 200;
+
+    private static void writePlots(RunFolder folder, SpikeRecorder spikes, RateMonitor rate, double durationMs) {
+        String name = spikes.population().name();
+        int n = spikes.population().size();
+        int shown = Math.min(n, RASTER_NEURONS);
+        double[] allTimes = spikes.timesMs();
+        int[] allNeurons = spikes.neurons();
+        int count = 0;
+        for (int neuron : allNeurons) {
+            count += neuron < shown ? 1 : 0;
+        }
+        double[] times = new double[count];
+        int[] neurons = new int[count];
+        for (int k = 0, j = 0; k < allNeurons.length; k++) {
+            if (allNeurons[k] < shown) {
+                times[j] = allTimes[k];
+                neurons[j++] = allNeurons[k];
+            }
+        }
+        String which = shown < n ? " (neurons 0-" + (shown - 1) + " of " + n + ")" : "";
+        SpikeRasterPlot.of(times, neurons, shown, durationMs, "Spikes of " + name + which)
+                .write(folder, "plots/raster_" + name);
+        PopulationRatePlot.of(rate.ratesHz(), n, durationMs, rate.binMs(), "Population rate of " + name)
+                .write(folder, "plots/rate_" + name);
     }
 
     private interface CsvWriter {

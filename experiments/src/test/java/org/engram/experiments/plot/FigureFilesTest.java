@@ -45,7 +45,7 @@ class FigureFilesTest {
                         new LearningCurvePlot.Curve("loss", new double[] {1, 2, 3, 4}, new double[] {2, 1, Double.NaN, 0.5})),
                         "loss (nats)", new int[] {3}, "Learning curves")),
                 Arguments.of("raster", "Spike raster", SpikeRasterPlot.of(times, neurons, 4, 10, "Spike raster")),
-                Arguments.of("rate", "Population rate", PopulationRatePlot.of(times, 4, 10, 2, "Population rate")));
+                Arguments.of("rate", "Population rate", PopulationRatePlot.of(new double[] {100, 0, 50, 25, 75}, 4, 10, 2, "Population rate")));
     }
 
     @ParameterizedTest(name = "{0}")

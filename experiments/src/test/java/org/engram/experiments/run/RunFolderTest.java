@@ -123,4 +123,14 @@ class RunFolderTest {
         // SHA-256("") starts with e3b0c4 (FIPS 180-4 test vector).
         assertEquals("20261130T081500Z-e3b0c4", RunFolder.newRunId(t, ""));
     }
+
+    @Test
+    void twoRunsOfOneConfigInOneSecondGetDistinctFolders() {
+        Instant now = Instant.parse("2026-11-30T08:15:00Z");
+        RunFolder first = RunFolder.createNew(results, "exp", now, "config");
+        first.commit();
+        RunFolder second = RunFolder.createNew(results, "exp", now, "config");
+        assertEquals(first.runId() + "-2", second.runId());
+        assertNotEquals(first.finalDirectory(), second.finalDirectory());
+    }
 }

@@ -11,14 +11,17 @@ import org.engram.simulator.network.Population;
 /**
  * The population rate: spikes per neuron per second in consecutive time bins.
  *
- * <p>Bin {@code b} covers {@code [b * bin, (b + 1) * bin)} ms; its rate is
- * {@code count / (size * bin / 1000)} Hz. Costs one array increment per spike.
+ * <p>Bin {@code b} covers {@code (b * bin, (b + 1) * bin]} ms (a spike at time 0 counts in bin 0),
+ * which matches grid-mode spike times, the ends of steps. Its rate is
+ * {@code count / (size * width / 1000)} Hz, where the last bin may be shorter when the simulated
+ * time is not a multiple of the bin. Costs one array increment per spike.
  */
 public final class RateMonitor implements SpikeListener {
     private final Population<?, ?> population;
     private final double binMs;
     private long[] counts = new long[256];
     private int bins;
+    private double endMs;
 
     /**
      * Creates a rate monitor.
@@ -36,7 +39,7 @@ public final class RateMonitor implements SpikeListener {
         if (p != population) {
             return;
         }
-        int b = (int) (timeMs / binMs);
+        int b = Math.max(0, (int) Math.ceil(timeMs / binMs) - 1);
         if (b >= counts.length) {
             counts = Arrays.copyOf(counts, Math.max(b + 1, counts.length * 2));
         }
@@ -55,6 +58,7 @@ public final class RateMonitor implements SpikeListener {
             counts = Arrays.copyOf(counts, b);
         }
         bins = Math.max(bins, b);
+        endMs = Math.max(endMs, timeMs);
     }
 
     /** @return the bin width in ms */
@@ -65,9 +69,9 @@ public final class RateMonitor implements SpikeListener {
     /** @return the rate of each bin in Hz */
     public double[] ratesHz() {
         double[] r = new double[bins];
-        double scale = 1000.0 / (population.size() * binMs);
         for (int b = 0; b < bins; b++) {
-            r[b] = counts[b] * scale;
+            double width = Math.max(Math.min(binMs, endMs - b * binMs), 0);
+            r[b] = counts[b] * 1000.0 / (population.size() * (width > 1e-12 ? width : binMs));
         }
         return r;
     }

@@ -1,0 +1,138 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code engram simulate} writes a complete result folder, and rejects broken configs cleanly. */
+class SimulateCommandTest {
+    private static final String GOOD = String.join("\n",
+            "name: tiny",
+            "duration_ms: 50",
+            "seed: 3",
+            "populations:",
+            "  - {name: exc, size: 40, model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 10, t_ref: 2}}",
+            "  - {name: src, size: 5, model: spike_times, params: {times_ms: [[1.0], [2.0], [], [5.5], [10]]}}",
+            "projections:",
+            "  - {source: exc, target: exc, rule: {type: fixed_probability, p: 0.1}, weight: {uniform: [0.1, 0.3]}, delay_ms: 1.5}",
+            "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 25, delay_ms: 1.0}",
+            "inputs:",
+            "  - {type: poisson, target: exc, rate_hz: 20000, weight: 0.1}",
+            "record:",
+            "  state: [{population: exc, variable: v, neurons: [0, 5], interval_ms: 1}]",
+            "");
+
+    @Test
+    void writesEveryFileAndPrintsTheFolderLast(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, GOOD);
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", dir.resolve("results").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path folder = Path.of(r.lastLine());
+        assertTrue(Files.isDirectory(folder), "last line must be the run folder: " + r.lastLine());
+        for (String f : List.of("config.yaml", "summary.md", "spikes_exc.csv", "spikes_src.csv", "rates_exc.csv",
+                "state_exc_v.csv", "plots/raster_exc.png", "plots/raster_exc.svg", "plots/rate_exc.png")) {
+            assertTrue(Files.isRegularFile(folder.resolve(f)), "missing " + f);
+        }
+        // The sources fire once each (4 spikes); every spike is a line of the CSV after its header.
+        assertEquals(5, Files.readAllLines(folder.resolve("spikes_src.csv")).size());
+        // 50 ms sampled every 1 ms for 2 neurons: 100 lines plus the header.
+        assertEquals(101, Files.readAllLines(folder.resolve("state_exc_v.csv")).size());
+        // The resolved config spells out every model parameter, so it runs again to the same spikes.
+        String resolved = Files.readString(folder.resolve("config.yaml"));
+        assertTrue(resolved.contains("c_m: 250.0"), resolved);
+        CliRunner.Result again = CliRunner.run("simulate", folder.resolve("config.yaml").toString(), "--out",
+                dir.resolve("again").toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(hashLine(r.out()), hashLine(again.out()));
+    }
+
+    @Test
+    void threadCountDoesNotChangeTheSpikes(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, GOOD);
+        String one = hashLine(CliRunner.run("simulate", config.toString(), "--out", dir.resolve("a").toString(),
+                "--threads", "1").out());
+        String three = hashLine(CliRunner.run("simulate", config.toString(), "--out", dir.resolve("b").toString(),
+                "--threads", "3").out());
+        assertEquals(one, three);
+    }
+
+    private static String hashLine(String out) {
+        return out.lines().filter(l -> l.contains("spike hash")).findFirst().orElseThrow();
+    }
+
+    static Stream<Arguments> brokenConfigs() {
+        return Stream.of(
+                Arguments.of("unknown key with suggestion", GOOD.replace("duration_ms: 50", "duraton_ms: 50"),
+                        List.of("bad.yaml:2:", "duraton_ms", "did you mean 'duration_ms'?")),
+                Arguments.of("wrong type", GOOD.replace("duration_ms: 50", "duration_ms: fifty"),
+                        List.of("bad.yaml:2:", "duration_ms", "number", "fifty")),
+                Arguments.of("negative time constant", GOOD.replace("tau_m: 20, e_l: 0", "tau_m: -5, e_l: 0"),
+                        List.of("bad.yaml", "populations[0].params", "tau_m", "-5")),
+                Arguments.of("reset above threshold", GOOD.replace("v_reset: 10", "v_reset: 30"),
+                        List.of("bad.yaml", "v_reset", "30")),
+                Arguments.of("unknown model", GOOD.replace("model: lif_delta", "model: lif_delt"),
+                        List.of("bad.yaml", "populations[0].model", "lif_delt", "did you mean 'lif_delta'?")),
+                Arguments.of("unknown parameter", GOOD.replace("t_ref: 2}", "t_reff: 2}"),
+                        List.of("bad.yaml", "populations[0].params", "t_reff", "did you mean 't_ref'?")),
+                Arguments.of("delay not on the grid", GOOD.replace("delay_ms: 1.5", "delay_ms: 1.55"),
+                        List.of("bad.yaml", "delay", "1.55")),
+                Arguments.of("unknown population", GOOD.replace("target: exc, rule: {type: all", "target: ex, rule: {type: all"),
+                        List.of("bad.yaml", "projections[1].target", "ex", "did you mean 'exc'?")),
+                Arguments.of("wrong weight sign", GOOD.replace("weight: 25", "weight: -25"),
+                        List.of("bad.yaml", "weight", "-25")),
+                Arguments.of("unknown rule", GOOD.replace("type: all_to_all", "type: all_to_al"),
+                        List.of("bad.yaml", "projections[1].rule.type", "did you mean 'all_to_all'?")),
+                Arguments.of("not yaml", "name: [unclosed", List.of("bad.yaml")),
+                Arguments.of("empty", "", List.of("bad.yaml", "empty")),
+                Arguments.of("zero duration", GOOD.replace("duration_ms: 50", "duration_ms: 0"),
+                        List.of("bad.yaml", "duration_ms", "0")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenConfigs")
+    void brokenConfigFailsWithLocatedMessageAndNoFolder(String name, String yaml, List<String> expected,
+                                                        @TempDir Path dir) throws IOException {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, yaml);
+        Path results = dir.resolve("results");
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", results.toString());
+        assertEquals(2, r.exitCode(), "exit code; stderr: " + r.err());
+        for (String part : expected) {
+            assertTrue(r.err().contains(part), "message must contain '" + part + "': " + r.err());
+        }
+        assertFalse(r.err().contains("\tat "), "user errors print no stack trace: " + r.err());
+        assertFalse(Files.exists(results) && Files.list(results).findAny().isPresent(), "nothing may be written");
+    }
+
+    @Test
+    void missingFileIsAUserError(@TempDir Path dir) {
+        CliRunner.Result r = CliRunner.run("simulate", dir.resolve("nope.yaml").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("nope.yaml"), r.err());
+    }
+
+    @Test
+    void shippedConfigsAreValid() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("configs"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                if (Files.readString(f).contains("populations:")) {
+                    org.engram.experiments.config.ConfigLoader.load(f,
+                            org.engram.experiments.simulate.SimulationConfig.class);
+                }
+            }
+        }
+    }
+}
