@@ -10,10 +10,11 @@ import org.engram.simulator.random.RandomStreams;
  * its own SplitMix64 stream {@code (seed, POISSON_INPUT, input << 32 | neuron)} kept as one
  * {@code long} per neuron.
  *
- * <p>Grid mode draws the number of events per step by inverting the Poisson distribution
- * function, tabulated once: one uniform number and, on average, {@code rate * dt + 1}
- * comparisons per neuron and step. Precise mode draws exponential intervals, so events have
- * exact times.
+ * <p>Grid mode draws the number of events per step with Walker's alias method over the Poisson
+ * distribution of mean {@code rate * dt}: one uniform number, one table lookup and one comparison
+ * per neuron and step, without data-dependent loops (Walker 1977; Vose 1991 for the
+ * construction). The distribution is cut where its tail mass falls below {@code 1e-16}, below the
+ * resolution of a double. Precise mode draws exponential intervals, so events have exact times.
  */
 final class PoissonDrive {
     final PoissonInput input;
@@ -21,7 +22,7 @@ final class PoissonDrive {
     private final double weight;
     private final boolean inhibitory;
     private final long[] streams;
-    private final double[] cumulative;
+    private final AliasTable counts;
     private final double rateKhz;
     private final double[] nextEventMs;
 
@@ -36,7 +37,7 @@ final class PoissonDrive {
             streams[i] = RandomStreams.streamState(seed, Purpose.POISSON_INPUT, ((long) inputIndex << 32) | i);
         }
         rateKhz = input.rateHz() / 1000.0;
-        cumulative = poissonTable(rateKhz * grid.dtMs());
+        counts = AliasTable.poisson(rateKhz * grid.dtMs());
         if (mode == Mode.PRECISE) {
             nextEventMs = new double[n];
             for (int i = 0; i < n; i++) {
@@ -47,36 +48,13 @@ final class PoissonDrive {
         }
     }
 
-    /** The Poisson distribution function for mean {@code mean}, up to where it reaches 1 in double. */
-    private static double[] poissonTable(double mean) {
-        if (mean == 0) {
-            return new double[] {1.0};
-        }
-        double[] table = new double[16];
-        double p = StrictMath.exp(-mean);
-        double sum = p;
-        int k = 0;
-        table[0] = sum;
-        while (sum < 1.0 && p > 0 || k < mean) {
-            k++;
-            p *= mean / k;
-            sum += p;
-            if (k == table.length) {
-                table = java.util.Arrays.copyOf(table, k * 2);
-            }
-            table[k] = sum;
-        }
-        table[k] = 1.0;
-        return java.util.Arrays.copyOf(table, k + 1);
-    }
-
     /** Adds each neuron's event count times the weight into the rows of steps {@code [from, to)}. */
     void fillGrid(PopulationRuntime rt, int lo, int hi, int from, int to) {
         final double[] buffer = inhibitory ? rt.inhibitory : rt.excitatory;
-        final double[] table = cumulative;
+        final AliasTable table = counts;
         final long[] state = streams;
         final double w = weight;
-        if (table.length == 1) {
+        if (rateKhz == 0) {
             return;
         }
         for (int s = from; s < to; s++) {
@@ -84,14 +62,7 @@ final class PoissonDrive {
             for (int i = lo; i < hi; i++) {
                 long x = state[i] + RandomStreams.GAMMA;
                 state[i] = x;
-                double u = RandomStreams.toUnitDouble(RandomStreams.mix(x));
-                int k = 0;
-                while (u >= table[k]) {
-                    k++;
-                }
-                if (k != 0) {
-                    buffer[row + i] += k * w;
-                }
+                buffer[row + i] += table.sample(RandomStreams.toUnitDouble(RandomStreams.mix(x))) * w;
             }
         }
     }

@@ -37,13 +37,40 @@ class ReferenceNetworksTest {
             assertEquals(theory, s.meanRateHz(), 0.15 * theory, "rate vs mean-field " + theory + " Hz");
             // Irregular: Poisson firing has CV 1, mean-driven regular firing CV << 0.3.
             assertTrue(s.meanCv() > 0.4 && s.meanCv() < 1.5, "CV of ISI " + s.meanCv());
-            // Asynchronous: population rate in 1 ms bins varies little compared with a synchronous
-            // state, where it swings between silence and bursts (relative sd >~ 1).
-            double[] r = java.util.Arrays.copyOfRange(rate.ratesHz(), 200, 700);
-            double mean = java.util.Arrays.stream(r).average().orElseThrow();
-            double sd = Math.sqrt(java.util.Arrays.stream(r).map(x -> (x - mean) * (x - mean)).sum() / (r.length - 1));
-            assertTrue(sd / mean < 0.6, "population rate relative sd " + sd / mean);
+            // Asynchronous: see populationRateSpread; synchronous states exceed 1.
+            double spread = populationRateSpread(rate, 200, 700);
+            assertTrue(spread < 1.0, "population rate relative sd " + spread);
         }
+    }
+
+    /**
+     * The synchrony measure separates regimes: the same network made dense (C_E = 1000 inputs out
+     * of N_E = 2000, so neighbours share half their inputs) synchronises, and its population
+     * rate swings between silence and bursts.
+     */
+    @Test
+    void denseBrunelNetworkIsSynchronous() {
+        Network net = reducedBrunel(2000, 500, 1000, 250, 0.1);
+        try (Engine e = new Engine(net, EngineOptions.grid(2))) {
+            RateMonitor rate = e.recordRate(net.population("exc"), 1.0);
+            e.run(500);
+            double spread = populationRateSpread(rate, 200, 500);
+            assertTrue(spread > 1.0, "population rate relative sd " + spread);
+        }
+    }
+
+    /**
+     * Relative standard deviation of the population rate in 1 ms bins over {@code [fromBin, toBin)}.
+     * Independent Poisson neurons give 1/sqrt(N rate bin), about 0.08 for 4000 neurons at 40 Hz;
+     * finite sparse networks in the AI state add weak fast oscillations (0.5 to 0.65 measured
+     * here, 0.58 for the full 12,500-neuron network); synchronous states, whose activity falls
+     * silent between population bursts, exceed 1 (1.4 measured for the dense network).
+     */
+    private static double populationRateSpread(RateMonitor rate, int fromBin, int toBin) {
+        double[] r = java.util.Arrays.copyOfRange(rate.ratesHz(), fromBin, toBin);
+        double mean = java.util.Arrays.stream(r).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(r).map(x -> (x - mean) * (x - mean)).sum() / (r.length - 1));
+        return sd / mean;
     }
 
     /** Brunel's network A with chosen sizes, in-degrees and J; external drive eta = 2 at this C_E. */

@@ -1,0 +1,51 @@
+package org.engram.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.commons.math3.distribution.PoissonDistribution;
+import org.engram.simulator.random.Purpose;
+import org.engram.simulator.random.RandomStreams;
+import org.engram.simulator.random.SplitMixRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The alias table reproduces the Poisson distribution, checked against commons-math3. */
+class AliasTableTest {
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.05, 0.5, 2.0, 7.5})
+    void impliedProbabilitiesEqualThePoissonMassFunction(double mean) {
+        AliasTable t = AliasTable.poisson(mean);
+        PoissonDistribution reference = new PoissonDistribution(mean);
+        double total = 0;
+        for (int k = 0; k < t.size(); k++) {
+            total += t.probability(k);
+            // The table is exact up to the construction's rounding and the 1e-16 tail cut.
+            assertEquals(reference.probability(k), t.probability(k), 1e-12, "P(" + k + ")");
+        }
+        assertEquals(1.0, total, 1e-12);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.5, 2.0})
+    void samplesHaveThePoissonMeanAndVariance(double mean) {
+        AliasTable t = AliasTable.poisson(mean);
+        SplitMixRandom rng = RandomStreams.of(1, Purpose.POISSON_INPUT, 0);
+        int n = 400_000;
+        double sum = 0;
+        double sumSquares = 0;
+        for (int i = 0; i < n; i++) {
+            int k = t.sample(rng.nextDouble());
+            sum += k;
+            sumSquares += (double) k * k;
+        }
+        double m = sum / n;
+        double var = sumSquares / n - m * m;
+        // Standard error of the mean: sqrt(mean / n); 5 of them bound a false failure below 1e-6.
+        assertEquals(mean, m, 5 * Math.sqrt(mean / n));
+        // The variance of the sample variance of a Poisson is about (mean + 2 mean^2) / n.
+        assertEquals(mean, var, 5 * Math.sqrt((mean + 2 * mean * mean) / n));
+        assertTrue(t.sample(0.0) >= 0 && t.sample(Math.nextDown(1.0)) < t.size());
+    }
+}
