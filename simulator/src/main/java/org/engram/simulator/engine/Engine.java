@@ -118,6 +118,7 @@ public final class Engine implements AutoCloseable {
         for (CurrentSource c : network.currentSources()) {
             CurrentDrive d = new CurrentDrive(c, grid);
             currents.get(d.target).add(d);
+            runtimes[d.target].currentDriven = true;
         }
         poissonByPopulation = new PoissonDrive[pops.size()][];
         currentsByPopulation = new CurrentDrive[pops.size()][];

@@ -22,6 +22,8 @@ final class PopulationRuntime {
     final double[] inhibitory;
     final double[] current;
     final InputView input;
+    /** Whether a current source feeds this population; if not, its current rows stay zero. */
+    boolean currentDriven;
 
     // Precise mode.
     final Population.ExactUpdate<?> exactUpdate;
@@ -88,7 +90,9 @@ final class PopulationRuntime {
             int row = input.row(s);
             Arrays.fill(excitatory, row + lo, row + hi, 0);
             Arrays.fill(inhibitory, row + lo, row + hi, 0);
-            Arrays.fill(current, row + lo, row + hi, 0);
+            if (currentDriven) {
+                Arrays.fill(current, row + lo, row + hi, 0);
+            }
         }
     }
 }
