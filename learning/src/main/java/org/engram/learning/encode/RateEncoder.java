@@ -12,8 +12,10 @@ import org.engram.simulator.random.RandomStreams;
  *   POISSON:    p_i = 1 - exp(-x_i * maxRateHz * dtMs / 1000)     (at most one spike per step)
  * </pre>
  * Each 64-bit draw of the sample's SplitMix64 stream decides two steps of one input (its high and
- * low 32 bits, compared with {@code p_i * 2^32}); inputs with {@code p_i = 0} draw nothing. The
- * draws depend only on the sample's values and its stream.
+ * low 32 bits, compared with {@code p_i * 2^32}); inputs with {@code p_i = 0} draw nothing. With at
+ * most 64 steps the draws go input by input (steps 0-1, 2-3, ... of the first active input, then
+ * the next) into step masks; with more, step pair by step pair into spike lists. The draws depend
+ * only on the sample's values and its stream.
  */
 public final class RateEncoder implements Encoder {
     private static final String NAME = "rate encoder";
@@ -111,8 +113,25 @@ public final class RateEncoder implements Encoder {
                 nActive++;
             }
         }
-        out.clearSpikes();
         long state = streamState;
+        if (steps <= EncodedInput.MASK_STEPS) {
+            long[] masks = out.beginMasks();
+            long keep = steps == 64 ? -1L : (1L << steps) - 1;
+            for (int k = 0; k < nActive; k++) {
+                long thr = threshold[k];
+                long mask = 0L;
+                for (int t = 0; t < steps; t += 2) {
+                    state += RandomStreams.GAMMA;
+                    long r = RandomStreams.mix(state);
+                    mask |= (((r >>> 32) - thr) >>> 63) << t;
+                    mask |= (((r & LOW_32) - thr) >>> 63) << (t + 1);
+                }
+                masks[active[k]] = mask & keep;
+            }
+            out.endMasks();
+            return;
+        }
+        out.clearSpikes();
         for (int t = 0; t < steps; t += 2) {
             boolean pair = t + 1 < steps;
             int nPending = 0;

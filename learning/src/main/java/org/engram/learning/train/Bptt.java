@@ -72,6 +72,10 @@ final class Bptt {
     /** Input spikes grouped by input: steps of input i are {@code inputStep[inputStart[i] .. inputStart[i+1])}. */
     private final int[] inputStart;
     private final int[] inputStep;
+    /** Runs of consecutive spike steps: input i's runs are {@code [runFirst[r], runEnd[r])} for r in {@code [runStart[i], runStart[i+1])}. */
+    private final int[] runStart;
+    private final int[] runFirst;
+    private final int[] runEnd;
     /** Running sums over steps of the first layer's V: {@code prefix[t] = sum_(t' < t) V_t'}. */
     private final float[][] prefix;
     private final float[] logits;
@@ -125,6 +129,9 @@ final class Bptt {
         }
         inputStart = new int[inputs + 1];
         inputStep = new int[steps * inputs];
+        runStart = new int[inputs + 1];
+        runFirst = new int[inputs * ((steps + 1) / 2)];
+        runEnd = new int[runFirst.length];
         prefix = new float[steps + 1][layers[0].size()];
         int classes = layers[lc - 1].size();
         logits = new float[classes];
@@ -155,7 +162,7 @@ final class Bptt {
         if (enc.isCurrent()) {
             firstLayerCurrent();
         } else {
-            groupByInput();
+            findRuns();
             firstLayerSpikes();
         }
         for (int l = 0; l < layerCount; l++) {
@@ -166,6 +173,46 @@ final class Bptt {
 
     float[] logits() {
         return logits;
+    }
+
+    /** Splits each input's spikes into runs of consecutive steps, from the step masks when there are at most 64 steps. */
+    private void findRuns() {
+        int r = 0;
+        if (steps <= EncodedInput.MASK_STEPS) {
+            long[] masks = enc.stepMasks();
+            for (int i = 0; i < inputs; i++) {
+                runStart[i] = r;
+                long m = masks[i];
+                while (m != 0) {
+                    int first = Long.numberOfTrailingZeros(m);
+                    int end = first + Long.numberOfTrailingZeros(~(m >>> first));
+                    runFirst[r] = first;
+                    runEnd[r] = end;
+                    r++;
+                    m = end >= Long.SIZE ? 0 : m & (-1L << end);
+                }
+            }
+        } else {
+            groupByInput();
+            for (int i = 0; i < inputs; i++) {
+                runStart[i] = r;
+                int k = inputStart[i];
+                int end = inputStart[i + 1];
+                while (k < end) {
+                    int first = inputStep[k];
+                    int last = first;
+                    k++;
+                    while (k < end && inputStep[k] == last + 1) {
+                        last = inputStep[k];
+                        k++;
+                    }
+                    runFirst[r] = first;
+                    runEnd[r] = last + 1;
+                    r++;
+                }
+            }
+        }
+        runStart[inputs] = r;
     }
 
     private void groupByInput() {
@@ -201,23 +248,11 @@ final class Bptt {
             Arrays.fill(row, 0f);
         }
         for (int i = 0; i < inputs; i++) {
-            int k = inputStart[i];
-            int end = inputStart[i + 1];
-            if (k == end) {
-                continue;
-            }
             float[] w = rows[i];
-            while (k < end) {
-                int first = inputStep[k];
-                int last = first;
-                k++;
-                while (k < end && inputStep[k] == last + 1) {
-                    last = inputStep[k];
-                    k++;
-                }
-                add(cur[first], w);
-                if (last + 1 < steps) {
-                    subtract(cur[last + 1], w);
+            for (int r = runStart[i], end = runStart[i + 1]; r < end; r++) {
+                add(cur[runFirst[r]], w);
+                if (runEnd[r] < steps) {
+                    subtract(cur[runEnd[r]], w);
                 }
             }
         }
@@ -563,18 +598,9 @@ final class Bptt {
             return;
         }
         for (int i = 0; i < inputs; i++) {
-            int k = inputStart[i];
-            int end = inputStart[i + 1];
             float[] gi = g[i];
-            while (k < end) {
-                int first = inputStep[k];
-                int last = first;
-                k++;
-                while (k < end && inputStep[k] == last + 1) {
-                    last = inputStep[k];
-                    k++;
-                }
-                addDifference(gi, prefix[last + 1], prefix[first], n);
+            for (int r = runStart[i], end = runStart[i + 1]; r < end; r++) {
+                addDifference(gi, prefix[runEnd[r]], prefix[runFirst[r]], n);
             }
         }
     }
