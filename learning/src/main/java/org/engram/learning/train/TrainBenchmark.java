@@ -36,7 +36,9 @@ public final class TrainBenchmark {
     }
 
     /**
-     * Benchmark settings.
+     * Benchmark settings. Every hidden layer is LIF with threshold 1 and reset by subtraction; the
+     * surrogate is the fast sigmoid; the reset is not detached; Adam's learning rate falls from
+     * {@code learningRate} to 0 along a cosine over all training steps.
      *
      * @param hidden       hidden layer sizes, input side first
      * @param steps        time steps per sample
@@ -46,21 +48,25 @@ public final class TrainBenchmark {
      * @param readout      readout kind
      * @param threads      worker threads
      * @param seed         seed of weights, shuffling and encoding
-     * @param learningRate Adam learning rate (constant)
+     * @param learningRate initial Adam learning rate
      * @param tauMs        membrane time constant of every layer (ms), dt = 1 ms
+     * @param slope        fast-sigmoid surrogate slope
      * @param blockSize    samples per gradient block
      */
     public record Options(List<Integer> hidden, int steps, int batch, int epochs, Encoding encoding, Readout readout,
-                          int threads, long seed, double learningRate, double tauMs, int blockSize) {
+                          int threads, long seed, double learningRate, double tauMs, double slope, int blockSize) {
         /** Copies the list. */
         public Options {
             hidden = List.copyOf(hidden);
         }
 
-        /** @return 784-256-10 shape, T = 20, batch 128, 1 epoch, rate coding, mean-membrane readout, 1 thread */
+        /**
+         * @return 784-256-10 shape, T = 20, batch 128, 1 epoch, rate coding, mean-membrane readout,
+         *         1 thread, seed 42, learning rate 2e-3, tau_m 10 ms, slope 10, blocks of 16
+         */
         public static Options defaults() {
-            return new Options(List.of(256), 20, 128, 1, Encoding.RATE, Readout.MEAN_MEMBRANE, 1, 42, 2e-3, 20.0,
-                    16);
+            return new Options(List.of(256), 20, 128, 1, Encoding.RATE, Readout.MEAN_MEMBRANE, 1, 42, 2e-3, 10.0,
+                    10.0, 16);
         }
 
         /**
@@ -68,7 +74,8 @@ public final class TrainBenchmark {
          * @return these options with another thread count
          */
         public Options withThreads(int n) {
-            return new Options(hidden, steps, batch, epochs, encoding, readout, n, seed, learningRate, tauMs, blockSize);
+            return new Options(hidden, steps, batch, epochs, encoding, readout, n, seed, learningRate, tauMs, slope,
+                    blockSize);
         }
 
         /**
@@ -77,7 +84,7 @@ public final class TrainBenchmark {
          */
         public Options withHidden(List<Integer> sizes) {
             return new Options(sizes, steps, batch, epochs, encoding, readout, threads, seed, learningRate, tauMs,
-                    blockSize);
+                    slope, blockSize);
         }
     }
 
@@ -135,8 +142,12 @@ public final class TrainBenchmark {
             case LATENCY -> new LatencyEncoder(o.steps(), 0.0);
             case DIRECT -> new DirectCurrentEncoder(o.steps(), 1.0);
         };
+        long batchesPerEpoch = (trainX.length + o.batch() - 1) / o.batch();
         TrainerOptions options = TrainerOptions.defaults()
-                .withOptimizer(OptimizerSpec.adam(), LearningRateSchedule.constant(o.learningRate()))
+                .withSurrogate(Surrogate.FAST_SIGMOID, o.slope())
+                .withDetachReset(false)
+                .withOptimizer(OptimizerSpec.adam(),
+                        LearningRateSchedule.cosine(o.learningRate(), 0, batchesPerEpoch * o.epochs()))
                 .withBatch(o.batch(), o.blockSize())
                 .withThreads(o.threads())
                 .withSeed(o.seed());

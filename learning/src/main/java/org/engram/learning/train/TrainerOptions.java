@@ -48,13 +48,13 @@ public record TrainerOptions(Surrogate surrogate, double slope, boolean detachRe
     }
 
     /**
-     * Fast sigmoid (slope 25), detached reset, Adam at a constant 1e-3, no decay or clipping,
-     * batch 128 in blocks of 16, one thread, seed 1, activity tau 20 ms.
+     * Fast sigmoid (slope 10), full gradient through the reset, Adam at a constant 1e-3, no decay or
+     * clipping, batch 128 in blocks of 16, one thread, seed 1, activity tau 20 ms.
      *
      * @return the defaults
      */
     public static TrainerOptions defaults() {
-        return new TrainerOptions(Surrogate.FAST_SIGMOID, 25.0, true, OptimizerSpec.adam(),
+        return new TrainerOptions(Surrogate.FAST_SIGMOID, 10.0, false, OptimizerSpec.adam(),
                 LearningRateSchedule.constant(1e-3), 0.0, 0.0, 128, 16, 1, 1L, 20.0);
     }
 
