@@ -1,7 +1,8 @@
 /**
- * Versioned binary state of learning objects. A stateful strategy or plasticity rule implements
- * {@link org.engram.learning.io.Checkpointable} and writes its state with the header and array
- * helpers of {@link org.engram.learning.io.StateCodec}, so a checkpoint never depends on Java
- * serialisation.
+ * Versioned binary files, never Java serialisation: {@link org.engram.learning.io.ModelFile} writes a
+ * {@link org.engram.learning.layered.LayeredNet}'s parameters and weights behind a magic number, a
+ * format version and a checksum; stateful strategies and plasticity rules implement
+ * {@link org.engram.learning.io.Checkpointable} and write their state with the header and array
+ * helpers of {@link org.engram.learning.io.StateCodec}.
  */
 package org.engram.learning.io;

@@ -1,0 +1,77 @@
+package org.engram.learning.encode;
+
+import org.engram.simulator.ParameterException;
+
+/**
+ * Latency (time-to-first-spike) coding: each input spikes at most once, the larger its value the
+ * earlier.
+ *
+ * <pre>
+ *   t_i = round((1 - x_i) * (steps - 1))   if x_i > cutoff,   no spike otherwise
+ * </pre>
+ * A value of 1 spikes in step 0, a value just above the cutoff near the last step. Deterministic:
+ * the stream state is not used.
+ */
+public final class LatencyEncoder implements Encoder {
+    private static final String NAME = "latency encoder";
+    private final int steps;
+    private final float cutoff;
+
+    /**
+     * Creates the encoder.
+     *
+     * @param steps  time steps, {@code >= 1}
+     * @param cutoff values {@code <= cutoff} never spike, in [0, 1)
+     */
+    public LatencyEncoder(int steps, double cutoff) {
+        if (steps < 1) {
+            throw new ParameterException(NAME, "steps", "an integer >= 1", steps);
+        }
+        if (!(cutoff >= 0 && cutoff < 1)) {
+            throw new ParameterException(NAME, "cutoff", "a value in [0, 1)", cutoff);
+        }
+        this.steps = steps;
+        this.cutoff = (float) cutoff;
+    }
+
+    @Override
+    public int steps() {
+        return steps;
+    }
+
+    @Override
+    public String describe() {
+        return "latency(cutoff=" + cutoff + ", steps=" + steps + ")";
+    }
+
+    /**
+     * The spike step of a value.
+     *
+     * @param x the value in [0, 1]
+     * @return the step, or {@code -1} if the value does not spike
+     */
+    public int spikeStep(float x) {
+        if (!(x > cutoff)) {
+            return -1;
+        }
+        return Math.round((1f - x) * (steps - 1));
+    }
+
+    @Override
+    public void encode(float[] sample, long streamState, EncodedInput out) {
+        SampleCheck.requireUnitInterval(NAME, sample, out.inputs());
+        int[] stepOf = out.scratchActive;
+        for (int i = 0; i < sample.length; i++) {
+            stepOf[i] = spikeStep(sample[i]);
+        }
+        out.clearSpikes();
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < sample.length; i++) {
+                if (stepOf[i] == t) {
+                    out.spike(i);
+                }
+            }
+            out.endStep();
+        }
+    }
+}

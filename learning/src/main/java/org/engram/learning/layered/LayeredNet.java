@@ -1,0 +1,227 @@
+package org.engram.learning.layered;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
+import org.engram.simulator.network.Synapses;
+import org.engram.simulator.random.Purpose;
+import org.engram.simulator.random.SplitMixRandom;
+
+/**
+ * A layered spiking network built as a simulator {@link Network}: populations {@code input},
+ * {@code hidden1 .. hiddenK}, {@code readout}; all-to-all plastic projections with a one-step delay
+ * from each layer to the next and, for recurrent layers, from the layer to itself.
+ *
+ * <p>The trainable weights are the projections' live weight arrays. Because every projection is
+ * all-to-all, its CSR rows are the rows of an input-major matrix: the weight from neuron {@code i}
+ * of the layer below to neuron {@code j} is {@code weights(m)[i * post + j]}, so the forward pass
+ * adds one contiguous row per presynaptic spike. Matrices are numbered in layer order, the
+ * feed-forward matrix of a layer before its recurrent one.
+ *
+ * <p>The populations use {@code lif_delta} neurons with the layer's tau_m and threshold, rest and
+ * reset at 0 and no refractory period: the engine reproduces the trained dynamics for LIF layers
+ * with reset to zero. Reset by subtraction, threshold adaptation and the non-spiking membrane
+ * readouts are dynamics of the trainer only.
+ */
+public final class LayeredNet {
+    private static final double LARGEST_THRESHOLD = 1e30;
+
+    private final LayeredNetSpec spec;
+    private final Network network;
+    private final List<Layer> layers;
+    private final float[][] weights;
+    private final int[] matrixPre;
+    private final int[] matrixPost;
+    private final int[] matrixLayer;
+
+    private LayeredNet(LayeredNetSpec spec, long seed) {
+        this.spec = spec;
+        NetworkBuilder b = new NetworkBuilder(spec.dtMs()).seed(seed);
+        List<Population<?, ?>> pops = new ArrayList<>();
+        pops.add(b.population("input", spec.inputs(), LifDelta.MODEL, lifParams(spec.hidden().get(0).tauMs(), 1.0)));
+        List<Layer> built = new ArrayList<>();
+        List<int[]> shapes = new ArrayList<>();
+        int pre = spec.inputs();
+        int matrix = 0;
+        Synapses oneStep = Synapses.excitatory(0).delayMs(spec.dtMs()).asPlastic();
+        AllToAll rule = new AllToAll();
+        for (int l = 0; l < spec.hidden().size(); l++) {
+            HiddenLayer h = spec.hidden().get(l);
+            Population<?, ?> pop = b.population("hidden" + (l + 1), h.size(), LifDelta.MODEL,
+                    lifParams(h.tauMs(), h.threshold()));
+            b.connect(pops.get(l).name() + "->" + pop.name(), pops.get(l), pop, rule, oneStep);
+            shapes.add(new int[] {pre, h.size(), l});
+            int ff = matrix++;
+            int rec = -1;
+            if (h.recurrent()) {
+                b.connect(pop.name() + "->" + pop.name(), pop, pop, rule, oneStep);
+                shapes.add(new int[] {h.size(), h.size(), l});
+                rec = matrix++;
+            }
+            built.add(new Layer(l, h.size(), pre, true, h.tauMs(), h.threshold(), h.reset(),
+                    h.kind() == NeuronKind.ADAPTIVE_LIF, h.tauAdaptMs(), h.adaptation(), 1.0, spec.dtMs(), ff, rec));
+            pops.add(pop);
+            pre = h.size();
+        }
+        ReadoutLayer r = spec.readout();
+        int last = spec.hidden().size();
+        Population<?, ?> out = b.population("readout", r.classes(), LifDelta.MODEL,
+                lifParams(r.tauMs(), r.readout().spiking() ? r.threshold() : LARGEST_THRESHOLD));
+        b.connect(pops.get(last).name() + "->readout", pops.get(last), out, rule, oneStep);
+        shapes.add(new int[] {pre, r.classes(), last});
+        built.add(new Layer(last, r.classes(), pre, r.readout().spiking(), r.tauMs(), r.threshold(), r.reset(),
+                false, 1.0, 0.0, r.traceTauMs(), spec.dtMs(), matrix, -1));
+        this.network = b.build();
+        this.layers = List.copyOf(built);
+        int n = shapes.size();
+        this.weights = new float[n][];
+        this.matrixPre = new int[n];
+        this.matrixPost = new int[n];
+        this.matrixLayer = new int[n];
+        List<Projection> projections = network.projections();
+        for (int m = 0; m < n; m++) {
+            matrixPre[m] = shapes.get(m)[0];
+            matrixPost[m] = shapes.get(m)[1];
+            matrixLayer[m] = shapes.get(m)[2];
+            weights[m] = projections.get(m).weights();
+        }
+    }
+
+    private static LifDelta.Params lifParams(double tauMs, double threshold) {
+        return new LifDelta.Params(tauMs, 250.0, 0.0, threshold, 0.0, 0.0, 0.0);
+    }
+
+    /**
+     * Builds the network and draws initial weights, uniform in {@code +-initGain / sqrt(fan_in)},
+     * matrix {@code m} from the stream (seed, WEIGHT_INIT, m).
+     *
+     * @param spec the shape and parameters
+     * @param seed the seed of the network and its initial weights
+     * @return the network
+     */
+    public static LayeredNet create(LayeredNetSpec spec, long seed) {
+        LayeredNet net = new LayeredNet(spec, seed);
+        for (int m = 0; m < net.weights.length; m++) {
+            SplitMixRandom rng = new SplitMixRandom(
+                    org.engram.simulator.random.RandomStreams.streamState(seed, Purpose.WEIGHT_INIT, m));
+            double bound = spec.initGain() / Math.sqrt(net.matrixPre[m]);
+            float[] w = net.weights[m];
+            for (int k = 0; k < w.length; k++) {
+                w[k] = (float) ((2 * rng.nextDouble() - 1) * bound);
+            }
+        }
+        return net;
+    }
+
+    /**
+     * Builds the network with given weights (for loading saved models).
+     *
+     * @param spec    the shape and parameters
+     * @param seed    the network seed
+     * @param weights one array per matrix, each of length {@code pre * post}; copied
+     * @return the network
+     */
+    public static LayeredNet withWeights(LayeredNetSpec spec, long seed, float[][] weights) {
+        LayeredNet net = new LayeredNet(spec, seed);
+        if (weights.length != net.weights.length) {
+            throw new ParameterException("layered network", "weight matrices", net.weights.length + " matrices",
+                    weights.length);
+        }
+        for (int m = 0; m < weights.length; m++) {
+            if (weights[m].length != net.weights[m].length) {
+                throw new ParameterException("layered network", "weights[" + m + "]",
+                        net.weights[m].length + " values", weights[m].length);
+            }
+            System.arraycopy(weights[m], 0, net.weights[m], 0, weights[m].length);
+        }
+        return net;
+    }
+
+    /** @return the spec */
+    public LayeredNetSpec spec() {
+        return spec;
+    }
+
+    /** @return the simulator network whose projection weights are this network's weights */
+    public Network network() {
+        return network;
+    }
+
+    /** @return the seed the network was built with */
+    public long seed() {
+        return network.seed();
+    }
+
+    /** @return the trainable layers, hidden first, readout last */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** @return the readout kind */
+    public Readout readout() {
+        return spec.readout().readout();
+    }
+
+    /** @return number of classes */
+    public int classes() {
+        return spec.readout().classes();
+    }
+
+    /** @return number of inputs */
+    public int inputs() {
+        return spec.inputs();
+    }
+
+    /** @return number of weight matrices */
+    public int matrixCount() {
+        return weights.length;
+    }
+
+    /**
+     * The live weights of a matrix, input-major: {@code w[i * post(m) + j]}.
+     *
+     * @param m the matrix
+     * @return the live array (shared with the simulator projection)
+     */
+    public float[] weights(int m) {
+        return weights[m];
+    }
+
+    /**
+     * @param m the matrix
+     * @return number of presynaptic neurons (rows)
+     */
+    public int pre(int m) {
+        return matrixPre[m];
+    }
+
+    /**
+     * @param m the matrix
+     * @return number of postsynaptic neurons (columns)
+     */
+    public int post(int m) {
+        return matrixPost[m];
+    }
+
+    /**
+     * @param m the matrix
+     * @return the index of the layer the matrix feeds
+     */
+    public int layerOf(int m) {
+        return matrixLayer[m];
+    }
+
+    /** @return the total number of weights */
+    public long weightCount() {
+        long n = 0;
+        for (float[] w : weights) {
+            n += w.length;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,78 @@
+package org.engram.learning.plasticity;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.event.SpikeListener;
+import org.engram.simulator.network.Population;
+
+/**
+ * Homeostatic adaptive thresholds (Diehl and Cook 2015): each spike of a neuron raises its
+ * threshold offset by {@code theta_plus}; between spikes the offset decays with tau_theta,
+ * <pre>
+ *   theta_j(t) = sum over spikes t_k of j before t of  theta_plus exp(-(t - t_k) / tau_theta)
+ * </pre>
+ * so neurons that fire much become harder to excite. The offsets are kept here, decayed lazily;
+ * a neuron model reads them with {@link #offset} or {@link #offsets}.
+ */
+public final class AdaptiveThreshold implements SpikeListener {
+    private static final String NAME = "adaptive_threshold";
+
+    /**
+     * Parameters of {@link AdaptiveThreshold}.
+     *
+     * @param thetaPlus  threshold increase per spike (mV or threshold units), {@code >= 0}
+     * @param tauThetaMs decay time constant (ms), {@code > 0}
+     */
+    public record Params(double thetaPlus, double tauThetaMs) {
+        /** Validates every parameter. */
+        public Params {
+            ParameterException.requireNonNegative(NAME, "theta_plus", thetaPlus, "mV");
+            ParameterException.requirePositive(NAME, "tau_theta", tauThetaMs, "ms");
+        }
+    }
+
+    private final Population<?, ?> population;
+    private final Params p;
+    private final LazyTrace theta;
+
+    /**
+     * Creates the offsets of one population, all zero.
+     *
+     * @param population the population whose thresholds adapt
+     * @param params     the parameters
+     */
+    public AdaptiveThreshold(Population<?, ?> population, Params params) {
+        this.population = population;
+        this.p = params;
+        this.theta = new LazyTrace(population.size(), params.tauThetaMs());
+    }
+
+    @Override
+    public void onSpike(Population<?, ?> source, int neuron, double timeMs) {
+        if (source == population) {
+            theta.add(neuron, timeMs, p.thetaPlus());
+        }
+    }
+
+    /**
+     * The threshold offset of a neuron.
+     *
+     * @param neuron the neuron
+     * @param tMs    the time in ms, not before its last spike
+     * @return the offset
+     */
+    public double offset(int neuron, double tMs) {
+        return theta.at(neuron, tMs);
+    }
+
+    /**
+     * Writes every neuron's offset at a time.
+     *
+     * @param tMs the time in ms
+     * @param out receives one offset per neuron
+     */
+    public void offsets(double tMs, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = theta.at(i, tMs);
+        }
+    }
+}

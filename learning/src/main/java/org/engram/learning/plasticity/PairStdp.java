@@ -1,0 +1,107 @@
+package org.engram.learning.plasticity;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.network.IncomingIndex;
+import org.engram.simulator.network.Projection;
+
+/**
+ * Pair-based spike-timing-dependent plasticity (Bi and Poo 1998; Song, Miller and Abbott 2000).
+ * For a presynaptic spike at {@code t_pre} and a postsynaptic spike at {@code t_post},
+ * {@code dt = t_post - t_pre}:
+ * <pre>
+ *   dw = +A_plus  exp(-dt / tau_plus)     (dt > 0, potentiation, applied at the post spike)
+ *   dw = -A_minus exp( dt / tau_minus)    (dt < 0, depression, applied at the pre spike)
+ * </pre>
+ * computed with a presynaptic trace {@code x} (tau_plus) and a postsynaptic trace {@code y}
+ * (tau_minus): at a post spike {@code w += A_plus x f_+(w)}, at a pre spike
+ * {@code w -= A_minus y f_-(w)}, with {@code f = 1} (additive) or {@code f_+ = w_max - w},
+ * {@code f_- = w - w_min} (multiplicative). Weights are clipped to {@code [w_min, w_max]}. Pairing
+ * all-to-all adds 1 to a trace per spike; nearest-neighbour resets it to 1.
+ */
+public final class PairStdp implements PlasticityRule {
+    private static final String NAME = "pair_stdp";
+
+    /**
+     * Parameters of {@link PairStdp}.
+     *
+     * @param aPlus       potentiation amplitude (weight unit), {@code >= 0}
+     * @param aMinus      depression amplitude (weight unit), {@code >= 0}
+     * @param tauPlusMs   presynaptic trace time constant (ms), {@code > 0}
+     * @param tauMinusMs  postsynaptic trace time constant (ms), {@code > 0}
+     * @param wMin        lowest weight
+     * @param wMax        highest weight, {@code > wMin}
+     * @param dependence  additive or multiplicative
+     * @param pairing     all-to-all or nearest-neighbour
+     */
+    public record Params(double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, double wMin, double wMax,
+                         WeightDependence dependence, Pairing pairing) {
+        /** Validates every parameter. */
+        public Params {
+            ParameterException.requireNonNegative(NAME, "a_plus", aPlus, "weight unit");
+            ParameterException.requireNonNegative(NAME, "a_minus", aMinus, "weight unit");
+            ParameterException.requirePositive(NAME, "tau_plus", tauPlusMs, "ms");
+            ParameterException.requirePositive(NAME, "tau_minus", tauMinusMs, "ms");
+            Bounds.checkRange(NAME, wMin, wMax);
+            if (dependence == null || pairing == null) {
+                throw new ParameterException(NAME, dependence == null ? "dependence" : "pairing", "a value", "null");
+            }
+        }
+    }
+
+    private final Projection projection;
+    private final Params p;
+    private final float[] w;
+    private final int[] rowStart;
+    private final int[] targets;
+    private final IncomingIndex incoming;
+    private final LazyTrace pre;
+    private final LazyTrace post;
+
+    /**
+     * Attaches the rule to a plastic projection.
+     *
+     * @param projection the projection (its weights change in place)
+     * @param params     the parameters
+     */
+    public PairStdp(Projection projection, Params params) {
+        this.projection = projection;
+        this.p = params;
+        this.w = Bounds.plasticWeights(NAME, projection);
+        this.rowStart = projection.rowStart();
+        this.targets = projection.targets();
+        this.incoming = projection.incoming();
+        this.pre = new LazyTrace(projection.source().size(), params.tauPlusMs());
+        this.post = new LazyTrace(projection.target().size(), params.tauMinusMs());
+    }
+
+    @Override
+    public Projection projection() {
+        return projection;
+    }
+
+    @Override
+    public void onPre(int source, double tMs) {
+        boolean multiplicative = p.dependence() == WeightDependence.MULTIPLICATIVE;
+        for (int k = rowStart[source]; k < rowStart[source + 1]; k++) {
+            double y = post.at(targets[k], tMs);
+            double factor = multiplicative ? w[k] - p.wMin() : 1;
+            w[k] = Bounds.clip(w[k] - p.aMinus() * y * factor, p.wMin(), p.wMax());
+        }
+        pre.spike(source, tMs, p.pairing());
+    }
+
+    @Override
+    public void onPost(int target, double tMs) {
+        boolean multiplicative = p.dependence() == WeightDependence.MULTIPLICATIVE;
+        int[] col = incoming.colStart();
+        int[] syn = incoming.synapse();
+        int[] src = incoming.source();
+        for (int e = col[target]; e < col[target + 1]; e++) {
+            int k = syn[e];
+            double x = pre.at(src[e], tMs);
+            double factor = multiplicative ? p.wMax() - w[k] : 1;
+            w[k] = Bounds.clip(w[k] + p.aPlus() * x * factor, p.wMin(), p.wMax());
+        }
+        post.spike(target, tMs, p.pairing());
+    }
+}

@@ -1,0 +1,122 @@
+package org.engram.learning.plasticity;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.network.IncomingIndex;
+import org.engram.simulator.network.Projection;
+
+/**
+ * Reward-modulated STDP with eligibility traces (Izhikevich 2007; Fremaux and Gerstner 2016).
+ * Spike pairs do not change weights; they change each synapse's eligibility {@code c} by the
+ * pair-STDP amount, and {@code c} decays with tau_c. A reward {@code R} delivered at time
+ * {@code t} changes every weight by
+ * <pre>
+ *   dw = eta R c(t),     c(t) = c(t_last) exp(-(t - t_last) / tau_c)
+ * </pre>
+ * clipped to {@code [w_min, w_max]}. With zero reward the weights never change. Eligibilities
+ * are decayed lazily per synapse from their last update.
+ */
+public final class RewardStdp implements PlasticityRule {
+    private static final String NAME = "reward_stdp";
+
+    /**
+     * Parameters of {@link RewardStdp}.
+     *
+     * @param aPlus            eligibility increase of a pre-before-post pair at zero lag, {@code >= 0}
+     * @param aMinus           eligibility decrease of a post-before-pre pair at zero lag, {@code >= 0}
+     * @param tauPlusMs        presynaptic trace time constant (ms), {@code > 0}
+     * @param tauMinusMs       postsynaptic trace time constant (ms), {@code > 0}
+     * @param tauEligibilityMs eligibility time constant (ms), {@code > 0}
+     * @param learningRate     eta, weight change per unit of reward and eligibility, {@code >= 0}
+     * @param wMin             lowest weight
+     * @param wMax             highest weight, {@code > wMin}
+     */
+    public record Params(double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, double tauEligibilityMs,
+                         double learningRate, double wMin, double wMax) {
+        /** Validates every parameter. */
+        public Params {
+            ParameterException.requireNonNegative(NAME, "a_plus", aPlus, "dimensionless");
+            ParameterException.requireNonNegative(NAME, "a_minus", aMinus, "dimensionless");
+            ParameterException.requirePositive(NAME, "tau_plus", tauPlusMs, "ms");
+            ParameterException.requirePositive(NAME, "tau_minus", tauMinusMs, "ms");
+            ParameterException.requirePositive(NAME, "tau_c", tauEligibilityMs, "ms");
+            ParameterException.requireNonNegative(NAME, "eta", learningRate, "weight unit");
+            Bounds.checkRange(NAME, wMin, wMax);
+        }
+    }
+
+    private final Projection projection;
+    private final Params p;
+    private final float[] w;
+    private final int[] rowStart;
+    private final int[] targets;
+    private final IncomingIndex incoming;
+    private final LazyTrace pre;
+    private final LazyTrace post;
+    private final LazyTrace eligibility;
+
+    /**
+     * Attaches the rule to a plastic projection.
+     *
+     * @param projection the projection
+     * @param params     the parameters
+     */
+    public RewardStdp(Projection projection, Params params) {
+        this.projection = projection;
+        this.p = params;
+        this.w = Bounds.plasticWeights(NAME, projection);
+        this.rowStart = projection.rowStart();
+        this.targets = projection.targets();
+        this.incoming = projection.incoming();
+        this.pre = new LazyTrace(projection.source().size(), params.tauPlusMs());
+        this.post = new LazyTrace(projection.target().size(), params.tauMinusMs());
+        this.eligibility = new LazyTrace(projection.synapseCount(), params.tauEligibilityMs());
+    }
+
+    @Override
+    public Projection projection() {
+        return projection;
+    }
+
+    @Override
+    public void onPre(int source, double tMs) {
+        for (int k = rowStart[source]; k < rowStart[source + 1]; k++) {
+            eligibility.add(k, tMs, -p.aMinus() * post.at(targets[k], tMs));
+        }
+        pre.add(source, tMs, 1);
+    }
+
+    @Override
+    public void onPost(int target, double tMs) {
+        int[] col = incoming.colStart();
+        int[] syn = incoming.synapse();
+        int[] src = incoming.source();
+        for (int e = col[target]; e < col[target + 1]; e++) {
+            eligibility.add(syn[e], tMs, p.aPlus() * pre.at(src[e], tMs));
+        }
+        post.add(target, tMs, 1);
+    }
+
+    /**
+     * Delivers a reward (or punishment, if negative) to every synapse.
+     *
+     * @param reward the reward, dimensionless
+     * @param tMs    the time of delivery in ms, not before the last spike
+     */
+    public void reward(double reward, double tMs) {
+        double scale = p.learningRate() * reward;
+        for (int k = 0; k < w.length; k++) {
+            w[k] = Bounds.clip(w[k] + scale * eligibility.at(k, tMs), p.wMin(), p.wMax());
+        }
+    }
+
+    /**
+     * The eligibility of a synapse.
+     *
+     * @param synapse the CSR synapse index
+     * @param tMs     the time in ms
+     * @return its eligibility at that time
+     */
+    public double eligibility(int synapse, double tMs) {
+        return eligibility.at(synapse, tMs);
+    }
+}

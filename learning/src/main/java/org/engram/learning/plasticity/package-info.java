@@ -1,0 +1,10 @@
+/**
+ * Local, event-driven plasticity rules that listen to a run's spikes through the simulator's
+ * {@link org.engram.simulator.event.SpikeListener}: pair-based STDP
+ * ({@link org.engram.learning.plasticity.PairStdp}), triplet STDP
+ * ({@link org.engram.learning.plasticity.TripletStdp}), reward-modulated STDP with eligibility
+ * traces ({@link org.engram.learning.plasticity.RewardStdp}) and homeostatic adaptive thresholds
+ * ({@link org.engram.learning.plasticity.AdaptiveThreshold}). Traces change only at spikes and are
+ * decayed lazily from their last update; weights are clipped where they are written.
+ */
+package org.engram.learning.plasticity;

@@ -1,0 +1,37 @@
+package org.engram.learning.train;
+
+import org.engram.simulator.ParameterException;
+
+/**
+ * The samples of one mini-batch, with the random stream each is encoded from and, for
+ * task-incremental learning, the classes each may be assigned to.
+ *
+ * @param samples       the samples, each a vector in [0, 1]; not copied
+ * @param labels        the class of each sample
+ * @param streamStates  each sample's encoding stream (see {@link org.engram.learning.encode.Encoder#streamState})
+ * @param classMasks    per sample, the classes its readout may choose among ({@code true} = allowed),
+ *                      or {@code null} for all classes; the array itself may be {@code null} (all samples unmasked)
+ */
+public record Batch(float[][] samples, int[] labels, long[] streamStates, boolean[][] classMasks) {
+    /** Checks the lengths agree. */
+    public Batch {
+        if (labels.length != samples.length || streamStates.length != samples.length
+                || (classMasks != null && classMasks.length != samples.length)) {
+            throw new ParameterException("batch", "lengths", "one label, stream and mask per sample ("
+                    + samples.length + ")", labels.length + "/" + streamStates.length);
+        }
+    }
+
+    /** @return the number of samples */
+    public int size() {
+        return samples.length;
+    }
+
+    /**
+     * @param b the sample's position in the batch
+     * @return its class mask, or {@code null} for all classes
+     */
+    public boolean[] mask(int b) {
+        return classMasks == null ? null : classMasks[b];
+    }
+}

@@ -1,0 +1,510 @@
+package org.engram.learning.train;
+
+import java.util.Arrays;
+import org.engram.learning.encode.Encoder;
+import org.engram.learning.layered.LayeredNet;
+import org.engram.learning.train.optim.Optimizer;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.random.Purpose;
+import org.engram.simulator.random.RandomStreams;
+import org.engram.simulator.random.SplitMixRandom;
+
+/**
+ * Trains a {@link LayeredNet} by backpropagation through time with surrogate gradients.
+ *
+ * <p>A batch is cut into blocks of {@link TrainerOptions#blockSize()} samples; the trainer's fixed
+ * thread pool processes blocks in any order, each into its own gradient buffer, and the buffers are
+ * then summed in block order (in parallel over fixed weight ranges). Since neither the blocks nor
+ * the summation order depend on the thread count, trained weights are bit-identical for any
+ * number of threads. Each worker's buffers are sized once; nothing is allocated per sample or step.
+ *
+ * <p>Sample {@code i} of a dataset is encoded in epoch {@code e} from the stream
+ * {@code Encoder.streamState(seed, i, e)}; the batch order of epoch {@code e} comes from the stream
+ * (seed, SHUFFLE, e). Evaluation encodes sample {@code i} with epoch {@link #EVALUATION_EPOCH}.
+ *
+ * <p>Not thread-safe: one caller at a time. Close it to stop its threads.
+ */
+public final class Trainer implements AutoCloseable {
+    /** The epoch value of the encoding streams used by {@link #evaluate} and {@link #predict}. */
+    public static final int EVALUATION_EPOCH = -1;
+    private static final int REDUCE_CHUNK = 16384;
+    private static final float[][][][] NO_BLOCKS = new float[0][][][];
+    private static final int EVAL_BLOCK = 32;
+
+    private final LayeredNet net;
+    private final Encoder encoder;
+    private final TrainerOptions options;
+    private final WorkerPool pool;
+    private final WeightViews views;
+    private final Bptt[] workers;
+    private final Optimizer optimizer;
+    private final float[][] grad;
+    private final float[][] update;
+    private final int[] chunkMatrix;
+    private final int[] chunkFrom;
+    private final int[] chunkTo;
+    private final float[][] reduceRow;
+    private float[][][][] blockGrads = NO_BLOCKS;
+    private double[] blockLoss = new double[0];
+    private int[] blockCorrect = new int[0];
+    private float[][] activity;
+    private int activityCapacity;
+    private TrainingHooks hooks = TrainingHooks.NONE;
+    private long step;
+
+    /**
+     * Creates a trainer and its thread pool.
+     *
+     * @param net     the network whose weights are trained in place
+     * @param encoder the input encoder; its steps are the simulation length
+     * @param options the settings
+     */
+    public Trainer(LayeredNet net, Encoder encoder, TrainerOptions options) {
+        this.net = net;
+        this.encoder = encoder;
+        this.options = options;
+        this.pool = new WorkerPool(options.threads());
+        this.views = new WeightViews(net);
+        this.workers = new Bptt[options.threads()];
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new Bptt(net, views, encoder, options);
+        }
+        int matrices = net.matrixCount();
+        int[] sizes = new int[matrices];
+        grad = new float[matrices][];
+        update = new float[matrices][];
+        int chunks = 0;
+        int[] rowsPerChunk = new int[matrices];
+        for (int m = 0; m < matrices; m++) {
+            sizes[m] = net.weights(m).length;
+            grad[m] = new float[sizes[m]];
+            update[m] = new float[sizes[m]];
+            rowsPerChunk[m] = Math.max(1, REDUCE_CHUNK / net.post(m));
+            chunks += (net.pre(m) + rowsPerChunk[m] - 1) / rowsPerChunk[m];
+        }
+        chunkMatrix = new int[chunks];
+        chunkFrom = new int[chunks];
+        chunkTo = new int[chunks];
+        int c = 0;
+        for (int m = 0; m < matrices; m++) {
+            for (int from = 0; from < net.pre(m); from += rowsPerChunk[m]) {
+                chunkMatrix[c] = m;
+                chunkFrom[c] = from;
+                chunkTo[c] = Math.min(net.pre(m), from + rowsPerChunk[m]);
+                c++;
+            }
+        }
+        reduceRow = new float[options.threads()][];
+        for (int w = 0; w < reduceRow.length; w++) {
+            int widest = 0;
+            for (int m = 0; m < matrices; m++) {
+                widest = Math.max(widest, net.post(m));
+            }
+            reduceRow[w] = new float[widest];
+        }
+        this.optimizer = options.optimizer().create(sizes);
+    }
+
+    /**
+     * Sets the hooks called around every optimisation step.
+     *
+     * @param value the hooks, {@link TrainingHooks#NONE} for none
+     */
+    public void setHooks(TrainingHooks value) {
+        this.hooks = value == null ? TrainingHooks.NONE : value;
+    }
+
+    /** @return the network being trained */
+    public LayeredNet net() {
+        return net;
+    }
+
+    /** @return the encoder */
+    public Encoder encoder() {
+        return encoder;
+    }
+
+    /** @return the settings */
+    public TrainerOptions options() {
+        return options;
+    }
+
+    /** @return the optimiser (its state is part of a checkpoint) */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** @return optimisation steps taken so far (the learning-rate schedule's step) */
+    public long step() {
+        return step;
+    }
+
+    /**
+     * Sets the optimisation step count (when resuming from a checkpoint).
+     *
+     * @param value steps already taken, {@code >= 0}
+     */
+    public void setStep(long value) {
+        if (value < 0) {
+            throw new ParameterException("trainer", "step", "an integer >= 0", value);
+        }
+        this.step = value;
+    }
+
+    /** Test switch: the surrogate's antiderivative replaces the spike step in the forward pass. */
+    void smoothForward(boolean on) {
+        for (Bptt w : workers) {
+            w.smooth(on);
+        }
+    }
+
+    /**
+     * Trains one epoch over a dataset in a shuffled order, in batches of {@code batchSize}.
+     *
+     * @param x         the samples, each a vector in [0, 1]
+     * @param y         their classes
+     * @param epoch     the epoch number (selects the shuffle and encoding streams)
+     * @param classMask classes the readout may choose among (task-incremental), or {@code null} for all
+     * @return the epoch's mean loss and accuracy
+     */
+    public EpochResult trainEpoch(float[][] x, int[] y, int epoch, boolean[] classMask) {
+        checkData(x, y);
+        int n = x.length;
+        int[] order = shuffledOrder(n, epoch);
+        int bs = options.batchSize();
+        double lossSum = 0;
+        long correct = 0;
+        for (int from = 0; from < n; from += bs) {
+            int size = Math.min(bs, n - from);
+            float[][] bx = new float[size][];
+            int[] by = new int[size];
+            long[] streams = new long[size];
+            boolean[][] masks = classMask == null ? null : new boolean[size][];
+            for (int b = 0; b < size; b++) {
+                int i = order[from + b];
+                bx[b] = x[i];
+                by[b] = y[i];
+                streams[b] = Encoder.streamState(options.seed(), i, epoch);
+                if (masks != null) {
+                    masks[b] = classMask;
+                }
+            }
+            BatchResult r = trainBatch(new Batch(bx, by, streams, masks));
+            lossSum += r.meanLoss() * r.samples();
+            correct += r.correct();
+        }
+        return new EpochResult(n, lossSum / n, (double) correct / n);
+    }
+
+    /**
+     * Trains one epoch without a class mask.
+     *
+     * @param x     the samples
+     * @param y     their classes
+     * @param epoch the epoch number
+     * @return the epoch's mean loss and accuracy
+     */
+    public EpochResult trainEpoch(float[][] x, int[] y, int epoch) {
+        return trainEpoch(x, y, epoch, null);
+    }
+
+    private int[] shuffledOrder(int n, int epoch) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplitMixRandom rng = RandomStreams.of(options.seed(), Purpose.SHUFFLE, epoch);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /**
+     * One optimisation step on a batch: hooks, forward and backward in parallel, fixed-order
+     * reduction, penalties, weight decay, clipping, optimiser, update transforms, weights += update.
+     *
+     * @param input the batch
+     * @return its mean loss and accuracy (measured before the update)
+     */
+    public BatchResult trainBatch(Batch input) {
+        Batch batch = hooks.beforeBatch(input);
+        int size = batch.size();
+        if (size == 0) {
+            return new BatchResult(0, 0, 0);
+        }
+        boolean wantActivity = hooks.needsActivity();
+        int blocks = computeBlockGradients(batch, Loss.CROSS_ENTROPY, wantActivity);
+        double lossSum = 0;
+        int correct = 0;
+        for (int b = 0; b < blocks; b++) {
+            lossSum += blockLoss[b];
+            correct += blockCorrect[b];
+        }
+        applyStep(size, wantActivity);
+        BatchResult result = new BatchResult(size, lossSum / size, correct);
+        hooks.afterBatch(batch, result);
+        return result;
+    }
+
+    private void applyStep(int size, boolean wantActivity) {
+        int matrices = grad.length;
+        for (int m = 0; m < matrices; m++) {
+            hooks.addPenaltyGradient(m, net.weights(m), grad[m]);
+        }
+        float wd = (float) options.weightDecay();
+        if (wd > 0f) {
+            for (int m = 0; m < matrices; m++) {
+                float[] g = grad[m];
+                float[] w = net.weights(m);
+                for (int k = 0; k < g.length; k++) {
+                    g[k] += wd * w[k];
+                }
+            }
+        }
+        if (options.clipNorm() > 0) {
+            double sq = 0;
+            for (float[] g : grad) {
+                for (float value : g) {
+                    sq += (double) value * value;
+                }
+            }
+            double norm = Math.sqrt(sq);
+            if (norm > options.clipNorm()) {
+                float factor = (float) (options.clipNorm() / norm);
+                for (float[] g : grad) {
+                    for (int k = 0; k < g.length; k++) {
+                        g[k] *= factor;
+                    }
+                }
+            }
+        }
+        float lr = (float) options.schedule().rate(step);
+        optimizer.beginStep();
+        for (int m = 0; m < matrices; m++) {
+            optimizer.update(m, grad[m], update[m], lr);
+            hooks.transformUpdate(m, update[m], wantActivity
+                    ? new LayerActivity(size, net.pre(m), activity[m]) : null);
+            float[] w = net.weights(m);
+            float[] up = update[m];
+            for (int k = 0; k < w.length; k++) {
+                w[k] += up[k];
+            }
+        }
+        step++;
+    }
+
+    /**
+     * The mean gradient of a loss over a batch, without changing anything.
+     *
+     * @param batch the samples
+     * @param loss  which loss
+     * @return one array per weight matrix (input-major), newly allocated
+     */
+    public float[][] meanGradient(Batch batch, Loss loss) {
+        float[][] out = new float[grad.length][];
+        if (batch.size() == 0) {
+            for (int m = 0; m < out.length; m++) {
+                out[m] = new float[grad[m].length];
+            }
+            return out;
+        }
+        computeBlockGradients(batch, loss, false);
+        for (int m = 0; m < out.length; m++) {
+            out[m] = grad[m].clone();
+        }
+        return out;
+    }
+
+    /**
+     * The gradient of a loss for each sample of a batch separately, in sample order, without
+     * changing anything (for importance estimates such as the EWC Fisher diagonal or MAS).
+     *
+     * @param batch    the samples
+     * @param loss     which loss
+     * @param consumer receives each sample's gradient
+     */
+    public void perSampleGradients(Batch batch, Loss loss, SampleGradients consumer) {
+        views.refresh();
+        Bptt k = workers[0];
+        float[][][] rows = newGradientRows();
+        float[][] flat = new float[grad.length][];
+        for (int m = 0; m < flat.length; m++) {
+            flat[m] = new float[grad[m].length];
+        }
+        for (int b = 0; b < batch.size(); b++) {
+            checkLabel(batch.labels()[b], batch.mask(b));
+            k.forward(batch.samples()[b], batch.streamStates()[b]);
+            double l = k.loss(batch.labels()[b], batch.mask(b), loss, 1f);
+            k.backward(rows);
+            for (int m = 0; m < flat.length; m++) {
+                int post = net.post(m);
+                for (int i = 0; i < rows[m].length; i++) {
+                    System.arraycopy(rows[m][i], 0, flat[m], i * post, post);
+                    Arrays.fill(rows[m][i], 0f);
+                }
+            }
+            consumer.accept(b, l, flat);
+        }
+    }
+
+    /** Forward and backward over the batch into block buffers, then the ordered reduction into grad. */
+    private int computeBlockGradients(Batch batch, Loss loss, boolean wantActivity) {
+        int size = batch.size();
+        for (int b = 0; b < size; b++) {
+            checkLabel(batch.labels()[b], batch.mask(b));
+        }
+        int bs = options.blockSize();
+        int blocks = (size + bs - 1) / bs;
+        ensureBlocks(blocks);
+        if (wantActivity) {
+            ensureActivity(size);
+        }
+        float scale = 1f / size;
+        views.refresh();
+        pool.run(blocks, (blk, worker) -> {
+            Bptt k = workers[worker];
+            float[][][] g = blockGrads[blk];
+            double lossSum = 0;
+            int correct = 0;
+            for (int b = blk * bs, end = Math.min(size, b + bs); b < end; b++) {
+                k.forward(batch.samples()[b], batch.streamStates()[b]);
+                boolean[] mask = batch.mask(b);
+                int label = batch.labels()[b];
+                lossSum += k.loss(label, mask, loss, scale);
+                if (k.predicted(mask) == label) {
+                    correct++;
+                }
+                if (wantActivity) {
+                    k.activity(b, activity);
+                }
+                k.backward(g);
+            }
+            blockLoss[blk] = lossSum;
+            blockCorrect[blk] = correct;
+        });
+        pool.run(chunkMatrix.length, (c, worker) -> {
+            int m = chunkMatrix[c];
+            int post = net.post(m);
+            float[] out = grad[m];
+            float[] acc = reduceRow[worker];
+            for (int i = chunkFrom[c]; i < chunkTo[c]; i++) {
+                float[] first = blockGrads[0][m][i];
+                System.arraycopy(first, 0, acc, 0, post);
+                Arrays.fill(first, 0f);
+                for (int b = 1; b < blocks; b++) {
+                    float[] part = blockGrads[b][m][i];
+                    addRow(acc, part);
+                    Arrays.fill(part, 0f);
+                }
+                System.arraycopy(acc, 0, out, i * post, post);
+            }
+        });
+        return blocks;
+    }
+
+    /** {@code acc[j] += x[j]} over the length of {@code x}. */
+    private static void addRow(float[] acc, float[] x) {
+        for (int j = 0; j < x.length; j++) {
+            acc[j] += x[j];
+        }
+    }
+
+    private float[][][] newGradientRows() {
+        float[][][] rows = new float[grad.length][][];
+        for (int m = 0; m < grad.length; m++) {
+            rows[m] = new float[net.pre(m)][net.post(m)];
+        }
+        return rows;
+    }
+
+    private void ensureBlocks(int blocks) {
+        if (blocks <= blockGrads.length) {
+            return;
+        }
+        float[][][][] grown = Arrays.copyOf(blockGrads, blocks);
+        for (int b = blockGrads.length; b < blocks; b++) {
+            grown[b] = newGradientRows();
+        }
+        blockGrads = grown;
+        blockLoss = new double[blocks];
+        blockCorrect = new int[blocks];
+    }
+
+    private void ensureActivity(int size) {
+        if (activity != null && activityCapacity >= size) {
+            return;
+        }
+        activity = new float[grad.length][];
+        for (int m = 0; m < grad.length; m++) {
+            activity[m] = new float[size * net.pre(m)];
+        }
+        activityCapacity = size;
+    }
+
+    /**
+     * The predicted class of every sample (largest logit among the allowed classes).
+     *
+     * @param x         the samples
+     * @param classMask allowed classes, or {@code null} for all
+     * @return one class per sample
+     */
+    public int[] predict(float[][] x, boolean[] classMask) {
+        int n = x.length;
+        int[] out = new int[n];
+        int blocks = (n + EVAL_BLOCK - 1) / EVAL_BLOCK;
+        views.refresh();
+        pool.run(blocks, (blk, worker) -> {
+            Bptt k = workers[worker];
+            for (int i = blk * EVAL_BLOCK, end = Math.min(n, i + EVAL_BLOCK); i < end; i++) {
+                k.forward(x[i], Encoder.streamState(options.seed(), i, EVALUATION_EPOCH));
+                out[i] = k.predicted(classMask);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The fraction of samples classified correctly.
+     *
+     * @param x         the samples
+     * @param y         their classes
+     * @param classMask allowed classes, or {@code null} for all
+     * @return the accuracy in [0, 1]
+     */
+    public double evaluate(float[][] x, int[] y, boolean[] classMask) {
+        checkData(x, y);
+        int[] p = predict(x, classMask);
+        int correct = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] == y[i]) {
+                correct++;
+            }
+        }
+        return x.length == 0 ? 0 : (double) correct / x.length;
+    }
+
+    private void checkData(float[][] x, int[] y) {
+        if (x.length != y.length) {
+            throw new ParameterException("trainer", "labels", "one label per sample (" + x.length + ")", y.length);
+        }
+    }
+
+    private void checkLabel(int label, boolean[] mask) {
+        if (label < 0 || label >= net.classes()) {
+            throw new ParameterException("trainer", "label", "a class in [0, " + net.classes() + ")", label);
+        }
+        if (mask != null && (mask.length != net.classes() || !mask[label])) {
+            throw new ParameterException("trainer", "class mask", "a mask of " + net.classes()
+                    + " classes that allows the label " + label, Arrays.toString(mask));
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,127 @@
+package org.engram.learning.train;
+
+import org.engram.learning.train.optim.LearningRateSchedule;
+import org.engram.learning.train.optim.OptimizerSpec;
+import org.engram.simulator.ParameterException;
+
+/**
+ * Settings of a {@link Trainer}. Build from {@link #defaults()} with the {@code with...} methods.
+ *
+ * @param surrogate      the surrogate derivative
+ * @param slope          its slope, {@code > 0}
+ * @param detachReset    whether the reset term is treated as a constant in the backward pass
+ *                       (as snnTorch does by default); {@code false} gives the full gradient
+ * @param optimizer      the optimiser
+ * @param schedule       the learning rate per step
+ * @param weightDecay    L2 coefficient added to the gradient ({@code g += wd * w}), {@code >= 0}
+ * @param clipNorm       largest global gradient L2 norm; larger gradients are scaled down; 0 = off
+ * @param batchSize      samples per batch, {@code >= 1}
+ * @param blockSize      samples per gradient block, {@code >= 1}: the unit of parallel work and of
+ *                       the fixed-order reduction; results depend on it, never on {@code threads}
+ * @param threads        worker threads, {@code >= 1}
+ * @param seed           seed of shuffling and encoding streams
+ * @param activityTauMs  time constant of the {@link LayerActivity} rates (ms), {@code > 0}
+ */
+public record TrainerOptions(Surrogate surrogate, double slope, boolean detachReset, OptimizerSpec optimizer,
+                             LearningRateSchedule schedule, double weightDecay, double clipNorm, int batchSize,
+                             int blockSize, int threads, long seed, double activityTauMs) {
+    private static final String OWNER = "trainer";
+
+    /** Validates every setting. */
+    public TrainerOptions {
+        if (surrogate == null || optimizer == null || schedule == null) {
+            throw new ParameterException(OWNER, "surrogate/optimizer/schedule", "non-null values", "null");
+        }
+        ParameterException.requirePositive(OWNER, "slope", slope, "1/threshold");
+        ParameterException.requireNonNegative(OWNER, "weight_decay", weightDecay, "dimensionless");
+        ParameterException.requireNonNegative(OWNER, "clip_norm", clipNorm, "dimensionless");
+        if (batchSize < 1) {
+            throw new ParameterException(OWNER, "batch_size", "an integer >= 1", batchSize);
+        }
+        if (blockSize < 1) {
+            throw new ParameterException(OWNER, "block_size", "an integer >= 1", blockSize);
+        }
+        if (threads < 1) {
+            throw new ParameterException(OWNER, "threads", "an integer >= 1", threads);
+        }
+        ParameterException.requirePositive(OWNER, "activity_tau", activityTauMs, "ms");
+    }
+
+    /**
+     * Fast sigmoid (slope 10), full gradient through the reset, Adam at a constant 1e-3, no decay or
+     * clipping, batch 128 in blocks of 16, one thread, seed 1, activity tau 20 ms.
+     *
+     * @return the defaults
+     */
+    public static TrainerOptions defaults() {
+        return new TrainerOptions(Surrogate.FAST_SIGMOID, 10.0, false, OptimizerSpec.adam(),
+                LearningRateSchedule.constant(1e-3), 0.0, 0.0, 128, 16, 1, 1L, 20.0);
+    }
+
+    /**
+     * @param s     the surrogate
+     * @param slopeValue its slope
+     * @return these options with another surrogate
+     */
+    public TrainerOptions withSurrogate(Surrogate s, double slopeValue) {
+        return new TrainerOptions(s, slopeValue, detachReset, optimizer, schedule, weightDecay, clipNorm, batchSize,
+                blockSize, threads, seed, activityTauMs);
+    }
+
+    /**
+     * @param detach whether the reset is detached
+     * @return these options with the reset switched
+     */
+    public TrainerOptions withDetachReset(boolean detach) {
+        return new TrainerOptions(surrogate, slope, detach, optimizer, schedule, weightDecay, clipNorm, batchSize,
+                blockSize, threads, seed, activityTauMs);
+    }
+
+    /**
+     * @param spec the optimiser
+     * @param lr   the learning-rate schedule
+     * @return these options with another optimiser and schedule
+     */
+    public TrainerOptions withOptimizer(OptimizerSpec spec, LearningRateSchedule lr) {
+        return new TrainerOptions(surrogate, slope, detachReset, spec, lr, weightDecay, clipNorm, batchSize,
+                blockSize, threads, seed, activityTauMs);
+    }
+
+    /**
+     * @param decay the weight decay
+     * @param clip  the clipping norm (0 = off)
+     * @return these options with other regularisation
+     */
+    public TrainerOptions withRegularisation(double decay, double clip) {
+        return new TrainerOptions(surrogate, slope, detachReset, optimizer, schedule, decay, clip, batchSize,
+                blockSize, threads, seed, activityTauMs);
+    }
+
+    /**
+     * @param batch samples per batch
+     * @param block samples per block
+     * @return these options with other batching
+     */
+    public TrainerOptions withBatch(int batch, int block) {
+        return new TrainerOptions(surrogate, slope, detachReset, optimizer, schedule, weightDecay, clipNorm, batch,
+                block, threads, seed, activityTauMs);
+    }
+
+    /**
+     * @param n worker threads
+     * @return these options with another thread count
+     */
+    public TrainerOptions withThreads(int n) {
+        return new TrainerOptions(surrogate, slope, detachReset, optimizer, schedule, weightDecay, clipNorm, batchSize,
+                blockSize, n, seed, activityTauMs);
+    }
+
+    /**
+     * @param s the seed
+     * @return these options with another seed
+     */
+    public TrainerOptions withSeed(long s) {
+        return new TrainerOptions(surrogate, slope, detachReset, optimizer, schedule, weightDecay, clipNorm, batchSize,
+                blockSize, threads, s, activityTauMs);
+    }
+}

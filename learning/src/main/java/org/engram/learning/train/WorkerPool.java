@@ -1,0 +1,90 @@
+package org.engram.learning.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fixed set of worker threads that run numbered tasks; the calling thread is worker 0. Which
+ * worker runs a task is not fixed, so a task's result must not depend on it (each task writes its
+ * own output slot).
+ */
+final class WorkerPool implements AutoCloseable {
+    /** One numbered task, run by some worker. */
+    @FunctionalInterface
+    interface Task {
+        void run(int task, int worker);
+    }
+
+    private final int threads;
+    private final ExecutorService executor;
+
+    WorkerPool(int threads) {
+        this.threads = threads;
+        this.executor = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "engram-trainer");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    /** Runs tasks {@code 0 .. count-1} and returns when all are done. */
+    void run(int count, Task body) {
+        if (executor == null || count <= 1) {
+            for (int i = 0; i < count; i++) {
+                body.run(i, 0);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        int helpers = Math.min(threads, count) - 1;
+        List<Future<?>> futures = new ArrayList<>(helpers);
+        for (int w = 1; w <= helpers; w++) {
+            int worker = w;
+            futures.add(executor.submit(() -> drain(next, count, body, worker)));
+        }
+        RuntimeException failure = null;
+        try {
+            drain(next, count, body, 0);
+        } catch (RuntimeException e) {
+            failure = e;
+            next.set(count);
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while training", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void drain(AtomicInteger next, int count, Task body, int worker) {
+        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+            body.run(i, worker);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}

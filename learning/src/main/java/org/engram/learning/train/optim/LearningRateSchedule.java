@@ -1,0 +1,69 @@
+package org.engram.learning.train.optim;
+
+import org.engram.simulator.ParameterException;
+
+/**
+ * The learning rate as a function of the optimisation step (0 for the first batch).
+ *
+ * <pre>
+ *   constant(lr):                  lr
+ *   step(lr, every, gamma):        lr gamma^floor(step / every)
+ *   cosine(lr, minLr, total):      minLr + (lr - minLr) (1 + cos(pi min(step, total) / total)) / 2
+ * </pre>
+ */
+public interface LearningRateSchedule {
+
+    /**
+     * @param step the optimisation step, from 0
+     * @return the learning rate
+     */
+    double rate(long step);
+
+    /** @return the learning rate of step 0 */
+    default double initial() {
+        return rate(0);
+    }
+
+    /**
+     * @param lr the learning rate, {@code > 0}
+     * @return a constant schedule
+     */
+    static LearningRateSchedule constant(double lr) {
+        ParameterException.requirePositive("learning rate schedule", "lr", lr, "dimensionless");
+        return step -> lr;
+    }
+
+    /**
+     * @param lr    the initial learning rate, {@code > 0}
+     * @param every steps between decays, {@code >= 1}
+     * @param gamma factor per decay, in (0, 1]
+     * @return a step-decay schedule
+     */
+    static LearningRateSchedule step(double lr, long every, double gamma) {
+        ParameterException.requirePositive("learning rate schedule", "lr", lr, "dimensionless");
+        if (every < 1) {
+            throw new ParameterException("learning rate schedule", "every", "an integer >= 1 (steps)", every);
+        }
+        if (!(gamma > 0 && gamma <= 1)) {
+            throw new ParameterException("learning rate schedule", "gamma", "a factor in (0, 1]", gamma);
+        }
+        return step -> lr * StrictMath.pow(gamma, (double) (step / every));
+    }
+
+    /**
+     * @param lr    the initial learning rate, {@code > 0}
+     * @param minLr the final learning rate, in [0, lr]
+     * @param total the steps over which the rate falls, {@code >= 1}
+     * @return a cosine schedule, constant at {@code minLr} after {@code total} steps
+     */
+    static LearningRateSchedule cosine(double lr, double minLr, long total) {
+        ParameterException.requirePositive("learning rate schedule", "lr", lr, "dimensionless");
+        if (!(minLr >= 0 && minLr <= lr)) {
+            throw new ParameterException("learning rate schedule", "min_lr", "a rate in [0, lr = " + lr + "]", minLr);
+        }
+        if (total < 1) {
+            throw new ParameterException("learning rate schedule", "total", "an integer >= 1 (steps)", total);
+        }
+        return step -> minLr + (lr - minLr) * (1 + StrictMath.cos(Math.PI * Math.min(step, total) / total)) / 2;
+    }
+}

@@ -1,0 +1,121 @@
+package org.engram.learning.encode;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+
+class EncoderTest {
+    private static int[] counts(EncodedInput e) {
+        int[] c = new int[e.inputs()];
+        for (int t = 0; t < e.steps(); t++) {
+            int previous = -1;
+            for (int k = e.spikeStart(t); k < e.spikeEnd(t); k++) {
+                int i = e.index()[k];
+                assertTrue(i > previous, "inputs ascending within a step");
+                previous = i;
+                c[i]++;
+            }
+        }
+        return c;
+    }
+
+    private static int[][] raster(EncodedInput e) {
+        int[][] r = new int[e.steps()][];
+        for (int t = 0; t < e.steps(); t++) {
+            r[t] = Arrays.copyOfRange(e.index(), e.spikeStart(t), e.spikeEnd(t));
+        }
+        return r;
+    }
+
+    @Test
+    void bernoulliSpikeFrequencyMatchesTheValue() {
+        int steps = 4001;
+        float[] x = {0f, 0.05f, 0.2f, 0.35f, 0.5f, 0.65f, 0.8f, 0.95f, 1f};
+        RateEncoder enc = RateEncoder.bernoulli(steps, 0.9);
+        EncodedInput out = new EncodedInput(steps, x.length);
+        enc.encode(x, Encoder.streamState(1, 0, 0), out);
+        assertTrue(out.complete());
+        int[] c = counts(out);
+        for (int i = 0; i < x.length; i++) {
+            double p = 0.9 * x[i];
+            // Binomial(T, p): 5 standard deviations, two-sided false-failure probability 6e-7 per input.
+            double sigma = Math.sqrt(steps * p * (1 - p));
+            assertEquals(steps * p, c[i], 5 * sigma + 1e-9, "input " + i + " (x = " + x[i] + ")");
+        }
+        assertEquals(0, c[0], "a value of 0 never spikes");
+    }
+
+    @Test
+    void poissonSpikeProbabilityIsOneMinusExpOfRateTimesStep() {
+        int steps = 4000;
+        RateEncoder enc = RateEncoder.poisson(steps, 200, 1.0);
+        assertEquals(1 - Math.exp(-0.2), enc.probability(1.0), 1e-15);
+        float[] x = {1f, 0.5f};
+        EncodedInput out = new EncodedInput(steps, 2);
+        enc.encode(x, Encoder.streamState(2, 5, 3), out);
+        int[] c = counts(out);
+        for (int i = 0; i < 2; i++) {
+            double p = 1 - Math.exp(-0.2 * x[i]);
+            double sigma = Math.sqrt(steps * p * (1 - p));
+            assertEquals(steps * p, c[i], 5 * sigma, "input " + i);
+        }
+    }
+
+    @Test
+    void encodingDependsOnlyOnSampleSeedIndexAndEpoch() {
+        RateEncoder enc = RateEncoder.bernoulli(7, 1.0);
+        float[] x = {0.3f, 0.9f, 0.5f, 0.1f, 0.7f};
+        float[] other = {0.8f, 0.2f, 0.6f, 0.4f, 0.9f};
+        EncodedInput a = new EncodedInput(7, 5);
+        EncodedInput b = new EncodedInput(7, 5);
+        enc.encode(x, Encoder.streamState(9, 4, 2), a);
+        enc.encode(other, Encoder.streamState(9, 3, 2), b);
+        enc.encode(x, Encoder.streamState(9, 4, 2), b);
+        assertTrue(Arrays.deepEquals(raster(a), raster(b)), "same (seed, sample, epoch) gives the same spikes");
+        enc.encode(x, Encoder.streamState(9, 4, 3), b);
+        assertFalse(Arrays.deepEquals(raster(a), raster(b)), "another epoch draws other spikes");
+    }
+
+    @Test
+    void rejectsValuesOutsideTheUnitInterval() {
+        EncodedInput out = new EncodedInput(4, 3);
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> RateEncoder.bernoulli(4, 1).encode(new float[] {0.2f, 1.5f, 0f}, 1, out));
+        assertTrue(e.getMessage().contains("sample[1]") && e.getMessage().contains("1.5"), e.getMessage());
+        assertThrows(ParameterException.class,
+                () -> new LatencyEncoder(4, 0).encode(new float[] {0.2f, Float.NaN, 0f}, 1, out));
+        assertThrows(ParameterException.class,
+                () -> new DirectCurrentEncoder(4, 1).encode(new float[] {0.2f, 0.1f}, 1, out));
+        assertThrows(ParameterException.class, () -> RateEncoder.bernoulli(4, 1.2));
+    }
+
+    @Test
+    void latencyCodesLargerValuesEarlierWithOneSpikeEach() {
+        LatencyEncoder enc = new LatencyEncoder(11, 0.1);
+        float[] x = {1f, 0.5f, 0.1f, 0.05f, 0.75f};
+        EncodedInput out = new EncodedInput(11, x.length);
+        enc.encode(x, 0, out);
+        int[][] r = raster(out);
+        // t = round((1 - x) * 10): 0, 5, none (x <= cutoff), none, round(2.5) = 3 (float 0.25 * 10 = 2.5 rounds up)
+        assertArrayEquals(new int[] {0}, r[0]);
+        assertArrayEquals(new int[] {4}, r[3]);
+        assertArrayEquals(new int[] {1}, r[5]);
+        assertEquals(3, out.spikeCount());
+    }
+
+    @Test
+    void directCurrentRepeatsTheScaledSample() {
+        DirectCurrentEncoder enc = new DirectCurrentEncoder(5, 2.5);
+        EncodedInput out = new EncodedInput(5, 3);
+        enc.encode(new float[] {0.2f, 0f, 1f}, 0, out);
+        assertTrue(out.isCurrent());
+        assertEquals(0, out.spikeCount());
+        assertArrayEquals(new float[] {0.5f, 0f, 2.5f}, out.current());
+    }
+}

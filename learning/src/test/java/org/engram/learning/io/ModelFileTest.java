@@ -1,0 +1,105 @@
+package org.engram.learning.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.engram.learning.layered.HiddenLayer;
+import org.engram.learning.layered.LayeredNet;
+import org.engram.learning.layered.LayeredNetSpec;
+import org.engram.learning.layered.Readout;
+import org.engram.learning.layered.ReadoutLayer;
+import org.engram.learning.layered.ResetMode;
+import org.engram.simulator.EngramException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+    @TempDir
+    Path dir;
+
+    private static LayeredNet sample() {
+        LayeredNetSpec spec = new LayeredNetSpec(7, List.of(HiddenLayer.adaptive(5, 12.0, 80.0, 0.3).withRecurrent(true),
+                HiddenLayer.lif(4, 9.0).withReset(ResetMode.ZERO)), new ReadoutLayer(3, Readout.EXP_RATE, 11.0, 0.8,
+                ResetMode.ZERO, 7.0), 0.5, 1.7);
+        LayeredNet net = LayeredNet.create(spec, 99);
+        net.weights(0)[3] = Float.intBitsToFloat(0x7fc00001);
+        net.weights(1)[0] = -0.0f;
+        net.weights(2)[1] = Float.MIN_VALUE;
+        return net;
+    }
+
+    @Test
+    void roundTripIsBitExact() {
+        LayeredNet net = sample();
+        Path file = dir.resolve("model.engram");
+        ModelFile.save(net, file);
+        LayeredNet back = ModelFile.load(file);
+        assertEquals(net.spec(), back.spec());
+        assertEquals(net.seed(), back.seed());
+        assertEquals(net.matrixCount(), back.matrixCount());
+        for (int m = 0; m < net.matrixCount(); m++) {
+            int[] a = bits(net.weights(m));
+            int[] b = bits(back.weights(m));
+            assertArrayEquals(a, b, "matrix " + m);
+        }
+        assertTrue(Files.exists(file));
+        assertEquals(1, dir.toFile().list().length, "no temporary file may remain");
+    }
+
+    private static int[] bits(float[] w) {
+        int[] out = new int[w.length];
+        for (int k = 0; k < w.length; k++) {
+            out[k] = Float.floatToRawIntBits(w[k]);
+        }
+        return out;
+    }
+
+    @Test
+    void rejectsAnotherFormatVersionWithClearMessage() throws IOException {
+        Path file = dir.resolve("model.engram");
+        ModelFile.save(sample(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).putInt(8, ModelFile.VERSION + 1);
+        Files.write(file, bytes);
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("version") && e.getMessage().contains("found " + (ModelFile.VERSION + 1))
+                && e.getMessage().contains("newer"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAFlippedByteAsCorrupt() throws IOException {
+        Path file = dir.resolve("model.engram");
+        ModelFile.save(sample(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(file, bytes);
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("checksum") && e.getMessage().contains("corrupt"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file.toString()), "message names the file: " + e.getMessage());
+    }
+
+    @Test
+    void rejectsATruncatedFile() throws IOException {
+        Path file = dir.resolve("model.engram");
+        ModelFile.save(sample(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 20));
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAFileThatIsNotAModel() throws IOException {
+        Path file = dir.resolve("notes.txt");
+        Files.writeString(file, "these are not the weights you are looking for");
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("ENGRAMNN") && e.getMessage().contains("'these ar'"), e.getMessage());
+    }
+}

@@ -1,0 +1,44 @@
+package org.engram.learning.plasticity;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.engram.simulator.random.SplitMixRandom;
+import org.junit.jupiter.api.Test;
+
+class RewardStdpTest {
+    private static final RewardStdp.Params PARAMS = new RewardStdp.Params(0.5, 0.6, 20, 25, 200, 0.1, 0, 1);
+
+    @Test
+    void zeroRewardChangesNothing() {
+        TwoPopulations net = new TwoPopulations(6, 4, 0.5);
+        RewardStdp rule = new RewardStdp(net.projection, PARAMS);
+        float[] before = net.projection.weights().clone();
+        SplitMixRandom rng = new SplitMixRandom(8);
+        double t = 0;
+        for (int s = 0; s < 400; s++) {
+            t += rng.nextDouble();
+            rule.onSpike(rng.nextBoolean() ? net.pre : net.post, rng.nextInt(4), t);
+            if (s % 40 == 0) {
+                rule.reward(0.0, t);
+            }
+        }
+        rule.reward(0.0, t + 1);
+        assertNotEquals(0.0, rule.eligibility(0, t + 1), "pairs must leave eligibility, or zero reward is not the cause");
+        assertArrayEquals(before, net.projection.weights());
+    }
+
+    @Test
+    void rewardConvertsDecayedEligibilityIntoWeight() {
+        TwoPopulations net = new TwoPopulations(1, 1, 0.5);
+        RewardStdp rule = new RewardStdp(net.projection, PARAMS);
+        rule.onSpike(net.pre, 0, 10.0);
+        rule.onSpike(net.post, 0, 15.0);
+        assertEquals(0.5f, net.weight(0, 0), "pairs alone do not change weights");
+        rule.reward(2.0, 40.0);
+        double eligibility = 0.5 * Math.exp(-5 / 20.0) * Math.exp(-25 / 200.0);
+        // float weight near 0.5: rounding below 3e-8
+        assertEquals(0.5 + 0.1 * 2.0 * eligibility, net.weight(0, 0), 1e-7);
+    }
+}
