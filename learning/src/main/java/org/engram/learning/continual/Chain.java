@@ -41,6 +41,16 @@ final class Chain implements ContinualStrategy, Checkpointable, FreezesNonWeight
     }
 
     @Override
+    public boolean needsActivity() {
+        for (ContinualStrategy s : members) {
+            if (s.needsActivity()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public Support supports(Scenario scenario) {
         for (ContinualStrategy s : members) {
             Support answer = s.supports(scenario);

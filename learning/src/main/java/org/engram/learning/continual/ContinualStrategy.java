@@ -30,6 +30,16 @@ public interface ContinualStrategy {
     String name();
 
     /**
+     * Whether {@link #transformUpdate} needs the presynaptic activity of the batch; gathering it
+     * costs a little, so the trainer does it only when asked.
+     *
+     * @return {@code true} to receive a non-null {@link LayerActivity}
+     */
+    default boolean needsActivity() {
+        return false;
+    }
+
+    /**
      * Whether the strategy works in a scenario; checked before the run starts.
      *
      * @param scenario the run's scenario

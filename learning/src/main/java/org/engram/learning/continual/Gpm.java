@@ -130,6 +130,9 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
 
     @Override
     public void transformUpdate(int layer, float[] update, LayerActivity act) {
+        if (model.taskSpecific(layer)) {
+            return;
+        }
         int n = inputs[layer];
         projector.project(basis[layer], basis[layer].length / n, n, update, model.outputs(layer));
     }

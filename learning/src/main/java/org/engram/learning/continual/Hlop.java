@@ -109,6 +109,11 @@ public final class Hlop implements ContinualStrategy, Checkpointable, FreezesNon
     }
 
     @Override
+    public boolean needsActivity() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
@@ -152,6 +157,9 @@ public final class Hlop implements ContinualStrategy, Checkpointable, FreezesNon
 
     @Override
     public void transformUpdate(int layer, float[] update, LayerActivity act) {
+        if (model.taskSpecific(layer)) {
+            return;
+        }
         int n = inputs[layer];
         projector.project(frozenBasis[layer], frozenBasis[layer].length / n, n, update, model.outputs(layer));
         int m = act.ownSamples();

@@ -34,6 +34,19 @@ public interface ModelView {
     float[] weights(int layer);
 
     /**
+     * Whether a layer belongs to one task only, like the readout of task-incremental learning
+     * (each task trains only its own classes' units). Protecting such a layer would only keep new
+     * tasks from learning, so projection strategies leave it alone, as GPM does with its
+     * task-specific heads (Saha et al. 2021).
+     *
+     * @param layer the layer
+     * @return {@code true} if every task trains its own part of the layer
+     */
+    default boolean taskSpecific(int layer) {
+        return false;
+    }
+
+    /**
      * The first output unit of a task's head in the last layer; 0 when all tasks share the outputs.
      *
      * @param task the task index

@@ -503,6 +503,41 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
+    /**
+     * The readout values (logits) of one sample, without changing anything.
+     *
+     * @param sample      the sample
+     * @param streamState its encoder stream (see {@link Encoder#streamState})
+     * @param out         receives one value per class
+     */
+    public void logits(float[] sample, long streamState, float[] out) {
+        views.refresh();
+        Bptt k = workers[0];
+        k.forward(sample, streamState);
+        System.arraycopy(k.logits(), 0, out, 0, net.classes());
+    }
+
+    /**
+     * Each matrix's presynaptic activity (exponentially weighted rates, as in
+     * {@link LayerActivity}) for every sample of a batch, without changing anything.
+     *
+     * @param batch the samples
+     * @return per matrix, {@code batch.size() * pre(m)} values, sample-major
+     */
+    public float[][] activity(Batch batch) {
+        views.refresh();
+        Bptt k = workers[0];
+        float[][] out = new float[grad.length][];
+        for (int m = 0; m < out.length; m++) {
+            out[m] = new float[batch.size() * net.pre(m)];
+        }
+        for (int b = 0; b < batch.size(); b++) {
+            k.forward(batch.samples()[b], batch.streamStates()[b]);
+            k.activity(b, out);
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         pool.close();

@@ -1,0 +1,541 @@
+package org.engram.learning.continual;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.engram.learning.encode.Encoder;
+import org.engram.learning.io.Checkpointable;
+import org.engram.learning.io.StateCodec;
+import org.engram.learning.layered.LayeredNet;
+import org.engram.learning.train.BatchResult;
+import org.engram.learning.train.EpochResult;
+import org.engram.learning.train.Loss;
+import org.engram.learning.train.Trainer;
+import org.engram.learning.train.TrainerOptions;
+import org.engram.learning.train.TrainingHooks;
+import org.engram.simulator.EngramException;
+import org.engram.simulator.random.Purpose;
+import org.engram.simulator.random.RandomStreams;
+import org.engram.simulator.random.SplitMixRandom;
+
+/**
+ * Takes one network, trained by surrogate-gradient BPTT, through a task sequence under a
+ * continual-learning strategy: the loop belongs to this class, the strategy only sees its hooks.
+ *
+ * <p>Per task: {@link #startTask} (the strategy's {@code beforeTask}), {@link #trainEpoch} once per
+ * epoch (for each batch: {@code beforeBatch}, forward and backward, {@code addPenaltyGradient},
+ * optimiser, {@code transformUpdate}, weights += update, {@code afterBatch}), then
+ * {@link #finishTask} ({@code afterTask}). {@link #evaluate} measures a task's test accuracy.
+ *
+ * <p>The scenario decides which readout units compete: task-incremental learning masks the
+ * readout to the task's classes, class-incremental learning to every class seen so far, and
+ * domain-incremental learning uses one shared head (labels must already be the head's).
+ *
+ * <p>Everything random comes from streams of (seed, purpose, task, epoch, sample), so a run is
+ * the same for any thread count, and {@link #writeState} after a task followed by
+ * {@link #readState} in a fresh learner continues bit-identically.
+ */
+public final class ContinualLearner implements AutoCloseable {
+    private static final int STATE_VERSION = 1;
+    private static final String STATE_KIND = "continual-learner";
+
+    private final LayeredNet net;
+    private final Trainer trainer;
+    private final ContinualStrategy strategy;
+    private final Scenario scenario;
+    private final long seed;
+    private final int batchSize;
+    private final List<TaskData> tasks = new ArrayList<>();
+    private final boolean[] seen;
+    private final float[][] lossGradient;
+    private final Hooks hooks = new Hooks();
+    private int batchIndex;
+    private boolean inTask;
+
+    /**
+     * Creates the learner and checks that the strategy works in the scenario.
+     *
+     * @param net      the network (its weights are trained in place)
+     * @param encoder  how samples become spikes or currents
+     * @param options  trainer settings (threads, batch size, optimiser, seed, ...)
+     * @param strategy the strategy
+     * @param scenario the scenario
+     * @throws EngramException if the strategy does not support the scenario
+     */
+    public ContinualLearner(LayeredNet net, Encoder encoder, TrainerOptions options, ContinualStrategy strategy,
+                            Scenario scenario) {
+        Support support = strategy.supports(scenario);
+        if (!support.supported()) {
+            throw new EngramException("strategy '" + strategy.name() + "'", "scenario",
+                    "a scenario the strategy supports", scenario.name().toLowerCase(java.util.Locale.ROOT),
+                    support.reason());
+        }
+        this.net = net;
+        this.strategy = strategy;
+        this.scenario = scenario;
+        this.seed = options.seed();
+        this.batchSize = options.batchSize();
+        this.trainer = new Trainer(net, encoder, options);
+        this.trainer.setHooks(hooks);
+        this.seen = new boolean[net.classes()];
+        this.lossGradient = new float[net.matrixCount()][];
+        for (int m = 0; m < lossGradient.length; m++) {
+            lossGradient[m] = new float[net.weights(m).length];
+        }
+    }
+
+    /** @return the network being trained */
+    public LayeredNet net() {
+        return net;
+    }
+
+    /** @return the strategy */
+    public ContinualStrategy strategy() {
+        return strategy;
+    }
+
+    /** @return the number of tasks started so far */
+    public int tasksStarted() {
+        return tasks.size();
+    }
+
+    /**
+     * Starts the next task: records its data (strategies such as joint training read earlier
+     * tasks) and calls the strategy's {@code beforeTask}.
+     *
+     * @param task the task; its index must be the number of tasks started so far
+     */
+    public void startTask(TaskData task) {
+        if (inTask) {
+            throw new IllegalStateException("task " + (tasks.size() - 1) + " is not finished");
+        }
+        if (task.index() != tasks.size()) {
+            throw new IllegalArgumentException("expected task " + tasks.size() + ", got " + task.index());
+        }
+        tasks.add(task);
+        for (int c : task.classes()) {
+            seen[c] = true;
+        }
+        inTask = true;
+        batchIndex = 0;
+        strategy.beforeTask(new Context(task.index()));
+    }
+
+    /**
+     * Trains one epoch on the current task's training samples, in an order drawn from
+     * {@code (seed, SHUFFLE, task, epoch)}.
+     *
+     * @param epoch the epoch within the task, from 0
+     * @return mean loss and training accuracy of the epoch
+     */
+    public EpochResult trainEpoch(int epoch) {
+        if (!inTask) {
+            throw new IllegalStateException("call startTask first");
+        }
+        TaskData task = tasks.get(tasks.size() - 1);
+        SampleSet data = task.trainSet();
+        int n = data.size();
+        int[] order = shuffledOrder(n, task.index(), epoch);
+        double lossSum = 0;
+        long correct = 0;
+        long samples = 0;
+        for (int from = 0; from < n; from += batchSize) {
+            int[] indices = Arrays.copyOfRange(order, from, Math.min(n, from + batchSize));
+            Batch batch = new Batch(task.index(), scenario, epoch, batchIndex++, data, indices);
+            strategy.beforeBatch(batch);
+            hooks.current = batch;
+            BatchResult r = trainer.trainBatch(toTrainerBatch(batch, epoch));
+            hooks.current = null;
+            strategy.afterBatch(batch);
+            lossSum += r.meanLoss() * r.samples();
+            correct += r.correct();
+            samples += r.samples();
+        }
+        return new EpochResult((int) samples, samples == 0 ? 0 : lossSum / samples,
+                samples == 0 ? 0 : (double) correct / samples);
+    }
+
+    /** Ends the current task: the strategy's {@code afterTask} (consolidation, freezing). */
+    public void finishTask() {
+        if (!inTask) {
+            throw new IllegalStateException("no task to finish");
+        }
+        strategy.afterTask(new Context(tasks.size() - 1));
+        inTask = false;
+    }
+
+    /**
+     * The test accuracy on a task, with the readout masked as the scenario prescribes.
+     *
+     * @param task any task of the sequence (also one not trained yet)
+     * @return the fraction of its test samples classified correctly
+     */
+    public double evaluate(TaskData task) {
+        return trainer.evaluate(task.testX(), task.testY(), evaluationMask(task));
+    }
+
+    /** The classes a task's samples may be assigned to, or null for all. */
+    private boolean[] evaluationMask(TaskData task) {
+        return switch (scenario) {
+            case TASK_INCREMENTAL -> classMask(task.classes());
+            case CLASS_INCREMENTAL -> anySeen() ? seen.clone() : classMask(task.classes());
+            case DOMAIN_INCREMENTAL -> null;
+        };
+    }
+
+    private boolean anySeen() {
+        for (boolean s : seen) {
+            if (s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean[] trainingMask(int task) {
+        return switch (scenario) {
+            case TASK_INCREMENTAL -> classMask(tasks.get(task).classes());
+            case CLASS_INCREMENTAL -> seen.clone();
+            case DOMAIN_INCREMENTAL -> null;
+        };
+    }
+
+    private boolean[] classMask(int[] classes) {
+        boolean[] mask = new boolean[net.classes()];
+        for (int c : classes) {
+            mask[c] = true;
+        }
+        return mask;
+    }
+
+    private org.engram.learning.train.Batch toTrainerBatch(Batch batch, int epoch) {
+        int size = batch.size();
+        float[][] x = new float[size][];
+        int[] y = new int[size];
+        long[] streams = new long[size];
+        boolean[][] masks = scenario == Scenario.DOMAIN_INCREMENTAL ? null : new boolean[size][];
+        boolean[][] byTask = new boolean[tasks.size()][];
+        for (int i = 0; i < size; i++) {
+            x[i] = batch.input(i);
+            y[i] = batch.label(i);
+            int sampleTask = batch.task(i);
+            // Appended samples (replay) get streams of their own, keyed by batch and position.
+            long sample = batch.sampleIndex(i) >= 0 ? batch.sampleIndex(i)
+                    : 0x8000_0000L + (long) batch.batchIndex() * 65_536 + i;
+            streams[i] = Encoder.streamState(seed, ((long) sampleTask << 40) ^ sample, epoch);
+            if (masks != null) {
+                if (byTask[sampleTask] == null) {
+                    byTask[sampleTask] = trainingMask(sampleTask);
+                }
+                masks[i] = byTask[sampleTask];
+            }
+        }
+        return new org.engram.learning.train.Batch(x, y, streams, masks);
+    }
+
+    private int[] shuffledOrder(int n, int task, int epoch) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplitMixRandom rng = RandomStreams.of(seed, Purpose.SHUFFLE, ((long) task << 32) | epoch);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /**
+     * Writes everything needed to continue after the last finished task: weights, optimiser
+     * state, trainer step, classes seen, and the strategy's state.
+     *
+     * @param out the stream
+     * @throws IOException if writing fails
+     */
+    public void writeState(DataOutput out) throws IOException {
+        if (inTask) {
+            throw new IllegalStateException("state is written between tasks");
+        }
+        StateCodec.writeHeader(out, STATE_KIND, STATE_VERSION);
+        out.writeInt(tasks.size());
+        out.writeLong(trainer.step());
+        out.writeInt(net.matrixCount());
+        for (int m = 0; m < net.matrixCount(); m++) {
+            StateCodec.writeFloats(out, net.weights(m));
+        }
+        float[][] opt = trainer.optimizer().state();
+        out.writeInt(opt.length);
+        for (float[] a : opt) {
+            StateCodec.writeFloats(out, a);
+        }
+        out.writeLong(trainer.optimizer().steps());
+        for (boolean s : seen) {
+            out.writeBoolean(s);
+        }
+        out.writeBoolean(strategy instanceof Checkpointable);
+        if (strategy instanceof Checkpointable c) {
+            c.writeState(out);
+        }
+    }
+
+    /**
+     * Restores state written by {@link #writeState}; the tasks it covered must then be passed to
+     * {@link #restoreTasks} so strategies that revisit old data (joint training) see them.
+     *
+     * @param in the stream
+     * @return the number of tasks the state covers
+     * @throws IOException if reading fails or the state does not fit this learner
+     */
+    public int readState(DataInput in) throws IOException {
+        StateCodec.readHeader(in, STATE_KIND, STATE_VERSION);
+        int done = in.readInt();
+        long step = in.readLong();
+        int matrices = in.readInt();
+        if (matrices != net.matrixCount()) {
+            throw new IOException("checkpoint has " + matrices + " weight matrices, the network " + net.matrixCount());
+        }
+        float[][] weights = new float[matrices][];
+        for (int m = 0; m < matrices; m++) {
+            weights[m] = StateCodec.readFloats(in);
+            if (weights[m].length != net.weights(m).length) {
+                throw new IOException("checkpoint matrix " + m + " has " + weights[m].length + " weights, the network "
+                        + net.weights(m).length);
+            }
+        }
+        float[][] opt = new float[in.readInt()][];
+        for (int k = 0; k < opt.length; k++) {
+            opt[k] = StateCodec.readFloats(in);
+        }
+        long optimizerSteps = in.readLong();
+        boolean[] seenClasses = new boolean[seen.length];
+        for (int c = 0; c < seenClasses.length; c++) {
+            seenClasses[c] = in.readBoolean();
+        }
+        boolean hasStrategyState = in.readBoolean();
+        if (hasStrategyState != (strategy instanceof Checkpointable)) {
+            throw new IOException("checkpoint was written by a strategy " + (hasStrategyState ? "with" : "without")
+                    + " state; '" + strategy.name() + "' is not");
+        }
+        if (strategy instanceof Checkpointable c) {
+            c.readState(in);
+        }
+        for (int m = 0; m < matrices; m++) {
+            System.arraycopy(weights[m], 0, net.weights(m), 0, weights[m].length);
+        }
+        trainer.optimizer().restore(opt, optimizerSteps);
+        trainer.setStep(step);
+        System.arraycopy(seenClasses, 0, seen, 0, seen.length);
+        return done;
+    }
+
+    /**
+     * Re-registers the tasks a restored state covers, without training or calling hooks.
+     *
+     * @param done the finished tasks, in order
+     */
+    public void restoreTasks(List<TaskData> done) {
+        if (!tasks.isEmpty() || inTask) {
+            throw new IllegalStateException("restore tasks on a fresh learner only");
+        }
+        tasks.addAll(done);
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+    }
+
+    /** Forwards the trainer's per-step callbacks to the strategy. */
+    private final class Hooks implements TrainingHooks {
+        Batch current;
+
+        @Override
+        public boolean needsActivity() {
+            return strategy.needsActivity();
+        }
+
+        @Override
+        public void addPenaltyGradient(int matrix, float[] weights, float[] grad) {
+            System.arraycopy(grad, 0, lossGradient[matrix], 0, grad.length);
+            if (matrix == lossGradient.length - 1 && current != null) {
+                current.setLossGradient(lossGradient);
+            }
+            strategy.addPenaltyGradient(matrix, weights, grad);
+        }
+
+        @Override
+        public void transformUpdate(int matrix, float[] update, org.engram.learning.train.LayerActivity activity) {
+            strategy.transformUpdate(matrix, update, activity == null ? null : new Activity(matrix, activity, current));
+        }
+    }
+
+    /** A trainer's activity record seen through the strategy interface. */
+    private static final class Activity implements LayerActivity {
+        private final int layer;
+        private final org.engram.learning.train.LayerActivity rates;
+        private final int own;
+
+        Activity(int layer, org.engram.learning.train.LayerActivity rates, Batch batch) {
+            this.layer = layer;
+            this.rates = rates;
+            this.own = batch == null ? rates.samples() : batch.ownSize();
+        }
+
+        @Override
+        public int layer() {
+            return layer;
+        }
+
+        @Override
+        public int samples() {
+            return rates.samples();
+        }
+
+        @Override
+        public int ownSamples() {
+            return own;
+        }
+
+        @Override
+        public float[] vector(int sample) {
+            return Arrays.copyOfRange(rates.rates(), sample * rates.pre(), (sample + 1) * rates.pre());
+        }
+    }
+
+    /** What a strategy sees at a task boundary. */
+    private final class Context implements TaskContext, ModelView, GradientOracle {
+        private final int taskIndex;
+
+        Context(int taskIndex) {
+            this.taskIndex = taskIndex;
+        }
+
+        @Override
+        public int taskIndex() {
+            return taskIndex;
+        }
+
+        @Override
+        public Scenario scenario() {
+            return scenario;
+        }
+
+        @Override
+        public long seed() {
+            return seed;
+        }
+
+        @Override
+        public ModelView model() {
+            return this;
+        }
+
+        @Override
+        public GradientOracle oracle() {
+            return this;
+        }
+
+        @Override
+        public SampleSet trainData(int task) {
+            if (task < 0 || task > taskIndex) {
+                throw new IllegalArgumentException("task " + task + " is not available at task " + taskIndex);
+            }
+            return tasks.get(task).trainSet();
+        }
+
+        @Override
+        public int layerCount() {
+            return net.matrixCount();
+        }
+
+        @Override
+        public int inputs(int layer) {
+            return net.pre(layer);
+        }
+
+        @Override
+        public int outputs(int layer) {
+            return net.post(layer);
+        }
+
+        @Override
+        public float[] weights(int layer) {
+            return net.weights(layer);
+        }
+
+        /** In task-incremental learning the readout is one head per task, masked by the loss. */
+        @Override
+        public boolean taskSpecific(int layer) {
+            return scenario == Scenario.TASK_INCREMENTAL && net.layerOf(layer) == net.layers().size() - 1;
+        }
+
+        @Override
+        public void gradients(Objective objective, Reduction reduction, SampleSet data, int[] samples,
+                              double[][] out) {
+            org.engram.learning.train.Batch batch = oracleBatch(data, samples);
+            Loss loss = objective == Objective.LOSS ? Loss.CROSS_ENTROPY : Loss.OUTPUT_SQUARED_NORM;
+            for (double[] o : out) {
+                Arrays.fill(o, 0);
+            }
+            if (reduction == Reduction.MEAN) {
+                float[][] g = trainer.meanGradient(batch, loss);
+                for (int m = 0; m < g.length; m++) {
+                    for (int k = 0; k < g[m].length; k++) {
+                        out[m][k] = g[m][k];
+                    }
+                }
+                return;
+            }
+            double scale = 1.0 / samples.length;
+            trainer.perSampleGradients(batch, loss, (sample, l, grad) -> {
+                for (int m = 0; m < grad.length; m++) {
+                    double[] o = out[m];
+                    float[] g = grad[m];
+                    for (int k = 0; k < g.length; k++) {
+                        o[k] += scale * (reduction == Reduction.MEAN_SQUARE ? (double) g[k] * g[k] : Math.abs(g[k]));
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void outputs(SampleSet data, int sample, float[] logits) {
+            trainer.logits(data.input(sample), oracleStream(data.task(), sample), logits);
+        }
+
+        @Override
+        public LayerActivity activity(int layer, SampleSet data, int[] samples) {
+            float[][] all = trainer.activity(oracleBatch(data, samples));
+            return new Activity(layer, new org.engram.learning.train.LayerActivity(samples.length, net.pre(layer),
+                    all[layer]), null);
+        }
+
+        private org.engram.learning.train.Batch oracleBatch(SampleSet data, int[] samples) {
+            float[][] x = new float[samples.length][];
+            int[] y = new int[samples.length];
+            long[] streams = new long[samples.length];
+            boolean[] mask = scenario == Scenario.DOMAIN_INCREMENTAL ? null : trainingMask(data.task());
+            boolean[][] masks = mask == null ? null : new boolean[samples.length][];
+            for (int i = 0; i < samples.length; i++) {
+                x[i] = data.input(samples[i]);
+                y[i] = data.label(samples[i]);
+                streams[i] = oracleStream(data.task(), samples[i]);
+                if (masks != null) {
+                    masks[i] = mask;
+                }
+            }
+            return new org.engram.learning.train.Batch(x, y, streams, masks);
+        }
+
+        /** Streams for consolidation passes: their own epoch number, so they never repeat training draws. */
+        private long oracleStream(int task, int sample) {
+            return Encoder.streamState(seed, ((long) task << 40) ^ sample, Integer.MIN_VALUE);
+        }
+    }
+}
