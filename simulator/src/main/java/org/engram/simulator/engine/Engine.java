@@ -322,6 +322,8 @@ public final class Engine implements AutoCloseable {
         final PoissonDrive[] drives = poissonByPopulation[p];
         final EventScratch events = scratch[w];
         final List<StateRecorder> recorders = stateRecorders.get(p);
+        final double[] crossing = rt.crossingMs;
+        final double[] horizon = rt.horizonMs;
         for (int s = sliceFrom; s < sliceTo; s++) {
             final double stepStart = s * dt;
             final double stepEnd = (s + 1) * dt;
@@ -342,6 +344,10 @@ public final class Engine implements AutoCloseable {
                 for (PoissonDrive d : drives) {
                     d.collect(i, stepEnd, events);
                 }
+                if (events.count == 0 && horizon[i] >= stepEnd && !(crossing[i] <= stepEnd)) {
+                    // No input and the cached prediction says no crossing in this step: nothing to do.
+                    continue;
+                }
                 if (events.count > 1) {
                     events.sortByTime();
                 }
@@ -354,7 +360,10 @@ public final class Engine implements AutoCloseable {
                     kernel.receive(state, i, events.inhibitory[k] ? Receptor.INHIBITORY : Receptor.EXCITATORY,
                             events.weight[k], te);
                 }
-                time[i] = fireCrossings(kernel, state, i, t, stepEnd, out);
+                if (events.count > 0) {
+                    horizon[i] = Double.NEGATIVE_INFINITY;
+                }
+                time[i] = fireCachedCrossings(kernel, state, i, t, stepEnd, crossing, horizon, out);
             }
             queue.count = 0;
             if (!recorders.isEmpty()) {
@@ -371,6 +380,37 @@ public final class Engine implements AutoCloseable {
                 }
                 sample(recorders, end, lo, hi);
             }
+        }
+    }
+
+    /**
+     * How far ahead a neuron's next crossing is predicted. The prediction stays valid until an
+     * input event changes the neuron, so a quiet neuron is searched once per horizon, not per step.
+     */
+    private static final double PREDICTION_HORIZON_MS = 10.0;
+
+    /**
+     * Emits the crossings of neuron {@code i} up to {@code until} using and refreshing its cached
+     * prediction; returns the neuron's new time.
+     */
+    private static <S extends NeuronState> double fireCachedCrossings(ExactKernel<S> kernel, S state, int i,
+                                                                      double t, double until, double[] crossing,
+                                                                      double[] horizon, SpikeBuffer out) {
+        while (true) {
+            if (horizon[i] < until) {
+                double end = Math.max(until, t + PREDICTION_HORIZON_MS);
+                crossing[i] = kernel.nextCrossingMs(state, i, t, end);
+                horizon[i] = end;
+            }
+            double c = crossing[i];
+            if (!(c <= until)) {
+                return t;
+            }
+            kernel.propagate(state, i, t, c);
+            kernel.fire(state, i, c);
+            out.spikeAt(i, c);
+            t = c;
+            horizon[i] = Double.NEGATIVE_INFINITY;
         }
     }
 

@@ -28,6 +28,10 @@ final class PopulationRuntime {
     // Precise mode.
     final Population.ExactUpdate<?> exactUpdate;
     final double[] neuronTimeMs;
+    /** Precise mode: each neuron's predicted next threshold crossing (NaN: none before its horizon). */
+    final double[] crossingMs;
+    /** Precise mode: the time up to which {@link #crossingMs} is known; -infinity when stale. */
+    final double[] horizonMs;
     final int[] eventHead;
     final PreciseQueue[][] queues;
 
@@ -49,11 +53,16 @@ final class PopulationRuntime {
             input = new InputView(excitatory, inhibitory, current, size, slots);
             exactUpdate = null;
             neuronTimeMs = null;
+            crossingMs = null;
+            horizonMs = null;
             eventHead = null;
             queues = null;
         } else {
             exactUpdate = population.prepareExact(grid);
             neuronTimeMs = new double[size];
+            crossingMs = new double[size];
+            horizonMs = new double[size];
+            Arrays.fill(horizonMs, Double.NEGATIVE_INFINITY);
             eventHead = new int[size * slots];
             Arrays.fill(eventHead, -1);
             queues = new PreciseQueue[workers][slots];
