@@ -218,6 +218,7 @@ public final class ContinualLearner implements AutoCloseable {
         long[] streams = new long[size];
         boolean[][] masks = scenario == Scenario.DOMAIN_INCREMENTAL ? null : new boolean[size][];
         boolean[][] byTask = new boolean[tasks.size()][];
+        org.engram.learning.train.LogitTerm[][] terms = null;
         for (int i = 0; i < size; i++) {
             x[i] = batch.input(i);
             y[i] = batch.label(i);
@@ -232,8 +233,18 @@ public final class ContinualLearner implements AutoCloseable {
                 }
                 masks[i] = byTask[sampleTask];
             }
+            int k = batch.distillationTargetCount(i);
+            if (k > 0) {
+                if (terms == null) {
+                    terms = new org.engram.learning.train.LogitTerm[size][];
+                }
+                terms[i] = new org.engram.learning.train.LogitTerm[k];
+                for (int j = 0; j < k; j++) {
+                    terms[i][j] = batch.distillationTarget(i, j);
+                }
+            }
         }
-        return new org.engram.learning.train.Batch(x, y, streams, masks);
+        return new org.engram.learning.train.Batch(x, y, streams, masks, terms);
     }
 
     private int[] shuffledOrder(int n, int task, int epoch) {
@@ -467,6 +478,22 @@ public final class ContinualLearner implements AutoCloseable {
         @Override
         public float[] weights(int layer) {
             return net.weights(layer);
+        }
+
+        /** A task's head: its classes' readout units when they are contiguous, else every unit. */
+        @Override
+        public int headOffset(int task) {
+            return contiguous(task) ? tasks.get(task).classes()[0] : 0;
+        }
+
+        @Override
+        public int headSize(int task) {
+            return contiguous(task) ? tasks.get(task).classes().length : net.classes();
+        }
+
+        private boolean contiguous(int task) {
+            int[] c = tasks.get(task).classes();
+            return c[c.length - 1] - c[0] == c.length - 1;
         }
 
         /** In task-incremental learning the readout is one head per task, masked by the loss. */

@@ -1,5 +1,7 @@
 package org.engram.learning.continual;
 
+import org.engram.learning.train.LogitTerm;
+
 import org.engram.simulator.ParameterException;
 
 /**
@@ -23,7 +25,8 @@ import org.engram.simulator.ParameterException;
  * @param temperature   the softmax temperature T, {@code > 0}
  * @param weight        the weight of the term, {@code >= 0}
  */
-public record DistillationTarget(float[] probabilities, int firstUnit, double temperature, double weight) {
+public record DistillationTarget(float[] probabilities, int firstUnit, double temperature, double weight)
+        implements LogitTerm {
     /** Validates the term. */
     public DistillationTarget {
         if (probabilities == null || probabilities.length == 0) {
@@ -42,6 +45,7 @@ public record DistillationTarget(float[] probabilities, int firstUnit, double te
      * @param logits the last layer's logits (all units)
      * @return {@code weight * T^2 * cross-entropy(p, q)} (nats)
      */
+    @Override
     public double loss(float[] logits) {
         int k = probabilities.length;
         double max = maxScaled(logits);
@@ -63,6 +67,7 @@ public record DistillationTarget(float[] probabilities, int firstUnit, double te
      * @param logits the last layer's logits (all units)
      * @param grad   the gradient of the sample's loss with respect to the logits; the term is added
      */
+    @Override
     public void addLogitGradient(float[] logits, float[] grad) {
         int k = probabilities.length;
         double max = maxScaled(logits);

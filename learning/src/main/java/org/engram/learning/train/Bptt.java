@@ -80,6 +80,8 @@ final class Bptt {
     private final float[][] prefix;
     private final float[] logits;
     private final float[] dLogits;
+    /** Scratch for the logit gradient of extra loss terms. */
+    private final float[] termGradient;
     private final int[] argmaxStep;
     private final float[] readoutStepWeight;
     private final float[] activityStepWeight;
@@ -136,6 +138,7 @@ final class Bptt {
         int classes = layers[lc - 1].size();
         logits = new float[classes];
         dLogits = new float[classes];
+        termGradient = new float[classes];
         argmaxStep = new int[classes];
         readoutStepWeight = new float[steps];
         float lambda = layers[lc - 1].traceDecay();
@@ -419,7 +422,23 @@ final class Bptt {
      * The loss of the last forward pass; sets the logit gradients (scaled by {@code scale}) for
      * {@link #backward}.
      */
-    double loss(int label, boolean[] mask, Loss kind, float scale) {
+    double loss(int label, boolean[] mask, Loss kind, float scale, LogitTerm[] terms) {
+        double base = baseLoss(label, mask, kind, scale);
+        if (terms == null || terms.length == 0) {
+            return base;
+        }
+        java.util.Arrays.fill(termGradient, 0f);
+        for (LogitTerm term : terms) {
+            base += term.loss(logits);
+            term.addLogitGradient(logits, termGradient);
+        }
+        for (int j = 0; j < logits.length; j++) {
+            dLogits[j] += scale * termGradient[j];
+        }
+        return base;
+    }
+
+    private double baseLoss(int label, boolean[] mask, Loss kind, float scale) {
         int c = logits.length;
         if (kind == Loss.OUTPUT_SQUARED_NORM) {
             double sum = 0;

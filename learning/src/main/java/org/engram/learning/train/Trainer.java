@@ -338,7 +338,7 @@ public final class Trainer implements AutoCloseable {
         for (int b = 0; b < batch.size(); b++) {
             checkLabel(batch.labels()[b], batch.mask(b));
             k.forward(batch.samples()[b], batch.streamStates()[b]);
-            double l = k.loss(batch.labels()[b], batch.mask(b), loss, 1f);
+            double l = k.loss(batch.labels()[b], batch.mask(b), loss, 1f, batch.terms(b));
             k.backward(rows);
             for (int m = 0; m < flat.length; m++) {
                 int post = net.post(m);
@@ -374,7 +374,7 @@ public final class Trainer implements AutoCloseable {
                 k.forward(batch.samples()[b], batch.streamStates()[b]);
                 boolean[] mask = batch.mask(b);
                 int label = batch.labels()[b];
-                lossSum += k.loss(label, mask, loss, scale);
+                lossSum += k.loss(label, mask, loss, scale, batch.terms(b));
                 if (k.predicted(mask) == label) {
                     correct++;
                 }
