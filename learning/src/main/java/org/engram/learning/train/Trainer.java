@@ -134,6 +134,29 @@ public final class Trainer implements AutoCloseable {
         return optimizer;
     }
 
+    /**
+     * The gradient of one matrix from the last {@link #trainBatch} or {@link #meanGradient} call,
+     * as the optimiser received it (mean over the batch, plus penalties, weight decay and clipping
+     * when it came from {@code trainBatch}). Input-major, like the weights.
+     *
+     * @param matrix the matrix
+     * @return the live array; valid until the next batch
+     */
+    public float[] gradient(int matrix) {
+        return grad[matrix];
+    }
+
+    /**
+     * The update applied to one matrix by the last {@link #trainBatch} (after
+     * {@link TrainingHooks#transformUpdate}).
+     *
+     * @param matrix the matrix
+     * @return the live array; valid until the next batch
+     */
+    public float[] lastUpdate(int matrix) {
+        return update[matrix];
+    }
+
     /** @return optimisation steps taken so far (the learning-rate schedule's step) */
     public long step() {
         return step;

@@ -204,6 +204,42 @@ class TrainerTest {
     }
 
     @Test
+    void weightDecayAddsDecayTimesWeightToTheGradient() {
+        SyntheticPatterns data = SyntheticPatterns.train();
+        Batch batch = new Batch(java.util.Arrays.copyOf(data.x, 8), java.util.Arrays.copyOf(data.y, 8), new long[8], null);
+        float[][] plain = new float[0][];
+        float[][] decayed = new float[0][];
+        float[][] start = new float[0][];
+        for (double wd : new double[] {0.0, 0.5}) {
+            LayeredNet net = net(false);
+            start = new float[net.matrixCount()][];
+            for (int m = 0; m < start.length; m++) {
+                start[m] = net.weights(m).clone();
+            }
+            TrainerOptions o = options(1).withOptimizer(OptimizerSpec.sgd(0), LearningRateSchedule.constant(0.01))
+                    .withRegularisation(wd, 0);
+            try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(STEPS, 1.0), o)) {
+                trainer.trainBatch(batch);
+            }
+            float[][] after = new float[net.matrixCount()][];
+            for (int m = 0; m < after.length; m++) {
+                after[m] = net.weights(m).clone();
+            }
+            if (wd == 0) {
+                plain = after;
+            } else {
+                decayed = after;
+            }
+        }
+        for (int m = 0; m < start.length; m++) {
+            for (int k = 0; k < start[m].length; k++) {
+                // SGD: w1 = w0 - lr (g + wd w0); the two runs differ by -lr wd w0 up to float rounding (~1e-8).
+                assertEquals(-0.01 * 0.5 * start[m][k], decayed[m][k] - plain[m][k], 2e-8, "matrix " + m);
+            }
+        }
+    }
+
+    @Test
     void clippingLimitsTheStepToTheClipNorm() {
         SyntheticPatterns data = SyntheticPatterns.train();
         LayeredNet net = net(false);
