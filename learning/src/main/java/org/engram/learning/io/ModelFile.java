@@ -62,7 +62,7 @@ public final class ModelFile {
         crc.update(payload);
         Path dir = file.toAbsolutePath().getParent();
         try {
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            Path tmp = dir.resolve(file.getFileName() + ".tmp");
             try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
                 out.write(MAGIC);
                 out.writeInt(VERSION);
