@@ -1,6 +1,8 @@
 /**
- * Versioned binary files for trained models: {@link org.engram.learning.io.ModelFile} writes a
- * {@link org.engram.learning.layered.LayeredNet}'s parameters and weights behind a magic number,
- * a format version and a checksum, and reads them back bit-exactly.
+ * Versioned binary files: {@link org.engram.learning.io.ModelFile} writes a
+ * {@link org.engram.learning.layered.LayeredNet}'s parameters and weights, and
+ * {@link org.engram.learning.io.TrainingCheckpoint} adds the optimiser state and step so training
+ * resumes bit-identically. Each file has a magic number, a format version and a checksum, and is
+ * read back bit-exactly or rejected with a message that names the file and the problem.
  */
 package org.engram.learning.io;
