@@ -240,6 +240,46 @@ class TrainerTest {
     }
 
     @Test
+    void inputActivityOfADirectCurrentIsItsMeanNormalisedTrace() {
+        SyntheticPatterns data = SyntheticPatterns.train();
+        LayeredNet net = net(false);
+        float[][] seen = new float[1][];
+        TrainingHooks capture = new TrainingHooks() {
+            @Override
+            public boolean needsActivity() {
+                return true;
+            }
+
+            @Override
+            public void transformUpdate(int matrix, float[] update, LayerActivity activity) {
+                if (matrix == 0) {
+                    seen[0] = java.util.Arrays.copyOf(activity.rates(), activity.samples() * activity.pre());
+                }
+            }
+        };
+        double gain = 0.8;
+        try (Trainer trainer = new Trainer(net, new org.engram.learning.encode.DirectCurrentEncoder(STEPS, gain),
+                options(1))) {
+            trainer.setHooks(capture);
+            trainer.trainBatch(new Batch(java.util.Arrays.copyOf(data.x, 4), java.util.Arrays.copyOf(data.y, 4),
+                    new long[4], null));
+        }
+        // r_t = l r_(t-1) + (1 - l) x, r_(-1) = 0  =>  r_t = x (1 - l^(t+1)); mean over T steps. dt = 1 ms, tau = 20 ms.
+        double lambda = Math.exp(-1.0 / 20.0);
+        double factor = 0;
+        for (int t = 0; t < STEPS; t++) {
+            factor += (1 - Math.pow(lambda, t + 1)) / STEPS;
+        }
+        for (int b = 0; b < 4; b++) {
+            for (int i = 0; i < SyntheticPatterns.INPUTS; i++) {
+                // float sums of 16 terms: relative rounding below 1e-6
+                assertEquals(data.x[b][i] * gain * factor, seen[0][b * SyntheticPatterns.INPUTS + i], 1e-6,
+                        "sample " + b + " input " + i);
+            }
+        }
+    }
+
+    @Test
     void clippingLimitsTheStepToTheClipNorm() {
         SyntheticPatterns data = SyntheticPatterns.train();
         LayeredNet net = net(false);
