@@ -9,11 +9,12 @@ package org.engram.learning.train;
  *   rate = (1/T) sum_t r_t                      (spikes per step; a current input counts its value)
  * </pre>
  * where {@code x_t} is what reaches the matrix in step t (spikes of the layer below, one step
- * late, or the encoder's input). Row-major {@code [sample][pre]}. Valid only during the hook call.
+ * late, or the encoder's input). Row-major {@code [sample][pre]} in the first {@code samples * pre}
+ * entries of {@code rates}. Valid only during the hook call.
  *
  * @param samples number of samples (rows)
  * @param pre     number of presynaptic neurons (columns)
- * @param rates   the rates, length {@code samples * pre}; live, do not keep
+ * @param rates   the rates, at least {@code samples * pre} entries; live, do not keep
  */
 public record LayerActivity(int samples, int pre, float[] rates) {
     /**

@@ -55,9 +55,18 @@ public final class TrainBenchmark {
      */
     public record Options(List<Integer> hidden, int steps, int batch, int epochs, Encoding encoding, Readout readout,
                           int threads, long seed, double learningRate, double tauMs, double slope, int blockSize) {
-        /** Copies the list. */
+        /** Checks the counts; layer, encoder and trainer parameters are checked where they are used. */
         public Options {
             hidden = List.copyOf(hidden);
+            if (hidden.isEmpty()) {
+                throw new ParameterException(NAME, "hidden", "at least one hidden layer size", hidden);
+            }
+            if (epochs < 1) {
+                throw new ParameterException(NAME, "epochs", "an integer >= 1", epochs);
+            }
+            if (encoding == null || readout == null) {
+                throw new ParameterException(NAME, encoding == null ? "encoding" : "readout", "a value", "null");
+            }
         }
 
         /**
@@ -109,6 +118,8 @@ public final class TrainBenchmark {
                          double testAccuracy, String weightsHash) {
     }
 
+    private static final String NAME = "bench train";
+
     private TrainBenchmark() {
     }
 
@@ -124,11 +135,14 @@ public final class TrainBenchmark {
      */
     public static Result run(float[][] trainX, int[] trainY, float[][] testX, int[] testY, Options o) {
         if (trainX.length == 0 || testX.length == 0) {
-            throw new ParameterException("bench train", "data", "non-empty training and test sets",
+            throw new ParameterException(NAME, "data", "non-empty training and test sets",
                     trainX.length + " / " + testX.length);
         }
         int classes = 2;
         for (int y : trainY) {
+            if (y < 0) {
+                throw new ParameterException(NAME, "training label", "a class index >= 0", y);
+            }
             classes = Math.max(classes, y + 1);
         }
         List<HiddenLayer> hidden = new ArrayList<>();

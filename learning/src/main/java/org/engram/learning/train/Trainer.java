@@ -134,6 +134,29 @@ public final class Trainer implements AutoCloseable {
         return optimizer;
     }
 
+    /**
+     * The gradient of one matrix from the last {@link #trainBatch} or {@link #meanGradient} call,
+     * as the optimiser received it (mean over the batch, plus penalties, weight decay and clipping
+     * when it came from {@code trainBatch}). Input-major, like the weights.
+     *
+     * @param matrix the matrix
+     * @return the live array; valid until the next batch
+     */
+    public float[] gradient(int matrix) {
+        return grad[matrix];
+    }
+
+    /**
+     * The update applied to one matrix by the last {@link #trainBatch} (after
+     * {@link TrainingHooks#transformUpdate}).
+     *
+     * @param matrix the matrix
+     * @return the live array; valid until the next batch
+     */
+    public float[] lastUpdate(int matrix) {
+        return update[matrix];
+    }
+
     /** @return optimisation steps taken so far (the learning-rate schedule's step) */
     public long step() {
         return step;
@@ -284,16 +307,24 @@ public final class Trainer implements AutoCloseable {
         }
         float lr = (float) options.schedule().rate(step);
         optimizer.beginStep();
+        pool.run(chunkMatrix.length, (c, worker) -> {
+            int m = chunkMatrix[c];
+            int post = net.post(m);
+            optimizer.update(m, grad[m], update[m], lr, chunkFrom[c] * post, chunkTo[c] * post);
+        });
         for (int m = 0; m < matrices; m++) {
-            optimizer.update(m, grad[m], update[m], lr);
             hooks.transformUpdate(m, update[m], wantActivity
                     ? new LayerActivity(size, net.pre(m), activity[m]) : null);
+        }
+        pool.run(chunkMatrix.length, (c, worker) -> {
+            int m = chunkMatrix[c];
+            int post = net.post(m);
             float[] w = net.weights(m);
             float[] up = update[m];
-            for (int k = 0; k < w.length; k++) {
+            for (int k = chunkFrom[c] * post, end = chunkTo[c] * post; k < end; k++) {
                 w[k] += up[k];
             }
-        }
+        });
         step++;
     }
 
@@ -328,7 +359,7 @@ public final class Trainer implements AutoCloseable {
      * @param consumer receives each sample's gradient
      */
     public void perSampleGradients(Batch batch, Loss loss, SampleGradients consumer) {
-        views.refresh();
+        refreshViews();
         Bptt k = workers[0];
         float[][][] rows = newGradientRows();
         float[][] flat = new float[grad.length][];
@@ -364,7 +395,7 @@ public final class Trainer implements AutoCloseable {
             ensureActivity(size);
         }
         float scale = 1f / size;
-        views.refresh();
+        refreshViews();
         pool.run(blocks, (blk, worker) -> {
             Bptt k = workers[worker];
             float[][][] g = blockGrads[blk];
@@ -404,6 +435,12 @@ public final class Trainer implements AutoCloseable {
             }
         });
         return blocks;
+    }
+
+    /** Copies the current weights into the workers' row and column views, rows in parallel. */
+    private void refreshViews() {
+        pool.run(chunkMatrix.length, (c, worker) -> views.refreshRows(chunkMatrix[c], chunkFrom[c], chunkTo[c]));
+        views.refreshColumns();
     }
 
     /** {@code acc[j] += x[j]} over the length of {@code x}. */
@@ -456,7 +493,7 @@ public final class Trainer implements AutoCloseable {
         int n = x.length;
         int[] out = new int[n];
         int blocks = (n + EVAL_BLOCK - 1) / EVAL_BLOCK;
-        views.refresh();
+        refreshViews();
         pool.run(blocks, (blk, worker) -> {
             Bptt k = workers[worker];
             for (int i = blk * EVAL_BLOCK, end = Math.min(n, i + EVAL_BLOCK); i < end; i++) {

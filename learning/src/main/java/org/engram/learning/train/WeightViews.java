@@ -29,15 +29,21 @@ final class WeightViews {
         }
     }
 
-    /** Copies the current weights into the views. */
-    void refresh() {
+    /** Copies rows {@code [from, to)} of matrix {@code m} from the weights; disjoint ranges may run in parallel. */
+    void refreshRows(int m, int from, int to) {
+        float[] w = net.weights(m);
+        float[][] r = rows[m];
+        int post = net.post(m);
+        for (int i = from; i < to; i++) {
+            System.arraycopy(w, i * post, r[i], 0, post);
+        }
+    }
+
+    /** Copies the columns from the rows; call after every row is refreshed. */
+    void refreshColumns() {
         for (int m = 0; m < rows.length; m++) {
-            float[] w = net.weights(m);
             float[][] r = rows[m];
             int post = net.post(m);
-            for (int i = 0; i < r.length; i++) {
-                System.arraycopy(w, i * post, r[i], 0, post);
-            }
             float[][] c = cols[m];
             if (c != null) {
                 for (int i = 0; i < r.length; i++) {

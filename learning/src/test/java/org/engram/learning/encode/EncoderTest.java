@@ -52,6 +52,37 @@ class EncoderTest {
     }
 
     @Test
+    void stepMasksAndSpikeListsAgreeAndMatchTheValue() {
+        int steps = 63;
+        int samples = 200;
+        float[] x = {0.1f, 0.5f, 0.9f, 0f};
+        RateEncoder enc = RateEncoder.bernoulli(steps, 1.0);
+        EncodedInput out = new EncodedInput(steps, x.length);
+        int[] total = new int[x.length];
+        for (int s = 0; s < samples; s++) {
+            enc.encode(x, Encoder.streamState(5, s, 0), out);
+            long[] masks = out.stepMasks().clone();
+            int[] c = counts(out);
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(Long.bitCount(masks[i]), c[i], "lists and masks hold the same spikes");
+                assertEquals(0L, masks[i] >>> steps, "no bits beyond the last step");
+                total[i] += c[i];
+            }
+            for (int t = 0; t < steps; t++) {
+                for (int k = out.spikeStart(t); k < out.spikeEnd(t); k++) {
+                    assertTrue((masks[out.index()[k]] >>> t & 1) == 1, "spike of step " + t + " in its mask");
+                }
+            }
+        }
+        for (int i = 0; i < x.length; i++) {
+            double n = (double) steps * samples;
+            double p = x[i];
+            // Binomial(12600, p): 5 standard deviations (false failure 6e-7 per input).
+            assertEquals(n * p, total[i], 5 * Math.sqrt(n * p * (1 - p)) + 1e-9, "input " + i);
+        }
+    }
+
+    @Test
     void poissonSpikeProbabilityIsOneMinusExpOfRateTimesStep() {
         int steps = 4000;
         RateEncoder enc = RateEncoder.poisson(steps, 200, 1.0);

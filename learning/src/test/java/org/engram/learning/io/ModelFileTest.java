@@ -61,6 +61,23 @@ class ModelFileTest {
         return out;
     }
 
+    /**
+     * A file written by format version 1 must still load. It was made by saving
+     * {@code LayeredNet.create(new LayeredNetSpec(4, List.of(HiddenLayer.adaptive(3, 12.0, 80.0, 0.25).withRecurrent(true)),
+     * new ReadoutLayer(2, Readout.MEAN_MEMBRANE, 10.0, 1.0, ResetMode.SUBTRACT, 10.0), 1.0, 1.0), 2026)};
+     * the hash is {@code TrainBenchmark.weightsHash} of that network.
+     */
+    @Test
+    void loadsTheVersionOneGoldenFile() throws Exception {
+        Path file = Path.of(getClass().getResource("golden-v1.engram").toURI());
+        LayeredNet net = ModelFile.load(file);
+        assertEquals(new LayeredNetSpec(4, List.of(HiddenLayer.adaptive(3, 12.0, 80.0, 0.25).withRecurrent(true)),
+                new ReadoutLayer(2, Readout.MEAN_MEMBRANE, 10.0, 1.0, ResetMode.SUBTRACT, 10.0), 1.0, 1.0), net.spec());
+        assertEquals(2026, net.seed());
+        assertEquals("0ae7bafff36cce380fc4c23f39c6bd45522c6c463fc9e6c62cca238a19880a56",
+                org.engram.learning.train.TrainBenchmark.weightsHash(net));
+    }
+
     @Test
     void rejectsAnotherFormatVersionWithClearMessage() throws IOException {
         Path file = dir.resolve("model.engram");

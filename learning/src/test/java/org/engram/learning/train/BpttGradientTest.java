@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class BpttGradientTest {
     private static final int STEPS = 12;
+    /** More steps than fit a step mask: the encoder writes spike lists and the trainer groups them itself. */
+    private static final int LONG_STEPS = 70;
     private static final int INPUTS = 6;
 
     /** Tolerance: float BPTT rounds each of ~10^3 operations at 6e-8 relative, errors add up to ~1e-6 of the gradient norm; FD in double with h = 1e-6 errs ~1e-10. 1e-4 leaves room but catches any wrong term (those err by >1e-2). */
@@ -36,6 +38,13 @@ class BpttGradientTest {
     void recurrentLifGradientMatchesFiniteDifferences(Readout readout) {
         HiddenLayer h = new HiddenLayer(5, NeuronKind.LIF, 8.0, 0.6, ResetMode.SUBTRACT, 50.0, 0.0, true);
         check(List.of(h), readout, Surrogate.FAST_SIGMOID, 2.0, false, false);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Surrogate.class, names = {"FAST_SIGMOID", "TRIANGLE"})
+    void longSequencesFromSpikeListsMatchFiniteDifferences(Surrogate surrogate) {
+        HiddenLayer h = new HiddenLayer(4, NeuronKind.LIF, 20.0, 1.5, ResetMode.SUBTRACT, 50.0, 0.0, true);
+        check(List.of(h), Readout.MEAN_MEMBRANE, surrogate, 1.0, false, false, LONG_STEPS);
     }
 
     @ParameterizedTest
@@ -55,10 +64,15 @@ class BpttGradientTest {
 
     private void check(List<HiddenLayer> hidden, Readout readout, Surrogate surrogate, double slope,
                        boolean current, boolean detach) {
+        check(hidden, readout, surrogate, slope, current, detach, STEPS);
+    }
+
+    private void check(List<HiddenLayer> hidden, Readout readout, Surrogate surrogate, double slope,
+                       boolean current, boolean detach, int steps) {
         LayeredNetSpec spec = new LayeredNetSpec(INPUTS, hidden, new ReadoutLayer(3, readout, 10.0, 0.5,
                 ResetMode.SUBTRACT, 6.0), 1.0, 2.5);
         LayeredNet net = LayeredNet.create(spec, 7);
-        Encoder encoder = current ? new DirectCurrentEncoder(STEPS, 0.6) : RateEncoder.bernoulli(STEPS, 0.7);
+        Encoder encoder = current ? new DirectCurrentEncoder(steps, 0.6) : RateEncoder.bernoulli(steps, 0.7);
         float[][] x = {{0.9f, 0.1f, 0.5f, 1.0f, 0.0f, 0.7f}, {0.2f, 0.8f, 0.6f, 0.3f, 1.0f, 0.4f}};
         int[] y = {2, 0};
         long[] streams = {Encoder.streamState(3, 0, 0), Encoder.streamState(3, 1, 0)};
@@ -69,7 +83,7 @@ class BpttGradientTest {
             trainer.smoothForward(true);
             grad = trainer.meanGradient(batch, Loss.CROSS_ENTROPY);
         }
-        Reference ref = new Reference(net, encoder, surrogate, slope, x, y, streams);
+        Reference ref = new Reference(net, encoder, surrogate, slope, x, y, streams, steps);
         double[][] w = new double[net.matrixCount()][];
         for (int m = 0; m < w.length; m++) {
             w[m] = new double[net.weights(m).length];
@@ -105,17 +119,20 @@ class BpttGradientTest {
         private final double k;
         private final int[] y;
         private final double[][][] input;
+        private final int steps;
 
-        Reference(LayeredNet net, Encoder encoder, Surrogate surrogate, double slope, float[][] x, int[] y, long[] streams) {
+        Reference(LayeredNet net, Encoder encoder, Surrogate surrogate, double slope, float[][] x, int[] y, long[] streams,
+                  int steps) {
             this.net = net;
+            this.steps = steps;
             this.surrogate = surrogate;
             this.k = slope;
             this.y = y;
-            this.input = new double[x.length][STEPS][INPUTS];
-            EncodedInput enc = new EncodedInput(STEPS, INPUTS);
+            this.input = new double[x.length][steps][INPUTS];
+            EncodedInput enc = new EncodedInput(steps, INPUTS);
             for (int b = 0; b < x.length; b++) {
                 encoder.encode(x[b], streams[b], enc);
-                for (int t = 0; t < STEPS; t++) {
+                for (int t = 0; t < steps; t++) {
                     if (enc.isCurrent()) {
                         for (int i = 0; i < INPUTS; i++) {
                             input[b][t][i] = enc.current()[i];
@@ -155,11 +172,11 @@ class BpttGradientTest {
                 int pre = ly.inputs();
                 double[] wf = w[ly.feedForwardMatrix()];
                 double[] wr = ly.recurrentMatrix() >= 0 ? w[ly.recurrentMatrix()] : null;
-                double[][] s = new double[STEPS][n];
-                double[][] v = new double[STEPS][n];
+                double[][] s = new double[steps][n];
+                double[][] v = new double[steps][n];
                 double[] u = new double[n];
                 double[] a = new double[n];
-                for (int t = 0; t < STEPS; t++) {
+                for (int t = 0; t < steps; t++) {
                     for (int j = 0; j < n; j++) {
                         double current = 0;
                         int src = delayed ? t - 1 : t;
@@ -209,23 +226,23 @@ class BpttGradientTest {
             for (int j = 0; j < n; j++) {
                 switch (net.readout()) {
                     case SPIKE_COUNT -> {
-                        for (int t = 0; t < STEPS; t++) {
+                        for (int t = 0; t < steps; t++) {
                             o[j] += s[t][j];
                         }
                     }
                     case EXP_RATE -> {
-                        for (int t = 0; t < STEPS; t++) {
+                        for (int t = 0; t < steps; t++) {
                             o[j] = ly.traceDecay() * o[j] + s[t][j];
                         }
                     }
                     case MEAN_MEMBRANE -> {
-                        for (int t = 0; t < STEPS; t++) {
-                            o[j] += v[t][j] / STEPS;
+                        for (int t = 0; t < steps; t++) {
+                            o[j] += v[t][j] / steps;
                         }
                     }
                     case MAX_MEMBRANE -> {
                         o[j] = Double.NEGATIVE_INFINITY;
-                        for (int t = 0; t < STEPS; t++) {
+                        for (int t = 0; t < steps; t++) {
                             o[j] = Math.max(o[j], v[t][j]);
                         }
                     }

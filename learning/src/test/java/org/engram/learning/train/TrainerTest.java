@@ -204,6 +204,82 @@ class TrainerTest {
     }
 
     @Test
+    void weightDecayAddsDecayTimesWeightToTheGradient() {
+        SyntheticPatterns data = SyntheticPatterns.train();
+        Batch batch = new Batch(java.util.Arrays.copyOf(data.x, 8), java.util.Arrays.copyOf(data.y, 8), new long[8], null);
+        float[][] plain = new float[0][];
+        float[][] decayed = new float[0][];
+        float[][] start = new float[0][];
+        for (double wd : new double[] {0.0, 0.5}) {
+            LayeredNet net = net(false);
+            start = new float[net.matrixCount()][];
+            for (int m = 0; m < start.length; m++) {
+                start[m] = net.weights(m).clone();
+            }
+            TrainerOptions o = options(1).withOptimizer(OptimizerSpec.sgd(0), LearningRateSchedule.constant(0.01))
+                    .withRegularisation(wd, 0);
+            try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(STEPS, 1.0), o)) {
+                trainer.trainBatch(batch);
+            }
+            float[][] after = new float[net.matrixCount()][];
+            for (int m = 0; m < after.length; m++) {
+                after[m] = net.weights(m).clone();
+            }
+            if (wd == 0) {
+                plain = after;
+            } else {
+                decayed = after;
+            }
+        }
+        for (int m = 0; m < start.length; m++) {
+            for (int k = 0; k < start[m].length; k++) {
+                // SGD: w1 = w0 - lr (g + wd w0); the two runs differ by -lr wd w0 up to float rounding (~1e-8).
+                assertEquals(-0.01 * 0.5 * start[m][k], decayed[m][k] - plain[m][k], 2e-8, "matrix " + m);
+            }
+        }
+    }
+
+    @Test
+    void inputActivityOfADirectCurrentIsItsMeanNormalisedTrace() {
+        SyntheticPatterns data = SyntheticPatterns.train();
+        LayeredNet net = net(false);
+        float[][] seen = new float[1][];
+        TrainingHooks capture = new TrainingHooks() {
+            @Override
+            public boolean needsActivity() {
+                return true;
+            }
+
+            @Override
+            public void transformUpdate(int matrix, float[] update, LayerActivity activity) {
+                if (matrix == 0) {
+                    seen[0] = java.util.Arrays.copyOf(activity.rates(), activity.samples() * activity.pre());
+                }
+            }
+        };
+        double gain = 0.8;
+        try (Trainer trainer = new Trainer(net, new org.engram.learning.encode.DirectCurrentEncoder(STEPS, gain),
+                options(1))) {
+            trainer.setHooks(capture);
+            trainer.trainBatch(new Batch(java.util.Arrays.copyOf(data.x, 4), java.util.Arrays.copyOf(data.y, 4),
+                    new long[4], null));
+        }
+        // r_t = l r_(t-1) + (1 - l) x, r_(-1) = 0  =>  r_t = x (1 - l^(t+1)); mean over T steps. dt = 1 ms, tau = 20 ms.
+        double lambda = Math.exp(-1.0 / 20.0);
+        double factor = 0;
+        for (int t = 0; t < STEPS; t++) {
+            factor += (1 - Math.pow(lambda, t + 1)) / STEPS;
+        }
+        for (int b = 0; b < 4; b++) {
+            for (int i = 0; i < SyntheticPatterns.INPUTS; i++) {
+                // float sums of 16 terms: relative rounding below 1e-6
+                assertEquals(data.x[b][i] * gain * factor, seen[0][b * SyntheticPatterns.INPUTS + i], 1e-6,
+                        "sample " + b + " input " + i);
+            }
+        }
+    }
+
+    @Test
     void clippingLimitsTheStepToTheClipNorm() {
         SyntheticPatterns data = SyntheticPatterns.train();
         LayeredNet net = net(false);

@@ -38,7 +38,7 @@ final class Adam implements Optimizer {
     }
 
     @Override
-    public void update(int matrix, float[] grad, float[] update, float lr) {
+    public void update(int matrix, float[] grad, float[] update, float lr, int from, int to) {
         float[] m = first[matrix];
         float[] v = second[matrix];
         float b1 = (float) beta1;
@@ -48,7 +48,7 @@ final class Adam implements Optimizer {
         float k1 = correction1;
         float k2 = correction2;
         float eps = epsilon;
-        for (int k = 0; k < grad.length; k++) {
+        for (int k = from; k < to; k++) {
             float g = grad[k];
             float mk = b1 * m[k] + c1 * g;
             float vk = b2 * v[k] + c2 * g * g;

@@ -2,7 +2,9 @@ package org.engram.learning.train.optim;
 
 /**
  * Turns the gradient of each weight matrix into an update ({@code weights += update}).
- * One instance per trainer; state per matrix is allocated once. Not thread-safe.
+ * One instance per trainer; state per matrix is allocated once. Within one step, disjoint ranges
+ * of a matrix may be updated from different threads at once; every weight's update depends only
+ * on its own gradient and state, so the result does not depend on how a matrix is cut.
  */
 public interface Optimizer {
 
@@ -10,14 +12,28 @@ public interface Optimizer {
     void beginStep();
 
     /**
-     * Computes the update of one matrix.
+     * Computes the update of the weights {@code [from, to)} of one matrix.
      *
      * @param matrix the matrix index
      * @param grad   its gradient (after penalties, weight decay and clipping)
      * @param update receives the update, same length
      * @param lr     the learning rate of this step
+     * @param from   first weight, inclusive
+     * @param to     last weight, exclusive
      */
-    void update(int matrix, float[] grad, float[] update, float lr);
+    void update(int matrix, float[] grad, float[] update, float lr, int from, int to);
+
+    /**
+     * Computes the update of a whole matrix.
+     *
+     * @param matrix the matrix index
+     * @param grad   its gradient
+     * @param update receives the update, same length
+     * @param lr     the learning rate of this step
+     */
+    default void update(int matrix, float[] grad, float[] update, float lr) {
+        update(matrix, grad, update, lr, 0, grad.length);
+    }
 
     /**
      * Copies the optimiser's state arrays, for saving.

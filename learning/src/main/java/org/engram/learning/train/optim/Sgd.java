@@ -23,16 +23,16 @@ final class Sgd implements Optimizer {
     }
 
     @Override
-    public void update(int matrix, float[] grad, float[] update, float lr) {
+    public void update(int matrix, float[] grad, float[] update, float lr, int from, int to) {
         if (momentum == 0f) {
-            for (int k = 0; k < grad.length; k++) {
+            for (int k = from; k < to; k++) {
                 update[k] = -lr * grad[k];
             }
             return;
         }
         float[] v = velocity[matrix];
         float mu = momentum;
-        for (int k = 0; k < grad.length; k++) {
+        for (int k = from; k < to; k++) {
             float vk = mu * v[k] + grad[k];
             v[k] = vk;
             update[k] = -lr * vk;

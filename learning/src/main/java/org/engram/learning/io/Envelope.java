@@ -1,0 +1,102 @@
+package org.engram.learning.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import org.engram.simulator.EngramException;
+
+/**
+ * The frame shared by Engram's binary files: an 8-byte magic, an {@code int} format version, an
+ * {@code int} payload length, the payload and a {@code long} CRC-32 of the payload (big-endian).
+ * Written to a temporary file beside the target and moved into place.
+ */
+final class Envelope {
+    private static final int HEADER = 16;
+    private static final int TRAILER = 8;
+
+    private Envelope() {
+    }
+
+    static void write(Path file, String magic, int version, byte[] payload) {
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".tmp");
+        try {
+            try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
+                out.write(magic.getBytes(StandardCharsets.US_ASCII));
+                out.writeInt(version);
+                out.writeInt(payload.length);
+                out.write(payload);
+                out.writeLong(crc.getValue());
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new EngramException(file + ": cannot write file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads and checks the frame; returns the payload. {@code kind} names the file type in messages. */
+    static byte[] read(Path file, String magic, int version, String kind) {
+        String source = file.toString();
+        byte[] all;
+        try {
+            all = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new EngramException(source + ": cannot read " + kind + ": " + e.getMessage(), e);
+        }
+        byte[] expectedMagic = magic.getBytes(StandardCharsets.US_ASCII);
+        if (all.length < HEADER + TRAILER) {
+            throw new EngramException(source, "header", "an Engram " + kind + " (at least " + (HEADER + TRAILER)
+                    + " bytes)", all.length + " bytes", "the file is truncated or not a " + kind);
+        }
+        byte[] found = Arrays.copyOf(all, expectedMagic.length);
+        if (!Arrays.equals(found, expectedMagic)) {
+            throw new EngramException(source, "magic", "an Engram " + kind + " starting with '" + magic + "'",
+                    "'" + printable(found) + "'", null);
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, expectedMagic.length,
+                all.length - expectedMagic.length))) {
+            int foundVersion = in.readInt();
+            if (foundVersion != version) {
+                throw new EngramException(source, "version", kind + " format version " + version,
+                        String.valueOf(foundVersion), foundVersion > version
+                                ? "the file was written by a newer Engram" : "the file was written by an older Engram");
+            }
+            int length = in.readInt();
+            if (length < 0 || length > all.length - HEADER - TRAILER) {
+                throw new EngramException(source, "length", "a payload of at most " + (all.length - HEADER - TRAILER)
+                        + " bytes (file size " + all.length + ")", String.valueOf(length), "the file is truncated");
+            }
+            byte[] payload = new byte[length];
+            in.readFully(payload);
+            long stored = in.readLong();
+            CRC32 crc = new CRC32();
+            crc.update(payload);
+            if (crc.getValue() != stored) {
+                throw new EngramException(source, "checksum", "CRC-32 " + Long.toHexString(stored),
+                        Long.toHexString(crc.getValue()), "the file is corrupt");
+            }
+            return payload;
+        } catch (EOFException e) {
+            throw new EngramException(source, "payload", "a complete " + kind, "end of file", "the file is truncated");
+        } catch (IOException e) {
+            throw new EngramException(source + ": cannot read " + kind + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String printable(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : bytes) {
+            sb.append(b >= 32 && b < 127 ? (char) b : '?');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,111 @@
+package org.engram.learning.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.engram.learning.layered.LayeredNet;
+import org.engram.learning.train.Trainer;
+import org.engram.learning.train.optim.Optimizer;
+import org.engram.simulator.EngramException;
+
+/**
+ * Saves and restores the state of a {@link Trainer} between batches: the network (as in
+ * {@link ModelFile}), the optimiser's state arrays and step count, and the trainer's step. A
+ * trainer restored from a checkpoint continues bit-identically to one that was never stopped.
+ *
+ * <p>Format: the same frame as {@link ModelFile} with magic {@code "ENGRAMCK"} and version
+ * {@value #VERSION}; payload: the model payload, then optimiser kind (UTF), optimiser steps
+ * (long), trainer step (long), state array count (int), per array its length (int) and float bits.
+ */
+public final class TrainingCheckpoint {
+    /** The format version this build writes and reads. */
+    public static final int VERSION = 1;
+    private static final String MAGIC = "ENGRAMCK";
+    private static final String KIND = "training checkpoint";
+
+    private TrainingCheckpoint() {
+    }
+
+    /**
+     * Writes a trainer's state, atomically.
+     *
+     * @param trainer the trainer (not in the middle of a batch)
+     * @param file    the target file
+     */
+    public static void save(Trainer trainer, Path file) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            ModelFile.write(trainer.net(), out);
+            Optimizer opt = trainer.optimizer();
+            out.writeUTF(trainer.options().optimizer().kind().name());
+            out.writeLong(opt.steps());
+            out.writeLong(trainer.step());
+            float[][] state = opt.state();
+            out.writeInt(state.length);
+            for (float[] array : state) {
+                out.writeInt(array.length);
+                for (float v : array) {
+                    out.writeInt(Float.floatToRawIntBits(v));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+        Envelope.write(file, MAGIC, VERSION, bytes.toByteArray());
+    }
+
+    /**
+     * Restores a trainer from a checkpoint written by {@link #save}: weights, optimiser state, step.
+     *
+     * @param trainer a trainer built for the same network spec and optimiser kind
+     * @param file    the checkpoint
+     * @throws EngramException if the file is unreadable, of another version, corrupt, or made by a
+     *                         trainer with another network spec or optimiser
+     */
+    public static void restore(Trainer trainer, Path file) {
+        String source = file.toString();
+        byte[] payload = Envelope.read(file, MAGIC, VERSION, KIND);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+            LayeredNet saved = ModelFile.read(source, in, payload.length);
+            LayeredNet net = trainer.net();
+            if (!saved.spec().equals(net.spec())) {
+                throw new EngramException(source, "network", "a checkpoint of " + net.spec(), saved.spec().toString(),
+                        "the checkpoint belongs to another network");
+            }
+            String kind = in.readUTF();
+            String expected = trainer.options().optimizer().kind().name();
+            if (!kind.equals(expected)) {
+                throw new EngramException(source, "optimizer", expected, kind,
+                        "the checkpoint was made with another optimiser");
+            }
+            long optimizerSteps = in.readLong();
+            long step = in.readLong();
+            int arrays = in.readInt();
+            if (arrays < 0 || arrays > 8192) {
+                throw new EngramException(source, "state arrays", "0 to 8192", String.valueOf(arrays), "the file is corrupt");
+            }
+            float[][] state = new float[arrays][];
+            for (int a = 0; a < arrays; a++) {
+                int length = in.readInt();
+                if (length < 0 || 4L * length > payload.length) {
+                    throw new EngramException(source, "state[" + a + "]", "a length that fits the file",
+                            String.valueOf(length), "the file is corrupt");
+                }
+                state[a] = new float[length];
+                for (int k = 0; k < length; k++) {
+                    state[a][k] = Float.intBitsToFloat(in.readInt());
+                }
+            }
+            trainer.optimizer().restore(state, optimizerSteps);
+            for (int m = 0; m < net.matrixCount(); m++) {
+                System.arraycopy(saved.weights(m), 0, net.weights(m), 0, net.weights(m).length);
+            }
+            trainer.setStep(step);
+        } catch (IOException e) {
+            throw new EngramException(source, "payload", "a complete " + KIND, "end of data", "the file is corrupt");
+        }
+    }
+}

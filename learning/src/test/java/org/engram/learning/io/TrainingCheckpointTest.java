@@ -1,0 +1,94 @@
+package org.engram.learning.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.engram.learning.encode.Encoder;
+import org.engram.learning.encode.RateEncoder;
+import org.engram.learning.layered.HiddenLayer;
+import org.engram.learning.layered.LayeredNet;
+import org.engram.learning.layered.LayeredNetSpec;
+import org.engram.learning.layered.Readout;
+import org.engram.learning.layered.ReadoutLayer;
+import org.engram.learning.train.Batch;
+import org.engram.learning.train.TrainBenchmark;
+import org.engram.learning.train.Trainer;
+import org.engram.learning.train.TrainerOptions;
+import org.engram.learning.train.optim.LearningRateSchedule;
+import org.engram.learning.train.optim.OptimizerSpec;
+import org.engram.simulator.EngramException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingCheckpointTest {
+    @TempDir
+    Path dir;
+
+    private static final LayeredNetSpec SPEC = LayeredNetSpec.of(5, List.of(HiddenLayer.lif(6, 10).withRecurrent(true)),
+            ReadoutLayer.of(3, Readout.MEAN_MEMBRANE, 10));
+
+    private static Batch batch(int k) {
+        float[][] x = new float[4][5];
+        int[] y = new int[4];
+        long[] streams = new long[4];
+        for (int b = 0; b < 4; b++) {
+            for (int i = 0; i < 5; i++) {
+                x[b][i] = ((b + 1) * (i + 2) * (k + 3) % 10) / 10f;
+            }
+            y[b] = (b + k) % 3;
+            streams[b] = Encoder.streamState(1, 4L * k + b, 0);
+        }
+        return new Batch(x, y, streams, null);
+    }
+
+    private static Trainer trainer(LayeredNet net) {
+        return new Trainer(net, RateEncoder.bernoulli(10, 1.0), TrainerOptions.defaults().withBatch(4, 2)
+                .withOptimizer(OptimizerSpec.adam(), LearningRateSchedule.cosine(0.05, 0, 6)));
+    }
+
+    @Test
+    void resumedTrainingIsBitIdenticalToUninterruptedTraining() {
+        LayeredNet straight = LayeredNet.create(SPEC, 4);
+        try (Trainer t = trainer(straight)) {
+            for (int k = 0; k < 6; k++) {
+                t.trainBatch(batch(k));
+            }
+        }
+        LayeredNet first = LayeredNet.create(SPEC, 4);
+        Path file = dir.resolve("run.ck");
+        try (Trainer t = trainer(first)) {
+            for (int k = 0; k < 3; k++) {
+                t.trainBatch(batch(k));
+            }
+            TrainingCheckpoint.save(t, file);
+        }
+        LayeredNet resumed = LayeredNet.create(SPEC, 4);
+        try (Trainer t = trainer(resumed)) {
+            TrainingCheckpoint.restore(t, file);
+            assertEquals(3, t.step());
+            for (int k = 3; k < 6; k++) {
+                t.trainBatch(batch(k));
+            }
+        }
+        assertEquals(TrainBenchmark.weightsHash(straight), TrainBenchmark.weightsHash(resumed));
+    }
+
+    @Test
+    void rejectsACheckpointOfAnotherNetwork() {
+        Path file = dir.resolve("run.ck");
+        try (Trainer t = trainer(LayeredNet.create(SPEC, 4))) {
+            TrainingCheckpoint.save(t, file);
+        }
+        LayeredNetSpec other = LayeredNetSpec.of(5, List.of(HiddenLayer.lif(7, 10)), ReadoutLayer.of(3,
+                Readout.MEAN_MEMBRANE, 10));
+        try (Trainer t = trainer(LayeredNet.create(other, 4))) {
+            EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.restore(t, file));
+            assertTrue(e.getMessage().contains("another network"), e.getMessage());
+        }
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("ENGRAMNN") && e.getMessage().contains("ENGRAMCK"), e.getMessage());
+    }
+}
