@@ -548,7 +548,7 @@ public final class Trainer implements AutoCloseable {
      * @param out         receives one value per class
      */
     public void logits(float[] sample, long streamState, float[] out) {
-        views.refresh();
+        refreshViews();
         Bptt k = workers[0];
         k.forward(sample, streamState);
         System.arraycopy(k.logits(), 0, out, 0, net.classes());
@@ -562,7 +562,7 @@ public final class Trainer implements AutoCloseable {
      * @return per matrix, {@code batch.size() * pre(m)} values, sample-major
      */
     public float[][] activity(Batch batch) {
-        views.refresh();
+        refreshViews();
         Bptt k = workers[0];
         float[][] out = new float[grad.length][];
         for (int m = 0; m < out.length; m++) {
