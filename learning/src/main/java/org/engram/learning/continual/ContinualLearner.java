@@ -9,6 +9,7 @@ import java.util.List;
 import org.engram.learning.encode.Encoder;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
+import org.engram.learning.io.TrainingCheckpoint;
 import org.engram.learning.layered.LayeredNet;
 import org.engram.learning.train.BatchResult;
 import org.engram.learning.train.EpochResult;
@@ -263,8 +264,9 @@ public final class ContinualLearner implements AutoCloseable {
     }
 
     /**
-     * Writes everything needed to continue after the last finished task: weights, optimiser
-     * state, trainer step, classes seen, and the strategy's state.
+     * Writes everything needed to continue after the last finished task: the trainer's state
+     * (weights, optimiser, step; see {@link TrainingCheckpoint}), the classes seen, and the
+     * strategy's state.
      *
      * @param out the stream
      * @throws IOException if writing fails
@@ -275,17 +277,7 @@ public final class ContinualLearner implements AutoCloseable {
         }
         StateCodec.writeHeader(out, STATE_KIND, STATE_VERSION);
         out.writeInt(tasks.size());
-        out.writeLong(trainer.step());
-        out.writeInt(net.matrixCount());
-        for (int m = 0; m < net.matrixCount(); m++) {
-            StateCodec.writeFloats(out, net.weights(m));
-        }
-        float[][] opt = trainer.optimizer().state();
-        out.writeInt(opt.length);
-        for (float[] a : opt) {
-            StateCodec.writeFloats(out, a);
-        }
-        out.writeLong(trainer.optimizer().steps());
+        TrainingCheckpoint.write(trainer, out);
         for (boolean s : seen) {
             out.writeBoolean(s);
         }
@@ -301,29 +293,13 @@ public final class ContinualLearner implements AutoCloseable {
      *
      * @param in the stream
      * @return the number of tasks the state covers
-     * @throws IOException if reading fails or the state does not fit this learner
+     * @throws IOException if reading fails or the state does not fit this learner; the learner
+     *                     is then unusable and must be discarded
      */
     public int readState(DataInput in) throws IOException {
         StateCodec.readHeader(in, STATE_KIND, STATE_VERSION);
         int done = in.readInt();
-        long step = in.readLong();
-        int matrices = in.readInt();
-        if (matrices != net.matrixCount()) {
-            throw new IOException("checkpoint has " + matrices + " weight matrices, the network " + net.matrixCount());
-        }
-        float[][] weights = new float[matrices][];
-        for (int m = 0; m < matrices; m++) {
-            weights[m] = StateCodec.readFloats(in);
-            if (weights[m].length != net.weights(m).length) {
-                throw new IOException("checkpoint matrix " + m + " has " + weights[m].length + " weights, the network "
-                        + net.weights(m).length);
-            }
-        }
-        float[][] opt = new float[in.readInt()][];
-        for (int k = 0; k < opt.length; k++) {
-            opt[k] = StateCodec.readFloats(in);
-        }
-        long optimizerSteps = in.readLong();
+        TrainingCheckpoint.read(trainer, in, "checkpoint", Long.MAX_VALUE);
         boolean[] seenClasses = new boolean[seen.length];
         for (int c = 0; c < seenClasses.length; c++) {
             seenClasses[c] = in.readBoolean();
@@ -336,11 +312,6 @@ public final class ContinualLearner implements AutoCloseable {
         if (strategy instanceof Checkpointable c) {
             c.readState(in);
         }
-        for (int m = 0; m < matrices; m++) {
-            System.arraycopy(weights[m], 0, net.weights(m), 0, weights[m].length);
-        }
-        trainer.optimizer().restore(opt, optimizerSteps);
-        trainer.setStep(step);
         System.arraycopy(seenClasses, 0, seen, 0, seen.length);
         return done;
     }

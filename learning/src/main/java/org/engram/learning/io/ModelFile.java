@@ -86,7 +86,7 @@ public final class ModelFile {
     }
 
     /** Writes the model payload (used by this file and by {@link TrainingCheckpoint}). */
-    static void write(LayeredNet net, DataOutputStream out) throws IOException {
+    static void write(LayeredNet net, java.io.DataOutput out) throws IOException {
         LayeredNetSpec spec = net.spec();
         out.writeLong(net.seed());
         out.writeInt(spec.inputs());
@@ -121,7 +121,7 @@ public final class ModelFile {
     }
 
     /** Reads a model payload; {@code limit} bounds array sizes so a corrupt length cannot exhaust memory. */
-    static LayeredNet read(String source, DataInputStream in, int limit) throws IOException {
+    static LayeredNet read(String source, java.io.DataInput in, long limit) throws IOException {
         try {
             long seed = in.readLong();
             int inputs = in.readInt();

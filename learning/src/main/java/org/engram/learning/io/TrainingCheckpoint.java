@@ -3,6 +3,8 @@ package org.engram.learning.io;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,19 +40,7 @@ public final class TrainingCheckpoint {
     public static void save(Trainer trainer, Path file) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            ModelFile.write(trainer.net(), out);
-            Optimizer opt = trainer.optimizer();
-            out.writeUTF(trainer.options().optimizer().kind().name());
-            out.writeLong(opt.steps());
-            out.writeLong(trainer.step());
-            float[][] state = opt.state();
-            out.writeInt(state.length);
-            for (float[] array : state) {
-                out.writeInt(array.length);
-                for (float v : array) {
-                    out.writeInt(Float.floatToRawIntBits(v));
-                }
-            }
+            write(trainer, out);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
@@ -69,43 +59,81 @@ public final class TrainingCheckpoint {
         String source = file.toString();
         byte[] payload = Envelope.read(file, MAGIC, VERSION, KIND);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-            LayeredNet saved = ModelFile.read(source, in, payload.length);
-            LayeredNet net = trainer.net();
-            if (!saved.spec().equals(net.spec())) {
-                throw new EngramException(source, "network", "a checkpoint of " + net.spec(), saved.spec().toString(),
-                        "the checkpoint belongs to another network");
-            }
-            String kind = in.readUTF();
-            String expected = trainer.options().optimizer().kind().name();
-            if (!kind.equals(expected)) {
-                throw new EngramException(source, "optimizer", expected, kind,
-                        "the checkpoint was made with another optimiser");
-            }
-            long optimizerSteps = in.readLong();
-            long step = in.readLong();
-            int arrays = in.readInt();
-            if (arrays < 0 || arrays > 8192) {
-                throw new EngramException(source, "state arrays", "0 to 8192", String.valueOf(arrays), "the file is corrupt");
-            }
-            float[][] state = new float[arrays][];
-            for (int a = 0; a < arrays; a++) {
-                int length = in.readInt();
-                if (length < 0 || 4L * length > payload.length) {
-                    throw new EngramException(source, "state[" + a + "]", "a length that fits the file",
-                            String.valueOf(length), "the file is corrupt");
-                }
-                state[a] = new float[length];
-                for (int k = 0; k < length; k++) {
-                    state[a][k] = Float.intBitsToFloat(in.readInt());
-                }
-            }
-            trainer.optimizer().restore(state, optimizerSteps);
-            for (int m = 0; m < net.matrixCount(); m++) {
-                System.arraycopy(saved.weights(m), 0, net.weights(m), 0, net.weights(m).length);
-            }
-            trainer.setStep(step);
+            read(trainer, in, source, payload.length);
         } catch (IOException e) {
             throw new EngramException(source, "payload", "a complete " + KIND, "end of data", "the file is corrupt");
         }
+    }
+
+    /**
+     * Writes a trainer's state (the payload of a checkpoint file) to a stream, for containers
+     * such as a continual learner's checkpoint.
+     *
+     * @param trainer the trainer (not in the middle of a batch)
+     * @param out     the stream
+     * @throws IOException if writing fails
+     */
+    public static void write(Trainer trainer, DataOutput out) throws IOException {
+        ModelFile.write(trainer.net(), out);
+        Optimizer opt = trainer.optimizer();
+        out.writeUTF(trainer.options().optimizer().kind().name());
+        out.writeLong(opt.steps());
+        out.writeLong(trainer.step());
+        float[][] state = opt.state();
+        out.writeInt(state.length);
+        for (float[] array : state) {
+            out.writeInt(array.length);
+            for (float v : array) {
+                out.writeInt(Float.floatToRawIntBits(v));
+            }
+        }
+    }
+
+    /**
+     * Reads state written by {@link #write} into a trainer.
+     *
+     * @param trainer  a trainer built for the same network spec and optimiser kind
+     * @param in       the stream
+     * @param source   the file or container name, for errors
+     * @param maxBytes an upper bound on the remaining bytes, to reject corrupt lengths
+     * @throws IOException if the stream ends early
+     * @throws EngramException if the state belongs to another network or optimiser, or is corrupt
+     */
+    public static void read(Trainer trainer, DataInput in, String source, long maxBytes) throws IOException {
+        LayeredNet saved = ModelFile.read(source, in, maxBytes);
+        LayeredNet net = trainer.net();
+        if (!saved.spec().equals(net.spec())) {
+            throw new EngramException(source, "network", "a checkpoint of " + net.spec(), saved.spec().toString(),
+                    "the checkpoint belongs to another network");
+        }
+        String kind = in.readUTF();
+        String expected = trainer.options().optimizer().kind().name();
+        if (!kind.equals(expected)) {
+            throw new EngramException(source, "optimizer", expected, kind,
+                    "the checkpoint was made with another optimiser");
+        }
+        long optimizerSteps = in.readLong();
+        long step = in.readLong();
+        int arrays = in.readInt();
+        if (arrays < 0 || arrays > 8192) {
+            throw new EngramException(source, "state arrays", "0 to 8192", String.valueOf(arrays), "the file is corrupt");
+        }
+        float[][] state = new float[arrays][];
+        for (int a = 0; a < arrays; a++) {
+            int length = in.readInt();
+            if (length < 0 || 4L * length > maxBytes) {
+                throw new EngramException(source, "state[" + a + "]", "a length that fits the file",
+                        String.valueOf(length), "the file is corrupt");
+            }
+            state[a] = new float[length];
+            for (int k = 0; k < length; k++) {
+                state[a][k] = Float.intBitsToFloat(in.readInt());
+            }
+        }
+        trainer.optimizer().restore(state, optimizerSteps);
+        for (int m = 0; m < net.matrixCount(); m++) {
+            System.arraycopy(saved.weights(m), 0, net.weights(m), 0, net.weights(m).length);
+        }
+        trainer.setStep(step);
     }
 }
