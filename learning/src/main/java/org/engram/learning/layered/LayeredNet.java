@@ -3,6 +3,7 @@ package org.engram.learning.layered;
 import java.util.ArrayList;
 import java.util.List;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
@@ -30,6 +31,8 @@ import org.engram.simulator.random.SplitMixRandom;
  */
 public final class LayeredNet {
     private static final double LARGEST_THRESHOLD = 1e30;
+    /** Name of the input population: spike sources whose times {@link EngineInference} loads per sample. */
+    public static final String INPUT = "input";
 
     private final LayeredNetSpec spec;
     private final Network network;
@@ -43,7 +46,7 @@ public final class LayeredNet {
         this.spec = spec;
         NetworkBuilder b = new NetworkBuilder(spec.dtMs()).seed(seed);
         List<Population<?, ?>> pops = new ArrayList<>();
-        pops.add(b.population("input", spec.inputs(), LifDelta.MODEL, lifParams(spec.hidden().get(0).tauMs(), 1.0)));
+        pops.add(b.population(INPUT, spec.inputs(), SpikeTimes.MODEL, new SpikeTimes.Params(new double[spec.inputs()][0])));
         List<Layer> built = new ArrayList<>();
         List<int[]> shapes = new ArrayList<>();
         int pre = spec.inputs();

@@ -404,6 +404,31 @@ final class Bptt {
     }
 
     /**
+     * The neurons of layer {@code l} that spiked in step {@code t} of the last forward pass.
+     *
+     * @param l the layer (hidden layers first, readout last)
+     * @param t the step
+     * @return ascending neuron indices; empty for non-spiking layers
+     */
+    int[] spikedNeurons(int l, int t) {
+        if (!layers[l].spiking()) {
+            return new int[0];
+        }
+        float[] st = sv[l][t];
+        int n = 0;
+        for (float value : st) {
+            n += value != 0f ? 1 : 0;
+        }
+        int[] out = new int[n];
+        for (int j = 0, k = 0; j < st.length; j++) {
+            if (st[j] != 0f) {
+                out[k++] = j;
+            }
+        }
+        return out;
+    }
+
+    /**
      * The class with the largest logit among the allowed ones (lowest index on ties).
      *
      * @param mask allowed classes, or {@code null} for all

@@ -555,6 +555,29 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
+     * The spikes of one sample's forward pass, without changing anything: for every layer
+     * (hidden layers first, readout last) and step, the neurons that spiked.
+     *
+     * @param sample      the sample
+     * @param streamState its encoder stream
+     * @return {@code [layer][step]} ascending neuron indices (empty for non-spiking layers)
+     */
+    public int[][][] spikes(float[] sample, long streamState) {
+        refreshViews();
+        Bptt k = workers[0];
+        k.forward(sample, streamState);
+        int layers = net.layers().size();
+        int steps = encoder.steps();
+        int[][][] out = new int[layers][steps][];
+        for (int l = 0; l < layers; l++) {
+            for (int t = 0; t < steps; t++) {
+                out[l][t] = k.spikedNeurons(l, t);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Each matrix's presynaptic activity (exponentially weighted rates, as in
      * {@link LayerActivity}) for every sample of a batch, without changing anything.
      *

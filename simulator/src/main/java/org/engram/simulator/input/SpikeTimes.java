@@ -66,14 +66,36 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
         }
     }
 
-    /** State: the index of each neuron's next spike. */
+    /** State: each neuron's spike times and the index of its next one. */
     public static final class State extends NeuronState {
         /** Index of the next spike time of each neuron. */
         public final int[] next;
+        private double[][] timesMs;
 
-        State(int size) {
+        State(int size, double[][] timesMs) {
             super(size);
             next = new int[size];
+            this.timesMs = timesMs;
+        }
+
+        /**
+         * Replaces every neuron's spike times, e.g. to present the next sample to a network
+         * between runs. Times already passed are skipped when the engine reaches them.
+         *
+         * @param times one ascending array of spike times (ms) per neuron; validated like the
+         *              parameters and copied
+         */
+        public void load(double[][] times) {
+            if (times.length != size()) {
+                throw new ParameterException(NAME, "times", "one spike-time array per neuron (" + size() + ")",
+                        times.length);
+            }
+            this.timesMs = new Params(times).timesMs();
+            java.util.Arrays.fill(next, 0);
+        }
+
+        double[] times(int i) {
+            return timesMs[i];
         }
     }
 
@@ -106,30 +128,30 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
             throw new ParameterException(NAME, "times", "one spike-time array per neuron (" + size + ")",
                     params.timesMs().length);
         }
-        return new State(size);
+        return new State(size, params.timesMs());
     }
 
     @Override
     public Kernel<State> prepare(Params params, TimeGrid grid) {
-        double[][] times = params.timesMs();
-        int[][] steps = new int[times.length][];
-        for (int i = 0; i < times.length; i++) {
-            steps[i] = new int[times[i].length];
-            for (int k = 0; k < times[i].length; k++) {
-                // The step whose end is the first grid time >= t; 1e-9 steps absorbs decimal rounding.
-                steps[i][k] = Math.max(0, (int) Math.ceil(times[i][k] / grid.dtMs() - 1e-9) - 1);
-            }
-        }
-        return (state, lo, hi, from, to, in, out) -> emitOnGrid(steps, state, lo, hi, from, to, out);
+        final double dt = grid.dtMs();
+        return (state, lo, hi, from, to, in, out) -> emitOnGrid(dt, state, lo, hi, from, to, out);
     }
 
-    private static void emitOnGrid(int[][] steps, State state, int lo, int hi, int from, int to, SpikeSink out) {
+    /**
+     * Emits, in step {@code s}, the spikes with times in {@code (s dt, (s+1) dt]}: the step whose end
+     * is the first grid time {@code >= t}; 1e-9 steps absorbs the rounding of decimal times.
+     */
+    private static void emitOnGrid(double dt, State state, int lo, int hi, int from, int to, SpikeSink out) {
         int[] next = state.next;
         for (int s = from; s < to; s++) {
             for (int i = lo; i < hi; i++) {
-                int[] mine = steps[i];
-                while (next[i] < mine.length && mine[next[i]] <= s) {
-                    if (mine[next[i]] == s) {
+                double[] mine = state.times(i);
+                while (next[i] < mine.length) {
+                    int step = Math.max(0, (int) Math.ceil(mine[next[i]] / dt - 1e-9) - 1);
+                    if (step > s) {
+                        break;
+                    }
+                    if (step == s) {
                         out.spike(i, s);
                     }
                     next[i]++;
@@ -140,7 +162,6 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
 
     @Override
     public ExactKernel<State> prepareExact(Params params, TimeGrid grid) {
-        double[][] times = params.timesMs();
         return new ExactKernel<>() {
             @Override
             public void propagate(State s, int i, double fromMs, double toMs) {
@@ -149,7 +170,7 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
 
             @Override
             public double nextCrossingMs(State s, int i, double fromMs, double untilMs) {
-                double[] mine = times[i];
+                double[] mine = s.times(i);
                 while (s.next[i] < mine.length && mine[s.next[i]] < fromMs) {
                     s.next[i]++;
                 }

@@ -1,0 +1,148 @@
+package org.engram.learning.layered;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.learning.encode.EncodedInput;
+import org.engram.learning.encode.Encoder;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.input.SpikeTimes;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.monitor.StateRecorder;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.Population;
+
+/**
+ * Runs a trained {@link LayeredNet} in the simulator's grid engine, one sample at a time: the
+ * network the trainer changed is the one the engine simulates, unchanged.
+ *
+ * <p>Trainer step {@code t} corresponds to engine step {@code t + 1}: an input spike of step
+ * {@code t} is emitted by the input population at time {@code (t + 1) dt} and reaches the first
+ * hidden layer one step later, as every projection of a layered network has a one-step delay
+ * (the trainer's first layer has none, so the engine's clock runs one step ahead). The engine
+ * computes in double precision and the trainer in float, so a membrane potential within about
+ * {@code 1e-6} of threshold may spike in one and not the other; otherwise spikes and
+ * predictions agree.
+ *
+ * <p>Supported: LIF hidden layers with reset to zero (optionally recurrent) and a spike-count
+ * or mean-membrane readout, which is what the engine's {@code lif_delta} neurons compute.
+ */
+public final class EngineInference {
+    private final LayeredNet net;
+    private final Encoder encoder;
+    private final EncodedInput encoded;
+    private final int threads;
+
+    /**
+     * Prepares inference.
+     *
+     * @param net     the trained network
+     * @param encoder the encoder used in training
+     * @param threads engine threads; results do not depend on it
+     * @throws ParameterException if the network uses dynamics the engine's LIF model lacks
+     */
+    public EngineInference(LayeredNet net, Encoder encoder, int threads) {
+        for (HiddenLayer h : net.spec().hidden()) {
+            if (h.kind() != NeuronKind.LIF || h.reset() != ResetMode.ZERO) {
+                throw new ParameterException("engine inference", "hidden layers",
+                        "LIF layers with reset to zero (what lif_delta computes)", h.kind() + " with reset " + h.reset());
+            }
+        }
+        ReadoutLayer r = net.spec().readout();
+        boolean countReadout = r.readout() == Readout.SPIKE_COUNT && r.reset() == ResetMode.ZERO;
+        if (!countReadout && r.readout() != Readout.MEAN_MEMBRANE) {
+            throw new ParameterException("engine inference", "readout",
+                    "spike_count with reset to zero, or mean_membrane", r.readout() + " with reset " + r.reset());
+        }
+        this.net = net;
+        this.encoder = encoder;
+        this.encoded = new EncodedInput(encoder.steps(), net.inputs());
+        this.threads = threads;
+    }
+
+    /**
+     * What the engine made of one sample.
+     *
+     * @param spikes     per population (input, hidden layers, readout), the recorder of its spikes
+     * @param readout    the readout value of each class (spike count or mean membrane potential)
+     * @param prediction the class with the largest readout value (the lowest on ties)
+     */
+    public record Result(List<SpikeRecorder> spikes, double[] readout, int prediction) {
+    }
+
+    /**
+     * Encodes a sample exactly as the trainer does and simulates the network through it.
+     *
+     * @param sample      the sample
+     * @param streamState its encoder stream (see {@link Encoder#streamState})
+     * @return spikes, readout and prediction
+     */
+    public Result run(float[] sample, long streamState) {
+        encoder.encode(sample, streamState, encoded);
+        int steps = encoder.steps();
+        double dt = net.spec().dtMs();
+        long[] masks = encoded.stepMasks();
+        double[][] times = new double[net.inputs()][];
+        for (int i = 0; i < times.length; i++) {
+            int n = Long.bitCount(masks[i]);
+            times[i] = new double[n];
+            for (int t = 0, k = 0; t < steps; t++) {
+                if ((masks[i] & (1L << t)) != 0) {
+                    times[i][k++] = (t + 1) * dt;
+                }
+            }
+        }
+        Network network = net.network();
+        resetState(network);
+        ((SpikeTimes.State) network.population(LayeredNet.INPUT).state()).load(times);
+        try (Engine engine = new Engine(network, EngineOptions.grid(threads))) {
+            List<SpikeRecorder> recorders = new ArrayList<>();
+            for (Population<?, ?> p : network.populations()) {
+                recorders.add(engine.recordSpikes(p));
+            }
+            Population<?, ?> readoutPopulation = network.populations().get(network.populations().size() - 1);
+            int classes = readoutPopulation.size();
+            int[] all = new int[classes];
+            for (int j = 0; j < classes; j++) {
+                all[j] = j;
+            }
+            StateRecorder membrane = engine.recordState(readoutPopulation, "v", all, dt);
+            engine.run((steps + 1) * dt);
+            double[] value = new double[classes];
+            if (net.spec().readout().readout() == Readout.SPIKE_COUNT) {
+                for (int n : recorders.get(recorders.size() - 1).neurons()) {
+                    value[n]++;
+                }
+            } else {
+                // Trainer steps 0..T-1 are the states after engine steps 1..T (samples 1..T).
+                for (int j = 0; j < classes; j++) {
+                    double[] trace = membrane.trace(j);
+                    double sum = 0;
+                    for (int t = 1; t <= steps; t++) {
+                        sum += trace[t];
+                    }
+                    value[j] = sum / steps;
+                }
+            }
+            int best = 0;
+            for (int j = 1; j < classes; j++) {
+                if (value[j] > value[best]) {
+                    best = j;
+                }
+            }
+            return new Result(recorders, value, best);
+        }
+    }
+
+    /** Every neuron at rest: potential 0, not refractory. */
+    private static void resetState(Network network) {
+        for (Population<?, ?> p : network.populations()) {
+            if (p.state() instanceof LifDelta.State s) {
+                java.util.Arrays.fill(s.v, 0);
+                java.util.Arrays.fill(s.refractorySteps, 0);
+            }
+        }
+    }
+}
