@@ -65,11 +65,13 @@ public final class EngineInference {
     /**
      * What the engine made of one sample.
      *
-     * @param spikes     per population (input, hidden layers, readout), the recorder of its spikes
-     * @param readout    the readout value of each class (spike count or mean membrane potential)
-     * @param prediction the class with the largest readout value (the lowest on ties)
+     * @param spikes          per population (input, hidden layers, readout), the recorder of its spikes;
+     *                        times up to {@code (T + 1) dt} belong to the trainer's T steps
+     * @param readout         the readout value of each class (spike count or mean membrane potential)
+     * @param prediction      the class with the largest readout value (the lowest on ties)
+     * @param synapticEvents  synaptic events the engine delivered for the spikes of the T steps
      */
-    public record Result(List<SpikeRecorder> spikes, double[] readout, int prediction) {
+    public record Result(List<SpikeRecorder> spikes, double[] readout, int prediction, long synapticEvents) {
     }
 
     /**
@@ -109,11 +111,16 @@ public final class EngineInference {
                 all[j] = j;
             }
             StateRecorder membrane = engine.recordState(readoutPopulation, "v", all, dt);
-            engine.run((steps + 1) * dt);
+            // T + 1 steps cover the trainer's T steps; one more delivers the last of their spikes.
+            engine.run((steps + 2) * dt);
+            double horizonMs = (steps + 1) * dt + dt / 2;
             double[] value = new double[classes];
             if (net.spec().readout().readout() == Readout.SPIKE_COUNT) {
-                for (int n : recorders.get(recorders.size() - 1).neurons()) {
-                    value[n]++;
+                SpikeRecorder readoutSpikes = recorders.get(recorders.size() - 1);
+                double[] t = readoutSpikes.timesMs();
+                int[] n = readoutSpikes.neurons();
+                for (int k = 0; k < t.length && t[k] < horizonMs; k++) {
+                    value[n[k]]++;
                 }
             } else {
                 // Trainer steps 0..T-1 are the states after engine steps 1..T (samples 1..T).
@@ -132,7 +139,7 @@ public final class EngineInference {
                     best = j;
                 }
             }
-            return new Result(recorders, value, best);
+            return new Result(recorders, value, best, engine.synapticEvents());
         }
     }
 

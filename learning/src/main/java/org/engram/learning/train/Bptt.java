@@ -174,6 +174,38 @@ final class Bptt {
         readLogits();
     }
 
+    /**
+     * The activity of the last forward pass as an event-driven chip would spend it.
+     *
+     * @param counts receives, added: {@code [0]} spikes of every layer including the input,
+     *               {@code [1]} synaptic operations (accumulates: a spike times the fan-out it
+     *               reaches), {@code [2]} multiply-accumulates (a current input times the first
+     *               layer, once per sample)
+     */
+    void addActivityCounts(long[] counts) {
+        long inputSpikes = enc.isCurrent() ? 0 : enc.spikeCount();
+        counts[0] += inputSpikes;
+        if (enc.isCurrent()) {
+            counts[2] += (long) enc.current().length * layers[0].size();
+        } else {
+            counts[1] += inputSpikes * layers[0].size();
+        }
+        for (int l = 0; l < layerCount; l++) {
+            Layer ly = layers[l];
+            if (!ly.spiking()) {
+                continue;
+            }
+            long spikes = evStart[l][steps];
+            counts[0] += spikes;
+            if (ly.recurrentMatrix() >= 0) {
+                counts[1] += spikes * ly.size();
+            }
+            if (l + 1 < layerCount) {
+                counts[1] += spikes * layers[l + 1].size();
+            }
+        }
+    }
+
     float[] logits() {
         return logits;
     }

@@ -33,6 +33,10 @@ public final class Trainer implements AutoCloseable {
 
     private final LayeredNet net;
     private final Encoder encoder;
+    private long inferenceSamples;
+    private long inferenceSpikes;
+    private long inferenceSynapticOps;
+    private long inferenceMacs;
     private final TrainerOptions options;
     private final WorkerPool pool;
     private final WeightViews views;
@@ -493,15 +497,34 @@ public final class Trainer implements AutoCloseable {
         int n = x.length;
         int[] out = new int[n];
         int blocks = (n + EVAL_BLOCK - 1) / EVAL_BLOCK;
+        long[][] blockCounts = new long[blocks][3];
         refreshViews();
         pool.run(blocks, (blk, worker) -> {
             Bptt k = workers[worker];
             for (int i = blk * EVAL_BLOCK, end = Math.min(n, i + EVAL_BLOCK); i < end; i++) {
                 k.forward(x[i], Encoder.streamState(options.seed(), i, EVALUATION_EPOCH));
                 out[i] = k.predicted(classMask);
+                k.addActivityCounts(blockCounts[blk]);
             }
         });
+        for (long[] c : blockCounts) {
+            inferenceSpikes += c[0];
+            inferenceSynapticOps += c[1];
+            inferenceMacs += c[2];
+        }
+        inferenceSamples += n;
         return out;
+    }
+
+    /**
+     * Activity of every inference pass ({@link #predict}, {@link #evaluate}) since the trainer
+     * was made: samples, spikes (input included), synaptic operations (accumulates, one per spike
+     * and target) and multiply-accumulates (current inputs times the first layer).
+     *
+     * @return {@code {samples, spikes, synapticOperations, multiplyAccumulates}}
+     */
+    public long[] inferenceActivity() {
+        return new long[] {inferenceSamples, inferenceSpikes, inferenceSynapticOps, inferenceMacs};
     }
 
     /**

@@ -69,9 +69,13 @@ class EngineInferenceTest {
                 trainer.trainEpoch(x, y, epoch);
             }
             EngineInference engine = new EngineInference(net, encoder, 2);
+            long[] start = trainer.inferenceActivity();
             int[] predicted = trainer.predict(xTest, null);
+            long[] counted = trainer.inferenceActivity();
             int spikes = 0;
             int agreeing = 0;
+            long events = 0;
+            long engineSpikes = 0;
             for (int s = 0; s < xTest.length; s++) {
                 long stream = Encoder.streamState(options.seed(), s, Trainer.EVALUATION_EPOCH);
                 int[][][] expected = trainer.spikes(xTest[s], stream);
@@ -85,9 +89,20 @@ class EngineInferenceTest {
                     }
                 }
                 assertEquals(predicted[s], r.prediction(), "prediction of sample " + s);
+                events += r.synapticEvents();
+                for (SpikeRecorder rec : r.spikes()) {
+                    for (double t : rec.timesMs()) {
+                        engineSpikes += t < (STEPS + 1.5) * net.spec().dtMs() ? 1 : 0;
+                    }
+                }
                 agreeing += predicted[s] == yTest[s] ? 1 : 0;
             }
             assertTrue(spikes > 500, "the comparison must cover many spikes, saw " + spikes);
+            // The trainer's activity counts equal what the engine actually did: every spike
+            // (input included) and every synaptic event it delivered.
+            assertEquals(xTest.length, counted[0] - start[0]);
+            assertEquals(engineSpikes, counted[1] - start[1], "spikes");
+            assertEquals(events, counted[2] - start[2], "synaptic operations");
             assertTrue(agreeing > 20, "the trained network must classify, got " + agreeing + " of 30");
         }
     }
