@@ -19,10 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench",
         description = "Benchmark a workload: a reference network simulation or training.",
         mixinStandardHelpOptions = true,
-        subcommands = {BenchCommand.Cuba.class, BenchCommand.Brunel.class},
+        subcommands = {BenchCommand.Cuba.class, BenchCommand.Brunel.class, TrainBenchCommand.class},
         footer = {"", "Examples:",
                 "  engram bench cuba --neurons 16000 --duration-ms 10000 --threads 2",
-                "  engram bench brunel --mode precise --json"})
+                "  engram bench brunel --mode precise --json",
+                "  engram bench train --hidden 256 --threads 2 --json"})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,153 @@
+package org.engram.experiments.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.engram.experiments.data.Dataset;
+import org.engram.experiments.data.DataLocator;
+import org.engram.experiments.data.LocatedData;
+import org.engram.learning.layered.Readout;
+import org.engram.learning.train.TrainBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code engram bench train}: trains a layered LIF network on Fashion-MNIST and reports speed and accuracy. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a layered LIF network by surrogate-gradient BPTT on Fashion-MNIST (or any MNIST-format "
+                + "folder) and evaluate it on the test set.",
+        footer = {"", "Examples:",
+                "  engram bench train --threads 2 --json",
+                "  engram bench train --hidden 800 --epochs 5",
+                "  engram bench train --data /path/to/mnist --limit 10000"})
+final class TrainBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", description = "MNIST-format folder (default: $ENGRAM_DATA, "
+            + "/usr/share/datasets/fashion-mnist, else the bundled subset).")
+    Path data;
+
+    @Option(names = "--hidden", split = ",", defaultValue = "256", description = "Hidden layer sizes (default ${DEFAULT-VALUE}).")
+    List<Integer> hidden;
+
+    @Option(names = "--steps", defaultValue = "20", description = "Time steps per sample T (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--batch", defaultValue = "128", description = "Mini-batch size (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--epochs", defaultValue = "1", description = "Epochs (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--encoding", defaultValue = "rate", converter = EncodingConverter.class,
+            description = "rate, latency or current (default ${DEFAULT-VALUE}).")
+    TrainBenchmark.Encoding encoding;
+
+    @Option(names = "--readout", defaultValue = "membrane", converter = ReadoutConverter.class,
+            description = "count or membrane (default ${DEFAULT-VALUE}).")
+    Readout readout;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--limit", description = "Train on the first N training samples only.")
+    Integer limit;
+
+    @Option(names = "--json", description = "Print the report as one JSON object on the last line.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        LocatedData located = new DataLocator().locate(data);
+        Dataset train = limit == null ? located.train() : located.train().limit(Math.min(limit, located.train().size()));
+        Dataset test = located.test();
+        TrainBenchmark.Options d = TrainBenchmark.Options.defaults();
+        TrainBenchmark.Options options = new TrainBenchmark.Options(hidden, steps, batch, epochs, encoding, readout,
+                threads, seed, d.learningRate(), d.tauMs(), d.slope(), d.blockSize());
+        TrainBenchmark.Result r = TrainBenchmark.run(features(train), train.labels(), features(test), test.labels(),
+                options);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("hidden", r.hidden());
+        report.put("steps", r.steps());
+        report.put("batch", r.batch());
+        report.put("epochs", r.epochs());
+        report.put("threads", r.threads());
+        report.put("train_samples", r.trainSamples());
+        report.put("train_seconds", r.trainSeconds());
+        report.put("samples_per_second", r.samplesPerSecond());
+        report.put("inference_samples_per_second", r.inferenceSamplesPerSecond());
+        report.put("test_accuracy", r.testAccuracy());
+        report.put("weights_hash", r.weightsHash());
+        report.put("encoding", encoding.name().toLowerCase(Locale.ROOT));
+        report.put("readout", readout.name().toLowerCase(Locale.ROOT));
+        report.put("data", located.origin().name().toLowerCase(Locale.ROOT) + ": " + located.location());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "784-%s-%d LIF, T=%d, batch %d, %d epoch(s), %s coding, %s readout, %d thread(s)%n",
+                joined(r.hidden()), train.classes(), r.steps(), r.batch(), r.epochs(), report.get("encoding"),
+                report.get("readout"), r.threads());
+        out.printf(Locale.ROOT, "  trained on %d samples in %.1f s: %.0f samples/s; inference %.0f samples/s%n",
+                r.trainSamples(), r.trainSeconds(), r.samplesPerSecond(), r.inferenceSamplesPerSecond());
+        out.printf(Locale.ROOT, "  test accuracy %.2f%% on %d samples (%s); weights hash %s%n", 100 * r.testAccuracy(),
+                test.size(), report.get("data"), r.weightsHash());
+        if (json) {
+            try {
+                out.println(new ObjectMapper().writeValueAsString(report));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write report", e);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String joined(List<Integer> sizes) {
+        return String.join("-", sizes.stream().map(String::valueOf).toList());
+    }
+
+    private static float[][] features(Dataset d) {
+        float[][] x = new float[d.size()][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = d.features(i);
+        }
+        return x;
+    }
+
+    /** Reads rate, latency or current. */
+    static final class EncodingConverter implements CommandLine.ITypeConverter<TrainBenchmark.Encoding> {
+        @Override
+        public TrainBenchmark.Encoding convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "rate" -> TrainBenchmark.Encoding.RATE;
+                case "latency" -> TrainBenchmark.Encoding.LATENCY;
+                case "current" -> TrainBenchmark.Encoding.DIRECT;
+                default -> throw new CommandLine.TypeConversionException(
+                        "expected rate, latency or current, found '" + value + "'");
+            };
+        }
+    }
+
+    /** Reads count or membrane. */
+    static final class ReadoutConverter implements CommandLine.ITypeConverter<Readout> {
+        @Override
+        public Readout convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "count" -> Readout.SPIKE_COUNT;
+                case "membrane" -> Readout.MEAN_MEMBRANE;
+                default -> throw new CommandLine.TypeConversionException(
+                        "expected count or membrane, found '" + value + "'");
+            };
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The JSON reports of {@code engram bench} carry the fields scripts rely on, with consistent values. */
+class BenchCommandTest {
+    private static JsonNode lastJson(CliRunner.Result r) throws Exception {
+        assertEquals(0, r.exitCode(), r.err());
+        return new ObjectMapper().readTree(r.lastLine());
+    }
+
+    @Test
+    void networkBenchReportsItsContractFields() throws Exception {
+        JsonNode j = lastJson(CliRunner.run("bench", "brunel", "--neurons", "1250", "--duration-ms", "100",
+                "--threads", "2", "--json"));
+        for (String key : List.of("network", "neurons", "synapses", "duration_ms", "threads", "mode", "setup_seconds",
+                "loop_seconds", "spikes", "mean_rate_hz", "synaptic_events", "events_per_second", "bytes_per_synapse",
+                "peak_heap_bytes", "spike_hash")) {
+            assertTrue(j.has(key), "missing " + key + " in " + j);
+        }
+        assertEquals(1250, j.get("neurons").asInt());
+        // Fixed in-degrees at scale 0.1: 1000 excitatory and 250 inhibitory neurons, each receiving
+        // 100 + 25 synapses.
+        assertEquals(1250L * 125, j.get("synapses").asLong());
+        assertEquals(j.get("spikes").asDouble() / (1250 * 0.1), j.get("mean_rate_hz").asDouble(), 1e-9);
+        assertEquals(64, j.get("spike_hash").asText().length());
+    }
+
+    @Test
+    void sameSeedSameSpikeHashForOneAndTwoThreads() throws Exception {
+        JsonNode one = lastJson(CliRunner.run("bench", "cuba", "--neurons", "1000", "--duration-ms", "200", "--json"));
+        JsonNode two = lastJson(CliRunner.run("bench", "cuba", "--neurons", "1000", "--duration-ms", "200",
+                "--threads", "2", "--json"));
+        assertEquals(one.get("spike_hash"), two.get("spike_hash"));
+        assertEquals(one.get("synaptic_events"), two.get("synaptic_events"));
+    }
+
+    @Test
+    void trainBenchReportsItsContractFields() throws Exception {
+        CliRunner.Result r = CliRunner.run("bench", "train", "--limit", "300", "--hidden", "32", "--steps", "8",
+                "--batch", "32", "--json");
+        JsonNode j = lastJson(r);
+        for (String key : List.of("hidden", "steps", "batch", "epochs", "threads", "train_samples", "train_seconds",
+                "samples_per_second", "inference_samples_per_second", "test_accuracy", "weights_hash")) {
+            assertTrue(j.has(key), "missing " + key + " in " + j);
+        }
+        assertEquals(300, j.get("train_samples").asInt());
+        assertEquals(32, j.get("hidden").get(0).asInt());
+        assertTrue(j.get("test_accuracy").asDouble() > 0.3, "a 300-sample network beats chance (10%): " + j);
+    }
+
+    @Test
+    void badOptionIsAUsageError() {
+        CliRunner.Result r = CliRunner.run("bench", "cuba", "--mode", "exact");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("grid or precise"), r.err());
+    }
+}
