@@ -13,7 +13,9 @@ import org.engram.simulator.ParameterException;
  * <pre>
  *   penalty = (lambda/2) sum_k (theta_k - theta*_k)^2,   gradient added: lambda (theta - theta*)
  * </pre>
- * {@code lambda} (default 0.01, {@code >= 0}) is the penalty strength.
+ * {@code lambda} (default 1, {@code >= 0}) is the penalty strength. On split Fashion-MNIST
+ * (784-256-10 LIF, task-incremental) 0.01 changed nothing against naive fine-tuning, 1 kept every
+ * task (ACC 98.8%, BWT +0.3) and 100 stopped new tasks from being learnt.
  *
  * <p>Reference: J. Kirkpatrick et al. (2017), PNAS 114:3521 (the L2 baseline of their Fig. 2).
  */
@@ -34,9 +36,9 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
             ParameterException.requireFinite(NAME, "lambda", lambda, "1");
         }
 
-        /** @return lambda 0.01 */
+        /** @return lambda 1 */
         public static Params defaults() {
-            return new Params(0.01);
+            return new Params(1.0);
         }
     }
 
