@@ -26,7 +26,8 @@ import org.engram.simulator.network.Projection;
  * into canonical order (step, then network-wide neuron index); at the start of the next slice each
  * worker adds them into the ring buffers of the targets it owns, in that order. Every sum is
  * therefore formed in the same order whatever the thread count, and the results depend on the
- * seed alone.
+ * seed alone. A slice with too little work to share (fewer than {@value #MIN_PARALLEL_NEURON_STEPS}
+ * neuron-steps) runs every worker's share on the calling thread, in the same ranges.
  *
  * <pre>{@code
  * try (Engine engine = new Engine(network, EngineOptions.grid(2))) {
@@ -44,6 +45,12 @@ import org.engram.simulator.network.Projection;
  */
 public final class Engine implements AutoCloseable {
     private static final int PAD = 16;
+    /**
+     * Slices with fewer neuron-steps than this run all workers' shares on the calling thread:
+     * waking another thread costs microseconds, as much as advancing a few thousand neurons by a
+     * step. Each share keeps its neuron range and buffers, so results are identical either way.
+     */
+    static final int MIN_PARALLEL_NEURON_STEPS = 20_000;
 
     private final Network network;
     private final EngineOptions options;
@@ -59,6 +66,7 @@ public final class Engine implements AutoCloseable {
     private final EventScratch[] scratch;
     private final long[] eventCounts;
     private final WorkerPool pool;
+    private final boolean parallel;
     private final WorkerPool.Task sliceTask = this::advanceSlice;
     private final List<SpikeListener> listeners = new ArrayList<>();
     private final List<SpikeListener> observers = new ArrayList<>();
@@ -132,7 +140,8 @@ public final class Engine implements AutoCloseable {
             scratch[w] = new EventScratch();
         }
         eventCounts = new long[workers * PAD];
-        pool = new WorkerPool(workers, "engram-engine");
+        parallel = workers > 1 && (long) network.neuronCount() * sliceSteps >= MIN_PARALLEL_NEURON_STEPS;
+        pool = new WorkerPool(parallel ? workers : 1, "engram-engine");
     }
 
     /**
@@ -227,7 +236,13 @@ public final class Engine implements AutoCloseable {
             sliceFrom = step;
             sliceTo = Math.min(end, step + sliceSteps);
             exchange.clearBuffers();
-            pool.run(sliceTask);
+            if (parallel) {
+                pool.run(sliceTask);
+            } else {
+                for (int w = 0; w < workers; w++) {
+                    sliceTask.run(w);
+                }
+            }
             sliceEdge();
             step = sliceTo;
         }
