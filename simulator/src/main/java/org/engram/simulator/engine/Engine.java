@@ -26,8 +26,9 @@ import org.engram.simulator.network.Projection;
  * into canonical order (step, then network-wide neuron index); at the start of the next slice each
  * worker adds them into the ring buffers of the targets it owns, in that order. Every sum is
  * therefore formed in the same order whatever the thread count, and the results depend on the
- * seed alone. A slice with too little work to share (fewer than {@value #MIN_PARALLEL_NEURON_STEPS}
- * neuron-steps) runs every worker's share on the calling thread, in the same ranges.
+ * seed alone. A slice with too little work to share (see
+ * {@link EngineOptions#minParallelNeuronSteps()}) runs every worker's share on the calling thread,
+ * in the same ranges.
  *
  * <pre>{@code
  * try (Engine engine = new Engine(network, EngineOptions.grid(2))) {
@@ -45,12 +46,6 @@ import org.engram.simulator.network.Projection;
  */
 public final class Engine implements AutoCloseable {
     private static final int PAD = 16;
-    /**
-     * Slices with fewer neuron-steps than this run all workers' shares on the calling thread:
-     * waking another thread costs microseconds, as much as advancing a few thousand neurons by a
-     * step. Each share keeps its neuron range and buffers, so results are identical either way.
-     */
-    static final int MIN_PARALLEL_NEURON_STEPS = 20_000;
 
     private final Network network;
     private final EngineOptions options;
@@ -140,7 +135,9 @@ public final class Engine implements AutoCloseable {
             scratch[w] = new EventScratch();
         }
         eventCounts = new long[workers * PAD];
-        parallel = workers > 1 && (long) network.neuronCount() * sliceSteps >= MIN_PARALLEL_NEURON_STEPS;
+        // Waking another thread costs microseconds, as much as advancing a few thousand neurons by
+        // a step; below the threshold every worker's share runs on this thread, in the same ranges.
+        parallel = workers > 1 && (long) network.neuronCount() * sliceSteps >= options.minParallelNeuronSteps();
         pool = new WorkerPool(parallel ? workers : 1, "engram-engine");
     }
 

@@ -5,10 +5,16 @@ import org.engram.simulator.ParameterException;
 /**
  * How an {@link Engine} runs a network.
  *
- * @param threads number of worker threads, {@code >= 1}; results do not depend on it
- * @param mode    grid or precise-time mode
+ * @param threads                number of worker threads, {@code >= 1}; results do not depend on it
+ * @param mode                   grid or precise-time mode
+ * @param minParallelNeuronSteps slices with fewer neuron-steps than this run on the calling thread,
+ *                               since waking workers would cost more than the work (default
+ *                               {@value #DEFAULT_MIN_PARALLEL_NEURON_STEPS}); results do not depend on it
  */
-public record EngineOptions(int threads, Mode mode) {
+public record EngineOptions(int threads, Mode mode, int minParallelNeuronSteps) {
+    /** The default of {@code minParallelNeuronSteps}: a few microseconds of neuron updates. */
+    public static final int DEFAULT_MIN_PARALLEL_NEURON_STEPS = 20_000;
+
     /** Validates the thread count. */
     public EngineOptions {
         if (threads < 1 || threads > 1024) {
@@ -17,6 +23,30 @@ public record EngineOptions(int threads, Mode mode) {
         if (mode == null) {
             throw new ParameterException("engine", "mode", "grid or precise", "null");
         }
+        if (minParallelNeuronSteps < 0) {
+            throw new ParameterException("engine", "min_parallel_neuron_steps", "an integer >= 0",
+                    minParallelNeuronSteps);
+        }
+    }
+
+    /**
+     * Options with the default parallel threshold.
+     *
+     * @param threads worker threads
+     * @param mode    grid or precise
+     */
+    public EngineOptions(int threads, Mode mode) {
+        this(threads, mode, DEFAULT_MIN_PARALLEL_NEURON_STEPS);
+    }
+
+    /**
+     * The same options with another parallel threshold; 0 shares every slice between the threads.
+     *
+     * @param neuronSteps the threshold
+     * @return the options
+     */
+    public EngineOptions withMinParallelNeuronSteps(int neuronSteps) {
+        return new EngineOptions(threads, mode, neuronSteps);
     }
 
     /**

@@ -67,7 +67,7 @@ class DeliveryTest {
                 }
             }
         }
-        try (Engine e = new Engine(net, EngineOptions.grid(threads))) {
+        try (Engine e = new Engine(net, EngineOptions.grid(threads).withMinParallelNeuronSteps(0))) {
             SpikeRecorder r = e.recordSpikes(src);
             e.run(STEPS * DT);
             assertEquals(java.util.Arrays.stream(times).mapToInt(a -> a.length).sum(), r.count());
