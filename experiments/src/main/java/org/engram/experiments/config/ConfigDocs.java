@@ -1,0 +1,87 @@
+package org.engram.experiments.config;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.learning.continual.Strategies;
+
+/**
+ * The key table of the experiment config, generated from the {@link Key} annotations (the one
+ * place each key is described), for {@code engram run --help} and the README.
+ */
+public final class ConfigDocs {
+    private ConfigDocs() {
+    }
+
+    /**
+     * One documented key.
+     *
+     * @param key     dotted key path, lists shown as {@code []}
+     * @param def     the default as YAML, or {@code required}
+     * @param meaning what it means
+     */
+    public record Row(String key, String def, String meaning) {
+    }
+
+    /** @return every key of {@link ExperimentConfig}, sections before their keys, in record order */
+    public static List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        collect(ExperimentConfig.class, "", rows);
+        return rows;
+    }
+
+    private static void collect(Class<?> type, String prefix, List<Row> rows) {
+        for (RecordComponent rc : type.getRecordComponents()) {
+            String key = prefix + ConfigLayers.snakeCase(rc.getName());
+            Key doc = rc.getAnnotation(Key.class);
+            String meaning = doc == null ? "" : doc.value();
+            Class<?> element = rc.getGenericType() instanceof ParameterizedType p
+                    && p.getActualTypeArguments()[0] instanceof Class<?> c && c.isRecord() ? c : null;
+            if (rc.getType().isRecord()) {
+                rows.add(new Row(key, "(section)", meaning));
+                collect(rc.getType(), key + ".", rows);
+            } else if (element != null) {
+                rows.add(new Row(key, "required", meaning));
+                collect(element, key + "[].", rows);
+            } else {
+                String def = doc == null || Key.REQUIRED.equals(doc.def()) ? "required" : doc.def();
+                rows.add(new Row(key, def, meaning));
+            }
+        }
+    }
+
+    /** @return the key table as Markdown */
+    public static String markdown() {
+        StringBuilder sb = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
+        for (Row r : rows()) {
+            sb.append("| `").append(r.key()).append("` | ").append(r.def().equals("(section)") ? "" : "`" + r.def() + "`")
+                    .append(" | ").append(r.meaning().replace("|", "\\|")).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** @return the key table as plain text for terminal help, one key per line */
+    public static String plainText() {
+        StringBuilder sb = new StringBuilder();
+        for (Row r : rows()) {
+            if (r.def().equals("(section)")) {
+                sb.append(String.format("%n%s: %s%n", r.key(), r.meaning()));
+            } else {
+                sb.append(String.format("  %-34s %s (default %s)%n", r.key(), r.meaning(), r.def()));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The hyperparameters of a built-in strategy with their defaults, as YAML flow text.
+     *
+     * @param info the strategy
+     * @return e.g. {@code {lambda: 100.0, gamma: 1.0, fisher_samples: 200, mode: separate}}, or {@code {}}
+     */
+    public static String defaultParams(Strategies.Info info) {
+        return ConfigLoader.mapper().valueToTree(info.hyperparameters().defaults()).toString()
+                .replace("\"", "").replace(":", ": ").replace(",", ", ");
+    }
+}

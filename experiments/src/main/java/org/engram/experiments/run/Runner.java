@@ -1,0 +1,244 @@
+package org.engram.experiments.run;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.engram.experiments.config.ConfigException;
+import org.engram.experiments.config.ConfigLayers;
+import org.engram.experiments.config.ExperimentConfig;
+import org.engram.experiments.config.StrategyParams;
+import org.engram.experiments.task.TaskSequence;
+import org.engram.learning.continual.ContinualLearner;
+import org.engram.learning.continual.TaskData;
+import org.engram.learning.layered.LayeredNet;
+import org.engram.learning.train.EpochResult;
+import org.engram.learning.train.TrainBenchmark;
+import org.engram.simulator.EngramException;
+
+/**
+ * Runs an experiment: every strategy, for every seed, through every task, then writes metrics,
+ * plots and the summary into the run folder and moves it into place.
+ *
+ * <p>One (strategy, seed) pair is a unit; a unit evaluates the untrained network on every task
+ * (for FWT), then per task trains its epochs, evaluates every task (a row of the accuracy matrix)
+ * and checkpoints. A run that stops keeps its partial folder; {@link Request#resume} continues it
+ * after the last checkpointed task of each unit, with the same final results as a run that never
+ * stopped.
+ */
+public final class Runner {
+    private static final Pattern PARTIAL = Pattern.compile("\\.(.+)\\.partial");
+
+    private Runner() {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param config          the resolved config (for a resumed run: of the new command line, or null)
+     * @param resultsRoot     the results root folder
+     * @param resume          the partial folder of a stopped run to continue, or null
+     * @param threads         {@code --threads} for a resumed run, or null
+     * @param stopAfterTasks  stop (as if killed) after this many tasks of this process; 0 = never
+     * @param commandLine     the arguments, for provenance
+     */
+    public record Request(ConfigLayers.Resolved config, Path resultsRoot, Path resume, Integer threads,
+                          int stopAfterTasks, List<String> commandLine) {
+    }
+
+    /**
+     * A finished run.
+     *
+     * @param folder  the run folder
+     * @param summary the Markdown summary (also {@code summary.md})
+     */
+    public record Outcome(Path folder, String summary) {
+    }
+
+    /**
+     * Runs (or continues) an experiment.
+     *
+     * @param request what to run
+     * @param err     where progress goes (standard error)
+     * @return the finished run
+     * @throws ConfigException if the config is invalid; no run folder is created
+     * @throws RunStopped      if the run stops before its end; its partial folder stays
+     */
+    public static Outcome execute(Request request, PrintWriter err) {
+        ConfigLayers.Resolved resolved;
+        RunFolder folder;
+        Instant start = Instant.now();
+        Experiment experiment;
+        if (request.resume() != null) {
+            Path dir = request.resume().toAbsolutePath().normalize();
+            Matcher m = PARTIAL.matcher(dir.getFileName().toString());
+            String runId = m.matches() ? m.group(1) : dir.getFileName().toString();
+            Path partial = dir.resolveSibling("." + runId + ".partial");
+            if (!Files.isDirectory(partial)) {
+                throw new EngramException(request.resume().toString(), "--resume",
+                        "the partial folder of a stopped run (results/<experiment>/.<run-id>.partial)",
+                        Files.isDirectory(dir) ? "a finished run, which is never changed" : "no such folder", null);
+            }
+            resolved = ConfigLayers.resolve(partial.resolve("config.yaml"), List.of(),
+                    new ConfigLayers.Flags(null, request.threads()));
+            if (request.config() != null && !request.config().resultHash().equals(resolved.resultHash())) {
+                throw new ConfigException(partial.resolve("config.yaml").toString(), null,
+                        "the same config as the run being resumed (only threads may change)",
+                        "a different config", "resume without CONFIG.yaml, or start a new run");
+            }
+            experiment = Experiment.prepare(resolved.config());
+            folder = RunFolder.resume(dir.getParent().getParent(), dir.getParent().getFileName().toString(), runId);
+        } else {
+            resolved = request.config();
+            experiment = Experiment.prepare(resolved.config());
+            folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start, resolved.yaml());
+            folder.writeString("config.yaml", resolved.yaml());
+        }
+        ExperimentConfig c = resolved.config();
+        int units = c.strategies().size() * c.seeds().size();
+        RunStatus status = request.resume() != null ? RunStatus.read(folder.directory()) : null;
+        if (status == null) {
+            status = RunStatus.start(c.name(), folder.runId(), units * c.tasks().count());
+        }
+        status = status.state("running", null);
+        status.write(folder);
+        Provenance provenance = Provenance.of(start, c.seeds(), c.threads(), experiment.located(), resolved.hash(),
+                resolved.resultHash(), request.commandLine());
+        Checkpoints checkpoints = new Checkpoints(folder);
+        List<UnitProgress> results = new ArrayList<>();
+        Loop loop = new Loop(c, experiment, checkpoints, folder, status, request.stopAfterTasks());
+        try (Progress progress = Progress.create(loop.remainingSamples(), err)) {
+            if (request.resume() != null) {
+                progress.message("resuming " + folder.directory() + " after " + status.completed().size() + " of "
+                        + status.totalTasks() + " tasks");
+            }
+            for (ExperimentConfig.StrategySpec spec : c.strategies()) {
+                for (long seed : c.seeds()) {
+                    results.add(loop.unit(spec, seed, progress));
+                }
+            }
+        } catch (RuntimeException e) {
+            boolean asked = e instanceof RunStopped;
+            String why = asked ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            loop.status.state(asked ? "stopped" : "failed", why).write(folder);
+            String message = (asked ? e.getMessage() : "the run failed: " + why) + "; the finished tasks are"
+                    + " checkpointed in " + folder.directory() + "; continue with: engram run --resume "
+                    + folder.directory();
+            if (e instanceof EngramException && !asked) {
+                throw new RunStopped(message, e);
+            }
+            if (asked) {
+                throw new RunStopped(message, null);
+            }
+            err.println("engram: " + message);
+            err.flush();
+            throw e;
+        }
+        MetricsWriter report = MetricsWriter.of(c, folder.runId(), experiment, results, provenance);
+        report.write(folder);
+        RunPlots.draw(RunResults.read(folder.directory()), folder.directory().resolve("plots"));
+        loop.status.state("complete", null).write(folder);
+        Path done = folder.commit();
+        return new Outcome(done, report.summary());
+    }
+
+    /** The loop over units, with the state it updates as tasks finish. */
+    private static final class Loop {
+        private final ExperimentConfig config;
+        private final Experiment experiment;
+        private final Checkpoints checkpoints;
+        private final RunFolder folder;
+        private final int stopAfterTasks;
+        private RunStatus status;
+        private int tasksThisProcess;
+
+        Loop(ExperimentConfig config, Experiment experiment, Checkpoints checkpoints, RunFolder folder,
+                RunStatus status, int stopAfterTasks) {
+            this.config = config;
+            this.experiment = experiment;
+            this.checkpoints = checkpoints;
+            this.folder = folder;
+            this.status = status;
+            this.stopAfterTasks = stopAfterTasks;
+        }
+
+        /** Training samples left to train, over all units (sizes from the first seed's tasks). */
+        long remainingSamples() {
+            List<TaskData> tasks = experiment.tasks(experiment.sequence(config.seeds().get(0)));
+            long perUnitTask = 0;
+            for (TaskData t : tasks) {
+                perUnitTask += t.trainX().length;
+            }
+            long perTask = perUnitTask / tasks.size();
+            long left = (long) config.strategies().size() * config.seeds().size() * tasks.size()
+                    - status.completed().size();
+            return left * perTask * config.training().epochs();
+        }
+
+        UnitProgress unit(ExperimentConfig.StrategySpec spec, long seed, Progress progress) {
+            int count = experiment.taskCount();
+            UnitProgress p = checkpoints.progress(spec.label(), seed, count);
+            if (p.complete()) {
+                return p;
+            }
+            TaskSequence sequence = experiment.sequence(seed);
+            List<TaskData> tasks = experiment.tasks(sequence);
+            LayeredNet net = experiment.newNet(sequence.features(), seed);
+            try (ContinualLearner learner = new ContinualLearner(net, experiment.encoder(),
+                    experiment.options(seed, config.threads(), tasks), StrategyParams.create(spec),
+                    config.tasks().scenario())) {
+                if (p.tasksDone() == 0) {
+                    p = p.withRandomInit(evaluateAll(learner, tasks));
+                } else {
+                    checkpoints.restore(learner, p);
+                    learner.restoreTasks(tasks.subList(0, p.tasksDone()));
+                }
+                int epochs = config.training().epochs();
+                for (int t = p.tasksDone(); t < count; t++) {
+                    long taskStart = System.nanoTime();
+                    List<EpochRecord> records = new ArrayList<>();
+                    List<double[]> epochAccuracy = new ArrayList<>();
+                    learner.startTask(tasks.get(t));
+                    for (int e = 0; e < epochs; e++) {
+                        long t0 = System.nanoTime();
+                        EpochResult r = learner.trainEpoch(e);
+                        EpochRecord record = new EpochRecord(spec.label(), seed, t, e, r.meanLoss(), r.accuracy(),
+                                (System.nanoTime() - t0) / 1e9, r.samples());
+                        records.add(record);
+                        progress.epoch(record, count, epochs);
+                        if (config.training().evaluateEveryEpoch()) {
+                            epochAccuracy.add(evaluateAll(learner, tasks));
+                        }
+                    }
+                    learner.finishTask();
+                    double[] row = evaluateAll(learner, tasks);
+                    progress.task(spec.label(), seed, t, count, row);
+                    String hash = t == count - 1 ? TrainBenchmark.weightsHash(net) : null;
+                    p = p.withTask(row, records, epochAccuracy, (System.nanoTime() - taskStart) / 1e9, hash);
+                    checkpoints.save(learner, p);
+                    status = status.with(new RunStatus.Completed(spec.label(), seed, t));
+                    status.write(folder);
+                    tasksThisProcess++;
+                    if (stopAfterTasks > 0 && tasksThisProcess == stopAfterTasks
+                            && status.completed().size() < status.totalTasks()) {
+                        throw new RunStopped("run stopped after " + tasksThisProcess + " task(s) as asked"
+                                + " (--stop-after-tasks)", null);
+                    }
+                }
+            }
+            return p;
+        }
+
+        private static double[] evaluateAll(ContinualLearner learner, List<TaskData> tasks) {
+            double[] row = new double[tasks.size()];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = learner.evaluate(tasks.get(j));
+            }
+            return row;
+        }
+    }
+}
