@@ -25,6 +25,9 @@ final class MetricsWriter {
     /** The note on spike counts, in {@code metrics.json} and {@code summary.md}. */
     static final String SPIKES_NOTE = "spikes, synaptic_operations and energy_joules are null: the BPTT trainer does"
             + " not count spikes yet; the energy estimate will be synaptic_operations x pj_per_accumulate";
+    /** The note on FWT in class-incremental learning. */
+    static final String FWT_NOTE = "fwt is null in class-incremental learning: the readout of a task's classes is"
+            + " masked out until the task is learned, so accuracy on a task before learning it is 0 by construction";
     /** The summary metrics, in the order of tables. */
     static final List<String> SUMMARY_KEYS = List.of("acc", "bwt", "fwt", "forgetting", "learning_accuracy",
             "wall_seconds", "samples_per_second");
@@ -67,7 +70,7 @@ final class MetricsWriter {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("acc", finite(m.acc()));
         out.put("bwt", finite(m.bwt()));
-        out.put("fwt", finite(m.fwt(u.randomInit())));
+        out.put("fwt", classIncremental() ? null : finite(m.fwt(u.randomInit())));
         out.put("forgetting", finite(m.averageForgetting()));
         out.put("forgetting_per_task", m.forgetting());
         out.put("learning_accuracy", finite(m.learningAccuracy()));
@@ -82,6 +85,16 @@ final class MetricsWriter {
         out.put("per_task", perTask(u));
         out.put("weights_hash", u.weightsHash());
         return out;
+    }
+
+    /** In class-incremental learning a task's classes cannot win before they are seen, so FWT is undefined. */
+    private boolean classIncremental() {
+        return config.tasks().scenario() == org.engram.learning.continual.Scenario.CLASS_INCREMENTAL;
+    }
+
+    /** @return the notes of this run: spike counts, and FWT in class-incremental learning */
+    List<String> notes() {
+        return classIncremental() ? List.of(SPIKES_NOTE, FWT_NOTE) : List.of(SPIKES_NOTE);
     }
 
     private static double trainSeconds(UnitProgress u) {
@@ -207,7 +220,7 @@ final class MetricsWriter {
         }
         root.put("strategies", strategies);
         root.put("energy", config.energy());
-        root.put("notes", List.of(SPIKES_NOTE));
+        root.put("notes", notes());
         root.put("provenance", provenance);
         return root;
     }

@@ -59,7 +59,9 @@ final class SummaryWriter {
                 + " of best earlier accuracy minus final accuracy (Chaudhry et al. 2018); learning accuracy: mean"
                 + " accuracy on each task just after learning it. +- is the half-width of the 95% confidence"
                 + " interval over seeds (Student t).\n");
-        sb.append("- ").append(MetricsWriter.SPIKES_NOTE).append(".\n");
+        for (Object note : (List<Object>) metrics.get("notes")) {
+            sb.append("- ").append(note).append(".\n");
+        }
         sb.append("- Files: metrics.json, accuracy_matrix.csv, log.csv (per epoch), plots/ (PNG and SVG),"
                 + " checkpoints/ (learner state after the last task of each strategy and seed), config.yaml"
                 + " (resolved: `engram run config.yaml` repeats this run).\n");
