@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
                 + "through every task; write metrics, plots and a summary to a new run folder.",
         footer = {"", "Examples:",
                 "  engram run experiments/configs/quickstart.yaml",
-                "  engram run experiments/configs/split-fashion-class-il.yaml --seeds 1,2,3 --threads 2",
-                "  engram run my.yaml --set training.epochs=2 --set strategies[1].params.lambda=1000",
+                "  engram run experiments/configs/split-fashion-class-il.yaml --seeds 1,2,3",
+                "  engram run my.yaml --set training.epochs=2 --set strategies[0].params.c=2",
                 "  engram run --resume results/quickstart/.20261130T081500Z-3fa2c1.partial",
                 "", "Precedence: defaults <- CONFIG.yaml <- --set <- --seeds/--threads.",
                 "Config keys (default in parentheses; engram run --keys prints them alone):"})

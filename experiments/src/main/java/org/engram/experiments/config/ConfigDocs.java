@@ -61,17 +61,30 @@ public final class ConfigDocs {
         return sb.toString();
     }
 
-    /** @return the key table as plain text for terminal help, one key per line */
+    /** @return the key table as plain text for terminal help: each key with its default, then its meaning wrapped to 78 columns */
     public static String plainText() {
         StringBuilder sb = new StringBuilder();
         for (Row r : rows()) {
             if (r.def().equals("(section)")) {
                 sb.append(String.format("%n%s: %s%n", r.key(), r.meaning()));
             } else {
-                sb.append(String.format("  %-34s %s (default %s)%n", r.key(), r.meaning(), r.def()));
+                sb.append("  ").append(r.key()).append(" (default ").append(r.def()).append(")\n");
+                wrap(sb, r.meaning(), "      ", 78);
             }
         }
         return sb.toString();
+    }
+
+    private static void wrap(StringBuilder sb, String text, String indent, int width) {
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+                sb.append(line).append('\n');
+                line = new StringBuilder(indent);
+            }
+            line.append(line.length() > indent.length() ? " " : "").append(word);
+        }
+        sb.append(line).append('\n');
     }
 
     /**

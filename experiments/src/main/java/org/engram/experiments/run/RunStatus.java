@@ -15,10 +15,11 @@ import java.util.List;
  * @param state      {@code running}, {@code complete}, {@code stopped} or {@code failed}
  * @param message    why it stopped or failed, or null
  * @param updated    when the file was written (ISO-8601 UTC)
+ * @param pid        the process that wrote it: a {@code running} run whose process is gone was killed
  * @param totalTasks number of (strategy, seed, task) units of the whole run
  * @param completed  the units completed, in order
  */
-public record RunStatus(String experiment, String runId, String state, String message, String updated,
+public record RunStatus(String experiment, String runId, String state, String message, String updated, long pid,
                         int totalTasks, List<Completed> completed) {
     static final String FILE = "status.json";
 
@@ -38,7 +39,8 @@ public record RunStatus(String experiment, String runId, String state, String me
     }
 
     static RunStatus start(String experiment, String runId, int totalTasks) {
-        return new RunStatus(experiment, runId, "running", null, Instant.now().toString(), totalTasks, List.of());
+        return new RunStatus(experiment, runId, "running", null, Instant.now().toString(), currentPid(), totalTasks,
+                List.of());
     }
 
     static RunStatus read(Path runDirectory) {
@@ -49,11 +51,16 @@ public record RunStatus(String experiment, String runId, String state, String me
     RunStatus with(Completed unit) {
         List<Completed> c = new ArrayList<>(completed);
         c.add(unit);
-        return new RunStatus(experiment, runId, state, message, Instant.now().toString(), totalTasks, c);
+        return new RunStatus(experiment, runId, state, message, Instant.now().toString(), currentPid(), totalTasks, c);
     }
 
     RunStatus state(String newState, String why) {
-        return new RunStatus(experiment, runId, newState, why, Instant.now().toString(), totalTasks, completed);
+        return new RunStatus(experiment, runId, newState, why, Instant.now().toString(), currentPid(),
+                totalTasks, completed);
+    }
+
+    private static long currentPid() {
+        return ProcessHandle.current().pid();
     }
 
     void write(RunFolder folder) {
