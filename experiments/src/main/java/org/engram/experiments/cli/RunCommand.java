@@ -59,6 +59,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--keys", description = "Print every config key with its default and meaning, then exit.")
     boolean keys;
 
+    @Option(names = "--markdown", description = "With --keys: print the key table as Markdown (for documentation).")
+    boolean markdown;
+
     /** Test hook: behave as if killed after this many finished tasks (their checkpoints are written). */
     @Option(names = "--stop-after-tasks", hidden = true)
     int stopAfterTasks;
@@ -67,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         if (keys) {
-            o.print(ConfigDocs.plainText());
+            o.print(markdown ? ConfigDocs.markdown() : ConfigDocs.plainText());
             o.flush();
             return 0;
         }

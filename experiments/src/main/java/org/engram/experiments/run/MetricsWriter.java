@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.engram.experiments.config.ExperimentConfig;
+import org.engram.experiments.data.LocatedData;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.SeedSummary;
 
@@ -31,27 +32,29 @@ final class MetricsWriter {
     /** The summary metrics, in the order of tables. */
     static final List<String> SUMMARY_KEYS = List.of("acc", "bwt", "fwt", "forgetting", "learning_accuracy",
             "wall_seconds", "samples_per_second");
+    /** Counts averaged over seeds when every seed has them. */
+    private static final List<String> COUNT_KEYS = List.of("spikes", "synaptic_operations", "energy_joules");
 
     private final ExperimentConfig config;
     private final String runId;
-    private final Experiment experiment;
+    private final List<String> taskNames;
+    private final LocatedData data;
     private final List<UnitProgress> units;
     private final Provenance provenance;
-    private final List<String> taskNames;
 
-    private MetricsWriter(ExperimentConfig config, String runId, Experiment experiment, List<UnitProgress> units,
-            Provenance provenance) {
+    private MetricsWriter(ExperimentConfig config, String runId, List<String> taskNames, LocatedData data,
+            List<UnitProgress> units, Provenance provenance) {
         this.config = config;
         this.runId = runId;
-        this.experiment = experiment;
+        this.taskNames = List.copyOf(taskNames);
+        this.data = data;
         this.units = List.copyOf(units);
         this.provenance = provenance;
-        this.taskNames = experiment.sequence(config.seeds().get(0)).tasks().stream().map(t -> t.name()).toList();
     }
 
-    static MetricsWriter of(ExperimentConfig config, String runId, Experiment experiment, List<UnitProgress> units,
-            Provenance provenance) {
-        return new MetricsWriter(config, runId, experiment, units, provenance);
+    static MetricsWriter of(ExperimentConfig config, String runId, List<String> taskNames, LocatedData data,
+            List<UnitProgress> units, Provenance provenance) {
+        return new MetricsWriter(config, runId, taskNames, data, units, provenance);
     }
 
     void write(RunFolder folder) {
@@ -79,9 +82,10 @@ final class MetricsWriter {
         out.put("wall_seconds", u.wallSeconds());
         out.put("train_samples", u.trainSamples());
         out.put("samples_per_second", trainSeconds(u) > 0 ? u.trainSamples() / trainSeconds(u) : null);
-        out.put("spikes", null);
-        out.put("synaptic_operations", null);
-        out.put("energy_joules", null);
+        out.put("spikes", u.spikes());
+        out.put("synaptic_operations", u.synapticOperations());
+        out.put("energy_joules", u.synapticOperations() == null ? null
+                : config.energy().synOpsJoules(u.synapticOperations()));
         out.put("per_task", perTask(u));
         out.put("weights_hash", u.weightsHash());
         return out;
@@ -94,7 +98,14 @@ final class MetricsWriter {
 
     /** @return the notes of this run: spike counts, and FWT in class-incremental learning */
     List<String> notes() {
-        return classIncremental() ? List.of(SPIKES_NOTE, FWT_NOTE) : List.of(SPIKES_NOTE);
+        List<String> notes = new ArrayList<>();
+        if (units.stream().anyMatch(u -> u.synapticOperations() == null)) {
+            notes.add(SPIKES_NOTE);
+        }
+        if (classIncremental()) {
+            notes.add(FWT_NOTE);
+        }
+        return notes;
     }
 
     private static double trainSeconds(UnitProgress u) {
@@ -172,9 +183,15 @@ final class MetricsWriter {
         }
         out.put("forgetting_per_task", forgetting);
         out.put("accuracy_matrix", meanMatrix(us));
-        out.put("spikes", null);
-        out.put("synaptic_operations", null);
-        out.put("energy_joules", null);
+        for (String key : COUNT_KEYS) {
+            double sum = 0;
+            boolean defined = !seeds.isEmpty();
+            for (Map<String, Object> m : seeds) {
+                defined &= m.get(key) != null;
+                sum += m.get(key) == null ? 0 : ((Number) m.get(key)).doubleValue();
+            }
+            out.put(key, defined ? sum / seeds.size() : null);
+        }
         out.put("over_seeds", spread);
         return out;
     }
@@ -287,6 +304,6 @@ final class MetricsWriter {
     }
 
     String summary() {
-        return SummaryWriter.markdown(config, runId, taskNames, metrics(), experiment.located());
+        return SummaryWriter.markdown(config, runId, taskNames, metrics(), data);
     }
 }

@@ -138,7 +138,8 @@ public final class Runner {
             err.flush();
             throw e;
         }
-        MetricsWriter report = MetricsWriter.of(c, folder.runId(), experiment, results, provenance);
+        MetricsWriter report = MetricsWriter.of(c, folder.runId(), loop.taskNames, experiment.located(), results,
+                provenance);
         report.write(folder);
         RunPlots.draw(RunResults.read(folder.directory()), folder.directory().resolve("plots"));
         loop.status.state("complete", null).write(folder);
@@ -153,6 +154,8 @@ public final class Runner {
         private final Checkpoints checkpoints;
         private final RunFolder folder;
         private final int stopAfterTasks;
+        private final List<String> taskNames = new ArrayList<>();
+        private final long samplesPerTask;
         private RunStatus status;
         private int tasksThisProcess;
 
@@ -164,19 +167,21 @@ public final class Runner {
             this.folder = folder;
             this.status = status;
             this.stopAfterTasks = stopAfterTasks;
+            TaskSequence first = experiment.sequence(config.seeds().get(0));
+            long samples = 0;
+            for (org.engram.experiments.task.Task t : first.tasks()) {
+                taskNames.add(t.name());
+                int limit = config.tasks().trainPerTask();
+                samples += limit > 0 ? Math.min(limit, t.train().size()) : t.train().size();
+            }
+            this.samplesPerTask = samples / first.size();
         }
 
-        /** Training samples left to train, over all units (sizes from the first seed's tasks). */
+        /** Training samples left to train, over all units (the mean task size of the first seed). */
         long remainingSamples() {
-            List<TaskData> tasks = experiment.tasks(experiment.sequence(config.seeds().get(0)));
-            long perUnitTask = 0;
-            for (TaskData t : tasks) {
-                perUnitTask += t.trainX().length;
-            }
-            long perTask = perUnitTask / tasks.size();
-            long left = (long) config.strategies().size() * config.seeds().size() * tasks.size()
+            long left = (long) config.strategies().size() * config.seeds().size() * taskNames.size()
                     - status.completed().size();
-            return left * perTask * config.training().epochs();
+            return left * samplesPerTask * config.training().epochs();
         }
 
         UnitProgress unit(ExperimentConfig.StrategySpec spec, long seed, Progress progress) {
@@ -218,7 +223,8 @@ public final class Runner {
                     double[] row = evaluateAll(learner, tasks);
                     progress.task(spec.label(), seed, t, count, row);
                     String hash = t == count - 1 ? TrainBenchmark.weightsHash(net) : null;
-                    p = p.withTask(row, records, epochAccuracy, (System.nanoTime() - taskStart) / 1e9, hash);
+                    // The BPTT trainer does not count spikes yet: null makes the totals null (see metrics notes).
+                    p = p.withTask(row, records, epochAccuracy, (System.nanoTime() - taskStart) / 1e9, hash, null, null);
                     checkpoints.save(learner, p);
                     status = status.with(new RunStatus.Completed(spec.label(), seed, t));
                     status.write(folder);

@@ -31,7 +31,7 @@ class RunCommandTest {
             "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 100, test_per_task: 40}",
             "network: {hidden: [16]}",
             "encoder: {steps: 6}",
-            "training: {epochs: 2, batch_size: 25, learning_rate: 0.005}",
+            "training: {epochs: 2, batch_size: 25, learning_rate: 0.005, evaluate_every_epoch: true}",
             "strategies:",
             "  - name: naive",
             "  - name: si",
@@ -131,6 +131,25 @@ class RunCommandTest {
         assertEquals("strategy,seed,task,epoch,loss,train_accuracy,seconds,samples_per_second", log.get(0));
         // 2 strategies x 2 seeds x 2 tasks x 2 epochs.
         assertEquals(1 + 16, log.size());
+    }
+
+    @Test
+    void lastEpochEvaluationIsTheAccuracyMatrixRow() throws IOException {
+        // Naive's afterTask changes no weight, so the evaluation after a task's last epoch and the
+        // matrix row written after the task are two measurements of the same network.
+        List<String> epochs = Files.readAllLines(folder.resolve("epoch_accuracy.csv"));
+        List<String> matrix = Files.readAllLines(folder.resolve("accuracy_matrix.csv"));
+        assertEquals("strategy,seed,task,epoch,task_0,task_1", epochs.get(0));
+        assertEquals(1 + 16, epochs.size());
+        for (String seed : List.of("1", "2")) {
+            for (int task = 0; task < 2; task++) {
+                String last = "naive," + seed + "," + task + ",1,";
+                String row = "naive," + seed + "," + task + ",";
+                String e = epochs.stream().filter(l -> l.startsWith(last)).findFirst().orElseThrow();
+                String m = matrix.stream().filter(l -> l.startsWith(row)).findFirst().orElseThrow();
+                assertEquals(m.substring(row.length()), e.substring(last.length()));
+            }
+        }
     }
 
     @Test
