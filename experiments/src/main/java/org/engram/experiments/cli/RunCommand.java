@@ -62,6 +62,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "With --keys: print the key table as Markdown (for documentation).")
     boolean markdown;
 
+    @Option(names = "--print-config", description = "Print the resolved config (defaults filled in, overrides "
+            + "applied) and exit without running.")
+    boolean printConfig;
+
     /** Test hook: behave as if killed after this many finished tasks (their checkpoints are written). */
     @Option(names = "--stop-after-tasks", hidden = true)
     int stopAfterTasks;
@@ -84,6 +88,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         ConfigLayers.Resolved resolved = config == null ? null
                 : ConfigLayers.resolve(config, sets, new ConfigLayers.Flags(seeds, threads));
+        if (printConfig) {
+            if (resolved == null) {
+                throw new EngramException("engram run", "--print-config", "a CONFIG.yaml to resolve", "none", null);
+            }
+            o.print(resolved.yaml());
+            o.flush();
+            return 0;
+        }
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         Runner.Outcome r = Runner.execute(new Runner.Request(resolved, out, resume, threads, stopAfterTasks, args),
                 spec.commandLine().getErr());

@@ -120,13 +120,13 @@ abstract class Progress implements AutoCloseable {
         void epoch(EpochRecord e, int tasks, int epochs) {
             doneSamples += e.samples();
             bar.stepBy(e.samples());
-            bar.setExtraMessage(String.format(Locale.ROOT, "%s seed %d task %d/%d epoch %d/%d loss %.3f", e.strategy(),
-                    e.seed(), e.task() + 1, tasks, e.epoch() + 1, epochs, e.loss()));
+            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d task %d/%d epoch %d/%d loss %.3f",
+                    e.strategy(), e.seed(), e.task() + 1, tasks, e.epoch() + 1, epochs, e.loss()));
         }
 
         @Override
         void task(String strategy, long seed, int task, int tasks, double[] row) {
-            bar.setExtraMessage(String.format(Locale.ROOT, "%s seed %d after task %d/%d:%s", strategy, seed, task + 1,
+            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d after task %d/%d:%s", strategy, seed, task + 1,
                     tasks, row(row)));
         }
 
