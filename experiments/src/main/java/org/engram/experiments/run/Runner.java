@@ -111,6 +111,9 @@ public final class Runner {
         Checkpoints checkpoints = new Checkpoints(folder);
         List<UnitProgress> results = new ArrayList<>();
         Loop loop = new Loop(c, experiment, checkpoints, folder, status, request.stopAfterTasks());
+        Thread onKill = new Thread(() -> loop.finish("interrupted", "the process was stopped (signal) before the"
+                + " run ended; continue with: engram run --resume " + folder.directory()), "engram-run-interrupted");
+        Runtime.getRuntime().addShutdownHook(onKill);
         try (Progress progress = Progress.create(loop.remainingSamples(), err)) {
             if (request.resume() != null) {
                 progress.message("resuming " + folder.directory() + " after " + status.completed().size() + " of "
@@ -122,9 +125,10 @@ public final class Runner {
                 }
             }
         } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(onKill);
             boolean asked = e instanceof RunStopped;
             String why = asked ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            loop.status.state(asked ? "stopped" : "failed", why).write(folder);
+            loop.finish(asked ? "stopped" : "failed", why);
             String message = (asked ? e.getMessage() : "the run failed: " + why) + "; the finished tasks are"
                     + " checkpointed in " + folder.directory() + "; continue with: engram run --resume "
                     + folder.directory();
@@ -142,7 +146,8 @@ public final class Runner {
                 provenance);
         report.write(folder);
         RunPlots.draw(RunResults.read(folder.directory()), folder.directory().resolve("plots"));
-        loop.status.state("complete", null).write(folder);
+        loop.finish("complete", null);
+        Runtime.getRuntime().removeShutdownHook(onKill);
         Path done = folder.commit();
         return new Outcome(done, report.summary());
     }
@@ -157,6 +162,7 @@ public final class Runner {
         private final List<String> taskNames = new ArrayList<>();
         private final long samplesPerTask;
         private RunStatus status;
+        private boolean finished;
         private int tasksThisProcess;
 
         Loop(ExperimentConfig config, Experiment experiment, Checkpoints checkpoints, RunFolder folder,
@@ -182,6 +188,26 @@ public final class Runner {
             long left = (long) config.strategies().size() * config.seeds().size() * taskNames.size()
                     - status.completed().size();
             return left * samplesPerTask * config.training().epochs();
+        }
+
+        /** Records a finished task in {@code status.json}. */
+        synchronized void completed(RunStatus.Completed unit) {
+            status = status.with(unit);
+            status.write(folder);
+        }
+
+        /**
+         * Writes the final state once; later calls (a shutdown hook after the run ended) do nothing.
+         *
+         * @param state the state
+         * @param why   the reason, or null
+         */
+        synchronized void finish(String state, String why) {
+            if (!finished) {
+                finished = true;
+                status = status.state(state, why);
+                status.write(folder);
+            }
         }
 
         UnitProgress unit(ExperimentConfig.StrategySpec spec, long seed, Progress progress) {
@@ -226,8 +252,7 @@ public final class Runner {
                     // The BPTT trainer does not count spikes yet: null makes the totals null (see metrics notes).
                     p = p.withTask(row, records, epochAccuracy, (System.nanoTime() - taskStart) / 1e9, hash, null, null);
                     checkpoints.save(learner, p);
-                    status = status.with(new RunStatus.Completed(spec.label(), seed, t));
-                    status.write(folder);
+                    completed(new RunStatus.Completed(spec.label(), seed, t));
                     tasksThisProcess++;
                     if (stopAfterTasks > 0 && tasksThisProcess == stopAfterTasks
                             && status.completed().size() < status.totalTasks()) {
