@@ -56,7 +56,8 @@ public final class ConfigDocs {
         StringBuilder sb = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
         for (Row r : rows()) {
             sb.append("| `").append(r.key()).append("` | ").append(r.def().equals("(section)") ? "" : "`" + r.def() + "`")
-                    .append(" | ").append(r.meaning().replace("|", "\\|")).append(" |\n");
+                    .append(" | ").append(r.meaning().replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;"))
+                    .append(" |\n");
         }
         return sb.toString();
     }
@@ -85,6 +86,17 @@ public final class ConfigDocs {
             line.append(line.length() > indent.length() ? " " : "").append(word);
         }
         sb.append(line).append('\n');
+    }
+
+    /** @return the built-in strategies as a Markdown table: name, what it does, reference, default hyperparameters */
+    public static String strategiesMarkdown() {
+        StringBuilder sb = new StringBuilder("| strategy | what it does | reference | hyperparameters (defaults) |\n"
+                + "|---|---|---|---|\n");
+        for (Strategies.Info s : Strategies.list()) {
+            sb.append("| `").append(s.name()).append("` | ").append(s.description().replace("|", "\\|")).append(" | ")
+                    .append(s.reference()).append(" | `").append(defaultParams(s)).append("` |\n");
+        }
+        return sb.toString();
     }
 
     /**

@@ -99,6 +99,6 @@ final class SourceMap {
             return null;
         }
         int cut = Math.max(keyPath.lastIndexOf('.'), keyPath.lastIndexOf('['));
-        return cut <= 0 ? (keyPath.isEmpty() ? null : "") : keyPath.substring(0, cut);
+        return cut <= 0 ? "" : keyPath.substring(0, cut);
     }
 }
