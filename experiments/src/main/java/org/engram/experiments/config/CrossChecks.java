@@ -1,5 +1,6 @@
 package org.engram.experiments.config;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,13 +14,51 @@ import org.engram.learning.continual.Support;
 
 /**
  * Checks that need more than one key: the task split against the data set, the scenario against
- * the split, and every strategy against the scenario, so a run never fails after it has started.
+ * the split, and every strategy against the scenario, so a run never fails after it has started. All
+ * problems are reported together.
  */
 final class CrossChecks {
     private CrossChecks() {
     }
 
+    /**
+     * Runs every check and reports all problems at once.
+     *
+     * @param c     the config, each value valid on its own
+     * @param where locates key paths for messages
+     * @throws ConfigException naming every problem found (one per line when there are several)
+     */
     static void check(ExperimentConfig c, StrategyParams.Locator where) {
+        List<ConfigException> problems = new ArrayList<>();
+        List<Runnable> checks = List.of(() -> checkTasks(c, where), () -> checkSplit(c.tasks(),
+                c.tasks().scenario() == Scenario.DOMAIN_INCREMENTAL, where));
+        for (Runnable check : checks) {
+            try {
+                check.run();
+            } catch (ConfigException e) {
+                problems.add(e);
+            }
+        }
+        for (int i = 0; i < c.strategies().size(); i++) {
+            try {
+                checkStrategy(c, i, where);
+            } catch (ConfigException e) {
+                problems.add(e);
+            }
+        }
+        if (problems.size() == 1) {
+            throw problems.get(0);
+        }
+        if (!problems.isEmpty()) {
+            StringBuilder sb = new StringBuilder(problems.size() + " problems:");
+            for (ConfigException e : problems) {
+                sb.append("\n  ").append(e.getMessage());
+            }
+            throw new ConfigException(sb.toString(), null);
+        }
+    }
+
+    private static void checkTasks(ExperimentConfig c, StrategyParams.Locator where) {
         TasksSpec t = c.tasks();
         boolean synthetic = t.sequence() == SequenceKind.SYNTHETIC;
         if (synthetic != (c.data().dataset() == DatasetKind.SYNTHETIC)) {
@@ -29,9 +68,6 @@ final class CrossChecks {
                     synthetic ? "set data.dataset: synthetic" : "set tasks.sequence: synthetic");
         }
         boolean domain = t.scenario() == Scenario.DOMAIN_INCREMENTAL;
-        if (t.sequence() == SequenceKind.SPLIT) {
-            checkSplit(t, domain, where);
-        }
         if (synthetic && domain && t.classesPerTask() < 2) {
             throw new ConfigException(where.locate("tasks.classes_per_task"), "tasks.classes_per_task",
                     "at least 2 classes per task in domain-incremental learning (the shared head has one unit per"
@@ -41,18 +77,22 @@ final class CrossChecks {
             throw new ConfigException(where.locate("tasks.angles_deg"), "tasks.angles_deg",
                     "one angle per task (" + t.count() + ")", t.anglesDeg().size() + " angles", null);
         }
-        for (int i = 0; i < c.strategies().size(); i++) {
-            ContinualStrategy s = StrategyParams.create(c.strategies().get(i));
-            Support support = s.supports(t.scenario());
-            if (!support.supported()) {
-                throw new ConfigException(where.locate("strategies[" + i + "].name"), "strategies[" + i + "].name",
-                        "a strategy that supports " + t.scenario().name().toLowerCase(java.util.Locale.ROOT),
-                        "'" + s.name() + "'", support.reason());
-            }
+    }
+
+    private static void checkStrategy(ExperimentConfig c, int i, StrategyParams.Locator where) {
+        ContinualStrategy s = StrategyParams.create(c.strategies().get(i));
+        Support support = s.supports(c.tasks().scenario());
+        if (!support.supported()) {
+            throw new ConfigException(where.locate("strategies[" + i + "].name"), "strategies[" + i + "].name",
+                    "a strategy that supports " + c.tasks().scenario().name().toLowerCase(java.util.Locale.ROOT),
+                    "'" + s.name() + "'", support.reason());
         }
     }
 
     private static void checkSplit(TasksSpec t, boolean domain, StrategyParams.Locator where) {
+        if (t.sequence() != SequenceKind.SPLIT) {
+            return;
+        }
         int classes = FashionMnist.CLASSES;
         if (t.groups() == null) {
             if (t.count() * t.classesPerTask() > classes) {

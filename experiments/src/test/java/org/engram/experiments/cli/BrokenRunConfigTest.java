@@ -65,6 +65,10 @@ class BrokenRunConfigTest {
                         "bad.yaml:19:14: strategies[1].params.lamda", "did you mean 'lambda'?"),
                 file("too many classes for the split", GOOD.replace("count: 2", "count: 6"),
                         "bad.yaml:7:3: tasks.count", "count x classes_per_task <= 10 classes", "found 6 x 2"),
+                file("two problems across sections, reported together", GOOD.replace("count: 2", "count: 6")
+                        .replace("data: {bundled: true}", "data: {dataset: synthetic}"), "2 problems:",
+                        "bad.yaml:5:3: tasks.sequence: expected synthetic (data.dataset is synthetic), found split",
+                        "bad.yaml:7:3: tasks.count"),
                 file("two strategies with one label", GOOD.replace("name: ewc", "name: naive"),
                         "strategies[1].label", "a label no other strategy has", "found naive"),
                 file("no strategies", GOOD.substring(0, GOOD.indexOf("strategies:")),
