@@ -35,7 +35,53 @@ abstract class Progress implements AutoCloseable {
         return System.console() != null ? new Bar(totalSamples, System.err) : new Lines(totalSamples, err);
     }
 
-    abstract void epoch(EpochRecord e, int tasks, int epochs);
+    /** What is being trained now, for the messages. */
+    protected String strategy = "";
+    protected long seed;
+    protected int task;
+    protected int tasks;
+    protected int epoch;
+    protected int epochs;
+    protected int epochSamples;
+    protected int epochDone;
+
+    /**
+     * An epoch starts.
+     *
+     * @param strategyLabel the strategy
+     * @param seedValue     the seed
+     * @param taskIndex     the task, from 0
+     * @param taskCount     tasks in the sequence
+     * @param epochIndex    the epoch, from 0
+     * @param epochCount    epochs per task
+     * @param samples       training samples of the epoch
+     */
+    void epochStarted(String strategyLabel, long seedValue, int taskIndex, int taskCount, int epochIndex,
+            int epochCount, int samples) {
+        strategy = strategyLabel;
+        seed = seedValue;
+        task = taskIndex;
+        tasks = taskCount;
+        epoch = epochIndex;
+        epochs = epochCount;
+        epochSamples = samples;
+        epochDone = 0;
+    }
+
+    /**
+     * A batch is done.
+     *
+     * @param samples the task's samples in it
+     */
+    void batch(int samples) {
+        doneSamples += samples;
+        epochDone += samples;
+        batchDone(samples);
+    }
+
+    protected abstract void batchDone(int samples);
+
+    abstract void epoch(EpochRecord e);
 
     abstract void task(String strategy, long seed, int task, int tasks, double[] row);
 
@@ -68,7 +114,11 @@ abstract class Progress implements AutoCloseable {
 
     /** Plain log lines. */
     static final class Lines extends Progress {
+        /** A long epoch reports its progress at most this often (ns). */
+        private static final long INTERVAL_NANOS = 15_000_000_000L;
         private final PrintWriter out;
+        private long lastLine = System.nanoTime();
+        private long epochStart;
 
         Lines(long totalSamples, PrintWriter out) {
             super(totalSamples);
@@ -76,8 +126,27 @@ abstract class Progress implements AutoCloseable {
         }
 
         @Override
-        void epoch(EpochRecord e, int tasks, int epochs) {
-            doneSamples += e.samples();
+        void epochStarted(String strategyLabel, long seedValue, int taskIndex, int taskCount, int epochIndex,
+                int epochCount, int samples) {
+            super.epochStarted(strategyLabel, seedValue, taskIndex, taskCount, epochIndex, epochCount, samples);
+            epochStart = System.nanoTime();
+            lastLine = epochStart;
+        }
+
+        @Override
+        protected void batchDone(int samples) {
+            long now = System.nanoTime();
+            if (now - lastLine >= INTERVAL_NANOS && epochDone < epochSamples) {
+                lastLine = now;
+                out.printf(Locale.ROOT, "[%s seed %d] task %d/%d epoch %d/%d: %d/%d samples, %.0f samples/s (%s)%n",
+                        strategy, seed, task + 1, tasks, epoch + 1, epochs, epochDone, epochSamples,
+                        epochDone / ((now - epochStart) / 1e9), eta());
+                out.flush();
+            }
+        }
+
+        @Override
+        void epoch(EpochRecord e) {
             out.printf(Locale.ROOT, "[%s seed %d] task %d/%d epoch %d/%d: loss %.4f, train accuracy %.1f%%, %.1f s,"
                     + " %.0f samples/s (%s)%n", e.strategy(), e.seed(), e.task() + 1, tasks, e.epoch() + 1, epochs,
                     e.loss(), 100 * e.trainAccuracy(), e.seconds(), e.samplesPerSecond(), eta());
@@ -117,9 +186,20 @@ abstract class Progress implements AutoCloseable {
         }
 
         @Override
-        void epoch(EpochRecord e, int tasks, int epochs) {
-            doneSamples += e.samples();
-            bar.stepBy(e.samples());
+        void epochStarted(String strategyLabel, long seedValue, int taskIndex, int taskCount, int epochIndex,
+                int epochCount, int samples) {
+            super.epochStarted(strategyLabel, seedValue, taskIndex, taskCount, epochIndex, epochCount, samples);
+            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d task %d/%d epoch %d/%d", strategyLabel,
+                    seedValue, taskIndex + 1, taskCount, epochIndex + 1, epochCount));
+        }
+
+        @Override
+        protected void batchDone(int samples) {
+            bar.stepBy(samples);
+        }
+
+        @Override
+        void epoch(EpochRecord e) {
             bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d task %d/%d epoch %d/%d loss %.3f",
                     e.strategy(), e.seed(), e.task() + 1, tasks, e.epoch() + 1, epochs, e.loss()));
         }

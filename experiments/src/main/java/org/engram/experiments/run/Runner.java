@@ -236,11 +236,12 @@ public final class Runner {
                     learner.startTask(tasks.get(t));
                     for (int e = 0; e < epochs; e++) {
                         long t0 = System.nanoTime();
-                        EpochResult r = learner.trainEpoch(e);
+                        progress.epochStarted(spec.label(), seed, t, count, e, epochs, tasks.get(t).trainX().length);
+                        EpochResult r = learner.trainEpoch(e, progress::batch);
                         EpochRecord record = new EpochRecord(spec.label(), seed, t, e, r.meanLoss(), r.accuracy(),
                                 (System.nanoTime() - t0) / 1e9, r.samples());
                         records.add(record);
-                        progress.epoch(record, count, epochs);
+                        progress.epoch(record);
                         if (config.training().evaluateEveryEpoch()) {
                             epochAccuracy.add(evaluateAll(learner, tasks));
                         }
