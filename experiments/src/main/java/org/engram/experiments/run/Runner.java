@@ -69,87 +69,110 @@ public final class Runner {
      * @throws RunStopped      if the run stops before its end; its partial folder stays
      */
     public static Outcome execute(Request request, PrintWriter err) {
-        ConfigLayers.Resolved resolved;
-        RunFolder folder;
         Instant start = Instant.now();
-        Experiment experiment;
-        if (request.resume() != null) {
-            Path dir = request.resume().toAbsolutePath().normalize();
-            Matcher m = PARTIAL.matcher(dir.getFileName().toString());
-            String runId = m.matches() ? m.group(1) : dir.getFileName().toString();
-            Path partial = dir.resolveSibling("." + runId + ".partial");
-            if (!Files.isDirectory(partial)) {
-                throw new EngramException(request.resume().toString(), "--resume",
-                        "the partial folder of a stopped run (results/<experiment>/.<run-id>.partial)",
-                        Files.isDirectory(dir) ? "a finished run, which is never changed" : "no such folder", null);
-            }
-            resolved = ConfigLayers.resolve(partial.resolve("config.yaml"), List.of(),
-                    new ConfigLayers.Flags(null, request.threads()));
-            if (request.config() != null && !request.config().resultHash().equals(resolved.resultHash())) {
-                throw new ConfigException(partial.resolve("config.yaml").toString(), null,
-                        "the same config as the run being resumed (only threads may change)",
-                        "a different config", "resume without CONFIG.yaml, or start a new run");
-            }
-            experiment = Experiment.prepare(resolved.config());
-            folder = RunFolder.resume(dir.getParent().getParent(), dir.getParent().getFileName().toString(), runId);
-        } else {
-            resolved = request.config();
-            experiment = Experiment.prepare(resolved.config());
-            folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start, resolved.yaml());
-            folder.writeString("config.yaml", resolved.yaml());
-        }
-        ExperimentConfig c = resolved.config();
-        int units = c.strategies().size() * c.seeds().size();
+        Opened run = request.resume() != null ? reopen(request) : create(request, start);
+        ExperimentConfig c = run.resolved().config();
+        RunFolder folder = run.folder();
         RunStatus status = request.resume() != null ? RunStatus.read(folder.directory()) : null;
         if (status == null) {
-            status = RunStatus.start(c.name(), folder.runId(), units * c.tasks().count());
+            status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
+                    * c.tasks().count());
         }
         status = status.state("running", null);
         status.write(folder);
-        Provenance provenance = Provenance.of(start, c.seeds(), c.threads(), experiment.located(), resolved.hash(),
-                resolved.resultHash(), request.commandLine());
-        Checkpoints checkpoints = new Checkpoints(folder);
-        List<UnitProgress> results = new ArrayList<>();
-        Loop loop = new Loop(c, experiment, checkpoints, folder, status, request.stopAfterTasks());
+        Provenance provenance = Provenance.of(start, c.seeds(), c.threads(), run.experiment().located(),
+                run.resolved().hash(), run.resolved().resultHash(), request.commandLine());
+        Loop loop = new Loop(c, run.experiment(), new Checkpoints(folder), folder, status, request.stopAfterTasks());
         Thread onKill = new Thread(() -> loop.finish("interrupted", "the process was stopped (signal) before the"
                 + " run ended; continue with: engram run --resume " + folder.directory()), "engram-run-interrupted");
         Runtime.getRuntime().addShutdownHook(onKill);
-        try (Progress progress = Progress.create(loop.remainingSamples(), err)) {
-            if (request.resume() != null) {
-                progress.message("resuming " + folder.directory() + " after " + status.completed().size() + " of "
-                        + status.totalTasks() + " tasks");
-            }
-            for (ExperimentConfig.StrategySpec spec : c.strategies()) {
-                for (long seed : c.seeds()) {
-                    results.add(loop.unit(spec, seed, progress));
+        try {
+            List<UnitProgress> results = new ArrayList<>();
+            try (Progress progress = Progress.create(loop.remainingSamples(), err)) {
+                if (request.resume() != null) {
+                    progress.message("resuming " + folder.directory() + " after " + status.completed().size()
+                            + " of " + status.totalTasks() + " tasks");
+                }
+                for (ExperimentConfig.StrategySpec spec : c.strategies()) {
+                    for (long seed : c.seeds()) {
+                        results.add(loop.unit(spec, seed, progress));
+                    }
                 }
             }
+            MetricsWriter report = MetricsWriter.of(c, folder.runId(), loop.taskNames, run.experiment().located(),
+                    results, provenance);
+            report.write(folder);
+            RunPlots.draw(RunResults.read(folder.directory()), folder.directory().resolve("plots"));
+            loop.finish("complete", null);
+            return new Outcome(folder.commit(), report.summary());
         } catch (RuntimeException e) {
-            Runtime.getRuntime().removeShutdownHook(onKill);
-            boolean asked = e instanceof RunStopped;
-            String why = asked ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            loop.finish(asked ? "stopped" : "failed", why);
-            String message = (asked ? e.getMessage() : "the run failed: " + why) + "; the finished tasks are"
-                    + " checkpointed in " + folder.directory() + "; continue with: engram run --resume "
-                    + folder.directory();
-            if (e instanceof EngramException && !asked) {
-                throw new RunStopped(message, e);
+            throw stopped(e, loop, folder, err);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onKill);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting and the hook has run or is running: nothing to remove.
             }
-            if (asked) {
-                throw new RunStopped(message, null);
-            }
-            err.println("engram: " + message);
-            err.flush();
-            throw e;
         }
-        MetricsWriter report = MetricsWriter.of(c, folder.runId(), loop.taskNames, experiment.located(), results,
-                provenance);
-        report.write(folder);
-        RunPlots.draw(RunResults.read(folder.directory()), folder.directory().resolve("plots"));
-        loop.finish("complete", null);
-        Runtime.getRuntime().removeShutdownHook(onKill);
-        Path done = folder.commit();
-        return new Outcome(done, report.summary());
+    }
+
+    /** A run folder ready for training, with its config and data. */
+    private record Opened(ConfigLayers.Resolved resolved, Experiment experiment, RunFolder folder) {
+    }
+
+    /** Starts a new run: data first (so bad data leaves no folder), then the folder with its config. */
+    private static Opened create(Request request, Instant start) {
+        ConfigLayers.Resolved resolved = request.config();
+        Experiment experiment = Experiment.prepare(resolved.config());
+        RunFolder folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start,
+                resolved.yaml());
+        folder.writeString("config.yaml", resolved.yaml());
+        return new Opened(resolved, experiment, folder);
+    }
+
+    /** Reopens a stopped run from its partial folder, with the config stored there. */
+    private static Opened reopen(Request request) {
+        Path dir = request.resume().toAbsolutePath().normalize();
+        Matcher m = PARTIAL.matcher(dir.getFileName().toString());
+        String runId = m.matches() ? m.group(1) : dir.getFileName().toString();
+        Path partial = dir.resolveSibling("." + runId + ".partial");
+        if (!Files.isDirectory(partial)) {
+            throw new EngramException(request.resume().toString(), "--resume",
+                    "the partial folder of a stopped run (results/<experiment>/.<run-id>.partial)",
+                    Files.isDirectory(dir) ? "a finished run, which is never changed" : "no such folder", null);
+        }
+        ConfigLayers.Resolved resolved = ConfigLayers.resolve(partial.resolve("config.yaml"), List.of(),
+                new ConfigLayers.Flags(null, request.threads()));
+        if (request.config() != null && !request.config().resultHash().equals(resolved.resultHash())) {
+            throw new ConfigException(partial.resolve("config.yaml").toString(), null,
+                    "the same config as the run being resumed (only threads may change)",
+                    "a different config", "resume without CONFIG.yaml, or start a new run");
+        }
+        Experiment experiment = Experiment.prepare(resolved.config());
+        RunFolder folder = RunFolder.resume(dir.getParent().getParent(), dir.getParent().getFileName().toString(),
+                runId);
+        return new Opened(resolved, experiment, folder);
+    }
+
+    /**
+     * Records why a run stopped and says how to continue it.
+     *
+     * @return the exception to throw: a {@link RunStopped} for user errors and requested stops, else
+     *         the original (a bug, whose stack trace the command line prints)
+     */
+    private static RuntimeException stopped(RuntimeException e, Loop loop, RunFolder folder, PrintWriter err) {
+        boolean asked = e instanceof RunStopped;
+        String why = asked ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        loop.finish(asked ? "stopped" : "failed", why);
+        String message = (asked ? e.getMessage() : "the run failed: " + why) + "; the finished tasks are"
+                + " checkpointed in " + folder.directory() + "; continue with: engram run --resume "
+                + folder.directory();
+        if (asked || e instanceof EngramException) {
+            return new RunStopped(message, asked ? null : e);
+        }
+        err.println("engram: " + message);
+        err.flush();
+        return e;
     }
 
     /** The loop over units, with the state it updates as tasks finish. */
