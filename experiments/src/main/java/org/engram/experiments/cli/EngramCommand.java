@@ -49,6 +49,14 @@ public final class EngramCommand implements Runnable {
             footer.add(line.replace("%", "%%"));
         }
         runUsage.footer(footer.toArray(new String[0]));
+        cl.setParameterExceptionHandler((e, args) -> {
+            // A wrong option says what is wrong and where help is, without the whole usage text.
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("engram: error: " + e.getMessage());
+            c.getErr().println("(see " + c.getCommandSpec().qualifiedName() + " --help)");
+            c.getErr().flush();
+            return c.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof EngramException) {

@@ -18,7 +18,8 @@ public final class ConfigDocs {
      * One documented key.
      *
      * @param key     dotted key path, lists shown as {@code []}
-     * @param def     the default as YAML, or {@code required}
+     * @param def     the default as YAML, {@code required}, {@code (section)} for a nested record or
+     *                {@code (list)} for a list of records
      * @param meaning what it means
      */
     public record Row(String key, String def, String meaning) {
@@ -42,7 +43,7 @@ public final class ConfigDocs {
                 rows.add(new Row(key, "(section)", meaning));
                 collect(rc.getType(), key + ".", rows);
             } else if (element != null) {
-                rows.add(new Row(key, "required", meaning));
+                rows.add(new Row(key, "(list)", meaning));
                 collect(element, key + "[].", rows);
             } else {
                 String def = doc == null || Key.REQUIRED.equals(doc.def()) ? "required" : doc.def();
@@ -55,7 +56,12 @@ public final class ConfigDocs {
     public static String markdown() {
         StringBuilder sb = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
         for (Row r : rows()) {
-            sb.append("| `").append(r.key()).append("` | ").append(r.def().equals("(section)") ? "" : "`" + r.def() + "`")
+            String def = switch (r.def()) {
+                case "(section)" -> "";
+                case "(list)" -> "`required`";
+                default -> "`" + r.def() + "`";
+            };
+            sb.append("| `").append(r.key()).append("` | ").append(def)
                     .append(" | ").append(r.meaning().replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;"))
                     .append(" |\n");
         }
@@ -68,8 +74,11 @@ public final class ConfigDocs {
         for (Row r : rows()) {
             if (r.def().equals("(section)")) {
                 sb.append(String.format("%n%s: %s%n", r.key(), r.meaning()));
+            } else if (r.def().equals("(list)")) {
+                sb.append(String.format("%n%s (required): %s%n", r.key(), r.meaning()));
             } else {
-                sb.append("  ").append(r.key()).append(" (default ").append(r.def()).append(")\n");
+                sb.append("  ").append(r.key()).append(r.def().equals("required") ? " (required)"
+                        : " (default " + r.def() + ")").append("\n");
                 wrap(sb, r.meaning(), "      ", 78);
             }
         }
