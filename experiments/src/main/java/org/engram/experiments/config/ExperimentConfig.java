@@ -303,6 +303,9 @@ public record ExperimentConfig(
                 throw new ParameterException("encoder", "steps", "an integer >= 1", steps);
             }
             ParameterException.requireFinite("encoder", "gain", gain, "dimensionless");
+            if (kind == EncoderKind.RATE && !(gain > 0 && gain <= 1)) {
+                throw new ParameterException("encoder", "gain", "a spike probability in (0, 1] for rate coding", gain);
+            }
             if (!(cutoff >= 0 && cutoff < 1)) {
                 throw new ParameterException("encoder", "cutoff", "a value in [0, 1)", cutoff);
             }

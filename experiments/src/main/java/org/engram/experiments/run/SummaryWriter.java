@@ -86,7 +86,7 @@ final class SummaryWriter {
             for (String key : MetricsWriter.SUMMARY_KEYS) {
                 boolean percent = !key.equals("wall_seconds") && !key.equals("samples_per_second");
                 sb.append(" | ").append(cell((Map<String, Object>) over.get(key), percent ? 100 : 1,
-                        key.equals("samples_per_second") ? "%.0f" : percent ? "%.1f" : "%.1f"));
+                        key.equals("samples_per_second") ? "%.0f" : "%.1f"));
             }
             sb.append(" |\n");
         }

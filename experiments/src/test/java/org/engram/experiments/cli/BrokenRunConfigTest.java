@@ -54,6 +54,8 @@ class BrokenRunConfigTest {
                         "bad.yaml:15:3: training.learning_rate: expected a number > 0", "found -1"),
                 file("NaN is out of range", GOOD.replace("learning_rate: 0.001", "learning_rate: NaN"),
                         "training.learning_rate: expected a number > 0", "found NaN"),
+                file("rate gain above 1", GOOD.replace("encoder: {steps: 4}", "encoder: {steps: 4, gain: 1.5}"),
+                        "bad.yaml:12:21: encoder.gain", "a spike probability in (0, 1] for rate coding", "found 1.5"),
                 file("bad enum", GOOD.replace("scenario: task_incremental", "scenario: task"),
                         "bad.yaml:6:3: tasks.scenario", "task_incremental, domain_incremental, class_incremental",
                         "found task"),
