@@ -3,6 +3,7 @@ package org.engram.experiments.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.ExperimentConfig.EncoderSpec;
 import org.engram.experiments.config.ExperimentConfig.NetworkSpec;
@@ -31,6 +32,7 @@ import org.engram.learning.layered.ReadoutLayer;
 import org.engram.learning.train.TrainerOptions;
 import org.engram.learning.train.optim.LearningRateSchedule;
 import org.engram.learning.train.optim.OptimizerSpec;
+import org.engram.simulator.ParameterException;
 
 /**
  * Turns a resolved config into what a run needs: the data (read once), the tasks of a seed as
@@ -193,6 +195,26 @@ final class Experiment {
      * @return the network
      */
     LayeredNet newNet(int inputs, long seed) {
+        return LayeredNet.create(spec(inputs), seed);
+    }
+
+    /**
+     * Builds the network shape, encoder and trainer settings once without training, so that a value
+     * the learning layer rejects fails before a run folder exists.
+     *
+     * @throws ConfigException naming the rejected value
+     */
+    void checkBuildable() {
+        try {
+            spec(train == null ? config.tasks().synthetic().inputs() : train.features());
+            encoder();
+            options(config.seeds().get(0), config.threads(), List.of());
+        } catch (ParameterException e) {
+            throw new ConfigException("config", e.source() + ": " + e.location(), e.expected(), e.found(), e.hint());
+        }
+    }
+
+    private LayeredNetSpec spec(int inputs) {
         NetworkSpec n = config.network();
         List<HiddenLayer> hidden = new ArrayList<>();
         for (int size : n.hidden()) {
@@ -201,7 +223,7 @@ final class Experiment {
         }
         ReadoutLayer readout = new ReadoutLayer(readoutClasses(), n.readout(), n.readoutTauMs(), n.threshold(),
                 n.reset(), n.traceTauMs());
-        return LayeredNet.create(new LayeredNetSpec(inputs, hidden, readout, n.dtMs(), n.initGain()), seed);
+        return new LayeredNetSpec(inputs, hidden, readout, n.dtMs(), n.initGain());
     }
 
     /** @return the input encoder */

@@ -124,6 +124,7 @@ public final class Runner {
     private static Opened create(Request request, Instant start) {
         ConfigLayers.Resolved resolved = request.config();
         Experiment experiment = Experiment.prepare(resolved.config());
+        experiment.checkBuildable();
         RunFolder folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start,
                 resolved.yaml());
         folder.writeString("config.yaml", resolved.yaml());
