@@ -1,6 +1,9 @@
 package org.engram.experiments.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.experiments.config.ConfigDocs;
 import org.engram.simulator.EngramException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,9 +19,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Spiking neural networks: an event-driven simulator and a continual-learning lab.",
-        subcommands = {SimulateCommand.class, BenchCommand.class, ListCommand.class,
+        subcommands = {RunCommand.class, PlotCommand.class, CompareCommand.class, SimulateCommand.class,
+                BenchCommand.class, ListCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
+                "  engram run experiments/configs/quickstart.yaml",
                 "  engram simulate experiments/configs/brunel-small.yaml",
                 "  engram bench brunel --threads 2 --json",
                 "  engram list"})
@@ -38,6 +43,20 @@ public final class EngramCommand implements Runnable {
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new EngramCommand());
+        CommandLine.Model.UsageMessageSpec runUsage = cl.getSubcommands().get("run").getCommandSpec().usageMessage();
+        List<String> footer = new ArrayList<>(List.of(runUsage.footer()));
+        for (String line : ConfigDocs.plainText().split("\n")) {
+            footer.add(line.replace("%", "%%"));
+        }
+        runUsage.footer(footer.toArray(new String[0]));
+        cl.setParameterExceptionHandler((e, args) -> {
+            // A wrong option says what is wrong and where help is, without the whole usage text.
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("engram: error: " + e.getMessage());
+            c.getErr().println("(see " + c.getCommandSpec().qualifiedName() + " --help)");
+            c.getErr().flush();
+            return c.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof EngramException) {

@@ -1,9 +1,15 @@
 package org.engram.experiments.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.engram.experiments.config.ConfigDocs;
+import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.simulate.SimulationConfig;
+import org.engram.learning.continual.Strategies;
+import org.engram.learning.train.Surrogate;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
 import picocli.CommandLine.Command;
@@ -12,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code engram list}: what can be named in a config, one line each. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the available neuron models, connectivity rules and reference networks.")
+        description = "List the available neuron models, learning rules, strategies, datasets, task sequences, "
+                + "connectivity rules and reference networks.")
 public final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,6 +28,22 @@ public final class ListCommand implements Callable<Integer> {
             "brunel", "Brunel (2000) network A, asynchronous-irregular regime (engram bench brunel)",
             "cuba", "Vogels-Abbott (2005) current-based benchmark network (engram bench cuba)"));
 
+    /** Learning rules: the surrogate-gradient trainer's surrogates and the local plasticity rules. */
+    static final Map<String, String> LEARNING_RULES = learningRules();
+
+    private static Map<String, String> learningRules() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Surrogate s : Surrogate.values()) {
+            m.put("bptt/" + s.name().toLowerCase(Locale.ROOT), "surrogate-gradient BPTT with the "
+                    + s.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " surrogate (training.surrogate)");
+        }
+        m.put("pair_stdp", "pair-based STDP, additive or multiplicative, all-to-all or nearest pairing (PairStdp)");
+        m.put("triplet_stdp", "triplet STDP of Pfister and Gerstner 2006 (TripletStdp)");
+        m.put("reward_stdp", "reward-modulated STDP with eligibility traces (RewardStdp)");
+        m.put("adaptive_threshold", "homeostatic threshold that rises with each spike (AdaptiveThreshold)");
+        return m;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -28,10 +51,34 @@ public final class ListCommand implements Callable<Integer> {
         for (NeuronModel<?, ?> m : NeuronModels.all()) {
             out.printf("  %-18s %s%n", m.name(), m.description());
         }
-        section(out, "Connectivity rules:", SimulationConfig.RuleSpec.TYPES);
+        section(out, "Learning rules:", LEARNING_RULES);
+        out.println("Continual-learning strategies (engram run: strategies[].name; chain with '+'):");
+        for (Strategies.Info s : Strategies.list()) {
+            out.printf("  %-18s %s; %s; defaults %s%n", s.name(), s.description(), s.reference(),
+                    ConfigDocs.defaultParams(s));
+        }
+        section(out, "Datasets (engram run: data.dataset):", enumLines(ExperimentConfig.DatasetKind.values(), Map.of(
+                ExperimentConfig.DatasetKind.FASHION_MNIST, "28 x 28 grey images of clothing, 10 classes"
+                        + " (Xiao, Rasul and Vollgraf 2017); a 3000/1000-image subset is bundled",
+                ExperimentConfig.DatasetKind.SYNTHETIC, "seeded noisy binary patterns (tasks.synthetic)")));
+        section(out, "Task sequences (engram run: tasks.sequence):", enumLines(ExperimentConfig.SequenceKind.values(),
+                Map.of(ExperimentConfig.SequenceKind.SPLIT, "each task holds a group of classes (Split Fashion-MNIST)",
+                        ExperimentConfig.SequenceKind.PERMUTED, "each task permutes the pixels its own way"
+                                + " (Permuted Fashion-MNIST)",
+                        ExperimentConfig.SequenceKind.ROTATED, "each task rotates the images by its own angle",
+                        ExperimentConfig.SequenceKind.SYNTHETIC, "each task has its own classes of generated patterns")));
+        section(out, "Connectivity rules (engram simulate):", SimulationConfig.RuleSpec.TYPES);
         section(out, "Reference networks:", NETWORKS);
         out.flush();
         return 0;
+    }
+
+    private static <E extends Enum<E>> Map<String, String> enumLines(E[] values, Map<E, String> lines) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (E e : values) {
+            m.put(e.name().toLowerCase(Locale.ROOT), lines.get(e));
+        }
+        return m;
     }
 
     private static void section(PrintWriter out, String title, Map<String, String> entries) {

@@ -68,6 +68,16 @@ public final class DataLocator {
         if (missing(systemFolder, system).isEmpty()) {
             return new LocatedData(DataOrigin.SYSTEM_FOLDER, systemFolder.toString(), system);
         }
+        return bundledSubset();
+    }
+
+    /**
+     * The class-balanced subset bundled in the jar, whatever else is installed (for quick,
+     * machine-independent runs).
+     *
+     * @return the bundled subset
+     */
+    public static LocatedData bundledSubset() {
         String pkg = DataLocator.class.getPackageName().replace('.', '/');
         return new LocatedData(DataOrigin.BUNDLED_SUBSET, "classpath:" + pkg + "/" + BUNDLED_FOLDER, List.of());
     }

@@ -1,5 +1,6 @@
 package org.engram.experiments.metrics;
 
+import org.engram.experiments.config.Key;
 import org.engram.simulator.ParameterException;
 
 /**
@@ -14,7 +15,11 @@ import org.engram.simulator.ParameterException;
  * @param pjPerAccumulate         energy of one accumulate (pJ), {@code > 0}
  * @param pjPerMultiplyAccumulate energy of one multiply-accumulate (pJ), {@code > 0}
  */
-public record Energy(double pjPerAccumulate, double pjPerMultiplyAccumulate) {
+public record Energy(
+        @Key(value = "energy of one accumulate, i.e. one synaptic operation of a spike (pJ)", def = "0.9")
+        double pjPerAccumulate,
+        @Key(value = "energy of one multiply-accumulate of a non-spiking network (pJ)", def = "4.6")
+        double pjPerMultiplyAccumulate) {
     /** Horowitz 2014, 45 nm, 32-bit float: 0.9 pJ per AC, 4.6 pJ per MAC. */
     public static final Energy HOROWITZ_45NM = new Energy(0.9, 4.6);
 

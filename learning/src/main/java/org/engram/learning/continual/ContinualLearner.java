@@ -133,6 +133,18 @@ public final class ContinualLearner implements AutoCloseable {
      * @return mean loss and training accuracy of the epoch
      */
     public EpochResult trainEpoch(int epoch) {
+        return trainEpoch(epoch, samples -> { });
+    }
+
+    /**
+     * Trains one epoch as {@link #trainEpoch(int)} does, telling a listener after every batch how
+     * many of the task's own samples it held (for progress reports; it cannot change training).
+     *
+     * @param epoch      the epoch within the task, from 0
+     * @param afterBatch receives the number of the task's samples in each finished batch
+     * @return mean loss and training accuracy of the epoch
+     */
+    public EpochResult trainEpoch(int epoch, java.util.function.IntConsumer afterBatch) {
         if (!inTask) {
             throw new IllegalStateException("call startTask first");
         }
@@ -151,6 +163,7 @@ public final class ContinualLearner implements AutoCloseable {
             BatchResult r = trainer.trainBatch(toTrainerBatch(batch, epoch));
             hooks.current = null;
             strategy.afterBatch(batch);
+            afterBatch.accept(indices.length);
             lossSum += r.meanLoss() * r.samples();
             correct += r.correct();
             samples += r.samples();

@@ -2,6 +2,7 @@ package org.engram.learning.continual;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.engram.simulator.ParameterException;
 
@@ -13,41 +14,93 @@ public final class Strategies {
     /**
      * One built-in strategy.
      *
-     * @param name        the registry name (YAML key)
-     * @param description one line: what the strategy does
-     * @param reference   the paper it follows
-     * @param defaults    creates the strategy with default hyperparameters
+     * @param name            the registry name (YAML key)
+     * @param description     one line: what the strategy does
+     * @param reference       the paper it follows
+     * @param hyperparameters its hyperparameter record, the defaults, and how to build it from a record
      */
-    public record Info(String name, String description, String reference, Supplier<ContinualStrategy> defaults) {
+    public record Info(String name, String description, String reference, Hyperparameters<?> hyperparameters) {
+        /** @return creates the strategy with default hyperparameters */
+        public Supplier<ContinualStrategy> defaults() {
+            return hyperparameters::createDefault;
+        }
+    }
+
+    /**
+     * The hyperparameters of a strategy: their record type (e.g. {@link Ewc.Params}), its default
+     * value, and the constructor that takes it. Configuration readers fill a record of this type
+     * and call {@link #create}.
+     *
+     * @param type     the record class
+     * @param defaults the default hyperparameters
+     * @param factory  builds the strategy from a record
+     * @param <P>      the record type
+     */
+    public record Hyperparameters<P extends Record>(Class<P> type, P defaults, Function<P, ContinualStrategy> factory) {
+        /** @return a new strategy with the default hyperparameters */
+        public ContinualStrategy createDefault() {
+            return factory.apply(defaults);
+        }
+
+        /**
+         * Builds the strategy.
+         *
+         * @param params a record of {@link #type()}
+         * @return a new strategy
+         * @throws ClassCastException if {@code params} is of another type
+         */
+        public ContinualStrategy create(Record params) {
+            return factory.apply(type.cast(params));
+        }
+    }
+
+    /** The hyperparameters of a strategy that has none (naive, joint). */
+    public record NoParameters() {
+    }
+
+    private static Hyperparameters<NoParameters> none(Supplier<ContinualStrategy> create) {
+        return new Hyperparameters<>(NoParameters.class, new NoParameters(), p -> create.get());
+    }
+
+    private static <P extends Record> Hyperparameters<P> params(Class<P> type, P defaults,
+            Function<P, ContinualStrategy> factory) {
+        return new Hyperparameters<>(type, defaults, factory);
     }
 
     private static final List<Info> BUILT_INS = List.of(
             new Info(Naive.NAME, "fine-tune on each task in turn, protect nothing (lower baseline)",
-                    "-", Naive::new),
+                    "-", none(Naive::new)),
             new Info(Joint.NAME, "train each batch with samples of all earlier tasks too (upper baseline)",
-                    "-", Joint::new),
+                    "-", none(Joint::new)),
             new Info("ewc", "quadratic penalty weighted by the diagonal Fisher, one anchor per task",
-                    "Kirkpatrick et al. 2017, PNAS 114:3521", () -> new Ewc(Ewc.Params.separateDefaults())),
+                    "Kirkpatrick et al. 2017, PNAS 114:3521",
+                    params(Ewc.Params.class, Ewc.Params.separateDefaults(), Ewc::new)),
             new Info("online_ewc", "EWC with one running Fisher F <- gamma F + F_new and the latest anchor",
-                    "Schwarz et al. 2018, ICML (Progress & compress)", () -> new Ewc(Ewc.Params.onlineDefaults())),
+                    "Schwarz et al. 2018, ICML (Progress & compress)",
+                    params(Ewc.Params.class, Ewc.Params.onlineDefaults(), Ewc::new)),
             new Info(SynapticIntelligence.NAME, "quadratic penalty weighted by each weight's path integral of loss decrease",
-                    "Zenke, Poole and Ganguli 2017, ICML", () -> new SynapticIntelligence(SynapticIntelligence.Params.defaults())),
+                    "Zenke, Poole and Ganguli 2017, ICML", params(SynapticIntelligence.Params.class,
+                            SynapticIntelligence.Params.defaults(), SynapticIntelligence::new)),
             new Info(Mas.NAME, "quadratic penalty weighted by the output-norm sensitivity of each weight (label-free)",
-                    "Aljundi et al. 2018, ECCV", () -> new Mas(Mas.Params.defaults())),
+                    "Aljundi et al. 2018, ECCV", params(Mas.Params.class, Mas.Params.defaults(), Mas::new)),
             new Info(L2Anchor.NAME, "uniform quadratic pull towards the previous task's weights",
-                    "Kirkpatrick et al. 2017 (L2 baseline)", () -> new L2Anchor(L2Anchor.Params.defaults())),
+                    "Kirkpatrick et al. 2017 (L2 baseline)",
+                    params(L2Anchor.Params.class, L2Anchor.Params.defaults(), L2Anchor::new)),
             new Info(Lwf.NAME, "distil the previous network's soft outputs on the new task's inputs",
-                    "Li and Hoiem 2016, ECCV", () -> new Lwf(Lwf.Params.defaults())),
+                    "Li and Hoiem 2016, ECCV", params(Lwf.Params.class, Lwf.Params.defaults(), Lwf::new)),
             new Info(Replay.NAME, "mix samples from a bounded reservoir or class-balanced memory into each batch",
-                    "Rolnick et al. 2019, NeurIPS; Chaudhry et al. 2019", () -> new Replay(Replay.Params.defaults())),
+                    "Rolnick et al. 2019, NeurIPS; Chaudhry et al. 2019",
+                    params(Replay.Params.class, Replay.Params.defaults(), Replay::new)),
             new Info(Gpm.NAME, "project updates orthogonal to each layer's SVD basis of old-task activity",
-                    "Saha, Garg and Roy 2021, ICLR", () -> new Gpm(Gpm.Params.defaults())),
+                    "Saha, Garg and Roy 2021, ICLR", params(Gpm.Params.class, Gpm.Params.defaults(), Gpm::new)),
             new Info(Hlop.NAME, "project updates orthogonal to subspaces learned by lateral Hebbian (Oja) neurons",
-                    "Xiao et al. 2024, ICLR", () -> new Hlop(Hlop.Params.defaults())),
+                    "Xiao et al. 2024, ICLR", params(Hlop.Params.class, Hlop.Params.defaults(), Hlop::new)),
             new Info(Metaplasticity.NAME, "scale updates that shrink |w| by 1 - tanh^2(m w)",
-                    "Laborieux et al. 2021, Nat. Commun. 12:2549", () -> new Metaplasticity(Metaplasticity.Params.defaults())),
+                    "Laborieux et al. 2021, Nat. Commun. 12:2549",
+                    params(Metaplasticity.Params.class, Metaplasticity.Params.defaults(), Metaplasticity::new)),
             new Info(ImportanceGating.NAME, "scale each synapse's learning rate by 1 / (1 + c * |dw| gathered in earlier tasks)",
-                    "Engram; cf. Zenke et al. 2017, Aljundi et al. 2018", () -> new ImportanceGating(ImportanceGating.Params.defaults())));
+                    "Engram; cf. Zenke et al. 2017, Aljundi et al. 2018", params(ImportanceGating.Params.class,
+                            ImportanceGating.Params.defaults(), ImportanceGating::new)));
 
     private Strategies() {
     }

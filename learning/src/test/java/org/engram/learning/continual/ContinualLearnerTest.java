@@ -121,6 +121,33 @@ class ContinualLearnerTest {
         assertArrayEquals(expected[2], last[0], 0.0, name + ": last accuracy row");
     }
 
+    @Test
+    void batchListenerSeesEverySampleOnceAndChangesNothing() {
+        LayeredNet plain = net();
+        LayeredNet listened = net();
+        int[] seen = new int[1];
+        try (ContinualLearner a = new ContinualLearner(plain, RateEncoder.bernoulli(STEPS, 1.0), options(2),
+                Strategies.create("replay"), Scenario.TASK_INCREMENTAL);
+             ContinualLearner b = new ContinualLearner(listened, RateEncoder.bernoulli(STEPS, 1.0), options(2),
+                Strategies.create("replay"), Scenario.TASK_INCREMENTAL)) {
+            for (int t = 0; t < 2; t++) {
+                a.startTask(TASKS[t]);
+                b.startTask(TASKS[t]);
+                a.trainEpoch(0);
+                b.trainEpoch(0, n -> seen[0] += n);
+                a.finishTask();
+                b.finishTask();
+            }
+        }
+        // Replay appends memory samples to the second task's batches; the listener counts own samples only.
+        assertEquals(TASKS[0].trainX().length + TASKS[1].trainX().length, seen[0]);
+        float[][] x = weights(plain);
+        float[][] y = weights(listened);
+        for (int m = 0; m < x.length; m++) {
+            assertArrayEquals(x[m], y[m], "matrix " + m);
+        }
+    }
+
     private static double[][] runAll(String strategy, Scenario scenario) {
         try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(2),
                 Strategies.create(strategy), scenario)) {

@@ -25,6 +25,18 @@ class StrategiesTest {
     }
 
     @Test
+    void hyperparameterRecordsBuildTheStrategyOfTheirName() {
+        for (Strategies.Info info : Strategies.list()) {
+            Strategies.Hyperparameters<?> h = info.hyperparameters();
+            assertTrue(h.type().isRecord(), info.name());
+            assertTrue(h.type().isInstance(h.defaults()), info.name());
+            assertEquals(info.name(), h.create(h.defaults()).name());
+        }
+        Strategies.Hyperparameters<?> ewc = Strategies.info("ewc").hyperparameters();
+        assertThrows(ClassCastException.class, () -> ewc.create(new Strategies.NoParameters()));
+    }
+
+    @Test
     void unknownNameIsRejectedWithTheValidNames() {
         ParameterException e = assertThrows(ParameterException.class, () -> Strategies.create("ewc2"));
         assertTrue(e.getMessage().contains("ewc2") && e.getMessage().contains("online_ewc"), e.getMessage());

@@ -1,0 +1,40 @@
+package org.engram.experiments.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.engram.experiments.run.Comparison;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code engram compare}: strategies of finished runs side by side, as a table and a bar chart. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare the strategies of one or more finished runs: a table of ACC, BWT, FWT, forgetting, "
+                + "learning accuracy and speed over seeds, and a bar chart of ACC and BWT with 95% confidence intervals.",
+        footer = {"", "Example:", "  engram compare results/split-fashion-task-il/* results/split-fashion-class-il/*"})
+public final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Folders of finished runs.")
+    List<Path> runs;
+
+    @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
+            description = "Results root; the comparison goes to DIR/comparisons/<id>/ (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Comparison.Outcome c = Comparison.write(runs, out);
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(c.table());
+        o.println();
+        o.println(c.folder());
+        o.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,108 @@
+package org.engram.experiments.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.engram.experiments.config.ConfigDocs;
+import org.engram.experiments.config.ConfigLayers;
+import org.engram.experiments.run.Runner;
+import org.engram.simulator.EngramException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code engram run}: one continual-learning experiment over its strategies and seeds; prints the
+ * summary and, as the last line of standard output, the run folder. Progress goes to standard error.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run a continual-learning experiment: every strategy of the config, for every seed, "
+                + "through every task; write metrics, plots and a summary to a new run folder.",
+        footer = {"", "Examples:",
+                "  engram run experiments/configs/quickstart.yaml",
+                "  engram run experiments/configs/split-fashion-class-il.yaml --seeds 1,2,3",
+                "  engram run my.yaml --set training.epochs=2 --set strategies[0].params.c=2",
+                "  engram run --resume results/quickstart/.20261130T081500Z-3fa2c1.partial",
+                "", "Precedence: defaults <- CONFIG.yaml <- --set <- --seeds/--threads.",
+                "Config keys (default in parentheses; engram run --keys prints them alone):"})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG.yaml",
+            description = "The experiment config (optional with --resume).")
+    Path config;
+
+    @Option(names = "--seeds", split = ",", paramLabel = "S[,S...]", description = "Seeds (overrides the config).")
+    List<Long> seeds;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (overrides the config; results do "
+            + "not depend on it).")
+    Integer threads;
+
+    @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
+            description = "Results root folder (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g. training.epochs=2 "
+            + "or strategies[0].params.lambda=100; repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a stopped run from its partial "
+            + "folder, after its last checkpointed task.")
+    Path resume;
+
+    @Option(names = "--keys", description = "Print every config key with its default and meaning, then exit.")
+    boolean keys;
+
+    @Option(names = "--markdown", description = "With --keys: print the key table as Markdown (for documentation).")
+    boolean markdown;
+
+    @Option(names = "--print-config", description = "Print the resolved config (defaults filled in, overrides "
+            + "applied) and exit without running.")
+    boolean printConfig;
+
+    /** Test hook: behave as if killed after this many finished tasks (their checkpoints are written). */
+    @Option(names = "--stop-after-tasks", hidden = true)
+    int stopAfterTasks;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        if (keys) {
+            o.print(markdown ? ConfigDocs.markdown() : ConfigDocs.plainText());
+            o.flush();
+            return 0;
+        }
+        if (config == null && resume == null) {
+            throw new EngramException("engram run", "CONFIG.yaml", "a config file, or --resume RUN_DIR", "neither",
+                    "see engram run --help");
+        }
+        if (config == null && (seeds != null || !sets.isEmpty())) {
+            throw new EngramException("engram run", "--resume", "no --set or --seeds (a resumed run keeps its config)",
+                    seeds != null ? "--seeds" : "--set " + sets.get(0), null);
+        }
+        ConfigLayers.Resolved resolved = config == null ? null
+                : ConfigLayers.resolve(config, sets, new ConfigLayers.Flags(seeds, threads));
+        if (printConfig) {
+            if (resolved == null) {
+                throw new EngramException("engram run", "--print-config", "a CONFIG.yaml to resolve", "none", null);
+            }
+            o.print(resolved.yaml());
+            o.flush();
+            return 0;
+        }
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        Runner.Outcome r = Runner.execute(new Runner.Request(resolved, out, resume, threads, stopAfterTasks, args),
+                spec.commandLine().getErr());
+        o.print(r.summary());
+        o.println();
+        o.println(r.folder());
+        o.flush();
+        return 0;
+    }
+}

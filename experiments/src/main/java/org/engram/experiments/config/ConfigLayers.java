@@ -1,0 +1,239 @@
+package org.engram.experiments.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the experiment config from its four layers, each over the one before:
+ * defaults ({@link Key} annotations) &lt;- YAML file &lt;- {@code --set key=value} overrides &lt;-
+ * command-line flags ({@code --seeds}, {@code --threads}).
+ *
+ * <p>The layers meet as YAML trees: the file's tree, then every override written into it, then
+ * the flags, then the defaults filled where a key is still missing. The tree is converted into
+ * {@link ExperimentConfig} with unknown keys, wrong types and out-of-range values as errors; an
+ * error names the file, line and column of the key, or the override or flag that set it.
+ */
+public final class ConfigLayers {
+    private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
+            new PropertyNamingStrategies.SnakeCaseStrategy();
+
+    private ConfigLayers() {
+    }
+
+    /**
+     * The command-line flags that override config keys; {@code null} leaves a key alone.
+     *
+     * @param seeds   {@code --seeds}
+     * @param threads {@code --threads}
+     */
+    public record Flags(List<Long> seeds, Integer threads) {
+        /** No flags. */
+        public static final Flags NONE = new Flags(null, null);
+    }
+
+    /**
+     * A resolved config.
+     *
+     * @param config the complete config
+     * @param yaml   the complete config as YAML (what {@code config.yaml} of a run holds)
+     */
+    public record Resolved(ExperimentConfig config, String yaml) {
+        /** @return the hex SHA-256 of {@link #yaml()} */
+        public String hash() {
+            return sha256(yaml);
+        }
+
+        /** @return the hex SHA-256 of the config with {@code threads} set to 1: what decides the results */
+        public String resultHash() {
+            ExperimentConfig c = config;
+            return sha256(ConfigLoader.toYaml(new ExperimentConfig(c.name(), c.seeds(), 1, c.data(), c.tasks(),
+                    c.network(), c.encoder(), c.training(), c.strategies(), c.energy())));
+        }
+    }
+
+    /**
+     * Reads a config file and lays overrides and flags over it.
+     *
+     * @param file      the YAML file
+     * @param overrides {@code key=value} texts, applied in order
+     * @param flags     command-line flags
+     * @return the resolved config
+     * @throws ConfigException if the file is missing or anything is invalid
+     */
+    public static Resolved resolve(Path file, List<String> overrides, Flags flags) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), null, "an existing YAML file", "no such file", null);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return resolve(text, file.getFileName().toString(), overrides, flags);
+    }
+
+    /**
+     * Lays the layers over YAML text.
+     *
+     * @param text       the YAML
+     * @param sourceName the file name shown in messages
+     * @param overrides  {@code key=value} texts, applied in order
+     * @param flags      command-line flags
+     * @return the resolved config
+     */
+    public static Resolved resolve(String text, String sourceName, List<String> overrides, Flags flags) {
+        JsonNode parsed;
+        try {
+            parsed = ConfigLoader.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw ConfigLoader.translate(e, sourceName, text);
+        }
+        if (parsed == null || parsed.isMissingNode() || parsed.isNull()) {
+            throw new ConfigException(sourceName, null, "a YAML mapping", "an empty file", null);
+        }
+        if (!parsed.isObject()) {
+            throw new ConfigException(sourceName + ":1:1", null, "a YAML mapping of keys", parsed.getNodeType()
+                    .toString().toLowerCase(java.util.Locale.ROOT), null);
+        }
+        ObjectNode tree = (ObjectNode) parsed;
+        SourceMap source = SourceMap.of(sourceName, text);
+        Map<String, String> origins = new LinkedHashMap<>();
+        for (String o : overrides) {
+            SetOverride override = SetOverride.parse(o);
+            override.applyTo(tree);
+            origins.put(override.keyPath(), "--set " + o);
+        }
+        if (flags.seeds() != null) {
+            ArrayNode seeds = tree.putArray("seeds");
+            flags.seeds().forEach(seeds::add);
+            origins.put("seeds", "--seeds");
+        }
+        if (flags.threads() != null) {
+            tree.put("threads", flags.threads());
+            origins.put("threads", "--threads");
+        }
+        StrategyParams.Locator where = keyPath -> locate(keyPath, origins, source);
+        fillDefaults(tree, ExperimentConfig.class);
+        ExperimentConfig config = convert(tree, where);
+        List<ExperimentConfig.StrategySpec> strategies = new ArrayList<>();
+        for (int i = 0; i < config.strategies().size(); i++) {
+            strategies.add(StrategyParams.fill(config.strategies().get(i), "strategies[" + i + "]", where));
+        }
+        ExperimentConfig complete = new ExperimentConfig(config.name(), config.seeds(), config.threads(),
+                config.data(), config.tasks(), config.network(), config.encoder(), config.training(), strategies,
+                config.energy());
+        CrossChecks.check(complete, where);
+        return new Resolved(complete, ConfigLoader.toYaml(complete));
+    }
+
+    /** The override or flag that set a key (or an enclosing one), else the key's place in the file. */
+    private static String locate(String keyPath, Map<String, String> origins, SourceMap source) {
+        for (String p = keyPath; p != null; p = SourceMap.parent(p)) {
+            String origin = origins.get(p);
+            if (origin != null) {
+                return origin;
+            }
+            if (source.contains(p)) {
+                break;
+            }
+        }
+        return source.locate(keyPath);
+    }
+
+    private static ExperimentConfig convert(ObjectNode tree, StrategyParams.Locator where) {
+        try {
+            return ConfigLoader.mapper().treeToValue(tree, ExperimentConfig.class);
+        } catch (JsonProcessingException e) {
+            ConfigException c = ConfigLoader.translate(e, "", null);
+            String path = c.location() == null ? "" : c.location();
+            throw new ConfigException(where.locate(path), path.isEmpty() ? null : path, c.expected(), c.found(),
+                    c.hint());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where.locate("") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fills missing keys of a mapping from the {@link Key} defaults of a record type, recursing into
+     * sections and lists of sections; keys the type does not know are left for the conversion to reject.
+     *
+     * @param node the mapping, changed in place
+     * @param type the record type it describes
+     */
+    static void fillDefaults(ObjectNode node, Class<?> type) {
+        for (RecordComponent rc : type.getRecordComponents()) {
+            String key = snakeCase(rc.getName());
+            JsonNode child = node.get(key);
+            Class<?> t = rc.getType();
+            Key doc = rc.getAnnotation(Key.class);
+            if (t.isRecord()) {
+                if (child == null) {
+                    child = node.putObject(key);
+                }
+                if (child.isObject()) {
+                    fillDefaults((ObjectNode) child, t);
+                }
+            } else if (child != null && child.isArray() && recordElement(rc.getGenericType()) != null) {
+                for (JsonNode element : child) {
+                    if (element.isObject()) {
+                        fillDefaults((ObjectNode) element, recordElement(rc.getGenericType()));
+                    }
+                }
+            } else if (child == null && doc != null && !Key.REQUIRED.equals(doc.def())) {
+                node.set(key, parseDefault(doc.def(), type, key));
+            }
+        }
+    }
+
+    private static Class<?> recordElement(Type type) {
+        if (type instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
+                && p.getActualTypeArguments()[0] instanceof Class<?> c && c.isRecord()) {
+            return c;
+        }
+        return null;
+    }
+
+    static JsonNode parseDefault(String yaml, Class<?> owner, String key) {
+        try {
+            return ConfigLoader.mapper().readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("default of " + owner.getSimpleName() + "." + key + " is not YAML: " + yaml,
+                    e);
+        }
+    }
+
+    /**
+     * @param camel a record component name, e.g. {@code trainPerTask}
+     * @return its YAML key, e.g. {@code train_per_task}
+     */
+    static String snakeCase(String camel) {
+        return SNAKE.translate(camel);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+}

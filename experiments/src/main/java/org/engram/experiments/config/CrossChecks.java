@@ -1,0 +1,135 @@
+package org.engram.experiments.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.engram.experiments.config.ExperimentConfig.DatasetKind;
+import org.engram.experiments.config.ExperimentConfig.SequenceKind;
+import org.engram.experiments.config.ExperimentConfig.TasksSpec;
+import org.engram.experiments.data.FashionMnist;
+import org.engram.learning.continual.ContinualStrategy;
+import org.engram.learning.continual.Scenario;
+import org.engram.learning.continual.Support;
+
+/**
+ * Checks that need more than one key: the task split against the data set, the scenario against
+ * the split, and every strategy against the scenario, so a run never fails after it has started. All
+ * problems are reported together.
+ */
+final class CrossChecks {
+    private CrossChecks() {
+    }
+
+    /**
+     * Runs every check and reports all problems at once.
+     *
+     * @param c     the config, each value valid on its own
+     * @param where locates key paths for messages
+     * @throws ConfigException naming every problem found (one per line when there are several)
+     */
+    static void check(ExperimentConfig c, StrategyParams.Locator where) {
+        List<ConfigException> problems = new ArrayList<>();
+        List<Runnable> checks = List.of(() -> checkTasks(c, where), () -> checkSplit(c.tasks(),
+                c.tasks().scenario() == Scenario.DOMAIN_INCREMENTAL, where));
+        for (Runnable check : checks) {
+            try {
+                check.run();
+            } catch (ConfigException e) {
+                problems.add(e);
+            }
+        }
+        for (int i = 0; i < c.strategies().size(); i++) {
+            try {
+                checkStrategy(c, i, where);
+            } catch (ConfigException e) {
+                problems.add(e);
+            }
+        }
+        if (problems.size() == 1) {
+            throw problems.get(0);
+        }
+        if (!problems.isEmpty()) {
+            StringBuilder sb = new StringBuilder(problems.size() + " problems:");
+            for (ConfigException e : problems) {
+                sb.append("\n  ").append(e.getMessage());
+            }
+            throw new ConfigException(sb.toString(), null);
+        }
+    }
+
+    private static void checkTasks(ExperimentConfig c, StrategyParams.Locator where) {
+        TasksSpec t = c.tasks();
+        boolean synthetic = t.sequence() == SequenceKind.SYNTHETIC;
+        if (synthetic != (c.data().dataset() == DatasetKind.SYNTHETIC)) {
+            throw new ConfigException(where.locate("tasks.sequence"), "tasks.sequence",
+                    synthetic ? "a sequence of images (data.dataset is fashion_mnist)"
+                            : "synthetic (data.dataset is synthetic)", t.sequence().name().toLowerCase(java.util.Locale.ROOT),
+                    synthetic ? "set data.dataset: synthetic" : "set tasks.sequence: synthetic");
+        }
+        boolean domain = t.scenario() == Scenario.DOMAIN_INCREMENTAL;
+        if (synthetic && domain && t.classesPerTask() < 2) {
+            throw new ConfigException(where.locate("tasks.classes_per_task"), "tasks.classes_per_task",
+                    "at least 2 classes per task in domain-incremental learning (the shared head has one unit per"
+                            + " position)", Integer.toString(t.classesPerTask()), null);
+        }
+        if (t.sequence() == SequenceKind.ROTATED && t.anglesDeg() != null && t.anglesDeg().size() != t.count()) {
+            throw new ConfigException(where.locate("tasks.angles_deg"), "tasks.angles_deg",
+                    "one angle per task (" + t.count() + ")", t.anglesDeg().size() + " angles", null);
+        }
+    }
+
+    private static void checkStrategy(ExperimentConfig c, int i, StrategyParams.Locator where) {
+        ContinualStrategy s = StrategyParams.create(c.strategies().get(i));
+        Support support = s.supports(c.tasks().scenario());
+        if (!support.supported()) {
+            throw new ConfigException(where.locate("strategies[" + i + "].name"), "strategies[" + i + "].name",
+                    "a strategy that supports " + c.tasks().scenario().name().toLowerCase(java.util.Locale.ROOT),
+                    "'" + s.name() + "'", support.reason());
+        }
+    }
+
+    private static void checkSplit(TasksSpec t, boolean domain, StrategyParams.Locator where) {
+        if (t.sequence() != SequenceKind.SPLIT) {
+            return;
+        }
+        int classes = FashionMnist.CLASSES;
+        if (t.groups() == null) {
+            if (t.count() * t.classesPerTask() > classes) {
+                throw new ConfigException(where.locate("tasks.count"), "tasks.count",
+                        "count x classes_per_task <= " + classes + " classes", t.count() + " x " + t.classesPerTask(),
+                        null);
+            }
+            if (domain && t.classesPerTask() < 2) {
+                throw new ConfigException(where.locate("tasks.classes_per_task"), "tasks.classes_per_task",
+                        "at least 2 classes per task in domain-incremental learning", Integer.toString(
+                                t.classesPerTask()), null);
+            }
+            return;
+        }
+        List<List<Integer>> groups = t.groups();
+        if (groups.size() != t.count()) {
+            throw new ConfigException(where.locate("tasks.groups"), "tasks.groups", "one group per task (count = "
+                    + t.count() + ")", groups.size() + " groups", null);
+        }
+        Set<Integer> used = new HashSet<>();
+        for (int g = 0; g < groups.size(); g++) {
+            String key = "tasks.groups[" + g + "]";
+            if (groups.get(g).isEmpty() || (domain && groups.get(g).size() != groups.get(0).size())) {
+                throw new ConfigException(where.locate(key), key, domain
+                        ? "groups of equal size (domain-incremental tasks share one head)" : "at least one class",
+                        groups.get(g).toString(), null);
+            }
+            for (Integer c : groups.get(g)) {
+                if (c == null || c < 0 || c >= classes || !used.add(c)) {
+                    throw new ConfigException(where.locate(key), key, "distinct classes in [0, " + classes + ")",
+                            groups.get(g).toString(), null);
+                }
+            }
+        }
+        if (domain && groups.get(0).size() < 2) {
+            throw new ConfigException(where.locate("tasks.groups"), "tasks.groups",
+                    "at least 2 classes per group in domain-incremental learning", groups.toString(), null);
+        }
+    }
+}

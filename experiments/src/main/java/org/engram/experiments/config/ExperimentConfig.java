@@ -1,0 +1,415 @@
+package org.engram.experiments.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.engram.experiments.metrics.Energy;
+import org.engram.learning.continual.Scenario;
+import org.engram.learning.layered.NeuronKind;
+import org.engram.learning.layered.Readout;
+import org.engram.learning.layered.ResetMode;
+import org.engram.learning.train.Surrogate;
+import org.engram.learning.train.optim.OptimizerSpec;
+import org.engram.simulator.ParameterException;
+
+/**
+ * A continual-learning experiment as written in YAML for {@code engram run}: which task sequence,
+ * which network, how it is trained, which strategies are compared, over which seeds.
+ *
+ * <p>Every key is documented once, by its {@link Key} annotation, with its default; {@link ConfigLayers}
+ * fills the defaults, so a record built by it is complete. The constructors check each value on
+ * its own; checks across sections (a split that needs more classes than the dataset has) happen
+ * when the experiment is built.
+ *
+ * @param name       experiment name
+ * @param seeds      seeds
+ * @param threads    worker threads
+ * @param data       where the images come from
+ * @param tasks      the task sequence and scenario
+ * @param network    the spiking network
+ * @param encoder    how images become input spikes
+ * @param training   the trainer
+ * @param strategies the strategies compared
+ * @param energy     energy costs per operation
+ */
+public record ExperimentConfig(
+        @Key(value = "experiment name; results go to <out>/<name>/<run-id>/", def = "experiment") String name,
+        @Key(value = "seeds; every strategy runs once per seed (network, shuffling, encoding and permutations"
+                + " follow the seed)", def = "[1]") List<Long> seeds,
+        @Key(value = "worker threads of the trainer; results do not depend on it", def = "1") int threads,
+        @Key("where the images come from") DataSpec data,
+        @Key("the task sequence and the scenario") TasksSpec tasks,
+        @Key("the spiking network (hidden LIF layers and a readout)") NetworkSpec network,
+        @Key("how a sample becomes input over T time steps") EncoderSpec encoder,
+        @Key("surrogate-gradient BPTT training") TrainingSpec training,
+        @Key("the strategies compared, in order, each {name, label, params}; see engram list") List<StrategySpec> strategies,
+        @Key("energy cost per operation, for the energy estimate") Energy energy) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    /** Checks the top-level values. */
+    public ExperimentConfig {
+        requireName("", "name", name);
+        if (seeds == null || seeds.isEmpty()) {
+            throw new ParameterException("experiment", "seeds", "a list of one or more seeds", seeds);
+        }
+        if (new HashSet<>(seeds).size() != seeds.size()) {
+            throw new ParameterException("experiment", "seeds", "distinct seeds", seeds);
+        }
+        seeds = List.copyOf(seeds);
+        if (threads < 1) {
+            throw new ParameterException("experiment", "threads", "an integer >= 1", threads);
+        }
+        if (strategies == null || strategies.isEmpty()) {
+            throw new ParameterException("experiment", "strategies", "a list of one or more strategies", strategies);
+        }
+        strategies = List.copyOf(strategies);
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < strategies.size(); i++) {
+            if (!labels.add(strategies.get(i).label())) {
+                throw new ParameterException("experiment", "strategies[" + i + "].label",
+                        "a label no other strategy has (set label: to tell two runs of one strategy apart)",
+                        strategies.get(i).label());
+            }
+        }
+    }
+
+    static void requireName(String section, String key, String value) {
+        if (value == null || !NAME.matcher(value).matches()) {
+            throw new ParameterException(section, key,
+                    "a name of letters, digits, '.', '_' or '-' not starting with '.' or '-'", value);
+        }
+    }
+
+    /** The kinds of data set. */
+    public enum DatasetKind {
+        /** Fashion-MNIST (Xiao, Rasul and Vollgraf 2017): 28 x 28 grey images of 10 kinds of clothing. */
+        FASHION_MNIST,
+        /** Seeded noisy binary patterns, generated (see {@code tasks.synthetic}). */
+        SYNTHETIC
+    }
+
+    /**
+     * Where the images come from.
+     *
+     * @param dataset the data set
+     * @param path    folder with the four IDX files, or null to search
+     * @param bundled whether to use the bundled subset regardless of what is installed
+     */
+    public record DataSpec(
+            @Key(value = "fashion_mnist, or synthetic (generated patterns, see tasks.synthetic)", def = "fashion_mnist")
+            DatasetKind dataset,
+            @Key(value = "folder with the Fashion-MNIST IDX files; null: $ENGRAM_DATA, then"
+                    + " /usr/share/datasets/fashion-mnist, then the subset bundled in the jar", def = "null")
+            String path,
+            @Key(value = "use the subset bundled in the jar (3000 training, 1000 test images) even when the full"
+                    + " data is installed: quick and the same on every machine", def = "false") boolean bundled) {
+        /** Checks the values. */
+        public DataSpec {
+            if (dataset == null) {
+                throw new ParameterException("data", "dataset", "fashion_mnist or synthetic", "null");
+            }
+        }
+    }
+
+    /** The kinds of task sequence. */
+    public enum SequenceKind {
+        /** Each task holds a group of classes (Split Fashion-MNIST). */
+        SPLIT,
+        /** Each task shows all classes with its own pixel permutation (Permuted Fashion-MNIST). */
+        PERMUTED,
+        /** Each task shows all classes rotated by its own angle (Rotated Fashion-MNIST). */
+        ROTATED,
+        /** Each task holds its own classes of generated patterns. */
+        SYNTHETIC
+    }
+
+    /**
+     * The task sequence and scenario.
+     *
+     * @param sequence        the kind of sequence
+     * @param scenario        the scenario
+     * @param count           number of tasks
+     * @param classesPerTask  classes per task (split, synthetic)
+     * @param groups          explicit class groups (split), or null
+     * @param firstUnpermuted whether task 0 of a permuted sequence shows the original images
+     * @param anglesDeg       rotation angle per task (rotated), or null for evenly spaced
+     * @param trainPerTask    training samples per task, 0 for all
+     * @param testPerTask     test samples per task, 0 for all
+     * @param synthetic       the generated patterns
+     */
+    public record TasksSpec(
+            @Key(value = "split, permuted, rotated or synthetic", def = "split") SequenceKind sequence,
+            @Key(value = "task_incremental (task identity given: one head per task), domain_incremental (one shared"
+                    + " head; split labels become their position in the task) or class_incremental (all classes"
+                    + " seen so far compete)", def = "task_incremental") Scenario scenario,
+            @Key(value = "number of tasks", def = "5") int count,
+            @Key(value = "classes per task (split, synthetic); split groups are consecutive classes",
+                    def = "2") int classesPerTask,
+            @Key(value = "split: explicit class groups, e.g. [[0, 1], [2, 3]]; null: consecutive groups of"
+                    + " classes_per_task", def = "null") List<List<Integer>> groups,
+            @Key(value = "permuted: task 0 shows the original images", def = "false") boolean firstUnpermuted,
+            @Key(value = "rotated: angle of each task (deg, counter-clockwise); null: t * 180 / count",
+                    def = "null") List<Double> anglesDeg,
+            @Key(value = "training samples per task (the first ones of the task); 0: all", def = "0") int trainPerTask,
+            @Key(value = "test samples per task (the first ones of the task); 0: all", def = "0") int testPerTask,
+            @Key("synthetic: the generated patterns") SyntheticSpec synthetic) {
+        /** Checks the values. */
+        public TasksSpec {
+            if (sequence == null || scenario == null) {
+                throw new ParameterException("tasks", sequence == null ? "sequence" : "scenario", "a value", "null");
+            }
+            if (count < 1) {
+                throw new ParameterException("tasks", "count", "an integer >= 1", count);
+            }
+            if (classesPerTask < 1) {
+                throw new ParameterException("tasks", "classes_per_task", "an integer >= 1", classesPerTask);
+            }
+            if (trainPerTask < 0) {
+                throw new ParameterException("tasks", "train_per_task", "an integer >= 0 (0: all)", trainPerTask);
+            }
+            if (testPerTask < 0) {
+                throw new ParameterException("tasks", "test_per_task", "an integer >= 0 (0: all)", testPerTask);
+            }
+            if (groups != null) {
+                groups = List.copyOf(groups.stream().map(List::copyOf).toList());
+            }
+            if (anglesDeg != null) {
+                anglesDeg = List.copyOf(anglesDeg);
+            }
+        }
+    }
+
+    /**
+     * Generated patterns: each class has a prototype of active inputs, samples add noise.
+     *
+     * @param inputs         inputs per sample
+     * @param trainPerClass  training samples per class
+     * @param testPerClass   test samples per class
+     * @param activeFraction fraction of active inputs in a prototype
+     * @param noise          standard deviation of the noise per input
+     */
+    public record SyntheticSpec(
+            @Key(value = "inputs (features) per sample", def = "100") int inputs,
+            @Key(value = "training samples per class", def = "50") int trainPerClass,
+            @Key(value = "test samples per class", def = "20") int testPerClass,
+            @Key(value = "fraction of inputs active in a class prototype, in (0, 1]", def = "0.2") double activeFraction,
+            @Key(value = "standard deviation of the Gaussian noise per input (intensity)", def = "0.1") double noise) {
+        /** Checks the values. */
+        public SyntheticSpec {
+            positive("tasks.synthetic", "inputs", inputs);
+            positive("tasks.synthetic", "train_per_class", trainPerClass);
+            positive("tasks.synthetic", "test_per_class", testPerClass);
+            if (!(activeFraction > 0 && activeFraction <= 1)) {
+                throw new ParameterException("tasks.synthetic", "active_fraction", "a fraction in (0, 1]",
+                        activeFraction);
+            }
+            ParameterException.requireNonNegative("tasks.synthetic", "noise", noise, "intensity");
+        }
+    }
+
+    /**
+     * The spiking network: hidden layers of (adaptive) LIF neurons and a readout with one neuron per class.
+     *
+     * @param hidden       hidden layer sizes
+     * @param neuron       neuron model of the hidden layers
+     * @param tauMs        membrane time constant (ms)
+     * @param threshold    firing threshold
+     * @param reset        reset mode
+     * @param tauAdaptMs   adaptation time constant (ms)
+     * @param adaptation   threshold increase per spike
+     * @param recurrent    recurrent hidden layers
+     * @param readout      readout kind
+     * @param readoutTauMs readout membrane time constant (ms)
+     * @param traceTauMs   exp_rate trace time constant (ms)
+     * @param dtMs         time step (ms)
+     * @param initGain     initial weight scale
+     */
+    public record NetworkSpec(
+            @Key(value = "hidden layer sizes, input side first, e.g. [800, 800]", def = "[256]") List<Integer> hidden,
+            @Key(value = "hidden neuron model: lif or adaptive_lif", def = "lif") NeuronKind neuron,
+            @Key(value = "membrane time constant tau_m of hidden neurons (ms)", def = "10") double tauMs,
+            @Key(value = "firing threshold (dimensionless; inputs add their weights)", def = "1") double threshold,
+            @Key(value = "reset after a spike: subtract (keep the charge above threshold) or zero", def = "subtract")
+            ResetMode reset,
+            @Key(value = "adaptive_lif: adaptation time constant (ms)", def = "100") double tauAdaptMs,
+            @Key(value = "adaptive_lif: threshold increase per spike", def = "0") double adaptation,
+            @Key(value = "all-to-all recurrent connections in every hidden layer", def = "false") boolean recurrent,
+            @Key(value = "how the readout becomes logits: mean_membrane, max_membrane, spike_count or exp_rate",
+                    def = "mean_membrane") Readout readout,
+            @Key(value = "membrane time constant of the readout neurons (ms)", def = "10") double readoutTauMs,
+            @Key(value = "exp_rate readout: trace time constant (ms)", def = "10") double traceTauMs,
+            @Key(value = "time step (ms)", def = "1") double dtMs,
+            @Key(value = "initial weights are uniform in +-init_gain / sqrt(fan-in)", def = "1") double initGain) {
+        /** Checks the values. */
+        public NetworkSpec {
+            if (hidden == null || hidden.isEmpty()) {
+                throw new ParameterException("network", "hidden", "a list of one or more layer sizes", hidden);
+            }
+            for (int i = 0; i < hidden.size(); i++) {
+                if (hidden.get(i) == null || hidden.get(i) < 1) {
+                    throw new ParameterException("network", "hidden[" + i + "]", "a layer size >= 1", hidden.get(i));
+                }
+            }
+            hidden = List.copyOf(hidden);
+            if (neuron == null || reset == null || readout == null) {
+                throw new ParameterException("network", neuron == null ? "neuron" : reset == null ? "reset" : "readout",
+                        "a value", "null");
+            }
+            ParameterException.requirePositive("network", "tau_ms", tauMs, "ms");
+            ParameterException.requirePositive("network", "threshold", threshold, "dimensionless");
+            ParameterException.requirePositive("network", "tau_adapt_ms", tauAdaptMs, "ms");
+            ParameterException.requireNonNegative("network", "adaptation", adaptation, "dimensionless");
+            ParameterException.requirePositive("network", "readout_tau_ms", readoutTauMs, "ms");
+            ParameterException.requirePositive("network", "trace_tau_ms", traceTauMs, "ms");
+            ParameterException.requirePositive("network", "dt_ms", dtMs, "ms");
+            ParameterException.requirePositive("network", "init_gain", initGain, "dimensionless");
+        }
+    }
+
+    /** The input codings. */
+    public enum EncoderKind {
+        /** Bernoulli rate coding: spike probability gain * x per step. */
+        RATE,
+        /** Time-to-first-spike coding: one spike, earlier for larger values. */
+        LATENCY,
+        /** The sample times gain is the input current of every step. */
+        DIRECT_CURRENT
+    }
+
+    /**
+     * How a sample becomes input over T steps.
+     *
+     * @param kind   the coding
+     * @param steps  time steps T
+     * @param gain   rate: probability of a value of 1; direct current: current of a value of 1
+     * @param cutoff latency: values at or below it never spike
+     */
+    public record EncoderSpec(
+            @Key(value = "rate, latency or direct_current", def = "rate") EncoderKind kind,
+            @Key(value = "time steps T per sample", def = "20") int steps,
+            @Key(value = "rate: spike probability per step of a value of 1, in (0, 1]; direct_current: input"
+                    + " current of a value of 1 (threshold units)", def = "1") double gain,
+            @Key(value = "latency: values <= cutoff never spike, in [0, 1)", def = "0") double cutoff) {
+        /** Checks the values. */
+        public EncoderSpec {
+            if (kind == null) {
+                throw new ParameterException("encoder", "kind", "rate, latency or direct_current", "null");
+            }
+            if (steps < 1) {
+                throw new ParameterException("encoder", "steps", "an integer >= 1", steps);
+            }
+            ParameterException.requireFinite("encoder", "gain", gain, "dimensionless");
+            if (kind == EncoderKind.RATE && !(gain > 0 && gain <= 1)) {
+                throw new ParameterException("encoder", "gain", "a spike probability in (0, 1] for rate coding", gain);
+            }
+            if (!(cutoff >= 0 && cutoff < 1)) {
+                throw new ParameterException("encoder", "cutoff", "a value in [0, 1)", cutoff);
+            }
+        }
+    }
+
+    /** Learning-rate schedules. */
+    public enum ScheduleKind {
+        /** The same rate at every step. */
+        CONSTANT,
+        /** Cosine decay from learning_rate to min_learning_rate over the whole task sequence. */
+        COSINE
+    }
+
+    /**
+     * Surrogate-gradient BPTT training.
+     *
+     * @param epochs             epochs per task
+     * @param batchSize          samples per batch
+     * @param blockSize          samples per gradient block
+     * @param optimizer          optimiser
+     * @param learningRate       learning rate
+     * @param minLearningRate    final rate of the cosine schedule
+     * @param schedule           schedule
+     * @param momentum           SGD momentum
+     * @param surrogate          surrogate derivative
+     * @param slope              surrogate slope
+     * @param detachReset        whether the reset is detached from the gradient
+     * @param weightDecay        L2 coefficient
+     * @param clipNorm           gradient clipping norm
+     * @param evaluateEveryEpoch whether every task is evaluated after every epoch
+     */
+    public record TrainingSpec(
+            @Key(value = "epochs per task", def = "1") int epochs,
+            @Key(value = "samples per batch", def = "64") int batchSize,
+            @Key(value = "samples per gradient block: the unit of parallel work; results depend on it, never on"
+                    + " threads", def = "16") int blockSize,
+            @Key(value = "adam or sgd", def = "adam") OptimizerSpec.Kind optimizer,
+            @Key(value = "learning rate (initial rate of a schedule)", def = "0.001") double learningRate,
+            @Key(value = "cosine schedule: final learning rate", def = "0") double minLearningRate,
+            @Key(value = "constant, or cosine (decay over all batches of the whole sequence)", def = "constant")
+            ScheduleKind schedule,
+            @Key(value = "sgd: momentum in [0, 1)", def = "0.9") double momentum,
+            @Key(value = "surrogate derivative of the spike: fast_sigmoid, arctan or triangle", def = "fast_sigmoid")
+            Surrogate surrogate,
+            @Key(value = "surrogate slope (1/threshold)", def = "10") double slope,
+            @Key(value = "treat the reset as a constant in the backward pass", def = "false") boolean detachReset,
+            @Key(value = "L2 weight decay added to the gradient", def = "0") double weightDecay,
+            @Key(value = "largest global gradient norm; 0: no clipping", def = "0") double clipNorm,
+            @Key(value = "also evaluate every task after every epoch (epoch_accuracy.csv)", def = "false")
+            boolean evaluateEveryEpoch) {
+        /** Checks the values. */
+        public TrainingSpec {
+            positive("training", "epochs", epochs);
+            positive("training", "batch_size", batchSize);
+            positive("training", "block_size", blockSize);
+            if (optimizer == null || schedule == null || surrogate == null) {
+                throw new ParameterException("training", optimizer == null ? "optimizer"
+                        : schedule == null ? "schedule" : "surrogate", "a value", "null");
+            }
+            ParameterException.requirePositive("training", "learning_rate", learningRate, "dimensionless");
+            if (!(minLearningRate >= 0 && minLearningRate <= learningRate)) {
+                throw new ParameterException("training", "min_learning_rate",
+                        "a rate in [0, learning_rate = " + learningRate + "]", minLearningRate);
+            }
+            if (!(momentum >= 0 && momentum < 1)) {
+                throw new ParameterException("training", "momentum", "a number in [0, 1)", momentum);
+            }
+            ParameterException.requirePositive("training", "slope", slope, "1/threshold");
+            ParameterException.requireNonNegative("training", "weight_decay", weightDecay, "dimensionless");
+            ParameterException.requireNonNegative("training", "clip_norm", clipNorm, "dimensionless");
+        }
+    }
+
+    /**
+     * One strategy of the comparison.
+     *
+     * @param name   registry name, or names joined by '+' for a chain
+     * @param label  name in tables, plots and folders
+     * @param params hyperparameters
+     */
+    public record StrategySpec(
+            @Key(value = "strategy name from engram list, or several joined by '+' (a chain, e.g. replay+ewc)")
+            String name,
+            @Key(value = "name in tables, plots and folders; null: the name", def = "null") String label,
+            @Key(value = "hyperparameters; omitted ones take the strategy's defaults (engram list); a chain takes"
+                    + " one mapping per member, e.g. {ewc: {lambda: 10}}", def = "{}") JsonNode params) {
+        /** Checks the name and fills the label. */
+        public StrategySpec {
+            if (name == null || name.isBlank()) {
+                throw new ParameterException("strategy", "name", "a strategy name (see engram list)", name);
+            }
+            label = label == null ? name : label;
+            requireName("strategy", "label", label.replace('+', '_'));
+            params = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : params;
+            if (!params.isObject()) {
+                throw new ParameterException("strategy", "params", "a mapping of hyperparameters", params);
+            }
+        }
+    }
+
+    private static void positive(String section, String key, int value) {
+        if (value < 1) {
+            throw new ParameterException(section, key, "an integer >= 1", value);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.engram.experiments.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code --set key=value} override: a dotted key path with list indices
+ * ({@code training.epochs}, {@code strategies[0].params.lambda}) and a YAML value
+ * ({@code 2}, {@code true}, {@code [800, 800]}, {@code {lambda: 10}}).
+ *
+ * @param text    the override as the user wrote it, shown in error messages
+ * @param keyPath the normalised key path
+ * @param value   the value
+ */
+record SetOverride(String text, String keyPath, JsonNode value) {
+    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)((?:\\[\\d+\\])*)");
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)\\]");
+
+    /**
+     * Parses {@code key=value}.
+     *
+     * @param text the override
+     * @return the parsed override
+     * @throws ConfigException if the text is not {@code key=value} or the value is not YAML
+     */
+    static SetOverride parse(String text) {
+        String where = "--set " + text;
+        int eq = text.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException(where, null, "key=value, e.g. training.epochs=2", "'" + text + "'", null);
+        }
+        String key = text.substring(0, eq).trim();
+        String raw = text.substring(eq + 1).trim();
+        segments(key, where);
+        if (raw.isEmpty()) {
+            throw new ConfigException(where, key, "a value after '='", "nothing", null);
+        }
+        try {
+            JsonNode value = ConfigLoader.mapper().readTree(raw);
+            return new SetOverride(text, key, value == null ? JsonNodeFactory.instance.nullNode() : value);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(where, key, "a YAML value (number, text, true/false, [list] or {mapping})",
+                    "'" + raw + "'", null);
+        }
+    }
+
+    /** Splits a key path into names and list indices (as Integer). */
+    private static List<Object> segments(String key, String where) {
+        List<Object> out = new ArrayList<>();
+        for (String part : key.split("\\.", -1)) {
+            Matcher m = SEGMENT.matcher(part);
+            if (!m.matches()) {
+                throw new ConfigException(where, key, "a key path such as training.epochs or strategies[0].params.lambda",
+                        "'" + key + "'", null);
+            }
+            out.add(m.group(1));
+            Matcher i = INDEX.matcher(m.group(2));
+            while (i.find()) {
+                out.add(Integer.parseInt(i.group(1)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes the value into a tree, creating mappings on the way; a list index may address an
+     * existing element or append one.
+     *
+     * @param root the tree of the whole config
+     */
+    void applyTo(ObjectNode root) {
+        String where = "--set " + text;
+        List<Object> path = segments(keyPath, where);
+        JsonNode node = root;
+        StringBuilder at = new StringBuilder();
+        for (int k = 0; k < path.size(); k++) {
+            Object segment = path.get(k);
+            boolean last = k == path.size() - 1;
+            Object next = last ? null : path.get(k + 1);
+            if (segment instanceof String name) {
+                if (!(node instanceof ObjectNode object)) {
+                    throw new ConfigException(where, at.toString(), "a mapping with key '" + name + "'",
+                            describe(node), null);
+                }
+                at.append(at.length() == 0 ? "" : ".").append(name);
+                if (last) {
+                    object.set(name, value);
+                } else {
+                    JsonNode child = object.get(name);
+                    if (child == null || child.isNull()) {
+                        child = next instanceof Integer ? object.putArray(name) : object.putObject(name);
+                    }
+                    node = child;
+                }
+            } else {
+                int index = (Integer) segment;
+                if (!(node instanceof ArrayNode array)) {
+                    throw new ConfigException(where, at.toString(), "a list", describe(node), null);
+                }
+                if (index > array.size()) {
+                    throw new ConfigException(where, at + "[" + index + "]", "an index <= " + array.size()
+                            + " (the list has " + array.size() + " entries; index " + array.size() + " appends one)",
+                            Integer.toString(index), null);
+                }
+                at.append('[').append(index).append(']');
+                if (last) {
+                    if (index == array.size()) {
+                        array.add(value);
+                    } else {
+                        array.set(index, value);
+                    }
+                } else {
+                    if (index == array.size()) {
+                        array.add(next instanceof Integer ? array.arrayNode() : array.objectNode());
+                    }
+                    node = array.get(index);
+                }
+            }
+        }
+    }
+
+    private static String describe(JsonNode node) {
+        return node == null ? "nothing" : node.isValueNode() ? "the value " + node : node.getNodeType().toString()
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,104 @@
+package org.engram.experiments.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where each key of a YAML text stands: key path (e.g. {@code strategies[1].params.lambda}) to
+ * line and column, so that an error found after the text became a tree still names its line.
+ */
+final class SourceMap {
+    private final String file;
+    private final Map<String, int[]> positions;
+
+    private SourceMap(String file, Map<String, int[]> positions) {
+        this.file = file;
+        this.positions = positions;
+    }
+
+    /**
+     * Reads the positions of every key and list element.
+     *
+     * @param file the file name shown in messages
+     * @param text YAML text that parses (call after the tree was read)
+     * @return the map
+     */
+    static SourceMap of(String file, String text) {
+        Map<String, int[]> positions = new HashMap<>();
+        try (JsonParser p = ConfigLoader.mapper().getFactory().createParser(text)) {
+            // One frame per open container: its path and, for lists, the index of the next element.
+            Deque<String> paths = new ArrayDeque<>();
+            Deque<int[]> nextIndex = new ArrayDeque<>();
+            String pendingKey = null;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.FIELD_NAME) {
+                    String parent = paths.peek();
+                    pendingKey = (parent == null || parent.isEmpty() ? "" : parent + ".") + p.currentName();
+                    positions.put(pendingKey, position(p.currentTokenLocation()));
+                    continue;
+                }
+                String here = pendingKey;
+                pendingKey = null;
+                if (here == null && !nextIndex.isEmpty() && nextIndex.peek()[0] >= 0) {
+                    here = paths.peek() + "[" + nextIndex.peek()[0]++ + "]";
+                    positions.put(here, position(p.currentTokenLocation()));
+                }
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    paths.push(here == null ? "" : here);
+                    nextIndex.push(new int[] {t == JsonToken.START_ARRAY ? 0 : -1});
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    paths.pop();
+                    nextIndex.pop();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("YAML text that parsed once failed to parse again", e);
+        }
+        return new SourceMap(file, positions);
+    }
+
+    private static int[] position(JsonLocation l) {
+        return new int[] {l.getLineNr(), l.getColumnNr()};
+    }
+
+    /**
+     * The file and position of a key, or of its nearest enclosing key that is in the file.
+     *
+     * @param keyPath the key path
+     * @return e.g. {@code quickstart.yaml:12:5}, or the file name alone
+     */
+    String locate(String keyPath) {
+        for (String p = keyPath; p != null; p = parent(p)) {
+            int[] at = positions.get(p);
+            if (at != null) {
+                return file + ":" + at[0] + ":" + at[1];
+            }
+        }
+        return file;
+    }
+
+    /** @return whether the key is written in the file */
+    boolean contains(String keyPath) {
+        return positions.containsKey(keyPath);
+    }
+
+    /**
+     * The enclosing key path: {@code a.b[2].c} -> {@code a.b[2]} -> {@code a.b} -> {@code a} -> null.
+     *
+     * @param keyPath a key path
+     * @return its parent, or null for a top-level key
+     */
+    static String parent(String keyPath) {
+        if (keyPath.isEmpty()) {
+            return null;
+        }
+        int cut = Math.max(keyPath.lastIndexOf('.'), keyPath.lastIndexOf('['));
+        return cut <= 0 ? "" : keyPath.substring(0, cut);
+    }
+}

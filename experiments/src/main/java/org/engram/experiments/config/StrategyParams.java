@@ -1,0 +1,132 @@
+package org.engram.experiments.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.engram.learning.continual.ContinualStrategy;
+import org.engram.learning.continual.Strategies;
+
+/**
+ * Turns a {@link ExperimentConfig.StrategySpec} into a strategy: looks its name up in
+ * {@link Strategies}, lays the user's hyperparameters over the strategy's defaults and converts
+ * them into the strategy's {@code Params} record with the same strictness as the rest of the
+ * config (unknown keys, types, ranges).
+ */
+public final class StrategyParams {
+    private StrategyParams() {
+    }
+
+    /** Where an error is reported: the file position or override of a key path. */
+    interface Locator {
+        String locate(String keyPath);
+    }
+
+    /**
+     * The names of a spec: one, or the members of a chain ({@code replay+ewc}).
+     *
+     * @param spec the spec
+     * @return the member names in order
+     */
+    public static List<String> members(ExperimentConfig.StrategySpec spec) {
+        return List.of(spec.name().split("\\+", -1));
+    }
+
+    /**
+     * Fills every hyperparameter of a spec with its default where the user gave none, checking the
+     * names, keys and values.
+     *
+     * @param spec    the spec
+     * @param keyPath where it stands, e.g. {@code strategies[1]}
+     * @param where   locates key paths for messages
+     * @return the spec with complete params
+     */
+    static ExperimentConfig.StrategySpec fill(ExperimentConfig.StrategySpec spec, String keyPath, Locator where) {
+        List<String> names = members(spec);
+        List<String> known = new ArrayList<>();
+        for (Strategies.Info info : Strategies.list()) {
+            known.add(info.name());
+        }
+        for (String name : names) {
+            if (!known.contains(name)) {
+                String hint = ConfigLoader.closest(name, known);
+                throw new ConfigException(where.locate(keyPath + ".name"), keyPath + ".name",
+                        "a strategy name, one of " + known + (names.size() > 1 ? " (a chain joins names with '+')" : ""),
+                        "'" + name + "'", hint == null ? "see engram list" : "did you mean '" + hint + "'?");
+            }
+        }
+        ObjectNode filled;
+        if (names.size() == 1) {
+            filled = complete(names.get(0), (ObjectNode) spec.params(), keyPath + ".params", where);
+        } else {
+            filled = ConfigLoader.mapper().createObjectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = spec.params().fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!names.contains(e.getKey())) {
+                    String hint = ConfigLoader.closest(e.getKey(), names);
+                    throw new ConfigException(where.locate(keyPath + ".params." + e.getKey()),
+                            keyPath + ".params." + e.getKey(), "one mapping per chain member " + names,
+                            "unknown member '" + e.getKey() + "'", hint == null ? null : "did you mean '" + hint + "'?");
+                }
+                if (!e.getValue().isObject()) {
+                    throw new ConfigException(where.locate(keyPath + ".params." + e.getKey()),
+                            keyPath + ".params." + e.getKey(), "a mapping of hyperparameters", e.getValue().toString(),
+                            null);
+                }
+            }
+            for (String name : names) {
+                JsonNode given = spec.params().get(name);
+                filled.set(name, complete(name, given == null ? ConfigLoader.mapper().createObjectNode()
+                        : (ObjectNode) given, keyPath + ".params." + name, where));
+            }
+        }
+        return new ExperimentConfig.StrategySpec(spec.name(), spec.label(), filled);
+    }
+
+    private static ObjectNode complete(String name, ObjectNode given, String keyPath, Locator where) {
+        Strategies.Hyperparameters<?> h = Strategies.info(name).hyperparameters();
+        ObjectNode tree = ConfigLoader.mapper().valueToTree(h.defaults());
+        tree.setAll(given.deepCopy());
+        Record checked = convert(tree, h.type(), keyPath, where);
+        return ConfigLoader.mapper().valueToTree(checked);
+    }
+
+    private static Record convert(JsonNode tree, Class<? extends Record> type, String keyPath, Locator where) {
+        try {
+            return ConfigLoader.mapper().treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            ConfigException c = ConfigLoader.translate(e, "", null);
+            String path = c.location() == null || c.location().isEmpty() ? keyPath : keyPath + "." + c.location();
+            throw new ConfigException(where.locate(path), path, c.expected(), c.found(), c.hint());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where.locate(keyPath) + ": " + keyPath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates the strategy a complete spec (one returned by {@link ConfigLayers}) describes.
+     *
+     * @param spec the spec
+     * @return a new strategy in its initial state
+     */
+    public static ContinualStrategy create(ExperimentConfig.StrategySpec spec) {
+        List<String> names = members(spec);
+        Locator nowhere = p -> "strategy " + spec.label();
+        if (names.size() == 1) {
+            return build(names.get(0), spec.params(), nowhere);
+        }
+        ContinualStrategy[] chain = new ContinualStrategy[names.size()];
+        for (int i = 0; i < chain.length; i++) {
+            chain[i] = build(names.get(i), spec.params().get(names.get(i)), nowhere);
+        }
+        return Strategies.chain(chain);
+    }
+
+    private static ContinualStrategy build(String name, JsonNode params, Locator where) {
+        Strategies.Hyperparameters<?> h = Strategies.info(name).hyperparameters();
+        return h.create(convert(params, h.type(), "params", where));
+    }
+}

@@ -1,0 +1,90 @@
+package org.engram.experiments.run;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.engram.learning.continual.ContinualLearner;
+import org.engram.simulator.EngramException;
+
+/**
+ * The checkpoints of a run: per (strategy, seed) unit, the learner's state after its last
+ * finished task ({@code checkpoints/<strategy>/seed-<seed>/learner.state}, written by
+ * {@link ContinualLearner#writeState}) and the unit's results so far ({@code progress.json}).
+ *
+ * <p>The state is written before the progress, each atomically, so the progress never names a
+ * task whose state is missing; only the latest state is kept (one file per unit).
+ */
+final class Checkpoints {
+    private final RunFolder folder;
+
+    Checkpoints(RunFolder folder) {
+        this.folder = folder;
+    }
+
+    private static String dir(String strategy, long seed) {
+        return "checkpoints/" + strategy.replace('+', '_') + "/seed-" + seed + "/";
+    }
+
+    /**
+     * The progress of a unit, or a fresh one.
+     *
+     * @param strategy strategy label
+     * @param seed     seed
+     * @param tasks    tasks in the sequence
+     * @return what the unit has done so far
+     */
+    UnitProgress progress(String strategy, long seed, int tasks) {
+        Path file = folder.directory().resolve(dir(strategy, seed) + "progress.json");
+        if (!Files.exists(file)) {
+            return UnitProgress.start(strategy, seed, tasks);
+        }
+        UnitProgress p = JsonFiles.read(file, UnitProgress.class);
+        if (p.tasks() != tasks || !p.strategy().equals(strategy) || p.seed() != seed) {
+            throw new EngramException(file.toString(), "progress", "the progress of " + strategy + ", seed " + seed
+                    + ", " + tasks + " tasks", p.strategy() + ", seed " + p.seed() + ", " + p.tasks() + " tasks", null);
+        }
+        return p;
+    }
+
+    /**
+     * Saves a unit after a task: the learner's state, then the progress.
+     *
+     * @param learner  the learner, between tasks
+     * @param progress the unit's results including the task just finished
+     */
+    void save(ContinualLearner learner, UnitProgress progress) {
+        String d = dir(progress.strategy(), progress.seed());
+        folder.write(d + "learner.state", out -> {
+            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+            learner.writeState(data);
+            data.flush();
+        });
+        folder.writeString(d + "progress.json", JsonFiles.write(progress));
+    }
+
+    /**
+     * Restores a learner to the end of a unit's last finished task.
+     *
+     * @param learner  a fresh learner built like the one that was saved
+     * @param progress the unit's progress
+     * @return the number of tasks the state covers
+     */
+    int restore(ContinualLearner learner, UnitProgress progress) {
+        Path file = folder.directory().resolve(dir(progress.strategy(), progress.seed()) + "learner.state");
+        try (InputStream in = Files.newInputStream(file)) {
+            int done = learner.readState(new DataInputStream(new BufferedInputStream(in, 1 << 16)));
+            if (done != progress.tasksDone()) {
+                throw new EngramException(file.toString(), "tasks covered", progress.tasksDone()
+                        + " (as progress.json says)", Integer.toString(done), null);
+            }
+            return done;
+        } catch (IOException e) {
+            throw new EngramException(file + ": cannot restore the learner: " + e.getMessage(), e);
+        }
+    }
+}

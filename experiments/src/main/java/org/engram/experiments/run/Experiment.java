@@ -1,0 +1,270 @@
+package org.engram.experiments.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.experiments.config.ConfigException;
+import org.engram.experiments.config.ExperimentConfig;
+import org.engram.experiments.config.ExperimentConfig.EncoderSpec;
+import org.engram.experiments.config.ExperimentConfig.NetworkSpec;
+import org.engram.experiments.config.ExperimentConfig.TasksSpec;
+import org.engram.experiments.config.ExperimentConfig.TrainingSpec;
+import org.engram.experiments.data.DataLocator;
+import org.engram.experiments.data.Dataset;
+import org.engram.experiments.data.FashionMnist;
+import org.engram.experiments.data.LocatedData;
+import org.engram.experiments.task.ClassSplit;
+import org.engram.experiments.task.PermutedTasks;
+import org.engram.experiments.task.RotatedTasks;
+import org.engram.experiments.task.SyntheticTasks;
+import org.engram.experiments.task.Task;
+import org.engram.experiments.task.TaskSequence;
+import org.engram.learning.continual.Scenario;
+import org.engram.learning.continual.TaskData;
+import org.engram.learning.encode.DirectCurrentEncoder;
+import org.engram.learning.encode.Encoder;
+import org.engram.learning.encode.LatencyEncoder;
+import org.engram.learning.encode.RateEncoder;
+import org.engram.learning.layered.HiddenLayer;
+import org.engram.learning.layered.LayeredNet;
+import org.engram.learning.layered.LayeredNetSpec;
+import org.engram.learning.layered.ReadoutLayer;
+import org.engram.learning.train.TrainerOptions;
+import org.engram.learning.train.optim.LearningRateSchedule;
+import org.engram.learning.train.optim.OptimizerSpec;
+import org.engram.simulator.ParameterException;
+
+/**
+ * Turns a resolved config into what a run needs: the data (read once), the tasks of a seed as
+ * the learner sees them, the network, the encoder and the trainer settings.
+ *
+ * <p>Labels: task- and class-incremental tasks keep the dataset's class labels; in
+ * domain-incremental learning a split task's labels become their position within the task
+ * (a shared head of {@code classes_per_task} units), while permuted and rotated tasks keep all classes.
+ */
+final class Experiment {
+    private final ExperimentConfig config;
+    private final LocatedData located;
+    private final Dataset train;
+    private final Dataset test;
+
+    private Experiment(ExperimentConfig config, LocatedData located, Dataset train, Dataset test) {
+        this.config = config;
+        this.located = located;
+        this.train = train;
+        this.test = test;
+    }
+
+    /**
+     * Finds and reads the data.
+     *
+     * @param config the resolved config
+     * @return the experiment
+     * @throws org.engram.experiments.data.DataFileException if the data cannot be found or read
+     */
+    static Experiment prepare(ExperimentConfig config) {
+        if (config.data().dataset() == ExperimentConfig.DatasetKind.SYNTHETIC) {
+            return new Experiment(config, null, null, null);
+        }
+        LocatedData located = config.data().bundled() ? DataLocator.bundledSubset()
+                : new DataLocator().locate(config.data().path() == null ? null : Path.of(config.data().path()));
+        return new Experiment(config, located, located.train(), located.test());
+    }
+
+    /** @return where the data came from, for provenance ({@code null} for generated data) */
+    LocatedData located() {
+        return located;
+    }
+
+    /** @return the number of tasks */
+    int taskCount() {
+        return config.tasks().count();
+    }
+
+    /**
+     * The task sequence of a seed (permutations and generated patterns follow the seed).
+     *
+     * @param seed the seed
+     * @return the sequence
+     */
+    TaskSequence sequence(long seed) {
+        TasksSpec t = config.tasks();
+        return switch (t.sequence()) {
+            case SPLIT -> ClassSplit.of(train, test, groups(t));
+            case PERMUTED -> PermutedTasks.of(train, test, t.count(), seed, t.firstUnpermuted());
+            case ROTATED -> RotatedTasks.of(train, test, angles(t));
+            case SYNTHETIC -> SyntheticTasks.of(new SyntheticTasks.Spec(t.count(), t.classesPerTask(),
+                    t.synthetic().inputs(), t.synthetic().trainPerClass(), t.synthetic().testPerClass(),
+                    t.synthetic().activeFraction(), t.synthetic().noise(), seed));
+        };
+    }
+
+    private static int[][] groups(TasksSpec t) {
+        int[][] g = new int[t.count()][];
+        for (int i = 0; i < g.length; i++) {
+            if (t.groups() != null) {
+                g[i] = t.groups().get(i).stream().mapToInt(Integer::intValue).toArray();
+            } else {
+                g[i] = new int[t.classesPerTask()];
+                for (int k = 0; k < g[i].length; k++) {
+                    g[i][k] = i * t.classesPerTask() + k;
+                }
+            }
+        }
+        return g;
+    }
+
+    private static double[] angles(TasksSpec t) {
+        double[] a = new double[t.count()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = t.anglesDeg() != null ? t.anglesDeg().get(i) : i * 180.0 / t.count();
+        }
+        return a;
+    }
+
+    /**
+     * The tasks of a seed as the learner sees them: limited to the configured sample counts, with
+     * labels as the scenario needs them.
+     *
+     * @param sequence the sequence of the seed
+     * @return one task per element of the sequence
+     */
+    List<TaskData> tasks(TaskSequence sequence) {
+        TasksSpec t = config.tasks();
+        boolean positional = positionalLabels();
+        List<TaskData> out = new ArrayList<>();
+        for (Task task : sequence.tasks()) {
+            Dataset tr = t.trainPerTask() > 0 ? task.train().limit(t.trainPerTask()) : task.train();
+            Dataset te = t.testPerTask() > 0 ? task.test().limit(t.testPerTask()) : task.test();
+            int[] classes = task.classes();
+            int[] map = new int[sequence.classes()];
+            for (int k = 0; k < classes.length; k++) {
+                map[classes[k]] = positional ? k : classes[k];
+            }
+            int[] headClasses = classes.clone();
+            if (positional) {
+                for (int k = 0; k < headClasses.length; k++) {
+                    headClasses[k] = k;
+                }
+            }
+            out.add(new TaskData(task.index(), task.name(), features(tr), labels(tr, map), features(te),
+                    labels(te, map), headClasses));
+        }
+        return out;
+    }
+
+    private static float[][] features(Dataset d) {
+        float[][] x = new float[d.size()][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = d.features(i);
+        }
+        return x;
+    }
+
+    private static int[] labels(Dataset d, int[] map) {
+        int[] y = new int[d.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = map[d.label(i)];
+        }
+        return y;
+    }
+
+    /** @return whether labels become their position in the task (domain-incremental class splits) */
+    private boolean positionalLabels() {
+        TasksSpec t = config.tasks();
+        return t.scenario() == Scenario.DOMAIN_INCREMENTAL && (t.sequence() == ExperimentConfig.SequenceKind.SPLIT
+                || t.sequence() == ExperimentConfig.SequenceKind.SYNTHETIC);
+    }
+
+    /** @return the number of readout units: the shared head's size in domain-incremental split learning */
+    int readoutClasses() {
+        TasksSpec t = config.tasks();
+        boolean positional = positionalLabels();
+        if (positional) {
+            return t.groups() != null ? t.groups().get(0).size() : t.classesPerTask();
+        }
+        return t.sequence() == ExperimentConfig.SequenceKind.SYNTHETIC ? t.count() * t.classesPerTask()
+                : FashionMnist.CLASSES;
+    }
+
+    /**
+     * A freshly initialised network.
+     *
+     * @param inputs features per sample
+     * @param seed   the seed of the initial weights
+     * @return the network
+     */
+    LayeredNet newNet(int inputs, long seed) {
+        return LayeredNet.create(spec(inputs), seed);
+    }
+
+    /**
+     * Builds the network shape, encoder and trainer settings once without training, so that a value
+     * the learning layer rejects fails before a run folder exists.
+     *
+     * @throws ConfigException naming the rejected value
+     */
+    void checkBuildable() {
+        try {
+            spec(train == null ? config.tasks().synthetic().inputs() : train.features());
+            encoder();
+            options(config.seeds().get(0), config.threads(), List.of());
+        } catch (ParameterException e) {
+            throw new ConfigException("config", e.source() + ": " + e.location(), e.expected(), e.found(), e.hint());
+        }
+    }
+
+    private LayeredNetSpec spec(int inputs) {
+        NetworkSpec n = config.network();
+        List<HiddenLayer> hidden = new ArrayList<>();
+        for (int size : n.hidden()) {
+            hidden.add(new HiddenLayer(size, n.neuron(), n.tauMs(), n.threshold(), n.reset(), n.tauAdaptMs(),
+                    n.adaptation(), n.recurrent()));
+        }
+        ReadoutLayer readout = new ReadoutLayer(readoutClasses(), n.readout(), n.readoutTauMs(), n.threshold(),
+                n.reset(), n.traceTauMs());
+        return new LayeredNetSpec(inputs, hidden, readout, n.dtMs(), n.initGain());
+    }
+
+    /** @return the input encoder */
+    Encoder encoder() {
+        EncoderSpec e = config.encoder();
+        return switch (e.kind()) {
+            case RATE -> RateEncoder.bernoulli(e.steps(), e.gain());
+            case LATENCY -> new LatencyEncoder(e.steps(), e.cutoff());
+            case DIRECT_CURRENT -> new DirectCurrentEncoder(e.steps(), e.gain());
+        };
+    }
+
+    /**
+     * The trainer settings of a seed.
+     *
+     * @param seed    the seed
+     * @param threads worker threads
+     * @param tasks   the tasks (the cosine schedule spans all their batches)
+     * @return the settings
+     */
+    TrainerOptions options(long seed, int threads, List<TaskData> tasks) {
+        TrainingSpec t = config.training();
+        long batches = 0;
+        for (TaskData task : tasks) {
+            batches += (long) t.epochs() * ((task.trainX().length + t.batchSize() - 1) / t.batchSize());
+        }
+        LearningRateSchedule schedule = switch (t.schedule()) {
+            case CONSTANT -> LearningRateSchedule.constant(t.learningRate());
+            case COSINE -> LearningRateSchedule.cosine(t.learningRate(), t.minLearningRate(), Math.max(1, batches));
+        };
+        OptimizerSpec optimizer = switch (t.optimizer()) {
+            case ADAM -> OptimizerSpec.adam();
+            case SGD -> OptimizerSpec.sgd(t.momentum());
+        };
+        return TrainerOptions.defaults()
+                .withSurrogate(t.surrogate(), t.slope())
+                .withDetachReset(t.detachReset())
+                .withOptimizer(optimizer, schedule)
+                .withRegularisation(t.weightDecay(), t.clipNorm())
+                .withBatch(t.batchSize(), t.blockSize())
+                .withThreads(threads)
+                .withSeed(seed);
+    }
+}

@@ -1,0 +1,309 @@
+package org.engram.experiments.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.engram.experiments.config.ExperimentConfig;
+import org.engram.experiments.data.LocatedData;
+import org.engram.experiments.metrics.AccuracyMatrix;
+import org.engram.experiments.metrics.SeedSummary;
+
+/**
+ * Writes the result files of a finished run from its units' results: {@code metrics.json},
+ * {@code accuracy_matrix.csv}, {@code log.csv}, {@code epoch_accuracy.csv} (when every epoch was
+ * evaluated) and {@code summary.md}.
+ *
+ * <p>Per strategy and seed, {@code metrics.json} holds ACC, BWT, FWT, forgetting (max-based, per
+ * task and averaged), learning accuracy, the accuracy matrix and the random-initialisation
+ * accuracies, wall time, throughput, spikes, synaptic operations and energy; per strategy, the same
+ * keys averaged over seeds plus {@code over_seeds}: mean, standard deviation and 95% confidence
+ * interval of every summary metric. Undefined values (BWT of one task, the spike counts the
+ * trainer does not make yet) are {@code null}.
+ */
+final class MetricsWriter {
+    /** The note on spike counts, in {@code metrics.json} and {@code summary.md}. */
+    static final String SPIKES_NOTE = "spikes, synaptic_operations and energy_joules are null: the BPTT trainer does"
+            + " not count spikes yet; the energy estimate will be synaptic_operations x pj_per_accumulate";
+    /** The note on FWT in class-incremental learning. */
+    static final String FWT_NOTE = "fwt is null in class-incremental learning: the readout of a task's classes is"
+            + " masked out until the task is learned, so accuracy on a task before learning it is 0 by construction";
+    /** The summary metrics, in the order of tables. */
+    static final List<String> SUMMARY_KEYS = List.of("acc", "bwt", "fwt", "forgetting", "learning_accuracy",
+            "wall_seconds", "samples_per_second");
+    /** Counts averaged over seeds when every seed has them. */
+    private static final List<String> COUNT_KEYS = List.of("spikes", "synaptic_operations", "energy_joules");
+
+    private final ExperimentConfig config;
+    private final String runId;
+    private final List<String> taskNames;
+    private final LocatedData data;
+    private final List<UnitProgress> units;
+    private final Provenance provenance;
+
+    private MetricsWriter(ExperimentConfig config, String runId, List<String> taskNames, LocatedData data,
+            List<UnitProgress> units, Provenance provenance) {
+        this.config = config;
+        this.runId = runId;
+        this.taskNames = List.copyOf(taskNames);
+        this.data = data;
+        this.units = List.copyOf(units);
+        this.provenance = provenance;
+    }
+
+    static MetricsWriter of(ExperimentConfig config, String runId, List<String> taskNames, LocatedData data,
+            List<UnitProgress> units, Provenance provenance) {
+        return new MetricsWriter(config, runId, taskNames, data, units, provenance);
+    }
+
+    void write(RunFolder folder) {
+        folder.writeString("metrics.json", JsonFiles.write(metrics()));
+        folder.writeString("accuracy_matrix.csv", matrixCsv());
+        folder.writeString("log.csv", logCsv());
+        if (config.training().evaluateEveryEpoch()) {
+            folder.writeString("epoch_accuracy.csv", epochAccuracyCsv());
+        }
+        folder.writeString("summary.md", summary());
+    }
+
+    /** The metrics of one seed. */
+    private Map<String, Object> seedMetrics(UnitProgress u) {
+        AccuracyMatrix m = AccuracyMatrix.of(u.matrix());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("acc", finite(m.acc()));
+        out.put("bwt", finite(m.bwt()));
+        out.put("fwt", classIncremental() ? null : finite(m.fwt(u.randomInit())));
+        out.put("forgetting", finite(m.averageForgetting()));
+        out.put("forgetting_per_task", m.forgetting());
+        out.put("learning_accuracy", finite(m.learningAccuracy()));
+        out.put("accuracy_matrix", u.matrix());
+        out.put("random_init_accuracy", u.randomInit());
+        out.put("wall_seconds", u.wallSeconds());
+        out.put("train_samples", u.trainSamples());
+        out.put("samples_per_second", trainSeconds(u) > 0 ? u.trainSamples() / trainSeconds(u) : null);
+        out.put("spikes", u.spikes());
+        out.put("synaptic_operations", u.synapticOperations());
+        out.put("energy_joules", u.synapticOperations() == null ? null
+                : config.energy().synOpsJoules(u.synapticOperations()));
+        out.put("per_task", perTask(u));
+        out.put("weights_hash", u.weightsHash());
+        return out;
+    }
+
+    /** In class-incremental learning a task's classes cannot win before they are seen, so FWT is undefined. */
+    private boolean classIncremental() {
+        return config.tasks().scenario() == org.engram.learning.continual.Scenario.CLASS_INCREMENTAL;
+    }
+
+    /** @return the notes of this run: spike counts, and FWT in class-incremental learning */
+    List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        if (units.stream().anyMatch(u -> u.synapticOperations() == null)) {
+            notes.add(SPIKES_NOTE);
+        }
+        if (classIncremental()) {
+            notes.add(FWT_NOTE);
+        }
+        return notes;
+    }
+
+    private static double trainSeconds(UnitProgress u) {
+        double s = 0;
+        for (EpochRecord e : u.epochs()) {
+            s += e.seconds();
+        }
+        return s;
+    }
+
+    /** Loss and training accuracy of each task's last epoch. */
+    private static List<Map<String, Object>> perTask(UnitProgress u) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (EpochRecord e : u.epochs()) {
+            if (e.epoch() == lastEpoch(u, e.task())) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("task", e.task());
+                t.put("final_epoch_loss", e.loss());
+                t.put("final_epoch_train_accuracy", e.trainAccuracy());
+                t.put("accuracy_after_learning", u.rows().get(e.task())[e.task()]);
+                t.put("final_accuracy", u.rows().get(u.rows().size() - 1)[e.task()]);
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static int lastEpoch(UnitProgress u, int task) {
+        int last = -1;
+        for (EpochRecord e : u.epochs()) {
+            if (e.task() == task) {
+                last = Math.max(last, e.epoch());
+            }
+        }
+        return last;
+    }
+
+    private List<UnitProgress> unitsOf(String label) {
+        return units.stream().filter(u -> u.strategy().equals(label)).toList();
+    }
+
+    /** Means over seeds of every metric, and their spread. */
+    private Map<String, Object> aggregate(List<Map<String, Object>> seeds, List<UnitProgress> us) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> spread = new LinkedHashMap<>();
+        for (String key : SUMMARY_KEYS) {
+            double[] values = new double[seeds.size()];
+            boolean defined = true;
+            for (int i = 0; i < values.length; i++) {
+                Object v = seeds.get(i).get(key);
+                defined &= v != null;
+                values[i] = v == null ? Double.NaN : ((Number) v).doubleValue();
+            }
+            if (!defined) {
+                out.put(key, null);
+                spread.put(key, null);
+                continue;
+            }
+            SeedSummary s = SeedSummary.of(values);
+            out.put(key, s.mean());
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("mean", s.mean());
+            d.put("sd", finite(s.sd()));
+            d.put("ci95_low", finite(s.low()));
+            d.put("ci95_high", finite(s.high()));
+            d.put("n", s.n());
+            spread.put(key, d);
+        }
+        double[] forgetting = new double[config.tasks().count() - 1];
+        for (UnitProgress u : us) {
+            double[] f = AccuracyMatrix.of(u.matrix()).forgetting();
+            for (int j = 0; j < f.length; j++) {
+                forgetting[j] += f[j] / us.size();
+            }
+        }
+        out.put("forgetting_per_task", forgetting);
+        out.put("accuracy_matrix", meanMatrix(us));
+        for (String key : COUNT_KEYS) {
+            double sum = 0;
+            boolean defined = !seeds.isEmpty();
+            for (Map<String, Object> m : seeds) {
+                defined &= m.get(key) != null;
+                sum += m.get(key) == null ? 0 : ((Number) m.get(key)).doubleValue();
+            }
+            out.put(key, defined ? sum / seeds.size() : null);
+        }
+        out.put("over_seeds", spread);
+        return out;
+    }
+
+    /** The element-wise mean of the units' accuracy matrices. */
+    private double[][] meanMatrix(List<UnitProgress> us) {
+        int t = config.tasks().count();
+        double[][] mean = new double[t][t];
+        for (UnitProgress u : us) {
+            for (int i = 0; i < t; i++) {
+                for (int j = 0; j < t; j++) {
+                    mean[i][j] += u.rows().get(i)[j] / us.size();
+                }
+            }
+        }
+        return mean;
+    }
+
+    Map<String, Object> metrics() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("experiment", config.name());
+        root.put("run_id", runId);
+        root.put("scenario", config.tasks().scenario().name().toLowerCase(Locale.ROOT));
+        root.put("sequence", config.tasks().sequence().name().toLowerCase(Locale.ROOT));
+        root.put("tasks", taskNames);
+        root.put("seeds", config.seeds());
+        Map<String, Object> strategies = new LinkedHashMap<>();
+        for (ExperimentConfig.StrategySpec spec : config.strategies()) {
+            List<UnitProgress> us = unitsOf(spec.label());
+            Map<String, Object> seeds = new LinkedHashMap<>();
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (UnitProgress u : us) {
+                Map<String, Object> m = seedMetrics(u);
+                seeds.put(Long.toString(u.seed()), m);
+                list.add(m);
+            }
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", spec.name());
+            s.put("params", spec.params());
+            s.put("seeds", seeds);
+            s.put("aggregate", aggregate(list, us));
+            strategies.put(spec.label(), s);
+        }
+        root.put("strategies", strategies);
+        root.put("energy", config.energy());
+        root.put("notes", notes());
+        root.put("provenance", provenance);
+        return root;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    String matrixCsv() {
+        StringBuilder sb = new StringBuilder();
+        for (ExperimentConfig.StrategySpec spec : config.strategies()) {
+            List<UnitProgress> us = unitsOf(spec.label());
+            for (UnitProgress u : us) {
+                append(sb, spec.label(), Long.toString(u.seed()), AccuracyMatrix.of(u.matrix()).toCsv());
+            }
+            if (us.size() > 1) {
+                append(sb, spec.label(), "mean", AccuracyMatrix.of(meanMatrix(us)).toCsv());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Prefixes the CSV of one matrix with strategy and seed columns; the header is written once. */
+    private static void append(StringBuilder sb, String strategy, String seed, String csv) {
+        String[] lines = csv.split("\n");
+        if (sb.length() == 0) {
+            sb.append("strategy,seed,").append(lines[0]).append('\n');
+        }
+        for (int i = 1; i < lines.length; i++) {
+            sb.append(strategy).append(',').append(seed).append(',').append(lines[i]).append('\n');
+        }
+    }
+
+    String logCsv() {
+        StringBuilder sb = new StringBuilder(
+                "strategy,seed,task,epoch,loss,train_accuracy,seconds,samples_per_second\n");
+        for (UnitProgress u : units) {
+            for (EpochRecord e : u.epochs()) {
+                sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.6f,%.6f,%.3f,%.1f%n", e.strategy(), e.seed(),
+                        e.task(), e.epoch(), e.loss(), e.trainAccuracy(), e.seconds(), e.samplesPerSecond()));
+            }
+        }
+        return sb.toString();
+    }
+
+    String epochAccuracyCsv() {
+        StringBuilder sb = new StringBuilder("strategy,seed,task,epoch");
+        for (int j = 0; j < config.tasks().count(); j++) {
+            sb.append(",task_").append(j);
+        }
+        sb.append('\n');
+        for (UnitProgress u : units) {
+            for (int k = 0; k < u.epochAccuracy().size(); k++) {
+                EpochRecord e = u.epochs().get(k);
+                sb.append(e.strategy()).append(',').append(e.seed()).append(',').append(e.task()).append(',')
+                        .append(e.epoch());
+                for (double a : u.epochAccuracy().get(k)) {
+                    sb.append(String.format(Locale.ROOT, ",%.6f", a));
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    String summary() {
+        return SummaryWriter.markdown(config, runId, taskNames, metrics(), data);
+    }
+}

@@ -1,0 +1,224 @@
+package org.engram.experiments.run;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Reports a run's progress on standard error: a progress bar over all training samples of the
+ * run (with samples per second and the estimated time left) on a terminal, else one plain log line
+ * per epoch and per task, so logs of batch jobs stay readable. Never writes to standard output.
+ */
+abstract class Progress implements AutoCloseable {
+    /** Samples the whole run trains on (for the fraction done and the ETA). */
+    protected final long totalSamples;
+    protected long doneSamples;
+    private final long startNanos = System.nanoTime();
+
+    Progress(long totalSamples) {
+        this.totalSamples = Math.max(1, totalSamples);
+    }
+
+    /**
+     * The progress reporter for this process.
+     *
+     * @param totalSamples training samples of the whole run (what is left of it when resuming)
+     * @param err          where log lines go when standard error is not a terminal
+     * @return a bar on a terminal, log lines otherwise
+     */
+    static Progress create(long totalSamples, PrintWriter err) {
+        return System.console() != null ? new Bar(totalSamples, System.err) : new Lines(totalSamples, err);
+    }
+
+    /** What is being trained now, for the messages. */
+    protected String strategy = "";
+    protected long seed;
+    protected int task;
+    protected int tasks;
+    protected int epoch;
+    protected int epochs;
+    protected int epochSamples;
+    protected int epochDone;
+
+    /**
+     * An epoch starts.
+     *
+     * @param strategyLabel the strategy
+     * @param seedValue     the seed
+     * @param taskIndex     the task, from 0
+     * @param taskCount     tasks in the sequence
+     * @param epochIndex    the epoch, from 0
+     * @param epochCount    epochs per task
+     * @param samples       training samples of the epoch
+     */
+    void epochStarted(String strategyLabel, long seedValue, int taskIndex, int taskCount, int epochIndex,
+            int epochCount, int samples) {
+        strategy = strategyLabel;
+        seed = seedValue;
+        task = taskIndex;
+        tasks = taskCount;
+        epoch = epochIndex;
+        epochs = epochCount;
+        epochSamples = samples;
+        epochDone = 0;
+    }
+
+    /**
+     * A batch is done.
+     *
+     * @param samples the task's samples in it
+     */
+    void batch(int samples) {
+        doneSamples += samples;
+        epochDone += samples;
+        batchDone(samples);
+    }
+
+    protected abstract void batchDone(int samples);
+
+    abstract void epoch(EpochRecord e);
+
+    abstract void task(String strategy, long seed, int task, int tasks, double[] row);
+
+    abstract void message(String text);
+
+    @Override
+    public abstract void close();
+
+    /** @return the fraction of samples done and the estimated time left, e.g. {@code 42%, ETA 0:31} */
+    protected String eta() {
+        double fraction = Math.min(1, (double) doneSamples / totalSamples);
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        String left = fraction > 0 ? clock(elapsed * (1 - fraction) / fraction) : "?";
+        return String.format(Locale.ROOT, "%.0f%% done, ETA %s", 100 * fraction, left);
+    }
+
+    static String clock(double seconds) {
+        Duration d = Duration.ofSeconds(Math.round(seconds));
+        return d.toHours() > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", d.toHours(), d.toMinutesPart(),
+                d.toSecondsPart()) : String.format(Locale.ROOT, "%d:%02d", d.toMinutes(), d.toSecondsPart());
+    }
+
+    static String row(double[] row) {
+        StringBuilder sb = new StringBuilder();
+        for (double a : row) {
+            sb.append(String.format(Locale.ROOT, " %.1f", 100 * a));
+        }
+        return sb.toString();
+    }
+
+    /** Plain log lines. */
+    static final class Lines extends Progress {
+        /** A long epoch reports its progress at most this often (ns). */
+        private static final long INTERVAL_NANOS = 15_000_000_000L;
+        private final PrintWriter out;
+        private long lastLine = System.nanoTime();
+        private long epochStart;
+
+        Lines(long totalSamples, PrintWriter out) {
+            super(totalSamples);
+            this.out = out;
+        }
+
+        @Override
+        void epochStarted(String strategyLabel, long seedValue, int taskIndex, int taskCount, int epochIndex,
+                int epochCount, int samples) {
+            super.epochStarted(strategyLabel, seedValue, taskIndex, taskCount, epochIndex, epochCount, samples);
+            epochStart = System.nanoTime();
+            lastLine = epochStart;
+        }
+
+        @Override
+        protected void batchDone(int samples) {
+            long now = System.nanoTime();
+            if (now - lastLine >= INTERVAL_NANOS && epochDone < epochSamples) {
+                lastLine = now;
+                out.printf(Locale.ROOT, "[%s seed %d] task %d/%d epoch %d/%d: %d/%d samples, %.0f samples/s (%s)%n",
+                        strategy, seed, task + 1, tasks, epoch + 1, epochs, epochDone, epochSamples,
+                        epochDone / ((now - epochStart) / 1e9), eta());
+                out.flush();
+            }
+        }
+
+        @Override
+        void epoch(EpochRecord e) {
+            out.printf(Locale.ROOT, "[%s seed %d] task %d/%d epoch %d/%d: loss %.4f, train accuracy %.1f%%, %.1f s,"
+                    + " %.0f samples/s (%s)%n", e.strategy(), e.seed(), e.task() + 1, tasks, e.epoch() + 1, epochs,
+                    e.loss(), 100 * e.trainAccuracy(), e.seconds(), e.samplesPerSecond(), eta());
+            out.flush();
+        }
+
+        @Override
+        void task(String strategy, long seed, int task, int tasks, double[] row) {
+            out.printf(Locale.ROOT, "[%s seed %d] after task %d/%d: test accuracy (%%) on tasks 1-%d:%s%n", strategy,
+                    seed, task + 1, tasks, row.length, row(row));
+            out.flush();
+        }
+
+        @Override
+        void message(String text) {
+            out.println(text);
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            out.flush();
+        }
+    }
+
+    /** A progress bar over training samples. */
+    static final class Bar extends Progress {
+        private final ProgressBar bar;
+        private final PrintStream err;
+
+        Bar(long totalSamples, PrintStream err) {
+            super(totalSamples);
+            this.err = err;
+            this.bar = new ProgressBarBuilder().setTaskName("training").setInitialMax(this.totalSamples)
+                    .setUnit(" samples", 1).showSpeed().setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                    .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(500).build();
+        }
+
+        @Override
+        void epochStarted(String strategyLabel, long seedValue, int taskIndex, int taskCount, int epochIndex,
+                int epochCount, int samples) {
+            super.epochStarted(strategyLabel, seedValue, taskIndex, taskCount, epochIndex, epochCount, samples);
+            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d task %d/%d epoch %d/%d", strategyLabel,
+                    seedValue, taskIndex + 1, taskCount, epochIndex + 1, epochCount));
+        }
+
+        @Override
+        protected void batchDone(int samples) {
+            bar.stepBy(samples);
+        }
+
+        @Override
+        void epoch(EpochRecord e) {
+            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d task %d/%d epoch %d/%d loss %.3f",
+                    e.strategy(), e.seed(), e.task() + 1, tasks, e.epoch() + 1, epochs, e.loss()));
+        }
+
+        @Override
+        void task(String strategy, long seed, int task, int tasks, double[] row) {
+            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d after task %d/%d:%s", strategy, seed, task + 1,
+                    tasks, row(row)));
+        }
+
+        @Override
+        void message(String text) {
+            err.println();
+            err.println(text);
+        }
+
+        @Override
+        public void close() {
+            bar.close();
+        }
+    }
+}

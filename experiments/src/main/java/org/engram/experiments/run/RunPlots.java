@@ -1,0 +1,126 @@
+package org.engram.experiments.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.experiments.metrics.AccuracyMatrix;
+import org.engram.experiments.metrics.SeedSummary;
+import org.engram.experiments.plot.AccuracyHeatMap;
+import org.engram.experiments.plot.ForgettingPlot;
+import org.engram.experiments.plot.LearningCurvePlot;
+import org.engram.experiments.plot.StrategyComparisonPlot;
+
+/**
+ * Draws the figures of a run into its {@code plots/} folder, PNG and SVG each: per strategy the
+ * forgetting plot and the accuracy-matrix heat map (means over seeds); for the run the strategy
+ * comparison of ACC and BWT with confidence intervals over seeds, and the per-epoch learning
+ * curves of training loss and accuracy.
+ */
+public final class RunPlots {
+    private RunPlots() {
+    }
+
+    /**
+     * Draws every figure of a run.
+     *
+     * @param run   the run's results
+     * @param plots the folder to write into (created if absent)
+     * @return the files written
+     */
+    public static List<Path> draw(RunResults run, Path plots) {
+        List<Path> files = new ArrayList<>();
+        List<String> names = shortNames(run.tasks());
+        for (RunResults.Strategy s : run.strategies()) {
+            String seeds = s.seeds().size() == 1 ? "seed " + s.seeds().get(0) : "mean of " + s.seeds().size() + " seeds";
+            String base = fileName(s.label());
+            AccuracyMatrix mean = s.mean();
+            files.addAll(ForgettingPlot.of(mean, names, s.label() + ": accuracy on each task as tasks are learned ("
+                    + seeds + ")").write(plots, "forgetting_" + base));
+            files.addAll(AccuracyHeatMap.of(mean, names, s.label() + ": accuracy matrix (" + seeds + ")")
+                    .write(plots, "accuracy_matrix_" + base));
+        }
+        if (run.tasks().size() > 1) {
+            files.addAll(StrategyComparisonPlot.of(entries(run), run.experiment() + ": strategies compared")
+                    .write(plots, "comparison"));
+        }
+        if (!run.epochs().isEmpty()) {
+            files.addAll(curves(run, true).write(plots, "learning_curve_loss"));
+            files.addAll(curves(run, false).write(plots, "learning_curve_accuracy"));
+        }
+        return files;
+    }
+
+    /**
+     * ACC and BWT of each strategy over its seeds, recomputed from the accuracy matrices.
+     *
+     * @param run a run with at least two tasks
+     * @return one entry per strategy
+     */
+    static List<StrategyComparisonPlot.Entry> entries(RunResults run) {
+        List<StrategyComparisonPlot.Entry> out = new ArrayList<>();
+        for (RunResults.Strategy s : run.strategies()) {
+            out.add(entry(s.label(), s));
+        }
+        return out;
+    }
+
+    static StrategyComparisonPlot.Entry entry(String label, RunResults.Strategy s) {
+        double[] acc = new double[s.matrices().size()];
+        double[] bwt = new double[acc.length];
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] = s.matrices().get(i).acc();
+            bwt[i] = s.matrices().get(i).bwt();
+        }
+        return new StrategyComparisonPlot.Entry(label, SeedSummary.of(acc), SeedSummary.of(bwt));
+    }
+
+    private static org.engram.experiments.plot.Figure curves(RunResults run, boolean loss) {
+        List<LearningCurvePlot.Curve> curves = new ArrayList<>();
+        int epochsPerTask = 0;
+        for (EpochRecord e : run.epochs()) {
+            epochsPerTask = Math.max(epochsPerTask, e.epoch() + 1);
+        }
+        int total = epochsPerTask * run.tasks().size();
+        for (RunResults.Strategy s : run.strategies()) {
+            double[] sum = new double[total];
+            int[] count = new int[total];
+            for (EpochRecord e : run.epochs()) {
+                if (e.strategy().equals(s.label())) {
+                    int k = e.task() * epochsPerTask + e.epoch();
+                    sum[k] += loss ? e.loss() : 100 * e.trainAccuracy();
+                    count[k]++;
+                }
+            }
+            double[] x = new double[total];
+            double[] y = new double[total];
+            for (int k = 0; k < total; k++) {
+                x[k] = k + 1;
+                y[k] = count[k] == 0 ? Double.NaN : sum[k] / count[k];
+            }
+            curves.add(new LearningCurvePlot.Curve(s.label(), x, y));
+        }
+        int[] starts = new int[run.tasks().size() - 1];
+        for (int t = 1; t < run.tasks().size(); t++) {
+            starts[t - 1] = t * epochsPerTask + 1;
+        }
+        String seeds = run.strategies().get(0).seeds().size() > 1 ? " (mean over seeds)" : "";
+        return loss
+                ? LearningCurvePlot.of(curves, "training loss of the current task (cross-entropy, nats)", starts,
+                        run.experiment() + ": training loss per epoch" + seeds)
+                : LearningCurvePlot.of(curves, "training accuracy on the current task (%)", starts,
+                        run.experiment() + ": training accuracy per epoch" + seeds);
+    }
+
+    /** Task names short enough for axis labels: {@code classes 0,1} becomes {@code 0,1}. */
+    private static List<String> shortNames(List<String> tasks) {
+        List<String> out = new ArrayList<>();
+        for (String t : tasks) {
+            out.add(t.startsWith("classes ") ? t.substring(8) : t);
+        }
+        return out;
+    }
+
+    static String fileName(String label) {
+        return label.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

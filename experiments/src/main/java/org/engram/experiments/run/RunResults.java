@@ -1,0 +1,112 @@
+package org.engram.experiments.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.engram.experiments.metrics.AccuracyMatrix;
+import org.engram.simulator.EngramException;
+
+/**
+ * The results of a finished run read back from its folder ({@code metrics.json} and
+ * {@code log.csv}): what {@code engram plot} and {@code engram compare} draw from.
+ *
+ * @param directory  the run folder
+ * @param experiment the experiment name
+ * @param runId      the run id
+ * @param tasks      the task names
+ * @param strategies each strategy's per-seed accuracy matrices, in config order
+ * @param epochs     every epoch of {@code log.csv}
+ * @param metrics    the whole {@code metrics.json} tree
+ */
+public record RunResults(Path directory, String experiment, String runId, List<String> tasks,
+                         List<Strategy> strategies, List<EpochRecord> epochs, JsonNode metrics) {
+    /**
+     * One strategy of the run.
+     *
+     * @param label    its label
+     * @param seeds    the seeds, in order
+     * @param matrices the accuracy matrix of each seed
+     */
+    public record Strategy(String label, List<Long> seeds, List<AccuracyMatrix> matrices) {
+        /** @return the element-wise mean of the seeds' matrices */
+        public AccuracyMatrix mean() {
+            int t = matrices.get(0).size();
+            double[][] m = new double[t][t];
+            for (AccuracyMatrix a : matrices) {
+                for (int i = 0; i < t; i++) {
+                    for (int j = 0; j < t; j++) {
+                        m[i][j] += a.get(i, j) / matrices.size();
+                    }
+                }
+            }
+            return AccuracyMatrix.of(m);
+        }
+    }
+
+    /**
+     * Reads a run folder.
+     *
+     * @param directory the folder of a finished run
+     * @return its results
+     * @throws EngramException if a file is missing or malformed
+     */
+    public static RunResults read(Path directory) {
+        Path file = directory.resolve("metrics.json");
+        JsonNode root;
+        try {
+            root = JsonFiles.MAPPER.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new EngramException(file.toString(), null, "the metrics.json of a finished run (engram run writes it)",
+                    "no such file", Files.isDirectory(directory) ? null : "is " + directory + " a run folder?");
+        } catch (IOException e) {
+            throw new EngramException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        try {
+            List<String> tasks = new ArrayList<>();
+            root.get("tasks").forEach(n -> tasks.add(n.asText()));
+            List<Strategy> strategies = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.get("strategies").fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> s = it.next();
+                List<Long> seeds = new ArrayList<>();
+                List<AccuracyMatrix> matrices = new ArrayList<>();
+                for (Iterator<Map.Entry<String, JsonNode>> si = s.getValue().get("seeds").fields(); si.hasNext();) {
+                    Map.Entry<String, JsonNode> seed = si.next();
+                    seeds.add(Long.parseLong(seed.getKey()));
+                    matrices.add(AccuracyMatrix.of(JsonFiles.MAPPER.treeToValue(seed.getValue().get("accuracy_matrix"),
+                            double[][].class)));
+                }
+                strategies.add(new Strategy(s.getKey(), seeds, matrices));
+            }
+            return new RunResults(directory, root.get("experiment").asText(), root.get("run_id").asText(), tasks,
+                    strategies, readLog(directory.resolve("log.csv")), root);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof EngramException ee) {
+                throw ee;
+            }
+            throw new EngramException(file.toString(), null, "metrics.json as engram run writes it",
+                    "a file without the expected keys (" + e + ")", null);
+        }
+    }
+
+    private static List<EpochRecord> readLog(Path file) throws IOException {
+        List<EpochRecord> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            double seconds = Double.parseDouble(f[6]);
+            int samples = (int) Math.round(Double.parseDouble(f[7]) * seconds);
+            out.add(new EpochRecord(f[0], Long.parseLong(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                    Double.parseDouble(f[4]), Double.parseDouble(f[5]), seconds, samples));
+        }
+        return out;
+    }
+}

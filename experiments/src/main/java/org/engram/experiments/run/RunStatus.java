@@ -1,0 +1,69 @@
+package org.engram.experiments.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code status.json} of a run: whether it is running, complete, stopped or failed, and every
+ * (strategy, seed, task) unit completed so far, rewritten atomically after each task.
+ *
+ * @param experiment the experiment name
+ * @param runId      the run id
+ * @param state      {@code running}, {@code complete}, {@code stopped} or {@code failed}
+ * @param message    why it stopped or failed, or null
+ * @param updated    when the file was written (ISO-8601 UTC)
+ * @param pid        the process that wrote it: a {@code running} run whose process is gone was killed
+ * @param totalTasks number of (strategy, seed, task) units of the whole run
+ * @param completed  the units completed, in order
+ */
+public record RunStatus(String experiment, String runId, String state, String message, String updated, long pid,
+                        int totalTasks, List<Completed> completed) {
+    static final String FILE = "status.json";
+
+    /**
+     * One completed unit.
+     *
+     * @param strategy strategy label
+     * @param seed     seed
+     * @param task     task index, from 0
+     */
+    public record Completed(String strategy, long seed, int task) {
+    }
+
+    /** Copies the list. */
+    public RunStatus {
+        completed = List.copyOf(completed);
+    }
+
+    static RunStatus start(String experiment, String runId, int totalTasks) {
+        return new RunStatus(experiment, runId, "running", null, Instant.now().toString(), currentPid(), totalTasks,
+                List.of());
+    }
+
+    static RunStatus read(Path runDirectory) {
+        Path file = runDirectory.resolve(FILE);
+        return Files.exists(file) ? JsonFiles.read(file, RunStatus.class) : null;
+    }
+
+    RunStatus with(Completed unit) {
+        List<Completed> c = new ArrayList<>(completed);
+        c.add(unit);
+        return new RunStatus(experiment, runId, state, message, Instant.now().toString(), currentPid(), totalTasks, c);
+    }
+
+    RunStatus state(String newState, String why) {
+        return new RunStatus(experiment, runId, newState, why, Instant.now().toString(), currentPid(),
+                totalTasks, completed);
+    }
+
+    private static long currentPid() {
+        return ProcessHandle.current().pid();
+    }
+
+    void write(RunFolder folder) {
+        folder.writeString(FILE, JsonFiles.write(this));
+    }
+}

@@ -1,0 +1,300 @@
+package org.engram.experiments.run;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.engram.experiments.config.ConfigException;
+import org.engram.experiments.config.ConfigLayers;
+import org.engram.experiments.config.ExperimentConfig;
+import org.engram.experiments.config.StrategyParams;
+import org.engram.experiments.task.TaskSequence;
+import org.engram.learning.continual.ContinualLearner;
+import org.engram.learning.continual.TaskData;
+import org.engram.learning.layered.LayeredNet;
+import org.engram.learning.train.EpochResult;
+import org.engram.learning.train.TrainBenchmark;
+import org.engram.simulator.EngramException;
+
+/**
+ * Runs an experiment: every strategy, for every seed, through every task, then writes metrics,
+ * plots and the summary into the run folder and moves it into place.
+ *
+ * <p>One (strategy, seed) pair is a unit; a unit evaluates the untrained network on every task
+ * (for FWT), then per task trains its epochs, evaluates every task (a row of the accuracy matrix)
+ * and checkpoints. A run that stops keeps its partial folder; {@link Request#resume} continues it
+ * after the last checkpointed task of each unit, with the same final results as a run that never
+ * stopped.
+ */
+public final class Runner {
+    private static final Pattern PARTIAL = Pattern.compile("\\.(.+)\\.partial");
+
+    private Runner() {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param config          the resolved config (for a resumed run: of the new command line, or null)
+     * @param resultsRoot     the results root folder
+     * @param resume          the partial folder of a stopped run to continue, or null
+     * @param threads         {@code --threads} for a resumed run, or null
+     * @param stopAfterTasks  stop (as if killed) after this many tasks of this process; 0 = never
+     * @param commandLine     the arguments, for provenance
+     */
+    public record Request(ConfigLayers.Resolved config, Path resultsRoot, Path resume, Integer threads,
+                          int stopAfterTasks, List<String> commandLine) {
+    }
+
+    /**
+     * A finished run.
+     *
+     * @param folder  the run folder
+     * @param summary the Markdown summary (also {@code summary.md})
+     */
+    public record Outcome(Path folder, String summary) {
+    }
+
+    /**
+     * Runs (or continues) an experiment.
+     *
+     * @param request what to run
+     * @param err     where progress goes (standard error)
+     * @return the finished run
+     * @throws ConfigException if the config is invalid; no run folder is created
+     * @throws RunStopped      if the run stops before its end; its partial folder stays
+     */
+    public static Outcome execute(Request request, PrintWriter err) {
+        Instant start = Instant.now();
+        Opened run = request.resume() != null ? reopen(request) : create(request, start);
+        ExperimentConfig c = run.resolved().config();
+        RunFolder folder = run.folder();
+        RunStatus status = request.resume() != null ? RunStatus.read(folder.directory()) : null;
+        if (status == null) {
+            status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
+                    * c.tasks().count());
+        }
+        status = status.state("running", null);
+        status.write(folder);
+        Provenance provenance = Provenance.of(start, c.seeds(), c.threads(), run.experiment().located(),
+                run.resolved().hash(), run.resolved().resultHash(), request.commandLine());
+        Loop loop = new Loop(c, run.experiment(), new Checkpoints(folder), folder, status, request.stopAfterTasks());
+        Thread onKill = new Thread(() -> loop.finish("interrupted", "the process was stopped (signal) before the"
+                + " run ended; continue with: engram run --resume " + folder.directory()), "engram-run-interrupted");
+        Runtime.getRuntime().addShutdownHook(onKill);
+        try {
+            List<UnitProgress> results = new ArrayList<>();
+            try (Progress progress = Progress.create(loop.remainingSamples(), err)) {
+                if (request.resume() != null) {
+                    progress.message("resuming " + folder.directory() + " after " + status.completed().size()
+                            + " of " + status.totalTasks() + " tasks");
+                }
+                for (ExperimentConfig.StrategySpec spec : c.strategies()) {
+                    for (long seed : c.seeds()) {
+                        results.add(loop.unit(spec, seed, progress));
+                    }
+                }
+            }
+            MetricsWriter report = MetricsWriter.of(c, folder.runId(), loop.taskNames, run.experiment().located(),
+                    results, provenance);
+            report.write(folder);
+            RunPlots.draw(RunResults.read(folder.directory()), folder.directory().resolve("plots"));
+            loop.finish("complete", null);
+            return new Outcome(folder.commit(), report.summary());
+        } catch (RuntimeException e) {
+            throw stopped(e, loop, folder, err);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onKill);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting and the hook has run or is running: nothing to remove.
+            }
+        }
+    }
+
+    /** A run folder ready for training, with its config and data. */
+    private record Opened(ConfigLayers.Resolved resolved, Experiment experiment, RunFolder folder) {
+    }
+
+    /** Starts a new run: data first (so bad data leaves no folder), then the folder with its config. */
+    private static Opened create(Request request, Instant start) {
+        ConfigLayers.Resolved resolved = request.config();
+        Experiment experiment = Experiment.prepare(resolved.config());
+        experiment.checkBuildable();
+        RunFolder folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start,
+                resolved.yaml());
+        folder.writeString("config.yaml", resolved.yaml());
+        return new Opened(resolved, experiment, folder);
+    }
+
+    /** Reopens a stopped run from its partial folder, with the config stored there. */
+    private static Opened reopen(Request request) {
+        Path dir = request.resume().toAbsolutePath().normalize();
+        Matcher m = PARTIAL.matcher(dir.getFileName().toString());
+        String runId = m.matches() ? m.group(1) : dir.getFileName().toString();
+        Path partial = dir.resolveSibling("." + runId + ".partial");
+        if (!Files.isDirectory(partial)) {
+            throw new EngramException(request.resume().toString(), "--resume",
+                    "the partial folder of a stopped run (results/<experiment>/.<run-id>.partial)",
+                    Files.isDirectory(dir) ? "a finished run, which is never changed" : "no such folder", null);
+        }
+        ConfigLayers.Resolved resolved = ConfigLayers.resolve(partial.resolve("config.yaml"), List.of(),
+                new ConfigLayers.Flags(null, request.threads()));
+        if (request.config() != null && !request.config().resultHash().equals(resolved.resultHash())) {
+            throw new ConfigException(partial.resolve("config.yaml").toString(), null,
+                    "the same config as the run being resumed (only threads may change)",
+                    "a different config", "resume without CONFIG.yaml, or start a new run");
+        }
+        Experiment experiment = Experiment.prepare(resolved.config());
+        RunFolder folder = RunFolder.resume(dir.getParent().getParent(), dir.getParent().getFileName().toString(),
+                runId);
+        return new Opened(resolved, experiment, folder);
+    }
+
+    /**
+     * Records why a run stopped and says how to continue it.
+     *
+     * @return the exception to throw: a {@link RunStopped} for user errors and requested stops, else
+     *         the original (a bug, whose stack trace the command line prints)
+     */
+    private static RuntimeException stopped(RuntimeException e, Loop loop, RunFolder folder, PrintWriter err) {
+        boolean asked = e instanceof RunStopped;
+        String why = asked ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        loop.finish(asked ? "stopped" : "failed", why);
+        String message = (asked ? e.getMessage() : "the run failed: " + why) + "; the finished tasks are"
+                + " checkpointed in " + folder.directory() + "; continue with: engram run --resume "
+                + folder.directory();
+        if (asked || e instanceof EngramException) {
+            return new RunStopped(message, asked ? null : e);
+        }
+        err.println("engram: " + message);
+        err.flush();
+        return e;
+    }
+
+    /** The loop over units, with the state it updates as tasks finish. */
+    private static final class Loop {
+        private final ExperimentConfig config;
+        private final Experiment experiment;
+        private final Checkpoints checkpoints;
+        private final RunFolder folder;
+        private final int stopAfterTasks;
+        private final List<String> taskNames = new ArrayList<>();
+        private final long samplesPerTask;
+        private RunStatus status;
+        private boolean finished;
+        private int tasksThisProcess;
+
+        Loop(ExperimentConfig config, Experiment experiment, Checkpoints checkpoints, RunFolder folder,
+                RunStatus status, int stopAfterTasks) {
+            this.config = config;
+            this.experiment = experiment;
+            this.checkpoints = checkpoints;
+            this.folder = folder;
+            this.status = status;
+            this.stopAfterTasks = stopAfterTasks;
+            TaskSequence first = experiment.sequence(config.seeds().get(0));
+            long samples = 0;
+            for (org.engram.experiments.task.Task t : first.tasks()) {
+                taskNames.add(t.name());
+                int limit = config.tasks().trainPerTask();
+                samples += limit > 0 ? Math.min(limit, t.train().size()) : t.train().size();
+            }
+            this.samplesPerTask = samples / first.size();
+        }
+
+        /** Training samples left to train, over all units (the mean task size of the first seed). */
+        long remainingSamples() {
+            long left = (long) config.strategies().size() * config.seeds().size() * taskNames.size()
+                    - status.completed().size();
+            return left * samplesPerTask * config.training().epochs();
+        }
+
+        /** Records a finished task in {@code status.json}. */
+        synchronized void completed(RunStatus.Completed unit) {
+            status = status.with(unit);
+            status.write(folder);
+        }
+
+        /**
+         * Writes the final state once; later calls (a shutdown hook after the run ended) do nothing.
+         *
+         * @param state the state
+         * @param why   the reason, or null
+         */
+        synchronized void finish(String state, String why) {
+            if (!finished) {
+                finished = true;
+                status = status.state(state, why);
+                status.write(folder);
+            }
+        }
+
+        UnitProgress unit(ExperimentConfig.StrategySpec spec, long seed, Progress progress) {
+            int count = experiment.taskCount();
+            UnitProgress p = checkpoints.progress(spec.label(), seed, count);
+            if (p.complete()) {
+                return p;
+            }
+            TaskSequence sequence = experiment.sequence(seed);
+            List<TaskData> tasks = experiment.tasks(sequence);
+            LayeredNet net = experiment.newNet(sequence.features(), seed);
+            try (ContinualLearner learner = new ContinualLearner(net, experiment.encoder(),
+                    experiment.options(seed, config.threads(), tasks), StrategyParams.create(spec),
+                    config.tasks().scenario())) {
+                if (p.tasksDone() == 0) {
+                    p = p.withRandomInit(evaluateAll(learner, tasks));
+                } else {
+                    checkpoints.restore(learner, p);
+                    learner.restoreTasks(tasks.subList(0, p.tasksDone()));
+                }
+                int epochs = config.training().epochs();
+                for (int t = p.tasksDone(); t < count; t++) {
+                    long taskStart = System.nanoTime();
+                    List<EpochRecord> records = new ArrayList<>();
+                    List<double[]> epochAccuracy = new ArrayList<>();
+                    learner.startTask(tasks.get(t));
+                    for (int e = 0; e < epochs; e++) {
+                        long t0 = System.nanoTime();
+                        progress.epochStarted(spec.label(), seed, t, count, e, epochs, tasks.get(t).trainX().length);
+                        EpochResult r = learner.trainEpoch(e, progress::batch);
+                        EpochRecord record = new EpochRecord(spec.label(), seed, t, e, r.meanLoss(), r.accuracy(),
+                                (System.nanoTime() - t0) / 1e9, r.samples());
+                        records.add(record);
+                        progress.epoch(record);
+                        if (config.training().evaluateEveryEpoch()) {
+                            epochAccuracy.add(evaluateAll(learner, tasks));
+                        }
+                    }
+                    learner.finishTask();
+                    double[] row = evaluateAll(learner, tasks);
+                    progress.task(spec.label(), seed, t, count, row);
+                    String hash = t == count - 1 ? TrainBenchmark.weightsHash(net) : null;
+                    // The BPTT trainer does not count spikes yet: null makes the totals null (see metrics notes).
+                    p = p.withTask(row, records, epochAccuracy, (System.nanoTime() - taskStart) / 1e9, hash, null, null);
+                    checkpoints.save(learner, p);
+                    completed(new RunStatus.Completed(spec.label(), seed, t));
+                    tasksThisProcess++;
+                    if (stopAfterTasks > 0 && tasksThisProcess == stopAfterTasks
+                            && status.completed().size() < status.totalTasks()) {
+                        throw new RunStopped("run stopped after " + tasksThisProcess + " task(s) as asked"
+                                + " (--stop-after-tasks)", null);
+                    }
+                }
+            }
+            return p;
+        }
+
+        private static double[] evaluateAll(ContinualLearner learner, List<TaskData> tasks) {
+            double[] row = new double[tasks.size()];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = learner.evaluate(tasks.get(j));
+            }
+            return row;
+        }
+    }
+}

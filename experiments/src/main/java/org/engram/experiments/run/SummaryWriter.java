@@ -1,0 +1,112 @@
+package org.engram.experiments.run;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.engram.experiments.config.ExperimentConfig;
+import org.engram.experiments.data.LocatedData;
+
+/** Writes {@code summary.md}: what was run, the table of strategies, and each mean accuracy matrix. */
+final class SummaryWriter {
+    private SummaryWriter() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static String markdown(ExperimentConfig c, String runId, List<String> taskNames, Map<String, Object> metrics,
+            LocatedData data) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(c.name()).append(" (run ").append(runId).append(")\n\n");
+        ExperimentConfig.TasksSpec t = c.tasks();
+        sb.append("- ").append(lower(t.sequence())).append(" sequence, ").append(lower(t.scenario()).replace('_', '-'))
+                .append(" learning, ").append(t.count()).append(" tasks: ").append(String.join("; ", taskNames))
+                .append('\n');
+        sb.append("- network: hidden ").append(c.network().hidden()).append(' ').append(lower(c.network().neuron()))
+                .append(", readout ").append(lower(c.network().readout())).append("; encoder ")
+                .append(lower(c.encoder().kind())).append(", T = ").append(c.encoder().steps()).append(" steps\n");
+        sb.append("- training: ").append(c.training().epochs()).append(" epoch(s) per task, batch ")
+                .append(c.training().batchSize()).append(", ").append(lower(c.training().optimizer())).append(" lr ")
+                .append(c.training().learningRate()).append("; seeds ").append(c.seeds()).append(", ")
+                .append(c.threads()).append(" thread(s)\n");
+        sb.append("- data: ").append(data == null ? "generated patterns" : data.toString());
+        if (t.trainPerTask() > 0 || t.testPerTask() > 0) {
+            sb.append(" (at most ").append(t.trainPerTask() > 0 ? t.trainPerTask() : "all").append(" training and ")
+                    .append(t.testPerTask() > 0 ? t.testPerTask() : "all").append(" test samples per task)");
+        }
+        sb.append("\n\n");
+        sb.append(table(metrics));
+        Map<String, Object> strategies = (Map<String, Object>) metrics.get("strategies");
+        for (Map.Entry<String, Object> e : strategies.entrySet()) {
+            Map<String, Object> agg = (Map<String, Object>) ((Map<String, Object>) e.getValue()).get("aggregate");
+            double[][] m = (double[][]) agg.get("accuracy_matrix");
+            sb.append("\n## ").append(e.getKey()).append(": accuracy matrix (%), mean over seeds\n\n");
+            sb.append("| after task |");
+            for (int j = 0; j < m.length; j++) {
+                sb.append(" task ").append(j + 1).append(" |");
+            }
+            sb.append("\n|---|").append("---|".repeat(m.length)).append('\n');
+            for (int i = 0; i < m.length; i++) {
+                sb.append("| ").append(i + 1).append(" |");
+                for (double v : m[i]) {
+                    sb.append(String.format(Locale.ROOT, " %.1f |", 100 * v));
+                }
+                sb.append('\n');
+            }
+        }
+        sb.append("\n## Notes\n\n");
+        sb.append("- ACC: mean final accuracy over tasks; BWT: mean change of a task's accuracy from just after"
+                + " learning it to the end (negative = forgetting); FWT: mean accuracy on a task before learning it,"
+                + " minus that of the untrained network (Lopez-Paz and Ranzato 2017); forgetting: mean over tasks"
+                + " of best earlier accuracy minus final accuracy (Chaudhry et al. 2018); learning accuracy: mean"
+                + " accuracy on each task just after learning it. +- is the half-width of the 95% confidence"
+                + " interval over seeds (Student t).\n");
+        for (Object note : (List<Object>) metrics.get("notes")) {
+            sb.append("- ").append(note).append(".\n");
+        }
+        sb.append("- Files: metrics.json, accuracy_matrix.csv, log.csv (per epoch), plots/ (PNG and SVG),"
+                + " checkpoints/ (learner state after the last task of each strategy and seed), config.yaml"
+                + " (resolved: `engram run config.yaml` repeats this run).\n");
+        return sb.toString();
+    }
+
+    /**
+     * The strategy table of a {@code metrics.json} tree (also used by {@code engram compare}).
+     *
+     * @param metrics the metrics as written
+     * @return a Markdown table, one row per strategy
+     */
+    @SuppressWarnings("unchecked")
+    static String table(Map<String, Object> metrics) {
+        StringBuilder sb = new StringBuilder("| strategy | seeds | ACC (%) | BWT (pp) | FWT (pp) | forgetting (pp) |"
+                + " learning acc. (%) | wall (s) | samples/s |\n|---|---|---|---|---|---|---|---|---|\n");
+        Map<String, Object> strategies = (Map<String, Object>) metrics.get("strategies");
+        for (Map.Entry<String, Object> e : strategies.entrySet()) {
+            Map<String, Object> s = (Map<String, Object>) e.getValue();
+            Map<String, Object> over = (Map<String, Object>) ((Map<String, Object>) s.get("aggregate")).get("over_seeds");
+            sb.append("| ").append(e.getKey()).append(" | ").append(((Map<String, Object>) s.get("seeds")).size());
+            for (String key : MetricsWriter.SUMMARY_KEYS) {
+                boolean percent = !key.equals("wall_seconds") && !key.equals("samples_per_second");
+                sb.append(" | ").append(cell((Map<String, Object>) over.get(key), percent ? 100 : 1,
+                        key.equals("samples_per_second") ? "%.0f" : "%.1f"));
+            }
+            sb.append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String cell(Map<String, Object> spread, double scale, String format) {
+        if (spread == null) {
+            return "n/a";
+        }
+        String mean = String.format(Locale.ROOT, format, scale * ((Number) spread.get("mean")).doubleValue());
+        Object low = spread.get("ci95_low");
+        if (low == null) {
+            return mean;
+        }
+        double half = scale * (((Number) spread.get("ci95_high")).doubleValue() - ((Number) low).doubleValue()) / 2;
+        return mean + " ± " + String.format(Locale.ROOT, format, half);
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

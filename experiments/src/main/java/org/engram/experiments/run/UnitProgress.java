@@ -1,0 +1,101 @@
+package org.engram.experiments.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one (strategy, seed) unit has produced so far; written as {@code progress.json} beside its
+ * checkpoint after every task, so a resumed run continues with the results of the tasks before.
+ *
+ * @param strategy       strategy label
+ * @param seed           seed
+ * @param tasks          number of tasks in the sequence
+ * @param randomInit     accuracy of the untrained network on each task (for FWT)
+ * @param rows           accuracy rows so far: row i is the accuracy on every task after task i
+ * @param epochs         the epochs trained so far
+ * @param epochAccuracy  accuracy on every task after every epoch, if asked for (one row per epoch)
+ * @param wallSeconds    wall time spent training and evaluating (s)
+ * @param weightsHash    SHA-256 of the weights after the last task, or null before
+ * @param spikes         spikes emitted while training so far, or null while they are not counted
+ * @param synapticOperations synaptic operations (spike deliveries) while training so far, or null while
+ *                       they are not counted
+ */
+public record UnitProgress(String strategy, long seed, int tasks, double[] randomInit, List<double[]> rows,
+                           List<EpochRecord> epochs, List<double[]> epochAccuracy, double wallSeconds,
+                           String weightsHash, Long spikes, Long synapticOperations) {
+    /** Copies the lists. */
+    public UnitProgress {
+        rows = List.copyOf(rows);
+        epochs = List.copyOf(epochs);
+        epochAccuracy = epochAccuracy == null ? List.of() : List.copyOf(epochAccuracy);
+    }
+
+    /**
+     * A unit that has not started.
+     *
+     * @param strategy strategy label
+     * @param seed     seed
+     * @param tasks    tasks in the sequence
+     * @return the empty progress
+     */
+    static UnitProgress start(String strategy, long seed, int tasks) {
+        return new UnitProgress(strategy, seed, tasks, null, List.of(), List.of(), List.of(), 0, null, 0L, 0L);
+    }
+
+    /** @return the number of tasks finished */
+    public int tasksDone() {
+        return rows.size();
+    }
+
+    /** @return whether every task is finished */
+    public boolean complete() {
+        return rows.size() == tasks;
+    }
+
+    UnitProgress withRandomInit(double[] accuracies) {
+        return new UnitProgress(strategy, seed, tasks, accuracies, rows, epochs, epochAccuracy, wallSeconds,
+                weightsHash, spikes, synapticOperations);
+    }
+
+    /**
+     * The progress after one more task.
+     *
+     * @param row               accuracy on every task after it
+     * @param taskEpochs        its epochs
+     * @param taskEpochAccuracy accuracy on every task after each of its epochs (may be empty)
+     * @param seconds           wall time of the task (s)
+     * @param hash              weights hash after the last task, else null
+     * @param taskSpikes        spikes of the task, or null if not counted (then the total becomes null)
+     * @param taskSynOps        synaptic operations of the task, or null if not counted
+     * @return the new progress
+     */
+    UnitProgress withTask(double[] row, List<EpochRecord> taskEpochs, List<double[]> taskEpochAccuracy,
+            double seconds, String hash, Long taskSpikes, Long taskSynOps) {
+        List<double[]> r = new ArrayList<>(rows);
+        r.add(row);
+        List<EpochRecord> e = new ArrayList<>(epochs);
+        e.addAll(taskEpochs);
+        List<double[]> ea = new ArrayList<>(epochAccuracy);
+        ea.addAll(taskEpochAccuracy);
+        return new UnitProgress(strategy, seed, tasks, randomInit, r, e, ea, wallSeconds + seconds, hash,
+                add(spikes, taskSpikes), add(synapticOperations, taskSynOps));
+    }
+
+    private static Long add(Long total, Long more) {
+        return total == null || more == null ? null : total + more;
+    }
+
+    /** @return the samples trained on so far */
+    public long trainSamples() {
+        long n = 0;
+        for (EpochRecord e : epochs) {
+            n += e.samples();
+        }
+        return n;
+    }
+
+    /** @return the accuracy rows as a matrix (complete units only) */
+    public double[][] matrix() {
+        return rows.toArray(new double[0][]);
+    }
+}

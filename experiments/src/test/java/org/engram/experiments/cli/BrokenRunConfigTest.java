@@ -1,0 +1,124 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every broken experiment config or override exits with code 2, a message that names the file
+ * (and line), the key, what was expected and what was found, and leaves no run folder behind.
+ */
+class BrokenRunConfigTest {
+    private static final String GOOD = String.join("\n",
+            "name: broken",                               // 1
+            "seeds: [1]",                                 // 2
+            "data: {bundled: true}",                      // 3
+            "tasks:",                                     // 4
+            "  sequence: split",                          // 5
+            "  scenario: task_incremental",               // 6
+            "  count: 2",                                 // 7
+            "  classes_per_task: 2",                      // 8
+            "  train_per_task: 20",                       // 9
+            "  test_per_task: 10",                        // 10
+            "network: {hidden: [8]}",                     // 11
+            "encoder: {steps: 4}",                        // 12
+            "training:",                                  // 13
+            "  epochs: 1",                                // 14
+            "  learning_rate: 0.001",                     // 15
+            "strategies:",                                // 16
+            "  - name: naive",                            // 17
+            "  - name: ewc",                              // 18
+            "    params: {lambda: 10}",                   // 19
+            "");
+
+    static Stream<Arguments> broken() {
+        return Stream.of(
+                file("unknown section", GOOD.replace("training:", "traning:"),
+                        "bad.yaml:13:1: traning: expected one of the keys", "did you mean 'training'?"),
+                file("unknown nested key", GOOD.replace("  epochs: 1", "  epoch: 1"),
+                        "bad.yaml:14:3: training.epoch", "did you mean 'epochs'?"),
+                file("wrong type", GOOD.replace("  epochs: 1", "  epochs: two"),
+                        "bad.yaml:14:3: training.epochs: expected a value of type integer", "two"),
+                file("out of range", GOOD.replace("learning_rate: 0.001", "learning_rate: -1"),
+                        "bad.yaml:15:3: training.learning_rate: expected a number > 0", "found -1"),
+                file("NaN is out of range", GOOD.replace("learning_rate: 0.001", "learning_rate: NaN"),
+                        "training.learning_rate: expected a number > 0", "found NaN"),
+                file("rate gain above 1", GOOD.replace("encoder: {steps: 4}", "encoder: {steps: 4, gain: 1.5}"),
+                        "bad.yaml:12:21: encoder.gain", "a spike probability in (0, 1] for rate coding", "found 1.5"),
+                file("bad enum", GOOD.replace("scenario: task_incremental", "scenario: task"),
+                        "bad.yaml:6:3: tasks.scenario", "task_incremental, domain_incremental, class_incremental",
+                        "found task"),
+                file("unknown strategy", GOOD.replace("name: ewc", "name: ewk"),
+                        "bad.yaml:18:5: strategies[1].name", "found 'ewk'", "did you mean 'ewc'?"),
+                file("strategy parameter out of range", GOOD.replace("lambda: 10", "lambda: -5"),
+                        "bad.yaml:19:14: strategies[1].params.lambda", "found -5"),
+                file("misspelt strategy parameter", GOOD.replace("lambda: 10", "lamda: 10"),
+                        "bad.yaml:19:14: strategies[1].params.lamda", "did you mean 'lambda'?"),
+                file("too many classes for the split", GOOD.replace("count: 2", "count: 6"),
+                        "bad.yaml:7:3: tasks.count", "count x classes_per_task <= 10 classes", "found 6 x 2"),
+                file("two problems across sections, reported together", GOOD.replace("count: 2", "count: 6")
+                        .replace("data: {bundled: true}", "data: {dataset: synthetic}"), "2 problems:",
+                        "bad.yaml:5:3: tasks.sequence: expected synthetic (data.dataset is synthetic), found split",
+                        "bad.yaml:7:3: tasks.count"),
+                file("two strategies with one label", GOOD.replace("name: ewc", "name: naive"),
+                        "strategies[1].label", "a label no other strategy has", "found naive"),
+                file("no strategies", GOOD.substring(0, GOOD.indexOf("strategies:")),
+                        "bad.yaml", "strategies", "a list of one or more strategies"),
+                file("no seeds", GOOD.replace("seeds: [1]", "seeds: []"),
+                        "bad.yaml:2:1: seeds", "a list of one or more seeds"),
+                file("YAML syntax", GOOD.replace("network: {hidden: [8]}", "network: {hidden: [8}"),
+                        "bad.yaml:11:", "expected valid YAML"),
+                file("empty file", "", "bad.yaml", "expected a YAML mapping, found an empty file"),
+                file("missing data folder", GOOD.replace("data: {bundled: true}", "data: {path: /no/such/folder}"),
+                        "/no/such/folder: data folder", "no such folder", "apt-get install dataset-fashion-mnist"),
+                set("--set with a wrong type", "training.epochs=abc",
+                        "--set training.epochs=abc: training.epochs: expected a value of type integer", "abc"),
+                set("--set with a misspelt key", "training.epoch=2",
+                        "--set training.epoch=2: training.epoch", "did you mean 'epochs'?"),
+                set("--set out of range", "strategies[1].params.lambda=-1",
+                        "--set strategies[1].params.lambda=-1: strategies[1].params.lambda", "found -1"),
+                set("--set without a value", "training.epochs=", "--set training.epochs=", "a value after '='"),
+                set("--set past the end of a list", "strategies[5].name=si", "strategies[5]",
+                        "the list has 2 entries"),
+                Arguments.of("missing file", null, List.of(), List.of("no-such.yaml", "no such file")));
+    }
+
+    private static Arguments file(String name, String text, String... expected) {
+        return Arguments.of(name, text, List.of(), List.of(expected));
+    }
+
+    private static Arguments set(String name, String override, String... expected) {
+        return Arguments.of(name, GOOD, List.of("--set", override), List.of(expected));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("broken")
+    void failsWithALocatedMessageAndNoRunFolder(String name, String text, List<String> extra, List<String> expected,
+            @TempDir Path dir) throws IOException {
+        Path config = dir.resolve(text == null ? "no-such.yaml" : "bad.yaml");
+        if (text != null) {
+            Files.writeString(config, text);
+        }
+        Path results = dir.resolve("results");
+        List<String> args = new ArrayList<>(List.of("run", config.toString(), "--out", results.toString()));
+        args.addAll(extra);
+        CliRunner.Result r = CliRunner.run(args.toArray(new String[0]));
+        assertEquals(2, r.exitCode(), name + ": " + r.err());
+        for (String part : expected) {
+            assertTrue(r.err().contains(part), name + ": '" + part + "' missing from: " + r.err());
+        }
+        assertFalse(r.err().contains("\tat "), name + ": a user error prints no stack trace: " + r.err());
+        assertFalse(Files.exists(results), name + ": no run folder may be created");
+    }
+}

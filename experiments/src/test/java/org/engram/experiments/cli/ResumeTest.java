@@ -1,0 +1,112 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run stopped after a task keeps its checkpoints in the partial folder, and {@code --resume}
+ * finishes it with results bit-identical to a run that never stopped.
+ */
+class ResumeTest {
+    private static final String CONFIG = String.join("\n",
+            "name: resume",
+            "seeds: [4]",
+            "data: {bundled: true}",
+            "tasks: {sequence: split, scenario: class_incremental, count: 3, classes_per_task: 2,"
+                    + " train_per_task: 80, test_per_task: 30}",
+            "network: {hidden: [16]}",
+            "encoder: {steps: 6}",
+            "training: {epochs: 2, batch_size: 20, learning_rate: 0.005}",
+            "strategies:",
+            "  - name: naive",
+            "  - name: si",
+            "");
+
+    @Test
+    void resumedRunMatchesAnUninterruptedOneBitForBit(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG);
+        CliRunner.Result straight = CliRunner.run("run", config.toString(), "--out", dir.resolve("a").toString());
+        assertEquals(0, straight.exitCode(), straight.err());
+
+        Path root = dir.resolve("b");
+        CliRunner.Result stopped = CliRunner.run("run", config.toString(), "--out", root.toString(),
+                "--stop-after-tasks", "2");
+        assertEquals(2, stopped.exitCode(), stopped.err());
+        Path partial = onlyEntry(root.resolve("resume"));
+        assertTrue(partial.getFileName().toString().endsWith(".partial"), partial.toString());
+        assertTrue(stopped.err().contains("--resume " + partial), stopped.err());
+        JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
+        assertEquals("stopped", status.get("state").asText());
+        assertEquals(2, status.get("completed").size());
+        assertEquals(6, status.get("total_tasks").asInt());
+        assertTrue(Files.isRegularFile(partial.resolve("checkpoints/naive/seed-4/learner.state")));
+        assertFalse(Files.exists(partial.resolve("metrics.json")), "no results of an unfinished run");
+
+        // Second stop inside the stateful strategy's unit (naive's last task, then si's first two).
+        CliRunner.Result again = CliRunner.run("run", "--resume", partial.toString(), "--stop-after-tasks", "3");
+        assertEquals(2, again.exitCode(), again.err());
+        CliRunner.Result resumed = CliRunner.run("run", config.toString(), "--resume", partial.toString(),
+                "--threads", "1");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        Path finished = Path.of(resumed.lastLine());
+        assertFalse(Files.exists(partial));
+        assertEquals("complete", new ObjectMapper().readTree(finished.resolve("status.json").toFile())
+                .get("state").asText());
+
+        Path reference = Path.of(straight.lastLine());
+        JsonNode a = new ObjectMapper().readTree(reference.resolve("metrics.json").toFile());
+        JsonNode b = new ObjectMapper().readTree(finished.resolve("metrics.json").toFile());
+        for (String strategy : List.of("naive", "si")) {
+            JsonNode x = a.get("strategies").get(strategy).get("seeds").get("4");
+            JsonNode y = b.get("strategies").get(strategy).get("seeds").get("4");
+            for (String key : List.of("accuracy_matrix", "random_init_accuracy", "acc", "bwt", "fwt", "forgetting",
+                    "per_task", "weights_hash")) {
+                assertEquals(x.get(key), y.get(key), strategy + " " + key);
+            }
+            assertArrayEquals(Files.readAllBytes(reference.resolve("checkpoints/" + strategy + "/seed-4/learner.state")),
+                    Files.readAllBytes(finished.resolve("checkpoints/" + strategy + "/seed-4/learner.state")),
+                    strategy + ": final learner state");
+        }
+        assertEquals(lossColumn(reference), lossColumn(finished));
+    }
+
+    @Test
+    void resumingWithAnotherConfigIsRefused(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG);
+        Path root = dir.resolve("b");
+        assertEquals(2, CliRunner.run("run", config.toString(), "--out", root.toString(), "--stop-after-tasks", "1")
+                .exitCode());
+        Path partial = onlyEntry(root.resolve("resume"));
+        Files.writeString(config, CONFIG.replace("epochs: 2", "epochs: 3"));
+        CliRunner.Result r = CliRunner.run("run", config.toString(), "--resume", partial.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("the same config as the run being resumed"), r.err());
+        assertTrue(Files.isDirectory(partial), "a refused resume leaves the partial folder alone");
+    }
+
+    private static List<String> lossColumn(Path run) throws IOException {
+        return Files.readAllLines(run.resolve("log.csv")).stream().map(l -> l.split(",")[4]).toList();
+    }
+
+    private static Path onlyEntry(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            List<Path> all = s.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+}

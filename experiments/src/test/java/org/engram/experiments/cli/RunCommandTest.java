@@ -1,0 +1,208 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code engram run} on the bundled data writes a complete run folder whose metrics agree with
+ * their definitions recomputed from the written accuracy matrix; {@code plot} and {@code compare}
+ * read it back.
+ */
+class RunCommandTest {
+    /** Two tasks, two strategies, two seeds, tiny network and sample counts: a few seconds. */
+    static final String TINY = String.join("\n",
+            "name: tiny",
+            "seeds: [1, 2]",
+            "threads: 2",
+            "data: {bundled: true}",
+            "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 100, test_per_task: 40}",
+            "network: {hidden: [16]}",
+            "encoder: {steps: 6}",
+            "training: {epochs: 2, batch_size: 25, learning_rate: 0.005, evaluate_every_epoch: true}",
+            "strategies:",
+            "  - name: naive",
+            "  - name: si",
+            "    params: {c: 1.0}",
+            "");
+
+    @TempDir
+    static Path dir;
+    static CliRunner.Result run;
+    static Path folder;
+    static JsonNode metrics;
+
+    @BeforeAll
+    static void runOnce() throws IOException {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, TINY);
+        run = CliRunner.run("run", config.toString(), "--out", dir.resolve("results").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        folder = Path.of(run.lastLine());
+        metrics = new ObjectMapper().readTree(folder.resolve("metrics.json").toFile());
+    }
+
+    @Test
+    void writesEveryFileAndPrintsTheFolderLast() {
+        assertEquals(dir.resolve("results").resolve("tiny"), folder.getParent());
+        for (String f : List.of("config.yaml", "metrics.json", "accuracy_matrix.csv", "log.csv", "summary.md",
+                "status.json", "plots/forgetting_naive.png", "plots/forgetting_si.svg", "plots/accuracy_matrix_si.png",
+                "plots/comparison.png", "plots/comparison.svg", "plots/learning_curve_loss.png",
+                "plots/learning_curve_accuracy.svg", "checkpoints/si/seed-2/learner.state",
+                "checkpoints/naive/seed-1/progress.json")) {
+            assertTrue(Files.isRegularFile(folder.resolve(f)), "missing " + f);
+        }
+        // Progress goes to standard error only.
+        assertTrue(run.err().contains("[si seed 2] task 2/2 epoch 2/2"), run.err());
+        assertFalse(run.out().contains("epoch 1/2"), run.out());
+    }
+
+    @Test
+    void metricsFollowTheirDefinitionsOnTheWrittenMatrix() throws IOException {
+        List<String> csv = Files.readAllLines(folder.resolve("accuracy_matrix.csv"));
+        assertEquals("strategy,seed,after_task,task_0,task_1", csv.get(0));
+        for (String strategy : List.of("naive", "si")) {
+            JsonNode s = metrics.get("strategies").get(strategy);
+            double accSum = 0;
+            for (String seed : List.of("1", "2")) {
+                JsonNode m = s.get("seeds").get(seed);
+                double[][] r = matrix(csv, strategy, seed);
+                // The CSV holds 6 decimals: its values are within 5e-7 of the JSON's.
+                double tol = 1e-6;
+                assertEquals((r[1][0] + r[1][1]) / 2, m.get("acc").asDouble(), tol, "ACC = mean of last row");
+                assertEquals(r[1][0] - r[0][0], m.get("bwt").asDouble(), tol, "BWT of two tasks");
+                // Forgetting of task 0 with two tasks: max over l < 1 of R[l][0], minus R[1][0].
+                assertEquals(r[0][0] - r[1][0], m.get("forgetting").asDouble(), tol, "forgetting");
+                assertEquals(r[0][1] - m.get("random_init_accuracy").get(1).asDouble(), m.get("fwt").asDouble(), tol,
+                        "FWT against the untrained network");
+                assertEquals((r[0][0] + r[1][1]) / 2, m.get("learning_accuracy").asDouble(), tol);
+                assertTrue(m.get("spikes").isNull() && m.get("synaptic_operations").isNull());
+                assertTrue(m.get("wall_seconds").asDouble() > 0 && m.get("samples_per_second").asDouble() > 0);
+                accSum += m.get("acc").asDouble();
+            }
+            JsonNode agg = s.get("aggregate");
+            // Means of two values are exact up to one rounding: 1e-15 covers it.
+            assertEquals(accSum / 2, agg.get("acc").asDouble(), 1e-15);
+            assertEquals(agg.get("acc").asDouble(), agg.get("over_seeds").get("acc").get("mean").asDouble(), 0.0);
+            assertEquals((s.get("seeds").get("1").get("bwt").asDouble() + s.get("seeds").get("2").get("bwt")
+                    .asDouble()) / 2, agg.get("bwt").asDouble(), 1e-15);
+            assertEquals((s.get("seeds").get("1").get("accuracy_matrix").get(1).get(0).asDouble()
+                    + s.get("seeds").get("2").get("accuracy_matrix").get(1).get(0).asDouble()) / 2,
+                    agg.get("accuracy_matrix").get(1).get(0).asDouble(), 1e-15);
+            JsonNode ci = agg.get("over_seeds").get("acc");
+            assertTrue(ci.get("ci95_low").asDouble() <= ci.get("mean").asDouble()
+                    && ci.get("mean").asDouble() <= ci.get("ci95_high").asDouble());
+        }
+        for (String key : List.of("engram_version", "java_version", "os", "arch", "start_time", "seeds", "threads",
+                "data_origin", "data_location", "config_sha256")) {
+            assertTrue(metrics.get("provenance").has(key), "provenance lacks " + key);
+        }
+        assertEquals("BUNDLED_SUBSET", metrics.get("provenance").get("data_origin").asText());
+    }
+
+    private static double[][] matrix(List<String> csv, String strategy, String seed) {
+        double[][] r = new double[2][2];
+        for (String line : csv) {
+            String[] f = line.split(",");
+            if (f[0].equals(strategy) && f[1].equals(seed)) {
+                int i = Integer.parseInt(f[2]);
+                r[i][0] = Double.parseDouble(f[3]);
+                r[i][1] = Double.parseDouble(f[4]);
+            }
+        }
+        return r;
+    }
+
+    @Test
+    void logHasOneLinePerEpoch() throws IOException {
+        List<String> log = Files.readAllLines(folder.resolve("log.csv"));
+        assertEquals("strategy,seed,task,epoch,loss,train_accuracy,seconds,samples_per_second", log.get(0));
+        // 2 strategies x 2 seeds x 2 tasks x 2 epochs.
+        assertEquals(1 + 16, log.size());
+    }
+
+    @Test
+    void lastEpochEvaluationIsTheAccuracyMatrixRow() throws IOException {
+        // Naive's afterTask changes no weight, so the evaluation after a task's last epoch and the
+        // matrix row written after the task are two measurements of the same network.
+        List<String> epochs = Files.readAllLines(folder.resolve("epoch_accuracy.csv"));
+        List<String> matrix = Files.readAllLines(folder.resolve("accuracy_matrix.csv"));
+        assertEquals("strategy,seed,task,epoch,task_0,task_1", epochs.get(0));
+        assertEquals(1 + 16, epochs.size());
+        for (String seed : List.of("1", "2")) {
+            for (int task = 0; task < 2; task++) {
+                String last = "naive," + seed + "," + task + ",1,";
+                String row = "naive," + seed + "," + task + ",";
+                String e = epochs.stream().filter(l -> l.startsWith(last)).findFirst().orElseThrow();
+                String m = matrix.stream().filter(l -> l.startsWith(row)).findFirst().orElseThrow();
+                assertEquals(m.substring(row.length()), e.substring(last.length()));
+            }
+        }
+    }
+
+    @Test
+    void resolvedConfigRunsAgainToTheSameResults() throws IOException {
+        CliRunner.Result again = CliRunner.run("run", folder.resolve("config.yaml").toString(), "--out",
+                dir.resolve("again").toString(), "--threads", "1");
+        assertEquals(0, again.exitCode(), again.err());
+        JsonNode other = new ObjectMapper().readTree(Path.of(again.lastLine()).resolve("metrics.json").toFile());
+        for (String strategy : List.of("naive", "si")) {
+            for (String seed : List.of("1", "2")) {
+                JsonNode a = metrics.get("strategies").get(strategy).get("seeds").get(seed);
+                JsonNode b = other.get("strategies").get(strategy).get("seeds").get(seed);
+                assertEquals(a.get("accuracy_matrix"), b.get("accuracy_matrix"));
+                assertEquals(a.get("weights_hash"), b.get("weights_hash"));
+            }
+        }
+    }
+
+    @Test
+    void plotRedrawsEveryFigure() throws IOException {
+        Path plots = folder.resolve("plots");
+        List<Path> before;
+        try (Stream<Path> s = Files.list(plots)) {
+            before = s.sorted().toList();
+        }
+        for (Path p : before) {
+            Files.delete(p);
+        }
+        CliRunner.Result r = CliRunner.run("plot", folder.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        try (Stream<Path> s = Files.list(plots)) {
+            assertEquals(before, s.sorted().toList());
+        }
+    }
+
+    @Test
+    void compareWritesATableAndAChart() throws IOException {
+        CliRunner.Result r = CliRunner.run("compare", folder.toString(), "--out", dir.resolve("cmp").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path cmp = Path.of(r.lastLine());
+        assertTrue(Files.isRegularFile(cmp.resolve("plots/comparison.png")));
+        List<String> rows = new ArrayList<>(Files.readAllLines(cmp.resolve("comparison.csv")));
+        assertEquals(3, rows.size(), rows.toString());
+        assertTrue(rows.get(1).startsWith("naive,"), rows.get(1));
+        assertTrue(r.out().contains("| si | 2 |"), r.out());
+    }
+
+    @Test
+    void listAndHelpShowStrategiesAndKeys() {
+        CliRunner.Result list = CliRunner.run("list");
+        assertTrue(list.out().contains("hlop") && list.out().contains("Xiao et al. 2024"), list.out());
+        assertTrue(list.out().contains("permuted"), list.out());
+        CliRunner.Result help = CliRunner.run("run", "--help");
+        assertTrue(help.out().contains("training.epochs") && help.out().contains("--resume"), help.out());
+    }
+}

@@ -1,0 +1,138 @@
+package org.engram.experiments.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Defaults, YAML, --set and flags are laid over each other in that order, with located errors. */
+class ConfigLayersTest {
+    private static final String YAML = String.join("\n",
+            "name: layers",
+            "seeds: [7]",
+            "threads: 3",
+            "training:",
+            "  epochs: 4",
+            "  batch_size: 10",
+            "strategies:",
+            "  - name: ewc",
+            "    params: {lambda: 5}",
+            "");
+
+    private static ConfigLayers.Resolved resolve(List<String> sets, ConfigLayers.Flags flags) {
+        return ConfigLayers.resolve(YAML, "layers.yaml", sets, flags);
+    }
+
+    @Test
+    void eachLayerOverridesTheOneBelow() {
+        ExperimentConfig c = resolve(List.of("training.epochs=9", "seeds=[8]", "threads=5",
+                "strategies[0].params.lambda=50"), new ConfigLayers.Flags(List.of(11L, 12L), 6)).config();
+        // default only: learning_rate; YAML only: batch_size; YAML then --set: epochs and lambda;
+        // YAML, --set then flag: seeds and threads.
+        assertEquals(0.001, c.training().learningRate(), 0.0);
+        assertEquals(10, c.training().batchSize());
+        assertEquals(9, c.training().epochs());
+        assertEquals(50.0, c.strategies().get(0).params().get("lambda").asDouble(), 0.0);
+        assertEquals(List.of(11L, 12L), c.seeds());
+        assertEquals(6, c.threads());
+        // The strategy's other hyperparameters come from its defaults (Ewc.Params.separateDefaults()).
+        assertEquals(200, c.strategies().get(0).params().get("fisher_samples").asInt());
+        ExperimentConfig yamlOnly = resolve(List.of(), ConfigLayers.Flags.NONE).config();
+        assertEquals(4, yamlOnly.training().epochs());
+        assertEquals(List.of(7L), yamlOnly.seeds());
+        assertEquals(3, yamlOnly.threads());
+    }
+
+    @Test
+    void resolvedConfigResolvesToItself() {
+        ConfigLayers.Resolved once = resolve(List.of("network.hidden=[12, 6]"), ConfigLayers.Flags.NONE);
+        ConfigLayers.Resolved twice = ConfigLayers.resolve(once.yaml(), "config.yaml", List.of(),
+                ConfigLayers.Flags.NONE);
+        assertEquals(once.yaml(), twice.yaml());
+        assertEquals(once.config(), twice.config());
+        assertEquals(List.of(12, 6), twice.config().network().hidden());
+    }
+
+    @Test
+    void threadsDoNotChangeTheResultHash() {
+        String a = resolve(List.of(), new ConfigLayers.Flags(null, 1)).resultHash();
+        String b = resolve(List.of(), new ConfigLayers.Flags(null, 4)).resultHash();
+        String c = resolve(List.of("training.epochs=5"), new ConfigLayers.Flags(null, 1)).resultHash();
+        assertEquals(a, b);
+        assertTrue(!a.equals(c));
+    }
+
+    @Test
+    void setAppendsAListElementAtTheNextIndex() {
+        ExperimentConfig c = resolve(List.of("strategies[1].name=si", "strategies[1].params.c=2"),
+                ConfigLayers.Flags.NONE).config();
+        assertEquals(2, c.strategies().size());
+        assertEquals(2.0, c.strategies().get(1).params().get("c").asDouble(), 0.0);
+    }
+
+    /** Errors, each with the text its message must contain. */
+    static Stream<List<Object>> errors() {
+        return Stream.of(
+                List.of(List.of("training.epoch=2"), List.of("--set training.epoch=2", "training.epoch",
+                        "did you mean 'epochs'?")),
+                List.of(List.of("training.epochs=0"), List.of("--set training.epochs=0", "training.epochs",
+                        "an integer >= 1", "found 0")),
+                List.of(List.of("strategies[0].params.lamda=3"), List.of("strategies[0].params.lamda",
+                        "did you mean 'lambda'?")),
+                List.of(List.of("strategies[3].name=si"), List.of("strategies[3]", "the list has 1 entries")),
+                List.of(List.of("training.epochs"), List.of("key=value")),
+                List.of(List.of("strategies[0].name=ewk"), List.of("'ewk'", "did you mean 'ewc'?")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("errors")
+    @SuppressWarnings("unchecked")
+    void overrideErrorsNameTheOverrideAndKey(List<Object> testCase) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> resolve((List<String>) testCase.get(0), ConfigLayers.Flags.NONE));
+        for (String part : (List<String>) testCase.get(1)) {
+            assertTrue(e.getMessage().contains(part), "'" + part + "' missing from: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void fileErrorsNameTheLineOfTheKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                YAML.replace("batch_size: 10", "batch_size: -1"), "layers.yaml", List.of(), ConfigLayers.Flags.NONE));
+        // batch_size is on line 6, indented by two spaces: column 3.
+        assertTrue(e.getMessage().startsWith("layers.yaml:6:3: training.batch_size: expected an integer >= 1, found -1"),
+                e.getMessage());
+    }
+
+    @Test
+    void everyShippedConfigResolves() throws IOException {
+        Path configs = Path.of("configs");
+        try (Stream<Path> files = Files.list(configs)) {
+            List<Path> yaml = files.filter(p -> p.getFileName().toString().matches("(quickstart|pmnist-hlop|split-.*)"
+                    + "\\.yaml")).toList();
+            assertEquals(5, yaml.size(), yaml.toString());
+            for (Path p : yaml) {
+                ConfigLayers.Resolved r = ConfigLayers.resolve(p, List.of(), ConfigLayers.Flags.NONE);
+                assertEquals(p.getFileName().toString().replace(".yaml", ""), r.config().name());
+            }
+        }
+    }
+
+    @Test
+    void everyKeyIsDocumentedWithADefaultOrAsRequired() {
+        for (ConfigDocs.Row row : ConfigDocs.rows()) {
+            assertTrue(!row.meaning().isBlank(), "no meaning for " + row.key());
+        }
+        String table = ConfigDocs.markdown();
+        assertTrue(table.contains("| `training.epochs` | `1` |"), table);
+        assertTrue(table.contains("| `strategies[].name` | `required` |"), table);
+    }
+}

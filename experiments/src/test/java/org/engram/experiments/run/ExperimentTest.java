@@ -1,0 +1,55 @@
+package org.engram.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.engram.experiments.config.ConfigLayers;
+import org.engram.experiments.task.Task;
+import org.engram.experiments.task.TaskSequence;
+import org.engram.learning.continual.TaskData;
+import org.junit.jupiter.api.Test;
+
+/** Labels follow the scenario: class labels in task- and class-incremental, positions in domain-incremental. */
+class ExperimentTest {
+    private static Experiment experiment(String scenario) {
+        String yaml = "data: {bundled: true}\n"
+                + "tasks: {sequence: split, scenario: " + scenario + ", groups: [[3, 7], [0, 9]], count: 2,"
+                + " train_per_task: 30, test_per_task: 20}\n"
+                + "strategies: [{name: naive}]\n";
+        return Experiment.prepare(ConfigLayers.resolve(yaml, "t.yaml", List.of(), ConfigLayers.Flags.NONE).config());
+    }
+
+    @Test
+    void domainIncrementalLabelsArePositionsInTheTask() {
+        Experiment e = experiment("domain_incremental");
+        TaskSequence sequence = e.sequence(1);
+        List<TaskData> tasks = e.tasks(sequence);
+        assertEquals(2, e.readoutClasses());
+        for (int t = 0; t < 2; t++) {
+            Task original = sequence.task(t);
+            int[] classes = original.classes();
+            assertArrayEquals(new int[] {0, 1}, tasks.get(t).classes());
+            assertEquals(30, tasks.get(t).trainY().length);
+            for (int i = 0; i < tasks.get(t).trainY().length; i++) {
+                // Position of the sample's class within the sorted group, e.g. 9 -> 1 in [0, 9].
+                int expected = original.train().label(i) == classes[0] ? 0 : 1;
+                assertEquals(expected, tasks.get(t).trainY()[i]);
+            }
+        }
+    }
+
+    @Test
+    void taskAndClassIncrementalKeepClassLabels() {
+        for (String scenario : List.of("task_incremental", "class_incremental")) {
+            Experiment e = experiment(scenario);
+            TaskSequence sequence = e.sequence(1);
+            List<TaskData> tasks = e.tasks(sequence);
+            assertEquals(10, e.readoutClasses());
+            assertArrayEquals(new int[] {0, 9}, tasks.get(1).classes());
+            for (int i = 0; i < tasks.get(1).testY().length; i++) {
+                assertEquals(sequence.task(1).test().label(i), tasks.get(1).testY()[i]);
+            }
+        }
+    }
+}
