@@ -19,13 +19,11 @@ import org.engram.experiments.metrics.SeedSummary;
  * task and averaged), learning accuracy, the accuracy matrix and the random-initialisation
  * accuracies, wall time, throughput, spikes, synaptic operations and energy; per strategy, the same
  * keys averaged over seeds plus {@code over_seeds}: mean, standard deviation and 95% confidence
- * interval of every summary metric. Undefined values (BWT of one task, the spike counts the
- * trainer does not make yet) are {@code null}.
+ * interval of every summary metric. Undefined values (BWT of one task) are {@code null}. Spikes,
+ * synaptic operations and energy are those of the evaluation passes (every task's test set after
+ * every task), the activity of the trained network as it would run on a chip.
  */
 final class MetricsWriter {
-    /** The note on spike counts, in {@code metrics.json} and {@code summary.md}. */
-    static final String SPIKES_NOTE = "spikes, synaptic_operations and energy_joules are null: the BPTT trainer does"
-            + " not count spikes yet; the energy estimate will be synaptic_operations x pj_per_accumulate";
     /** The note on FWT in class-incremental learning. */
     static final String FWT_NOTE = "fwt is null in class-incremental learning: the readout of a task's classes is"
             + " masked out until the task is learned, so accuracy on a task before learning it is 0 by construction";
@@ -33,7 +31,8 @@ final class MetricsWriter {
     static final List<String> SUMMARY_KEYS = List.of("acc", "bwt", "fwt", "forgetting", "learning_accuracy",
             "wall_seconds", "samples_per_second");
     /** Counts averaged over seeds when every seed has them. */
-    private static final List<String> COUNT_KEYS = List.of("spikes", "synaptic_operations", "energy_joules");
+    private static final List<String> COUNT_KEYS = List.of("inference_samples", "spikes", "synaptic_operations",
+            "multiply_accumulates", "energy_joules", "synaptic_operations_per_inference", "energy_joules_per_inference");
 
     private final ExperimentConfig config;
     private final String runId;
@@ -82,10 +81,16 @@ final class MetricsWriter {
         out.put("wall_seconds", u.wallSeconds());
         out.put("train_samples", u.trainSamples());
         out.put("samples_per_second", trainSeconds(u) > 0 ? u.trainSamples() / trainSeconds(u) : null);
+        double joules = config.energy().joules(u.synapticOperations(), u.multiplyAccumulates());
+        long inferences = u.inferenceSamples();
+        out.put("inference_samples", inferences);
         out.put("spikes", u.spikes());
         out.put("synaptic_operations", u.synapticOperations());
-        out.put("energy_joules", u.synapticOperations() == null ? null
-                : config.energy().synOpsJoules(u.synapticOperations()));
+        out.put("multiply_accumulates", u.multiplyAccumulates());
+        out.put("energy_joules", joules);
+        out.put("synaptic_operations_per_inference", inferences == 0 ? null
+                : (double) u.synapticOperations() / inferences);
+        out.put("energy_joules_per_inference", inferences == 0 ? null : joules / inferences);
         out.put("per_task", perTask(u));
         out.put("weights_hash", u.weightsHash());
         return out;
@@ -99,9 +104,6 @@ final class MetricsWriter {
     /** @return the notes of this run: spike counts, and FWT in class-incremental learning */
     List<String> notes() {
         List<String> notes = new ArrayList<>();
-        if (units.stream().anyMatch(u -> u.synapticOperations() == null)) {
-            notes.add(SPIKES_NOTE);
-        }
         if (classIncremental()) {
             notes.add(FWT_NOTE);
         }

@@ -257,6 +257,7 @@ public final class Runner {
                     long taskStart = System.nanoTime();
                     List<EpochRecord> records = new ArrayList<>();
                     List<double[]> epochAccuracy = new ArrayList<>();
+                    long[] activityBefore = learner.inferenceActivity();
                     learner.startTask(tasks.get(t));
                     for (int e = 0; e < epochs; e++) {
                         long t0 = System.nanoTime();
@@ -274,8 +275,11 @@ public final class Runner {
                     double[] row = evaluateAll(learner, tasks);
                     progress.task(spec.label(), seed, t, count, row);
                     String hash = t == count - 1 ? TrainBenchmark.weightsHash(net) : null;
-                    // The BPTT trainer does not count spikes yet: null makes the totals null (see metrics notes).
-                    p = p.withTask(row, records, epochAccuracy, (System.nanoTime() - taskStart) / 1e9, hash, null, null);
+                    long[] activity = learner.inferenceActivity();
+                    for (int k = 0; k < activity.length; k++) {
+                        activity[k] -= activityBefore[k];
+                    }
+                    p = p.withTask(row, records, epochAccuracy, (System.nanoTime() - taskStart) / 1e9, hash, activity);
                     checkpoints.save(learner, p);
                     completed(new RunStatus.Completed(spec.label(), seed, t));
                     tasksThisProcess++;

@@ -16,13 +16,15 @@ import java.util.List;
  * @param epochAccuracy  accuracy on every task after every epoch, if asked for (one row per epoch)
  * @param wallSeconds    wall time spent training and evaluating (s)
  * @param weightsHash    SHA-256 of the weights after the last task, or null before
- * @param spikes         spikes emitted while training so far, or null while they are not counted
- * @param synapticOperations synaptic operations (spike deliveries) while training so far, or null while
- *                       they are not counted
+ * @param inferenceSamples test samples evaluated so far (every task after every task)
+ * @param spikes         spikes of those evaluations (input spikes included)
+ * @param synapticOperations synaptic operations of those evaluations: one accumulate per spike and target
+ * @param multiplyAccumulates multiply-accumulates of those evaluations (current-coded input only)
  */
 public record UnitProgress(String strategy, long seed, int tasks, double[] randomInit, List<double[]> rows,
                            List<EpochRecord> epochs, List<double[]> epochAccuracy, double wallSeconds,
-                           String weightsHash, Long spikes, Long synapticOperations) {
+                           String weightsHash, long inferenceSamples, long spikes, long synapticOperations,
+                           long multiplyAccumulates) {
     /** Copies the lists. */
     public UnitProgress {
         rows = List.copyOf(rows);
@@ -39,7 +41,7 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
      * @return the empty progress
      */
     static UnitProgress start(String strategy, long seed, int tasks) {
-        return new UnitProgress(strategy, seed, tasks, null, List.of(), List.of(), List.of(), 0, null, 0L, 0L);
+        return new UnitProgress(strategy, seed, tasks, null, List.of(), List.of(), List.of(), 0, null, 0, 0, 0, 0);
     }
 
     /** @return the number of tasks finished */
@@ -54,7 +56,7 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
 
     UnitProgress withRandomInit(double[] accuracies) {
         return new UnitProgress(strategy, seed, tasks, accuracies, rows, epochs, epochAccuracy, wallSeconds,
-                weightsHash, spikes, synapticOperations);
+                weightsHash, inferenceSamples, spikes, synapticOperations, multiplyAccumulates);
     }
 
     /**
@@ -65,12 +67,12 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
      * @param taskEpochAccuracy accuracy on every task after each of its epochs (may be empty)
      * @param seconds           wall time of the task (s)
      * @param hash              weights hash after the last task, else null
-     * @param taskSpikes        spikes of the task, or null if not counted (then the total becomes null)
-     * @param taskSynOps        synaptic operations of the task, or null if not counted
+     * @param activity          evaluation activity of the task: samples, spikes, synaptic operations,
+     *                          multiply-accumulates (as {@code ContinualLearner.inferenceActivity()})
      * @return the new progress
      */
     UnitProgress withTask(double[] row, List<EpochRecord> taskEpochs, List<double[]> taskEpochAccuracy,
-            double seconds, String hash, Long taskSpikes, Long taskSynOps) {
+            double seconds, String hash, long[] activity) {
         List<double[]> r = new ArrayList<>(rows);
         r.add(row);
         List<EpochRecord> e = new ArrayList<>(epochs);
@@ -78,11 +80,8 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
         List<double[]> ea = new ArrayList<>(epochAccuracy);
         ea.addAll(taskEpochAccuracy);
         return new UnitProgress(strategy, seed, tasks, randomInit, r, e, ea, wallSeconds + seconds, hash,
-                add(spikes, taskSpikes), add(synapticOperations, taskSynOps));
-    }
-
-    private static Long add(Long total, Long more) {
-        return total == null || more == null ? null : total + more;
+                inferenceSamples + activity[0], spikes + activity[1], synapticOperations + activity[2],
+                multiplyAccumulates + activity[3]);
     }
 
     /** @return the samples trained on so far */

@@ -172,6 +172,16 @@ public final class ContinualLearner implements AutoCloseable {
                 samples == 0 ? 0 : (double) correct / samples);
     }
 
+    /**
+     * Activity of every evaluation since this learner was made (see
+     * {@link Trainer#inferenceActivity()}): samples, spikes, synaptic operations, multiply-accumulates.
+     *
+     * @return {@code {samples, spikes, synapticOperations, multiplyAccumulates}}
+     */
+    public long[] inferenceActivity() {
+        return trainer.inferenceActivity();
+    }
+
     /** Ends the current task: the strategy's {@code afterTask} (consolidation, freezing). */
     public void finishTask() {
         if (!inTask) {
