@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.Suggestions;
 
 /**
  * Reads YAML into typed, immutable config records with Jackson, turning every Jackson error into
@@ -151,9 +152,9 @@ public final class ConfigLoader {
         String where = sourceName + at(keyLocation(e, text));
         if (e instanceof UnrecognizedPropertyException u) {
             String key = u.getPropertyName();
-            String hint = closest(key, u.getKnownPropertyIds());
+            String hint = Suggestions.didYouMean(key, u.getKnownPropertyIds());
             return new ConfigException(where, path(u), "one of the keys " + known(u.getKnownPropertyIds()),
-                    "unknown key '" + key + "'", hint == null ? null : "did you mean '" + hint + "'?");
+                    "unknown key '" + key + "'", hint);
         }
         if (e instanceof InvalidFormatException f) {
             return new ConfigException(where, path(f), "a value of type " + simpleType(f.getTargetType()),
@@ -305,44 +306,4 @@ public final class ConfigLoader {
         return ids.stream().map(String::valueOf).sorted().toList().toString();
     }
 
-    /**
-     * The known key closest to {@code key} by edit distance, if it is close enough to be a typo.
-     *
-     * @param key   the unknown key
-     * @param known the valid keys
-     * @return the suggestion, or {@code null}
-     */
-    public static String closest(String key, Collection<?> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (Object k : known) {
-            String candidate = String.valueOf(k);
-            int d = editDistance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, key.length() / 3) ? best : null;
-    }
-
-    /** Levenshtein distance with two rows. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
-    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.engram.learning.continual.ContinualStrategy;
 import org.engram.learning.continual.Strategies;
+import org.engram.simulator.Suggestions;
 
 /**
  * Turns a {@link ExperimentConfig.StrategySpec} into a strategy: looks its name up in
@@ -52,10 +53,10 @@ public final class StrategyParams {
         }
         for (String name : names) {
             if (!known.contains(name)) {
-                String hint = ConfigLoader.closest(name, known);
+                String hint = Suggestions.didYouMean(name, known);
                 throw new ConfigException(where.locate(keyPath + ".name"), keyPath + ".name",
                         "a strategy name, one of " + known + (names.size() > 1 ? " (a chain joins names with '+')" : ""),
-                        "'" + name + "'", hint == null ? "see engram list" : "did you mean '" + hint + "'?");
+                        "'" + name + "'", hint == null ? "see engram list" : hint);
             }
         }
         ObjectNode filled;
@@ -66,10 +67,10 @@ public final class StrategyParams {
             for (Iterator<Map.Entry<String, JsonNode>> it = spec.params().fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!names.contains(e.getKey())) {
-                    String hint = ConfigLoader.closest(e.getKey(), names);
+                    String hint = Suggestions.didYouMean(e.getKey(), names);
                     throw new ConfigException(where.locate(keyPath + ".params." + e.getKey()),
                             keyPath + ".params." + e.getKey(), "one mapping per chain member " + names,
-                            "unknown member '" + e.getKey() + "'", hint == null ? null : "did you mean '" + hint + "'?");
+                            "unknown member '" + e.getKey() + "'", hint);
                 }
                 if (!e.getValue().isObject()) {
                     throw new ConfigException(where.locate(keyPath + ".params." + e.getKey()),

@@ -9,6 +9,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.random.SplitMixRandom;
+import org.engram.simulator.Suggestions;
 
 /**
  * Reads a config value that is either a number or a distribution:
@@ -84,9 +85,9 @@ public final class ValueSpecs {
                     return new ExponentialDistribution(rng, a[0]);
                 }
                 default:
-                    String hint = ConfigLoader.closest(kind, DISTRIBUTIONS.keySet());
+                    String hint = Suggestions.didYouMean(kind, DISTRIBUTIONS.keySet());
                     throw new ConfigException(source, keyPath, "one of " + List.copyOf(DISTRIBUTIONS.keySet()),
-                            kind, hint == null ? null : "did you mean '" + hint + "'?");
+                            kind, hint);
             }
         } catch (org.apache.commons.math3.exception.MathIllegalArgumentException e) {
             throw new ConfigException(source, path, "valid distribution arguments", args + " (" + e.getMessage() + ")",

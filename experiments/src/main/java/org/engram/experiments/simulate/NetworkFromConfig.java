@@ -19,6 +19,7 @@ import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Synapses;
 import org.engram.simulator.network.connect.Connectivity;
 import org.engram.simulator.network.connect.Rules;
+import org.engram.simulator.Suggestions;
 
 /**
  * Turns a {@link SimulationConfig} into a {@link Network}. Every error names the config file and
@@ -85,9 +86,9 @@ final class NetworkFromConfig {
         for (Map.Entry<String, JsonNode> init : spec.initial().entrySet()) {
             String key = path + ".initial." + init.getKey();
             if (!p.state().variableNames().contains(init.getKey())) {
-                String hint = ConfigLoader.closest(init.getKey(), p.state().variableNames());
+                String hint = Suggestions.didYouMean(init.getKey(), p.state().variableNames());
                 throw new ConfigException(source, key, "a state variable of " + model.name() + " "
-                        + p.state().variableNames(), init.getKey(), hint == null ? null : "did you mean '" + hint + "'?");
+                        + p.state().variableNames(), init.getKey(), hint);
             }
             Double constant = ValueSpecs.constant(init.getValue(), 0, source, key);
             if (constant != null) {
@@ -132,9 +133,9 @@ final class NetworkFromConfig {
     private Population<?, ?> population(String name, String path) {
         Population<?, ?> p = byName.get(name);
         if (p == null) {
-            String hint = name == null ? null : ConfigLoader.closest(name, byName.keySet());
+            String hint = Suggestions.didYouMean(name, byName.keySet());
             throw new ConfigException(source, path, "one of the populations " + byName.keySet(), String.valueOf(name),
-                    hint == null ? null : "did you mean '" + hint + "'?");
+                    hint);
         }
         return p;
     }
@@ -182,9 +183,9 @@ final class NetworkFromConfig {
                 case "explicit" -> Rules.explicit(require(r.sources(), path + ".sources"),
                         require(r.targets(), path + ".targets"));
                 default -> {
-                    String hint = ConfigLoader.closest(r.type(), SimulationConfig.RuleSpec.TYPES.keySet());
+                    String hint = Suggestions.didYouMean(r.type(), SimulationConfig.RuleSpec.TYPES.keySet());
                     throw new ConfigException(source, path + ".type", "one of " + SimulationConfig.RuleSpec.TYPES.keySet(), r.type(),
-                            hint == null ? null : "did you mean '" + hint + "'?");
+                            hint);
                 }
             };
             return c;

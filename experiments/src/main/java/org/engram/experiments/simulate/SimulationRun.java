@@ -25,6 +25,7 @@ import org.engram.simulator.monitor.SpikeTrainDigest;
 import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
+import org.engram.simulator.Suggestions;
 
 /**
  * Runs one {@code engram simulate} config and writes its result folder
@@ -187,9 +188,9 @@ public final class SimulationRun {
             }
         }
         List<String> names = network.populations().stream().map(Population::name).toList();
-        String hint = name == null ? null : ConfigLoader.closest(name, names);
+        String hint = Suggestions.didYouMean(name, names);
         throw new ConfigException(source, path, "one of the populations " + names, String.valueOf(name),
-                hint == null ? null : "did you mean '" + hint + "'?");
+                hint);
     }
 
     private static String summary(SimulationConfig c, Network network, List<SpikeRecorder> spikes,

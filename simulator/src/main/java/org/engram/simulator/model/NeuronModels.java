@@ -8,6 +8,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Suggestions;
 import org.engram.simulator.input.PoissonSource;
 import org.engram.simulator.input.SpikeTimes;
 
@@ -29,8 +30,6 @@ public final class NeuronModels {
             SpikeTimes.MODEL,
             PoissonSource.MODEL);
 
-    /** A suggestion is made for a known name within this many single-character edits. */
-    private static final int MAX_SUGGESTION_DISTANCE = 3;
 
     private NeuronModels() {
     }
@@ -58,7 +57,7 @@ public final class NeuronModels {
         NeuronModel<?, ?> model = models.get(name);
         if (model == null) {
             throw new ParameterException("neuron model", "model", "one of " + models.keySet(), name,
-                    suggestion(name, models.keySet()));
+                    Suggestions.didYouMean(name, models.keySet()));
         }
         return model;
     }
@@ -81,41 +80,5 @@ public final class NeuronModels {
             throw new EngramException("cannot load a user neuron model: " + e.getMessage(), e);
         }
         return models;
-    }
-
-    private static String suggestion(String name, Iterable<String> known) {
-        if (name == null) {
-            return null;
-        }
-        String best = null;
-        int bestDistance = MAX_SUGGESTION_DISTANCE + 1;
-        for (String candidate : known) {
-            int distance = editDistance(name.toLowerCase(Locale.ROOT), candidate);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best == null ? null : "did you mean '" + best + "'?";
-    }
-
-    /** Levenshtein distance: the fewest single-character insertions, deletions and substitutions. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

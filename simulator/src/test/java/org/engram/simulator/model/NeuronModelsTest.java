@@ -44,9 +44,9 @@ class NeuronModelsTest {
 
     @Test
     void editDistanceCountsSingleCharacterEdits() {
-        assertEquals(3, NeuronModels.editDistance("kitten", "sitting"));
-        assertEquals(1, NeuronModels.editDistance("lif_exp", "lif_expp"));
-        assertEquals(7, NeuronModels.editDistance("", "lif_exp"));
-        assertEquals(0, NeuronModels.editDistance("qif", "qif"));
+        assertEquals(3, org.engram.simulator.Suggestions.editDistance("kitten", "sitting"));
+        assertEquals(1, org.engram.simulator.Suggestions.editDistance("lif_exp", "lif_expp"));
+        assertEquals(7, org.engram.simulator.Suggestions.editDistance("", "lif_exp"));
+        assertEquals(0, org.engram.simulator.Suggestions.editDistance("qif", "qif"));
     }
 }

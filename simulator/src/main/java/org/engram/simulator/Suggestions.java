@@ -1,0 +1,78 @@
+package org.engram.simulator;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/**
+ * "Did you mean" suggestions for misspelt names (config keys, model, rule and strategy names),
+ * by Levenshtein distance, so every user error about a name can offer the closest valid one.
+ */
+public final class Suggestions {
+    private Suggestions() {
+    }
+
+    /**
+     * The known name closest to {@code name}, if it is close enough to be a typo: at most
+     * {@code max(2, length / 3)} single-character edits, ignoring case.
+     *
+     * @param name  the unknown name, or {@code null}
+     * @param known the valid names
+     * @return the closest valid name, or {@code null}
+     */
+    public static String closest(String name, Collection<?> known) {
+        if (name == null) {
+            return null;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Object k : known) {
+            String candidate = String.valueOf(k);
+            int d = editDistance(lower, candidate.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+    }
+
+    /**
+     * The hint for an error message.
+     *
+     * @param name  the unknown name, or {@code null}
+     * @param known the valid names
+     * @return {@code "did you mean 'x'?"}, or {@code null} when nothing is close
+     */
+    public static String didYouMean(String name, Collection<?> known) {
+        String best = closest(name, known);
+        return best == null ? null : "did you mean '" + best + "'?";
+    }
+
+    /**
+     * Levenshtein distance: the fewest single-character insertions, deletions and substitutions
+     * that turn one string into the other.
+     *
+     * @param a a string
+     * @param b another string
+     * @return the distance
+     */
+    public static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
