@@ -10,7 +10,7 @@ import org.engram.simulator.random.RandomStreams;
  * samples, then classifies test samples by the labelled neurons' votes. No file or console IO.
  *
  * <pre>{@code
- * var options = DiehlCookBenchmark.Options.paper(100, 1000, 1000, 1000, 2, 42);
+ * var options = DiehlCookBenchmark.Options.defaults(100, 1000, 1000, 1000, 2, 42);
  * DiehlCookBenchmark.Result r = DiehlCookBenchmark.run(trainX, trainY, testX, testY, options);
  * System.out.println(r.testAccuracy() + " accuracy, " + r.secondsPerSample() + " s per training sample");
  * }</pre>
@@ -56,7 +56,24 @@ public final class DiehlCookBenchmark {
         }
 
         /**
-         * Options for the paper's network of a given size.
+         * Options for the default network ({@link DiehlCookParams#defaults(int)}) of a given size.
+         *
+         * @param neurons      excitatory neurons
+         * @param trainSamples training samples
+         * @param labelSamples labelling samples
+         * @param testSamples  test samples
+         * @param threads      worker threads
+         * @param seed         seed
+         * @return the options
+         */
+        public static Options defaults(int neurons, int trainSamples, int labelSamples, int testSamples, int threads,
+                                       long seed) {
+            return new Options(DiehlCookParams.defaults(neurons), trainSamples, labelSamples, testSamples, threads,
+                    seed);
+        }
+
+        /**
+         * Options for the paper's network ({@link DiehlCookParams#paper(int)}) of a given size.
          *
          * @param neurons      excitatory neurons
          * @param trainSamples training samples

@@ -32,6 +32,7 @@ final class DiehlCookNetwork implements AutoCloseable {
     private final DiehlCookParams p;
     private final Population<RatePoissonSource.Params, RatePoissonSource.State> input;
     private final Population<AdaptiveLif.Params, AdaptiveLif.State> exc;
+    private final Population<LifExp.Params, LifExp.State> inh;
     private final Projection inputToExc;
     private final Engine engine;
     private final boolean learning;
@@ -67,7 +68,7 @@ final class DiehlCookNetwork implements AutoCloseable {
                     e.tauSynIn(), Double.MAX_VALUE, 0.0);
         }
         exc = b.population("exc", n, AdaptiveLif.MODEL, e);
-        Population<LifExp.Params, LifExp.State> inh = b.population("inh", n, LifExp.MODEL, params.inhibitory());
+        inh = b.population("inh", n, LifExp.MODEL, params.inhibitory());
         DiehlCookParams.Coupling c = params.coupling();
         Synapses initial = Synapses.excitatory(c.initialWeightMin()).delayMs(c.delayMs()).asPlastic();
         if (c.initialWeightMax() > c.initialWeightMin()) {
@@ -141,6 +142,7 @@ final class DiehlCookNetwork implements AutoCloseable {
             counting = false;
             input.state().setAllRates(0);
             engine.run(pr.restMs());
+            relax();
             if (total >= pr.minSpikes() || boost == pr.maxBoosts()) {
                 boosts += boost;
                 break;
@@ -150,6 +152,23 @@ final class DiehlCookNetwork implements AutoCloseable {
             normalise();
         }
         return counts;
+    }
+
+    /**
+     * Ends the rest: sets every potential to its resting value and every synaptic current to 0,
+     * which the paper's rest period is for ("to allow variables of all neurons to decay to their
+     * resting values"). With current-based synapses a strongly inhibited potential would otherwise
+     * still lie far below rest after 150 ms and favour the last sample's winners.
+     */
+    private void relax() {
+        AdaptiveLif.State e = exc.state();
+        Arrays.fill(e.v, p.excitatory().eL());
+        Arrays.fill(e.iSynEx, 0);
+        Arrays.fill(e.iSynIn, 0);
+        LifExp.State i = inh.state();
+        Arrays.fill(i.v, p.inhibitory().eL());
+        Arrays.fill(i.iSynEx, 0);
+        Arrays.fill(i.iSynIn, 0);
     }
 
     /**

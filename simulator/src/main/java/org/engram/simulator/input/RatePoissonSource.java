@@ -16,9 +16,13 @@ import org.engram.simulator.random.RandomStreams;
  * {@code (seed, POISSON_SOURCE, global index)}, so its train depends on the seed and its own
  * rates alone, never on other neurons or the thread count.
  *
- * <p>Grid mode only: at most one spike per step, with probability {@code 1 - exp(-rate dt)}
- * for the rate in force during the step. The probability is recomputed only for a neuron whose
- * rate changed; a neuron at rate 0 draws no numbers.
+ * <p>Grid mode only: at most one spike per step, independently with probability
+ * {@code p = 1 - exp(-rate dt)} for the rate in force during the step. Instead of one draw per
+ * step, each neuron draws the number of silent steps before its next spike, geometric with
+ * {@code P(K >= k) = (1 - p)^k = exp(-k rate dt)}, as {@code K = floor(E / (rate dt))} with
+ * {@code E} exponential: one draw and one logarithm per spike, one comparison per step. When a
+ * rate changes the wait is drawn afresh, which the geometric law's lack of memory makes exact; a
+ * neuron at rate 0 draws nothing.
  *
  * <pre>{@code
  * var input = builder.population("input", 784, RatePoissonSource.MODEL, new RatePoissonSource.Params(0));
@@ -46,16 +50,16 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
         }
     }
 
-    /** State: each neuron's rate, its random stream and the spike probability per step. */
+    /** State: each neuron's rate, its random stream and the step of its next spike. */
     public static final class State extends NeuronState {
         /** The rate of each neuron in Hz, recordable as {@code "rate"}; change with {@link #setRates}. */
         final double[] rateHz;
         /** SplitMix64 state of each neuron's stream. */
         final long[] stream;
-        /** The rate for which {@link #probability} was computed; NaN before the first step. */
+        /** The rate for which {@link #nextStep} was drawn; NaN before the first step. */
         final double[] knownRateHz;
-        /** Spike probability per step at {@link #knownRateHz}. */
-        final double[] probability;
+        /** The step of each neuron's next spike, {@link Long#MAX_VALUE} for never. */
+        final long[] nextStep;
 
         State(int size, Params p) {
             super(size);
@@ -64,7 +68,7 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
             stream = new long[size];
             knownRateHz = new double[size];
             Arrays.fill(knownRateHz, Double.NaN);
-            probability = new double[size];
+            nextStep = new long[size];
         }
 
         @Override
@@ -112,17 +116,28 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
             return rateHz[i];
         }
 
-        boolean fires(int i, double dtMs) {
-            if (rateHz[i] != knownRateHz[i]) {
-                knownRateHz[i] = rateHz[i];
-                probability[i] = -StrictMath.expm1(-rateHz[i] / 1000.0 * dtMs);
+        /** Draws afresh the next spike of neurons whose rate changed, waiting from step {@code from}. */
+        void refresh(int lo, int hi, int from, double dtMs) {
+            for (int i = lo; i < hi; i++) {
+                if (rateHz[i] != knownRateHz[i]) {
+                    knownRateHz[i] = rateHz[i];
+                    drawNext(i, from, dtMs);
+                }
             }
-            if (probability[i] == 0) {
-                return false;
+        }
+
+        /** Sets neuron {@code i}'s next spike to step {@code from} plus a geometric number of silent steps. */
+        void drawNext(int i, long from, double dtMs) {
+            double lambda = rateHz[i] / 1000.0 * dtMs;
+            if (lambda == 0) {
+                nextStep[i] = Long.MAX_VALUE;
+                return;
             }
             long x = stream[i] + RandomStreams.GAMMA;
             stream[i] = x;
-            return RandomStreams.toUnitDouble(RandomStreams.mix(x)) < probability[i];
+            double exponential = -StrictMath.log1p(-RandomStreams.toUnitDouble(RandomStreams.mix(x)));
+            double wait = Math.floor(exponential / lambda);
+            nextStep[i] = wait < 0x1p60 ? from + (long) wait : Long.MAX_VALUE;
         }
     }
 
@@ -163,10 +178,13 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
     public Kernel<State> prepare(Params params, TimeGrid grid) {
         final double dtMs = grid.dtMs();
         return (state, lo, hi, from, to, in, out) -> {
+            state.refresh(lo, hi, from, dtMs);
+            final long[] next = state.nextStep;
             for (int s = from; s < to; s++) {
                 for (int i = lo; i < hi; i++) {
-                    if (state.fires(i, dtMs)) {
+                    if (next[i] == s) {
                         out.spike(i, s);
+                        state.drawNext(i, s + 1L, dtMs);
                     }
                 }
             }

@@ -32,7 +32,7 @@ class RatePoissonSourceTest {
 
     /**
      * Asserts a Binomial(trials, p) count: within 5 standard deviations of its mean (two-sided
-     * false-failure probability below 6e-7 by the normal approximation; n p > 2000 here).
+     * false-failure probability below 6e-7 by the normal approximation; n p > 100 here).
      */
     private static void assertBinomial(int observed, long trials, double p) {
         double mean = trials * p;
@@ -56,6 +56,20 @@ class RatePoissonSourceTest {
             // 2000 steps, spike probability 1 - exp(-50 Hz * 0.5 ms) per step.
             assertBinomial(count(r, 0, 0, N / 2), (N / 2) * 2000L, -Math.expm1(-0.025));
             assertEquals(0, count(r, 0, N / 2, N), "neurons at rate 0 must stay silent");
+            // Independent steps: an interval is exactly one step with probability p, two steps with (1 - p) p.
+            int intervals = 0;
+            int[] ofSteps = new int[3];
+            for (int i = 0; i < N / 2; i++) {
+                double[] t = r.timesOf(i);
+                for (int k = 1; k < t.length; k++) {
+                    int steps = (int) Math.round((t[k] - t[k - 1]) / DT_MS);
+                    intervals++;
+                    ofSteps[Math.min(steps, 2)] += steps <= 2 ? 1 : 0;
+                }
+            }
+            double p = -Math.expm1(-0.025);
+            assertBinomial(ofSteps[1], intervals, p);
+            assertBinomial(ofSteps[2], intervals, (1 - p) * p);
             int before = r.count();
             Arrays.fill(rates, 0, N / 2, 0.0);
             Arrays.fill(rates, N / 2, N, 200.0);
