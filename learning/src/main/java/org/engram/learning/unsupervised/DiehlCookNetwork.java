@@ -38,7 +38,7 @@ final class DiehlCookNetwork implements AutoCloseable {
     private final boolean learning;
     private final int[] counts;
     private final double[] rates;
-    private final float[] columnSum;
+    private final double[] columnScale;
     private boolean counting;
     private int total;
     private int boosts;
@@ -88,7 +88,7 @@ final class DiehlCookNetwork implements AutoCloseable {
         }
         counts = new int[n];
         rates = new double[inputs];
-        columnSum = new float[n];
+        columnScale = new double[n];
         engine = new Engine(net, EngineOptions.grid(threads));
         engine.addObserver(this::countSpike);
         if (learning) {
@@ -178,18 +178,18 @@ final class DiehlCookNetwork implements AutoCloseable {
     void normalise() {
         float[] w = inputToExc.weights();
         int[] targets = inputToExc.targets();
-        Arrays.fill(columnSum, 0);
+        Arrays.fill(columnScale, 0);
         for (int k = 0; k < w.length; k++) {
-            columnSum[targets[k]] += w[k];
+            columnScale[targets[k]] += w[k];
         }
         double goal = p.coupling().totalInputWeight();
         double wMin = p.stdp().wMin();
         double wMax = p.stdp().wMax();
-        for (int j = 0; j < columnSum.length; j++) {
-            columnSum[j] = columnSum[j] > 0 ? (float) (goal / columnSum[j]) : 1f;
+        for (int j = 0; j < columnScale.length; j++) {
+            columnScale[j] = columnScale[j] > 0 ? goal / columnScale[j] : 1;
         }
         for (int k = 0; k < w.length; k++) {
-            w[k] = (float) Math.max(wMin, Math.min(wMax, w[k] * (double) columnSum[targets[k]]));
+            w[k] = (float) Math.max(wMin, Math.min(wMax, w[k] * columnScale[targets[k]]));
         }
     }
 
@@ -206,11 +206,6 @@ final class DiehlCookNetwork implements AutoCloseable {
     /** @return the number of repetitions at raised rates so far */
     int boosts() {
         return boosts;
-    }
-
-    /** @return the engine (for its counters) */
-    Engine engine() {
-        return engine;
     }
 
     @Override
