@@ -26,7 +26,10 @@ import org.engram.simulator.random.SplitMixRandom;
  * with every spike, and normalises each excitatory neuron's input weights to the configured total
  * before the first sample and after each one. A frozen network (for labelling and testing) has no
  * plasticity and thresholds fixed at the values it was given: {@code delta_a = 0} and a decay
- * time so large that {@code exp(-dt / tau_a)} rounds to 1.
+ * time so large that {@code exp(-dt / tau_a)} rounds to 1. The thresholds are the adaptive
+ * threshold {@code a} of {@link AdaptiveLif}, which follows the paper's homeostasis law exactly
+ * and acts in the step of the spike. After each rest, potentials and synaptic currents are set
+ * back to rest ({@link #relax()}).
  */
 final class DiehlCookNetwork implements AutoCloseable {
     private final DiehlCookParams p;
