@@ -116,7 +116,7 @@ final class TrainBenchCommand implements Callable<Integer> {
         return String.join("-", sizes.stream().map(String::valueOf).toList());
     }
 
-    private static float[][] features(Dataset d) {
+    static float[][] features(Dataset d) {
         float[][] x = new float[d.size()][];
         for (int i = 0; i < x.length; i++) {
             x[i] = d.features(i);

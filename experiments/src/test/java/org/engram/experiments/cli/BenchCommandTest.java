@@ -56,6 +56,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void stdpBenchReportsAccuracyAndTimePerSample() throws Exception {
+        JsonNode j = lastJson(CliRunner.run("bench", "stdp", "--neurons", "10", "--train", "30", "--label", "30",
+                "--test", "30", "--json"));
+        for (String key : List.of("neurons", "train_samples", "label_samples", "test_samples", "train_seconds",
+                "seconds_per_sample", "test_accuracy")) {
+            assertTrue(j.has(key), "missing " + key + " in " + j);
+        }
+        assertEquals(10, j.get("neurons").asInt());
+        assertEquals(30, j.get("test_samples").asInt());
+        double accuracy = j.get("test_accuracy").asDouble();
+        assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy is a fraction: " + accuracy);
+    }
+
+    @Test
     void badOptionIsAUsageError() {
         CliRunner.Result r = CliRunner.run("bench", "cuba", "--mode", "exact");
         assertEquals(2, r.exitCode());

@@ -1,0 +1,96 @@
+package org.engram.experiments.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.engram.experiments.data.DataLocator;
+import org.engram.experiments.data.Dataset;
+import org.engram.experiments.data.LocatedData;
+import org.engram.learning.unsupervised.DiehlCookBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code engram bench stdp}: the unsupervised Diehl and Cook (2015) network on Fashion-MNIST. */
+@Command(name = "stdp", mixinStandardHelpOptions = true,
+        description = "Train the unsupervised Diehl & Cook (2015) STDP network on Fashion-MNIST, label its neurons "
+                + "and classify test images by their votes.",
+        footer = {"", "Examples:",
+                "  engram bench stdp --neurons 100 --train 2000 --json",
+                "  engram bench stdp --neurons 400 --train 15000 --test 2000"})
+final class StdpBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", description = "MNIST-format folder (default: $ENGRAM_DATA, "
+            + "/usr/share/datasets/fashion-mnist, else the bundled subset).")
+    Path data;
+
+    @Option(names = "--neurons", defaultValue = "100", description = "Excitatory neurons (default ${DEFAULT-VALUE}).")
+    int neurons;
+
+    @Option(names = "--train", defaultValue = "1000", description = "Training images (default ${DEFAULT-VALUE}).")
+    int train;
+
+    @Option(names = "--label", defaultValue = "1000",
+            description = "Training images used to label the neurons (default ${DEFAULT-VALUE}).")
+    int label;
+
+    @Option(names = "--test", defaultValue = "1000", description = "Test images (default ${DEFAULT-VALUE}).")
+    int test;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print the report as one JSON object on the last line.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        LocatedData located = new DataLocator().locate(data);
+        Dataset trainSet = located.train().limit(Math.min(Math.max(train, label), located.train().size()));
+        Dataset testSet = located.test().limit(Math.min(test, located.test().size()));
+        DiehlCookBenchmark.Result r = DiehlCookBenchmark.run(TrainBenchCommand.features(trainSet), trainSet.labels(),
+                TrainBenchCommand.features(testSet), testSet.labels(),
+                DiehlCookBenchmark.Options.defaults(neurons, Math.min(train, trainSet.size()),
+                        Math.min(label, trainSet.size()), testSet.size(), threads, seed));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("neurons", r.neurons());
+        report.put("train_samples", r.trainSamples());
+        report.put("label_samples", r.labelSamples());
+        report.put("test_samples", r.testSamples());
+        report.put("train_seconds", r.trainSeconds());
+        report.put("seconds_per_sample", r.secondsPerSample());
+        report.put("eval_seconds_per_sample", r.evalSecondsPerSample());
+        report.put("test_accuracy", r.testAccuracy());
+        report.put("labelled_neurons", r.labelledNeurons());
+        report.put("repeated_presentations", r.boosts());
+        report.put("threads", r.threads());
+        report.put("seed", r.seed());
+        report.put("data", located.origin().name().toLowerCase(Locale.ROOT) + ": " + located.location());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "Diehl & Cook network, %d excitatory neurons, %d thread(s)%n", r.neurons(), r.threads());
+        out.printf(Locale.ROOT, "  trained on %d images in %.1f s (%.1f ms per image); labelled on %d%n",
+                r.trainSamples(), r.trainSeconds(), 1000 * r.secondsPerSample(), r.labelSamples());
+        out.printf(Locale.ROOT, "  test accuracy %.2f%% on %d images (%.1f ms per image)%n", 100 * r.testAccuracy(),
+                r.testSamples(), 1000 * r.evalSecondsPerSample());
+        if (json) {
+            try {
+                out.println(new ObjectMapper().writeValueAsString(report));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write report", e);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}
