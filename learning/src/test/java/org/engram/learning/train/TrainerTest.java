@@ -305,4 +305,18 @@ class TrainerTest {
         // rounding of weights near 0.1 adds ~1e-8 per weight, far below 1% of 1e-3.
         assertEquals(clip, Math.sqrt(sq), 0.01 * clip);
     }
+
+    @Test
+    void predictRejectsClassMasksOfTheWrongLengthOrWithNoClass() {
+        SyntheticPatterns data = SyntheticPatterns.test();
+        try (Trainer trainer = new Trainer(net(false), RateEncoder.bernoulli(STEPS, 1.0), options(1))) {
+            // CLASSES = 4: a shorter mask used to index past its end, a longer one was silently cut,
+            // and an all-false mask made every prediction -1, which no label equals.
+            for (boolean[] mask : new boolean[][] {{true, true}, {true, true, true, true, true}, new boolean[4]}) {
+                ParameterException e = assertThrows(ParameterException.class,
+                        () -> trainer.predict(data.x, mask));
+                assertTrue(e.getMessage().contains("class mask"), e.getMessage());
+            }
+        }
+    }
 }
