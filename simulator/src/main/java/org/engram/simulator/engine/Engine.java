@@ -219,9 +219,11 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("engine is closed");
         }
         int steps = grid.wholeSteps("engine", "duration", durationMs);
-        if ((long) step + steps > Integer.MAX_VALUE - 1L) {
-            throw new ParameterException("engine", "duration", "a total below " + (Integer.MAX_VALUE - 1L)
-                    + " steps", durationMs + " ms");
+        // A spike of the last step arrives up to the maximum delay later; that step must fit an int.
+        long lastStep = (long) Integer.MAX_VALUE - network.maxDelaySteps();
+        if ((long) step + steps > lastStep) {
+            throw new ParameterException("engine", "duration", "a total of at most " + lastStep
+                    + " steps (int range less the maximum delay)", durationMs + " ms after " + step + " steps");
         }
         int end = step + steps;
         for (List<StateRecorder> rs : stateRecorders) {
