@@ -319,4 +319,16 @@ class TrainerTest {
             }
         }
     }
+
+    @Test
+    void optionsRejectInfiniteWeightDecayAndSlope() {
+        // Both pass ">= 0" / "> 0" checks, yet an infinite decay makes every gradient infinite and an
+        // infinite slope gives inf * 0 = NaN in the surrogate wherever the membrane sits at threshold.
+        TrainerOptions o = TrainerOptions.defaults();
+        double inf = Double.POSITIVE_INFINITY;
+        assertEquals("weight_decay", assertThrows(ParameterException.class,
+                () -> o.withRegularisation(inf, 0.0)).location());
+        assertEquals("slope", assertThrows(ParameterException.class,
+                () -> o.withSurrogate(Surrogate.FAST_SIGMOID, inf)).location());
+    }
 }
