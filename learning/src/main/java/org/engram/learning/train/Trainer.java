@@ -192,7 +192,7 @@ public final class Trainer implements AutoCloseable {
      * @param y         their classes
      * @param epoch     the epoch number (selects the shuffle and encoding streams)
      * @param classMask classes the readout may choose among (task-incremental), or {@code null} for all
-     * @return the epoch's mean loss and accuracy
+     * @return the epoch's mean loss and accuracy (both 0 when there are no samples)
      */
     public EpochResult trainEpoch(float[][] x, int[] y, int epoch, boolean[] classMask) {
         checkData(x, y);
@@ -220,7 +220,7 @@ public final class Trainer implements AutoCloseable {
             lossSum += r.meanLoss() * r.samples();
             correct += r.correct();
         }
-        return new EpochResult(n, lossSum / n, (double) correct / n);
+        return n == 0 ? new EpochResult(0, 0, 0) : new EpochResult(n, lossSum / n, (double) correct / n);
     }
 
     /**

@@ -331,4 +331,14 @@ class TrainerTest {
         assertEquals("slope", assertThrows(ParameterException.class,
                 () -> o.withSurrogate(Surrogate.FAST_SIGMOID, inf)).location());
     }
+
+    @Test
+    void epochOfNoSamplesReportsZerosNotNaN() {
+        // Same convention as evaluate() and ContinualLearner.trainEpoch: no samples, no loss, no hits
+        // (0/0 used to make both figures NaN, which JSON cannot hold).
+        try (Trainer trainer = new Trainer(net(false), RateEncoder.bernoulli(STEPS, 1.0), options(1))) {
+            EpochResult r = trainer.trainEpoch(new float[0][], new int[0], 0);
+            assertEquals(new EpochResult(0, 0, 0), r);
+        }
+    }
 }
