@@ -1,5 +1,6 @@
 package org.engram.simulator.engine;
 
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.random.Purpose;
@@ -37,7 +38,18 @@ final class PoissonDrive {
             streams[i] = RandomStreams.streamState(seed, Purpose.POISSON_INPUT, ((long) inputIndex << 32) | i);
         }
         rateKhz = input.rateHz() / 1000.0;
-        counts = AliasTable.poisson(rateKhz * grid.dtMs());
+        if (mode == Mode.GRID) {
+            double mean = rateKhz * grid.dtMs();
+            if (!(mean <= AliasTable.MAX_POISSON_MEAN)) {
+                throw new ParameterException("poisson input to '" + input.target().name() + "'", "rate",
+                        "at most " + AliasTable.MAX_POISSON_MEAN + " events per step in grid mode, i.e. "
+                                + AliasTable.MAX_POISSON_MEAN / grid.dtMs() * 1000 + " Hz at dt = " + grid.dtMs()
+                                + " ms (precise mode has no limit)", input.rateHz());
+            }
+            counts = AliasTable.poisson(mean);
+        } else {
+            counts = null;
+        }
         if (mode == Mode.PRECISE) {
             nextEventMs = new double[n];
             for (int i = 0; i < n; i++) {
