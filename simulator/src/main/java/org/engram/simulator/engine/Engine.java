@@ -129,7 +129,7 @@ public final class Engine implements AutoCloseable {
             poissonByPopulation[p] = drives.get(p).toArray(new PoissonDrive[0]);
             currentsByPopulation[p] = currents.get(p).toArray(new CurrentDrive[0]);
         }
-        exchange = new SpikeExchange(workers, pops.size());
+        exchange = new SpikeExchange(workers, pops.size(), grid.dtMs());
         scratch = new EventScratch[workers];
         for (int w = 0; w < workers; w++) {
             scratch[w] = new EventScratch();
@@ -271,7 +271,6 @@ public final class Engine implements AutoCloseable {
             int lo = rt.chunkLo[w];
             int hi = rt.chunkHi[w];
             exchange.beginSegment(w, p);
-            out.begin(p, grid.dtMs());
             if (lo < hi) {
                 if (precise) {
                     advancePrecise(rt, rt.exactUpdate, p, w, lo, hi, out);

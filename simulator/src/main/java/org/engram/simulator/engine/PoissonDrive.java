@@ -18,7 +18,6 @@ import org.engram.simulator.random.RandomStreams;
  * resolution of a double. Precise mode draws exponential intervals, so events have exact times.
  */
 final class PoissonDrive {
-    final PoissonInput input;
     final int target;
     private final double weight;
     private final boolean inhibitory;
@@ -28,7 +27,6 @@ final class PoissonDrive {
     private final double[] nextEventMs;
 
     PoissonDrive(PoissonInput input, int inputIndex, long seed, TimeGrid grid, Mode mode) {
-        this.input = input;
         this.target = input.target().index();
         this.weight = input.weight();
         this.inhibitory = input.receptor() == Receptor.INHIBITORY;
@@ -89,18 +87,13 @@ final class PoissonDrive {
         return -StrictMath.log1p(-u) / rateKhz;
     }
 
-    /**
-     * Precise mode: appends neuron {@code i}'s events before {@code untilMs} to the scratch list.
-     *
-     * @return the new scratch count
-     */
-    int collect(int i, double untilMs, EventScratch scratch) {
+    /** Precise mode: appends neuron {@code i}'s events before {@code untilMs} to the scratch list. */
+    void collect(int i, double untilMs, EventScratch scratch) {
         double t = nextEventMs[i];
         while (t < untilMs) {
             scratch.add(t, weight, inhibitory);
             t += drawInterval(i);
         }
         nextEventMs[i] = t;
-        return scratch.count;
     }
 }

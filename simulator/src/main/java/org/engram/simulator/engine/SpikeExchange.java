@@ -21,10 +21,10 @@ final class SpikeExchange {
     int[] step = new int[1024];
     double[] timeMs = new double[1024];
 
-    SpikeExchange(int workers, int populations) {
+    SpikeExchange(int workers, int populations, double dtMs) {
         buffers = new SpikeBuffer[workers];
         for (int w = 0; w < workers; w++) {
-            buffers[w] = new SpikeBuffer();
+            buffers[w] = new SpikeBuffer(dtMs);
         }
         segmentStart = new int[workers][populations];
         segmentEnd = new int[workers][populations];

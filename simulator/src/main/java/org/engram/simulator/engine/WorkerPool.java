@@ -39,11 +39,6 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** @return the number of workers, including the calling thread */
-    int workers() {
-        return threads.length + 1;
-    }
-
     /**
      * Runs {@code t} on every worker and waits for all of them.
      *
