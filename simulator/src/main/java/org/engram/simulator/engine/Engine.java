@@ -74,6 +74,8 @@ public final class Engine implements AutoCloseable {
     private boolean deliveryPending;
     private long spikeCount;
     private boolean closed;
+    /** Why a run stopped mid-slice, leaving the state inconsistent; null while the engine is sound. */
+    private Throwable failure;
 
     /**
      * Prepares a network for simulation: binds kernels, allocates ring buffers and starts the
@@ -210,13 +212,19 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Advances the simulation by {@code durationMs}; may be called repeatedly to continue.
+     * Advances the simulation by {@code durationMs}; may be called repeatedly to continue. If a
+     * run fails (a listener or a model throws), the slice it was in is left half done, so every
+     * later run is refused.
      *
      * @param durationMs the duration in ms, a whole number of steps
      */
     public void run(double durationMs) {
         if (closed) {
             throw new IllegalStateException("engine is closed");
+        }
+        if (failure != null) {
+            throw new IllegalStateException("a run of this engine failed mid-slice at step " + step
+                    + " (" + failure + "); its state is inconsistent, build a new engine", failure);
         }
         int steps = grid.wholeSteps("engine", "duration", durationMs);
         // A spike of the last step arrives up to the maximum delay later; that step must fit an int.
@@ -231,19 +239,24 @@ public final class Engine implements AutoCloseable {
                 r.reserve(end / r.intervalSteps());
             }
         }
-        while (step < end) {
-            sliceFrom = step;
-            sliceTo = Math.min(end, step + sliceSteps);
-            exchange.clearBuffers();
-            if (parallel) {
-                pool.run(sliceTask);
-            } else {
-                for (int w = 0; w < workers; w++) {
-                    sliceTask.run(w);
+        try {
+            while (step < end) {
+                sliceFrom = step;
+                sliceTo = Math.min(end, step + sliceSteps);
+                exchange.clearBuffers();
+                if (parallel) {
+                    pool.run(sliceTask);
+                } else {
+                    for (int w = 0; w < workers; w++) {
+                        sliceTask.run(w);
+                    }
                 }
+                sliceEdge();
+                step = sliceTo;
             }
-            sliceEdge();
-            step = sliceTo;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
         }
         if (precise) {
             bringToCurrentTime();

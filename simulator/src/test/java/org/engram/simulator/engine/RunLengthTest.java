@@ -14,7 +14,7 @@ import org.engram.simulator.network.Synapses;
 import org.engram.simulator.network.connect.Rules;
 import org.junit.jupiter.api.Test;
 
-/** The engine refuses a run whose spike arrival steps would not fit in an {@code int}. */
+/** Runs the engine refuses: too long to count in an {@code int}, or after a run that failed mid-slice. */
 class RunLengthTest {
     @Test
     void rejectsRunWhoseArrivalStepsOverflow() {
@@ -30,6 +30,25 @@ class RunLengthTest {
             ParameterException error = assertTimeoutPreemptively(Duration.ofSeconds(20),
                     () -> assertThrows(ParameterException.class, () -> e.run(durationMs)));
             assertTrue(error.getMessage().contains("duration"), error.getMessage());
+        }
+    }
+
+    @Test
+    void refusesToContinueAfterARunFailedMidSlice() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(3);
+        // A bias current of 500 pA drives v_inf = 500 * 20/250 = 40 mV above the 20 mV threshold:
+        // the neurons fire within the first few ms, so the listener is called.
+        Population<?, ?> p = b.population("p", 2, LifDelta.MODEL, new LifDelta.Params(20, 250, 0, 20, 10, 2, 500));
+        b.connect("pp", p, p, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(1.0));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            e.addListener((population, neuron, timeMs) -> {
+                throw new IllegalArgumentException("listener failed at " + timeMs);
+            });
+            assertThrows(IllegalArgumentException.class, () -> e.run(50.0));
+            // The slice was advanced but not finished (step count, delivery): continuing would
+            // silently re-run it on advanced state.
+            IllegalStateException again = assertThrows(IllegalStateException.class, () -> e.run(1.0));
+            assertTrue(again.getMessage().contains("listener failed"), again.getMessage());
         }
     }
 }
