@@ -1,5 +1,7 @@
 package org.engram.simulator.engine;
 
+import java.util.Arrays;
+
 /**
  * Walker's alias table for sampling a small discrete distribution in constant time from one
  * uniform number: bucket {@code j = floor(u n)} returns {@code j} when the fractional part of
@@ -87,7 +89,7 @@ final class AliasTable {
         int k = 0;
         while (k <= mean || term > TAIL_CUT * (1 - mean / (k + 1))) {
             if (k == p.length) {
-                p = java.util.Arrays.copyOf(p, 2 * k);
+                p = Arrays.copyOf(p, 2 * k);
             }
             p[k] = term;
             sum += term;
