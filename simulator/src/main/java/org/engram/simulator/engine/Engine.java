@@ -192,9 +192,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Adds a listener that may change plastic weights. Each spike is shown to every listener
-     * before it is delivered, so the weights it delivers include the listener's changes; delivery
-     * then happens on the listener thread.
+     * Adds a listener that may change plastic weights. Spikes come in time order (ties by
+     * network-wide neuron index). Each spike is shown to every listener before it is delivered, so
+     * the weights it delivers include the listener's changes; delivery then happens on the
+     * listener thread.
      *
      * @param listener the listener
      */
@@ -203,7 +204,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Adds an observer: it sees every spike in canonical order but must not change the network.
+     * Adds an observer: it sees every spike in time order (ties by network-wide neuron index) but
+     * must not change the network.
      *
      * @param observer the observer
      */
@@ -463,7 +465,14 @@ public final class Engine implements AutoCloseable {
         }
         int count = exchange.count;
         spikeCount += count;
-        for (int m = 0; m < count; m++) {
+        if (precise) {
+            // Spikes of one step have different times here; listeners and observers get them in
+            // time order (the canonical order breaks ties), as grid mode gives them by construction.
+            exchange.sortByTime();
+        }
+        final int[] order = exchange.order;
+        for (int k = 0; k < count; k++) {
+            int m = precise ? order[k] : k;
             Population<?, ?> p = runtimes[exchange.population[m]].population;
             int neuron = exchange.neuron[m];
             double t = exchange.timeMs[m];
@@ -475,7 +484,8 @@ public final class Engine implements AutoCloseable {
             deliveryPending = count > 0;
             return;
         }
-        for (int m = 0; m < count; m++) {
+        for (int k = 0; k < count; k++) {
+            int m = precise ? order[k] : k;
             Population<?, ?> p = runtimes[exchange.population[m]].population;
             for (SpikeListener l : listeners) {
                 l.onSpike(p, exchange.neuron[m], exchange.timeMs[m]);
