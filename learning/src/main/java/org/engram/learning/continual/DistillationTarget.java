@@ -22,8 +22,8 @@ import org.engram.simulator.ParameterException;
  *
  * @param probabilities the soft targets p, summing to 1, length K >= 1 (not copied; do not modify)
  * @param firstUnit     the first output unit the targets refer to, {@code >= 0}
- * @param temperature   the softmax temperature T, {@code > 0}
- * @param weight        the weight of the term, {@code >= 0}
+ * @param temperature   the softmax temperature T, finite, {@code > 0}
+ * @param weight        the weight of the term, finite, {@code >= 0}
  */
 public record DistillationTarget(float[] probabilities, int firstUnit, double temperature, double weight)
         implements LogitTerm {
@@ -36,7 +36,9 @@ public record DistillationTarget(float[] probabilities, int firstUnit, double te
             throw new ParameterException("distillation", "first_unit", "an index >= 0", firstUnit);
         }
         ParameterException.requirePositive("distillation", "temperature", temperature, "1");
+        ParameterException.requireFinite("distillation", "temperature", temperature, "1");
         ParameterException.requireNonNegative("distillation", "weight", weight, "1");
+        ParameterException.requireFinite("distillation", "weight", weight, "1");
     }
 
     /**

@@ -60,6 +60,18 @@ public final class LatencyEncoder implements Encoder {
     @Override
     public void encode(float[] sample, long streamState, EncodedInput out) {
         SampleCheck.requireUnitInterval(NAME, sample, out.inputs());
+        if (steps <= EncodedInput.MASK_STEPS) {
+            // One bit per spiking input: O(inputs), where the step lists below cost O(steps * inputs).
+            long[] masks = out.beginMasks();
+            for (int i = 0; i < sample.length; i++) {
+                int t = spikeStep(sample[i]);
+                if (t >= 0) {
+                    masks[i] = 1L << t;
+                }
+            }
+            out.endMasks();
+            return;
+        }
         int[] stepOf = out.scratchActive;
         for (int i = 0; i < sample.length; i++) {
             stepOf[i] = spikeStep(sample[i]);

@@ -39,6 +39,11 @@ final class Envelope {
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw new EngramException(file + ": cannot write file: " + e.getMessage(), e);
         }
     }

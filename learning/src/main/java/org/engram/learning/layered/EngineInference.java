@@ -27,7 +27,8 @@ import org.engram.simulator.network.Population;
  * predictions agree.
  *
  * <p>Supported: LIF hidden layers with reset to zero (optionally recurrent) and a spike-count
- * or mean-membrane readout, which is what the engine's {@code lif_delta} neurons compute.
+ * or mean-membrane readout, which is what the engine's {@code lif_delta} neurons compute, fed by a
+ * spike encoder of any length (a direct-current encoding is rejected when run).
  */
 public final class EngineInference {
     private final LayeredNet net;
@@ -80,22 +81,17 @@ public final class EngineInference {
      * @param sample      the sample
      * @param streamState its encoder stream (see {@link Encoder#streamState})
      * @return spikes, readout and prediction
+     * @throws ParameterException if the encoder gave a current rather than spikes
      */
     public Result run(float[] sample, long streamState) {
         encoder.encode(sample, streamState, encoded);
+        if (encoded.isCurrent()) {
+            throw new ParameterException("engine inference", "encoder",
+                    "a spike encoder (the input population emits spikes, not currents)", encoder.describe());
+        }
         int steps = encoder.steps();
         double dt = net.spec().dtMs();
-        long[] masks = encoded.stepMasks();
-        double[][] times = new double[net.inputs()][];
-        for (int i = 0; i < times.length; i++) {
-            int n = Long.bitCount(masks[i]);
-            times[i] = new double[n];
-            for (int t = 0, k = 0; t < steps; t++) {
-                if ((masks[i] & (1L << t)) != 0) {
-                    times[i][k++] = (t + 1) * dt;
-                }
-            }
-        }
+        double[][] times = spikeTimes(steps, dt);
         Network network = net.network();
         resetState(network);
         ((SpikeTimes.State) network.population(LayeredNet.INPUT).state()).load(times);
@@ -144,6 +140,27 @@ public final class EngineInference {
     }
 
     /** Every neuron at rest: potential 0, not refractory. */
+    /** Each input's spike times, ascending: a spike of trainer step {@code t} is emitted at {@code (t + 1) dt}. */
+    private double[][] spikeTimes(int steps, double dt) {
+        int[] index = encoded.index();
+        int[] filled = new int[net.inputs()];
+        for (int e = 0, end = encoded.spikeCount(); e < end; e++) {
+            filled[index[e]]++;
+        }
+        double[][] times = new double[filled.length][];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = new double[filled[i]];
+            filled[i] = 0;
+        }
+        for (int t = 0; t < steps; t++) {
+            for (int e = encoded.spikeStart(t), end = encoded.spikeEnd(t); e < end; e++) {
+                int i = index[e];
+                times[i][filled[i]++] = (t + 1) * dt;
+            }
+        }
+        return times;
+    }
+
     private static void resetState(Network network) {
         for (Population<?, ?> p : network.populations()) {
             if (p.state() instanceof LifDelta.State s) {

@@ -19,13 +19,13 @@ public final class AdaptiveThreshold implements SpikeListener {
     /**
      * Parameters of {@link AdaptiveThreshold}.
      *
-     * @param thetaPlus  threshold increase per spike (mV or threshold units), {@code >= 0}
+     * @param thetaPlus  threshold increase per spike (mV or threshold units), finite, {@code >= 0}
      * @param tauThetaMs decay time constant (ms), {@code > 0}
      */
     public record Params(double thetaPlus, double tauThetaMs) {
         /** Validates every parameter. */
         public Params {
-            ParameterException.requireNonNegative(NAME, "theta_plus", thetaPlus, "mV");
+            Bounds.requireAmplitude(NAME, "theta_plus", thetaPlus, "mV");
             ParameterException.requirePositive(NAME, "tau_theta", tauThetaMs, "ms");
         }
     }

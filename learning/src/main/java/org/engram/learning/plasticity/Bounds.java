@@ -24,6 +24,15 @@ final class Bounds {
         }
     }
 
+    /**
+     * Fails unless an amplitude or rate is finite and {@code >= 0}: an infinite one times a zero
+     * trace is NaN, which the weight clip would pass on.
+     */
+    static void requireAmplitude(String owner, String parameter, double value, String unit) {
+        ParameterException.requireNonNegative(owner, parameter, value, unit);
+        ParameterException.requireFinite(owner, parameter, value, unit);
+    }
+
     static float clip(double w, double wMin, double wMax) {
         return (float) Math.max(wMin, Math.min(wMax, w));
     }

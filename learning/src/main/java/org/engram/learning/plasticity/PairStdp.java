@@ -24,8 +24,8 @@ public final class PairStdp implements PlasticityRule {
     /**
      * Parameters of {@link PairStdp}.
      *
-     * @param aPlus       potentiation amplitude (weight unit), {@code >= 0}
-     * @param aMinus      depression amplitude (weight unit), {@code >= 0}
+     * @param aPlus       potentiation amplitude (weight unit), finite, {@code >= 0}
+     * @param aMinus      depression amplitude (weight unit), finite, {@code >= 0}
      * @param tauPlusMs   presynaptic trace time constant (ms), {@code > 0}
      * @param tauMinusMs  postsynaptic trace time constant (ms), {@code > 0}
      * @param wMin        lowest weight
@@ -37,8 +37,8 @@ public final class PairStdp implements PlasticityRule {
                          WeightDependence dependence, Pairing pairing) {
         /** Validates every parameter. */
         public Params {
-            ParameterException.requireNonNegative(NAME, "a_plus", aPlus, "weight unit");
-            ParameterException.requireNonNegative(NAME, "a_minus", aMinus, "weight unit");
+            Bounds.requireAmplitude(NAME, "a_plus", aPlus, "weight unit");
+            Bounds.requireAmplitude(NAME, "a_minus", aMinus, "weight unit");
             ParameterException.requirePositive(NAME, "tau_plus", tauPlusMs, "ms");
             ParameterException.requirePositive(NAME, "tau_minus", tauMinusMs, "ms");
             Bounds.checkRange(NAME, wMin, wMax);

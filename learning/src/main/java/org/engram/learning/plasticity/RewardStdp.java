@@ -21,12 +21,12 @@ public final class RewardStdp implements PlasticityRule {
     /**
      * Parameters of {@link RewardStdp}.
      *
-     * @param aPlus            eligibility increase of a pre-before-post pair at zero lag, {@code >= 0}
-     * @param aMinus           eligibility decrease of a post-before-pre pair at zero lag, {@code >= 0}
+     * @param aPlus            eligibility increase of a pre-before-post pair at zero lag, finite, {@code >= 0}
+     * @param aMinus           eligibility decrease of a post-before-pre pair at zero lag, finite, {@code >= 0}
      * @param tauPlusMs        presynaptic trace time constant (ms), {@code > 0}
      * @param tauMinusMs       postsynaptic trace time constant (ms), {@code > 0}
      * @param tauEligibilityMs eligibility time constant (ms), {@code > 0}
-     * @param learningRate     eta, weight change per unit of reward and eligibility, {@code >= 0}
+     * @param learningRate     eta, weight change per unit of reward and eligibility, finite, {@code >= 0}
      * @param wMin             lowest weight
      * @param wMax             highest weight, {@code > wMin}
      */
@@ -34,12 +34,12 @@ public final class RewardStdp implements PlasticityRule {
                          double learningRate, double wMin, double wMax) {
         /** Validates every parameter. */
         public Params {
-            ParameterException.requireNonNegative(NAME, "a_plus", aPlus, "dimensionless");
-            ParameterException.requireNonNegative(NAME, "a_minus", aMinus, "dimensionless");
+            Bounds.requireAmplitude(NAME, "a_plus", aPlus, "dimensionless");
+            Bounds.requireAmplitude(NAME, "a_minus", aMinus, "dimensionless");
             ParameterException.requirePositive(NAME, "tau_plus", tauPlusMs, "ms");
             ParameterException.requirePositive(NAME, "tau_minus", tauMinusMs, "ms");
             ParameterException.requirePositive(NAME, "tau_c", tauEligibilityMs, "ms");
-            ParameterException.requireNonNegative(NAME, "eta", learningRate, "weight unit");
+            Bounds.requireAmplitude(NAME, "eta", learningRate, "weight unit");
             Bounds.checkRange(NAME, wMin, wMax);
         }
     }

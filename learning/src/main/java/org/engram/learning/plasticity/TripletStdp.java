@@ -25,10 +25,10 @@ public final class TripletStdp implements PlasticityRule {
      * Parameters of {@link TripletStdp}; the "minimal all-to-all visual cortex" fit of the paper
      * is {@link #visualCortex()}.
      *
-     * @param a2Plus     pair potentiation amplitude, {@code >= 0}
-     * @param a3Plus     triplet potentiation amplitude, {@code >= 0}
-     * @param a2Minus    pair depression amplitude, {@code >= 0}
-     * @param a3Minus    triplet depression amplitude, {@code >= 0}
+     * @param a2Plus     pair potentiation amplitude, finite, {@code >= 0}
+     * @param a3Plus     triplet potentiation amplitude, finite, {@code >= 0}
+     * @param a2Minus    pair depression amplitude, finite, {@code >= 0}
+     * @param a3Minus    triplet depression amplitude, finite, {@code >= 0}
      * @param tauPlusMs  r1 time constant (ms), {@code > 0}
      * @param tauMinusMs o1 time constant (ms), {@code > 0}
      * @param tauXMs     r2 time constant (ms), {@code > 0}
@@ -40,10 +40,10 @@ public final class TripletStdp implements PlasticityRule {
                          double tauMinusMs, double tauXMs, double tauYMs, double wMin, double wMax) {
         /** Validates every parameter. */
         public Params {
-            ParameterException.requireNonNegative(NAME, "a2_plus", a2Plus, "weight unit");
-            ParameterException.requireNonNegative(NAME, "a3_plus", a3Plus, "weight unit");
-            ParameterException.requireNonNegative(NAME, "a2_minus", a2Minus, "weight unit");
-            ParameterException.requireNonNegative(NAME, "a3_minus", a3Minus, "weight unit");
+            Bounds.requireAmplitude(NAME, "a2_plus", a2Plus, "weight unit");
+            Bounds.requireAmplitude(NAME, "a3_plus", a3Plus, "weight unit");
+            Bounds.requireAmplitude(NAME, "a2_minus", a2Minus, "weight unit");
+            Bounds.requireAmplitude(NAME, "a3_minus", a3Minus, "weight unit");
             ParameterException.requirePositive(NAME, "tau_plus", tauPlusMs, "ms");
             ParameterException.requirePositive(NAME, "tau_minus", tauMinusMs, "ms");
             ParameterException.requirePositive(NAME, "tau_x", tauXMs, "ms");

@@ -484,7 +484,7 @@ final class Bptt {
         if (terms == null || terms.length == 0) {
             return base;
         }
-        java.util.Arrays.fill(termGradient, 0f);
+        Arrays.fill(termGradient, 0f);
         for (LogitTerm term : terms) {
             base += term.loss(logits);
             term.addLogitGradient(logits, termGradient);

@@ -192,7 +192,7 @@ public final class Trainer implements AutoCloseable {
      * @param y         their classes
      * @param epoch     the epoch number (selects the shuffle and encoding streams)
      * @param classMask classes the readout may choose among (task-incremental), or {@code null} for all
-     * @return the epoch's mean loss and accuracy
+     * @return the epoch's mean loss and accuracy (both 0 when there are no samples)
      */
     public EpochResult trainEpoch(float[][] x, int[] y, int epoch, boolean[] classMask) {
         checkData(x, y);
@@ -220,7 +220,7 @@ public final class Trainer implements AutoCloseable {
             lossSum += r.meanLoss() * r.samples();
             correct += r.correct();
         }
-        return new EpochResult(n, lossSum / n, (double) correct / n);
+        return n == 0 ? new EpochResult(0, 0, 0) : new EpochResult(n, lossSum / n, (double) correct / n);
     }
 
     /**
@@ -494,6 +494,7 @@ public final class Trainer implements AutoCloseable {
      * @return one class per sample
      */
     public int[] predict(float[][] x, boolean[] classMask) {
+        checkMask(classMask);
         int n = x.length;
         int[] out = new int[n];
         int blocks = (n + EVAL_BLOCK - 1) / EVAL_BLOCK;
@@ -550,6 +551,21 @@ public final class Trainer implements AutoCloseable {
     private void checkData(float[][] x, int[] y) {
         if (x.length != y.length) {
             throw new ParameterException("trainer", "labels", "one label per sample (" + x.length + ")", y.length);
+        }
+    }
+
+    /** A prediction mask must name every class and allow at least one, else no class could be predicted. */
+    private void checkMask(boolean[] mask) {
+        if (mask == null) {
+            return;
+        }
+        boolean any = false;
+        for (boolean allowed : mask) {
+            any |= allowed;
+        }
+        if (mask.length != net.classes() || !any) {
+            throw new ParameterException("trainer", "class mask", "a mask of " + net.classes()
+                    + " classes that allows at least one", Arrays.toString(mask));
         }
     }
 

@@ -8,12 +8,12 @@ import org.engram.simulator.ParameterException;
  * Settings of a {@link Trainer}. Build from {@link #defaults()} with the {@code with...} methods.
  *
  * @param surrogate      the surrogate derivative
- * @param slope          its slope, {@code > 0}
+ * @param slope          its slope, finite and {@code > 0}
  * @param detachReset    whether the reset term is treated as a constant in the backward pass
  *                       (as snnTorch does by default); {@code false} gives the full gradient
  * @param optimizer      the optimiser
  * @param schedule       the learning rate per step
- * @param weightDecay    L2 coefficient added to the gradient ({@code g += wd * w}), {@code >= 0}
+ * @param weightDecay    L2 coefficient added to the gradient ({@code g += wd * w}), finite and {@code >= 0}
  * @param clipNorm       largest global gradient L2 norm; larger gradients are scaled down; 0 = off
  * @param batchSize      samples per batch, {@code >= 1}
  * @param blockSize      samples per gradient block, {@code >= 1}: the unit of parallel work and of
@@ -33,7 +33,9 @@ public record TrainerOptions(Surrogate surrogate, double slope, boolean detachRe
             throw new ParameterException(OWNER, "surrogate/optimizer/schedule", "non-null values", "null");
         }
         ParameterException.requirePositive(OWNER, "slope", slope, "1/threshold");
+        ParameterException.requireFinite(OWNER, "slope", slope, "1/threshold");
         ParameterException.requireNonNegative(OWNER, "weight_decay", weightDecay, "dimensionless");
+        ParameterException.requireFinite(OWNER, "weight_decay", weightDecay, "dimensionless");
         ParameterException.requireNonNegative(OWNER, "clip_norm", clipNorm, "dimensionless");
         if (batchSize < 1) {
             throw new ParameterException(OWNER, "batch_size", "an integer >= 1", batchSize);

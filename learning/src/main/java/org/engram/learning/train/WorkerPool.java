@@ -51,10 +51,12 @@ final class WorkerPool implements AutoCloseable {
             int worker = w;
             futures.add(executor.submit(() -> drain(next, count, body, worker)));
         }
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
             drain(next, count, body, 0);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Stop the helpers from starting further tasks, and wait for them below either way:
+            // no task may still run once this method has returned.
             failure = e;
             next.set(count);
         }
@@ -63,15 +65,21 @@ final class WorkerPool implements AutoCloseable {
                 f.get();
             } catch (ExecutionException e) {
                 if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                    failure = e.getCause();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while training", e);
             }
         }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
         if (failure != null) {
-            throw failure;
+            throw new IllegalStateException("a training task failed", failure);
         }
     }
 

@@ -1,9 +1,11 @@
 package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
+import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
 class LwfTest {
@@ -112,5 +114,16 @@ class LwfTest {
         assertEquals(2, batch.distillationTarget(0, 1).firstUnit());
         assertEquals(2, batch.distillationTarget(0, 1).probabilities().length);
         assertSame(data.input(3), batch.input(0));
+    }
+
+    @Test
+    void distillationTargetRejectsInfiniteTemperatureOrWeight() {
+        // Both pass "> 0" / ">= 0", but the loss scales with weight * T^2: infinity times a zero
+        // cross-entropy is NaN.
+        float[] p = {0.25f, 0.75f};
+        assertEquals("temperature", assertThrows(ParameterException.class,
+                () -> new DistillationTarget(p, 0, Double.POSITIVE_INFINITY, 1)).location());
+        assertEquals("weight", assertThrows(ParameterException.class,
+                () -> new DistillationTarget(p, 0, 2, Double.POSITIVE_INFINITY)).location());
     }
 }

@@ -141,6 +141,20 @@ class EncoderTest {
     }
 
     @Test
+    void latencyCodeOfMoreThanSixtyFourStepsFollowsTheSameFormula() {
+        LatencyEncoder enc = new LatencyEncoder(81, 0.1);
+        float[] x = {1f, 0.5f, 0.1f, 0.75f};
+        EncodedInput out = new EncodedInput(81, x.length);
+        enc.encode(x, 0, out);
+        int[][] r = raster(out);
+        // t = round((1 - x) * 80): 0, 40, none (x <= cutoff), 20.
+        assertArrayEquals(new int[] {0}, r[0]);
+        assertArrayEquals(new int[] {3}, r[20]);
+        assertArrayEquals(new int[] {1}, r[40]);
+        assertEquals(3, out.spikeCount());
+    }
+
+    @Test
     void directCurrentRepeatsTheScaledSample() {
         DirectCurrentEncoder enc = new DirectCurrentEncoder(5, 2.5);
         EncodedInput out = new EncodedInput(5, 3);

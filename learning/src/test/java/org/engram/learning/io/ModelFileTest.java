@@ -119,4 +119,14 @@ class ModelFileTest {
         EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
         assertTrue(e.getMessage().contains("ENGRAMNN") && e.getMessage().contains("'these ar'"), e.getMessage());
     }
+
+    @Test
+    void failedSaveLeavesNoTemporaryFileBehind() throws IOException {
+        // The target is a non-empty directory, so the final move fails after the temporary file
+        // was written; the half-done write must not stay on disk.
+        Path target = dir.resolve("model.bin");
+        Files.createDirectories(target.resolve("occupied"));
+        assertThrows(EngramException.class, () -> ModelFile.save(sample(), target));
+        assertTrue(Files.notExists(dir.resolve("model.bin.tmp")), "temporary file left behind");
+    }
 }

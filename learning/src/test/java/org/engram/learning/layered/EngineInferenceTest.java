@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.engram.learning.encode.DirectCurrentEncoder;
+import org.engram.learning.encode.EncodedInput;
 import org.engram.learning.encode.Encoder;
 import org.engram.learning.encode.RateEncoder;
 import org.engram.learning.train.Trainer;
@@ -131,5 +133,48 @@ class EngineInferenceTest {
         ParameterException e = assertThrows(ParameterException.class,
                 () -> new EngineInference(subtract, RateEncoder.bernoulli(STEPS, 1.0), 1));
         assertTrue(e.getMessage().contains("SUBTRACT"), e.getMessage());
+    }
+
+    @Test
+    void inputSpikesOfMoreThanSixtyFourStepsReachTheEngine() {
+        int steps = 70;
+        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(INPUTS, List.of(
+                HiddenLayer.lif(6, 10.0).withReset(ResetMode.ZERO)),
+                new ReadoutLayer(CLASSES, Readout.SPIKE_COUNT, 10.0, 1.0, ResetMode.ZERO, 10.0)), 2);
+        Encoder encoder = RateEncoder.bernoulli(steps, 0.3);
+        float[] sample = samples(1, 7, new int[1])[0];
+        long stream = Encoder.streamState(1, 0, 0);
+        EncodedInput encoded = new EncodedInput(steps, INPUTS);
+        encoder.encode(sample, stream, encoded);
+        // Expected input spikes straight from the encoding: step t is emitted at (t + 1) dt.
+        double dt = net.spec().dtMs();
+        List<String> expected = new java.util.ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            for (int e = encoded.spikeStart(t); e < encoded.spikeEnd(t); e++) {
+                expected.add(encoded.index()[e] + "@" + (t + 1));
+            }
+        }
+        SpikeRecorder input = new EngineInference(net, encoder, 1).run(sample, stream).spikes().get(0);
+        List<String> actual = new java.util.ArrayList<>();
+        int[] neurons = input.neurons();
+        double[] times = input.timesMs();
+        for (int k = 0; k < neurons.length; k++) {
+            actual.add(neurons[k] + "@" + Math.round(times[k] / dt));
+        }
+        java.util.Collections.sort(expected);
+        java.util.Collections.sort(actual);
+        assertTrue(expected.size() > 100, "the encoding must have many spikes, has " + expected.size());
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void rejectsCurrentInputWhichTheEngineWouldSilentlyDrop() {
+        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(INPUTS, List.of(
+                HiddenLayer.lif(6, 10.0).withReset(ResetMode.ZERO)),
+                ReadoutLayer.of(CLASSES, Readout.MEAN_MEMBRANE, 10.0)), 2);
+        EngineInference engine = new EngineInference(net, new DirectCurrentEncoder(STEPS, 1.0), 1);
+        float[] sample = samples(1, 7, new int[1])[0];
+        ParameterException e = assertThrows(ParameterException.class, () -> engine.run(sample, 0L));
+        assertTrue(e.getMessage().contains("encoder"), e.getMessage());
     }
 }

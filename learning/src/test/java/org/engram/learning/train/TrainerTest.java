@@ -305,4 +305,40 @@ class TrainerTest {
         // rounding of weights near 0.1 adds ~1e-8 per weight, far below 1% of 1e-3.
         assertEquals(clip, Math.sqrt(sq), 0.01 * clip);
     }
+
+    @Test
+    void predictRejectsClassMasksOfTheWrongLengthOrWithNoClass() {
+        SyntheticPatterns data = SyntheticPatterns.test();
+        try (Trainer trainer = new Trainer(net(false), RateEncoder.bernoulli(STEPS, 1.0), options(1))) {
+            // CLASSES = 4: a shorter mask used to index past its end, a longer one was silently cut,
+            // and an all-false mask made every prediction -1, which no label equals.
+            for (boolean[] mask : new boolean[][] {{true, true}, {true, true, true, true, true}, new boolean[4]}) {
+                ParameterException e = assertThrows(ParameterException.class,
+                        () -> trainer.predict(data.x, mask));
+                assertTrue(e.getMessage().contains("class mask"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void optionsRejectInfiniteWeightDecayAndSlope() {
+        // Both pass ">= 0" / "> 0" checks, yet an infinite decay makes every gradient infinite and an
+        // infinite slope gives inf * 0 = NaN in the surrogate wherever the membrane sits at threshold.
+        TrainerOptions o = TrainerOptions.defaults();
+        double inf = Double.POSITIVE_INFINITY;
+        assertEquals("weight_decay", assertThrows(ParameterException.class,
+                () -> o.withRegularisation(inf, 0.0)).location());
+        assertEquals("slope", assertThrows(ParameterException.class,
+                () -> o.withSurrogate(Surrogate.FAST_SIGMOID, inf)).location());
+    }
+
+    @Test
+    void epochOfNoSamplesReportsZerosNotNaN() {
+        // Same convention as evaluate() and ContinualLearner.trainEpoch: no samples, no loss, no hits
+        // (0/0 used to make both figures NaN, which JSON cannot hold).
+        try (Trainer trainer = new Trainer(net(false), RateEncoder.bernoulli(STEPS, 1.0), options(1))) {
+            EpochResult r = trainer.trainEpoch(new float[0][], new int[0], 0);
+            assertEquals(new EpochResult(0, 0, 0), r);
+        }
+    }
 }

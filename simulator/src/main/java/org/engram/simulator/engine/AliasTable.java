@@ -1,5 +1,7 @@
 package org.engram.simulator.engine;
 
+import java.util.Arrays;
+
 /**
  * Walker's alias table for sampling a small discrete distribution in constant time from one
  * uniform number: bucket {@code j = floor(u n)} returns {@code j} when the fractional part of
@@ -55,29 +57,48 @@ final class AliasTable {
     }
 
     /**
-     * The table of the Poisson distribution with a mean, cut where the remaining tail mass is
-     * below {@code 1e-16}; the cut mass goes to the last outcome kept.
+     * The largest mean {@link #poisson} accepts: {@code exp(-700)} is still a normal double, so
+     * the first term of the recurrence does not underflow.
+     */
+    static final double MAX_POISSON_MEAN = 700;
+    /** Tail mass below which {@link #poisson} stops: below the resolution of a double near 1. */
+    private static final double TAIL_CUT = 1e-16;
+
+    /**
+     * The table of the Poisson distribution with a mean, cut past the mode where a bound on the
+     * remaining tail mass falls below {@code 1e-16}; the kept terms are renormalised.
      *
-     * @param mean the mean, {@code >= 0}
+     * <p>The bound: past the mode the terms fall at least geometrically, {@code p_(j+1) / p_j =
+     * mean / (j + 1)}, so the tail from term {@code k} on is at most {@code p_k / (1 - mean / (k + 1))}.
+     * It is computed from the terms alone; a test on {@code 1 - sum} would compare rounding noise of
+     * the size of the cut with the cut, and never end for many means.
+     *
+     * @param mean the mean, in {@code [0, MAX_POISSON_MEAN]}
      * @return the table
      */
     static AliasTable poisson(double mean) {
+        if (!(mean >= 0 && mean <= MAX_POISSON_MEAN)) {
+            throw new IllegalArgumentException("Poisson mean must be in [0, " + MAX_POISSON_MEAN + "], found " + mean);
+        }
         if (mean == 0) {
             return new AliasTable(new double[] {1});
         }
-        java.util.List<Double> p = new java.util.ArrayList<>();
+        double[] p = new double[16];
         double term = StrictMath.exp(-mean);
         double sum = 0;
         int k = 0;
-        while (k <= mean || 1 - sum - term > 1e-16) {
-            p.add(term);
+        while (k <= mean || term > TAIL_CUT * (1 - mean / (k + 1))) {
+            if (k == p.length) {
+                p = Arrays.copyOf(p, 2 * k);
+            }
+            p[k] = term;
             sum += term;
             k++;
             term *= mean / k;
         }
-        double[] probabilities = new double[p.size()];
-        for (int i = 0; i < probabilities.length; i++) {
-            probabilities[i] = p.get(i) / sum;
+        double[] probabilities = new double[k];
+        for (int i = 0; i < k; i++) {
+            probabilities[i] = p[i] / sum;
         }
         return new AliasTable(probabilities);
     }

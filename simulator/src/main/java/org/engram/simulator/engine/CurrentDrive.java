@@ -23,12 +23,22 @@ final class CurrentDrive {
         }
     }
 
+    /**
+     * The amplitude in force at a step: that of the last change at or before it, 0 before the
+     * first. A binary search, so a source with many changes costs a logarithm per step, not a scan.
+     */
     private double amplitudeAt(int step) {
-        double a = 0;
-        for (int k = 0; k < changeSteps.length && changeSteps[k] <= step; k++) {
-            a = amplitudes[k];
+        int lo = 0;
+        int hi = changeSteps.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (changeSteps[mid] <= step) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return a;
+        return lo == 0 ? 0 : amplitudes[lo - 1];
     }
 
     void fill(PopulationRuntime rt, int lo, int hi, int from, int to) {

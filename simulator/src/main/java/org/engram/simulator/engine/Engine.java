@@ -74,6 +74,8 @@ public final class Engine implements AutoCloseable {
     private boolean deliveryPending;
     private long spikeCount;
     private boolean closed;
+    /** Why a run stopped mid-slice, leaving the state inconsistent; null while the engine is sound. */
+    private Throwable failure;
 
     /**
      * Prepares a network for simulation: binds kernels, allocates ring buffers and starts the
@@ -129,7 +131,7 @@ public final class Engine implements AutoCloseable {
             poissonByPopulation[p] = drives.get(p).toArray(new PoissonDrive[0]);
             currentsByPopulation[p] = currents.get(p).toArray(new CurrentDrive[0]);
         }
-        exchange = new SpikeExchange(workers, pops.size());
+        exchange = new SpikeExchange(workers, pops.size(), grid.dtMs());
         scratch = new EventScratch[workers];
         for (int w = 0; w < workers; w++) {
             scratch[w] = new EventScratch();
@@ -190,9 +192,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Adds a listener that may change plastic weights. Each spike is shown to every listener
-     * before it is delivered, so the weights it delivers include the listener's changes; delivery
-     * then happens on the listener thread.
+     * Adds a listener that may change plastic weights. Spikes come in time order (ties by
+     * network-wide neuron index). Each spike is shown to every listener before it is delivered, so
+     * the weights it delivers include the listener's changes; delivery then happens on the
+     * listener thread.
      *
      * @param listener the listener
      */
@@ -201,7 +204,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Adds an observer: it sees every spike in canonical order but must not change the network.
+     * Adds an observer: it sees every spike in time order (ties by network-wide neuron index) but
+     * must not change the network.
      *
      * @param observer the observer
      */
@@ -210,7 +214,9 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Advances the simulation by {@code durationMs}; may be called repeatedly to continue.
+     * Advances the simulation by {@code durationMs}; may be called repeatedly to continue. If a
+     * run fails (a listener or a model throws), the slice it was in is left half done, so every
+     * later run is refused.
      *
      * @param durationMs the duration in ms, a whole number of steps
      */
@@ -218,10 +224,16 @@ public final class Engine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("engine is closed");
         }
+        if (failure != null) {
+            throw new IllegalStateException("a run of this engine failed mid-slice at step " + step
+                    + " (" + failure + "); its state is inconsistent, build a new engine", failure);
+        }
         int steps = grid.wholeSteps("engine", "duration", durationMs);
-        if ((long) step + steps > Integer.MAX_VALUE - 1L) {
-            throw new ParameterException("engine", "duration", "a total below " + (Integer.MAX_VALUE - 1L)
-                    + " steps", durationMs + " ms");
+        // A spike of the last step arrives up to the maximum delay later; that step must fit an int.
+        long lastStep = (long) Integer.MAX_VALUE - network.maxDelaySteps();
+        if ((long) step + steps > lastStep) {
+            throw new ParameterException("engine", "duration", "a total of at most " + lastStep
+                    + " steps (int range less the maximum delay)", durationMs + " ms after " + step + " steps");
         }
         int end = step + steps;
         for (List<StateRecorder> rs : stateRecorders) {
@@ -229,19 +241,24 @@ public final class Engine implements AutoCloseable {
                 r.reserve(end / r.intervalSteps());
             }
         }
-        while (step < end) {
-            sliceFrom = step;
-            sliceTo = Math.min(end, step + sliceSteps);
-            exchange.clearBuffers();
-            if (parallel) {
-                pool.run(sliceTask);
-            } else {
-                for (int w = 0; w < workers; w++) {
-                    sliceTask.run(w);
+        try {
+            while (step < end) {
+                sliceFrom = step;
+                sliceTo = Math.min(end, step + sliceSteps);
+                exchange.clearBuffers();
+                if (parallel) {
+                    pool.run(sliceTask);
+                } else {
+                    for (int w = 0; w < workers; w++) {
+                        sliceTask.run(w);
+                    }
                 }
+                sliceEdge();
+                step = sliceTo;
             }
-            sliceEdge();
-            step = sliceTo;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
         }
         if (precise) {
             bringToCurrentTime();
@@ -269,7 +286,6 @@ public final class Engine implements AutoCloseable {
             int lo = rt.chunkLo[w];
             int hi = rt.chunkHi[w];
             exchange.beginSegment(w, p);
-            out.begin(p, grid.dtMs());
             if (lo < hi) {
                 if (precise) {
                     advancePrecise(rt, rt.exactUpdate, p, w, lo, hi, out);
@@ -449,7 +465,14 @@ public final class Engine implements AutoCloseable {
         }
         int count = exchange.count;
         spikeCount += count;
-        for (int m = 0; m < count; m++) {
+        if (precise) {
+            // Spikes of one step have different times here; listeners and observers get them in
+            // time order (the canonical order breaks ties), as grid mode gives them by construction.
+            exchange.sortByTime();
+        }
+        final int[] order = exchange.order;
+        for (int k = 0; k < count; k++) {
+            int m = precise ? order[k] : k;
             Population<?, ?> p = runtimes[exchange.population[m]].population;
             int neuron = exchange.neuron[m];
             double t = exchange.timeMs[m];
@@ -461,7 +484,8 @@ public final class Engine implements AutoCloseable {
             deliveryPending = count > 0;
             return;
         }
-        for (int m = 0; m < count; m++) {
+        for (int k = 0; k < count; k++) {
+            int m = precise ? order[k] : k;
             Population<?, ?> p = runtimes[exchange.population[m]].population;
             for (SpikeListener l : listeners) {
                 l.onSpike(p, exchange.neuron[m], exchange.timeMs[m]);

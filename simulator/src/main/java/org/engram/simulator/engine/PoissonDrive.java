@@ -1,5 +1,6 @@
 package org.engram.simulator.engine;
 
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.random.Purpose;
@@ -17,7 +18,6 @@ import org.engram.simulator.random.RandomStreams;
  * resolution of a double. Precise mode draws exponential intervals, so events have exact times.
  */
 final class PoissonDrive {
-    final PoissonInput input;
     final int target;
     private final double weight;
     private final boolean inhibitory;
@@ -27,7 +27,6 @@ final class PoissonDrive {
     private final double[] nextEventMs;
 
     PoissonDrive(PoissonInput input, int inputIndex, long seed, TimeGrid grid, Mode mode) {
-        this.input = input;
         this.target = input.target().index();
         this.weight = input.weight();
         this.inhibitory = input.receptor() == Receptor.INHIBITORY;
@@ -37,7 +36,18 @@ final class PoissonDrive {
             streams[i] = RandomStreams.streamState(seed, Purpose.POISSON_INPUT, ((long) inputIndex << 32) | i);
         }
         rateKhz = input.rateHz() / 1000.0;
-        counts = AliasTable.poisson(rateKhz * grid.dtMs());
+        if (mode == Mode.GRID) {
+            double mean = rateKhz * grid.dtMs();
+            if (!(mean <= AliasTable.MAX_POISSON_MEAN)) {
+                throw new ParameterException("poisson input to '" + input.target().name() + "'", "rate",
+                        "at most " + AliasTable.MAX_POISSON_MEAN + " events per step in grid mode, i.e. "
+                                + AliasTable.MAX_POISSON_MEAN / grid.dtMs() * 1000 + " Hz at dt = " + grid.dtMs()
+                                + " ms (precise mode has no limit)", input.rateHz());
+            }
+            counts = AliasTable.poisson(mean);
+        } else {
+            counts = null;
+        }
         if (mode == Mode.PRECISE) {
             nextEventMs = new double[n];
             for (int i = 0; i < n; i++) {
@@ -77,18 +87,13 @@ final class PoissonDrive {
         return -StrictMath.log1p(-u) / rateKhz;
     }
 
-    /**
-     * Precise mode: appends neuron {@code i}'s events before {@code untilMs} to the scratch list.
-     *
-     * @return the new scratch count
-     */
-    int collect(int i, double untilMs, EventScratch scratch) {
+    /** Precise mode: appends neuron {@code i}'s events before {@code untilMs} to the scratch list. */
+    void collect(int i, double untilMs, EventScratch scratch) {
         double t = nextEventMs[i];
         while (t < untilMs) {
             scratch.add(t, weight, inhibitory);
             t += drawInterval(i);
         }
         nextEventMs[i] = t;
-        return scratch.count;
     }
 }

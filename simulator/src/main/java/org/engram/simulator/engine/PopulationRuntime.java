@@ -79,18 +79,6 @@ final class PopulationRuntime {
         }
     }
 
-    /** The worker that owns neuron {@code i}. */
-    int ownerOf(int i) {
-        int w = (int) ((long) i * chunkLo.length / size);
-        while (i < chunkLo[w]) {
-            w--;
-        }
-        while (i >= chunkHi[w]) {
-            w++;
-        }
-        return w;
-    }
-
     /** Zeroes the grid input rows a worker consumed in steps {@code [from, to)}. */
     void clearRows(int worker, int from, int to) {
         int lo = chunkLo[worker];

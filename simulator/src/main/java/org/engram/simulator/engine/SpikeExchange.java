@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Gathers the spikes every worker emitted in a slice and merges them into canonical order:
  * by time step, then by network-wide neuron index (population order, then neuron), then by
  * time within the step. The order is the same for every thread count, which makes delivery
- * order, and therefore every floating-point sum in the ring buffers, independent of it.
+ * order, and therefore every floating-point sum in the ring buffers, independent of it. In
+ * precise mode {@link #sortByTime} adds the time order within each step that listeners need.
  */
 final class SpikeExchange {
     final SpikeBuffer[] buffers;
@@ -20,11 +21,14 @@ final class SpikeExchange {
     int[] neuron = new int[1024];
     int[] step = new int[1024];
     double[] timeMs = new double[1024];
+    /** After {@link #sortByTime}: merged spike indices in (step, time, canonical) order. */
+    int[] order = new int[1024];
+    private int[] scratch = new int[1024];
 
-    SpikeExchange(int workers, int populations) {
+    SpikeExchange(int workers, int populations, double dtMs) {
         buffers = new SpikeBuffer[workers];
         for (int w = 0; w < workers; w++) {
-            buffers[w] = new SpikeBuffer();
+            buffers[w] = new SpikeBuffer(dtMs);
         }
         segmentStart = new int[workers][populations];
         segmentEnd = new int[workers][populations];
@@ -98,6 +102,60 @@ final class SpikeExchange {
         }
     }
 
+    /**
+     * Precise mode: fills {@link #order} with the merged spikes sorted by time within each step.
+     * The sort is stable, so equal times keep the canonical (population, neuron) order; it costs a
+     * pass when a step's spikes are already in time order.
+     */
+    void sortByTime() {
+        for (int k = 0; k < count; k++) {
+            order[k] = k;
+        }
+        int a = 0;
+        while (a < count) {
+            int b = a + 1;
+            boolean sorted = true;
+            while (b < count && step[b] == step[a]) {
+                sorted &= !(timeMs[b] < timeMs[b - 1]);
+                b++;
+            }
+            if (!sorted) {
+                sortBlock(a, b);
+            }
+            a = b;
+        }
+    }
+
+    /** Stable bottom-up merge sort of {@code order[a, b)} by spike time. */
+    private void sortBlock(int a, int b) {
+        int[] src = order;
+        int[] dst = scratch;
+        for (int width = 1; width < b - a; width *= 2) {
+            for (int lo = a; lo < b; lo += 2 * width) {
+                int mid = Math.min(lo + width, b);
+                int hi = Math.min(lo + 2 * width, b);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    dst[k++] = timeMs[src[j]] < timeMs[src[i]] ? src[j++] : src[i++];
+                }
+                while (i < mid) {
+                    dst[k++] = src[i++];
+                }
+                while (j < hi) {
+                    dst[k++] = src[j++];
+                }
+            }
+            int[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != order) {
+            System.arraycopy(src, a, order, a, b - a);
+        }
+    }
+
     private void ensureCapacity(int n) {
         if (n > neuron.length) {
             int size = Math.max(n, neuron.length * 2);
@@ -105,6 +163,8 @@ final class SpikeExchange {
             neuron = Arrays.copyOf(neuron, size);
             step = Arrays.copyOf(step, size);
             timeMs = Arrays.copyOf(timeMs, size);
+            order = new int[size];
+            scratch = new int[size];
         }
     }
 }

@@ -53,10 +53,12 @@ public record TimeGrid(double dtMs) {
      * Rounds a duration to the nearest whole number of steps (for randomly drawn delays).
      *
      * @param ms the duration in milliseconds
-     * @return the nearest number of steps
+     * @return the nearest number of steps, saturated to the {@code int} range (never wrapped, so an
+     *         out-of-range duration stays out of range for the caller's check)
      */
     public int nearestSteps(double ms) {
-        return (int) Math.round(ms / dtMs);
+        long steps = Math.round(ms / dtMs);
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, steps));
     }
 
     /**

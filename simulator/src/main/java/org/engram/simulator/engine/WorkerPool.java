@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>{@link #run} hands the same task to every worker and returns when all have finished: one
  * start signal and one completion count per slice, never per step. Waiting workers spin briefly,
- * then yield, then park, so an idle engine costs no CPU.
+ * then yield, then park until woken, so an idle engine costs no CPU.
  */
 final class WorkerPool implements AutoCloseable {
     /** Work for one worker. */
@@ -19,7 +19,6 @@ final class WorkerPool implements AutoCloseable {
 
     private static final int SPINS = 2_000;
     private static final int YIELDS = 200;
-    private static final long PARK_NANOS = 200_000;
 
     private final Thread[] threads;
     private final AtomicInteger remaining = new AtomicInteger();
@@ -37,11 +36,6 @@ final class WorkerPool implements AutoCloseable {
             threads[w - 1] = t;
             t.start();
         }
-    }
-
-    /** @return the number of workers, including the calling thread */
-    int workers() {
-        return threads.length + 1;
     }
 
     /**
@@ -99,7 +93,9 @@ final class WorkerPool implements AutoCloseable {
                 } else if (waited < SPINS + YIELDS) {
                     Thread.yield();
                 } else {
-                    LockSupport.parkNanos(this, PARK_NANOS);
+                    // No timeout: run() and close() unpark every worker after changing what this
+                    // loop reads, and a permit given before park() makes it return at once.
+                    LockSupport.park(this);
                 }
             }
             if (closed) {

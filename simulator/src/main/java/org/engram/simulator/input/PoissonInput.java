@@ -15,7 +15,7 @@ import org.engram.simulator.network.Population;
  * {@code (seed, POISSON_INPUT, input index, i)} alone.
  *
  * @param target   the population that receives the input
- * @param rateHz   the rate of each neuron's train, in Hz ({@code >= 0})
+ * @param rateHz   the rate of each neuron's train, in Hz (finite, {@code >= 0})
  * @param weight   the weight of each event, in the target model's unit (mV or pA)
  * @param receptor the receptor; the weight's sign must fit it
  */
@@ -23,6 +23,7 @@ public record PoissonInput(Population<?, ?> target, double rateHz, double weight
     /** Validates the rate and the weight's sign. */
     public PoissonInput {
         ParameterException.requireNonNegative("poisson input to '" + target.name() + "'", "rate", rateHz, "Hz");
+        ParameterException.requireFinite("poisson input to '" + target.name() + "'", "rate", rateHz, "Hz");
         if (!Double.isFinite(weight) || !receptor.accepts(weight)) {
             throw new ParameterException("poisson input to '" + target.name() + "'", "weight",
                     receptor == Receptor.EXCITATORY ? "an excitatory weight >= 0" : "an inhibitory weight <= 0",

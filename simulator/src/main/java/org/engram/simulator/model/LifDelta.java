@@ -43,7 +43,7 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
     /**
      * Parameters of {@link LifDelta}, validated on construction.
      *
-     * @param tauM   membrane time constant (ms), {@code > 0}
+     * @param tauM   membrane time constant (ms), finite, {@code > 0}
      * @param cM     membrane capacitance (pF), {@code > 0}
      * @param eL     resting potential (mV)
      * @param vTh    threshold (mV)

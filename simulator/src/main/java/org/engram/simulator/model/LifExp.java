@@ -57,7 +57,7 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
     /**
      * Parameters of {@link LifExp}, validated on construction.
      *
-     * @param tauM     membrane time constant (ms), {@code > 0}
+     * @param tauM     membrane time constant (ms), finite, {@code > 0}
      * @param cM       membrane capacitance (pF), {@code > 0}
      * @param eL       resting potential (mV)
      * @param vTh      threshold (mV)

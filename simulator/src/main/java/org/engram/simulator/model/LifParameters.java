@@ -15,7 +15,7 @@ final class LifParameters {
      * Checks the membrane parameters.
      *
      * @param owner  the model name shown in messages
-     * @param tauM   membrane time constant (ms), {@code > 0}
+     * @param tauM   membrane time constant (ms), finite, {@code > 0}
      * @param cM     membrane capacitance (pF), {@code > 0}
      * @param eL     resting potential (mV), finite
      * @param vTh    threshold (mV), finite
@@ -26,6 +26,7 @@ final class LifParameters {
     static void requireMembrane(String owner, double tauM, double cM, double eL, double vTh, double vReset,
                                 double tRef, double iE) {
         ParameterException.requirePositive(owner, "tau_m", tauM, "ms");
+        ParameterException.requireFinite(owner, "tau_m", tauM, "ms");
         ParameterException.requirePositive(owner, "c_m", cM, "pF");
         ParameterException.requireFinite(owner, "e_l", eL, "mV");
         ParameterException.requireFinite(owner, "v_th", vTh, "mV");

@@ -17,6 +17,9 @@ import org.engram.simulator.network.Population;
  * time is not a multiple of the bin. Costs one array increment per spike.
  */
 public final class RateMonitor implements SpikeListener {
+    /** In bins: far above the rounding of {@code (s + 1) * dt / bin} (~1e-16 relative), far below one step. */
+    private static final double EDGE_TOLERANCE = 1e-9;
+
     private final Population<?, ?> population;
     private final double binMs;
     private long[] counts = new long[256];
@@ -39,7 +42,7 @@ public final class RateMonitor implements SpikeListener {
         if (p != population) {
             return;
         }
-        int b = Math.max(0, (int) Math.ceil(timeMs / binMs) - 1);
+        int b = Math.max(0, binsUpTo(timeMs) - 1);
         if (b >= counts.length) {
             counts = Arrays.copyOf(counts, Math.max(b + 1, counts.length * 2));
         }
@@ -53,12 +56,21 @@ public final class RateMonitor implements SpikeListener {
      * @param timeMs the time reached by the simulation
      */
     public void extendTo(double timeMs) {
-        int b = (int) Math.ceil(timeMs / binMs - 1e-9);
+        int b = binsUpTo(timeMs);
         if (b > counts.length) {
             counts = Arrays.copyOf(counts, b);
         }
         bins = Math.max(bins, b);
         endMs = Math.max(endMs, timeMs);
+    }
+
+    /**
+     * The number of bins that end at or before {@code timeMs} plus one if a bin is under way:
+     * {@code ceil(timeMs / binMs)}, with a tolerance of {@link #EDGE_TOLERANCE} bins so that a grid
+     * time such as {@code 3 * 0.1 = 0.30000000000000004} counts as the edge it stands for.
+     */
+    private int binsUpTo(double timeMs) {
+        return (int) Math.ceil(timeMs / binMs - EDGE_TOLERANCE);
     }
 
     /** @return the bin width in ms */

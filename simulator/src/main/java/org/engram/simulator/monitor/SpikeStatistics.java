@@ -1,5 +1,7 @@
 package org.engram.simulator.monitor;
 
+import org.engram.simulator.ParameterException;
+
 /**
  * Summary statistics of a recorded population: mean rate and irregularity.
  *
@@ -17,10 +19,14 @@ public record SpikeStatistics(int neurons, long spikes, double meanRateHz, doubl
      *
      * @param recorder the recorder
      * @param fromMs   window start in ms (e.g. after a transient)
-     * @param toMs     window end in ms
+     * @param toMs     window end in ms, {@code > fromMs}
      * @return the statistics
      */
     public static SpikeStatistics of(SpikeRecorder recorder, double fromMs, double toMs) {
+        ParameterException.requireFinite("spike statistics", "from", fromMs, "ms");
+        if (!(toMs > fromMs) || !Double.isFinite(toMs)) {
+            throw new ParameterException("spike statistics", "to", "a finite time > from = " + fromMs + " (ms)", toMs);
+        }
         int n = recorder.population().size();
         double[] times = recorder.timesMs();
         int[] neurons = recorder.neurons();

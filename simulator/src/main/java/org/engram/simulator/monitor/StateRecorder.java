@@ -121,7 +121,8 @@ public final class StateRecorder {
 
     /**
      * Stores the current values of the recorded neurons in {@code [lo, hi)} as sample
-     * {@code index}; called by the engine's workers, each for the neurons it owns.
+     * {@code index}; called by the engine's workers, each for the neurons it owns. Only the
+     * values are written here (disjoint per worker); the count is set once by {@link #complete}.
      *
      * @param index the sample index
      * @param lo    first neuron of the caller's range
@@ -133,9 +134,6 @@ public final class StateRecorder {
         int base = index * neurons.length;
         for (int k = first; k < end; k++) {
             values[base + k] = source[neurons[k]];
-        }
-        if (index + 1 > samples) {
-            samples = index + 1;
         }
     }
 

@@ -128,4 +128,25 @@ class DeliveryTest {
             org.junit.jupiter.api.Assertions.assertTrue(v >= -70 && v < -60, "v = " + v);
         }
     }
+
+    @Test
+    void staircaseCurrentHoldsEachAmplitudeFromItsChangeStep() {
+        // Changes at 0, 0.3, 0.5, 1.2 ms (steps 0, 3, 5, 12) to 1, 2, 0, 7 pA; two sources add up
+        // on neuron 1. Expected per step by hand: the last change at or before the step holds.
+        NetworkBuilder b = new NetworkBuilder(DT);
+        Population<InputLog.Params, InputLog.State> log = b.population("log", 3, InputLog.MODEL,
+                new InputLog.Params(20));
+        b.current(new CurrentSource(log, null, new double[] {0, 0.3, 0.5, 1.2}, new double[] {1, 2, 0, 7}));
+        b.current(CurrentSource.pulse(log, new int[] {1}, 0.4, 0.6, 10));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(2).withMinParallelNeuronSteps(0))) {
+            e.run(20 * DT);
+        }
+        for (int step = 0; step < 20; step++) {
+            double stair = step < 3 ? 1 : step < 5 ? 2 : step < 12 ? 0 : 7;
+            for (int i = 0; i < 3; i++) {
+                double pulse = i == 1 && step >= 4 && step < 6 ? 10 : 0;
+                assertEquals(stair + pulse, log.state().current[step][i], 0.0, "step " + step + " neuron " + i);
+            }
+        }
+    }
 }

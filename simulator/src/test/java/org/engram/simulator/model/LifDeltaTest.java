@@ -1,9 +1,11 @@
 package org.engram.simulator.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +51,14 @@ class LifDeltaTest {
             // Closed-form crossing time: errors are a few ulps of the spike time (< 1e-12 ms at 1000 ms).
             assertEquals(isi, spikes[k] - spikes[k - 1], 1e-9, "interval " + k);
         }
+    }
+
+    @Test
+    void rejectsAnInfiniteMembraneTimeConstant() {
+        // tau_m = infinity passes "> 0", but the grid propagator then multiplies R = tau_m / C_m =
+        // infinity by expm1(-dt / tau_m) = -0.0: p20 is NaN and so is every membrane potential.
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> new LifDelta.Params(Double.POSITIVE_INFINITY, 250, -70, -55, -70, 2, 0));
+        assertEquals("tau_m", e.location());
     }
 }

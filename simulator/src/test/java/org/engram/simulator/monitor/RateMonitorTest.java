@@ -32,4 +32,21 @@ class RateMonitorTest {
         // One spike in (0, 1] among 2 neurons: 1 / (2 * 0.001 s) = 500 Hz, then two silent bins.
         assertArrayEquals(new double[] {500, 0, 0}, m.ratesHz(), 1e-9);
     }
+
+    @Test
+    void gridSpikeTimesFallInTheBinOfTheirStep() {
+        // The engine stamps a spike of step s with time (s + 1) dt; 3 * 0.1 is 0.30000000000000004,
+        // one ulp past the end of bin 2 when bins are one step wide. One spike per step must give one
+        // spike in every bin: 1 / (1 neuron * 0.0001 s) = 10 kHz each.
+        Population<?, ?> p = new NetworkBuilder(0.1).population("p", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        RateMonitor m = new RateMonitor(p, 0.1);
+        int steps = 40;
+        for (int s = 0; s < steps; s++) {
+            m.onSpike(p, 0, (s + 1) * 0.1);
+        }
+        m.extendTo(steps * 0.1);
+        double[] expected = new double[steps];
+        java.util.Arrays.fill(expected, 10_000);
+        assertArrayEquals(expected, m.ratesHz(), 1e-6);
+    }
 }

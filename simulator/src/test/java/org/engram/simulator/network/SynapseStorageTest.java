@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.commons.math3.distribution.ConstantRealDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.ParameterException;
@@ -145,6 +146,15 @@ class SynapseStorageTest {
         // U(0, 0.04) ms is below half a step, so every drawn delay rounds to 0 steps.
         ParameterException e = assertThrows(ParameterException.class, () -> within(1, 5, Rules.allToAll(),
                 Synapses.excitatory(0.1).delays(new UniformRealDistribution(0, 0.04))));
+        assertEquals("delay", e.location());
+    }
+
+    @Test
+    void drawnDelayBeyondTheIntRangeIsRejectedNotWrapped() {
+        // 429496729.7 ms / 0.1 ms = 2^32 + 1 steps: cast straight to int that is 1 step, a valid
+        // delay; the draw must instead be rejected as longer than Short.MAX_VALUE steps.
+        ParameterException e = assertThrows(ParameterException.class, () -> within(1, 5, Rules.allToAll(),
+                Synapses.excitatory(0.1).delays(new ConstantRealDistribution(429_496_729.7))));
         assertEquals("delay", e.location());
     }
 }

@@ -25,22 +25,22 @@ public interface LearningRateSchedule {
     }
 
     /**
-     * @param lr the learning rate, {@code > 0}
+     * @param lr the learning rate, finite and {@code > 0}
      * @return a constant schedule
      */
     static LearningRateSchedule constant(double lr) {
-        ParameterException.requirePositive("learning rate schedule", "lr", lr, "dimensionless");
+        requireRate(lr);
         return step -> lr;
     }
 
     /**
-     * @param lr    the initial learning rate, {@code > 0}
+     * @param lr    the initial learning rate, finite and {@code > 0}
      * @param every steps between decays, {@code >= 1}
      * @param gamma factor per decay, in (0, 1]
      * @return a step-decay schedule
      */
     static LearningRateSchedule step(double lr, long every, double gamma) {
-        ParameterException.requirePositive("learning rate schedule", "lr", lr, "dimensionless");
+        requireRate(lr);
         if (every < 1) {
             throw new ParameterException("learning rate schedule", "every", "an integer >= 1 (steps)", every);
         }
@@ -51,13 +51,13 @@ public interface LearningRateSchedule {
     }
 
     /**
-     * @param lr    the initial learning rate, {@code > 0}
+     * @param lr    the initial learning rate, finite and {@code > 0}
      * @param minLr the final learning rate, in [0, lr]
      * @param total the steps over which the rate falls, {@code >= 1}
      * @return a cosine schedule, constant at {@code minLr} after {@code total} steps
      */
     static LearningRateSchedule cosine(double lr, double minLr, long total) {
-        ParameterException.requirePositive("learning rate schedule", "lr", lr, "dimensionless");
+        requireRate(lr);
         if (!(minLr >= 0 && minLr <= lr)) {
             throw new ParameterException("learning rate schedule", "min_lr", "a rate in [0, lr = " + lr + "]", minLr);
         }
@@ -65,5 +65,11 @@ public interface LearningRateSchedule {
             throw new ParameterException("learning rate schedule", "total", "an integer >= 1 (steps)", total);
         }
         return step -> minLr + (lr - minLr) * (1 + StrictMath.cos(Math.PI * Math.min(step, total) / total)) / 2;
+    }
+
+    /** A rate must be finite as well as positive: an infinite one turns the weights into NaN at once. */
+    private static void requireRate(double lr) {
+        ParameterException.requirePositive("learning rate schedule", "lr", lr, "dimensionless");
+        ParameterException.requireFinite("learning rate schedule", "lr", lr, "dimensionless");
     }
 }

@@ -2,7 +2,9 @@ package org.engram.learning.train.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
 class OptimizerTest {
@@ -65,5 +67,18 @@ class OptimizerTest {
         assertEquals(0.1, cos.rate(100), 1e-15);
         assertEquals(0.1, cos.rate(500), 1e-15);
         assertEquals(0.003, LearningRateSchedule.constant(0.003).rate(1234));
+    }
+
+    @Test
+    void schedulesRejectAnInfiniteLearningRate() {
+        // An infinite rate passes "> 0" but turns every weight into NaN or infinity at the first step.
+        double inf = Double.POSITIVE_INFINITY;
+        for (org.junit.jupiter.api.function.Executable make : new org.junit.jupiter.api.function.Executable[] {
+            () -> LearningRateSchedule.constant(inf),
+            () -> LearningRateSchedule.step(inf, 10, 0.5),
+            () -> LearningRateSchedule.cosine(inf, 0.0, 10)}) {
+            ParameterException e = assertThrows(ParameterException.class, make);
+            assertEquals("lr", e.location());
+        }
     }
 }

@@ -1,0 +1,40 @@
+package org.engram.learning.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class WorkerPoolTest {
+    @Test
+    void noTaskRunsAfterRunThrowsAnErrorFromTheCallingThread() throws InterruptedException {
+        AtomicBoolean returned = new AtomicBoolean();
+        AtomicInteger lateTasks = new AtomicInteger();
+        try (WorkerPool pool = new WorkerPool(2)) {
+            assertThrows(AssertionError.class, () -> pool.run(50, (task, worker) -> {
+                if (worker == 0) {
+                    throw new AssertionError("task " + task + " failed");
+                }
+                sleep(10);
+                if (returned.get()) {
+                    lateTasks.incrementAndGet();
+                }
+            }));
+            returned.set(true);
+            // Ordering, not timing: once run() has thrown, the helper may not start or finish any
+            // task; the pause only gives a helper that (wrongly) kept draining the time to show it.
+            Thread.sleep(300);
+        }
+        assertEquals(0, lateTasks.get(), "tasks that ran after run() had thrown");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.engram.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.Receptor;
+import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.junit.jupiter.api.Test;
+
+/** Limits of Poisson input: what each mode accepts, and a clear error for what it cannot draw. */
+class PoissonDriveTest {
+    private static Network network(double rateHz, double weight) {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(5);
+        Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, new LifDelta.Params(20, 250, 0, 20, 10, 2, 0));
+        b.poissonInput(p, rateHz, weight, Receptor.EXCITATORY);
+        return b.build();
+    }
+
+    @Test
+    void gridModeRejectsMoreEventsPerStepThanTheTableCanHold() {
+        // 1e7 Hz at dt = 0.1 ms is a mean of 1000 events per step: exp(-1000) underflows to 0, so
+        // the table would be empty of mass; the engine must say so, naming the rate.
+        Network net = network(1e7, 0.0);
+        ParameterException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(ParameterException.class, () -> new Engine(net, EngineOptions.grid(1))));
+        assertEquals("rate", e.location(), e.getMessage());
+    }
+
+    @Test
+    void preciseModeDrawsRatesAboveTheGridLimit() {
+        // Precise mode draws exponential intervals and needs no table. 1e7 Hz gives 1e4 events/ms
+        // per neuron; with weight 0.01 mV the mean drive is 100 mV/ms, far above threshold, so
+        // every neuron fires as often as the 2 ms refractory period allows: about once per 2 ms.
+        Network net = network(1e7, 0.01);
+        try (Engine e = new Engine(net, EngineOptions.precise(1))) {
+            SpikeRecorder r = e.recordSpikes(net.population("p"));
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> e.run(10.0));
+            // 10 ms / 2 ms = 5 spikes per neuron at most; at least 4 once the first crossing is reached.
+            assertTrue(r.count() >= 3 * 4 && r.count() <= 3 * 5, "spikes: " + r.count());
+        }
+    }
+
+    @Test
+    void rejectsAnInfiniteRate() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> b.poissonInput(p, Double.POSITIVE_INFINITY, 0.1, Receptor.EXCITATORY));
+        assertEquals("rate", e.location());
+    }
+}

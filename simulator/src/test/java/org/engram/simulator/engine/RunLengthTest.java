@@ -1,0 +1,54 @@
+package org.engram.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.connect.Rules;
+import org.junit.jupiter.api.Test;
+
+/** Runs the engine refuses: too long to count in an {@code int}, or after a run that failed mid-slice. */
+class RunLengthTest {
+    @Test
+    void rejectsRunWhoseArrivalStepsOverflow() {
+        NetworkBuilder b = new NetworkBuilder(1.0).seed(3);
+        Population<?, ?> p = b.population("p", 2, LifDelta.MODEL, new LifDelta.Params(20, 250, 0, 20, 10, 2, 0));
+        b.connect("pp", p, p, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(5.0));
+        Network net = b.build();
+        // A spike in the last step s = 2^31 - 3 is stamped s + 1 and arrives at s + 1 + 5, past
+        // Integer.MAX_VALUE: the run must be refused before it starts, not fail or wrap billions of
+        // steps later. The timeout only bounds the failure mode of an engine that starts the run.
+        double durationMs = Integer.MAX_VALUE - 2.0;
+        try (Engine e = new Engine(net, EngineOptions.grid(1))) {
+            ParameterException error = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(ParameterException.class, () -> e.run(durationMs)));
+            assertTrue(error.getMessage().contains("duration"), error.getMessage());
+        }
+    }
+
+    @Test
+    void refusesToContinueAfterARunFailedMidSlice() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(3);
+        // A bias current of 500 pA drives v_inf = 500 * 20/250 = 40 mV above the 20 mV threshold:
+        // the neurons fire within the first few ms, so the listener is called.
+        Population<?, ?> p = b.population("p", 2, LifDelta.MODEL, new LifDelta.Params(20, 250, 0, 20, 10, 2, 500));
+        b.connect("pp", p, p, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(1.0));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            e.addListener((population, neuron, timeMs) -> {
+                throw new IllegalArgumentException("listener failed at " + timeMs);
+            });
+            assertThrows(IllegalArgumentException.class, () -> e.run(50.0));
+            // The slice was advanced but not finished (step count, delivery): continuing would
+            // silently re-run it on advanced state.
+            IllegalStateException again = assertThrows(IllegalStateException.class, () -> e.run(1.0));
+            assertTrue(again.getMessage().contains("listener failed"), again.getMessage());
+        }
+    }
+}
