@@ -1,0 +1,50 @@
+package org.engram.learning.unsupervised;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+
+/** Bad parameters and data fail before any simulation, naming the parameter and the value found. */
+class DiehlCookParamsTest {
+
+    @Test
+    void rejectsInitialWeightsOutsideTheStdpBounds() {
+        DiehlCookParams p = DiehlCookParams.paper(10);
+        DiehlCookParams.Coupling c = p.coupling();
+        ParameterException e = assertThrows(ParameterException.class, () -> p.withCoupling(
+                new DiehlCookParams.Coupling(0, 1.5, c.excToInhPa(), c.inhToExcPa(), c.totalInputWeight(), 0.5)));
+        assertEquals("coupling.initial_weight", e.location());
+        assertEquals("[0.0, 1.5]", e.found());
+    }
+
+    @Test
+    void rejectsExcitatoryLateralInhibitionAndNanRates() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> new DiehlCookParams.Coupling(0, 0.3, 10.4, 5, 78, 0.5));
+        assertEquals("inh_to_exc", e.location());
+        e = assertThrows(ParameterException.class,
+                () -> new DiehlCookParams.Presentation(350, 150, Double.NaN, 32, 5, 10));
+        assertEquals("max_rate", e.location());
+    }
+
+    @Test
+    void rejectsIntensitiesOutsideZeroToOneNamingTheSample() {
+        float[][] x = {{0.5f, 0.2f}, {0.1f, 1.5f}};
+        int[] y = {0, 1};
+        var o = new DiehlCookBenchmark.Options(DiehlCookParams.paper(4), 2, 2, 1, 1, 1);
+        ParameterException e = assertThrows(ParameterException.class, () -> DiehlCookBenchmark.run(x, y, x, y, o));
+        assertEquals("train[1][1]", e.location());
+        assertEquals("1.5", e.found());
+    }
+
+    @Test
+    void rejectsTooFewSamples() {
+        float[][] x = {{0.5f}};
+        int[] y = {0};
+        var o = new DiehlCookBenchmark.Options(DiehlCookParams.paper(4), 2, 1, 1, 1, 1);
+        ParameterException e = assertThrows(ParameterException.class, () -> DiehlCookBenchmark.run(x, y, x, y, o));
+        assertEquals("train", e.location());
+    }
+}

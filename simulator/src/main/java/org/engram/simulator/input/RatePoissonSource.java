@@ -1,0 +1,193 @@
+package org.engram.simulator.input;
+
+import java.util.Arrays;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.Kernel;
+import org.engram.simulator.model.NeuronModel;
+import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.random.Purpose;
+import org.engram.simulator.random.RandomStreams;
+
+/**
+ * A population of Poisson spike sources whose rates are set per neuron and may be changed between
+ * runs, e.g. to present one input sample after another (rate-coded images). All targets of a
+ * neuron see the same train. Neuron {@code i} draws from stream
+ * {@code (seed, POISSON_SOURCE, global index)}, so its train depends on the seed and its own
+ * rates alone, never on other neurons or the thread count.
+ *
+ * <p>Grid mode only: at most one spike per step, independently with probability
+ * {@code p = 1 - exp(-rate dt)} for the rate in force during the step. Instead of one draw per
+ * step, each neuron draws the number of silent steps before its next spike, geometric with
+ * {@code P(K >= k) = (1 - p)^k = exp(-k rate dt)}, as {@code K = floor(E / (rate dt))} with
+ * {@code E} exponential: one draw and one logarithm per spike, one comparison per step. When a
+ * rate changes the wait is drawn afresh, which the geometric law's lack of memory makes exact; a
+ * neuron at rate 0 draws nothing.
+ *
+ * <pre>{@code
+ * var input = builder.population("input", 784, RatePoissonSource.MODEL, new RatePoissonSource.Params(0));
+ * ...
+ * input.state().setRates(ratesHz);   // between engine.run calls
+ * }</pre>
+ */
+public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Params, RatePoissonSource.State> {
+
+    /** The shared instance. */
+    public static final RatePoissonSource MODEL = new RatePoissonSource();
+
+    /** Name used in configs. */
+    public static final String NAME = "rate_poisson_source";
+
+    /**
+     * Parameters.
+     *
+     * @param initialRateHz the rate of every neuron until it is changed, in Hz, {@code >= 0}
+     */
+    public record Params(double initialRateHz) {
+        /** Validates the rate. */
+        public Params {
+            checkRate("rate", initialRateHz);
+        }
+    }
+
+    /** State: each neuron's rate, its random stream and the step of its next spike. */
+    public static final class State extends NeuronState {
+        /** The rate of each neuron in Hz, recordable as {@code "rate"}; change with {@link #setRates}. */
+        final double[] rateHz;
+        /** SplitMix64 state of each neuron's stream. */
+        final long[] stream;
+        /** The rate for which {@link #nextStep} was drawn; NaN before the first step. */
+        final double[] knownRateHz;
+        /** The step of each neuron's next spike, {@link Long#MAX_VALUE} for never. */
+        final long[] nextStep;
+
+        State(int size, Params p) {
+            super(size);
+            rateHz = variable("rate", "Hz");
+            Arrays.fill(rateHz, p.initialRateHz());
+            stream = new long[size];
+            knownRateHz = new double[size];
+            Arrays.fill(knownRateHz, Double.NaN);
+            nextStep = new long[size];
+        }
+
+        @Override
+        public void seedStreams(long seed, int firstGlobalNeuron) {
+            for (int i = 0; i < stream.length; i++) {
+                stream[i] = RandomStreams.streamState(seed, Purpose.POISSON_SOURCE, firstGlobalNeuron + (long) i);
+            }
+        }
+
+        /**
+         * Sets every neuron's rate; takes effect from the next step simulated. Call between runs.
+         *
+         * @param ratesHz one rate per neuron in Hz, each finite and {@code >= 0}; copied
+         * @throws ParameterException if the length is wrong or a rate is negative or not finite;
+         *                            no rate is changed then
+         */
+        public void setRates(double[] ratesHz) {
+            if (ratesHz.length != rateHz.length) {
+                throw new ParameterException(NAME, "rates", "one rate per neuron (" + rateHz.length + ")",
+                        ratesHz.length);
+            }
+            for (int i = 0; i < ratesHz.length; i++) {
+                checkRate("rates[" + i + "]", ratesHz[i]);
+            }
+            System.arraycopy(ratesHz, 0, rateHz, 0, ratesHz.length);
+        }
+
+        /**
+         * Sets every neuron's rate to the same value; takes effect from the next step simulated.
+         *
+         * @param hz the rate in Hz, finite and {@code >= 0}
+         */
+        public void setAllRates(double hz) {
+            checkRate("rate", hz);
+            Arrays.fill(rateHz, hz);
+        }
+
+        /**
+         * The rate of a neuron.
+         *
+         * @param i the neuron
+         * @return its rate in Hz
+         */
+        public double rateHz(int i) {
+            return rateHz[i];
+        }
+
+        /** Draws afresh the next spike of neurons whose rate changed, waiting from step {@code from}. */
+        void refresh(int lo, int hi, int from, double dtMs) {
+            for (int i = lo; i < hi; i++) {
+                if (rateHz[i] != knownRateHz[i]) {
+                    knownRateHz[i] = rateHz[i];
+                    drawNext(i, from, dtMs);
+                }
+            }
+        }
+
+        /** Sets neuron {@code i}'s next spike to step {@code from} plus a geometric number of silent steps. */
+        void drawNext(int i, long from, double dtMs) {
+            double lambda = rateHz[i] / 1000.0 * dtMs;
+            if (lambda == 0) {
+                nextStep[i] = Long.MAX_VALUE;
+                return;
+            }
+            long x = stream[i] + RandomStreams.GAMMA;
+            stream[i] = x;
+            double exponential = -StrictMath.log1p(-RandomStreams.toUnitDouble(RandomStreams.mix(x)));
+            double wait = Math.floor(exponential / lambda);
+            nextStep[i] = wait < 0x1p60 ? from + (long) wait : Long.MAX_VALUE;
+        }
+    }
+
+    private RatePoissonSource() {
+    }
+
+    private static void checkRate(String parameter, double hz) {
+        ParameterException.requireNonNegative(NAME, parameter, hz, "Hz");
+        ParameterException.requireFinite(NAME, parameter, hz, "Hz");
+    }
+
+    @Override
+    public String description() {
+        return "Poisson spike sources with per-neuron rates that may change between runs; grid mode";
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<Params> parametersType() {
+        return Params.class;
+    }
+
+    @Override
+    public Params defaults() {
+        return new Params(0.0);
+    }
+
+    @Override
+    public State newState(int size, Params params) {
+        return new State(size, params);
+    }
+
+    @Override
+    public Kernel<State> prepare(Params params, TimeGrid grid) {
+        final double dtMs = grid.dtMs();
+        return (state, lo, hi, from, to, in, out) -> {
+            state.refresh(lo, hi, from, dtMs);
+            final long[] next = state.nextStep;
+            for (int s = from; s < to; s++) {
+                for (int i = lo; i < hi; i++) {
+                    if (next[i] == s) {
+                        out.spike(i, s);
+                        state.drawNext(i, s + 1L, dtMs);
+                    }
+                }
+            }
+        };
+    }
+}
