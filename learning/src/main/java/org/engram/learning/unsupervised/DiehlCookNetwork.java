@@ -3,6 +3,7 @@ package org.engram.learning.unsupervised;
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.learning.plasticity.PairStdp;
+import org.engram.learning.plasticity.SynapseGate;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.input.RatePoissonSource;
@@ -60,6 +61,23 @@ final class DiehlCookNetwork implements AutoCloseable {
      */
     DiehlCookNetwork(DiehlCookParams params, int inputs, long seed, int threads, boolean learning,
                      float[] inputWeights, double[] thresholds) {
+        this(params, inputs, seed, threads, learning, inputWeights, thresholds, null);
+    }
+
+    /**
+     * Builds a network whose STDP changes are scaled synapse by synapse.
+     *
+     * @param params       the parameters
+     * @param inputs       number of input neurons (pixels)
+     * @param seed         the seed of weights and input spike trains
+     * @param threads      engine worker threads
+     * @param learning     whether STDP, threshold adaptation and normalisation are on
+     * @param inputWeights input weights to start from (CSR order), or {@code null} for random ones
+     * @param thresholds   threshold offsets (mV) to start from, or {@code null} for zeros
+     * @param gate         the learning-rate factor of each input synapse (CSR index), or {@code null} for none
+     */
+    DiehlCookNetwork(DiehlCookParams params, int inputs, long seed, int threads, boolean learning,
+                     float[] inputWeights, double[] thresholds, SynapseGate gate) {
         this.p = params;
         this.learning = learning;
         int n = params.neurons();
@@ -95,7 +113,7 @@ final class DiehlCookNetwork implements AutoCloseable {
         engine = new Engine(net, EngineOptions.grid(threads));
         engine.addObserver(this::countSpike);
         if (learning) {
-            engine.addListener(new PairStdp(inputToExc, params.stdp()));
+            engine.addListener(new PairStdp(inputToExc, params.stdp(), gate));
             normalise();
         }
     }
