@@ -58,6 +58,8 @@ public final class DiehlCookLearner implements AutoCloseable {
     private DiehlCookNetwork training;
     private long inferenceSamples;
     private long inferenceSpikes;
+    private long inferenceSynapticOperations;
+    private boolean countingActivity;
 
     /**
      * Creates a learner with the network's random initial weights.
@@ -160,6 +162,12 @@ public final class DiehlCookLearner implements AutoCloseable {
         double[] accuracy = new double[tasks.size()];
         try (DiehlCookNetwork net = new DiehlCookNetwork(params, inputs, RandomStreams.streamState(seed,
                 Purpose.ENCODING, tasksDone), threads, false, weights, thresholds)) {
+            net.observe((population, neuron, timeMs) -> {
+                if (countingActivity) {
+                    inferenceSpikes++;
+                    inferenceSynapticOperations += net.fanOut(population);
+                }
+            });
             NeuronVotes votes = new NeuronVotes(classes, params.neurons());
             for (int t = 0; t < labelTasks; t++) {
                 TaskData task = tasks.get(t);
@@ -173,10 +181,9 @@ public final class DiehlCookLearner implements AutoCloseable {
                 TaskData task = tasks.get(t);
                 int correct = 0;
                 for (int s = 0; s < task.testX().length; s++) {
+                    countingActivity = true;
                     int[] counts = net.present(task.testX()[s]);
-                    for (int c : counts) {
-                        inferenceSpikes += c;
-                    }
+                    countingActivity = false;
                     correct += NeuronVotes.classify(labels, classes, counts) == task.testY()[s] ? 1 : 0;
                 }
                 inferenceSamples += task.testX().length;
@@ -187,13 +194,14 @@ public final class DiehlCookLearner implements AutoCloseable {
     }
 
     /**
-     * The test samples classified so far and the excitatory spikes they caused (during the
-     * presentations). Synaptic operations are not counted.
+     * The activity of classifying test samples so far (presentations, repetitions and rests
+     * included; labelling excluded): samples, spikes of every population (inputs included) and
+     * synaptic operations (one per spike and outgoing synapse).
      *
-     * @return {samples, spikes}
+     * @return {samples, spikes, synaptic operations}
      */
     public long[] inferenceActivity() {
-        return new long[] {inferenceSamples, inferenceSpikes};
+        return new long[] {inferenceSamples, inferenceSpikes, inferenceSynapticOperations};
     }
 
     /** @return the hex SHA-256 over the input weights' float bits (big-endian, CSR order) */

@@ -6,6 +6,7 @@ import org.engram.learning.plasticity.PairStdp;
 import org.engram.learning.plasticity.SynapseGate;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.input.RatePoissonSource;
 import org.engram.simulator.model.AdaptiveLif;
 import org.engram.simulator.model.LifExp;
@@ -232,5 +233,26 @@ final class DiehlCookNetwork implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+    }
+
+    /**
+     * Adds an observer of every spike (input, excitatory and inhibitory), e.g. to count activity.
+     *
+     * @param observer the observer; it must not change the network
+     */
+    void observe(SpikeListener observer) {
+        engine.addObserver(observer);
+    }
+
+    /**
+     * The outgoing synapses of a neuron of a population: {@code n} for an input, 1 for an
+     * excitatory neuron (its inhibitory partner), {@code n - 1} for an inhibitory one.
+     *
+     * @param population a population of this network
+     * @return the synapses each of its neurons drives
+     */
+    int fanOut(Population<?, ?> population) {
+        int n = p.neurons();
+        return population == input ? n : population == exc ? 1 : n - 1;
     }
 }
