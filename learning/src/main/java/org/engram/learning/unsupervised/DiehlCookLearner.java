@@ -113,7 +113,7 @@ public final class DiehlCookLearner implements AutoCloseable {
             throw new IllegalStateException("finish the running task first");
         }
         if (gating != null) {
-            gating.startTask(new InputWeights());
+            gating.startTask(ModelView.singleLayer(inputs, params.neurons(), weights));
         }
         training = new DiehlCookNetwork(params, inputs, RandomStreams.streamState(seed, Purpose.POISSON_INPUT,
                 tasksDone), threads, true, weights, thresholds, gating == null ? null : gating.gate(0));
@@ -263,29 +263,6 @@ public final class DiehlCookLearner implements AutoCloseable {
         thresholds = th;
         tasksDone = done;
         return done;
-    }
-
-    /** The input weights as the one layer importance gating sees: input-major, as their CSR order. */
-    private final class InputWeights implements ModelView {
-        @Override
-        public int layerCount() {
-            return 1;
-        }
-
-        @Override
-        public int inputs(int layer) {
-            return inputs;
-        }
-
-        @Override
-        public int outputs(int layer) {
-            return params.neurons();
-        }
-
-        @Override
-        public float[] weights(int layer) {
-            return weights;
-        }
     }
 
     @Override

@@ -74,26 +74,6 @@ class GatedPairStdpTest {
     }
 
     private static ModelView view(TwoPopulations net) {
-        return new ModelView() {
-            @Override
-            public int layerCount() {
-                return 1;
-            }
-
-            @Override
-            public int inputs(int layer) {
-                return net.pre.size();
-            }
-
-            @Override
-            public int outputs(int layer) {
-                return net.post.size();
-            }
-
-            @Override
-            public float[] weights(int layer) {
-                return net.projection.weights();
-            }
-        };
+        return ModelView.singleLayer(net.pre.size(), net.post.size(), net.projection.weights());
     }
 }
