@@ -65,7 +65,7 @@ public final class ConfigLayers {
         public String resultHash() {
             ExperimentConfig c = config;
             return sha256(ConfigLoader.toYaml(new ExperimentConfig(c.name(), c.seeds(), 1, c.data(), c.tasks(),
-                    c.network(), c.encoder(), c.training(), c.strategies(), c.energy())));
+                    c.network(), c.encoder(), c.training(), c.learner(), c.strategies(), c.energy())));
         }
     }
 
@@ -138,7 +138,8 @@ public final class ConfigLayers {
             strategies.add(StrategyParams.fill(config.strategies().get(i), "strategies[" + i + "]", where));
         }
         ExperimentConfig complete = new ExperimentConfig(config.name(), config.seeds(), config.threads(),
-                config.data(), config.tasks(), config.network(), config.encoder(), config.training(), strategies,
+                config.data(), config.tasks(), config.network(), config.encoder(), config.training(), config.learner(),
+                strategies,
                 config.energy());
         CrossChecks.check(complete, where);
         return new Resolved(complete, ConfigLoader.toYaml(complete));

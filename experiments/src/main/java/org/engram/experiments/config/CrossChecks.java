@@ -5,19 +5,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.engram.experiments.config.ExperimentConfig.DatasetKind;
+import org.engram.experiments.config.ExperimentConfig.LearnerKind;
 import org.engram.experiments.config.ExperimentConfig.SequenceKind;
 import org.engram.experiments.config.ExperimentConfig.TasksSpec;
 import org.engram.experiments.data.FashionMnist;
 import org.engram.learning.continual.ContinualStrategy;
+import org.engram.learning.continual.ImportanceGating;
+import org.engram.learning.continual.Naive;
 import org.engram.learning.continual.Scenario;
 import org.engram.learning.continual.Support;
 
 /**
  * Checks that need more than one key: the task split against the data set, the scenario against
- * the split, and every strategy against the scenario, so a run never fails after it has started. All
- * problems are reported together.
+ * the split, every strategy against the scenario, and the scenario, data and strategies against the
+ * learner, so a run never fails after it has started. All problems are reported together.
  */
 final class CrossChecks {
+    /** The strategies of learner.kind diehl_cook: plain STDP, and STDP gated by importance. */
+    static final List<String> DIEHL_COOK_STRATEGIES = List.of(Naive.NAME, ImportanceGating.NAME);
+
     private CrossChecks() {
     }
 
@@ -31,7 +37,7 @@ final class CrossChecks {
     static void check(ExperimentConfig c, StrategyParams.Locator where) {
         List<ConfigException> problems = new ArrayList<>();
         List<Runnable> checks = List.of(() -> checkTasks(c, where), () -> checkSplit(c.tasks(),
-                c.tasks().scenario() == Scenario.DOMAIN_INCREMENTAL, where));
+                c.tasks().scenario() == Scenario.DOMAIN_INCREMENTAL, where), () -> checkLearnerTasks(c, where));
         for (Runnable check : checks) {
             try {
                 check.run();
@@ -41,6 +47,7 @@ final class CrossChecks {
         }
         for (int i = 0; i < c.strategies().size(); i++) {
             try {
+                checkLearnerStrategy(c, i, where);
                 checkStrategy(c, i, where);
             } catch (ConfigException e) {
                 problems.add(e);
@@ -77,6 +84,44 @@ final class CrossChecks {
             throw new ConfigException(where.locate("tasks.angles_deg"), "tasks.angles_deg",
                     "one angle per task (" + t.count() + ")", t.anglesDeg().size() + " angles", null);
         }
+    }
+
+    /** The Diehl and Cook network has no readout to train: it votes with all classes seen (class-incremental). */
+    private static void checkLearnerTasks(ExperimentConfig c, StrategyParams.Locator where) {
+        if (c.learner().kind() != LearnerKind.DIEHL_COOK) {
+            return;
+        }
+        if (c.tasks().scenario() != Scenario.CLASS_INCREMENTAL) {
+            throw new ConfigException(where.locate("tasks.scenario"), "tasks.scenario",
+                    "class_incremental (learner.kind diehl_cook has no readout: its labelled neurons vote among"
+                            + " all classes seen)", lower(c.tasks().scenario()), null);
+        }
+        if (c.data().dataset() != DatasetKind.FASHION_MNIST) {
+            throw new ConfigException(where.locate("data.dataset"), "data.dataset",
+                    "fashion_mnist (learner.kind diehl_cook turns pixel intensities in [0, 1] into input rates)",
+                    lower(c.data().dataset()), null);
+        }
+        if (c.training().evaluateEveryEpoch()) {
+            throw new ConfigException(where.locate("training.evaluate_every_epoch"), "training.evaluate_every_epoch",
+                    "false (learner.kind diehl_cook is evaluated after each task, when its weights are kept)", "true",
+                    null);
+        }
+    }
+
+    /** The Diehl and Cook network learns by STDP, so only strategies that act on a plasticity rule fit. */
+    private static void checkLearnerStrategy(ExperimentConfig c, int i, StrategyParams.Locator where) {
+        String name = c.strategies().get(i).name();
+        if (c.learner().kind() == LearnerKind.DIEHL_COOK && !DIEHL_COOK_STRATEGIES.contains(name)) {
+            String key = "strategies[" + i + "].name";
+            throw new ConfigException(where.locate(key), key, "a strategy learner.kind diehl_cook supports: "
+                    + String.join(" or ", DIEHL_COOK_STRATEGIES), "'" + name + "'",
+                    "diehl_cook learns by STDP without gradients or a readout; other strategies need learner.kind:"
+                            + " bptt");
+        }
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void checkStrategy(ExperimentConfig c, int i, StrategyParams.Locator where) {

@@ -32,6 +32,7 @@ import org.engram.simulator.ParameterException;
  * @param network    the spiking network
  * @param encoder    how images become input spikes
  * @param training   the trainer
+ * @param learner    what learns: BPTT or the unsupervised Diehl and Cook network
  * @param strategies the strategies compared
  * @param energy     energy costs per operation
  */
@@ -45,6 +46,8 @@ public record ExperimentConfig(
         @Key("the spiking network (hidden LIF layers and a readout)") NetworkSpec network,
         @Key("how a sample becomes input over T time steps") EncoderSpec encoder,
         @Key("surrogate-gradient BPTT training") TrainingSpec training,
+        @Key("what learns: the network above by BPTT, or the unsupervised STDP network of Diehl and Cook (2015)")
+        LearnerSpec learner,
         @Key("the strategies compared, in order, each {name, label, params}; see engram list") List<StrategySpec> strategies,
         @Key("energy cost per operation, for the energy estimate") Energy energy) {
 
@@ -377,6 +380,51 @@ public record ExperimentConfig(
             ParameterException.requirePositive("training", "slope", slope, "1/threshold");
             ParameterException.requireNonNegative("training", "weight_decay", weightDecay, "dimensionless");
             ParameterException.requireNonNegative("training", "clip_norm", clipNorm, "dimensionless");
+        }
+    }
+
+    /** The learners. */
+    public enum LearnerKind {
+        /** Surrogate-gradient BPTT of {@code network}, with {@code encoder} and {@code training}. */
+        BPTT,
+        /** The unsupervised STDP network of Diehl and Cook (2015), labelled and voting after each task. */
+        DIEHL_COOK
+    }
+
+    /**
+     * What learns. The Diehl and Cook network has no readout: after each task its neurons are
+     * labelled with the first {@code labelPerTask} training samples of every task seen so far and
+     * vote on every test sample, so it runs class-incremental only, with the strategies
+     * {@code naive} (plain STDP) and {@code importance_gating} (STDP gated per synapse).
+     *
+     * @param kind         bptt or diehl_cook
+     * @param neurons      diehl_cook: excitatory (and inhibitory) neurons
+     * @param presentMs    diehl_cook: presentation time per sample (ms)
+     * @param restMs       diehl_cook: rest after each sample (ms)
+     * @param labelPerTask diehl_cook: labelling samples per seen task, 0 for all
+     */
+    public record LearnerSpec(
+            @Key(value = "bptt (network, encoder and training keys) or diehl_cook (unsupervised STDP network of"
+                    + " Diehl and Cook 2015: learner.* keys, tasks.train_per_task, and training.epochs as passes"
+                    + " over each task; class_incremental only; strategies naive or importance_gating)",
+                    def = "bptt") LearnerKind kind,
+            @Key(value = "diehl_cook: excitatory (and inhibitory) neurons", def = "100") int neurons,
+            @Key(value = "diehl_cook: presentation time of a sample (ms, a multiple of 0.5)", def = "350")
+            double presentMs,
+            @Key(value = "diehl_cook: rest after each sample (ms, a multiple of 0.5)", def = "150") double restMs,
+            @Key(value = "diehl_cook: training samples of every task seen so far (the first ones) that label the"
+                    + " neurons after each task; 0: all", def = "100") int labelPerTask) {
+        /** Checks the values. */
+        public LearnerSpec {
+            if (kind == null) {
+                throw new ParameterException("learner", "kind", "bptt or diehl_cook", "null");
+            }
+            positive("learner", "neurons", neurons);
+            ParameterException.requirePositive("learner", "present_ms", presentMs, "ms");
+            ParameterException.requireNonNegative("learner", "rest_ms", restMs, "ms");
+            if (labelPerTask < 0) {
+                throw new ParameterException("learner", "label_per_task", "an integer >= 0 (0: all)", labelPerTask);
+            }
         }
     }
 

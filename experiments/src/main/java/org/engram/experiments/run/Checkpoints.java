@@ -8,13 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.engram.learning.continual.ContinualLearner;
 import org.engram.simulator.EngramException;
 
 /**
  * The checkpoints of a run: per (strategy, seed) unit, the learner's state after its last
  * finished task ({@code checkpoints/<strategy>/seed-<seed>/learner.state}, written by
- * {@link ContinualLearner#writeState}) and the unit's results so far ({@code progress.json}).
+ * {@link UnitLearner#writeState}) and the unit's results so far ({@code progress.json}).
  *
  * <p>The state is written before the progress, each atomically, so the progress never names a
  * task whose state is missing; only the latest state is kept (one file per unit).
@@ -57,7 +56,7 @@ final class Checkpoints {
      * @param learner  the learner, between tasks
      * @param progress the unit's results including the task just finished
      */
-    void save(ContinualLearner learner, UnitProgress progress) {
+    void save(UnitLearner learner, UnitProgress progress) {
         String d = dir(progress.strategy(), progress.seed());
         folder.write(d + "learner.state", out -> {
             DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
@@ -74,7 +73,7 @@ final class Checkpoints {
      * @param progress the unit's progress
      * @return the number of tasks the state covers
      */
-    int restore(ContinualLearner learner, UnitProgress progress) {
+    int restore(UnitLearner learner, UnitProgress progress) {
         Path file = folder.directory().resolve(dir(progress.strategy(), progress.seed()) + "learner.state");
         try (InputStream in = Files.newInputStream(file)) {
             int done = learner.readState(new DataInputStream(new BufferedInputStream(in, 1 << 16)));

@@ -6,6 +6,8 @@ import java.util.List;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.ExperimentConfig.EncoderSpec;
+import org.engram.experiments.config.ExperimentConfig.LearnerKind;
+import org.engram.experiments.config.ExperimentConfig.LearnerSpec;
 import org.engram.experiments.config.ExperimentConfig.NetworkSpec;
 import org.engram.experiments.config.ExperimentConfig.TasksSpec;
 import org.engram.experiments.config.ExperimentConfig.TrainingSpec;
@@ -19,6 +21,10 @@ import org.engram.experiments.task.RotatedTasks;
 import org.engram.experiments.task.SyntheticTasks;
 import org.engram.experiments.task.Task;
 import org.engram.experiments.task.TaskSequence;
+import org.engram.experiments.config.StrategyParams;
+import org.engram.learning.continual.ContinualLearner;
+import org.engram.learning.continual.ContinualStrategy;
+import org.engram.learning.continual.ImportanceGating;
 import org.engram.learning.continual.Scenario;
 import org.engram.learning.continual.TaskData;
 import org.engram.learning.encode.DirectCurrentEncoder;
@@ -32,11 +38,15 @@ import org.engram.learning.layered.ReadoutLayer;
 import org.engram.learning.train.TrainerOptions;
 import org.engram.learning.train.optim.LearningRateSchedule;
 import org.engram.learning.train.optim.OptimizerSpec;
+import org.engram.learning.unsupervised.DiehlCookLearner;
+import org.engram.learning.unsupervised.DiehlCookParams;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
 
 /**
  * Turns a resolved config into what a run needs: the data (read once), the tasks of a seed as
- * the learner sees them, the network, the encoder and the trainer settings.
+ * the learner sees them, and the learner of a unit: a network trained by BPTT (with its encoder
+ * and trainer settings) or the unsupervised Diehl and Cook network.
  *
  * <p>Labels: task- and class-incremental tasks keep the dataset's class labels; in
  * domain-incremental learning a split task's labels become their position within the task
@@ -206,12 +216,48 @@ final class Experiment {
      */
     void checkBuildable() {
         try {
+            if (config.learner().kind() == LearnerKind.DIEHL_COOK) {
+                DiehlCookParams p = diehlCook();
+                TimeGrid grid = new TimeGrid(p.dtMs());
+                grid.wholeSteps("learner", "present_ms", p.presentation().presentMs());
+                grid.wholeSteps("learner", "rest_ms", p.presentation().restMs());
+                return;
+            }
             spec(train == null ? config.tasks().synthetic().inputs() : train.features());
             encoder();
             options(config.seeds().get(0), config.threads(), List.of());
         } catch (ParameterException e) {
             throw new ConfigException("config", e.source() + ": " + e.location(), e.expected(), e.found(), e.hint());
         }
+    }
+
+    /**
+     * The learner of one (strategy, seed) unit, as {@code learner.kind} asks.
+     *
+     * @param spec     the strategy
+     * @param seed     the seed
+     * @param sequence the seed's task sequence
+     * @param tasks    its tasks, from {@link #tasks}
+     * @return a fresh learner
+     */
+    UnitLearner learner(ExperimentConfig.StrategySpec spec, long seed, TaskSequence sequence, List<TaskData> tasks) {
+        ContinualStrategy strategy = StrategyParams.create(spec);
+        if (config.learner().kind() == LearnerKind.DIEHL_COOK) {
+            return new DiehlCookUnit(new DiehlCookLearner(diehlCook(), sequence.features(), readoutClasses(),
+                    config.learner().labelPerTask(), seed, config.threads(),
+                    strategy instanceof ImportanceGating gating ? gating : null), tasks);
+        }
+        return new BpttUnit(new ContinualLearner(newNet(sequence.features(), seed), encoder(),
+                options(seed, config.threads(), tasks), strategy, config.tasks().scenario()), tasks);
+    }
+
+    /** @return the default Diehl and Cook network with the configured size and presentation times */
+    private DiehlCookParams diehlCook() {
+        LearnerSpec l = config.learner();
+        DiehlCookParams p = DiehlCookParams.defaults(l.neurons());
+        DiehlCookParams.Presentation pr = p.presentation();
+        return p.withPresentation(new DiehlCookParams.Presentation(l.presentMs(), l.restMs(), pr.maxRateHz(),
+                pr.boostRateHz(), pr.minSpikes(), pr.maxBoosts()));
     }
 
     private LayeredNetSpec spec(int inputs) {

@@ -125,8 +125,8 @@ final class MetricsWriter {
             if (e.epoch() == lastEpoch(u, e.task())) {
                 Map<String, Object> t = new LinkedHashMap<>();
                 t.put("task", e.task());
-                t.put("final_epoch_loss", e.loss());
-                t.put("final_epoch_train_accuracy", e.trainAccuracy());
+                t.put("final_epoch_loss", finite(e.loss()));
+                t.put("final_epoch_train_accuracy", finite(e.trainAccuracy()));
                 t.put("accuracy_after_learning", u.rows().get(e.task())[e.task()]);
                 t.put("final_accuracy", u.rows().get(u.rows().size() - 1)[e.task()]);
                 out.add(t);

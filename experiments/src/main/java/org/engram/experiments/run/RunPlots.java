@@ -14,7 +14,8 @@ import org.engram.experiments.plot.StrategyComparisonPlot;
  * Draws the figures of a run into its {@code plots/} folder, PNG and SVG each: per strategy the
  * forgetting plot and the accuracy-matrix heat map (means over seeds); for the run the strategy
  * comparison of ACC and BWT with confidence intervals over seeds, and the per-epoch learning
- * curves of training loss and accuracy.
+ * curves of training loss and accuracy (for learners that have them: the unsupervised Diehl and
+ * Cook network has neither).
  */
 public final class RunPlots {
     private RunPlots() {
@@ -43,11 +44,20 @@ public final class RunPlots {
             files.addAll(StrategyComparisonPlot.of(entries(run), run.experiment() + ": strategies compared")
                     .write(plots, "comparison"));
         }
-        if (!run.epochs().isEmpty()) {
+        if (hasLoss(run.epochs())) {
             files.addAll(curves(run, true).write(plots, "learning_curve_loss"));
             files.addAll(curves(run, false).write(plots, "learning_curve_accuracy"));
         }
         return files;
+    }
+
+    private static boolean hasLoss(List<EpochRecord> epochs) {
+        for (EpochRecord e : epochs) {
+            if (!Double.isNaN(e.loss())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

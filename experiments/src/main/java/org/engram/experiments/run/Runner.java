@@ -13,11 +13,8 @@ import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.task.TaskSequence;
-import org.engram.learning.continual.ContinualLearner;
 import org.engram.learning.continual.TaskData;
-import org.engram.learning.layered.LayeredNet;
 import org.engram.learning.train.EpochResult;
-import org.engram.learning.train.TrainBenchmark;
 import org.engram.simulator.EngramException;
 
 /**
@@ -242,15 +239,11 @@ public final class Runner {
             }
             TaskSequence sequence = experiment.sequence(seed);
             List<TaskData> tasks = experiment.tasks(sequence);
-            LayeredNet net = experiment.newNet(sequence.features(), seed);
-            try (ContinualLearner learner = new ContinualLearner(net, experiment.encoder(),
-                    experiment.options(seed, config.threads(), tasks), StrategyParams.create(spec),
-                    config.tasks().scenario())) {
+            try (UnitLearner learner = experiment.learner(spec, seed, sequence, tasks)) {
                 if (p.tasksDone() == 0) {
-                    p = p.withRandomInit(evaluateAll(learner, tasks));
+                    p = p.withRandomInit(learner.untrainedAccuracy());
                 } else {
                     checkpoints.restore(learner, p);
-                    learner.restoreTasks(tasks.subList(0, p.tasksDone()));
                 }
                 int epochs = config.training().epochs();
                 for (int t = p.tasksDone(); t < count; t++) {
@@ -258,7 +251,7 @@ public final class Runner {
                     List<EpochRecord> records = new ArrayList<>();
                     List<double[]> epochAccuracy = new ArrayList<>();
                     long[] activityBefore = learner.inferenceActivity();
-                    learner.startTask(tasks.get(t));
+                    learner.startTask(t);
                     for (int e = 0; e < epochs; e++) {
                         long t0 = System.nanoTime();
                         progress.epochStarted(spec.label(), seed, t, count, e, epochs, tasks.get(t).trainX().length);
@@ -268,13 +261,13 @@ public final class Runner {
                         records.add(record);
                         progress.epoch(record);
                         if (config.training().evaluateEveryEpoch()) {
-                            epochAccuracy.add(evaluateAll(learner, tasks));
+                            epochAccuracy.add(learner.accuracy());
                         }
                     }
                     learner.finishTask();
-                    double[] row = evaluateAll(learner, tasks);
+                    double[] row = learner.accuracy();
                     progress.task(spec.label(), seed, t, count, row);
-                    String hash = t == count - 1 ? TrainBenchmark.weightsHash(net) : null;
+                    String hash = t == count - 1 ? learner.weightsHash() : null;
                     long[] activity = learner.inferenceActivity();
                     for (int k = 0; k < activity.length; k++) {
                         activity[k] -= activityBefore[k];
@@ -291,14 +284,6 @@ public final class Runner {
                 }
             }
             return p;
-        }
-
-        private static double[] evaluateAll(ContinualLearner learner, List<TaskData> tasks) {
-            double[] row = new double[tasks.size()];
-            for (int j = 0; j < row.length; j++) {
-                row[j] = learner.evaluate(tasks.get(j));
-            }
-            return row;
         }
     }
 }

@@ -20,13 +20,25 @@ final class SummaryWriter {
         sb.append("- ").append(lower(t.sequence())).append(" sequence, ").append(lower(t.scenario()).replace('_', '-'))
                 .append(" learning, ").append(t.count()).append(" tasks: ").append(String.join("; ", taskNames))
                 .append('\n');
-        sb.append("- network: hidden ").append(c.network().hidden()).append(' ').append(lower(c.network().neuron()))
-                .append(", readout ").append(lower(c.network().readout())).append("; encoder ")
-                .append(lower(c.encoder().kind())).append(", T = ").append(c.encoder().steps()).append(" steps\n");
-        sb.append("- training: ").append(c.training().epochs()).append(" epoch(s) per task, batch ")
-                .append(c.training().batchSize()).append(", ").append(lower(c.training().optimizer())).append(" lr ")
-                .append(c.training().learningRate()).append("; seeds ").append(c.seeds()).append(", ")
-                .append(c.threads()).append(" thread(s)\n");
+        if (c.learner().kind() == ExperimentConfig.LearnerKind.DIEHL_COOK) {
+            ExperimentConfig.LearnerSpec l = c.learner();
+            sb.append("- learner: Diehl and Cook (2015) unsupervised STDP network, ").append(l.neurons())
+                    .append(" excitatory neurons, samples shown ").append(l.presentMs()).append(" ms with ")
+                    .append(l.restMs()).append(" ms rest, ").append(c.training().epochs())
+                    .append(" pass(es) per task; labelled after each task with ")
+                    .append(l.labelPerTask() > 0 ? "the first " + l.labelPerTask() : "all")
+                    .append(" training samples of every task seen; seeds ").append(c.seeds()).append(", ")
+                    .append(c.threads()).append(" thread(s)\n");
+        } else {
+            sb.append("- network: hidden ").append(c.network().hidden()).append(' ')
+                    .append(lower(c.network().neuron())).append(", readout ").append(lower(c.network().readout()))
+                    .append("; encoder ").append(lower(c.encoder().kind())).append(", T = ").append(c.encoder().steps())
+                    .append(" steps\n");
+            sb.append("- training: ").append(c.training().epochs()).append(" epoch(s) per task, batch ")
+                    .append(c.training().batchSize()).append(", ").append(lower(c.training().optimizer()))
+                    .append(" lr ").append(c.training().learningRate()).append("; seeds ").append(c.seeds())
+                    .append(", ").append(c.threads()).append(" thread(s)\n");
+        }
         sb.append("- data: ").append(data == null ? "generated patterns" : data.toString());
         if (t.trainPerTask() > 0 || t.testPerTask() > 0) {
             sb.append(" (at most ").append(t.trainPerTask() > 0 ? t.trainPerTask() : "all").append(" training and ")

@@ -5,6 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
+import org.engram.learning.plasticity.SynapseGate;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 
@@ -78,7 +79,17 @@ public final class ImportanceGating implements ContinualStrategy, Checkpointable
 
     @Override
     public void beforeTask(TaskContext task) {
-        ModelView model = task.model();
+        startTask(task.model());
+    }
+
+    /**
+     * Freezes the importance of the finished tasks into the learning-rate factors of the task that
+     * starts; what {@link #beforeTask} does, for learners without a {@link TaskContext} (plasticity
+     * rules of an unsupervised network).
+     *
+     * @param model the weights of the network that learns
+     */
+    public void startTask(ModelView model) {
         int layers = model.layerCount();
         if (importance == null) {
             importance = new double[layers][];
@@ -135,6 +146,11 @@ public final class ImportanceGating implements ContinualStrategy, Checkpointable
 
     @Override
     public void afterTask(TaskContext task) {
+        finishTask();
+    }
+
+    /** Adds the changes of the task that ends to the importance; what {@link #afterTask} does. */
+    public void finishTask() {
         for (int l = 0; l < importance.length; l++) {
             final double[] imp = importance[l];
             final double[] cur = current[l];
@@ -179,5 +195,26 @@ public final class ImportanceGating implements ContinualStrategy, Checkpointable
             }
         }
         importance = read;
+    }
+
+    /**
+     * The gate a plasticity rule on one projection uses: {@link #learningRateFactor} and
+     * {@link #recordChange} of that layer. Valid from {@link #startTask} on.
+     *
+     * @param layer the layer or projection index
+     * @return the gate
+     */
+    public SynapseGate gate(int layer) {
+        return new SynapseGate() {
+            @Override
+            public float learningRateFactor(int synapse) {
+                return ImportanceGating.this.learningRateFactor(layer, synapse);
+            }
+
+            @Override
+            public void recordChange(int synapse, double dw) {
+                ImportanceGating.this.recordChange(layer, synapse, dw);
+            }
+        };
     }
 }

@@ -65,4 +65,36 @@ public interface ModelView {
     default int headSize(int task) {
         return outputs(layerCount() - 1);
     }
+
+    /**
+     * A view of one dense layer, e.g. the plastic projection of a network trained by a local rule.
+     *
+     * @param inputs  presynaptic neurons
+     * @param outputs postsynaptic neurons
+     * @param weights the live weights, length {@code inputs * outputs}, row-major by input
+     * @return the view
+     */
+    static ModelView singleLayer(int inputs, int outputs, float[] weights) {
+        return new ModelView() {
+            @Override
+            public int layerCount() {
+                return 1;
+            }
+
+            @Override
+            public int inputs(int layer) {
+                return inputs;
+            }
+
+            @Override
+            public int outputs(int layer) {
+                return outputs;
+            }
+
+            @Override
+            public float[] weights(int layer) {
+                return weights;
+            }
+        };
+    }
 }

@@ -16,7 +16,9 @@ import org.engram.simulator.network.Projection;
  * (tau_minus): at a post spike {@code w += A_plus x f_+(w)}, at a pre spike
  * {@code w -= A_minus y f_-(w)}, with {@code f = 1} (additive) or {@code f_+ = w_max - w},
  * {@code f_- = w - w_min} (multiplicative). Weights are clipped to {@code [w_min, w_max]}. Pairing
- * all-to-all adds 1 to a trace per spike; nearest-neighbour resets it to 1.
+ * all-to-all adds 1 to a trace per spike; nearest-neighbour resets it to 1. An optional
+ * {@link SynapseGate} multiplies each change by the synapse's factor before clipping and hears
+ * the change applied.
  */
 public final class PairStdp implements PlasticityRule {
     private static final String NAME = "pair_stdp";
@@ -56,6 +58,7 @@ public final class PairStdp implements PlasticityRule {
     private final IncomingIndex incoming;
     private final LazyTrace pre;
     private final LazyTrace post;
+    private final SynapseGate gate;
 
     /**
      * Attaches the rule to a plastic projection.
@@ -64,6 +67,17 @@ public final class PairStdp implements PlasticityRule {
      * @param params     the parameters
      */
     public PairStdp(Projection projection, Params params) {
+        this(projection, params, null);
+    }
+
+    /**
+     * Attaches the rule to a plastic projection, with each synapse's changes scaled by a gate.
+     *
+     * @param projection the projection (its weights change in place)
+     * @param params     the parameters
+     * @param gate       the per-synapse learning-rate factor and change listener, or {@code null} for none
+     */
+    public PairStdp(Projection projection, Params params, SynapseGate gate) {
         this.projection = projection;
         this.p = params;
         this.w = Bounds.plasticWeights(NAME, projection);
@@ -72,6 +86,7 @@ public final class PairStdp implements PlasticityRule {
         this.incoming = projection.incoming();
         this.pre = new LazyTrace(projection.source().size(), params.tauPlusMs());
         this.post = new LazyTrace(projection.target().size(), params.tauMinusMs());
+        this.gate = gate;
     }
 
     @Override
@@ -85,7 +100,7 @@ public final class PairStdp implements PlasticityRule {
         for (int k = rowStart[source]; k < rowStart[source + 1]; k++) {
             double y = post.at(targets[k], tMs);
             double factor = multiplicative ? w[k] - p.wMin() : 1;
-            w[k] = Bounds.clip(w[k] - p.aMinus() * y * factor, p.wMin(), p.wMax());
+            change(k, -p.aMinus() * y * factor);
         }
         pre.spike(source, tMs, p.pairing());
     }
@@ -100,8 +115,19 @@ public final class PairStdp implements PlasticityRule {
             int k = syn[e];
             double x = pre.at(src[e], tMs);
             double factor = multiplicative ? p.wMax() - w[k] : 1;
-            w[k] = Bounds.clip(w[k] + p.aPlus() * x * factor, p.wMin(), p.wMax());
+            change(k, p.aPlus() * x * factor);
         }
         post.spike(target, tMs, p.pairing());
+    }
+
+    /** Applies a change to synapse {@code k}, scaled by the gate's factor, clipped to the bounds. */
+    private void change(int k, double dw) {
+        if (gate == null) {
+            w[k] = Bounds.clip(w[k] + dw, p.wMin(), p.wMax());
+            return;
+        }
+        float before = w[k];
+        w[k] = Bounds.clip(before + gate.learningRateFactor(k) * dw, p.wMin(), p.wMax());
+        gate.recordChange(k, w[k] - before);
     }
 }

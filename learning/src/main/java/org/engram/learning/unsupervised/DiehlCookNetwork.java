@@ -3,8 +3,10 @@ package org.engram.learning.unsupervised;
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.learning.plasticity.PairStdp;
+import org.engram.learning.plasticity.SynapseGate;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.input.RatePoissonSource;
 import org.engram.simulator.model.AdaptiveLif;
 import org.engram.simulator.model.LifExp;
@@ -60,6 +62,23 @@ final class DiehlCookNetwork implements AutoCloseable {
      */
     DiehlCookNetwork(DiehlCookParams params, int inputs, long seed, int threads, boolean learning,
                      float[] inputWeights, double[] thresholds) {
+        this(params, inputs, seed, threads, learning, inputWeights, thresholds, null);
+    }
+
+    /**
+     * Builds a network whose STDP changes are scaled synapse by synapse.
+     *
+     * @param params       the parameters
+     * @param inputs       number of input neurons (pixels)
+     * @param seed         the seed of weights and input spike trains
+     * @param threads      engine worker threads
+     * @param learning     whether STDP, threshold adaptation and normalisation are on
+     * @param inputWeights input weights to start from (CSR order), or {@code null} for random ones
+     * @param thresholds   threshold offsets (mV) to start from, or {@code null} for zeros
+     * @param gate         the learning-rate factor of each input synapse (CSR index), or {@code null} for none
+     */
+    DiehlCookNetwork(DiehlCookParams params, int inputs, long seed, int threads, boolean learning,
+                     float[] inputWeights, double[] thresholds, SynapseGate gate) {
         this.p = params;
         this.learning = learning;
         int n = params.neurons();
@@ -95,7 +114,7 @@ final class DiehlCookNetwork implements AutoCloseable {
         engine = new Engine(net, EngineOptions.grid(threads));
         engine.addObserver(this::countSpike);
         if (learning) {
-            engine.addListener(new PairStdp(inputToExc, params.stdp()));
+            engine.addListener(new PairStdp(inputToExc, params.stdp(), gate));
             normalise();
         }
     }
@@ -214,5 +233,26 @@ final class DiehlCookNetwork implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+    }
+
+    /**
+     * Adds an observer of every spike (input, excitatory and inhibitory), e.g. to count activity.
+     *
+     * @param observer the observer; it must not change the network
+     */
+    void observe(SpikeListener observer) {
+        engine.addObserver(observer);
+    }
+
+    /**
+     * The outgoing synapses of a neuron of a population: {@code n} for an input, 1 for an
+     * excitatory neuron (its inhibitory partner), {@code n - 1} for an inhibitory one.
+     *
+     * @param population a population of this network
+     * @return the synapses each of its neurons drives
+     */
+    int fanOut(Population<?, ?> population) {
+        int n = p.neurons();
+        return population == input ? n : population == exc ? 1 : n - 1;
     }
 }

@@ -4,5 +4,6 @@
  * layer makes the excitatory neurons compete, and after training each neuron is labelled by the
  * class it answers most, so that the labelled neurons' mean responses classify new inputs.
  * Entry point: {@link org.engram.learning.unsupervised.DiehlCookBenchmark}.
+ * Over a sequence of tasks (continual learning): {@link org.engram.learning.unsupervised.DiehlCookLearner}.
  */
 package org.engram.learning.unsupervised;
