@@ -1,13 +1,14 @@
 package org.engram.experiments.run;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.engram.learning.io.Envelope;
 import org.engram.simulator.EngramException;
 
 /**
@@ -19,6 +20,10 @@ import org.engram.simulator.EngramException;
  * task whose state is missing; only the latest state is kept (one file per unit).
  */
 final class Checkpoints {
+    /** File type of {@code learner.state}: framed with a version and a CRC-32, so damage is caught. */
+    private static final String MAGIC = "ENGRAMCL";
+    private static final int VERSION = 1;
+
     private final RunFolder folder;
 
     Checkpoints(RunFolder folder) {
@@ -58,11 +63,14 @@ final class Checkpoints {
      */
     void save(UnitLearner learner, UnitProgress progress) {
         String d = dir(progress.strategy(), progress.seed());
-        folder.write(d + "learner.state", out -> {
-            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+        ByteArrayOutputStream state = new ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(state)) {
             learner.writeState(data);
-            data.flush();
-        });
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+        byte[] payload = state.toByteArray();
+        folder.write(d + "learner.state", out -> Envelope.writeFrame(out, MAGIC, VERSION, payload));
         folder.writeString(d + "progress.json", JsonFiles.write(progress));
     }
 
@@ -75,8 +83,9 @@ final class Checkpoints {
      */
     int restore(UnitLearner learner, UnitProgress progress) {
         Path file = folder.directory().resolve(dir(progress.strategy(), progress.seed()) + "learner.state");
-        try (InputStream in = Files.newInputStream(file)) {
-            int done = learner.readState(new DataInputStream(new BufferedInputStream(in, 1 << 16)));
+        byte[] payload = Envelope.read(file, MAGIC, VERSION, "learner checkpoint");
+        try (InputStream in = new ByteArrayInputStream(payload)) {
+            int done = learner.readState(new DataInputStream(in));
             if (done != progress.tasksDone()) {
                 throw new EngramException(file.toString(), "tasks covered", progress.tasksDone()
                         + " (as progress.json says)", Integer.toString(done), null);

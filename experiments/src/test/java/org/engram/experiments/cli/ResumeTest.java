@@ -98,6 +98,28 @@ class ResumeTest {
         assertTrue(Files.isDirectory(partial), "a refused resume leaves the partial folder alone");
     }
 
+    @Test
+    void damagedCheckpointStopsTheResumeAndKeepsThePartialRun(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG);
+        Path root = dir.resolve("c");
+        assertEquals(2, CliRunner.run("run", config.toString(), "--out", root.toString(), "--stop-after-tasks", "1")
+                .exitCode());
+        Path partial = onlyEntry(root.resolve("resume"));
+        Path state;
+        try (Stream<Path> s = Files.walk(partial)) {
+            state = s.filter(p -> p.getFileName().toString().equals("learner.state")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(state);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(state, bytes);
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("learner.state") && r.err().contains("checksum"), r.err());
+        assertTrue(Files.isRegularFile(state), "the damaged checkpoint is left for inspection, not deleted");
+        assertTrue(Files.isDirectory(partial), "the partial run is kept");
+    }
+
     private static List<String> lossColumn(Path run) throws IOException {
         return Files.readAllLines(run.resolve("log.csv")).stream().map(l -> l.split(",")[4]).toList();
     }

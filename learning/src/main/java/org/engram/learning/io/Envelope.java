@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,24 +19,26 @@ import org.engram.simulator.EngramException;
  * {@code int} payload length, the payload and a {@code long} CRC-32 of the payload (big-endian).
  * Written to a temporary file beside the target and moved into place.
  */
-final class Envelope {
+public final class Envelope {
     private static final int HEADER = 16;
     private static final int TRAILER = 8;
 
     private Envelope() {
     }
 
-    static void write(Path file, String magic, int version, byte[] payload) {
-        CRC32 crc = new CRC32();
-        crc.update(payload);
+    /**
+     * Writes a framed payload to a file, atomically (temporary file, then move).
+     *
+     * @param file    the target
+     * @param magic   eight ASCII characters naming the file type
+     * @param version the format version
+     * @param payload the content
+     */
+    public static void write(Path file, String magic, int version, byte[] payload) {
         Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".tmp");
         try {
-            try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
-                out.write(magic.getBytes(StandardCharsets.US_ASCII));
-                out.writeInt(version);
-                out.writeInt(payload.length);
-                out.write(payload);
-                out.writeLong(crc.getValue());
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writeFrame(out, magic, version, payload);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -48,8 +51,39 @@ final class Envelope {
         }
     }
 
-    /** Reads and checks the frame; returns the payload. {@code kind} names the file type in messages. */
-    static byte[] read(Path file, String magic, int version, String kind) {
+    /**
+     * Writes the frame (magic, version, length, payload, CRC-32) to a stream.
+     *
+     * @param stream  the stream; flushed, not closed
+     * @param magic   eight ASCII characters naming the file type
+     * @param version the format version
+     * @param payload the content
+     * @throws IOException if writing fails
+     */
+    public static void writeFrame(OutputStream stream, String magic, int version, byte[] payload) throws IOException {
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        DataOutputStream out = new DataOutputStream(stream);
+        out.write(magic.getBytes(StandardCharsets.US_ASCII));
+        out.writeInt(version);
+        out.writeInt(payload.length);
+        out.write(payload);
+        out.writeLong(crc.getValue());
+        out.flush();
+    }
+
+    /**
+     * Reads and checks a framed file and returns its payload.
+     *
+     * @param file    the file
+     * @param magic   the expected magic
+     * @param version the expected format version
+     * @param kind    the file type for messages, e.g. {@code "learner checkpoint"}
+     * @return the payload
+     * @throws EngramException naming the file if it is unreadable, of another type or version,
+     *                         truncated or corrupt (checksum)
+     */
+    public static byte[] read(Path file, String magic, int version, String kind) {
         String source = file.toString();
         byte[] all;
         try {
