@@ -156,16 +156,7 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
                     v[i] = eL + p22 * (v[i] - eL) + p20 * (iE + in.current(row, i))
                             + in.excitatory(row, i) + in.inhibitory(row, i);
                 }
-                for (int i = lo; i < hi; i++) {
-                    if (refractory[i] > 0) {
-                        refractory[i]--;
-                        v[i] = vReset;
-                    } else if (v[i] >= vTh) {
-                        v[i] = vReset;
-                        refractory[i] = refractorySteps;
-                        out.spike(i, step);
-                    }
-                }
+                ThresholdPass.apply(v, refractory, lo, hi, step, vTh, vReset, refractorySteps, out);
             }
         }
     }

@@ -194,16 +194,7 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
                     iEx[i] = p11ex * iEx[i] + in.excitatory(row, i);
                     iIn[i] = p11in * iIn[i] + in.inhibitory(row, i);
                 }
-                for (int i = lo; i < hi; i++) {
-                    if (refractory[i] > 0) {
-                        refractory[i]--;
-                        v[i] = vReset;
-                    } else if (v[i] >= vTh) {
-                        v[i] = vReset;
-                        refractory[i] = refractorySteps;
-                        out.spike(i, step);
-                    }
-                }
+                ThresholdPass.apply(v, refractory, lo, hi, step, vTh, vReset, refractorySteps, out);
             }
         }
     }
