@@ -79,8 +79,14 @@ public final class StateRecorder {
      * @param total the number of samples the recorder will hold after the run
      */
     public void reserve(int total) {
-        if (total * neurons.length > values.length) {
-            values = Arrays.copyOf(values, total * neurons.length);
+        long needed = (long) total * neurons.length;
+        if (needed > Integer.MAX_VALUE - 8) {
+            throw new ParameterException("state recorder of '" + population.name() + "'", "interval",
+                    "at most " + (Integer.MAX_VALUE - 8) + " samples x neurons in one recorder (a longer interval, "
+                            + "fewer neurons or a shorter run)", total + " samples x " + neurons.length + " neurons");
+        }
+        if (needed > values.length) {
+            values = Arrays.copyOf(values, (int) needed);
         }
     }
 

@@ -51,4 +51,19 @@ class RunLengthTest {
             assertTrue(again.getMessage().contains("listener failed"), again.getMessage());
         }
     }
+
+    /** Regression: samples x neurons beyond the int range overflowed instead of being refused. */
+    @Test
+    void refusesAStateRecordingLargerThanAnArray() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 3000, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        int[] all = java.util.stream.IntStream.range(0, 3000).toArray();
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            e.recordState(p, "v", all, 0.1);
+            // 1,000,000 steps x 3,000 neurons = 3e9 values: more than one array can hold.
+            ParameterException error = assertThrows(ParameterException.class, () -> e.run(100_000));
+            assertTrue(error.getMessage().contains("1000000 samples x 3000 neurons"), error.getMessage());
+            assertTrue(e.step() == 0, "nothing was simulated");
+        }
+    }
 }
