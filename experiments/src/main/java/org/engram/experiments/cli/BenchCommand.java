@@ -1,7 +1,5 @@
 package org.engram.experiments.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -67,11 +65,7 @@ public final class BenchCommand implements Runnable {
         out.printf(java.util.Locale.ROOT, "  peak heap %.1f MB, spike hash %s%n", ((Long) r.get("peak_heap_bytes")) / 1e6,
                 r.get("spike_hash"));
         if (json) {
-            try {
-                out.println(new ObjectMapper().writeValueAsString(r));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write report", e);
-            }
+            BenchReport.printJson(out, r);
         }
         out.flush();
     }

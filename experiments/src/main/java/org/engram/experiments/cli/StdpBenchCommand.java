@@ -1,18 +1,15 @@
 package org.engram.experiments.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.engram.experiments.data.DataLocator;
 import org.engram.experiments.data.Dataset;
 import org.engram.experiments.data.LocatedData;
 import org.engram.learning.unsupervised.DiehlCookBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,9 +25,8 @@ final class StdpBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", description = "MNIST-format folder (default: $ENGRAM_DATA, "
-            + "/usr/share/datasets/fashion-mnist, else the bundled subset).")
-    Path data;
+    @Mixin
+    BenchReport.DataOption data = new BenchReport.DataOption();
 
     @Option(names = "--neurons", defaultValue = "100", description = "Excitatory neurons (default ${DEFAULT-VALUE}).")
     int neurons;
@@ -56,7 +52,7 @@ final class StdpBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocatedData located = new DataLocator().locate(data);
+        LocatedData located = data.locate();
         Dataset trainSet = located.train().limit(Math.min(Math.max(train, label), located.train().size()));
         Dataset testSet = located.test().limit(Math.min(test, located.test().size()));
         DiehlCookBenchmark.Result r = DiehlCookBenchmark.run(TrainBenchCommand.features(trainSet), trainSet.labels(),
@@ -84,11 +80,7 @@ final class StdpBenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  test accuracy %.2f%% on %d images (%.1f ms per image)%n", 100 * r.testAccuracy(),
                 r.testSamples(), 1000 * r.evalSecondsPerSample());
         if (json) {
-            try {
-                out.println(new ObjectMapper().writeValueAsString(report));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write report", e);
-            }
+            BenchReport.printJson(out, report);
         }
         out.flush();
         return 0;

@@ -1,21 +1,18 @@
 package org.engram.experiments.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.data.Dataset;
-import org.engram.experiments.data.DataLocator;
 import org.engram.experiments.data.LocatedData;
 import org.engram.learning.layered.Readout;
 import org.engram.learning.train.TrainBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,9 +29,8 @@ final class TrainBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", description = "MNIST-format folder (default: $ENGRAM_DATA, "
-            + "/usr/share/datasets/fashion-mnist, else the bundled subset).")
-    Path data;
+    @Mixin
+    BenchReport.DataOption data = new BenchReport.DataOption();
 
     @Option(names = "--hidden", split = ",", defaultValue = "256", description = "Hidden layer sizes (default ${DEFAULT-VALUE}).")
     List<Integer> hidden;
@@ -70,7 +66,7 @@ final class TrainBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocatedData located = new DataLocator().locate(data);
+        LocatedData located = data.locate();
         Dataset train = limit == null ? located.train() : located.train().limit(Math.min(limit, located.train().size()));
         Dataset test = located.test();
         TrainBenchmark.Options d = TrainBenchmark.Options.defaults();
@@ -102,11 +98,7 @@ final class TrainBenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  test accuracy %.2f%% on %d samples (%s); weights hash %s%n", 100 * r.testAccuracy(),
                 test.size(), report.get("data"), r.weightsHash());
         if (json) {
-            try {
-                out.println(new ObjectMapper().writeValueAsString(report));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write report", e);
-            }
+            BenchReport.printJson(out, report);
         }
         out.flush();
         return 0;
