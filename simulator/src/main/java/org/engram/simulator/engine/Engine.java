@@ -476,8 +476,8 @@ public final class Engine implements AutoCloseable {
             Population<?, ?> p = runtimes[exchange.population[m]].population;
             int neuron = exchange.neuron[m];
             double t = exchange.timeMs[m];
-            for (SpikeListener o : observers) {
-                o.onSpike(p, neuron, t);
+            for (int o = 0; o < observers.size(); o++) {
+                observers.get(o).onSpike(p, neuron, t);
             }
         }
         if (listeners.isEmpty()) {
@@ -487,8 +487,8 @@ public final class Engine implements AutoCloseable {
         for (int k = 0; k < count; k++) {
             int m = precise ? order[k] : k;
             Population<?, ?> p = runtimes[exchange.population[m]].population;
-            for (SpikeListener l : listeners) {
-                l.onSpike(p, exchange.neuron[m], exchange.timeMs[m]);
+            for (int l = 0; l < listeners.size(); l++) {
+                listeners.get(l).onSpike(p, exchange.neuron[m], exchange.timeMs[m]);
             }
             for (int w = 0; w < workers; w++) {
                 deliver(w, m);
