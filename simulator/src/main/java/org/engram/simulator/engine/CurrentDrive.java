@@ -47,15 +47,15 @@ final class CurrentDrive {
             if (a == 0) {
                 continue;
             }
-            int row = rt.input.row(s);
+            double[] row = rt.current[rt.input.row(s)];
             if (neurons == null) {
                 for (int i = lo; i < hi; i++) {
-                    rt.current[row + i] += a;
+                    row[i] += a;
                 }
             } else {
                 for (int i : neurons) {
                     if (i >= lo && i < hi) {
-                        rt.current[row + i] += a;
+                        row[i] += a;
                     }
                 }
             }

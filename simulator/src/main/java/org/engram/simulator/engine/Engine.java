@@ -46,6 +46,13 @@ import org.engram.simulator.network.Projection;
  */
 public final class Engine implements AutoCloseable {
     private static final int PAD = 16;
+    /**
+     * Neurons advanced together through one step in grid mode: a block's state and input rows
+     * (about 45 bytes per LIF neuron, 180 KB) stay in a core's second-level cache between the
+     * kernel's passes and the clearing of the rows (measured: CUBA with 64,000 neurons 25% faster
+     * than whole ranges; 512 to 8,192 perform alike).
+     */
+    private static final int BLOCK = 4096;
 
     private final Network network;
     private final EngineOptions options;
@@ -102,7 +109,9 @@ public final class Engine implements AutoCloseable {
         runtimes = new PopulationRuntime[pops.size()];
         outgoing = new Projection[pops.size()][];
         for (int p = 0; p < pops.size(); p++) {
-            runtimes[p] = new PopulationRuntime(pops.get(p), options.mode(), grid, workers, slots);
+            final Population<?, ?> population = pops.get(p);
+            boolean currentDriven = network.currentSources().stream().anyMatch(c -> c.target() == population);
+            runtimes[p] = new PopulationRuntime(population, options.mode(), grid, workers, slots, currentDriven);
             final int source = p;
             outgoing[p] = network.projections().stream()
                     .filter(pr -> pr.source().index() == source && pr.synapseCount() > 0)
@@ -123,7 +132,6 @@ public final class Engine implements AutoCloseable {
         for (CurrentSource c : network.currentSources()) {
             CurrentDrive d = new CurrentDrive(c, grid);
             currents.get(d.target).add(d);
-            runtimes[d.target].currentDriven = true;
         }
         poissonByPopulation = new PoissonDrive[pops.size()][];
         currentsByPopulation = new CurrentDrive[pops.size()][];
@@ -298,36 +306,27 @@ public final class Engine implements AutoCloseable {
     }
 
     private void advanceGrid(PopulationRuntime rt, int p, int w, int lo, int hi, SpikeBuffer out) {
-        for (PoissonDrive d : poissonByPopulation[p]) {
-            d.fillGrid(rt, lo, hi, sliceFrom, sliceTo);
-        }
-        for (CurrentDrive c : currentsByPopulation[p]) {
-            c.fill(rt, lo, hi, sliceFrom, sliceTo);
-        }
-        List<StateRecorder> recorders = stateRecorders.get(p);
-        if (recorders.isEmpty()) {
-            rt.gridUpdate.update(lo, hi, sliceFrom, sliceTo, rt.input, out);
-        } else {
-            int a = sliceFrom;
-            while (a < sliceTo) {
-                int b = nextSampleEnd(recorders, a, sliceTo);
-                rt.gridUpdate.update(lo, hi, a, b, rt.input, out);
-                sample(recorders, b, lo, hi);
-                a = b;
+        final PoissonDrive[] drives = poissonByPopulation[p];
+        final CurrentDrive[] currents = currentsByPopulation[p];
+        final List<StateRecorder> recorders = stateRecorders.get(p);
+        // Step by step and block by block: a block's input rows and state stay in the core's cache
+        // from the drives' writes through the kernel's passes to the clearing of the rows.
+        for (int s = sliceFrom; s < sliceTo; s++) {
+            for (int a = lo; a < hi; a += BLOCK) {
+                int b = Math.min(hi, a + BLOCK);
+                for (PoissonDrive d : drives) {
+                    d.fillGrid(rt, a, b, s, s + 1);
+                }
+                for (CurrentDrive c : currents) {
+                    c.fill(rt, a, b, s, s + 1);
+                }
+                rt.gridUpdate.update(a, b, s, s + 1, rt.input, out);
+                rt.clearRow(s, a, b);
+            }
+            if (!recorders.isEmpty()) {
+                sample(recorders, s + 1, lo, hi);
             }
         }
-        rt.clearRows(w, sliceFrom, sliceTo);
-    }
-
-    /** The end of the next piece of a slice: the first sampling point after {@code a}, or {@code to}. */
-    private static int nextSampleEnd(List<StateRecorder> recorders, int a, int to) {
-        int b = to;
-        for (StateRecorder r : recorders) {
-            int interval = r.intervalSteps();
-            int e = ((a + interval) / interval) * interval;
-            b = Math.min(b, e);
-        }
-        return b;
     }
 
     /** Records the samples due at step boundary {@code end} for neurons {@code [lo, hi)}. */
@@ -532,21 +531,20 @@ public final class Engine implements AutoCloseable {
 
     private static void deliverGrid(Projection proj, PopulationRuntime target, int stamp, int a, int b) {
         final int[] targets = proj.targets();
-        final double[] buffer = proj.receptor() == Receptor.EXCITATORY ? target.excitatory : target.inhibitory;
-        final int n = target.size;
+        final double[][] buffer = proj.receptor() == Receptor.EXCITATORY ? target.excitatory : target.inhibitory;
         final int slots = target.slots;
         final float[] weights = proj.weights();
         final short[] delays = proj.delays();
         if (delays == null) {
-            final int base = ((stamp + proj.uniformDelaySteps()) % slots) * n;
+            final double[] row = buffer[(stamp + proj.uniformDelaySteps()) % slots];
             if (weights == null) {
                 final double w = proj.uniformWeight();
                 for (int k = a; k < b; k++) {
-                    buffer[base + targets[k]] += w;
+                    row[targets[k]] += w;
                 }
             } else {
                 for (int k = a; k < b; k++) {
-                    buffer[base + targets[k]] += weights[k];
+                    row[targets[k]] += weights[k];
                 }
             }
         } else {
@@ -556,7 +554,7 @@ public final class Engine implements AutoCloseable {
                 if (r >= slots) {
                     r -= slots;
                 }
-                buffer[r * n + targets[k]] += weights == null ? proj.uniformWeight() : weights[k];
+                buffer[r][targets[k]] += weights == null ? proj.uniformWeight() : weights[k];
             }
         }
     }

@@ -60,7 +60,7 @@ final class PoissonDrive {
 
     /** Adds each neuron's event count times the weight into the rows of steps {@code [from, to)}. */
     void fillGrid(PopulationRuntime rt, int lo, int hi, int from, int to) {
-        final double[] buffer = inhibitory ? rt.inhibitory : rt.excitatory;
+        final double[][] buffer = inhibitory ? rt.inhibitory : rt.excitatory;
         final AliasTable table = counts;
         final long[] state = streams;
         final double w = weight;
@@ -68,11 +68,11 @@ final class PoissonDrive {
             return;
         }
         for (int s = from; s < to; s++) {
-            int row = rt.input.row(s);
+            final double[] row = buffer[rt.input.row(s)];
             for (int i = lo; i < hi; i++) {
                 long x = state[i] + RandomStreams.GAMMA;
                 state[i] = x;
-                buffer[row + i] += table.sample(RandomStreams.toUnitDouble(RandomStreams.mix(x))) * w;
+                row[i] += table.sample(RandomStreams.toUnitDouble(RandomStreams.mix(x))) * w;
             }
         }
     }

@@ -18,12 +18,11 @@ final class PopulationRuntime {
 
     // Grid mode.
     final Population.GridUpdate gridUpdate;
-    final double[] excitatory;
-    final double[] inhibitory;
-    final double[] current;
+    final double[][] excitatory;
+    final double[][] inhibitory;
+    /** External current; null when no current source feeds this population. */
+    final double[][] current;
     final InputView input;
-    /** Whether a current source feeds this population; if not, its current rows stay zero. */
-    boolean currentDriven;
 
     // Precise mode.
     final Population.ExactUpdate<?> exactUpdate;
@@ -35,7 +34,8 @@ final class PopulationRuntime {
     final int[] eventHead;
     final PreciseQueue[][] queues;
 
-    PopulationRuntime(Population<?, ?> population, Mode mode, TimeGrid grid, int workers, int slots) {
+    PopulationRuntime(Population<?, ?> population, Mode mode, TimeGrid grid, int workers, int slots,
+                      boolean currentDriven) {
         this.population = population;
         this.size = population.size();
         this.slots = slots;
@@ -47,10 +47,10 @@ final class PopulationRuntime {
         }
         if (mode == Mode.GRID) {
             gridUpdate = population.prepareGrid(grid);
-            excitatory = new double[size * slots];
-            inhibitory = new double[size * slots];
-            current = new double[size * slots];
-            input = new InputView(excitatory, inhibitory, current, size, slots);
+            excitatory = new double[slots][size];
+            inhibitory = new double[slots][size];
+            current = currentDriven ? new double[slots][size] : null;
+            input = new InputView(excitatory, inhibitory, current);
             exactUpdate = null;
             neuronTimeMs = null;
             crossingMs = null;
@@ -79,17 +79,13 @@ final class PopulationRuntime {
         }
     }
 
-    /** Zeroes the grid input rows a worker consumed in steps {@code [from, to)}. */
-    void clearRows(int worker, int from, int to) {
-        int lo = chunkLo[worker];
-        int hi = chunkHi[worker];
-        for (int s = from; s < to; s++) {
-            int row = input.row(s);
-            Arrays.fill(excitatory, row + lo, row + hi, 0);
-            Arrays.fill(inhibitory, row + lo, row + hi, 0);
-            if (currentDriven) {
-                Arrays.fill(current, row + lo, row + hi, 0);
-            }
+    /** Zeroes the grid input row of step {@code step} for neurons {@code [lo, hi)}, once consumed. */
+    void clearRow(int step, int lo, int hi) {
+        int row = input.row(step);
+        Arrays.fill(excitatory[row], lo, hi, 0);
+        Arrays.fill(inhibitory[row], lo, hi, 0);
+        if (current != null) {
+            Arrays.fill(current[row], lo, hi, 0);
         }
     }
 }

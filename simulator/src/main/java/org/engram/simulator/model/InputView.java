@@ -17,41 +17,44 @@ package org.engram.simulator.model;
  * Created by the engine; the arrays are owned by it and cleared after every slice.
  */
 public final class InputView {
-    private final double[] excitatory;
-    private final double[] inhibitory;
-    private final double[] current;
-    private final int size;
-    private final int slots;
+    private final double[][] excitatory;
+    private final double[][] inhibitory;
+    private final double[][] current;
 
     /**
-     * Creates a view over ring buffers of {@code slots} rows of {@code size} neurons each.
+     * Creates a view over ring buffers of rows, one row of all neurons per slot. Each row is its own
+     * array, so a kernel's loop over neurons reads it at the loop index alone, which lets the JIT
+     * vectorise the loop.
      *
-     * @param excitatory summed excitatory input, row-major {@code [slot][neuron]}
+     * @param excitatory summed excitatory input, {@code [slot][neuron]}
      * @param inhibitory summed inhibitory input, same shape
-     * @param current    external current in pA, same shape
-     * @param size       number of neurons
-     * @param slots      number of rows in the ring
+     * @param current    external current in pA, same shape; null when no current source feeds the
+     *                   population, and the current then reads as zero
      */
-    public InputView(double[] excitatory, double[] inhibitory, double[] current, int size, int slots) {
-        if (excitatory.length != size * slots || inhibitory.length != size * slots
-                || current.length != size * slots) {
-            throw new IllegalArgumentException("ring buffers must have size * slots elements");
+    public InputView(double[][] excitatory, double[][] inhibitory, double[][] current) {
+        if (excitatory.length == 0 || inhibitory.length != excitatory.length || current != null && current.length != excitatory.length) {
+            throw new IllegalArgumentException("ring buffers must have the same, non-zero number of rows");
+        }
+        int size = excitatory[0].length;
+        for (int r = 0; r < excitatory.length; r++) {
+            if (excitatory[r].length != size || inhibitory[r].length != size
+                    || current != null && current[r].length != size) {
+                throw new IllegalArgumentException("every ring-buffer row must have one element per neuron");
+            }
         }
         this.excitatory = excitatory;
         this.inhibitory = inhibitory;
         this.current = current;
-        this.size = size;
-        this.slots = slots;
     }
 
     /**
-     * The offset of the inputs delivered for a step.
+     * The row holding the inputs delivered for a step.
      *
      * @param step the step being advanced
-     * @return the row offset to pass to the accessors
+     * @return the row to pass to the accessors
      */
     public int row(int step) {
-        return ((step + 1) % slots) * size;
+        return (step + 1) % excitatory.length;
     }
 
     /**
@@ -62,7 +65,7 @@ public final class InputView {
      * @return the input in the model's weight unit
      */
     public double excitatory(int row, int i) {
-        return excitatory[row + i];
+        return excitatory[row][i];
     }
 
     /**
@@ -73,7 +76,7 @@ public final class InputView {
      * @return the input in the model's weight unit
      */
     public double inhibitory(int row, int i) {
-        return inhibitory[row + i];
+        return inhibitory[row][i];
     }
 
     /**
@@ -84,6 +87,8 @@ public final class InputView {
      * @return the current in pA
      */
     public double current(int row, int i) {
-        return current[row + i];
+        // Without a current source there are no rows: the test is loop-invariant, so the JIT
+        // takes it out of a kernel's loop, and the loop then reads two arrays fewer.
+        return current == null ? 0 : current[row][i];
     }
 }

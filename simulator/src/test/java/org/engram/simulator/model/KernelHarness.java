@@ -11,9 +11,9 @@ import java.util.List;
 final class KernelHarness {
     private final int size;
     private final double dtMs;
-    private final double[] excitatory;
-    private final double[] inhibitory;
-    private final double[] current;
+    private final double[][] excitatory;
+    private final double[][] inhibitory;
+    private final double[][] current;
     private final InputView in;
     private final List<List<Integer>> spikeSteps = new ArrayList<>();
     private final SpikeSink sink = new SpikeSink() {
@@ -39,10 +39,10 @@ final class KernelHarness {
         this.size = size;
         this.dtMs = dtMs;
         int slots = steps + 1;
-        excitatory = new double[size * slots];
-        inhibitory = new double[size * slots];
-        current = new double[size * slots];
-        in = new InputView(excitatory, inhibitory, current, size, slots);
+        excitatory = new double[slots][size];
+        inhibitory = new double[slots][size];
+        current = new double[slots][size];
+        in = new InputView(excitatory, inhibitory, current);
         for (int i = 0; i < size; i++) {
             spikeSteps.add(new ArrayList<>());
         }
@@ -50,18 +50,18 @@ final class KernelHarness {
 
     /** Adds excitatory input that arrives at the end of {@code step}. */
     void excitatory(int step, int i, double weight) {
-        excitatory[in.row(step) + i] += weight;
+        excitatory[in.row(step)][i] += weight;
     }
 
     /** Adds inhibitory input that arrives at the end of {@code step}. */
     void inhibitory(int step, int i, double weight) {
-        inhibitory[in.row(step) + i] += weight;
+        inhibitory[in.row(step)][i] += weight;
     }
 
     /** Sets the external current (pA) of neuron {@code i} during steps {@code [from, to)}. */
     void current(int fromStep, int toStep, int i, double pA) {
         for (int step = fromStep; step < toStep; step++) {
-            current[in.row(step) + i] = pA;
+            current[in.row(step)][i] = pA;
         }
     }
 
