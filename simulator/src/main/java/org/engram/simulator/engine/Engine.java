@@ -61,7 +61,7 @@ public final class Engine implements AutoCloseable {
     private final int workers;
     private final int sliceSteps;
     private final PopulationRuntime[] runtimes;
-    private final Projection[][] outgoing;
+    private final Route[][] outgoing;
     private final PoissonDrive[][] poissonByPopulation;
     private final CurrentDrive[][] currentsByPopulation;
     private final SpikeExchange exchange;
@@ -107,16 +107,19 @@ public final class Engine implements AutoCloseable {
         int slots = network.maxDelaySteps() + 1;
         List<Population<?, ?>> pops = network.populations();
         runtimes = new PopulationRuntime[pops.size()];
-        outgoing = new Projection[pops.size()][];
         for (int p = 0; p < pops.size(); p++) {
             final Population<?, ?> population = pops.get(p);
             boolean currentDriven = network.currentSources().stream().anyMatch(c -> c.target() == population);
             runtimes[p] = new PopulationRuntime(population, options.mode(), grid, workers, slots, currentDriven);
+            stateRecorders.add(new ArrayList<>());
+        }
+        outgoing = new Route[pops.size()][];
+        for (int p = 0; p < pops.size(); p++) {
             final int source = p;
             outgoing[p] = network.projections().stream()
                     .filter(pr -> pr.source().index() == source && pr.synapseCount() > 0)
-                    .toArray(Projection[]::new);
-            stateRecorders.add(new ArrayList<>());
+                    .map(pr -> new Route(pr, runtimes[pr.target().index()], workers))
+                    .toArray(Route[]::new);
         }
         List<List<PoissonDrive>> drives = new ArrayList<>();
         List<List<CurrentDrive>> currents = new ArrayList<>();
@@ -501,21 +504,11 @@ public final class Engine implements AutoCloseable {
         final int source = exchange.neuron[m];
         final int spikeStep = exchange.step[m];
         long events = 0;
-        for (Projection proj : outgoing[exchange.population[m]]) {
-            PopulationRuntime target = runtimes[proj.target().index()];
-            int lo = target.chunkLo[w];
-            int hi = target.chunkHi[w];
-            if (lo == hi) {
-                continue;
-            }
-            final int[] rowStart = proj.rowStart();
-            final int[] targets = proj.targets();
-            int a = rowStart[source];
-            int b = rowStart[source + 1];
-            if (workers > 1) {
-                a = lowerBound(targets, a, b, lo);
-                b = lowerBound(targets, a, b, hi);
-            }
+        for (Route route : outgoing[exchange.population[m]]) {
+            final Projection proj = route.projection;
+            final PopulationRuntime target = route.target;
+            int a = route.begin(source, w);
+            int b = route.end(source, w);
             if (a == b) {
                 continue;
             }
@@ -590,21 +583,6 @@ public final class Engine implements AutoCloseable {
                 time[i] = now;
             }
         }
-    }
-
-    /** First index in {@code [a, b)} whose value is {@code >= key}, for ascending {@code values}. */
-    private static int lowerBound(int[] values, int a, int b, int key) {
-        int lo = a;
-        int hi = b;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (values[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private Population<?, ?> own(Population<?, ?> p) {

@@ -1,0 +1,69 @@
+package org.engram.simulator.engine;
+
+import org.engram.simulator.network.Projection;
+
+/**
+ * A projection as the engine delivers through it: the target's runtime and, for every source row,
+ * where each worker's targets begin. Rows are sorted by target and workers own contiguous target
+ * ranges, so each worker's part of a row is one slice of it; finding those slices once here spares
+ * every worker two binary searches per spike and projection.
+ */
+final class Route {
+    final Projection projection;
+    final PopulationRuntime target;
+    private final int workers;
+    /**
+     * {@code first[source * workers + w]}: the first synapse of row {@code source} whose target
+     * worker {@code w} owns; the part of the last worker ends where the next row begins, so with
+     * one worker this is the projection's row index itself.
+     */
+    private final int[] first;
+
+    Route(Projection projection, PopulationRuntime target, int workers) {
+        this.projection = projection;
+        this.target = target;
+        this.workers = workers;
+        int[] rowStart = projection.rowStart();
+        if (workers == 1) {
+            first = rowStart;
+            return;
+        }
+        int sources = rowStart.length - 1;
+        int[] targets = projection.targets();
+        first = new int[sources * workers + 1];
+        for (int s = 0; s < sources; s++) {
+            int a = rowStart[s];
+            int b = rowStart[s + 1];
+            for (int w = 0; w < workers; w++) {
+                a = lowerBound(targets, a, b, target.chunkLo[w]);
+                first[s * workers + w] = a;
+            }
+        }
+        first[sources * workers] = rowStart[sources];
+    }
+
+    /** @return the first synapse of row {@code source} that worker {@code w} delivers */
+    int begin(int source, int w) {
+        return first[source * workers + w];
+    }
+
+    /** @return the end (exclusive) of the synapses of row {@code source} that worker {@code w} delivers */
+    int end(int source, int w) {
+        return first[source * workers + w + 1];
+    }
+
+    /** First index in {@code [a, b)} whose value is {@code >= key}, for ascending {@code values}. */
+    private static int lowerBound(int[] values, int a, int b, int key) {
+        int lo = a;
+        int hi = b;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (values[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
