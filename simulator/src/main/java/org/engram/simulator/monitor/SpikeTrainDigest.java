@@ -21,7 +21,8 @@ import org.engram.simulator.network.Population;
 public final class SpikeTrainDigest implements SpikeListener {
     private final double dtMs;
     private final MessageDigest sha;
-    private final byte[] record = new byte[12];
+    /** Records of a window, hashed in one call: a call per 12-byte record costs more than the hashing. */
+    private byte[] records = new byte[12 * 256];
     private long[] timeBits = new long[256];
     private int[] neurons = new int[256];
     private int count;
@@ -64,17 +65,21 @@ public final class SpikeTrainDigest implements SpikeListener {
 
     private void flush() {
         sortWindow();
+        if (records.length < 12 * count) {
+            records = new byte[12 * timeBits.length];
+        }
         for (int k = 0; k < count; k++) {
             long t = timeBits[k];
+            int at = 12 * k;
             for (int b = 0; b < 8; b++) {
-                record[b] = (byte) (t >>> (56 - 8 * b));
+                records[at + b] = (byte) (t >>> (56 - 8 * b));
             }
             int n = neurons[k];
             for (int b = 0; b < 4; b++) {
-                record[8 + b] = (byte) (n >>> (24 - 8 * b));
+                records[at + 8 + b] = (byte) (n >>> (24 - 8 * b));
             }
-            sha.update(record);
         }
+        sha.update(records, 0, 12 * count);
         count = 0;
     }
 
