@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.Mode;
@@ -14,6 +15,10 @@ import org.engram.simulator.network.Network;
 /**
  * Builds a network, simulates it, and reports the figures {@code engram bench} prints. Setup
  * (drawing the network, preparing the engine) and the simulation loop are timed separately.
+ *
+ * <p>An optional warm-up first simulates a separate copy of the network, untimed, so the timed loop
+ * runs code the JIT has already compiled (as JMH's warm-up iterations do); the timed network is
+ * built afresh, so its spikes and hash are those of a cold run.
  */
 public final class NetworkBenchmark {
     private NetworkBenchmark() {
@@ -36,12 +41,19 @@ public final class NetworkBenchmark {
      * @param name       the network's name for the report
      * @param factory    builds the network
      * @param durationMs simulated time in ms
+     * @param warmupMs   simulated time of the untimed warm-up copy in ms; 0 for none
      * @param threads    worker threads
      * @param mode       grid or precise
      * @return the report, in the order of the JSON fields
      */
-    public static Map<String, Object> run(String name, NetworkFactory factory, double durationMs, int threads,
-                                          Mode mode) {
+    public static Map<String, Object> run(String name, NetworkFactory factory, double durationMs, double warmupMs,
+                                          int threads, Mode mode) {
+        if (!(warmupMs >= 0)) {
+            throw new ParameterException("bench", "--warmup-ms", "a duration >= 0 ms", String.valueOf(warmupMs));
+        }
+        if (warmupMs > 0) {
+            warmUp(factory, warmupMs, threads, mode);
+        }
         long t0 = System.nanoTime();
         Network network = factory.build();
         SpikeTrainDigest digest = new SpikeTrainDigest(network.grid().dtMs());
@@ -61,6 +73,7 @@ public final class NetworkBenchmark {
             r.put("threads", threads);
             r.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
             r.put("dt_ms", network.grid().dtMs());
+            r.put("warmup_ms", warmupMs);
             r.put("setup_seconds", setup);
             r.put("loop_seconds", loop);
             r.put("spikes", engine.spikeCount());
@@ -73,6 +86,17 @@ public final class NetworkBenchmark {
             r.put("java", System.getProperty("java.version"));
             return r;
         }
+    }
+
+    /** Simulates a copy of the network, with the observer the timed run has, and lets it go. */
+    private static void warmUp(NetworkFactory factory, double warmupMs, int threads, Mode mode) {
+        Network copy = factory.build();
+        try (Engine engine = new Engine(copy, new EngineOptions(threads, mode))) {
+            engine.addObserver(new SpikeTrainDigest(copy.grid().dtMs()));
+            engine.run(warmupMs);
+        }
+        // Return the copy's memory before the timed network is built, so the peak heap is that of one network.
+        System.gc();
     }
 
     /** The sum of the peak usage of every heap memory pool since the JVM started. */

@@ -44,6 +44,11 @@ public final class BenchCommand implements Runnable {
                 description = "grid or precise (default ${DEFAULT-VALUE}).")
         Mode mode;
 
+        @Option(names = "--warmup-ms", defaultValue = "0",
+                description = "First simulate a separate copy of the network this long, untimed, so the timed "
+                        + "loop runs JIT-compiled code (default ${DEFAULT-VALUE}: a cold run, JIT compilation included).")
+        double warmupMs;
+
         @Option(names = "--seed", defaultValue = "1", description = "Seed of every random stream (default ${DEFAULT-VALUE}).")
         long seed;
 
@@ -58,8 +63,10 @@ public final class BenchCommand implements Runnable {
         out.printf(java.util.Locale.ROOT, "%s: %d neurons, %d synapses (%.2f bytes/synapse), %s mode, %d thread(s)%n",
                 r.get("network"), r.get("neurons"), r.get("synapses"), (Double) r.get("bytes_per_synapse"),
                 r.get("mode"), r.get("threads"));
-        out.printf(java.util.Locale.ROOT, "  %.0f ms simulated: setup %.3f s, loop %.3f s%n", (Double) r.get("duration_ms"),
-                (Double) r.get("setup_seconds"), (Double) r.get("loop_seconds"));
+        out.printf(java.util.Locale.ROOT, "  %.0f ms simulated: setup %.3f s, loop %.3f s%s%n", (Double) r.get("duration_ms"),
+                (Double) r.get("setup_seconds"), (Double) r.get("loop_seconds"),
+                (Double) r.get("warmup_ms") > 0 ? String.format(java.util.Locale.ROOT, " (after a %.0f ms warm-up)",
+                        (Double) r.get("warmup_ms")) : "");
         out.printf(java.util.Locale.ROOT, "  %d spikes (%.2f Hz), %d synaptic events (%.3g per second)%n", r.get("spikes"),
                 (Double) r.get("mean_rate_hz"), r.get("synaptic_events"), (Double) r.get("events_per_second"));
         out.printf(java.util.Locale.ROOT, "  peak heap %.1f MB, spike hash %s%n", ((Long) r.get("peak_heap_bytes")) / 1e6,
@@ -88,7 +95,7 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             CubaNetwork cuba = CubaNetwork.of(neurons);
             Map<String, Object> r = NetworkBenchmark.run("cuba", () -> cuba.build(options.dtMs, options.seed),
-                    options.durationMs, options.threads, options.mode);
+                    options.durationMs, options.warmupMs, options.threads, options.mode);
             report(spec.commandLine().getOut(), r, options.json);
             return 0;
         }
@@ -112,7 +119,7 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             BrunelNetwork brunel = BrunelNetwork.asynchronousIrregular(neurons / 12500.0);
             Map<String, Object> r = NetworkBenchmark.run("brunel", () -> brunel.build(options.dtMs, options.seed),
-                    options.durationMs, options.threads, options.mode);
+                    options.durationMs, options.warmupMs, options.threads, options.mode);
             report(spec.commandLine().getOut(), r, options.json);
             return 0;
         }

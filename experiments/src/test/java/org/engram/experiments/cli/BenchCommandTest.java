@@ -42,6 +42,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void warmUpRunsACopySoTheTimedRunIsUnchanged() throws Exception {
+        JsonNode cold = lastJson(CliRunner.run("bench", "cuba", "--neurons", "1000", "--duration-ms", "100", "--json"));
+        JsonNode warm = lastJson(CliRunner.run("bench", "cuba", "--neurons", "1000", "--duration-ms", "100",
+                "--warmup-ms", "50", "--json"));
+        assertEquals(0.0, cold.get("warmup_ms").asDouble());
+        assertEquals(50.0, warm.get("warmup_ms").asDouble());
+        assertEquals(cold.get("spike_hash"), warm.get("spike_hash"));
+        assertEquals(cold.get("synaptic_events"), warm.get("synaptic_events"));
+    }
+
+    @Test
+    void negativeWarmUpIsRefusedByName() {
+        CliRunner.Result r = CliRunner.run("bench", "cuba", "--neurons", "1000", "--warmup-ms", "-5");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--warmup-ms") && r.err().contains("-5"), r.err());
+    }
+
+    @Test
     void trainBenchReportsItsContractFields() throws Exception {
         CliRunner.Result r = CliRunner.run("bench", "train", "--limit", "300", "--hidden", "32", "--steps", "8",
                 "--batch", "32", "--json");
