@@ -318,7 +318,7 @@ public final class Engine implements AutoCloseable {
             for (int a = lo; a < hi; a += BLOCK) {
                 int b = Math.min(hi, a + BLOCK);
                 for (PoissonDrive d : drives) {
-                    d.fillGrid(rt, a, b, s, s + 1);
+                    d.fillGrid(rt, a, b, s);
                 }
                 for (CurrentDrive c : currents) {
                     c.fill(rt, a, b, s, s + 1);

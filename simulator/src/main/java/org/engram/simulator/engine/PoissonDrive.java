@@ -11,18 +11,21 @@ import org.engram.simulator.random.RandomStreams;
  * its own SplitMix64 stream {@code (seed, POISSON_INPUT, input << 32 | neuron)} kept as one
  * {@code long} per neuron.
  *
- * <p>Grid mode draws the number of events per step with Walker's alias method over the Poisson
- * distribution of mean {@code rate * dt}: one uniform number, one table lookup and one comparison
- * per neuron and step, without data-dependent loops (Walker 1977; Vose 1991 for the
- * construction). The distribution is cut where its tail mass falls below {@code 1e-16}, below the
- * resolution of a double. Precise mode draws exponential intervals, so events have exact times.
+ * <p>Grid mode draws the number of events per step by inverse transform of the Poisson
+ * distribution of mean {@code rate * dt} with a {@link GuideTable}: one random number and, almost
+ * always, one table lookup per neuron and step. The random numbers of a block of neurons are drawn
+ * first, in a loop of their own that the JIT vectorises, then turned into counts. The distribution
+ * is cut where its tail mass falls below {@code 1e-16}, below the resolution of a double. Precise
+ * mode draws exponential intervals, so events have exact times.
  */
 final class PoissonDrive {
     final int target;
     private final double weight;
     private final boolean inhibitory;
     private final long[] streams;
-    private final AliasTable counts;
+    private final GuideTable counts;
+    /** Grid mode: each neuron's random number of the step being filled (workers fill disjoint ranges). */
+    private final long[] drawn;
     private final double rateKhz;
     private final double[] nextEventMs;
 
@@ -38,15 +41,17 @@ final class PoissonDrive {
         rateKhz = input.rateHz() / 1000.0;
         if (mode == Mode.GRID) {
             double mean = rateKhz * grid.dtMs();
-            if (!(mean <= AliasTable.MAX_POISSON_MEAN)) {
+            if (!(mean <= GuideTable.MAX_POISSON_MEAN)) {
                 throw new ParameterException("poisson input to '" + input.target().name() + "'", "rate",
-                        "at most " + AliasTable.MAX_POISSON_MEAN + " events per step in grid mode, i.e. "
-                                + AliasTable.MAX_POISSON_MEAN / grid.dtMs() * 1000 + " Hz at dt = " + grid.dtMs()
+                        "at most " + GuideTable.MAX_POISSON_MEAN + " events per step in grid mode, i.e. "
+                                + GuideTable.MAX_POISSON_MEAN / grid.dtMs() * 1000 + " Hz at dt = " + grid.dtMs()
                                 + " ms (precise mode has no limit)", input.rateHz());
             }
-            counts = AliasTable.poisson(mean);
+            counts = GuideTable.poisson(mean);
+            drawn = new long[n];
         } else {
             counts = null;
+            drawn = null;
         }
         if (mode == Mode.PRECISE) {
             nextEventMs = new double[n];
@@ -58,22 +63,23 @@ final class PoissonDrive {
         }
     }
 
-    /** Adds each neuron's event count times the weight into the rows of steps {@code [from, to)}. */
-    void fillGrid(PopulationRuntime rt, int lo, int hi, int from, int to) {
-        final double[][] buffer = inhibitory ? rt.inhibitory : rt.excitatory;
-        final AliasTable table = counts;
-        final long[] state = streams;
-        final double w = weight;
+    /** Adds each neuron's event count of step {@code step}, times the weight, into its input row. */
+    void fillGrid(PopulationRuntime rt, int lo, int hi, int step) {
         if (rateKhz == 0) {
             return;
         }
-        for (int s = from; s < to; s++) {
-            final double[] row = buffer[rt.input.row(s)];
-            for (int i = lo; i < hi; i++) {
-                long x = state[i] + RandomStreams.GAMMA;
-                state[i] = x;
-                row[i] += table.sample(RandomStreams.toUnitDouble(RandomStreams.mix(x))) * w;
-            }
+        final long[] state = streams;
+        final long[] random = drawn;
+        for (int i = lo; i < hi; i++) {
+            long x = state[i] + RandomStreams.GAMMA;
+            state[i] = x;
+            random[i] = RandomStreams.mix(x);
+        }
+        final double[] row = (inhibitory ? rt.inhibitory : rt.excitatory)[rt.input.row(step)];
+        final GuideTable table = counts;
+        final double w = weight;
+        for (int i = lo; i < hi; i++) {
+            row[i] += table.sample(random[i]) * w;
         }
     }
 

@@ -12,8 +12,11 @@ import org.engram.simulator.random.SplitMixRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The alias table reproduces the Poisson distribution, checked against commons-math3. */
-class AliasTableTest {
+/**
+ * The guide table reproduces the Poisson distribution (checked against commons-math3) and draws
+ * exactly what a plain inverse-transform search draws.
+ */
+class GuideTableTest {
 
     /**
      * 0.023, 0.1, 0.248 and 500 are means for which an earlier cut rule (on {@code 1 - sum}, whose
@@ -22,7 +25,7 @@ class AliasTableTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.023, 0.05, 0.1, 0.248, 0.5, 2.0, 7.5, 500.0, 700.0})
     void impliedProbabilitiesEqualThePoissonMassFunction(double mean) {
-        AliasTable t = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> AliasTable.poisson(mean));
+        GuideTable t = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> GuideTable.poisson(mean));
         PoissonDistribution reference = new PoissonDistribution(mean);
         double total = 0;
         for (int k = 0; k < t.size(); k++) {
@@ -39,13 +42,13 @@ class AliasTableTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.5, 2.0})
     void samplesHaveThePoissonMeanAndVariance(double mean) {
-        AliasTable t = AliasTable.poisson(mean);
+        GuideTable t = GuideTable.poisson(mean);
         SplitMixRandom rng = RandomStreams.of(1, Purpose.POISSON_INPUT, 0);
         int n = 400_000;
         double sum = 0;
         double sumSquares = 0;
         for (int i = 0; i < n; i++) {
-            int k = t.sample(rng.nextDouble());
+            int k = t.sample(rng.nextLong());
             sum += k;
             sumSquares += (double) k * k;
         }
@@ -55,6 +58,28 @@ class AliasTableTest {
         assertEquals(mean, m, 5 * Math.sqrt(mean / n));
         // The variance of the sample variance of a Poisson is about (mean + 2 mean^2) / n.
         assertEquals(mean, var, 5 * Math.sqrt((mean + 2 * mean * mean) / n));
-        assertTrue(t.sample(0.0) >= 0 && t.sample(Math.nextDown(1.0)) < t.size());
+        assertTrue(t.sample(0L) >= 0 && t.sample(-1L) < t.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, 0.023, 0.5, 2.0, 7.5, 500.0})
+    void sampleEqualsAPlainSearchOfTheCumulativeProbabilities(double mean) {
+        GuideTable t = GuideTable.poisson(mean);
+        SplitMixRandom rng = RandomStreams.of(2, Purpose.POISSON_INPUT, 0);
+        for (int i = 0; i < 200_000; i++) {
+            long random = rng.nextLong();
+            assertEquals(t.outcomeOf(RandomStreams.toUnitDouble(random)), t.sample(random), "random " + random);
+        }
+        // The edges of [0, 1) and of buckets, where a table built on the wrong side of a boundary errs.
+        for (long random : new long[] {0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 1L << 11, -(1L << 11)}) {
+            assertEquals(t.outcomeOf(RandomStreams.toUnitDouble(random)), t.sample(random), "random " + random);
+        }
+        for (int k = 0; k < t.size() - 1; k++) {
+            // The largest and smallest 53-bit numbers on either side of each cumulative probability.
+            long at = (long) Math.ceil(t.cumulative(k) * 0x1.0p53) << 11;
+            assertEquals(t.outcomeOf(RandomStreams.toUnitDouble(at)), t.sample(at), "at P(X <= " + k + ")");
+            assertEquals(t.outcomeOf(RandomStreams.toUnitDouble(at - (1L << 11))), t.sample(at - (1L << 11)),
+                    "below P(X <= " + k + ")");
+        }
     }
 }
