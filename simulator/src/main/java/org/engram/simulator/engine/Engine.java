@@ -67,6 +67,8 @@ public final class Engine implements AutoCloseable {
     private final SpikeExchange exchange;
     private final EventScratch[] scratch;
     private final long[] eventCounts;
+    /** Per worker, padded: the sums {@link #touchRows} keeps. */
+    private final int[] touchedSum;
     private final WorkerPool pool;
     private final boolean parallel;
     private final WorkerPool.Task sliceTask = this::advanceSlice;
@@ -148,6 +150,7 @@ public final class Engine implements AutoCloseable {
             scratch[w] = new EventScratch();
         }
         eventCounts = new long[workers * PAD];
+        touchedSum = new int[workers * PAD];
         // Waking another thread costs microseconds, as much as advancing a few thousand neurons by
         // a step; below the threshold every worker's share runs on this thread, in the same ranges.
         parallel = workers > 1 && (long) network.neuronCount() * sliceSteps >= options.minParallelNeuronSteps();
@@ -501,6 +504,9 @@ public final class Engine implements AutoCloseable {
 
     /** Adds merged spike {@code m} into the input of the targets worker {@code w} owns. */
     private void deliver(int w, int m) {
+        if (m + 1 < exchange.count) {
+            touchRows(w, m + 1);
+        }
         final int source = exchange.neuron[m];
         final int spikeStep = exchange.step[m];
         long events = 0;
@@ -520,6 +526,24 @@ public final class Engine implements AutoCloseable {
             }
         }
         eventCounts[w * PAD] += events;
+    }
+
+    /**
+     * Reads the first target of each row worker {@code w} will deliver for merged spike {@code m},
+     * so the cache misses of those rows start while the current spike's events are added; Java has
+     * no prefetch instruction. The sum is kept so the JIT cannot drop the reads. Measured on Brunel
+     * (1 s after a warm-up, medians of 7): 2 threads 0.66 -> 0.55 s, 1 thread 0.96 -> 0.91 s.
+     */
+    private void touchRows(int w, int m) {
+        int source = exchange.neuron[m];
+        int sum = 0;
+        for (Route route : outgoing[exchange.population[m]]) {
+            int a = route.begin(source, w);
+            if (a < route.end(source, w)) {
+                sum += route.projection.targets()[a];
+            }
+        }
+        touchedSum[w * PAD] += sum;
     }
 
     private static void deliverGrid(Projection proj, PopulationRuntime target, int stamp, int a, int b) {
