@@ -304,14 +304,14 @@ public final class Engine implements AutoCloseable {
                 if (precise) {
                     advancePrecise(rt, rt.exactUpdate, p, w, lo, hi, out);
                 } else {
-                    advanceGrid(rt, p, w, lo, hi, out);
+                    advanceGrid(rt, p, lo, hi, out);
                 }
             }
             exchange.endSegment(w, p);
         }
     }
 
-    private void advanceGrid(PopulationRuntime rt, int p, int w, int lo, int hi, SpikeBuffer out) {
+    private void advanceGrid(PopulationRuntime rt, int p, int lo, int hi, SpikeBuffer out) {
         final PoissonDrive[] drives = poissonByPopulation[p];
         final CurrentDrive[] currents = currentsByPopulation[p];
         final List<StateRecorder> recorders = stateRecorders.get(p);
