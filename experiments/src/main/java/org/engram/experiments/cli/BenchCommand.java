@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.bench.NetworkBenchmark;
 import org.engram.simulator.engine.Mode;
+import org.engram.simulator.network.Network;
 import org.engram.simulator.reference.BrunelNetwork;
 import org.engram.simulator.reference.CubaNetwork;
 import picocli.CommandLine.Command;
@@ -57,6 +58,26 @@ public final class BenchCommand implements Runnable {
 
         @Option(names = "--json", description = "Print the report as one JSON object on the last line.")
         boolean json;
+
+        /** Builds the network with these options, benchmarks it and prints the report. */
+        void runAndReport(CommandSpec spec, String name, NetworkSize network) {
+            Map<String, Object> r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs,
+                    threads, mode);
+            report(spec.commandLine().getOut(), r, json);
+        }
+    }
+
+    /** A reference network at a chosen size, built on a grid with a seed. */
+    @FunctionalInterface
+    interface NetworkSize {
+        /**
+         * Builds the network.
+         *
+         * @param dtMs the time step in ms
+         * @param seed the seed of every random stream
+         * @return the network
+         */
+        Network build(double dtMs, long seed);
     }
 
     static void report(PrintWriter out, Map<String, Object> r, boolean json) {
@@ -93,10 +114,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            CubaNetwork cuba = CubaNetwork.of(neurons);
-            Map<String, Object> r = NetworkBenchmark.run("cuba", () -> cuba.build(options.dtMs, options.seed),
-                    options.durationMs, options.warmupMs, options.threads, options.mode);
-            report(spec.commandLine().getOut(), r, options.json);
+            options.runAndReport(spec, "cuba", CubaNetwork.of(neurons)::build);
             return 0;
         }
     }
@@ -117,10 +135,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            BrunelNetwork brunel = BrunelNetwork.asynchronousIrregular(neurons / 12500.0);
-            Map<String, Object> r = NetworkBenchmark.run("brunel", () -> brunel.build(options.dtMs, options.seed),
-                    options.durationMs, options.warmupMs, options.threads, options.mode);
-            report(spec.commandLine().getOut(), r, options.json);
+            options.runAndReport(spec, "brunel", BrunelNetwork.asynchronousIrregular(neurons / 12500.0)::build);
             return 0;
         }
     }

@@ -7,7 +7,6 @@ import org.engram.experiments.data.Dataset;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
-import org.engram.simulator.random.SplitMixRandom;
 
 /**
  * Builds a sequence in which every task shows all classes with its own fixed pixel permutation
@@ -64,17 +63,6 @@ public final class PermutedTasks {
      * @return a permutation of [0, n): feature {@code i} of the task is original feature {@code p[i]}
      */
     public static int[] permutation(int n, long seed, int taskIndex) {
-        SplitMixRandom rng = RandomStreams.of(seed, Purpose.TASK, taskIndex);
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = p[i];
-            p[i] = p[j];
-            p[j] = tmp;
-        }
-        return p;
+        return RandomStreams.of(seed, Purpose.TASK, taskIndex).permutation(n);
     }
 }

@@ -20,7 +20,6 @@ import org.engram.learning.train.TrainingHooks;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
-import org.engram.simulator.random.SplitMixRandom;
 
 /**
  * Takes one network, trained by surrogate-gradient BPTT, through a task sequence under a
@@ -272,18 +271,7 @@ public final class ContinualLearner implements AutoCloseable {
     }
 
     private int[] shuffledOrder(int n, int task, int epoch) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplitMixRandom rng = RandomStreams.of(seed, Purpose.SHUFFLE, ((long) task << 32) | epoch);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+        return RandomStreams.of(seed, Purpose.SHUFFLE, ((long) task << 32) | epoch).permutation(n);
     }
 
     /**

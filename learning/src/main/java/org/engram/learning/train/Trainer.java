@@ -7,7 +7,6 @@ import org.engram.learning.train.optim.Optimizer;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
-import org.engram.simulator.random.SplitMixRandom;
 
 /**
  * Trains a {@link LayeredNet} by backpropagation through time with surrogate gradients.
@@ -236,18 +235,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     private int[] shuffledOrder(int n, int epoch) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplitMixRandom rng = RandomStreams.of(options.seed(), Purpose.SHUFFLE, epoch);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+        return RandomStreams.of(options.seed(), Purpose.SHUFFLE, epoch).permutation(n);
     }
 
     /**

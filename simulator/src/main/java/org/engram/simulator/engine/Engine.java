@@ -108,21 +108,6 @@ public final class Engine implements AutoCloseable {
         }
         int slots = network.maxDelaySteps() + 1;
         List<Population<?, ?>> pops = network.populations();
-        runtimes = new PopulationRuntime[pops.size()];
-        for (int p = 0; p < pops.size(); p++) {
-            final Population<?, ?> population = pops.get(p);
-            boolean currentDriven = network.currentSources().stream().anyMatch(c -> c.target() == population);
-            runtimes[p] = new PopulationRuntime(population, options.mode(), grid, workers, slots, currentDriven);
-            stateRecorders.add(new ArrayList<>());
-        }
-        outgoing = new Route[pops.size()][];
-        for (int p = 0; p < pops.size(); p++) {
-            final int source = p;
-            outgoing[p] = network.projections().stream()
-                    .filter(pr -> pr.source().index() == source && pr.synapseCount() > 0)
-                    .map(pr -> new Route(pr, runtimes[pr.target().index()], workers))
-                    .toArray(Route[]::new);
-        }
         List<List<PoissonDrive>> drives = new ArrayList<>();
         List<List<CurrentDrive>> currents = new ArrayList<>();
         for (int p = 0; p < pops.size(); p++) {
@@ -143,6 +128,20 @@ public final class Engine implements AutoCloseable {
         for (int p = 0; p < pops.size(); p++) {
             poissonByPopulation[p] = drives.get(p).toArray(new PoissonDrive[0]);
             currentsByPopulation[p] = currents.get(p).toArray(new CurrentDrive[0]);
+        }
+        runtimes = new PopulationRuntime[pops.size()];
+        for (int p = 0; p < pops.size(); p++) {
+            boolean currentDriven = currentsByPopulation[p].length > 0;
+            runtimes[p] = new PopulationRuntime(pops.get(p), options.mode(), grid, workers, slots, currentDriven);
+            stateRecorders.add(new ArrayList<>());
+        }
+        outgoing = new Route[pops.size()][];
+        for (int p = 0; p < pops.size(); p++) {
+            final int source = p;
+            outgoing[p] = network.projections().stream()
+                    .filter(pr -> pr.source().index() == source && pr.synapseCount() > 0)
+                    .map(pr -> new Route(pr, runtimes[pr.target().index()], workers))
+                    .toArray(Route[]::new);
         }
         exchange = new SpikeExchange(workers, pops.size(), grid.dtMs());
         scratch = new EventScratch[workers];
@@ -337,7 +336,9 @@ public final class Engine implements AutoCloseable {
 
     /** Records the samples due at step boundary {@code end} for neurons {@code [lo, hi)}. */
     private static void sample(List<StateRecorder> recorders, int end, int lo, int hi) {
-        for (StateRecorder r : recorders) {
+        // Called every step: index loops, no iterator per step.
+        for (int k = 0; k < recorders.size(); k++) {
+            StateRecorder r = recorders.get(k);
             if (end % r.intervalSteps() == 0) {
                 r.sample(end / r.intervalSteps() - 1, lo, hi);
             }
@@ -401,7 +402,8 @@ public final class Engine implements AutoCloseable {
             queue.count = 0;
             if (!recorders.isEmpty()) {
                 int end = s + 1;
-                for (StateRecorder r : recorders) {
+                for (int q = 0; q < recorders.size(); q++) {
+                    StateRecorder r = recorders.get(q);
                     if (end % r.intervalSteps() == 0) {
                         int last = r.firstPositionAtOrAbove(hi);
                         for (int k = r.firstPositionAtOrAbove(lo); k < last; k++) {

@@ -62,17 +62,6 @@ public record TimeGrid(double dtMs) {
     }
 
     /**
-     * The number of steps that covers a duration, rounding to the nearest step.
-     *
-     * @param owner     who owns the value, for the error message
-     * @param durationMs the duration in ms, {@code >= 0}
-     * @return the number of steps
-     */
-    public int stepsFor(String owner, double durationMs) {
-        return wholeSteps(owner, "duration", durationMs);
-    }
-
-    /**
      * The start time of a step.
      *
      * @param step the step index

@@ -65,6 +65,27 @@ public final class SplitMixRandom implements RandomGenerator {
         return (int) (m >>> 32);
     }
 
+    /**
+     * A uniformly random permutation of {@code [0, n)}: Fisher-Yates from the last position down,
+     * one {@link #nextInt(int)} per position.
+     *
+     * @param n the length, {@code >= 0}
+     * @return the permutation
+     */
+    public int[] permutation(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
     @Override
     public boolean nextBoolean() {
         return nextLong() < 0;
