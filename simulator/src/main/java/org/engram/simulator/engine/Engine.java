@@ -42,7 +42,10 @@ import org.engram.simulator.network.Projection;
  * {@code (s + 1) dt}; with delay {@code d} steps it reaches its targets at time
  * {@code (s + 1 + d) dt}, at the end of their step {@code s + d}. Precise mode (linear models
  * only): neurons are propagated exactly from event to event, spikes keep their exact times and
- * arrive exactly {@code d dt} later.
+ * arrive exactly {@code d dt} later. State samples and the state read between runs show every
+ * neuron at a common time without splitting its propagation, so recording, or running in several
+ * {@link #run} calls, does not change the spike train; a recordable variable changed between runs
+ * takes effect at the current time.
  */
 public final class Engine implements AutoCloseable {
     private static final int PAD = 16;
@@ -254,6 +257,11 @@ public final class Engine implements AutoCloseable {
                 r.reserve(end / r.intervalSteps());
             }
         }
+        if (precise) {
+            for (PopulationRuntime rt : runtimes) {
+                rt.shown.resume(rt.neuronTimeMs, rt.horizonMs, timeMs());
+            }
+        }
         try {
             while (step < end) {
                 sliceFrom = step;
@@ -274,7 +282,9 @@ public final class Engine implements AutoCloseable {
             throw e;
         }
         if (precise) {
-            bringToCurrentTime();
+            for (PopulationRuntime rt : runtimes) {
+                rt.shown.show(rt.exactUpdate, rt.neuronTimeMs, timeMs());
+            }
         }
         for (List<StateRecorder> rs : stateRecorders) {
             for (StateRecorder r : rs) {
@@ -356,6 +366,7 @@ public final class Engine implements AutoCloseable {
         final PoissonDrive[] drives = poissonByPopulation[p];
         final EventScratch events = scratch[w];
         final List<StateRecorder> recorders = stateRecorders.get(p);
+        final ShownState shown = rt.shown;
         final double[] crossing = rt.crossingMs;
         final double[] horizon = rt.horizonMs;
         for (int s = sliceFrom; s < sliceTo; s++) {
@@ -400,20 +411,20 @@ public final class Engine implements AutoCloseable {
                 time[i] = fireCachedCrossings(kernel, state, i, t, stepEnd, crossing, horizon, out);
             }
             queue.count = 0;
-            if (!recorders.isEmpty()) {
-                int end = s + 1;
-                for (int q = 0; q < recorders.size(); q++) {
-                    StateRecorder r = recorders.get(q);
-                    if (end % r.intervalSteps() == 0) {
-                        int last = r.firstPositionAtOrAbove(hi);
-                        for (int k = r.firstPositionAtOrAbove(lo); k < last; k++) {
-                            int i = r.neuronAt(k);
-                            kernel.propagate(state, i, time[i], stepEnd);
-                            time[i] = stepEnd;
-                        }
+            int end = s + 1;
+            for (int q = 0; q < recorders.size(); q++) {
+                StateRecorder r = recorders.get(q);
+                if (end % r.intervalSteps() == 0) {
+                    int index = end / r.intervalSteps() - 1;
+                    int last = r.firstPositionAtOrAbove(hi);
+                    for (int k = r.firstPositionAtOrAbove(lo); k < last; k++) {
+                        int i = r.neuronAt(k);
+                        shown.hold(i);
+                        kernel.propagate(state, i, time[i], stepEnd);
+                        r.sampleOne(index, k);
+                        shown.release(i);
                     }
                 }
-                sample(recorders, end, lo, hi);
             }
         }
     }
@@ -590,24 +601,6 @@ public final class Engine implements AutoCloseable {
             int slot = (spikeStep + proj.delaySteps(k)) % slots;
             int index = slot * n + targets[k];
             heads[index] = queues[slot].push(offsetMs, proj.weight(k), inhibitory, heads[index]);
-        }
-    }
-
-    /** Precise mode: propagates every neuron to the current time so its state can be read. */
-    private void bringToCurrentTime() {
-        double now = timeMs();
-        for (PopulationRuntime rt : runtimes) {
-            propagateAll(rt.exactUpdate, rt.neuronTimeMs, now);
-        }
-    }
-
-    private static <S extends NeuronState> void propagateAll(Population.ExactUpdate<S> exact, double[] time,
-                                                             double now) {
-        for (int i = 0; i < time.length; i++) {
-            if (time[i] < now) {
-                exact.kernel().propagate(exact.state(), i, time[i], now);
-                time[i] = now;
-            }
         }
     }
 

@@ -33,6 +33,8 @@ final class PopulationRuntime {
     final double[] horizonMs;
     final int[] eventHead;
     final PreciseQueue[][] queues;
+    /** Precise mode: shows the neurons at a common time (samples, run ends) without moving them. */
+    final ShownState shown;
 
     PopulationRuntime(Population<?, ?> population, Mode mode, TimeGrid grid, int workers, int slots,
                       boolean currentDriven) {
@@ -52,6 +54,7 @@ final class PopulationRuntime {
             current = currentDriven ? new double[slots][size] : null;
             input = new InputView(excitatory, inhibitory, current);
             exactUpdate = null;
+            shown = null;
             neuronTimeMs = null;
             crossingMs = null;
             horizonMs = null;
@@ -59,6 +62,7 @@ final class PopulationRuntime {
             queues = null;
         } else {
             exactUpdate = population.prepareExact(grid);
+            shown = new ShownState(population.state());
             neuronTimeMs = new double[size];
             crossingMs = new double[size];
             horizonMs = new double[size];

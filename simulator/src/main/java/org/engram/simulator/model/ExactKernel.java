@@ -14,7 +14,9 @@ public interface ExactKernel<S extends NeuronState> {
 
     /**
      * Moves neuron {@code i} from {@code fromMs} to {@code toMs} without input, honouring the
-     * refractory period (the potential stays clamped until it ends).
+     * refractory period (the potential stays clamped until it ends). It may change only the
+     * variables the state registered with {@code NeuronState.variable}: to show a neuron at a
+     * sample time the engine propagates it and then restores those variables.
      *
      * @param state  the state
      * @param i      neuron index

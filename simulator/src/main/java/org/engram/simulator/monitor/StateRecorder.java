@@ -137,10 +137,20 @@ public final class StateRecorder {
     public void sample(int index, int lo, int hi) {
         int first = firstPositionAtOrAbove(lo);
         int end = firstPositionAtOrAbove(hi);
-        int base = index * neurons.length;
         for (int k = first; k < end; k++) {
-            values[base + k] = source[neurons[k]];
+            sampleOne(index, k);
         }
+    }
+
+    /**
+     * Stores the current value of the recorded neuron at {@code position} in sample
+     * {@code index}; for an engine that brings neurons to the sample time one at a time.
+     *
+     * @param index    the sample index
+     * @param position the neuron's position in {@link #neurons()}
+     */
+    public void sampleOne(int index, int position) {
+        values[index * neurons.length + position] = source[neurons[position]];
     }
 
     /**
