@@ -23,7 +23,7 @@ class SimulateCommandTest {
             "seed: 3",
             "populations:",
             "  - {name: exc, size: 40, model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 10, t_ref: 2}}",
-            "  - {name: src, size: 5, model: spike_times, params: {times_ms: [[1.0], [2.0], [], [5.5], [10]]}}",
+            "  - {name: src, size: 5, model: spike_times, params: {times_ms: [[1.0], [2.0], [], [5.5], [10, 50]]}}",
             "projections:",
             "  - {source: exc, target: exc, rule: {type: fixed_probability, p: 0.1}, weight: {uniform: [0.1, 0.3]}, delay_ms: 1.5}",
             "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 25, delay_ms: 1.0}",
@@ -45,8 +45,15 @@ class SimulateCommandTest {
                 "state_exc_v.csv", "plots/raster_exc.png", "plots/raster_exc.svg", "plots/rate_exc.png")) {
             assertTrue(Files.isRegularFile(folder.resolve(f)), "missing " + f);
         }
-        // The sources fire once each (4 spikes); every spike is a line of the CSV after its header.
-        assertEquals(5, Files.readAllLines(folder.resolve("spikes_src.csv")).size());
+        // The sources fire 5 times, the last at the run's end (50 ms); every spike is a line of the
+        // CSV after its header, and the summary counts every spike the CSV holds.
+        assertEquals(6, Files.readAllLines(folder.resolve("spikes_src.csv")).size());
+        String summary = Files.readString(folder.resolve("summary.md"));
+        for (String population : List.of("src", "exc")) {
+            long rows = Files.readAllLines(folder.resolve("spikes_" + population + ".csv")).size() - 1;
+            assertTrue(summary.lines().anyMatch(l -> l.startsWith("| " + population + " | ")
+                    && l.split("\\|")[3].trim().equals(String.valueOf(rows))), population + ": " + rows + "\n" + summary);
+        }
         // 50 ms sampled every 1 ms for 2 neurons: 100 lines plus the header.
         assertEquals(101, Files.readAllLines(folder.resolve("state_exc_v.csv")).size());
         // The resolved config spells out every model parameter, so it runs again to the same spikes.

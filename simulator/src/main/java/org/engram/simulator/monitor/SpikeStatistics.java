@@ -15,7 +15,11 @@ import org.engram.simulator.ParameterException;
 public record SpikeStatistics(int neurons, long spikes, double meanRateHz, double meanCv, int cvNeurons) {
 
     /**
-     * Computes the statistics of the spikes in {@code [fromMs, toMs)}.
+     * Computes the statistics of the spikes in the window {@code (fromMs, toMs]}. A grid step's
+     * spikes carry the time at the step's end, so a window on the grid holds the spikes of the
+     * steps from {@code fromMs / dt} to {@code toMs / dt - 1}, and the window {@code (0, T]} all
+     * spikes of a run of {@code T} ms. A window from 0 also takes spikes at time 0 (precise mode:
+     * a neuron that starts at threshold).
      *
      * @param recorder the recorder
      * @param fromMs   window start in ms (e.g. after a transient)
@@ -37,7 +41,7 @@ public record SpikeStatistics(int neurons, long spikes, double meanRateHz, doubl
         long spikes = 0;
         for (int k = 0; k < times.length; k++) {
             double t = times[k];
-            if (t < fromMs || t >= toMs) {
+            if (!(t > fromMs || t == 0 && fromMs == 0) || t > toMs) {
                 continue;
             }
             int i = neurons[k];

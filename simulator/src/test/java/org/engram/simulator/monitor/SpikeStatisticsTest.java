@@ -21,7 +21,7 @@ class SpikeStatisticsTest {
 
     @Test
     void rateAndCvMatchHandComputedValues() {
-        // Neuron 0 spikes at 10, 20, 40, 50 ms in [0, 100): 4 spikes over 2 neurons and 0.1 s = 20 Hz.
+        // Neuron 0 spikes at 10, 20, 40, 50 ms in (0, 100]: 4 spikes over 2 neurons and 0.1 s = 20 Hz.
         // ISIs 10, 20, 10: mean 40/3, sample variance ((10-40/3)^2 * 2 + (20-40/3)^2) / 2 = 100/3,
         // so CV = sqrt(100/3) / (40/3) = 0.4330127...
         SpikeStatistics s = SpikeStatistics.of(recorder(10, 20, 40, 50, 150), 0, 100);
@@ -29,6 +29,20 @@ class SpikeStatisticsTest {
         assertEquals(20.0, s.meanRateHz(), 1e-12);
         assertEquals(Math.sqrt(100.0 / 3) / (40.0 / 3), s.meanCv(), 1e-12);
         assertEquals(1, s.cvNeurons());
+    }
+
+    /**
+     * The window is (from, to]: a grid step's spikes carry its end time, so a run of T ms has
+     * spikes up to T (in its last step) and none at 0; the window (0, T] holds them all, and
+     * (a, b] the steps from a / dt to b / dt - 1. From 0, a precise-mode spike at 0 counts too.
+     */
+    @Test
+    void windowHoldsItsEndAndNotItsStart() {
+        SpikeRecorder r = recorder(0, 20, 50, 80, 100);
+        assertEquals(5, SpikeStatistics.of(r, 0, 100).spikes(), "a run's window (0, T] holds every spike");
+        assertEquals(2, SpikeStatistics.of(r, 20, 80).spikes(), "(20, 80] holds 50 and 80");
+        assertEquals(2, SpikeStatistics.of(r, 50, 100).spikes(), "(50, 100] holds 80 and 100");
+        assertEquals(3, SpikeStatistics.of(r, 0, 50).spikes(), "(0, 50] holds 0, 20 and 50");
     }
 
     @Test
