@@ -23,7 +23,8 @@ import org.engram.simulator.engine.TimeGrid;
  * values at the start of the substep; the peak is checked after every substep, so the explosive
  * upstroke never runs past one substep. At the end of the step the synaptic jumps are added and
  * the peak checked again. Spike counts then agree with a fourth-order Runge-Kutta integration at
- * 0.001 ms (see the tests for the measured agreement). There is no refractory period.
+ * 0.001 ms (see the tests for the measured agreement). There is no refractory period: input
+ * strong enough to reach the peak twice within one step gives two spikes with that step's time.
  *
  * <table>
  *   <caption>Parameters</caption>
