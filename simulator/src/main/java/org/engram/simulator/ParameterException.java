@@ -34,7 +34,9 @@ public class ParameterException extends EngramException {
     }
 
     /**
-     * Fails unless {@code value > 0}; NaN fails too.
+     * Fails unless {@code value} is a finite number {@code > 0}; NaN and infinity fail too (no time
+     * constant, rate or scale is meaningful at infinity, and downstream formulas turn it into
+     * zeros or NaN silently).
      *
      * @param owner     model or object name
      * @param parameter parameter name
@@ -43,14 +45,14 @@ public class ParameterException extends EngramException {
      * @return {@code value}
      */
     public static double requirePositive(String owner, String parameter, double value, String unit) {
-        if (!(value > 0)) {
-            throw new ParameterException(owner, parameter, "a number > 0 (" + unit + ")", value);
+        if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
+            throw new ParameterException(owner, parameter, "a finite number > 0 (" + unit + ")", value);
         }
         return value;
     }
 
     /**
-     * Fails unless {@code value >= 0}; NaN fails too.
+     * Fails unless {@code value} is a finite number {@code >= 0}; NaN and infinity fail too.
      *
      * @param owner     model or object name
      * @param parameter parameter name
@@ -59,8 +61,8 @@ public class ParameterException extends EngramException {
      * @return {@code value}
      */
     public static double requireNonNegative(String owner, String parameter, double value, String unit) {
-        if (!(value >= 0)) {
-            throw new ParameterException(owner, parameter, "a number >= 0 (" + unit + ")", value);
+        if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
+            throw new ParameterException(owner, parameter, "a finite number >= 0 (" + unit + ")", value);
         }
         return value;
     }
