@@ -7,12 +7,15 @@ import org.engram.simulator.ParameterException;
  *
  * <p>Step {@code k} covers the interval {@code [k * dt, (k + 1) * dt)}. A duration that must be a
  * whole number of steps (a delay, a grid-mode refractory period) and is not is rejected; the
- * tolerance of {@code 1e-9} steps absorbs the rounding of decimal inputs such as {@code 1.5 / 0.1}.
+ * tolerance of {@code 1e-9} steps, plus {@code 1e-15} of the step count for the rounding of the
+ * division itself (a few ulps), absorbs the rounding of decimal inputs such as {@code 1.5 / 0.1}.
  *
  * @param dtMs the time step in milliseconds, {@code > 0}
  */
 public record TimeGrid(double dtMs) {
     private static final double WHOLE_STEP_TOLERANCE = 1e-9;
+    /** The relative rounding of {@code ms / dt}: three roundings of 2^-53 each, with margin. */
+    private static final double DIVISION_ROUNDING = 1e-15;
 
     /** The default time step of 0.1 ms. */
     public static final double DEFAULT_DT_MS = 0.1;
@@ -42,7 +45,7 @@ public record TimeGrid(double dtMs) {
         }
         double steps = ms / dtMs;
         long rounded = Math.round(steps);
-        if (Math.abs(steps - rounded) > WHOLE_STEP_TOLERANCE * Math.max(1, steps) || rounded > Integer.MAX_VALUE) {
+        if (Math.abs(steps - rounded) > WHOLE_STEP_TOLERANCE + DIVISION_ROUNDING * steps || rounded > Integer.MAX_VALUE) {
             throw new ParameterException(owner, parameter,
                     "a whole number of time steps (multiple of dt = " + dtMs + " ms)", ms);
         }

@@ -1,0 +1,41 @@
+package org.engram.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.util.SplittableRandom;
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+
+/** Milliseconds to whole steps: decimal inputs on the grid pass, anything off it fails, at any size. */
+class TimeGridTest {
+
+    /** k steps of dt written as a decimal, the way a user types it, then parsed (rounded once). */
+    private static double typed(long k, String dt) {
+        return Double.parseDouble(new BigDecimal(dt).multiply(BigDecimal.valueOf(k)).toPlainString());
+    }
+
+    @Test
+    void everyDecimalMultipleOfTheStepIsWhole() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (String dt : new String[] {"0.1", "0.025", "0.01", "0.2", "1"}) {
+            TimeGrid grid = new TimeGrid(Double.parseDouble(dt));
+            for (int n = 0; n < 200_000; n++) {
+                long k = n < 100_000 ? n : random.nextLong(Integer.MAX_VALUE);
+                double ms = typed(k, dt);
+                assertEquals(k, grid.wholeSteps("test", "duration", ms), () -> ms + " ms at dt = " + dt);
+            }
+        }
+    }
+
+    @Test
+    void offGridDurationsFailAtAnySize() {
+        TimeGrid grid = new TimeGrid(0.1);
+        // Off by 1e-7 ms (1e-6 steps) on a short duration, by 0.004 and 0.5 steps on long ones.
+        for (double ms : new double[] {1.00000001, 1.55, 1_000_000.0004, 100_000_000.05}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> grid.wholeSteps("test", "duration", ms));
+            assertEquals("duration", e.location(), e.getMessage());
+        }
+    }
+}
