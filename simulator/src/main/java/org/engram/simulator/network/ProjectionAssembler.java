@@ -19,7 +19,7 @@ final class ProjectionAssembler implements SynapseSink {
     private int count;
     private int[] sources = new int[1024];
     private int[] targets = new int[1024];
-    private float[] explicitWeights;
+    private double[] explicitWeights;
     private double[] explicitDelaysMs;
     private boolean anyExplicitWeight;
     private boolean anyExplicitDelay;
@@ -37,7 +37,7 @@ final class ProjectionAssembler implements SynapseSink {
         sources[count] = source;
         targets[count] = target;
         if (explicitWeights != null) {
-            explicitWeights[count] = Float.NaN;
+            explicitWeights[count] = Double.NaN;
             explicitDelaysMs[count] = Double.NaN;
         }
         count++;
@@ -48,14 +48,14 @@ final class ProjectionAssembler implements SynapseSink {
         checkIndices(source, target);
         ensureCapacity();
         if (explicitWeights == null) {
-            explicitWeights = new float[sources.length];
+            explicitWeights = new double[sources.length];
             explicitDelaysMs = new double[sources.length];
-            Arrays.fill(explicitWeights, 0, count, Float.NaN);
+            Arrays.fill(explicitWeights, 0, count, Double.NaN);
             Arrays.fill(explicitDelaysMs, 0, count, Double.NaN);
         }
         sources[count] = source;
         targets[count] = target;
-        explicitWeights[count] = (float) weight;
+        explicitWeights[count] = weight;
         explicitDelaysMs[count] = delayMs;
         anyExplicitWeight |= !Double.isNaN(weight);
         anyExplicitDelay |= !Double.isNaN(delayMs);
@@ -153,8 +153,8 @@ final class ProjectionAssembler implements SynapseSink {
                 draw.reseedRandomGenerator(RandomStreams.streamState(seed, Purpose.WEIGHTS, ((long) index << 32) | s));
             }
             for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
-                float explicit = explicitWeights == null ? Float.NaN : explicitWeights[origin[k]];
-                double w = !Float.isNaN(explicit) ? explicit : draw != null ? draw.sample() : spec.weight();
+                double explicit = explicitWeights == null ? Double.NaN : explicitWeights[origin[k]];
+                double w = !Double.isNaN(explicit) ? explicit : draw != null ? draw.sample() : spec.weight();
                 checkSign(spec, w);
                 weights[k] = (float) w;
             }
@@ -198,8 +198,13 @@ final class ProjectionAssembler implements SynapseSink {
         return steps;
     }
 
+    /** Checks a weight before it is narrowed to the {@code float} it is stored as. */
     private void checkSign(Synapses spec, double w) {
-        if (!Double.isFinite(w) || !spec.receptor().accepts(w)) {
+        if (!(Math.abs(w) <= Float.MAX_VALUE)) {
+            throw new ParameterException(owner, "weight", "a finite weight of magnitude <= " + Float.MAX_VALUE
+                    + " (weights are stored as float)", w);
+        }
+        if (!spec.receptor().accepts(w)) {
             String rule = spec.receptor() == org.engram.simulator.model.Receptor.EXCITATORY
                     ? "an excitatory weight >= 0" : "an inhibitory weight <= 0";
             throw new ParameterException(owner, "weight", rule, w);
