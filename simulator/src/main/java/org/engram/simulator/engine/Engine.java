@@ -397,13 +397,18 @@ public final class Engine implements AutoCloseable {
                     events.sortByTime();
                 }
                 double t = time[i];
-                for (int k = 0; k < events.count; k++) {
+                for (int k = 0; k < events.count; ) {
                     double te = events.timeMs[k];
                     t = fireCrossings(kernel, state, i, t, te, out);
                     kernel.propagate(state, i, t, te);
                     t = te;
-                    kernel.receive(state, i, events.inhibitory[k] ? Receptor.INHIBITORY : Receptor.EXCITATORY,
-                            events.weight[k], te);
+                    // Events at the same time act together, as within a grid step: no threshold
+                    // test between them, so their order (that of the populations) cannot matter.
+                    do {
+                        kernel.receive(state, i, events.inhibitory[k] ? Receptor.INHIBITORY : Receptor.EXCITATORY,
+                                events.weight[k], te);
+                        k++;
+                    } while (k < events.count && events.timeMs[k] == te);
                 }
                 if (events.count > 0) {
                     horizon[i] = Double.NEGATIVE_INFINITY;
