@@ -15,9 +15,11 @@ import org.engram.simulator.network.Population;
  * current time, so users read the state they expect, and the next run takes back the neurons the
  * user left alone ({@link #show}, {@link #resume}). A run split in pieces, or recorded, thus
  * follows the same trajectory as one unrecorded run. A neuron whose recordable variables the
- * user changed between runs starts from the changed values at the current time.
+ * user changed between runs starts from the changed values at the current time, and so does
+ * every neuron of a state that reported other changes ({@link NeuronState#changed}).
  */
 final class ShownState {
+    private final NeuronState state;
     private final double[][] variables;
     private final int width;
     /** Per neuron, its recordable values at its own time. */
@@ -25,8 +27,10 @@ final class ShownState {
     /** Per neuron, the values shown at the end of the last run, to tell which the user changed. */
     private final double[] shown;
     private boolean showing;
+    private int revisionShown;
 
     ShownState(NeuronState state) {
+        this.state = state;
         variables = state.recordables().values().toArray(new double[0][]);
         width = variables.length;
         own = new double[width * state.size()];
@@ -57,19 +61,22 @@ final class ShownState {
             }
             copy(i, shown);
         }
+        revisionShown = state.revision();
         showing = true;
     }
 
     /**
      * Starts a run after {@link #show}: neurons the user left alone go back to their own time
-     * and values; a changed neuron starts at {@code nowMs}, its predicted crossing marked stale.
+     * and values; a changed neuron (every neuron, if the state reported a change) starts at
+     * {@code nowMs}, its predicted crossing marked stale.
      */
     void resume(double[] timeMs, double[] horizonMs, double nowMs) {
         if (!showing) {
             return;
         }
+        boolean restart = state.revision() != revisionShown;
         for (int i = 0; i < timeMs.length; i++) {
-            if (unchanged(i)) {
+            if (!restart && unchanged(i)) {
                 release(i);
             } else {
                 timeMs[i] = nowMs;

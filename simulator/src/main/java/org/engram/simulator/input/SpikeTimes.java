@@ -92,6 +92,7 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
             }
             this.timesMs = new Params(times).timesMs();
             java.util.Arrays.fill(next, 0);
+            changed();
         }
 
         double[] times(int i) {

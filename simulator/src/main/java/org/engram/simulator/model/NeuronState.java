@@ -15,6 +15,7 @@ public abstract class NeuronState {
     private final int size;
     private final Map<String, double[]> recordables = new LinkedHashMap<>();
     private final Map<String, String> units = new LinkedHashMap<>();
+    private int revision;
 
     /**
      * Creates the state of {@code size} neurons.
@@ -89,6 +90,21 @@ public abstract class NeuronState {
      * @param firstGlobalNeuron  the network-wide index of neuron 0 of this population
      */
     public void seedStreams(long seed, int firstGlobalNeuron) {
+    }
+
+    /**
+     * Tells the engine that this state changed between runs beyond its recordable variables (new
+     * spike times, for instance): precise mode then restarts the population's neurons at the
+     * current time and drops their predicted crossings. Changes to recordable variables are
+     * noticed without this call.
+     */
+    protected final void changed() {
+        revision++;
+    }
+
+    /** @return how often {@link #changed} was called; engines compare it between runs */
+    public final int revision() {
+        return revision;
     }
 
     /** @return a read-only map from variable name to live array */

@@ -1,0 +1,44 @@
+package org.engram.simulator.input;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.engine.Mode;
+import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * New spike times loaded between runs replace the old ones from the current time on, in both
+ * modes: times already passed are skipped, the old pending time is forgotten, and nothing is
+ * emitted in the past.
+ */
+class SpikeTimesLoadTest {
+
+    private static double[] spikes(Mode mode, double[] initial, double firstRunMs, double[] loaded, double secondRunMs) {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> source = b.population("source", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {initial}));
+        try (Engine e = new Engine(b.build(), new EngineOptions(1, mode))) {
+            SpikeRecorder r = e.recordSpikes(source);
+            e.run(firstRunMs);
+            ((SpikeTimes.State) source.state()).load(new double[][] {loaded});
+            e.run(secondRunMs);
+            return r.timesMs();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void loadedTimesReplaceTheOldOnesFromNowOn(Mode mode) {
+        assertArrayEquals(new double[] {3.0}, spikes(mode, new double[] {5}, 2, new double[] {3}, 8), 1e-12,
+                "the old pending time 5 is forgotten, the new time 3 fires");
+        assertArrayEquals(new double[] {3.0}, spikes(mode, new double[] {}, 2, new double[] {3}, 8), 1e-12,
+                "a source that had no times fires the loaded one");
+        assertArrayEquals(new double[] {1.0, 12.0}, spikes(mode, new double[] {1}, 10, new double[] {5, 12}, 10), 1e-12,
+                "the loaded time 5, already passed at 10 ms, is skipped");
+    }
+}
