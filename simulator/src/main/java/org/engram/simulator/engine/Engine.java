@@ -172,7 +172,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Records the population rate from now on.
+     * Records the population rate from now on: its first bin starts at the current time.
      *
      * @param population a population of this engine's network
      * @param binMs      bin width in ms, a whole number of steps
@@ -180,7 +180,7 @@ public final class Engine implements AutoCloseable {
      */
     public RateMonitor recordRate(Population<?, ?> population, double binMs) {
         grid.wholeSteps("rate monitor", "bin", binMs);
-        RateMonitor r = new RateMonitor(own(population), binMs);
+        RateMonitor r = new RateMonitor(own(population), binMs, timeMs());
         observers.add(r);
         rateMonitors.add(r);
         return r;

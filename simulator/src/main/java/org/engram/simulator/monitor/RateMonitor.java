@@ -11,7 +11,8 @@ import org.engram.simulator.network.Population;
 /**
  * The population rate: spikes per neuron per second in consecutive time bins.
  *
- * <p>Bin {@code b} covers {@code (b * bin, (b + 1) * bin]} ms (a spike at time 0 counts in bin 0),
+ * <p>Bins start where the monitor starts, at {@code start}: bin {@code b} covers
+ * {@code (start + b * bin, start + (b + 1) * bin]} ms (a spike at {@code start} counts in bin 0),
  * which matches grid-mode spike times, the ends of steps. Its rate is
  * {@code count / (size * width / 1000)} Hz, where the last bin may be shorter when the simulated
  * time is not a multiple of the bin. Costs one array increment per spike.
@@ -22,19 +23,34 @@ public final class RateMonitor implements SpikeListener {
 
     private final Population<?, ?> population;
     private final double binMs;
+    private final double startMs;
     private long[] counts = new long[256];
     private int bins;
     private double endMs;
 
     /**
-     * Creates a rate monitor.
+     * Creates a rate monitor whose bins start at time 0.
      *
      * @param population the population
      * @param binMs      bin width in ms, {@code > 0}
      */
     public RateMonitor(Population<?, ?> population, double binMs) {
+        this(population, binMs, 0);
+    }
+
+    /**
+     * Creates a rate monitor whose bins start at a given time, e.g. when it joins a simulation
+     * under way.
+     *
+     * @param population the population
+     * @param binMs      bin width in ms, {@code > 0}
+     * @param startMs    start of the first bin in ms, {@code >= 0}
+     */
+    public RateMonitor(Population<?, ?> population, double binMs, double startMs) {
         this.population = population;
         this.binMs = ParameterException.requirePositive("rate monitor", "bin", binMs, "ms");
+        this.startMs = ParameterException.requireNonNegative("rate monitor", "start", startMs, "ms");
+        this.endMs = startMs;
     }
 
     @Override
@@ -66,11 +82,11 @@ public final class RateMonitor implements SpikeListener {
 
     /**
      * The number of bins that end at or before {@code timeMs} plus one if a bin is under way:
-     * {@code ceil(timeMs / binMs)}, with a tolerance of {@link #EDGE_TOLERANCE} bins so that a grid
+     * {@code ceil((timeMs - start) / binMs)}, with a tolerance of {@link #EDGE_TOLERANCE} bins so that a grid
      * time such as {@code 3 * 0.1 = 0.30000000000000004} counts as the edge it stands for.
      */
     private int binsUpTo(double timeMs) {
-        return (int) Math.ceil(timeMs / binMs - EDGE_TOLERANCE);
+        return (int) Math.ceil((timeMs - startMs) / binMs - EDGE_TOLERANCE);
     }
 
     /** @return the bin width in ms */
@@ -78,11 +94,16 @@ public final class RateMonitor implements SpikeListener {
         return binMs;
     }
 
+    /** @return the start of the first bin in ms */
+    public double startMs() {
+        return startMs;
+    }
+
     /** @return the rate of each bin in Hz */
     public double[] ratesHz() {
         double[] r = new double[bins];
         for (int b = 0; b < bins; b++) {
-            double width = Math.max(Math.min(binMs, endMs - b * binMs), 0);
+            double width = Math.max(Math.min(binMs, endMs - startMs - b * binMs), 0);
             r[b] = counts[b] * 1000.0 / (population.size() * (width > 1e-12 ? width : binMs));
         }
         return r;
@@ -98,7 +119,7 @@ public final class RateMonitor implements SpikeListener {
         double[] r = ratesHz();
         out.write("bin_start_ms,rate_hz\n");
         for (int b = 0; b < r.length; b++) {
-            out.write(String.format(Locale.ROOT, "%.6f,%.6f\n", b * binMs, r[b]));
+            out.write(String.format(Locale.ROOT, "%.6f,%.6f\n", startMs + b * binMs, r[b]));
         }
         out.flush();
     }

@@ -1,7 +1,14 @@
 package org.engram.simulator.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Arrays;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -48,5 +55,32 @@ class RateMonitorTest {
         double[] expected = new double[steps];
         java.util.Arrays.fill(expected, 10_000);
         assertArrayEquals(expected, m.ratesHz(), 1e-6);
+    }
+
+    /**
+     * A monitor that joins a simulation under way bins from where it joined: watched from 100 ms
+     * in 50 ms bins, a driven neuron's rates are its spikes in (100, 150] and (150, 200] as a
+     * recorder saw them, per 50 ms; before the fix the bins started at 0 and showed 0 Hz there.
+     */
+    @Test
+    void aMonitorJoiningARunBinsFromItsStart() throws IOException {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        // i_e = 500 pA: v_inf = 500 * 20 / 250 = 40 mV, above the 20 mV threshold: regular firing.
+        Population<?, ?> p = b.population("p", 1, LifDelta.MODEL, new LifDelta.Params(20, 250, 0, 20, 10, 2, 500));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            e.run(100);
+            RateMonitor m = e.recordRate(p, 50);
+            SpikeRecorder spikes = e.recordSpikes(p);
+            e.run(100);
+            assertEquals(100.0, m.startMs());
+            long first = Arrays.stream(spikes.timesMs()).filter(t -> t > 100 && t <= 150).count();
+            long second = Arrays.stream(spikes.timesMs()).filter(t -> t > 150 && t <= 200).count();
+            assertTrue(first > 0 && second > 0, "the neuron fires");
+            assertArrayEquals(new double[] {first * 1000.0 / 50, second * 1000.0 / 50}, m.ratesHz(), 1e-9);
+            StringWriter csv = new StringWriter();
+            m.writeCsv(csv);
+            assertTrue(csv.toString().startsWith("bin_start_ms,rate_hz\n100.000000,")
+                    && csv.toString().contains("\n150.000000,"), csv.toString());
+        }
     }
 }
