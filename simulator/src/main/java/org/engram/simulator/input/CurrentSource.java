@@ -30,10 +30,16 @@ public record CurrentSource(Population<?, ?> target, int[] neurons, double[] tim
             }
         }
         if (neurons != null) {
+            boolean[] listed = new boolean[target.size()];
             for (int i : neurons) {
                 if (i < 0 || i >= target.size()) {
                     throw new ParameterException(owner, "neurons", "indices in [0, " + target.size() + ")", i);
                 }
+                if (listed[i]) {
+                    // A neuron listed twice would receive the current twice.
+                    throw new ParameterException(owner, "neurons", "distinct indices", i + " listed twice");
+                }
+                listed[i] = true;
             }
             neurons = neurons.clone();
         }
