@@ -91,10 +91,13 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Prepares a network for simulation: binds kernels, allocates ring buffers and starts the
-     * worker threads.
+     * worker threads. The engine starts at time 0 from the network's current state and holds the
+     * network until it is closed (see {@link Network} for when a later engine may continue).
      *
      * @param network the network
      * @param options threads and mode
+     * @throws IllegalStateException if another open engine holds the network, or a precise-mode or
+     *                               failed run left its state unfit to continue
      */
     public Engine(Network network, EngineOptions options) {
         this.network = network;
@@ -156,6 +159,7 @@ public final class Engine implements AutoCloseable {
         // Waking another thread costs microseconds, as much as advancing a few thousand neurons by
         // a step; below the threshold every worker's share runs on this thread, in the same ranges.
         parallel = workers > 1 && (long) network.neuronCount() * sliceSteps >= options.minParallelNeuronSteps();
+        network.attach(this);
         pool = new WorkerPool(parallel ? workers : 1, "engram-engine");
     }
 
@@ -232,7 +236,7 @@ public final class Engine implements AutoCloseable {
     /**
      * Advances the simulation by {@code durationMs}; may be called repeatedly to continue. If a
      * run fails (a listener or a model throws), the slice it was in is left half done, so every
-     * later run is refused.
+     * later run, and any later engine on the same network, is refused.
      *
      * @param durationMs the duration in ms, a whole number of steps
      */
@@ -242,7 +246,7 @@ public final class Engine implements AutoCloseable {
         }
         if (failure != null) {
             throw new IllegalStateException("a run of this engine failed mid-slice at step " + step
-                    + " (" + failure + "); its state is inconsistent, build a new engine", failure);
+                    + " (" + failure + "); its state is inconsistent, build the network and an engine again", failure);
         }
         int steps = grid.wholeSteps("engine", "duration", durationMs);
         // A spike of the last step arrives up to the maximum delay later; that step must fit an int.
@@ -661,6 +665,9 @@ public final class Engine implements AutoCloseable {
         if (!closed) {
             closed = true;
             pool.close();
+            network.detach(this, failure != null ? "a run of an engine on this network failed mid-slice"
+                    : precise && step > 0 ? "a precise-mode engine ran this network, whose state holds times of "
+                    + "that engine's clock" : null);
         }
     }
 }

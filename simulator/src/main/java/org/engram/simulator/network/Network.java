@@ -8,6 +8,13 @@ import org.engram.simulator.input.PoissonInput;
 /**
  * A built network: populations, projections and inputs on a time grid. Its structure is fixed;
  * neuron state and plastic weights change as it runs.
+ *
+ * <p>One engine at a time simulates a network: two open engines would advance the same state.
+ * A later engine continues from the state the earlier one left, at its own time 0, which suits
+ * grid mode (whose state counts steps). After a precise-mode run the state holds times of that
+ * engine's clock (the end of refractoriness, a source's next spike), and after a failed run it is
+ * half advanced: then no other engine may take the network, and it must be built again (the same
+ * seed builds the same network).
  */
 public final class Network {
     private final TimeGrid grid;
@@ -16,6 +23,10 @@ public final class Network {
     private final List<Projection> projections;
     private final List<PoissonInput> poissonInputs;
     private final List<CurrentSource> currentSources;
+    /** The open engine simulating this network, or null. */
+    private Object engine;
+    /** Why no further engine may take this network, or null. */
+    private String spent;
 
     Network(TimeGrid grid, long seed, List<Population<?, ?>> populations, List<Projection> projections,
             List<PoissonInput> poissonInputs, List<CurrentSource> currentSources) {
@@ -25,6 +36,41 @@ public final class Network {
         this.projections = List.copyOf(projections);
         this.poissonInputs = List.copyOf(poissonInputs);
         this.currentSources = List.copyOf(currentSources);
+    }
+
+    /**
+     * Called by an engine when it starts: refuses a second open engine, and any engine after one
+     * that left the state unfit to continue.
+     *
+     * @param engine the engine
+     * @throws IllegalStateException if the network is taken or spent
+     */
+    public synchronized void attach(Object engine) {
+        if (this.engine != null) {
+            throw new IllegalStateException("this network is simulated by an open engine; close it before "
+                    + "starting another");
+        }
+        if (spent != null) {
+            throw new IllegalStateException(spent + "; build the network again for a new engine (the same seed "
+                    + "builds the same network)");
+        }
+        this.engine = engine;
+    }
+
+    /**
+     * Called by an engine when it closes.
+     *
+     * @param engine the engine, as attached
+     * @param spent  why another engine may not continue the state (a precise-mode run, a failed
+     *               run), or null if it may
+     */
+    public synchronized void detach(Object engine, String spent) {
+        if (this.engine == engine) {
+            this.engine = null;
+            if (spent != null) {
+                this.spent = spent;
+            }
+        }
     }
 
     /** @return the time grid */
