@@ -131,6 +131,7 @@ public final class ConfigLayers {
             origins.put("threads", "--threads");
         }
         StrategyParams.Locator where = keyPath -> locate(keyPath, origins, source);
+        rejectEmptyValues(tree, ExperimentConfig.class, "", where);
         fillDefaults(tree, ExperimentConfig.class);
         ExperimentConfig config = convert(tree, where);
         List<ExperimentConfig.StrategySpec> strategies = new ArrayList<>();
@@ -143,6 +144,55 @@ public final class ConfigLayers {
                 config.energy());
         CrossChecks.check(complete, where);
         return new Resolved(complete, ConfigLoader.toYaml(complete));
+    }
+
+    /**
+     * Refuses a key or list entry written without a value ({@code seeds: [1, null]}, {@code lr:}),
+     * located, rather than letting it reach a record as a Java null. Allowed are a section written
+     * without content ({@code energy:}), which {@link #fillDefaults} fills, and keys whose
+     * documented default is null.
+     *
+     * @param type the record type {@code node} describes, or null where the shape is free (maps)
+     */
+    private static void rejectEmptyValues(JsonNode node, Class<?> type, String path, StrategyParams.Locator where) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode element = node.get(i);
+                String at = path + "[" + i + "]";
+                if (element.isNull()) {
+                    throw new ConfigException(where.locate(at), at, "a value", "nothing (an empty entry)", null);
+                }
+                rejectEmptyValues(element, type, at, where);
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        node.fields().forEachRemaining(f -> {
+            String at = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
+            RecordComponent rc = type == null ? null : component(type, f.getKey());
+            Class<?> childType = rc == null ? null : rc.getType().isRecord() ? rc.getType()
+                    : recordElement(rc.getGenericType());
+            if (f.getValue().isNull()) {
+                Key doc = rc == null ? null : rc.getAnnotation(Key.class);
+                boolean nullable = rc != null && (rc.getType().isRecord() || doc != null && "null".equals(doc.def()));
+                if (!nullable) {
+                    throw new ConfigException(where.locate(at), at, "a value", "nothing (an empty entry)", null);
+                }
+            } else {
+                rejectEmptyValues(f.getValue(), childType, at, where);
+            }
+        });
+    }
+
+    private static RecordComponent component(Class<?> type, String key) {
+        for (RecordComponent rc : type.getRecordComponents()) {
+            if (snakeCase(rc.getName()).equals(key)) {
+                return rc;
+            }
+        }
+        return null;
     }
 
     /** The override or flag that set a key (or an enclosing one), else the key's place in the file. */
@@ -174,7 +224,8 @@ public final class ConfigLayers {
 
     /**
      * Fills missing keys of a mapping from the {@link Key} defaults of a record type, recursing into
-     * sections and lists of sections; keys the type does not know are left for the conversion to reject.
+     * sections (an empty one included) and lists of sections; keys the type does not know are left
+     * for the conversion to reject.
      *
      * @param node the mapping, changed in place
      * @param type the record type it describes
@@ -186,7 +237,8 @@ public final class ConfigLayers {
             Class<?> t = rc.getType();
             Key doc = rc.getAnnotation(Key.class);
             if (t.isRecord()) {
-                if (child == null) {
+                if (child == null || child.isNull()) {
+                    // A section written with nothing under it ("energy:") is an empty section.
                     child = node.putObject(key);
                 }
                 if (child.isObject()) {

@@ -3,7 +3,10 @@ package org.engram.experiments.config;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -23,6 +26,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.Suggestions;
 
@@ -42,7 +47,14 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            // Strict types: 2.5 is not a count and '3' is not a number; a key given twice is a mistake.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .registerModule(new SimpleModule("engram-enums").addSerializer(new LowerCaseEnumSerializer()));
+
+    static {
+        YAML.coercionConfigDefaults().setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    }
 
     /** Writes enum constants the way configs spell them: {@code grid}, {@code excitatory}. */
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -58,6 +70,9 @@ public final class ConfigLoader {
             gen.writeString(value.name().toLowerCase(Locale.ROOT));
         }
     }
+
+    /** Jackson's wording for a value of the wrong kind it refused to convert (a fraction for a count, '3' for 3). */
+    private static final Pattern REFUSED_COERCION = Pattern.compile("Cannot coerce (\\S+) value \\((.*?)\\) to ");
 
     private ConfigLoader() {
     }
@@ -200,6 +215,10 @@ public final class ConfigLoader {
     private static String describeFound(String message) {
         if (message == null) {
             return "something else";
+        }
+        Matcher coerced = REFUSED_COERCION.matcher(message);
+        if (coerced.find()) {
+            return coerced.group(1).equals("String") ? "the quoted text " + coerced.group(2) : coerced.group(2);
         }
         int from = message.indexOf("from ");
         return from >= 0 ? message.substring(from + 5).replaceAll("\\s*\\n.*", "") : message;
