@@ -51,6 +51,15 @@ class ConfigLayersTest {
         assertEquals(3, yamlOnly.threads());
     }
 
+    /** A section written with nothing under it takes every default, like an absent one (it crashed the run's end). */
+    @Test
+    void emptySectionsTakeTheirDefaults() {
+        String empty = "name: empty\nstrategies: [{name: naive}]\nenergy:\ntraining:\ntasks:\n";
+        String absent = "name: empty\nstrategies: [{name: naive}]\n";
+        assertEquals(ConfigLayers.resolve(absent, "a.yaml", List.of(), ConfigLayers.Flags.NONE).config(),
+                ConfigLayers.resolve(empty, "e.yaml", List.of(), ConfigLayers.Flags.NONE).config());
+    }
+
     @Test
     void resolvedConfigResolvesToItself() {
         ConfigLayers.Resolved once = resolve(List.of("network.hidden=[12, 6]"), ConfigLayers.Flags.NONE);
