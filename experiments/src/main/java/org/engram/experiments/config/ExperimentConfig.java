@@ -70,14 +70,25 @@ public record ExperimentConfig(
             throw new ParameterException("experiment", "strategies", "a list of one or more strategies", strategies);
         }
         strategies = List.copyOf(strategies);
-        Set<String> labels = new HashSet<>();
+        Set<String> stems = new HashSet<>();
         for (int i = 0; i < strategies.size(); i++) {
-            if (!labels.add(strategies.get(i).label())) {
+            // Labels name folders and files, so they must differ there too: replay+ewc and replay_ewc do not.
+            if (!stems.add(fileStem(strategies.get(i).label()))) {
                 throw new ParameterException("experiment", "strategies[" + i + "].label",
-                        "a label no other strategy has (set label: to tell two runs of one strategy apart)",
-                        strategies.get(i).label());
+                        "a label no other strategy has, also with '+' read as '_' as in file names (set label:"
+                                + " to tell two runs of one strategy apart)", strategies.get(i).label());
             }
         }
+    }
+
+    /**
+     * A strategy label as it appears in file and folder names: a chain's {@code '+'} becomes {@code '_'}.
+     *
+     * @param label a valid label
+     * @return its file-name form
+     */
+    public static String fileStem(String label) {
+        return label.replace('+', '_');
     }
 
     static void requireName(String section, String key, String value) {
@@ -447,7 +458,10 @@ public record ExperimentConfig(
                 throw new ParameterException("strategy", "name", "a strategy name (see engram list)", name);
             }
             label = label == null ? name : label;
-            requireName("strategy", "label", label.replace('+', '_'));
+            if (!NAME.matcher(fileStem(label)).matches()) {
+                throw new ParameterException("strategy", "label", "a name of letters, digits, '.', '_', '-' or '+'"
+                        + " starting with a letter or digit", label);
+            }
             params = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : params;
             if (!params.isObject()) {
                 throw new ParameterException("strategy", "params", "a mapping of hyperparameters", params);

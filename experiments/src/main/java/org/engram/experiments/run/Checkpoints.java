@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.engram.experiments.config.ExperimentConfig;
 import org.engram.learning.io.Envelope;
 import org.engram.simulator.EngramException;
 
@@ -31,7 +32,7 @@ final class Checkpoints {
     }
 
     private static String dir(String strategy, long seed) {
-        return "checkpoints/" + strategy.replace('+', '_') + "/seed-" + seed + "/";
+        return "checkpoints/" + ExperimentConfig.fileStem(strategy) + "/seed-" + seed + "/";
     }
 
     /**

@@ -3,6 +3,7 @@ package org.engram.experiments.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.AccuracyHeatMap;
@@ -33,7 +34,7 @@ public final class RunPlots {
         List<String> names = shortNames(run.tasks());
         for (RunResults.Strategy s : run.strategies()) {
             String seeds = s.seeds().size() == 1 ? "seed " + s.seeds().get(0) : "mean of " + s.seeds().size() + " seeds";
-            String base = fileName(s.label());
+            String base = ExperimentConfig.fileStem(s.label());
             AccuracyMatrix mean = s.mean();
             files.addAll(ForgettingPlot.of(mean, names, s.label() + ": accuracy on each task as tasks are learned ("
                     + seeds + ")").write(plots, "forgetting_" + base));
@@ -128,9 +129,5 @@ public final class RunPlots {
             out.add(t.startsWith("classes ") ? t.substring(8) : t);
         }
         return out;
-    }
-
-    static String fileName(String label) {
-        return label.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -58,6 +58,11 @@ class BrokenRunConfigTest {
                         "bad.yaml", "epochs"),
                 file("empty value", GOOD.replace("  epochs: 1", "  epochs:"),
                         "bad.yaml:14:3: training.epochs: expected a value, found nothing"),
+                file("labels equal in file names", GOOD.replace("  - name: naive", "  - name: naive\n    label: a+b")
+                        .replace("  - name: ewc", "  - name: ewc\n    label: a_b"),
+                        "strategies[1].label", "also with '+' read as '_'", "a_b"),
+                file("label not starting with a letter", GOOD.replace("  - name: naive", "  - name: naive\n    label: '+x'"),
+                        "strategies[0].label", "starting with a letter or digit", "found +x"),
                 file("empty list entry", GOOD.replace("seeds: [1]", "seeds: [1, null]"),
                         "bad.yaml:2:", "seeds[1]: expected a value, found nothing"),
                 file("out of range", GOOD.replace("learning_rate: 0.001", "learning_rate: -1"),
