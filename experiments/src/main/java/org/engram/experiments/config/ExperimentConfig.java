@@ -193,6 +193,9 @@ public record ExperimentConfig(
             }
             if (anglesDeg != null) {
                 anglesDeg = List.copyOf(anglesDeg);
+                for (int k = 0; k < anglesDeg.size(); k++) {
+                    ParameterException.requireFinite("tasks", "angles_deg[" + k + "]", anglesDeg.get(k), "deg");
+                }
             }
         }
     }

@@ -84,6 +84,7 @@ public final class Runner {
                 + " run ended; continue with: engram run --resume " + folder.directory()), "engram-run-interrupted");
         Runtime.getRuntime().addShutdownHook(onKill);
         try {
+            loop.prepare();
             List<UnitProgress> results = new ArrayList<>();
             try (Progress progress = Progress.create(loop.remainingSamples(), err)) {
                 if (request.resume() != null) {
@@ -181,7 +182,7 @@ public final class Runner {
         private final RunFolder folder;
         private final int stopAfterTasks;
         private final List<String> taskNames = new ArrayList<>();
-        private final long samplesPerTask;
+        private long samplesPerTask;
         private RunStatus status;
         private boolean finished;
         private int tasksThisProcess;
@@ -194,6 +195,10 @@ public final class Runner {
             this.folder = folder;
             this.status = status;
             this.stopAfterTasks = stopAfterTasks;
+        }
+
+        /** Reads the task names and sizes from the first seed's sequence; inside the run, so a failure is recorded. */
+        void prepare() {
             TaskSequence first = experiment.sequence(config.seeds().get(0));
             long samples = 0;
             for (org.engram.experiments.task.Task t : first.tasks()) {

@@ -63,6 +63,9 @@ class BrokenRunConfigTest {
                         "strategies[1].label", "also with '+' read as '_'", "a_b"),
                 file("label not starting with a letter", GOOD.replace("  - name: naive", "  - name: naive\n    label: '+x'"),
                         "strategies[0].label", "starting with a letter or digit", "found +x"),
+                file("angle not a number", GOOD.replace("  sequence: split", "  sequence: rotated\n  angles_deg: [NaN, 0]")
+                        .replace("  classes_per_task: 2\n", ""),
+                        "tasks.angles_deg[0]: expected a finite number (deg)", "NaN"),
                 file("empty list entry", GOOD.replace("seeds: [1]", "seeds: [1, null]"),
                         "bad.yaml:2:", "seeds[1]: expected a value, found nothing"),
                 file("out of range", GOOD.replace("learning_rate: 0.001", "learning_rate: -1"),
