@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.bench.NetworkBenchmark;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.reference.BrunelNetwork;
@@ -61,6 +62,10 @@ public final class BenchCommand implements Runnable {
 
         /** Builds the network with these options, benchmarks it and prints the report. */
         void runAndReport(CommandSpec spec, String name, NetworkSize network) {
+            String command = "bench " + name;
+            OptionChecks.positive(command, "--duration-ms", durationMs);
+            OptionChecks.atLeast(command, "--threads", threads, 1);
+            OptionChecks.positive(command, "--dt", dtMs);
             Map<String, Object> r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs,
                     threads, mode);
             report(spec.commandLine().getOut(), r, json);
@@ -100,7 +105,7 @@ public final class BenchCommand implements Runnable {
 
     /** {@code engram bench cuba}. */
     @Command(name = "cuba", mixinStandardHelpOptions = true,
-            description = "Vogels-Abbott CUBA network (80% excitatory LIF with exponential current synapses, "
+            description = "Vogels-Abbott CUBA network (80%% excitatory LIF with exponential current synapses, "
                     + "80 synapses per neuron on average).")
     static final class Cuba implements Callable<Integer> {
         @Spec
@@ -114,6 +119,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
+            OptionChecks.atLeast("bench cuba", "--neurons", neurons, 5);
             options.runAndReport(spec, "cuba", CubaNetwork.of(neurons)::build);
             return 0;
         }
@@ -135,7 +141,14 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            options.runAndReport(spec, "brunel", BrunelNetwork.asynchronousIrregular(neurons / 12500.0)::build);
+            BrunelNetwork network;
+            try {
+                network = BrunelNetwork.asynchronousIrregular(neurons / 12500.0);
+            } catch (ParameterException e) {
+                throw new ParameterException("bench brunel", "--neurons", "a size N whose scale N / 12500 is "
+                        + e.expected(), neurons);
+            }
+            options.runAndReport(spec, "brunel", network::build);
             return 0;
         }
     }

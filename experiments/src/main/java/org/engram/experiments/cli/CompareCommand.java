@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code engram compare}: strategies of finished runs side by side, as a table and a bar chart. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare the strategies of one or more finished runs: a table of ACC, BWT, FWT, forgetting, "
-                + "learning accuracy and speed over seeds, and a bar chart of ACC and BWT with 95% confidence intervals.",
+                + "learning accuracy and speed over seeds, and a bar chart of ACC and BWT with 95%% confidence intervals.",
         footer = {"", "Example:", "  engram compare results/split-fashion-task-il/* results/split-fashion-class-il/*"})
 public final class CompareCommand implements Callable<Integer> {
     @Spec

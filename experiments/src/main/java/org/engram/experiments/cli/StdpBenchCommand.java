@@ -52,6 +52,11 @@ final class StdpBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks.atLeast("bench stdp", "--neurons", neurons, 1);
+        OptionChecks.atLeast("bench stdp", "--train", train, 1);
+        OptionChecks.atLeast("bench stdp", "--label", label, 1);
+        OptionChecks.atLeast("bench stdp", "--test", test, 1);
+        OptionChecks.atLeast("bench stdp", "--threads", threads, 1);
         LocatedData located = data.locate();
         Dataset trainSet = located.train().limit(Math.min(Math.max(train, label), located.train().size()));
         Dataset testSet = located.test().limit(Math.min(test, located.test().size()));

@@ -66,6 +66,16 @@ final class TrainBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (int size : hidden) {
+            OptionChecks.atLeast("bench train", "--hidden", size, 1);
+        }
+        OptionChecks.atLeast("bench train", "--steps", steps, 1);
+        OptionChecks.atLeast("bench train", "--batch", batch, 1);
+        OptionChecks.atLeast("bench train", "--epochs", epochs, 1);
+        OptionChecks.atLeast("bench train", "--threads", threads, 1);
+        if (limit != null) {
+            OptionChecks.atLeast("bench train", "--limit", limit, 1);
+        }
         LocatedData located = data.locate();
         Dataset train = limit == null ? located.train() : located.train().limit(Math.min(limit, located.train().size()));
         Dataset test = located.test();

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The JSON reports of {@code engram bench} carry the fields scripts rely on, with consistent values. */
 class BenchCommandTest {
@@ -50,6 +55,45 @@ class BenchCommandTest {
         assertEquals(50.0, warm.get("warmup_ms").asDouble());
         assertEquals(cold.get("spike_hash"), warm.get("spike_hash"));
         assertEquals(cold.get("synaptic_events"), warm.get("synaptic_events"));
+    }
+
+    /** Out-of-range sizes are user errors naming the option (--batch 0 divided by zero). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "train --batch 0|--batch|found 0",
+        "train --hidden 16,0|--hidden|found 0",
+        "train --steps -1|--steps|found -1",
+        "stdp --threads 0|--threads|found 0",
+        "cuba --threads 0|--threads|found 0",
+        "cuba --duration-ms 0|--duration-ms|found 0",
+        "cuba --dt -0.1|--dt|found -0.1",
+        "brunel --neurons -5|--neurons|found -5",
+        "brunel --neurons 5|--neurons|found 5"})
+    void outOfRangeOptionsAreRefusedByName(String arguments, String option, String found) {
+        List<String> args = new ArrayList<>(List.of("bench"));
+        args.addAll(List.of(arguments.split(" ")));
+        CliRunner.Result r = CliRunner.run(args.toArray(new String[0]));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(option + ": expected") && r.err().contains(found), r.err());
+        assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    /** A bare '%' in a description is a format error picocli reports as a warning in the help. */
+    @Test
+    void helpTextsFormatCleanly() {
+        for (String[] command : new String[][] {{"--help"}, {"bench", "--help"}, {"compare", "--help"}}) {
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            PrintStream saved = System.err;
+            System.setErr(new PrintStream(stderr, true));
+            CliRunner.Result r;
+            try {
+                r = CliRunner.run(command);
+            } finally {
+                System.setErr(saved);
+            }
+            String all = r.out() + r.err() + stderr;
+            assertTrue(!all.contains("WARN") && !all.contains("Could not format"), String.join(" ", command) + ": " + all);
+        }
     }
 
     @Test
