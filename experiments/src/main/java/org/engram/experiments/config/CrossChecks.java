@@ -36,7 +36,7 @@ final class CrossChecks {
      */
     static void check(ExperimentConfig c, StrategyParams.Locator where) {
         List<ConfigException> problems = new ArrayList<>();
-        List<Runnable> checks = List.of(() -> checkTasks(c, where), () -> checkSplit(c.tasks(),
+        List<Runnable> checks = List.of(() -> checkIgnoredKeys(c, where), () -> checkTasks(c, where), () -> checkSplit(c.tasks(),
                 c.tasks().scenario() == Scenario.DOMAIN_INCREMENTAL, where), () -> checkLearnerTasks(c, where));
         for (Runnable check : checks) {
             try {
@@ -63,6 +63,32 @@ final class CrossChecks {
             }
             throw new ConfigException(sb.toString(), null);
         }
+    }
+
+    /** A key the chosen data or sequence would ignore is a mistake to point out, not to drop silently. */
+    private static void checkIgnoredKeys(ExperimentConfig c, StrategyParams.Locator where) {
+        String path = c.data().path();
+        if (path != null && c.data().bundled()) {
+            throw ignored(where, "data.path", path, "data.bundled: true uses the subset bundled in the jar");
+        }
+        if (path != null && c.data().dataset() == DatasetKind.SYNTHETIC) {
+            throw ignored(where, "data.path", path, "data.dataset: synthetic generates its patterns");
+        }
+        TasksSpec t = c.tasks();
+        if (t.groups() != null && t.sequence() != SequenceKind.SPLIT) {
+            throw ignored(where, "tasks.groups", t.groups().toString(), "only a split sequence has class groups");
+        }
+        if (t.anglesDeg() != null && t.sequence() != SequenceKind.ROTATED) {
+            throw ignored(where, "tasks.angles_deg", t.anglesDeg().toString(), "only a rotated sequence has angles");
+        }
+        if (t.firstUnpermuted() && t.sequence() != SequenceKind.PERMUTED) {
+            throw ignored(where, "tasks.first_unpermuted", "true", "only a permuted sequence has permutations");
+        }
+    }
+
+    private static ConfigException ignored(StrategyParams.Locator where, String key, String value, String why) {
+        return new ConfigException(where.locate(key), key, "no value here (" + why + ")", value,
+                "remove the key");
     }
 
     private static void checkTasks(ExperimentConfig c, StrategyParams.Locator where) {

@@ -2,9 +2,13 @@ package org.engram.experiments.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.ValueSpecs;
@@ -170,6 +174,7 @@ final class NetworkFromConfig {
         if (r == null || r.type() == null) {
             throw new ConfigException(source, path + ".type", "a connectivity rule: " + SimulationConfig.RuleSpec.TYPES.keySet(), "nothing", null);
         }
+        rejectUnusedKeys(r, path);
         try {
             Connectivity c = switch (r.type()) {
                 case "all_to_all" -> Rules.allToAll().withAutapses(bool(r.autapses()));
@@ -193,6 +198,37 @@ final class NetworkFromConfig {
             throw e;
         } catch (EngramException e) {
             throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
+        }
+    }
+
+    /** The keys each rule reads; another key given would be ignored silently. */
+    private static final Map<String, Set<String>> RULE_KEYS = Map.of(
+            "all_to_all", Set.of("autapses"),
+            "one_to_one", Set.of(),
+            "fixed_probability", Set.of("p", "autapses"),
+            "fixed_in_degree", Set.of("k", "autapses", "multapses"),
+            "fixed_out_degree", Set.of("k", "autapses", "multapses"),
+            "explicit", Set.of("sources", "targets"));
+
+    private void rejectUnusedKeys(SimulationConfig.RuleSpec r, String path) {
+        Set<String> used = RULE_KEYS.get(r.type());
+        if (used == null) {
+            return;   // an unknown type: the switch below names it
+        }
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("p", r.p());
+        given.put("k", r.k());
+        given.put("autapses", r.autapses());
+        given.put("multapses", r.multapses());
+        given.put("sources", r.sources());
+        given.put("targets", r.targets());
+        for (Map.Entry<String, Object> e : given.entrySet()) {
+            if (e.getValue() != null && !used.contains(e.getKey())) {
+                throw new ConfigException(source, path + "." + e.getKey(), "no value (rule " + r.type()
+                        + " uses " + (used.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(used))) + ")",
+                        e.getValue() instanceof int[] list ? Arrays.toString(list) : String.valueOf(e.getValue()),
+                        "remove the key");
+            }
         }
     }
 

@@ -66,6 +66,10 @@ class BrokenRunConfigTest {
                 file("angle not a number", GOOD.replace("  sequence: split", "  sequence: rotated\n  angles_deg: [NaN, 0]")
                         .replace("  classes_per_task: 2\n", ""),
                         "tasks.angles_deg[0]: expected a finite number (deg)", "NaN"),
+                file("path ignored by bundled data", GOOD.replace("data: {bundled: true}", "data: {bundled: true, path: /x}"),
+                        "bad.yaml:3:", "data.path: expected no value here (data.bundled: true", "found /x"),
+                file("angles of a split sequence", GOOD.replace("  count: 2", "  count: 2\n  angles_deg: [0, 90]"),
+                        "tasks.angles_deg: expected no value here (only a rotated sequence", "remove the key"),
                 file("empty list entry", GOOD.replace("seeds: [1]", "seeds: [1, null]"),
                         "bad.yaml:2:", "seeds[1]: expected a value, found nothing"),
                 file("out of range", GOOD.replace("learning_rate: 0.001", "learning_rate: -1"),

@@ -100,6 +100,8 @@ class SimulateCommandTest {
                         List.of("bad.yaml", "projections[1].target", "ex", "did you mean 'exc'?")),
                 Arguments.of("wrong weight sign", GOOD.replace("weight: 25", "weight: -25"),
                         List.of("bad.yaml", "weight", "-25")),
+                Arguments.of("parameter the rule ignores", GOOD.replace("type: all_to_all", "type: all_to_all, p: 0.5"),
+                        List.of("bad.yaml", "projections[1].rule.p", "rule all_to_all uses autapses", "0.5")),
                 Arguments.of("unknown rule", GOOD.replace("type: all_to_all", "type: all_to_al"),
                         List.of("bad.yaml", "projections[1].rule.type", "did you mean 'all_to_all'?")),
                 Arguments.of("not yaml", "name: [unclosed", List.of("bad.yaml")),

@@ -60,6 +60,24 @@ class ConfigLayersTest {
                 ConfigLayers.resolve(empty, "e.yaml", List.of(), ConfigLayers.Flags.NONE).config());
     }
 
+    /** Every experiment config shipped in configs/ resolves: no key they set is refused or ignored. */
+    @Test
+    void shippedRunConfigsResolve() throws IOException {
+        List<Path> configs;
+        try (Stream<Path> files = Files.list(Path.of("configs"))) {
+            configs = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        int runConfigs = 0;
+        for (Path f : configs) {
+            String text = Files.readString(f);
+            if (text.contains("\nstrategies:")) {
+                ConfigLayers.resolve(text, f.toString(), List.of(), ConfigLayers.Flags.NONE);
+                runConfigs++;
+            }
+        }
+        assertTrue(runConfigs >= 5, "found " + runConfigs + " run configs in " + configs);
+    }
+
     @Test
     void resolvedConfigResolvesToItself() {
         ConfigLayers.Resolved once = resolve(List.of("network.hidden=[12, 6]"), ConfigLayers.Flags.NONE);
