@@ -86,7 +86,9 @@ public final class SpikeRecorder implements SpikeListener {
     }
 
     /**
-     * Writes {@code time_ms,neuron} lines with a header.
+     * Writes {@code time_ms,neuron} lines with a header. Times have 9 decimals (1 ps), which writes
+     * grid times, multiples of the step, exactly; a precise-mode time is rounded to the picosecond,
+     * and its exact value enters the run's {@link SpikeTrainDigest}.
      *
      * @param out where the CSV text goes; flushed, not closed
      * @throws IOException if writing fails

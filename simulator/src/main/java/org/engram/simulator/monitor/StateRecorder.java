@@ -191,7 +191,9 @@ public final class StateRecorder {
     }
 
     /**
-     * Writes {@code time_ms,neuron,<variable>} lines with a header.
+     * Writes {@code time_ms,neuron,<variable>} lines with a header. Values are written in full
+     * precision (the shortest decimal that reads back as the same {@code double}), so an analysis
+     * of the file sees what the engine computed.
      *
      * @param out where the CSV text goes; flushed, not closed
      * @throws IOException if writing fails
@@ -200,8 +202,9 @@ public final class StateRecorder {
         out.write("time_ms,neuron," + variable + "\n");
         for (int s = 0; s < samples; s++) {
             for (int k = 0; k < neurons.length; k++) {
-                out.write(String.format(Locale.ROOT, "%.6f,%d,%.9g\n", (s + 1) * intervalMs, neurons[k],
-                        values[s * neurons.length + k]));
+                out.write(String.format(Locale.ROOT, "%.6f,%d,", (s + 1) * intervalMs, neurons[k]));
+                out.write(Double.toString(values[s * neurons.length + k]));
+                out.write('\n');
             }
         }
         out.flush();
