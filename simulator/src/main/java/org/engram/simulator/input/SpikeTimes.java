@@ -16,8 +16,9 @@ import org.engram.simulator.model.SpikeSink;
  * their input. Connect them to neurons with projections like any population.
  *
  * <p>Grid mode: a spike at time {@code t} is emitted at the end of the step that contains it,
- * i.e. at the first grid time {@code >= t} (times on the grid are kept exactly). Precise mode:
- * spikes are emitted at exactly {@code t}.
+ * i.e. at the first grid time {@code >= t} (times on the grid are kept exactly); as every grid
+ * spike carries the end of its step, the earliest is {@code dt}, and a time in {@code [0, dt]}
+ * is emitted at {@code dt}. Precise mode: spikes are emitted at exactly {@code t}.
  */
 public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTimes.State>,
         ExactPropagation<SpikeTimes.Params, SpikeTimes.State> {
@@ -140,7 +141,8 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
 
     /**
      * Emits, in step {@code s}, the spikes with times in {@code (s dt, (s+1) dt]}: the step whose end
-     * is the first grid time {@code >= t}; 1e-9 steps absorbs the rounding of decimal times.
+     * is the first grid time {@code >= t} (and at least {@code dt}: step 0 takes times from 0);
+     * 1e-9 steps absorbs the rounding of decimal times.
      */
     private static void emitOnGrid(double dt, State state, int lo, int hi, int from, int to, SpikeSink out) {
         int[] next = state.next;
