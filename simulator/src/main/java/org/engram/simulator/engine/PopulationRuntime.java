@@ -1,6 +1,7 @@
 package org.engram.simulator.engine;
 
 import java.util.Arrays;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.InputView;
 import org.engram.simulator.network.Population;
 
@@ -67,6 +68,12 @@ final class PopulationRuntime {
             crossingMs = new double[size];
             horizonMs = new double[size];
             Arrays.fill(horizonMs, Double.NEGATIVE_INFINITY);
+            if ((long) size * slots > Integer.MAX_VALUE - 8) {
+                // One queue head per neuron and ring slot, in one int-indexed array.
+                throw new ParameterException("engine", "precise mode", "neurons x (maximum delay in steps + 1) <= "
+                        + (Integer.MAX_VALUE - 8) + " per population", "'" + population.name() + "': " + size
+                        + " x " + slots);
+            }
             eventHead = new int[size * slots];
             Arrays.fill(eventHead, -1);
             queues = new PreciseQueue[workers][slots];
