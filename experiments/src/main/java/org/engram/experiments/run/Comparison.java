@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.StrategyComparisonPlot;
 import org.engram.simulator.EngramException;
@@ -41,7 +43,11 @@ public final class Comparison {
     @SuppressWarnings("unchecked")
     public static Outcome write(List<Path> runs, Path resultsRoot) {
         List<RunResults> results = new ArrayList<>();
+        Set<Path> distinct = new HashSet<>();
         for (Path r : runs) {
+            if (!distinct.add(r.toAbsolutePath().normalize())) {
+                throw new EngramException(r.toString(), "runs", "each run folder once", "given twice", null);
+            }
             results.add(RunResults.read(r));
         }
         Map<String, Integer> seen = new HashMap<>();

@@ -204,6 +204,15 @@ class RunCommandTest {
     }
 
     @Test
+    void compareRefusesTheSameRunTwice() {
+        CliRunner.Result r = CliRunner.run("compare", folder.toString(), folder.resolve(".").toString(), "--out",
+                dir.resolve("cmp2").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("each run folder once") && r.err().contains("given twice"), r.err());
+        assertTrue(!Files.exists(dir.resolve("cmp2")), "no comparison folder");
+    }
+
+    @Test
     void listAndHelpShowStrategiesAndKeys() {
         CliRunner.Result list = CliRunner.run("list");
         assertTrue(list.out().contains("hlop") && list.out().contains("Xiao et al. 2024"), list.out());
