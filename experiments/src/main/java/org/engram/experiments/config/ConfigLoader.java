@@ -104,6 +104,27 @@ public final class ConfigLoader {
     }
 
     /**
+     * Adds the line and column of its key to an error found after the YAML became a record (a
+     * model parameter out of range, an unknown population), which names only the file.
+     *
+     * @param e    the error
+     * @param file the YAML file it is about
+     * @return the error with its position, or {@code e} when it has one or the file cannot tell
+     */
+    public static ConfigException withPosition(ConfigException e, Path file) {
+        String name = file.getFileName().toString();
+        if (e.location() == null || !name.equals(e.source())) {
+            return e;
+        }
+        try {
+            String where = SourceMap.of(name, Files.readString(file)).locate(e.location());
+            return where.equals(name) ? e : new ConfigException(where, e.location(), e.expected(), e.found(), e.hint());
+        } catch (IOException | RuntimeException unreadable) {
+            return e;   // the file changed or vanished since it was read: the file name must do
+        }
+    }
+
+    /**
      * Parses YAML text into a record.
      *
      * @param text       the YAML

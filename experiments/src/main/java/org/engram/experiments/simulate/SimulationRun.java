@@ -57,6 +57,14 @@ public final class SimulationRun {
      * @return the result
      */
     public static Result execute(Path configFile, Path resultsRoot, Integer threadsOverride, Long seedOverride) {
+        try {
+            return simulate(configFile, resultsRoot, threadsOverride, seedOverride);
+        } catch (ConfigException e) {
+            throw ConfigLoader.withPosition(e, configFile);
+        }
+    }
+
+    private static Result simulate(Path configFile, Path resultsRoot, Integer threadsOverride, Long seedOverride) {
         String source = configFile.getFileName().toString();
         SimulationConfig c = ConfigLoader.load(configFile, SimulationConfig.class);
         c = new SimulationConfig(c.name(), c.dtMs(), c.durationMs(), seedOverride != null ? seedOverride : c.seed(),
