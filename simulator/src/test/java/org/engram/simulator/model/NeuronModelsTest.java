@@ -1,12 +1,10 @@
 package org.engram.simulator.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
@@ -21,18 +19,10 @@ class NeuronModelsTest {
     }
 
     @Test
-    void findsUserModelRegisteredAsService() {
-        // src/test/resources/META-INF/services/org.engram.simulator.model.NeuronModel names the QIF example.
-        assertInstanceOf(QuadraticIntegrateAndFireExampleTest.Qif.class, NeuronModels.byName("qif"));
-        List<String> names = NeuronModels.all().stream().map(NeuronModel::name).toList();
-        assertEquals(List.of("lif_delta", "lif_exp", "adaptive_lif", "izhikevich", "spike_times", "poisson_source", "qif"), names);
-    }
-
-    @Test
     void unknownNameListsKnownNamesAndSuggestsClosest() {
         ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName("izhikevitch"));
         assertEquals("izhikevitch", e.found());
-        assertEquals("neuron model: model: expected one of [lif_delta, lif_exp, adaptive_lif, izhikevich, spike_times, poisson_source, qif], "
+        assertEquals("neuron model: model: expected one of [lif_delta, lif_exp, adaptive_lif, izhikevich, spike_times, poisson_source], "
                 + "found izhikevitch; did you mean 'izhikevich'?", e.getMessage());
     }
 
