@@ -1,7 +1,7 @@
 package org.engram.experiments.metrics;
 
+import java.util.List;
 import java.util.Locale;
-
 import org.engram.simulator.ParameterException;
 
 /**
@@ -56,6 +56,30 @@ public final class AccuracyMatrix {
             copy[i] = accuracies[i].clone();
         }
         return new AccuracyMatrix(copy);
+    }
+
+    /**
+     * The element-wise mean of several runs' matrices (e.g. one per seed). Its ACC and BWT equal
+     * the runs' mean ACC and BWT, which are linear in the entries; its forgetting, made of maxima,
+     * is in general not the runs' mean forgetting.
+     *
+     * @param runs matrices of one size, at least one
+     * @return the mean matrix
+     */
+    public static AccuracyMatrix mean(List<AccuracyMatrix> runs) {
+        int t = runs.get(0).size();
+        double[][] m = new double[t][t];
+        for (AccuracyMatrix a : runs) {
+            if (a.size() != t) {
+                throw new ParameterException("accuracy matrices", "size", "matrices of one size (" + t + ")", a.size());
+            }
+            for (int i = 0; i < t; i++) {
+                for (int j = 0; j < t; j++) {
+                    m[i][j] += a.get(i, j) / runs.size();
+                }
+            }
+        }
+        return of(m);
     }
 
     /** @return the number of tasks {@code T} */

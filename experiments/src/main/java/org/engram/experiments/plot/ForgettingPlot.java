@@ -25,7 +25,7 @@ public final class ForgettingPlot {
     }
 
     /**
-     * Draws the figure.
+     * Draws the figure of one run.
      *
      * @param matrix    the accuracy matrix of the run
      * @param taskNames one name per task for the legend
@@ -33,6 +33,20 @@ public final class ForgettingPlot {
      * @return the figure at the default size
      */
     public static Figure of(AccuracyMatrix matrix, List<String> taskNames, String title) {
+        return of(List.of(matrix), taskNames, title);
+    }
+
+    /**
+     * Draws the figure of several runs (seeds): the lines of their mean matrix, and in the subtitle
+     * their mean ACC, BWT and average forgetting, as the summary tables give them.
+     *
+     * @param runs      the runs' accuracy matrices, one size
+     * @param taskNames one name per task for the legend
+     * @param title     figure title
+     * @return the figure at the default size
+     */
+    public static Figure of(List<AccuracyMatrix> runs, List<String> taskNames, String title) {
+        AccuracyMatrix matrix = AccuracyMatrix.mean(runs);
         int t = matrix.size();
         Labels.requireCount(taskNames, t, "task names");
         XYSeriesCollection data = new XYSeriesCollection();
@@ -59,8 +73,9 @@ public final class ForgettingPlot {
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         LegendTitle legend = chart.getLegend();
         legend.setPosition(t > 6 ? RectangleEdge.RIGHT : RectangleEdge.BOTTOM);
+        double forgetting = runs.stream().mapToDouble(AccuracyMatrix::averageForgetting).average().orElseThrow();
         String summary = "ACC " + Labels.percent(matrix.acc()) + "   BWT " + Labels.points(matrix.bwt())
-                + "   average forgetting " + Labels.points(matrix.averageForgetting()) + "   (" + t
+                + "   average forgetting " + Labels.points(forgetting) + "   (" + t
                 + (t == 1 ? " task)" : " tasks)");
         ChartStyle.subtitle(chart, summary);
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);

@@ -36,7 +36,7 @@ public final class RunPlots {
             String seeds = s.seeds().size() == 1 ? "seed " + s.seeds().get(0) : "mean of " + s.seeds().size() + " seeds";
             String base = ExperimentConfig.fileStem(s.label());
             AccuracyMatrix mean = s.mean();
-            files.addAll(ForgettingPlot.of(mean, names, s.label() + ": accuracy on each task as tasks are learned ("
+            files.addAll(ForgettingPlot.of(s.matrices(), names, s.label() + ": accuracy on each task as tasks are learned ("
                     + seeds + ")").write(plots, "forgetting_" + base));
             files.addAll(AccuracyHeatMap.of(mean, names, s.label() + ": accuracy matrix (" + seeds + ")")
                     .write(plots, "accuracy_matrix_" + base));

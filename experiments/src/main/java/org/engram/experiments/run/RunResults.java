@@ -36,16 +36,7 @@ public record RunResults(Path directory, String experiment, String runId, List<S
     public record Strategy(String label, List<Long> seeds, List<AccuracyMatrix> matrices) {
         /** @return the element-wise mean of the seeds' matrices */
         public AccuracyMatrix mean() {
-            int t = matrices.get(0).size();
-            double[][] m = new double[t][t];
-            for (AccuracyMatrix a : matrices) {
-                for (int i = 0; i < t; i++) {
-                    for (int j = 0; j < t; j++) {
-                        m[i][j] += a.get(i, j) / matrices.size();
-                    }
-                }
-            }
-            return AccuracyMatrix.of(m);
+            return AccuracyMatrix.mean(matrices);
         }
     }
 
