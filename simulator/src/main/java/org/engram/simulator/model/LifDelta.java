@@ -13,7 +13,8 @@ import org.engram.simulator.engine.TimeGrid;
  *   P22 = exp(-h / tau_m),   P20 = R (1 - P22)
  * </pre>
  * When {@code V >= V_th} the neuron spikes, {@code V} is set to {@code V_reset} and held there for
- * {@code t_ref}; input arriving while refractory is discarded (as in Brunel 2000).
+ * {@code t_ref}; input arriving while refractory, up to and including the end of the period, is
+ * discarded (as in Brunel 2000), in both modes.
  *
  * <table>
  *   <caption>Parameters</caption>
@@ -162,6 +163,9 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
     }
 
     private static final class PreciseKernel implements ExactKernel<State> {
+        /** Times this many ulps apart count as equal at the end of refractoriness. */
+        private static final double TIE_ULPS = 4;
+
         private final double tauM;
         private final double vInf;
         private final double vTh;
@@ -207,9 +211,17 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             return t <= untilMs ? t : Double.NaN;
         }
 
+        /**
+         * Discards input up to and including the end of refractoriness, as grid mode does (its
+         * last refractory step drops the input that arrives at the step's end). The end is a sum
+         * {@code t_spike + t_ref} rounded once, so an input meant to arrive exactly then may land an
+         * ulp either side: a few ulps count as the same time.
+         */
         @Override
         public void receive(State s, int i, Receptor receptor, double weight, double timeMs) {
-            if (timeMs >= s.refractoryUntilMs[i]) {
+            double until = s.refractoryUntilMs[i];
+            // -infinity: never spiked (its ulp is infinite, so it needs no tie).
+            if (until == Double.NEGATIVE_INFINITY || timeMs - until > TIE_ULPS * Math.ulp(until)) {
                 s.v[i] += weight;
             }
         }
