@@ -14,6 +14,9 @@ import org.engram.learning.continual.ImportanceGating;
 import org.engram.learning.continual.Naive;
 import org.engram.learning.continual.Scenario;
 import org.engram.learning.continual.Support;
+import org.engram.learning.unsupervised.DiehlCookParams;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
 
 /**
  * Checks that need more than one key: the task split against the data set, the scenario against
@@ -126,6 +129,17 @@ final class CrossChecks {
             throw new ConfigException(where.locate("data.dataset"), "data.dataset",
                     "fashion_mnist (learner.kind diehl_cook turns pixel intensities in [0, 1] into input rates)",
                     lower(c.data().dataset()), null);
+        }
+        // Presentation and rest are simulated on the Diehl and Cook network's grid.
+        TimeGrid grid = new TimeGrid(DiehlCookParams.defaults(c.learner().neurons()).dtMs());
+        for (String key : List.of("present_ms", "rest_ms")) {
+            double ms = key.equals("present_ms") ? c.learner().presentMs() : c.learner().restMs();
+            try {
+                grid.wholeSteps("learner", key, ms);
+            } catch (ParameterException e) {
+                throw new ConfigException(where.locate("learner." + key), "learner." + key, e.expected(), e.found(),
+                        null);
+            }
         }
         if (c.training().evaluateEveryEpoch()) {
             throw new ConfigException(where.locate("training.evaluate_every_epoch"), "training.evaluate_every_epoch",

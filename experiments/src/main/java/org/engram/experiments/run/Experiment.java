@@ -41,7 +41,6 @@ import org.engram.learning.train.optim.OptimizerSpec;
 import org.engram.learning.unsupervised.DiehlCookLearner;
 import org.engram.learning.unsupervised.DiehlCookParams;
 import org.engram.simulator.ParameterException;
-import org.engram.simulator.engine.TimeGrid;
 
 /**
  * Turns a resolved config into what a run needs: the data (read once), the tasks of a seed as
@@ -217,10 +216,7 @@ final class Experiment {
     void checkBuildable() {
         try {
             if (config.learner().kind() == LearnerKind.DIEHL_COOK) {
-                DiehlCookParams p = diehlCook();
-                TimeGrid grid = new TimeGrid(p.dtMs());
-                grid.wholeSteps("learner", "present_ms", p.presentation().presentMs());
-                grid.wholeSteps("learner", "rest_ms", p.presentation().restMs());
+                diehlCook();   // its timing on the grid is checked with the config (CrossChecks)
                 return;
             }
             spec(train == null ? config.tasks().synthetic().inputs() : train.features());

@@ -70,6 +70,10 @@ class BrokenRunConfigTest {
                         "bad.yaml:3:", "data.path: expected no value here (data.bundled: true", "found /x"),
                 file("angles of a split sequence", GOOD.replace("  count: 2", "  count: 2\n  angles_deg: [0, 90]"),
                         "tasks.angles_deg: expected no value here (only a rotated sequence", "remove the key"),
+                file("presentation off the learner's grid", GOOD.replace("strategies:", "learner: {kind: diehl_cook,"
+                        + " present_ms: 0.35}\nstrategies:").replace("scenario: task_incremental", "scenario: class_incremental")
+                        .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
+                        "bad.yaml:16:", "learner.present_ms: expected a whole number of time steps", "0.35"),
                 file("empty list entry", GOOD.replace("seeds: [1]", "seeds: [1, null]"),
                         "bad.yaml:2:", "seeds[1]: expected a value, found nothing"),
                 file("out of range", GOOD.replace("learning_rate: 0.001", "learning_rate: -1"),
