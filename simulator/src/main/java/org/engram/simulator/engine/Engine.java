@@ -30,6 +30,9 @@ import org.engram.simulator.network.Projection;
  * {@link EngineOptions#minParallelNeuronSteps()}) runs every worker's share on the calling thread,
  * in the same ranges.
  *
+ * <p>An engine is driven by one thread at a time: a second concurrent {@link #run}, or a
+ * {@link #close} during a run, is refused. Worker threads are daemons and end with {@link #close}.
+ *
  * <pre>{@code
  * try (Engine engine = new Engine(network, EngineOptions.grid(2))) {
  *     SpikeRecorder spikes = engine.recordSpikes(network.population("exc"));
@@ -85,7 +88,10 @@ public final class Engine implements AutoCloseable {
     private int sliceTo;
     private boolean deliveryPending;
     private long spikeCount;
+    /** Guards {@link #closed} and {@link #running}: a run and a close must not overlap. */
+    private final Object lifecycle = new Object();
     private boolean closed;
+    private boolean running;
     /** Why a run stopped mid-slice, leaving the state inconsistent; null while the engine is sound. */
     private Throwable failure;
 
@@ -159,8 +165,13 @@ public final class Engine implements AutoCloseable {
         // Waking another thread costs microseconds, as much as advancing a few thousand neurons by
         // a step; below the threshold every worker's share runs on this thread, in the same ranges.
         parallel = workers > 1 && (long) network.neuronCount() * sliceSteps >= options.minParallelNeuronSteps();
-        network.attach(this);
         pool = new WorkerPool(parallel ? workers : 1, "engram-engine");
+        try {
+            network.attach(this);
+        } catch (IllegalStateException taken) {
+            pool.close();
+            throw taken;
+        }
     }
 
     /**
@@ -241,9 +252,26 @@ public final class Engine implements AutoCloseable {
      * @param durationMs the duration in ms, a whole number of steps
      */
     public void run(double durationMs) {
-        if (closed) {
-            throw new IllegalStateException("engine is closed");
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("engine is closed");
+            }
+            if (running) {
+                throw new IllegalStateException("a run of this engine is in progress; one thread at a time drives "
+                        + "an engine");
+            }
+            running = true;
         }
+        try {
+            advance(durationMs);
+        } finally {
+            synchronized (lifecycle) {
+                running = false;
+            }
+        }
+    }
+
+    private void advance(double durationMs) {
         if (failure != null) {
             throw new IllegalStateException("a run of this engine failed mid-slice at step " + step
                     + " (" + failure + "); its state is inconsistent, build the network and an engine again", failure);
@@ -281,7 +309,8 @@ public final class Engine implements AutoCloseable {
                 sliceEdge();
                 step = sliceTo;
             }
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Any throwable, checked ones thrown past the compiler (Kotlin, Lombok) included.
             failure = e;
             throw e;
         }
@@ -659,15 +688,25 @@ public final class Engine implements AutoCloseable {
         return options;
     }
 
-    /** Stops the worker threads; the engine cannot run afterwards. */
+    /**
+     * Stops the worker threads and releases the network; the engine cannot run afterwards.
+     *
+     * @throws IllegalStateException if a run is in progress (close after it returns)
+     */
     @Override
     public void close() {
-        if (!closed) {
+        synchronized (lifecycle) {
+            if (running) {
+                throw new IllegalStateException("the engine is running; close it after run returns");
+            }
+            if (closed) {
+                return;
+            }
             closed = true;
-            pool.close();
-            network.detach(this, failure != null ? "a run of an engine on this network failed mid-slice"
-                    : precise && step > 0 ? "a precise-mode engine ran this network, whose state holds times of "
-                    + "that engine's clock" : null);
         }
+        pool.close();
+        network.detach(this, failure != null ? "a run of an engine on this network failed mid-slice"
+                : precise && step > 0 ? "a precise-mode engine ran this network, whose state holds times of "
+                + "that engine's clock" : null);
     }
 }

@@ -33,8 +33,17 @@ final class WorkerPool implements AutoCloseable {
             final int worker = w;
             Thread t = new Thread(() -> loop(worker), name + "-worker-" + w);
             t.setDaemon(true);
+            try {
+                t.start();
+            } catch (Throwable e) {
+                // No native thread left: stop the ones started, so a failed engine leaves none behind.
+                closed = true;
+                for (int k = 0; k < w - 1; k++) {
+                    LockSupport.unpark(threads[k]);
+                }
+                throw e;
+            }
             threads[w - 1] = t;
-            t.start();
         }
     }
 

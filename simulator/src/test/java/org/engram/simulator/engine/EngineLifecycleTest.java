@@ -1,0 +1,112 @@
+package org.engram.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.connect.Rules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One thread drives an engine: a second concurrent run and a close during a run are refused
+ * (the first would corrupt the step count, the second left the run waiting forever for workers
+ * that had stopped), and any throwable, checked ones included, marks the engine failed.
+ */
+class EngineLifecycleTest {
+    private static Network network() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(3);
+        var p = b.population("p", 4000, LifDelta.MODEL, new LifDelta.Params(20, 250, 0, 20, 10, 2, 500));
+        b.connect("pp", p, p, Rules.fixedInDegree(10), Synapses.excitatory(0.1).delayMs(1.0));
+        return b.build();
+    }
+
+    /** Runs {@code inside} from an observer at the first spike, on the thread that drives the run. */
+    private static Throwable duringRun(Engine e, Runnable inside) {
+        AtomicReference<Throwable> seen = new AtomicReference<>();
+        e.addObserver((population, neuron, timeMs) -> {
+            if (seen.get() == null) {
+                try {
+                    inside.run();
+                    seen.set(new AssertionError("not refused"));
+                } catch (Throwable t) {
+                    seen.set(t);
+                }
+            }
+        });
+        e.run(20);
+        return seen.get();
+    }
+
+    @Test
+    void closeDuringARunIsRefused() {
+        try (Engine e = new Engine(network(), EngineOptions.grid(2).withMinParallelNeuronSteps(0))) {
+            Throwable refused = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> duringRun(e, e::close));
+            assertTrue(refused instanceof IllegalStateException && refused.getMessage().contains("close it after run"),
+                    String.valueOf(refused));
+            e.run(1);   // the engine was not closed and still runs
+        }
+    }
+
+    @Test
+    void aSecondRunFromAnotherThreadIsRefused() throws Exception {
+        try (Engine e = new Engine(network(), EngineOptions.grid(2).withMinParallelNeuronSteps(0))) {
+            CountDownLatch inRun = new CountDownLatch(1);
+            CountDownLatch tried = new CountDownLatch(1);
+            AtomicReference<Throwable> other = new AtomicReference<>();
+            e.addObserver((population, neuron, timeMs) -> {
+                if (inRun.getCount() > 0) {
+                    inRun.countDown();
+                    try {
+                        tried.await();
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            Thread second = new Thread(() -> {
+                try {
+                    inRun.await();
+                    e.run(10);
+                } catch (Throwable t) {
+                    other.set(t);
+                } finally {
+                    tried.countDown();
+                }
+            });
+            second.start();
+            e.run(20);
+            second.join();
+            assertTrue(other.get() instanceof IllegalStateException
+                    && other.get().getMessage().contains("in progress"), String.valueOf(other.get()));
+            assertEquals(200, e.step(), "only the first run advanced the engine");
+        }
+    }
+
+    @Test
+    void aCheckedExceptionThrownPastTheCompilerMarksTheEngineFailed() {
+        try (Engine e = new Engine(network(), EngineOptions.grid(1))) {
+            IOException io = new IOException("disk gone");
+            e.addObserver((population, neuron, timeMs) -> EngineLifecycleTest.<RuntimeException>sneaky(io));
+            Throwable thrown = assertThrows(IOException.class, () -> e.run(20));
+            assertSame(io, thrown);
+            IllegalStateException again = assertThrows(IllegalStateException.class, () -> e.run(1));
+            assertTrue(again.getMessage().contains("failed mid-slice"), again.getMessage());
+        }
+    }
+
+    /** Throws a checked exception without declaring it, as Kotlin or Lombok's @SneakyThrows do. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
+}
