@@ -388,27 +388,32 @@ public final class Trainer implements AutoCloseable {
         }
         float scale = 1f / size;
         refreshViews();
-        pool.run(blocks, (blk, worker) -> {
-            Bptt k = workers[worker];
-            float[][][] g = blockGrads[blk];
-            double lossSum = 0;
-            int correct = 0;
-            for (int b = blk * bs, end = Math.min(size, b + bs); b < end; b++) {
-                k.forward(batch.samples()[b], batch.streamStates()[b]);
-                boolean[] mask = batch.mask(b);
-                int label = batch.labels()[b];
-                lossSum += k.loss(label, mask, loss, scale, batch.terms(b));
-                if (k.predicted(mask) == label) {
-                    correct++;
+        try {
+            pool.run(blocks, (blk, worker) -> {
+                Bptt k = workers[worker];
+                float[][][] g = blockGrads[blk];
+                double lossSum = 0;
+                int correct = 0;
+                for (int b = blk * bs, end = Math.min(size, b + bs); b < end; b++) {
+                    k.forward(batch.samples()[b], batch.streamStates()[b]);
+                    boolean[] mask = batch.mask(b);
+                    int label = batch.labels()[b];
+                    lossSum += k.loss(label, mask, loss, scale, batch.terms(b));
+                    if (k.predicted(mask) == label) {
+                        correct++;
+                    }
+                    if (wantActivity) {
+                        k.activity(b, activity);
+                    }
+                    k.backward(g);
                 }
-                if (wantActivity) {
-                    k.activity(b, activity);
-                }
-                k.backward(g);
-            }
-            blockLoss[blk] = lossSum;
-            blockCorrect[blk] = correct;
-        });
+                blockLoss[blk] = lossSum;
+                blockCorrect[blk] = correct;
+            });
+        } catch (RuntimeException | Error e) {
+            clearBlockGradients(blocks);   // a rejected sample stopped blocks midway: no partial sums may remain
+            throw e;
+        }
         pool.run(chunkMatrix.length, (c, worker) -> {
             int m = chunkMatrix[c];
             int post = net.post(m);
@@ -427,6 +432,17 @@ public final class Trainer implements AutoCloseable {
             }
         });
         return blocks;
+    }
+
+    /** Zeroes the block buffers, which the reduction otherwise clears as it reads them. */
+    private void clearBlockGradients(int blocks) {
+        for (int b = 0; b < blocks; b++) {
+            for (float[][] matrix : blockGrads[b]) {
+                for (float[] row : matrix) {
+                    Arrays.fill(row, 0f);
+                }
+            }
+        }
     }
 
     /** Copies the current weights into the workers' row and column views, rows in parallel. */

@@ -55,10 +55,9 @@ final class WorkerPool implements AutoCloseable {
         try {
             drain(next, count, body, 0);
         } catch (RuntimeException | Error e) {
-            // Stop the helpers from starting further tasks, and wait for them below either way:
-            // no task may still run once this method has returned.
+            // drain stopped the helpers from starting further tasks; wait for them below either
+            // way: no task may still run once this method has returned.
             failure = e;
-            next.set(count);
         }
         for (Future<?> f : futures) {
             try {
@@ -68,8 +67,13 @@ final class WorkerPool implements AutoCloseable {
                     failure = e.getCause();
                 }
             } catch (InterruptedException e) {
+                // Stop handing out tasks, but return only once none runs (as after a failure).
+                next.set(count);
+                awaitUninterruptibly(f);
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while training", e);
+                if (failure == null) {
+                    failure = new IllegalStateException("interrupted while training", e);
+                }
             }
         }
         if (failure instanceof RuntimeException re) {
@@ -83,9 +87,33 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** Runs tasks until none is left; a failure stops every worker from starting more. */
     private static void drain(AtomicInteger next, int count, Task body, int worker) {
-        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-            body.run(i, worker);
+        try {
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                body.run(i, worker);
+            }
+        } catch (RuntimeException | Error e) {
+            next.set(count);
+            throw e;
+        }
+    }
+
+    /** Waits for a task to end, keeping an interrupt for the caller. */
+    private static void awaitUninterruptibly(Future<?> f) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                f.get();
+                break;
+            } catch (ExecutionException ended) {
+                break;
+            } catch (InterruptedException again) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

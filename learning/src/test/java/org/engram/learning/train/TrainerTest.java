@@ -68,6 +68,36 @@ class TrainerTest {
         assertEquals(hashes.get(0), hashes.get(2), "1 vs 3 threads");
     }
 
+    /**
+     * A batch rejected for a NaN input leaves nothing behind: the next batch trains exactly as on a
+     * fresh trainer, for any thread count (partial block gradients used to leak into it).
+     */
+    @Test
+    void aRejectedBatchDoesNotLeakIntoTheNext() {
+        SyntheticPatterns data = SyntheticPatterns.train();
+        Batch good = new Batch(java.util.Arrays.copyOf(data.x, 32), java.util.Arrays.copyOf(data.y, 32), new long[32],
+                null);
+        float[][] poisoned = new float[32][];
+        for (int i = 0; i < 32; i++) {
+            poisoned[i] = data.x[32 + i].clone();
+        }
+        poisoned[9][3] = Float.NaN;
+        Batch bad = new Batch(poisoned, java.util.Arrays.copyOfRange(data.y, 32, 64), new long[32], null);
+        LayeredNet fresh = net(false);
+        try (Trainer trainer = new Trainer(fresh, RateEncoder.bernoulli(STEPS, 1.0), options(1))) {
+            trainer.trainBatch(good);
+        }
+        String expected = TrainBenchmark.weightsHash(fresh);
+        for (int threads = 1; threads <= 3; threads++) {
+            LayeredNet net = net(false);
+            try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(STEPS, 1.0), options(threads))) {
+                assertThrows(ParameterException.class, () -> trainer.trainBatch(bad));
+                trainer.trainBatch(good);
+            }
+            assertEquals(expected, TrainBenchmark.weightsHash(net), threads + " thread(s)");
+        }
+    }
+
     @Test
     void maskedOutClassesGetNoGradientAndAreNeverPredicted() {
         SyntheticPatterns data = SyntheticPatterns.train();

@@ -2,6 +2,7 @@ package org.engram.learning.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +29,37 @@ class WorkerPoolTest {
             Thread.sleep(300);
         }
         assertEquals(0, lateTasks.get(), "tasks that ran after run() had thrown");
+    }
+
+    @Test
+    void noTaskRunsAfterRunReturnsOnAnInterrupt() throws InterruptedException {
+        AtomicBoolean returned = new AtomicBoolean();
+        AtomicInteger lateTasks = new AtomicInteger();
+        try (WorkerPool pool = new WorkerPool(3)) {
+            Thread caller = Thread.currentThread();
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.run(40, (task, worker) -> {
+                if (task == 0) {
+                    caller.interrupt();   // the caller is interrupted while helpers still work
+                }
+                busy(10);
+                if (returned.get()) {
+                    lateTasks.incrementAndGet();
+                }
+            }));
+            returned.set(true);
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+            assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+            Thread.sleep(300);
+        }
+        assertEquals(0, lateTasks.get(), "tasks that ran after run() had returned");
+    }
+
+    /** Works for a while without reacting to interrupts, as a training task does. */
+    private static void busy(long ms) {
+        long end = System.nanoTime() + ms * 1_000_000;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
     }
 
     private static void sleep(long ms) {
