@@ -31,24 +31,34 @@ class WorkerPoolTest {
         assertEquals(0, lateTasks.get(), "tasks that ran after run() had thrown");
     }
 
+    /**
+     * Interrupting the caller while helpers work: run() returns (by an exception naming the
+     * interrupt, unless every task had already ended) only when no task runs, and keeps the
+     * interrupt for the caller.
+     */
     @Test
     void noTaskRunsAfterRunReturnsOnAnInterrupt() throws InterruptedException {
         AtomicBoolean returned = new AtomicBoolean();
         AtomicInteger lateTasks = new AtomicInteger();
         try (WorkerPool pool = new WorkerPool(3)) {
             Thread caller = Thread.currentThread();
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.run(40, (task, worker) -> {
-                if (task == 0) {
-                    caller.interrupt();   // the caller is interrupted while helpers still work
-                }
-                busy(10);
-                if (returned.get()) {
-                    lateTasks.incrementAndGet();
-                }
-            }));
+            IllegalStateException thrown = null;
+            try {
+                pool.run(40, (task, worker) -> {
+                    if (task == 0) {
+                        caller.interrupt();
+                    }
+                    busy(10);
+                    if (returned.get()) {
+                        lateTasks.incrementAndGet();
+                    }
+                });
+            } catch (IllegalStateException e) {
+                thrown = e;
+            }
             returned.set(true);
             assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
-            assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+            assertTrue(thrown == null || thrown.getMessage().contains("interrupted"), String.valueOf(thrown));
             Thread.sleep(300);
         }
         assertEquals(0, lateTasks.get(), "tasks that ran after run() had returned");
