@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.learning.io.Envelope;
 import org.engram.simulator.EngramException;
@@ -57,7 +58,9 @@ final class Checkpoints {
     }
 
     /**
-     * Saves a unit after a task: the learner's state, then the progress.
+     * Saves a unit after a task: the learner's state in a file named by the tasks it covers, then
+     * the progress, then the older state is deleted. Whenever the process stops, progress.json
+     * names a state file that exists: a kill between the writes cannot leave them out of step.
      *
      * @param learner  the learner, between tasks
      * @param progress the unit's results including the task just finished
@@ -71,8 +74,25 @@ final class Checkpoints {
             throw new IllegalStateException("writing to memory failed", e);
         }
         byte[] payload = state.toByteArray();
-        folder.write(d + "learner.state", out -> Envelope.writeFrame(out, MAGIC, VERSION, payload));
+        folder.write(d + stateFile(progress.tasksDone()), out -> Envelope.writeFrame(out, MAGIC, VERSION, payload));
         folder.writeString(d + "progress.json", JsonFiles.write(progress));
+        Path unit = folder.directory().resolve(d);
+        try (Stream<Path> files = Files.list(unit)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.startsWith("learner-") && name.endsWith(".state")
+                        && !name.equals(stateFile(progress.tasksDone()))) {
+                    Files.delete(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new EngramException("cannot remove an older checkpoint in " + unit + ": " + e, e);
+        }
+    }
+
+    /** The state file of a unit after {@code tasks} finished tasks. */
+    private static String stateFile(int tasks) {
+        return "learner-" + tasks + ".state";
     }
 
     /**
@@ -83,7 +103,7 @@ final class Checkpoints {
      * @return the number of tasks the state covers
      */
     int restore(UnitLearner learner, UnitProgress progress) {
-        Path file = folder.directory().resolve(dir(progress.strategy(), progress.seed()) + "learner.state");
+        Path file = folder.directory().resolve(dir(progress.strategy(), progress.seed()) + stateFile(progress.tasksDone()));
         byte[] payload = Envelope.read(file, MAGIC, VERSION, "learner checkpoint");
         try (InputStream in = new ByteArrayInputStream(payload)) {
             int done = learner.readState(new DataInputStream(in));

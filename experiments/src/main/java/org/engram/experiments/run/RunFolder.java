@@ -79,16 +79,24 @@ public final class RunFolder {
     public static RunFolder create(Path results, String experiment, String runId) {
         RunFolder f = locate(results, experiment, runId);
         f.requireNoFinalFolder();
-        try {
-            Files.createDirectories(f.partial.getParent());
-            Files.createDirectory(f.partial);
-        } catch (FileAlreadyExistsException e) {
+        if (!f.createPartial()) {
             throw new EngramException(f.partial.toString(), "run folder", "no unfinished run with this id",
                     "an existing partial folder", "resume that run, or delete the folder");
-        } catch (IOException e) {
-            throw ioFailure("cannot create " + f.partial, e);
         }
         return f;
+    }
+
+    /** Creates the partial folder; false if it exists (another run took the id), atomically. */
+    private boolean createPartial() {
+        try {
+            Files.createDirectories(partial.getParent());
+            Files.createDirectory(partial);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw ioFailure("cannot create " + partial, e);
+        }
     }
 
     /**
@@ -106,8 +114,9 @@ public final class RunFolder {
         for (int attempt = 1; ; attempt++) {
             String id = attempt == 1 ? base : base + "-" + attempt;
             RunFolder f = locate(results, experiment, id);
-            if (!Files.exists(f.target) && !Files.exists(f.partial)) {
-                return create(results, experiment, id);
+            // Creating the folder claims the id: of runs started together, one wins each id.
+            if (!Files.exists(f.target) && f.createPartial()) {
+                return f;
             }
         }
     }

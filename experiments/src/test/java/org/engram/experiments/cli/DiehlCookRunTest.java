@@ -60,7 +60,7 @@ class DiehlCookRunTest {
     void writesEveryFileOfARunFolder() throws IOException {
         for (String f : List.of("config.yaml", "metrics.json", "accuracy_matrix.csv", "log.csv", "summary.md",
                 "status.json", "plots/comparison.png", "plots/comparison.svg", "plots/forgetting_naive.png",
-                "plots/accuracy_matrix_importance_gating.svg", "checkpoints/naive/seed-3/learner.state",
+                "plots/accuracy_matrix_importance_gating.svg", "checkpoints/naive/seed-3/learner-" + TASKS + ".state",
                 "checkpoints/importance_gating/seed-3/progress.json")) {
             assertTrue(Files.isRegularFile(folder.resolve(f)), f);
         }
@@ -136,7 +136,7 @@ class DiehlCookRunTest {
                     "weights_hash", "spikes", "synaptic_operations")) {
                 assertEquals(a.get(key), b.get(key), strategy + " " + key);
             }
-            String state = "checkpoints/" + strategy + "/seed-3/learner.state";
+            String state = "checkpoints/" + strategy + "/seed-3/learner-" + TASKS + ".state";
             assertArrayEquals(Files.readAllBytes(folder.resolve(state)), Files.readAllBytes(finished.resolve(state)),
                     strategy + ": final learner state");
         }

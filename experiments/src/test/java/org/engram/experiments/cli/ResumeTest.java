@@ -52,7 +52,7 @@ class ResumeTest {
         assertEquals("stopped", status.get("state").asText());
         assertEquals(2, status.get("completed").size());
         assertEquals(6, status.get("total_tasks").asInt());
-        assertTrue(Files.isRegularFile(partial.resolve("checkpoints/naive/seed-4/learner.state")));
+        assertTrue(Files.isRegularFile(partial.resolve("checkpoints/naive/seed-4/learner-2.state")));
         assertFalse(Files.exists(partial.resolve("metrics.json")), "no results of an unfinished run");
 
         // Second stop inside the stateful strategy's unit (naive's last task, then si's first two).
@@ -76,11 +76,46 @@ class ResumeTest {
                     "per_task", "weights_hash")) {
                 assertEquals(x.get(key), y.get(key), strategy + " " + key);
             }
-            assertArrayEquals(Files.readAllBytes(reference.resolve("checkpoints/" + strategy + "/seed-4/learner.state")),
-                    Files.readAllBytes(finished.resolve("checkpoints/" + strategy + "/seed-4/learner.state")),
+            assertArrayEquals(Files.readAllBytes(reference.resolve("checkpoints/" + strategy + "/seed-4/learner-3.state")),
+                    Files.readAllBytes(finished.resolve("checkpoints/" + strategy + "/seed-4/learner-3.state")),
                     strategy + ": final learner state");
         }
         assertEquals(lossColumn(reference), lossColumn(finished));
+    }
+
+    /**
+     * A kill after a task's learner state was written and before its progress.json: the unit's
+     * folder holds the newer state next to the older one and the older progress. The resume
+     * continues from the older pair and finishes as a run that never stopped.
+     */
+    @Test
+    void aKillBetweenTheCheckpointWritesIsResumable(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG.replace("  - name: si\n", ""));
+        CliRunner.Result straight = CliRunner.run("run", config.toString(), "--out", dir.resolve("a").toString());
+        assertEquals(0, straight.exitCode(), straight.err());
+        Path ahead = dir.resolve("ahead");
+        assertEquals(2, CliRunner.run("run", config.toString(), "--out", ahead.toString(), "--stop-after-tasks", "2")
+                .exitCode());
+        Path behind = dir.resolve("behind");
+        assertEquals(2, CliRunner.run("run", config.toString(), "--out", behind.toString(), "--stop-after-tasks", "1")
+                .exitCode());
+        Path partial = onlyEntry(behind.resolve("resume"));
+        String unit = "checkpoints/naive/seed-4/";
+        Files.copy(onlyEntry(ahead.resolve("resume")).resolve(unit + "learner-2.state"), partial.resolve(unit + "learner-2.state"));
+
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        JsonNode a = new ObjectMapper().readTree(Path.of(straight.lastLine()).resolve("metrics.json").toFile());
+        JsonNode b = new ObjectMapper().readTree(Path.of(resumed.lastLine()).resolve("metrics.json").toFile());
+        JsonNode x = a.get("strategies").get("naive").get("seeds").get("4");
+        JsonNode y = b.get("strategies").get("naive").get("seeds").get("4");
+        assertEquals(x.get("accuracy_matrix"), y.get("accuracy_matrix"));
+        assertEquals(x.get("weights_hash"), y.get("weights_hash"));
+        try (Stream<Path> states = Files.list(Path.of(resumed.lastLine()).resolve(unit))) {
+            assertEquals(List.of("learner-3.state"), states.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".state")).toList(), "older states are removed");
+        }
     }
 
     @Test
@@ -108,14 +143,14 @@ class ResumeTest {
         Path partial = onlyEntry(root.resolve("resume"));
         Path state;
         try (Stream<Path> s = Files.walk(partial)) {
-            state = s.filter(p -> p.getFileName().toString().equals("learner.state")).findFirst().orElseThrow();
+            state = s.filter(p -> p.getFileName().toString().matches("learner-\\d+\\.state")).findFirst().orElseThrow();
         }
         byte[] bytes = Files.readAllBytes(state);
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(state, bytes);
         CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("learner.state") && r.err().contains("checksum"), r.err());
+        assertTrue(r.err().contains(state.getFileName().toString()) && r.err().contains("checksum"), r.err());
         assertTrue(Files.isRegularFile(state), "the damaged checkpoint is left for inspection, not deleted");
         assertTrue(Files.isDirectory(partial), "the partial run is kept");
     }

@@ -60,7 +60,7 @@ class RunCommandTest {
         for (String f : List.of("config.yaml", "metrics.json", "accuracy_matrix.csv", "log.csv", "summary.md",
                 "status.json", "plots/forgetting_naive.png", "plots/forgetting_si.svg", "plots/accuracy_matrix_si.png",
                 "plots/comparison.png", "plots/comparison.svg", "plots/learning_curve_loss.png",
-                "plots/learning_curve_accuracy.svg", "checkpoints/si/seed-2/learner.state",
+                "plots/learning_curve_accuracy.svg", "checkpoints/si/seed-2/learner-2.state",
                 "checkpoints/naive/seed-1/progress.json")) {
             assertTrue(Files.isRegularFile(folder.resolve(f)), "missing " + f);
         }

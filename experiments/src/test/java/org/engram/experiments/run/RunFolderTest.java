@@ -133,4 +133,27 @@ class RunFolderTest {
         assertEquals(first.runId() + "-2", second.runId());
         assertNotEquals(first.finalDirectory(), second.finalDirectory());
     }
+
+    /** Runs started together each claim their own id: creating the folder is the claim. */
+    @Test
+    void runsStartedTogetherGetDistinctFolders() throws Exception {
+        Instant now = Instant.parse("2026-11-30T08:15:00Z");
+        int runs = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(runs);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+        for (int k = 0; k < runs; k++) {
+            ids.add(pool.submit(() -> {
+                start.await();
+                return RunFolder.createNew(results, "exp", now, "config").runId();
+            }));
+        }
+        start.countDown();
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<String> id : ids) {
+            distinct.add(id.get());
+        }
+        pool.shutdown();
+        assertEquals(runs, distinct.size(), distinct.toString());
+    }
 }
