@@ -59,9 +59,26 @@ public final class RunFolder {
      * @return the id; sorts by time as text
      */
     public static String newRunId(Instant now, String fingerprint) {
+        return STAMP.format(now) + "-" + fingerprintHash(fingerprint);
+    }
+
+    /**
+     * Whether a run id was made from a fingerprint (as {@link #newRunId} makes it, with or without
+     * a {@code -2}, {@code -3}, ... suffix).
+     *
+     * @param runId       the run id
+     * @param fingerprint the fingerprint, e.g. the resolved configuration
+     * @return whether the id carries the fingerprint's hash
+     */
+    public static boolean carries(String runId, String fingerprint) {
+        String hash = fingerprintHash(fingerprint);
+        return runId.matches("\\d{8}T\\d{6}Z-" + hash + "(-\\d+)?");
+    }
+
+    private static String fingerprintHash(String fingerprint) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(fingerprint.getBytes(StandardCharsets.UTF_8));
-            return STAMP.format(now) + "-" + HexFormat.of().formatHex(hash, 0, 3);
+            return HexFormat.of().formatHex(hash, 0, 3);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }

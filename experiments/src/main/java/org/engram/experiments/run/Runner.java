@@ -140,7 +140,15 @@ public final class Runner {
                     "the partial folder of a stopped run (results/<experiment>/.<run-id>.partial)",
                     Files.isDirectory(dir) ? "a finished run, which is never changed" : "no such folder", null);
         }
-        ConfigLayers.Resolved resolved = ConfigLayers.resolve(partial.resolve("config.yaml"), List.of(),
+        Path configFile = partial.resolve("config.yaml");
+        // The run id carries the hash of the config the run started with: an edited file would
+        // finish the run under other settings than its first tasks had.
+        String started = ConfigLayers.resolve(configFile, List.of(), ConfigLayers.Flags.NONE).yaml();
+        if (!RunFolder.carries(runId, started)) {
+            throw new ConfigException(configFile.toString(), null, "the config the run started with (run "
+                    + runId + ")", "an edited config.yaml", "restore the file, or start a new run");
+        }
+        ConfigLayers.Resolved resolved = ConfigLayers.resolve(configFile, List.of(),
                 new ConfigLayers.Flags(null, request.threads()));
         if (request.config() != null && !request.config().resultHash().equals(resolved.resultHash())) {
             throw new ConfigException(partial.resolve("config.yaml").toString(), null,

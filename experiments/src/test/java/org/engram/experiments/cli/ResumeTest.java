@@ -119,6 +119,25 @@ class ResumeTest {
     }
 
     @Test
+    void resumingAnEditedSavedConfigIsRefused(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG);
+        Path root = dir.resolve("e");
+        assertEquals(2, CliRunner.run("run", config.toString(), "--out", root.toString(), "--stop-after-tasks", "1")
+                .exitCode());
+        Path partial = onlyEntry(root.resolve("resume"));
+        Path saved = partial.resolve("config.yaml");
+        Files.writeString(saved, Files.readString(saved).replace("epochs: 2", "epochs: 3"));
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("an edited config.yaml") && r.err().contains("restore the file"), r.err());
+        // Another thread count is not an edit: the resume goes ahead.
+        Files.writeString(saved, Files.readString(saved).replace("epochs: 3", "epochs: 2"));
+        CliRunner.Result ok = CliRunner.run("run", "--resume", partial.toString(), "--threads", "2");
+        assertEquals(0, ok.exitCode(), ok.err());
+    }
+
+    @Test
     void resumingWithAnotherConfigIsRefused(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("resume.yaml");
         Files.writeString(config, CONFIG);
