@@ -90,6 +90,7 @@ public final class SimulationRun {
         double setupSeconds;
         double loopSeconds;
         long events;
+        RunFolder folder;
         try (Engine engine = new Engine(network, options)) {
             List<String> recorded = c.record().spikes() == null
                     ? network.populations().stream().map(Population::name).toList() : c.record().spikes();
@@ -111,10 +112,13 @@ public final class SimulationRun {
                 }
             }
             engine.addObserver(digest);
+            // The folder before the simulation, so an unusable --out fails before the work is done.
+            folder = RunFolder.createNew(resultsRoot, c.name(), Instant.now(), ConfigLoader.toYaml(resolved));
             long t1 = System.nanoTime();
             try {
                 engine.run(c.durationMs());
-            } catch (ConfigException e) {
+            } catch (RuntimeException | Error e) {
+                folder.discard();
                 throw e;
             }
             long t2 = System.nanoTime();
@@ -123,7 +127,6 @@ public final class SimulationRun {
             events = engine.synapticEvents();
         }
         String summary = summary(c, network, spikes, setupSeconds, loopSeconds, events, digest.hex());
-        RunFolder folder = RunFolder.createNew(resultsRoot, c.name(), Instant.now(), ConfigLoader.toYaml(resolved));
         try {
             folder.writeString("config.yaml", ConfigLoader.toYaml(resolved));
             for (SpikeRecorder r : spikes) {

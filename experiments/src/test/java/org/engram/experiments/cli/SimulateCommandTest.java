@@ -66,6 +66,16 @@ class SimulateCommandTest {
     }
 
     @Test
+    void anOutputRootThatIsAFileIsAUserError(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, GOOD);
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", file.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("not-a-folder") && !r.err().contains("\tat "), r.err());
+    }
+
+    @Test
     void threadCountDoesNotChangeTheSpikes(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("tiny.yaml");
         Files.writeString(config, GOOD);
