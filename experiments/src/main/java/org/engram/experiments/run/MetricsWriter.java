@@ -28,6 +28,8 @@ final class MetricsWriter {
     static final String FWT_NOTE = "fwt is null in class-incremental learning: the readout of a task's classes is"
             + " masked out until the task is learned, so accuracy on a task before learning it is 0 by construction";
     /** The summary metrics, in the order of tables. */
+    /** The columns of log.csv. */
+    static final String LOG_HEADER = "strategy,seed,task,epoch,loss,train_accuracy,seconds,samples_per_second";
     static final List<String> SUMMARY_KEYS = List.of("acc", "bwt", "fwt", "forgetting", "learning_accuracy",
             "wall_seconds", "samples_per_second");
     /** Counts averaged over seeds when every seed has them. */
@@ -274,8 +276,7 @@ final class MetricsWriter {
     }
 
     String logCsv() {
-        StringBuilder sb = new StringBuilder(
-                "strategy,seed,task,epoch,loss,train_accuracy,seconds,samples_per_second\n");
+        StringBuilder sb = new StringBuilder(LOG_HEADER).append('\n');
         for (UnitProgress u : units) {
             for (EpochRecord e : u.epochs()) {
                 sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.6f,%.6f,%.3f,%.1f%n", e.strategy(), e.seed(),

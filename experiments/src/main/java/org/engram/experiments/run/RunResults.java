@@ -85,18 +85,25 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         }
     }
 
+    /** The epochs of {@code log.csv}, which every finished run has; a damaged line is named. */
     private static List<EpochRecord> readLog(Path file) throws IOException {
         List<EpochRecord> out = new ArrayList<>();
         if (!Files.exists(file)) {
-            return out;
+            throw new EngramException(file.toString(), null, "the log.csv of a finished run (engram run writes it)",
+                    "no such file", null);
         }
         List<String> lines = Files.readAllLines(file);
         for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split(",");
-            double seconds = Double.parseDouble(f[6]);
-            int samples = (int) Math.round(Double.parseDouble(f[7]) * seconds);
-            out.add(new EpochRecord(f[0], Long.parseLong(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
-                    Double.parseDouble(f[4]), Double.parseDouble(f[5]), seconds, samples));
+            String[] f = lines.get(i).split(",", -1);
+            try {
+                double seconds = Double.parseDouble(f[6]);
+                int samples = (int) Math.round(Double.parseDouble(f[7]) * seconds);
+                out.add(new EpochRecord(f[0], Long.parseLong(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                        Double.parseDouble(f[4]), Double.parseDouble(f[5]), seconds, samples));
+            } catch (RuntimeException e) {
+                throw new EngramException(file + ":" + (i + 1), null, "8 fields: " + MetricsWriter.LOG_HEADER, "'" + lines.get(i)
+                        + "'", null);
+            }
         }
         return out;
     }

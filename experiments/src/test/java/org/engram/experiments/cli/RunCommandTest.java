@@ -191,6 +191,31 @@ class RunCommandTest {
         }
     }
 
+    /** A damaged or missing log.csv is named as such (it was reported as a bad metrics.json). */
+    @Test
+    void plotNamesADamagedOrMissingLog() throws IOException {
+        Path copy = dir.resolve("damaged-log/run");
+        try (Stream<Path> s = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path to = copy.resolve(folder.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        List<String> log = Files.readAllLines(copy.resolve("log.csv"));
+        Files.writeString(copy.resolve("log.csv"), log.get(0) + "\n" + log.get(1).substring(0, 12) + "\n");
+        CliRunner.Result damaged = CliRunner.run("plot", copy.toString());
+        assertEquals(2, damaged.exitCode(), damaged.err());
+        assertTrue(damaged.err().contains("log.csv:2") && damaged.err().contains("8 fields"), damaged.err());
+        Files.delete(copy.resolve("log.csv"));
+        CliRunner.Result missing = CliRunner.run("plot", copy.toString());
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("log.csv") && missing.err().contains("no such file"), missing.err());
+    }
+
     @Test
     void compareWritesATableAndAChart() throws IOException {
         CliRunner.Result r = CliRunner.run("compare", folder.toString(), "--out", dir.resolve("cmp").toString());
