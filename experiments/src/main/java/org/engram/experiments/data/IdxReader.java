@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -27,6 +28,9 @@ import org.engram.simulator.ParameterException;
  * image and label files of different lengths.
  */
 public final class IdxReader {
+    /** Bytes read before the data buffer grows to the declared size (16 MiB). */
+    private static final int FIRST_CHUNK = 1 << 24;
+
     /** Magic number of an image file: unsigned bytes, three dimensions. */
     public static final int IMAGES_MAGIC = 0x00000803;
     /** Magic number of a label file: unsigned bytes, one dimension. */
@@ -204,7 +208,7 @@ public final class IdxReader {
         int dimensions = magic & 0xFF;
         int headerBytes = 4 + 4 * dimensions;
         byte[] head = new byte[headerBytes];
-        int got = readFully(file, in, head, "header");
+        int got = readFully(file, in, head, 0, "header");
         if (got < 4) {
             throw new DataFileException(file, "header", "a " + headerBytes + "-byte IDX header",
                     got + " bytes (file is truncated or empty)");
@@ -249,8 +253,14 @@ public final class IdxReader {
             throw new DataFileException(file, "declared size", "at most " + (Integer.MAX_VALUE - 8) + " bytes of data",
                     bytes + " bytes (" + declared + ")");
         }
-        byte[] data = new byte[(int) bytes];
-        int got = readFully(file, in, data, "data");
+        // Grown as the bytes arrive, so a header that claims more than the file holds is reported
+        // as a truncated file instead of first allocating what it claims.
+        byte[] data = new byte[(int) Math.min(bytes, FIRST_CHUNK)];
+        int got = readFully(file, in, data, 0, "data");
+        while (got == data.length && got < bytes) {
+            data = Arrays.copyOf(data, (int) Math.min(bytes, 2L * data.length));
+            got = readFully(file, in, data, got, "data");
+        }
         if (got < bytes) {
             throw new DataFileException(file, "data", bytes + " bytes after the " + headerBytes
                     + "-byte header (" + declared + ")", got + " bytes (file is truncated)");
@@ -273,9 +283,14 @@ public final class IdxReader {
         return data;
     }
 
-    /** Fills {@code buf} as far as the stream allows; a gzip stream cut short counts as its end. */
-    private static int readFully(String file, InputStream in, byte[] buf, String part) throws IOException {
-        int off = 0;
+    /**
+     * Fills {@code buf} from {@code off} as far as the stream allows; a gzip stream cut short
+     * counts as its end.
+     *
+     * @return the bytes in {@code buf} now
+     */
+    private static int readFully(String file, InputStream in, byte[] buf, int from, String part) throws IOException {
+        int off = from;
         try {
             while (off < buf.length) {
                 int n = in.read(buf, off, buf.length - off);
