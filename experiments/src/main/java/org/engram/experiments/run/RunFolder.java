@@ -2,12 +2,16 @@ package org.engram.experiments.run;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -39,10 +43,14 @@ public final class RunFolder {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    /** The lock file inside a partial folder that a process works on. */
+    private static final String LOCK = ".lock";
+
     private final String runId;
     private final Path partial;
     private final Path target;
     private boolean committed;
+    private FileChannel lockChannel;
 
     private RunFolder(String runId, Path partial, Path target) {
         this.runId = runId;
@@ -269,6 +277,50 @@ public final class RunFolder {
     }
 
     /**
+     * Takes the partial folder for this process with an operating-system lock on a file in it, so
+     * that a second process (a resume started while the run goes on) is refused instead of
+     * writing the same files. The lock ends with {@link #release}, {@link #commit}, {@link #discard}
+     * or the process.
+     *
+     * @throws EngramException if another process (or another open folder here) holds the folder
+     */
+    public void lock() {
+        try {
+            FileChannel channel = FileChannel.open(partial.resolve(LOCK), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException held) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new EngramException(partial.toString(), "run folder", "a run no other engram process is"
+                        + " working on", "a folder another process holds", "wait for that run to stop, or stop it");
+            }
+            lockChannel = channel;
+        } catch (IOException e) {
+            throw ioFailure("cannot lock " + partial, e);
+        }
+    }
+
+    /** Gives up the lock of {@link #lock}, if held; the folder stays as it is. */
+    public void release() {
+        if (lockChannel == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(partial.resolve(LOCK));
+            lockChannel.close();
+        } catch (IOException e) {
+            throw ioFailure("cannot unlock " + partial, e);
+        } finally {
+            lockChannel = null;
+        }
+    }
+
+    /**
      * Moves the partial folder to its final name in one atomic rename; call once, when the run is
      * complete.
      *
@@ -282,6 +334,7 @@ public final class RunFolder {
         // rename(2) would silently replace an empty directory, so check first: the id contains the
         // start second and a hash, and another process racing for the same name is not supported.
         requireNoFinalFolder();
+        release();
         try {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -302,6 +355,7 @@ public final class RunFolder {
         if (committed) {
             throw new IllegalStateException("run folder " + target + " is complete and is not deleted");
         }
+        release();
         if (!Files.exists(partial)) {
             return;
         }

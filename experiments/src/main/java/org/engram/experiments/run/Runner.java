@@ -68,6 +68,14 @@ public final class Runner {
     public static Outcome execute(Request request, PrintWriter err) {
         Instant start = Instant.now();
         Opened run = request.resume() != null ? reopen(request) : create(request, start);
+        try {
+            return train(request, err, start, run);
+        } finally {
+            run.folder().release();   // a stopped run's folder is free for a later --resume
+        }
+    }
+
+    private static Outcome train(Request request, PrintWriter err, Instant start, Opened run) {
         ExperimentConfig c = run.resolved().config();
         RunFolder folder = run.folder();
         RunStatus status = request.resume() != null ? RunStatus.read(folder.directory()) : null;
@@ -125,7 +133,13 @@ public final class Runner {
         experiment.checkBuildable();
         RunFolder folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start,
                 resolved.yaml());
-        folder.writeString("config.yaml", resolved.yaml());
+        folder.lock();
+        try {
+            folder.writeString("config.yaml", resolved.yaml());
+        } catch (RuntimeException e) {
+            folder.release();
+            throw e;
+        }
         return new Opened(resolved, experiment, folder);
     }
 
@@ -158,6 +172,7 @@ public final class Runner {
         Experiment experiment = Experiment.prepare(resolved.config());
         RunFolder folder = RunFolder.resume(dir.getParent().getParent(), dir.getParent().getFileName().toString(),
                 runId);
+        folder.lock();
         return new Opened(resolved, experiment, folder);
     }
 

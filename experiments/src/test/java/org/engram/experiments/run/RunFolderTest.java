@@ -156,4 +156,19 @@ class RunFolderTest {
         pool.shutdown();
         assertEquals(runs, distinct.size(), distinct.toString());
     }
+
+    /** One process (here: one open folder) works on a partial folder at a time; releasing frees it. */
+    @Test
+    void aLockedPartialFolderIsRefusedToASecondUser() throws IOException {
+        RunFolder first = RunFolder.create(results, "exp", "run-1");
+        first.lock();
+        RunFolder second = RunFolder.resume(results, "exp", "run-1");
+        EngramException e = assertThrows(EngramException.class, second::lock);
+        assertTrue(e.getMessage().contains("another process holds"), e.getMessage());
+        first.release();
+        second.lock();
+        second.writeString("a.txt", "a");
+        Path done = second.commit();
+        assertEquals(List.of("a.txt"), listing(done), "the lock file does not reach the final folder");
+    }
 }
