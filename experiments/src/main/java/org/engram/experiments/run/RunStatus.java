@@ -1,7 +1,5 @@
 package org.engram.experiments.run;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +39,6 @@ public record RunStatus(String experiment, String runId, String state, String me
     static RunStatus start(String experiment, String runId, int totalTasks) {
         return new RunStatus(experiment, runId, "running", null, Instant.now().toString(), currentPid(), totalTasks,
                 List.of());
-    }
-
-    static RunStatus read(Path runDirectory) {
-        Path file = runDirectory.resolve(FILE);
-        return Files.exists(file) ? JsonFiles.read(file, RunStatus.class) : null;
     }
 
     RunStatus with(Completed unit) {

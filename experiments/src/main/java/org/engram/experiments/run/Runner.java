@@ -78,16 +78,26 @@ public final class Runner {
     private static Outcome train(Request request, PrintWriter err, Instant start, Opened run) {
         ExperimentConfig c = run.resolved().config();
         RunFolder folder = run.folder();
-        RunStatus status = request.resume() != null ? RunStatus.read(folder.directory()) : null;
-        if (status == null) {
-            status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
-                    * c.tasks().count());
+        Checkpoints checkpoints = new Checkpoints(folder);
+        RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
+                * c.tasks().count());
+        if (request.resume() != null) {
+            // The checkpoints say which tasks are done; status.json only mirrors them, so a copy
+            // damaged or cut short by a kill neither loses finished tasks nor blocks the resume.
+            for (ExperimentConfig.StrategySpec spec : c.strategies()) {
+                for (long seed : c.seeds()) {
+                    int done = checkpoints.progress(spec.label(), seed, run.experiment().taskCount()).tasksDone();
+                    for (int t = 0; t < done; t++) {
+                        status = status.with(new RunStatus.Completed(spec.label(), seed, t));
+                    }
+                }
+            }
         }
         status = status.state("running", null);
         status.write(folder);
         Provenance provenance = Provenance.of(start, c.seeds(), c.threads(), run.experiment().located(),
                 run.resolved().hash(), run.resolved().resultHash(), request.commandLine());
-        Loop loop = new Loop(c, run.experiment(), new Checkpoints(folder), folder, status, request.stopAfterTasks());
+        Loop loop = new Loop(c, run.experiment(), checkpoints, folder, status, request.stopAfterTasks());
         Thread onKill = new Thread(() -> loop.finish("interrupted", "the process was stopped (signal) before the"
                 + " run ended; continue with: engram run --resume " + folder.directory()), "engram-run-interrupted");
         Runtime.getRuntime().addShutdownHook(onKill);

@@ -118,6 +118,23 @@ class ResumeTest {
         }
     }
 
+    /** status.json mirrors the checkpoints: a damaged copy neither blocks the resume nor loses tasks. */
+    @Test
+    void aDamagedStatusFileIsRebuiltFromTheCheckpoints(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG);
+        Path root = dir.resolve("s");
+        assertEquals(2, CliRunner.run("run", config.toString(), "--out", root.toString(), "--stop-after-tasks", "4")
+                .exitCode());
+        Path partial = onlyEntry(root.resolve("resume"));
+        Files.writeString(partial.resolve("status.json"), "{\"experiment\": \"res");
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode status = new ObjectMapper().readTree(Path.of(r.lastLine()).resolve("status.json").toFile());
+        assertEquals("complete", status.get("state").asText());
+        assertEquals(6, status.get("completed").size(), "every (strategy, seed, task) is listed");
+    }
+
     @Test
     void resumingAnEditedSavedConfigIsRefused(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("resume.yaml");
