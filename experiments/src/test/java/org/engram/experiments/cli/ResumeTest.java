@@ -122,11 +122,7 @@ class ResumeTest {
     @Test
     void aDamagedStatusFileIsRebuiltFromTheCheckpoints(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("resume.yaml");
-        Files.writeString(config, CONFIG);
-        Path root = dir.resolve("s");
-        assertEquals(2, CliRunner.run("run", config.toString(), "--out", root.toString(), "--stop-after-tasks", "4")
-                .exitCode());
-        Path partial = onlyEntry(root.resolve("resume"));
+        Path partial = stoppedRun(config, dir.resolve("s"), 4);
         Files.writeString(partial.resolve("status.json"), "{\"experiment\": \"res");
         CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(0, r.exitCode(), r.err());
@@ -138,11 +134,7 @@ class ResumeTest {
     @Test
     void resumingAnEditedSavedConfigIsRefused(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("resume.yaml");
-        Files.writeString(config, CONFIG);
-        Path root = dir.resolve("e");
-        assertEquals(2, CliRunner.run("run", config.toString(), "--out", root.toString(), "--stop-after-tasks", "1")
-                .exitCode());
-        Path partial = onlyEntry(root.resolve("resume"));
+        Path partial = stoppedRun(config, dir.resolve("e"), 1);
         Path saved = partial.resolve("config.yaml");
         Files.writeString(saved, Files.readString(saved).replace("epochs: 2", "epochs: 3"));
         CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
@@ -157,11 +149,7 @@ class ResumeTest {
     @Test
     void resumingWithAnotherConfigIsRefused(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("resume.yaml");
-        Files.writeString(config, CONFIG);
-        Path root = dir.resolve("b");
-        assertEquals(2, CliRunner.run("run", config.toString(), "--out", root.toString(), "--stop-after-tasks", "1")
-                .exitCode());
-        Path partial = onlyEntry(root.resolve("resume"));
+        Path partial = stoppedRun(config, dir.resolve("b"), 1);
         Files.writeString(config, CONFIG.replace("epochs: 2", "epochs: 3"));
         CliRunner.Result r = CliRunner.run("run", config.toString(), "--resume", partial.toString());
         assertEquals(2, r.exitCode());
@@ -172,11 +160,7 @@ class ResumeTest {
     @Test
     void damagedCheckpointStopsTheResumeAndKeepsThePartialRun(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("resume.yaml");
-        Files.writeString(config, CONFIG);
-        Path root = dir.resolve("c");
-        assertEquals(2, CliRunner.run("run", config.toString(), "--out", root.toString(), "--stop-after-tasks", "1")
-                .exitCode());
-        Path partial = onlyEntry(root.resolve("resume"));
+        Path partial = stoppedRun(config, dir.resolve("c"), 1);
         Path state;
         try (Stream<Path> s = Files.walk(partial)) {
             state = s.filter(p -> p.getFileName().toString().matches("learner-\\d+\\.state")).findFirst().orElseThrow();
@@ -193,6 +177,14 @@ class ResumeTest {
 
     private static List<String> lossColumn(Path run) throws IOException {
         return Files.readAllLines(run.resolve("log.csv")).stream().map(l -> l.split(",")[4]).toList();
+    }
+
+    /** Writes CONFIG to {@code config}, runs it into {@code root} until it stops after {@code tasks} tasks. */
+    private static Path stoppedRun(Path config, Path root, int tasks) throws IOException {
+        Files.writeString(config, CONFIG);
+        assertEquals(2, CliRunner.run("run", config.toString(), "--out", root.toString(), "--stop-after-tasks",
+                Integer.toString(tasks)).exitCode());
+        return onlyEntry(root.resolve("resume"));
     }
 
     private static Path onlyEntry(Path folder) throws IOException {
