@@ -11,6 +11,7 @@ import org.engram.experiments.config.ExperimentConfig.LearnerSpec;
 import org.engram.experiments.config.ExperimentConfig.NetworkSpec;
 import org.engram.experiments.config.ExperimentConfig.TasksSpec;
 import org.engram.experiments.config.ExperimentConfig.TrainingSpec;
+import org.engram.experiments.data.DataFileException;
 import org.engram.experiments.data.DataLocator;
 import org.engram.experiments.data.Dataset;
 import org.engram.experiments.data.FashionMnist;
@@ -77,7 +78,14 @@ final class Experiment {
         }
         LocatedData located = config.data().bundled() ? DataLocator.bundledSubset()
                 : new DataLocator().locate(config.data().path() == null ? null : Path.of(config.data().path()));
-        return new Experiment(config, located, located.train(), located.test());
+        Dataset train = located.train();
+        Dataset test = located.test();
+        if (test.rows() != train.rows() || test.cols() != train.cols()) {
+            // One network reads both: its input is sized by the training images.
+            throw new DataFileException(test.source(), "image size", train.rows() + " x " + train.cols()
+                    + " pixels, as the training images (" + train.source() + ")", test.rows() + " x " + test.cols());
+        }
+        return new Experiment(config, located, train, test);
     }
 
     /** @return where the data came from, for provenance ({@code null} for generated data) */

@@ -2,13 +2,21 @@ package org.engram.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.engram.experiments.config.ConfigLayers;
+import org.engram.experiments.data.DataFileException;
 import org.engram.experiments.task.Task;
 import org.engram.experiments.task.TaskSequence;
 import org.engram.learning.continual.TaskData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Labels follow the scenario: class labels in task- and class-incremental, positions in domain-incremental. */
 class ExperimentTest {
@@ -51,5 +59,29 @@ class ExperimentTest {
                 assertEquals(sequence.task(1).test().label(i), tasks.get(1).testY()[i]);
             }
         }
+    }
+
+    /** Test images of another shape than the training images are refused before any run starts. */
+    @Test
+    void testImagesOfAnotherShapeAreRefused(@TempDir Path dir) throws IOException {
+        writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {2, 28, 28}, 2 * 784);
+        writeIdx(dir.resolve("train-labels-idx1-ubyte"), 0x801, new int[] {2}, 2);
+        // The same 784 pixels per image, read as 14 x 56: scrambled images if not refused.
+        writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {2, 14, 56}, 2 * 784);
+        writeIdx(dir.resolve("t10k-labels-idx1-ubyte"), 0x801, new int[] {2}, 2);
+        String yaml = "data: {path: '" + dir + "'}\nstrategies: [{name: naive}]\n";
+        DataFileException e = assertThrows(DataFileException.class, () -> Experiment.prepare(
+                ConfigLayers.resolve(yaml, "t.yaml", List.of(), ConfigLayers.Flags.NONE).config()));
+        assertTrue(e.getMessage().contains("t10k-images-idx3-ubyte") && e.getMessage().contains("28 x 28")
+                && e.getMessage().contains("found 14 x 56"), e.getMessage());
+    }
+
+    /** An IDX file of unsigned bytes, all zero after the header. */
+    private static void writeIdx(Path file, int magic, int[] dims, int dataBytes) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(4 + 4 * dims.length + dataBytes).putInt(magic);
+        for (int d : dims) {
+            b.putInt(d);
+        }
+        Files.write(file, b.array());
     }
 }
