@@ -49,8 +49,9 @@ public final class RunFolder {
     private final String runId;
     private final Path partial;
     private final Path target;
-    private boolean committed;
+    private volatile boolean committed;
     private FileChannel lockChannel;
+    private Thread discardOnExit;
 
     private RunFolder(String runId, Path partial, Path target) {
         this.runId = runId;
@@ -321,6 +322,35 @@ public final class RunFolder {
     }
 
     /**
+     * Deletes the partial folder if the process is stopped (SIGTERM, Ctrl-C) before {@link #commit}
+     * or {@link #discard}: for work that cannot be resumed, whose partial folder would be litter.
+     */
+    public void discardOnExit() {
+        discardOnExit = new Thread(() -> {
+            if (!committed) {
+                try {
+                    discard();
+                } catch (RuntimeException stillBeingWritten) {
+                    // Best effort: the main thread may be writing into the folder as the JVM stops.
+                }
+            }
+        }, "engram-discard-partial");
+        Runtime.getRuntime().addShutdownHook(discardOnExit);
+    }
+
+    private void cancelDiscardOnExit() {
+        Thread hook = discardOnExit;
+        if (hook != null && hook != Thread.currentThread()) {
+            discardOnExit = null;
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting and the hook runs or has run.
+            }
+        }
+    }
+
+    /**
      * Moves the partial folder to its final name in one atomic rename; call once, when the run is
      * complete.
      *
@@ -343,6 +373,7 @@ public final class RunFolder {
             throw ioFailure("cannot move " + partial + " to " + target, e);
         }
         committed = true;
+        cancelDiscardOnExit();
         return target;
     }
 
@@ -356,6 +387,7 @@ public final class RunFolder {
             throw new IllegalStateException("run folder " + target + " is complete and is not deleted");
         }
         release();
+        cancelDiscardOnExit();
         if (!Files.exists(partial)) {
             return;
         }

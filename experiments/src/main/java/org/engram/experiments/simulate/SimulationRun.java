@@ -114,6 +114,7 @@ public final class SimulationRun {
             engine.addObserver(digest);
             // The folder before the simulation, so an unusable --out fails before the work is done.
             folder = RunFolder.createNew(resultsRoot, c.name(), Instant.now(), ConfigLoader.toYaml(resolved));
+            folder.discardOnExit();   // a simulation cannot be resumed: a stopped one leaves no folder
             long t1 = System.nanoTime();
             try {
                 engine.run(c.durationMs());

@@ -75,6 +75,36 @@ class SimulateCommandTest {
         assertTrue(r.err().contains("not-a-folder") && !r.err().contains("\tat "), r.err());
     }
 
+    /** A simulation stopped by SIGTERM (it cannot be resumed) leaves no partial folder behind. */
+    @Test
+    void aStoppedSimulationLeavesNoFolder(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("long.yaml");
+        Files.writeString(config, GOOD.replace("duration_ms: 50", "duration_ms: 1000000"));
+        Path out = dir.resolve("out");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                EngramCommand.class.getName(), "simulate", config.toString(), "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        Path experiment = out.resolve("tiny");
+        // Wait (bounded) until the run has created its partial folder, then stop it with SIGTERM.
+        for (int i = 0; i < 600 && !(Files.isDirectory(experiment) && listing(experiment) > 0); i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(listing(experiment) > 0, "the simulation started: " + Files.readString(dir.resolve("log.txt")));
+        p.destroy();
+        p.waitFor();
+        assertEquals(0, listing(experiment), "no folder left in " + experiment);
+    }
+
+    private static long listing(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.count();
+        }
+    }
+
     @Test
     void threadCountDoesNotChangeTheSpikes(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("tiny.yaml");
