@@ -1,5 +1,6 @@
 package org.engram.experiments.run;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
+import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.task.TaskSequence;
@@ -165,6 +167,10 @@ public final class Runner {
                     Files.isDirectory(dir) ? "a finished run, which is never changed" : "no such folder", null);
         }
         Path configFile = partial.resolve("config.yaml");
+        if (isSimulation(configFile)) {
+            throw new EngramException(request.resume().toString(), "--resume", "the partial folder of an engram run",
+                    "the folder of an engram simulate, which cannot be resumed", "delete it and simulate again");
+        }
         // The run id carries the hash of the config the run started with: an edited file would
         // finish the run under other settings than its first tasks had.
         String started = ConfigLayers.resolve(configFile, List.of(), ConfigLayers.Flags.NONE).yaml();
@@ -184,6 +190,15 @@ public final class Runner {
                 runId);
         folder.lock();
         return new Opened(resolved, experiment, folder);
+    }
+
+    /** Whether a partial folder's config describes a network simulation (engram simulate) rather than a run. */
+    private static boolean isSimulation(Path configFile) {
+        try {
+            return ConfigLoader.mapper().readTree(Files.readString(configFile)).has("populations");
+        } catch (IOException | RuntimeException unreadable) {
+            return false;   // resolving the config below reports what is wrong with it
+        }
     }
 
     /**

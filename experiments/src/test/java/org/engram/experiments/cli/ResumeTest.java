@@ -147,6 +147,17 @@ class ResumeTest {
     }
 
     @Test
+    void aSimulationFolderIsNotResumed(@TempDir Path dir) throws IOException {
+        Path partial = dir.resolve("tiny/.20261130T000000Z-abcdef.partial");
+        Files.createDirectories(partial);
+        Files.writeString(partial.resolve("config.yaml"), "name: tiny\nduration_ms: 50\npopulations:\n"
+                + "  - {name: exc, size: 4, model: lif_delta}\n");
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("engram simulate, which cannot be resumed"), r.err());
+    }
+
+    @Test
     void resumingWithAnotherConfigIsRefused(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("resume.yaml");
         Path partial = stoppedRun(config, dir.resolve("b"), 1);
