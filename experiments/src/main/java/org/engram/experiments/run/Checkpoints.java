@@ -15,14 +15,15 @@ import org.engram.simulator.EngramException;
 
 /**
  * The checkpoints of a run: per (strategy, seed) unit, the learner's state after its last
- * finished task ({@code checkpoints/<strategy>/seed-<seed>/learner.state}, written by
+ * finished task ({@code checkpoints/<strategy>/seed-<seed>/learner-<tasks>.state}, written by
  * {@link UnitLearner#writeState}) and the unit's results so far ({@code progress.json}).
  *
- * <p>The state is written before the progress, each atomically, so the progress never names a
- * task whose state is missing; only the latest state is kept (one file per unit).
+ * <p>The new state is written before the progress and the older state deleted after it, each
+ * step atomic, so the progress always names a state that exists; between the steps two states
+ * may be on disk, and the one the progress names is used.
  */
 final class Checkpoints {
-    /** File type of {@code learner.state}: framed with a version and a CRC-32, so damage is caught. */
+    /** File type of the learner states: framed with a version and a CRC-32, so damage is caught. */
     private static final String MAGIC = "ENGRAMCL";
     private static final int VERSION = 1;
 

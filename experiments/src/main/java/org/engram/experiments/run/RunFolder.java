@@ -286,9 +286,9 @@ public final class RunFolder {
      * @throws EngramException if another process (or another open folder here) holds the folder
      */
     public void lock() {
+        FileChannel channel = null;
         try {
-            FileChannel channel = FileChannel.open(partial.resolve(LOCK), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(partial.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -296,28 +296,35 @@ public final class RunFolder {
                 lock = null;
             }
             if (lock == null) {
-                channel.close();
                 throw new EngramException(partial.toString(), "run folder", "a run no other engram process is"
                         + " working on", "a folder another process holds", "wait for that run to stop, or stop it");
             }
             lockChannel = channel;
         } catch (IOException e) {
             throw ioFailure("cannot lock " + partial, e);
+        } finally {
+            if (lockChannel != channel && channel != null) {
+                closeQuietly(channel);
+            }
         }
     }
 
-    /** Gives up the lock of {@link #lock}, if held; the folder stays as it is. */
+    /**
+     * Gives up the lock of {@link #lock}, if held; the folder stays as it is. The lock file stays
+     * too: deleting it would let two later processes lock two different files of one name.
+     */
     public void release() {
-        if (lockChannel == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(partial.resolve(LOCK));
-            lockChannel.close();
-        } catch (IOException e) {
-            throw ioFailure("cannot unlock " + partial, e);
-        } finally {
+        if (lockChannel != null) {
+            closeQuietly(lockChannel);
             lockChannel = null;
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();   // closing releases the lock
+        } catch (IOException ignored) {
+            // A channel that fails to close still loses its lock when the process ends.
         }
     }
 
@@ -364,8 +371,8 @@ public final class RunFolder {
         // rename(2) would silently replace an empty directory, so check first: the id contains the
         // start second and a hash, and another process racing for the same name is not supported.
         requireNoFinalFolder();
-        release();
         try {
+            // Moved with the lock held, so no --resume can take the folder as it goes.
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IllegalStateException("rename within one folder must be atomic: " + partial, e);
@@ -373,7 +380,13 @@ public final class RunFolder {
             throw ioFailure("cannot move " + partial + " to " + target, e);
         }
         committed = true;
+        release();
         cancelDiscardOnExit();
+        try {
+            Files.deleteIfExists(target.resolve(LOCK));
+        } catch (IOException e) {
+            throw ioFailure("the run is complete in " + target + ", but its lock file remains", e);
+        }
         return target;
     }
 

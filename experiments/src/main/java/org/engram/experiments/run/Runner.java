@@ -80,26 +80,12 @@ public final class Runner {
     private static Outcome train(Request request, PrintWriter err, Instant start, Opened run) {
         ExperimentConfig c = run.resolved().config();
         RunFolder folder = run.folder();
-        Checkpoints checkpoints = new Checkpoints(folder);
         RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
                 * c.tasks().count());
-        if (request.resume() != null) {
-            // The checkpoints say which tasks are done; status.json only mirrors them, so a copy
-            // damaged or cut short by a kill neither loses finished tasks nor blocks the resume.
-            for (ExperimentConfig.StrategySpec spec : c.strategies()) {
-                for (long seed : c.seeds()) {
-                    int done = checkpoints.progress(spec.label(), seed, run.experiment().taskCount()).tasksDone();
-                    for (int t = 0; t < done; t++) {
-                        status = status.with(new RunStatus.Completed(spec.label(), seed, t));
-                    }
-                }
-            }
-        }
-        status = status.state("running", null);
         status.write(folder);
         Provenance provenance = Provenance.of(start, c.seeds(), c.threads(), run.experiment().located(),
                 run.resolved().hash(), run.resolved().resultHash(), request.commandLine());
-        Loop loop = new Loop(c, run.experiment(), checkpoints, folder, status, request.stopAfterTasks());
+        Loop loop = new Loop(c, run.experiment(), new Checkpoints(folder), folder, status, request.stopAfterTasks());
         Thread onKill = new Thread(() -> loop.finish("interrupted", "the process was stopped (signal) before the"
                 + " run ended; continue with: engram run --resume " + folder.directory()), "engram-run-interrupted");
         Runtime.getRuntime().addShutdownHook(onKill);
@@ -108,7 +94,7 @@ public final class Runner {
             List<UnitProgress> results = new ArrayList<>();
             try (Progress progress = Progress.create(loop.remainingSamples(), err)) {
                 if (request.resume() != null) {
-                    progress.message("resuming " + folder.directory() + " after " + status.completed().size()
+                    progress.message("resuming " + folder.directory() + " after " + loop.tasksDone()
                             + " of " + status.totalTasks() + " tasks");
                 }
                 for (ExperimentConfig.StrategySpec spec : c.strategies()) {
@@ -245,8 +231,22 @@ public final class Runner {
             this.stopAfterTasks = stopAfterTasks;
         }
 
-        /** Reads the task names and sizes from the first seed's sequence; inside the run, so a failure is recorded. */
+        /**
+         * Lists the tasks the checkpoints hold as done (status.json only mirrors them, so a copy
+         * damaged or cut short by a kill neither loses finished tasks nor blocks a resume), and
+         * reads the task names and sizes from the first seed's sequence. Called inside the run, so
+         * a failure is recorded.
+         */
         void prepare() {
+            for (ExperimentConfig.StrategySpec spec : config.strategies()) {
+                for (long seed : config.seeds()) {
+                    int done = checkpoints.progress(spec.label(), seed, experiment.taskCount()).tasksDone();
+                    for (int t = 0; t < done; t++) {
+                        status = status.with(new RunStatus.Completed(spec.label(), seed, t));
+                    }
+                }
+            }
+            status.write(folder);
             TaskSequence first = experiment.sequence(config.seeds().get(0));
             long samples = 0;
             for (org.engram.experiments.task.Task t : first.tasks()) {
@@ -262,6 +262,11 @@ public final class Runner {
             long left = (long) config.strategies().size() * config.seeds().size() * taskNames.size()
                     - status.completed().size();
             return left * samplesPerTask * config.training().epochs();
+        }
+
+        /** @return the tasks finished so far, over all units */
+        synchronized int tasksDone() {
+            return status.completed().size();
         }
 
         /** Records a finished task in {@code status.json}. */

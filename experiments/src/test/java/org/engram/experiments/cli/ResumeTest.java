@@ -146,6 +146,18 @@ class ResumeTest {
         assertEquals(0, ok.exitCode(), ok.err());
     }
 
+    /** A damaged progress.json stops the resume as a recorded failure, with the way to continue. */
+    @Test
+    void aDamagedProgressFileIsARecordedFailure(@TempDir Path dir) throws IOException {
+        Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("p"), 1);
+        Files.writeString(partial.resolve("checkpoints/naive/seed-4/progress.json"), "{\"strategy\": ");
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("progress.json") && r.err().contains("continue with"), r.err());
+        JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
+        assertEquals("failed", status.get("state").asText());
+    }
+
     @Test
     void aSimulationFolderIsNotResumed(@TempDir Path dir) throws IOException {
         Path partial = dir.resolve("tiny/.20261130T000000Z-abcdef.partial");

@@ -69,10 +69,10 @@ final class WorkerPool implements AutoCloseable {
             } catch (InterruptedException e) {
                 // Stop handing out tasks, but return only once none runs (as after a failure).
                 next.set(count);
-                awaitUninterruptibly(f);
+                Throwable helper = awaitUninterruptibly(f);
                 Thread.currentThread().interrupt();
                 if (failure == null) {
-                    failure = new IllegalStateException("interrupted while training", e);
+                    failure = helper != null ? helper : new IllegalStateException("interrupted while training", e);
                 }
             }
         }
@@ -99,14 +99,20 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** Waits for a task to end, keeping an interrupt for the caller. */
-    private static void awaitUninterruptibly(Future<?> f) {
+    /**
+     * Waits for a helper to end, keeping an interrupt for the caller.
+     *
+     * @return what the helper threw, or null
+     */
+    private static Throwable awaitUninterruptibly(Future<?> f) {
         boolean interrupted = false;
+        Throwable thrown = null;
         while (true) {
             try {
                 f.get();
                 break;
             } catch (ExecutionException ended) {
+                thrown = ended.getCause();
                 break;
             } catch (InterruptedException again) {
                 interrupted = true;
@@ -115,6 +121,7 @@ final class WorkerPool implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        return thrown;
     }
 
     @Override

@@ -309,15 +309,16 @@ public final class Engine implements AutoCloseable {
                 sliceEdge();
                 step = sliceTo;
             }
+            if (precise) {
+                // Inside the try: a kernel failing here leaves neurons half shown.
+                for (PopulationRuntime rt : runtimes) {
+                    rt.shown.show(rt.exactUpdate, rt.neuronTimeMs, timeMs());
+                }
+            }
         } catch (Throwable e) {
             // Any throwable, checked ones thrown past the compiler (Kotlin, Lombok) included.
             failure = e;
             throw e;
-        }
-        if (precise) {
-            for (PopulationRuntime rt : runtimes) {
-                rt.shown.show(rt.exactUpdate, rt.neuronTimeMs, timeMs());
-            }
         }
         for (List<StateRecorder> rs : stateRecorders) {
             for (StateRecorder r : rs) {

@@ -10,11 +10,14 @@ import org.engram.simulator.input.PoissonInput;
  * neuron state and plastic weights change as it runs.
  *
  * <p>One engine at a time simulates a network: two open engines would advance the same state.
- * A later engine continues from the state the earlier one left, at its own time 0, which suits
- * grid mode (whose state counts steps). After a precise-mode run the state holds times of that
- * engine's clock (the end of refractoriness, a source's next spike), and after a failed run it is
- * half advanced: then no other engine may take the network, and it must be built again (the same
- * seed builds the same network).
+ * A later grid-mode engine continues from the state the earlier one left, at its own time 0:
+ * neuron variables carry over, but state that holds times keeps the earlier clock (the spike
+ * times of {@code spike_times} sources, which {@code SpikeTimes.State.load} replaces, and the
+ * next-spike steps of Poisson sources), so reset it or build the network again. After a
+ * precise-mode run every neuron's state holds times of that engine's clock (the end of
+ * refractoriness, a source's next spike), and after a failed run it is half advanced: then no
+ * other engine may take the network, and it must be built again (the same seed builds the same
+ * network).
  */
 public final class Network {
     private final TimeGrid grid;
@@ -39,8 +42,8 @@ public final class Network {
     }
 
     /**
-     * Called by an engine when it starts: refuses a second open engine, and any engine after one
-     * that left the state unfit to continue.
+     * Called by an engine when it starts (not for other callers): refuses a second open engine,
+     * and any engine after one that left the state unfit to continue.
      *
      * @param engine the engine
      * @throws IllegalStateException if the network is taken or spent
@@ -58,7 +61,7 @@ public final class Network {
     }
 
     /**
-     * Called by an engine when it closes.
+     * Called by an engine when it closes (not for other callers).
      *
      * @param engine the engine, as attached
      * @param spent  why another engine may not continue the state (a precise-mode run, a failed

@@ -10,7 +10,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.engram.simulator.model.ExactKernel;
+import org.engram.simulator.model.ExactPropagation;
+import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.NeuronModel;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Synapses;
@@ -100,6 +105,64 @@ class EngineLifecycleTest {
             Throwable thrown = assertThrows(IOException.class, () -> e.run(20));
             assertSame(io, thrown);
             IllegalStateException again = assertThrows(IllegalStateException.class, () -> e.run(1));
+            assertTrue(again.getMessage().contains("failed mid-slice"), again.getMessage());
+        }
+    }
+
+    /** LifDelta whose exact propagation of neuron 5 fails while {@link #failing} is set. */
+    private static final class FailingPropagation
+            implements NeuronModel<LifDelta.Params, LifDelta.State>, ExactPropagation<LifDelta.Params, LifDelta.State> {
+        volatile boolean failing;
+
+        @Override public String name() { return "failing_propagation"; }
+        @Override public Class<LifDelta.Params> parametersType() { return LifDelta.MODEL.parametersType(); }
+        @Override public LifDelta.Params defaults() { return LifDelta.MODEL.defaults(); }
+        @Override public LifDelta.State newState(int size, LifDelta.Params p) { return LifDelta.MODEL.newState(size, p); }
+        @Override public Kernel<LifDelta.State> prepare(LifDelta.Params p, TimeGrid g) { return LifDelta.MODEL.prepare(p, g); }
+
+        @Override
+        public ExactKernel<LifDelta.State> prepareExact(LifDelta.Params p, TimeGrid g) {
+            ExactKernel<LifDelta.State> exact = LifDelta.MODEL.prepareExact(p, g);
+            return new ExactKernel<>() {
+                @Override
+                public void propagate(LifDelta.State s, int i, double fromMs, double toMs) {
+                    if (failing && i == 5) {
+                        throw new IllegalStateException("propagation failed");
+                    }
+                    exact.propagate(s, i, fromMs, toMs);
+                }
+
+                @Override
+                public double nextCrossingMs(LifDelta.State s, int i, double fromMs, double untilMs) {
+                    return exact.nextCrossingMs(s, i, fromMs, untilMs);
+                }
+
+                @Override
+                public void receive(LifDelta.State s, int i, Receptor receptor, double weight, double timeMs) {
+                    exact.receive(s, i, receptor, weight, timeMs);
+                }
+
+                @Override
+                public void fire(LifDelta.State s, int i, double timeMs) {
+                    exact.fire(s, i, timeMs);
+                }
+            };
+        }
+    }
+
+    /** A failure while the end of a precise run shows the neurons leaves them half shown: the engine is failed. */
+    @Test
+    void aFailureAtTheEndOfAPreciseRunMarksTheEngineFailed() {
+        FailingPropagation model = new FailingPropagation();
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        // Quiet neurons (v_inf = 8 mV): they are propagated only to show them at the end of a run.
+        b.population("p", 10, model, new LifDelta.Params(20, 250, 0, 20, 10, 2, 100));
+        try (Engine e = new Engine(b.build(), EngineOptions.precise(1))) {
+            e.run(1.0);
+            model.failing = true;
+            assertThrows(IllegalStateException.class, () -> e.run(1.0));
+            model.failing = false;
+            IllegalStateException again = assertThrows(IllegalStateException.class, () -> e.run(1.0));
             assertTrue(again.getMessage().contains("failed mid-slice"), again.getMessage());
         }
     }
