@@ -146,8 +146,8 @@ public final class NetworkBuilder {
 
     /**
      * Draws the initial value of a state variable for every neuron of a population, each neuron
-     * from its own stream, which no other call of this method shares: the initial values of two
-     * variables of a neuron are independent.
+     * and variable from its own stream: the initial values of two variables of a neuron are
+     * independent.
      *
      * @param population the population
      * @param variable   a recordable variable, e.g. {@code "v"}
@@ -177,11 +177,13 @@ public final class NetworkBuilder {
         for (Population<?, ?> p : populations) {
             p.state().seedStreams(seed, p.firstNeuron());
         }
-        for (int k = 0; k < initialisers.size(); k++) {
-            PendingInitialiser init = initialisers.get(k);
-            double[] values = init.population().state().values(init.variable());
-            // One stream per (initialiser, neuron): two variables of a neuron draw independently.
-            long first = ((long) k << 32) + init.population().firstNeuron();
+        for (PendingInitialiser init : initialisers) {
+            NeuronState state = init.population().state();
+            double[] values = state.values(init.variable());
+            // One stream per (variable, neuron): two variables of a neuron draw independently,
+            // and the first variable (v) keeps the plain neuron index.
+            long variable = state.variableNames().indexOf(init.variable());
+            long first = (variable << 32) + init.population().firstNeuron();
             for (int i = 0; i < values.length; i++) {
                 init.draw().reseedRandomGenerator(RandomStreams.streamState(seed, Purpose.INITIAL_STATE, first + i));
                 values[i] = init.draw().sample();

@@ -17,7 +17,7 @@ public enum Purpose {
     POISSON_INPUT,
     /** Poisson spike source neurons, one stream per source neuron. */
     POISSON_SOURCE,
-    /** Initial state values, one stream per initialiser and neuron. */
+    /** Initial state values, one stream per state variable and neuron. */
     INITIAL_STATE,
     /** Spike encoders of learning inputs, one stream per (sample, epoch). */
     ENCODING,
