@@ -63,9 +63,9 @@ public final class BenchCommand implements Runnable {
         /** Builds the network with these options, benchmarks it and prints the report. */
         void runAndReport(CommandSpec spec, String name, NetworkSize network) {
             String command = "bench " + name;
-            OptionChecks.positive(command, "--duration-ms", durationMs);
+            ParameterException.requirePositive(command, "--duration-ms", durationMs, "ms");
             OptionChecks.atLeast(command, "--threads", threads, 1);
-            OptionChecks.positive(command, "--dt", dtMs);
+            ParameterException.requirePositive(command, "--dt", dtMs, "ms");
             Map<String, Object> r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs,
                     threads, mode);
             report(spec.commandLine().getOut(), r, json);

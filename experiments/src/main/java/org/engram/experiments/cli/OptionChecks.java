@@ -2,7 +2,10 @@ package org.engram.experiments.cli;
 
 import org.engram.simulator.ParameterException;
 
-/** Range checks of command-line options: a value out of range is a user error naming the option. */
+/**
+ * Range checks of integer command-line options: a value out of range is a user error naming the
+ * option. Real-valued options use {@link ParameterException#requirePositive} and its kin.
+ */
 final class OptionChecks {
     private OptionChecks() {
     }
@@ -17,19 +20,6 @@ final class OptionChecks {
     static int atLeast(String command, String option, int value, int min) {
         if (value < min) {
             throw new ParameterException(command, option, "an integer >= " + min, value);
-        }
-        return value;
-    }
-
-    /**
-     * @param command the command
-     * @param option  the option
-     * @param value   its value
-     * @return the value, a finite number {@code > 0}
-     */
-    static double positive(String command, String option, double value) {
-        if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
-            throw new ParameterException(command, option, "a finite number > 0", value);
         }
         return value;
     }

@@ -160,7 +160,7 @@ public final class ConfigLayers {
                 JsonNode element = node.get(i);
                 String at = path + "[" + i + "]";
                 if (element.isNull()) {
-                    throw new ConfigException(where.locate(at), at, "a value", "nothing (an empty entry)", null);
+                    throw emptyValue(at, where);
                 }
                 rejectEmptyValues(element, type, at, where);
             }
@@ -178,12 +178,16 @@ public final class ConfigLayers {
                 Key doc = rc == null ? null : rc.getAnnotation(Key.class);
                 boolean nullable = rc != null && (rc.getType().isRecord() || doc != null && "null".equals(doc.def()));
                 if (!nullable) {
-                    throw new ConfigException(where.locate(at), at, "a value", "nothing (an empty entry)", null);
+                    throw emptyValue(at, where);
                 }
             } else {
                 rejectEmptyValues(f.getValue(), childType, at, where);
             }
         });
+    }
+
+    private static ConfigException emptyValue(String keyPath, StrategyParams.Locator where) {
+        return new ConfigException(where.locate(keyPath), keyPath, "a value", "nothing (an empty entry)", null);
     }
 
     private static RecordComponent component(Class<?> type, String key) {

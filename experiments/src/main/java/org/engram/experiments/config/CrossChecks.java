@@ -132,19 +132,20 @@ final class CrossChecks {
         }
         // Presentation and rest are simulated on the Diehl and Cook network's grid.
         TimeGrid grid = new TimeGrid(DiehlCookParams.defaults(c.learner().neurons()).dtMs());
-        for (String key : List.of("present_ms", "rest_ms")) {
-            double ms = key.equals("present_ms") ? c.learner().presentMs() : c.learner().restMs();
-            try {
-                grid.wholeSteps("learner", key, ms);
-            } catch (ParameterException e) {
-                throw new ConfigException(where.locate("learner." + key), "learner." + key, e.expected(), e.found(),
-                        null);
-            }
-        }
+        requireWholeSteps(grid, "learner.present_ms", c.learner().presentMs(), where);
+        requireWholeSteps(grid, "learner.rest_ms", c.learner().restMs(), where);
         if (c.training().evaluateEveryEpoch()) {
             throw new ConfigException(where.locate("training.evaluate_every_epoch"), "training.evaluate_every_epoch",
                     "false (learner.kind diehl_cook is evaluated after each task, when its weights are kept)", "true",
                     null);
+        }
+    }
+
+    private static void requireWholeSteps(TimeGrid grid, String key, double ms, StrategyParams.Locator where) {
+        try {
+            grid.wholeSteps("learner", key, ms);
+        } catch (ParameterException e) {
+            throw new ConfigException(where.locate(key), key, e.expected(), e.found(), null);
         }
     }
 

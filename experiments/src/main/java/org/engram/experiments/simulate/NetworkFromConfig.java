@@ -201,17 +201,8 @@ final class NetworkFromConfig {
         }
     }
 
-    /** The keys each rule reads; another key given would be ignored silently. */
-    private static final Map<String, Set<String>> RULE_KEYS = Map.of(
-            "all_to_all", Set.of("autapses"),
-            "one_to_one", Set.of(),
-            "fixed_probability", Set.of("p", "autapses"),
-            "fixed_in_degree", Set.of("k", "autapses", "multapses"),
-            "fixed_out_degree", Set.of("k", "autapses", "multapses"),
-            "explicit", Set.of("sources", "targets"));
-
     private void rejectUnusedKeys(SimulationConfig.RuleSpec r, String path) {
-        Set<String> used = RULE_KEYS.get(r.type());
+        Set<String> used = SimulationConfig.RuleSpec.PARAMETERS.get(r.type());
         if (used == null) {
             return;   // an unknown type: the switch below names it
         }

@@ -3,6 +3,7 @@ package org.engram.experiments.simulate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
@@ -93,6 +94,14 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
                            int[] sources, int[] targets) {
         /** The rule types a config may use, each with one line for {@code engram list}. */
         public static final Map<String, String> TYPES = types();
+        /** The keys each rule type reads, besides {@code type}; another key given would be ignored. */
+        public static final Map<String, Set<String>> PARAMETERS = Map.of(
+                "all_to_all", Set.of("autapses"),
+                "one_to_one", Set.of(),
+                "fixed_probability", Set.of("p", "autapses"),
+                "fixed_in_degree", Set.of("k", "autapses", "multapses"),
+                "fixed_out_degree", Set.of("k", "autapses", "multapses"),
+                "explicit", Set.of("sources", "targets"));
 
         private static Map<String, String> types() {
             Map<String, String> m = new java.util.LinkedHashMap<>();
