@@ -25,7 +25,11 @@ import org.engram.simulator.EngramException;
 final class Checkpoints {
     /** File type of the learner states: framed with a version and a CRC-32, so damage is caught. */
     private static final String MAGIC = "ENGRAMCL";
-    private static final int VERSION = 1;
+    /**
+     * 2: the encoding streams are keyed by {@code RandomStreams.pairIndex}. A version-1 state would
+     * go on with other streams than the run that wrote it, so resuming it is refused.
+     */
+    private static final int VERSION = 2;
 
     private final RunFolder folder;
 

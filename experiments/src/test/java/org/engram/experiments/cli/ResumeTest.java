@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -184,10 +185,7 @@ class ResumeTest {
     void damagedCheckpointStopsTheResumeAndKeepsThePartialRun(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("resume.yaml");
         Path partial = stoppedRun(config, dir.resolve("c"), 1);
-        Path state;
-        try (Stream<Path> s = Files.walk(partial)) {
-            state = s.filter(p -> p.getFileName().toString().matches("learner-\\d+\\.state")).findFirst().orElseThrow();
-        }
+        Path state = firstState(partial);
         byte[] bytes = Files.readAllBytes(state);
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(state, bytes);
@@ -196,6 +194,23 @@ class ResumeTest {
         assertTrue(r.err().contains(state.getFileName().toString()) && r.err().contains("checksum"), r.err());
         assertTrue(Files.isRegularFile(state), "the damaged checkpoint is left for inspection, not deleted");
         assertTrue(Files.isDirectory(partial), "the partial run is kept");
+    }
+
+    /**
+     * A checkpoint of checkpoint format 1 (written before the encoding streams were re-keyed) would
+     * continue with other random streams than the run that wrote it, so its resume is refused.
+     */
+    @Test
+    void aCheckpointOfAnOlderFormatIsRefused(@TempDir Path dir) throws IOException {
+        Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("d"), 1);
+        Path state = firstState(partial);
+        byte[] bytes = Files.readAllBytes(state);
+        ByteBuffer.wrap(bytes).putInt(8, 1);   // the format version follows the 8-byte magic
+        Files.write(state, bytes);
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(state.getFileName().toString()) && r.err().contains("older Engram"), r.err());
+        assertTrue(Files.isRegularFile(state) && Files.isDirectory(partial), "the partial run is kept");
     }
 
     private static List<String> lossColumn(Path run) throws IOException {
@@ -208,6 +223,12 @@ class ResumeTest {
         assertEquals(2, CliRunner.run("run", config.toString(), "--out", root.toString(), "--stop-after-tasks",
                 Integer.toString(tasks)).exitCode());
         return onlyEntry(root.resolve("resume"));
+    }
+
+    private static Path firstState(Path partial) throws IOException {
+        try (Stream<Path> s = Files.walk(partial)) {
+            return s.filter(p -> p.getFileName().toString().matches("learner-\\d+\\.state")).findFirst().orElseThrow();
+        }
     }
 
     private static Path onlyEntry(Path folder) throws IOException {

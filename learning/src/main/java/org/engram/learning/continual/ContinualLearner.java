@@ -246,10 +246,8 @@ public final class ContinualLearner implements AutoCloseable {
             x[i] = batch.input(i);
             y[i] = batch.label(i);
             int sampleTask = batch.task(i);
-            // Appended samples (replay) get streams of their own, keyed by batch and position.
-            long sample = batch.sampleIndex(i) >= 0 ? batch.sampleIndex(i)
-                    : 0x8000_0000L + (long) batch.batchIndex() * 65_536 + i;
-            streams[i] = Encoder.streamState(seed, ((long) sampleTask << 40) ^ sample, epoch);
+            long sample = batch.sampleIndex(i) >= 0 ? batch.sampleIndex(i) : appendedSample(batch.batchIndex(), i);
+            streams[i] = encodingStream(seed, sampleTask, sample, epoch);
             if (masks != null) {
                 if (byTask[sampleTask] == null) {
                     byTask[sampleTask] = trainingMask(sampleTask);
@@ -268,6 +266,33 @@ public final class ContinualLearner implements AutoCloseable {
             }
         }
         return new org.engram.learning.train.Batch(x, y, streams, masks, terms);
+    }
+
+    /**
+     * The encoding stream of a sample of a task in an epoch. Every (task, sample, epoch) has its own
+     * stream however many tasks, epochs and batches a run has.
+     *
+     * @param seed   the run's seed
+     * @param task   the task the sample belongs to
+     * @param sample its index in the task's data, or {@link #appendedSample} for a sample a strategy
+     *               appended to a batch
+     * @param epoch  the epoch, or {@code Integer.MIN_VALUE} for consolidation passes
+     * @return the stream's starting state
+     */
+    static long encodingStream(long seed, int task, long sample, int epoch) {
+        return Encoder.streamState(seed, RandomStreams.pairIndex(task, sample), epoch);
+    }
+
+    /**
+     * The sample key of a sample appended to a batch (replay): keyed by the batch (counted across
+     * the task's epochs) and the position in it, and negative, so it never equals a dataset index.
+     *
+     * @param batchIndex the batch's index within its task, {@code >= 0}
+     * @param position   the sample's position in the batch, {@code >= 0}
+     * @return the key
+     */
+    static long appendedSample(int batchIndex, int position) {
+        return -1L - (((long) batchIndex << 32) | position);
     }
 
     private int[] shuffledOrder(int n, int task, int epoch) {
@@ -544,7 +569,7 @@ public final class ContinualLearner implements AutoCloseable {
 
         /** Streams for consolidation passes: their own epoch number, so they never repeat training draws. */
         private long oracleStream(int task, int sample) {
-            return Encoder.streamState(seed, ((long) task << 40) ^ sample, Integer.MIN_VALUE);
+            return encodingStream(seed, task, sample, Integer.MIN_VALUE);
         }
     }
 }

@@ -31,14 +31,16 @@ public interface Encoder {
     void encode(float[] sample, long streamState, EncodedInput out);
 
     /**
-     * The random stream of one sample in one epoch.
+     * The random stream of one sample in one epoch: distinct (sample, epoch) pairs get unrelated
+     * streams, whatever their size.
      *
-     * @param seed        the experiment seed
-     * @param sampleIndex the sample's index in its dataset, {@code >= 0}
-     * @param epoch       the epoch, or any fixed value (e.g. {@code -1}) for evaluation
+     * @param seed      the experiment seed
+     * @param sampleKey the sample's index in its dataset, or any other number that tells the
+     *                  caller's samples apart (see {@link RandomStreams#pairIndex})
+     * @param epoch     the epoch, or any fixed value (e.g. {@code -1}) for evaluation
      * @return the stream's starting state
      */
-    static long streamState(long seed, long sampleIndex, int epoch) {
-        return RandomStreams.streamState(seed, Purpose.ENCODING, ((long) epoch << 32) ^ sampleIndex);
+    static long streamState(long seed, long sampleKey, int epoch) {
+        return RandomStreams.streamState(seed, Purpose.ENCODING, RandomStreams.pairIndex(epoch, sampleKey));
     }
 }

@@ -10,7 +10,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.engram.learning.encode.RateEncoder;
 import org.engram.learning.layered.HiddenLayer;
 import org.engram.learning.layered.LayeredNet;
@@ -65,6 +67,31 @@ class ContinualLearnerTest {
 
     static List<String> strategies() {
         return Strategies.list().stream().map(Strategies.Info::name).toList();
+    }
+
+    /**
+     * Long runs keep their encodings independent: epochs past 255, replay batches past 32,767 and
+     * large batches each get streams of their own (a packing of task, epoch and sample into the bits
+     * of one number merged task 0's epoch 256 with task 1's epoch 0).
+     */
+    @Test
+    void everyTaskSampleAndEpochHasItsOwnEncodingStream() {
+        int[] tasks = {0, 1, 2, 255, 256};
+        int[] epochs = {0, 1, 255, 256, 257, 65_536, Integer.MIN_VALUE};
+        long[] samples = {0, 1, 59_999, Integer.MAX_VALUE, ContinualLearner.appendedSample(0, 0),
+                ContinualLearner.appendedSample(0, 1), ContinualLearner.appendedSample(1, 0),
+                ContinualLearner.appendedSample(32_767, 0), ContinualLearner.appendedSample(32_768, 0),
+                ContinualLearner.appendedSample(0, 65_536), ContinualLearner.appendedSample(Integer.MAX_VALUE,
+                Integer.MAX_VALUE)};
+        Set<Long> streams = new HashSet<>();
+        for (int task : tasks) {
+            for (int epoch : epochs) {
+                for (long sample : samples) {
+                    streams.add(ContinualLearner.encodingStream(21, task, sample, epoch));
+                }
+            }
+        }
+        assertEquals(tasks.length * epochs.length * samples.length, streams.size());
     }
 
     @ParameterizedTest

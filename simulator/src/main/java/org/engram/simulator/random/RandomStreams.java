@@ -34,6 +34,20 @@ public final class RandomStreams {
     }
 
     /**
+     * One stream index from a pair of keys (an epoch and a sample, a task and a sample). For a fixed
+     * {@code first}, distinct {@code second} values give distinct indices; other pairs meet only by
+     * chance (probability 2^-64 per pair), where packing both keys into the bits of one {@code long}
+     * would make streams coincide once a key outgrew its bits.
+     *
+     * @param first  the outer key
+     * @param second the inner key
+     * @return the index
+     */
+    public static long pairIndex(long first, long second) {
+        return mix(mix(first + GAMMA) ^ second);
+    }
+
+    /**
      * A stream as an object, for code that is not hot.
      *
      * @param seed    the experiment seed
