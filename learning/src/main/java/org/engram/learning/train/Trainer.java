@@ -21,7 +21,8 @@ import org.engram.simulator.random.RandomStreams;
  * {@code Encoder.streamState(seed, i, e)}; the batch order of epoch {@code e} comes from the stream
  * (seed, SHUFFLE, e). Evaluation encodes sample {@code i} with epoch {@link #EVALUATION_EPOCH}.
  *
- * <p>Not thread-safe: one caller at a time. Close it to stop its threads.
+ * <p>Not thread-safe: one caller at a time. Close it to stop its threads at once; the threads of a
+ * trainer left unclosed end 10 s after its last use.
  */
 public final class Trainer implements AutoCloseable {
     /** The epoch value of the encoding streams used by {@link #evaluate} and {@link #predict}. */

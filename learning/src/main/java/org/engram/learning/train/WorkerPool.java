@@ -1,11 +1,13 @@
 package org.engram.learning.train;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,16 +22,34 @@ final class WorkerPool implements AutoCloseable {
         void run(int task, int worker);
     }
 
+    /** How long a helper thread waits for work before it ends (a new one starts when needed). */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+
     private final int threads;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
 
     WorkerPool(int threads) {
+        this(threads, IDLE_TIMEOUT);
+    }
+
+    /**
+     * @param threads     the number of workers, the calling thread included
+     * @param idleTimeout how long an idle helper thread lives: the helpers of a pool that is never
+     *                    closed end this long after its last run
+     */
+    WorkerPool(int threads, Duration idleTimeout) {
         this.threads = threads;
-        this.executor = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "engram-trainer");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        if (threads > 1) {
+            executor = new ThreadPoolExecutor(threads - 1, threads - 1, idleTimeout.toNanos(), TimeUnit.NANOSECONDS,
+                    new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "engram-trainer");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            executor.allowCoreThreadTimeOut(true);
+        } else {
+            executor = null;
+        }
     }
 
     int threads() {

@@ -1,14 +1,39 @@
 package org.engram.learning.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class WorkerPoolTest {
+    /** A pool never closed (a trainer dropped without close) leaves no thread behind for long. */
+    @Test
+    void helpersOfAnUnclosedPoolEndWhenIdle() throws InterruptedException {
+        WorkerPool pool = new WorkerPool(2, Duration.ofMillis(50));
+        Set<Thread> helpers = ConcurrentHashMap.newKeySet();
+        pool.run(200, (task, worker) -> {
+            if (worker == 1) {
+                helpers.add(Thread.currentThread());
+            }
+            busy(1);
+        });
+        assertEquals(1, helpers.size(), "the helper took a share of the tasks");
+        Thread helper = helpers.iterator().next();
+        helper.join(Duration.ofSeconds(30).toMillis());
+        assertFalse(helper.isAlive(), "the idle helper still runs");
+        AtomicInteger done = new AtomicInteger();
+        pool.run(10, (task, worker) -> done.incrementAndGet());
+        assertEquals(10, done.get(), "the pool still works after its helper ended");
+        pool.close();
+    }
+
     @Test
     void noTaskRunsAfterRunThrowsAnErrorFromTheCallingThread() throws InterruptedException {
         AtomicBoolean returned = new AtomicBoolean();

@@ -1,5 +1,6 @@
 package org.engram.simulator.engine;
 
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.List;
 import org.engram.simulator.ParameterException;
@@ -31,7 +32,8 @@ import org.engram.simulator.network.Projection;
  * in the same ranges.
  *
  * <p>An engine is driven by one thread at a time: a second concurrent {@link #run}, or a
- * {@link #close} during a run, is refused. Worker threads are daemons and end with {@link #close}.
+ * {@link #close} during a run, is refused. Worker threads are daemons and end with {@link #close},
+ * or, for an engine dropped unclosed, once the engine and its network have been garbage collected.
  *
  * <pre>{@code
  * try (Engine engine = new Engine(network, EngineOptions.grid(2))) {
@@ -75,7 +77,11 @@ public final class Engine implements AutoCloseable {
     private final long[] eventCounts;
     /** Per worker, padded: the sums {@link #touchRows} keeps. */
     private final int[] touchedSum;
+    /** Stops the workers of engines dropped without {@link #close}; one daemon thread for all. */
+    private static final Cleaner WORKER_CLEANER = Cleaner.create();
+
     private final WorkerPool pool;
+    private final Cleaner.Cleanable poolCleanup;
     private final boolean parallel;
     private final WorkerPool.Task sliceTask = this::advanceSlice;
     private final List<SpikeListener> listeners = new ArrayList<>();
@@ -172,6 +178,8 @@ public final class Engine implements AutoCloseable {
             pool.close();
             throw taken;
         }
+        // The pool's threads hold no reference to this engine, so an unclosed one can be collected.
+        poolCleanup = WORKER_CLEANER.register(this, pool::close);
     }
 
     /**
@@ -705,7 +713,7 @@ public final class Engine implements AutoCloseable {
             }
             closed = true;
         }
-        pool.close();
+        poolCleanup.clean();
         network.detach(this, failure != null ? "a run of an engine on this network failed mid-slice"
                 : precise && step > 0 ? "a precise-mode engine ran this network, whose state holds times of "
                 + "that engine's clock" : null);

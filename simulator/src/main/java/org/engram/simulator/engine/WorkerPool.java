@@ -77,6 +77,8 @@ final class WorkerPool implements AutoCloseable {
                 Thread.yield();
             }
         }
+        // Keep no reference to the task's owner between runs: parked workers must not keep it alive.
+        task = null;
         Throwable other = failure;
         failure = null;
         if (own != null || other != null) {

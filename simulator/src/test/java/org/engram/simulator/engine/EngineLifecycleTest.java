@@ -1,6 +1,7 @@
 package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -8,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.engram.simulator.model.ExactKernel;
@@ -50,6 +53,26 @@ class EngineLifecycleTest {
         });
         e.run(20);
         return seen.get();
+    }
+
+    /** An engine dropped without close stops its worker threads once it has been collected. */
+    @Test
+    void anUnclosedEngineStopsItsWorkersWhenCollected() throws InterruptedException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        runUnclosed();
+        List<Thread> workers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.getName().startsWith("engram-engine-worker")).toList();
+        assertEquals(1, workers.size(), "two threads: the caller and one worker");
+        for (int attempt = 0; attempt < 200 && workers.get(0).isAlive(); attempt++) {
+            System.gc();
+            workers.get(0).join(50);
+        }
+        assertFalse(workers.get(0).isAlive(), "the worker of a collected engine still runs");
+    }
+
+    private static void runUnclosed() {
+        Engine e = new Engine(network(), EngineOptions.grid(2).withMinParallelNeuronSteps(0));
+        e.run(5);
     }
 
     @Test
