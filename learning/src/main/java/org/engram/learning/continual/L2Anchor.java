@@ -13,9 +13,12 @@ import org.engram.simulator.ParameterException;
  * <pre>
  *   penalty = (lambda/2) sum_k (theta_k - theta*_k)^2,   gradient added: lambda (theta - theta*)
  * </pre>
- * {@code lambda} (default 1, {@code >= 0}) is the penalty strength. On split Fashion-MNIST
- * (784-256-10 LIF, task-incremental) 0.01 changed nothing against naive fine-tuning, 1 kept every
- * task (ACC 98.8%, BWT +0.3) and 100 stopped new tasks from being learnt.
+ * {@code lambda} (default 1, {@code >= 0}) is the penalty strength. Measured with the quick
+ * start's setup (split Fashion-MNIST, 784-256-10 LIF, task-incremental, bundled subset, seeds 1-3):
+ * 0.01 cut forgetting from 15.9 to 9.0 points against naive fine-tuning, 1 kept every task (ACC
+ * 97.8%, forgetting 0.5 points) and 100 stopped new tasks from being learnt (learning accuracy
+ * 74.5%). On the full dataset (seed 1), where each task takes 20 times the steps, 0.01 already kept
+ * every task (ACC 98.7%).
  *
  * <p>Reference: J. Kirkpatrick et al. (2017), PNAS 114:3521 (the L2 baseline of their Fig. 2).
  */
