@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.config.ConfigDocs;
 import org.engram.experiments.config.ExperimentConfig;
-import org.engram.experiments.simulate.SimulationConfig;
+import org.engram.experiments.simulate.RuleType;
 import org.engram.learning.continual.Strategies;
 import org.engram.learning.train.Surrogate;
 import org.engram.simulator.model.NeuronModel;
@@ -67,7 +67,7 @@ public final class ListCommand implements Callable<Integer> {
                                 + " (Permuted Fashion-MNIST)",
                         ExperimentConfig.SequenceKind.ROTATED, "each task rotates the images by its own angle",
                         ExperimentConfig.SequenceKind.SYNTHETIC, "each task has its own classes of generated patterns")));
-        section(out, "Connectivity rules (engram simulate):", SimulationConfig.RuleSpec.TYPES);
+        section(out, "Connectivity rules (engram simulate):", RuleType.descriptions());
         section(out, "Reference networks:", NETWORKS);
         out.flush();
         return 0;

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
@@ -22,7 +21,6 @@ import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Synapses;
 import org.engram.simulator.network.connect.Connectivity;
-import org.engram.simulator.network.connect.Rules;
 import org.engram.simulator.Suggestions;
 
 /**
@@ -172,28 +170,22 @@ final class NetworkFromConfig {
 
     private Connectivity rule(SimulationConfig.RuleSpec r, String path) {
         if (r == null || r.type() == null) {
-            throw new ConfigException(source, path + ".type", "a connectivity rule: " + SimulationConfig.RuleSpec.TYPES.keySet(), "nothing", null);
+            throw new ConfigException(source, path + ".type", "a connectivity rule: " + RuleType.descriptions().keySet(),
+                    "nothing", null);
         }
-        rejectUnusedKeys(r, path);
+        RuleType type = RuleType.byConfigName(r.type());
+        if (type == null) {
+            throw new ConfigException(source, path + ".type", "one of " + RuleType.descriptions().keySet(), r.type(),
+                    Suggestions.didYouMean(r.type(), RuleType.descriptions().keySet()));
+        }
+        rejectUnusedKeys(r, type, path);
         try {
-            Connectivity c = switch (r.type()) {
-                case "all_to_all" -> Rules.allToAll().withAutapses(bool(r.autapses()));
-                case "one_to_one" -> Rules.oneToOne();
-                case "fixed_probability" -> Rules.fixedProbability(require(r.p(), path + ".p"))
-                        .withAutapses(bool(r.autapses()));
-                case "fixed_in_degree" -> Rules.fixedInDegree(require(r.k(), path + ".k"))
-                        .withAutapses(bool(r.autapses())).withMultapses(bool(r.multapses()));
-                case "fixed_out_degree" -> Rules.fixedOutDegree(require(r.k(), path + ".k"))
-                        .withAutapses(bool(r.autapses())).withMultapses(bool(r.multapses()));
-                case "explicit" -> Rules.explicit(require(r.sources(), path + ".sources"),
-                        require(r.targets(), path + ".targets"));
-                default -> {
-                    String hint = Suggestions.didYouMean(r.type(), SimulationConfig.RuleSpec.TYPES.keySet());
-                    throw new ConfigException(source, path + ".type", "one of " + SimulationConfig.RuleSpec.TYPES.keySet(), r.type(),
-                            hint);
+            return type.build(r, new RuleType.Values() {
+                @Override
+                public <T> T required(T value, String key) {
+                    return require(value, path + "." + key);
                 }
-            };
-            return c;
+            });
         } catch (ConfigException e) {
             throw e;
         } catch (EngramException e) {
@@ -201,11 +193,7 @@ final class NetworkFromConfig {
         }
     }
 
-    private void rejectUnusedKeys(SimulationConfig.RuleSpec r, String path) {
-        Set<String> used = SimulationConfig.RuleSpec.PARAMETERS.get(r.type());
-        if (used == null) {
-            return;   // an unknown type: the switch below names it
-        }
+    private void rejectUnusedKeys(SimulationConfig.RuleSpec r, RuleType type, String path) {
         Map<String, Object> given = new LinkedHashMap<>();
         given.put("p", r.p());
         given.put("k", r.k());
@@ -214,17 +202,13 @@ final class NetworkFromConfig {
         given.put("sources", r.sources());
         given.put("targets", r.targets());
         for (Map.Entry<String, Object> e : given.entrySet()) {
-            if (e.getValue() != null && !used.contains(e.getKey())) {
+            if (e.getValue() != null && !type.keys().contains(e.getKey())) {
                 throw new ConfigException(source, path + "." + e.getKey(), "no value (rule " + r.type()
-                        + " uses " + (used.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(used))) + ")",
-                        e.getValue() instanceof int[] list ? Arrays.toString(list) : String.valueOf(e.getValue()),
+                        + " uses " + (type.keys().isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(type.keys())))
+                        + ")", e.getValue() instanceof int[] list ? Arrays.toString(list) : String.valueOf(e.getValue()),
                         "remove the key");
             }
         }
-    }
-
-    private static boolean bool(Boolean b) {
-        return b == null || b;
     }
 
     private <T> T require(T value, String path) {

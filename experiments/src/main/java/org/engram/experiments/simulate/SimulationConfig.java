@@ -3,7 +3,6 @@ package org.engram.experiments.simulate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
@@ -81,8 +80,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
     /**
      * A connectivity rule.
      *
-     * @param type      {@code all_to_all}, {@code one_to_one}, {@code fixed_probability},
-     *                  {@code fixed_in_degree}, {@code fixed_out_degree} or {@code explicit}
+     * @param type      a {@link RuleType#configName()}, e.g. {@code fixed_in_degree}
      * @param p         connection probability (fixed_probability)
      * @param k         degree (fixed in/out degree)
      * @param autapses  allow self-connections (default true)
@@ -92,27 +90,6 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      */
     public record RuleSpec(String type, Double p, Integer k, Boolean autapses, Boolean multapses,
                            int[] sources, int[] targets) {
-        /** The rule types a config may use, each with one line for {@code engram list}. */
-        public static final Map<String, String> TYPES = types();
-        /** The keys each rule type reads, besides {@code type}; another key given would be ignored. */
-        public static final Map<String, Set<String>> PARAMETERS = Map.of(
-                "all_to_all", Set.of("autapses"),
-                "one_to_one", Set.of(),
-                "fixed_probability", Set.of("p", "autapses"),
-                "fixed_in_degree", Set.of("k", "autapses", "multapses"),
-                "fixed_out_degree", Set.of("k", "autapses", "multapses"),
-                "explicit", Set.of("sources", "targets"));
-
-        private static Map<String, String> types() {
-            Map<String, String> m = new java.util.LinkedHashMap<>();
-            m.put("all_to_all", "every source to every target (autapses)");
-            m.put("one_to_one", "source i to target i");
-            m.put("fixed_probability", "each pair independently with probability p (autapses)");
-            m.put("fixed_in_degree", "every target gets exactly k sources (autapses, multapses)");
-            m.put("fixed_out_degree", "every source makes exactly k synapses (autapses, multapses)");
-            m.put("explicit", "exactly the listed (source, target) pairs");
-            return java.util.Collections.unmodifiableMap(m);
-        }
     }
 
     /**
