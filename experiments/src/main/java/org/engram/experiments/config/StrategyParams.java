@@ -59,6 +59,13 @@ public final class StrategyParams {
                         "'" + name + "'", hint == null ? "see engram list" : hint);
             }
         }
+        for (int i = 0; i < names.size(); i++) {
+            if (names.indexOf(names.get(i)) < i) {
+                throw new ConfigException(where.locate(keyPath + ".name"), keyPath + ".name",
+                        "each strategy at most once in a chain (its copies would share one params mapping and only"
+                                + " add up)", "'" + spec.name() + "'", "raise the member's strength instead");
+            }
+        }
         ObjectNode filled;
         if (names.size() == 1) {
             filled = complete(names.get(0), (ObjectNode) spec.params(), keyPath + ".params", where);

@@ -43,7 +43,7 @@ class ConfigLayersTest {
         assertEquals(50.0, c.strategies().get(0).params().get("lambda").asDouble(), 0.0);
         assertEquals(List.of(11L, 12L), c.seeds());
         assertEquals(6, c.threads());
-        // The strategy's other hyperparameters come from its defaults (Ewc.Params.separateDefaults()).
+        // The strategy's other hyperparameters come from its defaults (Ewc.Params.defaults()).
         assertEquals(200, c.strategies().get(0).params().get("fisher_samples").asInt());
         ExperimentConfig yamlOnly = resolve(List.of(), ConfigLayers.Flags.NONE).config();
         assertEquals(4, yamlOnly.training().epochs());

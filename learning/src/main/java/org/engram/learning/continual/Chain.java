@@ -16,7 +16,7 @@ import org.engram.simulator.EngramException;
  * Several strategies run as one: every hook calls the members in list order. Made by
  * {@link Strategies#chain}, which documents the order to choose.
  */
-final class Chain implements ContinualStrategy, Checkpointable, FreezesNonWeightParameters {
+final class Chain implements ContinualStrategy, Checkpointable {
     private static final String KIND = "chain";
     private static final int VERSION = 1;
 
@@ -59,16 +59,6 @@ final class Chain implements ContinualStrategy, Checkpointable, FreezesNonWeight
             }
         }
         return Support.YES;
-    }
-
-    @Override
-    public boolean nonWeightParametersFrozen(int taskIndex) {
-        for (ContinualStrategy s : members) {
-            if (s instanceof FreezesNonWeightParameters f && f.nonWeightParametersFrozen(taskIndex)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

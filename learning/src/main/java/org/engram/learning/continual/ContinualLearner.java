@@ -487,20 +487,11 @@ public final class ContinualLearner implements AutoCloseable {
             return net.weights(layer);
         }
 
-        /** A task's head: its classes' readout units when they are contiguous, else every unit. */
+        /** A task's head: its classes' readout units (task-incremental), else every unit. */
         @Override
-        public int headOffset(int task) {
-            return contiguous(task) ? tasks.get(task).classes()[0] : 0;
-        }
-
-        @Override
-        public int headSize(int task) {
-            return contiguous(task) ? tasks.get(task).classes().length : net.classes();
-        }
-
-        private boolean contiguous(int task) {
-            int[] c = tasks.get(task).classes();
-            return c[c.length - 1] - c[0] == c.length - 1;
+        public int[] headUnits(int task) {
+            return scenario == Scenario.TASK_INCREMENTAL ? tasks.get(task).classes().clone()
+                    : ModelView.super.headUnits(task);
         }
 
         /** In task-incremental learning the readout is one head per task, masked by the loss. */

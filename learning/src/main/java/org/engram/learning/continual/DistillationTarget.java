@@ -1,39 +1,47 @@
 package org.engram.learning.continual;
 
 import org.engram.learning.train.LogitTerm;
-
 import org.engram.simulator.ParameterException;
 
 /**
- * A knowledge-distillation term for one sample (Hinton et al. 2015; used by LwF, Li and Hoiem
- * 2016): the trainer adds it to the sample's loss.
+ * A knowledge-distillation term for one sample, in the form of Learning without Forgetting (Li
+ * and Hoiem 2016, their L_old): the trainer adds it to the sample's loss.
  *
- * <p>With logits {@code z} of the last layer, the units {@code [firstUnit, firstUnit + K)} with
- * {@code K = probabilities.length}, and {@code q = softmax(z[firstUnit..] / T)}:
+ * <p>With logits {@code z} of the last layer, the head's units {@code u_0 .. u_(K-1)} ({@code K =
+ * probabilities.length}), and {@code q = softmax(z[u] / T)} over those units:
  * <pre>
- *   L_distill = weight * T^2 * sum_j -p_j log q_j
- *   dL_distill / dz_(firstUnit + j) = weight * T * (q_j - p_j)
+ *   L_distill = weight * sum_j -p_j log q_j
+ *   dL_distill / dz_(u_j) = (weight / T) * (q_j - p_j)
  * </pre>
- * The factor {@code T^2} keeps the gradient's size independent of the temperature. Contract for
+ * {@code weight} is the paper's lambda_o. Hinton et al. (2015) scale the term by {@code T^2} to keep
+ * the gradient's size independent of the temperature; a weight of {@code lambda T^2} gives that
+ * form. Contract for
  * the trainer: for every sample {@code i} of a batch and every attached term, call
  * {@link #addLogitGradient} with the sample's logits into the array that holds the gradient of
  * that sample's own loss with respect to its logits, before backpropagation; the term is then
  * averaged over the batch exactly like the sample's own loss.
  *
  * @param probabilities the soft targets p, summing to 1, length K >= 1 (not copied; do not modify)
- * @param firstUnit     the first output unit the targets refer to, {@code >= 0}
+ * @param units         the output units the targets refer to, one per target, distinct, each
+ *                      {@code >= 0} (not copied; do not modify)
  * @param temperature   the softmax temperature T, finite, {@code > 0}
  * @param weight        the weight of the term, finite, {@code >= 0}
  */
-public record DistillationTarget(float[] probabilities, int firstUnit, double temperature, double weight)
+public record DistillationTarget(float[] probabilities, int[] units, double temperature, double weight)
         implements LogitTerm {
     /** Validates the term. */
     public DistillationTarget {
         if (probabilities == null || probabilities.length == 0) {
             throw new ParameterException("distillation", "probabilities", "at least one soft target", "none");
         }
-        if (firstUnit < 0) {
-            throw new ParameterException("distillation", "first_unit", "an index >= 0", firstUnit);
+        if (units == null || units.length != probabilities.length) {
+            throw new ParameterException("distillation", "units", "one unit per soft target (" + probabilities.length
+                    + ")", units == null ? "none" : String.valueOf(units.length));
+        }
+        for (int u : units) {
+            if (u < 0) {
+                throw new ParameterException("distillation", "units", "indices >= 0", u);
+            }
         }
         ParameterException.requirePositive("distillation", "temperature", temperature, "1");
         ParameterException.requireFinite("distillation", "temperature", temperature, "1");
@@ -45,7 +53,7 @@ public record DistillationTarget(float[] probabilities, int firstUnit, double te
      * The distillation loss for a sample's logits.
      *
      * @param logits the last layer's logits (all units)
-     * @return {@code weight * T^2 * cross-entropy(p, q)} (nats)
+     * @return {@code weight * cross-entropy(p, q)} (nats)
      */
     @Override
     public double loss(float[] logits) {
@@ -53,14 +61,14 @@ public record DistillationTarget(float[] probabilities, int firstUnit, double te
         double max = maxScaled(logits);
         double norm = 0;
         for (int j = 0; j < k; j++) {
-            norm += StrictMath.exp(logits[firstUnit + j] / temperature - max);
+            norm += StrictMath.exp(logits[units[j]] / temperature - max);
         }
         double logNorm = StrictMath.log(norm) + max;
         double ce = 0;
         for (int j = 0; j < k; j++) {
-            ce -= probabilities[j] * (logits[firstUnit + j] / temperature - logNorm);
+            ce -= probabilities[j] * (logits[units[j]] / temperature - logNorm);
         }
-        return weight * temperature * temperature * ce;
+        return weight * ce;
     }
 
     /**
@@ -75,19 +83,27 @@ public record DistillationTarget(float[] probabilities, int firstUnit, double te
         double max = maxScaled(logits);
         double norm = 0;
         for (int j = 0; j < k; j++) {
-            norm += StrictMath.exp(logits[firstUnit + j] / temperature - max);
+            norm += StrictMath.exp(logits[units[j]] / temperature - max);
         }
-        double scale = weight * temperature;
+        double scale = weight / temperature;
         for (int j = 0; j < k; j++) {
-            double q = StrictMath.exp(logits[firstUnit + j] / temperature - max) / norm;
-            grad[firstUnit + j] += (float) (scale * (q - probabilities[j]));
+            double q = StrictMath.exp(logits[units[j]] / temperature - max) / norm;
+            grad[units[j]] += (float) (scale * (q - probabilities[j]));
+        }
+    }
+
+    /** Marks the head's units, the only ones this term's gradient reaches. */
+    @Override
+    public void markLogits(boolean[] reached) {
+        for (int u : units) {
+            reached[u] = true;
         }
     }
 
     private double maxScaled(float[] logits) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < probabilities.length; j++) {
-            max = Math.max(max, logits[firstUnit + j] / temperature);
+            max = Math.max(max, logits[units[j]] / temperature);
         }
         return max;
     }
@@ -96,20 +112,20 @@ public record DistillationTarget(float[] probabilities, int firstUnit, double te
      * The softmax of logits at a temperature, as soft targets for a later {@code DistillationTarget}.
      *
      * @param logits      the last layer's logits (all units)
-     * @param firstUnit   the first unit of the head
-     * @param size        the number of units of the head
+     * @param units       the head's units
      * @param temperature the temperature T, {@code > 0}
-     * @return {@code softmax(z[firstUnit .. firstUnit + size) / T)}
+     * @return {@code softmax(z[units] / T)}, one target per unit
      */
-    public static float[] softTargets(float[] logits, int firstUnit, int size, double temperature) {
+    public static float[] softTargets(float[] logits, int[] units, double temperature) {
+        int size = units.length;
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < size; j++) {
-            max = Math.max(max, logits[firstUnit + j] / temperature);
+            max = Math.max(max, logits[units[j]] / temperature);
         }
         double[] e = new double[size];
         double norm = 0;
         for (int j = 0; j < size; j++) {
-            e[j] = StrictMath.exp(logits[firstUnit + j] / temperature - max);
+            e[j] = StrictMath.exp(logits[units[j]] / temperature - max);
             norm += e[j];
         }
         float[] p = new float[size];

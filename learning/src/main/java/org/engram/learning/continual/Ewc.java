@@ -38,7 +38,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
     private static final int VERSION = 1;
 
     /** How anchors from several tasks combine. */
-    public enum Mode {
+    private enum Mode {
         /** One Fisher and anchor per task, all penalised (Kirkpatrick et al. 2017); name {@code ewc}. */
         SEPARATE("ewc"),
         /** One running Fisher {@code F <- gamma F + F_new} and the latest anchor (Schwarz et al. 2018); name {@code online_ewc}. */
@@ -52,56 +52,88 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
     }
 
     /**
-     * Hyperparameters of {@link Ewc}.
+     * Hyperparameters of {@code ewc} (SEPARATE mode).
      *
-     * @param mode          SEPARATE or ONLINE
      * @param lambda        penalty strength (1/Fisher units), {@code >= 0}
-     * @param gamma         decay of the accumulated Fisher in ONLINE mode, in [0, 1]
      * @param fisherSamples samples per Fisher estimate, {@code >= 1}
      */
-    public record Params(Mode mode, double lambda, double gamma, int fisherSamples) {
+    public record Params(double lambda, int fisherSamples) {
         /** Validates every hyperparameter. */
         public Params {
-            String owner = mode == null ? "ewc" : mode.strategyName;
-            if (mode == null) {
-                throw new ParameterException(owner, "mode", "separate or online", "null");
-            }
-            ParameterException.requireNonNegative(owner, "lambda", lambda, "1");
-            ParameterException.requireFinite(owner, "lambda", lambda, "1");
-            if (!(gamma >= 0 && gamma <= 1)) {
-                throw new ParameterException(owner, "gamma", "a number in [0, 1]", gamma);
-            }
-            if (fisherSamples < 1) {
-                throw new ParameterException(owner, "fisher_samples", "an integer >= 1", fisherSamples);
-            }
+            validate(Mode.SEPARATE, lambda, fisherSamples);
         }
 
-        /** @return the defaults of {@code ewc}: SEPARATE, lambda 100, 200 samples */
-        public static Params separateDefaults() {
-            return new Params(Mode.SEPARATE, 100, 1, 200);
-        }
-
-        /** @return the defaults of {@code online_ewc}: ONLINE, lambda 100, gamma 1, 200 samples */
-        public static Params onlineDefaults() {
-            return new Params(Mode.ONLINE, 100, 1, 200);
+        /** @return lambda 100, 200 samples */
+        public static Params defaults() {
+            return new Params(100, 200);
         }
     }
 
-    private final Params params;
+    /**
+     * Hyperparameters of {@code online_ewc} (ONLINE mode).
+     *
+     * @param lambda        penalty strength (1/Fisher units), {@code >= 0}
+     * @param gamma         decay of the accumulated Fisher, in [0, 1]
+     * @param fisherSamples samples per Fisher estimate, {@code >= 1}
+     */
+    public record OnlineParams(double lambda, double gamma, int fisherSamples) {
+        /** Validates every hyperparameter. */
+        public OnlineParams {
+            validate(Mode.ONLINE, lambda, fisherSamples);
+            if (!(gamma >= 0 && gamma <= 1)) {
+                throw new ParameterException(Mode.ONLINE.strategyName, "gamma", "a number in [0, 1]", gamma);
+            }
+        }
+
+        /** @return lambda 100, gamma 1, 200 samples */
+        public static OnlineParams defaults() {
+            return new OnlineParams(100, 1, 200);
+        }
+    }
+
+    private static void validate(Mode mode, double lambda, int fisherSamples) {
+        ParameterException.requireNonNegative(mode.strategyName, "lambda", lambda, "1");
+        ParameterException.requireFinite(mode.strategyName, "lambda", lambda, "1");
+        if (fisherSamples < 1) {
+            throw new ParameterException(mode.strategyName, "fisher_samples", "an integer >= 1", fisherSamples);
+        }
+    }
+
+    private final Mode mode;
+    private final double lambda;
+    /** The Fisher's decay (ONLINE mode only). */
+    private final double gamma;
+    private final int fisherSamples;
     private final List<QuadraticAnchor> anchors = new ArrayList<>();
 
     /**
-     * Creates the strategy with no anchors.
+     * Creates EWC (SEPARATE mode) with no anchors.
      *
      * @param params the hyperparameters
      */
     public Ewc(Params params) {
-        this.params = params;
+        this(Mode.SEPARATE, params.lambda(), 1, params.fisherSamples());
+    }
+
+    /**
+     * Creates online EWC (ONLINE mode) with no anchors.
+     *
+     * @param params the hyperparameters
+     */
+    public Ewc(OnlineParams params) {
+        this(Mode.ONLINE, params.lambda(), params.gamma(), params.fisherSamples());
+    }
+
+    private Ewc(Mode mode, double lambda, double gamma, int fisherSamples) {
+        this.mode = mode;
+        this.lambda = lambda;
+        this.gamma = gamma;
+        this.fisherSamples = fisherSamples;
     }
 
     @Override
     public String name() {
-        return params.mode().strategyName;
+        return mode.strategyName;
     }
 
     @Override
@@ -114,7 +146,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
     @Override
     public void addPenaltyGradient(int layer, float[] weights, float[] grad) {
         for (int a = 0; a < anchors.size(); a++) {
-            anchors.get(a).addGradient(layer, weights, grad, params.lambda());
+            anchors.get(a).addGradient(layer, weights, grad, lambda);
         }
     }
 
@@ -122,15 +154,14 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
     public void afterTask(TaskContext task) {
         ModelView model = task.model();
         SampleSet data = task.trainData();
-        int[] samples = EvenSamples.choose(data.size(), params.fisherSamples());
+        int[] samples = EvenSamples.choose(data.size(), fisherSamples);
         double[][] fisher = new double[model.layerCount()][];
         for (int l = 0; l < fisher.length; l++) {
             fisher[l] = new double[model.weights(l).length];
         }
         task.oracle().gradients(GradientOracle.Objective.LOSS, GradientOracle.Reduction.MEAN_SQUARE, data, samples, fisher);
-        if (params.mode() == Mode.ONLINE && !anchors.isEmpty()) {
+        if (mode == Mode.ONLINE && !anchors.isEmpty()) {
             double[][] old = anchors.get(0).importance;
-            double gamma = params.gamma();
             for (int l = 0; l < fisher.length; l++) {
                 double[] f = fisher[l];
                 double[] o = old[l];

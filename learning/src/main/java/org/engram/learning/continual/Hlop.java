@@ -25,9 +25,9 @@ import org.engram.simulator.ParameterException;
  *   dW[:, o] &lt;- dW[:, o] - Q^T Q dW[:, o]      for every output o
  * </pre>
  * which is the update built from presynaptic traces whose projection on the old subspace is
- * removed. Because the subspace protects only the weights, thresholds and other non-weight
- * parameters must stay fixed after the first task: the strategy says so through
- * {@link FreezesNonWeightParameters} when {@code freeze_non_weight_parameters} is set.
+ * removed. The subspace protects only the weights, so thresholds and other non-weight parameters
+ * must stay fixed after the first task (the paper freezes them); Engram's trainer learns weights
+ * only, so they always do.
  *
  * <table>
  *   <caption>Hyperparameters</caption>
@@ -37,14 +37,13 @@ import org.engram.simulator.ParameterException;
  *   <tr><td>hebbian_iterations</td><td>3</td><td>Oja iterations per batch, {@code >= 1}</td></tr>
  *   <tr><td>learning_rate</td><td>0.2</td><td>Oja rate relative to the batch's mean ||x||^2, in (0, 1)</td></tr>
  *   <tr><td>momentum</td><td>0.9</td><td>momentum of the Oja updates, in [0, 1)</td></tr>
- *   <tr><td>freeze_non_weight_parameters</td><td>true</td><td>ask the trainer to freeze thresholds etc. from task 1 on</td></tr>
  * </table>
  *
  * <p>References: M. Xiao, Q. Meng, Z. Zhang, D. He and Z. Lin (2024), Hebbian learning based
  * orthogonal projection for continual learning of spiking neural networks, ICLR. E. Oja (1989),
  * Neural networks, principal components, and subspaces, Int. J. Neural Syst. 1:61-68.
  */
-public final class Hlop implements ContinualStrategy, Checkpointable, FreezesNonWeightParameters {
+public final class Hlop implements ContinualStrategy, Checkpointable {
     /** Registry name. */
     public static final String NAME = "hlop";
     private static final int VERSION = 1;
@@ -57,10 +56,9 @@ public final class Hlop implements ContinualStrategy, Checkpointable, FreezesNon
      * @param hebbianIterations         Oja iterations per batch, {@code >= 1}
      * @param learningRate              Oja rate relative to the batch's mean squared activity norm, in (0, 1)
      * @param momentum                  momentum of the Oja updates, in [0, 1)
-     * @param freezeNonWeightParameters whether the trainer must freeze non-weight parameters from task 1 on
      */
     public record Params(int firstTaskNeurons, int neuronIncrement, int hebbianIterations, double learningRate,
-            double momentum, boolean freezeNonWeightParameters) {
+            double momentum) {
         /** Validates every hyperparameter. */
         public Params {
             if (firstTaskNeurons < 1) {
@@ -80,9 +78,9 @@ public final class Hlop implements ContinualStrategy, Checkpointable, FreezesNon
             }
         }
 
-        /** @return 40 first-task neurons, 20 per later task, 3 iterations, rate 0.2, momentum 0.9, freeze */
+        /** @return 40 first-task neurons, 20 per later task, 3 iterations, rate 0.2, momentum 0.9 */
         public static Params defaults() {
-            return new Params(40, 20, 3, 0.2, 0.9, true);
+            return new Params(40, 20, 3, 0.2, 0.9);
         }
     }
 
@@ -116,11 +114,6 @@ public final class Hlop implements ContinualStrategy, Checkpointable, FreezesNon
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public boolean nonWeightParametersFrozen(int taskIndex) {
-        return params.freezeNonWeightParameters() && taskIndex >= 1;
     }
 
     @Override

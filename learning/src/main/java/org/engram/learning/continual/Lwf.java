@@ -9,10 +9,12 @@ import org.engram.simulator.ParameterException;
  * <p>At {@code beforeTask(t)} for {@code t >= 1} the network still is the previous network; the
  * strategy records its soft targets {@code p = softmax(z / T)} for every training sample of task t.
  * In task-incremental learning there is one target per earlier task's head
- * ({@link ModelView#headOffset}, {@link ModelView#headSize}); otherwise one over all outputs. At each
+ * ({@link ModelView#headUnits}, its classes' units); otherwise one over all outputs. At each
  * {@code beforeBatch} it attaches those targets to the batch's own samples as
  * {@link DistillationTarget}s with weight alpha; the trainer adds
- * {@code alpha * T^2 * CE(p, softmax(z / T))} to each sample's loss (see the contract there).
+ * {@code alpha * CE(p, softmax(z / T))} to each sample's loss (see the contract there). This is the
+ * paper's loss with alpha its lambda_o: no {@code T^2} factor (Hinton et al.'s distillation has
+ * one; {@code alpha = 4} gives it at T = 2).
  *
  * <table>
  *   <caption>Hyperparameters</caption>
@@ -79,19 +81,17 @@ public final class Lwf implements ContinualStrategy {
         SampleSet data = task.trainData();
         boolean perHead = task.scenario() == Scenario.TASK_INCREMENTAL;
         int heads = perHead ? t : 1;
-        int[] offset = new int[heads];
-        int[] size = new int[heads];
+        int[][] units = new int[heads][];
         for (int h = 0; h < heads; h++) {
-            offset[h] = perHead ? model.headOffset(h) : 0;
-            size[h] = perHead ? model.headSize(h) : model.outputs(model.layerCount() - 1);
+            units[h] = model.headUnits(h);
         }
         float[] logits = new float[model.outputs(model.layerCount() - 1)];
         DistillationTarget[][] built = new DistillationTarget[heads][data.size()];
         for (int s = 0; s < data.size(); s++) {
             task.oracle().outputs(data, s, logits);
             for (int h = 0; h < heads; h++) {
-                float[] p = DistillationTarget.softTargets(logits, offset[h], size[h], params.temperature());
-                built[h][s] = new DistillationTarget(p, offset[h], params.temperature(), params.alpha());
+                float[] p = DistillationTarget.softTargets(logits, units[h], params.temperature());
+                built[h][s] = new DistillationTarget(p, units[h], params.temperature(), params.alpha());
             }
         }
         targets = built;

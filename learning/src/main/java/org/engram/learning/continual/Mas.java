@@ -15,8 +15,9 @@ import org.engram.simulator.ParameterException;
  * <pre>
  *   Omega_new,k = (1/N) sum_n | d ||z(x_n)||_2^2 / d theta_k |     (z: output logits)
  *   Omega &lt;- Omega + Omega_new,   theta* &lt;- theta after task t
- *   penalty = (lambda/2) sum_k Omega_k (theta_k - theta*_k)^2,  gradient added: lambda Omega (theta - theta*)
+ *   penalty = lambda sum_k Omega_k (theta_k - theta*_k)^2,  gradient added: 2 lambda Omega (theta - theta*)
  * </pre>
+ * The penalty is the paper's (its eq. 3), so {@code lambda} means what it means there.
  *
  * <table>
  *   <caption>Hyperparameters</caption>
@@ -81,7 +82,7 @@ public final class Mas implements ContinualStrategy, Checkpointable {
     @Override
     public void addPenaltyGradient(int layer, float[] weights, float[] grad) {
         if (anchor != null) {
-            anchor.addGradient(layer, weights, grad, params.lambda());
+            anchor.addGradient(layer, weights, grad, 2 * params.lambda());
         }
     }
 

@@ -47,23 +47,14 @@ public interface ModelView {
     }
 
     /**
-     * The first output unit of a task's head in the last layer; 0 when all tasks share the outputs.
+     * The output units of a task's head in the last layer: in task-incremental learning the units of
+     * the task's classes; every output when tasks share them.
      *
      * @param task the task index
-     * @return the first unit of the task's head
+     * @return the units, in increasing order (a new array)
      */
-    default int headOffset(int task) {
-        return 0;
-    }
-
-    /**
-     * The number of output units of a task's head in the last layer; all outputs when shared.
-     *
-     * @param task the task index
-     * @return the head size
-     */
-    default int headSize(int task) {
-        return outputs(layerCount() - 1);
+    default int[] headUnits(int task) {
+        return java.util.stream.IntStream.range(0, outputs(layerCount() - 1)).toArray();
     }
 
     /**

@@ -28,7 +28,8 @@ final class QuadraticAnchor {
      * @param layer  the layer index
      * @param w      the layer's weights
      * @param grad   the gradient to add to
-     * @param scale  the penalty strength (lambda)
+     * @param scale  the strength {@code s} of the penalty {@code (s/2) sum Omega (theta - theta*)^2}:
+     *               lambda for EWC and L2 (Kirkpatrick's form), 2 lambda for MAS (Aljundi's)
      */
     void addGradient(int layer, float[] w, float[] grad, double scale) {
         final float[] a = anchor[layer];

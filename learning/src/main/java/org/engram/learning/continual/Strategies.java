@@ -72,21 +72,21 @@ public final class Strategies {
                     "-", none(Naive::new)),
             new Info(Joint.NAME, "train each batch with samples of all earlier tasks too (upper baseline)",
                     "-", none(Joint::new)),
-            new Info("ewc", "quadratic penalty weighted by the diagonal Fisher, one anchor per task",
+            new Info("ewc", "penalty (lambda/2) sum F (w - w*)^2 with the diagonal Fisher F, one anchor per task",
                     "Kirkpatrick et al. 2017, PNAS 114:3521",
-                    params(Ewc.Params.class, Ewc.Params.separateDefaults(), Ewc::new)),
+                    params(Ewc.Params.class, Ewc.Params.defaults(), Ewc::new)),
             new Info("online_ewc", "EWC with one running Fisher F <- gamma F + F_new and the latest anchor",
                     "Schwarz et al. 2018, ICML (Progress & compress)",
-                    params(Ewc.Params.class, Ewc.Params.onlineDefaults(), Ewc::new)),
-            new Info(SynapticIntelligence.NAME, "quadratic penalty weighted by each weight's path integral of loss decrease",
+                    params(Ewc.OnlineParams.class, Ewc.OnlineParams.defaults(), Ewc::new)),
+            new Info(SynapticIntelligence.NAME, "penalty c sum Omega (w - w*)^2, Omega each weight's path integral of loss decrease",
                     "Zenke, Poole and Ganguli 2017, ICML", params(SynapticIntelligence.Params.class,
                             SynapticIntelligence.Params.defaults(), SynapticIntelligence::new)),
-            new Info(Mas.NAME, "quadratic penalty weighted by the output-norm sensitivity of each weight (label-free)",
+            new Info(Mas.NAME, "penalty lambda sum Omega (w - w*)^2, Omega each weight's output-norm sensitivity (label-free)",
                     "Aljundi et al. 2018, ECCV", params(Mas.Params.class, Mas.Params.defaults(), Mas::new)),
             new Info(L2Anchor.NAME, "uniform quadratic pull towards the previous task's weights",
                     "Kirkpatrick et al. 2017 (L2 baseline)",
                     params(L2Anchor.Params.class, L2Anchor.Params.defaults(), L2Anchor::new)),
-            new Info(Lwf.NAME, "distil the previous network's soft outputs on the new task's inputs",
+            new Info(Lwf.NAME, "distil the previous network's soft outputs on the new task's inputs: alpha CE at temperature T",
                     "Li and Hoiem 2016, ECCV", params(Lwf.Params.class, Lwf.Params.defaults(), Lwf::new)),
             new Info(Replay.NAME, "mix samples from a bounded reservoir or class-balanced memory into each batch",
                     "Rolnick et al. 2019, NeurIPS; Chaudhry et al. 2019",
@@ -153,8 +153,7 @@ public final class Strategies {
      *   to the protected subspace (a scaling applied after a projection would undo that).</li>
      * </ol>
      * For example {@code chain(replay, ewc, gpm)}. The chain's name joins the members' names with
-     * '+'; it is {@link org.engram.learning.io.Checkpointable} (members that are not write nothing)
-     * and answers {@link FreezesNonWeightParameters} for all members.
+     * '+'; it is {@link org.engram.learning.io.Checkpointable} (members that are not write nothing).
      *
      * @param strategies one or more strategies (the array is copied)
      * @return the chain

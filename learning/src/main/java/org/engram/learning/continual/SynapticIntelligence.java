@@ -17,8 +17,9 @@ import org.engram.simulator.ParameterException;
  *   w_k     += -g_k * delta_k                                  (path integral, afterBatch)
  *   at the end of task t, with Delta_k = theta_k(end of t) - theta_k(start of t):
  *   Omega_k += w_k / (Delta_k^2 + xi),   w_k &lt;- 0,   theta*_k &lt;- theta_k(end of t)
- *   penalty = (c/2) sum_k Omega_k (theta_k - theta*_k)^2,   gradient added: c Omega (theta - theta*)
+ *   penalty = c sum_k Omega_k (theta_k - theta*_k)^2,   gradient added: 2 c Omega (theta - theta*)
  * </pre>
+ * The penalty is the paper's (its eq. 4), so {@code c} means what it means there.
  *
  * <table>
  *   <caption>Hyperparameters</caption>
@@ -119,11 +120,11 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
         if (omega == null) {
             return;
         }
-        final double c = params.c();
+        final double twoC = 2 * params.c();
         final double[] o = omega[layer];
         final float[] a = anchor[layer];
         for (int k = 0; k < o.length; k++) {
-            grad[k] += (float) (c * o[k] * ((double) weights[k] - a[k]));
+            grad[k] += (float) (twoC * o[k] * ((double) weights[k] - a[k]));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.engram.learning.train;
 
+import java.util.Arrays;
+
 /**
  * An extra loss term on one sample's readout values (logits), added to its cross-entropy: for
  * example the distillation term of Learning without Forgetting.
@@ -21,4 +23,14 @@ public interface LogitTerm {
      * @param grad   the sample's loss gradient with respect to the logits; the term is added
      */
     void addLogitGradient(float[] logits, float[] grad);
+
+    /**
+     * Marks the logits whose gradient {@link #addLogitGradient} may change: the trainer trains only
+     * readout units that a sample's class mask allows or a term marks. The default marks them all.
+     *
+     * @param reached one flag per logit; set those this term reaches, leave the others
+     */
+    default void markLogits(boolean[] reached) {
+        Arrays.fill(reached, true);
+    }
 }

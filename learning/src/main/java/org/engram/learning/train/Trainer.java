@@ -48,6 +48,9 @@ public final class Trainer implements AutoCloseable {
     private final int[] chunkFrom;
     private final int[] chunkTo;
     private final float[][] reduceRow;
+    private final TrainedUnits trainedUnits;
+    /** The matrix into the readout; its column {@code j} holds unit {@code j}'s input weights. */
+    private final int readoutMatrix;
     private float[][][][] blockGrads = NO_BLOCKS;
     private double[] blockLoss = new double[0];
     private int[] blockCorrect = new int[0];
@@ -107,6 +110,21 @@ public final class Trainer implements AutoCloseable {
             reduceRow[w] = new float[widest];
         }
         this.optimizer = options.optimizer().create(sizes);
+        this.trainedUnits = new TrainedUnits(net.classes());
+        this.readoutMatrix = matrixInto(net, net.layers().size() - 1);
+    }
+
+    private static int matrixInto(LayeredNet net, int layer) {
+        int found = -1;
+        for (int m = 0; m < net.matrixCount(); m++) {
+            if (net.layerOf(m) == layer) {
+                if (found >= 0) {
+                    throw new IllegalStateException("two weight matrices feed the readout: " + found + " and " + m);
+                }
+                found = m;
+            }
+        }
+        return found;
     }
 
     /**
@@ -242,6 +260,8 @@ public final class Trainer implements AutoCloseable {
     /**
      * One optimisation step on a batch: hooks, forward and backward in parallel, fixed-order
      * reduction, penalties, weight decay, clipping, optimiser, update transforms, weights += update.
+     * Readout units that no sample of the batch may be assigned to (class masks) and no extra logit
+     * term reaches are not changed at all by the step (see {@link LogitTerm#markLogits}).
      *
      * @param input the batch
      * @return its mean loss and accuracy (measured before the update)
@@ -260,13 +280,14 @@ public final class Trainer implements AutoCloseable {
             lossSum += blockLoss[b];
             correct += blockCorrect[b];
         }
-        applyStep(size, wantActivity);
+        applyStep(size, wantActivity, trainedUnits.of(batch));
         BatchResult result = new BatchResult(size, lossSum / size, correct);
         hooks.afterBatch(batch, result);
         return result;
     }
 
-    private void applyStep(int size, boolean wantActivity) {
+    /** @param trained the readout units the batch trains, or {@code null} for all (see {@link TrainedUnits}) */
+    private void applyStep(int size, boolean wantActivity, boolean[] trained) {
         int matrices = grad.length;
         for (int m = 0; m < matrices; m++) {
             hooks.addPenaltyGradient(m, net.weights(m), grad[m]);
@@ -280,6 +301,10 @@ public final class Trainer implements AutoCloseable {
                     g[k] += wd * w[k];
                 }
             }
+        }
+        if (trained != null) {
+            // Untrained units are left out of the clipping norm as well as the step.
+            zeroUntrainedColumns(grad[readoutMatrix], net.post(readoutMatrix), trained);
         }
         if (options.clipNorm() > 0) {
             double sq = 0;
@@ -303,7 +328,11 @@ public final class Trainer implements AutoCloseable {
         pool.run(chunkMatrix.length, (c, worker) -> {
             int m = chunkMatrix[c];
             int post = net.post(m);
-            optimizer.update(m, grad[m], update[m], lr, chunkFrom[c] * post, chunkTo[c] * post);
+            if (trained != null && m == readoutMatrix) {
+                updateTrainedColumns(m, lr, chunkFrom[c], chunkTo[c], post, trained);
+            } else {
+                optimizer.update(m, grad[m], update[m], lr, chunkFrom[c] * post, chunkTo[c] * post);
+            }
         });
         for (int m = 0; m < matrices; m++) {
             hooks.transformUpdate(m, update[m], wantActivity
@@ -319,6 +348,41 @@ public final class Trainer implements AutoCloseable {
             }
         });
         step++;
+    }
+
+    private static void zeroUntrainedColumns(float[] g, int post, boolean[] trained) {
+        for (int row = 0; row < g.length; row += post) {
+            for (int j = 0; j < post; j++) {
+                if (!trained[j]) {
+                    g[row + j] = 0f;
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs the optimiser over rows {@code [fromRow, toRow)} of matrix {@code m} for the trained
+     * columns only, one call per run of adjacent trained columns, so the optimiser's state of the
+     * other columns is not touched; their update is zero.
+     */
+    private void updateTrainedColumns(int m, float lr, int fromRow, int toRow, int post, boolean[] trained) {
+        float[] up = update[m];
+        for (int row = fromRow; row < toRow; row++) {
+            int base = row * post;
+            int j = 0;
+            while (j < post) {
+                if (!trained[j]) {
+                    up[base + j] = 0f;
+                    j++;
+                    continue;
+                }
+                int start = j;
+                while (j < post && trained[j]) {
+                    j++;
+                }
+                optimizer.update(m, grad[m], up, lr, base + start, base + j);
+            }
+        }
     }
 
     /**

@@ -23,7 +23,7 @@ class EwcTest {
     @Test
     void penaltyGradientEqualsLambdaFisherTimesDisplacement() {
         StubModel m = model();
-        Ewc ewc = new Ewc(new Ewc.Params(Ewc.Mode.SEPARATE, 2, 1, 2));
+        Ewc ewc = new Ewc(new Ewc.Params(2, 2));
         double[][][] g = {{{1, 2, 0}, {0.5, 0}}, {{3, 0, -2}, {1.5, 2}}};
         m.w[0] = new float[] {0.5f, -1, 2};
         m.w[1] = new float[] {1, 0};
@@ -46,7 +46,7 @@ class EwcTest {
     void onlineFisherFollowsItsRecursionAndKeepsOneAnchor() {
         StubModel m = model();
         double gamma = 0.5;
-        Ewc ewc = new Ewc(new Ewc.Params(Ewc.Mode.ONLINE, 1, gamma, 2));
+        Ewc ewc = new Ewc(new Ewc.OnlineParams(1, gamma, 2));
         double[][][][] tasks = {
             {{{1, 0, 0}, {1, 1}}, {{1, 0, 0}, {1, 1}}},
             {{{0, 2, 0}, {2, 0}}, {{0, 2, 0}, {0, 0}}},
@@ -85,7 +85,7 @@ class EwcTest {
     @Test
     void separateModeAddsOnePenaltyPerTask() {
         StubModel m = model();
-        Ewc ewc = new Ewc(new Ewc.Params(Ewc.Mode.SEPARATE, 1, 1, 2));
+        Ewc ewc = new Ewc(new Ewc.Params(1, 2));
         double[][][] g = {{{1, 1, 1}, {1, 1}}, {{1, 1, 1}, {1, 1}}};
         m.w[0] = new float[] {0, 0, 0};
         ewc.afterTask(task(0, m, g));
@@ -107,7 +107,7 @@ class EwcTest {
                 ToyData.nearSubspace(0, shared, 3, 150, 0.1, 2),
                 ToyData.nearSubspace(1, shared, 3, 150, 0.1, 4));
         double naive = oldLossAfterSecondTask(new Naive(), tasks, n);
-        double ewc = oldLossAfterSecondTask(new Ewc(new Ewc.Params(Ewc.Mode.SEPARATE, 200, 1, 150)), tasks, n);
+        double ewc = oldLossAfterSecondTask(new Ewc(new Ewc.Params(200, 150)), tasks, n);
         assertTrue(ewc < 0.8 * naive, "old-task loss: ewc " + ewc + ", naive " + naive);
     }
 

@@ -1,7 +1,6 @@
 package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -126,7 +125,7 @@ class HlopTest {
 
     @Test
     void projectedUpdateHasNoComponentInOldSubspace() {
-        Hlop hlop = new Hlop(new Hlop.Params(5, 3, 3, 0.2, 0.9, true));
+        Hlop hlop = new Hlop(new Hlop.Params(5, 3, 3, 0.2, 0.9));
         List<SampleSet> tasks = noisyTasks();
         ToyTrainer trainer = new ToyTrainer(new ToyLinearModel(N, OUT, 5), hlop, tasks, Scenario.DOMAIN_INCREMENTAL, 9);
         trainer.runTask(0);
@@ -149,7 +148,7 @@ class HlopTest {
     @Test
     void oldTaskOutputsChangeNoMoreThanTheirResidualAllows() {
         List<SampleSet> tasks = noisyTasks();
-        Hlop hlop = new Hlop(new Hlop.Params(5, 5, 3, 0.2, 0.9, true));
+        Hlop hlop = new Hlop(new Hlop.Params(5, 5, 3, 0.2, 0.9));
         ToyLinearModel model = new ToyLinearModel(N, OUT, 5);
         ToyTrainer trainer = new ToyTrainer(model, hlop, tasks, Scenario.DOMAIN_INCREMENTAL, 9);
         trainer.runTask(0);
@@ -163,15 +162,5 @@ class HlopTest {
         double relative = Subspaces.checkedRelativeChange(hlop.protectedBasis(0), N, old, before, after, OUT, trainer, startNorm);
         double naive = GpmTest.relativeChangeOfOldOutputs(new Naive(), tasks);
         assertTrue(relative < 0.2 * naive, "hlop " + relative + " vs naive " + naive);
-    }
-
-    @Test
-    void freezesNonWeightParametersFromSecondTaskWhenAsked() {
-        Hlop freezing = new Hlop(new Hlop.Params(5, 3, 3, 0.2, 0.9, true));
-        assertFalse(freezing.nonWeightParametersFrozen(0));
-        assertTrue(freezing.nonWeightParametersFrozen(1));
-        assertFalse(new Hlop(new Hlop.Params(5, 3, 3, 0.2, 0.9, false)).nonWeightParametersFrozen(3));
-        ContinualStrategy chain = Strategies.chain(new Naive(), freezing);
-        assertTrue(((FreezesNonWeightParameters) chain).nonWeightParametersFrozen(2));
     }
 }

@@ -1,5 +1,6 @@
 package org.engram.learning.continual;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -13,13 +14,13 @@ class LwfTest {
     void distillationGradientMatchesFiniteDifferenceOfItsLoss() {
         float[] logits = {0.5f, -1.25f, 2f, 0.75f, -0.5f};
         float[] p = {0.1f, 0.6f, 0.3f};
-        DistillationTarget target = new DistillationTarget(p, 1, 2.5, 0.7);
+        DistillationTarget target = new DistillationTarget(p, new int[] {1, 2, 3}, 2.5, 0.7);
         float[] grad = new float[5];
         target.addLogitGradient(logits, grad);
         assertEquals(0f, grad[0], 0, "units outside the head get nothing");
         assertEquals(0f, grad[4], 0);
         // Central differences with h = 2^-6 on logits that are multiples of 2^-6, so z +- h is exact
-        // in float; truncation error h^2/6 * |L'''| with |L'''| <= weight / T <= 0.3: < 1e-5.
+        // in float; truncation error h^2/6 * |L'''| with |L'''| <= weight / T^3 < 0.05: < 1e-5.
         float h = 0x1p-6f;
         for (int j = 1; j <= 3; j++) {
             float[] up = logits.clone();
@@ -95,13 +96,8 @@ class LwfTest {
             }
 
             @Override
-            public int headOffset(int task) {
-                return 2 * task;
-            }
-
-            @Override
-            public int headSize(int task) {
-                return 2;
+            public int[] headUnits(int task) {
+                return new int[] {2 * task, 2 * task + 1};
             }
         };
         SampleSet data = ToyData.nearSubspace(2, ToyData.randomRows(2, n, 1), 2, 10, 0.1, 2);
@@ -110,20 +106,92 @@ class LwfTest {
         Batch batch = new Batch(2, Scenario.TASK_INCREMENTAL, 0, 0, data, new int[] {3});
         lwf.beforeBatch(batch);
         assertEquals(2, batch.distillationTargetCount(0));
-        assertEquals(0, batch.distillationTarget(0, 0).firstUnit());
-        assertEquals(2, batch.distillationTarget(0, 1).firstUnit());
+        assertArrayEquals(new int[] {0, 1}, batch.distillationTarget(0, 0).units());
+        assertArrayEquals(new int[] {2, 3}, batch.distillationTarget(0, 1).units());
         assertEquals(2, batch.distillationTarget(0, 1).probabilities().length);
         assertSame(data.input(3), batch.input(0));
     }
 
+    /**
+     * Task-incremental with tasks whose classes are not adjacent ({0, 2} then {1, 3}): each earlier
+     * head is distilled over its own classes' units. The heads used to fall back to the whole
+     * readout, one copy per earlier task, distilling the current and unseen units too.
+     */
+    @Test
+    void eachEarlierHeadIsDistilledOverItsOwnClasses() {
+        TaskData[] split = SplitPatterns.tasks(20, 10);
+        int[][] classes = {{0, 2}, {1, 3}};
+        TaskData[] tasks = new TaskData[2];
+        for (int t = 0; t < 2; t++) {
+            TaskData d = split[t];
+            tasks[t] = new TaskData(t, "classes " + classes[t][0] + "," + classes[t][1], d.trainX(),
+                    relabel(d.trainY(), d.classes(), classes[t]), d.testX(), relabel(d.testY(), d.classes(), classes[t]),
+                    classes[t]);
+        }
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        ContinualStrategy probe = new ContinualStrategy() {
+            @Override
+            public String name() {
+                return "probe";
+            }
+
+            @Override
+            public void beforeBatch(BatchContext batch) {
+                for (int i = 0; i < batch.ownSize(); i++) {
+                    for (int k = 0; k < batch.distillationTargetCount(i); k++) {
+                        seen.add(java.util.Arrays.toString(batch.distillationTarget(i, k).units()));
+                    }
+                }
+            }
+        };
+        try (ContinualLearner learner = new ContinualLearner(ContinualLearnerTest.net(),
+                org.engram.learning.encode.RateEncoder.bernoulli(5, 1.0), ContinualLearnerTest.options(1),
+                Strategies.chain(new Lwf(Lwf.Params.defaults()), probe), Scenario.TASK_INCREMENTAL)) {
+            for (TaskData task : tasks) {
+                learner.startTask(task);
+                learner.trainEpoch(0);
+                learner.finishTask();
+            }
+        }
+        assertEquals(java.util.Set.of("[0, 2]"), seen, "targets of task 1's batches");
+    }
+
+    private static int[] relabel(int[] labels, int[] from, int[] to) {
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = labels[i] == from[0] ? to[0] : to[1];
+        }
+        return out;
+    }
+
+    /**
+     * The loss is Li and Hoiem's L_old scaled by its lambda_o, without Hinton's T^2: soft targets
+     * (1/2, 1/2) against equal logits cost ln 2 at any temperature, and the gradient is
+     * (lambda_o / T)(q - p).
+     */
+    @Test
+    void distillationLossIsThePapersCrossEntropy() {
+        float[] p = {0.5f, 0.5f};
+        for (double temperature : new double[] {1, 2, 5}) {
+            DistillationTarget t = new DistillationTarget(p, new int[] {0, 1}, temperature, 1);
+            assertEquals(Math.log(2), t.loss(new float[] {0, 0}), 1e-15);
+            float[] grad = new float[2];
+            t.addLogitGradient(new float[] {(float) (2 * temperature * Math.log(3)), 0}, grad);
+            // z / T = (2 ln 3, 0): q = (9/10, 1/10), so (q - p) / T = (0.4, -0.4) / T
+            assertEquals(0.4 / temperature, grad[0], 1e-6);
+            assertEquals(-0.4 / temperature, grad[1], 1e-6);
+        }
+        assertEquals(3 * Math.log(2), new DistillationTarget(p, new int[] {0, 1}, 2, 3).loss(new float[] {0, 0}), 1e-15);
+    }
+
     @Test
     void distillationTargetRejectsInfiniteTemperatureOrWeight() {
-        // Both pass "> 0" / ">= 0", but the loss scales with weight * T^2: infinity times a zero
-        // cross-entropy is NaN.
+        // Both pass "> 0" / ">= 0", but an infinite weight times a zero cross-entropy is NaN, and an
+        // infinite temperature would silently switch the term off.
         float[] p = {0.25f, 0.75f};
         assertEquals("temperature", assertThrows(ParameterException.class,
-                () -> new DistillationTarget(p, 0, Double.POSITIVE_INFINITY, 1)).location());
+                () -> new DistillationTarget(p, new int[] {0, 1}, Double.POSITIVE_INFINITY, 1)).location());
         assertEquals("weight", assertThrows(ParameterException.class,
-                () -> new DistillationTarget(p, 0, 2, Double.POSITIVE_INFINITY)).location());
+                () -> new DistillationTarget(p, new int[] {0, 1}, 2, Double.POSITIVE_INFINITY)).location());
     }
 }

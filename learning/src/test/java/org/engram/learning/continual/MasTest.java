@@ -20,8 +20,9 @@ class MasTest {
         assertArrayEquals(expected, mas.importance(0), 1e-15);
         float[] grad = new float[4];
         mas.addPenaltyGradient(0, new float[] {2, 0, 0.5f, 0}, grad);
-        // lambda Omega (theta - theta*) = 3 * (2.5 * 1, 0, 0, 5 * 1)
-        assertArrayEquals(new float[] {7.5f, 0, 0, 15}, grad, 0);
+        // Aljundi et al. eq. 3, penalty lambda sum Omega (theta - theta*)^2: its gradient
+        // 2 lambda Omega (theta - theta*) = 6 * (2.5 * 1, 0, 0, 5 * 1)
+        assertArrayEquals(new float[] {15, 0, 0, 30}, grad, 0);
         mas.afterTask(new FixedTask(1, Scenario.DOMAIN_INCREMENTAL, 1, model, model, List.of(data, data)));
         assertArrayEquals(new double[] {5, 6, 9, 10}, mas.importance(0), 1e-15, "importance accumulates");
     }

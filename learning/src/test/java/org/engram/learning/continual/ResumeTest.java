@@ -36,8 +36,8 @@ class ResumeTest {
             all.add(Arguments.of(info.name(), info.defaults()));
         }
         Supplier<ContinualStrategy> chain = () -> Strategies.chain(new Replay(new Replay.Params(20, 4, Replay.Buffer.CLASS_BALANCED)),
-                new Ewc(Ewc.Params.onlineDefaults()), new Metaplasticity(Metaplasticity.Params.defaults()),
-                new Hlop(new Hlop.Params(2, 1, 2, 0.2, 0.9, true)));
+                new Ewc(Ewc.OnlineParams.defaults()), new Metaplasticity(Metaplasticity.Params.defaults()),
+                new Hlop(new Hlop.Params(2, 1, 2, 0.2, 0.9)));
         all.add(Arguments.of("replay+online_ewc+metaplasticity+hlop", chain));
         return all.stream();
     }
@@ -101,7 +101,7 @@ class ResumeTest {
 
     @Test
     void stateOfAnotherKindOrNewerVersionIsRejected() throws IOException {
-        byte[] ewcState = state(new Ewc(Ewc.Params.separateDefaults()));
+        byte[] ewcState = state(new Ewc(Ewc.Params.defaults()));
         Mas mas = new Mas(Mas.Params.defaults());
         EngramException e = assertThrows(EngramException.class,
                 () -> mas.readState(new DataInputStream(new ByteArrayInputStream(ewcState))));

@@ -49,7 +49,7 @@ class StrategiesTest {
 
     @Test
     void hyperparametersThatBreakTheirRuleNameParameterAndValue() {
-        ParameterException e = assertThrows(ParameterException.class, () -> new Ewc.Params(Ewc.Mode.ONLINE, 1, Double.NaN, 10));
+        ParameterException e = assertThrows(ParameterException.class, () -> new Ewc.OnlineParams(1, Double.NaN, 10));
         assertTrue(e.getMessage().startsWith("online_ewc: gamma:") && e.getMessage().endsWith("NaN"), e.getMessage());
         e = assertThrows(ParameterException.class, () -> new Replay.Params(0, 5, Replay.Buffer.RESERVOIR));
         assertTrue(e.getMessage().contains("memory_size") && e.getMessage().endsWith("found 0"), e.getMessage());

@@ -47,11 +47,12 @@ class SynapticIntelligenceTest {
         // Every product and difference is exact in double; only the sum of ten terms rounds: 1e-14.
         assertArrayEquals(expected, si.importance(0), 1e-14 * expected[0]);
 
-        // Penalty in the next task: c Omega (theta - theta*) with theta* = theta(T).
+        // Penalty in the next task, Zenke et al. eq. 4: c sum Omega (theta - theta*)^2 with
+        // theta* = theta(T), whose gradient is 2 c Omega (theta - theta*).
         si.beforeTask(new FixedTask(1, Scenario.TASK_INCREMENTAL, 1, m, null, List.of(data, data)));
         float[] theta = {m.w[0][0] + 1, m.w[0][1] - 2};
         float[] grad = new float[2];
         si.addPenaltyGradient(0, theta, grad);
-        assertArrayEquals(new float[] {(float) (0.7 * expected[0]), (float) (-1.4 * expected[1])}, grad, 1e-6f);
+        assertArrayEquals(new float[] {(float) (1.4 * expected[0]), (float) (-2.8 * expected[1])}, grad, 1e-6f);
     }
 }

@@ -233,6 +233,88 @@ class TrainerTest {
         }
     }
 
+    /** A batch of {@code n} training samples whose classes the mask allows, each with that mask. */
+    private static Batch maskedBatch(SyntheticPatterns data, boolean[] mask, int n, LogitTerm term) {
+        float[][] x = new float[n][];
+        int[] y = new int[n];
+        long[] streams = new long[n];
+        boolean[][] masks = new boolean[n][];
+        LogitTerm[][] terms = term == null ? null : new LogitTerm[n][];
+        for (int i = 0, k = 0; k < n; i++) {
+            if (mask[data.y[i]]) {
+                x[k] = data.x[i];
+                y[k] = data.y[i];
+                streams[k] = Encoder.streamState(1, i, 0);
+                masks[k] = mask;
+                if (terms != null) {
+                    terms[k] = new LogitTerm[] {term};
+                }
+                k++;
+            }
+        }
+        return new Batch(x, y, streams, masks, terms);
+    }
+
+    /**
+     * Task-incremental: once a task's head is no longer allowed, later batches leave its weights
+     * bit for bit as they were, although Adam's momentum, weight decay and clipping would move
+     * them; a logit term that reaches the head (distillation) trains it again.
+     */
+    @Test
+    void readoutUnitsNoSampleMayChooseKeepTheirWeights() {
+        SyntheticPatterns data = SyntheticPatterns.train();
+        boolean[] first = {true, true, false, false};
+        boolean[] second = {false, false, true, true};
+        LogitTerm reachesFirstHead = new LogitTerm() {
+            @Override
+            public double loss(float[] logits) {
+                return 0.5 * (logits[0] * logits[0] + logits[1] * logits[1]);
+            }
+
+            @Override
+            public void addLogitGradient(float[] logits, float[] grad) {
+                grad[0] += logits[0];
+                grad[1] += logits[1];
+            }
+
+            @Override
+            public void markLogits(boolean[] reached) {
+                reached[0] = true;
+                reached[1] = true;
+            }
+        };
+        for (LogitTerm term : java.util.Arrays.asList(null, reachesFirstHead)) {
+            LayeredNet net = net(false);
+            int readout = net.matrixCount() - 1;
+            int classes = net.post(readout);
+            TrainerOptions o = options(2).withRegularisation(0.1, 1.0);
+            try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(STEPS, 1.0), o)) {
+                trainer.trainBatch(maskedBatch(data, first, 16, null));
+                float[] afterFirst = net.weights(readout).clone();
+                trainer.trainBatch(maskedBatch(data, second, 16, term));
+                trainer.trainBatch(maskedBatch(data, second, 16, term));
+                float[] w = net.weights(readout);
+                int changedFirst = 0;
+                int changedSecond = 0;
+                for (int k = 0; k < w.length; k++) {
+                    if (w[k] != afterFirst[k]) {
+                        if (first[k % classes]) {
+                            changedFirst++;
+                        } else {
+                            changedSecond++;
+                        }
+                    }
+                }
+                assertTrue(changedSecond > 0, "the second head trains");
+                if (term == null) {
+                    assertEquals(0, changedFirst, "weights of the first head changed by batches that cannot use it");
+                } else {
+                    assertTrue(changedFirst > 0, "a term that reaches the first head trains it");
+                }
+            }
+        }
+    }
+
     @Test
     void weightDecayAddsDecayTimesWeightToTheGradient() {
         SyntheticPatterns data = SyntheticPatterns.train();

@@ -1,0 +1,45 @@
+package org.engram.experiments.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Strategy settings that would mislabel a run, do nothing or count twice are refused where they stand. */
+class StrategyParamsTest {
+    private static ConfigException refused(String strategy) {
+        String yaml = "name: s\nstrategies:\n  - " + strategy + "\n";
+        return assertThrows(ConfigException.class,
+                () -> ConfigLayers.resolve(yaml, "s.yaml", List.of(), ConfigLayers.Flags.NONE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            // online_ewc's mode is its name; a mode key made a run labelled online_ewc plain EWC
+            "{name: online_ewc, params: {mode: separate}}; s.yaml:3:; strategies[0].params.mode",
+            // plain EWC keeps one Fisher per task and never decays them: gamma would be ignored
+            "{name: ewc, params: {gamma: 0.3}}; s.yaml:3:; strategies[0].params.gamma",
+            // one params mapping serves both copies, so they could only add up
+            "{name: ewc+ewc, params: {ewc: {lambda: 5}}}; s.yaml:3:; 'ewc+ewc'",
+            "{name: replay+lwf+replay}; s.yaml:3:; each strategy at most once",
+            // the trainer learns weights only: the key had no effect
+            "{name: hlop, params: {freeze_non_weight_parameters: false}}; s.yaml:3:; freeze_non_weight_parameters"})
+    void misleadingSettingsAreRefused(String strategy, String where, String what) {
+        String message = refused(strategy).getMessage();
+        assertTrue(message.startsWith(where) && message.contains(what), message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "{name: ewc, params: {lambda: 5, fisher_samples: 10}}",
+            "{name: online_ewc, params: {lambda: 5, gamma: 0.5}}",
+            "{name: replay+ewc, params: {ewc: {lambda: 5}}}"})
+    void validSettingsResolve(String strategy) {
+        String yaml = "name: s\nstrategies:\n  - " + strategy + "\n";
+        assertEquals(1, ConfigLayers.resolve(yaml, "s.yaml", List.of(), ConfigLayers.Flags.NONE).config()
+                .strategies().size());
+    }
+}
