@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.engram.experiments.config.ConfigDocs;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.simulate.RuleType;
+import org.engram.learning.continual.Scenario;
 import org.engram.learning.continual.Strategies;
 import org.engram.learning.train.Surrogate;
 import org.engram.simulator.model.NeuronModel;
@@ -51,7 +52,15 @@ public final class ListCommand implements Callable<Integer> {
         for (NeuronModel<?, ?> m : NeuronModels.all()) {
             out.printf("  %-18s %s%n", m.name(), m.description());
         }
-        section(out, "Learning rules:", LEARNING_RULES);
+        section(out, "Learning rules (engram run: training.surrogate picks the BPTT surrogate; the STDP rules are"
+                + " library classes, org.engram.learning.plasticity):", LEARNING_RULES);
+        section(out, "Learners (engram run: learner.kind):", enumLines(ExperimentConfig.LearnerKind.values(), Map.of(
+                ExperimentConfig.LearnerKind.BPTT, "layered LIF network trained by surrogate-gradient BPTT",
+                ExperimentConfig.LearnerKind.DIEHL_COOK, "unsupervised STDP network of Diehl and Cook 2015")));
+        section(out, "Scenarios (engram run: tasks.scenario):", enumLines(Scenario.values(), Map.of(
+                Scenario.TASK_INCREMENTAL, "the task is given: each task has its own head",
+                Scenario.DOMAIN_INCREMENTAL, "one shared head; labels are their position in the task",
+                Scenario.CLASS_INCREMENTAL, "every class seen so far competes")));
         out.println("Continual-learning strategies (engram run: strategies[].name; chain with '+'):");
         for (Strategies.Info s : Strategies.list()) {
             out.printf("  %-18s %s; %s; defaults %s%n", s.name(), s.description(), s.reference(),

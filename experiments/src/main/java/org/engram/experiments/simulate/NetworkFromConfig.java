@@ -164,7 +164,9 @@ final class NetworkFromConfig {
         try {
             b.connect(name, from, to, rule, synapses);
         } catch (EngramException e) {
-            throw new ConfigException(source, path, e.expected(), e.found(), null);
+            boolean unnamedTwin = spec.name() == null && "projections".equals(e.location());
+            throw new ConfigException(source, path, e.expected(), e.found(), unnamedTwin
+                    ? "another projection connects " + name + " too: give each its own name: key" : null);
         }
     }
 

@@ -71,7 +71,8 @@ public final class SimulationRun {
                 threadsOverride != null ? threadsOverride : c.threads(), c.mode(), c.populations(), c.projections(),
                 c.inputs(), c.record());
         if (c.durationMs() == null || !(c.durationMs() > 0)) {
-            throw new ConfigException(source, "duration_ms", "a number > 0 (ms)", String.valueOf(c.durationMs()), null);
+            throw new ConfigException(source, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
+                    ? "nothing (the key is required)" : String.valueOf(c.durationMs()), null);
         }
         NetworkFromConfig factory = new NetworkFromConfig(c, source);
         long t0 = System.nanoTime();

@@ -147,7 +147,12 @@ class SimulateCommandTest {
                 Arguments.of("not yaml", "name: [unclosed", List.of("bad.yaml")),
                 Arguments.of("empty", "", List.of("bad.yaml", "empty")),
                 Arguments.of("zero duration", GOOD.replace("duration_ms: 50", "duration_ms: 0"),
-                        List.of("bad.yaml", "duration_ms", "0")));
+                        List.of("bad.yaml", "duration_ms", "0")),
+                Arguments.of("no duration", GOOD.replace("duration_ms: 50\n", ""),
+                        List.of("bad.yaml", "duration_ms", "nothing (the key is required)")),
+                Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
+                        "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
+                        List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));
     }
 
     @ParameterizedTest(name = "{0}")
