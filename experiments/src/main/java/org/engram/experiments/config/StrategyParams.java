@@ -96,6 +96,11 @@ public final class StrategyParams {
 
     private static ObjectNode complete(String name, ObjectNode given, String keyPath, Locator where) {
         Strategies.Hyperparameters<?> h = Strategies.info(name).hyperparameters();
+        if (h.type().getRecordComponents().length == 0 && !given.isEmpty()) {
+            String key = keyPath + "." + given.fieldNames().next();
+            throw new ConfigException(where.locate(key), key, "no hyperparameters (" + name + " takes none)",
+                    "'" + given.fieldNames().next() + "'", "remove the params of " + name);
+        }
         ObjectNode tree = ConfigLoader.mapper().valueToTree(h.defaults());
         tree.setAll(given.deepCopy());
         Record checked = convert(tree, h.type(), keyPath, where);

@@ -25,6 +25,8 @@ class StrategyParamsTest {
             // one params mapping serves both copies, so they could only add up
             "{name: ewc+ewc, params: {ewc: {lambda: 5}}}; s.yaml:3:; 'ewc+ewc'",
             "{name: replay+lwf+replay}; s.yaml:3:; each strategy at most once",
+            // "expected one of the keys []" did not say why
+            "{name: naive, params: {lambda: 3}}; s.yaml:3:; naive takes none",
             // the trainer learns weights only: the key had no effect
             "{name: hlop, params: {freeze_non_weight_parameters: false}}; s.yaml:3:; freeze_non_weight_parameters"})
     void misleadingSettingsAreRefused(String strategy, String where, String what) {
