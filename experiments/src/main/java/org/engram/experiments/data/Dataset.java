@@ -1,6 +1,11 @@
 package org.engram.experiments.data;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 
 import org.engram.simulator.ParameterException;
 
@@ -183,6 +188,38 @@ public final class Dataset {
         float[] out = new float[features()];
         copyFeatures(sample, out, 0);
         return out;
+    }
+
+    /**
+     * The SHA-256 of datasets as a learner reads them, to tell whether two runs saw the same data:
+     * for each dataset in turn its size, rows, columns and classes, then every sample's label and
+     * pixel values in order (big-endian 32-bit integers and IEEE floats). The same images and labels
+     * give the same hash whatever file, format (plain or gzip) or folder they were read from.
+     *
+     * @param datasets the datasets, in order (e.g. the training set, then the test set)
+     * @return the hash as 64 lower-case hex digits
+     */
+    public static String sha256(List<Dataset> datasets) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+        for (Dataset d : datasets) {
+            float[] x = new float[d.features()];
+            ByteBuffer b = ByteBuffer.allocate(4 * Math.max(4, 1 + x.length));
+            md.update(b.putInt(d.size()).putInt(d.rows).putInt(d.cols).putInt(d.classes).array(), 0, 16);
+            for (int i = 0; i < d.size(); i++) {
+                d.copyFeatures(i, x, 0);
+                b.clear().putInt(d.labels[i]);
+                for (float v : x) {
+                    b.putFloat(v);
+                }
+                md.update(b.array(), 0, b.position());
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 
     /** @return the number of samples of each class, indexed by class */

@@ -93,6 +93,20 @@ final class Experiment {
         return located;
     }
 
+    /**
+     * What identifies the data of this experiment: how and where it was found, its sizes and the
+     * SHA-256 of the training and test sets (which reads every sample once).
+     *
+     * @return the record ({@link DataRecord#generated()} for generated patterns)
+     */
+    DataRecord dataRecord() {
+        if (located == null) {
+            return DataRecord.generated();
+        }
+        return new DataRecord(located.origin(), located.location(), train.size(), test.size(),
+                Dataset.sha256(List.of(train, test)));
+    }
+
     /** @return the number of tasks */
     int taskCount() {
         return config.tasks().count();

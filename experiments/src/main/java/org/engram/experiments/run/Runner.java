@@ -83,8 +83,8 @@ public final class Runner {
         RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
                 * c.tasks().count());
         status.write(folder);
-        Provenance provenance = Provenance.of(start, c.seeds(), c.threads(), run.experiment().located(),
-                run.resolved().hash(), run.resolved().resultHash(), request.commandLine());
+        Provenance provenance = Provenance.of(start, c.seeds(), c.threads(), run.data(), run.resolved().hash(),
+                run.resolved().resultHash(), request.commandLine());
         Loop loop = new Loop(c, run.experiment(), new Checkpoints(folder), folder, status, request.stopAfterTasks());
         Thread onKill = new Thread(() -> loop.finish("interrupted", "the process was stopped (signal) before the"
                 + " run ended; continue with: engram run --resume " + folder.directory()), "engram-run-interrupted");
@@ -121,27 +121,35 @@ public final class Runner {
     }
 
     /** A run folder ready for training, with its config and data. */
-    private record Opened(ConfigLayers.Resolved resolved, Experiment experiment, RunFolder folder) {
+    private record Opened(ConfigLayers.Resolved resolved, Experiment experiment, DataRecord data, RunFolder folder) {
     }
 
-    /** Starts a new run: data first (so bad data leaves no folder), then the folder with its config. */
+    /**
+     * Starts a new run: data first (so bad data leaves no folder), then the folder with its config
+     * and the record of its data.
+     */
     private static Opened create(Request request, Instant start) {
         ConfigLayers.Resolved resolved = request.config();
         Experiment experiment = Experiment.prepare(resolved.config());
         experiment.checkBuildable();
+        DataRecord data = experiment.dataRecord();
         RunFolder folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start,
                 resolved.yaml());
         folder.lock();
         try {
             folder.writeString("config.yaml", resolved.yaml());
+            data.write(folder);
         } catch (RuntimeException e) {
             folder.release();
             throw e;
         }
-        return new Opened(resolved, experiment, folder);
+        return new Opened(resolved, experiment, data, folder);
     }
 
-    /** Reopens a stopped run from its partial folder, with the config stored there. */
+    /**
+     * Reopens a stopped run from its partial folder, with the config stored there and the data it
+     * started with.
+     */
     private static Opened reopen(Request request) {
         Path dir = request.resume().toAbsolutePath().normalize();
         Matcher m = PARTIAL.matcher(dir.getFileName().toString());
@@ -172,10 +180,12 @@ public final class Runner {
                     "a different config", "resume without CONFIG.yaml, or start a new run");
         }
         Experiment experiment = Experiment.prepare(resolved.config());
+        DataRecord data = experiment.dataRecord();
+        DataRecord.requireSame(partial, data);
         RunFolder folder = RunFolder.resume(dir.getParent().getParent(), dir.getParent().getFileName().toString(),
                 runId);
         folder.lock();
-        return new Opened(resolved, experiment, folder);
+        return new Opened(resolved, experiment, data, folder);
     }
 
     /** Whether a partial folder's config describes a network simulation (engram simulate) rather than a run. */

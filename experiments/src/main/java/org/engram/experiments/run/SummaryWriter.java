@@ -76,7 +76,8 @@ final class SummaryWriter {
         }
         sb.append("- Files: metrics.json, accuracy_matrix.csv, log.csv (per epoch), plots/ (PNG and SVG),"
                 + " checkpoints/ (learner state after the last task of each strategy and seed), config.yaml"
-                + " (resolved: `engram run config.yaml` repeats this run).\n");
+                + " (resolved: `engram run config.yaml` repeats this run), data.json (where the data was found,"
+                + " its sizes and SHA-256).\n");
         return sb.toString();
     }
 

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,6 +148,72 @@ class ResumeTest {
         Files.writeString(saved, Files.readString(saved).replace("epochs: 3", "epochs: 2"));
         CliRunner.Result ok = CliRunner.run("run", "--resume", partial.toString(), "--threads", "2");
         assertEquals(0, ok.exitCode(), ok.err());
+    }
+
+    /**
+     * A resume reads its data anew; other data than the run started with (here the folder's training
+     * and test files swapped) is refused with both named, and the partial run is kept. The same data
+     * in another format (plain IDX instead of gzip) resumes, to the results of a run that never stopped.
+     */
+    @Test
+    void resumingWithOtherDataIsRefused(@TempDir Path dir) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        for (String file : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte")) {
+            Files.write(data.resolve(file + ".gz"), bundled(file));
+        }
+        String naive = CONFIG.replace("  - name: si\n", "");
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, naive.replace("data: {bundled: true}", "data: {path: '" + data + "'}"));
+        Path root = dir.resolve("r");
+        assertEquals(2, CliRunner.run("run", config.toString(), "--out", root.toString(), "--stop-after-tasks", "1")
+                .exitCode());
+        Path partial = onlyEntry(root.resolve("resume"));
+
+        Files.write(data.resolve("train-images-idx3-ubyte.gz"), bundled("t10k-images-idx3-ubyte"));
+        Files.write(data.resolve("train-labels-idx1-ubyte.gz"), bundled("t10k-labels-idx1-ubyte"));
+        Files.write(data.resolve("t10k-images-idx3-ubyte.gz"), bundled("train-images-idx3-ubyte"));
+        Files.write(data.resolve("t10k-labels-idx1-ubyte.gz"), bundled("train-labels-idx1-ubyte"));
+        CliRunner.Result swapped = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, swapped.exitCode(), swapped.err());
+        String e = swapped.err();
+        assertTrue(e.contains(partial.resolve("data.json").toString()) && e.contains("the data the run started with: "
+                + "Fashion-MNIST from " + data + " (CONFIG_PATH): 3000 training and 1000 test images"), e);
+        assertTrue(e.contains("found Fashion-MNIST from " + data + " (CONFIG_PATH): 1000 training and 3000 test"), e);
+        assertTrue(e.contains("put the data the run started with back into " + data), e);
+        assertEquals("stopped", new ObjectMapper().readTree(partial.resolve("status.json").toFile()).get("state")
+                .asText(), "a refused resume leaves the partial run as it was");
+
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path gz : (Iterable<Path>) files::iterator) {
+                Files.delete(gz);
+            }
+        }
+        for (String file : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte")) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bundled(file)))) {
+                Files.write(data.resolve(file), in.readAllBytes());
+            }
+        }
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        Files.writeString(config, naive);
+        CliRunner.Result straight = CliRunner.run("run", config.toString(), "--out", dir.resolve("a").toString());
+        assertEquals(0, straight.exitCode(), straight.err());
+        JsonNode x = new ObjectMapper().readTree(Path.of(straight.lastLine()).resolve("metrics.json").toFile())
+                .get("strategies").get("naive").get("seeds").get("4");
+        JsonNode y = new ObjectMapper().readTree(Path.of(resumed.lastLine()).resolve("metrics.json").toFile())
+                .get("strategies").get("naive").get("seeds").get("4");
+        assertEquals(x.get("accuracy_matrix"), y.get("accuracy_matrix"));
+        assertEquals(x.get("weights_hash"), y.get("weights_hash"));
+    }
+
+    /** One file of the subset bundled in the jar, gzip-compressed as stored there. */
+    private static byte[] bundled(String file) throws IOException {
+        try (InputStream in = ResumeTest.class.getResourceAsStream("/org/engram/experiments/data/fashion-mnist-subset/"
+                + file + ".gz")) {
+            return in.readAllBytes();
+        }
     }
 
     /** A damaged progress.json stops the resume as a recorded failure, with the way to continue. */

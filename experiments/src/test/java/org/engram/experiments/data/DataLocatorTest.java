@@ -3,11 +3,13 @@ package org.engram.experiments.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,17 @@ class DataLocatorTest {
         assertEquals(DataOrigin.SYSTEM_FOLDER, system.origin());
         // dotted + gzip names are accepted: the tiny test split has labels 0..9 cycled.
         assertArrayEquals(new int[] {0, 1, 2}, java.util.Arrays.copyOf(system.test().labels(), 3));
+    }
+
+    /** What a run records of its data does not depend on the files' format or names. */
+    @Test
+    void plainAndGzipFilesOfTheSameDataHashAlike() throws Exception {
+        LocatedData plain = new DataLocator(null, null).locate(tiny("plain", false, false));
+        LocatedData gzip = new DataLocator(null, null).locate(tiny("gzip", true, true));
+        assertEquals(Dataset.sha256(List.of(plain.train(), plain.test())),
+                Dataset.sha256(List.of(gzip.train(), gzip.test())));
+        assertNotEquals(Dataset.sha256(List.of(plain.train(), plain.test())),
+                Dataset.sha256(List.of(plain.test().limit(19), plain.test())));
     }
 
     @Test

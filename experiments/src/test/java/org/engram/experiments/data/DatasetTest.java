@@ -2,10 +2,15 @@ package org.engram.experiments.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +78,18 @@ class DatasetTest {
         }, "r", "reversed");
         assertArrayEquals(new float[] {0.12f, 0.11f, 0.1f}, reversed.features(0));
         assertArrayEquals(d.labels(), reversed.labels());
+    }
+
+    /** The hash is the SHA-256 of the bytes its Javadoc lists, written out here by hand. */
+    @Test
+    void sha256HashesShapeLabelsAndPixelsAsTheLearnerSeesThem() throws Exception {
+        ByteBuffer b = ByteBuffer.allocate(16 + 3 * 16).putInt(3).putInt(1).putInt(3).putInt(4);
+        b.putInt(2).putFloat(0.1f).putFloat(0.11f).putFloat(0.12f);
+        b.putInt(0).putFloat(0.2f).putFloat(0.21f).putFloat(0.22f);
+        b.putInt(2).putFloat(0.3f).putFloat(0.31f).putFloat(0.32f);
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.array()));
+        assertEquals(expected, Dataset.sha256(List.of(three())));
+        // A permuted view is other input to the learner, hence another hash.
+        assertNotEquals(expected, Dataset.sha256(List.of(three().permuted(new int[] {2, 0, 1}, "p", "perm"))));
     }
 }

@@ -1,0 +1,89 @@
+package org.engram.experiments.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.engram.experiments.data.DataLocator;
+import org.engram.experiments.data.DataOrigin;
+import org.engram.simulator.EngramException;
+
+/**
+ * The data a run started with, saved as {@code data.json} when its folder is created: how and
+ * where it was found, its sizes and the SHA-256 of what the learners read
+ * ({@link org.engram.experiments.data.Dataset#sha256}). A resume looks for the data as a new run
+ * would and goes on only if it finds the same data, wherever it now lies: every task of a run
+ * must be trained and evaluated on one dataset.
+ *
+ * @param origin       how the data was found; {@code null} for generated patterns
+ * @param location     the folder, the classpath location of the bundled subset, or the generator
+ * @param trainSamples training samples, or {@code null} for generated patterns
+ * @param testSamples  test samples, or {@code null} for generated patterns
+ * @param sha256       SHA-256 of the training and test sets as read, or {@code null} for generated
+ *                     patterns (made from the config, which a resume keeps)
+ */
+record DataRecord(DataOrigin origin, String location, Integer trainSamples, Integer testSamples, String sha256) {
+    static final String FILE = "data.json";
+
+    /** @return the record of generated patterns */
+    static DataRecord generated() {
+        return new DataRecord(null, "synthetic patterns (tasks.synthetic)", null, null, null);
+    }
+
+    /** Saves the record in a new run's folder. */
+    void write(RunFolder folder) {
+        folder.writeString(FILE, JsonFiles.write(this));
+    }
+
+    /**
+     * Checks that a resume reads the data its run started with.
+     *
+     * @param partial the partial folder of the run, with its {@code data.json}
+     * @param now     the data found for the resume
+     * @throws EngramException if the data differs, or the run recorded none; the message names both
+     *                         and says how to go on
+     */
+    static void requireSame(Path partial, DataRecord now) {
+        Path file = partial.resolve(FILE);
+        if (!Files.exists(file)) {
+            throw new EngramException(file.toString(), null, "the record of the data the run started with",
+                    "no such file (the run was started by an older Engram, which kept none)",
+                    "start a new run: a resume cannot tell whether it would read the same data");
+        }
+        DataRecord started = JsonFiles.read(file, DataRecord.class);
+        if (!Objects.equals(started.sha256, now.sha256)) {
+            throw new EngramException(file.toString(), "data", "the data the run started with: " + started,
+                    now.toString(), started.howToFindAgain(now) + ", or start a new run");
+        }
+    }
+
+    /** How the user makes a resume find this (the original) data again, given what it finds now. */
+    private String howToFindAgain(DataRecord now) {
+        if (origin == null) {
+            return "resume with the Engram version that started the run";   // patterns made from the config
+        }
+        return switch (origin) {
+            case CONFIG_PATH -> "put the data the run started with back into " + location
+                    + " (data.path of the run's config.yaml, which a resume keeps)";
+            case ENVIRONMENT, SYSTEM_FOLDER -> "set " + DataLocator.ENV_VAR + " to a folder that holds the data the run"
+                    + " started with (" + location + ")";
+            case BUNDLED_SUBSET -> now.origin == DataOrigin.BUNDLED_SUBSET
+                    ? "resume with the Engram version that started the run (its bundled subset differs)"
+                    : "resume where a run reads the bundled subset again: with " + DataLocator.ENV_VAR + " unset"
+                            + " and no data in " + DataLocator.SYSTEM_FOLDER;
+        };
+    }
+
+    /**
+     * @return e.g. {@code Fashion-MNIST from /data (ENVIRONMENT): 3000 training and 1000 test images
+     *         (SHA-256 3fa2c1d0e4b5...)}
+     */
+    @Override
+    public String toString() {
+        if (origin == null) {
+            return location;
+        }
+        return "Fashion-MNIST from " + location + " (" + origin + "): " + trainSamples + " training and "
+                + testSamples + " test images (SHA-256 " + (sha256 == null ? "none" : sha256.substring(0, 12) + "...")
+                + ")";
+    }
+}
