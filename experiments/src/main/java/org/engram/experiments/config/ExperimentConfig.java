@@ -372,7 +372,8 @@ public record ExperimentConfig(
             @Key(value = "treat the reset as a constant in the backward pass", def = "false") boolean detachReset,
             @Key(value = "L2 weight decay added to the gradient", def = "0") double weightDecay,
             @Key(value = "largest global gradient norm; 0: no clipping", def = "0") double clipNorm,
-            @Key(value = "also evaluate every task after every epoch (epoch_accuracy.csv)", def = "false")
+            @Key(value = "also evaluate every task after every epoch (epoch_accuracy.csv; not counted in the"
+                    + " activity and energy totals)", def = "false")
             boolean evaluateEveryEpoch) {
         /** Checks the values. */
         public TrainingSpec {

@@ -21,7 +21,8 @@ import org.engram.experiments.metrics.SeedSummary;
  * keys averaged over seeds plus {@code over_seeds}: mean, standard deviation and 95% confidence
  * interval of every summary metric. Undefined values (BWT of one task) are {@code null}. Spikes,
  * synaptic operations and energy are those of the evaluation passes (every task's test set after
- * every task), the activity of the trained network as it would run on a chip.
+ * every task, not the diagnostic evaluations after every epoch), the activity of the trained network
+ * as it would run on a chip.
  */
 final class MetricsWriter {
     /** The note on FWT in class-incremental learning. */

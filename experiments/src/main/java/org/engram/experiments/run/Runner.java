@@ -318,7 +318,6 @@ public final class Runner {
                     long taskStart = System.nanoTime();
                     List<EpochRecord> records = new ArrayList<>();
                     List<double[]> epochAccuracy = new ArrayList<>();
-                    long[] activityBefore = learner.inferenceActivity();
                     learner.startTask(t);
                     for (int e = 0; e < epochs; e++) {
                         long t0 = System.nanoTime();
@@ -333,13 +332,16 @@ public final class Runner {
                         }
                     }
                     learner.finishTask();
+                    // The activity counted is that of this evaluation alone (every task's test set after
+                    // every task), not of the diagnostic ones after each epoch (evaluate_every_epoch).
+                    long[] activity = learner.inferenceActivity();
                     double[] row = learner.accuracy();
+                    long[] after = learner.inferenceActivity();
+                    for (int k = 0; k < activity.length; k++) {
+                        activity[k] = after[k] - activity[k];
+                    }
                     progress.task(spec.label(), seed, t, count, row);
                     String hash = t == count - 1 ? learner.weightsHash() : null;
-                    long[] activity = learner.inferenceActivity();
-                    for (int k = 0; k < activity.length; k++) {
-                        activity[k] -= activityBefore[k];
-                    }
                     p = p.withTask(row, records, epochAccuracy, (System.nanoTime() - taskStart) / 1e9, hash, activity);
                     checkpoints.save(learner, p);
                     completed(new RunStatus.Completed(spec.label(), seed, t));

@@ -93,6 +93,8 @@ class RunCommandTest {
                 assertTrue(m.get("spikes").asLong() > 0 && ops > 0, "counted activity: " + m);
                 assertEquals(ops * 0.9e-12 + m.get("multiply_accumulates").asLong() * 4.6e-12,
                         m.get("energy_joules").asDouble(), 1e-9 * m.get("energy_joules").asDouble());
+                // TINY evaluates every epoch too; only every task's test set after every task counts.
+                assertEquals(2 * 2 * 40, m.get("inference_samples").asLong(), "two tasks of 40 test images, twice");
                 assertEquals((double) ops / m.get("inference_samples").asLong(),
                         m.get("synaptic_operations_per_inference").asDouble(), 1e-9);
                 assertTrue(m.get("wall_seconds").asDouble() > 0 && m.get("samples_per_second").asDouble() > 0);
@@ -116,6 +118,26 @@ class RunCommandTest {
             assertTrue(metrics.get("provenance").has(key), "provenance lacks " + key);
         }
         assertEquals("BUNDLED_SUBSET", metrics.get("provenance").get("data_origin").asText());
+    }
+
+    /**
+     * The evaluations after every epoch are diagnostics: the activity and energy totals are those of
+     * the same run without them (the weights, and so the counted evaluations, are the same).
+     */
+    @Test
+    void epochEvaluationsAreNotCountedInActivityOrEnergy() throws IOException {
+        CliRunner.Result r = CliRunner.run("run", dir.resolve("tiny.yaml").toString(), "--out",
+                dir.resolve("no-epoch-eval").toString(), "--seeds", "1", "--set", "training.evaluate_every_epoch=false");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode without = new ObjectMapper().readTree(Path.of(r.lastLine()).resolve("metrics.json").toFile());
+        for (String strategy : List.of("naive", "si")) {
+            JsonNode a = metrics.get("strategies").get(strategy).get("seeds").get("1");
+            JsonNode b = without.get("strategies").get(strategy).get("seeds").get("1");
+            for (String key : List.of("weights_hash", "inference_samples", "spikes", "synaptic_operations",
+                    "multiply_accumulates", "energy_joules")) {
+                assertEquals(b.get(key), a.get(key), strategy + " " + key);
+            }
+        }
     }
 
     private static double[][] matrix(List<String> csv, String strategy, String seed) {
