@@ -126,7 +126,7 @@ public final class Runner {
 
     /**
      * Starts a new run: data first (so bad data leaves no folder), then the folder with its config
-     * and the record of its data.
+     * and the record of its data; if these cannot be saved (a full disk), the folder is removed again.
      */
     private static Opened create(Request request, Instant start) {
         ConfigLayers.Resolved resolved = request.config();
@@ -135,12 +135,18 @@ public final class Runner {
         DataRecord data = experiment.dataRecord();
         RunFolder folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start,
                 resolved.yaml());
-        folder.lock();
         try {
+            folder.lock();
             folder.writeString("config.yaml", resolved.yaml());
             data.write(folder);
         } catch (RuntimeException e) {
-            folder.release();
+            // The folder is this call's own and holds nothing a resume could use (it needs both
+            // files): left behind, it would only be a .partial folder that --resume refuses.
+            try {
+                folder.discard();
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
             throw e;
         }
         return new Opened(resolved, experiment, data, folder);

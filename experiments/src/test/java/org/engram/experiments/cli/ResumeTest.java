@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -206,6 +207,33 @@ class ResumeTest {
                 .get("strategies").get("naive").get("seeds").get("4");
         assertEquals(x.get("accuracy_matrix"), y.get("accuracy_matrix"));
         assertEquals(x.get("weights_hash"), y.get("weights_hash"));
+    }
+
+    /**
+     * A run that cannot save its config.yaml (a full disk) leaves no partial folder: one holding only
+     * its lock could never be resumed. Linux refuses paths of 4096 bytes or more (PATH_MAX), so below a
+     * results root this deep the partial folder and its .lock fit and config.yaml's temporary file
+     * (.config.yaml.tmp, 11 bytes longer than .lock) does not.
+     */
+    @Test
+    void aRunThatCannotSaveItsConfigLeavesNoFolder(@TempDir Path dir) throws IOException {
+        assumeTrue(System.getProperty("os.name").equals("Linux"), "PATH_MAX of 4096 bytes");
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG);
+        // <root>/resume/.<run id: 23 characters>.partial is 39 characters below the root; the
+        // partial folder gets 4084, its .lock 4090, .config.yaml.tmp 4101.
+        int rootLength = 4084 - 39;
+        StringBuilder root = new StringBuilder(dir.toAbsolutePath().toString());
+        while (rootLength - root.length() > 250) {   // folder names of at most 255 bytes (NAME_MAX)
+            root.append('/').append("d".repeat(200));
+        }
+        root.append('/').append("d".repeat(rootLength - root.length() - 1));
+        CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", root.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("cannot write") && r.err().contains("config.yaml"), r.err());
+        try (Stream<Path> left = Files.list(Path.of(root.toString(), "resume"))) {
+            assertEquals(List.of(), left.toList(), "no partial folder remains");
+        }
     }
 
     /** One file of the subset bundled in the jar, gzip-compressed as stored there. */
