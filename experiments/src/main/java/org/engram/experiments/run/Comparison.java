@@ -73,12 +73,17 @@ public final class Comparison {
             for (RunResults.Strategy s : r.strategies()) {
                 String label = seen.get(s.label()) > 1 ? r.experiment() + "/" + r.runId() + "/" + s.label() : s.label();
                 JsonNode node = r.metrics().get("strategies").get(s.label());
+                JsonNode over = node.path("aggregate").path("over_seeds");
+                if (!over.isObject()) {
+                    throw new EngramException(r.directory().resolve("metrics.json").toString(), "strategies."
+                            + s.label() + ".aggregate.over_seeds", "the spread over seeds that engram run writes",
+                            "none", null);
+                }
                 merged.put(label, JsonFiles.MAPPER.convertValue(node, Map.class));
                 if (tasks > 1) {
                     entries.add(RunPlots.entry(label, s));
                 }
                 csv.append(label).append(',').append(r.directory().getFileName()).append(',').append(s.seeds().size());
-                JsonNode over = node.get("aggregate").get("over_seeds");
                 for (String key : MetricsWriter.SUMMARY_KEYS) {
                     JsonNode m = over.get(key);
                     boolean defined = m != null && !m.isNull();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
 
 /**
  * The results of a finished run read back from its folder ({@code metrics.json} and
@@ -45,7 +46,8 @@ public record RunResults(Path directory, String experiment, String runId, List<S
      *
      * @param directory the folder of a finished run
      * @return its results
-     * @throws EngramException if a file is missing or malformed
+     * @throws EngramException if a file is missing or malformed; the message names the file and
+     *                         the key, e.g. the strategy and seed of a bad accuracy matrix
      */
     public static RunResults read(Path directory) {
         Path file = directory.resolve("metrics.json");
@@ -69,10 +71,18 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                 for (Iterator<Map.Entry<String, JsonNode>> si = s.getValue().get("seeds").fields(); si.hasNext();) {
                     Map.Entry<String, JsonNode> seed = si.next();
                     seeds.add(Long.parseLong(seed.getKey()));
-                    matrices.add(AccuracyMatrix.of(JsonFiles.MAPPER.treeToValue(seed.getValue().get("accuracy_matrix"),
-                            double[][].class)));
+                    matrices.add(matrix(file, "strategies." + s.getKey() + ".seeds." + seed.getKey()
+                            + ".accuracy_matrix", seed.getValue().get("accuracy_matrix"), tasks.size()));
+                }
+                if (seeds.isEmpty()) {
+                    throw new EngramException(file.toString(), "strategies." + s.getKey() + ".seeds",
+                            "the results of at least one seed", "none", null);
                 }
                 strategies.add(new Strategy(s.getKey(), seeds, matrices));
+            }
+            if (strategies.isEmpty()) {
+                throw new EngramException(file.toString(), "strategies", "the results of at least one strategy",
+                        "none", null);
             }
             return new RunResults(directory, root.get("experiment").asText(), root.get("run_id").asText(), tasks,
                     strategies, readLog(directory.resolve("log.csv")), root);
@@ -83,6 +93,32 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             throw new EngramException(file.toString(), null, "metrics.json as engram run writes it",
                     "a file without the expected keys (" + e + ")", null);
         }
+    }
+
+    /**
+     * One seed's accuracy matrix, a row and a column per task of the run.
+     *
+     * @param file  metrics.json, for messages
+     * @param key   the matrix's key path, for messages
+     * @param node  the matrix
+     * @param tasks the number of tasks of the run
+     */
+    private static AccuracyMatrix matrix(Path file, String key, JsonNode node, int tasks) throws IOException {
+        if (node == null || !node.isArray()) {
+            throw new EngramException(file.toString(), key, "a matrix of accuracies (one row per task)",
+                    node == null ? "none" : node.toString(), null);
+        }
+        AccuracyMatrix m;
+        try {
+            m = AccuracyMatrix.of(JsonFiles.MAPPER.treeToValue(node, double[][].class));
+        } catch (ParameterException e) {
+            throw new EngramException(file.toString(), key + ": " + e.location(), e.expected(), e.found(), null);
+        }
+        if (m.size() != tasks) {
+            throw new EngramException(file.toString(), key, "a " + tasks + " x " + tasks + " matrix (one row and"
+                    + " column per task in 'tasks')", m.size() + " x " + m.size(), null);
+        }
+        return m;
     }
 
     /** The epochs of {@code log.csv}, which every finished run has; a damaged line is named. */

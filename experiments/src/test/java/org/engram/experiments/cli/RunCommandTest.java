@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +129,8 @@ class RunCommandTest {
     @Test
     void epochEvaluationsAreNotCountedInActivityOrEnergy() throws IOException {
         CliRunner.Result r = CliRunner.run("run", dir.resolve("tiny.yaml").toString(), "--out",
-                dir.resolve("no-epoch-eval").toString(), "--seeds", "1", "--set", "training.evaluate_every_epoch=false");
+                dir.resolve("no-epoch-eval").toString(), "--seeds", "1", "--set",
+                "training.evaluate_every_epoch=false");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode without = new ObjectMapper().readTree(Path.of(r.lastLine()).resolve("metrics.json").toFile());
         for (String strategy : List.of("naive", "si")) {
@@ -216,7 +219,70 @@ class RunCommandTest {
     /** A damaged or missing log.csv is named as such (it was reported as a bad metrics.json). */
     @Test
     void plotNamesADamagedOrMissingLog() throws IOException {
-        Path copy = dir.resolve("damaged-log/run");
+        Path copy = copyOfTheRun("damaged-log");
+        List<String> log = Files.readAllLines(copy.resolve("log.csv"));
+        Files.writeString(copy.resolve("log.csv"), log.get(0) + "\n" + log.get(1).substring(0, 12) + "\n");
+        CliRunner.Result damaged = CliRunner.run("plot", copy.toString());
+        assertEquals(2, damaged.exitCode(), damaged.err());
+        assertTrue(damaged.err().contains("log.csv:2") && damaged.err().contains("8 fields"), damaged.err());
+        Files.delete(copy.resolve("log.csv"));
+        CliRunner.Result missing = CliRunner.run("plot", copy.toString());
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("log.csv") && missing.err().contains("no such file"), missing.err());
+    }
+
+    /**
+     * A metrics.json whose accuracy matrix has a short row, or that holds no strategy, stops plot and
+     * compare as a user error naming the file and the key (strategy and seed), and nothing is written.
+     */
+    @Test
+    void plotAndCompareNameTheFileAndKeyOfBadMetrics() throws IOException {
+        Path shortRow = copyOfTheRun("short-row");
+        ObjectNode m = (ObjectNode) new ObjectMapper().readTree(shortRow.resolve("metrics.json").toFile());
+        ((ArrayNode) m.get("strategies").get("si").get("seeds").get("2").get("accuracy_matrix").get(1)).remove(0);
+        Files.writeString(shortRow.resolve("metrics.json"), m.toString());
+        Path noStrategy = copyOfTheRun("no-strategy");
+        m.putObject("strategies");
+        Files.writeString(noStrategy.resolve("metrics.json"), m.toString());
+
+        for (String[] bad : new String[][] {
+                {shortRow.toString(), "strategies.si.seeds.2.accuracy_matrix: row 1: expected 2 entries (one per task),"
+                        + " found 1"},
+                {noStrategy.toString(), "strategies: expected the results of at least one strategy, found none"}}) {
+            String expected = Path.of(bad[0], "metrics.json") + ": " + bad[1];
+            Path plots = Path.of(bad[0], "plots");
+            try (Stream<Path> files = Files.list(plots)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(plots);
+            CliRunner.Result plot = CliRunner.run("plot", bad[0]);
+            assertEquals(2, plot.exitCode(), plot.err());
+            assertTrue(plot.err().contains(expected), plot.err());
+            assertFalse(Files.exists(plots), "no plot drawn");
+            Path out = dir.resolve("cmp-bad");
+            CliRunner.Result compare = CliRunner.run("compare", folder.toString(), bad[0], "--out", out.toString());
+            assertEquals(2, compare.exitCode(), compare.err());
+            assertTrue(compare.err().contains(expected), compare.err());
+            assertFalse(Files.exists(out), "no comparison folder");
+        }
+        // compare also needs each strategy's spread over seeds, which plot does not.
+        Path noSpread = copyOfTheRun("no-spread");
+        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(noSpread.resolve("metrics.json").toFile());
+        ((ObjectNode) n.get("strategies").get("naive")).remove("aggregate");
+        Files.writeString(noSpread.resolve("metrics.json"), n.toString());
+        CliRunner.Result compare = CliRunner.run("compare", noSpread.toString(), "--out",
+                dir.resolve("cmp-bad").toString());
+        assertEquals(2, compare.exitCode(), compare.err());
+        assertTrue(compare.err().contains(noSpread.resolve("metrics.json") + ": strategies.naive.aggregate.over_seeds:"
+                + " expected the spread over seeds that engram run writes, found none"), compare.err());
+        assertFalse(Files.exists(dir.resolve("cmp-bad")), "no comparison folder");
+    }
+
+    /** A copy of the run folder to damage, under {@code dir/<name>/run}. */
+    private static Path copyOfTheRun(String name) throws IOException {
+        Path copy = dir.resolve(name).resolve("run");
         try (Stream<Path> s = Files.walk(folder)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 Path to = copy.resolve(folder.relativize(p).toString());
@@ -227,15 +293,7 @@ class RunCommandTest {
                 }
             }
         }
-        List<String> log = Files.readAllLines(copy.resolve("log.csv"));
-        Files.writeString(copy.resolve("log.csv"), log.get(0) + "\n" + log.get(1).substring(0, 12) + "\n");
-        CliRunner.Result damaged = CliRunner.run("plot", copy.toString());
-        assertEquals(2, damaged.exitCode(), damaged.err());
-        assertTrue(damaged.err().contains("log.csv:2") && damaged.err().contains("8 fields"), damaged.err());
-        Files.delete(copy.resolve("log.csv"));
-        CliRunner.Result missing = CliRunner.run("plot", copy.toString());
-        assertEquals(2, missing.exitCode(), missing.err());
-        assertTrue(missing.err().contains("log.csv") && missing.err().contains("no such file"), missing.err());
+        return copy;
     }
 
     @Test
