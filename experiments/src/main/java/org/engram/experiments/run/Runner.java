@@ -86,8 +86,14 @@ public final class Runner {
         Provenance provenance = Provenance.of(start, c.seeds(), c.threads(), run.data(), run.resolved().hash(),
                 run.resolved().resultHash(), request.commandLine());
         Loop loop = new Loop(c, run.experiment(), new Checkpoints(folder), folder, status, request.stopAfterTasks());
-        Thread onKill = new Thread(() -> loop.finish("interrupted", "the process was stopped (signal) before the"
-                + " run ended; continue with: engram run --resume " + folder.directory()), "engram-run-interrupted");
+        String resume = "continue with: engram run --resume " + folder.directory();
+        Thread onKill = new Thread(() -> {
+            if (loop.finish("interrupted", "the process was stopped (signal) before the run ended; " + resume)) {
+                // Ctrl-C: say where the checkpoints are, as a stop after a task does.
+                err.println("engram: stopped by a signal; tasks finished so far are checkpointed; " + resume);
+                err.flush();
+            }
+        }, "engram-run-interrupted");
         Runtime.getRuntime().addShutdownHook(onKill);
         try {
             loop.prepare();
@@ -297,12 +303,15 @@ public final class Runner {
          * @param state the state
          * @param why   the reason, or null
          */
-        synchronized void finish(String state, String why) {
-            if (!finished) {
-                finished = true;
-                status = status.state(state, why);
-                status.write(folder);
+        /** @return whether this call ended the run (the first one does; later ones change nothing) */
+        synchronized boolean finish(String state, String why) {
+            if (finished) {
+                return false;
             }
+            finished = true;
+            status = status.state(state, why);
+            status.write(folder);
+            return true;
         }
 
         UnitProgress unit(ExperimentConfig.StrategySpec spec, long seed, Progress progress) {

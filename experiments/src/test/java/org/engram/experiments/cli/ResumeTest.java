@@ -322,6 +322,37 @@ class ResumeTest {
         return onlyEntry(root.resolve("resume"));
     }
 
+    /** Ctrl-C (or SIGTERM) tells the user how to continue, not only status.json in a hidden folder. */
+    @Test
+    void aSignalPrintsHowToResume(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG.replace("epochs: 2", "epochs: 100000"));
+        Path root = dir.resolve("s");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = dir.resolve("log.txt");
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                EngramCommand.class.getName(), "run", config.toString(), "--out", root.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path experiment = root.resolve("resume");
+        // Wait (bounded) until the run has written its status, then stop it with SIGTERM.
+        Path partial = null;
+        for (int i = 0; i < 600 && partial == null; i++) {
+            Thread.sleep(50);
+            if (Files.isDirectory(experiment)) {
+                try (Stream<Path> s = Files.list(experiment)) {
+                    partial = s.filter(f -> Files.exists(f.resolve("status.json"))).findFirst().orElse(null);
+                }
+            }
+        }
+        assertTrue(partial != null, "the run started: " + Files.readString(log));
+        p.destroy();
+        p.waitFor();
+        String out = Files.readString(log);
+        assertTrue(out.contains("stopped by a signal") && out.contains("engram run --resume " + partial), out);
+        assertEquals("interrupted", new ObjectMapper().readTree(partial.resolve("status.json").toFile())
+                .get("state").asText());
+    }
+
     private static Path firstState(Path partial) throws IOException {
         try (Stream<Path> s = Files.walk(partial)) {
             return s.filter(p -> p.getFileName().toString().matches("learner-\\d+\\.state")).findFirst().orElseThrow();
