@@ -17,9 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the experiment config from its four layers, each over the one before:
@@ -115,20 +113,20 @@ public final class ConfigLayers {
         }
         ObjectNode tree = (ObjectNode) parsed;
         SourceMap source = SourceMap.of(sourceName, text);
-        Map<String, String> origins = new LinkedHashMap<>();
+        List<Origin> origins = new ArrayList<>();
         for (String o : overrides) {
             SetOverride override = SetOverride.parse(o);
             override.applyTo(tree);
-            origins.put(override.keyPath(), "--set " + o);
+            origins.add(new Origin(override.keyPath(), "--set " + o));
         }
         if (flags.seeds() != null) {
             ArrayNode seeds = tree.putArray("seeds");
             flags.seeds().forEach(seeds::add);
-            origins.put("seeds", "--seeds");
+            origins.add(new Origin("seeds", "--seeds"));
         }
         if (flags.threads() != null) {
             tree.put("threads", flags.threads());
-            origins.put("threads", "--threads");
+            origins.add(new Origin("threads", "--threads"));
         }
         StrategyParams.Locator where = keyPath -> locate(keyPath, origins, source);
         rejectEmptyValues(tree, ExperimentConfig.class, "", where);
@@ -199,15 +197,26 @@ public final class ConfigLayers {
         return null;
     }
 
-    /** The override or flag that set a key (or an enclosing one), else the key's place in the file. */
-    private static String locate(String keyPath, Map<String, String> origins, SourceMap source) {
-        for (String p = keyPath; p != null; p = SourceMap.parent(p)) {
-            String origin = origins.get(p);
-            if (origin != null) {
-                return origin;
-            }
-            if (source.contains(p)) {
-                break;
+    /**
+     * An override or flag that wrote a key path, replacing whatever the file had there and below.
+     *
+     * @param keyPath the key path it wrote
+     * @param text    how messages name it, e.g. {@code --set training.epochs=0}
+     */
+    private record Origin(String keyPath, String text) {
+    }
+
+    /**
+     * The last override or flag that wrote a key or an enclosing key, else the key's place in the
+     * file: an override of {@code network.hidden} answers for {@code network.hidden[0]} even though
+     * the file has a {@code network.hidden[0]} of its own.
+     */
+    private static String locate(String keyPath, List<Origin> origins, SourceMap source) {
+        for (int i = origins.size() - 1; i >= 0; i--) {
+            for (String p = keyPath; p != null; p = SourceMap.parent(p)) {
+                if (p.equals(origins.get(i).keyPath())) {
+                    return origins.get(i).text();
+                }
             }
         }
         return source.locate(keyPath);

@@ -83,11 +83,6 @@ final class SourceMap {
         return file;
     }
 
-    /** @return whether the key is written in the file */
-    boolean contains(String keyPath) {
-        return positions.containsKey(keyPath);
-    }
-
     /**
      * The enclosing key path: {@code a.b[2].c} -> {@code a.b[2]} -> {@code a.b} -> {@code a} -> null.
      *

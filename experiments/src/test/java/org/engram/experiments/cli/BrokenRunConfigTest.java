@@ -119,6 +119,14 @@ class BrokenRunConfigTest {
                 set("--set without a value", "training.epochs=", "--set training.epochs=", "a value after '='"),
                 set("--set past the end of a list", "strategies[5].name=si", "strategies[5]",
                         "the list has 2 entries"),
+                // The file has network.hidden[0] and tasks.count too, but the override replaced them.
+                set("--set of a list the file has", "network.hidden=[0]",
+                        "--set network.hidden=[0]: network.hidden[0]: expected a layer size >= 1, found 0"),
+                set("--set of a section the file has", "tasks={count: 0}",
+                        "--set tasks={count: 0}: tasks.count: expected an integer >= 1, found 0"),
+                Arguments.of("the last of two --set writing a key is named", GOOD,
+                        List.of("--set", "training.epochs=0", "--set", "training={epochs: -1}"),
+                        List.of("--set training={epochs: -1}: training.epochs: expected an integer >= 1, found -1")),
                 Arguments.of("missing file", null, List.of(), List.of("no-such.yaml", "no such file")));
     }
 
