@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -54,6 +55,8 @@ public final class ConfigLoader {
 
     static {
         YAML.coercionConfigDefaults().setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // 2 is not true and 0 is not false: a boolean key takes true or false only.
+        YAML.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     }
 
     /** Writes enum constants the way configs spell them: {@code grid}, {@code excitatory}. */

@@ -142,6 +142,8 @@ class SimulateCommandTest {
                         List.of("bad.yaml", "weight", "-25")),
                 Arguments.of("parameter the rule ignores", GOOD.replace("type: all_to_all", "type: all_to_all, p: 0.5"),
                         List.of("bad.yaml", "projections[1].rule.p", "rule all_to_all uses autapses", "0.5")),
+                Arguments.of("integer for a boolean", GOOD.replace("p: 0.1}", "p: 0.1, autapses: 0}"),
+                        List.of("bad.yaml:8:", "projections[0].rule.autapses", "boolean", "found 0")),
                 Arguments.of("unknown rule", GOOD.replace("type: all_to_all", "type: all_to_al"),
                         List.of("bad.yaml", "projections[1].rule.type", "did you mean 'all_to_all'?")),
                 Arguments.of("not yaml", "name: [unclosed", List.of("bad.yaml")),
