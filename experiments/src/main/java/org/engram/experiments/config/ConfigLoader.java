@@ -27,10 +27,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.Suggestions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML into typed, immutable config records with Jackson, turning every Jackson error into
@@ -73,9 +73,6 @@ public final class ConfigLoader {
             gen.writeString(value.name().toLowerCase(Locale.ROOT));
         }
     }
-
-    /** Jackson's wording for a value of the wrong kind it refused to convert (a fraction for a count, '3' for 3). */
-    private static final Pattern REFUSED_COERCION = Pattern.compile("Cannot coerce (\\S+) value \\((.*?)\\) to ");
 
     private ConfigLoader() {
     }
@@ -188,6 +185,13 @@ public final class ConfigLoader {
     }
 
     static ConfigException translate(JsonProcessingException e, String sourceName, String text) {
+        MarkedYAMLException syntax = syntaxError(e);
+        if (syntax != null && syntax.getProblemMark() != null) {
+            // Jackson's own position is that of the last good token, often a line earlier.
+            Mark mark = syntax.getProblemMark();
+            return new ConfigException(sourceName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1), null,
+                    "valid YAML", "a syntax error: " + syntax.getProblem(), null);
+        }
         String where = sourceName + at(keyLocation(e, text));
         if (e instanceof UnrecognizedPropertyException u) {
             String key = u.getPropertyName();
@@ -196,8 +200,8 @@ public final class ConfigLoader {
                     "unknown key '" + key + "'", hint);
         }
         if (e instanceof InvalidFormatException f) {
-            return new ConfigException(where, path(f), "a value of type " + simpleType(f.getTargetType()),
-                    String.valueOf(f.getValue()), null);
+            return new ConfigException(where, path(f), expectedType(f.getTargetType()), String.valueOf(f.getValue()),
+                    null);
         }
         if (e instanceof MismatchedInputException m) {
             Throwable cause = rootEngramCause(e);
@@ -209,8 +213,12 @@ public final class ConfigLoader {
             if (message != null && message.startsWith("Missing required")) {
                 return new ConfigException(where, path(m), "the key to be present", "nothing", null);
             }
-            return new ConfigException(where, path(m), "a value of type " + simpleType(m.getTargetType()),
-                    describeFound(message), null);
+            if (message != null && message.startsWith("Trailing token")) {
+                // FAIL_ON_TRAILING_TOKENS: the parser went on past the first document.
+                return new ConfigException(sourceName + at(secondDocument(m, text)), null, "one YAML document",
+                        "a second one, starting with '---'", null);
+            }
+            return new ConfigException(where, path(m), expectedType(m.getTargetType()), found(m), null);
         }
         if (e instanceof JsonMappingException m) {
             Throwable cause = rootEngramCause(e);
@@ -227,6 +235,34 @@ public final class ConfigLoader {
         return new ConfigException(where, null, "valid YAML", e.getOriginalMessage(), null);
     }
 
+    /**
+     * The line of the {@code ---} that starts the second document: the last one before the first
+     * token Jackson found after the first document.
+     */
+    private static int[] secondDocument(JsonProcessingException e, String text) {
+        JsonLocation after = e.getLocation();
+        if (text == null || after == null || after.getLineNr() < 1) {
+            return null;
+        }
+        String[] lines = text.split("\n", -1);
+        for (int line = Math.min(after.getLineNr(), lines.length); line >= 1; line--) {
+            if (lines[line - 1].startsWith("---")) {
+                return new int[] {line, 1};
+            }
+        }
+        return new int[] {after.getLineNr(), after.getColumnNr()};
+    }
+
+    /** The YAML parser's own error under Jackson's wrapper, which knows where the problem is. */
+    private static MarkedYAMLException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException y) {
+                return y;
+            }
+        }
+        return null;
+    }
+
     private static Throwable rootEngramCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof EngramException) {
@@ -236,30 +272,40 @@ public final class ConfigLoader {
         return null;
     }
 
-    private static String describeFound(String message) {
-        if (message == null) {
-            return "something else";
+    /**
+     * The value a type error is about, as the config wrote it: when Jackson gives up, its parser
+     * still stands on that value.
+     */
+    private static String found(MismatchedInputException m) {
+        if (!(m.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
+            return "a value of another type";
         }
-        Matcher coerced = REFUSED_COERCION.matcher(message);
-        if (coerced.find()) {
-            return coerced.group(1).equals("String") ? "the quoted text " + coerced.group(2) : coerced.group(2);
+        try {
+            return switch (p.currentToken()) {
+                case START_ARRAY -> "a list";
+                case START_OBJECT -> "a mapping";
+                case VALUE_STRING -> "the text \"" + p.getText() + "\"";
+                case VALUE_NULL, END_ARRAY, END_OBJECT -> "nothing";
+                default -> p.getText();
+            };
+        } catch (IOException unreadable) {
+            return "a value of another type";
         }
-        int from = message.indexOf("from ");
-        return from >= 0 ? message.substring(from + 5).replaceAll("\\s*\\n.*", "") : message;
     }
 
-    private static String simpleType(Class<?> c) {
+    /** What a value of a Java type looks like in YAML, e.g. {@code a list}, {@code a value of type integer}. */
+    private static String expectedType(Class<?> c) {
         if (c == null) {
-            return "value";
+            return "a valid value";
         }
         if (c == double.class || c == Double.class || c == float.class) {
-            return "number";
+            return "a value of type number";
         }
         if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {
-            return "integer";
+            return "a value of type integer";
         }
         if (c == boolean.class || c == Boolean.class) {
-            return "boolean (true/false)";
+            return "a value of type boolean (true/false)";
         }
         if (c.isEnum()) {
             StringBuilder sb = new StringBuilder("one of ");
@@ -270,12 +316,12 @@ public final class ConfigLoader {
             return sb.toString();
         }
         if (c.isArray() || Collection.class.isAssignableFrom(c)) {
-            return "list";
+            return "a list";
         }
         if (c == String.class) {
-            return "text";
+            return "a value of type text";
         }
-        return "mapping (" + c.getSimpleName() + ")";
+        return "a mapping of keys";
     }
 
     private static String at(int[] lineColumn) {

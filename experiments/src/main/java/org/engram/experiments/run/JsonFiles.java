@@ -1,6 +1,9 @@
 package org.engram.experiments.run;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -18,6 +21,9 @@ final class JsonFiles {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** What every JSON file of a run folder holds, for messages. */
+    private static final String COMPLETE = "complete JSON as engram run writes it";
+
     private JsonFiles() {
     }
 
@@ -30,12 +36,58 @@ final class JsonFiles {
     }
 
     static <T> T read(Path file, Class<T> type) {
+        String text;
         try {
-            return MAPPER.readValue(Files.readString(file), type);
+            text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new EngramException(file.toString(), null, "an existing file", "no such file", null);
         } catch (IOException e) {
             throw new EngramException(file + ": cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw malformed(file, text, e);
+        }
+    }
+
+    /**
+     * Parses the text of a JSON file of a run folder.
+     *
+     * @param file the file, for messages
+     * @param text its content
+     * @return the tree
+     * @throws EngramException naming file, line and column if the text is empty, truncated or not JSON
+     */
+    static JsonNode parse(Path file, String text) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw malformed(file, text, e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new EngramException(file.toString(), null, COMPLETE, "an empty file", null);
+        }
+        return root;
+    }
+
+    /** The error for a file Jackson could not read, located and in Engram's words rather than Jackson's. */
+    private static EngramException malformed(Path file, String text, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        boolean located = at != null && at.getLineNr() >= 1;
+        String where = located ? file + ":" + at.getLineNr() + ":" + at.getColumnNr() : file.toString();
+        // Jackson's first clause, before it names the parser's internals ("[Source: REDACTED ...").
+        String what = String.valueOf(e.getOriginalMessage()).split(":", 2)[0];
+        String found;
+        if (located && at.getCharOffset() >= 0
+                && text.substring((int) Math.min(at.getCharOffset(), text.length())).isBlank()) {
+            found = "the end of the file before the JSON is complete: the file is truncated";
+        } else if (e instanceof JsonParseException) {
+            found = "text that is not valid JSON (" + what + ")";
+        } else {
+            found = "JSON of another shape (" + what + ")";
+        }
+        return new EngramException(where, null, COMPLETE, found, null);
     }
 }

@@ -51,15 +51,16 @@ public record RunResults(Path directory, String experiment, String runId, List<S
      */
     public static RunResults read(Path directory) {
         Path file = directory.resolve("metrics.json");
-        JsonNode root;
+        String text;
         try {
-            root = JsonFiles.MAPPER.readTree(Files.readString(file));
+            text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new EngramException(file.toString(), null, "the metrics.json of a finished run (engram run writes it)",
                     "no such file", Files.isDirectory(directory) ? null : "is " + directory + " a run folder?");
         } catch (IOException e) {
             throw new EngramException(file + ": cannot read: " + e.getMessage(), e);
         }
+        JsonNode root = JsonFiles.parse(file, text);
         try {
             List<String> tasks = new ArrayList<>();
             root.get("tasks").forEach(n -> tasks.add(n.asText()));

@@ -42,6 +42,10 @@ class BrokenRunConfigTest {
             "    params: {lambda: 10}",                   // 19
             "");
 
+    /** Words of Jackson's own messages that mean nothing to someone writing a config. */
+    static final List<String> PARSER_INTERNALS = List.of("JsonToken", "JsonNode", "DeserializationFeature",
+            "StreamReadFeature", "REDACTED", "com.fasterxml", "Trailing token");
+
     static Stream<Arguments> broken() {
         return Stream.of(
                 file("unknown section", GOOD.replace("training:", "traning:"),
@@ -56,6 +60,18 @@ class BrokenRunConfigTest {
                         "bad.yaml:14:3: training.epochs: expected a value of type integer", "1"),
                 file("integer for a boolean", GOOD.replace("data: {bundled: true}", "data: {bundled: 2}"),
                         "bad.yaml:3:", "data.bundled: expected a value of type boolean", "found 2"),
+                file("fraction for a boolean", GOOD.replace("data: {bundled: true}", "data: {bundled: 0.5}"),
+                        "bad.yaml:3:", "data.bundled: expected a value of type boolean", "found 0.5"),
+                file("number for a list", GOOD.replace("seeds: [1]", "seeds: 1"),
+                        "bad.yaml:2:1: seeds: expected a list, found 1"),
+                file("text for a section", GOOD.replace("network: {hidden: [8]}", "network: small"),
+                        "bad.yaml:11:1: network: expected a mapping of keys, found the text \"small\""),
+                file("list for a number", GOOD.replace("  epochs: 1", "  epochs: [1]"),
+                        "bad.yaml:14:3: training.epochs: expected a value of type integer, found a list"),
+                file("two YAML documents", GOOD + "---\nname: other\n",
+                        "bad.yaml:20:1: expected one YAML document, found a second one, starting with '---'"),
+                file("tab as indentation", GOOD.replace("  epochs: 1", "\tepochs: 1"),
+                        "bad.yaml:14:1: expected valid YAML, found a syntax error", "TAB"),
                 file("key given twice", GOOD.replace("  epochs: 1", "  epochs: 1\n  epochs: 2"),
                         "bad.yaml", "epochs"),
                 file("empty value", GOOD.replace("  epochs: 1", "  epochs:"),
@@ -162,6 +178,9 @@ class BrokenRunConfigTest {
             assertTrue(r.err().contains(part), name + ": '" + part + "' missing from: " + r.err());
         }
         assertFalse(r.err().contains("\tat "), name + ": a user error prints no stack trace: " + r.err());
+        for (String internal : PARSER_INTERNALS) {
+            assertFalse(r.err().contains(internal), name + ": the parser's internals leak: " + r.err());
+        }
         assertFalse(Files.exists(results), name + ": no run folder may be created");
     }
 }

@@ -252,6 +252,18 @@ class ResumeTest {
         CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("progress.json") && r.err().contains("continue with"), r.err());
+        // The 13 characters end on line 1: the text stops before column 14.
+        assertTrue(r.err().contains("progress.json:1:14: expected complete JSON") && r.err().contains("truncated"),
+                r.err());
+        for (String internal : BrokenRunConfigTest.PARSER_INTERNALS) {
+            assertFalse(r.err().contains(internal), r.err());
+        }
+        // Cut inside a list, which Jackson reports as a mismatch of the record rather than a parse error.
+        Files.writeString(partial.resolve("checkpoints/naive/seed-4/progress.json"),
+                "{\"strategy\": \"naive\", \"rows\": [");
+        CliRunner.Result again = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, again.exitCode(), again.err());
+        assertTrue(again.err().contains("progress.json:1:") && again.err().contains("truncated"), again.err());
         JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
         assertEquals("failed", status.get("state").asText());
     }

@@ -296,6 +296,33 @@ class RunCommandTest {
         return copy;
     }
 
+    /** A truncated or garbled metrics.json is named with its line and column, in words rather than Jackson's. */
+    @Test
+    void plotAndCompareNameADamagedMetricsFile() throws IOException {
+        Path copy = copyOfTheRun("damaged-metrics");
+        Path file = copy.resolve("metrics.json");
+        List<String> lines = Files.readAllLines(file);
+        // Ten whole lines, the object still open: the text ends on line 11, column 1.
+        Files.writeString(file, String.join("\n", lines.subList(0, 10)) + "\n");
+        CliRunner.Result plot = CliRunner.run("plot", copy.toString());
+        CliRunner.Result compare = CliRunner.run("compare", folder.toString(), copy.toString(), "--out",
+                dir.resolve("cmp-damaged").toString());
+        for (CliRunner.Result r : List.of(plot, compare)) {
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(file + ":11:1: expected complete JSON") && r.err().contains("truncated"),
+                    r.err());
+            for (String internal : BrokenRunConfigTest.PARSER_INTERNALS) {
+                assertFalse(r.err().contains(internal), r.err());
+            }
+        }
+        Files.writeString(file, "{\n  \"experiment\": tiny\n}\n");
+        CliRunner.Result garbled = CliRunner.run("plot", copy.toString());
+        assertEquals(2, garbled.exitCode(), garbled.err());
+        assertTrue(garbled.err().contains(file + ":2:")
+                && garbled.err().contains("not valid JSON (Unrecognized token 'tiny')"), garbled.err());
+        assertFalse(Files.exists(dir.resolve("cmp-damaged")), "no comparison folder");
+    }
+
     @Test
     void compareWritesATableAndAChart() throws IOException {
         CliRunner.Result r = CliRunner.run("compare", folder.toString(), "--out", dir.resolve("cmp").toString());
