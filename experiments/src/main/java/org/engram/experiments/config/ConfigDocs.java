@@ -1,5 +1,6 @@
 package org.engram.experiments.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -115,7 +116,17 @@ public final class ConfigDocs {
      * @return e.g. {@code {lambda: 100.0, gamma: 1.0, fisher_samples: 200, mode: separate}}, or {@code {}}
      */
     public static String defaultParams(Strategies.Info info) {
-        return ConfigLoader.mapper().valueToTree(info.hyperparameters().defaults()).toString()
-                .replace("\"", "").replace(":", ": ").replace(",", ", ");
+        return flow(ConfigLoader.mapper().valueToTree(info.hyperparameters().defaults()));
+    }
+
+    /**
+     * A value as YAML flow text, the way a config would write it.
+     *
+     * @param value a config value
+     * @return e.g. {@code 0.5}, {@code /data}, {@code [[0, 1], [2, 3]]} or {@code {lambda: 10.0}}
+     */
+    static String flow(JsonNode value) {
+        return value.isValueNode() ? value.asText()
+                : value.toString().replace("\"", "").replace(":", ": ").replace(",", ", ");
     }
 }

@@ -1,11 +1,18 @@
 package org.engram.experiments.config;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.engram.experiments.config.ExperimentConfig.DatasetKind;
+import org.engram.experiments.config.ExperimentConfig.EncoderKind;
 import org.engram.experiments.config.ExperimentConfig.LearnerKind;
+import org.engram.experiments.config.ExperimentConfig.ScheduleKind;
 import org.engram.experiments.config.ExperimentConfig.SequenceKind;
 import org.engram.experiments.config.ExperimentConfig.TasksSpec;
 import org.engram.experiments.data.FashionMnist;
@@ -14,14 +21,18 @@ import org.engram.learning.continual.ImportanceGating;
 import org.engram.learning.continual.Naive;
 import org.engram.learning.continual.Scenario;
 import org.engram.learning.continual.Support;
+import org.engram.learning.layered.NeuronKind;
+import org.engram.learning.layered.Readout;
+import org.engram.learning.train.optim.OptimizerSpec;
 import org.engram.learning.unsupervised.DiehlCookParams;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 
 /**
- * Checks that need more than one key: the task split against the data set, the scenario against
- * the split, every strategy against the scenario, and the scenario, data and strategies against the
- * learner, so a run never fails after it has started. All problems are reported together.
+ * Checks that need more than one key: no key set where the rest of the config leaves it unread,
+ * the task split against the data set, the scenario against the split, every strategy against the
+ * scenario, and the scenario, data and strategies against the learner, so a run never fails after
+ * it has started. All problems are reported together.
  */
 final class CrossChecks {
     /** The strategies of learner.kind diehl_cook: plain STDP, and STDP gated by importance. */
@@ -38,8 +49,8 @@ final class CrossChecks {
      * @throws ConfigException naming every problem found (one per line when there are several)
      */
     static void check(ExperimentConfig c, StrategyParams.Locator where) {
-        List<ConfigException> problems = new ArrayList<>();
-        List<Runnable> checks = List.of(() -> checkIgnoredKeys(c, where), () -> checkTasks(c, where), () -> checkSplit(c.tasks(),
+        List<ConfigException> problems = new ArrayList<>(ignoredKeys(c, where));
+        List<Runnable> checks = List.of(() -> checkTasks(c, where), () -> checkSplit(c.tasks(),
                 c.tasks().scenario() == Scenario.DOMAIN_INCREMENTAL, where), () -> checkLearnerTasks(c, where));
         for (Runnable check : checks) {
             try {
@@ -68,30 +79,123 @@ final class CrossChecks {
         }
     }
 
-    /** A key the chosen data or sequence would ignore is a mistake to point out, not to drop silently. */
-    private static void checkIgnoredKeys(ExperimentConfig c, StrategyParams.Locator where) {
-        String path = c.data().path();
-        if (path != null && c.data().bundled()) {
-            throw ignored(where, "data.path", path, "data.bundled: true uses the subset bundled in the jar");
-        }
-        if (path != null && c.data().dataset() == DatasetKind.SYNTHETIC) {
-            throw ignored(where, "data.path", path, "data.dataset: synthetic generates its patterns");
-        }
-        TasksSpec t = c.tasks();
-        if (t.groups() != null && t.sequence() != SequenceKind.SPLIT) {
-            throw ignored(where, "tasks.groups", t.groups().toString(), "only a split sequence has class groups");
-        }
-        if (t.anglesDeg() != null && t.sequence() != SequenceKind.ROTATED) {
-            throw ignored(where, "tasks.angles_deg", t.anglesDeg().toString(), "only a rotated sequence has angles");
-        }
-        if (t.firstUnpermuted() && t.sequence() != SequenceKind.PERMUTED) {
-            throw ignored(where, "tasks.first_unpermuted", "true", "only a permuted sequence has permutations");
+    /**
+     * A key some configs never read: set to anything but its default while {@code ignoredWhen}
+     * holds, it would be dropped silently, so it is refused. A section stands for every key under
+     * it but those in {@code except}.
+     *
+     * @param key         a key or section, e.g. {@code encoder.cutoff} or {@code tasks.synthetic}
+     * @param ignoredWhen when no part of the run reads it
+     * @param why         what would read it, for the message
+     * @param except      keys under a section that are read all the same
+     */
+    private record Ignored(String key, Predicate<ExperimentConfig> ignoredWhen, String why, List<String> except) {
+        Ignored(String key, Predicate<ExperimentConfig> ignoredWhen, String why, String... except) {
+            this(key, ignoredWhen, why, List.of(except));
         }
     }
 
-    private static ConfigException ignored(StrategyParams.Locator where, String key, String value, String why) {
-        return new ConfigException(where.locate(key), key, "no value here (" + why + ")", value,
-                "remove the key");
+    /**
+     * Every key that only some data sets, sequences, networks, codings, schedules, optimisers or
+     * learners read (run.Experiment reads them); each key is reported by its first rule
+     * that applies, so the learner's rules come first.
+     */
+    private static final List<Ignored> IGNORED = List.of(
+            new Ignored("network", CrossChecks::diehlCook, "learner.kind diehl_cook brings its own network;"
+                    + " learner.kind bptt reads network.*"),
+            new Ignored("encoder", CrossChecks::diehlCook, "learner.kind diehl_cook turns pixels into rates itself;"
+                    + " learner.kind bptt reads encoder.*"),
+            new Ignored("training", CrossChecks::diehlCook, "learner.kind diehl_cook reads training.epochs only;"
+                    + " learner.kind bptt reads the rest", "training.epochs", "training.evaluate_every_epoch"),
+            new Ignored("learner", c -> !diehlCook(c), "only learner.kind diehl_cook reads it", "learner.kind"),
+            new Ignored("energy.pj_per_multiply_accumulate", c -> diehlCook(c)
+                    || c.encoder().kind() != EncoderKind.DIRECT_CURRENT, "only direct_current coding does"
+                    + " multiply-accumulates; spikes cost accumulates"),
+            new Ignored("data.path", c -> c.data().bundled(), "data.bundled: true uses the subset bundled in the jar"),
+            new Ignored("data.path", CrossChecks::syntheticData, "data.dataset: synthetic generates its patterns"),
+            new Ignored("data.bundled", CrossChecks::syntheticData, "data.dataset: synthetic generates its patterns"),
+            new Ignored("tasks.classes_per_task", c -> c.tasks().sequence() == SequenceKind.PERMUTED
+                    || c.tasks().sequence() == SequenceKind.ROTATED, "permuted and rotated tasks show every class;"
+                    + " split and synthetic sequences read it"),
+            new Ignored("tasks.classes_per_task", c -> c.tasks().groups() != null,
+                    "tasks.groups gives the classes of each task"),
+            new Ignored("tasks.groups", c -> c.tasks().sequence() != SequenceKind.SPLIT,
+                    "only a split sequence has class groups"),
+            new Ignored("tasks.first_unpermuted", c -> c.tasks().sequence() != SequenceKind.PERMUTED,
+                    "only a permuted sequence has permutations"),
+            new Ignored("tasks.angles_deg", c -> c.tasks().sequence() != SequenceKind.ROTATED,
+                    "only a rotated sequence has angles"),
+            new Ignored("tasks.synthetic", c -> c.tasks().sequence() != SequenceKind.SYNTHETIC,
+                    "only a synthetic sequence generates patterns"),
+            new Ignored("network.tau_adapt_ms", c -> c.network().neuron() != NeuronKind.ADAPTIVE_LIF,
+                    "only network.neuron adaptive_lif adapts its threshold"),
+            new Ignored("network.adaptation", c -> c.network().neuron() != NeuronKind.ADAPTIVE_LIF,
+                    "only network.neuron adaptive_lif adapts its threshold"),
+            new Ignored("network.trace_tau_ms", c -> c.network().readout() != Readout.EXP_RATE,
+                    "only network.readout exp_rate keeps a trace"),
+            new Ignored("encoder.gain", c -> c.encoder().kind() == EncoderKind.LATENCY,
+                    "latency coding has no gain; rate and direct_current coding read it"),
+            new Ignored("encoder.cutoff", c -> c.encoder().kind() != EncoderKind.LATENCY,
+                    "only latency coding has a cutoff"),
+            new Ignored("training.min_learning_rate", c -> c.training().schedule() != ScheduleKind.COSINE,
+                    "only training.schedule cosine decays to a final rate"),
+            new Ignored("training.momentum", c -> c.training().optimizer() != OptimizerSpec.Kind.SGD,
+                    "only training.optimizer sgd has momentum"));
+
+    /** Every key at its documented default, as a resolved config writes it (10 as 10.0 where a number is meant). */
+    private static final JsonNode DEFAULTS = defaults();
+
+    private static JsonNode defaults() {
+        ObjectNode tree = ConfigLoader.mapper().createObjectNode();
+        tree.putArray("strategies").addObject().put("name", Naive.NAME);
+        ConfigLayers.fillDefaults(tree, ExperimentConfig.class);
+        try {
+            return ConfigLoader.mapper().valueToTree(ConfigLoader.mapper().treeToValue(tree, ExperimentConfig.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the documented defaults do not make a config", e);
+        }
+    }
+
+    private static boolean diehlCook(ExperimentConfig c) {
+        return c.learner().kind() == LearnerKind.DIEHL_COOK;
+    }
+
+    private static boolean syntheticData(ExperimentConfig c) {
+        return c.data().dataset() == DatasetKind.SYNTHETIC;
+    }
+
+    /** A key the chosen data, sequence or learner would ignore is a mistake to point out, not to drop silently. */
+    private static List<ConfigException> ignoredKeys(ExperimentConfig c, StrategyParams.Locator where) {
+        JsonNode given = ConfigLoader.mapper().valueToTree(c);
+        Set<String> reported = new HashSet<>();
+        List<ConfigException> problems = new ArrayList<>();
+        for (Ignored rule : IGNORED) {
+            if (!rule.ignoredWhen().test(c)) {
+                continue;
+            }
+            for (String key : changedKeys(rule.key(), given)) {
+                if (!rule.except().contains(key) && reported.add(key)) {
+                    problems.add(new ConfigException(where.locate(key), key, "no value here (" + rule.why() + ")",
+                            ConfigDocs.flow(given.at(pointer(key))), "remove the key"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The keys at or under {@code key} whose value differs from the default. */
+    private static List<String> changedKeys(String key, JsonNode given) {
+        JsonNode standard = DEFAULTS.at(pointer(key));
+        if (!standard.isObject()) {
+            return standard.equals(given.at(pointer(key))) ? List.of() : List.of(key);
+        }
+        List<String> changed = new ArrayList<>();
+        standard.fieldNames().forEachRemaining(k -> changed.addAll(changedKeys(key + "." + k, given)));
+        return changed;
+    }
+
+    private static JsonPointer pointer(String key) {
+        return JsonPointer.compile("/" + key.replace('.', '/'));
     }
 
     private static void checkTasks(ExperimentConfig c, StrategyParams.Locator where) {

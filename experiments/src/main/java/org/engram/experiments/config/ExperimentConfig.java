@@ -161,7 +161,7 @@ public record ExperimentConfig(
                     + " head; split labels become their position in the task) or class_incremental (all classes"
                     + " seen so far compete)", def = "task_incremental") Scenario scenario,
             @Key(value = "number of tasks", def = "5") int count,
-            @Key(value = "classes per task (split, synthetic); split groups are consecutive classes",
+            @Key(value = "split without groups, synthetic: classes per task; split groups are consecutive classes",
                     def = "2") int classesPerTask,
             @Key(value = "split: explicit class groups, e.g. [[0, 1], [2, 3]]; null: consecutive groups of"
                     + " classes_per_task", def = "null") List<List<Integer>> groups,

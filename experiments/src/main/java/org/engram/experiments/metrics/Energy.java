@@ -18,7 +18,8 @@ import org.engram.simulator.ParameterException;
 public record Energy(
         @Key(value = "energy of one accumulate, i.e. one synaptic operation of a spike (pJ)", def = "0.9")
         double pjPerAccumulate,
-        @Key(value = "energy of one multiply-accumulate of a non-spiking network (pJ)", def = "4.6")
+        @Key(value = "direct_current coding: energy of one multiply-accumulate, an input current times a"
+                + " first-layer weight (pJ)", def = "4.6")
         double pjPerMultiplyAccumulate) {
     /** Horowitz 2014, 45 nm, 32-bit float: 0.9 pJ per AC, 4.6 pJ per MAC. */
     public static final Energy HOROWITZ_45NM = new Energy(0.9, 4.6);

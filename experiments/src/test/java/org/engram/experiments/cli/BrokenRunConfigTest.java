@@ -88,6 +88,15 @@ class BrokenRunConfigTest {
                         "bad.yaml:3:", "data.path: expected no value here (data.bundled: true", "found /x"),
                 file("angles of a split sequence", GOOD.replace("  count: 2", "  count: 2\n  angles_deg: [0, 90]"),
                         "tasks.angles_deg: expected no value here (only a rotated sequence", "remove the key"),
+                file("keys of another sequence and coding", GOOD.replace("  count: 2", "  count: 2\n  synthetic: {inputs: 7}")
+                        .replace("encoder: {steps: 4}", "encoder: {steps: 4, cutoff: 0.5}"), "2 problems:",
+                        "bad.yaml:8:15: tasks.synthetic.inputs: expected no value here (only a synthetic sequence",
+                        "bad.yaml:13:21: encoder.cutoff: expected no value here (only latency coding has a cutoff),"
+                                + " found 0.5"),
+                file("network of a learner without one", GOOD.replace("strategies:", "learner: {kind: diehl_cook}\n"
+                        + "strategies:").replace("scenario: task_incremental", "scenario: class_incremental")
+                        .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
+                        "bad.yaml:11:11: network.hidden: expected no value here (learner.kind diehl_cook", "found [8]"),
                 file("presentation off the learner's grid", GOOD.replace("strategies:", "learner: {kind: diehl_cook,"
                         + " present_ms: 0.35}\nstrategies:").replace("scenario: task_incremental", "scenario: class_incremental")
                         .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
@@ -139,6 +148,8 @@ class BrokenRunConfigTest {
                 set("--set 5 for a boolean", "training.detach_reset=5",
                         "--set training.detach_reset=5: training.detach_reset: expected a value of type boolean",
                         "found 5"),
+                set("--set of a key the coding ignores", "encoder.cutoff=0.5",
+                        "--set encoder.cutoff=0.5: encoder.cutoff: expected no value here (only latency coding"),
                 set("--set without a value", "training.epochs=", "--set training.epochs=", "a value after '='"),
                 set("--set past the end of a list", "strategies[5].name=si", "strategies[5]",
                         "the list has 2 entries"),
