@@ -41,7 +41,9 @@ final class StdpBenchCommand implements Callable<Integer> {
     @Option(names = "--test", defaultValue = "1000", description = "Test images (default ${DEFAULT-VALUE}).")
     int test;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}). The"
+            + " network advances in slices of one step, which the engine shares between threads only from 20,000"
+            + " neurons (inputs included); smaller networks run on one thread.")
     int threads;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")

@@ -20,7 +20,7 @@ import org.engram.simulator.network.Projection;
  * {@link SynapseGate} multiplies each change by the synapse's factor before clipping and hears
  * the change applied.
  */
-public final class PairStdp implements PlasticityRule {
+public final class PairStdp extends PlasticityRule {
     private static final String NAME = "pair_stdp";
 
     /**
@@ -50,7 +50,6 @@ public final class PairStdp implements PlasticityRule {
         }
     }
 
-    private final Projection projection;
     private final Params p;
     private final float[] w;
     private final int[] rowStart;
@@ -78,7 +77,7 @@ public final class PairStdp implements PlasticityRule {
      * @param gate       the per-synapse learning-rate factor and change listener, or {@code null} for none
      */
     public PairStdp(Projection projection, Params params, SynapseGate gate) {
-        this.projection = projection;
+        super(projection);
         this.p = params;
         this.w = Bounds.plasticWeights(NAME, projection);
         this.rowStart = projection.rowStart();
@@ -89,10 +88,6 @@ public final class PairStdp implements PlasticityRule {
         this.gate = gate;
     }
 
-    @Override
-    public Projection projection() {
-        return projection;
-    }
 
     @Override
     public void onPre(int source, double tMs) {

@@ -15,7 +15,7 @@ import org.engram.simulator.network.Projection;
  * clipped to {@code [w_min, w_max]}. With zero reward the weights never change. Eligibilities
  * are decayed lazily per synapse from their last update.
  */
-public final class RewardStdp implements PlasticityRule {
+public final class RewardStdp extends PlasticityRule {
     private static final String NAME = "reward_stdp";
 
     /**
@@ -44,7 +44,6 @@ public final class RewardStdp implements PlasticityRule {
         }
     }
 
-    private final Projection projection;
     private final Params p;
     private final float[] w;
     private final int[] rowStart;
@@ -61,7 +60,7 @@ public final class RewardStdp implements PlasticityRule {
      * @param params     the parameters
      */
     public RewardStdp(Projection projection, Params params) {
-        this.projection = projection;
+        super(projection);
         this.p = params;
         this.w = Bounds.plasticWeights(NAME, projection);
         this.rowStart = projection.rowStart();
@@ -72,10 +71,6 @@ public final class RewardStdp implements PlasticityRule {
         this.eligibility = new LazyTrace(projection.synapseCount(), params.tauEligibilityMs());
     }
 
-    @Override
-    public Projection projection() {
-        return projection;
-    }
 
     @Override
     public void onPre(int source, double tMs) {

@@ -18,12 +18,12 @@ import org.engram.simulator.network.Projection;
  * <p>Reference: J.-P. Pfister and W. Gerstner (2006), Triplets of spikes in a model of spike
  * timing-dependent plasticity, J. Neurosci. 26(38):9673-9682.
  */
-public final class TripletStdp implements PlasticityRule {
+public final class TripletStdp extends PlasticityRule {
     private static final String NAME = "triplet_stdp";
 
     /**
-     * Parameters of {@link TripletStdp}; the "minimal all-to-all visual cortex" fit of the paper
-     * is {@link #visualCortex()}.
+     * Parameters of {@link TripletStdp}; the full all-to-all visual-cortex fit of the paper (all
+     * four amplitudes; the minimal models set A3- to 0) is {@link #visualCortex()}.
      *
      * @param a2Plus     pair potentiation amplitude, finite, {@code >= 0}
      * @param a3Plus     triplet potentiation amplitude, finite, {@code >= 0}
@@ -52,7 +52,7 @@ public final class TripletStdp implements PlasticityRule {
         }
 
         /**
-         * The all-to-all visual-cortex parameters of Pfister and Gerstner (2006), Table 4.
+         * The all-to-all visual-cortex parameters of Pfister and Gerstner (2006), Table 4, full model.
          *
          * @return A2+ = 5e-10, A3+ = 6.2e-3, A2- = 7e-3, A3- = 2.3e-4, tau+ = 16.8, tau- = 33.7,
          *         tau_x = 101, tau_y = 125 ms; weights in [0, 1]
@@ -62,7 +62,6 @@ public final class TripletStdp implements PlasticityRule {
         }
     }
 
-    private final Projection projection;
     private final Params p;
     private final float[] w;
     private final int[] rowStart;
@@ -80,7 +79,7 @@ public final class TripletStdp implements PlasticityRule {
      * @param params     the parameters
      */
     public TripletStdp(Projection projection, Params params) {
-        this.projection = projection;
+        super(projection);
         this.p = params;
         this.w = Bounds.plasticWeights(NAME, projection);
         this.rowStart = projection.rowStart();
@@ -94,10 +93,6 @@ public final class TripletStdp implements PlasticityRule {
         this.o2 = new LazyTrace(nPost, params.tauYMs());
     }
 
-    @Override
-    public Projection projection() {
-        return projection;
-    }
 
     @Override
     public void onPre(int source, double tMs) {

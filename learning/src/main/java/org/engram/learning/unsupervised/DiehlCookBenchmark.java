@@ -1,6 +1,7 @@
 package org.engram.learning.unsupervised;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 
@@ -139,7 +140,7 @@ public final class DiehlCookBenchmark {
         int correct;
         int labelled = 0;
         int boosts;
-        try (DiehlCookNetwork net = new DiehlCookNetwork(o.params(), inputs, evalSeed, o.threads(), false,
+        try (DiehlCookNetwork net = new DiehlCookNetwork(o.params(), inputs, evalSeed, EngineOptions.grid(o.threads()), false,
                 trained.inputWeights(), trained.thresholds())) {
             NeuronVotes votes = new NeuronVotes(classes, o.params().neurons());
             for (int s = 0; s < o.labelSamples(); s++) {
@@ -164,7 +165,13 @@ public final class DiehlCookBenchmark {
 
     /** Shows the first {@code samples} inputs once each to a learning network. */
     static Trained train(float[][] x, int samples, int inputs, DiehlCookParams params, long seed, int threads) {
-        try (DiehlCookNetwork net = new DiehlCookNetwork(params, inputs, seed, threads, true, null, null)) {
+        return train(x, samples, inputs, params, seed, EngineOptions.grid(threads));
+    }
+
+    /** Shows the first {@code samples} inputs once each to a learning network run with these options. */
+    static Trained train(float[][] x, int samples, int inputs, DiehlCookParams params, long seed,
+                         EngineOptions engineOptions) {
+        try (DiehlCookNetwork net = new DiehlCookNetwork(params, inputs, seed, engineOptions, true, null, null)) {
             for (int s = 0; s < samples; s++) {
                 net.present(x[s]);
             }

@@ -14,6 +14,7 @@ import org.engram.learning.continual.ModelView;
 import org.engram.learning.continual.TaskData;
 import org.engram.learning.io.StateCodec;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 
@@ -86,7 +87,7 @@ public final class DiehlCookLearner implements AutoCloseable {
         this.threads = threads;
         this.gating = gating;
         try (DiehlCookNetwork net = new DiehlCookNetwork(params, inputs, RandomStreams.streamState(seed,
-                Purpose.WEIGHT_INIT, 0), threads, true, null, null)) {
+                Purpose.WEIGHT_INIT, 0), EngineOptions.grid(threads), true, null, null)) {
             weights = net.inputWeights();
             thresholds = net.thresholds();
         }
@@ -116,7 +117,7 @@ public final class DiehlCookLearner implements AutoCloseable {
             gating.startTask(ModelView.singleLayer(inputs, params.neurons(), weights));
         }
         training = new DiehlCookNetwork(params, inputs, RandomStreams.streamState(seed, Purpose.POISSON_INPUT,
-                tasksDone), threads, true, weights, thresholds, gating == null ? null : gating.gate(0));
+                tasksDone), EngineOptions.grid(threads), true, weights, thresholds, gating == null ? null : gating.gate(0));
     }
 
     /**
@@ -161,7 +162,7 @@ public final class DiehlCookLearner implements AutoCloseable {
     public double[] evaluate(List<TaskData> tasks, int labelTasks) {
         double[] accuracy = new double[tasks.size()];
         try (DiehlCookNetwork net = new DiehlCookNetwork(params, inputs, RandomStreams.streamState(seed,
-                Purpose.ENCODING, tasksDone), threads, false, weights, thresholds)) {
+                Purpose.ENCODING, tasksDone), EngineOptions.grid(threads), false, weights, thresholds)) {
             net.observe((population, neuron, timeMs) -> {
                 if (countingActivity) {
                     inferenceSpikes++;

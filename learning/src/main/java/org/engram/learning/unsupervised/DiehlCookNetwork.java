@@ -54,15 +54,15 @@ final class DiehlCookNetwork implements AutoCloseable {
      * @param params       the parameters
      * @param inputs       number of input neurons (pixels)
      * @param seed         the seed of weights and input spike trains
-     * @param threads      engine worker threads
+     * @param engineOptions the engine's options (threads)
      * @param learning     whether STDP, threshold adaptation and normalisation are on
      * @param inputWeights input weights to start from (CSR order, see {@link #inputWeights()}), or
      *                     {@code null} for the random initial weights
      * @param thresholds   threshold offsets (mV) to start from, or {@code null} for zeros
      */
-    DiehlCookNetwork(DiehlCookParams params, int inputs, long seed, int threads, boolean learning,
+    DiehlCookNetwork(DiehlCookParams params, int inputs, long seed, EngineOptions engineOptions, boolean learning,
                      float[] inputWeights, double[] thresholds) {
-        this(params, inputs, seed, threads, learning, inputWeights, thresholds, null);
+        this(params, inputs, seed, engineOptions, learning, inputWeights, thresholds, null);
     }
 
     /**
@@ -71,13 +71,13 @@ final class DiehlCookNetwork implements AutoCloseable {
      * @param params       the parameters
      * @param inputs       number of input neurons (pixels)
      * @param seed         the seed of weights and input spike trains
-     * @param threads      engine worker threads
+     * @param engineOptions the engine's options (threads)
      * @param learning     whether STDP, threshold adaptation and normalisation are on
      * @param inputWeights input weights to start from (CSR order), or {@code null} for random ones
      * @param thresholds   threshold offsets (mV) to start from, or {@code null} for zeros
      * @param gate         the learning-rate factor of each input synapse (CSR index), or {@code null} for none
      */
-    DiehlCookNetwork(DiehlCookParams params, int inputs, long seed, int threads, boolean learning,
+    DiehlCookNetwork(DiehlCookParams params, int inputs, long seed, EngineOptions engineOptions, boolean learning,
                      float[] inputWeights, double[] thresholds, SynapseGate gate) {
         this.p = params;
         this.learning = learning;
@@ -111,7 +111,7 @@ final class DiehlCookNetwork implements AutoCloseable {
         counts = new int[n];
         rates = new double[inputs];
         columnScale = new double[n];
-        engine = new Engine(net, EngineOptions.grid(threads));
+        engine = new Engine(net, engineOptions);
         engine.addObserver(this::countSpike);
         if (learning) {
             engine.addListener(new PairStdp(inputToExc, params.stdp(), gate));

@@ -20,9 +20,9 @@ class GatedPairStdpTest {
 
     /** Pre 0 at 10 ms, post 0 and 1 at 15 ms: potentiation A e^{-5/tau} on synapses 0 and 1 unless gated. */
     private static void pairOnBoth(TwoPopulations net, PairStdp rule) {
-        rule.onSpike(net.pre, 0, 10.0);
+        Drive.spike(rule, net.pre, 0, 10.0);
         rule.onSpike(net.post, 0, 15.0);
-        rule.onSpike(net.post, 1, 15.0);
+        Drive.spike(rule, net.post, 1, 15.0);       // ends the instant of both post spikes
     }
 
     @Test
@@ -56,8 +56,8 @@ class GatedPairStdpTest {
         TwoPopulations first = new TwoPopulations(1, 2, 0.5);
         gating.startTask(view(first));
         PairStdp rule = new PairStdp(first.projection, params(), gating.gate(0));
-        rule.onSpike(first.pre, 0, 10.0);
-        rule.onSpike(first.post, 0, 15.0);          // only synapse 0 learns in task 1
+        Drive.spike(rule, first.pre, 0, 10.0);
+        Drive.spike(rule, first.post, 0, 15.0);          // only synapse 0 learns in task 1
         gating.finishTask();
         double importance0 = first.weight(0, 0) - 0.5f;
         assertEquals(importance0, gating.importance(0)[0], FLOAT_TOL);

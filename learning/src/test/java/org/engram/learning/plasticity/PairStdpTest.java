@@ -27,14 +27,14 @@ class PairStdpTest {
     void singlePairChangeIsExponentialInTheLagOnBothSides(Pairing pairing, double lag) {
         TwoPopulations net = new TwoPopulations(1, 1, 0.5);
         PairStdp rule = new PairStdp(net.projection, params(WeightDependence.ADDITIVE, pairing));
-        rule.onSpike(net.pre, 0, 100.0);
-        rule.onSpike(net.post, 0, 100.0 + lag);
+        Drive.spike(rule, net.pre, 0, 100.0);
+        Drive.spike(rule, net.post, 0, 100.0 + lag);
         assertEquals(0.5 + A_PLUS * Math.exp(-lag / TAU_PLUS), net.weight(0, 0), FLOAT_TOL, "pre before post");
 
         TwoPopulations other = new TwoPopulations(1, 1, 0.5);
         PairStdp rule2 = new PairStdp(other.projection, params(WeightDependence.ADDITIVE, pairing));
-        rule2.onSpike(other.post, 0, 100.0);
-        rule2.onSpike(other.pre, 0, 100.0 + lag);
+        Drive.spike(rule2, other.post, 0, 100.0);
+        Drive.spike(rule2, other.pre, 0, 100.0 + lag);
         assertEquals(0.5 - A_MINUS * Math.exp(-lag / TAU_MINUS), other.weight(0, 0), FLOAT_TOL, "post before pre");
     }
 
@@ -42,10 +42,10 @@ class PairStdpTest {
     void multiplicativeChangeScalesWithDistanceToTheBound() {
         TwoPopulations net = new TwoPopulations(1, 2, 0.8);
         PairStdp rule = new PairStdp(net.projection, params(WeightDependence.MULTIPLICATIVE, Pairing.ALL_TO_ALL));
-        rule.onSpike(net.pre, 0, 10.0);
-        rule.onSpike(net.post, 0, 15.0);
-        rule.onSpike(net.post, 1, 30.0);
-        rule.onSpike(net.pre, 0, 37.0);
+        Drive.spike(rule, net.pre, 0, 10.0);
+        Drive.spike(rule, net.post, 0, 15.0);
+        Drive.spike(rule, net.post, 1, 30.0);
+        Drive.spike(rule, net.pre, 0, 37.0);
         double w0 = 0.8f;
         // target 0: +A(1 - w0) e^{-5/tau+}, then at the pre spike 37 ms: -A-(w - 0) e^{-22/tau-}
         double afterLtp = w0 + A_PLUS * (1 - w0) * Math.exp(-5 / TAU_PLUS);
@@ -64,9 +64,9 @@ class PairStdpTest {
         for (int m = 0; m < 2; m++) {
             TwoPopulations net = new TwoPopulations(1, 1, 0.5);
             PairStdp rule = new PairStdp(net.projection, params(WeightDependence.ADDITIVE, modes[m]));
-            rule.onSpike(net.pre, 0, 0.0);
-            rule.onSpike(net.pre, 0, 6.0);
-            rule.onSpike(net.post, 0, 10.0);
+            Drive.spike(rule, net.pre, 0, 0.0);
+            Drive.spike(rule, net.pre, 0, 6.0);
+            Drive.spike(rule, net.post, 0, 10.0);
             change[m] = net.weight(0, 0) - 0.5;
         }
         assertEquals(A_PLUS * (Math.exp(-10 / TAU_PLUS) + Math.exp(-4 / TAU_PLUS)), change[0], FLOAT_TOL);
@@ -90,9 +90,9 @@ class PairStdpTest {
             for (int s = 0; s < 3000; s++) {
                 t += rng.nextDouble() * 2;
                 if (rng.nextBoolean()) {
-                    rule.onSpike(net.pre, rng.nextInt(20), t);
+                    Drive.spike(rule, net.pre, rng.nextInt(20), t);
                 } else {
-                    rule.onSpike(net.post, rng.nextInt(15), t);
+                    Drive.spike(rule, net.post, rng.nextInt(15), t);
                 }
                 if (rule instanceof RewardStdp r && s % 50 == 0) {
                     r.reward(rng.nextDouble() * 4 - 2, t);

@@ -19,7 +19,7 @@ class RewardStdpTest {
         double t = 0;
         for (int s = 0; s < 400; s++) {
             t += rng.nextDouble();
-            rule.onSpike(rng.nextBoolean() ? net.pre : net.post, rng.nextInt(4), t);
+            Drive.spike(rule, rng.nextBoolean() ? net.pre : net.post, rng.nextInt(4), t);
             if (s % 40 == 0) {
                 rule.reward(0.0, t);
             }
@@ -33,8 +33,8 @@ class RewardStdpTest {
     void rewardConvertsDecayedEligibilityIntoWeight() {
         TwoPopulations net = new TwoPopulations(1, 1, 0.5);
         RewardStdp rule = new RewardStdp(net.projection, PARAMS);
-        rule.onSpike(net.pre, 0, 10.0);
-        rule.onSpike(net.post, 0, 15.0);
+        Drive.spike(rule, net.pre, 0, 10.0);
+        Drive.spike(rule, net.post, 0, 15.0);
         assertEquals(0.5f, net.weight(0, 0), "pairs alone do not change weights");
         rule.reward(2.0, 40.0);
         double eligibility = 0.5 * Math.exp(-5 / 20.0) * Math.exp(-25 / 200.0);

@@ -51,11 +51,11 @@ class TripletStdpTest {
         for (int k = 0; k < PAIRS; k++) {
             double t = 1000 + k * period;
             if (prePost) {
-                rule.onSpike(net.pre, 0, t);
-                rule.onSpike(net.post, 0, t + LAG);
+                Drive.spike(rule, net.pre, 0, t);
+                Drive.spike(rule, net.post, 0, t + LAG);
             } else {
-                rule.onSpike(net.post, 0, t);
-                rule.onSpike(net.pre, 0, t + LAG);
+                Drive.spike(rule, net.post, 0, t);
+                Drive.spike(rule, net.pre, 0, t + LAG);
             }
         }
         return net.weight(0, 0);

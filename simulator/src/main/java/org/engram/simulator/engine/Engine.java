@@ -552,11 +552,17 @@ public final class Engine implements AutoCloseable {
         for (int k = 0; k < count; k++) {
             int m = precise ? order[k] : k;
             Population<?, ?> p = runtimes[exchange.population[m]].population;
+            double t = exchange.timeMs[m];
             for (int l = 0; l < listeners.size(); l++) {
-                listeners.get(l).onSpike(p, exchange.neuron[m], exchange.timeMs[m]);
+                listeners.get(l).onSpike(p, exchange.neuron[m], t);
             }
             for (int w = 0; w < workers; w++) {
                 deliver(w, m);
+            }
+            if (k + 1 == count || exchange.timeMs[precise ? order[k + 1] : k + 1] != t) {
+                for (int l = 0; l < listeners.size(); l++) {
+                    listeners.get(l).afterSpikesAt(t);
+                }
             }
         }
         deliveryPending = false;

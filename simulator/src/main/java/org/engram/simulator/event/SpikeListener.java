@@ -22,4 +22,15 @@ public interface SpikeListener {
      * @param timeMs     the spike time in ms
      */
     void onSpike(Population<?, ?> population, int neuron, double timeMs);
+
+    /**
+     * Called once all spikes at {@code timeMs} have been passed to {@link #onSpike} and delivered,
+     * before any later spike; a listener that must treat simultaneous spikes alike (a plasticity
+     * rule pairing pre- and postsynaptic spikes of one instant) finishes them here. Does nothing by
+     * default.
+     *
+     * @param timeMs the time of the spikes just handled
+     */
+    default void afterSpikesAt(double timeMs) {
+    }
 }
