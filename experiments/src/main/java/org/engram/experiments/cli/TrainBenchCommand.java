@@ -85,7 +85,9 @@ final class TrainBenchCommand implements Callable<Integer> {
         TrainBenchmark.Result r = TrainBenchmark.run(features(train), train.labels(), features(test), test.labels(),
                 options);
         Map<String, Object> report = new LinkedHashMap<>();
+        report.put("inputs", r.inputs());
         report.put("hidden", r.hidden());
+        report.put("classes", r.classes());
         report.put("steps", r.steps());
         report.put("batch", r.batch());
         report.put("epochs", r.epochs());
@@ -100,8 +102,8 @@ final class TrainBenchCommand implements Callable<Integer> {
         report.put("readout", readout.name().toLowerCase(Locale.ROOT));
         report.put("data", located.origin().name().toLowerCase(Locale.ROOT) + ": " + located.location());
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "784-%s-%d LIF, T=%d, batch %d, %d epoch(s), %s coding, %s readout, %d thread(s)%n",
-                joined(r.hidden()), train.classes(), r.steps(), r.batch(), r.epochs(), report.get("encoding"),
+        out.printf(Locale.ROOT, "%d-%s-%d LIF, T=%d, batch %d, %d epoch(s), %s coding, %s readout, %d thread(s)%n",
+                r.inputs(), joined(r.hidden()), r.classes(), r.steps(), r.batch(), r.epochs(), report.get("encoding"),
                 report.get("readout"), r.threads());
         out.printf(Locale.ROOT, "  trained on %d samples in %.1f s: %.0f samples/s; inference %.0f samples/s%n",
                 r.trainSamples(), r.trainSeconds(), r.samplesPerSecond(), r.inferenceSamplesPerSecond());

@@ -51,7 +51,8 @@ final class CrossChecks {
     static void check(ExperimentConfig c, StrategyParams.Locator where) {
         List<ConfigException> problems = new ArrayList<>(ignoredKeys(c, where));
         List<Runnable> checks = List.of(() -> checkTasks(c, where), () -> checkSplit(c.tasks(),
-                c.tasks().scenario() == Scenario.DOMAIN_INCREMENTAL, where), () -> checkLearnerTasks(c, where));
+                c.tasks().scenario() == Scenario.DOMAIN_INCREMENTAL, where), () -> checkLearnerTasks(c, where),
+                () -> checkSteps(c, where));
         for (Runnable check : checks) {
             try {
                 check.run();
@@ -220,6 +221,16 @@ final class CrossChecks {
     }
 
     /** The Diehl and Cook network has no readout to train: it votes with all classes seen (class-incremental). */
+    /** Each layer delays by one step: with no more steps than hidden layers the readout hears nothing. */
+    private static void checkSteps(ExperimentConfig c, StrategyParams.Locator where) {
+        int hidden = c.network().hidden().size();
+        if (c.learner().kind() == LearnerKind.BPTT && c.encoder().steps() <= hidden) {
+            throw new ConfigException(where.locate("encoder.steps"), "encoder.steps", "more than the " + hidden
+                    + " hidden layer(s) of network.hidden (each layer delays by one step, so the readout first"
+                    + " receives input at step " + hidden + ")", Integer.toString(c.encoder().steps()), null);
+        }
+    }
+
     private static void checkLearnerTasks(ExperimentConfig c, StrategyParams.Locator where) {
         if (c.learner().kind() != LearnerKind.DIEHL_COOK) {
             return;

@@ -108,12 +108,15 @@ class BenchCommandTest {
         CliRunner.Result r = CliRunner.run("bench", "train", "--limit", "300", "--hidden", "32", "--steps", "8",
                 "--batch", "32", "--json");
         JsonNode j = lastJson(r);
-        for (String key : List.of("hidden", "steps", "batch", "epochs", "threads", "train_samples", "train_seconds",
+        for (String key : List.of("inputs", "hidden", "classes", "steps", "batch", "epochs", "threads", "train_samples",
+                "train_seconds",
                 "samples_per_second", "inference_samples_per_second", "test_accuracy", "weights_hash")) {
             assertTrue(j.has(key), "missing " + key + " in " + j);
         }
         assertEquals(300, j.get("train_samples").asInt());
         assertEquals(32, j.get("hidden").get(0).asInt());
+        assertEquals(784, j.get("inputs").asInt());
+        assertEquals(10, j.get("classes").asInt());
         assertTrue(j.get("test_accuracy").asDouble() > 0.3, "a 300-sample network beats chance (10%): " + j);
     }
 

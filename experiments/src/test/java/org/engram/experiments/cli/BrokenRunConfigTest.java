@@ -161,6 +161,10 @@ class BrokenRunConfigTest {
                 Arguments.of("the last of two --set writing a key is named", GOOD,
                         List.of("--set", "training.epochs=0", "--set", "training={epochs: -1}"),
                         List.of("--set training={epochs: -1}: training.epochs: expected an integer >= 1, found -1")),
+                // two hidden layers delay the readout's first input to step 2: 2 steps would train nothing
+                file("no more steps than hidden layers", GOOD.replace("hidden: [8]", "hidden: [8, 8]")
+                        .replace("steps: 4", "steps: 2"), "bad.yaml:12:", "encoder.steps: expected more than the 2"
+                        + " hidden layer(s)", "found 2"),
                 Arguments.of("missing file", null, List.of(), List.of("no-such.yaml", "no such file")));
     }
 

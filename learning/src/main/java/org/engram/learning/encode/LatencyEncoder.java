@@ -9,8 +9,9 @@ import org.engram.simulator.ParameterException;
  * <pre>
  *   t_i = round((1 - x_i) * (steps - 1))   if x_i > cutoff,   no spike otherwise
  * </pre>
- * A value of 1 spikes in step 0, a value just above the cutoff near the last step. Deterministic:
- * the stream state is not used.
+ * A value of 1 spikes in step 0 and a value near 0 near the last step; the cutoff only silences
+ * the values at or below it (the times are not stretched to start there). Deterministic: the
+ * stream state is not used.
  */
 public final class LatencyEncoder implements Encoder {
     private static final String NAME = "latency encoder";

@@ -9,7 +9,11 @@ public enum Readout {
     SPIKE_COUNT(true),
     /** {@code o = (1/T) sum_t v_t}; the readout neurons integrate without spiking. */
     MEAN_MEMBRANE(false),
-    /** {@code o = max_t v_t}; the readout neurons integrate without spiking. */
+    /**
+     * {@code o = max_(t >= L) v_t}, L the number of hidden layers: the steps before the readout's
+     * first input (one step of delay per layer) are left out; the readout neurons integrate without
+     * spiking.
+     */
     MAX_MEMBRANE(false),
     /** {@code o = r_T}, {@code r_t = lambda r_(t-1) + s_t}, {@code lambda = exp(-dt / tau_trace)}; the readout neurons spike. */
     EXP_RATE(true);

@@ -419,10 +419,12 @@ final class Bptt {
                 }
             }
             case MAX_MEMBRANE -> {
+                // The readout's first input arrives at step top (one step per layer); its earlier
+                // steps hold 0 and would floor every logit there, with no gradient behind it.
                 for (int j = 0; j < c; j++) {
-                    float best = vv[0][j];
-                    int at = 0;
-                    for (int t = 1; t < steps; t++) {
+                    float best = vv[top][j];
+                    int at = top;
+                    for (int t = top + 1; t < steps; t++) {
                         if (vv[t][j] > best) {
                             best = vv[t][j];
                             at = t;

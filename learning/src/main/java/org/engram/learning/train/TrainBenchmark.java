@@ -100,7 +100,9 @@ public final class TrainBenchmark {
     /**
      * Benchmark figures.
      *
+     * @param inputs                     input size (pixels per sample)
      * @param hidden                     hidden layer sizes
+     * @param classes                    readout size: the classes of the training and test labels
      * @param steps                      time steps
      * @param batch                      batch size
      * @param epochs                     epochs
@@ -113,8 +115,8 @@ public final class TrainBenchmark {
      * @param weightsHash                hex SHA-256 over all final weights' float bits (big-endian),
      *                                   matrices in network order
      */
-    public record Result(List<Integer> hidden, int steps, int batch, int epochs, int threads, long trainSamples,
-                         double trainSeconds, double samplesPerSecond, double inferenceSamplesPerSecond,
+    public record Result(int inputs, List<Integer> hidden, int classes, int steps, int batch, int epochs, int threads,
+                         long trainSamples, double trainSeconds, double samplesPerSecond, double inferenceSamplesPerSecond,
                          double testAccuracy, String weightsHash) {
     }
 
@@ -138,13 +140,9 @@ public final class TrainBenchmark {
             throw new ParameterException(NAME, "data", "non-empty training and test sets",
                     trainX.length + " / " + testX.length);
         }
-        int classes = 2;
-        for (int y : trainY) {
-            if (y < 0) {
-                throw new ParameterException(NAME, "training label", "a class index >= 0", y);
-            }
-            classes = Math.max(classes, y + 1);
-        }
+        // One readout unit per class of either set: a test class absent from the training labels
+        // must still be a possible answer, else its samples are scored wrong without a word.
+        int classes = Math.max(2, Math.max(classCount("training label", trainY), classCount("test label", testY)));
         List<HiddenLayer> hidden = new ArrayList<>();
         for (int size : o.hidden()) {
             hidden.add(HiddenLayer.lif(size, o.tauMs()));
@@ -175,9 +173,22 @@ public final class TrainBenchmark {
             double accuracy = trainer.evaluate(testX, testY, null);
             double inferSeconds = (System.nanoTime() - inferStart) / 1e9;
             long samples = (long) trainX.length * o.epochs();
-            return new Result(o.hidden(), o.steps(), o.batch(), o.epochs(), o.threads(), samples, trainSeconds,
-                    samples / trainSeconds, testX.length / inferSeconds, accuracy, weightsHash(net));
+            return new Result(trainX[0].length, o.hidden(), classes, o.steps(), o.batch(), o.epochs(), o.threads(),
+                    samples, trainSeconds, samples / trainSeconds, testX.length / inferSeconds, accuracy,
+                    weightsHash(net));
         }
+    }
+
+    /** @return the largest label plus one */
+    private static int classCount(String what, int[] labels) {
+        int classes = 0;
+        for (int y : labels) {
+            if (y < 0) {
+                throw new ParameterException(NAME, what, "a class index >= 0", y);
+            }
+            classes = Math.max(classes, y + 1);
+        }
+        return classes;
     }
 
     /**

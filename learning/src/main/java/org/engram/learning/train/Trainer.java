@@ -65,8 +65,15 @@ public final class Trainer implements AutoCloseable {
      * @param net     the network whose weights are trained in place
      * @param encoder the input encoder; its steps are the simulation length
      * @param options the settings
+     * @throws ParameterException if the encoder has no more steps than the network has hidden layers:
+     *                            each layer delays by one step, so the readout would never receive input
      */
     public Trainer(LayeredNet net, Encoder encoder, TrainerOptions options) {
+        int hidden = net.layers().size() - 1;
+        if (encoder.steps() <= hidden) {
+            throw new ParameterException("trainer", "steps", "more than the " + hidden + " hidden layer(s): each layer"
+                    + " delays by one step, so the readout first receives input at step " + hidden, encoder.steps());
+        }
         this.net = net;
         this.encoder = encoder;
         this.options = options;
@@ -620,6 +627,9 @@ public final class Trainer implements AutoCloseable {
     private void checkData(float[][] x, int[] y) {
         if (x.length != y.length) {
             throw new ParameterException("trainer", "labels", "one label per sample (" + x.length + ")", y.length);
+        }
+        for (int label : y) {
+            checkLabel(label, null);
         }
     }
 

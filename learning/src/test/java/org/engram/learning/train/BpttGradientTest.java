@@ -241,8 +241,9 @@ class BpttGradientTest {
                         }
                     }
                     case MAX_MEMBRANE -> {
+                        // from the readout's first input: step L for L hidden layers (Readout's definition)
                         o[j] = Double.NEGATIVE_INFINITY;
-                        for (int t = 0; t < steps; t++) {
+                        for (int t = net.layers().size() - 1; t < steps; t++) {
                             o[j] = Math.max(o[j], v[t][j]);
                         }
                     }

@@ -32,6 +32,32 @@ class TrainBenchmarkTest {
         assertEquals(one.trainSamples() / one.trainSeconds(), one.samplesPerSecond(), 1e-6 * one.samplesPerSecond());
     }
 
+    /**
+     * The readout has a unit for every class of the training and test labels: training on classes
+     * 0 and 1 only, the test classes 2 and 3 must still exist (they are unreachable but counted, and
+     * the shape says 4); it used to be sized from the training labels, scoring such samples wrong silently.
+     */
+    @Test
+    void theReadoutCoversTheTestLabelsToo() {
+        SyntheticPatterns train = SyntheticPatterns.train();
+        SyntheticPatterns test = SyntheticPatterns.test();
+        int n = 0;
+        for (int y : train.y) {
+            n += y < 2 ? 1 : 0;
+        }
+        float[][] x = new float[n][];
+        int[] y = new int[n];
+        for (int i = 0, k = 0; i < train.y.length; i++) {
+            if (train.y[i] < 2) {
+                x[k] = train.x[i];
+                y[k++] = train.y[i];
+            }
+        }
+        TrainBenchmark.Result r = TrainBenchmark.run(x, y, test.x, test.y, options(1));
+        assertEquals(SyntheticPatterns.CLASSES, r.classes());
+        assertEquals(SyntheticPatterns.INPUTS, r.inputs());
+    }
+
     @Test
     void rejectsZeroEpochs() {
         assertThrows(ParameterException.class, () -> new TrainBenchmark.Options(List.of(8), 10, 8, 0,

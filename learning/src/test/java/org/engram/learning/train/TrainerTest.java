@@ -315,6 +315,56 @@ class TrainerTest {
         }
     }
 
+    /**
+     * The max-membrane readout starts at the readout's first input (step 1 with one hidden layer):
+     * hidden neurons that fire at every step from step 0 and only negative readout weights keep the
+     * readout's membrane below 0 from step 1 on, so each logit is negative; it used to be exactly 0,
+     * the empty step 0, which carried no gradient.
+     */
+    @Test
+    void maxMembraneLogitsStartAtTheReadoutsFirstInput() {
+        SyntheticPatterns data = SyntheticPatterns.train();
+        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS, List.of(HiddenLayer.lif(32, 10.0)),
+                ReadoutLayer.of(SyntheticPatterns.CLASSES, Readout.MAX_MEMBRANE, 10.0)), 5);
+        java.util.Arrays.fill(net.weights(0), 5f);   // any input spike makes every hidden neuron fire
+        float[] readout = net.weights(net.matrixCount() - 1);
+        for (int k = 0; k < readout.length; k++) {
+            readout[k] = -Math.abs(readout[k]) - 0.01f;
+        }
+        try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(STEPS, 1.0), options(1))) {
+            float[] logits = new float[SyntheticPatterns.CLASSES];
+            trainer.logits(data.x[0], Encoder.streamState(1, 0, 0), logits);
+            for (float o : logits) {
+                assertTrue(o < 0, java.util.Arrays.toString(logits));
+            }
+        }
+    }
+
+    /** Evaluating against labels the readout has no unit for is refused, not scored as wrong. */
+    @Test
+    void evaluationRefusesLabelsOutsideTheReadout() {
+        SyntheticPatterns data = SyntheticPatterns.test();
+        try (Trainer trainer = new Trainer(net(false), RateEncoder.bernoulli(STEPS, 1.0), options(1))) {
+            int[] labels = data.y.clone();
+            labels[3] = SyntheticPatterns.CLASSES;
+            ParameterException e = assertThrows(ParameterException.class, () -> trainer.evaluate(data.x, labels, null));
+            assertTrue(e.getMessage().contains("label") && e.getMessage().contains(String.valueOf(SyntheticPatterns.CLASSES)),
+                    e.getMessage());
+        }
+    }
+
+    /** Each layer delays by one step: an encoder with no more steps than hidden layers is refused. */
+    @Test
+    void tooFewStepsForTheLayersAreRefused() {
+        LayeredNet twoHidden = LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS,
+                List.of(HiddenLayer.lif(8, 10.0), HiddenLayer.lif(8, 10.0)),
+                ReadoutLayer.of(SyntheticPatterns.CLASSES, Readout.MEAN_MEMBRANE, 10.0)), 5);
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> new Trainer(twoHidden, RateEncoder.bernoulli(2, 1.0), options(1)));
+        assertTrue(e.getMessage().contains("steps") && e.getMessage().contains("2 hidden layer"), e.getMessage());
+        new Trainer(twoHidden, RateEncoder.bernoulli(3, 1.0), options(1)).close();
+    }
+
     @Test
     void weightDecayAddsDecayTimesWeightToTheGradient() {
         SyntheticPatterns data = SyntheticPatterns.train();
