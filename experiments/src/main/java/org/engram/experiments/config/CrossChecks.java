@@ -220,7 +220,6 @@ final class CrossChecks {
         }
     }
 
-    /** The Diehl and Cook network has no readout to train: it votes with all classes seen (class-incremental). */
     /** Each layer delays by one step: with no more steps than hidden layers the readout hears nothing. */
     private static void checkSteps(ExperimentConfig c, StrategyParams.Locator where) {
         int hidden = c.network().hidden().size();
@@ -231,6 +230,7 @@ final class CrossChecks {
         }
     }
 
+    /** The Diehl and Cook network has no readout to train: it votes with all classes seen (class-incremental). */
     private static void checkLearnerTasks(ExperimentConfig c, StrategyParams.Locator where) {
         if (c.learner().kind() != LearnerKind.DIEHL_COOK) {
             return;

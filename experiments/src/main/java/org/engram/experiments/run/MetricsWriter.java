@@ -28,9 +28,9 @@ final class MetricsWriter {
     /** The note on FWT in class-incremental learning. */
     static final String FWT_NOTE = "fwt is null in class-incremental learning: the readout of a task's classes is"
             + " masked out until the task is learned, so accuracy on a task before learning it is 0 by construction";
-    /** The summary metrics, in the order of tables. */
     /** The columns of log.csv. */
     static final String LOG_HEADER = "strategy,seed,task,epoch,loss,train_accuracy,seconds,samples_per_second";
+    /** The summary metrics, in the order of tables. */
     static final List<String> SUMMARY_KEYS = List.of("acc", "bwt", "fwt", "forgetting", "learning_accuracy",
             "wall_seconds", "samples_per_second");
     /** Counts averaged over seeds when every seed has them. */

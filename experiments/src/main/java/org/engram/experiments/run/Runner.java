@@ -302,8 +302,8 @@ public final class Runner {
          *
          * @param state the state
          * @param why   the reason, or null
+         * @return whether this call wrote it (the first one does)
          */
-        /** @return whether this call ended the run (the first one does; later ones change nothing) */
         synchronized boolean finish(String state, String why) {
             if (finished) {
                 return false;

@@ -139,7 +139,6 @@ public final class EngineInference {
         }
     }
 
-    /** Every neuron at rest: potential 0, not refractory. */
     /** Each input's spike times, ascending: a spike of trainer step {@code t} is emitted at {@code (t + 1) dt}. */
     private double[][] spikeTimes(int steps, double dt) {
         int[] index = encoded.index();
