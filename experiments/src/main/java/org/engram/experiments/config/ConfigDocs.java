@@ -113,7 +113,7 @@ public final class ConfigDocs {
      * The hyperparameters of a built-in strategy with their defaults, as YAML flow text.
      *
      * @param info the strategy
-     * @return e.g. {@code {lambda: 100.0, gamma: 1.0, fisher_samples: 200, mode: separate}}, or {@code {}}
+     * @return e.g. {@code {lambda: 100.0, fisher_samples: 200}}, or {@code {}}
      */
     public static String defaultParams(Strategies.Info info) {
         return flow(ConfigLoader.mapper().valueToTree(info.hyperparameters().defaults()));

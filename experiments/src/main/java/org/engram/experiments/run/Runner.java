@@ -82,7 +82,6 @@ public final class Runner {
         RunFolder folder = run.folder();
         RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
                 * c.tasks().count());
-        status.write(folder);
         Provenance provenance = Provenance.of(start, c.seeds(), c.threads(), run.data(), run.resolved().hash(),
                 run.resolved().resultHash(), request.commandLine());
         Loop loop = new Loop(c, run.experiment(), new Checkpoints(folder), folder, status, request.stopAfterTasks());
@@ -94,7 +93,9 @@ public final class Runner {
                 err.flush();
             }
         }, "engram-run-interrupted");
+        // Registered before status.json says "running", so a signal from then on always records the stop.
         Runtime.getRuntime().addShutdownHook(onKill);
+        loop.begin();
         try {
             loop.prepare();
             List<UnitProgress> results = new ArrayList<>();
@@ -295,6 +296,13 @@ public final class Runner {
         synchronized void completed(RunStatus.Completed unit) {
             status = status.with(unit);
             status.write(folder);
+        }
+
+        /** Writes the first status, "running", unless a signal has already ended the run. */
+        synchronized void begin() {
+            if (!finished) {
+                status.write(folder);
+            }
         }
 
         /**

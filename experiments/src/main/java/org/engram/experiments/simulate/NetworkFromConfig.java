@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -94,7 +94,7 @@ final class NetworkFromConfig {
             }
             Double constant = ValueSpecs.constant(init.getValue(), 0, source, key);
             if (constant != null) {
-                java.util.Arrays.fill(p.state().values(init.getKey()), constant);
+                Arrays.fill(p.state().values(init.getKey()), constant);
             } else {
                 b.initialise(p, init.getKey(), ValueSpecs.distribution(init.getValue(), source, key));
             }
@@ -195,20 +195,15 @@ final class NetworkFromConfig {
         }
     }
 
+    /** Refuses a key of the rule spec that the rule type does not read (it would be dropped silently). */
     private void rejectUnusedKeys(SimulationConfig.RuleSpec r, RuleType type, String path) {
-        Map<String, Object> given = new LinkedHashMap<>();
-        given.put("p", r.p());
-        given.put("k", r.k());
-        given.put("autapses", r.autapses());
-        given.put("multapses", r.multapses());
-        given.put("sources", r.sources());
-        given.put("targets", r.targets());
-        for (Map.Entry<String, Object> e : given.entrySet()) {
-            if (e.getValue() != null && !type.keys().contains(e.getKey())) {
-                throw new ConfigException(source, path + "." + e.getKey(), "no value (rule " + r.type()
-                        + " uses " + (type.keys().isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(type.keys())))
-                        + ")", e.getValue() instanceof int[] list ? Arrays.toString(list) : String.valueOf(e.getValue()),
-                        "remove the key");
+        JsonNode given = ConfigLoader.mapper().valueToTree(r);
+        for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().equals("type") && !e.getValue().isNull() && !type.keys().contains(e.getKey())) {
+                throw new ConfigException(source, path + "." + e.getKey(), "no value (rule " + r.type() + " uses "
+                        + (type.keys().isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(type.keys())))
+                        + ")", e.getValue().toString(), "remove the key");
             }
         }
     }

@@ -42,6 +42,18 @@ class RuleTypeTest {
         assertEquals(synapses, network.synapseCount());
     }
 
+    /** Every key a rule reads is a key of the YAML rule spec, so a misspelt one cannot slip through. */
+    @Test
+    void everyKeyARuleReadsIsARuleSpecKey() {
+        java.util.Set<String> spec = new java.util.HashSet<>();
+        for (java.lang.reflect.RecordComponent c : SimulationConfig.RuleSpec.class.getRecordComponents()) {
+            spec.add(c.getName());
+        }
+        for (RuleType t : RuleType.values()) {
+            assertTrue(spec.containsAll(t.keys()), t + " reads " + t.keys() + ", the spec has " + spec);
+        }
+    }
+
     @Test
     void rulesAreFoundByConfigNameAndListedWithTheKeysTheyRead() {
         assertTrue(RuleType.descriptions().get("fixed_in_degree").endsWith("(k, autapses, multapses)"),

@@ -38,9 +38,15 @@ public record DistillationTarget(float[] probabilities, int[] units, double temp
             throw new ParameterException("distillation", "units", "one unit per soft target (" + probabilities.length
                     + ")", units == null ? "none" : String.valueOf(units.length));
         }
-        for (int u : units) {
-            if (u < 0) {
-                throw new ParameterException("distillation", "units", "indices >= 0", u);
+        for (int i = 0; i < units.length; i++) {
+            if (units[i] < 0) {
+                throw new ParameterException("distillation", "units", "indices >= 0", units[i]);
+            }
+            for (int j = 0; j < i; j++) {
+                if (units[j] == units[i]) {
+                    throw new ParameterException("distillation", "units", "distinct units", "unit " + units[i]
+                            + " twice");
+                }
             }
         }
         ParameterException.requirePositive("distillation", "temperature", temperature, "1");

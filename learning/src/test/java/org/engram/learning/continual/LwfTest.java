@@ -193,5 +193,8 @@ class LwfTest {
                 () -> new DistillationTarget(p, new int[] {0, 1}, Double.POSITIVE_INFINITY, 1)).location());
         assertEquals("weight", assertThrows(ParameterException.class,
                 () -> new DistillationTarget(p, new int[] {0, 1}, 2, Double.POSITIVE_INFINITY)).location());
+        // a unit named twice would count twice in the softmax and get its gradient twice
+        assertEquals("units", assertThrows(ParameterException.class,
+                () -> new DistillationTarget(p, new int[] {1, 1}, 2, 1)).location());
     }
 }
