@@ -1,10 +1,14 @@
 package org.engram.experiments.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
-/** Runs the command line in-process and captures its output. */
+/** Runs the command line in-process and captures its output, or in a JVM of its own. */
 final class CliRunner {
     record Result(int exitCode, String out, String err) {
         /** @return the last non-empty line of standard output */
@@ -22,6 +26,20 @@ final class CliRunner {
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Starts the command line in a JVM of its own, for tests that stop it with a signal.
+     *
+     * @param log  receives its standard output and error
+     * @param args the arguments
+     * @return the running process
+     */
+    static Process start(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), EngramCommand.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private CliRunner() {

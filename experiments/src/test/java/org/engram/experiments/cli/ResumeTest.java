@@ -340,11 +340,8 @@ class ResumeTest {
         Path config = dir.resolve("resume.yaml");
         Files.writeString(config, CONFIG.replace("epochs: 2", "epochs: 100000"));
         Path root = dir.resolve("s");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = dir.resolve("log.txt");
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                EngramCommand.class.getName(), "run", config.toString(), "--out", root.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = CliRunner.start(log, "run", config.toString(), "--out", root.toString());
         Path experiment = root.resolve("resume");
         // Wait (bounded) until the run has written its status, then stop it with SIGTERM.
         Path partial = null;

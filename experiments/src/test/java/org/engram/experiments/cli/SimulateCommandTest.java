@@ -81,10 +81,7 @@ class SimulateCommandTest {
         Path config = dir.resolve("long.yaml");
         Files.writeString(config, GOOD.replace("duration_ms: 50", "duration_ms: 1000000"));
         Path out = dir.resolve("out");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                EngramCommand.class.getName(), "simulate", config.toString(), "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        Process p = CliRunner.start(dir.resolve("log.txt"), "simulate", config.toString(), "--out", out.toString());
         Path experiment = out.resolve("tiny");
         // Wait (bounded) until the run has created its partial folder, then stop it with SIGTERM.
         for (int i = 0; i < 600 && !(Files.isDirectory(experiment) && listing(experiment) > 0); i++) {
