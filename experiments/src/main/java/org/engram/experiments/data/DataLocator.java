@@ -72,6 +72,23 @@ public final class DataLocator {
     }
 
     /**
+     * Finds data again where an earlier search found it, so a resumed run reads the data it started
+     * with even when the search would now find something else first.
+     *
+     * @param origin   how it was found
+     * @param location the folder, or the bundled subset's location
+     * @return the data, or {@code null} if the folder no longer holds all four files
+     */
+    public static LocatedData again(DataOrigin origin, String location) {
+        if (origin == DataOrigin.BUNDLED_SUBSET) {
+            return bundledSubset();
+        }
+        Path folder = Path.of(location);
+        List<Path> files = find(folder);
+        return missing(folder, files).isEmpty() ? new LocatedData(origin, location, files) : null;
+    }
+
+    /**
      * The class-balanced subset bundled in the jar, whatever else is installed (for quick,
      * machine-independent runs).
      *

@@ -10,9 +10,9 @@ import org.engram.simulator.EngramException;
 /**
  * The data a run started with, saved as {@code data.json} when its folder is created: how and
  * where it was found, its sizes and the SHA-256 of what the learners read
- * ({@link org.engram.experiments.data.Dataset#sha256}). A resume looks for the data as a new run
- * would and goes on only if it finds the same data, wherever it now lies: every task of a run
- * must be trained and evaluated on one dataset.
+ * ({@link org.engram.experiments.data.Dataset#sha256}). A resume looks for the data first where the
+ * run found it, then as a new run would, and goes on only if it finds the same data, wherever it
+ * now lies: every task of a run must be trained and evaluated on one dataset.
  *
  * @param origin       how the data was found; {@code null} for generated patterns
  * @param location     the folder, the classpath location of the bundled subset, or the generator
@@ -35,41 +35,50 @@ record DataRecord(DataOrigin origin, String location, Integer trainSamples, Inte
     }
 
     /**
-     * Checks that a resume reads the data its run started with.
+     * The record of the data a stopped run started with.
      *
-     * @param partial the partial folder of the run, with its {@code data.json}
-     * @param now     the data found for the resume
-     * @throws EngramException if the data differs, or the run recorded none; the message names both
-     *                         and says how to go on
+     * @param partial the partial folder of the run
+     * @return the record in its {@code data.json}
+     * @throws EngramException if the run recorded none (it was started by an older Engram)
      */
-    static void requireSame(Path partial, DataRecord now) {
+    static DataRecord read(Path partial) {
         Path file = partial.resolve(FILE);
         if (!Files.exists(file)) {
             throw new EngramException(file.toString(), null, "the record of the data the run started with",
                     "no such file (the run was started by an older Engram, which kept none)",
                     "start a new run: a resume cannot tell whether it would read the same data");
         }
-        DataRecord started = JsonFiles.read(file, DataRecord.class);
-        if (!Objects.equals(started.sha256, now.sha256)) {
-            throw new EngramException(file.toString(), "data", "the data the run started with: " + started,
-                    now.toString(), started.howToFindAgain(now) + ", or start a new run");
+        return JsonFiles.read(file, DataRecord.class);
+    }
+
+    /**
+     * Checks that a resume reads the data its run started with (this record).
+     *
+     * @param partial the partial folder of the run, for messages
+     * @param now     the data found for the resume
+     * @throws EngramException if the data differs; the message names both and says how to go on
+     */
+    void requireSame(Path partial, DataRecord now) {
+        if (!Objects.equals(sha256, now.sha256)) {
+            throw new EngramException(partial.resolve(FILE).toString(), "data", "the data the run started with: "
+                    + this, now.toString(), howToFindAgain() + ", or start a new run");
         }
     }
 
-    /** How the user makes a resume find this (the original) data again, given what it finds now. */
-    private String howToFindAgain(DataRecord now) {
+    /**
+     * How the user makes a resume find this (the original) data again: a resume looks first where
+     * the run found it, so it is no longer there.
+     */
+    private String howToFindAgain() {
         if (origin == null) {
             return "resume with the Engram version that started the run";   // patterns made from the config
         }
         return switch (origin) {
             case CONFIG_PATH -> "put the data the run started with back into " + location
                     + " (data.path of the run's config.yaml, which a resume keeps)";
-            case ENVIRONMENT, SYSTEM_FOLDER -> "set " + DataLocator.ENV_VAR + " to a folder that holds the data the run"
-                    + " started with (" + location + ")";
-            case BUNDLED_SUBSET -> now.origin == DataOrigin.BUNDLED_SUBSET
-                    ? "resume with the Engram version that started the run (its bundled subset differs)"
-                    : "resume where a run reads the bundled subset again: with " + DataLocator.ENV_VAR + " unset"
-                            + " and no data in " + DataLocator.SYSTEM_FOLDER;
+            case ENVIRONMENT, SYSTEM_FOLDER -> "put the data the run started with back into " + location
+                    + ", or set " + DataLocator.ENV_VAR + " to a folder that holds it";
+            case BUNDLED_SUBSET -> "resume with the Engram version that started the run (its bundled subset differs)";
         };
     }
 

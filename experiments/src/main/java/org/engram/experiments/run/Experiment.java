@@ -73,11 +73,26 @@ final class Experiment {
      * @throws org.engram.experiments.data.DataFileException if the data cannot be found or read
      */
     static Experiment prepare(ExperimentConfig config) {
+        return prepare(config, null);
+    }
+
+    /**
+     * Loads the data of a resumed run: first where the run found it, then wherever a new run would.
+     *
+     * @param config  the config
+     * @param started the record of the data the run started with, or {@code null} to search as a new run
+     * @return the experiment, with its data loaded and checked
+     */
+    static Experiment prepare(ExperimentConfig config, DataRecord started) {
         if (config.data().dataset() == ExperimentConfig.DatasetKind.SYNTHETIC) {
             return new Experiment(config, null, null, null);
         }
-        LocatedData located = config.data().bundled() ? DataLocator.bundledSubset()
-                : new DataLocator().locate(config.data().path() == null ? null : Path.of(config.data().path()));
+        LocatedData located = started == null || started.origin() == null ? null
+                : DataLocator.again(started.origin(), started.location());
+        if (located == null) {
+            located = config.data().bundled() ? DataLocator.bundledSubset()
+                    : new DataLocator().locate(config.data().path() == null ? null : Path.of(config.data().path()));
+        }
         Dataset train = located.train();
         Dataset test = located.test();
         if (test.rows() != train.rows() || test.cols() != train.cols()) {

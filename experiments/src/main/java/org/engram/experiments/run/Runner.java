@@ -192,9 +192,10 @@ public final class Runner {
                     "the same config as the run being resumed (only threads may change)",
                     "a different config", "resume without CONFIG.yaml, or start a new run");
         }
-        Experiment experiment = Experiment.prepare(resolved.config());
+        DataRecord startData = DataRecord.read(partial);
+        Experiment experiment = Experiment.prepare(resolved.config(), startData);
         DataRecord data = experiment.dataRecord();
-        DataRecord.requireSame(partial, data);
+        startData.requireSame(partial, data);
         RunFolder folder = RunFolder.resume(dir.getParent().getParent(), dir.getParent().getFileName().toString(),
                 runId);
         folder.lock();

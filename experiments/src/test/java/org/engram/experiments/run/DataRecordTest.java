@@ -1,19 +1,25 @@
 package org.engram.experiments.run;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.engram.experiments.config.ConfigLayers;
+import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.data.DataOrigin;
 import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A resume goes on only with the data its run started with, wherever that data lies now; when it
- * finds other data it names both and says how to find the original again.
+ * A resume reads the data its run started with: it looks first where the run found it, goes on
+ * only with the same data, wherever that lies now, and when it finds other data it names both and
+ * says how to find the original again.
  */
 class DataRecordTest {
     private static final DataRecord SUBSET_IN_ENV = new DataRecord(DataOrigin.ENVIRONMENT, "/data/subset", 3000, 1000,
@@ -21,41 +27,62 @@ class DataRecordTest {
     private static final DataRecord FULL_IN_SYSTEM = new DataRecord(DataOrigin.SYSTEM_FOLDER,
             "/usr/share/datasets/fashion-mnist", 60000, 10000, "b".repeat(64));
 
-    /** The reported case: started with $ENGRAM_DATA, resumed without it, the system folder found instead. */
+    /** The reported case: started with $ENGRAM_DATA, whose folder is gone, the system folder found instead. */
     @Test
-    void otherDataIsRefusedWithBothNamedAndTheWayBack(@TempDir Path partial) throws IOException {
-        Files.writeString(partial.resolve(DataRecord.FILE), JsonFiles.write(SUBSET_IN_ENV));
-        EngramException e = assertThrows(EngramException.class, () -> DataRecord.requireSame(partial, FULL_IN_SYSTEM));
+    void otherDataIsRefusedWithBothNamedAndTheWayBack(@TempDir Path partial) {
+        EngramException e = assertThrows(EngramException.class, () -> SUBSET_IN_ENV.requireSame(partial, FULL_IN_SYSTEM));
         String m = e.getMessage();
         assertTrue(m.startsWith(partial.resolve("data.json") + ": data: expected the data the run started with: "
                 + "Fashion-MNIST from /data/subset (ENVIRONMENT): 3000 training and 1000 test images (SHA-256 "
                 + "aaaaaaaaaaaa...), found Fashion-MNIST from /usr/share/datasets/fashion-mnist (SYSTEM_FOLDER): "
                 + "60000 training and 10000 test images (SHA-256 bbbbbbbbbbbb...)"), m);
-        assertTrue(m.endsWith("set ENGRAM_DATA to a folder that holds the data the run started with (/data/subset),"
-                + " or start a new run"), m);
+        assertTrue(m.endsWith("put the data the run started with back into /data/subset, or set ENGRAM_DATA to a"
+                + " folder that holds it, or start a new run"), m);
     }
 
     @Test
-    void theSameDataMovedElsewhereIsAccepted(@TempDir Path partial) throws IOException {
-        Files.writeString(partial.resolve(DataRecord.FILE), JsonFiles.write(SUBSET_IN_ENV));
-        DataRecord.requireSame(partial, new DataRecord(DataOrigin.ENVIRONMENT, "/moved/subset", 3000, 1000,
+    void theSameDataMovedElsewhereIsAccepted(@TempDir Path partial) {
+        SUBSET_IN_ENV.requireSame(partial, new DataRecord(DataOrigin.ENVIRONMENT, "/moved/subset", 3000, 1000,
                 "a".repeat(64)));
     }
 
-    /** The bundled subset is read only when nothing else is found: the way back is to find nothing else. */
     @Test
-    void aRunOnTheBundledSubsetSaysWhenAResumeReadsItAgain(@TempDir Path partial) throws IOException {
-        Files.writeString(partial.resolve(DataRecord.FILE), JsonFiles.write(new DataRecord(DataOrigin.BUNDLED_SUBSET,
-                "classpath:org/engram/experiments/data/fashion-mnist-subset/", 3000, 1000, "a".repeat(64))));
-        EngramException e = assertThrows(EngramException.class, () -> DataRecord.requireSame(partial, FULL_IN_SYSTEM));
-        assertTrue(e.getMessage().contains("resume where a run reads the bundled subset again: with ENGRAM_DATA unset"
-                + " and no data in /usr/share/datasets/fashion-mnist"), e.getMessage());
+    void theRecordIsReadBackAsWritten(@TempDir Path partial) throws IOException {
+        Files.writeString(partial.resolve(DataRecord.FILE), JsonFiles.write(SUBSET_IN_ENV));
+        assertEquals(SUBSET_IN_ENV, DataRecord.read(partial));
     }
 
     @Test
     void aRunWithoutARecordOfItsDataIsNotResumed(@TempDir Path partial) {
-        EngramException e = assertThrows(EngramException.class, () -> DataRecord.requireSame(partial, SUBSET_IN_ENV));
+        EngramException e = assertThrows(EngramException.class, () -> DataRecord.read(partial));
         assertTrue(e.getMessage().contains("data.json") && e.getMessage().contains("older Engram")
                 && e.getMessage().contains("start a new run"), e.getMessage());
+    }
+
+    private static ExperimentConfig searchingConfig() {
+        String yaml = "name: d\ntasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 10,"
+                + " test_per_task: 10}\nstrategies: [{name: naive}]\n";
+        return ConfigLayers.resolve(yaml, "d.yaml", List.of(), ConfigLayers.Flags.NONE).config();
+    }
+
+    /**
+     * A run that fell back to the bundled subset (nothing else was installed) resumes on it, even
+     * where a search would now find other data first; it used to be refused once data was installed.
+     */
+    @Test
+    void aResumeReadsTheDataWhereTheRunFoundIt() {
+        assumeTrue(Experiment.prepare(searchingConfig()).located().origin() != DataOrigin.BUNDLED_SUBSET,
+                "a search finds installed data here (CI installs it), else there is nothing to prefer over");
+        DataRecord bundled = new DataRecord(DataOrigin.BUNDLED_SUBSET, "classpath:bundled", 3000, 1000, null);
+        Experiment e = Experiment.prepare(searchingConfig(), bundled);
+        assertEquals(DataOrigin.BUNDLED_SUBSET, e.located().origin());
+    }
+
+    /** A recorded folder that no longer holds the data is passed over for the usual search. */
+    @Test
+    void aFolderThatIsGoneIsSearchedForAsANewRunWould(@TempDir Path empty) {
+        DataRecord gone = new DataRecord(DataOrigin.ENVIRONMENT, empty.toString(), 3000, 1000, null);
+        assertEquals(Experiment.prepare(searchingConfig()).located().location(),
+                Experiment.prepare(searchingConfig(), gone).located().location());
     }
 }
