@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare the strategies of one or more finished runs: a table of ACC, BWT, FWT, forgetting, "
                 + "learning accuracy and speed over seeds, and a bar chart of ACC and BWT with 95%% confidence intervals.",
-        footer = {"", "Example:", "  engram compare results/split-fashion-task-il/* results/split-fashion-class-il/*"})
+        footer = {"", "Example (each row names its run, [A] or [B]; runs that differ in scenario, sequence or data"
+                + " are noted):", "  engram compare results/split-fashion-task-il/<run-id> results/split-fashion-class-il/<run-id>"})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,6 +31,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Comparison.Outcome c = Comparison.write(runs, out);
+        for (String note : c.notes()) {
+            spec.commandLine().getErr().println("engram: note: " + note);
+        }
         PrintWriter o = spec.commandLine().getOut();
         o.print(c.table());
         o.println();

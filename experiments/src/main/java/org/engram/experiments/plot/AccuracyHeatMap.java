@@ -55,12 +55,15 @@ public final class AccuracyHeatMap {
         for (int j = 0; j < t; j++) {
             symbols[j] = (j + 1) + ": " + taskNames.get(j);
         }
-        SymbolAxis x = new SymbolAxis("evaluated on task", symbols);
+        // Numbers only across: names side by side would not fit under the columns (the axis dropped
+        // every other one); the rows give each number's name.
+        String[] numbers = new String[t];
+        for (int j = 0; j < t; j++) {
+            numbers[j] = Integer.toString(j + 1);
+        }
+        SymbolAxis x = new SymbolAxis("evaluated on task (numbers as in the rows)", numbers);
         x.setRange(-0.5, t - 0.5);
         x.setGridBandsVisible(false);
-        if (t > 5) {
-            x.setVerticalTickLabels(true);
-        }
         SymbolAxis y = new SymbolAxis("after training task", symbols);
         y.setRange(-0.5, t - 0.5);
         y.setInverted(true);

@@ -6,6 +6,7 @@ import org.engram.experiments.metrics.AccuracyMatrix;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -61,7 +62,7 @@ public final class ForgettingPlot {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setRange(0.7, t + 0.3);
         NumberAxis y = new NumberAxis("test accuracy on the task (%)");
-        y.setRange(0, 100);
+        y.setRange(0, 104);   // room above 100, where finished tasks often stay, for whole markers
         y.setTickUnit(new NumberTickUnit(10));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         for (int j = 0; j < t; j++) {
@@ -70,6 +71,8 @@ public final class ForgettingPlot {
             r.setSeriesShape(j, ChartStyle.shape(j, 8));
         }
         XYPlot plot = new XYPlot(data, x, y, r);
+        // Later tasks on top: the last task has a single point, which an earlier line would cover.
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         LegendTitle legend = chart.getLegend();
         legend.setPosition(t > 6 ? RectangleEdge.RIGHT : RectangleEdge.BOTTOM);

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,12 +29,18 @@ public final class Comparison {
      *
      * @param folder the comparison folder
      * @param table  the Markdown table
+     * @param notes  what the runs differ in besides their strategies (scenario, sequence, data), one
+     *               line each; empty when they differ in nothing else
      */
-    public record Outcome(Path folder, String table) {
+    public record Outcome(Path folder, String table, List<String> notes) {
     }
 
+    /** The settings a comparison shows per run: runs that differ in them measure different things. */
+    private static final List<String> SETTINGS = List.of("scenario", "sequence", "data");
+
     /**
-     * Reads the runs and writes the comparison.
+     * Reads the runs and writes the comparison. With several runs every row names its run by a tag
+     * ({@code naive [A]}), which the list of runs resolves.
      *
      * @param runs        run folders
      * @param resultsRoot results root; the comparison goes to {@code <root>/comparisons/<id>/}
@@ -50,12 +56,6 @@ public final class Comparison {
             }
             results.add(RunResults.read(r));
         }
-        Map<String, Integer> seen = new HashMap<>();
-        for (RunResults r : results) {
-            for (RunResults.Strategy s : r.strategies()) {
-                seen.merge(s.label(), 1, Integer::sum);
-            }
-        }
         Map<String, Object> merged = new LinkedHashMap<>();
         List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
         int tasks = -1;
@@ -63,15 +63,17 @@ public final class Comparison {
         for (String key : MetricsWriter.SUMMARY_KEYS) {
             csv.append(',').append(key).append("_mean,").append(key).append("_ci95_half_width");
         }
-        csv.append('\n');
-        for (RunResults r : results) {
+        csv.append(",run_tag,scenario,sequence,data\n");
+        for (int i = 0; i < results.size(); i++) {
+            RunResults r = results.get(i);
             if (tasks >= 0 && tasks != r.tasks().size()) {
                 throw new EngramException(r.directory().toString(), "tasks", "runs with the same number of tasks ("
                         + tasks + ")", Integer.toString(r.tasks().size()), null);
             }
             tasks = r.tasks().size();
+            String tag = results.size() > 1 ? tag(i) : null;
             for (RunResults.Strategy s : r.strategies()) {
-                String label = seen.get(s.label()) > 1 ? r.experiment() + "/" + r.runId() + "/" + s.label() : s.label();
+                String label = tag == null ? s.label() : s.label() + " [" + tag + "]";
                 JsonNode node = r.metrics().get("strategies").get(s.label());
                 JsonNode over = node.path("aggregate").path("over_seeds");
                 if (!over.isObject()) {
@@ -83,7 +85,8 @@ public final class Comparison {
                 if (tasks > 1) {
                     entries.add(RunPlots.entry(label, s));
                 }
-                csv.append(label).append(',').append(r.directory().getFileName()).append(',').append(s.seeds().size());
+                csv.append(s.label()).append(',').append(r.directory().getFileName()).append(',')
+                        .append(s.seeds().size());
                 for (String key : MetricsWriter.SUMMARY_KEYS) {
                     JsonNode m = over.get(key);
                     boolean defined = m != null && !m.isNull();
@@ -91,14 +94,28 @@ public final class Comparison {
                     csv.append(',').append(defined && !m.get("ci95_high").isNull() ? String.format(Locale.ROOT, "%.6g",
                             (m.get("ci95_high").asDouble() - m.get("ci95_low").asDouble()) / 2) : "");
                 }
+                csv.append(',').append(tag == null ? "" : tag);
+                for (String setting : SETTINGS) {
+                    csv.append(',').append(setting(r, setting));
+                }
                 csv.append('\n');
             }
         }
         String table = SummaryWriter.table(Map.of("strategies", merged));
+        List<String> notes = differences(results);
         StringBuilder md = new StringBuilder("# Comparison\n\nRuns:\n");
-        for (RunResults r : results) {
-            md.append("- ").append(r.directory().toAbsolutePath()).append(" (").append(r.experiment()).append(", ")
-                    .append(r.tasks().size()).append(" tasks)\n");
+        for (int i = 0; i < results.size(); i++) {
+            RunResults r = results.get(i);
+            md.append("- ").append(results.size() > 1 ? "[" + tag(i) + "] " : "").append(r.directory().toAbsolutePath())
+                    .append(" (").append(r.experiment()).append(" ").append(r.runId()).append(", ")
+                    .append(r.tasks().size()).append(" tasks");
+            for (String setting : SETTINGS) {
+                md.append(", ").append(setting).append(' ').append(setting(r, setting));
+            }
+            md.append(")\n");
+        }
+        for (String note : notes) {
+            md.append("\n**Note:** ").append(note).append('\n');
         }
         md.append('\n').append(table);
         RunFolder folder = RunFolder.createNew(resultsRoot, "comparisons", Instant.now(), runs.toString());
@@ -108,10 +125,48 @@ public final class Comparison {
             if (!entries.isEmpty()) {
                 StrategyComparisonPlot.of(entries, "Strategies compared").write(folder, "plots/comparison");
             }
-            return new Outcome(folder.commit(), table);
+            return new Outcome(folder.commit(), table, notes);
         } catch (RuntimeException e) {
             folder.discard();
             throw e;
         }
+    }
+
+    /** @return the tag of run {@code i}: A to Z, then numbers */
+    private static String tag(int i) {
+        return i < 26 ? String.valueOf((char) ('A' + i)) : Integer.toString(i + 1);
+    }
+
+    /** A run's scenario, sequence, or data (how it was found, and the first digits of its SHA-256). */
+    private static String setting(RunResults r, String setting) {
+        JsonNode m = r.metrics();
+        if (!setting.equals("data")) {
+            return m.path(setting).asText("?");
+        }
+        JsonNode p = m.path("provenance");
+        String origin = p.path("data_origin").asText("");
+        if (origin.isEmpty() || origin.equals("null")) {
+            return "generated";
+        }
+        String sha = p.path("data_sha256").asText("");
+        return origin.toLowerCase(Locale.ROOT) + (sha.length() >= 8 ? " " + sha.substring(0, 8) : "");
+    }
+
+    /** One line per setting in which the runs differ, naming each run's value. */
+    private static List<String> differences(List<RunResults> results) {
+        List<String> notes = new ArrayList<>();
+        for (String setting : SETTINGS) {
+            Set<String> values = new LinkedHashSet<>();
+            StringBuilder each = new StringBuilder();
+            for (int i = 0; i < results.size(); i++) {
+                String v = setting(results.get(i), setting);
+                values.add(v);
+                each.append(i == 0 ? "" : ", ").append(tag(i)).append(": ").append(v);
+            }
+            if (values.size() > 1) {
+                notes.add("the runs differ in " + setting + " (" + each + "); their metrics measure different things");
+            }
+        }
+        return notes;
     }
 }

@@ -116,9 +116,9 @@ public final class RunPlots {
         }
         String seeds = run.strategies().get(0).seeds().size() > 1 ? " (mean over seeds)" : "";
         return loss
-                ? LearningCurvePlot.of(curves, "training loss of the current task (cross-entropy, nats)", starts,
+                ? LearningCurvePlot.of(curves, "training loss per sample of the batches (cross-entropy, nats; replayed samples included)", starts,
                         run.experiment() + ": training loss per epoch" + seeds)
-                : LearningCurvePlot.of(curves, "training accuracy on the current task (%)", starts,
+                : LearningCurvePlot.of(curves, "training accuracy on the batches (%; replayed samples included)", starts,
                         run.experiment() + ": training accuracy per epoch" + seeds);
     }
 

@@ -335,6 +335,34 @@ class RunCommandTest {
         assertTrue(r.out().contains("| si | 2 |"), r.out());
     }
 
+    /**
+     * With several runs every row names its run ([A], [B]), so labels stay short on the chart and
+     * two runs with the same strategies do not overwrite each other in the table; runs that differ
+     * in scenario are compared with a note saying so.
+     */
+    @Test
+    void compareTagsEachRunAndNotesWhatTheRunsDifferIn() throws IOException {
+        Path other = copyOfTheRun("other-scenario");
+        ObjectNode m = (ObjectNode) new ObjectMapper().readTree(other.resolve("metrics.json").toFile());
+        m.put("scenario", "class_incremental");
+        Files.writeString(other.resolve("metrics.json"), m.toString());
+        CliRunner.Result r = CliRunner.run("compare", folder.toString(), other.toString(), "--out",
+                dir.resolve("cmp-tags").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path cmp = Path.of(r.lastLine());
+        String md = Files.readString(cmp.resolve("comparison.md"));
+        for (String row : List.of("| naive [A] |", "| si [A] |", "| naive [B] |", "| si [B] |")) {
+            assertTrue(md.contains(row), row + " missing from\n" + md);
+        }
+        assertTrue(md.contains("- [B] " + other.toAbsolutePath()) && md.contains("scenario class_incremental"), md);
+        String note = "the runs differ in scenario (A: task_incremental, B: class_incremental)";
+        assertTrue(md.contains(note) && r.err().contains(note), md + r.err());
+        List<String> csv = Files.readAllLines(cmp.resolve("comparison.csv"));
+        assertEquals(5, csv.size(), "a header and four rows, as the table: " + csv);
+        assertTrue(csv.get(0).endsWith(",run_tag,scenario,sequence,data") && csv.get(3).startsWith("naive,")
+                && csv.get(3).contains(",B,class_incremental,"), csv.toString());
+    }
+
     @Test
     void compareRefusesTheSameRunTwice() {
         CliRunner.Result r = CliRunner.run("compare", folder.toString(), folder.resolve(".").toString(), "--out",
