@@ -364,6 +364,7 @@ public final class ContinualLearner implements AutoCloseable {
         tasks.addAll(done);
     }
 
+    /** Stops the trainer's threads; training or evaluating afterwards throws {@link IllegalStateException}. */
     @Override
     public void close() {
         trainer.close();

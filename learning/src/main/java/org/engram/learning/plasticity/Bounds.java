@@ -1,19 +1,27 @@
 package org.engram.learning.plasticity;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Projection;
 
-/** Shared checks of the plasticity rules: a plastic projection and a valid weight range. */
+/** Shared checks of the plasticity rules: a weight range that is valid and keeps the projection's sign. */
 final class Bounds {
     private Bounds() {
     }
 
-    static float[] plasticWeights(String owner, Projection projection) {
-        if (!projection.plastic() || projection.weights() == null) {
-            throw new ParameterException(owner, "projection", "a plastic projection (Synapses.asPlastic())",
-                    projection.name());
+    /**
+     * Fails unless the weight range keeps the projection's sign: a rule must not turn inhibitory
+     * synapses excitatory or the reverse (the network builder checks the same of initial weights).
+     */
+    static void checkSign(String owner, Projection projection, double wMin, double wMax) {
+        if (projection.receptor() == Receptor.INHIBITORY && wMax > 0) {
+            throw new ParameterException(owner, "w_max", "a weight <= 0 for the inhibitory projection '"
+                    + projection.name() + "'", wMax);
         }
-        return projection.weights();
+        if (projection.receptor() == Receptor.EXCITATORY && wMin < 0) {
+            throw new ParameterException(owner, "w_min", "a weight >= 0 for the excitatory projection '"
+                    + projection.name() + "'", wMin);
+        }
     }
 
     static void checkRange(String owner, double wMin, double wMax) {

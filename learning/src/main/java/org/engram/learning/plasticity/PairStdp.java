@@ -79,7 +79,8 @@ public final class PairStdp extends PlasticityRule {
     public PairStdp(Projection projection, Params params, SynapseGate gate) {
         super(projection);
         this.p = params;
-        this.w = Bounds.plasticWeights(NAME, projection);
+        this.w = weights();
+        Bounds.checkSign(NAME, projection, params.wMin(), params.wMax());
         this.rowStart = projection.rowStart();
         this.targets = projection.targets();
         this.incoming = projection.incoming();

@@ -1,6 +1,7 @@
 package org.engram.learning.plasticity;
 
 import java.util.Arrays;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
@@ -25,11 +26,18 @@ public abstract class PlasticityRule implements SpikeListener {
     private int[] pendingPosts;
     private int pendingCount;
     private double pendingTimeMs;
+    private double lastTimeMs = Double.NEGATIVE_INFINITY;
 
     /**
-     * @param projection the plastic projection the rule changes
+     * @param projection the projection the rule changes, built plastic ({@code Synapses.asPlastic()}),
+     *                   so it keeps one weight per synapse ({@link #weights()})
+     * @throws ParameterException if the projection is not plastic
      */
     protected PlasticityRule(Projection projection) {
+        if (!projection.plastic() || projection.weights() == null) {
+            throw new ParameterException("plasticity rule", "projection", "a plastic projection (Synapses.asPlastic())",
+                    projection.name());
+        }
         this.projection = projection;
         this.pendingPosts = new int[Math.max(1, projection.target().size())];
     }
@@ -37,6 +45,11 @@ public abstract class PlasticityRule implements SpikeListener {
     /** @return the projection whose weights the rule changes */
     public final Projection projection() {
         return projection;
+    }
+
+    /** @return the projection's live weights, one per synapse in CSR order; changes take effect at once */
+    protected final float[] weights() {
+        return projection.weights();
     }
 
     /**
@@ -57,8 +70,18 @@ public abstract class PlasticityRule implements SpikeListener {
 
     @Override
     public final void onSpike(Population<?, ?> population, int neuron, double timeMs) {
+        if (timeMs < lastTimeMs) {
+            // A later engine starts at its own time 0: traces of the earlier clock would grow, not decay.
+            throw new IllegalStateException("a spike at " + timeMs + " ms, before this rule's last one at " + lastTimeMs
+                    + " ms: a rule follows one engine's clock; attach a new rule to each engine");
+        }
+        lastTimeMs = timeMs;
         if (pendingCount > 0 && timeMs != pendingTimeMs) {
             afterSpikesAt(pendingTimeMs);
+        }
+        if (population != projection.source() && population != projection.target()) {
+            requireSameNetwork(population);
+            return;
         }
         if (population == projection.source()) {
             onPre(neuron, timeMs);
@@ -70,6 +93,16 @@ public abstract class PlasticityRule implements SpikeListener {
             }
             pendingPosts[pendingCount++] = neuron;
             pendingTimeMs = timeMs;
+        }
+    }
+
+    /** A population named like one of the rule's but not the same object belongs to another network. */
+    private void requireSameNetwork(Population<?, ?> population) {
+        String name = population.name();
+        if (name.equals(projection.source().name()) || name.equals(projection.target().name())) {
+            throw new IllegalStateException("this rule changes projection '" + projection.name() + "' of another"
+                    + " network than the one that fired '" + name + "' (built again?): make the rule with the"
+                    + " engine's network's projection");
         }
     }
 

@@ -62,7 +62,8 @@ public final class RewardStdp extends PlasticityRule {
     public RewardStdp(Projection projection, Params params) {
         super(projection);
         this.p = params;
-        this.w = Bounds.plasticWeights(NAME, projection);
+        this.w = weights();
+        Bounds.checkSign(NAME, projection, params.wMin(), params.wMax());
         this.rowStart = projection.rowStart();
         this.targets = projection.targets();
         this.incoming = projection.incoming();

@@ -81,7 +81,8 @@ public final class TripletStdp extends PlasticityRule {
     public TripletStdp(Projection projection, Params params) {
         super(projection);
         this.p = params;
-        this.w = Bounds.plasticWeights(NAME, projection);
+        this.w = weights();
+        Bounds.checkSign(NAME, projection, params.wMin(), params.wMax());
         this.rowStart = projection.rowStart();
         this.targets = projection.targets();
         this.incoming = projection.incoming();

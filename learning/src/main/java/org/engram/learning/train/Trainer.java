@@ -716,6 +716,7 @@ public final class Trainer implements AutoCloseable {
         return out;
     }
 
+    /** Stops the trainer's threads; training or evaluating afterwards throws {@link IllegalStateException}. */
     @Override
     public void close() {
         pool.close();

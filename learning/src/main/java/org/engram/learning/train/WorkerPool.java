@@ -27,6 +27,7 @@ final class WorkerPool implements AutoCloseable {
 
     private final int threads;
     private final ThreadPoolExecutor executor;
+    private volatile boolean closed;
 
     WorkerPool(int threads) {
         this(threads, IDLE_TIMEOUT);
@@ -56,8 +57,15 @@ final class WorkerPool implements AutoCloseable {
         return threads;
     }
 
-    /** Runs tasks {@code 0 .. count-1} and returns when all are done. */
+    /**
+     * Runs tasks {@code 0 .. count-1} and returns when all are done.
+     *
+     * @throws IllegalStateException if the pool (its trainer) is closed
+     */
     void run(int count, Task body) {
+        if (closed) {
+            throw new IllegalStateException("the trainer is closed; make a new one");
+        }
         if (executor == null || count <= 1) {
             for (int i = 0; i < count; i++) {
                 body.run(i, 0);
@@ -146,6 +154,7 @@ final class WorkerPool implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (executor != null) {
             executor.shutdownNow();
         }

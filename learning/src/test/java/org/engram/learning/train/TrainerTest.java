@@ -340,6 +340,19 @@ class TrainerTest {
         }
     }
 
+    /** A closed trainer says so, whatever its thread count, instead of a rejected-task error. */
+    @Test
+    void aClosedTrainerRefusesWork() {
+        SyntheticPatterns data = SyntheticPatterns.test();
+        for (int threads = 1; threads <= 2; threads++) {
+            Trainer trainer = new Trainer(net(false), RateEncoder.bernoulli(STEPS, 1.0), options(threads));
+            trainer.close();
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> trainer.evaluate(data.x, data.y, null));
+            assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        }
+    }
+
     /** Evaluating against labels the readout has no unit for is refused, not scored as wrong. */
     @Test
     void evaluationRefusesLabelsOutsideTheReadout() {

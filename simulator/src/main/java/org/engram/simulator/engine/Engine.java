@@ -172,11 +172,17 @@ public final class Engine implements AutoCloseable {
         // a step; below the threshold every worker's share runs on this thread, in the same ranges.
         parallel = workers > 1 && (long) network.neuronCount() * sliceSteps >= options.minParallelNeuronSteps();
         pool = new WorkerPool(parallel ? workers : 1, "engram-engine");
+        long stepsBefore;
         try {
-            network.attach(this);
+            stepsBefore = network.attach(this);
         } catch (IllegalStateException taken) {
             pool.close();
             throw taken;
+        }
+        for (PoissonDrive[] ds : poissonByPopulation) {
+            for (PoissonDrive d : ds) {
+                d.continueAfter(stepsBefore);
+            }
         }
         // The pool's threads hold no reference to this engine, so an unclosed one can be collected.
         poolCleanup = WORKER_CLEANER.register(this, pool::close);
@@ -722,6 +728,6 @@ public final class Engine implements AutoCloseable {
         poolCleanup.clean();
         network.detach(this, failure != null ? "a run of an engine on this network failed mid-slice"
                 : precise && step > 0 ? "a precise-mode engine ran this network, whose state holds times of "
-                + "that engine's clock" : null);
+                + "that engine's clock" : null, step);
     }
 }

@@ -63,6 +63,26 @@ final class PoissonDrive {
         }
     }
 
+    /**
+     * Goes on with the trains that earlier engines on the network drew, one number per neuron and
+     * step for {@code steps} grid steps, rather than repeating them from their start.
+     *
+     * @param steps the grid steps simulated before this engine
+     */
+    void continueAfter(long steps) {
+        if (steps == 0 || rateKhz == 0) {
+            return;
+        }
+        for (int i = 0; i < streams.length; i++) {
+            streams[i] += steps * RandomStreams.GAMMA;
+        }
+        if (nextEventMs != null) {
+            for (int i = 0; i < nextEventMs.length; i++) {
+                nextEventMs[i] = drawInterval(i);
+            }
+        }
+    }
+
     /** Adds each neuron's event count of step {@code step}, times the weight, into its input row. */
     void fillGrid(PopulationRuntime rt, int lo, int hi, int step) {
         if (rateKhz == 0) {

@@ -11,7 +11,8 @@ import org.engram.simulator.input.PoissonInput;
  *
  * <p>One engine at a time simulates a network: two open engines would advance the same state.
  * A later grid-mode engine continues from the state the earlier one left, at its own time 0:
- * neuron variables carry over, but state that holds times keeps the earlier clock (the spike
+ * neuron variables carry over and Poisson inputs go on with their trains (rather than repeat
+ * them), but state that holds times keeps the earlier clock (the spike
  * times of {@code spike_times} sources, which {@code SpikeTimes.State.load} replaces, and the
  * next-spike steps of Poisson sources), so reset it or build the network again. After a
  * precise-mode run every neuron's state holds times of that engine's clock (the end of
@@ -30,6 +31,8 @@ public final class Network {
     private Object engine;
     /** Why no further engine may take this network, or null. */
     private String spent;
+    /** Grid steps simulated by the engines that have closed, which later Poisson inputs continue. */
+    private long stepsSimulated;
 
     Network(TimeGrid grid, long seed, List<Population<?, ?>> populations, List<Projection> projections,
             List<PoissonInput> poissonInputs, List<CurrentSource> currentSources) {
@@ -46,9 +49,10 @@ public final class Network {
      * and any engine after one that left the state unfit to continue.
      *
      * @param engine the engine
+     * @return the steps earlier engines simulated, after which its Poisson inputs go on drawing
      * @throws IllegalStateException if the network is taken or spent
      */
-    public synchronized void attach(Object engine) {
+    public synchronized long attach(Object engine) {
         if (this.engine != null) {
             throw new IllegalStateException("this network is simulated by an open engine; close it before "
                     + "starting another");
@@ -58,6 +62,7 @@ public final class Network {
                     + "builds the same network)");
         }
         this.engine = engine;
+        return stepsSimulated;
     }
 
     /**
@@ -66,10 +71,12 @@ public final class Network {
      * @param engine the engine, as attached
      * @param spent  why another engine may not continue the state (a precise-mode run, a failed
      *               run), or null if it may
+     * @param steps  the grid steps it simulated
      */
-    public synchronized void detach(Object engine, String spent) {
+    public synchronized void detach(Object engine, String spent, long steps) {
         if (this.engine == engine) {
             this.engine = null;
+            stepsSimulated += steps;
             if (spent != null) {
                 this.spent = spent;
             }

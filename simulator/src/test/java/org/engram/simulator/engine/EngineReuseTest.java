@@ -30,6 +30,46 @@ class EngineReuseTest {
         new Engine(net, EngineOptions.grid(1)).close();
     }
 
+    /**
+     * A network driven by Poisson input alone, run in two engines of 50 ms, follows exactly the
+     * membrane trace of one 100 ms run: the second engine goes on with the input's trains. It used
+     * to draw them again from their start, so each segment had the same noise.
+     */
+    @Test
+    void poissonInputGoesOnInALaterEngine() {
+        java.util.function.Supplier<Network> build = () -> {
+            NetworkBuilder b = new NetworkBuilder(0.1).seed(4);
+            Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, new LifDelta.Params(20, 250, 0, 20, 10, 2, 0));
+            b.poissonInput(p, 5000, 0.5, org.engram.simulator.model.Receptor.EXCITATORY);
+            return b.build();
+        };
+        int[] all = {0, 1, 2};
+        Network whole = build.get();
+        double[] one;
+        try (Engine e = new Engine(whole, EngineOptions.grid(1))) {
+            var v = e.recordState(whole.population("p"), "v", all, 0.1);
+            e.run(100);
+            one = v.trace(1);
+        }
+        Network split = build.get();
+        double[] first;
+        double[] second;
+        try (Engine e = new Engine(split, EngineOptions.grid(1))) {
+            var v = e.recordState(split.population("p"), "v", all, 0.1);
+            e.run(50);
+            first = v.trace(1);
+        }
+        try (Engine e = new Engine(split, EngineOptions.grid(1))) {
+            var v = e.recordState(split.population("p"), "v", all, 0.1);
+            e.run(50);
+            second = v.trace(1);
+        }
+        double[] joined = new double[first.length + second.length];
+        System.arraycopy(first, 0, joined, 0, first.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        assertTrue(java.util.Arrays.equals(one, joined), "the split run differs from the whole one");
+    }
+
     @Test
     void aGridEngineContinuesFromTheStateAnotherLeft() {
         Network net = network();

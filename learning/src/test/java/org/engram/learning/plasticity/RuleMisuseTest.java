@@ -1,0 +1,78 @@
+package org.engram.learning.plasticity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.input.SpikeTimes;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.Receptor;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
+import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.connect.Rules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ways a library user can misuse a rule that used to fail silently (weights sent to their bounds,
+ * inhibitory synapses turned excitatory, nothing learnt) or mid-run with a bare exception.
+ */
+class RuleMisuseTest {
+    private static final PairStdp.Params UNIT = new PairStdp.Params(0.01, 0.01, 20, 20, 0, 1,
+            WeightDependence.ADDITIVE, Pairing.ALL_TO_ALL);
+
+    private static Network network(Receptor receptor, boolean plastic) {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> src = b.population("src", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{1, 2}}));
+        Population<?, ?> out = b.population("out", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        Synapses s = Synapses.of(receptor, receptor == Receptor.EXCITATORY ? 0.5 : -0.5);
+        b.connect("src->out", src, out, Rules.allToAll(), plastic ? s.asPlastic() : s);
+        return b.build();
+    }
+
+    @Test
+    void aStaticProjectionIsRefused() {
+        Projection fixed = network(Receptor.EXCITATORY, false).projections().get(0);
+        ParameterException e = assertThrows(ParameterException.class, () -> new PairStdp(fixed, UNIT));
+        assertTrue(e.getMessage().contains("plastic projection") && e.getMessage().contains("src->out"), e.getMessage());
+    }
+
+    /** Bounds [0, 1] on an inhibitory projection would clip -0.5 to 0 and then potentiate it. */
+    @Test
+    void boundsOfTheWrongSignAreRefused() {
+        Projection inhibitory = network(Receptor.INHIBITORY, true).projections().get(0);
+        ParameterException e = assertThrows(ParameterException.class, () -> new PairStdp(inhibitory, UNIT));
+        assertEquals("w_max", e.location());
+        new PairStdp(inhibitory, new PairStdp.Params(0.01, 0.01, 20, 20, -1, 0, WeightDependence.ADDITIVE,
+                Pairing.ALL_TO_ALL));
+    }
+
+    /** A later engine starts at time 0; traces of the earlier clock would grow by exp(+dt / tau). */
+    @Test
+    void aRuleFollowsOneEnginesClock() {
+        Network net = network(Receptor.EXCITATORY, true);
+        PairStdp rule = new PairStdp(net.projections().get(0), UNIT);
+        try (Engine e = new Engine(net, EngineOptions.grid(1))) {
+            e.addListener(rule);
+            e.run(5);
+        }
+        Population<?, ?> src = net.projections().get(0).source();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> rule.onSpike(src, 0, 1.0));
+        assertTrue(e.getMessage().contains("attach a new rule to each engine"), e.getMessage());
+    }
+
+    /** A network built again has populations of the same names; the old rule would learn nothing. */
+    @Test
+    void aRuleOfAnotherNetworkIsRefusedAtItsFirstSpike() {
+        PairStdp rule = new PairStdp(network(Receptor.EXCITATORY, true).projections().get(0), UNIT);
+        Network rebuilt = network(Receptor.EXCITATORY, true);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> rule.onSpike(rebuilt.projections().get(0).source(), 0, 1.0));
+        assertTrue(e.getMessage().contains("another network"), e.getMessage());
+    }
+}
