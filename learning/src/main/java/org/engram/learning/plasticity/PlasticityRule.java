@@ -96,13 +96,16 @@ public abstract class PlasticityRule implements SpikeListener {
         }
     }
 
-    /** A population named like one of the rule's but not the same object belongs to another network. */
+    /**
+     * A population in the place (network index) of one of the rule's, but not the same object,
+     * belongs to another network: one integer comparison per spike of another population.
+     */
     private void requireSameNetwork(Population<?, ?> population) {
-        String name = population.name();
-        if (name.equals(projection.source().name()) || name.equals(projection.target().name())) {
+        int at = population.index();
+        if (at == projection.source().index() || at == projection.target().index()) {
             throw new IllegalStateException("this rule changes projection '" + projection.name() + "' of another"
-                    + " network than the one that fired '" + name + "' (built again?): make the rule with the"
-                    + " engine's network's projection");
+                    + " network than the one that fired '" + population.name() + "' (built again?): make the rule"
+                    + " with the engine's network's projection");
         }
     }
 

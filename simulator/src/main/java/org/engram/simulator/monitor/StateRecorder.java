@@ -112,17 +112,9 @@ public final class StateRecorder {
      * @return a position in {@code [0, neuronCount()]}
      */
     public int firstPositionAtOrAbove(int neuron) {
-        int lo = 0;
-        int hi = neurons.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (neurons[mid] < neuron) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        // The neurons are distinct, so the search's insertion point is the first position at or above.
+        int found = Arrays.binarySearch(neurons, neuron);
+        return found >= 0 ? found : -found - 1;
     }
 
     /**
