@@ -10,7 +10,7 @@ import org.engram.simulator.network.Projection;
  * {@code dt = t_post - t_pre}:
  * <pre>
  *   dw = +A_plus  exp(-dt / tau_plus)     (dt > 0, potentiation, applied at the post spike)
- *   dw = -A_minus exp( dt / tau_minus)    (dt < 0, depression, applied at the pre spike)
+ *   dw = -A_minus exp( dt / tau_minus)    (dt &lt; 0, depression, applied at the pre spike)
  * </pre>
  * computed with a presynaptic trace {@code x} (tau_plus) and a postsynaptic trace {@code y}
  * (tau_minus): at a post spike {@code w += A_plus x f_+(w)}, at a pre spike
