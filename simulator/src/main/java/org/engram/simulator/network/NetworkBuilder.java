@@ -134,12 +134,13 @@ public final class NetworkBuilder {
     /**
      * Adds a current source.
      *
-     * @param source the source
+     * @param source the source; its change times must be whole time steps
      * @return this builder
      */
     public NetworkBuilder current(CurrentSource source) {
         checkOpen();
         owned(source.target());
+        source.changeSteps(grid);
         currentSources.add(source);
         return this;
     }
