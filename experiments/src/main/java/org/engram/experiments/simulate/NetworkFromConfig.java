@@ -248,7 +248,7 @@ final class NetworkFromConfig {
             return type.build(r, new RuleType.Values() {
                 @Override
                 public <T> T required(T value, String key) {
-                    return require(value, path + "." + key);
+                    return require(value, path + "." + key, "rule " + r.type());
                 }
             });
         } catch (ConfigException e) {
@@ -278,9 +278,9 @@ final class NetworkFromConfig {
         }
     }
 
-    private <T> T require(T value, String path) {
+    private <T> T require(T value, String path, String what) {
         if (value == null) {
-            throw new ConfigException(source, path, "a value for this rule", "nothing", null);
+            throw new ConfigException(source, path, "a value (" + what + " needs it)", "nothing", null);
         }
         return value;
     }
@@ -292,11 +292,11 @@ final class NetworkFromConfig {
         }
         try {
             switch (in.type() == null ? "" : in.type()) {
-                case "poisson" -> b.poissonInput(target, require(in.rateHz(), path + ".rate_hz"),
-                        require(in.weight(), path + ".weight"),
+                case "poisson" -> b.poissonInput(target, require(in.rateHz(), path + ".rate_hz", "a poisson input"),
+                        require(in.weight(), path + ".weight", "a poisson input"),
                         in.receptor() == null ? org.engram.simulator.model.Receptor.EXCITATORY : in.receptor());
                 case "current" -> b.current(new CurrentSource(target, in.neurons(),
-                        require(in.timesMs(), path + ".times_ms"), require(in.amplitudesPa(), path + ".amplitudes_pa")));
+                        require(in.timesMs(), path + ".times_ms", "a current input"), require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input")));
                 default -> throw new ConfigException(source, path + ".type", "poisson or current",
                         String.valueOf(in.type()), null);
             }
