@@ -83,7 +83,7 @@ final class NetworkFromConfig {
     private ConfigException drawingError(EngramException e) {
         int i = projectionNames.indexOf(e.source());
         if (i < 0 || e.location() == null) {
-            throw new ConfigException(source, "projections", e.expected() == null ? e.getMessage() : e.expected(),
+            return new ConfigException(source, "projections", e.expected() == null ? e.getMessage() : e.expected(),
                     e.found() == null ? "" : e.found(), "in " + e.source() + (e.location() == null ? "" : ", " + e.location()));
         }
         SimulationConfig.ProjectionSpec spec = config.projections().get(i);
@@ -296,7 +296,8 @@ final class NetworkFromConfig {
                         require(in.weight(), path + ".weight", "a poisson input"),
                         in.receptor() == null ? org.engram.simulator.model.Receptor.EXCITATORY : in.receptor());
                 case "current" -> b.current(new CurrentSource(target, in.neurons(),
-                        require(in.timesMs(), path + ".times_ms", "a current input"), require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input")));
+                        require(in.timesMs(), path + ".times_ms", "a current input"),
+                        require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input")));
                 default -> throw new ConfigException(source, path + ".type", "poisson or current",
                         String.valueOf(in.type()), null);
             }
