@@ -32,6 +32,13 @@ final class NetworkFromConfig {
     private final String source;
     private final Map<String, Population<?, ?>> byName = new HashMap<>();
     private final List<SimulationConfig.PopulationSpec> resolvedPopulations = new java.util.ArrayList<>();
+    /** Projection names in config order, to find the entry an error found while drawing synapses is about. */
+    private final List<String> projectionNames = new java.util.ArrayList<>();
+
+    /** The keys each input type reads besides {@code type}; any other key given would be ignored. */
+    private static final Map<String, List<String>> INPUT_KEYS = Map.of(
+            "poisson", List.of("target", "rate_hz", "weight", "receptor"),
+            "current", List.of("target", "neurons", "times_ms", "amplitudes_pa"));
 
     NetworkFromConfig(SimulationConfig config, String source) {
         this.config = config;
@@ -65,9 +72,31 @@ final class NetworkFromConfig {
         } catch (ConfigException e) {
             throw e;
         } catch (EngramException e) {
-            throw new ConfigException(source, "projections", e.expected() == null ? e.getMessage() : e.expected(),
+            throw drawingError(e);
+        }
+    }
+
+    /**
+     * Locates an error found while synapses were drawn, which the simulator reports as, e.g.,
+     * {@code projection 'exc->exc'} and {@code delay}, at the projection's key in the config.
+     */
+    private ConfigException drawingError(EngramException e) {
+        int i = projectionNames.indexOf(e.source());
+        if (i < 0 || e.location() == null) {
+            return new ConfigException(source, "projections", e.expected() == null ? e.getMessage() : e.expected(),
                     e.found() == null ? "" : e.found(), "in " + e.source() + (e.location() == null ? "" : ", " + e.location()));
         }
+        SimulationConfig.ProjectionSpec spec = config.projections().get(i);
+        String key = switch (e.location()) {
+            case "delay" -> "delay_ms";
+            case "weight" -> "weight";
+            case "source" -> "rule.sources";
+            case "target" -> "rule.targets";
+            default -> e.location().endsWith(".k") ? "rule.k" : "rule";
+        };
+        JsonNode given = key.equals("delay_ms") ? spec.delayMs() : key.equals("weight") ? spec.weight() : null;
+        String hint = given != null && given.isObject() ? "a value drawn from the distribution given here" : null;
+        return new ConfigException(source, "projections[" + i + "]." + key, e.expected(), e.found(), hint);
     }
 
     private void addPopulation(NetworkBuilder b, SimulationConfig.PopulationSpec spec, String path) {
@@ -117,9 +146,42 @@ final class NetworkFromConfig {
         try {
             return b.population(spec.name(), spec.size(), model, params);
         } catch (EngramException e) {
-            throw new ConfigException(source, path + "." + (e.location() == null ? "size" : e.location()),
-                    e.expected(), e.found(), null);
+            String key = e.location() == null || e.location().equals("size") ? "size"
+                    : e.location().equals("populations") ? "name" : "params." + e.location();
+            throw new ConfigException(source, path + "." + key, e.expected(), e.found(), null);
         }
+    }
+
+    /**
+     * Locates an error the engine found when it prepared the built network for the config's mode
+     * (a Poisson rate above the grid-mode limit, a grid-mode parameter off the time grid, a current
+     * source in precise mode) at the key of the entry it is about.
+     *
+     * @param e the engine's error
+     * @return the error at its key, or {@code e} itself when no entry matches
+     */
+    RuntimeException engineError(EngramException e) {
+        String key = null;
+        if ("mode".equals(e.location())) {
+            key = "mode";
+        }
+        List<SimulationConfig.InputSpec> inputs = config.inputs();
+        for (int i = 0; key == null && i < inputs.size(); i++) {
+            SimulationConfig.InputSpec in = inputs.get(i);
+            if ("poisson".equals(in.type()) && ("poisson input to '" + in.target() + "'").equals(e.source())
+                    && String.valueOf(in.rateHz()).equals(e.found())) {
+                key = "inputs[" + i + "].rate_hz";
+            }
+        }
+        for (int i = 0; key == null && i < resolvedPopulations.size(); i++) {
+            SimulationConfig.PopulationSpec p = resolvedPopulations.get(i);
+            JsonNode value = e.location() == null ? null : p.params().get(e.location());
+            if (p.model().equals(e.source()) && value != null && value.isNumber()
+                    && String.valueOf(value.asDouble()).equals(e.found())) {
+                key = "populations[" + i + "].params." + e.location();
+            }
+        }
+        return key == null ? e : new ConfigException(source, key, e.expected(), e.found(), e.hint());
     }
 
     /**
@@ -146,6 +208,7 @@ final class NetworkFromConfig {
         Population<?, ?> from = population(spec.source(), path + ".source");
         Population<?, ?> to = population(spec.target(), path + ".target");
         String name = spec.name() == null ? from.name() + "->" + to.name() : spec.name();
+        projectionNames.add("projection '" + name + "'");
         Connectivity rule = rule(spec.rule(), path + ".rule");
         Double weight = ValueSpecs.constant(spec.weight(), 0, source, path + ".weight");
         if (spec.weight() == null) {
@@ -180,12 +243,12 @@ final class NetworkFromConfig {
             throw new ConfigException(source, path + ".type", "one of " + RuleType.descriptions().keySet(), r.type(),
                     Suggestions.didYouMean(r.type(), RuleType.descriptions().keySet()));
         }
-        rejectUnusedKeys(r, type, path);
+        rejectUnusedKeys(r, type.keys(), "rule " + r.type(), path);
         try {
             return type.build(r, new RuleType.Values() {
                 @Override
                 public <T> T required(T value, String key) {
-                    return require(value, path + "." + key);
+                    return require(value, path + "." + key, "rule " + r.type());
                 }
             });
         } catch (ConfigException e) {
@@ -195,35 +258,46 @@ final class NetworkFromConfig {
         }
     }
 
-    /** Refuses a key of the rule spec that the rule type does not read (it would be dropped silently). */
-    private void rejectUnusedKeys(SimulationConfig.RuleSpec r, RuleType type, String path) {
-        JsonNode given = ConfigLoader.mapper().valueToTree(r);
+    /**
+     * Refuses a key of a rule or input spec that its type does not read (it would be dropped silently).
+     *
+     * @param spec the spec as written
+     * @param keys the keys its type reads besides {@code type}
+     * @param what the type, e.g. {@code rule all_to_all}
+     * @param path the spec's key path
+     */
+    private void rejectUnusedKeys(Record spec, List<String> keys, String what, String path) {
+        JsonNode given = ConfigLoader.mapper().valueToTree(spec);
         for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getKey().equals("type") && !e.getValue().isNull() && !type.keys().contains(e.getKey())) {
-                throw new ConfigException(source, path + "." + e.getKey(), "no value (rule " + r.type() + " uses "
-                        + (type.keys().isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(type.keys())))
+            if (!e.getKey().equals("type") && !e.getValue().isNull() && !keys.contains(e.getKey())) {
+                throw new ConfigException(source, path + "." + e.getKey(), "no value (" + what + " uses "
+                        + (keys.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(keys)))
                         + ")", e.getValue().toString(), "remove the key");
             }
         }
     }
 
-    private <T> T require(T value, String path) {
+    private <T> T require(T value, String path, String what) {
         if (value == null) {
-            throw new ConfigException(source, path, "a value for this rule", "nothing", null);
+            throw new ConfigException(source, path, "a value (" + what + " needs it)", "nothing", null);
         }
         return value;
     }
 
     private void addInput(NetworkBuilder b, SimulationConfig.InputSpec in, String path) {
         Population<?, ?> target = population(in.target(), path + ".target");
+        if (in.type() != null && INPUT_KEYS.containsKey(in.type())) {
+            rejectUnusedKeys(in, INPUT_KEYS.get(in.type()), "input type " + in.type(), path);
+        }
         try {
             switch (in.type() == null ? "" : in.type()) {
-                case "poisson" -> b.poissonInput(target, require(in.rateHz(), path + ".rate_hz"),
-                        require(in.weight(), path + ".weight"),
+                case "poisson" -> b.poissonInput(target, require(in.rateHz(), path + ".rate_hz", "a poisson input"),
+                        require(in.weight(), path + ".weight", "a poisson input"),
                         in.receptor() == null ? org.engram.simulator.model.Receptor.EXCITATORY : in.receptor());
                 case "current" -> b.current(new CurrentSource(target, in.neurons(),
-                        require(in.timesMs(), path + ".times_ms"), require(in.amplitudesPa(), path + ".amplitudes_pa")));
+                        require(in.timesMs(), path + ".times_ms", "a current input"),
+                        require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input")));
                 default -> throw new ConfigException(source, path + ".type", "poisson or current",
                         String.valueOf(in.type()), null);
             }

@@ -92,7 +92,7 @@ public final class SimulationRun {
         double loopSeconds;
         long events;
         RunFolder folder;
-        try (Engine engine = new Engine(network, options)) {
+        try (Engine engine = openEngine(network, options, factory)) {
             List<String> recorded = c.record().spikes() == null
                     ? network.populations().stream().map(Population::name).toList() : c.record().spikes();
             for (int i = 0; i < recorded.size(); i++) {
@@ -149,6 +149,15 @@ public final class SimulationRun {
         } catch (RuntimeException e) {
             folder.discard();
             throw e;
+        }
+    }
+
+    /** Starts the engine, locating a parameter it refuses for the mode at its key in the config. */
+    private static Engine openEngine(Network network, EngineOptions options, NetworkFromConfig factory) {
+        try {
+            return new Engine(network, options);
+        } catch (EngramException e) {
+            throw factory.engineError(e);
         }
     }
 

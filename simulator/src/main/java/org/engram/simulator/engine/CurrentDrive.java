@@ -16,11 +16,7 @@ final class CurrentDrive {
         this.target = source.target().index();
         this.neurons = source.neurons();
         this.amplitudes = source.amplitudesPa();
-        this.changeSteps = new int[source.timesMs().length];
-        for (int k = 0; k < changeSteps.length; k++) {
-            changeSteps[k] = grid.wholeSteps("current source into '" + source.target().name() + "'",
-                    "times[" + k + "]", source.timesMs()[k]);
-        }
+        this.changeSteps = source.changeSteps(grid);
     }
 
     /**

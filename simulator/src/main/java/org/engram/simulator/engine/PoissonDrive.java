@@ -42,7 +42,7 @@ final class PoissonDrive {
         if (mode == Mode.GRID) {
             double mean = rateKhz * grid.dtMs();
             if (!(mean <= GuideTable.MAX_POISSON_MEAN)) {
-                throw new ParameterException("poisson input to '" + input.target().name() + "'", "rate",
+                throw new ParameterException("poisson input to '" + input.target().name() + "'", "rate_hz",
                         "at most " + GuideTable.MAX_POISSON_MEAN + " events per step in grid mode, i.e. "
                                 + GuideTable.MAX_POISSON_MEAN / grid.dtMs() * 1000 + " Hz at dt = " + grid.dtMs()
                                 + " ms (precise mode has no limit)", input.rateHz());

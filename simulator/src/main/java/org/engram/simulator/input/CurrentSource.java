@@ -1,12 +1,14 @@
 package org.engram.simulator.input;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.network.Population;
 
 /**
  * A piecewise-constant current injected into chosen neurons: zero until {@code timesMs[0]}, then
  * {@code amplitudesPa[k]} from {@code timesMs[k]} on. A constant current is one step at time 0;
- * a pulse is two steps, the second back to zero. Change times are whole steps.
+ * a pulse is two steps, the second back to zero. Change times are whole steps of the network's
+ * time grid, checked when the network is built.
  *
  * @param target       the population
  * @param neurons      population-local neurons that receive the current, or {@code null} for all
@@ -17,15 +19,18 @@ public record CurrentSource(Population<?, ?> target, int[] neurons, double[] tim
     /** Validates shapes, order and indices. */
     public CurrentSource {
         String owner = "current source into '" + target.name() + "'";
-        if (timesMs.length != amplitudesPa.length || timesMs.length == 0) {
-            throw new ParameterException(owner, "amplitudes", "one amplitude per change time (" + timesMs.length
+        if (timesMs.length == 0) {
+            throw new ParameterException(owner, "times_ms", "at least one change time", "none");
+        }
+        if (timesMs.length != amplitudesPa.length) {
+            throw new ParameterException(owner, "amplitudes_pa", "one amplitude per change time (" + timesMs.length
                     + " times)", amplitudesPa.length);
         }
         for (int k = 0; k < timesMs.length; k++) {
-            ParameterException.requireNonNegative(owner, "times[" + k + "]", timesMs[k], "ms");
-            ParameterException.requireFinite(owner, "amplitudes[" + k + "]", amplitudesPa[k], "pA");
+            ParameterException.requireNonNegative(owner, "times_ms[" + k + "]", timesMs[k], "ms");
+            ParameterException.requireFinite(owner, "amplitudes_pa[" + k + "]", amplitudesPa[k], "pA");
             if (k > 0 && !(timesMs[k] > timesMs[k - 1])) {
-                throw new ParameterException(owner, "times[" + k + "]", "a time > times[" + (k - 1) + "] = "
+                throw new ParameterException(owner, "times_ms[" + k + "]", "a time > times_ms[" + (k - 1) + "] = "
                         + timesMs[k - 1] + " (ms)", timesMs[k]);
             }
         }
@@ -45,6 +50,22 @@ public record CurrentSource(Population<?, ?> target, int[] neurons, double[] tim
         }
         timesMs = timesMs.clone();
         amplitudesPa = amplitudesPa.clone();
+    }
+
+    /**
+     * The change times as steps of a time grid.
+     *
+     * @param grid the grid of the network the source feeds
+     * @return the step at which each amplitude takes over
+     * @throws ParameterException naming the change time that is not a whole number of steps
+     */
+    public int[] changeSteps(TimeGrid grid) {
+        int[] steps = new int[timesMs.length];
+        for (int k = 0; k < steps.length; k++) {
+            steps[k] = grid.wholeSteps("current source into '" + target.name() + "'", "times_ms[" + k + "]",
+                    timesMs[k]);
+        }
+        return steps;
     }
 
     /**

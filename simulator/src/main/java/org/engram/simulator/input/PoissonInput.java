@@ -22,8 +22,8 @@ import org.engram.simulator.network.Population;
 public record PoissonInput(Population<?, ?> target, double rateHz, double weight, Receptor receptor) {
     /** Validates the rate and the weight's sign. */
     public PoissonInput {
-        ParameterException.requireNonNegative("poisson input to '" + target.name() + "'", "rate", rateHz, "Hz");
-        ParameterException.requireFinite("poisson input to '" + target.name() + "'", "rate", rateHz, "Hz");
+        ParameterException.requireNonNegative("poisson input to '" + target.name() + "'", "rate_hz", rateHz, "Hz");
+        ParameterException.requireFinite("poisson input to '" + target.name() + "'", "rate_hz", rateHz, "Hz");
         if (!Double.isFinite(weight) || !receptor.accepts(weight)) {
             throw new ParameterException("poisson input to '" + target.name() + "'", "weight",
                     receptor == Receptor.EXCITATORY ? "an excitatory weight >= 0" : "an inhibitory weight <= 0",

@@ -36,8 +36,8 @@ public final class PoissonSource implements NeuronModel<PoissonSource.Params, Po
     public record Params(double rateHz) {
         /** Validates the rate. */
         public Params {
-            ParameterException.requireNonNegative(NAME, "rate", rateHz, "Hz");
-            ParameterException.requireFinite(NAME, "rate", rateHz, "Hz");
+            ParameterException.requireNonNegative(NAME, "rate_hz", rateHz, "Hz");
+            ParameterException.requireFinite(NAME, "rate_hz", rateHz, "Hz");
         }
     }
 

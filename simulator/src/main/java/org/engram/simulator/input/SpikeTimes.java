@@ -43,7 +43,7 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
                 for (int k = 0; k < copy[i].length; k++) {
                     double t = copy[i][k];
                     if (!(t >= 0) || !Double.isFinite(t) || (k > 0 && !(t >= copy[i][k - 1]))) {
-                        throw new ParameterException(NAME, "times[" + i + "][" + k + "]",
+                        throw new ParameterException(NAME, "times_ms[" + i + "][" + k + "]",
                                 "finite ascending times >= 0 (ms)", t);
                     }
                 }
@@ -88,7 +88,7 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
          */
         public void load(double[][] times) {
             if (times.length != size()) {
-                throw new ParameterException(NAME, "times", "one spike-time array per neuron (" + size() + ")",
+                throw new ParameterException(NAME, "times_ms", "one spike-time array per neuron (" + size() + ")",
                         times.length);
             }
             this.timesMs = new Params(times).timesMs();
@@ -127,7 +127,7 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
     @Override
     public State newState(int size, Params params) {
         if (size != params.timesMs().length) {
-            throw new ParameterException(NAME, "times", "one spike-time array per neuron (" + size + ")",
+            throw new ParameterException(NAME, "times_ms", "one spike-time array per neuron (" + size + ")",
                     params.timesMs().length);
         }
         return new State(size, params.timesMs());

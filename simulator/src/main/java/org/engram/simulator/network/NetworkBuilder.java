@@ -31,6 +31,9 @@ import org.engram.simulator.random.RandomStreams;
  * in {@link #build()}.
  */
 public final class NetworkBuilder {
+    /** Populations and projections share one set of names. */
+    private static final String NAME_RULE = "a name no other population or projection has";
+
     private final TimeGrid grid;
     private long seed = 1;
     private int neurons;
@@ -73,7 +76,7 @@ public final class NetworkBuilder {
     /**
      * Adds a population.
      *
-     * @param name   a unique name
+     * @param name   a name no other population or projection has
      * @param size   number of neurons, {@code >= 1}
      * @param model  the neuron model
      * @param params its parameters
@@ -85,7 +88,7 @@ public final class NetworkBuilder {
                                                                                  NeuronModel<P, S> model, P params) {
         checkOpen();
         if (!names.add(name)) {
-            throw new ParameterException("network", "populations", "unique population names", name);
+            throw new ParameterException("network", "populations", NAME_RULE, name);
         }
         if (size < 1) {
             throw new ParameterException("population '" + name + "'", "size", "an integer >= 1", size);
@@ -99,7 +102,7 @@ public final class NetworkBuilder {
     /**
      * Adds a projection; its synapses are drawn in {@link #build()}.
      *
-     * @param name     a unique name
+     * @param name     a name no other population or projection has
      * @param source   the presynaptic population
      * @param target   the postsynaptic population
      * @param rule     which synapses exist
@@ -110,7 +113,7 @@ public final class NetworkBuilder {
                                   Connectivity rule, Synapses synapses) {
         checkOpen();
         if (!names.add(name)) {
-            throw new ParameterException("network", "projections", "unique names", name);
+            throw new ParameterException("network", "projections", NAME_RULE, name);
         }
         pending.add(new PendingProjection(name, owned(source), owned(target), rule, synapses));
         return this;
@@ -134,12 +137,13 @@ public final class NetworkBuilder {
     /**
      * Adds a current source.
      *
-     * @param source the source
+     * @param source the source; its change times must be whole time steps
      * @return this builder
      */
     public NetworkBuilder current(CurrentSource source) {
         checkOpen();
         owned(source.target());
+        source.changeSteps(grid);
         currentSources.add(source);
         return this;
     }

@@ -7,11 +7,11 @@ package org.engram.simulator.random;
  * numbers of existing uses. Append new constants at the end: the ordinal is part of the key.
  */
 public enum Purpose {
-    /** Which synapses a connectivity rule creates, one stream per source or target neuron. */
+    /** Which synapses a connectivity rule creates, one stream per projection and source or target neuron. */
     CONNECTIVITY,
-    /** Weights drawn from a distribution, one stream per source or target neuron. */
+    /** Weights drawn from a distribution, one stream per projection and source neuron (its row). */
     WEIGHTS,
-    /** Delays drawn from a distribution, one stream per source or target neuron. */
+    /** Delays drawn from a distribution, one stream per projection and source neuron (its row). */
     DELAYS,
     /** Independent Poisson drive, one stream per target neuron and input. */
     POISSON_INPUT,

@@ -31,7 +31,7 @@ class PoissonDriveTest {
         Network net = network(1e7, 0.0);
         ParameterException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> assertThrows(ParameterException.class, () -> new Engine(net, EngineOptions.grid(1))));
-        assertEquals("rate", e.location(), e.getMessage());
+        assertEquals("rate_hz", e.location(), e.getMessage());
     }
 
     @Test
@@ -54,6 +54,6 @@ class PoissonDriveTest {
         Population<?, ?> p = b.population("p", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
         ParameterException e = assertThrows(ParameterException.class,
                 () -> b.poissonInput(p, Double.POSITIVE_INFINITY, 0.1, Receptor.EXCITATORY));
-        assertEquals("rate", e.location());
+        assertEquals("rate_hz", e.location());
     }
 }

@@ -29,4 +29,23 @@ class CurrentSourceTest {
                 () -> CurrentSource.pulse(P, new int[] {3}, 1, 2, 250));
         assertTrue(e.getMessage().contains("[0, 3)") && e.getMessage().contains("3"), e.getMessage());
     }
+
+    @Test
+    void aChangeTimeOffTheGridIsRefusedWhenTheSourceIsAdded() {
+        // 1.05 ms is 10.5 steps of 0.1 ms: the network is refused while it is built, like an
+        // off-grid delay, under the name the YAML key has.
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 2, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> b.current(CurrentSource.pulse(p, null, 1.0, 1.05, 250)));
+        assertEquals("times_ms[1]", e.location(), e.getMessage());
+        assertTrue(e.getMessage().contains("1.05"), e.getMessage());
+    }
+
+    @Test
+    void noChangeTimeIsRefusedNamingTheTimes() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> new CurrentSource(P, null, new double[0], new double[0]));
+        assertEquals("times_ms", e.location(), e.getMessage());
+    }
 }
