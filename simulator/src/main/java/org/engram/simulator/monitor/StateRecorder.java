@@ -86,7 +86,8 @@ public final class StateRecorder {
                             + "fewer neurons or a shorter run)", total + " samples x " + neurons.length + " neurons");
         }
         if (needed > values.length) {
-            values = Arrays.copyOf(values, (int) needed);
+            // Doubling: a loop of short runs would otherwise copy every earlier sample at each run.
+            values = Arrays.copyOf(values, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8, 2L * values.length)));
         }
     }
 
