@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,6 +104,20 @@ class BenchCommandTest {
             }
             String all = r.out() + r.err() + stderr;
             assertTrue(!all.contains("WARN") && !all.contains("Could not format"), String.join(" ", command) + ": " + all);
+        }
+    }
+
+    /** The smallest Brunel size the refusal names is the smallest that runs. */
+    @Test
+    void brunelsStatedSmallestSizeIsTheRealOne() {
+        CliRunner.Result refused = CliRunner.run("bench", "brunel", "--neurons", "1", "--duration-ms", "1");
+        assertEquals(2, refused.exitCode(), refused.err());
+        Matcher bound = Pattern.compile("scale >= ([0-9.]+)").matcher(refused.err());
+        assertTrue(bound.find(), refused.err());
+        int smallest = (int) Math.ceil(Double.parseDouble(bound.group(1)) * 12500);
+        for (int n : new int[] {smallest - 1, smallest}) {
+            CliRunner.Result r = CliRunner.run("bench", "brunel", "--neurons", String.valueOf(n), "--duration-ms", "1");
+            assertEquals(n == smallest ? 0 : 2, r.exitCode(), "--neurons " + n + ": " + r.err());
         }
     }
 
