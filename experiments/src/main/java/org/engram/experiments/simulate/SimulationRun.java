@@ -76,6 +76,15 @@ public final class SimulationRun {
             throw new ConfigException(source, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
                     ? "nothing (the key is required)" : String.valueOf(c.durationMs()), null);
         }
+        for (int i = 0; i < c.populations().size(); i++) {
+            String name = c.populations().get(i).name();
+            // A population's name is part of its files' names (spikes_<name>.csv): "a/b" made folders,
+            // and "../../x" gave its spikes and rates one file.
+            if (name != null && !RunFolder.isPlainName(name)) {
+                throw new ConfigException(source, "populations[" + i + "].name", RunFolder.PLAIN_NAME
+                        + " (it names the population's result files)", name, null);
+            }
+        }
         NetworkFromConfig factory = new NetworkFromConfig(c, source);
         long t0 = System.nanoTime();
         Network network = factory.build();

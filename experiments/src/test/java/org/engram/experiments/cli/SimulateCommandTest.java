@@ -158,6 +158,11 @@ class SimulateCommandTest {
                 Arguments.of("state file written twice", GOOD.replace("interval_ms: 1}]",
                         "interval_ms: 1}, {population: exc, variable: v, neurons: [7]}]"),
                         List.of("bad.yaml:13:", "record.state[1]", "record.state[0]", "state_exc_v.csv")),
+                Arguments.of("population name with a separator", GOOD.replace("name: exc,", "name: 'e/x',")
+                        .replace("exc", "e/x"), List.of("bad.yaml:5:", "populations[0].name", "letters, digits", "e/x")),
+                Arguments.of("population name leaving the folder", GOOD.replace("name: src,", "name: '../../s',")
+                        .replace("source: src", "source: '../../s'"),
+                        List.of("bad.yaml:6:", "populations[1].name", "letters, digits", "../../s")),
                 Arguments.of("no duration", GOOD.replace("duration_ms: 50\n", ""),
                         List.of("bad.yaml", "duration_ms", "nothing (the key is required)")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
