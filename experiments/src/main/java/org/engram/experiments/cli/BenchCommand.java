@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.engram.experiments.bench.NetworkBenchmark;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Mode;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.reference.BrunelNetwork;
 import org.engram.simulator.reference.CubaNetwork;
@@ -66,6 +67,9 @@ public final class BenchCommand implements Runnable {
             ParameterException.requirePositive(command, "--duration-ms", durationMs, "ms");
             OptionChecks.atLeast(command, "--threads", threads, 1);
             ParameterException.requirePositive(command, "--dt", dtMs, "ms");
+            TimeGrid grid = new TimeGrid(dtMs);
+            grid.wholeSteps(command, "--duration-ms", durationMs);
+            grid.wholeSteps(command, "--warmup-ms", warmupMs);
             Map<String, Object> r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs,
                     threads, mode);
             report(spec.commandLine().getOut(), r, json);
@@ -111,7 +115,8 @@ public final class BenchCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--neurons", defaultValue = "4000", description = "Network size N (default ${DEFAULT-VALUE}); p = 80/N.")
+        @Option(names = "--neurons", defaultValue = "4000",
+                description = "Network size N >= 80 (default ${DEFAULT-VALUE}); p = 80/N.")
         int neurons;
 
         @Mixin
@@ -119,7 +124,8 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            OptionChecks.atLeast("bench cuba", "--neurons", neurons, 5);
+            // p = 80 / N is a probability: N below 80 cannot give each neuron 80 synapses on average.
+            OptionChecks.atLeast("bench cuba", "--neurons", neurons, (int) Math.ceil(CubaNetwork.CLASSIC_CONNECTIONS));
             options.runAndReport(spec, "cuba", CubaNetwork.of(neurons)::build);
             return 0;
         }

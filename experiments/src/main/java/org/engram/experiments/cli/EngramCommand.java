@@ -3,6 +3,7 @@ package org.engram.experiments.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.engram.experiments.config.ConfigDocs;
 import org.engram.simulator.EngramException;
 import picocli.CommandLine;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
  *
  * <p>User errors ({@link EngramException}) print their message without a stack trace and exit
  * with code 2 (picocli's usage-error code); anything else is a bug and prints its stack trace
- * with exit code 1. Nothing below this class calls {@code System.exit}.
+ * with exit code 1, except running out of memory, which says how much heap there was and how to
+ * get more (exit code 1). Nothing below this class calls {@code System.exit}.
  */
 @Command(name = "engram",
         mixinStandardHelpOptions = true,
@@ -77,6 +79,17 @@ public final class EngramCommand implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // Picocli passes errors through. The stack trace would only show where the last array was
+            // asked for; the heap's limit and how to raise it are what helps.
+            System.err.printf(Locale.ROOT, "engram: error: out of memory: the Java heap is limited to %.0f MB; choose "
+                    + "a smaller network, run or recording, or allow more, e.g. ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC "
+                    + "-Xmx16g\" ./engram ... (java -Xmx16g ...)%n", Runtime.getRuntime().maxMemory() / 1e6);
+            code = 1;
+        }
+        System.exit(code);
     }
 }

@@ -40,6 +40,8 @@ import org.engram.simulator.ParameterException;
  */
 public final class RunFolder {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** What {@link #isPlainName} accepts, for error messages. */
+    public static final String PLAIN_NAME = "a name of letters, digits, '.', '_' or '-' not starting with '.' or '-'";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -166,14 +168,23 @@ public final class RunFolder {
         return f;
     }
 
+    /**
+     * Whether a name is safe as a folder or as part of a file name on every platform: letters,
+     * digits, {@code . _ -}, not starting with {@code .} or {@code -} (so no separators, no {@code ..}).
+     *
+     * @param name the name
+     * @return true if it is plain
+     */
+    public static boolean isPlainName(String name) {
+        return NAME.matcher(name).matches();
+    }
+
     private static RunFolder locate(Path results, String experiment, String runId) {
-        if (!NAME.matcher(experiment).matches()) {
-            throw new ParameterException("run folder", "experiment",
-                    "a name of letters, digits, '.', '_' or '-' not starting with '.' or '-'", experiment);
+        if (!isPlainName(experiment)) {
+            throw new ParameterException("run folder", "experiment", PLAIN_NAME, experiment);
         }
-        if (!NAME.matcher(runId).matches()) {
-            throw new ParameterException("run folder", "run id",
-                    "a name of letters, digits, '.', '_' or '-' not starting with '.' or '-'", runId);
+        if (!isPlainName(runId)) {
+            throw new ParameterException("run folder", "run id", PLAIN_NAME, runId);
         }
         Path dir = results.toAbsolutePath().normalize().resolve(experiment);
         return new RunFolder(runId, dir.resolve("." + runId + ".partial"), dir.resolve(runId));

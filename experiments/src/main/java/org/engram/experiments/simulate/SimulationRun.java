@@ -10,12 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.plot.PopulationRatePlot;
 import org.engram.experiments.plot.SpikeRasterPlot;
 import org.engram.experiments.run.RunFolder;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.monitor.RateMonitor;
@@ -74,14 +76,31 @@ public final class SimulationRun {
             throw new ConfigException(source, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
                     ? "nothing (the key is required)" : String.valueOf(c.durationMs()), null);
         }
+        for (int i = 0; i < c.populations().size(); i++) {
+            String name = c.populations().get(i).name();
+            // A population's name is part of its files' names (spikes_<name>.csv): "a/b" made folders,
+            // and "../../x" gave its spikes and rates one file.
+            if (name != null && !RunFolder.isPlainName(name)) {
+                throw new ConfigException(source, "populations[" + i + "].name", RunFolder.PLAIN_NAME
+                        + " (it names the population's result files)", name, null);
+            }
+        }
         NetworkFromConfig factory = new NetworkFromConfig(c, source);
         long t0 = System.nanoTime();
         Network network = factory.build();
         SimulationConfig resolved = factory.resolved();
+        try {
+            network.grid().wholeSteps("simulation", "duration_ms", c.durationMs());
+        } catch (EngramException e) {
+            throw new ConfigException(source, "duration_ms", e.expected(), e.found(), null);
+        }
         EngineOptions options;
         try {
             options = new EngineOptions(c.threads(), c.mode());
         } catch (EngramException e) {
+            if (threadsOverride != null) {
+                throw new ParameterException("simulate", "--threads", e.expected(), e.found());
+            }
             throw new ConfigException(source, "threads", e.expected(), e.found(), null);
         }
         List<SpikeRecorder> spikes = new ArrayList<>();
@@ -98,7 +117,11 @@ public final class SimulationRun {
             for (int i = 0; i < recorded.size(); i++) {
                 Population<?, ?> p = populationAt(network, recorded.get(i), source, "record.spikes[" + i + "]");
                 spikes.add(engine.recordSpikes(p));
-                rates.add(engine.recordRate(p, c.record().rateBinMs()));
+                try {
+                    rates.add(engine.recordRate(p, c.record().rateBinMs()));
+                } catch (EngramException e) {
+                    throw new ConfigException(source, "record.rate_bin_ms", e.expected(), e.found(), null);
+                }
             }
             for (int i = 0; i < c.record().state().size(); i++) {
                 SimulationConfig.StateSpec s = c.record().state().get(i);
@@ -112,6 +135,7 @@ public final class SimulationRun {
                     throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
                 }
             }
+            checkRecordedOnce(c.record(), source);
             engine.addObserver(digest);
             // The folder before the simulation, so an unusable --out fails before the work is done.
             folder = RunFolder.createNew(resultsRoot, c.name(), Instant.now(), ConfigLoader.toYaml(resolved));
@@ -201,6 +225,34 @@ public final class SimulationRun {
 
     private static String nameOf(RateMonitor r, List<RateMonitor> rates, List<SpikeRecorder> spikes) {
         return spikes.get(rates.indexOf(r)).population().name();
+    }
+
+    /**
+     * Refuses a population listed twice in {@code record.spikes}, and two {@code record.state}
+     * entries of one population and variable: both would write the same file, the second over the first.
+     */
+    private static void checkRecordedOnce(SimulationConfig.RecordSpec record, String source) {
+        List<String> spikes = record.spikes() == null ? List.of() : record.spikes();
+        for (int i = 0; i < spikes.size(); i++) {
+            int first = spikes.indexOf(spikes.get(i));
+            if (first < i) {
+                throw new ConfigException(source, "record.spikes[" + i + "]", "a population not listed before (it is "
+                        + "record.spikes[" + first + "])", String.valueOf(spikes.get(i)), null);
+            }
+        }
+        List<SimulationConfig.StateSpec> state = record.state();
+        for (int i = 0; i < state.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                SimulationConfig.StateSpec a = state.get(j);
+                SimulationConfig.StateSpec b = state.get(i);
+                if (Objects.equals(a.population(), b.population()) && Objects.equals(a.variable(), b.variable())) {
+                    throw new ConfigException(source, "record.state[" + i + "]", "a population and variable not "
+                            + "recorded by record.state[" + j + "] (both would write state_" + b.population() + "_"
+                            + b.variable() + ".csv; list every neuron in one entry)",
+                            b.population() + " " + b.variable(), null);
+                }
+            }
+        }
     }
 
     private static Population<?, ?> populationAt(Network network, String name, String source, String path) {

@@ -1,15 +1,22 @@
 package org.engram.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -67,6 +74,10 @@ class BenchCommandTest {
         "cuba --threads 0|--threads|found 0",
         "cuba --duration-ms 0|--duration-ms|found 0",
         "cuba --dt -0.1|--dt|found -0.1",
+        "cuba --neurons 79|--neurons|found 79",
+        "cuba --duration-ms 10.05|--duration-ms|found 10.05",
+        "cuba --duration-ms 1e12|--duration-ms|found 1.0E12",
+        "cuba --warmup-ms 0.05|--warmup-ms|found 0.05",
         "brunel --neurons -5|--neurons|found -5",
         "brunel --neurons 5|--neurons|found 5"})
     void outOfRangeOptionsAreRefusedByName(String arguments, String option, String found) {
@@ -94,6 +105,35 @@ class BenchCommandTest {
             String all = r.out() + r.err() + stderr;
             assertTrue(!all.contains("WARN") && !all.contains("Could not format"), String.join(" ", command) + ": " + all);
         }
+    }
+
+    /** The smallest Brunel size the refusal names is the smallest that runs. */
+    @Test
+    void brunelsStatedSmallestSizeIsTheRealOne() {
+        CliRunner.Result refused = CliRunner.run("bench", "brunel", "--neurons", "1", "--duration-ms", "1");
+        assertEquals(2, refused.exitCode(), refused.err());
+        Matcher bound = Pattern.compile("scale >= ([0-9.]+)").matcher(refused.err());
+        assertTrue(bound.find(), refused.err());
+        int smallest = (int) Math.ceil(Double.parseDouble(bound.group(1)) * 12500);
+        for (int n : new int[] {smallest - 1, smallest}) {
+            CliRunner.Result r = CliRunner.run("bench", "brunel", "--neurons", String.valueOf(n), "--duration-ms", "1");
+            assertEquals(n == smallest ? 0 : 2, r.exitCode(), "--neurons " + n + ": " + r.err());
+        }
+    }
+
+    /** A network too large for the heap: a message with the heap's limit and how to raise it, no stack trace. */
+    @Test
+    void runningOutOfMemorySaysHowToGetMore(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("log.txt");
+        // 2 million neurons at 80 synapses each need over 640 MB of synapses alone: far beyond 32 MB.
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
+                "-cp", System.getProperty("java.class.path"), EngramCommand.class.getName(),
+                "bench", "cuba", "--neurons", "2000000").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the process must end");
+        String text = Files.readString(log);
+        assertEquals(1, p.exitValue(), text);
+        assertTrue(text.contains("engram: error: out of memory") && text.contains("-Xmx"), text);
+        assertFalse(text.contains("\tat "), "no stack trace: " + text);
     }
 
     @Test

@@ -187,6 +187,22 @@ class SimulateCommandTest {
                 Arguments.of("empty", "", List.of("bad.yaml", "empty")),
                 Arguments.of("zero duration", GOOD.replace("duration_ms: 50", "duration_ms: 0"),
                         List.of("bad.yaml", "duration_ms", "0")),
+                Arguments.of("duration off the grid", GOOD.replace("duration_ms: 50", "duration_ms: 50.05"),
+                        List.of("bad.yaml:2:", "duration_ms", "whole number of time steps", "50.05")),
+                Arguments.of("rate bin off the grid", GOOD.replace("record:", "record:\n  rate_bin_ms: 0.15"),
+                        List.of("bad.yaml:13:", "record.rate_bin_ms", "whole number of time steps", "0.15")),
+                Arguments.of("negative rate bin", GOOD.replace("record:", "record:\n  rate_bin_ms: -1"),
+                        List.of("bad.yaml:13:", "record.rate_bin_ms", "-1")),
+                Arguments.of("population recorded twice", GOOD.replace("record:", "record:\n  spikes: [exc, src, exc]"),
+                        List.of("bad.yaml:13:", "record.spikes[2]", "record.spikes[0]", "exc")),
+                Arguments.of("state file written twice", GOOD.replace("interval_ms: 1}]",
+                        "interval_ms: 1}, {population: exc, variable: v, neurons: [7]}]"),
+                        List.of("bad.yaml:13:", "record.state[1]", "record.state[0]", "state_exc_v.csv")),
+                Arguments.of("population name with a separator", GOOD.replace("name: exc,", "name: 'e/x',")
+                        .replace("exc", "e/x"), List.of("bad.yaml:5:", "populations[0].name", "letters, digits", "e/x")),
+                Arguments.of("population name leaving the folder", GOOD.replace("name: src,", "name: '../../s',")
+                        .replace("source: src", "source: '../../s'"),
+                        List.of("bad.yaml:6:", "populations[1].name", "letters, digits", "../../s")),
                 Arguments.of("no duration", GOOD.replace("duration_ms: 50\n", ""),
                         List.of("bad.yaml", "duration_ms", "nothing (the key is required)")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
@@ -208,6 +224,17 @@ class SimulateCommandTest {
         }
         assertFalse(r.err().contains("\tat "), "user errors print no stack trace: " + r.err());
         assertFalse(Files.exists(results) && Files.list(results).findAny().isPresent(), "nothing may be written");
+    }
+
+    @Test
+    void aThreadCountFromTheCommandLineIsBlamedOnTheOption(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, GOOD);
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--threads", "0", "--out",
+                dir.resolve("results").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--threads: expected an integer in [1, 1024], found 0"), r.err());
+        assertFalse(r.err().contains("tiny.yaml"), "the config has no threads key: " + r.err());
     }
 
     @Test

@@ -45,9 +45,13 @@ public record TimeGrid(double dtMs) {
         }
         double steps = ms / dtMs;
         long rounded = Math.round(steps);
-        if (Math.abs(steps - rounded) > WHOLE_STEP_TOLERANCE + DIVISION_ROUNDING * steps || rounded > Integer.MAX_VALUE) {
+        if (Math.abs(steps - rounded) > WHOLE_STEP_TOLERANCE + DIVISION_ROUNDING * steps) {
             throw new ParameterException(owner, parameter,
                     "a whole number of time steps (multiple of dt = " + dtMs + " ms)", ms);
+        }
+        if (rounded > Integer.MAX_VALUE) {
+            throw new ParameterException(owner, parameter, "at most " + Integer.MAX_VALUE + " time steps of dt = "
+                    + dtMs + " ms", ms);
         }
         return (int) rounded;
     }

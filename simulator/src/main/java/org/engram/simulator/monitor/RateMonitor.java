@@ -74,7 +74,9 @@ public final class RateMonitor implements SpikeListener {
     public void extendTo(double timeMs) {
         int b = binsUpTo(timeMs);
         if (b > counts.length) {
-            counts = Arrays.copyOf(counts, b);
+            // Doubling, as in onSpike: a loop of short runs of a silent population would otherwise
+            // copy every bin at each run.
+            counts = Arrays.copyOf(counts, Math.max(b, counts.length * 2));
         }
         bins = Math.max(bins, b);
         endMs = Math.max(endMs, timeMs);

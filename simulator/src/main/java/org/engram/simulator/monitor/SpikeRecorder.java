@@ -95,8 +95,15 @@ public final class SpikeRecorder implements SpikeListener {
      */
     public void writeCsv(Writer out) throws IOException {
         out.write("time_ms,neuron\n");
+        String time = null;
         for (int k = 0; k < count; k++) {
-            out.write(String.format(Locale.ROOT, "%.9f,%d\n", timesMs[k], neurons[k]));
+            // Grid-mode spikes of one step share their time: formatted once, not once per spike.
+            if (k == 0 || timesMs[k] != timesMs[k - 1]) {
+                time = String.format(Locale.ROOT, "%.9f,", timesMs[k]);
+            }
+            out.write(time);
+            out.write(Integer.toString(neurons[k]));
+            out.write('\n');
         }
         out.flush();
     }

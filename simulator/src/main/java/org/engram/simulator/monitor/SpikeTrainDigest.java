@@ -11,14 +11,23 @@ import org.engram.simulator.network.Population;
  * sorted by time and then neuron, so two runs can be compared by one short string.
  *
  * <p>The engine reports spikes in step order; within a step precise-mode times may come in
- * neuron order. The digest keeps only a window of spikes younger than one step and sorts it before
- * hashing: a spike whose time is at least one step past the window's latest spike proves that
- * no earlier spike can still come. Each pair is hashed as the IEEE bits of the time (8 bytes,
- * big-endian) followed by the neuron (4 bytes).
+ * neuron order. The digest keeps only a window of recent spikes and sorts it before hashing: a
+ * spike at time {@code t} belongs to a step that began after {@code t - dt}, so no spike earlier
+ * than that can still come. The window is hashed whole when a spike comes one step after its
+ * latest, and, when it fills up (precise mode with spikes less than a step apart, where that never
+ * happens), up to one step before the newest spike; it holds about a step's spikes, not the run's.
+ * Each pair is hashed as the IEEE bits of the time (8 bytes, big-endian) followed by the neuron
+ * (4 bytes).
  *
  * @see org.engram.simulator.engine.Engine#addObserver
  */
 public final class SpikeTrainDigest implements SpikeListener {
+    /**
+     * Relative to the larger of the step and the time: far above the rounding of {@code t - dt} and
+     * of step starts (a few 1e-16 of t), and below a step up to times of 1e8 steps.
+     */
+    private static final double SETTLED_MARGIN = 1e-9;
+
     private final double dtMs;
     private final MessageDigest sha;
     /** Records of a window, hashed in one call: a call per 12-byte record costs more than the hashing. */
@@ -51,10 +60,15 @@ public final class SpikeTrainDigest implements SpikeListener {
         }
         if (timeMs >= windowMax + dtMs) {
             flush();
-        }
-        if (count == neurons.length) {
-            timeBits = Arrays.copyOf(timeBits, count * 2);
-            neurons = Arrays.copyOf(neurons, count * 2);
+        } else if (count == neurons.length) {
+            // Settled: earlier than the start of the newest spike's step, less a margin for the
+            // rounding of t - dt (a spike kept too long costs nothing; one hashed too soon, the order).
+            hashSettled(timeMs - dtMs - SETTLED_MARGIN * Math.max(dtMs, timeMs));
+            if (count > neurons.length / 2) {
+                // More than half a window within a step: grow, so that partial hashing stays rare.
+                timeBits = Arrays.copyOf(timeBits, neurons.length * 2);
+                neurons = Arrays.copyOf(neurons, neurons.length * 2);
+            }
         }
         timeBits[count] = Double.doubleToLongBits(timeMs);
         neurons[count] = population.firstNeuron() + neuron;
@@ -65,10 +79,29 @@ public final class SpikeTrainDigest implements SpikeListener {
 
     private void flush() {
         sortWindow();
-        if (records.length < 12 * count) {
+        hashFirst(count);
+        count = 0;
+    }
+
+    /** Hashes the window's spikes earlier than {@code limitMs} and keeps the rest. */
+    private void hashSettled(double limitMs) {
+        sortWindow();
+        int settled = 0;
+        while (settled < count && Double.longBitsToDouble(timeBits[settled]) < limitMs) {
+            settled++;
+        }
+        hashFirst(settled);
+        System.arraycopy(timeBits, settled, timeBits, 0, count - settled);
+        System.arraycopy(neurons, settled, neurons, 0, count - settled);
+        count -= settled;
+    }
+
+    /** Hashes the first {@code first} spikes of the sorted window. */
+    private void hashFirst(int first) {
+        if (records.length < 12 * first) {
             records = new byte[12 * timeBits.length];
         }
-        for (int k = 0; k < count; k++) {
+        for (int k = 0; k < first; k++) {
             long t = timeBits[k];
             int at = 12 * k;
             for (int b = 0; b < 8; b++) {
@@ -79,8 +112,7 @@ public final class SpikeTrainDigest implements SpikeListener {
                 records[at + 8 + b] = (byte) (n >>> (24 - 8 * b));
             }
         }
-        sha.update(records, 0, 12 * count);
-        count = 0;
+        sha.update(records, 0, 12 * first);
     }
 
     /**

@@ -63,7 +63,7 @@ public record BrunelNetwork(double scale, double g, double eta, boolean initialV
         ParameterException.requireNonNegative("brunel", "eta", eta, "ratio");
         if (Math.round(C_I * scale) < 1) {
             throw new ParameterException("brunel", "scale", "a factor giving at least one inhibitory input ("
-                    + "scale >= " + 1.0 / C_I + ")", scale);
+                    + "scale >= " + 0.5 / C_I + ", which rounds C_I x scale up to 1)", scale);
         }
     }
 

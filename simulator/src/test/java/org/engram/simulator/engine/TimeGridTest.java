@@ -2,6 +2,7 @@ package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
@@ -37,5 +38,14 @@ class TimeGridTest {
             ParameterException e = assertThrows(ParameterException.class, () -> grid.wholeSteps("test", "duration", ms));
             assertEquals("duration", e.location(), e.getMessage());
         }
+    }
+
+    @Test
+    void durationsBeyondTheStepCounterSayWhatTheLimitIs() {
+        TimeGrid grid = new TimeGrid(0.1);
+        // 1e12 ms is 1e13 whole steps, more than an int counts: the limit is the problem, not the grid.
+        ParameterException e = assertThrows(ParameterException.class, () -> grid.wholeSteps("test", "duration", 1e12));
+        assertTrue(e.getMessage().contains("at most 2147483647 time steps"), e.getMessage());
+        assertTrue(!e.getMessage().contains("whole number"), e.getMessage());
     }
 }

@@ -1,0 +1,50 @@
+package org.engram.simulator.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recording through many short runs (a training loop calls {@code run} once per sample) costs
+ * memory in proportion to what is recorded, not to the square of the number of runs.
+ */
+class RecordingGrowthTest {
+    private static final int RUNS = 10_000;
+    private static final int RECORDED = 4;
+
+    @Test
+    void manyShortRunsAllocateInProportionToTheRecording() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> p = b.population("p", 8, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        Network network = b.build();
+        // One thread and a tiny network: every step runs on this thread, whose allocations are counted.
+        try (Engine engine = new Engine(network, EngineOptions.grid(1))) {
+            StateRecorder state = engine.recordState(p, "v", new int[] {0, 2, 5, 7}, 0.1);
+            RateMonitor rate = engine.recordRate(p, 0.1);
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int k = 0; k < RUNS; k++) {
+                engine.run(0.1);
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertEquals(RUNS, state.sampleCount());
+            assertEquals(RUNS, rate.ratesHz().length);
+            // What is held: 10,000 samples x 4 doubles (320 KB) and 10,000 long bins (80 KB). Doubling
+            // allocates at most twice that per recorder, plus the engine's few hundred bytes per run
+            // (about 2 MB), so 32 MB is a wide bound; growing to the exact size at every run
+            // copies the history each time: 4 x 8 x 10,000^2 / 2 = 1.6 GB for the state, 400 MB for the rate.
+            long bound = 32L << 20;
+            assertTrue(allocated < bound, "allocated " + allocated + " bytes over " + RUNS + " runs, expected < "
+                    + bound);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.engram.simulator.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The digest equals SHA-256 of the whole train sorted by (time, neuron), for spikes that come in
+ * step order but shuffled within each step, and it holds about a step's spikes, not the run's.
+ */
+class SpikeTrainDigestTest {
+    private static final double DT = 0.1;
+
+    private record Spike(double timeMs, int neuron) {
+    }
+
+    private static String sortedSha256(List<Spike> train) throws Exception {
+        List<Spike> sorted = new ArrayList<>(train);
+        sorted.sort(Comparator.comparingDouble(Spike::timeMs).thenComparingInt(Spike::neuron));
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        ByteBuffer record = ByteBuffer.allocate(12);   // big-endian: time bits, then neuron
+        for (Spike s : sorted) {
+            record.clear();
+            record.putLong(Double.doubleToLongBits(s.timeMs())).putInt(s.neuron());
+            sha.update(record.array());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    @Test
+    void equalsTheHashOfTheSortedTrainWhateverTheOrderWithinASteps() throws Exception {
+        NetworkBuilder b = new NetworkBuilder(DT);
+        Population<?, ?> first = b.population("a", 700, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        Population<?, ?> second = b.population("b", 300, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        SplittableRandom random = new SplittableRandom(11);
+        List<Spike> train = new ArrayList<>();
+        SpikeTrainDigest digest = new SpikeTrainDigest(DT);
+        for (int step = 0; step < 400; step++) {
+            // Precise-mode times in (step dt, (step + 1) dt], a step's spikes in any order; quiet steps,
+            // dense ones (a window of 256 must grow), and ties at the step's end (grid-mode times).
+            int n = step % 50 == 7 ? 900 : 1 + random.nextInt(60);
+            List<Spike> stepSpikes = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                double t = random.nextInt(4) == 0 ? (step + 1) * DT : (step + 1 - random.nextDouble()) * DT;
+                stepSpikes.add(new Spike(t, random.nextInt(1000)));
+            }
+            Collections.shuffle(stepSpikes, new java.util.Random(step));
+            for (Spike s : stepSpikes) {
+                Population<?, ?> p = s.neuron() < 700 ? first : second;
+                digest.onSpike(p, s.neuron() - p.firstNeuron(), s.timeMs());
+            }
+            train.addAll(stepSpikes);
+        }
+        assertEquals(train.size(), digest.spikes());
+        assertEquals(sortedSha256(train), digest.hex());
+    }
+
+    @Test
+    void holdsAboutAStepOfSpikesNotTheRun() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Population<?, ?> p = new NetworkBuilder(DT).population("p", 1000, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        SpikeTrainDigest digest = new SpikeTrainDigest(DT);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        // A million precise-mode spikes 1 us apart (100 per step): no gap of a step ever comes.
+        for (int k = 1; k <= 1_000_000; k++) {
+            digest.onSpike(p, k % 1000, k * 0.001);
+        }
+        digest.hex();
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        // A window of a few hundred spikes needs kilobytes; holding the train until the end took
+        // arrays of a million times and neurons plus their 12-byte records: over 36 MB.
+        assertTrue(allocated < 4L << 20, "allocated " + allocated + " bytes for 1,000,000 spikes");
+    }
+}
