@@ -140,8 +140,10 @@ final class NetworkFromConfig {
                 population.prepareGrid(grid);
             }
         } catch (EngramException e) {
-            String key = params.has(String.valueOf(e.location())) ? ".params." + e.location() : "." + e.location();
-            throw new ConfigException(source, path + key, e.expected(), e.found(), null);
+            String at = e.location();
+            String key = at == null ? "" : params.has(at) ? ".params." + at : "." + at;
+            throw new ConfigException(source, path + key, e.expected() == null ? e.getMessage() : e.expected(),
+                    e.found() == null ? "" : e.found(), null);
         }
     }
 
