@@ -1,5 +1,6 @@
 package org.engram.simulator.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,8 +93,8 @@ class QuietNeuronSearchTest {
     private record Outcome(int searches, double[] spikesMs) {
     }
 
-    /** One input of {@code weight} pA arriving at 1.1 ms into a lif_exp neuron, then {@code durationMs} of silence. */
-    private static Outcome oneInput(double tauSynEx, double weight, double durationMs) {
+    /** One input of {@code weight} pA at 1.1 ms into a lif_exp neuron, then silence; runs of the given lengths. */
+    private static Outcome oneInput(double tauSynEx, double weight, double... runsMs) {
         CountingLifExp model = new CountingLifExp();
         NetworkBuilder b = new NetworkBuilder(DT).seed(1);
         Population<?, ?> source = b.population("source", 1, SpikeTimes.MODEL,
@@ -103,7 +104,9 @@ class QuietNeuronSearchTest {
         b.connect("in", source, target, Rules.allToAll(), Synapses.excitatory(weight).delayMs(DT));
         try (Engine e = new Engine(b.build(), EngineOptions.precise(1))) {
             SpikeRecorder spikes = e.recordSpikes(target);
-            e.run(durationMs);
+            for (double ms : runsMs) {
+                e.run(ms);
+            }
             return new Outcome(model.searches, spikes.timesMs());
         }
     }
@@ -151,5 +154,8 @@ class QuietNeuronSearchTest {
         assertEquals(1.1 + hi, late.spikesMs()[0], 1e-9);
         // Searched around the input and each spike, then a logarithmic number of times per silence.
         assertTrue(late.searches() <= 40 * late.spikesMs().length, "searches: " + late.searches());
+        // The look-ahead carries over from run to run: pieces give the spike times of one run, bit for bit.
+        Outcome pieces = oneInput(tauS, w, 7, 13.3, 100, 179.7);
+        assertArrayEquals(late.spikesMs(), pieces.spikesMs(), 0.0);
     }
 }
