@@ -12,6 +12,8 @@ import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.ValueSpecs;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.engine.Mode;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
@@ -143,12 +145,35 @@ final class NetworkFromConfig {
         P params = ConfigLoader.convert(merged, source, path + ".params", model.parametersType());
         resolvedPopulations.add(new SimulationConfig.PopulationSpec(spec.name(), spec.size(), spec.model(), merged,
                 spec.initial()));
+        Population<P, S> population;
         try {
-            return b.population(spec.name(), spec.size(), model, params);
+            population = b.population(spec.name(), spec.size(), model, params);
         } catch (EngramException e) {
             String key = e.location() == null || e.location().equals("size") ? "size"
                     : e.location().equals("populations") ? "name" : "params." + e.location();
             throw new ConfigException(source, path + "." + key, e.expected(), e.found(), null);
+        }
+        requireRunnable(population, b.grid(), merged, path);
+        return population;
+    }
+
+    /**
+     * Refuses here, with the config path, what the engine would refuse later without one: a model
+     * without exact propagation in precise mode, or a parameter that must be a whole number of
+     * steps in grid mode ({@code t_ref}).
+     */
+    private void requireRunnable(Population<?, ?> population, TimeGrid grid, ObjectNode params, String path) {
+        try {
+            if (config.mode() == Mode.PRECISE) {
+                population.prepareExact(grid);
+            } else {
+                population.prepareGrid(grid);
+            }
+        } catch (EngramException e) {
+            String at = e.location();
+            String key = at == null ? "" : params.has(at) ? ".params." + at : "." + at;
+            throw new ConfigException(source, path + key, e.expected() == null ? e.getMessage() : e.expected(),
+                    e.found() == null ? "" : e.found(), null);
         }
     }
 

@@ -129,6 +129,11 @@ class SimulateCommandTest {
                         List.of("bad.yaml:5:", "v_reset", "30")),
                 Arguments.of("unknown model", GOOD.replace("model: lif_delta", "model: lif_delt"),
                         List.of("bad.yaml", "populations[0].model", "lif_delt", "did you mean 'lif_delta'?")),
+                Arguments.of("refractory period off the grid", GOOD.replace("t_ref: 2}", "t_ref: 2.05}"),
+                        List.of("bad.yaml:5:", "populations[0].params.t_ref", "whole number of time steps", "2.05")),
+                Arguments.of("model without precise mode", GOOD.replace("seed: 3", "seed: 3\nmode: precise")
+                                .replace("model: lif_delta", "model: adaptive_lif"),
+                        List.of("bad.yaml:6:", "populations[0].model", "exact propagation", "adaptive_lif")),
                 Arguments.of("unknown parameter", GOOD.replace("t_ref: 2}", "t_reff: 2}"),
                         List.of("bad.yaml", "populations[0].params", "t_reff", "did you mean 't_ref'?")),
                 Arguments.of("delay not on the grid", GOOD.replace("delay_ms: 1.5", "delay_ms: 1.55"),

@@ -483,8 +483,9 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * How far ahead a neuron's next crossing is predicted. The prediction stays valid until an
-     * input event changes the neuron, so a quiet neuron is searched once per horizon, not per step.
+     * How far ahead a neuron's next crossing is first predicted. The prediction stays valid until an
+     * input event changes the neuron; a neuron still quiet past it looks ahead as far again as it
+     * has been quiet, so it is searched a logarithmic number of times, not once per step.
      */
     private static final double PREDICTION_HORIZON_MS = 10.0;
 
@@ -497,7 +498,19 @@ public final class Engine implements AutoCloseable {
                                                                       double[] horizon, SpikeBuffer out) {
         while (true) {
             if (horizon[i] < until) {
-                double end = Math.max(until, t + PREDICTION_HORIZON_MS);
+                double end = t + PREDICTION_HORIZON_MS;
+                if (end < until) {
+                    // Quiet past its first horizon. A crossing the look-ahead finds is searched again over
+                    // [t, until] once its step has come, so spike times do not depend on the look-ahead.
+                    double ahead = until + (until - t);
+                    double c = kernel.nextCrossingMs(state, i, t, ahead);
+                    if (!(c <= until)) {
+                        crossing[i] = Double.NaN;
+                        horizon[i] = Double.isNaN(c) ? ahead : Math.nextDown(c);
+                        return t;
+                    }
+                    end = until;
+                }
                 crossing[i] = kernel.nextCrossingMs(state, i, t, end);
                 horizon[i] = end;
             }

@@ -34,7 +34,8 @@ import org.engram.simulator.engine.TimeGrid;
  *   <tr><td>c</td><td>-65</td><td>mV</td><td>reset of v, {@code < 30}</td></tr>
  *   <tr><td>d</td><td>8</td><td>mV</td><td>increase of u at a spike</td></tr>
  *   <tr><td>v_init</td><td>-65</td><td>mV</td><td>initial v</td></tr>
- *   <tr><td>u_init</td><td>b v_init</td><td>mV</td><td>initial u</td></tr>
+ *   <tr><td>u_init</td><td>-13 (b v_init)</td><td>mV</td><td>initial u; a config that changes {@code b} or
+ *       {@code v_init} keeps -13 unless it sets {@code u_init} too</td></tr>
  *   <tr><td>i_e</td><td>0</td><td>mV/ms</td><td>constant bias input</td></tr>
  * </table>
  * Presets: {@link #regularSpiking()} (excitatory cortical cells; adapting) and
