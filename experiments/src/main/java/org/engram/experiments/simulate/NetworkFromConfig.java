@@ -179,8 +179,8 @@ final class NetworkFromConfig {
 
     /**
      * Locates an error the engine found when it prepared the built network for the config's mode
-     * (a Poisson rate above the grid-mode limit, a grid-mode parameter off the time grid, a current
-     * source in precise mode) at the key of the entry it is about.
+     * (a Poisson rate above the grid-mode limit, a current source in precise mode) at the key of the
+     * entry it is about; populations were already prepared for the mode by {@link #build()}.
      *
      * @param e the engine's error
      * @return the error at its key, or {@code e} itself when no entry matches
@@ -196,14 +196,6 @@ final class NetworkFromConfig {
             if ("poisson".equals(in.type()) && ("poisson input to '" + in.target() + "'").equals(e.source())
                     && String.valueOf(in.rateHz()).equals(e.found())) {
                 key = "inputs[" + i + "].rate_hz";
-            }
-        }
-        for (int i = 0; key == null && i < resolvedPopulations.size(); i++) {
-            SimulationConfig.PopulationSpec p = resolvedPopulations.get(i);
-            JsonNode value = e.location() == null ? null : p.params().get(e.location());
-            if (p.model().equals(e.source()) && value != null && value.isNumber()
-                    && String.valueOf(value.asDouble()).equals(e.found())) {
-                key = "populations[" + i + "].params." + e.location();
             }
         }
         return key == null ? e : new ConfigException(source, key, e.expected(), e.found(), e.hint());
