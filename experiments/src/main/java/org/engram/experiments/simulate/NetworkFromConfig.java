@@ -1,7 +1,9 @@
 package org.engram.experiments.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -18,6 +20,7 @@ import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
 import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -33,7 +36,9 @@ final class NetworkFromConfig {
     private final SimulationConfig config;
     private final String source;
     private final Map<String, Population<?, ?>> byName = new HashMap<>();
-    private final List<SimulationConfig.PopulationSpec> resolvedPopulations = new java.util.ArrayList<>();
+    private final List<SimulationConfig.PopulationSpec> resolvedPopulations = new ArrayList<>();
+    private final List<SimulationConfig.ProjectionSpec> resolvedProjections = new ArrayList<>();
+    private final List<SimulationConfig.InputSpec> resolvedInputs = new ArrayList<>();
     /** Projection names in config order, to find the entry an error found while drawing synapses is about. */
     private final List<String> projectionNames = new java.util.ArrayList<>();
 
@@ -202,13 +207,14 @@ final class NetworkFromConfig {
     }
 
     /**
-     * The config with every model parameter written out, as it was used.
+     * The config as it was used: every model parameter, projection name and delay, and Poisson
+     * input receptor written out.
      *
      * @return the resolved config; valid after {@link #build()}
      */
     SimulationConfig resolved() {
         return new SimulationConfig(config.name(), config.dtMs(), config.durationMs(), config.seed(), config.threads(),
-                config.mode(), resolvedPopulations, config.projections(), config.inputs(), config.record());
+                config.mode(), resolvedPopulations, resolvedProjections, resolvedInputs, config.record());
     }
 
     private Population<?, ?> population(String name, String path) {
@@ -235,7 +241,10 @@ final class NetworkFromConfig {
         if (weight == null) {
             synapses = synapses.weights(ValueSpecs.distribution(spec.weight(), source, path + ".weight"));
         }
-        Double delay = ValueSpecs.constant(spec.delayMs(), Synapses.DEFAULT_DELAY_MS, source, path + ".delay_ms");
+        JsonNode delayMs = spec.delayMs() == null ? DoubleNode.valueOf(Synapses.DEFAULT_DELAY_MS) : spec.delayMs();
+        resolvedProjections.add(new SimulationConfig.ProjectionSpec(name, spec.source(), spec.target(), spec.rule(),
+                spec.receptor(), spec.weight(), delayMs, spec.plastic()));
+        Double delay = ValueSpecs.constant(delayMs, Synapses.DEFAULT_DELAY_MS, source, path + ".delay_ms");
         synapses = delay != null ? synapses.delayMs(delay)
                 : synapses.delays(ValueSpecs.distribution(spec.delayMs(), source, path + ".delay_ms"));
         if (spec.plastic()) {
@@ -307,11 +316,13 @@ final class NetworkFromConfig {
         if (in.type() != null && INPUT_KEYS.containsKey(in.type())) {
             rejectUnusedKeys(in, INPUT_KEYS.get(in.type()), "input type " + in.type(), path);
         }
+        Receptor receptor = in.receptor() == null && "poisson".equals(in.type()) ? Receptor.EXCITATORY : in.receptor();
+        resolvedInputs.add(new SimulationConfig.InputSpec(in.type(), in.target(), in.rateHz(), in.weight(), receptor,
+                in.neurons(), in.timesMs(), in.amplitudesPa()));
         try {
             switch (in.type() == null ? "" : in.type()) {
                 case "poisson" -> b.poissonInput(target, require(in.rateHz(), path + ".rate_hz", "a poisson input"),
-                        require(in.weight(), path + ".weight", "a poisson input"),
-                        in.receptor() == null ? org.engram.simulator.model.Receptor.EXCITATORY : in.receptor());
+                        require(in.weight(), path + ".weight", "a poisson input"), receptor);
                 case "current" -> b.current(new CurrentSource(target, in.neurons(),
                         require(in.timesMs(), path + ".times_ms", "a current input"),
                         require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input")));

@@ -1,5 +1,6 @@
 package org.engram.experiments.simulate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.engram.simulator.model.Receptor;
  * @param inputs      Poisson and current inputs (default none)
  * @param record      what to record (default: spikes of every population, rates in 1 ms bins)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SimulationConfig(String name, Double dtMs, Double durationMs, Long seed, Integer threads, Mode mode,
                                List<PopulationSpec> populations, List<ProjectionSpec> projections,
                                List<InputSpec> inputs, RecordSpec record) {
@@ -49,6 +51,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param initial initial values of state variables: a number, or a distribution
      *                ({@code {uniform: [low, high]}}, {@code {normal: [mean, sd]}})
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PopulationSpec(String name, int size, String model, JsonNode params, Map<String, JsonNode> initial) {
         /** Fills defaults. */
         public PopulationSpec {
@@ -68,6 +71,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param delayMs  a number of ms (default 1.0) or a distribution
      * @param plastic  whether plasticity may change the weights (default false)
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProjectionSpec(String name, String source, String target, RuleSpec rule, Receptor receptor,
                                  JsonNode weight, JsonNode delayMs, Boolean plastic) {
         /** Fills defaults. */
@@ -88,6 +92,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param sources   source indices (explicit)
      * @param targets   target indices (explicit)
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RuleSpec(String type, Double p, Integer k, Boolean autapses, Boolean multapses,
                            int[] sources, int[] targets) {
     }
@@ -104,6 +109,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param timesMs      current: change times (ms)
      * @param amplitudesPa current: amplitude from each change time on (pA)
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InputSpec(String type, String target, Double rateHz, Double weight, Receptor receptor,
                             int[] neurons, double[] timesMs, double[] amplitudesPa) {
     }
@@ -115,6 +121,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param rateBinMs bin of the population rate in ms (default 1)
      * @param state     sampled state variables
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RecordSpec(List<String> spikes, Double rateBinMs, List<StateSpec> state) {
         /** Fills defaults. */
         public RecordSpec {
@@ -131,6 +138,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param neurons    neurons to sample (ascending)
      * @param intervalMs sampling interval in ms (default dt)
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StateSpec(String population, String variable, int[] neurons, Double intervalMs) {
     }
 }

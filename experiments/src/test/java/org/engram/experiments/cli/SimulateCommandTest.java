@@ -36,7 +36,8 @@ class SimulateCommandTest {
     @Test
     void writesEveryFileAndPrintsTheFolderLast(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("tiny.yaml");
-        Files.writeString(config, GOOD);
+        // The second projection takes the default delay, which the resolved config must spell out.
+        Files.writeString(config, GOOD.replace("weight: 25, delay_ms: 1.0}", "weight: 25}"));
         CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", dir.resolve("results").toString());
         assertEquals(0, r.exitCode(), r.err());
         Path folder = Path.of(r.lastLine());
@@ -56,9 +57,14 @@ class SimulateCommandTest {
         }
         // 50 ms sampled every 1 ms for 2 neurons: 100 lines plus the header.
         assertEquals(101, Files.readAllLines(folder.resolve("state_exc_v.csv")).size());
-        // The resolved config spells out every model parameter, so it runs again to the same spikes.
+        // The resolved config spells out every model parameter and the defaults the network used, holds
+        // no key the config left unset (no nulls), and runs again to the same spikes.
         String resolved = Files.readString(folder.resolve("config.yaml"));
-        assertTrue(resolved.contains("c_m: 250.0"), resolved);
+        for (String used : List.of("c_m: 250.0", "name: src->exc", "weight: 0.1\n  receptor: excitatory",
+                "weight: 25\n  delay_ms: 1.0")) {
+            assertTrue(resolved.contains(used), used + " in\n" + resolved);
+        }
+        assertFalse(resolved.contains("null"), resolved);
         CliRunner.Result again = CliRunner.run("simulate", folder.resolve("config.yaml").toString(), "--out",
                 dir.resolve("again").toString());
         assertEquals(0, again.exitCode(), again.err());
