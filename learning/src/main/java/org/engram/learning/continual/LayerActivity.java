@@ -20,7 +20,8 @@ public interface LayerActivity {
     int ownSamples();
 
     /**
-     * One sample's activity; the caller must not modify it.
+     * One sample's activity; the caller must not modify it. It may be a fresh copy at each call: a
+     * strategy that reads the activity every batch uses {@link #copyVector} instead.
      *
      * @param sample the sample index, in {@code [0, samples())}
      * @return the activity vector, length {@code inputs(layer)} (rates, 1/ms or normalised units)
