@@ -425,6 +425,11 @@ public final class ContinualLearner implements AutoCloseable {
         public float[] vector(int sample) {
             return Arrays.copyOfRange(rates.rates(), sample * rates.pre(), (sample + 1) * rates.pre());
         }
+
+        @Override
+        public void copyVector(int sample, float[] into, int offset) {
+            System.arraycopy(rates.rates(), sample * rates.pre(), into, offset, rates.pre());
+        }
     }
 
     /** What a strategy sees at a task boundary. */

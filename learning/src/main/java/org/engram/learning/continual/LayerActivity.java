@@ -20,10 +20,24 @@ public interface LayerActivity {
     int ownSamples();
 
     /**
-     * One sample's activity; the caller must not modify it.
+     * One sample's activity; the caller must not modify it. It may be a fresh copy at each call: a
+     * strategy that reads the activity every batch uses {@link #copyVector} instead.
      *
      * @param sample the sample index, in {@code [0, samples())}
      * @return the activity vector, length {@code inputs(layer)} (rates, 1/ms or normalised units)
      */
     float[] vector(int sample);
+
+    /**
+     * Copies one sample's activity into a caller's buffer: what a strategy that reads the vectors
+     * every batch uses, so that it allocates nothing where {@link #vector} has to copy.
+     *
+     * @param sample the sample index, in {@code [0, samples())}
+     * @param into   receives the vector's {@code inputs(layer)} values from {@code offset} on
+     * @param offset where the vector starts in {@code into}
+     */
+    default void copyVector(int sample, float[] into, int offset) {
+        float[] v = vector(sample);
+        System.arraycopy(v, 0, into, offset, v.length);
+    }
 }

@@ -26,6 +26,8 @@ final class OjaSubspace {
     private double[] delta = new double[0];
     private double[] y = new double[0];
     private final double[] residual;
+    /** The batch's activity vectors, m rows of n, copied once per batch and read every iteration. */
+    private float[] inputs = new float[0];
 
     /**
      * @param n the input dimension
@@ -69,10 +71,14 @@ final class OjaSubspace {
         if (hi == lo || m == 0) {
             return;
         }
+        if (inputs.length < m * n) {
+            inputs = new float[m * n];
+        }
+        final float[] x = inputs;
         double meanSquare = 0;
         for (int s = 0; s < m; s++) {
-            float[] x = act.vector(s);
-            for (int i = 0; i < n; i++) {
+            act.copyVector(s, x, s * n);
+            for (int i = s * n; i < (s + 1) * n; i++) {
                 meanSquare += (double) x[i] * x[i];
             }
         }
@@ -85,7 +91,7 @@ final class OjaSubspace {
         for (int it = 0; it < iterations; it++) {
             Arrays.fill(delta, 0, size, 0.0);
             for (int s = 0; s < m; s++) {
-                accumulate(h, act.vector(s));
+                accumulate(h, x, s * n);
             }
             for (int q = 0; q < size; q++) {
                 velocity[q] = momentum * velocity[q] + delta[q] / m;
@@ -94,17 +100,18 @@ final class OjaSubspace {
         }
     }
 
-    private void accumulate(double[] h, float[] x) {
+    /** Adds one sample's Oja update, from the vector at {@code x[xs, xs + n)}, to {@code delta}. */
+    private void accumulate(double[] h, float[] x, int xs) {
         for (int j = 0; j < hi; j++) {
             double sum = 0;
             final int hj = j * n;
             for (int i = 0; i < n; i++) {
-                sum += h[hj + i] * x[i];
+                sum += h[hj + i] * x[xs + i];
             }
             y[j] = sum;
         }
         for (int i = 0; i < n; i++) {
-            residual[i] = x[i];
+            residual[i] = x[xs + i];
         }
         for (int j = 0; j < hi; j++) {
             final double yj = y[j];

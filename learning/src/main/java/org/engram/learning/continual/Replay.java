@@ -110,7 +110,7 @@ public final class Replay implements ContinualStrategy, Checkpointable {
         }
         if (batch.epoch() == 0) {
             for (int i = 0; i < own; i++) {
-                memory.offer(batch.input(i).clone(), batch.label(i), batch.task(i), random);
+                memory.offer(batch.input(i), batch.label(i), batch.task(i), random);
             }
         }
     }

@@ -59,9 +59,10 @@ final class ReplayMemory {
     }
 
     /**
-     * Offers one sample; the memory keeps the array by reference if it takes it.
+     * Offers one sample; the memory keeps a copy of the array if it takes it (most offers of a long
+     * stream are declined, so only those taken are copied).
      *
-     * @param input the input vector (a copy the caller no longer changes)
+     * @param input the input vector; not kept
      * @param label the class label, {@code >= 0}
      * @param task  the task index
      * @param rng   the task's replay stream
@@ -128,7 +129,7 @@ final class ReplayMemory {
         if (slot < size && inputs[slot] != null) {
             classCount[labels[slot]]--;
         }
-        inputs[slot] = input;
+        inputs[slot] = input.clone();
         labels[slot] = label;
         tasks[slot] = task;
         classCount[label]++;

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -173,6 +174,59 @@ class ContinualLearnerTest {
         for (int m = 0; m < x.length; m++) {
             assertArrayEquals(x[m], y[m], "matrix " + m);
         }
+    }
+
+    /**
+     * The activity a strategy is given copies each sample's vector into the strategy's buffer equal to
+     * {@link LayerActivity#vector} and without allocating: HLOP reads it every batch.
+     */
+    @Test
+    void activityCopiesEachVectorIntoABufferWithoutAllocating() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] allocated = new long[1];
+        int[] vectors = new int[1];
+        ContinualStrategy probe = new ContinualStrategy() {
+            private float[] buffer = new float[0];
+
+            @Override
+            public String name() {
+                return "probe";
+            }
+
+            @Override
+            public boolean needsActivity() {
+                return true;
+            }
+
+            @Override
+            public void transformUpdate(int layer, float[] update, LayerActivity act) {
+                int n = act.vector(0).length;
+                if (buffer.length < act.samples() * n) {
+                    buffer = new float[act.samples() * n];
+                }
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (int s = 0; s < act.samples(); s++) {
+                    act.copyVector(s, buffer, s * n);
+                }
+                allocated[0] += threads.getCurrentThreadAllocatedBytes() - before;
+                for (int s = 0; s < act.samples(); s++) {
+                    assertArrayEquals(act.vector(s), Arrays.copyOfRange(buffer, s * n, (s + 1) * n));
+                    vectors[0]++;
+                }
+            }
+        };
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1), probe,
+                Scenario.TASK_INCREMENTAL)) {
+            l.startTask(TASKS[0]);
+            for (int epoch = 0; epoch < 3; epoch++) {
+                l.trainEpoch(epoch);
+            }
+        }
+        assertTrue(vectors[0] > 400, "vectors copied: " + vectors[0]);
+        // Nothing is needed; 16 KB leaves room for the JVM's own bookkeeping on the thread. A copy per
+        // vector, as vector() makes, costs 16 bytes of header plus 4 per value: 144 x 480 = 69 KB here.
+        assertTrue(allocated[0] < 16 << 10, "allocated " + allocated[0] + " bytes copying " + vectors[0] + " vectors");
     }
 
     private static double[][] runAll(String strategy, Scenario scenario) {

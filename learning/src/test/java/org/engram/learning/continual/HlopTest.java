@@ -3,6 +3,8 @@ package org.engram.learning.continual;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
@@ -162,5 +164,61 @@ class HlopTest {
         double relative = Subspaces.checkedRelativeChange(hlop.protectedBasis(0), N, old, before, after, OUT, trainer, startNorm);
         double naive = GpmTest.relativeChangeOfOldOutputs(new Naive(), tasks);
         assertTrue(relative < 0.2 * naive, "hlop " + relative + " vs naive " + naive);
+    }
+    /**
+     * Oja's iterations read the batch's vectors several times; with an activity whose {@code vector}
+     * copies (as the learner's does) they still allocate nothing per batch once their buffers are grown.
+     */
+    @Test
+    void ojaIterationsAllocateNothingPerBatch() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        int n = 200;
+        int m = 32;
+        float[] flat = new float[m * n];
+        SplitMixRandom r = new SplitMixRandom(5);
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = (float) r.nextDouble();
+        }
+        LayerActivity copying = new LayerActivity() {
+            @Override
+            public int layer() {
+                return 0;
+            }
+
+            @Override
+            public int samples() {
+                return m;
+            }
+
+            @Override
+            public int ownSamples() {
+                return m;
+            }
+
+            @Override
+            public float[] vector(int sample) {
+                return Arrays.copyOfRange(flat, sample * n, (sample + 1) * n);
+            }
+
+            @Override
+            public void copyVector(int sample, float[] into, int offset) {
+                System.arraycopy(flat, sample * n, into, offset, n);
+            }
+        };
+        OjaSubspace oja = new OjaSubspace(n);
+        oja.reset(0, 10);
+        double[] h = new double[10 * n];
+        h[0] = 1;
+        oja.train(h, copying, m, 3, 0.2, 0.9);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int batch = 0; batch < 20; batch++) {
+            oja.train(h, copying, m, 3, 0.2, 0.9);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(Double.isFinite(h[0]) && h[0] != 1, "the rows must train");
+        // Nothing is needed; 16 KB leaves room for the JVM's own bookkeeping on this thread. A copy per
+        // vector read costs 20 batches x (1 + 3 iterations) x 32 x 800 bytes = 2 MB.
+        assertTrue(allocated < 16 << 10, "allocated " + allocated + " bytes in 20 batches");
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.engram.simulator.random.Purpose;
@@ -126,6 +127,47 @@ class ReplayTest {
         assertEquals(30, replay.memorySize());
         assertTrue(withOlder > 0, "later tasks replay earlier tasks' samples");
         assertEquals(5, seen.get(seen.size() - 1)[1]);
+    }
+
+    /**
+     * The memory copies only the samples it takes: a reservoir of 10 takes about 10 (1 + ln 160) = 60
+     * of 1,600 offers, so a copy per offer would allocate 25 times what is kept.
+     */
+    @Test
+    void onlyTheSamplesTheMemoryTakesAreCopied() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        int n = 784;
+        float[][] inputs = ToyData.randomRows(32, n, 4);
+        ArraySamples data = new ArraySamples(0, inputs, new int[32]);
+        int[] all = new int[32];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        Batch[] batches = new Batch[50];
+        for (int b = 0; b < batches.length; b++) {
+            batches[b] = new Batch(0, Scenario.TASK_INCREMENTAL, 0, b, data, all);
+        }
+        Replay replay = new Replay(new Replay.Params(10, 1, Replay.Buffer.RESERVOIR));
+        replay.beforeTask(new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, null, null, List.of(data)));
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (Batch batch : batches) {
+            replay.beforeBatch(batch);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(10, replay.memorySize());
+        // About 60 copies of 3,152 bytes (190 KB) plus the batches' growth for one appended sample; a
+        // copy per offer is 1,600 x 3,152 bytes = 5 MB. 1 MB lies between with room on both sides.
+        assertTrue(allocated < 1 << 20, "allocated " + allocated + " bytes offering 1,600 samples");
+    }
+
+    @Test
+    void theMemoryKeepsACopyOfWhatItTakes() {
+        ReplayMemory memory = new ReplayMemory(2, Replay.Buffer.RESERVOIR);
+        float[] input = {1, 2};
+        memory.offer(input, 0, 0, RandomStreams.of(1, Purpose.REPLAY, 0));
+        input[0] = 5;   // a batch's array, which the caller may reuse
+        assertArrayEquals(new float[] {1, 2}, memory.input(0));
     }
 
     @Test

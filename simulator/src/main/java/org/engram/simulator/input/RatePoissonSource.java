@@ -91,7 +91,9 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
                         ratesHz.length);
             }
             for (int i = 0; i < ratesHz.length; i++) {
-                checkRate("rates[" + i + "]", ratesHz[i]);
+                if (!(ratesHz[i] >= 0) || ratesHz[i] == Double.POSITIVE_INFINITY) {
+                    checkRate("rates[" + i + "]", ratesHz[i]);   // the name is built only for a rate that fails
+                }
             }
             System.arraycopy(ratesHz, 0, rateHz, 0, ratesHz.length);
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
@@ -111,6 +112,26 @@ class RatePoissonSourceTest {
     }
 
     @Test
+    void settingValidRatesAllocatesNothingPerNeuron() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        NetworkBuilder b = new NetworkBuilder(DT_MS);
+        var in = b.population("in", 784, RatePoissonSource.MODEL, new RatePoissonSource.Params(0));
+        double[] rates = new double[784];
+        Arrays.fill(rates, 63.75);
+        in.state().setRates(rates);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int k = 0; k < 1000; k++) {
+            in.state().setRates(rates);   // once per image in a Diehl-Cook network
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        // Nothing is needed; 64 KB leaves room for the JVM's own bookkeeping on this thread. Naming each
+        // neuron's rate while checking it costs about 50 bytes x 784 x 1000 = 39 MB.
+        assertTrue(allocated < 64 << 10, "allocated " + allocated + " bytes setting 784 rates 1000 times");
+        assertArrayEquals(rates, in.state().values("rate"));
+    }
+
+    @Test
     void rejectsBadRatesAndKeepsTheOldOnes() {
         NetworkBuilder b = new NetworkBuilder(DT_MS);
         var in = b.population("in", 3, RatePoissonSource.MODEL, new RatePoissonSource.Params(7));
@@ -118,6 +139,11 @@ class RatePoissonSourceTest {
                 () -> in.state().setRates(new double[] {1, Double.NaN, 2}));
         assertEquals("rates[1]", e.location());
         assertEquals("NaN", e.found());
+        for (double bad : new double[] {-1, -0.5e-300, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            ParameterException f = assertThrows(ParameterException.class,
+                    () -> in.state().setRates(new double[] {1, 2, bad}));
+            assertEquals("rates[2]", f.location(), "rate " + bad);
+        }
         assertThrows(ParameterException.class, () -> in.state().setRates(new double[] {1, 2}));
         assertThrows(ParameterException.class, () -> in.state().setAllRates(-1));
         assertThrows(ParameterException.class, () -> new RatePoissonSource.Params(Double.POSITIVE_INFINITY));
