@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.bench.NetworkBenchmark;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.network.Network;
@@ -65,7 +66,7 @@ public final class BenchCommand implements Runnable {
         void runAndReport(CommandSpec spec, String name, NetworkSize network) {
             String command = "bench " + name;
             ParameterException.requirePositive(command, "--duration-ms", durationMs, "ms");
-            OptionChecks.atLeast(command, "--threads", threads, 1);
+            OptionChecks.between(command, "--threads", threads, 1, EngineOptions.MAX_THREADS);
             ParameterException.requirePositive(command, "--dt", dtMs, "ms");
             TimeGrid grid = new TimeGrid(dtMs);
             grid.wholeSteps(command, "--duration-ms", durationMs);

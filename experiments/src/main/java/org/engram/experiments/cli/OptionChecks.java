@@ -23,4 +23,19 @@ final class OptionChecks {
         }
         return value;
     }
+
+    /**
+     * @param command the command, e.g. {@code "bench cuba"}
+     * @param option  the option, e.g. {@code "--threads"}
+     * @param value   its value
+     * @param min     the smallest value allowed
+     * @param max     the largest value allowed
+     * @return the value
+     */
+    static int between(String command, String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new ParameterException(command, option, "an integer in [" + min + ", " + max + "]", value);
+        }
+        return value;
+    }
 }

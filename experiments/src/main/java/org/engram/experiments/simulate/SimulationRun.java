@@ -127,6 +127,11 @@ public final class SimulationRun {
                 SimulationConfig.StateSpec s = c.record().state().get(i);
                 String path = "record.state[" + i + "]";
                 Population<?, ?> p = populationAt(network, s.population(), source, path + ".population");
+                if (s.neurons() != null && s.neurons().length == 0) {
+                    // An empty list would write a CSV with a header and nothing else.
+                    throw new ConfigException(source, path + ".neurons", "at least one neuron index (without the key: "
+                            + "neuron 0)", "an empty list", null);
+                }
                 try {
                     int[] neurons = s.neurons() != null ? s.neurons() : new int[] {0};
                     states.add(engine.recordState(p, s.variable(), neurons,

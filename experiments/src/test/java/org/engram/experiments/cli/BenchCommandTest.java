@@ -72,6 +72,7 @@ class BenchCommandTest {
         "train --steps -1|--steps|found -1",
         "stdp --threads 0|--threads|found 0",
         "cuba --threads 0|--threads|found 0",
+        "brunel --threads 5000|--threads|found 5000",
         "cuba --duration-ms 0|--duration-ms|found 0",
         "cuba --dt -0.1|--dt|found -0.1",
         "cuba --neurons 79|--neurons|found 79",

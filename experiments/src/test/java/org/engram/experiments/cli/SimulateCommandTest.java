@@ -169,6 +169,8 @@ class SimulateCommandTest {
                 Arguments.of("current source in precise mode", GOOD.replace("seed: 3", "seed: 3\nmode: precise")
                         .replace("record:", "  - {type: current, target: exc, times_ms: [0], amplitudes_pa: [5]}\nrecord:"),
                         List.of("bad.yaml:4:", "mode: expected grid mode")),
+                Arguments.of("state of no neuron", GOOD.replace("neurons: [0, 5]", "neurons: []"),
+                        List.of("bad.yaml:13:", "record.state[0].neurons", "at least one neuron", "an empty list")),
                 Arguments.of("spike times out of order", GOOD.replace("[10, 50]", "[50, 10]"),
                         List.of("bad.yaml:6:", "populations[1].params.times_ms[4][1]", "ascending", "10")),
                 Arguments.of("fewer spike-time lists than neurons", GOOD.replace("size: 5, model: spike_times",

@@ -12,13 +12,16 @@ import org.engram.simulator.ParameterException;
  *                               {@value #DEFAULT_MIN_PARALLEL_NEURON_STEPS}); results do not depend on it
  */
 public record EngineOptions(int threads, Mode mode, int minParallelNeuronSteps) {
+    /** The most worker threads an engine takes. */
+    public static final int MAX_THREADS = 1024;
+
     /** The default of {@code minParallelNeuronSteps}: a few microseconds of neuron updates. */
     public static final int DEFAULT_MIN_PARALLEL_NEURON_STEPS = 20_000;
 
     /** Validates the thread count. */
     public EngineOptions {
-        if (threads < 1 || threads > 1024) {
-            throw new ParameterException("engine", "threads", "an integer in [1, 1024]", threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new ParameterException("engine", "threads", "an integer in [1, " + MAX_THREADS + "]", threads);
         }
         if (mode == null) {
             throw new ParameterException("engine", "mode", "grid or precise", "null");
