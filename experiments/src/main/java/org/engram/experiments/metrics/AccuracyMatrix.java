@@ -61,7 +61,9 @@ public final class AccuracyMatrix {
     /**
      * The element-wise mean of several runs' matrices (e.g. one per seed). Its ACC and BWT equal
      * the runs' mean ACC and BWT, which are linear in the entries; its forgetting, made of maxima,
-     * is in general not the runs' mean forgetting.
+     * is in general not the runs' mean forgetting. Each entry is the sum divided by the number of
+     * runs, so runs that all score 1 average to exactly 1 (adding 1/9 nine times gives
+     * 1.0000000000000002).
      *
      * @param runs matrices of one size, at least one
      * @return the mean matrix
@@ -75,8 +77,13 @@ public final class AccuracyMatrix {
             }
             for (int i = 0; i < t; i++) {
                 for (int j = 0; j < t; j++) {
-                    m[i][j] += a.get(i, j) / runs.size();
+                    m[i][j] += a.get(i, j);
                 }
+            }
+        }
+        for (double[] row : m) {
+            for (int j = 0; j < t; j++) {
+                row[j] /= runs.size();
             }
         }
         return of(m);

@@ -201,18 +201,18 @@ final class MetricsWriter {
         return out;
     }
 
-    /** The element-wise mean of the units' accuracy matrices. */
-    private double[][] meanMatrix(List<UnitProgress> us) {
-        int t = config.tasks().count();
-        double[][] mean = new double[t][t];
+    /** The element-wise mean of the units' accuracy matrices ({@link AccuracyMatrix#mean}). */
+    private static double[][] meanMatrix(List<UnitProgress> us) {
+        List<AccuracyMatrix> matrices = new ArrayList<>();
         for (UnitProgress u : us) {
-            for (int i = 0; i < t; i++) {
-                for (int j = 0; j < t; j++) {
-                    mean[i][j] += u.rows().get(i)[j] / us.size();
-                }
-            }
+            matrices.add(AccuracyMatrix.of(u.matrix()));
         }
-        return mean;
+        AccuracyMatrix mean = AccuracyMatrix.mean(matrices);
+        double[][] rows = new double[mean.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = mean.row(i);
+        }
+        return rows;
     }
 
     Map<String, Object> metrics() {

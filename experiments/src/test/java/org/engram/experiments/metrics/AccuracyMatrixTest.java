@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +83,22 @@ class AccuracyMatrixTest {
         assertEquals("R[0][1]", nan.location());
         assertThrows(ParameterException.class, () -> AccuracyMatrix.of(new double[][] {{1.5}}));
         assertThrows(ParameterException.class, () -> m.fwt(new double[] {0.1}));
+    }
+
+    /**
+     * Nine seeds that all score 1 average to exactly 1: adding 1/9 nine times gives
+     * 1.0000000000000002, which is no accuracy, so the mean must divide the sum instead.
+     */
+    @Test
+    void meanOfNineFullMarksIsExactlyOne() {
+        List<AccuracyMatrix> runs = new ArrayList<>();
+        for (int seed = 0; seed < 9; seed++) {
+            runs.add(AccuracyMatrix.of(new double[][] {{1, 0.5}, {1, 1}}));
+        }
+        AccuracyMatrix mean = AccuracyMatrix.mean(runs);
+        assertEquals(1.0, mean.get(0, 0), 0);
+        assertEquals(0.5, mean.get(0, 1), 0);
+        assertEquals(1.0, mean.acc(), 0);
     }
 
     @Test

@@ -1,0 +1,58 @@
+package org.engram.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.engram.experiments.config.ConfigLayers;
+import org.engram.experiments.config.ExperimentConfig;
+import org.junit.jupiter.api.Test;
+
+/** The aggregate over seeds, checked against hand-computed means. */
+class MetricsWriterTest {
+    private static ExperimentConfig config(int seeds) {
+        StringBuilder list = new StringBuilder("1");
+        for (int s = 2; s <= seeds; s++) {
+            list.append(", ").append(s);
+        }
+        String yaml = "seeds: [" + list + "]\n"
+                + "data: {dataset: synthetic}\n"
+                + "tasks: {sequence: synthetic, count: 2, classes_per_task: 2}\n"
+                + "strategies: [{name: naive}]\n";
+        return ConfigLayers.resolve(yaml, "t.yaml", List.of(), ConfigLayers.Flags.NONE).config();
+    }
+
+    /** A finished unit of two tasks with the given accuracy rows. */
+    private static UnitProgress unit(long seed, double[][] rows) {
+        UnitProgress p = UnitProgress.start("naive", seed, rows.length).withRandomInit(new double[] {0.5, 0.5});
+        for (int t = 0; t < rows.length; t++) {
+            p = p.withTask(rows[t], List.of(new EpochRecord("naive", seed, t, 0, 0.1, 0.9, 1.0, 100)), List.of(),
+                    1.0, t == rows.length - 1 ? "hash" : null, new long[] {10, 20, 30, 0});
+        }
+        return p;
+    }
+
+    /**
+     * Nine seeds with full marks on a task: the mean matrix holds exactly 1 there (adding 1/9 nine
+     * times gives 1.0000000000000002, which the accuracy matrix refuses, failing the whole run at
+     * its end), and accuracy_matrix.csv can be written.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void nineSeedsWithFullMarksAverageToExactlyOne() {
+        List<UnitProgress> units = new ArrayList<>();
+        for (int s = 1; s <= 9; s++) {
+            units.add(unit(s, new double[][] {{1, 0.5}, {1, 1}}));
+        }
+        MetricsWriter w = MetricsWriter.of(config(9), "run", List.of("a", "b"), null, units, null);
+        Map<String, Object> naive = (Map<String, Object>) ((Map<String, Object>) w.metrics().get("strategies"))
+                .get("naive");
+        double[][] mean = (double[][]) ((Map<String, Object>) naive.get("aggregate")).get("accuracy_matrix");
+        assertEquals(1.0, mean[0][0], 0);
+        assertEquals(0.5, mean[0][1], 0);
+        assertEquals(1.0, mean[1][1], 0);
+        assertTrue(w.matrixCsv().contains("naive,mean,1,1.000000,1.000000\n"), w.matrixCsv());
+    }
+}
