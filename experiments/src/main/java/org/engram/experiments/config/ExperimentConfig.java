@@ -157,7 +157,8 @@ public record ExperimentConfig(
      */
     public record TasksSpec(
             @Key(value = "split, permuted, rotated or synthetic", def = "split") SequenceKind sequence,
-            @Key(value = "task_incremental (task identity given: one head per task), domain_incremental (one shared"
+            @Key(value = "task_incremental (task identity given: one head per task; permuted and rotated tasks get"
+                    + " one head of all classes each), domain_incremental (one shared"
                     + " head; split labels become their position in the task) or class_incremental (all classes"
                     + " seen so far compete)", def = "task_incremental") Scenario scenario,
             @Key(value = "number of tasks", def = "5") int count,

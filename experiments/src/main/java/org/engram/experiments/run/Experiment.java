@@ -51,6 +51,9 @@ import org.engram.simulator.ParameterException;
  * <p>Labels: task- and class-incremental tasks keep the dataset's class labels; in
  * domain-incremental learning a split task's labels become their position within the task
  * (a shared head of {@code classes_per_task} units), while permuted and rotated tasks keep all classes.
+ * Permuted and rotated tasks all use every class, so in task-incremental learning each task gets its
+ * own head: task {@code t}'s class {@code c} becomes label {@code t * classes + c} (without this the
+ * task identity would select the same units for every task, and the run would be domain-incremental).
  */
 final class Experiment {
     private final ExperimentConfig config;
@@ -178,20 +181,17 @@ final class Experiment {
     List<TaskData> tasks(TaskSequence sequence) {
         TasksSpec t = config.tasks();
         boolean positional = positionalLabels();
+        int headOffset = headPerTask() ? sequence.classes() : 0;
         List<TaskData> out = new ArrayList<>();
         for (Task task : sequence.tasks()) {
             Dataset tr = t.trainPerTask() > 0 ? task.train().limit(t.trainPerTask()) : task.train();
             Dataset te = t.testPerTask() > 0 ? task.test().limit(t.testPerTask()) : task.test();
             int[] classes = task.classes();
             int[] map = new int[sequence.classes()];
+            int[] headClasses = new int[classes.length];
             for (int k = 0; k < classes.length; k++) {
-                map[classes[k]] = positional ? k : classes[k];
-            }
-            int[] headClasses = classes.clone();
-            if (positional) {
-                for (int k = 0; k < headClasses.length; k++) {
-                    headClasses[k] = k;
-                }
+                headClasses[k] = positional ? k : task.index() * headOffset + classes[k];
+                map[classes[k]] = headClasses[k];
             }
             out.add(new TaskData(task.index(), task.name(), features(tr), labels(tr, map), features(te),
                     labels(te, map), headClasses));
@@ -222,12 +222,28 @@ final class Experiment {
                 || t.sequence() == ExperimentConfig.SequenceKind.SYNTHETIC);
     }
 
-    /** @return the number of readout units: the shared head's size in domain-incremental split learning */
+    /**
+     * @return whether every task has a head of its own on top of the dataset's classes
+     *         (task-incremental permuted and rotated tasks, which all use every class)
+     */
+    private boolean headPerTask() {
+        TasksSpec t = config.tasks();
+        return t.scenario() == Scenario.TASK_INCREMENTAL && (t.sequence() == ExperimentConfig.SequenceKind.PERMUTED
+                || t.sequence() == ExperimentConfig.SequenceKind.ROTATED);
+    }
+
+    /**
+     * @return the number of readout units: the shared head's size in domain-incremental split learning,
+     *         one head of all classes per task in task-incremental permuted and rotated learning
+     */
     int readoutClasses() {
         TasksSpec t = config.tasks();
         boolean positional = positionalLabels();
         if (positional) {
             return t.groups() != null ? t.groups().get(0).size() : t.classesPerTask();
+        }
+        if (headPerTask()) {
+            return t.count() * FashionMnist.CLASSES;
         }
         return t.sequence() == ExperimentConfig.SequenceKind.SYNTHETIC ? t.count() * t.classesPerTask()
                 : FashionMnist.CLASSES;

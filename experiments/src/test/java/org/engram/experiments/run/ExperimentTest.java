@@ -61,6 +61,43 @@ class ExperimentTest {
         }
     }
 
+    /**
+     * Permuted and rotated tasks all use the ten classes: in task-incremental learning each task has
+     * a head of its own (task t's class c is unit 10 t + c), so the task identity the scenario gives
+     * matters; domain-incremental learning shares one head of ten.
+     */
+    @Test
+    void taskIncrementalPermutedAndRotatedTasksHaveOneHeadEach() {
+        for (String sequenceKind : List.of("permuted", "rotated")) {
+            for (String scenario : List.of("task_incremental", "domain_incremental")) {
+                String yaml = "data: {bundled: true}\n"
+                        + "tasks: {sequence: " + sequenceKind + ", scenario: " + scenario + ", count: 3,"
+                        + " train_per_task: 30, test_per_task: 20}\n"
+                        + "strategies: [{name: naive}]\n";
+                Experiment e = Experiment.prepare(ConfigLayers.resolve(yaml, "t.yaml", List.of(),
+                        ConfigLayers.Flags.NONE).config());
+                boolean heads = scenario.equals("task_incremental");
+                assertEquals(heads ? 30 : 10, e.readoutClasses(), sequenceKind + " " + scenario);
+                TaskSequence sequence = e.sequence(1);
+                List<TaskData> tasks = e.tasks(sequence);
+                for (int t = 0; t < 3; t++) {
+                    int offset = heads ? 10 * t : 0;
+                    int[] expected = new int[10];
+                    for (int c = 0; c < 10; c++) {
+                        expected[c] = offset + c;
+                    }
+                    assertArrayEquals(expected, tasks.get(t).classes());
+                    for (int i = 0; i < tasks.get(t).testY().length; i++) {
+                        assertEquals(offset + sequence.task(t).test().label(i), tasks.get(t).testY()[i]);
+                    }
+                    for (int i = 0; i < tasks.get(t).trainY().length; i++) {
+                        assertEquals(offset + sequence.task(t).train().label(i), tasks.get(t).trainY()[i]);
+                    }
+                }
+            }
+        }
+    }
+
     /** Test images of another shape than the training images are refused before any run starts. */
     @Test
     void testImagesOfAnotherShapeAreRefused(@TempDir Path dir) throws IOException {
