@@ -24,8 +24,8 @@ import org.engram.simulator.ParameterException;
  *
  * <p>Every check failure is a {@link DataFileException} naming the file: wrong magic number, data
  * type or dimension count, a size of zero, data shorter or longer than the header declares
- * (truncated files report expected and found byte counts), a label outside [0, classes), and
- * image and label files of different lengths.
+ * (truncated files report expected and found byte counts), a damaged gzip header, data or checksum,
+ * a label outside [0, classes), and image and label files of different lengths.
  */
 public final class IdxReader {
     /** Bytes read before the data buffer grows to the declared size (16 MiB). */
@@ -275,6 +275,9 @@ public final class IdxReader {
         } catch (EOFException e) {
             throw new DataFileException(file, "gzip trailer", "a complete gzip stream",
                     "a stream that ends before its checksum (file is truncated)");
+        } catch (ZipException e) {
+            throw new DataFileException(file, "gzip trailer", "a CRC-32 and length that match the data",
+                    "a mismatch (" + e.getMessage() + "; file is damaged)");
         }
         if (extra > 0) {
             throw new DataFileException(file, "data", "exactly " + bytes + " bytes after the " + headerBytes

@@ -65,6 +65,19 @@ class IdxReaderTest {
         assertTrue(found < 78400, e.getMessage());
     }
 
+    /** A gzip file whose CRC-32 does not match its data is named as damaged, not as unreadable. */
+    @Test
+    void gzipWithDamagedChecksumIsReportedAsDamaged() {
+        byte[] gz = IdxBytes.gzip(IdxBytes.images(2, 2, 3, PIXELS));
+        gz[gz.length - 8] ^= 0x01;   // the CRC-32 is the trailer's first 4 of 8 bytes (RFC 1952)
+        Path im = IdxBytes.write(dir, "im.gz", gz);
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1, (byte) 2));
+        DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(im, lb, "t", 10));
+        assertTrue(e.getMessage().startsWith(im.toAbsolutePath().toString()), e.getMessage());
+        assertEquals("gzip trailer", e.location(), e.getMessage());
+        assertTrue(e.found().contains("damaged"), e.getMessage());
+    }
+
     @Test
     void trailingBytesAreRejected() {
         byte[] full = IdxBytes.images(2, 2, 3, PIXELS);
