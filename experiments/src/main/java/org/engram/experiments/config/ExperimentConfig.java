@@ -157,10 +157,10 @@ public record ExperimentConfig(
      */
     public record TasksSpec(
             @Key(value = "split, permuted, rotated or synthetic", def = "split") SequenceKind sequence,
-            @Key(value = "task_incremental (task identity given: one head per task; permuted and rotated tasks get"
-                    + " one head of all classes each), domain_incremental (one shared"
+            @Key(value = "task_incremental (task identity given: one head per task), domain_incremental (one shared"
                     + " head; split labels become their position in the task) or class_incremental (all classes"
-                    + " seen so far compete)", def = "task_incremental") Scenario scenario,
+                    + " seen so far compete); permuted and rotated tasks get one head of all classes each in"
+                    + " task_incremental and class_incremental", def = "task_incremental") Scenario scenario,
             @Key(value = "number of tasks", def = "5") int count,
             @Key(value = "split without groups, synthetic: classes per task; split groups are consecutive classes",
                     def = "2") int classesPerTask,

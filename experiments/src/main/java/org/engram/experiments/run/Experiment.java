@@ -51,9 +51,11 @@ import org.engram.simulator.ParameterException;
  * <p>Labels: task- and class-incremental tasks keep the dataset's class labels; in
  * domain-incremental learning a split task's labels become their position within the task
  * (a shared head of {@code classes_per_task} units), while permuted and rotated tasks keep all classes.
- * Permuted and rotated tasks all use every class, so in task-incremental learning each task gets its
- * own head: task {@code t}'s class {@code c} becomes label {@code t * classes + c} (without this the
- * task identity would select the same units for every task, and the run would be domain-incremental).
+ * Permuted and rotated tasks all use every class, so in task- and class-incremental learning each
+ * task gets its own head: task {@code t}'s class {@code c} becomes label {@code t * classes + c}
+ * (van de Ven and Tolias 2019: class-incremental permuted MNIST must tell the permutation too).
+ * Without this both scenarios would select the same ten units for every task, and the run would be
+ * domain-incremental.
  */
 final class Experiment {
     private final ExperimentConfig config;
@@ -223,18 +225,18 @@ final class Experiment {
     }
 
     /**
-     * @return whether every task has a head of its own on top of the dataset's classes
-     *         (task-incremental permuted and rotated tasks, which all use every class)
+     * @return whether every task has a head of its own on top of the dataset's classes (task- and
+     *         class-incremental permuted and rotated tasks, which all use every class)
      */
     private boolean headPerTask() {
         TasksSpec t = config.tasks();
-        return t.scenario() == Scenario.TASK_INCREMENTAL && (t.sequence() == ExperimentConfig.SequenceKind.PERMUTED
+        return t.scenario() != Scenario.DOMAIN_INCREMENTAL && (t.sequence() == ExperimentConfig.SequenceKind.PERMUTED
                 || t.sequence() == ExperimentConfig.SequenceKind.ROTATED);
     }
 
     /**
      * @return the number of readout units: the shared head's size in domain-incremental split learning,
-     *         one head of all classes per task in task-incremental permuted and rotated learning
+     *         one head of all classes per task in task- and class-incremental permuted and rotated learning
      */
     int readoutClasses() {
         TasksSpec t = config.tasks();

@@ -62,21 +62,21 @@ class ExperimentTest {
     }
 
     /**
-     * Permuted and rotated tasks all use the ten classes: in task-incremental learning each task has
-     * a head of its own (task t's class c is unit 10 t + c), so the task identity the scenario gives
-     * matters; domain-incremental learning shares one head of ten.
+     * Permuted and rotated tasks all use the ten classes: in task- and class-incremental learning
+     * each task has a head of its own (task t's class c is unit 10 t + c), so the task identity (task)
+     * or the permutation (class) matters; domain-incremental learning shares one head of ten.
      */
     @Test
-    void taskIncrementalPermutedAndRotatedTasksHaveOneHeadEach() {
+    void taskAndClassIncrementalPermutedAndRotatedTasksHaveOneHeadEach() {
         for (String sequenceKind : List.of("permuted", "rotated")) {
-            for (String scenario : List.of("task_incremental", "domain_incremental")) {
+            for (String scenario : List.of("task_incremental", "class_incremental", "domain_incremental")) {
                 String yaml = "data: {bundled: true}\n"
                         + "tasks: {sequence: " + sequenceKind + ", scenario: " + scenario + ", count: 3,"
                         + " train_per_task: 30, test_per_task: 20}\n"
                         + "strategies: [{name: naive}]\n";
                 Experiment e = Experiment.prepare(ConfigLayers.resolve(yaml, "t.yaml", List.of(),
                         ConfigLayers.Flags.NONE).config());
-                boolean heads = scenario.equals("task_incremental");
+                boolean heads = !scenario.equals("domain_incremental");
                 assertEquals(heads ? 30 : 10, e.readoutClasses(), sequenceKind + " " + scenario);
                 TaskSequence sequence = e.sequence(1);
                 List<TaskData> tasks = e.tasks(sequence);
