@@ -165,7 +165,8 @@ public record ExperimentConfig(
             @Key(value = "split without groups, synthetic: classes per task; split groups are consecutive classes",
                     def = "2") int classesPerTask,
             @Key(value = "split: explicit class groups, e.g. [[0, 1], [2, 3]]; null: consecutive groups of"
-                    + " classes_per_task", def = "null") List<List<Integer>> groups,
+                    + " classes_per_task; a domain_incremental label is the class's position in its group sorted"
+                    + " ([7, 3]: 3 is label 0, 7 is label 1)", def = "null") List<List<Integer>> groups,
             @Key(value = "permuted: task 0 shows the original images", def = "false") boolean firstUnpermuted,
             @Key(value = "rotated: angle of each task (deg, counter-clockwise); null: t * 180 / count",
                     def = "null") List<Double> anglesDeg,
