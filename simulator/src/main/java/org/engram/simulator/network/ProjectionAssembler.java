@@ -154,8 +154,18 @@ final class ProjectionAssembler implements SynapseSink {
             }
             for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
                 double explicit = explicitWeights == null ? Double.NaN : explicitWeights[origin[k]];
-                double w = !Double.isNaN(explicit) ? explicit : draw != null ? draw.sample() : spec.weight();
-                checkSign(spec, w);
+                double w;
+                if (!Double.isNaN(explicit)) {
+                    w = explicit;
+                    try {
+                        checkSign(spec, w);
+                    } catch (ParameterException e) {
+                        throw atSynapse(e, origin[k]);
+                    }
+                } else {
+                    w = draw != null ? draw.sample() : spec.weight();
+                    checkSign(spec, w);
+                }
                 weights[k] = (float) w;
             }
         }
@@ -174,7 +184,11 @@ final class ProjectionAssembler implements SynapseSink {
                 double explicit = explicitDelaysMs == null ? Double.NaN : explicitDelaysMs[origin[k]];
                 int steps;
                 if (!Double.isNaN(explicit)) {
-                    steps = positiveSteps(grid.wholeSteps(owner, "delay", explicit), explicit);
+                    try {
+                        steps = positiveSteps(grid.wholeSteps(owner, "delay", explicit), explicit);
+                    } catch (ParameterException e) {
+                        throw atSynapse(e, origin[k]);
+                    }
                 } else if (draw != null) {
                     double ms = draw.sample();
                     steps = positiveSteps(Double.isFinite(ms) ? grid.nearestSteps(ms) : 0, ms);
@@ -196,6 +210,16 @@ final class ProjectionAssembler implements SynapseSink {
                     + " time steps (at least dt)", ms + " ms");
         }
         return steps;
+    }
+
+    /**
+     * Names the synapse of a bad value the rule gave one by one (an explicit list's index), which
+     * the value alone would not find in a long list; built only on failure.
+     */
+    private static ParameterException atSynapse(ParameterException e, int position) {
+        String at = "at synapse " + position + " of the rule's list (0-based)";
+        return new ParameterException(e.source(), e.location(), e.expected(), e.found(),
+                e.hint() == null ? at : at + "; " + e.hint());
     }
 
     /** Checks a weight before it is narrowed to the {@code float} it is stored as. */

@@ -115,6 +115,7 @@ class SynapseStorageTest {
                 Synapses.excitatory(1)));
         assertEquals("weight", e.location());
         assertEquals("-0.25", e.found());
+        assertTrue(e.getMessage().contains("at synapse 1 of the rule's list"), e.getMessage());
     }
 
     @Test
@@ -135,10 +136,11 @@ class SynapseStorageTest {
         assertEquals("delay", e.location());
         assertEquals("1.25", e.found());
         e = assertThrows(ParameterException.class, () -> between(1, 2, 2,
-                Rules.explicit(new int[] {0}, new int[] {1}, new double[] {0.5}, new double[] {0.35}),
+                Rules.explicit(new int[] {0, 1}, new int[] {1, 0}, new double[] {0.5, 0.5}, new double[] {0.3, 0.35}),
                 Synapses.excitatory(1)));
         assertEquals("delay", e.location());
         assertEquals("0.35", e.found());
+        assertTrue(e.getMessage().contains("at synapse 1 of the rule's list"), e.getMessage());
     }
 
     @Test
