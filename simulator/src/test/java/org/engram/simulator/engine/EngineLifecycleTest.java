@@ -18,7 +18,6 @@ import org.engram.simulator.model.ExactPropagation;
 import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.NeuronModel;
-import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Synapses;
@@ -145,29 +144,13 @@ class EngineLifecycleTest {
 
         @Override
         public ExactKernel<LifDelta.State> prepareExact(LifDelta.Params p, TimeGrid g) {
-            ExactKernel<LifDelta.State> exact = LifDelta.MODEL.prepareExact(p, g);
-            return new ExactKernel<>() {
+            return new ForwardingExactKernel<>(LifDelta.MODEL.prepareExact(p, g)) {
                 @Override
                 public void propagate(LifDelta.State s, int i, double fromMs, double toMs) {
                     if (failing && i == 5) {
                         throw new IllegalStateException("propagation failed");
                     }
-                    exact.propagate(s, i, fromMs, toMs);
-                }
-
-                @Override
-                public double nextCrossingMs(LifDelta.State s, int i, double fromMs, double untilMs) {
-                    return exact.nextCrossingMs(s, i, fromMs, untilMs);
-                }
-
-                @Override
-                public void receive(LifDelta.State s, int i, Receptor receptor, double weight, double timeMs) {
-                    exact.receive(s, i, receptor, weight, timeMs);
-                }
-
-                @Override
-                public void fire(LifDelta.State s, int i, double timeMs) {
-                    exact.fire(s, i, timeMs);
+                    super.propagate(s, i, fromMs, toMs);
                 }
             };
         }

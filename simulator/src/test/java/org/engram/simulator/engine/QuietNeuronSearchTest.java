@@ -10,7 +10,6 @@ import org.engram.simulator.model.ExactPropagation;
 import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.LifExp;
 import org.engram.simulator.model.NeuronModel;
-import org.engram.simulator.model.Receptor;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -64,27 +63,11 @@ class QuietNeuronSearchTest {
 
         @Override
         public ExactKernel<LifExp.State> prepareExact(LifExp.Params params, TimeGrid grid) {
-            ExactKernel<LifExp.State> exact = LifExp.MODEL.prepareExact(params, grid);
-            return new ExactKernel<>() {
-                @Override
-                public void propagate(LifExp.State state, int i, double fromMs, double toMs) {
-                    exact.propagate(state, i, fromMs, toMs);
-                }
-
+            return new ForwardingExactKernel<>(LifExp.MODEL.prepareExact(params, grid)) {
                 @Override
                 public double nextCrossingMs(LifExp.State state, int i, double fromMs, double untilMs) {
                     searches++;
-                    return exact.nextCrossingMs(state, i, fromMs, untilMs);
-                }
-
-                @Override
-                public void receive(LifExp.State state, int i, Receptor receptor, double weight, double timeMs) {
-                    exact.receive(state, i, receptor, weight, timeMs);
-                }
-
-                @Override
-                public void fire(LifExp.State state, int i, double timeMs) {
-                    exact.fire(state, i, timeMs);
+                    return super.nextCrossingMs(state, i, fromMs, untilMs);
                 }
             };
         }
