@@ -54,6 +54,8 @@ public final class NetworkBenchmark {
         if (warmupMs > 0) {
             warmUp(factory, warmupMs, threads, mode);
         }
+        // The peak heap is that of building and simulating the timed network, warm-up or not.
+        resetPeakHeap();
         long t0 = System.nanoTime();
         Network network = factory.build();
         SpikeTrainDigest digest = new SpikeTrainDigest(network.grid().dtMs());
@@ -95,9 +97,12 @@ public final class NetworkBenchmark {
             engine.addObserver(new SpikeTrainDigest(copy.grid().dtMs()));
             engine.run(warmupMs);
         }
-        // Return the copy's memory before the timed network is built, and forget the peaks it made,
-        // so the peak heap is that of the timed network (the pools' peaks count from the JVM's start).
+        // Return the copy's memory before the timed network is built, so its peaks can be forgotten.
         System.gc();
+    }
+
+    /** Forgets the heap pools' peaks so far, which count from the JVM's start. */
+    private static void resetPeakHeap() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
@@ -105,7 +110,7 @@ public final class NetworkBenchmark {
         }
     }
 
-    /** The sum of the peak usage of every heap memory pool since the JVM started. */
+    /** The sum of the peak usage of every heap memory pool since the last reset of the peaks. */
     static long peakHeapBytes() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -48,11 +48,12 @@ import org.engram.simulator.ParameterException;
  * the learner sees them, and the learner of a unit: a network trained by BPTT (with its encoder
  * and trainer settings) or the unsupervised Diehl and Cook network.
  *
- * <p>Labels: task- and class-incremental tasks keep the dataset's class labels; in
- * domain-incremental learning a split task's labels become their position within the task
- * (a shared head of {@code classes_per_task} units), while permuted and rotated tasks keep all classes.
- * Permuted and rotated tasks all use every class, so in task- and class-incremental learning each
- * task gets its own head: task {@code t}'s class {@code c} becomes label {@code t * classes + c}
+ * <p>Labels: in task- and class-incremental learning, split and synthetic tasks keep the dataset's
+ * class labels; in domain-incremental learning a split task's labels become their position within
+ * the task (a shared head of {@code classes_per_task} units), while permuted and rotated tasks keep
+ * all classes. Permuted and rotated tasks all use every class, so in task- and class-incremental
+ * learning each task gets its own head: task {@code t}'s class {@code c} becomes label
+ * {@code t * classes + c}
  * (van de Ven and Tolias 2019: class-incremental permuted MNIST must tell the permutation too).
  * Without this both scenarios would select the same ten units for every task, and the run would be
  * domain-incremental.

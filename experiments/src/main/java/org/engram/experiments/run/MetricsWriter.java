@@ -183,11 +183,19 @@ final class MetricsWriter {
         for (UnitProgress u : us) {
             double[] f = AccuracyMatrix.of(u.matrix()).forgetting();
             for (int j = 0; j < f.length; j++) {
-                forgetting[j] += f[j] / us.size();
+                forgetting[j] += f[j];
             }
         }
+        for (int j = 0; j < forgetting.length; j++) {
+            forgetting[j] /= us.size();   // sum, then divide, as AccuracyMatrix.mean does
+        }
         out.put("forgetting_per_task", forgetting);
-        out.put("accuracy_matrix", meanMatrix(us));
+        AccuracyMatrix mean = meanMatrix(us);
+        double[][] rows = new double[mean.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = mean.row(i);
+        }
+        out.put("accuracy_matrix", rows);
         for (String key : COUNT_KEYS) {
             double sum = 0;
             boolean defined = !seeds.isEmpty();
@@ -202,17 +210,12 @@ final class MetricsWriter {
     }
 
     /** The element-wise mean of the units' accuracy matrices ({@link AccuracyMatrix#mean}). */
-    private static double[][] meanMatrix(List<UnitProgress> us) {
+    private static AccuracyMatrix meanMatrix(List<UnitProgress> us) {
         List<AccuracyMatrix> matrices = new ArrayList<>();
         for (UnitProgress u : us) {
             matrices.add(AccuracyMatrix.of(u.matrix()));
         }
-        AccuracyMatrix mean = AccuracyMatrix.mean(matrices);
-        double[][] rows = new double[mean.size()][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = mean.row(i);
-        }
-        return rows;
+        return AccuracyMatrix.mean(matrices);
     }
 
     Map<String, Object> metrics() {
@@ -259,7 +262,7 @@ final class MetricsWriter {
                 append(sb, spec.label(), Long.toString(u.seed()), AccuracyMatrix.of(u.matrix()).toCsv());
             }
             if (us.size() > 1) {
-                append(sb, spec.label(), "mean", AccuracyMatrix.of(meanMatrix(us)).toCsv());
+                append(sb, spec.label(), "mean", meanMatrix(us).toCsv());
             }
         }
         return sb.toString();

@@ -85,6 +85,7 @@ public final class SimulationRun {
                         + " (it names the population's result files)", name, null);
             }
         }
+        checkRecordedOnce(c.record(), source);
         NetworkFromConfig factory = new NetworkFromConfig(c, source);
         long t0 = System.nanoTime();
         Network network = factory.build();
@@ -140,7 +141,6 @@ public final class SimulationRun {
                     throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
                 }
             }
-            checkRecordedOnce(c.record(), source);
             engine.addObserver(digest);
             // The folder before the simulation, so an unusable --out fails before the work is done.
             folder = RunFolder.createNew(resultsRoot, c.name(), Instant.now(), ConfigLoader.toYaml(resolved));

@@ -44,14 +44,15 @@ public record TimeGrid(double dtMs) {
             throw new ParameterException(owner, parameter, "a finite number >= 0 (ms)", ms);
         }
         double steps = ms / dtMs;
+        // Before rounding: Math.round saturates at Long.MAX_VALUE, beyond which every value looks off the grid.
+        if (steps > Integer.MAX_VALUE + 0.5) {
+            throw new ParameterException(owner, parameter, "at most " + Integer.MAX_VALUE + " time steps of dt = "
+                    + dtMs + " ms", ms);
+        }
         long rounded = Math.round(steps);
         if (Math.abs(steps - rounded) > WHOLE_STEP_TOLERANCE + DIVISION_ROUNDING * steps) {
             throw new ParameterException(owner, parameter,
                     "a whole number of time steps (multiple of dt = " + dtMs + " ms)", ms);
-        }
-        if (rounded > Integer.MAX_VALUE) {
-            throw new ParameterException(owner, parameter, "at most " + Integer.MAX_VALUE + " time steps of dt = "
-                    + dtMs + " ms", ms);
         }
         return (int) rounded;
     }

@@ -10,8 +10,9 @@ import org.engram.simulator.network.Population;
  * A SHA-256 digest of the complete spike train of a run, as (time, network-wide neuron) pairs
  * sorted by time and then neuron, so two runs can be compared by one short string.
  *
- * <p>The engine reports spikes in step order; within a step precise-mode times may come in
- * neuron order. The digest keeps only a window of recent spikes and sorts it before hashing: a
+ * <p>An engine reports spikes already in that order. The digest also takes spikes in step order
+ * with any order within a step (from a caller other than the engine, or a recording replayed
+ * population by population): it keeps only a window of recent spikes and sorts it before hashing: a
  * spike at time {@code t} belongs to a step that began after {@code t - dt}, so no spike earlier
  * than that can still come. The window is hashed whole when a spike comes one step after its
  * latest, and, when it fills up (precise mode with spikes less than a step apart, where that never

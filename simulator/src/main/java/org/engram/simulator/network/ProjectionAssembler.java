@@ -154,17 +154,11 @@ final class ProjectionAssembler implements SynapseSink {
             }
             for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
                 double explicit = explicitWeights == null ? Double.NaN : explicitWeights[origin[k]];
-                double w;
-                if (!Double.isNaN(explicit)) {
-                    w = explicit;
-                    try {
-                        checkSign(spec, w);
-                    } catch (ParameterException e) {
-                        throw atSynapse(e, origin[k]);
-                    }
-                } else {
-                    w = draw != null ? draw.sample() : spec.weight();
+                double w = !Double.isNaN(explicit) ? explicit : draw != null ? draw.sample() : spec.weight();
+                try {
                     checkSign(spec, w);
+                } catch (ParameterException e) {
+                    throw Double.isNaN(explicit) ? e : atSynapse(e, origin[k]);
                 }
                 weights[k] = (float) w;
             }

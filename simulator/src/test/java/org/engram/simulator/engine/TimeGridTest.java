@@ -44,8 +44,11 @@ class TimeGridTest {
     void durationsBeyondTheStepCounterSayWhatTheLimitIs() {
         TimeGrid grid = new TimeGrid(0.1);
         // 1e12 ms is 1e13 whole steps, more than an int counts: the limit is the problem, not the grid.
-        ParameterException e = assertThrows(ParameterException.class, () -> grid.wholeSteps("test", "duration", 1e12));
-        assertTrue(e.getMessage().contains("at most 2147483647 time steps"), e.getMessage());
-        assertTrue(!e.getMessage().contains("whole number"), e.getMessage());
+        // 1e20 ms is 1e21 steps, beyond what a long holds, and 2^31 steps is just past the limit.
+        for (double ms : new double[] {1e12, 1e20, (Integer.MAX_VALUE + 1.0) * 0.1}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> grid.wholeSteps("test", "duration", ms));
+            assertTrue(e.getMessage().contains("at most 2147483647 time steps"), e.getMessage());
+            assertTrue(!e.getMessage().contains("whole number"), e.getMessage());
+        }
     }
 }
