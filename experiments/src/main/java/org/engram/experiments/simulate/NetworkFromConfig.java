@@ -40,12 +40,7 @@ final class NetworkFromConfig {
     private final List<SimulationConfig.ProjectionSpec> resolvedProjections = new ArrayList<>();
     private final List<SimulationConfig.InputSpec> resolvedInputs = new ArrayList<>();
     /** Projection names in config order, to find the entry an error found while drawing synapses is about. */
-    private final List<String> projectionNames = new java.util.ArrayList<>();
-
-    /** The keys each input type reads besides {@code type}; any other key given would be ignored. */
-    private static final Map<String, List<String>> INPUT_KEYS = Map.of(
-            "poisson", List.of("target", "rate_hz", "weight", "receptor"),
-            "current", List.of("target", "neurons", "times_ms", "amplitudes_pa"));
+    private final List<String> projectionNames = new ArrayList<>();
 
     NetworkFromConfig(SimulationConfig config, String source) {
         this.config = config;
@@ -198,7 +193,8 @@ final class NetworkFromConfig {
         List<SimulationConfig.InputSpec> inputs = config.inputs();
         for (int i = 0; key == null && i < inputs.size(); i++) {
             SimulationConfig.InputSpec in = inputs.get(i);
-            if ("poisson".equals(in.type()) && ("poisson input to '" + in.target() + "'").equals(e.source())
+            if (InputType.byConfigName(in.type()) == InputType.POISSON
+                    && ("poisson input to '" + in.target() + "'").equals(e.source())
                     && String.valueOf(in.rateHz()).equals(e.found())) {
                 key = "inputs[" + i + "].rate_hz";
             }
@@ -313,21 +309,23 @@ final class NetworkFromConfig {
 
     private void addInput(NetworkBuilder b, SimulationConfig.InputSpec in, String path) {
         Population<?, ?> target = population(in.target(), path + ".target");
-        if (in.type() != null && INPUT_KEYS.containsKey(in.type())) {
-            rejectUnusedKeys(in, INPUT_KEYS.get(in.type()), "input type " + in.type(), path);
+        InputType type = InputType.byConfigName(in.type());
+        if (type == null) {
+            List<String> names = Arrays.stream(InputType.values()).map(InputType::configName).toList();
+            throw new ConfigException(source, path + ".type", "one of " + names, String.valueOf(in.type()),
+                    Suggestions.didYouMean(String.valueOf(in.type()), names));
         }
-        Receptor receptor = in.receptor() == null && "poisson".equals(in.type()) ? Receptor.EXCITATORY : in.receptor();
+        rejectUnusedKeys(in, type.keys(), "input type " + type.configName(), path);
+        Receptor receptor = in.receptor() == null && type == InputType.POISSON ? Receptor.EXCITATORY : in.receptor();
         resolvedInputs.add(new SimulationConfig.InputSpec(in.type(), in.target(), in.rateHz(), in.weight(), receptor,
                 in.neurons(), in.timesMs(), in.amplitudesPa()));
         try {
-            switch (in.type() == null ? "" : in.type()) {
-                case "poisson" -> b.poissonInput(target, require(in.rateHz(), path + ".rate_hz", "a poisson input"),
+            switch (type) {
+                case POISSON -> b.poissonInput(target, require(in.rateHz(), path + ".rate_hz", "a poisson input"),
                         require(in.weight(), path + ".weight", "a poisson input"), receptor);
-                case "current" -> b.current(new CurrentSource(target, in.neurons(),
+                case CURRENT -> b.current(new CurrentSource(target, in.neurons(),
                         require(in.timesMs(), path + ".times_ms", "a current input"),
                         require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input")));
-                default -> throw new ConfigException(source, path + ".type", "poisson or current",
-                        String.valueOf(in.type()), null);
             }
         } catch (ConfigException e) {
             throw e;

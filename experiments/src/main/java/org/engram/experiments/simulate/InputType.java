@@ -1,0 +1,42 @@
+package org.engram.experiments.simulate;
+
+import java.util.List;
+
+/** The kinds of input an {@code engram simulate} config may list, with the keys each reads. */
+enum InputType {
+    /** Independent Poisson spike trains into every neuron of the target. */
+    POISSON("poisson", List.of("target", "rate_hz", "weight", "receptor")),
+    /** A piecewise-constant current into chosen neurons of the target. */
+    CURRENT("current", List.of("target", "neurons", "times_ms", "amplitudes_pa"));
+
+    private final String configName;
+    private final List<String> keys;
+
+    InputType(String configName, List<String> keys) {
+        this.configName = configName;
+        this.keys = keys;
+    }
+
+    /** @return the name used in configs */
+    String configName() {
+        return configName;
+    }
+
+    /** @return the keys this type reads besides {@code type}; any other key given would be ignored */
+    List<String> keys() {
+        return keys;
+    }
+
+    /**
+     * @param name a config name, or null
+     * @return the type of that name, or null if there is none
+     */
+    static InputType byConfigName(String name) {
+        for (InputType t : values()) {
+            if (t.configName.equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}
