@@ -1,7 +1,6 @@
 package org.engram.experiments.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +19,6 @@ import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
 import org.engram.simulator.model.NeuronState;
-import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -37,10 +35,6 @@ final class NetworkFromConfig {
     private final String source;
     private final Map<String, Population<?, ?>> byName = new HashMap<>();
     private final List<SimulationConfig.PopulationSpec> resolvedPopulations = new ArrayList<>();
-    private final List<SimulationConfig.ProjectionSpec> resolvedProjections = new ArrayList<>();
-    private final List<SimulationConfig.InputSpec> resolvedInputs = new ArrayList<>();
-    /** Projection names in config order, to find the entry an error found while drawing synapses is about. */
-    private final List<String> projectionNames = new ArrayList<>();
 
     NetworkFromConfig(SimulationConfig config, String source) {
         this.config = config;
@@ -83,7 +77,11 @@ final class NetworkFromConfig {
      * {@code projection 'exc->exc'} and {@code delay}, at the projection's key in the config.
      */
     private ConfigException drawingError(EngramException e) {
-        int i = projectionNames.indexOf(e.source());
+        List<SimulationConfig.ProjectionSpec> projections = config.projections();
+        int i = projections.size() - 1;
+        while (i >= 0 && !("projection '" + projections.get(i).name() + "'").equals(e.source())) {
+            i--;
+        }
         if (i < 0 || e.location() == null) {
             return new ConfigException(source, "projections", e.expected() == null ? e.getMessage() : e.expected(),
                     e.found() == null ? "" : e.found(), "in " + e.source() + (e.location() == null ? "" : ", " + e.location()));
@@ -203,14 +201,14 @@ final class NetworkFromConfig {
     }
 
     /**
-     * The config as it was used: every model parameter, projection name and delay, and Poisson
-     * input receptor written out.
+     * The config as it was used, with every model parameter written out (the config's records
+     * fill in the other defaults).
      *
      * @return the resolved config; valid after {@link #build()}
      */
     SimulationConfig resolved() {
         return new SimulationConfig(config.name(), config.dtMs(), config.durationMs(), config.seed(), config.threads(),
-                config.mode(), resolvedPopulations, resolvedProjections, resolvedInputs, config.record());
+                config.mode(), resolvedPopulations, config.projections(), config.inputs(), config.record());
     }
 
     private Population<?, ?> population(String name, String path) {
@@ -226,8 +224,7 @@ final class NetworkFromConfig {
     private void addProjection(NetworkBuilder b, SimulationConfig.ProjectionSpec spec, String path) {
         Population<?, ?> from = population(spec.source(), path + ".source");
         Population<?, ?> to = population(spec.target(), path + ".target");
-        String name = spec.name() == null ? from.name() + "->" + to.name() : spec.name();
-        projectionNames.add("projection '" + name + "'");
+        String name = spec.name();
         Connectivity rule = rule(spec.rule(), path + ".rule");
         Double weight = ValueSpecs.constant(spec.weight(), 0, source, path + ".weight");
         if (spec.weight() == null) {
@@ -237,10 +234,7 @@ final class NetworkFromConfig {
         if (weight == null) {
             synapses = synapses.weights(ValueSpecs.distribution(spec.weight(), source, path + ".weight"));
         }
-        JsonNode delayMs = spec.delayMs() == null ? DoubleNode.valueOf(Synapses.DEFAULT_DELAY_MS) : spec.delayMs();
-        resolvedProjections.add(new SimulationConfig.ProjectionSpec(name, spec.source(), spec.target(), spec.rule(),
-                spec.receptor(), spec.weight(), delayMs, spec.plastic()));
-        Double delay = ValueSpecs.constant(delayMs, Synapses.DEFAULT_DELAY_MS, source, path + ".delay_ms");
+        Double delay = ValueSpecs.constant(spec.delayMs(), Synapses.DEFAULT_DELAY_MS, source, path + ".delay_ms");
         synapses = delay != null ? synapses.delayMs(delay)
                 : synapses.delays(ValueSpecs.distribution(spec.delayMs(), source, path + ".delay_ms"));
         if (spec.plastic()) {
@@ -249,7 +243,9 @@ final class NetworkFromConfig {
         try {
             b.connect(name, from, to, rule, synapses);
         } catch (EngramException e) {
-            boolean unnamedTwin = spec.name() == null && "projections".equals(e.location());
+            // A pair connected twice under the default name: the second needs a name of its own.
+            boolean unnamedTwin = name.equals(spec.source() + "->" + spec.target())
+                    && "projections".equals(e.location());
             throw new ConfigException(source, path, e.expected(), e.found(), unnamedTwin
                     ? "another projection connects " + name + " too: give each its own name: key" : null);
         }
@@ -316,13 +312,10 @@ final class NetworkFromConfig {
                     Suggestions.didYouMean(String.valueOf(in.type()), names));
         }
         rejectUnusedKeys(in, type.keys(), "input type " + type.configName(), path);
-        Receptor receptor = in.receptor() == null && type == InputType.POISSON ? Receptor.EXCITATORY : in.receptor();
-        resolvedInputs.add(new SimulationConfig.InputSpec(in.type(), in.target(), in.rateHz(), in.weight(), receptor,
-                in.neurons(), in.timesMs(), in.amplitudesPa()));
         try {
             switch (type) {
                 case POISSON -> b.poissonInput(target, require(in.rateHz(), path + ".rate_hz", "a poisson input"),
-                        require(in.weight(), path + ".weight", "a poisson input"), receptor);
+                        require(in.weight(), path + ".weight", "a poisson input"), in.receptor());
                 case CURRENT -> b.current(new CurrentSource(target, in.neurons(),
                         require(in.timesMs(), path + ".times_ms", "a current input"),
                         require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input")));

@@ -2,11 +2,13 @@ package org.engram.experiments.simulate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import java.util.List;
 import java.util.Map;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
+import org.engram.simulator.network.Synapses;
 
 /**
  * A network simulation as written in YAML for {@code engram simulate}: populations, projections,
@@ -76,7 +78,9 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
                                  JsonNode weight, JsonNode delayMs, Boolean plastic) {
         /** Fills defaults. */
         public ProjectionSpec {
+            name = name == null && source != null && target != null ? source + "->" + target : name;
             receptor = receptor == null ? Receptor.EXCITATORY : receptor;
+            delayMs = delayMs == null ? DoubleNode.valueOf(Synapses.DEFAULT_DELAY_MS) : delayMs;
             plastic = plastic != null && plastic;
         }
     }
@@ -112,6 +116,11 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InputSpec(String type, String target, Double rateHz, Double weight, Receptor receptor,
                             int[] neurons, double[] timesMs, double[] amplitudesPa) {
+        /** Fills defaults. */
+        public InputSpec {
+            receptor = receptor == null && InputType.byConfigName(type) == InputType.POISSON
+                    ? Receptor.EXCITATORY : receptor;
+        }
     }
 
     /**
