@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,8 @@ public final class RunFolder {
     private volatile boolean committed;
     private FileChannel lockChannel;
     private Thread discardOnExit;
+    /** Whether making the partial folder made the experiment's folder too, which discard then removes if empty. */
+    private boolean madeExperimentFolder;
 
     private RunFolder(String runId, Path partial, Path target) {
         this.runId = runId;
@@ -117,6 +120,7 @@ public final class RunFolder {
     /** Creates the partial folder; false if it exists (another run took the id), atomically. */
     private boolean createPartial() {
         try {
+            madeExperimentFolder = !Files.isDirectory(partial.getParent());
             Files.createDirectories(partial.getParent());
             Files.createDirectory(partial);
             return true;
@@ -402,7 +406,8 @@ public final class RunFolder {
     }
 
     /**
-     * Deletes the partial folder and everything in it (for a run that is abandoned).
+     * Deletes the partial folder and everything in it (for a run that is abandoned), and the
+     * experiment's folder if this run made it and nothing else has been put there since.
      *
      * @throws IllegalStateException if the folder was already committed
      */
@@ -421,6 +426,15 @@ public final class RunFolder {
             }
         } catch (IOException e) {
             throw ioFailure("cannot delete " + partial, e);
+        }
+        if (madeExperimentFolder) {
+            try {
+                Files.deleteIfExists(partial.getParent());
+            } catch (DirectoryNotEmptyException otherRuns) {
+                // Another run of the experiment has written there meanwhile: the folder is its too.
+            } catch (IOException e) {
+                throw ioFailure("cannot delete the empty folder " + partial.getParent(), e);
+            }
         }
     }
 

@@ -90,7 +90,22 @@ class RunFolderTest {
         RunFolder run = RunFolder.create(results, "e", "r");
         run.writeString("checkpoints/task0.bin", "x");
         run.discard();
-        assertEquals(List.of(), listing(results.resolve("e")));
+        assertFalse(Files.exists(results.resolve("e")), "the experiment folder this run made is removed");
+    }
+
+    @Test
+    void discardKeepsAnExperimentFolderItDidNotMakeOrThatHoldsOtherRuns() throws IOException {
+        RunFolder.create(results, "e", "done").commit();
+        RunFolder run = RunFolder.create(results, "e", "r");
+        run.discard();
+        assertEquals(List.of("done"), listing(results.resolve("e")));
+
+        RunFolder first = RunFolder.create(results, "f", "r");
+        RunFolder second = RunFolder.create(results, "f", "s");
+        first.discard();
+        assertEquals(List.of(".s.partial"), listing(results.resolve("f")));
+        second.discard();
+        assertTrue(Files.isDirectory(results.resolve("f")), "kept: 'f' existed when the second run started");
     }
 
     @Test
