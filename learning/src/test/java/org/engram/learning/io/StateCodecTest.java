@@ -10,7 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.util.List;
 import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,53 @@ class StateCodecTest {
         EngramException e = assertThrows(EngramException.class,
                 () -> StateCodec.readInts(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()))));
         assertTrue(e.getMessage().contains("found -5"), e.getMessage());
+    }
+
+    /**
+     * A length of about two billion followed by three values must end at the end of the data: a
+     * reader that allocated the length first would ask for 16 GB (doubles) or 8 GB (floats, ints,
+     * the rows of a matrix), more than the test JVM's 4 GB heap, and fail with OutOfMemoryError.
+     */
+    @Test
+    void hugeDamagedLengthEndsAtTheEndOfDataWithoutAllocatingIt() throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        out.writeInt(Integer.MAX_VALUE - 8);
+        for (int k = 0; k < 3; k++) {
+            out.writeDouble(k);
+        }
+        byte[] bytes = buffer.toByteArray();
+        List<StreamReader> readers = List.of(StateCodec::readDoubles, StateCodec::readFloats, StateCodec::readInts,
+                StateCodec::readBytes, StateCodec::readDoubleMatrix);
+        for (StreamReader reader : readers) {
+            assertThrows(EOFException.class, () -> reader.read(new DataInputStream(new ByteArrayInputStream(bytes))));
+        }
+    }
+
+    @Test
+    void blocksLongerThanOneChunkRoundTripExactly() throws IOException {
+        byte[] block = new byte[200_000];
+        for (int k = 0; k < block.length; k++) {
+            block[k] = (byte) (k * 31 + 7);
+        }
+        double[] row = new double[150_001];
+        for (int k = 0; k < row.length; k++) {
+            row[k] = k * 0.5 - 3;
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        StateCodec.writeBytes(out, block);
+        StateCodec.writeDoubles(out, row);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()));
+        assertArrayEquals(block, StateCodec.readBytes(in));
+        assertArrayEquals(row, StateCodec.readDoubles(in));
+        assertEquals(-1, in.read(), "nothing left over");
+    }
+
+    /** One of StateCodec's readers. */
+    @FunctionalInterface
+    private interface StreamReader {
+        Object read(DataInputStream in) throws IOException;
     }
 
     @Test
