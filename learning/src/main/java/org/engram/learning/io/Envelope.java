@@ -1,6 +1,6 @@
 package org.engram.learning.io;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
@@ -73,36 +74,33 @@ public final class Envelope {
     }
 
     /**
-     * Reads and checks a framed file and returns its payload.
+     * Reads and checks a framed file and returns its payload. The header is checked before the
+     * payload is read, so a large file of another kind is refused after its first bytes, and the
+     * payload is never larger than the file.
      *
      * @param file    the file
      * @param magic   the expected magic
      * @param version the expected format version
      * @param kind    the file type for messages, e.g. {@code "learner checkpoint"}
      * @return the payload
-     * @throws EngramException naming the file if it is unreadable, of another type or version,
-     *                         truncated or corrupt (checksum)
+     * @throws EngramException naming the file if it is missing, unreadable, of another type or
+     *                         version, truncated or corrupt (checksum)
      */
     public static byte[] read(Path file, String magic, int version, String kind) {
         String source = file.toString();
-        byte[] all;
-        try {
-            all = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new EngramException(source + ": cannot read " + kind + ": " + e.getMessage(), e);
-        }
-        byte[] expectedMagic = magic.getBytes(StandardCharsets.US_ASCII);
-        if (all.length < HEADER + TRAILER) {
-            throw new EngramException(source, "header", "an Engram " + kind + " (at least " + (HEADER + TRAILER)
-                    + " bytes)", all.length + " bytes", "the file is truncated or not a " + kind);
-        }
-        byte[] found = Arrays.copyOf(all, expectedMagic.length);
-        if (!Arrays.equals(found, expectedMagic)) {
-            throw new EngramException(source, "magic", "an Engram " + kind + " starting with '" + magic + "'",
-                    "'" + printable(found) + "'", null);
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, expectedMagic.length,
-                all.length - expectedMagic.length))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            long size = Files.size(file);
+            if (size < HEADER + TRAILER) {
+                throw new EngramException(source, "header", "an Engram " + kind + " (at least " + (HEADER + TRAILER)
+                        + " bytes)", size + " bytes", "the file is truncated or not a " + kind);
+            }
+            byte[] expectedMagic = magic.getBytes(StandardCharsets.US_ASCII);
+            byte[] found = new byte[expectedMagic.length];
+            in.readFully(found);
+            if (!Arrays.equals(found, expectedMagic)) {
+                throw new EngramException(source, "magic", "an Engram " + kind + " starting with '" + magic + "'",
+                        "'" + printable(found) + "'", null);
+            }
             int foundVersion = in.readInt();
             if (foundVersion != version) {
                 throw new EngramException(source, "version", kind + " format version " + version,
@@ -110,9 +108,9 @@ public final class Envelope {
                                 ? "the file was written by a newer Engram" : "the file was written by an older Engram");
             }
             int length = in.readInt();
-            if (length < 0 || length > all.length - HEADER - TRAILER) {
-                throw new EngramException(source, "length", "a payload of at most " + (all.length - HEADER - TRAILER)
-                        + " bytes (file size " + all.length + ")", String.valueOf(length), "the file is truncated");
+            if (length < 0 || length > size - HEADER - TRAILER) {
+                throw new EngramException(source, "length", "a payload of at most " + (size - HEADER - TRAILER)
+                        + " bytes (file size " + size + ")", String.valueOf(length), "the file is truncated");
             }
             byte[] payload = new byte[length];
             in.readFully(payload);
@@ -124,6 +122,8 @@ public final class Envelope {
                         Long.toHexString(crc.getValue()), "the file is corrupt");
             }
             return payload;
+        } catch (NoSuchFileException e) {
+            throw new EngramException(source, "file", "an existing " + kind, "no such file", null);
         } catch (EOFException e) {
             throw new EngramException(source, "payload", "a complete " + kind, "end of file", "the file is truncated");
         } catch (IOException e) {

@@ -184,6 +184,28 @@ class ModelFileTest {
         return bytes.toByteArray();
     }
 
+    /**
+     * A large file of another kind (here 3 GB, sparse) is refused by its magic after its first
+     * bytes: reading it whole first failed with OutOfMemoryError (more than a Java array holds).
+     */
+    @Test
+    void aLargeFileOfAnotherKindIsRefusedByItsHeader() throws IOException {
+        Path file = dir.resolve("video.mp4");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(3L << 30);
+        }
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().startsWith(file + ": magic: expected an Engram model file starting with 'ENGRAMNN'"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMissingFileIsNamedAsMissing() {
+        Path file = dir.resolve("absent.engram");
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertEquals(file + ": file: expected an existing model file, found no such file", e.getMessage());
+    }
+
     @Test
     void failedSaveLeavesNoTemporaryFileBehind() throws IOException {
         // The target is a non-empty directory, so the final move fails after the temporary file
