@@ -110,6 +110,10 @@ public final class TrainingCheckpoint {
         }
         long optimizerSteps = in.readLong();
         long step = in.readLong();
+        if (optimizerSteps < 0 || step < 0) {
+            throw new EngramException(source, "steps", "optimizer and trainer step counts >= 0",
+                    optimizerSteps + " and " + step, "the file is corrupt");
+        }
         float[][] own = trainer.optimizer().state();
         int arrays = in.readInt();
         if (arrays != own.length) {
