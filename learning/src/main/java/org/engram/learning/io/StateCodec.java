@@ -12,7 +12,8 @@ import org.engram.simulator.EngramException;
  * <p>Layout: a header {@code "ENGRAM-STATE"}, the kind name (UTF), the format version (int); then
  * whatever the object writes. Arrays are written as a length followed by the elements; a
  * {@code null} row is written as length {@code -1}. All values are big-endian as
- * {@link DataOutput} defines, so files are portable between machines.
+ * {@link DataOutput} defines, so files are portable between machines; floats and doubles are
+ * written as their raw bits, so a NaN keeps its payload and a round trip is bit-identical.
  *
  * <p>Readers allocate as the values arrive, never more than twice what the stream has delivered
  * plus {@value #FIRST_CHUNK} values, so a damaged length of, say, two billion ends in an
@@ -110,7 +111,7 @@ public final class StateCodec {
         }
         out.writeInt(row.length);
         for (double v : row) {
-            out.writeDouble(v);
+            out.writeLong(Double.doubleToRawLongBits(v));
         }
     }
 
@@ -183,7 +184,7 @@ public final class StateCodec {
         }
         out.writeInt(row.length);
         for (float v : row) {
-            out.writeFloat(v);
+            out.writeInt(Float.floatToRawIntBits(v));
         }
     }
 

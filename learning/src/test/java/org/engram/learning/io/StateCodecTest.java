@@ -42,6 +42,20 @@ class StateCodecTest {
         assertEquals(-1, in.read(), "nothing left over");
     }
 
+    /** DataOutput.writeFloat/writeDouble write every NaN as the canonical one; raw bits keep its payload. */
+    @Test
+    void nanPayloadsSurviveTheRoundTrip() throws IOException {
+        float f = Float.intBitsToFloat(0x7fc00001);
+        double d = Double.longBitsToDouble(0x7ff8000000000007L);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        StateCodec.writeFloats(out, new float[] {f});
+        StateCodec.writeDoubles(out, new double[] {d});
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()));
+        assertEquals(0x7fc00001, Float.floatToRawIntBits(StateCodec.readFloats(in)[0]));
+        assertEquals(0x7ff8000000000007L, Double.doubleToRawLongBits(StateCodec.readDoubles(in)[0]));
+    }
+
     @Test
     void damagedLengthIsRejectedWithTheValueFound() throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
