@@ -18,6 +18,7 @@ import org.engram.learning.train.Trainer;
 import org.engram.learning.train.TrainerOptions;
 import org.engram.learning.train.TrainingHooks;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 
@@ -107,6 +108,8 @@ public final class ContinualLearner implements AutoCloseable {
      * tasks) and calls the strategy's {@code beforeTask}.
      *
      * @param task the task; its index must be the number of tasks started so far
+     * @throws org.engram.simulator.ParameterException if one of the task's classes is not a readout
+     *         unit of the network; the learner is then unchanged
      */
     public void startTask(TaskData task) {
         if (inTask) {
@@ -114,6 +117,12 @@ public final class ContinualLearner implements AutoCloseable {
         }
         if (task.index() != tasks.size()) {
             throw new IllegalArgumentException("expected task " + tasks.size() + ", got " + task.index());
+        }
+        for (int c : task.classes()) {
+            if (c < 0 || c >= seen.length) {
+                throw new ParameterException("task '" + task.name() + "'", "classes", "labels in [0, " + seen.length
+                        + ") (the network's readout units)", c);
+            }
         }
         tasks.add(task);
         for (int c : task.classes()) {
