@@ -334,12 +334,15 @@ public final class ContinualLearner implements AutoCloseable {
 
     /**
      * Restores state written by {@link #writeState}; the tasks it covered must then be passed to
-     * {@link #restoreTasks} so strategies that revisit old data (joint training) see them.
+     * {@link #restoreTasks} so strategies that revisit old data (joint training) see them. A
+     * learner whose restore failed is unusable and must be discarded.
      *
      * @param in the stream
      * @return the number of tasks the state covers
-     * @throws IOException if reading fails or the state does not fit this learner; the learner
-     *                     is then unusable and must be discarded
+     * @throws IOException     if reading fails or ends early, or the state was written with a
+     *                         strategy of another statefulness
+     * @throws EngramException if the state was written by another kind of object or format version,
+     *                         or for another network, optimiser or strategy
      */
     public int readState(DataInput in) throws IOException {
         StateCodec.readHeader(in, STATE_KIND, STATE_VERSION);
