@@ -76,7 +76,7 @@ public final class Envelope {
     /**
      * Reads and checks a framed file and returns its payload. The header is checked before the
      * payload is read, so a large file of another kind is refused after its first bytes, and the
-     * payload is never larger than the file.
+     * payload is never larger than the file. The frame must fill the file exactly.
      *
      * @param file    the file
      * @param magic   the expected magic
@@ -111,6 +111,11 @@ public final class Envelope {
             if (length < 0 || length > size - HEADER - TRAILER) {
                 throw new EngramException(source, "length", "a payload of at most " + (size - HEADER - TRAILER)
                         + " bytes (file size " + size + ")", String.valueOf(length), "the file is truncated");
+            }
+            if (length < size - HEADER - TRAILER) {
+                throw new EngramException(source, "length", "a payload of " + (size - HEADER - TRAILER)
+                        + " bytes (file size " + size + ")", String.valueOf(length),
+                        "the file has bytes after its checksum: it was appended to or joined with another file");
             }
             byte[] payload = new byte[length];
             in.readFully(payload);

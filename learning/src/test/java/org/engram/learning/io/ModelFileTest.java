@@ -112,6 +112,18 @@ class ModelFileTest {
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     }
 
+    /** Bytes after the checksum (e.g. two model files joined with cat) were ignored and the first model loaded. */
+    @Test
+    void rejectsBytesAfterTheChecksum() throws IOException {
+        Path file = dir.resolve("model.engram");
+        ModelFile.save(sample(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, bytes, java.nio.file.StandardOpenOption.APPEND);
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().startsWith(file + ": length: expected a payload of " + (2 * bytes.length - 24)
+                + " bytes") && e.getMessage().contains("found " + (bytes.length - 24)), e.getMessage());
+    }
+
     @Test
     void rejectsAFileThatIsNotAModel() throws IOException {
         Path file = dir.resolve("notes.txt");
