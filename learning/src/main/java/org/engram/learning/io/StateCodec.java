@@ -63,7 +63,7 @@ public final class StateCodec {
         int version = in.readInt();
         if (version < 1 || version > maxVersion) {
             throw new EngramException("strategy state", kind, "format version 1.." + maxVersion, String.valueOf(version),
-                    "the state was written by a newer Engram");
+                    version > maxVersion ? "the state was written by a newer Engram" : "the state is damaged");
         }
         return version;
     }

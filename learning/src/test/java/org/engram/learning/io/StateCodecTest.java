@@ -112,6 +112,17 @@ class StateCodecTest {
         Object read(DataInputStream in) throws IOException;
     }
 
+    /** Version 0 cannot come from any Engram: it was blamed on "a newer Engram". */
+    @Test
+    void versionZeroIsCalledDamagedNotNewer() throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        StateCodec.writeHeader(new DataOutputStream(buffer), "ewc", 0);
+        EngramException e = assertThrows(EngramException.class, () -> StateCodec.readHeader(
+                new DataInputStream(new ByteArrayInputStream(buffer.toByteArray())), "ewc", 1));
+        assertTrue(e.getMessage().contains("found 0") && e.getMessage().contains("damaged")
+                && !e.getMessage().contains("newer"), e.getMessage());
+    }
+
     @Test
     void foreignStreamIsRejectedByItsMagic() throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
