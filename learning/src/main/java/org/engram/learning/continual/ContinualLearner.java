@@ -337,6 +337,9 @@ public final class ContinualLearner implements AutoCloseable {
      * {@link #restoreTasks} so strategies that revisit old data (joint training) see them. A
      * learner whose restore failed is unusable and must be discarded.
      *
+     * <p>Only a fresh learner (no task started) can be restored; {@link IllegalStateException}
+     * otherwise, before anything changes.
+     *
      * @param in the stream
      * @return the number of tasks the state covers
      * @throws IOException     if reading fails or ends early, or the state was written with a
@@ -345,6 +348,7 @@ public final class ContinualLearner implements AutoCloseable {
      *                         or for another network, optimiser or strategy
      */
     public int readState(DataInput in) throws IOException {
+        requireFresh();
         StateCodec.readHeader(in, STATE_KIND, STATE_VERSION);
         int done = in.readInt();
         TrainingCheckpoint.read(trainer, in, "checkpoint", Long.MAX_VALUE);
@@ -370,10 +374,16 @@ public final class ContinualLearner implements AutoCloseable {
      * @param done the finished tasks, in order
      */
     public void restoreTasks(List<TaskData> done) {
-        if (!tasks.isEmpty() || inTask) {
-            throw new IllegalStateException("restore tasks on a fresh learner only");
-        }
+        requireFresh();
         tasks.addAll(done);
+    }
+
+    /** A restore goes into a learner that has started no task: its tasks would not match the state's. */
+    private void requireFresh() {
+        if (!tasks.isEmpty() || inTask) {
+            throw new IllegalStateException("restore into a fresh learner only (this one has started "
+                    + tasks.size() + " task(s))");
+        }
     }
 
     /** Stops the trainer's threads; training or evaluating afterwards throws {@link IllegalStateException}. */

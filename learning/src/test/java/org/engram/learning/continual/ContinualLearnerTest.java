@@ -151,6 +151,34 @@ class ContinualLearnerTest {
         assertArrayEquals(expected[2], last[0], 0.0, name + ": last accuracy row");
     }
 
+    /**
+     * Restoring into a learner that has trained a task overwrote its weights and strategy, and only
+     * the following restoreTasks call refused (a fresh learner only); now readState refuses first.
+     */
+    @Test
+    void stateIsReadIntoAFreshLearnerOnly() throws IOException {
+        byte[] checkpoint;
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                Strategies.create("ewc"), Scenario.TASK_INCREMENTAL)) {
+            train(l, 0, 2);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            l.writeState(new DataOutputStream(bytes));
+            checkpoint = bytes.toByteArray();
+        }
+        LayeredNet used = net();
+        try (ContinualLearner l = new ContinualLearner(used, RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                Strategies.create("ewc"), Scenario.TASK_INCREMENTAL)) {
+            train(l, 0, 1);
+            float[][] before = weights(used);
+            assertThrows(IllegalStateException.class,
+                    () -> l.readState(new DataInputStream(new ByteArrayInputStream(checkpoint))));
+            float[][] after = weights(used);
+            for (int m = 0; m < before.length; m++) {
+                assertArrayEquals(before[m], after[m], "matrix " + m + " unchanged");
+            }
+        }
+    }
+
     /** A class beyond the readout failed with ArrayIndexOutOfBoundsException after the task was recorded. */
     @Test
     void aTaskWithAClassBeyondTheReadoutIsRefusedAndChangesNothing() {
