@@ -7,6 +7,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
 
 /**
  * The frame shared by Engram's binary files: an 8-byte magic, an {@code int} format version, an
@@ -21,7 +23,8 @@ import org.engram.simulator.EngramException;
  * Written to a temporary file beside the target and moved into place.
  */
 public final class Envelope {
-    private static final int HEADER = 16;
+    private static final int MAGIC_LENGTH = 8;
+    private static final int HEADER = MAGIC_LENGTH + 8;
     private static final int TRAILER = 8;
 
     private Envelope() {
@@ -34,8 +37,11 @@ public final class Envelope {
      * @param magic   eight ASCII characters naming the file type
      * @param version the format version
      * @param payload the content
+     * @throws ParameterException if the magic is not eight ASCII characters
+     * @throws EngramException    naming the file and the reason if it cannot be written
      */
     public static void write(Path file, String magic, int version, byte[] payload) {
+        magicBytes(magic);   // before the temporary file exists
         Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -48,8 +54,27 @@ public final class Envelope {
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
-            throw new EngramException(file + ": cannot write file: " + e.getMessage(), e);
+            throw new EngramException(file + ": cannot write file: " + reason(e, tmp), e);
         }
+    }
+
+    /** Why a file operation failed, in words: the JDK's messages for these two are just the path. */
+    private static String reason(IOException e, Path tmp) {
+        if (e instanceof NoSuchFileException) {
+            return "the folder " + tmp.getParent() + " does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied for " + e.getMessage();
+        }
+        return e.getMessage();
+    }
+
+    private static byte[] magicBytes(String magic) {
+        if (magic == null || magic.length() != MAGIC_LENGTH || !StandardCharsets.US_ASCII.newEncoder().canEncode(magic)) {
+            throw new ParameterException("envelope", "magic", MAGIC_LENGTH + " ASCII characters",
+                    magic == null ? "null" : "'" + magic + "'");
+        }
+        return magic.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -59,13 +84,15 @@ public final class Envelope {
      * @param magic   eight ASCII characters naming the file type
      * @param version the format version
      * @param payload the content
-     * @throws IOException if writing fails
+     * @throws IOException        if writing fails
+     * @throws ParameterException if the magic is not eight ASCII characters
      */
     public static void writeFrame(OutputStream stream, String magic, int version, byte[] payload) throws IOException {
+        byte[] magicBytes = magicBytes(magic);
         CRC32 crc = new CRC32();
         crc.update(payload);
         DataOutputStream out = new DataOutputStream(stream);
-        out.write(magic.getBytes(StandardCharsets.US_ASCII));
+        out.write(magicBytes);
         out.writeInt(version);
         out.writeInt(payload.length);
         out.write(payload);
@@ -83,18 +110,19 @@ public final class Envelope {
      * @param version the expected format version
      * @param kind    the file type for messages, e.g. {@code "learner checkpoint"}
      * @return the payload
+     * @throws ParameterException if the expected magic is not eight ASCII characters
      * @throws EngramException naming the file if it is missing, unreadable, of another type or
      *                         version, truncated or corrupt (checksum)
      */
     public static byte[] read(Path file, String magic, int version, String kind) {
         String source = file.toString();
+        byte[] expectedMagic = magicBytes(magic);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             long size = Files.size(file);
             if (size < HEADER + TRAILER) {
                 throw new EngramException(source, "header", "an Engram " + kind + " (at least " + (HEADER + TRAILER)
                         + " bytes)", size + " bytes", "the file is truncated or not a " + kind);
             }
-            byte[] expectedMagic = magic.getBytes(StandardCharsets.US_ASCII);
             byte[] found = new byte[expectedMagic.length];
             in.readFully(found);
             if (!Arrays.equals(found, expectedMagic)) {
