@@ -125,18 +125,25 @@ public final class LayeredNet {
      * @param seed    the network seed
      * @param weights one array per matrix, each of length {@code pre * post}; copied
      * @return the network
+     * @throws ParameterException if a matrix is missing, {@code null} or of another length
+     *                            (checked before the network is built)
      */
     public static LayeredNet withWeights(LayeredNetSpec spec, long seed, float[][] weights) {
-        LayeredNet net = new LayeredNet(spec, seed);
-        if (weights.length != net.weights.length) {
-            throw new ParameterException("layered network", "weight matrices", net.weights.length + " matrices",
-                    weights.length);
+        int[][] shapes = spec.matrixShapes();
+        if (weights == null || weights.length != shapes.length) {
+            throw new ParameterException("layered network", "weight matrices", shapes.length + " matrices",
+                    weights == null ? "null" : String.valueOf(weights.length));
         }
         for (int m = 0; m < weights.length; m++) {
-            if (weights[m].length != net.weights[m].length) {
-                throw new ParameterException("layered network", "weights[" + m + "]",
-                        net.weights[m].length + " values", weights[m].length);
+            long size = (long) shapes[m][0] * shapes[m][1];
+            if (weights[m] == null || weights[m].length != size) {
+                throw new ParameterException("layered network", "weights[" + m + "]", size + " values ("
+                        + shapes[m][0] + " x " + shapes[m][1] + ")", weights[m] == null ? "null"
+                        : String.valueOf(weights[m].length));
             }
+        }
+        LayeredNet net = new LayeredNet(spec, seed);
+        for (int m = 0; m < weights.length; m++) {
             System.arraycopy(weights[m], 0, net.weights[m], 0, weights[m].length);
         }
         return net;

@@ -25,6 +25,11 @@ public record LayeredNetSpec(int inputs, List<HiddenLayer> hidden, ReadoutLayer 
         if (hidden == null || hidden.isEmpty()) {
             throw new ParameterException(OWNER, "hidden", "at least one hidden layer", hidden);
         }
+        for (int l = 0; l < hidden.size(); l++) {
+            if (hidden.get(l) == null) {
+                throw new ParameterException(OWNER, "hidden[" + l + "]", "a hidden layer", "null");
+            }
+        }
         hidden = List.copyOf(hidden);
         if (readout == null) {
             throw new ParameterException(OWNER, "readout", "a readout layer", "null");
