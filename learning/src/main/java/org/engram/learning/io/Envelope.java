@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
@@ -20,10 +22,12 @@ import org.engram.simulator.ParameterException;
 /**
  * The frame shared by Engram's binary files: an 8-byte magic, an {@code int} format version, an
  * {@code int} payload length, the payload and a {@code long} CRC-32 of the payload (big-endian).
- * Written to a temporary file beside the target and moved into place.
+ * Written to a temporary file beside the target, named for that one write, and moved into place.
  */
 public final class Envelope {
     private static final int MAGIC_LENGTH = 8;
+    /** Numbers the temporary files of this process's writes. */
+    private static final AtomicLong TEMPORARY_NAMES = new AtomicLong();
     private static final int HEADER = MAGIC_LENGTH + 8;
     private static final int TRAILER = 8;
 
@@ -42,9 +46,12 @@ public final class Envelope {
      */
     public static void write(Path file, String magic, int version, byte[] payload) {
         magicBytes(magic);   // before the temporary file exists
-        Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".tmp");
+        // A name of its own per write: two saves of one file must not share (and truncate) one
+        // temporary file, or one of them moves the other's half-written bytes into place.
+        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid()
+                + "-" + TEMPORARY_NAMES.incrementAndGet() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writeFrame(out, magic, version, payload);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
