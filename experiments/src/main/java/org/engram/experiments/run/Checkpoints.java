@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -110,15 +111,22 @@ final class Checkpoints {
     int restore(UnitLearner learner, UnitProgress progress) {
         Path file = folder.directory().resolve(dir(progress.strategy(), progress.seed()) + stateFile(progress.tasksDone()));
         byte[] payload = Envelope.read(file, MAGIC, VERSION, "learner checkpoint");
+        int done;
         try (InputStream in = new ByteArrayInputStream(payload)) {
-            int done = learner.readState(new DataInputStream(in));
-            if (done != progress.tasksDone()) {
-                throw new EngramException(file.toString(), "tasks covered", progress.tasksDone()
-                        + " (as progress.json says)", Integer.toString(done), null);
-            }
-            return done;
+            done = learner.readState(new DataInputStream(in));
+        } catch (EOFException e) {
+            throw new EngramException(file.toString(), "learner state", "the state of this run's learner",
+                    "end of data before it was complete", "the checkpoint was not written by this unit");
         } catch (IOException e) {
             throw new EngramException(file + ": cannot restore the learner: " + e.getMessage(), e);
+        } catch (EngramException e) {
+            // The learner and its strategies name only the field; the file is this method's to add.
+            throw new EngramException(file + ": " + e.getMessage(), e);
         }
+        if (done != progress.tasksDone()) {
+            throw new EngramException(file.toString(), "tasks covered", progress.tasksDone()
+                    + " (as progress.json says)", Integer.toString(done), null);
+        }
+        return done;
     }
 }

@@ -14,9 +14,11 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.engram.learning.io.Envelope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -302,6 +304,39 @@ class ResumeTest {
         assertTrue(r.err().contains(state.getFileName().toString()) && r.err().contains("checksum"), r.err());
         assertTrue(Files.isRegularFile(state), "the damaged checkpoint is left for inspection, not deleted");
         assertTrue(Files.isDirectory(partial), "the partial run is kept");
+    }
+
+    /**
+     * A sound checkpoint of another strategy (here EWC's, copied over SI's) passes the frame and
+     * checksum; the strategy's refusal must still name the file it came from.
+     */
+    @Test
+    void anotherStrategysCheckpointIsRefusedNamingTheFile(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG.replace("name: naive", "name: ewc"));
+        Path root = dir.resolve("e");
+        assertEquals(2, CliRunner.run("run", config.toString(), "--out", root.toString(), "--stop-after-tasks", "4")
+                .exitCode());
+        Path partial = onlyEntry(root.resolve("resume"));
+        Path si = partial.resolve("checkpoints/si/seed-4/learner-1.state");
+        Files.copy(partial.resolve("checkpoints/ewc/seed-4/learner-3.state"), si, StandardCopyOption.REPLACE_EXISTING);
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(si.toString()) && r.err().contains("expected state of kind 'si', found 'ewc'"),
+                r.err());
+    }
+
+    /** A sound frame around a learner state that stops early (cut, then re-framed with its checksum). */
+    @Test
+    void aLearnerStateThatEndsEarlyIsRefusedSayingSo(@TempDir Path dir) throws IOException {
+        Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("f"), 1);
+        Path state = firstState(partial);
+        byte[] payload = Envelope.read(state, "ENGRAMCL", 2, "learner checkpoint");
+        Envelope.write(state, "ENGRAMCL", 2, java.util.Arrays.copyOf(payload, payload.length - 3));
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(state + ": learner state: expected the state of this run's learner, found end of"
+                + " data"), r.err());
     }
 
     /**

@@ -110,9 +110,7 @@ final class Chain implements ContinualStrategy, Checkpointable {
         out.writeInt(members.length);
         for (ContinualStrategy s : members) {
             out.writeUTF(s.name());
-            byte[] state = s instanceof Checkpointable c ? bytes(c) : new byte[0];
-            out.writeInt(state.length);
-            out.write(state);
+            StateCodec.writeBytes(out, s instanceof Checkpointable c ? bytes(c) : new byte[0]);
         }
     }
 
@@ -128,13 +126,7 @@ final class Chain implements ContinualStrategy, Checkpointable {
                 throw new EngramException("strategy state", name + ".members[" + i + "]",
                         "'" + members[i].name() + "'", "'" + found + "'", "the chain's members differ from the checkpoint's");
             }
-            int length = in.readInt();
-            if (length < 0) {
-                throw new EngramException("strategy state", name + ".members[" + i + "]", "a state length >= 0",
-                        String.valueOf(length), "the state file is damaged");
-            }
-            blocks[i] = new byte[length];
-            in.readFully(blocks[i]);
+            blocks[i] = StateCodec.readBytes(in);
         }
         byte[][] backup = new byte[members.length][];
         int done = 0;

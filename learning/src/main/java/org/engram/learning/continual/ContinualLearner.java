@@ -18,6 +18,7 @@ import org.engram.learning.train.Trainer;
 import org.engram.learning.train.TrainerOptions;
 import org.engram.learning.train.TrainingHooks;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 
@@ -107,6 +108,8 @@ public final class ContinualLearner implements AutoCloseable {
      * tasks) and calls the strategy's {@code beforeTask}.
      *
      * @param task the task; its index must be the number of tasks started so far
+     * @throws org.engram.simulator.ParameterException if one of the task's classes is not a readout
+     *         unit of the network; the learner is then unchanged
      */
     public void startTask(TaskData task) {
         if (inTask) {
@@ -114,6 +117,12 @@ public final class ContinualLearner implements AutoCloseable {
         }
         if (task.index() != tasks.size()) {
             throw new IllegalArgumentException("expected task " + tasks.size() + ", got " + task.index());
+        }
+        for (int c : task.classes()) {
+            if (c < 0 || c >= seen.length) {
+                throw new ParameterException("task '" + task.name() + "'", "classes", "labels in [0, " + seen.length
+                        + ") (the network's readout units)", c);
+            }
         }
         tasks.add(task);
         for (int c : task.classes()) {
@@ -325,14 +334,21 @@ public final class ContinualLearner implements AutoCloseable {
 
     /**
      * Restores state written by {@link #writeState}; the tasks it covered must then be passed to
-     * {@link #restoreTasks} so strategies that revisit old data (joint training) see them.
+     * {@link #restoreTasks} so strategies that revisit old data (joint training) see them. A
+     * learner whose restore failed is unusable and must be discarded.
+     *
+     * <p>Only a fresh learner (no task started) can be restored; {@link IllegalStateException}
+     * otherwise, before anything changes.
      *
      * @param in the stream
      * @return the number of tasks the state covers
-     * @throws IOException if reading fails or the state does not fit this learner; the learner
-     *                     is then unusable and must be discarded
+     * @throws IOException     if reading fails or ends early, or the state was written with a
+     *                         strategy of another statefulness
+     * @throws EngramException if the state was written by another kind of object or format version,
+     *                         or for another network, optimiser or strategy
      */
     public int readState(DataInput in) throws IOException {
+        requireFresh();
         StateCodec.readHeader(in, STATE_KIND, STATE_VERSION);
         int done = in.readInt();
         TrainingCheckpoint.read(trainer, in, "checkpoint", Long.MAX_VALUE);
@@ -358,10 +374,16 @@ public final class ContinualLearner implements AutoCloseable {
      * @param done the finished tasks, in order
      */
     public void restoreTasks(List<TaskData> done) {
-        if (!tasks.isEmpty() || inTask) {
-            throw new IllegalStateException("restore tasks on a fresh learner only");
-        }
+        requireFresh();
         tasks.addAll(done);
+    }
+
+    /** A restore goes into a learner that has started no task: its tasks would not match the state's. */
+    private void requireFresh() {
+        if (!tasks.isEmpty() || inTask) {
+            throw new IllegalStateException("restore into a fresh learner only (this one has started "
+                    + tasks.size() + " task(s))");
+        }
     }
 
     /** Stops the trainer's threads; training or evaluating afterwards throws {@link IllegalStateException}. */

@@ -1,26 +1,34 @@
 package org.engram.learning.io;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
 
 /**
  * The frame shared by Engram's binary files: an 8-byte magic, an {@code int} format version, an
  * {@code int} payload length, the payload and a {@code long} CRC-32 of the payload (big-endian).
- * Written to a temporary file beside the target and moved into place.
+ * Written to a temporary file beside the target, named for that one write, and moved into place.
  */
 public final class Envelope {
-    private static final int HEADER = 16;
+    private static final int MAGIC_LENGTH = 8;
+    /** Numbers the temporary files of this process's writes. */
+    private static final AtomicLong TEMPORARY_NAMES = new AtomicLong();
+    private static final int HEADER = MAGIC_LENGTH + 8;
     private static final int TRAILER = 8;
 
     private Envelope() {
@@ -33,11 +41,17 @@ public final class Envelope {
      * @param magic   eight ASCII characters naming the file type
      * @param version the format version
      * @param payload the content
+     * @throws ParameterException if the magic is not eight ASCII characters
+     * @throws EngramException    naming the file and the reason if it cannot be written
      */
     public static void write(Path file, String magic, int version, byte[] payload) {
-        Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".tmp");
+        magicBytes(magic);   // before the temporary file exists
+        // A name of its own per write: two saves of one file must not share (and truncate) one
+        // temporary file, or one of them moves the other's half-written bytes into place.
+        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid()
+                + "-" + TEMPORARY_NAMES.incrementAndGet() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writeFrame(out, magic, version, payload);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -47,8 +61,27 @@ public final class Envelope {
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
-            throw new EngramException(file + ": cannot write file: " + e.getMessage(), e);
+            throw new EngramException(file + ": cannot write file: " + reason(e, tmp), e);
         }
+    }
+
+    /** Why a file operation failed, in words: the JDK's messages for these two are just the path. */
+    private static String reason(IOException e, Path tmp) {
+        if (e instanceof NoSuchFileException) {
+            return "the folder " + tmp.getParent() + " does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied for " + e.getMessage();
+        }
+        return e.getMessage();
+    }
+
+    private static byte[] magicBytes(String magic) {
+        if (magic == null || magic.length() != MAGIC_LENGTH || !StandardCharsets.US_ASCII.newEncoder().canEncode(magic)) {
+            throw new ParameterException("envelope", "magic", MAGIC_LENGTH + " ASCII characters",
+                    magic == null ? "null" : "'" + magic + "'");
+        }
+        return magic.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -58,13 +91,15 @@ public final class Envelope {
      * @param magic   eight ASCII characters naming the file type
      * @param version the format version
      * @param payload the content
-     * @throws IOException if writing fails
+     * @throws IOException        if writing fails
+     * @throws ParameterException if the magic is not eight ASCII characters
      */
     public static void writeFrame(OutputStream stream, String magic, int version, byte[] payload) throws IOException {
+        byte[] magicBytes = magicBytes(magic);
         CRC32 crc = new CRC32();
         crc.update(payload);
         DataOutputStream out = new DataOutputStream(stream);
-        out.write(magic.getBytes(StandardCharsets.US_ASCII));
+        out.write(magicBytes);
         out.writeInt(version);
         out.writeInt(payload.length);
         out.write(payload);
@@ -73,36 +108,34 @@ public final class Envelope {
     }
 
     /**
-     * Reads and checks a framed file and returns its payload.
+     * Reads and checks a framed file and returns its payload. The header is checked before the
+     * payload is read, so a large file of another kind is refused after its first bytes, and the
+     * payload is never larger than the file. The frame must fill the file exactly.
      *
      * @param file    the file
      * @param magic   the expected magic
      * @param version the expected format version
      * @param kind    the file type for messages, e.g. {@code "learner checkpoint"}
      * @return the payload
-     * @throws EngramException naming the file if it is unreadable, of another type or version,
-     *                         truncated or corrupt (checksum)
+     * @throws ParameterException if the expected magic is not eight ASCII characters
+     * @throws EngramException naming the file if it is missing, unreadable, of another type or
+     *                         version, truncated or corrupt (checksum)
      */
     public static byte[] read(Path file, String magic, int version, String kind) {
         String source = file.toString();
-        byte[] all;
-        try {
-            all = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new EngramException(source + ": cannot read " + kind + ": " + e.getMessage(), e);
-        }
-        byte[] expectedMagic = magic.getBytes(StandardCharsets.US_ASCII);
-        if (all.length < HEADER + TRAILER) {
-            throw new EngramException(source, "header", "an Engram " + kind + " (at least " + (HEADER + TRAILER)
-                    + " bytes)", all.length + " bytes", "the file is truncated or not a " + kind);
-        }
-        byte[] found = Arrays.copyOf(all, expectedMagic.length);
-        if (!Arrays.equals(found, expectedMagic)) {
-            throw new EngramException(source, "magic", "an Engram " + kind + " starting with '" + magic + "'",
-                    "'" + printable(found) + "'", null);
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, expectedMagic.length,
-                all.length - expectedMagic.length))) {
+        byte[] expectedMagic = magicBytes(magic);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            long size = Files.size(file);
+            if (size < HEADER + TRAILER) {
+                throw new EngramException(source, "header", "an Engram " + kind + " (at least " + (HEADER + TRAILER)
+                        + " bytes)", size + " bytes", "the file is truncated or not a " + kind);
+            }
+            byte[] found = new byte[expectedMagic.length];
+            in.readFully(found);
+            if (!Arrays.equals(found, expectedMagic)) {
+                throw new EngramException(source, "magic", "an Engram " + kind + " starting with '" + magic + "'",
+                        "'" + printable(found) + "'", null);
+            }
             int foundVersion = in.readInt();
             if (foundVersion != version) {
                 throw new EngramException(source, "version", kind + " format version " + version,
@@ -110,9 +143,14 @@ public final class Envelope {
                                 ? "the file was written by a newer Engram" : "the file was written by an older Engram");
             }
             int length = in.readInt();
-            if (length < 0 || length > all.length - HEADER - TRAILER) {
-                throw new EngramException(source, "length", "a payload of at most " + (all.length - HEADER - TRAILER)
-                        + " bytes (file size " + all.length + ")", String.valueOf(length), "the file is truncated");
+            if (length < 0 || length > size - HEADER - TRAILER) {
+                throw new EngramException(source, "length", "a payload of at most " + (size - HEADER - TRAILER)
+                        + " bytes (file size " + size + ")", String.valueOf(length), "the file is truncated");
+            }
+            if (length < size - HEADER - TRAILER) {
+                throw new EngramException(source, "length", "a payload of " + (size - HEADER - TRAILER)
+                        + " bytes (file size " + size + ")", String.valueOf(length),
+                        "the file has bytes after its checksum: it was appended to or joined with another file");
             }
             byte[] payload = new byte[length];
             in.readFully(payload);
@@ -124,6 +162,8 @@ public final class Envelope {
                         Long.toHexString(crc.getValue()), "the file is corrupt");
             }
             return payload;
+        } catch (NoSuchFileException e) {
+            throw new EngramException(source, "file", "an existing " + kind, "no such file", null);
         } catch (EOFException e) {
             throw new EngramException(source, "payload", "a complete " + kind, "end of file", "the file is truncated");
         } catch (IOException e) {

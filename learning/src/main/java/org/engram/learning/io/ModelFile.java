@@ -74,7 +74,7 @@ public final class ModelFile {
     public static LayeredNet load(Path file) {
         byte[] payload = Envelope.read(file, MAGIC, VERSION, KIND);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-            LayeredNet net = read(file.toString(), in, payload.length);
+            LayeredNet net = read(file.toString(), in, payload.length, null);
             if (in.available() != 0) {
                 throw new EngramException(file.toString(), "payload", "no bytes after the last matrix",
                         in.available() + " bytes", "the file is corrupt");
@@ -120,8 +120,22 @@ public final class ModelFile {
         }
     }
 
-    /** Reads a model payload; {@code limit} bounds array sizes so a corrupt length cannot exhaust memory. */
-    static LayeredNet read(String source, java.io.DataInput in, long limit) throws IOException {
+    /**
+     * Reads a model payload. Nothing is allocated for the weights until the spec is read and every
+     * matrix's shape in the file agrees with it, and the network is built only after its weights are
+     * read, so layer sizes that a damaged file inflates cannot exhaust memory.
+     *
+     * @param source   the file or container name, for errors
+     * @param in       the stream
+     * @param limit    an upper bound on the payload's bytes
+     * @param expected the spec the payload must have (a checkpoint of a given network), or
+     *                 {@code null} for any
+     * @return the network
+     * @throws IOException     if the stream ends early
+     * @throws EngramException naming {@code source} if the payload is corrupt or has another spec
+     */
+    static LayeredNet read(String source, java.io.DataInput in, long limit, LayeredNetSpec expected)
+            throws IOException {
         try {
             long seed = in.readLong();
             int inputs = in.readInt();
@@ -141,14 +155,26 @@ public final class ModelFile {
             ReadoutLayer readout = new ReadoutLayer(in.readInt(), named(source, Readout.class, in.readUTF()),
                     in.readDouble(), in.readDouble(), named(source, ResetMode.class, in.readUTF()), in.readDouble());
             LayeredNetSpec spec = new LayeredNetSpec(inputs, hidden, readout, dtMs, initGain);
+            if (expected != null && !spec.equals(expected)) {
+                throw new EngramException(source, "network", "a checkpoint of " + expected, spec.toString(),
+                        "the checkpoint belongs to another network");
+            }
+            int[][] shapes = spec.matrixShapes();
             int matrices = in.readInt();
-            if (matrices < 0 || matrices > 4096) {
-                throw new EngramException(source, "matrices", "0 to 4096", String.valueOf(matrices), "the file is corrupt");
+            if (matrices != shapes.length) {
+                throw new EngramException(source, "matrices", shapes.length + " (the layers' weight matrices)",
+                        String.valueOf(matrices), "the file is corrupt");
             }
             float[][] weights = new float[matrices][];
             for (int m = 0; m < matrices; m++) {
-                long count = (long) in.readInt() * in.readInt();
-                if (count < 0 || count * 4 > limit) {
+                int pre = in.readInt();
+                int post = in.readInt();
+                if (pre != shapes[m][0] || post != shapes[m][1]) {
+                    throw new EngramException(source, "matrix " + m, shapes[m][0] + " x " + shapes[m][1]
+                            + " weights (from the layer sizes)", pre + " x " + post, "the file is corrupt");
+                }
+                long count = (long) pre * post;
+                if (count * 4 > limit) {
                     throw new EngramException(source, "matrix " + m, "a shape that fits the file", String.valueOf(count),
                             "the file is corrupt");
                 }

@@ -3,6 +3,7 @@ package org.engram.learning.io;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
 import org.engram.simulator.EngramException;
 
 /**
@@ -11,10 +12,17 @@ import org.engram.simulator.EngramException;
  * <p>Layout: a header {@code "ENGRAM-STATE"}, the kind name (UTF), the format version (int); then
  * whatever the object writes. Arrays are written as a length followed by the elements; a
  * {@code null} row is written as length {@code -1}. All values are big-endian as
- * {@link DataOutput} defines, so files are portable between machines.
+ * {@link DataOutput} defines, so files are portable between machines; floats and doubles are
+ * written as their raw bits, so a NaN keeps its payload and a round trip is bit-identical.
+ *
+ * <p>Readers allocate as the values arrive, never more than twice what the stream has delivered
+ * plus {@value #FIRST_CHUNK} values, so a damaged length of, say, two billion ends in an
+ * {@link java.io.EOFException} instead of an attempt to allocate gigabytes.
  */
 public final class StateCodec {
     private static final String MAGIC = "ENGRAM-STATE";
+    /** Values allocated before any has been read: a length field alone buys no more than this. */
+    private static final int FIRST_CHUNK = 1 << 16;
 
     private StateCodec() {
     }
@@ -55,7 +63,7 @@ public final class StateCodec {
         int version = in.readInt();
         if (version < 1 || version > maxVersion) {
             throw new EngramException("strategy state", kind, "format version 1.." + maxVersion, String.valueOf(version),
-                    "the state was written by a newer Engram");
+                    version > maxVersion ? "the state was written by a newer Engram" : "the state is damaged");
         }
         return version;
     }
@@ -103,7 +111,7 @@ public final class StateCodec {
         }
         out.writeInt(row.length);
         for (double v : row) {
-            out.writeDouble(v);
+            out.writeLong(Double.doubleToRawLongBits(v));
         }
     }
 
@@ -116,8 +124,11 @@ public final class StateCodec {
      */
     public static double[][] readDoubleMatrix(DataInput in) throws IOException {
         int n = readLength(in);
-        double[][] rows = new double[n][];
+        double[][] rows = new double[firstCapacity(n)][];
         for (int i = 0; i < n; i++) {
+            if (i == rows.length) {
+                rows = Arrays.copyOf(rows, grownCapacity(i, n));
+            }
             rows[i] = readDoubles(in);
         }
         return rows;
@@ -135,8 +146,11 @@ public final class StateCodec {
         if (n == -1) {
             return null;
         }
-        double[] row = new double[checkLength(n)];
+        double[] row = new double[firstCapacity(checkLength(n))];
         for (int i = 0; i < n; i++) {
+            if (i == row.length) {
+                row = Arrays.copyOf(row, grownCapacity(i, n));
+            }
             row[i] = in.readDouble();
         }
         return row;
@@ -170,7 +184,7 @@ public final class StateCodec {
         }
         out.writeInt(row.length);
         for (float v : row) {
-            out.writeFloat(v);
+            out.writeInt(Float.floatToRawIntBits(v));
         }
     }
 
@@ -183,8 +197,11 @@ public final class StateCodec {
      */
     public static float[][] readFloatMatrix(DataInput in) throws IOException {
         int n = readLength(in);
-        float[][] rows = new float[n][];
+        float[][] rows = new float[firstCapacity(n)][];
         for (int i = 0; i < n; i++) {
+            if (i == rows.length) {
+                rows = Arrays.copyOf(rows, grownCapacity(i, n));
+            }
             rows[i] = readFloats(in);
         }
         return rows;
@@ -202,8 +219,11 @@ public final class StateCodec {
         if (n == -1) {
             return null;
         }
-        float[] row = new float[checkLength(n)];
+        float[] row = new float[firstCapacity(checkLength(n))];
         for (int i = 0; i < n; i++) {
+            if (i == row.length) {
+                row = Arrays.copyOf(row, grownCapacity(i, n));
+            }
             row[i] = in.readFloat();
         }
         return row;
@@ -232,11 +252,57 @@ public final class StateCodec {
      */
     public static int[] readInts(DataInput in) throws IOException {
         int n = readLength(in);
-        int[] row = new int[n];
+        int[] row = new int[firstCapacity(n)];
         for (int i = 0; i < n; i++) {
+            if (i == row.length) {
+                row = Arrays.copyOf(row, grownCapacity(i, n));
+            }
             row[i] = in.readInt();
         }
         return row;
+    }
+
+    /**
+     * Writes a byte block (a length, then the bytes).
+     *
+     * @param out   the stream
+     * @param block the bytes, not {@code null}
+     * @throws IOException if the stream fails
+     */
+    public static void writeBytes(DataOutput out, byte[] block) throws IOException {
+        out.writeInt(block.length);
+        out.write(block);
+    }
+
+    /**
+     * Reads a block written by {@link #writeBytes}.
+     *
+     * @param in the stream
+     * @return the bytes
+     * @throws IOException if the stream fails or ends early
+     */
+    public static byte[] readBytes(DataInput in) throws IOException {
+        int n = readLength(in);
+        byte[] block = new byte[firstCapacity(n)];
+        int done = 0;
+        while (done < n) {
+            if (done == block.length) {
+                block = Arrays.copyOf(block, grownCapacity(done, n));
+            }
+            int part = block.length - done;
+            in.readFully(block, done, part);
+            done += part;
+        }
+        return block;
+    }
+
+    private static int firstCapacity(int length) {
+        return Math.min(length, FIRST_CHUNK);
+    }
+
+    /** The next capacity once {@code filled} values have arrived: doubled, at most {@code length}. */
+    private static int grownCapacity(int filled, int length) {
+        return (int) Math.min(length, 2L * filled);
     }
 
     private static int readLength(DataInput in) throws IOException {

@@ -100,12 +100,8 @@ public final class TrainingCheckpoint {
      * @throws EngramException if the state belongs to another network or optimiser, or is corrupt
      */
     public static void read(Trainer trainer, DataInput in, String source, long maxBytes) throws IOException {
-        LayeredNet saved = ModelFile.read(source, in, maxBytes);
         LayeredNet net = trainer.net();
-        if (!saved.spec().equals(net.spec())) {
-            throw new EngramException(source, "network", "a checkpoint of " + net.spec(), saved.spec().toString(),
-                    "the checkpoint belongs to another network");
-        }
+        LayeredNet saved = ModelFile.read(source, in, maxBytes, net.spec());
         String kind = in.readUTF();
         String expected = trainer.options().optimizer().kind().name();
         if (!kind.equals(expected)) {
@@ -114,15 +110,21 @@ public final class TrainingCheckpoint {
         }
         long optimizerSteps = in.readLong();
         long step = in.readLong();
+        if (optimizerSteps < 0 || step < 0) {
+            throw new EngramException(source, "steps", "optimizer and trainer step counts >= 0",
+                    optimizerSteps + " and " + step, "the file is corrupt");
+        }
+        float[][] own = trainer.optimizer().state();
         int arrays = in.readInt();
-        if (arrays < 0 || arrays > 8192) {
-            throw new EngramException(source, "state arrays", "0 to 8192", String.valueOf(arrays), "the file is corrupt");
+        if (arrays != own.length) {
+            throw new EngramException(source, "optimizer state arrays", String.valueOf(own.length),
+                    String.valueOf(arrays), "the file is corrupt");
         }
         float[][] state = new float[arrays][];
         for (int a = 0; a < arrays; a++) {
             int length = in.readInt();
-            if (length < 0 || 4L * length > maxBytes) {
-                throw new EngramException(source, "state[" + a + "]", "a length that fits the file",
+            if (length != own[a].length || 4L * length > maxBytes) {
+                throw new EngramException(source, "optimizer state[" + a + "]", own[a].length + " values",
                         String.valueOf(length), "the file is corrupt");
             }
             state[a] = new float[length];

@@ -48,7 +48,6 @@ public final class LayeredNet {
         List<Population<?, ?>> pops = new ArrayList<>();
         pops.add(b.population(INPUT, spec.inputs(), SpikeTimes.MODEL, new SpikeTimes.Params(new double[spec.inputs()][0])));
         List<Layer> built = new ArrayList<>();
-        List<int[]> shapes = new ArrayList<>();
         int pre = spec.inputs();
         int matrix = 0;
         Synapses oneStep = Synapses.excitatory(0).delayMs(spec.dtMs()).asPlastic();
@@ -58,12 +57,10 @@ public final class LayeredNet {
             Population<?, ?> pop = b.population("hidden" + (l + 1), h.size(), LifDelta.MODEL,
                     lifParams(h.tauMs(), h.threshold()));
             b.connect(pops.get(l).name() + "->" + pop.name(), pops.get(l), pop, rule, oneStep);
-            shapes.add(new int[] {pre, h.size(), l});
             int ff = matrix++;
             int rec = -1;
             if (h.recurrent()) {
                 b.connect(pop.name() + "->" + pop.name(), pop, pop, rule, oneStep);
-                shapes.add(new int[] {h.size(), h.size(), l});
                 rec = matrix++;
             }
             built.add(new Layer(l, h.size(), pre, true, h.tauMs(), h.threshold(), h.reset(),
@@ -76,21 +73,21 @@ public final class LayeredNet {
         Population<?, ?> out = b.population("readout", r.classes(), LifDelta.MODEL,
                 lifParams(r.tauMs(), r.readout().spiking() ? r.threshold() : LARGEST_THRESHOLD));
         b.connect(pops.get(last).name() + "->readout", pops.get(last), out, rule, oneStep);
-        shapes.add(new int[] {pre, r.classes(), last});
         built.add(new Layer(last, r.classes(), pre, r.readout().spiking(), r.tauMs(), r.threshold(), r.reset(),
                 false, 1.0, 0.0, r.traceTauMs(), spec.dtMs(), matrix, -1));
         this.network = b.build();
         this.layers = List.copyOf(built);
-        int n = shapes.size();
+        int[][] shapes = spec.matrixShapes();
+        int n = shapes.length;
         this.weights = new float[n][];
         this.matrixPre = new int[n];
         this.matrixPost = new int[n];
         this.matrixLayer = new int[n];
         List<Projection> projections = network.projections();
         for (int m = 0; m < n; m++) {
-            matrixPre[m] = shapes.get(m)[0];
-            matrixPost[m] = shapes.get(m)[1];
-            matrixLayer[m] = shapes.get(m)[2];
+            matrixPre[m] = shapes[m][0];
+            matrixPost[m] = shapes[m][1];
+            matrixLayer[m] = shapes[m][2];
             weights[m] = projections.get(m).weights();
         }
     }
@@ -128,18 +125,25 @@ public final class LayeredNet {
      * @param seed    the network seed
      * @param weights one array per matrix, each of length {@code pre * post}; copied
      * @return the network
+     * @throws ParameterException if a matrix is missing, {@code null} or of another length
+     *                            (checked before the network is built)
      */
     public static LayeredNet withWeights(LayeredNetSpec spec, long seed, float[][] weights) {
-        LayeredNet net = new LayeredNet(spec, seed);
-        if (weights.length != net.weights.length) {
-            throw new ParameterException("layered network", "weight matrices", net.weights.length + " matrices",
-                    weights.length);
+        int[][] shapes = spec.matrixShapes();
+        if (weights == null || weights.length != shapes.length) {
+            throw new ParameterException("layered network", "weight matrices", shapes.length + " matrices",
+                    weights == null ? "null" : String.valueOf(weights.length));
         }
         for (int m = 0; m < weights.length; m++) {
-            if (weights[m].length != net.weights[m].length) {
-                throw new ParameterException("layered network", "weights[" + m + "]",
-                        net.weights[m].length + " values", weights[m].length);
+            long size = (long) shapes[m][0] * shapes[m][1];
+            if (weights[m] == null || weights[m].length != size) {
+                throw new ParameterException("layered network", "weights[" + m + "]", size + " values ("
+                        + shapes[m][0] + " x " + shapes[m][1] + ")", weights[m] == null ? "null"
+                        : String.valueOf(weights[m].length));
             }
+        }
+        LayeredNet net = new LayeredNet(spec, seed);
+        for (int m = 0; m < weights.length; m++) {
             System.arraycopy(weights[m], 0, net.weights[m], 0, weights[m].length);
         }
         return net;

@@ -1,5 +1,6 @@
 package org.engram.learning.layered;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.engram.simulator.ParameterException;
 
@@ -24,6 +25,11 @@ public record LayeredNetSpec(int inputs, List<HiddenLayer> hidden, ReadoutLayer 
         if (hidden == null || hidden.isEmpty()) {
             throw new ParameterException(OWNER, "hidden", "at least one hidden layer", hidden);
         }
+        for (int l = 0; l < hidden.size(); l++) {
+            if (hidden.get(l) == null) {
+                throw new ParameterException(OWNER, "hidden[" + l + "]", "a hidden layer", "null");
+            }
+        }
         hidden = List.copyOf(hidden);
         if (readout == null) {
             throw new ParameterException(OWNER, "readout", "a readout layer", "null");
@@ -42,6 +48,28 @@ public record LayeredNetSpec(int inputs, List<HiddenLayer> hidden, ReadoutLayer 
      */
     public static LayeredNetSpec of(int inputs, List<HiddenLayer> hidden, ReadoutLayer readout) {
         return new LayeredNetSpec(inputs, hidden, readout, 1.0, 1.0);
+    }
+
+    /**
+     * The weight matrices of a {@link LayeredNet} built from this spec, in its matrix order (each
+     * layer's feed-forward matrix, then its recurrent one if it has one; the readout's last).
+     *
+     * @return per matrix {@code {pre, post, layer}}: presynaptic and postsynaptic neuron counts and
+     *         the index of the layer it feeds
+     */
+    public int[][] matrixShapes() {
+        List<int[]> shapes = new ArrayList<>();
+        int pre = inputs;
+        for (int l = 0; l < hidden.size(); l++) {
+            int size = hidden.get(l).size();
+            shapes.add(new int[] {pre, size, l});
+            if (hidden.get(l).recurrent()) {
+                shapes.add(new int[] {size, size, l});
+            }
+            pre = size;
+        }
+        shapes.add(new int[] {pre, readout.classes(), hidden.size()});
+        return shapes.toArray(new int[0][]);
     }
 
     /** @return hidden layers plus the readout */

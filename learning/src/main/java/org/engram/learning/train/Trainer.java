@@ -663,9 +663,14 @@ public final class Trainer implements AutoCloseable {
      *
      * @param sample      the sample
      * @param streamState its encoder stream (see {@link Encoder#streamState})
-     * @param out         receives one value per class
+     * @param out         receives one value per class; its length must be the number of classes
+     * @throws ParameterException if {@code out} has another length
      */
     public void logits(float[] sample, long streamState, float[] out) {
+        if (out.length != net.classes()) {
+            throw new ParameterException("trainer", "logits buffer", "one value per class (" + net.classes() + ")",
+                    out.length);
+        }
         refreshViews();
         Bptt k = workers[0];
         k.forward(sample, streamState);

@@ -244,7 +244,10 @@ public final class DiehlCookLearner implements AutoCloseable {
      *
      * @param in the stream
      * @return the number of tasks the state covers
-     * @throws IOException if reading fails or the state does not fit this learner
+     * @throws IOException     if reading fails or ends early, or the state was written with
+     *                         importance gating and this learner has none (or the reverse)
+     * @throws org.engram.simulator.EngramException if the state was written by another kind of
+     *                         object or format version, or for another network size
      */
     public int readState(DataInput in) throws IOException {
         StateCodec.readHeader(in, STATE_KIND, STATE_VERSION);

@@ -2,6 +2,7 @@ package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -23,6 +24,7 @@ import org.engram.learning.layered.ReadoutLayer;
 import org.engram.learning.train.TrainerOptions;
 import org.engram.learning.train.optim.LearningRateSchedule;
 import org.engram.learning.train.optim.OptimizerSpec;
+import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -147,6 +149,51 @@ class ContinualLearnerTest {
             assertArrayEquals(a[m], b[m], name + ": matrix " + m);
         }
         assertArrayEquals(expected[2], last[0], 0.0, name + ": last accuracy row");
+    }
+
+    /**
+     * Restoring into a learner that has trained a task overwrote its weights and strategy, and only
+     * the following restoreTasks call refused (a fresh learner only); now readState refuses first.
+     */
+    @Test
+    void stateIsReadIntoAFreshLearnerOnly() throws IOException {
+        byte[] checkpoint;
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                Strategies.create("ewc"), Scenario.TASK_INCREMENTAL)) {
+            train(l, 0, 2);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            l.writeState(new DataOutputStream(bytes));
+            checkpoint = bytes.toByteArray();
+        }
+        LayeredNet used = net();
+        try (ContinualLearner l = new ContinualLearner(used, RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                Strategies.create("ewc"), Scenario.TASK_INCREMENTAL)) {
+            train(l, 0, 1);
+            float[][] before = weights(used);
+            assertThrows(IllegalStateException.class,
+                    () -> l.readState(new DataInputStream(new ByteArrayInputStream(checkpoint))));
+            float[][] after = weights(used);
+            for (int m = 0; m < before.length; m++) {
+                assertArrayEquals(before[m], after[m], "matrix " + m + " unchanged");
+            }
+        }
+    }
+
+    /** A class beyond the readout failed with ArrayIndexOutOfBoundsException after the task was recorded. */
+    @Test
+    void aTaskWithAClassBeyondTheReadoutIsRefusedAndChangesNothing() {
+        TaskData good = TASKS[0];
+        TaskData bad = new TaskData(0, "classes 0, 9", good.trainX(), good.trainY(), good.testX(), good.testY(),
+                new int[] {0, SplitPatterns.CLASSES + 3});
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                Strategies.create("naive"), Scenario.TASK_INCREMENTAL)) {
+            ParameterException e = assertThrows(ParameterException.class, () -> l.startTask(bad));
+            assertTrue(e.getMessage().contains("classes") && e.getMessage().contains("found " + (SplitPatterns.CLASSES + 3)),
+                    e.getMessage());
+            assertEquals(0, l.tasksStarted());
+            l.startTask(good);
+            assertEquals(1, l.tasksStarted());
+        }
     }
 
     @Test

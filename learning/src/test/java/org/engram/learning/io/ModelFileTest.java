@@ -112,12 +112,110 @@ class ModelFileTest {
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     }
 
+    /** Bytes after the checksum (e.g. two model files joined with cat) were ignored and the first model loaded. */
+    @Test
+    void rejectsBytesAfterTheChecksum() throws IOException {
+        Path file = dir.resolve("model.engram");
+        ModelFile.save(sample(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, bytes, java.nio.file.StandardOpenOption.APPEND);
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().startsWith(file + ": length: expected a payload of " + (2 * bytes.length - 24)
+                + " bytes") && e.getMessage().contains("found " + (bytes.length - 24)), e.getMessage());
+    }
+
     @Test
     void rejectsAFileThatIsNotAModel() throws IOException {
         Path file = dir.resolve("notes.txt");
         Files.writeString(file, "these are not the weights you are looking for");
         EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
         assertTrue(e.getMessage().contains("ENGRAMNN") && e.getMessage().contains("'these ar'"), e.getMessage());
+    }
+
+    /**
+     * A small file (valid frame and checksum) whose layer sizes say 100,000 x 100,000 must be
+     * rejected from its few bytes of weights: building that network first would ask for 10^10
+     * synapses, far beyond the test JVM's heap.
+     */
+    @Test
+    void inflatedLayerSizesAreRejectedBeforeAnythingIsBuilt() throws IOException {
+        Path file = dir.resolve("inflated.engram");
+        Envelope.write(file, "ENGRAMNN", ModelFile.VERSION, payload(100_000, 100_000, new int[][] {{1, 1}, {1, 1}}));
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().startsWith(file.toString()), "message names the file: " + e.getMessage());
+        assertTrue(e.getMessage().contains("matrix 0: expected 100000 x 100000 weights")
+                && e.getMessage().contains("found 1 x 1"), e.getMessage());
+    }
+
+    /** A matrix stored with its rows and columns swapped would be read as another weight layout. */
+    @Test
+    void matrixWhoseShapeDisagreesWithTheLayersIsRejected() throws IOException {
+        Path file = dir.resolve("swapped.engram");
+        Envelope.write(file, "ENGRAMNN", ModelFile.VERSION, payload(3, 4, new int[][] {{4, 3}, {4, 2}}));
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("matrix 0: expected 3 x 4 weights") && e.getMessage().contains("found 4 x 3"),
+                e.getMessage());
+    }
+
+    /**
+     * The payload of a network with {@code inputs} inputs, one LIF layer of {@code hidden} neurons
+     * and two classes, written field by field as the format in ModelFile's Javadoc says, with
+     * matrices of the given {pre, post} shapes (zero weights).
+     */
+    private static byte[] payload(int inputs, int hidden, int[][] matrices) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeLong(1);
+        out.writeInt(inputs);
+        out.writeDouble(1.0);
+        out.writeDouble(1.0);
+        out.writeInt(1);
+        out.writeInt(hidden);
+        out.writeUTF("LIF");
+        out.writeDouble(10);
+        out.writeDouble(1);
+        out.writeUTF("SUBTRACT");
+        out.writeDouble(100);
+        out.writeDouble(0);
+        out.writeBoolean(false);
+        out.writeInt(2);
+        out.writeUTF("MEAN_MEMBRANE");
+        out.writeDouble(10);
+        out.writeDouble(1);
+        out.writeUTF("SUBTRACT");
+        out.writeDouble(10);
+        out.writeInt(matrices.length);
+        for (int[] shape : matrices) {
+            out.writeInt(shape[0]);
+            out.writeInt(shape[1]);
+            for (int k = 0; k < shape[0] * shape[1]; k++) {
+                out.writeInt(0);
+            }
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A large file of another kind (here 3 GB, sparse) is refused by its magic after its first
+     * bytes: reading it whole first failed with OutOfMemoryError (more than a Java array holds).
+     */
+    @Test
+    void aLargeFileOfAnotherKindIsRefusedByItsHeader() throws IOException {
+        Path file = dir.resolve("video.mp4");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(3L << 30);
+        }
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().startsWith(file + ": magic: expected an Engram model file starting with 'ENGRAMNN'"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMissingFileIsNamedAsMissing() {
+        Path file = dir.resolve("absent.engram");
+        EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertEquals(file + ": file: expected an existing model file, found no such file", e.getMessage());
     }
 
     @Test
@@ -127,6 +225,8 @@ class ModelFileTest {
         Path target = dir.resolve("model.bin");
         Files.createDirectories(target.resolve("occupied"));
         assertThrows(EngramException.class, () -> ModelFile.save(sample(), target));
-        assertTrue(Files.notExists(dir.resolve("model.bin.tmp")), "temporary file left behind");
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(target), left.toList(), "temporary file left behind");
+        }
     }
 }

@@ -10,7 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.util.List;
 import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,20 @@ class StateCodecTest {
         assertEquals(-1, in.read(), "nothing left over");
     }
 
+    /** DataOutput.writeFloat/writeDouble write every NaN as the canonical one; raw bits keep its payload. */
+    @Test
+    void nanPayloadsSurviveTheRoundTrip() throws IOException {
+        float f = Float.intBitsToFloat(0x7fc00001);
+        double d = Double.longBitsToDouble(0x7ff8000000000007L);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        StateCodec.writeFloats(out, new float[] {f});
+        StateCodec.writeDoubles(out, new double[] {d});
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()));
+        assertEquals(0x7fc00001, Float.floatToRawIntBits(StateCodec.readFloats(in)[0]));
+        assertEquals(0x7ff8000000000007L, Double.doubleToRawLongBits(StateCodec.readDoubles(in)[0]));
+    }
+
     @Test
     void damagedLengthIsRejectedWithTheValueFound() throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -47,6 +63,64 @@ class StateCodecTest {
         EngramException e = assertThrows(EngramException.class,
                 () -> StateCodec.readInts(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()))));
         assertTrue(e.getMessage().contains("found -5"), e.getMessage());
+    }
+
+    /**
+     * A length of about two billion followed by three values must end at the end of the data: a
+     * reader that allocated the length first would ask for 16 GB (doubles) or 8 GB (floats, ints,
+     * the rows of a matrix), more than the test JVM's 4 GB heap, and fail with OutOfMemoryError.
+     */
+    @Test
+    void hugeDamagedLengthEndsAtTheEndOfDataWithoutAllocatingIt() throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        out.writeInt(Integer.MAX_VALUE - 8);
+        for (int k = 0; k < 3; k++) {
+            out.writeDouble(k);
+        }
+        byte[] bytes = buffer.toByteArray();
+        List<StreamReader> readers = List.of(StateCodec::readDoubles, StateCodec::readFloats, StateCodec::readInts,
+                StateCodec::readBytes, StateCodec::readDoubleMatrix);
+        for (StreamReader reader : readers) {
+            assertThrows(EOFException.class, () -> reader.read(new DataInputStream(new ByteArrayInputStream(bytes))));
+        }
+    }
+
+    @Test
+    void blocksLongerThanOneChunkRoundTripExactly() throws IOException {
+        byte[] block = new byte[200_000];
+        for (int k = 0; k < block.length; k++) {
+            block[k] = (byte) (k * 31 + 7);
+        }
+        double[] row = new double[150_001];
+        for (int k = 0; k < row.length; k++) {
+            row[k] = k * 0.5 - 3;
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        StateCodec.writeBytes(out, block);
+        StateCodec.writeDoubles(out, row);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()));
+        assertArrayEquals(block, StateCodec.readBytes(in));
+        assertArrayEquals(row, StateCodec.readDoubles(in));
+        assertEquals(-1, in.read(), "nothing left over");
+    }
+
+    /** One of StateCodec's readers. */
+    @FunctionalInterface
+    private interface StreamReader {
+        Object read(DataInputStream in) throws IOException;
+    }
+
+    /** Version 0 cannot come from any Engram: it was blamed on "a newer Engram". */
+    @Test
+    void versionZeroIsCalledDamagedNotNewer() throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        StateCodec.writeHeader(new DataOutputStream(buffer), "ewc", 0);
+        EngramException e = assertThrows(EngramException.class, () -> StateCodec.readHeader(
+                new DataInputStream(new ByteArrayInputStream(buffer.toByteArray())), "ewc", 1));
+        assertTrue(e.getMessage().contains("found 0") && e.getMessage().contains("damaged")
+                && !e.getMessage().contains("newer"), e.getMessage());
     }
 
     @Test

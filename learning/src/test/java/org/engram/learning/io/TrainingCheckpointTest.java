@@ -91,4 +91,54 @@ class TrainingCheckpointTest {
         EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
         assertTrue(e.getMessage().contains("ENGRAMNN") && e.getMessage().contains("ENGRAMCK"), e.getMessage());
     }
+
+    /**
+     * A learner's checkpoint reads the trainer state from a stream with no size bound (Long.MAX_VALUE):
+     * an optimiser array length of two billion must be refused from the trainer's own shapes, not
+     * allocated (8 GB, beyond the test JVM's 4 GB heap). Adam's first array is the first moment of
+     * the 5 x 6 input matrix: 30 values.
+     */
+    @Test
+    void damagedOptimiserArrayLengthIsRefusedBeforeAllocation() throws java.io.IOException {
+        try (Trainer t = trainer(LayeredNet.create(SPEC, 4))) {
+            java.io.ByteArrayOutputStream model = new java.io.ByteArrayOutputStream();
+            ModelFile.write(t.net(), new java.io.DataOutputStream(model));
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            TrainingCheckpoint.write(t, new java.io.DataOutputStream(all));
+            byte[] bytes = all.toByteArray();
+            // after the model: optimiser kind (2-byte length + "ADAM"), two longs, the array count
+            int firstLength = model.size() + 2 + "ADAM".length() + 8 + 8 + 4;
+            java.nio.ByteBuffer.wrap(bytes).putInt(firstLength, Integer.MAX_VALUE - 8);
+            EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.read(t,
+                    new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)), "learner.state", Long.MAX_VALUE));
+            assertTrue(e.getMessage().contains("optimizer state[0]: expected 30 values, found " + (Integer.MAX_VALUE - 8)),
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * A negative optimiser step count was accepted (Adam's bias corrections 1 / (1 - beta^t) then
+     * turn negative and reverse the updates); a negative trainer step was refused only after the
+     * weights had been overwritten. Both are refused before anything changes.
+     */
+    @Test
+    void negativeStepCountsAreRefusedBeforeAnythingChanges() throws java.io.IOException {
+        try (Trainer t = trainer(LayeredNet.create(SPEC, 4))) {
+            java.io.ByteArrayOutputStream model = new java.io.ByteArrayOutputStream();
+            ModelFile.write(t.net(), new java.io.DataOutputStream(model));
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            TrainingCheckpoint.write(t, new java.io.DataOutputStream(all));
+            int steps = model.size() + 2 + "ADAM".length();   // after the model and the optimiser kind
+            for (int field = 0; field < 2; field++) {
+                byte[] bytes = all.toByteArray();
+                java.nio.ByteBuffer.wrap(bytes).putFloat(model.size() - 4, 1234.5f);   // the last weight differs
+                java.nio.ByteBuffer.wrap(bytes).putLong(steps + 8 * field, -3);
+                String before = TrainBenchmark.weightsHash(t.net());
+                EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.read(t,
+                        new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)), "x.ck", Long.MAX_VALUE));
+                assertTrue(e.getMessage().contains("x.ck: steps") && e.getMessage().contains("-3"), e.getMessage());
+                assertEquals(before, TrainBenchmark.weightsHash(t.net()), "weights unchanged");
+            }
+        }
+    }
 }

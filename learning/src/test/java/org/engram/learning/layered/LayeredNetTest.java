@@ -73,4 +73,21 @@ class LayeredNetTest {
         assertThrows(ParameterException.class, () -> LayeredNetSpec.of(3, List.of(), ReadoutLayer.of(2,
                 Readout.SPIKE_COUNT, 10)));
     }
+
+    /** Null matrices and null layers were NullPointerExceptions without a word on what was missing. */
+    @Test
+    void nullWeightsAndLayersAreParameterErrorsNamingThePlace() {
+        LayeredNetSpec spec = LayeredNetSpec.of(4, List.of(HiddenLayer.lif(3, 10)), ReadoutLayer.of(2,
+                Readout.MEAN_MEMBRANE, 10));
+        ParameterException e = assertThrows(ParameterException.class, () -> LayeredNet.withWeights(spec, 1, null));
+        assertTrue(e.getMessage().contains("weight matrices: expected 2 matrices, found null"), e.getMessage());
+        e = assertThrows(ParameterException.class, () -> LayeredNet.withWeights(spec, 1, new float[][] {new float[12], null}));
+        assertTrue(e.getMessage().contains("weights[1]: expected 6 values (3 x 2), found null"), e.getMessage());
+        e = assertThrows(ParameterException.class, () -> LayeredNet.withWeights(spec, 1, new float[][] {new float[12],
+                new float[5]}));
+        assertTrue(e.getMessage().contains("weights[1]: expected 6 values (3 x 2), found 5"), e.getMessage());
+        e = assertThrows(ParameterException.class, () -> LayeredNetSpec.of(4, java.util.Arrays.asList(
+                HiddenLayer.lif(3, 10), null), ReadoutLayer.of(2, Readout.MEAN_MEMBRANE, 10)));
+        assertTrue(e.getMessage().contains("hidden[1]: expected a hidden layer, found null"), e.getMessage());
+    }
 }

@@ -340,6 +340,19 @@ class TrainerTest {
         }
     }
 
+    /** A short logits buffer was an ArrayIndexOutOfBoundsException from an arraycopy. */
+    @Test
+    void logitsBufferOfTheWrongLengthIsAParameterError() {
+        SyntheticPatterns data = SyntheticPatterns.train();
+        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS, List.of(HiddenLayer.lif(8, 10.0)),
+                ReadoutLayer.of(SyntheticPatterns.CLASSES, Readout.MEAN_MEMBRANE, 10.0)), 5);
+        try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(STEPS, 1.0), options(1))) {
+            ParameterException e = assertThrows(ParameterException.class,
+                    () -> trainer.logits(data.x[0], Encoder.streamState(1, 0, 0), new float[1]));
+            assertTrue(e.getMessage().contains("logits buffer") && e.getMessage().contains("found 1"), e.getMessage());
+        }
+    }
+
     /** A closed trainer says so, whatever its thread count, instead of a rejected-task error. */
     @Test
     void aClosedTrainerRefusesWork() {

@@ -9,7 +9,7 @@ import org.engram.simulator.ParameterException;
  * @param momentum SGD momentum in [0, 1)
  * @param beta1    Adam first-moment decay in [0, 1)
  * @param beta2    Adam second-moment decay in [0, 1)
- * @param epsilon  Adam denominator offset, {@code > 0}
+ * @param epsilon  Adam denominator offset, {@code > 0} also when rounded to float (at least {@code Float.MIN_VALUE})
  */
 public record OptimizerSpec(Kind kind, double momentum, double beta1, double beta2, double epsilon) {
     private static final String OWNER = "optimizer";
@@ -37,6 +37,12 @@ public record OptimizerSpec(Kind kind, double momentum, double beta1, double bet
             throw new ParameterException(OWNER, "beta2", "a number in [0, 1)", beta2);
         }
         ParameterException.requirePositive(OWNER, "epsilon", epsilon, "dimensionless");
+        if (!((float) epsilon > 0)) {
+            // Adam adds epsilon in float: one that rounds to 0 makes 0 / 0 = NaN for a weight whose
+            // gradient has been 0 so far.
+            throw new ParameterException(OWNER, "epsilon", "a number >= " + Float.MIN_VALUE
+                    + " (the smallest positive float; Adam computes in float)", epsilon);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.engram.learning.train.optim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,23 @@ class OptimizerTest {
         assertEquals(0.1, cos.rate(100), 1e-15);
         assertEquals(0.1, cos.rate(500), 1e-15);
         assertEquals(0.003, LearningRateSchedule.constant(0.003).rate(1234));
+    }
+
+    /**
+     * Adam works in float: an epsilon of 1e-50 rounds to 0 and a weight whose gradient is 0 got the
+     * update 0 / (sqrt(0) + 0) = NaN. The smallest positive float still gives 0 / epsilon = 0.
+     */
+    @Test
+    void adamRejectsAnEpsilonThatIsZeroInFloat() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> new OptimizerSpec(OptimizerSpec.Kind.ADAM, 0, 0.9, 0.999, 1e-50));
+        assertTrue(e.getMessage().contains("epsilon") && e.getMessage().contains("found 1.0E-50"),
+                e.getMessage());
+        Optimizer adam = new OptimizerSpec(OptimizerSpec.Kind.ADAM, 0, 0.9, 0.999, Float.MIN_VALUE).create(new int[] {1});
+        float[] update = new float[1];
+        adam.beginStep();
+        adam.update(0, new float[] {0f}, update, 0.01f);
+        assertEquals(0f, update[0], 0f, "no movement (the sign of the zero does not matter)");
     }
 
     @Test
