@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         description = "Compare the strategies of one or more finished runs: a table of ACC, BWT, FWT, forgetting, "
                 + "learning accuracy and speed over seeds, and a bar chart of ACC and BWT with 95%% confidence intervals.",
         footer = {"", "Example (each row names its run, [A] or [B]; runs that differ in scenario, sequence or data"
-                + " are noted):", "  engram compare results/split-fashion-task-il/<run-id> results/split-fashion-class-il/<run-id>"})
+                + " are noted):", "  engram compare results/reference/quickstart results/quickstart/<run-id>"})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -104,6 +104,24 @@ abstract class Progress implements AutoCloseable {
                 d.toSecondsPart()) : String.format(Locale.ROOT, "%d:%02d", d.toMinutes(), d.toSecondsPart());
     }
 
+    /**
+     * @param e an epoch
+     * @return {@code "loss 0.1234, train accuracy 98.5%, "}, or nothing for a learner without either
+     */
+    private static String lossAndAccuracy(EpochRecord e) {
+        return withoutLoss(e) ? "" : String.format(Locale.ROOT, "loss %.4f, train accuracy %.1f%%, ", e.loss(),
+                100 * e.trainAccuracy());
+    }
+
+    /**
+     * Whether the learner has no loss and no training accuracy at all (unsupervised STDP: NaN in
+     * log.csv). Printed, its NaNs would read as a diverged run; a diverged BPTT run, whose loss is
+     * NaN but whose accuracy is a number, still shows its NaN loss.
+     */
+    private static boolean withoutLoss(EpochRecord e) {
+        return Double.isNaN(e.loss()) && Double.isNaN(e.trainAccuracy());
+    }
+
     static String row(double[] row) {
         StringBuilder sb = new StringBuilder();
         for (double a : row) {
@@ -147,9 +165,9 @@ abstract class Progress implements AutoCloseable {
 
         @Override
         void epoch(EpochRecord e) {
-            out.printf(Locale.ROOT, "[%s seed %d] task %d/%d epoch %d/%d: loss %.4f, train accuracy %.1f%%, %.1f s,"
-                    + " %.0f samples/s (%s)%n", e.strategy(), e.seed(), e.task() + 1, tasks, e.epoch() + 1, epochs,
-                    e.loss(), 100 * e.trainAccuracy(), e.seconds(), e.samplesPerSecond(), eta());
+            out.printf(Locale.ROOT, "[%s seed %d] task %d/%d epoch %d/%d: %s%.1f s, %.0f samples/s (%s)%n",
+                    e.strategy(), e.seed(), e.task() + 1, tasks, e.epoch() + 1, epochs, lossAndAccuracy(e),
+                    e.seconds(), e.samplesPerSecond(), eta());
             out.flush();
         }
 
@@ -200,8 +218,9 @@ abstract class Progress implements AutoCloseable {
 
         @Override
         void epoch(EpochRecord e) {
-            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d task %d/%d epoch %d/%d loss %.3f",
-                    e.strategy(), e.seed(), e.task() + 1, tasks, e.epoch() + 1, epochs, e.loss()));
+            String loss = withoutLoss(e) ? "" : String.format(Locale.ROOT, " loss %.3f", e.loss());
+            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d task %d/%d epoch %d/%d%s",
+                    e.strategy(), e.seed(), e.task() + 1, tasks, e.epoch() + 1, epochs, loss));
         }
 
         @Override

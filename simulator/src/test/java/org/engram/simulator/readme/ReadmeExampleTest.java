@@ -28,7 +28,7 @@ class ReadmeExampleTest {
         LifDelta.Params lif = new LifDelta.Params(20, 250, 0, 20, 10, 2, 0);
         Population<?, ?> exc = b.population("exc", 800, LifDelta.MODEL, lif);
         Population<?, ?> inh = b.population("inh", 200, LifDelta.MODEL, lif);
-        b.connect("exc->all", exc, exc, Rules.fixedInDegree(80), Synapses.excitatory(0.2).delayMs(1.5));
+        b.connect("exc->exc", exc, exc, Rules.fixedInDegree(80), Synapses.excitatory(0.2).delayMs(1.5));
         b.connect("exc->inh", exc, inh, Rules.fixedInDegree(80), Synapses.excitatory(0.2).delayMs(1.5));
         b.connect("inh->exc", inh, exc, Rules.fixedInDegree(20), Synapses.inhibitory(-1.0).delayMs(1.5));
         b.poissonInput(exc, 20_000, 0.1, Receptor.EXCITATORY);            // Hz, mV

@@ -1,0 +1,41 @@
+package org.engram.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The plain progress lines of {@link Progress} (what a run prints on standard error off a terminal). */
+class ProgressTest {
+
+    /** The epoch line for a record, with its timing and ETA cut off (they depend on the clock). */
+    private static String epochLine(EpochRecord record) {
+        StringWriter text = new StringWriter();
+        try (Progress progress = new Progress.Lines(100, new PrintWriter(text))) {
+            progress.epochStarted(record.strategy(), record.seed(), record.task(), 5, record.epoch(), 1, 100);
+            progress.epoch(record);
+        }
+        String line = text.toString().strip();
+        return line.substring(0, line.indexOf(" s, "));
+    }
+
+    @Test
+    void aSupervisedEpochShowsItsLossAndTrainingAccuracy() {
+        assertEquals("[ewc seed 2] task 4/5 epoch 1/1: loss 0.1234, train accuracy 98.5%, 1.5",
+                epochLine(new EpochRecord("ewc", 2, 3, 0, 0.1234, 0.985, 1.5, 100)));
+    }
+
+    @Test
+    void anUnsupervisedEpochShowsNoNaNLossOrAccuracy() {
+        // diehl_cook has neither (NaN in log.csv); "loss NaN" would read as a diverged run.
+        assertEquals("[naive seed 1] task 4/5 epoch 1/1: 12.2",
+                epochLine(new EpochRecord("naive", 1, 3, 0, Double.NaN, Double.NaN, 12.2, 100)));
+    }
+
+    @Test
+    void aDivergedSupervisedEpochStillShowsItsNaNLoss() {
+        assertEquals("[si seed 1] task 1/5 epoch 1/1: loss NaN, train accuracy 10.0%, 0.5",
+                epochLine(new EpochRecord("si", 1, 0, 0, Double.NaN, 0.1, 0.5, 100)));
+    }
+}
