@@ -149,7 +149,7 @@ final class NetworkFromConfig {
         } catch (EngramException e) {
             String key = e.location() == null || e.location().equals("size") ? "size"
                     : e.location().equals("populations") ? "name" : "params." + e.location();
-            throw new ConfigException(source, path + "." + key, e.expected(), e.found(), null);
+            throw new ConfigException(source, path + "." + key, e.expected(), e.found(), e.hint());
         }
         requireRunnable(population, b.grid(), merged, path);
         return population;

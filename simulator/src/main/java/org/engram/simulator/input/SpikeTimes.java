@@ -127,8 +127,13 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
     @Override
     public State newState(int size, Params params) {
         if (size != params.timesMs().length) {
+            // The defaults (one neuron that never fires) exist so every model has some; a larger
+            // population at them has most likely not been given its times.
+            boolean defaults = params.equals(defaults());
             throw new ParameterException(NAME, "times_ms", "one spike-time array per neuron (" + size + ")",
-                    params.timesMs().length);
+                    defaults ? "1, the default (one empty array, for a single neuron)"
+                            : String.valueOf(params.timesMs().length),
+                    defaults ? "give times_ms, e.g. [[1.0, 5.0], []] for two neurons" : null);
         }
         return new State(size, params.timesMs());
     }
