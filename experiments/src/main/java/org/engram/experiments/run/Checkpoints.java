@@ -54,12 +54,23 @@ final class Checkpoints {
         if (!Files.exists(file)) {
             return UnitProgress.start(strategy, seed, tasks);
         }
-        UnitProgress p = JsonFiles.read(file, UnitProgress.class);
-        if (p.tasks() != tasks || !p.strategy().equals(strategy) || p.seed() != seed) {
-            throw new EngramException(file.toString(), "progress", "the progress of " + strategy + ", seed " + seed
-                    + ", " + tasks + " tasks", p.strategy() + ", seed " + p.seed() + ", " + p.tasks() + " tasks", null);
+        try {
+            UnitProgress p = JsonFiles.read(file, UnitProgress.class);
+            if (p.tasks() != tasks || !p.strategy().equals(strategy) || p.seed() != seed) {
+                throw new EngramException(file.toString(), "progress", "the progress of " + strategy + ", seed "
+                        + seed + ", " + tasks + " tasks", p.strategy() + ", seed " + p.seed() + ", " + p.tasks()
+                        + " tasks", null);
+            }
+            return p;
+        } catch (EngramException e) {
+            throw unusable(e, strategy, seed);
         }
-        return p;
+    }
+
+    /** A checkpoint of a unit that cannot be read, with the unit's folder so the run can say how to go on. */
+    private static UnusableCheckpoint unusable(EngramException e, String strategy, long seed) {
+        String d = dir(strategy, seed);
+        return new UnusableCheckpoint(e, d.substring(0, d.length() - 1), strategy + " seed " + seed);
     }
 
     /**
@@ -109,16 +120,25 @@ final class Checkpoints {
      */
     int restore(UnitLearner learner, UnitProgress progress) {
         Path file = folder.directory().resolve(dir(progress.strategy(), progress.seed()) + stateFile(progress.tasksDone()));
-        byte[] payload = Envelope.read(file, MAGIC, VERSION, "learner checkpoint");
-        try (InputStream in = new ByteArrayInputStream(payload)) {
-            int done = learner.readState(new DataInputStream(in));
+        try {
+            byte[] payload = Envelope.read(file, MAGIC, VERSION, "learner checkpoint");
+            int done;
+            try (InputStream in = new ByteArrayInputStream(payload)) {
+                done = learner.readState(new DataInputStream(in));
+            } catch (IOException e) {
+                throw new EngramException(file + ": cannot restore the learner: " + e.getMessage(), e);
+            } catch (EngramException e) {
+                // The learner names the checkpoint only as "checkpoint": name the file instead.
+                throw e.expected() == null ? new EngramException(file + ": " + e.getMessage(), e)
+                        : new EngramException(file.toString(), e.location(), e.expected(), e.found(), e.hint());
+            }
             if (done != progress.tasksDone()) {
                 throw new EngramException(file.toString(), "tasks covered", progress.tasksDone()
                         + " (as progress.json says)", Integer.toString(done), null);
             }
             return done;
-        } catch (IOException e) {
-            throw new EngramException(file + ": cannot restore the learner: " + e.getMessage(), e);
+        } catch (EngramException e) {
+            throw unusable(e, progress.strategy(), progress.seed());
         }
     }
 }

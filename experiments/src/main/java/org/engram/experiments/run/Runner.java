@@ -218,6 +218,12 @@ public final class Runner {
      *         the original (a bug, whose stack trace the command line prints)
      */
     private static RuntimeException stopped(RuntimeException e, Loop loop, RunFolder folder, PrintWriter err) {
+        if (e instanceof UnusableCheckpoint u) {
+            String message = "the run cannot go on from the checkpoint of " + u.unit() + ": " + u.getMessage() + "; "
+                    + howToGoOn(u, folder.directory());
+            loop.finish("failed", message);
+            return new RunStopped(message, e);
+        }
         boolean asked = e instanceof RunStopped;
         String why = asked ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
         loop.finish(asked ? "stopped" : "failed", why);
@@ -230,6 +236,23 @@ public final class Runner {
         err.println("engram: " + message);
         err.flush();
         return e;
+    }
+
+    /**
+     * What to do about a checkpoint a resume cannot read, since resuming as it is would stop there
+     * again: train its unit again (the other units keep their checkpoints), or, when the checkpoints
+     * hold another network than the config builds now, start the run anew.
+     */
+    private static String howToGoOn(UnusableCheckpoint u, Path dir) {
+        if (u.otherNetwork()) {
+            return "the checkpoints were made for another network than this config builds now (by an older Engram;"
+                    + " e.g. permuted and rotated task- and class-incremental runs now have one head per task), so"
+                    + " this run cannot be continued; start it anew with: engram run " + dir.resolve("config.yaml")
+                    + " --out " + dir.getParent().getParent();
+        }
+        return "the other finished tasks are checkpointed in " + dir + "; to go on, delete "
+                + dir.resolve(u.unitFolder()) + " (" + u.unit() + " then trains again from its first task) and"
+                + " continue with: engram run --resume " + dir;
     }
 
     /** The loop over units, with the state it updates as tasks finish. */

@@ -231,9 +231,8 @@ class ResumeTest {
         CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", root.toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("cannot write") && r.err().contains("config.yaml"), r.err());
-        try (Stream<Path> left = Files.list(Path.of(root.toString(), "resume"))) {
-            assertEquals(List.of(), left.toList(), "no partial folder remains");
-        }
+        // The run made the experiment's folder too, so nothing of it remains.
+        assertFalse(Files.exists(Path.of(root.toString(), "resume")), "no partial or experiment folder remains");
     }
 
     /** One file of the subset bundled in the jar, gzip-compressed as stored there. */
@@ -303,6 +302,66 @@ class ResumeTest {
         assertTrue(r.err().contains(state.getFileName().toString()) && r.err().contains("checksum"), r.err());
         assertTrue(Files.isRegularFile(state), "the damaged checkpoint is left for inspection, not deleted");
         assertTrue(Files.isDirectory(partial), "the partial run is kept");
+    }
+
+    /**
+     * Resuming again would stop at the same damaged file, so the message says to train that unit
+     * again instead; doing so finishes the run with the results of one that never stopped.
+     */
+    @Test
+    void aDamagedCheckpointSaysHowToGoOnAndThatWayGivesTheUninterruptedResults(@TempDir Path dir)
+            throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Path partial = stoppedRun(config, dir.resolve("e"), 4);
+        CliRunner.Result straight = CliRunner.run("run", config.toString(), "--out", dir.resolve("f").toString());
+        assertEquals(0, straight.exitCode(), straight.err());
+        Path unit = partial.resolve("checkpoints/si/seed-4");
+        Path state = unit.resolve("learner-1.state");
+        byte[] bytes = Files.readAllBytes(state);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(state, bytes);
+
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("checksum") && r.err().contains("delete " + unit + " (si seed 4 then trains"
+                + " again from its first task) and continue with: engram run --resume " + partial), r.err());
+        assertEquals("failed", new ObjectMapper().readTree(partial.resolve("status.json").toFile()).get("state")
+                .asText());
+
+        Files.walk(unit).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        JsonNode a = new ObjectMapper().readTree(Path.of(straight.lastLine()).resolve("metrics.json").toFile());
+        JsonNode b = new ObjectMapper().readTree(Path.of(resumed.lastLine()).resolve("metrics.json").toFile());
+        for (String strategy : List.of("naive", "si")) {
+            assertEquals(a.get("strategies").get(strategy).get("seeds").get("4").get("accuracy_matrix"),
+                    b.get("strategies").get(strategy).get("seeds").get("4").get("accuracy_matrix"), strategy);
+        }
+    }
+
+    /**
+     * Checkpoints holding another network than the config builds now (an older Engram's head
+     * layout) cannot be continued by any unit: the message says to start anew, not to resume.
+     */
+    @Test
+    void checkpointsOfAnotherNetworkSayToStartAnew(@TempDir Path dir) throws IOException {
+        Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("g"), 1);
+        // The same run in domain-incremental learning has a readout of 2 units instead of 10.
+        Path other = dir.resolve("other.yaml");
+        Files.writeString(other, CONFIG.replace("class_incremental", "domain_incremental"));
+        assertEquals(2, CliRunner.run("run", other.toString(), "--out", dir.resolve("h").toString(),
+                "--stop-after-tasks", "1").exitCode());
+        Path state = "checkpoints/naive/seed-4/learner-1.state".transform(partial::resolve);
+        Files.copy(onlyEntry(dir.resolve("h/resume")).resolve(partial.relativize(state)), state,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("expected a checkpoint of a network with 10 readout units, found 2 readout units"),
+                r.err());
+        assertTrue(r.err().contains("cannot be continued; start it anew with: engram run "
+                + partial.resolve("config.yaml") + " --out " + dir.resolve("g")), r.err());
+        assertFalse(r.err().contains("--resume"), r.err());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.engram.learning.layered.LayeredNet;
+import org.engram.learning.layered.LayeredNetSpec;
 import org.engram.learning.train.Trainer;
 import org.engram.learning.train.optim.Optimizer;
 import org.engram.simulator.EngramException;
@@ -90,6 +91,26 @@ public final class TrainingCheckpoint {
     }
 
     /**
+     * The first part in which two network specs differ, so that a message names it rather than
+     * printing both specs whole.
+     *
+     * @return what {@code expected} has there, then what {@code found} has
+     */
+    private static String[] difference(LayeredNetSpec expected, LayeredNetSpec found) {
+        if (expected.inputs() != found.inputs()) {
+            return new String[] {expected.inputs() + " inputs", found.inputs() + " inputs"};
+        }
+        if (!expected.hidden().equals(found.hidden())) {
+            return new String[] {"hidden layers " + expected.hidden(), "hidden layers " + found.hidden()};
+        }
+        if (expected.readout().classes() != found.readout().classes()) {
+            return new String[] {expected.readout().classes() + " readout units", found.readout().classes()
+                    + " readout units"};
+        }
+        return new String[] {expected.toString(), found.toString()};
+    }
+
+    /**
      * Reads state written by {@link #write} into a trainer.
      *
      * @param trainer  a trainer built for the same network spec and optimiser kind
@@ -103,7 +124,8 @@ public final class TrainingCheckpoint {
         LayeredNet saved = ModelFile.read(source, in, maxBytes);
         LayeredNet net = trainer.net();
         if (!saved.spec().equals(net.spec())) {
-            throw new EngramException(source, "network", "a checkpoint of " + net.spec(), saved.spec().toString(),
+            String[] differ = difference(net.spec(), saved.spec());
+            throw new EngramException(source, "network", "a checkpoint of a network with " + differ[0], differ[1],
                     "the checkpoint belongs to another network");
         }
         String kind = in.readUTF();
