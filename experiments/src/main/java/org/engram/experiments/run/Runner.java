@@ -285,6 +285,23 @@ public final class Runner {
          * a failure is recorded.
          */
         void prepare() {
+            recordCheckpointedTasks();
+            TaskSequence first = experiment.sequence(config.seeds().get(0));
+            long samples = 0;
+            for (org.engram.experiments.task.Task t : first.tasks()) {
+                taskNames.add(t.name());
+                int limit = config.tasks().trainPerTask();
+                samples += limit > 0 ? Math.min(limit, t.train().size()) : t.train().size();
+            }
+            this.samplesPerTask = samples / first.size();
+        }
+
+        /**
+         * Adds the tasks the checkpoints hold to {@code status.json}. Synchronized like every other
+         * status write: a signal's {@link #finish} from the shutdown hook must neither be
+         * overwritten with "running" nor collide with this write on the file's temporary name.
+         */
+        private synchronized void recordCheckpointedTasks() {
             for (ExperimentConfig.StrategySpec spec : config.strategies()) {
                 for (long seed : config.seeds()) {
                     int done = checkpoints.progress(spec.label(), seed, experiment.taskCount()).tasksDone();
@@ -294,14 +311,6 @@ public final class Runner {
                 }
             }
             status.write(folder);
-            TaskSequence first = experiment.sequence(config.seeds().get(0));
-            long samples = 0;
-            for (org.engram.experiments.task.Task t : first.tasks()) {
-                taskNames.add(t.name());
-                int limit = config.tasks().trainPerTask();
-                samples += limit > 0 ? Math.min(limit, t.train().size()) : t.train().size();
-            }
-            this.samplesPerTask = samples / first.size();
         }
 
         /** Training samples left to train, over all units (the mean task size of the first seed). */
