@@ -139,6 +139,20 @@ class ConfigLayersTest {
                 e.getMessage());
     }
 
+    /** YAML 1.1's yes/no/on/off are words: a text key keeps them, a boolean key takes true or false only. */
+    @Test
+    void yesAndNoAreWordsNotBooleans() {
+        ExperimentConfig named = ConfigLayers.resolve("name: no\nstrategies: [{name: naive, label: on}]\n",
+                "words.yaml", List.of(), ConfigLayers.Flags.NONE).config();
+        assertEquals("no", named.name());
+        assertEquals("on", named.strategies().get(0).label());
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "name: words\ndata: {bundled: yes}\nstrategies: [{name: naive}]\n", "words.yaml", List.of(),
+                ConfigLayers.Flags.NONE));
+        assertTrue(e.getMessage().startsWith("words.yaml:2:") && e.getMessage().contains("data.bundled: expected a"
+                + " value of type boolean (true/false), found the text \"yes\""), e.getMessage());
+    }
+
     @Test
     void everyShippedConfigResolves() throws IOException {
         Path configs = Path.of("configs");
