@@ -23,6 +23,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -96,15 +98,30 @@ public final class ConfigLoader {
      * @throws ConfigException if the file is missing, unreadable or invalid
      */
     public static <T> T load(Path file, Class<T> type) {
-        String text;
+        return parse(readText(file), file.getFileName().toString(), type);
+    }
+
+    /**
+     * Reads a config file as UTF-8 text.
+     *
+     * @param file the file
+     * @return its text
+     * @throws ConfigException naming the file if it is missing, a folder, not UTF-8 text or unreadable
+     */
+    static String readText(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), null, "an existing YAML file", "no such file", null);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file.toString(), null, "a YAML file of UTF-8 text",
+                    "bytes that are not UTF-8 (a binary file, or text in another encoding)", null);
         } catch (IOException e) {
+            if (Files.isDirectory(file)) {
+                throw new ConfigException(file.toString(), null, "a YAML file", "a folder", null);
+            }
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return parse(text, file.getFileName().toString(), type);
     }
 
     /**

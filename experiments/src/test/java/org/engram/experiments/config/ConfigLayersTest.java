@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -137,6 +138,20 @@ class ConfigLayersTest {
         // batch_size is on line 6, indented by two spaces: column 3.
         assertTrue(e.getMessage().startsWith("layers.yaml:6:3: training.batch_size: expected an integer >= 1, found -1"),
                 e.getMessage());
+    }
+
+    /** A folder or a binary file named as the config says what it is, not an I/O exception's text. */
+    @Test
+    void aFolderOrBinaryFileIsNamedAsSuch(@TempDir Path dir) throws IOException {
+        ConfigException folder = assertThrows(ConfigException.class,
+                () -> ConfigLayers.resolve(dir, List.of(), ConfigLayers.Flags.NONE));
+        assertEquals(dir + ": expected a YAML file, found a folder", folder.getMessage());
+        Path binary = dir.resolve("run.yaml");
+        Files.write(binary, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xff, (byte) 0xfe});
+        ConfigException bytes = assertThrows(ConfigException.class,
+                () -> ConfigLayers.resolve(binary, List.of(), ConfigLayers.Flags.NONE));
+        assertTrue(bytes.getMessage().startsWith(binary + ": expected a YAML file of UTF-8 text, found bytes that are"
+                + " not UTF-8"), bytes.getMessage());
     }
 
     /** YAML 1.1's yes/no/on/off are words: a text key keeps them, a boolean key takes true or false only. */
