@@ -170,8 +170,8 @@ public final class Runner {
         Path partial = dir.resolveSibling("." + runId + ".partial");
         if (!Files.isDirectory(partial)) {
             throw new EngramException(request.resume().toString(), "--resume",
-                    "the partial folder of a stopped run (results/<experiment>/.<run-id>.partial)",
-                    Files.isDirectory(dir) ? "a finished run, which is never changed" : "no such folder", null);
+                    "the partial folder of a stopped run (results/<experiment>/.<run-id>.partial)", notPartial(dir),
+                    null);
         }
         Path configFile = partial.resolve("config.yaml");
         if (isSimulation(configFile)) {
@@ -200,6 +200,15 @@ public final class Runner {
                 runId);
         folder.lock();
         return new Opened(resolved, experiment, data, folder);
+    }
+
+    /** What {@code --resume} was given instead of a partial folder, for its message. */
+    private static String notPartial(Path dir) {
+        if (Files.isRegularFile(dir.resolve("metrics.json")) && Files.isRegularFile(dir.resolve("config.yaml"))) {
+            return "a finished run, which is never changed";
+        }
+        return Files.isDirectory(dir) ? "a folder that holds no stopped run" : Files.exists(dir) ? "a file"
+                : "no such folder";
     }
 
     /** Whether a partial folder's config describes a network simulation (engram simulate) rather than a run. */

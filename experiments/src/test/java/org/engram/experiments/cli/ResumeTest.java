@@ -267,6 +267,25 @@ class ResumeTest {
         assertEquals("failed", status.get("state").asText());
     }
 
+    /** Only a run's final folder is called a finished run; any other folder or a file is named as what it is. */
+    @Test
+    void resumingWhatIsNoPartialFolderSaysWhatItIs(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG);
+        CliRunner.Result finished = CliRunner.run("run", config.toString(), "--out", dir.resolve("r").toString(),
+                "--seeds", "5");
+        assertEquals(0, finished.exitCode(), finished.err());
+        for (List<String> c : List.of(List.of(finished.lastLine(), "found a finished run, which is never changed"),
+                List.of(dir.toString(), "found a folder that holds no stopped run"),
+                List.of(config.toString(), "found a file"),
+                List.of(dir.resolve("none").toString(), "found no such folder"))) {
+            CliRunner.Result r = CliRunner.run("run", "--resume", c.get(0));
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(c.get(0) + ": --resume: expected the partial folder of a stopped run")
+                    && r.err().strip().endsWith(c.get(1)), r.err());
+        }
+    }
+
     @Test
     void aSimulationFolderIsNotResumed(@TempDir Path dir) throws IOException {
         Path partial = dir.resolve("tiny/.20261130T000000Z-abcdef.partial");
