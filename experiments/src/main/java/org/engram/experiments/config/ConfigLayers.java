@@ -103,6 +103,9 @@ public final class ConfigLayers {
         ObjectNode tree = (ObjectNode) parsed;
         SourceMap source = SourceMap.of(sourceName, text);
         List<Origin> origins = new ArrayList<>();
+        // Defaults first, so that an override's list index counts the list a key has without it
+        // (seeds[1]=7 appends to the default [1]); filled again below for what the overrides add.
+        fillDefaults(tree, ExperimentConfig.class);
         for (String o : overrides) {
             SetOverride override = SetOverride.parse(o);
             override.applyTo(tree);

@@ -106,6 +106,16 @@ class ConfigLayersTest {
         assertEquals(2.0, c.strategies().get(1).params().get("c").asDouble(), 0.0);
     }
 
+    /** A list index counts the entries of the list below the override, the defaults' included. */
+    @Test
+    void setIndexesTheDefaultListOfAKeyTheFileLeavesOut() {
+        String file = "name: d\nstrategies: [{name: naive}]\n";
+        ExperimentConfig c = ConfigLayers.resolve(file, "d.yaml", List.of("seeds[1]=7", "network.hidden[1]=32"),
+                ConfigLayers.Flags.NONE).config();
+        assertEquals(List.of(1L, 7L), c.seeds());
+        assertEquals(List.of(256, 32), c.network().hidden());
+    }
+
     /** Errors, each with the text its message must contain. */
     static Stream<List<Object>> errors() {
         return Stream.of(
