@@ -286,6 +286,22 @@ class ResumeTest {
         }
     }
 
+    /** A resumed run finishes beside its partial folder: an --out elsewhere, which it would ignore, is refused. */
+    @Test
+    void anOutElsewhereThanTheResumedRunIsRefused(@TempDir Path dir) throws IOException {
+        Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("o"), 5);
+        CliRunner.Result elsewhere = CliRunner.run("run", "--resume", partial.toString(), "--out",
+                dir.resolve("other").toString());
+        assertEquals(2, elsewhere.exitCode(), elsewhere.err());
+        assertTrue(elsewhere.err().contains("--out: expected no --out with --resume, or the results root of the run"
+                + " being resumed (" + dir.resolve("o") + "), found " + dir.resolve("other")), elsewhere.err());
+        assertFalse(Files.exists(dir.resolve("other")));
+        CliRunner.Result same = CliRunner.run("run", "--resume", partial.toString(), "--out", dir.resolve("o")
+                .toString());
+        assertEquals(0, same.exitCode(), same.err());
+        assertTrue(Path.of(same.lastLine()).startsWith(dir.resolve("o")), same.lastLine());
+    }
+
     @Test
     void aSimulationFolderIsNotResumed(@TempDir Path dir) throws IOException {
         Path partial = dir.resolve("tiny/.20261130T000000Z-abcdef.partial");
