@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.engram.simulator.Suggestions;
 
 /**
  * Builds the experiment config from its four layers, each over the one before:
@@ -121,7 +122,7 @@ public final class ConfigLayers {
             origins.add(new Origin("threads", "--threads"));
         }
         StrategyParams.Locator where = keyPath -> locate(keyPath, origins, source);
-        rejectEmptyValues(tree, ExperimentConfig.class, "", where);
+        rejectEmptyOrUnknown(tree, ExperimentConfig.class, "", where);
         fillDefaults(tree, ExperimentConfig.class);
         ExperimentConfig config = convert(tree, where);
         List<ExperimentConfig.StrategySpec> strategies = new ArrayList<>();
@@ -137,14 +138,17 @@ public final class ConfigLayers {
     }
 
     /**
-     * Refuses a key or list entry written without a value ({@code seeds: [1, null]}, {@code lr:}),
-     * located, rather than letting it reach a record as a Java null. Allowed are a section written
-     * without content ({@code energy:}), which {@link #fillDefaults} fills, and keys whose
-     * documented default is null.
+     * Refuses a key the record type does not have, with the closest one suggested, and a key or list
+     * entry written without a value ({@code seeds: [1, null]}, {@code lr:}), located, rather than
+     * letting it reach a record as a Java null. Allowed are a section written without content
+     * ({@code energy:}), which {@link #fillDefaults} fills, and keys whose documented default is
+     * null. Unknown keys are caught here, before the conversion: there a required key left out
+     * (because it was misspelt, {@code strategy:}) fails first and hides the misspelling.
      *
      * @param type the record type {@code node} describes, or null where the shape is free (maps)
      */
-    private static void rejectEmptyValues(JsonNode node, Class<?> type, String path, StrategyParams.Locator where) {
+    private static void rejectEmptyOrUnknown(JsonNode node, Class<?> type, String path,
+            StrategyParams.Locator where) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode element = node.get(i);
@@ -152,7 +156,7 @@ public final class ConfigLayers {
                 if (element.isNull()) {
                     throw emptyValue(at, where);
                 }
-                rejectEmptyValues(element, type, at, where);
+                rejectEmptyOrUnknown(element, type, at, where);
             }
             return;
         }
@@ -162,6 +166,14 @@ public final class ConfigLayers {
         node.fields().forEachRemaining(f -> {
             String at = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
             RecordComponent rc = type == null ? null : component(type, f.getKey());
+            if (type != null && rc == null) {
+                List<String> known = new ArrayList<>();
+                for (RecordComponent c : type.getRecordComponents()) {
+                    known.add(snakeCase(c.getName()));
+                }
+                throw new ConfigException(where.locate(at), at, "one of the keys " + known.stream().sorted().toList(),
+                        "unknown key '" + f.getKey() + "'", Suggestions.didYouMean(f.getKey(), known));
+            }
             Class<?> childType = rc == null ? null : rc.getType().isRecord() ? rc.getType()
                     : recordElement(rc.getGenericType());
             if (f.getValue().isNull()) {
@@ -171,7 +183,7 @@ public final class ConfigLayers {
                     throw emptyValue(at, where);
                 }
             } else {
-                rejectEmptyValues(f.getValue(), childType, at, where);
+                rejectEmptyOrUnknown(f.getValue(), childType, at, where);
             }
         });
     }

@@ -106,6 +106,19 @@ class ConfigLayersTest {
         assertEquals(2.0, c.strategies().get(1).params().get("c").asDouble(), 0.0);
     }
 
+    /**
+     * A misspelt required key is reported as the unknown key it is (with the known keys), not as the required key missing
+     * (the record's own check ran first and said "strategies: ... found null").
+     */
+    @Test
+    void aMisspeltRequiredKeyIsReportedAsUnknown() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "name: typo\nstrategy: [{name: naive}]\n", "typo.yaml", List.of(), ConfigLayers.Flags.NONE));
+        assertTrue(e.getMessage().startsWith("typo.yaml:2:1: strategy: expected one of the keys [data, encoder,"
+                + " energy, learner, name, network, seeds, strategies, tasks, threads, training], found unknown key"
+                + " 'strategy'"), e.getMessage());
+    }
+
     /** A list index counts the entries of the list below the override, the defaults' included. */
     @Test
     void setIndexesTheDefaultListOfAKeyTheFileLeavesOut() {
