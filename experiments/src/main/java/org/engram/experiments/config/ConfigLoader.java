@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -253,7 +254,37 @@ public final class ConfigLoader {
             }
             return new ConfigException(where, path(m), "a valid value", m.getOriginalMessage(), null);
         }
-        return new ConfigException(where, null, "valid YAML", e.getOriginalMessage(), null);
+        return readError(e, where);
+    }
+
+    /**
+     * An error of the reader that is no YAML syntax error, with the key path where the reader
+     * stood: a key given twice, or a number YAML allows but Engram does not ({@code .nan}, {@code .inf}).
+     */
+    private static ConfigException readError(JsonProcessingException e, String where) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String key = e.getProcessor() instanceof JsonParser p ? keyPath(p.getParsingContext()) : null;
+        if (message.startsWith("Duplicate field")) {
+            return new ConfigException(where, key, "each key once in a mapping", "it a second time", null);
+        }
+        if (message.startsWith("Malformed numeric value")) {
+            return new ConfigException(where, key, "a finite number (YAML's .nan and .inf are not accepted)",
+                    message.substring(message.indexOf('\'') < 0 ? 0 : message.indexOf('\'')), null);
+        }
+        return new ConfigException(where, key, "valid YAML", message, null);
+    }
+
+    /** The dotted key path of a reader's position, e.g. {@code tasks.count} or {@code seeds[1]}; null at the top. */
+    private static String keyPath(JsonStreamContext context) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                sb.insert(0, "[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                sb.insert(0, (c.getParent() != null && !c.getParent().inRoot() ? "." : "") + c.getCurrentName());
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
     }
 
     /**

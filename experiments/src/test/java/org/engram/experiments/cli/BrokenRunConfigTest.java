@@ -135,6 +135,11 @@ class BrokenRunConfigTest {
                 file("YAML syntax", GOOD.replace("network: {hidden: [8]}", "network: {hidden: [8}"),
                         "bad.yaml:11:", "expected valid YAML"),
                 file("empty file", "", "bad.yaml", "expected a YAML mapping, found an empty file"),
+                // Both used to say "expected valid YAML" (they are) without the key.
+                file("a key twice", GOOD.replace("  count: 2", "  count: 2\n  count: 3"),
+                        "bad.yaml:8:", "tasks.count: expected each key once in a mapping"),
+                file("NaN", GOOD.replace("learning_rate: 0.001", "learning_rate: .nan"), "bad.yaml:15:",
+                        "training.learning_rate: expected a finite number", "found '.nan'"),
                 file("missing data folder", GOOD.replace("data: {bundled: true}", "data: {path: /no/such/folder}"),
                         "/no/such/folder: data folder", "no such folder", "apt-get install dataset-fashion-mnist"),
                 set("--set with a wrong type", "training.epochs=abc",
