@@ -69,7 +69,7 @@ public final class Runner {
      */
     public static Outcome execute(Request request, PrintWriter err) {
         Instant start = Instant.now();
-        Opened run = request.resume() != null ? reopen(request) : create(request, start);
+        Opened run = request.resume() != null ? reopen(request) : create(request, start, err);
         try {
             return train(request, err, start, run);
         } finally {
@@ -119,11 +119,7 @@ public final class Runner {
         } catch (RuntimeException e) {
             throw stopped(e, loop, folder, err);
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onKill);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting and the hook has run or is running: nothing to remove.
-            }
+            removeShutdownHook(onKill);
         }
     }
 
@@ -133,30 +129,92 @@ public final class Runner {
 
     /**
      * Starts a new run: data first (so bad data leaves no folder), then the folder with its config
-     * and the record of its data; if these cannot be saved (a full disk), the folder is removed again.
+     * and the record of its data; if these cannot be saved (a full disk), or a signal stops the
+     * process before they are, the folder is removed again.
+     *
+     * @param err where a signal that stops the process after the setup says how to continue
      */
-    private static Opened create(Request request, Instant start) {
+    private static Opened create(Request request, Instant start, PrintWriter err) {
         ConfigLayers.Resolved resolved = request.config();
         Experiment experiment = Experiment.prepare(resolved.config());
         experiment.checkBuildable();
         DataRecord data = experiment.dataRecord();
-        RunFolder folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start,
-                resolved.yaml());
-        try {
-            folder.lock();
-            folder.writeString("config.yaml", resolved.yaml());
-            data.write(folder);
-        } catch (RuntimeException e) {
-            // The folder is this call's own and holds nothing a resume could use (it needs both
-            // files): left behind, it would only be a .partial folder that --resume refuses.
-            try {
-                folder.discard();
-            } catch (RuntimeException alsoFailed) {
-                e.addSuppressed(alsoFailed);
+        Setup setup = new Setup();
+        // A folder without both files is a .partial folder that --resume refuses. A signal waits
+        // for a setup under way (a few small files), which leaves a folder --resume continues.
+        Thread onKill = new Thread(() -> {
+            synchronized (setup) {
+                if (setup.saved) {
+                    err.println("engram: stopped by a signal before the first task; continue with: engram run --resume "
+                            + setup.folder.directory());
+                    err.flush();
+                } else {
+                    setup.abandoned = true;
+                    discard(setup.folder, null);
+                }
             }
-            throw e;
+        }, "engram-run-setup-interrupted");
+        Runtime.getRuntime().addShutdownHook(onKill);
+        try {
+            synchronized (setup) {
+                if (setup.abandoned) {
+                    throw new RunStopped("the process was stopped (signal) before the run began", null);
+                }
+                setup.folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start,
+                        resolved.yaml());
+                try {
+                    setup.folder.lock();
+                    setup.folder.writeString("config.yaml", resolved.yaml());
+                    data.write(setup.folder);
+                } catch (RuntimeException e) {
+                    // The folder is this call's own and holds nothing a resume could use (it needs both files).
+                    discard(setup.folder, e);
+                    throw e;
+                }
+                setup.saved = true;
+            }
+        } finally {
+            removeShutdownHook(onKill);
         }
-        return new Opened(resolved, experiment, data, folder);
+        return new Opened(resolved, experiment, data, setup.folder);
+    }
+
+    /** A new run's folder while its config and data record are saved; guarded by itself. */
+    private static final class Setup {
+        private RunFolder folder;
+        /** Whether config.yaml and data.json are saved: from then on --resume can continue the run. */
+        private boolean saved;
+        /** Whether a signal came first and removed the folder, or will have when it is made. */
+        private boolean abandoned;
+    }
+
+    /**
+     * Deletes a new run's folder that holds nothing a resume could use.
+     *
+     * @param folder the folder, or null if none was made yet
+     * @param cause  the failure being reported, which keeps a failure to delete as suppressed; null
+     *               when a signal stops the process, which must go on exiting whatever happens
+     */
+    private static void discard(RunFolder folder, RuntimeException cause) {
+        if (folder == null) {
+            return;
+        }
+        try {
+            folder.discard();
+        } catch (RuntimeException alsoFailed) {
+            if (cause != null) {
+                cause.addSuppressed(alsoFailed);
+            }
+        }
+    }
+
+    /** Removes a shutdown hook, unless the JVM is already exiting and runs it. */
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting and the hook has run or is running: nothing to remove.
+        }
     }
 
     /**

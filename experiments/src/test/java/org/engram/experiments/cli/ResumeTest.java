@@ -456,6 +456,45 @@ class ResumeTest {
                 .get("state").asText());
     }
 
+    /**
+     * A signal while a new run sets up its folder used to leave a .partial folder without config.yaml
+     * or data.json (7 of 8 tries), which --resume refuses: now the signal waits for the setup, and
+     * the folder it leaves is one --resume finishes (or, stopped before the setup, none at all).
+     */
+    @Test
+    void aSignalDuringTheSetupLeavesAResumableFolder(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Path root = dir.resolve("early" + attempt);
+            Path log = dir.resolve("early" + attempt + ".txt");
+            Process p = CliRunner.start(log, "run", config.toString(), "--out", root.toString());
+            Path experiment = root.resolve("resume");
+            Path partial = null;
+            // Stop the process as soon as its folder appears (bounded: 20 s of polling).
+            for (long until = System.nanoTime() + 20_000_000_000L; partial == null && p.isAlive()
+                    && System.nanoTime() < until; ) {
+                if (Files.isDirectory(experiment)) {
+                    try (Stream<Path> s = Files.list(experiment)) {
+                        partial = s.findFirst().orElse(null);
+                    } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
+                        partial = null;
+                    }
+                }
+            }
+            p.destroy();
+            p.waitFor();
+            assertTrue(partial != null, "the run made its folder: " + Files.readString(log));
+            if (!Files.exists(partial)) {
+                continue;   // stopped before its setup: no folder is left
+            }
+            assertTrue(Files.isRegularFile(partial.resolve("config.yaml"))
+                    && Files.isRegularFile(partial.resolve("data.json")), Files.readString(log));
+            CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
+            assertEquals(0, resumed.exitCode(), resumed.err());
+        }
+    }
+
     private static Path firstState(Path partial) throws IOException {
         try (Stream<Path> s = Files.walk(partial)) {
             return s.filter(p -> p.getFileName().toString().matches("learner-\\d+\\.state")).findFirst().orElseThrow();
