@@ -48,6 +48,7 @@ final class Checkpoints {
      * @param seed     seed
      * @param tasks    tasks in the sequence
      * @return what the unit has done so far
+     * @throws UnusableCheckpoint if its progress file is damaged or belongs to another unit
      */
     UnitProgress progress(String strategy, long seed, int tasks) {
         Path file = folder.directory().resolve(dir(strategy, seed) + "progress.json");
@@ -117,6 +118,7 @@ final class Checkpoints {
      * @param learner  a fresh learner built like the one that was saved
      * @param progress the unit's progress
      * @return the number of tasks the state covers
+     * @throws UnusableCheckpoint if the state file is missing, damaged, or holds another network
      */
     int restore(UnitLearner learner, UnitProgress progress) {
         Path file = folder.directory().resolve(dir(progress.strategy(), progress.seed()) + stateFile(progress.tasksDone()));

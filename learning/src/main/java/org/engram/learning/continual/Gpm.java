@@ -121,7 +121,7 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
         model = task.model();
         int layers = model.layerCount();
         if (!fits(layers).supported()) {
-            throw new ParameterException(NAME, "thresholds", "1 or " + layers + " values (one per layer)",
+            throw new ParameterException(NAME, "thresholds", "1 or " + layers + " values (one per weight matrix)",
                     Arrays.toString(params.thresholds));
         }
         if (basis == null) {
