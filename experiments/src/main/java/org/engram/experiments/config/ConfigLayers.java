@@ -186,6 +186,22 @@ public final class ConfigLayers {
                 rejectEmptyOrUnknown(f.getValue(), childType, at, where);
             }
         });
+        if (type != null) {
+            rejectMissing(node, type, path, where);   // after the unknown keys: one may be the missing key misspelt
+        }
+    }
+
+    /** Refuses a mapping without a key that has no default ({@code strategies}, a strategy's {@code name}). */
+    private static void rejectMissing(JsonNode node, Class<?> type, String path, StrategyParams.Locator where) {
+        for (RecordComponent rc : type.getRecordComponents()) {
+            Key doc = rc.getAnnotation(Key.class);
+            String key = snakeCase(rc.getName());
+            if (doc != null && Key.REQUIRED.equals(doc.def()) && !rc.getType().isRecord() && !node.has(key)) {
+                String at = path.isEmpty() ? key : path + "." + key;
+                throw new ConfigException(where.locate(path), at, "a value (" + doc.value() + ")", "no such key",
+                        null);
+            }
+        }
     }
 
     private static ConfigException emptyValue(String keyPath, StrategyParams.Locator where) {

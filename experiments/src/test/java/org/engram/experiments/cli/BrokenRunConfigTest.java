@@ -129,7 +129,7 @@ class BrokenRunConfigTest {
                 file("two strategies with one label", GOOD.replace("name: ewc", "name: naive"),
                         "strategies[1].label", "a label no other strategy has", "found naive"),
                 file("no strategies", GOOD.substring(0, GOOD.indexOf("strategies:")),
-                        "bad.yaml", "strategies", "a list of one or more strategies"),
+                        "bad.yaml: strategies: expected a value (the strategies compared", "found no such key"),
                 file("no seeds", GOOD.replace("seeds: [1]", "seeds: []"),
                         "bad.yaml:2:1: seeds", "a list of one or more seeds"),
                 file("YAML syntax", GOOD.replace("network: {hidden: [8]}", "network: {hidden: [8}"),

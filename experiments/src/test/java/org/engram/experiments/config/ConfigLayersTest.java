@@ -119,6 +119,19 @@ class ConfigLayersTest {
                 + " 'strategy'"), e.getMessage());
     }
 
+    /** A key without a default that is left out is called missing, not "found null". */
+    @Test
+    void aMissingRequiredKeyIsCalledMissing() {
+        ConfigException top = assertThrows(ConfigException.class, () -> ConfigLayers.resolve("name: m\n", "m.yaml",
+                List.of(), ConfigLayers.Flags.NONE));
+        assertTrue(top.getMessage().startsWith("m.yaml: strategies: expected a value (the strategies compared")
+                && top.getMessage().endsWith("found no such key"), top.getMessage());
+        ConfigException name = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "name: m\nstrategies: [{label: x}]\n", "m.yaml", List.of(), ConfigLayers.Flags.NONE));
+        assertTrue(name.getMessage().startsWith("m.yaml:2:14: strategies[0].name: expected a value (strategy name")
+                && name.getMessage().endsWith("found no such key"), name.getMessage());
+    }
+
     /** A list index counts the entries of the list below the override, the defaults' included. */
     @Test
     void setIndexesTheDefaultListOfAKeyTheFileLeavesOut() {
