@@ -86,6 +86,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new EngramException("engram run", "--resume", "no --set or --seeds (a resumed run keeps its config)",
                     seeds != null ? "--seeds" : "--set " + sets.get(0), null);
         }
+        if (resume != null && spec.commandLine().getParseResult().hasMatchedOption("--out")) {
+            requireResumedRoot();
+        }
         ConfigLayers.Resolved resolved = config == null ? null
                 : ConfigLayers.resolve(config, sets, new ConfigLayers.Flags(seeds, threads));
         if (printConfig) {
@@ -104,5 +107,19 @@ public final class RunCommand implements Callable<Integer> {
         o.println(r.folder());
         o.flush();
         return 0;
+    }
+
+    /**
+     * A resumed run finishes beside its partial folder, so an {@code --out} elsewhere would be
+     * ignored: it is refused instead.
+     */
+    private void requireResumedRoot() {
+        Path experiment = resume.toAbsolutePath().normalize().getParent();
+        Path root = experiment == null ? null : experiment.getParent();
+        if (root == null || !root.equals(out.toAbsolutePath().normalize())) {
+            throw new EngramException("engram run", "--out", "no --out with --resume, or the results root of the run"
+                    + " being resumed" + (root == null ? "" : " (" + root + ")"), out.toString(),
+                    "a resumed run finishes beside its partial folder");
+        }
     }
 }

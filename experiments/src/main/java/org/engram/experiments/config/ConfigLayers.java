@@ -5,19 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.engram.simulator.Suggestions;
 
 /**
  * Builds the experiment config from its four layers, each over the one before:
@@ -77,15 +75,7 @@ public final class ConfigLayers {
      * @throws ConfigException if the file is missing or anything is invalid
      */
     public static Resolved resolve(Path file, List<String> overrides, Flags flags) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file.toString(), null, "an existing YAML file", "no such file", null);
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return resolve(text, file.getFileName().toString(), overrides, flags);
+        return resolve(ConfigLoader.readText(file), file.getFileName().toString(), overrides, flags);
     }
 
     /**
@@ -114,6 +104,9 @@ public final class ConfigLayers {
         ObjectNode tree = (ObjectNode) parsed;
         SourceMap source = SourceMap.of(sourceName, text);
         List<Origin> origins = new ArrayList<>();
+        // Defaults first, so that an override's list index counts the list a key has without it
+        // (seeds[1]=7 appends to the default [1]); filled again below for what the overrides add.
+        fillDefaults(tree, ExperimentConfig.class);
         for (String o : overrides) {
             SetOverride override = SetOverride.parse(o);
             override.applyTo(tree);
@@ -129,7 +122,7 @@ public final class ConfigLayers {
             origins.add(new Origin("threads", "--threads"));
         }
         StrategyParams.Locator where = keyPath -> locate(keyPath, origins, source);
-        rejectEmptyValues(tree, ExperimentConfig.class, "", where);
+        rejectEmptyOrUnknown(tree, ExperimentConfig.class, "", where);
         fillDefaults(tree, ExperimentConfig.class);
         ExperimentConfig config = convert(tree, where);
         List<ExperimentConfig.StrategySpec> strategies = new ArrayList<>();
@@ -145,14 +138,17 @@ public final class ConfigLayers {
     }
 
     /**
-     * Refuses a key or list entry written without a value ({@code seeds: [1, null]}, {@code lr:}),
-     * located, rather than letting it reach a record as a Java null. Allowed are a section written
-     * without content ({@code energy:}), which {@link #fillDefaults} fills, and keys whose
-     * documented default is null.
+     * Refuses a key the record type does not have, with the closest one suggested, and a key or list
+     * entry written without a value ({@code seeds: [1, null]}, {@code lr:}), located, rather than
+     * letting it reach a record as a Java null. Allowed are a section written without content
+     * ({@code energy:}), which {@link #fillDefaults} fills, and keys whose documented default is
+     * null. Unknown keys are caught here, before the conversion: there a required key left out
+     * (because it was misspelt, {@code strategy:}) fails first and hides the misspelling.
      *
      * @param type the record type {@code node} describes, or null where the shape is free (maps)
      */
-    private static void rejectEmptyValues(JsonNode node, Class<?> type, String path, StrategyParams.Locator where) {
+    private static void rejectEmptyOrUnknown(JsonNode node, Class<?> type, String path,
+            StrategyParams.Locator where) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode element = node.get(i);
@@ -160,7 +156,7 @@ public final class ConfigLayers {
                 if (element.isNull()) {
                     throw emptyValue(at, where);
                 }
-                rejectEmptyValues(element, type, at, where);
+                rejectEmptyOrUnknown(element, type, at, where);
             }
             return;
         }
@@ -170,6 +166,14 @@ public final class ConfigLayers {
         node.fields().forEachRemaining(f -> {
             String at = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
             RecordComponent rc = type == null ? null : component(type, f.getKey());
+            if (type != null && rc == null) {
+                List<String> known = new ArrayList<>();
+                for (RecordComponent c : type.getRecordComponents()) {
+                    known.add(snakeCase(c.getName()));
+                }
+                throw new ConfigException(where.locate(at), at, "one of the keys " + known.stream().sorted().toList(),
+                        "unknown key '" + f.getKey() + "'", Suggestions.didYouMean(f.getKey(), known));
+            }
             Class<?> childType = rc == null ? null : rc.getType().isRecord() ? rc.getType()
                     : recordElement(rc.getGenericType());
             if (f.getValue().isNull()) {
@@ -179,9 +183,25 @@ public final class ConfigLayers {
                     throw emptyValue(at, where);
                 }
             } else {
-                rejectEmptyValues(f.getValue(), childType, at, where);
+                rejectEmptyOrUnknown(f.getValue(), childType, at, where);
             }
         });
+        if (type != null) {
+            rejectMissing(node, type, path, where);   // after the unknown keys: one may be the missing key misspelt
+        }
+    }
+
+    /** Refuses a mapping without a key that has no default ({@code strategies}, a strategy's {@code name}). */
+    private static void rejectMissing(JsonNode node, Class<?> type, String path, StrategyParams.Locator where) {
+        for (RecordComponent rc : type.getRecordComponents()) {
+            Key doc = rc.getAnnotation(Key.class);
+            String key = snakeCase(rc.getName());
+            if (doc != null && Key.REQUIRED.equals(doc.def()) && !rc.getType().isRecord() && !node.has(key)) {
+                String at = path.isEmpty() ? key : path + "." + key;
+                throw new ConfigException(where.locate(path), at, "a value (" + doc.value() + ")", "no such key",
+                        null);
+            }
+        }
     }
 
     private static ConfigException emptyValue(String keyPath, StrategyParams.Locator where) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -21,7 +22,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,6 +45,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            // YAML 1.1 reads yes/no/on/off as booleans: "name: no" became the experiment "false" and
+            // "bundled: yes" passed although a boolean key takes true or false only.
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -92,15 +99,30 @@ public final class ConfigLoader {
      * @throws ConfigException if the file is missing, unreadable or invalid
      */
     public static <T> T load(Path file, Class<T> type) {
-        String text;
+        return parse(readText(file), file.getFileName().toString(), type);
+    }
+
+    /**
+     * Reads a config file as UTF-8 text.
+     *
+     * @param file the file
+     * @return its text
+     * @throws ConfigException naming the file if it is missing, a folder, not UTF-8 text or unreadable
+     */
+    static String readText(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), null, "an existing YAML file", "no such file", null);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file.toString(), null, "a YAML file of UTF-8 text",
+                    "bytes that are not UTF-8 (a binary file, or text in another encoding)", null);
         } catch (IOException e) {
+            if (Files.isDirectory(file)) {
+                throw new ConfigException(file.toString(), null, "a YAML file", "a folder", null);
+            }
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return parse(text, file.getFileName().toString(), type);
     }
 
     /**
@@ -232,7 +254,37 @@ public final class ConfigLoader {
             }
             return new ConfigException(where, path(m), "a valid value", m.getOriginalMessage(), null);
         }
-        return new ConfigException(where, null, "valid YAML", e.getOriginalMessage(), null);
+        return readError(e, where);
+    }
+
+    /**
+     * An error of the reader that is no YAML syntax error, with the key path where the reader
+     * stood: a key given twice, or a number YAML allows but Engram does not ({@code .nan}, {@code .inf}).
+     */
+    private static ConfigException readError(JsonProcessingException e, String where) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String key = e.getProcessor() instanceof JsonParser p ? keyPath(p.getParsingContext()) : null;
+        if (message.startsWith("Duplicate field")) {
+            return new ConfigException(where, key, "each key once in a mapping", "it a second time", null);
+        }
+        if (message.startsWith("Malformed numeric value")) {
+            return new ConfigException(where, key, "a finite number (YAML's .nan and .inf are not accepted)",
+                    message.substring(message.indexOf('\'') < 0 ? 0 : message.indexOf('\'')), null);
+        }
+        return new ConfigException(where, key, "valid YAML", message, null);
+    }
+
+    /** The dotted key path of a reader's position, e.g. {@code tasks.count} or {@code seeds[1]}; null at the top. */
+    private static String keyPath(JsonStreamContext context) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                sb.insert(0, "[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                sb.insert(0, (c.getParent() != null && !c.getParent().inRoot() ? "." : "") + c.getCurrentName());
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
     }
 
     /**

@@ -288,6 +288,15 @@ final class CrossChecks {
                     "a strategy that supports " + c.tasks().scenario().name().toLowerCase(java.util.Locale.ROOT),
                     "'" + s.name() + "'", support.reason());
         }
+        // Found only when the strategy's first task began, after the units before it had trained.
+        int matrices = c.network().weightMatrices();
+        Support fit = c.learner().kind() == LearnerKind.BPTT ? s.fits(matrices) : Support.YES;
+        if (!fit.supported()) {
+            String key = "strategies[" + i + "].params";
+            throw new ConfigException(where.locate(key), key, "hyperparameters that fit the " + matrices + " weight"
+                    + " matrices of network.hidden " + c.network().hidden() + (c.network().recurrent()
+                    ? " with network.recurrent" : ""), s.name() + " " + fit.reason(), null);
+        }
     }
 
     private static void checkSplit(TasksSpec t, boolean domain, StrategyParams.Locator where) {

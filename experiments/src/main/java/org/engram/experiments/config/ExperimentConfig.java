@@ -287,6 +287,14 @@ public record ExperimentConfig(
             ParameterException.requirePositive("network", "dt_ms", dtMs, "ms");
             ParameterException.requirePositive("network", "init_gain", initGain, "dimensionless");
         }
+
+        /**
+         * @return the weight matrices of this network as the learning layer builds it: one into each
+         *         hidden layer, one more in each recurrent layer, one into the readout
+         */
+        public int weightMatrices() {
+            return hidden.size() * (recurrent ? 2 : 1) + 1;
+        }
     }
 
     /** The input codings. */

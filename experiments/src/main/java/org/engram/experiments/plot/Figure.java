@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.engram.experiments.run.RunFolder;
 import org.jfree.chart.JFreeChart;
@@ -65,12 +67,20 @@ public final class Figure {
         return height;
     }
 
-    /** @return the figure as PNG bytes */
+    /**
+     * The figure as PNG bytes, encoded in memory. Not through {@code ImageIO.write(image, "png",
+     * OutputStream)}: that buffers in a temporary file which ImageIO's own shutdown hook closes, so
+     * a Ctrl-C while plots are drawn would fail the run with "closed" instead of stopping it.
+     *
+     * @return the PNG bytes
+     */
     public byte[] png() {
         BufferedImage image = chart.createBufferedImage(width, height);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            if (!ImageIO.write(image, "png", stream)) {
+                throw new IllegalStateException("no PNG writer in this Java runtime");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("PNG encoding into memory failed", e);
         }

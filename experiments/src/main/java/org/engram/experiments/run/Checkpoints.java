@@ -1,8 +1,8 @@
 package org.engram.experiments.run;
 
-import java.io.DataInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -49,18 +49,30 @@ final class Checkpoints {
      * @param seed     seed
      * @param tasks    tasks in the sequence
      * @return what the unit has done so far
+     * @throws UnusableCheckpoint if its progress file is damaged or belongs to another unit
      */
     UnitProgress progress(String strategy, long seed, int tasks) {
         Path file = folder.directory().resolve(dir(strategy, seed) + "progress.json");
         if (!Files.exists(file)) {
             return UnitProgress.start(strategy, seed, tasks);
         }
-        UnitProgress p = JsonFiles.read(file, UnitProgress.class);
-        if (p.tasks() != tasks || !p.strategy().equals(strategy) || p.seed() != seed) {
-            throw new EngramException(file.toString(), "progress", "the progress of " + strategy + ", seed " + seed
-                    + ", " + tasks + " tasks", p.strategy() + ", seed " + p.seed() + ", " + p.tasks() + " tasks", null);
+        try {
+            UnitProgress p = JsonFiles.read(file, UnitProgress.class);
+            if (p.tasks() != tasks || !p.strategy().equals(strategy) || p.seed() != seed) {
+                throw new EngramException(file.toString(), "progress", "the progress of " + strategy + ", seed "
+                        + seed + ", " + tasks + " tasks", p.strategy() + ", seed " + p.seed() + ", " + p.tasks()
+                        + " tasks", null);
+            }
+            return p;
+        } catch (EngramException e) {
+            throw unusable(e, strategy, seed);
         }
-        return p;
+    }
+
+    /** A checkpoint of a unit that cannot be read, with the unit's folder so the run can say how to go on. */
+    private static UnusableCheckpoint unusable(EngramException e, String strategy, long seed) {
+        String d = dir(strategy, seed);
+        return new UnusableCheckpoint(e, d.substring(0, d.length() - 1), strategy + " seed " + seed);
     }
 
     /**
@@ -107,26 +119,32 @@ final class Checkpoints {
      * @param learner  a fresh learner built like the one that was saved
      * @param progress the unit's progress
      * @return the number of tasks the state covers
+     * @throws UnusableCheckpoint if the state file is missing, damaged, or holds another network
      */
     int restore(UnitLearner learner, UnitProgress progress) {
         Path file = folder.directory().resolve(dir(progress.strategy(), progress.seed()) + stateFile(progress.tasksDone()));
-        byte[] payload = Envelope.read(file, MAGIC, VERSION, "learner checkpoint");
-        int done;
-        try (InputStream in = new ByteArrayInputStream(payload)) {
-            done = learner.readState(new DataInputStream(in));
-        } catch (EOFException e) {
-            throw new EngramException(file.toString(), "learner state", "the state of this run's learner",
-                    "end of data before it was complete", "the checkpoint was not written by this unit");
-        } catch (IOException e) {
-            throw new EngramException(file + ": cannot restore the learner: " + e.getMessage(), e);
+        try {
+            byte[] payload = Envelope.read(file, MAGIC, VERSION, "learner checkpoint");
+            int done;
+            try (InputStream in = new ByteArrayInputStream(payload)) {
+                done = learner.readState(new DataInputStream(in));
+            } catch (EOFException e) {
+                throw new EngramException(file.toString(), "learner state", "the state of this run's learner",
+                        "end of data before it was complete", "the checkpoint was not written by this unit");
+            } catch (IOException e) {
+                throw new EngramException(file + ": cannot restore the learner: " + e.getMessage(), e);
+            } catch (EngramException e) {
+                // The learner and its strategies name only the field; the file is this method's to add.
+                throw e.expected() == null ? new EngramException(file + ": " + e.getMessage(), e)
+                        : new EngramException(file.toString(), e.location(), e.expected(), e.found(), e.hint());
+            }
+            if (done != progress.tasksDone()) {
+                throw new EngramException(file.toString(), "tasks covered", progress.tasksDone()
+                        + " (as progress.json says)", Integer.toString(done), null);
+            }
+            return done;
         } catch (EngramException e) {
-            // The learner and its strategies name only the field; the file is this method's to add.
-            throw new EngramException(file + ": " + e.getMessage(), e);
+            throw unusable(e, progress.strategy(), progress.seed());
         }
-        if (done != progress.tasksDone()) {
-            throw new EngramException(file.toString(), "tasks covered", progress.tasksDone()
-                    + " (as progress.json says)", Integer.toString(done), null);
-        }
-        return done;
     }
 }

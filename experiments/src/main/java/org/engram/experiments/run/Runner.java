@@ -69,7 +69,7 @@ public final class Runner {
      */
     public static Outcome execute(Request request, PrintWriter err) {
         Instant start = Instant.now();
-        Opened run = request.resume() != null ? reopen(request) : create(request, start);
+        Opened run = request.resume() != null ? reopen(request) : create(request, start, err);
         try {
             return train(request, err, start, run);
         } finally {
@@ -119,11 +119,7 @@ public final class Runner {
         } catch (RuntimeException e) {
             throw stopped(e, loop, folder, err);
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onKill);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting and the hook has run or is running: nothing to remove.
-            }
+            removeShutdownHook(onKill);
         }
     }
 
@@ -133,30 +129,92 @@ public final class Runner {
 
     /**
      * Starts a new run: data first (so bad data leaves no folder), then the folder with its config
-     * and the record of its data; if these cannot be saved (a full disk), the folder is removed again.
+     * and the record of its data; if these cannot be saved (a full disk), or a signal stops the
+     * process before they are, the folder is removed again.
+     *
+     * @param err where a signal that stops the process after the setup says how to continue
      */
-    private static Opened create(Request request, Instant start) {
+    private static Opened create(Request request, Instant start, PrintWriter err) {
         ConfigLayers.Resolved resolved = request.config();
         Experiment experiment = Experiment.prepare(resolved.config());
         experiment.checkBuildable();
         DataRecord data = experiment.dataRecord();
-        RunFolder folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start,
-                resolved.yaml());
-        try {
-            folder.lock();
-            folder.writeString("config.yaml", resolved.yaml());
-            data.write(folder);
-        } catch (RuntimeException e) {
-            // The folder is this call's own and holds nothing a resume could use (it needs both
-            // files): left behind, it would only be a .partial folder that --resume refuses.
-            try {
-                folder.discard();
-            } catch (RuntimeException alsoFailed) {
-                e.addSuppressed(alsoFailed);
+        Setup setup = new Setup();
+        // A folder without both files is a .partial folder that --resume refuses. A signal waits
+        // for a setup under way (a few small files), which leaves a folder --resume continues.
+        Thread onKill = new Thread(() -> {
+            synchronized (setup) {
+                if (setup.saved) {
+                    err.println("engram: stopped by a signal before the first task; continue with: engram run --resume "
+                            + setup.folder.directory());
+                    err.flush();
+                } else {
+                    setup.abandoned = true;
+                    discard(setup.folder, null);
+                }
             }
-            throw e;
+        }, "engram-run-setup-interrupted");
+        Runtime.getRuntime().addShutdownHook(onKill);
+        try {
+            synchronized (setup) {
+                if (setup.abandoned) {
+                    throw new RunStopped("the process was stopped (signal) before the run began", null);
+                }
+                setup.folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start,
+                        resolved.yaml());
+                try {
+                    setup.folder.lock();
+                    setup.folder.writeString("config.yaml", resolved.yaml());
+                    data.write(setup.folder);
+                } catch (RuntimeException e) {
+                    // The folder is this call's own and holds nothing a resume could use (it needs both files).
+                    discard(setup.folder, e);
+                    throw e;
+                }
+                setup.saved = true;
+            }
+        } finally {
+            removeShutdownHook(onKill);
         }
-        return new Opened(resolved, experiment, data, folder);
+        return new Opened(resolved, experiment, data, setup.folder);
+    }
+
+    /** A new run's folder while its config and data record are saved; guarded by itself. */
+    private static final class Setup {
+        private RunFolder folder;
+        /** Whether config.yaml and data.json are saved: from then on --resume can continue the run. */
+        private boolean saved;
+        /** Whether a signal came first and removed the folder, or will have when it is made. */
+        private boolean abandoned;
+    }
+
+    /**
+     * Deletes a new run's folder that holds nothing a resume could use.
+     *
+     * @param folder the folder, or null if none was made yet
+     * @param cause  the failure being reported, which keeps a failure to delete as suppressed; null
+     *               when a signal stops the process, which must go on exiting whatever happens
+     */
+    private static void discard(RunFolder folder, RuntimeException cause) {
+        if (folder == null) {
+            return;
+        }
+        try {
+            folder.discard();
+        } catch (RuntimeException alsoFailed) {
+            if (cause != null) {
+                cause.addSuppressed(alsoFailed);
+            }
+        }
+    }
+
+    /** Removes a shutdown hook, unless the JVM is already exiting and runs it. */
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting and the hook has run or is running: nothing to remove.
+        }
     }
 
     /**
@@ -170,8 +228,8 @@ public final class Runner {
         Path partial = dir.resolveSibling("." + runId + ".partial");
         if (!Files.isDirectory(partial)) {
             throw new EngramException(request.resume().toString(), "--resume",
-                    "the partial folder of a stopped run (results/<experiment>/.<run-id>.partial)",
-                    Files.isDirectory(dir) ? "a finished run, which is never changed" : "no such folder", null);
+                    "the partial folder of a stopped run (results/<experiment>/.<run-id>.partial)", notPartial(dir),
+                    null);
         }
         Path configFile = partial.resolve("config.yaml");
         if (isSimulation(configFile)) {
@@ -202,6 +260,15 @@ public final class Runner {
         return new Opened(resolved, experiment, data, folder);
     }
 
+    /** What {@code --resume} was given instead of a partial folder, for its message. */
+    private static String notPartial(Path dir) {
+        if (Files.isRegularFile(dir.resolve("metrics.json")) && Files.isRegularFile(dir.resolve("config.yaml"))) {
+            return "a finished run, which is never changed";
+        }
+        return Files.isDirectory(dir) ? "a folder that holds no stopped run" : Files.exists(dir) ? "a file"
+                : "no such folder";
+    }
+
     /** Whether a partial folder's config describes a network simulation (engram simulate) rather than a run. */
     private static boolean isSimulation(Path configFile) {
         try {
@@ -218,6 +285,12 @@ public final class Runner {
      *         the original (a bug, whose stack trace the command line prints)
      */
     private static RuntimeException stopped(RuntimeException e, Loop loop, RunFolder folder, PrintWriter err) {
+        if (e instanceof UnusableCheckpoint u) {
+            String message = "the run cannot go on from the checkpoint of " + u.unit() + ": " + u.getMessage() + "; "
+                    + howToGoOn(u, folder.directory());
+            loop.finish("failed", message);
+            return new RunStopped(message, e);
+        }
         boolean asked = e instanceof RunStopped;
         String why = asked ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
         loop.finish(asked ? "stopped" : "failed", why);
@@ -230,6 +303,23 @@ public final class Runner {
         err.println("engram: " + message);
         err.flush();
         return e;
+    }
+
+    /**
+     * What to do about a checkpoint a resume cannot read, since resuming as it is would stop there
+     * again: train its unit again (the other units keep their checkpoints), or, when the checkpoints
+     * hold another network than the config builds now, start the run anew.
+     */
+    private static String howToGoOn(UnusableCheckpoint u, Path dir) {
+        if (u.otherNetwork()) {
+            return "the checkpoints were made for another network than this config builds now (by an older Engram;"
+                    + " e.g. permuted and rotated task- and class-incremental runs now have one head per task), so"
+                    + " this run cannot be continued; start it anew with: engram run " + dir.resolve("config.yaml")
+                    + " --out " + dir.getParent().getParent();
+        }
+        return "the other finished tasks are checkpointed in " + dir + "; to go on, delete "
+                + dir.resolve(u.unitFolder()) + " (" + u.unit() + " then trains again from its first task) and"
+                + " continue with: engram run --resume " + dir;
     }
 
     /** The loop over units, with the state it updates as tasks finish. */
@@ -262,6 +352,23 @@ public final class Runner {
          * a failure is recorded.
          */
         void prepare() {
+            recordCheckpointedTasks();
+            TaskSequence first = experiment.sequence(config.seeds().get(0));
+            long samples = 0;
+            for (org.engram.experiments.task.Task t : first.tasks()) {
+                taskNames.add(t.name());
+                int limit = config.tasks().trainPerTask();
+                samples += limit > 0 ? Math.min(limit, t.train().size()) : t.train().size();
+            }
+            this.samplesPerTask = samples / first.size();
+        }
+
+        /**
+         * Adds the tasks the checkpoints hold to {@code status.json}. Synchronized like every other
+         * status write: a signal's {@link #finish} from the shutdown hook must neither be
+         * overwritten with "running" nor collide with this write on the file's temporary name.
+         */
+        private synchronized void recordCheckpointedTasks() {
             for (ExperimentConfig.StrategySpec spec : config.strategies()) {
                 for (long seed : config.seeds()) {
                     int done = checkpoints.progress(spec.label(), seed, experiment.taskCount()).tasksDone();
@@ -271,14 +378,6 @@ public final class Runner {
                 }
             }
             status.write(folder);
-            TaskSequence first = experiment.sequence(config.seeds().get(0));
-            long samples = 0;
-            for (org.engram.experiments.task.Task t : first.tasks()) {
-                taskNames.add(t.name());
-                int limit = config.tasks().trainPerTask();
-                samples += limit > 0 ? Math.min(limit, t.train().size()) : t.train().size();
-            }
-            this.samplesPerTask = samples / first.size();
         }
 
         /** Training samples left to train, over all units (the mean task size of the first seed). */

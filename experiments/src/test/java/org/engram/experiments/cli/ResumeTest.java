@@ -269,6 +269,41 @@ class ResumeTest {
         assertEquals("failed", status.get("state").asText());
     }
 
+    /** Only a run's final folder is called a finished run; any other folder or a file is named as what it is. */
+    @Test
+    void resumingWhatIsNoPartialFolderSaysWhatItIs(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG);
+        CliRunner.Result finished = CliRunner.run("run", config.toString(), "--out", dir.resolve("r").toString(),
+                "--seeds", "5");
+        assertEquals(0, finished.exitCode(), finished.err());
+        for (List<String> c : List.of(List.of(finished.lastLine(), "found a finished run, which is never changed"),
+                List.of(dir.toString(), "found a folder that holds no stopped run"),
+                List.of(config.toString(), "found a file"),
+                List.of(dir.resolve("none").toString(), "found no such folder"))) {
+            CliRunner.Result r = CliRunner.run("run", "--resume", c.get(0));
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(c.get(0) + ": --resume: expected the partial folder of a stopped run")
+                    && r.err().strip().endsWith(c.get(1)), r.err());
+        }
+    }
+
+    /** A resumed run finishes beside its partial folder: an --out elsewhere, which it would ignore, is refused. */
+    @Test
+    void anOutElsewhereThanTheResumedRunIsRefused(@TempDir Path dir) throws IOException {
+        Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("o"), 5);
+        CliRunner.Result elsewhere = CliRunner.run("run", "--resume", partial.toString(), "--out",
+                dir.resolve("other").toString());
+        assertEquals(2, elsewhere.exitCode(), elsewhere.err());
+        assertTrue(elsewhere.err().contains("--out: expected no --out with --resume, or the results root of the run"
+                + " being resumed (" + dir.resolve("o") + "), found " + dir.resolve("other")), elsewhere.err());
+        assertFalse(Files.exists(dir.resolve("other")));
+        CliRunner.Result same = CliRunner.run("run", "--resume", partial.toString(), "--out", dir.resolve("o")
+                .toString());
+        assertEquals(0, same.exitCode(), same.err());
+        assertTrue(Path.of(same.lastLine()).startsWith(dir.resolve("o")), same.lastLine());
+    }
+
     @Test
     void aSimulationFolderIsNotResumed(@TempDir Path dir) throws IOException {
         Path partial = dir.resolve("tiny/.20261130T000000Z-abcdef.partial");
@@ -340,6 +375,66 @@ class ResumeTest {
     }
 
     /**
+     * Resuming again would stop at the same damaged file, so the message says to train that unit
+     * again instead; doing so finishes the run with the results of one that never stopped.
+     */
+    @Test
+    void aDamagedCheckpointSaysHowToGoOnAndThatWayGivesTheUninterruptedResults(@TempDir Path dir)
+            throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Path partial = stoppedRun(config, dir.resolve("e"), 4);
+        CliRunner.Result straight = CliRunner.run("run", config.toString(), "--out", dir.resolve("f").toString());
+        assertEquals(0, straight.exitCode(), straight.err());
+        Path unit = partial.resolve("checkpoints/si/seed-4");
+        Path state = unit.resolve("learner-1.state");
+        byte[] bytes = Files.readAllBytes(state);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(state, bytes);
+
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("checksum") && r.err().contains("delete " + unit + " (si seed 4 then trains"
+                + " again from its first task) and continue with: engram run --resume " + partial), r.err());
+        assertEquals("failed", new ObjectMapper().readTree(partial.resolve("status.json").toFile()).get("state")
+                .asText());
+
+        Files.walk(unit).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        JsonNode a = new ObjectMapper().readTree(Path.of(straight.lastLine()).resolve("metrics.json").toFile());
+        JsonNode b = new ObjectMapper().readTree(Path.of(resumed.lastLine()).resolve("metrics.json").toFile());
+        for (String strategy : List.of("naive", "si")) {
+            assertEquals(a.get("strategies").get(strategy).get("seeds").get("4").get("accuracy_matrix"),
+                    b.get("strategies").get(strategy).get("seeds").get("4").get("accuracy_matrix"), strategy);
+        }
+    }
+
+    /**
+     * Checkpoints holding another network than the config builds now (an older Engram's head
+     * layout) cannot be continued by any unit: the message says to start anew, not to resume.
+     */
+    @Test
+    void checkpointsOfAnotherNetworkSayToStartAnew(@TempDir Path dir) throws IOException {
+        Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("g"), 1);
+        // The same run in domain-incremental learning has a readout of 2 units instead of 10.
+        Path other = dir.resolve("other.yaml");
+        Files.writeString(other, CONFIG.replace("class_incremental", "domain_incremental"));
+        assertEquals(2, CliRunner.run("run", other.toString(), "--out", dir.resolve("h").toString(),
+                "--stop-after-tasks", "1").exitCode());
+        Path state = "checkpoints/naive/seed-4/learner-1.state".transform(partial::resolve);
+        Files.copy(onlyEntry(dir.resolve("h/resume")).resolve(partial.relativize(state)), state,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("expected a checkpoint of a network with 10 readout units, found 2 readout units"),
+                r.err());
+        assertTrue(r.err().contains("cannot be continued; start it anew with: engram run "
+                + partial.resolve("config.yaml") + " --out " + dir.resolve("g")), r.err());
+        assertFalse(r.err().contains("--resume"), r.err());
+    }
+
+    /**
      * A checkpoint of checkpoint format 1 (written before the encoding streams were re-keyed) would
      * continue with other random streams than the run that wrote it, so its resume is refused.
      */
@@ -394,6 +489,45 @@ class ResumeTest {
         assertTrue(out.contains("stopped by a signal") && out.contains("engram run --resume " + partial), out);
         assertEquals("interrupted", new ObjectMapper().readTree(partial.resolve("status.json").toFile())
                 .get("state").asText());
+    }
+
+    /**
+     * A signal while a new run sets up its folder used to leave a .partial folder without config.yaml
+     * or data.json (7 of 8 tries), which --resume refuses: now the signal waits for the setup, and
+     * the folder it leaves is one --resume finishes (or, stopped before the setup, none at all).
+     */
+    @Test
+    void aSignalDuringTheSetupLeavesAResumableFolder(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Path root = dir.resolve("early" + attempt);
+            Path log = dir.resolve("early" + attempt + ".txt");
+            Process p = CliRunner.start(log, "run", config.toString(), "--out", root.toString());
+            Path experiment = root.resolve("resume");
+            Path partial = null;
+            // Stop the process as soon as its folder appears (bounded: 20 s of polling).
+            for (long until = System.nanoTime() + 20_000_000_000L; partial == null && p.isAlive()
+                    && System.nanoTime() < until; ) {
+                if (Files.isDirectory(experiment)) {
+                    try (Stream<Path> s = Files.list(experiment)) {
+                        partial = s.findFirst().orElse(null);
+                    } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
+                        partial = null;
+                    }
+                }
+            }
+            p.destroy();
+            p.waitFor();
+            assertTrue(partial != null, "the run made its folder: " + Files.readString(log));
+            if (!Files.exists(partial)) {
+                continue;   // stopped before its setup: no folder is left
+            }
+            assertTrue(Files.isRegularFile(partial.resolve("config.yaml"))
+                    && Files.isRegularFile(partial.resolve("data.json")), Files.readString(log));
+            CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
+            assertEquals(0, resumed.exitCode(), resumed.err());
+        }
     }
 
     private static Path firstState(Path partial) throws IOException {

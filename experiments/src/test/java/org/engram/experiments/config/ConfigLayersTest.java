@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -105,6 +106,42 @@ class ConfigLayersTest {
         assertEquals(2.0, c.strategies().get(1).params().get("c").asDouble(), 0.0);
     }
 
+    /**
+     * A misspelt required key is reported as the unknown key it is (with the known keys), not as the required key missing
+     * (the record's own check ran first and said "strategies: ... found null").
+     */
+    @Test
+    void aMisspeltRequiredKeyIsReportedAsUnknown() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "name: typo\nstrategy: [{name: naive}]\n", "typo.yaml", List.of(), ConfigLayers.Flags.NONE));
+        assertTrue(e.getMessage().startsWith("typo.yaml:2:1: strategy: expected one of the keys [data, encoder,"
+                + " energy, learner, name, network, seeds, strategies, tasks, threads, training], found unknown key"
+                + " 'strategy'"), e.getMessage());
+    }
+
+    /** A key without a default that is left out is called missing, not "found null". */
+    @Test
+    void aMissingRequiredKeyIsCalledMissing() {
+        ConfigException top = assertThrows(ConfigException.class, () -> ConfigLayers.resolve("name: m\n", "m.yaml",
+                List.of(), ConfigLayers.Flags.NONE));
+        assertTrue(top.getMessage().startsWith("m.yaml: strategies: expected a value (the strategies compared")
+                && top.getMessage().endsWith("found no such key"), top.getMessage());
+        ConfigException name = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "name: m\nstrategies: [{label: x}]\n", "m.yaml", List.of(), ConfigLayers.Flags.NONE));
+        assertTrue(name.getMessage().startsWith("m.yaml:2:14: strategies[0].name: expected a value (strategy name")
+                && name.getMessage().endsWith("found no such key"), name.getMessage());
+    }
+
+    /** A list index counts the entries of the list below the override, the defaults' included. */
+    @Test
+    void setIndexesTheDefaultListOfAKeyTheFileLeavesOut() {
+        String file = "name: d\nstrategies: [{name: naive}]\n";
+        ExperimentConfig c = ConfigLayers.resolve(file, "d.yaml", List.of("seeds[1]=7", "network.hidden[1]=32"),
+                ConfigLayers.Flags.NONE).config();
+        assertEquals(List.of(1L, 7L), c.seeds());
+        assertEquals(List.of(256, 32), c.network().hidden());
+    }
+
     /** Errors, each with the text its message must contain. */
     static Stream<List<Object>> errors() {
         return Stream.of(
@@ -137,6 +174,34 @@ class ConfigLayersTest {
         // batch_size is on line 6, indented by two spaces: column 3.
         assertTrue(e.getMessage().startsWith("layers.yaml:6:3: training.batch_size: expected an integer >= 1, found -1"),
                 e.getMessage());
+    }
+
+    /** A folder or a binary file named as the config says what it is, not an I/O exception's text. */
+    @Test
+    void aFolderOrBinaryFileIsNamedAsSuch(@TempDir Path dir) throws IOException {
+        ConfigException folder = assertThrows(ConfigException.class,
+                () -> ConfigLayers.resolve(dir, List.of(), ConfigLayers.Flags.NONE));
+        assertEquals(dir + ": expected a YAML file, found a folder", folder.getMessage());
+        Path binary = dir.resolve("run.yaml");
+        Files.write(binary, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xff, (byte) 0xfe});
+        ConfigException bytes = assertThrows(ConfigException.class,
+                () -> ConfigLayers.resolve(binary, List.of(), ConfigLayers.Flags.NONE));
+        assertTrue(bytes.getMessage().startsWith(binary + ": expected a YAML file of UTF-8 text, found bytes that are"
+                + " not UTF-8"), bytes.getMessage());
+    }
+
+    /** YAML 1.1's yes/no/on/off are words: a text key keeps them, a boolean key takes true or false only. */
+    @Test
+    void yesAndNoAreWordsNotBooleans() {
+        ExperimentConfig named = ConfigLayers.resolve("name: no\nstrategies: [{name: naive, label: on}]\n",
+                "words.yaml", List.of(), ConfigLayers.Flags.NONE).config();
+        assertEquals("no", named.name());
+        assertEquals("on", named.strategies().get(0).label());
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "name: words\ndata: {bundled: yes}\nstrategies: [{name: naive}]\n", "words.yaml", List.of(),
+                ConfigLayers.Flags.NONE));
+        assertTrue(e.getMessage().startsWith("words.yaml:2:") && e.getMessage().contains("data.bundled: expected a"
+                + " value of type boolean (true/false), found the text \"yes\""), e.getMessage());
     }
 
     @Test

@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Collections;
 import java.util.List;
+import org.engram.learning.layered.HiddenLayer;
+import org.engram.learning.layered.LayeredNet;
+import org.engram.learning.layered.LayeredNetSpec;
+import org.engram.learning.layered.Readout;
+import org.engram.learning.layered.ReadoutLayer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Strategy settings that would mislabel a run, do nothing or count twice are refused where they stand. */
 class StrategyParamsTest {
@@ -32,6 +39,33 @@ class StrategyParamsTest {
     void misleadingSettingsAreRefused(String strategy, String where, String what) {
         String message = refused(strategy).getMessage();
         assertTrue(message.startsWith(where) && message.contains(what), message);
+    }
+
+    /**
+     * GPM takes one threshold, or one per weight matrix of the network the learning layer builds
+     * (counted there, recurrent matrices included); another count is refused before the run, where
+     * it used to fail when GPM's first task began, after the strategies before it had trained.
+     */
+    @ParameterizedTest(name = "recurrent {0}")
+    @ValueSource(booleans = {false, true})
+    void gpmThresholdsAreCountedAgainstTheNetworkBeforeTheRun(boolean recurrent) {
+        HiddenLayer layer = HiddenLayer.lif(3, 10).withRecurrent(recurrent);
+        int matrices = LayeredNet.create(LayeredNetSpec.of(4, List.of(layer, layer), ReadoutLayer.of(2,
+                Readout.MEAN_MEMBRANE, 10)), 1).matrixCount();
+        String yaml = "name: s\nnetwork: {hidden: [3, 3], recurrent: " + recurrent + "}\nstrategies:\n"
+                + "  - {name: naive}\n  - {name: replay+gpm, params: {gpm: {thresholds: %s}}}\n";
+        for (int n : new int[] {1, matrices}) {
+            String fits = yaml.formatted(Collections.nCopies(n, 0.9));
+            assertEquals(2, ConfigLayers.resolve(fits, "s.yaml", List.of(), ConfigLayers.Flags.NONE).config()
+                    .strategies().size());
+        }
+        for (int n : new int[] {2, matrices - 1, matrices + 1}) {
+            String misfit = yaml.formatted(Collections.nCopies(n, 0.9));
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> ConfigLayers.resolve(misfit, "s.yaml", List.of(), ConfigLayers.Flags.NONE));
+            assertTrue(e.getMessage().startsWith("s.yaml:5:") && e.getMessage().contains("strategies[1].params")
+                    && e.getMessage().contains("one per weight matrix (" + matrices + ")"), e.getMessage());
+        }
     }
 
     @ParameterizedTest(name = "{0}")

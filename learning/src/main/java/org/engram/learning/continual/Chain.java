@@ -62,6 +62,17 @@ final class Chain implements ContinualStrategy, Checkpointable {
     }
 
     @Override
+    public Support fits(int weightMatrices) {
+        for (ContinualStrategy s : members) {
+            Support answer = s.fits(weightMatrices);
+            if (!answer.supported()) {
+                return Support.no(s.name() + ": " + answer.reason());
+            }
+        }
+        return Support.YES;
+    }
+
+    @Override
     public void beforeTask(TaskContext task) {
         for (ContinualStrategy s : members) {
             s.beforeTask(task);

@@ -50,6 +50,18 @@ public interface ContinualStrategy {
     }
 
     /**
+     * Whether the hyperparameters fit a network of this many weight matrices (a strategy with a
+     * value per matrix); checked before the run starts.
+     *
+     * @param weightMatrices the network's weight matrices: one into each hidden layer, one more in
+     *                       each recurrent layer, one into the readout
+     * @return {@link Support#YES} or a {@link Support#no} with the reason
+     */
+    default Support fits(int weightMatrices) {
+        return Support.YES;
+    }
+
+    /**
      * Called before the first batch of a task, with the weights the task starts from.
      *
      * @param task the task view

@@ -108,11 +108,20 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
     }
 
     @Override
+    public Support fits(int weightMatrices) {
+        if (params.thresholds.length != 1 && params.thresholds.length != weightMatrices) {
+            return Support.no("thresholds " + Arrays.toString(params.thresholds) + ": " + params.thresholds.length
+                    + " values, where it takes 1 or one per weight matrix (" + weightMatrices + ")");
+        }
+        return Support.YES;
+    }
+
+    @Override
     public void beforeTask(TaskContext task) {
         model = task.model();
         int layers = model.layerCount();
-        if (params.thresholds.length != 1 && params.thresholds.length != layers) {
-            throw new ParameterException(NAME, "thresholds", "1 or " + layers + " values (one per layer)",
+        if (!fits(layers).supported()) {
+            throw new ParameterException(NAME, "thresholds", "1 or " + layers + " values (one per weight matrix)",
                     Arrays.toString(params.thresholds));
         }
         if (basis == null) {

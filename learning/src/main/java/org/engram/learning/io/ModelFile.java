@@ -121,6 +121,26 @@ public final class ModelFile {
     }
 
     /**
+     * The first part in which two network specs differ, so that a message names it rather than
+     * printing both specs whole.
+     *
+     * @return what {@code expected} has there, then what {@code found} has
+     */
+    private static String[] difference(LayeredNetSpec expected, LayeredNetSpec found) {
+        if (expected.inputs() != found.inputs()) {
+            return new String[] {expected.inputs() + " inputs", found.inputs() + " inputs"};
+        }
+        if (!expected.hidden().equals(found.hidden())) {
+            return new String[] {"hidden layers " + expected.hidden(), "hidden layers " + found.hidden()};
+        }
+        if (expected.readout().classes() != found.readout().classes()) {
+            return new String[] {expected.readout().classes() + " readout units", found.readout().classes()
+                    + " readout units"};
+        }
+        return new String[] {expected.toString(), found.toString()};
+    }
+
+    /**
      * Reads a model payload. Nothing is allocated for the weights until the spec is read and every
      * matrix's shape in the file agrees with it, and the network is built only after its weights are
      * read, so layer sizes that a damaged file inflates cannot exhaust memory.
@@ -156,7 +176,8 @@ public final class ModelFile {
                     in.readDouble(), in.readDouble(), named(source, ResetMode.class, in.readUTF()), in.readDouble());
             LayeredNetSpec spec = new LayeredNetSpec(inputs, hidden, readout, dtMs, initGain);
             if (expected != null && !spec.equals(expected)) {
-                throw new EngramException(source, "network", "a checkpoint of " + expected, spec.toString(),
+                String[] differ = difference(expected, spec);
+                throw new EngramException(source, "network", "a checkpoint of a network with " + differ[0], differ[1],
                         "the checkpoint belongs to another network");
             }
             int[][] shapes = spec.matrixShapes();

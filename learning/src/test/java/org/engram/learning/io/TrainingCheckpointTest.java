@@ -141,4 +141,21 @@ class TrainingCheckpointTest {
             }
         }
     }
+
+    /** A checkpoint whose readout has another size (an older head layout) says so, not both specs whole. */
+    @Test
+    void aCheckpointOfAnotherReadoutSizeNamesTheSizes() {
+        Path file = dir.resolve("run.ck");
+        try (Trainer t = trainer(LayeredNet.create(SPEC, 4))) {
+            TrainingCheckpoint.save(t, file);
+        }
+        LayeredNetSpec wider = new LayeredNetSpec(SPEC.inputs(), SPEC.hidden(), ReadoutLayer.of(9,
+                Readout.MEAN_MEMBRANE, 10), SPEC.dtMs(), SPEC.initGain());
+        try (Trainer t = trainer(LayeredNet.create(wider, 4))) {
+            EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.restore(t, file));
+            assertEquals("network", e.location());
+            assertEquals("a checkpoint of a network with 9 readout units", e.expected());
+            assertEquals("3 readout units", e.found());
+        }
+    }
 }
