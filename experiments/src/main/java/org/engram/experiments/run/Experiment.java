@@ -29,6 +29,7 @@ import org.engram.learning.continual.ImportanceGating;
 import org.engram.learning.continual.Scenario;
 import org.engram.learning.continual.TaskData;
 import org.engram.learning.encode.DirectCurrentEncoder;
+import org.engram.learning.encode.EncodedInput;
 import org.engram.learning.encode.Encoder;
 import org.engram.learning.encode.LatencyEncoder;
 import org.engram.learning.encode.RateEncoder;
@@ -275,8 +276,10 @@ final class Experiment {
                 diehlCook();   // its timing on the grid is checked with the config (CrossChecks)
                 return;
             }
-            spec(train == null ? config.tasks().synthetic().inputs() : train.features());
+            int features = train == null ? config.tasks().synthetic().inputs() : train.features();
+            spec(features);
             encoder();
+            EncodedInput.requireFits(config.encoder().steps(), features);
             options(config.seeds().get(0), config.threads(), List.of());
         } catch (ParameterException e) {
             throw new ConfigException("config", e.source() + ": " + e.location(), e.expected(), e.found(), e.hint());

@@ -1,6 +1,7 @@
 package org.engram.learning.encode;
 
 import java.util.Arrays;
+import org.engram.simulator.ParameterException;
 
 /**
  * One encoded sample: either spikes per time step or a static current repeated every step.
@@ -17,6 +18,8 @@ import java.util.Arrays;
 public final class EncodedInput {
     /** The most steps for which input-major step masks exist. */
     public static final int MASK_STEPS = 64;
+    /** The largest array the JVM allocates is a little below {@code Integer.MAX_VALUE}. */
+    private static final int MAX_SLOTS = Integer.MAX_VALUE - 8;
 
     private final int steps;
     private final int inputs;
@@ -46,9 +49,10 @@ public final class EncodedInput {
         if (steps < 1 || inputs < 1) {
             throw new IllegalArgumentException("steps and inputs must be >= 1, found " + steps + ", " + inputs);
         }
+        requireFits(steps, inputs);
         this.steps = steps;
         this.inputs = inputs;
-        this.index = new int[Math.multiplyExact(steps, inputs)];
+        this.index = new int[steps * inputs];
         this.stepStart = new int[steps + 1];
         this.current = new float[inputs];
         this.masks = new long[inputs];
@@ -56,6 +60,21 @@ public final class EncodedInput {
         this.scratchThreshold = new long[inputs];
         this.scratchPending = new int[inputs];
         this.listsValid = true;
+    }
+
+    /**
+     * Checks that a buffer for {@code steps} and {@code inputs} can exist: it holds a spike slot for
+     * every input in every step, in one array.
+     *
+     * @param steps  time steps, {@code >= 1}
+     * @param inputs input neurons, {@code >= 1}
+     * @throws ParameterException if {@code steps * inputs} exceeds the largest Java array
+     */
+    public static void requireFits(int steps, int inputs) {
+        if ((long) steps * inputs > MAX_SLOTS) {
+            throw new ParameterException("encoder", "steps", "at most " + MAX_SLOTS / inputs + " steps for "
+                    + inputs + " inputs (a spike slot per input and step, in one array)", steps);
+        }
     }
 
     /** @return the number of time steps */

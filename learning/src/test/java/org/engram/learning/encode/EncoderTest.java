@@ -163,4 +163,14 @@ class EncoderTest {
         assertEquals(0, out.spikeCount());
         assertArrayEquals(new float[] {0.5f, 0f, 2.5f}, out.current());
     }
+
+    /** The spike slots of all steps and inputs live in one array: 2^31 - 9 of them at most. */
+    @Test
+    void aBufferBeyondTheLargestArrayIsRefusedNamingTheSteps() {
+        EncodedInput.requireFits((Integer.MAX_VALUE - 8) / 784, 784);
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> new EncodedInput((Integer.MAX_VALUE - 8) / 784 + 1, 784));
+        assertEquals("steps", e.location());
+        assertTrue(e.expected().contains("at most 2739137 steps for 784 inputs"), e.expected());
+    }
 }
