@@ -14,6 +14,7 @@ import org.engram.learning.layered.ResetMode;
 import org.engram.learning.train.Surrogate;
 import org.engram.learning.train.optim.OptimizerSpec;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.EngineOptions;
 
 /**
  * A continual-learning experiment as written in YAML for {@code engram run}: which task sequence,
@@ -40,7 +41,7 @@ public record ExperimentConfig(
         @Key(value = "experiment name; results go to <out>/<name>/<run-id>/", def = "experiment") String name,
         @Key(value = "seeds; every strategy runs once per seed (network, shuffling, encoding and permutations"
                 + " follow the seed)", def = "[1]") List<Long> seeds,
-        @Key(value = "worker threads of the trainer; results do not depend on it", def = "1") int threads,
+        @Key(value = "worker threads of the trainer, 1 to 1024; results do not depend on it", def = "1") int threads,
         @Key("where the images come from") DataSpec data,
         @Key("the task sequence and the scenario") TasksSpec tasks,
         @Key("the spiking network (hidden LIF layers and a readout)") NetworkSpec network,
@@ -63,9 +64,7 @@ public record ExperimentConfig(
             throw new ParameterException("experiment", "seeds", "distinct seeds", seeds);
         }
         seeds = List.copyOf(seeds);
-        if (threads < 1) {
-            throw new ParameterException("experiment", "threads", "an integer >= 1", threads);
-        }
+        EngineOptions.requireThreads("experiment", threads);
         if (strategies == null || strategies.isEmpty()) {
             throw new ParameterException("experiment", "strategies", "a list of one or more strategies", strategies);
         }

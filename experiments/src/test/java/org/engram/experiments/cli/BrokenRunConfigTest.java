@@ -156,6 +156,9 @@ class BrokenRunConfigTest {
                 set("--set of a key the coding ignores", "encoder.cutoff=0.5",
                         "--set encoder.cutoff=0.5: encoder.cutoff: expected no value here (only latency coding"),
                 set("--set without a value", "training.epochs=", "--set training.epochs=", "a value after '='"),
+                // a thread per unit of a typo ran out of memory, reported as the heap being too small
+                set("--set threads beyond the engine's limit", "threads=5000",
+                        "--set threads=5000: threads: expected an integer in [1, 1024]", "found 5000"),
                 set("--set past the end of a list", "strategies[5].name=si", "strategies[5]",
                         "the list has 2 entries"),
                 // The file has network.hidden[0] and tasks.count too, but the override replaced them.

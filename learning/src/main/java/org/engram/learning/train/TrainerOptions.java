@@ -3,6 +3,7 @@ package org.engram.learning.train;
 import org.engram.learning.train.optim.LearningRateSchedule;
 import org.engram.learning.train.optim.OptimizerSpec;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.EngineOptions;
 
 /**
  * Settings of a {@link Trainer}. Build from {@link #defaults()} with the {@code with...} methods.
@@ -43,9 +44,7 @@ public record TrainerOptions(Surrogate surrogate, double slope, boolean detachRe
         if (blockSize < 1) {
             throw new ParameterException(OWNER, "block_size", "an integer >= 1", blockSize);
         }
-        if (threads < 1) {
-            throw new ParameterException(OWNER, "threads", "an integer >= 1", threads);
-        }
+        EngineOptions.requireThreads(OWNER, threads);
         ParameterException.requirePositive(OWNER, "activity_tau", activityTauMs, "ms");
     }
 

@@ -51,9 +51,7 @@ public final class DiehlCookBenchmark {
             if (testSamples < 1) {
                 throw new ParameterException(NAME, "test_samples", "an integer >= 1", testSamples);
             }
-            if (threads < 1) {
-                throw new ParameterException(NAME, "threads", "an integer >= 1", threads);
-            }
+            EngineOptions.requireThreads(NAME, threads);
         }
 
         /**

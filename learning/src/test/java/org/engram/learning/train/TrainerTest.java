@@ -521,6 +521,16 @@ class TrainerTest {
     }
 
     @Test
+    void optionsRejectMoreThreadsThanTheEngineTakes() {
+        // One worker thread each: a count with a typo ran out of native threads or heap, not into a message.
+        TrainerOptions o = TrainerOptions.defaults();
+        assertEquals(1024, o.withThreads(1024).threads());
+        ParameterException e = assertThrows(ParameterException.class, () -> o.withThreads(1025));
+        assertEquals("threads", e.location());
+        assertTrue(e.expected().contains("[1, 1024]"), e.expected());
+    }
+
+    @Test
     void epochOfNoSamplesReportsZerosNotNaN() {
         // Same convention as evaluate() and ContinualLearner.trainEpoch: no samples, no loss, no hits
         // (0/0 used to make both figures NaN, which JSON cannot hold).

@@ -20,15 +20,27 @@ public record EngineOptions(int threads, Mode mode, int minParallelNeuronSteps) 
 
     /** Validates the thread count. */
     public EngineOptions {
-        if (threads < 1 || threads > MAX_THREADS) {
-            throw new ParameterException("engine", "threads", "an integer in [1, " + MAX_THREADS + "]", threads);
-        }
+        requireThreads("engine", threads);
         if (mode == null) {
             throw new ParameterException("engine", "mode", "grid or precise", "null");
         }
         if (minParallelNeuronSteps < 0) {
             throw new ParameterException("engine", "min_parallel_neuron_steps", "an integer >= 0",
                     minParallelNeuronSteps);
+        }
+    }
+
+    /**
+     * Checks a count of worker threads, for the engine and for everything else that starts workers:
+     * beyond {@value #MAX_THREADS} a typo would start a thread per unit and run out of memory.
+     *
+     * @param owner   what the count is for, for the message
+     * @param threads the count
+     * @throws ParameterException unless {@code 1 <= threads <= MAX_THREADS}
+     */
+    public static void requireThreads(String owner, int threads) {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new ParameterException(owner, "threads", "an integer in [1, " + MAX_THREADS + "]", threads);
         }
     }
 
