@@ -92,6 +92,20 @@ class TrainingCheckpointTest {
         assertTrue(e.getMessage().contains("ENGRAMNN") && e.getMessage().contains("ENGRAMCK"), e.getMessage());
     }
 
+    /** @return the bytes of the trainer's model part, which a checkpoint starts with */
+    private static int modelBytes(Trainer t) throws java.io.IOException {
+        java.io.ByteArrayOutputStream model = new java.io.ByteArrayOutputStream();
+        ModelFile.write(t.net(), new java.io.DataOutputStream(model));
+        return model.size();
+    }
+
+    /** @return the trainer's checkpoint as {@link TrainingCheckpoint#write} streams it */
+    private static byte[] checkpointBytes(Trainer t) throws java.io.IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        TrainingCheckpoint.write(t, new java.io.DataOutputStream(all));
+        return all.toByteArray();
+    }
+
     /**
      * A learner's checkpoint reads the trainer state from a stream with no size bound (Long.MAX_VALUE):
      * an optimiser array length of two billion must be refused from the trainer's own shapes, not
@@ -101,13 +115,9 @@ class TrainingCheckpointTest {
     @Test
     void damagedOptimiserArrayLengthIsRefusedBeforeAllocation() throws java.io.IOException {
         try (Trainer t = trainer(LayeredNet.create(SPEC, 4))) {
-            java.io.ByteArrayOutputStream model = new java.io.ByteArrayOutputStream();
-            ModelFile.write(t.net(), new java.io.DataOutputStream(model));
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-            TrainingCheckpoint.write(t, new java.io.DataOutputStream(all));
-            byte[] bytes = all.toByteArray();
+            byte[] bytes = checkpointBytes(t);
             // after the model: optimiser kind (2-byte length + "ADAM"), two longs, the array count
-            int firstLength = model.size() + 2 + "ADAM".length() + 8 + 8 + 4;
+            int firstLength = modelBytes(t) + 2 + "ADAM".length() + 8 + 8 + 4;
             java.nio.ByteBuffer.wrap(bytes).putInt(firstLength, Integer.MAX_VALUE - 8);
             EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.read(t,
                     new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)), "learner.state", Long.MAX_VALUE));
@@ -124,14 +134,11 @@ class TrainingCheckpointTest {
     @Test
     void negativeStepCountsAreRefusedBeforeAnythingChanges() throws java.io.IOException {
         try (Trainer t = trainer(LayeredNet.create(SPEC, 4))) {
-            java.io.ByteArrayOutputStream model = new java.io.ByteArrayOutputStream();
-            ModelFile.write(t.net(), new java.io.DataOutputStream(model));
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-            TrainingCheckpoint.write(t, new java.io.DataOutputStream(all));
-            int steps = model.size() + 2 + "ADAM".length();   // after the model and the optimiser kind
+            int model = modelBytes(t);
+            int steps = model + 2 + "ADAM".length();   // after the model and the optimiser kind
             for (int field = 0; field < 2; field++) {
-                byte[] bytes = all.toByteArray();
-                java.nio.ByteBuffer.wrap(bytes).putFloat(model.size() - 4, 1234.5f);   // the last weight differs
+                byte[] bytes = checkpointBytes(t);
+                java.nio.ByteBuffer.wrap(bytes).putFloat(model - 4, 1234.5f);   // the last weight differs
                 java.nio.ByteBuffer.wrap(bytes).putLong(steps + 8 * field, -3);
                 String before = TrainBenchmark.weightsHash(t.net());
                 EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.read(t,
