@@ -15,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.engram.simulator.Suggestions;
 
 /**
  * Builds the experiment config from its four layers, each over the one before:
@@ -171,8 +170,7 @@ public final class ConfigLayers {
                 for (RecordComponent c : type.getRecordComponents()) {
                     known.add(snakeCase(c.getName()));
                 }
-                throw new ConfigException(where.locate(at), at, "one of the keys " + known.stream().sorted().toList(),
-                        "unknown key '" + f.getKey() + "'", Suggestions.didYouMean(f.getKey(), known));
+                throw ConfigLoader.unknownKey(where.locate(at), at, f.getKey(), known);
             }
             Class<?> childType = rc == null ? null : rc.getType().isRecord() ? rc.getType()
                     : recordElement(rc.getGenericType());
@@ -258,7 +256,7 @@ public final class ConfigLayers {
     /**
      * Fills missing keys of a mapping from the {@link Key} defaults of a record type, recursing into
      * sections (an empty one included) and lists of sections; keys the type does not know are left
-     * for the conversion to reject.
+     * for {@link #rejectEmptyOrUnknown} to reject.
      *
      * @param node the mapping, changed in place
      * @param type the record type it describes

@@ -216,10 +216,7 @@ public final class ConfigLoader {
         }
         String where = sourceName + at(keyLocation(e, text));
         if (e instanceof UnrecognizedPropertyException u) {
-            String key = u.getPropertyName();
-            String hint = Suggestions.didYouMean(key, u.getKnownPropertyIds());
-            return new ConfigException(where, path(u), "one of the keys " + known(u.getKnownPropertyIds()),
-                    "unknown key '" + key + "'", hint);
+            return unknownKey(where, path(u), u.getPropertyName(), u.getKnownPropertyIds());
         }
         if (e instanceof InvalidFormatException f) {
             return new ConfigException(where, path(f), expectedType(f.getTargetType()), String.valueOf(f.getValue()),
@@ -443,8 +440,18 @@ public final class ConfigLoader {
         return sb.toString();
     }
 
-    private static String known(Collection<Object> ids) {
-        return ids.stream().map(String::valueOf).sorted().toList().toString();
+    /**
+     * A key the mapping's type does not have, with the keys it has and the closest one suggested.
+     *
+     * @param where   the file and line, for the message
+     * @param keyPath the unknown key's path
+     * @param key     the unknown key
+     * @param known   the keys the type has
+     * @return the exception to throw
+     */
+    static ConfigException unknownKey(String where, String keyPath, String key, Collection<?> known) {
+        return new ConfigException(where, keyPath, "one of the keys " + known.stream().map(String::valueOf).sorted()
+                .toList(), "unknown key '" + key + "'", Suggestions.didYouMean(key, known));
     }
 
 }
