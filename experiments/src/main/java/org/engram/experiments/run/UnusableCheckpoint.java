@@ -24,7 +24,8 @@ final class UnusableCheckpoint extends EngramException {
         super(cause.getMessage(), cause);
         this.unitFolder = unitFolder;
         this.unit = unit;
-        // TrainingCheckpoint names the network when the checkpoint holds another one than the config builds.
+        // ModelFile.read, reading the trainer's part of the state, names the network when the checkpoint
+        // holds another one than the config builds; Checkpoints.restore keeps that location.
         this.otherNetwork = "network".equals(cause.location());
     }
 

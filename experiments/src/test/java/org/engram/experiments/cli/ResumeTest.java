@@ -421,9 +421,9 @@ class ResumeTest {
         Files.writeString(other, CONFIG.replace("class_incremental", "domain_incremental"));
         assertEquals(2, CliRunner.run("run", other.toString(), "--out", dir.resolve("h").toString(),
                 "--stop-after-tasks", "1").exitCode());
-        Path state = "checkpoints/naive/seed-4/learner-1.state".transform(partial::resolve);
+        Path state = partial.resolve("checkpoints/naive/seed-4/learner-1.state");
         Files.copy(onlyEntry(dir.resolve("h/resume")).resolve(partial.relativize(state)), state,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
 
         CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, r.exitCode(), r.err());

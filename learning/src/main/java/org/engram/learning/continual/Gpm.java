@@ -30,7 +30,7 @@ import org.engram.simulator.ParameterException;
  * <table>
  *   <caption>Hyperparameters</caption>
  *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>thresholds</td><td>[0.97]</td><td>energy threshold per layer in (0, 1]; one value serves all layers</td></tr>
+ *   <tr><td>thresholds</td><td>[0.97]</td><td>energy threshold per weight matrix (a recurrent layer has two) in (0, 1]; one value serves all</td></tr>
  *   <tr><td>threshold_increment</td><td>0</td><td>added to each threshold per task, {@code >= 0} (the paper uses 0.003 on 5-datasets)</td></tr>
  *   <tr><td>samples</td><td>300</td><td>activity vectors per layer and task, {@code >= 1}</td></tr>
  * </table>
@@ -46,7 +46,7 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
     /**
      * Hyperparameters of {@link Gpm}.
      *
-     * @param thresholds         energy threshold per layer, each in (0, 1]; a single value serves every layer
+     * @param thresholds         energy threshold per weight matrix, each in (0, 1]; a single value serves every matrix
      * @param thresholdIncrement added to every threshold per task index, {@code >= 0}
      * @param samples            activity vectors per layer and task, {@code >= 1}
      */
