@@ -8,6 +8,7 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
 import org.engram.simulator.EngramException;
@@ -52,19 +53,18 @@ final class Chain implements ContinualStrategy, Checkpointable {
 
     @Override
     public Support supports(Scenario scenario) {
-        for (ContinualStrategy s : members) {
-            Support answer = s.supports(scenario);
-            if (!answer.supported()) {
-                return Support.no(s.name() + ": " + answer.reason());
-            }
-        }
-        return Support.YES;
+        return everyMember(s -> s.supports(scenario));
     }
 
     @Override
     public Support fits(int weightMatrices) {
+        return everyMember(s -> s.fits(weightMatrices));
+    }
+
+    /** {@link Support#YES} if every member answers yes, else the first refusal, naming its member. */
+    private Support everyMember(Function<ContinualStrategy, Support> question) {
         for (ContinualStrategy s : members) {
-            Support answer = s.fits(weightMatrices);
+            Support answer = question.apply(s);
             if (!answer.supported()) {
                 return Support.no(s.name() + ": " + answer.reason());
             }
