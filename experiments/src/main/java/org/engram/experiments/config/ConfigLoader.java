@@ -266,7 +266,7 @@ public final class ConfigLoader {
         }
         if (message.startsWith("Malformed numeric value")) {
             return new ConfigException(where, key, "a finite number (YAML's .nan and .inf are not accepted)",
-                    message.substring(message.indexOf('\'') < 0 ? 0 : message.indexOf('\'')), null);
+                    message.substring(Math.max(0, message.indexOf('\''))), null);
         }
         return new ConfigException(where, key, "valid YAML", message, null);
     }
