@@ -13,7 +13,6 @@ import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.ExperimentConfig;
-import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.task.TaskSequence;
 import org.engram.learning.continual.TaskData;
 import org.engram.learning.train.EpochResult;
