@@ -1,0 +1,170 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The {@code ./engram} launcher, run by bash in a copy of the project's layout whose {@code mvn} and
+ * {@code java} are stand-ins that record how they were called: it finds its project through a
+ * symlink and from any directory, rebuilds exactly when a source is newer than the jar, never runs
+ * the old jar after a failed build, and passes the JVM options, class path and exit code through.
+ */
+class LauncherTest {
+    private static final FileTime OLD = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+    private static final FileTime JAR_TIME = FileTime.from(Instant.parse("2026-01-02T00:00:00Z"));
+    private static final FileTime NEW = FileTime.from(Instant.parse("2026-01-03T00:00:00Z"));
+    private static final int JAVA_EXIT = 7;
+
+    @TempDir
+    Path temp;
+    private Path root;
+    private Path jar;
+    private Path calls;
+
+    @BeforeEach
+    void layOutProject() throws IOException {
+        root = temp.resolve("a clone");   // a space in the path
+        Files.createDirectories(root);
+        Files.copy(Path.of("..", "engram"), root.resolve("engram"));
+        jar = root.resolve("experiments/target/engram.jar");
+        for (String file : List.of("pom.xml", "simulator/pom.xml", "simulator/src/main/java/A.java",
+                "learning/src/main/java/B.java", "experiments/src/main/resources/org/data.txt",
+                "experiments/target/engram.jar",
+                "experiments/target/classes/C.class", "README.md")) {
+            Path p = root.resolve(file);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "");
+            Files.setLastModifiedTime(p, p.equals(jar) ? JAR_TIME : OLD);
+        }
+        calls = temp.resolve("calls.txt");
+        Path bin = Files.createDirectories(temp.resolve("fake bin"));
+        // mvn: records where it ran, then fails with $FAKE_MVN_EXIT or writes the jar.
+        executable(bin.resolve("mvn"), "echo \"mvn in $PWD: $*\" >> \"$CALLS\"\n"
+                + "if [ \"${FAKE_MVN_EXIT:-0}\" != 0 ]; then exit \"$FAKE_MVN_EXIT\"; fi\n"
+                + "touch experiments/target/engram.jar\n");
+        executable(bin.resolve("java"), "for a in \"$@\"; do echo \"java arg: $a\" >> \"$CALLS\"; done\n"
+                + "exit " + JAVA_EXIT + "\n");
+    }
+
+    private static void executable(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private record Run(int exitCode, String err, String calls) {
+        boolean built() {
+            return calls.contains("mvn in ");
+        }
+
+        boolean ranJava() {
+            return calls.contains("java arg: ");
+        }
+    }
+
+    private Run launch(Path script, Path workingDirectory, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        Files.deleteIfExists(calls);
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        Path err = temp.resolve("err.txt");
+        pb.redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("PATH", temp.resolve("fake bin") + ":" + System.getenv("PATH"));
+        pb.environment().put("CALLS", calls.toString());
+        pb.environment().remove("ENGRAM_JAVA_OPTS");
+        pb.environment().remove("ENGRAM_CLASSPATH");
+        pb.environment().putAll(env);
+        int code = pb.start().waitFor();
+        String recorded = Files.exists(calls) ? Files.readString(calls) : "";
+        return new Run(code, Files.readString(err), recorded);
+    }
+
+    @Test
+    void runsTheJarBesideTheRealScriptThroughASymlinkFromAnotherDirectory() throws Exception {
+        Path links = Files.createDirectories(temp.resolve("bin"));
+        Path link = Files.createSymbolicLink(links.resolve("engram"), Path.of("..", "a clone", "engram"));
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+
+        Run run = launch(link, elsewhere, Map.of(), "list", "two words");
+
+        assertFalse(run.built(), run.calls + run.err);
+        assertTrue(run.calls.contains("java arg: -cp\njava arg: " + jar + "\n"), run.calls + run.err);
+        assertTrue(run.calls.endsWith("java arg: list\njava arg: two words\n"), run.calls);
+        assertEquals(JAVA_EXIT, run.exitCode, "the command's exit code is the launcher's");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"simulator/src/main/java/A.java", "learning/src/main/java/B.java",
+        "experiments/src/main/resources/org/data.txt", "simulator/pom.xml", "pom.xml"})
+    void rebuildsInTheProjectWhenASourceIsNewerThanTheJar(String source) throws Exception {
+        Files.setLastModifiedTime(root.resolve(source), NEW);
+
+        Run run = launch(root.resolve("engram"), temp, Map.of(), "list");
+
+        assertTrue(run.calls.startsWith("mvn in " + root + ": "), run.calls + run.err);
+        assertTrue(run.ranJava(), run.calls);
+        Run again = launch(root.resolve("engram"), temp, Map.of(), "list");
+        assertFalse(again.built(), "the rebuilt jar is newer than every source: " + again.calls);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"README.md", "experiments/target/classes/C.class"})
+    void doesNotRebuildForFilesThatAreNotSources(String file) throws Exception {
+        Files.setLastModifiedTime(root.resolve(file), NEW);
+
+        Run run = launch(root.resolve("engram"), temp, Map.of(), "list");
+
+        assertFalse(run.built(), run.calls);
+        assertTrue(run.ranJava(), run.calls);
+    }
+
+    @Test
+    void buildsWhenTheJarIsMissing() throws Exception {
+        Files.delete(jar);
+
+        Run run = launch(root.resolve("engram"), temp, Map.of(), "list");
+
+        assertTrue(run.built(), run.calls + run.err);
+        assertTrue(run.ranJava(), run.calls);
+    }
+
+    @Test
+    void aFailedBuildSaysSoFailsAndDoesNotRunTheOldJar() throws Exception {
+        Files.setLastModifiedTime(root.resolve("simulator/src/main/java/A.java"), NEW);
+
+        Run run = launch(root.resolve("engram"), temp, Map.of("FAKE_MVN_EXIT", "3"), "list");
+
+        assertTrue(run.built(), run.calls);
+        assertFalse(run.ranJava(), "the old jar must not run: " + run.calls);
+        assertTrue(run.exitCode != 0 && run.exitCode != JAVA_EXIT, "exit code " + run.exitCode);
+        assertTrue(run.err.contains("engram: the build failed"), run.err);
+    }
+
+    @Test
+    void passesJavaOptionsAndUserClassPath() throws Exception {
+        Run defaults = launch(root.resolve("engram"), temp, Map.of(), "list");
+        assertTrue(defaults.calls.startsWith("java arg: -XX:+UseParallelGC\njava arg: -cp\n"), defaults.calls);
+
+        Run run = launch(root.resolve("engram"), temp,
+                Map.of("ENGRAM_JAVA_OPTS", "-Xmx8g -Dx=1", "ENGRAM_CLASSPATH", "mymodels"), "list");
+
+        assertTrue(run.calls.startsWith("java arg: -Xmx8g\njava arg: -Dx=1\njava arg: -cp\njava arg: "
+                + jar + ":mymodels\n"), run.calls);
+    }
+}
