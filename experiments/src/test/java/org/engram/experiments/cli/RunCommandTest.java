@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,21 @@ class RunCommandTest {
         // Progress goes to standard error only.
         assertTrue(run.err().contains("[si seed 2] task 2/2 epoch 2/2"), run.err());
         assertFalse(run.out().contains("epoch 1/2"), run.out());
+    }
+
+    @Test
+    void summaryNamesEveryFileOfTheFolder() throws IOException {
+        String summary = Files.readString(folder.resolve("summary.md"));
+        String files = summary.substring(summary.indexOf("- Files: "));
+        try (var entries = Files.list(folder)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString() + (Files.isDirectory(entry) ? "/" : "");
+                if (!name.startsWith(".") && !name.equals("summary.md")) {
+                    assertTrue(Pattern.compile("\\s" + Pattern.quote(name) + "[ ,.]").matcher(files).find(),
+                            "summary.md does not name " + name + ": " + files);
+                }
+            }
+        }
     }
 
     @Test
