@@ -25,10 +25,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Cost of one synaptic event: Poisson sources with a large fan-out onto silent LIF neurons, so
- * delivery dominates. {@code simulate10ms} is the time of 10 ms of simulation (about 995,000
+ * Cost of one synaptic event, the targets' updates included: Poisson sources with a large fan-out
+ * onto silent LIF neurons. {@code simulate10ms} is the time of 10 ms of simulation (about 995,000
  * events); {@code simulate10ms:events} is the time per synaptic event: JMH divides each
- * iteration's time by the events its invocations delivered, counted as they happen.
+ * iteration's time by the events its invocations delivered, counted as they happen. Advancing the
+ * 10,000 targets through the 100 steps is a fixed part of that time (about 60% with one delay and
+ * one thread): {@code -p fanOut=1} measures it nearly alone, and the difference is delivery.
  *
  * <p>Run: {@code java -cp experiments/target/engram.jar org.openjdk.jmh.Main DeliveryBenchmark}
  */
