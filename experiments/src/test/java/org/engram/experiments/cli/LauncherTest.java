@@ -3,6 +3,7 @@ package org.engram.experiments.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,9 +55,10 @@ class LauncherTest {
         }
         calls = temp.resolve("calls.txt");
         Path bin = Files.createDirectories(temp.resolve("fake bin"));
-        // mvn: records where it ran, then fails with $FAKE_MVN_EXIT or writes the jar.
+        // mvn: records where it ran, then fails with $FAKE_MVN_EXIT or, after $FAKE_MVN_SECONDS, writes the jar.
         executable(bin.resolve("mvn"), "echo \"mvn in $PWD: $*\" >> \"$CALLS\"\n"
                 + "if [ \"${FAKE_MVN_EXIT:-0}\" != 0 ]; then exit \"$FAKE_MVN_EXIT\"; fi\n"
+                + "sleep \"${FAKE_MVN_SECONDS:-0}\"\n"
                 + "touch experiments/target/engram.jar\n");
         executable(bin.resolve("java"), "for a in \"$@\"; do echo \"java arg: $a\" >> \"$CALLS\"; done\n"
                 + "exit " + JAVA_EXIT + "\n");
@@ -80,19 +82,24 @@ class LauncherTest {
     private Run launch(Path script, Path workingDirectory, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
         Files.deleteIfExists(calls);
+        Path err = temp.resolve("err.txt");
+        int code = start(script, workingDirectory, env, err, args).waitFor();
+        String recorded = Files.exists(calls) ? Files.readString(calls) : "";
+        return new Run(code, Files.readString(err), recorded);
+    }
+
+    private Process start(Path script, Path workingDirectory, Map<String, String> env, Path err, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workingDirectory.toFile());
-        Path err = temp.resolve("err.txt");
         pb.redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("PATH", temp.resolve("fake bin") + ":" + System.getenv("PATH"));
         pb.environment().put("CALLS", calls.toString());
         pb.environment().remove("ENGRAM_JAVA_OPTS");
         pb.environment().remove("ENGRAM_CLASSPATH");
         pb.environment().putAll(env);
-        int code = pb.start().waitFor();
-        String recorded = Files.exists(calls) ? Files.readString(calls) : "";
-        return new Run(code, Files.readString(err), recorded);
+        return pb.start();
     }
 
     @Test
@@ -142,6 +149,23 @@ class LauncherTest {
 
         assertTrue(run.built(), run.calls + run.err);
         assertTrue(run.ranJava(), run.calls);
+    }
+
+    /** Two builds in the same target folders break each other (one compiles while the other cleans up). */
+    @Test
+    void launchersStartedTogetherBuildOnce() throws Exception {
+        assumeTrue(new ProcessBuilder("sh", "-c", "command -v flock").start().waitFor() == 0, "needs flock");
+        Files.setLastModifiedTime(root.resolve("simulator/src/main/java/A.java"), NEW);
+        Map<String, String> slowBuild = Map.of("FAKE_MVN_SECONDS", "1");
+
+        Process first = start(root.resolve("engram"), temp, slowBuild, temp.resolve("err1.txt"), "list");
+        Process second = start(root.resolve("engram"), temp, slowBuild, temp.resolve("err2.txt"), "list");
+
+        assertEquals(JAVA_EXIT, first.waitFor(), Files.readString(temp.resolve("err1.txt")));
+        assertEquals(JAVA_EXIT, second.waitFor(), Files.readString(temp.resolve("err2.txt")));
+        String recorded = Files.readString(calls);
+        assertEquals(1, recorded.split("mvn in ", -1).length - 1, "one build, the other launcher waits: " + recorded);
+        assertEquals(2, recorded.split("java arg: list", -1).length - 1, recorded);
     }
 
     @Test
