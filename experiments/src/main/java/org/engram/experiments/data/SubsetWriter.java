@@ -1,15 +1,15 @@
 package org.engram.experiments.data;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.engram.learning.io.AtomicFile;
 
 /**
  * Writes a class-balanced subset of an MNIST-format dataset as gzip IDX files; this is how the
@@ -120,26 +120,25 @@ public final class SubsetWriter {
     }
 
     /**
-     * Writes one gzip IDX file of unsigned bytes, through a temporary file and a move.
+     * Writes one gzip IDX file of unsigned bytes, atomically ({@link AtomicFile}).
      *
      * @param file  destination
      * @param magic {@link IdxReader#IMAGES_MAGIC} or {@link IdxReader#LABELS_MAGIC}
      * @param dims  the size of each dimension
      * @param data  the bytes, row-major
-     * @throws IOException if writing fails
+     * @throws IOException if compressing fails
+     * @throws org.engram.simulator.EngramException naming the file if writing fails
      */
     static void writeIdx(Path file, int magic, int[] dims, byte[] data) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (OutputStream raw = Files.newOutputStream(tmp);
-                GZIPOutputStream gz = new BestGzip(new BufferedOutputStream(raw));
-                DataOutputStream out = new DataOutputStream(gz)) {
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream(data.length / 4);
+        try (DataOutputStream out = new DataOutputStream(new BestGzip(gzipped))) {
             out.writeInt(magic);
             for (int d : dims) {
                 out.writeInt(d);
             }
             out.write(data);
         }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(file, gzipped::writeTo);
     }
 
     /** A gzip stream at the highest compression level (the JDK writes a zero time stamp). */

@@ -1,7 +1,6 @@
 package org.engram.experiments.run;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -23,6 +22,7 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.engram.learning.io.AtomicFile;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 
@@ -251,7 +251,7 @@ public final class RunFolder {
      * @param content  writes the bytes
      * @return the file's path (in the partial folder)
      */
-    public Path write(String relative, Content content) {
+    public Path write(String relative, AtomicFile.Content content) {
         if (committed) {
             throw new IllegalStateException("run folder " + target + " is complete; no more files may be written");
         }
@@ -264,32 +264,19 @@ public final class RunFolder {
     }
 
     /**
-     * Writes any file through a temporary file in the same folder and an atomic rename, replacing an
-     * earlier version.
+     * Writes any file atomically and durably ({@link AtomicFile}), replacing an earlier version.
      *
      * @param file    the file to write; parent folders are created
      * @param content writes the bytes
      * @throws EngramException if the file cannot be written; the temporary file is removed
      */
-    public static void writeAtomically(Path file, Content content) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    public static void writeAtomically(Path file, AtomicFile.Content content) {
         try {
             Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                content.writeTo(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            if (e instanceof RuntimeException) {
-                throw (RuntimeException) e;
-            }
-            throw ioFailure("cannot write " + file, (IOException) e);
+        } catch (IOException e) {
+            throw ioFailure("cannot make the folder of " + file, e);
         }
+        AtomicFile.write(file, content);
     }
 
     /**
@@ -402,6 +389,7 @@ public final class RunFolder {
         } catch (IOException e) {
             throw ioFailure("the run is complete in " + target + ", but its lock file remains", e);
         }
+        AtomicFile.forceFolder(target.getParent());   // the rename, on the disk like the files
         return target;
     }
 
@@ -440,17 +428,5 @@ public final class RunFolder {
 
     private static EngramException ioFailure(String what, IOException e) {
         return new EngramException(what + ": " + e, e);
-    }
-
-    /** Writes the bytes of one file. */
-    @FunctionalInterface
-    public interface Content {
-        /**
-         * Writes the content.
-         *
-         * @param out the stream; closed by the caller
-         * @throws IOException if writing fails
-         */
-        void writeTo(OutputStream out) throws IOException;
     }
 }

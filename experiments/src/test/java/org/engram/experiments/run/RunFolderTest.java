@@ -172,6 +172,36 @@ class RunFolderTest {
         assertEquals(runs, distinct.size(), distinct.toString());
     }
 
+    /**
+     * Two threads writing one file (a plot redrawn by {@code engram plot} while another draws it):
+     * with one temporary name per file, one write truncated the other's temporary file or moved it
+     * away before the other's move. Every write must succeed and leave a whole file.
+     */
+    @Test
+    void concurrentWritesOfOneFileAllSucceed() throws Exception {
+        Path file = results.resolve("plots").resolve("accuracy.png");
+        byte[] content = new byte[1 << 20];
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable writes = () -> {
+            for (int i = 0; i < 100; i++) {
+                try {
+                    RunFolder.writeAtomically(file, out -> out.write(content));
+                } catch (EngramException e) {
+                    failures.incrementAndGet();
+                }
+            }
+        };
+        Thread a = new Thread(writes);
+        Thread b = new Thread(writes);
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        assertEquals(0, failures.get(), "failed writes");
+        assertEquals(content.length, Files.size(file));
+        assertEquals(List.of("accuracy.png"), listing(file.getParent()));
+    }
+
     /** One process (here: one open folder) works on a partial folder at a time; releasing frees it. */
     @Test
     void aLockedPartialFolderIsRefusedToASecondUser() throws IOException {

@@ -7,14 +7,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
@@ -22,12 +18,10 @@ import org.engram.simulator.ParameterException;
 /**
  * The frame shared by Engram's binary files: an 8-byte magic, an {@code int} format version, an
  * {@code int} payload length, the payload and a {@code long} CRC-32 of the payload (big-endian).
- * Written to a temporary file beside the target, named for that one write, and moved into place.
+ * Written through {@link AtomicFile}, so a file holds either its old or its new frame.
  */
 public final class Envelope {
     private static final int MAGIC_LENGTH = 8;
-    /** Numbers the temporary files of this process's writes. */
-    private static final AtomicLong TEMPORARY_NAMES = new AtomicLong();
     private static final int HEADER = MAGIC_LENGTH + 8;
     private static final int TRAILER = 8;
 
@@ -35,7 +29,7 @@ public final class Envelope {
     }
 
     /**
-     * Writes a framed payload to a file, atomically (temporary file, then move).
+     * Writes a framed payload to a file, atomically and durably ({@link AtomicFile}).
      *
      * @param file    the target
      * @param magic   eight ASCII characters naming the file type
@@ -46,34 +40,7 @@ public final class Envelope {
      */
     public static void write(Path file, String magic, int version, byte[] payload) {
         magicBytes(magic);   // before the temporary file exists
-        // A name of its own per write: two saves of one file must not share (and truncate) one
-        // temporary file, or one of them moves the other's half-written bytes into place.
-        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid()
-                + "-" + TEMPORARY_NAMES.incrementAndGet() + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                writeFrame(out, magic, version, payload);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw new EngramException(file + ": cannot write file: " + reason(e, tmp), e);
-        }
-    }
-
-    /** Why a file operation failed, in words: the JDK's messages for these two are just the path. */
-    private static String reason(IOException e, Path tmp) {
-        if (e instanceof NoSuchFileException) {
-            return "the folder " + tmp.getParent() + " does not exist";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied for " + e.getMessage();
-        }
-        return e.getMessage();
+        AtomicFile.write(file, out -> writeFrame(out, magic, version, payload));
     }
 
     private static byte[] magicBytes(String magic) {

@@ -1,0 +1,113 @@
+package org.engram.learning.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+import org.engram.simulator.EngramException;
+
+/**
+ * Writes a file so that it holds either its old or its new content, never a part of the new: for
+ * readers while the write goes on, for a process killed halfway, and after a crash of the machine.
+ *
+ * <p>The bytes go to a temporary file beside the target, named for this one write (so two writes
+ * of one file never share it), are forced to the disk, and the temporary file is renamed over the
+ * target in one atomic step; then the folder is forced, so the rename itself is on the disk when the
+ * call returns. Without the first force a file system may commit the rename before the data, and a
+ * crash leaves an empty file where the old one was. Folders cannot be forced on every platform
+ * (Windows refuses to open them); there the rename is as durable as the platform makes it.
+ */
+public final class AtomicFile {
+    /** Numbers the temporary files of this process's writes. */
+    private static final AtomicLong TEMPORARY_NAMES = new AtomicLong();
+
+    private AtomicFile() {
+    }
+
+    /** Writes the bytes of one file. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * Writes the content.
+         *
+         * @param out the stream, unbuffered; closed by the caller
+         * @throws IOException if writing fails
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a file atomically and durably, replacing an earlier version. Its folder must exist.
+     *
+     * @param file    the file to write
+     * @param content writes the bytes
+     * @throws EngramException naming the file and the reason if it cannot be written; the earlier
+     *                         version, if any, is then untouched and the temporary file removed. A
+     *                         runtime exception of {@code content} passes through the same way.
+     */
+    public static void write(Path file, Content content) {
+        Path target = file.toAbsolutePath();
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + TEMPORARY_NAMES.incrementAndGet() + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                content.writeTo(Channels.newOutputStream(channel));
+                channel.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            if (e instanceof RuntimeException) {
+                throw (RuntimeException) e;
+            }
+            throw new EngramException(file + ": cannot write file: " + reason((IOException) e, tmp), e);
+        }
+        forceFolder(target.getParent());
+    }
+
+    /**
+     * Forces a folder's entries (a rename into it, a file made or removed in it) to the disk, where
+     * the platform can open a folder for that.
+     *
+     * @param folder the folder
+     * @throws EngramException naming the folder if the disk reports an error
+     */
+    public static void forceFolder(Path folder) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(folder, StandardOpenOption.READ);
+        } catch (AccessDeniedException e) {
+            return;   // a platform that cannot open folders (Windows): as durable as it makes renames
+        } catch (IOException e) {
+            throw new EngramException(folder + ": cannot open the folder to force its entries to the disk: "
+                    + reason(e, folder.resolve("-")), e);
+        }
+        try (channel) {
+            channel.force(true);
+        } catch (IOException e) {
+            throw new EngramException(folder + ": cannot force the folder's entries to the disk: " + e.getMessage(), e);
+        }
+    }
+
+    /** Why a file operation failed, in words: the JDK's messages for these two are just the path. */
+    private static String reason(IOException e, Path tmp) {
+        if (e instanceof NoSuchFileException) {
+            return "the folder " + tmp.getParent() + " does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied for " + e.getMessage();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+}
