@@ -123,6 +123,11 @@ public final class RunFolder {
             madeExperimentFolder = !Files.isDirectory(partial.getParent());
             Files.createDirectories(partial.getParent());
             Files.createDirectory(partial);
+            // On the disk before its files are, so a crash leaves a partial folder to resume.
+            if (madeExperimentFolder) {
+                AtomicFile.forceFolder(partial.getParent().getParent());
+            }
+            AtomicFile.forceFolder(partial.getParent());
             return true;
         } catch (FileAlreadyExistsException e) {
             return false;
