@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,11 @@ class LauncherTest {
             Files.createDirectories(p.getParent());
             Files.writeString(p, "");
             Files.setLastModifiedTime(p, p.equals(jar) ? JAR_TIME : OLD);
+        }
+        try (Stream<Path> folders = Files.walk(root)) {
+            for (Path folder : folders.filter(Files::isDirectory).toList()) {
+                Files.setLastModifiedTime(folder, OLD);
+            }
         }
         calls = temp.resolve("calls.txt");
         Path bin = Files.createDirectories(temp.resolve("fake bin"));
@@ -130,8 +136,21 @@ class LauncherTest {
         assertFalse(again.built(), "the rebuilt jar is newer than every source: " + again.calls);
     }
 
+    /** Deleting a class leaves no newer file, but the jar still holds it: its folder tells. */
+    @Test
+    void rebuildsWhenASourceIsDeleted() throws Exception {
+        Path source = root.resolve("learning/src/main/java/B.java");
+        Files.delete(source);
+        Files.setLastModifiedTime(source.getParent(), NEW);   // as the deletion sets it
+
+        Run run = launch(root.resolve("engram"), temp, Map.of(), "list");
+
+        assertTrue(run.built(), run.calls + run.err);
+        assertTrue(run.ranJava(), run.calls);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"README.md", "experiments/target/classes/C.class"})
+    @ValueSource(strings = {"README.md", "experiments/target/classes/C.class", "experiments/target/classes"})
     void doesNotRebuildForFilesThatAreNotSources(String file) throws Exception {
         Files.setLastModifiedTime(root.resolve(file), NEW);
 
