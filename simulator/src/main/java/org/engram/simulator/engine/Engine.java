@@ -3,6 +3,7 @@ package org.engram.simulator.engine;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.List;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.input.CurrentSource;
@@ -449,7 +450,7 @@ public final class Engine implements AutoCloseable {
                 double t = time[i];
                 for (int k = 0; k < events.count; ) {
                     double te = events.timeMs[k];
-                    t = fireCrossings(kernel, state, i, t, te, out);
+                    t = fireCrossings(kernel, state, i, t, te, out, rt.population);
                     kernel.propagate(state, i, t, te);
                     t = te;
                     // Events at the same time act together, as within a grid step: no threshold
@@ -463,7 +464,7 @@ public final class Engine implements AutoCloseable {
                 if (events.count > 0) {
                     horizon[i] = Double.NEGATIVE_INFINITY;
                 }
-                time[i] = fireCachedCrossings(kernel, state, i, t, stepEnd, crossing, horizon, out);
+                time[i] = fireCachedCrossings(kernel, state, i, t, stepEnd, crossing, horizon, out, rt.population);
             }
             queue.count = 0;
             int end = s + 1;
@@ -492,12 +493,21 @@ public final class Engine implements AutoCloseable {
     private static final double PREDICTION_HORIZON_MS = 10.0;
 
     /**
+     * The most spikes a neuron may emit in precise mode within one step and between two of its input
+     * events: 10 MHz at dt = 0.1 ms, beyond any model's use, but a bound on a neuron that would
+     * otherwise fire without end ({@link #runawayFiring}).
+     */
+    static final int MAX_CROSSINGS_BETWEEN_EVENTS = 1000;
+
+    /**
      * Emits the crossings of neuron {@code i} up to {@code until} using and refreshing its cached
      * prediction; returns the neuron's new time.
      */
     private static <S extends NeuronState> double fireCachedCrossings(ExactKernel<S> kernel, S state, int i,
                                                                       double t, double until, double[] crossing,
-                                                                      double[] horizon, SpikeBuffer out) {
+                                                                      double[] horizon, SpikeBuffer out,
+                                                                      Population<?, ?> population) {
+        int fired = 0;
         while (true) {
             if (horizon[i] < until) {
                 double end = t + PREDICTION_HORIZON_MS;
@@ -520,6 +530,9 @@ public final class Engine implements AutoCloseable {
             if (!(c <= until)) {
                 return t;
             }
+            if (fired++ == MAX_CROSSINGS_BETWEEN_EVENTS) {
+                throw runawayFiring(population, i, c);
+            }
             kernel.propagate(state, i, t, c);
             kernel.fire(state, i, c);
             out.spikeAt(i, c);
@@ -530,9 +543,14 @@ public final class Engine implements AutoCloseable {
 
     /** Emits every threshold crossing of neuron {@code i} in {@code [t, until]}; returns its new time. */
     private static <S extends NeuronState> double fireCrossings(ExactKernel<S> kernel, S state, int i, double t,
-                                                                double until, SpikeBuffer out) {
+                                                                double until, SpikeBuffer out,
+                                                                Population<?, ?> population) {
         double crossing = kernel.nextCrossingMs(state, i, t, until);
+        int fired = 0;
         while (!Double.isNaN(crossing)) {
+            if (fired++ == MAX_CROSSINGS_BETWEEN_EVENTS) {
+                throw runawayFiring(population, i, crossing);
+            }
             kernel.propagate(state, i, t, crossing);
             kernel.fire(state, i, crossing);
             out.spikeAt(i, crossing);
@@ -540,6 +558,20 @@ public final class Engine implements AutoCloseable {
             crossing = kernel.nextCrossingMs(state, i, t, until);
         }
         return t;
+    }
+
+    /**
+     * The refusal of a neuron that fires without end: without refractoriness ({@code t_ref = 0}) a
+     * strong input shortens the interval between spikes towards zero, below the resolution of a time
+     * in ms, and the neuron would fire at one instant until the memory is exhausted.
+     */
+    private static EngramException runawayFiring(Population<?, ?> population, int neuron, double timeMs) {
+        return new EngramException("population '" + population.name() + "'", "neuron " + neuron,
+                "at most " + MAX_CROSSINGS_BETWEEN_EVENTS + " spikes of one neuron within a step and between two of "
+                        + "its input events (precise mode)",
+                (MAX_CROSSINGS_BETWEEN_EVENTS + 1) + " by " + timeMs + " ms",
+                "a refractory period t_ref > 0 bounds the rate (without one, a strong input drives the interval "
+                        + "between spikes towards 0), as does grid mode (a spike per step)");
     }
 
     /** Merges the slice's spikes, shows them to observers and listeners, and delivers if needed. */
