@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -44,7 +45,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * <p>Keys are snake_case in YAML and camelCase in records. Unknown keys are errors, with the
  * closest known key suggested by edit distance. Numbers are decimal ({@link NumberForms}): YAML 1.1's
  * {@code 010} (octal 8), {@code 0x10} and {@code 1:30} are text, which a number key refuses with the
- * decimal to write; a text key refuses an unquoted number.
+ * decimal to write; a text key refuses an unquoted number, true or false.
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new DecimalYamlFactory(new YAMLFactory().rebuild()
@@ -67,9 +68,11 @@ public final class ConfigLoader {
         YAML.coercionConfigDefaults().setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         // 2 is not true and 0 is not false: a boolean key takes true or false only.
         YAML.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        // A number is not text either: "label: 1.50" became "1.5" and "name: 1e3" the experiment "1000.0".
+        // A number or true/false is not text either: "label: 1.50" became "1.5", "name: 1e3" the
+        // experiment "1000.0" and "name: True" the experiment "true".
         YAML.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         YAML.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        YAML.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
     /** Writes enum constants the way configs spell them: {@code grid}, {@code excitatory}. */
@@ -255,6 +258,14 @@ public final class ConfigLoader {
                 return new ConfigException(where, location, ee.expected() == null ? ee.getMessage() : ee.expected(),
                         ee.found() == null ? "" : ee.found(), ee.hint());
             }
+            if (m.getCause() instanceof InputCoercionException range && range.getTargetType() != null
+                    && range.getProcessor() != null) {
+                // An integer key given a whole number beyond its type's range.
+                boolean isLong = range.getTargetType() == long.class || range.getTargetType() == Long.class;
+                return new ConfigException(where, path(m), "an integer from " + (isLong ? Long.MIN_VALUE
+                        : Integer.MIN_VALUE) + " to " + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE), text(range.getProcessor()),
+                        null);
+            }
             return new ConfigException(where, path(m), "a valid value", m.getOriginalMessage(), null);
         }
         return readError(e, where);
@@ -308,6 +319,14 @@ public final class ConfigLoader {
         return new int[] {after.getLineNr(), after.getColumnNr()};
     }
 
+    private static String text(JsonParser p) {
+        try {
+            return p.getText();
+        } catch (IOException unreadable) {
+            return "a value out of range";
+        }
+    }
+
     /** The YAML parser's own error under Jackson's wrapper, which knows where the problem is. */
     private static MarkedYAMLException syntaxError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -351,7 +370,7 @@ public final class ConfigLoader {
     /**
      * What to write instead of a scalar of the wrong kind: a number written as text ({@code "10"},
      * {@code 0x10}, {@code 010}: see {@link NumberForms}), a whole number written with a point or
-     * exponent where an integer is expected ({@code 1e3}), or a number where text is expected.
+     * exponent where an integer is expected ({@code 1e3}), or a number or true/false where text is expected.
      */
     private static String scalarAdvice(MismatchedInputException m) {
         Class<?> c = targetType(m);
@@ -363,7 +382,7 @@ public final class ConfigLoader {
             return switch (p.currentToken()) {
                 case VALUE_STRING -> isInteger(c) || isReal(c) ? NumberForms.advice(p.getText()) : null;
                 case VALUE_NUMBER_FLOAT -> isInteger(c) ? wholeNumberAdvice(p.getDoubleValue()) : quote;
-                case VALUE_NUMBER_INT -> quote;
+                case VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> quote;
                 default -> null;
             };
         } catch (IOException unreadable) {

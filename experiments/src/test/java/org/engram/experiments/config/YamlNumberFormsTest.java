@@ -164,6 +164,20 @@ class YamlNumberFormsTest {
                 + "found the text \"0x1\"; 0x1 is hexadecimal: numbers are decimal, write 1"), e.getMessage());
     }
 
+    /** One past each end of int (2^31 - 1) and long (2^63 - 1) is refused with the range, not "a valid value". */
+    @Test
+    void anIntegerBeyondItsTypeIsRefusedWithTheRange() {
+        ConfigException epochs = assertThrows(ConfigException.class,
+                () -> run("training: {epochs: 2147483648}\n"));
+        assertTrue(epochs.getMessage().contains(
+                "training.epochs: expected an integer from -2147483648 to 2147483647, found 2147483648"),
+                epochs.getMessage());
+        assertEquals(2147483647, run("training: {epochs: 2147483647}\n").training().epochs());
+        ConfigException seed = assertThrows(ConfigException.class, () -> run("seeds: [9223372036854775808]\n"));
+        assertTrue(seed.getMessage().contains("seeds[0]: expected an integer from -9223372036854775808 to "
+                + "9223372036854775807, found 9223372036854775808"), seed.getMessage());
+    }
+
     /**
      * The YAML 1.1 integer and float type pages give one value in every form: 685230 and 685230.15.
      * Each form is read as that value or refused with advice to write it.
@@ -192,7 +206,7 @@ class YamlNumberFormsTest {
         assertEquals("010", run("name: 010\n").name());
         assertEquals("0x10", run("name: 0x10\n").name());
         assertEquals("1.50", run("name: '1.50'\n").name());
-        for (String number : List.of("1.50", "1e3", "2024", "+5")) {
+        for (String number : List.of("1.50", "1e3", "2024", "+5", "True")) {
             ConfigException e = assertThrows(ConfigException.class, () -> run("name: " + number + "\n"));
             assertTrue(e.getMessage().contains("c.yaml:1:1: name: expected a value of type text")
                     && e.getMessage().contains("put it in quotes"), e.getMessage());
