@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.Suggestions;
@@ -41,15 +43,17 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * a {@link ConfigException} that names file, line, key path, expectation and value.
  *
  * <p>Keys are snake_case in YAML and camelCase in records. Unknown keys are errors, with the
- * closest known key suggested by edit distance.
+ * closest known key suggested by edit distance. Numbers are decimal ({@link NumberForms}): YAML 1.1's
+ * {@code 010} (octal 8), {@code 0x10} and {@code 1:30} are text, which a number key refuses with the
+ * decimal to write; a text key refuses an unquoted number, true or false.
  */
 public final class ConfigLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    private static final ObjectMapper YAML = new ObjectMapper(new DecimalYamlFactory(new YAMLFactory().rebuild()
             // YAML 1.1 reads yes/no/on/off as booleans: "name: no" became the experiment "false" and
             // "bundled: yes" passed although a boolean key takes true or false only.
             .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)))
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -64,6 +68,11 @@ public final class ConfigLoader {
         YAML.coercionConfigDefaults().setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         // 2 is not true and 0 is not false: a boolean key takes true or false only.
         YAML.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // A number or true/false is not text either: "label: 1.50" became "1.5", "name: 1e3" the
+        // experiment "1000.0" and "name: True" the experiment "true".
+        YAML.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        YAML.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        YAML.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
     /** Writes enum constants the way configs spell them: {@code grid}, {@code excitatory}. */
@@ -219,8 +228,8 @@ public final class ConfigLoader {
             return unknownKey(where, path(u), u.getPropertyName(), u.getKnownPropertyIds());
         }
         if (e instanceof InvalidFormatException f) {
-            return new ConfigException(where, path(f), expectedType(f.getTargetType()), String.valueOf(f.getValue()),
-                    null);
+            return new ConfigException(where, path(f), expectedType(targetType(f)), String.valueOf(f.getValue()),
+                    scalarAdvice(f));
         }
         if (e instanceof MismatchedInputException m) {
             Throwable cause = rootEngramCause(e);
@@ -237,7 +246,7 @@ public final class ConfigLoader {
                 return new ConfigException(sourceName + at(secondDocument(m, text)), null, "one YAML document",
                         "a second one, starting with '---'", null);
             }
-            return new ConfigException(where, path(m), expectedType(m.getTargetType()), found(m), null);
+            return new ConfigException(where, path(m), expectedType(targetType(m)), found(m), scalarAdvice(m));
         }
         if (e instanceof JsonMappingException m) {
             Throwable cause = rootEngramCause(e);
@@ -248,6 +257,14 @@ public final class ConfigLoader {
                 }
                 return new ConfigException(where, location, ee.expected() == null ? ee.getMessage() : ee.expected(),
                         ee.found() == null ? "" : ee.found(), ee.hint());
+            }
+            if (m.getCause() instanceof InputCoercionException range && range.getTargetType() != null
+                    && range.getProcessor() != null) {
+                // An integer key given a whole number beyond its type's range.
+                boolean isLong = range.getTargetType() == long.class || range.getTargetType() == Long.class;
+                return new ConfigException(where, path(m), "an integer from " + (isLong ? Long.MIN_VALUE
+                        : Integer.MIN_VALUE) + " to " + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE), text(range.getProcessor()),
+                        null);
             }
             return new ConfigException(where, path(m), "a valid value", m.getOriginalMessage(), null);
         }
@@ -302,6 +319,14 @@ public final class ConfigLoader {
         return new int[] {after.getLineNr(), after.getColumnNr()};
     }
 
+    private static String text(JsonParser p) {
+        try {
+            return p.getText();
+        } catch (IOException unreadable) {
+            return "a value out of range";
+        }
+    }
+
     /** The YAML parser's own error under Jackson's wrapper, which knows where the problem is. */
     private static MarkedYAMLException syntaxError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -342,15 +367,64 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * What to write instead of a scalar of the wrong kind: a number written as text ({@code "10"},
+     * {@code 0x10}, {@code 010}: see {@link NumberForms}), a whole number written with a point or
+     * exponent where an integer is expected ({@code 1e3}), or a number or true/false where text is expected.
+     */
+    private static String scalarAdvice(MismatchedInputException m) {
+        Class<?> c = targetType(m);
+        if (c == null || !(m.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
+            return null;
+        }
+        String quote = c == String.class ? "put it in quotes to use it as text" : null;
+        try {
+            return switch (p.currentToken()) {
+                case VALUE_STRING -> isInteger(c) || isReal(c) ? NumberForms.advice(p.getText()) : null;
+                case VALUE_NUMBER_FLOAT -> isInteger(c) ? wholeNumberAdvice(p.getDoubleValue()) : quote;
+                case VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> quote;
+                default -> null;
+            };
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+
+    /** For a whole number written with a point or exponent ({@code 5.}, {@code 1e3}), the integer to write. */
+    private static String wholeNumberAdvice(double value) {
+        // Below 2^53 every whole double is exactly a long.
+        boolean whole = value == Math.rint(value) && Math.abs(value) < 0x1p53;
+        return whole ? "an integer is written without point or exponent: write " + (long) value : null;
+    }
+
+    /**
+     * The type a refused value was to become: for one element of an array ({@code neurons: [0, "1"]})
+     * the element type, which Jackson reports as the array type.
+     */
+    private static Class<?> targetType(MismatchedInputException m) {
+        Class<?> c = m.getTargetType();
+        List<JsonMappingException.Reference> path = m.getPath();
+        boolean element = !path.isEmpty() && path.get(path.size() - 1).getIndex() >= 0;
+        return c != null && c.isArray() && element ? c.getComponentType() : c;
+    }
+
+    private static boolean isInteger(Class<?> c) {
+        return c == int.class || c == Integer.class || c == long.class || c == Long.class;
+    }
+
+    private static boolean isReal(Class<?> c) {
+        return c == double.class || c == Double.class || c == float.class;
+    }
+
     /** What a value of a Java type looks like in YAML, e.g. {@code a list}, {@code a value of type integer}. */
     private static String expectedType(Class<?> c) {
         if (c == null) {
             return "a valid value";
         }
-        if (c == double.class || c == Double.class || c == float.class) {
+        if (isReal(c)) {
             return "a value of type number";
         }
-        if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {
+        if (isInteger(c)) {
             return "a value of type integer";
         }
         if (c == boolean.class || c == Boolean.class) {

@@ -46,7 +46,7 @@ public final class ValueSpecs {
             return null;
         }
         throw new ConfigException(source, keyPath, "a number or a distribution such as {uniform: [low, high]}",
-                node.toString(), null);
+                node.toString(), numberAdvice(node));
     }
 
     /**
@@ -105,10 +105,16 @@ public final class ValueSpecs {
         double[] v = new double[count];
         for (int i = 0; i < count; i++) {
             if (!args.get(i).isNumber()) {
-                throw new ConfigException(source, path + "[" + i + "]", "a number", args.get(i).toString(), null);
+                throw new ConfigException(source, path + "[" + i + "]", "a number", args.get(i).toString(),
+                        numberAdvice(args.get(i)));
             }
             v[i] = args.get(i).asDouble();
         }
         return v;
+    }
+
+    /** What to write instead of a text that looks like a number ({@code 0x10}, {@code "10"}), or null. */
+    private static String numberAdvice(JsonNode node) {
+        return node.isTextual() ? NumberForms.advice(node.asText()) : null;
     }
 }

@@ -1,0 +1,101 @@
+package org.engram.experiments.config;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which plain YAML scalars Engram reads as numbers, and what to tell a user who wrote another form.
+ *
+ * <p>A number is decimal: an optional sign, digits without a leading zero (an underscore may stand
+ * between two digits: {@code 1_000}), an optional point with or without digits on either side
+ * ({@code 0.5}, {@code .5}, {@code 5.}) and an optional exponent ({@code 1e-3}). YAML 1.1, which
+ * the parser follows, also reads {@code 010} as octal 8, {@code 0x10} as 16, {@code 0b101} as 5 and
+ * {@code 1:30} as 90; Engram reads those as text, so that a number key refuses them with
+ * {@link #advice} and a text key keeps them as written. {@code .inf} and {@code .nan} are left to
+ * the parser, which reports them as numbers that are not finite.
+ */
+final class NumberForms {
+    private static final String DIGITS = "\\d(?:_?\\d)*";
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(?:(?:0|[1-9](?:_?\\d)*)(?:\\.(?:" + DIGITS
+            + ")?)?|\\." + DIGITS + ")(?:[eE][-+]?\\d+)?");
+    private static final Pattern NOT_FINITE = Pattern.compile("[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+    private static final Pattern RADIX = Pattern.compile("([-+]?)0([xob])([0-9a-fA-F_]+)");
+    private static final Pattern LEADING_ZERO = Pattern.compile("([-+]?)0[0-9_]+(\\.[0-9_]*)?([eE][-+]?\\d+)?");
+    private static final Pattern SEXAGESIMAL = Pattern.compile("([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+)(\\.[0-9_]*)?");
+
+    private NumberForms() {
+    }
+
+    /**
+     * Whether a plain scalar that YAML 1.1 types as a number is one Engram reads as a number.
+     *
+     * @param plain the scalar as written, without quotes
+     * @return true for a decimal number and for {@code .inf} and {@code .nan}
+     */
+    static boolean readAsNumber(String plain) {
+        return DECIMAL.matcher(plain).matches() || NOT_FINITE.matcher(plain).matches();
+    }
+
+    /**
+     * What to write instead of a text found where a number was expected, when the text looks like a
+     * number: {@code 0x10 is hexadecimal: write 16}.
+     *
+     * @param text the text as written
+     * @return the advice, or {@code null} when the text does not look like a number
+     */
+    static String advice(String text) {
+        if (DECIMAL.matcher(text).matches()) {
+            return "a number in quotes is text: write " + text + " without quotes";
+        }
+        Matcher m = RADIX.matcher(text);
+        if (m.matches()) {
+            String name = switch (m.group(2)) {
+                case "x" -> "hexadecimal";
+                case "o" -> "octal";
+                default -> "binary";
+            };
+            int radix = switch (m.group(2)) {
+                case "x" -> 16;
+                case "o" -> 8;
+                default -> 2;
+            };
+            try {
+                return text + " is " + name + ": numbers are decimal, write "
+                        + new BigInteger(m.group(1) + m.group(3).replace("_", ""), radix);
+            } catch (NumberFormatException notThatRadix) {
+                return null;
+            }
+        }
+        m = LEADING_ZERO.matcher(text);
+        if (m.matches()) {
+            String digits = text.replace("_", "");
+            String decimal = new BigDecimal(digits).toPlainString();
+            String advice = "numbers are decimal, without leading zeros: write " + decimal;
+            if (m.group(2) == null && m.group(3) == null && digits.matches("[-+]?0[0-7]+")) {
+                String octal = new BigInteger(m.group(1) + digits.replaceFirst("^[-+]?0", ""), 8).toString();
+                if (!octal.equals(decimal)) {
+                    advice += " (decimal) or " + octal + " (YAML 1.1 reads " + text + " as octal " + octal + ")";
+                }
+            }
+            return advice;
+        }
+        m = SEXAGESIMAL.matcher(text);
+        if (m.matches()) {
+            BigDecimal value = BigDecimal.ZERO;
+            for (String part : m.group(2).replace("_", "").split(":")) {
+                value = value.multiply(BigDecimal.valueOf(60)).add(new BigDecimal(part));
+            }
+            if (m.group(3) != null && m.group(3).length() > 1) {
+                value = value.add(new BigDecimal("0" + m.group(3).replace("_", "")));
+            }
+            return "YAML 1.1 reads " + text + " as base 60 (sexagesimal), Engram does not: write "
+                    + m.group(1).replace("+", "") + value.toPlainString() + " if that is what you mean";
+        }
+        if (text.matches("[-+]?[0-9_.]*[0-9][0-9_.]*([eE][-+]?\\d+)?") && text.contains("_")) {
+            return "an underscore may only stand between two digits: write " + text.replace("_", "");
+        }
+        return null;
+    }
+}

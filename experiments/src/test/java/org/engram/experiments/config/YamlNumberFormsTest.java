@@ -1,0 +1,225 @@
+package org.engram.experiments.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.engram.experiments.simulate.SimulationConfig;
+import org.engram.experiments.simulate.SimulationRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every number form YAML 1.1 knows is read as its decimal meaning or refused with advice, never read
+ * as another value: in {@code engram run} and {@code engram simulate} configs, at the top level, in
+ * nested mappings, in list items and in {@code --set} overrides. YAML 1.1 read {@code seed: 010} as 8
+ * and {@code 0x10} as 16.
+ */
+class YamlNumberFormsTest {
+    /**
+     * A form as written, and what a key of integer type and one of number type make of it: the value
+     * read, or a part of the refusal's message. The decimals are worked out by hand.
+     */
+    record Form(String yaml, Object asInteger, Object asNumber) {
+        @Override
+        public String toString() {
+            return yaml;
+        }
+    }
+
+    static Stream<Form> forms() {
+        String octal = "write 10 (decimal) or 8 (YAML 1.1 reads 010 as octal 8)";
+        String sexagesimal = "YAML 1.1 reads 1:30 as base 60 (sexagesimal), Engram does not: write 90 if";
+        return Stream.of(
+                new Form("10", 10L, 10.0),
+                new Form("010", octal, octal),
+                new Form("!!int 010", octal, octal),
+                new Form("0x10", "0x10 is hexadecimal: numbers are decimal, write 16",
+                        "0x10 is hexadecimal: numbers are decimal, write 16"),
+                new Form("0o10", "0o10 is octal: numbers are decimal, write 8", "0o10 is octal: numbers are decimal, write 8"),
+                new Form("0b101", "0b101 is binary: numbers are decimal, write 5",
+                        "0b101 is binary: numbers are decimal, write 5"),
+                new Form("1_000", 1000L, 1000.0),
+                new Form("+5", 5L, 5.0),
+                new Form("1:30", sexagesimal, sexagesimal),
+                new Form("1:30.5", "write 90.5 if", "write 90.5 if"),
+                new Form("1e3", "an integer is written without point or exponent: write 1000", 1000.0),
+                new Form(".5", "expected a value of type integer, found 0.5", 0.5),
+                new Form("5.", "an integer is written without point or exponent: write 5", 5.0),
+                new Form("\"10\"", "a number in quotes is text: write 10 without quotes",
+                        "a number in quotes is text: write 10 without quotes"),
+                new Form("012.5", "numbers are decimal, without leading zeros: write 12.5",
+                        "numbers are decimal, without leading zeros: write 12.5"));
+    }
+
+    private static ExperimentConfig run(String yaml, String... overrides) {
+        return ConfigLayers.resolve(yaml + "strategies: [{name: naive}]\n", "c.yaml", List.of(overrides),
+                ConfigLayers.Flags.NONE).config();
+    }
+
+    /** Asserts the value read, or that reading fails with the expected advice and the file or override named. */
+    private static void assertReads(Object expected, String where, Function<String, Number> read, String yaml) {
+        if (expected instanceof String part) {
+            ConfigException e = assertThrows(ConfigException.class, () -> read.apply(yaml));
+            assertTrue(e.getMessage().contains(part) && e.getMessage().contains(where),
+                    "'" + part + "' or '" + where + "' missing from: " + e.getMessage());
+        } else if (expected instanceof Long l) {
+            assertEquals(l.longValue(), read.apply(yaml).longValue());
+        } else {
+            assertEquals((Double) expected, read.apply(yaml).doubleValue(), 0.0);   // exact: decimal text to double
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void runIntegerKeyInANestedMapping(Form f) {
+        assertReads(f.asInteger(), "c.yaml:3:3: training.epochs: ",
+                y -> run("name: t\ntraining:\n  epochs: " + y + "\n").training().epochs(), f.yaml());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void runIntegerListItem(Form f) {
+        assertReads(f.asInteger(), "seeds[1]: ", y -> run("seeds: [1, " + y + "]\n").seeds().get(1), f.yaml());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void runNumberKeyInAFlowMapping(Form f) {
+        assertReads(f.asNumber(), "training.learning_rate: ",
+                y -> run("training: {learning_rate: " + y + "}\n").training().learningRate(), f.yaml());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void setOverride(Form f) {
+        assertReads(f.asInteger(), "--set training.epochs=" + f.yaml() + ": training.epochs: ",
+                y -> run("name: t\n", "training.epochs=" + y).training().epochs(), f.yaml());
+    }
+
+    /** A one-population simulation with {@code X} where the form goes. */
+    private static final String SIMULATION = String.join("\n",
+            "name: forms",
+            "duration_ms: 1",
+            "seed: SEED",
+            "populations:",
+            "  - name: a",
+            "    size: 2",
+            "    model: lif_delta",
+            "    params: {tau_m: TAU}",
+            "    initial: {v: {uniform: [-100, HIGH]}}",
+            "");
+
+    private static SimulationConfig simulate(Path dir, String seed, String tau, String high) {
+        try {
+            Path config = Files.createTempFile(dir, "forms", ".yaml");
+            Files.writeString(config, SIMULATION.replace("SEED", seed).replace("TAU", tau).replace("HIGH", high));
+            Path folder = SimulationRun.execute(config, dir.resolve("results"), null, null).folder();
+            return ConfigLoader.load(folder.resolve("config.yaml"), SimulationConfig.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void simulateIntegerKey(Form f, @TempDir Path dir) {
+        assertReads(f.asInteger(), ":3:1: seed: ", y -> simulate(dir, y, "10", "0").seed(), f.yaml());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void simulateModelParameterInANestedMapping(Form f, @TempDir Path dir) {
+        assertReads(f.asNumber(), "populations[0].params.tau_m: ",
+                y -> simulate(dir, "1", y, "0").populations().get(0).params().get("tau_m").asDouble(), f.yaml());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void simulateDistributionArgumentInAList(Form f, @TempDir Path dir) {
+        assertReads(f.asNumber(), "populations[0].initial.v.uniform[1]: ",
+                y -> simulate(dir, "1", "10", y).populations().get(0).initial().get("v").get("uniform").get(1)
+                        .asDouble(), f.yaml());
+    }
+
+    /** An element of an array key is an integer, not "a list" as Jackson's array type made the message say. */
+    @Test
+    void anArrayElementIsNamedWithItsOwnType(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("explicit.yaml");
+        Files.writeString(config, String.join("\n", "name: explicit", "duration_ms: 1",
+                "populations: [{name: a, size: 2, model: lif_delta}]",
+                "projections: [{source: a, target: a, rule: {type: explicit, sources: [0, 1], targets: [0, 0x1]},"
+                        + " weight: 1}]", ""));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SimulationRun.execute(config, dir.resolve("results"), null, null));
+        assertTrue(e.getMessage().contains("projections[0].rule.targets[1]: expected a value of type integer, "
+                + "found the text \"0x1\"; 0x1 is hexadecimal: numbers are decimal, write 1"), e.getMessage());
+    }
+
+    /** One past each end of int (2^31 - 1) and long (2^63 - 1) is refused with the range, not "a valid value". */
+    @Test
+    void anIntegerBeyondItsTypeIsRefusedWithTheRange() {
+        ConfigException epochs = assertThrows(ConfigException.class,
+                () -> run("training: {epochs: 2147483648}\n"));
+        assertTrue(epochs.getMessage().contains(
+                "training.epochs: expected an integer from -2147483648 to 2147483647, found 2147483648"),
+                epochs.getMessage());
+        assertEquals(2147483647, run("training: {epochs: 2147483647}\n").training().epochs());
+        ConfigException seed = assertThrows(ConfigException.class, () -> run("seeds: [9223372036854775808]\n"));
+        assertTrue(seed.getMessage().contains("seeds[0]: expected an integer from -9223372036854775808 to "
+                + "9223372036854775807, found 9223372036854775808"), seed.getMessage());
+    }
+
+    /**
+     * The YAML 1.1 integer and float type pages give one value in every form: 685230 and 685230.15.
+     * Each form is read as that value or refused with advice to write it.
+     */
+    @Test
+    void yamlSpecificationExamplesAreReadOrRefusedWithTheirValue() {
+        assertEquals(List.of(685230L), run("seeds: [685_230]\n").seeds());
+        assertEquals(List.of(685230L), run("seeds: [+685_230]\n").seeds());
+        for (String form : List.of("0x_0A_74_AE", "0b1010_0111_0100_1010_1110", "190:20:30")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> run("seeds: [" + form + "]\n"));
+            assertTrue(e.getMessage().contains("write 685230"), e.getMessage());
+        }
+        ConfigException octal = assertThrows(ConfigException.class, () -> run("seeds: [02472256]\n"));
+        assertTrue(octal.getMessage().contains("write 2472256 (decimal) or 685230 (YAML 1.1 reads 02472256 as octal"),
+                octal.getMessage());
+        assertEquals(685230.15, run("training: {learning_rate: 685_230.15}\n").training().learningRate(), 0.0);
+        assertEquals(685230.15, run("training: {learning_rate: 6.8523015e+5}\n").training().learningRate(), 0.0);
+        assertEquals(685230.15, run("training: {learning_rate: 685.230_15e+03}\n").training().learningRate(), 0.0);
+        ConfigException base60 = assertThrows(ConfigException.class,
+                () -> run("training: {learning_rate: 190:20:30.15}\n"));
+        assertTrue(base60.getMessage().contains("write 685230.15 if"), base60.getMessage());
+    }
+
+    @Test
+    void aTextKeyKeepsWhatLooksLikeANumberAsWrittenOrAsksForQuotes() {
+        assertEquals("010", run("name: 010\n").name());
+        assertEquals("0x10", run("name: 0x10\n").name());
+        assertEquals("1.50", run("name: '1.50'\n").name());
+        for (String number : List.of("1.50", "1e3", "2024", "+5", "True")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> run("name: " + number + "\n"));
+            assertTrue(e.getMessage().contains("c.yaml:1:1: name: expected a value of type text")
+                    && e.getMessage().contains("put it in quotes"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aResolvedConfigQuotesTextThatWouldReadAsANumber() {
+        ConfigLayers.Resolved r = ConfigLayers.resolve("name: '2024'\nstrategies: [{name: naive, label: '1e3'}]\n",
+                "c.yaml", List.of(), ConfigLayers.Flags.NONE);
+        ExperimentConfig again = ConfigLayers.resolve(r.yaml(), "config.yaml", List.of(), ConfigLayers.Flags.NONE)
+                .config();
+        assertEquals("2024", again.name());
+        assertEquals("1e3", again.strategies().get(0).label());
+    }
+}
