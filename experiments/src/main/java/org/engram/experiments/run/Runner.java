@@ -43,9 +43,11 @@ public final class Runner {
      * @param threads         {@code --threads} for a resumed run, or null
      * @param stopAfterTasks  stop (as if killed) after this many tasks of this process; 0 = never
      * @param commandLine     the arguments, for provenance
+     * @param signalBeforeCommit test hook: act as if a signal (SIGTERM) came after the plots were
+     *                        drawn, just before the run folder is moved into place
      */
     public record Request(ConfigLayers.Resolved config, Path resultsRoot, Path resume, Integer threads,
-                          int stopAfterTasks, List<String> commandLine) {
+                          int stopAfterTasks, List<String> commandLine, boolean signalBeforeCommit) {
     }
 
     /**
@@ -113,8 +115,10 @@ public final class Runner {
                     results, provenance);
             report.write(folder);
             RunPlots.draw(RunResults.read(folder.directory()), folder.directory().resolve("plots"));
-            loop.finish("complete", null);
-            return new Outcome(folder.commit(), report.summary());
+            if (request.signalBeforeCommit()) {
+                onKill.run();
+            }
+            return new Outcome(loop.complete(), report.summary());
         } catch (RuntimeException e) {
             throw stopped(e, loop, folder, err);
         } finally {
@@ -419,6 +423,24 @@ public final class Runner {
             status = status.state(state, why);
             status.write(folder);
             return true;
+        }
+
+        /**
+         * Writes the state "complete" and moves the folder into place, as one step for a signal's
+         * {@link #finish}: one that comes during it waits, and one that came before keeps the run
+         * in its partial folder (status "interrupted", which --resume finishes). Committing after
+         * the signal's "interrupted" left a complete run whose status told to resume a folder gone.
+         *
+         * @return the final folder
+         * @throws RunStopped if a signal has already recorded the stop
+         */
+        synchronized Path complete() {
+            if (finished) {
+                throw new RunStopped("the process was stopped (signal) before the run folder was moved into place",
+                        null);
+            }
+            finish("complete", null);
+            return folder.commit();
         }
 
         UnitProgress unit(ExperimentConfig.StrategySpec spec, long seed, Progress progress) {

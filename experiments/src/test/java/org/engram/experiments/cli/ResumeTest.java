@@ -492,6 +492,34 @@ class ResumeTest {
     }
 
     /**
+     * A signal after the plots are drawn but before the folder is moved into place used to find the
+     * run committed anyway (3 of 150 SIGTERMs at random times near a run's end), its status.json
+     * saying "interrupted" with a --resume command for a partial folder that no longer existed. Now
+     * the run stays a partial folder, as its status says, and --resume finishes it.
+     */
+    @Test
+    void aSignalBeforeTheCommitLeavesAPartialFolderThatResumeFinishes(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG.replace("count: 3", "count: 2").replace("  - name: si\n", ""));
+        Path root = dir.resolve("late");
+        CliRunner.Result stopped = CliRunner.run("run", config.toString(), "--out", root.toString(),
+                "--signal-before-commit");
+        Path left = onlyEntry(root.resolve("resume"));
+        JsonNode status = new ObjectMapper().readTree(left.resolve("status.json").toFile());
+        assertEquals("interrupted", status.get("state").asText(), stopped.err());
+        assertTrue(left.getFileName().toString().endsWith(".partial"), "status says interrupted, so the folder"
+                + " must be the partial one its message names: " + left);
+        assertTrue(status.get("message").asText().endsWith("engram run --resume " + left), status.toString());
+        assertEquals(2, stopped.exitCode(), stopped.err());
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", left.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        Path finished = Path.of(resumed.lastLine());
+        assertEquals("complete", new ObjectMapper().readTree(finished.resolve("status.json").toFile())
+                .get("state").asText());
+        assertFalse(Files.exists(left));
+    }
+
+    /**
      * A signal while a new run sets up its folder used to leave a .partial folder without config.yaml
      * or data.json (7 of 8 tries), which --resume refuses: now the signal waits for the setup, and
      * the folder it leaves is one --resume finishes (or, stopped before the setup, none at all).
