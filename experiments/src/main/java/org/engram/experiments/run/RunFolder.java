@@ -47,7 +47,7 @@ public final class RunFolder {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** The lock file inside a partial folder that a process works on. */
-    private static final String LOCK = ".lock";
+    static final String LOCK = ".lock";
 
     private final String runId;
     private final Path partial;

@@ -1,6 +1,5 @@
 package org.engram.experiments.run;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
-import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.task.TaskSequence;
 import org.engram.learning.continual.TaskData;
@@ -29,7 +27,8 @@ import org.engram.simulator.EngramException;
  * stopped.
  */
 public final class Runner {
-    private static final Pattern PARTIAL = Pattern.compile("\\.(.+)\\.partial");
+    /** The name of a partial folder, {@code .<run-id>.partial}; group 1 is the run id. */
+    static final Pattern PARTIAL = Pattern.compile("\\.(.+)\\.partial");
 
     private Runner() {
     }
@@ -142,6 +141,7 @@ public final class Runner {
         Experiment experiment = Experiment.prepare(resolved.config());
         experiment.checkBuildable();
         DataRecord data = experiment.dataRecord();
+        AbandonedSimulations.remove(request.resultsRoot(), resolved.config().name(), err);
         Setup setup = new Setup();
         // A folder without both files is a .partial folder that --resume refuses. A signal waits
         // for a setup under way (a few small files), which leaves a folder --resume continues.
@@ -235,7 +235,7 @@ public final class Runner {
                     null);
         }
         Path configFile = partial.resolve("config.yaml");
-        if (isSimulation(configFile)) {
+        if (AbandonedSimulations.isSimulation(configFile)) {
             throw new EngramException(request.resume().toString(), "--resume", "the partial folder of an engram run",
                     "the folder of an engram simulate, which cannot be resumed", "delete it and simulate again");
         }
@@ -270,15 +270,6 @@ public final class Runner {
         }
         return Files.isDirectory(dir) ? "a folder that holds no stopped run" : Files.exists(dir) ? "a file"
                 : "no such folder";
-    }
-
-    /** Whether a partial folder's config describes a network simulation (engram simulate) rather than a run. */
-    private static boolean isSimulation(Path configFile) {
-        try {
-            return ConfigLoader.mapper().readTree(Files.readString(configFile)).has("populations");
-        } catch (IOException | RuntimeException unreadable) {
-            return false;   // resolving the config below reports what is wrong with it
-        }
     }
 
     /**
