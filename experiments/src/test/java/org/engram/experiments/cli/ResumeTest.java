@@ -472,9 +472,12 @@ class ResumeTest {
         Path log = dir.resolve("log.txt");
         Process p = CliRunner.start(log, "run", config.toString(), "--out", root.toString());
         Path experiment = root.resolve("resume");
-        // Wait (bounded) until the run has written its status, then stop it with SIGTERM.
+        // Wait until the run has written its status, then stop it with SIGTERM. Its shutdown hook is
+        // registered before the first status is written, so any moment from then on must give the
+        // same outcome. No time limit (it was 30 s): a loaded machine only makes the start later, and
+        // a run that ends before it writes its status ends the wait (the assert below prints its log).
         Path partial = null;
-        for (int i = 0; i < 600 && partial == null; i++) {
+        while (partial == null && p.isAlive()) {
             Thread.sleep(50);
             if (Files.isDirectory(experiment)) {
                 try (Stream<Path> s = Files.list(experiment)) {
