@@ -70,6 +70,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--stop-after-tasks", hidden = true)
     int stopAfterTasks;
 
+    /** Test hook: behave as if a signal came after the plots were drawn, before the folder is moved into place. */
+    @Option(names = "--signal-before-commit", hidden = true)
+    boolean signalBeforeCommit;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -100,7 +104,8 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         }
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        Runner.Outcome r = Runner.execute(new Runner.Request(resolved, out, resume, threads, stopAfterTasks, args),
+        Runner.Outcome r = Runner.execute(new Runner.Request(resolved, out, resume, threads, stopAfterTasks, args,
+                signalBeforeCommit),
                 spec.commandLine().getErr());
         o.print(r.summary());
         o.println();

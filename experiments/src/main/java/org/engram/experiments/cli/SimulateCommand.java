@@ -34,7 +34,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SimulationRun.Result r = SimulationRun.execute(config, out, threads, seed);
+        SimulationRun.Result r = SimulationRun.execute(config, out, threads, seed, spec.commandLine().getErr());
         PrintWriter o = spec.commandLine().getOut();
         o.print(r.summary());
         o.println();

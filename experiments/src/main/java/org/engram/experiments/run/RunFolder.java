@@ -37,7 +37,9 @@ import org.engram.simulator.ParameterException;
  * process) leaves only the partial folder, which {@link #resume} reopens (its checkpoints live there)
  * and {@link #discard()} deletes.
  *
- * <p>Not thread-safe: one run writes its folder from one thread.
+ * <p>One run writes its folder from one thread; writing, {@link #commit} and {@link #discard} are
+ * synchronized only so that a shutdown hook ({@link #discardOnExit}, a status written as a signal
+ * stops a run) waits for a file being written and that nothing is written after a discard.
  */
 public final class RunFolder {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -47,12 +49,14 @@ public final class RunFolder {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** The lock file inside a partial folder that a process works on. */
-    private static final String LOCK = ".lock";
+    static final String LOCK = ".lock";
 
     private final String runId;
     private final Path partial;
     private final Path target;
     private volatile boolean committed;
+    /** Whether {@link #discard} has run: no file may be written after it (one would make the folder again). */
+    private boolean discarded;
     private FileChannel lockChannel;
     private Thread discardOnExit;
     /** Whether making the partial folder made the experiment's folder too, which discard then removes if empty. */
@@ -256,9 +260,14 @@ public final class RunFolder {
      * @param content  writes the bytes
      * @return the file's path (in the partial folder)
      */
-    public Path write(String relative, AtomicFile.Content content) {
+    public synchronized Path write(String relative, AtomicFile.Content content) {
         if (committed) {
             throw new IllegalStateException("run folder " + target + " is complete; no more files may be written");
+        }
+        if (discarded) {
+            // A signal's discardOnExit deleted the folder while this process went on working.
+            throw new EngramException("the run folder " + partial + " was deleted (the run was abandoned, e.g. by"
+                    + " a signal); nothing more is written", null);
         }
         Path file = partial.resolve(relative).normalize();
         if (!file.startsWith(partial) || file.equals(partial)) {
@@ -344,8 +353,8 @@ public final class RunFolder {
             if (!committed) {
                 try {
                     discard();
-                } catch (RuntimeException stillBeingWritten) {
-                    // Best effort: the main thread may be writing into the folder as the JVM stops.
+                } catch (RuntimeException committedOrUndeletable) {
+                    // Committed meanwhile, or a file cannot be deleted: the JVM must go on exiting.
                 }
             }
         }, "engram-discard-partial");
@@ -371,7 +380,7 @@ public final class RunFolder {
      * @return the final folder
      * @throws EngramException if a folder of that name appeared meanwhile (it is left untouched)
      */
-    public Path commit() {
+    public synchronized Path commit() {
         if (committed) {
             throw new IllegalStateException("run folder " + target + " is already committed");
         }
@@ -404,10 +413,11 @@ public final class RunFolder {
      *
      * @throws IllegalStateException if the folder was already committed
      */
-    public void discard() {
+    public synchronized void discard() {
         if (committed) {
             throw new IllegalStateException("run folder " + target + " is complete and is not deleted");
         }
+        discarded = true;
         release();
         cancelDiscardOnExit();
         if (!Files.exists(partial)) {

@@ -1,6 +1,5 @@
 package org.engram.experiments.run;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
-import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.task.TaskSequence;
 import org.engram.learning.continual.TaskData;
@@ -29,7 +27,8 @@ import org.engram.simulator.EngramException;
  * stopped.
  */
 public final class Runner {
-    private static final Pattern PARTIAL = Pattern.compile("\\.(.+)\\.partial");
+    /** The name of a partial folder, {@code .<run-id>.partial}; group 1 is the run id. */
+    static final Pattern PARTIAL = Pattern.compile("\\.(.+)\\.partial");
 
     private Runner() {
     }
@@ -43,9 +42,11 @@ public final class Runner {
      * @param threads         {@code --threads} for a resumed run, or null
      * @param stopAfterTasks  stop (as if killed) after this many tasks of this process; 0 = never
      * @param commandLine     the arguments, for provenance
+     * @param signalBeforeCommit test hook: act as if a signal (SIGTERM) came after the plots were
+     *                        drawn, just before the run folder is moved into place
      */
     public record Request(ConfigLayers.Resolved config, Path resultsRoot, Path resume, Integer threads,
-                          int stopAfterTasks, List<String> commandLine) {
+                          int stopAfterTasks, List<String> commandLine, boolean signalBeforeCommit) {
     }
 
     /**
@@ -113,8 +114,10 @@ public final class Runner {
                     results, provenance);
             report.write(folder);
             RunPlots.draw(RunResults.read(folder.directory()), folder.directory().resolve("plots"));
-            loop.finish("complete", null);
-            return new Outcome(folder.commit(), report.summary());
+            if (request.signalBeforeCommit()) {
+                onKill.run();
+            }
+            return new Outcome(loop.complete(), report.summary());
         } catch (RuntimeException e) {
             throw stopped(e, loop, folder, err);
         } finally {
@@ -138,6 +141,7 @@ public final class Runner {
         Experiment experiment = Experiment.prepare(resolved.config());
         experiment.checkBuildable();
         DataRecord data = experiment.dataRecord();
+        AbandonedSimulations.remove(request.resultsRoot(), resolved.config().name(), err);
         Setup setup = new Setup();
         // A folder without both files is a .partial folder that --resume refuses. A signal waits
         // for a setup under way (a few small files), which leaves a folder --resume continues.
@@ -231,7 +235,7 @@ public final class Runner {
                     null);
         }
         Path configFile = partial.resolve("config.yaml");
-        if (isSimulation(configFile)) {
+        if (AbandonedSimulations.isSimulation(configFile)) {
             throw new EngramException(request.resume().toString(), "--resume", "the partial folder of an engram run",
                     "the folder of an engram simulate, which cannot be resumed", "delete it and simulate again");
         }
@@ -266,15 +270,6 @@ public final class Runner {
         }
         return Files.isDirectory(dir) ? "a folder that holds no stopped run" : Files.exists(dir) ? "a file"
                 : "no such folder";
-    }
-
-    /** Whether a partial folder's config describes a network simulation (engram simulate) rather than a run. */
-    private static boolean isSimulation(Path configFile) {
-        try {
-            return ConfigLoader.mapper().readTree(Files.readString(configFile)).has("populations");
-        } catch (IOException | RuntimeException unreadable) {
-            return false;   // resolving the config below reports what is wrong with it
-        }
     }
 
     /**
@@ -419,6 +414,24 @@ public final class Runner {
             status = status.state(state, why);
             status.write(folder);
             return true;
+        }
+
+        /**
+         * Writes the state "complete" and moves the folder into place, as one step for a signal's
+         * {@link #finish}: one that comes during it waits, and one that came before keeps the run
+         * in its partial folder (status "interrupted", which --resume finishes). Committing after
+         * the signal's "interrupted" left a complete run whose status told to resume a folder gone.
+         *
+         * @return the final folder
+         * @throws RunStopped if a signal has already recorded the stop
+         */
+        synchronized Path complete() {
+            if (finished) {
+                throw new RunStopped("the process was stopped (signal) before the run folder was moved into place",
+                        null);
+            }
+            finish("complete", null);
+            return folder.commit();
         }
 
         UnitProgress unit(ExperimentConfig.StrategySpec spec, long seed, Progress progress) {

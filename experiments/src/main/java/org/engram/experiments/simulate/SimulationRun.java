@@ -3,6 +3,7 @@ package org.engram.experiments.simulate;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.plot.PopulationRatePlot;
 import org.engram.experiments.plot.SpikeRasterPlot;
+import org.engram.experiments.run.AbandonedSimulations;
 import org.engram.experiments.run.RunFolder;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
@@ -56,17 +58,20 @@ public final class SimulationRun {
      * @param resultsRoot     the results root folder
      * @param threadsOverride threads from the command line, or {@code null}
      * @param seedOverride    seed from the command line, or {@code null}
+     * @param err             where the removal of partial folders left by killed simulations is reported
      * @return the result
      */
-    public static Result execute(Path configFile, Path resultsRoot, Integer threadsOverride, Long seedOverride) {
+    public static Result execute(Path configFile, Path resultsRoot, Integer threadsOverride, Long seedOverride,
+                                 PrintWriter err) {
         try {
-            return simulate(configFile, resultsRoot, threadsOverride, seedOverride);
+            return simulate(configFile, resultsRoot, threadsOverride, seedOverride, err);
         } catch (ConfigException e) {
             throw ConfigLoader.withPosition(e, configFile);
         }
     }
 
-    private static Result simulate(Path configFile, Path resultsRoot, Integer threadsOverride, Long seedOverride) {
+    private static Result simulate(Path configFile, Path resultsRoot, Integer threadsOverride, Long seedOverride,
+                                   PrintWriter err) {
         String source = configFile.getFileName().toString();
         SimulationConfig c = ConfigLoader.load(configFile, SimulationConfig.class);
         c = new SimulationConfig(c.name(), c.dtMs(), c.durationMs(), seedOverride != null ? seedOverride : c.seed(),
@@ -142,11 +147,18 @@ public final class SimulationRun {
                 }
             }
             engine.addObserver(digest);
+            AbandonedSimulations.remove(resultsRoot, c.name(), err);
             // The folder before the simulation, so an unusable --out fails before the work is done.
-            folder = RunFolder.createNew(resultsRoot, c.name(), Instant.now(), ConfigLoader.toYaml(resolved));
+            String yaml = ConfigLoader.toYaml(resolved);
+            folder = RunFolder.createNew(resultsRoot, c.name(), Instant.now(), yaml);
             folder.discardOnExit();   // a simulation cannot be resumed: a stopped one leaves no folder
-            long t1 = System.nanoTime();
+            long t1;
             try {
+                // Locked, then marked by its config as a simulation's: if the process is killed (SIGKILL),
+                // the next simulation or run of this name finds the mark without the lock and removes it.
+                folder.lock();
+                folder.writeString("config.yaml", yaml);
+                t1 = System.nanoTime();
                 engine.run(c.durationMs());
             } catch (RuntimeException | Error e) {
                 folder.discard();
@@ -159,7 +171,6 @@ public final class SimulationRun {
         }
         String summary = summary(c, network, spikes, setupSeconds, loopSeconds, events, digest.hex());
         try {
-            folder.writeString("config.yaml", ConfigLoader.toYaml(resolved));
             for (SpikeRecorder r : spikes) {
                 folder.write("spikes_" + r.population().name() + ".csv", out -> writeCsv(out, r::writeCsv));
             }

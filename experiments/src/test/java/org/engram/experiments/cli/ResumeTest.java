@@ -472,9 +472,12 @@ class ResumeTest {
         Path log = dir.resolve("log.txt");
         Process p = CliRunner.start(log, "run", config.toString(), "--out", root.toString());
         Path experiment = root.resolve("resume");
-        // Wait (bounded) until the run has written its status, then stop it with SIGTERM.
+        // Wait until the run has written its status, then stop it with SIGTERM. Its shutdown hook is
+        // registered before the first status is written, so any moment from then on must give the
+        // same outcome. No time limit (it was 30 s): a loaded machine only makes the start later, and
+        // a run that ends before it writes its status ends the wait (the assert below prints its log).
         Path partial = null;
-        for (int i = 0; i < 600 && partial == null; i++) {
+        while (partial == null && p.isAlive()) {
             Thread.sleep(50);
             if (Files.isDirectory(experiment)) {
                 try (Stream<Path> s = Files.list(experiment)) {
@@ -489,6 +492,34 @@ class ResumeTest {
         assertTrue(out.contains("stopped by a signal") && out.contains("engram run --resume " + partial), out);
         assertEquals("interrupted", new ObjectMapper().readTree(partial.resolve("status.json").toFile())
                 .get("state").asText());
+    }
+
+    /**
+     * A signal after the plots are drawn but before the folder is moved into place used to find the
+     * run committed anyway (3 of 150 SIGTERMs at random times near a run's end), its status.json
+     * saying "interrupted" with a --resume command for a partial folder that no longer existed. Now
+     * the run stays a partial folder, as its status says, and --resume finishes it.
+     */
+    @Test
+    void aSignalBeforeTheCommitLeavesAPartialFolderThatResumeFinishes(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG.replace("count: 3", "count: 2").replace("  - name: si\n", ""));
+        Path root = dir.resolve("late");
+        CliRunner.Result stopped = CliRunner.run("run", config.toString(), "--out", root.toString(),
+                "--signal-before-commit");
+        Path left = onlyEntry(root.resolve("resume"));
+        JsonNode status = new ObjectMapper().readTree(left.resolve("status.json").toFile());
+        assertEquals("interrupted", status.get("state").asText(), stopped.err());
+        assertTrue(left.getFileName().toString().endsWith(".partial"), "status says interrupted, so the folder"
+                + " must be the partial one its message names: " + left);
+        assertTrue(status.get("message").asText().endsWith("engram run --resume " + left), status.toString());
+        assertEquals(2, stopped.exitCode(), stopped.err());
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", left.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        Path finished = Path.of(resumed.lastLine());
+        assertEquals("complete", new ObjectMapper().readTree(finished.resolve("status.json").toFile())
+                .get("state").asText());
+        assertFalse(Files.exists(left));
     }
 
     /**

@@ -89,14 +89,69 @@ class SimulateCommandTest {
         Path out = dir.resolve("out");
         Process p = CliRunner.start(dir.resolve("log.txt"), "simulate", config.toString(), "--out", out.toString());
         Path experiment = out.resolve("tiny");
-        // Wait (bounded) until the run has created its partial folder, then stop it with SIGTERM.
-        for (int i = 0; i < 600 && !(Files.isDirectory(experiment) && listing(experiment) > 0); i++) {
+        // Wait until the run has created its partial folder, then stop it with SIGTERM; no time limit
+        // (a loaded machine only makes the start later), but a process that ends ends the wait.
+        while (listing(experiment) == 0 && p.isAlive()) {
             Thread.sleep(50);
         }
         assertTrue(listing(experiment) > 0, "the simulation started: " + Files.readString(dir.resolve("log.txt")));
         p.destroy();
         p.waitFor();
         assertEquals(0, listing(experiment), "no folder left in " + experiment);
+    }
+
+    /**
+     * A simulation killed with SIGKILL (no shutdown hook runs) used to leave its partial folder for
+     * good, and the next simulation said nothing. Now the next simulation or new run of that name
+     * removes it and says so, once its process is gone (its lock is free); a live simulation's folder
+     * and a stopped run's folder (which --resume continues) stay.
+     */
+    @Test
+    void aKilledSimulationsFolderIsRemovedByTheNextOne(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("long.yaml");
+        Files.writeString(config, GOOD.replace("duration_ms: 50", "duration_ms: 1000000"));
+        Path shortConfig = dir.resolve("tiny.yaml");
+        Files.writeString(shortConfig, GOOD);
+        Path out = dir.resolve("out");
+        Process p = CliRunner.start(dir.resolve("log.txt"), "simulate", config.toString(), "--out", out.toString());
+        Path experiment = out.resolve("tiny");
+        Path killed = null;
+        // Until the simulation has locked its partial folder and written its config into it.
+        while (killed == null && p.isAlive()) {
+            Thread.sleep(20);
+            try (Stream<Path> s = Files.isDirectory(experiment) ? Files.list(experiment) : Stream.empty()) {
+                killed = s.filter(f -> Files.exists(f.resolve("config.yaml"))).findFirst().orElse(null);
+            }
+        }
+        assertTrue(killed != null, "the simulation started: " + Files.readString(dir.resolve("log.txt")));
+        CliRunner.Result beside = CliRunner.run("simulate", shortConfig.toString(), "--out", out.toString());
+        assertEquals(0, beside.exitCode(), beside.err());
+        assertTrue(Files.isDirectory(killed) && !beside.err().contains("removed"), "a live simulation's folder"
+                + " stays: " + beside.err());
+        p.destroyForcibly();
+        p.waitFor();
+        assertTrue(Files.isDirectory(killed), "SIGKILL runs no cleanup");
+
+        Path runConfig = dir.resolve("run.yaml");
+        Files.writeString(runConfig, String.join("\n", "name: tiny", "seeds: [4]", "data: {bundled: true}",
+                "tasks: {sequence: split, scenario: class_incremental, count: 2, classes_per_task: 2,"
+                        + " train_per_task: 20, test_per_task: 10}",
+                "network: {hidden: [8]}", "encoder: {steps: 3}", "training: {epochs: 1, batch_size: 20}",
+                "strategies: [{name: naive}]", ""));
+        CliRunner.Result run = CliRunner.run("run", runConfig.toString(), "--out", out.toString(),
+                "--stop-after-tasks", "1");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("engram: removed " + killed + ", the partial folder of an engram simulate"),
+                run.err());
+        assertFalse(Files.exists(killed));
+        Path stoppedRun;
+        try (Stream<Path> s = Files.list(experiment)) {
+            stoppedRun = s.filter(f -> f.getFileName().toString().endsWith(".partial")).findFirst().orElseThrow();
+        }
+        CliRunner.Result again = CliRunner.run("simulate", shortConfig.toString(), "--out", out.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertFalse(again.err().contains("removed"), again.err());
+        assertTrue(Files.isRegularFile(stoppedRun.resolve("data.json")), "a stopped run stays for --resume");
     }
 
     private static long listing(Path folder) throws IOException {

@@ -13,6 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -91,6 +95,53 @@ class RunFolderTest {
         run.writeString("checkpoints/task0.bin", "x");
         run.discard();
         assertFalse(Files.exists(results.resolve("e")), "the experiment folder this run made is removed");
+    }
+
+    /**
+     * A simulation stopped by a signal as it wrote its files used to leave a partial folder (1 of
+     * about 40 SIGTERMs then): the shutdown hook's discard deleted the folder, and the next file
+     * written made it again (plots/.raster_exc.svg.tmp). A discarded folder takes no more files.
+     */
+    @Test
+    void aDiscardedFolderTakesNoMoreFiles() throws IOException {
+        RunFolder run = RunFolder.create(results, "e", "r");
+        run.writeString("spikes.csv", "time_ms,neuron\n");
+        run.discard();
+        assertThrows(EngramException.class, () -> run.writeString("plots/raster.svg", "<svg/>"));
+        assertFalse(Files.exists(results.resolve("e")), "nothing is made again");
+    }
+
+    /** A discard from another thread (a shutdown hook) waits for the file being written, then deletes it. */
+    @Test
+    void discardWaitsForTheFileBeingWritten() throws Exception {
+        RunFolder run = RunFolder.create(results, "e", "r");
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Path> written = pool.submit(() -> run.write("big.csv", out -> {
+                writing.countDown();
+                try {
+                    finish.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                out.write('x');
+            }));
+            writing.await();
+            Thread discard = new Thread(run::discard);
+            discard.start();
+            // Blocked on the folder while the file is written (without the wait it ends at once).
+            while (discard.getState() != Thread.State.BLOCKED && discard.getState() != Thread.State.TERMINATED) {
+                Thread.onSpinWait();
+            }
+            finish.countDown();
+            discard.join();
+            written.get();   // the write completed: had the discard deleted its folder, it would fail
+            assertFalse(Files.exists(results.resolve("e")), "deleted after the file was written");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
