@@ -119,6 +119,7 @@ public final class Comparison {
         }
         md.append('\n').append(table);
         RunFolder folder = RunFolder.createNew(resultsRoot, "comparisons", Instant.now(), runs.toString());
+        folder.discardOnExit();   // a comparison is not resumed: a stopped one leaves no folder
         try {
             folder.writeString("comparison.md", md.toString());
             folder.writeString("comparison.csv", csv.toString());
