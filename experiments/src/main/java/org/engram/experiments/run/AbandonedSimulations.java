@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -77,12 +76,7 @@ public final class AbandonedSimulations {
         Path lockFile = partial.resolve(RunFolder.LOCK);
         // Without CREATE: a lock file made here, in a folder another process is deleting, would stop it.
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException heldHere) {
-                lock = null;
-            }
+            FileLock lock = RunFolder.tryLock(channel);
             if (lock == null) {
                 return false;   // its process is alive
             }

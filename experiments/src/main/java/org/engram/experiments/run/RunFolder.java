@@ -305,12 +305,7 @@ public final class RunFolder {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(partial.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException held) {
-                lock = null;
-            }
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw new EngramException(partial.toString(), "run folder", "a run no other engram process is"
                         + " working on", "a folder another process holds", "wait for that run to stop, or stop it");
@@ -438,6 +433,21 @@ public final class RunFolder {
             } catch (IOException e) {
                 throw ioFailure("cannot delete the empty folder " + partial.getParent(), e);
             }
+        }
+    }
+
+    /**
+     * Takes the lock of a lock file if no one holds it.
+     *
+     * @param channel the open lock file
+     * @return the lock, or {@code null} if another process, or this one, holds it
+     * @throws IOException if the file cannot be locked
+     */
+    static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldHere) {
+            return null;
         }
     }
 
