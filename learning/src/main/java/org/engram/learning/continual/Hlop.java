@@ -15,7 +15,8 @@ import org.engram.simulator.ParameterException;
  * orthogonal to the subspaces of earlier tasks.
  *
  * <p>Each layer has k lateral neurons with weights H (k x inputs). Task 0 adds
- * {@code first_task_neurons} rows, every later task {@code neuron_increment} more (at most inputs).
+ * {@code first_task_neurons} rows, every later task {@code neuron_increment} more (at most inputs;
+ * none in a task-specific layer such as the task-incremental readout, which is never projected).
  * During a task the new rows learn with Oja's subspace rule on the current task's own samples
  * ({@link OjaSubspace}: {@code y = H x, dH = y (x - H^T y)^T} averaged over the batch,
  * {@code hebbian_iterations} iterations per batch, with momentum), while the rows of earlier tasks
@@ -139,7 +140,9 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
             StateCodec.requireShape(NAME, "layer " + l + " inputs", model.inputs(l), n);
             frozenRows[l] = rows[l];
             frozenBasis[l] = SubspaceProjector.extend(new double[0], 0, h[l], rows[l], n, rows[l]);
-            int grow = Math.min(add, n - frozenBasis[l].length / n);
+            // A task-specific layer is never projected, so it learns no subspace; elsewhere the
+            // neurons stop at the input count (rows left untrained, e.g. zero, count too).
+            int grow = model.taskSpecific(l) ? 0 : Math.max(0, Math.min(add, n - rows[l]));
             rows[l] += grow;
             h[l] = Arrays.copyOf(h[l], rows[l] * n);
             oja[l] = new OjaSubspace(n);

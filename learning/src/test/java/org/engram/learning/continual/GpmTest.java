@@ -1,5 +1,6 @@
 package org.engram.learning.continual;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +66,26 @@ class GpmTest {
         double[] grown = Gpm.grow(e0, new ArrayActivity(next), 5, 0.95);
         assertEquals(2, grown.length / 5);
         assertEquals(1.0, Math.abs(grown[5 + 3]), 1e-12, "the added direction is e3");
+    }
+
+    @Test
+    void thresholdOneProtectsOnlyTheDirectionsTheActivityUses() {
+        // Six samples of five inputs, the last three of which never fire: the activity spans e0 and e1
+        // (every value exact in float), so with eps = 1 the basis is exactly those two directions;
+        // e2..e4 carry no energy and stay free (before the fix all five were protected).
+        float[][] x = {{3, 0, 0, 0, 0}, {0, 2, 0, 0, 0}, {3, 2, 0, 0, 0}, {1, 1, 0, 0, 0}, {0.5f, 0.25f, 0, 0, 0},
+            {1, 3, 0, 0, 0}};
+        double[] basis = Gpm.grow(new double[0], new ArrayActivity(x), 5, 1.0);
+        assertEquals(2, basis.length / 5, "the rank of the activity");
+        // a later task whose activity lies in the same span adds nothing
+        float[][] same = {{1, -1, 0, 0, 0}, {2, 5, 0, 0, 0}, {0, 1, 0, 0, 0}, {4, 0, 0, 0, 0}, {1, 2, 0, 0, 0},
+            {7, 3, 0, 0, 0}};
+        assertEquals(2, Gpm.grow(basis, new ArrayActivity(same), 5, 1.0).length / 5);
+        // Projection by hand: an update (1, 2, 3, 4, 5) for one output loses its e0, e1 part only. The
+        // SVD's basis is orthonormal to about 1e-15, so the kept and removed parts are exact to 1e-14.
+        float[] update = {1, 2, 3, 4, 5};
+        new SubspaceProjector().project(basis, 2, 5, update, 1);
+        assertArrayEquals(new float[] {0, 0, 3, 4, 5}, update, 1e-14f);
     }
 
     @Test

@@ -148,6 +148,48 @@ class HlopTest {
     }
 
     @Test
+    void neuronCountStopsAtTheInputCountAndATaskSpecificLayerGetsNone() {
+        // Layer 0 (4 inputs) is shared, layer 1 (3 inputs) task-specific, as a task-incremental readout.
+        // No batch trains the rows here, so they stay zero: before the fix the count was capped by the
+        // rank of the rows (0) and grew by 2 per task without end, to 12 in both layers after six tasks.
+        StubModel weights = new StubModel(new int[] {4, 3}, new int[] {3, 2});
+        ModelView model = new ModelView() {
+            @Override
+            public int layerCount() {
+                return 2;
+            }
+
+            @Override
+            public int inputs(int layer) {
+                return weights.inputs(layer);
+            }
+
+            @Override
+            public int outputs(int layer) {
+                return weights.outputs(layer);
+            }
+
+            @Override
+            public float[] weights(int layer) {
+                return weights.weights(layer);
+            }
+
+            @Override
+            public boolean taskSpecific(int layer) {
+                return layer == 1;
+            }
+        };
+        SampleSet data = new ArraySamples(0, new float[2][4], new int[2]);
+        Hlop hlop = new Hlop(new Hlop.Params(2, 2, 1, 0.2, 0.5));
+        int[] expected = {2, 4, 4, 4, 4, 4};
+        for (int t = 0; t < expected.length; t++) {
+            hlop.beforeTask(new FixedTask(t, Scenario.TASK_INCREMENTAL, 1, model, null, java.util.Collections.nCopies(t + 1, data)));
+            assertEquals(expected[t], hlop.neurons(0), "shared layer after " + (t + 1) + " task starts");
+            assertEquals(0, hlop.neurons(1), "task-specific layer");
+        }
+    }
+
+    @Test
     void oldTaskOutputsChangeNoMoreThanTheirResidualAllows() {
         List<SampleSet> tasks = noisyTasks();
         Hlop hlop = new Hlop(new Hlop.Params(5, 5, 3, 0.2, 0.9));
