@@ -120,7 +120,7 @@ public final class Comparison {
         for (String note : notes) {
             md.append("\n**Note:** ").append(note).append('\n');
         }
-        md.append('\n').append(table);
+        md.append('\n').append(table).append('\n').append(SummaryWriter.TABLE_NOTE).append(".\n");
         RunFolder folder = RunFolder.createNew(resultsRoot, "comparisons", Instant.now(), runs.toString());
         folder.discardOnExit();   // a comparison is not resumed: a stopped one leaves no folder
         try {

@@ -365,6 +365,9 @@ class RunCommandTest {
         assertEquals(3, rows.size(), rows.toString());
         assertTrue(rows.get(1).startsWith("naive,"), rows.get(1));
         assertTrue(r.out().contains("| si | 2 |"), r.out());
+        // comparison.md, read without the runs' summaries, says what its ± and n/a are.
+        String md = Files.readString(cmp.resolve("comparison.md"));
+        assertTrue(md.contains("± is the half-width of the 95% confidence interval over seeds"), md);
     }
 
     /**
