@@ -61,8 +61,9 @@ public final class AccuracyMatrix {
 
     /**
      * The element-wise mean of several runs' matrices (e.g. one per seed). Its ACC and BWT equal
-     * the runs' mean ACC and BWT, which are linear in the entries; its forgetting, made of maxima,
-     * is in general not the runs' mean forgetting. Each entry is the sum divided by the number of
+     * the runs' mean ACC and BWT in exact arithmetic, being linear in the entries, but may differ in
+     * the last bit ({@link #meanOver} gives the runs' mean as the tables do); its forgetting, made of
+     * maxima, is in general not the runs' mean forgetting. Each entry is the sum divided by the number of
      * runs, so runs that all score 1 average to exactly 1 (adding 1/9 nine times gives
      * 1.0000000000000002).
      *
