@@ -2,6 +2,7 @@ package org.engram.experiments.metrics;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import org.engram.simulator.ParameterException;
 
 /**
@@ -60,8 +61,9 @@ public final class AccuracyMatrix {
 
     /**
      * The element-wise mean of several runs' matrices (e.g. one per seed). Its ACC and BWT equal
-     * the runs' mean ACC and BWT, which are linear in the entries; its forgetting, made of maxima,
-     * is in general not the runs' mean forgetting. Each entry is the sum divided by the number of
+     * the runs' mean ACC and BWT in exact arithmetic, being linear in the entries, but may differ in
+     * the last bit ({@link #meanOver} gives the runs' mean as the tables do); its forgetting, made of
+     * maxima, is in general not the runs' mean forgetting. Each entry is the sum divided by the number of
      * runs, so runs that all score 1 average to exactly 1 (adding 1/9 nine times gives
      * 1.0000000000000002).
      *
@@ -87,6 +89,29 @@ public final class AccuracyMatrix {
             }
         }
         return of(m);
+    }
+
+    /**
+     * The mean of one metric over several runs (e.g. one per seed), computed as {@code metrics.json}
+     * and the tables compute it: each run's value, then {@link SeedSummary#of(double[])}'s mean (the
+     * values summed in run order, divided by their number). The same metric of the {@link #mean}
+     * matrix is equal in exact arithmetic for ACC, BWT and learning accuracy, but its sums run in
+     * another order and can differ in the last bit, enough to print another last digit (63.7 against
+     * 63.8 for a mean of 63.75).
+     *
+     * @param runs   matrices of one size, at least one
+     * @param metric the metric of one run, e.g. {@code AccuracyMatrix::bwt}
+     * @return the mean (same unit as the metric); NaN if the metric is undefined (NaN) for any run
+     */
+    public static double meanOver(List<AccuracyMatrix> runs, ToDoubleFunction<AccuracyMatrix> metric) {
+        double[] values = new double[runs.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = metric.applyAsDouble(runs.get(i));
+            if (Double.isNaN(values[i])) {
+                return Double.NaN;
+            }
+        }
+        return SeedSummary.of(values).mean();
     }
 
     /** @return the number of tasks {@code T} */

@@ -38,6 +38,21 @@ public final class AccuracyHeatMap {
      * @return the figure, sized so that cells stay square-ish and readable
      */
     public static Figure of(AccuracyMatrix matrix, List<String> taskNames, String title) {
+        return of(List.of(matrix), taskNames, title);
+    }
+
+    /**
+     * Draws the figure of several runs (seeds): the cells of their mean matrix, and in the subtitle
+     * their mean ACC, BWT and learning accuracy, as the summary tables give them
+     * ({@link AccuracyMatrix#meanOver}).
+     *
+     * @param runs      the runs' accuracy matrices, one size
+     * @param taskNames one short name per task for the axes
+     * @param title     figure title
+     * @return the figure, sized so that cells stay square-ish and readable
+     */
+    public static Figure of(List<AccuracyMatrix> runs, List<String> taskNames, String title) {
+        AccuracyMatrix matrix = AccuracyMatrix.mean(runs);
         int t = matrix.size();
         Labels.requireCount(taskNames, t, "task names");
         double[][] xyz = new double[3][t * t];
@@ -95,8 +110,10 @@ public final class AccuracyHeatMap {
         legend.setAxisOffset(4);
         legend.setMargin(new RectangleInsets(10, 12, 10, 4));
         chart.addSubtitle(legend);
-        ChartStyle.subtitle(chart, "ACC " + Labels.percent(matrix.acc()) + "   BWT " + Labels.points(matrix.bwt())
-                + "   learning accuracy " + Labels.percent(matrix.learningAccuracy()));
+        ChartStyle.subtitle(chart, "ACC " + Labels.percent(AccuracyMatrix.meanOver(runs, AccuracyMatrix::acc))
+                + "   BWT " + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::bwt))
+                + "   learning accuracy "
+                + Labels.percent(AccuracyMatrix.meanOver(runs, AccuracyMatrix::learningAccuracy)));
         int side = Math.max(520, Math.min(1100, 200 + 70 * t));
         return new Figure(ChartStyle.apply(chart), side + 160, side);
     }

@@ -39,7 +39,8 @@ public final class ForgettingPlot {
 
     /**
      * Draws the figure of several runs (seeds): the lines of their mean matrix, and in the subtitle
-     * their mean ACC, BWT and average forgetting, as the summary tables give them.
+     * their mean ACC, BWT and average forgetting, as the summary tables give them
+     * ({@link AccuracyMatrix#meanOver}).
      *
      * @param runs      the runs' accuracy matrices, one size
      * @param taskNames one name per task for the legend
@@ -76,9 +77,10 @@ public final class ForgettingPlot {
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         LegendTitle legend = chart.getLegend();
         legend.setPosition(t > 6 ? RectangleEdge.RIGHT : RectangleEdge.BOTTOM);
-        double forgetting = runs.stream().mapToDouble(AccuracyMatrix::averageForgetting).average().orElseThrow();
-        String summary = "ACC " + Labels.percent(matrix.acc()) + "   BWT " + Labels.points(matrix.bwt())
-                + "   average forgetting " + Labels.points(forgetting) + "   (" + t
+        String summary = "ACC " + Labels.percent(AccuracyMatrix.meanOver(runs, AccuracyMatrix::acc))
+                + "   BWT " + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::bwt))
+                + "   average forgetting "
+                + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::averageForgetting)) + "   (" + t
                 + (t == 1 ? " task)" : " tasks)");
         ChartStyle.subtitle(chart, summary);
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);

@@ -81,6 +81,9 @@ public final class Comparison {
                             + s.label() + ".aggregate.over_seeds", "the spread over seeds that engram run writes",
                             "none", null);
                 }
+                for (String key : MetricsWriter.SUMMARY_KEYS) {
+                    checkSpread(r, "strategies." + s.label() + ".aggregate.over_seeds." + key, over.get(key));
+                }
                 merged.put(label, JsonFiles.MAPPER.convertValue(node, Map.class));
                 if (tasks > 1) {
                     entries.add(RunPlots.entry(label, s));
@@ -117,7 +120,7 @@ public final class Comparison {
         for (String note : notes) {
             md.append("\n**Note:** ").append(note).append('\n');
         }
-        md.append('\n').append(table);
+        md.append('\n').append(table).append('\n').append(SummaryWriter.TABLE_NOTE).append(".\n");
         RunFolder folder = RunFolder.createNew(resultsRoot, "comparisons", Instant.now(), runs.toString());
         folder.discardOnExit();   // a comparison is not resumed: a stopped one leaves no folder
         try {
@@ -130,6 +133,27 @@ public final class Comparison {
         } catch (RuntimeException e) {
             folder.discard();
             throw e;
+        }
+    }
+
+    /**
+     * Checks one metric's spread over seeds as the table and CSV read it: absent or null (undefined,
+     * e.g. BWT of one task), or a numeric {@code mean} with {@code ci95_low} and {@code ci95_high}
+     * both numbers, or both null (one seed).
+     *
+     * @throws EngramException naming the file and key, if the spread is damaged
+     */
+    private static void checkSpread(RunResults r, String key, JsonNode spread) {
+        if (spread == null || spread.isNull()) {
+            return;
+        }
+        JsonNode low = spread.path("ci95_low");
+        JsonNode high = spread.path("ci95_high");
+        if (!(spread.path("mean").isNumber()
+                && (low.isNumber() && high.isNumber() || low.isNull() && high.isNull()))) {
+            throw new EngramException(r.directory().resolve("metrics.json").toString(), key,
+                    "null, or a number 'mean' with numbers 'ci95_low' and 'ci95_high' (both null with one seed)",
+                    spread.toString(), null);
         }
     }
 

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.engram.experiments.config.ExperimentConfig;
-import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.AccuracyHeatMap;
 import org.engram.experiments.plot.ForgettingPlot;
@@ -35,10 +34,9 @@ public final class RunPlots {
         for (RunResults.Strategy s : run.strategies()) {
             String seeds = s.seeds().size() == 1 ? "seed " + s.seeds().get(0) : "mean of " + s.seeds().size() + " seeds";
             String base = ExperimentConfig.fileStem(s.label());
-            AccuracyMatrix mean = s.mean();
             files.addAll(ForgettingPlot.of(s.matrices(), names, s.label() + ": accuracy on each task as tasks are learned ("
                     + seeds + ")").write(plots, "forgetting_" + base));
-            files.addAll(AccuracyHeatMap.of(mean, names, s.label() + ": accuracy matrix (" + seeds + ")")
+            files.addAll(AccuracyHeatMap.of(s.matrices(), names, s.label() + ": accuracy matrix (" + seeds + ")")
                     .write(plots, "accuracy_matrix_" + base));
         }
         if (run.tasks().size() > 1) {

@@ -8,6 +8,11 @@ import org.engram.experiments.data.LocatedData;
 
 /** Writes {@code summary.md}: what was run, the table of strategies, and each mean accuracy matrix. */
 final class SummaryWriter {
+    /** What the table's ± and n/a mean; summary.md and comparison.md both say it under their tables. */
+    static final String TABLE_NOTE = "± is the half-width of the 95% confidence interval over seeds (Student t with"
+            + " n - 1 degrees of freedom); a value without ± is of one seed; n/a: undefined (BWT, FWT and forgetting"
+            + " of one task, FWT in class-incremental learning)";
+
     private SummaryWriter() {
     }
 
@@ -69,8 +74,7 @@ final class SummaryWriter {
                 + " learning it to the end (negative = forgetting); FWT: mean accuracy on a task before learning it,"
                 + " minus that of the untrained network (Lopez-Paz and Ranzato 2017); forgetting: mean over tasks"
                 + " of best earlier accuracy minus final accuracy (Chaudhry et al. 2018); learning accuracy: mean"
-                + " accuracy on each task just after learning it. +- is the half-width of the 95% confidence"
-                + " interval over seeds (Student t).\n");
+                + " accuracy on each task just after learning it. " + TABLE_NOTE + ".\n");
         for (Object note : (List<Object>) metrics.get("notes")) {
             sb.append("- ").append(note).append(".\n");
         }

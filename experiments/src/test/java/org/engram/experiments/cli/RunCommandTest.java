@@ -294,6 +294,22 @@ class RunCommandTest {
         assertTrue(compare.err().contains(noSpread.resolve("metrics.json") + ": strategies.naive.aggregate.over_seeds:"
                 + " expected the spread over seeds that engram run writes, found none"), compare.err());
         assertFalse(Files.exists(dir.resolve("cmp-bad")), "no comparison folder");
+        // A damaged spread of one metric: no mean, a text mean, a number, one end of the interval.
+        List<String> spreads = List.of("{}", "{\"mean\":\"x\"}", "5", "{\"mean\":0.5,\"ci95_low\":0.4}");
+        for (int k = 0; k < spreads.size(); k++) {
+            Path damaged = copyOfTheRun("bad-spread-" + k);
+            ObjectNode d = (ObjectNode) new ObjectMapper().readTree(damaged.resolve("metrics.json").toFile());
+            ((ObjectNode) d.get("strategies").get("si").get("aggregate").get("over_seeds"))
+                    .set("acc", new ObjectMapper().readTree(spreads.get(k)));
+            Files.writeString(damaged.resolve("metrics.json"), d.toString());
+            CliRunner.Result r = CliRunner.run("compare", damaged.toString(), "--out",
+                    dir.resolve("cmp-bad").toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(damaged.resolve("metrics.json") + ": strategies.si.aggregate.over_seeds.acc:"
+                    + " expected null, or a number 'mean' with numbers 'ci95_low' and 'ci95_high' (both null with one"
+                    + " seed), found " + spreads.get(k)), r.err());
+            assertFalse(Files.exists(dir.resolve("cmp-bad")), "no comparison folder");
+        }
     }
 
     /** A copy of the run folder to damage, under {@code dir/<name>/run}. */
@@ -349,6 +365,9 @@ class RunCommandTest {
         assertEquals(3, rows.size(), rows.toString());
         assertTrue(rows.get(1).startsWith("naive,"), rows.get(1));
         assertTrue(r.out().contains("| si | 2 |"), r.out());
+        // comparison.md, read without the runs' summaries, says what its ± and n/a are.
+        String md = Files.readString(cmp.resolve("comparison.md"));
+        assertTrue(md.contains("± is the half-width of the 95% confidence interval over seeds"), md);
     }
 
     /**

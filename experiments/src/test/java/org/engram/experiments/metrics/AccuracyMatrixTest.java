@@ -102,6 +102,17 @@ class AccuracyMatrixTest {
     }
 
     @Test
+    void meanOverSeedsIsTheMeanOfEachSeedsMetricAndNaNWhereUndefined() {
+        // BWT of R3 is -0.3; with R[2][0] = 0.9 (task 0 not forgotten) it is ((0.9 - 0.9) + (0.5 - 0.8)) / 2
+        // = -0.15; mean -0.225. One task has no BWT: the mean is NaN, as metrics.json writes null.
+        double[][] kept = {R3[0], R3[1], {0.9, 0.5, 0.9}};
+        assertEquals(-0.225, AccuracyMatrix.meanOver(List.of(AccuracyMatrix.of(R3), AccuracyMatrix.of(kept)),
+                AccuracyMatrix::bwt), EPS);
+        assertTrue(Double.isNaN(AccuracyMatrix.meanOver(List.of(AccuracyMatrix.of(new double[][] {{0.5}})),
+                AccuracyMatrix::bwt)));
+    }
+
+    @Test
     void csvHasHeaderAndOneRowPerTrainedTask() {
         String csv = AccuracyMatrix.of(new double[][] {{0.5, 0.25}, {0.125, 1}}).toCsv();
         assertEquals("after_task,task_0,task_1\n0,0.500000,0.250000\n1,0.125000,1.000000\n", csv);

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import org.engram.experiments.metrics.AccuracyMatrix;
+import org.engram.experiments.metrics.SeedSummary;
 import org.junit.jupiter.api.Test;
 
 /**
- * The forgetting plot of several seeds states their mean forgetting, as the tables do, not the
- * forgetting of their mean matrix, which differs because forgetting takes a maximum.
+ * The forgetting plot and heat map of several seeds state their mean metrics as the tables do
+ * (each seed's value, then the mean), not the metrics of their mean matrix: forgetting differs
+ * because it takes a maximum, ACC, BWT and learning accuracy in the last bit, which can change
+ * the last digit printed.
  */
 class SeedMeanForgettingTest {
     @Test
@@ -24,5 +28,29 @@ class SeedMeanForgettingTest {
         assertTrue(svg.contains("average forgetting +25.0 pp"), "expected the seeds' mean forgetting");
         // ACC is linear in the entries: the mean matrix's ACC is the seeds' mean, (0.4 + 0.8 + 0.7) / 3.
         assertTrue(svg.contains("ACC 63.3%"), "ACC of the mean");
+    }
+
+    /**
+     * Two seeds whose mean ACC and learning accuracy lie on a rounding boundary. Seed A
+     * {{0, 0.65}, {0.55, 0.5}}, seed B {{0.35, 0.1}, {0.9, 0.6}}. Per seed, ACC A = (0.55 + 0.5) / 2 =
+     * 0.525, B = (0.9 + 0.6) / 2 = 0.75; their mean 1.275 / 2 = 0.6375 becomes 63.7499999999999929
+     * when multiplied by 100, which summary.md prints as 63.7. The mean matrix's last row
+     * (0.7250000000000001, 0.55) gives 0.6375000000000001, printed 63.8. Learning accuracy:
+     * A (0 + 0.5) / 2 = 0.25, B (0.35 + 0.6) / 2 = 0.475, mean 0.3625: checked the same way below.
+     */
+    @Test
+    void subtitlesPrintTheTablesRoundingOfTheSeedsMean() {
+        AccuracyMatrix a = AccuracyMatrix.of(new double[][] {{0, 0.65}, {0.55, 0.5}});
+        AccuracyMatrix b = AccuracyMatrix.of(new double[][] {{0.35, 0.1}, {0.9, 0.6}});
+        double tableAcc = SeedSummary.of(new double[] {0.525, 0.75}).mean();
+        assertEquals("63.7", String.format(Locale.ROOT, "%.1f", 100 * tableAcc), "the table's ACC");
+        assertEquals("63.8", String.format(Locale.ROOT, "%.1f", 100 * AccuracyMatrix.mean(List.of(a, b)).acc()),
+                "the mean matrix's ACC, which the figures printed before");
+        String forgetting = ForgettingPlot.of(List.of(a, b), List.of("0", "1"), "two seeds").svg();
+        assertTrue(forgetting.contains("ACC 63.7%"), "forgetting plot: the table's ACC");
+        String heat = AccuracyHeatMap.of(List.of(a, b), List.of("0", "1"), "two seeds").svg();
+        assertTrue(heat.contains("ACC 63.7%"), "heat map: the table's ACC");
+        String tableLa = String.format(Locale.ROOT, "%.1f%%", 100 * SeedSummary.of(new double[] {0.25, 0.475}).mean());
+        assertTrue(heat.contains("learning accuracy " + tableLa), "heat map: the table's learning accuracy " + tableLa);
     }
 }
