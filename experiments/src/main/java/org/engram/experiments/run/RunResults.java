@@ -35,10 +35,6 @@ public record RunResults(Path directory, String experiment, String runId, List<S
      * @param matrices the accuracy matrix of each seed
      */
     public record Strategy(String label, List<Long> seeds, List<AccuracyMatrix> matrices) {
-        /** @return the element-wise mean of the seeds' matrices */
-        public AccuracyMatrix mean() {
-            return AccuracyMatrix.mean(matrices);
-        }
     }
 
     /**
