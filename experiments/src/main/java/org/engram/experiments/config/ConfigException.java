@@ -1,5 +1,6 @@
 package org.engram.experiments.config;
 
+import java.util.List;
 import org.engram.simulator.EngramException;
 
 /**
@@ -32,5 +33,22 @@ public class ConfigException extends EngramException {
      */
     public ConfigException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * One error for several problems found together.
+     *
+     * @param problems at least one
+     * @return the only problem, or one whose message lists them all, one per line
+     */
+    public static ConfigException all(List<ConfigException> problems) {
+        if (problems.size() == 1) {
+            return problems.get(0);
+        }
+        StringBuilder sb = new StringBuilder(problems.size() + " problems:");
+        for (ConfigException e : problems) {
+            sb.append("\n  ").append(e.getMessage());
+        }
+        return new ConfigException(sb.toString(), null);
     }
 }

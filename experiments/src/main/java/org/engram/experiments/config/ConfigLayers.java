@@ -125,8 +125,16 @@ public final class ConfigLayers {
         fillDefaults(tree, ExperimentConfig.class);
         ExperimentConfig config = convert(tree, where);
         List<ExperimentConfig.StrategySpec> strategies = new ArrayList<>();
+        List<ConfigException> problems = new ArrayList<>();
         for (int i = 0; i < config.strategies().size(); i++) {
-            strategies.add(StrategyParams.fill(config.strategies().get(i), "strategies[" + i + "]", where));
+            try {
+                strategies.add(StrategyParams.fill(config.strategies().get(i), "strategies[" + i + "]", where));
+            } catch (ConfigException e) {
+                problems.add(e);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
         }
         ExperimentConfig complete = new ExperimentConfig(config.name(), config.seeds(), config.threads(),
                 config.data(), config.tasks(), config.network(), config.encoder(), config.training(), config.learner(),
@@ -241,15 +249,60 @@ public final class ConfigLayers {
     }
 
     private static ExperimentConfig convert(ObjectNode tree, StrategyParams.Locator where) {
+        bindSectionsApart(tree, where);
+        return bind(tree, ExperimentConfig.class, "", where);
+    }
+
+    /**
+     * Binds each section, and each strategy, on its own, so that bad values in several of them are
+     * reported together: binding the whole config stops at the first. A section's own values are
+     * still checked one after another.
+     *
+     * @throws ConfigException naming every section's problem
+     */
+    private static void bindSectionsApart(ObjectNode tree, StrategyParams.Locator where) {
+        List<ConfigException> problems = new ArrayList<>();
+        for (RecordComponent rc : ExperimentConfig.class.getRecordComponents()) {
+            String key = snakeCase(rc.getName());
+            JsonNode child = tree.get(key);
+            Class<?> element = recordElement(rc.getGenericType());
+            if (child == null) {
+                continue;
+            }
+            try {
+                if (rc.getType().isRecord()) {
+                    bind(child, rc.getType(), key, where);
+                } else if (element != null && child.isArray()) {
+                    for (int i = 0; i < child.size(); i++) {
+                        try {
+                            bind(child.get(i), element, key + "[" + i + "]", where);
+                        } catch (ConfigException e) {
+                            problems.add(e);
+                        }
+                    }
+                }
+            } catch (ConfigException e) {
+                problems.add(e);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
+        }
+    }
+
+    /** Binds a node at {@code keyPath} ({@code ""} for the whole config) to a type, located by {@code where}. */
+    private static <T> T bind(JsonNode node, Class<T> type, String keyPath, StrategyParams.Locator where) {
         try {
-            return ConfigLoader.mapper().treeToValue(tree, ExperimentConfig.class);
+            return ConfigLoader.mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
             ConfigException c = ConfigLoader.translate(e, "", null);
-            String path = c.location() == null ? "" : c.location();
+            String inner = c.location() == null ? "" : c.location();
+            String path = keyPath.isEmpty() || inner.isEmpty() || inner.startsWith("[") ? keyPath + inner
+                    : keyPath + "." + inner;
             throw new ConfigException(where.locate(path), path.isEmpty() ? null : path, c.expected(), c.found(),
                     c.hint());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(where.locate("") + ": " + e.getMessage(), e);
+            throw new ConfigException(where.locate(keyPath) + ": " + e.getMessage(), e);
         }
     }
 

@@ -68,15 +68,8 @@ final class CrossChecks {
                 problems.add(e);
             }
         }
-        if (problems.size() == 1) {
-            throw problems.get(0);
-        }
         if (!problems.isEmpty()) {
-            StringBuilder sb = new StringBuilder(problems.size() + " problems:");
-            for (ConfigException e : problems) {
-                sb.append("\n  ").append(e.getMessage());
-            }
-            throw new ConfigException(sb.toString(), null);
+            throw ConfigException.all(problems);
         }
     }
 

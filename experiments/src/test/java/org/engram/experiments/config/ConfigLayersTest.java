@@ -52,6 +52,41 @@ class ConfigLayersTest {
         assertEquals(3, yamlOnly.threads());
     }
 
+    /**
+     * Bad values in different sections, and in different strategies, are reported together, each
+     * at its own line or override (binding the whole config stopped at the first).
+     */
+    @Test
+    void badValuesOfSeveralSectionsAreReportedTogether() {
+        String yaml = String.join("\n",
+                "name: several",
+                "training:",
+                "  epochs: 0",
+                "encoder:",
+                "  steps: 0",
+                "strategies:",
+                "  - name: ewc",
+                "    params: {lambda: -1}",
+                "  - name: si",
+                "    params: {c: -2}",
+                "");
+        ConfigException sections = assertThrows(ConfigException.class,
+                () -> ConfigLayers.resolve(yaml, "several.yaml", List.of("network.hidden[0]=0"), ConfigLayers.Flags.NONE));
+        assertEquals(String.join("\n",
+                "3 problems:",
+                "  --set network.hidden[0]=0: network.hidden[0]: expected a layer size >= 1, found 0",
+                "  several.yaml:5:3: encoder.steps: expected an integer >= 1, found 0",
+                "  several.yaml:3:3: training.epochs: expected an integer >= 1, found 0"), sections.getMessage());
+        String fixed = yaml.replace("epochs: 0", "epochs: 1").replace("steps: 0", "steps: 5");
+        ConfigException strategies = assertThrows(ConfigException.class,
+                () -> ConfigLayers.resolve(fixed, "several.yaml", List.of(), ConfigLayers.Flags.NONE));
+        assertTrue(strategies.getMessage().startsWith("2 problems:\n  several.yaml:8:"), strategies.getMessage());
+        assertTrue(strategies.getMessage().contains("strategies[0].params.lambda: expected a finite number >= 0"),
+                strategies.getMessage());
+        assertTrue(strategies.getMessage().contains("strategies[1].params.c: expected a finite number >= 0"),
+                strategies.getMessage());
+    }
+
     /** A section written with nothing under it takes every default, like an absent one (it crashed the run's end). */
     @Test
     void emptySectionsTakeTheirDefaults() {
