@@ -266,27 +266,26 @@ public final class ConfigLayers {
             String key = snakeCase(rc.getName());
             JsonNode child = tree.get(key);
             Class<?> element = recordElement(rc.getGenericType());
-            if (child == null) {
-                continue;
-            }
-            try {
-                if (rc.getType().isRecord()) {
-                    bind(child, rc.getType(), key, where);
-                } else if (element != null && child.isArray()) {
-                    for (int i = 0; i < child.size(); i++) {
-                        try {
-                            bind(child.get(i), element, key + "[" + i + "]", where);
-                        } catch (ConfigException e) {
-                            problems.add(e);
-                        }
-                    }
+            if (rc.getType().isRecord() && child != null) {
+                bindApart(child, rc.getType(), key, where, problems);
+            } else if (element != null && child != null && child.isArray()) {
+                for (int i = 0; i < child.size(); i++) {
+                    bindApart(child.get(i), element, key + "[" + i + "]", where, problems);
                 }
-            } catch (ConfigException e) {
-                problems.add(e);
             }
         }
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
+        }
+    }
+
+    /** Binds a node on its own, adding its problem, if any, to {@code problems}. */
+    private static void bindApart(JsonNode node, Class<?> type, String keyPath, StrategyParams.Locator where,
+                                  List<ConfigException> problems) {
+        try {
+            bind(node, type, keyPath, where);
+        } catch (ConfigException e) {
+            problems.add(e);
         }
     }
 

@@ -71,7 +71,7 @@ public final class AtomicFile {
             if (e instanceof RuntimeException) {
                 throw (RuntimeException) e;
             }
-            throw new EngramException(file + ": cannot write file: " + reason((IOException) e, tmp), e);
+            throw new EngramException(file + ": cannot write file: " + reason((IOException) e, tmp.getParent()), e);
         }
         forceFolder(target.getParent());
     }
@@ -91,7 +91,7 @@ public final class AtomicFile {
             return;   // a platform that cannot open folders (Windows): as durable as it makes renames
         } catch (IOException e) {
             throw new EngramException(folder + ": cannot open the folder to force its entries to the disk: "
-                    + reason(e, folder.resolve("-")), e);
+                    + reason(e, folder), e);
         }
         try (channel) {
             channel.force(true);
@@ -101,9 +101,9 @@ public final class AtomicFile {
     }
 
     /** Why a file operation failed, in words: the JDK's messages for these two are just the path. */
-    private static String reason(IOException e, Path tmp) {
+    private static String reason(IOException e, Path folder) {
         if (e instanceof NoSuchFileException) {
-            return "the folder " + tmp.getParent() + " does not exist";
+            return "the folder " + folder + " does not exist";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied for " + e.getMessage();
