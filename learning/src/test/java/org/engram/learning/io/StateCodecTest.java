@@ -92,18 +92,62 @@ class StateCodecTest {
         for (int k = 0; k < block.length; k++) {
             block[k] = (byte) (k * 31 + 7);
         }
+        // Longer than the first allocation and than the transfer buffer, and not a multiple of either.
         double[] row = new double[150_001];
+        float[] floats = new float[150_001];
+        int[] ints = new int[150_001];
         for (int k = 0; k < row.length; k++) {
             row[k] = k * 0.5 - 3;
+            floats[k] = k * 0.25f + 1;
+            ints[k] = k * 7 - 5;
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(buffer);
         StateCodec.writeBytes(out, block);
         StateCodec.writeDoubles(out, row);
+        StateCodec.writeFloats(out, floats);
+        StateCodec.writeInts(out, ints);
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()));
         assertArrayEquals(block, StateCodec.readBytes(in));
         assertArrayEquals(row, StateCodec.readDoubles(in));
+        assertArrayEquals(floats, StateCodec.readFloats(in));
+        assertArrayEquals(ints, StateCodec.readInts(in));
         assertEquals(-1, in.read(), "nothing left over");
+    }
+
+    /** The layout the class documents, written value by value: files saved before stay readable. */
+    @Test
+    void arraysAreWrittenAsTheDocumentedBigEndianLayout() throws IOException {
+        double[] d = new double[10_000];
+        float[] f = new float[20_000];
+        int[] i = new int[20_000];
+        for (int k = 0; k < i.length; k++) {
+            f[k] = k / 3f;
+            i[k] = -k * 1_000_003;
+            if (k < d.length) {
+                d[k] = Math.sqrt(k) - 50;
+            }
+        }
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        DataOutputStream byValue = new DataOutputStream(expected);
+        byValue.writeInt(d.length);
+        for (double v : d) {
+            byValue.writeLong(Double.doubleToRawLongBits(v));
+        }
+        byValue.writeInt(f.length);
+        for (float v : f) {
+            byValue.writeInt(Float.floatToRawIntBits(v));
+        }
+        byValue.writeInt(i.length);
+        for (int v : i) {
+            byValue.writeInt(v);
+        }
+        ByteArrayOutputStream actual = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(actual);
+        StateCodec.writeDoubles(out, d);
+        StateCodec.writeFloats(out, f);
+        StateCodec.writeInts(out, i);
+        assertArrayEquals(expected.toByteArray(), actual.toByteArray());
     }
 
     /** One of StateCodec's readers. */
