@@ -3,9 +3,9 @@ package org.engram.experiments.plot;
 import java.awt.Color;
 import java.awt.Paint;
 import java.util.List;
-import java.util.Locale;
 
 import org.engram.experiments.metrics.AccuracyMatrix;
+import org.engram.experiments.metrics.MetricFormat;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -92,7 +92,7 @@ public final class AccuracyHeatMap {
         for (int i = 0; i < t; i++) {
             for (int j = 0; j < t; j++) {
                 double v = 100 * matrix.get(i, j);
-                XYTextAnnotation a = new XYTextAnnotation(String.format(Locale.ROOT, "%.1f", v), j, i);
+                XYTextAnnotation a = new XYTextAnnotation(MetricFormat.format("%.1f", v), j, i);
                 a.setFont(ChartStyle.CELL.deriveFont(t > 8 ? 11f : 14f));
                 a.setPaint(scale.textOn(v));
                 plot.addAnnotation(a);

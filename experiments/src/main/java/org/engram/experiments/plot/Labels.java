@@ -1,7 +1,7 @@
 package org.engram.experiments.plot;
 
 import java.util.List;
-import java.util.Locale;
+import org.engram.experiments.metrics.MetricFormat;
 
 /** Checks on the labels callers pass to the figures, and number formats for subtitles. */
 final class Labels {
@@ -16,11 +16,11 @@ final class Labels {
 
     /** A fraction as a percentage with one decimal, e.g. {@code "83.4%"}; {@code "n/a"} for NaN. */
     static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+        return Double.isNaN(fraction) ? "n/a" : MetricFormat.format("%.1f%%", 100 * fraction);
     }
 
     /** A difference of fractions in signed percentage points, e.g. {@code "-12.3 pp"}; {@code "n/a"} for NaN. */
     static String points(double fraction) {
-        return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%+.1f pp", 100 * fraction);
+        return Double.isNaN(fraction) ? "n/a" : MetricFormat.format("%+.1f pp", 100 * fraction);
     }
 }

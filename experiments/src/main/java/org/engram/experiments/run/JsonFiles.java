@@ -1,5 +1,6 @@
 package org.engram.experiments.run;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,18 +9,29 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.simulator.EngramException;
 
-/** Reads and writes the JSON files of a run folder (snake_case keys, indented, NaN written as null). */
+/**
+ * Reads and writes the JSON files of a run folder (snake_case keys, indented, NaN written as null,
+ * negative zero written as 0.0: see {@link MetricFormat}).
+ */
 final class JsonFiles {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(new SimpleModule("no-negative-zero")
+                    .addSerializer(Double.class, new UnsignedZero())
+                    .addSerializer(double.class, new UnsignedZero())
+                    .addSerializer(double[].class, new UnsignedZeros()));
 
     /** What every JSON file of a run folder holds, for messages. */
     private static final String COMPLETE = "complete JSON as engram run writes it";
@@ -89,5 +101,33 @@ final class JsonFiles {
             found = "JSON of another shape (" + what + ")";
         }
         return new EngramException(where, null, COMPLETE, found, null);
+    }
+
+    /** Writes a double, negative zero as 0.0. */
+    private static final class UnsignedZero extends StdSerializer<Double> {
+        UnsignedZero() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeNumber(MetricFormat.withoutNegativeZero(value));
+        }
+    }
+
+    /** Writes a double array, negative zeros as 0.0. */
+    private static final class UnsignedZeros extends StdSerializer<double[]> {
+        UnsignedZeros() {
+            super(double[].class);
+        }
+
+        @Override
+        public void serialize(double[] values, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartArray(values, values.length);
+            for (double v : values) {
+                gen.writeNumber(MetricFormat.withoutNegativeZero(v));
+            }
+            gen.writeEndArray();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.data.LocatedData;
+import org.engram.experiments.metrics.MetricFormat;
 
 /** Writes {@code summary.md}: what was run, the table of strategies, and each mean accuracy matrix. */
 final class SummaryWriter {
@@ -64,7 +65,7 @@ final class SummaryWriter {
             for (int i = 0; i < m.length; i++) {
                 sb.append("| ").append(i + 1).append(" |");
                 for (double v : m[i]) {
-                    sb.append(String.format(Locale.ROOT, " %.1f |", 100 * v));
+                    sb.append(' ').append(MetricFormat.format("%.1f", 100 * v)).append(" |");
                 }
                 sb.append('\n');
             }
@@ -116,13 +117,13 @@ final class SummaryWriter {
         if (spread == null) {
             return "n/a";
         }
-        String mean = String.format(Locale.ROOT, format, scale * ((Number) spread.get("mean")).doubleValue());
+        String mean = MetricFormat.format(format, scale * ((Number) spread.get("mean")).doubleValue());
         Object low = spread.get("ci95_low");
         if (low == null) {
             return mean;
         }
         double half = scale * (((Number) spread.get("ci95_high")).doubleValue() - ((Number) low).doubleValue()) / 2;
-        return mean + " ± " + String.format(Locale.ROOT, format, half);
+        return mean + " ± " + MetricFormat.format(format, half);
     }
 
     private static String lower(Enum<?> e) {

@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -54,5 +55,37 @@ class MetricsWriterTest {
         assertEquals(0.5, mean[0][1], 0);
         assertEquals(1.0, mean[1][1], 0);
         assertTrue(w.matrixCsv().contains("naive,mean,1,1.000000,1.000000\n"), w.matrixCsv());
+    }
+
+    /**
+     * Three seeds whose BWT (0.1, -0.2, 0.1) cancels: their mean in double is -1.85e-17, which
+     * "%.1f" wrote as "-0.0" in summary.md and engram compare's table. The half-width is
+     * t(0.975, 2) sd / sqrt(3) with sd = sqrt(0.03): 4.3027 x 0.1 = 43.0 pp.
+     */
+    @Test
+    void bwtThatCancelsOverSeedsIsWrittenAsZero() {
+        List<UnitProgress> units = new ArrayList<>();
+        double[] after = {0.6, 0.3, 0.6};
+        for (int s = 0; s < 3; s++) {
+            units.add(unit(s + 1, new double[][] {{0.5, 0.5}, {after[s], 0.5}}));
+        }
+        MetricsWriter w = MetricsWriter.of(config(3), "run", List.of("a", "b"), null, units, null);
+        String row = SummaryWriter.table(w.metrics()).lines().filter(l -> l.startsWith("| naive |")).findFirst()
+                .orElseThrow();
+        assertEquals("0.0 ± 43.0", row.split("\\|")[4].trim(), row);
+        assertFalse(w.summary().contains("-0.0"), w.summary());
+    }
+
+    /** Negative zero is written as 0.0 in JSON, in boxed and primitive doubles and in arrays. */
+    @Test
+    void jsonHasNoNegativeZero() throws Exception {
+        String json = JsonFiles.write(Map.of("mean", -0.0, "row", new double[] {-0.0, 0.5},
+                "rows", new double[][] {{-0.0}}, "point", new Point(-0.0)));
+        assertFalse(json.contains("-0"), json);
+        assertEquals(0x0L, Double.doubleToRawLongBits(JsonFiles.MAPPER.readTree(json).get("mean").asDouble()));
+    }
+
+    /** A record with a primitive double. */
+    record Point(double x) {
     }
 }

@@ -518,8 +518,14 @@ public final class ContinualLearner implements AutoCloseable {
         /** A task's head: its classes' readout units (task-incremental), else every unit. */
         @Override
         public int[] headUnits(int task) {
-            return scenario == Scenario.TASK_INCREMENTAL ? tasks.get(task).classes().clone()
-                    : ModelView.super.headUnits(task);
+            return scenario == Scenario.TASK_INCREMENTAL ? classUnits(task) : ModelView.super.headUnits(task);
+        }
+
+        @Override
+        public int[] classUnits(int task) {
+            int[] units = tasks.get(task).classes().clone();
+            Arrays.sort(units);
+            return units;
         }
 
         /** In task-incremental learning the readout is one head per task, masked by the loss. */

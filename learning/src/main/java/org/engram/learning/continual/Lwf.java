@@ -1,5 +1,6 @@
 package org.engram.learning.continual;
 
+import java.util.TreeSet;
 import org.engram.simulator.ParameterException;
 
 /**
@@ -7,9 +8,18 @@ import org.engram.simulator.ParameterException;
  * previous network's (softened) outputs on the new task's inputs.
  *
  * <p>At {@code beforeTask(t)} for {@code t >= 1} the network still is the previous network; the
- * strategy records its soft targets {@code p = softmax(z / T)} for every training sample of task t.
- * In task-incremental learning there is one target per earlier task's head
- * ({@link ModelView#headUnits}, its classes' units); otherwise one over all outputs. At each
+ * strategy records its soft targets {@code p = softmax(z / T)} for every training sample of task t,
+ * over the output units the earlier tasks trained:
+ * <ul>
+ *   <li>task-incremental: one target per earlier task's head ({@link ModelView#headUnits}, its
+ *       classes' units);</li>
+ *   <li>class-incremental: one target over the units of every class of tasks 0 to t - 1
+ *       ({@link ModelView#classUnits}); the units of task t's classes and of classes not seen yet
+ *       carry no knowledge of the previous network and are not distilled, as in Avalanche's LwF
+ *       (distillation over previously seen classes' units) and iCaRL's LwF.MC (old classes);</li>
+ *   <li>domain-incremental: one target over all outputs (the shared head every task trains).</li>
+ * </ul>
+ * At each
  * {@code beforeBatch} it attaches those targets to the batch's own samples as
  * {@link DistillationTarget}s with weight alpha; the trainer adds
  * {@code alpha * CE(p, softmax(z / T))} to each sample's loss (see the contract there). This is the
@@ -79,12 +89,12 @@ public final class Lwf implements ContinualStrategy {
         }
         ModelView model = task.model();
         SampleSet data = task.trainData();
-        boolean perHead = task.scenario() == Scenario.TASK_INCREMENTAL;
-        int heads = perHead ? t : 1;
-        int[][] units = new int[heads][];
-        for (int h = 0; h < heads; h++) {
-            units[h] = model.headUnits(h);
-        }
+        int[][] units = switch (task.scenario()) {
+            case TASK_INCREMENTAL -> earlierHeads(model, t);
+            case CLASS_INCREMENTAL -> new int[][] {earlierClasses(model, t)};
+            case DOMAIN_INCREMENTAL -> new int[][] {model.headUnits(0)};
+        };
+        int heads = units.length;
         float[] logits = new float[model.outputs(model.layerCount() - 1)];
         DistillationTarget[][] built = new DistillationTarget[heads][data.size()];
         for (int s = 0; s < data.size(); s++) {
@@ -95,6 +105,26 @@ public final class Lwf implements ContinualStrategy {
             }
         }
         targets = built;
+    }
+
+    /** The heads of tasks 0 to t - 1, one row each. */
+    private static int[][] earlierHeads(ModelView model, int t) {
+        int[][] units = new int[t][];
+        for (int h = 0; h < t; h++) {
+            units[h] = model.headUnits(h);
+        }
+        return units;
+    }
+
+    /** The units of every class of tasks 0 to t - 1, in increasing order. */
+    private static int[] earlierClasses(ModelView model, int t) {
+        TreeSet<Integer> union = new TreeSet<>();
+        for (int h = 0; h < t; h++) {
+            for (int u : model.classUnits(h)) {
+                union.add(u);
+            }
+        }
+        return union.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Override

@@ -58,6 +58,17 @@ public interface ModelView {
     }
 
     /**
+     * The output units of a task's own classes in the last layer (the units its labels name), in
+     * every scenario. A view that does not know the tasks' classes answers {@link #headUnits}.
+     *
+     * @param task the task index
+     * @return the units, in increasing order (a new array)
+     */
+    default int[] classUnits(int task) {
+        return headUnits(task);
+    }
+
+    /**
      * A view of one dense layer, e.g. the plastic projection of a network trained by a local rule.
      *
      * @param inputs  presynaptic neurons

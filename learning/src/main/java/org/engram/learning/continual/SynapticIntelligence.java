@@ -16,10 +16,16 @@ import org.engram.simulator.ParameterException;
  * <pre>
  *   w_k     += -g_k * delta_k                                  (path integral, afterBatch)
  *   at the end of task t, with Delta_k = theta_k(end of t) - theta_k(start of t):
- *   Omega_k += w_k / (Delta_k^2 + xi),   w_k &lt;- 0,   theta*_k &lt;- theta_k(end of t)
+ *   Omega_k &lt;- max(0, Omega_k + w_k / (Delta_k^2 + xi)),   w_k &lt;- 0,   theta*_k &lt;- theta_k(end of t)
  *   penalty = c sum_k Omega_k (theta_k - theta*_k)^2,   gradient added: 2 c Omega (theta - theta*)
  * </pre>
- * The penalty is the paper's (its eq. 4), so {@code c} means what it means there.
+ * The penalty is the paper's (its eq. 4), so {@code c} means what it means there. The path
+ * integral {@code w_k} is negative when a weight moved against its gradient (momentum, Adam, noise
+ * of the batches); the paper's eq. 5 sums such terms as they are, but a negative Omega would make
+ * the penalty negative, pushing the weight away from theta* without bound. Omega is therefore
+ * clipped at 0 after each task, as the authors' code does ({@code ganguli-lab/pathint},
+ * {@code tf.nn.relu} of the running sum): the clipped value is what later tasks add to. xi only
+ * damps the denominator and does not change the sign.
  *
  * <table>
  *   <caption>Hyperparameters</caption>
@@ -143,7 +149,7 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
             final double[] p = path[l];
             for (int k = 0; k < o.length; k++) {
                 double total = (double) end[l][k] - taskStart[l][k];
-                o[k] += p[k] / (total * total + xi);
+                o[k] = Math.max(0, o[k] + p[k] / (total * total + xi));
                 p[k] = 0;
             }
         }

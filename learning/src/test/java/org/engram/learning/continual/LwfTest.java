@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
@@ -73,36 +79,11 @@ class LwfTest {
     @Test
     void taskIncrementalDistilsEveryEarlierHeadSeparately() {
         int n = 4;
-        ToyLinearModel inner = new ToyLinearModel(n, 6, 3);
-        ModelView heads = new ModelView() {
-            @Override
-            public int layerCount() {
-                return 1;
-            }
-
-            @Override
-            public int inputs(int layer) {
-                return n;
-            }
-
-            @Override
-            public int outputs(int layer) {
-                return 6;
-            }
-
-            @Override
-            public float[] weights(int layer) {
-                return inner.w;
-            }
-
-            @Override
-            public int[] headUnits(int task) {
-                return new int[] {2 * task, 2 * task + 1};
-            }
-        };
+        IntFunction<int[]> pairs = task -> new int[] {2 * task, 2 * task + 1};
+        ToyLinearModel inner = model(n, 6, 3, pairs, pairs);
         SampleSet data = ToyData.nearSubspace(2, ToyData.randomRows(2, n, 1), 2, 10, 0.1, 2);
         Lwf lwf = new Lwf(Lwf.Params.defaults());
-        lwf.beforeTask(new FixedTask(2, Scenario.TASK_INCREMENTAL, 1, heads, inner, List.of(data, data, data)));
+        lwf.beforeTask(new FixedTask(2, Scenario.TASK_INCREMENTAL, 1, inner, inner, List.of(data, data, data)));
         Batch batch = new Batch(2, Scenario.TASK_INCREMENTAL, 0, 0, data, new int[] {3});
         lwf.beforeBatch(batch);
         assertEquals(2, batch.distillationTargetCount(0));
@@ -128,7 +109,77 @@ class LwfTest {
                     relabel(d.trainY(), d.classes(), classes[t]), d.testX(), relabel(d.testY(), d.classes(), classes[t]),
                     classes[t]);
         }
-        java.util.Set<String> seen = new java.util.TreeSet<>();
+        assertEquals(Map.of(1, Set.of("[0, 2]")), distilledUnits(tasks, Scenario.TASK_INCREMENTAL));
+    }
+
+    /**
+     * Class-incremental, one input x = 1 and four units: task 0 trained classes {0, 1}, task 1
+     * brings class 2, class 3 is not seen yet. At task 1 only units 0 and 1 are distilled. With
+     * T = 2 the previous network's logits (2 ln 3, 0, 5, -7) give p = softmax((ln 3, 0)) = (3/4,
+     * 1/4); the current logits (0, 2 ln 3, 9, 1) give q = (1/4, 3/4), so the loss is
+     * -(3/4 ln 1/4 + 1/4 ln 3/4) = 2 ln 2 - (ln 3) / 4 and the gradient (q - p) / T = (-1/4, 1/4)
+     * on units 0 and 1, nothing on units 2 and 3. Distilling all four units (as before) would put
+     * most of p on unit 2 (logit 5) and pull unit 2, which task 1 must learn, to the old network.
+     */
+    @Test
+    void classIncrementalDistilsOnlyTheEarlierTasksClasses() {
+        int[][] classes = {{0, 1}, {2}};
+        // as the learner sees it: one shared head of every unit, and each task's classes
+        ToyLinearModel shared = model(1, 4, 1, task -> new int[] {0, 1, 2, 3}, task -> classes[task].clone());
+        float ln3 = (float) Math.log(3);
+        System.arraycopy(new float[] {2 * ln3, 0, 5, -7}, 0, shared.w, 0, 4);
+        SampleSet data = new ArraySamples(1, new float[][] {{1f}}, new int[] {2});
+        Lwf lwf = new Lwf(new Lwf.Params(2, 1));
+        lwf.beforeTask(new FixedTask(1, Scenario.CLASS_INCREMENTAL, 1, shared, shared, List.of(data, data)));
+        Batch batch = new Batch(1, Scenario.CLASS_INCREMENTAL, 0, 0, data, new int[] {0});
+        lwf.beforeBatch(batch);
+        assertEquals(1, batch.distillationTargetCount(0));
+        DistillationTarget t = batch.distillationTarget(0, 0);
+        assertArrayEquals(new int[] {0, 1}, t.units());
+        // 2 ln 3 is rounded to float once (relative 6e-8), the targets are floats: 1e-6
+        assertEquals(0.75, t.probabilities()[0], 1e-6);
+        assertEquals(0.25, t.probabilities()[1], 1e-6);
+        float[] current = {0, 2 * ln3, 9, 1};
+        assertEquals(2 * Math.log(2) - Math.log(3) / 4, t.loss(current), 1e-6);
+        float[] grad = new float[4];
+        t.addLogitGradient(current, grad);
+        assertArrayEquals(new float[] {-0.25f, 0.25f, 0, 0}, grad, 1e-6f);
+    }
+
+    /**
+     * Class-incremental through the learner (tasks {0, 1}, {2, 3}, {4, 5} over six units): task 1
+     * distils units 0 and 1, task 2 units 0 to 3; no batch distils the current task's or unseen
+     * classes' units.
+     */
+    @Test
+    void classIncrementalLearnerDistilsTheClassesOfEarlierTasks() {
+        assertEquals(Map.of(1, Set.of("[0, 1]"), 2, Set.of("[0, 1, 2, 3]")),
+                distilledUnits(SplitPatterns.tasks(10, 5), Scenario.CLASS_INCREMENTAL));
+    }
+
+    /** A toy model whose tasks have the given heads and classes. */
+    private static ToyLinearModel model(int inputs, int outputs, long seed, IntFunction<int[]> heads,
+                                       IntFunction<int[]> classes) {
+        return new ToyLinearModel(inputs, outputs, seed) {
+            @Override
+            public int[] headUnits(int task) {
+                return heads.apply(task);
+            }
+
+            @Override
+            public int[] classUnits(int task) {
+                return classes.apply(task);
+            }
+        };
+    }
+
+    /**
+     * Trains the tasks for one epoch each under LwF through the learner.
+     *
+     * @return per task, the unit lists of the distillation targets its batches carried
+     */
+    private static Map<Integer, Set<String>> distilledUnits(TaskData[] tasks, Scenario scenario) {
+        Map<Integer, Set<String>> seen = new TreeMap<>();
         ContinualStrategy probe = new ContinualStrategy() {
             @Override
             public String name() {
@@ -139,21 +190,22 @@ class LwfTest {
             public void beforeBatch(BatchContext batch) {
                 for (int i = 0; i < batch.ownSize(); i++) {
                     for (int k = 0; k < batch.distillationTargetCount(i); k++) {
-                        seen.add(java.util.Arrays.toString(batch.distillationTarget(i, k).units()));
+                        seen.computeIfAbsent(batch.task(i), x -> new TreeSet<>())
+                                .add(Arrays.toString(batch.distillationTarget(i, k).units()));
                     }
                 }
             }
         };
         try (ContinualLearner learner = new ContinualLearner(ContinualLearnerTest.net(),
                 org.engram.learning.encode.RateEncoder.bernoulli(5, 1.0), ContinualLearnerTest.options(1),
-                Strategies.chain(new Lwf(Lwf.Params.defaults()), probe), Scenario.TASK_INCREMENTAL)) {
+                Strategies.chain(new Lwf(Lwf.Params.defaults()), probe), scenario)) {
             for (TaskData task : tasks) {
                 learner.startTask(task);
                 learner.trainEpoch(0);
                 learner.finishTask();
             }
         }
-        assertEquals(java.util.Set.of("[0, 2]"), seen, "targets of task 1's batches");
+        return seen;
     }
 
     private static int[] relabel(int[] labels, int[] from, int[] to) {

@@ -55,4 +55,55 @@ class SynapticIntelligenceTest {
         si.addPenaltyGradient(0, theta, grad);
         assertArrayEquals(new float[] {(float) (1.4 * expected[0]), (float) (-2.8 * expected[1])}, grad, 1e-6f);
     }
+
+    /**
+     * Omega is clipped at 0 after each task, as in Zenke et al.'s code (relu of the running sum).
+     * One step per task, xi = 1e-3, weights A and B start at 1; path integral -g * step:
+     * task 0: A has g = 1 and steps +0.5 (against its gradient): -0.5 / (0.25 + xi) < 0, clipped to
+     * 0; B has g = 1 and steps -0.5: Omega_B = 0.5 / 0.251. Task 1: A has g = 2 and steps -0.5:
+     * Omega_A = 0 + 1 / 0.251 (added to the clipped 0, not to -0.5 / 0.251); B has g = 1 and steps
+     * +1: Omega_B = 0.5 / 0.251 - 1 / 1.001, still positive, so kept (the clip is of the sum, not of
+     * each task's term). Without the clip, task 0 would leave Omega_A < 0 and the penalty gradient
+     * would push A away from its anchor.
+     */
+    @Test
+    void importanceIsClippedAtZeroAfterEachTask() {
+        double xi = 1e-3;
+        double c = 0.7;
+        StubModel m = new StubModel(new int[] {1}, new int[] {2});
+        m.w[0] = new float[] {1, 1};
+        SampleSet data = new ArraySamples(0, new float[1][1], new int[1]);
+        SynapticIntelligence si = new SynapticIntelligence(new SynapticIntelligence.Params(c, xi));
+
+        step(si, m, data, 0, new float[] {1, 1}, new float[] {0.5f, -0.5f});
+        double omegaB = 0.5 / (0.25 + xi);
+        // one quotient of exact operands: rounding 1e-16 relative
+        assertArrayEquals(new double[] {0, omegaB}, si.importance(0), 1e-15);
+        float[] anchor = m.w[0].clone();
+        si.beforeTask(new FixedTask(1, Scenario.TASK_INCREMENTAL, 1, m, null, List.of(data, data)));
+        float[] grad = new float[2];
+        si.addPenaltyGradient(0, new float[] {anchor[0] + 1, anchor[1] + 1}, grad);
+        assertEquals(0f, grad[0], 0, "a weight of negative path integral is not pushed away from its anchor");
+        // 2 c Omega_B rounded to float once: relative 6e-8
+        assertEquals(2 * c * omegaB, grad[1], 1e-6);
+
+        step(si, m, data, 1, new float[] {2, 1}, new float[] {-0.5f, 1f});
+        // a sum of two exact quotients: rounding 1e-15 relative
+        assertArrayEquals(new double[] {1 / (0.25 + xi), omegaB - 1 / (1 + xi)}, si.importance(0), 1e-14);
+    }
+
+    /** Runs task {@code task} as one batch of the given loss gradient and weight change. */
+    private static void step(SynapticIntelligence si, StubModel m, SampleSet data, int task, float[] g, float[] dw) {
+        List<SampleSet> tasks = java.util.Collections.nCopies(task + 1, data);
+        TaskContext ctx = new FixedTask(task, Scenario.TASK_INCREMENTAL, 1, m, null, tasks);
+        si.beforeTask(ctx);
+        Batch batch = new Batch(task, Scenario.TASK_INCREMENTAL, 0, 0, data, new int[] {0});
+        si.beforeBatch(batch);
+        batch.setLossGradient(new float[][] {g});
+        for (int k = 0; k < dw.length; k++) {
+            m.w[0][k] += dw[k];
+        }
+        si.afterBatch(batch);
+        si.afterTask(ctx);
+    }
 }

@@ -7,7 +7,7 @@ import org.engram.simulator.random.SplitMixRandom;
  * gradients are known in closed form, standing in for the trainer in strategy tests. Its
  * presynaptic activity is the input itself.
  */
-final class ToyLinearModel implements ModelView, GradientOracle {
+class ToyLinearModel implements ModelView, GradientOracle {
     final int inputs;
     final int outputs;
     final float[] w;

@@ -1,0 +1,37 @@
+package org.engram.experiments.metrics;
+
+import java.util.Locale;
+
+/**
+ * The one rule for writing a metric as text, in summaries, tables, figures and comparisons: a
+ * {@link String#format} pattern in {@link Locale#ROOT}, and a value that rounds to zero at the
+ * pattern's precision is written as zero, never as {@code -0.0}. A mean over seeds that cancels
+ * (BWT +0.01 and -0.01, or 0.3, -0.1 and -0.2, whose mean in double is -9.3e-18) is zero as far
+ * as the table can tell, and a minus sign on it would read as forgetting.
+ */
+public final class MetricFormat {
+    private MetricFormat() {
+    }
+
+    /**
+     * Formats one value.
+     *
+     * @param pattern a pattern with one floating-point conversion, e.g. {@code "%.1f"} or {@code "%+.1f pp"}
+     * @param value   the value
+     * @return the text; {@code pattern} applied to 0 if the value would be written as negative zero
+     */
+    public static String format(String pattern, double value) {
+        String text = String.format(Locale.ROOT, pattern, value);
+        return text.equals(String.format(Locale.ROOT, pattern, -0.0)) ? String.format(Locale.ROOT, pattern, 0.0) : text;
+    }
+
+    /**
+     * A value with negative zero replaced by zero, for numbers written as they are (JSON).
+     *
+     * @param value the value
+     * @return {@code 0.0} for {@code -0.0}, else the value
+     */
+    public static double withoutNegativeZero(double value) {
+        return value == 0 ? 0.0 : value;
+    }
+}
