@@ -126,29 +126,48 @@ public final class ConfigLayers {
         List<ConfigException> problems = new ArrayList<>();
         rejectEmptyOrUnknown(tree, ExperimentConfig.class, "", where, problems);
         fillDefaults(tree, ExperimentConfig.class);
-        // Each section and strategy on its own, so that the problems of several are reported together.
+        // Each key, section and strategy on its own, so that the problems of several are reported together.
         SectionBinder.bindApart(tree, ExperimentConfig.class, where, problems);
+        if (problems.isEmpty()) {
+            // The rules of the top-level keys (name, seeds, threads, labels) need every section bound.
+            SectionBinder.bind(tree, ConfigLoader.mapper().constructType(ExperimentConfig.class), "", where, problems);
+        }
+        List<ExperimentConfig.StrategySpec> strategies = fillStrategies(tree, where, problems);
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
         }
         ExperimentConfig config = bind(tree, ExperimentConfig.class, "", where);
-        List<ExperimentConfig.StrategySpec> strategies = new ArrayList<>();
-        for (int i = 0; i < config.strategies().size(); i++) {
-            try {
-                strategies.add(StrategyParams.fill(config.strategies().get(i), "strategies[" + i + "]", where));
-            } catch (ConfigException e) {
-                problems.add(e);
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw ConfigException.all(problems);
-        }
         ExperimentConfig complete = new ExperimentConfig(config.name(), config.seeds(), config.threads(),
                 config.data(), config.tasks(), config.network(), config.encoder(), config.training(), config.learner(),
                 strategies,
                 config.energy());
         CrossChecks.check(complete, where);
         return new Resolved(complete, ConfigLoader.toYaml(complete));
+    }
+
+    /**
+     * Fills the params of each strategy whose entry has no problem yet with their defaults, checking
+     * them ({@link StrategyParams#fill}) and adding the problems found.
+     *
+     * @return the strategies filled, in order (complete when no problem was added)
+     */
+    private static List<ExperimentConfig.StrategySpec> fillStrategies(ObjectNode tree, StrategyParams.Locator where,
+                                                                      List<ConfigException> problems) {
+        List<ConfigException> earlier = List.copyOf(problems);
+        List<ExperimentConfig.StrategySpec> filled = new ArrayList<>();
+        JsonNode list = tree.get("strategies");
+        for (int i = 0; list != null && list.isArray() && i < list.size(); i++) {
+            String at = "strategies[" + i + "]";
+            if (!SectionBinder.holdsOne(at, earlier)) {
+                try {
+                    filled.add(StrategyParams.fill(bind(list.get(i), ExperimentConfig.StrategySpec.class, at, where),
+                            at, where));
+                } catch (ConfigException e) {
+                    problems.add(e);
+                }
+            }
+        }
+        return filled;
     }
 
     /**

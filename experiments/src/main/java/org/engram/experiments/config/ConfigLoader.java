@@ -300,17 +300,26 @@ public final class ConfigLoader {
                 }
                 return ConfigException.all(each);
             }
-            if (m.getCause() instanceof InputCoercionException range && range.getTargetType() != null
-                    && range.getProcessor() != null) {
-                // An integer key given a whole number beyond its type's range.
-                boolean isLong = range.getTargetType() == long.class || range.getTargetType() == Long.class;
-                return new ConfigException(where, path(m), "an integer from " + (isLong ? Long.MIN_VALUE
-                        : Integer.MIN_VALUE) + " to " + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE), text(range.getProcessor()),
-                        null);
+            if (m.getCause() instanceof InputCoercionException range && outOfRange(range)) {
+                return outOfRange(where, path(m), range);
             }
             return new ConfigException(where, path(m), "a valid value", m.getOriginalMessage(), null);
         }
+        if (e instanceof InputCoercionException range && outOfRange(range)) {
+            return outOfRange(where, "", range);   // a value bound on its own, not within a mapping
+        }
         return readError(e, where);
+    }
+
+    private static boolean outOfRange(InputCoercionException e) {
+        return e.getTargetType() != null && e.getProcessor() != null;
+    }
+
+    /** An integer key given a whole number beyond its type's range. */
+    private static ConfigException outOfRange(String where, String keyPath, InputCoercionException range) {
+        boolean isLong = range.getTargetType() == long.class || range.getTargetType() == Long.class;
+        return new ConfigException(where, keyPath, "an integer from " + (isLong ? Long.MIN_VALUE : Integer.MIN_VALUE)
+                + " to " + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE), text(range.getProcessor()), null);
     }
 
     /**

@@ -140,6 +140,13 @@ class BrokenRunConfigTest {
                         "\n  bad.yaml:7:3: tasks.cont: expected one of the keys", "did you mean 'count'?",
                         "\n  bad.yaml:18:5: strategies[0].lable: expected one of the keys",
                         "\n  bad.yaml:12:11: encoder.steps: expected an integer >= 1, found 0"),
+                file("wrong types within a section and a key unknown in another, reported together", GOOD
+                        .replace("  epochs: 1", "  epochs: one").replace("learning_rate: 0.001", "learning_rate: fast")
+                        .replace("network: {hidden: [8]}", "network: {hiden: [8]}"), "3 problems:",
+                        "\n  bad.yaml:11:11: network.hiden: expected one of the keys", "did you mean 'hidden'?",
+                        "\n  bad.yaml:14:3: training.epochs: expected a value of type integer, found the text \"one\"",
+                        "\n  bad.yaml:15:3: training.learning_rate: expected a value of type number, found the text"
+                                + " \"fast\""),
                 file("two strategies with one label", GOOD.replace("name: ewc", "name: naive"),
                         "strategies[1].label", "a label no other strategy has", "found naive"),
                 file("no strategies", GOOD.substring(0, GOOD.indexOf("strategies:")),

@@ -286,6 +286,13 @@ class SimulateCommandTest {
                                         + " text \"five\"",
                                 "\n  bad.yaml:8:72: projections[0].rule.autapses: expected a value of type boolean",
                                 "\n  bad.yaml:13:3: record.rate_bin: expected one of the keys")),
+                Arguments.of("unknown keys and wrong types within one entry, reported together", GOOD
+                        .replace("size: 40, model: lif_delta", "size: forty, modle: lif_delta"),
+                        List.of("2 problems:",
+                                "\n  bad.yaml:5:17: populations[0].size: expected a value of type integer, found the"
+                                        + " text \"forty\"",
+                                "\n  bad.yaml:5:30: populations[0].modle: expected one of the keys",
+                                "did you mean 'model'?")),
                 // Both bad parameters of one population; its input and projections are checked too, up
                 // to the connection that needs the population built.
                 Arguments.of("bad values of several entries, reported together", GOOD

@@ -53,8 +53,9 @@ class ConfigLayersTest {
     }
 
     /**
-     * Bad values in different sections, and in different strategies, are reported together, each
-     * at its own line or override (binding the whole config stopped at the first).
+     * Bad values in different sections and in different strategies' params are reported together,
+     * each at its own line or override (binding the whole config stopped at the first, and the
+     * strategies' params were checked only once the sections were valid).
      */
     @Test
     void badValuesOfSeveralSectionsAreReportedTogether() {
@@ -73,10 +74,13 @@ class ConfigLayersTest {
         ConfigException sections = assertThrows(ConfigException.class,
                 () -> ConfigLayers.resolve(yaml, "several.yaml", List.of("network.hidden[0]=0"), ConfigLayers.Flags.NONE));
         assertEquals(String.join("\n",
-                "3 problems:",
+                "5 problems:",
                 "  --set network.hidden[0]=0: network.hidden[0]: expected a layer size >= 1, found 0",
                 "  several.yaml:5:3: encoder.steps: expected an integer >= 1, found 0",
-                "  several.yaml:3:3: training.epochs: expected an integer >= 1, found 0"), sections.getMessage());
+                "  several.yaml:3:3: training.epochs: expected an integer >= 1, found 0",
+                "  several.yaml:8:14: strategies[0].params.lambda: expected a finite number >= 0 (1), found -1.0",
+                "  several.yaml:10:14: strategies[1].params.c: expected a finite number >= 0 (1), found -2.0"),
+                sections.getMessage());
         String fixed = yaml.replace("epochs: 0", "epochs: 1").replace("steps: 0", "steps: 5");
         ConfigException strategies = assertThrows(ConfigException.class,
                 () -> ConfigLayers.resolve(fixed, "several.yaml", List.of(), ConfigLayers.Flags.NONE));
@@ -121,6 +125,16 @@ class ConfigLayersTest {
                 + " number > 0 (dimensionless), found -2.0"), set.getMessage());
         assertTrue(set.getMessage().contains("\n  --set encoder.steps=0: encoder.steps: expected an integer >= 1,"
                 + " found 0"), set.getMessage());
+        // The rules of the top-level keys come with the strategies' params once the sections are valid.
+        ConfigException top = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "name: 'a b'\nseeds: [1, 1]\nstrategies: [{name: ewc, params: {lambda: -1}}]\n", "top.yaml",
+                List.of(), ConfigLayers.Flags.NONE));
+        assertEquals(3, top.problems().size(), top.getMessage());
+        assertTrue(top.problems().get(0).getMessage().startsWith("top.yaml:1:1: name: expected a name of letters"),
+                top.getMessage());
+        assertEquals("top.yaml:2:1: seeds: expected distinct seeds, found [1, 1]", top.problems().get(1).getMessage());
+        assertTrue(top.problems().get(2).getMessage().startsWith("top.yaml:3:35: strategies[0].params.lambda: "),
+                top.getMessage());
         // Within one strategy's params too.
         ConfigException params = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
                 "strategies: [{name: replay, params: {memory_size: 0, replay_batch_size: 0}}]\n", "replay.yaml",
