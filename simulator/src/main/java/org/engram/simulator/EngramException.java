@@ -1,5 +1,9 @@
 package org.engram.simulator;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
 /**
  * A user error: bad configuration, data file, parameter or command-line value.
  *
@@ -48,6 +52,44 @@ public class EngramException extends RuntimeException {
         this.expected = null;
         this.found = null;
         this.hint = null;
+    }
+
+    /**
+     * The message of one error standing for several: their number, then each message on a line of
+     * its own, indented.
+     *
+     * @param problems the errors, at least two
+     * @return e.g. {@code "2 problems:\n  a.yaml:3:3: training.epochs: expected ...\n  ..."}
+     */
+    protected static String listed(List<? extends EngramException> problems) {
+        StringBuilder sb = new StringBuilder(problems.size() + " problems:");
+        for (EngramException e : problems) {
+            sb.append("\n  ").append(e.getMessage());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * One error for several, for the {@code all} method of a subclass: the single problems of
+     * {@code errors} (an error that stands for several taken apart), the only one itself, else one
+     * error made of them all.
+     *
+     * @param errors  the errors, at least one
+     * @param parts   the single problems of one error
+     * @param several makes the error that stands for several single problems
+     * @param <E>     the error type
+     * @return the error
+     */
+    protected static <E extends EngramException> E joined(List<E> errors, Function<E, List<E>> parts,
+                                                          Function<List<E>, E> several) {
+        List<E> single = new ArrayList<>();
+        for (E e : errors) {
+            single.addAll(parts.apply(e));
+        }
+        if (single.isEmpty()) {
+            throw new IllegalArgumentException("no problems to report");
+        }
+        return single.size() == 1 ? single.get(0) : several.apply(single);
     }
 
     private static String format(String source, String location, String expected, String found, String hint) {

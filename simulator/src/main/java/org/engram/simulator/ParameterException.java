@@ -1,5 +1,7 @@
 package org.engram.simulator;
 
+import java.util.List;
+
 /**
  * A model, network or engine parameter that breaks its rule, reported when the object is built.
  *
@@ -7,6 +9,9 @@ package org.engram.simulator;
  */
 public class ParameterException extends EngramException {
     private static final long serialVersionUID = 1L;
+
+    /** The single problems this error stands for: several when made by {@link #all}, else none (itself). */
+    private final List<ParameterException> problems;
 
     /**
      * Creates the error.
@@ -18,6 +23,7 @@ public class ParameterException extends EngramException {
      */
     public ParameterException(String owner, String parameter, String rule, Object found) {
         super(owner, parameter, rule, String.valueOf(found), null);
+        this.problems = List.of();
     }
 
     /**
@@ -31,6 +37,32 @@ public class ParameterException extends EngramException {
      */
     public ParameterException(String owner, String parameter, String rule, Object found, String hint) {
         super(owner, parameter, rule, String.valueOf(found), hint);
+        this.problems = List.of();
+    }
+
+    private ParameterException(List<ParameterException> problems) {
+        super(listed(problems), null);
+        this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * One error for several problems found together, so that a user sees every bad value of an
+     * object at once rather than one per attempt.
+     *
+     * @param problems at least one; errors made by this method are taken apart into their problems
+     * @return the only problem itself (its message unchanged), or an error whose message lists them
+     *         all, one per line, and whose {@link #problems()} returns them
+     */
+    public static ParameterException all(List<ParameterException> problems) {
+        return joined(problems, ParameterException::problems, ParameterException::new);
+    }
+
+    /**
+     * @return the single problems of this error, each with owner, parameter, rule and value: this
+     *         error alone, or those it was made of by {@link #all}
+     */
+    public List<ParameterException> problems() {
+        return problems.isEmpty() ? List.of(this) : problems;
     }
 
     /**

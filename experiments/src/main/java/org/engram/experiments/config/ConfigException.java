@@ -12,6 +12,9 @@ import org.engram.simulator.EngramException;
 public class ConfigException extends EngramException {
     private static final long serialVersionUID = 1L;
 
+    /** The single problems this error stands for: several when made by {@link #all}, else none (itself). */
+    private final List<ConfigException> problems;
+
     /**
      * Creates the error.
      *
@@ -23,6 +26,7 @@ public class ConfigException extends EngramException {
      */
     public ConfigException(String where, String keyPath, String expected, String found, String hint) {
         super(where, keyPath, expected, found, hint);
+        this.problems = List.of();
     }
 
     /**
@@ -33,22 +37,30 @@ public class ConfigException extends EngramException {
      */
     public ConfigException(String message, Throwable cause) {
         super(message, cause);
+        this.problems = List.of();
+    }
+
+    private ConfigException(List<ConfigException> problems) {
+        super(listed(problems), null);
+        this.problems = List.copyOf(problems);
     }
 
     /**
      * One error for several problems found together.
      *
-     * @param problems at least one
-     * @return the only problem, or one whose message lists them all, one per line
+     * @param problems at least one; errors made by this method are taken apart into their problems
+     * @return the only problem itself, or an error whose message lists them all, one per line, and
+     *         whose {@link #problems()} returns them
      */
     public static ConfigException all(List<ConfigException> problems) {
-        if (problems.size() == 1) {
-            return problems.get(0);
-        }
-        StringBuilder sb = new StringBuilder(problems.size() + " problems:");
-        for (ConfigException e : problems) {
-            sb.append("\n  ").append(e.getMessage());
-        }
-        return new ConfigException(sb.toString(), null);
+        return joined(problems, ConfigException::problems, ConfigException::new);
+    }
+
+    /**
+     * @return the single problems of this error, each with its own location: this error alone, or
+     *         those it was made of by {@link #all}
+     */
+    public List<ConfigException> problems() {
+        return problems.isEmpty() ? List.of(this) : problems;
     }
 }

@@ -14,7 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the experiment config from its four layers, each over the one before:
@@ -121,27 +123,51 @@ public final class ConfigLayers {
             origins.add(new Origin("threads", "--threads"));
         }
         StrategyParams.Locator where = keyPath -> locate(keyPath, origins, source);
-        rejectEmptyOrUnknown(tree, ExperimentConfig.class, "", where);
-        fillDefaults(tree, ExperimentConfig.class);
-        ExperimentConfig config = convert(tree, where);
-        List<ExperimentConfig.StrategySpec> strategies = new ArrayList<>();
         List<ConfigException> problems = new ArrayList<>();
-        for (int i = 0; i < config.strategies().size(); i++) {
-            try {
-                strategies.add(StrategyParams.fill(config.strategies().get(i), "strategies[" + i + "]", where));
-            } catch (ConfigException e) {
-                problems.add(e);
-            }
+        rejectEmptyOrUnknown(tree, ExperimentConfig.class, "", where, problems);
+        fillDefaults(tree, ExperimentConfig.class);
+        // Each key, section and strategy on its own, so that the problems of several are reported together.
+        SectionBinder.bindApart(tree, ExperimentConfig.class, where, problems);
+        if (problems.isEmpty()) {
+            // The rules of the top-level keys (name, seeds, threads, labels) need every section bound.
+            SectionBinder.bind(tree, ConfigLoader.mapper().constructType(ExperimentConfig.class), "", where, problems);
         }
+        List<ExperimentConfig.StrategySpec> strategies = fillStrategies(tree, where, problems);
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
         }
+        ExperimentConfig config = bind(tree, ExperimentConfig.class, "", where);
         ExperimentConfig complete = new ExperimentConfig(config.name(), config.seeds(), config.threads(),
                 config.data(), config.tasks(), config.network(), config.encoder(), config.training(), config.learner(),
                 strategies,
                 config.energy());
         CrossChecks.check(complete, where);
         return new Resolved(complete, ConfigLoader.toYaml(complete));
+    }
+
+    /**
+     * Fills the params of each strategy whose entry has no problem yet with their defaults, checking
+     * them ({@link StrategyParams#fill}) and adding the problems found.
+     *
+     * @return the strategies filled, in order (complete when no problem was added)
+     */
+    private static List<ExperimentConfig.StrategySpec> fillStrategies(ObjectNode tree, StrategyParams.Locator where,
+                                                                      List<ConfigException> problems) {
+        List<ConfigException> earlier = List.copyOf(problems);
+        List<ExperimentConfig.StrategySpec> filled = new ArrayList<>();
+        JsonNode list = tree.get("strategies");
+        for (int i = 0; list != null && list.isArray() && i < list.size(); i++) {
+            String at = "strategies[" + i + "]";
+            if (!SectionBinder.holdsOne(at, earlier)) {
+                try {
+                    filled.add(StrategyParams.fill(bind(list.get(i), ExperimentConfig.StrategySpec.class, at, where),
+                            at, where));
+                } catch (ConfigException e) {
+                    problems.add(e);
+                }
+            }
+        }
+        return filled;
     }
 
     /**
@@ -152,25 +178,29 @@ public final class ConfigLayers {
      * null. Unknown keys are caught here, before the conversion: there a required key left out
      * (because it was misspelt, {@code strategy:}) fails first and hides the misspelling.
      *
-     * @param type the record type {@code node} describes, or null where the shape is free (maps)
+     * @param type     the record type {@code node} describes, or null where the shape is free (maps)
+     * @param problems where the problems found are added
      */
     private static void rejectEmptyOrUnknown(JsonNode node, Class<?> type, String path,
-            StrategyParams.Locator where) {
+            StrategyParams.Locator where, List<ConfigException> problems) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode element = node.get(i);
                 String at = path + "[" + i + "]";
                 if (element.isNull()) {
-                    throw emptyValue(at, where);
+                    problems.add(emptyValue(at, where));
+                } else {
+                    rejectEmptyOrUnknown(element, type, at, where, problems);
                 }
-                rejectEmptyOrUnknown(element, type, at, where);
             }
             return;
         }
         if (!node.isObject()) {
             return;
         }
-        node.fields().forEachRemaining(f -> {
+        boolean misspelt = false;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> f = it.next();
             String at = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
             RecordComponent rc = type == null ? null : component(type, f.getKey());
             if (type != null && rc == null) {
@@ -178,7 +208,9 @@ public final class ConfigLayers {
                 for (RecordComponent c : type.getRecordComponents()) {
                     known.add(snakeCase(c.getName()));
                 }
-                throw ConfigLoader.unknownKey(where.locate(at), at, f.getKey(), known);
+                problems.add(ConfigLoader.unknownKey(where.locate(at), at, f.getKey(), known));
+                misspelt = true;
+                continue;
             }
             Class<?> childType = rc == null ? null : rc.getType().isRecord() ? rc.getType()
                     : recordElement(rc.getGenericType());
@@ -186,26 +218,27 @@ public final class ConfigLayers {
                 Key doc = rc == null ? null : rc.getAnnotation(Key.class);
                 boolean nullable = rc != null && (rc.getType().isRecord() || doc != null && "null".equals(doc.def()));
                 if (!nullable) {
-                    throw emptyValue(at, where);
+                    problems.add(emptyValue(at, where));
                 }
             } else {
-                rejectEmptyOrUnknown(f.getValue(), childType, at, where);
+                rejectEmptyOrUnknown(f.getValue(), childType, at, where, problems);
             }
-        });
-        if (type != null) {
-            rejectMissing(node, type, path, where);   // after the unknown keys: one may be the missing key misspelt
+        }
+        if (type != null && !misspelt) {
+            rejectMissing(node, type, path, where, problems);   // an unknown key may be the missing key misspelt
         }
     }
 
     /** Refuses a mapping without a key that has no default ({@code strategies}, a strategy's {@code name}). */
-    private static void rejectMissing(JsonNode node, Class<?> type, String path, StrategyParams.Locator where) {
+    private static void rejectMissing(JsonNode node, Class<?> type, String path, StrategyParams.Locator where,
+                                      List<ConfigException> problems) {
         for (RecordComponent rc : type.getRecordComponents()) {
             Key doc = rc.getAnnotation(Key.class);
             String key = snakeCase(rc.getName());
             if (doc != null && Key.REQUIRED.equals(doc.def()) && !rc.getType().isRecord() && !node.has(key)) {
                 String at = path.isEmpty() ? key : path + "." + key;
-                throw new ConfigException(where.locate(path), at, "a value (" + doc.value() + ")", "no such key",
-                        null);
+                problems.add(new ConfigException(where.locate(path), at, "a value (" + doc.value() + ")",
+                        "no such key", null));
             }
         }
     }
@@ -214,7 +247,8 @@ public final class ConfigLayers {
         return new ConfigException(where.locate(keyPath), keyPath, "a value", "nothing (an empty entry)", null);
     }
 
-    private static RecordComponent component(Class<?> type, String key) {
+    /** The component of a record type that a YAML key names, or null. */
+    static RecordComponent component(Class<?> type, String key) {
         for (RecordComponent rc : type.getRecordComponents()) {
             if (snakeCase(rc.getName()).equals(key)) {
                 return rc;
@@ -248,58 +282,12 @@ public final class ConfigLayers {
         return source.locate(keyPath);
     }
 
-    private static ExperimentConfig convert(ObjectNode tree, StrategyParams.Locator where) {
-        bindSectionsApart(tree, where);
-        return bind(tree, ExperimentConfig.class, "", where);
-    }
-
-    /**
-     * Binds each section, and each strategy, on its own, so that bad values in several of them are
-     * reported together: binding the whole config stops at the first. A section's own values are
-     * still checked one after another.
-     *
-     * @throws ConfigException naming every section's problem
-     */
-    private static void bindSectionsApart(ObjectNode tree, StrategyParams.Locator where) {
-        List<ConfigException> problems = new ArrayList<>();
-        for (RecordComponent rc : ExperimentConfig.class.getRecordComponents()) {
-            String key = snakeCase(rc.getName());
-            JsonNode child = tree.get(key);
-            Class<?> element = recordElement(rc.getGenericType());
-            if (rc.getType().isRecord() && child != null) {
-                bindApart(child, rc.getType(), key, where, problems);
-            } else if (element != null && child != null && child.isArray()) {
-                for (int i = 0; i < child.size(); i++) {
-                    bindApart(child.get(i), element, key + "[" + i + "]", where, problems);
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw ConfigException.all(problems);
-        }
-    }
-
-    /** Binds a node on its own, adding its problem, if any, to {@code problems}. */
-    private static void bindApart(JsonNode node, Class<?> type, String keyPath, StrategyParams.Locator where,
-                                  List<ConfigException> problems) {
-        try {
-            bind(node, type, keyPath, where);
-        } catch (ConfigException e) {
-            problems.add(e);
-        }
-    }
-
     /** Binds a node at {@code keyPath} ({@code ""} for the whole config) to a type, located by {@code where}. */
     private static <T> T bind(JsonNode node, Class<T> type, String keyPath, StrategyParams.Locator where) {
         try {
             return ConfigLoader.mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            ConfigException c = ConfigLoader.translate(e, "", null);
-            String inner = c.location() == null ? "" : c.location();
-            String path = keyPath.isEmpty() || inner.isEmpty() || inner.startsWith("[") ? keyPath + inner
-                    : keyPath + "." + inner;
-            throw new ConfigException(where.locate(path), path.isEmpty() ? null : path, c.expected(), c.found(),
-                    c.hint());
+            throw ConfigLoader.translateAt(e, keyPath, where);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where.locate(keyPath) + ": " + e.getMessage(), e);
         }
@@ -339,7 +327,8 @@ public final class ConfigLayers {
         }
     }
 
-    private static Class<?> recordElement(Type type) {
+    /** The record type of a list's elements ({@code List<StrategySpec>}), or null for any other type. */
+    static Class<?> recordElement(Type type) {
         if (type instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
                 && p.getActualTypeArguments()[0] instanceof Class<?> c && c.isRecord()) {
             return c;

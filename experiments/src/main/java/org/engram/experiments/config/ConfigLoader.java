@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -30,10 +31,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -136,7 +139,8 @@ public final class ConfigLoader {
 
     /**
      * Adds the line and column of its key to an error found after the YAML became a record (a
-     * model parameter out of range, an unknown population), which names only the file.
+     * model parameter out of range, an unknown population), which names only the file; to each
+     * problem of an error that stands for several.
      *
      * @param e    the error
      * @param file the YAML file it is about
@@ -144,19 +148,24 @@ public final class ConfigLoader {
      */
     public static ConfigException withPosition(ConfigException e, Path file) {
         String name = file.getFileName().toString();
-        if (e.location() == null || !name.equals(e.source())) {
-            return e;
-        }
+        SourceMap source;
         try {
-            String where = SourceMap.of(name, Files.readString(file)).locate(e.location());
-            return where.equals(name) ? e : new ConfigException(where, e.location(), e.expected(), e.found(), e.hint());
+            source = SourceMap.of(name, Files.readString(file));
         } catch (IOException | RuntimeException unreadable) {
             return e;   // the file changed or vanished since it was read: the file name must do
         }
+        List<ConfigException> each = new ArrayList<>();
+        for (ConfigException one : e.problems()) {
+            String where = one.location() == null || !name.equals(one.source()) ? name : source.locate(one.location());
+            each.add(where.equals(name) ? one
+                    : new ConfigException(where, one.location(), one.expected(), one.found(), one.hint()));
+        }
+        return ConfigException.all(each);
     }
 
     /**
-     * Parses YAML text into a record.
+     * Parses YAML text into a record. The unknown keys, wrong types and bad values of different
+     * top-level keys, and of different entries of a top-level list, are reported together.
      *
      * @param text       the YAML
      * @param sourceName the name shown in errors (usually the file name)
@@ -169,6 +178,14 @@ public final class ConfigLoader {
             JsonNode tree = YAML.readTree(text);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new ConfigException(sourceName, null, "a YAML mapping", "an empty file", null);
+            }
+            if (tree.isObject() && type.isRecord()) {
+                // Each key and list entry on its own first, so that the problems of several are reported together.
+                List<ConfigException> problems = new ArrayList<>();
+                SectionBinder.bindApart((ObjectNode) tree, type, SourceMap.of(sourceName, text)::locate, problems);
+                if (!problems.isEmpty()) {
+                    throw ConfigException.all(problems);
+                }
             }
             return YAML.readValue(text, type);
         } catch (JsonProcessingException e) {
@@ -194,8 +211,7 @@ public final class ConfigLoader {
         try {
             return YAML.treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            ConfigException c = translate(e, sourceName, null);
-            throw new ConfigException(sourceName, keyPath + "." + c.location(), c.expected(), c.found(), c.hint());
+            throw translateAt(e, keyPath, p -> sourceName);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(sourceName + ": " + keyPath + ": " + e.getMessage(), e);
         }
@@ -213,6 +229,27 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write config as YAML", e);
         }
+    }
+
+    /**
+     * Translates the error of converting a tree that stands at {@code keyPath} of a config, each of
+     * its problems with the whole key path and the place {@code where} gives for it.
+     *
+     * @param e       the conversion's error
+     * @param keyPath where the tree stands, {@code ""} for the whole config
+     * @param where   the file position or override of a key path
+     * @return the error, one problem per bad value
+     */
+    static ConfigException translateAt(JsonProcessingException e, String keyPath, StrategyParams.Locator where) {
+        List<ConfigException> each = new ArrayList<>();
+        for (ConfigException c : translate(e, "", null).problems()) {
+            String inner = c.location() == null ? "" : c.location();
+            String path = keyPath.isEmpty() || inner.isEmpty() || inner.startsWith("[") ? keyPath + inner
+                    : keyPath + "." + inner;
+            each.add(new ConfigException(where.locate(path), path.isEmpty() ? null : path, c.expected(), c.found(),
+                    c.hint()));
+        }
+        return ConfigException.all(each);
     }
 
     static ConfigException translate(JsonProcessingException e, String sourceName, String text) {
@@ -251,24 +288,38 @@ public final class ConfigLoader {
         if (e instanceof JsonMappingException m) {
             Throwable cause = rootEngramCause(e);
             if (cause instanceof EngramException ee) {
-                String location = path(m);
-                if (ee.location() != null) {
-                    location = location.isEmpty() ? ee.location() : location + "." + ee.location();
+                // A record's constructor may report several bad values at once: each keeps its own key.
+                List<ConfigException> each = new ArrayList<>();
+                for (EngramException one : ee instanceof ParameterException pe ? pe.problems() : List.of(ee)) {
+                    String location = path(m);
+                    if (one.location() != null) {
+                        location = location.isEmpty() ? one.location() : location + "." + one.location();
+                    }
+                    each.add(new ConfigException(where, location, one.expected() == null ? one.getMessage()
+                            : one.expected(), one.found() == null ? "" : one.found(), one.hint()));
                 }
-                return new ConfigException(where, location, ee.expected() == null ? ee.getMessage() : ee.expected(),
-                        ee.found() == null ? "" : ee.found(), ee.hint());
+                return ConfigException.all(each);
             }
-            if (m.getCause() instanceof InputCoercionException range && range.getTargetType() != null
-                    && range.getProcessor() != null) {
-                // An integer key given a whole number beyond its type's range.
-                boolean isLong = range.getTargetType() == long.class || range.getTargetType() == Long.class;
-                return new ConfigException(where, path(m), "an integer from " + (isLong ? Long.MIN_VALUE
-                        : Integer.MIN_VALUE) + " to " + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE), text(range.getProcessor()),
-                        null);
+            if (m.getCause() instanceof InputCoercionException range && outOfRange(range)) {
+                return outOfRange(where, path(m), range);
             }
             return new ConfigException(where, path(m), "a valid value", m.getOriginalMessage(), null);
         }
+        if (e instanceof InputCoercionException range && outOfRange(range)) {
+            return outOfRange(where, "", range);   // a value bound on its own, not within a mapping
+        }
         return readError(e, where);
+    }
+
+    private static boolean outOfRange(InputCoercionException e) {
+        return e.getTargetType() != null && e.getProcessor() != null;
+    }
+
+    /** An integer key given a whole number beyond its type's range. */
+    private static ConfigException outOfRange(String where, String keyPath, InputCoercionException range) {
+        boolean isLong = range.getTargetType() == long.class || range.getTargetType() == Long.class;
+        return new ConfigException(where, keyPath, "an integer from " + (isLong ? Long.MIN_VALUE : Integer.MIN_VALUE)
+                + " to " + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE), text(range.getProcessor()), null);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.engram.learning.layered.ResetMode;
 import org.engram.learning.train.Surrogate;
 import org.engram.learning.train.optim.OptimizerSpec;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 import org.engram.simulator.engine.EngineOptions;
 
 /**
@@ -56,28 +57,25 @@ public record ExperimentConfig(
 
     /** Checks the top-level values. */
     public ExperimentConfig {
-        requireName("", "name", name);
-        if (seeds == null || seeds.isEmpty()) {
-            throw new ParameterException("experiment", "seeds", "a list of one or more seeds", seeds);
+        Problems p = new Problems("experiment");
+        p.check(() -> requireName("", "name", name));
+        if (p.require(seeds != null && !seeds.isEmpty(), "seeds", "a list of one or more seeds", seeds)) {
+            p.require(new HashSet<>(seeds).size() == seeds.size(), "seeds", "distinct seeds", seeds);
         }
-        if (new HashSet<>(seeds).size() != seeds.size()) {
-            throw new ParameterException("experiment", "seeds", "distinct seeds", seeds);
-        }
-        seeds = List.copyOf(seeds);
-        EngineOptions.requireThreads("experiment", threads);
-        if (strategies == null || strategies.isEmpty()) {
-            throw new ParameterException("experiment", "strategies", "a list of one or more strategies", strategies);
-        }
-        strategies = List.copyOf(strategies);
-        Set<String> stems = new HashSet<>();
-        for (int i = 0; i < strategies.size(); i++) {
-            // Labels name folders and files, so they must differ there too: replay+ewc and replay_ewc do not.
-            if (!stems.add(fileStem(strategies.get(i).label()))) {
-                throw new ParameterException("experiment", "strategies[" + i + "].label",
+        p.check(() -> EngineOptions.requireThreads("experiment", threads));
+        if (p.require(strategies != null && !strategies.isEmpty(), "strategies", "a list of one or more strategies",
+                strategies)) {
+            Set<String> stems = new HashSet<>();
+            for (int i = 0; i < strategies.size(); i++) {
+                // Labels name folders and files, so they must differ there too: replay+ewc and replay_ewc do not.
+                p.require(stems.add(fileStem(strategies.get(i).label())), "strategies[" + i + "].label",
                         "a label no other strategy has, also with '+' read as '_' as in file names (set label:"
                                 + " to tell two runs of one strategy apart)", strategies.get(i).label());
             }
         }
+        p.throwIfAny();
+        seeds = List.copyOf(seeds);
+        strategies = List.copyOf(strategies);
     }
 
     /**
@@ -174,30 +172,23 @@ public record ExperimentConfig(
             @Key("synthetic: the generated patterns") SyntheticSpec synthetic) {
         /** Checks the values. */
         public TasksSpec {
-            if (sequence == null || scenario == null) {
-                throw new ParameterException("tasks", sequence == null ? "sequence" : "scenario", "a value", "null");
-            }
-            if (count < 1) {
-                throw new ParameterException("tasks", "count", "an integer >= 1", count);
-            }
-            if (classesPerTask < 1) {
-                throw new ParameterException("tasks", "classes_per_task", "an integer >= 1", classesPerTask);
-            }
-            if (trainPerTask < 0) {
-                throw new ParameterException("tasks", "train_per_task", "an integer >= 0 (0: all)", trainPerTask);
-            }
-            if (testPerTask < 0) {
-                throw new ParameterException("tasks", "test_per_task", "an integer >= 0 (0: all)", testPerTask);
-            }
+            Problems p = new Problems("tasks");
+            p.require(sequence != null, "sequence", "a value", "null");
+            p.require(scenario != null, "scenario", "a value", "null");
+            p.atLeastOne("count", count);
+            p.atLeastOne("classes_per_task", classesPerTask);
+            p.require(trainPerTask >= 0, "train_per_task", "an integer >= 0 (0: all)", trainPerTask);
+            p.require(testPerTask >= 0, "test_per_task", "an integer >= 0 (0: all)", testPerTask);
             if (groups != null) {
                 groups = List.copyOf(groups.stream().map(List::copyOf).toList());
             }
             if (anglesDeg != null) {
                 anglesDeg = List.copyOf(anglesDeg);
                 for (int k = 0; k < anglesDeg.size(); k++) {
-                    ParameterException.requireFinite("tasks", "angles_deg[" + k + "]", anglesDeg.get(k), "deg");
+                    p.finite("angles_deg[" + k + "]", anglesDeg.get(k), "deg");
                 }
             }
+            p.throwIfAny();
         }
     }
 
@@ -218,14 +209,14 @@ public record ExperimentConfig(
             @Key(value = "standard deviation of the Gaussian noise per input (intensity)", def = "0.1") double noise) {
         /** Checks the values. */
         public SyntheticSpec {
-            positive("tasks.synthetic", "inputs", inputs);
-            positive("tasks.synthetic", "train_per_class", trainPerClass);
-            positive("tasks.synthetic", "test_per_class", testPerClass);
-            if (!(activeFraction > 0 && activeFraction <= 1)) {
-                throw new ParameterException("tasks.synthetic", "active_fraction", "a fraction in (0, 1]",
-                        activeFraction);
-            }
-            ParameterException.requireNonNegative("tasks.synthetic", "noise", noise, "intensity");
+            Problems p = new Problems("tasks.synthetic");
+            p.atLeastOne("inputs", inputs);
+            p.atLeastOne("train_per_class", trainPerClass);
+            p.atLeastOne("test_per_class", testPerClass);
+            p.require(activeFraction > 0 && activeFraction <= 1, "active_fraction", "a fraction in (0, 1]",
+                    activeFraction);
+            p.nonNegative("noise", noise, "intensity");
+            p.throwIfAny();
         }
     }
 
@@ -264,27 +255,26 @@ public record ExperimentConfig(
             @Key(value = "initial weights are uniform in +-init_gain / sqrt(fan-in)", def = "1") double initGain) {
         /** Checks the values. */
         public NetworkSpec {
-            if (hidden == null || hidden.isEmpty()) {
-                throw new ParameterException("network", "hidden", "a list of one or more layer sizes", hidden);
-            }
-            for (int i = 0; i < hidden.size(); i++) {
-                if (hidden.get(i) == null || hidden.get(i) < 1) {
-                    throw new ParameterException("network", "hidden[" + i + "]", "a layer size >= 1", hidden.get(i));
+            Problems p = new Problems("network");
+            if (p.require(hidden != null && !hidden.isEmpty(), "hidden", "a list of one or more layer sizes", hidden)) {
+                for (int i = 0; i < hidden.size(); i++) {
+                    p.require(hidden.get(i) != null && hidden.get(i) >= 1, "hidden[" + i + "]", "a layer size >= 1",
+                            hidden.get(i));
                 }
             }
+            p.require(neuron != null, "neuron", "a value", "null");
+            p.require(reset != null, "reset", "a value", "null");
+            p.require(readout != null, "readout", "a value", "null");
+            p.positive("tau_ms", tauMs, "ms");
+            p.positive("threshold", threshold, "dimensionless");
+            p.positive("tau_adapt_ms", tauAdaptMs, "ms");
+            p.nonNegative("adaptation", adaptation, "dimensionless");
+            p.positive("readout_tau_ms", readoutTauMs, "ms");
+            p.positive("trace_tau_ms", traceTauMs, "ms");
+            p.positive("dt_ms", dtMs, "ms");
+            p.positive("init_gain", initGain, "dimensionless");
+            p.throwIfAny();
             hidden = List.copyOf(hidden);
-            if (neuron == null || reset == null || readout == null) {
-                throw new ParameterException("network", neuron == null ? "neuron" : reset == null ? "reset" : "readout",
-                        "a value", "null");
-            }
-            ParameterException.requirePositive("network", "tau_ms", tauMs, "ms");
-            ParameterException.requirePositive("network", "threshold", threshold, "dimensionless");
-            ParameterException.requirePositive("network", "tau_adapt_ms", tauAdaptMs, "ms");
-            ParameterException.requireNonNegative("network", "adaptation", adaptation, "dimensionless");
-            ParameterException.requirePositive("network", "readout_tau_ms", readoutTauMs, "ms");
-            ParameterException.requirePositive("network", "trace_tau_ms", traceTauMs, "ms");
-            ParameterException.requirePositive("network", "dt_ms", dtMs, "ms");
-            ParameterException.requirePositive("network", "init_gain", initGain, "dimensionless");
         }
 
         /**
@@ -322,19 +312,14 @@ public record ExperimentConfig(
             @Key(value = "latency: values <= cutoff never spike, in [0, 1)", def = "0") double cutoff) {
         /** Checks the values. */
         public EncoderSpec {
-            if (kind == null) {
-                throw new ParameterException("encoder", "kind", "rate, latency or direct_current", "null");
+            Problems p = new Problems("encoder");
+            p.require(kind != null, "kind", "rate, latency or direct_current", "null");
+            p.atLeastOne("steps", steps);
+            if (p.finite("gain", gain, "dimensionless") && kind == EncoderKind.RATE) {
+                p.require(gain > 0 && gain <= 1, "gain", "a spike probability in (0, 1] for rate coding", gain);
             }
-            if (steps < 1) {
-                throw new ParameterException("encoder", "steps", "an integer >= 1", steps);
-            }
-            ParameterException.requireFinite("encoder", "gain", gain, "dimensionless");
-            if (kind == EncoderKind.RATE && !(gain > 0 && gain <= 1)) {
-                throw new ParameterException("encoder", "gain", "a spike probability in (0, 1] for rate coding", gain);
-            }
-            if (!(cutoff >= 0 && cutoff < 1)) {
-                throw new ParameterException("encoder", "cutoff", "a value in [0, 1)", cutoff);
-            }
+            p.require(cutoff >= 0 && cutoff < 1, "cutoff", "a value in [0, 1)", cutoff);
+            p.throwIfAny();
         }
     }
 
@@ -386,24 +371,22 @@ public record ExperimentConfig(
             boolean evaluateEveryEpoch) {
         /** Checks the values. */
         public TrainingSpec {
-            positive("training", "epochs", epochs);
-            positive("training", "batch_size", batchSize);
-            positive("training", "block_size", blockSize);
-            if (optimizer == null || schedule == null || surrogate == null) {
-                throw new ParameterException("training", optimizer == null ? "optimizer"
-                        : schedule == null ? "schedule" : "surrogate", "a value", "null");
-            }
-            ParameterException.requirePositive("training", "learning_rate", learningRate, "dimensionless");
-            if (!(minLearningRate >= 0 && minLearningRate <= learningRate)) {
-                throw new ParameterException("training", "min_learning_rate",
+            Problems p = new Problems("training");
+            p.atLeastOne("epochs", epochs);
+            p.atLeastOne("batch_size", batchSize);
+            p.atLeastOne("block_size", blockSize);
+            p.require(optimizer != null, "optimizer", "a value", "null");
+            p.require(schedule != null, "schedule", "a value", "null");
+            p.require(surrogate != null, "surrogate", "a value", "null");
+            if (p.positive("learning_rate", learningRate, "dimensionless")) {
+                p.require(minLearningRate >= 0 && minLearningRate <= learningRate, "min_learning_rate",
                         "a rate in [0, learning_rate = " + learningRate + "]", minLearningRate);
             }
-            if (!(momentum >= 0 && momentum < 1)) {
-                throw new ParameterException("training", "momentum", "a number in [0, 1)", momentum);
-            }
-            ParameterException.requirePositive("training", "slope", slope, "1/threshold");
-            ParameterException.requireNonNegative("training", "weight_decay", weightDecay, "dimensionless");
-            ParameterException.requireNonNegative("training", "clip_norm", clipNorm, "dimensionless");
+            p.require(momentum >= 0 && momentum < 1, "momentum", "a number in [0, 1)", momentum);
+            p.positive("slope", slope, "1/threshold");
+            p.nonNegative("weight_decay", weightDecay, "dimensionless");
+            p.nonNegative("clip_norm", clipNorm, "dimensionless");
+            p.throwIfAny();
         }
     }
 
@@ -440,15 +423,13 @@ public record ExperimentConfig(
                     + " neurons after each task; 0: all", def = "100") int labelPerTask) {
         /** Checks the values. */
         public LearnerSpec {
-            if (kind == null) {
-                throw new ParameterException("learner", "kind", "bptt or diehl_cook", "null");
-            }
-            positive("learner", "neurons", neurons);
-            ParameterException.requirePositive("learner", "present_ms", presentMs, "ms");
-            ParameterException.requireNonNegative("learner", "rest_ms", restMs, "ms");
-            if (labelPerTask < 0) {
-                throw new ParameterException("learner", "label_per_task", "an integer >= 0 (0: all)", labelPerTask);
-            }
+            Problems p = new Problems("learner");
+            p.require(kind != null, "kind", "bptt or diehl_cook", "null");
+            p.atLeastOne("neurons", neurons);
+            p.positive("present_ms", presentMs, "ms");
+            p.nonNegative("rest_ms", restMs, "ms");
+            p.require(labelPerTask >= 0, "label_per_task", "an integer >= 0 (0: all)", labelPerTask);
+            p.throwIfAny();
         }
     }
 
@@ -467,24 +448,17 @@ public record ExperimentConfig(
                     + " one mapping per member, e.g. {ewc: {lambda: 10}}", def = "{}") JsonNode params) {
         /** Checks the name and fills the label. */
         public StrategySpec {
-            if (name == null || name.isBlank()) {
-                throw new ParameterException("strategy", "name", "a strategy name (see engram list)", name);
-            }
-            label = label == null ? name : label;
-            if (!NAME.matcher(fileStem(label)).matches()) {
-                throw new ParameterException("strategy", "label", "a name of letters, digits, '.', '_', '-' or '+'"
-                        + " starting with a letter or digit", label);
+            Problems p = new Problems("strategy");
+            boolean named = p.require(name != null && !name.isBlank(), "name", "a strategy name (see engram list)",
+                    name);
+            if (label != null || named) {
+                label = label == null ? name : label;
+                p.require(NAME.matcher(fileStem(label)).matches(), "label", "a name of letters, digits, '.', '_', '-'"
+                        + " or '+' starting with a letter or digit", label);
             }
             params = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : params;
-            if (!params.isObject()) {
-                throw new ParameterException("strategy", "params", "a mapping of hyperparameters", params);
-            }
-        }
-    }
-
-    private static void positive(String section, String key, int value) {
-        if (value < 1) {
-            throw new ParameterException(section, key, "an integer >= 1", value);
+            p.require(params.isObject(), "params", "a mapping of hyperparameters", params);
+            p.throwIfAny();
         }
     }
 }

@@ -111,9 +111,7 @@ public final class StrategyParams {
         try {
             return ConfigLoader.mapper().treeToValue(tree, type);
         } catch (JsonProcessingException e) {
-            ConfigException c = ConfigLoader.translate(e, "", null);
-            String path = c.location() == null || c.location().isEmpty() ? keyPath : keyPath + "." + c.location();
-            throw new ConfigException(where.locate(path), path, c.expected(), c.found(), c.hint());
+            throw ConfigLoader.translateAt(e, keyPath, where);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where.locate(keyPath) + ": " + keyPath + ": " + e.getMessage(), e);
         }

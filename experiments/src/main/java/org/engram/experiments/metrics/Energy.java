@@ -2,6 +2,7 @@ package org.engram.experiments.metrics;
 
 import org.engram.experiments.config.Key;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 
 /**
  * Converts operation counts to an energy estimate.
@@ -26,8 +27,10 @@ public record Energy(
 
     /** Checks both costs. */
     public Energy {
-        ParameterException.requirePositive("energy", "pj_per_accumulate", pjPerAccumulate, "pJ");
-        ParameterException.requirePositive("energy", "pj_per_multiply_accumulate", pjPerMultiplyAccumulate, "pJ");
+        Problems p = new Problems("energy");
+        p.positive("pj_per_accumulate", pjPerAccumulate, "pJ");
+        p.positive("pj_per_multiply_accumulate", pjPerMultiplyAccumulate, "pJ");
+        p.throwIfAny();
     }
 
     /**

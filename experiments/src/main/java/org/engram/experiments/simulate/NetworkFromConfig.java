@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
@@ -34,6 +37,8 @@ final class NetworkFromConfig {
     private final SimulationConfig config;
     private final String source;
     private final Map<String, Population<?, ?>> byName = new HashMap<>();
+    /** Populations whose entry has a problem: an entry that uses one is checked as far as it can be without it. */
+    private final Set<String> unbuilt = new HashSet<>();
     private final List<SimulationConfig.PopulationSpec> resolvedPopulations = new ArrayList<>();
 
     NetworkFromConfig(SimulationConfig config, String source) {
@@ -41,6 +46,12 @@ final class NetworkFromConfig {
         this.source = source;
     }
 
+    /**
+     * Builds the network, checking every population, projection and input on its own.
+     *
+     * @return the network
+     * @throws ConfigException naming the problems of every entry (one per entry at most)
+     */
     Network build() {
         NetworkBuilder b;
         try {
@@ -51,17 +62,34 @@ final class NetworkFromConfig {
         if (config.populations().isEmpty()) {
             throw new ConfigException(source, "populations", "at least one population", "none", null);
         }
+        List<ConfigException> problems = new ArrayList<>();
         List<SimulationConfig.PopulationSpec> pops = config.populations();
         for (int i = 0; i < pops.size(); i++) {
-            addPopulation(b, pops.get(i), "populations[" + i + "]");
+            try {
+                addPopulation(b, pops.get(i), "populations[" + i + "]");
+            } catch (ConfigException e) {
+                problems.add(e);
+                unbuilt.add(pops.get(i).name());
+            }
         }
         List<SimulationConfig.ProjectionSpec> projections = config.projections();
         for (int i = 0; i < projections.size(); i++) {
-            addProjection(b, projections.get(i), "projections[" + i + "]");
+            try {
+                addProjection(b, projections.get(i), "projections[" + i + "]");
+            } catch (ConfigException e) {
+                problems.add(e);
+            }
         }
         List<SimulationConfig.InputSpec> inputs = config.inputs();
         for (int i = 0; i < inputs.size(); i++) {
-            addInput(b, inputs.get(i), "inputs[" + i + "]");
+            try {
+                addInput(b, inputs.get(i), "inputs[" + i + "]");
+            } catch (ConfigException e) {
+                problems.add(e);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
         }
         try {
             return b.build();
@@ -211,14 +239,41 @@ final class NetworkFromConfig {
                 config.mode(), resolvedPopulations, config.projections(), config.inputs(), config.record());
     }
 
+    /**
+     * The population an entry names.
+     *
+     * @return it, or null when its own entry has a problem (already reported)
+     * @throws ConfigException if no population has that name
+     */
     private Population<?, ?> population(String name, String path) {
         Population<?, ?> p = byName.get(name);
-        if (p == null) {
-            String hint = Suggestions.didYouMean(name, byName.keySet());
-            throw new ConfigException(source, path, "one of the populations " + byName.keySet(), String.valueOf(name),
-                    hint);
+        if (p == null && !unbuilt.contains(name)) {
+            throw unknownPopulation(populationNames(config), name, source, path);
         }
         return p;
+    }
+
+    /**
+     * @param config a config
+     * @return the names its populations are given, in order
+     */
+    static List<String> populationNames(SimulationConfig config) {
+        return config.populations().stream().map(SimulationConfig.PopulationSpec::name).filter(Objects::nonNull)
+                .toList();
+    }
+
+    /**
+     * The error of an entry that names a population the config does not have.
+     *
+     * @param names  the config's population names
+     * @param name   the name given
+     * @param source the config file
+     * @param path   the key path of the name
+     * @return the error, with the closest name suggested
+     */
+    static ConfigException unknownPopulation(List<String> names, String name, String source, String path) {
+        return new ConfigException(source, path, "one of the populations " + names, String.valueOf(name),
+                Suggestions.didYouMean(name, names));
     }
 
     private void addProjection(NetworkBuilder b, SimulationConfig.ProjectionSpec spec, String path) {
@@ -239,6 +294,9 @@ final class NetworkFromConfig {
                 : synapses.delays(ValueSpecs.distribution(spec.delayMs(), source, path + ".delay_ms"));
         if (spec.plastic()) {
             synapses = synapses.asPlastic();
+        }
+        if (from == null || to == null) {
+            return;
         }
         try {
             b.connect(name, from, to, rule, synapses);
@@ -312,6 +370,9 @@ final class NetworkFromConfig {
                     Suggestions.didYouMean(String.valueOf(in.type()), names));
         }
         rejectUnusedKeys(in, type.keys(), "input type " + type.configName(), path);
+        if (target == null) {
+            return;
+        }
         try {
             switch (type) {
                 case POISSON -> b.poissonInput(target, require(in.rateHz(), path + ".rate_hz", "a poisson input"),

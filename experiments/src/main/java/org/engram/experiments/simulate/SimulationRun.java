@@ -29,7 +29,6 @@ import org.engram.simulator.monitor.SpikeTrainDigest;
 import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
-import org.engram.simulator.Suggestions;
 
 /**
  * Runs one {@code engram simulate} config and writes its result folder
@@ -77,23 +76,34 @@ public final class SimulationRun {
         c = new SimulationConfig(c.name(), c.dtMs(), c.durationMs(), seedOverride != null ? seedOverride : c.seed(),
                 threadsOverride != null ? threadsOverride : c.threads(), c.mode(), c.populations(), c.projections(),
                 c.inputs(), c.record());
+        // Every problem of the config at once: these checks, then each entry of the network.
+        List<ConfigException> problems = new ArrayList<>();
         if (c.durationMs() == null || !(c.durationMs() > 0)) {
-            throw new ConfigException(source, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
-                    ? "nothing (the key is required)" : String.valueOf(c.durationMs()), null);
+            problems.add(new ConfigException(source, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
+                    ? "nothing (the key is required)" : String.valueOf(c.durationMs()), null));
         }
         for (int i = 0; i < c.populations().size(); i++) {
             String name = c.populations().get(i).name();
             // A population's name is part of its files' names (spikes_<name>.csv): "a/b" made folders,
             // and "../../x" gave its spikes and rates one file.
             if (name != null && !RunFolder.isPlainName(name)) {
-                throw new ConfigException(source, "populations[" + i + "].name", RunFolder.PLAIN_NAME
-                        + " (it names the population's result files)", name, null);
+                problems.add(new ConfigException(source, "populations[" + i + "].name", RunFolder.PLAIN_NAME
+                        + " (it names the population's result files)", name, null));
             }
         }
-        checkRecordedOnce(c.record(), source);
+        checkRecorded(c, source, problems);
         NetworkFromConfig factory = new NetworkFromConfig(c, source);
         long t0 = System.nanoTime();
-        Network network = factory.build();
+        Network network;
+        try {
+            network = factory.build();
+        } catch (ConfigException e) {
+            problems.add(e);
+            throw ConfigException.all(problems);
+        }
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
+        }
         SimulationConfig resolved = factory.resolved();
         try {
             network.grid().wholeSteps("simulation", "duration_ms", c.durationMs());
@@ -120,31 +130,31 @@ public final class SimulationRun {
         try (Engine engine = openEngine(network, options, factory)) {
             List<String> recorded = c.record().spikes() == null
                     ? network.populations().stream().map(Population::name).toList() : c.record().spikes();
-            for (int i = 0; i < recorded.size(); i++) {
-                Population<?, ?> p = populationAt(network, recorded.get(i), source, "record.spikes[" + i + "]");
+            // The populations named were checked with the config; what the engine refuses is reported together.
+            List<ConfigException> refused = new ArrayList<>();
+            for (String name : recorded) {
+                Population<?, ?> p = network.population(name);
                 spikes.add(engine.recordSpikes(p));
                 try {
                     rates.add(engine.recordRate(p, c.record().rateBinMs()));
                 } catch (EngramException e) {
-                    throw new ConfigException(source, "record.rate_bin_ms", e.expected(), e.found(), null);
+                    refused.add(new ConfigException(source, "record.rate_bin_ms", e.expected(), e.found(), null));
+                    break;   // one bin for every population: reported once
                 }
             }
             for (int i = 0; i < c.record().state().size(); i++) {
                 SimulationConfig.StateSpec s = c.record().state().get(i);
-                String path = "record.state[" + i + "]";
-                Population<?, ?> p = populationAt(network, s.population(), source, path + ".population");
-                if (s.neurons() != null && s.neurons().length == 0) {
-                    // An empty list would write a CSV with a header and nothing else.
-                    throw new ConfigException(source, path + ".neurons", "at least one neuron index (without the key: "
-                            + "neuron 0)", "an empty list", null);
-                }
                 try {
                     int[] neurons = s.neurons() != null ? s.neurons() : new int[] {0};
-                    states.add(engine.recordState(p, s.variable(), neurons,
+                    states.add(engine.recordState(network.population(s.population()), s.variable(), neurons,
                             s.intervalMs() != null ? s.intervalMs() : network.grid().dtMs()));
                 } catch (EngramException e) {
-                    throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
+                    refused.add(new ConfigException(source, "record.state[" + i + "]." + e.location(), e.expected(),
+                            e.found(), null));
                 }
+            }
+            if (!refused.isEmpty()) {
+                throw ConfigException.all(refused);
             }
             engine.addObserver(digest);
             AbandonedSimulations.remove(resultsRoot, c.name(), err);
@@ -244,43 +254,45 @@ public final class SimulationRun {
     }
 
     /**
-     * Refuses a population listed twice in {@code record.spikes}, and two {@code record.state}
-     * entries of one population and variable: both would write the same file, the second over the first.
+     * Checks what {@code record} names, adding each problem: a population that does not exist, one
+     * listed twice in {@code record.spikes}, two {@code record.state} entries of one population and
+     * variable (both would write the same file, the second over the first), and an entry of no neurons.
      */
-    private static void checkRecordedOnce(SimulationConfig.RecordSpec record, String source) {
-        List<String> spikes = record.spikes() == null ? List.of() : record.spikes();
+    private static void checkRecorded(SimulationConfig c, String source, List<ConfigException> problems) {
+        List<String> names = NetworkFromConfig.populationNames(c);
+        List<String> spikes = c.record().spikes() == null ? List.of() : c.record().spikes();
         for (int i = 0; i < spikes.size(); i++) {
             int first = spikes.indexOf(spikes.get(i));
-            if (first < i) {
-                throw new ConfigException(source, "record.spikes[" + i + "]", "a population not listed before (it is "
-                        + "record.spikes[" + first + "])", String.valueOf(spikes.get(i)), null);
+            if (!names.contains(spikes.get(i))) {
+                problems.add(NetworkFromConfig.unknownPopulation(names, spikes.get(i), source,
+                        "record.spikes[" + i + "]"));
+            } else if (first < i) {
+                problems.add(new ConfigException(source, "record.spikes[" + i + "]", "a population not listed before"
+                        + " (it is record.spikes[" + first + "])", spikes.get(i), null));
             }
         }
-        List<SimulationConfig.StateSpec> state = record.state();
+        List<SimulationConfig.StateSpec> state = c.record().state();
         for (int i = 0; i < state.size(); i++) {
+            SimulationConfig.StateSpec b = state.get(i);
+            String path = "record.state[" + i + "]";
+            if (!names.contains(b.population())) {
+                problems.add(NetworkFromConfig.unknownPopulation(names, b.population(), source, path + ".population"));
+            }
+            if (b.neurons() != null && b.neurons().length == 0) {
+                // An empty list would write a CSV with a header and nothing else.
+                problems.add(new ConfigException(source, path + ".neurons", "at least one neuron index (without the"
+                        + " key: neuron 0)", "an empty list", null));
+            }
             for (int j = 0; j < i; j++) {
                 SimulationConfig.StateSpec a = state.get(j);
-                SimulationConfig.StateSpec b = state.get(i);
                 if (Objects.equals(a.population(), b.population()) && Objects.equals(a.variable(), b.variable())) {
-                    throw new ConfigException(source, "record.state[" + i + "]", "a population and variable not "
-                            + "recorded by record.state[" + j + "] (both would write state_" + b.population() + "_"
-                            + b.variable() + ".csv; list every neuron in one entry)",
-                            b.population() + " " + b.variable(), null);
+                    problems.add(new ConfigException(source, path, "a population and variable not recorded by "
+                            + "record.state[" + j + "] (both would write state_" + b.population() + "_" + b.variable()
+                            + ".csv; list every neuron in one entry)", b.population() + " " + b.variable(), null));
+                    break;
                 }
             }
         }
-    }
-
-    private static Population<?, ?> populationAt(Network network, String name, String source, String path) {
-        for (Population<?, ?> p : network.populations()) {
-            if (p.name().equals(name)) {
-                return p;
-            }
-        }
-        List<String> names = network.populations().stream().map(Population::name).toList();
-        String hint = Suggestions.didYouMean(name, names);
-        throw new ConfigException(source, path, "one of the populations " + names, String.valueOf(name),
-                hint);
     }
 
     private static String summary(SimulationConfig c, Network network, List<SpikeRecorder> spikes,

@@ -126,6 +126,27 @@ class BrokenRunConfigTest {
                         .replace("data: {bundled: true}", "data: {dataset: synthetic}"), "2 problems:",
                         "bad.yaml:5:3: tasks.sequence: expected synthetic (data.dataset is synthetic), found split",
                         "bad.yaml:7:3: tasks.count"),
+                file("several bad values within sections, reported together", GOOD.replace("network: {hidden: [8]}",
+                        "network: {hidden: [8], tau_ms: -1, threshold: 0}").replace("  epochs: 1", "  epochs: 0")
+                        .replace("learning_rate: 0.001", "learning_rate: -1"), "4 problems:",
+                        "\n  bad.yaml:11:24: network.tau_ms: expected a finite number > 0 (ms), found -1.0",
+                        "\n  bad.yaml:11:36: network.threshold: expected a finite number > 0 (dimensionless), found 0.0",
+                        "\n  bad.yaml:14:3: training.epochs: expected an integer >= 1, found 0",
+                        "\n  bad.yaml:15:3: training.learning_rate: expected a finite number > 0 (dimensionless),"
+                                + " found -1.0"),
+                file("unknown keys and bad values of different sections, reported together", GOOD
+                        .replace("  count: 2", "  cont: 2").replace("encoder: {steps: 4}", "encoder: {steps: 0}")
+                        .replace("  - name: naive", "  - name: naive\n    lable: n"), "3 problems:",
+                        "\n  bad.yaml:7:3: tasks.cont: expected one of the keys", "did you mean 'count'?",
+                        "\n  bad.yaml:18:5: strategies[0].lable: expected one of the keys",
+                        "\n  bad.yaml:12:11: encoder.steps: expected an integer >= 1, found 0"),
+                file("wrong types within a section and a key unknown in another, reported together", GOOD
+                        .replace("  epochs: 1", "  epochs: one").replace("learning_rate: 0.001", "learning_rate: fast")
+                        .replace("network: {hidden: [8]}", "network: {hiden: [8]}"), "3 problems:",
+                        "\n  bad.yaml:11:11: network.hiden: expected one of the keys", "did you mean 'hidden'?",
+                        "\n  bad.yaml:14:3: training.epochs: expected a value of type integer, found the text \"one\"",
+                        "\n  bad.yaml:15:3: training.learning_rate: expected a value of type number, found the text"
+                                + " \"fast\""),
                 file("two strategies with one label", GOOD.replace("name: ewc", "name: naive"),
                         "strategies[1].label", "a label no other strategy has", "found naive"),
                 file("no strategies", GOOD.substring(0, GOOD.indexOf("strategies:")),

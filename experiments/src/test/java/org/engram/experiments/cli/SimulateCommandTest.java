@@ -277,6 +277,41 @@ class SimulateCommandTest {
                         List.of("bad.yaml:6:", "populations[1].name", "letters, digits", "../../s")),
                 Arguments.of("no duration", GOOD.replace("duration_ms: 50\n", ""),
                         List.of("bad.yaml", "duration_ms", "nothing (the key is required)")),
+                Arguments.of("unknown keys and wrong types of several entries, reported together", GOOD
+                        .replace("duration_ms: 50", "duraton_ms: 50").replace("size: 5,", "size: five,")
+                        .replace("p: 0.1}", "p: 0.1, autapses: 0}").replace("record:", "record:\n  rate_bin: 2"),
+                        List.of("4 problems:", "\n  bad.yaml:2:1: duraton_ms: expected one of the keys",
+                                "did you mean 'duration_ms'?",
+                                "\n  bad.yaml:6:17: populations[1].size: expected a value of type integer, found the"
+                                        + " text \"five\"",
+                                "\n  bad.yaml:8:72: projections[0].rule.autapses: expected a value of type boolean",
+                                "\n  bad.yaml:13:3: record.rate_bin: expected one of the keys")),
+                Arguments.of("unknown keys and wrong types within one entry, reported together", GOOD
+                        .replace("size: 40, model: lif_delta", "size: forty, modle: lif_delta"),
+                        List.of("2 problems:",
+                                "\n  bad.yaml:5:17: populations[0].size: expected a value of type integer, found the"
+                                        + " text \"forty\"",
+                                "\n  bad.yaml:5:30: populations[0].modle: expected one of the keys",
+                                "did you mean 'model'?")),
+                // Both bad parameters of one population; its input and projections are checked too, up
+                // to the connection that needs the population built.
+                Arguments.of("bad values of several entries, reported together", GOOD
+                        .replace("duration_ms: 50", "duration_ms: 0").replace("tau_m: 20, e_l", "tau_m: -5, e_l")
+                        .replace("v_reset: 10", "v_reset: 30")
+                        .replace("fixed_probability, p: 0.1}", "fixed_probability}")
+                        .replace("target: exc, rule: {type: all", "target: ex, rule: {type: all")
+                        .replace("type: poisson", "type: poison").replace("neurons: [0, 5]", "neurons: []"),
+                        List.of("7 problems:", "\n  bad.yaml:2:1: duration_ms: expected a number > 0 (ms), found 0.0",
+                                "\n  bad.yaml:13:", "record.state[0].neurons: expected at least one neuron",
+                                "\n  bad.yaml:5:", "populations[0].params.tau_m: expected a finite number > 0 (ms),"
+                                        + " found -5.0",
+                                "\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th = 20.0 (mV),"
+                                        + " found 30.0",
+                                "\n  bad.yaml:8:", "projections[0].rule.p: expected a value (rule fixed_probability"
+                                        + " needs it), found nothing",
+                                "\n  bad.yaml:9:", "projections[1].target: expected one of the populations [exc, src],"
+                                        + " found ex; did you mean 'exc'?",
+                                "\n  bad.yaml:11:", "inputs[0].type: expected one of [poisson, current], found poison")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));

@@ -53,8 +53,9 @@ class ConfigLayersTest {
     }
 
     /**
-     * Bad values in different sections, and in different strategies, are reported together, each
-     * at its own line or override (binding the whole config stopped at the first).
+     * Bad values in different sections and in different strategies' params are reported together,
+     * each at its own line or override (binding the whole config stopped at the first, and the
+     * strategies' params were checked only once the sections were valid).
      */
     @Test
     void badValuesOfSeveralSectionsAreReportedTogether() {
@@ -73,10 +74,13 @@ class ConfigLayersTest {
         ConfigException sections = assertThrows(ConfigException.class,
                 () -> ConfigLayers.resolve(yaml, "several.yaml", List.of("network.hidden[0]=0"), ConfigLayers.Flags.NONE));
         assertEquals(String.join("\n",
-                "3 problems:",
+                "5 problems:",
                 "  --set network.hidden[0]=0: network.hidden[0]: expected a layer size >= 1, found 0",
                 "  several.yaml:5:3: encoder.steps: expected an integer >= 1, found 0",
-                "  several.yaml:3:3: training.epochs: expected an integer >= 1, found 0"), sections.getMessage());
+                "  several.yaml:3:3: training.epochs: expected an integer >= 1, found 0",
+                "  several.yaml:8:14: strategies[0].params.lambda: expected a finite number >= 0 (1), found -1.0",
+                "  several.yaml:10:14: strategies[1].params.c: expected a finite number >= 0 (1), found -2.0"),
+                sections.getMessage());
         String fixed = yaml.replace("epochs: 0", "epochs: 1").replace("steps: 0", "steps: 5");
         ConfigException strategies = assertThrows(ConfigException.class,
                 () -> ConfigLayers.resolve(fixed, "several.yaml", List.of(), ConfigLayers.Flags.NONE));
@@ -85,6 +89,61 @@ class ConfigLayersTest {
                 strategies.getMessage());
         assertTrue(strategies.getMessage().contains("strategies[1].params.c: expected a finite number >= 0"),
                 strategies.getMessage());
+    }
+
+    /**
+     * Several bad values within one section are all reported, each at its own line and column,
+     * together with those of other sections (a section's constructor stopped at its first).
+     */
+    @Test
+    void badValuesWithinOneSectionAreReportedTogether() {
+        String yaml = String.join("\n",
+                "name: within",
+                "network: {tau_ms: -1, threshold: 0}",
+                "training:",
+                "  epochs: 0",
+                "  learning_rate: -1",
+                "strategies: [{name: naive}]",
+                "");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLayers.resolve(yaml, "within.yaml", List.of(), ConfigLayers.Flags.NONE));
+        // min_learning_rate (0) is not reported against the bad learning_rate it is compared with.
+        assertEquals(String.join("\n",
+                "4 problems:",
+                "  within.yaml:2:11: network.tau_ms: expected a finite number > 0 (ms), found -1.0",
+                "  within.yaml:2:23: network.threshold: expected a finite number > 0 (dimensionless), found 0.0",
+                "  within.yaml:4:3: training.epochs: expected an integer >= 1, found 0",
+                "  within.yaml:5:3: training.learning_rate: expected a finite number > 0 (dimensionless), found -1.0"),
+                e.getMessage());
+        assertEquals(4, e.problems().size());
+        // A --set answers for the value it wrote, the file for the others of the same section.
+        ConfigException set = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(yaml, "within.yaml",
+                List.of("network.threshold=-2", "encoder.steps=0"), ConfigLayers.Flags.NONE));
+        assertTrue(set.getMessage().startsWith("5 problems:\n"), set.getMessage());
+        assertTrue(set.getMessage().contains("\n  within.yaml:2:11: network.tau_ms: "), set.getMessage());
+        assertTrue(set.getMessage().contains("\n  --set network.threshold=-2: network.threshold: expected a finite"
+                + " number > 0 (dimensionless), found -2.0"), set.getMessage());
+        assertTrue(set.getMessage().contains("\n  --set encoder.steps=0: encoder.steps: expected an integer >= 1,"
+                + " found 0"), set.getMessage());
+        // The rules of the top-level keys come with the strategies' params once the sections are valid.
+        ConfigException top = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "name: 'a b'\nseeds: [1, 1]\nstrategies: [{name: ewc, params: {lambda: -1}}]\n", "top.yaml",
+                List.of(), ConfigLayers.Flags.NONE));
+        assertEquals(3, top.problems().size(), top.getMessage());
+        assertTrue(top.problems().get(0).getMessage().startsWith("top.yaml:1:1: name: expected a name of letters"),
+                top.getMessage());
+        assertEquals("top.yaml:2:1: seeds: expected distinct seeds, found [1, 1]", top.problems().get(1).getMessage());
+        assertTrue(top.problems().get(2).getMessage().startsWith("top.yaml:3:35: strategies[0].params.lambda: "),
+                top.getMessage());
+        // Within one strategy's params too.
+        ConfigException params = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "strategies: [{name: replay, params: {memory_size: 0, replay_batch_size: 0}}]\n", "replay.yaml",
+                List.of(), ConfigLayers.Flags.NONE));
+        assertEquals(String.join("\n",
+                "2 problems:",
+                "  replay.yaml:1:38: strategies[0].params.memory_size: expected an integer >= 1 (samples), found 0",
+                "  replay.yaml:1:54: strategies[0].params.replay_batch_size: expected an integer >= 1 (samples),"
+                        + " found 0"), params.getMessage());
     }
 
     /** A section written with nothing under it takes every default, like an absent one (it crashed the run's end). */

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
-import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 
 /**
  * Elastic weight consolidation: a quadratic penalty that holds each weight near its value after
@@ -60,7 +60,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
     public record Params(double lambda, int fisherSamples) {
         /** Validates every hyperparameter. */
         public Params {
-            validate(Mode.SEPARATE, lambda, fisherSamples);
+            validate(Mode.SEPARATE, lambda, fisherSamples).throwIfAny();
         }
 
         /** @return lambda 100, 200 samples */
@@ -79,10 +79,9 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
     public record OnlineParams(double lambda, double gamma, int fisherSamples) {
         /** Validates every hyperparameter. */
         public OnlineParams {
-            validate(Mode.ONLINE, lambda, fisherSamples);
-            if (!(gamma >= 0 && gamma <= 1)) {
-                throw new ParameterException(Mode.ONLINE.strategyName, "gamma", "a number in [0, 1]", gamma);
-            }
+            Problems p = validate(Mode.ONLINE, lambda, fisherSamples);
+            p.require(gamma >= 0 && gamma <= 1, "gamma", "a number in [0, 1]", gamma);
+            p.throwIfAny();
         }
 
         /** @return lambda 100, gamma 1, 200 samples */
@@ -91,12 +90,12 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
         }
     }
 
-    private static void validate(Mode mode, double lambda, int fisherSamples) {
-        ParameterException.requireNonNegative(mode.strategyName, "lambda", lambda, "1");
-        ParameterException.requireFinite(mode.strategyName, "lambda", lambda, "1");
-        if (fisherSamples < 1) {
-            throw new ParameterException(mode.strategyName, "fisher_samples", "an integer >= 1", fisherSamples);
-        }
+    /** The checks both modes share, for the caller to add its own and throw. */
+    private static Problems validate(Mode mode, double lambda, int fisherSamples) {
+        Problems p = new Problems(mode.strategyName);
+        p.nonNegative("lambda", lambda, "1");
+        p.atLeastOne("fisher_samples", fisherSamples);
+        return p;
     }
 
     private final Mode mode;

@@ -11,6 +11,7 @@ import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 
 /**
  * Gradient projection memory: each layer keeps an orthonormal basis M of the input space its
@@ -55,20 +56,18 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
     public record Params(double[] thresholds, double thresholdIncrement, int samples) {
         /** Validates and copies the hyperparameters. */
         public Params {
-            if (thresholds == null || thresholds.length == 0) {
-                throw new ParameterException(NAME, "thresholds", "one or more numbers in (0, 1]", "none");
-            }
-            thresholds = thresholds.clone();
-            for (int l = 0; l < thresholds.length; l++) {
-                if (!(thresholds[l] > 0 && thresholds[l] <= 1)) {
-                    throw new ParameterException(NAME, "thresholds[" + l + "]", "a number in (0, 1]", thresholds[l]);
+            Problems p = new Problems(NAME);
+            if (p.require(thresholds != null && thresholds.length > 0, "thresholds", "one or more numbers in (0, 1]",
+                    "none")) {
+                thresholds = thresholds.clone();
+                for (int l = 0; l < thresholds.length; l++) {
+                    p.require(thresholds[l] > 0 && thresholds[l] <= 1, "thresholds[" + l + "]", "a number in (0, 1]",
+                            thresholds[l]);
                 }
             }
-            ParameterException.requireNonNegative(NAME, "threshold_increment", thresholdIncrement, "1");
-            ParameterException.requireFinite(NAME, "threshold_increment", thresholdIncrement, "1");
-            if (samples < 1) {
-                throw new ParameterException(NAME, "samples", "an integer >= 1", samples);
-            }
+            p.nonNegative("threshold_increment", thresholdIncrement, "1");
+            p.atLeastOne("samples", samples);
+            p.throwIfAny();
         }
 
         /** @return a copy of the thresholds */

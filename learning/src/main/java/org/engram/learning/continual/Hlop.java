@@ -7,7 +7,7 @@ import java.util.Arrays;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
 import org.engram.simulator.EngramException;
-import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 
 /**
  * Hebbian learning based orthogonal projection: per layer, lateral neurons learn the principal
@@ -62,21 +62,13 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
             double momentum) {
         /** Validates every hyperparameter. */
         public Params {
-            if (firstTaskNeurons < 1) {
-                throw new ParameterException(NAME, "first_task_neurons", "an integer >= 1", firstTaskNeurons);
-            }
-            if (neuronIncrement < 0) {
-                throw new ParameterException(NAME, "neuron_increment", "an integer >= 0", neuronIncrement);
-            }
-            if (hebbianIterations < 1) {
-                throw new ParameterException(NAME, "hebbian_iterations", "an integer >= 1", hebbianIterations);
-            }
-            if (!(learningRate > 0 && learningRate < 1)) {
-                throw new ParameterException(NAME, "learning_rate", "a number in (0, 1)", learningRate);
-            }
-            if (!(momentum >= 0 && momentum < 1)) {
-                throw new ParameterException(NAME, "momentum", "a number in [0, 1)", momentum);
-            }
+            Problems p = new Problems(NAME);
+            p.atLeastOne("first_task_neurons", firstTaskNeurons);
+            p.require(neuronIncrement >= 0, "neuron_increment", "an integer >= 0", neuronIncrement);
+            p.atLeastOne("hebbian_iterations", hebbianIterations);
+            p.require(learningRate > 0 && learningRate < 1, "learning_rate", "a number in (0, 1)", learningRate);
+            p.require(momentum >= 0 && momentum < 1, "momentum", "a number in [0, 1)", momentum);
+            p.throwIfAny();
         }
 
         /** @return 40 first-task neurons, 20 per later task, 3 iterations, rate 0.2, momentum 0.9 */

@@ -1,7 +1,7 @@
 package org.engram.learning.continual;
 
 import java.util.TreeSet;
-import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 
 /**
  * Learning without forgetting: while learning a new task, the network is asked to keep giving the
@@ -50,10 +50,10 @@ public final class Lwf implements ContinualStrategy {
     public record Params(double temperature, double alpha) {
         /** Validates every hyperparameter. */
         public Params {
-            ParameterException.requirePositive(NAME, "temperature", temperature, "1");
-            ParameterException.requireFinite(NAME, "temperature", temperature, "1");
-            ParameterException.requireNonNegative(NAME, "alpha", alpha, "1");
-            ParameterException.requireFinite(NAME, "alpha", alpha, "1");
+            Problems p = new Problems(NAME);
+            p.positive("temperature", temperature, "1");
+            p.nonNegative("alpha", alpha, "1");
+            p.throwIfAny();
         }
 
         /** @return temperature 2, alpha 1 */

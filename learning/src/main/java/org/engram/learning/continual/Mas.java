@@ -5,7 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
-import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 
 /**
  * Memory-aware synapses: importance is how strongly a weight moves the network's outputs, measured
@@ -42,11 +42,10 @@ public final class Mas implements ContinualStrategy, Checkpointable {
     public record Params(double lambda, int samples) {
         /** Validates every hyperparameter. */
         public Params {
-            ParameterException.requireNonNegative(NAME, "lambda", lambda, "1");
-            ParameterException.requireFinite(NAME, "lambda", lambda, "1");
-            if (samples < 1) {
-                throw new ParameterException(NAME, "samples", "an integer >= 1", samples);
-            }
+            Problems p = new Problems(NAME);
+            p.nonNegative("lambda", lambda, "1");
+            p.atLeastOne("samples", samples);
+            p.throwIfAny();
         }
 
         /** @return lambda 1, 200 samples */

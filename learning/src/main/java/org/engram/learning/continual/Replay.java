@@ -5,7 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
-import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 import org.engram.simulator.random.SplitMixRandom;
@@ -56,15 +56,11 @@ public final class Replay implements ContinualStrategy, Checkpointable {
     public record Params(int memorySize, int replayBatchSize, Buffer buffer) {
         /** Validates every hyperparameter. */
         public Params {
-            if (memorySize < 1) {
-                throw new ParameterException(NAME, "memory_size", "an integer >= 1 (samples)", memorySize);
-            }
-            if (replayBatchSize < 1) {
-                throw new ParameterException(NAME, "replay_batch_size", "an integer >= 1 (samples)", replayBatchSize);
-            }
-            if (buffer == null) {
-                throw new ParameterException(NAME, "buffer", "reservoir or class_balanced", "null");
-            }
+            Problems p = new Problems(NAME);
+            p.require(memorySize >= 1, "memory_size", "an integer >= 1 (samples)", memorySize);
+            p.require(replayBatchSize >= 1, "replay_batch_size", "an integer >= 1 (samples)", replayBatchSize);
+            p.require(buffer != null, "buffer", "reservoir or class_balanced", "null");
+            p.throwIfAny();
         }
 
         /** @return memory 1000, replay batch 32, reservoir */

@@ -5,7 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
-import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 
 /**
  * Synaptic intelligence: each weight's importance is its contribution to the drop of the loss
@@ -51,9 +51,10 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
     public record Params(double c, double xi) {
         /** Validates every hyperparameter. */
         public Params {
-            ParameterException.requireNonNegative(NAME, "c", c, "1");
-            ParameterException.requireFinite(NAME, "c", c, "1");
-            ParameterException.requirePositive(NAME, "xi", xi, "weight^2");
+            Problems p = new Problems(NAME);
+            p.nonNegative("c", c, "1");
+            p.positive("xi", xi, "weight^2");
+            p.throwIfAny();
         }
 
         /** @return c 0.1, xi 0.001 */

@@ -1,7 +1,7 @@
 package org.engram.simulator.model;
 
 import java.util.Arrays;
-import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 import org.engram.simulator.engine.TimeGrid;
 
 /**
@@ -67,12 +67,11 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
                          double tauSynEx, double tauSynIn, double tauA, double deltaA) {
         /** Validates every parameter. */
         public Params {
-            LifParameters.requireMembrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
-            LifParameters.requireSynapses(NAME, tauSynEx, tauSynIn);
-            ParameterException.requirePositive(NAME, "tau_a", tauA, "ms");
-            ParameterException.requireFinite(NAME, "tau_a", tauA, "ms");
-            ParameterException.requireNonNegative(NAME, "delta_a", deltaA, "mV");
-            ParameterException.requireFinite(NAME, "delta_a", deltaA, "mV");
+            Problems p = LifParameters.membrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
+            LifParameters.synapses(p, tauSynEx, tauSynIn);
+            p.positive("tau_a", tauA, "ms");
+            p.nonNegative("delta_a", deltaA, "mV");
+            p.throwIfAny();
         }
 
         /** @return the membrane resistance tau_m / C_m in GOhm (mV/pA) */

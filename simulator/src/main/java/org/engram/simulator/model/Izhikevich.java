@@ -1,7 +1,7 @@
 package org.engram.simulator.model;
 
 import java.util.Arrays;
-import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 import org.engram.simulator.engine.TimeGrid;
 
 /**
@@ -72,17 +72,17 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
     public record Params(double a, double b, double c, double d, double vInit, double uInit, double iE) {
         /** Validates every parameter. */
         public Params {
-            ParameterException.requirePositive(NAME, "a", a, "1/ms");
-            ParameterException.requireFinite(NAME, "a", a, "1/ms");
-            ParameterException.requireFinite(NAME, "b", b, "1");
-            ParameterException.requireFinite(NAME, "c", c, "mV");
-            if (!(c < V_PEAK)) {
-                throw new ParameterException(NAME, "c", "a value < the spike peak " + V_PEAK + " (mV)", c);
+            Problems p = new Problems(NAME);
+            p.positive("a", a, "1/ms");
+            p.finite("b", b, "1");
+            if (p.finite("c", c, "mV")) {
+                p.require(c < V_PEAK, "c", "a value < the spike peak " + V_PEAK + " (mV)", c);
             }
-            ParameterException.requireFinite(NAME, "d", d, "mV");
-            ParameterException.requireFinite(NAME, "v_init", vInit, "mV");
-            ParameterException.requireFinite(NAME, "u_init", uInit, "mV");
-            ParameterException.requireFinite(NAME, "i_e", iE, "mV/ms");
+            p.finite("d", d, "mV");
+            p.finite("v_init", vInit, "mV");
+            p.finite("u_init", uInit, "mV");
+            p.finite("i_e", iE, "mV/ms");
+            p.throwIfAny();
         }
 
         /**

@@ -55,7 +55,7 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
     public record Params(double tauM, double cM, double eL, double vTh, double vReset, double tRef, double iE) {
         /** Validates every parameter. */
         public Params {
-            LifParameters.requireMembrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
+            LifParameters.membrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE).throwIfAny();
         }
 
         /** @return the membrane resistance tau_m / C_m in GOhm (mV/pA) */

@@ -1,6 +1,7 @@
 package org.engram.simulator.model;
 
 import java.util.Arrays;
+import org.engram.simulator.Problems;
 import org.engram.simulator.engine.TimeGrid;
 
 /**
@@ -71,8 +72,9 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
                          double tauSynEx, double tauSynIn) {
         /** Validates every parameter. */
         public Params {
-            LifParameters.requireMembrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
-            LifParameters.requireSynapses(NAME, tauSynEx, tauSynIn);
+            Problems p = LifParameters.membrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
+            LifParameters.synapses(p, tauSynEx, tauSynIn);
+            p.throwIfAny();
         }
 
         /** @return the membrane resistance tau_m / C_m in GOhm (mV/pA) */

@@ -1,6 +1,6 @@
 package org.engram.simulator.model;
 
-import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 
 /**
  * Validation of the parameters that the leaky integrate-and-fire models share; each model's
@@ -12,7 +12,7 @@ final class LifParameters {
     }
 
     /**
-     * Checks the membrane parameters.
+     * Checks the membrane parameters, for the caller to add its own checks and throw.
      *
      * @param owner  the model name shown in messages
      * @param tauM   membrane time constant (ms), finite, {@code > 0}
@@ -22,34 +22,32 @@ final class LifParameters {
      * @param vReset reset potential (mV), {@code < vTh}
      * @param tRef   refractory period (ms), {@code >= 0}
      * @param iE     constant bias current (pA), finite
+     * @return the problems found
      */
-    static void requireMembrane(String owner, double tauM, double cM, double eL, double vTh, double vReset,
-                                double tRef, double iE) {
-        ParameterException.requirePositive(owner, "tau_m", tauM, "ms");
-        ParameterException.requireFinite(owner, "tau_m", tauM, "ms");
-        ParameterException.requirePositive(owner, "c_m", cM, "pF");
-        ParameterException.requireFinite(owner, "e_l", eL, "mV");
-        ParameterException.requireFinite(owner, "v_th", vTh, "mV");
-        ParameterException.requireFinite(owner, "v_reset", vReset, "mV");
-        if (!(vReset < vTh)) {
-            throw new ParameterException(owner, "v_reset", "a value < v_th = " + vTh + " (mV)", vReset);
+    static Problems membrane(String owner, double tauM, double cM, double eL, double vTh, double vReset,
+                             double tRef, double iE) {
+        Problems p = new Problems(owner);
+        p.positive("tau_m", tauM, "ms");
+        p.positive("c_m", cM, "pF");
+        p.finite("e_l", eL, "mV");
+        boolean finiteThreshold = p.finite("v_th", vTh, "mV");
+        if (p.finite("v_reset", vReset, "mV") && finiteThreshold) {
+            p.require(vReset < vTh, "v_reset", "a value < v_th = " + vTh + " (mV)", vReset);
         }
-        ParameterException.requireNonNegative(owner, "t_ref", tRef, "ms");
-        ParameterException.requireFinite(owner, "t_ref", tRef, "ms");
-        ParameterException.requireFinite(owner, "i_e", iE, "pA");
+        p.nonNegative("t_ref", tRef, "ms");
+        p.finite("i_e", iE, "pA");
+        return p;
     }
 
     /**
      * Checks the time constants of exponential current synapses.
      *
-     * @param owner    the model name shown in messages
+     * @param p        where the problems found are added
      * @param tauSynEx excitatory synaptic time constant (ms), {@code > 0}
      * @param tauSynIn inhibitory synaptic time constant (ms), {@code > 0}
      */
-    static void requireSynapses(String owner, double tauSynEx, double tauSynIn) {
-        ParameterException.requirePositive(owner, "tau_syn_ex", tauSynEx, "ms");
-        ParameterException.requireFinite(owner, "tau_syn_ex", tauSynEx, "ms");
-        ParameterException.requirePositive(owner, "tau_syn_in", tauSynIn, "ms");
-        ParameterException.requireFinite(owner, "tau_syn_in", tauSynIn, "ms");
+    static void synapses(Problems p, double tauSynEx, double tauSynIn) {
+        p.positive("tau_syn_ex", tauSynEx, "ms");
+        p.positive("tau_syn_in", tauSynIn, "ms");
     }
 }

@@ -1,0 +1,117 @@
+package org.engram.experiments.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Binds each key of a config on its own, at every depth, so that the problems of several are
+ * reported together: binding the whole config stops at the first. A mapping (a section, a list
+ * entry) is bound as a whole, which runs its record's own checks (all reported, see
+ * {@link org.engram.simulator.Problems}), once each of its keys bound on its own.
+ */
+final class SectionBinder {
+    private SectionBinder() {
+    }
+
+    /**
+     * Binds every key and list entry of a config that holds no problem yet, adding what it finds;
+     * the config as a whole is left to the caller.
+     *
+     * @param tree     the config as a mapping
+     * @param type     the record type the mapping describes
+     * @param where    locates key paths for messages
+     * @param problems the problems found so far (a key holding one is left alone); added to
+     */
+    static void bindApart(ObjectNode tree, Class<?> type, StrategyParams.Locator where,
+                          List<ConfigException> problems) {
+        bindKeys(tree, type, "", where, List.copyOf(problems), problems);
+    }
+
+    /** Binds each key of a mapping on its own; reports whether all bound. */
+    private static boolean bindKeys(ObjectNode node, Class<?> type, String path, StrategyParams.Locator where,
+                                    List<ConfigException> earlier, List<ConfigException> problems) {
+        int before = problems.size();
+        List<String> known = new ArrayList<>();
+        for (RecordComponent rc : type.getRecordComponents()) {
+            String key = ConfigLayers.snakeCase(rc.getName());
+            known.add(key);
+            String at = path.isEmpty() ? key : path + "." + key;
+            JsonNode child = node.get(key);
+            if (child == null || holdsOne(at, earlier)) {
+                continue;
+            }
+            Class<?> element = ConfigLayers.recordElement(rc.getGenericType());
+            if (element != null && child.isArray()) {
+                for (int i = 0; i < child.size(); i++) {
+                    if (!holdsOne(at + "[" + i + "]", earlier)) {
+                        bindValue(child.get(i), element, at + "[" + i + "]", where, earlier, problems);
+                    }
+                }
+            } else {
+                bindValue(child, rc.getGenericType(), at, where, earlier, problems);
+            }
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            String key = it.next();
+            String at = path.isEmpty() ? key : path + "." + key;
+            if (!known.contains(key) && !holdsOne(at, earlier)) {
+                problems.add(ConfigLoader.unknownKey(where.locate(at), at, key, known));
+            }
+        }
+        return problems.size() == before;
+    }
+
+    /** Binds a value: a mapping of a record type key by key, then as a whole; anything else at once. */
+    private static void bindValue(JsonNode node, Type type, String path, StrategyParams.Locator where,
+                                  List<ConfigException> earlier, List<ConfigException> problems) {
+        if (type instanceof Class<?> c && c.isRecord() && node.isObject()
+                && !bindKeys((ObjectNode) node, c, path, where, earlier, problems)) {
+            return;
+        }
+        bind(node, ConfigLoader.mapper().constructType(type), path, where, problems);
+    }
+
+    /**
+     * @param keyPath  a key path
+     * @param problems problems found
+     * @return whether one of them is about the key or a key under it
+     */
+    static boolean holdsOne(String keyPath, List<ConfigException> problems) {
+        for (ConfigException p : problems) {
+            for (ConfigException one : p.problems()) {
+                String at = one.location() == null ? "" : one.location();
+                if (at.equals(keyPath) || at.startsWith(keyPath + ".") || at.startsWith(keyPath + "[")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Binds a node standing at {@code keyPath}, adding its problems, if any.
+     *
+     * @param node     the node
+     * @param type     the type to bind it to
+     * @param keyPath  where it stands ({@code ""}: the whole config)
+     * @param where    locates key paths for messages
+     * @param problems added to
+     */
+    static void bind(JsonNode node, JavaType type, String keyPath, StrategyParams.Locator where,
+                     List<ConfigException> problems) {
+        try {
+            ConfigLoader.mapper().treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            problems.add(ConfigLoader.translateAt(e, keyPath, where));
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigException(where.locate(keyPath) + ": " + keyPath + ": " + e.getMessage(), e));
+        }
+    }
+}

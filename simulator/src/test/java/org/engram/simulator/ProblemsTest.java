@@ -1,0 +1,62 @@
+package org.engram.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A collection of checks reports every failed one, in order, and a single one exactly as its check does. */
+class ProblemsTest {
+    @Test
+    void everyFailedCheckIsReportedInOrder() {
+        Problems p = new Problems("net");
+        assertFalse(p.positive("tau_m", -1, "ms"));
+        assertTrue(p.positive("c_m", 250, "pF"));
+        assertFalse(p.atLeastOne("size", 0));
+        assertFalse(p.require(false, "rule", "a known rule", "x"));
+        ParameterException e = assertThrows(ParameterException.class, p::throwIfAny);
+        assertEquals(List.of("tau_m", "size", "rule"), e.problems().stream().map(EngramException::location).toList());
+        assertEquals(String.join("\n", "3 problems:",
+                "  net: tau_m: expected a finite number > 0 (ms), found -1.0",
+                "  net: size: expected an integer >= 1, found 0",
+                "  net: rule: expected a known rule, found x"), e.getMessage());
+    }
+
+    @Test
+    void aSingleProblemKeepsItsOwnMessage() {
+        Problems p = new Problems("net");
+        p.nonNegative("rate", -2, "Hz");
+        ParameterException e = assertThrows(ParameterException.class, p::throwIfAny);
+        ParameterException direct = assertThrows(ParameterException.class,
+                () -> ParameterException.requireNonNegative("net", "rate", -2, "Hz"));
+        assertEquals(direct.getMessage(), e.getMessage());
+        assertEquals(List.of(e), e.problems());
+    }
+
+    @Test
+    void nothingFailedThrowsNothing() {
+        Problems p = new Problems("net");
+        p.finite("x", 1, "mV");
+        p.throwIfAny();
+    }
+
+    /** Errors that stand for several are taken apart, so a report never nests "2 problems" in another. */
+    @Test
+    void joinedErrorsAreFlattened() {
+        ParameterException a = new ParameterException("o", "a", "r", 1);
+        ParameterException b = new ParameterException("o", "b", "r", 2);
+        ParameterException c = new ParameterException("o", "c", "r", 3);
+        ParameterException ab = ParameterException.all(List.of(a, b));
+        assertEquals(List.of(a, b, c), ParameterException.all(List.of(ab, c)).problems());
+        assertSame(c, ParameterException.all(List.of(c)));
+        Problems p = new Problems("o");
+        p.check(() -> {
+            throw ab;
+        });
+        assertEquals(List.of(a, b), assertThrows(ParameterException.class, p::throwIfAny).problems());
+    }
+}
