@@ -27,7 +27,7 @@ import org.engram.experiments.config.ConfigLoader;
  * <p>A partial folder is taken only when no process holds its lock, and when it is a simulation's
  * or holds no config at all (so no run could be resumed from it). A simulation writes its
  * {@code config.yaml} once it holds the lock, so a folder with both was made by a process that is
- * gone. A folder without them (made by an Engram that did not lock simulations, or by a process
+ * gone. A folder without both (made by an Engram that did not lock simulations, or by a process
  * killed as it started) is taken only once nothing in it has changed for {@link #QUIET}, as it may
  * be another process's that is just starting.
  */
@@ -102,8 +102,9 @@ public final class AbandonedSimulations {
 
     /**
      * What a partial folder is, if it may be an abandoned simulation's: one with a simulation's
-     * config and a lock file (its lock tells whether its process lives), or one that holds neither a
-     * run's config nor a lock and in which nothing has changed since {@code quietSince}.
+     * config and a lock file (its lock tells whether its process lives), or one without a run's
+     * config that lacks the lock file or any config, in which nothing has changed since
+     * {@code quietSince}.
      *
      * @return how to name the folder in a message, or null if it is kept
      */
