@@ -74,6 +74,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--signal-before-commit", hidden = true)
     boolean signalBeforeCommit;
 
+    /** Test hook: wait for a signal once the run has its folder, before training. */
+    @Option(names = "--pause-after-setup", hidden = true)
+    boolean pauseAfterSetup;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -105,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         Runner.Outcome r = Runner.execute(new Runner.Request(resolved, out, resume, threads, stopAfterTasks, args,
-                signalBeforeCommit),
+                signalBeforeCommit, pauseAfterSetup),
                 spec.commandLine().getErr());
         o.print(r.summary());
         o.println();

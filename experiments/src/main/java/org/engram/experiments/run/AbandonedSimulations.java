@@ -2,39 +2,53 @@ package org.engram.experiments.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.engram.experiments.config.ConfigLoader;
 
 /**
- * Removes the partial folders that killed {@code engram simulate} processes (SIGKILL, a machine
- * that went down) left in an experiment's folder: a simulation cannot be resumed, so such a
- * folder would stay there forever. The next simulation or new run of the experiment removes them
- * and says so; the partial folders of stopped runs stay for {@code engram run --resume}.
+ * Removes what killed processes (SIGKILL, a machine that went down) left in an experiment's folder:
+ * the partial folders of {@code engram simulate} (a simulation cannot be resumed, so such a folder
+ * would stay there forever) and the lock file of a run killed as it moved its folder into place.
+ * The next simulation or new run of the experiment removes them, saying so for folders; the
+ * partial folders of stopped runs stay for {@code engram run --resume}.
  *
- * <p>A folder is taken only when its {@code config.yaml} describes a network (which a simulation
- * writes once it holds the folder's lock) and no process holds that lock: the process that made it
- * is gone. A partial folder without that file (made by an Engram that did not lock simulations, or
- * killed in the instant before the file was written) is left alone, as it may be another
- * process's that is just starting.
+ * <p>A partial folder is taken only when no process holds its lock, and when it is a simulation's
+ * or holds no config at all (so no run could be resumed from it). A simulation writes its
+ * {@code config.yaml} once it holds the lock, so a folder with both was made by a process that is
+ * gone. A folder without both (made by an Engram that did not lock simulations, or by a process
+ * killed as it started) is taken only once nothing in it has changed for {@link #QUIET}, as it may
+ * be another process's that is just starting.
  */
 public final class AbandonedSimulations {
+    /**
+     * How long nothing in an unmarked partial folder must have changed before it is removed: a live
+     * process marks its folder within a few file system calls of making it, and the clock of a
+     * network file system may differ from this machine's by minutes.
+     */
+    static final Duration QUIET = Duration.ofMinutes(10);
+
     private AbandonedSimulations() {
     }
 
     /**
-     * Removes every abandoned simulation folder of an experiment, printing one line for each.
+     * Removes every abandoned simulation folder of an experiment, printing one line for each, and
+     * the lock file a killed run or simulation left in a finished folder.
      *
      * @param results    the results root
      * @param experiment the experiment name (a plain name: see {@link RunFolder#isPlainName})
-     * @param err        where each removal, or a failure to remove, is reported
+     * @param err        where each removal of a folder, or a failure to remove, is reported
      */
     public static void remove(Path results, String experiment, PrintWriter err) {
         if (!RunFolder.isPlainName(experiment)) {
@@ -44,24 +58,82 @@ public final class AbandonedSimulations {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        List<Path> partials;
+        List<Path> folders;
         try (Stream<Path> s = Files.list(dir)) {
-            partials = s.filter(p -> Runner.PARTIAL.matcher(p.getFileName().toString()).matches()
-                    && isSimulation(p.resolve("config.yaml"))).sorted().toList();
+            folders = s.filter(Files::isDirectory).sorted().toList();
         } catch (IOException e) {
             return;   // an unreadable folder: the run about to be made there reports it
         }
-        for (Path partial : partials) {
+        Instant quietSince = Instant.now().minus(QUIET);
+        for (Path folder : folders) {
+            if (!Runner.PARTIAL.matcher(folder.getFileName().toString()).matches()) {
+                removeStaleLock(folder, err);
+                continue;
+            }
+            String what = abandoned(folder, quietSince);
+            if (what == null) {
+                continue;
+            }
             try {
-                if (removeUnlocked(partial)) {
-                    err.println("engram: removed " + partial + ", the partial folder of an engram simulate whose"
-                            + " process is gone (a simulation cannot be resumed)");
+                if (removeUnlocked(folder)) {
+                    err.println("engram: removed " + folder + ", " + what + " (it cannot be resumed)");
                 }
             } catch (IOException e) {
-                err.println("engram: cannot remove " + partial + ", the partial folder of an engram simulate whose"
-                        + " process is gone: " + e + "; delete it by hand");
+                err.println("engram: cannot remove " + folder + ", " + what + ": " + e + "; delete it by hand");
             }
             err.flush();
+        }
+    }
+
+    /**
+     * Removes the lock file from a finished folder: a process killed between moving its folder into
+     * place and deleting the lock file (see {@link RunFolder#commit}) leaves it there. No process
+     * locks a finished folder, so the file is always stale.
+     */
+    private static void removeStaleLock(Path finished, PrintWriter err) {
+        try {
+            Files.deleteIfExists(finished.resolve(RunFolder.LOCK));
+        } catch (IOException e) {
+            err.println("engram: cannot remove the stale lock file " + finished.resolve(RunFolder.LOCK) + ": " + e
+                    + "; delete it by hand");
+            err.flush();
+        }
+    }
+
+    /**
+     * What a partial folder is, if it may be an abandoned simulation's: one with a simulation's
+     * config and a lock file (its lock tells whether its process lives), or one without a run's
+     * config that lacks the lock file or any config, in which nothing has changed since
+     * {@code quietSince}.
+     *
+     * @return how to name the folder in a message, or null if it is kept
+     */
+    private static String abandoned(Path partial, Instant quietSince) {
+        Path config = partial.resolve("config.yaml");
+        boolean simulation = isSimulation(config);
+        if (!simulation && Files.exists(config)) {
+            return null;   // a run's, which --resume continues (or says why it cannot)
+        }
+        String what = simulation ? "the partial folder of an engram simulate whose process is gone"
+                : "a partial folder without a config, left by a killed engram simulate of an older Engram or by a"
+                        + " process killed as it started";
+        if (simulation && Files.exists(partial.resolve(RunFolder.LOCK))) {
+            return what;
+        }
+        return unchangedSince(partial, quietSince) ? what : null;
+    }
+
+    /** Whether neither a folder nor anything in it has been modified since a time; false if unsure. */
+    private static boolean unchangedSince(Path folder, Instant since) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (Files.getLastModifiedTime(p).toInstant().isAfter(since)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | UncheckedIOException changing) {
+            return false;   // a file went or came meanwhile: something works there
         }
     }
 
@@ -74,8 +146,10 @@ public final class AbandonedSimulations {
      */
     private static boolean removeUnlocked(Path partial) throws IOException {
         Path lockFile = partial.resolve(RunFolder.LOCK);
-        // Without CREATE: a lock file made here, in a folder another process is deleting, would stop it.
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+        // CREATE for a folder an older Engram made without a lock file. Another process removing the
+        // folder at the same time may delete the lock file and make it again here: then whichever
+        // holds the new one finishes, and the other finds the folder not empty at the end.
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = RunFolder.tryLock(channel);
             if (lock == null) {
                 return false;   // its process is alive
@@ -87,11 +161,15 @@ public final class AbandonedSimulations {
                     }
                 }
             }
-        } catch (NoSuchFileException goneOrNeverLocked) {
+        } catch (NoSuchFileException goneMeanwhile) {
             return false;
         }
         Files.deleteIfExists(lockFile);
-        Files.deleteIfExists(partial);
+        try {
+            Files.deleteIfExists(partial);
+        } catch (DirectoryNotEmptyException takenOver) {
+            return false;   // another process made the lock file again and finishes the removal
+        }
         return true;
     }
 

@@ -393,6 +393,11 @@ public final class RunFolder {
         committed = true;
         release();
         cancelDiscardOnExit();
+        // The lock file goes after the rename, not before: a lock is on the open file, not on its
+        // name, so once the name was deleted a --resume started in that instant would make a new
+        // file of that name, lock it, and take the folder as it is moved. A kill between the rename
+        // and this deletion leaves the file in the finished folder, where no process locks it; the
+        // next run or simulation of the experiment removes it (AbandonedSimulations).
         try {
             Files.deleteIfExists(target.resolve(LOCK));
         } catch (IOException e) {

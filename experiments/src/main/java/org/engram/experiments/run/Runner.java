@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.engram.experiments.config.ConfigException;
@@ -44,9 +45,12 @@ public final class Runner {
      * @param commandLine     the arguments, for provenance
      * @param signalBeforeCommit test hook: act as if a signal (SIGTERM) came after the plots were
      *                        drawn, just before the run folder is moved into place
+     * @param pauseAfterSetup test hook: once the run has its folder (and, for a new run, its config
+     *                        and data record), wait for a signal before training
      */
     public record Request(ConfigLayers.Resolved config, Path resultsRoot, Path resume, Integer threads,
-                          int stopAfterTasks, List<String> commandLine, boolean signalBeforeCommit) {
+                          int stopAfterTasks, List<String> commandLine, boolean signalBeforeCommit,
+                          boolean pauseAfterSetup) {
     }
 
     /**
@@ -69,32 +73,27 @@ public final class Runner {
      */
     public static Outcome execute(Request request, PrintWriter err) {
         Instant start = Instant.now();
-        Opened run = request.resume() != null ? reopen(request) : create(request, start, err);
-        try {
-            return train(request, err, start, run);
-        } finally {
-            run.folder().release();   // a stopped run's folder is free for a later --resume
+        // One hook from before the folder is made until the run has ended, its action set as the run
+        // gets its folder: a signal at any moment after that records the stop and says how to go on.
+        try (SignalHook signal = new SignalHook()) {
+            Opened run = request.resume() != null ? reopen(request, signal, err) : create(request, signal, start, err);
+            try {
+                if (request.pauseAfterSetup()) {
+                    pause(err);
+                }
+                return train(request, err, start, run);
+            } finally {
+                run.folder().release();   // a stopped run's folder is free for a later --resume
+            }
         }
     }
 
     private static Outcome train(Request request, PrintWriter err, Instant start, Opened run) {
         ExperimentConfig c = run.resolved().config();
         RunFolder folder = run.folder();
-        RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
-                * c.tasks().count());
+        Loop loop = run.loop();
         Provenance provenance = Provenance.of(start, c.seeds(), c.threads(), run.data(), run.resolved().hash(),
                 run.resolved().resultHash(), request.commandLine());
-        Loop loop = new Loop(c, run.experiment(), new Checkpoints(folder), folder, status, request.stopAfterTasks());
-        String resume = "continue with: engram run --resume " + folder.directory();
-        Thread onKill = new Thread(() -> {
-            if (loop.finish("interrupted", "the process was stopped (signal) before the run ended; " + resume)) {
-                // Ctrl-C: say where the checkpoints are, as a stop after a task does.
-                err.println("engram: stopped by a signal; tasks finished so far are checkpointed; " + resume);
-                err.flush();
-            }
-        }, "engram-run-interrupted");
-        // Registered before status.json says "running", so a signal from then on always records the stop.
-        Runtime.getRuntime().addShutdownHook(onKill);
         loop.begin();
         try {
             loop.prepare();
@@ -102,7 +101,7 @@ public final class Runner {
             try (Progress progress = Progress.create(loop.remainingSamples(), err)) {
                 if (request.resume() != null) {
                     progress.message("resuming " + folder.directory() + " after " + loop.tasksDone()
-                            + " of " + status.totalTasks() + " tasks");
+                            + " of " + loop.totalTasks() + " tasks");
                 }
                 for (ExperimentConfig.StrategySpec spec : c.strategies()) {
                     for (long seed : c.seeds()) {
@@ -115,116 +114,86 @@ public final class Runner {
             report.write(folder);
             RunPlots.draw(RunResults.read(folder.directory()), folder.directory().resolve("plots"));
             if (request.signalBeforeCommit()) {
-                onKill.run();
+                loop.interrupted();
             }
             return new Outcome(loop.complete(), report.summary());
         } catch (RuntimeException e) {
             throw stopped(e, loop, folder, err);
-        } finally {
-            removeShutdownHook(onKill);
         }
     }
 
-    /** A run folder ready for training, with its config and data. */
-    private record Opened(ConfigLayers.Resolved resolved, Experiment experiment, DataRecord data, RunFolder folder) {
+    /** A run folder ready for training, with its config, data and the loop that records its progress. */
+    private record Opened(ConfigLayers.Resolved resolved, Experiment experiment, DataRecord data, RunFolder folder,
+                          Loop loop) {
     }
 
     /**
      * Starts a new run: data first (so bad data leaves no folder), then the folder with its config
-     * and the record of its data; if these cannot be saved (a full disk), or a signal stops the
-     * process before they are, the folder is removed again.
-     *
-     * @param err where a signal that stops the process after the setup says how to continue
+     * and the record of its data; if these cannot be saved (a full disk), the folder is removed
+     * again. A signal waits for a setup under way (a few small files), which leaves a folder
+     * {@code --resume} continues; one that came before it leaves no folder.
      */
-    private static Opened create(Request request, Instant start, PrintWriter err) {
+    private static Opened create(Request request, SignalHook signal, Instant start, PrintWriter err) {
         ConfigLayers.Resolved resolved = request.config();
         Experiment experiment = Experiment.prepare(resolved.config());
         experiment.checkBuildable();
         DataRecord data = experiment.dataRecord();
         AbandonedSimulations.remove(request.resultsRoot(), resolved.config().name(), err);
-        Setup setup = new Setup();
-        // A folder without both files is a .partial folder that --resume refuses. A signal waits
-        // for a setup under way (a few small files), which leaves a folder --resume continues.
-        Thread onKill = new Thread(() -> {
-            synchronized (setup) {
-                if (setup.saved) {
-                    err.println("engram: stopped by a signal before the first task; continue with: engram run --resume "
-                            + setup.folder.directory());
-                    err.flush();
-                } else {
-                    setup.abandoned = true;
-                    discard(setup.folder, null);
-                }
-            }
-        }, "engram-run-setup-interrupted");
-        Runtime.getRuntime().addShutdownHook(onKill);
-        try {
-            synchronized (setup) {
-                if (setup.abandoned) {
-                    throw new RunStopped("the process was stopped (signal) before the run began", null);
-                }
-                setup.folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start,
-                        resolved.yaml());
+        return signal.step(() -> {
+            RunFolder folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start,
+                    resolved.yaml());
+            try {
+                folder.lock();
+                folder.writeString("config.yaml", resolved.yaml());
+                data.write(folder);
+            } catch (RuntimeException e) {
+                // The folder is this call's own and holds nothing a resume could use (it needs both files).
                 try {
-                    setup.folder.lock();
-                    setup.folder.writeString("config.yaml", resolved.yaml());
-                    data.write(setup.folder);
-                } catch (RuntimeException e) {
-                    // The folder is this call's own and holds nothing a resume could use (it needs both files).
-                    discard(setup.folder, e);
-                    throw e;
+                    folder.discard();
+                } catch (RuntimeException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
                 }
-                setup.saved = true;
+                throw e;
             }
-        } finally {
-            removeShutdownHook(onKill);
-        }
-        return new Opened(resolved, experiment, data, setup.folder);
-    }
-
-    /** A new run's folder while its config and data record are saved; guarded by itself. */
-    private static final class Setup {
-        private RunFolder folder;
-        /** Whether config.yaml and data.json are saved: from then on --resume can continue the run. */
-        private boolean saved;
-        /** Whether a signal came first and removed the folder, or will have when it is made. */
-        private boolean abandoned;
+            return opened(request, signal, err, resolved, experiment, data, folder);
+        });
     }
 
     /**
-     * Deletes a new run's folder that holds nothing a resume could use.
-     *
-     * @param folder the folder, or null if none was made yet
-     * @param cause  the failure being reported, which keeps a failure to delete as suppressed; null
-     *               when a signal stops the process, which must go on exiting whatever happens
+     * Makes the loop over a folder that {@code --resume} can continue and makes its record of a
+     * stop the signal's action; called inside a {@link SignalHook#step}, so that no signal comes
+     * between the two.
      */
-    private static void discard(RunFolder folder, RuntimeException cause) {
-        if (folder == null) {
-            return;
-        }
-        try {
-            folder.discard();
-        } catch (RuntimeException alsoFailed) {
-            if (cause != null) {
-                cause.addSuppressed(alsoFailed);
-            }
-        }
+    private static Opened opened(Request request, SignalHook signal, PrintWriter err, ConfigLayers.Resolved resolved,
+                                 Experiment experiment, DataRecord data, RunFolder folder) {
+        ExperimentConfig c = resolved.config();
+        RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
+                * c.tasks().count());
+        Loop loop = new Loop(c, experiment, new Checkpoints(folder), folder, status, request.stopAfterTasks(), err);
+        signal.act(loop::interrupted);
+        return new Opened(resolved, experiment, data, folder, loop);
     }
 
-    /** Removes a shutdown hook, unless the JVM is already exiting and runs it. */
-    private static void removeShutdownHook(Thread hook) {
+    /**
+     * Test hook: waits for a signal where the run has its folder and has not begun training (where
+     * the setup's hook used to end before the training's began).
+     */
+    private static void pause(PrintWriter err) {
+        err.println("engram: paused after the setup (test hook); waiting for a signal");
+        err.flush();
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is exiting and the hook has run or is running: nothing to remove.
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunStopped("the pause after the setup was interrupted", e);
         }
     }
 
     /**
      * Reopens a stopped run from its partial folder, with the config stored there and the data it
-     * started with.
+     * started with; the folder is locked and the signal's action set as one step.
      */
-    private static Opened reopen(Request request) {
+    private static Opened reopen(Request request, SignalHook signal, PrintWriter err) {
         Path dir = request.resume().toAbsolutePath().normalize();
         Matcher m = PARTIAL.matcher(dir.getFileName().toString());
         String runId = m.matches() ? m.group(1) : dir.getFileName().toString();
@@ -259,8 +228,10 @@ public final class Runner {
         startData.requireSame(partial, data);
         RunFolder folder = RunFolder.resume(dir.getParent().getParent(), dir.getParent().getFileName().toString(),
                 runId);
-        folder.lock();
-        return new Opened(resolved, experiment, data, folder);
+        return signal.step(() -> {
+            folder.lock();
+            return opened(request, signal, err, resolved, experiment, data, folder);
+        });
     }
 
     /** What {@code --resume} was given instead of a partial folder, for its message. */
@@ -323,6 +294,8 @@ public final class Runner {
         private final Checkpoints checkpoints;
         private final RunFolder folder;
         private final int stopAfterTasks;
+        /** Where a signal says how to continue (standard error). */
+        private final PrintWriter err;
         private final List<String> taskNames = new ArrayList<>();
         private long samplesPerTask;
         private RunStatus status;
@@ -330,13 +303,27 @@ public final class Runner {
         private int tasksThisProcess;
 
         Loop(ExperimentConfig config, Experiment experiment, Checkpoints checkpoints, RunFolder folder,
-                RunStatus status, int stopAfterTasks) {
+                RunStatus status, int stopAfterTasks, PrintWriter err) {
             this.config = config;
             this.experiment = experiment;
             this.checkpoints = checkpoints;
             this.folder = folder;
             this.status = status;
             this.stopAfterTasks = stopAfterTasks;
+            this.err = err;
+        }
+
+        /**
+         * What a signal does once the run has a folder {@code --resume} can continue: records the
+         * stop in {@code status.json} and says where the checkpoints are, as a stop after a task
+         * does; nothing if the run has already ended.
+         */
+        void interrupted() {
+            String resume = "continue with: engram run --resume " + folder.directory();
+            if (finish("interrupted", "the process was stopped (signal) before the run ended; " + resume)) {
+                err.println("engram: stopped by a signal; tasks finished so far are checkpointed; " + resume);
+                err.flush();
+            }
         }
 
         /**
@@ -379,6 +366,11 @@ public final class Runner {
             long left = (long) config.strategies().size() * config.seeds().size() * taskNames.size()
                     - status.completed().size();
             return left * samplesPerTask * config.training().epochs();
+        }
+
+        /** @return the number of (strategy, seed, task) units of the whole run */
+        synchronized int totalTasks() {
+            return status.totalTasks();
         }
 
         /** @return the tasks finished so far, over all units */

@@ -1,0 +1,119 @@
+package org.engram.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What killed processes leave in an experiment's folder, and what the next simulation or run of the
+ * experiment does with it. Folder states are made as a kill at that moment leaves them.
+ */
+class AbandonedSimulationsTest {
+    private static final String SIMULATION = "name: exp\npopulations: [{name: a, size: 1}]\n";
+    private static final String RUN = "name: exp\nstrategies: [{name: naive}]\n";
+
+    @TempDir
+    Path results;
+
+    /**
+     * Partial folders of engram simulate made before simulations locked and marked their folders
+     * (none of them has a lock file; one killed during the simulation has no config either) were
+     * never removed. Now one that holds no run's config and in which nothing has changed for
+     * QUIET is removed; a fresh one (maybe a process just starting), one whose lock a process
+     * holds, and a stopped run's stay.
+     */
+    @Test
+    void unmarkedPartialFoldersLongUnchangedAreRemovedAndOthersStay() throws IOException {
+        Path exp = results.resolve("exp");
+        Instant old = Instant.now().minus(AbandonedSimulations.QUIET).minusSeconds(3600);
+        Path empty = folder(exp.resolve(".20261130T120000Z-aaaaaa.partial"), List.of(), old);
+        Path simulation = folder(exp.resolve(".20261130T120001Z-aaaaaa.partial"),
+                List.of("config.yaml", SIMULATION, "spikes_a.csv", "time_ms,neuron\n"), old);
+        Path fresh = folder(exp.resolve(".20261130T120002Z-aaaaaa.partial"), List.of(), Instant.now());
+        Path run = folder(exp.resolve(".20261130T120003Z-aaaaaa.partial"),
+                List.of("config.yaml", RUN, "data.json", "{}"), old);
+        Path held = folder(exp.resolve(".20261130T120004Z-aaaaaa.partial"), List.of(RunFolder.LOCK, ""), old);
+        String err;
+        try (FileChannel channel = FileChannel.open(held.resolve(RunFolder.LOCK), StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            err = remove();
+        }
+        assertFalse(Files.exists(empty), err);
+        assertFalse(Files.exists(simulation), err);
+        assertTrue(err.contains("engram: removed " + empty + ", a partial folder without a config"), err);
+        assertTrue(err.contains("engram: removed " + simulation + ", the partial folder of an engram simulate"),
+                err);
+        assertEquals(2, err.lines().count(), err);
+        assertTrue(Files.isDirectory(fresh) && Files.isRegularFile(run.resolve("data.json"))
+                && Files.isRegularFile(held.resolve(RunFolder.LOCK)), err);
+    }
+
+    /** A file changed lately anywhere in an unmarked folder (a process writing there) keeps it. */
+    @Test
+    void anUnmarkedFolderWithARecentlyChangedFileStays() throws IOException {
+        Instant old = Instant.now().minus(AbandonedSimulations.QUIET).minusSeconds(3600);
+        Path partial = folder(results.resolve("exp").resolve(".20261130T120000Z-aaaaaa.partial"),
+                List.of("plots/raster_a.png", "png"), old);
+        Files.setLastModifiedTime(partial.resolve("plots/raster_a.png"), FileTime.from(Instant.now()));
+        String err = remove();
+        assertTrue(Files.isRegularFile(partial.resolve("plots/raster_a.png")), err);
+        assertEquals("", err);
+    }
+
+    /**
+     * A process killed between moving its folder into place and deleting the lock file left the
+     * lock file in the finished folder for good; now the next simulation or run removes it, and
+     * nothing else.
+     */
+    @Test
+    void aFinishedFolderLosesTheLockFileAKillLeftInIt() throws IOException {
+        Path finished = folder(results.resolve("exp").resolve("20261130T120000Z-aaaaaa"),
+                List.of(RunFolder.LOCK, "", "summary.md", "# exp\n"), Instant.now());
+        String err = remove();
+        assertFalse(Files.exists(finished.resolve(RunFolder.LOCK)), err);
+        assertEquals("# exp\n", Files.readString(finished.resolve("summary.md")));
+        assertEquals("", err);
+    }
+
+    private String remove() {
+        StringWriter err = new StringWriter();
+        AbandonedSimulations.remove(results, "exp", new PrintWriter(err, true));
+        return err.toString();
+    }
+
+    /**
+     * Makes a folder with files and dates it and everything in it.
+     *
+     * @param files relative path and content, in pairs
+     */
+    private static Path folder(Path dir, List<String> files, Instant modified) throws IOException {
+        Files.createDirectories(dir);
+        for (int i = 0; i < files.size(); i += 2) {
+            Path file = dir.resolve(files.get(i));
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, files.get(i + 1));
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.setLastModifiedTime(p, FileTime.from(modified));
+            }
+        }
+        return dir;
+    }
+}
