@@ -19,6 +19,9 @@ import java.util.Arrays;
  * keeps the rule stable for eta below 1 whatever the scale of the activity.
  */
 final class OjaSubspace {
+    /** Samples whose updates are formed together, sharing each load of H. */
+    private static final int BLOCK = 4;
+
     private final int n;
     private int lo;
     private int hi;
@@ -34,7 +37,7 @@ final class OjaSubspace {
      */
     OjaSubspace(int n) {
         this.n = n;
-        this.residual = new double[n];
+        this.residual = new double[BLOCK * n];
     }
 
     /**
@@ -52,8 +55,8 @@ final class OjaSubspace {
             delta = new double[size];
         }
         Arrays.fill(velocity, 0.0);
-        if (y.length < hi) {
-            y = new double[hi];
+        if (y.length < BLOCK * hi) {
+            y = new double[BLOCK * hi];
         }
     }
 
@@ -90,8 +93,8 @@ final class OjaSubspace {
         final int size = (hi - lo) * n;
         for (int it = 0; it < iterations; it++) {
             Arrays.fill(delta, 0, size, 0.0);
-            for (int s = 0; s < m; s++) {
-                accumulate(h, x, s * n);
+            for (int s = 0; s < m; s += BLOCK) {
+                accumulate(h, x, s, Math.min(BLOCK, m - s));
             }
             for (int q = 0; q < size; q++) {
                 velocity[q] = momentum * velocity[q] + delta[q] / m;
@@ -100,31 +103,54 @@ final class OjaSubspace {
         }
     }
 
-    /** Adds one sample's Oja update, from the vector at {@code x[xs, xs + n)}, to {@code delta}. */
-    private void accumulate(double[] h, float[] x, int xs) {
+    /**
+     * Adds the Oja updates of samples {@code [s, s + count)}, {@code 1 <= count <= }{@value #BLOCK},
+     * to {@code delta}. The samples share each load of H (a block short of {@value #BLOCK} samples
+     * repeats its last one in the spare lanes, whose results are not used). Every sum keeps the
+     * order of one sample at a time (input index for y, row for the residual, sample for delta), so
+     * the result does not depend on the blocking.
+     */
+    private void accumulate(double[] h, float[] x, int s, int count) {
+        final int x0 = s * n;
+        final int x1 = (s + Math.min(1, count - 1)) * n;
+        final int x2 = (s + Math.min(2, count - 1)) * n;
+        final int x3 = (s + Math.min(3, count - 1)) * n;
         for (int j = 0; j < hi; j++) {
-            double sum = 0;
             final int hj = j * n;
+            double y0 = 0;
+            double y1 = 0;
+            double y2 = 0;
+            double y3 = 0;
             for (int i = 0; i < n; i++) {
-                sum += h[hj + i] * x[xs + i];
+                final double w = h[hj + i];
+                y0 += w * x[x0 + i];
+                y1 += w * x[x1 + i];
+                y2 += w * x[x2 + i];
+                y3 += w * x[x3 + i];
             }
-            y[j] = sum;
+            y[j] = y0;
+            y[hi + j] = y1;
+            y[2 * hi + j] = y2;
+            y[3 * hi + j] = y3;
         }
+        final double[] r = residual;
         for (int i = 0; i < n; i++) {
-            residual[i] = x[xs + i];
+            r[i] = x[x0 + i];
+            r[n + i] = x[x1 + i];
+            r[2 * n + i] = x[x2 + i];
+            r[3 * n + i] = x[x3 + i];
         }
         for (int j = 0; j < hi; j++) {
-            final double yj = y[j];
-            final int hj = j * n;
-            for (int i = 0; i < n; i++) {
-                residual[i] -= h[hj + i] * yj;
-            }
+            FourRowUpdate.subtract(r, n, y[j], y[hi + j], y[2 * hi + j], y[3 * hi + j], h, j * n, n);
         }
         for (int j = lo; j < hi; j++) {
-            final double yj = y[j];
             final int dj = (j - lo) * n;
-            for (int i = 0; i < n; i++) {
-                delta[dj + i] += yj * residual[i];
+            for (int q = 0; q < count; q++) {
+                final double yj = y[q * hi + j];
+                final int rq = q * n;
+                for (int i = 0; i < n; i++) {
+                    delta[dj + i] += yj * r[rq + i];
+                }
             }
         }
     }

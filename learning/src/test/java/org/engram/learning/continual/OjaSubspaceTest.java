@@ -1,0 +1,87 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.engram.simulator.random.SplitMixRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OjaSubspaceTest {
+    /**
+     * Oja's subspace rule as the class documents it, one sample at a time: y = H x,
+     * delta_j += y_j (x - H^T y) for the trained rows, v = momentum v + delta / m,
+     * H_j += (eta / mean ||x||^2) v_j, each sum in the order of its index.
+     */
+    private static void sampleBySample(double[] h, float[][] x, int n, int lo, int hi, int iterations, double eta,
+                                       double momentum) {
+        int m = x.length;
+        double meanSquare = 0;
+        for (float[] v : x) {
+            for (float e : v) {
+                meanSquare += (double) e * e;
+            }
+        }
+        meanSquare /= m;
+        double step = eta / meanSquare;
+        double[] velocity = new double[(hi - lo) * n];
+        for (int it = 0; it < iterations; it++) {
+            double[] delta = new double[(hi - lo) * n];
+            for (float[] v : x) {
+                double[] y = new double[hi];
+                for (int j = 0; j < hi; j++) {
+                    double sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        sum += h[j * n + i] * v[i];
+                    }
+                    y[j] = sum;
+                }
+                double[] residual = new double[n];
+                for (int i = 0; i < n; i++) {
+                    residual[i] = v[i];
+                }
+                for (int j = 0; j < hi; j++) {
+                    for (int i = 0; i < n; i++) {
+                        residual[i] -= h[j * n + i] * y[j];
+                    }
+                }
+                for (int j = lo; j < hi; j++) {
+                    for (int i = 0; i < n; i++) {
+                        delta[(j - lo) * n + i] += y[j] * residual[i];
+                    }
+                }
+            }
+            for (int q = 0; q < delta.length; q++) {
+                velocity[q] = momentum * velocity[q] + delta[q] / m;
+                h[lo * n + q] += step * velocity[q];
+            }
+        }
+    }
+
+    /**
+     * The trainer forms the updates of several samples together; each sum keeps the one-sample order,
+     * so the weights equal the sample-by-sample rule's bit for bit, for batches that do and do not fill
+     * the last block, with and without frozen rows.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 0, 3", "2, 1, 4", "3, 0, 5", "4, 2, 6", "5, 3, 5", "9, 2, 7", "64, 4, 9"})
+    void blockedTrainingEqualsTheSampleBySampleRuleExactly(int m, int lo, int hi) {
+        int n = 11;
+        SplitMixRandom r = new SplitMixRandom(m * 100L + lo * 10L + hi);
+        float[][] x = new float[m][n];
+        for (float[] v : x) {
+            for (int i = 0; i < n; i++) {
+                v[i] = r.nextDouble() < 0.3 ? 1 : 0;
+            }
+        }
+        double[] h = new double[hi * n];
+        for (int q = 0; q < h.length; q++) {
+            h[q] = r.nextGaussian() * 0.3;
+        }
+        double[] expected = h.clone();
+        sampleBySample(expected, x, n, lo, hi, 3, 0.2, 0.9);
+        OjaSubspace oja = new OjaSubspace(n);
+        oja.reset(lo, hi);
+        oja.train(h, new ArrayActivity(x), m, 3, 0.2, 0.9);
+        assertArrayEquals(expected, h);
+    }
+}
