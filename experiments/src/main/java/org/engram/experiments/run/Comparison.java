@@ -121,8 +121,8 @@ public final class Comparison {
             md.append("\n**Note:** ").append(note).append('\n');
         }
         md.append('\n').append(table).append('\n').append(SummaryWriter.TABLE_NOTE).append(".\n");
-        RunFolder folder = RunFolder.createNew(resultsRoot, "comparisons", Instant.now(), runs.toString());
-        folder.discardOnExit();   // a comparison is not resumed: a stopped one leaves no folder
+        // A comparison is not resumed: a stopped one leaves no folder.
+        RunFolder folder = RunFolder.createNewDisposable(resultsRoot, "comparisons", Instant.now(), runs.toString());
         try {
             folder.writeString("comparison.md", md.toString());
             folder.writeString("comparison.csv", csv.toString());

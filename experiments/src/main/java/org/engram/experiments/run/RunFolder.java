@@ -38,7 +38,7 @@ import org.engram.simulator.ParameterException;
  * and {@link #discard()} deletes.
  *
  * <p>One run writes its folder from one thread; writing, {@link #commit} and {@link #discard} are
- * synchronized only so that a shutdown hook ({@link #discardOnExit}, a status written as a signal
+ * synchronized only so that a shutdown hook (of {@link #createNewDisposable}, a status written as a signal
  * stops a run) waits for a file being written and that nothing is written after a discard.
  */
 public final class RunFolder {
@@ -121,8 +121,15 @@ public final class RunFolder {
         return f;
     }
 
-    /** Creates the partial folder; false if it exists (another run took the id), atomically. */
-    private boolean createPartial() {
+    /**
+     * Creates the partial folder; false if it exists (another run took the id), atomically.
+     *
+     * @throws IllegalStateException if a signal's {@link #discardOnExit} hook has already run
+     */
+    private synchronized boolean createPartial() {
+        if (discarded) {
+            throw new IllegalStateException("stopped before the run folder " + partial + " was made");
+        }
         try {
             madeExperimentFolder = !Files.isDirectory(partial.getParent());
             Files.createDirectories(partial.getParent());
@@ -151,14 +158,39 @@ public final class RunFolder {
      * @return the open folder
      */
     public static RunFolder createNew(Path results, String experiment, Instant now, String fingerprint) {
+        return createNew(results, experiment, now, fingerprint, false);
+    }
+
+    /**
+     * Starts a run folder as {@link #createNew} does, for work that cannot be resumed: if the
+     * process is stopped (SIGTERM, Ctrl-C) before {@link #commit} or {@link #discard}, the partial
+     * folder is deleted, whenever the signal comes, since the deletion is arranged before the
+     * folder is made.
+     *
+     * @param results     the results root
+     * @param experiment  experiment name
+     * @param now         the start time of the run
+     * @param fingerprint text that identifies what is run
+     * @return the open folder
+     */
+    public static RunFolder createNewDisposable(Path results, String experiment, Instant now, String fingerprint) {
+        return createNew(results, experiment, now, fingerprint, true);
+    }
+
+    private static RunFolder createNew(Path results, String experiment, Instant now, String fingerprint,
+            boolean disposable) {
         String base = newRunId(now, fingerprint);
         for (int attempt = 1; ; attempt++) {
             String id = attempt == 1 ? base : base + "-" + attempt;
             RunFolder f = locate(results, experiment, id);
+            if (disposable) {
+                f.discardOnExit();
+            }
             // Creating the folder claims the id: of runs started together, one wins each id.
             if (!Files.exists(f.target) && f.createPartial()) {
                 return f;
             }
+            f.cancelDiscardOnExit();
         }
     }
 
@@ -343,7 +375,7 @@ public final class RunFolder {
      * Deletes the partial folder if the process is stopped (SIGTERM, Ctrl-C) before {@link #commit}
      * or {@link #discard}: for work that cannot be resumed, whose partial folder would be litter.
      */
-    public void discardOnExit() {
+    private void discardOnExit() {
         discardOnExit = new Thread(() -> {
             if (!committed) {
                 try {

@@ -160,8 +160,8 @@ public final class SimulationRun {
             AbandonedSimulations.remove(resultsRoot, c.name(), err);
             // The folder before the simulation, so an unusable --out fails before the work is done.
             String yaml = ConfigLoader.toYaml(resolved);
-            folder = RunFolder.createNew(resultsRoot, c.name(), Instant.now(), yaml);
-            folder.discardOnExit();   // a simulation cannot be resumed: a stopped one leaves no folder
+            // A simulation cannot be resumed: a stopped one leaves no folder.
+            folder = RunFolder.createNewDisposable(resultsRoot, c.name(), Instant.now(), yaml);
             long t1;
             try {
                 // Locked, then marked by its config as a simulation's: if the process is killed (SIGKILL),
