@@ -17,6 +17,7 @@ import org.engram.learning.train.Loss;
 import org.engram.learning.train.Trainer;
 import org.engram.learning.train.TrainerOptions;
 import org.engram.learning.train.TrainingHooks;
+import org.engram.learning.train.Workers;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.random.Purpose;
@@ -493,6 +494,11 @@ public final class ContinualLearner implements AutoCloseable {
                 throw new IllegalArgumentException("task " + task + " is not available at task " + taskIndex);
             }
             return tasks.get(task).trainSet();
+        }
+
+        @Override
+        public Workers workers() {
+            return trainer.workers();
         }
 
         @Override

@@ -22,8 +22,9 @@ package org.engram.learning.continual;
  *     (checkpoint: Checkpointable strategies write their state here)
  * </pre>
  * Layers are visited in index order. All per-weight arrays are row-major by input, as
- * {@link ModelView} describes. Hooks are called from one thread; a strategy uses no threads and
- * reduces sums in a fixed order, so its state depends on its inputs alone.
+ * {@link ModelView} describes. Hooks are called from one thread. A strategy starts no threads of
+ * its own but may spread work over {@link TaskContext#workers()}; it reduces sums in a fixed order
+ * whatever the number of workers, so its state depends on its inputs alone.
  */
 public interface ContinualStrategy {
     /** @return the registry name, e.g. {@code "ewc"} */

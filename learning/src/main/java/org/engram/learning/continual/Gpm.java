@@ -91,7 +91,8 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
     /** Per layer: the orthonormal basis, rows of length inputs(layer); null until the first beforeTask. */
     private double[][] basis;
     private int[] inputs;
-    private final SubspaceProjector projector = new SubspaceProjector();
+    /** Projects with the trainer's workers; made at beforeTask. */
+    private SubspaceProjector projector;
     private ModelView model;
 
     /**
@@ -120,6 +121,7 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
     @Override
     public void beforeTask(TaskContext task) {
         model = task.model();
+        projector = new SubspaceProjector(task.workers());
         int layers = model.layerCount();
         if (!fits(layers).supported()) {
             throw new ParameterException(NAME, "thresholds", "1 or " + layers + " values (one per weight matrix)",

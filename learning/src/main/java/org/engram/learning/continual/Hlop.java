@@ -87,7 +87,8 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
     private int[] frozenRows;
     private boolean[] initialised;
     private OjaSubspace[] oja;
-    private final SubspaceProjector projector = new SubspaceProjector();
+    /** Projects with the trainer's workers; made at beforeTask. */
+    private SubspaceProjector projector;
     private ModelView model;
 
     /**
@@ -112,6 +113,7 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
     @Override
     public void beforeTask(TaskContext task) {
         model = task.model();
+        projector = new SubspaceProjector(task.workers());
         int layers = model.layerCount();
         if (h == null) {
             h = new double[layers][0];
@@ -137,7 +139,7 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
             int grow = model.taskSpecific(l) ? 0 : Math.max(0, Math.min(add, n - rows[l]));
             rows[l] += grow;
             h[l] = Arrays.copyOf(h[l], rows[l] * n);
-            oja[l] = new OjaSubspace(n);
+            oja[l] = new OjaSubspace(n, task.workers());
             oja[l].reset(frozenRows[l], rows[l]);
             initialised[l] = grow == 0;
         }

@@ -1,6 +1,7 @@
 package org.engram.learning.continual;
 
 import java.util.Arrays;
+import org.engram.learning.train.Workers;
 
 /**
  * Hebbian learning of a principal subspace by lateral neurons with Oja's subspace rule
@@ -19,25 +20,33 @@ import java.util.Arrays;
  * keeps the rule stable for eta below 1 whatever the scale of the activity.
  */
 final class OjaSubspace {
-    /** Samples whose updates are formed together, sharing each load of H. */
+    /** Samples whose responses are formed together, sharing each load of H. */
     private static final int BLOCK = 4;
+    /** Trained rows that one task of the update phase moves. */
+    private static final int ROWS_PER_TASK = 8;
 
     private final int n;
+    private final Workers workers;
     private int lo;
     private int hi;
     private double[] velocity = new double[0];
-    private double[] delta = new double[0];
+    /** Per worker: one row of dH. */
+    private final double[][] deltaRow;
+    /** The batch's responses, one row of hi per sample ({@code y[s * hi + j]}), rows padded to a whole block. */
     private double[] y = new double[0];
-    private final double[] residual;
+    /** The batch's residuals {@code x - H^T y}, one row of n per sample, padded like {@link #y}. */
+    private double[] residual = new double[0];
     /** The batch's activity vectors, m rows of n, copied once per batch and read every iteration. */
     private float[] inputs = new float[0];
 
     /**
-     * @param n the input dimension
+     * @param n       the input dimension
+     * @param workers the threads that share each iteration's work
      */
-    OjaSubspace(int n) {
+    OjaSubspace(int n, Workers workers) {
         this.n = n;
-        this.residual = new double[BLOCK * n];
+        this.workers = workers;
+        this.deltaRow = new double[workers.count()][n];
     }
 
     /**
@@ -52,16 +61,17 @@ final class OjaSubspace {
         int size = (hi - lo) * n;
         if (velocity.length < size) {
             velocity = new double[size];
-            delta = new double[size];
         }
         Arrays.fill(velocity, 0.0);
-        if (y.length < BLOCK * hi) {
-            y = new double[BLOCK * hi];
-        }
     }
 
     /**
      * Runs Hebbian iterations on the first {@code m} vectors of an activity batch.
+     *
+     * <p>An iteration has two phases: the responses and residuals of blocks of samples, then the
+     * update of groups of trained rows; the tasks of each phase run on any worker. Every sum runs
+     * over its terms in the formula's order (input index for y, row for the residual, sample for
+     * dH), so the result depends neither on the blocking nor on the number of workers.
      *
      * @param h          the weights, at least {@code hi * n} values; rows [lo, hi) change
      * @param act        the activity
@@ -89,32 +99,38 @@ final class OjaSubspace {
         if (!(meanSquare > 0)) {
             return;
         }
+        final int blocks = (m + BLOCK - 1) / BLOCK;
+        if (y.length < blocks * BLOCK * hi) {
+            y = new double[blocks * BLOCK * hi];
+        }
+        if (residual.length < blocks * BLOCK * n) {
+            residual = new double[blocks * BLOCK * n];
+        }
         final double step = eta / meanSquare;
-        final int size = (hi - lo) * n;
+        final int groups = (hi - lo + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
         for (int it = 0; it < iterations; it++) {
-            Arrays.fill(delta, 0, size, 0.0);
-            for (int s = 0; s < m; s += BLOCK) {
-                accumulate(h, x, s, Math.min(BLOCK, m - s));
-            }
-            for (int q = 0; q < size; q++) {
-                velocity[q] = momentum * velocity[q] + delta[q] / m;
-                h[lo * n + q] += step * velocity[q];
-            }
+            workers.run(blocks, (block, worker) -> respond(h, x, block * BLOCK, Math.min(BLOCK, m - block * BLOCK)));
+            workers.run(groups, (group, worker) -> {
+                int first = lo + group * ROWS_PER_TASK;
+                for (int j = first; j < Math.min(hi, first + ROWS_PER_TASK); j++) {
+                    moveRow(h, j, m, step, momentum, deltaRow[worker]);
+                }
+            });
         }
     }
 
     /**
-     * Adds the Oja updates of samples {@code [s, s + count)}, {@code 1 <= count <= }{@value #BLOCK},
-     * to {@code delta}. The samples share each load of H (a block short of {@value #BLOCK} samples
-     * repeats its last one in the spare lanes, whose results are not used). Every sum keeps the
-     * order of one sample at a time (input index for y, row for the residual, sample for delta), so
-     * the result does not depend on the blocking.
+     * Forms {@code y = H x} and {@code x - H^T y} for samples {@code [s, s + count)},
+     * {@code 1 <= count <= }{@value #BLOCK}, into their rows of {@link #y} and {@link #residual}.
+     * A block short of {@value #BLOCK} samples repeats its last one in the spare lanes, which fill
+     * padding rows that are never read.
      */
-    private void accumulate(double[] h, float[] x, int s, int count) {
+    private void respond(double[] h, float[] x, int s, int count) {
         final int x0 = s * n;
         final int x1 = (s + Math.min(1, count - 1)) * n;
         final int x2 = (s + Math.min(2, count - 1)) * n;
         final int x3 = (s + Math.min(3, count - 1)) * n;
+        final int ys = s * hi;
         for (int j = 0; j < hi; j++) {
             final int hj = j * n;
             double y0 = 0;
@@ -128,30 +144,56 @@ final class OjaSubspace {
                 y2 += w * x[x2 + i];
                 y3 += w * x[x3 + i];
             }
-            y[j] = y0;
-            y[hi + j] = y1;
-            y[2 * hi + j] = y2;
-            y[3 * hi + j] = y3;
+            y[ys + j] = y0;
+            y[ys + hi + j] = y1;
+            y[ys + 2 * hi + j] = y2;
+            y[ys + 3 * hi + j] = y3;
         }
         final double[] r = residual;
+        final int rs = s * n;
         for (int i = 0; i < n; i++) {
-            r[i] = x[x0 + i];
-            r[n + i] = x[x1 + i];
-            r[2 * n + i] = x[x2 + i];
-            r[3 * n + i] = x[x3 + i];
+            r[rs + i] = x[x0 + i];
+            r[rs + n + i] = x[x1 + i];
+            r[rs + 2 * n + i] = x[x2 + i];
+            r[rs + 3 * n + i] = x[x3 + i];
         }
         for (int j = 0; j < hi; j++) {
-            FourRowUpdate.subtract(r, n, y[j], y[hi + j], y[2 * hi + j], y[3 * hi + j], h, j * n, n);
+            FourRowUpdate.subtract(r, rs, n, y[ys + j], y[ys + hi + j], y[ys + 2 * hi + j], y[ys + 3 * hi + j],
+                    h, j * n, n);
         }
-        for (int j = lo; j < hi; j++) {
-            final int dj = (j - lo) * n;
-            for (int q = 0; q < count; q++) {
-                final double yj = y[q * hi + j];
-                final int rq = q * n;
-                for (int i = 0; i < n; i++) {
-                    delta[dj + i] += yj * r[rq + i];
-                }
+    }
+
+    /**
+     * Moves trained row j: {@code dH_j = sum_s y_sj r_s} over the samples in order (four per pass,
+     * added one after another), then the momentum step.
+     */
+    private void moveRow(double[] h, int j, int m, double step, double momentum, double[] d) {
+        Arrays.fill(d, 0.0);
+        final double[] r = residual;
+        int s = 0;
+        for (; s + 4 <= m; s += 4) {
+            final double y0 = y[s * hi + j];
+            final double y1 = y[(s + 1) * hi + j];
+            final double y2 = y[(s + 2) * hi + j];
+            final double y3 = y[(s + 3) * hi + j];
+            final int r0 = s * n;
+            for (int i = 0; i < n; i++) {
+                // Left to right: ((d + y0 r0) + y1 r1) + ..., the order of one sample at a time.
+                d[i] = d[i] + y0 * r[r0 + i] + y1 * r[r0 + n + i] + y2 * r[r0 + 2 * n + i] + y3 * r[r0 + 3 * n + i];
             }
+        }
+        for (; s < m; s++) {
+            final double ys = y[s * hi + j];
+            final int rs = s * n;
+            for (int i = 0; i < n; i++) {
+                d[i] += ys * r[rs + i];
+            }
+        }
+        final int vj = (j - lo) * n;
+        final int hj = j * n;
+        for (int i = 0; i < n; i++) {
+            velocity[vj + i] = momentum * velocity[vj + i] + d[i] / m;
+            h[hj + i] += step * velocity[vj + i];
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.engram.learning.continual;
 
 import java.util.Arrays;
+import org.engram.learning.train.Workers;
 
 /**
  * Removes from a layer's update the part that lies in a protected subspace of the input space,
@@ -22,16 +23,29 @@ final class SubspaceProjector {
      */
     private static final int TILE = 64;
 
-    private double[] coeff = new double[0];
-    private final double[] rows = new double[4 * TILE];
+    private final Workers workers;
+    /** Per worker: the scratch space of the tile it projects. */
+    private final TileProjector[] tiles;
+
+    /**
+     * @param workers the threads that project tiles of output columns side by side
+     */
+    SubspaceProjector(Workers workers) {
+        this.workers = workers;
+        this.tiles = new TileProjector[workers.count()];
+        for (int w = 0; w < tiles.length; w++) {
+            tiles[w] = new TileProjector();
+        }
+    }
 
     /**
      * Projects an update in place.
      *
-     * <p>Each tile of output columns is projected on its own (columns do not interact), four basis
-     * rows or four update rows at a time, so each value loaded serves four sums. Every sum still
-     * runs over its terms in the order the formula gives (input index for a coefficient, basis row
-     * for an element), so the result does not depend on the blocking.
+     * <p>Each tile of output columns is projected on its own (columns do not interact), by any
+     * worker, four basis rows or four update rows at a time, so each value loaded serves four sums.
+     * Every sum still runs over its terms in the order the formula gives (input index for a
+     * coefficient, basis row for an element), so the result depends neither on the blocking nor on
+     * the number of workers.
      *
      * @param basis   k orthonormal rows of length n, row-major ({@code basis[b * n + i]}); only the first k*n values are used
      * @param k       the number of basis rows
@@ -43,96 +57,10 @@ final class SubspaceProjector {
         if (k == 0) {
             return;
         }
-        if (coeff.length < k * TILE) {
-            coeff = new double[k * TILE];
-        }
-        for (int lo = 0; lo < outputs; lo += TILE) {
-            int width = Math.min(TILE, outputs - lo);
-            coefficients(basis, k, n, update, outputs, lo, width);
-            subtract(basis, k, n, update, outputs, lo, width);
-        }
-    }
-
-    /** {@code coeff[b * TILE + o] = sum_i basis[b][i] update[i][lo + o]} for the tile's columns. */
-    private void coefficients(double[] basis, int k, int n, float[] update, int outputs, int lo, int width) {
-        final double[] c = coeff;
-        Arrays.fill(c, 0, k * TILE, 0.0);
-        int b = 0;
-        for (; b + 4 <= k; b += 4) {
-            final int c0 = b * TILE;
-            final int b0 = b * n;
-            for (int i = 0; i < n; i++) {
-                final double x0 = basis[b0 + i];
-                final double x1 = basis[b0 + n + i];
-                final double x2 = basis[b0 + 2 * n + i];
-                final double x3 = basis[b0 + 3 * n + i];
-                final int ui = i * outputs + lo;
-                for (int o = 0; o < width; o++) {
-                    final double u = update[ui + o];
-                    c[c0 + o] += x0 * u;
-                    c[c0 + TILE + o] += x1 * u;
-                    c[c0 + 2 * TILE + o] += x2 * u;
-                    c[c0 + 3 * TILE + o] += x3 * u;
-                }
-            }
-        }
-        for (; b < k; b++) {
-            final int cb = b * TILE;
-            for (int i = 0; i < n; i++) {
-                final double x = basis[b * n + i];
-                final int ui = i * outputs + lo;
-                for (int o = 0; o < width; o++) {
-                    c[cb + o] += x * update[ui + o];
-                }
-            }
-        }
-    }
-
-    /** {@code update[i][lo + o] -= sum_b basis[b][i] coeff[b][o]}, rounded to float once. */
-    private void subtract(double[] basis, int k, int n, float[] update, int outputs, int lo, int width) {
-        final double[] c = coeff;
-        final double[] r = rows;
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            load(update, i, 4, outputs, lo, width);
-            for (int b = 0; b < k; b++) {
-                final int bi = b * n + i;
-                FourRowUpdate.subtract(r, TILE, basis[bi], basis[bi + 1], basis[bi + 2], basis[bi + 3],
-                        c, b * TILE, width);
-            }
-            store(update, i, 4, outputs, lo, width);
-        }
-        for (; i < n; i++) {
-            load(update, i, 1, outputs, lo, width);
-            for (int b = 0; b < k; b++) {
-                final double x = basis[b * n + i];
-                final int cb = b * TILE;
-                for (int o = 0; o < width; o++) {
-                    r[o] -= x * c[cb + o];
-                }
-            }
-            store(update, i, 1, outputs, lo, width);
-        }
-    }
-
-    /** Copies update rows {@code [first, first + count)} of the tile into {@link #rows}, one row per TILE. */
-    private void load(float[] update, int first, int count, int outputs, int lo, int width) {
-        for (int q = 0; q < count; q++) {
-            final int ui = (first + q) * outputs + lo;
-            for (int o = 0; o < width; o++) {
-                rows[q * TILE + o] = update[ui + o];
-            }
-        }
-    }
-
-    /** Writes {@link #rows} back into update rows {@code [first, first + count)} of the tile, as floats. */
-    private void store(float[] update, int first, int count, int outputs, int lo, int width) {
-        for (int q = 0; q < count; q++) {
-            final int ui = (first + q) * outputs + lo;
-            for (int o = 0; o < width; o++) {
-                update[ui + o] = (float) rows[q * TILE + o];
-            }
-        }
+        workers.run((outputs + TILE - 1) / TILE, (tile, worker) -> {
+            int lo = tile * TILE;
+            tiles[worker].project(basis, k, n, update, outputs, lo, Math.min(TILE, outputs - lo));
+        });
     }
 
     /**
@@ -186,5 +114,101 @@ final class SubspaceProjector {
             s += v[i] * v[i];
         }
         return Math.sqrt(s);
+    }
+
+    /** One worker's coefficients and update rows; projects the columns {@code [lo, lo + width)}. */
+    private static final class TileProjector {
+        private double[] coeff = new double[0];
+        private final double[] rows = new double[4 * TILE];
+
+        void project(double[] basis, int k, int n, float[] update, int outputs, int lo, int width) {
+            if (coeff.length < k * TILE) {
+                coeff = new double[k * TILE];
+            }
+            coefficients(basis, k, n, update, outputs, lo, width);
+            subtract(basis, k, n, update, outputs, lo, width);
+        }
+
+        /** {@code coeff[b * TILE + o] = sum_i basis[b][i] update[i][lo + o]} for the tile's columns. */
+        private void coefficients(double[] basis, int k, int n, float[] update, int outputs, int lo, int width) {
+            final double[] c = coeff;
+            Arrays.fill(c, 0, k * TILE, 0.0);
+            int b = 0;
+            for (; b + 4 <= k; b += 4) {
+                final int c0 = b * TILE;
+                final int b0 = b * n;
+                for (int i = 0; i < n; i++) {
+                    final double x0 = basis[b0 + i];
+                    final double x1 = basis[b0 + n + i];
+                    final double x2 = basis[b0 + 2 * n + i];
+                    final double x3 = basis[b0 + 3 * n + i];
+                    final int ui = i * outputs + lo;
+                    for (int o = 0; o < width; o++) {
+                        final double u = update[ui + o];
+                        c[c0 + o] += x0 * u;
+                        c[c0 + TILE + o] += x1 * u;
+                        c[c0 + 2 * TILE + o] += x2 * u;
+                        c[c0 + 3 * TILE + o] += x3 * u;
+                    }
+                }
+            }
+            for (; b < k; b++) {
+                final int cb = b * TILE;
+                for (int i = 0; i < n; i++) {
+                    final double x = basis[b * n + i];
+                    final int ui = i * outputs + lo;
+                    for (int o = 0; o < width; o++) {
+                        c[cb + o] += x * update[ui + o];
+                    }
+                }
+            }
+        }
+
+        /** {@code update[i][lo + o] -= sum_b basis[b][i] coeff[b][o]}, rounded to float once. */
+        private void subtract(double[] basis, int k, int n, float[] update, int outputs, int lo, int width) {
+            final double[] c = coeff;
+            final double[] r = rows;
+            int i = 0;
+            for (; i + 4 <= n; i += 4) {
+                load(update, i, 4, outputs, lo, width);
+                for (int b = 0; b < k; b++) {
+                    final int bi = b * n + i;
+                    FourRowUpdate.subtract(r, 0, TILE, basis[bi], basis[bi + 1], basis[bi + 2], basis[bi + 3],
+                            c, b * TILE, width);
+                }
+                store(update, i, 4, outputs, lo, width);
+            }
+            for (; i < n; i++) {
+                load(update, i, 1, outputs, lo, width);
+                for (int b = 0; b < k; b++) {
+                    final double x = basis[b * n + i];
+                    final int cb = b * TILE;
+                    for (int o = 0; o < width; o++) {
+                        r[o] -= x * c[cb + o];
+                    }
+                }
+                store(update, i, 1, outputs, lo, width);
+            }
+        }
+
+        /** Copies update rows {@code [first, first + count)} of the tile into {@link #rows}, one row per TILE. */
+        private void load(float[] update, int first, int count, int outputs, int lo, int width) {
+            for (int q = 0; q < count; q++) {
+                final int ui = (first + q) * outputs + lo;
+                for (int o = 0; o < width; o++) {
+                    rows[q * TILE + o] = update[ui + o];
+                }
+            }
+        }
+
+        /** Writes {@link #rows} back into update rows {@code [first, first + count)} of the tile, as floats. */
+        private void store(float[] update, int first, int count, int outputs, int lo, int width) {
+            for (int q = 0; q < count; q++) {
+                final int ui = (first + q) * outputs + lo;
+                for (int o = 0; o < width; o++) {
+                    update[ui + o] = (float) rows[q * TILE + o];
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.engram.learning.continual;
 
+import org.engram.learning.train.Workers;
+
 /**
  * What a strategy may see at a task boundary ({@code beforeTask}, {@code afterTask}).
  */
@@ -31,5 +33,15 @@ public interface TaskContext {
     /** @return the current task's training samples */
     default SampleSet trainData() {
         return trainData(taskIndex());
+    }
+
+    /**
+     * Threads a strategy may spread its own work over during the task (they are the trainer's, idle
+     * while hooks run). Results must not depend on how many there are: see {@link Workers}.
+     *
+     * @return the trainer's workers; the calling thread alone unless the learner says otherwise
+     */
+    default Workers workers() {
+        return Workers.CALLING_THREAD;
     }
 }

@@ -40,7 +40,7 @@ public final class Trainer implements AutoCloseable {
     private final TrainerOptions options;
     private final WorkerPool pool;
     private final WeightViews views;
-    private final Bptt[] workers;
+    private final Bptt[] bptt;
     private final Optimizer optimizer;
     private final float[][] grad;
     private final float[][] update;
@@ -79,9 +79,9 @@ public final class Trainer implements AutoCloseable {
         this.options = options;
         this.pool = new WorkerPool(options.threads());
         this.views = new WeightViews(net);
-        this.workers = new Bptt[options.threads()];
-        for (int w = 0; w < workers.length; w++) {
-            workers[w] = new Bptt(net, views, encoder, options);
+        this.bptt = new Bptt[options.threads()];
+        for (int w = 0; w < bptt.length; w++) {
+            bptt[w] = new Bptt(net, views, encoder, options);
         }
         int matrices = net.matrixCount();
         int[] sizes = new int[matrices];
@@ -205,7 +205,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Test switch: the surrogate's antiderivative replaces the spike step in the forward pass. */
     void smoothForward(boolean on) {
-        for (Bptt w : workers) {
+        for (Bptt w : bptt) {
             w.smooth(on);
         }
     }
@@ -424,7 +424,7 @@ public final class Trainer implements AutoCloseable {
      */
     public void perSampleGradients(Batch batch, Loss loss, SampleGradients consumer) {
         refreshViews();
-        Bptt k = workers[0];
+        Bptt k = bptt[0];
         float[][][] rows = newGradientRows();
         float[][] flat = new float[grad.length][];
         for (int m = 0; m < flat.length; m++) {
@@ -462,7 +462,7 @@ public final class Trainer implements AutoCloseable {
         refreshViews();
         try {
             pool.run(blocks, (blk, worker) -> {
-                Bptt k = workers[worker];
+                Bptt k = bptt[worker];
                 float[][][] g = blockGrads[blk];
                 double lossSum = 0;
                 int correct = 0;
@@ -577,7 +577,7 @@ public final class Trainer implements AutoCloseable {
         long[][] blockCounts = new long[blocks][3];
         refreshViews();
         pool.run(blocks, (blk, worker) -> {
-            Bptt k = workers[worker];
+            Bptt k = bptt[worker];
             for (int i = blk * EVAL_BLOCK, end = Math.min(n, i + EVAL_BLOCK); i < end; i++) {
                 k.forward(x[i], Encoder.streamState(options.seed(), i, EVALUATION_EPOCH));
                 out[i] = k.predicted(classMask);
@@ -672,7 +672,7 @@ public final class Trainer implements AutoCloseable {
                     out.length);
         }
         refreshViews();
-        Bptt k = workers[0];
+        Bptt k = bptt[0];
         k.forward(sample, streamState);
         System.arraycopy(k.logits(), 0, out, 0, net.classes());
     }
@@ -687,7 +687,7 @@ public final class Trainer implements AutoCloseable {
      */
     public int[][][] spikes(float[] sample, long streamState) {
         refreshViews();
-        Bptt k = workers[0];
+        Bptt k = bptt[0];
         k.forward(sample, streamState);
         int layers = net.layers().size();
         int steps = encoder.steps();
@@ -709,7 +709,7 @@ public final class Trainer implements AutoCloseable {
      */
     public float[][] activity(Batch batch) {
         refreshViews();
-        Bptt k = workers[0];
+        Bptt k = bptt[0];
         float[][] out = new float[grad.length][];
         for (int m = 0; m < out.length; m++) {
             out[m] = new float[batch.size() * net.pre(m)];
@@ -719,6 +719,16 @@ public final class Trainer implements AutoCloseable {
             k.activity(b, out);
         }
         return out;
+    }
+
+    /**
+     * The trainer's threads, for work between its own parallel phases, such as a continual-learning
+     * strategy's hooks.
+     *
+     * @return the workers; as many as {@link TrainerOptions#threads()}
+     */
+    public Workers workers() {
+        return pool;
     }
 
     /** Stops the trainer's threads; training or evaluating afterwards throws {@link IllegalStateException}. */

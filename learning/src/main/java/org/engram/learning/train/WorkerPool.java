@@ -9,19 +9,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.engram.simulator.ParameterException;
 
 /**
  * A fixed set of worker threads that run numbered tasks; the calling thread is worker 0. Which
  * worker runs a task is not fixed, so a task's result must not depend on it (each task writes its
  * own output slot).
  */
-final class WorkerPool implements AutoCloseable {
-    /** One numbered task, run by some worker. */
-    @FunctionalInterface
-    interface Task {
-        void run(int task, int worker);
-    }
-
+public final class WorkerPool implements Workers, AutoCloseable {
     /** How long a helper thread waits for work before it ends (a new one starts when needed). */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -29,7 +24,11 @@ final class WorkerPool implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private volatile boolean closed;
 
-    WorkerPool(int threads) {
+    /**
+     * @param threads the number of workers, the calling thread included; helper threads start when
+     *                first needed and end after {@link #IDLE_TIMEOUT} without work
+     */
+    public WorkerPool(int threads) {
         this(threads, IDLE_TIMEOUT);
     }
 
@@ -39,6 +38,9 @@ final class WorkerPool implements AutoCloseable {
      *                    closed end this long after its last run
      */
     WorkerPool(int threads, Duration idleTimeout) {
+        if (threads < 1) {
+            throw new ParameterException("worker pool", "threads", "at least 1", threads);
+        }
         this.threads = threads;
         if (threads > 1) {
             executor = new ThreadPoolExecutor(threads - 1, threads - 1, idleTimeout.toNanos(), TimeUnit.NANOSECONDS,
@@ -53,16 +55,18 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    int threads() {
+    @Override
+    public int count() {
         return threads;
     }
 
     /**
-     * Runs tasks {@code 0 .. count-1} and returns when all are done.
+     * {@inheritDoc}
      *
      * @throws IllegalStateException if the pool (its trainer) is closed
      */
-    void run(int count, Task body) {
+    @Override
+    public void run(int count, Task body) {
         if (closed) {
             throw new IllegalStateException("the trainer is closed; make a new one");
         }
@@ -152,6 +156,7 @@ final class WorkerPool implements AutoCloseable {
         return thrown;
     }
 
+    /** Stops the helper threads at once; running tasks afterwards throws {@link IllegalStateException}. */
     @Override
     public void close() {
         closed = true;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.engram.learning.train.Workers;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.random.SplitMixRandom;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class GpmTest {
             update[q] = (float) r.nextGaussian();
         }
         double before = Subspaces.norm(update);
-        new SubspaceProjector().project(basis, basis.length / N, N, update, OUT);
+        new SubspaceProjector(Workers.CALLING_THREAD).project(basis, basis.length / N, N, update, OUT);
         // Each element is rounded to float once after an exact-to-1e-16 double projection, so the
         // component left inside is at most ~2^-24 * sqrt(N) of the norm (< 3e-7); 1e-6 is the brief's bound.
         assertTrue(Subspaces.componentInside(basis, N, update, OUT) < 1e-6 * before);
@@ -84,7 +85,7 @@ class GpmTest {
         // Projection by hand: an update (1, 2, 3, 4, 5) for one output loses its e0, e1 part only. The
         // SVD's basis is orthonormal to about 1e-15, so the kept and removed parts are exact to 1e-14.
         float[] update = {1, 2, 3, 4, 5};
-        new SubspaceProjector().project(basis, 2, 5, update, 1);
+        new SubspaceProjector(Workers.CALLING_THREAD).project(basis, 2, 5, update, 1);
         assertArrayEquals(new float[] {0, 0, 3, 4, 5}, update, 1e-14f);
     }
 

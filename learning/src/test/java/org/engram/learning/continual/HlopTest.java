@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.engram.learning.train.Workers;
 import org.engram.simulator.random.SplitMixRandom;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class HlopTest {
             }
         }
         double[] h = SubspaceProjector.extend(new double[0], 0, toDouble(x, 0, k, n), k, n, k);
-        OjaSubspace oja = new OjaSubspace(n);
+        OjaSubspace oja = new OjaSubspace(n, Workers.CALLING_THREAD);
         oja.reset(0, k);
         for (int epoch = 0; epoch < 20; epoch++) {
             for (int start = 0; start < samples; start += 100) {
@@ -248,7 +249,7 @@ class HlopTest {
                 System.arraycopy(flat, sample * n, into, offset, n);
             }
         };
-        OjaSubspace oja = new OjaSubspace(n);
+        OjaSubspace oja = new OjaSubspace(n, Workers.CALLING_THREAD);
         oja.reset(0, 10);
         double[] h = new double[10 * n];
         h[0] = 1;

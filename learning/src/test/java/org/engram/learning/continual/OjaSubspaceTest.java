@@ -2,6 +2,7 @@ package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import org.engram.learning.train.WorkerPool;
 import org.engram.simulator.random.SplitMixRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,13 +59,15 @@ class OjaSubspaceTest {
     }
 
     /**
-     * The trainer forms the updates of several samples together; each sum keeps the one-sample order,
-     * so the weights equal the sample-by-sample rule's bit for bit, for batches that do and do not fill
-     * the last block, with and without frozen rows.
+     * The trainer forms the responses of several samples together and moves groups of rows on any
+     * worker; each sum keeps the one-sample order, so the weights equal the sample-by-sample rule's
+     * bit for bit, for batches that do and do not fill the last block, with and without frozen rows,
+     * with one or several groups of rows, and on one to three workers.
      */
     @ParameterizedTest
-    @CsvSource({"1, 0, 3", "2, 1, 4", "3, 0, 5", "4, 2, 6", "5, 3, 5", "9, 2, 7", "64, 4, 9"})
-    void blockedTrainingEqualsTheSampleBySampleRuleExactly(int m, int lo, int hi) {
+    @CsvSource({"1, 0, 3, 1", "2, 1, 4, 2", "3, 0, 5, 1", "4, 2, 6, 2", "5, 3, 5, 2", "9, 2, 7, 1", "64, 4, 9, 2",
+        "13, 0, 20, 3", "64, 4, 30, 1", "64, 4, 30, 2", "61, 11, 37, 3"})
+    void blockedTrainingEqualsTheSampleBySampleRuleExactly(int m, int lo, int hi, int threads) {
         int n = 11;
         SplitMixRandom r = new SplitMixRandom(m * 100L + lo * 10L + hi);
         float[][] x = new float[m][n];
@@ -79,9 +82,11 @@ class OjaSubspaceTest {
         }
         double[] expected = h.clone();
         sampleBySample(expected, x, n, lo, hi, 3, 0.2, 0.9);
-        OjaSubspace oja = new OjaSubspace(n);
-        oja.reset(lo, hi);
-        oja.train(h, new ArrayActivity(x), m, 3, 0.2, 0.9);
+        try (WorkerPool workers = new WorkerPool(threads)) {
+            OjaSubspace oja = new OjaSubspace(n, workers);
+            oja.reset(lo, hi);
+            oja.train(h, new ArrayActivity(x), m, 3, 0.2, 0.9);
+        }
         assertArrayEquals(expected, h);
     }
 }

@@ -2,6 +2,7 @@ package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import org.engram.learning.train.WorkerPool;
 import org.engram.simulator.random.SplitMixRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,11 +37,13 @@ class SubspaceProjectorTest {
     /**
      * The blocked projection forms every sum in the formula's order, so it equals the column-by-column
      * one bit for bit: for basis and input counts that are and are not multiples of the block of four,
-     * and output counts below, at and across tiles. (Orthonormality does not matter to the arithmetic.)
+     * output counts below, at and across tiles, and one to three workers sharing the tiles.
+     * (Orthonormality does not matter to the arithmetic.)
      */
     @ParameterizedTest
-    @CsvSource({"1, 1, 1", "3, 5, 7", "4, 8, 64", "5, 9, 65", "7, 13, 130", "12, 31, 200", "0, 6, 3"})
-    void blockedProjectionEqualsTheColumnByColumnOneExactly(int k, int n, int outputs) {
+    @CsvSource({"1, 1, 1, 1", "3, 5, 7, 2", "4, 8, 64, 2", "5, 9, 65, 2", "7, 13, 130, 3", "12, 31, 200, 1",
+        "12, 31, 200, 3", "0, 6, 3, 2"})
+    void blockedProjectionEqualsTheColumnByColumnOneExactly(int k, int n, int outputs, int threads) {
         SplitMixRandom r = new SplitMixRandom(k * 1_000L + n * 10L + outputs);
         double[] basis = new double[k * n];
         for (int q = 0; q < basis.length; q++) {
@@ -51,12 +54,14 @@ class SubspaceProjectorTest {
             update[q] = (float) r.nextGaussian();
         }
         float[] expected = columnByColumn(basis, k, n, update, outputs);
-        SubspaceProjector projector = new SubspaceProjector();
-        projector.project(basis, k, n, update, outputs);
-        assertArrayEquals(expected, update);
-        // A second call with other sizes reuses the projector's buffers.
-        float[] again = update.clone();
-        projector.project(basis, k, n, again, outputs);
-        assertArrayEquals(columnByColumn(basis, k, n, update, outputs), again);
+        try (WorkerPool workers = new WorkerPool(threads)) {
+            SubspaceProjector projector = new SubspaceProjector(workers);
+            projector.project(basis, k, n, update, outputs);
+            assertArrayEquals(expected, update);
+            // A second call reuses the projector's buffers.
+            float[] again = update.clone();
+            projector.project(basis, k, n, again, outputs);
+            assertArrayEquals(columnByColumn(basis, k, n, update, outputs), again);
+        }
     }
 }
