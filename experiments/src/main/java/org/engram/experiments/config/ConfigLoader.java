@@ -198,7 +198,8 @@ public final class ConfigLoader {
     }
 
     /**
-     * Converts a tree (e.g. a model's parameter map) into a record with the same strictness.
+     * Converts a tree (e.g. a model's parameter map) into a record with the same strictness, every
+     * unknown key, wrong type and bad value of a mapping reported together.
      *
      * @param node       the tree
      * @param sourceName file name for errors
@@ -208,13 +209,7 @@ public final class ConfigLoader {
      * @return the value
      */
     public static <T> T convert(JsonNode node, String sourceName, String keyPath, Class<T> type) {
-        try {
-            return YAML.treeToValue(node, type);
-        } catch (JsonProcessingException e) {
-            throw translateAt(e, keyPath, p -> sourceName);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(sourceName + ": " + keyPath + ": " + e.getMessage(), e);
-        }
+        return SectionBinder.convert(node, type, keyPath, p -> sourceName);
     }
 
     /**

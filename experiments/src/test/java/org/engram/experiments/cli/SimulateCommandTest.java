@@ -312,6 +312,15 @@ class SimulateCommandTest {
                                 "\n  bad.yaml:9:", "projections[1].target: expected one of the populations [exc, src],"
                                         + " found ex; did you mean 'exc'?",
                                 "\n  bad.yaml:11:", "inputs[0].type: expected one of [poisson, current], found poison")),
+                Arguments.of("wrong types and unknown keys of a model's params, reported together", GOOD
+                        .replace("tau_m: 20, e_l: 0", "tau_m: abc, e_l: x, tau: 3"),
+                        List.of("3 problems:",
+                                "\n  bad.yaml:5:54: populations[0].params.tau_m: expected a value of type number,"
+                                        + " found the text \"abc\"",
+                                "\n  bad.yaml:5:66: populations[0].params.e_l: expected a value of type number,"
+                                        + " found the text \"x\"",
+                                "\n  bad.yaml:5:74: populations[0].params.tau: expected one of the keys [c_m, e_l,"
+                                        + " i_e, t_ref, tau_m, v_reset, v_th], found unknown key 'tau'; did you mean 'tau_m'?")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));
