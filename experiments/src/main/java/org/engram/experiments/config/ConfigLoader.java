@@ -26,6 +26,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,6 +116,56 @@ public final class ConfigLoader {
     }
 
     /**
+     * Reads a YAML file into a record as {@link #load(Path, Class)} does, but adds the problems found
+     * to a list instead of throwing them, so that the caller's own checks of the rest can join them:
+     * a top-level key whose value has a problem ({@code mode: foo}) is left out and takes its
+     * default. A problem anywhere else (an unknown key, a section, a list entry) stops the reading.
+     *
+     * @param file     the file
+     * @param type     the record class
+     * @param problems added to
+     * @param <T>      the type
+     * @return the config without the keys that have a problem, or null when the reading stopped
+     * @throws ConfigException if the file is missing, unreadable or not a YAML mapping
+     */
+    public static <T> T load(Path file, Class<T> type, List<ConfigException> problems) {
+        String sourceName = file.getFileName().toString();
+        String text = readText(file);
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw translate(e, sourceName, text);
+        }
+        if (tree == null || !tree.isObject() || !type.isRecord()) {
+            return parse(text, sourceName, type);   // refused there with the message of its kind
+        }
+        StrategyParams.Locator where = SourceMap.of(sourceName, text)::locate;
+        List<ConfigException> found = new ArrayList<>();
+        SectionBinder.bindApart((ObjectNode) tree, type, where, found);
+        if (found.isEmpty()) {
+            return parse(text, sourceName, type);
+        }
+        problems.addAll(found);
+        for (ConfigException problem : found) {
+            for (ConfigException one : problem.problems()) {
+                RecordComponent key = one.location() == null ? null : ConfigLayers.component(type, one.location());
+                if (key == null || !isScalar(key.getType())) {
+                    return null;
+                }
+                ((ObjectNode) tree).remove(one.location());
+            }
+        }
+        return SectionBinder.bind(tree, YAML.constructType(type), "", where, problems);
+    }
+
+    /** Whether a key of this type holds a single value: a number, text, true/false or a name such as {@code grid}. */
+    private static boolean isScalar(Class<?> c) {
+        return c.isPrimitive() || c.isEnum() || c == String.class || c == Boolean.class
+                || Number.class.isAssignableFrom(c);
+    }
+
+    /**
      * Reads a config file as UTF-8 text.
      *
      * @param file the file
@@ -198,7 +249,8 @@ public final class ConfigLoader {
     }
 
     /**
-     * Converts a tree (e.g. a model's parameter map) into a record with the same strictness.
+     * Converts a tree (e.g. a model's parameter map) into a record with the same strictness, every
+     * unknown key, wrong type and bad value of a mapping reported together.
      *
      * @param node       the tree
      * @param sourceName file name for errors
@@ -208,13 +260,7 @@ public final class ConfigLoader {
      * @return the value
      */
     public static <T> T convert(JsonNode node, String sourceName, String keyPath, Class<T> type) {
-        try {
-            return YAML.treeToValue(node, type);
-        } catch (JsonProcessingException e) {
-            throw translateAt(e, keyPath, p -> sourceName);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(sourceName + ": " + keyPath + ": " + e.getMessage(), e);
-        }
+        return SectionBinder.convert(node, type, keyPath, p -> sourceName);
     }
 
     /**

@@ -96,6 +96,32 @@ final class SectionBinder {
     }
 
     /**
+     * Converts a node standing at {@code keyPath} into a type; a mapping of a record type key by
+     * key first, so that all its unknown keys and wrong types are reported, then as a whole, which
+     * runs its record's checks (all reported too).
+     *
+     * @param node    the node, e.g. a model's or strategy's {@code params} mapping
+     * @param type    the type to convert it to
+     * @param keyPath where it stands, e.g. {@code populations[0].params}
+     * @param where   locates key paths for messages
+     * @param <T>     the type
+     * @return the value
+     * @throws ConfigException naming every problem found
+     */
+    static <T> T convert(JsonNode node, Class<T> type, String keyPath, StrategyParams.Locator where) {
+        List<ConfigException> problems = new ArrayList<>();
+        if (type.isRecord() && node.isObject() && !bindKeys((ObjectNode) node, type, keyPath, where, List.of(),
+                problems)) {
+            throw ConfigException.all(problems);
+        }
+        T value = bind(node, ConfigLoader.mapper().constructType(type), keyPath, where, problems);
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
+        }
+        return value;
+    }
+
+    /**
      * Binds a node standing at {@code keyPath}, adding its problems, if any.
      *
      * @param node     the node
@@ -103,15 +129,18 @@ final class SectionBinder {
      * @param keyPath  where it stands ({@code ""}: the whole config)
      * @param where    locates key paths for messages
      * @param problems added to
+     * @param <T>      the type
+     * @return the value, or null when a problem was added
      */
-    static void bind(JsonNode node, JavaType type, String keyPath, StrategyParams.Locator where,
-                     List<ConfigException> problems) {
+    static <T> T bind(JsonNode node, JavaType type, String keyPath, StrategyParams.Locator where,
+                      List<ConfigException> problems) {
         try {
-            ConfigLoader.mapper().treeToValue(node, type);
+            return ConfigLoader.mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
             problems.add(ConfigLoader.translateAt(e, keyPath, where));
         } catch (IllegalArgumentException e) {
             problems.add(new ConfigException(where.locate(keyPath) + ": " + keyPath + ": " + e.getMessage(), e));
         }
+        return null;
     }
 }

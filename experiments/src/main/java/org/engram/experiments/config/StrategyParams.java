@@ -1,6 +1,5 @@
 package org.engram.experiments.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -70,25 +69,34 @@ public final class StrategyParams {
         if (names.size() == 1) {
             filled = complete(names.get(0), (ObjectNode) spec.params(), keyPath + ".params", where);
         } else {
-            filled = ConfigLoader.mapper().createObjectNode();
+            // Every member's problems at once.
+            List<ConfigException> problems = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = spec.params().fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!names.contains(e.getKey())) {
                     String hint = Suggestions.didYouMean(e.getKey(), names);
-                    throw new ConfigException(where.locate(keyPath + ".params." + e.getKey()),
+                    problems.add(new ConfigException(where.locate(keyPath + ".params." + e.getKey()),
                             keyPath + ".params." + e.getKey(), "one mapping per chain member " + names,
-                            "unknown member '" + e.getKey() + "'", hint);
-                }
-                if (!e.getValue().isObject()) {
-                    throw new ConfigException(where.locate(keyPath + ".params." + e.getKey()),
-                            keyPath + ".params." + e.getKey(), "a mapping of hyperparameters", e.getValue().toString(),
-                            null);
+                            "unknown member '" + e.getKey() + "'", hint));
                 }
             }
+            filled = ConfigLoader.mapper().createObjectNode();
             for (String name : names) {
                 JsonNode given = spec.params().get(name);
-                filled.set(name, complete(name, given == null ? ConfigLoader.mapper().createObjectNode()
-                        : (ObjectNode) given, keyPath + ".params." + name, where));
+                String at = keyPath + ".params." + name;
+                try {
+                    if (given != null && !given.isObject()) {
+                        throw new ConfigException(where.locate(at), at, "a mapping of hyperparameters",
+                                given.toString(), null);
+                    }
+                    filled.set(name, complete(name, given == null ? ConfigLoader.mapper().createObjectNode()
+                            : (ObjectNode) given, at, where));
+                } catch (ConfigException e) {
+                    problems.add(e);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw ConfigException.all(problems);
             }
         }
         return new ExperimentConfig.StrategySpec(spec.name(), spec.label(), filled);
@@ -103,18 +111,8 @@ public final class StrategyParams {
         }
         ObjectNode tree = ConfigLoader.mapper().valueToTree(h.defaults());
         tree.setAll(given.deepCopy());
-        Record checked = convert(tree, h.type(), keyPath, where);
+        Record checked = SectionBinder.convert(tree, h.type(), keyPath, where);
         return ConfigLoader.mapper().valueToTree(checked);
-    }
-
-    private static Record convert(JsonNode tree, Class<? extends Record> type, String keyPath, Locator where) {
-        try {
-            return ConfigLoader.mapper().treeToValue(tree, type);
-        } catch (JsonProcessingException e) {
-            throw ConfigLoader.translateAt(e, keyPath, where);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(where.locate(keyPath) + ": " + keyPath + ": " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -138,6 +136,6 @@ public final class StrategyParams {
 
     private static ContinualStrategy build(String name, JsonNode params, Locator where) {
         Strategies.Hyperparameters<?> h = Strategies.info(name).hyperparameters();
-        return h.create(convert(params, h.type(), "params", where));
+        return h.create(SectionBinder.convert(params, h.type(), "params", where));
     }
 }

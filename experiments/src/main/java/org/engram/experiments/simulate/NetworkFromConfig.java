@@ -40,29 +40,43 @@ final class NetworkFromConfig {
     /** Populations whose entry has a problem: an entry that uses one is checked as far as it can be without it. */
     private final Set<String> unbuilt = new HashSet<>();
     private final List<SimulationConfig.PopulationSpec> resolvedPopulations = new ArrayList<>();
+    /** Whether the step and mode are the config's own: else what depends on them is not checked. */
+    private boolean timed;
 
-    NetworkFromConfig(SimulationConfig config, String source) {
+    /**
+     * @param config the config
+     * @param source the config file's name, for messages
+     * @param timed  whether the config's step and mode are its own, not defaults standing in for
+     *               values with a problem (already reported): else what depends on them is not checked
+     */
+    NetworkFromConfig(SimulationConfig config, String source, boolean timed) {
         this.config = config;
         this.source = source;
+        this.timed = timed;
     }
 
     /**
      * Builds the network, checking every population, projection and input on its own.
      *
      * @return the network
-     * @throws ConfigException naming the problems of every entry (one per entry at most)
+     * @throws ConfigException naming the problems of the step and of every entry (each of a population's
+     *         parameters or initial values, else an entry's first)
      */
     Network build() {
+        List<ConfigException> problems = new ArrayList<>();
         NetworkBuilder b;
         try {
-            b = new NetworkBuilder(config.dtMs()).seed(config.seed());
+            b = new NetworkBuilder(config.dtMs());
         } catch (EngramException e) {
-            throw new ConfigException(source, "dt_ms", e.expected(), e.found(), null);
+            problems.add(new ConfigException(source, "dt_ms", e.expected(), e.found(), null));
+            // The entries are still checked, on the default grid, but not what depends on the step.
+            b = new NetworkBuilder(TimeGrid.DEFAULT_DT_MS);
+            timed = false;
         }
+        b.seed(config.seed());
         if (config.populations().isEmpty()) {
-            throw new ConfigException(source, "populations", "at least one population", "none", null);
+            problems.add(new ConfigException(source, "populations", "at least one population", "none", null));
         }
-        List<ConfigException> problems = new ArrayList<>();
         List<SimulationConfig.PopulationSpec> pops = config.populations();
         for (int i = 0; i < pops.size(); i++) {
             try {
@@ -142,19 +156,28 @@ final class NetworkFromConfig {
         }
         Population<?, ?> p = addTyped(b, spec, model, path);
         byName.put(spec.name(), p);
+        // Every initial value's problem at once, in the order written.
+        List<ConfigException> problems = new ArrayList<>();
         for (Map.Entry<String, JsonNode> init : spec.initial().entrySet()) {
             String key = path + ".initial." + init.getKey();
-            if (!p.state().variableNames().contains(init.getKey())) {
-                String hint = Suggestions.didYouMean(init.getKey(), p.state().variableNames());
-                throw new ConfigException(source, key, "a state variable of " + model.name() + " "
-                        + p.state().variableNames(), init.getKey(), hint);
+            try {
+                if (!p.state().variableNames().contains(init.getKey())) {
+                    String hint = Suggestions.didYouMean(init.getKey(), p.state().variableNames());
+                    throw new ConfigException(source, key, "a state variable of " + model.name() + " "
+                            + p.state().variableNames(), init.getKey(), hint);
+                }
+                Double constant = ValueSpecs.constant(init.getValue(), 0, source, key);
+                if (constant != null) {
+                    Arrays.fill(p.state().values(init.getKey()), constant);
+                } else {
+                    b.initialise(p, init.getKey(), ValueSpecs.distribution(init.getValue(), source, key));
+                }
+            } catch (ConfigException e) {
+                problems.add(e);
             }
-            Double constant = ValueSpecs.constant(init.getValue(), 0, source, key);
-            if (constant != null) {
-                Arrays.fill(p.state().values(init.getKey()), constant);
-            } else {
-                b.initialise(p, init.getKey(), ValueSpecs.distribution(init.getValue(), source, key));
-            }
+        }
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
         }
     }
 
@@ -179,7 +202,9 @@ final class NetworkFromConfig {
                     : e.location().equals("populations") ? "name" : "params." + e.location();
             throw new ConfigException(source, path + "." + key, e.expected(), e.found(), e.hint());
         }
-        requireRunnable(population, b.grid(), merged, path);
+        if (timed) {
+            requireRunnable(population, b.grid(), merged, path);
+        }
         return population;
     }
 
@@ -377,9 +402,14 @@ final class NetworkFromConfig {
             switch (type) {
                 case POISSON -> b.poissonInput(target, require(in.rateHz(), path + ".rate_hz", "a poisson input"),
                         require(in.weight(), path + ".weight", "a poisson input"), in.receptor());
-                case CURRENT -> b.current(new CurrentSource(target, in.neurons(),
-                        require(in.timesMs(), path + ".times_ms", "a current input"),
-                        require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input")));
+                case CURRENT -> {
+                    CurrentSource current = new CurrentSource(target, in.neurons(),
+                            require(in.timesMs(), path + ".times_ms", "a current input"),
+                            require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input"));
+                    if (timed) {
+                        b.current(current);   // which puts its change times on the grid
+                    }
+                }
             }
         } catch (ConfigException e) {
             throw e;

@@ -3,6 +3,8 @@ package org.engram.experiments.simulate;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.engram.simulator.engine.Mode;
@@ -57,7 +59,8 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
     public record PopulationSpec(String name, int size, String model, JsonNode params, Map<String, JsonNode> initial) {
         /** Fills defaults. */
         public PopulationSpec {
-            initial = initial == null ? Map.of() : Map.copyOf(initial);
+            // In the order written: problems are reported, and config.yaml written, in that order.
+            initial = initial == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(initial));
         }
     }
 

@@ -72,13 +72,26 @@ public final class SimulationRun {
     private static Result simulate(Path configFile, Path resultsRoot, Integer threadsOverride, Long seedOverride,
                                    PrintWriter err) {
         String source = configFile.getFileName().toString();
-        SimulationConfig c = ConfigLoader.load(configFile, SimulationConfig.class);
+        // Every problem of the config at once: a top-level value of the wrong type, these checks, then
+        // each entry of the network.
+        List<ConfigException> problems = new ArrayList<>();
+        SimulationConfig c = ConfigLoader.load(configFile, SimulationConfig.class, problems);
+        if (c == null) {
+            throw ConfigException.all(problems);
+        }
+        List<String> leftOut = problems.stream().flatMap(p -> p.problems().stream()).map(ConfigException::location)
+                .toList();
         c = new SimulationConfig(c.name(), c.dtMs(), c.durationMs(), seedOverride != null ? seedOverride : c.seed(),
                 threadsOverride != null ? threadsOverride : c.threads(), c.mode(), c.populations(), c.projections(),
                 c.inputs(), c.record());
-        // Every problem of the config at once: these checks, then each entry of the network.
-        List<ConfigException> problems = new ArrayList<>();
-        if (c.durationMs() == null || !(c.durationMs() > 0)) {
+        if (threadsOverride == null) {
+            try {
+                EngineOptions.requireThreads("engine", c.threads());
+            } catch (EngramException e) {
+                problems.add(new ConfigException(source, "threads", e.expected(), e.found(), null));
+            }
+        }
+        if (!leftOut.contains("duration_ms") && (c.durationMs() == null || !(c.durationMs() > 0))) {
             problems.add(new ConfigException(source, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
                     ? "nothing (the key is required)" : String.valueOf(c.durationMs()), null));
         }
@@ -92,7 +105,9 @@ public final class SimulationRun {
             }
         }
         checkRecorded(c, source, problems);
-        NetworkFromConfig factory = new NetworkFromConfig(c, source);
+        // A step or mode left out for its problem would check the entries against the wrong grid.
+        NetworkFromConfig factory = new NetworkFromConfig(c, source,
+                !leftOut.contains("dt_ms") && !leftOut.contains("mode"));
         long t0 = System.nanoTime();
         Network network;
         try {
@@ -114,10 +129,8 @@ public final class SimulationRun {
         try {
             options = new EngineOptions(c.threads(), c.mode());
         } catch (EngramException e) {
-            if (threadsOverride != null) {
-                throw new ParameterException("simulate", "--threads", e.expected(), e.found());
-            }
-            throw new ConfigException(source, "threads", e.expected(), e.found(), null);
+            // The config's threads were checked with the config: what is left is the option's.
+            throw new ParameterException("simulate", "--threads", e.expected(), e.found());
         }
         List<SpikeRecorder> spikes = new ArrayList<>();
         List<RateMonitor> rates = new ArrayList<>();

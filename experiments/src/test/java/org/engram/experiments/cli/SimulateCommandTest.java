@@ -314,6 +314,33 @@ class SimulateCommandTest {
                                 "\n  bad.yaml:9:", "projections[1].target: expected one of the populations [exc, src],"
                                         + " found ex; did you mean 'exc'?",
                                 "\n  bad.yaml:11:", "inputs[0].type: expected one of [poisson, current], found poison")),
+                Arguments.of("wrong types and unknown keys of a model's params, reported together", GOOD
+                        .replace("tau_m: 20, e_l: 0", "tau_m: abc, e_l: x, tau: 3"),
+                        List.of("3 problems:",
+                                "\n  bad.yaml:5:54: populations[0].params.tau_m: expected a value of type number,"
+                                        + " found the text \"abc\"",
+                                "\n  bad.yaml:5:66: populations[0].params.e_l: expected a value of type number,"
+                                        + " found the text \"x\"",
+                                "\n  bad.yaml:5:74: populations[0].params.tau: expected one of the keys [c_m, e_l,"
+                                        + " i_e, t_ref, tau_m, v_reset, v_th], found unknown key 'tau'; did you mean 'tau_m'?")),
+                // The step and mode left out for their problems: t_ref = 2.05 is not checked against a grid.
+                Arguments.of("bad step, threads and mode, reported with the entries' problems", GOOD
+                        .replace("seed: 3", "seed: 3\ndt_ms: -1\nthreads: 0\nmode: foo")
+                        .replace("t_ref: 2}", "t_ref: 2.05}").replace("v_reset: 10", "v_reset: 30")
+                        .replace("target: exc, rule: {type: all", "target: ex, rule: {type: all"),
+                        List.of("5 problems:", "\n  bad.yaml:6:1: mode: expected one of grid, precise, found foo",
+                                "\n  bad.yaml:5:1: threads: expected an integer in [1, 1024], found 0",
+                                "\n  bad.yaml:4:1: dt_ms: expected a finite number > 0 (ms), found -1.0",
+                                "\n  bad.yaml:8:", "populations[0].params.v_reset: expected a value < v_th",
+                                "\n  bad.yaml:12:", "projections[1].target: expected one of the populations")),
+                Arguments.of("bad initial values, reported together in the order written", GOOD.replace(
+                        "model: lif_delta, params", "model: lif_delta, initial: {v: abc, q: 3, v_th: {uniform: [1]}},"
+                                + " params"),
+                        List.of("3 problems:\n  bad.yaml:5:", "populations[0].initial.v: expected a number or a"
+                                        + " distribution such as {uniform: [low, high]}, found \"abc\"\n  bad.yaml:5:",
+                                "populations[0].initial.q: expected a state variable of lif_delta [v], found q; did you"
+                                        + " mean 'v'?\n  bad.yaml:5:", "populations[0].initial.v_th: expected a state"
+                                        + " variable of lif_delta [v], found v_th")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));

@@ -146,6 +146,48 @@ class ConfigLayersTest {
                         + " found 0"), params.getMessage());
     }
 
+    /**
+     * The wrong types and unknown keys of a strategy's params, and of each member's params in a
+     * chain, are all reported, each at its own column or override (converting the params stopped at
+     * the first, and a chain at its first member with one); a mapping's keys in the order of its
+     * record, its unknown keys after them.
+     */
+    @Test
+    void typeErrorsAndUnknownKeysWithinStrategyParamsAreReportedTogether() {
+        String yaml = """
+                name: params
+                strategies:
+                  - name: ewc
+                    params: {lambda: abc, lamda: 3, gamma: x}
+                  - name: replay+ewc
+                    params: {replay: {size: x, memory_size: many}, ewc: {fisher_samples: 2.5}}
+                """;
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLayers.resolve(yaml, "params.yaml", List.of(), ConfigLayers.Flags.NONE));
+        assertEquals(String.join("\n",
+                "6 problems:",
+                "  params.yaml:4:14: strategies[0].params.lambda: expected a value of type number, found the text"
+                        + " \"abc\"",
+                "  params.yaml:4:27: strategies[0].params.lamda: expected one of the keys [fisher_samples, lambda],"
+                        + " found unknown key 'lamda'; did you mean 'lambda'?",
+                "  params.yaml:4:37: strategies[0].params.gamma: expected one of the keys [fisher_samples, lambda],"
+                        + " found unknown key 'gamma'",
+                "  params.yaml:6:32: strategies[1].params.replay.memory_size: expected a value of type integer,"
+                        + " found the text \"many\"",
+                "  params.yaml:6:23: strategies[1].params.replay.size: expected one of the keys [buffer, memory_size,"
+                        + " replay_batch_size], found unknown key 'size'",
+                "  params.yaml:6:58: strategies[1].params.ewc.fisher_samples: expected a value of type integer,"
+                        + " found 2.5"),
+                e.getMessage());
+        // An override answers for the key it wrote, the file for the others of the same params.
+        ConfigException set = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(yaml, "params.yaml",
+                List.of("strategies[0].params.fisher_samples=x"), ConfigLayers.Flags.NONE));
+        assertTrue(set.getMessage().startsWith("7 problems:\n"), set.getMessage());
+        assertTrue(set.getMessage().contains("\n  params.yaml:4:37: strategies[0].params.gamma: "), set.getMessage());
+        assertTrue(set.getMessage().contains("\n  --set strategies[0].params.fisher_samples=x:"
+                + " strategies[0].params.fisher_samples: expected a value of type integer"), set.getMessage());
+    }
+
     /** A section written with nothing under it takes every default, like an absent one (it crashed the run's end). */
     @Test
     void emptySectionsTakeTheirDefaults() {

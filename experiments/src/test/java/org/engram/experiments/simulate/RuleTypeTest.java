@@ -38,7 +38,7 @@ class RuleTypeTest {
                 "projections:",
                 "  - {source: a, target: b, rule: " + rule + ", weight: 0.1, delay_ms: 1}",
                 ""));
-        Network network = new NetworkFromConfig(ConfigLoader.load(file, SimulationConfig.class), "rules.yaml").build();
+        Network network = new NetworkFromConfig(ConfigLoader.load(file, SimulationConfig.class), "rules.yaml", true).build();
         assertEquals(synapses, network.synapseCount());
     }
 
