@@ -427,14 +427,23 @@ final class NetworkFromConfig {
         if (target == null) {
             return;
         }
+        // Every value the type needs and is missing, at once.
+        List<ConfigException> missing = new ArrayList<>();
+        if (type == InputType.POISSON) {
+            collect(() -> require(in.rateHz(), path + ".rate_hz", "a poisson input"), missing);
+            collect(() -> require(in.weight(), path + ".weight", "a poisson input"), missing);
+        } else {
+            collect(() -> require(in.timesMs(), path + ".times_ms", "a current input"), missing);
+            collect(() -> require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input"), missing);
+        }
+        if (!missing.isEmpty()) {
+            throw ConfigException.all(missing);
+        }
         try {
             switch (type) {
-                case POISSON -> b.poissonInput(target, require(in.rateHz(), path + ".rate_hz", "a poisson input"),
-                        require(in.weight(), path + ".weight", "a poisson input"), in.receptor());
+                case POISSON -> b.poissonInput(target, in.rateHz(), in.weight(), in.receptor());
                 case CURRENT -> {
-                    CurrentSource current = new CurrentSource(target, in.neurons(),
-                            require(in.timesMs(), path + ".times_ms", "a current input"),
-                            require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input"));
+                    CurrentSource current = new CurrentSource(target, in.neurons(), in.timesMs(), in.amplitudesPa());
                     if (timed) {
                         b.current(current);   // which puts its change times on the grid
                     }
