@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.ValueSpecs;
@@ -60,7 +61,7 @@ final class NetworkFromConfig {
      *
      * @return the network
      * @throws ConfigException naming the problems of the step and of every entry (each of a population's
-     *         parameters or initial values, else an entry's first)
+     *         parameters or initial values, of a projection's rule, weight and delay, else an entry's first)
      */
     Network build() {
         List<ConfigException> problems = new ArrayList<>();
@@ -305,18 +306,16 @@ final class NetworkFromConfig {
         Population<?, ?> from = population(spec.source(), path + ".source");
         Population<?, ?> to = population(spec.target(), path + ".target");
         String name = spec.name();
-        Connectivity rule = rule(spec.rule(), path + ".rule");
-        Double weight = ValueSpecs.constant(spec.weight(), 0, source, path + ".weight");
-        if (spec.weight() == null) {
-            throw new ConfigException(source, path + ".weight", "a weight (number or distribution)", "nothing", null);
+        // The rule's, the weight's and the delay's problems at once.
+        List<ConfigException> problems = new ArrayList<>();
+        Connectivity rule = collect(() -> rule(spec.rule(), path + ".rule"), problems);
+        Synapses weighted = collect(() -> weighted(spec, path + ".weight"), problems);
+        // Without a weight the delay is checked on synapses of weight 0, which are not used.
+        Synapses synapses = collect(() -> delayed(weighted == null ? Synapses.of(spec.receptor(), 0) : weighted,
+                spec.delayMs(), path + ".delay_ms"), problems);
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
         }
-        Synapses synapses = Synapses.of(spec.receptor(), weight == null ? 0 : weight);
-        if (weight == null) {
-            synapses = synapses.weights(ValueSpecs.distribution(spec.weight(), source, path + ".weight"));
-        }
-        Double delay = ValueSpecs.constant(spec.delayMs(), Synapses.DEFAULT_DELAY_MS, source, path + ".delay_ms");
-        synapses = delay != null ? synapses.delayMs(delay)
-                : synapses.delays(ValueSpecs.distribution(spec.delayMs(), source, path + ".delay_ms"));
         if (spec.plastic()) {
             synapses = synapses.asPlastic();
         }
@@ -331,6 +330,36 @@ final class NetworkFromConfig {
                     && "projections".equals(e.location());
             throw new ConfigException(source, path, e.expected(), e.found(), unnamedTwin
                     ? "another projection connects " + name + " too: give each its own name: key" : null);
+        }
+    }
+
+    /** The synapses of a projection with its weight or weight distribution. */
+    private Synapses weighted(SimulationConfig.ProjectionSpec spec, String path) {
+        Double weight = ValueSpecs.constant(spec.weight(), 0, source, path);
+        if (spec.weight() == null) {
+            throw new ConfigException(source, path, "a weight (number or distribution)", "nothing", null);
+        }
+        Synapses synapses = Synapses.of(spec.receptor(), weight == null ? 0 : weight);
+        return weight != null ? synapses : synapses.weights(ValueSpecs.distribution(spec.weight(), source, path));
+    }
+
+    /** The synapses with the delay or delay distribution given. */
+    private Synapses delayed(Synapses synapses, JsonNode given, String path) {
+        Double delay = ValueSpecs.constant(given, Synapses.DEFAULT_DELAY_MS, source, path);
+        return delay != null ? synapses.delayMs(delay) : synapses.delays(ValueSpecs.distribution(given, source, path));
+    }
+
+    /**
+     * Runs one check of an entry, recording its problem.
+     *
+     * @return the check's value, or null when it has a problem (added to {@code problems})
+     */
+    private static <T> T collect(Supplier<T> check, List<ConfigException> problems) {
+        try {
+            return check.get();
+        } catch (ConfigException e) {
+            problems.add(e);
+            return null;
         }
     }
 
@@ -398,14 +427,23 @@ final class NetworkFromConfig {
         if (target == null) {
             return;
         }
+        // Every value the type needs and is missing, at once.
+        List<ConfigException> missing = new ArrayList<>();
+        if (type == InputType.POISSON) {
+            collect(() -> require(in.rateHz(), path + ".rate_hz", "a poisson input"), missing);
+            collect(() -> require(in.weight(), path + ".weight", "a poisson input"), missing);
+        } else {
+            collect(() -> require(in.timesMs(), path + ".times_ms", "a current input"), missing);
+            collect(() -> require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input"), missing);
+        }
+        if (!missing.isEmpty()) {
+            throw ConfigException.all(missing);
+        }
         try {
             switch (type) {
-                case POISSON -> b.poissonInput(target, require(in.rateHz(), path + ".rate_hz", "a poisson input"),
-                        require(in.weight(), path + ".weight", "a poisson input"), in.receptor());
+                case POISSON -> b.poissonInput(target, in.rateHz(), in.weight(), in.receptor());
                 case CURRENT -> {
-                    CurrentSource current = new CurrentSource(target, in.neurons(),
-                            require(in.timesMs(), path + ".times_ms", "a current input"),
-                            require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input"));
+                    CurrentSource current = new CurrentSource(target, in.neurons(), in.timesMs(), in.amplitudesPa());
                     if (timed) {
                         b.current(current);   // which puts its change times on the grid
                     }

@@ -341,6 +341,16 @@ class SimulateCommandTest {
                                 "populations[0].initial.q: expected a state variable of lif_delta [v], found q; did you"
                                         + " mean 'v'?\n  bad.yaml:5:", "populations[0].initial.v_th: expected a state"
                                         + " variable of lif_delta [v], found v_th")),
+                Arguments.of("bad rule, weight and delay of one projection, reported together", GOOD.replace(
+                        "p: 0.1}, weight: {uniform: [0.1, 0.3]}, delay_ms: 1.5}",
+                        "p: 2}, weight: {uniform: [1]}, delay_ms: {normal: [1]}}"),
+                        List.of("3 problems:\n  bad.yaml:8:", "projections[0].rule.p: expected a probability in [0, 1],"
+                                        + " found 2.0\n  bad.yaml:8:", "projections[0].weight.uniform: expected a list of 2"
+                                        + " numbers, found [1]\n  bad.yaml:8:", "projections[0].delay_ms.normal: expected")),
+                Arguments.of("both missing values of a poisson input, reported together", GOOD.replace(
+                        "rate_hz: 20000, weight: 0.1}", "receptor: excitatory}"),
+                        List.of("2 problems:\n  bad.yaml:11:", "inputs[0].rate_hz: expected a value (a poisson input"
+                                + " needs it), found nothing\n  bad.yaml:11:", "inputs[0].weight: expected a value")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));
