@@ -10,9 +10,22 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
 class WorkerPoolTest {
+    /** The pool is public: a count below one is refused with the rule, not left to fail on first use. */
+    @Test
+    void aPoolNeedsAtLeastOneWorker() {
+        ParameterException e = assertThrows(ParameterException.class, () -> new WorkerPool(0));
+        assertTrue(e.getMessage().contains("threads") && e.getMessage().contains("at least 1"), e.getMessage());
+        try (WorkerPool one = new WorkerPool(1)) {
+            AtomicInteger done = new AtomicInteger();
+            one.run(5, (task, worker) -> done.addAndGet(worker + 1));
+            assertEquals(5, done.get(), "one worker, the caller (worker 0), ran every task");
+        }
+    }
+
     /** A pool never closed (a trainer dropped without close) leaves no thread behind for long. */
     @Test
     void helpersOfAnUnclosedPoolEndWhenIdle() throws InterruptedException {
