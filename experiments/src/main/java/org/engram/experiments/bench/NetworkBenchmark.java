@@ -58,7 +58,7 @@ public final class NetworkBenchmark {
         resetPeakHeap();
         long t0 = System.nanoTime();
         Network network = factory.build();
-        SpikeTrainDigest digest = new SpikeTrainDigest(network.grid().dtMs());
+        SpikeTrainDigest digest = SpikeTrainDigest.deferred(network.grid().dtMs());
         try (Engine engine = new Engine(network, new EngineOptions(threads, mode))) {
             engine.addObserver(digest);
             long t1 = System.nanoTime();
@@ -94,7 +94,7 @@ public final class NetworkBenchmark {
     private static void warmUp(NetworkFactory factory, double warmupMs, int threads, Mode mode) {
         Network copy = factory.build();
         try (Engine engine = new Engine(copy, new EngineOptions(threads, mode))) {
-            engine.addObserver(new SpikeTrainDigest(copy.grid().dtMs()));
+            engine.addObserver(SpikeTrainDigest.deferred(copy.grid().dtMs()));
             engine.run(warmupMs);
         }
         // Return the copy's memory before the timed network is built, so its peaks can be forgotten.

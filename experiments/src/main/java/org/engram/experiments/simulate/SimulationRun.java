@@ -135,7 +135,7 @@ public final class SimulationRun {
         List<SpikeRecorder> spikes = new ArrayList<>();
         List<RateMonitor> rates = new ArrayList<>();
         List<StateRecorder> states = new ArrayList<>();
-        SpikeTrainDigest digest = new SpikeTrainDigest(network.grid().dtMs());
+        SpikeTrainDigest digest = SpikeTrainDigest.deferred(network.grid().dtMs());
         double setupSeconds;
         double loopSeconds;
         long events;

@@ -12,13 +12,17 @@ import org.engram.simulator.network.Population;
  *
  * <p>An engine reports spikes already in that order. The digest also takes spikes in step order
  * with any order within a step (from a caller other than the engine, or a recording replayed
- * population by population): it keeps only a window of recent spikes and sorts it before hashing: a
- * spike at time {@code t} belongs to a step that began after {@code t - dt}, so no spike earlier
- * than that can still come. The window is hashed whole when a spike comes one step after its
- * latest, and, when it fills up (precise mode with spikes less than a step apart, where that never
- * happens), up to one step before the newest spike; it holds about a step's spikes, not the run's.
- * Each pair is hashed as the IEEE bits of the time (8 bytes, big-endian) followed by the neuron
- * (4 bytes).
+ * population by population): it holds a window of recent spikes and, when the window is full,
+ * sorts it and hashes the spikes that are settled: a spike at time {@code t} belongs to a step that
+ * began after {@code t - dt}, so no spike earlier than that can still come. A window that is still
+ * more than half full after that (precise mode with many spikes within a step) grows. Each pair is
+ * hashed as the IEEE bits of the time (8 bytes, big-endian) followed by the neuron (4 bytes).
+ *
+ * <p>The window's size trades memory for when the hashing happens. {@link #SpikeTrainDigest(double)}
+ * holds a few hundred spikes. {@link #deferred(double)} holds up to {@value #DEFERRED_SPIKES}
+ * (48 MB), so a timed run of fewer spikes does all its hashing in {@link #hex()}, after its loop,
+ * rather than inside it, where the hashing would count as simulation time (and, early in a run, as
+ * time of not yet compiled hashing code).
  *
  * @see org.engram.simulator.engine.Engine#addObserver
  */
@@ -28,25 +32,48 @@ public final class SpikeTrainDigest implements SpikeListener {
      * of step starts (a few 1e-16 of t), and below a step up to times of 1e8 steps.
      */
     private static final double SETTLED_MARGIN = 1e-9;
+    /** The window of {@link #SpikeTrainDigest(double)}. */
+    private static final int SMALL_WINDOW = 256;
+    /** The window of {@link #deferred}: 4 Mi spikes, 48 MB of times and neurons when full. */
+    public static final int DEFERRED_SPIKES = 1 << 22;
+    /** Records hashed per call: a call per 12-byte record costs more than the hashing. */
+    private static final int RECORDS_PER_UPDATE = 4096;
 
     private final double dtMs;
     private final MessageDigest sha;
-    /** Records of a window, hashed in one call: a call per 12-byte record costs more than the hashing. */
-    private byte[] records = new byte[12 * 256];
-    private long[] timeBits = new long[256];
-    private int[] neurons = new int[256];
+    private final byte[] records = new byte[12 * RECORDS_PER_UPDATE];
+    /** Spikes held before hashing; grows only when more than half of it lies within one step. */
+    private int window;
+    private long[] timeBits = new long[SMALL_WINDOW];
+    private int[] neurons = new int[SMALL_WINDOW];
     private int count;
-    private double windowMax = Double.NEGATIVE_INFINITY;
     private long spikes;
     private String hex;
 
     /**
-     * Creates a digest for a run on a grid.
+     * Creates a digest for a run on a grid that holds a few hundred spikes at a time.
      *
      * @param dtMs the time step in ms
      */
     public SpikeTrainDigest(double dtMs) {
+        this(dtMs, SMALL_WINDOW);
+    }
+
+    /**
+     * Creates a digest that hashes nothing before {@link #hex()} unless the run has more than
+     * {@value #DEFERRED_SPIKES} spikes: for timed runs, whose loop should not include the hashing.
+     * Its memory grows with the spikes held, 12 bytes each.
+     *
+     * @param dtMs the time step in ms
+     * @return the digest
+     */
+    public static SpikeTrainDigest deferred(double dtMs) {
+        return new SpikeTrainDigest(dtMs, DEFERRED_SPIKES);
+    }
+
+    private SpikeTrainDigest(double dtMs, int window) {
         this.dtMs = dtMs;
+        this.window = window;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -59,29 +86,25 @@ public final class SpikeTrainDigest implements SpikeListener {
         if (hex != null) {
             throw new IllegalStateException("digest already finished");
         }
-        if (timeMs >= windowMax + dtMs) {
-            flush();
-        } else if (count == neurons.length) {
+        if (count == window) {
             // Settled: earlier than the start of the newest spike's step, less a margin for the
             // rounding of t - dt (a spike kept too long costs nothing; one hashed too soon, the order).
             hashSettled(timeMs - dtMs - SETTLED_MARGIN * Math.max(dtMs, timeMs));
-            if (count > neurons.length / 2) {
+            if (count > window / 2) {
                 // More than half a window within a step: grow, so that partial hashing stays rare.
-                timeBits = Arrays.copyOf(timeBits, neurons.length * 2);
-                neurons = Arrays.copyOf(neurons, neurons.length * 2);
+                window *= 2;
             }
+        }
+        if (count == neurons.length) {
+            // The arrays grow with the spikes held, up to the window.
+            int length = (int) Math.min(window, 2L * count);
+            timeBits = Arrays.copyOf(timeBits, length);
+            neurons = Arrays.copyOf(neurons, length);
         }
         timeBits[count] = Double.doubleToLongBits(timeMs);
         neurons[count] = population.firstNeuron() + neuron;
         count++;
-        windowMax = Math.max(windowMax, timeMs);
         spikes++;
-    }
-
-    private void flush() {
-        sortWindow();
-        hashFirst(count);
-        count = 0;
     }
 
     /** Hashes the window's spikes earlier than {@code limitMs} and keeps the rest. */
@@ -99,21 +122,21 @@ public final class SpikeTrainDigest implements SpikeListener {
 
     /** Hashes the first {@code first} spikes of the sorted window. */
     private void hashFirst(int first) {
-        if (records.length < 12 * first) {
-            records = new byte[12 * timeBits.length];
-        }
-        for (int k = 0; k < first; k++) {
-            long t = timeBits[k];
-            int at = 12 * k;
-            for (int b = 0; b < 8; b++) {
-                records[at + b] = (byte) (t >>> (56 - 8 * b));
+        for (int from = 0; from < first; from += RECORDS_PER_UPDATE) {
+            int to = Math.min(first, from + RECORDS_PER_UPDATE);
+            for (int k = from; k < to; k++) {
+                long t = timeBits[k];
+                int at = 12 * (k - from);
+                for (int b = 0; b < 8; b++) {
+                    records[at + b] = (byte) (t >>> (56 - 8 * b));
+                }
+                int n = neurons[k];
+                for (int b = 0; b < 4; b++) {
+                    records[at + 8 + b] = (byte) (n >>> (24 - 8 * b));
+                }
             }
-            int n = neurons[k];
-            for (int b = 0; b < 4; b++) {
-                records[at + 8 + b] = (byte) (n >>> (24 - 8 * b));
-            }
+            sha.update(records, 0, 12 * (to - from));
         }
-        sha.update(records, 0, 12 * first);
     }
 
     /**
@@ -147,7 +170,9 @@ public final class SpikeTrainDigest implements SpikeListener {
      */
     public String hex() {
         if (hex == null) {
-            flush();
+            sortWindow();
+            hashFirst(count);
+            count = 0;
             StringBuilder sb = new StringBuilder(64);
             for (byte b : sha.digest()) {
                 sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));

@@ -16,6 +16,8 @@ import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The digest equals SHA-256 of the whole train sorted by (time, neuron), for spikes that come in
@@ -40,14 +42,15 @@ class SpikeTrainDigestTest {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    @Test
-    void equalsTheHashOfTheSortedTrainWhateverTheOrderWithinASteps() throws Exception {
+    @ParameterizedTest(name = "deferred {0}")
+    @ValueSource(booleans = {false, true})
+    void equalsTheHashOfTheSortedTrainWhateverTheOrderWithinASteps(boolean deferred) throws Exception {
         NetworkBuilder b = new NetworkBuilder(DT);
         Population<?, ?> first = b.population("a", 700, LifDelta.MODEL, LifDelta.MODEL.defaults());
         Population<?, ?> second = b.population("b", 300, LifDelta.MODEL, LifDelta.MODEL.defaults());
         SplittableRandom random = new SplittableRandom(11);
         List<Spike> train = new ArrayList<>();
-        SpikeTrainDigest digest = new SpikeTrainDigest(DT);
+        SpikeTrainDigest digest = deferred ? SpikeTrainDigest.deferred(DT) : new SpikeTrainDigest(DT);
         for (int step = 0; step < 400; step++) {
             // Precise-mode times in (step dt, (step + 1) dt], a step's spikes in any order; quiet steps,
             // dense ones (a window of 256 must grow), and ties at the step's end (grid-mode times).
@@ -84,5 +87,26 @@ class SpikeTrainDigestTest {
         // A window of a few hundred spikes needs kilobytes; holding the train until the end took
         // arrays of a million times and neurons plus their 12-byte records: over 36 MB.
         assertTrue(allocated < 4L << 20, "allocated " + allocated + " bytes for 1,000,000 spikes");
+    }
+
+    @Test
+    void aDeferredDigestThatFillsHashesAsTheSmallWindowDoes() {
+        Population<?, ?> p = new NetworkBuilder(DT).population("p", 1000, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        SpikeTrainDigest small = new SpikeTrainDigest(DT);
+        SpikeTrainDigest deferred = SpikeTrainDigest.deferred(DT);
+        SplittableRandom random = new SplittableRandom(5);
+        // More spikes than the deferred window holds, 200 per step in any order within the step,
+        // so the deferred digest hashes part of its window before the end.
+        int steps = SpikeTrainDigest.DEFERRED_SPIKES / 200 + 1000;
+        for (int step = 0; step < steps; step++) {
+            for (int k = 0; k < 200; k++) {
+                double t = (step + 1 - random.nextDouble()) * DT;
+                int neuron = random.nextInt(1000);
+                small.onSpike(p, neuron, t);
+                deferred.onSpike(p, neuron, t);
+            }
+        }
+        assertEquals(200L * steps, deferred.spikes());
+        assertEquals(small.hex(), deferred.hex());
     }
 }
