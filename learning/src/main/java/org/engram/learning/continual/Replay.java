@@ -36,7 +36,8 @@ import org.engram.simulator.random.SplitMixRandom;
 public final class Replay implements ContinualStrategy, Checkpointable {
     /** Registry name. */
     public static final String NAME = "replay";
-    private static final int VERSION = 1;
+    /** 2: the memory also keeps which classes are full (CBRS). */
+    private static final int VERSION = 2;
 
     /** How the memory chooses what to keep. */
     public enum Buffer {
@@ -132,7 +133,7 @@ public final class Replay implements ContinualStrategy, Checkpointable {
 
     @Override
     public void readState(DataInput in) throws IOException {
-        StateCodec.readHeader(in, NAME, VERSION);
-        memory = ReplayMemory.read(in, params.memorySize(), params.buffer());
+        int version = StateCodec.readHeader(in, NAME, VERSION);
+        memory = ReplayMemory.read(in, params.memorySize(), params.buffer(), version);
     }
 }

@@ -11,9 +11,11 @@ import org.engram.simulator.EngramException;
 /**
  * A fixed-capacity episodic memory filled from a stream of samples, either by reservoir sampling
  * (every sample seen so far is in memory with probability capacity / seen; Vitter 1985, algorithm
- * R) or by class-balancing reservoir sampling (CBRS, Chrysakis and Moens 2020): a sample of a class
- * that is not among the largest in memory replaces a random sample of a largest class; a sample of a
- * largest class c replaces a random sample of c with probability m_c / n_c (m_c stored, n_c seen).
+ * R) or by class-balancing reservoir sampling (CBRS, Chrysakis and Moens 2020, algorithm 1). In
+ * CBRS a class is <em>full</em> once it has been one of the largest classes in memory after any
+ * sample, and stays full: a sample of a class that is not full replaces a random sample of a largest
+ * class; a sample of a full class c replaces a random sample of c with probability m_c / n_c (m_c
+ * stored, n_c seen). So a class that lost samples to newer classes does not win them back.
  */
 final class ReplayMemory {
     private final int capacity;
@@ -27,6 +29,8 @@ final class ReplayMemory {
     private int[] classCount = new int[0];
     /** Samples per class seen in the stream, indexed by label. */
     private int[] classSeen = new int[0];
+    /** Whether a class has been among the largest in memory after some sample (CBRS). */
+    private boolean[] full = new boolean[0];
     private int[] scratch = new int[0];
 
     ReplayMemory(int capacity, Replay.Buffer mode) {
@@ -74,13 +78,21 @@ final class ReplayMemory {
         if (label >= classCount.length) {
             classCount = Arrays.copyOf(classCount, label + 1);
             classSeen = Arrays.copyOf(classSeen, label + 1);
+            full = Arrays.copyOf(full, label + 1);
         }
         seen = Math.addExact(seen, 1);
         classSeen[label]++;
         if (size < capacity) {
             put(size++, input, label, task);
-            return;
+        } else {
+            replace(input, label, task, rng);
         }
+        if (mode == Replay.Buffer.CLASS_BALANCED) {
+            markLargestFull();
+        }
+    }
+
+    private void replace(float[] input, int label, int task, RandomGenerator rng) {
         switch (mode) {
             case RESERVOIR -> {
                 int j = rng.nextInt(seen);
@@ -89,15 +101,28 @@ final class ReplayMemory {
                 }
             }
             case CLASS_BALANCED -> {
-                int largest = 0;
-                for (int c : classCount) {
-                    largest = Math.max(largest, c);
-                }
-                if (classCount[label] < largest) {
-                    put(randomSlotOfLargest(largest, rng), input, label, task);
+                if (!full[label]) {
+                    put(randomSlotOfLargest(largest(), rng), input, label, task);
                 } else if (rng.nextInt(classSeen[label]) < classCount[label]) {
                     put(randomSlotOf(label, rng), input, label, task);
                 }
+            }
+        }
+    }
+
+    private int largest() {
+        int largest = 0;
+        for (int c : classCount) {
+            largest = Math.max(largest, c);
+        }
+        return largest;
+    }
+
+    private void markLargestFull() {
+        int largest = largest();
+        for (int c = 0; c < classCount.length; c++) {
+            if (classCount[c] == largest) {
+                full[c] = true;
             }
         }
     }
@@ -167,6 +192,11 @@ final class ReplayMemory {
         out.writeInt(size);
         out.writeInt(seen);
         StateCodec.writeInts(out, classSeen);
+        int[] fullFlags = new int[full.length];
+        for (int c = 0; c < full.length; c++) {
+            fullFlags[c] = full[c] ? 1 : 0;
+        }
+        StateCodec.writeInts(out, fullFlags);
         for (int s = 0; s < size; s++) {
             out.writeInt(labels[s]);
             out.writeInt(tasks[s]);
@@ -180,10 +210,12 @@ final class ReplayMemory {
      * @param in       the stream
      * @param capacity the capacity of the reader's configuration
      * @param mode     the buffer mode of the reader's configuration
+     * @param version  the state's format version: 1 lacks the full classes, which are then taken to
+     *                 be those largest now (the rule version 1 applied at every sample)
      * @return the memory
      * @throws IOException if the stream fails
      */
-    static ReplayMemory read(DataInput in, int capacity, Replay.Buffer mode) throws IOException {
+    static ReplayMemory read(DataInput in, int capacity, Replay.Buffer mode, int version) throws IOException {
         StateCodec.requireShape(Replay.NAME, "memory_size", capacity, in.readInt());
         ReplayMemory m = new ReplayMemory(capacity, mode);
         int size = in.readInt();
@@ -194,6 +226,18 @@ final class ReplayMemory {
         m.seen = in.readInt();
         m.classSeen = StateCodec.readInts(in);
         m.classCount = new int[m.classSeen.length];
+        m.full = new boolean[m.classSeen.length];
+        if (version >= 2) {
+            int[] fullFlags = StateCodec.readInts(in);
+            if (fullFlags.length != m.classSeen.length) {
+                throw new EngramException("strategy state", Replay.NAME + ".full classes",
+                        m.classSeen.length + " flags, one per class seen", String.valueOf(fullFlags.length),
+                        "the state file is damaged");
+            }
+            for (int c = 0; c < fullFlags.length; c++) {
+                m.full[c] = fullFlags[c] != 0;
+            }
+        }
         for (int s = 0; s < size; s++) {
             int label = in.readInt();
             int task = in.readInt();
@@ -208,6 +252,9 @@ final class ReplayMemory {
             m.classCount[label]++;
         }
         m.size = size;
+        if (version < 2 && mode == Replay.Buffer.CLASS_BALANCED) {
+            m.markLargestFull();
+        }
         return m;
     }
 }

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.engram.learning.io.StateCodec;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 import org.engram.simulator.random.SplitMixRandom;
@@ -186,5 +189,68 @@ class ReplayTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         replay.writeState(new DataOutputStream(bytes));
         return bytes.toByteArray();
+    }
+
+    /**
+     * Chrysakis and Moens (2020): a class is full once it has been a largest class, and a sample of
+     * a full class never takes room from another class. Hand-computed with a memory of 3: the stream
+     * 0 0 0 fills it (class 0 largest, so full); 1 1 takes two samples of 0 (class 1 becomes
+     * largest); then a 0 holds 1 of 3 slots against class 1's 2 but, being full, may only replace
+     * one of its own samples, whatever the random draws. A rule of "largest now" would give it back
+     * a slot of class 1.
+     */
+    @Test
+    void aClassThatWasLargestNeverTakesRoomFromAnother() throws IOException {
+        for (long seed = 1; seed <= 20; seed++) {
+            ReplayMemory memory = cbrsAfterLosingClassZero(seed);
+            memory.offer(new float[] {0}, 0, 1, RandomStreams.of(seed, Purpose.REPLAY, 1));
+            assertEquals(1, memory.countOf(0), "seed " + seed);
+            assertEquals(2, memory.countOf(1), "seed " + seed);
+        }
+    }
+
+    @Test
+    void theFullClassesSurviveACheckpoint() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        cbrsAfterLosingClassZero(3).write(new DataOutputStream(bytes));
+        ReplayMemory resumed = ReplayMemory.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                3, Replay.Buffer.CLASS_BALANCED, 2);
+        resumed.offer(new float[] {0}, 0, 1, RandomStreams.of(3, Purpose.REPLAY, 1));
+        assertEquals(1, resumed.countOf(0));
+        assertEquals(2, resumed.countOf(1));
+    }
+
+    @Test
+    void aStateOfFormatOneTakesTheLargestClassesAsFull() throws IOException {
+        // Format 1, written field by field: capacity, size, seen, seen per class, then the samples.
+        // It kept no flags and applied "largest now": after reading, class 1 (2 of 3) is full and
+        // class 0 (1 of 3) is not, so a 0 takes a slot of class 1, as it did under format 1.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(3);
+        out.writeInt(3);
+        out.writeInt(5);
+        StateCodec.writeInts(out, new int[] {3, 2});
+        for (int label : new int[] {1, 0, 1}) {
+            out.writeInt(label);
+            out.writeInt(0);
+            StateCodec.writeFloats(out, new float[] {label});
+        }
+        ReplayMemory resumed = ReplayMemory.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                3, Replay.Buffer.CLASS_BALANCED, 1);
+        resumed.offer(new float[] {0}, 0, 1, RandomStreams.of(3, Purpose.REPLAY, 1));
+        assertEquals(2, resumed.countOf(0));
+        assertEquals(1, resumed.countOf(1));
+    }
+
+    private static ReplayMemory cbrsAfterLosingClassZero(long seed) {
+        ReplayMemory memory = new ReplayMemory(3, Replay.Buffer.CLASS_BALANCED);
+        SplitMixRandom rng = RandomStreams.of(seed, Purpose.REPLAY, 0);
+        for (int label : new int[] {0, 0, 0, 1, 1}) {
+            memory.offer(new float[] {label}, label, 0, rng);
+        }
+        assertEquals(1, memory.countOf(0));
+        assertEquals(2, memory.countOf(1));
+        return memory;
     }
 }
