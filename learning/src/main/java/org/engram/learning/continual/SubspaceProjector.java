@@ -122,26 +122,31 @@ final class SubspaceProjector {
         private final double[] rows = new double[4 * TILE];
 
         void project(double[] basis, int k, int n, float[] update, int outputs, int lo, int width) {
-            if (coeff.length < k * TILE) {
-                coeff = new double[k * TILE];
+            // Room for up to three unused rows after the k coefficients of a last group of four.
+            if (coeff.length < (k + 3) * TILE) {
+                coeff = new double[(k + 3) * TILE];
             }
             coefficients(basis, k, n, update, outputs, lo, width);
             subtract(basis, k, n, update, outputs, lo, width);
         }
 
-        /** {@code coeff[b * TILE + o] = sum_i basis[b][i] update[i][lo + o]} for the tile's columns. */
+        /**
+         * {@code coeff[b * TILE + o] = sum_i basis[b][i] update[i][lo + o]} for the tile's columns,
+         * four basis rows at a time; a last group of fewer rows is padded with zero rows, whose
+         * coefficients land in unused rows.
+         */
         private void coefficients(double[] basis, int k, int n, float[] update, int outputs, int lo, int width) {
             final double[] c = coeff;
             Arrays.fill(c, 0, k * TILE, 0.0);
-            int b = 0;
-            for (; b + 4 <= k; b += 4) {
+            for (int b = 0; b < k; b += 4) {
                 final int c0 = b * TILE;
                 final int b0 = b * n;
+                final int rowsHere = Math.min(4, k - b);
                 for (int i = 0; i < n; i++) {
                     final double x0 = basis[b0 + i];
-                    final double x1 = basis[b0 + n + i];
-                    final double x2 = basis[b0 + 2 * n + i];
-                    final double x3 = basis[b0 + 3 * n + i];
+                    final double x1 = rowsHere > 1 ? basis[b0 + n + i] : 0;
+                    final double x2 = rowsHere > 2 ? basis[b0 + 2 * n + i] : 0;
+                    final double x3 = rowsHere > 3 ? basis[b0 + 3 * n + i] : 0;
                     final int ui = i * outputs + lo;
                     for (int o = 0; o < width; o++) {
                         final double u = update[ui + o];
@@ -152,42 +157,24 @@ final class SubspaceProjector {
                     }
                 }
             }
-            for (; b < k; b++) {
-                final int cb = b * TILE;
-                for (int i = 0; i < n; i++) {
-                    final double x = basis[b * n + i];
-                    final int ui = i * outputs + lo;
-                    for (int o = 0; o < width; o++) {
-                        c[cb + o] += x * update[ui + o];
-                    }
-                }
-            }
         }
 
-        /** {@code update[i][lo + o] -= sum_b basis[b][i] coeff[b][o]}, rounded to float once. */
+        /**
+         * {@code update[i][lo + o] -= sum_b basis[b][i] coeff[b][o]}, rounded to float once, four
+         * update rows at a time; a last group of fewer rows gets zero multiples in its unused rows.
+         */
         private void subtract(double[] basis, int k, int n, float[] update, int outputs, int lo, int width) {
             final double[] c = coeff;
             final double[] r = rows;
-            int i = 0;
-            for (; i + 4 <= n; i += 4) {
-                load(update, i, 4, outputs, lo, width);
+            for (int i = 0; i < n; i += 4) {
+                final int rowsHere = Math.min(4, n - i);
+                load(update, i, rowsHere, outputs, lo, width);
                 for (int b = 0; b < k; b++) {
                     final int bi = b * n + i;
-                    FourRowUpdate.subtract(r, 0, TILE, basis[bi], basis[bi + 1], basis[bi + 2], basis[bi + 3],
-                            c, b * TILE, width);
+                    FourRowUpdate.subtract(r, 0, TILE, basis[bi], rowsHere > 1 ? basis[bi + 1] : 0,
+                            rowsHere > 2 ? basis[bi + 2] : 0, rowsHere > 3 ? basis[bi + 3] : 0, c, b * TILE, width);
                 }
-                store(update, i, 4, outputs, lo, width);
-            }
-            for (; i < n; i++) {
-                load(update, i, 1, outputs, lo, width);
-                for (int b = 0; b < k; b++) {
-                    final double x = basis[b * n + i];
-                    final int cb = b * TILE;
-                    for (int o = 0; o < width; o++) {
-                        r[o] -= x * c[cb + o];
-                    }
-                }
-                store(update, i, 1, outputs, lo, width);
+                store(update, i, rowsHere, outputs, lo, width);
             }
         }
 
