@@ -70,6 +70,22 @@ public record TimeGrid(double dtMs) {
     }
 
     /**
+     * The step a grid-mode spike at a given time is emitted in: the step whose end is the first grid
+     * time at or after it, so that times in {@code (s dt, (s + 1) dt]} fall in step {@code s}, and
+     * times from 0 to {@code dt} in step 0. A time within the whole-step tolerance after a grid time
+     * (the rounding of a decimal time such as {@code 1234567.89} with {@code dt = 0.01}) counts as
+     * that grid time, however late in the run.
+     *
+     * @param ms a time {@code >= 0} in milliseconds
+     * @return the step, saturated at {@link Integer#MAX_VALUE} for times beyond the int range of steps
+     */
+    public int stepEndingAtOrAfter(double ms) {
+        double steps = ms / dtMs;
+        double end = Math.ceil(steps - (WHOLE_STEP_TOLERANCE + DIVISION_ROUNDING * steps));
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, end - 1));
+    }
+
+    /**
      * The start time of a step.
      *
      * @param step the step index

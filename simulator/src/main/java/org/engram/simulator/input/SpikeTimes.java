@@ -140,22 +140,20 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
 
     @Override
     public Kernel<State> prepare(Params params, TimeGrid grid) {
-        final double dt = grid.dtMs();
-        return (state, lo, hi, from, to, in, out) -> emitOnGrid(dt, state, lo, hi, from, to, out);
+        return (state, lo, hi, from, to, in, out) -> emitOnGrid(grid, state, lo, hi, from, to, out);
     }
 
     /**
-     * Emits, in step {@code s}, the spikes with times in {@code (s dt, (s+1) dt]}: the step whose end
-     * is the first grid time {@code >= t} (and at least {@code dt}: step 0 takes times from 0);
-     * 1e-9 steps absorbs the rounding of decimal times.
+     * Emits, in step {@code s}, the spikes with times in {@code (s dt, (s+1) dt]} (step 0 also takes
+     * time 0): see {@link TimeGrid#stepEndingAtOrAfter}.
      */
-    private static void emitOnGrid(double dt, State state, int lo, int hi, int from, int to, SpikeSink out) {
+    private static void emitOnGrid(TimeGrid grid, State state, int lo, int hi, int from, int to, SpikeSink out) {
         int[] next = state.next;
         for (int s = from; s < to; s++) {
             for (int i = lo; i < hi; i++) {
                 double[] mine = state.times(i);
                 while (next[i] < mine.length) {
-                    int step = Math.max(0, (int) Math.ceil(mine[next[i]] / dt - 1e-9) - 1);
+                    int step = grid.stepEndingAtOrAfter(mine[next[i]]);
                     if (step > s) {
                         break;
                     }
