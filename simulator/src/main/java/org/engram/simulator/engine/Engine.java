@@ -177,7 +177,7 @@ public final class Engine implements AutoCloseable {
         pool = new WorkerPool(parallel ? workers : 1, "engram-engine");
         long stepsBefore;
         try {
-            stepsBefore = network.attach(this);
+            stepsBefore = NetworkLedger.attach(network, this);
         } catch (IllegalStateException taken) {
             pool.close();
             throw taken;
@@ -778,7 +778,7 @@ public final class Engine implements AutoCloseable {
             closed = true;
         }
         poolCleanup.clean();
-        network.detach(this, failure != null ? "a run of an engine on this network failed mid-slice"
+        NetworkLedger.detach(network, this, failure != null ? "a run of an engine on this network failed mid-slice"
                 : precise && step > 0 ? "a precise-mode engine ran this network, whose state holds times of "
                 + "that engine's clock" : null, step);
     }

@@ -27,12 +27,6 @@ public final class Network {
     private final List<Projection> projections;
     private final List<PoissonInput> poissonInputs;
     private final List<CurrentSource> currentSources;
-    /** The open engine simulating this network, or null. */
-    private Object engine;
-    /** Why no further engine may take this network, or null. */
-    private String spent;
-    /** Grid steps simulated by the engines that have closed, which later Poisson inputs continue. */
-    private long stepsSimulated;
 
     Network(TimeGrid grid, long seed, List<Population<?, ?>> populations, List<Projection> projections,
             List<PoissonInput> poissonInputs, List<CurrentSource> currentSources) {
@@ -42,45 +36,6 @@ public final class Network {
         this.projections = List.copyOf(projections);
         this.poissonInputs = List.copyOf(poissonInputs);
         this.currentSources = List.copyOf(currentSources);
-    }
-
-    /**
-     * Called by an engine when it starts (not for other callers): refuses a second open engine,
-     * and any engine after one that left the state unfit to continue.
-     *
-     * @param engine the engine
-     * @return the steps earlier engines simulated, after which its Poisson inputs go on drawing
-     * @throws IllegalStateException if the network is taken or spent
-     */
-    public synchronized long attach(Object engine) {
-        if (this.engine != null) {
-            throw new IllegalStateException("this network is simulated by an open engine; close it before "
-                    + "starting another");
-        }
-        if (spent != null) {
-            throw new IllegalStateException(spent + "; build the network again for a new engine (the same seed "
-                    + "builds the same network)");
-        }
-        this.engine = engine;
-        return stepsSimulated;
-    }
-
-    /**
-     * Called by an engine when it closes (not for other callers).
-     *
-     * @param engine the engine, as attached
-     * @param spent  why another engine may not continue the state (a precise-mode run, a failed
-     *               run), or null if it may
-     * @param steps  the grid steps it simulated
-     */
-    public synchronized void detach(Object engine, String spent, long steps) {
-        if (this.engine == engine) {
-            this.engine = null;
-            stepsSimulated += steps;
-            if (spent != null) {
-                this.spent = spent;
-            }
-        }
     }
 
     /** @return the time grid */

@@ -2,12 +2,14 @@ package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -67,6 +69,29 @@ class EngineLifecycleTest {
             workers.get(0).join(50);
         }
         assertFalse(workers.get(0).isAlive(), "the worker of a collected engine still runs");
+    }
+
+    /** Engines keep no network alive once it is no longer used, closed or not. */
+    @Test
+    void aNetworkNoLongerUsedCanBeCollected() throws InterruptedException {
+        WeakReference<Network> closedOnes = simulatedAndDropped(true);
+        WeakReference<Network> unclosedOnes = simulatedAndDropped(false);
+        for (int attempt = 0; attempt < 200 && (closedOnes.get() != null || unclosedOnes.get() != null); attempt++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(closedOnes.get(), "a network whose engine was closed is still held");
+        assertNull(unclosedOnes.get(), "a network whose engine was dropped unclosed is still held");
+    }
+
+    private static WeakReference<Network> simulatedAndDropped(boolean close) {
+        Network n = network();
+        Engine e = new Engine(n, EngineOptions.grid(1));
+        e.run(5);
+        if (close) {
+            e.close();
+        }
+        return new WeakReference<>(n);
     }
 
     private static void runUnclosed() {
