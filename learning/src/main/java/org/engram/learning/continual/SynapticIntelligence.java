@@ -184,6 +184,15 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
             double[][] o = StateCodec.readDoubleMatrix(in);
             float[][] a = StateCodec.readFloatMatrix(in);
             QuadraticAnchor.requireSameShape(NAME, o, a);
+            // States saved before Omega was clipped after each task may hold negative values;
+            // clipping them on reading resumes such a run under the rule (a no-op for newer states).
+            for (double[] row : o) {
+                for (int k = 0; k < row.length; k++) {
+                    if (row[k] < 0) {
+                        row[k] = 0;
+                    }
+                }
+            }
             omega = o;
             anchor = a;
         } else {

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
+import org.engram.learning.io.StateCodec;
 import org.junit.jupiter.api.Test;
 
 class SynapticIntelligenceTest {
@@ -90,6 +96,20 @@ class SynapticIntelligenceTest {
         step(si, m, data, 1, new float[] {2, 1}, new float[] {-0.5f, 1f});
         // a sum of two exact quotients: rounding 1e-15 relative
         assertArrayEquals(new double[] {1 / (0.25 + xi), omegaB - 1 / (1 + xi)}, si.importance(0), 1e-14);
+    }
+
+    @Test
+    void aStateSavedBeforeTheClipIsClippedWhenRead() throws IOException {
+        // The format written field by field, as a run saved before Omega was clipped left it.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        StateCodec.writeHeader(out, SynapticIntelligence.NAME, 1);
+        out.writeBoolean(true);
+        StateCodec.writeDoubles(out, new double[][] {{-0.5, 2.0, -0.0}});
+        StateCodec.writeFloats(out, new float[][] {{1, 2, 3}});
+        SynapticIntelligence si = new SynapticIntelligence(new SynapticIntelligence.Params(0.7, 1e-3));
+        si.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertArrayEquals(new double[] {0, 2.0, -0.0}, si.importance(0), 0);
     }
 
     /** Runs task {@code task} as one batch of the given loss gradient and weight change. */
