@@ -60,8 +60,8 @@ final class NetworkFromConfig {
      * Builds the network, checking every population, projection and input on its own.
      *
      * @return the network
-     * @throws ConfigException naming the problems of the step and of every entry (each of a population's
-     *         parameters or initial values, of a projection's rule, weight and delay, else an entry's first)
+     * @throws ConfigException naming the problems of the step and of every entry (a population's size with
+     *         each of its parameters, each of its initial values, of a projection's rule, weight and delay, else an entry's first)
      */
     Network build() {
         List<ConfigException> problems = new ArrayList<>();
@@ -185,14 +185,22 @@ final class NetworkFromConfig {
     private <P extends Record, S extends NeuronState> Population<P, S> addTyped(
             NetworkBuilder b, SimulationConfig.PopulationSpec spec, NeuronModel<P, S> model, String path) {
         ObjectNode merged = ConfigLoader.mapper().valueToTree(model.defaults());
-        if (spec.params() != null && !spec.params().isNull()) {
-            if (!spec.params().isObject()) {
-                throw new ConfigException(source, path + ".params", "a mapping of parameter values",
-                        spec.params().toString(), null);
+        // The size's and the parameters' problems at once.
+        List<ConfigException> problems = new ArrayList<>();
+        collect(() -> requireSize(spec, path), problems);
+        P params = collect(() -> {
+            if (spec.params() != null && !spec.params().isNull()) {
+                if (!spec.params().isObject()) {
+                    throw new ConfigException(source, path + ".params", "a mapping of parameter values",
+                            spec.params().toString(), null);
+                }
+                spec.params().fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
             }
-            spec.params().fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
+            return ConfigLoader.convert(merged, source, path + ".params", model.parametersType());
+        }, problems);
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
         }
-        P params = ConfigLoader.convert(merged, source, path + ".params", model.parametersType());
         resolvedPopulations.add(new SimulationConfig.PopulationSpec(spec.name(), spec.size(), spec.model(), merged,
                 spec.initial()));
         Population<P, S> population;
@@ -207,6 +215,16 @@ final class NetworkFromConfig {
             requireRunnable(population, b.grid(), merged, path);
         }
         return population;
+    }
+
+    /** Checks a population's size by the network builder's rule; returns null (a check for {@link #collect}). */
+    private Void requireSize(SimulationConfig.PopulationSpec spec, String path) {
+        try {
+            NetworkBuilder.requireSize(spec.name(), spec.size());
+        } catch (EngramException e) {
+            throw new ConfigException(source, path + ".size", e.expected(), e.found(), e.hint());
+        }
+        return null;
     }
 
     /**

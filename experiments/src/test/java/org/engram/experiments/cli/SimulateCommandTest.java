@@ -351,6 +351,11 @@ class SimulateCommandTest {
                         "rate_hz: 20000, weight: 0.1}", "receptor: excitatory}"),
                         List.of("2 problems:\n  bad.yaml:11:", "inputs[0].rate_hz: expected a value (a poisson input"
                                 + " needs it), found nothing\n  bad.yaml:11:", "inputs[0].weight: expected a value")),
+                Arguments.of("bad size and parameters of one population, reported together", GOOD
+                        .replace("size: 40, model: lif_delta", "size: 0, model: lif_delta")
+                        .replace("tau_m: 20, e_l: 0", "tau_m: -5, e_l: 0"),
+                        List.of("2 problems:\n  bad.yaml:5:17: populations[0].size: expected an integer >= 1, found 0"
+                                + "\n  bad.yaml:5:", "populations[0].params.tau_m: expected a finite number > 0 (ms)")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));
