@@ -330,7 +330,7 @@ final class NetworkFromConfig {
         Synapses weighted = collect(() -> weighted(spec, path + ".weight"), problems);
         // Without a weight the delay is checked on synapses of weight 0, which are not used.
         Synapses synapses = collect(() -> delayed(weighted == null ? Synapses.of(spec.receptor(), 0) : weighted,
-                spec.delayMs(), path + ".delay_ms"), problems);
+                spec, b.grid(), path + ".delay_ms"), problems);
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
         }
@@ -361,10 +361,25 @@ final class NetworkFromConfig {
         return weight != null ? synapses : synapses.weights(ValueSpecs.distribution(spec.weight(), source, path));
     }
 
-    /** The synapses with the delay or delay distribution given. */
-    private Synapses delayed(Synapses synapses, JsonNode given, String path) {
+    /**
+     * The synapses with the projection's delay or delay distribution; a constant delay is checked on
+     * the grid here, as drawing the synapses would (after the other entries' checks) check it.
+     */
+    private Synapses delayed(Synapses synapses, SimulationConfig.ProjectionSpec spec, TimeGrid grid, String path) {
+        JsonNode given = spec.delayMs();
         Double delay = ValueSpecs.constant(given, Synapses.DEFAULT_DELAY_MS, source, path);
-        return delay != null ? synapses.delayMs(delay) : synapses.delays(ValueSpecs.distribution(given, source, path));
+        if (delay == null) {
+            return synapses.delays(ValueSpecs.distribution(given, source, path));
+        }
+        Synapses delayed = synapses.delayMs(delay);
+        if (timed) {
+            try {
+                delayed.delaySteps(grid, "projection '" + spec.name() + "'");
+            } catch (EngramException e) {
+                throw new ConfigException(source, path, e.expected(), e.found(), null);
+            }
+        }
+        return delayed;
     }
 
     /**

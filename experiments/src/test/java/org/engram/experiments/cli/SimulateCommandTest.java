@@ -356,6 +356,14 @@ class SimulateCommandTest {
                         .replace("tau_m: 20, e_l: 0", "tau_m: -5, e_l: 0"),
                         List.of("2 problems:\n  bad.yaml:5:17: populations[0].size: expected an integer >= 1, found 0"
                                 + "\n  bad.yaml:5:", "populations[0].params.tau_m: expected a finite number > 0 (ms)")),
+                // Constant delays were checked only when the synapses were drawn, after every other check had passed.
+                Arguments.of("negative and off-grid constant delays, reported with the other problems", GOOD
+                        .replace("v_reset: 10", "v_reset: 30").replace("delay_ms: 1.5", "delay_ms: -1")
+                        .replace("delay_ms: 1.0", "delay_ms: 1.55"),
+                        List.of("3 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
+                                "\n  bad.yaml:8:", "projections[0].delay_ms: expected a finite number >= 0 (ms), found"
+                                        + " -1.0\n  bad.yaml:9:", "projections[1].delay_ms: expected a whole number of"
+                                        + " time steps (multiple of dt = 0.1 ms), found 1.55")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));

@@ -129,8 +129,7 @@ final class ProjectionAssembler implements SynapseSink {
             Arrays.fill(weights, uniformWeight);
         }
         boolean perSynapseDelays = spec.delayDraw() != null || anyExplicitDelay;
-        int uniformDelay = perSynapseDelays
-                ? 1 : positiveSteps(grid.wholeSteps(owner, "delay", spec.delayMs()), spec.delayMs());
+        int uniformDelay = perSynapseDelays ? 1 : constantDelaySteps(owner, grid, spec.delayMs());
         short[] delays = perSynapseDelays ? drawDelays(index, spec, rowStart, origin, grid, seed) : null;
         if (delays != null && allEqual(delays)) {
             uniformDelay = count == 0 ? uniformDelay : delays[0];
@@ -179,16 +178,16 @@ final class ProjectionAssembler implements SynapseSink {
                 int steps;
                 if (!Double.isNaN(explicit)) {
                     try {
-                        steps = positiveSteps(grid.wholeSteps(owner, "delay", explicit), explicit);
+                        steps = constantDelaySteps(owner, grid, explicit);
                     } catch (ParameterException e) {
                         throw atSynapse(e, origin[k]);
                     }
                 } else if (draw != null) {
                     double ms = draw.sample();
-                    steps = positiveSteps(Double.isFinite(ms) ? grid.nearestSteps(ms) : 0, ms);
+                    steps = positiveSteps(owner, Double.isFinite(ms) ? grid.nearestSteps(ms) : 0, ms);
                 } else {
                     if (constant == 0) {
-                        constant = positiveSteps(grid.wholeSteps(owner, "delay", spec.delayMs()), spec.delayMs());
+                        constant = constantDelaySteps(owner, grid, spec.delayMs());
                     }
                     steps = constant;
                 }
@@ -198,7 +197,20 @@ final class ProjectionAssembler implements SynapseSink {
         return delays;
     }
 
-    private int positiveSteps(int steps, double ms) {
+    /**
+     * A delay given in ms (a projection's constant one, or one the rule gives a synapse) in steps.
+     *
+     * @param owner who owns the delay, for the message
+     * @param grid  the time grid
+     * @param ms    the delay in ms
+     * @return the delay in steps
+     * @throws ParameterException unless it is a whole number of 1 to {@code Short.MAX_VALUE} steps
+     */
+    static int constantDelaySteps(String owner, TimeGrid grid, double ms) {
+        return positiveSteps(owner, grid.wholeSteps(owner, "delay", ms), ms);
+    }
+
+    private static int positiveSteps(String owner, int steps, double ms) {
         if (steps < 1 || steps > Short.MAX_VALUE) {
             throw new ParameterException(owner, "delay", "a delay of 1 to " + Short.MAX_VALUE
                     + " time steps (at least dt)", ms + " ms");
