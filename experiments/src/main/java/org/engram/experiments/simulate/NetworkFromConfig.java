@@ -20,6 +20,7 @@ import org.engram.simulator.EngramException;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
 import org.engram.simulator.model.NeuronState;
@@ -448,6 +449,17 @@ final class NetworkFromConfig {
         return value;
     }
 
+    /** A Poisson input's rate, required and checked by the input's own rule. */
+    private Double rate(SimulationConfig.InputSpec in, String path) {
+        Double rate = require(in.rateHz(), path, "a poisson input");
+        try {
+            PoissonInput.requireRate(in.target(), rate);
+        } catch (EngramException e) {
+            throw new ConfigException(source, path, e.expected(), e.found(), null);
+        }
+        return rate;
+    }
+
     private void addInput(NetworkBuilder b, SimulationConfig.InputSpec in, String path) {
         Population<?, ?> target = population(in.target(), path + ".target");
         InputType type = InputType.byConfigName(in.type());
@@ -457,20 +469,20 @@ final class NetworkFromConfig {
                     Suggestions.didYouMean(String.valueOf(in.type()), names));
         }
         rejectUnusedKeys(in, type.keys(), "input type " + type.configName(), path);
+        // Every value the type needs and is missing, and a bad rate, at once; they need no target.
+        List<ConfigException> problems = new ArrayList<>();
+        if (type == InputType.POISSON) {
+            collect(() -> rate(in, path + ".rate_hz"), problems);
+            collect(() -> require(in.weight(), path + ".weight", "a poisson input"), problems);
+        } else {
+            collect(() -> require(in.timesMs(), path + ".times_ms", "a current input"), problems);
+            collect(() -> require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input"), problems);
+        }
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
+        }
         if (target == null) {
             return;
-        }
-        // Every value the type needs and is missing, at once.
-        List<ConfigException> missing = new ArrayList<>();
-        if (type == InputType.POISSON) {
-            collect(() -> require(in.rateHz(), path + ".rate_hz", "a poisson input"), missing);
-            collect(() -> require(in.weight(), path + ".weight", "a poisson input"), missing);
-        } else {
-            collect(() -> require(in.timesMs(), path + ".times_ms", "a current input"), missing);
-            collect(() -> require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input"), missing);
-        }
-        if (!missing.isEmpty()) {
-            throw ConfigException.all(missing);
         }
         try {
             switch (type) {

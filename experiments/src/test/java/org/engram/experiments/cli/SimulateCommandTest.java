@@ -364,6 +364,13 @@ class SimulateCommandTest {
                                 "\n  bad.yaml:8:", "projections[0].delay_ms: expected a finite number >= 0 (ms), found"
                                         + " -1.0\n  bad.yaml:9:", "projections[1].delay_ms: expected a whole number of"
                                         + " time steps (multiple of dt = 0.1 ms), found 1.55")),
+                // The input's values need no target: they are checked though its population has a problem.
+                Arguments.of("negative rate and missing weight of a poisson input, reported together", GOOD
+                        .replace("v_reset: 10", "v_reset: 30").replace("rate_hz: 20000, weight: 0.1}", "rate_hz: -1}"),
+                        List.of("3 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
+                                "\n  bad.yaml:11:", "inputs[0].rate_hz: expected a finite number >= 0 (Hz), found -1.0"
+                                        + "\n  bad.yaml:11:", "inputs[0].weight: expected a value (a poisson input needs"
+                                        + " it), found nothing")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));
