@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
+import org.engram.experiments.config.LeftOutKeys;
 import org.engram.experiments.config.ValueSpecs;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.engine.Mode;
@@ -42,27 +43,36 @@ final class NetworkFromConfig {
     /** Populations whose entry has a problem: an entry that uses one is checked as far as it can be without it. */
     private final Set<String> unbuilt = new HashSet<>();
     private final List<SimulationConfig.PopulationSpec> resolvedPopulations = new ArrayList<>();
+    /** The keys left out for their problems (already reported): an entry that holds one is not built. */
+    private final LeftOutKeys leftOut;
     /** Whether the step and mode are the config's own: else what depends on them is not checked. */
     private boolean timed;
+    /** Whether every population's name is the config's own: else no name is called unknown. */
+    private final boolean named;
 
     /**
-     * @param config the config
-     * @param source the config file's name, for messages
-     * @param timed  whether the config's step and mode are its own, not defaults standing in for
-     *               values with a problem (already reported): else what depends on them is not checked
+     * @param config  the config
+     * @param source  the config file's name, for messages
+     * @param leftOut the keys left out of the config for their problems (already reported), whose
+     *                defaults stand in for them: what depends on one is not checked, and an entry that
+     *                holds one is checked but not built
      */
-    NetworkFromConfig(SimulationConfig config, String source, boolean timed) {
+    NetworkFromConfig(SimulationConfig config, String source, LeftOutKeys leftOut) {
         this.config = config;
         this.source = source;
-        this.timed = timed;
+        this.leftOut = leftOut;
+        this.timed = !leftOut.covers("dt_ms") && !leftOut.covers("mode");
+        this.named = allNamed(config, leftOut);
     }
 
     /**
      * Builds the network, checking every population, projection and input on its own.
      *
      * @return the network
-     * @throws ConfigException naming the problems of the step and of every entry (a population's size with
-     *         each of its parameters, each of its initial values, of a projection's rule, weight and delay, else an entry's first)
+     * @throws ConfigException naming the problems of the step and of every entry: a population's name,
+     *         size, model and parameters together, else each of its initial values; a projection's
+     *         populations, rule, weight and delay; an input's target, type and values; including those of
+     *         keys left out (for the caller to drop)
      */
     Network build() {
         List<ConfigException> problems = new ArrayList<>();
@@ -144,22 +154,20 @@ final class NetworkFromConfig {
     }
 
     private void addPopulation(NetworkBuilder b, SimulationConfig.PopulationSpec spec, String path) {
+        // The name's, size's, model's and parameters' problems at once. A name or size left out for its
+        // problem is null or 0 here: a problem too, which the caller drops.
+        List<ConfigException> problems = new ArrayList<>();
         if (spec.name() == null) {
-            throw new ConfigException(source, path + ".name", "a population name", "nothing", null);
+            problems.add(new ConfigException(source, path + ".name", "a population name", "nothing", null));
         }
-        if (spec.model() == null) {
-            throw new ConfigException(source, path + ".model", "a model name (see 'engram list')", "nothing", null);
+        collect(() -> requireSize(spec, path), problems);
+        NeuronModel<?, ?> model = collect(() -> model(spec, path), problems);
+        Population<?, ?> p = model == null ? null : addTyped(b, spec, model, path, problems);
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
         }
-        NeuronModel<?, ?> model;
-        try {
-            model = NeuronModels.byName(spec.model());
-        } catch (EngramException e) {
-            throw new ConfigException(source, path + ".model", e.expected(), e.found(), e.hint());
-        }
-        Population<?, ?> p = addTyped(b, spec, model, path);
         byName.put(spec.name(), p);
         // Every initial value's problem at once, in the order written.
-        List<ConfigException> problems = new ArrayList<>();
         for (Map.Entry<String, JsonNode> init : spec.initial().entrySet()) {
             String key = path + ".initial." + init.getKey();
             try {
@@ -183,12 +191,28 @@ final class NetworkFromConfig {
         }
     }
 
+    /** The model a population names. */
+    private NeuronModel<?, ?> model(SimulationConfig.PopulationSpec spec, String path) {
+        if (spec.model() == null) {
+            throw new ConfigException(source, path + ".model", "a model name (see 'engram list')", "nothing", null);
+        }
+        try {
+            return NeuronModels.byName(spec.model());
+        } catch (EngramException e) {
+            throw new ConfigException(source, path + ".model", e.expected(), e.found(), e.hint());
+        }
+    }
+
+    /**
+     * Checks a population's parameters, adding their problems, and builds the population when the
+     * entry has none.
+     *
+     * @return the population, or null when it is not built
+     */
     private <P extends Record, S extends NeuronState> Population<P, S> addTyped(
-            NetworkBuilder b, SimulationConfig.PopulationSpec spec, NeuronModel<P, S> model, String path) {
+            NetworkBuilder b, SimulationConfig.PopulationSpec spec, NeuronModel<P, S> model, String path,
+            List<ConfigException> problems) {
         ObjectNode merged = ConfigLoader.mapper().valueToTree(model.defaults());
-        // The size's and the parameters' problems at once.
-        List<ConfigException> problems = new ArrayList<>();
-        collect(() -> requireSize(spec, path), problems);
         P params = collect(() -> {
             if (spec.params() != null && !spec.params().isNull()) {
                 if (!spec.params().isObject()) {
@@ -200,7 +224,7 @@ final class NetworkFromConfig {
             return ConfigLoader.convert(merged, source, path + ".params", model.parametersType());
         }, problems);
         if (!problems.isEmpty()) {
-            throw ConfigException.all(problems);
+            return null;
         }
         resolvedPopulations.add(new SimulationConfig.PopulationSpec(spec.name(), spec.size(), spec.model(), merged,
                 spec.initial()));
@@ -292,10 +316,25 @@ final class NetworkFromConfig {
      */
     private Population<?, ?> population(String name, String path) {
         Population<?, ?> p = byName.get(name);
-        if (p == null && !unbuilt.contains(name)) {
+        if (p == null && !unbuilt.contains(name) && named) {
             throw unknownPopulation(populationNames(config), name, source, path);
         }
         return p;
+    }
+
+    /**
+     * @param config  a config
+     * @param leftOut the keys left out of it for their problems
+     * @return whether every population's name is the config's own: else a name that no population
+     *         has may be the one left out, and is not called unknown
+     */
+    static boolean allNamed(SimulationConfig config, LeftOutKeys leftOut) {
+        for (int i = 0; i < config.populations().size(); i++) {
+            if (leftOut.covers("populations[" + i + "].name")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -322,11 +361,11 @@ final class NetworkFromConfig {
     }
 
     private void addProjection(NetworkBuilder b, SimulationConfig.ProjectionSpec spec, String path) {
-        Population<?, ?> from = population(spec.source(), path + ".source");
-        Population<?, ?> to = population(spec.target(), path + ".target");
-        String name = spec.name();
-        // The rule's, the weight's and the delay's problems at once.
+        // The populations', the rule's, the weight's and the delay's problems at once.
         List<ConfigException> problems = new ArrayList<>();
+        Population<?, ?> from = collect(() -> population(spec.source(), path + ".source"), problems);
+        Population<?, ?> to = collect(() -> population(spec.target(), path + ".target"), problems);
+        String name = spec.name();
         Connectivity rule = collect(() -> rule(spec.rule(), path + ".rule"), problems);
         Synapses weighted = collect(() -> weighted(spec, path + ".weight"), problems);
         // Without a weight the delay is checked on synapses of weight 0, which are not used.
@@ -338,7 +377,8 @@ final class NetworkFromConfig {
         if (spec.plastic()) {
             synapses = synapses.asPlastic();
         }
-        if (from == null || to == null) {
+        // Drawn synapses would depend on a key left out.
+        if (from == null || to == null || leftOut.within(path)) {
             return;
         }
         try {
@@ -449,6 +489,18 @@ final class NetworkFromConfig {
         return value;
     }
 
+    /** An input's type, which reads all the keys given. */
+    private InputType type(SimulationConfig.InputSpec in, String path) {
+        InputType type = InputType.byConfigName(in.type());
+        if (type == null) {
+            List<String> names = Arrays.stream(InputType.values()).map(InputType::configName).toList();
+            throw new ConfigException(source, path + ".type", "one of " + names, String.valueOf(in.type()),
+                    Suggestions.didYouMean(String.valueOf(in.type()), names));
+        }
+        rejectUnusedKeys(in, type.keys(), "input type " + type.configName(), path);
+        return type;
+    }
+
     /** A Poisson input's rate, required and checked by the input's own rule. */
     private Double rate(SimulationConfig.InputSpec in, String path) {
         Double rate = require(in.rateHz(), path, "a poisson input");
@@ -461,27 +513,23 @@ final class NetworkFromConfig {
     }
 
     private void addInput(NetworkBuilder b, SimulationConfig.InputSpec in, String path) {
-        Population<?, ?> target = population(in.target(), path + ".target");
-        InputType type = InputType.byConfigName(in.type());
-        if (type == null) {
-            List<String> names = Arrays.stream(InputType.values()).map(InputType::configName).toList();
-            throw new ConfigException(source, path + ".type", "one of " + names, String.valueOf(in.type()),
-                    Suggestions.didYouMean(String.valueOf(in.type()), names));
-        }
-        rejectUnusedKeys(in, type.keys(), "input type " + type.configName(), path);
-        // Every value the type needs and is missing, and a bad rate, at once; they need no target.
+        // The target's problem, and every value the type needs and is missing, and a bad rate, at
+        // once; the values need no target.
         List<ConfigException> problems = new ArrayList<>();
+        Population<?, ?> target = collect(() -> population(in.target(), path + ".target"), problems);
+        InputType type = collect(() -> type(in, path), problems);
         if (type == InputType.POISSON) {
             collect(() -> rate(in, path + ".rate_hz"), problems);
             collect(() -> require(in.weight(), path + ".weight", "a poisson input"), problems);
-        } else {
+        } else if (type == InputType.CURRENT) {
             collect(() -> require(in.timesMs(), path + ".times_ms", "a current input"), problems);
             collect(() -> require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input"), problems);
         }
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
         }
-        if (target == null) {
+        // The source's checks would depend on a key left out.
+        if (target == null || leftOut.within(path)) {
             return;
         }
         try {

@@ -371,6 +371,24 @@ class SimulateCommandTest {
                                 "\n  bad.yaml:11:", "inputs[0].rate_hz: expected a finite number >= 0 (Hz), found -1.0"
                                         + "\n  bad.yaml:11:", "inputs[0].weight: expected a value (a poisson input needs"
                                         + " it), found nothing")),
+                // A key of the wrong type or unknown within an entry stopped every value check. Now its
+                // default stands in for it unreported: src is not built (no size 0), the typo weigth is
+                // the weight (not missing); the other values, and the entries' own, are checked.
+                Arguments.of("unknown key and wrong type within entries, reported with the values' problems", GOOD
+                        .replace("size: 5,", "size: five,").replace("weight: 25, delay_ms: 1.0", "weigth: 25, delay_ms:"
+                                + " 1.0").replace("v_reset: 10", "v_reset: 30").replace("delay_ms: 1.5", "delay_ms: 1.55")
+                        .replace("rate_hz: 20000", "rate_hz: -1"),
+                        List.of("5 problems:\n  bad.yaml:6:17: populations[1].size: expected a value of type integer",
+                                "\n  bad.yaml:9:58: projections[1].weigth: expected one of the keys",
+                                "\n  bad.yaml:5:83: populations[0].params.v_reset: expected a value < v_th",
+                                "\n  bad.yaml:8:104: projections[0].delay_ms: expected a whole number of time steps",
+                                "\n  bad.yaml:11:34: inputs[0].rate_hz: expected a finite number >= 0 (Hz)")),
+                // Without its name no entry that names the population is called unknown.
+                Arguments.of("population name of the wrong type, reported with its parameters' problems", GOOD
+                        .replace("{name: exc, size: 40", "{name: [exc], size: 40")
+                        .replace("tau_m: 20, e_l", "tau_m: -5, e_l"),
+                        List.of("2 problems:\n  bad.yaml:5:6: populations[0].name: expected a value of type text, found"
+                                + " a list\n  bad.yaml:5:56: populations[0].params.tau_m: expected a finite number > 0")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));

@@ -88,7 +88,8 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
      * @param grid  the time grid
      * @param owner who owns the synapses, for the message, e.g. {@code projection 'exc->exc'}
      * @return the delay in steps
-     * @throws org.engram.simulator.ParameterException unless the delay is a whole number of 1 to {@code Short.MAX_VALUE} steps
+     * @throws org.engram.simulator.ParameterException unless the delay is a whole number of 1 to
+     *         {@code Short.MAX_VALUE} steps
      */
     public int delaySteps(TimeGrid grid, String owner) {
         return ProjectionAssembler.constantDelaySteps(owner, grid, delayMs);
