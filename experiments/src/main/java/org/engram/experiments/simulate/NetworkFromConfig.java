@@ -367,7 +367,7 @@ final class NetworkFromConfig {
         Population<?, ?> to = collect(() -> population(spec.target(), path + ".target"), problems);
         String name = spec.name();
         Connectivity rule = collect(() -> rule(spec.rule(), path + ".rule"), problems);
-        Synapses weighted = collect(() -> weighted(spec, path + ".weight"), problems);
+        Synapses weighted = collect(() -> weighted(spec, path), problems);
         // Without a weight the delay is checked on synapses of weight 0, which are not used.
         Synapses synapses = collect(() -> delayed(weighted == null ? Synapses.of(spec.receptor(), 0) : weighted,
                 spec, b.grid(), path + ".delay_ms"), problems);
@@ -392,14 +392,31 @@ final class NetworkFromConfig {
         }
     }
 
-    /** The synapses of a projection with its weight or weight distribution. */
+    /**
+     * The synapses of a projection with its weight or weight distribution; a constant weight is
+     * checked against the receptor here, as drawing the synapses would (after the other entries'
+     * checks) check it, unless the receptor was left out for its problem.
+     *
+     * @param path the projection's key path
+     */
     private Synapses weighted(SimulationConfig.ProjectionSpec spec, String path) {
-        Double weight = ValueSpecs.constant(spec.weight(), 0, source, path);
+        String key = path + ".weight";
+        Double weight = ValueSpecs.constant(spec.weight(), 0, source, key);
         if (spec.weight() == null) {
-            throw new ConfigException(source, path, "a weight (number or distribution)", "nothing", null);
+            throw new ConfigException(source, key, "a weight (number or distribution)", "nothing", null);
         }
         Synapses synapses = Synapses.of(spec.receptor(), weight == null ? 0 : weight);
-        return weight != null ? synapses : synapses.weights(ValueSpecs.distribution(spec.weight(), source, path));
+        if (weight == null) {
+            return synapses.weights(ValueSpecs.distribution(spec.weight(), source, key));
+        }
+        if (!leftOut.covers(path + ".receptor")) {
+            try {
+                synapses.requireWeight("projection '" + spec.name() + "'");
+            } catch (EngramException e) {
+                throw new ConfigException(source, key, e.expected(), e.found(), null);
+            }
+        }
+        return synapses;
     }
 
     /**

@@ -389,6 +389,16 @@ class SimulateCommandTest {
                         .replace("tau_m: 20, e_l", "tau_m: -5, e_l"),
                         List.of("2 problems:\n  bad.yaml:5:6: populations[0].name: expected a value of type text, found"
                                 + " a list\n  bad.yaml:5:56: populations[0].params.tau_m: expected a finite number > 0")),
+                Arguments.of("constant weight of the wrong sign, reported with the other problems", GOOD
+                        .replace("v_reset: 10", "v_reset: 30").replace("weight: 25", "weight: -25"),
+                        List.of("2 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
+                                "\n  bad.yaml:9:58: projections[1].weight: expected an excitatory weight >= 0, found"
+                                        + " -25.0")),
+                // The default receptor (excitatory) stands in for the bad one: the weight is not checked against it.
+                Arguments.of("receptor of the wrong type, its weight's sign left unchecked", GOOD
+                        .replace("v_reset: 10", "v_reset: 30").replace("weight: 25", "weight: -25, receptor: inhib"),
+                        List.of("2 problems:\n  bad.yaml:9:71: projections[1].receptor: expected one of excitatory,"
+                                + " inhibitory, found inhib\n  bad.yaml:5:", "populations[0].params.v_reset")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));

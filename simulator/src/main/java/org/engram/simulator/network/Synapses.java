@@ -82,6 +82,19 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
     }
 
     /**
+     * Checks the constant weight (used when no distribution is given) as {@link NetworkBuilder#build()}
+     * checks it when it draws the synapses, so that a config can report a bad weight together with its
+     * other problems.
+     *
+     * @param owner who owns the synapses, for the message, e.g. {@code projection 'exc->exc'}
+     * @throws org.engram.simulator.ParameterException unless the weight is finite, fits a float and has
+     *         the receptor's sign
+     */
+    public void requireWeight(String owner) {
+        ProjectionAssembler.checkWeight(owner, receptor, weight);
+    }
+
+    /**
      * The constant delay in steps, checked as {@link NetworkBuilder#build()} checks it when it draws
      * the synapses, so that a config can report a bad delay together with its other problems.
      *
