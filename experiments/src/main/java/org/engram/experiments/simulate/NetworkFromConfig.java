@@ -49,6 +49,8 @@ final class NetworkFromConfig {
     private boolean timed;
     /** Whether every population's name is the config's own: else no name is called unknown. */
     private final boolean named;
+    /** The config's own time grid, once {@link #build()} has made it; null when its step or mode has a problem. */
+    private TimeGrid grid;
 
     /**
      * @param config  the config
@@ -85,6 +87,7 @@ final class NetworkFromConfig {
             b = new NetworkBuilder(TimeGrid.DEFAULT_DT_MS);
             timed = false;
         }
+        grid = timed ? b.grid() : null;
         b.seed(config.seed());
         if (config.populations().isEmpty()) {
             problems.add(new ConfigException(source, "populations", "at least one population", "none", null));
@@ -295,6 +298,14 @@ final class NetworkFromConfig {
             }
         }
         return key == null ? e : new ConfigException(source, key, e.expected(), e.found(), e.hint());
+    }
+
+    /**
+     * @return the time grid of the config's own step, for the checks of other durations; null before
+     *         {@link #build()}, or when the step or mode has a problem (reported by it or left out)
+     */
+    TimeGrid grid() {
+        return grid;
     }
 
     /**

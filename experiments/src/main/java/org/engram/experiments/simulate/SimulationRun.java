@@ -115,16 +115,18 @@ public final class SimulationRun {
         } catch (ConfigException e) {
             checks.add(e);
         }
+        if (factory.grid() != null && c.durationMs() != null && c.durationMs() > 0) {
+            try {
+                factory.grid().wholeSteps("simulation", "duration_ms", c.durationMs());
+            } catch (EngramException e) {
+                checks.add(new ConfigException(source, "duration_ms", e.expected(), e.found(), null));
+            }
+        }
         problems.addAll(leftOut.kept(checks));
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
         }
         SimulationConfig resolved = factory.resolved();
-        try {
-            network.grid().wholeSteps("simulation", "duration_ms", c.durationMs());
-        } catch (EngramException e) {
-            throw new ConfigException(source, "duration_ms", e.expected(), e.found(), null);
-        }
         EngineOptions options;
         try {
             options = new EngineOptions(c.threads(), c.mode());

@@ -399,6 +399,12 @@ class SimulateCommandTest {
                         .replace("v_reset: 10", "v_reset: 30").replace("weight: 25", "weight: -25, receptor: inhib"),
                         List.of("2 problems:\n  bad.yaml:9:71: projections[1].receptor: expected one of excitatory,"
                                 + " inhibitory, found inhib\n  bad.yaml:5:", "populations[0].params.v_reset")),
+                // The duration was held against the grid only once the network was built.
+                Arguments.of("duration off the grid, reported with the entries' problems", GOOD
+                        .replace("duration_ms: 50", "duration_ms: 50.05").replace("v_reset: 10", "v_reset: 30"),
+                        List.of("2 problems:", "\n  bad.yaml:5:83: populations[0].params.v_reset: expected a value < v_th",
+                                "\n  bad.yaml:2:1: duration_ms: expected a whole number of time steps (multiple of dt ="
+                                        + " 0.1 ms), found 50.05")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));
