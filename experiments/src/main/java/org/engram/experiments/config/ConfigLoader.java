@@ -35,6 +35,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.engram.simulator.EngramException;
@@ -225,7 +226,8 @@ public final class ConfigLoader {
     /**
      * Adds the line and column of its key to an error found after the YAML became a record (a
      * model parameter out of range, an unknown population), which names only the file; to each
-     * problem of an error that stands for several.
+     * problem of an error that stands for several, which are then listed in the order of their lines
+     * in the file (those of one line, and those of no line such as a missing key, in the order found).
      *
      * @param e    the error
      * @param file the YAML file it is about
@@ -245,6 +247,8 @@ public final class ConfigLoader {
             each.add(where.equals(name) ? one
                     : new ConfigException(where, one.location(), one.expected(), one.found(), one.hint()));
         }
+        each.sort(Comparator.comparingInt(one -> one.location() == null || !(one.source().equals(name)
+                || one.source().startsWith(name + ":")) ? 0 : source.line(one.location())));
         return ConfigException.all(each);
     }
 
