@@ -26,6 +26,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.engram.simulator.EngramException;
@@ -118,8 +120,11 @@ public final class ConfigLoader {
     /**
      * Reads a YAML file into a record as {@link #load(Path, Class)} does, but adds the problems found
      * to a list instead of throwing them, so that the caller's own checks of the rest can join them:
-     * a top-level key whose value has a problem ({@code mode: foo}) is left out and takes its
-     * default. A problem anywhere else (an unknown key, a section, a list entry) stops the reading.
+     * a key whose value has a problem ({@code mode: foo}, {@code populations[0].size: five}) and an
+     * unknown key are left out, and the record holds the defaults in their place
+     * ({@link LeftOutKeys#of} names them, for the caller to skip the checks that need them). A top-level
+     * section or list of the wrong type, or an entry of a top-level list that is not a mapping, stops
+     * the reading, as do an unknown top-level key close to the name of one and a problem without a key.
      *
      * @param file     the file
      * @param type     the record class
@@ -147,16 +152,46 @@ public final class ConfigLoader {
             return parse(text, sourceName, type);
         }
         problems.addAll(found);
-        for (ConfigException problem : found) {
-            for (ConfigException one : problem.problems()) {
-                RecordComponent key = one.location() == null ? null : ConfigLayers.component(type, one.location());
-                if (key == null || !isScalar(key.getType())) {
-                    return null;
-                }
-                ((ObjectNode) tree).remove(one.location());
+        for (String key : LeftOutKeys.of(type, found).keys()) {
+            if (!leaveOut((ObjectNode) tree, type, key)) {
+                return null;
             }
         }
-        return SectionBinder.bind(tree, YAML.constructType(type), "", where, problems);
+        // Bound apart, every key left is good: a problem here would repeat one already reported.
+        return SectionBinder.bind(tree, YAML.constructType(type), "", where, new ArrayList<>());
+    }
+
+    /**
+     * Takes a key out of a config's tree: a primitive takes its zero (the record cannot lack it),
+     * anything else is removed and takes its default.
+     *
+     * @return false when the config cannot be read without the key: a top-level section or list, or
+     *         the whole config
+     */
+    private static boolean leaveOut(ObjectNode tree, Class<?> type, String key) {
+        String parent = SourceMap.parent(key);
+        if (parent == null) {
+            return false;
+        }
+        String name = parent.isEmpty() ? key : key.substring(parent.length() + 1);
+        Class<?> mapping = LeftOutKeys.recordAt(type, parent);
+        RecordComponent component = mapping == null ? null : ConfigLayers.component(mapping, name);
+        if (parent.isEmpty() && component != null && !isScalar(component.getType())) {
+            return false;
+        }
+        JsonNode holder = tree;
+        for (String part : LeftOutKeys.parts(parent)) {
+            holder = part.startsWith("[") ? holder.path(Integer.parseInt(part.substring(1, part.length() - 1)))
+                    : holder.path(part);
+        }
+        if (holder instanceof ObjectNode o) {
+            if (component != null && component.getType().isPrimitive()) {
+                o.set(name, YAML.valueToTree(Array.get(Array.newInstance(component.getType(), 1), 0)));
+            } else {
+                o.remove(name);
+            }
+        }
+        return true;
     }
 
     /** Whether a key of this type holds a single value: a number, text, true/false or a name such as {@code grid}. */
@@ -191,7 +226,8 @@ public final class ConfigLoader {
     /**
      * Adds the line and column of its key to an error found after the YAML became a record (a
      * model parameter out of range, an unknown population), which names only the file; to each
-     * problem of an error that stands for several.
+     * problem of an error that stands for several, which are then listed in the order of their lines
+     * in the file (those of one line, and those of no line such as a missing key, in the order found).
      *
      * @param e    the error
      * @param file the YAML file it is about
@@ -211,6 +247,8 @@ public final class ConfigLoader {
             each.add(where.equals(name) ? one
                     : new ConfigException(where, one.location(), one.expected(), one.found(), one.hint()));
         }
+        each.sort(Comparator.comparingInt(one -> one.location() == null || !(one.source().equals(name)
+                || one.source().startsWith(name + ":")) ? 0 : source.line(one.location())));
         return ConfigException.all(each);
     }
 

@@ -86,13 +86,21 @@ final class SectionBinder {
     static boolean holdsOne(String keyPath, List<ConfigException> problems) {
         for (ConfigException p : problems) {
             for (ConfigException one : p.problems()) {
-                String at = one.location() == null ? "" : one.location();
-                if (at.equals(keyPath) || at.startsWith(keyPath + ".") || at.startsWith(keyPath + "[")) {
+                if (within(one.location() == null ? "" : one.location(), keyPath)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * @param keyPath a key path
+     * @param key     another
+     * @return whether the first is the second or lies under it ({@code a.b}, {@code a[0]} under {@code a})
+     */
+    static boolean within(String keyPath, String key) {
+        return keyPath.equals(key) || keyPath.startsWith(key + ".") || keyPath.startsWith(key + "[");
     }
 
     /**

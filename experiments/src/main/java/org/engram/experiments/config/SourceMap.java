@@ -84,6 +84,22 @@ final class SourceMap {
     }
 
     /**
+     * The line of a key, or of its nearest enclosing key that is in the file.
+     *
+     * @param keyPath the key path
+     * @return the line (from 1), or 0 when neither the key nor any enclosing key is in the file
+     */
+    int line(String keyPath) {
+        for (String p = keyPath; p != null; p = parent(p)) {
+            int[] at = positions.get(p);
+            if (at != null) {
+                return at[0];
+            }
+        }
+        return 0;
+    }
+
+    /**
      * The enclosing key path: {@code a.b[2].c} -> {@code a.b[2]} -> {@code a.b} -> {@code a} -> null.
      *
      * @param keyPath a key path

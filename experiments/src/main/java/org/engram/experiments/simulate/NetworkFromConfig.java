@@ -15,11 +15,13 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
+import org.engram.experiments.config.LeftOutKeys;
 import org.engram.experiments.config.ValueSpecs;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
 import org.engram.simulator.model.NeuronState;
@@ -41,27 +43,38 @@ final class NetworkFromConfig {
     /** Populations whose entry has a problem: an entry that uses one is checked as far as it can be without it. */
     private final Set<String> unbuilt = new HashSet<>();
     private final List<SimulationConfig.PopulationSpec> resolvedPopulations = new ArrayList<>();
+    /** The keys left out for their problems (already reported): an entry that holds one is not built. */
+    private final LeftOutKeys leftOut;
     /** Whether the step and mode are the config's own: else what depends on them is not checked. */
     private boolean timed;
+    /** Whether every population's name is the config's own: else no name is called unknown. */
+    private final boolean named;
+    /** The config's own time grid, once {@link #build()} has made it; null when its step or mode has a problem. */
+    private TimeGrid grid;
 
     /**
-     * @param config the config
-     * @param source the config file's name, for messages
-     * @param timed  whether the config's step and mode are its own, not defaults standing in for
-     *               values with a problem (already reported): else what depends on them is not checked
+     * @param config  the config
+     * @param source  the config file's name, for messages
+     * @param leftOut the keys left out of the config for their problems (already reported), whose
+     *                defaults stand in for them: what depends on one is not checked, and an entry that
+     *                holds one is checked but not built
      */
-    NetworkFromConfig(SimulationConfig config, String source, boolean timed) {
+    NetworkFromConfig(SimulationConfig config, String source, LeftOutKeys leftOut) {
         this.config = config;
         this.source = source;
-        this.timed = timed;
+        this.leftOut = leftOut;
+        this.timed = !leftOut.covers("dt_ms") && !leftOut.covers("mode");
+        this.named = allNamed(config, leftOut);
     }
 
     /**
      * Builds the network, checking every population, projection and input on its own.
      *
      * @return the network
-     * @throws ConfigException naming the problems of the step and of every entry (each of a population's
-     *         parameters or initial values, of a projection's rule, weight and delay, else an entry's first)
+     * @throws ConfigException naming the problems of the step and of every entry: a population's name,
+     *         size, model and parameters together, else each of its initial values; a projection's
+     *         populations, rule, weight and delay; an input's target, type and values; including those of
+     *         keys left out (for the caller to drop)
      */
     Network build() {
         List<ConfigException> problems = new ArrayList<>();
@@ -74,6 +87,7 @@ final class NetworkFromConfig {
             b = new NetworkBuilder(TimeGrid.DEFAULT_DT_MS);
             timed = false;
         }
+        grid = timed ? b.grid() : null;
         b.seed(config.seed());
         if (config.populations().isEmpty()) {
             problems.add(new ConfigException(source, "populations", "at least one population", "none", null));
@@ -143,22 +157,20 @@ final class NetworkFromConfig {
     }
 
     private void addPopulation(NetworkBuilder b, SimulationConfig.PopulationSpec spec, String path) {
+        // The name's, size's, model's and parameters' problems at once. A name or size left out for its
+        // problem is null or 0 here: a problem too, which the caller drops.
+        List<ConfigException> problems = new ArrayList<>();
         if (spec.name() == null) {
-            throw new ConfigException(source, path + ".name", "a population name", "nothing", null);
+            problems.add(new ConfigException(source, path + ".name", "a population name", "nothing", null));
         }
-        if (spec.model() == null) {
-            throw new ConfigException(source, path + ".model", "a model name (see 'engram list')", "nothing", null);
+        collect(() -> requireSize(spec, path), problems);
+        NeuronModel<?, ?> model = collect(() -> model(spec, path), problems);
+        Population<?, ?> p = model == null ? null : addTyped(b, spec, model, path, problems);
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
         }
-        NeuronModel<?, ?> model;
-        try {
-            model = NeuronModels.byName(spec.model());
-        } catch (EngramException e) {
-            throw new ConfigException(source, path + ".model", e.expected(), e.found(), e.hint());
-        }
-        Population<?, ?> p = addTyped(b, spec, model, path);
         byName.put(spec.name(), p);
         // Every initial value's problem at once, in the order written.
-        List<ConfigException> problems = new ArrayList<>();
         for (Map.Entry<String, JsonNode> init : spec.initial().entrySet()) {
             String key = path + ".initial." + init.getKey();
             try {
@@ -182,17 +194,41 @@ final class NetworkFromConfig {
         }
     }
 
-    private <P extends Record, S extends NeuronState> Population<P, S> addTyped(
-            NetworkBuilder b, SimulationConfig.PopulationSpec spec, NeuronModel<P, S> model, String path) {
-        ObjectNode merged = ConfigLoader.mapper().valueToTree(model.defaults());
-        if (spec.params() != null && !spec.params().isNull()) {
-            if (!spec.params().isObject()) {
-                throw new ConfigException(source, path + ".params", "a mapping of parameter values",
-                        spec.params().toString(), null);
-            }
-            spec.params().fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
+    /** The model a population names. */
+    private NeuronModel<?, ?> model(SimulationConfig.PopulationSpec spec, String path) {
+        if (spec.model() == null) {
+            throw new ConfigException(source, path + ".model", "a model name (see 'engram list')", "nothing", null);
         }
-        P params = ConfigLoader.convert(merged, source, path + ".params", model.parametersType());
+        try {
+            return NeuronModels.byName(spec.model());
+        } catch (EngramException e) {
+            throw new ConfigException(source, path + ".model", e.expected(), e.found(), e.hint());
+        }
+    }
+
+    /**
+     * Checks a population's parameters, adding their problems, and builds the population when the
+     * entry has none.
+     *
+     * @return the population, or null when it is not built
+     */
+    private <P extends Record, S extends NeuronState> Population<P, S> addTyped(
+            NetworkBuilder b, SimulationConfig.PopulationSpec spec, NeuronModel<P, S> model, String path,
+            List<ConfigException> problems) {
+        ObjectNode merged = ConfigLoader.mapper().valueToTree(model.defaults());
+        P params = collect(() -> {
+            if (spec.params() != null && !spec.params().isNull()) {
+                if (!spec.params().isObject()) {
+                    throw new ConfigException(source, path + ".params", "a mapping of parameter values",
+                            spec.params().toString(), null);
+                }
+                spec.params().fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
+            }
+            return ConfigLoader.convert(merged, source, path + ".params", model.parametersType());
+        }, problems);
+        if (!problems.isEmpty()) {
+            return null;
+        }
         resolvedPopulations.add(new SimulationConfig.PopulationSpec(spec.name(), spec.size(), spec.model(), merged,
                 spec.initial()));
         Population<P, S> population;
@@ -207,6 +243,16 @@ final class NetworkFromConfig {
             requireRunnable(population, b.grid(), merged, path);
         }
         return population;
+    }
+
+    /** Checks a population's size by the network builder's rule; returns null (a check for {@link #collect}). */
+    private Void requireSize(SimulationConfig.PopulationSpec spec, String path) {
+        try {
+            NetworkBuilder.requireSize(spec.name(), spec.size());
+        } catch (EngramException e) {
+            throw new ConfigException(source, path + ".size", e.expected(), e.found(), e.hint());
+        }
+        return null;
     }
 
     /**
@@ -255,6 +301,14 @@ final class NetworkFromConfig {
     }
 
     /**
+     * @return the time grid of the config's own step, for the checks of other durations; null before
+     *         {@link #build()}, or when the step or mode has a problem (reported by it or left out)
+     */
+    TimeGrid grid() {
+        return grid;
+    }
+
+    /**
      * The config as it was used, with every model parameter written out (the config's records
      * fill in the other defaults).
      *
@@ -273,10 +327,25 @@ final class NetworkFromConfig {
      */
     private Population<?, ?> population(String name, String path) {
         Population<?, ?> p = byName.get(name);
-        if (p == null && !unbuilt.contains(name)) {
+        if (p == null && !unbuilt.contains(name) && named) {
             throw unknownPopulation(populationNames(config), name, source, path);
         }
         return p;
+    }
+
+    /**
+     * @param config  a config
+     * @param leftOut the keys left out of it for their problems
+     * @return whether every population's name is the config's own: else a name that no population
+     *         has may be the one left out, and is not called unknown
+     */
+    static boolean allNamed(SimulationConfig config, LeftOutKeys leftOut) {
+        for (int i = 0; i < config.populations().size(); i++) {
+            if (leftOut.covers("populations[" + i + "].name")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -303,23 +372,24 @@ final class NetworkFromConfig {
     }
 
     private void addProjection(NetworkBuilder b, SimulationConfig.ProjectionSpec spec, String path) {
-        Population<?, ?> from = population(spec.source(), path + ".source");
-        Population<?, ?> to = population(spec.target(), path + ".target");
-        String name = spec.name();
-        // The rule's, the weight's and the delay's problems at once.
+        // The populations', the rule's, the weight's and the delay's problems at once.
         List<ConfigException> problems = new ArrayList<>();
+        Population<?, ?> from = collect(() -> population(spec.source(), path + ".source"), problems);
+        Population<?, ?> to = collect(() -> population(spec.target(), path + ".target"), problems);
+        String name = spec.name();
         Connectivity rule = collect(() -> rule(spec.rule(), path + ".rule"), problems);
-        Synapses weighted = collect(() -> weighted(spec, path + ".weight"), problems);
+        Synapses weighted = collect(() -> weighted(spec, path), problems);
         // Without a weight the delay is checked on synapses of weight 0, which are not used.
         Synapses synapses = collect(() -> delayed(weighted == null ? Synapses.of(spec.receptor(), 0) : weighted,
-                spec.delayMs(), path + ".delay_ms"), problems);
+                spec, b.grid(), path + ".delay_ms"), problems);
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
         }
         if (spec.plastic()) {
             synapses = synapses.asPlastic();
         }
-        if (from == null || to == null) {
+        // Drawn synapses would depend on a key left out.
+        if (from == null || to == null || leftOut.within(path)) {
             return;
         }
         try {
@@ -333,20 +403,52 @@ final class NetworkFromConfig {
         }
     }
 
-    /** The synapses of a projection with its weight or weight distribution. */
+    /**
+     * The synapses of a projection with its weight or weight distribution; a constant weight is
+     * checked against the receptor here, as drawing the synapses would (after the other entries'
+     * checks) check it, unless the receptor was left out for its problem.
+     *
+     * @param path the projection's key path
+     */
     private Synapses weighted(SimulationConfig.ProjectionSpec spec, String path) {
-        Double weight = ValueSpecs.constant(spec.weight(), 0, source, path);
+        String key = path + ".weight";
+        Double weight = ValueSpecs.constant(spec.weight(), 0, source, key);
         if (spec.weight() == null) {
-            throw new ConfigException(source, path, "a weight (number or distribution)", "nothing", null);
+            throw new ConfigException(source, key, "a weight (number or distribution)", "nothing", null);
         }
         Synapses synapses = Synapses.of(spec.receptor(), weight == null ? 0 : weight);
-        return weight != null ? synapses : synapses.weights(ValueSpecs.distribution(spec.weight(), source, path));
+        if (weight == null) {
+            return synapses.weights(ValueSpecs.distribution(spec.weight(), source, key));
+        }
+        if (!leftOut.covers(path + ".receptor")) {
+            try {
+                synapses.requireWeight("projection '" + spec.name() + "'");
+            } catch (EngramException e) {
+                throw new ConfigException(source, key, e.expected(), e.found(), null);
+            }
+        }
+        return synapses;
     }
 
-    /** The synapses with the delay or delay distribution given. */
-    private Synapses delayed(Synapses synapses, JsonNode given, String path) {
+    /**
+     * The synapses with the projection's delay or delay distribution; a constant delay is checked on
+     * the grid here, as drawing the synapses would (after the other entries' checks) check it.
+     */
+    private Synapses delayed(Synapses synapses, SimulationConfig.ProjectionSpec spec, TimeGrid grid, String path) {
+        JsonNode given = spec.delayMs();
         Double delay = ValueSpecs.constant(given, Synapses.DEFAULT_DELAY_MS, source, path);
-        return delay != null ? synapses.delayMs(delay) : synapses.delays(ValueSpecs.distribution(given, source, path));
+        if (delay == null) {
+            return synapses.delays(ValueSpecs.distribution(given, source, path));
+        }
+        Synapses delayed = synapses.delayMs(delay);
+        if (timed) {
+            try {
+                delayed.delaySteps(grid, "projection '" + spec.name() + "'");
+            } catch (EngramException e) {
+                throw new ConfigException(source, path, e.expected(), e.found(), null);
+            }
+        }
+        return delayed;
     }
 
     /**
@@ -415,8 +517,8 @@ final class NetworkFromConfig {
         return value;
     }
 
-    private void addInput(NetworkBuilder b, SimulationConfig.InputSpec in, String path) {
-        Population<?, ?> target = population(in.target(), path + ".target");
+    /** An input's type, which reads all the keys given. */
+    private InputType type(SimulationConfig.InputSpec in, String path) {
         InputType type = InputType.byConfigName(in.type());
         if (type == null) {
             List<String> names = Arrays.stream(InputType.values()).map(InputType::configName).toList();
@@ -424,20 +526,39 @@ final class NetworkFromConfig {
                     Suggestions.didYouMean(String.valueOf(in.type()), names));
         }
         rejectUnusedKeys(in, type.keys(), "input type " + type.configName(), path);
-        if (target == null) {
-            return;
+        return type;
+    }
+
+    /** A Poisson input's rate, required and checked by the input's own rule. */
+    private Double rate(SimulationConfig.InputSpec in, String path) {
+        Double rate = require(in.rateHz(), path, "a poisson input");
+        try {
+            PoissonInput.requireRate(in.target(), rate);
+        } catch (EngramException e) {
+            throw new ConfigException(source, path, e.expected(), e.found(), null);
         }
-        // Every value the type needs and is missing, at once.
-        List<ConfigException> missing = new ArrayList<>();
+        return rate;
+    }
+
+    private void addInput(NetworkBuilder b, SimulationConfig.InputSpec in, String path) {
+        // The target's problem, and every value the type needs and is missing, and a bad rate, at
+        // once; the values need no target.
+        List<ConfigException> problems = new ArrayList<>();
+        Population<?, ?> target = collect(() -> population(in.target(), path + ".target"), problems);
+        InputType type = collect(() -> type(in, path), problems);
         if (type == InputType.POISSON) {
-            collect(() -> require(in.rateHz(), path + ".rate_hz", "a poisson input"), missing);
-            collect(() -> require(in.weight(), path + ".weight", "a poisson input"), missing);
-        } else {
-            collect(() -> require(in.timesMs(), path + ".times_ms", "a current input"), missing);
-            collect(() -> require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input"), missing);
+            collect(() -> rate(in, path + ".rate_hz"), problems);
+            collect(() -> require(in.weight(), path + ".weight", "a poisson input"), problems);
+        } else if (type == InputType.CURRENT) {
+            collect(() -> require(in.timesMs(), path + ".times_ms", "a current input"), problems);
+            collect(() -> require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input"), problems);
         }
-        if (!missing.isEmpty()) {
-            throw ConfigException.all(missing);
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
+        }
+        // The source's checks would depend on a key left out.
+        if (target == null || leftOut.within(path)) {
+            return;
         }
         try {
             switch (type) {

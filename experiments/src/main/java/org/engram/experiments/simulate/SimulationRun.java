@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
+import org.engram.experiments.config.LeftOutKeys;
 import org.engram.experiments.plot.PopulationRatePlot;
 import org.engram.experiments.plot.SpikeRasterPlot;
 import org.engram.experiments.run.AbandonedSimulations;
@@ -72,15 +73,16 @@ public final class SimulationRun {
     private static Result simulate(Path configFile, Path resultsRoot, Integer threadsOverride, Long seedOverride,
                                    PrintWriter err) {
         String source = configFile.getFileName().toString();
-        // Every problem of the config at once: a top-level value of the wrong type, these checks, then
-        // each entry of the network.
+        // Every problem of the config at once: the unknown keys and values of the wrong type, these
+        // checks, then each entry of the network. The keys of the first are left out, their defaults
+        // standing in: a check of one of them is not reported.
         List<ConfigException> problems = new ArrayList<>();
         SimulationConfig c = ConfigLoader.load(configFile, SimulationConfig.class, problems);
         if (c == null) {
             throw ConfigException.all(problems);
         }
-        List<String> leftOut = problems.stream().flatMap(p -> p.problems().stream()).map(ConfigException::location)
-                .toList();
+        LeftOutKeys leftOut = LeftOutKeys.of(SimulationConfig.class, problems);
+        List<ConfigException> checks = new ArrayList<>();
         c = new SimulationConfig(c.name(), c.dtMs(), c.durationMs(), seedOverride != null ? seedOverride : c.seed(),
                 threadsOverride != null ? threadsOverride : c.threads(), c.mode(), c.populations(), c.projections(),
                 c.inputs(), c.record());
@@ -88,11 +90,11 @@ public final class SimulationRun {
             try {
                 EngineOptions.requireThreads("engine", c.threads());
             } catch (EngramException e) {
-                problems.add(new ConfigException(source, "threads", e.expected(), e.found(), null));
+                checks.add(new ConfigException(source, "threads", e.expected(), e.found(), null));
             }
         }
-        if (!leftOut.contains("duration_ms") && (c.durationMs() == null || !(c.durationMs() > 0))) {
-            problems.add(new ConfigException(source, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
+        if (c.durationMs() == null || !(c.durationMs() > 0)) {
+            checks.add(new ConfigException(source, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
                     ? "nothing (the key is required)" : String.valueOf(c.durationMs()), null));
         }
         for (int i = 0; i < c.populations().size(); i++) {
@@ -100,31 +102,31 @@ public final class SimulationRun {
             // A population's name is part of its files' names (spikes_<name>.csv): "a/b" made folders,
             // and "../../x" gave its spikes and rates one file.
             if (name != null && !RunFolder.isPlainName(name)) {
-                problems.add(new ConfigException(source, "populations[" + i + "].name", RunFolder.PLAIN_NAME
+                checks.add(new ConfigException(source, "populations[" + i + "].name", RunFolder.PLAIN_NAME
                         + " (it names the population's result files)", name, null));
             }
         }
-        checkRecorded(c, source, problems);
-        // A step or mode left out for its problem would check the entries against the wrong grid.
-        NetworkFromConfig factory = new NetworkFromConfig(c, source,
-                !leftOut.contains("dt_ms") && !leftOut.contains("mode"));
+        checkRecorded(c, source, NetworkFromConfig.allNamed(c, leftOut), checks);
+        NetworkFromConfig factory = new NetworkFromConfig(c, source, leftOut);
         long t0 = System.nanoTime();
-        Network network;
+        Network network = null;
         try {
             network = factory.build();
         } catch (ConfigException e) {
-            problems.add(e);
-            throw ConfigException.all(problems);
+            checks.add(e);
         }
+        if (factory.grid() != null && c.durationMs() != null && c.durationMs() > 0) {
+            try {
+                factory.grid().wholeSteps("simulation", "duration_ms", c.durationMs());
+            } catch (EngramException e) {
+                checks.add(new ConfigException(source, "duration_ms", e.expected(), e.found(), null));
+            }
+        }
+        problems.addAll(leftOut.kept(checks));
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
         }
         SimulationConfig resolved = factory.resolved();
-        try {
-            network.grid().wholeSteps("simulation", "duration_ms", c.durationMs());
-        } catch (EngramException e) {
-            throw new ConfigException(source, "duration_ms", e.expected(), e.found(), null);
-        }
         EngineOptions options;
         try {
             options = new EngineOptions(c.threads(), c.mode());
@@ -267,16 +269,18 @@ public final class SimulationRun {
     }
 
     /**
-     * Checks what {@code record} names, adding each problem: a population that does not exist, one
+     * Checks what {@code record} names, adding each problem: a population that does not exist (when
+     * {@code named}: every population's name is the config's own, none left out for its problem), one
      * listed twice in {@code record.spikes}, two {@code record.state} entries of one population and
      * variable (both would write the same file, the second over the first), and an entry of no neurons.
      */
-    private static void checkRecorded(SimulationConfig c, String source, List<ConfigException> problems) {
+    private static void checkRecorded(SimulationConfig c, String source, boolean named,
+                                      List<ConfigException> problems) {
         List<String> names = NetworkFromConfig.populationNames(c);
         List<String> spikes = c.record().spikes() == null ? List.of() : c.record().spikes();
         for (int i = 0; i < spikes.size(); i++) {
             int first = spikes.indexOf(spikes.get(i));
-            if (!names.contains(spikes.get(i))) {
+            if (!names.contains(spikes.get(i)) && named) {
                 problems.add(NetworkFromConfig.unknownPopulation(names, spikes.get(i), source,
                         "record.spikes[" + i + "]"));
             } else if (first < i) {
@@ -288,7 +292,7 @@ public final class SimulationRun {
         for (int i = 0; i < state.size(); i++) {
             SimulationConfig.StateSpec b = state.get(i);
             String path = "record.state[" + i + "]";
-            if (!names.contains(b.population())) {
+            if (!names.contains(b.population()) && named) {
                 problems.add(NetworkFromConfig.unknownPopulation(names, b.population(), source, path + ".population"));
             }
             if (b.neurons() != null && b.neurons().length == 0) {

@@ -351,6 +351,60 @@ class SimulateCommandTest {
                         "rate_hz: 20000, weight: 0.1}", "receptor: excitatory}"),
                         List.of("2 problems:\n  bad.yaml:11:", "inputs[0].rate_hz: expected a value (a poisson input"
                                 + " needs it), found nothing\n  bad.yaml:11:", "inputs[0].weight: expected a value")),
+                Arguments.of("bad size and parameters of one population, reported together", GOOD
+                        .replace("size: 40, model: lif_delta", "size: 0, model: lif_delta")
+                        .replace("tau_m: 20, e_l: 0", "tau_m: -5, e_l: 0"),
+                        List.of("2 problems:\n  bad.yaml:5:17: populations[0].size: expected an integer >= 1, found 0"
+                                + "\n  bad.yaml:5:", "populations[0].params.tau_m: expected a finite number > 0 (ms)")),
+                // Constant delays were checked only when the synapses were drawn, after every other check had passed.
+                Arguments.of("negative and off-grid constant delays, reported with the other problems", GOOD
+                        .replace("v_reset: 10", "v_reset: 30").replace("delay_ms: 1.5", "delay_ms: -1")
+                        .replace("delay_ms: 1.0", "delay_ms: 1.55"),
+                        List.of("3 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
+                                "\n  bad.yaml:8:", "projections[0].delay_ms: expected a finite number >= 0 (ms), found"
+                                        + " -1.0\n  bad.yaml:9:", "projections[1].delay_ms: expected a whole number of"
+                                        + " time steps (multiple of dt = 0.1 ms), found 1.55")),
+                // The input's values need no target: they are checked though its population has a problem.
+                Arguments.of("negative rate and missing weight of a poisson input, reported together", GOOD
+                        .replace("v_reset: 10", "v_reset: 30").replace("rate_hz: 20000, weight: 0.1}", "rate_hz: -1}"),
+                        List.of("3 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
+                                "\n  bad.yaml:11:", "inputs[0].rate_hz: expected a finite number >= 0 (Hz), found -1.0"
+                                        + "\n  bad.yaml:11:", "inputs[0].weight: expected a value (a poisson input needs"
+                                        + " it), found nothing")),
+                // A key of the wrong type or unknown within an entry stopped every value check. Now its
+                // default stands in for it unreported: src is not built (no size 0), the typo weigth is
+                // the weight (not missing); the other values, and the entries' own, are checked.
+                Arguments.of("unknown key and wrong type within entries, reported with the values' problems", GOOD
+                        .replace("size: 5,", "size: five,").replace("weight: 25, delay_ms: 1.0", "weigth: 25, delay_ms:"
+                                + " 1.0").replace("v_reset: 10", "v_reset: 30").replace("delay_ms: 1.5", "delay_ms: 1.55")
+                        .replace("rate_hz: 20000", "rate_hz: -1"),
+                        List.of("5 problems:\n  bad.yaml:5:83: populations[0].params.v_reset: expected a value < v_th",
+                                "\n  bad.yaml:6:17: populations[1].size: expected a value of type integer",
+                                "\n  bad.yaml:8:104: projections[0].delay_ms: expected a whole number of time steps",
+                                "\n  bad.yaml:9:58: projections[1].weigth: expected one of the keys",
+                                "\n  bad.yaml:11:34: inputs[0].rate_hz: expected a finite number >= 0 (Hz)")),
+                // Without its name no entry that names the population is called unknown.
+                Arguments.of("population name of the wrong type, reported with its parameters' problems", GOOD
+                        .replace("{name: exc, size: 40", "{name: [exc], size: 40")
+                        .replace("tau_m: 20, e_l", "tau_m: -5, e_l"),
+                        List.of("2 problems:\n  bad.yaml:5:6: populations[0].name: expected a value of type text, found"
+                                + " a list\n  bad.yaml:5:56: populations[0].params.tau_m: expected a finite number > 0")),
+                Arguments.of("constant weight of the wrong sign, reported with the other problems", GOOD
+                        .replace("v_reset: 10", "v_reset: 30").replace("weight: 25", "weight: -25"),
+                        List.of("2 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
+                                "\n  bad.yaml:9:58: projections[1].weight: expected an excitatory weight >= 0, found"
+                                        + " -25.0")),
+                // The default receptor (excitatory) stands in for the bad one: the weight is not checked against it.
+                Arguments.of("receptor of the wrong type, its weight's sign left unchecked", GOOD
+                        .replace("v_reset: 10", "v_reset: 30").replace("weight: 25", "weight: -25, receptor: inhib"),
+                        List.of("2 problems:\n  bad.yaml:5:", "populations[0].params.v_reset", "\n  bad.yaml:9:71:"
+                                + " projections[1].receptor: expected one of excitatory, inhibitory, found inhib")),
+                // The duration was held against the grid only once the network was built.
+                Arguments.of("duration off the grid, reported with the entries' problems", GOOD
+                        .replace("duration_ms: 50", "duration_ms: 50.05").replace("v_reset: 10", "v_reset: 30"),
+                        List.of("2 problems:", "\n  bad.yaml:5:83: populations[0].params.v_reset: expected a value < v_th",
+                                "\n  bad.yaml:2:1: duration_ms: expected a whole number of time steps (multiple of dt ="
+                                        + " 0.1 ms), found 50.05")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));
@@ -370,6 +424,25 @@ class SimulateCommandTest {
         }
         assertFalse(r.err().contains("\tat "), "user errors print no stack trace: " + r.err());
         assertFalse(Files.exists(results) && Files.list(results).findAny().isPresent(), "nothing may be written");
+    }
+
+    /**
+     * The problems of a config are listed in the order of their lines, whichever check found them: a
+     * key of the wrong type or unknown, a value out of range, a bad top-level value and one held
+     * against the grid were each listed with the problems of their kind.
+     */
+    @Test
+    void problemsAreListedInTheOrderWritten(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, GOOD.replace("seed: 3", "seed: 3\nthreads: 0").replace("duration_ms: 50",
+                "duration_ms: 50.05").replace("v_reset: 10", "v_reset: 30").replace("size: 5,", "size: five,")
+                .replace("delay_ms: 1.5", "delay_ms: 1.55").replace("weight: 25,", "weigth: 25,")
+                .replace("rate_hz: 20000", "rate_hz: -1").replace("neurons: [0, 5]", "neurons: []"));
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", dir.resolve("results").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        List<Integer> lines = r.err().lines().filter(l -> l.startsWith("  bad.yaml:"))
+                .map(l -> Integer.valueOf(l.split(":")[1])).toList();
+        assertEquals(List.of(2, 4, 6, 7, 9, 10, 12, 14), lines, r.err());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.engram.experiments.config.ConfigLoader;
+import org.engram.experiments.config.LeftOutKeys;
 import org.engram.simulator.network.Network;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,8 @@ class RuleTypeTest {
                 "projections:",
                 "  - {source: a, target: b, rule: " + rule + ", weight: 0.1, delay_ms: 1}",
                 ""));
-        Network network = new NetworkFromConfig(ConfigLoader.load(file, SimulationConfig.class), "rules.yaml", true).build();
+        Network network = new NetworkFromConfig(ConfigLoader.load(file, SimulationConfig.class), "rules.yaml",
+                LeftOutKeys.NONE).build();
         assertEquals(synapses, network.synapseCount());
     }
 

@@ -22,12 +22,24 @@ import org.engram.simulator.network.Population;
 public record PoissonInput(Population<?, ?> target, double rateHz, double weight, Receptor receptor) {
     /** Validates the rate and the weight's sign. */
     public PoissonInput {
-        ParameterException.requireNonNegative("poisson input to '" + target.name() + "'", "rate_hz", rateHz, "Hz");
-        ParameterException.requireFinite("poisson input to '" + target.name() + "'", "rate_hz", rateHz, "Hz");
+        requireRate(target.name(), rateHz);
         if (!Double.isFinite(weight) || !receptor.accepts(weight)) {
             throw new ParameterException("poisson input to '" + target.name() + "'", "weight",
                     receptor == Receptor.EXCITATORY ? "an excitatory weight >= 0" : "an inhibitory weight <= 0",
                     weight);
         }
+    }
+
+    /**
+     * Checks a rate as the constructor does, so that a config can report a bad rate together with
+     * its other problems.
+     *
+     * @param target the target population's name, for the message
+     * @param rateHz the rate of each neuron's train, in Hz
+     * @throws ParameterException unless the rate is finite and {@code >= 0}
+     */
+    public static void requireRate(String target, double rateHz) {
+        ParameterException.requireNonNegative("poisson input to '" + target + "'", "rate_hz", rateHz, "Hz");
+        ParameterException.requireFinite("poisson input to '" + target + "'", "rate_hz", rateHz, "Hz");
     }
 }

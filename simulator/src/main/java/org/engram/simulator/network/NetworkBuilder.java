@@ -90,13 +90,25 @@ public final class NetworkBuilder {
         if (!names.add(name)) {
             throw new ParameterException("network", "populations", NAME_RULE, name);
         }
-        if (size < 1) {
-            throw new ParameterException("population '" + name + "'", "size", "an integer >= 1", size);
-        }
+        requireSize(name, size);
         Population<P, S> p = new Population<>(populations.size(), name, neurons, size, model, params);
         neurons = Math.addExact(neurons, size);
         populations.add(p);
         return p;
+    }
+
+    /**
+     * Checks a population's size as {@link #population} does, so that a config can report a bad
+     * size together with its other problems.
+     *
+     * @param name the population's name, for the message
+     * @param size number of neurons
+     * @throws ParameterException if the size is below 1
+     */
+    public static void requireSize(String name, int size) {
+        if (size < 1) {
+            throw new ParameterException("population '" + name + "'", "size", "an integer >= 1", size);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.connect.SynapseSink;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
@@ -119,7 +120,7 @@ final class ProjectionAssembler implements SynapseSink {
         float[] weights = drawWeights(index, spec, rowStart, origin, seed);
         float uniformWeight = (float) spec.weight();
         if (weights == null) {
-            checkSign(spec, spec.weight());
+            checkWeight(owner, spec.receptor(), spec.weight());
         } else if (!spec.plastic() && allEqual(weights)) {
             uniformWeight = count == 0 ? uniformWeight : weights[0];
             weights = null;
@@ -129,8 +130,7 @@ final class ProjectionAssembler implements SynapseSink {
             Arrays.fill(weights, uniformWeight);
         }
         boolean perSynapseDelays = spec.delayDraw() != null || anyExplicitDelay;
-        int uniformDelay = perSynapseDelays
-                ? 1 : positiveSteps(grid.wholeSteps(owner, "delay", spec.delayMs()), spec.delayMs());
+        int uniformDelay = perSynapseDelays ? 1 : constantDelaySteps(owner, grid, spec.delayMs());
         short[] delays = perSynapseDelays ? drawDelays(index, spec, rowStart, origin, grid, seed) : null;
         if (delays != null && allEqual(delays)) {
             uniformDelay = count == 0 ? uniformDelay : delays[0];
@@ -156,7 +156,7 @@ final class ProjectionAssembler implements SynapseSink {
                 double explicit = explicitWeights == null ? Double.NaN : explicitWeights[origin[k]];
                 double w = !Double.isNaN(explicit) ? explicit : draw != null ? draw.sample() : spec.weight();
                 try {
-                    checkSign(spec, w);
+                    checkWeight(owner, spec.receptor(), w);
                 } catch (ParameterException e) {
                     throw Double.isNaN(explicit) ? e : atSynapse(e, origin[k]);
                 }
@@ -179,16 +179,16 @@ final class ProjectionAssembler implements SynapseSink {
                 int steps;
                 if (!Double.isNaN(explicit)) {
                     try {
-                        steps = positiveSteps(grid.wholeSteps(owner, "delay", explicit), explicit);
+                        steps = constantDelaySteps(owner, grid, explicit);
                     } catch (ParameterException e) {
                         throw atSynapse(e, origin[k]);
                     }
                 } else if (draw != null) {
                     double ms = draw.sample();
-                    steps = positiveSteps(Double.isFinite(ms) ? grid.nearestSteps(ms) : 0, ms);
+                    steps = positiveSteps(owner, Double.isFinite(ms) ? grid.nearestSteps(ms) : 0, ms);
                 } else {
                     if (constant == 0) {
-                        constant = positiveSteps(grid.wholeSteps(owner, "delay", spec.delayMs()), spec.delayMs());
+                        constant = constantDelaySteps(owner, grid, spec.delayMs());
                     }
                     steps = constant;
                 }
@@ -198,7 +198,20 @@ final class ProjectionAssembler implements SynapseSink {
         return delays;
     }
 
-    private int positiveSteps(int steps, double ms) {
+    /**
+     * A delay given in ms (a projection's constant one, or one the rule gives a synapse) in steps.
+     *
+     * @param owner who owns the delay, for the message
+     * @param grid  the time grid
+     * @param ms    the delay in ms
+     * @return the delay in steps
+     * @throws ParameterException unless it is a whole number of 1 to {@code Short.MAX_VALUE} steps
+     */
+    static int constantDelaySteps(String owner, TimeGrid grid, double ms) {
+        return positiveSteps(owner, grid.wholeSteps(owner, "delay", ms), ms);
+    }
+
+    private static int positiveSteps(String owner, int steps, double ms) {
         if (steps < 1 || steps > Short.MAX_VALUE) {
             throw new ParameterException(owner, "delay", "a delay of 1 to " + Short.MAX_VALUE
                     + " time steps (at least dt)", ms + " ms");
@@ -216,14 +229,21 @@ final class ProjectionAssembler implements SynapseSink {
                 e.hint() == null ? at : at + "; " + e.hint());
     }
 
-    /** Checks a weight before it is narrowed to the {@code float} it is stored as. */
-    private void checkSign(Synapses spec, double w) {
+    /**
+     * Checks a weight before it is narrowed to the {@code float} it is stored as.
+     *
+     * @param owner    who owns the weight, for the message
+     * @param receptor the receptor, whose sign the weight must have
+     * @param w        the weight
+     * @throws ParameterException unless the weight is finite, fits a float and has the receptor's sign
+     */
+    static void checkWeight(String owner, Receptor receptor, double w) {
         if (!(Math.abs(w) <= Float.MAX_VALUE)) {
             throw new ParameterException(owner, "weight", "a finite weight of magnitude <= " + Float.MAX_VALUE
                     + " (weights are stored as float)", w);
         }
-        if (!spec.receptor().accepts(w)) {
-            String rule = spec.receptor() == org.engram.simulator.model.Receptor.EXCITATORY
+        if (!receptor.accepts(w)) {
+            String rule = receptor == Receptor.EXCITATORY
                     ? "an excitatory weight >= 0" : "an inhibitory weight <= 0";
             throw new ParameterException(owner, "weight", rule, w);
         }

@@ -1,6 +1,7 @@
 package org.engram.simulator.network;
 
 import org.apache.commons.math3.distribution.RealDistribution;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
 
 /**
@@ -78,6 +79,33 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
      */
     public Synapses delayMs(double ms) {
         return new Synapses(receptor, weight, weightDraw, ms, null, plastic);
+    }
+
+    /**
+     * Checks the constant weight (used when no distribution is given) as {@link NetworkBuilder#build()}
+     * checks it when it draws the synapses, so that a config can report a bad weight together with its
+     * other problems.
+     *
+     * @param owner who owns the synapses, for the message, e.g. {@code projection 'exc->exc'}
+     * @throws org.engram.simulator.ParameterException unless the weight is finite, fits a float and has
+     *         the receptor's sign
+     */
+    public void requireWeight(String owner) {
+        ProjectionAssembler.checkWeight(owner, receptor, weight);
+    }
+
+    /**
+     * The constant delay in steps, checked as {@link NetworkBuilder#build()} checks it when it draws
+     * the synapses, so that a config can report a bad delay together with its other problems.
+     *
+     * @param grid  the time grid
+     * @param owner who owns the synapses, for the message, e.g. {@code projection 'exc->exc'}
+     * @return the delay in steps
+     * @throws org.engram.simulator.ParameterException unless the delay is a whole number of 1 to
+     *         {@code Short.MAX_VALUE} steps
+     */
+    public int delaySteps(TimeGrid grid, String owner) {
+        return ProjectionAssembler.constantDelaySteps(owner, grid, delayMs);
     }
 
     /**

@@ -1,0 +1,153 @@
+package org.engram.experiments.config;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.engram.simulator.Suggestions;
+
+/**
+ * The keys of a config that {@link ConfigLoader#load(java.nio.file.Path, Class, List)} left out for
+ * their problems (a wrong type, an unknown key; already reported), so that the caller's checks of the
+ * rest can run without them: a check of a left-out key, or of a key under one, is not reported.
+ *
+ * <p>An unknown key close to a known one of its mapping (a typo, {@code weigth}) stands in for that
+ * key, which is left out too: it is not reported missing. A list entry's key is given by its key,
+ * not by an index within its value ({@code rule.sources}, not {@code rule.sources[2]}).
+ *
+ * @param keys the key paths left out, e.g. {@code projections[1].weight}, in the order found
+ */
+public record LeftOutKeys(List<String> keys) {
+    /** No key left out. */
+    public static final LeftOutKeys NONE = new LeftOutKeys(List.of());
+
+    /** @param keys the key paths left out */
+    public LeftOutKeys {
+        keys = List.copyOf(keys);
+    }
+
+    /**
+     * The keys a config's binding problems leave out.
+     *
+     * @param type     the config's record type
+     * @param problems the problems found by binding it (those made by {@link ConfigException#all} are
+     *                 taken apart); a problem without a key path leaves out the whole config, {@code ""}
+     * @return the keys
+     */
+    public static LeftOutKeys of(Class<?> type, List<ConfigException> problems) {
+        List<String> keys = new ArrayList<>();
+        for (ConfigException problem : problems) {
+            for (ConfigException one : problem.problems()) {
+                String key = one.location() == null ? "" : keyOf(one.location());
+                keys.add(key);
+                String parent = SourceMap.parent(key);
+                Class<?> mapping = parent == null ? null : recordAt(type, parent);
+                String name = parent == null ? "" : parent.isEmpty() ? key : key.substring(parent.length() + 1);
+                if (mapping != null && ConfigLayers.component(mapping, name) == null) {
+                    List<String> known = Arrays.stream(mapping.getRecordComponents())
+                            .map(rc -> ConfigLayers.snakeCase(rc.getName())).toList();
+                    String meant = Suggestions.closest(name, known);
+                    if (meant != null) {
+                        keys.add(parent.isEmpty() ? meant : parent + "." + meant);
+                    }
+                }
+            }
+        }
+        return new LeftOutKeys(keys.stream().distinct().toList());
+    }
+
+    /**
+     * @param keyPath a key path
+     * @return whether it is a left-out key or lies under one: a check of it needs a value that is not there
+     */
+    public boolean covers(String keyPath) {
+        for (String key : keys) {
+            if (SectionBinder.within(keyPath, key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param keyPath a key path, e.g. of a list entry {@code projections[0]}
+     * @return whether a left-out key is it or lies under it: what is there is not all the file says
+     */
+    public boolean within(String keyPath) {
+        for (String key : keys) {
+            if (SectionBinder.within(key, keyPath)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The problems a left-out key does not cover, for checks made after the config was read.
+     *
+     * @param problems the problems found by those checks (those made by {@link ConfigException#all}
+     *                 are taken apart)
+     * @return the single problems to report, in order
+     */
+    public List<ConfigException> kept(List<ConfigException> problems) {
+        List<ConfigException> kept = new ArrayList<>();
+        for (ConfigException problem : problems) {
+            for (ConfigException one : problem.problems()) {
+                if (one.location() == null || !covers(one.location())) {
+                    kept.add(one);
+                }
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * @param keyPath a key path
+     * @return the key it is or lies in, without the indices that end it ({@code rule.sources[2]}: {@code rule.sources})
+     */
+    static String keyOf(String keyPath) {
+        String key = keyPath;
+        while (key.endsWith("]") && key.lastIndexOf('[') >= 0) {
+            key = key.substring(0, key.lastIndexOf('['));
+        }
+        return key;
+    }
+
+    /**
+     * @param keyPath a key path, e.g. {@code record.state[0].neurons}
+     * @return its keys and indices, e.g. {@code record}, {@code state}, {@code [0]}, {@code neurons};
+     *         none for {@code ""}
+     */
+    static String[] parts(String keyPath) {
+        return keyPath.isEmpty() ? new String[0] : keyPath.split("\\.|(?=\\[)");
+    }
+
+    /**
+     * The record type of the mapping at a key path of a config.
+     *
+     * @param type    the config's record type
+     * @param keyPath a key path, {@code ""} for the config itself
+     * @return the record type, or null when the path leads to no record (an unknown key, a scalar, a map)
+     */
+    static Class<?> recordAt(Class<?> type, String keyPath) {
+        Class<?> current = type;
+        Class<?> element = null;   // the entries' record type, once a list of them is reached
+        for (String part : parts(keyPath)) {
+            if (part.startsWith("[")) {
+                current = element;
+                element = null;
+                continue;
+            }
+            RecordComponent rc = current == null || element != null ? null : ConfigLayers.component(current, part);
+            if (rc == null) {
+                return null;
+            }
+            element = ConfigLayers.recordElement(rc.getGenericType());
+            current = element == null && rc.getType().isRecord() ? rc.getType() : null;
+            if (element == null && current == null) {
+                return null;
+            }
+        }
+        return element == null ? current : null;
+    }
+}

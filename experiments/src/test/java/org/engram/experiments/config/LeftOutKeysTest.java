@@ -1,0 +1,81 @@
+package org.engram.experiments.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A config read with its problems collected leaves out the keys that have one, and an unknown key
+ * stands in for the known key it is a typo of; checks of the rest are kept, those of left-out keys dropped.
+ */
+class LeftOutKeysTest {
+    /** A rule of an entry. */
+    public record Rule(String type, Double p, int[] sources) {
+    }
+
+    /** An entry of a list. */
+    public record Entry(String name, int size, Rule rule) {
+    }
+
+    /** A config. */
+    public record Config(Double durationMs, List<Entry> entries) {
+    }
+
+    private static ConfigException at(String keyPath) {
+        return new ConfigException("c.yaml", keyPath, "something", "else", null);
+    }
+
+    @Test
+    void leavesOutTheKeysWithProblemsAndTheKeysTyposStandFor() {
+        LeftOutKeys left = LeftOutKeys.of(Config.class, List.of(ConfigException.all(List.of(
+                at("entries[1].sise"), at("entries[0].rule.sources[2]"), at("duraton_ms"),
+                at("entries[0].qqqqqqqq")))));
+        // sise is a typo of size and duraton_ms of duration_ms (both then read as missing); the list's
+        // key, not its element; qqqqqqqq is close to no key.
+        assertEquals(List.of("entries[1].sise", "entries[1].size", "entries[0].rule.sources", "duraton_ms",
+                "duration_ms", "entries[0].qqqqqqqq"), left.keys());
+        assertTrue(left.covers("entries[1].size") && left.covers("entries[0].rule.sources[0]"));
+        assertFalse(left.covers("entries[1]") || left.covers("entries[1].name") || left.covers("entries[10].size"));
+        assertTrue(left.within("entries[1]") && left.within("entries[0].rule"));
+        assertFalse(left.within("entries[2]") || left.within("entries[0].name"));
+        ConfigException kept = at("entries[1].name");
+        assertEquals(List.of(kept), left.kept(List.of(ConfigException.all(List.of(at("entries[1].size"), kept,
+                at("duration_ms"))))));
+    }
+
+    @Test
+    void readsTheRestOfAConfigWithoutTheKeysLeftOut(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.yaml"), String.join("\n", "duraton_ms: 3",
+                "entries:", "  - {name: a, size: five, rule: {type: x, p: 0.5, sources: [1, y]}}",
+                "  - {name: b, size: 2, rule: {type: z, p: [1]}, colour: red}", ""));
+        List<ConfigException> problems = new ArrayList<>();
+        Config c = ConfigLoader.load(file, Config.class, problems);
+        List<String> found = problems.stream().flatMap(p -> p.problems().stream()).map(ConfigException::location)
+                .toList();
+        assertEquals(List.of("entries[0].size", "entries[0].rule.sources[1]", "entries[1].rule.p",
+                "entries[1].colour", "duraton_ms"), found);
+        // The good keys as written; a primitive left out is 0, any other key its default (null here).
+        assertEquals(new Entry("a", 0, new Rule("x", 0.5, null)), c.entries().get(0));
+        assertEquals(new Entry("b", 2, new Rule("z", null, null)), c.entries().get(1));
+        assertNull(c.durationMs());
+    }
+
+    @Test
+    void stopsWhenAListOrAnEntryOfItIsNoMapping(@TempDir Path dir) throws IOException {
+        for (String yaml : List.of("entries: 5\n", "entries: [{name: a, size: 1}, 7]\n", "entriez: []\n")) {
+            List<ConfigException> problems = new ArrayList<>();
+            assertNull(ConfigLoader.load(Files.writeString(dir.resolve("c.yaml"), yaml), Config.class, problems),
+                    yaml);
+            assertEquals(1, problems.size(), yaml);
+        }
+    }
+}
