@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -387,6 +388,10 @@ public final class ConfigLoader {
             if (m.getCause() instanceof InputCoercionException range && outOfRange(range)) {
                 return outOfRange(where, path(m), range);
             }
+            if (m instanceof InvalidDefinitionException d && d.getType() != null) {
+                // Jackson's way of refusing a scalar where a list of numbers is expected (neurons: abc).
+                return new ConfigException(where, path(m), expectedType(d.getType().getRawClass()), found(m), null);
+            }
             return new ConfigException(where, path(m), "a valid value", m.getOriginalMessage(), null);
         }
         if (e instanceof InputCoercionException range && outOfRange(range)) {
@@ -485,7 +490,7 @@ public final class ConfigLoader {
      * The value a type error is about, as the config wrote it: when Jackson gives up, its parser
      * still stands on that value.
      */
-    private static String found(MismatchedInputException m) {
+    private static String found(JsonMappingException m) {
         if (!(m.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
             return "a value of another type";
         }

@@ -314,6 +314,8 @@ class SimulateCommandTest {
                                 "\n  bad.yaml:9:", "projections[1].target: expected one of the populations [exc, src],"
                                         + " found ex; did you mean 'exc'?",
                                 "\n  bad.yaml:11:", "inputs[0].type: expected one of [poisson, current], found poison")),
+                Arguments.of("text where a list of neurons is expected", GOOD.replace("neurons: [0, 5]", "neurons: abc"),
+                        List.of("bad.yaml:13:", "record.state[0].neurons: expected a list, found the text \"abc\"")),
                 Arguments.of("wrong types and unknown keys of a model's params, reported together", GOOD
                         .replace("tau_m: 20, e_l: 0", "tau_m: abc, e_l: x, tau: 3"),
                         List.of("3 problems:",
