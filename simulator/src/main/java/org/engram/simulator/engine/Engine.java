@@ -431,7 +431,10 @@ public final class Engine implements AutoCloseable {
                 int e = heads[slot * n + i];
                 if (e >= 0) {
                     while (e >= 0) {
-                        events.add(stepStart + queue.offsetMs[e], queue.weight[e], queue.inhibitory[e]);
+                        // An arrival on the step's end (spike time plus delay) can round an ulp past it;
+                        // it belongs to this step, whose end the neuron must not pass.
+                        events.add(Math.min(stepStart + queue.offsetMs[e], stepEnd), queue.weight[e],
+                                queue.inhibitory[e]);
                         e = queue.next[e];
                     }
                     events.reverseFrom(0);
