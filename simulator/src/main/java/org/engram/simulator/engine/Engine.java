@@ -187,8 +187,17 @@ public final class Engine implements AutoCloseable {
                 d.continueAfter(stepsBefore);
             }
         }
+        if (precise && stepsBefore > 0) {
+            for (PopulationRuntime rt : runtimes) {
+                continueFromGrid(rt.exactUpdate, grid.dtMs());
+            }
+        }
         // The pool's threads hold no reference to this engine, so an unclosed one can be collected.
         poolCleanup = WORKER_CLEANER.register(this, pool::close);
+    }
+
+    private static <S extends NeuronState> void continueFromGrid(Population.ExactUpdate<S> exact, double dtMs) {
+        exact.kernel().continueFromGrid(exact.state(), dtMs);
     }
 
     /**
