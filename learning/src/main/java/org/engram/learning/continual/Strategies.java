@@ -89,7 +89,7 @@ public final class Strategies {
             new Info(Lwf.NAME, "distil the previous network's soft outputs on the new task's inputs: alpha CE at temperature T",
                     "Li and Hoiem 2016, ECCV", params(Lwf.Params.class, Lwf.Params.defaults(), Lwf::new)),
             new Info(Replay.NAME, "mix samples from a bounded reservoir or class-balanced memory into each batch",
-                    "Rolnick et al. 2019, NeurIPS; Chaudhry et al. 2019",
+                    "Rolnick et al. 2019, NeurIPS; Chaudhry et al. 2019; class-balanced: CBRS, Chrysakis and Moens 2020, ICML",
                     params(Replay.Params.class, Replay.Params.defaults(), Replay::new)),
             new Info(Gpm.NAME, "project updates orthogonal to each layer's SVD basis of old-task activity",
                     "Saha, Garg and Roy 2021, ICLR", params(Gpm.Params.class, Gpm.Params.defaults(), Gpm::new)),
