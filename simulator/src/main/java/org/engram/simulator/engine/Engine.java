@@ -196,6 +196,7 @@ public final class Engine implements AutoCloseable {
         poolCleanup = WORKER_CLEANER.register(this, pool::close);
     }
 
+    /** Lets a population's exact kernel take over the state grid-mode engines left (typed helper). */
     private static <S extends NeuronState> void continueFromGrid(Population.ExactUpdate<S> exact, double dtMs) {
         exact.kernel().continueFromGrid(exact.state(), dtMs);
     }
