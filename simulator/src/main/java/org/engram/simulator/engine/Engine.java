@@ -187,8 +187,18 @@ public final class Engine implements AutoCloseable {
                 d.continueAfter(stepsBefore);
             }
         }
+        if (precise && stepsBefore > 0) {
+            for (PopulationRuntime rt : runtimes) {
+                continueFromGrid(rt.exactUpdate, grid.dtMs());
+            }
+        }
         // The pool's threads hold no reference to this engine, so an unclosed one can be collected.
         poolCleanup = WORKER_CLEANER.register(this, pool::close);
+    }
+
+    /** Lets a population's exact kernel take over the state grid-mode engines left (typed helper). */
+    private static <S extends NeuronState> void continueFromGrid(Population.ExactUpdate<S> exact, double dtMs) {
+        exact.kernel().continueFromGrid(exact.state(), dtMs);
     }
 
     /**
@@ -431,7 +441,10 @@ public final class Engine implements AutoCloseable {
                 int e = heads[slot * n + i];
                 if (e >= 0) {
                     while (e >= 0) {
-                        events.add(stepStart + queue.offsetMs[e], queue.weight[e], queue.inhibitory[e]);
+                        // An arrival on the step's end (spike time plus delay) can round an ulp past it;
+                        // it belongs to this step, whose end the neuron must not pass.
+                        events.add(Math.min(stepStart + queue.offsetMs[e], stepEnd), queue.weight[e],
+                                queue.inhibitory[e]);
                         e = queue.next[e];
                     }
                     events.reverseFrom(0);

@@ -81,7 +81,9 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
 
         /**
          * Replaces every neuron's spike times, e.g. to present the next sample to a network
-         * between runs. Times already passed are skipped when the engine reaches them.
+         * between runs. Times already passed are skipped when the engine reaches them. A time
+         * equal to the current time counts as passed in grid mode (the last step emitted the times
+         * it ends at) but is emitted at once in precise mode, whose steps take both their ends.
          *
          * @param times one ascending array of spike times (ms) per neuron; validated like the
          *              parameters and copied

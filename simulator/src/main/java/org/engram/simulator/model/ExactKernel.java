@@ -58,4 +58,16 @@ public interface ExactKernel<S extends NeuronState> {
      * @param timeMs the spike time in ms
      */
     void fire(S state, int i, double timeMs);
+
+    /**
+     * Takes over the state that a grid-mode engine left behind, before a precise-mode engine on
+     * the same network runs from its own time 0: turns what only grid mode keeps (such as the
+     * steps of refractoriness left) into what this kernel reads. Does nothing by default, for
+     * states that mean the same in both modes.
+     *
+     * @param state the state
+     * @param dtMs  the time step in ms
+     */
+    default void continueFromGrid(S state, double dtMs) {
+    }
 }

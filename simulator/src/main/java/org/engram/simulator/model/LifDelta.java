@@ -231,5 +231,17 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             s.v[i] = vReset;
             s.refractoryUntilMs[i] = timeMs + tRef;
         }
+
+        /**
+         * Grid mode holds a neuron with {@code k} steps of refractoriness left for the next
+         * {@code k} steps, discarding the input of their ends: refractoriness ends at {@code k dt}.
+         */
+        @Override
+        public void continueFromGrid(State s, double dtMs) {
+            for (int i = 0; i < s.size(); i++) {
+                int k = s.refractorySteps[i];
+                s.refractoryUntilMs[i] = k > 0 ? k * dtMs : Double.NEGATIVE_INFINITY;
+            }
+        }
     }
 }

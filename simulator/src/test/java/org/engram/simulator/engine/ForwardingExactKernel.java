@@ -36,4 +36,9 @@ class ForwardingExactKernel<S extends NeuronState> implements ExactKernel<S> {
     public void fire(S state, int i, double timeMs) {
         inner.fire(state, i, timeMs);
     }
+
+    @Override
+    public void continueFromGrid(S state, double dtMs) {
+        inner.continueFromGrid(state, dtMs);
+    }
 }

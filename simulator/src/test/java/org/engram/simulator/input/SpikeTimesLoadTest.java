@@ -41,4 +41,12 @@ class SpikeTimesLoadTest {
         assertArrayEquals(new double[] {1.0, 12.0}, spikes(mode, new double[] {1}, 10, new double[] {5, 12}, 10), 1e-12,
                 "the loaded time 5, already passed at 10 ms, is skipped");
     }
+
+    /** The modes differ on a loaded time equal to the current time, as {@code SpikeTimes.State.load} says. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aLoadedTimeAtTheCurrentTimeIsPassedOnlyInGridMode(Mode mode) {
+        double[] expected = mode == Mode.GRID ? new double[] {1.0, 12.0} : new double[] {1.0, 10.0, 12.0};
+        assertArrayEquals(expected, spikes(mode, new double[] {1}, 10, new double[] {10, 12}, 10), 1e-12);
+    }
 }
