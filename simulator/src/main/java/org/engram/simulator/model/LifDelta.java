@@ -232,16 +232,10 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             s.refractoryUntilMs[i] = timeMs + tRef;
         }
 
-        /**
-         * Grid mode holds a neuron with {@code k} steps of refractoriness left for the next
-         * {@code k} steps, discarding the input of their ends: refractoriness ends at {@code k dt}.
-         */
+        /** Refractoriness left in grid steps ends at that many steps of the new clock. */
         @Override
         public void continueFromGrid(State s, double dtMs) {
-            for (int i = 0; i < s.size(); i++) {
-                int k = s.refractorySteps[i];
-                s.refractoryUntilMs[i] = k > 0 ? k * dtMs : Double.NEGATIVE_INFINITY;
-            }
+            ThresholdPass.refractoryEnds(s.refractorySteps, s.refractoryUntilMs, dtMs);
         }
     }
 }

@@ -35,4 +35,21 @@ final class ThresholdPass {
             }
         }
     }
+
+    /**
+     * The times at which the refractoriness this pass counts in steps ends, for an exact kernel
+     * taking over a grid engine's state: the pass holds a neuron with {@code k} steps left for the
+     * next {@code k} steps, discarding the input of their ends, so its refractoriness ends at
+     * {@code k dt} of the new engine's clock.
+     *
+     * @param refractory steps of refractoriness left per neuron
+     * @param untilMs    receives the end of refractoriness per neuron (ms), minus infinity for none
+     * @param dtMs       the time step (ms)
+     */
+    static void refractoryEnds(int[] refractory, double[] untilMs, double dtMs) {
+        for (int i = 0; i < refractory.length; i++) {
+            int k = refractory[i];
+            untilMs[i] = k > 0 ? k * dtMs : Double.NEGATIVE_INFINITY;
+        }
+    }
 }
