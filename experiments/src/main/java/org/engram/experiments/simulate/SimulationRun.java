@@ -318,7 +318,7 @@ public final class SimulationRun {
                 try {
                     Engine.stateIntervalSteps(grid, b.intervalMs());
                 } catch (EngramException e) {
-                    problems.add(new ConfigException(source, path + ".interval", e.expected(), e.found(), null));
+                    problems.add(new ConfigException(source, path + ".interval_ms", e.expected(), e.found(), null));
                 }
             }
             for (int j = 0; j < i; j++) {
