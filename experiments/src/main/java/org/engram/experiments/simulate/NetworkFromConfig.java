@@ -309,6 +309,15 @@ final class NetworkFromConfig {
     }
 
     /**
+     * @param name a population's name
+     * @return the population of that name, or null when none was built: its entry has a problem, or
+     *         no population has the name
+     */
+    Population<?, ?> built(String name) {
+        return byName.get(name);
+    }
+
+    /**
      * The config as it was used, with every model parameter written out (the config's records
      * fill in the other defaults).
      *

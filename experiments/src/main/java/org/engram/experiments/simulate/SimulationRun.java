@@ -23,6 +23,7 @@ import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.monitor.SpikeStatistics;
@@ -106,7 +107,6 @@ public final class SimulationRun {
                         + " (it names the population's result files)", name, null));
             }
         }
-        checkRecorded(c, source, NetworkFromConfig.allNamed(c, leftOut), checks);
         NetworkFromConfig factory = new NetworkFromConfig(c, source, leftOut);
         long t0 = System.nanoTime();
         Network network = null;
@@ -115,6 +115,7 @@ public final class SimulationRun {
         } catch (ConfigException e) {
             checks.add(e);
         }
+        checkRecorded(c, source, NetworkFromConfig.allNamed(c, leftOut), factory, checks);
         if (factory.grid() != null && c.durationMs() != null && c.durationMs() > 0) {
             try {
                 factory.grid().wholeSteps("simulation", "duration_ms", c.durationMs());
@@ -145,31 +146,16 @@ public final class SimulationRun {
         try (Engine engine = openEngine(network, options, factory)) {
             List<String> recorded = c.record().spikes() == null
                     ? network.populations().stream().map(Population::name).toList() : c.record().spikes();
-            // The populations named were checked with the config; what the engine refuses is reported together.
-            List<ConfigException> refused = new ArrayList<>();
+            // What record asks for was checked with the config (checkRecorded).
             for (String name : recorded) {
                 Population<?, ?> p = network.population(name);
                 spikes.add(engine.recordSpikes(p));
-                try {
-                    rates.add(engine.recordRate(p, c.record().rateBinMs()));
-                } catch (EngramException e) {
-                    refused.add(new ConfigException(source, "record.rate_bin_ms", e.expected(), e.found(), null));
-                    break;   // one bin for every population: reported once
-                }
+                rates.add(engine.recordRate(p, c.record().rateBinMs()));
             }
-            for (int i = 0; i < c.record().state().size(); i++) {
-                SimulationConfig.StateSpec s = c.record().state().get(i);
-                try {
-                    int[] neurons = s.neurons() != null ? s.neurons() : new int[] {0};
-                    states.add(engine.recordState(network.population(s.population()), s.variable(), neurons,
-                            s.intervalMs() != null ? s.intervalMs() : network.grid().dtMs()));
-                } catch (EngramException e) {
-                    refused.add(new ConfigException(source, "record.state[" + i + "]." + e.location(), e.expected(),
-                            e.found(), null));
-                }
-            }
-            if (!refused.isEmpty()) {
-                throw ConfigException.all(refused);
+            for (SimulationConfig.StateSpec s : c.record().state()) {
+                int[] neurons = s.neurons() != null ? s.neurons() : new int[] {0};
+                states.add(engine.recordState(network.population(s.population()), s.variable(), neurons,
+                        s.intervalMs() != null ? s.intervalMs() : network.grid().dtMs()));
             }
             engine.addObserver(digest);
             AbandonedSimulations.remove(resultsRoot, c.name(), err);
@@ -271,13 +257,27 @@ public final class SimulationRun {
     /**
      * Checks what {@code record} names, adding each problem: a population that does not exist (when
      * {@code named}: every population's name is the config's own, none left out for its problem), one
-     * listed twice in {@code record.spikes}, two {@code record.state} entries of one population and
-     * variable (both would write the same file, the second over the first), and an entry of no neurons.
+     * listed twice in {@code record.spikes}, a rate bin the engine would refuse, a {@code record.state}
+     * entry's variable, neurons and interval the engine would refuse, an entry of no neurons, and two
+     * entries of one population and variable (both would write the same file, the second over the
+     * first). The checks by the engine's rules need what they depend on: the bin and interval the
+     * config's own time grid, the variable and neurons their population built.
+     *
+     * @param factory the network's factory, after {@link NetworkFromConfig#build()}
      */
-    private static void checkRecorded(SimulationConfig c, String source, boolean named,
+    private static void checkRecorded(SimulationConfig c, String source, boolean named, NetworkFromConfig factory,
                                       List<ConfigException> problems) {
         List<String> names = NetworkFromConfig.populationNames(c);
         List<String> spikes = c.record().spikes() == null ? List.of() : c.record().spikes();
+        TimeGrid grid = factory.grid();
+        // Each population whose spikes are recorded (by default every one) has its rate monitor.
+        if (grid != null && !(c.record().spikes() == null ? names : spikes).isEmpty()) {
+            try {
+                Engine.requireRateBin(grid, c.record().rateBinMs());
+            } catch (EngramException e) {
+                problems.add(new ConfigException(source, "record.rate_bin_ms", e.expected(), e.found(), null));
+            }
+        }
         for (int i = 0; i < spikes.size(); i++) {
             int first = spikes.indexOf(spikes.get(i));
             if (!names.contains(spikes.get(i)) && named) {
@@ -295,10 +295,31 @@ public final class SimulationRun {
             if (!names.contains(b.population()) && named) {
                 problems.add(NetworkFromConfig.unknownPopulation(names, b.population(), source, path + ".population"));
             }
+            Population<?, ?> p = factory.built(b.population());
+            if (p != null) {
+                try {
+                    p.state().values(b.variable());   // the recorder's rule: a recordable variable of the model
+                } catch (EngramException e) {
+                    problems.add(new ConfigException(source, path + ".variable", e.expected(), e.found(), null));
+                }
+            }
             if (b.neurons() != null && b.neurons().length == 0) {
                 // An empty list would write a CSV with a header and nothing else.
                 problems.add(new ConfigException(source, path + ".neurons", "at least one neuron index (without the"
                         + " key: neuron 0)", "an empty list", null));
+            } else if (p != null && b.neurons() != null) {
+                try {
+                    StateRecorder.requireNeurons(p, b.neurons());
+                } catch (EngramException e) {
+                    problems.add(new ConfigException(source, path + ".neurons", e.expected(), e.found(), null));
+                }
+            }
+            if (grid != null && b.intervalMs() != null) {
+                try {
+                    Engine.stateIntervalSteps(grid, b.intervalMs());
+                } catch (EngramException e) {
+                    problems.add(new ConfigException(source, path + ".interval_ms", e.expected(), e.found(), null));
+                }
             }
             for (int j = 0; j < i; j++) {
                 SimulationConfig.StateSpec a = state.get(j);

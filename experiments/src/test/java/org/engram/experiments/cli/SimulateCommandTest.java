@@ -407,6 +407,40 @@ class SimulateCommandTest {
                         List.of("2 problems:", "\n  bad.yaml:5:83: populations[0].params.v_reset: expected a value < v_th",
                                 "\n  bad.yaml:2:1: duration_ms: expected a whole number of time steps (multiple of dt ="
                                         + " 0.1 ms), found 50.05")),
+                // The interval was reported as record.state[0].interval, a key the file does not have, at the entry.
+                Arguments.of("state interval off the grid, at its key", GOOD.replace("interval_ms: 1}", "interval_ms: 0.25}"),
+                        List.of("bad.yaml:13:59: record.state[0].interval_ms: expected a whole number of time steps"
+                                + " (multiple of dt = 0.1 ms), found 0.25")),
+                // The rate bin and the state entries were checked only when the engine recorded them,
+                // after every other check had passed: the first entry's problem alone was reported.
+                Arguments.of("bad rate bin and state entries, reported with the other problems", GOOD
+                        .replace("rate_hz: 20000", "rate_hz: -1").replace("record:", "record:\n  rate_bin_ms: -1")
+                        .replace("variable: v, neurons: [0, 5], interval_ms: 1}]", "variable: w, neurons: [0, 45],"
+                                + " interval_ms: 0.25}, {population: exc, variable: v, neurons: [4, 2], interval_ms: 0}]"),
+                        List.of("7 problems:\n  bad.yaml:11:", "inputs[0].rate_hz: expected a finite number >= 0 (Hz)",
+                                "\n  bad.yaml:13:3: record.rate_bin_ms: expected a finite number >= 0 (ms), found -1.0"
+                                        + "\n  bad.yaml:14:", "record.state[0].variable: expected one of [v], found w"
+                                        + "\n  bad.yaml:14:", "record.state[0].neurons: expected distinct ascending indices"
+                                        + " in [0, 40), found 45\n  bad.yaml:14:", "record.state[0].interval_ms: expected a"
+                                        + " whole number of time steps (multiple of dt = 0.1 ms), found 0.25\n  bad.yaml:14:",
+                                "record.state[1].neurons: expected distinct ascending indices in [0, 40), found 2"
+                                        + "\n  bad.yaml:14:", "record.state[1].interval_ms: expected at least one time step,"
+                                        + " found 0.0")),
+                // exc is not built: its variable and neurons are not checked, the interval needs no population.
+                Arguments.of("state entry of a population with a problem, checked as far as it can be", GOOD
+                        .replace("v_reset: 10", "v_reset: 30")
+                        .replace("variable: v, neurons: [0, 5], interval_ms: 1}", "variable: w, neurons: [45],"
+                                + " interval_ms: 0.25}"),
+                        List.of("2 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
+                                "\n  bad.yaml:13:", "record.state[0].interval_ms: expected a whole number of time steps")),
+                // Without the config's own step the bin and interval are not held against the default one.
+                Arguments.of("bad step: the rate bin and interval are left unchecked, the variable and neurons not",
+                        GOOD.replace("seed: 3", "seed: 3\ndt_ms: -1").replace("record:", "record:\n  rate_bin_ms: 0.15")
+                                .replace("variable: v, neurons: [0, 5], interval_ms: 1}", "variable: w, neurons: [45],"
+                                        + " interval_ms: 0.25}"),
+                        List.of("3 problems:\n  bad.yaml:4:1: dt_ms: expected a finite number > 0 (ms), found -1.0",
+                                "\n  bad.yaml:15:", "record.state[0].variable: expected one of [v], found w\n  bad.yaml:15:",
+                                "record.state[0].neurons: expected distinct ascending indices in [0, 40), found 45")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));

@@ -221,7 +221,7 @@ public final class Engine implements AutoCloseable {
      * @return the monitor
      */
     public RateMonitor recordRate(Population<?, ?> population, double binMs) {
-        grid.wholeSteps("rate monitor", "bin", binMs);
+        requireRateBin(grid, binMs);
         RateMonitor r = new RateMonitor(own(population), binMs, timeMs());
         observers.add(r);
         rateMonitors.add(r);
@@ -243,10 +243,38 @@ public final class Engine implements AutoCloseable {
         if (step != 0) {
             throw new IllegalStateException("register state recorders before the first run");
         }
-        int steps = grid.wholeSteps("state recorder", "interval", intervalMs);
+        int steps = stateIntervalSteps(grid, intervalMs);
         StateRecorder r = new StateRecorder(own(population), variable, neurons, steps, intervalMs);
         stateRecorders.get(population.index()).add(r);
         return r;
+    }
+
+    /**
+     * Checks a rate monitor's bin as {@link #recordRate} does, so that a config can report a bad bin
+     * together with its other problems.
+     *
+     * @param grid  the time grid of the network
+     * @param binMs bin width in ms
+     * @throws ParameterException unless the bin is a whole number of steps {@code >= 1}
+     */
+    public static void requireRateBin(TimeGrid grid, double binMs) {
+        grid.wholeSteps("rate monitor", "bin", binMs);
+        RateMonitor.requireBin(binMs);
+    }
+
+    /**
+     * Checks a state recorder's sampling interval as {@link #recordState} does, so that a config can
+     * report a bad interval together with its other problems.
+     *
+     * @param grid       the time grid of the network
+     * @param intervalMs sampling interval in ms
+     * @return the interval in steps
+     * @throws ParameterException unless the interval is a whole number of steps {@code >= 1}
+     */
+    public static int stateIntervalSteps(TimeGrid grid, double intervalMs) {
+        int steps = grid.wholeSteps("state recorder", "interval", intervalMs);
+        StateRecorder.requireInterval(steps, intervalMs);
+        return steps;
     }
 
     /**

@@ -48,9 +48,21 @@ public final class RateMonitor implements SpikeListener {
      */
     public RateMonitor(Population<?, ?> population, double binMs, double startMs) {
         this.population = population;
-        this.binMs = ParameterException.requirePositive("rate monitor", "bin", binMs, "ms");
+        this.binMs = requireBin(binMs);
         this.startMs = ParameterException.requireNonNegative("rate monitor", "start", startMs, "ms");
         this.endMs = startMs;
+    }
+
+    /**
+     * Checks a bin width as the constructor does, so that a config can report a bad bin together
+     * with its other problems.
+     *
+     * @param binMs bin width in ms
+     * @return {@code binMs}
+     * @throws ParameterException unless the width is finite and {@code > 0}
+     */
+    public static double requireBin(double binMs) {
+        return ParameterException.requirePositive("rate monitor", "bin", binMs, "ms");
     }
 
     @Override

@@ -39,18 +39,42 @@ public final class StateRecorder {
         this.variable = variable;
         this.source = population.state().values(variable);
         this.neurons = neurons.clone();
-        for (int k = 0; k < this.neurons.length; k++) {
-            int i = this.neurons[k];
-            if (i < 0 || i >= population.size() || (k > 0 && i <= this.neurons[k - 1])) {
+        requireNeurons(population, this.neurons);
+        requireInterval(intervalSteps, intervalMs);
+        this.intervalSteps = intervalSteps;
+        this.intervalMs = intervalMs;
+    }
+
+    /**
+     * Checks the neurons to sample as the constructor does, so that a config can report bad neurons
+     * together with its other problems.
+     *
+     * @param population the population
+     * @param neurons    population-local neuron indices
+     * @throws ParameterException at the first index that is outside the population or not above the one before it
+     */
+    public static void requireNeurons(Population<?, ?> population, int[] neurons) {
+        for (int k = 0; k < neurons.length; k++) {
+            int i = neurons[k];
+            if (i < 0 || i >= population.size() || (k > 0 && i <= neurons[k - 1])) {
                 throw new ParameterException("state recorder of '" + population.name() + "'", "neurons",
                         "distinct ascending indices in [0, " + population.size() + ")", i);
             }
         }
+    }
+
+    /**
+     * Checks a sampling interval as the constructor does, so that a config can report a bad interval
+     * together with its other problems.
+     *
+     * @param intervalSteps the interval in steps
+     * @param intervalMs    the same interval in ms, for the message
+     * @throws ParameterException if the interval is shorter than one step
+     */
+    public static void requireInterval(int intervalSteps, double intervalMs) {
         if (intervalSteps < 1) {
             throw new ParameterException("state recorder", "interval", "at least one time step", intervalMs);
         }
-        this.intervalSteps = intervalSteps;
-        this.intervalMs = intervalMs;
     }
 
     /** @return the sampling interval in steps */
