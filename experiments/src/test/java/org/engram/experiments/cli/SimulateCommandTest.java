@@ -416,16 +416,16 @@ class SimulateCommandTest {
                 Arguments.of("bad rate bin and state entries, reported with the other problems", GOOD
                         .replace("rate_hz: 20000", "rate_hz: -1").replace("record:", "record:\n  rate_bin_ms: -1")
                         .replace("variable: v, neurons: [0, 5], interval_ms: 1}]", "variable: w, neurons: [0, 45],"
-                                + " interval_ms: 0.25}, {population: exc, variable: v, neurons: [4, 2], interval_ms: 0}]"),
+                                + " interval_ms: 0.25}, {population: exc, variable: v, neurons: [4, 2], interval_ms: -1}]"),
                         List.of("7 problems:\n  bad.yaml:11:", "inputs[0].rate_hz: expected a finite number >= 0 (Hz)",
-                                "\n  bad.yaml:13:3: record.rate_bin_ms: expected a finite number >= 0 (ms), found -1.0"
+                                "\n  bad.yaml:13:3: record.rate_bin_ms: expected a finite number > 0 (ms), found -1.0"
                                         + "\n  bad.yaml:14:", "record.state[0].variable: expected one of [v], found w"
                                         + "\n  bad.yaml:14:", "record.state[0].neurons: expected distinct ascending indices"
                                         + " in [0, 40), found 45\n  bad.yaml:14:", "record.state[0].interval_ms: expected a"
                                         + " whole number of time steps (multiple of dt = 0.1 ms), found 0.25\n  bad.yaml:14:",
                                 "record.state[1].neurons: expected distinct ascending indices in [0, 40), found 2"
                                         + "\n  bad.yaml:14:", "record.state[1].interval_ms: expected at least one time step,"
-                                        + " found 0.0")),
+                                        + " found -1.0")),
                 // exc is not built: its variable and neurons are not checked, the interval needs no population.
                 Arguments.of("state entry of a population with a problem, checked as far as it can be", GOOD
                         .replace("v_reset: 10", "v_reset: 30")

@@ -258,8 +258,9 @@ public final class Engine implements AutoCloseable {
      * @throws ParameterException unless the bin is a whole number of steps {@code >= 1}
      */
     public static void requireRateBin(TimeGrid grid, double binMs) {
-        grid.wholeSteps("rate monitor", "bin", binMs);
+        // The monitor's rule (> 0) first: the grid's alone would tell a negative bin that 0 is allowed.
         RateMonitor.requireBin(binMs);
+        grid.wholeSteps("rate monitor", "bin", binMs);
     }
 
     /**
@@ -272,7 +273,8 @@ public final class Engine implements AutoCloseable {
      * @throws ParameterException unless the interval is a whole number of steps {@code >= 1}
      */
     public static int stateIntervalSteps(TimeGrid grid, double intervalMs) {
-        int steps = grid.wholeSteps("state recorder", "interval", intervalMs);
+        // Below one step the recorder's rule speaks: the grid's alone would tell -1 ms that 0 is allowed.
+        int steps = intervalMs > 0 ? grid.wholeSteps("state recorder", "interval", intervalMs) : 0;
         StateRecorder.requireInterval(steps, intervalMs);
         return steps;
     }
