@@ -376,7 +376,7 @@ final class NetworkFromConfig {
      * @return the error, with the closest name suggested
      */
     static ConfigException unknownPopulation(List<String> names, String name, String source, String path) {
-        return new ConfigException(source, path, "one of the populations " + names, String.valueOf(name),
+        return new ConfigException(source, path, "one of the populations " + names, name == null ? "nothing" : name,
                 Suggestions.didYouMean(name, names));
     }
 

@@ -314,6 +314,14 @@ class SimulateCommandTest {
                                 "\n  bad.yaml:9:", "projections[1].target: expected one of the populations [exc, src],"
                                         + " found ex; did you mean 'exc'?",
                                 "\n  bad.yaml:11:", "inputs[0].type: expected one of [poisson, current], found poison")),
+                Arguments.of("missing populations of a projection, an input and a state entry", GOOD
+                        .replace("{source: src, target: exc, rule", "{source: src, rule")
+                        .replace("{type: poisson, target: exc, rate_hz", "{type: poisson, rate_hz")
+                        .replace("{population: exc, variable: v", "{variable: v"),
+                        List.of("3 problems:\n  bad.yaml:9:5: projections[1].target: expected one of the populations"
+                                + " [exc, src], found nothing\n  bad.yaml:11:5: inputs[0].target: expected one of the"
+                                + " populations [exc, src], found nothing\n  bad.yaml:13:11: record.state[0].population:"
+                                + " expected one of the populations [exc, src], found nothing")),
                 Arguments.of("text where a list of neurons is expected", GOOD.replace("neurons: [0, 5]", "neurons: abc"),
                         List.of("bad.yaml:13:", "record.state[0].neurons: expected a list, found the text \"abc\"")),
                 Arguments.of("wrong types and unknown keys of a model's params, reported together", GOOD
