@@ -73,6 +73,8 @@ public final class NetworkBenchmark {
             r.put("synapses", network.synapseCount());
             r.put("duration_ms", durationMs);
             r.put("threads", threads);
+            // Slices too small to share (CUBA's one-step delay) run on one thread whatever --threads says.
+            r.put("parallel", engine.parallel());
             r.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
             r.put("dt_ms", network.grid().dtMs());
             r.put("warmup_ms", warmupMs);

@@ -91,9 +91,11 @@ public final class BenchCommand implements Runnable {
     }
 
     static void report(PrintWriter out, Map<String, Object> r, boolean json) {
-        out.printf(java.util.Locale.ROOT, "%s: %d neurons, %d synapses (%.2f bytes/synapse), %s mode, %d thread(s)%n",
+        boolean oneThreadOnly = (Integer) r.get("threads") > 1 && !(Boolean) r.get("parallel");
+        out.printf(java.util.Locale.ROOT, "%s: %d neurons, %d synapses (%.2f bytes/synapse), %s mode, %d thread(s)%s%n",
                 r.get("network"), r.get("neurons"), r.get("synapses"), (Double) r.get("bytes_per_synapse"),
-                r.get("mode"), r.get("threads"));
+                r.get("mode"), r.get("threads"), oneThreadOnly
+                        ? " (run on one: a slice of the minimum delay holds too few neuron-steps to share)" : "");
         out.printf(java.util.Locale.ROOT, "  %.0f ms simulated: setup %.3f s, loop %.3f s%s%n", (Double) r.get("duration_ms"),
                 (Double) r.get("setup_seconds"), (Double) r.get("loop_seconds"),
                 (Double) r.get("warmup_ms") > 0 ? String.format(java.util.Locale.ROOT, " (after a %.0f ms warm-up)",

@@ -53,6 +53,21 @@ class BenchCommandTest {
         assertEquals(one.get("synaptic_events"), two.get("synaptic_events"));
     }
 
+    /**
+     * Slices are shared when neurons x slice steps reach 20,000 (EngineOptions' default): Brunel's
+     * 1.5 ms delay makes slices of 15 steps, so 2,500 neurons (37,500) share and 1,250 (18,750) do
+     * not; CUBA's 0.1 ms delay makes slices of one step (1,000 for 1,000 neurons).
+     */
+    @ParameterizedTest
+    @CsvSource({"brunel, 2500, 2, true", "brunel, 1250, 2, false", "brunel, 2500, 1, false", "cuba, 1000, 2, false"})
+    void theReportSaysWhetherTheThreadsWereUsed(String network, int neurons, int threads, boolean parallel)
+            throws Exception {
+        CliRunner.Result r = CliRunner.run("bench", network, "--neurons", String.valueOf(neurons), "--duration-ms", "20",
+                "--threads", String.valueOf(threads), "--json");
+        assertEquals(parallel, lastJson(r).get("parallel").asBoolean());
+        assertEquals(threads > 1 && !parallel, r.out().contains("(run on one:"), r.out());
+    }
+
     @Test
     void warmUpRunsACopySoTheTimedRunIsUnchanged() throws Exception {
         JsonNode cold = lastJson(CliRunner.run("bench", "cuba", "--neurons", "1000", "--duration-ms", "100", "--json"));

@@ -794,6 +794,17 @@ public final class Engine implements AutoCloseable {
         return sliceSteps;
     }
 
+    /**
+     * Whether slices are shared among the worker threads. With one thread, or when a slice holds
+     * fewer neuron-steps than {@link EngineOptions#minParallelNeuronSteps()} (neurons times the
+     * slice's steps), every slice runs on the calling thread, whatever the thread count.
+     *
+     * @return whether more than one thread advances the network
+     */
+    public boolean parallel() {
+        return parallel;
+    }
+
     /** @return the network */
     public Network network() {
         return network;
