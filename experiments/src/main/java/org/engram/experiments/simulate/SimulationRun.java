@@ -142,6 +142,7 @@ public final class SimulationRun {
         double setupSeconds;
         double loopSeconds;
         long events;
+        boolean parallel;
         RunFolder folder;
         try (Engine engine = openEngine(network, options, factory)) {
             List<String> recorded = c.record().spikes() == null
@@ -179,8 +180,9 @@ public final class SimulationRun {
             setupSeconds = (t1 - t0) / 1e9;
             loopSeconds = (t2 - t1) / 1e9;
             events = engine.synapticEvents();
+            parallel = engine.parallel();
         }
-        String summary = summary(c, network, spikes, setupSeconds, loopSeconds, events, digest.hex());
+        String summary = summary(c, network, spikes, setupSeconds, loopSeconds, events, parallel, digest.hex());
         try {
             for (SpikeRecorder r : spikes) {
                 folder.write("spikes_" + r.population().name() + ".csv", out -> writeCsv(out, r::writeCsv));
@@ -334,13 +336,16 @@ public final class SimulationRun {
     }
 
     private static String summary(SimulationConfig c, Network network, List<SpikeRecorder> spikes,
-                                  double setupSeconds, double loopSeconds, long events, String hash) {
+                                  double setupSeconds, double loopSeconds, long events, boolean parallel,
+                                  String hash) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Simulation ").append(c.name()).append("\n\n");
         sb.append(String.format(Locale.ROOT, "- %d neurons, %d synapses (%.2f bytes per synapse)%n",
                 network.neuronCount(), network.synapseCount(), network.bytesPerSynapse()));
-        sb.append(String.format(Locale.ROOT, "- %.1f ms simulated at dt = %s ms, %s mode, %d thread(s), seed %d%n",
-                c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT), c.threads(), c.seed()));
+        sb.append(String.format(Locale.ROOT, "- %.1f ms simulated at dt = %s ms, %s mode, %d thread(s)%s, seed %d%n",
+                c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT), c.threads(),
+                c.threads() > 1 && !parallel ? " (run on one: slices of the minimum delay too small to share)" : "",
+                c.seed()));
         sb.append(String.format(Locale.ROOT, "- setup %.3f s, simulation loop %.3f s, %d synaptic events (%.3g per second)%n",
                 setupSeconds, loopSeconds, events, loopSeconds > 0 ? events / loopSeconds : 0.0));
         sb.append("- spike hash ").append(hash).append("\n\n");

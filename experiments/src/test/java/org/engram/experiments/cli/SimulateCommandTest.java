@@ -33,6 +33,17 @@ class SimulateCommandTest {
             "  state: [{population: exc, variable: v, neurons: [0, 5], interval_ms: 1}]",
             "");
 
+    /** 45 neurons x slices of 10 steps (the 1 ms delay) are below the 20,000 neuron-steps worth sharing. */
+    @Test
+    void theSummarySaysWhenTwoThreadsRanOnOne(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, GOOD.replace("seed: 3", "seed: 3\nthreads: 2"));
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", dir.resolve("results").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String summary = Files.readString(Path.of(r.lastLine()).resolve("summary.md"));
+        assertTrue(summary.contains("2 thread(s) (run on one: slices of the minimum delay too small to share)"), summary);
+    }
+
     @Test
     void writesEveryFileAndPrintsTheFolderLast(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("tiny.yaml");
