@@ -286,9 +286,10 @@ public final class Engine implements AutoCloseable {
      * listener thread.
      *
      * @param listener the listener
+     * @throws ParameterException if the listener is null
      */
     public void addListener(SpikeListener listener) {
-        listeners.add(listener);
+        listeners.add(requireListener("listener", listener));
     }
 
     /**
@@ -296,9 +297,18 @@ public final class Engine implements AutoCloseable {
      * must not change the network.
      *
      * @param observer the observer
+     * @throws ParameterException if the observer is null
      */
     public void addObserver(SpikeListener observer) {
-        observers.add(observer);
+        observers.add(requireListener("observer", observer));
+    }
+
+    /** Refuses null now: at the first spike it would stop the run mid-slice and spoil the network's state. */
+    private static SpikeListener requireListener(String role, SpikeListener listener) {
+        if (listener == null) {
+            throw new ParameterException("engine", role, "a SpikeListener", null);
+        }
+        return listener;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.ExactPropagation;
 import org.engram.simulator.model.Kernel;
@@ -202,5 +203,16 @@ class EngineLifecycleTest {
     @SuppressWarnings("unchecked")
     private static <T extends Throwable> void sneaky(Throwable t) throws T {
         throw (T) t;
+    }
+
+    /** A null listener accepted now would stop the first spiking run mid-slice and spoil the network. */
+    @Test
+    void nullListenersAreRefusedWhenAdded() {
+        try (Engine e = new Engine(network(), EngineOptions.grid(1))) {
+            assertThrows(ParameterException.class, () -> e.addListener(null));
+            assertThrows(ParameterException.class, () -> e.addObserver(null));
+            e.run(20);   // the network fires within 20 ms (i_e = 500 pA), so a kept null would have been called
+            assertTrue(e.spikeCount() > 0);
+        }
     }
 }
