@@ -37,7 +37,7 @@ public final class StateRecorder {
                          double intervalMs) {
         this.population = population;
         this.variable = variable;
-        this.source = population.state().values(variable);
+        this.source = population.values(variable);
         this.neurons = neurons.clone();
         requireNeurons(population, this.neurons);
         requireInterval(intervalSteps, intervalMs);

@@ -172,7 +172,7 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder initialise(Population<?, ?> population, String variable, RealDistribution draw) {
         checkOpen();
-        owned(population).state().values(variable);
+        owned(population).values(variable);
         initialisers.add(new PendingInitialiser(population, variable, draw));
         return this;
     }

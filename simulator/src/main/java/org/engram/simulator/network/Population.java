@@ -1,5 +1,7 @@
 package org.engram.simulator.network;
 
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.ExactPropagation;
@@ -29,7 +31,19 @@ public final class Population<P extends Record, S extends NeuronState> {
         this.firstNeuron = firstNeuron;
         this.model = model;
         this.params = params;
-        this.state = model.newState(size, params);
+        if (params == null) {
+            throw new ParameterException("population '" + name + "'", "params", "parameters of " + model.name()
+                    + " (for instance its defaults())", null);
+        }
+        S created = model.newState(size, params);
+        // newState is a model's own code: a state of another size would give the population another
+        // size than the network counts, and every later population neurons that do not exist.
+        if (created == null || created.size() != size) {
+            throw new ParameterException("model '" + model.name() + "'", "newState", "a state of " + size
+                    + " neurons, the size of population '" + name + "'",
+                    created == null ? null : created.size() + " neurons");
+        }
+        this.state = created;
     }
 
     /** @return the population's position in the network, from 0 */
@@ -67,6 +81,22 @@ public final class Population<P extends Record, S extends NeuronState> {
         return state;
     }
 
+    /**
+     * The live array of a recordable state variable, as {@link NeuronState#values} gives it, with an
+     * error that names this population and its model.
+     *
+     * @param variable the variable's name, e.g. {@code "v"}
+     * @return the array, one element per neuron (writes change the state)
+     * @throws ParameterException if the model has no such variable
+     */
+    public double[] values(String variable) {
+        if (!state.recordables().containsKey(variable)) {
+            throw new ParameterException("population '" + name + "' (" + model.name() + ")", "variable",
+                    "one of " + state.variableNames(), variable, Suggestions.didYouMean(variable, state.variableNames()));
+        }
+        return state.values(variable);
+    }
+
     /** @return whether the model can run in precise-time mode */
     public boolean supportsExactPropagation() {
         return model instanceof ExactPropagation;
@@ -88,12 +118,12 @@ public final class Population<P extends Record, S extends NeuronState> {
      *
      * @param grid the time grid
      * @return the bound kernel
-     * @throws org.engram.simulator.ParameterException if the model is not linear
+     * @throws ParameterException if the model is not linear
      */
     @SuppressWarnings("unchecked")
     public ExactUpdate<S> prepareExact(TimeGrid grid) {
         if (!(model instanceof ExactPropagation)) {
-            throw new org.engram.simulator.ParameterException("population '" + name + "'", "model",
+            throw new ParameterException("population '" + name + "'", "model",
                     "a model with exact propagation for precise mode (lif_delta, lif_exp, spike sources)",
                     model.name());
         }

@@ -1,0 +1,107 @@
+package org.engram.simulator.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.Kernel;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.NeuronModel;
+import org.engram.simulator.model.NeuronState;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a population takes from a model written by a user is checked where the population is made,
+ * and a wrong variable name is told with the population and the model it was asked of.
+ */
+class PopulationContractTest {
+
+    /** A model whose {@code newState} makes states of one fixed size, whatever it is asked for. */
+    private record FixedSize(int stateSize) implements NeuronModel<FixedSize.Params, FixedSize.State> {
+        record Params() {
+        }
+
+        static final class State extends NeuronState {
+            State(int size) {
+                super(size);
+                variable("v", "1");
+            }
+        }
+
+        @Override
+        public String name() {
+            return "fixed_size";
+        }
+
+        @Override
+        public Class<Params> parametersType() {
+            return Params.class;
+        }
+
+        @Override
+        public Params defaults() {
+            return new Params();
+        }
+
+        @Override
+        public State newState(int size, Params params) {
+            return new State(stateSize);
+        }
+
+        @Override
+        public Kernel<State> prepare(Params params, TimeGrid grid) {
+            return (s, lo, hi, fromStep, toStep, in, out) -> { };
+        }
+    }
+
+    private static final LifDelta.Params LIF = new LifDelta.Params(20, 250, 0, 20, 10, 2, 0);
+
+    /** A state of 5 neurons for a population of 10 would leave neurons 5..9 counted by the network but absent. */
+    @Test
+    void aStateOfAnotherSizeIsRefusedNamingTheModel() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        FixedSize model = new FixedSize(5);
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> b.population("x", 10, model, model.defaults()));
+        assertEquals("model 'fixed_size': newState: expected a state of 10 neurons, the size of population 'x', "
+                + "found 5 neurons", e.getMessage());
+    }
+
+    /** A model that makes the size asked for is taken as it is. */
+    @Test
+    void aStateOfTheAskedSizeIsTaken() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        FixedSize model = new FixedSize(10);
+        assertEquals(10, b.population("x", 10, model, model.defaults()).size());
+    }
+
+    /** Null parameters are told as such, not as a NullPointerException from inside the model's code. */
+    @Test
+    void nullParametersAreRefusedNamingThePopulation() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> b.population("x", 10, LifDelta.MODEL, null));
+        assertEquals("population 'x': params: expected parameters of lif_delta (for instance its defaults()), found null",
+                e.getMessage());
+    }
+
+    /** The state class's own name ("State") would not tell which of several populations was meant. */
+    @Test
+    void anUnknownVariableIsToldWithPopulationAndModel() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> x = b.population("x", 10, LifDelta.MODEL, LIF);
+        String expected = "population 'x' (lif_delta): variable: expected one of [v], found w; did you mean 'v'?";
+        ParameterException initialise = assertThrows(ParameterException.class,
+                () -> b.initialise(x, "w", new UniformRealDistribution(0, 1)));
+        assertEquals(expected, initialise.getMessage());
+        try (Engine engine = new Engine(b.build(), EngineOptions.grid(1))) {
+            ParameterException record = assertThrows(ParameterException.class,
+                    () -> engine.recordState(x, "w", new int[] {0}, 1.0));
+            assertEquals(expected, record.getMessage());
+        }
+    }
+}
