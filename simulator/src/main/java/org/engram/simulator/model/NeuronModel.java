@@ -8,7 +8,8 @@ import org.engram.simulator.engine.TimeGrid;
  * <p>This is the SPI a user implements to add a model. A model is stateless: per-neuron data lives
  * in the {@link NeuronState} it creates, derived constants (propagators) in the {@link Kernel} it
  * prepares. Lifecycle: the parameter record validates itself on construction ->
- * {@link #newState} when the network is built -> {@link #prepare} once per run -> the kernel's
+ * {@link #newState} when the network is built -> {@link #prepare} once per engine, when the
+ * {@code Engine} is created (every {@code run} of that engine uses the same kernel) -> the kernel's
  * {@code update} per partition per slice. A model never calls the engine; spikes go to the
  * {@link SpikeSink} the engine supplies.
  *
@@ -60,9 +61,10 @@ public interface NeuronModel<P extends Record, S extends NeuronState> {
     S newState(int size, P params);
 
     /**
-     * Derives the per-run constants (propagators) for a time step and returns the grid kernel.
-     * Parameters that depend on the step (a refractory period that is not a whole number of
-     * steps) are checked here.
+     * Derives the constants (propagators) for a time step and returns the grid kernel; called when
+     * an engine is created, not at each of its runs. Parameters that depend on the step (a
+     * refractory period that is not a whole number of steps) are checked here, so the engine's
+     * constructor reports them.
      *
      * @param params the parameters
      * @param grid   the time grid
