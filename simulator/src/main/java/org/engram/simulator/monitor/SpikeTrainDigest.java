@@ -3,6 +3,7 @@ package org.engram.simulator.monitor;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.network.Population;
 
@@ -53,7 +54,8 @@ public final class SpikeTrainDigest implements SpikeListener {
     /**
      * Creates a digest for a run on a grid that holds a few hundred spikes at a time.
      *
-     * @param dtMs the time step in ms
+     * @param dtMs the time step in ms, {@code > 0}
+     * @throws ParameterException unless the step is finite and {@code > 0}
      */
     public SpikeTrainDigest(double dtMs) {
         this(dtMs, SMALL_WINDOW);
@@ -64,15 +66,17 @@ public final class SpikeTrainDigest implements SpikeListener {
      * {@value #DEFERRED_SPIKES} spikes: for timed runs, whose loop should not include the hashing.
      * Its memory grows with the spikes held, 12 bytes each.
      *
-     * @param dtMs the time step in ms
+     * @param dtMs the time step in ms, {@code > 0}
      * @return the digest
+     * @throws ParameterException unless the step is finite and {@code > 0}
      */
     public static SpikeTrainDigest deferred(double dtMs) {
         return new SpikeTrainDigest(dtMs, DEFERRED_SPIKES);
     }
 
     private SpikeTrainDigest(double dtMs, int window) {
-        this.dtMs = dtMs;
+        // The step bounds which spikes are settled: a step <= 0 would hash spikes before earlier ones arrive.
+        this.dtMs = ParameterException.requirePositive("spike train digest", "dt", dtMs, "ms");
         this.window = window;
         try {
             sha = MessageDigest.getInstance("SHA-256");

@@ -1,6 +1,7 @@
 package org.engram.simulator.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -108,5 +110,16 @@ class SpikeTrainDigestTest {
         }
         assertEquals(200L * steps, deferred.spikes());
         assertEquals(small.hex(), deferred.hex());
+    }
+
+    /**
+     * The step decides which spikes are settled: with -0.1 ms a window of spikes given in reverse
+     * order within each step was hashed before the earlier ones came (another hash, silently).
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.1, 0, Double.NaN})
+    void aStepThatIsNotPositiveIsRefused(double dtMs) {
+        assertThrows(ParameterException.class, () -> new SpikeTrainDigest(dtMs));
+        assertThrows(ParameterException.class, () -> SpikeTrainDigest.deferred(dtMs));
     }
 }
