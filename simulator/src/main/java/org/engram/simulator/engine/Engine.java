@@ -113,6 +113,9 @@ public final class Engine implements AutoCloseable {
      * @param options threads and mode
      * @throws IllegalStateException if another open engine holds the network, or a precise-mode or
      *                               failed run left its state unfit to continue
+     * @throws RuntimeException      what a model's kernel throws while it is prepared or, in precise
+     *                               mode, takes over a grid-mode engine's state; the network is then
+     *                               free of this engine (after a failed take-over, for no engine)
      */
     public Engine(Network network, EngineOptions options) {
         this.network = network;
@@ -188,8 +191,17 @@ public final class Engine implements AutoCloseable {
             }
         }
         if (precise && stepsBefore > 0) {
-            for (PopulationRuntime rt : runtimes) {
-                continueFromGrid(rt.exactUpdate, grid.dtMs());
+            try {
+                for (PopulationRuntime rt : runtimes) {
+                    continueFromGrid(rt.exactUpdate, grid.dtMs());
+                }
+            } catch (RuntimeException | Error refused) {
+                // A model's own kernel may refuse, or fail after some populations took over: stop the
+                // workers and release the network, which no engine may continue (its state is half converted).
+                pool.close();
+                NetworkLedger.detach(network, this, "a precise-mode engine failed to take over the state grid "
+                        + "mode left (" + refused + ")", 0);
+                throw refused;
             }
         }
         // The pool's threads hold no reference to this engine, so an unclosed one can be collected.

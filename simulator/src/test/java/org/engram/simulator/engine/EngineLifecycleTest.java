@@ -157,7 +157,10 @@ class EngineLifecycleTest {
         }
     }
 
-    /** LifDelta whose exact propagation of neuron 5 fails while {@link #failing} is set. */
+    /**
+     * LifDelta whose exact propagation of neuron 5, and whose taking over of a grid-mode engine's
+     * state, fail while {@link #failing} is set.
+     */
     private static final class FailingPropagation
             implements NeuronModel<LifDelta.Params, LifDelta.State>, ExactPropagation<LifDelta.Params, LifDelta.State> {
         volatile boolean failing;
@@ -177,6 +180,14 @@ class EngineLifecycleTest {
                         throw new IllegalStateException("propagation failed");
                     }
                     super.propagate(s, i, fromMs, toMs);
+                }
+
+                @Override
+                public void continueFromGrid(LifDelta.State s, double dtMs) {
+                    if (failing) {
+                        throw new IllegalStateException("take-over failed");
+                    }
+                    super.continueFromGrid(s, dtMs);
                 }
             };
         }
@@ -214,5 +225,33 @@ class EngineLifecycleTest {
             e.run(20);   // the network fires within 20 ms (i_e = 500 pA), so a kept null would have been called
             assertTrue(e.spikeCount() > 0);
         }
+    }
+
+    /**
+     * A precise-mode engine whose model fails to take over a grid-mode run's state stops its workers
+     * and leaves the network spent, saying why; the network used to stay taken by the engine that
+     * was never made, with its worker threads running for good.
+     */
+    @Test
+    void aFailedTakeOverOfGridStateStopsTheWorkersAndSaysWhy() {
+        FailingPropagation model = new FailingPropagation();
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        b.population("p", 10, model, new LifDelta.Params(20, 250, 0, 20, 10, 2, 100));
+        Network n = b.build();
+        try (Engine grid = new Engine(n, EngineOptions.grid(1))) {
+            grid.run(1.0);
+        }
+        model.failing = true;
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        IllegalStateException failed = assertThrows(IllegalStateException.class,
+                () -> new Engine(n, EngineOptions.precise(2).withMinParallelNeuronSteps(0)));
+        assertEquals("take-over failed", failed.getMessage());
+        List<Thread> running = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.getName().startsWith("engram-engine") && t.isAlive()).toList();
+        assertEquals(List.of(), running, "the workers of the engine that failed to start");
+        model.failing = false;
+        IllegalStateException next = assertThrows(IllegalStateException.class, () -> new Engine(n, EngineOptions.grid(1)));
+        assertTrue(next.getMessage().startsWith("a precise-mode engine failed to take over the state grid mode left"),
+                next.getMessage());
     }
 }
