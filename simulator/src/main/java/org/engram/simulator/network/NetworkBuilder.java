@@ -87,12 +87,13 @@ public final class NetworkBuilder {
     public <P extends Record, S extends NeuronState> Population<P, S> population(String name, int size,
                                                                                  NeuronModel<P, S> model, P params) {
         checkOpen();
-        if (!names.add(name)) {
-            throw new ParameterException("network", "populations", NAME_RULE, name);
-        }
+        requireFreeName("populations", name);
         requireSize(name, size);
+        int end = Math.addExact(neurons, size);
         Population<P, S> p = new Population<>(populations.size(), name, neurons, size, model, params);
-        neurons = Math.addExact(neurons, size);
+        // Only a population that was made takes its name: a corrected second call must find it free.
+        names.add(name);
+        neurons = end;
         populations.add(p);
         return p;
     }
@@ -124,10 +125,10 @@ public final class NetworkBuilder {
     public NetworkBuilder connect(String name, Population<?, ?> source, Population<?, ?> target,
                                   Connectivity rule, Synapses synapses) {
         checkOpen();
-        if (!names.add(name)) {
-            throw new ParameterException("network", "projections", NAME_RULE, name);
-        }
-        pending.add(new PendingProjection(name, owned(source), owned(target), rule, synapses));
+        requireFreeName("projections", name);
+        PendingProjection projection = new PendingProjection(name, owned(source), owned(target), rule, synapses);
+        names.add(name);
+        pending.add(projection);
         return this;
     }
 
@@ -214,6 +215,12 @@ public final class NetworkBuilder {
             projections.add(assembler.assemble(index, p.name(), p.source(), p.target(), p.synapses(), grid, seed));
         }
         return new Network(grid, seed, populations, projections, poissonInputs, currentSources);
+    }
+
+    private void requireFreeName(String kind, String name) {
+        if (names.contains(name)) {
+            throw new ParameterException("network", kind, NAME_RULE, name);
+        }
     }
 
     private Population<?, ?> owned(Population<?, ?> p) {

@@ -1,0 +1,51 @@
+package org.engram.simulator.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.network.connect.Rules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A population or projection the builder rejects leaves the builder as it was, so the corrected
+ * call succeeds; the rejected call used to keep its name, and the corrected one was told the name
+ * was taken.
+ */
+class RejectedAdditionTest {
+    private static final LifDelta.Params LIF = LifDelta.MODEL.defaults();
+
+    @Test
+    void aRejectedPopulationLeavesItsNameAndNeuronsFree() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        assertThrows(ParameterException.class, () -> b.population("x", 0, LifDelta.MODEL, LIF));
+        assertThrows(ParameterException.class, () -> b.population("y", 5, LifDelta.MODEL, null));
+        Population<?, ?> x = b.population("x", 10, LifDelta.MODEL, LIF);
+        Population<?, ?> y = b.population("y", 5, LifDelta.MODEL, LIF);
+        assertEquals(0, x.firstNeuron());
+        assertEquals(10, y.firstNeuron());
+        assertEquals(15, b.build().neuronCount());
+    }
+
+    @Test
+    void aRejectedProjectionLeavesItsNameFree() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, LIF);
+        Population<?, ?> elsewhere = new NetworkBuilder(0.1).population("q", 3, LifDelta.MODEL, LIF);
+        assertThrows(IllegalArgumentException.class,
+                () -> b.connect("c", p, elsewhere, Rules.allToAll(), Synapses.excitatory(1)));
+        b.connect("c", p, p, Rules.allToAll(), Synapses.excitatory(1));
+        assertEquals(9, b.build().synapseCount());
+    }
+
+    /** A name stays taken once a population or projection holds it. */
+    @Test
+    void aTakenNameIsStillRefused() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, LIF);
+        b.connect("c", p, p, Rules.allToAll(), Synapses.excitatory(1));
+        assertThrows(ParameterException.class, () -> b.population("c", 3, LifDelta.MODEL, LIF));
+        assertThrows(ParameterException.class, () -> b.connect("p", p, p, Rules.allToAll(), Synapses.excitatory(1)));
+    }
+}
