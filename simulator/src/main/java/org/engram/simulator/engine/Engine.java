@@ -242,17 +242,24 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Samples a state variable of chosen neurons every {@code intervalMs}, at the end of the steps
-     * whose end time is a multiple of the interval. Register before the first run.
+     * whose end time is a multiple of the interval. Register before the first run, not from a
+     * listener during it.
      *
      * @param population a population of this engine's network
      * @param variable   a recordable variable of its model, e.g. {@code "v"}
      * @param neurons    population-local neurons, ascending and distinct
      * @param intervalMs sampling interval in ms, a whole number of steps {@code >= 1}
      * @return the recorder
+     * @throws IllegalStateException once the first run has begun
      */
     public StateRecorder recordState(Population<?, ?> population, String variable, int[] neurons,
                                      double intervalMs) {
-        if (step != 0) {
+        boolean started;
+        synchronized (lifecycle) {
+            // During the first slice the step is still 0, but the run reserved room for the recorders it had.
+            started = step != 0 || running;
+        }
+        if (started) {
             throw new IllegalStateException("register state recorders before the first run");
         }
         int steps = stateIntervalSteps(grid, intervalMs);

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.ExactPropagation;
 import org.engram.simulator.model.Kernel;
@@ -253,5 +254,25 @@ class EngineLifecycleTest {
         IllegalStateException next = assertThrows(IllegalStateException.class, () -> new Engine(n, EngineOptions.grid(1)));
         assertTrue(next.getMessage().startsWith("a precise-mode engine failed to take over the state grid mode left"),
                 next.getMessage());
+    }
+
+    /**
+     * A state recorder asked for from a listener during the first slice (the step still 0) is
+     * refused; it used to be accepted without room for its samples and to fail the run.
+     */
+    @Test
+    void aStateRecorderDuringTheFirstRunIsRefused() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        var source = b.population("s", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{0.1}}));
+        var p = b.population("p", 4, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.connect("sp", source, p, Rules.allToAll(), Synapses.excitatory(1).delayMs(1.0));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            // The spike at 0.1 ms falls in the first slice (1 ms, the delay), where the step is still 0.
+            assertEquals(10, e.sliceSteps());
+            Throwable refused = duringRun(e, () -> e.recordState(p, "v", new int[] {0}, 0.1));
+            assertTrue(refused instanceof IllegalStateException && refused.getMessage().contains("before the first run"),
+                    String.valueOf(refused));
+            e.run(1);   // the run was not failed
+        }
     }
 }
