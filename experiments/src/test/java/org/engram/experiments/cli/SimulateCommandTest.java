@@ -33,12 +33,17 @@ class SimulateCommandTest {
             "  state: [{population: exc, variable: v, neurons: [0, 5], interval_ms: 1}]",
             "");
 
+    /** Writes a config into {@code dir} and simulates it, with the results under {@code dir/results}. */
+    private static CliRunner.Result simulate(Path dir, String fileName, String yaml) throws IOException {
+        Path config = dir.resolve(fileName);
+        Files.writeString(config, yaml);
+        return CliRunner.run("simulate", config.toString(), "--out", dir.resolve("results").toString());
+    }
+
     /** 45 neurons x slices of 10 steps (the 1 ms delay) are below the 20,000 neuron-steps worth sharing. */
     @Test
     void theSummarySaysWhenTwoThreadsRanOnOne(@TempDir Path dir) throws IOException {
-        Path config = dir.resolve("tiny.yaml");
-        Files.writeString(config, GOOD.replace("seed: 3", "seed: 3\nthreads: 2"));
-        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", dir.resolve("results").toString());
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD.replace("seed: 3", "seed: 3\nthreads: 2"));
         assertEquals(0, r.exitCode(), r.err());
         String summary = Files.readString(Path.of(r.lastLine()).resolve("summary.md"));
         assertTrue(summary.contains("2 thread(s) (run on one: slices of the minimum delay too small to share)"), summary);
@@ -46,10 +51,8 @@ class SimulateCommandTest {
 
     @Test
     void writesEveryFileAndPrintsTheFolderLast(@TempDir Path dir) throws IOException {
-        Path config = dir.resolve("tiny.yaml");
         // The second projection takes the default delay, which the resolved config must spell out.
-        Files.writeString(config, GOOD.replace("weight: 25, delay_ms: 1.0}", "weight: 25}"));
-        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", dir.resolve("results").toString());
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD.replace("weight: 25, delay_ms: 1.0}", "weight: 25}"));
         assertEquals(0, r.exitCode(), r.err());
         Path folder = Path.of(r.lastLine());
         assertTrue(Files.isDirectory(folder), "last line must be the run folder: " + r.lastLine());
@@ -488,12 +491,11 @@ class SimulateCommandTest {
      */
     @Test
     void problemsAreListedInTheOrderWritten(@TempDir Path dir) throws IOException {
-        Path config = dir.resolve("bad.yaml");
-        Files.writeString(config, GOOD.replace("seed: 3", "seed: 3\nthreads: 0").replace("duration_ms: 50",
-                "duration_ms: 50.05").replace("v_reset: 10", "v_reset: 30").replace("size: 5,", "size: five,")
-                .replace("delay_ms: 1.5", "delay_ms: 1.55").replace("weight: 25,", "weigth: 25,")
-                .replace("rate_hz: 20000", "rate_hz: -1").replace("neurons: [0, 5]", "neurons: []"));
-        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", dir.resolve("results").toString());
+        CliRunner.Result r = simulate(dir, "bad.yaml", GOOD.replace("seed: 3", "seed: 3\nthreads: 0")
+                .replace("duration_ms: 50", "duration_ms: 50.05").replace("v_reset: 10", "v_reset: 30")
+                .replace("size: 5,", "size: five,").replace("delay_ms: 1.5", "delay_ms: 1.55")
+                .replace("weight: 25,", "weigth: 25,").replace("rate_hz: 20000", "rate_hz: -1")
+                .replace("neurons: [0, 5]", "neurons: []"));
         assertEquals(2, r.exitCode(), r.err());
         List<Integer> lines = r.err().lines().filter(l -> l.startsWith("  bad.yaml:"))
                 .map(l -> Integer.valueOf(l.split(":")[1])).toList();
