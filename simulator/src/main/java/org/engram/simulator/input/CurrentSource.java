@@ -18,6 +18,9 @@ import org.engram.simulator.network.Population;
 public record CurrentSource(Population<?, ?> target, int[] neurons, double[] timesMs, double[] amplitudesPa) {
     /** Validates shapes, order and indices. */
     public CurrentSource {
+        if (target == null) {
+            throw new ParameterException("current source", "target", "a population", "null");
+        }
         String owner = "current source into '" + target.name() + "'";
         if (timesMs.length == 0) {
             throw new ParameterException(owner, "times_ms", "at least one change time", "none");

@@ -22,6 +22,9 @@ import org.engram.simulator.network.Population;
 public record PoissonInput(Population<?, ?> target, double rateHz, double weight, Receptor receptor) {
     /** Validates the rate and the weight's sign. */
     public PoissonInput {
+        if (target == null) {
+            throw new ParameterException("poisson input", "target", "a population", "null");
+        }
         requireRate(target.name(), rateHz);
         if (!Double.isFinite(weight) || !receptor.accepts(weight)) {
             throw new ParameterException("poisson input to '" + target.name() + "'", "weight",

@@ -218,6 +218,11 @@ public final class NetworkBuilder {
     }
 
     private void requireFreeName(String kind, String name) {
+        // A name labels results (files, summaries) and is how a population is looked up: none is no name.
+        if (name == null || name.isBlank()) {
+            throw new ParameterException("network", kind, "a name that is not empty",
+                    name == null ? "null" : "'" + name + "'");
+        }
         if (names.contains(name)) {
             throw new ParameterException("network", kind, NAME_RULE, name);
         }

@@ -48,4 +48,30 @@ class RejectedAdditionTest {
         assertThrows(ParameterException.class, () -> b.population("c", 3, LifDelta.MODEL, LIF));
         assertThrows(ParameterException.class, () -> b.connect("p", p, p, Rules.allToAll(), Synapses.excitatory(1)));
     }
+
+    /** No name, or a blank one, is refused by name rather than taken (and found by no lookup). */
+    @Test
+    void aMissingOrBlankNameIsRefused() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, LIF);
+        for (String name : new String[] {null, "", "  "}) {
+            ParameterException e = assertThrows(ParameterException.class,
+                    () -> b.population(name, 3, LifDelta.MODEL, LIF));
+            assertEquals("populations", e.location(), e.getMessage());
+            e = assertThrows(ParameterException.class,
+                    () -> b.connect(name, p, p, Rules.allToAll(), Synapses.excitatory(1)));
+            assertEquals("projections", e.location(), e.getMessage());
+        }
+    }
+
+    /** An input without a target says so, rather than failing on its own message. */
+    @Test
+    void anInputWithoutATargetIsRefusedByName() {
+        ParameterException current = assertThrows(ParameterException.class, () -> new org.engram.simulator.input
+                .CurrentSource(null, new int[] {0}, new double[] {1}, new double[] {5}));
+        assertEquals("target", current.location(), current.getMessage());
+        ParameterException poisson = assertThrows(ParameterException.class, () -> new org.engram.simulator.input
+                .PoissonInput(null, 10, 1, org.engram.simulator.model.Receptor.EXCITATORY));
+        assertEquals("target", poisson.location(), poisson.getMessage());
+    }
 }
