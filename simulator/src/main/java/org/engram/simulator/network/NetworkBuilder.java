@@ -44,6 +44,8 @@ public final class NetworkBuilder {
     private final List<CurrentSource> currentSources = new ArrayList<>();
     private final List<PendingInitialiser> initialisers = new ArrayList<>();
     private boolean built;
+    /** Why the build failed, or null: its populations are half initialised, so it cannot be retried. */
+    private RuntimeException buildFailure;
 
     private record PendingProjection(String name, Population<?, ?> source, Population<?, ?> target,
                                      Connectivity rule, Synapses synapses) {
@@ -191,6 +193,15 @@ public final class NetworkBuilder {
     public Network build() {
         checkOpen();
         built = true;
+        try {
+            return drawNetwork();
+        } catch (RuntimeException e) {
+            buildFailure = e;
+            throw e;
+        }
+    }
+
+    private Network drawNetwork() {
         for (Population<?, ?> p : populations) {
             p.state().seedStreams(seed, p.firstNeuron());
         }
@@ -236,6 +247,11 @@ public final class NetworkBuilder {
     }
 
     private void checkOpen() {
+        if (buildFailure != null) {
+            throw new IllegalStateException("this builder's build failed (" + buildFailure.getMessage()
+                    + ") and left its populations half initialised; make a new builder with the change (the same "
+                    + "seed builds the same network)");
+        }
         if (built) {
             throw new IllegalStateException("this builder has already built its network");
         }

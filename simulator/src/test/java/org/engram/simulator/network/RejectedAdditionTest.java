@@ -2,6 +2,7 @@ package org.engram.simulator.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.LifDelta;
@@ -73,5 +74,18 @@ class RejectedAdditionTest {
         ParameterException poisson = assertThrows(ParameterException.class, () -> new org.engram.simulator.input
                 .PoissonInput(null, 10, 1, org.engram.simulator.model.Receptor.EXCITATORY));
         assertEquals("target", poisson.location(), poisson.getMessage());
+    }
+
+    /** A failed build cannot be retried (it initialised populations), and the builder says why. */
+    @Test
+    void aBuilderWhoseBuildFailedSaysSo() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, LIF);
+        // The delay is checked when the synapses are drawn: 0.15 ms is not a whole number of steps.
+        b.connect("c", p, p, Rules.allToAll(), Synapses.excitatory(1).delayMs(0.15));
+        assertThrows(ParameterException.class, b::build);
+        IllegalStateException again = assertThrows(IllegalStateException.class, b::build);
+        assertTrue(again.getMessage().contains("build failed") && again.getMessage().contains("delay"),
+                again.getMessage());
     }
 }
