@@ -84,7 +84,9 @@ public abstract class NeuronState {
 
     /**
      * Seeds the per-neuron random streams of a state that has any (spike sources, noisy models).
-     * Called once by the network builder; the default does nothing.
+     * Called once by the network builder; the default does nothing. A model of one's own draws its
+     * noise from {@code RandomStreams.of(seed, Purpose.MODEL_NOISE, firstGlobalNeuron + i)} for
+     * neuron i, one stream per neuron, so its results do not depend on the thread count.
      *
      * @param seed               the network seed
      * @param firstGlobalNeuron  the network-wide index of neuron 0 of this population

@@ -28,5 +28,11 @@ public enum Purpose {
     /** Replay memory decisions, one stream per task. */
     REPLAY,
     /** Dataset permutations and other task-sequence transforms, one stream per task. */
-    TASK
+    TASK,
+    /**
+     * The noise of a neuron model (for a model a user writes), one stream per neuron, keyed by its
+     * network-wide index: {@code RandomStreams.of(seed, MODEL_NOISE, firstGlobalNeuron + i)} in
+     * {@link org.engram.simulator.model.NeuronState#seedStreams}, so draws do not depend on threads.
+     */
+    MODEL_NOISE
 }

@@ -21,4 +21,21 @@ class RandomStreamsTest {
         }
         assertEquals(keys.length * keys.length, indices.size());
     }
+
+    /** Each purpose keys its own streams: the same seed and index give other numbers for each. */
+    @Test
+    void everyPurposeDrawsItsOwnNumbers() {
+        Set<Long> first = new HashSet<>();
+        for (Purpose p : Purpose.values()) {
+            first.add(RandomStreams.of(42, p, 7).nextLong());
+        }
+        assertEquals(Purpose.values().length, first.size());
+    }
+
+    /** The ordinal is part of a stream's key: a purpose added since keeps the earlier ones' numbers. */
+    @Test
+    void purposesKeepTheirPlaceInTheKey() {
+        assertEquals(10, Purpose.TASK.ordinal());
+        assertEquals(11, Purpose.MODEL_NOISE.ordinal());
+    }
 }
