@@ -214,7 +214,9 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Records the spikes of a population from now on.
+     * Records the spikes of a population from now on. Added during a run (from a listener), it
+     * starts with the next slice: observers have already been shown the current slice's spikes,
+     * up to the minimum delay after the listener's spike.
      *
      * @param population a population of this engine's network
      * @return the recorder
@@ -313,7 +315,8 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Adds an observer: it sees every spike in time order (ties by network-wide neuron index) but
-     * must not change the network.
+     * must not change the network. Added during a run (from a listener), it starts with the next
+     * slice, as {@link #recordSpikes} does.
      *
      * @param observer the observer
      * @throws ParameterException if the observer is null
