@@ -228,7 +228,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Records the population rate from now on: its first bin starts at the current time.
+     * Records the population rate from now on: its first bin starts at the current time or, added
+     * during a run (from a listener), at the end of the current slice, from where it sees spikes.
      *
      * @param population a population of this engine's network
      * @param binMs      bin width in ms, a whole number of steps
@@ -236,7 +237,13 @@ public final class Engine implements AutoCloseable {
      */
     public RateMonitor recordRate(Population<?, ?> population, double binMs) {
         requireRateBin(grid, binMs);
-        RateMonitor r = new RateMonitor(own(population), binMs, timeMs());
+        double startMs;
+        synchronized (lifecycle) {
+            // The current slice's spikes were shown to observers before the listener ran: bins that
+            // began at its start would count none of them.
+            startMs = running ? grid.timeMs(sliceTo) : timeMs();
+        }
+        RateMonitor r = new RateMonitor(own(population), binMs, startMs);
         observers.add(r);
         rateMonitors.add(r);
         return r;
