@@ -300,7 +300,7 @@ public final class SimulationRun {
             Population<?, ?> p = factory.built(b.population());
             if (p != null) {
                 try {
-                    p.state().values(b.variable());   // the recorder's rule: a recordable variable of the model
+                    p.values(b.variable());   // the recorder's rule: a recordable variable of the model
                 } catch (EngramException e) {
                     problems.add(new ConfigException(source, path + ".variable", e.expected(), e.found(), null));
                 }

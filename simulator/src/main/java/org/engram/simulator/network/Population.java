@@ -90,11 +90,12 @@ public final class Population<P extends Record, S extends NeuronState> {
      * @throws ParameterException if the model has no such variable
      */
     public double[] values(String variable) {
-        if (!state.recordables().containsKey(variable)) {
+        double[] values = state.recordables().get(variable);
+        if (values == null) {
             throw new ParameterException("population '" + name + "' (" + model.name() + ")", "variable",
                     "one of " + state.variableNames(), variable, Suggestions.didYouMean(variable, state.variableNames()));
         }
-        return state.values(variable);
+        return values;
     }
 
     /** @return whether the model can run in precise-time mode */
