@@ -316,11 +316,14 @@ public final class SimulationRun {
                     problems.add(new ConfigException(source, path + ".neurons", e.expected(), e.found(), null));
                 }
             }
-            if (grid != null && b.intervalMs() != null) {
+            if (grid != null) {
+                // Without the key the interval is one step, and a recording too large is the entry's.
+                String field = b.intervalMs() == null ? path : path + ".interval_ms";
                 try {
-                    Engine.stateIntervalSteps(grid, b.intervalMs());
+                    int interval = b.intervalMs() == null ? 1 : Engine.stateIntervalSteps(grid, b.intervalMs());
+                    checkCapacity(c, grid, b, interval);
                 } catch (EngramException e) {
-                    problems.add(new ConfigException(source, path + ".interval_ms", e.expected(), e.found(), null));
+                    problems.add(new ConfigException(source, field, e.expected(), e.found(), null));
                 }
             }
             for (int j = 0; j < i; j++) {
@@ -333,6 +336,25 @@ public final class SimulationRun {
                 }
             }
         }
+    }
+
+    /**
+     * The recorder's capacity rule for a {@code record.state} entry over the run's duration; a
+     * duration that is itself a problem is reported as one, not here.
+     */
+    private static void checkCapacity(SimulationConfig c, TimeGrid grid, SimulationConfig.StateSpec b,
+                                      int intervalSteps) {
+        if (c.durationMs() == null || !(c.durationMs() > 0)) {
+            return;
+        }
+        int steps;
+        try {
+            steps = grid.wholeSteps("simulation", "duration_ms", c.durationMs());
+        } catch (EngramException e) {
+            return;
+        }
+        int neurons = b.neurons() == null ? 1 : b.neurons().length;
+        StateRecorder.requireCapacity(b.population(), steps / intervalSteps, neurons);
     }
 
     private static String summary(SimulationConfig c, Network network, List<SpikeRecorder> spikes,

@@ -433,6 +433,22 @@ class SimulateCommandTest {
                 Arguments.of("state interval off the grid, at its key", GOOD.replace("interval_ms: 1}", "interval_ms: 0.25}"),
                         List.of("bad.yaml:13:59: record.state[0].interval_ms: expected a whole number of time steps"
                                 + " (multiple of dt = 0.1 ms), found 0.25")),
+                // A recording too large for one recorder was found only when the run started, alone and
+                // without a line: 2e8 samples x 12 neurons exceed one array.
+                Arguments.of("state recording larger than a recorder holds, reported with the other problems", GOOD
+                        .replace("duration_ms: 50", "duration_ms: 20000000").replace("v_reset: 10", "v_reset: 30")
+                        .replace("neurons: [0, 5], interval_ms: 1}", "neurons: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],"
+                                + " interval_ms: 0.1}"),
+                        List.of("2 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
+                                "\n  bad.yaml:13:", "record.state[0].interval_ms: expected at most 2147483639 samples x"
+                                        + " neurons in one recorder (a longer interval, fewer neurons or a shorter run),"
+                                        + " found 200000000 samples x 12 neurons")),
+                // Without an interval (one step) the entry itself is named.
+                Arguments.of("state recording larger than a recorder holds, without an interval", GOOD
+                        .replace("duration_ms: 50", "duration_ms: 20000000")
+                        .replace("neurons: [0, 5], interval_ms: 1}", "neurons: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]}"),
+                        List.of("bad.yaml:13:", "record.state[0]: expected at most 2147483639 samples x neurons",
+                                "found 200000000 samples x 12 neurons")),
                 // The rate bin and the state entries were checked only when the engine recorded them,
                 // after every other check had passed: the first entry's problem alone was reported.
                 Arguments.of("bad rate bin and state entries, reported with the other problems", GOOD

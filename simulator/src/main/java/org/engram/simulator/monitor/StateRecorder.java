@@ -77,6 +77,24 @@ public final class StateRecorder {
         }
     }
 
+    /**
+     * Checks that one recorder can hold {@code samples} samples of {@code neurons} neurons, as
+     * {@link #reserve} does before a run, so that a config can report a recording too large for one
+     * recorder together with its other problems, before anything runs.
+     *
+     * @param population the recorded population's name, for the message
+     * @param samples    samples per neuron over all runs
+     * @param neurons    recorded neurons
+     * @throws ParameterException if samples x neurons exceeds what one array can hold
+     */
+    public static void requireCapacity(String population, long samples, int neurons) {
+        if (samples * neurons > Integer.MAX_VALUE - 8) {
+            throw new ParameterException("state recorder of '" + population + "'", "interval",
+                    "at most " + (Integer.MAX_VALUE - 8) + " samples x neurons in one recorder (a longer interval, "
+                            + "fewer neurons or a shorter run)", samples + " samples x " + neurons + " neurons");
+        }
+    }
+
     /** @return the sampling interval in steps */
     public int intervalSteps() {
         return intervalSteps;
@@ -103,12 +121,8 @@ public final class StateRecorder {
      * @param total the number of samples the recorder will hold after the run
      */
     public void reserve(int total) {
+        requireCapacity(population.name(), total, neurons.length);
         long needed = (long) total * neurons.length;
-        if (needed > Integer.MAX_VALUE - 8) {
-            throw new ParameterException("state recorder of '" + population.name() + "'", "interval",
-                    "at most " + (Integer.MAX_VALUE - 8) + " samples x neurons in one recorder (a longer interval, "
-                            + "fewer neurons or a shorter run)", total + " samples x " + neurons.length + " neurons");
-        }
         if (needed > values.length) {
             // Doubling: a loop of short runs would otherwise copy every earlier sample at each run.
             values = Arrays.copyOf(values, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8, 2L * values.length)));
