@@ -340,11 +340,11 @@ public final class SimulationRun {
 
     /**
      * The recorder's capacity rule for a {@code record.state} entry over the run's duration; a
-     * duration that is itself a problem is reported as one, not here.
+     * duration or population that is itself a problem is reported as one, not here.
      */
     private static void checkCapacity(SimulationConfig c, TimeGrid grid, SimulationConfig.StateSpec b,
                                       int intervalSteps) {
-        if (c.durationMs() == null || !(c.durationMs() > 0)) {
+        if (c.durationMs() == null || !(c.durationMs() > 0) || b.population() == null) {
             return;
         }
         int steps;
