@@ -42,7 +42,7 @@ final class StdpBenchCommand implements Callable<Integer> {
     int test;
 
     @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}). The"
-            + " network advances in slices of one step, which the engine shares between threads only from 20,000"
+            + " network advances in slices of one step, which the engine shares between threads only from 5,000"
             + " neurons (inputs included); smaller networks run on one thread.")
     int threads;
 

@@ -54,16 +54,19 @@ class BenchCommandTest {
     }
 
     /**
-     * Slices are shared when neurons x slice steps reach 20,000 (EngineOptions' default): Brunel's
-     * 1.5 ms delay makes slices of 15 steps, so 2,500 neurons (37,500) share and 1,250 (18,750) do
-     * not; CUBA's 0.1 ms delay makes slices of one step (1,000 for 1,000 neurons).
+     * Slices are shared when neurons x slice steps reach 5,000 in grid mode and 20,000 in precise mode
+     * (EngineOptions' defaults): Brunel's 1.5 ms delay makes slices of 15 steps, so 375 neurons
+     * (5,625) share and 250 (3,750) do not; CUBA's 0.1 ms delay makes slices of one step, so 5,000
+     * neurons share in grid mode but not in precise mode, and 4,000 do not.
      */
     @ParameterizedTest
-    @CsvSource({"brunel, 2500, 2, true", "brunel, 1250, 2, false", "brunel, 2500, 1, false", "cuba, 1000, 2, false"})
-    void theReportSaysWhetherTheThreadsWereUsed(String network, int neurons, int threads, boolean parallel)
-            throws Exception {
+    @CsvSource({"brunel, 375, 2, grid, true", "brunel, 250, 2, grid, false", "brunel, 2500, 1, grid, false",
+            "cuba, 5000, 2, grid, true", "cuba, 4000, 2, grid, false", "cuba, 5000, 2, precise, false",
+            "brunel, 1500, 2, precise, true", "brunel, 1250, 2, precise, false"})
+    void theReportSaysWhetherTheThreadsWereUsed(String network, int neurons, int threads, String mode,
+                                                 boolean parallel) throws Exception {
         CliRunner.Result r = CliRunner.run("bench", network, "--neurons", String.valueOf(neurons), "--duration-ms", "20",
-                "--threads", String.valueOf(threads), "--json");
+                "--threads", String.valueOf(threads), "--mode", mode, "--json");
         assertEquals(parallel, lastJson(r).get("parallel").asBoolean());
         assertEquals(threads > 1 && !parallel, r.out().contains("(run on one:"), r.out());
     }

@@ -40,7 +40,7 @@ class SimulateCommandTest {
         return CliRunner.run("simulate", config.toString(), "--out", dir.resolve("results").toString());
     }
 
-    /** 45 neurons x slices of 10 steps (the 1 ms delay) are below the 20,000 neuron-steps worth sharing. */
+    /** 45 neurons x slices of 10 steps (the 1 ms delay) are below the 5,000 neuron-steps worth sharing. */
     @Test
     void theSummarySaysWhenTwoThreadsRanOnOne(@TempDir Path dir) throws IOException {
         CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD.replace("seed: 3", "seed: 3\nthreads: 2"));
