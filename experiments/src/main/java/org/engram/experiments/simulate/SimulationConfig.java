@@ -147,10 +147,22 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      *
      * @param population population
      * @param variable   variable name, e.g. {@code v}
-     * @param neurons    neurons to sample (ascending)
+     * @param neurons    neurons to sample (ascending; default neuron 0)
      * @param intervalMs sampling interval in ms (default dt)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StateSpec(String population, String variable, int[] neurons, Double intervalMs) {
+        /** @return the neurons sampled: those given, or neuron 0 */
+        public int[] neuronsOrDefault() {
+            return neurons != null ? neurons : new int[] {0};
+        }
+
+        /**
+         * @param dtMs the time step (ms)
+         * @return the sampling interval in ms: the one given, or one step
+         */
+        public double intervalMsOr(double dtMs) {
+            return intervalMs != null ? intervalMs : dtMs;
+        }
     }
 }

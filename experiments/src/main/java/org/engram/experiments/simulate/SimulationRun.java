@@ -154,9 +154,8 @@ public final class SimulationRun {
                 rates.add(engine.recordRate(p, c.record().rateBinMs()));
             }
             for (SimulationConfig.StateSpec s : c.record().state()) {
-                int[] neurons = s.neurons() != null ? s.neurons() : new int[] {0};
-                states.add(engine.recordState(network.population(s.population()), s.variable(), neurons,
-                        s.intervalMs() != null ? s.intervalMs() : network.grid().dtMs()));
+                states.add(engine.recordState(network.population(s.population()), s.variable(),
+                        s.neuronsOrDefault(), s.intervalMsOr(network.grid().dtMs())));
             }
             engine.addObserver(digest);
             AbandonedSimulations.remove(resultsRoot, c.name(), err);
@@ -320,8 +319,7 @@ public final class SimulationRun {
                 // Without the key the interval is one step, and a recording too large is the entry's.
                 String field = b.intervalMs() == null ? path : path + ".interval_ms";
                 try {
-                    int interval = b.intervalMs() == null ? 1 : Engine.stateIntervalSteps(grid, b.intervalMs());
-                    checkCapacity(c, grid, b, interval);
+                    checkCapacity(c, grid, b, Engine.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs())));
                 } catch (EngramException e) {
                     problems.add(new ConfigException(source, field, e.expected(), e.found(), null));
                 }
@@ -353,8 +351,7 @@ public final class SimulationRun {
         } catch (EngramException e) {
             return;
         }
-        int neurons = b.neurons() == null ? 1 : b.neurons().length;
-        StateRecorder.requireCapacity(b.population(), steps / intervalSteps, neurons);
+        StateRecorder.requireCapacity(b.population(), steps / intervalSteps, b.neuronsOrDefault().length);
     }
 
     private static String summary(SimulationConfig c, Network network, List<SpikeRecorder> spikes,
