@@ -537,11 +537,13 @@ public final class Engine implements AutoCloseable {
                     t = te;
                     // Events at the same time act together, as within a grid step: no threshold
                     // test between them, so their order (that of the populations) cannot matter.
+                    // Times an ulp or so apart are one moment reached by two sums (spike time plus
+                    // delay) rounded differently.
                     do {
                         kernel.receive(state, i, events.inhibitory[k] ? Receptor.INHIBITORY : Receptor.EXCITATORY,
                                 events.weight[k], te);
                         k++;
-                    } while (k < events.count && events.timeMs[k] == te);
+                    } while (k < events.count && TimeGrid.atOrBefore(events.timeMs[k], te));
                 }
                 if (events.count > 0) {
                     horizon[i] = Double.NEGATIVE_INFINITY;
@@ -710,6 +712,19 @@ public final class Engine implements AutoCloseable {
         }
         final int source = exchange.neuron[m];
         final int spikeStep = exchange.step[m];
+        // Precise mode: a spike on its step's end (times in (s dt, (s + 1) dt] belong to step s)
+        // arrives at the start of a step, where a spike at time 0 also arrives; both are given as
+        // that step and offset 0, so inputs at the same moment meet in one step and act together.
+        int arrivalBase = spikeStep;
+        double arrivalOffsetMs = 0;
+        if (precise) {
+            double t = exchange.timeMs[m];
+            if (TimeGrid.atOrBefore(grid.timeMs(spikeStep + 1L), t)) {
+                arrivalBase = spikeStep + 1;
+            } else {
+                arrivalOffsetMs = t - grid.timeMs(spikeStep);
+            }
+        }
         long events = 0;
         for (Route route : outgoing[exchange.population[m]]) {
             final Projection proj = route.projection;
@@ -721,7 +736,7 @@ public final class Engine implements AutoCloseable {
             }
             events += b - a;
             if (precise) {
-                deliverPrecise(proj, target, w, spikeStep, exchange.timeMs[m] - spikeStep * grid.dtMs(), a, b);
+                deliverPrecise(proj, target, w, arrivalBase, arrivalOffsetMs, a, b);
             } else {
                 deliverGrid(proj, target, spikeStep, a, b);
             }
@@ -782,7 +797,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private static void deliverPrecise(Projection proj, PopulationRuntime target, int w, int spikeStep,
+    /**
+     * Queues the events of synapses {@code [a, b)} for worker {@code w}'s targets, each at its delay
+     * after the start of step {@code baseStep}, plus {@code offsetMs}.
+     */
+    private static void deliverPrecise(Projection proj, PopulationRuntime target, int w, int baseStep,
                                        double offsetMs, int a, int b) {
         final int[] targets = proj.targets();
         final int[] heads = target.eventHead;
@@ -791,7 +810,7 @@ public final class Engine implements AutoCloseable {
         final boolean inhibitory = proj.receptor() == Receptor.INHIBITORY;
         final PreciseQueue[] queues = target.queues[w];
         for (int k = a; k < b; k++) {
-            int slot = (spikeStep + proj.delaySteps(k)) % slots;
+            int slot = (baseStep + proj.delaySteps(k)) % slots;
             int index = slot * n + targets[k];
             heads[index] = queues[slot].push(offsetMs, proj.weight(k), inhibitory, heads[index]);
         }

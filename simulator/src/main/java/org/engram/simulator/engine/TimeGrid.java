@@ -17,6 +17,9 @@ public record TimeGrid(double dtMs) {
     /** The relative rounding of {@code ms / dt}: three roundings of 2^-53 each, with margin. */
     private static final double DIVISION_ROUNDING = 1e-15;
 
+    /** Times this many ulps apart are one moment ({@link #atOrBefore}). */
+    private static final double TIE_ULPS = 4;
+
     /** The default time step of 0.1 ms. */
     public static final double DEFAULT_DT_MS = 0.1;
 
@@ -93,5 +96,19 @@ public record TimeGrid(double dtMs) {
      */
     public double timeMs(long step) {
         return step * dtMs;
+    }
+
+    /**
+     * Whether time {@code a} is at or before time {@code b}, counting times a few ulps apart as one
+     * moment. Precise mode computes times as sums rounded once (a spike time plus a delay, a spike
+     * time plus a refractory period), so two routes to the same moment, such as a spike at 1.0 ms
+     * delayed by 1.0 ms and one at 1.5 ms delayed by 0.5 ms, can land an ulp apart.
+     *
+     * @param a a time in milliseconds
+     * @param b a time in milliseconds; {@code -infinity} ("never") is after no finite time
+     * @return {@code a <= b}, or {@code a} later than {@code b} by at most a few ulps of {@code b}
+     */
+    public static boolean atOrBefore(double a, double b) {
+        return a <= b || (Double.isFinite(b) && a - b <= TIE_ULPS * Math.ulp(b));
     }
 }

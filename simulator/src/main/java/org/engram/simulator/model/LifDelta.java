@@ -163,9 +163,6 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
     }
 
     private static final class PreciseKernel implements ExactKernel<State> {
-        /** Times this many ulps apart count as equal at the end of refractoriness. */
-        private static final double TIE_ULPS = 4;
-
         private final double tauM;
         private final double vInf;
         private final double vTh;
@@ -215,13 +212,13 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
          * Discards input up to and including the end of refractoriness, as grid mode does (its
          * last refractory step drops the input that arrives at the step's end). The end is a sum
          * {@code t_spike + t_ref} rounded once, so an input meant to arrive exactly then may land an
-         * ulp either side: a few ulps count as the same time.
+         * ulp either side, which {@link TimeGrid#atOrBefore} counts as the same time.
          */
         @Override
         public void receive(State s, int i, Receptor receptor, double weight, double timeMs) {
             double until = s.refractoryUntilMs[i];
-            // -infinity: never spiked (its ulp is infinite, so it needs no tie).
-            if (until == Double.NEGATIVE_INFINITY || timeMs - until > TIE_ULPS * Math.ulp(until)) {
+            // -infinity: never spiked.
+            if (!TimeGrid.atOrBefore(timeMs, until)) {
                 s.v[i] += weight;
             }
         }
