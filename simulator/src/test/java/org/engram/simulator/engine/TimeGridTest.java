@@ -1,6 +1,7 @@
 package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,5 +84,21 @@ class TimeGridTest {
         assertEquals(0, grid.stepEndingAtOrAfter(0.1));
         assertEquals(1, grid.stepEndingAtOrAfter(0.10001));
         assertEquals(Integer.MAX_VALUE, grid.stepEndingAtOrAfter(1e15));
+    }
+
+    @Test
+    void timesAFewUlpsApartAreOneMoment() {
+        for (double t : new double[] {1.0, 3.3, 1_000_000.0}) {
+            assertTrue(TimeGrid.atOrBefore(t, t));
+            assertTrue(TimeGrid.atOrBefore(Math.nextDown(t), t));
+            assertTrue(TimeGrid.atOrBefore(t + 4 * Math.ulp(t), t), () -> "4 ulps after " + t);
+            assertFalse(TimeGrid.atOrBefore(t + 9 * Math.ulp(t), t), () -> "9 ulps after " + t);
+            assertFalse(TimeGrid.atOrBefore(t + 1e-9, t), () -> "1e-9 ms after " + t);
+        }
+        // Two sums meaning 3.3 ms land an ulp apart.
+        assertTrue(TimeGrid.atOrBefore(1.7 + 1.6, 1.1 + 2.2) && TimeGrid.atOrBefore(1.1 + 2.2, 1.7 + 1.6));
+        assertFalse(TimeGrid.atOrBefore(Double.MIN_VALUE, 0), "time 0 has no neighbours");
+        assertFalse(TimeGrid.atOrBefore(5, Double.NEGATIVE_INFINITY), "never is before every time");
+        assertTrue(TimeGrid.atOrBefore(Double.NEGATIVE_INFINITY, 5));
     }
 }
