@@ -112,7 +112,7 @@ public final class Network {
         return n == 0 ? 0 : (double) bytes / n;
     }
 
-    /** @return the smallest synaptic delay in steps, or 1 if there are no projections */
+    /** @return the smallest synaptic delay in steps, or 1 if there are no synapses */
     public int minDelaySteps() {
         int min = Integer.MAX_VALUE;
         for (Projection p : projections) {
@@ -123,11 +123,16 @@ public final class Network {
         return min == Integer.MAX_VALUE ? 1 : min;
     }
 
-    /** @return the largest synaptic delay in steps, or 1 if there are no projections */
+    /**
+     * @return the largest synaptic delay in steps, or 1 if there are no synapses; a projection
+     *         without synapses has no delay, so it does not lengthen the engine's ring buffers
+     */
     public int maxDelaySteps() {
         int max = 1;
         for (Projection p : projections) {
-            max = Math.max(max, p.maxDelaySteps());
+            if (p.synapseCount() > 0) {
+                max = Math.max(max, p.maxDelaySteps());
+            }
         }
         return max;
     }

@@ -12,6 +12,7 @@ import org.apache.commons.math3.distribution.ConstantRealDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.connect.Rules;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,19 @@ class SynapseStorageTest {
         }
         assertEquals(min, p.minDelaySteps());
         assertEquals(6L * p.synapseCount() + 4L * (N + 1), p.bytes());
+    }
+
+    @Test
+    void aProjectionWithoutSynapsesHasNoDelayInTheNetwork() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> a = b.population("a", N, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.connect("used", a, a, Rules.fixedInDegree(5), Synapses.excitatory(0.1).delayMs(1.5));
+        // 3 s would make the ring buffers of every neuron 30,001 steps long (GBs in a large network).
+        b.connect("empty", a, a, Rules.fixedProbability(0), Synapses.excitatory(0.1).delayMs(3000));
+        Network network = b.build();
+        assertEquals(0, network.projections().get(1).synapseCount());
+        assertEquals(15, network.minDelaySteps());
+        assertEquals(15, network.maxDelaySteps());
     }
 
     @Test
