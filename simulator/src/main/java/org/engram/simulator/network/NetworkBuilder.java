@@ -220,7 +220,8 @@ public final class NetworkBuilder {
         List<Projection> projections = new ArrayList<>();
         for (PendingProjection p : pending) {
             int index = projections.size();
-            ProjectionAssembler assembler = new ProjectionAssembler(p.name(), p.source().size(), p.target().size());
+            ProjectionAssembler assembler = new ProjectionAssembler(p.name(), p.rule(), p.source().size(),
+                    p.target().size());
             p.rule().generate(new ConnectContext(p.name(), index, p.source().size(), p.target().size(),
                     p.source() == p.target(), seed), assembler);
             projections.add(assembler.assemble(index, p.name(), p.source(), p.target(), p.synapses(), grid, seed));
@@ -240,6 +241,9 @@ public final class NetworkBuilder {
     }
 
     private Population<?, ?> owned(Population<?, ?> p) {
+        if (p == null) {
+            throw new ParameterException("network", "population", "a population of this builder", "null");
+        }
         if (p.index() >= populations.size() || populations.get(p.index()) != p) {
             throw new IllegalArgumentException("population '" + p.name() + "' belongs to another builder");
         }

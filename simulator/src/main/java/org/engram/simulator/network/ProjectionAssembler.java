@@ -5,6 +5,7 @@ import org.apache.commons.math3.distribution.RealDistribution;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
+import org.engram.simulator.network.connect.Connectivity;
 import org.engram.simulator.network.connect.SynapseSink;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
@@ -15,6 +16,8 @@ import org.engram.simulator.random.RandomStreams;
  */
 final class ProjectionAssembler implements SynapseSink {
     private final String owner;
+    /** The rule whose synapses these are, which names where a bad one came from. */
+    private final Connectivity rule;
     private final int sourceSize;
     private final int targetSize;
     private int count;
@@ -25,8 +28,9 @@ final class ProjectionAssembler implements SynapseSink {
     private boolean anyExplicitWeight;
     private boolean anyExplicitDelay;
 
-    ProjectionAssembler(String projectionName, int sourceSize, int targetSize) {
+    ProjectionAssembler(String projectionName, Connectivity rule, int sourceSize, int targetSize) {
         this.owner = "projection '" + projectionName + "'";
+        this.rule = rule;
         this.sourceSize = sourceSize;
         this.targetSize = targetSize;
     }
@@ -65,10 +69,12 @@ final class ProjectionAssembler implements SynapseSink {
 
     private void checkIndices(int source, int target) {
         if (source < 0 || source >= sourceSize) {
-            throw new ParameterException(owner, "source", "an index in [0, " + sourceSize + ")", source);
+            throw atSynapse(new ParameterException(owner, "source", "an index in [0, " + sourceSize + ")", source),
+                    count);
         }
         if (target < 0 || target >= targetSize) {
-            throw new ParameterException(owner, "target", "an index in [0, " + targetSize + ")", target);
+            throw atSynapse(new ParameterException(owner, "target", "an index in [0, " + targetSize + ")", target),
+                    count);
         }
     }
 
@@ -220,11 +226,11 @@ final class ProjectionAssembler implements SynapseSink {
     }
 
     /**
-     * Names the synapse of a bad value the rule gave one by one (an explicit list's index), which
-     * the value alone would not find in a long list; built only on failure.
+     * Names the synapse of a bad value the rule gave one by one (an explicit list's index, a
+     * matrix entry), which the value alone would not find in a long list; built only on failure.
      */
-    private static ParameterException atSynapse(ParameterException e, int position) {
-        String at = "at synapse " + position + " of the rule's list (0-based)";
+    private ParameterException atSynapse(ParameterException e, int position) {
+        String at = "at " + rule.synapseOrigin(position);
         return new ParameterException(e.source(), e.location(), e.expected(), e.found(),
                 e.hint() == null ? at : at + "; " + e.hint());
     }

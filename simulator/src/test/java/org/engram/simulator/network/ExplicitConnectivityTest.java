@@ -140,6 +140,17 @@ class ExplicitConnectivityTest {
                 () -> between(1, 3, 4, Rules.explicit(new int[] {0, 3}, new int[] {0, 0}), Synapses.excitatory(1)));
         assertEquals("source", e.location());
         assertEquals("3", e.found());
+        assertTrue(e.getMessage().contains("at synapse 1 of the rule's list"), e.getMessage());
+    }
+
+    @Test
+    void aMatrixWeightOfTheWrongSignIsNamedByItsEntry() {
+        // The third non-zero entry, weights[1][2], is the one an excitatory projection refuses.
+        ParameterException e = assertThrows(ParameterException.class, () -> between(1, 2, 3,
+                Rules.matrix(new double[][] {{0, 0.5, 0}, {0.1, 0, -0.2}}), Synapses.excitatory(0.3)));
+        assertEquals("weight", e.location());
+        assertEquals("-0.2", e.found());
+        assertTrue(e.getMessage().contains("at weights[1][2]"), e.getMessage());
     }
 
     @Test

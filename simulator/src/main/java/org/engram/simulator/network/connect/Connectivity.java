@@ -19,4 +19,15 @@ public interface Connectivity {
 
     /** @return a one-line description for summaries, e.g. {@code "fixed_in_degree(k=100)"} */
     String describe();
+
+    /**
+     * Where the {@code k}-th synapse the rule reported came from, for an error about its indices,
+     * weight or delay; asked only on failure.
+     *
+     * @param k the 0-based order in which the rule reported the synapse
+     * @return by default {@code "synapse k of the rule's list (0-based)"}, the position in an explicit list
+     */
+    default String synapseOrigin(int k) {
+        return "synapse " + k + " of the rule's list (0-based)";
+    }
 }

@@ -59,6 +59,20 @@ public final class WeightMatrix implements Connectivity {
         }
     }
 
+    /** Names the matrix entry, e.g. {@code weights[1][2]}: the user wrote a matrix, not a list. */
+    @Override
+    public String synapseOrigin(int k) {
+        int left = k;
+        for (int s = 0; s < weights.length; s++) {
+            for (int t = 0; t < columns; t++) {
+                if (weights[s][t] != 0 && left-- == 0) {
+                    return "weights[" + s + "][" + t + "]";
+                }
+            }
+        }
+        return Connectivity.super.synapseOrigin(k);
+    }
+
     @Override
     public String describe() {
         return "matrix(" + weights.length + " x " + columns + ", synapses=" + nonZero + ")";
