@@ -25,9 +25,14 @@ public record PoissonInput(Population<?, ?> target, double rateHz, double weight
         if (target == null) {
             throw new ParameterException("poisson input", "target", "a population", "null");
         }
+        String owner = "poisson input to '" + target.name() + "'";
         requireRate(target.name(), rateHz);
-        if (!Double.isFinite(weight) || !receptor.accepts(weight)) {
-            throw new ParameterException("poisson input to '" + target.name() + "'", "weight",
+        if (receptor == null) {
+            throw new ParameterException(owner, "receptor", "excitatory or inhibitory", "null");
+        }
+        ParameterException.requireFinite(owner, "weight", weight, "the target model's unit, mV or pA");
+        if (!receptor.accepts(weight)) {
+            throw new ParameterException(owner, "weight",
                     receptor == Receptor.EXCITATORY ? "an excitatory weight >= 0" : "an inhibitory weight <= 0",
                     weight);
         }

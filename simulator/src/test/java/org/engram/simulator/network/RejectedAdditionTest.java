@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.connect.Rules;
 import org.junit.jupiter.api.Test;
 
@@ -72,8 +73,27 @@ class RejectedAdditionTest {
                 .CurrentSource(null, new int[] {0}, new double[] {1}, new double[] {5}));
         assertEquals("target", current.location(), current.getMessage());
         ParameterException poisson = assertThrows(ParameterException.class, () -> new org.engram.simulator.input
-                .PoissonInput(null, 10, 1, org.engram.simulator.model.Receptor.EXCITATORY));
+                .PoissonInput(null, 10, 1, Receptor.EXCITATORY));
         assertEquals("target", poisson.location(), poisson.getMessage());
+        // Through the builder too, whose own check of the population came first.
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        ParameterException viaBuilder = assertThrows(ParameterException.class,
+                () -> b.poissonInput(null, 10, 1, Receptor.EXCITATORY));
+        assertEquals("null", viaBuilder.found(), viaBuilder.getMessage());
+    }
+
+    /** A Poisson input's receptor and weight are checked in that order, each by its own rule. */
+    @Test
+    void aPoissonInputWithoutAReceptorOrAFiniteWeightIsRefusedByName() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, LIF);
+        ParameterException e = assertThrows(ParameterException.class, () -> b.poissonInput(p, 10, 0.1, null));
+        assertEquals("receptor", e.location(), e.getMessage());
+        e = assertThrows(ParameterException.class, () -> b.poissonInput(p, 10, Double.NaN, Receptor.EXCITATORY));
+        assertEquals("weight", e.location(), e.getMessage());
+        assertTrue(e.expected().startsWith("a finite number"), e.getMessage());
+        e = assertThrows(ParameterException.class, () -> b.poissonInput(p, 10, -0.1, Receptor.EXCITATORY));
+        assertEquals("an excitatory weight >= 0", e.expected(), e.getMessage());
     }
 
     /** A failed build cannot be retried (it initialised populations), and the builder says why. */
