@@ -26,9 +26,11 @@ class DeterminismTest {
                 Synapses.excitatory(0.1).delays(new UniformRealDistribution(1, 2)));
         b.connect("inh->exc", inh, exc, Rules.fixedOutDegree(30).withMultapses(false),
                 Synapses.inhibitory(0).weights(new NormalDistribution(-0.5, 0.05)));
+        b.initialise(exc, "v", new UniformRealDistribution(0, 20));
         if (extra) {
             Population<?, ?> more = b.population("more", 50, LifDelta.MODEL, LifDelta.MODEL.defaults());
             b.connect("more->exc", more, exc, Rules.fixedProbability(0.3), Synapses.excitatory(0.2));
+            b.initialise(more, "v", new UniformRealDistribution(0, 20));
         }
         return b.build();
     }
@@ -66,11 +68,15 @@ class DeterminismTest {
 
     @Test
     void addingPopulationAndProjectionLaterLeavesEarlierProjectionsUnchanged() {
-        List<Projection> a = build(7, false).projections();
-        List<Projection> b = build(7, true).projections();
+        Network first = build(7, false);
+        Network later = build(7, true);
+        List<Projection> a = first.projections();
+        List<Projection> b = later.projections();
         assertEquals(a.size() + 1, b.size());
         for (int i = 0; i < a.size(); i++) {
             assertSameArrays(a.get(i), b.get(i));
         }
+        assertArrayEquals(first.population("exc").state().values("v"), later.population("exc").state().values("v"),
+                "initial values");
     }
 }

@@ -10,7 +10,8 @@ package org.engram.simulator.network.connect;
  * }</pre>
  *
  * <p>Every random rule draws from one stream per source or target neuron derived from the
- * network seed, so a network depends on the seed alone. Autapses and multapses are allowed by
+ * network seed and the projection's position in the order of declaration, so a network depends on
+ * the seed and its declarations alone, never on threads. Autapses and multapses are allowed by
  * default, as in NEST ({@code allow_autapses}, {@code allow_multapses}).
  */
 public final class Rules {
