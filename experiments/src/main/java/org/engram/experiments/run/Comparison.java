@@ -88,7 +88,7 @@ public final class Comparison {
                 if (tasks > 1) {
                     entries.add(RunPlots.entry(label, s));
                 }
-                csv.append(s.label()).append(',').append(r.directory().getFileName()).append(',')
+                csv.append(s.label()).append(',').append(r.runId()).append(',')
                         .append(s.seeds().size());
                 for (String key : MetricsWriter.SUMMARY_KEYS) {
                     JsonNode m = over.get(key);

@@ -355,6 +355,18 @@ class RunCommandTest {
         assertFalse(Files.exists(dir.resolve("cmp-damaged")), "no comparison folder");
     }
 
+    /** The CSV names a run by its id, as the table does, even when its folder was copied or renamed. */
+    @Test
+    void comparisonCsvNamesARunByItsId() throws IOException {
+        Path copy = copyOfTheRun("renamed");
+        CliRunner.Result r = CliRunner.run("compare", copy.toString(), "--out", dir.resolve("cmp-renamed").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String runId = new ObjectMapper().readTree(folder.resolve("metrics.json").toFile()).get("run_id").asText();
+        List<String> rows = Files.readAllLines(Path.of(r.lastLine()).resolve("comparison.csv"));
+        assertEquals(runId, rows.get(1).split(",")[1], rows.toString());
+        assertTrue(Files.readString(Path.of(r.lastLine()).resolve("comparison.md")).contains(runId));
+    }
+
     @Test
     void compareWritesATableAndAChart() throws IOException {
         CliRunner.Result r = CliRunner.run("compare", folder.toString(), "--out", dir.resolve("cmp").toString());
