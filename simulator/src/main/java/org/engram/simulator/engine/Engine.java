@@ -391,6 +391,9 @@ public final class Engine implements AutoCloseable {
             }
         }
         try {
+            if (precise && step == 0 && steps > 0) {
+                fireAtTimeZero();
+            }
             while (step < end) {
                 sliceFrom = step;
                 sliceTo = Math.min(end, step + sliceSteps);
@@ -423,6 +426,39 @@ public final class Engine implements AutoCloseable {
         }
         for (RateMonitor r : rateMonitors) {
             r.extendTo(timeMs());
+        }
+    }
+
+    /**
+     * Precise mode, before the first step: emits the spikes at exactly time 0 (a spike source's
+     * time 0, a neuron starting at threshold) as spikes of a step -1 that ends there, as a spike at
+     * {@code k dt} belongs to step {@code k - 1}. Their inputs then arrive at the end of a step like
+     * every other spike's on the grid, in the sample taken then and together with the inputs that
+     * arrive at that moment; emitted in step 0 they arrived at a step's start, after that sample.
+     * One search per neuron, once: every worker's share is done on the calling thread.
+     */
+    private void fireAtTimeZero() {
+        sliceFrom = -1;
+        sliceTo = 0;
+        exchange.clearBuffers();
+        for (int w = 0; w < workers; w++) {
+            SpikeBuffer out = exchange.buffers[w];
+            out.currentStep = -1;
+            for (int p = 0; p < runtimes.length; p++) {
+                PopulationRuntime rt = runtimes[p];
+                exchange.beginSegment(w, p);
+                fireAtTimeZero(rt, rt.exactUpdate, rt.chunkLo[w], rt.chunkHi[w], out);
+                exchange.endSegment(w, p);
+            }
+        }
+        sliceEdge();
+    }
+
+    private static <S extends NeuronState> void fireAtTimeZero(PopulationRuntime rt, Population.ExactUpdate<S> exact,
+                                                               int lo, int hi, SpikeBuffer out) {
+        for (int i = lo; i < hi; i++) {
+            rt.neuronTimeMs[i] = fireCachedCrossings(exact.kernel(), exact.state(), i, rt.neuronTimeMs[i], 0.0,
+                    rt.crossingMs, rt.horizonMs, out, rt.population);
         }
     }
 
@@ -712,19 +748,6 @@ public final class Engine implements AutoCloseable {
         }
         final int source = exchange.neuron[m];
         final int spikeStep = exchange.step[m];
-        // Precise mode: a spike on its step's end (times in (s dt, (s + 1) dt] belong to step s)
-        // arrives at the start of a step, where a spike at time 0 also arrives; both are given as
-        // that step and offset 0, so inputs at the same moment meet in one step and act together.
-        int arrivalBase = spikeStep;
-        double arrivalOffsetMs = 0;
-        if (precise) {
-            double t = exchange.timeMs[m];
-            if (TimeGrid.atOrBefore(grid.timeMs(spikeStep + 1L), t)) {
-                arrivalBase = spikeStep + 1;
-            } else {
-                arrivalOffsetMs = t - grid.timeMs(spikeStep);
-            }
-        }
         long events = 0;
         for (Route route : outgoing[exchange.population[m]]) {
             final Projection proj = route.projection;
@@ -736,7 +759,7 @@ public final class Engine implements AutoCloseable {
             }
             events += b - a;
             if (precise) {
-                deliverPrecise(proj, target, w, arrivalBase, arrivalOffsetMs, a, b);
+                deliverPrecise(proj, target, w, spikeStep, exchange.timeMs[m] - spikeStep * grid.dtMs(), a, b);
             } else {
                 deliverGrid(proj, target, spikeStep, a, b);
             }
@@ -797,11 +820,7 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /**
-     * Queues the events of synapses {@code [a, b)} for worker {@code w}'s targets, each at its delay
-     * after the start of step {@code baseStep}, plus {@code offsetMs}.
-     */
-    private static void deliverPrecise(Projection proj, PopulationRuntime target, int w, int baseStep,
+    private static void deliverPrecise(Projection proj, PopulationRuntime target, int w, int spikeStep,
                                        double offsetMs, int a, int b) {
         final int[] targets = proj.targets();
         final int[] heads = target.eventHead;
@@ -810,7 +829,7 @@ public final class Engine implements AutoCloseable {
         final boolean inhibitory = proj.receptor() == Receptor.INHIBITORY;
         final PreciseQueue[] queues = target.queues[w];
         for (int k = a; k < b; k++) {
-            int slot = (baseStep + proj.delaySteps(k)) % slots;
+            int slot = (spikeStep + proj.delaySteps(k)) % slots;
             int index = slot * n + targets[k];
             heads[index] = queues[slot].push(offsetMs, proj.weight(k), inhibitory, heads[index]);
         }

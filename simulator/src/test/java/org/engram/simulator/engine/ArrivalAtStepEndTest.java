@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * in that step, and the spike it causes is emitted there too, as in grid mode. Source {@code k}
  * fires at {@code k dt} and reaches its own neuron {@code delay} later with a 30 mV jump, which
  * alone crosses the 20 mV threshold, so every neuron must have spiked at its arrival time and be
- * back at the reset (0 mV) in the sample taken at that time. Each arrival is rounded on its own
+ * at the reset (-5 mV, below the 0 mV rest, so an input left to the next step shows as the rest)
+ * in the sample taken at that time. Each arrival is rounded on its own
  * way (spike time, step start, offset), and for some of them the sum used to come out an ulp
  * after the step's end: the input was taken in the step but stamped after it, so the sample (and
  * the state at the end of a run ending there) showed 30 mV, above threshold, without the spike.
@@ -34,11 +35,11 @@ class ArrivalAtStepEndTest {
         NetworkBuilder b = new NetworkBuilder(DT).seed(1);
         double[][] times = new double[SOURCES][];
         for (int k = 0; k < SOURCES; k++) {
-            times[k] = new double[] {decimal(k + 1, "0")};
+            times[k] = new double[] {decimal(k, "0")};   // from time 0, which ends no step
         }
         Population<?, ?> source = b.population("source", SOURCES, SpikeTimes.MODEL, new SpikeTimes.Params(times));
         Population<?, ?> target = b.population("target", SOURCES, LifDelta.MODEL,
-                new LifDelta.Params(10, 250, 0, 20, 0, 2, 0));
+                new LifDelta.Params(10, 250, 0, 20, -5, 2, 0));
         b.connect("in", source, target, Rules.oneToOne(), Synapses.excitatory(30).delayMs(Double.parseDouble(delay)));
         int[] all = new int[SOURCES];
         for (int k = 0; k < SOURCES; k++) {
@@ -50,14 +51,14 @@ class ArrivalAtStepEndTest {
             e.run(SOURCES * DT + Double.parseDouble(delay) + 1);
             double[] sampleTimes = v.timesMs();
             for (int k = 0; k < SOURCES; k++) {
-                double arrival = decimal(k + 1, delay);
+                double arrival = decimal(k, delay);
                 double[] fired = spikes.timesOf(k);
                 assertEquals(1, fired.length, "spikes of neuron " + k);
                 // The arrival is computed from three rounded numbers: a few ulps of 30 ms.
                 assertEquals(arrival, fired[0], 1e-13, "spike of neuron " + k);
                 int sample = (int) Math.round(arrival / DT) - 1;
                 assertEquals(arrival, sampleTimes[sample], 1e-12, "sample time");
-                assertEquals(0.0, v.trace(k)[sample], 0.0, "v of neuron " + k + " sampled at its arrival " + arrival);
+                assertEquals(-5.0, v.trace(k)[sample], 0.0, "v of neuron " + k + " sampled at its arrival " + arrival);
             }
         }
     }
