@@ -14,7 +14,9 @@ import org.engram.simulator.input.PoissonInput;
  * neuron variables carry over and Poisson inputs go on with their trains (rather than repeat
  * them), but state that holds times keeps the earlier clock (the spike
  * times of {@code spike_times} sources, which {@code SpikeTimes.State.load} replaces, and the
- * next-spike steps of Poisson sources), so reset it or build the network again. After a
+ * next-spike steps of Poisson sources), so reset it or build the network again. Spikes still on
+ * their way when the earlier engine closed are not delivered: the later engine's synapses start
+ * empty (to continue without a break, run the same engine again). After a
  * precise-mode run every neuron's state holds times of that engine's clock (the end of
  * refractoriness, a source's next spike), and after a failed run it is half advanced: then no
  * other engine may take the network, and it must be built again (the same seed builds the same
