@@ -97,7 +97,7 @@ public class EngramException extends RuntimeException {
         if (source != null) {
             sb.append(source).append(": ");
         }
-        if (location != null) {
+        if (location != null && !location.isEmpty()) {
             sb.append(location).append(": ");
         }
         sb.append("expected ").append(expected).append(", found ").append(found);

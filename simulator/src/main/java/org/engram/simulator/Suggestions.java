@@ -13,7 +13,8 @@ public final class Suggestions {
 
     /**
      * The known name closest to {@code name}, if it is close enough to be a typo: at most
-     * {@code max(2, length / 3)} single-character edits, ignoring case.
+     * {@code max(2, length / 3)} single-character edits, ignoring case, and fewer edits than the
+     * longer name has characters (with none kept, {@code zz} is no typo of {@code a}).
      *
      * @param name  the unknown name, or {@code null}
      * @param known the valid names
@@ -34,7 +35,9 @@ public final class Suggestions {
                 best = candidate;
             }
         }
-        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+        boolean typo = best != null && bestDistance <= Math.max(2, name.length() / 3)
+                && bestDistance < Math.max(name.length(), best.length());
+        return typo ? best : null;
     }
 
     /**

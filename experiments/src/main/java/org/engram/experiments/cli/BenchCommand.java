@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.bench.NetworkBenchmark;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.Mode;
@@ -71,8 +72,16 @@ public final class BenchCommand implements Runnable {
             TimeGrid grid = new TimeGrid(dtMs);
             grid.wholeSteps(command, "--duration-ms", durationMs);
             grid.wholeSteps(command, "--warmup-ms", warmupMs);
-            Map<String, Object> r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs,
-                    threads, mode);
+            Map<String, Object> r;
+            try {
+                r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs, threads, mode);
+            } catch (ParameterException e) {
+                // Every other option was checked above; a reference network refuses only a step that
+                // does not divide its delays or refractory period, which the user cannot edit.
+                throw new ParameterException(command, "--dt", "a step of which the network's delays and refractory"
+                        + " periods are whole multiples", dtMs, e.source() + ": " + e.location() + " is " + e.found()
+                        + " ms");
+            }
             report(spec.commandLine().getOut(), r, json);
         }
     }
@@ -96,10 +105,10 @@ public final class BenchCommand implements Runnable {
                 r.get("network"), r.get("neurons"), r.get("synapses"), (Double) r.get("bytes_per_synapse"),
                 r.get("mode"), r.get("threads"), oneThreadOnly
                         ? " (run on one: a slice of the minimum delay holds too few neuron-steps to share)" : "");
-        out.printf(java.util.Locale.ROOT, "  %.0f ms simulated: setup %.3f s, loop %.3f s%s%n", (Double) r.get("duration_ms"),
-                (Double) r.get("setup_seconds"), (Double) r.get("loop_seconds"),
-                (Double) r.get("warmup_ms") > 0 ? String.format(java.util.Locale.ROOT, " (after a %.0f ms warm-up)",
-                        (Double) r.get("warmup_ms")) : "");
+        out.printf(java.util.Locale.ROOT, "  %s ms simulated: setup %.3f s, loop %.3f s%s%n",
+                MetricFormat.asWritten((Double) r.get("duration_ms")), (Double) r.get("setup_seconds"),
+                (Double) r.get("loop_seconds"), (Double) r.get("warmup_ms") > 0
+                        ? " (after a " + MetricFormat.asWritten((Double) r.get("warmup_ms")) + " ms warm-up)" : "");
         out.printf(java.util.Locale.ROOT, "  %d spikes (%.2f Hz), %d synaptic events (%.3g per second)%n", r.get("spikes"),
                 (Double) r.get("mean_rate_hz"), r.get("synaptic_events"), (Double) r.get("events_per_second"));
         out.printf(java.util.Locale.ROOT, "  peak heap %.1f MB, spike hash %s%n", ((Long) r.get("peak_heap_bytes")) / 1e6,

@@ -539,12 +539,16 @@ public final class ConfigLoader {
 
     /**
      * The type a refused value was to become: for one element of an array ({@code neurons: [0, "1"]})
-     * the element type, which Jackson reports as the array type.
+     * the element type, which Jackson reports as the array type. An element that is itself to be an
+     * array ({@code times_ms: [1.0]} for one list per neuron) is reported as its own type, and
+     * the array it is in is not that type.
      */
     private static Class<?> targetType(MismatchedInputException m) {
         Class<?> c = m.getTargetType();
         List<JsonMappingException.Reference> path = m.getPath();
-        boolean element = !path.isEmpty() && path.get(path.size() - 1).getIndex() >= 0;
+        JsonMappingException.Reference last = path.isEmpty() ? null : path.get(path.size() - 1);
+        boolean element = last != null && last.getIndex() >= 0 && last.getFrom() != null
+                && last.getFrom().getClass() == c;
         return c != null && c.isArray() && element ? c.getComponentType() : c;
     }
 

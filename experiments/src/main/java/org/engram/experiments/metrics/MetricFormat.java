@@ -1,5 +1,6 @@
 package org.engram.experiments.metrics;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -23,6 +24,17 @@ public final class MetricFormat {
     public static String format(String pattern, double value) {
         String text = String.format(Locale.ROOT, pattern, value);
         return text.equals(String.format(Locale.ROOT, pattern, -0.0)) ? String.format(Locale.ROOT, pattern, 0.0) : text;
+    }
+
+    /**
+     * A value as a config would write it, neither rounded nor with a trailing {@code .0}, for the
+     * durations and steps a summary repeats: {@code 10.25}, {@code 1000}, {@code 0.4}.
+     *
+     * @param value a finite value
+     * @return its shortest decimal form, in plain notation
+     */
+    public static String asWritten(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -174,10 +175,10 @@ final class NetworkFromConfig {
         for (Map.Entry<String, JsonNode> init : spec.initial().entrySet()) {
             String key = path + ".initial." + init.getKey();
             try {
-                if (!p.state().variableNames().contains(init.getKey())) {
-                    String hint = Suggestions.didYouMean(init.getKey(), p.state().variableNames());
-                    throw new ConfigException(source, key, "a state variable of " + model.name() + " "
-                            + p.state().variableNames(), init.getKey(), hint);
+                try {
+                    p.values(init.getKey());   // the library's rule: a state variable of the model
+                } catch (EngramException e) {
+                    throw new ConfigException(source, key, e.expected(), e.found(), e.hint());
                 }
                 Double constant = ValueSpecs.constant(init.getValue(), 0, source, key);
                 if (constant != null) {
@@ -376,8 +377,10 @@ final class NetworkFromConfig {
      * @return the error, with the closest name suggested
      */
     static ConfigException unknownPopulation(List<String> names, String name, String source, String path) {
-        return new ConfigException(source, path, "one of the populations " + names, name == null ? "nothing" : name,
-                Suggestions.didYouMean(name, names));
+        // Each name once, even when the config gives two populations one name (reported on its own).
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(names));
+        return new ConfigException(source, path, "one of the populations " + distinct, name == null ? "nothing" : name,
+                Suggestions.didYouMean(name, distinct));
     }
 
     private void addProjection(NetworkBuilder b, SimulationConfig.ProjectionSpec spec, String path) {
@@ -391,11 +394,13 @@ final class NetworkFromConfig {
         // Without a weight the delay is checked on synapses of weight 0, which are not used.
         Synapses synapses = collect(() -> delayed(weighted == null ? Synapses.of(spec.receptor(), 0) : weighted,
                 spec, b.grid(), path + ".delay_ms"), problems);
+        if (spec.plastic()) {
+            problems.add(new ConfigException(source, path + ".plastic", "false: engram simulate attaches no"
+                    + " plasticity rule, so plastic weights would only take memory (a rule is attached through the"
+                    + " library, as a SpikeListener on an engine)", "true", null));
+        }
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
-        }
-        if (spec.plastic()) {
-            synapses = synapses.asPlastic();
         }
         // Drawn synapses would depend on a key left out.
         if (from == null || to == null || leftOut.within(path)) {

@@ -15,6 +15,7 @@ import java.util.Objects;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.LeftOutKeys;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.plot.PopulationRatePlot;
 import org.engram.experiments.plot.SpikeRasterPlot;
 import org.engram.experiments.run.AbandonedSimulations;
@@ -97,6 +98,10 @@ public final class SimulationRun {
         if (c.durationMs() == null || !(c.durationMs() > 0)) {
             checks.add(new ConfigException(source, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
                     ? "nothing (the key is required)" : String.valueOf(c.durationMs()), null));
+        }
+        if (!RunFolder.isPlainName(c.name())) {
+            checks.add(new ConfigException(source, "name", RunFolder.PLAIN_NAME + " (it names the result folder)",
+                    c.name(), null));
         }
         for (int i = 0; i < c.populations().size(); i++) {
             String name = c.populations().get(i).name();
@@ -337,8 +342,9 @@ public final class SimulationRun {
     }
 
     /**
-     * The recorder's capacity rule for a {@code record.state} entry over the run's duration; a
-     * duration or population that is itself a problem is reported as one, not here.
+     * The recorder's capacity rule for a {@code record.state} entry over the run's duration, and
+     * at least one sample in it; a duration or population that is itself a problem is reported as
+     * one, not here.
      */
     private static void checkCapacity(SimulationConfig c, TimeGrid grid, SimulationConfig.StateSpec b,
                                       int intervalSteps) {
@@ -351,6 +357,11 @@ public final class SimulationRun {
         } catch (EngramException e) {
             return;
         }
+        if (steps < intervalSteps) {
+            // No sample would fall in the run: the file would hold its header alone.
+            throw new ParameterException("record", "interval_ms", "at most the duration, " + c.durationMs()
+                    + " ms (the first sample is taken one interval in)", b.intervalMsOr(grid.dtMs()));
+        }
         StateRecorder.requireCapacity(b.population(), steps / intervalSteps, b.neuronsOrDefault().length);
     }
 
@@ -361,8 +372,8 @@ public final class SimulationRun {
         sb.append("# Simulation ").append(c.name()).append("\n\n");
         sb.append(String.format(Locale.ROOT, "- %d neurons, %d synapses (%.2f bytes per synapse)%n",
                 network.neuronCount(), network.synapseCount(), network.bytesPerSynapse()));
-        sb.append(String.format(Locale.ROOT, "- %.1f ms simulated at dt = %s ms, %s mode, %d thread(s)%s, seed %d%n",
-                c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT), c.threads(),
+        sb.append(String.format(Locale.ROOT, "- %s ms simulated at dt = %s ms, %s mode, %d thread(s)%s, seed %d%n",
+                MetricFormat.asWritten(c.durationMs()), MetricFormat.asWritten(c.dtMs()), c.mode().name().toLowerCase(Locale.ROOT), c.threads(),
                 c.threads() > 1 && !parallel ? " (run on one: slices of the minimum delay too small to share)" : "",
                 c.seed()));
         sb.append(String.format(Locale.ROOT, "- setup %.3f s, simulation loop %.3f s, %d synaptic events (%.3g per second)%n",

@@ -82,6 +82,14 @@ class BenchCommandTest {
         assertEquals(cold.get("synaptic_events"), warm.get("synaptic_events"));
     }
 
+    /** The text report gives the durations as asked for: 10.5 ms was printed as 11, 0.4 ms as 0. */
+    @Test
+    void theTextReportGivesTheDurationsUnrounded() {
+        CliRunner.Result r = CliRunner.run("bench", "cuba", "--duration-ms", "10.5", "--warmup-ms", "0.4");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("  10.5 ms simulated: ") && r.out().contains("(after a 0.4 ms warm-up)"), r.out());
+    }
+
     /** Out-of-range sizes are user errors naming the option (--batch 0 divided by zero). */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -93,6 +101,9 @@ class BenchCommandTest {
         "brunel --threads 5000|--threads|found 5000",
         "cuba --duration-ms 0|--duration-ms|found 0",
         "cuba --dt -0.1|--dt|found -0.1",
+        // A step the network's delay or refractory period is no multiple of is the option's fault.
+        "brunel --dt 0.2 --neurons 1250 --duration-ms 10|--dt|found 0.2; projection 'exc->exc': delay is 1.5 ms",
+        "cuba --dt 0.3 --duration-ms 30|--dt|found 0.3; lif_exp: t_ref is 5.0 ms",
         "cuba --neurons 79|--neurons|found 79",
         "cuba --duration-ms 10.05|--duration-ms|found 10.05",
         "cuba --duration-ms 1e12|--duration-ms|found 1.0E12",

@@ -64,6 +64,8 @@ class SimulateCommandTest {
         // CSV after its header, and the summary counts every spike the CSV holds.
         assertEquals(6, Files.readAllLines(folder.resolve("spikes_src.csv")).size());
         String summary = Files.readString(folder.resolve("summary.md"));
+        // Durations as written in the config, not rounded to a fixed number of decimals.
+        assertTrue(summary.contains("- 50 ms simulated at dt = 0.1 ms"), summary);
         for (String population : List.of("src", "exc")) {
             long rows = Files.readAllLines(folder.resolve("spikes_" + population + ".csv")).size() - 1;
             assertTrue(summary.lines().anyMatch(l -> l.startsWith("| " + population + " | ")
@@ -362,9 +364,8 @@ class SimulateCommandTest {
                                 + " params"),
                         List.of("3 problems:\n  bad.yaml:5:", "populations[0].initial.v: expected a number or a"
                                         + " distribution such as {uniform: [low, high]}, found \"abc\"\n  bad.yaml:5:",
-                                "populations[0].initial.q: expected a state variable of lif_delta [v], found q; did you"
-                                        + " mean 'v'?\n  bad.yaml:5:", "populations[0].initial.v_th: expected a state"
-                                        + " variable of lif_delta [v], found v_th")),
+                                "populations[0].initial.q: expected one of [v], found q\n"
+                                        + "  bad.yaml:5:", "populations[0].initial.v_th: expected one of [v], found v_th")),
                 Arguments.of("bad rule, weight and delay of one projection, reported together", GOOD.replace(
                         "p: 0.1}, weight: {uniform: [0.1, 0.3]}, delay_ms: 1.5}",
                         "p: 2}, weight: {uniform: [1]}, delay_ms: {normal: [1]}}"),
@@ -385,8 +386,8 @@ class SimulateCommandTest {
                         .replace("v_reset: 10", "v_reset: 30").replace("delay_ms: 1.5", "delay_ms: -1")
                         .replace("delay_ms: 1.0", "delay_ms: 1.55"),
                         List.of("3 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
-                                "\n  bad.yaml:8:", "projections[0].delay_ms: expected a finite number >= 0 (ms), found"
-                                        + " -1.0\n  bad.yaml:9:", "projections[1].delay_ms: expected a whole number of"
+                                "\n  bad.yaml:8:", "projections[0].delay_ms: expected a delay of 1 to 32767 time steps"
+                                        + " (at least dt), found -1.0 ms\n  bad.yaml:9:", "projections[1].delay_ms: expected a whole number of"
                                         + " time steps (multiple of dt = 0.1 ms), found 1.55")),
                 // The input's values need no target: they are checked though its population has a problem.
                 Arguments.of("negative rate and missing weight of a poisson input, reported together", GOOD
@@ -479,6 +480,25 @@ class SimulateCommandTest {
                         List.of("3 problems:\n  bad.yaml:4:1: dt_ms: expected a finite number > 0 (ms), found -1.0",
                                 "\n  bad.yaml:15:", "record.state[0].variable: expected one of [v], found w\n  bad.yaml:15:",
                                 "record.state[0].neurons: expected distinct ascending indices in [0, 40), found 45")),
+                Arguments.of("one flat list of spike times", GOOD.replace("[[1.0], [2.0], [], [5.5], [10, 50]]",
+                        "[1.0, 2.0]"), List.of("bad.yaml:6:", "populations[1].params.times_ms[0]: expected a list,"
+                                + " found 1.0")),
+                // The name was checked only when the result folder was made, alone and without its line.
+                Arguments.of("a name that cannot name a folder, reported with the other problems", GOOD
+                        .replace("name: tiny", "name: a b").replace("v_reset: 10", "v_reset: 30"),
+                        List.of("2 problems:\n  bad.yaml:1:1: name: expected a name of letters", "(it names the result"
+                                + " folder), found a b\n  bad.yaml:5:", "populations[0].params.v_reset")),
+                Arguments.of("a state interval longer than the run", GOOD.replace("interval_ms: 1}", "interval_ms: 60}"),
+                        List.of("bad.yaml:13:", "record.state[0].interval_ms: expected at most the duration, 50.0 ms",
+                                "found 60.0")),
+                Arguments.of("plastic synapses, which no rule would change", GOOD.replace("delay_ms: 1.5}",
+                        "delay_ms: 1.5, plastic: true}"), List.of("bad.yaml:8:", "projections[0].plastic: expected"
+                                + " false: engram simulate attaches no plasticity rule", "found true")),
+                Arguments.of("a list, not a mapping", "- a\n- b\n", List.of("bad.yaml:1:1: expected a mapping of keys,"
+                        + " found a list")),
+                Arguments.of("state of a model without state variables", GOOD.replace("{population: exc, variable: v",
+                        "{population: src, variable: v"), List.of("bad.yaml:13:", "record.state[0].variable: expected a"
+                                + " model with state variables (spike_times has none), found v")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));

@@ -92,8 +92,11 @@ public final class Population<P extends Record, S extends NeuronState> {
     public double[] values(String variable) {
         double[] values = state.recordables().get(variable);
         if (values == null) {
+            boolean none = state.variableNames().isEmpty();
             throw new ParameterException("population '" + name + "' (" + model.name() + ")", "variable",
-                    "one of " + state.variableNames(), variable, Suggestions.didYouMean(variable, state.variableNames()));
+                    none ? "a model with state variables (" + model.name() + " has none)"
+                            : "one of " + state.variableNames(), variable,
+                    Suggestions.didYouMean(variable, state.variableNames()));
         }
         return values;
     }

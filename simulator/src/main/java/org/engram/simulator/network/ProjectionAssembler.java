@@ -214,15 +214,23 @@ final class ProjectionAssembler implements SynapseSink {
      * @throws ParameterException unless it is a whole number of 1 to {@code Short.MAX_VALUE} steps
      */
     static int constantDelaySteps(String owner, TimeGrid grid, double ms) {
+        if (!(ms > 0)) {
+            // The delay's own rule, not the grid's "a duration >= 0", which 0 would then fail again.
+            throw delayOutOfRange(owner, ms);
+        }
         return positiveSteps(owner, grid.wholeSteps(owner, "delay", ms), ms);
     }
 
     private static int positiveSteps(String owner, int steps, double ms) {
         if (steps < 1 || steps > Short.MAX_VALUE) {
-            throw new ParameterException(owner, "delay", "a delay of 1 to " + Short.MAX_VALUE
-                    + " time steps (at least dt)", ms + " ms");
+            throw delayOutOfRange(owner, ms);
         }
         return steps;
+    }
+
+    private static ParameterException delayOutOfRange(String owner, double ms) {
+        return new ParameterException(owner, "delay", "a delay of 1 to " + Short.MAX_VALUE + " time steps (at least dt)",
+                ms + " ms");
     }
 
     /**

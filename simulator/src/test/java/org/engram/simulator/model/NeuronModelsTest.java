@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,14 @@ class NeuronModelsTest {
         assertEquals(1, org.engram.simulator.Suggestions.editDistance("lif_exp", "lif_expp"));
         assertEquals(7, org.engram.simulator.Suggestions.editDistance("", "lif_exp"));
         assertEquals(0, org.engram.simulator.Suggestions.editDistance("qif", "qif"));
+    }
+
+    @Test
+    void aSuggestionKeepsSomethingOfTheName() {
+        assertEquals("lif_delta", org.engram.simulator.Suggestions.closest("lif_delt", List.of("lif_delta", "izhikevich")));
+        assertEquals("exc", org.engram.simulator.Suggestions.closest("exd", List.of("exc", "inh")));
+        // Two edits replace every character: a guess, not a typo.
+        assertNull(org.engram.simulator.Suggestions.closest("zz", List.of("a")));
+        assertNull(org.engram.simulator.Suggestions.closest("w", List.of("v")));
     }
 }

@@ -94,13 +94,13 @@ class PopulationContractTest {
     void anUnknownVariableIsToldWithPopulationAndModel() {
         NetworkBuilder b = new NetworkBuilder(0.1);
         Population<?, ?> x = b.population("x", 10, LifDelta.MODEL, LIF);
-        String expected = "population 'x' (lif_delta): variable: expected one of [v], found w; did you mean 'v'?";
+        String expected = "population 'x' (lif_delta): variable: expected one of [v], found vm; did you mean 'v'?";
         ParameterException initialise = assertThrows(ParameterException.class,
-                () -> b.initialise(x, "w", new UniformRealDistribution(0, 1)));
+                () -> b.initialise(x, "vm", new UniformRealDistribution(0, 1)));
         assertEquals(expected, initialise.getMessage());
         try (Engine engine = new Engine(b.build(), EngineOptions.grid(1))) {
             ParameterException record = assertThrows(ParameterException.class,
-                    () -> engine.recordState(x, "w", new int[] {0}, 1.0));
+                    () -> engine.recordState(x, "vm", new int[] {0}, 1.0));
             assertEquals(expected, record.getMessage());
         }
     }
