@@ -410,10 +410,12 @@ final class NetworkFromConfig {
             b.connect(name, from, to, rule, synapses);
         } catch (EngramException e) {
             // A pair connected twice under the default name: the second needs a name of its own.
-            boolean unnamedTwin = name.equals(spec.source() + "->" + spec.target())
-                    && "projections".equals(e.location());
-            throw new ConfigException(source, path, e.expected(), e.found(), unnamedTwin
-                    ? "another projection connects " + name + " too: give each its own name: key" : null);
+            boolean nameTaken = "projections".equals(e.location());
+            boolean unnamedTwin = nameTaken && name.equals(spec.source() + "->" + spec.target());
+            // A name the config gave is its name: key's problem; the default one the entry's.
+            throw new ConfigException(source, nameTaken && !unnamedTwin ? path + ".name" : path, e.expected(),
+                    e.found(), unnamedTwin ? "another projection connects " + name + " too: give each its own name:"
+                            + " key" : null);
         }
     }
 

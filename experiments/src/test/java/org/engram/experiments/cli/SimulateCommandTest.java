@@ -499,6 +499,9 @@ class SimulateCommandTest {
                 Arguments.of("state of a model without state variables", GOOD.replace("{population: exc, variable: v",
                         "{population: src, variable: v"), List.of("bad.yaml:13:", "record.state[0].variable: expected a"
                                 + " model with state variables (spike_times has none), found v")),
+                Arguments.of("a projection named like a population", GOOD.replace("delay_ms: 1.5}",
+                        "delay_ms: 1.5, name: src}"), List.of("bad.yaml:8:", "projections[0].name: expected a name no"
+                                + " other population or projection has, found src")),
                 Arguments.of("one pair connected twice without names", GOOD.replace("inputs:",
                         "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 5}\ninputs:"),
                         List.of("bad.yaml", "projections[2]", "src->exc", "give each its own name: key")));
