@@ -460,10 +460,10 @@ class SimulateCommandTest {
                                 "\n  bad.yaml:13:3: record.rate_bin_ms: expected a finite number > 0 (ms), found -1.0"
                                         + "\n  bad.yaml:14:", "record.state[0].variable: expected one of [v], found w"
                                         + "\n  bad.yaml:14:", "record.state[0].neurons: expected distinct ascending indices"
-                                        + " in [0, 40), found 45\n  bad.yaml:14:", "record.state[0].interval_ms: expected a"
+                                        + " in [0, 40), found 45 at neurons[1]\n  bad.yaml:14:", "record.state[0].interval_ms: expected a"
                                         + " whole number of time steps (multiple of dt = 0.1 ms), found 0.25\n  bad.yaml:14:",
                                 "record.state[1].neurons: expected distinct ascending indices in [0, 40), found 2"
-                                        + "\n  bad.yaml:14:", "record.state[1].interval_ms: expected at least one time step,"
+                                        + " after 4 at neurons[1]\n  bad.yaml:14:", "record.state[1].interval_ms: expected at least one time step,"
                                         + " found -1.0")),
                 // exc is not built: its variable and neurons are not checked, the interval needs no population.
                 Arguments.of("state entry of a population with a problem, checked as far as it can be", GOOD

@@ -56,9 +56,12 @@ public final class StateRecorder {
     public static void requireNeurons(Population<?, ?> population, int[] neurons) {
         for (int k = 0; k < neurons.length; k++) {
             int i = neurons[k];
-            if (i < 0 || i >= population.size() || (k > 0 && i <= neurons[k - 1])) {
+            boolean outside = i < 0 || i >= population.size();
+            if (outside || (k > 0 && i <= neurons[k - 1])) {
+                // Which entry: in a long list the value alone may not find it.
                 throw new ParameterException("state recorder of '" + population.name() + "'", "neurons",
-                        "distinct ascending indices in [0, " + population.size() + ")", i);
+                        "distinct ascending indices in [0, " + population.size() + ")",
+                        i + (outside ? "" : " after " + neurons[k - 1]) + " at neurons[" + k + "]");
             }
         }
     }
