@@ -12,8 +12,8 @@ import org.engram.simulator.EngramException;
  * A fixed-capacity episodic memory filled from a stream of samples, either by reservoir sampling
  * (every sample seen so far is in memory with probability capacity / seen; Vitter 1985, algorithm
  * R) or by class-balancing reservoir sampling (CBRS, Chrysakis and Moens 2020, algorithm 1). In
- * CBRS a class is <em>full</em> once it has been one of the largest classes in memory after any
- * sample, and stays full: a sample of a class that is not full replaces a random sample of a largest
+ * CBRS a class is <em>full</em> once it has been one of the largest classes in the filled memory
+ * after a sample, and stays full: a sample of a class that is not full replaces a random sample of a largest
  * class; a sample of a full class c replaces a random sample of c with probability m_c / n_c (m_c
  * stored, n_c seen). So a class that lost samples to newer classes does not win them back.
  */
@@ -29,7 +29,7 @@ final class ReplayMemory {
     private int[] classCount = new int[0];
     /** Samples per class seen in the stream, indexed by label. */
     private int[] classSeen = new int[0];
-    /** Whether a class has been among the largest in memory after some sample (CBRS). */
+    /** Whether a class has been among the largest in the filled memory after some sample (CBRS). */
     private boolean[] full = new boolean[0];
     private int[] scratch = new int[0];
 
@@ -119,6 +119,11 @@ final class ReplayMemory {
     }
 
     private void markLargestFull() {
+        if (size < capacity) {
+            // While the memory fills, every sample is kept and none is replaced: a class that leads
+            // then (the stream's first sample's) would stay full and never win room from a larger one.
+            return;
+        }
         int largest = largest();
         for (int c = 0; c < classCount.length; c++) {
             if (classCount[c] == largest) {
