@@ -25,7 +25,8 @@ import org.engram.simulator.ParameterException;
  *   projection l (with {@code l} the layer index and s the index into {@code model.weights(l)}, for a
  *   CSR projection the CSR synapse index), scales its change by it, and reports the change it applied
  *   with {@link #recordChange}. Calls for different synapses may come from different threads.</li>
- *   <li>In a trainer, {@code transformUpdate} scales the update by g and records |scaled update|.</li>
+ *   <li>In a trainer, {@code transformUpdate} scales the update by g, and {@code afterBatch} records
+ *   |update| as applied: in a chain, after the members that follow (GPM, HLOP) have changed it.</li>
  * </ul>
  * Both are valid from the task's {@code beforeTask} on, which sizes the arrays from
  * {@code model.weights(l).length}. {@code c} ({@code >= 0}, default 10; 1/weight units) sets the strength. This is Engram's own rule,
@@ -62,6 +63,11 @@ public final class ImportanceGating implements ContinualStrategy, Checkpointable
     private double[][] current;
     /** 1 / (1 + c I), per layer. */
     private float[][] factor;
+    /**
+     * The current batch's update arrays, per layer, read once applied: later members of a chain
+     * may still change them after {@link #transformUpdate}.
+     */
+    private float[][] pending;
 
     /**
      * Creates the strategy with zero importance.
@@ -100,6 +106,7 @@ public final class ImportanceGating implements ContinualStrategy, Checkpointable
         StateCodec.requireShape(NAME, "layer count", layers, importance.length);
         current = new double[layers][];
         factor = new float[layers][];
+        pending = new float[layers][];
         final double c = params.c();
         for (int l = 0; l < layers; l++) {
             StateCodec.requireShape(NAME, "layer " + l + " synapse count", model.weights(l).length, importance[l].length);
@@ -136,11 +143,28 @@ public final class ImportanceGating implements ContinualStrategy, Checkpointable
     @Override
     public void transformUpdate(int layer, float[] update, LayerActivity act) {
         final float[] g = factor[layer];
-        final double[] acc = current[layer];
         for (int k = 0; k < update.length; k++) {
-            float u = update[k] * g[k];
-            update[k] = u;
-            acc[k] += Math.abs(u);
+            update[k] *= g[k];
+        }
+        pending[layer] = update;
+    }
+
+    @Override
+    public void afterBatch(BatchContext batch) {
+        recordApplied();
+    }
+
+    /** Adds the applied updates of the batch to the current task's changes. */
+    private void recordApplied() {
+        for (int l = 0; l < pending.length; l++) {
+            final float[] update = pending[l];
+            if (update != null) {
+                final double[] acc = current[l];
+                for (int k = 0; k < update.length; k++) {
+                    acc[k] += Math.abs(update[k]);
+                }
+                pending[l] = null;
+            }
         }
     }
 

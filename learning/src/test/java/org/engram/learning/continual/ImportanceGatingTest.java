@@ -17,6 +17,7 @@ class ImportanceGatingTest {
             float[] update = {0.1f, -0.2f, 0};
             gate.transformUpdate(0, update, null);
             assertArrayEquals(new float[] {0.1f, -0.2f, 0}, update, 0);
+            gate.afterBatch(null);
         }
         gate.recordChange(0, 2, -0.05);
         gate.afterTask(new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, m, null, List.of()));
@@ -30,5 +31,36 @@ class ImportanceGatingTest {
         float[] update = {1, 1, -1};
         gate.transformUpdate(0, update, null);
         assertArrayEquals(new float[] {expected[0], expected[1], -expected[2]}, update, 1e-7f);
+    }
+
+    /**
+     * In a chain, the importance is the change applied, after the members that follow have changed
+     * the update (a projection, here one that halves the first synapse's and removes the second's).
+     * It used to be the update as the gate left it.
+     */
+    @Test
+    void importanceIsTheChangeAppliedAfterLaterMembersOfAChain() {
+        StubModel m = new StubModel(new int[] {1}, new int[] {3});
+        ImportanceGating gate = new ImportanceGating(new ImportanceGating.Params(2));
+        ContinualStrategy projection = new ContinualStrategy() {
+            @Override
+            public String name() {
+                return "projection";
+            }
+
+            @Override
+            public void transformUpdate(int layer, float[] update, LayerActivity act) {
+                update[0] *= 0.5f;
+                update[1] = 0;
+            }
+        };
+        ContinualStrategy chain = Strategies.chain(gate, projection);
+        FixedTask task = new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, m, null, List.of());
+        chain.beforeTask(task);
+        float[] update = {0.2f, -0.4f, 0.1f};
+        chain.transformUpdate(0, update, null);
+        chain.afterBatch(null);
+        chain.afterTask(task);
+        assertArrayEquals(new double[] {0.1, 0, 0.1}, gate.importance(0), 1e-8);
     }
 }
