@@ -115,8 +115,8 @@ public final class RunPlots {
         String seeds = run.strategies().get(0).seeds().size() > 1 ? " (mean over seeds)" : "";
         // An axis label fits the figure's height up to about 65 characters.
         return loss
-                ? LearningCurvePlot.of(curves, "training loss per sample (cross-entropy, nats; replay included)", starts,
-                        run.experiment() + ": training loss per epoch" + seeds)
+                ? LearningCurvePlot.of(curves, "training loss per sample (cross-entropy, nats; replay included)",
+                        starts, run.experiment() + ": training loss per epoch" + seeds)
                 : LearningCurvePlot.of(curves, "training accuracy on the batches (%; replayed samples included)", starts,
                         run.experiment() + ": training accuracy per epoch" + seeds);
     }

@@ -74,7 +74,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param receptor {@code excitatory} (default) or {@code inhibitory}
      * @param weight   a number or a distribution (model weight unit: mV or pA)
      * @param delayMs  a number of ms (default 1.0) or a distribution
-     * @param plastic  whether plasticity may change the weights (default false)
+     * @param plastic  false (the default); true is refused, as simulate attaches no plasticity rule
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProjectionSpec(String name, String source, String target, RuleSpec rule, Receptor receptor,

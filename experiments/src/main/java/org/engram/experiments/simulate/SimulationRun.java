@@ -373,7 +373,8 @@ public final class SimulationRun {
         sb.append(String.format(Locale.ROOT, "- %d neurons, %d synapses (%.2f bytes per synapse)%n",
                 network.neuronCount(), network.synapseCount(), network.bytesPerSynapse()));
         sb.append(String.format(Locale.ROOT, "- %s ms simulated at dt = %s ms, %s mode, %d thread(s)%s, seed %d%n",
-                MetricFormat.asWritten(c.durationMs()), MetricFormat.asWritten(c.dtMs()), c.mode().name().toLowerCase(Locale.ROOT), c.threads(),
+                MetricFormat.asWritten(c.durationMs()), MetricFormat.asWritten(c.dtMs()),
+                c.mode().name().toLowerCase(Locale.ROOT), c.threads(),
                 c.threads() > 1 && !parallel ? " (run on one: slices of the minimum delay too small to share)" : "",
                 c.seed()));
         sb.append(String.format(Locale.ROOT, "- setup %.3f s, simulation loop %.3f s, %d synaptic events (%.3g per second)%n",

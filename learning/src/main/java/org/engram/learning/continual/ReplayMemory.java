@@ -13,9 +13,10 @@ import org.engram.simulator.EngramException;
  * (every sample seen so far is in memory with probability capacity / seen; Vitter 1985, algorithm
  * R) or by class-balancing reservoir sampling (CBRS, Chrysakis and Moens 2020, algorithm 1). In
  * CBRS a class is <em>full</em> once it has been one of the largest classes in the filled memory
- * after a sample, and stays full: a sample of a class that is not full replaces a random sample of a largest
- * class; a sample of a full class c replaces a random sample of c with probability m_c / n_c (m_c
- * stored, n_c seen). So a class that lost samples to newer classes does not win them back.
+ * after a sample, and stays full: a sample of a class that is not full replaces a random sample of
+ * a largest class; a sample of a full class c replaces a random sample of c with probability
+ * m_c / n_c (m_c stored, n_c seen). So a class that lost samples to newer classes does not win them
+ * back.
  */
 final class ReplayMemory {
     private final int capacity;

@@ -101,8 +101,8 @@ public record TimeGrid(double dtMs) {
     /**
      * Whether time {@code a} is at or before time {@code b}, counting times a few ulps apart as one
      * moment. Precise mode computes times as sums rounded once (a spike time plus a delay, a spike
-     * time plus a refractory period), so two routes to the same moment, such as a spike at 1.0 ms
-     * delayed by 1.0 ms and one at 1.5 ms delayed by 0.5 ms, can land an ulp apart.
+     * time plus a refractory period), so two routes to the same moment, such as a spike at 1.7 ms
+     * delayed by 1.6 ms and one at 1.1 ms delayed by 2.2 ms, can land an ulp apart.
      *
      * @param a a time in milliseconds
      * @param b a time in milliseconds; {@code -infinity} ("never") is after no finite time
