@@ -50,9 +50,8 @@ final class CrossChecks {
      */
     static void check(ExperimentConfig c, StrategyParams.Locator where) {
         List<ConfigException> problems = new ArrayList<>(ignoredKeys(c, where));
-        List<Runnable> checks = List.of(() -> checkTasks(c, where), () -> checkSplit(c.tasks(),
-                c.tasks().scenario() == Scenario.DOMAIN_INCREMENTAL, where), () -> checkLearnerTasks(c, where),
-                () -> checkSteps(c, where));
+        List<Runnable> checks = List.of(() -> checkTasks(c, where), () -> checkSplit(c.tasks(), where),
+                () -> checkLearnerTasks(c, where), () -> checkSteps(c, where));
         for (Runnable check : checks) {
             try {
                 check.run();
@@ -292,10 +291,15 @@ final class CrossChecks {
         }
     }
 
-    private static void checkSplit(TasksSpec t, boolean domain, StrategyParams.Locator where) {
+    private static void checkSplit(TasksSpec t, StrategyParams.Locator where) {
         if (t.sequence() != SequenceKind.SPLIT) {
             return;
         }
+        boolean domain = t.scenario() == Scenario.DOMAIN_INCREMENTAL;
+        // A task's own head (task-incremental) or the shared head of its classes (domain-incremental)
+        // of one class is always right: only class-incremental learning can use tasks of one class.
+        String twoClasses = "at least 2 classes per task in " + lower(t.scenario()) + " learning (a task of"
+                + " one class is always answered right)";
         int classes = FashionMnist.CLASSES;
         if (t.groups() == null) {
             if (t.count() * t.classesPerTask() > classes) {
@@ -303,10 +307,9 @@ final class CrossChecks {
                         "count x classes_per_task <= " + classes + " classes", t.count() + " x " + t.classesPerTask(),
                         null);
             }
-            if (domain && t.classesPerTask() < 2) {
+            if (t.scenario() != Scenario.CLASS_INCREMENTAL && t.classesPerTask() < 2) {
                 throw new ConfigException(where.locate("tasks.classes_per_task"), "tasks.classes_per_task",
-                        "at least 2 classes per task in domain-incremental learning", Integer.toString(
-                                t.classesPerTask()), null);
+                        twoClasses, Integer.toString(t.classesPerTask()), null);
             }
             return;
         }
@@ -330,9 +333,11 @@ final class CrossChecks {
                 }
             }
         }
-        if (domain && groups.get(0).size() < 2) {
-            throw new ConfigException(where.locate("tasks.groups"), "tasks.groups",
-                    "at least 2 classes per group in domain-incremental learning", groups.toString(), null);
+        for (int g = 0; g < groups.size(); g++) {
+            if (t.scenario() != Scenario.CLASS_INCREMENTAL && groups.get(g).size() < 2) {
+                String key = "tasks.groups[" + g + "]";
+                throw new ConfigException(where.locate(key), key, twoClasses, groups.get(g).toString(), null);
+            }
         }
     }
 }

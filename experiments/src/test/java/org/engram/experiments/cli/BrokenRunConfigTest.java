@@ -120,6 +120,12 @@ class BrokenRunConfigTest {
                         "bad.yaml:19:14: strategies[1].params.lambda", "found -5"),
                 file("misspelt strategy parameter", GOOD.replace("lambda: 10", "lamda: 10"),
                         "bad.yaml:19:14: strategies[1].params.lamda", "did you mean 'lambda'?"),
+                // A head of one class is always right: the run reported 100% for every cell.
+                file("tasks of one class in task-incremental learning", GOOD.replace("classes_per_task: 2",
+                        "classes_per_task: 1"), "bad.yaml:8:3: tasks.classes_per_task", "at least 2 classes per task"
+                                + " in task_incremental learning", "found 1"),
+                file("a group of one class in task-incremental learning", GOOD.replace("classes_per_task: 2",
+                        "groups: [[0, 1], [5]]"), "tasks.groups[1]", "at least 2 classes per task", "found [5]"),
                 file("too many classes for the split", GOOD.replace("count: 2", "count: 6"),
                         "bad.yaml:7:3: tasks.count", "count x classes_per_task <= 10 classes", "found 6 x 2"),
                 file("two problems across sections, reported together", GOOD.replace("count: 2", "count: 6")

@@ -58,7 +58,7 @@ class IgnoredKeysTest {
                 new Case("tasks.classes_per_task", "tasks: {count: 2, groups: [[0, 1], [2, 3]], classes_per_task: 3}",
                         "tasks: {count: 3, classes_per_task: 3}"),
                 new Case("tasks.groups", "tasks: {sequence: permuted, count: 2, groups: [[0], [1]]}",
-                        "tasks: {count: 2, groups: [[0], [1]]}"),
+                        "tasks: {count: 2, groups: [[0, 2], [1, 3]]}"),
                 new Case("tasks.first_unpermuted", "tasks: {sequence: rotated, first_unpermuted: true}",
                         "tasks: {sequence: permuted, first_unpermuted: true}"),
                 new Case("tasks.angles_deg", "tasks: {count: 2, angles_deg: [0, 90]}",
