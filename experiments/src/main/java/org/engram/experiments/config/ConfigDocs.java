@@ -116,7 +116,7 @@ public final class ConfigDocs {
      * @return e.g. {@code {lambda: 100.0, fisher_samples: 200}}, or {@code {}}
      */
     public static String defaultParams(Strategies.Info info) {
-        return flow(ConfigLoader.mapper().valueToTree(info.hyperparameters().defaults()));
+        return flow(ConfigLoader.componentsOf(info.hyperparameters().defaults()));
     }
 
     /**

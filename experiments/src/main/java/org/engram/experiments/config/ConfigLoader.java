@@ -28,6 +28,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.lang.reflect.Array;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +104,34 @@ public final class ConfigLoader {
     /** @return the shared YAML mapper with Engram's settings (snake_case keys, strict) */
     public static ObjectMapper mapper() {
         return YAML;
+    }
+
+    /**
+     * A record's components as a mapping under their snake_case keys, the keys the record is read
+     * from. Jackson's own {@code valueToTree} adds a method named like a getter
+     * ({@code getResistance()}, {@code isFast()}) as a key too, which reading the tree back then
+     * refuses as unknown: a model of one's own with such a method could not be used from a config.
+     *
+     * @param record the record, e.g. a model's default parameters
+     * @return a new mapping of its components
+     */
+    public static ObjectNode componentsOf(Record record) {
+        ObjectNode node = YAML.createObjectNode();
+        PropertyNamingStrategies.NamingBase naming = (PropertyNamingStrategies.NamingBase) YAML
+                .getPropertyNamingStrategy();
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                Method accessor = c.getAccessor();
+                // A record declared in a class that is not public is read as Jackson reads it.
+                accessor.setAccessible(true);
+                value = accessor.invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + record.getClass().getName() + "." + c.getName(), e);
+            }
+            node.set(naming.translate(c.getName()), YAML.valueToTree(value));
+        }
+        return node;
     }
 
     /**

@@ -109,10 +109,10 @@ public final class StrategyParams {
             throw new ConfigException(where.locate(key), key, "no hyperparameters (" + name + " takes none)",
                     "'" + given.fieldNames().next() + "'", "remove the params of " + name);
         }
-        ObjectNode tree = ConfigLoader.mapper().valueToTree(h.defaults());
+        ObjectNode tree = ConfigLoader.componentsOf(h.defaults());
         tree.setAll(given.deepCopy());
         Record checked = SectionBinder.convert(tree, h.type(), keyPath, where);
-        return ConfigLoader.mapper().valueToTree(checked);
+        return ConfigLoader.componentsOf(checked);
     }
 
     /**

@@ -196,7 +196,10 @@ public final class IdxReader {
         if (b0 == 0x1f && b1 == 0x8b) {
             try {
                 return new GZIPInputStream(in, 1 << 16);
-            } catch (ZipException | EOFException e) {
+            } catch (EOFException e) {
+                throw new DataFileException(file, "gzip header", "a valid gzip stream",
+                        "a truncated header (the file ends inside it)");
+            } catch (ZipException e) {
                 throw new DataFileException(file, "gzip header", "a valid gzip stream", "a damaged header ("
                         + e.getMessage() + ")");
             }

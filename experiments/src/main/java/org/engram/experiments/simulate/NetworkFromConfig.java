@@ -216,7 +216,7 @@ final class NetworkFromConfig {
     private <P extends Record, S extends NeuronState> Population<P, S> addTyped(
             NetworkBuilder b, SimulationConfig.PopulationSpec spec, NeuronModel<P, S> model, String path,
             List<ConfigException> problems) {
-        ObjectNode merged = ConfigLoader.mapper().valueToTree(model.defaults());
+        ObjectNode merged = ConfigLoader.componentsOf(model.defaults());
         P params = collect(() -> {
             if (spec.params() != null && !spec.params().isNull()) {
                 if (!spec.params().isObject()) {
