@@ -8,7 +8,7 @@ import org.engram.simulator.engine.TimeGrid;
  * Izhikevich's (2003) two-variable model, which reproduces many cortical firing patterns
  * (regular spiking, fast spiking, bursting, ...) with four parameters.
  *
- * <p>Dynamics (v and u in mV, t in ms):
+ * <p>Dynamics (v in mV; u and I in mV/ms, the unit of dv/dt; t in ms):
  * <pre>
  *   dv/dt = 0.04 v^2 + 5 v + 140 - u + I,   I = i_e + I_ext(t)
  *   du/dt = a (b v - u)
@@ -29,12 +29,13 @@ import org.engram.simulator.engine.TimeGrid;
  * <table>
  *   <caption>Parameters</caption>
  *   <tr><th>name</th><th>default (regular spiking)</th><th>unit</th><th>meaning</th></tr>
- *   <tr><td>a</td><td>0.02</td><td>1/ms</td><td>recovery rate of u</td></tr>
- *   <tr><td>b</td><td>0.2</td><td>1</td><td>sensitivity of u to v</td></tr>
+ *   <tr><td>a</td><td>0.02</td><td>1/ms</td><td>recovery rate of u, {@code < 400} (the Euler substep's
+ *       stability: {@code a h < 2})</td></tr>
+ *   <tr><td>b</td><td>0.2</td><td>1/ms</td><td>sensitivity of u to v</td></tr>
  *   <tr><td>c</td><td>-65</td><td>mV</td><td>reset of v, {@code < 30}</td></tr>
- *   <tr><td>d</td><td>8</td><td>mV</td><td>increase of u at a spike</td></tr>
+ *   <tr><td>d</td><td>8</td><td>mV/ms</td><td>increase of u at a spike</td></tr>
  *   <tr><td>v_init</td><td>-65</td><td>mV</td><td>initial v</td></tr>
- *   <tr><td>u_init</td><td>-13 (b v_init)</td><td>mV</td><td>initial u; a config that changes {@code b} or
+ *   <tr><td>u_init</td><td>-13 (b v_init)</td><td>mV/ms</td><td>initial u; a config that changes {@code b} or
  *       {@code v_init} keeps -13 unless it sets {@code u_init} too</td></tr>
  *   <tr><td>i_e</td><td>0</td><td>mV/ms</td><td>constant bias input</td></tr>
  * </table>
@@ -61,26 +62,30 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
     /**
      * Parameters of {@link Izhikevich}, validated on construction.
      *
-     * @param a     recovery rate of u (1/ms), {@code > 0}
-     * @param b     sensitivity of u to v (dimensionless)
+     * @param a     recovery rate of u (1/ms), {@code > 0} and {@code < 400}
+     * @param b     sensitivity of u to v (1/ms)
      * @param c     reset of v (mV), {@code < 30}
-     * @param d     increase of u at a spike (mV)
+     * @param d     increase of u at a spike (mV/ms)
      * @param vInit initial v (mV)
-     * @param uInit initial u (mV)
+     * @param uInit initial u (mV/ms)
      * @param iE    constant bias input (mV/ms)
      */
     public record Params(double a, double b, double c, double d, double vInit, double uInit, double iE) {
         /** Validates every parameter. */
         public Params {
             Problems p = new Problems(NAME);
-            p.positive("a", a, "1/ms");
-            p.finite("b", b, "1");
+            if (p.positive("a", a, "1/ms")) {
+                // Forward Euler on u multiplies its distance to b v by (1 - a h) per substep.
+                p.require(a * MAX_SUBSTEP_MS < 2, "a", "a value < " + 2 / MAX_SUBSTEP_MS + " (1/ms; above it"
+                        + " the Euler substep of " + MAX_SUBSTEP_MS + " ms diverges)", a);
+            }
+            p.finite("b", b, "1/ms");
             if (p.finite("c", c, "mV")) {
                 p.require(c < V_PEAK, "c", "a value < the spike peak " + V_PEAK + " (mV)", c);
             }
-            p.finite("d", d, "mV");
+            p.finite("d", d, "mV/ms");
             p.finite("v_init", vInit, "mV");
-            p.finite("u_init", uInit, "mV");
+            p.finite("u_init", uInit, "mV/ms");
             p.finite("i_e", iE, "mV/ms");
             p.throwIfAny();
         }
@@ -89,9 +94,9 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
          * Parameters with the neuron at {@code v_init = c}, {@code u_init = b c} and no bias.
          *
          * @param a recovery rate of u (1/ms)
-         * @param b sensitivity of u to v (dimensionless)
+         * @param b sensitivity of u to v (1/ms)
          * @param c reset of v (mV)
-         * @param d increase of u at a spike (mV)
+         * @param d increase of u at a spike (mV/ms)
          * @return the parameters
          */
         public static Params of(double a, double b, double c, double d) {
@@ -119,7 +124,7 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
         State(int size, Params p) {
             super(size);
             v = variable("v", "mV");
-            u = variable("u", "mV");
+            u = variable("u", "mV/ms");
             Arrays.fill(v, p.vInit());
             Arrays.fill(u, p.uInit());
         }

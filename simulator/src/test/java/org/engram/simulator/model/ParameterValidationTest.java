@@ -43,6 +43,9 @@ class ParameterValidationTest {
                         (Executable) () -> new AdaptiveLif.Params(10, 250, -70, -55, -70, 2, 0, 2, NAN, 100, 1)),
                 Arguments.of("izhikevich", "a", "0.0",
                         (Executable) () -> Izhikevich.Params.of(0, 0.2, -65, 8)),
+                // 401/ms: Euler on u with 0.005 ms substeps diverges (u reached 7e34 in 100 ms).
+                Arguments.of("izhikevich", "a", "401.0",
+                        (Executable) () -> Izhikevich.Params.of(401, 0.2, -65, 8)),
                 // Params.of would derive u_init = b c, NaN too, and both would be reported.
                 Arguments.of("izhikevich", "b", "NaN",
                         (Executable) () -> new Izhikevich.Params(0.02, NAN, -65, 8, -65, -13, 0)),
