@@ -447,6 +447,7 @@ public final class Engine implements AutoCloseable {
             for (int p = 0; p < runtimes.length; p++) {
                 PopulationRuntime rt = runtimes[p];
                 exchange.beginSegment(w, p);
+                out.expect(rt.population, rt.chunkLo[w], rt.chunkHi[w], -1, 0, true);
                 fireAtTimeZero(rt, rt.exactUpdate, rt.chunkLo[w], rt.chunkHi[w], out);
                 exchange.endSegment(w, p);
             }
@@ -476,6 +477,7 @@ public final class Engine implements AutoCloseable {
             int hi = rt.chunkHi[w];
             exchange.beginSegment(w, p);
             if (lo < hi) {
+                out.expect(rt.population, lo, hi, sliceFrom, sliceTo, precise);
                 if (precise) {
                     advancePrecise(rt, rt.exactUpdate, p, w, lo, hi, out);
                 } else {

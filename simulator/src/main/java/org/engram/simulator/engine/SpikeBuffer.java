@@ -2,6 +2,7 @@ package org.engram.simulator.engine;
 
 import java.util.Arrays;
 import org.engram.simulator.model.SpikeSink;
+import org.engram.simulator.network.Population;
 
 /**
  * The spikes one worker emitted during a slice, in emission order, which is (population, step,
@@ -20,19 +21,56 @@ final class SpikeBuffer implements SpikeSink {
     /** Precise mode: the step being processed, set by the engine before the step's neurons. */
     int currentStep;
 
+    // What the kernel being run may emit (expect): a kernel of one's own that reports another
+    // neuron or step would otherwise fail later, far from its cause, or record a neuron that does
+    // not exist.
+    private Population<?, ?> population;
+    private int lo;
+    private int hi;
+    private int fromStep;
+    private int toStep;
+    private boolean precise;
+
     /** @param dtMs the time step in ms, which turns grid steps into spike times */
     SpikeBuffer(double dtMs) {
         this.dtMs = dtMs;
     }
 
+    /**
+     * Says what the next kernel call may emit: neurons {@code [lo, hi)} of {@code population} in
+     * steps {@code [fromStep, toStep)}, by {@link #spike} in grid mode or {@link #spikeAt} (the
+     * engine's) in precise mode.
+     */
+    void expect(Population<?, ?> population, int lo, int hi, int fromStep, int toStep, boolean precise) {
+        this.population = population;
+        this.lo = lo;
+        this.hi = hi;
+        this.fromStep = fromStep;
+        this.toStep = toStep;
+        this.precise = precise;
+    }
+
     @Override
     public void spike(int i, int s) {
+        if (i < lo || i >= hi || s < fromStep || s >= toStep || precise) {
+            throw unexpected("spike(" + i + ", " + s + ")");
+        }
         add(i, s + 1, (s + 1) * dtMs);
     }
 
     @Override
     public void spikeAt(int i, double t) {
+        if (i < lo || i >= hi || !precise) {
+            throw unexpected("spikeAt(" + i + ", " + t + ")");
+        }
         add(i, currentStep, t);
+    }
+
+    private IllegalStateException unexpected(String call) {
+        return new IllegalStateException("population '" + population.name() + "' (" + population.model().name()
+                + "): its kernel called " + call + ", expected " + (precise ? "no grid spike in precise mode"
+                : "spike(i, step) with a neuron in [" + lo + ", " + hi + ") and a step in [" + fromStep + ", "
+                + toStep + ") (the range and steps of this call; spikeAt is precise mode's)"));
     }
 
     private void add(int i, int s, double t) {
