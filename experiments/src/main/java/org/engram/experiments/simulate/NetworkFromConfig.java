@@ -270,9 +270,15 @@ final class NetworkFromConfig {
             }
         } catch (EngramException e) {
             String at = e.location();
+            String expected = e.expected() == null ? e.getMessage() : e.expected();
+            String found = e.found() == null ? "" : e.found();
+            if ("dt".equals(at) || "dt_ms".equals(at)) {
+                // A model that cannot take the time step (a model of one's own may refuse it): the step is dt_ms.
+                throw new ConfigException(source, "dt_ms", expected + " (" + population.model().name() + ", "
+                        + path + ")", found, null);
+            }
             String key = at == null ? "" : params.has(at) ? ".params." + at : "." + at;
-            throw new ConfigException(source, path + key, e.expected() == null ? e.getMessage() : e.expected(),
-                    e.found() == null ? "" : e.found(), null);
+            throw new ConfigException(source, path + key, expected, found, null);
         }
     }
 
