@@ -442,17 +442,13 @@ public final class ConfigLoader {
 
     /**
      * An error of the reader that is no YAML syntax error, with the key path where the reader
-     * stood: a key given twice, or a number YAML allows but Engram does not ({@code .nan}, {@code .inf}).
+     * stood: a key given twice.
      */
     private static ConfigException readError(JsonProcessingException e, String where) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         String key = e.getProcessor() instanceof JsonParser p ? keyPath(p.getParsingContext()) : null;
         if (message.startsWith("Duplicate field")) {
             return new ConfigException(where, key, "each key once in a mapping", "it a second time", null);
-        }
-        if (message.startsWith("Malformed numeric value")) {
-            return new ConfigException(where, key, "a finite number (YAML's .nan and .inf are not accepted)",
-                    message.substring(Math.max(0, message.indexOf('\''))), null);
         }
         return new ConfigException(where, key, "valid YAML", message, null);
     }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * ({@code 0.5}, {@code .5}, {@code 5.}) and an optional exponent ({@code 1e-3}). YAML 1.1, which
  * the parser follows, also reads {@code 010} as octal 8, {@code 0x10} as 16, {@code 0b101} as 5 and
  * {@code 1:30} as 90; Engram reads those as text, so that a number key refuses them with
- * {@link #advice} and a text key keeps them as written. {@code .inf} and {@code .nan} are left to
- * the parser, which reports them as numbers that are not finite.
+ * {@link #advice} and a text key keeps them as written. So too {@code .inf} and {@code .nan}: a
+ * number key refuses them like any other text, with the config's other problems (the parser refused
+ * them itself, which stopped the reading of the whole file at the first).
  */
 final class NumberForms {
     private static final String DIGITS = "\\d(?:_?\\d)*";
@@ -32,10 +33,10 @@ final class NumberForms {
      * Whether a plain scalar that YAML 1.1 types as a number is one Engram reads as a number.
      *
      * @param plain the scalar as written, without quotes
-     * @return true for a decimal number and for {@code .inf} and {@code .nan}
+     * @return true for a decimal number
      */
     static boolean readAsNumber(String plain) {
-        return DECIMAL.matcher(plain).matches() || NOT_FINITE.matcher(plain).matches();
+        return DECIMAL.matcher(plain).matches();
     }
 
     /**
@@ -48,6 +49,9 @@ final class NumberForms {
     static String advice(String text) {
         if (DECIMAL.matcher(text).matches()) {
             return "a number in quotes is text: write " + text + " without quotes";
+        }
+        if (NOT_FINITE.matcher(text).matches()) {
+            return "YAML's .nan and .inf are not accepted: write a finite number";
         }
         Matcher m = RADIX.matcher(text);
         if (m.matches()) {

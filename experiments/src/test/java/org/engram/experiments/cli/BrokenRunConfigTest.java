@@ -166,7 +166,8 @@ class BrokenRunConfigTest {
                 file("a key twice", GOOD.replace("  count: 2", "  count: 2\n  count: 3"),
                         "bad.yaml:8:", "tasks.count: expected each key once in a mapping"),
                 file("NaN", GOOD.replace("learning_rate: 0.001", "learning_rate: .nan"), "bad.yaml:15:",
-                        "training.learning_rate: expected a finite number", "found '.nan'"),
+                        "training.learning_rate: expected a value of type number", "found the text \".nan\"; YAML's .nan and .inf"
+                                + " are not accepted"),
                 file("missing data folder", GOOD.replace("data: {bundled: true}", "data: {path: /no/such/folder}"),
                         "/no/such/folder: data folder", "no such folder", "apt-get install dataset-fashion-mnist"),
                 set("--set with a wrong type", "training.epochs=abc",

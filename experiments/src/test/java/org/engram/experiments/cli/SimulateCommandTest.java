@@ -499,6 +499,11 @@ class SimulateCommandTest {
                 Arguments.of("state of a model without state variables", GOOD.replace("{population: exc, variable: v",
                         "{population: src, variable: v"), List.of("bad.yaml:13:", "record.state[0].variable: expected a"
                                 + " model with state variables (spike_times has none), found v")),
+                // The parser refused .nan itself, which stopped the checks of the whole file there.
+                Arguments.of("a .nan reported with the other problems", GOOD.replace("tau_m: 20, e_l: 0",
+                        "tau_m: .nan, e_l: 0").replace("rate_hz: 20000", "rate_hz: -1"), List.of("2 problems:",
+                                "populations[0].params.tau_m: expected a value of type number, found the text \".nan\";"
+                                        + " YAML's .nan and .inf are not accepted", "inputs[0].rate_hz")),
                 Arguments.of("a projection named like a population", GOOD.replace("delay_ms: 1.5}",
                         "delay_ms: 1.5, name: src}"), List.of("bad.yaml:8:", "projections[0].name: expected a name no"
                                 + " other population or projection has, found src")),
