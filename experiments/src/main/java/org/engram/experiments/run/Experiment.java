@@ -116,6 +116,21 @@ final class Experiment {
     }
 
     /**
+     * What to tell the user when the search for data ended at the subset in the jar, which a config
+     * that did not ask for it may not expect (a config meant for the full data runs on a tenth).
+     *
+     * @return the notice, or {@code null} when the data is the full set, generated, or the subset asked for
+     */
+    String subsetNotice() {
+        if (located == null || !located.isBundledSubset() || config.data().bundled()) {
+            return null;
+        }
+        return "data: no complete Fashion-MNIST in $" + DataLocator.ENV_VAR + " or " + DataLocator.SYSTEM_FOLDER
+                + ", so this run uses the subset bundled in the jar (" + train.size() + " training and " + test.size()
+                + " test images); " + DataLocator.HOW_TO_GET + ", or write data: {bundled: true} to choose the subset";
+    }
+
+    /**
      * What identifies the data of this experiment: how and where it was found, its sizes and the
      * SHA-256 of the training and test sets (which reads every sample once).
      *

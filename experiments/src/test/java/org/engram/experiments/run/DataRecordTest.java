@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -76,6 +77,22 @@ class DataRecordTest {
         DataRecord bundled = new DataRecord(DataOrigin.BUNDLED_SUBSET, "classpath:bundled", 3000, 1000, null);
         Experiment e = Experiment.prepare(searchingConfig(), bundled);
         assertEquals(DataOrigin.BUNDLED_SUBSET, e.located().origin());
+    }
+
+    /**
+     * A run that ends up on the subset without asking for it is told so (a config meant for the full
+     * data ran on a tenth of it, said only in its summary); one that asks for it is not.
+     */
+    @Test
+    void aRunOnTheSubsetItDidNotAskForIsToldSo() {
+        DataRecord bundled = new DataRecord(DataOrigin.BUNDLED_SUBSET, "classpath:bundled", 3000, 1000, null);
+        String notice = Experiment.prepare(searchingConfig(), bundled).subsetNotice();
+        assertTrue(notice != null && notice.contains("uses the subset bundled in the jar (3000 training and 1000 test"
+                + " images)") && notice.contains("apt-get install dataset-fashion-mnist")
+                && notice.contains("data: {bundled: true}"), notice);
+        ExperimentConfig asked = ConfigLayers.resolve("name: d\ndata: {bundled: true}\nstrategies: [{name: naive}]\n",
+                "d.yaml", List.of(), ConfigLayers.Flags.NONE).config();
+        assertNull(Experiment.prepare(asked).subsetNotice());
     }
 
     /** A recorded folder that no longer holds the data is passed over for the usual search. */
