@@ -47,6 +47,7 @@ class LauncherTest {
         jar = root.resolve("experiments/target/engram.jar");
         for (String file : List.of("pom.xml", "simulator/pom.xml", "simulator/src/main/java/A.java",
                 "learning/src/main/java/B.java", "experiments/src/main/resources/org/data.txt",
+                "simulator/src/test/java/T.java",
                 "experiments/target/engram.jar",
                 "experiments/target/classes/C.class", "README.md")) {
             Path p = root.resolve(file);
@@ -131,6 +132,9 @@ class LauncherTest {
         Run run = launch(root.resolve("engram"), temp, Map.of(), "list");
 
         assertTrue(run.calls.startsWith("mvn in " + root + ": "), run.calls + run.err);
+        // From clean target folders, so that a deleted resource leaves the jar; tests not even compiled,
+        // so that one half written stops no command.
+        assertTrue(run.calls.contains(" clean package") && run.calls.contains("-Dmaven.test.skip=true"), run.calls);
         assertTrue(run.ranJava(), run.calls);
         Run again = launch(root.resolve("engram"), temp, Map.of(), "list");
         assertFalse(again.built(), "the rebuilt jar is newer than every source: " + again.calls);
@@ -150,7 +154,8 @@ class LauncherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"README.md", "experiments/target/classes/C.class", "experiments/target/classes"})
+    @ValueSource(strings = {"README.md", "experiments/target/classes/C.class", "experiments/target/classes",
+        "simulator/src/test/java/T.java", "simulator/src/test/java"})
     void doesNotRebuildForFilesThatAreNotSources(String file) throws Exception {
         Files.setLastModifiedTime(root.resolve(file), NEW);
 
