@@ -13,30 +13,40 @@ import java.util.List;
  * @param os              operating system name and version
  * @param arch            CPU architecture
  * @param processors      processors available to the JVM
- * @param startTime       when the run started (ISO-8601 UTC)
+ * @param startTime       when the run started (ISO-8601 UTC); for a resumed run, the second its run
+ *                        id gives
  * @param seeds           the seeds
- * @param threads         worker threads
+ * @param threads         worker threads (of the session that finished the run)
  * @param dataOrigin      how the data was found ({@code CONFIG_PATH}, {@code ENVIRONMENT},
  *                        {@code SYSTEM_FOLDER}, {@code BUNDLED_SUBSET}, or {@code GENERATED})
  * @param dataLocation    the data folder or classpath location, or the generator
  * @param dataSha256      SHA-256 of the training and test sets as read (as in {@code data.json}), or
  *                        {@code null} for generated patterns
- * @param configSha256    SHA-256 of the resolved {@code config.yaml}
+ * @param configSha256    SHA-256 of the run's resolved {@code config.yaml} (a resume that changes the
+ *                        threads keeps the file, and its hash, as the run started)
  * @param resultSha256    SHA-256 of the resolved config with threads set to 1 (what the results depend on)
- * @param commandLine     the arguments of {@code engram run}
+ * @param commandLine     the arguments of {@code engram run} (of the session that finished the run)
+ * @param resumedAt       when the session that finished a resumed run started, or {@code null} for
+ *                        a run that was never stopped
  */
 public record Provenance(String engramVersion, String javaVersion, String javaVm, String os, String arch,
                          int processors, String startTime, List<Long> seeds, int threads, String dataOrigin,
                          String dataLocation, String dataSha256, String configSha256, String resultSha256,
-                         List<String> commandLine) {
-    static Provenance of(Instant start, List<Long> seeds, int threads, DataRecord data, String configHash,
-            String resultHash, List<String> args) {
+                         List<String> commandLine, String resumedAt) {
+    /**
+     * The provenance of this session's run.
+     *
+     * @param start   when the run started
+     * @param resumed when this session resumed it, or {@code null} if it started it
+     */
+    static Provenance of(Instant start, Instant resumed, List<Long> seeds, int threads, DataRecord data,
+            String configHash, String resultHash, List<String> args) {
         String version = Provenance.class.getPackage().getImplementationVersion();
         return new Provenance(version == null ? "development build" : version, System.getProperty("java.version"),
                 System.getProperty("java.vm.name") + " (" + System.getProperty("java.vm.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), start.toString(), List.copyOf(seeds), threads,
                 data.origin() == null ? "GENERATED" : data.origin().name(), data.location(), data.sha256(), configHash,
-                resultHash, List.copyOf(args));
+                resultHash, List.copyOf(args), resumed == null ? null : resumed.toString());
     }
 }

@@ -81,6 +81,16 @@ public final class RunFolder {
     }
 
     /**
+     * When a run started, to the second, as its id says.
+     *
+     * @param runId a run id made by {@link #newRunId}
+     * @return the instant of its time stamp
+     */
+    static Instant startOf(String runId) {
+        return STAMP.parse(runId.substring(0, runId.indexOf('-')), Instant::from);
+    }
+
+    /**
      * Whether a run id was made from a fingerprint (as {@link #newRunId} makes it, with or without
      * a {@code -2}, {@code -3}, ... suffix).
      *

@@ -92,7 +92,9 @@ public final class Runner {
         ExperimentConfig c = run.resolved().config();
         RunFolder folder = run.folder();
         Loop loop = run.loop();
-        Provenance provenance = Provenance.of(start, c.seeds(), c.threads(), run.data(), run.resolved().hash(),
+        boolean resumed = request.resume() != null;
+        Provenance provenance = Provenance.of(resumed ? RunFolder.startOf(folder.runId()) : start,
+                resumed ? start : null, c.seeds(), c.threads(), run.data(), run.configHash(),
                 run.resolved().resultHash(), request.commandLine());
         loop.begin();
         try {
@@ -123,8 +125,9 @@ public final class Runner {
     }
 
     /** A run folder ready for training, with its config, data and the loop that records its progress. */
-    private record Opened(ConfigLayers.Resolved resolved, Experiment experiment, DataRecord data, RunFolder folder,
-                          Loop loop) {
+    /** @param configHash the hash of the run's {@code config.yaml}, as it started */
+    private record Opened(ConfigLayers.Resolved resolved, String configHash, Experiment experiment, DataRecord data,
+                          RunFolder folder, Loop loop) {
     }
 
     /**
@@ -160,7 +163,7 @@ public final class Runner {
                 }
                 throw e;
             }
-            return opened(request, signal, err, resolved, experiment, data, folder);
+            return opened(request, signal, err, resolved, resolved.hash(), experiment, data, folder);
         });
     }
 
@@ -170,13 +173,13 @@ public final class Runner {
      * between the two.
      */
     private static Opened opened(Request request, SignalHook signal, PrintWriter err, ConfigLayers.Resolved resolved,
-                                 Experiment experiment, DataRecord data, RunFolder folder) {
+                                 String configHash, Experiment experiment, DataRecord data, RunFolder folder) {
         ExperimentConfig c = resolved.config();
         RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
                 * c.tasks().count());
         Loop loop = new Loop(c, experiment, new Checkpoints(folder), folder, status, request.stopAfterTasks(), err);
         signal.act(loop::interrupted);
-        return new Opened(resolved, experiment, data, folder, loop);
+        return new Opened(resolved, configHash, experiment, data, folder, loop);
     }
 
     /**
@@ -215,7 +218,8 @@ public final class Runner {
         }
         // The run id carries the hash of the config the run started with: an edited file would
         // finish the run under other settings than its first tasks had.
-        String started = ConfigLayers.resolve(configFile, List.of(), ConfigLayers.Flags.NONE).yaml();
+        ConfigLayers.Resolved asStarted = ConfigLayers.resolve(configFile, List.of(), ConfigLayers.Flags.NONE);
+        String started = asStarted.yaml();
         if (!RunFolder.carries(runId, started)) {
             throw new ConfigException(configFile.toString(), null, "the config the run started with (run "
                     + runId + ")", "an edited config.yaml", "restore the file, or start a new run");
@@ -235,7 +239,7 @@ public final class Runner {
                 runId);
         return signal.step(() -> {
             folder.lock();
-            return opened(request, signal, err, resolved, experiment, data, folder);
+            return opened(request, signal, err, resolved, asStarted.hash(), experiment, data, folder);
         });
     }
 

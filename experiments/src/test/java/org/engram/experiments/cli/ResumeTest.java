@@ -66,7 +66,7 @@ class ResumeTest {
         CliRunner.Result again = CliRunner.run("run", "--resume", partial.toString(), "--stop-after-tasks", "3");
         assertEquals(2, again.exitCode(), again.err());
         CliRunner.Result resumed = CliRunner.run("run", config.toString(), "--resume", partial.toString(),
-                "--threads", "1");
+                "--threads", "2");
         assertEquals(0, resumed.exitCode(), resumed.err());
         Path finished = Path.of(resumed.lastLine());
         assertFalse(Files.exists(partial));
@@ -88,6 +88,28 @@ class ResumeTest {
                     strategy + ": final learner state");
         }
         assertEquals(lossColumn(reference), lossColumn(finished));
+
+        // The provenance is the run's: its start (to the second, from the run id), the hash of its
+        // config.yaml (kept as the run started, on one thread), with when and how the last session resumed.
+        // It was the resume's: its start time, and the hash of the config with the resume's threads.
+        JsonNode provenance = b.get("provenance");
+        String id = finished.getFileName().toString();
+        assertEquals(id.substring(0, 4) + "-" + id.substring(4, 6) + "-" + id.substring(6, 11) + ":" + id.substring(11, 13)
+                + ":" + id.substring(13, 15) + "Z", provenance.get("start_time").asText());
+        assertEquals(sha256(finished.resolve("config.yaml")), provenance.get("config_sha256").asText());
+        assertEquals(a.get("provenance").get("result_sha256"), provenance.get("result_sha256"));
+        assertTrue(provenance.get("resumed_at").isTextual(), provenance.toString());
+        assertEquals(2, provenance.get("threads").asInt());
+        assertTrue(a.get("provenance").get("resumed_at").isNull(), "a run never stopped was not resumed");
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /**
