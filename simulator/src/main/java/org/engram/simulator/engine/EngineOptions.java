@@ -21,7 +21,7 @@ public record EngineOptions(int threads, Mode mode, int minParallelNeuronSteps) 
      * The default of {@code minParallelNeuronSteps} in grid mode, about five microseconds of neuron
      * updates. Measured on two cores with CUBA networks in one-step slices, 10 s of network time
      * (medians of 5 runs): two threads took 4% longer than one at 4,000 neuron-steps per slice, and
-     * were 1.23x faster at 6,000, 1.4x at 8,000 and 1.2x at 16,000.
+     * were 1.23x faster at 6,000, 1.4x at 8,000 and 1.4x at 16,000 (medians; these runs vary by 50%).
      */
     public static final int DEFAULT_MIN_PARALLEL_NEURON_STEPS = 5_000;
 
