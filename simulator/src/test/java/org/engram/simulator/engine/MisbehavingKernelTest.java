@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class MisbehavingKernelTest {
 
-    /** A model whose every neuron fires at the first step of each call, reported as told. */
-    private record Faulty(int neuronOffset, int stepOffset, boolean precise)
+    /** A model whose kernel reports one spike per call: its last neuron and first step, each offset as told. */
+    private record Faulty(int neuronOffset, int stepOffset, boolean callsSpikeAt)
             implements NeuronModel<Faulty.Params, Faulty.State> {
         record Params() {
         }
@@ -56,7 +56,7 @@ class MisbehavingKernelTest {
         @Override
         public Kernel<State> prepare(Params params, TimeGrid grid) {
             return (s, lo, hi, fromStep, toStep, in, out) -> {
-                if (precise) {
+                if (callsSpikeAt) {
                     out.spikeAt(lo, fromStep * grid.dtMs());
                 } else {
                     out.spike(hi - 1 + neuronOffset, fromStep + stepOffset);
@@ -70,10 +70,10 @@ class MisbehavingKernelTest {
         "1, 0, false, 'spike(2, 0)', 'a neuron in [0, 2)'",     // the neuron after the last
         "0, 20, false, 'spike(1, 20)', 'a step in [0, 10)'",    // a step of a later call
         "0, 0, true, 'spikeAt(0, 0.0)', 'spike(i, step)'"})     // precise mode's call in grid mode
-    void aSpikeOutsideTheCallIsRefusedWithThePopulation(int neuronOffset, int stepOffset, boolean precise,
+    void aSpikeOutsideTheCallIsRefusedWithThePopulation(int neuronOffset, int stepOffset, boolean callsSpikeAt,
                                                          String call, String expected) {
         NetworkBuilder b = new NetworkBuilder(0.1);
-        Population<?, ?> p = b.population("own", 2, new Faulty(neuronOffset, stepOffset, precise),
+        Population<?, ?> p = b.population("own", 2, new Faulty(neuronOffset, stepOffset, callsSpikeAt),
                 new Faulty.Params());
         b.connect("own->own", p, p, Rules.allToAll(), Synapses.excitatory(1).delayMs(1.0));
         try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
