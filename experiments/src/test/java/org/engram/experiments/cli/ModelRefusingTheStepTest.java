@@ -1,0 +1,66 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.engram.simulator.model.NeuronModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A model of one's own that refuses the time step is reported at {@code dt_ms}, the key that sets
+ * the step, with the model and the population that use it; a step it takes runs.
+ */
+class ModelRefusingTheStepTest {
+
+    private static String config(double dtMs) {
+        return String.join("\n",
+                "name: fine",
+                "duration_ms: 20",
+                "dt_ms: " + dtMs,
+                "populations:",
+                "  - {name: exc, size: 10, model: lif_delta}",
+                "  - {name: stiff, size: 10, model: fine_step_lif, params: {i_e: 1000}}",
+                "");
+    }
+
+    /** Simulates with {@link FineStepLif} registered as a service, as {@code ENGRAM_CLASSPATH} would. */
+    private static CliRunner.Result simulate(Path dir, double dtMs) throws IOException {
+        Path services = dir.resolve("services/META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve(NeuronModel.class.getName()), FineStepLif.class.getName() + "\n");
+        Path config = dir.resolve("fine.yaml");
+        Files.writeString(config, config(dtMs));
+        Thread thread = Thread.currentThread();
+        ClassLoader saved = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("services").toUri().toURL()}, saved)) {
+            thread.setContextClassLoader(loader);
+            return CliRunner.run("simulate", config.toString(), "--out", dir.resolve("results").toString());
+        } finally {
+            thread.setContextClassLoader(saved);
+        }
+    }
+
+    @Test
+    void aRefusedStepIsBlamedOnDtMs(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, 0.1);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("fine.yaml:3:1: dt_ms: expected a time step of at most 0.05 ms (fine_step_lif, "
+                + "populations[1]), found 0.1"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(dir.resolve("results")) && Files.list(dir.resolve("results")).findAny().isPresent(),
+                "nothing may be written");
+    }
+
+    @Test
+    void aStepTheModelTakesRuns(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, 0.05);
+        assertEquals(0, r.exitCode(), r.err());
+    }
+}
