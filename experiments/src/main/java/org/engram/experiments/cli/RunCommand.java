@@ -49,7 +49,8 @@ public final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g. training.epochs=2 "
-            + "or strategies[0].params.lambda=100; repeatable.")
+            + "or strategies[0].params.lambda=100; repeatable, applied in order (the last of two that "
+            + "set one key wins).")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a stopped run from its partial "

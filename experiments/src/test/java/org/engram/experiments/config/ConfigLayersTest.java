@@ -52,6 +52,18 @@ class ConfigLayersTest {
         assertEquals(3, yamlOnly.threads());
     }
 
+    /** Overrides apply in order: the later of two on one key wins, and a whole list replaces an item set before. */
+    @Test
+    void laterOverridesWin() {
+        assertEquals(2, resolve(List.of("training.epochs=7", "training.epochs=2"), ConfigLayers.Flags.NONE)
+                .config().training().epochs());
+        assertEquals(7, resolve(List.of("training.epochs=2", "training.epochs=7"), ConfigLayers.Flags.NONE)
+                .config().training().epochs());
+        ExperimentConfig replaced = resolve(List.of("strategies[0].params.lambda=50", "strategies=[{name: si}]"),
+                ConfigLayers.Flags.NONE).config();
+        assertEquals(List.of("si"), replaced.strategies().stream().map(s -> s.name()).toList());
+    }
+
     /**
      * Bad values in different sections and in different strategies' params are reported together,
      * each at its own line or override (binding the whole config stopped at the first, and the
