@@ -1,5 +1,6 @@
 package org.engram.simulator.engine;
 
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.network.Projection;
 
 /**
@@ -18,6 +19,8 @@ final class Route {
      * one worker this is the projection's row index itself.
      */
     private final int[] first;
+    /** The longest array a JVM allocates, with a margin (as {@code ArrayList} keeps). */
+    private static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
     Route(Projection projection, PopulationRuntime target, int workers) {
         this.projection = projection;
@@ -29,6 +32,11 @@ final class Route {
             return;
         }
         int sources = rowStart.length - 1;
+        if ((long) sources * workers >= MAX_ENTRIES) {
+            throw new ParameterException("engine", "threads", "at most " + (MAX_ENTRIES - 1) / sources
+                    + " threads for projection '" + projection.name() + "' from " + sources + " neurons (every row "
+                    + "keeps where each thread's part begins, in one array)", workers);
+        }
         int[] targets = projection.targets();
         first = new int[sources * workers + 1];
         for (int s = 0; s < sources; s++) {

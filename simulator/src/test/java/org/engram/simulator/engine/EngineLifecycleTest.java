@@ -217,6 +217,26 @@ class EngineLifecycleTest {
         throw (T) t;
     }
 
+    /**
+     * The engine keeps, for every source neuron and thread, where that thread's targets begin: with
+     * 2^21 source neurons and 1,024 threads that is 2^31 entries, past any array. The engine says so
+     * (it failed with a negative array size), and the network stays free for another engine.
+     */
+    @Test
+    void threadsTimesSourcesPastAnArrayAreRefused() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        var p = b.population("big", 1 << 21, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.connect("self", p, p, Rules.oneToOne(), Synapses.excitatory(0.1).delayMs(1.0));
+        Network network = b.build();
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> new Engine(network, EngineOptions.grid(EngineOptions.MAX_THREADS)));
+        assertEquals("engine: threads: expected at most 1023 threads for projection 'self' from 2097152 neurons "
+                + "(every row keeps where each thread's part begins, in one array), found 1024", e.getMessage());
+        try (Engine e2 = new Engine(network, EngineOptions.grid(2))) {
+            assertEquals(0.0, e2.timeMs());
+        }
+    }
+
     /** A null listener accepted now would stop the first spiking run mid-slice and spoil the network. */
     @Test
     void nullListenersAreRefusedWhenAdded() {
