@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.network.Population;
 
@@ -14,7 +15,11 @@ import org.engram.simulator.network.Population;
  * Create it with {@code Engine.recordSpikes(population)}.
  */
 public final class SpikeRecorder implements SpikeListener {
+    /** The longest array a JVM allocates, with a margin (as {@code ArrayList} keeps). */
+    private static final int MAX_SPIKES = Integer.MAX_VALUE - 8;
+
     private final Population<?, ?> population;
+    private final int maxSpikes;
     private int count;
     private double[] timesMs = new double[1024];
     private int[] neurons = new int[1024];
@@ -25,7 +30,13 @@ public final class SpikeRecorder implements SpikeListener {
      * @param population the population to record
      */
     public SpikeRecorder(Population<?, ?> population) {
+        this(population, MAX_SPIKES);
+    }
+
+    /** A recorder that holds at most {@code maxSpikes} (tests: the real bound needs 25 GB). */
+    SpikeRecorder(Population<?, ?> population, int maxSpikes) {
         this.population = population;
+        this.maxSpikes = maxSpikes;
     }
 
     @Override
@@ -34,12 +45,22 @@ public final class SpikeRecorder implements SpikeListener {
             return;
         }
         if (count == neurons.length) {
-            timesMs = Arrays.copyOf(timesMs, count * 2);
-            neurons = Arrays.copyOf(neurons, count * 2);
+            grow();
         }
         timesMs[count] = timeMs;
         neurons[count] = neuron;
         count++;
+    }
+
+    private void grow() {
+        if (count == maxSpikes) {
+            throw new EngramException("spike recorder of '" + population.name() + "'", null, "at most " + maxSpikes
+                    + " spikes, the most one Java array holds", "one more at " + timesMs[count - 1] + " ms",
+                    "record shorter runs and write each out, or record the spikes with a listener of one's own");
+        }
+        int length = (int) Math.min(2L * count, maxSpikes);
+        timesMs = Arrays.copyOf(timesMs, length);
+        neurons = Arrays.copyOf(neurons, length);
     }
 
     /** @return the recorded population */
