@@ -25,10 +25,15 @@ final class WorkerPool implements AutoCloseable {
     private volatile Task task;
     private volatile int generation;
     private volatile boolean closed;
-    private volatile Throwable failure;
+    /**
+     * What each worker threw in the current run, by worker (0 unused); written before the worker
+     * counts itself done, so {@link #run} sees it once every worker has.
+     */
+    private final Throwable[] failures;
 
     WorkerPool(int workers, String name) {
         threads = new Thread[workers - 1];
+        failures = new Throwable[workers];
         for (int w = 1; w < workers; w++) {
             final int worker = w;
             Thread t = new Thread(() -> loop(worker), name + "-worker-" + w);
@@ -63,11 +68,10 @@ final class WorkerPool implements AutoCloseable {
         for (Thread thread : threads) {
             LockSupport.unpark(thread);
         }
-        Throwable own = null;
         try {
             t.run(0);
         } catch (Throwable e) {
-            own = e;
+            failures[0] = e;
         }
         int spins = 0;
         while (remaining.get() != 0) {
@@ -79,10 +83,18 @@ final class WorkerPool implements AutoCloseable {
         }
         // Keep no reference to the task's owner between runs: parked workers must not keep it alive.
         task = null;
-        Throwable other = failure;
-        failure = null;
-        if (own != null || other != null) {
-            Throwable first = own != null ? own : other;
+        Throwable first = null;
+        for (int w = 0; w < failures.length; w++) {
+            if (failures[w] != null) {
+                if (first == null) {
+                    first = failures[w];
+                } else if (failures[w] != first) {
+                    first.addSuppressed(failures[w]);
+                }
+                failures[w] = null;
+            }
+        }
+        if (first != null) {
             if (first instanceof RuntimeException re) {
                 throw re;
             }
@@ -116,7 +128,7 @@ final class WorkerPool implements AutoCloseable {
             try {
                 task.run(worker);
             } catch (Throwable e) {
-                failure = e;
+                failures[worker] = e;
             }
             remaining.decrementAndGet();
         }
