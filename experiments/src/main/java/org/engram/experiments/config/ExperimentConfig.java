@@ -13,6 +13,7 @@ import org.engram.learning.layered.Readout;
 import org.engram.learning.layered.ResetMode;
 import org.engram.learning.train.Surrogate;
 import org.engram.learning.train.optim.OptimizerSpec;
+import org.engram.learning.unsupervised.DiehlCookParams;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Problems;
 import org.engram.simulator.engine.EngineOptions;
@@ -426,7 +427,9 @@ public record ExperimentConfig(
         public LearnerSpec {
             Problems p = new Problems("learner");
             p.require(kind != null, "kind", "bptt or diehl_cook", "null");
-            p.atLeastOne("neurons", neurons);
+            p.require(neurons >= 1 && neurons <= DiehlCookParams.MAX_NEURONS, "neurons", "an integer in [1, "
+                    + DiehlCookParams.MAX_NEURONS + "] (the inhibitory neurons' n (n - 1) synapses are listed in one "
+                    + "array)", neurons);
             p.positive("present_ms", presentMs, "ms");
             p.nonNegative("rest_ms", restMs, "ms");
             p.require(labelPerTask >= 0, "label_per_task", "an integer >= 0 (0: all)", labelPerTask);

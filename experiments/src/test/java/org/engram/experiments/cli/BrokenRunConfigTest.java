@@ -101,6 +101,10 @@ class BrokenRunConfigTest {
                         + " present_ms: 0.35}\nstrategies:").replace("scenario: task_incremental", "scenario: class_incremental")
                         .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
                         "bad.yaml:16:", "learner.present_ms: expected a whole number of time steps", "0.35"),
+                file("more Diehl-Cook neurons than one array lists the inhibition of", GOOD.replace("strategies:",
+                        "learner: {kind: diehl_cook, neurons: 46342}\nstrategies:").replace("scenario: task_incremental",
+                        "scenario: class_incremental").replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
+                        "bad.yaml:16:", "learner.neurons: expected an integer in [1, 46341]", "found 46342"),
                 file("empty list entry", GOOD.replace("seeds: [1]", "seeds: [1, null]"),
                         "bad.yaml:2:", "seeds[1]: expected a value, found nothing"),
                 file("out of range", GOOD.replace("learning_rate: 0.001", "learning_rate: -1"),

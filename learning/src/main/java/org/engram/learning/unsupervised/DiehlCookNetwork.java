@@ -195,7 +195,8 @@ final class DiehlCookNetwork implements AutoCloseable {
 
     /**
      * Scales each excitatory neuron's input weights so that they sum to the configured total, then
-     * clips them to the STDP bounds (which can only lower a sum).
+     * clips them to the STDP bounds, which moves a sum off the total when a scaled weight passes a
+     * bound (down at {@code w_max}, up at a {@code w_min} above 0).
      */
     void normalise() {
         float[] w = inputToExc.weights();

@@ -38,10 +38,17 @@ public record DiehlCookParams(int neurons, double dtMs, Presentation presentatio
                               LifExp.Params inhibitory, Coupling coupling, PairStdp.Params stdp) {
     private static final String NAME = "diehl_cook";
 
+    /**
+     * The most neurons: the inhibitory neurons' {@code n (n - 1)} synapses are listed in one array,
+     * which holds at most {@code 2^31 - 9}.
+     */
+    public static final int MAX_NEURONS = 46_341;
+
     /** Validates the whole. */
     public DiehlCookParams {
-        if (neurons < 1) {
-            throw new ParameterException(NAME, "neurons", "an integer >= 1", neurons);
+        if (neurons < 1 || neurons > MAX_NEURONS) {
+            throw new ParameterException(NAME, "neurons", "an integer in [1, " + MAX_NEURONS + "] (the inhibitory "
+                    + "neurons' n (n - 1) synapses are listed in one array)", neurons);
         }
         ParameterException.requirePositive(NAME, "dt", dtMs, "ms");
         if (presentation == null || excitatory == null || inhibitory == null || coupling == null || stdp == null) {

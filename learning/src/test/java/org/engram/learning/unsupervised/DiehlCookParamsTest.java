@@ -19,6 +19,16 @@ class DiehlCookParamsTest {
         assertEquals("[0.0, 1.5]", e.found());
     }
 
+    /** The inhibitory neurons' n (n - 1) synapses are listed in one array: 46,342 x 46,341 passes 2^31. */
+    @Test
+    void rejectsMoreNeuronsThanOneArrayListsTheInhibitionOf() {
+        assertEquals(46_341, DiehlCookParams.paper(DiehlCookParams.MAX_NEURONS).neurons());
+        ParameterException e = assertThrows(ParameterException.class, () -> DiehlCookParams.paper(46_342));
+        assertEquals("neurons", e.location());
+        assertEquals("46342", e.found());
+        assertThrows(ParameterException.class, () -> DiehlCookParams.paper(0));
+    }
+
     @Test
     void rejectsExcitatoryLateralInhibitionAndNanRates() {
         ParameterException e = assertThrows(ParameterException.class,
