@@ -162,29 +162,31 @@ public final class IdxReader {
      * Reads an image file: header, then {@code count * rows * cols} unsigned bytes.
      *
      * @param file name for messages
-     * @param raw  the stream, plain or gzip
+     * @param raw  the stream, plain or gzip; closed when read (with the decompressor's native memory)
      * @return the unscaled images
      */
     static RawImages readImages(String file, InputStream raw) throws IOException {
-        InputStream in = decompressed(file, raw);
-        int[] dims = header(file, in, IMAGES_MAGIC, "images");
-        long bytes = (long) dims[0] * dims[1] * dims[2];
-        byte[] data = payload(file, in, bytes, dims[0] + " images of " + dims[1] + " x " + dims[2],
-                4 + 4 * 3);
-        return new RawImages(dims[0], dims[1], dims[2], data);
+        try (InputStream in = decompressed(file, raw)) {
+            int[] dims = header(file, in, IMAGES_MAGIC, "images");
+            long bytes = (long) dims[0] * dims[1] * dims[2];
+            byte[] data = payload(file, in, bytes, dims[0] + " images of " + dims[1] + " x " + dims[2],
+                    4 + 4 * 3);
+            return new RawImages(dims[0], dims[1], dims[2], data);
+        }
     }
 
     /**
      * Reads a label file: header, then {@code count} unsigned bytes.
      *
      * @param file name for messages
-     * @param raw  the stream, plain or gzip
+     * @param raw  the stream, plain or gzip; closed when read (with the decompressor's native memory)
      * @return the labels, unsigned
      */
     static byte[] readLabels(String file, InputStream raw) throws IOException {
-        InputStream in = decompressed(file, raw);
-        int[] dims = header(file, in, LABELS_MAGIC, "labels");
-        return payload(file, in, dims[0], dims[0] + " labels", 4 + 4);
+        try (InputStream in = decompressed(file, raw)) {
+            int[] dims = header(file, in, LABELS_MAGIC, "labels");
+            return payload(file, in, dims[0], dims[0] + " labels", 4 + 4);
+        }
     }
 
     private static InputStream decompressed(String file, InputStream raw) throws IOException {

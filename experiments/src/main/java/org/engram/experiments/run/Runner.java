@@ -124,8 +124,11 @@ public final class Runner {
         }
     }
 
-    /** A run folder ready for training, with its config, data and the loop that records its progress. */
-    /** @param configHash the hash of the run's {@code config.yaml}, as it started */
+    /**
+     * A run folder ready for training, with its config, data and the loop that records its progress.
+     *
+     * @param configHash the hash of the run's {@code config.yaml}, as it started
+     */
     private record Opened(ConfigLayers.Resolved resolved, String configHash, Experiment experiment, DataRecord data,
                           RunFolder folder, Loop loop) {
     }

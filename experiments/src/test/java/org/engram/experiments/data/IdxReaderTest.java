@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -18,6 +22,27 @@ class IdxReaderTest {
     /** Two 2 x 3 images with bytes 0, 51, 102, 153, 204, 255 (= 0, 0.2, ..., 1.0 after /255). */
     private static final byte[] PIXELS = {0, 51, 102, (byte) 153, (byte) 204, (byte) 255,
         (byte) 255, (byte) 204, (byte) 153, 102, 51, 0};
+
+    /** Reading closes the decompressor, whose native memory would otherwise wait for a collection. */
+    @Test
+    void aGzipStreamIsClosedOnceRead() throws IOException {
+        boolean[] closed = {false, false};
+        byte[][] files = {IdxBytes.gzip(IdxBytes.images(2, 2, 3, PIXELS)), IdxBytes.gzip(IdxBytes.labels((byte) 3))};
+        InputStream[] streams = new InputStream[2];
+        for (int f = 0; f < 2; f++) {
+            int which = f;
+            streams[f] = new FilterInputStream(new ByteArrayInputStream(files[f])) {
+                @Override
+                public void close() throws IOException {
+                    closed[which] = true;
+                    super.close();
+                }
+            };
+        }
+        assertEquals(2, IdxReader.readImages("images", streams[0]).count);
+        assertEquals(1, IdxReader.readLabels("labels", streams[1]).length);
+        assertArrayEquals(new boolean[] {true, true}, closed);
+    }
 
     @Test
     void gzipIsRecognisedByContentNotByName() {
