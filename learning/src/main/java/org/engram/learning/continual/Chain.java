@@ -149,9 +149,15 @@ final class Chain implements ContinualStrategy, Checkpointable {
                 }
             }
         } catch (IOException | RuntimeException e) {
+            // The member that refused its block is as it was (Checkpointable's contract); those
+            // before it take back the state they had. A restore that fails does not hide why.
             for (int i = 0; i < done; i++) {
                 if (members[i] instanceof Checkpointable c) {
-                    c.readState(new DataInputStream(new ByteArrayInputStream(backup[i])));
+                    try {
+                        c.readState(new DataInputStream(new ByteArrayInputStream(backup[i])));
+                    } catch (IOException | RuntimeException restore) {
+                        e.addSuppressed(restore);
+                    }
                 }
             }
             throw e;

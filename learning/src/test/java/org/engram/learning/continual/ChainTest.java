@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
 import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
@@ -123,6 +127,51 @@ class ChainTest {
                 () -> c.readState(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()))));
         assertArrayEquals(before, bytes(chain), "ewc got its state back after l2 was rejected");
         assertEquals(1, ewc.anchorCount());
+    }
+
+    /** A member that takes the chain's block but cannot take its own state back. */
+    private static final class NoRestore implements ContinualStrategy, Checkpointable {
+        private int reads;
+
+        @Override
+        public String name() {
+            return "no_restore";
+        }
+
+        @Override
+        public Support supports(Scenario scenario) {
+            return Support.YES;
+        }
+
+        @Override
+        public void writeState(DataOutput out) {
+        }
+
+        @Override
+        public void readState(DataInput in) {
+            if (++reads > 1) {
+                throw new IllegalStateException("restore failed");
+            }
+        }
+    }
+
+    /** When the state of a member read earlier cannot be put back, the error still says why the read failed. */
+    @Test
+    void aFailedRestoreDoesNotHideTheRejection() throws IOException {
+        ContinualStrategy chain = Strategies.chain(new NoRestore(), new L2Anchor(L2Anchor.Params.defaults()));
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        StateCodec.writeHeader(out, "chain", 1);
+        out.writeInt(2);
+        out.writeUTF("no_restore");
+        out.writeInt(0);
+        out.writeUTF("l2");
+        out.writeInt(3);
+        out.write(new byte[] {0, 1, 'x'});
+        out.flush();
+        EngramException e = assertThrows(EngramException.class, () -> ((Checkpointable) chain)
+                .readState(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray()))));
+        assertEquals(List.of("restore failed"), Arrays.stream(e.getSuppressed()).map(Throwable::getMessage).toList());
     }
 
     static byte[] bytes(ContinualStrategy s) throws IOException {
