@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,12 +49,16 @@ public final class Comparison {
     @SuppressWarnings("unchecked")
     public static Outcome write(List<Path> runs, Path resultsRoot) {
         List<RunResults> results = new ArrayList<>();
-        Set<Path> distinct = new HashSet<>();
+        Map<String, Path> byId = new HashMap<>();
         for (Path r : runs) {
-            if (!distinct.add(r.toAbsolutePath().normalize())) {
-                throw new EngramException(r.toString(), "runs", "each run folder once", "given twice", null);
+            RunResults read = RunResults.read(r);
+            Path first = byId.putIfAbsent(read.runId(), r);
+            if (first != null) {
+                // A copy, a link or the same folder written twice: one run's rows would stand twice.
+                throw new EngramException(r.toString(), "runs", "each run once", "run " + read.runId() + " again, "
+                        + "given first as " + first, null);
             }
-            results.add(RunResults.read(r));
+            results.add(read);
         }
         Map<String, Object> merged = new LinkedHashMap<>();
         List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
@@ -106,6 +110,9 @@ public final class Comparison {
         }
         String table = SummaryWriter.table(Map.of("strategies", merged));
         List<String> notes = differences(results);
+        if (results.size() > 1) {
+            notes.addAll(ConfigDifferences.of(runs, Comparison::tag));
+        }
         StringBuilder md = new StringBuilder("# Comparison\n\nRuns:\n");
         for (int i = 0; i < results.size(); i++) {
             RunResults r = results.get(i);
@@ -191,6 +198,15 @@ public final class Comparison {
             if (values.size() > 1) {
                 notes.add("the runs differ in " + setting + " (" + each + "); their metrics measure different things");
             }
+        }
+        Set<List<String>> tasks = new LinkedHashSet<>();
+        StringBuilder each = new StringBuilder();
+        for (int i = 0; i < results.size(); i++) {
+            tasks.add(results.get(i).tasks());
+            each.append(i == 0 ? "" : "; ").append(tag(i)).append(": ").append(String.join(", ", results.get(i).tasks()));
+        }
+        if (tasks.size() > 1) {
+            notes.add("the runs differ in their tasks (" + each + "); their metrics measure different things");
         }
         return notes;
     }

@@ -385,14 +385,21 @@ class RunCommandTest {
     /**
      * With several runs every row names its run ([A], [B]), so labels stay short on the chart and
      * two runs with the same strategies do not overwrite each other in the table; runs that differ
-     * in scenario are compared with a note saying so.
+     * in scenario, tasks or config keys are compared with a note for each.
      */
     @Test
     void compareTagsEachRunAndNotesWhatTheRunsDifferIn() throws IOException {
         Path other = copyOfTheRun("other-scenario");
         ObjectNode m = (ObjectNode) new ObjectMapper().readTree(other.resolve("metrics.json").toFile());
         m.put("scenario", "class_incremental");
+        m.put("run_id", "20261201T000000Z-000000");
+        String task0 = m.get("tasks").get(0).asText();
+        String task1 = m.get("tasks").get(1).asText();
+        ((ArrayNode) m.get("tasks")).set(1, "renamed");
         Files.writeString(other.resolve("metrics.json"), m.toString());
+        String config = Files.readString(other.resolve("config.yaml"));
+        Files.writeString(other.resolve("config.yaml"), config.replace("epochs: 2", "epochs: 3")
+                .replace("name: ", "name: renamed-"));
         CliRunner.Result r = CliRunner.run("compare", folder.toString(), other.toString(), "--out",
                 dir.resolve("cmp-tags").toString());
         assertEquals(0, r.exitCode(), r.err());
@@ -402,21 +409,30 @@ class RunCommandTest {
             assertTrue(md.contains(row), row + " missing from\n" + md);
         }
         assertTrue(md.contains("- [B] " + other.toAbsolutePath()) && md.contains("scenario class_incremental"), md);
-        String note = "the runs differ in scenario (A: task_incremental, B: class_incremental)";
-        assertTrue(md.contains(note) && r.err().contains(note), md + r.err());
+        for (String note : List.of("the runs differ in scenario (A: task_incremental, B: class_incremental)",
+                "the runs differ in their tasks (A: " + task0 + ", " + task1 + "; B: " + task0 + ", renamed)",
+                "the runs' configs differ beyond their strategies in training.epochs (A: 2, B: 3)\n")) {
+            assertTrue(md.contains(note) && r.err().contains(note), note + " in\n" + md + r.err());
+        }
         List<String> csv = Files.readAllLines(cmp.resolve("comparison.csv"));
         assertEquals(5, csv.size(), "a header and four rows, as the table: " + csv);
         assertTrue(csv.get(0).endsWith(",run_tag,scenario,sequence,data") && csv.get(3).startsWith("naive,")
                 && csv.get(3).contains(",B,class_incremental,"), csv.toString());
     }
 
+    /** The same run twice, by another path or as a copy (its run id), would stand twice in every table. */
     @Test
-    void compareRefusesTheSameRunTwice() {
-        CliRunner.Result r = CliRunner.run("compare", folder.toString(), folder.resolve(".").toString(), "--out",
-                dir.resolve("cmp2").toString());
-        assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("each run folder once") && r.err().contains("given twice"), r.err());
-        assertTrue(!Files.exists(dir.resolve("cmp2")), "no comparison folder");
+    void compareRefusesTheSameRunTwice() throws IOException {
+        Path copy = copyOfTheRun("copy");
+        for (Path again : List.of(folder.resolve("."), copy)) {
+            CliRunner.Result r = CliRunner.run("compare", folder.toString(), again.toString(), "--out",
+                    dir.resolve("cmp2").toString());
+            assertEquals(2, r.exitCode(), r.err());
+            String runId = new ObjectMapper().readTree(folder.resolve("metrics.json").toFile()).get("run_id").asText();
+            assertTrue(r.err().contains(again + ": runs: expected each run once, found run " + runId
+                    + " again, given first as " + folder), r.err());
+            assertTrue(!Files.exists(dir.resolve("cmp2")), "no comparison folder");
+        }
     }
 
     @Test

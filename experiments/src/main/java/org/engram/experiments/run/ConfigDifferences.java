@@ -1,0 +1,112 @@
+package org.engram.experiments.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * The keys in which runs' resolved {@code config.yaml} differ, for {@code engram compare}: two runs
+ * of one strategy with other epochs, data or hyperparameters measure different things, and their
+ * rows look alike. Strategies (what a comparison compares), names and thread counts (which do not
+ * change results), scenario and sequence (noted with the runs' other settings) are left out.
+ */
+final class ConfigDifferences {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Keys not reported: what is compared, what does not change results, and what other notes cover. */
+    private static final Set<String> LEFT_OUT = Set.of("name", "threads", "strategies", "tasks.scenario",
+            "tasks.sequence");
+
+    private ConfigDifferences() {
+    }
+
+    /**
+     * Notes on the config keys in which the runs differ: one naming every such key with each run's
+     * value, and one for each run whose {@code config.yaml} is missing or unreadable.
+     *
+     * @param runs the run folders, in comparison order
+     * @param tag  the tag of run {@code i} ({@code A}, {@code B}, ...)
+     * @return the notes, empty when the configs agree
+     */
+    static List<String> of(List<Path> runs, IntFunction<String> tag) {
+        List<String> notes = new ArrayList<>();
+        List<Map<String, String>> configs = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Path file = runs.get(i).resolve("config.yaml");
+            try {
+                Map<String, String> leaves = new LinkedHashMap<>();
+                flatten("", YAML.readTree(Files.readString(file)), leaves);
+                configs.add(leaves);
+                tags.add(tag.apply(i));
+            } catch (IOException | RuntimeException e) {
+                notes.add("run " + tag.apply(i) + " has no readable config.yaml (" + file + "), so its settings are "
+                        + "not compared");
+            }
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        configs.forEach(c -> keys.addAll(c.keySet()));
+        List<String> differing = new ArrayList<>();
+        for (String key : keys) {
+            Set<String> values = new LinkedHashSet<>();
+            StringBuilder each = new StringBuilder();
+            for (int i = 0; i < configs.size(); i++) {
+                String v = configs.get(i).getOrDefault(key, "absent");
+                values.add(v);
+                each.append(i == 0 ? "" : ", ").append(tags.get(i)).append(": ").append(v);
+            }
+            if (values.size() > 1) {
+                differing.add(key + " (" + each + ")");
+            }
+        }
+        if (!differing.isEmpty()) {
+            notes.add(0, "the runs' configs differ beyond their strategies in " + String.join("; ", differing));
+        }
+        return notes;
+    }
+
+    /** Adds the scalar leaves of {@code node} under {@code path}; a list of scalars is one value. */
+    private static void flatten(String path, JsonNode node, Map<String, String> leaves) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String key = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (!LEFT_OUT.contains(key)) {
+                    flatten(key, field.getValue(), leaves);
+                }
+            }
+        } else if (node.isArray() && containsContainers(node)) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(path + "[" + i + "]", node.get(i), leaves);
+            }
+        } else {
+            leaves.put(path, node.isNull() ? "null" : node.isValueNode() ? node.asText() : scalars(node));
+        }
+    }
+
+    private static boolean containsContainers(JsonNode array) {
+        for (JsonNode item : array) {
+            if (item.isContainerNode()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A list of scalars as written in YAML's flow style: {@code [1, 2, 3]}. */
+    private static String scalars(JsonNode array) {
+        List<String> items = new ArrayList<>();
+        array.forEach(item -> items.add(item.asText()));
+        return "[" + String.join(", ", items) + "]";
+    }
+}
