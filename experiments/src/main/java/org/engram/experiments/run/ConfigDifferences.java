@@ -2,6 +2,7 @@ package org.engram.experiments.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,14 +19,16 @@ import java.util.function.IntFunction;
 /**
  * The keys in which runs' resolved {@code config.yaml} differ, for {@code engram compare}: two runs
  * of one strategy with other epochs, data or hyperparameters measure different things, and their
- * rows look alike. Strategies (what a comparison compares), names and thread counts (which do not
- * change results), scenario and sequence (noted with the runs' other settings) are left out.
+ * rows look alike. A strategy's keys are compared among the runs that have a strategy of its label
+ * (a strategy of one run alone is what a comparison compares). Names and thread counts (which do
+ * not change results), scenario and sequence (noted with the runs' other settings) are left out.
  */
 final class ConfigDifferences {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** Keys not reported: what is compared, what does not change results, and what other notes cover. */
-    private static final Set<String> LEFT_OUT = Set.of("name", "threads", "strategies", "tasks.scenario",
-            "tasks.sequence");
+    private static final Set<String> LEFT_OUT = Set.of("name", "threads", "tasks.scenario", "tasks.sequence");
+    /** Where the keys of each strategy begin, e.g. {@code strategies[ewc].params.lambda}. */
+    private static final String STRATEGY = "strategies[";
 
     private ConfigDifferences() {
     }
@@ -58,26 +61,37 @@ final class ConfigDifferences {
         configs.forEach(c -> keys.addAll(c.keySet()));
         List<String> differing = new ArrayList<>();
         for (String key : keys) {
+            boolean ofStrategy = key.startsWith(STRATEGY);
             Set<String> values = new LinkedHashSet<>();
             StringBuilder each = new StringBuilder();
             for (int i = 0; i < configs.size(); i++) {
-                String v = configs.get(i).getOrDefault(key, "absent");
+                String v = configs.get(i).get(key);
+                if (v == null && ofStrategy) {
+                    continue;
+                }
+                v = v == null ? "absent" : v;
                 values.add(v);
-                each.append(i == 0 ? "" : ", ").append(tags.get(i)).append(": ").append(v);
+                each.append(each.length() == 0 ? "" : ", ").append(tags.get(i)).append(": ").append(v);
             }
             if (values.size() > 1) {
                 differing.add(key + " (" + each + ")");
             }
         }
         if (!differing.isEmpty()) {
-            notes.add(0, "the runs' configs differ beyond their strategies in " + String.join("; ", differing));
+            notes.add(0, "the runs' configs differ in " + String.join("; ", differing));
         }
         return notes;
     }
 
     /** Adds the scalar leaves of {@code node} under {@code path}; a list of scalars is one value. */
     private static void flatten(String path, JsonNode node, Map<String, String> leaves) {
-        if (node.isObject()) {
+        if (path.equals("strategies") && node.isArray()) {
+            for (JsonNode strategy : node) {
+                JsonNode label = strategy.path("label");
+                String name = label.isTextual() ? label.asText() : strategy.path("name").asText();
+                flatten(STRATEGY + name + "]", ((ObjectNode) strategy).deepCopy().without("label"), leaves);
+            }
+        } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String key = path.isEmpty() ? field.getKey() : path + "." + field.getKey();

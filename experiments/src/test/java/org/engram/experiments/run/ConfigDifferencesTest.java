@@ -1,0 +1,79 @@
+package org.engram.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The config keys runs differ in, as {@code engram compare} notes them. */
+class ConfigDifferencesTest {
+    @TempDir
+    Path dir;
+
+    private static final String A = String.join("\n",
+            "name: first",
+            "seeds: [1, 2]",
+            "threads: 2",
+            "tasks: {sequence: split, scenario: task_incremental, count: 5}",
+            "network: {hidden: [256], neuron: lif}",
+            "strategies:",
+            "  - {name: naive, label: naive, params: {}}",
+            "  - {name: ewc, label: ewc, params: {lambda: 1000.0}}",
+            "  - {name: ewc, label: strong, params: {lambda: 5000.0}}",
+            "");
+
+    private List<Path> runs(String... configs) throws IOException {
+        List<Path> runs = new ArrayList<>();
+        for (int i = 0; i < configs.length; i++) {
+            Path run = Files.createDirectories(dir.resolve("run" + i));
+            if (configs[i] != null) {
+                Files.writeString(run.resolve("config.yaml"), configs[i]);
+            }
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    private static String tag(int i) {
+        return String.valueOf((char) ('A' + i));
+    }
+
+    @Test
+    void agreeingConfigsGiveNoNote() throws IOException {
+        String renamed = A.replace("name: first", "name: second").replace("threads: 2", "threads: 1")
+                .replace("sequence: split, scenario: task_incremental", "sequence: permuted, scenario: class_incremental");
+        assertEquals(List.of(), ConfigDifferences.of(runs(A, renamed), ConfigDifferencesTest::tag));
+    }
+
+    /**
+     * Every differing key with each run's value, in the order of the first config; a strategy's
+     * keys among the runs with its label only, and a list of numbers as one value.
+     */
+    @Test
+    void namesEveryDifferingKeyWithEachRunsValue() throws IOException {
+        String b = A.replace("seeds: [1, 2]", "seeds: [3]").replace("hidden: [256]", "hidden: [400, 400]")
+                .replace("lambda: 1000.0", "lambda: 10.0").replace("  - {name: ewc, label: strong, params: {lambda: "
+                        + "5000.0}}\n", "  - {name: si, label: si, params: {c: 0.1}}\n")
+                .replace("neuron: lif}", "neuron: lif, dt_ms: 0.5}");
+        String c = A.replace("seeds: [1, 2]", "seeds: [3]");
+        assertEquals(List.of("the runs' configs differ in seeds (A: [1, 2], B: [3], C: [3]); network.hidden (A: [256], "
+                        + "B: [400, 400], C: [256]); strategies[ewc].params.lambda (A: 1000.0, B: 10.0, C: 1000.0); "
+                        + "network.dt_ms (A: absent, B: 0.5, C: absent)"),
+                ConfigDifferences.of(runs(A, b, c), ConfigDifferencesTest::tag));
+    }
+
+    @Test
+    void aRunWithoutAReadableConfigIsNamed() throws IOException {
+        List<Path> runs = runs(A, null, "strategies: [unclosed");
+        assertEquals(List.of("run B has no readable config.yaml (" + runs.get(1).resolve("config.yaml") + "), so its "
+                        + "settings are not compared",
+                "run C has no readable config.yaml (" + runs.get(2).resolve("config.yaml") + "), so its settings are "
+                        + "not compared"),
+                ConfigDifferences.of(runs, ConfigDifferencesTest::tag));
+    }
+}
