@@ -2,17 +2,25 @@ package org.engram.experiments.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.font.FontRenderContext;
 import java.util.List;
 
 import org.engram.experiments.metrics.SeedSummary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPosition;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.CategoryLabelWidthType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.text.TextBlockAnchor;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 /**
@@ -45,17 +53,37 @@ public final class StrategyComparisonPlot {
             throw new IllegalArgumentException("strategy comparison needs at least one strategy");
         }
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        boolean oneSeed = false;
         int minSeeds = Integer.MAX_VALUE;
         int maxSeeds = 0;
         double confidence = entries.get(0).acc().confidence();
         for (Entry e : entries) {
             data.add(100 * e.acc().mean(), errorBar(e.acc()), "ACC (average accuracy, %)", e.strategy());
             data.add(100 * e.bwt().mean(), errorBar(e.bwt()), "BWT (backward transfer, pp)", e.strategy());
-            minSeeds = Math.min(minSeeds, Math.min(e.acc().n(), e.bwt().n()));
-            maxSeeds = Math.max(maxSeeds, Math.max(e.acc().n(), e.bwt().n()));
+            for (SeedSummary summary : List.of(e.acc(), e.bwt())) {
+                if (summary.n() < 2) {
+                    oneSeed = true;
+                } else {
+                    minSeeds = Math.min(minSeeds, summary.n());
+                    maxSeeds = Math.max(maxSeeds, summary.n());
+                }
+            }
         }
         CategoryAxis x = new CategoryAxis("strategy");
         x.setCategoryMargin(0.25);
+        double label = widestLabel(entries);
+        double needed = (label + 4) / LABEL_SHARE;
+        boolean slanted = needed > MAX_SLOT;
+        int slot = slanted ? (int) MIN_SLOT : (int) Math.ceil(Math.max(MIN_SLOT, needed));
+        int height = ChartStyle.HEIGHT;
+        if (slanted) {
+            // Too long to stand under its bars even in the widest slot: slanted at 45 degrees, whole
+            // (up to the plot's height), with the figure made taller by what they take.
+            x.setCategoryLabelPositions(CategoryLabelPositions.replaceBottomPosition(CategoryLabelPositions.UP_45,
+                    new CategoryLabelPosition(RectangleAnchor.TOP, TextBlockAnchor.TOP_RIGHT, TextAnchor.TOP_RIGHT,
+                            -Math.PI / 4, CategoryLabelWidthType.RANGE, 1.0f)));
+            height += (int) Math.ceil(label * Math.sqrt(0.5));
+        }
         NumberAxis y = new NumberAxis("ACC (%) and BWT (percentage points)");
         StatisticalBarRenderer r = new StatisticalBarRenderer();
         r.setBarPainter(new StandardBarPainter());
@@ -72,12 +100,46 @@ public final class StrategyComparisonPlot {
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         String seeds = minSeeds == maxSeeds ? Integer.toString(minSeeds) : minSeeds + " to " + maxSeeds;
-        String bars = maxSeeds < 2 ? "one seed: no error bars"
+        String bars = maxSeeds == 0 ? "one seed: no error bars"
                 : "error bars: " + Math.round(100 * confidence) + "% confidence interval (Student t) over " + seeds
-                        + " seeds";
+                        + " seeds" + (oneSeed ? "; bars of one seed have none" : "");
         ChartStyle.subtitle(chart, "bars: mean; " + bars);
-        int width = Math.max(ChartStyle.WIDTH, 160 + 110 * entries.size());
-        return new Figure(ChartStyle.apply(chart), width, ChartStyle.HEIGHT);
+        int width = Math.max(ChartStyle.WIDTH, 160 + slot * entries.size());
+        ChartStyle.apply(chart);
+        if (slanted) {
+            // The first label reaches left of its slot by its slanted width, past the range axis.
+            RectangleInsets padding = chart.getPadding();
+            chart.setPadding(new RectangleInsets(padding.getTop(), Math.max(padding.getLeft(),
+                    Math.ceil(label * Math.sqrt(0.5) - RANGE_AXIS_WIDTH - MIN_SLOT / 2)), padding.getBottom(),
+                    padding.getRight()));
+        }
+        return new Figure(chart, width, height);
+    }
+
+    /**
+     * The width (pixels) of a strategy's slot on the axis: its two bars and, under them, its label.
+     * A label wider than {@code MIN_SLOT} widens every slot up to {@code MAX_SLOT}; past that
+     * labels are slanted and slots keep {@code MIN_SLOT}.
+     */
+    private static final double MIN_SLOT = 110;
+    private static final double MAX_SLOT = 220;
+    /** About the width (pixels) of the range axis with its label and tick labels, left of the first slot. */
+    private static final double RANGE_AXIS_WIDTH = 70;
+    /**
+     * The share of a slot an upright label may fill: the axis gives each category its slot less
+     * the category margin (0.25) and its part of the axis's end margins (0.05 each), with a little
+     * to spare for the range axis, which the slot count does not include.
+     */
+    private static final double LABEL_SHARE = 0.6;
+
+    /** The width (pixels) of the widest label in the axis's font. */
+    private static double widestLabel(List<Entry> entries) {
+        FontRenderContext context = new FontRenderContext(null, true, true);
+        double widest = 0;
+        for (Entry e : entries) {
+            widest = Math.max(widest, ChartStyle.TICK.getStringBounds(e.strategy(), context).getWidth());
+        }
+        return widest;
     }
 
     /** The half-width in percent, or {@code null} (no bar) when a single seed gives no interval. */

@@ -1,0 +1,65 @@
+package org.engram.experiments.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.experiments.metrics.SeedSummary;
+import org.junit.jupiter.api.Test;
+
+/** The comparison chart shows every label whole and says which bars have no error bar. */
+class StrategyComparisonPlotTest {
+
+    private static StrategyComparisonPlot.Entry entry(String label, double... accs) {
+        double[] bwts = new double[accs.length];
+        for (int i = 0; i < accs.length; i++) {
+            bwts[i] = accs[i] - 1;
+        }
+        return new StrategyComparisonPlot.Entry(label, SeedSummary.of(accs), SeedSummary.of(bwts));
+    }
+
+    /** Labels as a comparison of runs tags them, short enough to stand under their bars once slots widen. */
+    @Test
+    void taggedLabelsStandWholeUnderTheirBars() {
+        List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
+        for (String label : List.of("naive [A]", "replay+ewc [B]", "hlop [C]", "si [D]", "ewc+l2 [E]", "gpm [F]",
+                "replay+ewc+si [G]")) {
+            entries.add(entry(label, 0.8, 0.9));
+        }
+        Figure figure = StrategyComparisonPlot.of(entries, "compared");
+        String svg = figure.svg();
+        for (StrategyComparisonPlot.Entry e : entries) {
+            assertTrue(svg.contains(">" + e.strategy() + "<"), e.strategy() + " whole in the SVG");
+        }
+        assertFalse(svg.contains("..."), "no label cut short");
+        assertEquals(ChartStyle.HEIGHT, figure.height(), "labels stand upright: no room added under the plot");
+    }
+
+    /** Labels too long for any slot are slanted, whole, and the figure grows to hold them. */
+    @Test
+    void longLabelsAreSlantedWhole() {
+        List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
+        for (String label : List.of("naive-finetuning-baseline-long-label", "ewc-lambda-10000-fisher-200-samples",
+                "si")) {
+            entries.add(entry(label, 0.8, 0.9));
+        }
+        Figure figure = StrategyComparisonPlot.of(entries, "compared");
+        String svg = figure.svg();
+        assertFalse(svg.contains("..."), "no label cut short");
+        assertTrue(figure.height() > ChartStyle.HEIGHT, "taller by the slanted labels: " + figure.height());
+        // Slanted text is drawn as outlines, so the SVG holds no label to read; upright, the labels
+        // were cut to 'nai...' and 'e...'.
+    }
+
+    @Test
+    void barsOfOneSeedAreSaidToHaveNoErrorBar() {
+        String mixed = StrategyComparisonPlot.of(List.of(entry("a", 0.8, 0.9), entry("b", 0.7)), "t").svg();
+        assertTrue(mixed.contains("over 2 seeds; bars of one seed have none"), mixed);
+        String allOne = StrategyComparisonPlot.of(List.of(entry("a", 0.8), entry("b", 0.7)), "t").svg();
+        assertTrue(allOne.contains("one seed: no error bars"), allOne);
+        String three = StrategyComparisonPlot.of(List.of(entry("a", 0.8, 0.9, 0.85), entry("b", 0.7, 0.75)), "t").svg();
+        assertTrue(three.contains("over 2 to 3 seeds<"), three);
+    }
+}
