@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.engram.experiments.metrics.Energy;
 import org.engram.learning.continual.Scenario;
 import org.engram.learning.layered.NeuronKind;
@@ -54,7 +53,6 @@ public record ExperimentConfig(
         @Key("the strategies compared, in order, each {name, label, params}; see engram list") List<StrategySpec> strategies,
         @Key("energy cost per operation, for the energy estimate") Energy energy) {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /** Checks the top-level values. */
     public ExperimentConfig {
@@ -90,9 +88,8 @@ public record ExperimentConfig(
     }
 
     static void requireName(String section, String key, String value) {
-        if (value == null || !NAME.matcher(value).matches()) {
-            throw new ParameterException(section, key,
-                    "a name of letters, digits, '.', '_' or '-' not starting with '.' or '-'", value);
+        if (!PlainName.matches(value)) {
+            throw new ParameterException(section, key, PlainName.RULE, value);
         }
     }
 
@@ -457,8 +454,8 @@ public record ExperimentConfig(
                     name);
             if (label != null || named) {
                 label = label == null ? name : label;
-                p.require(NAME.matcher(fileStem(label)).matches(), "label", "a name of letters, digits, '.', '_', '-'"
-                        + " or '+' starting with a letter or digit", label);
+                p.require(PlainName.matches(fileStem(label)), "label", "a name of ASCII letters, digits, '.', '_',"
+                        + " '-' or '+' starting with a letter or digit", label);
             }
             params = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : params;
             p.require(params.isObject(), "params", "a mapping of hyperparameters", params);

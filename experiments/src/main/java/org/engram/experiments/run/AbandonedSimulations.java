@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.engram.experiments.config.ConfigLoader;
+import org.engram.experiments.config.PlainName;
 
 /**
  * Removes what killed processes (SIGKILL, a machine that went down) left in an experiment's folder:
@@ -47,11 +48,11 @@ public final class AbandonedSimulations {
      * the lock file a killed run or simulation left in a finished folder.
      *
      * @param results    the results root
-     * @param experiment the experiment name (a plain name: see {@link RunFolder#isPlainName})
+     * @param experiment the experiment name (a plain name: see {@link PlainName})
      * @param err        where each removal of a folder, or a failure to remove, is reported
      */
     public static void remove(Path results, String experiment, PrintWriter err) {
-        if (!RunFolder.isPlainName(experiment)) {
+        if (!PlainName.matches(experiment)) {
             return;   // making the run's own folder reports the name
         }
         Path dir = results.toAbsolutePath().normalize().resolve(experiment);

@@ -19,9 +19,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.engram.experiments.config.PlainName;
 import org.engram.learning.io.AtomicFile;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
@@ -42,9 +42,6 @@ import org.engram.simulator.ParameterException;
  * stops a run) waits for a file being written and that nothing is written after a discard.
  */
 public final class RunFolder {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    /** What {@link #isPlainName} accepts, for error messages. */
-    public static final String PLAIN_NAME = "a name of letters, digits, '.', '_' or '-' not starting with '.' or '-'";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -223,23 +220,12 @@ public final class RunFolder {
         return f;
     }
 
-    /**
-     * Whether a name is safe as a folder or as part of a file name on every platform: letters,
-     * digits, {@code . _ -}, not starting with {@code .} or {@code -} (so no separators, no {@code ..}).
-     *
-     * @param name the name
-     * @return true if it is plain
-     */
-    public static boolean isPlainName(String name) {
-        return NAME.matcher(name).matches();
-    }
-
     private static RunFolder locate(Path results, String experiment, String runId) {
-        if (!isPlainName(experiment)) {
-            throw new ParameterException("run folder", "experiment", PLAIN_NAME, experiment);
+        if (!PlainName.matches(experiment)) {
+            throw new ParameterException("run folder", "experiment", PlainName.RULE, experiment);
         }
-        if (!isPlainName(runId)) {
-            throw new ParameterException("run folder", "run id", PLAIN_NAME, runId);
+        if (!PlainName.matches(runId)) {
+            throw new ParameterException("run folder", "run id", PlainName.RULE, runId);
         }
         Path dir = results.toAbsolutePath().normalize().resolve(experiment);
         return new RunFolder(runId, dir.resolve("." + runId + ".partial"), dir.resolve(runId));

@@ -24,7 +24,7 @@ final class SummaryWriter {
         sb.append("# ").append(c.name()).append(" (run ").append(runId).append(")\n\n");
         ExperimentConfig.TasksSpec t = c.tasks();
         sb.append("- ").append(lower(t.sequence())).append(" sequence, ").append(lower(t.scenario()).replace('_', '-'))
-                .append(" learning, ").append(t.count()).append(" tasks: ").append(String.join("; ", taskNames))
+                .append(" learning, ").append(t.count()).append(t.count() == 1 ? " task: " : " tasks: ").append(String.join("; ", taskNames))
                 .append('\n');
         if (c.learner().kind() == ExperimentConfig.LearnerKind.DIEHL_COOK) {
             ExperimentConfig.LearnerSpec l = c.learner();
@@ -56,7 +56,8 @@ final class SummaryWriter {
         for (Map.Entry<String, Object> e : strategies.entrySet()) {
             Map<String, Object> agg = (Map<String, Object>) ((Map<String, Object>) e.getValue()).get("aggregate");
             double[][] m = (double[][]) agg.get("accuracy_matrix");
-            sb.append("\n## ").append(e.getKey()).append(": accuracy matrix (%), mean over seeds\n\n");
+            sb.append("\n## ").append(e.getKey()).append(": accuracy matrix (%), ")
+                    .append(c.seeds().size() > 1 ? "mean over seeds" : "seed " + c.seeds().get(0)).append("\n\n");
             sb.append("| after task |");
             for (int j = 0; j < m.length; j++) {
                 sb.append(" task ").append(j + 1).append(" |");

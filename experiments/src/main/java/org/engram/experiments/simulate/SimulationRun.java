@@ -15,6 +15,7 @@ import java.util.Objects;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.LeftOutKeys;
+import org.engram.experiments.config.PlainName;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.plot.PopulationRatePlot;
 import org.engram.experiments.plot.SpikeRasterPlot;
@@ -99,16 +100,16 @@ public final class SimulationRun {
             checks.add(new ConfigException(source, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
                     ? "nothing (the key is required)" : String.valueOf(c.durationMs()), null));
         }
-        if (!RunFolder.isPlainName(c.name())) {
-            checks.add(new ConfigException(source, "name", RunFolder.PLAIN_NAME + " (it names the result folder)",
+        if (!PlainName.matches(c.name())) {
+            checks.add(new ConfigException(source, "name", PlainName.RULE + " (it names the result folder)",
                     c.name(), null));
         }
         for (int i = 0; i < c.populations().size(); i++) {
             String name = c.populations().get(i).name();
             // A population's name is part of its files' names (spikes_<name>.csv): "a/b" made folders,
             // and "../../x" gave its spikes and rates one file.
-            if (name != null && !RunFolder.isPlainName(name)) {
-                checks.add(new ConfigException(source, "populations[" + i + "].name", RunFolder.PLAIN_NAME
+            if (name != null && !PlainName.matches(name)) {
+                checks.add(new ConfigException(source, "populations[" + i + "].name", PlainName.RULE
                         + " (it names the population's result files)", name, null));
             }
         }

@@ -66,7 +66,10 @@ class DiehlCookRunTest {
         }
         assertFalse(Files.exists(folder.resolve("plots/learning_curve_loss.png")), "no loss, so no loss curve");
         assertEquals(1 + 2 * TASKS, Files.readAllLines(folder.resolve("log.csv")).size(), "one line per task");
-        assertTrue(Files.readString(folder.resolve("summary.md")).contains("Diehl and Cook (2015)"));
+        String summary = Files.readString(folder.resolve("summary.md"));
+        assertTrue(summary.contains("Diehl and Cook (2015)"), summary);
+        assertTrue(summary.contains("## naive: accuracy matrix (%), seed 3\n"), "one seed's matrix, not a mean: "
+                + summary);
     }
 
     @Test

@@ -75,6 +75,7 @@ class RunCommandTest {
     @Test
     void summaryNamesEveryFileOfTheFolder() throws IOException {
         String summary = Files.readString(folder.resolve("summary.md"));
+        assertTrue(summary.contains("## naive: accuracy matrix (%), mean over seeds\n"), summary);
         String files = summary.substring(summary.indexOf("- Files: "));
         try (var entries = Files.list(folder)) {
             for (Path entry : entries.toList()) {

@@ -1,0 +1,27 @@
+package org.engram.experiments.config;
+
+import java.util.regex.Pattern;
+
+/**
+ * The names that may name a file or folder on every system: experiment, population and strategy
+ * names and run ids. No spaces, slashes or other characters that need quoting in a shell.
+ */
+public final class PlainName {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    /** What {@link #matches} accepts, for error messages. */
+    public static final String RULE = "a name of ASCII letters, digits, '.', '_' or '-' starting with a letter or digit";
+
+    private PlainName() {
+    }
+
+    /**
+     * Whether a text is a plain name.
+     *
+     * @param name the text, or {@code null}
+     * @return whether it is non-null and matches {@link #RULE}
+     */
+    public static boolean matches(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+}
