@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * The one rule for writing a metric as text, in summaries, tables, figures and comparisons: a
  * {@link String#format} pattern in {@link Locale#ROOT}, and a value that rounds to zero at the
- * pattern's precision is written as zero, never as {@code -0.0}. A mean over seeds that cancels
+ * pattern's precision is written as zero without a sign, never as {@code -0.0} (nor {@code +0.0}
+ * where the pattern signs other values). A mean over seeds that cancels
  * (BWT +0.01 and -0.01, or 0.3, -0.1 and -0.2, whose mean in double is -9.3e-18) is zero as far
  * as the table can tell, and a minus sign on it would read as forgetting.
  */
@@ -19,11 +20,14 @@ public final class MetricFormat {
      *
      * @param pattern a pattern with one floating-point conversion, e.g. {@code "%.1f"} or {@code "%+.1f pp"}
      * @param value   the value
-     * @return the text; {@code pattern} applied to 0 if the value would be written as negative zero
+     * @return the text; {@code pattern} without its {@code +} flag applied to 0 if the value would be
+     *         written as zero
      */
     public static String format(String pattern, double value) {
         String text = String.format(Locale.ROOT, pattern, value);
-        return text.equals(String.format(Locale.ROOT, pattern, -0.0)) ? String.format(Locale.ROOT, pattern, 0.0) : text;
+        boolean zero = text.equals(String.format(Locale.ROOT, pattern, -0.0))
+                || text.equals(String.format(Locale.ROOT, pattern, 0.0));
+        return zero ? String.format(Locale.ROOT, pattern.replace("%+", "%"), 0.0) : text;
     }
 
     /**

@@ -98,7 +98,8 @@ public final class Comparison {
                     JsonNode m = over.get(key);
                     boolean defined = m != null && !m.isNull();
                     csv.append(',').append(defined ? m.get("mean").asText() : "");
-                    csv.append(',').append(defined && !m.get("ci95_high").isNull() ? String.format(Locale.ROOT, "%.6g",
+                    // Unrounded, as the mean beside it: a table of the CSV rounds both alike.
+                    csv.append(',').append(defined && !m.get("ci95_high").isNull() ? Double.toString(
                             (m.get("ci95_high").asDouble() - m.get("ci95_low").asDouble()) / 2) : "");
                 }
                 csv.append(',').append(tag == null ? "" : tag);

@@ -378,6 +378,14 @@ class RunCommandTest {
         assertEquals(3, rows.size(), rows.toString());
         assertTrue(rows.get(1).startsWith("naive,"), rows.get(1));
         assertTrue(r.out().contains("| si | 2 |"), r.out());
+        // Mean and half-width as metrics.json has them, neither rounded.
+        List<String> header = List.of(rows.get(0).split(","));
+        String[] naive = rows.get(1).split(",", -1);
+        JsonNode acc = new ObjectMapper().readTree(folder.resolve("metrics.json").toFile()).get("strategies")
+                .get("naive").get("aggregate").get("over_seeds").get("acc");
+        assertEquals(acc.get("mean").asDouble(), Double.parseDouble(naive[header.indexOf("acc_mean")]), 0.0);
+        assertEquals((acc.get("ci95_high").asDouble() - acc.get("ci95_low").asDouble()) / 2,
+                Double.parseDouble(naive[header.indexOf("acc_ci95_half_width")]), 0.0);
         // comparison.md, read without the runs' summaries, says what its ± and n/a are.
         String md = Files.readString(cmp.resolve("comparison.md"));
         assertTrue(md.contains("± is the half-width of the 95% confidence interval over seeds"), md);

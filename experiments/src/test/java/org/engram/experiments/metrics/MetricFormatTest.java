@@ -12,7 +12,9 @@ class MetricFormatTest {
         assertEquals(-1, Math.signum(cancelled), "the case is a negative value, not zero");
         assertEquals("0.0", MetricFormat.format("%.1f", 100 * cancelled));
         assertEquals("0.0", MetricFormat.format("%.1f", -0.0));
-        assertEquals("+0.0 pp", MetricFormat.format("%+.1f pp", -0.0));
+        assertEquals("0.0 pp", MetricFormat.format("%+.1f pp", -0.0));
+        assertEquals("0.0 pp", MetricFormat.format("%+.1f pp", 0.04));
+        assertEquals("+0.1 pp", MetricFormat.format("%+.1f pp", 0.05));
         assertEquals("0.0%", MetricFormat.format("%.1f%%", -0.04));
         assertEquals("0", MetricFormat.format("%.0f", -0.3));
         assertEquals("0.00000", MetricFormat.format("%.6g", -0.0));

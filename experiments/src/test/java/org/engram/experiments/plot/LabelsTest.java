@@ -9,7 +9,7 @@ class LabelsTest {
     @Test
     void cancellingMeanIsWrittenAsZero() {
         double bwt = (0.09999999999999998 + -0.2 + 0.09999999999999998) / 3;
-        assertEquals("+0.0 pp", Labels.points(bwt));
+        assertEquals("0.0 pp", Labels.points(bwt));
         assertEquals("0.0%", Labels.percent(-0.0));
         assertEquals("-1.0 pp", Labels.points(-0.01));
     }
