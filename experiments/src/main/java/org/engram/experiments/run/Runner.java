@@ -272,8 +272,8 @@ public final class Runner {
         String why = asked ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
         loop.finish(asked ? "stopped" : "failed", why);
         String message = (asked ? e.getMessage() : "the run failed: " + why) + "; the finished tasks are"
-                + " checkpointed in " + folder.directory() + "; continue with: engram run --resume "
-                + folder.directory();
+                + " checkpointed in " + folder.directory() + "; continue with: " + LaunchCommand.current()
+                + " run --resume " + folder.directory();
         if (asked || e instanceof EngramException) {
             return new RunStopped(message, asked ? null : e);
         }
@@ -291,12 +291,12 @@ public final class Runner {
         if (u.otherNetwork()) {
             return "the checkpoints were made for another network than this config builds now (by an older Engram;"
                     + " e.g. permuted and rotated task- and class-incremental runs now have one head per task), so"
-                    + " this run cannot be continued; start it anew with: engram run " + dir.resolve("config.yaml")
-                    + " --out " + dir.getParent().getParent();
+                    + " this run cannot be continued; start it anew with: " + LaunchCommand.current() + " run "
+                    + dir.resolve("config.yaml") + " --out " + dir.getParent().getParent();
         }
         return "the other finished tasks are checkpointed in " + dir + "; to go on, delete "
                 + dir.resolve(u.unitFolder()) + " (" + u.unit() + " then trains again from its first task) and"
-                + " continue with: engram run --resume " + dir;
+                + " continue with: " + LaunchCommand.current() + " run --resume " + dir;
     }
 
     /** The loop over units, with the state it updates as tasks finish. */
@@ -331,7 +331,7 @@ public final class Runner {
          * does; nothing if the run has already ended.
          */
         void interrupted() {
-            String resume = "continue with: engram run --resume " + folder.directory();
+            String resume = "continue with: " + LaunchCommand.current() + " run --resume " + folder.directory();
             if (finish("interrupted", "the process was stopped (signal) before the run ended; " + resume)) {
                 err.println("engram: stopped by a signal; tasks finished so far are checkpointed; " + resume);
                 err.flush();

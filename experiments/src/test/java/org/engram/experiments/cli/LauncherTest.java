@@ -68,6 +68,7 @@ class LauncherTest {
                 + "sleep \"${FAKE_MVN_SECONDS:-0}\"\n"
                 + "touch experiments/target/engram.jar\n");
         executable(bin.resolve("java"), "for a in \"$@\"; do echo \"java arg: $a\" >> \"$CALLS\"; done\n"
+                + "echo \"$ENGRAM_COMMAND\" > \"$CALLS.command\"\n"
                 + "exit " + JAVA_EXIT + "\n");
     }
 
@@ -202,6 +203,14 @@ class LauncherTest {
         assertFalse(run.ranJava(), "the old jar must not run: " + run.calls);
         assertTrue(run.exitCode != 0 && run.exitCode != JAVA_EXIT, "exit code " + run.exitCode);
         assertTrue(run.err.contains("engram: the build failed"), run.err);
+    }
+
+    /** A stopped run tells how to continue it with the command the user typed ({@code ./engram}), not {@code engram}. */
+    @Test
+    void tellsTheCommandLineHowItWasStarted() throws Exception {
+        Path script = root.resolve("engram");
+        launch(script, temp, Map.of(), "list");
+        assertEquals(script + "\n", Files.readString(Path.of(calls + ".command")));
     }
 
     @Test
