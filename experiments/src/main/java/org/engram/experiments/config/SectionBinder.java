@@ -34,30 +34,34 @@ final class SectionBinder {
         bindKeys(tree, type, "", where, List.copyOf(problems), problems);
     }
 
-    /** Binds each key of a mapping on its own; reports whether all bound. */
+    /**
+     * Binds each key of a mapping on its own, and reports each unknown key; a section or list
+     * entry is entered even when an earlier problem lies within it, so that its other keys are
+     * checked too.
+     *
+     * @return whether every known key bound (unknown keys do not count: the rest binds without them)
+     */
     private static boolean bindKeys(ObjectNode node, Class<?> type, String path, StrategyParams.Locator where,
                                     List<ConfigException> earlier, List<ConfigException> problems) {
         int before = problems.size();
-        List<String> known = new ArrayList<>();
+        List<String> known = keys(type);
         for (RecordComponent rc : type.getRecordComponents()) {
-            String key = ConfigLayers.snakeCase(rc.getName());
-            known.add(key);
-            String at = path.isEmpty() ? key : path + "." + key;
-            JsonNode child = node.get(key);
-            if (child == null || holdsOne(at, earlier)) {
+            String at = path.isEmpty() ? ConfigLayers.snakeCase(rc.getName())
+                    : path + "." + ConfigLayers.snakeCase(rc.getName());
+            JsonNode child = node.get(ConfigLayers.snakeCase(rc.getName()));
+            if (child == null) {
                 continue;
             }
             Class<?> element = ConfigLayers.recordElement(rc.getGenericType());
             if (element != null && child.isArray()) {
                 for (int i = 0; i < child.size(); i++) {
-                    if (!holdsOne(at + "[" + i + "]", earlier)) {
-                        bindValue(child.get(i), element, at + "[" + i + "]", where, earlier, problems);
-                    }
+                    bindValue(child.get(i), element, at + "[" + i + "]", where, earlier, problems);
                 }
             } else {
                 bindValue(child, rc.getGenericType(), at, where, earlier, problems);
             }
         }
+        boolean bound = problems.size() == before;
         for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
             String key = it.next();
             String at = path.isEmpty() ? key : path + "." + key;
@@ -65,17 +69,47 @@ final class SectionBinder {
                 problems.add(ConfigLoader.unknownKey(where.locate(at), at, key, known));
             }
         }
-        return problems.size() == before;
+        return bound;
     }
 
-    /** Binds a value: a mapping of a record type key by key, then as a whole; anything else at once. */
+    /**
+     * Binds a value: a mapping of a record type key by key, then, if its known keys bound and no
+     * earlier problem lies within it, as a whole without its unknown keys (which runs the record's
+     * checks); anything else at once, unless an earlier problem is about it.
+     */
     private static void bindValue(JsonNode node, Type type, String path, StrategyParams.Locator where,
                                   List<ConfigException> earlier, List<ConfigException> problems) {
-        if (type instanceof Class<?> c && c.isRecord() && node.isObject()
-                && !bindKeys((ObjectNode) node, c, path, where, earlier, problems)) {
+        if (isAbout(path, earlier)) {
+            return;   // refused as a whole (a section no config reads): what is inside does not matter
+        }
+        if (type instanceof Class<?> c && c.isRecord() && node.isObject()) {
+            if (bindKeys((ObjectNode) node, c, path, where, earlier, problems)
+                    && !holdsOneBesidesUnknownKeys(path, c, earlier)) {
+                bind(withoutUnknownKeys((ObjectNode) node, c), ConfigLoader.mapper().constructType(type), path, where,
+                        problems);
+            }
             return;
         }
-        bind(node, ConfigLoader.mapper().constructType(type), path, where, problems);
+        if (!holdsOne(path, earlier)) {
+            bind(node, ConfigLoader.mapper().constructType(type), path, where, problems);
+        }
+    }
+
+    /** @return the keys a record type reads, in snake case */
+    private static List<String> keys(Class<?> type) {
+        List<String> known = new ArrayList<>();
+        for (RecordComponent rc : type.getRecordComponents()) {
+            known.add(ConfigLayers.snakeCase(rc.getName()));
+        }
+        return known;
+    }
+
+    /** @return the mapping, or a copy without the keys the record type does not read */
+    private static ObjectNode withoutUnknownKeys(ObjectNode node, Class<?> type) {
+        List<String> known = keys(type);
+        ObjectNode copy = node.deepCopy();
+        copy.retain(known);
+        return copy;
     }
 
     /**
@@ -87,6 +121,40 @@ final class SectionBinder {
         for (ConfigException p : problems) {
             for (ConfigException one : p.problems()) {
                 if (within(one.location() == null ? "" : one.location(), keyPath)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a problem lies within a mapping other than an unknown key of it, which binding the
+     * mapping without its unknown keys leaves out.
+     */
+    private static boolean holdsOneBesidesUnknownKeys(String path, Class<?> type, List<ConfigException> problems) {
+        List<String> known = keys(type);
+        for (ConfigException p : problems) {
+            for (ConfigException one : p.problems()) {
+                String at = one.location() == null ? "" : one.location();
+                if (!within(at, path)) {
+                    continue;
+                }
+                String rest = at.equals(path) ? "" : at.substring(path.isEmpty() ? 0 : path.length() + 1);
+                String key = rest.split("[.\\[]", 2)[0];
+                if (rest.isEmpty() || known.contains(key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** @return whether one of the problems is about the key itself, not a key under it */
+    private static boolean isAbout(String keyPath, List<ConfigException> problems) {
+        for (ConfigException p : problems) {
+            for (ConfigException one : p.problems()) {
+                if (keyPath.equals(one.location())) {
                     return true;
                 }
             }
@@ -118,11 +186,12 @@ final class SectionBinder {
      */
     static <T> T convert(JsonNode node, Class<T> type, String keyPath, StrategyParams.Locator where) {
         List<ConfigException> problems = new ArrayList<>();
-        if (type.isRecord() && node.isObject() && !bindKeys((ObjectNode) node, type, keyPath, where, List.of(),
-                problems)) {
+        boolean mapping = type.isRecord() && node.isObject();
+        if (mapping && !bindKeys((ObjectNode) node, type, keyPath, where, List.of(), problems)) {
             throw ConfigException.all(problems);
         }
-        T value = bind(node, ConfigLoader.mapper().constructType(type), keyPath, where, problems);
+        T value = bind(mapping ? withoutUnknownKeys((ObjectNode) node, type) : node,
+                ConfigLoader.mapper().constructType(type), keyPath, where, problems);
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
         }

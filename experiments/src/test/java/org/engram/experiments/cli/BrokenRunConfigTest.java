@@ -105,6 +105,13 @@ class BrokenRunConfigTest {
                         "learner: {kind: diehl_cook, neurons: 46342}\nstrategies:").replace("scenario: task_incremental",
                         "scenario: class_incremental").replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
                         "bad.yaml:16:", "learner.neurons: expected an integer in [1, 46341]", "found 46342"),
+                file("a typo hides none of its section's other problems", GOOD.replace("encoder: {steps: 4}",
+                        "encoder: {stepz: 4, gain: x}").replace("  epochs: 1", "  epoch: 1").replace(
+                        "learning_rate: 0.001", "learning_rate: -1"),
+                        "bad.yaml:12:11: encoder.stepz: expected one of the keys", "did you mean 'steps'?",
+                        "bad.yaml:12:21: encoder.gain: expected a value of type number, found the text \"x\"",
+                        "bad.yaml:14:3: training.epoch: expected one of the keys", "did you mean 'epochs'?",
+                        "bad.yaml:15:3: training.learning_rate: expected a finite number > 0", "found -1.0"),
                 file("empty list entry", GOOD.replace("seeds: [1]", "seeds: [1, null]"),
                         "bad.yaml:2:", "seeds[1]: expected a value, found nothing"),
                 file("out of range", GOOD.replace("learning_rate: 0.001", "learning_rate: -1"),
