@@ -570,13 +570,16 @@ class SimulateCommandTest {
 
     @Test
     void shippedConfigsAreValid() throws IOException {
+        List<String> loaded = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("configs"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 if (Files.readString(f).contains("populations:")) {
                     org.engram.experiments.config.ConfigLoader.load(f,
                             org.engram.experiments.simulate.SimulationConfig.class);
+                    loaded.add(f.getFileName().toString());
                 }
             }
         }
+        assertEquals(List.of("brunel-small.yaml", "brunel.yaml", "cuba.yaml"), loaded, "the simulations the README lists");
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.engram.simulator.ParameterException;
@@ -31,11 +33,16 @@ class WorkerPoolTest {
     void helpersOfAnUnclosedPoolEndWhenIdle() throws InterruptedException {
         WorkerPool pool = new WorkerPool(2, Duration.ofMillis(50));
         Set<Thread> helpers = ConcurrentHashMap.newKeySet();
-        pool.run(200, (task, worker) -> {
+        CountDownLatch helperTookOne = new CountDownLatch(1);
+        // The caller's task waits for the helper to take the other, so the helper has run
+        // whatever the scheduling (200 short tasks could all be drained by the caller first).
+        pool.run(2, (task, worker) -> {
             if (worker == 1) {
                 helpers.add(Thread.currentThread());
+                helperTookOne.countDown();
+            } else {
+                await(helperTookOne);
             }
-            busy(1);
         });
         assertEquals(1, helpers.size(), "the helper took a share of the tasks");
         Thread helper = helpers.iterator().next();
@@ -107,6 +114,14 @@ class WorkerPoolTest {
         long end = System.nanoTime() + ms * 1_000_000;
         while (System.nanoTime() < end) {
             Thread.onSpinWait();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS), "the helper never took a task");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
