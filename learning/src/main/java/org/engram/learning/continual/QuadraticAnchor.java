@@ -9,7 +9,7 @@ import org.engram.simulator.EngramException;
 /**
  * One quadratic penalty {@code (s/2) sum_k Omega_k (theta_k - theta*_k)^2}: per-weight importance
  * Omega and anchor weights theta*, one row per layer. Shared by the regularisation strategies
- * (EWC, MAS, L2), which differ only in how they estimate Omega.
+ * (EWC, MAS, L2, SI), which differ only in how they estimate Omega.
  */
 final class QuadraticAnchor {
     /** Per-weight importance per layer, or {@code null} for importance 1 everywhere (L2). */
@@ -29,7 +29,8 @@ final class QuadraticAnchor {
      * @param w      the layer's weights
      * @param grad   the gradient to add to
      * @param scale  the strength {@code s} of the penalty {@code (s/2) sum Omega (theta - theta*)^2}:
-     *               lambda for EWC and L2 (Kirkpatrick's form), 2 lambda for MAS (Aljundi's)
+     *               lambda for EWC and L2 (Kirkpatrick's form), 2 lambda for MAS (Aljundi's), 2 c for SI
+     *               (Zenke's {@code c sum Omega (theta - theta*)^2})
      */
     void addGradient(int layer, float[] w, float[] grad, double scale) {
         final float[] a = anchor[layer];

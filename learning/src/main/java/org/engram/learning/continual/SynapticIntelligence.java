@@ -5,6 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.Problems;
 
 /**
@@ -64,10 +65,11 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
     }
 
     private final Params params;
-    /** Accumulated importance per layer; null until the first task ends. */
-    private double[][] omega;
-    /** Weights after the previous task; null until the first task ends. */
-    private float[][] anchor;
+    /**
+     * Accumulated importance Omega per layer and the weights after the previous task, as the
+     * penalty's importance and anchor; null until the first task ends.
+     */
+    private QuadraticAnchor penalty;
     /** Path integral of the current task. */
     private double[][] path;
     /** Weights at the start of the current task. */
@@ -93,7 +95,7 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
     @Override
     public void beforeTask(TaskContext task) {
         model = task.model();
-        QuadraticAnchor.checkShape(NAME, anchor, model);
+        QuadraticAnchor.checkShape(NAME, penalty == null ? null : penalty.anchor, model);
         taskStart = QuadraticAnchor.snapshot(model);
         beforeUpdate = QuadraticAnchor.snapshot(model);
         path = new double[model.layerCount()][];
@@ -124,20 +126,15 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
 
     @Override
     public void addPenaltyGradient(int layer, float[] weights, float[] grad) {
-        if (omega == null) {
-            return;
-        }
-        final double twoC = 2 * params.c();
-        final double[] o = omega[layer];
-        final float[] a = anchor[layer];
-        for (int k = 0; k < o.length; k++) {
-            grad[k] += (float) (twoC * o[k] * ((double) weights[k] - a[k]));
+        if (penalty != null) {
+            penalty.addGradient(layer, weights, grad, 2 * params.c());
         }
     }
 
     @Override
     public void afterTask(TaskContext task) {
         float[][] end = QuadraticAnchor.snapshot(model);
+        double[][] omega = penalty == null ? null : penalty.importance;
         if (omega == null) {
             omega = new double[end.length][];
             for (int l = 0; l < end.length; l++) {
@@ -154,7 +151,7 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
                 p[k] = 0;
             }
         }
-        anchor = end;
+        penalty = new QuadraticAnchor(omega, end);
     }
 
     /**
@@ -164,16 +161,16 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
      * @return a copy (loss per weight^2 units), or {@code null} before the first task ends
      */
     public double[] importance(int layer) {
-        return omega == null ? null : omega[layer].clone();
+        return penalty == null ? null : penalty.importance[layer].clone();
     }
 
     @Override
     public void writeState(DataOutput out) throws IOException {
         StateCodec.writeHeader(out, NAME, VERSION);
-        out.writeBoolean(omega != null);
-        if (omega != null) {
-            StateCodec.writeDoubles(out, omega);
-            StateCodec.writeFloats(out, anchor);
+        out.writeBoolean(penalty != null);
+        if (penalty != null) {
+            StateCodec.writeDoubles(out, penalty.importance);
+            StateCodec.writeFloats(out, penalty.anchor);
         }
     }
 
@@ -184,20 +181,18 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
             double[][] o = StateCodec.readDoubleMatrix(in);
             float[][] a = StateCodec.readFloatMatrix(in);
             QuadraticAnchor.requireSameShape(NAME, o, a);
-            // States saved before Omega was clipped after each task may hold negative values;
-            // clipping them on reading resumes such a run under the rule (a no-op for newer states).
-            for (double[] row : o) {
-                for (int k = 0; k < row.length; k++) {
-                    if (row[k] < 0) {
-                        row[k] = 0;
+            for (int l = 0; l < o.length; l++) {
+                for (int k = 0; k < o[l].length; k++) {
+                    if (!(o[l][k] >= 0)) {
+                        throw new EngramException("strategy state", NAME + ".omega[" + l + "][" + k + "]",
+                                "an importance >= 0 (Omega is clipped at 0 after every task)", String.valueOf(o[l][k]),
+                                "the state file is damaged");
                     }
                 }
             }
-            omega = o;
-            anchor = a;
+            penalty = new QuadraticAnchor(o, a);
         } else {
-            omega = null;
-            anchor = null;
+            penalty = null;
         }
     }
 }

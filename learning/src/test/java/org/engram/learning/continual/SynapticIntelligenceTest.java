@@ -3,6 +3,7 @@ package org.engram.learning.continual;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 import org.engram.learning.io.StateCodec;
+import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 
 class SynapticIntelligenceTest {
@@ -98,18 +100,22 @@ class SynapticIntelligenceTest {
         assertArrayEquals(new double[] {1 / (0.25 + xi), omegaB - 1 / (1 + xi)}, si.importance(0), 1e-14);
     }
 
+    /** Omega is clipped at 0 after every task, so a state with a negative or NaN importance is damaged. */
     @Test
-    void aStateSavedBeforeTheClipIsClippedWhenRead() throws IOException {
-        // The format written field by field, as a run saved before Omega was clipped left it.
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        StateCodec.writeHeader(out, SynapticIntelligence.NAME, 1);
-        out.writeBoolean(true);
-        StateCodec.writeDoubles(out, new double[][] {{-0.5, 2.0, -0.0}});
-        StateCodec.writeFloats(out, new float[][] {{1, 2, 3}});
-        SynapticIntelligence si = new SynapticIntelligence(new SynapticIntelligence.Params(0.7, 1e-3));
-        si.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        assertArrayEquals(new double[] {0, 2.0, -0.0}, si.importance(0), 0);
+    void aStateWithANegativeImportanceIsRefused() throws IOException {
+        for (double bad : new double[] {-0.5, Double.NaN}) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            StateCodec.writeHeader(out, SynapticIntelligence.NAME, 1);
+            out.writeBoolean(true);
+            StateCodec.writeDoubles(out, new double[][] {{2.0, -0.0, bad}});
+            StateCodec.writeFloats(out, new float[][] {{1, 2, 3}});
+            SynapticIntelligence si = new SynapticIntelligence(new SynapticIntelligence.Params(0.7, 1e-3));
+            EngramException e = assertThrows(EngramException.class,
+                    () -> si.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+            assertEquals("si.omega[0][2]", e.location(), e.getMessage());
+            assertNull(si.importance(0), "nothing was taken from the refused state");
+        }
     }
 
     /** Runs task {@code task} as one batch of the given loss gradient and weight change. */
