@@ -1,15 +1,12 @@
 package org.engram.learning.train;
 
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.engram.learning.encode.DirectCurrentEncoder;
 import org.engram.learning.encode.Encoder;
 import org.engram.learning.encode.LatencyEncoder;
 import org.engram.learning.encode.RateEncoder;
+import org.engram.learning.io.WeightsDigest;
 import org.engram.learning.layered.HiddenLayer;
 import org.engram.learning.layered.LayeredNet;
 import org.engram.learning.layered.LayeredNetSpec;
@@ -198,24 +195,10 @@ public final class TrainBenchmark {
      * @return the hash as lower-case hex
      */
     public static String weightsHash(LayeredNet net) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            ByteBuffer buf = ByteBuffer.allocate(4096);
-            for (int m = 0; m < net.matrixCount(); m++) {
-                for (float w : net.weights(m)) {
-                    if (buf.remaining() < 4) {
-                        buf.flip();
-                        sha.update(buf);
-                        buf.clear();
-                    }
-                    buf.putInt(Float.floatToRawIntBits(w));
-                }
-            }
-            buf.flip();
-            sha.update(buf);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        float[][] matrices = new float[net.matrixCount()][];
+        for (int m = 0; m < matrices.length; m++) {
+            matrices[m] = net.weights(m);
         }
+        return WeightsDigest.of(matrices);
     }
 }

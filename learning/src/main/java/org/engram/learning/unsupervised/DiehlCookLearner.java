@@ -3,16 +3,13 @@ package org.engram.learning.unsupervised;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.engram.learning.continual.ImportanceGating;
 import org.engram.learning.continual.ModelView;
 import org.engram.learning.continual.TaskData;
 import org.engram.learning.io.StateCodec;
+import org.engram.learning.io.WeightsDigest;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.random.Purpose;
@@ -207,15 +204,7 @@ public final class DiehlCookLearner implements AutoCloseable {
 
     /** @return the hex SHA-256 over the input weights' float bits (big-endian, CSR order) */
     public String weightsHash() {
-        ByteBuffer buf = ByteBuffer.allocate(4 * weights.length);
-        for (float w : weights) {
-            buf.putInt(Float.floatToRawIntBits(w));
-        }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(buf.array()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
+        return WeightsDigest.of(weights);
     }
 
     /**
