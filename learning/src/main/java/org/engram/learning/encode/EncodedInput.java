@@ -38,6 +38,8 @@ public final class EncodedInput {
     final long[] scratchThreshold;
     /** Encoder scratch: spikes of the second step of a pair. */
     final int[] scratchPending;
+    /** Encoder scratch: one count per step and one more, for sorting inputs by step. */
+    final int[] scratchStepCount;
 
     /**
      * Creates an empty buffer.
@@ -59,6 +61,7 @@ public final class EncodedInput {
         this.scratchActive = new int[inputs];
         this.scratchThreshold = new long[inputs];
         this.scratchPending = new int[inputs];
+        this.scratchStepCount = new int[steps + 1];
         this.listsValid = true;
     }
 

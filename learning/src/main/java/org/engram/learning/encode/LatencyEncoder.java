@@ -1,5 +1,6 @@
 package org.engram.learning.encode;
 
+import java.util.Arrays;
 import org.engram.simulator.ParameterException;
 
 /**
@@ -73,16 +74,32 @@ public final class LatencyEncoder implements Encoder {
             out.endMasks();
             return;
         }
+        // The inputs sorted by spike step (counting sort, stable: ascending within a step), so the
+        // step lists cost O(inputs + steps) rather than a scan of every input at every step.
         int[] stepOf = out.scratchActive;
+        int[] start = out.scratchStepCount;
+        Arrays.fill(start, 0);
         for (int i = 0; i < sample.length; i++) {
-            stepOf[i] = spikeStep(sample[i]);
+            int t = spikeStep(sample[i]);
+            stepOf[i] = t;
+            if (t >= 0) {
+                start[t + 1]++;
+            }
+        }
+        for (int t = 0; t < steps; t++) {
+            start[t + 1] += start[t];
+        }
+        int[] byStep = out.scratchPending;
+        for (int i = 0; i < sample.length; i++) {
+            if (stepOf[i] >= 0) {
+                byStep[start[stepOf[i]]++] = i;   // start[t] ends as the end of step t
+            }
         }
         out.clearSpikes();
+        int k = 0;
         for (int t = 0; t < steps; t++) {
-            for (int i = 0; i < sample.length; i++) {
-                if (stepOf[i] == t) {
-                    out.spike(i);
-                }
+            for (; k < start[t]; k++) {
+                out.spike(byStep[k]);
             }
             out.endStep();
         }

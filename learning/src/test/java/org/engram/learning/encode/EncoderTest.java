@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +155,37 @@ class EncoderTest {
         assertArrayEquals(new int[] {3}, r[20]);
         assertArrayEquals(new int[] {1}, r[40]);
         assertEquals(3, out.spikeCount());
+    }
+
+    /**
+     * Past 64 steps the step lists are built by sorting the inputs by step: the same spikes as the
+     * formula gives input by input, ascending within a step, on a sample where many share a step.
+     */
+    @Test
+    void latencyStepListsOfManyStepsEqualTheFormulaInputByInput() {
+        int steps = 100;
+        LatencyEncoder enc = new LatencyEncoder(steps, 0.05);
+        Random random = new Random(4);
+        float[] x = new float[300];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextInt(4) == 0 ? 0f : Math.round(random.nextFloat() * 20) / 20f;   // ties and silences
+        }
+        EncodedInput out = new EncodedInput(steps, x.length);
+        enc.encode(x, 0, out);
+        int[][] r = raster(out);
+        int spikes = 0;
+        for (int t = 0; t < steps; t++) {
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < x.length; i++) {
+                if (x[i] > 0.05f && Math.round((1f - x[i]) * (steps - 1)) == t) {
+                    expected.add(i);
+                }
+            }
+            assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), r[t], "step " + t);
+            spikes += expected.size();
+        }
+        assertEquals(spikes, out.spikeCount());
+        assertTrue(spikes > 150, "most inputs spike: " + spikes);
     }
 
     @Test
