@@ -104,7 +104,7 @@ class EngineLifecycleTest {
     @Test
     void closeDuringARunIsRefused() {
         try (Engine e = new Engine(network(), EngineOptions.grid(2).withMinParallelNeuronSteps(0))) {
-            Throwable refused = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> duringRun(e, e::close));
+            Throwable refused = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> duringRun(e, e::close));
             assertTrue(refused instanceof IllegalStateException && refused.getMessage().contains("close it after run"),
                     String.valueOf(refused));
             e.run(1);   // the engine was not closed and still runs

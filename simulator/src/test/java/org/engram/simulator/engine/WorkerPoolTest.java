@@ -18,7 +18,7 @@ class WorkerPoolTest {
         AtomicIntegerArray calls = new AtomicIntegerArray(workers);
         // Between runs the caller sleeps 3 ms, longer than a worker spins and yields, so the workers
         // are parked when each run starts; a lost wake-up would hang the run (the timeout's job).
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
             try (WorkerPool pool = new WorkerPool(workers, "test")) {
                 for (int r = 0; r < runs; r++) {
                     pool.run(calls::incrementAndGet);
