@@ -153,7 +153,10 @@ final class NetworkFromConfig {
             default -> e.location().endsWith(".k") ? "rule.k" : "rule";
         };
         JsonNode given = key.equals("delay_ms") ? spec.delayMs() : key.equals("weight") ? spec.weight() : null;
-        String hint = given != null && given.isObject() ? "a value drawn from the distribution given here" : null;
+        // A drawn value is found where a distribution was written: say where it came from. (A
+        // distribution refused as a whole says so itself.)
+        boolean drawn = given != null && given.isObject() && !String.valueOf(e.found()).startsWith("a distribution");
+        String hint = drawn ? "a value drawn from the distribution given here" : null;
         return new ConfigException(source, "projections[" + i + "]." + key, e.expected(), e.found(), hint);
     }
 

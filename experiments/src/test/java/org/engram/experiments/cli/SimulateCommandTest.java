@@ -208,6 +208,11 @@ class SimulateCommandTest {
                                 "tau_m: -5, tau_mm: 3, e_l: 0"),
                         List.of("bad.yaml:5:", "populations[0].params.tau_mm", "did you mean 'tau_m'?",
                                 "populations[0].params.tau_m: expected a finite number > 0 (ms), found -5.0")),
+                Arguments.of("a weight distribution of the wrong sign, drawing nothing", GOOD.replace(
+                                "rule: {type: fixed_probability, p: 0.1}, weight: {uniform: [0.1, 0.3]}",
+                                "rule: {type: fixed_probability, p: 0}, weight: {uniform: [-0.3, -0.1]}"),
+                        List.of("bad.yaml:8:", "projections[0].weight: expected an excitatory weight >= 0, found a "
+                                + "distribution over [-0.3, -0.1]\n")),
                 Arguments.of("reset above threshold", GOOD.replace("v_reset: 10", "v_reset: 30"),
                         List.of("bad.yaml:5:", "v_reset", "30")),
                 Arguments.of("unknown model", GOOD.replace("model: lif_delta", "model: lif_delt"),

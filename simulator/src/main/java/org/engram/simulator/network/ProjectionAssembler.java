@@ -150,6 +150,9 @@ final class ProjectionAssembler implements SynapseSink {
 
     private float[] drawWeights(int index, Synapses spec, int[] rowStart, int[] origin, long seed) {
         RealDistribution draw = spec.weightDraw();
+        if (draw != null) {
+            requireRightSignPossible(owner, spec.receptor(), draw);
+        }
         if (draw == null && !anyExplicitWeight) {
             return null;
         }
@@ -260,6 +263,23 @@ final class ProjectionAssembler implements SynapseSink {
             String rule = receptor == Receptor.EXCITATORY
                     ? "an excitatory weight >= 0" : "an inhibitory weight <= 0";
             throw new ParameterException(owner, "weight", rule, w);
+        }
+    }
+
+    /**
+     * Refuses a weight distribution that draws only weights of the wrong sign, whatever the number
+     * of synapses: each draw is checked as it is made, so a projection that draws none (fixed
+     * probability 0, an empty population) would otherwise pass. A support that merely reaches past
+     * 0 (a normal distribution) is left to the draws.
+     */
+    private static void requireRightSignPossible(String owner, Receptor receptor, RealDistribution draw) {
+        double lo = draw.getSupportLowerBound();
+        double hi = draw.getSupportUpperBound();
+        boolean wrongOnly = receptor == Receptor.EXCITATORY ? hi <= 0 && lo < 0 : lo >= 0 && hi > 0;
+        if (wrongOnly) {
+            throw new ParameterException(owner, "weight", receptor == Receptor.EXCITATORY
+                    ? "an excitatory weight >= 0" : "an inhibitory weight <= 0",
+                    "a distribution over [" + lo + ", " + hi + "]");
         }
     }
 
