@@ -2,6 +2,8 @@ package org.engram.experiments.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -111,15 +113,23 @@ public record ExperimentConfig(
     public record DataSpec(
             @Key(value = "fashion_mnist, or synthetic (generated patterns, see tasks.synthetic)", def = "fashion_mnist")
             DatasetKind dataset,
-            @Key(value = "folder with the Fashion-MNIST IDX files; null: $ENGRAM_DATA, then"
+            @Key(value = "folder with the Fashion-MNIST IDX files (a relative path is taken from the working"
+                    + " directory, and the run's config.yaml keeps it absolute); null: $ENGRAM_DATA, then"
                     + " /usr/share/datasets/fashion-mnist, then the subset bundled in the jar", def = "null")
             String path,
             @Key(value = "use the subset bundled in the jar (3000 training, 1000 test images) even when the full"
                     + " data is installed: quick and the same on every machine", def = "false") boolean bundled) {
-        /** Checks the values. */
+        /** Checks the values and makes the path absolute, so the resolved config finds the data from anywhere. */
         public DataSpec {
             if (dataset == null) {
                 throw new ParameterException("data", "dataset", "fashion_mnist or synthetic", "null");
+            }
+            if (path != null) {
+                try {
+                    path = Path.of(path).toAbsolutePath().normalize().toString();
+                } catch (InvalidPathException e) {
+                    throw new ParameterException("data", "path", "a folder path", path);
+                }
             }
         }
     }

@@ -107,6 +107,11 @@ final class Experiment {
             throw new DataFileException(test.source(), "image size", train.rows() + " x " + train.cols()
                     + " pixels, as the training images (" + train.source() + ")", test.rows() + " x " + test.cols());
         }
+        if (config.tasks().sequence() == ExperimentConfig.SequenceKind.SPLIT) {
+            // Split tasks do not depend on the seed: a class the data lacks is refused now, before a
+            // run folder exists, rather than when the first seed reaches its task.
+            ClassSplit.of(train, test, groups(config.tasks()));
+        }
         return new Experiment(config, located, train, test);
     }
 

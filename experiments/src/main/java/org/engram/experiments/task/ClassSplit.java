@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.engram.experiments.data.DataFileException;
 import org.engram.experiments.data.Dataset;
 import org.engram.simulator.ParameterException;
 
@@ -48,10 +49,33 @@ public final class ClassSplit {
                 used[c] = true;
             }
             String name = "classes " + join(group);
-            tasks.add(new Task(t, name, train.onlyClasses(group, train.name() + "/" + name),
-                    test.onlyClasses(group, test.name() + "/" + name), group));
+            Dataset taskTrain = train.onlyClasses(group, train.name() + "/" + name);
+            Dataset taskTest = test.onlyClasses(group, test.name() + "/" + name);
+            requireEveryClass(train, taskTrain, group, t, "training");
+            requireEveryClass(test, taskTest, group, t, "test");
+            tasks.add(new Task(t, name, taskTrain, taskTest, group));
         }
         return new TaskSequence("split", "class groups " + Arrays.deepToString(groups), tasks);
+    }
+
+    /**
+     * Refuses a task with a class the data holds no sample of: its accuracy would be measured on
+     * the other classes alone, or on no sample at all (0 of 0 read as 0%), and training would skip
+     * it, all without a word.
+     */
+    private static void requireEveryClass(Dataset whole, Dataset part, int[] group, int task, String split) {
+        int[] count = new int[whole.classes()];
+        for (int label : part.labels()) {
+            count[label]++;
+        }
+        for (int c : group) {
+            if (count[c] == 0) {
+                throw new DataFileException(whole.source(), "labels", "samples of every class of task " + (task + 1)
+                        + " (classes " + join(group) + ") among the " + split + " samples",
+                        "none of class " + c + " in " + whole.size(), "is the data set the one the config was made"
+                        + " for?");
+            }
+        }
     }
 
     private static String join(int[] group) {

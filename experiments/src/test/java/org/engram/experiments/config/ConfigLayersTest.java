@@ -52,6 +52,18 @@ class ConfigLayersTest {
         assertEquals(3, yamlOnly.threads());
     }
 
+    /**
+     * A relative data path is taken from the working directory and kept absolute, so the run's
+     * config.yaml finds the same data from any directory (it kept '../data' and failed elsewhere).
+     */
+    @Test
+    void aRelativeDataPathIsKeptAbsolute() {
+        ExperimentConfig c = resolve(List.of("data.path=../data/./plain"), ConfigLayers.Flags.NONE).config();
+        assertEquals(Path.of("..", "data", "plain").toAbsolutePath().normalize().toString(),
+                c.data().path());
+        assertTrue(Path.of(c.data().path()).isAbsolute());
+    }
+
     /** Overrides apply in order: the later of two on one key wins, and a whole list replaces an item set before. */
     @Test
     void laterOverridesWin() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.engram.experiments.data.DataFileException;
 import org.engram.experiments.data.Dataset;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,27 @@ class ClassSplitTest {
             total += task.train().size();
         }
         assertEquals(50, total);
+    }
+
+    /**
+     * A class of a task that the data lacks (relabelled, or another data set) is refused, naming
+     * the data, the task and the class; its accuracy would be 0 of 0 samples, read as 0%.
+     */
+    @Test
+    void refusesATaskClassTheDataLacks() {
+        Dataset d = data();
+        int[] lab = d.labels();
+        float[] px = new float[lab.length];
+        for (int i = 0; i < lab.length; i++) {
+            lab[i] = lab[i] == 5 ? 0 : lab[i];   // class 5 relabelled 0
+        }
+        Dataset without5 = Dataset.of("t", "test file", 1, 1, 10, px, lab);
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> ClassSplit.of(d, without5, new int[][] {{0, 1}, {4, 5}}));
+        assertEquals("test file: labels: expected samples of every class of task 2 (classes 4,5) among the test "
+                + "samples, found none of class 5 in 50; is the data set the one the config was made for?", e.getMessage());
+        e = assertThrows(DataFileException.class, () -> ClassSplit.of(without5, d, new int[][] {{5}}));
+        assertTrue(e.getMessage().contains("among the training samples, found none of class 5"), e.getMessage());
     }
 
     @Test
