@@ -262,6 +262,11 @@ public final class Runner {
      *         the original (a bug, whose stack trace the command line prints)
      */
     private static RuntimeException stopped(RuntimeException e, Loop loop, RunFolder folder, PrintWriter err) {
+        if (e instanceof TrainingDiverged) {
+            // Not 'continue with --resume': the same config would diverge again.
+            loop.finish("failed", e.getMessage());
+            return new RunStopped(e.getMessage() + " (the partial run is in " + folder.directory() + ")", null);
+        }
         if (e instanceof UnusableCheckpoint u) {
             String message = "the run cannot go on from the checkpoint of " + u.unit() + ": " + u.getMessage() + "; "
                     + howToGoOn(u, folder.directory());
@@ -466,6 +471,11 @@ public final class Runner {
                                 (System.nanoTime() - t0) / 1e9, r.samples());
                         records.add(record);
                         progress.epoch(record);
+                        if (config.learner().kind() == ExperimentConfig.LearnerKind.BPTT
+                                && !Double.isFinite(r.meanLoss())) {
+                            throw new TrainingDiverged(spec.label(), seed, t, e, r.meanLoss(),
+                                    config.training().learningRate());
+                        }
                         if (config.training().evaluateEveryEpoch()) {
                             epochAccuracy.add(learner.accuracy());
                         }
