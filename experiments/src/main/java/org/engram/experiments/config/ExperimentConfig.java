@@ -464,8 +464,8 @@ public record ExperimentConfig(
                     name);
             if (label != null || named) {
                 label = label == null ? name : label;
-                p.require(PlainName.matches(fileStem(label)), "label", "a name of ASCII letters, digits, '.', '_',"
-                        + " '-' or '+' starting with a letter or digit", label);
+                p.require(PlainName.matches(fileStem(label)), "label", "a name of at most " + PlainName.MAX_LENGTH
+                        + " ASCII letters, digits, '.', '_', '-' or '+' starting with a letter or digit", label);
             }
             params = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : params;
             p.require(params.isObject(), "params", "a mapping of hyperparameters", params);

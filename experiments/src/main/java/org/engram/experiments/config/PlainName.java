@@ -7,10 +7,16 @@ import java.util.regex.Pattern;
  * names and run ids. No spaces, slashes or other characters that need quoting in a shell.
  */
 public final class PlainName {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /**
+     * The longest name: a label enters file names such as {@code accuracy_matrix_<label>.svg}, which
+     * most file systems cap at 255 bytes, and a name of hundreds of characters is a mistake.
+     */
+    public static final int MAX_LENGTH = 64;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (MAX_LENGTH - 1) + "}");
 
     /** What {@link #matches} accepts, for error messages. */
-    public static final String RULE = "a name of ASCII letters, digits, '.', '_' or '-' starting with a letter or digit";
+    public static final String RULE = "a name of at most " + MAX_LENGTH + " ASCII letters, digits, '.', '_' or '-'"
+            + " starting with a letter or digit";
 
     private PlainName() {
     }

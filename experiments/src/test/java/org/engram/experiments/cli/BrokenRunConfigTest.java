@@ -112,6 +112,10 @@ class BrokenRunConfigTest {
                         "bad.yaml:12:21: encoder.gain: expected a value of type number, found the text \"x\"",
                         "bad.yaml:14:3: training.epoch: expected one of the keys", "did you mean 'epochs'?",
                         "bad.yaml:15:3: training.learning_rate: expected a finite number > 0", "found -1.0"),
+                file("a label too long for a file name", GOOD.replace("  - name: naive", "  - name: naive\n    label: "
+                        + "b".repeat(65)), "bad.yaml:18:5: strategies[0].label: expected a name of at most 64 ASCII"),
+                file("a name too long for a folder", GOOD.replace("name: broken", "name: " + "n".repeat(300)),
+                        "bad.yaml:1:1: name: expected a name of at most 64 ASCII letters"),
                 file("empty list entry", GOOD.replace("seeds: [1]", "seeds: [1, null]"),
                         "bad.yaml:2:", "seeds[1]: expected a value, found nothing"),
                 file("out of range", GOOD.replace("learning_rate: 0.001", "learning_rate: -1"),

@@ -495,7 +495,7 @@ class SimulateCommandTest {
                 // The name was checked only when the result folder was made, alone and without its line.
                 Arguments.of("a name that cannot name a folder, reported with the other problems", GOOD
                         .replace("name: tiny", "name: a b").replace("v_reset: 10", "v_reset: 30"),
-                        List.of("2 problems:\n  bad.yaml:1:1: name: expected a name of ASCII letters", "(it names the result"
+                        List.of("2 problems:\n  bad.yaml:1:1: name: expected a name of at most 64 ASCII letters", "(it names the result"
                                 + " folder), found a b\n  bad.yaml:5:", "populations[0].params.v_reset")),
                 Arguments.of("a state interval longer than the run", GOOD.replace("interval_ms: 1}", "interval_ms: 60}"),
                         List.of("bad.yaml:13:", "record.state[0].interval_ms: expected at most the duration, 50.0 ms",

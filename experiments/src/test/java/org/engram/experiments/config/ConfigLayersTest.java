@@ -154,8 +154,8 @@ class ConfigLayersTest {
                 "name: 'a b'\nseeds: [1, 1]\nstrategies: [{name: ewc, params: {lambda: -1}}]\n", "top.yaml",
                 List.of(), ConfigLayers.Flags.NONE));
         assertEquals(3, top.problems().size(), top.getMessage());
-        assertTrue(top.problems().get(0).getMessage().startsWith("top.yaml:1:1: name: expected a name of ASCII letters"),
-                top.getMessage());
+        assertTrue(top.problems().get(0).getMessage().startsWith("top.yaml:1:1: name: expected a name of at most 64 "
+                + "ASCII letters"), top.getMessage());
         assertEquals("top.yaml:2:1: seeds: expected distinct seeds, found [1, 1]", top.problems().get(1).getMessage());
         assertTrue(top.problems().get(2).getMessage().startsWith("top.yaml:3:35: strategies[0].params.lambda: "),
                 top.getMessage());
