@@ -51,8 +51,10 @@ public final class ConfigLayers {
      *
      * @param config the complete config
      * @param yaml   the complete config as YAML (what {@code config.yaml} of a run holds)
+     * @param where  locates a key path in the file, an override or a flag, for checks made later
+     *               (those that need the data)
      */
-    public record Resolved(ExperimentConfig config, String yaml) {
+    public record Resolved(ExperimentConfig config, String yaml, StrategyParams.Locator where) {
         /** @return the hex SHA-256 of {@link #yaml()} */
         public String hash() {
             return sha256(yaml);
@@ -142,7 +144,7 @@ public final class ConfigLayers {
                 strategies,
                 config.energy());
         CrossChecks.check(complete, where);
-        return new Resolved(complete, ConfigLoader.toYaml(complete));
+        return new Resolved(complete, ConfigLoader.toYaml(complete), where);
     }
 
     /**

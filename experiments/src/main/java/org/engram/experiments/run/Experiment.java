@@ -290,7 +290,7 @@ final class Experiment {
      *
      * @throws ConfigException naming the rejected value
      */
-    void checkBuildable() {
+    void checkBuildable(StrategyParams.Locator where) {
         try {
             if (config.learner().kind() == LearnerKind.DIEHL_COOK) {
                 diehlCook();   // its timing on the grid is checked with the config (CrossChecks)
@@ -302,8 +302,24 @@ final class Experiment {
             EncodedInput.requireFits(config.encoder().steps(), features);
             options(config.seeds().get(0), config.threads(), List.of());
         } catch (ParameterException e) {
-            throw new ConfigException("config", e.source() + ": " + e.location(), e.expected(), e.found(), e.hint());
+            String key = keyOf(e);
+            if (key == null) {
+                throw new ConfigException("config", e.source() + ": " + e.location(), e.expected(), e.found(), e.hint());
+            }
+            throw new ConfigException(where.locate(key), key, e.expected(), e.found(), e.hint());
         }
+    }
+
+    /** The config key a rejection of the learning layer is about, or {@code null} when none is known. */
+    private static String keyOf(ParameterException e) {
+        String at = e.location() == null ? "" : e.location();
+        if (e.source().equals("encoder") && at.equals("steps")) {
+            return "encoder.steps";
+        }
+        if (e.source().equals("layered network") && (at.startsWith("hidden") || at.equals("readout"))) {
+            return "network.hidden";
+        }
+        return null;
     }
 
     /**

@@ -142,7 +142,7 @@ public final class Runner {
     private static Opened create(Request request, SignalHook signal, Instant start, PrintWriter err) {
         ConfigLayers.Resolved resolved = request.config();
         Experiment experiment = Experiment.prepare(resolved.config());
-        experiment.checkBuildable();
+        experiment.checkBuildable(resolved.where());
         String notice = experiment.subsetNotice();
         if (notice != null) {
             err.println("engram: " + notice);

@@ -185,6 +185,11 @@ class BrokenRunConfigTest {
                                 + " are not accepted"),
                 file("missing data folder", GOOD.replace("data: {bundled: true}", "data: {path: /no/such/folder}"),
                         "/no/such/folder: data folder", "no such folder", "apt-get install dataset-fashion-mnist"),
+                set("a layer past one array's weights", "network.hidden=[3000000]",
+                        "--set network.hidden=[3000000]: network.hidden: expected at most 2147483639 weights in one "
+                                + "matrix (one array), i.e. at most 2739137 units after 784, found 784 x 3000000"),
+                set("more steps than one array's spike slots", "encoder.steps=2147483647",
+                        "--set encoder.steps=2147483647: encoder.steps: expected at most 2739137 steps for 784 inputs"),
                 set("--set with a wrong type", "training.epochs=abc",
                         "--set training.epochs=abc: training.epochs: expected a value of type integer", "abc"),
                 set("--set with a misspelt key", "training.epoch=2",
@@ -218,7 +223,7 @@ class BrokenRunConfigTest {
                         + " hidden layer(s)", "found 2"),
                 // 784 pixels x 1e8 steps of spike slots would overflow one array (it ended in an ArithmeticException)
                 file("more steps than one array holds", GOOD.replace("steps: 4", "steps: 100000000"),
-                        "encoder: steps: expected at most 2739137 steps for 784 inputs", "found 100000000"),
+                        "bad.yaml:12:11: encoder.steps: expected at most 2739137 steps for 784 inputs", "found 100000000"),
                 Arguments.of("missing file", null, List.of(), List.of("no-such.yaml", "no such file")));
     }
 

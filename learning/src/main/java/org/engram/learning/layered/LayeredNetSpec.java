@@ -16,6 +16,8 @@ import org.engram.simulator.ParameterException;
 public record LayeredNetSpec(int inputs, List<HiddenLayer> hidden, ReadoutLayer readout, double dtMs,
                              double initGain) {
     private static final String OWNER = "layered network";
+    /** The most weights of one matrix: it is one Java array. */
+    private static final long MAX_WEIGHTS = Integer.MAX_VALUE - 8;
 
     /** Validates the shape. */
     public LayeredNetSpec {
@@ -36,6 +38,14 @@ public record LayeredNetSpec(int inputs, List<HiddenLayer> hidden, ReadoutLayer 
         }
         ParameterException.requirePositive(OWNER, "dt", dtMs, "ms");
         ParameterException.requirePositive(OWNER, "init_gain", initGain, "dimensionless");
+        for (int[] shape : matrixShapes(inputs, hidden, readout)) {
+            if ((long) shape[0] * shape[1] > MAX_WEIGHTS) {
+                String at = shape[2] < hidden.size() ? "hidden[" + shape[2] + "]" : "readout";
+                throw new ParameterException(OWNER, at, "at most " + MAX_WEIGHTS + " weights in one matrix (one "
+                        + "array), i.e. at most " + MAX_WEIGHTS / shape[0] + " units after " + shape[0],
+                        shape[0] + " x " + shape[1]);
+            }
+        }
     }
 
     /**
@@ -58,6 +68,10 @@ public record LayeredNetSpec(int inputs, List<HiddenLayer> hidden, ReadoutLayer 
      *         the index of the layer it feeds
      */
     public int[][] matrixShapes() {
+        return matrixShapes(inputs, hidden, readout);
+    }
+
+    private static int[][] matrixShapes(int inputs, List<HiddenLayer> hidden, ReadoutLayer readout) {
         List<int[]> shapes = new ArrayList<>();
         int pre = inputs;
         for (int l = 0; l < hidden.size(); l++) {
