@@ -121,6 +121,13 @@ public final class Runner {
             return new Outcome(loop.complete(), report.summary());
         } catch (RuntimeException e) {
             throw stopped(e, loop, folder, err);
+        } catch (OutOfMemoryError e) {
+            // The arrays that did not fit are gone with the stack, so the status can be written; the
+            // command line says how to allow more memory.
+            loop.finish("failed", "out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / 1_000_000
+                    + " MB); with more memory allowed, continue with: " + LaunchCommand.current() + " run --resume "
+                    + folder.directory());
+            throw e;
         }
     }
 

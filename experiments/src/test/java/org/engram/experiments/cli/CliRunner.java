@@ -36,8 +36,22 @@ final class CliRunner {
      * @return the running process
      */
     static Process start(Path log, String... args) throws IOException {
+        return start(List.of(), log, args);
+    }
+
+    /**
+     * Starts the command line in a JVM of its own with JVM options, such as a small heap.
+     *
+     * @param jvmOptions options of the JVM, e.g. {@code -Xmx64m}
+     * @param log        receives its standard output and error
+     * @param args       the arguments
+     * @return the running process
+     */
+    static Process start(List<String> jvmOptions, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), EngramCommand.class.getName()));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngramCommand.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

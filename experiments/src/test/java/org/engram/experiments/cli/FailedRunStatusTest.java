@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A training whose loss becomes NaN stops the run as failed, saying what diverged and what to
- * change; it finished with exit code 0 and accuracies of broken weights.
+ * A run that cannot go on records why in its status: a training whose loss becomes NaN (it finished
+ * with exit code 0 and accuracies of broken weights), and a heap too small (its status said running).
  */
-class DivergenceTest {
+class FailedRunStatusTest {
     @Test
     void aNanLossFailsTheRunWithTheWayOut(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("diverge.yaml");
@@ -46,5 +46,30 @@ class DivergenceTest {
         JsonNode status = new ObjectMapper().readTree(partial.get(0).resolve("status.json").toFile());
         assertEquals("failed", status.get("state").asText());
         assertFalse(Files.exists(partial.get(0).resolve("metrics.json")), "no metrics of broken weights");
+    }
+
+    @Test
+    void runningOutOfMemoryMarksTheRunFailed(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("big.yaml");
+        Files.writeString(config, String.join("\n",
+                "name: big",
+                "data: {bundled: true}",
+                "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 20, test_per_task: 10}",
+                "network: {hidden: [6000]}",   // 784 x 6000 floats and their gradients: past a 48 MB heap
+                "encoder: {steps: 4}",
+                "strategies: [{name: naive}]",
+                ""));
+        Path out = dir.resolve("results");
+        Path log = dir.resolve("log.txt");
+        Process p = CliRunner.start(List.of("-Xmx48m"), log, "run", config.toString(), "--out", out.toString());
+        assertEquals(1, p.waitFor(), Files.readString(log));
+        assertTrue(Files.readString(log).contains("engram: error: out of memory"), Files.readString(log));
+        List<Path> partial;
+        try (Stream<Path> s = Files.list(out.resolve("big"))) {
+            partial = s.toList();
+        }
+        JsonNode status = new ObjectMapper().readTree(partial.get(0).resolve("status.json").toFile());
+        assertEquals("failed", status.get("state").asText());
+        assertTrue(status.get("message").asText().startsWith("out of memory (Java heap of "), status.toString());
     }
 }
