@@ -186,6 +186,7 @@ public final class RunFolder {
 
     private static RunFolder createNew(Path results, String experiment, Instant now, String fingerprint,
             boolean disposable) {
+        requireResultsRoot(results);
         String base = newRunId(now, fingerprint);
         for (int attempt = 1; ; attempt++) {
             String id = attempt == 1 ? base : base + "-" + attempt;
@@ -198,6 +199,27 @@ public final class RunFolder {
                 return f;
             }
             f.cancelDiscardOnExit();
+        }
+    }
+
+    /**
+     * Refuses a results root that cannot hold results: a file, a path that passes through one, or
+     * the folder of a finished run, which is never changed (results would nest inside it).
+     */
+    private static void requireResultsRoot(Path results) {
+        String expected = "a folder for results (created if absent)";
+        if (results.toString().isEmpty()) {
+            throw new EngramException("results root", "--out", expected, "an empty path", null);
+        }
+        for (Path p = results.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new EngramException(results.toString(), "--out", expected, p.equals(
+                        results.toAbsolutePath().normalize()) ? "a file" : "a path through the file " + p, null);
+            }
+            if (Files.isRegularFile(p.resolve("metrics.json")) && Files.isRegularFile(p.resolve("config.yaml"))) {
+                throw new EngramException(results.toString(), "--out", expected, "inside the finished run " + p
+                        + ", which is never changed", null);
+            }
         }
     }
 

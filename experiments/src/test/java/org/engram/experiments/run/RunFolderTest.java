@@ -190,6 +190,25 @@ class RunFolderTest {
         assertEquals("20261130T081500Z-e3b0c4", RunFolder.newRunId(t, ""));
     }
 
+    /** A results root that cannot hold results is refused by name, before any folder is made. */
+    @Test
+    void aResultsRootThatIsAFileOrInsideAFinishedRunIsRefused() throws IOException {
+        Instant now = Instant.parse("2026-11-30T08:15:00Z");
+        Path file = Files.writeString(results.resolve("a-file"), "");
+        EngramException e = assertThrows(EngramException.class, () -> RunFolder.createNew(file, "exp", now, "c"));
+        assertEquals(file + ": --out: expected a folder for results (created if absent), found a file", e.getMessage());
+        e = assertThrows(EngramException.class, () -> RunFolder.createNew(file.resolve("sub"), "exp", now, "c"));
+        assertEquals("a path through the file " + file.toAbsolutePath(), e.found());
+        Path finished = Files.createDirectories(results.resolve("exp/run"));
+        Files.writeString(finished.resolve("metrics.json"), "{}");
+        Files.writeString(finished.resolve("config.yaml"), "name: exp\n");
+        e = assertThrows(EngramException.class, () -> RunFolder.createNew(finished.resolve("more"), "x", now, "c"));
+        assertEquals("inside the finished run " + finished.toAbsolutePath() + ", which is never changed", e.found());
+        assertFalse(Files.exists(finished.resolve("more")), "nothing made inside it");
+        e = assertThrows(EngramException.class, () -> RunFolder.createNew(Path.of(""), "exp", now, "c"));
+        assertEquals("an empty path", e.found());
+    }
+
     @Test
     void twoRunsOfOneConfigInOneSecondGetDistinctFolders() {
         Instant now = Instant.parse("2026-11-30T08:15:00Z");
