@@ -37,7 +37,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "The experiment config (optional with --resume).")
     Path config;
 
-    @Option(names = "--seeds", split = ",", paramLabel = "S[,S...]", description = "Seeds (overrides the config).")
+    @Option(names = "--seeds", split = ",", paramLabel = "S[,S...]", converter = SeedConverter.class,
+            description = "Seeds (overrides the config).")
     List<Long> seeds;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (overrides the config; results do "
