@@ -49,10 +49,10 @@ public record DistillationTarget(float[] probabilities, int[] units, double temp
                 }
             }
         }
-        ParameterException.requirePositive("distillation", "temperature", temperature, "1");
-        ParameterException.requireFinite("distillation", "temperature", temperature, "1");
-        ParameterException.requireNonNegative("distillation", "weight", weight, "1");
-        ParameterException.requireFinite("distillation", "weight", weight, "1");
+        ParameterException.requirePositive("distillation", "temperature", temperature, "dimensionless");
+        ParameterException.requireFinite("distillation", "temperature", temperature, "dimensionless");
+        ParameterException.requireNonNegative("distillation", "weight", weight, "dimensionless");
+        ParameterException.requireFinite("distillation", "weight", weight, "dimensionless");
     }
 
     /**

@@ -93,7 +93,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
     /** The checks both modes share, for the caller to add its own and throw. */
     private static Problems validate(Mode mode, double lambda, int fisherSamples) {
         Problems p = new Problems(mode.strategyName);
-        p.nonNegative("lambda", lambda, "1");
+        p.nonNegative("lambda", lambda, "dimensionless");
         p.atLeastOne("fisher_samples", fisherSamples);
         return p;
     }

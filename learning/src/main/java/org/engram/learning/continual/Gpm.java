@@ -65,7 +65,7 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
                             thresholds[l]);
                 }
             }
-            p.nonNegative("threshold_increment", thresholdIncrement, "1");
+            p.nonNegative("threshold_increment", thresholdIncrement, "dimensionless");
             p.atLeastOne("samples", samples);
             p.throwIfAny();
         }

@@ -35,8 +35,8 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
     public record Params(double lambda) {
         /** Validates the hyperparameter. */
         public Params {
-            ParameterException.requireNonNegative(NAME, "lambda", lambda, "1");
-            ParameterException.requireFinite(NAME, "lambda", lambda, "1");
+            ParameterException.requireNonNegative(NAME, "lambda", lambda, "dimensionless");
+            ParameterException.requireFinite(NAME, "lambda", lambda, "dimensionless");
         }
 
         /** @return lambda 1 */

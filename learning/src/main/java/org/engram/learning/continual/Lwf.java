@@ -51,8 +51,8 @@ public final class Lwf implements ContinualStrategy {
         /** Validates every hyperparameter. */
         public Params {
             Problems p = new Problems(NAME);
-            p.positive("temperature", temperature, "1");
-            p.nonNegative("alpha", alpha, "1");
+            p.positive("temperature", temperature, "dimensionless");
+            p.nonNegative("alpha", alpha, "dimensionless");
             p.throwIfAny();
         }
 

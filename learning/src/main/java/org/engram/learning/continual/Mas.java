@@ -43,7 +43,7 @@ public final class Mas implements ContinualStrategy, Checkpointable {
         /** Validates every hyperparameter. */
         public Params {
             Problems p = new Problems(NAME);
-            p.nonNegative("lambda", lambda, "1");
+            p.nonNegative("lambda", lambda, "dimensionless");
             p.atLeastOne("samples", samples);
             p.throwIfAny();
         }

@@ -53,7 +53,7 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
         /** Validates every hyperparameter. */
         public Params {
             Problems p = new Problems(NAME);
-            p.nonNegative("c", c, "1");
+            p.nonNegative("c", c, "dimensionless");
             p.positive("xi", xi, "weight^2");
             p.throwIfAny();
         }
