@@ -102,8 +102,8 @@ class ConfigLayersTest {
                 "  --set network.hidden[0]=0: network.hidden[0]: expected a layer size >= 1, found 0",
                 "  several.yaml:5:3: encoder.steps: expected an integer >= 1, found 0",
                 "  several.yaml:3:3: training.epochs: expected an integer >= 1, found 0",
-                "  several.yaml:8:14: strategies[0].params.lambda: expected a finite number >= 0 (1), found -1.0",
-                "  several.yaml:10:14: strategies[1].params.c: expected a finite number >= 0 (1), found -2.0"),
+                "  several.yaml:8:14: strategies[0].params.lambda: expected a finite number >= 0 (dimensionless), found -1.0",
+                "  several.yaml:10:14: strategies[1].params.c: expected a finite number >= 0 (dimensionless), found -2.0"),
                 sections.getMessage());
         String fixed = yaml.replace("epochs: 0", "epochs: 1").replace("steps: 0", "steps: 5");
         ConfigException strategies = assertThrows(ConfigException.class,
