@@ -133,18 +133,23 @@ class ModelFileTest {
     }
 
     /**
-     * A small file (valid frame and checksum) whose layer sizes say 100,000 x 100,000 must be
-     * rejected from its few bytes of weights: building that network first would ask for 10^10
-     * synapses, far beyond the test JVM's heap.
+     * A small file (valid frame and checksum) whose layer sizes say 40,000 x 40,000 must be
+     * rejected from its few bytes of weights: building that network first would ask for 1.6 x 10^9
+     * synapses (6.4 GB of weights alone), beyond the test JVM's heap. Sizes past one array
+     * (100,000 x 100,000) are refused by the network's shape, naming the file too.
      */
     @Test
     void inflatedLayerSizesAreRejectedBeforeAnythingIsBuilt() throws IOException {
         Path file = dir.resolve("inflated.engram");
-        Envelope.write(file, "ENGRAMNN", ModelFile.VERSION, payload(100_000, 100_000, new int[][] {{1, 1}, {1, 1}}));
+        Envelope.write(file, "ENGRAMNN", ModelFile.VERSION, payload(40_000, 40_000, new int[][] {{1, 1}, {1, 1}}));
         EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
         assertTrue(e.getMessage().startsWith(file.toString()), "message names the file: " + e.getMessage());
-        assertTrue(e.getMessage().contains("matrix 0: expected 100000 x 100000 weights")
+        assertTrue(e.getMessage().contains("matrix 0: expected 40000 x 40000 weights")
                 && e.getMessage().contains("found 1 x 1"), e.getMessage());
+        Envelope.write(file, "ENGRAMNN", ModelFile.VERSION, payload(100_000, 100_000, new int[][] {{1, 1}, {1, 1}}));
+        e = assertThrows(EngramException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("hidden[0]: expected at "
+                + "most 2147483639 weights in one matrix"), e.getMessage());
     }
 
     /** A matrix stored with its rows and columns swapped would be read as another weight layout. */
