@@ -46,9 +46,9 @@ final class SectionBinder {
         int before = problems.size();
         List<String> known = keys(type);
         for (RecordComponent rc : type.getRecordComponents()) {
-            String at = path.isEmpty() ? ConfigLayers.snakeCase(rc.getName())
-                    : path + "." + ConfigLayers.snakeCase(rc.getName());
-            JsonNode child = node.get(ConfigLayers.snakeCase(rc.getName()));
+            String key = ConfigLayers.snakeCase(rc.getName());
+            String at = path.isEmpty() ? key : path + "." + key;
+            JsonNode child = node.get(key);
             if (child == null) {
                 continue;
             }

@@ -64,12 +64,16 @@ final class Experiment {
     private final LocatedData located;
     private final Dataset train;
     private final Dataset test;
+    /** A split sequence, which depends on no seed: built and checked once; null for other sequences. */
+    private final TaskSequence split;
 
-    private Experiment(ExperimentConfig config, LocatedData located, Dataset train, Dataset test) {
+    private Experiment(ExperimentConfig config, LocatedData located, Dataset train, Dataset test,
+                       TaskSequence split) {
         this.config = config;
         this.located = located;
         this.train = train;
         this.test = test;
+        this.split = split;
     }
 
     /**
@@ -92,7 +96,7 @@ final class Experiment {
      */
     static Experiment prepare(ExperimentConfig config, DataRecord started) {
         if (config.data().dataset() == ExperimentConfig.DatasetKind.SYNTHETIC) {
-            return new Experiment(config, null, null, null);
+            return new Experiment(config, null, null, null, null);
         }
         LocatedData located = started == null || started.origin() == null ? null
                 : DataLocator.again(started.origin(), started.location());
@@ -107,12 +111,11 @@ final class Experiment {
             throw new DataFileException(test.source(), "image size", train.rows() + " x " + train.cols()
                     + " pixels, as the training images (" + train.source() + ")", test.rows() + " x " + test.cols());
         }
-        if (config.tasks().sequence() == ExperimentConfig.SequenceKind.SPLIT) {
-            // Split tasks do not depend on the seed: a class the data lacks is refused now, before a
-            // run folder exists, rather than when the first seed reaches its task.
-            ClassSplit.of(train, test, groups(config.tasks()));
-        }
-        return new Experiment(config, located, train, test);
+        // Split tasks do not depend on the seed: built once, so a class the data lacks is refused now,
+        // before a run folder exists, rather than when the first seed reaches its task.
+        TaskSequence split = config.tasks().sequence() == ExperimentConfig.SequenceKind.SPLIT
+                ? ClassSplit.of(train, test, groups(config.tasks())) : null;
+        return new Experiment(config, located, train, test, split);
     }
 
     /** @return where the data came from, for provenance ({@code null} for generated data) */
@@ -163,7 +166,7 @@ final class Experiment {
     TaskSequence sequence(long seed) {
         TasksSpec t = config.tasks();
         return switch (t.sequence()) {
-            case SPLIT -> ClassSplit.of(train, test, groups(t));
+            case SPLIT -> split;
             case PERMUTED -> PermutedTasks.of(train, test, t.count(), seed, t.firstUnpermuted());
             case ROTATED -> RotatedTasks.of(train, test, angles(t));
             case SYNTHETIC -> SyntheticTasks.of(new SyntheticTasks.Spec(t.count(), t.classesPerTask(),
