@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,15 +49,35 @@ final class ConfigDifferences {
         for (int i = 0; i < runs.size(); i++) {
             Path file = runs.get(i).resolve("config.yaml");
             try {
-                Map<String, String> leaves = new LinkedHashMap<>();
-                flatten("", YAML.readTree(Files.readString(file)), leaves);
-                configs.add(leaves);
+                configs.add(leaves(Files.readString(file), LEFT_OUT));
                 tags.add(tag.apply(i));
             } catch (IOException | RuntimeException e) {
                 notes.add("run " + tag.apply(i) + " has no readable config.yaml (" + file + "), so its settings are "
                         + "not compared");
             }
         }
+        List<String> differing = differing(configs, tags);
+        if (!differing.isEmpty()) {
+            notes.add(0, "the runs' configs differ in " + String.join("; ", differing));
+        }
+        return notes;
+    }
+
+    /**
+     * The keys in which a config given to {@code --resume} differs from the one the run started
+     * with, other than {@code threads} (which may change).
+     *
+     * @param started the resolved config the run started with, as YAML
+     * @param given   the resolved config given, as YAML
+     * @return e.g. {@code training.epochs (run: 2, given: 3)}, one per key, in the started config's order
+     */
+    static List<String> between(String started, String given) {
+        Set<String> leftOut = Set.of("threads");
+        return differing(List.of(leaves(started, leftOut), leaves(given, leftOut)), List.of("run", "given"));
+    }
+
+    /** Each key whose value differs among the configs, with every config's value. */
+    private static List<String> differing(List<Map<String, String>> configs, List<String> tags) {
         Set<String> keys = new LinkedHashSet<>();
         configs.forEach(c -> keys.addAll(c.keySet()));
         List<String> differing = new ArrayList<>();
@@ -77,31 +98,39 @@ final class ConfigDifferences {
                 differing.add(key + " (" + each + ")");
             }
         }
-        if (!differing.isEmpty()) {
-            notes.add(0, "the runs' configs differ in " + String.join("; ", differing));
+        return differing;
+    }
+
+    /** The scalar leaves of a YAML config by key path, but for the keys left out. */
+    private static Map<String, String> leaves(String yaml, Set<String> leftOut) {
+        try {
+            Map<String, String> leaves = new LinkedHashMap<>();
+            flatten("", YAML.readTree(yaml), leftOut, leaves);
+            return leaves;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return notes;
     }
 
     /** Adds the scalar leaves of {@code node} under {@code path}; a list of scalars is one value. */
-    private static void flatten(String path, JsonNode node, Map<String, String> leaves) {
+    private static void flatten(String path, JsonNode node, Set<String> leftOut, Map<String, String> leaves) {
         if (path.equals("strategies") && node.isArray()) {
             for (JsonNode strategy : node) {
                 JsonNode label = strategy.path("label");
                 String name = label.isTextual() ? label.asText() : strategy.path("name").asText();
-                flatten(STRATEGY + name + "]", ((ObjectNode) strategy).deepCopy().without("label"), leaves);
+                flatten(STRATEGY + name + "]", ((ObjectNode) strategy).deepCopy().without("label"), leftOut, leaves);
             }
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String key = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                if (!LEFT_OUT.contains(key)) {
-                    flatten(key, field.getValue(), leaves);
+                if (!leftOut.contains(key)) {
+                    flatten(key, field.getValue(), leftOut, leaves);
                 }
             }
         } else if (node.isArray() && containsContainers(node)) {
             for (int i = 0; i < node.size(); i++) {
-                flatten(path + "[" + i + "]", node.get(i), leaves);
+                flatten(path + "[" + i + "]", node.get(i), leftOut, leaves);
             }
         } else {
             leaves.put(path, node.isNull() ? "null" : node.isValueNode() ? node.asText() : scalars(node));

@@ -237,9 +237,11 @@ public final class Runner {
         ConfigLayers.Resolved resolved = ConfigLayers.resolve(configFile, List.of(),
                 new ConfigLayers.Flags(null, request.threads()));
         if (request.config() != null && !request.config().resultHash().equals(resolved.resultHash())) {
+            List<String> keys = ConfigDifferences.between(resolved.yaml(), request.config().yaml());
             throw new ConfigException(partial.resolve("config.yaml").toString(), null,
                     "the same config as the run being resumed (only threads may change)",
-                    "a different config", "resume without CONFIG.yaml, or start a new run");
+                    keys.isEmpty() ? "a different config" : "a config that differs in " + String.join("; ", keys),
+                    "resume without CONFIG.yaml, or start a new run");
         }
         DataRecord startData = DataRecord.read(partial);
         Experiment experiment = Experiment.prepare(resolved.config(), startData);

@@ -347,6 +347,7 @@ class ResumeTest {
         CliRunner.Result r = CliRunner.run("run", config.toString(), "--resume", partial.toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("the same config as the run being resumed"), r.err());
+        assertTrue(r.err().contains("found a config that differs in training.epochs (run: 2, given: 3)"), r.err());
         assertTrue(Files.isDirectory(partial), "a refused resume leaves the partial folder alone");
     }
 
