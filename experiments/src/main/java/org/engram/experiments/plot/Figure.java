@@ -16,6 +16,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.engram.experiments.run.RunFolder;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /**
  * A finished chart with its size, renderable as PNG and SVG.
@@ -87,11 +88,18 @@ public final class Figure {
         return out.toByteArray();
     }
 
-    /** @return the figure as a standalone SVG document (text kept as text) */
+    /**
+     * The figure as a standalone SVG document (upright text kept as text), with a {@code viewBox}
+     * besides its size, so that a page embedding it can scale it.
+     *
+     * @return the document
+     */
     public String svg() {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         chart.draw(g, new Rectangle(0, 0, width, height));
-        return g.getSVGDocument();
+        String document = g.getSVGDocument();
+        String element = g.getSVGElement();
+        return document.replace(element, g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null));
     }
 
     /**

@@ -62,6 +62,11 @@ class FigureFilesTest {
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document doc = f.newDocumentBuilder().parse(svg.toFile());
         assertEquals("svg", doc.getDocumentElement().getTagName());
+        // Its size, and a viewBox over it so that a page embedding the figure can scale it.
+        String[] box = doc.getDocumentElement().getAttribute("viewBox").split(" ");
+        assertEquals(List.of(0.0, 0.0, (double) figure.width(), (double) figure.height()),
+                Stream.of(box).map(Double::parseDouble).toList(), String.join(" ", box));
+        assertEquals(figure.width(), Double.parseDouble(doc.getDocumentElement().getAttribute("width")));
         assertTrue(doc.getDocumentElement().getTextContent().contains(title), "title missing from " + svg);
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(2, s.count(), "no temporary files left behind");
