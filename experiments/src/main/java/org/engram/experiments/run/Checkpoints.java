@@ -108,9 +108,30 @@ final class Checkpoints {
         }
     }
 
+    /** The state file of a unit after its finished tasks. */
+    private Path lastState(UnitProgress progress) {
+        return folder.directory().resolve(dir(progress.strategy(), progress.seed()) + stateFile(progress.tasksDone()));
+    }
+
     /** The state file of a unit after {@code tasks} finished tasks. */
     private static String stateFile(int tasks) {
         return "learner-" + tasks + ".state";
+    }
+
+    /**
+     * Checks the frame and checksum of a finished unit's last state, which a resume does not read
+     * but copies into the finished run: a damaged file is found now, not when someone loads it.
+     *
+     * @param progress the unit's progress, complete
+     * @throws UnusableCheckpoint if the state file is missing or damaged
+     */
+    void verify(UnitProgress progress) {
+        Path file = lastState(progress);
+        try {
+            Envelope.read(file, MAGIC, VERSION, "learner checkpoint");
+        } catch (EngramException e) {
+            throw unusable(e, progress.strategy(), progress.seed());
+        }
     }
 
     /**
@@ -122,7 +143,7 @@ final class Checkpoints {
      * @throws UnusableCheckpoint if the state file is missing, damaged, or holds another network
      */
     int restore(UnitLearner learner, UnitProgress progress) {
-        Path file = folder.directory().resolve(dir(progress.strategy(), progress.seed()) + stateFile(progress.tasksDone()));
+        Path file = lastState(progress);
         try {
             byte[] payload = Envelope.read(file, MAGIC, VERSION, "learner checkpoint");
             int done;

@@ -456,6 +456,7 @@ public final class Runner {
             int count = experiment.taskCount();
             UnitProgress p = checkpoints.progress(spec.label(), seed, count);
             if (p.complete()) {
+                checkpoints.verify(p);
                 return p;
             }
             TaskSequence sequence = experiment.sequence(seed);

@@ -366,6 +366,22 @@ class ResumeTest {
         assertTrue(Files.isDirectory(partial), "the partial run is kept");
     }
 
+    /** A finished unit's checkpoint is not read by a resume but copied into the run: its damage is found too. */
+    @Test
+    void aDamagedCheckpointOfAFinishedUnitStopsTheResume(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Path partial = stoppedRun(config, dir.resolve("f"), 3);
+        Path state = partial.resolve("checkpoints/naive/seed-4/learner-3.state");
+        byte[] bytes = Files.readAllBytes(state);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(state, bytes);
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("learner-3.state") && r.err().contains("checksum")
+                && r.err().contains("naive"), r.err());
+        assertTrue(Files.isDirectory(partial), "the partial run is kept");
+    }
+
     /**
      * A sound checkpoint of another strategy (here EWC's, copied over SI's) passes the frame and
      * checksum; the strategy's refusal must still name the file it came from.
