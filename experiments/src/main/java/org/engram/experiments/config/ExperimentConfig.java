@@ -465,7 +465,8 @@ public record ExperimentConfig(
             if (label != null || named) {
                 label = label == null ? name : label;
                 p.require(PlainName.matches(fileStem(label)), "label", "a name of at most " + PlainName.MAX_LENGTH
-                        + " ASCII letters, digits, '.', '_', '-' or '+' starting with a letter or digit", label);
+                        + " ASCII letters, digits, '.', '_', '-' or '+' starting with a letter or digit",
+                        label.isEmpty() ? "an empty label" : label);
             }
             params = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : params;
             p.require(params.isObject(), "params", "a mapping of hyperparameters", params);

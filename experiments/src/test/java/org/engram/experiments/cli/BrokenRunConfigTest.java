@@ -114,6 +114,8 @@ class BrokenRunConfigTest {
                         "bad.yaml:15:3: training.learning_rate: expected a finite number > 0", "found -1.0"),
                 file("a label too long for a file name", GOOD.replace("  - name: naive", "  - name: naive\n    label: "
                         + "b".repeat(65)), "bad.yaml:18:5: strategies[0].label: expected a name of at most 64 ASCII"),
+                file("an empty label", GOOD.replace("  - name: naive", "  - name: naive\n    label: ''"),
+                        "strategies[0].label: expected a name of at most 64 ASCII", "found an empty label"),
                 file("a name too long for a folder", GOOD.replace("name: broken", "name: " + "n".repeat(300)),
                         "bad.yaml:1:1: name: expected a name of at most 64 ASCII letters"),
                 file("empty list entry", GOOD.replace("seeds: [1]", "seeds: [1, null]"),
