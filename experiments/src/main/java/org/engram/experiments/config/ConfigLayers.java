@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -136,14 +137,18 @@ public final class ConfigLayers {
         }
         List<ExperimentConfig.StrategySpec> strategies = fillStrategies(tree, where, problems);
         if (!problems.isEmpty()) {
-            throw ConfigException.all(problems);
+            throw ConfigException.all(inOrderWritten(problems, sourceName));
         }
         ExperimentConfig config = bind(tree, ExperimentConfig.class, "", where);
         ExperimentConfig complete = new ExperimentConfig(config.name(), config.seeds(), config.threads(),
                 config.data(), config.tasks(), config.network(), config.encoder(), config.training(), config.learner(),
                 strategies,
                 config.energy());
-        CrossChecks.check(complete, where);
+        try {
+            CrossChecks.check(complete, where);
+        } catch (ConfigException e) {
+            throw ConfigException.all(inOrderWritten(List.of(e), sourceName));
+        }
         return new Resolved(complete, ConfigLoader.toYaml(complete), where);
     }
 
@@ -257,6 +262,31 @@ public final class ConfigLayers {
             }
         }
         return null;
+    }
+
+    /**
+     * The single problems in the order written: those placed in the file by line and column, then
+     * the others (overrides, flags, keys that are missing) in the order found.
+     */
+    private static List<ConfigException> inOrderWritten(List<ConfigException> problems, String sourceName) {
+        List<ConfigException> single = new ArrayList<>();
+        problems.forEach(p -> single.addAll(p.problems()));
+        single.sort(Comparator.comparingLong(p -> positionIn(p.source(), sourceName)));
+        return single;
+    }
+
+    /** A problem's place in the file as {@code line * 2^20 + column}; after every place when it has none. */
+    private static long positionIn(String source, String sourceName) {
+        String prefix = sourceName + ":";
+        if (source == null || !source.startsWith(prefix)) {
+            return Long.MAX_VALUE;
+        }
+        String[] lineColumn = source.substring(prefix.length()).split(":");
+        try {
+            return (Long.parseLong(lineColumn[0]) << 20) + (lineColumn.length > 1 ? Long.parseLong(lineColumn[1]) : 0);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**

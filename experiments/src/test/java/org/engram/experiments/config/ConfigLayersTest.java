@@ -79,7 +79,8 @@ class ConfigLayersTest {
     /**
      * Bad values in different sections and in different strategies' params are reported together,
      * each at its own line or override (binding the whole config stopped at the first, and the
-     * strategies' params were checked only once the sections were valid).
+     * strategies' params were checked only once the sections were valid): the file's in the order
+     * written, then the overrides'.
      */
     @Test
     void badValuesOfSeveralSectionsAreReportedTogether() {
@@ -99,11 +100,11 @@ class ConfigLayersTest {
                 () -> ConfigLayers.resolve(yaml, "several.yaml", List.of("network.hidden[0]=0"), ConfigLayers.Flags.NONE));
         assertEquals(String.join("\n",
                 "5 problems:",
-                "  --set network.hidden[0]=0: network.hidden[0]: expected a layer size >= 1, found 0",
-                "  several.yaml:5:3: encoder.steps: expected an integer >= 1, found 0",
                 "  several.yaml:3:3: training.epochs: expected an integer >= 1, found 0",
+                "  several.yaml:5:3: encoder.steps: expected an integer >= 1, found 0",
                 "  several.yaml:8:14: strategies[0].params.lambda: expected a finite number >= 0 (dimensionless), found -1.0",
-                "  several.yaml:10:14: strategies[1].params.c: expected a finite number >= 0 (dimensionless), found -2.0"),
+                "  several.yaml:10:14: strategies[1].params.c: expected a finite number >= 0 (dimensionless), found -2.0",
+                "  --set network.hidden[0]=0: network.hidden[0]: expected a layer size >= 1, found 0"),
                 sections.getMessage());
         String fixed = yaml.replace("epochs: 0", "epochs: 1").replace("steps: 0", "steps: 5");
         ConfigException strategies = assertThrows(ConfigException.class,
@@ -173,8 +174,7 @@ class ConfigLayersTest {
     /**
      * The wrong types and unknown keys of a strategy's params, and of each member's params in a
      * chain, are all reported, each at its own column or override (converting the params stopped at
-     * the first, and a chain at its first member with one); a mapping's keys in the order of its
-     * record, its unknown keys after them.
+     * the first, and a chain at its first member with one), in the order written.
      */
     @Test
     void typeErrorsAndUnknownKeysWithinStrategyParamsAreReportedTogether() {
@@ -196,10 +196,10 @@ class ConfigLayersTest {
                         + " found unknown key 'lamda'; did you mean 'lambda'?",
                 "  params.yaml:4:37: strategies[0].params.gamma: expected one of the keys [fisher_samples, lambda],"
                         + " found unknown key 'gamma'",
-                "  params.yaml:6:32: strategies[1].params.replay.memory_size: expected a value of type integer,"
-                        + " found the text \"many\"",
                 "  params.yaml:6:23: strategies[1].params.replay.size: expected one of the keys [buffer, memory_size,"
                         + " replay_batch_size], found unknown key 'size'",
+                "  params.yaml:6:32: strategies[1].params.replay.memory_size: expected a value of type integer,"
+                        + " found the text \"many\"",
                 "  params.yaml:6:58: strategies[1].params.ewc.fisher_samples: expected a value of type integer,"
                         + " found 2.5"),
                 e.getMessage());
