@@ -385,7 +385,13 @@ public final class ConfigLayers {
         return SNAKE.translate(camel);
     }
 
-    static String sha256(String text) {
+    /**
+     * The hash that identifies a config's text, as {@link Resolved#hash()} gives it.
+     *
+     * @param text the text, e.g. a run's {@code config.yaml}
+     * @return its SHA-256 (of its UTF-8 bytes) as lower-case hex
+     */
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

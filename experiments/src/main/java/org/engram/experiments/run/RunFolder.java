@@ -204,22 +204,24 @@ public final class RunFolder {
 
     /**
      * Refuses a results root that cannot hold results: a file, a path that passes through one, or
-     * the folder of a finished run, which is never changed (results would nest inside it).
+     * the folder of a finished run itself, which is never changed (results would nest inside it).
      */
     private static void requireResultsRoot(Path results) {
         String expected = "a folder for results (created if absent)";
         if (results.toString().isEmpty()) {
             throw new EngramException("results root", "--out", expected, "an empty path", null);
         }
-        for (Path p = results.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+        Path root = results.toAbsolutePath().normalize();
+        for (Path p = root; p != null; p = p.getParent()) {
             if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw new EngramException(results.toString(), "--out", expected, p.equals(
-                        results.toAbsolutePath().normalize()) ? "a file" : "a path through the file " + p, null);
+                throw new EngramException(results.toString(), "--out", expected,
+                        p.equals(root) ? "a file" : "a path through the file " + p, null);
             }
-            if (Files.isRegularFile(p.resolve("metrics.json")) && Files.isRegularFile(p.resolve("config.yaml"))) {
-                throw new EngramException(results.toString(), "--out", expected, "inside the finished run " + p
-                        + ", which is never changed", null);
-            }
+        }
+        if (Files.isRegularFile(root.resolve("metrics.json")) && Files.isRegularFile(root.resolve("config.yaml"))
+                && Files.isRegularFile(root.resolve("summary.md"))) {
+            throw new EngramException(results.toString(), "--out", expected, "the folder of a finished run, which"
+                    + " is never changed", null);
         }
     }
 

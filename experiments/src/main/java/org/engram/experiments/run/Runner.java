@@ -1,5 +1,6 @@
 package org.engram.experiments.run;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,10 +227,16 @@ public final class Runner {
             throw new EngramException(request.resume().toString(), "--resume", "the partial folder of an engram run",
                     "the folder of an engram simulate, which cannot be resumed", "delete it and simulate again");
         }
-        // The run id carries the hash of the config the run started with: an edited file would
-        // finish the run under other settings than its first tasks had.
-        ConfigLayers.Resolved asStarted = ConfigLayers.resolve(configFile, List.of(), ConfigLayers.Flags.NONE);
-        String started = asStarted.yaml();
+        // The run id carries the hash of the config the run started with, which config.yaml holds as
+        // written: an edited file would finish the run under other settings than its first tasks had.
+        // The file's own text is checked, not its resolution now, which may write it otherwise (a
+        // relative data.path made absolute) without any setting having changed.
+        String started;
+        try {
+            started = Files.readString(configFile);
+        } catch (IOException e) {
+            throw new EngramException(configFile + ": cannot read: " + e.getMessage(), e);
+        }
         if (!RunFolder.carries(runId, started)) {
             throw new ConfigException(configFile.toString(), null, "the config the run started with (run "
                     + runId + ")", "an edited config.yaml", "restore the file, or start a new run");
@@ -251,7 +258,7 @@ public final class Runner {
                 runId);
         return signal.step(() -> {
             folder.lock();
-            return opened(request, signal, err, resolved, asStarted.hash(), experiment, data, folder);
+            return opened(request, signal, err, resolved, ConfigLayers.sha256(started), experiment, data, folder);
         });
     }
 

@@ -202,9 +202,13 @@ class RunFolderTest {
         Path finished = Files.createDirectories(results.resolve("exp/run"));
         Files.writeString(finished.resolve("metrics.json"), "{}");
         Files.writeString(finished.resolve("config.yaml"), "name: exp\n");
-        e = assertThrows(EngramException.class, () -> RunFolder.createNew(finished.resolve("more"), "x", now, "c"));
-        assertEquals("inside the finished run " + finished.toAbsolutePath() + ", which is never changed", e.found());
-        assertFalse(Files.exists(finished.resolve("more")), "nothing made inside it");
+        Files.writeString(finished.resolve("summary.md"), "# exp\n");
+        e = assertThrows(EngramException.class, () -> RunFolder.createNew(finished, "x", now, "c"));
+        assertEquals("the folder of a finished run, which is never changed", e.found());
+        assertFalse(Files.exists(finished.resolve("x")), "nothing made inside it");
+        // A folder below one that happens to hold such files (a project's own) is a results root like any.
+        RunFolder below = RunFolder.createNew(finished.resolve("results"), "x", now, "c");
+        below.discard();
         e = assertThrows(EngramException.class, () -> RunFolder.createNew(Path.of(""), "exp", now, "c"));
         assertEquals("an empty path", e.found());
     }

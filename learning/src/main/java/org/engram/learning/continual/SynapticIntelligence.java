@@ -183,11 +183,13 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
             QuadraticAnchor.requireSameShape(NAME, o, a);
             for (int l = 0; l < o.length; l++) {
                 for (int k = 0; k < o[l].length; k++) {
-                    if (!(o[l][k] >= 0)) {
+                    if (Double.isNaN(o[l][k])) {
                         throw new EngramException("strategy state", NAME + ".omega[" + l + "][" + k + "]",
-                                "an importance >= 0 (Omega is clipped at 0 after every task)", String.valueOf(o[l][k]),
-                                "the state file is damaged");
+                                "a number", "NaN", "the state file is damaged");
                     }
+                    // States saved before Omega was clipped after each task may hold negative values;
+                    // clipping them resumes such a run under the rule (a no-op for newer states).
+                    o[l][k] = Math.max(0, o[l][k]);
                 }
             }
             penalty = new QuadraticAnchor(o, a);
