@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare the strategies of one or more finished runs: a table of ACC, BWT, FWT, forgetting, "
                 + "learning accuracy and speed over seeds, and a bar chart of ACC and BWT with 95%% confidence intervals.",
-        footer = {"", "Example (each row names its run, [A] or [B]; what the runs differ in besides their strategies,"
-                + " scenario, sequence, data, tasks or config keys, is noted):", "  engram compare results/reference/quickstart results/quickstart/<run-id>"})
+        footer = {"", "Example (each row names its run, [A] or [B]; a note names each scenario, sequence, data,"
+                + " task or config key in which the runs differ):", "  engram compare results/reference/quickstart results/quickstart/<run-id>"})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

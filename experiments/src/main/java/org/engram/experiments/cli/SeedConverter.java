@@ -14,11 +14,11 @@ final class SeedConverter implements CommandLine.ITypeConverter<Long> {
     public Long convert(String value) {
         if (value.isEmpty()) {
             throw new CommandLine.TypeConversionException("expected a seed (a decimal integer), found nothing "
-                    + "between two commas");
+                    + "(an empty list, or two commas in a row)");
         }
         if (!DECIMAL.matcher(value).matches()) {
-            throw new CommandLine.TypeConversionException("expected a seed written in decimal without leading "
-                    + "zeros, found '" + value + "'");
+            throw new CommandLine.TypeConversionException("expected a seed written in decimal: digits, after an "
+                    + "optional '-', without leading zeros; found '" + value + "'");
         }
         try {
             return Long.parseLong(value);

@@ -107,11 +107,13 @@ public final class StrategyComparisonPlot {
         int width = Math.max(ChartStyle.WIDTH, 160 + slot * entries.size());
         ChartStyle.apply(chart);
         if (slanted) {
-            // The first label reaches left of its slot by its slanted width, past the range axis.
+            // The first label reaches left of its slot by its slanted width, past the range axis:
+            // room added on the left, and to the figure, so the plot keeps its width.
             RectangleInsets padding = chart.getPadding();
-            chart.setPadding(new RectangleInsets(padding.getTop(), Math.max(padding.getLeft(),
-                    Math.ceil(label * Math.sqrt(0.5) - RANGE_AXIS_WIDTH - MIN_SLOT / 2)), padding.getBottom(),
-                    padding.getRight()));
+            double left = Math.max(padding.getLeft(), Math.ceil(label * Math.sqrt(0.5) - RANGE_AXIS_WIDTH
+                    - MIN_SLOT / 2));
+            chart.setPadding(new RectangleInsets(padding.getTop(), left, padding.getBottom(), padding.getRight()));
+            width += (int) (left - padding.getLeft());
         }
         return new Figure(chart, width, height);
     }

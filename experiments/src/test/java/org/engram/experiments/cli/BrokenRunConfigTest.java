@@ -114,6 +114,10 @@ class BrokenRunConfigTest {
                         "bad.yaml:15:3: training.learning_rate: expected a finite number > 0", "found -1.0"),
                 file("a label too long for a file name", GOOD.replace("  - name: naive", "  - name: naive\n    label: "
                         + "b".repeat(65)), "bad.yaml:18:5: strategies[0].label: expected a name of at most 64 ASCII"),
+                file("a recurrent layer past one array's weights", GOOD.replace("network: {hidden: [8]}",
+                        "network: {hidden: [50000], recurrent: true}"), "bad.yaml:11:", "network.hidden: expected at "
+                        + "most 2147483639 weights in one matrix (one array), i.e. at most 46340 units in a recurrent "
+                        + "layer, found 50000 x 50000"),
                 file("an empty label", GOOD.replace("  - name: naive", "  - name: naive\n    label: ''"),
                         "strategies[0].label: expected a name of at most 64 ASCII", "found an empty label"),
                 file("a name too long for a folder", GOOD.replace("name: broken", "name: " + "n".repeat(300)),

@@ -447,8 +447,8 @@ class RunCommandTest {
     /** --seeds reads seeds as a config does: 010 is refused there (YAML reads it as 8), so here too. */
     @Test
     void seedsOnTheCommandLineAreDecimal() {
-        for (String[] bad : new String[][] {{"010", "without leading zeros, found '010'"},
-                {"1,,2", "found nothing between two commas"}, {"x", "found 'x'"}}) {
+        for (String[] bad : new String[][] {{"010", "without leading zeros; found '010'"},
+                {"1,,2", "found nothing (an empty list, or two commas in a row)"}, {"x", "found 'x'"}, {"+3", "'+3'"}}) {
             CliRunner.Result r = CliRunner.run("run", "any.yaml", "--seeds", bad[0]);
             assertEquals(2, r.exitCode(), r.err());
             assertTrue(r.err().contains("--seeds") && r.err().contains(bad[1]), r.err());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.engram.experiments.metrics.SeedSummary;
@@ -37,20 +38,23 @@ class StrategyComparisonPlotTest {
         assertEquals(ChartStyle.HEIGHT, figure.height(), "labels stand upright: no room added under the plot");
     }
 
-    /** Labels too long for any slot are slanted, whole, and the figure grows to hold them. */
+    /**
+     * Labels too long for any slot are slanted, and the figure grows to hold them: taller by their
+     * slanted height, wider by the room the first needs on the left, so the plot keeps its width.
+     * (Slanted text is drawn as outlines, so the SVG holds no label to read back.)
+     */
     @Test
-    void longLabelsAreSlantedWhole() {
+    void longLabelsAreSlantedInAFigureThatGrowsToHoldThem() {
         List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
-        for (String label : List.of("naive-finetuning-baseline-long-label", "ewc-lambda-10000-fisher-200-samples",
-                "si")) {
-            entries.add(entry(label, 0.8, 0.9));
-        }
+        entries.add(entry("W".repeat(64), 0.8, 0.9));
+        entries.add(entry("si", 0.8, 0.9));
         Figure figure = StrategyComparisonPlot.of(entries, "compared");
-        String svg = figure.svg();
-        assertFalse(svg.contains("..."), "no label cut short");
-        assertTrue(figure.height() > ChartStyle.HEIGHT, "taller by the slanted labels: " + figure.height());
-        // Slanted text is drawn as outlines, so the SVG holds no label to read; upright, the labels
-        // were cut to 'nai...' and 'e...'.
+        double label = ChartStyle.TICK.getStringBounds("W".repeat(64),
+                new FontRenderContext(null, true, true)).getWidth();
+        assertTrue(figure.height() >= ChartStyle.HEIGHT + label * Math.sqrt(0.5), "height " + figure.height());
+        double left = figure.chart().getPadding().getLeft();
+        assertTrue(left > 100, "room on the left for the first label: " + left);
+        assertEquals(ChartStyle.WIDTH + left - 8, figure.width(), 1.0, "the default padding is 8");
     }
 
     @Test

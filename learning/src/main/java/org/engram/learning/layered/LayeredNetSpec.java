@@ -38,12 +38,17 @@ public record LayeredNetSpec(int inputs, List<HiddenLayer> hidden, ReadoutLayer 
         }
         ParameterException.requirePositive(OWNER, "dt", dtMs, "ms");
         ParameterException.requirePositive(OWNER, "init_gain", initGain, "dimensionless");
-        for (int[] shape : matrixShapes(inputs, hidden, readout)) {
+        int[][] shapes = matrixShapes(inputs, hidden, readout);
+        for (int m = 0; m < shapes.length; m++) {
+            int[] shape = shapes[m];
             if ((long) shape[0] * shape[1] > MAX_WEIGHTS) {
                 String at = shape[2] < hidden.size() ? "hidden[" + shape[2] + "]" : "readout";
+                // A layer's recurrent matrix follows its feed-forward one, of the same layer.
+                boolean recurrent = m > 0 && shapes[m - 1][2] == shape[2];
+                String most = recurrent ? (int) Math.sqrt(MAX_WEIGHTS) + " units in a recurrent layer"
+                        : MAX_WEIGHTS / shape[0] + " units after " + shape[0];
                 throw new ParameterException(OWNER, at, "at most " + MAX_WEIGHTS + " weights in one matrix (one "
-                        + "array), i.e. at most " + MAX_WEIGHTS / shape[0] + " units after " + shape[0],
-                        shape[0] + " x " + shape[1]);
+                        + "array), i.e. at most " + most, shape[0] + " x " + shape[1]);
             }
         }
     }

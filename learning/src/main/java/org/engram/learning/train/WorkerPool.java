@@ -95,17 +95,14 @@ public final class WorkerPool implements Workers, AutoCloseable {
             try {
                 f.get();
             } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause();
-                }
+                failure = withSuppressed(failure, e.getCause());
             } catch (InterruptedException e) {
                 // Stop handing out tasks, but return only once none runs (as after a failure).
                 next.set(count);
                 Throwable helper = awaitUninterruptibly(f);
                 Thread.currentThread().interrupt();
-                if (failure == null) {
-                    failure = helper != null ? helper : new IllegalStateException("interrupted while training", e);
-                }
+                failure = withSuppressed(failure,
+                        helper != null ? helper : new IllegalStateException("interrupted while training", e));
             }
         }
         if (failure instanceof RuntimeException re) {
@@ -117,6 +114,17 @@ public final class WorkerPool implements Workers, AutoCloseable {
         if (failure != null) {
             throw new IllegalStateException("a training task failed", failure);
         }
+    }
+
+    /** The first failure, with each later one kept as suppressed rather than dropped. */
+    private static Throwable withSuppressed(Throwable first, Throwable later) {
+        if (first == null) {
+            return later;
+        }
+        if (later != first) {
+            first.addSuppressed(later);
+        }
+        return first;
     }
 
     /** Runs tasks until none is left; a failure stops every worker from starting more. */

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +48,7 @@ class WorkerPoolTest {
         });
         assertEquals(1, helpers.size(), "the helper took a share of the tasks");
         Thread helper = helpers.iterator().next();
-        helper.join(Duration.ofSeconds(30).toMillis());
+        helper.join(Duration.ofMinutes(2).toMillis());
         assertFalse(helper.isAlive(), "the idle helper still runs");
         AtomicInteger done = new AtomicInteger();
         pool.run(10, (task, worker) -> done.incrementAndGet());
@@ -109,6 +111,22 @@ class WorkerPoolTest {
         assertEquals(0, lateTasks.get(), "tasks that ran after run() had returned");
     }
 
+    /** Every worker's failure is kept: the caller's is thrown, the helpers' ride along as suppressed. */
+    @Test
+    void everyWorkersFailureIsReported() {
+        CountDownLatch allStarted = new CountDownLatch(3);
+        try (WorkerPool pool = new WorkerPool(3)) {
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> pool.run(3, (task, worker) -> {
+                allStarted.countDown();
+                await(allStarted);   // each of the three workers holds one task when they fail
+                throw new IllegalStateException("worker " + worker);
+            }));
+            assertEquals("worker 0", thrown.getMessage());
+            assertEquals(Set.of("worker 1", "worker 2"), Arrays.stream(thrown.getSuppressed())
+                    .map(Throwable::getMessage).collect(Collectors.toSet()));
+        }
+    }
+
     /** Works for a while without reacting to interrupts, as a training task does. */
     private static void busy(long ms) {
         long end = System.nanoTime() + ms * 1_000_000;
@@ -119,7 +137,7 @@ class WorkerPoolTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            assertTrue(latch.await(30, TimeUnit.SECONDS), "the helper never took a task");
+            assertTrue(latch.await(2, TimeUnit.MINUTES), "the other workers never took a task");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
