@@ -153,8 +153,8 @@ public final class ConfigLayers {
     }
 
     /**
-     * Fills the params of each strategy whose entry has no problem yet with their defaults, checking
-     * them ({@link StrategyParams#fill}) and adding the problems found.
+     * Fills the params of each strategy whose entry has no problem yet but unknown keys (left out)
+     * with their defaults, checking them ({@link StrategyParams#fill}) and adding the problems found.
      *
      * @return the strategies filled, in order (complete when no problem was added)
      */
@@ -165,10 +165,14 @@ public final class ConfigLayers {
         JsonNode list = tree.get("strategies");
         for (int i = 0; list != null && list.isArray() && i < list.size(); i++) {
             String at = "strategies[" + i + "]";
-            if (!SectionBinder.holdsOne(at, earlier)) {
+            JsonNode entry = list.get(i);
+            if (entry.isObject() && !SectionBinder.holdsOneBesidesUnknownKeys(at, ExperimentConfig.StrategySpec.class,
+                    earlier)) {
                 try {
-                    filled.add(StrategyParams.fill(bind(list.get(i), ExperimentConfig.StrategySpec.class, at, where),
-                            at, where));
+                    ObjectNode known = SectionBinder.withoutUnknownKeys((ObjectNode) entry,
+                            ExperimentConfig.StrategySpec.class);
+                    filled.add(StrategyParams.fill(bind(known, ExperimentConfig.StrategySpec.class, at, where), at,
+                            where));
                 } catch (ConfigException e) {
                     problems.add(e);
                 }

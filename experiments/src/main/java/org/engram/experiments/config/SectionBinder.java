@@ -105,7 +105,7 @@ final class SectionBinder {
     }
 
     /** @return the mapping, or a copy without the keys the record type does not read */
-    private static ObjectNode withoutUnknownKeys(ObjectNode node, Class<?> type) {
+    static ObjectNode withoutUnknownKeys(ObjectNode node, Class<?> type) {
         List<String> known = keys(type);
         ObjectNode copy = node.deepCopy();
         copy.retain(known);
@@ -132,7 +132,7 @@ final class SectionBinder {
      * Whether a problem lies within a mapping other than an unknown key of it, which binding the
      * mapping without its unknown keys leaves out.
      */
-    private static boolean holdsOneBesidesUnknownKeys(String path, Class<?> type, List<ConfigException> problems) {
+    static boolean holdsOneBesidesUnknownKeys(String path, Class<?> type, List<ConfigException> problems) {
         List<String> known = keys(type);
         for (ConfigException p : problems) {
             for (ConfigException one : p.problems()) {

@@ -118,6 +118,10 @@ class BrokenRunConfigTest {
                         "network: {hidden: [50000], recurrent: true}"), "bad.yaml:11:", "network.hidden: expected at "
                         + "most 2147483639 weights in one matrix (one array), i.e. at most 46340 units in a recurrent "
                         + "layer, found 50000 x 50000"),
+                file("a typo in a strategy entry hides none of its params' problems", GOOD.replace(
+                        "    params: {lambda: 10}", "    params: {lambda: -5}\n    labl: x"),
+                        "bad.yaml:19:14: strategies[1].params.lambda: expected a finite number >= 0", "found -5.0",
+                        "bad.yaml:20:5: strategies[1].labl: expected one of the keys [label, name, params]"),
                 file("an empty label", GOOD.replace("  - name: naive", "  - name: naive\n    label: ''"),
                         "strategies[0].label: expected a name of at most 64 ASCII", "found an empty label"),
                 file("a name too long for a folder", GOOD.replace("name: broken", "name: " + "n".repeat(300)),
