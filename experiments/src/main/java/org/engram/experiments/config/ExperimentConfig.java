@@ -425,11 +425,15 @@ public record ExperimentConfig(
                     + " over each task; class_incremental only; strategies naive or importance_gating)",
                     def = "bptt") LearnerKind kind,
             @Key(value = "diehl_cook: excitatory (and inhibitory) neurons", def = "100") int neurons,
-            @Key(value = "diehl_cook: presentation time of a sample (ms, a multiple of 0.5)", def = "350")
-            double presentMs,
-            @Key(value = "diehl_cook: rest after each sample (ms, a multiple of 0.5)", def = "150") double restMs,
+            @Key(value = "diehl_cook: presentation time of a sample (ms, a multiple of 0.5, at most 10000)",
+                    def = "350") double presentMs,
+            @Key(value = "diehl_cook: rest after each sample (ms, a multiple of 0.5, at most 10000)", def = "150")
+            double restMs,
             @Key(value = "diehl_cook: training samples of every task seen so far (the first ones) that label the"
                     + " neurons after each task; 0: all", def = "100") int labelPerTask) {
+        /** The longest presentation or rest of one sample (ms). */
+        static final double MAX_SAMPLE_MS = 10_000;
+
         /** Checks the values. */
         public LearnerSpec {
             Problems p = new Problems("learner");
@@ -439,6 +443,11 @@ public record ExperimentConfig(
                     + "array)", neurons);
             p.positive("present_ms", presentMs, "ms");
             p.nonNegative("rest_ms", restMs, "ms");
+            // Each sample is simulated for present_ms + rest_ms: a typo of 1e9 ran for days, silently.
+            p.require(!(presentMs > MAX_SAMPLE_MS), "present_ms", "at most " + MAX_SAMPLE_MS + " ms of simulated"
+                    + " time per sample (the paper shows each for 350)", presentMs);
+            p.require(!(restMs > MAX_SAMPLE_MS), "rest_ms", "at most " + MAX_SAMPLE_MS + " ms of simulated time"
+                    + " per sample (the paper rests 150)", restMs);
             p.require(labelPerTask >= 0, "label_per_task", "an integer >= 0 (0: all)", labelPerTask);
             p.throwIfAny();
         }

@@ -122,6 +122,10 @@ class BrokenRunConfigTest {
                         "    params: {lambda: 10}", "    params: {lambda: -5}\n    labl: x"),
                         "bad.yaml:19:14: strategies[1].params.lambda: expected a finite number >= 0", "found -5.0",
                         "bad.yaml:20:5: strategies[1].labl: expected one of the keys [label, name, params]"),
+                file("a presentation of days", GOOD.replace("strategies:", "learner: {kind: diehl_cook,"
+                        + " present_ms: 1e9}\nstrategies:").replace("scenario: task_incremental", "scenario: class_incremental")
+                        .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
+                        "bad.yaml:16:", "learner.present_ms: expected at most 10000.0 ms of simulated time per sample"),
                 file("an empty label", GOOD.replace("  - name: naive", "  - name: naive\n    label: ''"),
                         "strategies[0].label: expected a name of at most 64 ASCII", "found an empty label"),
                 file("a name too long for a folder", GOOD.replace("name: broken", "name: " + "n".repeat(300)),
