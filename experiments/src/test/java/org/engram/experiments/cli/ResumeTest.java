@@ -356,9 +356,7 @@ class ResumeTest {
         Path config = dir.resolve("resume.yaml");
         Path partial = stoppedRun(config, dir.resolve("c"), 1);
         Path state = firstState(partial);
-        byte[] bytes = Files.readAllBytes(state);
-        bytes[bytes.length / 2] ^= 0x10;
-        Files.write(state, bytes);
+        flipABit(state);
         CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains(state.getFileName().toString()) && r.err().contains("checksum"), r.err());
@@ -372,9 +370,7 @@ class ResumeTest {
         Path config = dir.resolve("resume.yaml");
         Path partial = stoppedRun(config, dir.resolve("f"), 3);
         Path state = partial.resolve("checkpoints/naive/seed-4/learner-3.state");
-        byte[] bytes = Files.readAllBytes(state);
-        bytes[bytes.length / 2] ^= 0x10;
-        Files.write(state, bytes);
+        flipABit(state);
         CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("learner-3.state") && r.err().contains("checksum")
@@ -428,9 +424,7 @@ class ResumeTest {
         assertEquals(0, straight.exitCode(), straight.err());
         Path unit = partial.resolve("checkpoints/si/seed-4");
         Path state = unit.resolve("learner-1.state");
-        byte[] bytes = Files.readAllBytes(state);
-        bytes[bytes.length / 2] ^= 0x10;
-        Files.write(state, bytes);
+        flipABit(state);
 
         CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, r.exitCode(), r.err());
@@ -497,6 +491,13 @@ class ResumeTest {
     }
 
     /** Writes CONFIG to {@code config}, runs it into {@code root} until it stops after {@code tasks} tasks. */
+    /** Damages a file as a bad disk would: one bit in its middle, its size unchanged. */
+    private static void flipABit(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(file, bytes);
+    }
+
     private static Path stoppedRun(Path config, Path root, int tasks) throws IOException {
         Files.writeString(config, CONFIG);
         assertEquals(2, CliRunner.run("run", config.toString(), "--out", root.toString(), "--stop-after-tasks",
