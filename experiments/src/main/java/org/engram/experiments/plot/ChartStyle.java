@@ -8,6 +8,7 @@ import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.util.List;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
@@ -71,6 +72,43 @@ public final class ChartStyle {
      */
     public static Color color(int i) {
         return OKABE_ITO[i % OKABE_ITO.length];
+    }
+
+    /**
+     * The built-in strategies most often compared, each with a colour of its own in every figure
+     * ({@link #styles}), so that a strategy looks the same in the figures of different runs.
+     */
+    private static final List<String> OWN_COLOUR = List.of("naive", "ewc", "si", "replay", "hlop", "gpm", "lwf",
+            "mas");
+
+    /**
+     * A style index ({@link #color}, {@link #line}, {@link #shape}) for each named series of a
+     * figure: a strategy of {@code OWN_COLOUR} (named so, or labelled so) keeps its own colour;
+     * the others take the free colours in order, then dashed lines and other markers.
+     *
+     * @param names the series names (strategy labels), in the figure's order
+     * @return one style index per name, distinct
+     */
+    static int[] styles(List<String> names) {
+        int[] styles = new int[names.size()];
+        boolean[] taken = new boolean[OKABE_ITO.length + names.size()];
+        for (int i = 0; i < styles.length; i++) {
+            int own = OWN_COLOUR.indexOf(names.get(i));
+            styles[i] = own >= 0 && !taken[own] ? own : -1;
+            if (styles[i] >= 0) {
+                taken[own] = true;
+            }
+        }
+        for (int i = 0, next = 0; i < styles.length; i++) {
+            if (styles[i] < 0) {
+                while (taken[next]) {
+                    next++;
+                }
+                taken[next] = true;
+                styles[i] = next;
+            }
+        }
+        return styles;
     }
 
     /**

@@ -68,10 +68,11 @@ public final class LearningCurvePlot {
         // headroom so the task labels at the top of the boundary lines do not cover data points
         y.setUpperMargin(0.12);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        int[] styles = ChartStyle.styles(curves.stream().map(Curve::name).toList());
         for (int i = 0; i < curves.size(); i++) {
-            r.setSeriesPaint(i, ChartStyle.color(i));
-            r.setSeriesStroke(i, ChartStyle.line(i));
-            r.setSeriesShape(i, ChartStyle.shape(i, 6));
+            r.setSeriesPaint(i, ChartStyle.color(styles[i]));
+            r.setSeriesStroke(i, ChartStyle.line(styles[i]));
+            r.setSeriesShape(i, ChartStyle.shape(styles[i], 6));
         }
         XYPlot plot = new XYPlot(data, x, y, r);
         for (int k = 0; k < taskStartEpochs.length; k++) {

@@ -1,0 +1,28 @@
+package org.engram.experiments.plot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The strategies most compared keep their colour across runs; every series of a figure has its own style. */
+class ChartStyleTest {
+    @Test
+    void aBuiltInStrategyKeepsItsColourWhateverItsPositionAndTheOthers() {
+        int[] quickstart = ChartStyle.styles(List.of("naive", "ewc", "si", "hlop"));
+        int[] split = ChartStyle.styles(List.of("si", "replay", "naive", "ewc"));
+        assertArrayEquals(new int[] {0, 1, 2, 4}, quickstart);
+        assertArrayEquals(new int[] {2, 3, 0, 1}, split);
+    }
+
+    @Test
+    void otherNamesTakeTheFreeColoursThenDashedLines() {
+        int[] styles = ChartStyle.styles(List.of("my-ewc", "naive", "joint", "a", "b", "c", "d", "e", "f", "g"));
+        assertEquals(0, styles[1], "naive keeps its own");
+        assertEquals(List.of(1, 0), List.of(styles[0], styles[1]), "my-ewc takes the first free colour");
+        assertEquals(10, Arrays.stream(styles).distinct().count(), Arrays.toString(styles));
+        assertEquals(List.of(8, 9), Arrays.stream(styles).skip(8).boxed().toList(), "past eight: dashed lines");
+    }
+}
