@@ -18,7 +18,8 @@ import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
- * The keys in which runs' resolved {@code config.yaml} differ, for {@code engram compare}: two runs
+ * The keys in which runs' resolved {@code config.yaml} differ, for {@code engram compare} (and for
+ * a {@code --resume} given another config than the run's, {@link #between}): two runs
  * of one strategy with other epochs, data or hyperparameters measure different things, and their
  * rows look alike. A strategy's keys are compared among the runs that have a strategy of its label
  * (a strategy of one run alone is what a comparison compares). Names and thread counts (which do
@@ -73,7 +74,28 @@ final class ConfigDifferences {
      */
     static List<String> between(String started, String given) {
         Set<String> leftOut = Set.of("threads");
-        return differing(List.of(leaves(started, leftOut), leaves(given, leftOut)), List.of("run", "given"));
+        List<Map<String, String>> configs = new ArrayList<>();
+        for (String yaml : List.of(started, given)) {
+            Map<String, String> leaves = leaves(yaml, leftOut);
+            // Which strategies, in which order: the keys of each strategy do not show one added,
+            // removed or moved.
+            leaves.put("strategies", labels(yaml));
+            configs.add(leaves);
+        }
+        return differing(configs, List.of("run", "given"));
+    }
+
+    /** The labels of a config's strategies, in order, as {@code [naive, ewc]}. */
+    private static String labels(String yaml) {
+        List<String> labels = new ArrayList<>();
+        try {
+            for (JsonNode strategy : YAML.readTree(yaml).path("strategies")) {
+                labels.add(labelOf(strategy));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "[" + String.join(", ", labels) + "]";
     }
 
     /** Each key whose value differs among the configs, with every config's value. */
@@ -116,9 +138,8 @@ final class ConfigDifferences {
     private static void flatten(String path, JsonNode node, Set<String> leftOut, Map<String, String> leaves) {
         if (path.equals("strategies") && node.isArray()) {
             for (JsonNode strategy : node) {
-                JsonNode label = strategy.path("label");
-                String name = label.isTextual() ? label.asText() : strategy.path("name").asText();
-                flatten(STRATEGY + name + "]", ((ObjectNode) strategy).deepCopy().without("label"), leftOut, leaves);
+                flatten(STRATEGY + labelOf(strategy) + "]", ((ObjectNode) strategy).deepCopy().without("label"),
+                        leftOut, leaves);
             }
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
@@ -135,6 +156,12 @@ final class ConfigDifferences {
         } else {
             leaves.put(path, node.isNull() ? "null" : node.isValueNode() ? node.asText() : scalars(node));
         }
+    }
+
+    /** A strategy entry's label, else its name. */
+    private static String labelOf(JsonNode strategy) {
+        JsonNode label = strategy.path("label");
+        return label.isTextual() ? label.asText() : strategy.path("name").asText();
     }
 
     private static boolean containsContainers(JsonNode array) {

@@ -229,13 +229,15 @@ public final class Runner {
         }
         // The run id carries the hash of the config the run started with, which config.yaml holds as
         // written: an edited file would finish the run under other settings than its first tasks had.
-        // The file's own text is checked, not its resolution now, which may write it otherwise (a
-        // relative data.path made absolute) without any setting having changed.
+        // Either the file's text or its resolution now may carry it: the text, where a later Engram
+        // resolves it otherwise (a relative data.path made absolute); the resolution, where the file
+        // was only reformatted (line endings, a comment).
+        String resolvedNow = ConfigLayers.resolve(configFile, List.of(), ConfigLayers.Flags.NONE).yaml();
         String started;
         try {
-            started = Files.readString(configFile);
+            started = RunFolder.carries(runId, resolvedNow) ? resolvedNow : Files.readString(configFile);
         } catch (IOException e) {
-            throw new EngramException(configFile + ": cannot read: " + e.getMessage(), e);
+            throw new EngramException(configFile.toString(), null, "a readable config.yaml", e.toString(), null);
         }
         if (!RunFolder.carries(runId, started)) {
             throw new ConfigException(configFile.toString(), null, "the config the run started with (run "
@@ -385,7 +387,12 @@ public final class Runner {
         private synchronized void recordCheckpointedTasks() {
             for (ExperimentConfig.StrategySpec spec : config.strategies()) {
                 for (long seed : config.seeds()) {
-                    int done = checkpoints.progress(spec.label(), seed, experiment.taskCount()).tasksDone();
+                    UnitProgress p = checkpoints.progress(spec.label(), seed, experiment.taskCount());
+                    if (p.complete()) {
+                        // Found before any training, for every finished unit, rather than at its turn.
+                        checkpoints.verify(p);
+                    }
+                    int done = p.tasksDone();
                     for (int t = 0; t < done; t++) {
                         status = status.with(new RunStatus.Completed(spec.label(), seed, t));
                     }
@@ -463,8 +470,7 @@ public final class Runner {
             int count = experiment.taskCount();
             UnitProgress p = checkpoints.progress(spec.label(), seed, count);
             if (p.complete()) {
-                checkpoints.verify(p);
-                return p;
+                return p;   // its checkpoint was checked when the run was prepared
             }
             TaskSequence sequence = experiment.sequence(seed);
             List<TaskData> tasks = experiment.tasks(sequence);

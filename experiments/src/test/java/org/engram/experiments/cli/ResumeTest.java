@@ -490,7 +490,6 @@ class ResumeTest {
         return Files.readAllLines(run.resolve("log.csv")).stream().map(l -> l.split(",")[4]).toList();
     }
 
-    /** Writes CONFIG to {@code config}, runs it into {@code root} until it stops after {@code tasks} tasks. */
     /** Damages a file as a bad disk would: one bit in its middle, its size unchanged. */
     private static void flipABit(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
@@ -498,6 +497,7 @@ class ResumeTest {
         Files.write(file, bytes);
     }
 
+    /** Writes CONFIG to {@code config}, runs it into {@code root} until it stops after {@code tasks} tasks. */
     private static Path stoppedRun(Path config, Path root, int tasks) throws IOException {
         Files.writeString(config, CONFIG);
         assertEquals(2, CliRunner.run("run", config.toString(), "--out", root.toString(), "--stop-after-tasks",

@@ -67,6 +67,21 @@ class ConfigDifferencesTest {
                 ConfigDifferences.of(runs(A, b, c), ConfigDifferencesTest::tag));
     }
 
+    /** A resume given another config: every key but threads, and strategies added, removed or moved. */
+    @Test
+    void betweenARunAndAGivenConfigNamesStrategiesChangedToo() {
+        String given = A.replace("threads: 2", "threads: 1").replace("  - {name: ewc, label: strong, params: {lambda: "
+                + "5000.0}}\n", "").replace("seeds: [1, 2]", "seeds: [1, 3]");
+        assertEquals(List.of("seeds (run: [1, 2], given: [1, 3])", "strategies (run: [naive, ewc, strong], given: "
+                + "[naive, ewc])"), ConfigDifferences.between(A, given));
+        String swapped = A.replace("  - {name: naive, label: naive, params: {}}\n", "")
+                .replace("params: {lambda: 5000.0}}\n", "params: {lambda: 5000.0}}\n  - {name: naive, label: naive, "
+                        + "params: {}}\n");
+        assertEquals(List.of("strategies (run: [naive, ewc, strong], given: [ewc, strong, naive])"),
+                ConfigDifferences.between(A, swapped));
+        assertEquals(List.of(), ConfigDifferences.between(A, A.replace("threads: 2", "threads: 8")), "threads may change");
+    }
+
     @Test
     void aRunWithoutAReadableConfigIsNamed() throws IOException {
         List<Path> runs = runs(A, null, "strategies: [unclosed");
