@@ -14,7 +14,7 @@ final class SeedConverter implements CommandLine.ITypeConverter<Long> {
     public Long convert(String value) {
         if (value.isEmpty()) {
             throw new CommandLine.TypeConversionException("expected a seed (a decimal integer), found nothing "
-                    + "(an empty list, or two commas in a row)");
+                    + "(an empty list, or an empty item between commas)");
         }
         if (!DECIMAL.matcher(value).matches()) {
             throw new CommandLine.TypeConversionException("expected a seed written in decimal: digits, after an "

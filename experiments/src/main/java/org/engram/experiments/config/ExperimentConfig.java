@@ -444,10 +444,10 @@ public record ExperimentConfig(
             p.positive("present_ms", presentMs, "ms");
             p.nonNegative("rest_ms", restMs, "ms");
             // Each sample is simulated for present_ms + rest_ms: a typo of 1e9 ran for days, silently.
-            p.require(!(presentMs > MAX_SAMPLE_MS), "present_ms", "at most " + MAX_SAMPLE_MS + " ms of simulated"
-                    + " time per sample (the paper shows each for 350)", presentMs);
-            p.require(!(restMs > MAX_SAMPLE_MS), "rest_ms", "at most " + MAX_SAMPLE_MS + " ms of simulated time"
-                    + " per sample (the paper rests 150)", restMs);
+            p.require(!(presentMs > MAX_SAMPLE_MS), "present_ms", "at most " + (long) MAX_SAMPLE_MS + " ms of"
+                    + " simulated time per sample (the paper shows each for 350)", presentMs);
+            p.require(!(restMs > MAX_SAMPLE_MS), "rest_ms", "at most " + (long) MAX_SAMPLE_MS + " ms of simulated"
+                    + " time per sample (the paper rests 150)", restMs);
             p.require(labelPerTask >= 0, "label_per_task", "an integer >= 0 (0: all)", labelPerTask);
             p.throwIfAny();
         }
@@ -475,7 +475,7 @@ public record ExperimentConfig(
                 label = label == null ? name : label;
                 p.require(PlainName.matches(fileStem(label)), "label", "a name of at most " + PlainName.MAX_LENGTH
                         + " ASCII letters, digits, '.', '_', '-' or '+' starting with a letter or digit",
-                        label.isEmpty() ? "an empty label" : label);
+                        label.isEmpty() ? "an empty label" : "'" + label + "'");
             }
             params = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : params;
             p.require(params.isObject(), "params", "a mapping of hyperparameters", params);

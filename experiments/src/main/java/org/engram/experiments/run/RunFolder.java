@@ -217,12 +217,22 @@ public final class RunFolder {
                 throw new EngramException(results.toString(), "--out", expected,
                         p.equals(root) ? "a file" : "a path through the file " + p, null);
             }
+            if (isFinishedRun(p)) {
+                throw new EngramException(results.toString(), "--out", expected, (p.equals(root) ? "the folder of"
+                        : "a folder inside") + " the finished run " + p + ", which is never changed",
+                        "give --out a folder outside it");
+            }
         }
-        if (Files.isRegularFile(root.resolve("metrics.json")) && Files.isRegularFile(root.resolve("config.yaml"))
-                && Files.isRegularFile(root.resolve("summary.md"))) {
-            throw new EngramException(results.toString(), "--out", expected, "the folder of a finished run, which"
-                    + " is never changed", null);
+    }
+
+    /** Whether a folder holds what every finished run holds (a folder of one's own rarely has all four). */
+    private static boolean isFinishedRun(Path dir) {
+        for (String file : new String[] {"metrics.json", "config.yaml", "summary.md", "log.csv"}) {
+            if (!Files.isRegularFile(dir.resolve(file))) {
+                return false;
+            }
         }
+        return true;
     }
 
     /**

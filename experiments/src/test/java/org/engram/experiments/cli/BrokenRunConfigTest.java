@@ -80,7 +80,7 @@ class BrokenRunConfigTest {
                         .replace("  - name: ewc", "  - name: ewc\n    label: a_b"),
                         "strategies[1].label", "also with '+' read as '_'", "a_b"),
                 file("label not starting with a letter", GOOD.replace("  - name: naive", "  - name: naive\n    label: '+x'"),
-                        "strategies[0].label", "starting with a letter or digit", "found +x"),
+                        "strategies[0].label", "starting with a letter or digit", "found '+x'"),
                 file("angle not a number", GOOD.replace("  sequence: split", "  sequence: rotated\n  angles_deg: [NaN, 0]")
                         .replace("  classes_per_task: 2\n", ""),
                         "tasks.angles_deg[0]: expected a finite number (deg)", "NaN"),
@@ -125,7 +125,7 @@ class BrokenRunConfigTest {
                 file("a presentation of days", GOOD.replace("strategies:", "learner: {kind: diehl_cook,"
                         + " present_ms: 1e9}\nstrategies:").replace("scenario: task_incremental", "scenario: class_incremental")
                         .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
-                        "bad.yaml:16:", "learner.present_ms: expected at most 10000.0 ms of simulated time per sample"),
+                        "bad.yaml:16:", "learner.present_ms: expected at most 10000 ms of simulated time per sample"),
                 file("an empty label", GOOD.replace("  - name: naive", "  - name: naive\n    label: ''"),
                         "strategies[0].label: expected a name of at most 64 ASCII", "found an empty label"),
                 file("a name too long for a folder", GOOD.replace("name: broken", "name: " + "n".repeat(300)),

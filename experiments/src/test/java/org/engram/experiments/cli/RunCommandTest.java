@@ -448,7 +448,7 @@ class RunCommandTest {
     @Test
     void seedsOnTheCommandLineAreDecimal() {
         for (String[] bad : new String[][] {{"010", "without leading zeros; found '010'"},
-                {"1,,2", "found nothing (an empty list, or two commas in a row)"}, {"x", "found 'x'"}, {"+3", "'+3'"}}) {
+                {"1,,2", "found nothing (an empty list, or an empty item between commas)"}, {"x", "found 'x'"}, {"+3", "'+3'"}}) {
             CliRunner.Result r = CliRunner.run("run", "any.yaml", "--seeds", bad[0]);
             assertEquals(2, r.exitCode(), r.err());
             assertTrue(r.err().contains("--seeds") && r.err().contains(bad[1]), r.err());

@@ -18,6 +18,11 @@ class ChartStyleTest {
     }
 
     @Test
+    void otherNamesTakeTheFreeColoursYellowLast() {
+        assertArrayEquals(new int[] {0, 1}, ChartStyle.styles(List.of("naive", "mas")), "mas: the first free colour");
+    }
+
+    @Test
     void otherNamesTakeTheFreeColoursThenDashedLines() {
         int[] styles = ChartStyle.styles(List.of("my-ewc", "naive", "joint", "a", "b", "c", "d", "e", "f", "g"));
         assertEquals(0, styles[1], "naive keeps its own");

@@ -203,12 +203,18 @@ class RunFolderTest {
         Files.writeString(finished.resolve("metrics.json"), "{}");
         Files.writeString(finished.resolve("config.yaml"), "name: exp\n");
         Files.writeString(finished.resolve("summary.md"), "# exp\n");
-        e = assertThrows(EngramException.class, () -> RunFolder.createNew(finished, "x", now, "c"));
-        assertEquals("the folder of a finished run, which is never changed", e.found());
-        assertFalse(Files.exists(finished.resolve("x")), "nothing made inside it");
-        // A folder below one that happens to hold such files (a project's own) is a results root like any.
+        // A project folder holding some of a run's files is a place for results like any.
         RunFolder below = RunFolder.createNew(finished.resolve("results"), "x", now, "c");
         below.discard();
+        Files.writeString(finished.resolve("log.csv"), "strategy\n");
+        e = assertThrows(EngramException.class, () -> RunFolder.createNew(finished, "x", now, "c"));
+        assertEquals("the folder of the finished run " + finished.toAbsolutePath() + ", which is never changed",
+                e.found());
+        e = assertThrows(EngramException.class, () -> RunFolder.createNew(finished.resolve("plots"), "x", now, "c"));
+        assertEquals("a folder inside the finished run " + finished.toAbsolutePath() + ", which is never changed",
+                e.found());
+        assertFalse(Files.exists(finished.resolve("x")) || Files.exists(finished.resolve("plots/x")),
+                "nothing made inside it");
         e = assertThrows(EngramException.class, () -> RunFolder.createNew(Path.of(""), "exp", now, "c"));
         assertEquals("an empty path", e.found());
     }

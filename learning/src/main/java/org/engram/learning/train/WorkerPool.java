@@ -91,19 +91,30 @@ public final class WorkerPool implements Workers, AutoCloseable {
             // way: no task may still run once this method has returned.
             failure = e;
         }
+        InterruptedException interrupt = null;
         for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                failure = withSuppressed(failure, e.getCause());
-            } catch (InterruptedException e) {
-                // Stop handing out tasks, but return only once none runs (as after a failure).
-                next.set(count);
-                Throwable helper = awaitUninterruptibly(f);
-                Thread.currentThread().interrupt();
-                failure = withSuppressed(failure,
-                        helper != null ? helper : new IllegalStateException("interrupted while training", e));
+            Throwable helper = null;
+            if (interrupt != null) {
+                helper = awaitUninterruptibly(f);   // the interrupt is recorded once, below
+            } else {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    helper = e.getCause();
+                } catch (InterruptedException e) {
+                    // Stop handing out tasks, but return only once none runs (as after a failure).
+                    interrupt = e;
+                    next.set(count);
+                    helper = awaitUninterruptibly(f);
+                }
             }
+            if (helper != null) {
+                failure = withSuppressed(failure, helper);
+            }
+        }
+        if (interrupt != null) {
+            Thread.currentThread().interrupt();
+            failure = withSuppressed(failure, new IllegalStateException("interrupted while training", interrupt));
         }
         if (failure instanceof RuntimeException re) {
             throw re;

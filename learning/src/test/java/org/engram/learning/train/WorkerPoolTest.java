@@ -127,6 +127,27 @@ class WorkerPoolTest {
         }
     }
 
+    /** An interrupt is reported once, however many helpers were still working; helpers that succeed add nothing. */
+    @Test
+    void anInterruptIsReportedOnce() {
+        try (WorkerPool pool = new WorkerPool(4)) {
+            Thread caller = Thread.currentThread();
+            CountDownLatch allStarted = new CountDownLatch(4);
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> pool.run(4, (task, w) -> {
+                allStarted.countDown();
+                await(allStarted);   // every helper is at work when the caller is interrupted
+                if (w == 0) {
+                    caller.interrupt();
+                } else {
+                    busy(200);
+                }
+            }));
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+            assertEquals("interrupted while training", thrown.getMessage());
+            assertEquals(0, thrown.getSuppressed().length, Arrays.toString(thrown.getSuppressed()));
+        }
+    }
+
     /** Works for a while without reacting to interrupts, as a training task does. */
     private static void busy(long ms) {
         long end = System.nanoTime() + ms * 1_000_000;
