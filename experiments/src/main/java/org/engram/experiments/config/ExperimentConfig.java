@@ -438,9 +438,8 @@ public record ExperimentConfig(
         public LearnerSpec {
             Problems p = new Problems("learner");
             p.require(kind != null, "kind", "bptt or diehl_cook", "null");
-            p.require(neurons >= 1 && neurons <= DiehlCookParams.MAX_NEURONS, "neurons", "an integer in [1, "
-                    + DiehlCookParams.MAX_NEURONS + "] (the inhibitory neurons' n (n - 1) synapses are listed in one "
-                    + "array)", neurons);
+            p.require(neurons >= 1 && neurons <= DiehlCookParams.MAX_NEURONS, "neurons", DiehlCookParams.NEURONS_RULE,
+                    neurons);
             p.positive("present_ms", presentMs, "ms");
             p.nonNegative("rest_ms", restMs, "ms");
             // Each sample is simulated for present_ms + rest_ms: a typo of 1e9 ran for days, silently.

@@ -76,24 +76,22 @@ final class ConfigDifferences {
         Set<String> leftOut = Set.of("threads");
         List<Map<String, String>> configs = new ArrayList<>();
         for (String yaml : List.of(started, given)) {
-            Map<String, String> leaves = leaves(yaml, leftOut);
+            JsonNode tree = tree(yaml);
+            Map<String, String> leaves = new LinkedHashMap<>();
+            flatten("", tree, leftOut, leaves);
             // Which strategies, in which order: the keys of each strategy do not show one added,
             // removed or moved.
-            leaves.put("strategies", labels(yaml));
+            leaves.put("strategies", labels(tree));
             configs.add(leaves);
         }
         return differing(configs, List.of("run", "given"));
     }
 
     /** The labels of a config's strategies, in order, as {@code [naive, ewc]}. */
-    private static String labels(String yaml) {
+    private static String labels(JsonNode config) {
         List<String> labels = new ArrayList<>();
-        try {
-            for (JsonNode strategy : YAML.readTree(yaml).path("strategies")) {
-                labels.add(labelOf(strategy));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (JsonNode strategy : config.path("strategies")) {
+            labels.add(labelOf(strategy));
         }
         return "[" + String.join(", ", labels) + "]";
     }
@@ -125,10 +123,14 @@ final class ConfigDifferences {
 
     /** The scalar leaves of a YAML config by key path, but for the keys left out. */
     private static Map<String, String> leaves(String yaml, Set<String> leftOut) {
+        Map<String, String> leaves = new LinkedHashMap<>();
+        flatten("", tree(yaml), leftOut, leaves);
+        return leaves;
+    }
+
+    private static JsonNode tree(String yaml) {
         try {
-            Map<String, String> leaves = new LinkedHashMap<>();
-            flatten("", YAML.readTree(yaml), leftOut, leaves);
-            return leaves;
+            return YAML.readTree(yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

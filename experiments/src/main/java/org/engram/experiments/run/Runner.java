@@ -126,8 +126,7 @@ public final class Runner {
             // The arrays that did not fit are gone with the stack, so the status can be written; the
             // command line says how to allow more memory.
             loop.finish("failed", "out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / 1_000_000
-                    + " MB); with more memory allowed, continue with: " + LaunchCommand.current() + " run --resume "
-                    + folder.directory());
+                    + " MB); with more memory allowed, continue with: " + resumeCommand(folder.directory()));
             throw e;
         }
     }
@@ -295,14 +294,18 @@ public final class Runner {
         String why = asked ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
         loop.finish(asked ? "stopped" : "failed", why);
         String message = (asked ? e.getMessage() : "the run failed: " + why) + "; the finished tasks are"
-                + " checkpointed in " + folder.directory() + "; continue with: " + LaunchCommand.current()
-                + " run --resume " + folder.directory();
+                + " checkpointed in " + folder.directory() + "; continue with: " + resumeCommand(folder.directory());
         if (asked || e instanceof EngramException) {
             return new RunStopped(message, asked ? null : e);
         }
         err.println("engram: " + message);
         err.flush();
         return e;
+    }
+
+    /** @return the command that continues the stopped run in {@code dir}, as the user starts Engram */
+    private static String resumeCommand(Path dir) {
+        return LaunchCommand.current() + " run --resume " + dir;
     }
 
     /**
@@ -319,7 +322,7 @@ public final class Runner {
         }
         return "the other finished tasks are checkpointed in " + dir + "; to go on, delete "
                 + dir.resolve(u.unitFolder()) + " (" + u.unit() + " then trains again from its first task) and"
-                + " continue with: " + LaunchCommand.current() + " run --resume " + dir;
+                + " continue with: " + resumeCommand(dir);
     }
 
     /** The loop over units, with the state it updates as tasks finish. */
@@ -354,7 +357,7 @@ public final class Runner {
          * does; nothing if the run has already ended.
          */
         void interrupted() {
-            String resume = "continue with: " + LaunchCommand.current() + " run --resume " + folder.directory();
+            String resume = "continue with: " + resumeCommand(folder.directory());
             if (finish("interrupted", "the process was stopped (signal) before the run ended; " + resume)) {
                 err.println("engram: stopped by a signal; tasks finished so far are checkpointed; " + resume);
                 err.flush();

@@ -49,11 +49,10 @@ public final class ClassSplit {
                 used[c] = true;
             }
             String name = "classes " + join(group);
-            Dataset taskTrain = train.onlyClasses(group, train.name() + "/" + name);
-            Dataset taskTest = test.onlyClasses(group, test.name() + "/" + name);
-            requireEveryClass(train, taskTrain, group, t, "training");
-            requireEveryClass(test, taskTest, group, t, "test");
-            tasks.add(new Task(t, name, taskTrain, taskTest, group));
+            requireEveryClass(train, group, t, "training");
+            requireEveryClass(test, group, t, "test");
+            tasks.add(new Task(t, name, train.onlyClasses(group, train.name() + "/" + name),
+                    test.onlyClasses(group, test.name() + "/" + name), group));
         }
         return new TaskSequence("split", "class groups " + Arrays.deepToString(groups), tasks);
     }
@@ -63,11 +62,8 @@ public final class ClassSplit {
      * the other classes alone, or on no sample at all (0 of 0 read as 0%), and training would skip
      * it, all without a word.
      */
-    private static void requireEveryClass(Dataset whole, Dataset part, int[] group, int task, String split) {
-        int[] count = new int[whole.classes()];
-        for (int label : part.labels()) {
-            count[label]++;
-        }
+    private static void requireEveryClass(Dataset whole, int[] group, int task, String split) {
+        int[] count = whole.classCounts();
         for (int c : group) {
             if (count[c] == 0) {
                 throw new DataFileException(whole.source(), "labels", "samples of every class of task " + (task + 1)

@@ -43,12 +43,14 @@ public record DiehlCookParams(int neurons, double dtMs, Presentation presentatio
      * which holds at most {@code 2^31 - 9}.
      */
     public static final int MAX_NEURONS = 46_341;
+    /** The rule of {@code neurons}, for messages. */
+    public static final String NEURONS_RULE = "an integer in [1, " + MAX_NEURONS + "] (the inhibitory neurons'"
+            + " n (n - 1) synapses are listed in one array)";
 
     /** Validates the whole. */
     public DiehlCookParams {
         if (neurons < 1 || neurons > MAX_NEURONS) {
-            throw new ParameterException(NAME, "neurons", "an integer in [1, " + MAX_NEURONS + "] (the inhibitory "
-                    + "neurons' n (n - 1) synapses are listed in one array)", neurons);
+            throw new ParameterException(NAME, "neurons", NEURONS_RULE, neurons);
         }
         ParameterException.requirePositive(NAME, "dt", dtMs, "ms");
         if (presentation == null || excitatory == null || inhibitory == null || coupling == null || stdp == null) {
