@@ -90,8 +90,8 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
         public final double[] iSynIn;
         /** Threshold increase above {@code v_th} (mV). */
         public final double[] a;
-        /** Steps of refractoriness left. */
-        public final int[] refractorySteps;
+        /** Steps of refractoriness left, a whole number {@code >= 0}. */
+        public final double[] refractorySteps;
 
         State(int size, Params p) {
             super(size);
@@ -100,7 +100,7 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
             iSynIn = variable("i_syn_in", "pA");
             a = variable("a", "mV");
             Arrays.fill(v, p.eL());
-            refractorySteps = new int[size];
+            refractorySteps = new double[size];
         }
     }
 
@@ -171,25 +171,30 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
             refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
         }
 
+        /**
+         * As {@link ThresholdPass} describes: a branch-free update of every neuron, which the JIT
+         * can vectorise, then refractoriness, then the adapted threshold. A refractory neuron's
+         * potential update is computed and discarded (the potential stays at the reset), while its
+         * currents and adaptation go on.
+         */
         @Override
         public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
             final double[] v = s.v;
             final double[] iEx = s.iSynEx;
             final double[] iIn = s.iSynIn;
             final double[] a = s.a;
-            final int[] refractory = s.refractorySteps;
+            final double[] refractory = s.refractorySteps;
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
                 for (int i = lo; i < hi; i++) {
-                    if (refractory[i] == 0) {
-                        v[i] = eL + p22 * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
-                                + p20 * (iE + in.current(row, i));
-                    } else {
-                        refractory[i]--;
-                    }
+                    v[i] = eL + p22 * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
+                            + p20 * (iE + in.current(row, i));
                     iEx[i] = p11ex * iEx[i] + in.excitatory(row, i);
                     iIn[i] = p11in * iIn[i] + in.inhibitory(row, i);
                     a[i] *= adaptationDecay;
+                }
+                ThresholdPass.holdRefractory(v, refractory, lo, hi, vReset);
+                for (int i = lo; i < hi; i++) {
                     if (v[i] >= vTh + a[i]) {
                         v[i] = vReset;
                         a[i] += deltaA;

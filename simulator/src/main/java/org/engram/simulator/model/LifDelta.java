@@ -68,8 +68,8 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
     public static final class State extends NeuronState {
         /** Membrane potential (mV). */
         public final double[] v;
-        /** Grid mode: steps of refractoriness left. */
-        public final int[] refractorySteps;
+        /** Grid mode: steps of refractoriness left, a whole number {@code >= 0}. */
+        public final double[] refractorySteps;
         /** Precise mode: the time (ms) at which refractoriness ends. */
         public final double[] refractoryUntilMs;
 
@@ -77,7 +77,7 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             super(size);
             v = variable("v", "mV");
             java.util.Arrays.fill(v, p.eL());
-            refractorySteps = new int[size];
+            refractorySteps = new double[size];
             refractoryUntilMs = new double[size];
             java.util.Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
         }
@@ -142,15 +142,15 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
         }
 
         /**
-         * Two passes per step: a branch-free subthreshold update of every neuron, which the JIT
-         * can vectorise, then refractoriness and threshold. A refractory neuron's update is
+         * A branch-free subthreshold update of every neuron, which the JIT can vectorise, then
+         * refractoriness and threshold ({@link ThresholdPass}). A refractory neuron's update is
          * computed and discarded, which equals not updating it: its input is dropped and its
          * potential stays at the reset.
          */
         @Override
         public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
             final double[] v = s.v;
-            final int[] refractory = s.refractorySteps;
+            final double[] refractory = s.refractorySteps;
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
                 for (int i = lo; i < hi; i++) {

@@ -91,8 +91,8 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
         public final double[] iSynEx;
         /** Inhibitory synaptic current (pA). */
         public final double[] iSynIn;
-        /** Grid mode: steps of refractoriness left. */
-        public final int[] refractorySteps;
+        /** Grid mode: steps of refractoriness left, a whole number {@code >= 0}. */
+        public final double[] refractorySteps;
         /** Precise mode: the time (ms) at which refractoriness ends. */
         public final double[] refractoryUntilMs;
 
@@ -102,7 +102,7 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             iSynEx = variable("i_syn_ex", "pA");
             iSynIn = variable("i_syn_in", "pA");
             Arrays.fill(v, p.eL());
-            refractorySteps = new int[size];
+            refractorySteps = new double[size];
             refractoryUntilMs = new double[size];
             Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
         }
@@ -177,17 +177,17 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
         }
 
         /**
-         * Two passes per step: a branch-free update of potentials and currents of every neuron,
-         * which the JIT can vectorise, then refractoriness and threshold. A refractory neuron's
-         * potential update is computed and discarded (the potential stays at the reset), while
-         * its currents decay and take input as usual.
+         * A branch-free update of potentials and currents of every neuron, which the JIT can
+         * vectorise, then refractoriness and threshold ({@link ThresholdPass}). A refractory
+         * neuron's potential update is computed and discarded (the potential stays at the reset),
+         * while its currents decay and take input as usual.
          */
         @Override
         public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
             final double[] v = s.v;
             final double[] iEx = s.iSynEx;
             final double[] iIn = s.iSynIn;
-            final int[] refractory = s.refractorySteps;
+            final double[] refractory = s.refractorySteps;
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
                 for (int i = lo; i < hi; i++) {
