@@ -16,6 +16,10 @@ final class SeedConverter implements CommandLine.ITypeConverter<Long> {
             throw new CommandLine.TypeConversionException("expected a seed (a decimal integer), found nothing "
                     + "(an empty list, or an empty item between commas)");
         }
+        if (value.endsWith(",")) {
+            throw new CommandLine.TypeConversionException("expected a seed after every comma, found a trailing comma in '"
+                    + value + "'");
+        }
         if (!DECIMAL.matcher(value).matches()) {
             throw new CommandLine.TypeConversionException("expected a seed written in decimal: digits, after an "
                     + "optional '-', without leading zeros; found '" + value + "'");

@@ -444,11 +444,16 @@ class RunCommandTest {
         }
     }
 
-    /** --seeds reads seeds as a config does: 010 is refused there (YAML reads it as 8), so here too. */
+    /**
+     * --seeds reads seeds as a config does: 010 is refused there (YAML reads it as 8), so here too; an
+     * empty item, also after a trailing comma, is refused rather than dropped.
+     */
     @Test
     void seedsOnTheCommandLineAreDecimal() {
         for (String[] bad : new String[][] {{"010", "without leading zeros; found '010'"},
-                {"1,,2", "found nothing (an empty list, or an empty item between commas)"}, {"x", "found 'x'"}, {"+3", "'+3'"}}) {
+                {"1,,2", "found nothing (an empty list, or an empty item between commas)"}, {"x", "found 'x'"}, {"+3", "'+3'"},
+                {"1,2,", "found a trailing comma in '2,'"}, {",", "found a trailing comma in ','"},
+                {"1,2,,", "found a trailing comma in ','"}}) {
             CliRunner.Result r = CliRunner.run("run", "any.yaml", "--seeds", bad[0]);
             assertEquals(2, r.exitCode(), r.err());
             assertTrue(r.err().contains("--seeds") && r.err().contains(bad[1]), r.err());
