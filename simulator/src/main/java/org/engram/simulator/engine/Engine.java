@@ -373,6 +373,9 @@ public final class Engine implements AutoCloseable {
                     + " (" + failure + "); its state is inconsistent, build the network and an engine again", failure);
         }
         int steps = grid.wholeSteps("engine", "duration", durationMs);
+        for (PopulationRuntime rt : runtimes) {
+            rt.population.state().requireValid(rt.population.name());
+        }
         // A spike of the last step arrives up to the maximum delay later; that step must fit an int.
         long lastStep = (long) Integer.MAX_VALUE - network.maxDelaySteps();
         if ((long) step + steps > lastStep) {

@@ -90,7 +90,7 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
         public final double[] iSynIn;
         /** Threshold increase above {@code v_th} (mV). */
         public final double[] a;
-        /** Steps of refractoriness left, a whole number {@code >= 0}. */
+        /** Steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
         public final double[] refractorySteps;
 
         State(int size, Params p) {
@@ -101,6 +101,12 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
             a = variable("a", "mV");
             Arrays.fill(v, p.eL());
             refractorySteps = new double[size];
+        }
+
+        /** Refuses a refractory count that is not a whole number of steps {@code >= 0}. */
+        @Override
+        public void requireValid(String population) {
+            ThresholdPass.requireWholeSteps(population, refractorySteps);
         }
     }
 
@@ -174,8 +180,7 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
         /**
          * As {@link ThresholdPass} describes: a branch-free update of every neuron, which the JIT
          * can vectorise, then refractoriness, then the adapted threshold. A refractory neuron's
-         * potential update is computed and discarded (the potential stays at the reset), while its
-         * currents and adaptation go on.
+         * potential is not updated (it stays at the reset), while its currents and adaptation go on.
          */
         @Override
         public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
@@ -187,13 +192,14 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
                 for (int i = lo; i < hi; i++) {
-                    v[i] = eL + p22 * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
+                    double advanced = eL + p22 * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
                             + p20 * (iE + in.current(row, i));
+                    v[i] = ThresholdPass.held(advanced, v[i], refractory[i]);
                     iEx[i] = p11ex * iEx[i] + in.excitatory(row, i);
                     iIn[i] = p11in * iIn[i] + in.inhibitory(row, i);
                     a[i] *= adaptationDecay;
                 }
-                ThresholdPass.holdRefractory(v, refractory, lo, hi, vReset);
+                ThresholdPass.countDown(refractory, lo, hi);
                 for (int i = lo; i < hi; i++) {
                     if (v[i] >= vTh + a[i]) {
                         v[i] = vReset;

@@ -68,7 +68,7 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
     public static final class State extends NeuronState {
         /** Membrane potential (mV). */
         public final double[] v;
-        /** Grid mode: steps of refractoriness left, a whole number {@code >= 0}. */
+        /** Grid mode: steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
         public final double[] refractorySteps;
         /** Precise mode: the time (ms) at which refractoriness ends. */
         public final double[] refractoryUntilMs;
@@ -80,6 +80,12 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             refractorySteps = new double[size];
             refractoryUntilMs = new double[size];
             java.util.Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
+        }
+
+        /** Refuses a refractory count that is not a whole number of steps {@code >= 0}. */
+        @Override
+        public void requireValid(String population) {
+            ThresholdPass.requireWholeSteps(population, refractorySteps);
         }
     }
 
@@ -143,9 +149,8 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
 
         /**
          * A branch-free subthreshold update of every neuron, which the JIT can vectorise, then
-         * refractoriness and threshold ({@link ThresholdPass}). A refractory neuron's update is
-         * computed and discarded, which equals not updating it: its input is dropped and its
-         * potential stays at the reset.
+         * refractoriness and threshold ({@link ThresholdPass}). A refractory neuron is not
+         * updated: its input is dropped and its potential stays at the reset.
          */
         @Override
         public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
@@ -154,8 +159,9 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
                 for (int i = lo; i < hi; i++) {
-                    v[i] = eL + p22 * (v[i] - eL) + p20 * (iE + in.current(row, i))
+                    double advanced = eL + p22 * (v[i] - eL) + p20 * (iE + in.current(row, i))
                             + in.excitatory(row, i) + in.inhibitory(row, i);
+                    v[i] = ThresholdPass.held(advanced, v[i], refractory[i]);
                 }
                 ThresholdPass.apply(v, refractory, lo, hi, step, vTh, vReset, refractorySteps, out);
             }

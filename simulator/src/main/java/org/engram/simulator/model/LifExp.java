@@ -91,7 +91,7 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
         public final double[] iSynEx;
         /** Inhibitory synaptic current (pA). */
         public final double[] iSynIn;
-        /** Grid mode: steps of refractoriness left, a whole number {@code >= 0}. */
+        /** Grid mode: steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
         public final double[] refractorySteps;
         /** Precise mode: the time (ms) at which refractoriness ends. */
         public final double[] refractoryUntilMs;
@@ -105,6 +105,12 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             refractorySteps = new double[size];
             refractoryUntilMs = new double[size];
             Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
+        }
+
+        /** Refuses a refractory count that is not a whole number of steps {@code >= 0}. */
+        @Override
+        public void requireValid(String population) {
+            ThresholdPass.requireWholeSteps(population, refractorySteps);
         }
     }
 
@@ -179,8 +185,8 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
         /**
          * A branch-free update of potentials and currents of every neuron, which the JIT can
          * vectorise, then refractoriness and threshold ({@link ThresholdPass}). A refractory
-         * neuron's potential update is computed and discarded (the potential stays at the reset),
-         * while its currents decay and take input as usual.
+         * neuron's potential is not updated (it stays at the reset), while its currents decay and
+         * take input as usual.
          */
         @Override
         public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
@@ -191,8 +197,9 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
                 for (int i = lo; i < hi; i++) {
-                    v[i] = eL + p22 * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
+                    double advanced = eL + p22 * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
                             + p20 * (iE + in.current(row, i));
+                    v[i] = ThresholdPass.held(advanced, v[i], refractory[i]);
                     iEx[i] = p11ex * iEx[i] + in.excitatory(row, i);
                     iIn[i] = p11in * iIn[i] + in.inhibitory(row, i);
                 }

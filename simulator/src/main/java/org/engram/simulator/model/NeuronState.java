@@ -95,6 +95,17 @@ public abstract class NeuronState {
     }
 
     /**
+     * Checks state beyond the recordable variables that code may have written between runs and
+     * that the kernels rely on (the refractory counts of the LIF models, for instance); engines call
+     * it before every run. The default checks nothing.
+     *
+     * @param population the population's name, for messages
+     * @throws org.engram.simulator.ParameterException naming the variable, the neuron and the rule
+     */
+    public void requireValid(String population) {
+    }
+
+    /**
      * Tells the engine that this state changed between runs beyond its recordable variables (new
      * spike times, for instance): precise mode then restarts the population's neurons at the
      * current time and drops their predicted crossings. Changes to recordable variables are

@@ -1,25 +1,46 @@
 package org.engram.simulator.model;
 
+import org.engram.simulator.ParameterException;
+
 /**
- * Refractoriness, threshold and reset of the LIF grid kernels, after a first pass has advanced
- * every neuron's potential without branches.
+ * Refractoriness, threshold and reset of the LIF grid kernels, in loops the JIT can vectorise.
  *
- * <p>Two loops over the neurons, each as cheap as it can be. {@link #holdRefractory} holds the
- * refractory neurons at the reset by arithmetic instead of a branch, so the JIT vectorises it;
- * {@link #fire} then only compares each potential with the threshold, a branch almost never
- * taken. One scalar loop that tested refractoriness neuron by neuron, as the kernels had before,
- * cost more than the vectorised update itself, as refractory neurons lie scattered among the rest.
+ * <p>A kernel's first loop advances every neuron without branches and keeps the potential of the
+ * refractory ones with {@link #held}, a blend by arithmetic rather than a branch. Then
+ * {@link #countDown} counts refractoriness down, and {@link #fire} only compares each potential
+ * with the threshold, a branch almost never taken. One scalar loop that tested refractoriness
+ * neuron by neuron, as the kernels had before, cost several times the vectorised update, as
+ * refractory neurons lie scattered among the rest.
  *
  * <p>The refractory count is a {@code double} holding a whole number of steps, so that it shares
  * the vector lanes of the potentials: the JIT of Java 17 vectorises no loop that converts an
- * {@code int} to a {@code double}.
+ * {@code int} to a {@code double}. The count is public state that code may write between runs, so
+ * engines check it first ({@link #requireWholeSteps}).
  */
 final class ThresholdPass {
     private ThresholdPass() {
     }
 
     /**
-     * Holds the refractory neurons at the reset and fires and resets those at or above threshold.
+     * The potential at the end of a step: the advanced one, or, while the neuron is refractory, the
+     * one it had (a refractory neuron is not updated: it stays at the reset, or at a value written
+     * meanwhile, as in precise mode). With {@code f = min(left, 1)}, 0 or 1 for a whole number of
+     * steps, {@code advanced (1 - f) + kept f} is one of the two exactly (adding a zero product
+     * changes no finite value), so the result is what a branch would give.
+     *
+     * @param advanced       the potential the subthreshold update gives (mV)
+     * @param kept           the potential at the start of the step (mV)
+     * @param refractoryLeft steps of refractoriness left at the start of the step, a whole number
+     * @return the potential at the end of the step
+     */
+    static double held(double advanced, double kept, double refractoryLeft) {
+        double f = Math.min(refractoryLeft, 1.0);
+        return advanced * (1.0 - f) + kept * f;
+    }
+
+    /**
+     * Counts down refractoriness by one step, and fires and resets the neurons at or above
+     * threshold. Refractory neurons were kept below threshold and so cannot fire.
      *
      * @param v               membrane potentials (mV)
      * @param refractory      steps of refractoriness left per neuron, whole numbers
@@ -33,43 +54,45 @@ final class ThresholdPass {
      */
     static void apply(double[] v, double[] refractory, int lo, int hi, int step, double vTh, double vReset,
                       int refractorySteps, SpikeSink out) {
-        holdRefractory(v, refractory, lo, hi, vReset);
-        fire(v, refractory, lo, hi, step, vTh, vReset, refractorySteps, out);
-    }
-
-    /**
-     * Sets the potential of each refractory neuron to the reset, discarding what the first pass
-     * computed (which equals not updating it), and counts its refractoriness down by one step.
-     * With {@code f = min(left, 1)}, 0 or 1 for a whole number of steps left,
-     * {@code v (1 - f) + reset f} is one of the two exactly (adding a zero product changes no
-     * finite value), so the result is what a branch would give.
-     *
-     * @param v          membrane potentials (mV)
-     * @param refractory steps of refractoriness left per neuron, whole numbers
-     * @param lo         first neuron
-     * @param hi         end neuron, exclusive
-     * @param vReset     reset (mV)
-     */
-    static void holdRefractory(double[] v, double[] refractory, int lo, int hi, double vReset) {
-        for (int i = lo; i < hi; i++) {
-            double left = refractory[i];
-            double f = Math.min(left, 1.0);
-            v[i] = v[i] * (1.0 - f) + vReset * f;
-            refractory[i] = Math.max(left - 1.0, 0.0);
-        }
-    }
-
-    /**
-     * Fires and resets the neurons at or above threshold. Refractory neurons were held at the
-     * reset, below threshold, and so cannot fire.
-     */
-    private static void fire(double[] v, double[] refractory, int lo, int hi, int step, double vTh, double vReset,
-                             int refractorySteps, SpikeSink out) {
+        countDown(refractory, lo, hi);
         for (int i = lo; i < hi; i++) {
             if (v[i] >= vTh) {
                 v[i] = vReset;
                 refractory[i] = refractorySteps;
                 out.spike(i, step);
+            }
+        }
+    }
+
+    /**
+     * Counts refractoriness down by one step. A loop of its own: inside a kernel's first loop, the
+     * store of the count kept the JIT from vectorising it.
+     *
+     * @param refractory steps of refractoriness left per neuron, whole numbers
+     * @param lo         first neuron
+     * @param hi         end neuron, exclusive
+     */
+    static void countDown(double[] refractory, int lo, int hi) {
+        for (int i = lo; i < hi; i++) {
+            refractory[i] = Math.max(refractory[i] - 1.0, 0.0);
+        }
+    }
+
+    /**
+     * Checks refractory counts that code may have written between runs: a fraction would blend the
+     * kept and the advanced potential, a negative count or NaN would corrupt it.
+     *
+     * @param population the population, for the message
+     * @param refractory steps of refractoriness left per neuron
+     * @throws ParameterException naming the first neuron whose count is not a whole number of steps
+     *                            from 0 to {@link Integer#MAX_VALUE}
+     */
+    static void requireWholeSteps(String population, double[] refractory) {
+        for (int i = 0; i < refractory.length; i++) {
+            double k = refractory[i];
+            if (!(k >= 0 && k <= Integer.MAX_VALUE && k == Math.rint(k))) {
+                throw new ParameterException("population '" + population + "'", "refractorySteps[" + i + "]",
+                        "a whole number of steps >= 0 (0: not refractory)", String.valueOf(k));
             }
         }
     }

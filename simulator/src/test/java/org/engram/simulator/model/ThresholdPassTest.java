@@ -14,40 +14,30 @@ class ThresholdPassTest {
     private static final double DT = 0.1;
 
     @Test
-    void holdingByArithmeticGivesWhatABranchGives() {
-        double vReset = -60;
+    void keepingByArithmeticGivesWhatABranchGives() {
         double[] potentials = {-55.25, 0.0, -0.0, 1e300, -1e300, Double.MIN_VALUE, -60, 12.5};
         double[] counts = {0, 1, 2, 3, 50};
-        int n = potentials.length * counts.length;
-        double[] v = new double[n];
-        double[] left = new double[n];
-        for (int k = 0; k < n; k++) {
-            v[k] = potentials[k % potentials.length];
-            left[k] = counts[k / potentials.length];
-        }
-        double[] vBefore = v.clone();
-        double[] leftBefore = left.clone();
-
-        ThresholdPass.holdRefractory(v, left, 0, n, vReset);
-
-        for (int k = 0; k < n; k++) {
-            boolean refractory = leftBefore[k] > 0;
-            double expected = refractory ? vReset : vBefore[k];
-            // Bit for bit, so a held potential is exactly the reset and a free one exactly unchanged
-            // (-0.0 stays -0.0 beside a negative reset).
-            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(v[k]),
-                    "potential " + vBefore[k] + " with " + leftBefore[k] + " steps left became " + v[k]);
-            assertEquals(refractory ? leftBefore[k] - 1 : 0, left[k], "steps left after " + leftBefore[k]);
+        for (double advanced : potentials) {
+            for (double kept : potentials) {
+                for (double left : counts) {
+                    double expected = left > 0 ? kept : advanced;
+                    double actual = ThresholdPass.held(advanced, kept, left);
+                    // Equal as numbers; bit for bit unless the sign of a zero is all that differs.
+                    assertEquals(0, Double.compare(expected == 0 ? 0.0 : expected, actual == 0 ? 0.0 : actual),
+                            "advanced " + advanced + ", kept " + kept + ", " + left + " steps left: " + actual);
+                    if (expected != 0) {
+                        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual));
+                    }
+                }
+            }
         }
     }
 
     @Test
-    void holdingTouchesOnlyTheGivenRange() {
-        double[] v = {1, 2, 3, 4};
-        double[] left = {5, 5, 5, 5};
-        ThresholdPass.holdRefractory(v, left, 1, 3, -60);
-        assertArrayEquals(new double[] {1, -60, -60, 4}, v);
-        assertArrayEquals(new double[] {5, 4, 4, 5}, left);
+    void countingDownStopsAtZeroAndTouchesOnlyTheGivenRange() {
+        double[] left = {5, 0, 1, 2, 5};
+        ThresholdPass.countDown(left, 1, 4);
+        assertArrayEquals(new double[] {5, 0, 0, 1, 5}, left);
     }
 
     /**

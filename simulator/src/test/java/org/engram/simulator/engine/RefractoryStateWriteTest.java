@@ -1,0 +1,91 @@
+package org.engram.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.AdaptiveLif;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.LifExp;
+import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Code that writes a neuron's state between runs: a potential written while the neuron is
+ * refractory is kept, in grid as in precise mode (a refractory neuron is not updated), and a
+ * refractory count that is not a whole number of steps is refused before the run.
+ */
+class RefractoryStateWriteTest {
+    private static final double DT = 0.1;
+    /** R I = 0.04 GOhm * 400 pA = 16 mV above E_L = -70, threshold 15 mV above it: it fires regularly. */
+    private static final LifDelta.Params DRIVEN = new LifDelta.Params(10, 250, -70, -55, -65, 2, 400);
+
+    /**
+     * From rest (u = V - E_L = 0) the neuron first crosses threshold (u = 15 mV under a drive of
+     * R I = 16 mV) after 10 ln(16/1) = 27.73 ms and is refractory for 2 ms. -58 mV (u = 12) written at
+     * 28 ms, while it is refractory, is kept until refractoriness ends, and from there the next crossing
+     * takes 10 ln((16 - 12)/(16 - 15)) = 13.86 ms. Were the write dropped (the reset, u = 5, kept), it
+     * would take 10 ln(11) = 23.98 ms, after the end of the run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"GRID", "PRECISE"})
+    void aPotentialWrittenDuringRefractorinessIsKept(Mode mode) {
+        NetworkBuilder b = new NetworkBuilder(DT).seed(1);
+        Population<?, ?> p = b.population("p", 1, LifDelta.MODEL, DRIVEN);
+        try (Engine e = new Engine(b.build(), new EngineOptions(1, mode))) {
+            SpikeRecorder spikes = e.recordSpikes(p);
+            e.run(28);
+            assertEquals(1, spikes.timesOf(0).length, "one spike before the write");
+            double first = spikes.timesOf(0)[0];
+            p.values("v")[0] = -58;
+            e.run(20);
+            double[] times = spikes.timesOf(0);
+            assertEquals(2, times.length, mode + ": spikes by 48 ms " + java.util.Arrays.toString(times));
+            double crossing = first + 2 + 10 * Math.log(4);
+            // Grid mode finds the crossing at the end of the step it falls in.
+            assertTrue(times[1] >= crossing - 1e-9 && times[1] <= crossing + DT + 1e-9,
+                    mode + ": second spike at " + times[1] + " ms, expected " + crossing + " ms (up to one step later)");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-1, 0.5, Double.NaN, Double.POSITIVE_INFINITY, 3e9})
+    void aRefractoryCountThatIsNoWholeNumberOfStepsIsRefused(double count) {
+        for (String model : new String[] {"lif_delta", "lif_exp", "adaptive_lif"}) {
+            NetworkBuilder b = new NetworkBuilder(DT).seed(1);
+            Population<?, ?> p = switch (model) {
+                case "lif_delta" -> b.population("cells", 3, LifDelta.MODEL, DRIVEN);
+                case "lif_exp" -> b.population("cells", 3, LifExp.MODEL, LifExp.MODEL.defaults());
+                default -> b.population("cells", 3, AdaptiveLif.MODEL, AdaptiveLif.MODEL.defaults());
+            };
+            try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+                e.run(1);
+                refractory(p.state())[1] = count;
+                ParameterException error = assertThrows(ParameterException.class, () -> e.run(1));
+                assertTrue(error.getMessage().contains("population 'cells'")
+                        && error.getMessage().contains("refractorySteps[1]")
+                        && error.getMessage().contains("a whole number of steps >= 0")
+                        && error.getMessage().contains(String.valueOf(count)), model + ": " + error.getMessage());
+                refractory(p.state())[1] = 4;
+                e.run(1);   // mended, the engine runs on
+                assertEquals(0, refractory(p.state())[1], model + ": counted down over 10 steps");
+            }
+        }
+    }
+
+    private static double[] refractory(NeuronState state) {
+        if (state instanceof LifDelta.State s) {
+            return s.refractorySteps;
+        }
+        if (state instanceof LifExp.State s) {
+            return s.refractorySteps;
+        }
+        return ((AdaptiveLif.State) state).refractorySteps;
+    }
+}
