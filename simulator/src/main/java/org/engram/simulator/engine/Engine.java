@@ -263,6 +263,7 @@ public final class Engine implements AutoCloseable {
      */
     public StateRecorder recordState(Population<?, ?> population, String variable, int[] neurons,
                                      double intervalMs) {
+        own(population);
         boolean started;
         synchronized (lifecycle) {
             // During the first slice the step is still 0, but the run reserved room for the recorders it had.
@@ -272,7 +273,7 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("register state recorders before the first run");
         }
         int steps = stateIntervalSteps(grid, intervalMs);
-        StateRecorder r = new StateRecorder(own(population), variable, neurons, steps, intervalMs);
+        StateRecorder r = new StateRecorder(population, variable, neurons, steps, intervalMs);
         stateRecorders.get(population.index()).add(r);
         return r;
     }
@@ -317,6 +318,7 @@ public final class Engine implements AutoCloseable {
      * @throws ParameterException if the listener is null
      */
     public void addListener(SpikeListener listener) {
+        requireOpen();
         listeners.add(requireListener("listener", listener));
     }
 
@@ -329,7 +331,18 @@ public final class Engine implements AutoCloseable {
      * @throws ParameterException if the observer is null
      */
     public void addObserver(SpikeListener observer) {
+        requireOpen();
         observers.add(requireListener("observer", observer));
+    }
+
+    /** Refuses a closed engine: it has no workers left, and a monitor added to it would see nothing. */
+    private void requireOpen() {
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("engine is closed; build a new Engine on the network, which starts "
+                        + "from the state this one left");
+            }
+        }
     }
 
     /** Refuses null now: at the first spike it would stop the run mid-slice and spoil the network's state. */
@@ -349,9 +362,7 @@ public final class Engine implements AutoCloseable {
      */
     public void run(double durationMs) {
         synchronized (lifecycle) {
-            if (closed) {
-                throw new IllegalStateException("engine is closed");
-            }
+            requireOpen();
             if (running) {
                 throw new IllegalStateException("a run of this engine is in progress; one thread at a time drives "
                         + "an engine");
@@ -841,6 +852,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private Population<?, ?> own(Population<?, ?> p) {
+        requireOpen();
         if (p.index() >= runtimes.length || runtimes[p.index()].population != p) {
             throw new IllegalArgumentException("population '" + p.name() + "' is not part of this network");
         }

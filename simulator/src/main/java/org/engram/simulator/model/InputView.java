@@ -14,7 +14,8 @@ package org.engram.simulator.model;
  *     ...
  * }
  * }</pre>
- * Created by the engine; the arrays are owned by it and cleared after every slice.
+ * Created by the engine; the arrays are owned by it, and a step's rows are cleared once the step
+ * is advanced.
  */
 public final class InputView {
     private final double[][] excitatory;

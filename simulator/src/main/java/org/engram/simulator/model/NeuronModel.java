@@ -10,7 +10,9 @@ import org.engram.simulator.engine.TimeGrid;
  * prepares. Lifecycle: the parameter record validates itself on construction ->
  * {@link #newState} when the network is built -> {@link #prepare} once per engine, when the
  * {@code Engine} is created (every {@code run} of that engine uses the same kernel) -> the kernel's
- * {@code update} per partition per slice. A model never calls the engine; spikes go to the
+ * {@code update} over ranges of neurons and steps of the engine's choosing (today one step at a time,
+ * in blocks of up to 4,096 neurons; several threads at once on disjoint ranges), so a kernel does
+ * no costly setup per call. A model never calls the engine; spikes go to the
  * {@link SpikeSink} the engine supplies.
  *
  * <p>Linear models that can be integrated exactly between events also implement

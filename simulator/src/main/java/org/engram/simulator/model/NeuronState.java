@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.Suggestions;
 
 /**
  * The state of a population's neurons: one primitive array per state variable.
@@ -60,15 +62,23 @@ public abstract class NeuronState {
      *
      * @param name the variable name
      * @return the array, one element per neuron
-     * @throws org.engram.simulator.ParameterException if the model has no such variable
+     * @throws ParameterException if the model has no such variable
      */
     public final double[] values(String name) {
         double[] values = recordables.get(name);
         if (values == null) {
-            throw new org.engram.simulator.ParameterException(getClass().getSimpleName(), "variable",
-                    "one of " + recordables.keySet(), name);
+            throw new ParameterException(owner(), "variable", "one of " + recordables.keySet(),
+                    name, Suggestions.didYouMean(name, recordables.keySet()));
         }
         return values;
+    }
+
+    /** The state's class for messages, with the model class it is nested in: {@code LifExp.State}. */
+    private String owner() {
+        Class<?> type = getClass();
+        Class<?> outer = type.getEnclosingClass();
+        String name = type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
+        return outer == null ? name : outer.getSimpleName() + "." + name;
     }
 
     /**
@@ -100,7 +110,7 @@ public abstract class NeuronState {
      * it before every run. The default checks nothing.
      *
      * @param population the population's name, for messages
-     * @throws org.engram.simulator.ParameterException naming the variable, the neuron and the rule
+     * @throws ParameterException naming the variable, the neuron and the rule
      */
     public void requireValid(String population) {
     }

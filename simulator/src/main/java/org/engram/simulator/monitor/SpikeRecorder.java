@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.network.Population;
 
@@ -88,8 +89,13 @@ public final class SpikeRecorder implements SpikeListener {
      *
      * @param neuron population-local index
      * @return its spike times in ms, ascending
+     * @throws ParameterException if the population has no such neuron
      */
     public double[] timesOf(int neuron) {
+        if (neuron < 0 || neuron >= population.size()) {
+            throw new ParameterException("spike recorder of '" + population.name() + "'", "neuron",
+                    "a neuron of the population, 0 to " + (population.size() - 1), neuron);
+        }
         int n = 0;
         for (int k = 0; k < count; k++) {
             if (neurons[k] == neuron) {

@@ -38,6 +38,10 @@ public final class StateRecorder {
         this.population = population;
         this.variable = variable;
         this.source = population.values(variable);
+        if (neurons == null) {
+            throw new ParameterException("state recorder of '" + population.name() + "'", "neurons",
+                    "an array of population-local neurons, ascending and distinct", null);
+        }
         this.neurons = neurons.clone();
         requireNeurons(population, this.neurons);
         requireInterval(intervalSteps, intervalMs);
@@ -211,17 +215,41 @@ public final class StateRecorder {
     }
 
     /**
-     * The samples of one recorded neuron.
+     * The samples of the recorded neuron at a position of {@link #neurons()}; {@link #traceOf}
+     * takes the neuron's index instead.
      *
-     * @param position the neuron's position in {@link #neurons()}
+     * @param position the neuron's position in {@link #neurons()}, from 0
      * @return its values, one per sample time
+     * @throws IndexOutOfBoundsException if there is no such position
      */
     public double[] trace(int position) {
+        if (position < 0 || position >= neurons.length) {
+            throw new IndexOutOfBoundsException("position " + position + " of a recorder of " + neurons.length
+                    + " neurons (positions 0 to " + (neurons.length - 1) + "); traceOf(neuron) takes a neuron's index");
+        }
         double[] t = new double[samples];
         for (int k = 0; k < samples; k++) {
             t[k] = values[k * neurons.length + position];
         }
         return t;
+    }
+
+    /**
+     * The samples of one recorded neuron, as {@code SpikeRecorder.timesOf} gives its spikes.
+     *
+     * @param neuron the neuron's population-local index
+     * @return its values, one per sample time
+     * @throws ParameterException if the recorder does not sample that neuron
+     */
+    public double[] traceOf(int neuron) {
+        int position = Arrays.binarySearch(neurons, neuron);
+        if (position < 0) {
+            String recorded = neurons.length <= 8 ? Arrays.toString(neurons)
+                    : neurons.length + ", from " + neurons[0] + " to " + neurons[neurons.length - 1];
+            throw new ParameterException("state recorder of '" + population.name() + "'", "neuron",
+                    "one of the recorded neurons " + recorded, neuron);
+        }
+        return trace(position);
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.engram.simulator.network;
 
 import java.util.List;
+import java.util.function.Function;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.PoissonInput;
@@ -60,15 +63,33 @@ public final class Network {
      *
      * @param name the name
      * @return the population
+     * @throws ParameterException if no population has that name; the message lists the names and
+     *                            suggests the closest one
      */
     public Population<?, ?> population(String name) {
-        for (Population<?, ?> p : populations) {
-            if (p.name().equals(name)) {
-                return p;
+        return named("population", populations, Population::name, name);
+    }
+
+    /**
+     * The projection with a given name, e.g. to reach the live weights a plasticity rule changes.
+     *
+     * @param name the name given to {@code NetworkBuilder.connect}
+     * @return the projection
+     * @throws ParameterException if no projection has that name; the message lists the names and
+     *                            suggests the closest one
+     */
+    public Projection projection(String name) {
+        return named("projection", projections, Projection::name, name);
+    }
+
+    private static <T> T named(String kind, List<T> items, Function<T, String> nameOf, String name) {
+        for (T item : items) {
+            if (nameOf.apply(item).equals(name)) {
+                return item;
             }
         }
-        throw new org.engram.simulator.ParameterException("network", "population",
-                "one of " + populations.stream().map(Population::name).toList(), name);
+        List<String> names = items.stream().map(nameOf).toList();
+        throw new ParameterException("network", kind, "one of " + names, name, Suggestions.didYouMean(name, names));
     }
 
     /** @return the projections in the order they were added */

@@ -1,5 +1,6 @@
 package org.engram.simulator.network;
 
+import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.TimeGrid;
@@ -8,6 +9,7 @@ import org.engram.simulator.model.ExactPropagation;
 import org.engram.simulator.model.InputView;
 import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.NeuronModel;
+import org.engram.simulator.model.NeuronModels;
 import org.engram.simulator.model.NeuronState;
 import org.engram.simulator.model.SpikeSink;
 
@@ -122,14 +124,16 @@ public final class Population<P extends Record, S extends NeuronState> {
      *
      * @param grid the time grid
      * @return the bound kernel
-     * @throws ParameterException if the model is not linear
+     * @throws ParameterException if the model does not implement {@link ExactPropagation}
      */
     @SuppressWarnings("unchecked")
     public ExactUpdate<S> prepareExact(TimeGrid grid) {
         if (!(model instanceof ExactPropagation)) {
+            List<String> exact = NeuronModels.all().stream().filter(m -> m instanceof ExactPropagation)
+                    .map(NeuronModel::name).toList();
             throw new ParameterException("population '" + name + "'", "model",
-                    "a model with exact propagation for precise mode (lif_delta, lif_exp, spike sources)",
-                    model.name());
+                    "a model with exact propagation for precise mode (one of " + exact + ")", model.name(),
+                    "run the network in grid mode, or implement ExactPropagation in the model");
         }
         ExactKernel<S> kernel = ((ExactPropagation<P, S>) model).prepareExact(params, grid);
         return new ExactUpdate<>(kernel, state);

@@ -1,0 +1,101 @@
+package org.engram.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.event.SpikeListener;
+import org.engram.simulator.model.Izhikevich;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.monitor.StateRecorder;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.connect.Rules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Mistakes a user of the library makes, each refused with a message that says what to do. */
+class LibraryMisuseTest {
+    private static final LifDelta.Params DRIVEN = new LifDelta.Params(10, 250, -70, -55, -65, 2, 400);
+
+    @Test
+    void aClosedEngineRefusesMonitorsAndListenersAndSaysWhatToDo() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, DRIVEN);
+        Engine e = new Engine(b.build(), EngineOptions.grid(1));
+        e.run(1);
+        e.close();
+        SpikeListener none = (population, neuron, timeMs) -> { };
+        for (Executable use : List.<Executable>of(() -> e.recordSpikes(p), () -> e.recordRate(p, 1),
+                () -> e.recordState(p, "v", new int[] {0}, 0.1), () -> e.addListener(none), () -> e.addObserver(none),
+                () -> e.run(1))) {
+            IllegalStateException error = assertThrows(IllegalStateException.class, use);
+            assertEquals("engine is closed; build a new Engine on the network, which starts from the state this one "
+                    + "left", error.getMessage());
+        }
+    }
+
+    @Test
+    void recordersLookUpNeuronsByIndexAndRefuseOthers() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> p = b.population("cells", 6, LifDelta.MODEL, DRIVEN);
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            StateRecorder v = e.recordState(p, "v", new int[] {0, 2, 5}, 0.1);
+            SpikeRecorder spikes = e.recordSpikes(p);
+            ParameterException noNeurons = assertThrows(ParameterException.class,
+                    () -> e.recordState(p, "v", null, 0.1));
+            assertTrue(noNeurons.getMessage().contains("neurons"), noNeurons.getMessage());
+            p.values("v")[5] = -60;
+            e.run(0.3);
+            // traceOf takes a neuron's index, trace a position among the recorded ones.
+            assertArrayEquals(v.trace(2), v.traceOf(5));
+            assertArrayEquals(v.trace(1), v.traceOf(2));
+            ParameterException notRecorded = assertThrows(ParameterException.class, () -> v.traceOf(3));
+            assertTrue(notRecorded.getMessage().contains("state recorder of 'cells'")
+                    && notRecorded.getMessage().contains("one of the recorded neurons [0, 2, 5]")
+                    && notRecorded.getMessage().contains("found 3"), notRecorded.getMessage());
+            IndexOutOfBoundsException position = assertThrows(IndexOutOfBoundsException.class, () -> v.trace(3));
+            assertTrue(position.getMessage().contains("position 3 of a recorder of 3 neurons")
+                    && position.getMessage().contains("traceOf(neuron)"), position.getMessage());
+            ParameterException outside = assertThrows(ParameterException.class, () -> spikes.timesOf(6));
+            assertTrue(outside.getMessage().contains("spike recorder of 'cells'")
+                    && outside.getMessage().contains("0 to 5") && outside.getMessage().contains("found 6"),
+                    outside.getMessage());
+        }
+    }
+
+    @Test
+    void preciseModeNamesTheModelsThatSupportItAndTheWayOut() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        b.population("burst", 2, Izhikevich.MODEL, Izhikevich.MODEL.defaults());
+        Network net = b.build();
+        ParameterException error = assertThrows(ParameterException.class,
+                () -> new Engine(net, EngineOptions.precise(1)));
+        assertTrue(error.getMessage().contains("population 'burst'") && error.getMessage().contains("izhikevich")
+                && error.getMessage().contains("lif_delta") && error.getMessage().contains("lif_exp")
+                && error.getMessage().contains("run the network in grid mode, or implement ExactPropagation"),
+                error.getMessage());
+    }
+
+    @Test
+    void statesAndNetworksNameWhatTheyHoldAndSuggestTheClosest() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> p = b.population("cells", 2, LifDelta.MODEL, DRIVEN);
+        b.connect("recurrent", p, p, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(1.0));
+        Network net = b.build();
+        ParameterException variable = assertThrows(ParameterException.class, () -> p.state().values("vv"));
+        assertTrue(variable.getMessage().startsWith("LifDelta.State: variable: expected one of [v], found vv")
+                && variable.getMessage().contains("'v'"), variable.getMessage());
+        assertSame(net.projections().get(0), net.projection("recurrent"));
+        ParameterException projection = assertThrows(ParameterException.class, () -> net.projection("recurent"));
+        assertTrue(projection.getMessage().contains("one of [recurrent], found recurent")
+                && projection.getMessage().contains("'recurrent'"), projection.getMessage());
+    }
+}
