@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.engram.experiments.metrics.AccuracyMatrix;
@@ -20,6 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 
 /** Every figure writes a PNG of the promised size and an SVG that is XML and carries the title as text. */
 class FigureFilesTest {
@@ -56,8 +60,9 @@ class FigureFilesTest {
         Path svg = dir.resolve(base + ".svg");
         assertEquals(List.of(png, svg), files);
         BufferedImage image = ImageIO.read(png.toFile());
-        assertEquals(figure.width(), image.getWidth());
-        assertEquals(figure.height(), image.getHeight());
+        assertEquals(Figure.PNG_SCALE * figure.width(), image.getWidth());
+        assertEquals(Figure.PNG_SCALE * figure.height(), image.getHeight());
+        assertEquals(192, dotsPerInch(png), "tagged so that it prints at the size it shows on screen");
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document doc = f.newDocumentBuilder().parse(svg.toFile());
@@ -81,5 +86,28 @@ class FigureFilesTest {
         Path done = run.commit();
         assertTrue(ImageIO.read(done.resolve("plots/" + base + ".png").toFile()) != null);
         assertTrue(Files.readString(done.resolve("plots/" + base + ".svg")).startsWith("<?xml"));
+    }
+
+    /** The resolution in a PNG's pHYs chunk, read back by ImageIO's reader, in dots per inch. */
+    private static long dotsPerInch(Path png) throws Exception {
+        try (ImageInputStream in = ImageIO.createImageInputStream(png.toFile())) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            try {
+                reader.setInput(in);
+                Node tree = reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+                for (Node n = tree.getFirstChild(); n != null; n = n.getNextSibling()) {
+                    if (n.getNodeName().equals("pHYs")) {
+                        NamedNodeMap a = n.getAttributes();
+                        assertEquals("meter", a.getNamedItem("unitSpecifier").getNodeValue());
+                        double perMetre = Double.parseDouble(a.getNamedItem("pixelsPerUnitXAxis").getNodeValue());
+                        assertEquals(perMetre, Double.parseDouble(a.getNamedItem("pixelsPerUnitYAxis").getNodeValue()));
+                        return Math.round(perMetre * 0.0254);
+                    }
+                }
+                return 0;
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 }

@@ -33,8 +33,8 @@ class PngEncodingTest {
             Files.delete(gone);
             byte[] png = figure.png();
             BufferedImage image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(png)));
-            assertEquals(figure.width(), image.getWidth());
-            assertEquals(figure.height(), image.getHeight());
+            assertEquals(Figure.PNG_SCALE * figure.width(), image.getWidth());
+            assertEquals(Figure.PNG_SCALE * figure.height(), image.getHeight());
         } finally {
             ImageIO.setCacheDirectory(cacheDirectory);
             ImageIO.setUseCache(useCache);
