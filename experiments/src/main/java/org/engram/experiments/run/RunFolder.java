@@ -139,7 +139,7 @@ public final class RunFolder {
         }
         try {
             madeExperimentFolder = !Files.isDirectory(partial.getParent());
-            Files.createDirectories(partial.getParent());
+            createFolders(partial.getParent());
             Files.createDirectory(partial);
             // On the disk before its files are, so a crash leaves a partial folder to resume.
             if (madeExperimentFolder) {
@@ -151,6 +151,23 @@ public final class RunFolder {
             return false;
         } catch (IOException e) {
             throw ioFailure("cannot create " + partial, e);
+        }
+    }
+
+    /**
+     * Creates a folder and its parents. A path on the way that exists as no folder (a file, or a
+     * link to nothing) is refused by name: Java reports it as "already exists", which a caller that
+     * takes that for a run id already taken would try again forever.
+     */
+    private static void createFolders(Path folder) throws IOException {
+        try {
+            Files.createDirectories(folder);
+        } catch (FileAlreadyExistsException e) {
+            Path blocking = Path.of(e.getFile());
+            String found = Files.isSymbolicLink(blocking) ? "a link to " + Files.readSymbolicLink(blocking)
+                    + ", which is no folder" : "a file";
+            throw new EngramException(blocking.toString(), null, "a folder, or nothing (a folder is then made)",
+                    found, "remove it, or give another --out");
         }
     }
 

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -69,6 +71,27 @@ class RunFolderTest {
         }));
         assertEquals(List.of("a.txt"), listing(run.directory().resolve("plots")));
         assertEquals("old", Files.readString(run.directory().resolve("plots/a.txt")));
+    }
+
+    /**
+     * An experiment folder that is a link to nothing, or a file, is refused by name. Java reports
+     * such a path as "already exists", which was taken for a run id already taken: the run tried
+     * ids -2, -3, ... for ever. (Hang guard: the old failure never returned.)
+     */
+    @Test
+    void anExperimentFolderThatIsADanglingLinkOrAFileIsRefused() throws IOException {
+        Files.createDirectories(results);
+        Files.createSymbolicLink(results.resolve("dangling"), results.resolve("nowhere"));
+        Files.writeString(results.resolve("plain"), "x");
+        for (String experiment : List.of("dangling", "plain")) {
+            EngramException error = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> assertThrows(
+                    EngramException.class, () -> RunFolder.createNew(results, experiment, Instant.EPOCH, "f")));
+            assertTrue(error.getMessage().contains(results.resolve(experiment).toString())
+                    && error.getMessage().contains("expected a folder, or nothing")
+                    && error.getMessage().contains(experiment.equals("plain") ? "found a file"
+                            : "found a link to " + results.resolve("nowhere") + ", which is no folder"),
+                    error.getMessage());
+        }
     }
 
     @Test
