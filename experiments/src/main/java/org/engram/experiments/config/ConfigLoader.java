@@ -367,6 +367,13 @@ public final class ConfigLoader {
     }
 
     static ConfigException translate(JsonProcessingException e, String sourceName, String text) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DecimalYamlFactory.AliasRefused alias) {
+                return new ConfigException(sourceName + ":" + alias.line + ":" + alias.column, null,
+                        "each value written out (configs take no YAML anchors and aliases)", "the alias *" + alias.name,
+                        null);
+            }
+        }
         MarkedYAMLException syntax = syntaxError(e);
         if (syntax != null && syntax.getProblemMark() != null) {
             // Jackson's own position is that of the last good token, often a line earlier.

@@ -1,5 +1,7 @@
 package org.engram.experiments.config;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.io.IOContext;
@@ -12,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -20,7 +24,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * The YAML reader and writer of configs: YAML 1.1 as Jackson reads it, except that a plain scalar
  * is a number only in the decimal forms of {@link NumberForms}. {@code seed: 010} read as octal 8
  * and {@code seed: 0x10} as 16; now they are text, which a number key refuses with advice and a
- * text key keeps as written. The writer quotes text that would read back as a number.
+ * text key keeps as written. Aliases ({@code *name}) are refused. The writer quotes text that would
+ * read back as a number.
  */
 final class DecimalYamlFactory extends YAMLFactory {
     private static final long serialVersionUID = 1L;
@@ -61,6 +66,19 @@ final class DecimalYamlFactory extends YAMLFactory {
             super(context, parserFeatures, yamlFeatures, options, codec, reader);
         }
 
+        /**
+         * Refuses an alias ({@code *name}): Jackson would read it as the text of its name, so that
+         * {@code name: *n} named a population "n" and a number key said it found the text.
+         */
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = super.nextToken();
+            if (isCurrentAlias() && _lastEvent instanceof AliasEvent alias) {
+                throw new AliasRefused(this, alias.getAnchor(), alias.getStartMark());
+            }
+            return token;
+        }
+
         @Override
         protected JsonToken _decodeScalar(ScalarEvent scalar) throws IOException {
             String value = scalar.getValue();
@@ -85,6 +103,24 @@ final class DecimalYamlFactory extends YAMLFactory {
         @Override
         public boolean needToQuoteValue(String value) {
             return super.needToQuoteValue(value) || NumberForms.readAsNumber(value);
+        }
+    }
+
+    /** A YAML alias in a config, with where it stands. */
+    static final class AliasRefused extends JsonParseException {
+        private static final long serialVersionUID = 1L;
+        /** The alias's name, without the star. */
+        final String name;
+        /** Its line, from 1. */
+        final int line;
+        /** Its column, from 1. */
+        final int column;
+
+        AliasRefused(JsonParser parser, String name, Mark mark) {
+            super(parser, "YAML alias *" + name);
+            this.name = name;
+            this.line = mark.getLine() + 1;
+            this.column = mark.getColumn() + 1;
         }
     }
 }
