@@ -38,6 +38,11 @@ public record CurrentSource(Population<?, ?> target, int[] neurons, double[] tim
             }
         }
         if (neurons != null) {
+            if (neurons.length == 0) {
+                // It would inject nothing: a list left empty by mistake, not a wish.
+                throw new ParameterException(owner, "neurons", "at least one neuron index (null or, in a config, no "
+                        + "key: every neuron)", "an empty list");
+            }
             boolean[] listed = new boolean[target.size()];
             for (int i : neurons) {
                 if (i < 0 || i >= target.size()) {

@@ -82,6 +82,12 @@ public final class PoissonSource implements NeuronModel<PoissonSource.Params, Po
         return NAME;
     }
 
+    /** A source: its spikes are drawn, it takes no input. */
+    @Override
+    public boolean takesInput() {
+        return false;
+    }
+
     @Override
     public Class<Params> parametersType() {
         return Params.class;

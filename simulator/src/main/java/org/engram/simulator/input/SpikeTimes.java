@@ -116,6 +116,12 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
         return NAME;
     }
 
+    /** A source: its spikes are given, it takes no input. */
+    @Override
+    public boolean takesInput() {
+        return false;
+    }
+
     @Override
     public Class<Params> parametersType() {
         return Params.class;

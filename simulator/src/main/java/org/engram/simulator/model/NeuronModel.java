@@ -40,6 +40,17 @@ public interface NeuronModel<P extends Record, S extends NeuronState> {
     }
 
     /**
+     * Whether the model's neurons take input (synapses, Poisson drive, currents). Spike sources,
+     * whose spikes are given or drawn, do not: a network that sends them input is refused, as the
+     * input would be dropped without a word.
+     *
+     * @return true, unless the model only emits spikes
+     */
+    default boolean takesInput() {
+        return true;
+    }
+
+    /**
      * The parameter record's class, so configs can be converted into it.
      *
      * @return the class of {@code P}

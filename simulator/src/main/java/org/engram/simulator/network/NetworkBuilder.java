@@ -128,7 +128,8 @@ public final class NetworkBuilder {
                                   Connectivity rule, Synapses synapses) {
         checkOpen();
         requireFreeName("projections", name);
-        PendingProjection projection = new PendingProjection(name, owned(source), owned(target), rule, synapses);
+        requireInputTaken("projection '" + name + "'", owned(target));
+        PendingProjection projection = new PendingProjection(name, owned(source), target, rule, synapses);
         names.add(name);
         pending.add(projection);
         return this;
@@ -145,7 +146,8 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder poissonInput(Population<?, ?> target, double rateHz, double weight, Receptor receptor) {
         checkOpen();
-        poissonInputs.add(new PoissonInput(owned(target), rateHz, weight, receptor));
+        requireInputTaken("poisson input", owned(target));
+        poissonInputs.add(new PoissonInput(target, rateHz, weight, receptor));
         return this;
     }
 
@@ -157,10 +159,18 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder current(CurrentSource source) {
         checkOpen();
-        owned(source.target());
+        requireInputTaken("current source", owned(source.target()));
         source.changeSteps(grid);
         currentSources.add(source);
         return this;
+    }
+
+    /** Refuses input into a population of spike sources, which would drop it. */
+    private static void requireInputTaken(String input, Population<?, ?> target) {
+        if (!target.model().takesInput()) {
+            throw new ParameterException(input, "target", "a population whose model takes input ("
+                    + target.model().name() + " only emits the spikes it is given or draws)", "'" + target.name() + "'");
+        }
     }
 
     /**

@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
+import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.PoissonSource;
+import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.model.Izhikevich;
 import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Network;
@@ -97,5 +101,37 @@ class LibraryMisuseTest {
         ParameterException projection = assertThrows(ParameterException.class, () -> net.projection("recurent"));
         assertTrue(projection.getMessage().contains("one of [recurrent], found recurent")
                 && projection.getMessage().contains("'recurrent'"), projection.getMessage());
+    }
+
+    /** Spike sources take no input: a projection, Poisson drive or current into them would be dropped. */
+    @Test
+    void inputIntoSpikeSourcesIsRefused() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> cells = b.population("cells", 2, LifDelta.MODEL, DRIVEN);
+        Population<?, ?> given = b.population("given", 2, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{1}, {2}}));
+        Population<?, ?> drawn = b.population("drawn", 2, PoissonSource.MODEL, new PoissonSource.Params(10));
+        for (Population<?, ?> source : List.of(given, drawn)) {
+            for (Executable input : List.<Executable>of(
+                    () -> b.connect("into " + source.name(), cells, source, Rules.allToAll(), Synapses.excitatory(1)),
+                    () -> b.poissonInput(source, 100, 1, Receptor.EXCITATORY),
+                    () -> b.current(CurrentSource.constant(source, null, 10)))) {
+                ParameterException error = assertThrows(ParameterException.class, input);
+                assertTrue(error.getMessage().contains("target: expected a population whose model takes input ("
+                        + source.model().name() + " only emits") && error.getMessage().contains("found '"
+                        + source.name() + "'"), error.getMessage());
+            }
+        }
+        b.connect("out of given", given, cells, Rules.allToAll(), Synapses.excitatory(1));   // from them, fine
+    }
+
+    @Test
+    void aCurrentIntoNoNeuronIsRefused() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> cells = b.population("cells", 2, LifDelta.MODEL, DRIVEN);
+        ParameterException error = assertThrows(ParameterException.class,
+                () -> CurrentSource.constant(cells, new int[0], 10));
+        assertTrue(error.getMessage().contains("neurons: expected at least one neuron index")
+                && error.getMessage().contains("found an empty list"), error.getMessage());
     }
 }
