@@ -159,6 +159,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
+            OptionChecks.atLeast("bench brunel", "--neurons", neurons, 1);
             BrunelNetwork network;
             try {
                 network = BrunelNetwork.asynchronousIrregular(neurons / 12500.0);

@@ -63,6 +63,10 @@ public final class EngramCommand implements Runnable {
             PrintWriter err = commandLine.getErr();
             if (e instanceof EngramException) {
                 err.println("engram: error: " + e.getMessage());
+                // What went wrong while cleaning up after it (a folder that could not be deleted).
+                for (Throwable also : e.getSuppressed()) {
+                    err.println("engram: also: " + also.getMessage());
+                }
                 err.flush();
                 return 2;
             }

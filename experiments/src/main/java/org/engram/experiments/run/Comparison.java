@@ -139,8 +139,7 @@ public final class Comparison {
             }
             return new Outcome(folder.commit(), table, notes);
         } catch (RuntimeException e) {
-            folder.discard();
-            throw e;
+            throw folder.discardAfter(e);
         }
     }
 

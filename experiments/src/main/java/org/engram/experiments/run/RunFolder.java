@@ -5,10 +5,13 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -19,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.engram.experiments.config.PlainName;
@@ -427,6 +431,9 @@ public final class RunFolder {
             if (!committed) {
                 try {
                     discard();
+                    // The hook runs only when neither commit nor discard came first: a stop from outside.
+                    System.err.println("engram: stopped before the end; the unfinished folder " + partial
+                            + " was removed (nothing of this run is kept, earlier results are)");
                 } catch (RuntimeException committedOrUndeletable) {
                     // Committed meanwhile, or a file cannot be deleted: the JVM must go on exiting.
                 }
@@ -487,6 +494,23 @@ public final class RunFolder {
     }
 
     /**
+     * Discards the folder of a run that failed, keeping the failure the one reported: a failure to
+     * delete is added to it as suppressed (it replaced the cause, e.g. the write that failed).
+     *
+     * @param failure what made the run fail
+     * @param <E>     its type
+     * @return the failure, to throw
+     */
+    public <E extends Throwable> E discardAfter(E failure) {
+        try {
+            discard();
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+        }
+        return failure;
+    }
+
+    /**
      * Deletes the partial folder and everything in it (for a run that is abandoned), and the
      * experiment's folder if this run made it and nothing else has been put there since.
      *
@@ -536,6 +560,20 @@ public final class RunFolder {
     }
 
     private static EngramException ioFailure(String what, IOException e) {
-        return new EngramException(what + ": " + e, e);
+        return new EngramException(what + ": " + reason(e), e);
+    }
+
+    /** The system's reason for a failed file operation, without Java's class names. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(Locale.ROOT);
+        }
+        return String.valueOf(e.getMessage());
     }
 }

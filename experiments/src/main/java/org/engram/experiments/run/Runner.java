@@ -166,12 +166,7 @@ public final class Runner {
                 data.write(folder);
             } catch (RuntimeException e) {
                 // The folder is this call's own and holds nothing a resume could use (it needs both files).
-                try {
-                    folder.discard();
-                } catch (RuntimeException alsoFailed) {
-                    e.addSuppressed(alsoFailed);
-                }
-                throw e;
+                throw folder.discardAfter(e);
             }
             return opened(request, signal, err, resolved, resolved.hash(), experiment, data, folder);
         });

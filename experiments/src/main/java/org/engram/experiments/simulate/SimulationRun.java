@@ -178,7 +178,7 @@ public final class SimulationRun {
                 t1 = System.nanoTime();
                 engine.run(c.durationMs());
             } catch (RuntimeException | Error e) {
-                folder.discard();
+                folder.discardAfter(e);
                 throw e;
             }
             long t2 = System.nanoTime();
@@ -205,8 +205,7 @@ public final class SimulationRun {
             folder.writeString("summary.md", summary);
             return new Result(folder.commit(), summary);
         } catch (RuntimeException e) {
-            folder.discard();
-            throw e;
+            throw folder.discardAfter(e);
         }
     }
 

@@ -109,6 +109,7 @@ class BenchCommandTest {
         "cuba --duration-ms 1e12|--duration-ms|found 1.0E12",
         "cuba --warmup-ms 0.05|--warmup-ms|found 0.05",
         "brunel --neurons -5|--neurons|found -5",
+        "brunel --neurons 0|--neurons|expected an integer >= 1, found 0",
         "brunel --neurons 5|--neurons|found 5"})
     void outOfRangeOptionsAreRefusedByName(String arguments, String option, String found) {
         List<String> args = new ArrayList<>(List.of("bench"));

@@ -116,6 +116,9 @@ class SimulateCommandTest {
         p.destroy();
         p.waitFor();
         assertEquals(0, listing(experiment), "no folder left in " + experiment);
+        String log = Files.readString(dir.resolve("log.txt"));
+        assertTrue(log.contains("engram: stopped before the end; the unfinished folder " + experiment.toAbsolutePath())
+                && log.contains("was removed (nothing of this run is kept, earlier results are)"), log);
     }
 
     /**

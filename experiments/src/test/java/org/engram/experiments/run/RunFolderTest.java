@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,6 +93,19 @@ class RunFolderTest {
                             : "found a link to " + results.resolve("nowhere") + ", which is no folder"),
                     error.getMessage());
         }
+    }
+
+    /** The failure that made a run fail stays the one reported when deleting its folder fails too. */
+    @Test
+    void discardingAfterAFailureKeepsTheFailureAndAddsTheDeletionsOwn() {
+        RunFolder run = RunFolder.create(results, "e", "r");
+        run.writeString("a.txt", "x");
+        Path committed = run.commit();
+        IllegalStateException cause = new IllegalStateException("the write that failed");
+        IllegalStateException reported = run.discardAfter(cause);   // discarding a committed folder throws
+        assertSame(cause, reported);
+        assertEquals(1, reported.getSuppressed().length);
+        assertTrue(Files.isDirectory(committed), "the committed folder is kept");
     }
 
     @Test

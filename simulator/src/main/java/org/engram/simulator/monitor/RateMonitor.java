@@ -133,7 +133,7 @@ public final class RateMonitor implements SpikeListener {
         double[] r = ratesHz();
         out.write("bin_start_ms,rate_hz\n");
         for (int b = 0; b < r.length; b++) {
-            out.write(String.format(Locale.ROOT, "%.6f,%.6f\n", startMs + b * binMs, r[b]));
+            out.write(String.format(Locale.ROOT, "%.9f,%.6f\n", startMs + b * binMs, r[b]));
         }
         out.flush();
     }

@@ -265,7 +265,7 @@ public final class StateRecorder {
         for (int s = 0; s < samples; s++) {
             // Formatted once per sample: a format per line cost ten times the simulation when every
             // neuron was sampled every step.
-            String time = String.format(Locale.ROOT, "%.6f,", (s + 1) * intervalMs);
+            String time = String.format(Locale.ROOT, "%.9f,", (s + 1) * intervalMs);
             for (int k = 0; k < neurons.length; k++) {
                 out.write(time);
                 out.write(Integer.toString(neurons[k]));

@@ -61,7 +61,7 @@ class CsvExportTest {
         double[] sampleTimes = r.state().timesMs();
         for (int s = 0; s < sampleTimes.length; s++) {
             for (int k = 0; k < NEURONS; k++) {
-                state.append(String.format(Locale.ROOT, "%.6f,%d,", sampleTimes[s], k))
+                state.append(String.format(Locale.ROOT, "%.9f,%d,", sampleTimes[s], k))
                         .append(r.state().trace(k)[s]).append('\n');
             }
         }

@@ -79,8 +79,8 @@ class RateMonitorTest {
             assertArrayEquals(new double[] {first * 1000.0 / 50, second * 1000.0 / 50}, m.ratesHz(), 1e-9);
             StringWriter csv = new StringWriter();
             m.writeCsv(csv);
-            assertTrue(csv.toString().startsWith("bin_start_ms,rate_hz\n100.000000,")
-                    && csv.toString().contains("\n150.000000,"), csv.toString());
+            assertTrue(csv.toString().startsWith("bin_start_ms,rate_hz\n100.000000000,")
+                    && csv.toString().contains("\n150.000000000,"), csv.toString());
         }
     }
 }
