@@ -91,7 +91,7 @@ public record ExperimentConfig(
 
     static void requireName(String section, String key, String value) {
         if (!PlainName.matches(value)) {
-            throw new ParameterException(section, key, PlainName.RULE, value);
+            throw new ParameterException(section, key, PlainName.RULE, PlainName.shown(value));
         }
     }
 
@@ -474,7 +474,7 @@ public record ExperimentConfig(
                 label = label == null ? name : label;
                 p.require(PlainName.matches(fileStem(label)), "label", "a name of at most " + PlainName.MAX_LENGTH
                         + " ASCII letters, digits, '.', '_', '-' or '+' starting with a letter or digit",
-                        label.isEmpty() ? "an empty label" : "'" + label + "'");
+                        label.isEmpty() ? "an empty label" : PlainName.shown(label));
             }
             params = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : params;
             p.require(params.isObject(), "params", "a mapping of hyperparameters", params);

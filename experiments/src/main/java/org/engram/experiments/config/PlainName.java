@@ -30,4 +30,15 @@ public final class PlainName {
     public static boolean matches(String name) {
         return name != null && NAME.matcher(name).matches();
     }
+
+    /**
+     * A text that failed {@link #matches}, as an error message shows it: quoted, so that spaces
+     * show, or said in words when there is nothing to quote.
+     *
+     * @param name the text, or {@code null}
+     * @return e.g. {@code 'a b'}, {@code an empty name} or {@code nothing}
+     */
+    public static String shown(String name) {
+        return name == null ? "nothing" : name.isEmpty() ? "an empty name" : "'" + name + "'";
+    }
 }

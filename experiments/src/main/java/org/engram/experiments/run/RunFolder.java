@@ -277,10 +277,10 @@ public final class RunFolder {
 
     private static RunFolder locate(Path results, String experiment, String runId) {
         if (!PlainName.matches(experiment)) {
-            throw new ParameterException("run folder", "experiment", PlainName.RULE, experiment);
+            throw new ParameterException("run folder", "experiment", PlainName.RULE, PlainName.shown(experiment));
         }
         if (!PlainName.matches(runId)) {
-            throw new ParameterException("run folder", "run id", PlainName.RULE, runId);
+            throw new ParameterException("run folder", "run id", PlainName.RULE, PlainName.shown(runId));
         }
         Path dir = results.toAbsolutePath().normalize().resolve(experiment);
         return new RunFolder(runId, dir.resolve("." + runId + ".partial"), dir.resolve(runId));

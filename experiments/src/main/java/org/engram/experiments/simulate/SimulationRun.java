@@ -102,7 +102,7 @@ public final class SimulationRun {
         }
         if (!PlainName.matches(c.name())) {
             checks.add(new ConfigException(source, "name", PlainName.RULE + " (it names the result folder)",
-                    c.name(), null));
+                    PlainName.shown(c.name()), null));
         }
         for (int i = 0; i < c.populations().size(); i++) {
             String name = c.populations().get(i).name();
@@ -110,7 +110,7 @@ public final class SimulationRun {
             // and "../../x" gave its spikes and rates one file.
             if (name != null && !PlainName.matches(name)) {
                 checks.add(new ConfigException(source, "populations[" + i + "].name", PlainName.RULE
-                        + " (it names the population's result files)", name, null));
+                        + " (it names the population's result files)", PlainName.shown(name), null));
             }
         }
         NetworkFromConfig factory = new NetworkFromConfig(c, source, leftOut);
@@ -281,7 +281,10 @@ public final class SimulationRun {
             try {
                 Engine.requireRateBin(grid, c.record().rateBinMs());
             } catch (EngramException e) {
-                problems.add(new ConfigException(source, "record.rate_bin_ms", e.expected(), e.found(), null));
+                // Not a multiple of dt: often the default, which a dt that does not divide 1 ms refuses.
+                problems.add(new ConfigException(source, "record.rate_bin_ms", e.expected(), e.found(),
+                        c.record().rateBinMs() > 0 ? "set record.rate_bin_ms to a multiple of dt_ms (without it "
+                                + "the bin is 1 ms)" : null));
             }
         }
         for (int i = 0; i < spikes.size(); i++) {

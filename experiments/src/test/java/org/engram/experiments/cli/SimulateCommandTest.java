@@ -499,7 +499,15 @@ class SimulateCommandTest {
                 Arguments.of("a name that cannot name a folder, reported with the other problems", GOOD
                         .replace("name: tiny", "name: a b").replace("v_reset: 10", "v_reset: 30"),
                         List.of("2 problems:\n  bad.yaml:1:1: name: expected a name of at most 64 ASCII letters", "(it names the result"
-                                + " folder), found a b\n  bad.yaml:5:", "populations[0].params.v_reset")),
+                                + " folder), found 'a b'\n  bad.yaml:5:", "populations[0].params.v_reset")),
+                Arguments.of("an empty name, said in words", GOOD.replace("name: tiny", "name: ''"),
+                        List.of("bad.yaml:1:1: name: expected a name", "folder), found an empty name")),
+                // The default bin of 1 ms is no multiple of dt = 0.3 ms: the message says how to mend it.
+                Arguments.of("a dt that does not divide the default rate bin", GOOD.replace("duration_ms: 50",
+                        "duration_ms: 51\ndt_ms: 0.3").replace("t_ref: 2}", "t_ref: 3}")
+                        .replace("interval_ms: 1}", "interval_ms: 0.3}"),
+                        List.of("record.rate_bin_ms: expected a whole number of time steps (multiple of dt = 0.3 ms), "
+                                + "found 1.0; set record.rate_bin_ms to a multiple of dt_ms (without it the bin is 1 ms)")),
                 Arguments.of("a state interval longer than the run", GOOD.replace("interval_ms: 1}", "interval_ms: 60}"),
                         List.of("bad.yaml:13:", "record.state[0].interval_ms: expected at most the duration, 50.0 ms",
                                 "found 60.0")),
