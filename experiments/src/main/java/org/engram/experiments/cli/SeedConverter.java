@@ -17,8 +17,7 @@ final class SeedConverter implements CommandLine.ITypeConverter<Long> {
                     + "(an empty list, or an empty item between commas)");
         }
         if (value.endsWith(",")) {
-            throw new CommandLine.TypeConversionException("expected a seed after every comma, found a trailing comma in '"
-                    + value + "'");
+            throw new CommandLine.TypeConversionException("expected a seed after every comma, found a trailing comma");
         }
         if (!DECIMAL.matcher(value).matches()) {
             throw new CommandLine.TypeConversionException("expected a seed written in decimal: digits, after an "

@@ -138,8 +138,9 @@ public final class Comparison {
                 StrategyComparisonPlot.of(entries, "Strategies compared").write(folder, "plots/comparison");
             }
             return new Outcome(folder.commit(), table, notes);
-        } catch (RuntimeException e) {
-            throw folder.discardAfter(e);
+        } catch (RuntimeException | Error e) {
+            folder.discardAfter(e);
+            throw e;
         }
     }
 

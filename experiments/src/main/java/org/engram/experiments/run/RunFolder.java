@@ -12,6 +12,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -216,7 +217,14 @@ public final class RunFolder {
                 f.discardOnExit();
             }
             // Creating the folder claims the id: of runs started together, one wins each id.
-            if (!Files.exists(f.target) && f.createPartial()) {
+            boolean made;
+            try {
+                made = !Files.exists(f.target) && f.createPartial();
+            } catch (RuntimeException e) {
+                f.cancelDiscardOnExit();
+                throw e;
+            }
+            if (made) {
                 return f;
             }
             f.cancelDiscardOnExit();
@@ -430,10 +438,14 @@ public final class RunFolder {
         discardOnExit = new Thread(() -> {
             if (!committed) {
                 try {
+                    // Neither commit nor discard came first: a stop from outside, as every failure
+                    // inside discards the folder itself. Said only if there was a folder to remove.
+                    boolean made = Files.exists(partial);
                     discard();
-                    // The hook runs only when neither commit nor discard came first: a stop from outside.
-                    System.err.println("engram: stopped before the end; the unfinished folder " + partial
-                            + " was removed (nothing of this run is kept, earlier results are)");
+                    if (made) {
+                        System.err.println("engram: stopped before the end; the unfinished folder " + partial
+                                + " was removed (nothing of this run is kept, earlier results are)");
+                    }
                 } catch (RuntimeException committedOrUndeletable) {
                     // Committed meanwhile, or a file cannot be deleted: the JVM must go on exiting.
                 }
@@ -570,6 +582,15 @@ public final class RunFolder {
         }
         if (e instanceof NoSuchFileException) {
             return "no such file or folder";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "it exists already";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "the folder is not empty";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "a path on the way is not a folder";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason().toLowerCase(Locale.ROOT);

@@ -204,8 +204,9 @@ public final class SimulationRun {
             }
             folder.writeString("summary.md", summary);
             return new Result(folder.commit(), summary);
-        } catch (RuntimeException e) {
-            throw folder.discardAfter(e);
+        } catch (RuntimeException | Error e) {
+            folder.discardAfter(e);
+            throw e;
         }
     }
 
@@ -282,9 +283,11 @@ public final class SimulationRun {
                 Engine.requireRateBin(grid, c.record().rateBinMs());
             } catch (EngramException e) {
                 // Not a multiple of dt: often the default, which a dt that does not divide 1 ms refuses.
+                double bin = c.record().rateBinMs();
+                boolean wholeSteps = Math.abs(bin / grid.dtMs() - Math.rint(bin / grid.dtMs())) < 1e-9;
                 problems.add(new ConfigException(source, "record.rate_bin_ms", e.expected(), e.found(),
-                        c.record().rateBinMs() > 0 ? "set record.rate_bin_ms to a multiple of dt_ms (without it "
-                                + "the bin is 1 ms)" : null));
+                        bin > 0 && Double.isFinite(bin) && !wholeSteps ? "set record.rate_bin_ms to a multiple "
+                                + "of dt_ms (without it the bin is 1 ms)" : null));
             }
         }
         for (int i = 0; i < spikes.size(); i++) {

@@ -452,8 +452,8 @@ class RunCommandTest {
     void seedsOnTheCommandLineAreDecimal() {
         for (String[] bad : new String[][] {{"010", "without leading zeros; found '010'"},
                 {"1,,2", "found nothing (an empty list, or an empty item between commas)"}, {"x", "found 'x'"}, {"+3", "'+3'"},
-                {"1,2,", "found a trailing comma in '2,'"}, {",", "found a trailing comma in ','"},
-                {"1,2,,", "found a trailing comma in ','"}}) {
+                {"1,2,", "expected a seed after every comma, found a trailing comma"}, {",", "found a trailing comma"},
+                {"1,2,,", "found a trailing comma"}}) {
             CliRunner.Result r = CliRunner.run("run", "any.yaml", "--seeds", bad[0]);
             assertEquals(2, r.exitCode(), r.err());
             assertTrue(r.err().contains("--seeds") && r.err().contains(bad[1]), r.err());

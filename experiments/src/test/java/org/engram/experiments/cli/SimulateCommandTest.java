@@ -87,6 +87,25 @@ class SimulateCommandTest {
         assertEquals(hashLine(r.out()), hashLine(again.out()));
     }
 
+    /**
+     * A run that fails before its folder exists says why and nothing else: the note of a stop by a
+     * signal, which the exit hook prints, came too (the hook was left armed). A process of its own,
+     * since the hook runs as the JVM exits.
+     */
+    @Test
+    void aFailedStartSaysNothingOfAStop(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, GOOD);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.createSymbolicLink(out.resolve("tiny"), dir.resolve("nowhere"));
+        Path log = dir.resolve("log.txt");
+        Process p = CliRunner.start(log, "simulate", config.toString(), "--out", out.toString());
+        assertEquals(2, p.waitFor(), Files.readString(log));
+        String err = Files.readString(log);
+        assertTrue(err.contains("found a link to " + dir.resolve("nowhere") + ", which is no folder"), err);
+        assertFalse(err.contains("stopped before the end"), err);
+    }
+
     @Test
     void anOutputRootThatIsAFileIsAUserError(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("tiny.yaml");

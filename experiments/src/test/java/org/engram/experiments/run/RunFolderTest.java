@@ -95,7 +95,11 @@ class RunFolderTest {
         }
     }
 
-    /** The failure that made a run fail stays the one reported when deleting its folder fails too. */
+    /**
+     * The failure that made a run fail stays the one reported when deleting its folder fails too
+     * (here refused because the folder was committed, which stands in for a file that cannot be
+     * deleted; the two take the same path).
+     */
     @Test
     void discardingAfterAFailureKeepsTheFailureAndAddsTheDeletionsOwn() {
         RunFolder run = RunFolder.create(results, "e", "r");

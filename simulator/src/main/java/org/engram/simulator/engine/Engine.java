@@ -130,8 +130,10 @@ public final class Engine implements AutoCloseable {
                     + "synaptic, Poisson and spike-source input)", "precise, with a current source into '"
                     + c.target().name() + "'");
         }
-        int slots = network.maxDelaySteps() + 1;
         List<Population<?, ?>> pops = network.populations();
+        // Before a precise engine converts them (continueFromGrid), which it would do unchecked.
+        requireValidStates(pops);
+        int slots = network.maxDelaySteps() + 1;
         List<List<PoissonDrive>> drives = new ArrayList<>();
         List<List<CurrentDrive>> currents = new ArrayList<>();
         for (int p = 0; p < pops.size(); p++) {
@@ -335,6 +337,13 @@ public final class Engine implements AutoCloseable {
         observers.add(requireListener("observer", observer));
     }
 
+    /** Checks state that code may have written between runs (see {@link NeuronState#requireValid}). */
+    private static void requireValidStates(List<Population<?, ?>> populations) {
+        for (Population<?, ?> p : populations) {
+            p.state().requireValid(p.name());
+        }
+    }
+
     /** Refuses a closed engine: it has no workers left, and a monitor added to it would see nothing. */
     private void requireOpen() {
         synchronized (lifecycle) {
@@ -384,8 +393,9 @@ public final class Engine implements AutoCloseable {
                     + " (" + failure + "); its state is inconsistent, build the network and an engine again", failure);
         }
         int steps = grid.wholeSteps("engine", "duration", durationMs);
-        for (PopulationRuntime rt : runtimes) {
-            rt.population.state().requireValid(rt.population.name());
+        if (!precise) {
+            // Precise mode read the grid's state once, when this engine took it over.
+            requireValidStates(network.populations());
         }
         // A spike of the last step arrives up to the maximum delay later; that step must fit an int.
         long lastStep = (long) Integer.MAX_VALUE - network.maxDelaySteps();

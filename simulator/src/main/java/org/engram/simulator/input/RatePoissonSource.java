@@ -161,6 +161,12 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
         return NAME;
     }
 
+    /** A source: its spikes are drawn, it takes no input. */
+    @Override
+    public boolean takesInput() {
+        return false;
+    }
+
     @Override
     public Class<Params> parametersType() {
         return Params.class;

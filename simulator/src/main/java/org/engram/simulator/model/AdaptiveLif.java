@@ -103,9 +103,10 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
             refractorySteps = new double[size];
         }
 
-        /** Refuses a refractory count that is not a whole number of steps {@code >= 0}. */
+        /** Refuses a variable that is not finite and a refractory count that is not a whole number of steps. */
         @Override
         public void requireValid(String population) {
+            requireFiniteVariables(population);
             ThresholdPass.requireWholeSteps(population, refractorySteps);
         }
     }
@@ -201,7 +202,7 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
                 }
                 ThresholdPass.countDown(refractory, lo, hi);
                 for (int i = lo; i < hi; i++) {
-                    if (v[i] >= vTh + a[i]) {
+                    if (v[i] >= vTh + a[i] && refractory[i] == 0) {
                         v[i] = vReset;
                         a[i] += deltaA;
                         refractory[i] = refractorySteps;

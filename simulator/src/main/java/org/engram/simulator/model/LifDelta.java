@@ -82,9 +82,10 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             java.util.Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
         }
 
-        /** Refuses a refractory count that is not a whole number of steps {@code >= 0}. */
+        /** Refuses a variable that is not finite and a refractory count that is not a whole number of steps. */
         @Override
         public void requireValid(String population) {
+            requireFiniteVariables(population);
             ThresholdPass.requireWholeSteps(population, refractorySteps);
         }
     }
@@ -150,7 +151,8 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
         /**
          * A branch-free subthreshold update of every neuron, which the JIT can vectorise, then
          * refractoriness and threshold ({@link ThresholdPass}). A refractory neuron is not
-         * updated: its input is dropped and its potential stays at the reset.
+         * updated: its input is dropped and its potential stays at the reset (or at a value
+         * written between runs).
          */
         @Override
         public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {

@@ -107,9 +107,10 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
         }
 
-        /** Refuses a refractory count that is not a whole number of steps {@code >= 0}. */
+        /** Refuses a variable that is not finite and a refractory count that is not a whole number of steps. */
         @Override
         public void requireValid(String population) {
+            requireFiniteVariables(population);
             ThresholdPass.requireWholeSteps(population, refractorySteps);
         }
     }

@@ -116,6 +116,26 @@ public abstract class NeuronState {
     }
 
     /**
+     * Refuses a recordable variable with a value that is not finite, for {@link #requireValid} of
+     * models whose kernels need finite state (an infinite potential blended into a kept one makes
+     * NaN, which then stays).
+     *
+     * @param population the population's name, for messages
+     * @throws ParameterException naming the variable, the neuron and the value
+     */
+    protected final void requireFiniteVariables(String population) {
+        for (Map.Entry<String, double[]> e : recordables.entrySet()) {
+            double[] values = e.getValue();
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isFinite(values[i])) {
+                    throw new ParameterException("population '" + population + "'", e.getKey() + "[" + i + "]",
+                            "a finite value (" + units.get(e.getKey()) + ")", values[i]);
+                }
+            }
+        }
+    }
+
+    /**
      * Tells the engine that this state changed between runs beyond its recordable variables (new
      * spike times, for instance): precise mode then restarts the population's neurons at the
      * current time and drops their predicted crossings. Changes to recordable variables are

@@ -7,8 +7,8 @@ import org.engram.simulator.ParameterException;
  *
  * <p>A kernel's first loop advances every neuron without branches and keeps the potential of the
  * refractory ones with {@link #held}, a blend by arithmetic rather than a branch. Then
- * {@link #countDown} counts refractoriness down, and {@link #fire} only compares each potential
- * with the threshold, a branch almost never taken. One scalar loop that tested refractoriness
+ * {@link #apply} counts refractoriness down ({@link #countDown}) and compares each potential with
+ * the threshold, a branch almost never taken, reading the refractory count only behind it. One scalar loop that tested refractoriness
  * neuron by neuron, as the kernels had before, cost several times the vectorised update, as
  * refractory neurons lie scattered among the rest.
  *
@@ -26,7 +26,8 @@ final class ThresholdPass {
      * one it had (a refractory neuron is not updated: it stays at the reset, or at a value written
      * meanwhile, as in precise mode). With {@code f = min(left, 1)}, 0 or 1 for a whole number of
      * steps, {@code advanced (1 - f) + kept f} is one of the two exactly (adding a zero product
-     * changes no finite value), so the result is what a branch would give.
+     * changes no finite value), so the result is what a branch would give. Both must be finite,
+     * which the states check before each run ({@code requireValid}): an infinite one makes NaN.
      *
      * @param advanced       the potential the subthreshold update gives (mV)
      * @param kept           the potential at the start of the step (mV)
@@ -40,7 +41,9 @@ final class ThresholdPass {
 
     /**
      * Counts down refractoriness by one step, and fires and resets the neurons at or above
-     * threshold. Refractory neurons were kept below threshold and so cannot fire.
+     * threshold that are not refractory. A refractory neuron stays at the reset, below threshold,
+     * unless code wrote another potential between runs: one at or above threshold fires when
+     * refractoriness ends, as in precise mode.
      *
      * @param v               membrane potentials (mV)
      * @param refractory      steps of refractoriness left per neuron, whole numbers
@@ -56,7 +59,7 @@ final class ThresholdPass {
                       int refractorySteps, SpikeSink out) {
         countDown(refractory, lo, hi);
         for (int i = lo; i < hi; i++) {
-            if (v[i] >= vTh) {
+            if (v[i] >= vTh && refractory[i] == 0) {
                 v[i] = vReset;
                 refractory[i] = refractorySteps;
                 out.spike(i, step);

@@ -11,6 +11,7 @@ import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.PoissonSource;
+import org.engram.simulator.input.RatePoissonSource;
 import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.model.Izhikevich;
 import org.engram.simulator.model.LifDelta;
@@ -111,7 +112,8 @@ class LibraryMisuseTest {
         Population<?, ?> given = b.population("given", 2, SpikeTimes.MODEL,
                 new SpikeTimes.Params(new double[][] {{1}, {2}}));
         Population<?, ?> drawn = b.population("drawn", 2, PoissonSource.MODEL, new PoissonSource.Params(10));
-        for (Population<?, ?> source : List.of(given, drawn)) {
+        Population<?, ?> rated = b.population("rated", 2, RatePoissonSource.MODEL, RatePoissonSource.MODEL.defaults());
+        for (Population<?, ?> source : List.of(given, drawn, rated)) {
             for (Executable input : List.<Executable>of(
                     () -> b.connect("into " + source.name(), cells, source, Rules.allToAll(), Synapses.excitatory(1)),
                     () -> b.poissonInput(source, 100, 1, Receptor.EXCITATORY),

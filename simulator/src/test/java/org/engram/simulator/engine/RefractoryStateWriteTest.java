@@ -10,6 +10,7 @@ import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.LifExp;
 import org.engram.simulator.model.NeuronState;
 import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,60 @@ class RefractoryStateWriteTest {
             // Grid mode finds the crossing at the end of the step it falls in.
             assertTrue(times[1] >= crossing - 1e-9 && times[1] <= crossing + DT + 1e-9,
                     mode + ": second spike at " + times[1] + " ms, expected " + crossing + " ms (up to one step later)");
+        }
+    }
+
+    /**
+     * A potential at or above threshold written while the neuron is refractory does not fire it
+     * before refractoriness ends (it restarted refractoriness early in grid mode): it fires when
+     * refractoriness ends, 2 ms after the first spike, in both modes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"GRID", "PRECISE"})
+    void aSuprathresholdPotentialWrittenDuringRefractorinessFiresWhenItEnds(Mode mode) {
+        NetworkBuilder b = new NetworkBuilder(DT).seed(1);
+        Population<?, ?> p = b.population("p", 1, LifDelta.MODEL, DRIVEN);
+        try (Engine e = new Engine(b.build(), new EngineOptions(1, mode))) {
+            SpikeRecorder spikes = e.recordSpikes(p);
+            e.run(28);
+            double first = spikes.timesOf(0)[0];
+            p.values("v")[0] = -50;
+            e.run(2);
+            double[] times = spikes.timesOf(0);
+            assertEquals(2, times.length, mode + ": spikes by 30 ms " + java.util.Arrays.toString(times));
+            assertEquals(first + 2, times[1], 1e-9, mode + ": the second spike ends refractoriness");
+        }
+    }
+
+    /** A precise engine taking over a grid engine's state checks the counts before converting them. */
+    @Test
+    void aPreciseEngineRefusesABadCountBeforeTakingItOver() {
+        NetworkBuilder b = new NetworkBuilder(DT).seed(1);
+        Population<?, ?> p = b.population("cells", 2, LifDelta.MODEL, DRIVEN);
+        Network net = b.build();
+        try (Engine grid = new Engine(net, EngineOptions.grid(1))) {
+            grid.run(1);
+        }
+        ((LifDelta.State) p.state()).refractorySteps[0] = -3;
+        ParameterException error = assertThrows(ParameterException.class,
+                () -> new Engine(net, EngineOptions.precise(1)));
+        assertTrue(error.getMessage().contains("refractorySteps[0]"), error.getMessage());
+        ((LifDelta.State) p.state()).refractorySteps[0] = 3;
+        try (Engine precise = new Engine(net, EngineOptions.precise(1))) {
+            precise.run(1);   // mended, it takes the state over
+        }
+    }
+
+    @Test
+    void aPotentialThatIsNotFiniteIsRefusedBeforeTheRun() {
+        NetworkBuilder b = new NetworkBuilder(DT).seed(1);
+        Population<?, ?> p = b.population("cells", 3, LifExp.MODEL, LifExp.MODEL.defaults());
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            p.values("i_syn_ex")[2] = Double.POSITIVE_INFINITY;
+            ParameterException error = assertThrows(ParameterException.class, () -> e.run(1));
+            assertTrue(error.getMessage().contains("population 'cells'") && error.getMessage().contains("i_syn_ex[2]")
+                    && error.getMessage().contains("a finite value (pA)") && error.getMessage().contains("Infinity"),
+                    error.getMessage());
         }
     }
 
