@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.AdaptiveLif;
 import org.engram.simulator.model.LifDelta;
@@ -37,22 +38,12 @@ class RefractoryStateWriteTest {
     @ParameterizedTest
     @ValueSource(strings = {"GRID", "PRECISE"})
     void aPotentialWrittenDuringRefractorinessIsKept(Mode mode) {
-        NetworkBuilder b = new NetworkBuilder(DT).seed(1);
-        Population<?, ?> p = b.population("p", 1, LifDelta.MODEL, DRIVEN);
-        try (Engine e = new Engine(b.build(), new EngineOptions(1, mode))) {
-            SpikeRecorder spikes = e.recordSpikes(p);
-            e.run(28);
-            assertEquals(1, spikes.timesOf(0).length, "one spike before the write");
-            double first = spikes.timesOf(0)[0];
-            p.values("v")[0] = -58;
-            e.run(20);
-            double[] times = spikes.timesOf(0);
-            assertEquals(2, times.length, mode + ": spikes by 48 ms " + java.util.Arrays.toString(times));
-            double crossing = first + 2 + 10 * Math.log(4);
-            // Grid mode finds the crossing at the end of the step it falls in.
-            assertTrue(times[1] >= crossing - 1e-9 && times[1] <= crossing + DT + 1e-9,
-                    mode + ": second spike at " + times[1] + " ms, expected " + crossing + " ms (up to one step later)");
-        }
+        double[] times = spikesAfterWritingAt28Ms(mode, -58, 20);
+        assertEquals(2, times.length, mode + ": spikes by 48 ms " + Arrays.toString(times));
+        double crossing = times[0] + 2 + 10 * Math.log(4);
+        // Grid mode finds the crossing at the end of the step it falls in.
+        assertTrue(times[1] >= crossing - 1e-9 && times[1] <= crossing + DT + 1e-9,
+                mode + ": second spike at " + times[1] + " ms, expected " + crossing + " ms (up to one step later)");
     }
 
     /**
@@ -63,17 +54,22 @@ class RefractoryStateWriteTest {
     @ParameterizedTest
     @ValueSource(strings = {"GRID", "PRECISE"})
     void aSuprathresholdPotentialWrittenDuringRefractorinessFiresWhenItEnds(Mode mode) {
+        double[] times = spikesAfterWritingAt28Ms(mode, -50, 2);
+        assertEquals(2, times.length, mode + ": spikes by 30 ms " + Arrays.toString(times));
+        assertEquals(times[0] + 2, times[1], 1e-9, mode + ": the second spike ends refractoriness");
+    }
+
+    /** The driven neuron's spike times: run 28 ms (one spike), write its potential, run on. */
+    private static double[] spikesAfterWritingAt28Ms(Mode mode, double writtenMv, double thenMs) {
         NetworkBuilder b = new NetworkBuilder(DT).seed(1);
         Population<?, ?> p = b.population("p", 1, LifDelta.MODEL, DRIVEN);
         try (Engine e = new Engine(b.build(), new EngineOptions(1, mode))) {
             SpikeRecorder spikes = e.recordSpikes(p);
             e.run(28);
-            double first = spikes.timesOf(0)[0];
-            p.values("v")[0] = -50;
-            e.run(2);
-            double[] times = spikes.timesOf(0);
-            assertEquals(2, times.length, mode + ": spikes by 30 ms " + java.util.Arrays.toString(times));
-            assertEquals(first + 2, times[1], 1e-9, mode + ": the second spike ends refractoriness");
+            assertEquals(1, spikes.timesOf(0).length, mode + ": one spike before the write");
+            p.values("v")[0] = writtenMv;
+            e.run(thenMs);
+            return spikes.timesOf(0);
         }
     }
 
