@@ -232,8 +232,16 @@ public final class NetworkBuilder {
             int index = projections.size();
             ProjectionAssembler assembler = new ProjectionAssembler(p.name(), p.rule(), p.source().size(),
                     p.target().size());
-            p.rule().generate(new ConnectContext(p.name(), index, p.source().size(), p.target().size(),
-                    p.source() == p.target(), seed), assembler);
+            ConnectContext context = new ConnectContext(p.name(), index, p.source().size(), p.target().size(),
+                    p.source() == p.target(), seed);
+            long expected = p.rule().expectedSynapses(context);
+            if (expected > ProjectionAssembler.MAX_SYNAPSES) {
+                throw new ParameterException("projection '" + p.name() + "'", "rule", "at most "
+                        + ProjectionAssembler.MAX_SYNAPSES + " synapses in one projection (the longest array)",
+                        expected + " from " + p.rule().describe() + " on " + p.source().size() + " x "
+                                + p.target().size() + " neurons", "choose smaller populations or a sparser rule, or split the projection");
+            }
+            p.rule().generate(context, assembler);
             projections.add(assembler.assemble(index, p.name(), p.source(), p.target(), p.synapses(), grid, seed));
         }
         return new Network(grid, seed, populations, projections, poissonInputs, currentSources);

@@ -21,6 +21,9 @@ final class ProjectionAssembler implements SynapseSink {
     private final int sourceSize;
     private final int targetSize;
     private int count;
+    /** The most synapses of one projection: the longest array. */
+    static final int MAX_SYNAPSES = Integer.MAX_VALUE - 8;
+
     private int[] sources = new int[1024];
     private int[] targets = new int[1024];
     private double[] explicitWeights;
@@ -80,9 +83,9 @@ final class ProjectionAssembler implements SynapseSink {
 
     private void ensureCapacity() {
         if (count == sources.length) {
-            int n = (int) Math.min(Integer.MAX_VALUE - 8, sources.length * 2L);
+            int n = (int) Math.min(MAX_SYNAPSES, sources.length * 2L);
             if (n == count) {
-                throw new ParameterException(owner, "synapses", "fewer than 2^31 synapses", "more");
+                throw new ParameterException(owner, "synapses", "at most " + MAX_SYNAPSES + " synapses", "more");
             }
             sources = Arrays.copyOf(sources, n);
             targets = Arrays.copyOf(targets, n);

@@ -22,6 +22,8 @@ import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.connect.Connectivity;
+import org.engram.simulator.network.connect.FixedProbability;
 import org.engram.simulator.network.connect.Rules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -135,5 +137,23 @@ class LibraryMisuseTest {
                 () -> CurrentSource.constant(cells, new int[0], 10));
         assertTrue(error.getMessage().contains("neurons: expected at least one neuron index")
                 && error.getMessage().contains("found an empty list"), error.getMessage());
+    }
+
+    /**
+     * A projection past the longest array is refused before its synapses are drawn, by name, with
+     * the count its rule gives: all-to-all on 50,000 x 50,000 neurons ran out of memory first.
+     */
+    @Test
+    void aProjectionPastOneArrayIsRefusedBeforeItIsDrawn() {
+        for (Connectivity rule : List.of(Rules.allToAll(), Rules.fixedProbability(0.9), Rules.fixedInDegree(50_000))) {
+            NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+            Population<?, ?> a = b.population("a", 50_000, LifDelta.MODEL, DRIVEN);
+            b.connect("dense", a, a, rule, Synapses.excitatory(0.1).delayMs(1.0));
+            ParameterException error = assertThrows(ParameterException.class, b::build);
+            long expected = rule instanceof FixedProbability ? Math.round(0.9 * 50_000L * 50_000) : 50_000L * 50_000;
+            assertTrue(error.getMessage().startsWith("projection 'dense': rule: expected at most 2147483639 synapses")
+                    && error.getMessage().contains("found " + expected + " from " + rule.describe()
+                    + " on 50000 x 50000 neurons"), error.getMessage());
+        }
     }
 }

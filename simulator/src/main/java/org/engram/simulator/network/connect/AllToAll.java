@@ -34,6 +34,12 @@ public record AllToAll(boolean autapses) implements Connectivity {
     }
 
     @Override
+    public long expectedSynapses(ConnectContext context) {
+        long n = context.sourceSize();
+        return n * context.targetSize() - (!autapses && context.samePopulation() ? n : 0);
+    }
+
+    @Override
     public String describe() {
         return "all_to_all(autapses=" + autapses + ")";
     }

@@ -17,6 +17,18 @@ public interface Connectivity {
      */
     void generate(ConnectContext context, SynapseSink sink);
 
+    /**
+     * How many synapses the rule will make, or is expected to make when it draws them, so that the
+     * builder can refuse a projection past the longest array before drawing it (which would run out
+     * of memory first). The default: unknown.
+     *
+     * @param context sizes and populations of the projection
+     * @return the count, or -1 if the rule cannot tell
+     */
+    default long expectedSynapses(ConnectContext context) {
+        return -1;
+    }
+
     /** @return a one-line description for summaries, e.g. {@code "fixed_in_degree(k=100)"} */
     String describe();
 

@@ -56,6 +56,11 @@ public record FixedInDegree(int k, boolean autapses, boolean multapses) implemen
     }
 
     @Override
+    public long expectedSynapses(ConnectContext context) {
+        return (long) k * context.targetSize();
+    }
+
+    @Override
     public String describe() {
         return "fixed_in_degree(k=" + k + ", autapses=" + autapses + ", multapses=" + multapses + ")";
     }

@@ -56,6 +56,11 @@ public record FixedOutDegree(int k, boolean autapses, boolean multapses) impleme
     }
 
     @Override
+    public long expectedSynapses(ConnectContext context) {
+        return (long) k * context.sourceSize();
+    }
+
+    @Override
     public String describe() {
         return "fixed_out_degree(k=" + k + ", autapses=" + autapses + ", multapses=" + multapses + ")";
     }

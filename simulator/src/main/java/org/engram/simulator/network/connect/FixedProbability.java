@@ -70,6 +70,13 @@ public record FixedProbability(double p, boolean autapses) implements Connectivi
     }
 
     @Override
+    public long expectedSynapses(ConnectContext context) {
+        long n = context.sourceSize();
+        long pairs = n * context.targetSize() - (!autapses && context.samePopulation() ? n : 0);
+        return Math.round(p * pairs);
+    }
+
+    @Override
     public String describe() {
         return "fixed_probability(p=" + p + ", autapses=" + autapses + ")";
     }

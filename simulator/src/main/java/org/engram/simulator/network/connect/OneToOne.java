@@ -22,6 +22,11 @@ public record OneToOne() implements Connectivity {
     }
 
     @Override
+    public long expectedSynapses(ConnectContext context) {
+        return context.sourceSize();
+    }
+
+    @Override
     public String describe() {
         return "one_to_one()";
     }
