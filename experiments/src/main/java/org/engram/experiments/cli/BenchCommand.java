@@ -76,8 +76,11 @@ public final class BenchCommand implements Runnable {
             try {
                 r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs, threads, mode);
             } catch (ParameterException e) {
-                // Every other option was checked above; a reference network refuses only a step that
-                // does not divide its delays or refractory period, which the user cannot edit.
+                // A delay or refractory period the step does not divide is the option's fault: the user
+                // cannot edit the reference network. Other refusals (a size past the heap) say their own.
+                if (!"delay".equals(e.location()) && !"t_ref".equals(e.location())) {
+                    throw e;
+                }
                 throw new ParameterException(command, "--dt", "a step of which the network's delays and refractory"
                         + " periods are whole multiples", dtMs, e.source() + ": " + e.location() + " is " + e.found()
                         + " ms");

@@ -155,16 +155,30 @@ class BenchCommandTest {
     /** A network too large for the heap: a message with the heap's limit and how to raise it, no stack trace. */
     @Test
     void runningOutOfMemorySaysHowToGetMore(@TempDir Path dir) throws Exception {
-        Path log = dir.resolve("log.txt");
-        // 2 million neurons at 80 synapses each need over 640 MB of synapses alone: far beyond 32 MB.
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
-                "-cp", System.getProperty("java.class.path"), EngramCommand.class.getName(),
-                "bench", "cuba", "--neurons", "2000000").redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the process must end");
-        String text = Files.readString(log);
-        assertEquals(1, p.exitValue(), text);
+        // 400,000 neurons at 80 synapses each need over 128 MB of synapses alone: far beyond 64 MB (their
+        // state, 16 MB, fits, and a population past the heap is refused by name instead).
+        String text = benchInHeap("-Xmx64m", "400000", dir, 1);
         assertTrue(text.contains("engram: error: out of memory") && text.contains("-Xmx"), text);
         assertFalse(text.contains("\tat "), "no stack trace: " + text);
+    }
+
+    /** A population whose state does not fit the heap is named (it was blamed on --dt). */
+    @Test
+    void aPopulationPastTheHeapIsNamed(@TempDir Path dir) throws Exception {
+        // 1.6 million excitatory neurons: their state's arrays alone exceed 32 MB.
+        String text = benchInHeap("-Xmx32m", "2000000", dir, 2);
+        assertTrue(text.contains("population 'exc': size: expected a population whose state fits the Java heap")
+                && !text.contains("--dt"), text);
+    }
+
+    /** Runs {@code bench cuba --neurons N} in a JVM of its own with a heap limit; its output. */
+    private static String benchInHeap(String heap, String neurons, Path dir, int exitCode) throws Exception {
+        Path log = dir.resolve("log.txt");
+        Process p = CliRunner.start(List.of(heap), log, "bench", "cuba", "--neurons", neurons);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the process must end");
+        String text = Files.readString(log);
+        assertEquals(exitCode, p.exitValue(), text);
+        return text;
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.engram.simulator.network;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.engram.simulator.ParameterException;
@@ -91,8 +92,20 @@ public final class NetworkBuilder {
         checkOpen();
         requireFreeName("populations", name);
         requireSize(name, size);
-        int end = Math.addExact(neurons, size);
-        Population<P, S> p = new Population<>(populations.size(), name, neurons, size, model, params);
+        if (size > Integer.MAX_VALUE - neurons) {
+            throw new ParameterException("population '" + name + "'", "size", "at most " + (Integer.MAX_VALUE - neurons)
+                    + " more neurons (a network holds at most " + Integer.MAX_VALUE + " in all)", size);
+        }
+        int end = neurons + size;
+        Population<P, S> p;
+        try {
+            p = new Population<>(populations.size(), name, neurons, size, model, params);
+        } catch (OutOfMemoryError e) {
+            // The state's arrays, allocated here, are all this call holds: nothing is left half made.
+            throw new ParameterException("population '" + name + "'", "size", String.format(Locale.ROOT,
+                    "a population whose state fits the Java heap (at most %.0f MB)", Runtime.getRuntime().maxMemory()
+                            / 1e6), size, "choose a smaller population, or give Java more heap (-Xmx)");
+        }
         // Only a population that was made takes its name: a corrected second call must find it free.
         names.add(name);
         neurons = end;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import org.engram.simulator.ParameterException;
@@ -155,5 +156,19 @@ class LibraryMisuseTest {
                     && error.getMessage().contains("found " + expected + " from " + rule.describe()
                     + " on 50000 x 50000 neurons"), error.getMessage());
         }
+    }
+
+    /** A population whose state does not fit the heap is refused by name; it ran out of memory. */
+    @Test
+    void aPopulationPastTheHeapIsRefusedByName() {
+        // 2 x 10^9 potentials alone take 16 GB, more than a test JVM's heap (a quarter of the memory).
+        assumeTrue(Runtime.getRuntime().maxMemory() < 16e9, "a heap of 16 GB or more holds the population");
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        ParameterException error = assertThrows(ParameterException.class,
+                () -> b.population("huge", 2_000_000_000, LifDelta.MODEL, DRIVEN));
+        assertTrue(error.getMessage().startsWith("population 'huge': size: expected a population whose state fits "
+                + "the Java heap") && error.getMessage().contains("found 2000000000")
+                && error.getMessage().contains("give Java more heap (-Xmx)"), error.getMessage());
+        b.population("huge", 10, LifDelta.MODEL, DRIVEN);   // the name was not taken by the failed call
     }
 }
