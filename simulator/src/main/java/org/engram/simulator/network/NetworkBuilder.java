@@ -252,7 +252,8 @@ public final class NetworkBuilder {
                 throw new ParameterException("projection '" + p.name() + "'", "rule", "at most "
                         + ProjectionAssembler.MAX_SYNAPSES + " synapses in one projection (the longest array)",
                         expected + " from " + p.rule().describe() + " on " + p.source().size() + " x "
-                                + p.target().size() + " neurons", "choose smaller populations or a sparser rule, or split the projection");
+                                + p.target().size() + " neurons",
+                        "choose smaller populations or a sparser rule, or split the projection");
             }
             p.rule().generate(context, assembler);
             projections.add(assembler.assemble(index, p.name(), p.source(), p.target(), p.synapses(), grid, seed));

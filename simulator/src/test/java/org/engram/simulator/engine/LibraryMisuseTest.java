@@ -146,12 +146,15 @@ class LibraryMisuseTest {
      */
     @Test
     void aProjectionPastOneArrayIsRefusedBeforeItIsDrawn() {
-        for (Connectivity rule : List.of(Rules.allToAll(), Rules.fixedProbability(0.9), Rules.fixedInDegree(50_000))) {
+        for (Connectivity rule : List.of(Rules.allToAll(), Rules.allToAll().withAutapses(false),
+                Rules.fixedProbability(0.9), Rules.fixedInDegree(50_000))) {
             NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
             Population<?, ?> a = b.population("a", 50_000, LifDelta.MODEL, DRIVEN);
             b.connect("dense", a, a, rule, Synapses.excitatory(0.1).delayMs(1.0));
             ParameterException error = assertThrows(ParameterException.class, b::build);
-            long expected = rule instanceof FixedProbability ? Math.round(0.9 * 50_000L * 50_000) : 50_000L * 50_000;
+            // Without autapses a population of n connects to itself in n (n - 1) pairs.
+            long expected = rule instanceof FixedProbability ? Math.round(0.9 * 50_000L * 50_000)
+                    : rule.equals(Rules.allToAll().withAutapses(false)) ? 50_000L * 49_999 : 50_000L * 50_000;
             assertTrue(error.getMessage().startsWith("projection 'dense': rule: expected at most 2147483639 synapses")
                     && error.getMessage().contains("found " + expected + " from " + rule.describe()
                     + " on 50000 x 50000 neurons"), error.getMessage());

@@ -35,8 +35,7 @@ public record AllToAll(boolean autapses) implements Connectivity {
 
     @Override
     public long expectedSynapses(ConnectContext context) {
-        long n = context.sourceSize();
-        return n * context.targetSize() - (!autapses && context.samePopulation() ? n : 0);
+        return context.pairs(autapses);
     }
 
     @Override

@@ -26,4 +26,16 @@ public record ConnectContext(String projectionName, int projectionIndex, int sou
     public SplitMixRandom stream(int neuron) {
         return RandomStreams.of(seed, Purpose.CONNECTIVITY, ((long) projectionIndex << 32) | neuron);
     }
+
+    /**
+     * The (source, target) pairs a rule may connect.
+     *
+     * @param autapses whether a neuron may connect to itself
+     * @return source size times target size, less the self-pairs when autapses are off in one
+     *         population
+     */
+    public long pairs(boolean autapses) {
+        long pairs = (long) sourceSize * targetSize;
+        return !autapses && samePopulation ? pairs - sourceSize : pairs;
+    }
 }

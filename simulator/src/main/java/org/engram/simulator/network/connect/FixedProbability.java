@@ -71,9 +71,7 @@ public record FixedProbability(double p, boolean autapses) implements Connectivi
 
     @Override
     public long expectedSynapses(ConnectContext context) {
-        long n = context.sourceSize();
-        long pairs = n * context.targetSize() - (!autapses && context.samePopulation() ? n : 0);
-        return Math.round(p * pairs);
+        return Math.round(p * context.pairs(autapses));
     }
 
     @Override
