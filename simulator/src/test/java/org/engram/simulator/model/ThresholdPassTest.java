@@ -47,63 +47,134 @@ class ThresholdPassTest {
      */
     @Test
     void lifDeltaFollowsANeuronByNeuronReferenceWithScatteredRefractoriness() {
-        int size = 300;
-        int steps = 4000;
         LifDelta.Params p = new LifDelta.Params(20, 250, -70, -55, -65, 2.3, 0);
-        KernelHarness harness = new KernelHarness(size, steps, DT);
-        double[][] excitatoryInput = new double[steps][size];
-        double[][] inhibitoryInput = new double[steps][size];
-        double[] currentPa = new double[size];
-        SplittableRandom random = new SplittableRandom(7);
-        for (int i = 0; i < size; i++) {
-            currentPa[i] = 150 + 400 * random.nextDouble();
-            harness.current(0, steps, i, currentPa[i]);
-        }
-        for (int k = 0; k < 20_000; k++) {
-            int step = random.nextInt(steps);
-            int i = random.nextInt(size);
-            double weight = random.nextDouble() < 0.8 ? 2 * random.nextDouble() : -3 * random.nextDouble();
-            if (weight >= 0) {
-                harness.excitatory(step, i, weight);
-                excitatoryInput[step][i] += weight;
-            } else {
-                harness.inhibitory(step, i, weight);
-                inhibitoryInput[step][i] += weight;
-            }
-        }
-        LifDelta.State state = LifDelta.MODEL.newState(size, p);
-        harness.run(LifDelta.MODEL.prepare(p, new TimeGrid(DT)), state, 0, steps);
+        Drive d = Drive.random(300, 4000, 150, 7);
+        LifDelta.State state = LifDelta.MODEL.newState(d.size(), p);
+        d.harness().run(LifDelta.MODEL.prepare(p, new TimeGrid(DT)), state, 0, d.steps());
 
-        double p22 = StrictMath.exp(-DT / p.tauM());
-        double p20 = -p.resistance() * StrictMath.expm1(-DT / p.tauM());
-        int refractorySteps = (int) Math.round(p.tRef() / DT);
         int refractoryAtEnd = 0;
-        for (int i = 0; i < size; i++) {
-            double v = p.eL();
-            int left = 0;
-            List<Double> spikes = new ArrayList<>();
-            for (int step = 0; step < steps; step++) {
-                double advanced = p.eL() + p22 * (v - p.eL()) + p20 * (p.iE() + currentPa[i])
-                        + excitatoryInput[step][i] + inhibitoryInput[step][i];
-                if (left > 0) {
-                    left--;
-                    v = p.vReset();
-                } else if (advanced >= p.vTh()) {
-                    v = p.vReset();
-                    left = refractorySteps;
-                    spikes.add((step + 1) * DT);
-                } else {
-                    v = advanced;
-                }
+        for (int i = 0; i < d.size(); i++) {
+            ReferenceNeuron n = new ReferenceNeuron(p.tauM(), p.resistance(), p.eL(), p.vTh(), p.vReset(), p.tRef());
+            for (int step = 0; step < d.steps(); step++) {
+                n.step(step, p.eL() + n.p22 * (n.v - p.eL()) + n.p20 * (p.iE() + d.currentPa()[i])
+                        + d.excitatory()[step][i] + d.inhibitory()[step][i]);
             }
-            assertArrayEquals(spikes.stream().mapToDouble(Double::doubleValue).toArray(), harness.spikeTimesMs(i),
-                    "spike times of neuron " + i);
-            assertEquals(Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(state.v[i]), "potential of neuron " + i);
-            assertEquals(left, state.refractorySteps[i], "steps left of neuron " + i);
-            refractoryAtEnd += left > 0 ? 1 : 0;
+            d.assertNeuron(i, n, state.v[i], state.refractorySteps[i]);
+            refractoryAtEnd += n.left > 0 ? 1 : 0;
         }
+        assertScattered(refractoryAtEnd, d.size());
+    }
+
+    /** As above for {@code lif_exp}, whose currents go on decaying and taking input while refractory. */
+    @Test
+    void lifExpFollowsANeuronByNeuronReferenceWithScatteredRefractoriness() {
+        LifExp.Params p = new LifExp.Params(20, 250, -70, -55, -65, 2.3, 0, 5, 10);
+        Drive d = Drive.random(300, 4000, 150, 11);
+        LifExp.State state = LifExp.MODEL.newState(d.size(), p);
+        d.harness().run(LifExp.MODEL.prepare(p, new TimeGrid(DT)), state, 0, d.steps());
+
+        ExponentialCurrent ex = new ExponentialCurrent(p.tauM(), p.tauSynEx(), p.cM());
+        ExponentialCurrent in = new ExponentialCurrent(p.tauM(), p.tauSynIn(), p.cM());
+        int refractoryAtEnd = 0;
+        for (int i = 0; i < d.size(); i++) {
+            ReferenceNeuron n = new ReferenceNeuron(p.tauM(), p.resistance(), p.eL(), p.vTh(), p.vReset(), p.tRef());
+            double iEx = 0;
+            double iIn = 0;
+            for (int step = 0; step < d.steps(); step++) {
+                double advanced = p.eL() + n.p22 * (n.v - p.eL()) + ex.toVoltage(DT) * iEx + in.toVoltage(DT) * iIn
+                        + n.p20 * (p.iE() + d.currentPa()[i]);
+                iEx = ex.decay(DT) * iEx + d.excitatory()[step][i];
+                iIn = in.decay(DT) * iIn + d.inhibitory()[step][i];
+                n.step(step, advanced);
+            }
+            d.assertNeuron(i, n, state.v[i], state.refractorySteps[i]);
+            refractoryAtEnd += n.left > 0 ? 1 : 0;
+        }
+        assertScattered(refractoryAtEnd, d.size());
+    }
+
+    private static void assertScattered(int refractoryAtEnd, int size) {
         assertTrue(refractoryAtEnd > 0 && refractoryAtEnd < size,
                 "the last step should hold refractory and free neurons side by side, found "
                         + refractoryAtEnd + " refractory of " + size);
+    }
+
+    /**
+     * Random input for a kernel, kept beside the harness that feeds it: a current per neuron from
+     * {@code currentPa} to 3.7 times that, and 20,000 synaptic events, 80% excitatory, at random
+     * steps and neurons.
+     */
+    private record Drive(KernelHarness harness, int size, int steps, double[][] excitatory, double[][] inhibitory,
+                         double[] currentPa) {
+        static Drive random(int size, int steps, double currentPa, long seed) {
+            KernelHarness harness = new KernelHarness(size, steps, DT);
+            Drive d = new Drive(harness, size, steps, new double[steps][size], new double[steps][size],
+                    new double[size]);
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int i = 0; i < size; i++) {
+                d.currentPa[i] = currentPa + 2.7 * currentPa * random.nextDouble();
+                harness.current(0, steps, i, d.currentPa[i]);
+            }
+            for (int k = 0; k < 20_000; k++) {
+                int step = random.nextInt(steps);
+                int i = random.nextInt(size);
+                double weight = random.nextDouble() < 0.8 ? 2 * random.nextDouble() : -3 * random.nextDouble();
+                if (weight >= 0) {
+                    harness.excitatory(step, i, weight);
+                    d.excitatory[step][i] += weight;
+                } else {
+                    harness.inhibitory(step, i, weight);
+                    d.inhibitory[step][i] += weight;
+                }
+            }
+            return d;
+        }
+
+        /** The kernel's spikes, potential and count of neuron {@code i} equal the reference's, bit for bit. */
+        void assertNeuron(int i, ReferenceNeuron n, double kernelV, double kernelLeft) {
+            assertArrayEquals(n.spikes.stream().mapToDouble(Double::doubleValue).toArray(), harness.spikeTimesMs(i),
+                    "spike times of neuron " + i);
+            assertEquals(Double.doubleToRawLongBits(n.v), Double.doubleToRawLongBits(kernelV), "potential of neuron " + i);
+            assertEquals(n.left, kernelLeft, "steps left of neuron " + i);
+        }
+    }
+
+    /**
+     * One neuron's membrane propagators, and its refractoriness, threshold and reset written with a
+     * branch as the kernels had them. It starts at rest.
+     */
+    private static final class ReferenceNeuron {
+        /** exp(-dt / tau_m). */
+        final double p22;
+        /** R (1 - exp(-dt / tau_m)). */
+        final double p20;
+        final double vTh;
+        final double vReset;
+        final int refractorySteps;
+        final List<Double> spikes = new ArrayList<>();
+        double v;
+        int left;
+
+        ReferenceNeuron(double tauM, double resistance, double eL, double vTh, double vReset, double tRef) {
+            p22 = StrictMath.exp(-DT / tauM);
+            p20 = -resistance * StrictMath.expm1(-DT / tauM);
+            this.v = eL;
+            this.vTh = vTh;
+            this.vReset = vReset;
+            this.refractorySteps = (int) Math.round(tRef / DT);
+        }
+
+        /** A refractory neuron is not updated; a free one takes the advanced potential and may fire. */
+        void step(int step, double advanced) {
+            if (left > 0) {
+                left--;
+            } else if (advanced >= vTh) {
+                v = vReset;
+                left = refractorySteps;
+                spikes.add((step + 1) * DT);
+            } else {
+                v = advanced;
+            }
+        }
     }
 }
