@@ -187,8 +187,8 @@ public final class SimulationRun {
             events = engine.synapticEvents();
             parallel = engine.parallel();
         }
-        String summary = summary(c, network, spikes, setupSeconds, loopSeconds, events, parallel, digest.hex());
         try {
+            String summary = summary(c, network, spikes, setupSeconds, loopSeconds, events, parallel, digest.hex());
             for (SpikeRecorder r : spikes) {
                 folder.write("spikes_" + r.population().name() + ".csv", out -> writeCsv(out, r::writeCsv));
             }

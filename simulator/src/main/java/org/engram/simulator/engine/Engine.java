@@ -131,8 +131,11 @@ public final class Engine implements AutoCloseable {
                     + c.target().name() + "'");
         }
         List<Population<?, ?>> pops = network.populations();
-        // Before a precise engine converts them (continueFromGrid), which it would do unchecked.
-        requireValidStates(pops);
+        if (precise) {
+            // Before it converts them (continueFromGrid), once: precise mode reads them no more.
+            // A grid engine checks them before every run.
+            requireValidStates(pops);
+        }
         int slots = network.maxDelaySteps() + 1;
         List<List<PoissonDrive>> drives = new ArrayList<>();
         List<List<CurrentDrive>> currents = new ArrayList<>();
