@@ -22,11 +22,14 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.engram.experiments.run.RunFolder;
 import org.jfree.chart.JFreeChart;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.PDFHints;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
 /**
- * A finished chart with its size, renderable as PNG and SVG.
+ * A finished chart with its size, renderable as PNG, SVG and PDF.
  */
 public final class Figure {
     /** Pixels per unit of the figure's size in its PNG. */
@@ -139,32 +142,77 @@ public final class Figure {
     }
 
     /**
-     * Writes {@code <baseName>.png} and {@code <baseName>.svg} into a folder, each atomically.
+     * The figure as a one-page PDF document of its size in points, the form a LaTeX paper
+     * includes. Text is drawn as outlines: the PDF's standard fonts have no glyphs beyond Latin-1,
+     * and outlines show every character the chart's font has, in any viewer.
+     *
+     * @return the PDF bytes
+     */
+    public byte[] pdf() {
+        PDFDocument document = new PDFDocument();
+        if (chart.getTitle() != null) {
+            document.setTitle(pdfLiteral(chart.getTitle().getText()));
+        }
+        PDFGraphics2D g = document.createPage(new Rectangle(0, 0, width, height)).getGraphics2D();
+        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        return document.getPDFBytes();
+    }
+
+    /**
+     * A text as the inside of a PDF literal string, which JFreePDF writes out as it is given:
+     * printable ASCII with its backslashes and parentheses escaped, anything else as UTF-16 with
+     * a byte order mark in octal escapes (PDF 1.7, 7.3.4.2 and 7.9.2.2), so that a name such as
+     * {@code a)} or {@code λ} in a title neither breaks the document nor turns into {@code ?}.
+     */
+    static String pdfLiteral(String text) {
+        StringBuilder literal = new StringBuilder();
+        if (text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            for (char c : text.toCharArray()) {
+                if (c == '\\' || c == '(' || c == ')') {
+                    literal.append('\\');
+                }
+                literal.append(c);
+            }
+        } else {
+            for (byte b : ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16BE)) {
+                literal.append(String.format("\\%03o", b & 0xff));
+            }
+        }
+        return literal.toString();
+    }
+
+    /**
+     * Writes {@code <baseName>.png}, {@code .svg} and {@code .pdf} into a folder, each atomically.
      *
      * @param folder   the folder; created if absent
      * @param baseName file name without extension, e.g. {@code "forgetting"}
-     * @return the two paths, PNG first
+     * @return the three paths: PNG, SVG, PDF
      */
     public List<Path> write(Path folder, String baseName) {
         Path png = folder.resolve(baseName + ".png");
         Path svg = folder.resolve(baseName + ".svg");
+        Path pdf = folder.resolve(baseName + ".pdf");
         byte[] pngBytes = png();
         byte[] svgBytes = svg().getBytes(StandardCharsets.UTF_8);
+        byte[] pdfBytes = pdf();
         RunFolder.writeAtomically(png, out -> out.write(pngBytes));
         RunFolder.writeAtomically(svg, out -> out.write(svgBytes));
-        return List.of(png, svg);
+        RunFolder.writeAtomically(pdf, out -> out.write(pdfBytes));
+        return List.of(png, svg, pdf);
     }
 
     /**
-     * Writes {@code <relativeBase>.png} and {@code .svg} into a run folder.
+     * Writes {@code <relativeBase>.png}, {@code .svg} and {@code .pdf} into a run folder.
      *
      * @param run          the open run folder
      * @param relativeBase path inside the run folder without extension, e.g. {@code "plots/forgetting"}
-     * @return the two paths, PNG first
+     * @return the three paths: PNG, SVG, PDF
      */
     public List<Path> write(RunFolder run, String relativeBase) {
         Path png = run.writeBytes(relativeBase + ".png", png());
         Path svg = run.writeString(relativeBase + ".svg", svg());
-        return List.of(png, svg);
+        Path pdf = run.writeBytes(relativeBase + ".pdf", pdf());
+        return List.of(png, svg, pdf);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Figures of a run, drawn with JFreeChart and written as PNG and SVG.
+ * Figures of a run, drawn with JFreeChart and written as PNG, SVG (JFreeSVG) and PDF (JFreePDF).
  *
  * <p>One class per figure (forgetting curves, accuracy-matrix heat map, strategy comparison,
  * learning curves, spike raster, population rate) builds a {@link org.engram.experiments.plot.Figure};

@@ -11,7 +11,7 @@ import org.engram.experiments.plot.LearningCurvePlot;
 import org.engram.experiments.plot.StrategyComparisonPlot;
 
 /**
- * Draws the figures of a run into its {@code plots/} folder, PNG and SVG each: per strategy the
+ * Draws the figures of a run into its {@code plots/} folder, PNG, SVG and PDF each: per strategy the
  * forgetting plot and the accuracy-matrix heat map (means over seeds); for the run the strategy
  * comparison of ACC and BWT with confidence intervals over seeds, and the per-epoch learning
  * curves of training loss and accuracy (for learners that have them: the unsupervised Diehl and

@@ -82,7 +82,7 @@ final class SummaryWriter {
         }
         sb.append("- Files: metrics.json, accuracy_matrix.csv, log.csv (per epoch), ")
                 .append(c.training().evaluateEveryEpoch() ? "epoch_accuracy.csv (every task after every epoch), " : "")
-                .append("plots/ (PNG and SVG), checkpoints/ (learner state after the last task of each strategy and"
+                .append("plots/ (PNG, SVG and PDF), checkpoints/ (learner state after the last task of each strategy and"
                         + " seed), config.yaml (resolved: `engram run config.yaml` repeats this run), data.json (where"
                         + " the data was found, its sizes and SHA-256), status.json (the run's state and finished"
                         + " tasks).\n");

@@ -38,7 +38,7 @@ import org.engram.simulator.network.Population;
  * Runs one {@code engram simulate} config and writes its result folder
  * {@code <results>/<name>/<run-id>/}: the resolved {@code config.yaml}, {@code spikes_<population>.csv},
  * {@code rates_<population>.csv}, {@code state_<population>_<variable>.csv}, {@code summary.md} and
- * {@code plots/raster_<population>} and {@code plots/rate_<population>} (PNG and SVG).
+ * {@code plots/raster_<population>} and {@code plots/rate_<population>} (PNG, SVG and PDF).
  * The folder appears only when complete.
  */
 public final class SimulationRun {

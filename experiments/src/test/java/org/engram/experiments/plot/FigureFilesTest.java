@@ -16,7 +16,13 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.SeedSummary;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.engram.experiments.run.RunFolder;
+import org.jfree.chart.JFreeChart;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,7 +31,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
-/** Every figure writes a PNG of the promised size and an SVG that is XML and carries the title as text. */
+/**
+ * Every figure writes a PNG of the promised size, an SVG that is XML and carries the title as text,
+ * and a one-page PDF of the figure's size that PDFBox reads and renders.
+ */
 class FigureFilesTest {
     @TempDir
     Path dir;
@@ -54,11 +63,12 @@ class FigureFilesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("figures")
-    void writesPngOfExpectedSizeAndSvgWithTitle(String base, String title, Figure figure) throws Exception {
+    void writesPngOfExpectedSizeAndSvgWithTitleAndPdf(String base, String title, Figure figure) throws Exception {
         List<Path> files = figure.write(dir, base);
         Path png = dir.resolve(base + ".png");
         Path svg = dir.resolve(base + ".svg");
-        assertEquals(List.of(png, svg), files);
+        Path pdf = dir.resolve(base + ".pdf");
+        assertEquals(List.of(png, svg, pdf), files);
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(Figure.PNG_SCALE * figure.width(), image.getWidth());
         assertEquals(Figure.PNG_SCALE * figure.height(), image.getHeight());
@@ -73,9 +83,45 @@ class FigureFilesTest {
                 Stream.of(box).map(Double::parseDouble).toList(), String.join(" ", box));
         assertEquals(figure.width(), Double.parseDouble(doc.getDocumentElement().getAttribute("width")));
         assertTrue(doc.getDocumentElement().getTextContent().contains(title), "title missing from " + svg);
-        try (Stream<Path> s = Files.list(dir)) {
-            assertEquals(2, s.count(), "no temporary files left behind");
+        try (PDDocument read = Loader.loadPDF(pdf.toFile())) {
+            assertEquals(1, read.getNumberOfPages());
+            PDRectangle page = read.getPage(0).getMediaBox();
+            assertEquals(List.of(0f, 0f, (float) figure.width(), (float) figure.height()),
+                    List.of(page.getLowerLeftX(), page.getLowerLeftY(), page.getWidth(), page.getHeight()));
+            assertEquals(title, read.getDocumentInformation().getTitle());
+            assertTrue(darkPixels(new PDFRenderer(read).renderImage(0)) > 1000, "the chart is drawn on the page");
         }
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(3, s.count(), "no temporary files left behind");
+        }
+    }
+
+    /**
+     * JFreePDF writes a document's title as it is given: a parenthesis or backslash in a name
+     * broke the document, and a character past ASCII became {@code ?}.
+     */
+    @Test
+    void pdfTitleKeepsParenthesesBackslashesAndUnicode() throws Exception {
+        for (String title : List.of("task a) b \\ (c", "λ = 0.5: naïve", "(", "")) {
+            Figure figure = new Figure(new JFreeChart(title, new org.jfree.chart.plot.PiePlot<String>()), 200, 100);
+            try (PDDocument read = Loader.loadPDF(figure.pdf())) {
+                assertEquals(title, read.getDocumentInformation().getTitle());
+            }
+        }
+    }
+
+    /** Pixels darker than mid-grey. */
+    private static int darkPixels(BufferedImage image) {
+        int dark = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                if (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff) < 3 * 128) {
+                    dark++;
+                }
+            }
+        }
+        return dark;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -86,6 +132,8 @@ class FigureFilesTest {
         Path done = run.commit();
         assertTrue(ImageIO.read(done.resolve("plots/" + base + ".png").toFile()) != null);
         assertTrue(Files.readString(done.resolve("plots/" + base + ".svg")).startsWith("<?xml"));
+        assertTrue(new String(Files.readAllBytes(done.resolve("plots/" + base + ".pdf")), 0, 5,
+                java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
     }
 
     /** The resolution in a PNG's pHYs chunk, read back by ImageIO's reader, in dots per inch. */
