@@ -14,6 +14,7 @@ import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.task.TaskSequence;
+import org.engram.learning.continual.StrategyDiverged;
 import org.engram.learning.continual.TaskData;
 import org.engram.learning.train.EpochResult;
 import org.engram.simulator.EngramException;
@@ -274,10 +275,11 @@ public final class Runner {
      *         the original (a bug, whose stack trace the command line prints)
      */
     private static RuntimeException stopped(RuntimeException e, Loop loop, RunFolder folder, PrintWriter err) {
-        if (e instanceof TrainingDiverged) {
+        if (e instanceof TrainingDiverged || e instanceof StrategyDiverged) {
             // Not 'continue with --resume': the same config would diverge again.
             loop.finish("failed", e.getMessage());
-            return new RunStopped(e.getMessage() + " (the partial run is in " + folder.directory() + ")", null);
+            return new RunStopped(e.getMessage() + " (the partial run is in " + folder.directory()
+                    + "; delete it: resuming would diverge again)", null);
         }
         if (e instanceof UnusableCheckpoint u) {
             String message = "the run cannot go on from the checkpoint of " + u.unit() + ": " + u.getMessage() + "; "

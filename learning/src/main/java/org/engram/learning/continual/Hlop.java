@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Locale;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
 import org.engram.simulator.EngramException;
@@ -90,6 +91,8 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
     /** Projects with the trainer's workers; made at beforeTask. */
     private SubspaceProjector projector;
     private ModelView model;
+    /** The current task's index, for messages. */
+    private int task;
 
     /**
      * Creates the strategy with no lateral neurons yet.
@@ -113,6 +116,7 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
     @Override
     public void beforeTask(TaskContext task) {
         model = task.model();
+        this.task = task.taskIndex();
         projector = new SubspaceProjector(task.workers());
         int layers = model.layerCount();
         if (h == null) {
@@ -161,6 +165,26 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
             initialised[layer] = true;
         }
         oja[layer].train(h[layer], act, m, params.hebbianIterations(), params.learningRate(), params.momentum());
+        requireFiniteRows(layer);
+    }
+
+    /**
+     * Stops at once when the Hebbian learning of the task's rows has left the finite numbers (a
+     * rate near 1 with momentum can make it oscillate and grow): the next task would drop such rows
+     * from its basis, and the task would go unprotected without a word.
+     */
+    private void requireFiniteRows(int layer) {
+        int n = inputs[layer];
+        double[] w = h[layer];
+        for (int k = frozenRows[layer] * n; k < rows[layer] * n; k++) {
+            if (!Double.isFinite(w[k])) {
+                throw new StrategyDiverged(String.format(Locale.ROOT, "%s, task %d, layer %d: the lateral neurons'"
+                        + " Hebbian (Oja) learning diverged (a weight is %s), so the subspace the task would protect"
+                        + " is lost; start the run anew with a smaller learning_rate (now %s) or momentum (now %s)"
+                        + " in the strategy's params", NAME, task + 1, layer, w[k], params.learningRate(),
+                        params.momentum()));
+            }
+        }
     }
 
     /** New rows start as the task's first activity vectors (then unit vectors), orthonormalised against the frozen basis. */

@@ -13,11 +13,15 @@ import org.engram.learning.train.Workers;
  * not explain. Per iteration, over the m samples x of a batch:
  * <pre>
  *   y = H x   (rows [0, hi)),     dH_j = (1/m) sum_x y_j (x - H^T y)     for j in [lo, hi)
- *   v &lt;- momentum v + dH,          H_j &lt;- H_j + (eta / mean_x ||x||^2) v_j
+ *   v &lt;- momentum v + dH / mean_x ||x||^2,          H_j &lt;- H_j + eta v_j
  * </pre>
- * Dividing eta by the batch's mean squared norm bounds eta times the largest eigenvalue of the
- * input correlation by eta (the eigenvalue is at most its trace, the mean squared norm), which
- * keeps the rule stable for eta below 1 whatever the scale of the activity.
+ * Dividing each batch's dH by that batch's mean squared norm bounds eta times the largest
+ * eigenvalue of the input correlation by eta (the eigenvalue is at most its trace, the mean
+ * squared norm), so the step does not depend on the scale of the activity. Each batch is divided
+ * before it enters the momentum: dividing the momentum sum by the current batch's norm instead
+ * multiplied earlier batches' dH by the ratio of their energy to this one's, and the rows grew
+ * without bound after a quiet batch, at the default rate too. A rate near 1 with momentum 0.9 can
+ * still oscillate and grow past the finite numbers, which {@link Hlop} checks after every batch.
  */
 final class OjaSubspace {
     /** Samples whose responses are formed together, sharing each load of H. */
@@ -106,14 +110,16 @@ final class OjaSubspace {
         if (residual.length < blocks * BLOCK * n) {
             residual = new double[blocks * BLOCK * n];
         }
-        final double step = eta / meanSquare;
+        // Each batch's dH is normalised by its own energy before it enters the momentum: scaling the
+        // sum of earlier batches' dH by this batch's energy blew up after a quiet batch.
+        final double scale = 1.0 / (m * meanSquare);
         final int groups = (hi - lo + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
         for (int it = 0; it < iterations; it++) {
             workers.run(blocks, (block, worker) -> respond(h, x, block * BLOCK, Math.min(BLOCK, m - block * BLOCK)));
             workers.run(groups, (group, worker) -> {
                 int first = lo + group * ROWS_PER_TASK;
                 for (int j = first; j < Math.min(hi, first + ROWS_PER_TASK); j++) {
-                    moveRow(h, j, m, step, momentum, deltaRow[worker]);
+                    moveRow(h, j, m, scale, eta, momentum, deltaRow[worker]);
                 }
             });
         }
@@ -167,7 +173,7 @@ final class OjaSubspace {
      * Moves trained row j: {@code dH_j = sum_s y_sj r_s} over the samples in order (four per pass,
      * added one after another), then the momentum step.
      */
-    private void moveRow(double[] h, int j, int m, double step, double momentum, double[] d) {
+    private void moveRow(double[] h, int j, int m, double scale, double eta, double momentum, double[] d) {
         Arrays.fill(d, 0.0);
         final double[] r = residual;
         int s = 0;
@@ -192,8 +198,8 @@ final class OjaSubspace {
         final int vj = (j - lo) * n;
         final int hj = j * n;
         for (int i = 0; i < n; i++) {
-            velocity[vj + i] = momentum * velocity[vj + i] + d[i] / m;
-            h[hj + i] += step * velocity[vj + i];
+            velocity[vj + i] = momentum * velocity[vj + i] + d[i] * scale;
+            h[hj + i] += eta * velocity[vj + i];
         }
     }
 }

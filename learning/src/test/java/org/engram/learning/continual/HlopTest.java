@@ -1,6 +1,7 @@
 package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -124,6 +125,46 @@ class HlopTest {
         ArraySamples t0 = ToyData.nearSubspace(0, ToyData.randomRows(5, N, 11), OUT, 200, 0.05, 12);
         ArraySamples t1 = ToyData.nearSubspace(1, ToyData.randomRows(5, N, 13), OUT, 200, 0.05, 14);
         return List.of(t0, t1);
+    }
+
+    /**
+     * Batches whose energy varies (a dominant direction of random sign and size, noise elsewhere):
+     * the momentum sum was divided by the current batch's mean squared norm, so a quiet batch
+     * multiplied the earlier batches' dH many times over, and at the defaults the rows went NaN;
+     * the next task dropped them from its basis and the task went unprotected without a word.
+     * Normalised batch by batch, the defaults stay finite; a rate and momentum near 1 still
+     * diverge, and the run stops at that batch, naming the two settings.
+     */
+    @Test
+    void varyingBatchEnergyKeepsTheDefaultsFiniteAndDivergenceStopsTheTask() {
+        assertTrue(Double.isFinite(maxLateralWeight(Hlop.Params.defaults())));
+        StrategyDiverged e = assertThrows(StrategyDiverged.class,
+                () -> maxLateralWeight(new Hlop.Params(3, 3, 3, 0.99, 0.99)));
+        assertTrue(e.getMessage().startsWith("hlop, task 1, layer 0: the lateral neurons' Hebbian (Oja) learning diverged")
+                && e.getMessage().contains("learning_rate (now 0.99) or momentum (now 0.99)"), e.getMessage());
+    }
+
+    /** Trains HLOP's first-task rows on 1,000 batches of 4 samples of varying energy; the largest |weight|. */
+    private static double maxLateralWeight(Hlop.Params params) {
+        StubModel model = new StubModel(new int[] {8}, new int[] {2});
+        Hlop hlop = new Hlop(params);
+        hlop.beforeTask(new FixedTask(0, Scenario.DOMAIN_INCREMENTAL, 1, model, null, List.of()));
+        SplitMixRandom r = new SplitMixRandom(5);
+        float[][] batch = new float[4][8];
+        for (int b = 0; b < 1000; b++) {
+            for (float[] x : batch) {
+                double dominant = 3 * r.nextGaussian();
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (float) ((i < 2 ? dominant : 0) + 0.3 * r.nextGaussian());
+                }
+            }
+            hlop.transformUpdate(0, new float[16], new ArrayActivity(batch));
+        }
+        double max = 0;
+        for (double w : hlop.lateralWeights(0)) {
+            max = Math.max(max, Math.abs(w));
+        }
+        return max;
     }
 
     @Test

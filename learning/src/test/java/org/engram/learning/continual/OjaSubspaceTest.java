@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OjaSubspaceTest {
     /**
      * Oja's subspace rule as the class documents it, one sample at a time: y = H x,
-     * delta_j += y_j (x - H^T y) for the trained rows, v = momentum v + delta / m,
-     * H_j += (eta / mean ||x||^2) v_j, each sum in the order of its index.
+     * delta_j += y_j (x - H^T y) for the trained rows, v = momentum v + delta / (m mean ||x||^2),
+     * H_j += eta v_j, each sum in the order of its index.
      */
     private static void sampleBySample(double[] h, float[][] x, int n, int lo, int hi, int iterations, double eta,
                                        double momentum) {
@@ -23,7 +23,7 @@ class OjaSubspaceTest {
             }
         }
         meanSquare /= m;
-        double step = eta / meanSquare;
+        double scale = 1.0 / (m * meanSquare);
         double[] velocity = new double[(hi - lo) * n];
         for (int it = 0; it < iterations; it++) {
             double[] delta = new double[(hi - lo) * n];
@@ -52,8 +52,8 @@ class OjaSubspaceTest {
                 }
             }
             for (int q = 0; q < delta.length; q++) {
-                velocity[q] = momentum * velocity[q] + delta[q] / m;
-                h[lo * n + q] += step * velocity[q];
+                velocity[q] = momentum * velocity[q] + delta[q] * scale;
+                h[lo * n + q] += eta * velocity[q];
             }
         }
     }
