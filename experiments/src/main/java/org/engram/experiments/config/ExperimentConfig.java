@@ -460,7 +460,7 @@ public record ExperimentConfig(
      * @param params hyperparameters
      */
     public record StrategySpec(
-            @Key(value = "strategy name from engram list, or several joined by '+' (a chain, e.g. replay+ewc)")
+            @Key(value = "strategy name from engram list, or several joined by '+' (a chain, e.g. replay+ewc; projections such as gpm after update scalers such as metaplasticity)")
             String name,
             @Key(value = "name in tables, plots and folders; null: the name", def = "null") String label,
             @Key(value = "hyperparameters; omitted ones take the strategy's defaults (engram list); a chain takes"

@@ -69,6 +69,12 @@ public final class StrategyParams {
                                 + " add up)", "'" + spec.name() + "'", "raise the member's strength instead");
             }
         }
+        String misorder = Strategies.misorder(names);
+        if (misorder != null) {
+            throw new ConfigException(where.locate(keyPath + ".name"), keyPath + ".name", Strategies.CHAIN_ORDER_RULE,
+                    "'" + spec.name() + "' (" + misorder + ")",
+                    "write '" + String.join("+", Strategies.projectionsLast(names)) + "'");
+        }
         ObjectNode filled;
         if (names.size() == 1) {
             filled = complete(names.get(0), (ObjectNode) spec.params(), keyPath + ".params", where);

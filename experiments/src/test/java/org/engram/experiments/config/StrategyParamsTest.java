@@ -32,6 +32,9 @@ class StrategyParamsTest {
             // one params mapping serves both copies, so they could only add up
             "{name: ewc+ewc, params: {ewc: {lambda: 5}}}; s.yaml:3:; 'ewc+ewc'",
             "{name: replay+lwf+replay}; s.yaml:3:; each strategy at most once",
+            // a per-weight scaling after a projection brings back components in the protected subspace
+            "{name: gpm+metaplasticity}; s.yaml:3:; 'gpm+metaplasticity' (metaplasticity after gpm); write 'metaplasticity+gpm'",
+            "{name: replay+hlop+ewc+importance_gating}; s.yaml:3:; write 'replay+ewc+importance_gating+hlop'",
             // "expected one of the keys []" did not say why
             "{name: naive, params: {lambda: 3}}; s.yaml:3:; naive takes none",
             // the trainer learns weights only: the key had no effect

@@ -1,6 +1,7 @@
 package org.engram.learning.continual;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -150,23 +151,72 @@ public final class Strategies {
      *   <li>penalties (ewc, online_ewc, si, mas, l2) in any order: their gradients add;</li>
      *   <li>update scalers (metaplasticity, importance_gating);</li>
      *   <li>projections (gpm, hlop) last, so the update that reaches the weights is still orthogonal
-     *   to the protected subspace (a scaling applied after a projection would undo that).</li>
+     *   to the protected subspace (a scaling applied after a projection would undo that, and is
+     *   refused).</li>
      * </ol>
      * For example {@code chain(replay, ewc, gpm)}. The chain's name joins the members' names with
      * '+'; it is {@link org.engram.learning.io.Checkpointable} (members that are not write nothing).
      *
      * @param strategies one or more strategies (the array is copied)
      * @return the chain
+     * @throws ParameterException if an update scaler follows a projection ({@link #misorder})
      */
     public static ContinualStrategy chain(ContinualStrategy... strategies) {
         if (strategies.length == 0) {
             throw new ParameterException("strategies", "chain", "one or more strategies", "none");
         }
+        List<String> names = new ArrayList<>();
         for (ContinualStrategy s : strategies) {
             if (s == null) {
                 throw new ParameterException("strategies", "chain", "strategies, not null", "null");
             }
+            names.addAll(List.of(s.name().split("\\+", -1)));
+        }
+        String misorder = misorder(names);
+        if (misorder != null) {
+            throw new ParameterException("strategies", "chain", CHAIN_ORDER_RULE, misorder);
         }
         return new Chain(List.of(strategies));
+    }
+
+    /** What {@link #misorder} checks, for messages. */
+    public static final String CHAIN_ORDER_RULE = "projections (gpm, hlop) after the update scalers "
+            + "(metaplasticity, importance_gating): a scaling applied after a projection undoes its protection";
+
+    /**
+     * Finds an update scaler that a chain runs after a projection, which would scale each weight's
+     * projected update by its own factor and so bring back components in the protected subspace.
+     * Other orders are left to the caller (see {@link #chain}).
+     *
+     * @param names the members' names in chain order (a nested chain's members in its order)
+     * @return the offending pair, e.g. {@code "metaplasticity after gpm"}, or null if there is none
+     */
+    public static String misorder(List<String> names) {
+        String projection = null;
+        for (String name : names) {
+            if (projection == null && isProjection(name)) {
+                projection = name;
+            } else if (projection != null && (name.equals(Metaplasticity.NAME) || name.equals(ImportanceGating.NAME))) {
+                return name + " after " + projection;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The same names with the projections moved to the end, the others keeping their order: the
+     * order {@link #misorder} accepts.
+     *
+     * @param names strategy names in chain order
+     * @return a new list
+     */
+    public static List<String> projectionsLast(List<String> names) {
+        List<String> reordered = new ArrayList<>(names);
+        reordered.sort(Comparator.comparing(Strategies::isProjection));
+        return reordered;
+    }
+
+    private static boolean isProjection(String name) {
+        return name.equals(Gpm.NAME) || name.equals(Hlop.NAME);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,7 @@ import java.util.List;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
 class ChainTest {
@@ -70,6 +72,26 @@ class ChainTest {
         public void afterTask(TaskContext task) {
             log.add(name + ".afterTask");
         }
+    }
+
+    /**
+     * A per-weight scaling run after a projection multiplies each weight's projected update by its
+     * own factor, which brings back components in the protected subspace: that order is refused,
+     * inside a nested chain too, and the order with the projection last is built.
+     */
+    @Test
+    void updateScalerAfterProjectionIsRefused() {
+        ParameterException flat = assertThrows(ParameterException.class, () -> Strategies.chain(
+                new Gpm(Gpm.Params.defaults()), new Metaplasticity(Metaplasticity.Params.defaults())));
+        assertTrue(flat.getMessage().contains("metaplasticity after gpm"), flat.getMessage());
+        ParameterException nested = assertThrows(ParameterException.class, () -> Strategies.chain(
+                Strategies.chain(new Replay(new Replay.Params(10, 2, Replay.Buffer.RESERVOIR)), new Hlop(Hlop.Params.defaults())),
+                new ImportanceGating(ImportanceGating.Params.defaults())));
+        assertTrue(nested.getMessage().contains("importance_gating after hlop"), nested.getMessage());
+        assertEquals("metaplasticity+gpm", Strategies.chain(new Metaplasticity(Metaplasticity.Params.defaults()),
+                new Gpm(Gpm.Params.defaults())).name());
+        assertEquals(List.of("replay", "metaplasticity", "hlop", "gpm"),
+                Strategies.projectionsLast(List.of("hlop", "replay", "gpm", "metaplasticity")));
     }
 
     @Test
