@@ -55,6 +55,10 @@ public final class EngramCommand implements Runnable {
             // A wrong option says what is wrong and where help is, without the whole usage text.
             CommandLine c = e.getCommandLine();
             c.getErr().println("engram: error: " + e.getMessage());
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                // A close command or option name: "Did you mean: engram simulate?"
+                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, c.getErr());
+            }
             c.getErr().println("(see " + c.getCommandSpec().qualifiedName() + " --help)");
             c.getErr().flush();
             return c.getCommandSpec().exitCodeOnInvalidInput();

@@ -79,7 +79,7 @@ public final class ConfigLayers {
      * @throws ConfigException if the file is missing or anything is invalid
      */
     public static Resolved resolve(Path file, List<String> overrides, Flags flags) {
-        return resolve(ConfigLoader.readText(file), file.getFileName().toString(), overrides, flags);
+        return resolve(ConfigLoader.readText(file), file.toString(), overrides, flags);
     }
 
     /**
@@ -136,6 +136,11 @@ public final class ConfigLayers {
             SectionBinder.bind(tree, ConfigLoader.mapper().constructType(ExperimentConfig.class), "", where, problems);
         }
         List<ExperimentConfig.StrategySpec> strategies = fillStrategies(tree, where, problems);
+        ConfigException simulation = OtherCommandConfig.of(problems, sourceName, OtherCommandConfig.SIMULATE_KEYS,
+                "engram run", "engram simulate");
+        if (simulation != null) {
+            throw simulation;
+        }
         if (!problems.isEmpty()) {
             throw ConfigException.all(inOrderWritten(problems, sourceName));
         }
@@ -305,12 +310,22 @@ public final class ConfigLayers {
     /**
      * The last override or flag that wrote a key or an enclosing key, else the key's place in the
      * file: an override of {@code network.hidden} answers for {@code network.hidden[0]} even though
-     * the file has a {@code network.hidden[0]} of its own.
+     * the file has a {@code network.hidden[0]} of its own. A key the file does not write, made by
+     * an override of a key inside it ({@code --set netwrk.hidden=[10]} makes {@code netwrk}), is
+     * that override's.
      */
     private static String locate(String keyPath, List<Origin> origins, SourceMap source) {
         for (int i = origins.size() - 1; i >= 0; i--) {
             for (String p = keyPath; p != null; p = SourceMap.parent(p)) {
                 if (p.equals(origins.get(i).keyPath())) {
+                    return origins.get(i).text();
+                }
+            }
+        }
+        if (!source.contains(keyPath)) {
+            for (int i = origins.size() - 1; i >= 0; i--) {
+                String written = origins.get(i).keyPath();
+                if (written.startsWith(keyPath + ".") || written.startsWith(keyPath + "[")) {
                     return origins.get(i).text();
                 }
             }

@@ -144,7 +144,7 @@ public final class ConfigLoader {
      * @throws ConfigException if the file is missing, unreadable or invalid
      */
     public static <T> T load(Path file, Class<T> type) {
-        return parse(readText(file), file.getFileName().toString(), type);
+        return parse(readText(file), file.toString(), type);
     }
 
     /**
@@ -164,7 +164,7 @@ public final class ConfigLoader {
      * @throws ConfigException if the file is missing, unreadable or not a YAML mapping
      */
     public static <T> T load(Path file, Class<T> type, List<ConfigException> problems) {
-        String sourceName = file.getFileName().toString();
+        String sourceName = file.toString();
         String text = readText(file);
         JsonNode tree;
         try {
@@ -264,7 +264,7 @@ public final class ConfigLoader {
      * @return the error with its position, or {@code e} when it has one or the file cannot tell
      */
     public static ConfigException withPosition(ConfigException e, Path file) {
-        String name = file.getFileName().toString();
+        String name = file.toString();
         SourceMap source;
         try {
             source = SourceMap.of(name, Files.readString(file));

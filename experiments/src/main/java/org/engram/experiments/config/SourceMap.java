@@ -84,6 +84,14 @@ final class SourceMap {
     }
 
     /**
+     * @param keyPath a key path
+     * @return whether the text writes that key or list element itself
+     */
+    boolean contains(String keyPath) {
+        return positions.containsKey(keyPath);
+    }
+
+    /**
      * The line of a key, or of its nearest enclosing key that is in the file.
      *
      * @param keyPath the key path

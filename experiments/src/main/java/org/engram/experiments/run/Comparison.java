@@ -152,16 +152,31 @@ public final class Comparison {
      * @throws EngramException naming the file and key, if the spread is damaged
      */
     private static void checkSpread(RunResults r, String key, JsonNode spread) {
-        if (spread == null || spread.isNull()) {
+        String file = r.directory().resolve("metrics.json").toString();
+        if (spread == null) {
+            throw new EngramException(file, key, "the metric, or null where it is undefined", "no such key", null);
+        }
+        if (spread.isNull()) {
             return;
         }
+        JsonNode mean = spread.path("mean");
         JsonNode low = spread.path("ci95_low");
         JsonNode high = spread.path("ci95_high");
-        if (!(spread.path("mean").isNumber()
-                && (low.isNumber() && high.isNumber() || low.isNull() && high.isNull()))) {
-            throw new EngramException(r.directory().resolve("metrics.json").toString(), key,
+        if (!(mean.isNumber() && (low.isNumber() && high.isNumber() || low.isNull() && high.isNull()))) {
+            throw new EngramException(file, key,
                     "null, or a number 'mean' with numbers 'ci95_low' and 'ci95_high' (both null with one seed)",
                     spread.toString(), null);
+        }
+        String metric = key.substring(key.lastIndexOf('.') + 1);
+        double m = mean.asDouble();
+        boolean accuracy = metric.equals("acc") || metric.equals("learning_accuracy");
+        boolean difference = metric.equals("bwt") || metric.equals("fwt") || metric.equals("forgetting");
+        if (accuracy && !(m >= 0 && m <= 1) || difference && !(m >= -1 && m <= 1) || !(m >= 0 || accuracy || difference)) {
+            throw new EngramException(file, key + ".mean", accuracy ? "an accuracy in [0, 1]"
+                    : difference ? "a difference of accuracies in [-1, 1]" : "a number >= 0", mean.toString(), null);
+        }
+        if (low.isNumber() && !(low.asDouble() <= m && m <= high.asDouble())) {
+            throw new EngramException(file, key, "ci95_low <= mean <= ci95_high", spread.toString(), null);
         }
     }
 

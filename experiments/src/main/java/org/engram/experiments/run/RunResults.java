@@ -52,7 +52,7 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new EngramException(file.toString(), null, "the metrics.json of a finished run (engram run writes it)",
-                    "no such file", Files.isDirectory(directory) ? null : "is " + directory + " a run folder?");
+                    "no such file", whatItIs(directory));
         } catch (IOException e) {
             throw new EngramException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -90,6 +90,25 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             throw new EngramException(file.toString(), null, "metrics.json as engram run writes it",
                     "a file without the expected keys (" + e + ")", null);
         }
+    }
+
+    /** What a folder without {@code metrics.json} is, as far as its name and files tell, for the message. */
+    private static String whatItIs(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return "is " + directory + " a run folder?";
+        }
+        Path name = directory.toAbsolutePath().normalize().getFileName();
+        if (name != null && Runner.PARTIAL.matcher(name.toString()).matches()) {
+            return "it is the folder of a run that stopped; finish it with: engram run --resume " + directory;
+        }
+        try (var files = Files.list(directory)) {
+            if (files.anyMatch(f -> f.getFileName().toString().startsWith("spikes_"))) {
+                return "it is the folder of an engram simulate, which draws its plots as it runs";
+            }
+        } catch (IOException unreadable) {
+            return null;
+        }
+        return null;
     }
 
     /**

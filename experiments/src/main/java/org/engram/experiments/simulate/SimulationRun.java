@@ -15,6 +15,7 @@ import java.util.Objects;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.LeftOutKeys;
+import org.engram.experiments.config.OtherCommandConfig;
 import org.engram.experiments.config.PlainName;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.plot.PopulationRatePlot;
@@ -75,12 +76,17 @@ public final class SimulationRun {
 
     private static Result simulate(Path configFile, Path resultsRoot, Integer threadsOverride, Long seedOverride,
                                    PrintWriter err) {
-        String source = configFile.getFileName().toString();
+        String source = configFile.toString();
         // Every problem of the config at once: the unknown keys and values of the wrong type, these
         // checks, then each entry of the network. The keys of the first are left out, their defaults
         // standing in: a check of one of them is not reported.
         List<ConfigException> problems = new ArrayList<>();
         SimulationConfig c = ConfigLoader.load(configFile, SimulationConfig.class, problems);
+        ConfigException experiment = OtherCommandConfig.of(problems, source, OtherCommandConfig.RUN_KEYS,
+                "engram simulate", "engram run");
+        if (experiment != null) {
+            throw experiment;
+        }
         if (c == null) {
             throw ConfigException.all(problems);
         }

@@ -311,6 +311,36 @@ class RunCommandTest {
                     + " seed), found " + spreads.get(k)), r.err());
             assertFalse(Files.exists(dir.resolve("cmp-bad")), "no comparison folder");
         }
+        // Well-formed but impossible, or missing: an ACC of 4.2 was shown as 420%, and a missing
+        // BWT as n/a, which reads as undefined.
+        List<List<String>> impossible = List.of(
+                List.of("acc", "{\"mean\":4.2,\"ci95_low\":4.1,\"ci95_high\":4.3}",
+                        "strategies.si.aggregate.over_seeds.acc.mean: expected an accuracy in [0, 1], found 4.2"),
+                List.of("bwt", "{\"mean\":-1.5,\"ci95_low\":-1.6,\"ci95_high\":-1.4}",
+                        "over_seeds.bwt.mean: expected a difference of accuracies in [-1, 1], found -1.5"),
+                List.of("acc", "{\"mean\":0.5,\"ci95_low\":0.6,\"ci95_high\":0.7}",
+                        "over_seeds.acc: expected ci95_low <= mean <= ci95_high"),
+                List.of("wall_seconds", "{\"mean\":-3,\"ci95_low\":-4,\"ci95_high\":-2}",
+                        "over_seeds.wall_seconds.mean: expected a number >= 0, found -3"),
+                List.of("bwt", "",
+                        "over_seeds.bwt: expected the metric, or null where it is undefined, found no such key"));
+        for (int k = 0; k < impossible.size(); k++) {
+            List<String> c = impossible.get(k);
+            Path damaged = copyOfTheRun("impossible-" + k);
+            ObjectNode d = (ObjectNode) new ObjectMapper().readTree(damaged.resolve("metrics.json").toFile());
+            ObjectNode over = (ObjectNode) d.get("strategies").get("si").get("aggregate").get("over_seeds");
+            if (c.get(1).isEmpty()) {
+                over.remove(c.get(0));
+            } else {
+                over.set(c.get(0), new ObjectMapper().readTree(c.get(1)));
+            }
+            Files.writeString(damaged.resolve("metrics.json"), d.toString());
+            CliRunner.Result r = CliRunner.run("compare", damaged.toString(), "--out",
+                    dir.resolve("cmp-bad").toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(c.get(2)), r.err());
+            assertFalse(Files.exists(dir.resolve("cmp-bad")), "no comparison folder");
+        }
     }
 
     /** A copy of the run folder to damage, under {@code dir/<name>/run}. */

@@ -313,7 +313,10 @@ class ConfigLayersTest {
                         "did you mean 'lambda'?")),
                 List.of(List.of("strategies[3].name=si"), List.of("strategies[3]", "the list has 1 entries")),
                 List.of(List.of("training.epochs"), List.of("key=value")),
-                List.of(List.of("strategies[0].name=ewk"), List.of("'ewk'", "did you mean 'ewc'?")));
+                List.of(List.of("strategies[0].name=ewk"), List.of("'ewk'", "did you mean 'ewc'?")),
+                // an unknown section the override made, not the file: it was blamed on the file
+                List.of(List.of("netwrk.hidden=[10]"), List.of("--set netwrk.hidden=[10]: netwrk:",
+                        "did you mean 'network'?")));
     }
 
     @ParameterizedTest

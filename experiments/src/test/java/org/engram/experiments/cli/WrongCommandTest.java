@@ -1,0 +1,78 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mistakes of the command line rather than of a config: a config given to the other command, and a
+ * misspelt command or option. Each got a list of unknown keys, or "Unmatched arguments", without
+ * saying what was meant.
+ */
+class WrongCommandTest {
+    @Test
+    void anExperimentGivenToSimulateNamesEngramRun(@TempDir Path dir) {
+        CliRunner.Result r = CliRunner.run("simulate", "configs/quickstart.yaml", "--out", dir.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("engram: error: configs/quickstart.yaml: expected a config of engram simulate, found"
+                + " a config of engram run (seeds, data, tasks, network, encoder, training, strategies); use: engram run"
+                + " configs/quickstart.yaml"), r.err());
+        assertEquals(1, r.err().lines().count(), "one line, not a problem per key: " + r.err());
+    }
+
+    @Test
+    void aNetworkGivenToRunNamesEngramSimulate(@TempDir Path dir) throws Exception {
+        CliRunner.Result r = CliRunner.run("run", "configs/brunel-small.yaml", "--out", dir.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("configs/brunel-small.yaml: expected a config of engram run, found a config of"
+                + " engram simulate ("), r.err());
+        assertTrue(r.err().contains("; use: engram simulate configs/brunel-small.yaml"), r.err());
+        try (var left = Files.list(dir)) {
+            assertFalse(left.findAny().isPresent(), "nothing written");
+        }
+    }
+
+    /** One unknown key that the other command has is a typo of this config, reported as such. */
+    @Test
+    void aSingleKeyOfTheOtherCommandStaysAnUnknownKey(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("one.yaml");
+        Files.writeString(config, "name: one\nstrategies: [{name: naive}]\nrecord: {spikes: [a]}\n");
+        CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("record: expected one of the keys"), r.err());
+        assertFalse(r.err().contains("engram simulate"), r.err());
+    }
+
+    @Test
+    void misspeltCommandsAndOptionsGetSuggestions() {
+        CliRunner.Result command = CliRunner.run("simulte", "x.yaml");
+        assertEquals(2, command.exitCode(), command.err());
+        assertTrue(command.err().contains("Did you mean: engram simulate?"), command.err());
+        CliRunner.Result option = CliRunner.run("run", "--thread", "2", "x.yaml");
+        assertEquals(2, option.exitCode(), option.err());
+        assertTrue(option.err().contains("--threads"), option.err());
+    }
+
+    /** plot on a folder that is no finished run says what the folder is, not only "no such file". */
+    @Test
+    void plotOnAFolderThatIsNoFinishedRunSaysWhatItIs(@TempDir Path dir) throws Exception {
+        Path partial = Files.createDirectories(dir.resolve("quickstart").resolve(".20261201T000000Z-abcdef.partial"));
+        CliRunner.Result stopped = CliRunner.run("plot", partial.toString());
+        assertEquals(2, stopped.exitCode(), stopped.err());
+        assertTrue(stopped.err().contains("metrics.json: expected the metrics.json of a finished run"), stopped.err());
+        assertTrue(stopped.err().contains("it is the folder of a run that stopped; finish it with: engram run --resume "
+                + partial), stopped.err());
+        Path simulation = Files.createDirectories(dir.resolve("cuba").resolve("20261201T000000Z-abcdef"));
+        Files.writeString(simulation.resolve("spikes_exc.csv"), "time_ms,neuron\n");
+        CliRunner.Result simulated = CliRunner.run("plot", simulation.toString());
+        assertEquals(2, simulated.exitCode(), simulated.err());
+        assertTrue(simulated.err().contains("it is the folder of an engram simulate"), simulated.err());
+        CliRunner.Result missing = CliRunner.run("plot", dir.resolve("nowhere").toString());
+        assertTrue(missing.err().contains("is " + dir.resolve("nowhere") + " a run folder?"), missing.err());
+    }
+}
