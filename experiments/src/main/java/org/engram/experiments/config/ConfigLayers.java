@@ -136,8 +136,8 @@ public final class ConfigLayers {
             SectionBinder.bind(tree, ConfigLoader.mapper().constructType(ExperimentConfig.class), "", where, problems);
         }
         List<ExperimentConfig.StrategySpec> strategies = fillStrategies(tree, where, problems);
-        ConfigException simulation = OtherCommandConfig.of(problems, sourceName, OtherCommandConfig.SIMULATE_KEYS,
-                "engram run", "engram simulate");
+        ConfigException simulation = OtherCommandConfig.of(problems, sourceName, "engram run",
+                OtherCommandConfig.SIMULATE);
         if (simulation != null) {
             throw simulation;
         }

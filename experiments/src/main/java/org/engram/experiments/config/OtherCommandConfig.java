@@ -10,27 +10,36 @@ import java.util.Set;
  * takes it rather than with a list of unknown keys.
  */
 public final class OtherCommandConfig {
-    /** Top-level keys only an {@code engram run} config has. */
-    public static final Set<String> RUN_KEYS = Set.of("tasks", "strategies", "training", "encoder", "learner", "network",
-            "data", "energy", "seeds");
-    /** Top-level keys only an {@code engram simulate} config has. */
-    public static final Set<String> SIMULATE_KEYS = Set.of("populations", "projections", "inputs", "record", "dt_ms",
-            "duration_ms", "mode", "seed");
+    /** An {@code engram run} config: its own top-level keys, and those that make one. */
+    public static final Other RUN = new Other("engram run", Set.of("tasks", "strategies", "training", "encoder",
+            "learner", "network", "data", "energy", "seeds"), Set.of("tasks", "strategies"));
+    /** An {@code engram simulate} config: its own top-level keys, and the one that makes one. */
+    public static final Other SIMULATE = new Other("engram simulate", Set.of("populations", "projections", "inputs",
+            "record", "dt_ms", "duration_ms", "mode", "seed"), Set.of("populations"));
+
+    /**
+     * The configs of a command, told apart by their top-level keys.
+     *
+     * @param command  the command, e.g. {@code engram simulate}
+     * @param keys     the top-level keys only its configs have
+     * @param defining those of them without which a config is not taken for one of its (a run
+     *                 config with the typos {@code seed} and {@code mode} is not a simulation)
+     */
+    public record Other(String command, Set<String> keys, Set<String> defining) {
+    }
 
     private OtherCommandConfig() {
     }
 
     /**
-     * @param problems  the problems found in the config
-     * @param source    the config file as named in messages
-     * @param otherKeys the top-level keys of the other command's configs
-     * @param self      the command reading the config, e.g. {@code engram run}
-     * @param command   the other command, e.g. {@code engram simulate}
-     * @return one refusal naming that command when two or more top-level keys are unknown and all
-     *         of them are the other command's, else null
+     * @param problems the problems found in the config
+     * @param source   the config file as named in messages
+     * @param self     the command reading the config, e.g. {@code engram run}
+     * @param other    the other command's configs
+     * @return one refusal naming that command when two or more top-level keys are unknown, all of
+     *         them the other command's and one of them a defining one, else null
      */
-    public static ConfigException of(List<ConfigException> problems, String source, Set<String> otherKeys, String self,
-                                     String command) {
+    public static ConfigException of(List<ConfigException> problems, String source, String self, Other other) {
         List<String> unknown = new ArrayList<>();
         for (ConfigException p : problems) {
             String key = p.location();
@@ -38,15 +47,15 @@ public final class OtherCommandConfig {
                     || !p.found().startsWith("unknown key")) {
                 continue;
             }
-            if (!otherKeys.contains(key)) {
+            if (!other.keys().contains(key)) {
                 return null;
             }
             unknown.add(key);
         }
-        if (unknown.size() < 2) {
+        if (unknown.size() < 2 || unknown.stream().noneMatch(other.defining()::contains)) {
             return null;
         }
-        return new ConfigException(source, null, "a config of " + self,
-                "a config of " + command + " (" + String.join(", ", unknown) + ")", "use: " + command + " " + source);
+        return new ConfigException(source, null, "a config of " + self, "a config of " + other.command() + " ("
+                + String.join(", ", unknown) + ")", "use: " + other.command() + " " + source);
     }
 }

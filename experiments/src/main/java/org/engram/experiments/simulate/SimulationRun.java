@@ -82,8 +82,7 @@ public final class SimulationRun {
         // standing in: a check of one of them is not reported.
         List<ConfigException> problems = new ArrayList<>();
         SimulationConfig c = ConfigLoader.load(configFile, SimulationConfig.class, problems);
-        ConfigException experiment = OtherCommandConfig.of(problems, source, OtherCommandConfig.RUN_KEYS,
-                "engram simulate", "engram run");
+        ConfigException experiment = OtherCommandConfig.of(problems, source, "engram simulate", OtherCommandConfig.RUN);
         if (experiment != null) {
             throw experiment;
         }

@@ -37,15 +37,21 @@ class WrongCommandTest {
         }
     }
 
-    /** One unknown key that the other command has is a typo of this config, reported as such. */
+    /**
+     * Typos that happen to be keys of the other command are typos of this config: one such key, or
+     * several without the key that makes the other kind ({@code seed} and {@code mode} in a run
+     * config, which has {@code seeds}).
+     */
     @Test
-    void aSingleKeyOfTheOtherCommandStaysAnUnknownKey(@TempDir Path dir) throws Exception {
-        Path config = dir.resolve("one.yaml");
-        Files.writeString(config, "name: one\nstrategies: [{name: naive}]\nrecord: {spikes: [a]}\n");
-        CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", dir.resolve("out").toString());
-        assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("record: expected one of the keys"), r.err());
-        assertFalse(r.err().contains("engram simulate"), r.err());
+    void typosThatAreKeysOfTheOtherCommandStayUnknownKeys(@TempDir Path dir) throws Exception {
+        for (String typos : new String[] {"record: {spikes: [a]}\n", "seed: 3\nmode: grid\n"}) {
+            Path config = dir.resolve("typos.yaml");
+            Files.writeString(config, "name: one\nstrategies: [{name: naive}]\n" + typos);
+            CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", dir.resolve("out").toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(typos.substring(0, typos.indexOf(':')) + ": expected one of the keys"), r.err());
+            assertFalse(r.err().contains("engram simulate"), r.err());
+        }
     }
 
     @Test
