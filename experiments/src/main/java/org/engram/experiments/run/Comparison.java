@@ -145,11 +145,11 @@ public final class Comparison {
     }
 
     /**
-     * Checks one metric's spread over seeds as the table and CSV read it: absent or null (undefined,
-     * e.g. BWT of one task), or a numeric {@code mean} with {@code ci95_low} and {@code ci95_high}
-     * both numbers, or both null (one seed).
+     * Checks one metric's spread over seeds as the table and CSV read it: null (undefined, e.g. BWT
+     * of one task), or a numeric {@code mean} in the metric's range with {@code ci95_low} and
+     * {@code ci95_high} both numbers around it, or both null (one seed).
      *
-     * @throws EngramException naming the file and key, if the spread is damaged
+     * @throws EngramException naming the file and key, if the spread is missing or damaged
      */
     private static void checkSpread(RunResults r, String key, JsonNode spread) {
         String file = r.directory().resolve("metrics.json").toString();

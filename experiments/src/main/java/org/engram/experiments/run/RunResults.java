@@ -92,23 +92,25 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         }
     }
 
-    /** What a folder without {@code metrics.json} is, as far as its name and files tell, for the message. */
+    /** What a folder without {@code metrics.json} is, as far as its files tell, for the message. */
     private static String whatItIs(Path directory) {
         if (!Files.isDirectory(directory)) {
             return "is " + directory + " a run folder?";
         }
-        Path name = directory.toAbsolutePath().normalize().getFileName();
-        if (name != null && Runner.PARTIAL.matcher(name.toString()).matches()) {
-            return "it is the folder of a run that stopped; finish it with: engram run --resume " + directory;
+        if (AbandonedSimulations.isSimulation(directory.resolve("config.yaml"))) {
+            return "it is the folder of an engram simulate, which draws its plots as it runs";
         }
-        try (var files = Files.list(directory)) {
-            if (files.anyMatch(f -> f.getFileName().toString().startsWith("spikes_"))) {
-                return "it is the folder of an engram simulate, which draws its plots as it runs";
-            }
-        } catch (IOException unreadable) {
+        JsonNode status;
+        try {
+            status = JsonFiles.MAPPER.readTree(Files.readString(directory.resolve("status.json")));
+        } catch (IOException | RuntimeException none) {
             return null;
         }
-        return null;
+        if ("failed".equals(status.path("state").asText())) {
+            return "it is the folder of a run that failed: " + status.path("message").asText("see its status.json");
+        }
+        return "it is the folder of a run that stopped; finish it with: " + LaunchCommand.current() + " run --resume "
+                + directory;
     }
 
     /**

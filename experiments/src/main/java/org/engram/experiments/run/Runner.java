@@ -489,7 +489,12 @@ public final class Runner {
                     for (int e = 0; e < epochs; e++) {
                         long t0 = System.nanoTime();
                         progress.epochStarted(spec.label(), seed, t, count, e, epochs, tasks.get(t).trainX().length);
-                        EpochResult r = learner.trainEpoch(e, progress::batch);
+                        EpochResult r;
+                        try {
+                            r = learner.trainEpoch(e, progress::batch);
+                        } catch (StrategyDiverged d) {
+                            throw d.in(spec.label(), seed);
+                        }
                         EpochRecord record = new EpochRecord(spec.label(), seed, t, e, r.meanLoss(), r.accuracy(),
                                 (System.nanoTime() - t0) / 1e9, r.samples());
                         records.add(record);

@@ -48,6 +48,37 @@ class FailedRunStatusTest {
         assertFalse(Files.exists(partial.get(0).resolve("metrics.json")), "no metrics of broken weights");
     }
 
+    /**
+     * HLOP's Hebbian learning leaving the finite numbers fails the run as a diverged loss does,
+     * named by the run unit (label and seed), not with the advice to resume.
+     */
+    @Test
+    void divergedHebbianLearningFailsTheRunNamingTheUnit(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("hebbian.yaml");
+        Files.writeString(config, String.join("\n",
+                "name: hebbian",
+                "threads: 1",
+                "data: {bundled: true}",
+                "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 200, test_per_task: 20}",
+                "network: {hidden: [16]}",
+                "encoder: {steps: 4}",
+                "training: {epochs: 1, batch_size: 8}",
+                "strategies: [{name: hlop, label: hlop-fast, params: {momentum: 0.999, learning_rate: 0.9}}]",
+                ""));
+        Path out = dir.resolve("results");
+        CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("hlop-fast, seed 1: hlop, task 2, layer 0: the lateral neurons' Hebbian (Oja)"
+                + " learning diverged"), r.err());
+        assertTrue(r.err().contains("a smaller momentum (now 0.999) or learning_rate (now 0.9)"), r.err());
+        assertFalse(r.err().contains("--resume"), "resuming would diverge again: " + r.err());
+        try (Stream<Path> s = Files.list(out.resolve("hebbian"))) {
+            Path partial = s.findFirst().orElseThrow();
+            assertEquals("failed", new ObjectMapper().readTree(partial.resolve("status.json").toFile()).get("state")
+                    .asText());
+        }
+    }
+
     @Test
     void runningOutOfMemoryMarksTheRunFailed(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("big.yaml");

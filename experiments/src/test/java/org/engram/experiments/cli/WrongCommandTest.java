@@ -64,20 +64,30 @@ class WrongCommandTest {
         assertTrue(option.err().contains("--threads"), option.err());
     }
 
-    /** plot on a folder that is no finished run says what the folder is, not only "no such file". */
+    /** plot on a folder that is no finished run says what it is, not only "no such file". */
     @Test
     void plotOnAFolderThatIsNoFinishedRunSaysWhatItIs(@TempDir Path dir) throws Exception {
         Path partial = Files.createDirectories(dir.resolve("quickstart").resolve(".20261201T000000Z-abcdef.partial"));
+        Files.writeString(partial.resolve("status.json"), "{\"state\": \"stopped\", \"message\": \"interrupted\"}");
         CliRunner.Result stopped = CliRunner.run("plot", partial.toString());
         assertEquals(2, stopped.exitCode(), stopped.err());
         assertTrue(stopped.err().contains("metrics.json: expected the metrics.json of a finished run"), stopped.err());
         assertTrue(stopped.err().contains("it is the folder of a run that stopped; finish it with: engram run --resume "
                 + partial), stopped.err());
-        Path simulation = Files.createDirectories(dir.resolve("cuba").resolve("20261201T000000Z-abcdef"));
-        Files.writeString(simulation.resolve("spikes_exc.csv"), "time_ms,neuron\n");
+        // A diverged run is not to be resumed: its status says why it failed and what to do.
+        Files.writeString(partial.resolve("status.json"), "{\"state\": \"failed\", \"message\": \"the loss is NaN;"
+                + " start the run anew\"}");
+        CliRunner.Result failed = CliRunner.run("plot", partial.toString());
+        assertTrue(failed.err().contains("it is the folder of a run that failed: the loss is NaN; start the run anew"),
+                failed.err());
+        assertFalse(failed.err().contains("--resume"), failed.err());
+        // A simulation's folder, finished or not, whatever it recorded.
+        Path simulation = Files.createDirectories(dir.resolve("cuba").resolve(".20261201T000000Z-abcdef.partial"));
+        Files.writeString(simulation.resolve("config.yaml"), "name: cuba\npopulations: []\n");
         CliRunner.Result simulated = CliRunner.run("plot", simulation.toString());
         assertEquals(2, simulated.exitCode(), simulated.err());
         assertTrue(simulated.err().contains("it is the folder of an engram simulate"), simulated.err());
+        assertFalse(simulated.err().contains("--resume"), simulated.err());
         CliRunner.Result missing = CliRunner.run("plot", dir.resolve("nowhere").toString());
         assertTrue(missing.err().contains("is " + dir.resolve("nowhere") + " a run folder?"), missing.err());
     }

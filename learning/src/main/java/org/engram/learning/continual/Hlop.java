@@ -170,8 +170,8 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
 
     /**
      * Stops at once when the Hebbian learning of the task's rows has left the finite numbers (a
-     * rate near 1 with momentum can make it oscillate and grow): the next task would drop such rows
-     * from its basis, and the task would go unprotected without a word.
+     * momentum near 1 can make it oscillate and grow, see {@link OjaSubspace}): the next task would
+     * drop such rows from its basis, and the task would go unprotected without a word.
      */
     private void requireFiniteRows(int layer) {
         int n = inputs[layer];
@@ -180,9 +180,9 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
             if (!Double.isFinite(w[k])) {
                 throw new StrategyDiverged(String.format(Locale.ROOT, "%s, task %d, layer %d: the lateral neurons'"
                         + " Hebbian (Oja) learning diverged (a weight is %s), so the subspace the task would protect"
-                        + " is lost; start the run anew with a smaller learning_rate (now %s) or momentum (now %s)"
-                        + " in the strategy's params", NAME, task + 1, layer, w[k], params.learningRate(),
-                        params.momentum()));
+                        + " is lost; start the run anew with a smaller momentum (now %s) or learning_rate (now %s)"
+                        + " in the strategy's params", NAME, task + 1, layer, w[k], params.momentum(),
+                        params.learningRate()));
             }
         }
     }
@@ -266,6 +266,14 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
                 throw new EngramException("strategy state", NAME + ".lateral_weights[" + l + "]",
                         r[l] + " rows of " + n[l] + " values", w[l] == null ? "null" : w[l].length + " values",
                         "the state file is damaged");
+            }
+            for (double x : w[l]) {
+                if (!Double.isFinite(x)) {
+                    // Written by a version that let the Hebbian learning diverge without a word.
+                    throw new EngramException("strategy state", NAME + ".lateral_weights[" + l + "]",
+                            "finite weights", String.valueOf(x), "the run's HLOP learning had diverged before it was "
+                                    + "saved; start it anew");
+                }
             }
         }
         inputs = n;

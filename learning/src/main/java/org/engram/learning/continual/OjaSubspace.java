@@ -20,8 +20,10 @@ import org.engram.learning.train.Workers;
  * squared norm), so the step does not depend on the scale of the activity. Each batch is divided
  * before it enters the momentum: dividing the momentum sum by the current batch's norm instead
  * multiplied earlier batches' dH by the ratio of their energy to this one's, and the rows grew
- * without bound after a quiet batch, at the default rate too. A rate near 1 with momentum 0.9 can
- * still oscillate and grow past the finite numbers, which {@link Hlop} checks after every batch.
+ * without bound after a quiet batch, at the default rate too. The momentum adds dH undamped, so a
+ * sustained step is about {@code eta / (1 - momentum)} times dH: a momentum near 1 (0.99) can
+ * still make the rows oscillate and grow past the finite numbers, even at the default rate, which
+ * {@link Hlop} checks after every batch.
  */
 final class OjaSubspace {
     /** Samples whose responses are formed together, sharing each load of H. */

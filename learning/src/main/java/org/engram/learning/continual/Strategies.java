@@ -2,25 +2,49 @@ package org.engram.learning.continual;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Suggestions;
 
 /**
- * The built-in strategies by name, with a one-line description and reference each (what
- * {@code engram list} prints), and {@link #chain} to combine strategies.
+ * The strategies by name, built-in and user ones ({@link StrategyProvider}), with a one-line
+ * description and reference each (what {@code engram list} prints), and {@link #chain} to combine
+ * strategies.
  */
 public final class Strategies {
+    /** What a strategy's hooks change, which fixes its place in a chain ({@link #chain}). */
+    public enum Role {
+        /** Protects nothing (naive fine-tuning). */
+        BASELINE,
+        /** Adds samples or targets to each batch (replay, joint, lwf): first in a chain. */
+        BATCH_COMPOSER,
+        /** Adds a penalty's gradient (ewc, si, mas, l2): after the composers, in any order. */
+        PENALTY,
+        /** Scales each weight's update by its own factor (metaplasticity, importance_gating). */
+        UPDATE_SCALER,
+        /** Projects updates out of a protected subspace (gpm, hlop): after every update scaler. */
+        PROJECTION
+    }
+
     /**
-     * One built-in strategy.
+     * One strategy of the registry.
      *
      * @param name            the registry name (YAML key)
      * @param description     one line: what the strategy does
      * @param reference       the paper it follows
+     * @param role            what its hooks change, which fixes its place in a chain
      * @param hyperparameters its hyperparameter record, the defaults, and how to build it from a record
      */
-    public record Info(String name, String description, String reference, Hyperparameters<?> hyperparameters) {
+    public record Info(String name, String description, String reference, Role role,
+                       Hyperparameters<?> hyperparameters) {
         /** @return creates the strategy with default hyperparameters */
         public Supplier<ContinualStrategy> defaults() {
             return hyperparameters::createDefault;
@@ -70,73 +94,106 @@ public final class Strategies {
 
     private static final List<Info> BUILT_INS = List.of(
             new Info(Naive.NAME, "fine-tune on each task in turn, protect nothing (lower baseline)",
-                    "-", none(Naive::new)),
+                    "-", Role.BASELINE, none(Naive::new)),
             new Info(Joint.NAME, "train each batch with samples of all earlier tasks too (upper baseline)",
-                    "-", none(Joint::new)),
+                    "-", Role.BATCH_COMPOSER, none(Joint::new)),
             new Info("ewc", "penalty (lambda/2) sum F (w - w*)^2 with the diagonal Fisher F, one anchor per task",
                     "Kirkpatrick et al. 2017, PNAS 114:3521",
-                    params(Ewc.Params.class, Ewc.Params.defaults(), Ewc::new)),
+                    Role.PENALTY, params(Ewc.Params.class, Ewc.Params.defaults(), Ewc::new)),
             new Info("online_ewc", "EWC with one running Fisher F <- gamma F + F_new and the latest anchor",
                     "Schwarz et al. 2018, ICML (Progress & compress)",
-                    params(Ewc.OnlineParams.class, Ewc.OnlineParams.defaults(), Ewc::new)),
+                    Role.PENALTY, params(Ewc.OnlineParams.class, Ewc.OnlineParams.defaults(), Ewc::new)),
             new Info(SynapticIntelligence.NAME, "penalty c sum Omega (w - w*)^2, Omega each weight's path integral of loss decrease",
-                    "Zenke, Poole and Ganguli 2017, ICML", params(SynapticIntelligence.Params.class,
+                    "Zenke, Poole and Ganguli 2017, ICML", Role.PENALTY, params(SynapticIntelligence.Params.class,
                             SynapticIntelligence.Params.defaults(), SynapticIntelligence::new)),
             new Info(Mas.NAME, "penalty lambda sum Omega (w - w*)^2, Omega each weight's output-norm sensitivity (label-free)",
-                    "Aljundi et al. 2018, ECCV", params(Mas.Params.class, Mas.Params.defaults(), Mas::new)),
+                    "Aljundi et al. 2018, ECCV", Role.PENALTY, params(Mas.Params.class, Mas.Params.defaults(), Mas::new)),
             new Info(L2Anchor.NAME, "uniform quadratic pull towards the previous task's weights",
                     "Kirkpatrick et al. 2017 (L2 baseline)",
-                    params(L2Anchor.Params.class, L2Anchor.Params.defaults(), L2Anchor::new)),
+                    Role.PENALTY, params(L2Anchor.Params.class, L2Anchor.Params.defaults(), L2Anchor::new)),
             new Info(Lwf.NAME, "distil the previous network's soft outputs on the new task's inputs: alpha CE at temperature T",
-                    "Li and Hoiem 2016, ECCV", params(Lwf.Params.class, Lwf.Params.defaults(), Lwf::new)),
+                    "Li and Hoiem 2016, ECCV", Role.BATCH_COMPOSER, params(Lwf.Params.class, Lwf.Params.defaults(), Lwf::new)),
             new Info(Replay.NAME, "mix samples from a bounded reservoir or class-balanced memory into each batch",
                     "Rolnick et al. 2019, NeurIPS; Chaudhry et al. 2019; class-balanced: CBRS, Chrysakis and Moens 2020, ICML",
-                    params(Replay.Params.class, Replay.Params.defaults(), Replay::new)),
+                    Role.BATCH_COMPOSER, params(Replay.Params.class, Replay.Params.defaults(), Replay::new)),
             new Info(Gpm.NAME, "project updates orthogonal to each layer's SVD basis of old-task activity",
-                    "Saha, Garg and Roy 2021, ICLR", params(Gpm.Params.class, Gpm.Params.defaults(), Gpm::new)),
+                    "Saha, Garg and Roy 2021, ICLR", Role.PROJECTION, params(Gpm.Params.class, Gpm.Params.defaults(), Gpm::new)),
             new Info(Hlop.NAME, "project updates orthogonal to subspaces learned by lateral Hebbian (Oja) neurons",
-                    "Xiao et al. 2024, ICLR", params(Hlop.Params.class, Hlop.Params.defaults(), Hlop::new)),
+                    "Xiao et al. 2024, ICLR", Role.PROJECTION, params(Hlop.Params.class, Hlop.Params.defaults(), Hlop::new)),
             new Info(Metaplasticity.NAME, "scale updates that shrink |w| by 1 - tanh^2(m w)",
                     "Laborieux et al. 2021, Nat. Commun. 12:2549",
-                    params(Metaplasticity.Params.class, Metaplasticity.Params.defaults(), Metaplasticity::new)),
+                    Role.UPDATE_SCALER, params(Metaplasticity.Params.class, Metaplasticity.Params.defaults(), Metaplasticity::new)),
             new Info(ImportanceGating.NAME, "scale each synapse's learning rate by 1 / (1 + c * |dw| gathered in earlier tasks)",
-                    "Engram; cf. Zenke et al. 2017, Aljundi et al. 2018", params(ImportanceGating.Params.class,
+                    "Engram; cf. Zenke et al. 2017, Aljundi et al. 2018", Role.UPDATE_SCALER, params(ImportanceGating.Params.class,
                             ImportanceGating.Params.defaults(), ImportanceGating::new)));
 
     private Strategies() {
     }
 
-    /** @return the built-in strategies, in the order {@code engram list} shows them */
+    /**
+     * Every known strategy: the built-in ones in the order {@code engram list} shows them, then
+     * those of {@link StrategyProvider}s on the class path, in class-path order.
+     *
+     * @return an unmodifiable list
+     * @throws EngramException if a provider cannot be loaded, or names a strategy as another does or
+     *                         with a name a config cannot write
+     */
     public static List<Info> list() {
-        return BUILT_INS;
+        Map<String, Info> byName = new LinkedHashMap<>();
+        for (Info info : BUILT_INS) {
+            byName.put(info.name(), info);
+        }
+        try {
+            for (StrategyProvider provider : ServiceLoader.load(StrategyProvider.class)) {
+                Info info = provider.info();
+                String name = info == null ? null : info.name();
+                if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
+                    throw new ParameterException(provider.getClass().getName(), "info().name()",
+                            "a snake_case name (a-z, 0-9, _; a chain joins names with '+')", String.valueOf(name));
+                }
+                if (info.role() == null || info.hyperparameters() == null) {
+                    throw new ParameterException(provider.getClass().getName(), "info()",
+                            "a role and hyperparameters (Strategies.NoParameters for none)", info.toString());
+                }
+                Info previous = byName.putIfAbsent(name, info);
+                if (previous != null) {
+                    throw new ParameterException(provider.getClass().getName(), "info().name()",
+                            "a name no other strategy has (" + (BUILT_INS.contains(previous) ? "a built-in"
+                                    : "another provider") + " has it)", name);
+                }
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new EngramException("cannot load a user strategy (" + StrategyProvider.class.getName()
+                    + " provider): " + e.getMessage(), e);
+        }
+        return List.copyOf(byName.values());
     }
 
     /**
-     * Looks a built-in strategy up by name.
+     * Looks a strategy up by name.
      *
      * @param name the registry name
      * @return its entry
-     * @throws ParameterException if no built-in has that name
+     * @throws ParameterException if no strategy has that name; the message suggests the closest
      */
     public static Info info(String name) {
-        for (Info info : BUILT_INS) {
+        List<String> names = new ArrayList<>();
+        for (Info info : list()) {
             if (info.name().equals(name)) {
                 return info;
             }
-        }
-        List<String> names = new ArrayList<>();
-        for (Info info : BUILT_INS) {
             names.add(info.name());
         }
-        throw new ParameterException("strategies", "name", "one of " + names, name);
+        throw new ParameterException("strategies", "name", "one of " + names, name,
+                Suggestions.didYouMean(name, names));
     }
 
     /**
-     * Creates a built-in strategy with its default hyperparameters.
+     * Creates a strategy with its default hyperparameters.
      *
      * @param name the registry name
      * @return a new strategy
-     * @throws ParameterException if no built-in has that name
+     * @throws ParameterException if no strategy has that name
      */
     public static ContinualStrategy create(String name) {
         return info(name).defaults().get();
@@ -180,23 +237,26 @@ public final class Strategies {
     }
 
     /** What {@link #misorder} checks, for messages. */
-    public static final String CHAIN_ORDER_RULE = "projections (gpm, hlop) after the update scalers "
-            + "(metaplasticity, importance_gating): a scaling applied after a projection undoes its protection";
+    public static final String CHAIN_ORDER_RULE = "projections (such as gpm, hlop) after the update scalers (such as "
+            + "metaplasticity, importance_gating): a scaling applied after a projection undoes its protection";
 
     /**
-     * Finds an update scaler that a chain runs after a projection, which would scale each weight's
-     * projected update by its own factor and so bring back components in the protected subspace.
-     * Other orders are left to the caller (see {@link #chain}).
+     * Finds an update scaler that a chain runs after a projection ({@link Role}), which would scale
+     * each weight's projected update by its own factor and so bring back components in the
+     * protected subspace. Other orders are left to the caller (see {@link #chain}); a name the
+     * registry does not know (a strategy used from Java only) has no role and is not checked.
      *
      * @param names the members' names in chain order (a nested chain's members in its order)
      * @return the offending pair, e.g. {@code "metaplasticity after gpm"}, or null if there is none
      */
     public static String misorder(List<String> names) {
+        Map<String, Role> roles = roles();
         String projection = null;
         for (String name : names) {
-            if (projection == null && isProjection(name)) {
+            Role role = roles.get(name);
+            if (projection == null && role == Role.PROJECTION) {
                 projection = name;
-            } else if (projection != null && (name.equals(Metaplasticity.NAME) || name.equals(ImportanceGating.NAME))) {
+            } else if (projection != null && role == Role.UPDATE_SCALER) {
                 return name + " after " + projection;
             }
         }
@@ -211,12 +271,17 @@ public final class Strategies {
      * @return a new list
      */
     public static List<String> projectionsLast(List<String> names) {
+        Map<String, Role> roles = roles();
         List<String> reordered = new ArrayList<>(names);
-        reordered.sort(Comparator.comparing(Strategies::isProjection));
+        reordered.sort(Comparator.comparing(name -> roles.get(name) == Role.PROJECTION));
         return reordered;
     }
 
-    private static boolean isProjection(String name) {
-        return name.equals(Gpm.NAME) || name.equals(Hlop.NAME);
+    private static Map<String, Role> roles() {
+        Map<String, Role> roles = new HashMap<>();
+        for (Info info : list()) {
+            roles.put(info.name(), info.role());
+        }
+        return roles;
     }
 }

@@ -16,4 +16,16 @@ public final class StrategyDiverged extends EngramException {
     StrategyDiverged(String message) {
         super(message, null);
     }
+
+    /**
+     * The same failure named by the run unit it happened in, for a run with several strategies or
+     * seeds.
+     *
+     * @param label the strategy's label in the run
+     * @param seed  the seed
+     * @return a new exception whose message starts with both
+     */
+    public StrategyDiverged in(String label, long seed) {
+        return new StrategyDiverged(label + ", seed " + seed + ": " + getMessage());
+    }
 }

@@ -132,8 +132,8 @@ class HlopTest {
      * the momentum sum was divided by the current batch's mean squared norm, so a quiet batch
      * multiplied the earlier batches' dH many times over, and at the defaults the rows went NaN;
      * the next task dropped them from its basis and the task went unprotected without a word.
-     * Normalised batch by batch, the defaults stay finite; a rate and momentum near 1 still
-     * diverge, and the run stops at that batch, naming the two settings.
+     * Normalised batch by batch, the defaults stay finite; a momentum near 1 still diverges, and
+     * the run stops at that batch, naming the two settings.
      */
     @Test
     void varyingBatchEnergyKeepsTheDefaultsFiniteAndDivergenceStopsTheTask() {
@@ -141,7 +141,26 @@ class HlopTest {
         StrategyDiverged e = assertThrows(StrategyDiverged.class,
                 () -> maxLateralWeight(new Hlop.Params(3, 3, 3, 0.99, 0.99)));
         assertTrue(e.getMessage().startsWith("hlop, task 1, layer 0: the lateral neurons' Hebbian (Oja) learning diverged")
-                && e.getMessage().contains("learning_rate (now 0.99) or momentum (now 0.99)"), e.getMessage());
+                && e.getMessage().contains("momentum (now 0.99) or learning_rate (now 0.99)"), e.getMessage());
+    }
+
+    /**
+     * A checkpoint saved while the learning had already diverged (as older versions let it) is
+     * refused when read, rather than resumed with NaN rows that the next task would drop.
+     */
+    @Test
+    void aCheckpointWithNonFiniteLateralWeightsIsRefused() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        org.engram.learning.io.StateCodec.writeHeader(out, "hlop", 1);
+        out.writeBoolean(true);
+        org.engram.learning.io.StateCodec.writeInts(out, new int[] {2});
+        org.engram.learning.io.StateCodec.writeInts(out, new int[] {1});
+        org.engram.learning.io.StateCodec.writeDoubles(out, new double[][] {{1, Double.NaN}});
+        Hlop hlop = new Hlop(Hlop.Params.defaults());
+        org.engram.simulator.EngramException e = assertThrows(org.engram.simulator.EngramException.class,
+                () -> hlop.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))));
+        assertTrue(e.getMessage().contains("hlop.lateral_weights[0]: expected finite weights, found NaN"), e.getMessage());
     }
 
     /** Trains HLOP's first-task rows on 1,000 batches of 4 samples of varying energy; the largest |weight|. */

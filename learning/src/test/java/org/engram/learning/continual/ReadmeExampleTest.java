@@ -32,6 +32,24 @@ class ReadmeExampleTest {
         }
     }
 
+    /** Makes {@link FreezeFirstLayer} known by name (README example). */
+    public static final class FreezeFirstLayerProvider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            return new Strategies.Info("freeze_first_layer", "after the first task, layer 0 learns no more", "-",
+                    Strategies.Role.UPDATE_SCALER,   // its place in chains: scalers before projections
+                    new Strategies.Hyperparameters<>(Strategies.NoParameters.class, new Strategies.NoParameters(),
+                            p -> new FreezeFirstLayer()));
+        }
+    }
+
+    @Test
+    void providerBuildsTheStrategy() {
+        Strategies.Info info = new FreezeFirstLayerProvider().info();
+        assertEquals("freeze_first_layer", info.hyperparameters().createDefault().name());
+        assertEquals(Strategies.Role.UPDATE_SCALER, info.role());
+    }
+
     @Test
     void customStrategyFreezesTheLayerFromTheSecondTaskOn() {
         int n = 4;

@@ -1,0 +1,113 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.engram.learning.continual.ContinualStrategy;
+import org.engram.learning.continual.LayerActivity;
+import org.engram.learning.continual.Strategies;
+import org.engram.learning.continual.StrategyProvider;
+import org.engram.learning.continual.TaskContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A strategy of the user's own, made known by a {@link StrategyProvider} on the class path, runs
+ * from a config like a built-in one: listed, its hyperparameters checked, chained, and measured.
+ */
+class UserStrategyRunTest {
+    /** After the first task, one layer learns no more: its accuracy on task 1 cannot fall through it. */
+    public static final class FreezeLayer implements ContinualStrategy {
+        private final Params params;
+        private boolean frozen;
+
+        /** @param layer the layer whose updates are zeroed after the first task */
+        public record Params(int layer) {
+        }
+
+        FreezeLayer(Params params) {
+            this.params = params;
+        }
+
+        @Override
+        public String name() {
+            return "freeze_layer";
+        }
+
+        @Override
+        public void beforeTask(TaskContext task) {
+            frozen = task.taskIndex() > 0;
+        }
+
+        @Override
+        public void transformUpdate(int layer, float[] update, LayerActivity act) {
+            if (frozen && layer == params.layer()) {
+                Arrays.fill(update, 0f);
+            }
+        }
+    }
+
+    /** Provides {@code freeze_layer}. */
+    public static final class Provider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            return new Strategies.Info("freeze_layer", "after the first task, one layer learns no more", "-",
+                    Strategies.Role.UPDATE_SCALER,
+                    new Strategies.Hyperparameters<>(FreezeLayer.Params.class, new FreezeLayer.Params(0),
+                            FreezeLayer::new));
+        }
+    }
+
+    @Test
+    void aProvidedStrategyRunsFromAConfig(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("mine.yaml");
+        Files.writeString(config, String.join("\n",
+                "name: mine",
+                "threads: 1",
+                "data: {bundled: true}",
+                "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 100, test_per_task: 20}",
+                "network: {hidden: [16]}",
+                "encoder: {steps: 4}",
+                "training: {epochs: 1, batch_size: 16}",
+                "strategies:",
+                "  - {name: freeze_layer, params: {layer: 1}}",
+                "  - {name: replay+freeze_layer}",
+                ""));
+        CliRunner.Result list = withProvider(dir, () -> CliRunner.run("list"));
+        assertTrue(list.out().contains("freeze_layer") && list.out().contains("after the first task, one layer"),
+                list.out());
+        CliRunner.Result run = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
+                dir.resolve("out").toString()));
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("| freeze_layer |") && run.out().contains("| replay+freeze_layer |"), run.out());
+        CliRunner.Result typo = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
+                dir.resolve("out").toString(), "--set", "strategies[0].params.layr=1"));
+        assertEquals(2, typo.exitCode(), typo.err());
+        assertTrue(typo.err().contains("strategies[0].params.layr: expected one of the keys [layer]"), typo.err());
+        CliRunner.Result misordered = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
+                dir.resolve("out").toString(), "--set", "strategies[1].name=gpm+freeze_layer"));
+        assertEquals(2, misordered.exitCode(), misordered.err());
+        assertTrue(misordered.err().contains("write 'freeze_layer+gpm'"), misordered.err());
+    }
+
+    /** Runs the command line with a context class loader whose services file names {@link Provider}. */
+    private static CliRunner.Result withProvider(Path dir, Supplier<CliRunner.Result> call) throws Exception {
+        Path services = Files.createDirectories(dir.resolve("classes").resolve("META-INF").resolve("services"));
+        Files.write(services.resolve(StrategyProvider.class.getName()), List.of(Provider.class.getName()));
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()}, before)) {
+            thread.setContextClassLoader(loader);
+            return call.get();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+}

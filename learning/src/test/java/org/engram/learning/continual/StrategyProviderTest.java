@@ -1,0 +1,122 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * User strategies join the registry through {@link StrategyProvider}s on the class path: listed
+ * after the built-ins, found by name, built from their hyperparameter record, and placed in chains
+ * by their role. Each test puts a services file on a class loader of its own, so the other tests
+ * see the built-ins alone.
+ */
+class StrategyProviderTest {
+    @TempDir
+    Path dir;
+
+    /** A stand-in update scaler: only its hyperparameter is looked at. */
+    public static final class Freeze implements ContinualStrategy {
+        private final Params params;
+
+        /** @param scale the factor it would scale updates by */
+        public record Params(double scale) {
+        }
+
+        Freeze(Params params) {
+            this.params = params;
+        }
+
+        @Override
+        public String name() {
+            return "freeze";
+        }
+
+        double scale() {
+            return params.scale();
+        }
+    }
+
+    /** Provides {@code freeze}, an update scaler. */
+    public static final class FreezeProvider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            return new Strategies.Info("freeze", "scales every update", "-", Strategies.Role.UPDATE_SCALER,
+                    new Strategies.Hyperparameters<>(Freeze.Params.class, new Freeze.Params(0.5), Freeze::new));
+        }
+    }
+
+    /** Claims a built-in's name. */
+    public static final class ClashingProvider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            return new Strategies.Info("ewc", "another ewc", "-", Strategies.Role.PENALTY,
+                    new Strategies.Hyperparameters<>(Strategies.NoParameters.class, new Strategies.NoParameters(),
+                            p -> new Naive()));
+        }
+    }
+
+    /** A name a config cannot write. */
+    public static final class BadNameProvider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            return new Strategies.Info("My Strategy", "-", "-", Strategies.Role.PENALTY,
+                    new Strategies.Hyperparameters<>(Strategies.NoParameters.class, new Strategies.NoParameters(),
+                            p -> new Naive()));
+        }
+    }
+
+    @Test
+    void aProvidedStrategyIsListedFoundAndBuilt() throws Exception {
+        withProviders(List.of(FreezeProvider.class.getName()), () -> {
+            List<Strategies.Info> all = Strategies.list();
+            assertEquals("freeze", all.get(all.size() - 1).name(), "after the built-ins");
+            assertEquals(0.5, ((Freeze) Strategies.create("freeze")).scale());
+            Strategies.Hyperparameters<?> h = Strategies.info("freeze").hyperparameters();
+            assertEquals(2.0, ((Freeze) h.create(new Freeze.Params(2.0))).scale());
+            // Its role places it in chains like the built-ins: a scaler after a projection is refused.
+            assertEquals("freeze after gpm", Strategies.misorder(List.of("gpm", "freeze")));
+            assertEquals(List.of("freeze", "hlop"), Strategies.projectionsLast(List.of("hlop", "freeze")));
+            return null;
+        });
+        assertThrows(ParameterException.class, () -> Strategies.info("freeze"), "gone with its class loader");
+    }
+
+    @Test
+    void aProviderThatClashesOrCannotBeNamedOrLoadedIsRefusedByClass() throws Exception {
+        ParameterException clash = assertThrows(ParameterException.class,
+                () -> withProviders(List.of(ClashingProvider.class.getName()), Strategies::list));
+        assertTrue(clash.getMessage().contains(ClashingProvider.class.getName()) && clash.getMessage().contains(
+                "a name no other strategy has (a built-in has it), found ewc"), clash.getMessage());
+        ParameterException badName = assertThrows(ParameterException.class,
+                () -> withProviders(List.of(BadNameProvider.class.getName()), Strategies::list));
+        assertTrue(badName.getMessage().contains("a snake_case name"), badName.getMessage());
+        EngramException missing = assertThrows(EngramException.class,
+                () -> withProviders(List.of("no.such.Provider"), Strategies::list));
+        assertTrue(missing.getMessage().startsWith("cannot load a user strategy"), missing.getMessage());
+    }
+
+    /** Runs a call with a context class loader whose services file names the given providers. */
+    private <T> T withProviders(List<String> providers, Callable<T> call) throws Exception {
+        Path services = Files.createDirectories(dir.resolve("META-INF").resolve("services"));
+        Files.write(services.resolve(StrategyProvider.class.getName()), providers);
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, before)) {
+            thread.setContextClassLoader(loader);
+            return call.call();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+}
