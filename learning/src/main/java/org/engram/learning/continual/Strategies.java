@@ -145,7 +145,13 @@ public final class Strategies {
         }
         try {
             for (StrategyProvider provider : ServiceLoader.load(StrategyProvider.class)) {
-                Info info = provider.info();
+                Info info;
+                try {
+                    info = provider.info();
+                } catch (LinkageError e) {
+                    throw new EngramException("cannot load the user strategy of " + provider.getClass().getName()
+                            + ": it was compiled against another version of Engram (" + e + "); compile it again", e);
+                }
                 String name = info == null ? null : info.name();
                 if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
                     throw new ParameterException(provider.getClass().getName(), "info().name()",

@@ -66,6 +66,14 @@ class StrategyProviderTest {
         }
     }
 
+    /** Fails as a provider compiled against an older Engram does, whose Info constructor is gone. */
+    public static final class StaleProvider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            throw new NoSuchMethodError("'void org.engram.learning.continual.Strategies$Info.<init>(...)'");
+        }
+    }
+
     /** A name a config cannot write. */
     public static final class BadNameProvider implements StrategyProvider {
         @Override
@@ -104,6 +112,10 @@ class StrategyProviderTest {
         EngramException missing = assertThrows(EngramException.class,
                 () -> withProviders(List.of("no.such.Provider"), Strategies::list));
         assertTrue(missing.getMessage().startsWith("cannot load a user strategy"), missing.getMessage());
+        EngramException stale = assertThrows(EngramException.class,
+                () -> withProviders(List.of(StaleProvider.class.getName()), Strategies::list));
+        assertTrue(stale.getMessage().startsWith("cannot load the user strategy of " + StaleProvider.class.getName()
+                + ": it was compiled against another version of Engram"), stale.getMessage());
     }
 
     /** Runs a call with a context class loader whose services file names the given providers. */
