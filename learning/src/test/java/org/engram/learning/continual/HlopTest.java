@@ -132,16 +132,16 @@ class HlopTest {
      * the momentum sum was divided by the current batch's mean squared norm, so a quiet batch
      * multiplied the earlier batches' dH many times over, and at the defaults the rows went NaN;
      * the next task dropped them from its basis and the task went unprotected without a word.
-     * Normalised batch by batch, the defaults stay finite; a momentum near 1 still diverges, and
-     * the run stops at that batch, naming the two settings.
+     * Normalised batch by batch, the defaults stay finite; a momentum near 1 still diverges, at the
+     * default rate too, and the run stops at that batch, naming the two settings.
      */
     @Test
     void varyingBatchEnergyKeepsTheDefaultsFiniteAndDivergenceStopsTheTask() {
         assertTrue(Double.isFinite(maxLateralWeight(Hlop.Params.defaults())));
         StrategyDiverged e = assertThrows(StrategyDiverged.class,
-                () -> maxLateralWeight(new Hlop.Params(3, 3, 3, 0.99, 0.99)));
+                () -> maxLateralWeight(new Hlop.Params(3, 3, 3, 0.2, 0.99)));
         assertTrue(e.getMessage().startsWith("hlop, task 1, layer 0: the lateral neurons' Hebbian (Oja) learning diverged")
-                && e.getMessage().contains("momentum (now 0.99) or learning_rate (now 0.99)"), e.getMessage());
+                && e.getMessage().contains("momentum (now 0.99) or learning_rate (now 0.2)"), e.getMessage());
     }
 
     /**
