@@ -1,5 +1,6 @@
 package org.engram.experiments.run;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -17,6 +18,30 @@ public final class LaunchCommand {
     /** @return the command that starts Engram in this process's environment */
     public static String current() {
         return of(System.getenv());
+    }
+
+    /**
+     * The command that continues a stopped run, ready to paste into a shell.
+     *
+     * @param partialFolder the run's partial folder
+     * @return e.g. {@code ./engram run --resume 'my results/quickstart/.20261201T000000Z-abcdef.partial'}
+     */
+    public static String resume(Path partialFolder) {
+        return current() + " run --resume " + shellWord(partialFolder.toString());
+    }
+
+    /**
+     * A path or other text as one word of a POSIX shell: as it is when it holds only characters a
+     * shell takes literally, else in single quotes (a quote inside written {@code '\''}).
+     *
+     * @param text the text
+     * @return the word
+     */
+    public static String shellWord(String text) {
+        if (!text.isEmpty() && text.matches("[A-Za-z0-9_./:@%+=,-]+")) {
+            return text;
+        }
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     /**

@@ -109,8 +109,7 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         if ("failed".equals(status.path("state").asText())) {
             return "it is the folder of a run that failed: " + status.path("message").asText("see its status.json");
         }
-        return "it is the folder of a run that stopped; finish it with: " + LaunchCommand.current() + " run --resume "
-                + directory;
+        return "it is the folder of a run that stopped; finish it with: " + LaunchCommand.resume(directory);
     }
 
     /**

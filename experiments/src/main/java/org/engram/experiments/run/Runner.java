@@ -127,7 +127,7 @@ public final class Runner {
             // The arrays that did not fit are gone with the stack, so the status can be written; the
             // command line says how to allow more memory.
             loop.finish("failed", "out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / 1_000_000
-                    + " MB); with more memory allowed, continue with: " + resumeCommand(folder.directory()));
+                    + " MB); with more memory allowed, continue with: " + LaunchCommand.resume(folder.directory()));
             throw e;
         }
     }
@@ -227,7 +227,18 @@ public final class Runner {
         // Either the file's text or its resolution now may carry it: the text, where a later Engram
         // resolves it otherwise (a relative data.path made absolute); the resolution, where the file
         // was only reformatted (line endings, a comment).
-        String resolvedNow = ConfigLayers.resolve(configFile, List.of(), ConfigLayers.Flags.NONE).yaml();
+        String resolvedNow;
+        try {
+            resolvedNow = ConfigLayers.resolve(configFile, List.of(), ConfigLayers.Flags.NONE).yaml();
+        } catch (ConfigException e) {
+            if (!Files.isRegularFile(configFile)) {
+                throw e;
+            }
+            // A rule added since the run started (a chain order, say): mending the file would make it
+            // another run's config, which a resume refuses, so the run can only start anew.
+            throw new ConfigException(e.getMessage() + "; this Engram no longer accepts the config this run started"
+                    + " with, so the run cannot be continued: start it anew with the config mended", e);
+        }
         String started;
         try {
             started = RunFolder.carries(runId, resolvedNow) ? resolvedNow : Files.readString(configFile);
@@ -291,18 +302,14 @@ public final class Runner {
         String why = asked ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
         loop.finish(asked ? "stopped" : "failed", why);
         String message = (asked ? e.getMessage() : "the run failed: " + why) + "; the finished tasks are"
-                + " checkpointed in " + folder.directory() + "; continue with: " + resumeCommand(folder.directory());
+                + " checkpointed in " + folder.directory() + "; continue with: "
+                + LaunchCommand.resume(folder.directory());
         if (asked || e instanceof EngramException) {
             return new RunStopped(message, asked ? null : e);
         }
         err.println("engram: " + message);
         err.flush();
         return e;
-    }
-
-    /** @return the command that continues the stopped run in {@code dir}, as the user starts Engram */
-    private static String resumeCommand(Path dir) {
-        return LaunchCommand.current() + " run --resume " + dir;
     }
 
     /**
@@ -315,11 +322,12 @@ public final class Runner {
             return "the checkpoints were made for another network than this config builds now (by an older Engram;"
                     + " e.g. permuted and rotated task- and class-incremental runs now have one head per task), so"
                     + " this run cannot be continued; start it anew with: " + LaunchCommand.current() + " run "
-                    + dir.resolve("config.yaml") + " --out " + dir.getParent().getParent();
+                    + LaunchCommand.shellWord(dir.resolve("config.yaml").toString()) + " --out "
+                    + LaunchCommand.shellWord(dir.getParent().getParent().toString());
         }
         return "the other finished tasks are checkpointed in " + dir + "; to go on, delete "
                 + dir.resolve(u.unitFolder()) + " (" + u.unit() + " then trains again from its first task) and"
-                + " continue with: " + resumeCommand(dir);
+                + " continue with: " + LaunchCommand.resume(dir);
     }
 
     /** The loop over units, with the state it updates as tasks finish. */
@@ -354,7 +362,7 @@ public final class Runner {
          * does; nothing if the run has already ended.
          */
         void interrupted() {
-            String resume = "continue with: " + resumeCommand(folder.directory());
+            String resume = "continue with: " + LaunchCommand.resume(folder.directory());
             if (finish("interrupted", "the process was stopped (signal) before the run ended; " + resume)) {
                 err.println("engram: stopped by a signal; tasks finished so far are checkpointed; " + resume);
                 err.flush();

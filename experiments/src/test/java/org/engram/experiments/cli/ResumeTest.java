@@ -178,6 +178,22 @@ class ResumeTest {
     }
 
     /**
+     * A saved config that this Engram refuses (as a chain order refused since the run started):
+     * mending it would make another run's config, which a resume refuses too, so the message says
+     * the run can only start anew.
+     */
+    @Test
+    void aSavedConfigRefusedSinceSaysToStartAnew(@TempDir Path dir) throws IOException {
+        Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("e"), 1);
+        Path saved = partial.resolve("config.yaml");
+        Files.writeString(saved, Files.readString(saved).replace("name: si", "name: gpm+metaplasticity"));
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("write 'metaplasticity+gpm'") && r.err().contains("this Engram no longer accepts"
+                + " the config this run started with, so the run cannot be continued: start it anew"), r.err());
+    }
+
+    /**
      * A resume reads its data anew; other data than the run started with (here the folder's training
      * and test files swapped) is refused with both named, and the partial run is kept. The same data
      * in another format (plain IDX instead of gzip) resumes, to the results of a run that never stopped.

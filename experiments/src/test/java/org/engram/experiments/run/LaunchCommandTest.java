@@ -2,6 +2,9 @@ package org.engram.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,5 +14,18 @@ class LaunchCommandTest {
         assertEquals("./engram", LaunchCommand.of(Map.of("ENGRAM_COMMAND", "./engram")));
         assertEquals("engram", LaunchCommand.of(Map.of()));
         assertEquals("engram", LaunchCommand.of(Map.of("ENGRAM_COMMAND", " ")));
+    }
+
+    /** A path pasted from a message is one shell word: a POSIX shell gives back exactly the text. */
+    @Test
+    void aShellWordIsReadBackAsTheTextByAShell() throws IOException, InterruptedException {
+        for (String text : List.of("results/quickstart/.20261201T000000Z-abcdef.partial", "my results/run",
+                "it's here", "$HOME `x` \\ \"q\" *", "", "-dash")) {
+            Process sh = new ProcessBuilder("sh", "-c", "printf %s " + LaunchCommand.shellWord(text)).start();
+            String back = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, sh.waitFor());
+            assertEquals(text, back, LaunchCommand.shellWord(text));
+        }
+        assertEquals("results/a.partial", LaunchCommand.shellWord("results/a.partial"), "plain paths stay plain");
     }
 }
