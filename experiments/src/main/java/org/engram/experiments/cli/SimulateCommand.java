@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         description = "Simulate a network described in a YAML file; print a summary and the result folder.",
         footer = {"", "Examples:",
                 "  engram simulate experiments/configs/brunel-small.yaml",
-                "  engram simulate experiments/configs/cuba.yaml --threads 2 --out /tmp/results"})
+                "  engram simulate experiments/configs/cuba.yaml --threads 2 --out /tmp/results",
+                "  engram simulate experiments/configs/brunel.yaml --duration-ms 100"})
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,9 +33,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed (overrides the config).")
     Long seed;
 
+    @Option(names = "--duration-ms", paramLabel = "MS",
+            description = "Simulated time in ms (overrides the config's duration_ms).")
+    Double durationMs;
+
     @Override
     public Integer call() {
-        SimulationRun.Result r = SimulationRun.execute(config, out, threads, seed, spec.commandLine().getErr());
+        SimulationRun.Result r = SimulationRun.execute(config, out,
+                new SimulationRun.Overrides(threads, seed, durationMs), spec.commandLine().getErr());
         PrintWriter o = spec.commandLine().getOut();
         o.print(r.summary());
         o.println();

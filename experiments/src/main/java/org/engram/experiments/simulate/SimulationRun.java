@@ -56,26 +56,35 @@ public final class SimulationRun {
     }
 
     /**
+     * What the command line sets over the config.
+     *
+     * @param threads    worker threads, or {@code null} for the config's
+     * @param seed       the seed, or {@code null} for the config's
+     * @param durationMs simulated time in ms, or {@code null} for the config's {@code duration_ms}
+     */
+    public record Overrides(Integer threads, Long seed, Double durationMs) {
+        /** Nothing overridden. */
+        public static final Overrides NONE = new Overrides(null, null, null);
+    }
+
+    /**
      * Loads, validates, runs and writes.
      *
-     * @param configFile      the YAML file
-     * @param resultsRoot     the results root folder
-     * @param threadsOverride threads from the command line, or {@code null}
-     * @param seedOverride    seed from the command line, or {@code null}
-     * @param err             where the removal of partial folders left by killed simulations is reported
+     * @param configFile  the YAML file
+     * @param resultsRoot the results root folder
+     * @param overrides   what the command line sets over the config
+     * @param err         where the removal of partial folders left by killed simulations is reported
      * @return the result
      */
-    public static Result execute(Path configFile, Path resultsRoot, Integer threadsOverride, Long seedOverride,
-                                 PrintWriter err) {
+    public static Result execute(Path configFile, Path resultsRoot, Overrides overrides, PrintWriter err) {
         try {
-            return simulate(configFile, resultsRoot, threadsOverride, seedOverride, err);
+            return simulate(configFile, resultsRoot, overrides, err);
         } catch (ConfigException e) {
             throw ConfigLoader.withPosition(e, configFile);
         }
     }
 
-    private static Result simulate(Path configFile, Path resultsRoot, Integer threadsOverride, Long seedOverride,
-                                   PrintWriter err) {
+    private static Result simulate(Path configFile, Path resultsRoot, Overrides overrides, PrintWriter err) {
         String source = configFile.toString();
         // Every problem of the config at once: the unknown keys and values of the wrong type, these
         // checks, then each entry of the network. The keys of the first are left out, their defaults
@@ -91,10 +100,14 @@ public final class SimulationRun {
         }
         LeftOutKeys leftOut = LeftOutKeys.of(SimulationConfig.class, problems);
         List<ConfigException> checks = new ArrayList<>();
-        c = new SimulationConfig(c.name(), c.dtMs(), c.durationMs(), seedOverride != null ? seedOverride : c.seed(),
-                threadsOverride != null ? threadsOverride : c.threads(), c.mode(), c.populations(), c.projections(),
-                c.inputs(), c.record());
-        if (threadsOverride == null) {
+        c = new SimulationConfig(c.name(), c.dtMs(),
+                overrides.durationMs() != null ? overrides.durationMs() : c.durationMs(),
+                overrides.seed() != null ? overrides.seed() : c.seed(),
+                overrides.threads() != null ? overrides.threads() : c.threads(), c.mode(), c.populations(),
+                c.projections(), c.inputs(), c.record());
+        // A duration the command line set is blamed on its option, not on the file's line.
+        String durationSource = overrides.durationMs() != null ? "--duration-ms" : source;
+        if (overrides.threads() == null) {
             try {
                 EngineOptions.requireThreads("engine", c.threads());
             } catch (EngramException e) {
@@ -102,7 +115,7 @@ public final class SimulationRun {
             }
         }
         if (c.durationMs() == null || !(c.durationMs() > 0)) {
-            checks.add(new ConfigException(source, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
+            checks.add(new ConfigException(durationSource, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
                     ? "nothing (the key is required)" : String.valueOf(c.durationMs()), null));
         }
         if (!PlainName.matches(c.name())) {
@@ -131,7 +144,7 @@ public final class SimulationRun {
             try {
                 factory.grid().wholeSteps("simulation", "duration_ms", c.durationMs());
             } catch (EngramException e) {
-                checks.add(new ConfigException(source, "duration_ms", e.expected(), e.found(), null));
+                checks.add(new ConfigException(durationSource, "duration_ms", e.expected(), e.found(), null));
             }
         }
         problems.addAll(leftOut.kept(checks));

@@ -40,6 +40,33 @@ class SimulateCommandTest {
         return CliRunner.run("simulate", config.toString(), "--out", dir.resolve("results").toString());
     }
 
+    /**
+     * {@code --duration-ms} shortens a shipped network without copying its YAML: the run is that
+     * long (the source spike at 10 ms is in a 20 ms run, the one at 50 ms not), its resolved config
+     * says so, and a bad value is blamed on the option, leaving no folder.
+     */
+    @Test
+    void durationFromTheCommandLineOverridesTheConfig(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, GOOD);
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--duration-ms", "20", "--out",
+                dir.resolve("results").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path folder = Path.of(r.lastLine());
+        assertTrue(Files.readString(folder.resolve("config.yaml")).contains("duration_ms: 20.0"));
+        List<String> src = Files.readAllLines(folder.resolve("spikes_src.csv"));
+        assertTrue(src.stream().anyMatch(l -> l.endsWith(",4") && l.startsWith("10.")), src.toString());
+        assertFalse(src.stream().anyMatch(l -> l.startsWith("50.")), src.toString());
+        for (String bad : new String[] {"0", "0.05"}) {
+            Path out = dir.resolve("bad-" + bad);
+            CliRunner.Result refused = CliRunner.run("simulate", config.toString(), "--duration-ms", bad, "--out",
+                    out.toString());
+            assertEquals(2, refused.exitCode(), refused.err());
+            assertTrue(refused.err().contains("--duration-ms: duration_ms: expected"), refused.err());
+            assertFalse(Files.exists(out) && Files.list(out).findAny().isPresent(), "nothing written");
+        }
+    }
+
     /** 45 neurons x slices of 10 steps (the 1 ms delay) are below the 5,000 neuron-steps worth sharing. */
     @Test
     void theSummarySaysWhenTwoThreadsRanOnOne(@TempDir Path dir) throws IOException {
