@@ -27,7 +27,9 @@ public final class LaunchCommand {
      * @return e.g. {@code ./engram run --resume 'my results/quickstart/.20261201T000000Z-abcdef.partial'}
      */
     public static String resume(Path partialFolder) {
-        return current() + " run --resume " + shellWord(partialFolder.toString());
+        String path = partialFolder.toString();
+        // A relative path starting with '-' would be read as an option.
+        return shellWord(current()) + " run --resume " + shellWord(path.startsWith("-") ? "./" + path : path);
     }
 
     /**

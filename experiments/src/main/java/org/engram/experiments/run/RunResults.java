@@ -106,10 +106,21 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         } catch (IOException | RuntimeException none) {
             return null;
         }
-        if ("failed".equals(status.path("state").asText())) {
-            return "it is the folder of a run that failed: " + status.path("message").asText("see its status.json");
+        String state = status.path("state").asText();
+        String message = status.path("message").asText("");
+        switch (state) {
+            case "failed":
+                // A diverged run says to start anew; other failures (a full disk, say) can go on.
+                return "it is the folder of a run that failed: " + message + (message.contains("anew")
+                        || message.contains("--resume") ? "" : "; continue it with: " + LaunchCommand.resume(directory));
+            case "running":
+                return "its status says the run is running: another engram may be running it; if that was stopped"
+                        + " without a word, continue it with: " + LaunchCommand.resume(directory);
+            case "complete":
+                return "its status says the run is complete, but its metrics.json is gone";
+            default:
+                return "it is the folder of a run that stopped; finish it with: " + LaunchCommand.resume(directory);
         }
-        return "it is the folder of a run that stopped; finish it with: " + LaunchCommand.resume(directory);
     }
 
     /**

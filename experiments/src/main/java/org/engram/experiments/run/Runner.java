@@ -231,13 +231,16 @@ public final class Runner {
         try {
             resolvedNow = ConfigLayers.resolve(configFile, List.of(), ConfigLayers.Flags.NONE).yaml();
         } catch (ConfigException e) {
-            if (!Files.isRegularFile(configFile)) {
-                throw e;
+            if (!startedWith(runId, configFile)) {
+                throw new ConfigException(e.getMessage() + "; " + partial.resolve("config.yaml") + " is not the"
+                        + " config the run started with (run " + runId + "): restore the file, or start a new run", e);
             }
-            // A rule added since the run started (a chain order, say): mending the file would make it
-            // another run's config, which a resume refuses, so the run can only start anew.
-            throw new ConfigException(e.getMessage() + "; this Engram no longer accepts the config this run started"
-                    + " with, so the run cannot be continued: start it anew with the config mended", e);
+            // The file the run started with, refused now: a strategy of the user's whose provider is
+            // not on the class path, or a rule added since (a chain order, say), which mending the
+            // file would not get round, since that makes it another run's config.
+            throw new ConfigException(e.getMessage() + "; this is the config the run started with: if it names a"
+                    + " strategy of your own, put its provider on ENGRAM_CLASSPATH; else this Engram no longer"
+                    + " accepts it, and the run can only start anew with the config mended", e);
         }
         String started;
         try {
@@ -268,6 +271,15 @@ public final class Runner {
             folder.lock();
             return opened(request, signal, err, resolved, ConfigLayers.sha256(started), experiment, data, folder);
         });
+    }
+
+    /** Whether a saved config's text is the one a run started with (its run id carries its hash). */
+    private static boolean startedWith(String runId, Path configFile) {
+        try {
+            return RunFolder.carries(runId, Files.readString(configFile));
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /** What {@code --resume} was given instead of a partial folder, for its message. */
@@ -321,7 +333,8 @@ public final class Runner {
         if (u.otherNetwork()) {
             return "the checkpoints were made for another network than this config builds now (by an older Engram;"
                     + " e.g. permuted and rotated task- and class-incremental runs now have one head per task), so"
-                    + " this run cannot be continued; start it anew with: " + LaunchCommand.current() + " run "
+                    + " this run cannot be continued; start it anew with: " + LaunchCommand.shellWord(LaunchCommand.current())
+                    + " run "
                     + LaunchCommand.shellWord(dir.resolve("config.yaml").toString()) + " --out "
                     + LaunchCommand.shellWord(dir.getParent().getParent().toString());
         }

@@ -178,19 +178,18 @@ class ResumeTest {
     }
 
     /**
-     * A saved config that this Engram refuses (as a chain order refused since the run started):
-     * mending it would make another run's config, which a resume refuses too, so the message says
-     * the run can only start anew.
+     * A saved config edited into one this Engram refuses is an edit, with the old advice (restore
+     * the file); the config a run really started with, refused now, is tested in UserStrategyRunTest.
      */
     @Test
-    void aSavedConfigRefusedSinceSaysToStartAnew(@TempDir Path dir) throws IOException {
+    void aSavedConfigEditedIntoARefusedOneSaysToRestoreIt(@TempDir Path dir) throws IOException {
         Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("e"), 1);
         Path saved = partial.resolve("config.yaml");
         Files.writeString(saved, Files.readString(saved).replace("name: si", "name: gpm+metaplasticity"));
         CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("write 'metaplasticity+gpm'") && r.err().contains("this Engram no longer accepts"
-                + " the config this run started with, so the run cannot be continued: start it anew"), r.err());
+        assertTrue(r.err().contains("write 'metaplasticity+gpm'") && r.err().contains("is not the config the run"
+                + " started with") && r.err().contains("restore the file, or start a new run"), r.err());
     }
 
     /**

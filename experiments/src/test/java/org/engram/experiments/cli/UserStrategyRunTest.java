@@ -97,6 +97,41 @@ class UserStrategyRunTest {
         assertTrue(misordered.err().contains("write 'freeze_layer+gpm'"), misordered.err());
     }
 
+    /**
+     * A run of a user strategy stopped after its first task, resumed without the provider on the
+     * class path: the saved config is the one the run started with, so the message says where the
+     * provider goes, not that the file was edited.
+     */
+    @Test
+    void resumingWithoutTheProviderSaysWhereItGoes(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("mine.yaml");
+        Files.writeString(config, String.join("\n",
+                "name: mine",
+                "threads: 1",
+                "data: {bundled: true}",
+                "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 60, test_per_task: 20}",
+                "network: {hidden: [8]}",
+                "encoder: {steps: 4}",
+                "training: {epochs: 1, batch_size: 20}",
+                "strategies: [{name: freeze_layer}]",
+                ""));
+        Path out = dir.resolve("out");
+        CliRunner.Result stopped = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
+                out.toString(), "--stop-after-tasks", "1"));
+        assertEquals(2, stopped.exitCode(), stopped.err());
+        Path partial;
+        try (var entries = Files.list(out.resolve("mine"))) {
+            partial = entries.findFirst().orElseThrow();
+        }
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("'freeze_layer'") && resumed.err().contains("this is the config the run"
+                + " started with: if it names a strategy of your own, put its provider on ENGRAM_CLASSPATH"),
+                resumed.err());
+        CliRunner.Result finished = withProvider(dir, () -> CliRunner.run("run", "--resume", partial.toString()));
+        assertEquals(0, finished.exitCode(), finished.err());
+    }
+
     /** Runs the command line with a context class loader whose services file names {@link Provider}. */
     private static CliRunner.Result withProvider(Path dir, Supplier<CliRunner.Result> call) throws Exception {
         Path services = Files.createDirectories(dir.resolve("classes").resolve("META-INF").resolve("services"));

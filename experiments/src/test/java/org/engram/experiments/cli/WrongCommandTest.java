@@ -81,6 +81,16 @@ class WrongCommandTest {
         assertTrue(failed.err().contains("it is the folder of a run that failed: the loss is NaN; start the run anew"),
                 failed.err());
         assertFalse(failed.err().contains("--resume"), failed.err());
+        // Another failure (a full disk) can go on; a run marked running may be another process's.
+        Files.writeString(partial.resolve("status.json"), "{\"state\": \"failed\", \"message\": \"IOException:"
+                + " No space left on device\"}");
+        CliRunner.Result full = CliRunner.run("plot", partial.toString());
+        assertTrue(full.err().contains("No space left on device; continue it with: engram run --resume " + partial),
+                full.err());
+        Files.writeString(partial.resolve("status.json"), "{\"state\": \"running\"}");
+        CliRunner.Result running = CliRunner.run("plot", partial.toString());
+        assertTrue(running.err().contains("its status says the run is running: another engram may be running it"),
+                running.err());
         // A simulation's folder, finished or not, whatever it recorded.
         Path simulation = Files.createDirectories(dir.resolve("cuba").resolve(".20261201T000000Z-abcdef.partial"));
         Files.writeString(simulation.resolve("config.yaml"), "name: cuba\npopulations: []\n");

@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,5 +28,7 @@ class LaunchCommandTest {
             assertEquals(text, back, LaunchCommand.shellWord(text));
         }
         assertEquals("results/a.partial", LaunchCommand.shellWord("results/a.partial"), "plain paths stay plain");
+        assertTrue(LaunchCommand.resume(java.nio.file.Path.of("-r/e/.a.partial"))
+                .endsWith(" run --resume ./-r/e/.a.partial"), "a relative path starting with '-' is not read as an option");
     }
 }

@@ -3,6 +3,7 @@ package org.engram.learning.continual;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,36 +144,63 @@ public final class Strategies {
         for (Info info : BUILT_INS) {
             byName.put(info.name(), info);
         }
-        try {
-            for (StrategyProvider provider : ServiceLoader.load(StrategyProvider.class)) {
-                Info info;
-                try {
-                    info = provider.info();
-                } catch (LinkageError e) {
-                    throw new EngramException("cannot load the user strategy of " + provider.getClass().getName()
-                            + ": it was compiled against another version of Engram (" + e + "); compile it again", e);
+        Iterator<StrategyProvider> providers = ServiceLoader.load(StrategyProvider.class).iterator();
+        while (true) {
+            StrategyProvider provider;
+            Info info;
+            try {
+                if (!providers.hasNext()) {
+                    break;
                 }
-                String name = info == null ? null : info.name();
-                if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
-                    throw new ParameterException(provider.getClass().getName(), "info().name()",
-                            "a snake_case name (a-z, 0-9, _; a chain joins names with '+')", String.valueOf(name));
-                }
-                if (info.role() == null || info.hyperparameters() == null) {
-                    throw new ParameterException(provider.getClass().getName(), "info()",
-                            "a role and hyperparameters (Strategies.NoParameters for none)", info.toString());
-                }
-                Info previous = byName.putIfAbsent(name, info);
-                if (previous != null) {
-                    throw new ParameterException(provider.getClass().getName(), "info().name()",
-                            "a name no other strategy has (" + (BUILT_INS.contains(previous) ? "a built-in"
-                                    : "another provider") + " has it)", name);
-                }
+                provider = providers.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                throw new EngramException("cannot load a user strategy (" + StrategyProvider.class.getName()
+                        + " provider): " + why(e), e);
             }
-        } catch (ServiceConfigurationError e) {
-            throw new EngramException("cannot load a user strategy (" + StrategyProvider.class.getName()
-                    + " provider): " + e.getMessage(), e);
+            try {
+                info = provider.info();
+            } catch (RuntimeException | LinkageError e) {
+                throw new EngramException("cannot load the user strategy of " + provider.getClass().getName() + ": "
+                        + why(e), e);
+            }
+            add(byName, provider, info);
         }
         return List.copyOf(byName.values());
+    }
+
+    /** Adds a provider's entry, refusing one a config could not name or that another has taken. */
+    private static void add(Map<String, Info> byName, StrategyProvider provider, Info info) {
+        String name = info == null ? null : info.name();
+        if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
+            throw new ParameterException(provider.getClass().getName(), "info().name()",
+                    "a snake_case name (a-z, 0-9, _; a chain joins names with '+')", String.valueOf(name));
+        }
+        if (info.role() == null || info.hyperparameters() == null) {
+            throw new ParameterException(provider.getClass().getName(), "info()",
+                    "a role and hyperparameters (Strategies.NoParameters for none)", info.toString());
+        }
+        Info previous = byName.putIfAbsent(name, info);
+        if (previous != null) {
+            throw new ParameterException(provider.getClass().getName(), "info().name()",
+                    "a name no other strategy has (" + (BUILT_INS.contains(previous) ? "a built-in"
+                            : "another provider") + " has it)", name);
+        }
+    }
+
+    /** Why a provider could not be loaded, in terms of what to do about it. */
+    private static String why(Throwable e) {
+        Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof UnsupportedClassVersionError) {
+            return "it was compiled for a newer Java than this one (" + cause.getMessage() + ")";
+        }
+        if (cause instanceof IncompatibleClassChangeError) {
+            return "it was compiled against another version of Engram (" + cause + "); compile it again";
+        }
+        if (cause instanceof NoClassDefFoundError) {
+            return "a class it needs is not on the class path (" + cause.getMessage() + "; the launcher adds"
+                    + " ENGRAM_CLASSPATH)";
+        }
+        return e.toString();
     }
 
     /**

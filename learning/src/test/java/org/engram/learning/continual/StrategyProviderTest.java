@@ -74,6 +74,30 @@ class StrategyProviderTest {
         }
     }
 
+    /** Fails in its own code. */
+    public static final class ThrowingProvider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            throw new IllegalStateException("no settings file");
+        }
+    }
+
+    /** Needs a class its jar brings, left off the class path. */
+    public static final class IncompleteProvider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            throw new NoClassDefFoundError("p/Missing");
+        }
+    }
+
+    /** Provides {@code freeze} too. */
+    public static final class SecondFreezeProvider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            return new FreezeProvider().info();
+        }
+    }
+
     /** A name a config cannot write. */
     public static final class BadNameProvider implements StrategyProvider {
         @Override
@@ -116,6 +140,18 @@ class StrategyProviderTest {
                 () -> withProviders(List.of(StaleProvider.class.getName()), Strategies::list));
         assertTrue(stale.getMessage().startsWith("cannot load the user strategy of " + StaleProvider.class.getName()
                 + ": it was compiled against another version of Engram"), stale.getMessage());
+        EngramException throwing = assertThrows(EngramException.class,
+                () -> withProviders(List.of(ThrowingProvider.class.getName()), Strategies::list));
+        assertTrue(throwing.getMessage().equals("cannot load the user strategy of " + ThrowingProvider.class.getName()
+                + ": java.lang.IllegalStateException: no settings file"), throwing.getMessage());
+        EngramException incomplete = assertThrows(EngramException.class,
+                () -> withProviders(List.of(IncompleteProvider.class.getName()), Strategies::list));
+        assertTrue(incomplete.getMessage().contains("a class it needs is not on the class path (p/Missing"),
+                incomplete.getMessage());
+        ParameterException twice = assertThrows(ParameterException.class, () -> withProviders(
+                List.of(FreezeProvider.class.getName(), SecondFreezeProvider.class.getName()), Strategies::list));
+        assertTrue(twice.getMessage().contains(SecondFreezeProvider.class.getName()) && twice.getMessage().contains(
+                "a name no other strategy has (another provider has it), found freeze"), twice.getMessage());
     }
 
     /** Runs a call with a context class loader whose services file names the given providers. */
