@@ -139,7 +139,8 @@ public final class SimulationRun {
         } catch (ConfigException e) {
             checks.add(e);
         }
-        checkRecorded(c, source, NetworkFromConfig.allNamed(c, leftOut), factory, checks);
+        checkRecorded(c, source, NetworkFromConfig.allNamed(c, leftOut), factory,
+                overrides.durationMs() != null ? "the duration is the one --duration-ms set" : null, checks);
         if (factory.grid() != null && c.durationMs() != null && c.durationMs() > 0) {
             try {
                 factory.grid().wholeSteps("simulation", "duration_ms", c.durationMs());
@@ -288,10 +289,11 @@ public final class SimulationRun {
      * first). The checks by the engine's rules need what they depend on: the bin and interval the
      * config's own time grid, the variable and neurons their population built.
      *
-     * @param factory the network's factory, after {@link NetworkFromConfig#build()}
+     * @param factory      the network's factory, after {@link NetworkFromConfig#build()}
+     * @param durationHint added to a problem of the run's length when the command line set it, else null
      */
     private static void checkRecorded(SimulationConfig c, String source, boolean named, NetworkFromConfig factory,
-                                      List<ConfigException> problems) {
+                                      String durationHint, List<ConfigException> problems) {
         List<String> names = NetworkFromConfig.populationNames(c);
         List<String> spikes = c.record().spikes() == null ? List.of() : c.record().spikes();
         TimeGrid grid = factory.grid();
@@ -350,7 +352,7 @@ public final class SimulationRun {
                 try {
                     checkCapacity(c, grid, b, Engine.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs())));
                 } catch (EngramException e) {
-                    problems.add(new ConfigException(source, field, e.expected(), e.found(), null));
+                    problems.add(new ConfigException(source, field, e.expected(), e.found(), durationHint));
                 }
             }
             for (int j = 0; j < i; j++) {

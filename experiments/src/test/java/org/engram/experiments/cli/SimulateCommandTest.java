@@ -65,6 +65,12 @@ class SimulateCommandTest {
             assertTrue(refused.err().contains("--duration-ms: duration_ms: expected"), refused.err());
             assertFalse(Files.exists(out) && Files.list(out).findAny().isPresent(), "nothing written");
         }
+        // A sampling interval longer than the run is the entry's problem, with the option named.
+        CliRunner.Result shorter = CliRunner.run("simulate", config.toString(), "--duration-ms", "0.5", "--out",
+                dir.resolve("short").toString());
+        assertEquals(2, shorter.exitCode(), shorter.err());
+        assertTrue(shorter.err().contains("record.state[0].interval_ms: expected at most the duration, 0.5 ms")
+                && shorter.err().contains("the duration is the one --duration-ms set"), shorter.err());
     }
 
     /** 45 neurons x slices of 10 steps (the 1 ms delay) are below the 5,000 neuron-steps worth sharing. */
