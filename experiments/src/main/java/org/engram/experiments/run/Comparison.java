@@ -169,9 +169,12 @@ public final class Comparison {
         }
         String metric = key.substring(key.lastIndexOf('.') + 1);
         double m = mean.asDouble();
+        // Accuracies lie in [0, 1], differences of them in [-1, 1], times and rates are >= 0.
         boolean accuracy = metric.equals("acc") || metric.equals("learning_accuracy");
         boolean difference = metric.equals("bwt") || metric.equals("fwt") || metric.equals("forgetting");
-        if (accuracy && !(m >= 0 && m <= 1) || difference && !(m >= -1 && m <= 1) || !(m >= 0 || accuracy || difference)) {
+        double lowest = difference ? -1 : 0;
+        double highest = accuracy || difference ? 1 : Double.POSITIVE_INFINITY;
+        if (!(m >= lowest && m <= highest)) {
             throw new EngramException(file, key + ".mean", accuracy ? "an accuracy in [0, 1]"
                     : difference ? "a difference of accuracies in [-1, 1]" : "a number >= 0", mean.toString(), null);
         }

@@ -67,19 +67,7 @@ class UserStrategyRunTest {
 
     @Test
     void aProvidedStrategyRunsFromAConfig(@TempDir Path dir) throws Exception {
-        Path config = dir.resolve("mine.yaml");
-        Files.writeString(config, String.join("\n",
-                "name: mine",
-                "threads: 1",
-                "data: {bundled: true}",
-                "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 100, test_per_task: 20}",
-                "network: {hidden: [16]}",
-                "encoder: {steps: 4}",
-                "training: {epochs: 1, batch_size: 16}",
-                "strategies:",
-                "  - {name: freeze_layer, params: {layer: 1}}",
-                "  - {name: replay+freeze_layer}",
-                ""));
+        Path config = tinyExperiment(dir, "[{name: freeze_layer, params: {layer: 1}}, {name: replay+freeze_layer}]");
         CliRunner.Result list = withProvider(dir, () -> CliRunner.run("list"));
         assertTrue(list.out().contains("freeze_layer") && list.out().contains("after the first task, one layer"),
                 list.out());
@@ -104,17 +92,7 @@ class UserStrategyRunTest {
      */
     @Test
     void resumingWithoutTheProviderSaysWhereItGoes(@TempDir Path dir) throws Exception {
-        Path config = dir.resolve("mine.yaml");
-        Files.writeString(config, String.join("\n",
-                "name: mine",
-                "threads: 1",
-                "data: {bundled: true}",
-                "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 60, test_per_task: 20}",
-                "network: {hidden: [8]}",
-                "encoder: {steps: 4}",
-                "training: {epochs: 1, batch_size: 20}",
-                "strategies: [{name: freeze_layer}]",
-                ""));
+        Path config = tinyExperiment(dir, "[{name: freeze_layer}]");
         Path out = dir.resolve("out");
         CliRunner.Result stopped = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
                 out.toString(), "--stop-after-tasks", "1"));
@@ -130,6 +108,22 @@ class UserStrategyRunTest {
                 resumed.err());
         CliRunner.Result finished = withProvider(dir, () -> CliRunner.run("run", "--resume", partial.toString()));
         assertEquals(0, finished.exitCode(), finished.err());
+    }
+
+    /** Writes {@code dir/mine.yaml}: two tasks of the bundled subset on a small network, with these strategies. */
+    private static Path tinyExperiment(Path dir, String strategies) throws java.io.IOException {
+        Path config = dir.resolve("mine.yaml");
+        Files.writeString(config, String.join("\n",
+                "name: mine",
+                "threads: 1",
+                "data: {bundled: true}",
+                "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 100, test_per_task: 20}",
+                "network: {hidden: [16]}",
+                "encoder: {steps: 4}",
+                "training: {epochs: 1, batch_size: 16}",
+                "strategies: " + strategies,
+                ""));
+        return config;
     }
 
     /** Runs the command line with a context class loader whose services file names {@link Provider}. */

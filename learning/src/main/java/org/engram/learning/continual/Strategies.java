@@ -145,27 +145,30 @@ public final class Strategies {
             byName.put(info.name(), info);
         }
         Iterator<StrategyProvider> providers = ServiceLoader.load(StrategyProvider.class).iterator();
-        while (true) {
-            StrategyProvider provider;
-            Info info;
-            try {
-                if (!providers.hasNext()) {
-                    break;
-                }
-                provider = providers.next();
-            } catch (ServiceConfigurationError | LinkageError e) {
-                throw new EngramException("cannot load a user strategy (" + StrategyProvider.class.getName()
-                        + " provider): " + why(e), e);
-            }
-            try {
-                info = provider.info();
-            } catch (RuntimeException | LinkageError e) {
-                throw new EngramException("cannot load the user strategy of " + provider.getClass().getName() + ": "
-                        + why(e), e);
-            }
-            add(byName, provider, info);
+        for (StrategyProvider p = next(providers); p != null; p = next(providers)) {
+            add(byName, p, infoOf(p));
         }
         return List.copyOf(byName.values());
+    }
+
+    /** The next provider on the class path, or null after the last; one that cannot be loaded is refused. */
+    private static StrategyProvider next(Iterator<StrategyProvider> providers) {
+        try {
+            return providers.hasNext() ? providers.next() : null;
+        } catch (ServiceConfigurationError | LinkageError e) {
+            throw new EngramException("cannot load a user strategy (" + StrategyProvider.class.getName()
+                    + " provider): " + why(e), e);
+        }
+    }
+
+    /** A provider's entry; a provider whose code fails is refused by its class name. */
+    private static Info infoOf(StrategyProvider provider) {
+        try {
+            return provider.info();
+        } catch (RuntimeException | LinkageError e) {
+            throw new EngramException("cannot load the user strategy of " + provider.getClass().getName() + ": "
+                    + why(e), e);
+        }
     }
 
     /** Adds a provider's entry, refusing one a config could not name or that another has taken. */
