@@ -1,5 +1,6 @@
 package org.engram.experiments.plot;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 import org.jfree.chart.JFreeChart;
@@ -11,14 +12,22 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The population firing rate over time: spikes per neuron per second in consecutive time bins,
- * drawn as a step line.
+ * drawn as a step line. A long run's bins are drawn merged, at most {@link #MAX_DRAWN_BINS} steps.
  */
 public final class PopulationRatePlot {
+    /**
+     * The most steps drawn, about one per pixel of the plot's width. More would not show, and each
+     * is an element of the SVG and PDF: 1,000 s in 1 ms bins made figures of hundreds of megabytes.
+     */
+    public static final int MAX_DRAWN_BINS = 1_000;
+
     private PopulationRatePlot() {
     }
 
     /**
-     * Draws the figure from binned rates, e.g. those of a {@code RateMonitor}.
+     * Draws the figure from binned rates, e.g. those of a {@code RateMonitor}. When there are more
+     * than {@link #MAX_DRAWN_BINS} bins, each drawn step is the rate of as many consecutive bins
+     * together (their spikes over their time), which the subtitle states.
      *
      * @param rates      the rate of each bin in Hz; bin {@code k} starts at {@code k * binMs}
      * @param neurons    population size, {@code > 0}
@@ -32,14 +41,24 @@ public final class PopulationRatePlot {
             throw new IllegalArgumentException("population rate: need rates, neurons > 0, duration > 0 ms, bin > 0 ms; "
                     + "found " + rates.length + " bins, " + neurons + ", " + durationMs + " ms, " + binMs + " ms");
         }
+        int merged = (rates.length + MAX_DRAWN_BINS - 1) / MAX_DRAWN_BINS;
         XYSeries s = new XYSeries("rate", false, true);
         double total = 0;
-        for (int k = 0; k < rates.length; k++) {
-            s.add(k * binMs, rates[k]);
-            total += rates[k] * Math.min(binMs, durationMs - k * binMs);
+        double level = 0;
+        for (int first = 0; first < rates.length; first += merged) {
+            double spikes = 0;
+            double width = 0;
+            for (int k = first; k < Math.min(rates.length, first + merged); k++) {
+                double w = Math.max(0, Math.min(binMs, durationMs - k * binMs));
+                spikes += rates[k] * w;
+                width += w;
+            }
+            total += spikes;
+            level = width > 0 ? spikes / width : rates[first];
+            s.add(first * binMs, level);
         }
         // The step renderer draws a level up to the next point, so repeat the last level at the end.
-        s.add(durationMs, rates[rates.length - 1]);
+        s.add(durationMs, level);
         NumberAxis x = new NumberAxis("time (ms)");
         x.setRange(0, durationMs);
         NumberAxis y = new NumberAxis("population rate (Hz per neuron)");
@@ -49,8 +68,11 @@ public final class PopulationRatePlot {
         r.setSeriesStroke(0, ChartStyle.LINE);
         XYPlot plot = new XYPlot(new XYSeriesCollection(s), x, y, r);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
-        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%d neurons, %s ms bins; mean rate %.2f Hz", neurons,
-                SpikeRasterPlot.trim(binMs), total / durationMs));
+        String bins = SpikeRasterPlot.trim(binMs) + " ms bins"
+                + (merged > 1 ? " drawn merged into " + BigDecimal.valueOf(binMs).multiply(BigDecimal.valueOf(merged))
+                .stripTrailingZeros().toPlainString() + " ms" : "");
+        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%d neurons, %s; mean rate %.2f Hz", neurons, bins,
+                total / durationMs));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 }

@@ -11,15 +11,26 @@ import org.jfree.data.xy.DefaultXYDataset;
 /**
  * A spike raster: one dot per spike at (time, neuron index).
  *
- * <p>Every spike becomes one SVG element, so for SVGs of reasonable size pass a window of at most
- * some 10^5 spikes.
+ * <p>Every spike becomes one element of the SVG and PDF, and dots closer than their size merge
+ * into lines: {@link #windowStartMs} finds the end of a run that can be drawn, at most
+ * {@link #MAX_DOTS} dots and on average one per two dot widths along a neuron's row.
  */
 public final class SpikeRasterPlot {
+    /** The most dots a raster should draw, each some 100 bytes of SVG. */
+    public static final int MAX_DOTS = 50_000;
+    /** The width of the plot area at the default size, in pixels. */
+    private static final int ROW_PIXELS = 800;
+
+    /** Window lengths tried, times a power of ten ms, longest first. */
+    private static final int[] WINDOW_MULTIPLES = {5, 2, 1};
+    /** The shortest window tried is 10^this ms, a microsecond. */
+    private static final int SHORTEST_WINDOW_EXPONENT = -3;
+
     private SpikeRasterPlot() {
     }
 
     /**
-     * Draws the figure.
+     * Draws the figure of a window that starts at 0.
      *
      * @param timesMs    spike times (ms), one per spike
      * @param neurons    neuron index of each spike, in [0, neuronCount)
@@ -29,13 +40,29 @@ public final class SpikeRasterPlot {
      * @return the figure at the default size
      */
     public static Figure of(double[] timesMs, int[] neurons, int neuronCount, double durationMs, String title) {
+        return of(timesMs, neurons, neuronCount, 0, durationMs, title);
+    }
+
+    /**
+     * Draws the figure of a window {@code [fromMs, toMs]}.
+     *
+     * @param timesMs     spike times (ms), one per spike, in the window
+     * @param neurons     neuron index of each spike, in [0, neuronCount)
+     * @param neuronCount number of neurons shown (y range)
+     * @param fromMs      start of the window (ms), {@code >= 0}
+     * @param toMs        end of the window (ms), {@code > fromMs}
+     * @param title       figure title
+     * @return the figure at the default size
+     */
+    public static Figure of(double[] timesMs, int[] neurons, int neuronCount, double fromMs, double toMs,
+                            String title) {
         if (timesMs.length != neurons.length) {
             throw new IllegalArgumentException("spike raster: " + timesMs.length + " times but " + neurons.length
                     + " neuron indices");
         }
-        if (!(durationMs > 0) || neuronCount <= 0) {
-            throw new IllegalArgumentException("spike raster: need duration > 0 ms and neurons > 0, found "
-                    + durationMs + " ms and " + neuronCount);
+        if (!(fromMs >= 0 && toMs > fromMs && toMs < Double.POSITIVE_INFINITY) || neuronCount <= 0) {
+            throw new IllegalArgumentException("spike raster: need a window 0 <= from < to ms and neurons > 0, found "
+                    + fromMs + " to " + toMs + " ms and " + neuronCount);
         }
         double[][] xy = new double[2][timesMs.length];
         for (int k = 0; k < timesMs.length; k++) {
@@ -49,21 +76,80 @@ public final class SpikeRasterPlot {
         DefaultXYDataset data = new DefaultXYDataset();
         data.addSeries("spikes", xy);
         NumberAxis x = new NumberAxis("time (ms)");
-        x.setRange(0, durationMs);
+        x.setRange(fromMs, toMs);
         NumberAxis y = new NumberAxis("neuron index");
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         y.setRange(-0.5, neuronCount - 0.5);
         XYDotRenderer r = new XYDotRenderer();
-        int dot = neuronCount > 300 ? 1 : neuronCount > 100 ? 2 : 3;
+        int dot = dotPixels(neuronCount);
         r.setDotWidth(dot);
         r.setDotHeight(dot);
         r.setSeriesPaint(0, ChartStyle.color(6));
         XYPlot plot = new XYPlot(data, x, y, r);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
-        double meanRateHz = timesMs.length / (neuronCount * durationMs / 1000.0);
-        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%d spikes from %d neurons in %s ms; mean rate %.2f Hz",
-                timesMs.length, neuronCount, trim(durationMs), meanRateHz));
+        double meanRateHz = timesMs.length / (neuronCount * (toMs - fromMs) / 1000.0);
+        String window = fromMs == 0 ? trim(toMs) + " ms" : "the " + trim(toMs - fromMs) + " ms from " + trim(fromMs)
+                + " to " + trim(toMs) + " ms";
+        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%d spikes from %d neurons in %s; mean rate %.2f Hz",
+                timesMs.length, neuronCount, window, meanRateHz));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+
+    /**
+     * The start of the window a raster of a run shows: 0 when the whole run can be drawn, else that
+     * of its longest end of 1, 2 or 5 times a power of ten ms that can (the end of a run, past its
+     * start's transient). A window can be drawn when it holds at most {@link #MAX_DOTS} spikes and
+     * on average one per two dot widths along a neuron's row.
+     *
+     * @param timesMs     the spike times in ascending order, each in {@code [0, durationMs]}
+     * @param neuronCount the number of neurons shown, {@code > 0}
+     * @param durationMs  the run's length (ms), {@code > 0}
+     * @return the window's start (ms); spikes at or after it are in the window
+     */
+    public static double windowStartMs(double[] timesMs, int neuronCount, double durationMs) {
+        for (int k = 1; k < timesMs.length; k++) {
+            if (timesMs[k] < timesMs[k - 1]) {
+                throw new IllegalArgumentException("spike raster: times must ascend, found " + timesMs[k - 1]
+                        + " ms before " + timesMs[k] + " ms");
+            }
+        }
+        long dots = Math.min(MAX_DOTS, (long) neuronCount * ROW_PIXELS / (2 * dotPixels(neuronCount)));
+        if (timesMs.length <= dots) {
+            return 0;
+        }
+        // From the longest such length below the run's down: the first that holds few enough spikes.
+        double start = 0;
+        for (int exponent = (int) Math.floor(Math.log10(durationMs)); exponent >= SHORTEST_WINDOW_EXPONENT;
+             exponent--) {
+            for (int multiple : WINDOW_MULTIPLES) {
+                start = durationMs - multiple * Math.pow(10, exponent);
+                if (start > 0 && timesMs.length - firstAtOrAfter(timesMs, start) <= dots) {
+                    return start;
+                }
+            }
+        }
+        // More spikes than that in the last microsecond: drawn all the same.
+        return Math.max(0, start);
+    }
+
+    /** The side of a dot in pixels: smaller as more rows share the plot's height. */
+    private static int dotPixels(int neuronCount) {
+        return neuronCount > 300 ? 1 : neuronCount > 100 ? 2 : 3;
+    }
+
+    /** The index of the first time {@code >= t} in ascending times. */
+    private static int firstAtOrAfter(double[] timesMs, double t) {
+        int lo = 0;
+        int hi = timesMs.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (timesMs[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     static String trim(double v) {

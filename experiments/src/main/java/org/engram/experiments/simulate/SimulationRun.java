@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -259,8 +260,15 @@ public final class SimulationRun {
                 neurons[j++] = allNeurons[k];
             }
         }
+        // A long run's raster shows its end: drawn whole, its dots merged into lines in files of hundreds of MB.
+        double fromMs = SpikeRasterPlot.windowStartMs(times, shown, durationMs);
+        int first = 0;
+        while (first < count && times[first] < fromMs) {
+            first++;
+        }
         String which = shown < n ? " (neurons 0-" + (shown - 1) + " of " + n + ")" : "";
-        SpikeRasterPlot.of(times, neurons, shown, durationMs, "Spikes of " + name + which)
+        SpikeRasterPlot.of(Arrays.copyOfRange(times, first, count), Arrays.copyOfRange(neurons, first, count), shown,
+                        fromMs, durationMs, "Spikes of " + name + which)
                 .write(folder, "plots/raster_" + name);
         PopulationRatePlot.of(rate.ratesHz(), n, durationMs, rate.binMs(), "Population rate of " + name)
                 .write(folder, "plots/rate_" + name);

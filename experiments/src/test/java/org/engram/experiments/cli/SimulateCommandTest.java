@@ -73,6 +73,31 @@ class SimulateCommandTest {
                 && shorter.err().contains("the duration is the one --duration-ms set"), shorter.err());
     }
 
+    /**
+     * 100 s of 20 neurons firing near 98 Hz: some 196,000 spikes, 100,000 rate bins. The raster
+     * shows the last second (about 1,960 spikes; 20 rows of 3-pixel dots take 2,666), the rate plot
+     * draws 1,000 steps of 100 ms, and neither file is large (drawn whole they were hundreds of MB).
+     */
+    @Test
+    void aLongRunsPlotsShowItsEndAndMergedBins(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "long.yaml", String.join("\n",
+                "name: long",
+                "duration_ms: 100000",
+                "populations:",
+                "  - {name: a, size: 20, model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 10, t_ref: 2}}",
+                "inputs:",
+                "  - {type: poisson, target: a, rate_hz: 4000, weight: 0.5}",
+                ""));
+        assertEquals(0, r.exitCode(), r.err());
+        Path plots = Path.of(r.lastLine()).resolve("plots");
+        String raster = Files.readString(plots.resolve("raster_a.svg"));
+        assertTrue(raster.contains("from 20 neurons in the 1000 ms from 99000 to 100000 ms"), "raster window");
+        String rate = Files.readString(plots.resolve("rate_a.svg"));
+        assertTrue(rate.contains("20 neurons, 1 ms bins drawn merged into 100 ms"), "rate bins");
+        assertTrue(raster.length() < 1_000_000 && rate.length() < 2_000_000,
+                raster.length() + " and " + rate.length() + " characters");
+    }
+
     /** 45 neurons x slices of 10 steps (the 1 ms delay) are below the 5,000 neuron-steps worth sharing. */
     @Test
     void theSummarySaysWhenTwoThreadsRanOnOne(@TempDir Path dir) throws IOException {

@@ -1,0 +1,79 @@
+package org.engram.experiments.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jfree.chart.axis.ValueAxis;
+import org.junit.jupiter.api.Test;
+
+class SpikeRasterPlotTest {
+    /** {@code count} spikes evenly over {@code (0, durationMs]}. */
+    private static double[] even(int count, double durationMs) {
+        double[] t = new double[count];
+        for (int k = 0; k < count; k++) {
+            t[k] = (k + 1) * durationMs / count;
+        }
+        return t;
+    }
+
+    @Test
+    void aRunOfFewSpikesIsShownWhole() {
+        assertEquals(0, SpikeRasterPlot.windowStartMs(even(SpikeRasterPlot.MAX_DOTS, 1000), 1000, 1000));
+        assertEquals(0, SpikeRasterPlot.windowStartMs(new double[0], 1, 1000));
+    }
+
+    /**
+     * Of 1,000 neurons (1-pixel dots, 400,000 along the rows) at most 50,000 dots are drawn. At 60
+     * spikes per ms over 1,000 ms the last 500 ms hold 30,000; at 200 per ms they hold 100,000, the
+     * last 200 ms 40,000; at 0.98 per ms over 200 s the last 100 s hold 98,000, the last 50 s 49,000.
+     */
+    @Test
+    void aLongRunIsShownByItsLongestRoundEndThatHoldsFewEnoughSpikes() {
+        assertEquals(500, SpikeRasterPlot.windowStartMs(even(60_000, 1000), 1000, 1000));
+        assertEquals(800, SpikeRasterPlot.windowStartMs(even(200_000, 1000), 1000, 1000));
+        assertEquals(150_000, SpikeRasterPlot.windowStartMs(even(196_000, 200_000), 1000, 200_000));
+    }
+
+    /**
+     * Fewer rows take fewer dots, one per two dot widths of the 800-pixel rows: 200 neurons of
+     * 2-pixel dots 40,000, which 45,000 spikes in the last 500 ms exceed (1,000 neurons take them);
+     * 10 neurons of 3-pixel dots 1,333, which 1 spike per ms leaves for the last second of 1,000.
+     */
+    @Test
+    void fewerNeuronsAreShownOverAShorterEnd() {
+        assertEquals(800, SpikeRasterPlot.windowStartMs(even(90_000, 1000), 200, 1000));
+        assertEquals(500, SpikeRasterPlot.windowStartMs(even(90_000, 1000), 1000, 1000));
+        assertEquals(999_000, SpikeRasterPlot.windowStartMs(even(1_000_000, 1_000_000), 10, 1_000_000));
+    }
+
+    @Test
+    void spikesPiledAtTheEndAreDrawnAllTheSame() {
+        double[] t = new double[SpikeRasterPlot.MAX_DOTS + 1];
+        java.util.Arrays.fill(t, 10.0);
+        double start = SpikeRasterPlot.windowStartMs(t, 1000, 10);
+        assertTrue(start > 9.99 && start < 10, "the last microsecond: " + start);
+    }
+
+    @Test
+    void timesOutOfOrderAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SpikeRasterPlot.windowStartMs(new double[] {1, 3, 2}, 1, 10));
+        assertTrue(e.getMessage().contains("found 3.0 ms before 2.0 ms"), e.getMessage());
+    }
+
+    @Test
+    void aWindowSetsTheTimeAxisAndTheSubtitle() {
+        Figure f = SpikeRasterPlot.of(new double[] {600, 700}, new int[] {0, 1}, 2, 500, 1000, "t");
+        ValueAxis x = f.chart().getXYPlot().getDomainAxis();
+        assertEquals(500, x.getLowerBound());
+        assertEquals(1000, x.getUpperBound());
+        // 2 spikes of 2 neurons in 0.5 s: 2 Hz.
+        assertEquals("2 spikes from 2 neurons in the 500 ms from 500 to 1000 ms; mean rate 2.00 Hz",
+                PopulationRatePlotTest.subtitle(f));
+        assertEquals("1 spikes from 1 neurons in 1000 ms; mean rate 1.00 Hz",
+                PopulationRatePlotTest.subtitle(SpikeRasterPlot.of(new double[] {5}, new int[] {0}, 1, 1000, "t")));
+        assertThrows(IllegalArgumentException.class,
+                () -> SpikeRasterPlot.of(new double[0], new int[0], 1, 10, 10, "t"));
+    }
+}
