@@ -2,6 +2,8 @@ package org.engram.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.engram.experiments.simulate.SimulationRun;
 import picocli.CommandLine.Command;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  engram simulate experiments/configs/brunel-small.yaml",
                 "  engram simulate experiments/configs/cuba.yaml --threads 2 --out /tmp/results",
-                "  engram simulate experiments/configs/brunel.yaml --duration-ms 100"})
+                "  engram simulate experiments/configs/brunel.yaml --duration-ms 100",
+                "  engram simulate experiments/configs/cuba.yaml --set record.rate_bin_ms=5"})
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,10 +40,15 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Simulated time in ms (overrides the config's duration_ms).")
     Double durationMs;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g. "
+            + "projections[2].weight=-3 or populations[0].params.v_th=-50 (repeatable; applied in order, after "
+            + "the file and before --threads, --seed and --duration-ms).")
+    List<String> sets = new ArrayList<>();
+
     @Override
     public Integer call() {
         SimulationRun.Result r = SimulationRun.execute(config, out,
-                new SimulationRun.Overrides(threads, seed, durationMs), spec.commandLine().getErr());
+                new SimulationRun.Overrides(threads, seed, durationMs, sets), spec.commandLine().getErr());
         PrintWriter o = spec.commandLine().getOut();
         o.print(r.summary());
         o.println();

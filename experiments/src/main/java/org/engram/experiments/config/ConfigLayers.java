@@ -106,26 +106,20 @@ public final class ConfigLayers {
                     .toString().toLowerCase(java.util.Locale.ROOT), null);
         }
         ObjectNode tree = (ObjectNode) parsed;
-        SourceMap source = SourceMap.of(sourceName, text);
-        List<Origin> origins = new ArrayList<>();
+        KeyOrigins where = new KeyOrigins(SourceMap.of(sourceName, text));
         // Defaults first, so that an override's list index counts the list a key has without it
         // (seeds[1]=7 appends to the default [1]); filled again below for what the overrides add.
         fillDefaults(tree, ExperimentConfig.class);
-        for (String o : overrides) {
-            SetOverride override = SetOverride.parse(o);
-            override.applyTo(tree);
-            origins.add(new Origin(override.keyPath(), "--set " + o));
-        }
+        where.applyAll(overrides, tree);
         if (flags.seeds() != null) {
             ArrayNode seeds = tree.putArray("seeds");
             flags.seeds().forEach(seeds::add);
-            origins.add(new Origin("seeds", "--seeds"));
+            where.wrote("seeds", "--seeds");
         }
         if (flags.threads() != null) {
             tree.put("threads", flags.threads());
-            origins.add(new Origin("threads", "--threads"));
+            where.wrote("threads", "--threads");
         }
-        StrategyParams.Locator where = keyPath -> locate(keyPath, origins, source);
         List<ConfigException> problems = new ArrayList<>();
         rejectEmptyOrUnknown(tree, ExperimentConfig.class, "", where, problems);
         fillDefaults(tree, ExperimentConfig.class);
@@ -296,41 +290,6 @@ public final class ConfigLayers {
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
         }
-    }
-
-    /**
-     * An override or flag that wrote a key path, replacing whatever the file had there and below.
-     *
-     * @param keyPath the key path it wrote
-     * @param text    how messages name it, e.g. {@code --set training.epochs=0}
-     */
-    private record Origin(String keyPath, String text) {
-    }
-
-    /**
-     * The last override or flag that wrote a key or an enclosing key, else the key's place in the
-     * file: an override of {@code network.hidden} answers for {@code network.hidden[0]} even though
-     * the file has a {@code network.hidden[0]} of its own. A key the file does not write, made by
-     * an override of a key inside it ({@code --set netwrk.hidden=[10]} makes {@code netwrk}), is
-     * that override's.
-     */
-    private static String locate(String keyPath, List<Origin> origins, SourceMap source) {
-        for (int i = origins.size() - 1; i >= 0; i--) {
-            for (String p = keyPath; p != null; p = SourceMap.parent(p)) {
-                if (p.equals(origins.get(i).keyPath())) {
-                    return origins.get(i).text();
-                }
-            }
-        }
-        if (!source.contains(keyPath)) {
-            for (int i = origins.size() - 1; i >= 0; i--) {
-                String written = origins.get(i).keyPath();
-                if (written.startsWith(keyPath + ".") || written.startsWith(keyPath + "[")) {
-                    return origins.get(i).text();
-                }
-            }
-        }
-        return source.locate(keyPath);
     }
 
     /** Binds a node at {@code keyPath} ({@code ""} for the whole config) to a type, located by {@code where}. */

@@ -148,22 +148,25 @@ public final class ConfigLoader {
     }
 
     /**
-     * Reads a YAML file into a record as {@link #load(Path, Class)} does, but adds the problems found
-     * to a list instead of throwing them, so that the caller's own checks of the rest can join them:
-     * a key whose value has a problem ({@code mode: foo}, {@code populations[0].size: five}) and an
-     * unknown key are left out, and the record holds the defaults in their place
+     * Reads a YAML file into a record as {@link #load(Path, Class)} does, with {@code --set}
+     * overrides applied in order (a problem of a value one wrote is blamed on it), but adds the
+     * problems found to a list instead of throwing them, so that the caller's own checks of the rest
+     * can join them: a key whose value has a problem ({@code mode: foo}, {@code populations[0].size: five})
+     * and an unknown key are left out, and the record holds the defaults in their place
      * ({@link LeftOutKeys#of} names them, for the caller to skip the checks that need them). A top-level
      * section or list of the wrong type, or an entry of a top-level list that is not a mapping, stops
      * the reading, as do an unknown top-level key close to the name of one and a problem without a key.
      *
-     * @param file     the file
-     * @param type     the record class
-     * @param problems added to
-     * @param <T>      the type
+     * @param file      the file
+     * @param overrides {@code key=value} texts, applied in order
+     * @param type      the record class
+     * @param problems  added to
+     * @param <T>       the type
      * @return the config without the keys that have a problem, or null when the reading stopped
-     * @throws ConfigException if the file is missing, unreadable or not a YAML mapping
+     * @throws ConfigException if the file is missing, unreadable or not a YAML mapping, or an override
+     *                         is not {@code key=value} or does not fit the config
      */
-    public static <T> T load(Path file, Class<T> type, List<ConfigException> problems) {
+    public static <T> T load(Path file, List<String> overrides, Class<T> type, List<ConfigException> problems) {
         String sourceName = file.toString();
         String text = readText(file);
         JsonNode tree;
@@ -175,10 +178,11 @@ public final class ConfigLoader {
         if (tree == null || !tree.isObject() || !type.isRecord()) {
             return parse(text, sourceName, type);   // refused there with the message of its kind
         }
-        StrategyParams.Locator where = SourceMap.of(sourceName, text)::locate;
+        KeyOrigins where = new KeyOrigins(SourceMap.of(sourceName, text));
+        where.applyAll(overrides, (ObjectNode) tree);
         List<ConfigException> found = new ArrayList<>();
         SectionBinder.bindApart((ObjectNode) tree, type, where, found);
-        if (found.isEmpty()) {
+        if (found.isEmpty() && overrides.isEmpty()) {
             return parse(text, sourceName, type);
         }
         problems.addAll(found);
@@ -188,7 +192,12 @@ public final class ConfigLoader {
             }
         }
         // Bound apart, every key left is good: a problem here would repeat one already reported.
-        return SectionBinder.bind(tree, YAML.constructType(type), "", where, new ArrayList<>());
+        List<ConfigException> again = new ArrayList<>();
+        T config = SectionBinder.bind(tree, YAML.constructType(type), "", where, again);
+        if (found.isEmpty() && !again.isEmpty()) {
+            throw ConfigException.all(again);
+        }
+        return config;
     }
 
     /**
@@ -259,11 +268,12 @@ public final class ConfigLoader {
      * problem of an error that stands for several, which are then listed in the order of their lines
      * in the file (those of one line, and those of no line such as a missing key, in the order found).
      *
-     * @param e    the error
-     * @param file the YAML file it is about
+     * @param e         the error
+     * @param file      the YAML file it is about
+     * @param overrides the {@code --set} texts applied over the file; a key one wrote is blamed on it
      * @return the error with its position, or {@code e} when it has one or the file cannot tell
      */
-    public static ConfigException withPosition(ConfigException e, Path file) {
+    public static ConfigException withPosition(ConfigException e, Path file, List<String> overrides) {
         String name = file.toString();
         SourceMap source;
         try {
@@ -271,9 +281,10 @@ public final class ConfigLoader {
         } catch (IOException | RuntimeException unreadable) {
             return e;   // the file changed or vanished since it was read: the file name must do
         }
+        KeyOrigins origins = KeyOrigins.of(source, overrides);
         List<ConfigException> each = new ArrayList<>();
         for (ConfigException one : e.problems()) {
-            String where = one.location() == null || !name.equals(one.source()) ? name : source.locate(one.location());
+            String where = one.location() == null || !name.equals(one.source()) ? name : origins.locate(one.location());
             each.add(where.equals(name) ? one
                     : new ConfigException(where, one.location(), one.expected(), one.found(), one.hint()));
         }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.engram.simulator.Suggestions;
 
 /**
- * The keys of a config that {@link ConfigLoader#load(java.nio.file.Path, Class, List)} left out for
+ * The keys of a config that {@link ConfigLoader#load(java.nio.file.Path, List, Class, List)} left out for
  * their problems (a wrong type, an unknown key; already reported), so that the caller's checks of the
  * rest can run without them: a check of a left-out key, or of a key under one, is not reported.
  *

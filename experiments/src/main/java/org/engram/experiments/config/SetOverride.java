@@ -11,8 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One {@code --set key=value} override: a dotted key path with list indices
- * ({@code training.epochs}, {@code strategies[0].params.lambda}) and a YAML value
+ * One {@code --set key=value} override of an {@code engram run} or {@code engram simulate} config: a
+ * dotted key path with list indices ({@code training.epochs}, {@code strategies[0].params.lambda},
+ * {@code populations[0].params.v_th}) and a YAML value
  * ({@code 2}, {@code true}, {@code [800, 800]}, {@code {lambda: 10}}).
  *
  * @param text    the override as the user wrote it, shown in error messages
@@ -34,7 +35,7 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         String where = "--set " + text;
         int eq = text.indexOf('=');
         if (eq <= 0) {
-            throw new ConfigException(where, null, "key=value, e.g. training.epochs=2", "'" + text + "'", null);
+            throw new ConfigException(where, null, "key=value, e.g. training.epochs=2 or populations[0].size=100", "'" + text + "'", null);
         }
         String key = text.substring(0, eq).trim();
         String raw = text.substring(eq + 1).trim();
@@ -57,7 +58,7 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         for (String part : key.split("\\.", -1)) {
             Matcher m = SEGMENT.matcher(part);
             if (!m.matches()) {
-                throw new ConfigException(where, key, "a key path such as training.epochs or strategies[0].params.lambda",
+                throw new ConfigException(where, key, "a key path such as training.epochs or populations[0].params.v_th",
                         "'" + key + "'", null);
             }
             out.add(m.group(1));

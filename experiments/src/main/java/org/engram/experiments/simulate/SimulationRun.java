@@ -62,10 +62,16 @@ public final class SimulationRun {
      * @param threads    worker threads, or {@code null} for the config's
      * @param seed       the seed, or {@code null} for the config's
      * @param durationMs simulated time in ms, or {@code null} for the config's {@code duration_ms}
+     * @param sets       {@code key=value} texts applied over the file in order ({@code --set})
      */
-    public record Overrides(Integer threads, Long seed, Double durationMs) {
+    public record Overrides(Integer threads, Long seed, Double durationMs, List<String> sets) {
         /** Nothing overridden. */
-        public static final Overrides NONE = new Overrides(null, null, null);
+        public static final Overrides NONE = new Overrides(null, null, null, List.of());
+
+        /** Copies the list; null stands for none. */
+        public Overrides {
+            sets = sets == null ? List.of() : List.copyOf(sets);
+        }
     }
 
     /**
@@ -81,7 +87,7 @@ public final class SimulationRun {
         try {
             return simulate(configFile, resultsRoot, overrides, err);
         } catch (ConfigException e) {
-            throw ConfigLoader.withPosition(e, configFile);
+            throw ConfigLoader.withPosition(e, configFile, overrides.sets());
         }
     }
 
@@ -91,7 +97,7 @@ public final class SimulationRun {
         // checks, then each entry of the network. The keys of the first are left out, their defaults
         // standing in: a check of one of them is not reported.
         List<ConfigException> problems = new ArrayList<>();
-        SimulationConfig c = ConfigLoader.load(configFile, SimulationConfig.class, problems);
+        SimulationConfig c = ConfigLoader.load(configFile, overrides.sets(), SimulationConfig.class, problems);
         ConfigException experiment = OtherCommandConfig.of(problems, source, "engram simulate", OtherCommandConfig.RUN);
         if (experiment != null) {
             throw experiment;

@@ -98,6 +98,67 @@ class SimulateCommandTest {
                 raster.length() + " and " + rate.length() + " characters");
     }
 
+    /**
+     * {@code --set} changes keys of the file in order, before the options: a smaller population
+     * (no spike of a neuron past it), a silent drive, and a duration that {@code --duration-ms}
+     * then replaces. The resolved config has the values used.
+     */
+    @Test
+    void setOverridesKeysOfTheConfig(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, GOOD);
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--set", "populations[0].size=10",
+                "--set", "inputs[0].rate_hz=0", "--set", "duration_ms=20", "--duration-ms", "30", "--out",
+                dir.resolve("results").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path folder = Path.of(r.lastLine());
+        String resolved = Files.readString(folder.resolve("config.yaml"));
+        assertTrue(resolved.contains("size: 10") && resolved.contains("rate_hz: 0.0")
+                && resolved.contains("duration_ms: 30.0"), resolved);
+        List<String> exc = Files.readAllLines(folder.resolve("spikes_exc.csv"));
+        assertTrue(exc.size() > 1, "the source spikes still drive it: " + exc);
+        for (String line : exc.subList(1, exc.size())) {
+            assertTrue(Integer.parseInt(line.substring(line.indexOf(',') + 1)) < 10, line);
+        }
+    }
+
+    /** A problem of a value an override wrote is blamed on the override, with the others, and nothing is written. */
+    @Test
+    void aBadOverrideIsBlamedOnItself(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, GOOD);
+        Path out = dir.resolve("results");
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--set", "threads=0",
+                "--set", "record.state[0].neurons=[0, 50]", "--out", out.toString());
+        CliRunner.Result model = CliRunner.run("simulate", config.toString(), "--set", "populations[0].params.tau_m=-1",
+                "--set", "projections[1].weight=-5", "--out", out.toString());
+        for (CliRunner.Result refused : List.of(r, model)) {
+            assertEquals(2, refused.exitCode(), refused.err());
+            assertTrue(refused.err().contains("2 problems:"), refused.err());
+        }
+        for (String expected : new String[] {
+                "--set threads=0: threads: expected an integer in [1, 1024], found 0",
+                "--set record.state[0].neurons=[0, 50]: record.state[0].neurons: expected distinct ascending "
+                        + "indices in [0, 40), found 50"}) {
+            assertTrue(r.err().contains(expected), r.err());
+        }
+        for (String expected : new String[] {
+                "--set populations[0].params.tau_m=-1: populations[0].params.tau_m: expected a finite number > 0",
+                "--set projections[1].weight=-5: projections[1].weight: expected an excitatory weight >= 0"}) {
+            assertTrue(model.err().contains(expected), model.err());
+        }
+        CliRunner.Result unknown = CliRunner.run("simulate", config.toString(), "--set", "populations[0].paramz.x=1",
+                "--out", out.toString());
+        assertEquals(2, unknown.exitCode(), unknown.err());
+        assertTrue(unknown.err().contains("--set populations[0].paramz.x=1: populations[0].paramz: expected one of "
+                + "the keys"), unknown.err());
+        CliRunner.Result malformed = CliRunner.run("simulate", config.toString(), "--set", "duration_ms", "--out",
+                out.toString());
+        assertEquals(2, malformed.exitCode(), malformed.err());
+        assertTrue(malformed.err().contains("--set duration_ms: expected key=value"), malformed.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     /** 45 neurons x slices of 10 steps (the 1 ms delay) are below the 5,000 neuron-steps worth sharing. */
     @Test
     void theSummarySaysWhenTwoThreadsRanOnOne(@TempDir Path dir) throws IOException {

@@ -58,7 +58,7 @@ class LeftOutKeysTest {
                 "entries:", "  - {name: a, size: five, rule: {type: x, p: 0.5, sources: [1, y]}}",
                 "  - {name: b, size: 2, rule: {type: z, p: [1]}, colour: red}", ""));
         List<ConfigException> problems = new ArrayList<>();
-        Config c = ConfigLoader.load(file, Config.class, problems);
+        Config c = ConfigLoader.load(file, List.of(), Config.class, problems);
         List<String> found = problems.stream().flatMap(p -> p.problems().stream()).map(ConfigException::location)
                 .toList();
         assertEquals(List.of("entries[0].size", "entries[0].rule.sources[1]", "entries[1].rule.p",
@@ -73,7 +73,7 @@ class LeftOutKeysTest {
     void stopsWhenAListOrAnEntryOfItIsNoMapping(@TempDir Path dir) throws IOException {
         for (String yaml : List.of("entries: 5\n", "entries: [{name: a, size: 1}, 7]\n", "entriez: []\n")) {
             List<ConfigException> problems = new ArrayList<>();
-            assertNull(ConfigLoader.load(Files.writeString(dir.resolve("c.yaml"), yaml), Config.class, problems),
+            assertNull(ConfigLoader.load(Files.writeString(dir.resolve("c.yaml"), yaml), List.of(), Config.class, problems),
                     yaml);
             assertEquals(1, problems.size(), yaml);
         }

@@ -1,0 +1,95 @@
+package org.engram.experiments.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where each key of a config came from: the last {@code --set} or flag that wrote it or a key
+ * around it, else its place in the file. Messages then blame a bad value on what gave it.
+ */
+final class KeyOrigins implements StrategyParams.Locator {
+    /**
+     * An override or flag that wrote a key path, replacing whatever the file had there and below.
+     *
+     * @param keyPath the key path it wrote
+     * @param text    how messages name it, e.g. {@code --set training.epochs=0}
+     */
+    private record Origin(String keyPath, String text) {
+    }
+
+    private final SourceMap source;
+    private final List<Origin> origins = new ArrayList<>();
+
+    /** @param source the positions of the file's keys */
+    KeyOrigins(SourceMap source) {
+        this.source = source;
+    }
+
+    /**
+     * Records that an override or flag wrote a key path; later ones answer before earlier ones.
+     *
+     * @param keyPath the key path written
+     * @param text    how messages name the override or flag
+     */
+    void wrote(String keyPath, String text) {
+        origins.add(new Origin(keyPath, text));
+    }
+
+    /**
+     * The origins of a config read with {@code --set} overrides, without applying them again.
+     *
+     * @param source    the positions of the file's keys
+     * @param overrides {@code key=value} texts, as applied
+     * @return the origins
+     */
+    static KeyOrigins of(SourceMap source, List<String> overrides) {
+        KeyOrigins origins = new KeyOrigins(source);
+        for (String o : overrides) {
+            origins.wrote(SetOverride.parse(o).keyPath(), "--set " + o);
+        }
+        return origins;
+    }
+
+    /**
+     * Applies {@code --set} overrides to a config's tree, in order, recording each.
+     *
+     * @param overrides {@code key=value} texts
+     * @param tree      the tree of the whole config
+     * @throws ConfigException if an override is not {@code key=value} or does not fit the tree
+     */
+    void applyAll(List<String> overrides, ObjectNode tree) {
+        for (String o : overrides) {
+            SetOverride override = SetOverride.parse(o);
+            override.applyTo(tree);
+            wrote(override.keyPath(), "--set " + o);
+        }
+    }
+
+    /**
+     * The last override or flag that wrote a key or an enclosing key, else the key's place in the
+     * file: an override of {@code network.hidden} answers for {@code network.hidden[0]} even though
+     * the file has a {@code network.hidden[0]} of its own. A key the file does not write, made by
+     * an override of a key inside it ({@code --set netwrk.hidden=[10]} makes {@code netwrk}), is
+     * that override's.
+     */
+    @Override
+    public String locate(String keyPath) {
+        for (int i = origins.size() - 1; i >= 0; i--) {
+            for (String p = keyPath; p != null; p = SourceMap.parent(p)) {
+                if (p.equals(origins.get(i).keyPath())) {
+                    return origins.get(i).text();
+                }
+            }
+        }
+        if (!source.contains(keyPath)) {
+            for (int i = origins.size() - 1; i >= 0; i--) {
+                String written = origins.get(i).keyPath();
+                if (written.startsWith(keyPath + ".") || written.startsWith(keyPath + "[")) {
+                    return origins.get(i).text();
+                }
+            }
+        }
+        return source.locate(keyPath);
+    }
+}
