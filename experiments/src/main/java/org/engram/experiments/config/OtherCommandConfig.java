@@ -3,6 +3,7 @@ package org.engram.experiments.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.engram.experiments.launch.LaunchCommand;
 
 /**
  * Tells a config written for the other command apart ({@code engram simulate} given an experiment,
@@ -11,21 +12,21 @@ import java.util.Set;
  */
 public final class OtherCommandConfig {
     /** An {@code engram run} config: its own top-level keys, and those that make one. */
-    public static final Other RUN = new Other("engram run", Set.of("tasks", "strategies", "training", "encoder",
+    public static final Other RUN = new Other("run", Set.of("tasks", "strategies", "training", "encoder",
             "learner", "network", "data", "energy", "seeds"), Set.of("tasks", "strategies"));
     /** An {@code engram simulate} config: its own top-level keys, and the one that makes one. */
-    public static final Other SIMULATE = new Other("engram simulate", Set.of("populations", "projections", "inputs",
+    public static final Other SIMULATE = new Other("simulate", Set.of("populations", "projections", "inputs",
             "record", "dt_ms", "duration_ms", "mode", "seed"), Set.of("populations"));
 
     /**
      * The configs of a command, told apart by their top-level keys.
      *
-     * @param command  the command, e.g. {@code engram simulate}
-     * @param keys     the top-level keys only its configs have
-     * @param defining those of them without which a config is not taken for one of its (a run
-     *                 config with the typos {@code seed} and {@code mode} is not a simulation)
+     * @param subcommand the command, e.g. {@code simulate}
+     * @param keys       the top-level keys only its configs have
+     * @param defining   those of them without which a config is not taken for one of its (a run
+     *                   config with the typos {@code seed} and {@code mode} is not a simulation)
      */
-    public record Other(String command, Set<String> keys, Set<String> defining) {
+    public record Other(String subcommand, Set<String> keys, Set<String> defining) {
     }
 
     private OtherCommandConfig() {
@@ -55,7 +56,7 @@ public final class OtherCommandConfig {
         if (unknown.size() < 2 || unknown.stream().noneMatch(other.defining()::contains)) {
             return null;
         }
-        return new ConfigException(source, null, "a config of " + self, "a config of " + other.command() + " ("
-                + String.join(", ", unknown) + ")", "use: " + other.command() + " " + source);
+        return new ConfigException(source, null, "a config of " + self, "a config of engram " + other.subcommand()
+                + " (" + String.join(", ", unknown) + ")", "use: " + LaunchCommand.withFile(other.subcommand(), source));
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.engram.experiments.launch.LaunchCommand;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.config.ExperimentConfig;
+import org.engram.experiments.launch.LaunchCommand;
 import org.engram.experiments.task.TaskSequence;
 import org.engram.learning.continual.StrategyDiverged;
 import org.engram.learning.continual.TaskData;
@@ -333,10 +334,9 @@ public final class Runner {
         if (u.otherNetwork()) {
             return "the checkpoints were made for another network than this config builds now (by an older Engram;"
                     + " e.g. permuted and rotated task- and class-incremental runs now have one head per task), so"
-                    + " this run cannot be continued; start it anew with: " + LaunchCommand.shellWord(LaunchCommand.current())
-                    + " run "
-                    + LaunchCommand.shellWord(dir.resolve("config.yaml").toString()) + " --out "
-                    + LaunchCommand.shellWord(dir.getParent().getParent().toString());
+                    + " this run cannot be continued; start it anew with: "
+                    + LaunchCommand.withFile("run", dir.resolve("config.yaml").toString()) + " --out "
+                    + LaunchCommand.pathWord(dir.getParent().getParent().toString());
         }
         return "the other finished tasks are checkpointed in " + dir + "; to go on, delete "
                 + dir.resolve(u.unitFolder()) + " (" + u.unit() + " then trains again from its first task) and"

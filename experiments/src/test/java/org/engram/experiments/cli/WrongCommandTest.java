@@ -25,6 +25,16 @@ class WrongCommandTest {
         assertEquals(1, r.err().lines().count(), "one line, not a problem per key: " + r.err());
     }
 
+    /** The command to use can be pasted: a path with a space is quoted. */
+    @Test
+    void theCommandToUseQuotesThePath(@TempDir Path dir) throws Exception {
+        Path config = Files.createDirectories(dir.resolve("my configs")).resolve("brunel small.yaml");
+        Files.copy(Path.of("configs/brunel-small.yaml"), config);
+        CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("; use: engram simulate '" + config + "'"), r.err());
+    }
+
     @Test
     void aNetworkGivenToRunNamesEngramSimulate(@TempDir Path dir) throws Exception {
         CliRunner.Result r = CliRunner.run("run", "configs/brunel-small.yaml", "--out", dir.toString());

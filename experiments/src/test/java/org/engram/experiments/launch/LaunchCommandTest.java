@@ -1,4 +1,4 @@
-package org.engram.experiments.run;
+package org.engram.experiments.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.engram.experiments.run;
+package org.engram.experiments.launch;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,9 +27,29 @@ public final class LaunchCommand {
      * @return e.g. {@code ./engram run --resume 'my results/quickstart/.20261201T000000Z-abcdef.partial'}
      */
     public static String resume(Path partialFolder) {
-        String path = partialFolder.toString();
-        // A relative path starting with '-' would be read as an option.
-        return shellWord(current()) + " run --resume " + shellWord(path.startsWith("-") ? "./" + path : path);
+        return shellWord(current()) + " run --resume " + pathWord(partialFolder.toString());
+    }
+
+    /**
+     * A command that gives a file to a subcommand, ready to paste into a shell.
+     *
+     * @param subcommand e.g. {@code simulate}
+     * @param file       the file's path
+     * @return e.g. {@code ./engram simulate 'my configs/brunel.yaml'}
+     */
+    public static String withFile(String subcommand, String file) {
+        return shellWord(current()) + " " + subcommand + " " + pathWord(file);
+    }
+
+    /**
+     * A path as one shell word that no command reads as an option: a relative path starting with
+     * {@code -} gets {@code ./} before it.
+     *
+     * @param path the path
+     * @return the word
+     */
+    public static String pathWord(String path) {
+        return shellWord(path.startsWith("-") ? "./" + path : path);
     }
 
     /**
