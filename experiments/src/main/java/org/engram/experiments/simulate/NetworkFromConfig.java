@@ -19,6 +19,7 @@ import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.LeftOutKeys;
 import org.engram.experiments.config.ValueSpecs;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.input.CurrentSource;
@@ -118,6 +119,7 @@ final class NetworkFromConfig {
                 problems.add(e);
             }
         }
+        requireCurrentSourcesFit(inputs, problems);
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
         }
@@ -127,6 +129,24 @@ final class NetworkFromConfig {
             throw e;
         } catch (EngramException e) {
             throw drawingError(e);
+        }
+    }
+
+    /**
+     * Adds the engine's refusal of a current source in the config's mode (precise), once, at
+     * {@code mode}: found here, it is reported with the config's other problems, not after them.
+     */
+    private void requireCurrentSourcesFit(List<SimulationConfig.InputSpec> inputs, List<ConfigException> problems) {
+        for (int i = 0; timed && i < inputs.size(); i++) {
+            if (InputType.byConfigName(inputs.get(i).type()) == InputType.CURRENT) {
+                try {
+                    Engine.requireCurrentSourceFits(config.mode(), inputs.get(i).target());
+                } catch (EngramException e) {
+                    problems.add(new ConfigException(source, "mode", e.expected(), e.found() + " (inputs[" + i + "])",
+                            null));
+                }
+                return;
+            }
         }
     }
 
@@ -287,17 +307,13 @@ final class NetworkFromConfig {
 
     /**
      * Locates an error the engine found when it prepared the built network for the config's mode
-     * (a Poisson rate above the grid-mode limit, a current source in precise mode) at the key of the
-     * entry it is about; populations were already prepared for the mode by {@link #build()}.
+     * (a Poisson rate above the grid-mode limit) at the key of the entry it is about; populations were already prepared for the mode by {@link #build()}.
      *
      * @param e the engine's error
      * @return the error at its key, or {@code e} itself when no entry matches
      */
     RuntimeException engineError(EngramException e) {
         String key = null;
-        if ("mode".equals(e.location())) {
-            key = "mode";
-        }
         List<SimulationConfig.InputSpec> inputs = config.inputs();
         for (int i = 0; key == null && i < inputs.size(); i++) {
             SimulationConfig.InputSpec in = inputs.get(i);

@@ -395,6 +395,12 @@ class SimulateCommandTest {
                 Arguments.of("current source in precise mode", GOOD.replace("seed: 3", "seed: 3\nmode: precise")
                         .replace("record:", "  - {type: current, target: exc, times_ms: [0], amplitudes_pa: [5]}\nrecord:"),
                         List.of("bad.yaml:4:", "mode: expected grid mode")),
+                // Reported with the other problems, not once they are mended.
+                Arguments.of("current source in precise mode and a bad rate", GOOD.replace("seed: 3", "seed: 3\nmode: precise")
+                        .replace("rate_hz: 20000", "rate_hz: -1")
+                        .replace("record:", "  - {type: current, target: exc, times_ms: [0], amplitudes_pa: [5]}\nrecord:"),
+                        List.of("2 problems", "bad.yaml:4:", "mode: expected grid mode for current sources",
+                                "found precise, with a current source into 'exc' (inputs[1])", "inputs[0].rate_hz")),
                 Arguments.of("state of no neuron", GOOD.replace("neurons: [0, 5]", "neurons: []"),
                         List.of("bad.yaml:13:", "record.state[0].neurons", "at least one neuron", "an empty list")),
                 Arguments.of("spike times out of order", GOOD.replace("[10, 50]", "[50, 10]"),

@@ -124,11 +124,8 @@ public final class Engine implements AutoCloseable {
         this.precise = options.mode() == Mode.PRECISE;
         this.workers = options.threads();
         this.sliceSteps = network.minDelaySteps();
-        if (precise && !network.currentSources().isEmpty()) {
-            CurrentSource c = network.currentSources().get(0);
-            throw new ParameterException("engine", "mode", "grid mode for current sources (precise mode takes "
-                    + "synaptic, Poisson and spike-source input)", "precise, with a current source into '"
-                    + c.target().name() + "'");
+        if (!network.currentSources().isEmpty()) {
+            requireCurrentSourceFits(options.mode(), network.currentSources().get(0).target().name());
         }
         List<Population<?, ?>> pops = network.populations();
         if (precise) {
@@ -281,6 +278,22 @@ public final class Engine implements AutoCloseable {
         StateRecorder r = new StateRecorder(population, variable, neurons, steps, intervalMs);
         stateRecorders.get(population.index()).add(r);
         return r;
+    }
+
+    /**
+     * Checks that a mode takes a current source, as the constructor does, so that a config can
+     * report a current source in precise mode with its other problems.
+     *
+     * @param mode   the mode
+     * @param target the name of the population the source feeds
+     * @throws ParameterException in precise mode, which takes synaptic, Poisson and spike-source input
+     */
+    public static void requireCurrentSourceFits(Mode mode, String target) {
+        if (mode == Mode.PRECISE) {
+            throw new ParameterException("engine", "mode", "grid mode for current sources (precise mode takes "
+                    + "synaptic, Poisson and spike-source input)", "precise, with a current source into '" + target
+                    + "'");
+        }
     }
 
     /**
