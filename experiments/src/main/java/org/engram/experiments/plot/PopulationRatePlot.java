@@ -42,6 +42,7 @@ public final class PopulationRatePlot {
                     + "found " + rates.length + " bins, " + neurons + ", " + durationMs + " ms, " + binMs + " ms");
         }
         int merged = (rates.length + MAX_DRAWN_BINS - 1) / MAX_DRAWN_BINS;
+        TimeAxis time = TimeAxis.ending(durationMs);
         XYSeries s = new XYSeries("rate", false, true);
         double total = 0;
         double level = 0;
@@ -55,12 +56,11 @@ public final class PopulationRatePlot {
             }
             total += spikes;
             level = width > 0 ? spikes / width : rates[first];
-            s.add(first * binMs, level);
+            s.add(time.of(first * binMs), level);
         }
         // The step renderer draws a level up to the next point, so repeat the last level at the end.
-        s.add(durationMs, level);
-        NumberAxis x = new NumberAxis("time (ms)");
-        x.setRange(0, durationMs);
+        s.add(time.of(durationMs), level);
+        NumberAxis x = time.axis(0, durationMs);
         NumberAxis y = new NumberAxis("population rate (Hz per neuron)");
         y.setAutoRangeIncludesZero(true);
         XYStepRenderer r = new XYStepRenderer();

@@ -64,19 +64,19 @@ public final class SpikeRasterPlot {
             throw new IllegalArgumentException("spike raster: need a window 0 <= from < to ms and neurons > 0, found "
                     + fromMs + " to " + toMs + " ms and " + neuronCount);
         }
+        TimeAxis time = TimeAxis.ending(toMs);
         double[][] xy = new double[2][timesMs.length];
         for (int k = 0; k < timesMs.length; k++) {
             if (neurons[k] < 0 || neurons[k] >= neuronCount) {
                 throw new IllegalArgumentException("spike " + k + ": neuron " + neurons[k] + " outside [0, "
                         + neuronCount + ")");
             }
-            xy[0][k] = timesMs[k];
+            xy[0][k] = time.of(timesMs[k]);
             xy[1][k] = neurons[k];
         }
         DefaultXYDataset data = new DefaultXYDataset();
         data.addSeries("spikes", xy);
-        NumberAxis x = new NumberAxis("time (ms)");
-        x.setRange(fromMs, toMs);
+        NumberAxis x = time.axis(fromMs, toMs);
         NumberAxis y = new NumberAxis("neuron index");
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         y.setRange(-0.5, neuronCount - 0.5);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,23 @@ class PopulationRatePlotTest {
         double meanHz = totalSpikes * 1000.0 / (neurons * durationMs);
         assertTrue(subtitle(f).contains(String.format(java.util.Locale.ROOT,
                 "4 neurons, 0.1 ms bins drawn merged into 0.2 ms; mean rate %.2f Hz", meanHz)), subtitle(f));
+    }
+
+    /** From 10 s on, times are in seconds: tick labels in ms (1,000,000) ran past the plot's edge. */
+    @Test
+    void aLongRunsTimeAxisIsInSeconds() {
+        XYPlot rate = PopulationRatePlot.of(new double[] {1, 2}, 1, 20_000, 10_000, "t").chart().getXYPlot();
+        assertEquals("time (s)", rate.getDomainAxis().getLabel());
+        assertEquals(20, rate.getDomainAxis().getUpperBound());
+        assertEquals(10, rate.getDataset().getXValue(0, 1));
+        XYPlot raster = SpikeRasterPlot.of(new double[] {9_500}, new int[] {0}, 1, 9_000, 10_000, "t").chart()
+                .getXYPlot();
+        assertEquals("time (s)", raster.getDomainAxis().getLabel());
+        assertEquals(9, raster.getDomainAxis().getLowerBound());
+        assertEquals(9.5, raster.getDataset().getXValue(0, 0));
+        XYPlot shorter = PopulationRatePlot.of(new double[] {1}, 1, 9_999, 9_999, "t").chart().getXYPlot();
+        assertEquals("time (ms)", shorter.getDomainAxis().getLabel());
+        assertEquals(9_999, shorter.getDomainAxis().getUpperBound());
     }
 
     static String subtitle(Figure f) {
