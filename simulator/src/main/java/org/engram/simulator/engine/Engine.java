@@ -517,8 +517,8 @@ public final class Engine implements AutoCloseable {
             int hi = rt.chunkHi[w];
             exchange.beginSegment(w, p);
             if (lo < hi) {
-                out.expect(rt.population, lo, hi, sliceFrom, sliceTo, precise);
                 if (precise) {
+                    out.expect(rt.population, lo, hi, sliceFrom, sliceTo, true);
                     advancePrecise(rt, rt.exactUpdate, p, w, lo, hi, out);
                 } else {
                     advanceGrid(rt, p, lo, hi, out);
@@ -543,6 +543,7 @@ public final class Engine implements AutoCloseable {
                 for (CurrentDrive c : currents) {
                     c.fill(rt, a, b, s, s + 1);
                 }
+                out.expect(rt.population, a, b, s, s + 1, false);
                 rt.gridUpdate.update(a, b, s, s + 1, rt.input, out);
                 rt.clearRow(s, a, b);
             }
@@ -677,7 +678,7 @@ public final class Engine implements AutoCloseable {
                     // Quiet past its first horizon. A crossing the look-ahead finds is searched again over
                     // [t, until] once its step has come, so spike times do not depend on the look-ahead.
                     double ahead = until + (until - t);
-                    double c = kernel.nextCrossingMs(state, i, t, ahead);
+                    double c = nextCrossing(kernel, state, i, t, ahead, population);
                     if (!(c <= until)) {
                         crossing[i] = Double.NaN;
                         horizon[i] = Double.isNaN(c) ? ahead : Math.nextDown(c);
@@ -685,7 +686,7 @@ public final class Engine implements AutoCloseable {
                     }
                     end = until;
                 }
-                crossing[i] = kernel.nextCrossingMs(state, i, t, end);
+                crossing[i] = nextCrossing(kernel, state, i, t, end, population);
                 horizon[i] = end;
             }
             double c = crossing[i];
@@ -707,7 +708,7 @@ public final class Engine implements AutoCloseable {
     private static <S extends NeuronState> double fireCrossings(ExactKernel<S> kernel, S state, int i, double t,
                                                                 double until, SpikeBuffer out,
                                                                 Population<?, ?> population) {
-        double crossing = kernel.nextCrossingMs(state, i, t, until);
+        double crossing = nextCrossing(kernel, state, i, t, until, population);
         int fired = 0;
         while (!Double.isNaN(crossing)) {
             if (fired++ == MAX_CROSSINGS_BETWEEN_EVENTS) {
@@ -717,9 +718,24 @@ public final class Engine implements AutoCloseable {
             kernel.fire(state, i, crossing);
             out.spikeAt(i, crossing);
             t = crossing;
-            crossing = kernel.nextCrossingMs(state, i, t, until);
+            crossing = nextCrossing(kernel, state, i, t, until, population);
         }
         return t;
+    }
+
+    /**
+     * A kernel's first crossing in {@code [t, until]}, or NaN; one outside the interval, which a
+     * model's own kernel may give, is refused by name: emitted, it put spikes out of time order.
+     */
+    private static <S extends NeuronState> double nextCrossing(ExactKernel<S> kernel, S state, int i, double t,
+                                                               double until, Population<?, ?> population) {
+        double c = kernel.nextCrossingMs(state, i, t, until);
+        if (c < t || c > until) {
+            throw new IllegalStateException("population '" + population.name() + "' (" + population.model().name()
+                    + "): its exact kernel's nextCrossingMs(state, " + i + ", " + t + ", " + until + ") returned " + c
+                    + ", expected NaN or a time in [" + t + ", " + until + "]");
+        }
+        return c;
     }
 
     /**

@@ -30,6 +30,9 @@ final class SpikeBuffer implements SpikeSink {
     private int fromStep;
     private int toStep;
     private boolean precise;
+    /** The last grid spike of the call, {@code lastStep = fromStep, lastNeuron = -1} before the first. */
+    private int lastStep;
+    private int lastNeuron;
 
     /** @param dtMs the time step in ms, which turns grid steps into spike times */
     SpikeBuffer(double dtMs) {
@@ -38,8 +41,8 @@ final class SpikeBuffer implements SpikeSink {
 
     /**
      * Says what the next kernel call may emit: neurons {@code [lo, hi)} of {@code population} in
-     * steps {@code [fromStep, toStep)}, by {@link #spike} in grid mode or {@link #spikeAt} (the
-     * engine's) in precise mode.
+     * steps {@code [fromStep, toStep)}, by {@link #spike} in grid mode, in ascending order of step
+     * and then neuron, or by {@link #spikeAt} (the engine's) in precise mode.
      */
     void expect(Population<?, ?> population, int lo, int hi, int fromStep, int toStep, boolean precise) {
         this.population = population;
@@ -48,6 +51,8 @@ final class SpikeBuffer implements SpikeSink {
         this.fromStep = fromStep;
         this.toStep = toStep;
         this.precise = precise;
+        lastStep = fromStep;
+        lastNeuron = -1;
     }
 
     @Override
@@ -55,6 +60,14 @@ final class SpikeBuffer implements SpikeSink {
         if (i < lo || i >= hi || s < fromStep || s >= toStep || precise) {
             throw unexpected("spike(" + i + ", " + s + ")");
         }
+        if (s < lastStep || s == lastStep && i <= lastNeuron) {
+            // The merge of the workers' spikes, and so what listeners and recorders see, needs the order.
+            throw new IllegalStateException(kernelOf() + " called spike(" + i + ", " + s + ") after spike("
+                    + lastNeuron + ", " + lastStep + "), expected each neuron's spike once per step, in ascending "
+                    + "order of step and then neuron");
+        }
+        lastStep = s;
+        lastNeuron = i;
         add(i, s + 1, (s + 1) * dtMs);
     }
 
@@ -66,9 +79,12 @@ final class SpikeBuffer implements SpikeSink {
         add(i, currentStep, t);
     }
 
+    private String kernelOf() {
+        return "population '" + population.name() + "' (" + population.model().name() + "): its kernel";
+    }
+
     private IllegalStateException unexpected(String call) {
-        return new IllegalStateException("population '" + population.name() + "' (" + population.model().name()
-                + "): its kernel called " + call + ", expected " + (precise ? "no grid spike in precise mode"
+        return new IllegalStateException(kernelOf() + " called " + call + ", expected " + (precise ? "no grid spike in precise mode"
                 : "spike(i, step) with a neuron in [" + lo + ", " + hi + ") and a step in [" + fromStep + ", "
                 + toStep + ") (the range and steps of this call; spikeAt is precise mode's)"));
     }

@@ -113,9 +113,10 @@ public final class Population<P extends Record, S extends NeuronState> {
      *
      * @param grid the time grid
      * @return the bound kernel
+     * @throws ParameterException if the model gives no kernel
      */
     public GridUpdate prepareGrid(TimeGrid grid) {
-        Kernel<S> kernel = model.prepare(params, grid);
+        Kernel<S> kernel = requireKernel(model.prepare(params, grid), "prepare");
         return (lo, hi, from, to, in, out) -> kernel.update(state, lo, hi, from, to, in, out);
     }
 
@@ -124,7 +125,7 @@ public final class Population<P extends Record, S extends NeuronState> {
      *
      * @param grid the time grid
      * @return the bound kernel
-     * @throws ParameterException if the model does not implement {@link ExactPropagation}
+     * @throws ParameterException if the model does not implement {@link ExactPropagation}, or gives no kernel
      */
     @SuppressWarnings("unchecked")
     public ExactUpdate<S> prepareExact(TimeGrid grid) {
@@ -135,8 +136,18 @@ public final class Population<P extends Record, S extends NeuronState> {
                     "a model with exact propagation for precise mode (one of " + exact + ")", model.name(),
                     "run the network in grid mode, or implement ExactPropagation in the model");
         }
-        ExactKernel<S> kernel = ((ExactPropagation<P, S>) model).prepareExact(params, grid);
+        ExactKernel<S> kernel = requireKernel(((ExactPropagation<P, S>) model).prepareExact(params, grid),
+                "prepareExact");
         return new ExactUpdate<>(kernel, state);
+    }
+
+    /** A model's kernel, refused when null: a model's own code would otherwise fail inside the first run. */
+    private <K> K requireKernel(K kernel, String method) {
+        if (kernel == null) {
+            throw new ParameterException("model '" + model.name() + "'", method, "a kernel for population '" + name
+                    + "'", null);
+        }
+        return kernel;
     }
 
     /** A grid kernel bound to a population's state. */

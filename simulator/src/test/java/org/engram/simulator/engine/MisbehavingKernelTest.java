@@ -68,7 +68,7 @@ class MisbehavingKernelTest {
     @ParameterizedTest
     @CsvSource({
         "1, 0, false, 'spike(2, 0)', 'a neuron in [0, 2)'",     // the neuron after the last
-        "0, 20, false, 'spike(1, 20)', 'a step in [0, 10)'",    // a step of a later call
+        "0, 20, false, 'spike(1, 20)', 'a step in [0, 1)'",     // a step of a later call
         "0, 0, true, 'spikeAt(0, 0.0)', 'spike(i, step)'"})     // precise mode's call in grid mode
     void aSpikeOutsideTheCallIsRefusedWithThePopulation(int neuronOffset, int stepOffset, boolean callsSpikeAt,
                                                          String call, String expected) {

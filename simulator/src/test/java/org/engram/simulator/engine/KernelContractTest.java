@@ -1,0 +1,117 @@
+package org.engram.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.UnaryOperator;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.ExactKernel;
+import org.engram.simulator.model.ExactPropagation;
+import org.engram.simulator.model.Kernel;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.NeuronModel;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the engine holds a model's own kernels to, each refused at the call that breaks it, by
+ * population and model: spikes in (step, neuron) order, on which the merge of the workers' spikes
+ * and what listeners see depend; a kernel at all; crossings inside the interval searched.
+ */
+class KernelContractTest {
+
+    /** lif_delta with its grid kernel and exact kernel replaced or wrapped as a test says. */
+    private record Altered(UnaryOperator<Kernel<LifDelta.State>> grid,
+                           UnaryOperator<ExactKernel<LifDelta.State>> exact)
+            implements NeuronModel<LifDelta.Params, LifDelta.State>, ExactPropagation<LifDelta.Params, LifDelta.State> {
+        @Override
+        public String name() {
+            return "altered";
+        }
+
+        @Override
+        public Class<LifDelta.Params> parametersType() {
+            return LifDelta.Params.class;
+        }
+
+        @Override
+        public LifDelta.Params defaults() {
+            return LifDelta.MODEL.defaults();
+        }
+
+        @Override
+        public LifDelta.State newState(int size, LifDelta.Params params) {
+            return LifDelta.MODEL.newState(size, params);
+        }
+
+        @Override
+        public Kernel<LifDelta.State> prepare(LifDelta.Params params, TimeGrid grid) {
+            return this.grid.apply(LifDelta.MODEL.prepare(params, grid));
+        }
+
+        @Override
+        public ExactKernel<LifDelta.State> prepareExact(LifDelta.Params params, TimeGrid grid) {
+            return exact.apply(LifDelta.MODEL.prepareExact(params, grid));
+        }
+    }
+
+    private static Engine engine(Altered model, EngineOptions options) {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        b.population("cells", 3, model, model.defaults());
+        return new Engine(b.build(), options);
+    }
+
+    /** Every neuron fires in every step, reported from the last neuron down: the second report is refused. */
+    @Test
+    void spikesOutOfNeuronOrderAreRefused() {
+        Altered descending = new Altered(k -> (s, lo, hi, from, to, in, out) -> {
+            for (int i = hi - 1; i >= lo; i--) {
+                out.spike(i, from);
+            }
+        }, UnaryOperator.identity());
+        try (Engine e = engine(descending, EngineOptions.grid(1))) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> e.run(1));
+            assertEquals("population 'cells' (altered): its kernel called spike(1, 0) after spike(2, 0), expected each "
+                    + "neuron's spike once per step, in ascending order of step and then neuron", refused.getMessage());
+        }
+        Altered twice = new Altered(k -> (s, lo, hi, from, to, in, out) -> {
+            out.spike(lo, from);
+            out.spike(lo, from);
+        }, UnaryOperator.identity());
+        try (Engine e = engine(twice, EngineOptions.grid(1))) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> e.run(1));
+            assertTrue(refused.getMessage().contains("called spike(0, 0) after spike(0, 0)"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void aModelWithoutAKernelIsRefusedWhenTheEngineStarts() {
+        ParameterException grid = assertThrows(ParameterException.class,
+                () -> engine(new Altered(k -> null, UnaryOperator.identity()), EngineOptions.grid(1)));
+        assertEquals("model 'altered': prepare: expected a kernel for population 'cells', found null",
+                grid.getMessage());
+        ParameterException exact = assertThrows(ParameterException.class,
+                () -> engine(new Altered(UnaryOperator.identity(), k -> null), EngineOptions.precise(1)));
+        assertEquals("model 'altered': prepareExact: expected a kernel for population 'cells', found null",
+                exact.getMessage());
+    }
+
+    /** A crossing past the end of the search, emitted, put spikes out of time order. */
+    @Test
+    void aCrossingOutsideTheSearchedIntervalIsRefused() {
+        Altered late = new Altered(UnaryOperator.identity(), k -> new ForwardingExactKernel<>(k) {
+            @Override
+            public double nextCrossingMs(LifDelta.State state, int i, double fromMs, double untilMs) {
+                return untilMs + 0.5;
+            }
+        });
+        try (Engine e = engine(late, EngineOptions.precise(1))) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> e.run(1));
+            assertTrue(refused.getMessage().startsWith("population 'cells' (altered): its exact kernel's "
+                    + "nextCrossingMs(state, 0, 0.0, ") && refused.getMessage().contains("expected NaN or a time in [0.0, "),
+                    refused.getMessage());
+        }
+    }
+}
