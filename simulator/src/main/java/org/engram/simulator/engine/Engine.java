@@ -133,7 +133,6 @@ public final class Engine implements AutoCloseable {
             // A grid engine checks them before every run.
             requireValidStates(pops);
         }
-        int slots = network.maxDelaySteps() + 1;
         List<List<PoissonDrive>> drives = new ArrayList<>();
         List<List<CurrentDrive>> currents = new ArrayList<>();
         for (int p = 0; p < pops.size(); p++) {
@@ -158,7 +157,9 @@ public final class Engine implements AutoCloseable {
         runtimes = new PopulationRuntime[pops.size()];
         for (int p = 0; p < pops.size(); p++) {
             boolean currentDriven = currentsByPopulation[p].length > 0;
-            runtimes[p] = new PopulationRuntime(pops.get(p), options.mode(), grid, workers, slots, currentDriven);
+            // A population's buffers reach as far ahead as the synapses into it: one of spike sources needs one row.
+            runtimes[p] = new PopulationRuntime(pops.get(p), options.mode(), grid, workers,
+                    network.maxDelayStepsInto(pops.get(p)) + 1, currentDriven);
             stateRecorders.add(new ArrayList<>());
         }
         outgoing = new Route[pops.size()][];

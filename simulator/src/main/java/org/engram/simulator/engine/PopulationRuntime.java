@@ -1,6 +1,7 @@
 package org.engram.simulator.engine;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.InputView;
 import org.engram.simulator.network.Population;
@@ -50,9 +51,10 @@ final class PopulationRuntime {
         }
         if (mode == Mode.GRID) {
             gridUpdate = population.prepareGrid(grid);
-            excitatory = new double[slots][size];
-            inhibitory = new double[slots][size];
-            current = currentDriven ? new double[slots][size] : null;
+            int arrays = currentDriven ? 3 : 2;
+            excitatory = rows(population, slots, arrays, grid);
+            inhibitory = rows(population, slots, arrays, grid);
+            current = currentDriven ? rows(population, slots, arrays, grid) : null;
             input = new InputView(excitatory, inhibitory, current);
             exactUpdate = null;
             shown = null;
@@ -74,7 +76,11 @@ final class PopulationRuntime {
                         + (Integer.MAX_VALUE - 8) + " per population", "'" + population.name() + "': " + size
                         + " x " + slots);
             }
-            eventHead = new int[size * slots];
+            try {
+                eventHead = new int[size * slots];
+            } catch (OutOfMemoryError e) {
+                throw pastTheHeap(population, slots, Integer.BYTES, grid);
+            }
             Arrays.fill(eventHead, -1);
             queues = new PreciseQueue[workers][slots];
             for (int w = 0; w < workers; w++) {
@@ -88,6 +94,36 @@ final class PopulationRuntime {
             current = null;
             input = null;
         }
+    }
+
+    /** One row of input per slot, {@code arrays} such arrays in all; refused by name when the heap cannot hold them. */
+    private static double[][] rows(Population<?, ?> population, int slots, int arrays, TimeGrid grid) {
+        long bytesPerSlot = (long) arrays * Double.BYTES;
+        // Rows are allocated one by one: buffers past the heap would fill it before they failed.
+        if (bytesPerSlot * slots * (double) population.size() > Runtime.getRuntime().maxMemory()) {
+            throw pastTheHeap(population, slots, bytesPerSlot, grid);
+        }
+        try {
+            return new double[slots][population.size()];
+        } catch (OutOfMemoryError e) {
+            throw pastTheHeap(population, slots, bytesPerSlot, grid);
+        }
+    }
+
+    /**
+     * The refusal of input buffers the heap cannot hold: they grow with the longest delay into the
+     * population, which a delay of seconds at dt = 0.1 ms makes thousands of rows.
+     */
+    private static ParameterException pastTheHeap(Population<?, ?> population, int slots, long bytesPerSlot,
+                                                  TimeGrid grid) {
+        return new ParameterException("population '" + population.name() + "'", "input buffers",
+                String.format(Locale.ROOT, "buffers that fit the Java heap (at most %.0f MB): %d bytes per neuron for "
+                        + "each step of the longest delay into the population, and one more",
+                        Runtime.getRuntime().maxMemory() / 1e6, bytesPerSlot),
+                String.format(Locale.ROOT, "%.0f MB for %d neurons and a longest delay of %d steps (%s ms)",
+                        bytesPerSlot * slots * (double) population.size() / 1e6, population.size(), slots - 1,
+                        (float) grid.timeMs(slots - 1)),
+                "shorten the delays into '" + population.name() + "', or give Java more heap (-Xmx)");
     }
 
     /** Zeroes the grid input row of step {@code step} for neurons {@code [lo, hi)}, once consumed. */

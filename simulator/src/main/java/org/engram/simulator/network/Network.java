@@ -159,4 +159,21 @@ public final class Network {
         }
         return max;
     }
+
+    /**
+     * The largest delay of the synapses into one population: how many steps ahead its input can
+     * be sent, which its input buffers must hold.
+     *
+     * @param target a population of this network
+     * @return the delay in steps, or 0 if no synapse reaches the population
+     */
+    public int maxDelayStepsInto(Population<?, ?> target) {
+        int max = 0;
+        for (Projection p : projections) {
+            if (p.target() == target && p.synapseCount() > 0) {
+                max = Math.max(max, p.maxDelaySteps());
+            }
+        }
+        return max;
+    }
 }

@@ -178,6 +178,29 @@ class LibraryMisuseTest {
     }
 
     /** A population whose state does not fit the heap is refused by name; it ran out of memory. */
+    /**
+     * A population's input buffers hold a row per step of the longest delay into it: 100,000
+     * neurons and a 3 s delay take 48 GB, refused by name before any row is made. A population no
+     * synapse reaches needs one row, whatever the delays elsewhere.
+     */
+    @Test
+    void inputBuffersPastTheHeapAreRefusedWithTheDelay() {
+        assumeTrue(Runtime.getRuntime().maxMemory() < 48e9, "a heap of 48 GB or more holds the buffers");
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> cells = b.population("cells", 100_000, LifDelta.MODEL, DRIVEN);
+        Population<?, ?> unreached = b.population("unreached", 100_000, LifDelta.MODEL, DRIVEN);
+        b.connect("late", cells, cells, Rules.oneToOne(), Synapses.excitatory(0.1).delayMs(3000));
+        b.connect("out", unreached, cells, Rules.oneToOne(), Synapses.excitatory(0.1).delayMs(1));
+        Network net = b.build();
+        assertEquals(30_000, net.maxDelayStepsInto(cells));
+        assertEquals(0, net.maxDelayStepsInto(unreached));
+        ParameterException error = assertThrows(ParameterException.class, () -> new Engine(net, EngineOptions.grid(1)));
+        assertTrue(error.getMessage().startsWith("population 'cells': input buffers: expected buffers that fit the "
+                + "Java heap") && error.getMessage().contains("16 bytes per neuron for each step of the longest delay")
+                && error.getMessage().contains("found 48002 MB for 100000 neurons and a longest delay of 30000 steps "
+                + "(3000.0 ms)") && error.getMessage().contains("shorten the delays into 'cells'"), error.getMessage());
+    }
+
     @Test
     void aPopulationPastTheHeapIsRefusedByName() {
         // 2 x 10^9 potentials alone take 16 GB, more than a test JVM's heap (a quarter of the memory).
