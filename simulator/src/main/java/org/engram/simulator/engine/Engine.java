@@ -111,6 +111,9 @@ public final class Engine implements AutoCloseable {
      *
      * @param network the network
      * @param options threads and mode
+     * @throws ParameterException    if the network or options are null, a model gives no kernel, the
+     *                               mode does not take an input, or a population's input buffers do not
+     *                               fit the heap
      * @throws IllegalStateException if another open engine holds the network, or a precise-mode or
      *                               failed run left its state unfit to continue
      * @throws RuntimeException      what a model's kernel throws while it is prepared or, in precise
@@ -118,6 +121,11 @@ public final class Engine implements AutoCloseable {
      *                               free of this engine (after a failed take-over, for no engine)
      */
     public Engine(Network network, EngineOptions options) {
+        if (network == null || options == null) {
+            throw new ParameterException("engine", network == null ? "network" : "options", network == null
+                    ? "a network (NetworkBuilder.build())" : "options (EngineOptions.grid(threads) or precise(threads))",
+                    null);
+        }
         this.network = network;
         this.options = options;
         this.grid = network.grid();

@@ -92,6 +92,10 @@ public final class NetworkBuilder {
         checkOpen();
         requireFreeName("populations", name);
         requireSize(name, size);
+        if (model == null) {
+            throw new ParameterException("population '" + name + "'", "model", "a neuron model (e.g. LifDelta.MODEL, "
+                    + "or NeuronModels.byName(name))", null);
+        }
         if (size > Integer.MAX_VALUE - neurons) {
             throw new ParameterException("population '" + name + "'", "size", "at most " + (Integer.MAX_VALUE - neurons)
                     + " more neurons (a network holds at most " + Integer.MAX_VALUE + " in all)", size);
@@ -142,6 +146,15 @@ public final class NetworkBuilder {
         checkOpen();
         requireFreeName("projections", name);
         requireInputTaken("projection '" + name + "'", owned(target));
+        // Refused here: drawn at build(), a null would fail there and leave the builder spent.
+        if (rule == null) {
+            throw new ParameterException("projection '" + name + "'", "rule", "a connectivity rule (e.g. "
+                    + "Rules.fixedProbability(0.1))", null);
+        }
+        if (synapses == null) {
+            throw new ParameterException("projection '" + name + "'", "synapses", "weights and delays (e.g. "
+                    + "Synapses.excitatory(0.1).delayMs(1.5))", null);
+        }
         PendingProjection projection = new PendingProjection(name, owned(source), target, rule, synapses);
         names.add(name);
         pending.add(projection);

@@ -146,6 +146,33 @@ class LibraryMisuseTest {
         b.connect("out of given", given, cells, Rules.allToAll(), Synapses.excitatory(1));   // from them, fine
     }
 
+    /** A null where a model, rule, synapses, network or options belong is refused at once, by name; the builder goes on. */
+    @Test
+    void nullsAreRefusedByWhatWasExpected() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        ParameterException model = assertThrows(ParameterException.class, () -> b.population("e", 1, null, null));
+        assertEquals("population 'e': model: expected a neuron model (e.g. LifDelta.MODEL, or "
+                + "NeuronModels.byName(name)), found null", model.getMessage());
+        Population<?, ?> cells = b.population("e", 2, LifDelta.MODEL, DRIVEN);
+        ParameterException rule = assertThrows(ParameterException.class,
+                () -> b.connect("r", cells, cells, null, Synapses.excitatory(0.1)));
+        assertTrue(rule.getMessage().startsWith("projection 'r': rule: expected a connectivity rule"), rule.getMessage());
+        ParameterException synapses = assertThrows(ParameterException.class,
+                () -> b.connect("r", cells, cells, Rules.allToAll(), null));
+        assertTrue(synapses.getMessage().startsWith("projection 'r': synapses: expected weights and delays"),
+                synapses.getMessage());
+        b.connect("r", cells, cells, Rules.allToAll(), Synapses.excitatory(0.1));
+        Network net = b.build();
+        assertEquals(4, net.synapseCount());
+        assertTrue(assertThrows(ParameterException.class, () -> new Engine(null, EngineOptions.grid(1)))
+                .getMessage().startsWith("engine: network: expected a network"));
+        assertTrue(assertThrows(ParameterException.class, () -> new Engine(net, null))
+                .getMessage().startsWith("engine: options: expected options"));
+        try (Engine e = new Engine(net, EngineOptions.grid(1))) {
+            e.run(1);
+        }
+    }
+
     @Test
     void aCurrentIntoNoNeuronIsRefused() {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
