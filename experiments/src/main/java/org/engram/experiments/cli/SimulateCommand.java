@@ -48,7 +48,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SimulationRun.Result r = SimulationRun.execute(config, out,
-                new SimulationRun.Overrides(threads, seed, durationMs, sets), spec.commandLine().getErr());
+                new SimulationRun.Overrides(threads, seed, durationMs, sets),
+                spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getErr());
         PrintWriter o = spec.commandLine().getOut();
         o.print(r.summary());
         o.println();

@@ -20,10 +20,10 @@ import org.engram.experiments.metrics.MetricFormat;
 import org.engram.simulator.EngramException;
 
 /**
- * Reads and writes the JSON files of a run folder (snake_case keys, indented, NaN written as null,
- * negative zero written as 0.0: see {@link MetricFormat}).
+ * Reads and writes the JSON files of a run or simulation folder (snake_case keys, indented, NaN
+ * written as null, negative zero written as 0.0: see {@link MetricFormat}).
  */
-final class JsonFiles {
+public final class JsonFiles {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -39,7 +39,13 @@ final class JsonFiles {
     private JsonFiles() {
     }
 
-    static String write(Object value) {
+    /**
+     * A value as the JSON text of a result file.
+     *
+     * @param value a record or tree
+     * @return the text, ending with a newline
+     */
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {

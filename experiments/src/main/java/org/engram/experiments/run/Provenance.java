@@ -41,11 +41,9 @@ public record Provenance(String engramVersion, String javaVersion, String javaVm
      */
     static Provenance of(Instant start, Instant resumed, List<Long> seeds, int threads, DataRecord data,
             String configHash, String resultHash, List<String> args) {
-        String version = Provenance.class.getPackage().getImplementationVersion();
-        return new Provenance(version == null ? "development build" : version, System.getProperty("java.version"),
-                System.getProperty("java.vm.name") + " (" + System.getProperty("java.vm.vendor") + ")",
-                System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), start.toString(), List.copyOf(seeds), threads,
+        Platform p = Platform.current();
+        return new Provenance(p.engramVersion(), p.javaVersion(), p.javaVm(), p.os(), p.arch(), p.processors(),
+                start.toString(), List.copyOf(seeds), threads,
                 data.origin() == null ? "GENERATED" : data.origin().name(), data.location(), data.sha256(), configHash,
                 resultHash, List.copyOf(args), resumed == null ? null : resumed.toString());
     }

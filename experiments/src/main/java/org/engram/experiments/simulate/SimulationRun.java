@@ -22,6 +22,8 @@ import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.plot.PopulationRatePlot;
 import org.engram.experiments.plot.SpikeRasterPlot;
 import org.engram.experiments.run.AbandonedSimulations;
+import org.engram.experiments.run.JsonFiles;
+import org.engram.experiments.run.Platform;
 import org.engram.experiments.run.RunFolder;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
@@ -80,18 +82,21 @@ public final class SimulationRun {
      * @param configFile  the YAML file
      * @param resultsRoot the results root folder
      * @param overrides   what the command line sets over the config
+     * @param commandLine the arguments of {@code engram simulate}, for the provenance in {@code summary.json}
      * @param err         where the removal of partial folders left by killed simulations is reported
      * @return the result
      */
-    public static Result execute(Path configFile, Path resultsRoot, Overrides overrides, PrintWriter err) {
+    public static Result execute(Path configFile, Path resultsRoot, Overrides overrides, List<String> commandLine,
+                                 PrintWriter err) {
         try {
-            return simulate(configFile, resultsRoot, overrides, err);
+            return simulate(configFile, resultsRoot, overrides, commandLine, err);
         } catch (ConfigException e) {
             throw ConfigLoader.withPosition(e, configFile, overrides.sets());
         }
     }
 
-    private static Result simulate(Path configFile, Path resultsRoot, Overrides overrides, PrintWriter err) {
+    private static Result simulate(Path configFile, Path resultsRoot, Overrides overrides, List<String> commandLine,
+                                   PrintWriter err) {
         String source = configFile.toString();
         // Every problem of the config at once: the unknown keys and values of the wrong type, these
         // checks, then each entry of the network. The keys of the first are left out, their defaults
@@ -174,8 +179,11 @@ public final class SimulationRun {
         double setupSeconds;
         double loopSeconds;
         long events;
+        long spikeCount;
         boolean parallel;
         RunFolder folder;
+        Instant started = Instant.now();
+        String yaml = ConfigLoader.toYaml(resolved);
         try (Engine engine = openEngine(network, options, factory)) {
             List<String> recorded = c.record().spikes() == null
                     ? network.populations().stream().map(Population::name).toList() : c.record().spikes();
@@ -192,9 +200,8 @@ public final class SimulationRun {
             engine.addObserver(digest);
             AbandonedSimulations.remove(resultsRoot, c.name(), err);
             // The folder before the simulation, so an unusable --out fails before the work is done.
-            String yaml = ConfigLoader.toYaml(resolved);
             // A simulation cannot be resumed: a stopped one leaves no folder.
-            folder = RunFolder.createNewDisposable(resultsRoot, c.name(), Instant.now(), yaml);
+            folder = RunFolder.createNewDisposable(resultsRoot, c.name(), started, yaml);
             long t1;
             try {
                 // Locked, then marked by its config as a simulation's: if the process is killed (SIGKILL),
@@ -211,10 +218,21 @@ public final class SimulationRun {
             setupSeconds = (t1 - t0) / 1e9;
             loopSeconds = (t2 - t1) / 1e9;
             events = engine.synapticEvents();
+            spikeCount = engine.spikeCount();
             parallel = engine.parallel();
         }
         try {
-            String summary = summary(c, network, spikes, setupSeconds, loopSeconds, events, parallel, digest.hex());
+            List<SimulationSummary.PopulationSummary> populations = new ArrayList<>();
+            for (SpikeRecorder r : spikes) {
+                populations.add(SimulationSummary.PopulationSummary.of(r.population().name(),
+                        SpikeStatistics.of(r, 0, c.durationMs())));
+            }
+            SimulationSummary json = new SimulationSummary(c.name(), network.neuronCount(), network.synapseCount(),
+                    network.bytesPerSynapse(), c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT),
+                    c.threads(), parallel, c.seed(), setupSeconds, loopSeconds, spikeCount, events,
+                    loopSeconds > 0 ? events / loopSeconds : 0.0, digest.hex(), populations,
+                    SimulationSummary.SimulationProvenance.of(Platform.current(), started.toString(), yaml, commandLine));
+            String summary = summary(json);
             for (SpikeRecorder r : spikes) {
                 folder.write("spikes_" + r.population().name() + ".csv", out -> writeCsv(out, r::writeCsv));
             }
@@ -229,6 +247,7 @@ public final class SimulationRun {
                 writePlots(folder, spikes.get(k), rates.get(k), c.durationMs());
             }
             folder.writeString("summary.md", summary);
+            folder.writeString("summary.json", JsonFiles.write(json));
             return new Result(folder.commit(), summary);
         } catch (RuntimeException | Error e) {
             folder.discardAfter(e);
@@ -405,27 +424,23 @@ public final class SimulationRun {
         StateRecorder.requireCapacity(b.population(), steps / intervalSteps, b.neuronsOrDefault().length);
     }
 
-    private static String summary(SimulationConfig c, Network network, List<SpikeRecorder> spikes,
-                                  double setupSeconds, double loopSeconds, long events, boolean parallel,
-                                  String hash) {
+    private static String summary(SimulationSummary s) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# Simulation ").append(c.name()).append("\n\n");
+        sb.append("# Simulation ").append(s.name()).append("\n\n");
         sb.append(String.format(Locale.ROOT, "- %d neurons, %d synapses (%.2f bytes per synapse)%n",
-                network.neuronCount(), network.synapseCount(), network.bytesPerSynapse()));
+                s.neurons(), s.synapses(), s.bytesPerSynapse()));
         sb.append(String.format(Locale.ROOT, "- %s ms simulated at dt = %s ms, %s mode, %d thread(s)%s, seed %d%n",
-                MetricFormat.asWritten(c.durationMs()), MetricFormat.asWritten(c.dtMs()),
-                c.mode().name().toLowerCase(Locale.ROOT), c.threads(),
-                c.threads() > 1 && !parallel ? " (run on one: slices of the minimum delay too small to share)" : "",
-                c.seed()));
+                MetricFormat.asWritten(s.durationMs()), MetricFormat.asWritten(s.dtMs()), s.mode(), s.threads(),
+                s.threads() > 1 && !s.parallel() ? " (run on one: slices of the minimum delay too small to share)" : "",
+                s.seed()));
         sb.append(String.format(Locale.ROOT, "- setup %.3f s, simulation loop %.3f s, %d synaptic events (%.3g per second)%n",
-                setupSeconds, loopSeconds, events, loopSeconds > 0 ? events / loopSeconds : 0.0));
-        sb.append("- spike hash ").append(hash).append("\n\n");
+                s.setupSeconds(), s.loopSeconds(), s.synapticEvents(), s.eventsPerSecond()));
+        sb.append("- spike hash ").append(s.spikeHash()).append("\n\n");
         sb.append("| population | neurons | spikes | mean rate (Hz) | mean CV of ISI |\n");
         sb.append("|---|---:|---:|---:|---:|\n");
-        for (SpikeRecorder r : spikes) {
-            SpikeStatistics s = SpikeStatistics.of(r, 0, c.durationMs());
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %s |%n", r.population().name(), s.neurons(),
-                    s.spikes(), s.meanRateHz(), Double.isNaN(s.meanCv()) ? "-" : String.format(Locale.ROOT, "%.2f", s.meanCv())));
+        for (SimulationSummary.PopulationSummary p : s.populations()) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %s |%n", p.name(), p.neurons(), p.spikes(),
+                    p.meanRateHz(), p.meanCv() == null ? "-" : String.format(Locale.ROOT, "%.2f", p.meanCv())));
         }
         return sb.toString();
     }

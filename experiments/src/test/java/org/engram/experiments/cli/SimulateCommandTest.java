@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.engram.experiments.config.ConfigLayers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,6 +161,45 @@ class SimulateCommandTest {
         assertEquals(2, malformed.exitCode(), malformed.err());
         assertTrue(malformed.err().contains("--set duration_ms: expected key=value"), malformed.err());
         assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /**
+     * summary.json holds what summary.md says, for scripts: counts that agree with the spike CSV
+     * files, the spike hash of the summary, and provenance whose config hash is that of the
+     * folder's config.yaml and whose command line is the one given.
+     */
+    @Test
+    void summaryJsonAgreesWithTheFilesAndSaysHowTheSimulationWasMade(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, GOOD);
+        String[] args = {"simulate", config.toString(), "--set", "inputs[0].rate_hz=15000", "--out",
+                dir.resolve("results").toString()};
+        CliRunner.Result r = CliRunner.run(args);
+        assertEquals(0, r.exitCode(), r.err());
+        Path folder = Path.of(r.lastLine());
+        JsonNode json = new ObjectMapper()
+                .readTree(folder.resolve("summary.json").toFile());
+        assertEquals("tiny", json.path("name").asText());
+        assertEquals(45, json.path("neurons").asLong());
+        assertEquals(50.0, json.path("duration_ms").asDouble());
+        assertEquals("grid", json.path("mode").asText());
+        assertEquals(3, json.path("seed").asLong());
+        assertTrue(hashLine(r.out()).endsWith(json.path("spike_hash").asText()), hashLine(r.out()));
+        long total = 0;
+        for (JsonNode p : json.path("populations")) {
+            long rows = Files.readAllLines(folder.resolve("spikes_" + p.path("name").asText() + ".csv")).size() - 1;
+            assertEquals(rows, p.path("spikes").asLong(), p.toString());
+            assertEquals(rows * 1000.0 / (p.path("neurons").asInt() * 50.0), p.path("mean_rate_hz").asDouble(), 1e-9);
+            total += rows;
+        }
+        assertEquals(total, json.path("spikes").asLong(), "every population is recorded by default");
+        JsonNode provenance = json.path("provenance");
+        assertEquals(ConfigLayers.sha256(Files.readString(folder.resolve("config.yaml"))),
+                provenance.path("config_sha256").asText());
+        List<String> commandLine = new ArrayList<>();
+        provenance.path("command_line").forEach(a -> commandLine.add(a.asText()));
+        assertEquals(List.of(args), commandLine);
+        assertEquals(System.getProperty("java.version"), provenance.path("java_version").asText());
     }
 
     /** 45 neurons x slices of 10 steps (the 1 ms delay) are below the 5,000 neuron-steps worth sharing. */

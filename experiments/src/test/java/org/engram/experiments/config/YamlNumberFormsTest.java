@@ -122,7 +122,7 @@ class YamlNumberFormsTest {
         try {
             Path config = Files.createTempFile(dir, "forms", ".yaml");
             Files.writeString(config, SIMULATION.replace("SEED", seed).replace("TAU", tau).replace("HIGH", high));
-            Path folder = SimulationRun.execute(config, dir.resolve("results"), SimulationRun.Overrides.NONE,
+            Path folder = SimulationRun.execute(config, dir.resolve("results"), SimulationRun.Overrides.NONE, List.of(),
                     new java.io.PrintWriter(java.io.Writer.nullWriter())).folder();
             return ConfigLoader.load(folder.resolve("config.yaml"), SimulationConfig.class);
         } catch (IOException e) {
@@ -160,7 +160,7 @@ class YamlNumberFormsTest {
                 "projections: [{source: a, target: a, rule: {type: explicit, sources: [0, 1], targets: [0, 0x1]},"
                         + " weight: 1}]", ""));
         ConfigException e = assertThrows(ConfigException.class,
-                () -> SimulationRun.execute(config, dir.resolve("results"), SimulationRun.Overrides.NONE,
+                () -> SimulationRun.execute(config, dir.resolve("results"), SimulationRun.Overrides.NONE, List.of(),
                     new java.io.PrintWriter(java.io.Writer.nullWriter())));
         assertTrue(e.getMessage().contains("projections[0].rule.targets[1]: expected a value of type integer, "
                 + "found the text \"0x1\"; 0x1 is hexadecimal: numbers are decimal, write 1"), e.getMessage());

@@ -1,0 +1,101 @@
+package org.engram.experiments.simulate;
+
+import java.util.List;
+import org.engram.experiments.config.ConfigLayers;
+import org.engram.experiments.run.Platform;
+import org.engram.simulator.monitor.SpikeStatistics;
+
+/**
+ * {@code summary.json} of a simulation folder: what {@code summary.md} says, for scripts that
+ * collect a sweep of simulations. Keys shared with {@code engram bench --json} mean the same.
+ *
+ * @param name            the config's name
+ * @param neurons         neurons in the network
+ * @param synapses        synapses in the network
+ * @param bytesPerSynapse memory of the synapses per synapse
+ * @param durationMs      simulated time in ms
+ * @param dtMs            the time step in ms
+ * @param mode            {@code grid} or {@code precise}
+ * @param threads         worker threads asked for
+ * @param parallel        whether more than one thread advanced the network
+ * @param seed            the seed
+ * @param setupSeconds    building the network
+ * @param loopSeconds     simulating only
+ * @param spikes          spikes of every population, recorded or not
+ * @param synapticEvents  spike arrivals at synapses
+ * @param eventsPerSecond synaptic events per second of loop time
+ * @param spikeHash       digest of the spike train of every population (as {@code engram bench})
+ * @param populations     each population whose spikes were recorded
+ * @param provenance      how the simulation was made
+ */
+public record SimulationSummary(String name, long neurons, long synapses, double bytesPerSynapse, double durationMs,
+                                double dtMs, String mode, int threads, boolean parallel, long seed,
+                                double setupSeconds, double loopSeconds, long spikes, long synapticEvents,
+                                double eventsPerSecond, String spikeHash, List<PopulationSummary> populations,
+                                SimulationProvenance provenance) {
+    /** Copies the list. */
+    public SimulationSummary {
+        populations = List.copyOf(populations);
+    }
+
+    /**
+     * One recorded population over the whole run.
+     *
+     * @param name       population name
+     * @param neurons    its size
+     * @param spikes     its spikes
+     * @param meanRateHz spikes per neuron per second
+     * @param meanCv     mean coefficient of variation of the inter-spike intervals over the neurons
+     *                   with at least two intervals, or {@code null} when none has
+     * @param cvNeurons  how many neurons the mean CV is over
+     */
+    public record PopulationSummary(String name, int neurons, long spikes, double meanRateHz, Double meanCv,
+                                    int cvNeurons) {
+        /**
+         * @param name  population name
+         * @param stats its statistics over the run
+         * @return the summary
+         */
+        static PopulationSummary of(String name, SpikeStatistics stats) {
+            return new PopulationSummary(name, stats.neurons(), stats.spikes(), stats.meanRateHz(),
+                    Double.isNaN(stats.meanCv()) ? null : stats.meanCv(), stats.cvNeurons());
+        }
+    }
+
+    /**
+     * How a simulation was made: software and machine, when, the resolved config's hash and the
+     * command line.
+     *
+     * @param engramVersion Engram's version (jar manifest), or {@code development build}
+     * @param javaVersion   Java runtime version
+     * @param javaVm        Java virtual machine name and vendor
+     * @param os            operating system name and version
+     * @param arch          CPU architecture
+     * @param processors    processors available to the JVM
+     * @param startTime     when the simulation started (ISO-8601 UTC)
+     * @param configSha256  SHA-256 of the folder's {@code config.yaml}
+     * @param commandLine   the arguments of {@code engram simulate}
+     */
+    public record SimulationProvenance(String engramVersion, String javaVersion, String javaVm, String os,
+                                       String arch, int processors, String startTime, String configSha256,
+                                       List<String> commandLine) {
+        /** Copies the list. */
+        public SimulationProvenance {
+            commandLine = List.copyOf(commandLine);
+        }
+
+        /**
+         * @param platform    the platform
+         * @param startTime   when the simulation started
+         * @param configYaml  the resolved config as written
+         * @param commandLine the arguments
+         * @return the provenance
+         */
+        static SimulationProvenance of(Platform platform, String startTime, String configYaml,
+                                       List<String> commandLine) {
+            return new SimulationProvenance(platform.engramVersion(), platform.javaVersion(), platform.javaVm(),
+                    platform.os(), platform.arch(), platform.processors(), startTime,
+                    ConfigLayers.sha256(configYaml), commandLine);
+        }
+    }
+}
