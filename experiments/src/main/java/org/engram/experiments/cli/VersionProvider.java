@@ -1,13 +1,13 @@
 package org.engram.experiments.cli;
 
+import org.engram.experiments.run.Platform;
 import picocli.CommandLine;
 
-/** Reports the version from the jar manifest, with the Java runtime. */
+/** Reports the version and commit Engram was built from, with the Java runtime. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = EngramCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"engram " + (v == null ? "development build" : v),
+        return new String[] {"engram " + Platform.current().engramRelease(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
  * hash of the resolved config (which, with the data, decides every result but the timings).
  *
  * @param engramVersion   Engram's version (jar manifest), or {@code development build}
+ * @param engramCommit    the commit Engram was built from, {@code -dirty} with uncommitted changes;
+ *                        null when built without git
  * @param javaVersion     Java runtime version
  * @param javaVm          Java virtual machine name and vendor
  * @param os              operating system name and version
@@ -29,8 +31,8 @@ import java.util.List;
  * @param resumedAt       when the session that finished a resumed run started, or {@code null} for
  *                        a run that was never stopped
  */
-public record Provenance(String engramVersion, String javaVersion, String javaVm, String os, String arch,
-                         int processors, String startTime, List<Long> seeds, int threads, String dataOrigin,
+public record Provenance(String engramVersion, String engramCommit, String javaVersion, String javaVm, String os,
+                         String arch, int processors, String startTime, List<Long> seeds, int threads, String dataOrigin,
                          String dataLocation, String dataSha256, String configSha256, String resultSha256,
                          List<String> commandLine, String resumedAt) {
     /**
@@ -42,8 +44,8 @@ public record Provenance(String engramVersion, String javaVersion, String javaVm
     static Provenance of(Instant start, Instant resumed, List<Long> seeds, int threads, DataRecord data,
             String configHash, String resultHash, List<String> args) {
         Platform p = Platform.current();
-        return new Provenance(p.engramVersion(), p.javaVersion(), p.javaVm(), p.os(), p.arch(), p.processors(),
-                start.toString(), List.copyOf(seeds), threads,
+        return new Provenance(p.engramVersion(), p.engramCommit(), p.javaVersion(), p.javaVm(), p.os(), p.arch(),
+                p.processors(), start.toString(), List.copyOf(seeds), threads,
                 data.origin() == null ? "GENERATED" : data.origin().name(), data.location(), data.sha256(), configHash,
                 resultHash, List.copyOf(args), resumed == null ? null : resumed.toString());
     }

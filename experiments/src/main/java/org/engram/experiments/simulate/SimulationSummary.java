@@ -67,6 +67,8 @@ public record SimulationSummary(String name, long neurons, long synapses, double
      * command line.
      *
      * @param engramVersion Engram's version (jar manifest), or {@code development build}
+     * @param engramCommit  the commit Engram was built from, {@code -dirty} with uncommitted changes;
+     *                      null when built without git
      * @param javaVersion   Java runtime version
      * @param javaVm        Java virtual machine name and vendor
      * @param os            operating system name and version
@@ -76,9 +78,9 @@ public record SimulationSummary(String name, long neurons, long synapses, double
      * @param configSha256  SHA-256 of the folder's {@code config.yaml}
      * @param commandLine   the arguments of {@code engram simulate}
      */
-    public record SimulationProvenance(String engramVersion, String javaVersion, String javaVm, String os,
-                                       String arch, int processors, String startTime, String configSha256,
-                                       List<String> commandLine) {
+    public record SimulationProvenance(String engramVersion, String engramCommit, String javaVersion,
+                                       String javaVm, String os, String arch, int processors, String startTime,
+                                       String configSha256, List<String> commandLine) {
         /** Copies the list. */
         public SimulationProvenance {
             commandLine = List.copyOf(commandLine);
@@ -93,9 +95,9 @@ public record SimulationSummary(String name, long neurons, long synapses, double
          */
         static SimulationProvenance of(Platform platform, String startTime, String configYaml,
                                        List<String> commandLine) {
-            return new SimulationProvenance(platform.engramVersion(), platform.javaVersion(), platform.javaVm(),
-                    platform.os(), platform.arch(), platform.processors(), startTime,
-                    ConfigLayers.sha256(configYaml), commandLine);
+            return new SimulationProvenance(platform.engramVersion(), platform.engramCommit(),
+                    platform.javaVersion(), platform.javaVm(), platform.os(), platform.arch(), platform.processors(),
+                    startTime, ConfigLayers.sha256(configYaml), commandLine);
         }
     }
 }

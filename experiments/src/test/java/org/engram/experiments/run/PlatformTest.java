@@ -1,0 +1,29 @@
+package org.engram.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The commit in provenance and {@code engram --version} is the one the classes were built from. */
+class PlatformTest {
+    @Test
+    void theCommitIsTheCheckoutsHead() throws IOException, InterruptedException {
+        Process git;
+        try {
+            git = new ProcessBuilder("git", "rev-parse", "--short=7", "HEAD").redirectErrorStream(true).start();
+        } catch (IOException noGit) {
+            assumeTrue(false, "git is not installed");
+            return;
+        }
+        String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assumeTrue(git.waitFor() == 0, "not a git checkout: " + head);
+        Platform p = Platform.current();
+        assertTrue(p.engramCommit().equals(head) || p.engramCommit().equals(head + "-dirty"), p.engramCommit()
+                + " against HEAD " + head);
+        assertEquals(p.engramVersion() + " (commit " + p.engramCommit() + ")", p.engramRelease());
+    }
+}
