@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
+import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.StrategyComparisonPlot;
 import org.engram.simulator.EngramException;
@@ -39,17 +41,34 @@ public final class Comparison {
     private static final List<String> SETTINGS = List.of("scenario", "sequence", "data");
 
     /**
-     * Reads the runs and writes the comparison. With several runs every row names its run by a tag
-     * ({@code naive [A]}), which the list of runs resolves.
+     * Runs whose configs differ only in their seeds (and name and threads), on the same data and
+     * with no seed in common: their seeds are pooled into one row per strategy, as if one run had
+     * had them all.
+     *
+     * @param members the indices of the runs, in comparison order
+     * @param tag     how rows and notes name the pool: its runs' tags joined by {@code +}
+     */
+    private record Pool(List<Integer> members, String tag) {
+    }
+
+    /** One strategy of a pool: its row's metrics, as {@code metrics.json} holds a strategy's, and its seeds. */
+    private record Row(String label, Pool pool, Map<String, Object> node, RunResults.Strategy strategy) {
+    }
+
+    /**
+     * Reads the runs and writes the comparison. Runs whose configs differ only in their seeds, with
+     * none in common, are pooled: each strategy is one row over all their seeds.
+     * With several pools every row names its pool by a tag ({@code naive [A]}, {@code naive [B+C]}),
+     * which the list of runs resolves, and rows of one strategy stand together.
      *
      * @param runs        run folders
      * @param resultsRoot results root; the comparison goes to {@code <root>/comparisons/<id>/}
      * @return the comparison
      */
-    @SuppressWarnings("unchecked")
     public static Outcome write(List<Path> runs, Path resultsRoot) {
         List<RunResults> results = new ArrayList<>();
         Map<String, Path> byId = new HashMap<>();
+        int tasks = -1;
         for (Path r : runs) {
             RunResults read = RunResults.read(r);
             Path first = byId.putIfAbsent(read.runId(), r);
@@ -58,61 +77,76 @@ public final class Comparison {
                 throw new EngramException(r.toString(), "runs", "each run once", "run " + read.runId() + " again, "
                         + "given first as " + first, null);
             }
+            if (tasks >= 0 && tasks != read.tasks().size()) {
+                throw new EngramException(read.directory().toString(), "tasks", "runs with the same number of tasks ("
+                        + tasks + ")", Integer.toString(read.tasks().size()), null);
+            }
+            tasks = read.tasks().size();
+            for (RunResults.Strategy s : read.strategies()) {
+                JsonNode over = read.metrics().get("strategies").get(s.label()).path("aggregate").path("over_seeds");
+                if (!over.isObject()) {
+                    throw new EngramException(read.directory().resolve("metrics.json").toString(), "strategies."
+                            + s.label() + ".aggregate.over_seeds", "the spread over seeds that engram run writes",
+                            "none", null);
+                }
+                for (String key : MetricsWriter.SUMMARY_KEYS) {
+                    checkSpread(read, "strategies." + s.label() + ".aggregate.over_seeds." + key, over.get(key));
+                }
+            }
             results.add(read);
         }
+        List<String> repeats = new ArrayList<>();
+        List<Pool> pools = pools(results, repeats);
+        List<Row> rows = rows(results, pools);
         Map<String, Object> merged = new LinkedHashMap<>();
         List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
-        int tasks = -1;
         StringBuilder csv = new StringBuilder("strategy,run,seeds");
         for (String key : MetricsWriter.SUMMARY_KEYS) {
             csv.append(',').append(key).append("_mean,").append(key).append("_ci95_half_width");
         }
         csv.append(",run_tag,scenario,sequence,data\n");
-        for (int i = 0; i < results.size(); i++) {
-            RunResults r = results.get(i);
-            if (tasks >= 0 && tasks != r.tasks().size()) {
-                throw new EngramException(r.directory().toString(), "tasks", "runs with the same number of tasks ("
-                        + tasks + ")", Integer.toString(r.tasks().size()), null);
+        for (Row row : rows) {
+            String label = pools.size() > 1 ? row.label() + " [" + row.pool().tag() + "]" : row.label();
+            merged.put(label, row.node());
+            if (tasks > 1) {
+                entries.add(RunPlots.entry(label, row.strategy()));
             }
-            tasks = r.tasks().size();
-            String tag = results.size() > 1 ? tag(i) : null;
-            for (RunResults.Strategy s : r.strategies()) {
-                String label = tag == null ? s.label() : s.label() + " [" + tag + "]";
-                JsonNode node = r.metrics().get("strategies").get(s.label());
-                JsonNode over = node.path("aggregate").path("over_seeds");
-                if (!over.isObject()) {
-                    throw new EngramException(r.directory().resolve("metrics.json").toString(), "strategies."
-                            + s.label() + ".aggregate.over_seeds", "the spread over seeds that engram run writes",
-                            "none", null);
-                }
-                for (String key : MetricsWriter.SUMMARY_KEYS) {
-                    checkSpread(r, "strategies." + s.label() + ".aggregate.over_seeds." + key, over.get(key));
-                }
-                merged.put(label, JsonFiles.MAPPER.convertValue(node, Map.class));
-                if (tasks > 1) {
-                    entries.add(RunPlots.entry(label, s));
-                }
-                csv.append(s.label()).append(',').append(r.runId()).append(',')
-                        .append(s.seeds().size());
-                for (String key : MetricsWriter.SUMMARY_KEYS) {
-                    JsonNode m = over.get(key);
-                    boolean defined = m != null && !m.isNull();
-                    csv.append(',').append(defined ? m.get("mean").asText() : "");
-                    // Unrounded, as the mean beside it: a table of the CSV rounds both alike.
-                    csv.append(',').append(defined && !m.get("ci95_high").isNull() ? Double.toString(
-                            (m.get("ci95_high").asDouble() - m.get("ci95_low").asDouble()) / 2) : "");
-                }
-                csv.append(',').append(tag == null ? "" : tag);
-                for (String setting : SETTINGS) {
-                    csv.append(',').append(setting(r, setting));
-                }
-                csv.append('\n');
+            RunResults first = results.get(row.pool().members().get(0));
+            List<String> ids = new ArrayList<>();
+            row.pool().members().forEach(i -> ids.add(results.get(i).runId()));
+            csv.append(row.label()).append(',').append(String.join("+", ids)).append(',')
+                    .append(row.strategy().seeds().size());
+            Map<?, ?> over = (Map<?, ?>) ((Map<?, ?>) row.node().get("aggregate")).get("over_seeds");
+            for (String key : MetricsWriter.SUMMARY_KEYS) {
+                Map<?, ?> m = (Map<?, ?>) over.get(key);
+                csv.append(',').append(m == null ? "" : m.get("mean").toString());
+                // Unrounded, as the mean beside it: a table of the CSV rounds both alike.
+                csv.append(',').append(m == null || m.get("ci95_high") == null ? "" : Double.toString(
+                        (((Number) m.get("ci95_high")).doubleValue() - ((Number) m.get("ci95_low")).doubleValue()) / 2));
             }
+            csv.append(',').append(pools.size() > 1 ? row.pool().tag() : "");
+            for (String setting : SETTINGS) {
+                csv.append(',').append(setting(first, setting));
+            }
+            csv.append('\n');
         }
         String table = SummaryWriter.table(Map.of("strategies", merged));
-        List<String> notes = differences(results);
-        if (results.size() > 1) {
-            notes.addAll(ConfigDifferences.of(runs, Comparison::tag));
+        List<RunResults> heads = new ArrayList<>();
+        List<Path> headFolders = new ArrayList<>();
+        for (Pool pool : pools) {
+            heads.add(results.get(pool.members().get(0)));
+            headFolders.add(runs.get(pool.members().get(0)));
+        }
+        List<String> notes = differences(heads, i -> pools.get(i).tag());
+        if (pools.size() > 1) {
+            notes.addAll(ConfigDifferences.of(headFolders, i -> pools.get(i).tag()));
+        }
+        notes.addAll(0, repeats);
+        for (Pool pool : pools) {
+            if (pool.members().size() > 1) {
+                notes.add(0, "runs " + pool.tag().replace("+", ", ") + " differ only in their seeds: each strategy's "
+                        + "row is over the seeds of all of them");
+            }
         }
         StringBuilder md = new StringBuilder("# Comparison\n\nRuns:\n");
         for (int i = 0; i < results.size(); i++) {
@@ -123,7 +157,7 @@ public final class Comparison {
             for (String setting : SETTINGS) {
                 md.append(", ").append(setting).append(' ').append(setting(r, setting));
             }
-            md.append(")\n");
+            md.append(", seeds ").append(r.strategies().get(0).seeds()).append(")\n");
         }
         for (String note : notes) {
             md.append("\n**Note:** ").append(note).append('\n');
@@ -142,6 +176,99 @@ public final class Comparison {
             folder.discardAfter(e);
             throw e;
         }
+    }
+
+    /**
+     * Groups the runs whose configs differ only in seeds, on the same data and with no seed in
+     * common, in comparison order. A run that shares a seed with such a group is kept apart
+     * (pooled, the seed would count twice), with a note.
+     */
+    private static List<Pool> pools(List<RunResults> results, List<String> notes) {
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            RunResults r = results.get(i);
+            List<Integer> group = null;
+            for (List<Integer> g : groups) {
+                RunResults head = results.get(g.get(0));
+                if (!(setting(head, "data").equals(setting(r, "data")) && head.tasks().equals(r.tasks())
+                        && ConfigDifferences.sameButSeeds(head.directory(), r.directory()))) {
+                    continue;
+                }
+                Set<Long> shared = new LinkedHashSet<>(seeds(r));
+                g.forEach(m -> shared.retainAll(seeds(results.get(m))));
+                if (shared.isEmpty()) {
+                    group = g;
+                    break;
+                }
+                notes.add("run " + tag(i) + " has the config of run " + tag(g.get(0)) + " and seeds in common with "
+                        + "it " + shared + ": shown apart, as pooled a seed would count twice");
+            }
+            if (group == null) {
+                group = new ArrayList<>();
+                groups.add(group);
+            }
+            group.add(i);
+        }
+        List<Pool> pools = new ArrayList<>();
+        for (List<Integer> g : groups) {
+            List<String> tags = new ArrayList<>();
+            g.forEach(i -> tags.add(tag(i)));
+            pools.add(new Pool(List.copyOf(g), String.join("+", tags)));
+        }
+        return pools;
+    }
+
+    /** The seeds of a run, of all its strategies. */
+    private static Set<Long> seeds(RunResults r) {
+        Set<Long> seeds = new LinkedHashSet<>();
+        r.strategies().forEach(s -> seeds.addAll(s.seeds()));
+        return seeds;
+    }
+
+    /**
+     * One row per strategy of every pool, the rows of a label together in the order labels first
+     * appear; a pool of several runs has its seeds merged and their spread computed anew.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Row> rows(List<RunResults> results, List<Pool> pools) {
+        Map<String, List<Row>> byLabel = new LinkedHashMap<>();
+        for (Pool pool : pools) {
+            Map<String, Map<String, Object>> seeds = new LinkedHashMap<>();
+            Map<String, List<Long>> seedList = new LinkedHashMap<>();
+            Map<String, List<AccuracyMatrix>> matrices = new LinkedHashMap<>();
+            for (int i : pool.members()) {
+                RunResults r = results.get(i);
+                for (RunResults.Strategy s : r.strategies()) {
+                    Map<String, Object> node = JsonFiles.MAPPER.convertValue(
+                            r.metrics().get("strategies").get(s.label()).get("seeds"), Map.class);
+                    for (int k = 0; k < s.seeds().size(); k++) {
+                        long seed = s.seeds().get(k);
+                        seeds.computeIfAbsent(s.label(), l -> new LinkedHashMap<>()).put(Long.toString(seed),
+                                node.get(Long.toString(seed)));
+                        seedList.computeIfAbsent(s.label(), l -> new ArrayList<>()).add(seed);
+                        matrices.computeIfAbsent(s.label(), l -> new ArrayList<>()).add(s.matrices().get(k));
+                    }
+                }
+            }
+            for (String label : seeds.keySet()) {
+                Map<String, Object> node;
+                if (pool.members().size() == 1) {
+                    node = JsonFiles.MAPPER.convertValue(
+                            results.get(pool.members().get(0)).metrics().get("strategies").get(label), Map.class);
+                } else {
+                    List<Map<String, Object>> each = new ArrayList<>();
+                    seeds.get(label).values().forEach(v -> each.add((Map<String, Object>) v));
+                    node = new LinkedHashMap<>();
+                    node.put("seeds", seeds.get(label));
+                    node.put("aggregate", Map.of("over_seeds", MetricsWriter.overSeeds(each)));
+                }
+                byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(new Row(label, pool, node,
+                        new RunResults.Strategy(label, seedList.get(label), matrices.get(label))));
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        byLabel.values().forEach(rows::addAll);
+        return rows;
     }
 
     /**
@@ -203,8 +330,8 @@ public final class Comparison {
         return origin.toLowerCase(Locale.ROOT) + (sha.length() >= 8 ? " " + sha.substring(0, 8) : "");
     }
 
-    /** One line per setting in which the runs differ, naming each run's value. */
-    private static List<String> differences(List<RunResults> results) {
+    /** One line per setting in which the runs differ, naming each run's value by its tag. */
+    private static List<String> differences(List<RunResults> results, IntFunction<String> tag) {
         List<String> notes = new ArrayList<>();
         for (String setting : SETTINGS) {
             Set<String> values = new LinkedHashSet<>();
@@ -212,7 +339,7 @@ public final class Comparison {
             for (int i = 0; i < results.size(); i++) {
                 String v = setting(results.get(i), setting);
                 values.add(v);
-                each.append(i == 0 ? "" : ", ").append(tag(i)).append(": ").append(v);
+                each.append(i == 0 ? "" : ", ").append(tag.apply(i)).append(": ").append(v);
             }
             if (values.size() > 1) {
                 notes.add("the runs differ in " + setting + " (" + each + "); their metrics measure different things");
@@ -222,7 +349,8 @@ public final class Comparison {
         StringBuilder each = new StringBuilder();
         for (int i = 0; i < results.size(); i++) {
             tasks.add(results.get(i).tasks());
-            each.append(i == 0 ? "" : "; ").append(tag(i)).append(": ").append(String.join(", ", results.get(i).tasks()));
+            each.append(i == 0 ? "" : "; ").append(tag.apply(i)).append(": ")
+                    .append(String.join(", ", results.get(i).tasks()));
         }
         if (tasks.size() > 1) {
             notes.add("the runs differ in their tasks (" + each + "); their metrics measure different things");

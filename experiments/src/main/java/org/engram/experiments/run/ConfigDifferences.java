@@ -87,6 +87,24 @@ final class ConfigDifferences {
         return differing(configs, List.of("run", "given"));
     }
 
+    /**
+     * Whether two runs' configs differ in nothing but their seeds, name and threads (which change
+     * no result), so that {@code engram compare} pools their seeds.
+     *
+     * @param a a run folder
+     * @param b another
+     * @return false also when a {@code config.yaml} is missing or unreadable
+     */
+    static boolean sameButSeeds(Path a, Path b) {
+        Set<String> leftOut = Set.of("name", "threads", "seeds");
+        try {
+            return leaves(Files.readString(a.resolve("config.yaml")), leftOut)
+                    .equals(leaves(Files.readString(b.resolve("config.yaml")), leftOut));
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
     /** The labels of a config's strategies, in order, as {@code [naive, ewc]}. */
     private static String labels(JsonNode config) {
         List<String> labels = new ArrayList<>();

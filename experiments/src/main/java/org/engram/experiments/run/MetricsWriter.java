@@ -153,31 +153,13 @@ final class MetricsWriter {
     }
 
     /** Means over seeds of every metric, and their spread. */
+    @SuppressWarnings("unchecked")
     private Map<String, Object> aggregate(List<Map<String, Object>> seeds, List<UnitProgress> us) {
         Map<String, Object> out = new LinkedHashMap<>();
-        Map<String, Object> spread = new LinkedHashMap<>();
+        Map<String, Object> spread = overSeeds(seeds);
         for (String key : SUMMARY_KEYS) {
-            double[] values = new double[seeds.size()];
-            boolean defined = true;
-            for (int i = 0; i < values.length; i++) {
-                Object v = seeds.get(i).get(key);
-                defined &= v != null;
-                values[i] = v == null ? Double.NaN : ((Number) v).doubleValue();
-            }
-            if (!defined) {
-                out.put(key, null);
-                spread.put(key, null);
-                continue;
-            }
-            SeedSummary s = SeedSummary.of(values);
-            out.put(key, s.mean());
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("mean", s.mean());
-            d.put("sd", finite(s.sd()));
-            d.put("ci95_low", finite(s.low()));
-            d.put("ci95_high", finite(s.high()));
-            d.put("n", s.n());
-            spread.put(key, d);
+            Map<String, Object> d = (Map<String, Object>) spread.get(key);
+            out.put(key, d == null ? null : d.get("mean"));
         }
         double[] forgetting = new double[config.tasks().count() - 1];
         for (UnitProgress u : us) {
@@ -207,6 +189,40 @@ final class MetricsWriter {
         }
         out.put("over_seeds", spread);
         return out;
+    }
+
+    /**
+     * The spread over seeds of each summary metric: {@code mean}, {@code sd}, {@code ci95_low},
+     * {@code ci95_high} (null with one seed) and {@code n}; null for a metric some seed leaves
+     * undefined. Also what {@code engram compare} computes over the seeds of runs it pools.
+     *
+     * @param seeds each seed's metrics, by key ({@link #SUMMARY_KEYS} among them)
+     * @return the spread by key, in {@link #SUMMARY_KEYS} order
+     */
+    static Map<String, Object> overSeeds(List<Map<String, Object>> seeds) {
+        Map<String, Object> spread = new LinkedHashMap<>();
+        for (String key : SUMMARY_KEYS) {
+            double[] values = new double[seeds.size()];
+            boolean defined = true;
+            for (int i = 0; i < values.length; i++) {
+                Object v = seeds.get(i).get(key);
+                defined &= v != null;
+                values[i] = v == null ? Double.NaN : ((Number) v).doubleValue();
+            }
+            if (!defined) {
+                spread.put(key, null);
+                continue;
+            }
+            SeedSummary s = SeedSummary.of(values);
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("mean", s.mean());
+            d.put("sd", finite(s.sd()));
+            d.put("ci95_low", finite(s.low()));
+            d.put("ci95_high", finite(s.high()));
+            d.put("n", s.n());
+            spread.put(key, d);
+        }
+        return spread;
     }
 
     /** The element-wise mean of the units' accuracy matrices ({@link AccuracyMatrix#mean}). */

@@ -455,8 +455,55 @@ class RunCommandTest {
         }
         List<String> csv = Files.readAllLines(cmp.resolve("comparison.csv"));
         assertEquals(5, csv.size(), "a header and four rows, as the table: " + csv);
-        assertTrue(csv.get(0).endsWith(",run_tag,scenario,sequence,data") && csv.get(3).startsWith("naive,")
-                && csv.get(3).contains(",B,class_incremental,"), csv.toString());
+        // The rows of a strategy stand together.
+        assertTrue(csv.get(0).endsWith(",run_tag,scenario,sequence,data") && csv.get(2).startsWith("naive,")
+                && csv.get(2).contains(",B,class_incremental,"), csv.toString());
+    }
+
+    /**
+     * Runs of one config made with other seeds (one job per seed, say) are pooled: each strategy
+     * has one row over all their seeds, the same numbers as the run that had both seeds. A run that
+     * shares a seed with them is shown apart, with a note.
+     */
+    @Test
+    void compareOfRunsThatDifferOnlyInSeedsPoolsTheirSeeds() throws IOException {
+        Path config = dir.resolve("tiny.yaml");
+        List<Path> single = new ArrayList<>();
+        for (String seed : List.of("2", "1")) {
+            CliRunner.Result r = CliRunner.run("run", config.toString(), "--seeds", seed, "--set", "name=tiny-" + seed,
+                    "--out", dir.resolve("seed-" + seed).toString());
+            assertEquals(0, r.exitCode(), r.err());
+            single.add(Path.of(r.lastLine()));
+        }
+        CliRunner.Result pooled = CliRunner.run("compare", single.get(0).toString(), single.get(1).toString(), "--out",
+                dir.resolve("cmp-pooled").toString());
+        assertEquals(0, pooled.exitCode(), pooled.err());
+        Path cmp = Path.of(pooled.lastLine());
+        List<String> csv = Files.readAllLines(cmp.resolve("comparison.csv"));
+        assertEquals(3, csv.size(), csv.toString());
+        List<String> header = List.of(csv.get(0).split(","));
+        for (String row : csv.subList(1, 3)) {
+            String[] cells = row.split(",", -1);
+            assertEquals("2", cells[header.indexOf("seeds")], row);
+            JsonNode over = metrics.get("strategies").get(cells[0]).get("aggregate").get("over_seeds");
+            for (String key : List.of("acc", "bwt", "forgetting", "learning_accuracy")) {
+                JsonNode m = over.get(key);
+                // The seeds in another order: sums of two terms are the same either way.
+                assertEquals(m.get("mean").asDouble(), Double.parseDouble(cells[header.indexOf(key + "_mean")]), 1e-15,
+                        cells[0] + " " + key);
+                assertEquals((m.get("ci95_high").asDouble() - m.get("ci95_low").asDouble()) / 2,
+                        Double.parseDouble(cells[header.indexOf(key + "_ci95_half_width")]), 1e-12, cells[0] + " " + key);
+            }
+        }
+        String md = Files.readString(cmp.resolve("comparison.md"));
+        assertTrue(md.contains("runs A, B differ only in their seeds: each strategy's row is over the seeds of all of "
+                + "them") && md.contains("| naive | 2 |") && !md.contains("| naive ["), md);
+        CliRunner.Result apart = CliRunner.run("compare", folder.toString(), single.get(1).toString(), "--out",
+                dir.resolve("cmp-apart").toString());
+        assertEquals(0, apart.exitCode(), apart.err());
+        assertTrue(apart.err().contains("run B has the config of run A and seeds in common with it [1]: shown apart, "
+                + "as pooled a seed would count twice"), apart.err());
+        assertTrue(apart.out().contains("| naive [A] | 2 |") && apart.out().contains("| naive [B] | 1 |"), apart.out());
     }
 
     /** The same run twice, by another path or as a copy (its run id), would stand twice in every table. */
