@@ -74,8 +74,10 @@ final class SummaryWriter {
         sb.append("\n## Notes\n\n");
         sb.append("- ACC: mean final accuracy over tasks; BWT: mean change of a task's accuracy from just after"
                 + " learning it to the end (negative = forgetting); FWT: mean accuracy on a task before learning it,"
-                + " minus that of the untrained network (Lopez-Paz and Ranzato 2017); forgetting: mean over tasks"
-                + " of best earlier accuracy minus final accuracy (Chaudhry et al. 2018); learning accuracy: mean"
+                + " minus that of the untrained network (Lopez-Paz and Ranzato 2017); forgetting: mean over the"
+                + " tasks before the last of the best accuracy in any earlier row (rows before the task was learned"
+                + " included) minus the final accuracy (Chaudhry et al. 2018), over seeds the mean of each seed's,"
+                + " which can differ from the forgetting of the mean matrix above; learning accuracy: mean"
                 + " accuracy on each task just after learning it. " + TABLE_NOTE + ".\n");
         for (Object note : (List<Object>) metrics.get("notes")) {
             sb.append("- ").append(note).append(".\n");

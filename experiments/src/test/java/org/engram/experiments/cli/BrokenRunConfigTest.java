@@ -153,6 +153,11 @@ class BrokenRunConfigTest {
                 file("tasks of one class in task-incremental learning", GOOD.replace("classes_per_task: 2",
                         "classes_per_task: 1"), "bad.yaml:8:3: tasks.classes_per_task", "at least 2 classes per task"
                                 + " in task_incremental learning", "found 1"),
+                file("synthetic tasks of one class in task-incremental learning", GOOD
+                        .replace("data: {bundled: true}", "data: {dataset: synthetic}")
+                        .replace("sequence: split", "sequence: synthetic").replace("classes_per_task: 2",
+                                "classes_per_task: 1"), "bad.yaml:8:3: tasks.classes_per_task",
+                        "at least 2 classes per task in task_incremental learning", "found 1"),
                 file("a group of one class in task-incremental learning", GOOD.replace("classes_per_task: 2",
                         "groups: [[0, 1], [5]]"), "tasks.groups[1]", "at least 2 classes per task", "found [5]"),
                 file("too many classes for the split", GOOD.replace("count: 2", "count: 6"),
