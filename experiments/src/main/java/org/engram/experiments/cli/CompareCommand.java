@@ -28,9 +28,13 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Results root; the comparison goes to DIR/comparisons/<id>/ (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--width-in", paramLabel = "INCHES", description = "Lay the chart out for a printed width, "
+            + "e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi.")
+    Double widthInches;
+
     @Override
     public Integer call() {
-        Comparison.Outcome c = Comparison.write(runs, out);
+        Comparison.Outcome c = Comparison.write(runs, out, FigureLayout.of(widthInches));
         for (String note : c.notes()) {
             spec.commandLine().getErr().println("engram: note: " + note);
         }

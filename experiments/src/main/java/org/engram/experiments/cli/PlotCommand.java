@@ -3,10 +3,13 @@ package org.engram.experiments.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
+import org.engram.experiments.plot.Figure;
 import org.engram.experiments.run.RunPlots;
 import org.engram.experiments.run.RunResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code engram plot}: re-draws the figures of a finished run from its metrics.json and log.csv. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = "Re-draw the plots of a finished run (into RUN_DIR/plots) from its metrics.json and log.csv.",
-        footer = {"", "Example:", "  engram plot results/quickstart/20261130T081500Z-3fa2c1"})
+        footer = {"", "Examples:", "  engram plot results/quickstart/20261130T081500Z-3fa2c1",
+                "  engram plot results/reference/quickstart --width-in 3.3 --out figures"})
 public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -22,14 +26,24 @@ public final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The folder of a finished run.")
     Path run;
 
+    @Option(names = "--width-in", paramLabel = "INCHES", description = "Lay the figures out for a printed width, "
+            + "e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi.")
+    Double widthInches;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder to draw into (default: RUN_DIR/plots).")
+    Path out;
+
     @Override
     public Integer call() {
-        List<Path> files = RunPlots.draw(RunResults.read(run), run.resolve("plots"));
+        UnaryOperator<Figure> layout = FigureLayout.of(widthInches);
+        RunResults results = RunResults.read(run);
+        Path plots = out == null ? run.resolve("plots") : out;
+        List<Path> files = RunPlots.draw(results, plots, layout);
         PrintWriter o = spec.commandLine().getOut();
         for (Path f : files) {
             o.println(f);
         }
-        o.println(run.resolve("plots"));
+        o.println(plots);
         o.flush();
         return 0;
     }

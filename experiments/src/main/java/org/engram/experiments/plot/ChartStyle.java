@@ -8,10 +8,13 @@ import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -180,30 +183,70 @@ public final class ChartStyle {
             xy.setRangeGridlinePaint(GRID);
             xy.setDomainGridlineStroke(new BasicStroke(1f));
             xy.setRangeGridlineStroke(new BasicStroke(1f));
-            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
-                axis(xy.getDomainAxis(i));
-            }
-            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
-                axis(xy.getRangeAxis(i));
-            }
         } else if (plot instanceof CategoryPlot) {
             CategoryPlot cat = (CategoryPlot) plot;
             cat.setRangeGridlinePaint(GRID);
             cat.setRangeGridlineStroke(new BasicStroke(1f));
-            axis(cat.getDomainAxis());
-            axis(cat.getRangeAxis());
         }
+        eachAxis(plot, axis -> {
+            axis.setLabelFont(AXIS_LABEL);
+            axis.setLabelPaint(TEXT);
+            axis.setTickLabelFont(TICK);
+            axis.setTickLabelPaint(TEXT);
+        });
         return chart;
     }
 
-    private static void axis(Axis axis) {
-        if (axis == null) {
-            return;
+    /**
+     * A copy of a styled chart for print ({@link Figure#printedAt}): without its title and text
+     * subtitles, whose words belong in the paper's caption and would crowd a column, with axis
+     * labels as large as tick labels, as is usual in print, so that a long one fits a column's
+     * height, and with tick units chosen anew to fit the smaller axes.
+     *
+     * @param chart the chart, left as it is
+     * @return the copy
+     */
+    static JFreeChart forPrint(JFreeChart chart) {
+        JFreeChart copy;
+        try {
+            copy = (JFreeChart) chart.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("JFreeChart charts are cloneable", e);
         }
-        axis.setLabelFont(AXIS_LABEL);
-        axis.setLabelPaint(TEXT);
-        axis.setTickLabelFont(TICK);
-        axis.setTickLabelPaint(TEXT);
+        copy.setTitle((TextTitle) null);
+        for (int i = copy.getSubtitleCount() - 1; i >= 0; i--) {
+            if (copy.getSubtitle(i) instanceof TextTitle) {
+                copy.removeSubtitle(copy.getSubtitle(i));
+            }
+        }
+        eachAxis(copy.getPlot(), axis -> {
+            axis.setLabelFont(TICK);
+            if (axis instanceof ValueAxis value) {
+                value.setAutoTickUnitSelection(true);
+            }
+        });
+        return copy;
+    }
+
+    /** Calls {@code action} on every axis of an XY or category plot. */
+    private static void eachAxis(Plot plot, Consumer<Axis> action) {
+        List<Axis> axes = new ArrayList<>();
+        if (plot instanceof XYPlot xy) {
+            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+                axes.add(xy.getDomainAxis(i));
+            }
+            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+                axes.add(xy.getRangeAxis(i));
+            }
+        } else if (plot instanceof CategoryPlot cat) {
+            axes.add(cat.getDomainAxis());
+            axes.add(cat.getRangeAxis());
+        }
+        for (Axis axis : axes) {
+            if (axis != null) {
+                action.accept(axis);
+            }
+        }
     }
 
     /**

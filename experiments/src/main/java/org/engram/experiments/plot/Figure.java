@@ -2,14 +2,17 @@ package org.engram.experiments.plot;
 
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -19,13 +22,13 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-
 import org.engram.experiments.run.RunFolder;
 import org.jfree.chart.JFreeChart;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.pdf.PDFHints;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUnits;
 import org.jfree.svg.ViewBox;
 
 /**
@@ -37,9 +40,16 @@ public final class Figure {
     /** The resolution the PNG is tagged with: twice a screen's customary 96 dots per inch. */
     public static final int PNG_DPI = 96 * PNG_SCALE;
 
+    /** The resolution of a figure laid out for print ({@link #printedAt}): what journals ask of line art and text. */
+    public static final int PRINT_DPI = 300;
+    /** The size, in points, of the smallest text (tick labels) of a figure laid out for print. */
+    public static final double PRINT_TICK_POINTS = 7;
+
     private final JFreeChart chart;
     private final int width;
     private final int height;
+    /** Points per unit of the size: 1 on screen, where the PDF's page is as many points as the figure has units. */
+    private final double pointsPerUnit;
 
     /**
      * Wraps a chart.
@@ -49,12 +59,17 @@ public final class Figure {
      * @param height height (pixels), {@code > 0}
      */
     Figure(JFreeChart chart, int width, int height) {
+        this(chart, width, height, 1);
+    }
+
+    private Figure(JFreeChart chart, int width, int height, double pointsPerUnit) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("figure size must be positive, found " + width + " x " + height);
         }
         this.chart = chart;
         this.width = width;
         this.height = height;
+        this.pointsPerUnit = pointsPerUnit;
     }
 
     /** @return the underlying chart, for callers that want to adjust it before writing */
@@ -70,7 +85,34 @@ public final class Figure {
      * @return a figure sharing the chart
      */
     public Figure withSize(int newWidth, int newHeight) {
-        return new Figure(chart, newWidth, newHeight);
+        return new Figure(chart, newWidth, newHeight, pointsPerUnit);
+    }
+
+    /**
+     * The same chart laid out for a printed width, such as a paper's column (3.3 in) or page
+     * (7 in): tick and axis labels come out at {@value #PRINT_TICK_POINTS} pt, the legend too, the
+     * title and text subtitles are left to the paper's caption, the height is 3/4 of the width,
+     * the PDF's and SVG's page is that wide, and the PNG has {@value #PRINT_DPI} dots per inch.
+     * Scaled down to a column instead, a figure laid out for a screen has text of 3 to 5 pt.
+     *
+     * @param widthInches the printed width in inches, {@code > 0}
+     * @return a figure sharing the chart
+     */
+    public Figure printedAt(double widthInches) {
+        if (!(widthInches > 0 && widthInches < 100)) {
+            throw new IllegalArgumentException("printed width must be in (0, 100) inches, found " + widthInches);
+        }
+        double perUnit = PRINT_TICK_POINTS / ChartStyle.TICK.getSize2D();
+        int w = Math.max(1, (int) Math.round(widthInches * 72 / perUnit));
+        return new Figure(ChartStyle.forPrint(chart), w, Math.max(1, (int) Math.round(w * PRINT_ASPECT)), perUnit);
+    }
+
+    /** Height over width of a figure laid out for print: taller than on screen, for the plot between the text. */
+    private static final double PRINT_ASPECT = 0.75;
+
+    /** @return whether the figure is laid out for print ({@link #printedAt}) */
+    private boolean printed() {
+        return pointsPerUnit != 1;
     }
 
     /** @return width (pixels) */
@@ -94,16 +136,18 @@ public final class Figure {
      * @return the PNG bytes
      */
     public byte[] png() {
-        BufferedImage image = new BufferedImage(width * PNG_SCALE, height * PNG_SCALE, BufferedImage.TYPE_INT_ARGB);
+        double scale = printed() ? PRINT_DPI * pointsPerUnit / 72 : PNG_SCALE;
+        BufferedImage image = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale),
+                BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
-        g.scale(PNG_SCALE, PNG_SCALE);
+        g.scale(scale, scale);
         chart.draw(g, new Rectangle(0, 0, width, height));
         g.dispose();
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
-            writer.write(new IIOImage(image, null, resolution(writer, image)));
+            writer.write(new IIOImage(image, null, resolution(writer, image, printed() ? PRINT_DPI : PNG_DPI)));
         } catch (IOException e) {
             throw new UncheckedIOException("PNG encoding into memory failed", e);
         } finally {
@@ -112,11 +156,12 @@ public final class Figure {
         return out.toByteArray();
     }
 
-    /** PNG metadata whose pHYs chunk says {@link #PNG_DPI}, in the chunk's unit, pixels per metre. */
-    private static IIOMetadata resolution(ImageWriter writer, BufferedImage image) throws IIOInvalidTreeException {
+    /** PNG metadata whose pHYs chunk says the resolution, in the chunk's unit, pixels per metre. */
+    private static IIOMetadata resolution(ImageWriter writer, BufferedImage image, int dpi)
+            throws IIOInvalidTreeException {
         IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
                 writer.getDefaultWriteParam());
-        String perMetre = String.valueOf(Math.round(PNG_DPI / 0.0254));
+        String perMetre = String.valueOf(Math.round(dpi / 0.0254));
         IIOMetadataNode physical = new IIOMetadataNode("pHYs");
         physical.setAttribute("pixelsPerUnitXAxis", perMetre);
         physical.setAttribute("pixelsPerUnitYAxis", perMetre);
@@ -134,11 +179,28 @@ public final class Figure {
      * @return the document
      */
     public String svg() {
-        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        SVGGraphics2D g = printed() ? new SVGGraphics2D(width * pointsPerUnit, height * pointsPerUnit, SVGUnits.PT)
+                : new SVGGraphics2D(width, height);
+        // Ids of the figure's own, not of the clock (JFreeSVG's default): the same figure gives the same file.
+        g.setDefsKeyPrefix(DEFS_PLACEHOLDER);
         chart.draw(g, new Rectangle(0, 0, width, height));
         String document = g.getSVGDocument();
         String element = g.getSVGElement();
-        return document.replace(element, g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null));
+        document = document.replace(element, g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null,
+                null));
+        // From the document's digest: two figures put in one web page still have ids of their own.
+        return document.replace(DEFS_PLACEHOLDER, "f" + HexFormat.of().formatHex(sha256(document), 0, 6) + "-");
+    }
+
+    /** Stands for the SVG's id prefix until the document, whose digest names it, is complete. */
+    private static final String DEFS_PLACEHOLDER = "engram-defs-";
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /**
@@ -153,8 +215,10 @@ public final class Figure {
         if (chart.getTitle() != null) {
             document.setTitle(pdfLiteral(chart.getTitle().getText()));
         }
-        PDFGraphics2D g = document.createPage(new Rectangle(0, 0, width, height)).getGraphics2D();
+        PDFGraphics2D g = document.createPage(new Rectangle2D.Double(0, 0, width * pointsPerUnit,
+                height * pointsPerUnit)).getGraphics2D();
         g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        g.scale(pointsPerUnit, pointsPerUnit);
         chart.draw(g, new Rectangle(0, 0, width, height));
         return document.getPDFBytes();
     }

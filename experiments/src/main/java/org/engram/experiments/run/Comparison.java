@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.SeedSummary;
+import org.engram.experiments.plot.Figure;
 import org.engram.experiments.plot.StrategyComparisonPlot;
 import org.engram.simulator.EngramException;
 
@@ -63,9 +65,10 @@ public final class Comparison {
      *
      * @param runs        run folders
      * @param resultsRoot results root; the comparison goes to {@code <root>/comparisons/<id>/}
+     * @param layout      what the chart becomes before it is written, e.g. {@code f -> f.printedAt(3.3)}
      * @return the comparison
      */
-    public static Outcome write(List<Path> runs, Path resultsRoot) {
+    public static Outcome write(List<Path> runs, Path resultsRoot, UnaryOperator<Figure> layout) {
         List<RunResults> results = new ArrayList<>();
         Map<String, Path> byId = new HashMap<>();
         int tasks = -1;
@@ -169,7 +172,8 @@ public final class Comparison {
             folder.writeString("comparison.md", md.toString());
             folder.writeString("comparison.csv", csv.toString());
             if (!entries.isEmpty()) {
-                StrategyComparisonPlot.of(entries, "Strategies compared").write(folder, "plots/comparison");
+                layout.apply(StrategyComparisonPlot.of(entries, "Strategies compared")).write(folder,
+                        "plots/comparison");
             }
             return new Outcome(folder.commit(), table, notes);
         } catch (RuntimeException | Error e) {

@@ -3,9 +3,11 @@ package org.engram.experiments.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.AccuracyHeatMap;
+import org.engram.experiments.plot.Figure;
 import org.engram.experiments.plot.ForgettingPlot;
 import org.engram.experiments.plot.LearningCurvePlot;
 import org.engram.experiments.plot.StrategyComparisonPlot;
@@ -22,30 +24,42 @@ public final class RunPlots {
     }
 
     /**
-     * Draws every figure of a run.
+     * Draws every figure of a run, laid out for a screen.
      *
      * @param run   the run's results
      * @param plots the folder to write into (created if absent)
      * @return the files written
      */
     public static List<Path> draw(RunResults run, Path plots) {
+        return draw(run, plots, UnaryOperator.identity());
+    }
+
+    /**
+     * Draws every figure of a run.
+     *
+     * @param run    the run's results
+     * @param plots  the folder to write into (created if absent)
+     * @param layout what each figure becomes before it is written, e.g. {@code f -> f.printedAt(3.3)}
+     * @return the files written
+     */
+    public static List<Path> draw(RunResults run, Path plots, UnaryOperator<Figure> layout) {
         List<Path> files = new ArrayList<>();
         List<String> names = shortNames(run.tasks());
         for (RunResults.Strategy s : run.strategies()) {
             String seeds = s.seeds().size() == 1 ? "seed " + s.seeds().get(0) : "mean of " + s.seeds().size() + " seeds";
             String base = ExperimentConfig.fileStem(s.label());
-            files.addAll(ForgettingPlot.of(s.matrices(), names, s.label() + ": accuracy on each task as tasks are learned ("
-                    + seeds + ")").write(plots, "forgetting_" + base));
-            files.addAll(AccuracyHeatMap.of(s.matrices(), names, s.label() + ": accuracy matrix (" + seeds + ")")
-                    .write(plots, "accuracy_matrix_" + base));
+            files.addAll(layout.apply(ForgettingPlot.of(s.matrices(), names, s.label() + ": accuracy on each task as tasks are learned ("
+                    + seeds + ")")).write(plots, "forgetting_" + base));
+            files.addAll(layout.apply(AccuracyHeatMap.of(s.matrices(), names, s.label() + ": accuracy matrix ("
+                    + seeds + ")")).write(plots, "accuracy_matrix_" + base));
         }
         if (run.tasks().size() > 1) {
-            files.addAll(StrategyComparisonPlot.of(entries(run), run.experiment() + ": strategies compared")
+            files.addAll(layout.apply(StrategyComparisonPlot.of(entries(run), run.experiment() + ": strategies compared"))
                     .write(plots, "comparison"));
         }
         if (hasLoss(run.epochs())) {
-            files.addAll(curves(run, true).write(plots, "learning_curve_loss"));
-            files.addAll(curves(run, false).write(plots, "learning_curve_accuracy"));
+            files.addAll(layout.apply(curves(run, true)).write(plots, "learning_curve_loss"));
+            files.addAll(layout.apply(curves(run, false)).write(plots, "learning_curve_accuracy"));
         }
         return files;
     }
@@ -83,7 +97,7 @@ public final class RunPlots {
         return new StrategyComparisonPlot.Entry(label, SeedSummary.of(acc), SeedSummary.of(bwt));
     }
 
-    private static org.engram.experiments.plot.Figure curves(RunResults run, boolean loss) {
+    private static Figure curves(RunResults run, boolean loss) {
         List<LearningCurvePlot.Curve> curves = new ArrayList<>();
         int epochsPerTask = 0;
         for (EpochRecord e : run.epochs()) {
@@ -113,12 +127,12 @@ public final class RunPlots {
             starts[t - 1] = t * epochsPerTask + 1;
         }
         String seeds = run.strategies().get(0).seeds().size() > 1 ? " (mean over seeds)" : "";
-        // An axis label fits the figure's height up to about 65 characters.
+        // Short axis labels, which a figure printed in a column must fit; what the values are is in the title.
         return loss
-                ? LearningCurvePlot.of(curves, "training loss per sample (cross-entropy, nats; replay included)",
-                        starts, run.experiment() + ": training loss per epoch" + seeds)
-                : LearningCurvePlot.of(curves, "training accuracy on the batches (%; replayed samples included)", starts,
-                        run.experiment() + ": training accuracy per epoch" + seeds);
+                ? LearningCurvePlot.of(curves, "training loss (nats per sample)", starts, run.experiment()
+                        + ": training loss per epoch, cross-entropy with replay included" + seeds)
+                : LearningCurvePlot.of(curves, "training accuracy (%)", starts, run.experiment()
+                        + ": training accuracy per epoch, on the batches with replay included" + seeds);
     }
 
     /** Task names short enough for axis labels: {@code classes 0,1} becomes {@code 0,1}. */

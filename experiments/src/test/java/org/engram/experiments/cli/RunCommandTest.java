@@ -1,5 +1,6 @@
 package org.engram.experiments.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -504,6 +506,31 @@ class RunCommandTest {
         assertTrue(apart.err().contains("run B has the config of run A and seeds in common with it [1]: shown apart, "
                 + "as pooled a seed would count twice"), apart.err());
         assertTrue(apart.out().contains("| naive [A] | 2 |") && apart.out().contains("| naive [B] | 1 |"), apart.out());
+    }
+
+    /**
+     * --width-in lays the figures out for a paper's column (990 pixels at 300 dpi for 3.3 in), into
+     * --out for plot, and leaves the run's own plots as they were; a width of 0 is refused by the option.
+     */
+    @Test
+    void plotAndCompareLayFiguresOutForPrint() throws IOException {
+        byte[] before = Files.readAllBytes(folder.resolve("plots/comparison.png"));
+        Path out = dir.resolve("print");
+        CliRunner.Result r = CliRunner.run("plot", folder.toString(), "--width-in", "3.3", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(out.toString(), r.lastLine());
+        assertEquals(990, ImageIO.read(out.resolve("forgetting_naive.png").toFile()).getWidth(), 2);
+        assertArrayEquals(before, Files.readAllBytes(folder.resolve("plots/comparison.png")));
+        CliRunner.Result compared = CliRunner.run("compare", folder.toString(), "--width-in", "3.3", "--out",
+                dir.resolve("cmp-print").toString());
+        assertEquals(0, compared.exitCode(), compared.err());
+        assertEquals(990, ImageIO.read(Path.of(compared.lastLine()).resolve("plots/comparison.png").toFile())
+                .getWidth(), 2);
+        CliRunner.Result zero = CliRunner.run("plot", folder.toString(), "--width-in", "0", "--out",
+                dir.resolve("print-0").toString());
+        assertEquals(2, zero.exitCode(), zero.err());
+        assertTrue(zero.err().contains("--width-in: expected a printed width in inches in (0, 100)"), zero.err());
+        assertFalse(Files.exists(dir.resolve("print-0")), "nothing drawn");
     }
 
     /** The same run twice, by another path or as a copy (its run id), would stand twice in every table. */

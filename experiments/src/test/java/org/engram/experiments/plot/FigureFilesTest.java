@@ -1,6 +1,8 @@
 package org.engram.experiments.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -94,6 +96,45 @@ class FigureFilesTest {
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(3, s.count(), "no temporary files left behind");
         }
+    }
+
+    /**
+     * Laid out for a paper's column (3.3 in): PDF and SVG pages of 3.3 in, a PNG of 3.3 x 300
+     * pixels tagged 300 dpi, tick labels of 7 pt (13 units scaled by 7/13), no title (the caption's
+     * job) but the legend kept; the figure it came from keeps its title.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("figures")
+    void aFigureForPrintHasThePrintedWidth(String base, String title, Figure figure) throws Exception {
+        Figure printed = figure.printedAt(3.3);
+        printed.write(dir, base);
+        double points = 3.3 * 72;
+        try (PDDocument read = Loader.loadPDF(dir.resolve(base + ".pdf").toFile())) {
+            PDRectangle page = read.getPage(0).getMediaBox();
+            assertEquals(points, page.getWidth(), 0.5);
+            assertEquals(points * 0.75, page.getHeight(), 0.5);
+            assertTrue(darkPixels(new PDFRenderer(read).renderImage(0)) > 100, "the chart is drawn on the page");
+        }
+        BufferedImage image = ImageIO.read(dir.resolve(base + ".png").toFile());
+        assertEquals(3.3 * 300, image.getWidth(), 2);
+        assertEquals(300, dotsPerInch(dir.resolve(base + ".png")));
+        String svg = Files.readString(dir.resolve(base + ".svg"));
+        assertTrue(svg.contains("width='" + printed.width() * 7 / 13.0 + "pt'"), svg.substring(0, 400));
+        assertTrue(printed.chart().getTitle() == null && !svg.contains(title), "the title is the caption's");
+        assertEquals(figure.chart().getLegend() != null, printed.chart().getLegend() != null);
+        assertEquals(title, figure.chart().getTitle().getText(), "the figure it came from is unchanged");
+        assertThrows(IllegalArgumentException.class, () -> figure.printedAt(0));
+    }
+
+    /** The SVG's ids come from its content, not the clock: the same figure gives the same file, another other ids. */
+    @Test
+    void anSvgIsTheSameEachTimeAndItsIdsAreItsOwn() {
+        AccuracyMatrix other = AccuracyMatrix.of(new double[][] {{0.5, 0.1, 0.2}, {0.7, 0.8, 0.3}, {0.6, 0.5, 0.9}});
+        List<String> names = List.of("0,1", "2,3", "4,5");
+        String first = ForgettingPlot.of(R3, names, "t").svg();
+        assertEquals(first, ForgettingPlot.of(R3, names, "t").svg());
+        String prefix = first.substring(first.indexOf("clipPath id='") + 13, first.indexOf("clip-0"));
+        assertFalse(ForgettingPlot.of(other, names, "t").svg().contains(prefix), prefix);
     }
 
     /**
