@@ -15,14 +15,16 @@ import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.SeedSummary;
+import org.engram.experiments.plot.AverageAccuracyPlot;
 import org.engram.experiments.plot.Figure;
 import org.engram.experiments.plot.StrategyComparisonPlot;
 import org.engram.simulator.EngramException;
 
 /**
  * Compares the strategies of one or more finished runs side by side: a table of every summary
- * metric over seeds ({@code comparison.md}, {@code comparison.csv}) and the ACC/BWT bar chart
- * ({@code plots/comparison}), written to {@code <results>/comparisons/<id>/}.
+ * metric over seeds ({@code comparison.md}, {@code comparison.csv}), the ACC/BWT bar chart
+ * ({@code plots/comparison}) and the average accuracy after each task ({@code plots/average_accuracy}),
+ * written to {@code <results>/comparisons/<id>/}.
  */
 public final class Comparison {
     private Comparison() {
@@ -103,6 +105,7 @@ public final class Comparison {
         List<Row> rows = rows(results, pools);
         Map<String, Object> merged = new LinkedHashMap<>();
         List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
+        List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
         StringBuilder csv = new StringBuilder("strategy,run,seeds");
         for (String key : MetricsWriter.SUMMARY_KEYS) {
             csv.append(',').append(key).append("_mean,").append(key).append("_ci95_half_width");
@@ -113,6 +116,7 @@ public final class Comparison {
             merged.put(label, row.node());
             if (tasks > 1) {
                 entries.add(RunPlots.entry(label, row.strategy()));
+                lines.add(new AverageAccuracyPlot.Strategy(label, row.strategy().matrices()));
             }
             RunResults first = results.get(row.pool().members().get(0));
             List<String> ids = new ArrayList<>();
@@ -174,6 +178,8 @@ public final class Comparison {
             if (!entries.isEmpty()) {
                 layout.apply(StrategyComparisonPlot.of(entries, "Strategies compared")).write(folder,
                         "plots/comparison");
+                layout.apply(AverageAccuracyPlot.of(lines, "Average accuracy as tasks are learned")).write(folder,
+                        "plots/average_accuracy");
             }
             return new Outcome(folder.commit(), table, notes);
         } catch (RuntimeException | Error e) {

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.AccuracyHeatMap;
+import org.engram.experiments.plot.AverageAccuracyPlot;
 import org.engram.experiments.plot.Figure;
 import org.engram.experiments.plot.ForgettingPlot;
 import org.engram.experiments.plot.LearningCurvePlot;
@@ -15,7 +16,8 @@ import org.engram.experiments.plot.StrategyComparisonPlot;
 /**
  * Draws the figures of a run into its {@code plots/} folder, PNG, SVG and PDF each: per strategy the
  * forgetting plot and the accuracy-matrix heat map (means over seeds); for the run the strategy
- * comparison of ACC and BWT with confidence intervals over seeds, and the per-epoch learning
+ * comparison of ACC and BWT and the average accuracy after each task, with confidence intervals
+ * over seeds, and the per-epoch learning
  * curves of training loss and accuracy (for learners that have them: the unsupervised Diehl and
  * Cook network has neither).
  */
@@ -56,6 +58,10 @@ public final class RunPlots {
         if (run.tasks().size() > 1) {
             files.addAll(layout.apply(StrategyComparisonPlot.of(entries(run), run.experiment() + ": strategies compared"))
                     .write(plots, "comparison"));
+            List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
+            run.strategies().forEach(s -> lines.add(new AverageAccuracyPlot.Strategy(s.label(), s.matrices())));
+            files.addAll(layout.apply(AverageAccuracyPlot.of(lines, run.experiment()
+                    + ": average accuracy as tasks are learned")).write(plots, "average_accuracy"));
         }
         if (hasLoss(run.epochs())) {
             files.addAll(layout.apply(curves(run, true)).write(plots, "learning_curve_loss"));

@@ -64,7 +64,7 @@ class RunCommandTest {
         assertEquals(dir.resolve("results").resolve("tiny"), folder.getParent());
         for (String f : List.of("config.yaml", "metrics.json", "accuracy_matrix.csv", "log.csv", "summary.md",
                 "status.json", "plots/forgetting_naive.png", "plots/forgetting_si.svg", "plots/accuracy_matrix_si.png",
-                "plots/comparison.png", "plots/comparison.svg", "plots/learning_curve_loss.png",
+                "plots/comparison.png", "plots/comparison.svg", "plots/average_accuracy.pdf", "plots/learning_curve_loss.png",
                 "plots/learning_curve_accuracy.svg", "checkpoints/si/seed-2/learner-2.state",
                 "checkpoints/naive/seed-1/progress.json")) {
             assertTrue(Files.isRegularFile(folder.resolve(f)), "missing " + f);
@@ -406,6 +406,7 @@ class RunCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         Path cmp = Path.of(r.lastLine());
         assertTrue(Files.isRegularFile(cmp.resolve("plots/comparison.png")));
+        assertTrue(Files.isRegularFile(cmp.resolve("plots/average_accuracy.png")));
         List<String> rows = new ArrayList<>(Files.readAllLines(cmp.resolve("comparison.csv")));
         assertEquals(3, rows.size(), rows.toString());
         assertTrue(rows.get(1).startsWith("naive,"), rows.get(1));

@@ -51,6 +51,8 @@ class FigureFilesTest {
         return Stream.of(
                 Arguments.of("forgetting", "Forgetting & <test>", ForgettingPlot.of(R3, names, "Forgetting & <test>")),
                 Arguments.of("heatmap", "Accuracy matrix", AccuracyHeatMap.of(R3, names, "Accuracy matrix")),
+                Arguments.of("average", "Average accuracy", AverageAccuracyPlot.of(List.of(
+                        new AverageAccuracyPlot.Strategy("naive", List.of(R3, R3))), "Average accuracy")),
                 Arguments.of("strategies", "Strategy comparison", StrategyComparisonPlot.of(List.of(
                         new StrategyComparisonPlot.Entry("naive", SeedSummary.of(new double[] {0.5, 0.55, 0.52}),
                                 SeedSummary.of(new double[] {-0.3, -0.35, -0.32})),

@@ -1,0 +1,124 @@
+package org.engram.experiments.plot;
+
+import java.awt.BasicStroke;
+import java.util.List;
+import java.util.Locale;
+import org.engram.experiments.metrics.AccuracyMatrix;
+import org.engram.experiments.metrics.SeedSummary;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * The figure that compares continual-learning strategies over a task sequence: after each task
+ * learned, the average accuracy on the tasks learned so far (row {@code i} of the accuracy matrix
+ * averaged over its first {@code i + 1} columns), one line per strategy, its mean over seeds with
+ * the 95% confidence interval (Student t) as error bars. Its last point is ACC.
+ */
+public final class AverageAccuracyPlot {
+    /** How far apart, in tasks, the points of neighbouring strategies are drawn, so that their bars do not cover each other. */
+    private static final double DODGE = 0.06;
+
+    private AverageAccuracyPlot() {
+    }
+
+    /**
+     * One strategy: its accuracy matrix for each seed.
+     *
+     * @param label    legend entry
+     * @param matrices one matrix per seed, all of one size
+     */
+    public record Strategy(String label, List<AccuracyMatrix> matrices) {
+        /** Copies the list and checks it holds matrices of one size. */
+        public Strategy {
+            List<AccuracyMatrix> copy = List.copyOf(matrices);
+            matrices = copy;
+            if (copy.isEmpty() || copy.stream().anyMatch(m -> m.size() != copy.get(0).size())) {
+                throw new IllegalArgumentException("strategy " + label + ": need at least one matrix, all of one "
+                        + "size");
+            }
+        }
+
+        /**
+         * The average accuracy on the tasks learned so far, after each task, over the seeds.
+         *
+         * @return one summary per task learned
+         */
+        public SeedSummary[] afterEachTask() {
+            int tasks = matrices.get(0).size();
+            SeedSummary[] out = new SeedSummary[tasks];
+            for (int i = 0; i < tasks; i++) {
+                double[] values = new double[matrices.size()];
+                for (int s = 0; s < values.length; s++) {
+                    double sum = 0;
+                    for (int j = 0; j <= i; j++) {
+                        sum += matrices.get(s).get(i, j);
+                    }
+                    values[s] = sum / (i + 1);
+                }
+                out[i] = SeedSummary.of(values);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Draws the figure.
+     *
+     * @param strategies the strategies, all of one task count
+     * @param title      figure title
+     * @return the figure at the default size
+     */
+    public static Figure of(List<Strategy> strategies, String title) {
+        if (strategies.isEmpty() || strategies.stream().anyMatch(s -> s.matrices().get(0).size()
+                != strategies.get(0).matrices().get(0).size())) {
+            throw new IllegalArgumentException("average accuracy: need strategies of one task count");
+        }
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        int n = strategies.size();
+        int fewestSeeds = Integer.MAX_VALUE;
+        int mostSeeds = 0;
+        for (int k = 0; k < n; k++) {
+            Strategy s = strategies.get(k);
+            YIntervalSeries series = new YIntervalSeries(s.label(), false, true);
+            SeedSummary[] points = s.afterEachTask();
+            for (int i = 0; i < points.length; i++) {
+                SeedSummary p = points[i];
+                boolean spread = Double.isFinite(p.halfWidth());
+                series.add(i + 1 + (k - (n - 1) / 2.0) * DODGE, 100 * p.mean(), 100 * (spread ? p.low() : p.mean()),
+                        100 * (spread ? p.high() : p.mean()));
+            }
+            data.addSeries(series);
+            fewestSeeds = Math.min(fewestSeeds, s.matrices().size());
+            mostSeeds = Math.max(mostSeeds, s.matrices().size());
+        }
+        NumberAxis x = new NumberAxis("number of tasks learned");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setRange(0.5, strategies.get(0).matrices().get(0).size() + 0.5);
+        NumberAxis y = new NumberAxis("accuracy on the tasks so far (%)");
+        y.setAutoRangeIncludesZero(false);
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDrawXError(false);
+        r.setDefaultLinesVisible(true);
+        r.setDefaultShapesVisible(true);
+        r.setErrorStroke(new BasicStroke(1.2f));
+        r.setCapLength(6);
+        int[] styles = ChartStyle.styles(strategies.stream().map(Strategy::label).toList());
+        for (int k = 0; k < n; k++) {
+            r.setSeriesPaint(k, ChartStyle.color(styles[k]));
+            r.setSeriesStroke(k, ChartStyle.line(styles[k]));
+            r.setSeriesShape(k, ChartStyle.shape(styles[k], 6));
+        }
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, new XYPlot(data, x, y, r), true);
+        chart.getLegend().setPosition(n > 6 ? RectangleEdge.RIGHT : RectangleEdge.BOTTOM);
+        String seeds = fewestSeeds == mostSeeds ? fewestSeeds + (fewestSeeds == 1 ? " seed" : " seeds")
+                : fewestSeeds + " to " + mostSeeds + " seeds";
+        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "mean over %s%s; the last point is ACC", seeds,
+                mostSeeds > 1 ? ", bars: 95% confidence interval (Student t)" : ""));
+        return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+}

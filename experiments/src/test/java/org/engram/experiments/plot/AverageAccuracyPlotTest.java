@@ -1,0 +1,52 @@
+package org.engram.experiments.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.engram.experiments.metrics.AccuracyMatrix;
+import org.engram.experiments.metrics.SeedSummary;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.junit.jupiter.api.Test;
+
+class AverageAccuracyPlotTest {
+    private static final AccuracyMatrix SEED_1 = AccuracyMatrix.of(new double[][] {{0.9, 0.1}, {0.7, 0.8}});
+    private static final AccuracyMatrix SEED_2 = AccuracyMatrix.of(new double[][] {{0.7, 0.2}, {0.5, 0.9}});
+
+    /**
+     * After task 1 the accuracy on task 1 (0.9 and 0.7), after task 2 the mean over both tasks
+     * ((0.7 + 0.8) / 2 and (0.5 + 0.9) / 2): means 0.8 and 0.725, the last the mean ACC; bars the
+     * Student-t interval of the two seeds; a strategy of one seed has none.
+     */
+    @Test
+    void eachPointIsTheMeanAccuracyOnTheTasksLearnedSoFar() {
+        AverageAccuracyPlot.Strategy two = new AverageAccuracyPlot.Strategy("two", List.of(SEED_1, SEED_2));
+        AverageAccuracyPlot.Strategy one = new AverageAccuracyPlot.Strategy("one", List.of(SEED_1));
+        YIntervalSeriesCollection data = (YIntervalSeriesCollection) AverageAccuracyPlot.of(List.of(two, one), "t")
+                .chart().getXYPlot().getDataset();
+        assertEquals(80, data.getYValue(0, 0), 1e-12);
+        assertEquals(72.5, data.getYValue(0, 1), 1e-12);
+        assertEquals(100 * (SEED_1.acc() + SEED_2.acc()) / 2, data.getYValue(0, 1), 1e-12, "the last point is ACC");
+        SeedSummary first = SeedSummary.of(new double[] {0.9, 0.7});
+        assertEquals(100 * first.low(), data.getStartYValue(0, 0), 1e-9);
+        assertEquals(100 * first.high(), data.getEndYValue(0, 0), 1e-9);
+        assertEquals(75, data.getYValue(1, 1), 1e-12);
+        assertEquals(data.getYValue(1, 1), data.getStartYValue(1, 1), "one seed: no bar");
+        assertEquals(data.getYValue(1, 1), data.getEndYValue(1, 1));
+        // Side by side around each task's number, so that their bars do not cover each other.
+        assertTrue(data.getXValue(0, 0) < 1 && data.getXValue(1, 0) > 1
+                && Math.abs(data.getXValue(0, 0) + data.getXValue(1, 0) - 2) < 1e-12);
+        assertTrue(PopulationRatePlotTest.subtitle(AverageAccuracyPlot.of(List.of(two, one), "t"))
+                .startsWith("mean over 1 to 2 seeds, bars: 95% confidence interval"));
+    }
+
+    @Test
+    void strategiesOfAnotherTaskCountAreRefused() {
+        AccuracyMatrix three = AccuracyMatrix.of(new double[][] {{1, 0, 0}, {1, 1, 0}, {1, 1, 1}});
+        assertThrows(IllegalArgumentException.class, () -> AverageAccuracyPlot.of(List.of(
+                new AverageAccuracyPlot.Strategy("a", List.of(SEED_1)),
+                new AverageAccuracyPlot.Strategy("b", List.of(three))), "t"));
+        assertThrows(IllegalArgumentException.class, () -> new AverageAccuracyPlot.Strategy("c", List.of(SEED_1, three)));
+    }
+}
