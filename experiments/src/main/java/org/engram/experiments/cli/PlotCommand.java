@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code engram plot}: re-draws the figures of a finished run from its metrics.json and log.csv. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = "Re-draw the plots of a finished run (into RUN_DIR/plots) from its metrics.json and log.csv.",
+        description = "Re-draw the plots of a finished run from its metrics.json and log.csv (into RUN_DIR/plots, "
+                + "unless --out names another folder).",
         footer = {"", "Examples:", "  engram plot results/quickstart/20261130T081500Z-3fa2c1",
                 "  engram plot results/reference/quickstart --width-in 3.3 --out figures"})
 public final class PlotCommand implements Callable<Integer> {

@@ -27,13 +27,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG.yaml", description = "The simulation config.")
     Path config;
 
-    @Option(names = "--out", defaultValue = "results", description = "Results root folder (default ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
+            description = "Results root folder (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--threads", description = "Worker threads (overrides the config).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (overrides the config).")
     Integer threads;
 
-    @Option(names = "--seed", description = "Seed (overrides the config).")
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (overrides the config).")
     Long seed;
 
     @Option(names = "--duration-ms", paramLabel = "MS",
