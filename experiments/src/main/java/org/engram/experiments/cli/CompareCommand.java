@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
 /** {@code engram compare}: strategies of finished runs side by side, as a table and a bar chart. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare the strategies of one or more finished runs: a table of ACC, BWT, FWT, forgetting, "
-                + "learning accuracy and speed over seeds, and a bar chart of ACC and BWT with 95%% confidence intervals.",
-        footer = {"", "Example (each row names its run, [A] or [B]; a note names each scenario, sequence, data,"
-                + " task or config key in which the runs differ):", "  engram compare results/reference/quickstart results/quickstart/<run-id>"})
+                + "learning accuracy and speed over seeds, a bar chart of ACC and BWT and the average accuracy after "
+                + "each task, with 95%% confidence intervals; runs that differ only in their seeds are pooled.",
+        footer = {"", "Example (with several runs each row names its run, [A], or its pool of runs, [A+B]; a note names"
+                + " each scenario, sequence, data, task or config key in which they differ):",
+                "  engram compare results/reference/quickstart results/quickstart/<run-id>"})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,7 +30,7 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Results root; the comparison goes to DIR/comparisons/<id>/ (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--width-in", paramLabel = "INCHES", description = "Lay the chart out for a printed width, "
+    @Option(names = "--width-in", paramLabel = "INCHES", description = "Lay the charts out for a printed width, "
             + "e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi.")
     Double widthInches;
 

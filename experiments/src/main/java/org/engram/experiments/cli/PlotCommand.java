@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.plot.Figure;
 import org.engram.experiments.run.RunPlots;
 import org.engram.experiments.run.RunResults;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code engram plot}: re-draws the figures of a finished run from its metrics.json and log.csv. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = "Re-draw the plots of a finished run from its metrics.json and log.csv (into RUN_DIR/plots, "
-                + "unless --out names another folder).",
+                + "RUN_DIR/plots-<INCHES>in with --width-in, or --out).",
         footer = {"", "Examples:", "  engram plot results/quickstart/20261130T081500Z-3fa2c1",
                 "  engram plot results/reference/quickstart --width-in 3.3 --out figures"})
 public final class PlotCommand implements Callable<Integer> {
@@ -31,14 +32,17 @@ public final class PlotCommand implements Callable<Integer> {
             + "e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi.")
     Double widthInches;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder to draw into (default: RUN_DIR/plots).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder to draw into (default: RUN_DIR/plots, or "
+            + "RUN_DIR/plots-<INCHES>in with --width-in).")
     Path out;
 
     @Override
     public Integer call() {
         UnaryOperator<Figure> layout = FigureLayout.of(widthInches);
         RunResults results = RunResults.read(run);
-        Path plots = out == null ? run.resolve("plots") : out;
+        // Laid out for print, the figures go beside the run's own, which they would replace.
+        Path plots = out != null ? out : run.resolve(widthInches == null ? "plots"
+                : "plots-" + MetricFormat.asWritten(widthInches) + "in");
         List<Path> files = RunPlots.draw(results, plots, layout);
         PrintWriter o = spec.commandLine().getOut();
         for (Path f : files) {

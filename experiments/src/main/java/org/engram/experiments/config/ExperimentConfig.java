@@ -168,8 +168,8 @@ public record ExperimentConfig(
                     + " task_incremental and class_incremental", def = "task_incremental") Scenario scenario,
             @Key(value = "number of tasks", def = "5") int count,
             @Key(value = "split without groups, synthetic: classes per task; split groups are consecutive classes;"
-                    + " a split task (or group) needs 2 or more except in class_incremental learning, as a task of"
-                    + " one class is always answered right", def = "2") int classesPerTask,
+                    + " a split or synthetic task (or group) needs 2 or more except in class_incremental learning, as"
+                    + " a task of one class is always answered right", def = "2") int classesPerTask,
             @Key(value = "split: explicit class groups, e.g. [[0, 1], [2, 3]]; null: consecutive groups of"
                     + " classes_per_task; a domain_incremental label is the class's position in its group sorted"
                     + " ([7, 3]: 3 is label 0, 7 is label 1)", def = "null") List<List<Integer>> groups,

@@ -19,6 +19,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
 import org.jfree.chart.ui.RectangleInsets;
@@ -219,12 +220,18 @@ public final class ChartStyle {
                 copy.removeSubtitle(copy.getSubtitle(i));
             }
         }
-        eachAxis(copy.getPlot(), axis -> {
+        Consumer<Axis> forPrint = axis -> {
             axis.setLabelFont(TICK);
             if (axis instanceof ValueAxis value) {
                 value.setAutoTickUnitSelection(true);
             }
-        });
+        };
+        eachAxis(copy.getPlot(), forPrint);
+        for (int i = 0; i < copy.getSubtitleCount(); i++) {
+            if (copy.getSubtitle(i) instanceof PaintScaleLegend colourBar) {
+                forPrint.accept(colourBar.getAxis());
+            }
+        }
         return copy;
     }
 

@@ -23,6 +23,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.engram.experiments.run.RunFolder;
+import org.engram.simulator.ParameterException;
 import org.jfree.chart.JFreeChart;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
@@ -95,16 +96,30 @@ public final class Figure {
      * the PDF's and SVG's page is that wide, and the PNG has {@value #PRINT_DPI} dots per inch.
      * Scaled down to a column instead, a figure laid out for a screen has text of 3 to 5 pt.
      *
-     * @param widthInches the printed width in inches, {@code > 0}
+     * @param widthInches the printed width in inches, in (0, 100)
      * @return a figure sharing the chart
+     * @throws ParameterException if the width is outside (0, 100) inches
      */
     public Figure printedAt(double widthInches) {
-        if (!(widthInches > 0 && widthInches < 100)) {
-            throw new IllegalArgumentException("printed width must be in (0, 100) inches, found " + widthInches);
-        }
+        requirePrintWidth("printed width", widthInches);
         double perUnit = PRINT_TICK_POINTS / ChartStyle.TICK.getSize2D();
         int w = Math.max(1, (int) Math.round(widthInches * 72 / perUnit));
         return new Figure(ChartStyle.forPrint(chart), w, Math.max(1, (int) Math.round(w * PRINT_ASPECT)), perUnit);
+    }
+
+    /**
+     * Checks a printed width as {@link #printedAt} does, so that a command can refuse it before it
+     * draws anything.
+     *
+     * @param name        how the message names the width, e.g. {@code --width-in}
+     * @param widthInches the width in inches
+     * @throws ParameterException unless it is in (0, 100) inches
+     */
+    public static void requirePrintWidth(String name, double widthInches) {
+        if (!(widthInches > 0 && widthInches < 100)) {
+            throw new ParameterException("figures", name, "a printed width in inches in (0, 100), e.g. 3.3 for a "
+                    + "paper's column", widthInches);
+        }
     }
 
     /** Height over width of a figure laid out for print: taller than on screen, for the plot between the text. */

@@ -1,5 +1,6 @@
 package org.engram.experiments.plot;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 import org.jfree.chart.JFreeChart;
@@ -27,20 +28,6 @@ public final class SpikeRasterPlot {
     private static final int SHORTEST_WINDOW_EXPONENT = -3;
 
     private SpikeRasterPlot() {
-    }
-
-    /**
-     * Draws the figure of a window that starts at 0.
-     *
-     * @param timesMs    spike times (ms), one per spike
-     * @param neurons    neuron index of each spike, in [0, neuronCount)
-     * @param neuronCount number of neurons shown (y range)
-     * @param durationMs length of the window shown (ms), {@code > 0}; spikes at [0, durationMs]
-     * @param title      figure title
-     * @return the figure at the default size
-     */
-    public static Figure of(double[] timesMs, int[] neurons, int neuronCount, double durationMs, String title) {
-        return of(timesMs, neurons, neuronCount, 0, durationMs, title);
     }
 
     /**
@@ -122,7 +109,9 @@ public final class SpikeRasterPlot {
         for (int exponent = (int) Math.floor(Math.log10(durationMs)); exponent >= SHORTEST_WINDOW_EXPONENT;
              exponent--) {
             for (int multiple : WINDOW_MULTIPLES) {
-                start = durationMs - multiple * Math.pow(10, exponent);
+                // In decimal: 2500.7 - 2000 is 500.7, not 500.6999999999998.
+                start = BigDecimal.valueOf(durationMs).subtract(BigDecimal.valueOf(multiple).scaleByPowerOfTen(exponent))
+                        .doubleValue();
                 if (start > 0 && timesMs.length - firstAtOrAfter(timesMs, start) <= dots) {
                     return start;
                 }

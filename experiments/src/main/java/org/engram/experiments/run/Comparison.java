@@ -204,14 +204,17 @@ public final class Comparison {
                         && ConfigDifferences.sameButSeeds(head.directory(), r.directory()))) {
                     continue;
                 }
+                Set<Long> pooled = new LinkedHashSet<>();
+                g.forEach(m -> pooled.addAll(seeds(results.get(m))));
                 Set<Long> shared = new LinkedHashSet<>(seeds(r));
-                g.forEach(m -> shared.retainAll(seeds(results.get(m))));
+                shared.retainAll(pooled);
                 if (shared.isEmpty()) {
                     group = g;
                     break;
                 }
                 notes.add("run " + tag(i) + " has the config of run " + tag(g.get(0)) + " and seeds in common with "
-                        + "it " + shared + ": shown apart, as pooled a seed would count twice");
+                        + (g.size() > 1 ? "the runs pooled with it " : "it ") + shared
+                        + ": shown apart, as pooled a seed would count twice");
             }
             if (group == null) {
                 group = new ArrayList<>();

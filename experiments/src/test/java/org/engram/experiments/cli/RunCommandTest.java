@@ -507,6 +507,14 @@ class RunCommandTest {
         assertTrue(apart.err().contains("run B has the config of run A and seeds in common with it [1]: shown apart, "
                 + "as pooled a seed would count twice"), apart.err());
         assertTrue(apart.out().contains("| naive [A] | 2 |") && apart.out().contains("| naive [B] | 1 |"), apart.out());
+        // A run whose seeds are those of two pooled runs together shares a seed with each.
+        CliRunner.Result third = CliRunner.run("compare", single.get(0).toString(), single.get(1).toString(),
+                folder.toString(), "--out", dir.resolve("cmp-third").toString());
+        assertEquals(0, third.exitCode(), third.err());
+        assertTrue(third.err().contains("run C has the config of run A and seeds in common with the runs pooled with "
+                + "it [1, 2]"), third.err());
+        assertTrue(third.out().contains("| naive [A+B] | 2 |") && third.out().contains("| naive [C] | 2 |"),
+                third.out());
     }
 
     /**
@@ -527,6 +535,12 @@ class RunCommandTest {
         assertEquals(0, compared.exitCode(), compared.err());
         assertEquals(990, ImageIO.read(Path.of(compared.lastLine()).resolve("plots/comparison.png").toFile())
                 .getWidth(), 2);
+        // Without --out, beside the run's own plots, which it leaves as they were.
+        CliRunner.Result beside = CliRunner.run("plot", folder.toString(), "--width-in", "7");
+        assertEquals(0, beside.exitCode(), beside.err());
+        assertEquals(folder.resolve("plots-7in").toString(), beside.lastLine());
+        assertEquals(2100, ImageIO.read(folder.resolve("plots-7in/forgetting_naive.png").toFile()).getWidth(), 2);
+        assertArrayEquals(before, Files.readAllBytes(folder.resolve("plots/comparison.png")));
         CliRunner.Result zero = CliRunner.run("plot", folder.toString(), "--width-in", "0", "--out",
                 dir.resolve("print-0").toString());
         assertEquals(2, zero.exitCode(), zero.err());

@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.engram.experiments.run.RunFolder;
+import org.engram.simulator.ParameterException;
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,7 @@ class FigureFilesTest {
                 Arguments.of("curves", "Learning curves", LearningCurvePlot.of(List.of(
                         new LearningCurvePlot.Curve("loss", new double[] {1, 2, 3, 4}, new double[] {2, 1, Double.NaN, 0.5})),
                         "loss (nats)", new int[] {3}, "Learning curves")),
-                Arguments.of("raster", "Spike raster", SpikeRasterPlot.of(times, neurons, 4, 10, "Spike raster")),
+                Arguments.of("raster", "Spike raster", SpikeRasterPlot.of(times, neurons, 4, 0, 10, "Spike raster")),
                 Arguments.of("rate", "Population rate", PopulationRatePlot.of(new double[] {100, 0, 50, 25, 75}, 4, 10, 2, "Population rate")));
     }
 
@@ -125,7 +126,7 @@ class FigureFilesTest {
         assertTrue(printed.chart().getTitle() == null && !svg.contains(title), "the title is the caption's");
         assertEquals(figure.chart().getLegend() != null, printed.chart().getLegend() != null);
         assertEquals(title, figure.chart().getTitle().getText(), "the figure it came from is unchanged");
-        assertThrows(IllegalArgumentException.class, () -> figure.printedAt(0));
+        assertThrows(ParameterException.class, () -> figure.printedAt(0));
     }
 
     /** The SVG's ids come from its content, not the clock: the same figure gives the same file, another other ids. */

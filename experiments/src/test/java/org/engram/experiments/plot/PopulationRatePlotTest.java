@@ -16,7 +16,7 @@ class PopulationRatePlotTest {
         assertThrows(IllegalArgumentException.class, () -> PopulationRatePlot.of(new double[] {1}, 1, 10, Double.NaN, "t"));
         assertThrows(IllegalArgumentException.class, () -> PopulationRatePlot.of(new double[0], 1, 10, 1, "t"));
         assertThrows(IllegalArgumentException.class,
-                () -> SpikeRasterPlot.of(new double[] {1}, new int[] {5}, 4, 10, "t"));
+                () -> SpikeRasterPlot.of(new double[] {1}, new int[] {5}, 4, 0, 10, "t"));
     }
 
     /** Up to the limit every bin is drawn as it is, followed by the last level repeated at the end. */

@@ -33,6 +33,8 @@ class SpikeRasterPlotTest {
         assertEquals(500, SpikeRasterPlot.windowStartMs(even(60_000, 1000), 1000, 1000));
         assertEquals(800, SpikeRasterPlot.windowStartMs(even(200_000, 1000), 1000, 1000));
         assertEquals(150_000, SpikeRasterPlot.windowStartMs(even(196_000, 200_000), 1000, 200_000));
+        // Reckoned in decimal: 2500.7 - 2000, not 500.6999999999998.
+        assertEquals(500.7, SpikeRasterPlot.windowStartMs(even(60_000, 2500.7), 1000, 2500.7));
     }
 
     /**
@@ -72,7 +74,7 @@ class SpikeRasterPlotTest {
         assertEquals("2 spikes from 2 neurons in the 500 ms from 500 to 1000 ms; mean rate 2.00 Hz",
                 PopulationRatePlotTest.subtitle(f));
         assertEquals("1 spikes from 1 neurons in 1000 ms; mean rate 1.00 Hz",
-                PopulationRatePlotTest.subtitle(SpikeRasterPlot.of(new double[] {5}, new int[] {0}, 1, 1000, "t")));
+                PopulationRatePlotTest.subtitle(SpikeRasterPlot.of(new double[] {5}, new int[] {0}, 1, 0, 1000, "t")));
         assertThrows(IllegalArgumentException.class,
                 () -> SpikeRasterPlot.of(new double[0], new int[0], 1, 10, 10, "t"));
     }

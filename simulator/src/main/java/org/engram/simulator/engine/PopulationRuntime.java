@@ -79,7 +79,7 @@ final class PopulationRuntime {
             try {
                 eventHead = new int[size * slots];
             } catch (OutOfMemoryError e) {
-                throw pastTheHeap(population, slots, Integer.BYTES, grid);
+                throw pastTheHeap(population, slots, Integer.BYTES, grid, true);
             }
             Arrays.fill(eventHead, -1);
             queues = new PreciseQueue[workers][slots];
@@ -101,25 +101,27 @@ final class PopulationRuntime {
         long bytesPerSlot = (long) arrays * Double.BYTES;
         // Rows are allocated one by one: buffers past the heap would fill it before they failed.
         if (bytesPerSlot * slots * (double) population.size() > Runtime.getRuntime().maxMemory()) {
-            throw pastTheHeap(population, slots, bytesPerSlot, grid);
+            throw pastTheHeap(population, slots, bytesPerSlot, grid, false);
         }
         try {
             return new double[slots][population.size()];
         } catch (OutOfMemoryError e) {
-            throw pastTheHeap(population, slots, bytesPerSlot, grid);
+            throw pastTheHeap(population, slots, bytesPerSlot, grid, true);
         }
     }
 
     /**
      * The refusal of input buffers the heap cannot hold: they grow with the longest delay into the
-     * population, which a delay of seconds at dt = 0.1 ms makes thousands of rows.
+     * population, which a delay of seconds at dt = 0.1 ms makes thousands of rows. {@code besideTheRest}
+     * when they would fit the heap alone, but not beside what it holds already.
      */
     private static ParameterException pastTheHeap(Population<?, ?> population, int slots, long bytesPerSlot,
-                                                  TimeGrid grid) {
+                                                  TimeGrid grid, boolean besideTheRest) {
         return new ParameterException("population '" + population.name() + "'", "input buffers",
-                String.format(Locale.ROOT, "buffers that fit the Java heap (at most %.0f MB): %d bytes per neuron for "
+                String.format(Locale.ROOT, "buffers that fit the Java heap (%.0f MB in all%s): %d bytes per neuron for "
                         + "each step of the longest delay into the population, and one more",
-                        Runtime.getRuntime().maxMemory() / 1e6, bytesPerSlot),
+                        Runtime.getRuntime().maxMemory() / 1e6, besideTheRest ? ", beside the network and the "
+                                + "buffers of other populations" : "", bytesPerSlot),
                 String.format(Locale.ROOT, "%.0f MB for %d neurons and a longest delay of %d steps (%s ms)",
                         bytesPerSlot * slots * (double) population.size() / 1e6, population.size(), slots - 1,
                         (float) grid.timeMs(slots - 1)),

@@ -60,11 +60,11 @@ final class SpikeBuffer implements SpikeSink {
         if (i < lo || i >= hi || s < fromStep || s >= toStep || precise) {
             throw unexpected("spike(" + i + ", " + s + ")");
         }
-        if (s < lastStep || s == lastStep && i <= lastNeuron) {
-            // The merge of the workers' spikes, and so what listeners and recorders see, needs the order.
+        if (s < lastStep || s == lastStep && i < lastNeuron) {
+            // The merge of the workers' spikes, and so what listeners and recorders see, needs the order. A
+            // neuron may fire twice in a step: a spike source given one time twice does.
             throw new IllegalStateException(kernelOf() + " called spike(" + i + ", " + s + ") after spike("
-                    + lastNeuron + ", " + lastStep + "), expected each neuron's spike once per step, in ascending "
-                    + "order of step and then neuron");
+                    + lastNeuron + ", " + lastStep + "), expected spikes in ascending order of step and then neuron");
         }
         lastStep = s;
         lastNeuron = i;

@@ -204,7 +204,6 @@ class LibraryMisuseTest {
         }
     }
 
-    /** A population whose state does not fit the heap is refused by name; it ran out of memory. */
     /**
      * A population's input buffers hold a row per step of the longest delay into it: 100,000
      * neurons and a 3 s delay take 48 GB, refused by name before any row is made. A population no
@@ -228,6 +227,7 @@ class LibraryMisuseTest {
                 + "(3000.0 ms)") && error.getMessage().contains("shorten the delays into 'cells'"), error.getMessage());
     }
 
+    /** A population whose state does not fit the heap is refused by name; it ran out of memory. */
     @Test
     void aPopulationPastTheHeapIsRefusedByName() {
         // 2 x 10^9 potentials alone take 16 GB, more than a test JVM's heap (a quarter of the memory).
