@@ -57,6 +57,7 @@ public final class OtherCommandConfig {
             return null;
         }
         return new ConfigException(source, null, "a config of " + self, "a config of engram " + other.subcommand()
-                + " (" + String.join(", ", unknown) + ")", "use: " + LaunchCommand.withFile(other.subcommand(), source));
+                + " (" + String.join(", ", unknown) + ")", "use: "
+                + LaunchCommand.withFile(other.subcommand(), source));
     }
 }

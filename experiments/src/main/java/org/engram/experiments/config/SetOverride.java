@@ -35,7 +35,8 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         String where = "--set " + text;
         int eq = text.indexOf('=');
         if (eq <= 0) {
-            throw new ConfigException(where, null, "key=value, e.g. training.epochs=2 or populations[0].size=100", "'" + text + "'", null);
+            throw new ConfigException(where, null, "key=value, e.g. training.epochs=2 or populations[0].size=100",
+                    "'" + text + "'", null);
         }
         String key = text.substring(0, eq).trim();
         String raw = text.substring(eq + 1).trim();

@@ -20,7 +20,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * the 95% confidence interval (Student t) as error bars. Its last point is ACC.
  */
 public final class AverageAccuracyPlot {
-    /** How far apart, in tasks, the points of neighbouring strategies are drawn, so that their bars do not cover each other. */
+    /** How far apart, in tasks, neighbouring strategies' points are drawn, so that their bars do not cover each other. */
     private static final double DODGE = 0.06;
 
     private AverageAccuracyPlot() {

@@ -129,7 +129,8 @@ public final class Comparison {
                 csv.append(',').append(m == null ? "" : m.get("mean").toString());
                 // Unrounded, as the mean beside it: a table of the CSV rounds both alike.
                 csv.append(',').append(m == null || m.get("ci95_high") == null ? "" : Double.toString(
-                        (((Number) m.get("ci95_high")).doubleValue() - ((Number) m.get("ci95_low")).doubleValue()) / 2));
+                        (((Number) m.get("ci95_high")).doubleValue() - ((Number) m.get("ci95_low")).doubleValue())
+                                / 2));
             }
             csv.append(',').append(pools.size() > 1 ? row.pool().tag() : "");
             for (String setting : SETTINGS) {

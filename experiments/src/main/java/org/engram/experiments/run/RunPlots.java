@@ -50,14 +50,14 @@ public final class RunPlots {
         for (RunResults.Strategy s : run.strategies()) {
             String seeds = s.seeds().size() == 1 ? "seed " + s.seeds().get(0) : "mean of " + s.seeds().size() + " seeds";
             String base = ExperimentConfig.fileStem(s.label());
-            files.addAll(layout.apply(ForgettingPlot.of(s.matrices(), names, s.label() + ": accuracy on each task as tasks are learned ("
-                    + seeds + ")")).write(plots, "forgetting_" + base));
+            files.addAll(layout.apply(ForgettingPlot.of(s.matrices(), names, s.label()
+                    + ": accuracy on each task as tasks are learned (" + seeds + ")")).write(plots, "forgetting_" + base));
             files.addAll(layout.apply(AccuracyHeatMap.of(s.matrices(), names, s.label() + ": accuracy matrix ("
                     + seeds + ")")).write(plots, "accuracy_matrix_" + base));
         }
         if (run.tasks().size() > 1) {
-            files.addAll(layout.apply(StrategyComparisonPlot.of(entries(run), run.experiment() + ": strategies compared"))
-                    .write(plots, "comparison"));
+            files.addAll(layout.apply(StrategyComparisonPlot.of(entries(run), run.experiment()
+                    + ": strategies compared")).write(plots, "comparison"));
             List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
             run.strategies().forEach(s -> lines.add(new AverageAccuracyPlot.Strategy(s.label(), s.matrices())));
             files.addAll(layout.apply(AverageAccuracyPlot.of(lines, run.experiment()

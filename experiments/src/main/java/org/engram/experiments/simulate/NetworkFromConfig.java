@@ -307,7 +307,8 @@ final class NetworkFromConfig {
 
     /**
      * Locates an error the engine found when it prepared the built network for the config's mode
-     * (a Poisson rate above the grid-mode limit) at the key of the entry it is about; populations were already prepared for the mode by {@link #build()}.
+     * (a Poisson rate above the grid-mode limit) at the key of the entry it is about; populations
+     * were already prepared for the mode by {@link #build()}.
      *
      * @param e the engine's error
      * @return the error at its key, or {@code e} itself when no entry matches

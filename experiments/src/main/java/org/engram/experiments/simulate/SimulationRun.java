@@ -231,7 +231,8 @@ public final class SimulationRun {
                     network.bytesPerSynapse(), c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT),
                     c.threads(), parallel, c.seed(), setupSeconds, loopSeconds, spikeCount, events,
                     loopSeconds > 0 ? events / loopSeconds : 0.0, digest.hex(), populations,
-                    SimulationSummary.SimulationProvenance.of(Platform.current(), started.toString(), yaml, commandLine));
+                    SimulationSummary.SimulationProvenance.of(Platform.current(), started.toString(), yaml,
+                            commandLine));
             String summary = summary(json);
             for (SpikeRecorder r : spikes) {
                 folder.write("spikes_" + r.population().name() + ".csv", out -> writeCsv(out, r::writeCsv));

@@ -123,8 +123,8 @@ public final class Engine implements AutoCloseable {
     public Engine(Network network, EngineOptions options) {
         if (network == null || options == null) {
             throw new ParameterException("engine", network == null ? "network" : "options", network == null
-                    ? "a network (NetworkBuilder.build())" : "options (EngineOptions.grid(threads) or precise(threads))",
-                    null);
+                    ? "a network (NetworkBuilder.build())"
+                    : "options (EngineOptions.grid(threads) or precise(threads))", null);
         }
         this.network = network;
         this.options = options;

@@ -84,7 +84,8 @@ final class SpikeBuffer implements SpikeSink {
     }
 
     private IllegalStateException unexpected(String call) {
-        return new IllegalStateException(kernelOf() + " called " + call + ", expected " + (precise ? "no grid spike in precise mode"
+        return new IllegalStateException(kernelOf() + " called " + call + ", expected " + (precise
+                ? "no grid spike in precise mode"
                 : "spike(i, step) with a neuron in [" + lo + ", " + hi + ") and a step in [" + fromStep + ", "
                 + toStep + ") (the range and steps of this call; spikeAt is precise mode's)"));
     }
