@@ -1,6 +1,5 @@
 package org.engram.experiments.plot;
 
-import java.awt.BasicStroke;
 import java.util.List;
 import java.util.Locale;
 import org.engram.experiments.metrics.AccuracyMatrix;
@@ -101,12 +100,7 @@ public final class AverageAccuracyPlot {
         x.setRange(0.5, strategies.get(0).matrices().get(0).size() + 0.5);
         NumberAxis y = new NumberAxis("accuracy on the tasks so far (%)");
         y.setAutoRangeIncludesZero(false);
-        XYErrorRenderer r = new XYErrorRenderer();
-        r.setDrawXError(false);
-        r.setDefaultLinesVisible(true);
-        r.setDefaultShapesVisible(true);
-        r.setErrorStroke(new BasicStroke(1.2f));
-        r.setCapLength(6);
+        XYErrorRenderer r = ChartStyle.linesWithErrorBars();
         int[] styles = ChartStyle.styles(strategies.stream().map(Strategy::label).toList());
         for (int k = 0; k < n; k++) {
             r.setSeriesPaint(k, ChartStyle.color(styles[k]));

@@ -18,6 +18,7 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
@@ -254,6 +255,22 @@ public final class ChartStyle {
                 action.accept(axis);
             }
         }
+    }
+
+    /**
+     * A renderer of lines with markers, and each point's interval (a y interval data set's start
+     * and end) as a thin vertical bar with caps.
+     *
+     * @return the renderer, for series paints, strokes and shapes to be set
+     */
+    static XYErrorRenderer linesWithErrorBars() {
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDrawXError(false);
+        r.setDefaultLinesVisible(true);
+        r.setDefaultShapesVisible(true);
+        r.setErrorStroke(new BasicStroke(1.2f));
+        r.setCapLength(6);
+        return r;
     }
 
     /**

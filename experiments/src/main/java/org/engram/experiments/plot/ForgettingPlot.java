@@ -3,20 +3,22 @@ package org.engram.experiments.plot;
 import java.util.List;
 
 import org.engram.experiments.metrics.AccuracyMatrix;
+import org.engram.experiments.metrics.SeedSummary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * How the accuracy on each task develops as later tasks are learned: one line per task, from the
- * moment it is learned to the end of the sequence.
+ * moment it is learned to the end of the sequence; over several seeds, with each point's 95%
+ * confidence interval (Student t) as a bar.
  *
  * <p>x is the number of tasks learned so far (1..T), y the test accuracy on the task (%). A line
  * that falls shows forgetting; the subtitle gives ACC, BWT and average forgetting.
@@ -48,14 +50,23 @@ public final class ForgettingPlot {
      * @return the figure at the default size
      */
     public static Figure of(List<AccuracyMatrix> runs, List<String> taskNames, String title) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("forgetting plot: need the accuracy matrix of at least one run");
+        }
         AccuracyMatrix matrix = AccuracyMatrix.mean(runs);
         int t = matrix.size();
         Labels.requireCount(taskNames, t, "task names");
-        XYSeriesCollection data = new XYSeriesCollection();
+        boolean bars = runs.size() > 1;
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (int j = 0; j < t; j++) {
-            XYSeries s = new XYSeries("task " + (j + 1) + ": " + taskNames.get(j), false, false);
+            YIntervalSeries s = new YIntervalSeries("task " + (j + 1) + ": " + taskNames.get(j), false, false);
+            // Side by side around each task's number, so that the tasks' bars do not cover each other.
+            double dodge = bars ? (j - (t - 1) / 2.0) * DODGE : 0;
             for (int i = j; i < t; i++) {
-                s.add(i + 1, 100 * matrix.get(i, j));
+                double mean = 100 * matrix.get(i, j);
+                SeedSummary spread = SeedSummary.of(over(runs, i, j));
+                boolean finite = Double.isFinite(spread.halfWidth());
+                s.add(i + 1 + dodge, mean, finite ? 100 * spread.low() : mean, finite ? 100 * spread.high() : mean);
             }
             data.addSeries(s);
         }
@@ -65,7 +76,7 @@ public final class ForgettingPlot {
         NumberAxis y = new NumberAxis("test accuracy on the task (%)");
         y.setRange(0, 104);   // room above 100, where finished tasks often stay, for whole markers
         y.setTickUnit(new NumberTickUnit(10));
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        XYErrorRenderer r = ChartStyle.linesWithErrorBars();
         for (int j = 0; j < t; j++) {
             r.setSeriesPaint(j, ChartStyle.color(j));
             r.setSeriesStroke(j, ChartStyle.line(j));
@@ -81,8 +92,21 @@ public final class ForgettingPlot {
                 + "   BWT " + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::bwt))
                 + "   average forgetting "
                 + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::averageForgetting)) + "   (" + t
-                + (t == 1 ? " task)" : " tasks)");
+                + (t == 1 ? " task)" : " tasks)") + (bars ? ";   bars: 95% confidence interval over "
+                + runs.size() + " seeds" : "");
         ChartStyle.subtitle(chart, summary);
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+
+    /** How far apart, in tasks, neighbouring tasks' points are drawn when they have bars. */
+    private static final double DODGE = 0.04;
+
+    /** The accuracy on task {@code j} after task {@code i} of each run. */
+    private static double[] over(List<AccuracyMatrix> runs, int i, int j) {
+        double[] values = new double[runs.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = runs.get(k).get(i, j);
+        }
+        return values;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.SeedSummary;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,5 +53,28 @@ class SeedMeanForgettingTest {
         assertTrue(heat.contains("ACC 63.7%"), "heat map: the table's ACC");
         String tableLa = String.format(Locale.ROOT, "%.1f%%", 100 * SeedSummary.of(new double[] {0.25, 0.475}).mean());
         assertTrue(heat.contains("learning accuracy " + tableLa), "heat map: the table's learning accuracy " + tableLa);
+    }
+
+    /**
+     * Over seeds, each point is the mean matrix's entry with the Student-t interval of the seeds'
+     * entries as its bar, the tasks' points side by side; one run has no bars, on whole tasks.
+     */
+    @Test
+    void eachPointOfSeveralSeedsHasItsIntervalAsABar() {
+        AccuracyMatrix a = AccuracyMatrix.of(new double[][] {{0.9, 0.1}, {0.7, 0.8}});
+        AccuracyMatrix b = AccuracyMatrix.of(new double[][] {{0.7, 0.2}, {0.5, 0.9}});
+        YIntervalSeriesCollection two = (YIntervalSeriesCollection) ForgettingPlot.of(List.of(a, b),
+                List.of("0", "1"), "two seeds").chart().getXYPlot().getDataset();
+        // Task 1 after task 2: 0.7 and 0.5.
+        SeedSummary spread = SeedSummary.of(new double[] {0.7, 0.5});
+        assertEquals(60, two.getYValue(0, 1), 1e-12);
+        assertEquals(100 * spread.low(), two.getStartYValue(0, 1), 1e-9);
+        assertEquals(100 * spread.high(), two.getEndYValue(0, 1), 1e-9);
+        assertTrue(two.getXValue(0, 1) < 2 && two.getXValue(1, 0) > 2, "side by side around task 2");
+        YIntervalSeriesCollection one = (YIntervalSeriesCollection) ForgettingPlot.of(a, List.of("0", "1"), "one")
+                .chart().getXYPlot().getDataset();
+        assertEquals(2, one.getXValue(0, 1));
+        assertEquals(70, one.getStartYValue(0, 1), 1e-12);
+        assertEquals(70, one.getEndYValue(0, 1), 1e-12);
     }
 }
