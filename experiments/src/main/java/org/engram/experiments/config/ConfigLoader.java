@@ -183,6 +183,7 @@ public final class ConfigLoader {
         List<ConfigException> found = new ArrayList<>();
         SectionBinder.bindApart((ObjectNode) tree, type, where, found);
         if (found.isEmpty() && overrides.isEmpty()) {
+            // The file alone is the config: read as every file is, with parse's messages.
             return parse(text, sourceName, type);
         }
         problems.addAll(found);

@@ -37,11 +37,18 @@ class SimulateCommandTest {
             "  state: [{population: exc, variable: v, neurons: [0, 5], interval_ms: 1}]",
             "");
 
-    /** Writes a config into {@code dir} and simulates it, with the results under {@code dir/results}. */
-    private static CliRunner.Result simulate(Path dir, String fileName, String yaml) throws IOException {
+    /**
+     * Writes a config into {@code dir} and simulates it with the options given, the results under
+     * {@code dir/results}.
+     */
+    private static CliRunner.Result simulate(Path dir, String fileName, String yaml, String... options)
+            throws IOException {
         Path config = dir.resolve(fileName);
         Files.writeString(config, yaml);
-        return CliRunner.run("simulate", config.toString(), "--out", dir.resolve("results").toString());
+        List<String> args = new ArrayList<>(List.of("simulate", config.toString()));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--out", dir.resolve("results").toString()));
+        return CliRunner.run(args.toArray(String[]::new));
     }
 
     /**
@@ -109,11 +116,8 @@ class SimulateCommandTest {
      */
     @Test
     void setOverridesKeysOfTheConfig(@TempDir Path dir) throws IOException {
-        Path config = dir.resolve("tiny.yaml");
-        Files.writeString(config, GOOD);
-        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--set", "populations[0].size=10",
-                "--set", "inputs[0].rate_hz=0", "--set", "duration_ms=20", "--duration-ms", "30", "--out",
-                dir.resolve("results").toString());
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD, "--set", "populations[0].size=10", "--set",
+                "inputs[0].rate_hz=0", "--set", "duration_ms=20", "--duration-ms", "30");
         assertEquals(0, r.exitCode(), r.err());
         Path folder = Path.of(r.lastLine());
         String resolved = Files.readString(folder.resolve("config.yaml"));
@@ -759,10 +763,7 @@ class SimulateCommandTest {
 
     @Test
     void aThreadCountFromTheCommandLineIsBlamedOnTheOption(@TempDir Path dir) throws IOException {
-        Path config = dir.resolve("tiny.yaml");
-        Files.writeString(config, GOOD);
-        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--threads", "0", "--out",
-                dir.resolve("results").toString());
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD, "--threads", "0");
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("--threads: expected an integer in [1, 1024], found 0"), r.err());
         assertFalse(r.err().contains("tiny.yaml"), "the config has no threads key: " + r.err());
