@@ -424,6 +424,7 @@ public final class Engine implements AutoCloseable {
             // Precise mode read the grid's state once, when this engine took it over.
             requireValidStates(network.populations());
         }
+        requireNoNaN();
         // A spike of the last step arrives up to the maximum delay later; that step must fit an int.
         long lastStep = (long) Integer.MAX_VALUE - network.maxDelaySteps();
         if ((long) step + steps > lastStep) {
@@ -431,6 +432,7 @@ public final class Engine implements AutoCloseable {
                     + " steps (int range less the maximum delay)", durationMs + " ms after " + step + " steps");
         }
         int end = step + steps;
+        double fromMs = timeMs();
         for (List<StateRecorder> rs : stateRecorders) {
             for (StateRecorder r : rs) {
                 r.reserve(end / r.intervalSteps());
@@ -477,6 +479,36 @@ public final class Engine implements AutoCloseable {
         }
         for (RateMonitor r : rateMonitors) {
             r.extendTo(timeMs());
+        }
+        requireNoNaNMade(fromMs);
+    }
+
+    /** Refuses NaN in a state before a run: written between runs, or left by a run that reported it. */
+    private void requireNoNaN() {
+        for (Population<?, ?> p : network.populations()) {
+            String nan = p.state().firstNaN();
+            if (nan != null) {
+                throw new ParameterException("population '" + p.name() + "'", nan, "a number in the state a run "
+                        + "starts from", "NaN");
+            }
+        }
+    }
+
+    /**
+     * Reports NaN that a run made, once it is complete: the run's spikes and samples are kept, and
+     * the next run is refused until the state is mended. Checked per run rather than per step, so
+     * it costs one pass over the state.
+     */
+    private void requireNoNaNMade(double fromMs) {
+        for (Population<?, ?> p : network.populations()) {
+            String nan = p.state().firstNaN();
+            if (nan != null) {
+                throw new EngramException("population '" + p.name() + "' (model '" + p.model().name() + "')", nan,
+                        "a number", "NaN after the run from " + fromMs + " to " + timeMs() + " ms, which made it",
+                        "its kernel computed NaN from its state, its parameters or its input: look for an infinite "
+                                + "or NaN weight into the population (a listener may have written one into a plastic "
+                                + "projection), a current source, or a division by zero in the kernel");
+            }
         }
     }
 

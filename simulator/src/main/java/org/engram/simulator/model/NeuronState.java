@@ -136,6 +136,26 @@ public abstract class NeuronState {
     }
 
     /**
+     * Finds a recordable value that is not a number. No model's state may hold NaN: once there, it
+     * spreads through every later update, and the neuron falls silent without a word. Engines
+     * refuse it before a run and report it after the run that made it.
+     *
+     * @return the first NaN as {@code "v[12]"} (variables in registration order, then by neuron),
+     *         or null when there is none
+     */
+    public final String firstNaN() {
+        for (Map.Entry<String, double[]> e : recordables.entrySet()) {
+            double[] values = e.getValue();
+            for (int i = 0; i < values.length; i++) {
+                if (Double.isNaN(values[i])) {
+                    return e.getKey() + "[" + i + "]";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * Tells the engine that this state changed between runs beyond its recordable variables (new
      * spike times, for instance): precise mode then restarts the population's neurons at the
      * current time and drops their predicted crossings. Changes to recordable variables are
