@@ -111,9 +111,9 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         String message = status.path("message").asText("");
         switch (state) {
             case "failed":
-                // A diverged run says to start anew; other failures (a full disk, say) can go on.
-                return "it is the folder of a run that failed: " + message + (message.contains("anew")
-                        || message.contains("--resume") ? "" : "; continue it with: " + LaunchCommand.resume(directory));
+                // A diverged run's message says to start anew; other failures (a full disk, say) can go on.
+                return "it is the folder of a run that failed: " + message + (status.path("resume").isTextual()
+                        ? "; continue it with: " + LaunchCommand.resume(directory) : "");
             case "running":
                 return "its status says the run is running: another engram may be running it; if that was stopped"
                         + " without a word, continue it with: " + LaunchCommand.resume(directory);

@@ -12,13 +12,16 @@ import java.util.List;
  * @param runId      the run id
  * @param state      {@code running}, {@code complete}, {@code stopped} or {@code failed}
  * @param message    why it stopped or failed, or null
+ * @param resume     the command that continues the run from its folder as it is, or null: a
+ *                   complete run, or a failed one that cannot simply go on (a diverged run, a
+ *                   checkpoint to delete first, a run to start anew; its message says what to do)
  * @param updated    when the file was written (ISO-8601 UTC)
  * @param pid        the process that wrote it: a {@code running} run whose process is gone was killed
  * @param totalTasks number of (strategy, seed, task) units of the whole run
  * @param completed  the units completed, in order
  */
-public record RunStatus(String experiment, String runId, String state, String message, String updated, long pid,
-                        int totalTasks, List<Completed> completed) {
+public record RunStatus(String experiment, String runId, String state, String message, String resume,
+                        String updated, long pid, int totalTasks, List<Completed> completed) {
     static final String FILE = "status.json";
 
     /**
@@ -36,19 +39,20 @@ public record RunStatus(String experiment, String runId, String state, String me
         completed = List.copyOf(completed);
     }
 
-    static RunStatus start(String experiment, String runId, int totalTasks) {
-        return new RunStatus(experiment, runId, "running", null, Instant.now().toString(), currentPid(), totalTasks,
-                List.of());
+    static RunStatus start(String experiment, String runId, int totalTasks, String resume) {
+        return new RunStatus(experiment, runId, "running", null, resume, Instant.now().toString(), currentPid(),
+                totalTasks, List.of());
     }
 
     RunStatus with(Completed unit) {
         List<Completed> c = new ArrayList<>(completed);
         c.add(unit);
-        return new RunStatus(experiment, runId, state, message, Instant.now().toString(), currentPid(), totalTasks, c);
+        return new RunStatus(experiment, runId, state, message, resume, Instant.now().toString(), currentPid(),
+                totalTasks, c);
     }
 
-    RunStatus state(String newState, String why) {
-        return new RunStatus(experiment, runId, newState, why, Instant.now().toString(), currentPid(),
+    RunStatus state(String newState, String why, String resumeCommand) {
+        return new RunStatus(experiment, runId, newState, why, resumeCommand, Instant.now().toString(), currentPid(),
                 totalTasks, completed);
     }
 

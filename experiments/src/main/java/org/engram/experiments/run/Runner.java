@@ -128,7 +128,7 @@ public final class Runner {
             // The arrays that did not fit are gone with the stack, so the status can be written; the
             // command line says how to allow more memory.
             loop.finish("failed", "out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / 1_000_000
-                    + " MB); with more memory allowed, continue with: " + LaunchCommand.resume(folder.directory()));
+                    + " MB); allow more, e.g. ENGRAM_JAVA_OPTS=-Xmx16g", true);
             throw e;
         }
     }
@@ -183,7 +183,7 @@ public final class Runner {
                                  String configHash, Experiment experiment, DataRecord data, RunFolder folder) {
         ExperimentConfig c = resolved.config();
         RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
-                * c.tasks().count());
+                * c.tasks().count(), LaunchCommand.resume(folder.directory()));
         Loop loop = new Loop(c, experiment, new Checkpoints(folder), folder, status, request.stopAfterTasks(), err);
         signal.act(loop::interrupted);
         return new Opened(resolved, configHash, experiment, data, folder, loop);
@@ -301,19 +301,19 @@ public final class Runner {
     private static RuntimeException stopped(RuntimeException e, Loop loop, RunFolder folder, PrintWriter err) {
         if (e instanceof TrainingDiverged || e instanceof StrategyDiverged) {
             // Not 'continue with --resume': the same config would diverge again.
-            loop.finish("failed", e.getMessage());
+            loop.finish("failed", e.getMessage(), false);
             return new RunStopped(e.getMessage() + " (the partial run is in " + folder.directory()
                     + "; delete it: resuming would diverge again)", null);
         }
         if (e instanceof UnusableCheckpoint u) {
             String message = "the run cannot go on from the checkpoint of " + u.unit() + ": " + u.getMessage() + "; "
                     + howToGoOn(u, folder.directory());
-            loop.finish("failed", message);
+            loop.finish("failed", message, false);
             return new RunStopped(message, e);
         }
         boolean asked = e instanceof RunStopped;
         String why = asked ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        loop.finish(asked ? "stopped" : "failed", why);
+        loop.finish(asked ? "stopped" : "failed", why, true);
         String message = (asked ? e.getMessage() : "the run failed: " + why) + "; the finished tasks are"
                 + " checkpointed in " + folder.directory() + "; continue with: "
                 + LaunchCommand.resume(folder.directory());
@@ -375,9 +375,9 @@ public final class Runner {
          * does; nothing if the run has already ended.
          */
         void interrupted() {
-            String resume = "continue with: " + LaunchCommand.resume(folder.directory());
-            if (finish("interrupted", "the process was stopped (signal) before the run ended; " + resume)) {
-                err.println("engram: stopped by a signal; tasks finished so far are checkpointed; " + resume);
+            if (finish("interrupted", "the process was stopped (signal) before the run ended", true)) {
+                err.println("engram: stopped by a signal; tasks finished so far are checkpointed; continue with: "
+                        + LaunchCommand.resume(folder.directory()));
                 err.flush();
             }
         }
@@ -455,16 +455,17 @@ public final class Runner {
         /**
          * Writes the final state once; later calls (a shutdown hook after the run ended) do nothing.
          *
-         * @param state the state
-         * @param why   the reason, or null
+         * @param state     the state
+         * @param why       the reason, or null
+         * @param resumable whether {@code --resume} continues the run from its folder as it is
          * @return whether this call wrote it (the first one does)
          */
-        synchronized boolean finish(String state, String why) {
+        synchronized boolean finish(String state, String why, boolean resumable) {
             if (finished) {
                 return false;
             }
             finished = true;
-            status = status.state(state, why);
+            status = status.state(state, why, resumable ? LaunchCommand.resume(folder.directory()) : null);
             status.write(folder);
             return true;
         }
@@ -483,7 +484,7 @@ public final class Runner {
                 throw new RunStopped("the process was stopped (signal) before the run folder was moved into place",
                         null);
             }
-            finish("complete", null);
+            finish("complete", null, false);
             return folder.commit();
         }
 

@@ -45,6 +45,7 @@ class FailedRunStatusTest {
         assertEquals(1, partial.size(), partial.toString());
         JsonNode status = new ObjectMapper().readTree(partial.get(0).resolve("status.json").toFile());
         assertEquals("failed", status.get("state").asText());
+        assertTrue(status.get("resume").isNull(), "no command that would diverge again: " + status);
         assertFalse(Files.exists(partial.get(0).resolve("metrics.json")), "no metrics of broken weights");
     }
 
@@ -102,5 +103,7 @@ class FailedRunStatusTest {
         JsonNode status = new ObjectMapper().readTree(partial.get(0).resolve("status.json").toFile());
         assertEquals("failed", status.get("state").asText());
         assertTrue(status.get("message").asText().startsWith("out of memory (Java heap of "), status.toString());
+        // With more memory the run goes on from its checkpoints: the status gives the command.
+        assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial.get(0)), status.toString());
     }
 }

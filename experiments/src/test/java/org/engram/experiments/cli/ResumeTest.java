@@ -569,7 +569,7 @@ class ResumeTest {
         assertEquals("interrupted", status.get("state").asText(), stopped.err());
         assertTrue(left.getFileName().toString().endsWith(".partial"), "status says interrupted, so the folder"
                 + " must be the partial one its message names: " + left);
-        assertTrue(status.get("message").asText().endsWith("engram run --resume " + left), status.toString());
+        assertTrue(status.get("resume").asText().endsWith("engram run --resume " + left), status.toString());
         assertEquals(2, stopped.exitCode(), stopped.err());
         CliRunner.Result resumed = CliRunner.run("run", "--resume", left.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());

@@ -91,12 +91,13 @@ class WrongCommandTest {
         assertTrue(failed.err().contains("it is the folder of a run that failed: the loss is NaN; start the run anew"),
                 failed.err());
         assertFalse(failed.err().contains("--resume"), failed.err());
-        // Another failure (a full disk) can go on; a run marked running may be another process's.
+        // Another failure (a full disk) can go on, as its status's resume command says, whatever its
+        // message's words; a run marked running may be another process's.
         Files.writeString(partial.resolve("status.json"), "{\"state\": \"failed\", \"message\": \"IOException:"
-                + " No space left on device\"}");
+                + " No space left on device; start anew or --resume\", \"resume\": \"engram run --resume elsewhere\"}");
         CliRunner.Result full = CliRunner.run("plot", partial.toString());
-        assertTrue(full.err().contains("No space left on device; continue it with: engram run --resume " + partial),
-                full.err());
+        assertTrue(full.err().contains("No space left on device; start anew or --resume; continue it with: engram run"
+                + " --resume " + partial), full.err());
         Files.writeString(partial.resolve("status.json"), "{\"state\": \"running\"}");
         CliRunner.Result running = CliRunner.run("plot", partial.toString());
         assertTrue(running.err().contains("its status says the run is running: another engram may be running it"),
