@@ -13,6 +13,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -221,7 +223,8 @@ public final class Figure {
     /**
      * The figure as a one-page PDF document of its size in points, the form a LaTeX paper
      * includes. Text is drawn as outlines: the PDF's standard fonts have no glyphs beyond Latin-1,
-     * and outlines show every character the chart's font has, in any viewer.
+     * and outlines show every character the chart's font has, in any viewer. The document carries
+     * no creation or modification date, so the same figure gives the same file, as its PNG and SVG do.
      *
      * @return the PDF bytes
      */
@@ -235,7 +238,27 @@ public final class Figure {
         g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         g.scale(pointsPerUnit, pointsPerUnit);
         chart.draw(g, new Rectangle(0, 0, width, height));
-        return document.getPDFBytes();
+        return withoutDates(document.getPDFBytes());
+    }
+
+    /** A date entry of a document's information dictionary, which JFreePDF fills from the clock. */
+    private static final Pattern PDF_DATE = Pattern.compile("/(CreationDate|ModDate) \\(D:[^)]*\\)");
+
+    /**
+     * Blanks the dates JFreePDF writes into the information dictionary (it has no way to leave them
+     * out). Blanks, not deletions: the cross-reference table gives every object's byte offset, and
+     * whitespace between a dictionary's entries is allowed (PDF 1.7, 7.2.2). Latin-1 maps each byte
+     * to one character and back, so the rest of the document is kept byte for byte.
+     */
+    static byte[] withoutDates(byte[] pdf) {
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        Matcher date = PDF_DATE.matcher(text);
+        StringBuilder blanked = new StringBuilder(text.length());
+        while (date.find()) {
+            date.appendReplacement(blanked, " ".repeat(date.end() - date.start()));
+        }
+        date.appendTail(blanked);
+        return blanked.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /**

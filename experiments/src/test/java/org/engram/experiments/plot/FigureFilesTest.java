@@ -2,10 +2,12 @@ package org.engram.experiments.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -138,6 +140,29 @@ class FigureFilesTest {
         assertEquals(first, ForgettingPlot.of(R3, names, "t").svg());
         String prefix = first.substring(first.indexOf("clipPath id='") + 13, first.indexOf("clip-0"));
         assertFalse(ForgettingPlot.of(other, names, "t").svg().contains(prefix), prefix);
+    }
+
+    /**
+     * JFreePDF dates each document from the clock, so the same figure made another second gave
+     * another file. The dates are blanked in place: the document keeps its length and byte
+     * offsets, and reads as before, title and page included.
+     */
+    @Test
+    void aPdfCarriesNoDateAndReadsWhole() throws Exception {
+        Figure figure = ForgettingPlot.of(R3, List.of("0,1", "2,3", "4,5"), "t");
+        byte[] dated = new org.jfree.pdf.PDFDocument().getPDFBytes();
+        assertTrue(new String(dated, StandardCharsets.ISO_8859_1).contains("/CreationDate (D:"), "JFreePDF dates");
+        byte[] undated = Figure.withoutDates(dated);
+        assertEquals(dated.length, undated.length);
+        assertFalse(new String(undated, StandardCharsets.ISO_8859_1).contains("Date"));
+
+        byte[] pdf = figure.pdf();
+        assertFalse(new String(pdf, StandardCharsets.ISO_8859_1).contains("Date"));
+        try (PDDocument read = Loader.loadPDF(pdf)) {
+            assertNull(read.getDocumentInformation().getCreationDate());
+            assertEquals(1, read.getNumberOfPages());
+            assertEquals("t", read.getDocumentInformation().getTitle());
+        }
     }
 
     /**
