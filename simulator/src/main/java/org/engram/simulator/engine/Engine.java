@@ -395,6 +395,9 @@ public final class Engine implements AutoCloseable {
      * later run, and any later engine on the same network, is refused.
      *
      * @param durationMs the duration in ms, a whole number of steps
+     * @throws ParameterException if a population's state holds NaN before the run
+     * @throws EngramException    if the run, complete with its spikes and samples, left NaN in a
+     *                            population's state (the next run is refused until it is mended)
      */
     public void run(double durationMs) {
         synchronized (lifecycle) {
