@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,9 @@ import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.launch.LaunchCommand;
 import org.engram.experiments.task.TaskSequence;
 import org.engram.learning.continual.StrategyDiverged;
+import org.engram.learning.continual.StrategyFailed;
 import org.engram.learning.continual.TaskData;
+import org.engram.learning.continual.TrainingDiverged;
 import org.engram.learning.train.EpochResult;
 import org.engram.simulator.EngramException;
 
@@ -507,7 +510,11 @@ public final class Runner {
                     long taskStart = System.nanoTime();
                     List<EpochRecord> records = new ArrayList<>();
                     List<double[]> epochAccuracy = new ArrayList<>();
-                    learner.startTask(t);
+                    try {
+                        learner.startTask(t);
+                    } catch (StrategyFailed f) {
+                        throw f.in(spec.label(), seed);
+                    }
                     for (int e = 0; e < epochs; e++) {
                         long t0 = System.nanoTime();
                         progress.epochStarted(spec.label(), seed, t, count, e, epochs, tasks.get(t).trainX().length);
@@ -516,21 +523,26 @@ public final class Runner {
                             r = learner.trainEpoch(e, progress::batch);
                         } catch (StrategyDiverged d) {
                             throw d.in(spec.label(), seed);
+                        } catch (StrategyFailed f) {
+                            throw f.in(spec.label(), seed);
+                        } catch (TrainingDiverged d) {
+                            throw d.in(spec.label(), seed, String.format(Locale.ROOT, "start the run anew with a"
+                                    + " smaller training.learning_rate (now %s), a training.clip_norm or weaker"
+                                    + " strategy parameters", config.training().learningRate()));
                         }
                         EpochRecord record = new EpochRecord(spec.label(), seed, t, e, r.meanLoss(), r.accuracy(),
                                 (System.nanoTime() - t0) / 1e9, r.samples());
                         records.add(record);
                         progress.epoch(record);
-                        if (config.learner().kind() == ExperimentConfig.LearnerKind.BPTT
-                                && !Double.isFinite(r.meanLoss())) {
-                            throw new TrainingDiverged(spec.label(), seed, t, e, r.meanLoss(),
-                                    config.training().learningRate());
-                        }
                         if (config.training().evaluateEveryEpoch()) {
                             epochAccuracy.add(learner.accuracy());
                         }
                     }
-                    learner.finishTask();
+                    try {
+                        learner.finishTask();
+                    } catch (StrategyFailed f) {
+                        throw f.in(spec.label(), seed);
+                    }
                     // The activity counted is that of this evaluation alone (every task's test set after
                     // every task), not of the diagnostic ones after each epoch (evaluate_every_epoch).
                     long[] activity = learner.inferenceActivity();

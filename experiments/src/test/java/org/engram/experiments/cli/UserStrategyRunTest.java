@@ -3,6 +3,8 @@ package org.engram.experiments.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -23,7 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * from a config like a built-in one: listed, its hyperparameters checked, chained, and measured.
  */
 class UserStrategyRunTest {
-    /** After the first task, one layer learns no more: its accuracy on task 1 cannot fall through it. */
+    /**
+     * After the first task, one layer learns no more: its accuracy on task 1 cannot fall through it.
+     * A negative layer stands for a bug in one's code: the hook then throws.
+     */
     public static final class FreezeLayer implements ContinualStrategy {
         private final Params params;
         private boolean frozen;
@@ -48,6 +53,9 @@ class UserStrategyRunTest {
 
         @Override
         public void transformUpdate(int layer, float[] update, LayerActivity act) {
+            if (frozen && params.layer() < 0) {
+                throw new IllegalStateException("no layer " + params.layer());
+            }
             if (frozen && layer == params.layer()) {
                 Arrays.fill(update, 0f);
             }
@@ -108,6 +116,30 @@ class UserStrategyRunTest {
                 resumed.err());
         CliRunner.Result finished = withProvider(dir, () -> CliRunner.run("run", "--resume", partial.toString()));
         assertEquals(0, finished.exitCode(), finished.err());
+    }
+
+    /**
+     * A hook that throws fails the run naming the unit, the strategy's class, the hook and the
+     * batch, with its stack trace; the status says how to go on once the code is mended (it said
+     * "IllegalStateException: no layer -1", and nothing of where).
+     */
+    @Test
+    void aThrowingHookIsNamedWithItsUnitAndBatch(@TempDir Path dir) throws Exception {
+        Path config = tinyExperiment(dir, "[{name: freeze_layer, params: {layer: -1}}]");
+        CliRunner.Result run = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
+                dir.resolve("out").toString()));
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("freeze_layer, seed 1: strategy 'freeze_layer' (" + FreezeLayer.class.getName()
+                + ") failed in transformUpdate (task 2, epoch 1, batch 1, matrix 0): java.lang.IllegalStateException:"
+                + " no layer -1"), run.err());
+        assertTrue(run.err().contains("at " + FreezeLayer.class.getName() + ".transformUpdate"), run.err());
+        Path partial;
+        try (var entries = Files.list(dir.resolve("out").resolve("mine"))) {
+            partial = entries.findFirst().orElseThrow();
+        }
+        JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
+        assertEquals("failed", status.get("state").asText());
+        assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial), status.toString());
     }
 
     /** Writes {@code dir/mine.yaml}: two tasks of the bundled subset on a small network, with these strategies. */

@@ -131,7 +131,11 @@ public final class ContinualLearner implements AutoCloseable {
         }
         inTask = true;
         batchIndex = 0;
-        strategy.beforeTask(new Context(task.index()));
+        try {
+            strategy.beforeTask(new Context(task.index()));
+        } catch (RuntimeException e) {
+            throw failure("beforeTask", "task " + (task.index() + 1), e);
+        }
     }
 
     /**
@@ -167,11 +171,23 @@ public final class ContinualLearner implements AutoCloseable {
         for (int from = 0; from < n; from += batchSize) {
             int[] indices = Arrays.copyOfRange(order, from, Math.min(n, from + batchSize));
             Batch batch = new Batch(task.index(), scenario, epoch, batchIndex++, data, indices);
-            strategy.beforeBatch(batch);
+            try {
+                strategy.beforeBatch(batch);
+            } catch (RuntimeException e) {
+                throw failure("beforeBatch", where(batch), e);
+            }
             hooks.current = batch;
             BatchResult r = trainer.trainBatch(toTrainerBatch(batch, epoch));
             hooks.current = null;
-            strategy.afterBatch(batch);
+            try {
+                strategy.afterBatch(batch);
+            } catch (RuntimeException e) {
+                throw failure("afterBatch", where(batch), e);
+            }
+            if (!Double.isFinite(r.meanLoss())) {
+                throw TrainingDiverged.loss(strategy.name(), batch, r.meanLoss());
+            }
+            requireFiniteWeights(batch);
             afterBatch.accept(indices.length);
             lossSum += r.meanLoss() * r.samples();
             correct += r.correct();
@@ -196,8 +212,44 @@ public final class ContinualLearner implements AutoCloseable {
         if (!inTask) {
             throw new IllegalStateException("no task to finish");
         }
-        strategy.afterTask(new Context(tasks.size() - 1));
+        try {
+            strategy.afterTask(new Context(tasks.size() - 1));
+        } catch (RuntimeException e) {
+            throw failure("afterTask", "task " + tasks.size(), e);
+        }
         inTask = false;
+    }
+
+    /**
+     * What the strategy's code threw in a hook, said with where it was; errors the strategy
+     * reports itself (an {@link EngramException}, such as {@link StrategyDiverged}) pass as they are.
+     */
+    private RuntimeException failure(String hook, String where, RuntimeException e) {
+        if (e instanceof EngramException || e instanceof StrategyFailed) {
+            return e;
+        }
+        return new StrategyFailed("strategy '" + strategy.name() + "' (" + strategy.getClass().getName()
+                + ") failed in " + hook + " (" + where + "): " + e, e);
+    }
+
+    private static String where(Batch batch) {
+        return "task " + (batch.taskIndex() + 1) + ", epoch " + (batch.epoch() + 1) + ", batch " + (batch.batchIndex() + 1);
+    }
+
+    /**
+     * Refuses weights a batch left outside the finite numbers (an update too large, or a
+     * strategy's hook that made NaN): their neurons fall silent, so the loss, which then stays
+     * finite, would not tell. One pass over the weights per batch, about 1% of its training.
+     */
+    private void requireFiniteWeights(Batch batch) {
+        for (int m = 0; m < net.matrixCount(); m++) {
+            float[] w = net.weights(m);
+            for (int i = 0; i < w.length; i++) {
+                if (!Float.isFinite(w[i])) {
+                    throw TrainingDiverged.weight(strategy.name(), batch, m, i, w[i]);
+                }
+            }
+        }
     }
 
     /**
@@ -408,12 +460,25 @@ public final class ContinualLearner implements AutoCloseable {
             if (matrix == lossGradient.length - 1 && current != null) {
                 current.setLossGradient(lossGradient);
             }
-            strategy.addPenaltyGradient(matrix, weights, grad);
+            try {
+                strategy.addPenaltyGradient(matrix, weights, grad);
+            } catch (RuntimeException e) {
+                throw failure("addPenaltyGradient", where(matrix), e);
+            }
         }
 
         @Override
         public void transformUpdate(int matrix, float[] update, org.engram.learning.train.LayerActivity activity) {
-            strategy.transformUpdate(matrix, update, activity == null ? null : new Activity(matrix, activity, current));
+            try {
+                strategy.transformUpdate(matrix, update, activity == null ? null
+                        : new Activity(matrix, activity, current));
+            } catch (RuntimeException e) {
+                throw failure("transformUpdate", where(matrix), e);
+            }
+        }
+
+        private String where(int matrix) {
+            return (current == null ? "" : ContinualLearner.where(current) + ", ") + "matrix " + matrix;
         }
     }
 

@@ -1,0 +1,73 @@
+package org.engram.learning.continual;
+
+import java.util.Locale;
+import org.engram.simulator.EngramException;
+
+/**
+ * A batch left the training outside the finite numbers: its loss, or a weight. Accuracies of such
+ * weights mean nothing (a NaN weight silences the neurons it reaches, so the loss can even stay
+ * finite), and going on from a run's checkpoints with the same settings would diverge again.
+ */
+public final class TrainingDiverged extends EngramException {
+    private static final long serialVersionUID = 1L;
+
+    /** Where and what, without the advice. */
+    private final String what;
+
+    private TrainingDiverged(String what, String advice) {
+        super(what + "; " + advice, null);
+        this.what = what;
+    }
+
+    /**
+     * A batch whose mean loss is not finite.
+     *
+     * @param strategy the strategy's name, for the advice
+     * @param batch    the batch
+     * @param loss     its mean loss
+     * @return the exception
+     */
+    static TrainingDiverged loss(String strategy, Batch batch, double loss) {
+        return new TrainingDiverged(String.format(Locale.ROOT, "%s: the training loss is %s: the training diverged,"
+                + " and accuracies of its weights would mean nothing", where(batch), loss), advice(strategy));
+    }
+
+    /**
+     * A weight that is not finite after a batch.
+     *
+     * @param strategy the strategy's name, for the advice
+     * @param batch    the batch
+     * @param matrix   the weight matrix, from 0 (input side first)
+     * @param index    the weight's index in the matrix
+     * @param value    its value
+     * @return the exception
+     */
+    static TrainingDiverged weight(String strategy, Batch batch, int matrix, int index, float value) {
+        return new TrainingDiverged(String.format(Locale.ROOT, "%s: weight %d of matrix %d is %s after the batch: the"
+                + " training diverged (the neurons it reaches fall silent), and accuracies of its weights would mean"
+                + " nothing", where(batch), index, matrix, value), advice(strategy));
+    }
+
+    private static String where(Batch batch) {
+        return "task " + (batch.taskIndex() + 1) + ", epoch " + (batch.epoch() + 1) + ", batch "
+                + (batch.batchIndex() + 1);
+    }
+
+    private static String advice(String strategy) {
+        return "lower the learning rate or the strength of strategy '" + strategy + "', or, for a strategy of your"
+                + " own, look for what makes NaN or infinity in its hooks";
+    }
+
+    /**
+     * The same failure named by the run unit it happened in, with what to change in the run's
+     * config in place of the general advice.
+     *
+     * @param label  the strategy's label in the run
+     * @param seed   the seed
+     * @param advice what to do, e.g. which settings to lower
+     * @return a new exception whose message starts with the label and seed
+     */
+    public TrainingDiverged in(String label, long seed, String advice) {
+        return new TrainingDiverged(label + ", seed " + seed + ": " + what, advice);
+    }
+}

@@ -1,0 +1,115 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.engram.learning.encode.RateEncoder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A strategy of one's own that throws, or that makes NaN, is caught at the batch it did so, by
+ * name. NaN in the weights had gone unnoticed: the neurons it reaches fall silent, the loss
+ * stays finite (ln 2 for two classes), and the run reported accuracies of broken weights.
+ */
+class StrategyFaultTest {
+    private static final TaskData[] TASKS = SplitPatterns.tasks(40, 30);
+
+    /** Throws from one hook, or makes the update NaN from the second task on. */
+    private static final class Faulty implements ContinualStrategy {
+        private final String hook;
+        private int task;
+
+        Faulty(String hook) {
+            this.hook = hook;
+        }
+
+        @Override
+        public String name() {
+            return "faulty";
+        }
+
+        @Override
+        public void beforeTask(TaskContext context) {
+            task = context.taskIndex();
+            if (hook.equals("beforeTask")) {
+                throw new ArithmeticException("boom in beforeTask");
+            }
+        }
+
+        @Override
+        public void addPenaltyGradient(int layer, float[] weights, float[] grad) {
+            if (hook.equals("addPenaltyGradient") && layer == 1) {
+                throw new ArithmeticException("boom in penalty");
+            }
+        }
+
+        @Override
+        public void transformUpdate(int layer, float[] update, LayerActivity act) {
+            if (hook.equals("nan") && task >= 1) {
+                Arrays.fill(update, Float.NaN);
+            }
+        }
+
+        @Override
+        public void afterTask(TaskContext context) {
+            if (hook.equals("diverged")) {
+                throw new StrategyDiverged("its own learning diverged");
+            }
+        }
+    }
+
+    private static ContinualLearner learner(ContinualStrategy strategy) {
+        return new ContinualLearner(ContinualLearnerTest.net(), RateEncoder.bernoulli(10, 1.0),
+                ContinualLearnerTest.options(1), strategy, Scenario.TASK_INCREMENTAL);
+    }
+
+    @Test
+    void anExceptionFromAHookSaysWhichStrategyHookAndBatch() {
+        try (ContinualLearner l = learner(new Faulty("addPenaltyGradient"))) {
+            l.startTask(TASKS[0]);
+            StrategyFailed failed = assertThrows(StrategyFailed.class, () -> l.trainEpoch(0));
+            assertTrue(failed.getMessage().startsWith("strategy 'faulty' (" + Faulty.class.getName()
+                    + ") failed in addPenaltyGradient (task 1, epoch 1, batch 1, matrix 1): "
+                    + "java.lang.ArithmeticException: boom in penalty"), failed.getMessage());
+            assertTrue(failed.getCause() instanceof ArithmeticException);
+            StrategyFailed named = failed.in("mine", 7);
+            assertTrue(named.getMessage().startsWith("mine, seed 7: strategy 'faulty'"), named.getMessage());
+            assertSame(failed.getCause(), named.getCause());
+        }
+        try (ContinualLearner l = learner(new Faulty("beforeTask"))) {
+            StrategyFailed failed = assertThrows(StrategyFailed.class, () -> l.startTask(TASKS[0]));
+            assertTrue(failed.getMessage().contains("failed in beforeTask (task 1): "), failed.getMessage());
+        }
+    }
+
+    @Test
+    void aFailureTheStrategyReportsItselfPassesAsItIs() {
+        try (ContinualLearner l = learner(new Faulty("diverged"))) {
+            l.startTask(TASKS[0]);
+            l.trainEpoch(0);
+            StrategyDiverged diverged = assertThrows(StrategyDiverged.class, l::finishTask);
+            assertEquals("its own learning diverged", diverged.getMessage());
+        }
+    }
+
+    @Test
+    void aNaNUpdateStopsTrainingAtItsFirstBatch() {
+        try (ContinualLearner l = learner(new Faulty("nan"))) {
+            l.startTask(TASKS[0]);
+            l.trainEpoch(0);   // finite updates on the first task
+            l.finishTask();
+            l.startTask(TASKS[1]);
+            TrainingDiverged diverged = assertThrows(TrainingDiverged.class, () -> l.trainEpoch(0));
+            assertTrue(diverged.getMessage().startsWith("task 2, epoch 1, batch 1: weight 0 of matrix 0 is NaN after"
+                    + " the batch: the training diverged"), diverged.getMessage());
+            assertTrue(diverged.getMessage().contains("strength of strategy 'faulty'"), diverged.getMessage());
+            TrainingDiverged named = diverged.in("mine", 7, "lower it");
+            assertTrue(named.getMessage().startsWith("mine, seed 7: task 2, epoch 1, batch 1: weight 0"),
+                    named.getMessage());
+            assertTrue(named.getMessage().endsWith("would mean nothing; lower it"), named.getMessage());
+        }
+    }
+}
