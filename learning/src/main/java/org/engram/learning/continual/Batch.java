@@ -3,6 +3,7 @@ package org.engram.learning.continual;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.engram.simulator.ParameterException;
 
 /**
  * A ready-made {@link BatchContext} for trainers: the current task's samples of one batch plus
@@ -24,6 +25,10 @@ public final class Batch implements BatchContext {
     private int[] sampleIndices;
     private final List<List<DistillationTarget>> targets = new ArrayList<>();
     private float[][] lossGradient;
+    /** Set once {@code beforeBatch} is over: what is appended or attached later would not be trained on. */
+    private boolean sealed;
+    /** The length of every input vector: the task's, or the first appended one's in a batch of none. */
+    private int inputLength = -1;
 
     /**
      * Creates a batch of the current task's samples.
@@ -46,6 +51,7 @@ public final class Batch implements BatchContext {
         this.sampleIndices = new int[labels.length];
         for (int i = 0; i < samples.length; i++) {
             inputs.add(data.input(samples[i]));
+            inputLength = data.input(samples[i]).length;
             labels[i] = data.label(samples[i]);
             tasks[i] = data.task();
             sampleIndices[i] = samples[i];
@@ -108,6 +114,16 @@ public final class Batch implements BatchContext {
 
     @Override
     public void append(float[] input, int label, int task) {
+        requireOpen("append");
+        if (input == null || inputLength >= 0 && input.length != inputLength) {
+            throw new ParameterException("batch", "append: input", "an input vector as long as the task's ("
+                    + inputLength + ")", input == null ? "null" : input.length);
+        }
+        inputLength = input.length;
+        if (task < 0 || task > taskIndex) {
+            throw new ParameterException("batch", "append: task", "a task started so far, in [0, " + taskIndex + "]",
+                    task);
+        }
         int n = inputs.size();
         if (n == labels.length) {
             int grown = 2 * n;
@@ -124,6 +140,7 @@ public final class Batch implements BatchContext {
 
     @Override
     public void addDistillationTarget(int i, DistillationTarget target) {
+        requireOpen("addDistillationTarget");
         checkIndex(i);
         List<DistillationTarget> list = targets.get(i);
         if (list == null) {
@@ -163,6 +180,17 @@ public final class Batch implements BatchContext {
             throw new IllegalStateException("lossGradient is read before the trainer set it (only valid in afterBatch)");
         }
         return lossGradient[layer];
+    }
+
+    /** Refuses what comes after {@code beforeBatch}, for {@link ContinualLearner}. */
+    void seal() {
+        sealed = true;
+    }
+
+    private void requireOpen(String call) {
+        if (sealed) {
+            throw new IllegalStateException(call + " is only valid in beforeBatch: the batch has been trained on");
+        }
     }
 
     private void checkIndex(int i) {

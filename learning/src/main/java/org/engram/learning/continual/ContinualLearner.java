@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.engram.learning.encode.Encoder;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
@@ -58,14 +59,15 @@ public final class ContinualLearner implements AutoCloseable {
     private boolean inTask;
 
     /**
-     * Creates the learner and checks that the strategy works in the scenario.
+     * Creates the learner and checks that the strategy works in the scenario and fits the network.
      *
      * @param net      the network (its weights are trained in place)
      * @param encoder  how samples become spikes or currents
      * @param options  trainer settings (threads, batch size, optimiser, seed, ...)
      * @param strategy the strategy
      * @param scenario the scenario
-     * @throws EngramException if the strategy does not support the scenario
+     * @throws EngramException if the strategy does not support the scenario, or its
+     *                         hyperparameters do not fit the network's weight matrices
      */
     public ContinualLearner(LayeredNet net, Encoder encoder, TrainerOptions options, ContinualStrategy strategy,
                             Scenario scenario) {
@@ -74,6 +76,12 @@ public final class ContinualLearner implements AutoCloseable {
             throw new EngramException("strategy '" + strategy.name() + "'", "scenario",
                     "a scenario the strategy supports", scenario.name().toLowerCase(java.util.Locale.ROOT),
                     support.reason());
+        }
+        Support fit = strategy.fits(net.matrixCount());
+        if (!fit.supported()) {
+            throw new EngramException("strategy '" + strategy.name() + "'", "parameters",
+                    "values that fit the network's " + net.matrixCount() + " weight matrices", "values that do not",
+                    fit.reason());
         }
         this.net = net;
         this.strategy = strategy;
@@ -176,6 +184,7 @@ public final class ContinualLearner implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw failure("beforeBatch", where(batch), e);
             }
+            batch.seal();
             hooks.current = batch;
             BatchResult r = trainer.trainBatch(toTrainerBatch(batch, epoch));
             hooks.current = null;
@@ -257,8 +266,13 @@ public final class ContinualLearner implements AutoCloseable {
      *
      * @param task any task of the sequence (also one not trained yet)
      * @return the fraction of its test samples classified correctly
+     * @throws ParameterException if the task has no test samples
      */
     public double evaluate(TaskData task) {
+        if (task.testX().length == 0) {
+            throw new ParameterException("task '" + task.name() + "'", "testX", "at least one test sample to measure"
+                    + " an accuracy on", 0);
+        }
         return trainer.evaluate(task.testX(), task.testY(), evaluationMask(task));
     }
 
@@ -308,6 +322,9 @@ public final class ContinualLearner implements AutoCloseable {
             x[i] = batch.input(i);
             y[i] = batch.label(i);
             int sampleTask = batch.task(i);
+            if (i >= batch.ownSize()) {
+                requireClassOf(sampleTask, batch.label(i), i);
+            }
             long sample = batch.sampleIndex(i) >= 0 ? batch.sampleIndex(i) : appendedSample(batch.batchIndex(), i);
             streams[i] = encodingStream(seed, sampleTask, sample, epoch);
             if (masks != null) {
@@ -323,11 +340,34 @@ public final class ContinualLearner implements AutoCloseable {
                 }
                 terms[i] = new org.engram.learning.train.LogitTerm[k];
                 for (int j = 0; j < k; j++) {
-                    terms[i][j] = batch.distillationTarget(i, j);
+                    terms[i][j] = requireOwnUnits(batch.distillationTarget(i, j), i);
                 }
             }
         }
         return new org.engram.learning.train.Batch(x, y, streams, masks, terms);
+    }
+
+    /** A sample a strategy appended must carry a label of its task, which the readout is masked to. */
+    private void requireClassOf(int task, int label, int position) {
+        for (int c : tasks.get(task).classes()) {
+            if (c == label) {
+                return;
+            }
+        }
+        throw new ParameterException("strategy '" + strategy.name() + "': the sample it appended at batch position "
+                + position, "label", "a class of task " + (task + 1) + " " + Arrays.toString(tasks.get(task).classes()),
+                label);
+    }
+
+    /** A distillation term's units must be readout units of the network. */
+    private DistillationTarget requireOwnUnits(DistillationTarget target, int position) {
+        for (int u : target.units()) {
+            if (u >= net.classes()) {
+                throw new ParameterException("strategy '" + strategy.name() + "': the distillation term at batch"
+                        + " position " + position, "units", "readout units in [0, " + net.classes() + ")", u);
+            }
+        }
+        return target;
     }
 
     /**
@@ -511,11 +551,14 @@ public final class ContinualLearner implements AutoCloseable {
 
         @Override
         public float[] vector(int sample) {
+            Objects.checkIndex(sample, rates.samples());
             return Arrays.copyOfRange(rates.rates(), sample * rates.pre(), (sample + 1) * rates.pre());
         }
 
         @Override
         public void copyVector(int sample, float[] into, int offset) {
+            // The rates array outlives short batches: past samples(), it holds an earlier batch's rows.
+            Objects.checkIndex(sample, rates.samples());
             System.arraycopy(rates.rates(), sample * rates.pre(), into, offset, rates.pre());
         }
     }
@@ -608,6 +651,20 @@ public final class ContinualLearner implements AutoCloseable {
         @Override
         public void gradients(Objective objective, Reduction reduction, SampleSet data, int[] samples,
                               double[][] out) {
+            if (samples.length == 0) {
+                throw new ParameterException("gradient oracle", "samples", "at least one sample to reduce over", 0);
+            }
+            if (out.length != net.matrixCount()) {
+                throw new ParameterException("gradient oracle", "out", "one array per weight matrix ("
+                        + net.matrixCount() + ")", out.length);
+            }
+            for (int m = 0; m < out.length; m++) {
+                if (out[m] == null || out[m].length != net.weights(m).length) {
+                    throw new ParameterException("gradient oracle", "out[" + m + "]", "one value per weight of"
+                            + " matrix " + m + " (" + net.weights(m).length + ")",
+                            out[m] == null ? "null" : String.valueOf(out[m].length));
+                }
+            }
             org.engram.learning.train.Batch batch = oracleBatch(data, samples);
             Loss loss = objective == Objective.LOSS ? Loss.CROSS_ENTROPY : Loss.OUTPUT_SQUARED_NORM;
             for (double[] o : out) {

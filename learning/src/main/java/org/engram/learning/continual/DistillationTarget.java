@@ -21,9 +21,11 @@ import org.engram.simulator.ParameterException;
  * that sample's own loss with respect to its logits, before backpropagation; the term is then
  * averaged over the batch exactly like the sample's own loss.
  *
- * @param probabilities the soft targets p, summing to 1, length K >= 1 (not copied; do not modify)
+ * @param probabilities the soft targets p, each in [0, 1], summing to 1 within 1e-3, length K >= 1
+ *                      (not copied; do not modify)
  * @param units         the output units the targets refer to, one per target, distinct, each
- *                      {@code >= 0} (not copied; do not modify)
+ *                      {@code >= 0} and a readout unit of the network it is used with (not copied;
+ *                      do not modify)
  * @param temperature   the softmax temperature T, finite, {@code > 0}
  * @param weight        the weight of the term, finite, {@code >= 0}
  */
@@ -33,6 +35,19 @@ public record DistillationTarget(float[] probabilities, int[] units, double temp
     public DistillationTarget {
         if (probabilities == null || probabilities.length == 0) {
             throw new ParameterException("distillation", "probabilities", "at least one soft target", "none");
+        }
+        double sum = 0;
+        for (int j = 0; j < probabilities.length; j++) {
+            float p = probabilities[j];
+            if (!(p >= 0 && p <= 1)) {
+                throw new ParameterException("distillation", "probabilities[" + j + "]", "a probability in [0, 1]", p);
+            }
+            sum += p;
+        }
+        // Softmax outputs in floats sum to 1 within a few ulps; 1e-3 leaves room and still finds counts or logits.
+        if (Math.abs(sum - 1) > 1e-3) {
+            throw new ParameterException("distillation", "probabilities", "soft targets that sum to 1",
+                    "a sum of " + sum);
         }
         if (units == null || units.length != probabilities.length) {
             throw new ParameterException("distillation", "units", "one unit per soft target (" + probabilities.length

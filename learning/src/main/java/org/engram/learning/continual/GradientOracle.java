@@ -35,6 +35,8 @@ public interface GradientOracle {
      * @param samples   indices into {@code data}; N = {@code samples.length > 0}
      * @param out       per layer, an array of length {@code inputs(l) * outputs(l)} that is overwritten
      *                  (units: objective per unit weight, squared for {@code MEAN_SQUARE})
+     * @throws org.engram.simulator.ParameterException if {@code samples} is empty or {@code out}
+     *         has not one array of the matrix's size per weight matrix
      */
     void gradients(Objective objective, Reduction reduction, SampleSet data, int[] samples, double[][] out);
 

@@ -25,6 +25,7 @@ public interface LayerActivity {
      *
      * @param sample the sample index, in {@code [0, samples())}
      * @return the activity vector, length {@code inputs(layer)} (rates, 1/ms or normalised units)
+     * @throws IndexOutOfBoundsException if {@code sample} is outside {@code [0, samples())}
      */
     float[] vector(int sample);
 
@@ -35,6 +36,7 @@ public interface LayerActivity {
      * @param sample the sample index, in {@code [0, samples())}
      * @param into   receives the vector's {@code inputs(layer)} values from {@code offset} on
      * @param offset where the vector starts in {@code into}
+     * @throws IndexOutOfBoundsException if {@code sample} is outside {@code [0, samples())}
      */
     default void copyVector(int sample, float[] into, int offset) {
         float[] v = vector(sample);

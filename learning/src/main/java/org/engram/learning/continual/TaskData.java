@@ -1,5 +1,8 @@
 package org.engram.learning.continual;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import org.engram.simulator.ParameterException;
 
 /**
@@ -12,12 +15,21 @@ import org.engram.simulator.ParameterException;
  * @param trainY  their labels, as the network's readout sees them
  * @param testX   test samples
  * @param testY   their labels
- * @param classes the labels this task uses, ascending
+ * @param classes the labels this task uses, distinct; every label of its samples is one of them
  */
 public record TaskData(int index, String name, float[][] trainX, int[] trainY, float[][] testX, int[] testY,
                        int[] classes) {
-    /** Checks shapes. */
+    /** Checks shapes and labels. */
     public TaskData {
+        String owner = "task '" + name + "'";
+        if (index < 0) {
+            throw new ParameterException(owner, "index", "a position in the sequence, >= 0", index);
+        }
+        requirePresent(owner, "trainX", trainX);
+        requirePresent(owner, "trainY", trainY);
+        requirePresent(owner, "testX", testX);
+        requirePresent(owner, "testY", testY);
+        requirePresent(owner, "classes", classes);
         if (trainX.length != trainY.length) {
             throw new ParameterException("task '" + name + "'", "train labels", "one per sample (" + trainX.length + ")",
                     trainY.length);
@@ -28,6 +40,31 @@ public record TaskData(int index, String name, float[][] trainX, int[] trainY, f
         }
         if (classes.length == 0) {
             throw new ParameterException("task '" + name + "'", "classes", "at least one class", 0);
+        }
+        Set<Integer> own = new HashSet<>();
+        for (int c : classes) {
+            if (!own.add(c)) {
+                throw new ParameterException(owner, "classes", "distinct labels", "label " + c + " twice in "
+                        + Arrays.toString(classes));
+            }
+        }
+        requireOwnLabels(owner, "trainY", trainY, own, classes);
+        requireOwnLabels(owner, "testY", testY, own, classes);
+    }
+
+    private static void requirePresent(String owner, String field, Object array) {
+        if (array == null) {
+            throw new ParameterException(owner, field, "an array", "null");
+        }
+    }
+
+    /** A label outside the task's classes would be masked out of the readout and never be right. */
+    private static void requireOwnLabels(String owner, String field, int[] labels, Set<Integer> own, int[] classes) {
+        for (int i = 0; i < labels.length; i++) {
+            if (!own.contains(labels[i])) {
+                throw new ParameterException(owner, field + "[" + i + "]", "one of the task's classes "
+                        + Arrays.toString(classes), labels[i]);
+            }
         }
     }
 

@@ -607,13 +607,18 @@ public final class Trainer implements AutoCloseable {
     /**
      * The fraction of samples classified correctly.
      *
-     * @param x         the samples
+     * @param x         the samples, at least one
      * @param y         their classes
      * @param classMask allowed classes, or {@code null} for all
      * @return the accuracy in [0, 1]
+     * @throws ParameterException if there are no samples (an accuracy of none is no number) or a
+     *                            label is not a class of the network
      */
     public double evaluate(float[][] x, int[] y, boolean[] classMask) {
         checkData(x, y);
+        if (x.length == 0) {
+            throw new ParameterException("trainer", "test samples", "at least one to measure an accuracy on", 0);
+        }
         int[] p = predict(x, classMask);
         int correct = 0;
         for (int i = 0; i < p.length; i++) {
@@ -621,7 +626,7 @@ public final class Trainer implements AutoCloseable {
                 correct++;
             }
         }
-        return x.length == 0 ? 0 : (double) correct / x.length;
+        return (double) correct / x.length;
     }
 
     private void checkData(float[][] x, int[] y) {

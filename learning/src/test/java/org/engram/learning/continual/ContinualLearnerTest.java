@@ -183,8 +183,8 @@ class ContinualLearnerTest {
     @Test
     void aTaskWithAClassBeyondTheReadoutIsRefusedAndChangesNothing() {
         TaskData good = TASKS[0];
-        TaskData bad = new TaskData(0, "classes 0, 9", good.trainX(), good.trainY(), good.testX(), good.testY(),
-                new int[] {0, SplitPatterns.CLASSES + 3});
+        TaskData bad = new TaskData(0, "classes 0, 1, 9", good.trainX(), good.trainY(), good.testX(), good.testY(),
+                new int[] {good.classes()[0], good.classes()[1], SplitPatterns.CLASSES + 3});
         try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1),
                 Strategies.create("naive"), Scenario.TASK_INCREMENTAL)) {
             ParameterException e = assertThrows(ParameterException.class, () -> l.startTask(bad));

@@ -1,0 +1,178 @@
+package org.engram.learning.continual;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.Consumer;
+import org.engram.learning.encode.RateEncoder;
+import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a developer using the learning module from Java may get wrong is refused where it is done,
+ * by name (found by an audit): each case below had given a wrong number, a raw exception far from
+ * its cause, or silence.
+ */
+class LibraryMisuseTest {
+    private static final TaskData[] TASKS = SplitPatterns.tasks(20, 10);
+
+    /** Calls back from one hook, as a strategy of one's own would. */
+    private static final class Probe implements ContinualStrategy {
+        private final String hook;
+        private final Consumer<Object> call;
+
+        Probe(String hook, Consumer<Object> call) {
+            this.hook = hook;
+            this.call = call;
+        }
+
+        @Override
+        public String name() {
+            return "probe";
+        }
+
+        @Override
+        public boolean needsActivity() {
+            return hook.equals("transformUpdate");
+        }
+
+        @Override
+        public void beforeBatch(BatchContext batch) {
+            if (hook.equals("beforeBatch")) {
+                call.accept(batch);
+            }
+        }
+
+        @Override
+        public void afterBatch(BatchContext batch) {
+            if (hook.equals("afterBatch")) {
+                call.accept(batch);
+            }
+        }
+
+        @Override
+        public void transformUpdate(int layer, float[] update, LayerActivity act) {
+            if (hook.equals("transformUpdate")) {
+                call.accept(act);
+            }
+        }
+
+        @Override
+        public void afterTask(TaskContext task) {
+            if (hook.equals("afterTask")) {
+                call.accept(task);
+            }
+        }
+
+        @Override
+        public Support fits(int weightMatrices) {
+            return hook.equals("fits") ? Support.no("one value per matrix, and 3 were given") : Support.YES;
+        }
+    }
+
+    private static ContinualLearner learner(ContinualStrategy strategy) {
+        return new ContinualLearner(ContinualLearnerTest.net(), RateEncoder.bernoulli(10, 1.0),
+                ContinualLearnerTest.options(1), strategy, Scenario.TASK_INCREMENTAL);
+    }
+
+    /** Trains the first task's first epoch under a probe and returns what it threw. */
+    private static RuntimeException thrownIn(String hook, Consumer<Object> call) {
+        try (ContinualLearner l = learner(new Probe(hook, call))) {
+            l.startTask(TASKS[0]);
+            return assertThrows(RuntimeException.class, () -> {
+                l.trainEpoch(0);
+                l.finishTask();
+            });
+        }
+    }
+
+    @Test
+    void aTaskRefusesLabelsOutsideItsClassesRepeatedClassesAndNull() {
+        float[][] x = {{0.5f}, {0.5f}};
+        ParameterException outside = assertThrows(ParameterException.class,
+                () -> new TaskData(0, "t", x, new int[] {0, 1}, x, new int[] {0, 5}, new int[] {0, 1}));
+        assertEquals("testY[1]", outside.location());
+        assertTrue(outside.getMessage().contains("one of the task's classes [0, 1]"), outside.getMessage());
+        ParameterException twice = assertThrows(ParameterException.class,
+                () -> new TaskData(0, "t", x, new int[] {0, 1}, x, new int[] {0, 1}, new int[] {1, 0, 1}));
+        assertEquals("classes", twice.location());
+        ParameterException none = assertThrows(ParameterException.class,
+                () -> new TaskData(0, "t", null, new int[0], x, new int[] {0, 1}, new int[] {0, 1}));
+        assertEquals("trainX", none.location());
+    }
+
+    /** An accuracy over no test samples had been 0. */
+    @Test
+    void evaluatingATaskWithoutTestSamplesIsRefused() {
+        TaskData t = TASKS[0];
+        TaskData untested = new TaskData(t.index(), t.name(), t.trainX(), t.trainY(), new float[0][], new int[0],
+                t.classes());
+        try (ContinualLearner l = learner(new Naive())) {
+            ParameterException refused = assertThrows(ParameterException.class, () -> l.evaluate(untested));
+            assertEquals("testX", refused.location());
+        }
+    }
+
+    @Test
+    void appendedSamplesAreCheckedWhereTheyAreAppended() {
+        float[] input = TASKS[0].trainX()[0];
+        RuntimeException shortInput = thrownIn("beforeBatch", b -> ((BatchContext) b).append(new float[3], 0, 0));
+        assertTrue(shortInput.getMessage().contains("append: input: expected an input vector as long as the task's"),
+                shortInput.getMessage());
+        RuntimeException laterTask = thrownIn("beforeBatch", b -> ((BatchContext) b).append(input, 0, 3));
+        assertTrue(laterTask.getMessage().contains("append: task: expected a task started so far, in [0, 0]"),
+                laterTask.getMessage());
+        int foreign = TASKS[1].classes()[0];
+        RuntimeException label = thrownIn("beforeBatch", b -> ((BatchContext) b).append(input, foreign, 0));
+        assertTrue(label.getMessage().contains("strategy 'probe': the sample it appended at batch position "),
+                label.getMessage());
+        RuntimeException late = thrownIn("afterBatch", b -> ((BatchContext) b).append(input, 0, 0));
+        assertTrue(late instanceof StrategyFailed && late.getCause() instanceof IllegalStateException, late.toString());
+        assertTrue(late.getCause().getMessage().startsWith("append is only valid in beforeBatch"), late.toString());
+    }
+
+    @Test
+    void distillationTermsNeedProbabilitiesAndReadoutUnits() {
+        ParameterException nan = assertThrows(ParameterException.class,
+                () -> new DistillationTarget(new float[] {Float.NaN, 0.5f}, new int[] {0, 1}, 2, 1));
+        assertEquals("probabilities[0]", nan.location());
+        ParameterException counts = assertThrows(ParameterException.class,
+                () -> new DistillationTarget(new float[] {0.2f, 0.5f}, new int[] {0, 1}, 2, 1));
+        assertTrue(counts.getMessage().contains("soft targets that sum to 1"), counts.getMessage());
+        DistillationTarget pastTheReadout = new DistillationTarget(new float[] {0.5f, 0.5f}, new int[] {0, 999}, 2, 1);
+        RuntimeException refused = thrownIn("beforeBatch",
+                b -> ((BatchContext) b).addDistillationTarget(0, pastTheReadout));
+        assertTrue(refused.getMessage().contains("distillation term at batch position 0: units: expected readout"
+                + " units in [0, "), refused.getMessage());
+    }
+
+    /** Past samples(), the rates array of a short batch still holds an earlier batch's rows. */
+    @Test
+    void activityPastTheBatchIsRefused() {
+        RuntimeException past = thrownIn("transformUpdate", a -> ((LayerActivity) a).vector(((LayerActivity) a)
+                .samples()));
+        assertTrue(past.getCause() instanceof IndexOutOfBoundsException, past.toString());
+    }
+
+    @Test
+    void theOracleRefusesNoSamplesAndOutputsOfAnotherShape() {
+        RuntimeException none = thrownIn("afterTask", t -> ((TaskContext) t).oracle().gradients(
+                GradientOracle.Objective.LOSS, GradientOracle.Reduction.MEAN_SQUARE, ((TaskContext) t).trainData(),
+                new int[0], new double[2][]));
+        assertTrue(none.getMessage().contains("samples: expected at least one sample"), none.getMessage());
+        RuntimeException shape = thrownIn("afterTask", t -> ((TaskContext) t).oracle().gradients(
+                GradientOracle.Objective.LOSS, GradientOracle.Reduction.MEAN_SQUARE, ((TaskContext) t).trainData(),
+                new int[] {0}, new double[][] {new double[3]}));
+        assertTrue(shape.getMessage().contains("out: expected one array per weight matrix"), shape.getMessage());
+    }
+
+    /** fits() had been checked by the command line's config checks only. */
+    @Test
+    void aStrategyThatDoesNotFitTheNetworkIsRefusedByTheLearner() {
+        EngramException refused = assertThrows(EngramException.class,
+                () -> learner(new Probe("fits", x -> { })).close());
+        assertTrue(refused.getMessage().contains("one value per matrix, and 3 were given"), refused.getMessage());
+    }
+}
