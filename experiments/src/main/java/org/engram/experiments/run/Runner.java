@@ -1,5 +1,6 @@
 package org.engram.experiments.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -226,6 +227,7 @@ public final class Runner {
             throw new EngramException(request.resume().toString(), "--resume", "the partial folder of an engram run",
                     "the folder of an engram simulate, which cannot be resumed", "delete it and simulate again");
         }
+        requireGoesOn(partial);
         // The run id carries the hash of the config the run started with, which config.yaml holds as
         // written: an edited file would finish the run under other settings than its first tasks had.
         // Either the file's text or its resolution now may carry it: the text, where a later Engram
@@ -277,6 +279,25 @@ public final class Runner {
         });
     }
 
+    /**
+     * Refuses, before anything trains, a run whose status says it cannot go on as it is (a
+     * diverged run would train until it diverged again); an unreadable status, as a kill may leave
+     * it, does not stop a resume, since the checkpoints say what is done.
+     */
+    private static void requireGoesOn(Path partial) {
+        Path file = partial.resolve(RunStatus.FILE);
+        JsonNode status;
+        try {
+            status = JsonFiles.MAPPER.readTree(Files.readString(file));
+        } catch (IOException | RuntimeException unreadable) {
+            return;
+        }
+        if (status != null && "failed".equals(status.path("state").asText()) && status.path("resume").isNull()) {
+            throw new EngramException(file.toString(), "resume", "a run that can go on",
+                    "a run that failed and cannot be continued: " + status.path("message").asText(), null);
+        }
+    }
+
     /** Whether a saved config's text is the one a run started with (its run id carries its hash). */
     private static boolean startedWith(String runId, Path configFile) {
         try {
@@ -309,9 +330,11 @@ public final class Runner {
                     + "; delete it: resuming would diverge again)", null);
         }
         if (e instanceof UnusableCheckpoint u) {
-            String message = "the run cannot go on from the checkpoint of " + u.unit() + ": " + u.getMessage() + "; "
-                    + howToGoOn(u, folder.directory());
-            loop.finish("failed", message, false);
+            String why = "the run cannot go on from the checkpoint of " + u.unit() + ": " + u.getMessage();
+            String message = why + "; " + howToGoOn(u, folder.directory());
+            // Once the unit's folder is deleted, --resume goes on: the status gives the command with that step.
+            loop.finish("failed", u.otherNetwork() ? message : why + "; first delete "
+                    + folder.directory().resolve(u.unitFolder()), !u.otherNetwork());
             return new RunStopped(message, e);
         }
         boolean asked = e instanceof RunStopped;

@@ -48,6 +48,12 @@ class FailedRunStatusTest {
         assertEquals("failed", status.get("state").asText());
         assertTrue(status.get("resume").isNull(), "no command that would diverge again: " + status);
         assertFalse(Files.exists(partial.get(0).resolve("metrics.json")), "no metrics of broken weights");
+        // Resumed all the same, it is refused at once rather than trained until it diverges again.
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.get(0).toString());
+        assertEquals(2, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("status.json: resume: expected a run that can go on, found a run that"
+                + " failed and cannot be continued: naive, seed 1: task 1, epoch 1, batch 1"), resumed.err());
+        assertFalse(resumed.err().contains("resuming"), resumed.err());
     }
 
     /**
