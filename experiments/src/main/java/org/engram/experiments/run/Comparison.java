@@ -140,14 +140,14 @@ public final class Comparison {
         }
         String table = SummaryWriter.table(Map.of("strategies", merged));
         List<RunResults> heads = new ArrayList<>();
-        List<Path> headFolders = new ArrayList<>();
+        List<List<Path>> poolFolders = new ArrayList<>();
         for (Pool pool : pools) {
             heads.add(results.get(pool.members().get(0)));
-            headFolders.add(runs.get(pool.members().get(0)));
+            poolFolders.add(pool.members().stream().map(runs::get).toList());
         }
         List<String> notes = differences(heads, i -> pools.get(i).tag());
         if (pools.size() > 1) {
-            notes.addAll(ConfigDifferences.of(headFolders, i -> pools.get(i).tag()));
+            notes.addAll(ConfigDifferences.of(poolFolders, i -> pools.get(i).tag()));
         }
         notes.addAll(0, repeats);
         for (Pool pool : pools) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntFunction;
 
 /**
@@ -37,20 +38,25 @@ final class ConfigDifferences {
 
     /**
      * Notes on the config keys in which the runs differ: one naming every such key with each run's
-     * value, and one for each run whose {@code config.yaml} is missing or unreadable.
+     * value, and one for each run whose {@code config.yaml} is missing or unreadable. A pool of
+     * runs that differ only in their seeds counts as one run with the seeds of all of them.
      *
-     * @param runs the run folders, in comparison order
-     * @param tag  the tag of run {@code i} ({@code A}, {@code B}, ...)
+     * @param pools the run folders of each pool (one for a run alone), in comparison order
+     * @param tag   the tag of pool {@code i} ({@code A}, {@code B}, {@code A+B}, ...)
      * @return the notes, empty when the configs agree
      */
-    static List<String> of(List<Path> runs, IntFunction<String> tag) {
+    static List<String> of(List<List<Path>> pools, IntFunction<String> tag) {
         List<String> notes = new ArrayList<>();
         List<Map<String, String>> configs = new ArrayList<>();
         List<String> tags = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            Path file = runs.get(i).resolve("config.yaml");
+        for (int i = 0; i < pools.size(); i++) {
+            Path file = pools.get(i).get(0).resolve("config.yaml");
             try {
-                configs.add(leaves(Files.readString(file), LEFT_OUT));
+                Map<String, String> config = leaves(Files.readString(file), LEFT_OUT);
+                if (pools.get(i).size() > 1) {
+                    config.put("seeds", seedsOf(pools.get(i)));
+                }
+                configs.add(config);
                 tags.add(tag.apply(i));
             } catch (IOException | RuntimeException e) {
                 notes.add("run " + tag.apply(i) + " has no readable config.yaml (" + file + "), so its settings are "
@@ -62,6 +68,15 @@ final class ConfigDifferences {
             notes.add(0, "the runs' configs differ in " + String.join("; ", differing));
         }
         return notes;
+    }
+
+    /** The seeds of the runs of a pool together, ascending, written as a config's list. */
+    private static String seedsOf(List<Path> runs) throws IOException {
+        Set<Long> seeds = new TreeSet<>();
+        for (Path run : runs) {
+            tree(Files.readString(run.resolve("config.yaml"))).path("seeds").forEach(seed -> seeds.add(seed.asLong()));
+        }
+        return seeds.toString();
     }
 
     /**

@@ -27,16 +27,21 @@ class ConfigDifferencesTest {
             "  - {name: ewc, label: strong, params: {lambda: 5000.0}}",
             "");
 
-    private List<Path> runs(String... configs) throws IOException {
-        List<Path> runs = new ArrayList<>();
+    /** A run alone per config, each its own pool. */
+    private List<List<Path>> runs(String... configs) throws IOException {
+        List<List<Path>> runs = new ArrayList<>();
         for (int i = 0; i < configs.length; i++) {
-            Path run = Files.createDirectories(dir.resolve("run" + i));
-            if (configs[i] != null) {
-                Files.writeString(run.resolve("config.yaml"), configs[i]);
-            }
-            runs.add(run);
+            runs.add(List.of(run("run" + i, configs[i])));
         }
         return runs;
+    }
+
+    private Path run(String name, String config) throws IOException {
+        Path run = Files.createDirectories(dir.resolve(name));
+        if (config != null) {
+            Files.writeString(run.resolve("config.yaml"), config);
+        }
+        return run;
     }
 
     private static String tag(int i) {
@@ -82,13 +87,28 @@ class ConfigDifferencesTest {
         assertEquals(List.of(), ConfigDifferences.between(A, A.replace("threads: 2", "threads: 8")), "threads may change");
     }
 
+    /**
+     * A pool of runs that differ only in their seeds has the seeds of all of them: its first run's
+     * alone were shown ("A+B+C: [1]" for a pool of seeds 1 to 5), which could also hide that a run
+     * beside it has other seeds.
+     */
+    @Test
+    void aPoolHasTheSeedsOfAllItsRuns() throws IOException {
+        List<Path> pool = List.of(run("p1", A.replace("seeds: [1, 2]", "seeds: [1]")),
+                run("p2", A.replace("seeds: [1, 2]", "seeds: [4, 5]")), run("p3", A.replace("seeds: [1, 2]", "seeds: [3]")));
+        Path alone = run("alone", A.replace("seeds: [1, 2]", "seeds: [1]").replace("lambda: 1000.0", "lambda: 10.0"));
+        assertEquals(List.of("the runs' configs differ in seeds (A+B+C: [1, 3, 4, 5], D: [1]); "
+                        + "strategies[ewc].params.lambda (A+B+C: 1000.0, D: 10.0)"),
+                ConfigDifferences.of(List.of(pool, List.of(alone)), i -> i == 0 ? "A+B+C" : "D"));
+    }
+
     @Test
     void aRunWithoutAReadableConfigIsNamed() throws IOException {
-        List<Path> runs = runs(A, null, "strategies: [unclosed");
-        assertEquals(List.of("run B has no readable config.yaml (" + runs.get(1).resolve("config.yaml") + "), so its "
-                        + "settings are not compared",
-                "run C has no readable config.yaml (" + runs.get(2).resolve("config.yaml") + "), so its settings are "
-                        + "not compared"),
+        List<List<Path>> runs = runs(A, null, "strategies: [unclosed");
+        assertEquals(List.of("run B has no readable config.yaml (" + runs.get(1).get(0).resolve("config.yaml") + "), "
+                        + "so its settings are not compared",
+                "run C has no readable config.yaml (" + runs.get(2).get(0).resolve("config.yaml") + "), so its settings "
+                        + "are not compared"),
                 ConfigDifferences.of(runs, ConfigDifferencesTest::tag));
     }
 }
