@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.engram.experiments.config.ExperimentConfig.DatasetKind;
@@ -316,7 +318,7 @@ final class CrossChecks {
             throw new ConfigException(where.locate("tasks.groups"), "tasks.groups", "one group per task (count = "
                     + t.count() + ")", groups.size() + " groups", null);
         }
-        Set<Integer> used = new HashSet<>();
+        Map<Integer, Integer> groupOf = new HashMap<>();
         for (int g = 0; g < groups.size(); g++) {
             String key = "tasks.groups[" + g + "]";
             if (groups.get(g).isEmpty() || (domain && groups.get(g).size() != groups.get(0).size())) {
@@ -325,9 +327,16 @@ final class CrossChecks {
                         groups.get(g).toString(), null);
             }
             for (Integer c : groups.get(g)) {
-                if (c == null || c < 0 || c >= classes || !used.add(c)) {
-                    throw new ConfigException(where.locate(key), key, "distinct classes in [0, " + classes + ")",
+                if (c == null || c < 0 || c >= classes) {
+                    throw new ConfigException(where.locate(key), key, "classes in [0, " + classes + ")",
                             groups.get(g).toString(), null);
+                }
+                Integer earlier = groupOf.putIfAbsent(c, g);
+                if (earlier != null) {
+                    // Say where else it is: "distinct" alone read as a fault of this group's own list.
+                    throw new ConfigException(where.locate(key), key, "classes that no other group has (each class"
+                            + " belongs to one task)", groups.get(g) + (earlier == g ? ", with class " + c + " twice"
+                            : ", whose class " + c + " is in tasks.groups[" + earlier + "] too"), null);
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.engram.experiments.metrics.Energy;
 import org.engram.learning.continual.Scenario;
@@ -68,10 +69,12 @@ public record ExperimentConfig(
                 strategies)) {
             Set<String> stems = new HashSet<>();
             for (int i = 0; i < strategies.size(); i++) {
-                // Labels name folders and files, so they must differ there too: replay+ewc and replay_ewc do not.
-                p.require(stems.add(fileStem(strategies.get(i).label())), "strategies[" + i + "].label",
-                        "a label no other strategy has, also with '+' read as '_' as in file names (set label:"
-                                + " to tell two runs of one strategy apart)", strategies.get(i).label());
+                // Labels name folders and files, so they must differ there too: replay+ewc and replay_ewc do
+                // not, nor do Naive and naive on the case-blind file systems of macOS and Windows.
+                p.require(stems.add(fileStem(strategies.get(i).label()).toLowerCase(Locale.ROOT)),
+                        "strategies[" + i + "].label", "a label no other strategy has, also with '+' read as '_'"
+                                + " and capitals as small letters, as file names are on some systems (set label: to"
+                                + " tell two runs of one strategy apart)", strategies.get(i).label());
             }
         }
         p.throwIfAny();

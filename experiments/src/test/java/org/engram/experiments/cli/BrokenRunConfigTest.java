@@ -79,6 +79,9 @@ class BrokenRunConfigTest {
                 file("labels equal in file names", GOOD.replace("  - name: naive", "  - name: naive\n    label: a+b")
                         .replace("  - name: ewc", "  - name: ewc\n    label: a_b"),
                         "strategies[1].label", "also with '+' read as '_'", "a_b"),
+                // Their folders and plots would be one on the case-blind file systems of macOS and Windows.
+                file("labels that differ in capitals only", GOOD.replace("  - name: ewc", "  - name: ewc\n"
+                        + "    label: Naive"), "strategies[1].label", "capitals as small letters", "found Naive"),
                 file("label not starting with a letter", GOOD.replace("  - name: naive", "  - name: naive\n    label: '+x'"),
                         "strategies[0].label", "starting with a letter or digit", "found '+x'"),
                 file("angle not a number", GOOD.replace("  sequence: split", "  sequence: rotated\n  angles_deg: [NaN, 0]")
@@ -160,6 +163,12 @@ class BrokenRunConfigTest {
                         "at least 2 classes per task in task_incremental learning", "found 1"),
                 file("a group of one class in task-incremental learning", GOOD.replace("classes_per_task: 2",
                         "groups: [[0, 1], [5]]"), "tasks.groups[1]", "at least 2 classes per task", "found [5]"),
+                // "expected distinct classes, found [1, 2]" blamed a list whose own classes were distinct.
+                file("a class in two groups", GOOD.replace("classes_per_task: 2", "groups: [[0, 1], [1, 2]]"),
+                        "tasks.groups[1]: expected classes that no other group has (each class belongs to one task),"
+                                + " found [1, 2], whose class 1 is in tasks.groups[0] too"),
+                file("a class twice in one group", GOOD.replace("classes_per_task: 2", "groups: [[0, 1], [2, 2]]"),
+                        "tasks.groups[1]", "found [2, 2], with class 2 twice"),
                 file("too many classes for the split", GOOD.replace("count: 2", "count: 6"),
                         "bad.yaml:7:3: tasks.count", "count x classes_per_task <= 10 classes", "found 6 x 2"),
                 file("two problems across sections, reported together", GOOD.replace("count: 2", "count: 6")
