@@ -24,7 +24,7 @@ final class BenchReport {
 
         /** @return the located training and test sets */
         LocatedData locate() {
-            return new DataLocator().locate(data);
+            return new DataLocator().locate(data, "--data");
         }
     }
 

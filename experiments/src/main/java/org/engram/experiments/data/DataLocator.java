@@ -53,16 +53,21 @@ public final class DataLocator {
      * Finds the data.
      *
      * @param explicitFolder the folder named by the user, or {@code null} to search
+     * @param setting        where the user named it, for messages: {@code data.path}, {@code --data}
      * @return the files found and which rule found them
      * @throws DataFileException if a folder the user named does not hold all four files; the
-     *                           message lists what was missing and how to get the data
+     *                           message names the setting, lists what was missing and how to go on
      */
-    public LocatedData locate(Path explicitFolder) {
+    public LocatedData locate(Path explicitFolder, String setting) {
         if (explicitFolder != null) {
-            return required(explicitFolder, DataOrigin.CONFIG_PATH, "data folder");
+            // The search does not reach $ENGRAM_DATA past a named folder, so the way on is the folder or the setting.
+            return required(explicitFolder, DataOrigin.CONFIG_PATH, setting, "put the files into that folder, or"
+                    + " change " + setting + " (without it, $" + ENV_VAR + ", then " + SYSTEM_FOLDER + ", then the"
+                    + " subset bundled in the jar are searched)");
         }
         if (environmentValue != null && !environmentValue.isBlank()) {
-            return required(Path.of(environmentValue), DataOrigin.ENVIRONMENT, "$" + ENV_VAR);
+            return required(Path.of(environmentValue), DataOrigin.ENVIRONMENT, "$" + ENV_VAR, "put the files into"
+                    + " that folder, or set " + ENV_VAR + " to a folder that holds them, or unset it");
         }
         List<Path> system = find(systemFolder);
         if (missing(systemFolder, system).isEmpty()) {
@@ -99,19 +104,19 @@ public final class DataLocator {
         return new LocatedData(DataOrigin.BUNDLED_SUBSET, "classpath:" + pkg + "/" + BUNDLED_FOLDER, List.of());
     }
 
-    private static LocatedData required(Path folder, DataOrigin origin, String what) {
+    private static LocatedData required(Path folder, DataOrigin origin, String what, String howToGoOn) {
         String name = folder.toAbsolutePath().toString();
         String expected = "a folder with " + String.join(", ", FashionMnist.FILES)
                 + " (each also accepted with .gz, or with '.' before 'idx')";
         if (!Files.isDirectory(folder)) {
             throw new DataFileException(name, what, expected,
-                    Files.exists(folder) ? "a file, not a folder" : "no such folder", HOW_TO_GET);
+                    Files.exists(folder) ? "a file, not a folder" : "no such folder", howToGoOn);
         }
         List<Path> files = find(folder);
         List<String> missing = missing(folder, files);
         if (!missing.isEmpty()) {
             throw new DataFileException(name, what, expected, "no file named "
-                    + String.join("; no file named ", missing), HOW_TO_GET);
+                    + String.join("; no file named ", missing), howToGoOn);
         }
         return new LocatedData(origin, name, files);
     }

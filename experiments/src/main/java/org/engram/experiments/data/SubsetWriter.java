@@ -42,7 +42,7 @@ public final class SubsetWriter {
             throw new IllegalArgumentException("usage: SubsetWriter <source-folder> <target-folder>"
                     + " <train-per-class> <test-per-class>");
         }
-        LocatedData source = new DataLocator(null, null).locate(Path.of(args[0]));
+        LocatedData source = new DataLocator(null, null).locate(Path.of(args[0]), "<source-folder>");
         write(source, Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
     }
 

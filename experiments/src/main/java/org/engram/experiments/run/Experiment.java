@@ -102,7 +102,8 @@ final class Experiment {
                 : DataLocator.again(started.origin(), started.location());
         if (located == null) {
             located = config.data().bundled() ? DataLocator.bundledSubset()
-                    : new DataLocator().locate(config.data().path() == null ? null : Path.of(config.data().path()));
+                    : new DataLocator().locate(config.data().path() == null ? null : Path.of(config.data().path()),
+                            "data.path");
         }
         Dataset train = located.train();
         Dataset test = located.test();

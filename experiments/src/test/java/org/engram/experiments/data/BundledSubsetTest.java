@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BundledSubsetTest {
-    private static final LocatedData BUNDLED = new DataLocator(null, Path.of("/nonexistent")).locate(null);
+    private static final LocatedData BUNDLED = new DataLocator(null, Path.of("/nonexistent")).locate(null, "data.path");
 
     @Test
     void bundledSubsetIsClassBalanced() {
@@ -35,11 +35,11 @@ class BundledSubsetTest {
         IdxBytes.tinyDataset(src, 40, "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
                 "t10k-labels-idx1-ubyte", false);
         Path out = dir.resolve("out");
-        SubsetWriter.write(new DataLocator(null, null).locate(src), out, 2, 3);
-        LocatedData subset = new DataLocator(null, null).locate(out);
+        SubsetWriter.write(new DataLocator(null, null).locate(src, "data.path"), out, 2, 3);
+        LocatedData subset = new DataLocator(null, null).locate(out, "data.path");
         Dataset full = subset.train();
         assertEquals(20, full.size());
-        Dataset original = new DataLocator(null, null).locate(src).train();
+        Dataset original = new DataLocator(null, null).locate(src, "data.path").train();
         for (int i = 0; i < 20; i++) {
             assertEquals(original.label(i), full.label(i));
             assertArrayEquals(original.features(i), full.features(i));
@@ -53,7 +53,7 @@ class BundledSubsetTest {
     @Test
     void bundledSubsetEqualsFirstSamplesOfInstalledDataset() {
         Assumptions.assumeTrue(Files.isDirectory(DataLocator.SYSTEM_FOLDER), "Fashion-MNIST not installed");
-        Dataset full = new DataLocator(null, DataLocator.SYSTEM_FOLDER).locate(null).test();
+        Dataset full = new DataLocator(null, DataLocator.SYSTEM_FOLDER).locate(null, "data.path").test();
         Dataset sub = BUNDLED.test();
         int[] taken = new int[10];
         int k = 0;

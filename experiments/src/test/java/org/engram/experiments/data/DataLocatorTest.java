@@ -32,11 +32,11 @@ class DataLocatorTest {
         Path explicit = tiny("explicit", false, false);
         Path env = tiny("env", true, false);
         Path sys = tiny("sys", true, true);
-        LocatedData found = new DataLocator(env.toString(), sys).locate(explicit);
+        LocatedData found = new DataLocator(env.toString(), sys).locate(explicit, "data.path");
         assertEquals(DataOrigin.CONFIG_PATH, found.origin());
         assertEquals(20, found.train().size());
-        assertEquals(DataOrigin.ENVIRONMENT, new DataLocator(env.toString(), sys).locate(null).origin());
-        LocatedData system = new DataLocator(null, sys).locate(null);
+        assertEquals(DataOrigin.ENVIRONMENT, new DataLocator(env.toString(), sys).locate(null, "data.path").origin());
+        LocatedData system = new DataLocator(null, sys).locate(null, "data.path");
         assertEquals(DataOrigin.SYSTEM_FOLDER, system.origin());
         // dotted + gzip names are accepted: the tiny test split has labels 0..9 cycled.
         assertArrayEquals(new int[] {0, 1, 2}, java.util.Arrays.copyOf(system.test().labels(), 3));
@@ -45,8 +45,8 @@ class DataLocatorTest {
     /** What a run records of its data does not depend on the files' format or names. */
     @Test
     void plainAndGzipFilesOfTheSameDataHashAlike() throws Exception {
-        LocatedData plain = new DataLocator(null, null).locate(tiny("plain", false, false));
-        LocatedData gzip = new DataLocator(null, null).locate(tiny("gzip", true, true));
+        LocatedData plain = new DataLocator(null, null).locate(tiny("plain", false, false), "data.path");
+        LocatedData gzip = new DataLocator(null, null).locate(tiny("gzip", true, true), "data.path");
         assertEquals(Dataset.sha256(List.of(plain.train(), plain.test())),
                 Dataset.sha256(List.of(gzip.train(), gzip.test())));
         assertNotEquals(Dataset.sha256(List.of(plain.train(), plain.test())),
@@ -55,29 +55,34 @@ class DataLocatorTest {
 
     @Test
     void fallsBackToBundledSubsetWhenNothingIsNamedOrInstalled() {
-        LocatedData found = new DataLocator(null, dir.resolve("absent")).locate(null);
+        LocatedData found = new DataLocator(null, dir.resolve("absent")).locate(null, "data.path");
         assertEquals(DataOrigin.BUNDLED_SUBSET, found.origin());
         assertTrue(found.isBundledSubset());
     }
 
+    /**
+     * A folder named in the config is not searched past, so the way on is that folder or the
+     * setting: the message had advised setting ENGRAM_DATA, which a data.path overrides.
+     */
     @Test
-    void missingExplicitFolderSaysWhatWasLookedForAndHowToGetData() {
+    void missingExplicitFolderSaysWhatWasLookedForAndHowToGoOn() {
         Path absent = dir.resolve("absent");
         DataFileException e = assertThrows(DataFileException.class,
-                () -> new DataLocator(null, null).locate(absent));
+                () -> new DataLocator(null, null).locate(absent, "data.path"));
         assertEquals(absent.toAbsolutePath().toString(), e.source());
         assertEquals("no such folder", e.found());
         assertTrue(e.expected().contains("train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,"
                 + " t10k-labels-idx1-ubyte"), e.getMessage());
-        assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
-        assertTrue(e.getMessage().contains("ENGRAM_DATA"), e.getMessage());
+        assertEquals("data.path", e.location());
+        assertEquals("put the files into that folder, or change data.path (without it, $ENGRAM_DATA, then"
+                + " /usr/share/datasets/fashion-mnist, then the subset bundled in the jar are searched)", e.hint());
     }
 
     @Test
     void incompleteFolderListsTheMissingFileNames() throws Exception {
         Path d = tiny("partial", true, false);
         Files.delete(d.resolve("t10k-labels-idx1-ubyte.gz"));
-        DataFileException e = assertThrows(DataFileException.class, () -> new DataLocator(null, null).locate(d));
+        DataFileException e = assertThrows(DataFileException.class, () -> new DataLocator(null, null).locate(d, "data.path"));
         assertTrue(e.found().contains("t10k-labels-idx1-ubyte or t10k-labels-idx1-ubyte.gz or "
                 + "t10k-labels.idx1-ubyte or t10k-labels.idx1-ubyte.gz"), e.getMessage());
         assertFalse(e.found().contains("train-images"), e.getMessage());
@@ -87,7 +92,7 @@ class DataLocatorTest {
     void environmentFolderThatIsEmptyIsAnErrorNotASilentFallback() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         DataFileException e = assertThrows(DataFileException.class,
-                () -> new DataLocator(empty.toString(), null).locate(null));
+                () -> new DataLocator(empty.toString(), null).locate(null, "data.path"));
         assertEquals("$ENGRAM_DATA", e.location());
     }
 }
