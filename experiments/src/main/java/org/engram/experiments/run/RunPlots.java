@@ -136,9 +136,10 @@ public final class RunPlots {
         // Short axis labels, which a figure printed in a column must fit; what the values are is in the title.
         return loss
                 ? LearningCurvePlot.of(curves, "training loss (nats per sample)", starts, run.experiment()
-                        + ": training loss per epoch, cross-entropy with replay included" + seeds)
+                        + ": training loss per epoch (the batches' cross-entropy; replayed samples and LwF's"
+                        + " distillation counted, penalties not)" + seeds)
                 : LearningCurvePlot.of(curves, "training accuracy (%)", starts, run.experiment()
-                        + ": training accuracy per epoch, on the batches with replay included" + seeds);
+                        + ": training accuracy per epoch, on the batches (replayed samples counted)" + seeds);
     }
 
     /** Task names short enough for axis labels: {@code classes 0,1} becomes {@code 0,1}. */
