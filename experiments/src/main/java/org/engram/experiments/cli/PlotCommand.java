@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.plot.Figure;
 import org.engram.experiments.run.RunPlots;
+import org.engram.experiments.run.RunFolder;
 import org.engram.experiments.run.RunResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +40,9 @@ public final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         UnaryOperator<Figure> layout = FigureLayout.of(widthInches);
+        if (out != null) {
+            RunFolder.requireFolderPath(out, "a folder for the figures (created if absent)");
+        }
         RunResults results = RunResults.read(run);
         // Laid out for print, the figures go beside the run's own, which they would replace.
         Path plots = out != null ? out : run.resolve(widthInches == null ? "plots"

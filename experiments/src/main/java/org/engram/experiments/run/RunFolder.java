@@ -237,19 +237,33 @@ public final class RunFolder {
      */
     private static void requireResultsRoot(Path results) {
         String expected = "a folder for results (created if absent)";
-        if (results.toString().isEmpty()) {
-            throw new EngramException("results root", "--out", expected, "an empty path", null);
-        }
+        requireFolderPath(results, expected);
         Path root = results.toAbsolutePath().normalize();
         for (Path p = root; p != null; p = p.getParent()) {
-            if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw new EngramException(results.toString(), "--out", expected,
-                        p.equals(root) ? "a file" : "a path through the file " + p, null);
-            }
             if (isFinishedRun(p)) {
                 throw new EngramException(results.toString(), "--out", expected, (p.equals(root) ? "the folder of"
                         : "a folder inside") + " the finished run " + p + ", which is never changed",
                         "give --out a folder outside it");
+            }
+        }
+    }
+
+    /**
+     * Refuses an {@code --out} that no folder can be made at: empty, a file, or a path through one.
+     *
+     * @param out      the folder given
+     * @param expected what it is for, for the message, e.g. {@code "a folder for results (created if absent)"}
+     * @throws EngramException naming the option and the file in the way
+     */
+    public static void requireFolderPath(Path out, String expected) {
+        if (out.toString().isEmpty()) {
+            throw new EngramException("results root", "--out", expected, "an empty path", null);
+        }
+        Path root = out.toAbsolutePath().normalize();
+        for (Path p = root; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new EngramException(out.toString(), "--out", expected,
+                        p.equals(root) ? "a file" : "a path through the file " + p, null);
             }
         }
     }

@@ -546,6 +546,12 @@ class RunCommandTest {
         assertEquals(2, zero.exitCode(), zero.err());
         assertTrue(zero.err().contains("--width-in: expected a printed width in inches in (0, 100)"), zero.err());
         assertFalse(Files.exists(dir.resolve("print-0")), "nothing drawn");
+        // A file as --out is named as run and compare name it (it said the folder of afile/x.png "exists already").
+        Path file = Files.writeString(dir.resolve("afile"), "");
+        CliRunner.Result onAFile = CliRunner.run("plot", folder.toString(), "--out", file.toString());
+        assertEquals(2, onAFile.exitCode(), onAFile.err());
+        assertTrue(onAFile.err().contains(file + ": --out: expected a folder for the figures (created if absent), found"
+                + " a file"), onAFile.err());
     }
 
     /** The same run twice, by another path or as a copy (its run id), would stand twice in every table. */
