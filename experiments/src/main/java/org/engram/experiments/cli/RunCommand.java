@@ -85,6 +85,16 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        if (markdown && !keys) {
+            throw new EngramException("engram run", "--markdown", "--keys beside it (it formats the key table)",
+                    "no --keys", null);
+        }
+        if (keys && (config != null || resume != null || printConfig)) {
+            // The table would print and the rest be dropped without a word.
+            throw new EngramException("engram run", "--keys", "no config, --resume or --print-config beside it (it"
+                    + " prints every key and exits)", config != null ? config.toString() : resume != null
+                    ? "--resume" : "--print-config", null);
+        }
         if (keys) {
             o.print(markdown ? ConfigDocs.markdown() : ConfigDocs.plainText());
             o.flush();

@@ -74,6 +74,19 @@ class WrongCommandTest {
         assertTrue(option.err().contains("--threads"), option.err());
     }
 
+    /** Options that go together are refused apart, not dropped in silence (found by an audit). */
+    @Test
+    void keysAndMarkdownGoTogetherAndAlone() {
+        CliRunner.Result markdown = CliRunner.run("run", "--markdown");
+        assertEquals(2, markdown.exitCode(), markdown.err());
+        assertTrue(markdown.err().contains("--markdown: expected --keys beside it"), markdown.err());
+        CliRunner.Result keysAndConfig = CliRunner.run("run", "x.yaml", "--print-config", "--keys");
+        assertEquals(2, keysAndConfig.exitCode(), keysAndConfig.err());
+        assertTrue(keysAndConfig.err().contains("--keys: expected no config, --resume or --print-config beside it"),
+                keysAndConfig.err());
+        assertEquals(0, CliRunner.run("run", "--keys", "--markdown").exitCode());
+    }
+
     /** plot on a folder that is no finished run says what it is, not only "no such file". */
     @Test
     void plotOnAFolderThatIsNoFinishedRunSaysWhatItIs(@TempDir Path dir) throws Exception {
