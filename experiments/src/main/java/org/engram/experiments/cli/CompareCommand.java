@@ -31,7 +31,7 @@ public final class CompareCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--width-in", paramLabel = "INCHES", description = "Lay the charts out for a printed width, "
-            + "e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi.")
+            + "at least 2, e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi.")
     Double widthInches;
 
     @Override

@@ -11,7 +11,7 @@ final class FigureLayout {
     /**
      * @param widthInches the printed width, or null for figures laid out for a screen
      * @return what each figure becomes before it is written
-     * @throws org.engram.simulator.ParameterException unless the width is in (0, 100) inches
+     * @throws org.engram.simulator.ParameterException unless the width is in [2, 100) inches
      */
     static UnaryOperator<Figure> of(Double widthInches) {
         if (widthInches == null) {

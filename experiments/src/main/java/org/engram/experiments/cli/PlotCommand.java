@@ -30,7 +30,7 @@ public final class PlotCommand implements Callable<Integer> {
     Path run;
 
     @Option(names = "--width-in", paramLabel = "INCHES", description = "Lay the figures out for a printed width, "
-            + "e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi.")
+            + "at least 2, e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi.")
     Double widthInches;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder to draw into (default: RUN_DIR/plots, or "

@@ -9,6 +9,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.Range;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -98,8 +99,8 @@ public final class AverageAccuracyPlot {
         NumberAxis x = new NumberAxis("number of tasks learned");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setRange(0.5, strategies.get(0).matrices().get(0).size() + 0.5);
-        NumberAxis y = new NumberAxis("accuracy on the tasks so far (%)");
-        y.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis("average accuracy (%)");
+        y.setRange(accuracyRange(data));
         XYErrorRenderer r = ChartStyle.linesWithErrorBars();
         int[] styles = ChartStyle.styles(strategies.stream().map(Strategy::label).toList());
         for (int k = 0; k < n; k++) {
@@ -114,5 +115,25 @@ public final class AverageAccuracyPlot {
         ChartStyle.subtitle(chart, String.format(Locale.ROOT, "mean over %s%s; the last point is ACC", seeds,
                 mostSeeds > 1 ? ", bars: 95% confidence interval (Student t)" : ""));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+
+    /**
+     * The accuracy axis: from the lowest to the highest end of the bars, but within 0 and 100%,
+     * where accuracies end (a Student-t interval of 2 or 3 seeds can reach far past 100 and would
+     * squeeze the lines), with a margin for whole markers. Bars past the range run off the edge.
+     */
+    private static Range accuracyRange(YIntervalSeriesCollection data) {
+        double low = 100;
+        double high = 0;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                low = Math.min(low, data.getStartYValue(s, i));
+                high = Math.max(high, data.getEndYValue(s, i));
+            }
+        }
+        low = Math.max(0, Math.min(low, 100));
+        high = Math.min(100, Math.max(high, low));
+        double margin = Math.max(1, 0.04 * (high - low));
+        return new Range(low - margin, high + margin);
     }
 }

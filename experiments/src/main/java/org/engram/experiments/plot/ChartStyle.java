@@ -3,18 +3,26 @@ package org.engram.experiments.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Polygon;
 import java.awt.Shape;
 import java.awt.Stroke;
+import java.awt.font.FontRenderContext;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.CategoryLabelPosition;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.CategoryLabelWidthType;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.LengthConstraintType;
+import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -22,8 +30,13 @@ import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.text.TextBlockAnchor;
 import org.jfree.chart.title.Title;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 
 /**
  * Fonts, colours, strokes and sizes shared by every Engram figure.
@@ -208,7 +221,7 @@ public final class ChartStyle {
      * @param chart the chart, left as it is
      * @return the copy
      */
-    static JFreeChart forPrint(JFreeChart chart) {
+    static JFreeChart forPrint(JFreeChart chart, int width) {
         JFreeChart copy;
         try {
             copy = (JFreeChart) chart.clone();
@@ -219,7 +232,13 @@ public final class ChartStyle {
         for (int i = copy.getSubtitleCount() - 1; i >= 0; i--) {
             if (copy.getSubtitle(i) instanceof TextTitle) {
                 copy.removeSubtitle(copy.getSubtitle(i));
+            } else if (copy.getSubtitle(i) instanceof LegendTitle legend) {
+                // Beside the plot, a legend of many series took most of a column's width.
+                legend.setPosition(RectangleEdge.BOTTOM);
             }
+        }
+        if (copy.getPlot() instanceof CategoryPlot categories) {
+            slantIfCrowded(categories, width);
         }
         Consumer<Axis> forPrint = axis -> {
             axis.setLabelFont(TICK);
@@ -234,6 +253,74 @@ public final class ChartStyle {
             }
         }
         return copy;
+    }
+
+    /**
+     * Category labels slanted at 45 degrees, whole (up to the plot's height): for labels too long
+     * to stand under their slot, which would otherwise be cut to "onl...".
+     */
+    static final CategoryLabelPositions SLANTED = CategoryLabelPositions.replaceBottomPosition(
+            CategoryLabelPositions.UP_45, new CategoryLabelPosition(RectangleAnchor.TOP, TextBlockAnchor.TOP_RIGHT,
+                    TextAnchor.TOP_RIGHT, -Math.PI / 4, CategoryLabelWidthType.RANGE, 1.0f));
+
+    /**
+     * The share of a category's slot an upright label may fill: the axis gives each category its
+     * slot less the category margin and its part of the axis's end margins, with a little to spare.
+     */
+    static final double LABEL_SHARE = 0.6;
+
+    /**
+     * Slants the category labels of a plot drawn {@code width} wide when the widest does not fit
+     * its share of a slot (the range axis takes about a sixth of the width).
+     */
+    private static void slantIfCrowded(CategoryPlot plot, int width) {
+        List<?> categories = plot.getCategories();
+        if (categories == null || categories.isEmpty()) {
+            return;
+        }
+        double widest = 0;
+        for (Object category : categories) {
+            widest = Math.max(widest, textWidth(category.toString(), plot.getDomainAxis().getTickLabelFont()));
+        }
+        if (widest + 4 > LABEL_SHARE * width * 5 / 6 / categories.size()) {
+            plot.getDomainAxis().setCategoryLabelPositions(SLANTED);
+        }
+    }
+
+    /**
+     * The height the legends of a chart take when laid out across its width.
+     *
+     * @param chart the chart
+     * @param width its width
+     * @return the legends' height, 0 without one
+     */
+    static double legendHeight(JFreeChart chart, int width) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            double height = 0;
+            for (int i = 0; i < chart.getSubtitleCount(); i++) {
+                if (chart.getSubtitle(i) instanceof LegendTitle legend && legend.isVisible()) {
+                    // As JFreeChart arranges a title at the bottom, with room enough to stand whole.
+                    height += legend.arrange(g, new RectangleConstraint(width, new Range(0, width),
+                            LengthConstraintType.RANGE, Integer.MAX_VALUE, new Range(0, Integer.MAX_VALUE),
+                            LengthConstraintType.RANGE)).getHeight();
+                }
+            }
+            return height;
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /**
+     * The width of a text in a font.
+     *
+     * @param text the text
+     * @param font the font
+     * @return its width in the font's units (pixels at 72 dpi)
+     */
+    static double textWidth(String text, Font font) {
+        return font.getStringBounds(text, new FontRenderContext(null, true, true)).getWidth();
     }
 
     /** Calls {@code action} on every axis of an XY or category plot. */

@@ -98,15 +98,20 @@ public final class Figure {
      * the PDF's and SVG's page is that wide, and the PNG has {@value #PRINT_DPI} dots per inch.
      * Scaled down to a column instead, a figure laid out for a screen has text of 3 to 5 pt.
      *
-     * @param widthInches the printed width in inches, in (0, 100)
+     * @param widthInches the printed width in inches, in [2, 100)
      * @return a figure sharing the chart
-     * @throws ParameterException if the width is outside (0, 100) inches
+     * @throws ParameterException if the width is outside [2, 100) inches
      */
     public Figure printedAt(double widthInches) {
         requirePrintWidth("printed width", widthInches);
         double perUnit = PRINT_TICK_POINTS / ChartStyle.TICK.getSize2D();
         int w = Math.max(1, (int) Math.round(widthInches * 72 / perUnit));
-        return new Figure(ChartStyle.forPrint(chart), w, Math.max(1, (int) Math.round(w * PRINT_ASPECT)), perUnit);
+        JFreeChart printed = ChartStyle.forPrint(chart, w);
+        // A legend of many series, below the plot, must not take the plot's place: the figure grows instead,
+        // keeping the plot 1/2 as high as wide besides the axes' text.
+        double height = Math.max(w * PRINT_ASPECT, PRINT_AXES_HEIGHT + w * PRINT_PLOT_ASPECT
+                + ChartStyle.legendHeight(printed, w));
+        return new Figure(printed, w, Math.max(1, (int) Math.round(height)), perUnit);
     }
 
     /**
@@ -115,17 +120,23 @@ public final class Figure {
      *
      * @param name        how the message names the width, e.g. {@code --width-in}
      * @param widthInches the width in inches
-     * @throws ParameterException unless it is in (0, 100) inches
+     * @throws ParameterException unless it is in [2, 100) inches
      */
     public static void requirePrintWidth(String name, double widthInches) {
-        if (!(widthInches > 0 && widthInches < 100)) {
-            throw new ParameterException("figures", name, "a printed width in inches in (0, 100), e.g. 3.3 for a "
-                    + "paper's column", widthInches);
+        if (!(widthInches >= MIN_PRINT_WIDTH_INCHES && widthInches < 100)) {
+            throw new ParameterException("figures", name, "a printed width in inches in [2, 100), e.g. 3.3 for a "
+                    + "paper's column (narrower, the figures' 7-pt text does not fit)", widthInches);
         }
     }
 
     /** Height over width of a figure laid out for print: taller than on screen, for the plot between the text. */
     private static final double PRINT_ASPECT = 0.75;
+    /** Height over width of a printed figure's plot, when its legend makes the figure grow. */
+    private static final double PRINT_PLOT_ASPECT = 0.5;
+    /** About the height, in chart units, that a printed figure's axes, their text and padding take. */
+    private static final double PRINT_AXES_HEIGHT = 80;
+    /** The narrowest printed figure (inches): narrower, axis labels and legends of 7-pt text do not fit. */
+    public static final double MIN_PRINT_WIDTH_INCHES = 2;
 
     /** @return whether the figure is laid out for print ({@link #printedAt}) */
     private boolean printed() {

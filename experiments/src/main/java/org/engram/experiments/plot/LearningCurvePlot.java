@@ -60,7 +60,7 @@ public final class LearningCurvePlot {
             }
             data.addSeries(s);
         }
-        NumberAxis x = new NumberAxis("epoch (counted over the whole task sequence)");
+        NumberAxis x = new NumberAxis("epoch (over all tasks)");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(yLabel);

@@ -2,25 +2,18 @@ package org.engram.experiments.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.font.FontRenderContext;
 import java.util.List;
 
 import org.engram.experiments.metrics.SeedSummary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPosition;
-import org.jfree.chart.axis.CategoryLabelPositions;
-import org.jfree.chart.axis.CategoryLabelWidthType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
-import org.jfree.chart.text.TextBlockAnchor;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 /**
@@ -72,19 +65,17 @@ public final class StrategyComparisonPlot {
         CategoryAxis x = new CategoryAxis("strategy");
         x.setCategoryMargin(0.25);
         double label = widestLabel(entries);
-        double needed = (label + 4) / LABEL_SHARE;
+        double needed = (label + 4) / ChartStyle.LABEL_SHARE;
         boolean slanted = needed > MAX_SLOT;
         int slot = slanted ? (int) MIN_SLOT : (int) Math.ceil(Math.max(MIN_SLOT, needed));
         int height = ChartStyle.HEIGHT;
         if (slanted) {
             // Too long to stand under its bars even in the widest slot: slanted at 45 degrees, whole
             // (up to the plot's height), with the figure made taller by what they take.
-            x.setCategoryLabelPositions(CategoryLabelPositions.replaceBottomPosition(CategoryLabelPositions.UP_45,
-                    new CategoryLabelPosition(RectangleAnchor.TOP, TextBlockAnchor.TOP_RIGHT, TextAnchor.TOP_RIGHT,
-                            -Math.PI / 4, CategoryLabelWidthType.RANGE, 1.0f)));
+            x.setCategoryLabelPositions(ChartStyle.SLANTED);
             height += (int) Math.ceil(label * Math.sqrt(0.5));
         }
-        NumberAxis y = new NumberAxis("ACC (%) and BWT (percentage points)");
+        NumberAxis y = new NumberAxis("ACC (%) and BWT (pp)");
         StatisticalBarRenderer r = new StatisticalBarRenderer();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
@@ -127,19 +118,12 @@ public final class StrategyComparisonPlot {
     private static final double MAX_SLOT = 220;
     /** About the width (pixels) of the range axis with its label and tick labels, left of the first slot. */
     private static final double RANGE_AXIS_WIDTH = 70;
-    /**
-     * The share of a slot an upright label may fill: the axis gives each category its slot less
-     * the category margin (0.25) and its part of the axis's end margins (0.05 each), with a little
-     * to spare for the range axis, which the slot count does not include.
-     */
-    private static final double LABEL_SHARE = 0.6;
 
     /** The width (pixels) of the widest label in the axis's font. */
     private static double widestLabel(List<Entry> entries) {
-        FontRenderContext context = new FontRenderContext(null, true, true);
         double widest = 0;
         for (Entry e : entries) {
-            widest = Math.max(widest, ChartStyle.TICK.getStringBounds(e.strategy(), context).getWidth());
+            widest = Math.max(widest, ChartStyle.textWidth(e.strategy(), ChartStyle.TICK));
         }
         return widest;
     }

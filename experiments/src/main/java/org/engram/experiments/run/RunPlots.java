@@ -135,7 +135,7 @@ public final class RunPlots {
         String seeds = run.strategies().get(0).seeds().size() > 1 ? " (mean over seeds)" : "";
         // Short axis labels, which a figure printed in a column must fit; what the values are is in the title.
         return loss
-                ? LearningCurvePlot.of(curves, "training loss (nats per sample)", starts, run.experiment()
+                ? LearningCurvePlot.of(curves, "training loss (nats)", starts, run.experiment()
                         + ": training loss per epoch (the batches' cross-entropy; replayed samples and LwF's"
                         + " distillation counted, penalties not)" + seeds)
                 : LearningCurvePlot.of(curves, "training accuracy (%)", starts, run.experiment()

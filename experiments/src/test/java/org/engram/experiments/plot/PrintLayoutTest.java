@@ -1,0 +1,82 @@
+package org.engram.experiments.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.experiments.metrics.AccuracyMatrix;
+import org.engram.experiments.metrics.SeedSummary;
+import org.engram.simulator.ParameterException;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Figures laid out for print keep whole labels and a usable plot however many strategies they
+ * show (found by an audit): at 3.3 in, six strategies' bar labels were cut to "onl...", and fifteen
+ * strategies' legend, beside the plot, took most of the width or, at 2 in, all of the figure.
+ */
+class PrintLayoutTest {
+    private static final AccuracyMatrix LOW = AccuracyMatrix.of(new double[][] {{0.95, 0.1}, {0.5, 0.9}});
+    private static final AccuracyMatrix HIGH = AccuracyMatrix.of(new double[][] {{0.99, 0.1}, {0.98, 0.99}});
+
+    private static List<AverageAccuracyPlot.Strategy> strategies(int n) {
+        List<AverageAccuracyPlot.Strategy> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(new AverageAccuracyPlot.Strategy("strategy_" + i, List.of(LOW, HIGH)));
+        }
+        return list;
+    }
+
+    @Test
+    void aLongLegendGoesBelowThePlotAndTheFigureGrowsForIt() {
+        Figure few = AverageAccuracyPlot.of(strategies(2), "t").printedAt(3.3);
+        Figure many = AverageAccuracyPlot.of(strategies(15), "t").printedAt(3.3);
+        assertEquals(Math.round(few.width() * 0.75), few.height(), 1, "a legend of a row fits the usual 3/4");
+        assertTrue(many.height() > few.height() + 40, many.height() + " against " + few.height());
+        LegendTitle legend = many.chart().getLegend();
+        assertSame(RectangleEdge.BOTTOM, legend.getPosition());
+        assertSame(RectangleEdge.RIGHT, AverageAccuracyPlot.of(strategies(15), "t").chart().getLegend()
+                .getPosition(), "on screen it stays beside the plot");
+    }
+
+    @Test
+    void crowdedBarLabelsAreSlantedInPrintNotCut() {
+        List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
+        for (String name : List.of("naive", "ewc", "online_ewc", "si", "replay", "importance_gating")) {
+            entries.add(new StrategyComparisonPlot.Entry(name, SeedSummary.of(new double[] {0.8, 0.9}),
+                    SeedSummary.of(new double[] {-0.1, -0.2})));
+        }
+        Figure screen = StrategyComparisonPlot.of(entries, "t");
+        Figure print = screen.printedAt(3.3);
+        assertSame(CategoryLabelPositions.STANDARD, ((CategoryPlot) screen.chart().getPlot()).getDomainAxis()
+                .getCategoryLabelPositions(), "on screen the slots widen instead");
+        assertSame(ChartStyle.SLANTED, ((CategoryPlot) print.chart().getPlot()).getDomainAxis()
+                .getCategoryLabelPositions());
+        Figure page = StrategyComparisonPlot.of(entries.subList(0, 2), "t").printedAt(7);
+        assertSame(CategoryLabelPositions.STANDARD, ((CategoryPlot) page.chart().getPlot()).getDomainAxis()
+                .getCategoryLabelPositions(), "two labels stand upright on a page");
+    }
+
+    /** A Student-t interval of two seeds reached 180%, squeezing the lines into a band. */
+    @Test
+    void averageAccuracyStaysWithinTheAccuraciesRange() {
+        XYPlot plot = (XYPlot) AverageAccuracyPlot.of(strategies(1), "t").chart().getPlot();
+        double upper = plot.getRangeAxis().getUpperBound();
+        assertTrue(upper > 99 && upper <= 104, "upper bound " + upper);
+        assertTrue(plot.getRangeAxis().getLowerBound() >= -4, "lower bound " + plot.getRangeAxis().getLowerBound());
+    }
+
+    @Test
+    void aFigureNarrowerThanTwoInchesIsRefused() {
+        ParameterException narrow = assertThrows(ParameterException.class,
+                () -> AverageAccuracyPlot.of(strategies(1), "t").printedAt(1.5));
+        assertTrue(narrow.getMessage().contains("in [2, 100)"), narrow.getMessage());
+    }
+}
