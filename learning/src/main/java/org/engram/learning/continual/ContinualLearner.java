@@ -44,6 +44,12 @@ import org.engram.simulator.random.RandomStreams;
 public final class ContinualLearner implements AutoCloseable {
     private static final int STATE_VERSION = 1;
     private static final String STATE_KIND = "continual-learner";
+    /**
+     * A batch's mean loss past which training has diverged though the numbers are finite: a
+     * cross-entropy of 10,000 nats per sample needs logits 10,000 apart (an SGD learning rate of
+     * 1e30 gave 4e31 and accuracies at chance, reported as a result).
+     */
+    static final double MAX_LOSS = 1e4;
 
     private final LayeredNet net;
     private final Trainer trainer;
@@ -57,6 +63,8 @@ public final class ContinualLearner implements AutoCloseable {
     private final Hooks hooks = new Hooks();
     private int batchIndex;
     private boolean inTask;
+    /** The tasks the state {@link #readState} restored covers, until {@link #restoreTasks} names them; -1: none read. */
+    private int restored = -1;
 
     /**
      * Creates the learner and checks that the strategy works in the scenario and fits the network.
@@ -123,6 +131,10 @@ public final class ContinualLearner implements AutoCloseable {
     public void startTask(TaskData task) {
         if (inTask) {
             throw new IllegalStateException("task " + (tasks.size() - 1) + " is not finished");
+        }
+        if (restored >= 0) {
+            throw new IllegalStateException("the state read covers " + restored + " task(s): name them with"
+                    + " restoreTasks before the next task starts");
         }
         if (task.index() != tasks.size()) {
             throw new IllegalArgumentException("expected task " + tasks.size() + ", got " + task.index());
@@ -193,7 +205,7 @@ public final class ContinualLearner implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw failure("afterBatch", where(batch), e);
             }
-            if (!Double.isFinite(r.meanLoss())) {
+            if (!(r.meanLoss() <= MAX_LOSS)) {
                 throw TrainingDiverged.loss(strategy.name(), batch, r.meanLoss());
             }
             requireFiniteWeights(batch);
@@ -458,17 +470,34 @@ public final class ContinualLearner implements AutoCloseable {
             c.readState(in);
         }
         System.arraycopy(seenClasses, 0, seen, 0, seen.length);
+        restored = done;
         return done;
     }
 
     /**
      * Re-registers the tasks a restored state covers, without training or calling hooks.
      *
-     * @param done the finished tasks, in order
+     * @param done the finished tasks, in order: as many as {@link #readState} returned, indexed from 0
+     * @throws IllegalStateException    without a state read first (training would go on from the
+     *                                  untrained weights as if these tasks were done)
+     * @throws IllegalArgumentException if the tasks are not the ones the state covers
      */
     public void restoreTasks(List<TaskData> done) {
         requireFresh();
+        if (restored < 0) {
+            throw new IllegalStateException("restoreTasks names the tasks of a state readState restored; none was read");
+        }
+        if (done.size() != restored) {
+            throw new IllegalArgumentException("the state covers " + restored + " task(s), given " + done.size());
+        }
+        for (int t = 0; t < done.size(); t++) {
+            if (done.get(t).index() != t) {
+                throw new IllegalArgumentException("task " + t + " of the state given as a task of index "
+                        + done.get(t).index());
+            }
+        }
         tasks.addAll(done);
+        restored = -1;
     }
 
     /** A restore goes into a learner that has started no task: its tasks would not match the state's. */

@@ -20,7 +20,7 @@ public final class TrainingDiverged extends EngramException {
     }
 
     /**
-     * A batch whose mean loss is not finite.
+     * A batch whose mean loss is not finite, or past any that training that converges reaches.
      *
      * @param strategy the strategy's name, for the advice
      * @param batch    the batch

@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
 import java.util.function.Consumer;
 import org.engram.learning.encode.RateEncoder;
 import org.engram.simulator.EngramException;
@@ -174,5 +180,35 @@ class LibraryMisuseTest {
         EngramException refused = assertThrows(EngramException.class,
                 () -> learner(new Probe("fits", x -> { })).close());
         assertTrue(refused.getMessage().contains("one value per matrix, and 3 were given"), refused.getMessage());
+    }
+
+    /**
+     * A restore names the tasks its state covers, after reading it: restoreTasks on a fresh learner
+     * had trained on from untrained weights as if the tasks were done.
+     */
+    @Test
+    void restoredTasksMustBeTheOnesTheStateCovers() throws IOException {
+        ByteArrayOutputStream state = new ByteArrayOutputStream();
+        try (ContinualLearner l = learner(new Naive())) {
+            l.startTask(TASKS[0]);
+            l.trainEpoch(0);
+            l.finishTask();
+            l.writeState(new DataOutputStream(state));
+        }
+        try (ContinualLearner unread = learner(new Naive())) {
+            assertThrows(IllegalStateException.class, () -> unread.restoreTasks(List.of(TASKS[0])));
+        }
+        try (ContinualLearner l = learner(new Naive())) {
+            assertEquals(1, l.readState(new DataInputStream(new ByteArrayInputStream(
+                    state.toByteArray()))));
+            IllegalStateException unnamed = assertThrows(IllegalStateException.class, () -> l.startTask(TASKS[1]));
+            assertTrue(unnamed.getMessage().contains("name them with restoreTasks"), unnamed.getMessage());
+            IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                    () -> l.restoreTasks(List.of()));
+            assertEquals("the state covers 1 task(s), given 0", none.getMessage());
+            l.restoreTasks(List.of(TASKS[0]));
+            l.startTask(TASKS[1]);
+            assertEquals(2, l.tasksStarted());
+        }
     }
 }

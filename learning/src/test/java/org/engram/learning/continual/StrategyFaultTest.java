@@ -51,6 +51,11 @@ class StrategyFaultTest {
             if (hook.equals("nan") && task >= 1) {
                 Arrays.fill(update, Float.NaN);
             }
+            if (hook.equals("huge")) {
+                for (int i = 0; i < update.length; i++) {
+                    update[i] *= 1e12f;
+                }
+            }
         }
 
         @Override
@@ -110,6 +115,17 @@ class StrategyFaultTest {
             assertTrue(named.getMessage().startsWith("mine, seed 7: task 2, epoch 1, batch 1: weight 0"),
                     named.getMessage());
             assertTrue(named.getMessage().endsWith("would mean nothing; lower it"), named.getMessage());
+        }
+    }
+
+    /** Finite but far past any loss training reaches: accuracies at chance had been reported as a result. */
+    @Test
+    void aHugeFiniteLossStopsTrainingToo() {
+        try (ContinualLearner l = learner(new Faulty("huge"))) {
+            l.startTask(TASKS[0]);
+            TrainingDiverged diverged = assertThrows(TrainingDiverged.class, () -> l.trainEpoch(0));
+            assertTrue(diverged.getMessage().matches("task 1, epoch 1, batch \\d+: the training loss is [0-9.]+E[0-9]+:"
+                    + " the training diverged.*"), diverged.getMessage());
         }
     }
 }
