@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.engram.learning.continual.ContinualStrategy;
 import org.engram.learning.continual.Strategies;
+import org.engram.learning.continual.StrategyProvider;
 import org.engram.simulator.Suggestions;
 
 /**
@@ -59,7 +60,10 @@ public final class StrategyParams {
                 String hint = Suggestions.didYouMean(name, known);
                 throw new ConfigException(where.locate(keyPath + ".name"), keyPath + ".name",
                         "a strategy name, one of " + known + (names.size() > 1 ? " (a chain joins names with '+')" : ""),
-                        "'" + name + "'", hint == null ? "see engram list" : hint);
+                        "'" + name + "'", hint != null ? hint : "see engram list; a strategy of your own is found"
+                                + " through its StrategyProvider, named in META-INF/services/"
+                                + StrategyProvider.class.getName() + " on ENGRAM_CLASSPATH (which ./engram reads;"
+                                + " with java, put it on -cp)");
             }
         }
         for (int i = 0; i < names.size(); i++) {

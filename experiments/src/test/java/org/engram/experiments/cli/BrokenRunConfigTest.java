@@ -150,6 +150,11 @@ class BrokenRunConfigTest {
                         "bad.yaml:18:5: strategies[1].name", "found 'ewk'", "did you mean 'ewc'?"),
                 file("strategy parameter out of range", GOOD.replace("lambda: 10", "lambda: -5"),
                         "bad.yaml:19:14: strategies[1].params.lambda", "found -5"),
+                // A name nothing is close to: perhaps a strategy of one's own whose provider is not on the class path.
+                file("unknown strategy", GOOD.replace("  - name: ewc", "  - name: freeze_everything"),
+                        "strategies[1].name: expected a strategy name, one of [", "found 'freeze_everything'",
+                        "a strategy of your own is found through its StrategyProvider, named in META-INF/services/"
+                                + "org.engram.learning.continual.StrategyProvider on ENGRAM_CLASSPATH"),
                 file("misspelt strategy parameter", GOOD.replace("lambda: 10", "lamda: 10"),
                         "bad.yaml:19:14: strategies[1].params.lamda", "did you mean 'lambda'?"),
                 // A head of one class is always right: the run reported 100% for every cell.
@@ -212,7 +217,8 @@ class BrokenRunConfigTest {
                         "training.learning_rate: expected a value of type number", "found the text \".nan\"; YAML's .nan and .inf"
                                 + " are not accepted"),
                 file("missing data folder", GOOD.replace("data: {bundled: true}", "data: {path: /no/such/folder}"),
-                        "/no/such/folder: data folder", "no such folder", "apt-get install dataset-fashion-mnist"),
+                        "/no/such/folder: data.path", "no such folder",
+                        "put the files into that folder, or change data.path"),
                 set("a layer past one array's weights", "network.hidden=[3000000]",
                         "--set network.hidden=[3000000]: network.hidden: expected at most 2147483639 weights in one "
                                 + "matrix (one array), i.e. at most 2739137 units after 784, found 784 x 3000000"),
