@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -439,6 +440,11 @@ public final class ConfigLoader {
             if (m instanceof InvalidDefinitionException d && d.getType() != null) {
                 // Jackson's way of refusing a scalar where a list of numbers is expected (neurons: abc).
                 return new ConfigException(where, path(m), expectedType(d.getType().getRawClass()), found(m), null);
+            }
+            if (m instanceof ValueInstantiationException v && v.getCause() != null && v.getType() != null) {
+                // A record's own check threw: its words, not Jackson's "Cannot construct instance of ...".
+                return new ConfigException(where, path(m), "values that " + v.getType().getRawClass().getSimpleName()
+                        + " accepts", String.valueOf(v.getCause().getMessage()), null);
             }
             return new ConfigException(where, path(m), "a valid value", m.getOriginalMessage(), null);
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.engram.learning.continual.ContinualStrategy;
 import org.engram.learning.continual.Strategies;
 import org.engram.learning.continual.StrategyProvider;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.Suggestions;
 
 /**
@@ -150,6 +151,16 @@ public final class StrategyParams {
 
     private static ContinualStrategy build(String name, JsonNode params, Locator where) {
         Strategies.Hyperparameters<?> h = Strategies.info(name).hyperparameters();
-        return h.create(SectionBinder.convert(params, h.type(), "params", where));
+        Record values = SectionBinder.convert(params, h.type(), "params", where);
+        try {
+            return h.create(values);
+        } catch (EngramException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A strategy of one's own whose constructor refuses its values, or fails: said with the values,
+            // with the cause's stack trace for the code.
+            throw new ConfigException(where.locate("params") + ": params: expected hyperparameters strategy '" + name
+                    + "' can be made with, found " + values + ", for which its factory threw " + e, e);
+        }
     }
 }

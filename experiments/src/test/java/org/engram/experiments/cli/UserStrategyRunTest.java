@@ -35,9 +35,18 @@ class UserStrategyRunTest {
 
         /** @param layer the layer whose updates are zeroed after the first task */
         public record Params(int layer) {
+            /** Refuses as a record of one's own may, with a plain exception. */
+            public Params {
+                if (layer < -9) {
+                    throw new IllegalArgumentException("layer must be >= -9");
+                }
+            }
         }
 
         FreezeLayer(Params params) {
+            if (params.layer() > 50) {
+                throw new IllegalArgumentException("no network here has " + params.layer() + " layers");
+            }
             this.params = params;
         }
 
@@ -140,6 +149,25 @@ class UserStrategyRunTest {
         JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
         assertEquals("failed", status.get("state").asText());
         assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial), status.toString());
+    }
+
+    /** A constructor of one's own that refuses its values is reported as a config problem, before any folder. */
+    @Test
+    void aFactoryThatThrowsIsAConfigProblemNamingTheValues(@TempDir Path dir) throws Exception {
+        Path config = tinyExperiment(dir, "[{name: freeze_layer, params: {layer: 99}}]");
+        CliRunner.Result run = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
+                dir.resolve("out").toString()));
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("params: expected hyperparameters strategy 'freeze_layer' can be made with,"
+                + " found Params[layer=99], for which its factory threw java.lang.IllegalArgumentException: no"
+                + " network here has 99 layers"), run.err());
+        assertTrue(!Files.exists(dir.resolve("out")), "no run folder");
+        // A record's own check: its words, not Jackson's "Cannot construct instance of ...".
+        CliRunner.Result record = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
+                dir.resolve("out").toString(), "--set", "strategies[0].params.layer=-10"));
+        assertEquals(2, record.exitCode(), record.err());
+        assertTrue(record.err().contains("strategies[0].params: expected values that Params accepts, found layer must"
+                + " be >= -9"), record.err());
     }
 
     /** Writes {@code dir/mine.yaml}: two tasks of the bundled subset on a small network, with these strategies. */

@@ -63,9 +63,12 @@ public final class Strategies {
      * @param <P>      the record type
      */
     public record Hyperparameters<P extends Record>(Class<P> type, P defaults, Function<P, ContinualStrategy> factory) {
-        /** @return a new strategy with the default hyperparameters */
+        /**
+         * @return a new strategy with the default hyperparameters
+         * @throws IllegalStateException if the factory returns null
+         */
         public ContinualStrategy createDefault() {
-            return factory.apply(defaults);
+            return create(defaults);
         }
 
         /**
@@ -73,10 +76,15 @@ public final class Strategies {
          *
          * @param params a record of {@link #type()}
          * @return a new strategy
-         * @throws ClassCastException if {@code params} is of another type
+         * @throws ClassCastException    if {@code params} is of another type
+         * @throws IllegalStateException if the factory returns null
          */
         public ContinualStrategy create(Record params) {
-            return factory.apply(type.cast(params));
+            ContinualStrategy strategy = factory.apply(type.cast(params));
+            if (strategy == null) {
+                throw new IllegalStateException("the factory of " + type.getName() + " returned no strategy");
+            }
+            return strategy;
         }
     }
 
@@ -181,6 +189,12 @@ public final class Strategies {
         if (info.role() == null || info.hyperparameters() == null) {
             throw new ParameterException(provider.getClass().getName(), "info()",
                     "a role and hyperparameters (Strategies.NoParameters for none)", info.toString());
+        }
+        Hyperparameters<?> h = info.hyperparameters();
+        if (h.type() == null || h.defaults() == null || h.factory() == null) {
+            // engram list and every config fill in the defaults: a null one failed there with a bare NullPointerException.
+            throw new ParameterException(provider.getClass().getName(), "info().hyperparameters()",
+                    "a record type, its default values and a factory, none null", h.toString());
         }
         Info previous = byName.putIfAbsent(name, info);
         if (previous != null) {

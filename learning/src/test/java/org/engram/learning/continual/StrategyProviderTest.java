@@ -108,6 +108,36 @@ class StrategyProviderTest {
         }
     }
 
+    /** No default values: engram list and every config fill them in (a bare NullPointerException there). */
+    public static final class NoDefaultsProvider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            return new Strategies.Info("no_defaults", "-", "-", Strategies.Role.PENALTY,
+                    new Strategies.Hyperparameters<>(Strategies.NoParameters.class, null, p -> new Naive()));
+        }
+    }
+
+    /** A factory that makes nothing. */
+    public static final class NullFactoryProvider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            return new Strategies.Info("makes_nothing", "-", "-", Strategies.Role.PENALTY,
+                    new Strategies.Hyperparameters<>(Strategies.NoParameters.class, new Strategies.NoParameters(),
+                            p -> null));
+        }
+    }
+
+    @Test
+    void aProviderWithoutDefaultsOrWhoseFactoryMakesNothingIsNamed() throws Exception {
+        ParameterException noDefaults = assertThrows(ParameterException.class,
+                () -> withProviders(List.of(NoDefaultsProvider.class.getName()), Strategies::list));
+        assertTrue(noDefaults.getMessage().startsWith(NoDefaultsProvider.class.getName() + ": info().hyperparameters():"
+                + " expected a record type, its default values and a factory, none null"), noDefaults.getMessage());
+        IllegalStateException nothing = assertThrows(IllegalStateException.class,
+                () -> withProviders(List.of(NullFactoryProvider.class.getName()), () -> Strategies.create("makes_nothing")));
+        assertTrue(nothing.getMessage().contains("returned no strategy"), nothing.getMessage());
+    }
+
     @Test
     void aProvidedStrategyIsListedFoundAndBuilt() throws Exception {
         withProviders(List.of(FreezeProvider.class.getName()), () -> {
