@@ -26,6 +26,8 @@ public final class DataLocator {
     /** How to get the full dataset, appended to error messages. */
     public static final String HOW_TO_GET = "get Fashion-MNIST with 'apt-get install dataset-fashion-mnist',"
             + " or set " + ENV_VAR + " to any folder with MNIST-format files";
+    /** Where the files come from, for a folder named that lacks them. */
+    private static final String GET_THEM = "'apt-get install dataset-fashion-mnist' puts them into " + SYSTEM_FOLDER;
 
     /** Classpath folder of the bundled subset, relative to this package. */
     static final String BUNDLED_FOLDER = "fashion-mnist-subset/";
@@ -61,13 +63,14 @@ public final class DataLocator {
     public LocatedData locate(Path explicitFolder, String setting) {
         if (explicitFolder != null) {
             // The search does not reach $ENGRAM_DATA past a named folder, so the way on is the folder or the setting.
-            return required(explicitFolder, DataOrigin.CONFIG_PATH, setting, "put the files into that folder, or"
-                    + " change " + setting + " (without it, $" + ENV_VAR + ", then " + SYSTEM_FOLDER + ", then the"
-                    + " subset bundled in the jar are searched)");
+            return required(explicitFolder, DataOrigin.CONFIG_PATH, setting, "put the files into that folder ("
+                    + GET_THEM + "), or change " + setting + " (without it, $" + ENV_VAR + ", then " + SYSTEM_FOLDER
+                    + ", then the subset bundled in the jar are searched)");
         }
         if (environmentValue != null && !environmentValue.isBlank()) {
             return required(Path.of(environmentValue), DataOrigin.ENVIRONMENT, "$" + ENV_VAR, "put the files into"
-                    + " that folder, or set " + ENV_VAR + " to a folder that holds them, or unset it");
+                    + " that folder (" + GET_THEM + "), or set " + ENV_VAR + " to a folder that holds them, or unset"
+                    + " it");
         }
         List<Path> system = find(systemFolder);
         if (missing(systemFolder, system).isEmpty()) {

@@ -12,9 +12,10 @@ import java.util.List;
  * @param runId      the run id
  * @param state      {@code running}, {@code complete}, {@code stopped} or {@code failed}
  * @param message    why it stopped or failed, or null
- * @param resume     the command that continues the run from its folder as it is, or null: a
- *                   complete run, or a failed one that cannot simply go on (a diverged run, a
- *                   checkpoint to delete first, a run to start anew; its message says what to do)
+ * @param resume     the command that continues the run from its folder, or null: a complete run,
+ *                   or a failed one that cannot go on (diverged with Engram's strategies, or made
+ *                   for another network; its message says what to do); after an unusable
+ *                   checkpoint, the command for once the unit folder its message names is deleted
  * @param updated    when the file was written (ISO-8601 UTC)
  * @param pid        the process that wrote it: a {@code running} run whose process is gone was killed
  * @param totalTasks number of (strategy, seed, task) units of the whole run

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.config.ExperimentConfig;
+import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.launch.LaunchCommand;
 import org.engram.experiments.task.TaskSequence;
+import org.engram.learning.continual.Strategies;
 import org.engram.learning.continual.StrategyDiverged;
 import org.engram.learning.continual.StrategyFailed;
 import org.engram.learning.continual.TaskData;
@@ -323,6 +325,12 @@ public final class Runner {
      *         the original (a bug, whose stack trace the command line prints)
      */
     private static RuntimeException stopped(RuntimeException e, Loop loop, RunFolder folder, PrintWriter err) {
+        if (e instanceof TrainingDiverged d && d.ownCode()) {
+            // A strategy of one's own may have made the NaN: once its code is mended, the checkpoints go on.
+            loop.finish("failed", e.getMessage(), true);
+            return new RunStopped(e.getMessage() + "; the finished tasks are checkpointed in " + folder.directory()
+                    + "; with the code mended, continue with: " + LaunchCommand.resume(folder.directory()), null);
+        }
         if (e instanceof TrainingDiverged || e instanceof StrategyDiverged) {
             // Not 'continue with --resume': the same config would diverge again.
             loop.finish("failed", e.getMessage(), false);
@@ -549,9 +557,12 @@ public final class Runner {
                         } catch (StrategyFailed f) {
                             throw f.in(spec.label(), seed);
                         } catch (TrainingDiverged d) {
+                            boolean own = !StrategyParams.members(spec).stream().allMatch(Strategies::builtIn);
                             throw d.in(spec.label(), seed, String.format(Locale.ROOT, "start the run anew with a"
                                     + " smaller training.learning_rate (now %s), a training.clip_norm or weaker"
-                                    + " strategy parameters", config.training().learningRate()));
+                                    + " strategy parameters%s", config.training().learningRate(), own
+                                    ? ", or, if the code of your strategy made it, mend the code and resume" : ""),
+                                    own);
                         }
                         EpochRecord record = new EpochRecord(spec.label(), seed, t, e, r.meanLoss(), r.accuracy(),
                                 (System.nanoTime() - t0) / 1e9, r.samples());

@@ -218,7 +218,7 @@ class BrokenRunConfigTest {
                                 + " are not accepted"),
                 file("missing data folder", GOOD.replace("data: {bundled: true}", "data: {path: /no/such/folder}"),
                         "/no/such/folder: data.path", "no such folder",
-                        "put the files into that folder, or change data.path"),
+                        "apt-get install dataset-fashion-mnist", "or change data.path"),
                 set("a layer past one array's weights", "network.hidden=[3000000]",
                         "--set network.hidden=[3000000]: network.hidden: expected at most 2147483639 weights in one "
                                 + "matrix (one array), i.e. at most 2739137 units after 784, found 784 x 3000000"),

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UserStrategyRunTest {
     /**
      * After the first task, one layer learns no more: its accuracy on task 1 cannot fall through it.
-     * A negative layer stands for a bug in one's code: the hook then throws.
+     * A negative layer stands for a bug in one's code: the hook then throws, or for -5 makes NaN.
      */
     public static final class FreezeLayer implements ContinualStrategy {
         private final Params params;
@@ -62,7 +62,9 @@ class UserStrategyRunTest {
 
         @Override
         public void transformUpdate(int layer, float[] update, LayerActivity act) {
-            if (frozen && params.layer() < 0) {
+            if (frozen && params.layer() == -5) {
+                Arrays.fill(update, Float.NaN);
+            } else if (frozen && params.layer() < 0) {
                 throw new IllegalStateException("no layer " + params.layer());
             }
             if (frozen && layer == params.layer()) {
@@ -148,6 +150,28 @@ class UserStrategyRunTest {
         }
         JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
         assertEquals("failed", status.get("state").asText());
+        assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial), status.toString());
+    }
+
+    /**
+     * NaN that a strategy of one's own makes stops the run as diverged, but, since mended code may
+     * go on from the checkpoints, its status keeps the resume command (a diverged run of built-in
+     * strategies does not).
+     */
+    @Test
+    void aDivergenceWithOwnCodeCanGoOnOnceTheCodeIsMended(@TempDir Path dir) throws Exception {
+        Path config = tinyExperiment(dir, "[{name: freeze_layer, params: {layer: -5}}]");
+        CliRunner.Result run = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
+                dir.resolve("out").toString()));
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("freeze_layer, seed 1: task 2, epoch 1, batch 1: weight 0 of matrix 0 is NaN"),
+                run.err());
+        assertTrue(run.err().contains("if the code of your strategy made it, mend the code and resume"), run.err());
+        Path partial;
+        try (var entries = Files.list(dir.resolve("out").resolve("mine"))) {
+            partial = entries.findFirst().orElseThrow();
+        }
+        JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
         assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial), status.toString());
     }
 

@@ -74,7 +74,8 @@ class DataLocatorTest {
         assertTrue(e.expected().contains("train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,"
                 + " t10k-labels-idx1-ubyte"), e.getMessage());
         assertEquals("data.path", e.location());
-        assertEquals("put the files into that folder, or change data.path (without it, $ENGRAM_DATA, then"
+        assertEquals("put the files into that folder ('apt-get install dataset-fashion-mnist' puts them into"
+                + " /usr/share/datasets/fashion-mnist), or change data.path (without it, $ENGRAM_DATA, then"
                 + " /usr/share/datasets/fashion-mnist, then the subset bundled in the jar are searched)", e.hint());
     }
 

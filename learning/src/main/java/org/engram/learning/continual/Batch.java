@@ -51,7 +51,7 @@ public final class Batch implements BatchContext {
         this.sampleIndices = new int[labels.length];
         for (int i = 0; i < samples.length; i++) {
             inputs.add(data.input(samples[i]));
-            inputLength = data.input(samples[i]).length;
+            inputLength = inputs.get(i).length;
             labels[i] = data.label(samples[i]);
             tasks[i] = data.task();
             sampleIndices[i] = samples[i];
@@ -163,6 +163,32 @@ public final class Batch implements BatchContext {
             throw new IndexOutOfBoundsException("sample " + i + " has no distillation target");
         }
         return list.get(k);
+    }
+
+    /**
+     * The largest total weight of the distillation terms of one sample: a sample's loss is its own
+     * cross-entropy plus each term's weight times a cross-entropy, so it can be that many times
+     * larger (LwF's alpha).
+     *
+     * @return the sum of the term weights of the sample that has the most, 0 without terms
+     */
+    double largestTermWeight() {
+        double largest = 0;
+        for (List<DistillationTarget> list : targets) {
+            double sum = 0;
+            if (list != null) {
+                for (DistillationTarget t : list) {
+                    sum += t.weight();
+                }
+            }
+            largest = Math.max(largest, sum);
+        }
+        return largest;
+    }
+
+    /** @return where the batch is, for messages: {@code task 2, epoch 1, batch 3}, counted from 1 */
+    String position() {
+        return "task " + (taskIndex + 1) + ", epoch " + (epoch + 1) + ", batch " + (batchIndex + 1);
     }
 
     /**

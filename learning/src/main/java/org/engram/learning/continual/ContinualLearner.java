@@ -45,9 +45,10 @@ public final class ContinualLearner implements AutoCloseable {
     private static final int STATE_VERSION = 1;
     private static final String STATE_KIND = "continual-learner";
     /**
-     * A batch's mean loss past which training has diverged though the numbers are finite: a
-     * cross-entropy of 10,000 nats per sample needs logits 10,000 apart (an SGD learning rate of
-     * 1e30 gave 4e31 and accuracies at chance, reported as a result).
+     * A batch's mean cross-entropy past which training has diverged though the numbers are finite:
+     * 10,000 nats per sample need logits 10,000 apart (an SGD learning rate of 1e30 gave 4e31 and
+     * accuracies at chance, reported as a result). Distillation terms raise the bound by their
+     * weight, as they add to the loss.
      */
     static final double MAX_LOSS = 1e4;
 
@@ -194,7 +195,7 @@ public final class ContinualLearner implements AutoCloseable {
             try {
                 strategy.beforeBatch(batch);
             } catch (RuntimeException e) {
-                throw failure("beforeBatch", where(batch), e);
+                throw failure("beforeBatch", batch.position(), e);
             }
             batch.seal();
             hooks.current = batch;
@@ -203,9 +204,9 @@ public final class ContinualLearner implements AutoCloseable {
             try {
                 strategy.afterBatch(batch);
             } catch (RuntimeException e) {
-                throw failure("afterBatch", where(batch), e);
+                throw failure("afterBatch", batch.position(), e);
             }
-            if (!(r.meanLoss() <= MAX_LOSS)) {
+            if (!(r.meanLoss() <= MAX_LOSS * (1 + batch.largestTermWeight()))) {
                 throw TrainingDiverged.loss(strategy.name(), batch, r.meanLoss());
             }
             requireFiniteWeights(batch);
@@ -253,9 +254,6 @@ public final class ContinualLearner implements AutoCloseable {
                 + ") failed in " + hook + " (" + where + "): " + e, e);
     }
 
-    private static String where(Batch batch) {
-        return "task " + (batch.taskIndex() + 1) + ", epoch " + (batch.epoch() + 1) + ", batch " + (batch.batchIndex() + 1);
-    }
 
     /**
      * Refuses weights a batch left outside the finite numbers (an update too large, or a
@@ -547,7 +545,7 @@ public final class ContinualLearner implements AutoCloseable {
         }
 
         private String where(int matrix) {
-            return (current == null ? "" : ContinualLearner.where(current) + ", ") + "matrix " + matrix;
+            return (current == null ? "" : current.position() + ", ") + "matrix " + matrix;
         }
     }
 

@@ -159,6 +159,21 @@ public final class Strategies {
         return List.copyOf(byName.values());
     }
 
+    /**
+     * Whether a strategy is one of Engram's own, whose code is the Engram version's.
+     *
+     * @param name a strategy name, e.g. {@code ewc}
+     * @return true for a built-in strategy, false for another name (a provider's, or none)
+     */
+    public static boolean builtIn(String name) {
+        for (Info info : BUILT_INS) {
+            if (info.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The next provider on the class path, or null after the last; one that cannot be loaded is refused. */
     private static StrategyProvider next(Iterator<StrategyProvider> providers) {
         try {

@@ -13,10 +13,13 @@ public final class TrainingDiverged extends EngramException {
 
     /** Where and what, without the advice. */
     private final String what;
+    /** Whether code of one's own may have made it, so that a run may go on once the code is mended. */
+    private final boolean ownCode;
 
-    private TrainingDiverged(String what, String advice) {
+    private TrainingDiverged(String what, String advice, boolean ownCode) {
         super(what + "; " + advice, null);
         this.what = what;
+        this.ownCode = ownCode;
     }
 
     /**
@@ -29,7 +32,8 @@ public final class TrainingDiverged extends EngramException {
      */
     static TrainingDiverged loss(String strategy, Batch batch, double loss) {
         return new TrainingDiverged(String.format(Locale.ROOT, "%s: the training loss is %s: the training diverged,"
-                + " and accuracies of its weights would mean nothing", where(batch), loss), advice(strategy));
+                + " and accuracies of its weights would mean nothing", batch.position(), loss), advice(strategy),
+                false);
     }
 
     /**
@@ -45,13 +49,9 @@ public final class TrainingDiverged extends EngramException {
     static TrainingDiverged weight(String strategy, Batch batch, int matrix, int index, float value) {
         return new TrainingDiverged(String.format(Locale.ROOT, "%s: weight %d of matrix %d is %s after the batch: the"
                 + " training diverged (the neurons it reaches fall silent), and accuracies of its weights would mean"
-                + " nothing", where(batch), index, matrix, value), advice(strategy));
+                + " nothing", batch.position(), index, matrix, value), advice(strategy), false);
     }
 
-    private static String where(Batch batch) {
-        return "task " + (batch.taskIndex() + 1) + ", epoch " + (batch.epoch() + 1) + ", batch "
-                + (batch.batchIndex() + 1);
-    }
 
     private static String advice(String strategy) {
         return "lower the learning rate or the strength of strategy '" + strategy + "', or, for a strategy of your"
@@ -62,12 +62,18 @@ public final class TrainingDiverged extends EngramException {
      * The same failure named by the run unit it happened in, with what to change in the run's
      * config in place of the general advice.
      *
-     * @param label  the strategy's label in the run
-     * @param seed   the seed
-     * @param advice what to do, e.g. which settings to lower
+     * @param label   the strategy's label in the run
+     * @param seed    the seed
+     * @param advice  what to do, e.g. which settings to lower
+     * @param ownCode whether a strategy of one's own took part, whose code may have made it
      * @return a new exception whose message starts with the label and seed
      */
-    public TrainingDiverged in(String label, long seed, String advice) {
-        return new TrainingDiverged(label + ", seed " + seed + ": " + what, advice);
+    public TrainingDiverged in(String label, long seed, String advice, boolean ownCode) {
+        return new TrainingDiverged(label + ", seed " + seed + ": " + what, advice, ownCode);
+    }
+
+    /** @return whether a strategy of one's own took part, so that mended code may go on from the checkpoints */
+    public boolean ownCode() {
+        return ownCode;
     }
 }
