@@ -243,15 +243,21 @@ public final class ContinualLearner implements AutoCloseable {
     }
 
     /**
-     * What the strategy's code threw in a hook, said with where it was; errors the strategy
-     * reports itself (an {@link EngramException}, such as {@link StrategyDiverged}) pass as they are.
+     * What the strategy's code threw in a hook, said with where it was. A user error found in the
+     * hook (an {@link EngramException}: a setting the strategy refuses, a sample the batch refuses)
+     * stays one, with the place said before its message; the strategy's own reports of divergence
+     * pass as they are.
      */
     private RuntimeException failure(String hook, String where, RuntimeException e) {
-        if (e instanceof EngramException || e instanceof StrategyFailed) {
+        String who = "strategy '" + strategy.name() + "' (" + strategy.getClass().getName() + ")";
+        String when = hook + " (" + where + ")";
+        if (e instanceof StrategyDiverged || e instanceof TrainingDiverged || e instanceof StrategyFailed) {
             return e;
         }
-        return new StrategyFailed("strategy '" + strategy.name() + "' (" + strategy.getClass().getName()
-                + ") failed in " + hook + " (" + where + "): " + e, e);
+        if (e instanceof EngramException) {
+            return new EngramException(who + " in " + when + ": " + e.getMessage(), e);
+        }
+        return new StrategyFailed(who + " failed in " + when + ": " + e, e);
     }
 
 

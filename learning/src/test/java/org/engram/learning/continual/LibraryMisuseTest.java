@@ -125,8 +125,10 @@ class LibraryMisuseTest {
     void appendedSamplesAreCheckedWhereTheyAreAppended() {
         float[] input = TASKS[0].trainX()[0];
         RuntimeException shortInput = thrownIn("beforeBatch", b -> ((BatchContext) b).append(new float[3], 0, 0));
-        assertTrue(shortInput.getMessage().contains("append: input: expected an input vector as long as the task's"),
+        assertTrue(shortInput.getMessage().startsWith("strategy 'probe' (" + Probe.class.getName() + ") in beforeBatch"
+                + " (task 1, epoch 1, batch 1): batch: append: input: expected an input vector as long as the task's"),
                 shortInput.getMessage());
+        assertTrue(shortInput instanceof EngramException, "a user error stays one: " + shortInput);
         RuntimeException laterTask = thrownIn("beforeBatch", b -> ((BatchContext) b).append(input, 0, 3));
         assertTrue(laterTask.getMessage().contains("append: task: expected a task started so far, in [0, 0]"),
                 laterTask.getMessage());

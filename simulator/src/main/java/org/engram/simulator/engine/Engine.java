@@ -395,9 +395,10 @@ public final class Engine implements AutoCloseable {
      * later run, and any later engine on the same network, is refused.
      *
      * @param durationMs the duration in ms, a whole number of steps
-     * @throws ParameterException if a population's state holds NaN before the run
-     * @throws EngramException    if the run, complete with its spikes and samples, left NaN in a
-     *                            population's state (the next run is refused until it is mended)
+     * @throws ParameterException if a population's state holds a value that is not finite before the run
+     * @throws EngramException    if the run, complete with its spikes and samples, left one (NaN or
+     *                            an infinity) in a population's state (the next run is refused
+     *                            until it is mended)
      */
     public void run(double durationMs) {
         synchronized (lifecycle) {
@@ -427,7 +428,7 @@ public final class Engine implements AutoCloseable {
             // Precise mode read the grid's state once, when this engine took it over.
             requireValidStates(network.populations());
         }
-        requireNoNaN();
+        requireFinite();
         // A spike of the last step arrives up to the maximum delay later; that step must fit an int.
         long lastStep = (long) Integer.MAX_VALUE - network.maxDelaySteps();
         if ((long) step + steps > lastStep) {
@@ -483,31 +484,32 @@ public final class Engine implements AutoCloseable {
         for (RateMonitor r : rateMonitors) {
             r.extendTo(timeMs());
         }
-        requireNoNaNMade(fromMs);
+        requireFiniteMade(fromMs);
     }
 
-    /** Refuses NaN in a state before a run: written between runs, or left by a run that reported it. */
-    private void requireNoNaN() {
+    /** Refuses a state value that is not finite before a run: written between runs, or left by a run that said so. */
+    private void requireFinite() {
         for (Population<?, ?> p : network.populations()) {
-            String nan = p.state().firstNaN();
-            if (nan != null) {
-                throw new ParameterException("population '" + p.name() + "'", nan, "a number in the state a run "
-                        + "starts from", "NaN");
+            NeuronState.NonFinite bad = p.state().firstNonFinite();
+            if (bad != null) {
+                throw new ParameterException("population '" + p.name() + "'", bad.place(), "a finite value ("
+                        + bad.unit() + ")", bad.value());
             }
         }
     }
 
     /**
-     * Reports NaN that a run made, once it is complete: the run's spikes and samples are kept, and
-     * the next run is refused until the state is mended. Checked per run rather than per step, so
-     * it costs one pass over the state.
+     * Reports a value that is not finite that a run made, once it is complete: the run's spikes and
+     * samples are kept, and the next run is refused until the state is mended. Checked per run
+     * rather than per step, so it costs one pass over the state.
      */
-    private void requireNoNaNMade(double fromMs) {
+    private void requireFiniteMade(double fromMs) {
         for (Population<?, ?> p : network.populations()) {
-            String nan = p.state().firstNaN();
-            if (nan != null) {
-                throw new EngramException("population '" + p.name() + "' (model '" + p.model().name() + "')", nan,
-                        "a number", "NaN after the run from " + fromMs + " to " + timeMs() + " ms, which made it",
+            NeuronState.NonFinite bad = p.state().firstNonFinite();
+            if (bad != null) {
+                throw new EngramException("population '" + p.name() + "' (model '" + p.model().name() + "')",
+                        bad.place(), "a finite value (" + bad.unit() + ")", bad.value() + " after the run from "
+                                + fromMs + " to " + timeMs() + " ms, which made it",
                         "its kernel computed NaN from its state, its parameters or its input: look for an infinite "
                                 + "or NaN weight into the population (a listener may have written one into a plastic "
                                 + "projection), a current source, or a division by zero in the kernel");

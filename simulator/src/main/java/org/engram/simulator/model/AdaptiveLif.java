@@ -103,10 +103,9 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
             refractorySteps = new double[size];
         }
 
-        /** Refuses a variable that is not finite and a refractory count that is not a whole number of steps. */
+        /** Refuses a refractory count that is not a whole number of steps (engines refuse values that are not finite). */
         @Override
         public void requireValid(String population) {
-            requireFiniteVariables(population);
             ThresholdPass.requireWholeSteps(population, refractorySteps);
         }
     }

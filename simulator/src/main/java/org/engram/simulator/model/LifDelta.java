@@ -82,10 +82,9 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             java.util.Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
         }
 
-        /** Refuses a variable that is not finite and a refractory count that is not a whole number of steps. */
+        /** Refuses a refractory count that is not a whole number of steps (engines refuse values that are not finite). */
         @Override
         public void requireValid(String population) {
-            requireFiniteVariables(population);
             ThresholdPass.requireWholeSteps(population, refractorySteps);
         }
     }

@@ -107,10 +107,9 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
         }
 
-        /** Refuses a variable that is not finite and a refractory count that is not a whole number of steps. */
+        /** Refuses a refractory count that is not a whole number of steps (engines refuse values that are not finite). */
         @Override
         public void requireValid(String population) {
-            requireFiniteVariables(population);
             ThresholdPass.requireWholeSteps(population, refractorySteps);
         }
     }

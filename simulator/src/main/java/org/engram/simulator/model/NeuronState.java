@@ -32,7 +32,9 @@ public abstract class NeuronState {
     }
 
     /**
-     * Creates and registers a recordable state variable.
+     * Creates and registers a recordable state variable. Its values must stay finite numbers,
+     * with no NaN as a mark of "none" ({@link #firstNonFinite}); keep such marks in an array of
+     * one's own.
      *
      * @param name the variable's name, e.g. {@code "v"}
      * @param unit its unit, e.g. {@code "mV"}
@@ -116,39 +118,34 @@ public abstract class NeuronState {
     }
 
     /**
-     * Refuses a recordable variable with a value that is not finite, for {@link #requireValid} of
-     * models whose kernels need finite state (an infinite potential blended into a kept one makes
-     * NaN, which then stays).
+     * A recordable value that is not finite, where {@link #firstNonFinite} found it.
      *
-     * @param population the population's name, for messages
-     * @throws ParameterException naming the variable, the neuron and the value
+     * @param variable the variable's name, e.g. {@code "v"}
+     * @param neuron   the neuron
+     * @param value    the value: NaN or an infinity
+     * @param unit     the variable's unit
      */
-    protected final void requireFiniteVariables(String population) {
-        for (Map.Entry<String, double[]> e : recordables.entrySet()) {
-            double[] values = e.getValue();
-            for (int i = 0; i < values.length; i++) {
-                if (!Double.isFinite(values[i])) {
-                    throw new ParameterException("population '" + population + "'", e.getKey() + "[" + i + "]",
-                            "a finite value (" + units.get(e.getKey()) + ")", values[i]);
-                }
-            }
+    public record NonFinite(String variable, int neuron, double value, String unit) {
+        /** @return the value's place as messages name it, e.g. {@code "v[12]"} */
+        public String place() {
+            return variable + "[" + neuron + "]";
         }
     }
 
     /**
-     * Finds a recordable value that is not a number. No model's state may hold NaN: once there, it
-     * spreads through every later update, and the neuron falls silent without a word. Engines
-     * refuse it before a run and report it after the run that made it.
+     * Finds a recordable value that is not a finite number. No model's state may hold one: NaN
+     * spreads through every later update and silences the neuron without a word, and an infinite
+     * potential blended into a kept one makes NaN. Engines refuse it before a run and report it
+     * after the run that made it, so a model need not check for it.
      *
-     * @return the first NaN as {@code "v[12]"} (variables in registration order, then by neuron),
-     *         or null when there is none
+     * @return the first (variables in registration order, then by neuron), or null when there is none
      */
-    public final String firstNaN() {
+    public final NonFinite firstNonFinite() {
         for (Map.Entry<String, double[]> e : recordables.entrySet()) {
             double[] values = e.getValue();
             for (int i = 0; i < values.length; i++) {
-                if (Double.isNaN(values[i])) {
-                    return e.getKey() + "[" + i + "]";
+                if (!Double.isFinite(values[i])) {
+                    return new NonFinite(e.getKey(), i, values[i], units.get(e.getKey()));
                 }
             }
         }

@@ -31,8 +31,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NaNStateTest {
 
-    /** Neuron 0 fires every step; neuron 1's potential turns NaN at step {@link #NAN_STEP}. */
-    private record NaNMaker() implements NeuronModel<NaNMaker.Params, NaNMaker.State> {
+    /**
+     * Neuron 0 fires every step; neuron 1's potential becomes {@code made} (NaN, an infinity) at
+     * step {@link #NAN_STEP}.
+     */
+    private record NaNMaker(double made) implements NeuronModel<NaNMaker.Params, NaNMaker.State> {
         static final int NAN_STEP = 30;
 
         record Params() {
@@ -75,7 +78,7 @@ class NaNStateTest {
                         if (i == 0) {
                             out.spike(i, step);
                         } else if (step == NAN_STEP) {
-                            s.v[i] = 0.0 / 0.0;
+                            s.v[i] = made;
                         }
                     }
                 }
@@ -84,8 +87,12 @@ class NaNStateTest {
     }
 
     private static Network nanMakers() {
+        return makers(Double.NaN);
+    }
+
+    private static Network makers(double made) {
         NetworkBuilder b = new NetworkBuilder(0.1);
-        b.population("own", 2, new NaNMaker(), new NaNMaker.Params());
+        b.population("own", 2, new NaNMaker(made), new NaNMaker.Params());
         return b.build();
     }
 
@@ -111,6 +118,17 @@ class NaNStateTest {
             own.state().values("v")[1] = 0;
             e.run(1);
             assertEquals(6.0, e.timeMs());
+        }
+    }
+
+    /** An infinity too: blended into a kept potential, it makes NaN. */
+    @Test
+    void anInfinityARunMakesIsReportedToo() {
+        try (Engine e = new Engine(makers(Double.NEGATIVE_INFINITY), EngineOptions.grid(1))) {
+            EngramException made = assertThrows(EngramException.class, () -> e.run(5));
+            assertEquals("v[1]", made.location());
+            assertEquals("a finite value (mV)", made.expected());
+            assertEquals("-Infinity after the run from 0.0 to 5.0 ms, which made it", made.found());
         }
     }
 
