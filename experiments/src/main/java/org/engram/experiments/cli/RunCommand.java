@@ -9,6 +9,7 @@ import org.engram.experiments.config.ConfigDocs;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.run.Runner;
 import org.engram.simulator.EngramException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,11 +90,17 @@ public final class RunCommand implements Callable<Integer> {
             throw new EngramException("engram run", "--markdown", "--keys beside it (it formats the key table)",
                     "no --keys", null);
         }
-        if (keys && (config != null || resume != null || printConfig)) {
+        List<String> besideKeys = new ArrayList<>();
+        for (CommandLine.Model.ArgSpec arg : spec.commandLine().getParseResult().matchedArgs()) {
+            String name = arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : String.valueOf(config);
+            if (!name.equals("--keys") && !name.equals("--markdown")) {
+                besideKeys.add(name);
+            }
+        }
+        if (keys && !besideKeys.isEmpty()) {
             // The table would print and the rest be dropped without a word.
-            throw new EngramException("engram run", "--keys", "no config, --resume or --print-config beside it (it"
-                    + " prints every key and exits)", config != null ? config.toString() : resume != null
-                    ? "--resume" : "--print-config", null);
+            throw new EngramException("engram run", "--keys", "nothing beside it but --markdown (it prints every key"
+                    + " and exits)", String.join(" ", besideKeys), null);
         }
         if (keys) {
             o.print(markdown ? ConfigDocs.markdown() : ConfigDocs.plainText());

@@ -109,8 +109,9 @@ public final class Figure {
         JFreeChart printed = ChartStyle.forPrint(chart, w);
         // A legend of many series, below the plot, must not take the plot's place: the figure grows instead,
         // keeping the plot 1/2 as high as wide besides the axes' text.
-        double height = Math.max(w * PRINT_ASPECT, PRINT_AXES_HEIGHT + w * PRINT_PLOT_ASPECT
-                + ChartStyle.legendHeight(printed, w));
+        double legend = ChartStyle.legendHeight(printed, w);
+        double height = legend == 0 ? w * PRINT_ASPECT
+                : Math.max(w * PRINT_ASPECT, PRINT_AXES_HEIGHT + w * PRINT_PLOT_ASPECT + legend);
         return new Figure(printed, w, Math.max(1, (int) Math.round(height)), perUnit);
     }
 

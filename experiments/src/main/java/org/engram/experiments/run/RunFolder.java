@@ -257,7 +257,7 @@ public final class RunFolder {
      */
     public static void requireFolderPath(Path out, String expected) {
         if (out.toString().isEmpty()) {
-            throw new EngramException("results root", "--out", expected, "an empty path", null);
+            throw new EngramException("--out", null, expected, "an empty path", null);
         }
         Path root = out.toAbsolutePath().normalize();
         for (Path p = root; p != null; p = p.getParent()) {

@@ -112,8 +112,11 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         switch (state) {
             case "failed":
                 // A diverged run's message says to start anew; other failures (a full disk, say) can go on.
-                return "it is the folder of a run that failed: " + message + (status.path("resume").isTextual()
-                        ? "; continue it with: " + LaunchCommand.resume(directory) : "");
+                // A status from before the resume key cannot tell which: the command is offered with an if.
+                JsonNode resume = status.path("resume");
+                return "it is the folder of a run that failed: " + message + (resume.isTextual()
+                        ? "; continue it with: " + LaunchCommand.resume(directory) : resume.isMissingNode()
+                        ? "; if its message allows, continue it with: " + LaunchCommand.resume(directory) : "");
             case "running":
                 return "its status says the run is running: another engram may be running it; if that was stopped"
                         + " without a word, continue it with: " + LaunchCommand.resume(directory);

@@ -134,7 +134,7 @@ public final class Runner {
             // The arrays that did not fit are gone with the stack, so the status can be written; the
             // command line says how to allow more memory.
             loop.finish("failed", "out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / 1_000_000
-                    + " MB); allow more, e.g. ENGRAM_JAVA_OPTS=-Xmx16g", true);
+                    + " MB); allow more, e.g. ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\"", true);
             throw e;
         }
     }

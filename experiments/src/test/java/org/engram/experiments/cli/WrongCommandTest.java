@@ -82,8 +82,10 @@ class WrongCommandTest {
         assertTrue(markdown.err().contains("--markdown: expected --keys beside it"), markdown.err());
         CliRunner.Result keysAndConfig = CliRunner.run("run", "x.yaml", "--print-config", "--keys");
         assertEquals(2, keysAndConfig.exitCode(), keysAndConfig.err());
-        assertTrue(keysAndConfig.err().contains("--keys: expected no config, --resume or --print-config beside it"),
-                keysAndConfig.err());
+        assertTrue(keysAndConfig.err().contains("--keys: expected nothing beside it but --markdown (it prints every key"
+                + " and exits), found x.yaml --print-config"), keysAndConfig.err());
+        CliRunner.Result keysAndSet = CliRunner.run("run", "--keys", "--set", "training.epochs=2");
+        assertEquals(2, keysAndSet.exitCode(), keysAndSet.err());
         assertEquals(0, CliRunner.run("run", "--keys", "--markdown").exitCode());
     }
 
@@ -99,7 +101,7 @@ class WrongCommandTest {
                 + partial), stopped.err());
         // A diverged run is not to be resumed: its status says why it failed and what to do.
         Files.writeString(partial.resolve("status.json"), "{\"state\": \"failed\", \"message\": \"the loss is NaN;"
-                + " start the run anew\"}");
+                + " start the run anew\", \"resume\": null}");
         CliRunner.Result failed = CliRunner.run("plot", partial.toString());
         assertTrue(failed.err().contains("it is the folder of a run that failed: the loss is NaN; start the run anew"),
                 failed.err());
@@ -111,6 +113,11 @@ class WrongCommandTest {
         CliRunner.Result full = CliRunner.run("plot", partial.toString());
         assertTrue(full.err().contains("No space left on device; start anew or --resume; continue it with: engram run"
                 + " --resume " + partial), full.err());
+        // A status written before the resume key: the command comes with an if.
+        Files.writeString(partial.resolve("status.json"), "{\"state\": \"failed\", \"message\": \"IOException\"}");
+        CliRunner.Result old = CliRunner.run("plot", partial.toString());
+        assertTrue(old.err().contains("IOException; if its message allows, continue it with: engram run --resume"),
+                old.err());
         Files.writeString(partial.resolve("status.json"), "{\"state\": \"running\"}");
         CliRunner.Result running = CliRunner.run("plot", partial.toString());
         assertTrue(running.err().contains("its status says the run is running: another engram may be running it"),

@@ -1,5 +1,6 @@
 package org.engram.experiments.plot;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -158,6 +159,9 @@ class FigureFilesTest {
 
         byte[] pdf = figure.pdf();
         assertFalse(new String(pdf, StandardCharsets.ISO_8859_1).contains("Date"));
+        // Made again in another second of the clock, which dated it: the same bytes.
+        Thread.sleep(1100);
+        assertArrayEquals(pdf, figure.pdf());
         try (PDDocument read = Loader.loadPDF(pdf)) {
             assertNull(read.getDocumentInformation().getCreationDate());
             assertEquals(1, read.getNumberOfPages());

@@ -57,8 +57,11 @@ public interface BatchContext {
      * Appends a sample to train on in this batch; only valid in {@code beforeBatch}.
      *
      * @param input the input vector (kept by reference; the caller must not change it afterwards)
-     * @param label its class label
-     * @param task  the task it belongs to
+     * @param label its class label, one of the task's classes
+     * @param task  the task it belongs to, an index in {@code [0, taskIndex()]}
+     * @throws org.engram.simulator.ParameterException if the input is not as long as the task's or
+     *         the task has not started
+     * @throws IllegalStateException after {@code beforeBatch}, when the batch has been trained on
      */
     void append(float[] input, int label, int task);
 
@@ -67,6 +70,7 @@ public interface BatchContext {
      *
      * @param i      the position in the batch
      * @param target the soft targets and their weight
+     * @throws IllegalStateException after {@code beforeBatch}, when the batch has been trained on
      */
     void addDistillationTarget(int i, DistillationTarget target);
 

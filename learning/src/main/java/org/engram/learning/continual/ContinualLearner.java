@@ -128,6 +128,7 @@ public final class ContinualLearner implements AutoCloseable {
      * @param task the task; its index must be the number of tasks started so far
      * @throws org.engram.simulator.ParameterException if one of the task's classes is not a readout
      *         unit of the network; the learner is then unchanged
+     * @throws StrategyFailed if the strategy's {@code beforeTask} throws
      */
     public void startTask(TaskData task) {
         if (inTask) {
@@ -177,6 +178,10 @@ public final class ContinualLearner implements AutoCloseable {
      * @param epoch      the epoch within the task, from 0
      * @param afterBatch receives the number of the task's samples in each finished batch
      * @return mean loss and training accuracy of the epoch
+     * @throws TrainingDiverged if a batch leaves the loss or a weight outside the finite numbers
+     *                          (or the loss past 10,000 nats per sample, more by the weight of
+     *                          distillation terms)
+     * @throws StrategyFailed   if one of the strategy's hooks throws
      */
     public EpochResult trainEpoch(int epoch, java.util.function.IntConsumer afterBatch) {
         if (!inTask) {
@@ -229,7 +234,11 @@ public final class ContinualLearner implements AutoCloseable {
         return trainer.inferenceActivity();
     }
 
-    /** Ends the current task: the strategy's {@code afterTask} (consolidation, freezing). */
+    /**
+     * Ends the current task: the strategy's {@code afterTask} (consolidation, freezing).
+     *
+     * @throws StrategyFailed if the strategy's {@code afterTask} throws
+     */
     public void finishTask() {
         if (!inTask) {
             throw new IllegalStateException("no task to finish");
