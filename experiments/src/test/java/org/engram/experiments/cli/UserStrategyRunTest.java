@@ -116,10 +116,7 @@ class UserStrategyRunTest {
         CliRunner.Result stopped = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
                 out.toString(), "--stop-after-tasks", "1"));
         assertEquals(2, stopped.exitCode(), stopped.err());
-        Path partial;
-        try (var entries = Files.list(out.resolve("mine"))) {
-            partial = entries.findFirst().orElseThrow();
-        }
+        Path partial = partialOf(out);
         CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, resumed.exitCode(), resumed.err());
         assertTrue(resumed.err().contains("'freeze_layer'") && resumed.err().contains("this is the config the run"
@@ -144,10 +141,7 @@ class UserStrategyRunTest {
                 + ") failed in transformUpdate (task 2, epoch 1, batch 1, matrix 0): java.lang.IllegalStateException:"
                 + " no layer -1"), run.err());
         assertTrue(run.err().contains("at " + FreezeLayer.class.getName() + ".transformUpdate"), run.err());
-        Path partial;
-        try (var entries = Files.list(dir.resolve("out").resolve("mine"))) {
-            partial = entries.findFirst().orElseThrow();
-        }
+        Path partial = partialOf(dir.resolve("out"));
         JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
         assertEquals("failed", status.get("state").asText());
         assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial), status.toString());
@@ -167,10 +161,7 @@ class UserStrategyRunTest {
         assertTrue(run.err().contains("freeze_layer, seed 1: task 2, epoch 1, batch 1: weight 0 of matrix 0 is NaN"),
                 run.err());
         assertTrue(run.err().contains("if the code of your strategy made it, mend the code and resume"), run.err());
-        Path partial;
-        try (var entries = Files.list(dir.resolve("out").resolve("mine"))) {
-            partial = entries.findFirst().orElseThrow();
-        }
+        Path partial = partialOf(dir.resolve("out"));
         JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
         assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial), status.toString());
     }
@@ -192,6 +183,13 @@ class UserStrategyRunTest {
         assertEquals(2, record.exitCode(), record.err());
         assertTrue(record.err().contains("strategies[0].params: expected values that Params accepts, found layer must"
                 + " be >= -9"), record.err());
+    }
+
+    /** The folder of the one run of {@code mine} under a results root: a partial one, for the runs that stop here. */
+    private static Path partialOf(Path results) throws java.io.IOException {
+        try (var entries = Files.list(results.resolve("mine"))) {
+            return entries.findFirst().orElseThrow();
+        }
     }
 
     /** Writes {@code dir/mine.yaml}: two tasks of the bundled subset on a small network, with these strategies. */
