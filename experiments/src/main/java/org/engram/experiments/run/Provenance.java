@@ -30,11 +30,13 @@ import java.util.List;
  * @param commandLine     the arguments of {@code engram run} (of the session that finished the run)
  * @param resumedAt       when the session that finished a resumed run started, or {@code null} for
  *                        a run that was never stopped
+ * @param strategyCode    the code of the strategies of one's own the run used (of the session that
+ *                        finished it), empty when all are built in
  */
 public record Provenance(String engramVersion, String engramCommit, String javaVersion, String javaVm, String os,
                          String arch, int processors, String startTime, List<Long> seeds, int threads, String dataOrigin,
                          String dataLocation, String dataSha256, String configSha256, String resultSha256,
-                         List<String> commandLine, String resumedAt) {
+                         List<String> commandLine, String resumedAt, List<StrategyCode> strategyCode) {
     /**
      * The provenance of this session's run.
      *
@@ -42,11 +44,11 @@ public record Provenance(String engramVersion, String engramCommit, String javaV
      * @param resumed when this session resumed it, or {@code null} if it started it
      */
     static Provenance of(Instant start, Instant resumed, List<Long> seeds, int threads, DataRecord data,
-            String configHash, String resultHash, List<String> args) {
+            String configHash, String resultHash, List<String> args, List<StrategyCode> strategyCode) {
         Platform p = Platform.current();
         return new Provenance(p.engramVersion(), p.engramCommit(), p.javaVersion(), p.javaVm(), p.os(), p.arch(),
                 p.processors(), start.toString(), List.copyOf(seeds), threads,
                 data.origin() == null ? "GENERATED" : data.origin().name(), data.location(), data.sha256(), configHash,
-                resultHash, List.copyOf(args), resumed == null ? null : resumed.toString());
+                resultHash, List.copyOf(args), resumed == null ? null : resumed.toString(), List.copyOf(strategyCode));
     }
 }

@@ -104,7 +104,7 @@ public final class Runner {
         boolean resumed = request.resume() != null;
         Provenance provenance = Provenance.of(resumed ? RunFolder.startOf(folder.runId()) : start,
                 resumed ? start : null, c.seeds(), c.threads(), run.data(), run.configHash(),
-                run.resolved().resultHash(), request.commandLine());
+                run.resolved().resultHash(), request.commandLine(), StrategyCode.of(c.strategies()));
         loop.begin();
         try {
             loop.prepare();

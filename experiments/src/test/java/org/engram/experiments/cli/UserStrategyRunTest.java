@@ -94,6 +94,16 @@ class UserStrategyRunTest {
                 dir.resolve("out").toString()));
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("| freeze_layer |") && run.out().contains("| replay+freeze_layer |"), run.out());
+        // Engram's commit does not tell this code: the provenance names its class, source and digest, once.
+        JsonNode code = new ObjectMapper().readTree(Path.of(run.lastLine()).resolve("metrics.json").toFile())
+                .path("provenance").path("strategy_code");
+        assertEquals(1, code.size(), code.toString());
+        assertEquals("freeze_layer", code.get(0).get("name").asText());
+        assertEquals(FreezeLayer.class.getName(), code.get(0).get("class_name").asText());
+        Path classFile = Path.of(java.net.URI.create(code.get(0).get("source").asText()))
+                .resolve(FreezeLayer.class.getName().replace('.', '/') + ".class");
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(classFile))), code.get(0).get("class_sha256").asText());
         CliRunner.Result typo = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
                 dir.resolve("out").toString(), "--set", "strategies[0].params.layr=1"));
         assertEquals(2, typo.exitCode(), typo.err());
