@@ -20,9 +20,12 @@ import java.util.List;
  * @param pid        the process that wrote it: a {@code running} run whose process is gone was killed
  * @param totalTasks number of (strategy, seed, task) units of the whole run
  * @param completed  the units completed, in order
+ * @param strategyCode the code of the strategies of one's own this session runs, which a resume
+ *                   compares with its own
  */
 public record RunStatus(String experiment, String runId, String state, String message, String resume,
-                        String updated, long pid, int totalTasks, List<Completed> completed) {
+                        String updated, long pid, int totalTasks, List<Completed> completed,
+                        List<StrategyCode> strategyCode) {
     static final String FILE = "status.json";
 
     /**
@@ -38,23 +41,25 @@ public record RunStatus(String experiment, String runId, String state, String me
     /** Copies the list. */
     public RunStatus {
         completed = List.copyOf(completed);
+        strategyCode = List.copyOf(strategyCode);
     }
 
-    static RunStatus start(String experiment, String runId, int totalTasks, String resume) {
+    static RunStatus start(String experiment, String runId, int totalTasks, String resume,
+                           List<StrategyCode> strategyCode) {
         return new RunStatus(experiment, runId, "running", null, resume, Instant.now().toString(), currentPid(),
-                totalTasks, List.of());
+                totalTasks, List.of(), strategyCode);
     }
 
     RunStatus with(Completed unit) {
         List<Completed> c = new ArrayList<>(completed);
         c.add(unit);
         return new RunStatus(experiment, runId, state, message, resume, Instant.now().toString(), currentPid(),
-                totalTasks, c);
+                totalTasks, c, strategyCode);
     }
 
     RunStatus state(String newState, String why, String resumeCommand) {
         return new RunStatus(experiment, runId, newState, why, resumeCommand, Instant.now().toString(), currentPid(),
-                totalTasks, completed);
+                totalTasks, completed, strategyCode);
     }
 
     private static long currentPid() {

@@ -189,7 +189,7 @@ public final class Runner {
                                  String configHash, Experiment experiment, DataRecord data, RunFolder folder) {
         ExperimentConfig c = resolved.config();
         RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
-                * c.tasks().count(), LaunchCommand.resume(folder.directory()));
+                * c.tasks().count(), LaunchCommand.resume(folder.directory()), StrategyCode.of(c.strategies()));
         Loop loop = new Loop(c, experiment, new Checkpoints(folder), folder, status, request.stopAfterTasks(), err);
         signal.act(loop::interrupted);
         return new Opened(resolved, configHash, experiment, data, folder, loop);
@@ -229,7 +229,8 @@ public final class Runner {
             throw new EngramException(request.resume().toString(), "--resume", "the partial folder of an engram run",
                     "the folder of an engram simulate, which cannot be resumed", "delete it and simulate again");
         }
-        requireGoesOn(partial);
+        JsonNode lastStatus = readStatus(partial);
+        requireGoesOn(partial, lastStatus);
         // The run id carries the hash of the config the run started with, which config.yaml holds as
         // written: an edited file would finish the run under other settings than its first tasks had.
         // Either the file's text or its resolution now may carry it: the text, where a later Engram
@@ -269,6 +270,7 @@ public final class Runner {
                     keys.isEmpty() ? "a different config" : "a config that differs in " + String.join("; ", keys),
                     "resume without CONFIG.yaml, or start a new run");
         }
+        noteChangedCode(lastStatus, StrategyCode.of(resolved.config().strategies()), err);
         DataRecord startData = DataRecord.read(partial);
         Experiment experiment = Experiment.prepare(resolved.config(), startData);
         DataRecord data = experiment.dataRecord();
@@ -286,17 +288,43 @@ public final class Runner {
      * diverged run would train until it diverged again); an unreadable status, as a kill may leave
      * it, does not stop a resume, since the checkpoints say what is done.
      */
-    private static void requireGoesOn(Path partial) {
-        Path file = partial.resolve(RunStatus.FILE);
-        JsonNode status;
+    private static void requireGoesOn(Path partial, JsonNode status) {
+        if (status != null && "failed".equals(status.path("state").asText()) && status.path("resume").isNull()) {
+            throw new EngramException(partial.resolve(RunStatus.FILE).toString(), "resume", "a run that can go on",
+                    "a run that failed and cannot be continued: " + status.path("message").asText(), null);
+        }
+    }
+
+    /** A stopped run's {@code status.json}, or null when a kill left it unreadable. */
+    private static JsonNode readStatus(Path partial) {
         try {
-            status = JsonFiles.MAPPER.readTree(Files.readString(file));
+            return JsonFiles.MAPPER.readTree(Files.readString(partial.resolve(RunStatus.FILE)));
         } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * Says so when a strategy of one's own has other code than the run ran with so far, which the
+     * results would mix: expected after mending a bug, a surprise otherwise. Not refused, since
+     * mending the code is how a run its code broke goes on.
+     */
+    private static void noteChangedCode(JsonNode status, List<StrategyCode> now, PrintWriter err) {
+        if (status == null) {
             return;
         }
-        if (status != null && "failed".equals(status.path("state").asText()) && status.path("resume").isNull()) {
-            throw new EngramException(file.toString(), "resume", "a run that can go on",
-                    "a run that failed and cannot be continued: " + status.path("message").asText(), null);
+        for (StrategyCode code : now) {
+            for (JsonNode before : status.path("strategy_code")) {
+                String digest = before.path("class_sha256").asText(null);
+                if (code.name().equals(before.path("name").asText()) && digest != null && code.classSha256() != null
+                        && !digest.equals(code.classSha256())) {
+                    err.println("engram: note: strategy '" + code.name() + "' (" + code.className() + ") is other code"
+                            + " than the run ran with so far (class file SHA-256 " + digest.substring(0, 12) + " then, "
+                            + code.classSha256().substring(0, 12) + " now): the tasks it finished were trained by the"
+                            + " earlier code");
+                    err.flush();
+                }
+            }
         }
     }
 

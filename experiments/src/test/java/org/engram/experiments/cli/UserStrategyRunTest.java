@@ -134,6 +134,7 @@ class UserStrategyRunTest {
                 resumed.err());
         CliRunner.Result finished = withProvider(dir, () -> CliRunner.run("run", "--resume", partial.toString()));
         assertEquals(0, finished.exitCode(), finished.err());
+        assertTrue(!finished.err().contains("is other code"), "the same code: " + finished.err());
     }
 
     /**
@@ -174,6 +175,31 @@ class UserStrategyRunTest {
         Path partial = partialOf(dir.resolve("out"));
         JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
         assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial), status.toString());
+    }
+
+    /**
+     * A resume notes a strategy of one's own whose class is other code than the run ran with
+     * (here its recorded digest is changed, as an edit of the class would change the class file's),
+     * and goes on: mending the code is how a run it broke goes on.
+     */
+    @Test
+    void aResumeNotesStrategyCodeThatChanged(@TempDir Path dir) throws Exception {
+        Path config = tinyExperiment(dir, "[{name: freeze_layer}]");
+        Path out = dir.resolve("out");
+        CliRunner.Result stopped = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
+                out.toString(), "--stop-after-tasks", "1"));
+        assertEquals(2, stopped.exitCode(), stopped.err());
+        Path partial = partialOf(out);
+        Path statusFile = partial.resolve("status.json");
+        JsonNode status = new ObjectMapper().readTree(statusFile.toFile());
+        String digest = status.path("strategy_code").get(0).get("class_sha256").asText();
+        assertEquals(64, digest.length(), status.toString());
+        Files.writeString(statusFile, Files.readString(statusFile).replace(digest, "0".repeat(64)));
+        CliRunner.Result resumed = withProvider(dir, () -> CliRunner.run("run", "--resume", partial.toString()));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("engram: note: strategy 'freeze_layer' (" + FreezeLayer.class.getName()
+                + ") is other code than the run ran with so far (class file SHA-256 000000000000 then, "
+                + digest.substring(0, 12) + " now)"), resumed.err());
     }
 
     /** A constructor of one's own that refuses its values is reported as a config problem, before any folder. */
