@@ -121,12 +121,7 @@ class UserStrategyRunTest {
      */
     @Test
     void resumingWithoutTheProviderSaysWhereItGoes(@TempDir Path dir) throws Exception {
-        Path config = tinyExperiment(dir, "[{name: freeze_layer}]");
-        Path out = dir.resolve("out");
-        CliRunner.Result stopped = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
-                out.toString(), "--stop-after-tasks", "1"));
-        assertEquals(2, stopped.exitCode(), stopped.err());
-        Path partial = partialOf(out);
+        Path partial = stoppedAfterTheFirstTask(dir);
         CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, resumed.exitCode(), resumed.err());
         assertTrue(resumed.err().contains("'freeze_layer'") && resumed.err().contains("this is the config the run"
@@ -184,12 +179,7 @@ class UserStrategyRunTest {
      */
     @Test
     void aResumeNotesStrategyCodeThatChanged(@TempDir Path dir) throws Exception {
-        Path config = tinyExperiment(dir, "[{name: freeze_layer}]");
-        Path out = dir.resolve("out");
-        CliRunner.Result stopped = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
-                out.toString(), "--stop-after-tasks", "1"));
-        assertEquals(2, stopped.exitCode(), stopped.err());
-        Path partial = partialOf(out);
+        Path partial = stoppedAfterTheFirstTask(dir);
         Path statusFile = partial.resolve("status.json");
         JsonNode status = new ObjectMapper().readTree(statusFile.toFile());
         String digest = status.path("strategy_code").get(0).get("class_sha256").asText();
@@ -219,6 +209,16 @@ class UserStrategyRunTest {
         assertEquals(2, record.exitCode(), record.err());
         assertTrue(record.err().contains("strategies[0].params: expected values that Params accepts, found layer must"
                 + " be >= -9"), record.err());
+    }
+
+    /** Runs {@code freeze_layer} on {@code dir/mine.yaml} and stops after its first task: the partial folder. */
+    private static Path stoppedAfterTheFirstTask(Path dir) throws Exception {
+        Path config = tinyExperiment(dir, "[{name: freeze_layer}]");
+        Path out = dir.resolve("out");
+        CliRunner.Result stopped = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
+                out.toString(), "--stop-after-tasks", "1"));
+        assertEquals(2, stopped.exitCode(), stopped.err());
+        return partialOf(out);
     }
 
     /** The folder of the one run of {@code mine} under a results root: a partial one, for the runs that stop here. */
