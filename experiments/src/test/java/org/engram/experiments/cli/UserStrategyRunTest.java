@@ -139,18 +139,13 @@ class UserStrategyRunTest {
      */
     @Test
     void aThrowingHookIsNamedWithItsUnitAndBatch(@TempDir Path dir) throws Exception {
-        Path config = tinyExperiment(dir, "[{name: freeze_layer, params: {layer: -1}}]");
-        CliRunner.Result run = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
-                dir.resolve("out").toString()));
+        CliRunner.Result run = runMine(dir, "[{name: freeze_layer, params: {layer: -1}}]");
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.err().contains("freeze_layer, seed 1: strategy 'freeze_layer' (" + FreezeLayer.class.getName()
                 + ") failed in transformUpdate (task 2, epoch 1, batch 1, matrix 0): java.lang.IllegalStateException:"
                 + " no layer -1"), run.err());
         assertTrue(run.err().contains("at " + FreezeLayer.class.getName() + ".transformUpdate"), run.err());
-        Path partial = partialOf(dir.resolve("out"));
-        JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
-        assertEquals("failed", status.get("state").asText());
-        assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial), status.toString());
+        assertFailedAndResumable(partialOf(dir.resolve("out")));
     }
 
     /**
@@ -160,16 +155,12 @@ class UserStrategyRunTest {
      */
     @Test
     void aDivergenceWithOwnCodeCanGoOnOnceTheCodeIsMended(@TempDir Path dir) throws Exception {
-        Path config = tinyExperiment(dir, "[{name: freeze_layer, params: {layer: -5}}]");
-        CliRunner.Result run = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
-                dir.resolve("out").toString()));
+        CliRunner.Result run = runMine(dir, "[{name: freeze_layer, params: {layer: -5}}]");
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("freeze_layer, seed 1: task 2, epoch 1, batch 1: weight 0 of matrix 0 is NaN"),
                 run.err());
         assertTrue(run.err().contains("if the code of your strategy made it, mend the code and resume"), run.err());
-        Path partial = partialOf(dir.resolve("out"));
-        JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
-        assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial), status.toString());
+        assertFailedAndResumable(partialOf(dir.resolve("out")));
     }
 
     /**
@@ -195,30 +186,41 @@ class UserStrategyRunTest {
     /** A constructor of one's own that refuses its values is reported as a config problem, before any folder. */
     @Test
     void aFactoryThatThrowsIsAConfigProblemNamingTheValues(@TempDir Path dir) throws Exception {
-        Path config = tinyExperiment(dir, "[{name: freeze_layer, params: {layer: 99}}]");
-        CliRunner.Result run = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
-                dir.resolve("out").toString()));
+        CliRunner.Result run = runMine(dir, "[{name: freeze_layer, params: {layer: 99}}]");
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("params: expected hyperparameters strategy 'freeze_layer' can be made with,"
                 + " found Params[layer=99], for which its factory threw java.lang.IllegalArgumentException: no"
                 + " network here has 99 layers"), run.err());
         assertTrue(!Files.exists(dir.resolve("out")), "no run folder");
         // A record's own check: its words, not Jackson's "Cannot construct instance of ...".
-        CliRunner.Result record = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
-                dir.resolve("out").toString(), "--set", "strategies[0].params.layer=-10"));
+        CliRunner.Result record = runMine(dir, "[{name: freeze_layer, params: {layer: 99}}]", "--set",
+                "strategies[0].params.layer=-10");
         assertEquals(2, record.exitCode(), record.err());
         assertTrue(record.err().contains("strategies[0].params: expected values that Params accepts, found layer must"
                 + " be >= -9"), record.err());
     }
 
+    /** A run that failed in code of one's own: its status gives the command that continues it, once mended. */
+    private static void assertFailedAndResumable(Path partial) throws java.io.IOException {
+        JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
+        assertEquals("failed", status.get("state").asText());
+        assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial), status.toString());
+    }
+
+    /** Runs {@code dir/mine.yaml} with these strategies into {@code dir/out}, the provider on the class path. */
+    private static CliRunner.Result runMine(Path dir, String strategies, String... more) throws Exception {
+        Path config = tinyExperiment(dir, strategies);
+        List<String> args = new java.util.ArrayList<>(List.of("run", config.toString(), "--out",
+                dir.resolve("out").toString()));
+        args.addAll(List.of(more));
+        return withProvider(dir, () -> CliRunner.run(args.toArray(String[]::new)));
+    }
+
     /** Runs {@code freeze_layer} on {@code dir/mine.yaml} and stops after its first task: the partial folder. */
     private static Path stoppedAfterTheFirstTask(Path dir) throws Exception {
-        Path config = tinyExperiment(dir, "[{name: freeze_layer}]");
-        Path out = dir.resolve("out");
-        CliRunner.Result stopped = withProvider(dir, () -> CliRunner.run("run", config.toString(), "--out",
-                out.toString(), "--stop-after-tasks", "1"));
+        CliRunner.Result stopped = runMine(dir, "[{name: freeze_layer}]", "--stop-after-tasks", "1");
         assertEquals(2, stopped.exitCode(), stopped.err());
-        return partialOf(out);
+        return partialOf(dir.resolve("out"));
     }
 
     /** The folder of the one run of {@code mine} under a results root: a partial one, for the runs that stop here. */

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.model.Kernel;
-import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.model.ParameterlessModel;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Synapses;
@@ -23,10 +23,7 @@ class MisbehavingKernelTest {
 
     /** A model whose kernel reports one spike per call: its last neuron and first step, each offset as told. */
     private record Faulty(int neuronOffset, int stepOffset, boolean callsSpikeAt)
-            implements NeuronModel<Faulty.Params, Faulty.State> {
-        record Params() {
-        }
-
+            implements ParameterlessModel<Faulty.State> {
         static final class State extends NeuronState {
             State(int size) {
                 super(size);
@@ -39,22 +36,12 @@ class MisbehavingKernelTest {
         }
 
         @Override
-        public Class<Params> parametersType() {
-            return Params.class;
-        }
-
-        @Override
-        public Params defaults() {
-            return new Params();
-        }
-
-        @Override
-        public State newState(int size, Params params) {
+        public State newState(int size) {
             return new State(size);
         }
 
         @Override
-        public Kernel<State> prepare(Params params, TimeGrid grid) {
+        public Kernel<State> prepare(None params, TimeGrid grid) {
             return (s, lo, hi, fromStep, toStep, in, out) -> {
                 if (callsSpikeAt) {
                     out.spikeAt(lo, fromStep * grid.dtMs());
@@ -74,7 +61,7 @@ class MisbehavingKernelTest {
                                                          String call, String expected) {
         NetworkBuilder b = new NetworkBuilder(0.1);
         Population<?, ?> p = b.population("own", 2, new Faulty(neuronOffset, stepOffset, callsSpikeAt),
-                new Faulty.Params());
+                new ParameterlessModel.None());
         b.connect("own->own", p, p, Rules.allToAll(), Synapses.excitatory(1).delayMs(1.0));
         try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
             IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> e.run(5));

@@ -11,8 +11,8 @@ import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.LifDelta;
-import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.model.ParameterlessModel;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
@@ -35,11 +35,8 @@ class NaNStateTest {
      * Neuron 0 fires every step; neuron 1's potential becomes {@code made} (NaN, an infinity) at
      * step {@link #NAN_STEP}.
      */
-    private record NaNMaker(double made) implements NeuronModel<NaNMaker.Params, NaNMaker.State> {
+    private record NaNMaker(double made) implements ParameterlessModel<NaNMaker.State> {
         static final int NAN_STEP = 30;
-
-        record Params() {
-        }
 
         static final class State extends NeuronState {
             final double[] v;
@@ -56,22 +53,12 @@ class NaNStateTest {
         }
 
         @Override
-        public Class<Params> parametersType() {
-            return Params.class;
-        }
-
-        @Override
-        public Params defaults() {
-            return new Params();
-        }
-
-        @Override
-        public State newState(int size, Params params) {
+        public State newState(int size) {
             return new State(size);
         }
 
         @Override
-        public Kernel<State> prepare(Params params, TimeGrid grid) {
+        public Kernel<State> prepare(None params, TimeGrid grid) {
             return (s, lo, hi, fromStep, toStep, in, out) -> {
                 for (int step = fromStep; step < toStep; step++) {
                     for (int i = lo; i < hi; i++) {
@@ -92,7 +79,8 @@ class NaNStateTest {
 
     private static Network makers(double made) {
         NetworkBuilder b = new NetworkBuilder(0.1);
-        b.population("own", 2, new NaNMaker(made), new NaNMaker.Params());
+        NaNMaker model = new NaNMaker(made);
+        b.population("own", 2, model, model.defaults());
         return b.build();
     }
 

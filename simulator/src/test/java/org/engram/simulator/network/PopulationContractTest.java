@@ -9,8 +9,8 @@ import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.LifDelta;
-import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.model.ParameterlessModel;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +21,7 @@ import org.junit.jupiter.api.Test;
 class PopulationContractTest {
 
     /** A model whose {@code newState} makes states of one fixed size, whatever it is asked for. */
-    private record FixedSize(int stateSize) implements NeuronModel<FixedSize.Params, FixedSize.State> {
-        record Params() {
-        }
-
+    private record FixedSize(int stateSize) implements ParameterlessModel<FixedSize.State> {
         static final class State extends NeuronState {
             State(int size) {
                 super(size);
@@ -38,22 +35,12 @@ class PopulationContractTest {
         }
 
         @Override
-        public Class<Params> parametersType() {
-            return Params.class;
-        }
-
-        @Override
-        public Params defaults() {
-            return new Params();
-        }
-
-        @Override
-        public State newState(int size, Params params) {
+        public State newState(int size) {
             return new State(stateSize);
         }
 
         @Override
-        public Kernel<State> prepare(Params params, TimeGrid grid) {
+        public Kernel<State> prepare(None params, TimeGrid grid) {
             return (s, lo, hi, fromStep, toStep, in, out) -> { };
         }
     }
