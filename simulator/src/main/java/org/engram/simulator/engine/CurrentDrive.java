@@ -37,13 +37,13 @@ final class CurrentDrive {
         return lo == 0 ? 0 : amplitudes[lo - 1];
     }
 
-    void fill(PopulationRuntime rt, int lo, int hi, int from, int to) {
+    void fill(WorkerInput in, int lo, int hi, int from, int to) {
         for (int s = from; s < to; s++) {
             double a = amplitudeAt(s);
             if (a == 0) {
                 continue;
             }
-            double[] row = rt.current[rt.input.row(s)];
+            double[] row = in.current[in.view.row(s)];
             if (neurons == null) {
                 for (int i = lo; i < hi; i++) {
                     row[i] += a;

@@ -164,12 +164,23 @@ public final class Engine implements AutoCloseable {
             poissonByPopulation[p] = drives.get(p).toArray(new PoissonDrive[0]);
             currentsByPopulation[p] = currents.get(p).toArray(new CurrentDrive[0]);
         }
+        // Waking another thread costs microseconds, as much as advancing a few thousand neurons by
+        // a step; below the threshold every worker's share runs on this thread, in the same ranges.
+        parallel = workers > 1 && (long) network.neuronCount() * sliceSteps >= options.minParallelNeuronSteps();
+        // A population's buffers reach as far ahead as the synapses into it: one of spike sources needs one row.
+        int[] slots = new int[pops.size()];
+        double ownRowsExtraBytes = 0;
+        for (int p = 0; p < pops.size(); p++) {
+            slots[p] = network.maxDelayStepsInto(pops.get(p)) + 1;
+            ownRowsExtraBytes += PopulationRuntime.ownRowsExtraBytes(pops.get(p).size(), slots[p],
+                    currentsByPopulation[p].length > 0, workers);
+        }
+        boolean ownRows = !precise && PopulationRuntime.ownRows(parallel, ownRowsExtraBytes,
+                Runtime.getRuntime().maxMemory());
         runtimes = new PopulationRuntime[pops.size()];
         for (int p = 0; p < pops.size(); p++) {
-            boolean currentDriven = currentsByPopulation[p].length > 0;
-            // A population's buffers reach as far ahead as the synapses into it: one of spike sources needs one row.
-            runtimes[p] = new PopulationRuntime(pops.get(p), options.mode(), grid, workers,
-                    network.maxDelayStepsInto(pops.get(p)) + 1, currentDriven);
+            runtimes[p] = new PopulationRuntime(pops.get(p), options.mode(), grid, workers, slots[p],
+                    currentsByPopulation[p].length > 0, ownRows);
             stateRecorders.add(new ArrayList<>());
         }
         outgoing = new Route[pops.size()][];
@@ -187,9 +198,6 @@ public final class Engine implements AutoCloseable {
         }
         eventCounts = new long[workers * PAD];
         touchedSum = new int[workers * PAD];
-        // Waking another thread costs microseconds, as much as advancing a few thousand neurons by
-        // a step; below the threshold every worker's share runs on this thread, in the same ranges.
-        parallel = workers > 1 && (long) network.neuronCount() * sliceSteps >= options.minParallelNeuronSteps();
         pool = new WorkerPool(parallel ? workers : 1, "engram-engine");
         long stepsBefore;
         try {
@@ -569,14 +577,14 @@ public final class Engine implements AutoCloseable {
                     out.expect(rt.population, lo, hi, sliceFrom, sliceTo, true);
                     advancePrecise(rt, rt.exactUpdate, p, w, lo, hi, out);
                 } else {
-                    advanceGrid(rt, p, lo, hi, out);
+                    advanceGrid(rt, p, rt.inputs[w], lo, hi, out);
                 }
             }
             exchange.endSegment(w, p);
         }
     }
 
-    private void advanceGrid(PopulationRuntime rt, int p, int lo, int hi, SpikeBuffer out) {
+    private void advanceGrid(PopulationRuntime rt, int p, WorkerInput in, int lo, int hi, SpikeBuffer out) {
         final PoissonDrive[] drives = poissonByPopulation[p];
         final CurrentDrive[] currents = currentsByPopulation[p];
         final List<StateRecorder> recorders = stateRecorders.get(p);
@@ -586,14 +594,14 @@ public final class Engine implements AutoCloseable {
             for (int a = lo; a < hi; a += BLOCK) {
                 int b = Math.min(hi, a + BLOCK);
                 for (PoissonDrive d : drives) {
-                    d.fillGrid(rt, a, b, s);
+                    d.fillGrid(in, a, b, s);
                 }
                 for (CurrentDrive c : currents) {
-                    c.fill(rt, a, b, s, s + 1);
+                    c.fill(in, a, b, s, s + 1);
                 }
                 out.expect(rt.population, a, b, s, s + 1, false);
-                rt.gridUpdate.update(a, b, s, s + 1, rt.input, out);
-                rt.clearRow(s, a, b);
+                rt.gridUpdate.update(a, b, s, s + 1, in.view, out);
+                in.clearRow(s, a, b);
             }
             if (!recorders.isEmpty()) {
                 sample(recorders, s + 1, lo, hi);
@@ -868,7 +876,7 @@ public final class Engine implements AutoCloseable {
             if (precise) {
                 deliverPrecise(proj, target, w, spikeStep, exchange.timeMs[m] - spikeStep * grid.dtMs(), a, b);
             } else {
-                deliverGrid(proj, target, spikeStep, a, b);
+                deliverGrid(proj, target.inputs[w], target.slots, spikeStep, a, b);
             }
         }
         eventCounts[w * PAD] += events;
@@ -904,10 +912,9 @@ public final class Engine implements AutoCloseable {
         touchedSum[w * PAD] += sum;
     }
 
-    private static void deliverGrid(Projection proj, PopulationRuntime target, int stamp, int a, int b) {
+    private static void deliverGrid(Projection proj, WorkerInput in, int slots, int stamp, int a, int b) {
         final int[] targets = proj.targets();
-        final double[][] buffer = proj.receptor() == Receptor.EXCITATORY ? target.excitatory : target.inhibitory;
-        final int slots = target.slots;
+        final double[][] buffer = proj.receptor() == Receptor.EXCITATORY ? in.excitatory : in.inhibitory;
         final float[] weights = proj.weights();
         final short[] delays = proj.delays();
         if (delays == null) {

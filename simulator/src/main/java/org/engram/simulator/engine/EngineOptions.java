@@ -5,7 +5,10 @@ import org.engram.simulator.ParameterException;
 /**
  * How an {@link Engine} runs a network.
  *
- * @param threads                number of worker threads, {@code >= 1}; results do not depend on it
+ * @param threads                number of worker threads, {@code >= 1}; results do not depend on it. In
+ *                               grid mode, threads that share the slices have rows of input of their
+ *                               own, up to (threads + 1) / 2 times the memory of one set, while the
+ *                               extra stays under a sixteenth of the heap
  * @param mode                   grid or precise-time mode
  * @param minParallelNeuronSteps slices with fewer neuron-steps than this run on the calling thread,
  *                               since waking workers would cost more than the work (default

@@ -84,7 +84,7 @@ final class PoissonDrive {
     }
 
     /** Adds each neuron's event count of step {@code step}, times the weight, into its input row. */
-    void fillGrid(PopulationRuntime rt, int lo, int hi, int step) {
+    void fillGrid(WorkerInput in, int lo, int hi, int step) {
         if (rateKhz == 0) {
             return;
         }
@@ -95,7 +95,7 @@ final class PoissonDrive {
             state[i] = x;
             random[i] = RandomStreams.mix(x);
         }
-        final double[] row = (inhibitory ? rt.inhibitory : rt.excitatory)[rt.input.row(step)];
+        final double[] row = (inhibitory ? in.inhibitory : in.excitatory)[in.view.row(step)];
         final GuideTable table = counts;
         final double w = weight;
         for (int i = lo; i < hi; i++) {

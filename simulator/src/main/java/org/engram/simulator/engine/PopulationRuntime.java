@@ -3,7 +3,6 @@ package org.engram.simulator.engine;
 import java.util.Arrays;
 import java.util.Locale;
 import org.engram.simulator.ParameterException;
-import org.engram.simulator.model.InputView;
 import org.engram.simulator.network.Population;
 
 /**
@@ -20,11 +19,8 @@ final class PopulationRuntime {
 
     // Grid mode.
     final Population.GridUpdate gridUpdate;
-    final double[][] excitatory;
-    final double[][] inhibitory;
-    /** External current; null when no current source feeds this population. */
-    final double[][] current;
-    final InputView input;
+    /** Grid mode: the input rows of each worker's neurons, by worker. */
+    final WorkerInput[] inputs;
 
     // Precise mode.
     final Population.ExactUpdate<?> exactUpdate;
@@ -38,24 +34,24 @@ final class PopulationRuntime {
     /** Precise mode: shows the neurons at a common time (samples, run ends) without moving them. */
     final ShownState shown;
 
+    /**
+     * @param ownRows grid mode: whether each worker has input rows of its own (see {@link WorkerInput}),
+     *                or all share one set
+     */
     PopulationRuntime(Population<?, ?> population, Mode mode, TimeGrid grid, int workers, int slots,
-                      boolean currentDriven) {
+                      boolean currentDriven, boolean ownRows) {
         this.population = population;
         this.size = population.size();
         this.slots = slots;
         chunkLo = new int[workers];
         chunkHi = new int[workers];
         for (int w = 0; w < workers; w++) {
-            chunkLo[w] = (int) ((long) size * w / workers);
-            chunkHi[w] = (int) ((long) size * (w + 1) / workers);
+            chunkLo[w] = chunkStart(size, w, workers);
+            chunkHi[w] = chunkStart(size, w + 1, workers);
         }
         if (mode == Mode.GRID) {
             gridUpdate = population.prepareGrid(grid);
-            int arrays = currentDriven ? 3 : 2;
-            excitatory = rows(population, slots, arrays, grid);
-            inhibitory = rows(population, slots, arrays, grid);
-            current = currentDriven ? rows(population, slots, arrays, grid) : null;
-            input = new InputView(excitatory, inhibitory, current);
+            inputs = inputRows(population, slots, currentDriven, ownRows, grid);
             exactUpdate = null;
             shown = null;
             neuronTimeMs = null;
@@ -79,7 +75,7 @@ final class PopulationRuntime {
             try {
                 eventHead = new int[size * slots];
             } catch (OutOfMemoryError e) {
-                throw pastTheHeap(population, slots, Integer.BYTES, grid, true);
+                throw pastTheHeap(population, slots, Integer.BYTES, (double) Integer.BYTES * slots * size, grid, true);
             }
             Arrays.fill(eventHead, -1);
             queues = new PreciseQueue[workers][slots];
@@ -89,52 +85,86 @@ final class PopulationRuntime {
                 }
             }
             gridUpdate = null;
-            excitatory = null;
-            inhibitory = null;
-            current = null;
-            input = null;
+            inputs = null;
         }
     }
 
-    /** One row of input per slot, {@code arrays} such arrays in all; refused by name when the heap cannot hold them. */
-    private static double[][] rows(Population<?, ?> population, int slots, int arrays, TimeGrid grid) {
-        long bytesPerSlot = (long) arrays * Double.BYTES;
+    /** The first neuron of worker {@code w}'s contiguous range, of {@code size} neurons shared by {@code workers}. */
+    private static int chunkStart(int size, int w, int workers) {
+        return (int) ((long) size * w / workers);
+    }
+
+    /**
+     * The memory that rows of each worker's own would take beyond one shared set: a worker's rows
+     * reach from neuron 0 to the end of its range (see {@link WorkerInput}).
+     *
+     * @return bytes
+     */
+    static double ownRowsExtraBytes(int size, int slots, boolean currentDriven, int workers) {
+        double neurons = 0;
+        for (int w = 1; w < workers; w++) {
+            neurons += chunkStart(size, w, workers);
+        }
+        return neurons * slots * rowBytesPerNeuron(currentDriven);
+    }
+
+    /**
+     * Whether the workers get input rows of their own: only when they run at once, as rows shared
+     * by workers run one after the other cost nothing, and only while the rows' extra memory is at
+     * most a sixteenth of the heap, as it grows with the threads.
+     *
+     * @param parallel   whether the workers run at once
+     * @param extraBytes {@link #ownRowsExtraBytes} summed over the populations
+     * @param heapBytes  the largest heap
+     */
+    static boolean ownRows(boolean parallel, double extraBytes, long heapBytes) {
+        return parallel && extraBytes <= heapBytes / 16.0;
+    }
+
+    /** @return the bytes of one neuron's input in one slot: a double per receptor and for the current */
+    private static long rowBytesPerNeuron(boolean currentDriven) {
+        return (long) (currentDriven ? 3 : 2) * Double.BYTES;
+    }
+
+    /** Each worker's rows of input, one per slot and receptor; refused by name when the heap cannot hold them. */
+    private WorkerInput[] inputRows(Population<?, ?> population, int slots, boolean currentDriven, boolean ownRows,
+                                    TimeGrid grid) {
+        long bytesPerSlot = rowBytesPerNeuron(currentDriven);
+        double bytes = bytesPerSlot * slots * (double) size
+                + (ownRows ? ownRowsExtraBytes(size, slots, currentDriven, chunkLo.length) : 0);
         // Rows are allocated one by one: buffers past the heap would fill it before they failed.
-        if (bytesPerSlot * slots * (double) population.size() > Runtime.getRuntime().maxMemory()) {
-            throw pastTheHeap(population, slots, bytesPerSlot, grid, false);
+        if (bytes > Runtime.getRuntime().maxMemory()) {
+            throw pastTheHeap(population, slots, bytesPerSlot, bytes, grid, false);
         }
+        WorkerInput[] rows = new WorkerInput[chunkLo.length];
         try {
-            return new double[slots][population.size()];
+            for (int w = 0; w < rows.length; w++) {
+                rows[w] = ownRows ? new WorkerInput(chunkHi[w], slots, currentDriven)
+                        : w == 0 ? new WorkerInput(size, slots, currentDriven) : rows[0];
+            }
         } catch (OutOfMemoryError e) {
-            throw pastTheHeap(population, slots, bytesPerSlot, grid, true);
+            throw pastTheHeap(population, slots, bytesPerSlot, bytes, grid, true);
         }
+        return rows;
     }
 
     /**
      * The refusal of input buffers the heap cannot hold: they grow with the longest delay into the
      * population, which a delay of seconds at dt = 0.1 ms makes thousands of rows. {@code besideTheRest}
-     * when they would fit the heap alone, but not beside what it holds already.
+     * when they would fit the heap alone, but not beside what it holds already. {@code bytes} is
+     * their total, more than one set's when each thread has rows of its own.
      */
-    private static ParameterException pastTheHeap(Population<?, ?> population, int slots, long bytesPerSlot,
-                                                  TimeGrid grid, boolean besideTheRest) {
+    private ParameterException pastTheHeap(Population<?, ?> population, int slots, long bytesPerSlot, double bytes,
+                                           TimeGrid grid, boolean besideTheRest) {
         return new ParameterException("population '" + population.name() + "'", "input buffers",
                 String.format(Locale.ROOT, "buffers that fit the Java heap (%.0f MB in all%s): %d bytes per neuron for "
-                        + "each step of the longest delay into the population, and one more",
+                        + "each step of the longest delay into the population, and one more%s",
                         Runtime.getRuntime().maxMemory() / 1e6, besideTheRest ? ", beside the network and the "
-                                + "buffers of other populations" : "", bytesPerSlot),
+                                + "buffers of other populations" : "", bytesPerSlot,
+                        bytes > bytesPerSlot * slots * (double) population.size() ? ", and rows of each of the "
+                                + chunkLo.length + " threads' own from the first neuron to the end of its share" : ""),
                 String.format(Locale.ROOT, "%.0f MB for %d neurons and a longest delay of %d steps (%s ms)",
-                        bytesPerSlot * slots * (double) population.size() / 1e6, population.size(), slots - 1,
-                        (float) grid.timeMs(slots - 1)),
+                        bytes / 1e6, population.size(), slots - 1, (float) grid.timeMs(slots - 1)),
                 "shorten the delays into '" + population.name() + "', or give Java more heap (-Xmx)");
-    }
-
-    /** Zeroes the grid input row of step {@code step} for neurons {@code [lo, hi)}, once consumed. */
-    void clearRow(int step, int lo, int hi) {
-        int row = input.row(step);
-        Arrays.fill(excitatory[row], lo, hi, 0);
-        Arrays.fill(inhibitory[row], lo, hi, 0);
-        if (current != null) {
-            Arrays.fill(current[row], lo, hi, 0);
-        }
     }
 }

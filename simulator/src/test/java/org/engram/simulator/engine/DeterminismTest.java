@@ -91,7 +91,8 @@ class DeterminismTest {
                 assertArrayEquals(one.state()[p], other.state()[p], 0.0, threads + " threads: state differs");
             }
         }
-        // Small slices run every worker's share on the calling thread: still the same results.
+        // Small slices run every worker's share on the calling thread, in rows of input all shares
+        // use: still the same results.
         Outcome inline = run(new EngineOptions(3, mode).withMinParallelNeuronSteps(Integer.MAX_VALUE));
         assertEquals(one.hash(), inline.hash(), "shares run on one thread: spike trains differ");
     }

@@ -1,0 +1,55 @@
+package org.engram.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Grid mode's rows of input per worker: what rows of each worker's own cost beyond one shared
+ * set, counted by hand, and when the engine gives them. That both give the same spikes is
+ * {@link DeterminismTest}'s.
+ */
+class InputRowsTest {
+    private static final TimeGrid GRID = new TimeGrid(0.1);
+
+    @Test
+    void extraMemoryCountsTheNeuronsBeforeEachLaterWorkersRange() {
+        // 10 neurons on 2 workers: worker 1's rows hold neurons 0-4 unused, 5 neurons x 3 slots x
+        // 2 receptors x 8 bytes.
+        assertEquals(5 * 3 * 16, PopulationRuntime.ownRowsExtraBytes(10, 3, false, 2));
+        // On 3 workers the ranges start at 0, 3 and 6: 9 unused neurons; a current adds a third array.
+        assertEquals(9 * 3 * 24, PopulationRuntime.ownRowsExtraBytes(10, 3, true, 3));
+        assertEquals(0, PopulationRuntime.ownRowsExtraBytes(10, 3, false, 1));
+    }
+
+    @Test
+    void workersGetRowsOfTheirOwnOnlyWhenTheyRunAtOnceAndTheExtraIsSmall() {
+        long heap = 1600;
+        assertTrue(PopulationRuntime.ownRows(true, 100, heap));
+        assertFalse(PopulationRuntime.ownRows(true, 101, heap), "past a sixteenth of the heap");
+        assertFalse(PopulationRuntime.ownRows(false, 0, heap), "workers one after the other");
+    }
+
+    @Test
+    void ownRowsReachTheEndOfEachWorkersRangeAndSharedOnesAreOneSet() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 10, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.build();
+        PopulationRuntime own = new PopulationRuntime(p, Mode.GRID, GRID, 3, 4, false, true);
+        assertNotSame(own.inputs[0], own.inputs[1]);
+        assertEquals(3, own.inputs[0].excitatory[0].length);
+        assertEquals(6, own.inputs[1].inhibitory[3].length);
+        assertEquals(10, own.inputs[2].excitatory[0].length);
+        assertEquals(4, own.inputs[2].excitatory.length);
+        PopulationRuntime shared = new PopulationRuntime(p, Mode.GRID, GRID, 3, 4, false, false);
+        assertSame(shared.inputs[0], shared.inputs[2]);
+        assertEquals(10, shared.inputs[0].excitatory[0].length);
+    }
+}
