@@ -466,9 +466,9 @@ class ResumeTest {
     @Test
     void checkpointsOfAnotherNetworkSayToStartAnew(@TempDir Path dir) throws IOException {
         Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("g"), 1);
-        // The same run in domain-incremental learning has a readout of 2 units instead of 10.
+        // The same run with a hidden layer of 12 neurons instead of 16.
         Path other = dir.resolve("other.yaml");
-        Files.writeString(other, CONFIG.replace("class_incremental", "domain_incremental"));
+        Files.writeString(other, CONFIG.replace("hidden: [16]", "hidden: [12]"));
         assertEquals(2, CliRunner.run("run", other.toString(), "--out", dir.resolve("h").toString(),
                 "--stop-after-tasks", "1").exitCode());
         Path state = partial.resolve("checkpoints/naive/seed-4/learner-1.state");
@@ -477,8 +477,8 @@ class ResumeTest {
 
         CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("expected a checkpoint of a network with 10 readout units, found 2 readout units"),
-                r.err());
+        assertTrue(r.err().contains("network: expected a checkpoint of a network with hidden layer sizes [16], found "
+                + "hidden layer sizes [12]; the checkpoint belongs to another network"), r.err());
         assertTrue(r.err().contains("cannot be continued; start it anew with: engram run "
                 + partial.resolve("config.yaml") + " --out " + dir.resolve("g")), r.err());
         assertFalse(r.err().contains("--resume"), r.err());

@@ -42,7 +42,8 @@ import org.engram.simulator.random.RandomStreams;
  * {@link #readState} in a fresh learner continues bit-identically.
  */
 public final class ContinualLearner implements AutoCloseable {
-    private static final int STATE_VERSION = 1;
+    /** Version 2 records the scenario; version 1, without it, is still read. */
+    private static final int STATE_VERSION = 2;
     private static final String STATE_KIND = "continual-learner";
     /**
      * A batch's mean cross-entropy past which training has diverged though the numbers are finite:
@@ -83,7 +84,7 @@ public final class ContinualLearner implements AutoCloseable {
         Support support = strategy.supports(scenario);
         if (!support.supported()) {
             throw new EngramException("strategy '" + strategy.name() + "'", "scenario",
-                    "a scenario the strategy supports", scenario.name().toLowerCase(java.util.Locale.ROOT),
+                    "a scenario the strategy supports", configName(scenario.name()),
                     support.reason());
         }
         Support fit = strategy.fits(net.matrixCount());
@@ -427,8 +428,8 @@ public final class ContinualLearner implements AutoCloseable {
     }
 
     /**
-     * Writes everything needed to continue after the last finished task: the trainer's state
-     * (weights, optimiser, step; see {@link TrainingCheckpoint}), the classes seen, and the
+     * Writes everything needed to continue after the last finished task: the scenario, the trainer's
+     * state (weights, optimiser, step; see {@link TrainingCheckpoint}), the classes seen, and the
      * strategy's state.
      *
      * @param out the stream
@@ -440,6 +441,7 @@ public final class ContinualLearner implements AutoCloseable {
         }
         StateCodec.writeHeader(out, STATE_KIND, STATE_VERSION);
         out.writeInt(tasks.size());
+        out.writeUTF(scenario.name());
         TrainingCheckpoint.write(trainer, out);
         for (boolean s : seen) {
             out.writeBoolean(s);
@@ -463,12 +465,15 @@ public final class ContinualLearner implements AutoCloseable {
      * @throws IOException     if reading fails or ends early, or the state was written with a
      *                         strategy of another statefulness
      * @throws EngramException if the state was written by another kind of object or format version,
-     *                         or for another network, optimiser or strategy
+     *                         or for another scenario, network, optimiser or strategy
      */
     public int readState(DataInput in) throws IOException {
         requireFresh();
-        StateCodec.readHeader(in, STATE_KIND, STATE_VERSION);
+        int version = StateCodec.readHeader(in, STATE_KIND, STATE_VERSION);
         int done = in.readInt();
+        if (version >= 2) {
+            requireScenario(in.readUTF());
+        }
         TrainingCheckpoint.read(trainer, in, "checkpoint", Long.MAX_VALUE);
         boolean[] seenClasses = new boolean[seen.length];
         for (int c = 0; c < seenClasses.length; c++) {
@@ -511,6 +516,23 @@ public final class ContinualLearner implements AutoCloseable {
         }
         tasks.addAll(done);
         restored = -1;
+    }
+
+    /**
+     * Refuses a state trained in another scenario: its readout was trained with other units
+     * competing (task-incremental masks the other tasks' classes), so training on would mix the two
+     * without a word.
+     */
+    private void requireScenario(String written) {
+        if (!scenario.name().equals(written)) {
+            throw new EngramException("checkpoint", "scenario", configName(scenario.name()), configName(written),
+                    "the state was trained in another scenario; resume it in the same one, or start afresh");
+        }
+    }
+
+    /** A scenario as configs name it: {@code TASK_INCREMENTAL} is {@code task_incremental}. */
+    private static String configName(String scenarioName) {
+        return scenarioName.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A restore goes into a learner that has started no task: its tasks would not match the state's. */

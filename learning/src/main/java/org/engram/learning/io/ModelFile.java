@@ -130,8 +130,22 @@ public final class ModelFile {
         if (expected.inputs() != found.inputs()) {
             return new String[] {expected.inputs() + " inputs", found.inputs() + " inputs"};
         }
-        if (!expected.hidden().equals(found.hidden())) {
-            return new String[] {"hidden layers " + expected.hidden(), "hidden layers " + found.hidden()};
+        List<HiddenLayer> want = expected.hidden();
+        List<HiddenLayer> got = found.hidden();
+        if (want.size() != got.size()) {
+            return new String[] {want.size() + " hidden layer(s)", got.size() + " hidden layer(s)"};
+        }
+        List<Integer> wantSizes = want.stream().map(HiddenLayer::size).toList();
+        List<Integer> gotSizes = got.stream().map(HiddenLayer::size).toList();
+        if (!wantSizes.equals(gotSizes)) {
+            // In the config's words (network.hidden), rather than every field of the layers.
+            return new String[] {"hidden layer sizes " + wantSizes, "hidden layer sizes " + gotSizes};
+        }
+        for (int l = 0; l < want.size(); l++) {
+            if (!want.get(l).equals(got.get(l))) {
+                return new String[] {"hidden layer " + (l + 1) + " " + want.get(l), "hidden layer " + (l + 1) + " "
+                        + got.get(l)};
+            }
         }
         if (expected.readout().classes() != found.readout().classes()) {
             return new String[] {expected.readout().classes() + " readout units", found.readout().classes()

@@ -24,6 +24,7 @@ import org.engram.learning.layered.ReadoutLayer;
 import org.engram.learning.train.TrainerOptions;
 import org.engram.learning.train.optim.LearningRateSchedule;
 import org.engram.learning.train.optim.OptimizerSpec;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,6 +177,69 @@ class ContinualLearnerTest {
             for (int m = 0; m < before.length; m++) {
                 assertArrayEquals(before[m], after[m], "matrix " + m + " unchanged");
             }
+        }
+    }
+
+    private static byte[] stateAfterTwoTasks(String strategy, Scenario scenario) throws IOException {
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                Strategies.create(strategy), scenario)) {
+            train(l, 0, 2);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            l.writeState(new DataOutputStream(bytes));
+            return bytes.toByteArray();
+        }
+    }
+
+    /**
+     * A task-incremental state read into a class-incremental learner went on training a readout
+     * whose units had competed per task as if all had competed; the state now names its scenario.
+     */
+    @Test
+    void stateOfAnotherScenarioIsRefusedBeforeAnythingChanges() throws IOException {
+        byte[] checkpoint = stateAfterTwoTasks("naive", Scenario.TASK_INCREMENTAL);
+        LayeredNet other = net();
+        float[][] before = weights(other);
+        try (ContinualLearner l = new ContinualLearner(other, RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                Strategies.create("naive"), Scenario.CLASS_INCREMENTAL)) {
+            EngramException e = assertThrows(EngramException.class,
+                    () -> l.readState(new DataInputStream(new ByteArrayInputStream(checkpoint))));
+            assertEquals("checkpoint: scenario: expected class_incremental, found task_incremental; the state was "
+                    + "trained in another scenario; resume it in the same one, or start afresh", e.getMessage());
+        }
+        float[][] after = weights(other);
+        for (int m = 0; m < before.length; m++) {
+            assertArrayEquals(before[m], after[m], "matrix " + m + " unchanged");
+        }
+    }
+
+    /** States of format version 1 hold no scenario: they are still read, and go on as version 2 does. */
+    @Test
+    void aStateOfVersionOneStillResumes() throws IOException {
+        byte[] current = stateAfterTwoTasks("ewc", Scenario.TASK_INCREMENTAL);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(current));
+        ByteArrayOutputStream v1 = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(v1);
+        out.writeUTF(in.readUTF());
+        out.writeUTF(in.readUTF());
+        assertEquals(2, in.readInt(), "format version");
+        out.writeInt(1);
+        out.writeInt(in.readInt());
+        assertEquals("TASK_INCREMENTAL", in.readUTF());
+        in.transferTo(out);
+        float[][][] resumed = new float[2][][];
+        byte[][] states = {current, v1.toByteArray()};
+        for (int k = 0; k < 2; k++) {
+            LayeredNet net = net();
+            try (ContinualLearner l = new ContinualLearner(net, RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                    Strategies.create("ewc"), Scenario.TASK_INCREMENTAL)) {
+                assertEquals(2, l.readState(new DataInputStream(new ByteArrayInputStream(states[k]))));
+                l.restoreTasks(Arrays.asList(TASKS).subList(0, 2));
+                train(l, 2, 3);
+            }
+            resumed[k] = weights(net);
+        }
+        for (int m = 0; m < resumed[0].length; m++) {
+            assertArrayEquals(resumed[0][m], resumed[1][m], "matrix " + m);
         }
     }
 

@@ -165,4 +165,37 @@ class TrainingCheckpointTest {
             assertEquals("3 readout units", e.found());
         }
     }
+    /**
+     * A checkpoint of other hidden layers names them as the config does: the sizes, or the first
+     * layer that differs; the message held every field of every layer.
+     */
+    @Test
+    void aCheckpointOfOtherHiddenLayersNamesWhatDiffers() {
+        Path file = dir.resolve("hidden.ck");
+        try (Trainer t = trainer(LayeredNet.create(SPEC, 4))) {
+            TrainingCheckpoint.save(t, file);
+        }
+        HiddenLayer first = SPEC.hidden().get(0);
+        LayeredNetSpec wider = new LayeredNetSpec(SPEC.inputs(), List.of(HiddenLayer.lif(first.size() + 2,
+                first.tauMs())), SPEC.readout(), SPEC.dtMs(), SPEC.initGain());
+        LayeredNetSpec deeper = new LayeredNetSpec(SPEC.inputs(), List.of(first, first), SPEC.readout(), SPEC.dtMs(),
+                SPEC.initGain());
+        try (Trainer t = trainer(LayeredNet.create(wider, 4))) {
+            EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.restore(t, file));
+            assertEquals("a checkpoint of a network with hidden layer sizes [" + (first.size() + 2) + "]", e.expected());
+            assertEquals("hidden layer sizes [" + first.size() + "]", e.found());
+        }
+        try (Trainer t = trainer(LayeredNet.create(deeper, 4))) {
+            EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.restore(t, file));
+            assertEquals("a checkpoint of a network with 2 hidden layer(s)", e.expected());
+            assertEquals("1 hidden layer(s)", e.found());
+        }
+        LayeredNetSpec feedForward = new LayeredNetSpec(SPEC.inputs(), List.of(first.withRecurrent(false)),
+                SPEC.readout(), SPEC.dtMs(), SPEC.initGain());
+        try (Trainer t = trainer(LayeredNet.create(feedForward, 4))) {
+            EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.restore(t, file));
+            assertEquals("a checkpoint of a network with hidden layer 1 " + first.withRecurrent(false), e.expected());
+            assertEquals("hidden layer 1 " + first, e.found());
+        }
+    }
 }
