@@ -71,7 +71,8 @@ final class KeyOrigins implements StrategyParams.Locator {
      * file: an override of {@code network.hidden} answers for {@code network.hidden[0]} even though
      * the file has a {@code network.hidden[0]} of its own. A key the file does not write, made by
      * an override of a key inside it ({@code --set netwrk.hidden=[10]} makes {@code netwrk}), is
-     * that override's.
+     * that override's, and so is a key missing from what an override made: {@code --set
+     * strategies[4].params.lambda=100} appends a strategy, whose missing {@code name} is its.
      */
     @Override
     public String locate(String keyPath) {
@@ -82,10 +83,11 @@ final class KeyOrigins implements StrategyParams.Locator {
                 }
             }
         }
-        if (!source.contains(keyPath)) {
+        // Up through the keys the file does not write: the override that made the nearest of them.
+        for (String p = keyPath; p != null && !source.contains(p); p = SourceMap.parent(p)) {
             for (int i = origins.size() - 1; i >= 0; i--) {
                 String written = origins.get(i).keyPath();
-                if (written.startsWith(keyPath + ".") || written.startsWith(keyPath + "[")) {
+                if (written.startsWith(p + ".") || written.startsWith(p + "[")) {
                     return origins.get(i).text();
                 }
             }

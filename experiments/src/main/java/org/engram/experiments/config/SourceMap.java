@@ -43,6 +43,13 @@ final class SourceMap {
                     positions.put(pendingKey, position(p.currentTokenLocation()));
                     continue;
                 }
+                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    // The end of a list is no element of it: counted as one, it put an element
+                    // past the last at the list's end, and an override appending one was not blamed.
+                    paths.pop();
+                    nextIndex.pop();
+                    continue;
+                }
                 String here = pendingKey;
                 pendingKey = null;
                 if (here == null && !nextIndex.isEmpty() && nextIndex.peek()[0] >= 0) {
@@ -52,9 +59,6 @@ final class SourceMap {
                 if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                     paths.push(here == null ? "" : here);
                     nextIndex.push(new int[] {t == JsonToken.START_ARRAY ? 0 : -1});
-                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                    paths.pop();
-                    nextIndex.pop();
                 }
             }
         } catch (IOException e) {

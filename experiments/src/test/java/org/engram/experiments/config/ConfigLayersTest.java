@@ -316,7 +316,12 @@ class ConfigLayersTest {
                 List.of(List.of("strategies[0].name=ewk"), List.of("'ewk'", "did you mean 'ewc'?")),
                 // an unknown section the override made, not the file: it was blamed on the file
                 List.of(List.of("netwrk.hidden=[10]"), List.of("--set netwrk.hidden=[10]: netwrk:",
-                        "did you mean 'network'?")));
+                        "did you mean 'network'?")),
+                // a key missing from a list entry an override appended: it was blamed on the file
+                List.of(List.of("strategies[1].params.lambda=3"), List.of(
+                        "--set strategies[1].params.lambda=3: strategies[1].name: expected a value", "found no such key")),
+                List.of(List.of("strategies[1].params.lambda=3", "strategies[1].name=ewc"), List.of(
+                        "--set strategies[1].name=ewc: strategies[1].label: expected a label no other strategy has")));
     }
 
     @ParameterizedTest
