@@ -307,7 +307,8 @@ public final class Runner {
     /**
      * Says so when a strategy of one's own has other code than the run ran with so far, which the
      * results would mix: expected after mending a bug, a surprise otherwise. Not refused, since
-     * mending the code is how a run its code broke goes on.
+     * mending the code is how a run its code broke goes on. The class file is compared first, then
+     * the class files of the jar or folder it comes from, which hold what it calls.
      */
     private static void noteChangedCode(JsonNode status, List<StrategyCode> now, PrintWriter err) {
         if (status == null) {
@@ -315,17 +316,32 @@ public final class Runner {
         }
         for (StrategyCode code : now) {
             for (JsonNode before : status.path("strategy_code")) {
-                String digest = before.path("class_sha256").asText(null);
-                if (code.name().equals(before.path("name").asText()) && digest != null && code.classSha256() != null
-                        && !digest.equals(code.classSha256())) {
-                    err.println("engram: note: strategy '" + code.name() + "' (" + code.className() + ") is other code"
-                            + " than the run ran with so far (class file SHA-256 " + digest.substring(0, 12) + " then, "
-                            + code.classSha256().substring(0, 12) + " now): the tasks it finished were trained by the"
-                            + " earlier code");
-                    err.flush();
+                if (!code.name().equals(before.path("name").asText())) {
+                    continue;
+                }
+                String classChange = changed(before.path("class_sha256").asText(null), code.classSha256());
+                String codeChange = changed(before.path("code_sha256").asText(null), code.codeSha256());
+                if (classChange != null) {
+                    note(err, code, "is other code than the run ran with so far (class file SHA-256 " + classChange
+                            + "): the tasks it finished were trained by the earlier code");
+                } else if (codeChange != null) {
+                    note(err, code, "may call other code than the run ran with so far (the class files of "
+                            + code.source() + ", SHA-256 " + codeChange + "): the tasks it finished may have been"
+                            + " trained by the earlier code");
                 }
             }
         }
+    }
+
+    private static void note(PrintWriter err, StrategyCode code, String what) {
+        err.println("engram: note: strategy '" + code.name() + "' (" + code.className() + ") " + what);
+        err.flush();
+    }
+
+    /** Two digests as "A then, B now" (their first 12 digits), or null when they agree or one is unknown. */
+    private static String changed(String then, String now) {
+        return then == null || now == null || then.equals(now) ? null
+                : then.substring(0, Math.min(12, then.length())) + " then, " + now.substring(0, 12) + " now";
     }
 
     /** Whether a saved config's text is the one a run started with (its run id carries its hash). */

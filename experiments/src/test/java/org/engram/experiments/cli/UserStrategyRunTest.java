@@ -183,6 +183,25 @@ class UserStrategyRunTest {
                 + digest.substring(0, 12) + " now)"), resumed.err());
     }
 
+    /**
+     * A resume notes a strategy of one's own whose class is the same but whose folder's other
+     * classes, which it may call, changed (here the recorded digest of the folder's classes is).
+     */
+    @Test
+    void aResumeNotesChangedClassesBesideTheStrategy(@TempDir Path dir) throws Exception {
+        Path partial = stoppedAfterTheFirstTask(dir);
+        Path statusFile = partial.resolve("status.json");
+        JsonNode code = new ObjectMapper().readTree(statusFile.toFile()).path("strategy_code").get(0);
+        String digest = code.get("code_sha256").asText();
+        assertEquals(64, digest.length(), code.toString());
+        Files.writeString(statusFile, Files.readString(statusFile).replace(digest, "f".repeat(64)));
+        CliRunner.Result resumed = withProvider(dir, () -> CliRunner.run("run", "--resume", partial.toString()));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("engram: note: strategy 'freeze_layer' (" + FreezeLayer.class.getName()
+                + ") may call other code than the run ran with so far (the class files of " + code.get("source").asText()
+                + ", SHA-256 ffffffffffff then, " + digest.substring(0, 12) + " now)"), resumed.err());
+    }
+
     /** A constructor of one's own that refuses its values is reported as a config problem, before any folder. */
     @Test
     void aFactoryThatThrowsIsAConfigProblemNamingTheValues(@TempDir Path dir) throws Exception {
