@@ -226,6 +226,10 @@ final class NetworkFromConfig {
         try {
             return NeuronModels.byName(spec.model());
         } catch (EngramException e) {
+            if (e.expected() == null) {
+                // Not the name's fault, such as a class path's broken services file: its own words.
+                throw e;
+            }
             throw new ConfigException(source, path + ".model", e.expected(), e.found(), e.hint());
         }
     }

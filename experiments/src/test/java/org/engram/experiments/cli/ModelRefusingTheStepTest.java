@@ -32,9 +32,14 @@ class ModelRefusingTheStepTest {
 
     /** Simulates with {@link FineStepLif} registered as a service, as {@code ENGRAM_CLASSPATH} would. */
     private static CliRunner.Result simulate(Path dir, double dtMs) throws IOException {
+        return simulate(dir, dtMs, FineStepLif.class.getName());
+    }
+
+    /** Simulates with a services file that names {@code provider}. */
+    private static CliRunner.Result simulate(Path dir, double dtMs, String provider) throws IOException {
         Path services = dir.resolve("services/META-INF/services");
         Files.createDirectories(services);
-        Files.writeString(services.resolve(NeuronModel.class.getName()), FineStepLif.class.getName() + "\n");
+        Files.writeString(services.resolve(NeuronModel.class.getName()), provider + "\n");
         Path config = dir.resolve("fine.yaml");
         Files.writeString(config, config(dtMs));
         Thread thread = Thread.currentThread();
@@ -56,6 +61,19 @@ class ModelRefusingTheStepTest {
         assertFalse(r.err().contains("\tat "), r.err());
         assertFalse(Files.exists(dir.resolve("results")) && Files.list(dir.resolve("results")).findAny().isPresent(),
                 "nothing may be written");
+    }
+
+    /**
+     * A services file naming a class that is not there is the class path's fault, said in its own
+     * words; it came out as "populations[0].model: expected null, found null".
+     */
+    @Test
+    void aBrokenServicesFileIsReportedAsItIs(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, 0.1, "org.example.Nope");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("engram: error: cannot load a user neuron model: ")
+                && r.err().contains("org.example.Nope not found"), r.err());
+        assertFalse(r.err().contains("expected null"), r.err());
     }
 
     @Test

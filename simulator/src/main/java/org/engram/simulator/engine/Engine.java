@@ -241,6 +241,7 @@ public final class Engine implements AutoCloseable {
      *
      * @param population a population of this engine's network
      * @return the recorder
+     * @throws ParameterException if the population is null or of another network
      */
     public SpikeRecorder recordSpikes(Population<?, ?> population) {
         SpikeRecorder r = new SpikeRecorder(own(population));
@@ -255,6 +256,8 @@ public final class Engine implements AutoCloseable {
      * @param population a population of this engine's network
      * @param binMs      bin width in ms, a whole number of steps
      * @return the monitor
+     * @throws ParameterException if the population is null or of another network, or the bin is not
+     *                            a whole number of steps
      */
     public RateMonitor recordRate(Population<?, ?> population, double binMs) {
         requireRateBin(grid, binMs);
@@ -280,6 +283,7 @@ public final class Engine implements AutoCloseable {
      * @param neurons    population-local neurons, ascending and distinct
      * @param intervalMs sampling interval in ms, a whole number of steps {@code >= 1}
      * @return the recorder
+     * @throws ParameterException    if the population is null or of another network
      * @throws IllegalStateException once the first run has begun
      */
     public StateRecorder recordState(Population<?, ?> population, String variable, int[] neurons,
@@ -956,10 +960,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Refuses null and a population of another network, which a recorder would watch in vain. */
     private Population<?, ?> own(Population<?, ?> p) {
         requireOpen();
-        if (p.index() >= runtimes.length || runtimes[p.index()].population != p) {
-            throw new IllegalArgumentException("population '" + p.name() + "' is not part of this network");
+        if (p == null || p.index() >= runtimes.length || runtimes[p.index()].population != p) {
+            throw new ParameterException("engine", "population", "a population of this engine's network",
+                    p == null ? "null" : "'" + p.name() + "' of another network");
         }
         return p;
     }

@@ -22,6 +22,10 @@ public record CurrentSource(Population<?, ?> target, int[] neurons, double[] tim
             throw new ParameterException("current source", "target", "a population", "null");
         }
         String owner = "current source into '" + target.name() + "'";
+        if (timesMs == null || amplitudesPa == null) {
+            throw new ParameterException(owner, timesMs == null ? "times_ms" : "amplitudes_pa", "an array (one "
+                    + "change time and one amplitude per change)", "null");
+        }
         if (timesMs.length == 0) {
             throw new ParameterException(owner, "times_ms", "at least one change time", "none");
         }

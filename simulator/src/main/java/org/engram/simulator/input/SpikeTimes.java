@@ -37,8 +37,15 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
     public record Params(double[][] timesMs) {
         /** Validates order and values; keeps a deep copy. */
         public Params {
+            if (timesMs == null) {
+                throw new ParameterException(NAME, "times_ms", "an array of spike times per neuron", "null");
+            }
             double[][] copy = new double[timesMs.length][];
             for (int i = 0; i < timesMs.length; i++) {
+                if (timesMs[i] == null) {
+                    throw new ParameterException(NAME, "times_ms[" + i + "]", "an array of spike times (empty: none)",
+                            "null");
+                }
                 copy[i] = timesMs[i].clone();
                 for (int k = 0; k < copy[i].length; k++) {
                     double t = copy[i][k];

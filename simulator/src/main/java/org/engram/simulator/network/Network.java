@@ -17,7 +17,8 @@ import org.engram.simulator.input.PoissonInput;
  * neuron variables carry over and Poisson inputs go on with their trains (rather than repeat
  * them), but state that holds times keeps the earlier clock (the spike
  * times of {@code spike_times} sources, which {@code SpikeTimes.State.load} replaces, and the
- * next-spike steps of Poisson sources), so reset it or build the network again. Spikes still on
+ * next-spike steps of Poisson sources), so reset it or build the network again. Current sources
+ * follow each engine's clock: a later engine applies their schedule again from its time 0. Spikes still on
  * their way when the earlier engine closed are not delivered: the later engine's synapses start
  * empty (to continue without a break, run the same engine again). After a
  * precise-mode run every neuron's state holds times of that engine's clock (the end of

@@ -212,6 +212,11 @@ public final class NetworkBuilder {
     public NetworkBuilder initialise(Population<?, ?> population, String variable, RealDistribution draw) {
         checkOpen();
         owned(population).values(variable);
+        if (draw == null) {
+            // Found at build(), it would spend the builder.
+            throw new ParameterException("population '" + population.name() + "'", "initialise " + variable,
+                    "a distribution to draw from", "null");
+        }
         initialisers.add(new PendingInitialiser(population, variable, draw));
         return this;
     }

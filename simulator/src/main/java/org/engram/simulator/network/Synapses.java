@@ -1,6 +1,7 @@
 package org.engram.simulator.network;
 
 import org.apache.commons.math3.distribution.RealDistribution;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
 
@@ -29,6 +30,14 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
 
     /** The default delay, 1 ms. */
     public static final double DEFAULT_DELAY_MS = 1.0;
+
+    /** Refuses a null receptor now: found at {@link NetworkBuilder#build()}, it spent the builder. */
+    public Synapses {
+        if (receptor == null) {
+            throw new ParameterException("synapses", "receptor", "EXCITATORY or INHIBITORY",
+                    "null");
+        }
+    }
 
     /**
      * Excitatory synapses with a constant weight and the default delay.

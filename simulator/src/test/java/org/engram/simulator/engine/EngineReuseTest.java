@@ -73,6 +73,33 @@ class EngineReuseTest {
         assertTrue(java.util.Arrays.equals(one, joined), "the split run differs from the whole one");
     }
 
+    /**
+     * Current sources follow each engine's clock: a pulse from 30 to 70 ms drives a later engine
+     * from its own 30 ms, as it drove the first. A neuron at rest gives the same spikes in both
+     * 50 ms engines, and the rest of the first engine's pulse (50 to 70 ms) is not carried over.
+     */
+    @Test
+    void aCurrentSourceStartsAgainOnALaterEnginesClock() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(2);
+        Population<?, ?> p = b.population("p", 1, LifDelta.MODEL, new LifDelta.Params(20, 250, 0, 20, 10, 2, 0));
+        b.current(org.engram.simulator.input.CurrentSource.pulse(p, null, 30, 70, 1000));
+        Network net = b.build();
+        double[][] spikes = new double[2][];
+        for (int k = 0; k < 2; k++) {
+            try (Engine e = new Engine(net, EngineOptions.grid(1))) {
+                var recorder = e.recordSpikes(p);
+                e.run(50);
+                spikes[k] = recorder.timesMs();
+            }
+            // The second engine starts from a neuron at rest, as the first did: no carried-over drive.
+            LifDelta.State state = (LifDelta.State) net.population("p").state();
+            state.v[0] = 0;
+            state.refractorySteps[0] = 0;
+        }
+        assertTrue(spikes[0].length >= 2 && spikes[0][0] > 30, java.util.Arrays.toString(spikes[0]));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(spikes[0], spikes[1], 0.0);
+    }
+
     @Test
     void aGridEngineContinuesFromTheStateAnotherLeft() {
         Network net = network();

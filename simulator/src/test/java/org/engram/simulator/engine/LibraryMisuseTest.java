@@ -173,6 +173,54 @@ class LibraryMisuseTest {
         }
     }
 
+    /**
+     * Nulls in the arrays of rules, sources and spike times, and in the receptor, the initial-value
+     * distribution and the recorded population, are refused by name; they were NullPointerExceptions,
+     * two of them at build(), which spent the builder.
+     */
+    @Test
+    void nullArraysAndArgumentsAreRefusedByName() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> cells = b.population("e", 2, LifDelta.MODEL, DRIVEN);
+        List<Executable> refused = List.of(
+                () -> Rules.explicit(null, new int[] {0}),
+                () -> Rules.explicit(new int[] {0}, null),
+                () -> Rules.matrix(null),
+                () -> Rules.matrix(new double[][] {{1}, null}),
+                () -> new CurrentSource(cells, null, null, new double[] {1}),
+                () -> new CurrentSource(cells, null, new double[] {1}, null),
+                () -> new SpikeTimes.Params(null),
+                () -> new SpikeTimes.Params(new double[][] {{1}, null}),
+                () -> Synapses.of(null, 0.1),
+                () -> b.initialise(cells, "v", null));
+        List<String> said = new java.util.ArrayList<>();
+        for (Executable e : refused) {
+            said.add(assertThrows(ParameterException.class, e).getMessage());
+        }
+        assertEquals(List.of(
+                "explicit: sources: expected an array of population-local indices, found null",
+                "explicit: targets: expected an array of population-local indices, found null",
+                "matrix: weights: expected a matrix, one row per source, found null",
+                "matrix: weights[1]: expected a row of length 1, found null",
+                "current source into 'e': times_ms: expected an array (one change time and one amplitude per change), "
+                        + "found null",
+                "current source into 'e': amplitudes_pa: expected an array (one change time and one amplitude per "
+                        + "change), found null",
+                "spike_times: times_ms: expected an array of spike times per neuron, found null",
+                "spike_times: times_ms[1]: expected an array of spike times (empty: none), found null",
+                "synapses: receptor: expected EXCITATORY or INHIBITORY, found null",
+                "population 'e': initialise v: expected a distribution to draw from, found null"), said);
+        Network net = b.build();   // the builder was not spent
+        NetworkBuilder other = new NetworkBuilder(0.1);
+        Population<?, ?> foreign = other.population("f", 1, LifDelta.MODEL, DRIVEN);
+        try (Engine e = new Engine(net, EngineOptions.grid(1))) {
+            assertEquals("engine: population: expected a population of this engine's network, found null",
+                    assertThrows(ParameterException.class, () -> e.recordSpikes(null)).getMessage());
+            assertEquals("engine: population: expected a population of this engine's network, found 'f' of another "
+                    + "network", assertThrows(ParameterException.class, () -> e.recordRate(foreign, 1)).getMessage());
+        }
+    }
+
     @Test
     void aCurrentIntoNoNeuronIsRefused() {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);

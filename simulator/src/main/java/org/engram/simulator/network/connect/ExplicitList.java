@@ -26,6 +26,10 @@ public final class ExplicitList implements Connectivity {
      *                 {@code weights}
      */
     ExplicitList(int[] sources, int[] targets, double[] weights, double[] delaysMs) {
+        if (sources == null || targets == null) {
+            throw new ParameterException("explicit", sources == null ? "sources" : "targets",
+                    "an array of population-local indices", "null");
+        }
         requireLength("targets", targets.length, sources.length);
         if ((weights == null) != (delaysMs == null)) {
             throw new ParameterException("explicit", weights == null ? "weights" : "delays",

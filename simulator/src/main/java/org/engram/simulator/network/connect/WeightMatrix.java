@@ -22,10 +22,16 @@ public final class WeightMatrix implements Connectivity {
      *                finite numbers, zero meaning no synapse
      */
     WeightMatrix(double[][] weights) {
+        if (weights == null) {
+            throw new ParameterException("matrix", "weights", "a matrix, one row per source", "null");
+        }
         this.weights = new double[weights.length][];
-        this.columns = weights.length == 0 ? 0 : weights[0].length;
+        this.columns = weights.length == 0 || weights[0] == null ? 0 : weights[0].length;
         int count = 0;
         for (int s = 0; s < weights.length; s++) {
+            if (weights[s] == null) {
+                throw new ParameterException("matrix", "weights[" + s + "]", "a row of length " + columns, "null");
+            }
             if (weights[s].length != columns) {
                 throw new ParameterException("matrix", "weights[" + s + "]", "a row of length " + columns
                         + " like row 0", "length " + weights[s].length);
