@@ -410,7 +410,10 @@ public final class Engine implements AutoCloseable {
      * @throws ParameterException if a population's state holds a value that is not finite before the run
      * @throws EngramException    if the run, complete with its spikes and samples, left one (NaN or
      *                            an infinity) in a population's state (the next run is refused
-     *                            until it is mended)
+     *                            until it is mended), or a kernel broke its contract (a spike of a
+     *                            neuron or step it was not given, or out of order)
+     * @throws KernelFailed       if a population's model code threw, naming the population, model,
+     *                            neurons and time span, with what it threw as the cause
      */
     public void run(double durationMs) {
         synchronized (lifecycle) {
@@ -577,11 +580,20 @@ public final class Engine implements AutoCloseable {
             int hi = rt.chunkHi[w];
             exchange.beginSegment(w, p);
             if (lo < hi) {
-                if (precise) {
-                    out.expect(rt.population, lo, hi, sliceFrom, sliceTo, true);
-                    advancePrecise(rt, rt.exactUpdate, p, w, lo, hi, out);
-                } else {
-                    advanceGrid(rt, p, rt.inputs[w], lo, hi, out);
+                try {
+                    if (precise) {
+                        out.expect(rt.population, lo, hi, sliceFrom, sliceTo, true);
+                        advancePrecise(rt, rt.exactUpdate, p, w, lo, hi, out);
+                    } else {
+                        advanceGrid(rt, p, rt.inputs[w], lo, hi, out);
+                    }
+                } catch (EngramException reported) {
+                    throw reported;
+                } catch (RuntimeException e) {
+                    Population<?, ?> pop = rt.population;
+                    throw new KernelFailed("population '" + pop.name() + "' (model '" + pop.model().name()
+                            + "'), neurons [" + lo + ", " + hi + "), from " + grid.timeMs(sliceFrom) + " to "
+                            + grid.timeMs(sliceTo) + " ms: " + e, e);
                 }
             }
             exchange.endSegment(w, p);

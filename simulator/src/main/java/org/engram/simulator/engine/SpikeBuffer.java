@@ -1,6 +1,7 @@
 package org.engram.simulator.engine;
 
 import java.util.Arrays;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.model.SpikeSink;
 import org.engram.simulator.network.Population;
 
@@ -63,8 +64,8 @@ final class SpikeBuffer implements SpikeSink {
         if (s < lastStep || s == lastStep && i < lastNeuron) {
             // The merge of the workers' spikes, and so what listeners and recorders see, needs the order. A
             // neuron may fire twice in a step: a spike source given one time twice does.
-            throw new IllegalStateException(kernelOf() + " called spike(" + i + ", " + s + ") after spike("
-                    + lastNeuron + ", " + lastStep + "), expected spikes in ascending order of step and then neuron");
+            throw new EngramException(kernelOf(), "kernel", "spikes in ascending order of step and then neuron",
+                    "spike(" + i + ", " + s + ") after spike(" + lastNeuron + ", " + lastStep + ")", null);
         }
         lastStep = s;
         lastNeuron = i;
@@ -80,14 +81,14 @@ final class SpikeBuffer implements SpikeSink {
     }
 
     private String kernelOf() {
-        return "population '" + population.name() + "' (" + population.model().name() + "): its kernel";
+        return "population '" + population.name() + "' (" + population.model().name() + ")";
     }
 
-    private IllegalStateException unexpected(String call) {
-        return new IllegalStateException(kernelOf() + " called " + call + ", expected " + (precise
-                ? "no grid spike in precise mode"
+    /** A call outside the contract: an error of the model's code, which the engine found. */
+    private EngramException unexpected(String call) {
+        return new EngramException(kernelOf(), "kernel", precise ? "no grid spike in precise mode"
                 : "spike(i, step) with a neuron in [" + lo + ", " + hi + ") and a step in [" + fromStep + ", "
-                + toStep + ") (the range and steps of this call; spikeAt is precise mode's)"));
+                + toStep + ") (the range and steps of this call; spikeAt is precise mode's)", call, null);
     }
 
     private void add(int i, int s, double t) {

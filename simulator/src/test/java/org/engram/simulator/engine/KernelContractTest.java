@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.function.UnaryOperator;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.input.SpikeTimes;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.ExactPropagation;
 import org.engram.simulator.model.Kernel;
@@ -75,9 +76,9 @@ class KernelContractTest {
             }
         }, UnaryOperator.identity());
         try (Engine e = engine(descending, EngineOptions.grid(1))) {
-            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> e.run(1));
-            assertEquals("population 'cells' (altered): its kernel called spike(1, 0) after spike(2, 0), expected "
-                    + "spikes in ascending order of step and then neuron", refused.getMessage());
+            EngramException refused = assertThrows(EngramException.class, () -> e.run(1));
+            assertEquals("population 'cells' (altered): kernel: expected spikes in ascending order of step and then "
+                    + "neuron, found spike(1, 0) after spike(2, 0)", refused.getMessage());
         }
     }
 

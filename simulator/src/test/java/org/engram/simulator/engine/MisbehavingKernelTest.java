@@ -1,8 +1,10 @@
 package org.engram.simulator.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.engram.simulator.EngramException;
 import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.NeuronState;
 import org.engram.simulator.model.ParameterlessModel;
@@ -64,9 +66,52 @@ class MisbehavingKernelTest {
                 new ParameterlessModel.None());
         b.connect("own->own", p, p, Rules.allToAll(), Synapses.excitatory(1).delayMs(1.0));
         try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
-            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> e.run(5));
+            EngramException thrown = assertThrows(EngramException.class, () -> e.run(5));
             String m = thrown.getMessage();
-            assertTrue(m.startsWith("population 'own' (faulty): its kernel called " + call) && m.contains(expected), m);
+            assertTrue(m.startsWith("population 'own' (faulty): kernel: expected ") && m.contains(expected)
+                    && m.endsWith("found " + call), m);
+        }
+    }
+    /** A model whose kernel divides by zero at 2 ms. */
+    private record Throwing() implements ParameterlessModel<Faulty.State> {
+        @Override
+        public String name() {
+            return "throwing";
+        }
+
+        @Override
+        public Faulty.State newState(int size) {
+            return new Faulty.State(size);
+        }
+
+        @Override
+        public Kernel<Faulty.State> prepare(None params, TimeGrid grid) {
+            return (s, lo, hi, fromStep, toStep, in, out) -> {
+                if (toStep > 20) {
+                    int zero = lo - lo;
+                    out.spike(lo, fromStep + 1 / zero);
+                }
+            };
+        }
+    }
+
+    /**
+     * A kernel that throws is named with its population, model, neurons and time span, on any
+     * thread, with what it threw as the cause; it came out as a bare ArithmeticException. With two
+     * threads both halves throw: the first worker's is reported, the other's suppressed in it.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, '[0, 10)'", "2, '[0, 5)'"})
+    void aKernelThatThrowsIsNamedWithWhereAndWhen(int threads, String neurons) {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("own", 10, new Throwing(), new ParameterlessModel.None());
+        b.connect("own->own", p, p, Rules.oneToOne(), Synapses.excitatory(1).delayMs(1.0));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(threads).withMinParallelNeuronSteps(0))) {
+            KernelFailed thrown = assertThrows(KernelFailed.class, () -> e.run(5));
+            assertEquals("population 'own' (model 'throwing'), neurons " + neurons + ", from 2.0 to 3.0 ms: "
+                    + "java.lang.ArithmeticException: / by zero", thrown.getMessage());
+            assertTrue(thrown.getCause() instanceof ArithmeticException, String.valueOf(thrown.getCause()));
+            assertEquals(threads - 1, thrown.getSuppressed().length);
         }
     }
 }
