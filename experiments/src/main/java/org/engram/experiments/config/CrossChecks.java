@@ -80,13 +80,15 @@ final class CrossChecks {
      * it but those in {@code except}.
      *
      * @param key         a key or section, e.g. {@code encoder.cutoff} or {@code tasks.synthetic}
+     * @param because     the keys whose values make it ignored (an override of one made the problem)
      * @param ignoredWhen when no part of the run reads it
      * @param why         what would read it, for the message
      * @param except      keys under a section that are read all the same
      */
-    private record Ignored(String key, Predicate<ExperimentConfig> ignoredWhen, String why, List<String> except) {
-        Ignored(String key, Predicate<ExperimentConfig> ignoredWhen, String why, String... except) {
-            this(key, ignoredWhen, why, List.of(except));
+    private record Ignored(String key, List<String> because, Predicate<ExperimentConfig> ignoredWhen, String why,
+                           List<String> except) {
+        Ignored(String key, String because, Predicate<ExperimentConfig> ignoredWhen, String why, String... except) {
+            this(key, List.of(because.split(" ")), ignoredWhen, why, List.of(except));
         }
     }
 
@@ -96,45 +98,53 @@ final class CrossChecks {
      * that applies, so the learner's rules come first.
      */
     private static final List<Ignored> IGNORED = List.of(
-            new Ignored("network", CrossChecks::diehlCook, "learner.kind diehl_cook brings its own network;"
-                    + " learner.kind bptt reads network.*"),
-            new Ignored("encoder", CrossChecks::diehlCook, "learner.kind diehl_cook turns pixels into rates itself;"
-                    + " learner.kind bptt reads encoder.*"),
-            new Ignored("training", CrossChecks::diehlCook, "learner.kind diehl_cook reads training.epochs only;"
-                    + " learner.kind bptt reads the rest", "training.epochs", "training.evaluate_every_epoch"),
-            new Ignored("learner", c -> !diehlCook(c), "only learner.kind diehl_cook reads it", "learner.kind"),
-            new Ignored("energy.pj_per_multiply_accumulate", c -> diehlCook(c)
-                    || c.encoder().kind() != EncoderKind.DIRECT_CURRENT, "only direct_current coding does"
-                    + " multiply-accumulates; spikes cost accumulates"),
-            new Ignored("data.path", c -> c.data().bundled(), "data.bundled: true uses the subset bundled in the jar"),
-            new Ignored("data.path", CrossChecks::syntheticData, "data.dataset: synthetic generates its patterns"),
-            new Ignored("data.bundled", CrossChecks::syntheticData, "data.dataset: synthetic generates its patterns"),
-            new Ignored("tasks.classes_per_task", c -> c.tasks().sequence() == SequenceKind.PERMUTED
-                    || c.tasks().sequence() == SequenceKind.ROTATED, "permuted and rotated tasks show every class;"
-                    + " split and synthetic sequences read it"),
-            new Ignored("tasks.classes_per_task", c -> c.tasks().groups() != null,
+            new Ignored("network", "learner.kind", CrossChecks::diehlCook,
+                    "learner.kind diehl_cook brings its own network; learner.kind bptt reads network.*"),
+            new Ignored("encoder", "learner.kind", CrossChecks::diehlCook,
+                    "learner.kind diehl_cook turns pixels into rates itself; learner.kind bptt reads encoder.*"),
+            new Ignored("training", "learner.kind", CrossChecks::diehlCook,
+                    "learner.kind diehl_cook reads training.epochs only; learner.kind bptt reads the rest",
+                    "training.epochs", "training.evaluate_every_epoch"),
+            new Ignored("learner", "learner.kind", c -> !diehlCook(c), "only learner.kind diehl_cook reads it",
+                    "learner.kind"),
+            new Ignored("energy.pj_per_multiply_accumulate", "learner.kind encoder.kind",
+                    c -> diehlCook(c) || c.encoder().kind() != EncoderKind.DIRECT_CURRENT,
+                    "only direct_current coding does multiply-accumulates; spikes cost accumulates"),
+            new Ignored("data.path", "data.bundled", c -> c.data().bundled(),
+                    "data.bundled: true uses the subset bundled in the jar"),
+            new Ignored("data.path", "data.dataset", CrossChecks::syntheticData,
+                    "data.dataset: synthetic generates its patterns"),
+            new Ignored("data.bundled", "data.dataset", CrossChecks::syntheticData,
+                    "data.dataset: synthetic generates its patterns"),
+            new Ignored("tasks.classes_per_task", "tasks.sequence",
+                    c -> c.tasks().sequence() == SequenceKind.PERMUTED || c.tasks().sequence() == SequenceKind.ROTATED,
+                    "permuted and rotated tasks show every class; split and synthetic sequences read it"),
+            new Ignored("tasks.classes_per_task", "tasks.groups", c -> c.tasks().groups() != null,
                     "tasks.groups gives the classes of each task"),
-            new Ignored("tasks.groups", c -> c.tasks().sequence() != SequenceKind.SPLIT,
+            new Ignored("tasks.groups", "tasks.sequence", c -> c.tasks().sequence() != SequenceKind.SPLIT,
                     "only a split sequence has class groups"),
-            new Ignored("tasks.first_unpermuted", c -> c.tasks().sequence() != SequenceKind.PERMUTED,
+            new Ignored("tasks.first_unpermuted", "tasks.sequence", c -> c.tasks().sequence() != SequenceKind.PERMUTED,
                     "only a permuted sequence has permutations"),
-            new Ignored("tasks.angles_deg", c -> c.tasks().sequence() != SequenceKind.ROTATED,
+            new Ignored("tasks.angles_deg", "tasks.sequence", c -> c.tasks().sequence() != SequenceKind.ROTATED,
                     "only a rotated sequence has angles"),
-            new Ignored("tasks.synthetic", c -> c.tasks().sequence() != SequenceKind.SYNTHETIC,
+            new Ignored("tasks.synthetic", "tasks.sequence", c -> c.tasks().sequence() != SequenceKind.SYNTHETIC,
                     "only a synthetic sequence generates patterns"),
-            new Ignored("network.tau_adapt_ms", c -> c.network().neuron() != NeuronKind.ADAPTIVE_LIF,
+            new Ignored("network.tau_adapt_ms", "network.neuron",
+                    c -> c.network().neuron() != NeuronKind.ADAPTIVE_LIF,
                     "only network.neuron adaptive_lif adapts its threshold"),
-            new Ignored("network.adaptation", c -> c.network().neuron() != NeuronKind.ADAPTIVE_LIF,
+            new Ignored("network.adaptation", "network.neuron", c -> c.network().neuron() != NeuronKind.ADAPTIVE_LIF,
                     "only network.neuron adaptive_lif adapts its threshold"),
-            new Ignored("network.trace_tau_ms", c -> c.network().readout() != Readout.EXP_RATE,
+            new Ignored("network.trace_tau_ms", "network.readout", c -> c.network().readout() != Readout.EXP_RATE,
                     "only network.readout exp_rate keeps a trace"),
-            new Ignored("encoder.gain", c -> c.encoder().kind() == EncoderKind.LATENCY,
+            new Ignored("encoder.gain", "encoder.kind", c -> c.encoder().kind() == EncoderKind.LATENCY,
                     "latency coding has no gain; rate and direct_current coding read it"),
-            new Ignored("encoder.cutoff", c -> c.encoder().kind() != EncoderKind.LATENCY,
+            new Ignored("encoder.cutoff", "encoder.kind", c -> c.encoder().kind() != EncoderKind.LATENCY,
                     "only latency coding has a cutoff"),
-            new Ignored("training.min_learning_rate", c -> c.training().schedule() != ScheduleKind.COSINE,
+            new Ignored("training.min_learning_rate", "training.schedule",
+                    c -> c.training().schedule() != ScheduleKind.COSINE,
                     "only training.schedule cosine decays to a final rate"),
-            new Ignored("training.momentum", c -> c.training().optimizer() != OptimizerSpec.Kind.SGD,
+            new Ignored("training.momentum", "training.optimizer",
+                    c -> c.training().optimizer() != OptimizerSpec.Kind.SGD,
                     "only training.optimizer sgd has momentum"));
 
     /** Every key at its documented default, as a resolved config writes it (10 as 10.0 where a number is meant). */
@@ -170,7 +180,8 @@ final class CrossChecks {
             }
             for (String key : changedKeys(rule.key(), given)) {
                 if (!rule.except().contains(key) && reported.add(key)) {
-                    problems.add(new ConfigException(where.locate(key), key, "no value here (" + rule.why() + ")",
+                    problems.add(new ConfigException(where.locateConflict(key, rule.because().toArray(String[]::new)),
+                            key, "no value here (" + rule.why() + ")",
                             ConfigDocs.flow(given.at(pointer(key))), "remove the key"));
                 }
             }
@@ -197,18 +208,18 @@ final class CrossChecks {
         TasksSpec t = c.tasks();
         boolean synthetic = t.sequence() == SequenceKind.SYNTHETIC;
         if (synthetic != (c.data().dataset() == DatasetKind.SYNTHETIC)) {
-            throw new ConfigException(where.locate("tasks.sequence"), "tasks.sequence",
+            throw new ConfigException(where.locateConflict("tasks.sequence", "data.dataset"), "tasks.sequence",
                     synthetic ? "a sequence of images (data.dataset is fashion_mnist)"
                             : "synthetic (data.dataset is synthetic)", t.sequence().name().toLowerCase(java.util.Locale.ROOT),
                     synthetic ? "set data.dataset: synthetic" : "set tasks.sequence: synthetic");
         }
         if (synthetic && t.scenario() != Scenario.CLASS_INCREMENTAL && t.classesPerTask() < 2) {
             // Reported as metrics, a task of one class gave ACC 100 and no forgetting whatever was learned.
-            throw new ConfigException(where.locate("tasks.classes_per_task"), "tasks.classes_per_task",
-                    twoClasses(t.scenario()), Integer.toString(t.classesPerTask()), null);
+            throw new ConfigException(where.locateConflict("tasks.classes_per_task", "tasks.scenario"),
+                    "tasks.classes_per_task", twoClasses(t.scenario()), Integer.toString(t.classesPerTask()), null);
         }
         if (t.sequence() == SequenceKind.ROTATED && t.anglesDeg() != null && t.anglesDeg().size() != t.count()) {
-            throw new ConfigException(where.locate("tasks.angles_deg"), "tasks.angles_deg",
+            throw new ConfigException(where.locateConflict("tasks.angles_deg", "tasks.count"), "tasks.angles_deg",
                     "one angle per task (" + t.count() + ")", t.anglesDeg().size() + " angles", null);
         }
     }
@@ -217,7 +228,8 @@ final class CrossChecks {
     private static void checkSteps(ExperimentConfig c, StrategyParams.Locator where) {
         int hidden = c.network().hidden().size();
         if (c.learner().kind() == LearnerKind.BPTT && c.encoder().steps() <= hidden) {
-            throw new ConfigException(where.locate("encoder.steps"), "encoder.steps", "more than the " + hidden
+            throw new ConfigException(where.locateConflict("encoder.steps", "network.hidden"), "encoder.steps",
+                    "more than the " + hidden
                     + " hidden layer(s) of network.hidden (each layer delays by one step, so the readout first"
                     + " receives input at step " + hidden + ")", Integer.toString(c.encoder().steps()), null);
         }
@@ -229,12 +241,12 @@ final class CrossChecks {
             return;
         }
         if (c.tasks().scenario() != Scenario.CLASS_INCREMENTAL) {
-            throw new ConfigException(where.locate("tasks.scenario"), "tasks.scenario",
+            throw new ConfigException(where.locateConflict("tasks.scenario", "learner.kind"), "tasks.scenario",
                     "class_incremental (learner.kind diehl_cook has no readout: its labelled neurons vote among"
                             + " all classes seen)", lower(c.tasks().scenario()), null);
         }
         if (c.data().dataset() != DatasetKind.FASHION_MNIST) {
-            throw new ConfigException(where.locate("data.dataset"), "data.dataset",
+            throw new ConfigException(where.locateConflict("data.dataset", "learner.kind"), "data.dataset",
                     "fashion_mnist (learner.kind diehl_cook turns pixel intensities in [0, 1] into input rates)",
                     lower(c.data().dataset()), null);
         }
@@ -243,7 +255,8 @@ final class CrossChecks {
         requireWholeSteps(grid, "learner.present_ms", c.learner().presentMs(), where);
         requireWholeSteps(grid, "learner.rest_ms", c.learner().restMs(), where);
         if (c.training().evaluateEveryEpoch()) {
-            throw new ConfigException(where.locate("training.evaluate_every_epoch"), "training.evaluate_every_epoch",
+            throw new ConfigException(where.locateConflict("training.evaluate_every_epoch", "learner.kind"),
+                    "training.evaluate_every_epoch",
                     "false (learner.kind diehl_cook is evaluated after each task, when its weights are kept)", "true",
                     null);
         }
@@ -262,7 +275,8 @@ final class CrossChecks {
         String name = c.strategies().get(i).name();
         if (c.learner().kind() == LearnerKind.DIEHL_COOK && !DIEHL_COOK_STRATEGIES.contains(name)) {
             String key = "strategies[" + i + "].name";
-            throw new ConfigException(where.locate(key), key, "a strategy learner.kind diehl_cook supports: "
+            throw new ConfigException(where.locateConflict(key, "learner.kind"), key,
+                    "a strategy learner.kind diehl_cook supports: "
                     + String.join(" or ", DIEHL_COOK_STRATEGIES), "'" + name + "'",
                     "diehl_cook learns by STDP without gradients or a readout; other strategies need learner.kind:"
                             + " bptt");
@@ -277,7 +291,8 @@ final class CrossChecks {
         ContinualStrategy s = StrategyParams.create(c.strategies().get(i));
         Support support = s.supports(c.tasks().scenario());
         if (!support.supported()) {
-            throw new ConfigException(where.locate("strategies[" + i + "].name"), "strategies[" + i + "].name",
+            throw new ConfigException(where.locateConflict("strategies[" + i + "].name", "tasks.scenario"),
+                    "strategies[" + i + "].name",
                     "a strategy that supports " + c.tasks().scenario().name().toLowerCase(java.util.Locale.ROOT),
                     "'" + s.name() + "'", support.reason());
         }
@@ -286,7 +301,8 @@ final class CrossChecks {
         Support fit = c.learner().kind() == LearnerKind.BPTT ? s.fits(matrices) : Support.YES;
         if (!fit.supported()) {
             String key = "strategies[" + i + "].params";
-            throw new ConfigException(where.locate(key), key, "hyperparameters that fit the " + matrices + " weight"
+            throw new ConfigException(where.locateConflict(key, "network.hidden", "network.recurrent"), key,
+                    "hyperparameters that fit the " + matrices + " weight"
                     + " matrices of network.hidden " + c.network().hidden() + (c.network().recurrent()
                     ? " with network.recurrent" : ""), s.name() + " " + fit.reason(), null);
         }
@@ -303,19 +319,20 @@ final class CrossChecks {
         int classes = FashionMnist.CLASSES;
         if (t.groups() == null) {
             if (t.count() * t.classesPerTask() > classes) {
-                throw new ConfigException(where.locate("tasks.count"), "tasks.count",
+                throw new ConfigException(where.locateConflict("tasks.count", "tasks.classes_per_task"), "tasks.count",
                         "count x classes_per_task <= " + classes + " classes", t.count() + " x " + t.classesPerTask(),
                         null);
             }
             if (t.scenario() != Scenario.CLASS_INCREMENTAL && t.classesPerTask() < 2) {
-                throw new ConfigException(where.locate("tasks.classes_per_task"), "tasks.classes_per_task",
-                        twoClasses, Integer.toString(t.classesPerTask()), null);
+                throw new ConfigException(where.locateConflict("tasks.classes_per_task", "tasks.scenario"),
+                        "tasks.classes_per_task", twoClasses, Integer.toString(t.classesPerTask()), null);
             }
             return;
         }
         List<List<Integer>> groups = t.groups();
         if (groups.size() != t.count()) {
-            throw new ConfigException(where.locate("tasks.groups"), "tasks.groups", "one group per task (count = "
+            throw new ConfigException(where.locateConflict("tasks.groups", "tasks.count"), "tasks.groups",
+                    "one group per task (count = "
                     + t.count() + ")", groups.size() + " groups", null);
         }
         Map<Integer, Integer> groupOf = new HashMap<>();

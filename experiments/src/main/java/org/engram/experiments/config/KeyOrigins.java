@@ -76,12 +76,9 @@ final class KeyOrigins implements StrategyParams.Locator {
      */
     @Override
     public String locate(String keyPath) {
-        for (int i = origins.size() - 1; i >= 0; i--) {
-            for (String p = keyPath; p != null; p = SourceMap.parent(p)) {
-                if (p.equals(origins.get(i).keyPath())) {
-                    return origins.get(i).text();
-                }
-            }
+        String override = overrideOf(keyPath);
+        if (override != null) {
+            return override;
         }
         // Up through the keys the file does not write: the override that made the nearest of them.
         for (String p = keyPath; p != null && !source.contains(p); p = SourceMap.parent(p)) {
@@ -93,5 +90,34 @@ final class KeyOrigins implements StrategyParams.Locator {
             }
         }
         return source.locate(keyPath);
+    }
+
+    /**
+     * A conflict the file does not hold by itself is the override's that made it: {@code --set
+     * tasks.classes_per_task=3} against the file's {@code tasks.count: 5} is that override's.
+     */
+    @Override
+    public String locateConflict(String keyPath, String... others) {
+        if (overrideOf(keyPath) == null) {
+            for (String key : others) {
+                String override = overrideOf(key);
+                if (override != null) {
+                    return override;
+                }
+            }
+        }
+        return locate(keyPath);
+    }
+
+    /** The last override or flag that wrote a key or an enclosing key, or null when none did. */
+    private String overrideOf(String keyPath) {
+        for (int i = origins.size() - 1; i >= 0; i--) {
+            for (String p = keyPath; p != null; p = SourceMap.parent(p)) {
+                if (p.equals(origins.get(i).keyPath())) {
+                    return origins.get(i).text();
+                }
+            }
+        }
+        return null;
     }
 }

@@ -29,6 +29,19 @@ public final class StrategyParams {
          * @return where it was written, e.g. {@code my.yaml:12:3} or {@code --set encoder.steps=9}
          */
         String locate(String keyPath);
+
+        /**
+         * Where a value that conflicts with others was given: the override or flag that wrote the
+         * key or, failing that, one of the others (the change that made the conflict), else the
+         * key's place.
+         *
+         * @param keyPath the key the message is about
+         * @param others  the keys whose values it conflicts with
+         * @return as {@link #locate(String)}
+         */
+        default String locateConflict(String keyPath, String... others) {
+            return locate(keyPath);
+        }
     }
 
     /**

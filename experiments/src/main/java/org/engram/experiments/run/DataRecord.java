@@ -39,13 +39,13 @@ record DataRecord(DataOrigin origin, String location, Integer trainSamples, Inte
      *
      * @param partial the partial folder of the run
      * @return the record in its {@code data.json}
-     * @throws EngramException if the run recorded none (it was started by an older Engram)
+     * @throws EngramException if the file is missing (deleted, or the run was started by an older Engram)
      */
     static DataRecord read(Path partial) {
         Path file = partial.resolve(FILE);
         if (!Files.exists(file)) {
             throw new EngramException(file.toString(), null, "the record of the data the run started with",
-                    "no such file (the run was started by an older Engram, which kept none)",
+                    "no such file (deleted, or the run was started by an older Engram, which kept none)",
                     "start a new run: a resume cannot tell whether it would read the same data");
         }
         return JsonFiles.read(file, DataRecord.class);

@@ -101,9 +101,20 @@ final class Experiment {
         LocatedData located = started == null || started.origin() == null ? null
                 : DataLocator.again(started.origin(), started.location());
         if (located == null) {
-            located = config.data().bundled() ? DataLocator.bundledSubset()
-                    : new DataLocator().locate(config.data().path() == null ? null : Path.of(config.data().path()),
-                            "data.path");
+            try {
+                located = config.data().bundled() ? DataLocator.bundledSubset()
+                        : new DataLocator().locate(config.data().path() == null ? null : Path.of(config.data().path()),
+                                "data.path");
+            } catch (DataFileException missing) {
+                if (started == null || config.data().path() == null) {
+                    throw missing;
+                }
+                // A resume cannot change data.path (config.yaml is the run's): the files must go back.
+                throw new DataFileException(missing.source(), missing.location(), missing.expected(),
+                        missing.found(), "put the files the run started with back into that folder: a resumed run"
+                                + " reads the data it started with, from the data.path of its config.yaml, which"
+                                + " cannot change");
+            }
         }
         Dataset train = located.train();
         Dataset test = located.test();

@@ -161,18 +161,38 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                     "no such file", null);
         }
         List<String> lines = Files.readAllLines(file);
+        String[] names = MetricsWriter.LOG_HEADER.split(",");
         for (int i = 1; i < lines.size(); i++) {
             String[] f = lines.get(i).split(",", -1);
-            try {
-                double seconds = Double.parseDouble(f[6]);
-                int samples = (int) Math.round(Double.parseDouble(f[7]) * seconds);
-                out.add(new EpochRecord(f[0], Long.parseLong(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
-                        Double.parseDouble(f[4]), Double.parseDouble(f[5]), seconds, samples));
-            } catch (RuntimeException e) {
-                throw new EngramException(file + ":" + (i + 1), null, "8 fields: " + MetricsWriter.LOG_HEADER, "'" + lines.get(i)
-                        + "'", null);
+            if (f.length != names.length) {
+                throw new EngramException(file + ":" + (i + 1), null, names.length + " fields: "
+                        + MetricsWriter.LOG_HEADER, f.length + " in '" + lines.get(i) + "'", null);
             }
+            String where = file + ":" + (i + 1);
+            double seconds = number(f, 6, names, where);
+            int samples = (int) Math.round(number(f, 7, names, where) * seconds);
+            out.add(new EpochRecord(f[0], (long) whole(f, 1, names, where), (int) whole(f, 2, names, where),
+                    (int) whole(f, 3, names, where), number(f, 4, names, where), number(f, 5, names, where), seconds,
+                    samples));
         }
         return out;
+    }
+
+    /** Field {@code k} of a log line as a number ({@code NaN} allowed: a learner without a loss writes it). */
+    private static double number(String[] fields, int k, String[] names, String where) {
+        try {
+            return Double.parseDouble(fields[k]);
+        } catch (NumberFormatException e) {
+            throw new EngramException(where, names[k], "a number", "'" + fields[k] + "'", null);
+        }
+    }
+
+    /** Field {@code k} of a log line as a whole number (seed, task, epoch). */
+    private static long whole(String[] fields, int k, String[] names, String where) {
+        try {
+            return Long.parseLong(fields[k]);
+        } catch (NumberFormatException e) {
+            throw new EngramException(where, names[k], "a whole number", "'" + fields[k] + "'", null);
+        }
     }
 }

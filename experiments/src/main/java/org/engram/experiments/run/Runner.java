@@ -265,8 +265,9 @@ public final class Runner {
                 new ConfigLayers.Flags(null, request.threads()));
         if (request.config() != null && !request.config().resultHash().equals(resolved.resultHash())) {
             List<String> keys = ConfigDifferences.between(resolved.yaml(), request.config().yaml());
-            throw new ConfigException(partial.resolve("config.yaml").toString(), null,
-                    "the same config as the run being resumed (only threads may change)",
+            // The config given beside --resume is at fault, not the run's own config.yaml.
+            throw new ConfigException("engram run", "CONFIG.yaml", "the same config as the run being resumed (its "
+                    + partial.resolve("config.yaml") + "; only threads may change)",
                     keys.isEmpty() ? "a different config" : "a config that differs in " + String.join("; ", keys),
                     "resume without CONFIG.yaml, or start a new run");
         }

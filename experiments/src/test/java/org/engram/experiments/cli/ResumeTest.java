@@ -226,6 +226,18 @@ class ResumeTest {
         assertEquals("stopped", new ObjectMapper().readTree(partial.resolve("status.json").toFile()).get("state")
                 .asText(), "a refused resume leaves the partial run as it was");
 
+        // The folder moved away: the way on is to put the files back, as data.path (in the run's
+        // config.yaml) and $ENGRAM_DATA (past a data.path) cannot change what a resume reads.
+        Path moved = dir.resolve("moved");
+        Files.move(data, moved);
+        CliRunner.Result gone = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, gone.exitCode(), gone.err());
+        assertTrue(gone.err().contains(data + ": data.path: expected a folder with") && gone.err().contains(
+                "found no such folder; put the files the run started with back into that folder: a resumed run reads"
+                        + " the data it started with, from the data.path of its config.yaml, which cannot change"),
+                gone.err());
+        Files.move(moved, data);
+
         try (Stream<Path> files = Files.list(data)) {
             for (Path gz : (Iterable<Path>) files::iterator) {
                 Files.delete(gz);
@@ -361,7 +373,9 @@ class ResumeTest {
         Files.writeString(config, CONFIG.replace("epochs: 2", "epochs: 3"));
         CliRunner.Result r = CliRunner.run("run", config.toString(), "--resume", partial.toString());
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("the same config as the run being resumed"), r.err());
+        // The config given is at fault, not the run's own config.yaml, which the message named first.
+        assertTrue(r.err().startsWith("engram: error: engram run: CONFIG.yaml: expected the same config as the run "
+                + "being resumed (its " + partial.resolve("config.yaml") + "; only threads may change)"), r.err());
         assertTrue(r.err().contains("found a config that differs in training.epochs (run: 2, given: 3)"), r.err());
         assertTrue(Files.isDirectory(partial), "a refused resume leaves the partial folder alone");
     }

@@ -244,6 +244,13 @@ class RunCommandTest {
         CliRunner.Result damaged = CliRunner.run("plot", copy.toString());
         assertEquals(2, damaged.exitCode(), damaged.err());
         assertTrue(damaged.err().contains("log.csv:2") && damaged.err().contains("8 fields"), damaged.err());
+        // Eight fields, one not a number: that field is named (the line was said to lack fields).
+        String[] fields = log.get(1).split(",");
+        fields[4] = "abc";
+        Files.writeString(copy.resolve("log.csv"), log.get(0) + "\n" + String.join(",", fields) + "\n");
+        CliRunner.Result word = CliRunner.run("plot", copy.toString());
+        assertEquals(2, word.exitCode(), word.err());
+        assertTrue(word.err().contains("log.csv:2: loss: expected a number, found 'abc'"), word.err());
         Files.delete(copy.resolve("log.csv"));
         CliRunner.Result missing = CliRunner.run("plot", copy.toString());
         assertEquals(2, missing.exitCode(), missing.err());

@@ -320,6 +320,9 @@ class ConfigLayersTest {
                 // a key missing from a list entry an override appended: it was blamed on the file
                 List.of(List.of("strategies[1].params.lambda=3"), List.of(
                         "--set strategies[1].params.lambda=3: strategies[1].name: expected a value", "found no such key")),
+                // a file's value that an override's conflicts with: blamed on that override, not the file's line
+                List.of(List.of("data.dataset=synthetic"), List.of(
+                        "--set data.dataset=synthetic: tasks.sequence: expected synthetic")),
                 List.of(List.of("strategies[1].params.lambda=3", "strategies[1].name=ewc"), List.of(
                         "--set strategies[1].name=ewc: strategies[1].label: expected a label no other strategy has")));
     }
@@ -333,6 +336,23 @@ class ConfigLayersTest {
         for (String part : (List<String>) testCase.get(1)) {
             assertTrue(e.getMessage().contains(part), "'" + part + "' missing from: " + e.getMessage());
         }
+    }
+
+    /**
+     * A file's value that conflicts with an override's is that override's fault: encoder.steps: 2
+     * is fine until --set network.hidden=[8, 8]; the file's line was named, which the user never changed.
+     */
+    @Test
+    void aConflictThatAnOverrideMadeNamesTheOverride() {
+        String file = "name: c\nencoder: {steps: 2}\nstrategies: [{name: naive}]\n";
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(file, "c.yaml",
+                List.of("network.hidden=[8, 8]"), ConfigLayers.Flags.NONE));
+        assertTrue(e.getMessage().startsWith("--set network.hidden=[8, 8]: encoder.steps: expected more than the 2 "
+                + "hidden layer(s)"), e.getMessage());
+        ConfigException fromFile = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                file.replace("name: c", "name: c\nnetwork: {hidden: [8, 8]}"), "c.yaml", List.of(),
+                ConfigLayers.Flags.NONE));
+        assertTrue(fromFile.getMessage().startsWith("c.yaml:3:11: encoder.steps"), fromFile.getMessage());
     }
 
     @Test
