@@ -18,21 +18,27 @@ abstract class Progress implements AutoCloseable {
     /** Samples the whole run trains on (for the fraction done and the ETA). */
     protected final long totalSamples;
     protected long doneSamples;
+    /** Samples of the tasks a resumed run had finished before this process: done, but not at its speed. */
+    private final long doneBefore;
     private final long startNanos = System.nanoTime();
 
-    Progress(long totalSamples) {
+    Progress(long totalSamples, long doneBefore) {
         this.totalSamples = Math.max(1, totalSamples);
+        this.doneBefore = doneBefore;
+        this.doneSamples = doneBefore;
     }
 
     /**
      * The progress reporter for this process.
      *
-     * @param totalSamples training samples of the whole run (what is left of it when resuming)
+     * @param totalSamples training samples of the whole run
+     * @param doneBefore   those of the tasks finished before this process (a resumed run's)
      * @param err          where log lines go when standard error is not a terminal
      * @return a bar on a terminal, log lines otherwise
      */
-    static Progress create(long totalSamples, PrintWriter err) {
-        return System.console() != null ? new Bar(totalSamples, System.err) : new Lines(totalSamples, err);
+    static Progress create(long totalSamples, long doneBefore, PrintWriter err) {
+        return System.console() != null ? new Bar(totalSamples, doneBefore, System.err)
+                : new Lines(totalSamples, doneBefore, err);
     }
 
     /** What is being trained now, for the messages. */
@@ -94,7 +100,9 @@ abstract class Progress implements AutoCloseable {
     protected String eta() {
         double fraction = Math.min(1, (double) doneSamples / totalSamples);
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        String left = fraction > 0 ? clock(elapsed * (1 - fraction) / fraction) : "?";
+        long doneHere = doneSamples - doneBefore;
+        // At this process's speed: a resumed run's earlier tasks took no time here.
+        String left = doneHere > 0 ? clock(elapsed * Math.max(0, totalSamples - doneSamples) / doneHere) : "?";
         return String.format(Locale.ROOT, "%.0f%% done, ETA %s", 100 * fraction, left);
     }
 
@@ -138,8 +146,8 @@ abstract class Progress implements AutoCloseable {
         private long lastLine = System.nanoTime();
         private long epochStart;
 
-        Lines(long totalSamples, PrintWriter out) {
-            super(totalSamples);
+        Lines(long totalSamples, long doneBefore, PrintWriter out) {
+            super(totalSamples, doneBefore);
             this.out = out;
         }
 
@@ -195,10 +203,11 @@ abstract class Progress implements AutoCloseable {
         private final ProgressBar bar;
         private final PrintStream err;
 
-        Bar(long totalSamples, PrintStream err) {
-            super(totalSamples);
+        Bar(long totalSamples, long doneBefore, PrintStream err) {
+            super(totalSamples, doneBefore);
             this.err = err;
             this.bar = new ProgressBarBuilder().setTaskName("training").setInitialMax(this.totalSamples)
+                    .startsFrom(doneBefore, Duration.ZERO)
                     .setUnit(" samples", 1).showSpeed().setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                     .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(500).build();
         }

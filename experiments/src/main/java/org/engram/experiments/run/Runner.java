@@ -109,7 +109,8 @@ public final class Runner {
         try {
             loop.prepare();
             List<UnitProgress> results = new ArrayList<>();
-            try (Progress progress = Progress.create(loop.remainingSamples(), err)) {
+            try (Progress progress = Progress.create(loop.doneSamples() + loop.remainingSamples(), loop.doneSamples(),
+                    err)) {
                 if (request.resume() != null) {
                     progress.message("resuming " + folder.directory() + " after " + loop.tasksDone()
                             + " of " + loop.totalTasks() + " tasks");
@@ -502,6 +503,10 @@ public final class Runner {
         }
 
         /** Training samples left to train, over all units (the mean task size of the first seed). */
+        long doneSamples() {
+            return (long) status.completed().size() * samplesPerTask * config.training().epochs();
+        }
+
         long remainingSamples() {
             long left = (long) config.strategies().size() * config.seeds().size() * taskNames.size()
                     - status.completed().size();

@@ -12,7 +12,7 @@ class ProgressTest {
     /** The epoch line for a record, with its timing and ETA cut off (they depend on the clock). */
     private static String epochLine(EpochRecord record) {
         StringWriter text = new StringWriter();
-        try (Progress progress = new Progress.Lines(100, new PrintWriter(text))) {
+        try (Progress progress = new Progress.Lines(100, 0, new PrintWriter(text))) {
             progress.epochStarted(record.strategy(), record.seed(), record.task(), 5, record.epoch(), 1, 100);
             progress.epoch(record);
         }
@@ -37,5 +37,20 @@ class ProgressTest {
     void aDivergedSupervisedEpochStillShowsItsNaNLoss() {
         assertEquals("[si seed 1] task 1/5 epoch 1/1: loss NaN, train accuracy 10.0%, 0.5",
                 epochLine(new EpochRecord("si", 1, 0, 0, Double.NaN, 0.1, 0.5, 100)));
+    }
+    /**
+     * A resumed run counts the tasks finished before it as done: 60% after 100 more samples of
+     * 1,000 when 500 were done. It restarted from 0% (10% here), and its ETA from the whole run's time.
+     */
+    @Test
+    void aResumedRunCountsTheTasksDoneBefore() {
+        StringWriter text = new StringWriter();
+        try (Progress progress = new Progress.Lines(1000, 500, new PrintWriter(text))) {
+            progress.epochStarted("naive", 1, 3, 5, 0, 1, 100);
+            progress.batch(100);
+            progress.epoch(new EpochRecord("naive", 1, 3, 0, 0.5, 0.9, 1.0, 100));
+        }
+        String line = text.toString().strip();
+        assertEquals("(60% done, ETA", line.substring(line.lastIndexOf('('), line.lastIndexOf(' ')));
     }
 }
