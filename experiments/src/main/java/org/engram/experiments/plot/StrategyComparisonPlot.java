@@ -14,6 +14,7 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.Range;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 /**
@@ -76,6 +77,7 @@ public final class StrategyComparisonPlot {
             height += (int) Math.ceil(label * Math.sqrt(0.5));
         }
         NumberAxis y = new NumberAxis("ACC (%) and BWT (pp)");
+        y.setRange(valueRange(data));
         StatisticalBarRenderer r = new StatisticalBarRenderer();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
@@ -126,6 +128,32 @@ public final class StrategyComparisonPlot {
             widest = Math.max(widest, ChartStyle.textWidth(e.strategy(), ChartStyle.TICK));
         }
         return widest;
+    }
+
+    /**
+     * The value axis: from the lowest to the highest end of the bars and error bars, with 0, but
+     * within -100 and 100, where ACC (%) and BWT (pp) end: a Student-t interval of 2 seeds reached
+     * -500 to 500 and squeezed the bars to slivers. Error bars past the range run off the edge.
+     */
+    private static Range valueRange(DefaultStatisticalCategoryDataset data) {
+        double low = 0;
+        double high = 0;
+        for (int r = 0; r < data.getRowCount(); r++) {
+            for (int c = 0; c < data.getColumnCount(); c++) {
+                Number mean = data.getMeanValue(r, c);
+                if (mean == null) {
+                    continue;
+                }
+                Number sd = data.getStdDevValue(r, c);
+                double half = sd == null || Double.isNaN(sd.doubleValue()) ? 0 : sd.doubleValue();
+                low = Math.min(low, mean.doubleValue() - half);
+                high = Math.max(high, mean.doubleValue() + half);
+            }
+        }
+        low = Math.max(-100, low);
+        high = Math.min(100, high);
+        double margin = Math.max(1, 0.04 * (high - low));
+        return new Range(low - margin, high + margin);
     }
 
     /** The half-width in percent, or {@code null} (no bar) when a single seed gives no interval. */

@@ -66,4 +66,20 @@ class StrategyComparisonPlotTest {
         String three = StrategyComparisonPlot.of(List.of(entry("a", 0.8, 0.9, 0.85), entry("b", 0.7, 0.75)), "t").svg();
         assertTrue(three.contains("over 2 to 3 seeds<"), three);
     }
+    /**
+     * Two seeds far apart give Student-t intervals far past 100: the axis keeps within -100 and 100
+     * (it ran from -500 to 500, the bars slivers). Small bars keep a tight axis that holds 0.
+     */
+    @Test
+    void theValueAxisStaysWithinTheMetricsRange() {
+        Figure wide = StrategyComparisonPlot.of(List.of(entry("naive", 0.2, 0.6), entry("ewc", 0.5, 0.55)), "t");
+        org.jfree.chart.axis.ValueAxis y = ((org.jfree.chart.plot.CategoryPlot) wide.chart().getPlot()).getRangeAxis();
+        assertTrue(y.getUpperBound() > 99 && y.getUpperBound() <= 108, "upper bound " + y.getUpperBound());
+        assertTrue(y.getLowerBound() < -99 && y.getLowerBound() >= -108, "lower bound " + y.getLowerBound());
+        Figure tight = StrategyComparisonPlot.of(List.of(entry("naive", 0.30, 0.31)), "t");
+        y = ((org.jfree.chart.plot.CategoryPlot) tight.chart().getPlot()).getRangeAxis();
+        // ACC about 30.5% (t interval of two seeds 0.01 apart: +-6.4), BWT about -69.5: all of it shown.
+        assertTrue(y.getUpperBound() >= 37 && y.getUpperBound() < 45, "upper bound " + y.getUpperBound());
+        assertTrue(y.getLowerBound() <= -76 && y.getLowerBound() > -90, "lower bound " + y.getLowerBound());
+    }
 }
