@@ -154,11 +154,12 @@ class BenchCommandTest {
 
     /** A network too large for the heap: a message with the heap's limit and how to raise it, no stack trace. */
     @Test
-    void runningOutOfMemorySaysHowToGetMore(@TempDir Path dir) throws Exception {
-        // 400,000 neurons at 80 synapses each need over 128 MB of synapses alone: far beyond 64 MB (their
-        // state, 16 MB, fits, and a population past the heap is refused by name instead).
-        String text = benchInHeap("-Xmx64m", "400000", dir, 1);
-        assertTrue(text.contains("engram: error: out of memory") && text.contains("-Xmx"), text);
+    void aProjectionPastTheHeapIsNamed(@TempDir Path dir) throws Exception {
+        // 400,000 neurons at 80 synapses each: 20 million excitatory synapses take 492 MB while drawn,
+        // far beyond 64 MB (their state, 16 MB, fits). It ran out of memory without saying where.
+        String text = benchInHeap("-Xmx64m", "400000", dir, 2);
+        assertTrue(text.contains("engram: error: projection 'exc->exc': rule: expected synapses that fit the Java heap")
+                && text.contains("found 20479936 synapses (492 MB)") && text.contains("-Xmx"), text);
         assertFalse(text.contains("\tat "), "no stack trace: " + text);
     }
 

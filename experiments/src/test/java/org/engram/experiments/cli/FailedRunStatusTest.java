@@ -93,9 +93,12 @@ class FailedRunStatusTest {
         Files.writeString(config, String.join("\n",
                 "name: big",
                 "data: {bundled: true}",
-                "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 20, test_per_task: 10}",
-                "network: {hidden: [6000]}",   // 784 x 6000 floats and their gradients: past a 48 MB heap
-                "encoder: {steps: 4}",
+                "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 256, test_per_task: 10}",
+                // The network fits (235,200 weights), but a batch's activity in training does not:
+                // 256 samples x 100 steps x 300 neurons, 31 MB an array, past a 48 MB heap.
+                "network: {hidden: [300]}",
+                "encoder: {steps: 100}",
+                "training: {batch_size: 256}",
                 "strategies: [{name: naive}]",
                 ""));
         Path out = dir.resolve("results");

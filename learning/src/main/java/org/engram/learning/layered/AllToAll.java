@@ -19,6 +19,11 @@ final class AllToAll implements Connectivity {
     }
 
     @Override
+    public long expectedSynapses(ConnectContext context) {
+        return context.pairs(true);
+    }
+
+    @Override
     public String describe() {
         return "all_to_all(with self-connections)";
     }

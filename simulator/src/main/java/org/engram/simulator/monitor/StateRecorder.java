@@ -132,7 +132,17 @@ public final class StateRecorder {
         long needed = (long) total * neurons.length;
         if (needed > values.length) {
             // Doubling: a loop of short runs would otherwise copy every earlier sample at each run.
-            values = Arrays.copyOf(values, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8, 2L * values.length)));
+            try {
+                values = Arrays.copyOf(values, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8,
+                        2L * values.length)));
+            } catch (OutOfMemoryError e) {
+                // Before the run: nothing has changed, and the samples so far are kept.
+                throw new ParameterException("state recorder of '" + population.name() + "'", "interval",
+                        String.format(java.util.Locale.ROOT, "samples that fit the Java heap (%.0f MB in all; a longer"
+                                + " interval, fewer neurons or a shorter run)", Runtime.getRuntime().maxMemory() / 1e6),
+                        String.format(java.util.Locale.ROOT, "%d samples x %d neurons (%.0f MB)", total,
+                                neurons.length, needed * 8.0 / 1e6));
+            }
         }
     }
 

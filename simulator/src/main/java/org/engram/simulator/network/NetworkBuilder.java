@@ -273,10 +273,34 @@ public final class NetworkBuilder {
                                 + p.target().size() + " neurons",
                         "choose smaller populations or a sparser rule, or split the projection");
             }
-            p.rule().generate(context, assembler);
-            projections.add(assembler.assemble(index, p.name(), p.source(), p.target(), p.synapses(), grid, seed));
+            if (expected * (double) ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE > Runtime.getRuntime().maxMemory()) {
+                throw pastTheHeap(p, expected, false);
+            }
+            try {
+                p.rule().generate(context, assembler);
+                projections.add(assembler.assemble(index, p.name(), p.source(), p.target(), p.synapses(), grid, seed));
+            } catch (OutOfMemoryError e) {
+                throw pastTheHeap(p, expected, true);
+            }
         }
         return new Network(grid, seed, populations, projections, poissonInputs, currentSources);
+    }
+
+    /**
+     * The refusal of a projection the heap cannot hold while it is drawn. {@code besideTheRest} when
+     * it would fit the heap alone, but not beside what it holds already (the network built so far,
+     * and whatever else the program keeps).
+     */
+    private static ParameterException pastTheHeap(PendingProjection p, long expected, boolean besideTheRest) {
+        return new ParameterException("projection '" + p.name() + "'", "rule", String.format(Locale.ROOT,
+                "synapses that fit the Java heap (%.0f MB in all%s) while they are drawn and sorted, about %d bytes"
+                        + " each", Runtime.getRuntime().maxMemory() / 1e6, besideTheRest ? ", beside what it"
+                        + " holds already" : "", ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE),
+                (expected < 0 ? "the synapses" : String.format(Locale.ROOT, "%d synapses (%.0f MB)", expected,
+                        expected * (double) ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE / 1e6))
+                        + String.format(Locale.ROOT, " from %s on %d x %d neurons", p.rule().describe(),
+                                p.source().size(), p.target().size()),
+                "choose smaller populations or a sparser rule, or give Java more heap (-Xmx)");
     }
 
     private void requireFreeName(String kind, String name) {

@@ -23,6 +23,11 @@ final class ProjectionAssembler implements SynapseSink {
     private int count;
     /** The most synapses of one projection: the longest array. */
     static final int MAX_SYNAPSES = Integer.MAX_VALUE - 8;
+    /**
+     * The bytes per synapse that drawing and sorting a projection holds at once: its sources and
+     * targets as drawn (4 + 4), the sort keys (8), and the sorted targets and their origins (4 + 4).
+     */
+    static final int PEAK_BYTES_PER_SYNAPSE = 24;
 
     private int[] sources = new int[1024];
     private int[] targets = new int[1024];

@@ -276,6 +276,44 @@ class LibraryMisuseTest {
     }
 
     /** A population whose state does not fit the heap is refused by name; it ran out of memory. */
+    /**
+     * An all-to-all projection of 30,000 neurons (9 x 10^8 synapses, 21.6 GB while drawn and
+     * sorted) is refused by name before it is drawn; it ended in a bare OutOfMemoryError.
+     */
+    @Test
+    void aProjectionPastTheHeapIsRefusedBeforeItIsDrawn() {
+        assumeTrue(Runtime.getRuntime().maxMemory() < 21e9, "a heap of 21 GB or more holds the projection");
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> p = b.population("p", 30_000, LifDelta.MODEL, DRIVEN);
+        b.connect("dense", p, p, Rules.allToAll(), Synapses.excitatory(0.1));
+        ParameterException error = assertThrows(ParameterException.class, b::build);
+        assertTrue(error.getMessage().startsWith("projection 'dense': rule: expected synapses that fit the Java heap (")
+                && error.getMessage().contains("about 24 bytes each, found 900000000 synapses (21600 MB) from")
+                && error.getMessage().endsWith("give Java more heap (-Xmx)"), error.getMessage());
+    }
+
+    /**
+     * A state recorder whose samples cannot fit the heap (10^9 values, 8 GB) is refused before the
+     * run, which changes nothing; it ended in a bare OutOfMemoryError.
+     */
+    @Test
+    void aStateRecorderPastTheHeapIsRefusedBeforeTheRun() {
+        assumeTrue(Runtime.getRuntime().maxMemory() < 8e9, "a heap of 8 GB or more holds the samples");
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> p = b.population("p", 1000, LifDelta.MODEL, DRIVEN);
+        Network net = b.build();
+        int[] all = java.util.stream.IntStream.range(0, 1000).toArray();
+        try (Engine e = new Engine(net, EngineOptions.grid(1))) {
+            e.recordState(p, "v", all, 0.1);
+            ParameterException error = assertThrows(ParameterException.class, () -> e.run(100_000));
+            assertTrue(error.getMessage().startsWith("state recorder of 'p': interval: expected samples that fit the "
+                    + "Java heap (") && error.getMessage().endsWith("found 1000000 samples x 1000 neurons (8000 MB)"),
+                    error.getMessage());
+            assertEquals(0, e.step());
+            e.run(1);   // the engine goes on
+        }
+    }
+
     @Test
     void aPopulationPastTheHeapIsRefusedByName() {
         // 2 x 10^9 potentials alone take 16 GB, more than a test JVM's heap (a quarter of the memory).
