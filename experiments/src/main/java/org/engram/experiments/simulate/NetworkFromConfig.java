@@ -568,8 +568,9 @@ final class NetworkFromConfig {
         InputType type = InputType.byConfigName(in.type());
         if (type == null) {
             List<String> names = Arrays.stream(InputType.values()).map(InputType::configName).toList();
-            throw new ConfigException(source, path + ".type", "one of " + names, String.valueOf(in.type()),
-                    Suggestions.didYouMean(String.valueOf(in.type()), names));
+            throw new ConfigException(source, path + ".type", "one of " + names, in.type() == null
+                    ? "nothing (the key is required)" : in.type(), in.type() == null ? null
+                    : Suggestions.didYouMean(in.type(), names));
         }
         rejectUnusedKeys(in, type.keys(), "input type " + type.configName(), path);
         return type;

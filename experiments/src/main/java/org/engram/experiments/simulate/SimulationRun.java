@@ -366,7 +366,7 @@ public final class SimulationRun {
                 try {
                     p.values(b.variable());   // the recorder's rule: a recordable variable of the model
                 } catch (EngramException e) {
-                    problems.add(new ConfigException(source, path + ".variable", e.expected(), e.found(), null));
+                    problems.add(new ConfigException(source, path + ".variable", e.expected(), e.found(), e.hint()));
                 }
             }
             if (b.neurons() != null && b.neurons().length == 0) {

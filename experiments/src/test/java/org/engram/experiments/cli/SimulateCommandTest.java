@@ -426,6 +426,12 @@ class SimulateCommandTest {
                 Arguments.of("unknown input type", GOOD.replace("type: poisson", "type: poison"),
                         List.of("bad.yaml:11:", "inputs[0].type", "one of [poisson, current]",
                                 "did you mean 'poisson'?")),
+                // A missing type read "found null"; a variable in capitals had no suggestion, as in the library.
+                Arguments.of("input without a type", GOOD.replace("type: poisson, ", ""),
+                        List.of("bad.yaml:11:", "inputs[0].type: expected one of [poisson, current], found nothing (the"
+                                + " key is required)")),
+                Arguments.of("variable in capitals", GOOD.replace("variable: v,", "variable: V,"),
+                        List.of("record.state[0].variable: expected one of [v], found V; did you mean 'v'?")),
                 Arguments.of("key the input type ignores", GOOD.replace("weight: 0.1}", "weight: 0.1, neurons: [0, 1]}"),
                         List.of("bad.yaml:11:", "inputs[0].neurons", "input type poisson uses", "remove the key")),
                 Arguments.of("Poisson input without a rate", GOOD.replace("rate_hz: 20000, ", ""),

@@ -33,9 +33,19 @@ public final class Population<P extends Record, S extends NeuronState> {
         this.firstNeuron = firstNeuron;
         this.model = model;
         this.params = params;
+        if (model.name() == null || model.name().isBlank()) {
+            // Results, configs and messages name the model: a model without a name could not be told.
+            throw new ParameterException(model.getClass().getName(), "name", "a model name that is not empty",
+                    model.name() == null ? "null" : "'" + model.name() + "'");
+        }
         if (params == null) {
             throw new ParameterException("population '" + name + "'", "params", "parameters of " + model.name()
                     + " (for instance its defaults())", null);
+        }
+        if (!model.parametersType().isInstance(params)) {
+            // Possible through raw types only, it failed later with a bare ClassCastException.
+            throw new ParameterException("population '" + name + "'", "params", "parameters of " + model.name()
+                    + " (" + model.parametersType().getName() + ")", params.getClass().getName());
         }
         S created = model.newState(size, params);
         // newState is a model's own code: a state of another size would give the population another

@@ -276,6 +276,47 @@ class LibraryMisuseTest {
     }
 
     /** A population whose state does not fit the heap is refused by name; it ran out of memory. */
+    /** A model without a name, and parameters of another model (through raw types), are refused when the population is made. */
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void aNamelessModelOrAnotherModelsParametersAreRefused() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        org.engram.simulator.model.NeuronModel raw = LifDelta.MODEL;
+        ParameterException other = assertThrows(ParameterException.class,
+                () -> b.population("x", 2, raw, Izhikevich.regularSpiking()));
+        assertEquals("population 'x': params: expected parameters of lif_delta (" + LifDelta.Params.class.getName()
+                + "), found " + Izhikevich.Params.class.getName(), other.getMessage());
+        org.engram.simulator.model.ParameterlessModel<NamelessState> nameless = new Nameless();
+        ParameterException unnamed = assertThrows(ParameterException.class,
+                () -> b.population("y", 2, nameless, nameless.defaults()));
+        assertTrue(unnamed.getMessage().endsWith("name: expected a model name that is not empty, found null"),
+                unnamed.getMessage());
+        b.population("x", 2, LifDelta.MODEL, DRIVEN);   // neither took the name
+    }
+
+    private static final class NamelessState extends org.engram.simulator.model.NeuronState {
+        NamelessState(int size) {
+            super(size);
+        }
+    }
+
+    private static final class Nameless implements org.engram.simulator.model.ParameterlessModel<NamelessState> {
+        @Override
+        public String name() {
+            return null;
+        }
+
+        @Override
+        public NamelessState newState(int size) {
+            return new NamelessState(size);
+        }
+
+        @Override
+        public org.engram.simulator.model.Kernel<NamelessState> prepare(None params, TimeGrid grid) {
+            return (st, lo, hi, from, to, in, out) -> { };
+        }
+    }
+
     /**
      * An all-to-all projection of 30,000 neurons (9 x 10^8 synapses, 21.6 GB while drawn and
      * sorted) is refused by name before it is drawn; it ended in a bare OutOfMemoryError.
