@@ -502,11 +502,12 @@ public final class Runner {
             status.write(folder);
         }
 
-        /** Training samples left to train, over all units (the mean task size of the first seed). */
+        /** Training samples of the tasks finished so far, over all units (the mean task size of the first seed). */
         long doneSamples() {
             return (long) status.completed().size() * samplesPerTask * config.training().epochs();
         }
 
+        /** Training samples left to train, over all units (the mean task size of the first seed). */
         long remainingSamples() {
             long left = (long) config.strategies().size() * config.seeds().size() * taskNames.size()
                     - status.completed().size();

@@ -40,7 +40,7 @@ import org.engram.learning.continual.Strategies;
  *                    read or holds more than {@value #MAX_CLASS_FILES} class files
  */
 public record StrategyCode(String name, String className, String source, String classSha256, String codeSha256) {
-    /** The most class files a code digest reads: a class path entry such as a home folder is not walked whole. */
+    /** The most class files a code digest reads: past it (a class path entry such as a home folder), none. */
     static final int MAX_CLASS_FILES = 50_000;
 
     /**
@@ -101,13 +101,13 @@ public record StrategyCode(String name, String className, String source, String 
                 List<Path> classes;
                 try (Stream<Path> files = Files.walk(path)) {
                     classes = files.filter(f -> f.toString().endsWith(".class")).limit(MAX_CLASS_FILES + 1L)
-                            .sorted(Comparator.comparing(f -> path.relativize(f).toString())).toList();
+                            .sorted(Comparator.comparing(f -> entryName(path, f))).toList();
                 }
                 if (classes.size() > MAX_CLASS_FILES) {
                     return null;
                 }
                 for (Path c : classes) {
-                    add(digest, path.relativize(c).toString().replace('\\', '/'), Files.readAllBytes(c));
+                    add(digest, entryName(path, c), Files.readAllBytes(c));
                 }
             } else {
                 try (ZipFile jar = new ZipFile(path.toFile())) {
@@ -127,6 +127,11 @@ public record StrategyCode(String name, String className, String source, String 
         } catch (IOException | URISyntaxException | RuntimeException unreadable) {
             return null;
         }
+    }
+
+    /** A file's name under a folder as a jar names its entry: relative, with '/' on every system. */
+    private static String entryName(Path folder, Path file) {
+        return folder.relativize(file).toString().replace('\\', '/');
     }
 
     private static void add(MessageDigest digest, String name, byte[] bytes) {

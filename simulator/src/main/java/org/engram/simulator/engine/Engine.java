@@ -483,7 +483,13 @@ public final class Engine implements AutoCloseable {
             if (precise) {
                 // Inside the try: a kernel failing here leaves neurons half shown.
                 for (PopulationRuntime rt : runtimes) {
-                    rt.shown.show(rt.exactUpdate, rt.neuronTimeMs, timeMs());
+                    try {
+                        rt.shown.show(rt.exactUpdate, rt.neuronTimeMs, timeMs());
+                    } catch (EngramException reported) {
+                        throw reported;
+                    } catch (RuntimeException e) {
+                        throw advanceFailed(rt, 0, rt.size, timeMs(), timeMs(), e);
+                    }
                 }
             }
         } catch (Throwable e) {
@@ -551,7 +557,13 @@ public final class Engine implements AutoCloseable {
                 PopulationRuntime rt = runtimes[p];
                 exchange.beginSegment(w, p);
                 out.expect(rt.population, rt.chunkLo[w], rt.chunkHi[w], -1, 0, true);
-                fireAtTimeZero(rt, rt.exactUpdate, rt.chunkLo[w], rt.chunkHi[w], out);
+                try {
+                    fireAtTimeZero(rt, rt.exactUpdate, rt.chunkLo[w], rt.chunkHi[w], out);
+                } catch (EngramException reported) {
+                    throw reported;
+                } catch (RuntimeException e) {
+                    throw advanceFailed(rt, rt.chunkLo[w], rt.chunkHi[w], 0, 0, e);
+                }
                 exchange.endSegment(w, p);
             }
         }
@@ -564,6 +576,14 @@ public final class Engine implements AutoCloseable {
             rt.neuronTimeMs[i] = fireCachedCrossings(exact.kernel(), exact.state(), i, rt.neuronTimeMs[i], 0.0,
                     rt.crossingMs, rt.horizonMs, out, rt.population);
         }
+    }
+
+    /** What advancing neurons {@code [lo, hi)} of a population threw, named by where and when. */
+    private static KernelFailed advanceFailed(PopulationRuntime rt, int lo, int hi, double fromMs, double toMs,
+                                              RuntimeException e) {
+        Population<?, ?> p = rt.population;
+        return new KernelFailed("population '" + p.name() + "' (model '" + p.model().name() + "'), neurons [" + lo
+                + ", " + hi + "), from " + fromMs + " to " + toMs + " ms: " + e, e);
     }
 
     /** Work of one worker in one slice: deliver the last slice's spikes, then advance. */
@@ -590,10 +610,7 @@ public final class Engine implements AutoCloseable {
                 } catch (EngramException reported) {
                     throw reported;
                 } catch (RuntimeException e) {
-                    Population<?, ?> pop = rt.population;
-                    throw new KernelFailed("population '" + pop.name() + "' (model '" + pop.model().name()
-                            + "'), neurons [" + lo + ", " + hi + "), from " + grid.timeMs(sliceFrom) + " to "
-                            + grid.timeMs(sliceTo) + " ms: " + e, e);
+                    throw advanceFailed(rt, lo, hi, grid.timeMs(sliceFrom), grid.timeMs(sliceTo), e);
                 }
             }
             exchange.endSegment(w, p);
@@ -803,9 +820,9 @@ public final class Engine implements AutoCloseable {
                                                                double until, Population<?, ?> population) {
         double c = kernel.nextCrossingMs(state, i, t, until);
         if (c < t || c > until) {
-            throw new IllegalStateException("population '" + population.name() + "' (" + population.model().name()
-                    + "): its exact kernel's nextCrossingMs(state, " + i + ", " + t + ", " + until + ") returned " + c
-                    + ", expected NaN or a time in [" + t + ", " + until + "]");
+            throw new EngramException("population '" + population.name() + "' (" + population.model().name() + ")",
+                    "exact kernel", "NaN or a time in [" + t + ", " + until + "] from nextCrossingMs(state, " + i
+                            + ", " + t + ", " + until + ")", String.valueOf(c), null);
         }
         return c;
     }

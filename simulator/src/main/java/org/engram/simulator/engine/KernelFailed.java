@@ -1,11 +1,13 @@
 package org.engram.simulator.engine;
 
 /**
- * Advancing a population threw: its model's code (a kernel of one's own) failed. Not a mistake in
- * parameters but in code, so it is no {@link org.engram.simulator.EngramException}: the message
- * names the population, its model, the neurons and the time span, and the cause, with its stack
- * trace, points into the kernel. Errors a kernel reports itself as {@code EngramException}s, and
- * the engine's checks of the kernel contract, pass unwrapped.
+ * Advancing a population threw, as a kernel of one's own may: not a mistake in parameters but in
+ * code, so it is no {@link org.engram.simulator.EngramException}. The message names the population,
+ * its model, the neurons and the time span; the cause's stack trace tells where it failed (the
+ * kernel, or the engine's drives and recorders that advance with it). Errors a kernel reports
+ * itself as {@code EngramException}s, and the engine's refusals of calls outside the kernel
+ * contract, which are {@code EngramException}s too, pass unwrapped. Delivery and listeners, which
+ * run apart from the advance, are not wrapped.
  */
 public final class KernelFailed extends RuntimeException {
     private static final long serialVersionUID = 1L;

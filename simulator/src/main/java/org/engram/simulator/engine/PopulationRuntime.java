@@ -126,7 +126,10 @@ final class PopulationRuntime {
         return (long) (currentDriven ? 3 : 2) * Double.BYTES;
     }
 
-    /** Each worker's rows of input, one per slot and receptor; refused by name when the heap cannot hold them. */
+    /**
+     * Each worker's rows of input, one per slot and receptor: rows of their own when asked and the
+     * heap holds them, else one set they share; refused by name when the heap cannot hold even that.
+     */
     private WorkerInput[] inputRows(Population<?, ?> population, int slots, boolean currentDriven, boolean ownRows,
                                     TimeGrid grid) {
         long bytesPerSlot = rowBytesPerNeuron(currentDriven);
@@ -134,6 +137,9 @@ final class PopulationRuntime {
                 + (ownRows ? ownRowsExtraBytes(size, slots, currentDriven, chunkLo.length) : 0);
         // Rows are allocated one by one: buffers past the heap would fill it before they failed.
         if (bytes > Runtime.getRuntime().maxMemory()) {
+            if (ownRows) {
+                return inputRows(population, slots, currentDriven, false, grid);
+            }
             throw pastTheHeap(population, slots, bytesPerSlot, bytes, grid, false);
         }
         WorkerInput[] rows = new WorkerInput[chunkLo.length];
@@ -143,6 +149,11 @@ final class PopulationRuntime {
                         : w == 0 ? new WorkerInput(size, slots, currentDriven) : rows[0];
             }
         } catch (OutOfMemoryError e) {
+            if (ownRows) {
+                // Rows of their own are a speed-up, not a need: beside a network that fills the heap, one set.
+                Arrays.fill(rows, null);
+                return inputRows(population, slots, currentDriven, false, grid);
+            }
             throw pastTheHeap(population, slots, bytesPerSlot, bytes, grid, true);
         }
         return rows;

@@ -8,10 +8,10 @@ import org.engram.simulator.model.InputView;
  * receptor, in arrays of the worker's own.
  *
  * <p>Own arrays rather than a part of rows shared by all workers: two threads adding into the two
- * halves of the same rows ran 1.3-1.7x slower each than one of them alone, though no cache line
+ * halves of the same rows ran 1.3-1.8x slower each than one of them alone, though no cache line
  * is written by both, and as fast as one alone with each half in arrays of its own (a
  * micro-benchmark of Brunel's delivery: 8,000 rows of 1,250 sorted targets into 15 rows of 12,500
- * neurons). In the engine, Brunel's loop on two threads took 20-30% less time.
+ * neurons). In the engine, Brunel's loop on two threads took 10-22% less time.
  *
  * <p>A worker's rows reach from neuron 0 to the end of its range and are read at the population's
  * own indices; the elements before its range are never touched. Read at an offset instead, the
@@ -19,7 +19,8 @@ import org.engram.simulator.model.InputView;
  * not vectorise: a LIF neuron-step took twice as long (JMH {@code NeuronUpdateBenchmark},
  * {@code lif_delta}, 1.1 against 2.2 ns). The price is memory: with W workers the rows of a
  * population take (W + 1) / 2 times one set, so workers share one set when they run one after the
- * other or the extra would pass a sixteenth of the heap ({@link PopulationRuntime#ownRows}).
+ * other, when the extra would pass a sixteenth of the heap ({@link PopulationRuntime#ownRows}), or
+ * when the heap cannot hold it beside the network.
  */
 final class WorkerInput {
     final double[][] excitatory;

@@ -15,7 +15,8 @@ package org.engram.simulator.model;
  * }
  * }</pre>
  * Created by the engine; the arrays are owned by it, and a step's rows are cleared once the step
- * is advanced.
+ * is advanced. A kernel reads only the neurons of its call, {@code [lo, hi)}: with several threads
+ * a view's rows may hold no others (each thread's rows reach from neuron 0 to the end of its range).
  */
 public final class InputView {
     private final double[][] excitatory;

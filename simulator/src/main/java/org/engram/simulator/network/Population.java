@@ -42,10 +42,11 @@ public final class Population<P extends Record, S extends NeuronState> {
             throw new ParameterException("population '" + name + "'", "params", "parameters of " + model.name()
                     + " (for instance its defaults())", null);
         }
-        if (!model.parametersType().isInstance(params)) {
+        if (model.parametersType() == null || !model.parametersType().isInstance(params)) {
             // Possible through raw types only, it failed later with a bare ClassCastException.
             throw new ParameterException("population '" + name + "'", "params", "parameters of " + model.name()
-                    + " (" + model.parametersType().getName() + ")", params.getClass().getName());
+                    + " (" + (model.parametersType() == null ? "its parametersType() is null"
+                    : model.parametersType().getName()) + ")", params.getClass().getName());
         }
         S created = model.newState(size, params);
         // newState is a model's own code: a state of another size would give the population another

@@ -24,8 +24,9 @@ final class ProjectionAssembler implements SynapseSink {
     /** The most synapses of one projection: the longest array. */
     static final int MAX_SYNAPSES = Integer.MAX_VALUE - 8;
     /**
-     * The bytes per synapse that drawing and sorting a projection holds at once: its sources and
-     * targets as drawn (4 + 4), the sort keys (8), and the sorted targets and their origins (4 + 4).
+     * The least bytes per synapse that drawing and sorting a projection holds at once: its sources
+     * and targets as drawn (4 + 4), the sort keys (8), and the sorted targets and their origins
+     * (4 + 4). The drawn arrays grow by doubling, so up to 32 may be needed.
      */
     static final int PEAK_BYTES_PER_SYNAPSE = 24;
 

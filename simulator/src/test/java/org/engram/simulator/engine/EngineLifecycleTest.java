@@ -204,7 +204,10 @@ class EngineLifecycleTest {
         try (Engine e = new Engine(b.build(), EngineOptions.precise(1))) {
             e.run(1.0);
             model.failing = true;
-            assertThrows(IllegalStateException.class, () -> e.run(1.0));
+            // The kernel's own exception, named by population and time.
+            KernelFailed failed = assertThrows(KernelFailed.class, () -> e.run(1.0));
+            assertTrue(failed.getMessage().startsWith("population 'p' (model '"), failed.getMessage());
+            assertTrue(failed.getCause() instanceof IllegalStateException, String.valueOf(failed.getCause()));
             model.failing = false;
             IllegalStateException again = assertThrows(IllegalStateException.class, () -> e.run(1.0));
             assertTrue(again.getMessage().contains("failed mid-slice"), again.getMessage());

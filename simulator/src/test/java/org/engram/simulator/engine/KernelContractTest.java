@@ -117,9 +117,9 @@ class KernelContractTest {
             }
         });
         try (Engine e = engine(late, EngineOptions.precise(1))) {
-            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> e.run(1));
-            assertTrue(refused.getMessage().startsWith("population 'cells' (altered): its exact kernel's "
-                    + "nextCrossingMs(state, 0, 0.0, ") && refused.getMessage().contains("expected NaN or a time in [0.0, "),
+            EngramException refused = assertThrows(EngramException.class, () -> e.run(1));
+            assertTrue(refused.getMessage().startsWith("population 'cells' (altered): exact kernel: expected NaN or a "
+                    + "time in [0.0, ") && refused.getMessage().contains("from nextCrossingMs(state, 0, 0.0, "),
                     refused.getMessage());
         }
     }

@@ -275,7 +275,6 @@ class LibraryMisuseTest {
                 + "(3000.0 ms)") && error.getMessage().contains("shorten the delays into 'cells'"), error.getMessage());
     }
 
-    /** A population whose state does not fit the heap is refused by name; it ran out of memory. */
     /** A model without a name, and parameters of another model (through raw types), are refused when the population is made. */
     @Test
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -355,6 +354,7 @@ class LibraryMisuseTest {
         }
     }
 
+    /** A population whose state does not fit the heap is refused by name; it ran out of memory. */
     @Test
     void aPopulationPastTheHeapIsRefusedByName() {
         // 2 x 10^9 potentials alone take 16 GB, more than a test JVM's heap (a quarter of the memory).
