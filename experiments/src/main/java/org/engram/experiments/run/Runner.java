@@ -104,7 +104,7 @@ public final class Runner {
         boolean resumed = request.resume() != null;
         Provenance provenance = Provenance.of(resumed ? RunFolder.startOf(folder.runId()) : start,
                 resumed ? start : null, c.seeds(), c.threads(), run.data(), run.configHash(),
-                run.resolved().resultHash(), request.commandLine(), StrategyCode.of(c.strategies()));
+                run.resolved().resultHash(), request.commandLine(), run.strategyCode());
         loop.begin();
         try {
             loop.prepare();
@@ -143,10 +143,11 @@ public final class Runner {
     /**
      * A run folder ready for training, with its config, data and the loop that records its progress.
      *
-     * @param configHash the hash of the run's {@code config.yaml}, as it started
+     * @param configHash   the hash of the run's {@code config.yaml}, as it started
+     * @param strategyCode the code of its strategies of one's own, found once (it reads their jars)
      */
     private record Opened(ConfigLayers.Resolved resolved, String configHash, Experiment experiment, DataRecord data,
-                          RunFolder folder, Loop loop) {
+                          RunFolder folder, Loop loop, List<StrategyCode> strategyCode) {
     }
 
     /**
@@ -177,7 +178,8 @@ public final class Runner {
                 // The folder is this call's own and holds nothing a resume could use (it needs both files).
                 throw folder.discardAfter(e);
             }
-            return opened(request, signal, err, resolved, resolved.hash(), experiment, data, folder);
+            return opened(request, signal, err, resolved, resolved.hash(), experiment, data, folder,
+                    StrategyCode.of(resolved.config().strategies()));
         });
     }
 
@@ -187,13 +189,14 @@ public final class Runner {
      * between the two.
      */
     private static Opened opened(Request request, SignalHook signal, PrintWriter err, ConfigLayers.Resolved resolved,
-                                 String configHash, Experiment experiment, DataRecord data, RunFolder folder) {
+                                 String configHash, Experiment experiment, DataRecord data, RunFolder folder,
+                                 List<StrategyCode> code) {
         ExperimentConfig c = resolved.config();
         RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
-                * c.tasks().count(), LaunchCommand.resume(folder.directory()), StrategyCode.of(c.strategies()));
+                * c.tasks().count(), LaunchCommand.resume(folder.directory()), code);
         Loop loop = new Loop(c, experiment, new Checkpoints(folder), folder, status, request.stopAfterTasks(), err);
         signal.act(loop::interrupted);
-        return new Opened(resolved, configHash, experiment, data, folder, loop);
+        return new Opened(resolved, configHash, experiment, data, folder, loop, code);
     }
 
     /**
@@ -272,7 +275,8 @@ public final class Runner {
                     keys.isEmpty() ? "a different config" : "a config that differs in " + String.join("; ", keys),
                     "resume without CONFIG.yaml, or start a new run");
         }
-        noteChangedCode(lastStatus, StrategyCode.of(resolved.config().strategies()), err);
+        List<StrategyCode> code = StrategyCode.of(resolved.config().strategies());
+        noteChangedCode(lastStatus, code, err);
         DataRecord startData = DataRecord.read(partial);
         Experiment experiment = Experiment.prepare(resolved.config(), startData);
         DataRecord data = experiment.dataRecord();
@@ -281,7 +285,8 @@ public final class Runner {
                 runId);
         return signal.step(() -> {
             folder.lock();
-            return opened(request, signal, err, resolved, ConfigLayers.sha256(started), experiment, data, folder);
+            return opened(request, signal, err, resolved, ConfigLayers.sha256(started), experiment, data, folder,
+                    code);
         });
     }
 
