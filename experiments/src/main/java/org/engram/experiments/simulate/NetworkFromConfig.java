@@ -563,7 +563,7 @@ final class NetworkFromConfig {
         return value;
     }
 
-    /** An input's type, which reads all the keys given. */
+    /** An input's type. */
     private InputType type(SimulationConfig.InputSpec in, String path) {
         InputType type = InputType.byConfigName(in.type());
         if (type == null) {
@@ -572,7 +572,6 @@ final class NetworkFromConfig {
                     ? "nothing (the key is required)" : in.type(), in.type() == null ? null
                     : Suggestions.didYouMean(in.type(), names));
         }
-        rejectUnusedKeys(in, type.keys(), "input type " + type.configName(), path);
         return type;
     }
 
@@ -593,6 +592,13 @@ final class NetworkFromConfig {
         List<ConfigException> problems = new ArrayList<>();
         Population<?, ?> target = collect(() -> population(in.target(), path + ".target"), problems);
         InputType type = collect(() -> type(in, path), problems);
+        if (type != null) {
+            // A key the type does not read is one problem; the values it reads are still checked.
+            collect(() -> {
+                rejectUnusedKeys(in, type.keys(), "input type " + type.configName(), path);
+                return null;
+            }, problems);
+        }
         if (type == InputType.POISSON) {
             collect(() -> rate(in, path + ".rate_hz"), problems);
             collect(() -> require(in.weight(), path + ".weight", "a poisson input"), problems);

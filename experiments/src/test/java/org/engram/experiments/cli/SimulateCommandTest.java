@@ -427,6 +427,11 @@ class SimulateCommandTest {
                         List.of("bad.yaml:11:", "inputs[0].type", "one of [poisson, current]",
                                 "did you mean 'poisson'?")),
                 // A missing type read "found null"; a variable in capitals had no suggestion, as in the library.
+                // A key the type ignores hid the entry's other problems until it was removed.
+                Arguments.of("key the input type ignores beside a bad rate", GOOD.replace("rate_hz: 20000, weight: 0.1}",
+                        "rate_hz: -10, weight: 0.1, amplitudes_pa: [1]}"),
+                        List.of("2 problems:", "inputs[0].amplitudes_pa: expected no value (input type poisson uses",
+                                "inputs[0].rate_hz: expected a finite number >= 0 (Hz), found -10.0")),
                 Arguments.of("input without a type", GOOD.replace("type: poisson, ", ""),
                         List.of("bad.yaml:11:", "inputs[0].type: expected one of [poisson, current], found nothing (the"
                                 + " key is required)")),
