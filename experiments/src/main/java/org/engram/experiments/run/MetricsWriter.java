@@ -39,24 +39,34 @@ final class MetricsWriter {
 
     private final ExperimentConfig config;
     private final String runId;
-    private final List<String> taskNames;
+    private final List<Task> tasks;
     private final LocatedData data;
     private final List<UnitProgress> units;
     private final Provenance provenance;
 
-    private MetricsWriter(ExperimentConfig config, String runId, List<String> taskNames, LocatedData data,
+    /**
+     * A task of the run as the first seed's sequence has it (every seed's tasks are as large).
+     *
+     * @param name         its name
+     * @param trainSamples the training samples it is trained on (after {@code train_per_task})
+     * @param testSamples  the test samples it is evaluated on (after {@code test_per_task})
+     */
+    record Task(String name, int trainSamples, int testSamples) {
+    }
+
+    private MetricsWriter(ExperimentConfig config, String runId, List<Task> tasks, LocatedData data,
             List<UnitProgress> units, Provenance provenance) {
         this.config = config;
         this.runId = runId;
-        this.taskNames = List.copyOf(taskNames);
+        this.tasks = List.copyOf(tasks);
         this.data = data;
         this.units = List.copyOf(units);
         this.provenance = provenance;
     }
 
-    static MetricsWriter of(ExperimentConfig config, String runId, List<String> taskNames, LocatedData data,
+    static MetricsWriter of(ExperimentConfig config, String runId, List<Task> tasks, LocatedData data,
             List<UnitProgress> units, Provenance provenance) {
-        return new MetricsWriter(config, runId, taskNames, data, units, provenance);
+        return new MetricsWriter(config, runId, tasks, data, units, provenance);
     }
 
     void write(RunFolder folder) {
@@ -240,7 +250,15 @@ final class MetricsWriter {
         root.put("run_id", runId);
         root.put("scenario", config.tasks().scenario().name().toLowerCase(Locale.ROOT));
         root.put("sequence", config.tasks().sequence().name().toLowerCase(Locale.ROOT));
-        root.put("tasks", taskNames);
+        root.put("tasks", tasks.stream().map(Task::name).toList());
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (Task t : tasks) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("train", t.trainSamples());
+            one.put("test", t.testSamples());
+            samples.add(one);
+        }
+        root.put("task_samples", samples);
         root.put("seeds", config.seeds());
         Map<String, Object> strategies = new LinkedHashMap<>();
         for (ExperimentConfig.StrategySpec spec : config.strategies()) {
@@ -327,6 +345,6 @@ final class MetricsWriter {
     }
 
     String summary() {
-        return SummaryWriter.markdown(config, runId, taskNames, metrics(), data);
+        return SummaryWriter.markdown(config, runId, tasks, metrics(), data);
     }
 }

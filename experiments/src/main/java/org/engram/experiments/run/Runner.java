@@ -121,7 +121,7 @@ public final class Runner {
                     }
                 }
             }
-            MetricsWriter report = MetricsWriter.of(c, folder.runId(), loop.taskNames, run.experiment().located(),
+            MetricsWriter report = MetricsWriter.of(c, folder.runId(), loop.tasks, run.experiment().located(),
                     results, provenance);
             report.write(folder);
             RunPlots.draw(RunResults.read(folder.directory()), folder.directory().resolve("plots"));
@@ -437,7 +437,7 @@ public final class Runner {
         private final int stopAfterTasks;
         /** Where a signal says how to continue (standard error). */
         private final PrintWriter err;
-        private final List<String> taskNames = new ArrayList<>();
+        private final List<MetricsWriter.Task> tasks = new ArrayList<>();
         private long samplesPerTask;
         private RunStatus status;
         private boolean finished;
@@ -478,11 +478,16 @@ public final class Runner {
             TaskSequence first = experiment.sequence(config.seeds().get(0));
             long samples = 0;
             for (org.engram.experiments.task.Task t : first.tasks()) {
-                taskNames.add(t.name());
-                int limit = config.tasks().trainPerTask();
-                samples += limit > 0 ? Math.min(limit, t.train().size()) : t.train().size();
+                int train = upTo(config.tasks().trainPerTask(), t.train().size());
+                tasks.add(new MetricsWriter.Task(t.name(), train, upTo(config.tasks().testPerTask(), t.test().size())));
+                samples += train;
             }
             this.samplesPerTask = samples / first.size();
+        }
+
+        /** The samples a task keeps of {@code size} under a {@code *_per_task} limit (0: all). */
+        private static int upTo(int limit, int size) {
+            return limit > 0 ? Math.min(limit, size) : size;
         }
 
         /**
@@ -514,7 +519,7 @@ public final class Runner {
 
         /** Training samples left to train, over all units (the mean task size of the first seed). */
         long remainingSamples() {
-            long left = (long) config.strategies().size() * config.seeds().size() * taskNames.size()
+            long left = (long) config.strategies().size() * config.seeds().size() * tasks.size()
                     - status.completed().size();
             return left * samplesPerTask * config.training().epochs();
         }

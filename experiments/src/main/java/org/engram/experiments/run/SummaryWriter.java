@@ -17,14 +17,21 @@ final class SummaryWriter {
     private SummaryWriter() {
     }
 
+    /** A count the tasks share, or its range over them: {@code 500} or {@code 480-500}. */
+    private static String range(List<MetricsWriter.Task> tasks, java.util.function.ToIntFunction<MetricsWriter.Task> count) {
+        int min = tasks.stream().mapToInt(count).min().orElse(0);
+        int max = tasks.stream().mapToInt(count).max().orElse(0);
+        return min == max ? Integer.toString(min) : min + "-" + max;
+    }
+
     @SuppressWarnings("unchecked")
-    static String markdown(ExperimentConfig c, String runId, List<String> taskNames, Map<String, Object> metrics,
+    static String markdown(ExperimentConfig c, String runId, List<MetricsWriter.Task> tasks, Map<String, Object> metrics,
             LocatedData data) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(c.name()).append(" (run ").append(runId).append(")\n\n");
         ExperimentConfig.TasksSpec t = c.tasks();
         sb.append("- ").append(lower(t.sequence())).append(" sequence, ").append(lower(t.scenario()).replace('_', '-'))
-                .append(" learning, ").append(t.count()).append(t.count() == 1 ? " task: " : " tasks: ").append(String.join("; ", taskNames))
+                .append(" learning, ").append(t.count()).append(t.count() == 1 ? " task: " : " tasks: ").append(tasks.stream().map(MetricsWriter.Task::name).collect(java.util.stream.Collectors.joining("; ")))
                 .append('\n');
         if (c.learner().kind() == ExperimentConfig.LearnerKind.DIEHL_COOK) {
             ExperimentConfig.LearnerSpec l = c.learner();
@@ -46,10 +53,9 @@ final class SummaryWriter {
                     .append(", ").append(c.threads()).append(" thread(s)\n");
         }
         sb.append("- data: ").append(data == null ? "generated patterns" : data.toString());
-        if (t.trainPerTask() > 0 || t.testPerTask() > 0) {
-            sb.append(" (at most ").append(t.trainPerTask() > 0 ? t.trainPerTask() : "all").append(" training and ")
-                    .append(t.testPerTask() > 0 ? t.testPerTask() : "all").append(" test samples per task)");
-        }
+        // The samples the tasks have: train_per_task and test_per_task are limits, which data with fewer leaves unmet.
+        sb.append(" (").append(range(tasks, MetricsWriter.Task::trainSamples)).append(" training and ")
+                .append(range(tasks, MetricsWriter.Task::testSamples)).append(" test samples per task)");
         sb.append("\n\n");
         sb.append(table(metrics));
         Map<String, Object> strategies = (Map<String, Object>) metrics.get("strategies");

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** The aggregate over seeds, checked against hand-computed means. */
 class MetricsWriterTest {
+    private static final List<MetricsWriter.Task> TASKS = List.of(new MetricsWriter.Task("a", 10, 5),
+            new MetricsWriter.Task("b", 10, 5));
+
     private static ExperimentConfig config(int seeds) {
         StringBuilder list = new StringBuilder("1");
         for (int s = 2; s <= seeds; s++) {
@@ -47,7 +50,7 @@ class MetricsWriterTest {
         for (int s = 1; s <= 9; s++) {
             units.add(unit(s, new double[][] {{1, 0.5}, {1, 1}}));
         }
-        MetricsWriter w = MetricsWriter.of(config(9), "run", List.of("a", "b"), null, units, null);
+        MetricsWriter w = MetricsWriter.of(config(9), "run", TASKS, null, units, null);
         Map<String, Object> naive = (Map<String, Object>) ((Map<String, Object>) w.metrics().get("strategies"))
                 .get("naive");
         double[][] mean = (double[][]) ((Map<String, Object>) naive.get("aggregate")).get("accuracy_matrix");
@@ -69,11 +72,30 @@ class MetricsWriterTest {
         for (int s = 0; s < 3; s++) {
             units.add(unit(s + 1, new double[][] {{0.5, 0.5}, {after[s], 0.5}}));
         }
-        MetricsWriter w = MetricsWriter.of(config(3), "run", List.of("a", "b"), null, units, null);
+        MetricsWriter w = MetricsWriter.of(config(3), "run", TASKS, null, units, null);
         String row = SummaryWriter.table(w.metrics()).lines().filter(l -> l.startsWith("| naive |")).findFirst()
                 .orElseThrow();
         assertEquals("0.0 ± 43.0", row.split("\\|")[4].trim(), row);
         assertFalse(w.summary().contains("-0.0"), w.summary());
+    }
+
+    /**
+     * The tasks' sample counts are those the tasks have, which a limit past the data leaves unmet:
+     * the summary said "at most 500 training and 5000 test samples per task" of tasks with 1000.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTasksSampleCountsAreWrittenAsTheyAre() {
+        List<UnitProgress> units = List.of(unit(1, new double[][] {{1, 0.5}, {1, 1}}));
+        List<MetricsWriter.Task> uneven = List.of(new MetricsWriter.Task("a", 480, 1000),
+                new MetricsWriter.Task("b", 500, 1000));
+        MetricsWriter w = MetricsWriter.of(config(1), "run", uneven, null, units, null);
+        assertEquals(List.of("a", "b"), w.metrics().get("tasks"));
+        List<Map<String, Object>> samples = (List<Map<String, Object>>) w.metrics().get("task_samples");
+        assertEquals(List.of(Map.of("train", 480, "test", 1000), Map.of("train", 500, "test", 1000)), samples);
+        assertTrue(w.summary().contains("(480-500 training and 1000 test samples per task)"), w.summary());
+        MetricsWriter even = MetricsWriter.of(config(1), "run", TASKS, null, units, null);
+        assertTrue(even.summary().contains("(10 training and 5 test samples per task)"), even.summary());
     }
 
     /** Negative zero is written as 0.0 in JSON, in boxed and primitive doubles and in arrays. */
