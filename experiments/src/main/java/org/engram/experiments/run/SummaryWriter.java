@@ -54,8 +54,8 @@ final class SummaryWriter {
         }
         sb.append("- data: ").append(data == null ? "generated patterns" : data.toString());
         // The samples the tasks have: train_per_task and test_per_task are limits, which data with fewer leaves unmet.
-        sb.append(" (").append(range(tasks, MetricsWriter.Task::trainSamples)).append(" training and ")
-                .append(range(tasks, MetricsWriter.Task::testSamples)).append(" test samples per task)");
+        sb.append("; ").append(range(tasks, MetricsWriter.Task::trainSamples)).append(" training and ")
+                .append(range(tasks, MetricsWriter.Task::testSamples)).append(" test samples per task");
         sb.append("\n\n");
         sb.append(table(metrics));
         Map<String, Object> strategies = (Map<String, Object>) metrics.get("strategies");
