@@ -104,8 +104,10 @@ public final class Figure {
      */
     public Figure printedAt(double widthInches) {
         requirePrintWidth("printed width", widthInches);
-        double perUnit = PRINT_TICK_POINTS / ChartStyle.TICK.getSize2D();
-        int w = Math.max(1, (int) Math.round(widthInches * 72 / perUnit));
+        int w = Math.max(1, (int) Math.round(widthInches * 72 / (PRINT_TICK_POINTS / ChartStyle.TICK.getSize2D())));
+        // From the whole width in chart units, so the page is the width asked and the PNG its exact
+        // pixel count (3.3 in: 990); the text comes out within 0.2% of its size.
+        double perUnit = widthInches * 72 / w;
         JFreeChart printed = ChartStyle.forPrint(chart, w);
         // A legend of many series, below the plot, must not take the plot's place: the figure grows instead,
         // keeping the plot 1/2 as high as wide besides the axes' text.
