@@ -99,7 +99,7 @@ public final class AverageAccuracyPlot {
         NumberAxis x = new NumberAxis("number of tasks learned");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setRange(0.5, strategies.get(0).matrices().get(0).size() + 0.5);
-        NumberAxis y = new NumberAxis("average accuracy (%)");
+        NumberAxis y = new PercentAxis("average accuracy (%)");
         y.setRange(accuracyRange(data));
         XYErrorRenderer r = ChartStyle.linesWithErrorBars();
         int[] styles = ChartStyle.styles(strategies.stream().map(Strategy::label).toList());

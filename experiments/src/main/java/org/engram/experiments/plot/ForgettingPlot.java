@@ -73,7 +73,7 @@ public final class ForgettingPlot {
         NumberAxis x = new NumberAxis("number of tasks learned");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setRange(0.7, t + 0.3);
-        NumberAxis y = new NumberAxis("test accuracy on the task (%)");
+        NumberAxis y = new PercentAxis("test accuracy on the task (%)");
         y.setRange(0, 104);   // room above 100, where finished tasks often stay, for whole markers
         y.setTickUnit(new NumberTickUnit(10));
         XYErrorRenderer r = ChartStyle.linesWithErrorBars();

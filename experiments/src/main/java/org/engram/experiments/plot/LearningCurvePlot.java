@@ -47,11 +47,13 @@ public final class LearningCurvePlot {
      * @param curves          the curves
      * @param yLabel          y-axis label with unit, e.g. {@code "training loss (cross-entropy, nats)"} or
      *                        {@code "test accuracy (%)"}
+     * @param percent         whether the values are percentages, whose axis has no tick past 100
      * @param taskStartEpochs epoch at which each task after the first begins (may be empty)
      * @param title           figure title
      * @return the figure at the default size
      */
-    public static Figure of(List<Curve> curves, String yLabel, int[] taskStartEpochs, String title) {
+    public static Figure of(List<Curve> curves, String yLabel, boolean percent, int[] taskStartEpochs,
+                            String title) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Curve c : curves) {
             XYSeries s = new XYSeries(c.name(), false, true);
@@ -63,7 +65,7 @@ public final class LearningCurvePlot {
         NumberAxis x = new NumberAxis("epoch (over all tasks)");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setAutoRangeIncludesZero(false);
-        NumberAxis y = new NumberAxis(yLabel);
+        NumberAxis y = percent ? new PercentAxis(yLabel) : new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
         // headroom so the task labels at the top of the boundary lines do not cover data points
         y.setUpperMargin(0.12);

@@ -132,13 +132,13 @@ public final class RunPlots {
         for (int t = 1; t < run.tasks().size(); t++) {
             starts[t - 1] = t * epochsPerTask + 1;
         }
-        String seeds = run.strategies().get(0).seeds().size() > 1 ? " (mean over seeds)" : "";
+        String seeds = run.strategies().get(0).seeds().size() > 1 ? ", mean over seeds" : "";
         // Short axis labels, which a figure printed in a column must fit; what the values are is in the title.
         return loss
-                ? LearningCurvePlot.of(curves, "training loss (nats)", starts, run.experiment()
+                ? LearningCurvePlot.of(curves, "training loss (nats)", false, starts, run.experiment()
                         + ": training loss per epoch (the batches' cross-entropy; replayed samples and LwF's"
                         + " distillation counted, penalties not)" + seeds)
-                : LearningCurvePlot.of(curves, "training accuracy (%)", starts, run.experiment()
+                : LearningCurvePlot.of(curves, "training accuracy (%)", true, starts, run.experiment()
                         + ": training accuracy per epoch, on the batches (replayed samples counted)" + seeds);
     }
 
