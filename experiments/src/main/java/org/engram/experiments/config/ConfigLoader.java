@@ -571,20 +571,13 @@ public final class ConfigLoader {
         try {
             return switch (p.currentToken()) {
                 case VALUE_STRING -> isInteger(c) || isReal(c) ? NumberForms.advice(p.getText()) : null;
-                case VALUE_NUMBER_FLOAT -> isInteger(c) ? wholeNumberAdvice(p.getDoubleValue()) : quote;
+                case VALUE_NUMBER_FLOAT -> isInteger(c) ? NumberForms.wholeNumberAdvice(p.getDoubleValue()) : quote;
                 case VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> quote;
                 default -> null;
             };
         } catch (IOException unreadable) {
             return null;
         }
-    }
-
-    /** For a whole number written with a point or exponent ({@code 5.}, {@code 1e3}), the integer to write. */
-    private static String wholeNumberAdvice(double value) {
-        // Below 2^53 every whole double is exactly a long.
-        boolean whole = value == Math.rint(value) && Math.abs(value) < 0x1p53;
-        return whole ? "an integer is written without point or exponent: write " + (long) value : null;
     }
 
     /**

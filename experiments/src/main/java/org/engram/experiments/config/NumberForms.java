@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
  * number key refuses them like any other text, with the config's other problems (the parser refused
  * them itself, which stopped the reading of the whole file at the first).
  */
-final class NumberForms {
+public final class NumberForms {
     private static final String DIGITS = "\\d(?:_?\\d)*";
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(?:(?:0|[1-9](?:_?\\d)*)(?:\\.(?:" + DIGITS
             + ")?)?|\\." + DIGITS + ")(?:[eE][-+]?\\d+)?");
+    private static final Pattern INTEGER = Pattern.compile("[-+]?(?:0|[1-9](?:_?\\d)*)");
     private static final Pattern NOT_FINITE = Pattern.compile("[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
     private static final Pattern RADIX = Pattern.compile("([-+]?)0([xob])([0-9a-fA-F_]+)");
     private static final Pattern LEADING_ZERO = Pattern.compile("([-+]?)0[0-9_]+(\\.[0-9_]*)?([eE][-+]?\\d+)?");
@@ -37,6 +38,48 @@ final class NumberForms {
      */
     static boolean readAsNumber(String plain) {
         return DECIMAL.matcher(plain).matches();
+    }
+
+    /**
+     * Reads an integer written as a config writes one (for a command-line option such as
+     * {@code --seeds}): decimal, an optional sign, no leading zero, an underscore only between two
+     * digits.
+     *
+     * @param text the text as written
+     * @return its value
+     * @throws IllegalArgumentException whose message says what was expected, what was found and,
+     *                                  where the text looks like a number, what to write instead
+     */
+    public static long integer(String text) {
+        String found = "found '" + text + "'";
+        if (INTEGER.matcher(text).matches()) {
+            try {
+                return Long.parseLong(text.replace("_", ""));
+            } catch (NumberFormatException tooLarge) {
+                throw new IllegalArgumentException("expected an integer from " + Long.MIN_VALUE + " to "
+                        + Long.MAX_VALUE + ", " + found);
+            }
+        }
+        boolean quoted = text.length() >= 2 && (text.charAt(0) == '"' || text.charAt(0) == '\'')
+                && text.charAt(text.length() - 1) == text.charAt(0);
+        String advice = quoted ? advice(text.substring(1, text.length() - 1))
+                : DECIMAL.matcher(text).matches() ? wholeNumberAdvice(new BigDecimal(text.replace("_", "")).doubleValue())
+                : advice(text);
+        throw new IllegalArgumentException("expected an integer written in decimal (digits after an optional "
+                + "sign, without leading zeros), " + found + (advice == null ? "" : "; " + advice));
+    }
+
+    /**
+     * For a whole number written with a point or exponent ({@code 5.}, {@code 1e3}) where an
+     * integer is expected, the integer to write.
+     *
+     * @param value the number read
+     * @return the advice, or {@code null} when the number is not whole
+     */
+    static String wholeNumberAdvice(double value) {
+        // Below 2^53 every whole double is exactly a long.
+        boolean whole = value == Math.rint(value) && Math.abs(value) < 0x1p53;
+        return whole ? "an integer is written without point or exponent: write " + (long) value : null;
     }
 
     /**

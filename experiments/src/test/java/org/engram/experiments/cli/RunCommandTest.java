@@ -577,19 +577,29 @@ class RunCommandTest {
     }
 
     /**
-     * --seeds reads seeds as a config does: 010 is refused there (YAML reads it as 8), so here too; an
-     * empty item, also after a trailing comma, is refused rather than dropped.
+     * --seeds reads seeds as a config does: 010 is refused there (YAML reads it as 8), so here too, with
+     * the same advice, and +3 and 1_000 are read there, so here too; an empty item, also after a
+     * trailing comma, is refused rather than dropped.
      */
     @Test
     void seedsOnTheCommandLineAreDecimal() {
-        for (String[] bad : new String[][] {{"010", "without leading zeros; found '010'"},
-                {"1,,2", "found nothing (an empty list, or an empty item between commas)"}, {"x", "found 'x'"}, {"+3", "'+3'"},
+        for (String[] bad : new String[][] {
+                {"010", "without leading zeros), found '010'; numbers are decimal, without leading zeros: write 10 "
+                        + "(decimal) or 8"},
+                {"0x10", "0x10 is hexadecimal: numbers are decimal, write 16"}, {"1e3", "write 1000"},
+                {"\"10\"", "a number in quotes is text: write 10 without quotes"},
+                {"1,,2", "found nothing (an empty list, or an empty item between commas)"}, {"x", "found 'x'"},
+                {"99999999999999999999", "expected a seed from -9223372036854775808"},
                 {"1,2,", "expected a seed after every comma, found a trailing comma"}, {",", "found a trailing comma"},
                 {"1,2,,", "found a trailing comma"}}) {
             CliRunner.Result r = CliRunner.run("run", "any.yaml", "--seeds", bad[0]);
             assertEquals(2, r.exitCode(), r.err());
             assertTrue(r.err().contains("--seeds") && r.err().contains(bad[1]), r.err());
         }
+        CliRunner.Result signed = CliRunner.run("run", dir.resolve("tiny.yaml").toString(), "--seeds", "+3,1_000,-2",
+                "--print-config");
+        assertEquals(0, signed.exitCode(), signed.err());
+        assertTrue(signed.out().contains("seeds:\n- 3\n- 1000\n- -2\n"), signed.out());
     }
 
     @Test
