@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
         description = "Compare the strategies of one or more finished runs: a table of ACC, BWT, FWT, forgetting, "
                 + "learning accuracy and speed over seeds, a bar chart of ACC and BWT and the average accuracy after "
                 + "each task, with 95%% confidence intervals; runs that differ only in their seeds are pooled.",
-        footer = {"", "Example (with several runs each row names its run, [A], or its pool of runs, [A+B]; a note names"
-                + " each scenario, sequence, data, task or config key in which they differ):",
+        footer = {"", "Example (with several runs each row names its run, [A], or its pool of runs, [A+B], unless they"
+                + " all pool into one; a note names each scenario, sequence, data, task or config key in which they"
+                + " differ):",
                 "  engram compare results/reference/quickstart results/quickstart/<run-id>"})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
