@@ -70,7 +70,7 @@ public final class BenchCommand implements Runnable {
             OptionChecks.between(command, "--threads", threads, 1, EngineOptions.MAX_THREADS);
             ParameterException.requirePositive(command, "--dt", dtMs, "ms");
             TimeGrid grid = new TimeGrid(dtMs);
-            grid.wholeSteps(command, "--duration-ms", durationMs);
+            grid.positiveSteps(command, "--duration-ms", durationMs);
             grid.wholeSteps(command, "--warmup-ms", warmupMs);
             Map<String, Object> r;
             try {

@@ -252,8 +252,8 @@ final class CrossChecks {
         }
         // Presentation and rest are simulated on the Diehl and Cook network's grid.
         TimeGrid grid = new TimeGrid(DiehlCookParams.defaults(c.learner().neurons()).dtMs());
-        requireWholeSteps(grid, "learner.present_ms", c.learner().presentMs(), where);
-        requireWholeSteps(grid, "learner.rest_ms", c.learner().restMs(), where);
+        requireWholeSteps(grid, "learner.present_ms", c.learner().presentMs(), true, where);
+        requireWholeSteps(grid, "learner.rest_ms", c.learner().restMs(), false, where);
         if (c.training().evaluateEveryEpoch()) {
             throw new ConfigException(where.locateConflict("training.evaluate_every_epoch", "learner.kind"),
                     "training.evaluate_every_epoch",
@@ -262,9 +262,15 @@ final class CrossChecks {
         }
     }
 
-    private static void requireWholeSteps(TimeGrid grid, String key, double ms, StrategyParams.Locator where) {
+    private static void requireWholeSteps(TimeGrid grid, String key, double ms, boolean atLeastOne,
+                                          StrategyParams.Locator where) {
         try {
-            grid.wholeSteps("learner", key, ms);
+            if (atLeastOne) {
+                // A presentation that rounds to no step showed the network nothing: every accuracy 0.
+                grid.positiveSteps("learner", key, ms);
+            } else {
+                grid.wholeSteps("learner", key, ms);
+            }
         } catch (ParameterException e) {
             throw new ConfigException(where.locate(key), key, e.expected(), e.found(), null);
         }

@@ -155,7 +155,7 @@ public final class SimulationRun {
                 overrides.durationMs() != null ? "the duration is the one --duration-ms set" : null, checks);
         if (factory.grid() != null && c.durationMs() != null && c.durationMs() > 0) {
             try {
-                factory.grid().wholeSteps("simulation", "duration_ms", c.durationMs());
+                factory.grid().positiveSteps("simulation", "duration_ms", c.durationMs());
             } catch (EngramException e) {
                 checks.add(new ConfigException(durationSource, "duration_ms", e.expected(), e.found(), null));
             }
@@ -413,7 +413,7 @@ public final class SimulationRun {
         }
         int steps;
         try {
-            steps = grid.wholeSteps("simulation", "duration_ms", c.durationMs());
+            steps = grid.positiveSteps("simulation", "duration_ms", c.durationMs());
         } catch (EngramException e) {
             return;
         }

@@ -106,6 +106,7 @@ class BenchCommandTest {
         "cuba --dt 0.3 --duration-ms 30|--dt|found 0.3; lif_exp: t_ref is 5.0 ms",
         "cuba --neurons 79|--neurons|found 79",
         "cuba --duration-ms 10.05|--duration-ms|found 10.05",
+        "cuba --duration-ms 1e-12|--duration-ms|at least one (a multiple of dt = 0.1 ms), found 1.0E-12",
         "cuba --duration-ms 1e12|--duration-ms|found 1.0E12",
         "cuba --warmup-ms 0.05|--warmup-ms|found 0.05",
         "brunel --neurons -5|--neurons|found -5",

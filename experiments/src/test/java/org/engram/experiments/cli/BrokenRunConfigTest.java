@@ -104,6 +104,11 @@ class BrokenRunConfigTest {
                         + " present_ms: 0.35}\nstrategies:").replace("scenario: task_incremental", "scenario: class_incremental")
                         .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
                         "bad.yaml:16:", "learner.present_ms: expected a whole number of time steps", "0.35"),
+                file("presentation of no step", GOOD.replace("strategies:", "learner: {kind: diehl_cook,"
+                        + " present_ms: 1e-12}\nstrategies:").replace("scenario: task_incremental", "scenario: class_incremental")
+                        .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
+                        "bad.yaml:16:", "learner.present_ms: expected a whole number of time steps, at least one",
+                        "1.0E-12"),
                 file("more Diehl-Cook neurons than one array lists the inhibition of", GOOD.replace("strategies:",
                         "learner: {kind: diehl_cook, neurons: 46342}\nstrategies:").replace("scenario: task_incremental",
                         "scenario: class_incremental").replace("  - name: ewc\n    params: {lambda: 10}\n", ""),

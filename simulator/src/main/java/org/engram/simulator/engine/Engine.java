@@ -330,7 +330,7 @@ public final class Engine implements AutoCloseable {
     public static void requireRateBin(TimeGrid grid, double binMs) {
         // The monitor's rule (> 0) first: the grid's alone would tell a negative bin that 0 is allowed.
         RateMonitor.requireBin(binMs);
-        grid.wholeSteps("rate monitor", "bin", binMs);
+        grid.positiveSteps("rate monitor", "bin", binMs);
     }
 
     /**

@@ -61,6 +61,33 @@ public record TimeGrid(double dtMs) {
     }
 
     /**
+     * Converts a duration that must last at least one step (a run, a bin, a sample's presentation)
+     * to a whole number of steps: a duration that rounds to no step, such as 1e-12 ms, is refused
+     * like 0 is, where {@link #wholeSteps} would take it as none.
+     *
+     * @param owner     who owns the value, for the error message
+     * @param parameter the parameter name, for the error message
+     * @param ms        the duration in milliseconds
+     * @return the number of steps, {@code >= 1}
+     * @throws ParameterException unless the duration is a whole number of steps, at least one
+     */
+    public int positiveSteps(String owner, String parameter, double ms) {
+        if (!(ms > 0)) {
+            throw atLeastOneStep(owner, parameter, ms);
+        }
+        int steps = wholeSteps(owner, parameter, ms);
+        if (steps < 1) {
+            throw atLeastOneStep(owner, parameter, ms);
+        }
+        return steps;
+    }
+
+    private ParameterException atLeastOneStep(String owner, String parameter, double ms) {
+        return new ParameterException(owner, parameter, "a whole number of time steps, at least one (a multiple of "
+                + "dt = " + dtMs + " ms)", ms);
+    }
+
+    /**
      * Rounds a duration to the nearest whole number of steps (for randomly drawn delays).
      *
      * @param ms the duration in milliseconds

@@ -41,6 +41,23 @@ class TimeGridTest {
         }
     }
 
+    /**
+     * A duration that must last a step refuses one that rounds to none (1e-12 ms lies within the
+     * whole-step tolerance of 0) as it refuses 0, and takes one step and more as wholeSteps does.
+     */
+    @Test
+    void positiveStepsRefuseDurationsThatRoundToNoStep() {
+        TimeGrid grid = new TimeGrid(0.1);
+        assertEquals(0, grid.wholeSteps("test", "bin", 1e-12), "what the plain conversion makes of it");
+        for (double ms : new double[] {1e-12, 0, -0.1, Double.NaN, 0.05}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> grid.positiveSteps("test", "bin", ms));
+            assertEquals("bin", e.location(), e.getMessage());
+            assertTrue(e.getMessage().contains("whole number of time steps"), e.getMessage());
+        }
+        assertEquals(1, grid.positiveSteps("test", "bin", 0.1));
+        assertEquals(12, grid.positiveSteps("test", "bin", 1.2));
+    }
+
     @Test
     void durationsBeyondTheStepCounterSayWhatTheLimitIs() {
         TimeGrid grid = new TimeGrid(0.1);
