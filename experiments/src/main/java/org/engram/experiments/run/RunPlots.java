@@ -2,7 +2,9 @@ package org.engram.experiments.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.metrics.SeedSummary;
@@ -45,28 +47,32 @@ public final class RunPlots {
      * @return the files written
      */
     public static List<Path> draw(RunResults run, Path plots, UnaryOperator<Figure> layout) {
-        List<Path> files = new ArrayList<>();
+        // Every figure is made before the first is written, so a run's data that a chart refuses
+        // leaves the folder as it was, not half redrawn.
+        Map<String, Figure> figures = new LinkedHashMap<>();
         List<String> names = shortNames(run.tasks());
         for (RunResults.Strategy s : run.strategies()) {
             String seeds = s.seeds().size() == 1 ? "seed " + s.seeds().get(0) : "mean of " + s.seeds().size() + " seeds";
             String base = ExperimentConfig.fileStem(s.label());
-            files.addAll(layout.apply(ForgettingPlot.of(s.matrices(), names, s.label()
-                    + ": accuracy on each task as tasks are learned (" + seeds + ")")).write(plots, "forgetting_" + base));
-            files.addAll(layout.apply(AccuracyHeatMap.of(s.matrices(), names, s.label() + ": accuracy matrix ("
-                    + seeds + ")")).write(plots, "accuracy_matrix_" + base));
+            figures.put("forgetting_" + base, ForgettingPlot.of(s.matrices(), names, s.label()
+                    + ": accuracy on each task as tasks are learned (" + seeds + ")"));
+            figures.put("accuracy_matrix_" + base, AccuracyHeatMap.of(s.matrices(), names, s.label()
+                    + ": accuracy matrix (" + seeds + ")"));
         }
         if (run.tasks().size() > 1) {
-            files.addAll(layout.apply(StrategyComparisonPlot.of(entries(run), run.experiment()
-                    + ": strategies compared")).write(plots, "comparison"));
+            figures.put("comparison", StrategyComparisonPlot.of(entries(run), run.experiment()
+                    + ": strategies compared"));
             List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
             run.strategies().forEach(s -> lines.add(new AverageAccuracyPlot.Strategy(s.label(), s.matrices())));
-            files.addAll(layout.apply(AverageAccuracyPlot.of(lines, run.experiment()
-                    + ": average accuracy as tasks are learned")).write(plots, "average_accuracy"));
+            figures.put("average_accuracy", AverageAccuracyPlot.of(lines, run.experiment()
+                    + ": average accuracy as tasks are learned"));
         }
         if (hasLoss(run.epochs())) {
-            files.addAll(layout.apply(curves(run, true)).write(plots, "learning_curve_loss"));
-            files.addAll(layout.apply(curves(run, false)).write(plots, "learning_curve_accuracy"));
+            figures.put("learning_curve_loss", curves(run, true));
+            figures.put("learning_curve_accuracy", curves(run, false));
         }
+        List<Path> files = new ArrayList<>();
+        figures.forEach((base, figure) -> files.addAll(layout.apply(figure).write(plots, base)));
         return files;
     }
 

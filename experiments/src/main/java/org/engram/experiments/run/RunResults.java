@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.engram.experiments.launch.LaunchCommand;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.simulator.EngramException;
@@ -59,10 +60,16 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         }
         JsonNode root = JsonFiles.parse(file, text);
         try {
+            String experiment = required(file, root, "experiment", JsonNode::isTextual, "the experiment's name").asText();
+            String runId = required(file, root, "run_id", JsonNode::isTextual, "the run id").asText();
+            JsonNode taskNames = required(file, root, "tasks", n -> n.isArray() && !n.isEmpty(),
+                    "a list of the tasks' names, one or more");
             List<String> tasks = new ArrayList<>();
-            root.get("tasks").forEach(n -> tasks.add(n.asText()));
+            taskNames.forEach(n -> tasks.add(n.asText()));
+            JsonNode results = required(file, root, "strategies", JsonNode::isObject,
+                    "an object of each strategy's results");
             List<Strategy> strategies = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.get("strategies").fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = results.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> s = it.next();
                 List<Long> seeds = new ArrayList<>();
                 List<AccuracyMatrix> matrices = new ArrayList<>();
@@ -82,8 +89,8 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                 throw new EngramException(file.toString(), "strategies", "the results of at least one strategy",
                         "none", null);
             }
-            return new RunResults(directory, root.get("experiment").asText(), root.get("run_id").asText(), tasks,
-                    strategies, readLog(directory.resolve("log.csv")), root);
+            return new RunResults(directory, experiment, runId, tasks, strategies,
+                    readLog(directory.resolve("log.csv"), tasks.size(), strategies), root);
         } catch (IOException | RuntimeException e) {
             if (e instanceof EngramException ee) {
                 throw ee;
@@ -127,6 +134,16 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         }
     }
 
+    /** A top-level key of metrics.json that reading the run needs, refused by name when missing or of another kind. */
+    private static JsonNode required(Path file, JsonNode root, String key, Predicate<JsonNode> valid, String expected) {
+        JsonNode node = root.get(key);
+        if (node == null || !valid.test(node)) {
+            throw new EngramException(file.toString(), key, expected, node == null ? "no such key"
+                    : node.toString().length() > 60 ? node.toString().substring(0, 60) + "..." : node.toString(), null);
+        }
+        return node;
+    }
+
     /**
      * One seed's accuracy matrix, a row and a column per task of the run.
      *
@@ -139,6 +156,16 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         if (node == null || !node.isArray()) {
             throw new EngramException(file.toString(), key, "a matrix of accuracies (one row per task)",
                     node == null ? "none" : node.toString(), null);
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode row = node.get(i);
+            for (int j = 0; row.isArray() && j < row.size(); j++) {
+                // Read as a double[][], null would become 0 and "x" a conversion error of Jackson's.
+                if (!row.get(j).isNumber()) {
+                    throw new EngramException(file.toString(), key + "[" + i + "][" + j + "]",
+                            "an accuracy in [0, 1]", row.get(j).toString(), null);
+                }
+            }
         }
         AccuracyMatrix m;
         try {
@@ -153,14 +180,21 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         return m;
     }
 
-    /** The epochs of {@code log.csv}, which every finished run has; a damaged line is named. */
-    private static List<EpochRecord> readLog(Path file) throws IOException {
+    /**
+     * The epochs of {@code log.csv}, which every finished run has; a damaged line is named, as is a
+     * row of a strategy, seed or task the run does not have.
+     */
+    private static List<EpochRecord> readLog(Path file, int tasks, List<Strategy> strategies) throws IOException {
         List<EpochRecord> out = new ArrayList<>();
         if (!Files.exists(file)) {
             throw new EngramException(file.toString(), null, "the log.csv of a finished run (engram run writes it)",
                     "no such file", null);
         }
         List<String> lines = Files.readAllLines(file);
+        if (lines.isEmpty() || !lines.get(0).equals(MetricsWriter.LOG_HEADER)) {
+            throw new EngramException(file + ":1", null, "the header " + MetricsWriter.LOG_HEADER,
+                    lines.isEmpty() ? "an empty file" : "'" + lines.get(0) + "'", null);
+        }
         String[] names = MetricsWriter.LOG_HEADER.split(",");
         for (int i = 1; i < lines.size(); i++) {
             String[] f = lines.get(i).split(",", -1);
@@ -169,13 +203,48 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                         + MetricsWriter.LOG_HEADER, f.length + " in '" + lines.get(i) + "'", null);
             }
             String where = file + ":" + (i + 1);
+            Strategy strategy = strategies.stream().filter(s -> s.label().equals(f[0])).findFirst().orElseThrow(
+                    () -> new EngramException(where, names[0], "one of the run's strategies " + labels(strategies),
+                            "'" + f[0] + "'", null));
+            long seed = whole(f, 1, names, where);
+            if (!strategy.seeds().contains(seed)) {
+                throw new EngramException(where, names[1], "one of the seeds of '" + f[0] + "' " + strategy.seeds(),
+                        String.valueOf(seed), null);
+            }
+            // An epoch is logged after the ones before it, so its index is below the log's row count.
+            int task = (int) inRange(whole(f, 2, names, where), tasks, names[2], where);
+            int epoch = (int) inRange(whole(f, 3, names, where), lines.size() - 1, names[3], where);
+            double loss = number(f, 4, names, where);
+            double accuracy = number(f, 5, names, where);
             double seconds = number(f, 6, names, where);
-            int samples = (int) Math.round(number(f, 7, names, where) * seconds);
-            out.add(new EpochRecord(f[0], (long) whole(f, 1, names, where), (int) whole(f, 2, names, where),
-                    (int) whole(f, 3, names, where), number(f, 4, names, where), number(f, 5, names, where), seconds,
-                    samples));
+            double speed = number(f, 7, names, where);
+            // NaN is allowed: a learner without a loss (Diehl and Cook's) writes it.
+            if (Double.isInfinite(loss)) {
+                throw new EngramException(where, names[4], "a finite loss, or NaN for none", String.valueOf(loss), null);
+            }
+            if (accuracy < 0 || accuracy > 1 || Double.isInfinite(accuracy)) {
+                throw new EngramException(where, names[5], "an accuracy in [0, 1], or NaN for none", String.valueOf(accuracy), null);
+            }
+            if (!(seconds >= 0) || Double.isInfinite(seconds) || !(speed >= 0) || Double.isInfinite(speed)) {
+                boolean badSeconds = !(seconds >= 0) || Double.isInfinite(seconds);
+                throw new EngramException(where, names[badSeconds ? 6 : 7], "a finite number >= 0",
+                        String.valueOf(badSeconds ? seconds : speed), null);
+            }
+            out.add(new EpochRecord(f[0], seed, task, epoch, loss, accuracy, seconds,
+                    (int) Math.round(speed * seconds)));
         }
         return out;
+    }
+
+    private static long inRange(long value, int bound, String name, String where) {
+        if (value < 0 || value >= bound) {
+            throw new EngramException(where, name, "an index from 0 to " + (bound - 1), String.valueOf(value), null);
+        }
+        return value;
+    }
+
+    private static List<String> labels(List<Strategy> strategies) {
+        return strategies.stream().map(Strategy::label).toList();
     }
 
     /** Field {@code k} of a log line as a number ({@code NaN} allowed: a learner without a loss writes it). */

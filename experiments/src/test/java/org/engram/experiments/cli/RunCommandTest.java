@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -251,6 +253,30 @@ class RunCommandTest {
         CliRunner.Result word = CliRunner.run("plot", copy.toString());
         assertEquals(2, word.exitCode(), word.err());
         assertTrue(word.err().contains("log.csv:2: loss: expected a number, found 'abc'"), word.err());
+        // Rows the run cannot have, values a chart cannot draw, and a header of another file: each named,
+        // before any figure is drawn (a task of 7 had drawn 12 of the 18 figures, then failed).
+        for (String[] bad : new String[][] {
+                {"2", "7", "log.csv:2: task: expected an index from 0 to 1, found 7"},
+                {"3", "99999999", "log.csv:2: epoch: expected an index from 0 to"},
+                {"4", "-Infinity", "log.csv:2: loss: expected a finite loss, or NaN for none, found -Infinity"},
+                {"5", "1.5", "log.csv:2: train_accuracy: expected an accuracy in [0, 1], or NaN for none, found 1.5"},
+                {"0", "lwf", "log.csv:2: strategy: expected one of the run's strategies [naive, si]"},
+                {"1", "9", "log.csv:2: seed: expected one of the seeds of 'naive' [1, 2], found 9"}}) {
+            String[] row = log.get(1).split(",");
+            row[Integer.parseInt(bad[0])] = bad[1];
+            Files.writeString(copy.resolve("log.csv"), log.get(0) + "\n" + String.join(",", row) + "\n");
+            Path out = dir.resolve("damaged-log-plots");
+            CliRunner.Result refused = CliRunner.run("plot", copy.toString(), "--out", out.toString());
+            assertEquals(2, refused.exitCode(), refused.err());
+            assertTrue(refused.err().contains(bad[2]), refused.err());
+            assertFalse(Files.exists(out) && Files.list(out).findAny().isPresent(), "no figure drawn");
+        }
+        for (String header : new String[] {"garbage", "strategy,seed", ""}) {
+            Files.writeString(copy.resolve("log.csv"), header + "\n" + String.join("\n", log.subList(1, log.size())));
+            CliRunner.Result refused = CliRunner.run("plot", copy.toString());
+            assertEquals(2, refused.exitCode(), refused.err());
+            assertTrue(refused.err().contains("log.csv:1: expected the header strategy,seed,task,epoch,"), refused.err());
+        }
         Files.delete(copy.resolve("log.csv"));
         CliRunner.Result missing = CliRunner.run("plot", copy.toString());
         assertEquals(2, missing.exitCode(), missing.err());
@@ -270,8 +296,26 @@ class RunCommandTest {
         Path noStrategy = copyOfTheRun("no-strategy");
         m.putObject("strategies");
         Files.writeString(noStrategy.resolve("metrics.json"), m.toString());
+        // A null accuracy had been read as 0 by plot, a word as a conversion error of Jackson's.
+        Path nullAccuracy = copyOfTheRun("null-accuracy");
+        ObjectNode n0 = (ObjectNode) new ObjectMapper().readTree(nullAccuracy.resolve("metrics.json").toFile());
+        ((ArrayNode) n0.get("strategies").get("si").get("seeds").get("1").get("accuracy_matrix").get(1)).set(0,
+                NullNode.getInstance());
+        Files.writeString(nullAccuracy.resolve("metrics.json"), n0.toString());
+        Path wordAccuracy = copyOfTheRun("word-accuracy");
+        ((ArrayNode) n0.get("strategies").get("si").get("seeds").get("1").get("accuracy_matrix").get(1)).set(0,
+                TextNode.valueOf("x"));
+        Files.writeString(wordAccuracy.resolve("metrics.json"), n0.toString());
+        Path noTasks = copyOfTheRun("no-tasks");
+        n0.remove("tasks");
+        Files.writeString(noTasks.resolve("metrics.json"), n0.toString());
 
         for (String[] bad : new String[][] {
+                {nullAccuracy.toString(), "strategies.si.seeds.1.accuracy_matrix[1][0]: expected an accuracy in"
+                        + " [0, 1], found null"},
+                {wordAccuracy.toString(), "strategies.si.seeds.1.accuracy_matrix[1][0]: expected an accuracy in"
+                        + " [0, 1], found \"x\""},
+                {noTasks.toString(), "tasks: expected a list of the tasks' names, one or more, found no such key"},
                 {shortRow.toString(), "strategies.si.seeds.2.accuracy_matrix: row 1: expected 2 entries (one per task),"
                         + " found 1"},
                 {noStrategy.toString(), "strategies: expected the results of at least one strategy, found none"}}) {
