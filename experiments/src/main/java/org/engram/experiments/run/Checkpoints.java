@@ -58,14 +58,54 @@ final class Checkpoints {
         }
         try {
             UnitProgress p = JsonFiles.read(file, UnitProgress.class);
-            if (p.tasks() != tasks || !p.strategy().equals(strategy) || p.seed() != seed) {
+            if (p.tasks() != tasks || !strategy.equals(p.strategy()) || p.seed() != seed) {
                 throw new EngramException(file.toString(), "progress", "the progress of " + strategy + ", seed "
                         + seed + ", " + tasks + " tasks", p.strategy() + ", seed " + p.seed() + ", " + p.tasks()
                         + " tasks", null);
             }
+            requireValid(file, p);
             return p;
         } catch (EngramException e) {
             throw unusable(e, strategy, seed);
+        }
+    }
+
+    /**
+     * Checks what a resume takes over from a progress file, so that a damaged value stops it now,
+     * naming the file and key, rather than after training the remaining tasks (when the metrics are
+     * computed).
+     */
+    private static void requireValid(Path file, UnitProgress p) {
+        if (p.rows() == null || p.epochs() == null) {
+            throw new EngramException(file.toString(), p.rows() == null ? "rows" : "epochs",
+                    "a list (the results of the finished tasks)", "nothing", null);
+        }
+        if (p.rows().size() > p.tasks()) {
+            throw new EngramException(file.toString(), "rows", "at most one row per task (" + p.tasks() + ")",
+                    String.valueOf(p.rows().size()), null);
+        }
+        for (int i = 0; i < p.rows().size(); i++) {
+            requireAccuracies(file, "rows[" + i + "]", p.rows().get(i), p.tasks());
+        }
+        if (p.randomInit() != null) {
+            requireAccuracies(file, "randomInit", p.randomInit(), p.tasks());
+        }
+        if (!(p.wallSeconds() >= 0) || Double.isInfinite(p.wallSeconds())) {
+            throw new EngramException(file.toString(), "wallSeconds", "a finite number of seconds >= 0",
+                    String.valueOf(p.wallSeconds()), null);
+        }
+    }
+
+    private static void requireAccuracies(Path file, String key, double[] row, int tasks) {
+        if (row == null || row.length != tasks) {
+            throw new EngramException(file.toString(), key, tasks + " accuracies (one per task)",
+                    row == null ? "nothing" : String.valueOf(row.length), null);
+        }
+        for (int j = 0; j < row.length; j++) {
+            if (!(row[j] >= 0 && row[j] <= 1)) {
+                throw new EngramException(file.toString(), key + "[" + j + "]", "an accuracy in [0, 1]",
+                        String.valueOf(row[j]), null);
+            }
         }
     }
 

@@ -25,10 +25,10 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
                            List<EpochRecord> epochs, List<double[]> epochAccuracy, double wallSeconds,
                            String weightsHash, long inferenceSamples, long spikes, long synapticOperations,
                            long multiplyAccumulates) {
-    /** Copies the lists. */
+    /** Copies the lists; a progress file without them is read with them null, for its reader to refuse by name. */
     public UnitProgress {
-        rows = List.copyOf(rows);
-        epochs = List.copyOf(epochs);
+        rows = rows == null ? null : List.copyOf(rows);
+        epochs = epochs == null ? null : List.copyOf(epochs);
         epochAccuracy = epochAccuracy == null ? List.of() : List.copyOf(epochAccuracy);
     }
 

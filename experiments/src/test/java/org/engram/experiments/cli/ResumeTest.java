@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -300,6 +303,21 @@ class ResumeTest {
     @Test
     void aDamagedProgressFileIsARecordedFailure(@TempDir Path dir) throws IOException {
         Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("p"), 1);
+        Path progress = partial.resolve("checkpoints/naive/seed-4/progress.json");
+        // A value out of range is refused before training, naming the file and key (it had been found after
+        // the remaining tasks, and the resume it advised failed again).
+        ObjectNode saved = (ObjectNode) new ObjectMapper().readTree(progress.toFile());
+        ((ArrayNode) saved.get("rows").get(0)).set(0, DoubleNode.valueOf(7.5));
+        Files.writeString(progress, saved.toString());
+        CliRunner.Result range = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, range.exitCode(), range.err());
+        assertTrue(range.err().contains(progress + ": rows[0][0]: expected an accuracy in [0, 1], found 7.5"),
+                range.err());
+        assertFalse(range.err().contains("Exception"), range.err());
+        Files.writeString(progress, "{}");
+        CliRunner.Result empty = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, empty.exitCode(), empty.err());
+        assertTrue(empty.err().contains(progress + ": progress: expected the progress of naive, seed 4"), empty.err());
         Files.writeString(partial.resolve("checkpoints/naive/seed-4/progress.json"), "{\"strategy\": ");
         CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, r.exitCode(), r.err());
