@@ -397,7 +397,9 @@ public final class Runner {
             return new RunStopped(message, e);
         }
         boolean asked = e instanceof RunStopped;
-        String why = asked ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        // An Engram error (a full disk, say) speaks for itself; only a bug's message needs its class.
+        String why = asked || e instanceof EngramException ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
         loop.finish(asked ? "stopped" : "failed", why, true);
         String message = (asked ? e.getMessage() : "the run failed: " + why) + "; the finished tasks are"
                 + " checkpointed in " + folder.directory() + "; continue with: "

@@ -299,6 +299,26 @@ class ResumeTest {
         }
     }
 
+    /**
+     * A checkpoint that cannot be written (here a folder stands where the next state goes, as a
+     * full disk would refuse it) fails the run in the file system's words, not an exception's class
+     * name, and keeps the way to continue.
+     */
+    @Test
+    void aCheckpointThatCannotBeWrittenFailsTheRunInPlainWords(@TempDir Path dir) throws IOException {
+        Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("w"), 1);
+        Path blocked = partial.resolve("checkpoints/naive/seed-4/learner-2.state");
+        Files.createDirectories(blocked.resolve("in-the-way"));
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("the run failed: ") && r.err().contains("learner-2.state"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertTrue(r.err().contains("continue with: "), r.err());
+        JsonNode status = new ObjectMapper().readTree(partial.resolve("status.json").toFile());
+        assertEquals("failed", status.get("state").asText());
+        assertFalse(status.get("message").asText().contains("Exception"), status.toString());
+    }
+
     /** A damaged progress.json stops the resume as a recorded failure, with the way to continue. */
     @Test
     void aDamagedProgressFileIsARecordedFailure(@TempDir Path dir) throws IOException {
