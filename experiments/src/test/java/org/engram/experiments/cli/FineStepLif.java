@@ -10,7 +10,7 @@ import org.engram.simulator.model.NeuronModel;
  * A model of one's own that takes only time steps up to 0.05 ms: {@link LifDelta} under another
  * name, refusing coarser steps as a model with a stiff equation would.
  */
-public final class FineStepLif implements NeuronModel<LifDelta.Params, LifDelta.State> {
+public class FineStepLif implements NeuronModel<LifDelta.Params, LifDelta.State> {
     /** The largest step the model takes (ms). */
     static final double MAX_DT_MS = 0.05;
 

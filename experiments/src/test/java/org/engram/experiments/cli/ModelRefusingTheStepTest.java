@@ -76,6 +76,23 @@ class ModelRefusingTheStepTest {
         assertFalse(r.err().contains("expected null"), r.err());
     }
 
+    /** A model whose constructor throws, as one reading a settings file might. */
+    public static final class FailingConstructorModel extends FineStepLif {
+        /** Throws. */
+        public FailingConstructorModel() {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    /** A model that cannot be made is named with the reason its constructor gave, which had been dropped. */
+    @Test
+    void aModelWhoseConstructorThrowsIsNamedWithTheReason(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, 0.1, FailingConstructorModel.class.getName());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(FailingConstructorModel.class.getName()
+                + " could not be instantiated: java.lang.IllegalStateException: boom"), r.err());
+    }
+
     @Test
     void aStepTheModelTakesRuns(@TempDir Path dir) throws IOException {
         CliRunner.Result r = simulate(dir, 0.05);

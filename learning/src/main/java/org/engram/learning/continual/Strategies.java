@@ -232,7 +232,8 @@ public final class Strategies {
             return "a class it needs is not on the class path (" + cause.getMessage() + "; the launcher adds"
                     + " ENGRAM_CLASSPATH)";
         }
-        return e.toString();
+        // The loader's own words say which provider it could not make; the cause says why.
+        return cause == e ? e.toString() : e.getMessage() + ": " + cause;
     }
 
     /**

@@ -82,6 +82,19 @@ class StrategyProviderTest {
         }
     }
 
+    /** Fails while the service loader makes it. */
+    public static final class FailingConstructorProvider implements StrategyProvider {
+        /** Throws, as a provider reading a settings file might. */
+        public FailingConstructorProvider() {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public Strategies.Info info() {
+            throw new AssertionError("never made");
+        }
+    }
+
     /** Needs a class its jar brings, left off the class path. */
     public static final class IncompleteProvider implements StrategyProvider {
         @Override
@@ -174,6 +187,10 @@ class StrategyProviderTest {
                 () -> withProviders(List.of(ThrowingProvider.class.getName()), Strategies::list));
         assertTrue(throwing.getMessage().equals("cannot load the user strategy of " + ThrowingProvider.class.getName()
                 + ": java.lang.IllegalStateException: no settings file"), throwing.getMessage());
+        EngramException constructor = assertThrows(EngramException.class,
+                () -> withProviders(List.of(FailingConstructorProvider.class.getName()), Strategies::list));
+        assertTrue(constructor.getMessage().contains(FailingConstructorProvider.class.getName()
+                + " could not be instantiated: java.lang.IllegalStateException: boom"), constructor.getMessage());
         EngramException incomplete = assertThrows(EngramException.class,
                 () -> withProviders(List.of(IncompleteProvider.class.getName()), Strategies::list));
         assertTrue(incomplete.getMessage().contains("a class it needs is not on the class path (p/Missing"),

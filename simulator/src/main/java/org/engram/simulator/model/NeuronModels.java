@@ -77,7 +77,9 @@ public final class NeuronModels {
                 }
             }
         } catch (ServiceConfigurationError e) {
-            throw new EngramException("cannot load a user neuron model: " + e.getMessage(), e);
+            // A model whose constructor threw: the loader's words name the class, the cause says why.
+            throw new EngramException("cannot load a user neuron model: " + e.getMessage()
+                    + (e.getCause() == null ? "" : ": " + e.getCause()), e);
         }
         return models;
     }
