@@ -3,6 +3,7 @@ package org.engram.experiments.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.ExperimentConfig.EncoderSpec;
@@ -306,6 +307,7 @@ final class Experiment {
      * @throws ConfigException naming the rejected value
      */
     void checkBuildable(StrategyParams.Locator where) {
+        requireTasksFit(where, Runtime.getRuntime().maxMemory());
         try {
             if (config.learner().kind() == LearnerKind.DIEHL_COOK) {
                 diehlCook();   // its timing on the grid is checked with the config (CrossChecks)
@@ -323,6 +325,55 @@ final class Experiment {
             }
             throw new ConfigException(where.locate(key), key, e.expected(), e.found(), e.hint());
         }
+    }
+
+    /**
+     * Refuses tasks whose samples cannot fit the heap, where a unit holds all of them as 4-byte
+     * features: a million permuted tasks, or synthetic patterns of 10^8 inputs, had run out of memory
+     * after the run's folder was made. Split tasks are bounded by the data's classes.
+     *
+     * @param where     locates the keys in the config
+     * @param heapBytes the heap's limit
+     * @throws ConfigException naming tasks.count, or the synthetic inputs when one task alone cannot fit
+     */
+    void requireTasksFit(StrategyParams.Locator where, long heapBytes) {
+        TasksSpec t = config.tasks();
+        double samples;
+        int features;
+        switch (t.sequence()) {
+            case PERMUTED -> {
+                samples = limited(t.trainPerTask(), train.size()) + limited(t.testPerTask(), test.size());
+                features = train.features();
+            }
+            // Each angle rotates the whole data before the task takes its first samples.
+            case ROTATED -> {
+                samples = train.size() + (double) test.size();
+                features = train.features();
+            }
+            case SYNTHETIC -> {
+                samples = t.classesPerTask() * ((double) t.synthetic().trainPerClass() + t.synthetic().testPerClass());
+                features = t.synthetic().inputs();
+            }
+            default -> {
+                return;
+            }
+        }
+        double perTask = samples * (features * (double) Float.BYTES + Integer.BYTES);
+        if (t.count() * perTask <= heapBytes) {
+            return;
+        }
+        String key = perTask > heapBytes && t.sequence() == ExperimentConfig.SequenceKind.SYNTHETIC
+                ? "tasks.synthetic.inputs" : "tasks.count";
+        throw new ConfigException(where.locate(key), key, String.format(Locale.ROOT, "tasks whose samples fit the "
+                        + "Java heap of %.0f MB (a run holds every task's samples, 4 bytes per feature)", heapBytes / 1e6),
+                String.format(Locale.ROOT, "%d tasks of %.0f samples x %d features, %.1f MB", t.count(), samples,
+                        features, t.count() * perTask / 1e6),
+                "fewer tasks or samples, or a larger heap, e.g. ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\" ./engram ...");
+    }
+
+    /** The samples a task takes of a set: the first {@code limit}, 0 for all. */
+    private static double limited(int limit, int size) {
+        return limit > 0 ? Math.min(limit, size) : size;
     }
 
     /** The config key a rejection of the learning layer is about, or {@code null} when none is known. */

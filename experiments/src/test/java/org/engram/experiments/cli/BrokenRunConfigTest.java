@@ -104,6 +104,12 @@ class BrokenRunConfigTest {
                         + " present_ms: 0.35}\nstrategies:").replace("scenario: task_incremental", "scenario: class_incremental")
                         .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
                         "bad.yaml:16:", "learner.present_ms: expected a whole number of time steps", "0.35"),
+                // Ten million permuted tasks of 30 samples: 9.4 TB of features, past any heap (it ran out of
+                // memory after making the run's folder).
+                file("tasks past the heap", GOOD.replace("sequence: split", "sequence: permuted")
+                        .replace("count: 2", "count: 10000000"),
+                        "bad.yaml:7:", "tasks.count: expected tasks whose samples fit the Java heap of",
+                        "found 10000000 tasks of 30 samples x 784 features"),
                 file("presentation of no step", GOOD.replace("strategies:", "learner: {kind: diehl_cook,"
                         + " present_ms: 1e-12}\nstrategies:").replace("scenario: task_incremental", "scenario: class_incremental")
                         .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),

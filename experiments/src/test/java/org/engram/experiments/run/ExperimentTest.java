@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.data.DataFileException;
 import org.engram.experiments.task.Task;
@@ -120,5 +121,35 @@ class ExperimentTest {
             b.putInt(d);
         }
         Files.write(file, b.array());
+    }
+
+    /**
+     * Tasks past the heap are refused by tasks.count before a run starts, and the estimate behind
+     * it does not exceed what the tasks' samples take once made (features of 4 bytes), so a run that
+     * fits is never refused.
+     */
+    @Test
+    void tasksPastTheHeapAreRefusedByTheirCount() {
+        String yaml = "data: {bundled: true}\n"
+                + "tasks: {sequence: permuted, count: 3, train_per_task: 30, test_per_task: 20}\n"
+                + "strategies: [{name: naive}]\n";
+        ConfigLayers.Resolved resolved = ConfigLayers.resolve(yaml, "t.yaml", List.of(), ConfigLayers.Flags.NONE);
+        Experiment e = Experiment.prepare(resolved.config());
+        long made = 0;
+        for (TaskData task : e.tasks(e.sequence(1))) {
+            for (float[][] x : List.of(task.trainX(), task.testX())) {
+                for (float[] sample : x) {
+                    made += (long) sample.length * Float.BYTES + Integer.BYTES;
+                }
+            }
+        }
+        assertEquals(3 * 50 * (784 * 4 + 4), made, "the samples' features and labels");
+        long held = made;
+        e.requireTasksFit(resolved.where(), held);
+        ConfigException refused = assertThrows(ConfigException.class,
+                () -> e.requireTasksFit(resolved.where(), held - 1));
+        assertTrue(refused.getMessage().contains("t.yaml:2:") && refused.getMessage().contains("tasks.count: expected "
+                + "tasks whose samples fit the Java heap of 0 MB") && refused.getMessage().contains(
+                "found 3 tasks of 50 samples x 784 features, 0.5 MB"), refused.getMessage());
     }
 }
