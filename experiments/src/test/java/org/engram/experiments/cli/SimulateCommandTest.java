@@ -493,6 +493,12 @@ class SimulateCommandTest {
                         List.of("bad.yaml", "duration_ms", "0")),
                 Arguments.of("duration off the grid", GOOD.replace("duration_ms: 50", "duration_ms: 50.05"),
                         List.of("bad.yaml:2:", "duration_ms", "whole number of time steps", "50.05")),
+                // 2 neurons x 1e9 samples fit one array but not a heap of up to 16 GB: refused at the entry
+                // (it had been reported without file or key when the run began).
+                Arguments.of("state samples past the heap", GOOD.replace("duration_ms: 50", "duration_ms: 100000000")
+                        .replace("interval_ms: 1}", "interval_ms: 0.1}"),
+                        List.of("bad.yaml:13:", "record.state[0].interval_ms: expected samples that fit the Java heap",
+                                "found 1000000000 samples x 2 neurons (16000 MB)")),
                 Arguments.of("duration of no step", GOOD.replace("duration_ms: 50", "duration_ms: 1e-12"),
                         List.of("bad.yaml:2:", "duration_ms", "whole number of time steps, at least one", "1.0E-12")),
                 Arguments.of("rate bin of no step", GOOD.replace("record:", "record:\n  rate_bin_ms: 1e-10"),

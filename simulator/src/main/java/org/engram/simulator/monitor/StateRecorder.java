@@ -92,7 +92,8 @@ public final class StateRecorder {
      * @param population the recorded population's name, for the message
      * @param samples    samples per neuron over all runs
      * @param neurons    recorded neurons
-     * @throws ParameterException if samples x neurons exceeds what one array can hold
+     * @throws ParameterException if samples x neurons exceeds what one array can hold, or their
+     *                            8 bytes each what the heap can
      */
     public static void requireCapacity(String population, long samples, int neurons) {
         if (samples * neurons > Integer.MAX_VALUE - 8) {
@@ -100,6 +101,17 @@ public final class StateRecorder {
                     "at most " + (Integer.MAX_VALUE - 8) + " samples x neurons in one recorder (a longer interval, "
                             + "fewer neurons or a shorter run)", samples + " samples x " + neurons + " neurons");
         }
+        if (samples * (double) neurons * Double.BYTES > Runtime.getRuntime().maxMemory()) {
+            throw pastTheHeap(population, samples, neurons);
+        }
+    }
+
+    private static ParameterException pastTheHeap(String population, long samples, int neurons) {
+        return new ParameterException("state recorder of '" + population + "'", "interval",
+                String.format(java.util.Locale.ROOT, "samples that fit the Java heap (%.0f MB in all; a longer"
+                        + " interval, fewer neurons or a shorter run)", Runtime.getRuntime().maxMemory() / 1e6),
+                String.format(java.util.Locale.ROOT, "%d samples x %d neurons (%.0f MB)", samples, neurons,
+                        samples * (double) neurons * Double.BYTES / 1e6));
     }
 
     /** @return the sampling interval in steps */
@@ -137,11 +149,7 @@ public final class StateRecorder {
                         2L * values.length)));
             } catch (OutOfMemoryError e) {
                 // Before the run: nothing has changed, and the samples so far are kept.
-                throw new ParameterException("state recorder of '" + population.name() + "'", "interval",
-                        String.format(java.util.Locale.ROOT, "samples that fit the Java heap (%.0f MB in all; a longer"
-                                + " interval, fewer neurons or a shorter run)", Runtime.getRuntime().maxMemory() / 1e6),
-                        String.format(java.util.Locale.ROOT, "%d samples x %d neurons (%.0f MB)", total,
-                                neurons.length, needed * 8.0 / 1e6));
+                throw pastTheHeap(population.name(), total, neurons.length);
             }
         }
     }
