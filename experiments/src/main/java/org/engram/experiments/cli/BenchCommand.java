@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.bench.NetworkBenchmark;
 import org.engram.experiments.metrics.MetricFormat;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.Mode;
@@ -64,7 +65,7 @@ public final class BenchCommand implements Runnable {
         boolean json;
 
         /** Builds the network with these options, benchmarks it and prints the report. */
-        void runAndReport(CommandSpec spec, String name, NetworkSize network) {
+        void runAndReport(CommandSpec spec, String name, int neurons, NetworkSize network) {
             String command = "bench " + name;
             ParameterException.requirePositive(command, "--duration-ms", durationMs, "ms");
             OptionChecks.between(command, "--threads", threads, 1, EngineOptions.MAX_THREADS);
@@ -75,9 +76,13 @@ public final class BenchCommand implements Runnable {
             Map<String, Object> r;
             try {
                 r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs, threads, mode);
+            } catch (HeapLimitExceeded e) {
+                // The reference network's memory grows with its size: --neurons is what the user set.
+                throw new ParameterException(command, "--neurons", "a network that fits the Java heap", neurons,
+                        e.getMessage());
             } catch (ParameterException e) {
                 // A delay or refractory period the step does not divide is the option's fault: the user
-                // cannot edit the reference network. Other refusals (a size past the heap) say their own.
+                // cannot edit the reference network. Other refusals say their own.
                 if (!"delay".equals(e.location()) && !"t_ref".equals(e.location())) {
                     throw e;
                 }
@@ -141,7 +146,7 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             // p = 80 / N is a probability: N below 80 cannot give each neuron 80 synapses on average.
             OptionChecks.atLeast("bench cuba", "--neurons", neurons, (int) Math.ceil(CubaNetwork.CLASSIC_CONNECTIONS));
-            options.runAndReport(spec, "cuba", CubaNetwork.of(neurons)::build);
+            options.runAndReport(spec, "cuba", neurons, CubaNetwork.of(neurons)::build);
             return 0;
         }
     }
@@ -170,7 +175,7 @@ public final class BenchCommand implements Runnable {
                 throw new ParameterException("bench brunel", "--neurons", "a size N whose scale N / 12500 is "
                         + e.expected(), neurons);
             }
-            options.runAndReport(spec, "brunel", network::build);
+            options.runAndReport(spec, "brunel", neurons, network::build);
             return 0;
         }
     }

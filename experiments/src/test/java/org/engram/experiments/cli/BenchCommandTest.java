@@ -159,7 +159,9 @@ class BenchCommandTest {
         // 400,000 neurons at 80 synapses each: 20 million excitatory synapses take 492 MB while drawn,
         // far beyond 64 MB (their state, 16 MB, fits). It ran out of memory without saying where.
         String text = benchInHeap("-Xmx64m", "400000", dir, 2);
-        assertTrue(text.contains("engram: error: projection 'exc->exc': rule: expected synapses that fit the Java heap")
+        // The option that made it is named first: the reference network's only size is --neurons.
+        assertTrue(text.contains("engram: error: bench cuba: --neurons: expected a network that fits the Java heap, "
+                + "found 400000; projection 'exc->exc': rule: expected synapses that fit the Java heap")
                 && text.contains("found 20479936 synapses (492 MB)") && text.contains("-Xmx"), text);
         assertFalse(text.contains("\tat "), "no stack trace: " + text);
     }
@@ -169,7 +171,8 @@ class BenchCommandTest {
     void aPopulationPastTheHeapIsNamed(@TempDir Path dir) throws Exception {
         // 1.6 million excitatory neurons: their state's arrays alone exceed 32 MB.
         String text = benchInHeap("-Xmx32m", "2000000", dir, 2);
-        assertTrue(text.contains("population 'exc': size: expected a population whose state fits the Java heap")
+        assertTrue(text.contains("--neurons: expected a network that fits the Java heap, found 2000000; "
+                + "population 'exc': size: expected a population whose state fits the Java heap")
                 && !text.contains("--dt"), text);
     }
 

@@ -2,6 +2,7 @@ package org.engram.simulator.engine;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.network.Population;
 
@@ -167,7 +168,7 @@ final class PopulationRuntime {
      */
     private ParameterException pastTheHeap(Population<?, ?> population, int slots, long bytesPerSlot, double bytes,
                                            TimeGrid grid, boolean besideTheRest) {
-        return new ParameterException("population '" + population.name() + "'", "input buffers",
+        return new HeapLimitExceeded("population '" + population.name() + "'", "input buffers",
                 String.format(Locale.ROOT, "buffers that fit the Java heap (%.0f MB in all%s): %d bytes per neuron for "
                         + "each step of the longest delay into the population, and one more%s",
                         Runtime.getRuntime().maxMemory() / 1e6, besideTheRest ? ", beside the network and the "

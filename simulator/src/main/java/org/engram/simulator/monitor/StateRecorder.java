@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.network.Population;
 
@@ -107,11 +108,11 @@ public final class StateRecorder {
     }
 
     private static ParameterException pastTheHeap(String population, long samples, int neurons) {
-        return new ParameterException("state recorder of '" + population + "'", "interval",
+        return new HeapLimitExceeded("state recorder of '" + population + "'", "interval",
                 String.format(java.util.Locale.ROOT, "samples that fit the Java heap (%.0f MB in all; a longer"
                         + " interval, fewer neurons or a shorter run)", Runtime.getRuntime().maxMemory() / 1e6),
                 String.format(java.util.Locale.ROOT, "%d samples x %d neurons (%.0f MB)", samples, neurons,
-                        samples * (double) neurons * Double.BYTES / 1e6));
+                        samples * (double) neurons * Double.BYTES / 1e6), null);
     }
 
     /** @return the sampling interval in steps */

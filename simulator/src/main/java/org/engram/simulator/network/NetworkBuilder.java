@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.commons.math3.distribution.RealDistribution;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.input.CurrentSource;
@@ -106,7 +107,7 @@ public final class NetworkBuilder {
             p = new Population<>(populations.size(), name, neurons, size, model, params);
         } catch (OutOfMemoryError e) {
             // The state's arrays, allocated here, are all this call holds: nothing is left half made.
-            throw new ParameterException("population '" + name + "'", "size", String.format(Locale.ROOT,
+            throw new HeapLimitExceeded("population '" + name + "'", "size", String.format(Locale.ROOT,
                     "a population whose state fits the Java heap (at most %.0f MB)", Runtime.getRuntime().maxMemory()
                             / 1e6), size, "choose a smaller population, or give Java more heap (-Xmx)");
         }
@@ -292,7 +293,7 @@ public final class NetworkBuilder {
      * and whatever else the program keeps).
      */
     private static ParameterException pastTheHeap(PendingProjection p, long expected, boolean besideTheRest) {
-        return new ParameterException("projection '" + p.name() + "'", "rule", String.format(Locale.ROOT,
+        return new HeapLimitExceeded("projection '" + p.name() + "'", "rule", String.format(Locale.ROOT,
                 "synapses that fit the Java heap (%.0f MB in all%s) while they are drawn and sorted, about %d bytes"
                         + " each", Runtime.getRuntime().maxMemory() / 1e6, besideTheRest ? ", beside what it"
                         + " holds already" : "", ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE),
