@@ -10,6 +10,7 @@ import org.engram.experiments.data.Dataset;
 import org.engram.experiments.data.LocatedData;
 import org.engram.learning.layered.Readout;
 import org.engram.learning.train.TrainBenchmark;
+import org.engram.simulator.ParameterException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,8 +83,17 @@ final class TrainBenchCommand implements Callable<Integer> {
         TrainBenchmark.Options d = TrainBenchmark.Options.defaults();
         TrainBenchmark.Options options = new TrainBenchmark.Options(hidden, steps, batch, epochs, encoding, readout,
                 threads, seed, d.learningRate(), d.tauMs(), d.slope(), d.blockSize());
-        TrainBenchmark.Result r = TrainBenchmark.run(features(train), train.labels(), features(test), test.labels(),
-                options);
+        TrainBenchmark.Result r;
+        try {
+            r = TrainBenchmark.run(features(train), train.labels(), features(test), test.labels(), options);
+        } catch (ParameterException e) {
+            String option = optionOf(e);
+            if (option == null) {
+                throw e;
+            }
+            throw new ParameterException("bench train", option, e.expected(), e.found(), "the "
+                    + e.source() + "'s " + e.location());
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("inputs", r.inputs());
         report.put("hidden", r.hidden());
@@ -114,6 +124,17 @@ final class TrainBenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The option behind a refusal of the learning layer (a size past one array, too many threads), or null. */
+    private static String optionOf(ParameterException e) {
+        String at = e.location() == null ? "" : e.location();
+        return switch (e.source()) {
+            case "layered network" -> at.startsWith("hidden") ? "--hidden" : null;
+            case "encoder" -> at.equals("steps") ? "--steps" : null;
+            case "trainer" -> at.equals("threads") ? "--threads" : at.equals("batch") ? "--batch" : null;
+            default -> null;
+        };
     }
 
     private static String joined(List<Integer> sizes) {

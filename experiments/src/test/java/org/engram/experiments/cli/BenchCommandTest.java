@@ -96,6 +96,10 @@ class BenchCommandTest {
         "train --batch 0|--batch|found 0",
         "train --hidden 16,0|--hidden|found 0",
         "train --steps -1|--steps|found -1",
+        // Past what the learning layer can hold: refused by the option, no longer by its own names.
+        "train --hidden 100000000|bench train: --hidden|found 784 x 100000000; the layered network's hidden[0]",
+        "train --steps 100000000|bench train: --steps|found 100000000; the encoder's steps",
+        "train --threads 100000|bench train: --threads|found 100000; the trainer's threads",
         "stdp --threads 0|--threads|found 0",
         "cuba --threads 0|--threads|found 0",
         "brunel --threads 5000|--threads|found 5000",
