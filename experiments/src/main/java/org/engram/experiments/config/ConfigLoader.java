@@ -44,6 +44,7 @@ import java.util.Locale;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -58,6 +59,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new DecimalYamlFactory(new YAMLFactory().rebuild()
+            .loaderOptions(loaderOptions())
             // YAML 1.1 reads yes/no/on/off as booleans: "name: no" became the experiment "false" and
             // "bundled: yes" passed although a boolean key takes true or false only.
             .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
@@ -97,6 +99,17 @@ public final class ConfigLoader {
         public void serialize(Enum value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeString(value.name().toLowerCase(Locale.ROOT));
         }
+    }
+
+    /**
+     * SnakeYAML's default limit of 3 MB refused valid configs, such as a simulation whose spike
+     * times run to millions of entries, as invalid YAML; a config is the user's own file, so the
+     * limit is only what memory allows.
+     */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        return options;
     }
 
     private ConfigLoader() {

@@ -52,6 +52,25 @@ class SimulateCommandTest {
     }
 
     /**
+     * A config of several megabytes (400,000 spike times of one source, 4.4 MB) is read: the YAML
+     * parser's default limit of 3 MB had refused it as invalid YAML.
+     */
+    @Test
+    void aConfigOfSeveralMegabytesIsRead(@TempDir Path dir) throws IOException {
+        StringBuilder times = new StringBuilder();
+        for (int k = 1; k <= 400_000; k++) {
+            times.append(k == 1 ? "" : ", ").append(k / 10).append('.').append(k % 10).append("01");
+        }
+        Path config = dir.resolve("big.yaml");
+        Files.writeString(config, String.join("\n", "name: big", "duration_ms: 10", "populations:",
+                "  - {name: a, size: 1, model: spike_times, params: {times_ms: [[" + times + "]]}}", ""));
+        assertTrue(Files.size(config) > 4_000_000, "past the parser's default limit: " + Files.size(config));
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.readString(Path.of(r.lastLine()).resolve("summary.md")).contains("| a | 1 |"), r.lastLine());
+    }
+
+    /**
      * {@code --duration-ms} shortens a shipped network without copying its YAML: the run is that
      * long (the source spike at 10 ms is in a 20 ms run, the one at 50 ms not), its resolved config
      * says so, and a bad value is blamed on the option, leaving no folder.
