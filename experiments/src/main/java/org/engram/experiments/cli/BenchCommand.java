@@ -55,7 +55,7 @@ public final class BenchCommand implements Runnable {
                         + "loop runs JIT-compiled code (default ${DEFAULT-VALUE}: a cold run, JIT compilation included).")
         double warmupMs;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Seed of every random stream (default ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed of every random stream (default ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = "--dt", defaultValue = "0.1", description = "Time step in ms (default ${DEFAULT-VALUE}).")

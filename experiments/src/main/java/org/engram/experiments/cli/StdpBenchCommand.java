@@ -46,7 +46,7 @@ final class StdpBenchCommand implements Callable<Integer> {
             + " neurons (inputs included); smaller networks run on one thread.")
     int threads;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--json", description = "Print the report as one JSON object on the last line.")
