@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.engram.experiments.config.ConfigDocs;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,7 +58,11 @@ public final class EngramCommand implements Runnable {
             c.getErr().println("engram: error: " + e.getMessage());
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
                 // A close command or option name: "Did you mean: engram simulate?"
-                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, c.getErr());
+                if (!unmatched.getSuggestions().isEmpty()) {
+                    CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, c.getErr());
+                } else {
+                    suggestByEditDistance(unmatched, c);
+                }
             }
             c.getErr().println("(see " + c.getCommandSpec().qualifiedName() + " --help)");
             c.getErr().flush();
@@ -79,6 +84,23 @@ public final class EngramCommand implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * Picocli suggests by shared letters and has nothing for a short slip such as {@code rn}; the
+     * edit distance that config keys use finds {@code run}.
+     */
+    private static void suggestByEditDistance(CommandLine.UnmatchedArgumentException unmatched, CommandLine c) {
+        if (unmatched.getUnmatched().isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>(c.getSubcommands().keySet());
+        names.addAll(c.getCommandSpec().optionsMap().keySet());
+        String best = Suggestions.closest(unmatched.getUnmatched().get(0), names);
+        if (best != null) {
+            c.getErr().println("Did you mean: " + (best.startsWith("-") ? best
+                    : c.getCommandSpec().qualifiedName() + " " + best) + "?");
+        }
     }
 
     /**

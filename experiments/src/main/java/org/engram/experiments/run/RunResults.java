@@ -48,6 +48,9 @@ public record RunResults(Path directory, String experiment, String runId, List<S
      *                         the key, e.g. the strategy and seed of a bad accuracy matrix
      */
     public static RunResults read(Path directory) {
+        if (Files.isRegularFile(directory)) {
+            throw new EngramException(directory.toString(), null, "the folder of a finished run", "a file", null);
+        }
         Path file = directory.resolve("metrics.json");
         String text;
         try {

@@ -69,6 +69,10 @@ class WrongCommandTest {
         CliRunner.Result command = CliRunner.run("simulte", "x.yaml");
         assertEquals(2, command.exitCode(), command.err());
         assertTrue(command.err().contains("Did you mean: engram simulate?"), command.err());
+        // A short slip picocli's letter matching misses: the edit distance of config keys finds it.
+        CliRunner.Result slip = CliRunner.run("rn", "x.yaml");
+        assertEquals(2, slip.exitCode(), slip.err());
+        assertTrue(slip.err().contains("Did you mean: engram run?"), slip.err());
         CliRunner.Result option = CliRunner.run("run", "--thread", "2", "x.yaml");
         assertEquals(2, option.exitCode(), option.err());
         assertTrue(option.err().contains("--threads"), option.err());
@@ -131,5 +135,11 @@ class WrongCommandTest {
         assertFalse(simulated.err().contains("--resume"), simulated.err());
         CliRunner.Result missing = CliRunner.run("plot", dir.resolve("nowhere").toString());
         assertTrue(missing.err().contains("is " + dir.resolve("nowhere") + " a run folder?"), missing.err());
+        // A file given for the folder: said so, not the file system's "Not a directory".
+        Path file = Files.writeString(dir.resolve("afile"), "");
+        CliRunner.Result notAFolder = CliRunner.run("plot", file.toString());
+        assertEquals(2, notAFolder.exitCode(), notAFolder.err());
+        assertTrue(notAFolder.err().contains(file + ": expected the folder of a finished run, found a file"),
+                notAFolder.err());
     }
 }
