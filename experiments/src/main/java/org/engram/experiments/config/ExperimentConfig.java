@@ -127,6 +127,11 @@ public record ExperimentConfig(
             if (dataset == null) {
                 throw new ParameterException("data", "dataset", "fashion_mnist or synthetic", "null");
             }
+            if (path != null && path.isBlank()) {
+                // Path.of("") is the working folder: an empty value left by mistake would search there.
+                throw new ParameterException("data", "path", "a folder path, or no key to search $ENGRAM_DATA and "
+                        + "the system folder", "an empty text");
+            }
             if (path != null) {
                 try {
                     path = Path.of(path).toAbsolutePath().normalize().toString();

@@ -227,6 +227,8 @@ class BrokenRunConfigTest {
                 file("NaN", GOOD.replace("learning_rate: 0.001", "learning_rate: .nan"), "bad.yaml:15:",
                         "training.learning_rate: expected a value of type number", "found the text \".nan\"; YAML's .nan and .inf"
                                 + " are not accepted"),
+                file("empty data path", GOOD.replace("data: {bundled: true}", "data: {path: ''}"),
+                        "bad.yaml:3:", "data.path: expected a folder path, or no key to search", "found an empty text"),
                 file("missing data folder", GOOD.replace("data: {bundled: true}", "data: {path: /no/such/folder}"),
                         "/no/such/folder: data.path", "no such folder",
                         "apt-get install dataset-fashion-mnist", "or change data.path"),
