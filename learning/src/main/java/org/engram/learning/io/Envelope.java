@@ -110,9 +110,14 @@ public final class Envelope {
                                 ? "the file was written by a newer Engram" : "the file was written by an older Engram");
             }
             int length = in.readInt();
-            if (length < 0 || length > size - HEADER - TRAILER) {
-                throw new EngramException(source, "length", "a payload of at most " + (size - HEADER - TRAILER)
-                        + " bytes (file size " + size + ")", String.valueOf(length), "the file is truncated");
+            if (length < 0) {
+                throw new EngramException(source, "length", "a payload length >= 0", String.valueOf(length),
+                        "the file is damaged");
+            }
+            if (length > size - HEADER - TRAILER) {
+                // Said from the file's side: its header announces more than it holds.
+                throw new EngramException(source, "size", "the " + (length + (long) HEADER + TRAILER) + " bytes its "
+                        + "header announces (a payload of " + length + " bytes)", size + " bytes", "the file is truncated");
             }
             if (length < size - HEADER - TRAILER) {
                 throw new EngramException(source, "length", "a payload of " + (size - HEADER - TRAILER)

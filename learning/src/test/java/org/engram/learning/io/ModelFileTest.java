@@ -109,7 +109,10 @@ class ModelFileTest {
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 20));
         EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
-        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        // The file's size against what its header announces, in that order (it had read back to front).
+        assertTrue(e.getMessage().contains("size: expected the " + bytes.length + " bytes its header announces")
+                && e.getMessage().contains("found " + (bytes.length - 20) + " bytes; the file is truncated"),
+                e.getMessage());
     }
 
     /** Bytes after the checksum (e.g. two model files joined with cat) were ignored and the first model loaded. */
