@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.engram.experiments.launch.LaunchCommand;
 import org.engram.experiments.config.PlainName;
 import org.engram.learning.io.AtomicFile;
 import org.engram.simulator.EngramException;
@@ -125,7 +126,7 @@ public final class RunFolder {
      */
     public static RunFolder create(Path results, String experiment, String runId) {
         RunFolder f = locate(results, experiment, runId);
-        f.requireNoFinalFolder();
+        f.requireNoFinalFolder("choose another run id");
         if (!f.createPartial()) {
             throw new EngramException(f.partial.toString(), "run folder", "no unfinished run with this id",
                     "an existing partial folder", "resume that run, or delete the folder");
@@ -289,7 +290,8 @@ public final class RunFolder {
      */
     public static RunFolder resume(Path results, String experiment, String runId) {
         RunFolder f = locate(results, experiment, runId);
-        f.requireNoFinalFolder();
+        f.requireNoFinalFolder("the run finished in that folder; " + f.partial + " is left over from it (delete it), "
+                + "or, if that folder is another's, move it away and resume again");
         if (!Files.isDirectory(f.partial)) {
             throw new EngramException(f.partial.toString(), "run folder", "the partial folder of a stopped run",
                     "none", null);
@@ -308,10 +310,11 @@ public final class RunFolder {
         return new RunFolder(runId, dir.resolve("." + runId + ".partial"), dir.resolve(runId));
     }
 
-    private void requireNoFinalFolder() {
+    /** Refuses to make or finish a run whose final folder exists; {@code hint} says what to do in that case. */
+    private void requireNoFinalFolder(String hint) {
         if (Files.exists(target)) {
             throw new EngramException(target.toString(), "run folder", "a run id not used before",
-                    "an existing folder, which is never overwritten", "choose another run id");
+                    "an existing folder, which is never overwritten", hint);
         }
     }
 
@@ -493,7 +496,8 @@ public final class RunFolder {
         }
         // rename(2) would silently replace an empty directory, so check first: the id contains the
         // start second and a hash, and another process racing for the same name is not supported.
-        requireNoFinalFolder();
+        requireNoFinalFolder("the results stay in " + partial + ": move the other folder away and finish with: "
+                + LaunchCommand.resume(partial));
         try {
             // Moved with the lock held, so no --resume can take the folder as it goes.
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
