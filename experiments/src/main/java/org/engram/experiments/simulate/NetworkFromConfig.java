@@ -19,6 +19,7 @@ import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.LeftOutKeys;
 import org.engram.experiments.config.ValueSpecs;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
@@ -328,7 +329,32 @@ final class NetworkFromConfig {
                 key = "inputs[" + i + "].rate_hz";
             }
         }
+        if (key == null && e instanceof HeapLimitExceeded && "input buffers".equals(e.location())) {
+            key = longestDelayInto(e.source());
+        }
         return key == null ? e : new ConfigException(source, key, e.expected(), e.found(), e.hint());
+    }
+
+    /**
+     * The delay key of the projection whose delay sets the input buffers of a population (named as
+     * {@code population 'x'}): the longest constant one into it, else the first into it.
+     */
+    private String longestDelayInto(String population) {
+        String key = null;
+        double longest = Double.NEGATIVE_INFINITY;
+        List<SimulationConfig.ProjectionSpec> projections = config.projections();
+        for (int i = 0; i < projections.size(); i++) {
+            SimulationConfig.ProjectionSpec p = projections.get(i);
+            if (!("population '" + p.target() + "'").equals(population)) {
+                continue;
+            }
+            double ms = p.delayMs().isNumber() ? p.delayMs().asDouble() : Double.NaN;
+            if (key == null || ms > longest) {
+                key = "projections[" + i + "].delay_ms";
+                longest = Double.isNaN(ms) ? longest : ms;
+            }
+        }
+        return key;
     }
 
     /**

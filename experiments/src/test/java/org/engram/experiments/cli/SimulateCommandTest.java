@@ -518,6 +518,12 @@ class SimulateCommandTest {
                         .replace("interval_ms: 1}", "interval_ms: 0.1}"),
                         List.of("bad.yaml:13:", "record.state[0].interval_ms: expected samples that fit the Java heap",
                                 "found 1000000000 samples x 2 neurons (16000 MB)")),
+                // 200,000 neurons x 32,761 steps of buffers, 105 GB: the delay that makes them is named (it had
+                // been the population alone, without file or key).
+                Arguments.of("input buffers past the heap", GOOD.replace("size: 40,", "size: 200000,")
+                        .replace("p: 0.1}", "p: 0.00001}").replace("weight: 25, delay_ms: 1.0}", "weight: 25, delay_ms: 3276}"),
+                        List.of("bad.yaml:9:", "projections[1].delay_ms: expected buffers that fit the Java heap",
+                                "a longest delay of 32760 steps (3276.0 ms)")),
                 Arguments.of("duration of no step", GOOD.replace("duration_ms: 50", "duration_ms: 1e-12"),
                         List.of("bad.yaml:2:", "duration_ms", "whole number of time steps, at least one", "1.0E-12")),
                 Arguments.of("rate bin of no step", GOOD.replace("record:", "record:\n  rate_bin_ms: 1e-10"),
