@@ -145,7 +145,12 @@ public final class DataLocator {
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             if (found.get(i) == null) {
-                missing.add(String.join(" or ", FashionMnist.candidates(FashionMnist.FILES.get(i))));
+                List<String> candidates = FashionMnist.candidates(FashionMnist.FILES.get(i));
+                // A folder of a data file's name (an archive unpacked into it, say) is said to be one.
+                String folders = String.join(", ", candidates.stream()
+                        .filter(c -> Files.isDirectory(folder.resolve(c))).toList());
+                missing.add(String.join(" or ", candidates) + (folders.isEmpty() ? ""
+                        : " (" + folders + " is a folder)"));
             }
         }
         return missing;

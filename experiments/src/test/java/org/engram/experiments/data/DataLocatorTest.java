@@ -87,6 +87,12 @@ class DataLocatorTest {
         assertTrue(e.found().contains("t10k-labels-idx1-ubyte or t10k-labels-idx1-ubyte.gz or "
                 + "t10k-labels.idx1-ubyte or t10k-labels.idx1-ubyte.gz"), e.getMessage());
         assertFalse(e.found().contains("train-images"), e.getMessage());
+        assertFalse(e.found().contains("is a folder"), e.getMessage());
+        // A folder of the file's name is said to be one (it had read as if nothing were there).
+        Files.createDirectory(d.resolve("t10k-labels-idx1-ubyte.gz"));
+        DataFileException folder = assertThrows(DataFileException.class,
+                () -> new DataLocator(null, null).locate(d, "data.path"));
+        assertTrue(folder.found().endsWith("(t10k-labels-idx1-ubyte.gz is a folder)"), folder.getMessage());
     }
 
     @Test
