@@ -77,9 +77,14 @@ public final class BenchCommand implements Runnable {
             try {
                 r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs, threads, mode);
             } catch (HeapLimitExceeded e) {
-                // The reference network's memory grows with its size: --neurons is what the user set.
-                throw new ParameterException(command, "--neurons", "a network that fits the Java heap", neurons,
-                        e.getMessage());
+                // The reference network's memory grows with its size, and its input buffers with its
+                // delays in steps: the options are what the user can change, not the network's parts.
+                boolean buffers = "input buffers".equals(e.location());
+                throw new ParameterException(command, buffers ? "--neurons and --dt" : "--neurons",
+                        "a network that fits the Java heap", buffers ? neurons + " neurons at dt = " + dtMs + " ms"
+                                : neurons, e.source() + ": " + e.location() + ": expected " + e.expected() + ", found "
+                                + e.found() + "; choose fewer neurons" + (buffers ? " or a longer step" : "")
+                                + ", or give Java more heap (-Xmx)");
             } catch (ParameterException e) {
                 // A delay or refractory period the step does not divide is the option's fault: the user
                 // cannot edit the reference network. Other refusals say their own.

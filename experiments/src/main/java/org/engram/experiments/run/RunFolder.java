@@ -290,8 +290,9 @@ public final class RunFolder {
      */
     public static RunFolder resume(Path results, String experiment, String runId) {
         RunFolder f = locate(results, experiment, runId);
-        f.requireNoFinalFolder("the run finished in that folder; " + f.partial + " is left over from it (delete it), "
-                + "or, if that folder is another's, move it away and resume again");
+        // Both exist only when the run's commit found the name taken: the partial folder holds its results.
+        f.requireNoFinalFolder("another folder took the run's final name when it finished; its results are in "
+                + f.partial + ": move the other folder away and resume again");
         if (!Files.isDirectory(f.partial)) {
             throw new EngramException(f.partial.toString(), "run folder", "the partial folder of a stopped run",
                     "none", null);

@@ -31,6 +31,7 @@ import org.engram.simulator.model.NeuronState;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Synapses;
 import org.engram.simulator.network.connect.Connectivity;
 import org.engram.simulator.Suggestions;
@@ -312,13 +313,14 @@ final class NetworkFromConfig {
 
     /**
      * Locates an error the engine found when it prepared the built network for the config's mode
-     * (a Poisson rate above the grid-mode limit) at the key of the entry it is about; populations
-     * were already prepared for the mode by {@link #build()}.
+     * (a Poisson rate above the grid-mode limit, input buffers past the heap) at the key of the
+     * entry it is about; populations were already prepared for the mode by {@link #build()}.
      *
-     * @param e the engine's error
+     * @param e       the engine's error
+     * @param network the network the engine was given
      * @return the error at its key, or {@code e} itself when no entry matches
      */
-    RuntimeException engineError(EngramException e) {
+    RuntimeException engineError(EngramException e, Network network) {
         String key = null;
         List<SimulationConfig.InputSpec> inputs = config.inputs();
         for (int i = 0; key == null && i < inputs.size(); i++) {
@@ -330,31 +332,30 @@ final class NetworkFromConfig {
             }
         }
         if (key == null && e instanceof HeapLimitExceeded && "input buffers".equals(e.location())) {
-            key = longestDelayInto(e.source());
+            key = longestDelayInto(e.source(), network);
         }
         return key == null ? e : new ConfigException(source, key, e.expected(), e.found(), e.hint());
     }
 
     /**
      * The delay key of the projection whose delay sets the input buffers of a population (named as
-     * {@code population 'x'}): the longest constant one into it, else the first into it.
+     * {@code population 'x'}): the one into it whose longest delay, drawn or not, is longest.
      */
-    private String longestDelayInto(String population) {
-        String key = null;
-        double longest = Double.NEGATIVE_INFINITY;
-        List<SimulationConfig.ProjectionSpec> projections = config.projections();
-        for (int i = 0; i < projections.size(); i++) {
-            SimulationConfig.ProjectionSpec p = projections.get(i);
-            if (!("population '" + p.target() + "'").equals(population)) {
-                continue;
-            }
-            double ms = p.delayMs().isNumber() ? p.delayMs().asDouble() : Double.NaN;
-            if (key == null || ms > longest) {
-                key = "projections[" + i + "].delay_ms";
-                longest = Double.isNaN(ms) ? longest : ms;
+    private String longestDelayInto(String population, Network network) {
+        Projection longest = null;
+        for (Projection p : network.projections()) {
+            if (("population '" + p.target().name() + "'").equals(population)
+                    && (longest == null || p.maxDelaySteps() > longest.maxDelaySteps())) {
+                longest = p;
             }
         }
-        return key;
+        List<SimulationConfig.ProjectionSpec> projections = config.projections();
+        for (int i = 0; longest != null && i < projections.size(); i++) {
+            if (longest.name().equals(projections.get(i).name())) {
+                return "projections[" + i + "].delay_ms";
+            }
+        }
+        return null;
     }
 
     /**

@@ -261,7 +261,7 @@ public final class SimulationRun {
         try {
             return new Engine(network, options);
         } catch (EngramException e) {
-            throw factory.engineError(e);
+            throw factory.engineError(e, network);
         }
     }
 

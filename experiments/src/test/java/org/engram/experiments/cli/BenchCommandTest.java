@@ -182,10 +182,30 @@ class BenchCommandTest {
                 && !text.contains("--dt"), text);
     }
 
+    /**
+     * Input buffers past the heap grow with the delays in steps: --dt is named beside --neurons, not
+     * the reference network's delays, which a user of bench cannot shorten.
+     */
+    @Test
+    void inputBuffersPastTheHeapNameTheStep(@TempDir Path dir) throws Exception {
+        // Brunel's 1.5 ms delay at dt = 0.0002 ms: 7,500 steps of 16 bytes for 1,000 neurons, 120 MB past 64 MB.
+        String text = benchInHeap("-Xmx64m", dir, 2, "brunel", "--neurons", "1250", "--dt", "0.0002");
+        assertTrue(text.contains("bench brunel: --neurons and --dt: expected a network that fits the Java heap, found "
+                + "1250 neurons at dt = 2.0E-4 ms; population 'exc': input buffers:") && text.contains("a longer step")
+                && !text.contains("shorten the delays"), text);
+    }
+
     /** Runs {@code bench cuba --neurons N} in a JVM of its own with a heap limit; its output. */
     private static String benchInHeap(String heap, String neurons, Path dir, int exitCode) throws Exception {
+        return benchInHeap(heap, dir, exitCode, "cuba", "--neurons", neurons);
+    }
+
+    /** Runs {@code bench ARGS} in a JVM of its own with a heap limit; its output. */
+    private static String benchInHeap(String heap, Path dir, int exitCode, String... args) throws Exception {
         Path log = dir.resolve("log.txt");
-        Process p = CliRunner.start(List.of(heap), log, "bench", "cuba", "--neurons", neurons);
+        List<String> command = new ArrayList<>(List.of("bench"));
+        command.addAll(List.of(args));
+        Process p = CliRunner.start(List.of(heap), log, command.toArray(new String[0]));
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the process must end");
         String text = Files.readString(log);
         assertEquals(exitCode, p.exitValue(), text);

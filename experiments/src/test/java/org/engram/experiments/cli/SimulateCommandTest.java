@@ -524,6 +524,10 @@ class SimulateCommandTest {
                         .replace("p: 0.1}", "p: 0.00001}").replace("weight: 25, delay_ms: 1.0}", "weight: 25, delay_ms: 3276}"),
                         List.of("bad.yaml:9:", "projections[1].delay_ms: expected buffers that fit the Java heap",
                                 "a longest delay of 32760 steps (3276.0 ms)")),
+                // A drawn delay that reaches past a constant one into the same population is the one named.
+                Arguments.of("drawn delays past the heap", GOOD.replace("size: 40,", "size: 200000,")
+                        .replace("p: 0.1}", "p: 0.00001}").replace("delay_ms: 1.5}", "delay_ms: {uniform: [1.5, 3276]}}"),
+                        List.of("bad.yaml:8:", "projections[0].delay_ms: expected buffers that fit the Java heap")),
                 Arguments.of("duration of no step", GOOD.replace("duration_ms: 50", "duration_ms: 1e-12"),
                         List.of("bad.yaml:2:", "duration_ms", "whole number of time steps, at least one", "1.0E-12")),
                 Arguments.of("rate bin of no step", GOOD.replace("record:", "record:\n  rate_bin_ms: 1e-10"),

@@ -126,10 +126,11 @@ class RunFolderTest {
         assertTrue(appeared.getMessage().contains("the results stay in " + results.toAbsolutePath().normalize()
                 .resolve("e/.s.partial") + ": move the other folder away and finish with: "), appeared.getMessage());
         assertTrue(Files.isDirectory(results.resolve("e/.s.partial")));
-        // Resumed so, the stopped run's final folder is there: the partial one is a leftover, not a new id to choose.
+        // Resumed so, the name is still taken: the partial folder holds the results, not a new id to choose.
         EngramException resumed = assertThrows(EngramException.class, () -> RunFolder.resume(results, "e", "s"));
-        assertTrue(resumed.getMessage().contains("the run finished in that folder; ") && !resumed.getMessage()
-                .contains("choose another run id"), resumed.getMessage());
+        assertTrue(resumed.getMessage().contains("another folder took the run's final name when it finished; its "
+                + "results are in ") && !resumed.getMessage().contains("choose another run id")
+                && !resumed.getMessage().contains("delete"), resumed.getMessage());
         assertEquals(List.of(), listing(results.resolve("e/s")));
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(results.resolve("e/r/x.bin")));
         // and a second partial with the same id is refused too
