@@ -584,7 +584,7 @@ public final class ConfigLoader {
         try {
             return switch (p.currentToken()) {
                 case VALUE_STRING -> isInteger(c) || isReal(c) ? NumberForms.advice(p.getText()) : null;
-                case VALUE_NUMBER_FLOAT -> isInteger(c) ? NumberForms.wholeNumberAdvice(p.getDoubleValue()) : quote;
+                case VALUE_NUMBER_FLOAT -> isInteger(c) ? NumberForms.wholeNumberAdvice(p.getDecimalValue()) : quote;
                 case VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> quote;
                 default -> null;
             };

@@ -62,9 +62,14 @@ public final class NumberForms {
         }
         boolean quoted = text.length() >= 2 && (text.charAt(0) == '"' || text.charAt(0) == '\'')
                 && text.charAt(text.length() - 1) == text.charAt(0);
-        String advice = quoted ? advice(text.substring(1, text.length() - 1))
-                : DECIMAL.matcher(text).matches() ? wholeNumberAdvice(new BigDecimal(text.replace("_", "")).doubleValue())
-                : advice(text);
+        String advice;
+        try {
+            advice = quoted ? advice(text.substring(1, text.length() - 1))
+                    : DECIMAL.matcher(text).matches() ? wholeNumberAdvice(new BigDecimal(text.replace("_", "")))
+                    : advice(text);
+        } catch (NumberFormatException exponentPastTheRange) {
+            advice = null;
+        }
         throw new IllegalArgumentException("expected an integer written in decimal (digits after an optional "
                 + "sign, without leading zeros), " + found + (advice == null ? "" : "; " + advice));
     }
@@ -73,13 +78,13 @@ public final class NumberForms {
      * For a whole number written with a point or exponent ({@code 5.}, {@code 1e3}) where an
      * integer is expected, the integer to write.
      *
-     * @param value the number read
-     * @return the advice, or {@code null} when the number is not whole
+     * @param value the number read, exactly as written ({@code 1e-400} is not 0)
+     * @return the advice, or {@code null} when the number is not whole or past the range of a long
      */
-    static String wholeNumberAdvice(double value) {
-        // Below 2^53 every whole double is exactly a long.
-        boolean whole = value == Math.rint(value) && Math.abs(value) < 0x1p53;
-        return whole ? "an integer is written without point or exponent: write " + (long) value : null;
+    static String wholeNumberAdvice(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        boolean whole = v.scale() <= 0 && v.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+        return whole ? "an integer is written without point or exponent: write " + v.toBigIntegerExact() : null;
     }
 
     /**

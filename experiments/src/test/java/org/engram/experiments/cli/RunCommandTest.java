@@ -634,6 +634,8 @@ class RunCommandTest {
                 {"\"10\"", "a number in quotes is text: write 10 without quotes"},
                 {"1,,2", "found nothing (an empty list, or an empty item between commas)"}, {"x", "found 'x'"},
                 {"99999999999999999999", "expected a seed from -9223372036854775808"},
+                // Read exactly, not as a double: 1e-400 is no whole number, 1e99999999999 no number to convert.
+                {"1e-400", "found '1e-400'\n"}, {"1e99999999999", "found '1e99999999999'\n"},
                 {"1,2,", "expected a seed after every comma, found a trailing comma"}, {",", "found a trailing comma"},
                 {"1,2,,", "found a trailing comma"}}) {
             CliRunner.Result r = CliRunner.run("run", "any.yaml", "--seeds", bad[0]);
