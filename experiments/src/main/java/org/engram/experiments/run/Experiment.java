@@ -334,7 +334,7 @@ final class Experiment {
      *
      * @param where     locates the keys in the config
      * @param heapBytes the heap's limit
-     * @throws ConfigException naming tasks.count, or the synthetic inputs when one task alone cannot fit
+     * @throws ConfigException naming tasks.count, or the largest synthetic size when one task alone cannot fit
      */
     void requireTasksFit(StrategyParams.Locator where, long heapBytes) {
         TasksSpec t = config.tasks();
@@ -363,12 +363,19 @@ final class Experiment {
             return;
         }
         String key = perTask > heapBytes && t.sequence() == ExperimentConfig.SequenceKind.SYNTHETIC
-                ? "tasks.synthetic.inputs" : "tasks.count";
+                ? largestSyntheticSize(t.synthetic()) : "tasks.count";
         throw new ConfigException(where.locate(key), key, String.format(Locale.ROOT, "tasks whose samples fit the "
                         + "Java heap of %.0f MB (a run holds every task's samples, 4 bytes per feature)", heapBytes / 1e6),
                 String.format(Locale.ROOT, "%d tasks of %.0f samples x %d features, %.1f MB", t.count(), samples,
                         features, t.count() * perTask / 1e6),
                 "fewer tasks or samples, or a larger heap, e.g. ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\" ./engram ...");
+    }
+
+    /** The key of the largest of a synthetic task's sizes, which one task too large for the heap is blamed on. */
+    private static String largestSyntheticSize(ExperimentConfig.SyntheticSpec s) {
+        int largest = Math.max(s.inputs(), Math.max(s.trainPerClass(), s.testPerClass()));
+        return "tasks.synthetic." + (largest == s.inputs() ? "inputs"
+                : largest == s.trainPerClass() ? "train_per_class" : "test_per_class");
     }
 
     /** The samples a task takes of a set: the first {@code limit}, 0 for all. */

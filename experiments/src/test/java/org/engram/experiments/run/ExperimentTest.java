@@ -123,18 +123,8 @@ class ExperimentTest {
         Files.write(file, b.array());
     }
 
-    /**
-     * Tasks past the heap are refused by tasks.count before a run starts, and the estimate behind
-     * it does not exceed what the tasks' samples take once made (features of 4 bytes), so a run that
-     * fits is never refused.
-     */
-    @Test
-    void tasksPastTheHeapAreRefusedByTheirCount() {
-        String yaml = "data: {bundled: true}\n"
-                + "tasks: {sequence: permuted, count: 3, train_per_task: 30, test_per_task: 20}\n"
-                + "strategies: [{name: naive}]\n";
-        ConfigLayers.Resolved resolved = ConfigLayers.resolve(yaml, "t.yaml", List.of(), ConfigLayers.Flags.NONE);
-        Experiment e = Experiment.prepare(resolved.config());
+    /** The bytes of the features (4 each) and labels the tasks of seed 1 hold once made. */
+    private static long madeBytes(Experiment e) {
         long made = 0;
         for (TaskData task : e.tasks(e.sequence(1))) {
             for (float[][] x : List.of(task.trainX(), task.testX())) {
@@ -143,6 +133,23 @@ class ExperimentTest {
                 }
             }
         }
+        return made;
+    }
+
+    /**
+     * Tasks past the heap are refused by tasks.count before a run starts. For permuted and synthetic
+     * tasks the estimate behind it is what their samples' features and labels take once made, so a
+     * run is refused only when its tasks alone cannot fit (rotated tasks make whole rotated copies
+     * of the data first, which the estimate counts instead).
+     */
+    @Test
+    void tasksPastTheHeapAreRefusedByTheirCount() {
+        String yaml = "data: {bundled: true}\n"
+                + "tasks: {sequence: permuted, count: 3, train_per_task: 30, test_per_task: 20}\n"
+                + "strategies: [{name: naive}]\n";
+        ConfigLayers.Resolved resolved = ConfigLayers.resolve(yaml, "t.yaml", List.of(), ConfigLayers.Flags.NONE);
+        Experiment e = Experiment.prepare(resolved.config());
+        long made = madeBytes(e);
         assertEquals(3 * 50 * (784 * 4 + 4), made, "the samples' features and labels");
         long held = made;
         e.requireTasksFit(resolved.where(), held);
@@ -151,5 +158,22 @@ class ExperimentTest {
         assertTrue(refused.getMessage().contains("t.yaml:2:") && refused.getMessage().contains("tasks.count: expected "
                 + "tasks whose samples fit the Java heap of 0 MB") && refused.getMessage().contains(
                 "found 3 tasks of 50 samples x 784 features, 0.5 MB"), refused.getMessage());
+    }
+
+    /** Synthetic tasks: the same bound from their sizes; one task alone too large is blamed on its largest size. */
+    @Test
+    void syntheticTasksPastTheHeapNameTheirLargestSize() {
+        String yaml = "data: {dataset: synthetic}\n"
+                + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5, test_per_class: 3}}\n"
+                + "strategies: [{name: naive}]\n";
+        ConfigLayers.Resolved resolved = ConfigLayers.resolve(yaml, "s.yaml", List.of(), ConfigLayers.Flags.NONE);
+        Experiment e = Experiment.prepare(resolved.config());
+        long made = madeBytes(e);
+        assertEquals(2 * 2 * 8 * (10 * 4 + 4), made, "2 tasks of 2 classes of 8 samples of 10 features");
+        e.requireTasksFit(resolved.where(), made);
+        ConfigException count = assertThrows(ConfigException.class, () -> e.requireTasksFit(resolved.where(), made - 1));
+        assertTrue(count.getMessage().contains("tasks.count: expected"), count.getMessage());
+        ConfigException size = assertThrows(ConfigException.class, () -> e.requireTasksFit(resolved.where(), made / 4));
+        assertTrue(size.getMessage().contains("tasks.synthetic.inputs: expected"), size.getMessage());
     }
 }
