@@ -47,8 +47,8 @@ public final class RunPlots {
      * @return the files written
      */
     public static List<Path> draw(RunResults run, Path plots, UnaryOperator<Figure> layout) {
-        // Every figure is made before the first is written, so a run's data that a chart refuses
-        // leaves the folder as it was, not half redrawn.
+        // Every figure is made and laid out before the first is written, so a run's data that a
+        // chart refuses leaves the folder as it was, not half redrawn.
         Map<String, Figure> figures = new LinkedHashMap<>();
         List<String> names = shortNames(run.tasks());
         for (RunResults.Strategy s : run.strategies()) {
@@ -71,8 +71,9 @@ public final class RunPlots {
             figures.put("learning_curve_loss", curves(run, true));
             figures.put("learning_curve_accuracy", curves(run, false));
         }
+        figures.replaceAll((base, figure) -> layout.apply(figure));
         List<Path> files = new ArrayList<>();
-        figures.forEach((base, figure) -> files.addAll(layout.apply(figure).write(plots, base)));
+        figures.forEach((base, figure) -> files.addAll(figure.write(plots, base)));
         return files;
     }
 

@@ -215,8 +215,10 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                         String.valueOf(seed), null);
             }
             // An epoch is logged after the ones before it, so its index is below the log's row count.
-            int task = (int) inRange(whole(f, 2, names, where), tasks, names[2], where);
-            int epoch = (int) inRange(whole(f, 3, names, where), lines.size() - 1, names[3], where);
+            int task = (int) inRange(whole(f, 2, names, where), tasks, "a task index from 0 to " + (tasks - 1),
+                    names[2], where);
+            int epoch = (int) inRange(whole(f, 3, names, where), lines.size() - 1, "an epoch index below the log's "
+                    + (lines.size() - 1) + " rows (the epochs before it are logged too)", names[3], where);
             double loss = number(f, 4, names, where);
             double accuracy = number(f, 5, names, where);
             double seconds = number(f, 6, names, where);
@@ -239,9 +241,9 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         return out;
     }
 
-    private static long inRange(long value, int bound, String name, String where) {
+    private static long inRange(long value, int bound, String expected, String name, String where) {
         if (value < 0 || value >= bound) {
-            throw new EngramException(where, name, "an index from 0 to " + (bound - 1), String.valueOf(value), null);
+            throw new EngramException(where, name, expected, String.valueOf(value), null);
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,9 +26,12 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
                            List<EpochRecord> epochs, List<double[]> epochAccuracy, double wallSeconds,
                            String weightsHash, long inferenceSamples, long spikes, long synapticOperations,
                            long multiplyAccumulates) {
-    /** Copies the lists; a progress file without them is read with them null, for its reader to refuse by name. */
+    /**
+     * Copies the lists; a progress file without them, or with a row of null, is read as it is, for
+     * its reader to refuse by name.
+     */
     public UnitProgress {
-        rows = rows == null ? null : List.copyOf(rows);
+        rows = rows == null ? null : Collections.unmodifiableList(new ArrayList<>(rows));
         epochs = epochs == null ? null : List.copyOf(epochs);
         epochAccuracy = epochAccuracy == null ? List.of() : List.copyOf(epochAccuracy);
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -334,6 +335,12 @@ class ResumeTest {
         assertTrue(range.err().contains(progress + ": rows[0][0]: expected an accuracy in [0, 1], found 7.5"),
                 range.err());
         assertFalse(range.err().contains("Exception"), range.err());
+        ((ArrayNode) saved.get("rows")).set(0, NullNode.getInstance());
+        Files.writeString(progress, saved.toString());
+        CliRunner.Result nullRow = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, nullRow.exitCode(), nullRow.err());
+        assertTrue(nullRow.err().contains(progress + ": rows[0]: expected 3 accuracies (one per task), found nothing"),
+                nullRow.err());
         Files.writeString(progress, "{}");
         CliRunner.Result empty = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, empty.exitCode(), empty.err());

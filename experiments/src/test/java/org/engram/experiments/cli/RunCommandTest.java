@@ -3,6 +3,7 @@ package org.engram.experiments.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.engram.experiments.run.RunPlots;
+import org.engram.experiments.run.RunResults;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -237,6 +240,24 @@ class RunCommandTest {
         }
     }
 
+    /** A figure that fails after others were made leaves none written: the folder is not half redrawn. */
+    @Test
+    void aFigureThatFailsLeavesNoneWritten() throws IOException {
+        RunResults results = RunResults.read(folder);
+        Path out = dir.resolve("half-drawn");
+        int[] calls = {0};
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> RunPlots.draw(results, out, f -> {
+            if (++calls[0] == 3) {
+                throw new IllegalStateException("the third figure");
+            }
+            return f;
+        }));
+        assertEquals("the third figure", e.getMessage());
+        try (Stream<Path> files = Files.exists(out) ? Files.list(out) : Stream.empty()) {
+            assertEquals(List.of(), files.toList(), "no figure written before the failure");
+        }
+    }
+
     /** A damaged or missing log.csv is named as such (it was reported as a bad metrics.json). */
     @Test
     void plotNamesADamagedOrMissingLog() throws IOException {
@@ -256,8 +277,8 @@ class RunCommandTest {
         // Rows the run cannot have, values a chart cannot draw, and a header of another file: each named,
         // before any figure is drawn (a task of 7 had drawn 12 of the 18 figures, then failed).
         for (String[] bad : new String[][] {
-                {"2", "7", "log.csv:2: task: expected an index from 0 to 1, found 7"},
-                {"3", "99999999", "log.csv:2: epoch: expected an index from 0 to"},
+                {"2", "7", "log.csv:2: task: expected a task index from 0 to 1, found 7"},
+                {"3", "99999999", "log.csv:2: epoch: expected an epoch index below the log's 1 rows"},
                 {"4", "-Infinity", "log.csv:2: loss: expected a finite loss, or NaN for none, found -Infinity"},
                 {"5", "1.5", "log.csv:2: train_accuracy: expected an accuracy in [0, 1], or NaN for none, found 1.5"},
                 {"0", "lwf", "log.csv:2: strategy: expected one of the run's strategies [naive, si]"},

@@ -125,7 +125,9 @@ class FigureFilesTest {
         assertEquals(990, image.getWidth());
         assertEquals(300, dotsPerInch(dir.resolve(base + ".png")));
         String svg = Files.readString(dir.resolve(base + ".svg"));
-        assertTrue(svg.contains("width='" + printed.width() * (points / printed.width()) + "pt'"), svg.substring(0, 400));
+        java.util.regex.Matcher width = java.util.regex.Pattern.compile("width='([0-9.]+)pt'").matcher(svg);
+        assertTrue(width.find(), svg.substring(0, 400));
+        assertEquals(237.6, Double.parseDouble(width.group(1)), 1e-9, "3.3 in of 72 pt");
         assertTrue(printed.chart().getTitle() == null && !svg.contains(title), "the title is the caption's");
         assertEquals(figure.chart().getLegend() != null, printed.chart().getLegend() != null);
         assertEquals(title, figure.chart().getTitle().getText(), "the figure it came from is unchanged");
