@@ -300,8 +300,12 @@ public final class ConfigLoader {
         List<ConfigException> each = new ArrayList<>();
         for (ConfigException one : e.problems()) {
             String where = one.location() == null || !name.equals(one.source()) ? name : origins.locate(one.location());
-            each.add(where.equals(name) ? one
-                    : new ConfigException(where, one.location(), one.expected(), one.found(), one.hint()));
+            // The file's value may be refused for an override beside it, which the message names too.
+            String beside = where.equals(name) ? null : origins.overrideBeside(one.location());
+            String hint = beside == null ? one.hint() : (one.hint() == null ? "" : one.hint() + "; ")
+                    + "its entry also has the value of " + beside;
+            each.add(where.equals(name) ? one : new ConfigException(where, one.location(), one.expected(), one.found(),
+                    hint));
         }
         each.sort(Comparator.comparingInt(one -> one.location() == null || !(one.source().equals(name)
                 || one.source().startsWith(name + ":")) ? 0 : source.line(one.location())));

@@ -109,6 +109,27 @@ final class KeyOrigins implements StrategyParams.Locator {
         return locate(keyPath);
     }
 
+    /**
+     * The last override that wrote another key of the entry a key belongs to, when none wrote the
+     * key itself: a value of the file can be refused for what an override set beside it ({@code
+     * v_reset} against an overridden {@code v_th}, a key that an overridden {@code type} ignores).
+     *
+     * @param keyPath the refused key
+     * @return how messages name that override, or null when none wrote beside the key
+     */
+    String overrideBeside(String keyPath) {
+        String parent = SourceMap.parent(keyPath);
+        if (parent == null || parent.isEmpty() || overrideOf(keyPath) != null) {
+            return null;
+        }
+        for (int i = origins.size() - 1; i >= 0; i--) {
+            if (parent.equals(SourceMap.parent(origins.get(i).keyPath()))) {
+                return origins.get(i).text();
+            }
+        }
+        return null;
+    }
+
     /** The last override or flag that wrote a key or an enclosing key, or null when none did. */
     private String overrideOf(String keyPath) {
         for (int i = origins.size() - 1; i >= 0; i--) {

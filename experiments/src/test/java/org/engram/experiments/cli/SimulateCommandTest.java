@@ -174,6 +174,13 @@ class SimulateCommandTest {
                 "--set projections[1].weight=-5: projections[1].weight: expected an excitatory weight >= 0"}) {
             assertTrue(model.err().contains(expected), model.err());
         }
+        // A value of the file refused for an override beside it keeps its line and names the override too.
+        CliRunner.Result beside = CliRunner.run("simulate", config.toString(), "--set", "populations[0].params.v_th=5",
+                "--out", out.toString());
+        assertEquals(2, beside.exitCode(), beside.err());
+        assertTrue(beside.err().contains("tiny.yaml:5:") && beside.err().contains("populations[0].params.v_reset: "
+                + "expected a value < v_th = 5.0 (mV), found 10.0; its entry also has the value of --set "
+                + "populations[0].params.v_th=5"), beside.err());
         CliRunner.Result unknown = CliRunner.run("simulate", config.toString(), "--set", "populations[0].paramz.x=1",
                 "--out", out.toString());
         assertEquals(2, unknown.exitCode(), unknown.err());
