@@ -88,10 +88,10 @@ final class Checkpoints {
             requireAccuracies(file, "rows[" + i + "]", p.rows().get(i), p.tasks());
         }
         if (p.randomInit() != null) {
-            requireAccuracies(file, "randomInit", p.randomInit(), p.tasks());
+            requireAccuracies(file, "random_init", p.randomInit(), p.tasks());
         }
         if (!(p.wallSeconds() >= 0) || Double.isInfinite(p.wallSeconds())) {
-            throw new EngramException(file.toString(), "wallSeconds", "a finite number of seconds >= 0",
+            throw new EngramException(file.toString(), "wall_seconds", "a finite number of seconds >= 0",
                     String.valueOf(p.wallSeconds()), null);
         }
     }
