@@ -65,6 +65,9 @@ public final class ContinualLearner implements AutoCloseable {
     private final Hooks hooks = new Hooks();
     private int batchIndex;
     private boolean inTask;
+    private boolean closed;
+    /** Set when a restore failed after it began to change the trainer: the learner must be discarded. */
+    private boolean restoreFailed;
     /** The tasks the state {@link #readState} restored covers, until {@link #restoreTasks} names them; -1: none read. */
     private int restored = -1;
 
@@ -81,6 +84,11 @@ public final class ContinualLearner implements AutoCloseable {
      */
     public ContinualLearner(LayeredNet net, Encoder encoder, TrainerOptions options, ContinualStrategy strategy,
                             Scenario scenario) {
+        requireArgument("net", net);
+        requireArgument("encoder", encoder);
+        requireArgument("options", options);
+        requireArgument("strategy", strategy);
+        requireArgument("scenario", scenario);
         Support support = strategy.supports(scenario);
         if (!support.supported()) {
             throw new EngramException("strategy '" + strategy.name() + "'", "scenario",
@@ -129,9 +137,12 @@ public final class ContinualLearner implements AutoCloseable {
      * @param task the task; its index must be the number of tasks started so far
      * @throws org.engram.simulator.ParameterException if one of the task's classes is not a readout
      *         unit of the network; the learner is then unchanged
-     * @throws StrategyFailed if the strategy's {@code beforeTask} throws
+     * @throws StrategyFailed if the strategy's {@code beforeTask} throws; the task is then not
+     *         started (what the hook itself changed stays changed)
      */
     public void startTask(TaskData task) {
+        requireUsable();
+        requireArgument("task", task);
         if (inTask) {
             throw new IllegalStateException("task " + (tasks.size() - 1) + " is not finished");
         }
@@ -142,12 +153,8 @@ public final class ContinualLearner implements AutoCloseable {
         if (task.index() != tasks.size()) {
             throw new IllegalArgumentException("expected task " + tasks.size() + ", got " + task.index());
         }
-        for (int c : task.classes()) {
-            if (c < 0 || c >= seen.length) {
-                throw new ParameterException("task '" + task.name() + "'", "classes", "labels in [0, " + seen.length
-                        + ") (the network's readout units)", c);
-            }
-        }
+        requireReadoutClasses(task);
+        boolean[] seenBefore = seen.clone();
         tasks.add(task);
         for (int c : task.classes()) {
             seen[c] = true;
@@ -157,7 +164,39 @@ public final class ContinualLearner implements AutoCloseable {
         try {
             strategy.beforeTask(new Context(task.index()));
         } catch (RuntimeException e) {
+            // Not started: a retry starts it again, rather than training a task whose hook never finished.
+            tasks.remove(tasks.size() - 1);
+            System.arraycopy(seenBefore, 0, seen, 0, seen.length);
+            inTask = false;
             throw failure("beforeTask", "task " + (task.index() + 1), e);
+        }
+    }
+
+    /** Refuses a task with a class that is no readout unit of the network, before anything changes. */
+    private void requireReadoutClasses(TaskData task) {
+        for (int c : task.classes()) {
+            if (c < 0 || c >= seen.length) {
+                throw new ParameterException("task '" + task.name() + "'", "classes", "labels in [0, " + seen.length
+                        + ") (the network's readout units)", c);
+            }
+        }
+    }
+
+    /** Refuses a null argument by name, where it would fail later as a bare NullPointerException. */
+    private static void requireArgument(String name, Object value) {
+        if (value == null) {
+            throw new ParameterException("continual learner", name, "a value", "null");
+        }
+    }
+
+    /** A closed learner, or one whose restore failed half way, refuses to be used. */
+    private void requireUsable() {
+        if (closed) {
+            throw new IllegalStateException("the learner is closed");
+        }
+        if (restoreFailed) {
+            throw new IllegalStateException("a restore into this learner failed after it began: discard it and make"
+                    + " a new one");
         }
     }
 
@@ -185,9 +224,15 @@ public final class ContinualLearner implements AutoCloseable {
      * @throws StrategyFailed   if one of the strategy's hooks throws
      */
     public EpochResult trainEpoch(int epoch, java.util.function.IntConsumer afterBatch) {
+        requireUsable();
         if (!inTask) {
             throw new IllegalStateException("call startTask first");
         }
+        if (epoch < 0) {
+            // The shuffle is drawn from the epoch: -1 would give every task the same order.
+            throw new ParameterException("continual learner", "epoch", "an epoch within the task, >= 0", epoch);
+        }
+        requireArgument("afterBatch", afterBatch);
         TaskData task = tasks.get(tasks.size() - 1);
         SampleSet data = task.trainSet();
         int n = data.size();
@@ -241,6 +286,7 @@ public final class ContinualLearner implements AutoCloseable {
      * @throws StrategyFailed if the strategy's {@code afterTask} throws
      */
     public void finishTask() {
+        requireUsable();
         if (!inTask) {
             throw new IllegalStateException("no task to finish");
         }
@@ -292,9 +338,12 @@ public final class ContinualLearner implements AutoCloseable {
      *
      * @param task any task of the sequence (also one not trained yet)
      * @return the fraction of its test samples classified correctly
-     * @throws ParameterException if the task has no test samples
+     * @throws ParameterException if the task has no test samples, or a class that is no readout unit
      */
     public double evaluate(TaskData task) {
+        requireUsable();
+        requireArgument("task", task);
+        requireReadoutClasses(task);
         if (task.testX().length == 0) {
             throw new ParameterException("task '" + task.name() + "'", "testX", "at least one test sample to measure"
                     + " an accuracy on", 0);
@@ -436,6 +485,8 @@ public final class ContinualLearner implements AutoCloseable {
      * @throws IOException if writing fails
      */
     public void writeState(DataOutput out) throws IOException {
+        requireUsable();
+        requireArgument("out", out);
         if (inTask) {
             throw new IllegalStateException("state is written between tasks");
         }
@@ -455,7 +506,8 @@ public final class ContinualLearner implements AutoCloseable {
     /**
      * Restores state written by {@link #writeState}; the tasks it covered must then be passed to
      * {@link #restoreTasks} so strategies that revisit old data (joint training) see them. A
-     * learner whose restore failed is unusable and must be discarded.
+     * learner whose restore failed after the header and scenario were accepted is unusable: its
+     * other methods then throw {@link IllegalStateException}, and it must be discarded.
      *
      * <p>Only a fresh learner (no task started) can be restored; {@link IllegalStateException}
      * otherwise, before anything changes.
@@ -468,26 +520,34 @@ public final class ContinualLearner implements AutoCloseable {
      *                         or for another scenario, network, optimiser or strategy
      */
     public int readState(DataInput in) throws IOException {
+        requireUsable();
+        requireArgument("in", in);
         requireFresh();
         int version = StateCodec.readHeader(in, STATE_KIND, STATE_VERSION);
         int done = in.readInt();
         if (version >= 2) {
             requireScenario(in.readUTF());
         }
-        TrainingCheckpoint.read(trainer, in, "checkpoint", Long.MAX_VALUE);
-        boolean[] seenClasses = new boolean[seen.length];
-        for (int c = 0; c < seenClasses.length; c++) {
-            seenClasses[c] = in.readBoolean();
+        try {
+            TrainingCheckpoint.read(trainer, in, "checkpoint", Long.MAX_VALUE);
+            boolean[] seenClasses = new boolean[seen.length];
+            for (int c = 0; c < seenClasses.length; c++) {
+                seenClasses[c] = in.readBoolean();
+            }
+            boolean hasStrategyState = in.readBoolean();
+            if (hasStrategyState != (strategy instanceof Checkpointable)) {
+                throw new IOException("checkpoint was written by a strategy " + (hasStrategyState ? "with" : "without")
+                        + " state; '" + strategy.name() + "' is not");
+            }
+            if (strategy instanceof Checkpointable c) {
+                c.readState(in);
+            }
+            System.arraycopy(seenClasses, 0, seen, 0, seen.length);
+        } catch (IOException | RuntimeException e) {
+            // The trainer may hold the state's weights by now: training on would mix two runs without a word.
+            restoreFailed = true;
+            throw e;
         }
-        boolean hasStrategyState = in.readBoolean();
-        if (hasStrategyState != (strategy instanceof Checkpointable)) {
-            throw new IOException("checkpoint was written by a strategy " + (hasStrategyState ? "with" : "without")
-                    + " state; '" + strategy.name() + "' is not");
-        }
-        if (strategy instanceof Checkpointable c) {
-            c.readState(in);
-        }
-        System.arraycopy(seenClasses, 0, seen, 0, seen.length);
         restored = done;
         return done;
     }
@@ -501,6 +561,8 @@ public final class ContinualLearner implements AutoCloseable {
      * @throws IllegalArgumentException if the tasks are not the ones the state covers
      */
     public void restoreTasks(List<TaskData> done) {
+        requireUsable();
+        requireArgument("done", done);
         requireFresh();
         if (restored < 0) {
             throw new IllegalStateException("restoreTasks names the tasks of a state readState restored; none was read");
@@ -509,6 +571,8 @@ public final class ContinualLearner implements AutoCloseable {
             throw new IllegalArgumentException("the state covers " + restored + " task(s), given " + done.size());
         }
         for (int t = 0; t < done.size(); t++) {
+            requireArgument("done[" + t + "]", done.get(t));
+            requireReadoutClasses(done.get(t));
             if (done.get(t).index() != t) {
                 throw new IllegalArgumentException("task " + t + " of the state given as a task of index "
                         + done.get(t).index());
@@ -546,6 +610,7 @@ public final class ContinualLearner implements AutoCloseable {
     /** Stops the trainer's threads; training or evaluating afterwards throws {@link IllegalStateException}. */
     @Override
     public void close() {
+        closed = true;
         trainer.close();
     }
 

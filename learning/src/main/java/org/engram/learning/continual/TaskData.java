@@ -38,11 +38,18 @@ public record TaskData(int index, String name, float[][] trainX, int[] trainY, f
             throw new ParameterException("task '" + name + "'", "test labels", "one per sample (" + testX.length + ")",
                     testY.length);
         }
+        if (trainX.length == 0) {
+            // Strategies that consolidate after a task (EWC, MAS) need its samples: none left the learner stuck.
+            throw new ParameterException(owner, "trainX", "at least one training sample", 0);
+        }
         if (classes.length == 0) {
             throw new ParameterException("task '" + name + "'", "classes", "at least one class", 0);
         }
         Set<Integer> own = new HashSet<>();
         for (int c : classes) {
+            if (c < 0) {
+                throw new ParameterException(owner, "classes", "labels >= 0 (readout units)", c);
+            }
             if (!own.add(c)) {
                 throw new ParameterException(owner, "classes", "distinct labels", "label " + c + " twice in "
                         + Arrays.toString(classes));

@@ -213,4 +213,76 @@ class LibraryMisuseTest {
             assertEquals(2, l.tasksStarted());
         }
     }
+
+    /**
+     * Found by an audit of the library: an empty training set had left EWC's learner stuck in
+     * finishTask, a negative class failed as an index error in evaluate, nulls failed late, epoch -1
+     * gave every task one shuffle, a failed beforeTask left its task started, and a closed learner
+     * still started tasks.
+     */
+    @Test
+    void misusesAreRefusedBeforeTheyChangeTheLearner() {
+        TaskData t = TASKS[0];
+        ParameterException empty = assertThrows(ParameterException.class,
+                () -> new TaskData(0, "t", new float[0][], new int[0], t.testX(), t.testY(), t.classes()));
+        assertEquals("trainX", empty.location());
+        ParameterException negative = assertThrows(ParameterException.class, () -> new TaskData(0, "t",
+                new float[][] {{0.5f}}, new int[] {-1}, new float[0][], new int[0], new int[] {-1}));
+        assertEquals("classes", negative.location());
+        TaskData outside = new TaskData(0, "t", t.trainX(), new int[t.trainY().length], t.testX(),
+                new int[t.testY().length], new int[] {0, 99});
+        try (ContinualLearner l = learner(new Naive())) {
+            assertEquals("classes", assertThrows(ParameterException.class, () -> l.evaluate(outside)).location());
+            assertEquals("task", assertThrows(ParameterException.class, () -> l.startTask(null)).location());
+            l.startTask(TASKS[0]);
+            assertEquals("epoch", assertThrows(ParameterException.class, () -> l.trainEpoch(-1)).location());
+            assertEquals("afterBatch", assertThrows(ParameterException.class, () -> l.trainEpoch(0, null)).location());
+            l.trainEpoch(0);
+            l.finishTask();
+        }
+        assertEquals("scenario", assertThrows(ParameterException.class, () -> new ContinualLearner(
+                ContinualLearnerTest.net(), RateEncoder.bernoulli(10, 1.0), ContinualLearnerTest.options(1),
+                new Naive(), null)).location());
+        int[] calls = {0};
+        ContinualStrategy failsOnce = new ContinualStrategy() {
+            @Override
+            public String name() {
+                return "fails_once";
+            }
+
+            @Override
+            public void beforeTask(TaskContext task) {
+                if (calls[0]++ == 0) {
+                    throw new IllegalStateException("not ready");
+                }
+            }
+        };
+        try (ContinualLearner l = learner(failsOnce)) {
+            assertThrows(StrategyFailed.class, () -> l.startTask(TASKS[0]));
+            assertEquals(0, l.tasksStarted(), "the task whose beforeTask failed is not started");
+            l.startTask(TASKS[0]);
+            assertEquals(1, l.tasksStarted());
+            l.close();
+            assertThrows(IllegalStateException.class, () -> l.trainEpoch(0));
+            assertThrows(IllegalStateException.class, l::finishTask);
+        }
+    }
+
+    /** A restore refused after it began to change the trainer leaves a learner that refuses to train on. */
+    @Test
+    void aLearnerWhoseRestoreFailedRefusesToGoOn() throws IOException {
+        ByteArrayOutputStream state = new ByteArrayOutputStream();
+        try (ContinualLearner l = learner(new Naive())) {
+            l.startTask(TASKS[0]);
+            l.trainEpoch(0);
+            l.finishTask();
+            l.writeState(new DataOutputStream(state));
+        }
+        byte[] cut = java.util.Arrays.copyOf(state.toByteArray(), state.size() - 1);
+        try (ContinualLearner l = learner(new Naive())) {
+            assertThrows(IOException.class, () -> l.readState(new DataInputStream(new ByteArrayInputStream(cut))));
+            IllegalStateException discarded = assertThrows(IllegalStateException.class, () -> l.startTask(TASKS[0]));
+            assertTrue(discarded.getMessage().contains("discard it"), discarded.getMessage());
+        }
+    }
 }
