@@ -166,12 +166,7 @@ public final class Strategies {
      * @return true for a built-in strategy, false for another name (a provider's, or none)
      */
     public static boolean builtIn(String name) {
-        for (Info info : BUILT_INS) {
-            if (info.name().equals(name)) {
-                return true;
-            }
-        }
-        return false;
+        return builtInInfo(name) != null;
     }
 
     /** The next provider on the class path, or null after the last; one that cannot be loaded is refused. */
@@ -244,6 +239,11 @@ public final class Strategies {
      * @throws ParameterException if no strategy has that name; the message suggests the closest
      */
     public static Info info(String name) {
+        // A built-in strategy is found without the providers: one that cannot be loaded fails its own lookups only.
+        Info builtIn = builtInInfo(name);
+        if (builtIn != null) {
+            return builtIn;
+        }
         List<String> names = new ArrayList<>();
         for (Info info : list()) {
             if (info.name().equals(name)) {
@@ -317,7 +317,7 @@ public final class Strategies {
      * @return the offending pair, e.g. {@code "metaplasticity after gpm"}, or null if there is none
      */
     public static String misorder(List<String> names) {
-        Map<String, Role> roles = roles();
+        Map<String, Role> roles = roles(names);
         String projection = null;
         for (String name : names) {
             Role role = roles.get(name);
@@ -338,17 +338,28 @@ public final class Strategies {
      * @return a new list
      */
     public static List<String> projectionsLast(List<String> names) {
-        Map<String, Role> roles = roles();
+        Map<String, Role> roles = roles(names);
         List<String> reordered = new ArrayList<>(names);
         reordered.sort(Comparator.comparing(name -> roles.get(name) == Role.PROJECTION));
         return reordered;
     }
 
-    private static Map<String, Role> roles() {
+    private static Map<String, Role> roles(List<String> names) {
         Map<String, Role> roles = new HashMap<>();
-        for (Info info : list()) {
+        boolean allBuiltIn = names.stream().allMatch(n -> builtInInfo(n) != null);
+        for (Info info : allBuiltIn ? BUILT_INS : list()) {
             roles.put(info.name(), info.role());
         }
         return roles;
+    }
+
+    /** The entry of a built-in strategy, or null for another name. */
+    private static Info builtInInfo(String name) {
+        for (Info info : BUILT_INS) {
+            if (info.name().equals(name)) {
+                return info;
+            }
+        }
+        return null;
     }
 }

@@ -201,6 +201,19 @@ class StrategyProviderTest {
                 "a name no other strategy has (another provider has it), found freeze"), twice.getMessage());
     }
 
+    /** A provider that cannot be loaded fails the lookups that need the providers, not those of built-ins. */
+    @Test
+    void aBrokenProviderLeavesTheBuiltInStrategiesUsable() throws Exception {
+        ContinualStrategy ewc = withProviders(List.of(ThrowingProvider.class.getName()), () -> Strategies.create("ewc"));
+        assertEquals("ewc", ewc.name());
+        ContinualStrategy chain = withProviders(List.of(ThrowingProvider.class.getName()),
+                () -> Strategies.chain(Strategies.create("replay"), Strategies.create("ewc")));
+        assertEquals("replay+ewc", chain.name());
+        EngramException other = assertThrows(EngramException.class,
+                () -> withProviders(List.of(ThrowingProvider.class.getName()), () -> Strategies.info("freeze")));
+        assertTrue(other.getMessage().contains(ThrowingProvider.class.getName()), other.getMessage());
+    }
+
     /** Runs a call with a context class loader whose services file names the given providers. */
     private <T> T withProviders(List<String> providers, Callable<T> call) throws Exception {
         Path services = Files.createDirectories(dir.resolve("META-INF").resolve("services"));
