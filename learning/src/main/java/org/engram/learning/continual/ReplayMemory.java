@@ -21,9 +21,10 @@ import org.engram.simulator.EngramException;
 final class ReplayMemory {
     private final int capacity;
     private final Replay.Buffer mode;
-    private final float[][] inputs;
-    private final int[] labels;
-    private final int[] tasks;
+    // Grown as samples arrive, up to the capacity: a memory_size of 2^31 had been allocated at once.
+    private float[][] inputs;
+    private int[] labels;
+    private int[] tasks;
     private int size;
     private int seen;
     /** Samples per class in memory, indexed by label. */
@@ -37,9 +38,10 @@ final class ReplayMemory {
     ReplayMemory(int capacity, Replay.Buffer mode) {
         this.capacity = capacity;
         this.mode = mode;
-        this.inputs = new float[capacity][];
-        this.labels = new int[capacity];
-        this.tasks = new int[capacity];
+        int initial = Math.min(capacity, 16);
+        this.inputs = new float[initial][];
+        this.labels = new int[initial];
+        this.tasks = new int[initial];
     }
 
     int size() {
@@ -157,6 +159,9 @@ final class ReplayMemory {
     }
 
     private void put(int slot, float[] input, int label, int task) {
+        if (slot >= inputs.length) {
+            growTo((int) Math.min(capacity, Math.max(slot + 1L, 2L * inputs.length)));
+        }
         if (slot < size && inputs[slot] != null) {
             classCount[labels[slot]]--;
         }
@@ -164,6 +169,15 @@ final class ReplayMemory {
         labels[slot] = label;
         tasks[slot] = task;
         classCount[label]++;
+    }
+
+    /** Room for {@code slots} samples (at most the capacity). */
+    private void growTo(int slots) {
+        if (slots > inputs.length) {
+            inputs = Arrays.copyOf(inputs, slots);
+            labels = Arrays.copyOf(labels, slots);
+            tasks = Arrays.copyOf(tasks, slots);
+        }
     }
 
     /** A uniform slot among the samples of all classes holding {@code largest} samples. */
@@ -229,6 +243,7 @@ final class ReplayMemory {
             throw new EngramException("strategy state", Replay.NAME + ".stored samples", "0.." + capacity,
                     String.valueOf(size), "the state file is damaged");
         }
+        m.growTo(size);
         m.seen = in.readInt();
         m.classSeen = StateCodec.readInts(in);
         m.classCount = new int[m.classSeen.length];

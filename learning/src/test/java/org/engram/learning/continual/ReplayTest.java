@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.engram.learning.encode.RateEncoder;
 import org.engram.learning.io.StateCodec;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
@@ -277,5 +278,22 @@ class ReplayTest {
         assertEquals(1, memory.countOf(0));
         assertEquals(2, memory.countOf(1));
         return memory;
+    }
+
+    /** A memory as large as an int allows is taken up as samples arrive: it had been allocated at once, out of memory. */
+    @Test
+    void aHugeMemoryIsTakenUpAsSamplesArrive() throws IOException {
+        Replay replay = new Replay(new Replay.Params(Integer.MAX_VALUE, 4, Replay.Buffer.RESERVOIR));
+        assertEquals("replay", replay.name());
+        try (ContinualLearner l = new ContinualLearner(ContinualLearnerTest.net(), RateEncoder.bernoulli(10, 1.0),
+                ContinualLearnerTest.options(1), replay, Scenario.TASK_INCREMENTAL)) {
+            TaskData[] tasks = SplitPatterns.tasks(20, 10);
+            l.startTask(tasks[0]);
+            l.trainEpoch(0);
+            l.finishTask();
+            ByteArrayOutputStream state = new ByteArrayOutputStream();
+            l.writeState(new DataOutputStream(state));
+            assertTrue(state.size() > 0);
+        }
     }
 }
