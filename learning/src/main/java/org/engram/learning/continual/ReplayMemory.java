@@ -144,7 +144,7 @@ final class ReplayMemory {
      */
     void choose(int k, RandomGenerator rng, int[] out) {
         if (scratch.length < size) {
-            scratch = new int[capacity];
+            scratch = new int[inputs.length];
         }
         for (int i = 0; i < size; i++) {
             scratch[i] = i;
