@@ -367,7 +367,8 @@ public final class ChartStyle {
      * @param text  the subtitle
      */
     static void subtitle(JFreeChart chart, String text) {
-        TextTitle t = new TextTitle(text, SUBTITLE);
+        // No-break spaces keep the gaps between a subtitle's figures in SVG, whose renderers collapse plain ones.
+        TextTitle t = new TextTitle(text.replaceAll(" (?= )|(?<= ) ", "\u00A0"), SUBTITLE);
         t.setPaint(TEXT);
         t.setPadding(new RectangleInsets(2, 0, 6, 0));
         chart.addSubtitle(0, t);

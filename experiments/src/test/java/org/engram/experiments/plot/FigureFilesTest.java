@@ -91,6 +91,12 @@ class FigureFilesTest {
                 Stream.of(box).map(Double::parseDouble).toList(), String.join(" ", box));
         assertEquals(figure.width(), Double.parseDouble(doc.getDocumentElement().getAttribute("width")));
         assertTrue(doc.getDocumentElement().getTextContent().contains(title), "title missing from " + svg);
+        // A subtitle's gaps are no-break spaces, which SVG renderers keep: plain ones they collapse into one.
+        String text = doc.getDocumentElement().getTextContent();
+        assertFalse(text.contains("  "), "runs of plain spaces in " + svg);
+        if (base.equals("forgetting")) {
+            assertTrue(text.contains("\u00A0\u00A0\u00A0BWT"), text);
+        }
         try (PDDocument read = Loader.loadPDF(pdf.toFile())) {
             assertEquals(1, read.getNumberOfPages());
             PDRectangle page = read.getPage(0).getMediaBox();
