@@ -288,6 +288,24 @@ public final class ChartStyle {
     }
 
     /**
+     * The height that slanted category labels take below a plot: the widest label at 45 degrees.
+     *
+     * @param chart the chart
+     * @return that height in chart units, 0 for a chart of upright labels or no categories
+     */
+    static double slantedLabelHeight(JFreeChart chart) {
+        if (!(chart.getPlot() instanceof CategoryPlot plot) || plot.getDomainAxis().getCategoryLabelPositions() != SLANTED
+                || plot.getCategories() == null) {
+            return 0;
+        }
+        double widest = 0;
+        for (Object category : plot.getCategories()) {
+            widest = Math.max(widest, textWidth(category.toString(), plot.getDomainAxis().getTickLabelFont()));
+        }
+        return widest * Math.sqrt(0.5);
+    }
+
+    /**
      * The height the legends of a chart take when laid out across its width.
      *
      * @param chart the chart

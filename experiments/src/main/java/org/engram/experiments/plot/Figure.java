@@ -109,11 +109,11 @@ public final class Figure {
         // pixel count (3.3 in: 990); the text comes out within 0.2% of its size.
         double perUnit = widthInches * 72 / w;
         JFreeChart printed = ChartStyle.forPrint(chart, w);
-        // A legend of many series, below the plot, must not take the plot's place: the figure grows instead,
-        // keeping the plot 1/2 as high as wide besides the axes' text.
-        double legend = ChartStyle.legendHeight(printed, w);
-        double height = legend == 0 ? w * PRINT_ASPECT
-                : Math.max(w * PRINT_ASPECT, PRINT_AXES_HEIGHT + w * PRINT_PLOT_ASPECT + legend);
+        // A legend of many series, or slanted labels of many strategies, below the plot must not take the
+        // plot's place: the figure grows instead, keeping the plot 1/2 as high as wide besides the axes' text.
+        double below = ChartStyle.legendHeight(printed, w) + ChartStyle.slantedLabelHeight(printed);
+        double height = below == 0 ? w * PRINT_ASPECT
+                : Math.max(w * PRINT_ASPECT, PRINT_AXES_HEIGHT + w * PRINT_PLOT_ASPECT + below);
         return new Figure(printed, w, Math.max(1, (int) Math.round(height)), perUnit);
     }
 

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.simulator.ParameterException;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -62,6 +66,31 @@ class PrintLayoutTest {
         Figure page = StrategyComparisonPlot.of(entries.subList(0, 2), "t").printedAt(7);
         assertSame(CategoryLabelPositions.STANDARD, ((CategoryPlot) page.chart().getPlot()).getDomainAxis()
                 .getCategoryLabelPositions(), "two labels stand upright on a page");
+    }
+
+    /**
+     * Twelve long labels slanted below a column's bar chart make the figure taller, not the plot
+     * smaller: it had kept 3/4 of the width, leaving the bars a sixth of its height and cutting the
+     * axis title.
+     */
+    @Test
+    void slantedLabelsInPrintMakeTheFigureTallerNotThePlotSmaller() {
+        List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            entries.add(new StrategyComparisonPlot.Entry("replay-small-memory-buffer-" + i + " [A+B]",
+                    SeedSummary.of(new double[] {0.8, 0.9}), SeedSummary.of(new double[] {-0.1, -0.2})));
+        }
+        Figure print = StrategyComparisonPlot.of(entries, "t").printedAt(3.3);
+        assertTrue(print.height() > print.width() * 0.75 + 40, print.height() + " for a width of " + print.width());
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        Graphics2D g = new BufferedImage(print.width(), print.height(), BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            print.chart().draw(g, new Rectangle(0, 0, print.width(), print.height()), info);
+        } finally {
+            g.dispose();
+        }
+        double plot = info.getPlotInfo().getDataArea().getHeight();
+        assertTrue(plot >= 0.4 * print.width(), "the bars' area is " + plot + " high for a width of " + print.width());
     }
 
     /** A Student-t interval of two seeds reached 180%, squeezing the lines into a band. */
