@@ -154,6 +154,7 @@ public final class ContinualLearner implements AutoCloseable {
             throw new IllegalArgumentException("expected task " + tasks.size() + ", got " + task.index());
         }
         requireReadoutClasses(task);
+        trainer.requireSamples("trainX", task.trainX());
         boolean[] seenBefore = seen.clone();
         tasks.add(task);
         for (int c : task.classes()) {

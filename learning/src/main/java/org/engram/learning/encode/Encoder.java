@@ -31,6 +31,19 @@ public interface Encoder {
     void encode(float[] sample, long streamState, EncodedInput out);
 
     /**
+     * Checks a sample as every encoder takes it, so that a trainer can refuse a dataset before it
+     * trains on any of it: {@code inputs} values, each in [0, 1], NaN refused.
+     *
+     * @param owner  who checks, for the message, e.g. {@code "trainer"}
+     * @param sample the sample
+     * @param inputs the number of values the network reads
+     * @throws org.engram.simulator.ParameterException naming the length or the feature and its value
+     */
+    static void requireSample(String owner, float[] sample, int inputs) {
+        SampleCheck.requireUnitInterval(owner, sample, inputs);
+    }
+
+    /**
      * The random stream of one sample in one epoch: distinct (sample, epoch) pairs get unrelated
      * streams, whatever their size.
      *

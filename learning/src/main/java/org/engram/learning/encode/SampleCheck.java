@@ -14,7 +14,7 @@ final class SampleCheck {
         for (int i = 0; i < sample.length; i++) {
             float x = sample[i];
             if (!(x >= 0f && x <= 1f)) {
-                throw new ParameterException(owner, "sample[" + i + "]", "a value in [0, 1]", x);
+                throw new ParameterException(owner, "feature[" + i + "]", "a value in [0, 1]", x);
             }
         }
     }

@@ -220,6 +220,10 @@ public final class Trainer implements AutoCloseable {
      * @return the epoch's mean loss and accuracy (both 0 when there are no samples)
      */
     public EpochResult trainEpoch(float[][] x, int[] y, int epoch, boolean[] classMask) {
+        if (epoch < 0) {
+            // -1 is evaluation's: its encoding streams would be reused for training.
+            throw new ParameterException("trainer", "epoch", "an epoch number >= 0", epoch);
+        }
         checkData(x, y);
         int n = x.length;
         int[] order = shuffledOrder(n, epoch);
@@ -630,11 +634,36 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void checkData(float[][] x, int[] y) {
+        if (x == null || y == null) {
+            throw new ParameterException("trainer", x == null ? "x" : "y", "an array", "null");
+        }
         if (x.length != y.length) {
             throw new ParameterException("trainer", "labels", "one label per sample (" + x.length + ")", y.length);
         }
         for (int label : y) {
             checkLabel(label, null);
+        }
+        requireSamples("x", x);
+    }
+
+    /**
+     * Checks every sample of a dataset as the encoders take them, before any is trained on: one
+     * refused in the last batch had been found after the batches before it changed the weights.
+     *
+     * @param name what the caller calls the dataset, e.g. {@code "trainX"}
+     * @param x    the samples
+     * @throws ParameterException naming the sample, e.g. {@code x[19].feature[3]}, and its value
+     */
+    public void requireSamples(String name, float[][] x) {
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == null) {
+                throw new ParameterException("trainer", name + "[" + i + "]", "a sample", "null");
+            }
+            try {
+                Encoder.requireSample("trainer", x[i], net.inputs());
+            } catch (ParameterException e) {
+                throw new ParameterException("trainer", name + "[" + i + "]." + e.location(), e.expected(), e.found());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.engram.learning.continual;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -283,6 +284,40 @@ class LibraryMisuseTest {
             assertThrows(IOException.class, () -> l.readState(new DataInputStream(new ByteArrayInputStream(cut))));
             IllegalStateException discarded = assertThrows(IllegalStateException.class, () -> l.startTask(TASKS[0]));
             assertTrue(discarded.getMessage().contains("discard it"), discarded.getMessage());
+        }
+    }
+
+    /**
+     * A sample out of range in the last batch is refused, by its index, before the batches before it
+     * change the weights: it had been found by the encoder, after them, as "sample[3]" (a feature).
+     */
+    @Test
+    void aBadSampleIsRefusedByItsIndexBeforeAnyTraining() {
+        TaskData t = TASKS[0];
+        float[][] x = new float[t.trainX().length][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = t.trainX()[i].clone();
+        }
+        int last = x.length - 1;
+        x[last][3] = 1.5f;
+        TaskData bad = new TaskData(0, "t", x, t.trainY(), t.testX(), t.testY(), t.classes());
+        try (ContinualLearner l = learner(new Naive())) {
+            float[] before = l.net().weights(0).clone();
+            ParameterException e = assertThrows(ParameterException.class, () -> l.startTask(bad));
+            assertEquals("trainX[" + last + "].feature[3]", e.location());
+            assertEquals(0, l.tasksStarted());
+            org.engram.learning.train.Trainer trainer = new org.engram.learning.train.Trainer(l.net(),
+                    RateEncoder.bernoulli(10, 1.0), ContinualLearnerTest.options(1));
+            try {
+                ParameterException direct = assertThrows(ParameterException.class,
+                        () -> trainer.trainEpoch(x, t.trainY(), 0));
+                assertEquals("x[" + last + "].feature[3]", direct.location());
+                assertEquals("epoch", assertThrows(ParameterException.class,
+                        () -> trainer.trainEpoch(t.trainX(), t.trainY(), -1)).location());
+            } finally {
+                trainer.close();
+            }
+            assertArrayEquals(before, l.net().weights(0), "no batch was trained");
         }
     }
 }

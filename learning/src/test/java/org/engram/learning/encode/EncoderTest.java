@@ -121,7 +121,7 @@ class EncoderTest {
         EncodedInput out = new EncodedInput(4, 3);
         ParameterException e = assertThrows(ParameterException.class,
                 () -> RateEncoder.bernoulli(4, 1).encode(new float[] {0.2f, 1.5f, 0f}, 1, out));
-        assertTrue(e.getMessage().contains("sample[1]") && e.getMessage().contains("1.5"), e.getMessage());
+        assertTrue(e.getMessage().contains("feature[1]") && e.getMessage().contains("1.5"), e.getMessage());
         assertThrows(ParameterException.class,
                 () -> new LatencyEncoder(4, 0).encode(new float[] {0.2f, Float.NaN, 0f}, 1, out));
         assertThrows(ParameterException.class,
