@@ -111,7 +111,8 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
      * @param params the hyperparameters
      */
     public Ewc(Params params) {
-        this(Mode.SEPARATE, params.lambda(), 1, params.fisherSamples());
+        this(Mode.SEPARATE, Strategies.requireParams(Mode.SEPARATE.strategyName, params).lambda(), 1,
+                params.fisherSamples());
     }
 
     /**
@@ -120,7 +121,8 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
      * @param params the hyperparameters
      */
     public Ewc(OnlineParams params) {
-        this(Mode.ONLINE, params.lambda(), params.gamma(), params.fisherSamples());
+        this(Mode.ONLINE, Strategies.requireParams(Mode.ONLINE.strategyName, params).lambda(), params.gamma(),
+                params.fisherSamples());
     }
 
     private Ewc(Mode mode, double lambda, double gamma, int fisherSamples) {

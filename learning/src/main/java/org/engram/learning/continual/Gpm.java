@@ -101,7 +101,7 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
      * @param params the hyperparameters
      */
     public Gpm(Params params) {
-        this.params = params;
+        this.params = Strategies.requireParams(NAME, params);
     }
 
     @Override

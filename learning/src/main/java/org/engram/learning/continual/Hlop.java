@@ -100,7 +100,7 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
      * @param params the hyperparameters
      */
     public Hlop(Params params) {
-        this.params = params;
+        this.params = Strategies.requireParams(NAME, params);
     }
 
     @Override

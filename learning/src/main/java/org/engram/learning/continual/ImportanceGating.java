@@ -75,7 +75,7 @@ public final class ImportanceGating implements ContinualStrategy, Checkpointable
      * @param params the hyperparameters
      */
     public ImportanceGating(Params params) {
-        this.params = params;
+        this.params = Strategies.requireParams(NAME, params);
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
      * @param params the hyperparameters
      */
     public L2Anchor(Params params) {
-        this.params = params;
+        this.params = Strategies.requireParams(NAME, params);
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class Lwf implements ContinualStrategy {
      * @param params the hyperparameters
      */
     public Lwf(Params params) {
-        this.params = params;
+        this.params = Strategies.requireParams(NAME, params);
     }
 
     @Override

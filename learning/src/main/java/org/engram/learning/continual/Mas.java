@@ -63,7 +63,7 @@ public final class Mas implements ContinualStrategy, Checkpointable {
      * @param params the hyperparameters
      */
     public Mas(Params params) {
-        this.params = params;
+        this.params = Strategies.requireParams(NAME, params);
     }
 
     @Override

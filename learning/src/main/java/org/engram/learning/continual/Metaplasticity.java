@@ -50,7 +50,7 @@ public final class Metaplasticity implements ContinualStrategy {
      * @param params the hyperparameters
      */
     public Metaplasticity(Params params) {
-        this.params = params;
+        this.params = Strategies.requireParams(NAME, params);
     }
 
     @Override

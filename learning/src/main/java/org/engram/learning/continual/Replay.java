@@ -81,7 +81,7 @@ public final class Replay implements ContinualStrategy, Checkpointable {
      * @param params the hyperparameters
      */
     public Replay(Params params) {
-        this.params = params;
+        this.params = Strategies.requireParams(NAME, params);
         this.memory = new ReplayMemory(params.memorySize(), params.buffer());
         this.chosen = new int[params.replayBatchSize()];
     }

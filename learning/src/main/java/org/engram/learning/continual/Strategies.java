@@ -353,6 +353,24 @@ public final class Strategies {
         return roles;
     }
 
+    /**
+     * Refuses null hyperparameters by name, where a strategy's constructor would fail on them later
+     * as a bare NullPointerException.
+     *
+     * @param strategy the strategy's name, for the message
+     * @param params   its hyperparameters
+     * @param <P>      their record type
+     * @return the hyperparameters
+     * @throws ParameterException if they are null
+     */
+    static <P> P requireParams(String strategy, P params) {
+        if (params == null) {
+            throw new ParameterException(strategy, "params", "hyperparameters (Params.defaults() for the usual ones)",
+                    "null");
+        }
+        return params;
+    }
+
     /** The entry of a built-in strategy, or null for another name. */
     private static Info builtInInfo(String name) {
         for (Info info : BUILT_INS) {

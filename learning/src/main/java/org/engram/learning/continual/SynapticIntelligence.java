@@ -84,7 +84,7 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
      * @param params the hyperparameters
      */
     public SynapticIntelligence(Params params) {
-        this.params = params;
+        this.params = Strategies.requireParams(NAME, params);
     }
 
     @Override

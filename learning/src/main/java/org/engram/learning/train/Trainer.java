@@ -69,6 +69,10 @@ public final class Trainer implements AutoCloseable {
      *                            each layer delays by one step, so the readout would never receive input
      */
     public Trainer(LayeredNet net, Encoder encoder, TrainerOptions options) {
+        if (net == null || encoder == null || options == null) {
+            throw new ParameterException("trainer", net == null ? "net" : encoder == null ? "encoder" : "options",
+                    "a value", "null");
+        }
         int hidden = net.layers().size() - 1;
         if (encoder.steps() <= hidden) {
             throw new ParameterException("trainer", "steps", "more than the " + hidden + " hidden layer(s): each layer"
@@ -574,6 +578,9 @@ public final class Trainer implements AutoCloseable {
      * @return one class per sample
      */
     public int[] predict(float[][] x, boolean[] classMask) {
+        if (x == null) {
+            throw new ParameterException("trainer", "x", "an array", "null");
+        }
         checkMask(classMask);
         int n = x.length;
         int[] out = new int[n];

@@ -320,4 +320,22 @@ class LibraryMisuseTest {
             assertArrayEquals(before, l.net().weights(0), "no batch was trained");
         }
     }
+
+    /** Nulls given to the library's entry points are named; each had been a NullPointerException from inside. */
+    @Test
+    void nullArgumentsAreNamed() {
+        for (java.util.function.Supplier<?> call : List.<java.util.function.Supplier<?>>of(
+                () -> new Ewc((Ewc.Params) null), () -> new Ewc((Ewc.OnlineParams) null), () -> new Replay(null),
+                () -> new Mas(null), () -> new Lwf(null), () -> new SynapticIntelligence(null), () -> new Gpm(null),
+                () -> new Hlop(null), () -> new L2Anchor(null), () -> new Metaplasticity(null),
+                () -> new ImportanceGating(null))) {
+            assertEquals("params", assertThrows(ParameterException.class, call::get).location());
+        }
+        assertEquals("file", assertThrows(ParameterException.class,
+                () -> org.engram.learning.io.ModelFile.load(null)).location());
+        assertEquals("net", assertThrows(ParameterException.class,
+                () -> org.engram.learning.io.ModelFile.save(null, java.nio.file.Path.of("x"))).location());
+        assertEquals("encoder", assertThrows(ParameterException.class, () -> new org.engram.learning.train.Trainer(
+                ContinualLearnerTest.net(), null, ContinualLearnerTest.options(1))).location());
+    }
 }
