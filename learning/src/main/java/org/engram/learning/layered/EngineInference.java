@@ -45,6 +45,8 @@ public final class EngineInference {
      * @throws ParameterException if the network uses dynamics the engine's LIF model lacks
      */
     public EngineInference(LayeredNet net, Encoder encoder, int threads) {
+        // Checked here, not when the first run makes its engine.
+        EngineOptions.requireThreads("engine inference", threads);
         for (HiddenLayer h : net.spec().hidden()) {
             if (h.kind() != NeuronKind.LIF || h.reset() != ResetMode.ZERO) {
                 throw new ParameterException("engine inference", "hidden layers",

@@ -192,10 +192,14 @@ public final class LayeredNet {
     /**
      * The live weights of a matrix, input-major: {@code w[i * post(m) + j]}.
      *
-     * @param m the matrix
+     * @param m the matrix, in [0, {@link #matrixCount()})
      * @return the live array (shared with the simulator projection)
+     * @throws ParameterException for an index outside the matrices
      */
     public float[] weights(int m) {
+        if (m < 0 || m >= weights.length) {
+            throw new ParameterException("layered network", "matrix", "an index in [0, " + weights.length + ")", m);
+        }
         return weights[m];
     }
 

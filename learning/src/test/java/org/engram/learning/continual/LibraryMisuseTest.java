@@ -338,4 +338,13 @@ class LibraryMisuseTest {
         assertEquals("encoder", assertThrows(ParameterException.class, () -> new org.engram.learning.train.Trainer(
                 ContinualLearnerTest.net(), null, ContinualLearnerTest.options(1))).location());
     }
+
+    /** A matrix index outside the network is refused by name (it had been an index error). */
+    @Test
+    void aMatrixOutsideTheNetworkIsRefused() {
+        org.engram.learning.layered.LayeredNet net = ContinualLearnerTest.net();
+        assertEquals("matrix", assertThrows(ParameterException.class, () -> net.weights(-1)).location());
+        assertEquals("matrix", assertThrows(ParameterException.class, () -> net.weights(net.matrixCount()))
+                .location());
+    }
 }
