@@ -139,7 +139,9 @@ public final class RunPlots {
         for (int t = 1; t < run.tasks().size(); t++) {
             starts[t - 1] = t * epochsPerTask + 1;
         }
-        String seeds = run.strategies().get(0).seeds().size() > 1 ? ", mean over seeds" : "";
+        int fewest = run.strategies().stream().mapToInt(st -> st.seeds().size()).min().orElse(1);
+        int most = run.strategies().stream().mapToInt(st -> st.seeds().size()).max().orElse(1);
+        String seeds = most == 1 ? "" : ", mean over " + (fewest == most ? most : fewest + " to " + most) + " seeds";
         // Short axis labels, which a figure printed in a column must fit; what the values are is in the title.
         return loss
                 ? LearningCurvePlot.of(curves, "training loss (nats)", false, starts, run.experiment()
