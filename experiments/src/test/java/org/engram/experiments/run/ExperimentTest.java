@@ -123,6 +123,12 @@ class ExperimentTest {
         Files.write(file, b.array());
     }
 
+    /** A config of naive training with these data and tasks, read as if from {@code file}. */
+    private static ConfigLayers.Resolved resolved(String file, String dataAndTasks) {
+        return ConfigLayers.resolve(dataAndTasks + "strategies: [{name: naive}]\n", file, List.of(),
+                ConfigLayers.Flags.NONE);
+    }
+
     /** The bytes of the features (4 each) and labels the tasks of seed 1 hold once made. */
     private static long madeBytes(Experiment e) {
         long made = 0;
@@ -144,17 +150,14 @@ class ExperimentTest {
      */
     @Test
     void tasksPastTheHeapAreRefusedByTheirCount() {
-        String yaml = "data: {bundled: true}\n"
-                + "tasks: {sequence: permuted, count: 3, train_per_task: 30, test_per_task: 20}\n"
-                + "strategies: [{name: naive}]\n";
-        ConfigLayers.Resolved resolved = ConfigLayers.resolve(yaml, "t.yaml", List.of(), ConfigLayers.Flags.NONE);
+        ConfigLayers.Resolved resolved = resolved("t.yaml", "data: {bundled: true}\n"
+                + "tasks: {sequence: permuted, count: 3, train_per_task: 30, test_per_task: 20}\n");
         Experiment e = Experiment.prepare(resolved.config());
         long made = madeBytes(e);
         assertEquals(3 * 50 * (784 * 4 + 4), made, "the samples' features and labels");
-        long held = made;
-        e.requireTasksFit(resolved.where(), held);
+        e.requireTasksFit(resolved.where(), made);
         ConfigException refused = assertThrows(ConfigException.class,
-                () -> e.requireTasksFit(resolved.where(), held - 1));
+                () -> e.requireTasksFit(resolved.where(), made - 1));
         assertTrue(refused.getMessage().contains("t.yaml:2:") && refused.getMessage().contains("tasks.count: expected "
                 + "tasks whose samples fit the Java heap of 0 MB") && refused.getMessage().contains(
                 "found 3 tasks of 50 samples x 784 features, 0.5 MB"), refused.getMessage());
@@ -163,10 +166,8 @@ class ExperimentTest {
     /** Synthetic tasks: the same bound from their sizes; one task alone too large is blamed on its largest size. */
     @Test
     void syntheticTasksPastTheHeapNameTheirLargestSize() {
-        String yaml = "data: {dataset: synthetic}\n"
-                + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5, test_per_class: 3}}\n"
-                + "strategies: [{name: naive}]\n";
-        ConfigLayers.Resolved resolved = ConfigLayers.resolve(yaml, "s.yaml", List.of(), ConfigLayers.Flags.NONE);
+        ConfigLayers.Resolved resolved = resolved("s.yaml", "data: {dataset: synthetic}\n"
+                + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5, test_per_class: 3}}\n");
         Experiment e = Experiment.prepare(resolved.config());
         long made = madeBytes(e);
         assertEquals(2 * 2 * 8 * (10 * 4 + 4), made, "2 tasks of 2 classes of 8 samples of 10 features");

@@ -84,6 +84,18 @@ class LibraryMisuseTest {
                 ContinualLearnerTest.options(1), strategy, Scenario.TASK_INCREMENTAL);
     }
 
+    /** The state of a naive learner after one epoch of the first task. */
+    private static ByteArrayOutputStream stateAfterTheFirstTask() throws IOException {
+        ByteArrayOutputStream state = new ByteArrayOutputStream();
+        try (ContinualLearner l = learner(new Naive())) {
+            l.startTask(TASKS[0]);
+            l.trainEpoch(0);
+            l.finishTask();
+            l.writeState(new DataOutputStream(state));
+        }
+        return state;
+    }
+
     /** Trains the first task's first epoch under a probe and returns what it threw. */
     private static RuntimeException thrownIn(String hook, Consumer<Object> call) {
         try (ContinualLearner l = learner(new Probe(hook, call))) {
@@ -191,13 +203,7 @@ class LibraryMisuseTest {
      */
     @Test
     void restoredTasksMustBeTheOnesTheStateCovers() throws IOException {
-        ByteArrayOutputStream state = new ByteArrayOutputStream();
-        try (ContinualLearner l = learner(new Naive())) {
-            l.startTask(TASKS[0]);
-            l.trainEpoch(0);
-            l.finishTask();
-            l.writeState(new DataOutputStream(state));
-        }
+        ByteArrayOutputStream state = stateAfterTheFirstTask();
         try (ContinualLearner unread = learner(new Naive())) {
             assertThrows(IllegalStateException.class, () -> unread.restoreTasks(List.of(TASKS[0])));
         }
@@ -272,13 +278,7 @@ class LibraryMisuseTest {
     /** A restore refused after it began to change the trainer leaves a learner that refuses to train on. */
     @Test
     void aLearnerWhoseRestoreFailedRefusesToGoOn() throws IOException {
-        ByteArrayOutputStream state = new ByteArrayOutputStream();
-        try (ContinualLearner l = learner(new Naive())) {
-            l.startTask(TASKS[0]);
-            l.trainEpoch(0);
-            l.finishTask();
-            l.writeState(new DataOutputStream(state));
-        }
+        ByteArrayOutputStream state = stateAfterTheFirstTask();
         byte[] cut = java.util.Arrays.copyOf(state.toByteArray(), state.size() - 1);
         try (ContinualLearner l = learner(new Naive())) {
             assertThrows(IOException.class, () -> l.readState(new DataInputStream(new ByteArrayInputStream(cut))));
