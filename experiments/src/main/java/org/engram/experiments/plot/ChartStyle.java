@@ -12,7 +12,11 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.jfree.chart.JFreeChart;
@@ -102,31 +106,52 @@ public final class ChartStyle {
     /**
      * A style index ({@link #color}, {@link #line}, {@link #shape}) for each named series of a
      * figure: a strategy of {@code OWN_COLOUR} (named so, or labelled so) keeps its own colour;
-     * the others take the free colours in order, then dashed lines and other markers.
+     * the others take the free colours in order, then dashed lines and other markers. A row of a
+     * comparison, {@code "ewc [A]"}, takes its strategy's colour; the same strategy's rows of other
+     * runs keep it, with a dashed line or another marker each.
      *
-     * @param names the series names (strategy labels), in the figure's order
+     * @param names the series names (strategy labels, perhaps with a run tag), in the figure's order
      * @return one style index per name, distinct
      */
     static int[] styles(List<String> names) {
-        int[] styles = new int[names.size()];
-        boolean[] taken = new boolean[OKABE_ITO.length + names.size()];
-        for (int i = 0; i < styles.length; i++) {
-            int own = OWN_COLOUR.indexOf(names.get(i));
-            styles[i] = own >= 0 && !taken[own] ? own : -1;
-            if (styles[i] >= 0) {
+        List<String> strategies = names.stream().map(ChartStyle::untagged).toList();
+        Map<String, Integer> colour = new HashMap<>();
+        boolean[] taken = new boolean[OKABE_ITO.length];
+        for (String strategy : strategies) {
+            int own = OWN_COLOUR.indexOf(strategy);
+            if (own >= 0) {
+                colour.put(strategy, own);
                 taken[own] = true;
             }
         }
-        for (int i = 0, next = 0; i < styles.length; i++) {
-            if (styles[i] < 0) {
-                while (taken[next]) {
+        int next = 0;
+        for (String strategy : strategies) {
+            if (!colour.containsKey(strategy)) {
+                // The first free colour; when all are taken, they repeat, told apart by line and marker.
+                for (int tries = 0; tries < taken.length && taken[next % taken.length]; tries++) {
                     next++;
                 }
-                taken[next] = true;
-                styles[i] = next;
+                colour.put(strategy, next % taken.length);
+                taken[next % taken.length] = true;
+                next++;
             }
         }
+        int[] styles = new int[names.size()];
+        Set<Integer> used = new HashSet<>();
+        for (int i = 0; i < styles.length; i++) {
+            int style = colour.get(strategies.get(i));
+            while (!used.add(style)) {
+                style += OKABE_ITO.length;
+            }
+            styles[i] = style;
+        }
         return styles;
+    }
+
+    /** A series name without the run tag a comparison adds: {@code "ewc [A+B]"} is {@code "ewc"}. */
+    private static String untagged(String name) {
+        int tag = name.lastIndexOf(" [");
+        return tag > 0 && name.endsWith("]") ? name.substring(0, tag) : name;
     }
 
     /**

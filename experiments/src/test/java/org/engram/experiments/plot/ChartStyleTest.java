@@ -30,4 +30,17 @@ class ChartStyleTest {
         assertEquals(10, Arrays.stream(styles).distinct().count(), Arrays.toString(styles));
         assertEquals(List.of(8, 9), Arrays.stream(styles).skip(8).boxed().toList(), "past eight: dashed lines");
     }
+
+    /**
+     * The rows of a comparison keep their strategy's colour, each further run's with a dashed line
+     * or another marker: by row order, "naive [B]" had taken ewc's orange and "ewc [A]" si's green.
+     */
+    @Test
+    void comparedRunsKeepTheirStrategysColour() {
+        int[] styles = ChartStyle.styles(List.of("naive [A]", "ewc [A]", "naive [B]", "ewc [B]", "joint [A+B]",
+                "joint [C]"));
+        assertArrayEquals(new int[] {0, 1, 8, 9, 2, 10}, styles);
+        assertEquals(ChartStyle.color(0), ChartStyle.color(styles[2]), "naive [B] is naive's colour");
+        assertEquals(10, ChartStyle.styles(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")).length);
+    }
 }
