@@ -49,6 +49,7 @@ final class ConfigDifferences {
         List<String> notes = new ArrayList<>();
         List<Map<String, String>> configs = new ArrayList<>();
         List<String> tags = new ArrayList<>();
+        List<Path> runs = new ArrayList<>();
         for (int i = 0; i < pools.size(); i++) {
             Path file = pools.get(i).get(0).resolve("config.yaml");
             try {
@@ -58,16 +59,37 @@ final class ConfigDifferences {
                 }
                 configs.add(config);
                 tags.add(tag.apply(i));
+                runs.add(pools.get(i).get(0));
             } catch (IOException | RuntimeException e) {
                 notes.add("run " + tag.apply(i) + " has no readable config.yaml (" + file + "), so its settings are "
                         + "not compared");
             }
         }
-        List<String> differing = differing(configs, tags);
+        List<String> differing = differing(configs, tags, runs);
         if (!differing.isEmpty()) {
             notes.add(0, "the runs' configs differ in " + String.join("; ", differing));
         }
         return notes;
+    }
+
+    /**
+     * What a sample count of 0 ("all") came to in a run, from its metrics.json's {@code task_samples}:
+     * {@code all: 600}, or {@code all: 580 to 620} when the tasks differ; {@code all} when it does not say.
+     */
+    private static String allSamples(Path run, String set) {
+        try {
+            JsonNode tasks = JsonFiles.MAPPER.readTree(Files.readString(run.resolve("metrics.json")))
+                    .path("task_samples");
+            long fewest = Long.MAX_VALUE;
+            long most = Long.MIN_VALUE;
+            for (JsonNode task : tasks) {
+                fewest = Math.min(fewest, task.path(set).asLong());
+                most = Math.max(most, task.path(set).asLong());
+            }
+            return tasks.isEmpty() ? "all" : "all: " + (fewest == most ? fewest : fewest + " to " + most);
+        } catch (IOException | RuntimeException unreadable) {
+            return "all";
+        }
     }
 
     /** The seeds of the runs of a pool together, ascending, written as a config's list. */
@@ -99,7 +121,7 @@ final class ConfigDifferences {
             leaves.put("strategies", labels(tree));
             configs.add(leaves);
         }
-        return differing(configs, List.of("run", "given"));
+        return differing(configs, List.of("run", "given"), null);
     }
 
     /**
@@ -129,8 +151,11 @@ final class ConfigDifferences {
         return "[" + String.join(", ", labels) + "]";
     }
 
-    /** Each key whose value differs among the configs, with every config's value. */
-    private static List<String> differing(List<Map<String, String>> configs, List<String> tags) {
+    /**
+     * Each key whose value differs among the configs, with every config's value; given the runs, a
+     * sample count of 0 ("all") with what it came to in that run.
+     */
+    private static List<String> differing(List<Map<String, String>> configs, List<String> tags, List<Path> runs) {
         Set<String> keys = new LinkedHashSet<>();
         configs.forEach(c -> keys.addAll(c.keySet()));
         List<String> differing = new ArrayList<>();
@@ -145,7 +170,9 @@ final class ConfigDifferences {
                 }
                 v = v == null ? "absent" : v;
                 values.add(v);
-                each.append(each.length() == 0 ? "" : ", ").append(tags.get(i)).append(": ").append(v);
+                boolean all = runs != null && v.equals("0") && key.startsWith("tasks.") && key.endsWith("_per_task");
+                each.append(each.length() == 0 ? "" : ", ").append(tags.get(i)).append(": ").append(v)
+                        .append(all ? " (" + allSamples(runs.get(i), key.substring(6, key.indexOf('_'))) + ")" : "");
             }
             if (values.size() > 1) {
                 differing.add(key + " (" + each + ")");

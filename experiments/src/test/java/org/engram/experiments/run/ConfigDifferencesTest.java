@@ -1,6 +1,8 @@
 package org.engram.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,5 +112,22 @@ class ConfigDifferencesTest {
                 "run C has no readable config.yaml (" + runs.get(2).get(0).resolve("config.yaml") + "), so its settings "
                         + "are not compared"),
                 ConfigDifferences.of(runs, ConfigDifferencesTest::tag));
+    }
+
+    /**
+     * A sample count of 0 means all of a task's samples: the note says how many they were, from the
+     * run's metrics.json ("0 against 100" had read as if one run trained on nothing).
+     */
+    @Test
+    void aCountOfAllSamplesSaysHowManyTheyWere() throws IOException {
+        String all = A.replace("count: 5}", "count: 2, train_per_task: 0, test_per_task: 0}");
+        String some = A.replace("count: 5}", "count: 2, train_per_task: 100, test_per_task: 0}");
+        List<List<Path>> runs = runs(all, some);
+        Files.writeString(runs.get(0).get(0).resolve("metrics.json"),
+                "{\"task_samples\": [{\"train\": 600, \"test\": 200}, {\"train\": 580, \"test\": 200}]}");
+        List<String> notes = ConfigDifferences.of(runs, ConfigDifferencesTest::tag);
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).contains("tasks.train_per_task (A: 0 (all: 580 to 600), B: 100)"), notes.get(0));
+        assertFalse(notes.get(0).contains("test_per_task"), "the same setting in both: " + notes.get(0));
     }
 }
