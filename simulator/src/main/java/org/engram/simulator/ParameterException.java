@@ -114,4 +114,22 @@ public class ParameterException extends EngramException {
         }
         return value;
     }
+
+    /**
+     * Fails when an argument is null, naming it, where it would fail later as a bare
+     * NullPointerException far from the call.
+     *
+     * @param owner     model or object name
+     * @param parameter parameter name
+     * @param value     the value to check
+     * @param expected  what was expected, e.g. {@code "an array"}
+     * @param <T>       its type
+     * @return {@code value}
+     */
+    public static <T> T requireNonNull(String owner, String parameter, T value, String expected) {
+        if (value == null) {
+            throw new ParameterException(owner, parameter, expected, "null");
+        }
+        return value;
+    }
 }

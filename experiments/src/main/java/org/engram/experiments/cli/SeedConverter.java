@@ -19,10 +19,9 @@ final class SeedConverter implements CommandLine.ITypeConverter<Long> {
             throw new CommandLine.TypeConversionException("expected a seed after every comma, found a trailing comma");
         }
         try {
-            return NumberForms.integer(value);
+            return NumberForms.integer(value, "a seed");
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.TypeConversionException(e.getMessage().replaceFirst("^expected an integer",
-                    "expected a seed"));
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
     }
 }

@@ -46,17 +46,18 @@ public final class NumberForms {
      * digits.
      *
      * @param text the text as written
+     * @param what what the integer is, for the message, e.g. {@code "a seed"}
      * @return its value
      * @throws IllegalArgumentException whose message says what was expected, what was found and,
      *                                  where the text looks like a number, what to write instead
      */
-    public static long integer(String text) {
+    public static long integer(String text, String what) {
         String found = "found '" + text + "'";
         if (INTEGER.matcher(text).matches()) {
             try {
                 return Long.parseLong(text.replace("_", ""));
             } catch (NumberFormatException tooLarge) {
-                throw new IllegalArgumentException("expected an integer from " + Long.MIN_VALUE + " to "
+                throw new IllegalArgumentException("expected " + what + " from " + Long.MIN_VALUE + " to "
                         + Long.MAX_VALUE + ", " + found);
             }
         }
@@ -70,7 +71,7 @@ public final class NumberForms {
         } catch (NumberFormatException exponentPastTheRange) {
             advice = null;
         }
-        throw new IllegalArgumentException("expected an integer written in decimal (digits after an optional "
+        throw new IllegalArgumentException("expected " + what + " written in decimal (digits after an optional "
                 + "sign, without leading zeros), " + found + (advice == null ? "" : "; " + advice));
     }
 

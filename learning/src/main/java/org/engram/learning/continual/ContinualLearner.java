@@ -185,9 +185,7 @@ public final class ContinualLearner implements AutoCloseable {
 
     /** Refuses a null argument by name, where it would fail later as a bare NullPointerException. */
     private static void requireArgument(String name, Object value) {
-        if (value == null) {
-            throw new ParameterException("continual learner", name, "a value", "null");
-        }
+        ParameterException.requireNonNull("continual learner", name, value, "a value");
     }
 
     /** A closed learner, or one whose restore failed half way, refuses to be used. */

@@ -364,11 +364,8 @@ public final class Strategies {
      * @throws ParameterException if they are null
      */
     static <P> P requireParams(String strategy, P params) {
-        if (params == null) {
-            throw new ParameterException(strategy, "params", "hyperparameters (Params.defaults() for the usual ones)",
-                    "null");
-        }
-        return params;
+        return ParameterException.requireNonNull(strategy, "params", params,
+                "hyperparameters (Params.defaults() for the usual ones)");
     }
 
     /** The entry of a built-in strategy, or null for another name. */

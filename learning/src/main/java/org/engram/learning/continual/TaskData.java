@@ -25,11 +25,11 @@ public record TaskData(int index, String name, float[][] trainX, int[] trainY, f
         if (index < 0) {
             throw new ParameterException(owner, "index", "a position in the sequence, >= 0", index);
         }
-        requirePresent(owner, "trainX", trainX);
-        requirePresent(owner, "trainY", trainY);
-        requirePresent(owner, "testX", testX);
-        requirePresent(owner, "testY", testY);
-        requirePresent(owner, "classes", classes);
+        ParameterException.requireNonNull(owner, "trainX", trainX, "an array");
+        ParameterException.requireNonNull(owner, "trainY", trainY, "an array");
+        ParameterException.requireNonNull(owner, "testX", testX, "an array");
+        ParameterException.requireNonNull(owner, "testY", testY, "an array");
+        ParameterException.requireNonNull(owner, "classes", classes, "an array");
         if (trainX.length != trainY.length) {
             throw new ParameterException("task '" + name + "'", "train labels", "one per sample (" + trainX.length + ")",
                     trainY.length);
@@ -57,12 +57,6 @@ public record TaskData(int index, String name, float[][] trainX, int[] trainY, f
         }
         requireOwnLabels(owner, "trainY", trainY, own, classes);
         requireOwnLabels(owner, "testY", testY, own, classes);
-    }
-
-    private static void requirePresent(String owner, String field, Object array) {
-        if (array == null) {
-            throw new ParameterException(owner, field, "an array", "null");
-        }
     }
 
     /** A label outside the task's classes would be masked out of the readout and never be right. */

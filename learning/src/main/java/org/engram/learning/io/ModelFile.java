@@ -54,8 +54,8 @@ public final class ModelFile {
      * @throws EngramException if the file cannot be written
      */
     public static void save(LayeredNet net, Path file) {
-        requireArgument("net", net);
-        requireArgument("file", file);
+        ParameterException.requireNonNull("model file", "net", net, "a value");
+        ParameterException.requireNonNull("model file", "file", file, "a value");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             write(net, out);
@@ -74,7 +74,7 @@ public final class ModelFile {
      *                         truncated or corrupt
      */
     public static LayeredNet load(Path file) {
-        requireArgument("file", file);
+        ParameterException.requireNonNull("model file", "file", file, "a value");
         byte[] payload = Envelope.read(file, MAGIC, VERSION, KIND);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             LayeredNet net = read(file.toString(), in, payload.length, null);
@@ -235,12 +235,5 @@ public final class ModelFile {
         }
         throw new EngramException(source, type.getSimpleName(), "one of "
                 + java.util.Arrays.toString(type.getEnumConstants()), name, "the file is corrupt");
-    }
-
-    /** A null argument named, where it would fail later as a bare NullPointerException. */
-    private static void requireArgument(String name, Object value) {
-        if (value == null) {
-            throw new ParameterException("model file", name, "a value", "null");
-        }
     }
 }

@@ -69,10 +69,9 @@ public final class Trainer implements AutoCloseable {
      *                            each layer delays by one step, so the readout would never receive input
      */
     public Trainer(LayeredNet net, Encoder encoder, TrainerOptions options) {
-        if (net == null || encoder == null || options == null) {
-            throw new ParameterException("trainer", net == null ? "net" : encoder == null ? "encoder" : "options",
-                    "a value", "null");
-        }
+        ParameterException.requireNonNull("trainer", "net", net, "a value");
+        ParameterException.requireNonNull("trainer", "encoder", encoder, "a value");
+        ParameterException.requireNonNull("trainer", "options", options, "a value");
         int hidden = net.layers().size() - 1;
         if (encoder.steps() <= hidden) {
             throw new ParameterException("trainer", "steps", "more than the " + hidden + " hidden layer(s): each layer"
@@ -578,9 +577,7 @@ public final class Trainer implements AutoCloseable {
      * @return one class per sample
      */
     public int[] predict(float[][] x, boolean[] classMask) {
-        if (x == null) {
-            throw new ParameterException("trainer", "x", "an array", "null");
-        }
+        ParameterException.requireNonNull("trainer", "x", x, "an array");
         checkMask(classMask);
         int n = x.length;
         int[] out = new int[n];
@@ -641,9 +638,8 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void checkData(float[][] x, int[] y) {
-        if (x == null || y == null) {
-            throw new ParameterException("trainer", x == null ? "x" : "y", "an array", "null");
-        }
+        ParameterException.requireNonNull("trainer", "x", x, "an array");
+        ParameterException.requireNonNull("trainer", "y", y, "an array");
         if (x.length != y.length) {
             throw new ParameterException("trainer", "labels", "one label per sample (" + x.length + ")", y.length);
         }
@@ -663,9 +659,7 @@ public final class Trainer implements AutoCloseable {
      */
     public void requireSamples(String name, float[][] x) {
         for (int i = 0; i < x.length; i++) {
-            if (x[i] == null) {
-                throw new ParameterException("trainer", name + "[" + i + "]", "a sample", "null");
-            }
+            ParameterException.requireNonNull("trainer", name + "[" + i + "]", x[i], "a sample");
             try {
                 Encoder.requireSample("trainer", x[i], net.inputs());
             } catch (ParameterException e) {
