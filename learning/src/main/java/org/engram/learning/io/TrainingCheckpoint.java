@@ -16,7 +16,11 @@ import org.engram.simulator.EngramException;
 /**
  * Saves and restores the state of a {@link Trainer} between batches: the network (as in
  * {@link ModelFile}), the optimiser's state arrays and step count, and the trainer's step. A
- * trainer restored from a checkpoint continues bit-identically to one that was never stopped.
+ * trainer restored from a checkpoint continues bit-identically to one that was never stopped when
+ * it was built with the same {@link org.engram.learning.train.TrainerOptions} (its thread count may
+ * differ) and encoder. Those settings are not stored: a trainer built with another seed, learning
+ * rate schedule or encoder continues from the saved weights and optimiser state under its own
+ * settings, as when fine-tuning with a new learning rate.
  *
  * <p>Format: the same frame as {@link ModelFile} with magic {@code "ENGRAMCK"} and version
  * {@value #VERSION}; payload: the model payload, then optimiser kind (UTF), optimiser steps

@@ -197,34 +197,48 @@ public final class LayeredNet {
      * @throws ParameterException for an index outside the matrices
      */
     public float[] weights(int m) {
+        return weights[requireMatrix(m)];
+    }
+
+    /**
+     * Checks a matrix index, for the methods here and the trainer's that take one.
+     *
+     * @param m the index
+     * @return {@code m}
+     * @throws ParameterException for an index outside [0, {@link #matrixCount()})
+     */
+    public int requireMatrix(int m) {
         if (m < 0 || m >= weights.length) {
             throw new ParameterException("layered network", "matrix", "an index in [0, " + weights.length + ")", m);
         }
-        return weights[m];
+        return m;
     }
 
     /**
      * @param m the matrix
      * @return number of presynaptic neurons (rows)
+     * @throws ParameterException for an index outside the matrices
      */
     public int pre(int m) {
-        return matrixPre[m];
+        return matrixPre[requireMatrix(m)];
     }
 
     /**
      * @param m the matrix
      * @return number of postsynaptic neurons (columns)
+     * @throws ParameterException for an index outside the matrices
      */
     public int post(int m) {
-        return matrixPost[m];
+        return matrixPost[requireMatrix(m)];
     }
 
     /**
      * @param m the matrix
      * @return the index of the layer the matrix feeds
+     * @throws ParameterException for an index outside the matrices
      */
     public int layerOf(int m) {
-        return matrixLayer[m];
+        return matrixLayer[requireMatrix(m)];
     }
 
     /** @return the total number of weights */

@@ -173,9 +173,10 @@ public final class Trainer implements AutoCloseable {
      *
      * @param matrix the matrix
      * @return the live array; valid until the next batch
+     * @throws ParameterException for an index outside the network's matrices
      */
     public float[] gradient(int matrix) {
-        return grad[matrix];
+        return grad[net.requireMatrix(matrix)];
     }
 
     /**
@@ -184,9 +185,10 @@ public final class Trainer implements AutoCloseable {
      *
      * @param matrix the matrix
      * @return the live array; valid until the next batch
+     * @throws ParameterException for an index outside the network's matrices
      */
     public float[] lastUpdate(int matrix) {
-        return update[matrix];
+        return update[net.requireMatrix(matrix)];
     }
 
     /** @return optimisation steps taken so far (the learning-rate schedule's step) */

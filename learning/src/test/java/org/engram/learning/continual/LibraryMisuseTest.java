@@ -343,8 +343,14 @@ class LibraryMisuseTest {
     @Test
     void aMatrixOutsideTheNetworkIsRefused() {
         org.engram.learning.layered.LayeredNet net = ContinualLearnerTest.net();
-        assertEquals("matrix", assertThrows(ParameterException.class, () -> net.weights(-1)).location());
-        assertEquals("matrix", assertThrows(ParameterException.class, () -> net.weights(net.matrixCount()))
-                .location());
+        org.engram.learning.train.Trainer trainer = new org.engram.learning.train.Trainer(net,
+                RateEncoder.bernoulli(10, 1.0), ContinualLearnerTest.options(1));
+        int past = net.matrixCount();
+        for (java.util.function.IntConsumer byIndex : List.<java.util.function.IntConsumer>of(net::weights, net::pre,
+                net::post, net::layerOf, trainer::gradient, trainer::lastUpdate)) {
+            assertEquals("matrix", assertThrows(ParameterException.class, () -> byIndex.accept(-1)).location());
+            assertEquals("matrix", assertThrows(ParameterException.class, () -> byIndex.accept(past)).location());
+        }
+        assertEquals(net.pre(past - 1) * net.post(past - 1), trainer.gradient(past - 1).length);
     }
 }
