@@ -118,22 +118,26 @@ public final class RunPlots {
         }
         int total = epochsPerTask * run.tasks().size();
         for (RunResults.Strategy s : run.strategies()) {
-            double[] sum = new double[total];
-            int[] count = new int[total];
+            List<List<Double>> bySeed = new ArrayList<>();
+            for (int k = 0; k < total; k++) {
+                bySeed.add(new ArrayList<>());
+            }
             for (EpochRecord e : run.epochs()) {
                 if (e.strategy().equals(s.label())) {
-                    int k = e.task() * epochsPerTask + e.epoch();
-                    sum[k] += loss ? e.loss() : 100 * e.trainAccuracy();
-                    count[k]++;
+                    bySeed.get(e.task() * epochsPerTask + e.epoch()).add(loss ? e.loss() : 100 * e.trainAccuracy());
                 }
             }
             double[] x = new double[total];
             double[] y = new double[total];
+            double[] sd = new double[total];
             for (int k = 0; k < total; k++) {
                 x[k] = k + 1;
-                y[k] = count[k] == 0 ? Double.NaN : sum[k] / count[k];
+                double[] values = bySeed.get(k).stream().mapToDouble(Double::doubleValue).toArray();
+                SeedSummary summary = values.length == 0 ? null : SeedSummary.of(values);
+                y[k] = summary == null ? Double.NaN : summary.mean();
+                sd[k] = summary == null ? Double.NaN : summary.sd();
             }
-            curves.add(new LearningCurvePlot.Curve(s.label(), x, y));
+            curves.add(new LearningCurvePlot.Curve(s.label(), x, y, sd));
         }
         int[] starts = new int[run.tasks().size() - 1];
         for (int t = 1; t < run.tasks().size(); t++) {
@@ -141,7 +145,8 @@ public final class RunPlots {
         }
         int fewest = run.strategies().stream().mapToInt(st -> st.seeds().size()).min().orElse(1);
         int most = run.strategies().stream().mapToInt(st -> st.seeds().size()).max().orElse(1);
-        String seeds = most == 1 ? "" : ", mean over " + (fewest == most ? most : fewest + " to " + most) + " seeds";
+        String seeds = most == 1 ? "" : ", mean over " + (fewest == most ? most : fewest + " to " + most)
+                + " seeds, band: one standard deviation";
         // Short axis labels, which a figure printed in a column must fit; what the values are is in the title.
         return loss
                 ? LearningCurvePlot.of(curves, "training loss (nats)", false, starts, run.experiment()

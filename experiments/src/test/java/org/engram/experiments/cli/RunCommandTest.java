@@ -238,8 +238,9 @@ class RunCommandTest {
         try (Stream<Path> s = Files.list(plots)) {
             assertEquals(before, s.sorted().toList());
         }
-        // The learning curves say over how many seeds they are means, as the other figures do.
-        assertTrue(Files.readString(plots.resolve("learning_curve_loss.svg")).contains("mean over 2 seeds"));
+        // The learning curves say over how many seeds they are means, as the other figures do, and what their band is.
+        String curves = Files.readString(plots.resolve("learning_curve_loss.svg"));
+        assertTrue(curves.contains("mean over 2 seeds") && curves.contains("band: one standard deviation"), curves);
     }
 
     /** A figure that fails after others were made leaves none written: the folder is not half redrawn. */
