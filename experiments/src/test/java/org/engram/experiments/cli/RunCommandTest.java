@@ -240,7 +240,8 @@ class RunCommandTest {
         }
         // The learning curves say over how many seeds they are means, as the other figures do, and what their band is.
         String curves = Files.readString(plots.resolve("learning_curve_loss.svg"));
-        assertTrue(curves.contains("mean over 2 seeds") && curves.contains("band: one standard deviation"), curves);
+        assertTrue(curves.replaceAll("</text>.*?<text[^>]*>", "").contains("mean over 2 seeds, band: one standard "
+                + "deviation"), "the title, over the lines it is wrapped in: " + curves);
     }
 
     /** A figure that fails after others were made leaves none written: the folder is not half redrawn. */
