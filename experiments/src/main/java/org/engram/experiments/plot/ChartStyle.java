@@ -97,52 +97,64 @@ public final class ChartStyle {
     }
 
     /**
-     * The built-in strategies most often compared, each with a colour of its own in every figure
-     * ({@link #styles}), so that a strategy looks the same in the figures of different runs. Seven:
-     * the eighth colour, yellow, reads poorly on white and is left to come last.
+     * The style of each built-in strategy in every figure ({@link #styles}), so that a strategy
+     * looks the same in the figures of different runs. The seven most often compared have a colour
+     * of their own and a solid line; the eighth colour, yellow, reads poorly on white and is left to
+     * come last. The others share a colour with a relative, drawn dashed with square markers: MAS
+     * EWC's orange (importance from the output's sensitivity rather than the Fisher information),
+     * L2 SI's green, importance gating HLOP's purple, metaplasticity GPM's sky blue, and joint
+     * training, the upper bound, black.
      */
-    private static final List<String> OWN_COLOUR = List.of("naive", "ewc", "si", "replay", "hlop", "gpm", "lwf");
+    private static final Map<String, Integer> OWN_STYLE = Map.ofEntries(
+            Map.entry("naive", 0), Map.entry("ewc", 1), Map.entry("si", 2), Map.entry("replay", 3),
+            Map.entry("hlop", 4), Map.entry("gpm", 5), Map.entry("lwf", 6),
+            Map.entry("mas", 9), Map.entry("l2", 10), Map.entry("importance_gating", 12),
+            Map.entry("metaplasticity", 13), Map.entry("joint", 14));
 
     /**
      * A style index ({@link #color}, {@link #line}, {@link #shape}) for each named series of a
-     * figure: a strategy of {@code OWN_COLOUR} (named so, or labelled so) keeps its own colour;
-     * the others take the free colours in order, then dashed lines and other markers. A row of a
-     * comparison, {@code "ewc [A]"}, takes its strategy's colour; the same strategy's rows of other
-     * runs keep it, with a dashed line or another marker each.
+     * figure: a built-in strategy (named so, or labelled so) keeps its own style ({@code OWN_STYLE});
+     * other names (chains, strategies of one's own) take the styles left free in order, the free
+     * colours first, then dashed lines and other markers. A row of a comparison,
+     * {@code "ewc [A]"}, takes its strategy's style; the same strategy's rows of other runs keep its
+     * colour, with a dashed line or another marker each.
      *
      * @param names the series names (strategy labels, perhaps with a run tag), in the figure's order
      * @return one style index per name, distinct
      */
     static int[] styles(List<String> names) {
         List<String> strategies = names.stream().map(ChartStyle::untagged).toList();
-        Map<String, Integer> colour = new HashMap<>();
-        boolean[] taken = new boolean[OKABE_ITO.length];
+        Map<String, Integer> base = new HashMap<>();
         for (String strategy : strategies) {
-            int own = OWN_COLOUR.indexOf(strategy);
-            if (own >= 0) {
-                colour.put(strategy, own);
-                taken[own] = true;
+            Integer own = OWN_STYLE.get(strategy);
+            if (own != null) {
+                base.put(strategy, own);
             }
         }
+        Set<Integer> reserved = new HashSet<>(base.values());
         int next = 0;
         for (String strategy : strategies) {
-            if (!colour.containsKey(strategy)) {
-                // The first free colour; when all are taken, they repeat, told apart by line and marker.
-                for (int tries = 0; tries < taken.length && taken[next % taken.length]; tries++) {
+            if (!base.containsKey(strategy)) {
+                while (reserved.contains(next)) {
                     next++;
                 }
-                colour.put(strategy, next % taken.length);
-                taken[next % taken.length] = true;
-                next++;
+                base.put(strategy, next);
+                reserved.add(next);
             }
         }
         int[] styles = new int[names.size()];
+        Set<String> drawn = new HashSet<>();
         Set<Integer> used = new HashSet<>();
         for (int i = 0; i < styles.length; i++) {
-            int style = colour.get(strategies.get(i));
-            while (!used.add(style)) {
-                style += OKABE_ITO.length;
+            String strategy = strategies.get(i);
+            int style = base.get(strategy);
+            if (!drawn.add(strategy)) {
+                // A further row of the strategy: its colour, in a variant no other series has.
+                do {
+                    style += OKABE_ITO.length;
+                } while (reserved.contains(style) || used.contains(style));
             }
+            used.add(style);
             styles[i] = style;
         }
         return styles;
