@@ -52,6 +52,7 @@ public final class EngramCommand implements Runnable {
             footer.add(line.replace("%", "%%"));
         }
         runUsage.footer(footer.toArray(new String[0]));
+        NumberConverters.register(cl);
         cl.setParameterExceptionHandler((e, args) -> {
             // A wrong option says what is wrong and where help is, without the whole usage text.
             CommandLine c = e.getCommandLine();

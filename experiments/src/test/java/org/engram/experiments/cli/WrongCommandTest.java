@@ -142,4 +142,21 @@ class WrongCommandTest {
         assertTrue(notAFolder.err().contains(file + ": expected the folder of a finished run, found a file"),
                 notAFolder.err());
     }
+    /** A number option given something else says what to write, not which Java type failed ("is not an int"). */
+    @Test
+    void aNumberOptionGivenAWordSaysWhatToWrite() {
+        CliRunner.Result words = CliRunner.run("bench", "cuba", "--threads", "two");
+        assertEquals(2, words.exitCode(), words.err());
+        assertTrue(words.err().startsWith("engram: error: Invalid value for option '--threads': expected an integer, "
+                + "found 'two'\n"), words.err());
+        CliRunner.Result fraction = CliRunner.run("bench", "cuba", "--threads", "1.5");
+        assertTrue(fraction.err().contains("'--threads': expected an integer, found '1.5'"), fraction.err());
+        CliRunner.Result large = CliRunner.run("bench", "cuba", "--threads", "99999999999");
+        assertTrue(large.err().contains("'--threads': expected an integer in [-2147483648, 2147483647], found "
+                + "99999999999"), large.err());
+        CliRunner.Result duration = CliRunner.run("bench", "cuba", "--duration-ms", "1s");
+        assertEquals(2, duration.exitCode(), duration.err());
+        assertTrue(duration.err().contains("'--duration-ms': expected a number, found '1s'"), duration.err());
+        assertTrue(duration.err().contains("(see engram bench cuba --help)"), duration.err());
+    }
 }

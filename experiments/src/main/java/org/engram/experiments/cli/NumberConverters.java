@@ -1,0 +1,57 @@
+package org.engram.experiments.cli;
+
+import java.math.BigInteger;
+import picocli.CommandLine;
+
+/**
+ * Reads the numbers of every option, in the words of Engram's other messages: picocli's own say
+ * "'1.5' is not an int", naming a Java type rather than what to write.
+ */
+final class NumberConverters {
+    private NumberConverters() {
+    }
+
+    /**
+     * Registers the converters of {@code int} and {@code double} options on a command line and the
+     * subcommands it has.
+     *
+     * @param cl the command line
+     */
+    static void register(CommandLine cl) {
+        CommandLine.ITypeConverter<Integer> integer = NumberConverters::integer;
+        CommandLine.ITypeConverter<Double> number = NumberConverters::number;
+        cl.registerConverter(Integer.class, integer);
+        cl.registerConverter(int.class, integer);
+        cl.registerConverter(Double.class, number);
+        cl.registerConverter(double.class, number);
+    }
+
+    static Integer integer(String value) {
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            if (isWhole(value)) {
+                throw new CommandLine.TypeConversionException("expected an integer in [" + Integer.MIN_VALUE + ", "
+                        + Integer.MAX_VALUE + "], found " + value);
+            }
+            throw new CommandLine.TypeConversionException("expected an integer, found '" + value + "'");
+        }
+    }
+
+    static Double number(String value) {
+        try {
+            return Double.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("expected a number, found '" + value + "'");
+        }
+    }
+
+    private static boolean isWhole(String value) {
+        try {
+            new BigInteger(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
