@@ -166,7 +166,18 @@ final class NetworkFromConfig {
             return new ConfigException(source, "projections", e.expected() == null ? e.getMessage() : e.expected(),
                     e.found() == null ? "" : e.found(), "in " + e.source() + (e.location() == null ? "" : ", " + e.location()));
         }
-        SimulationConfig.ProjectionSpec spec = config.projections().get(i);
+        return atProjectionKey(e, config.projections().get(i), "projections[" + i + "]");
+    }
+
+    /**
+     * An error the simulator found in a projection (a weight, a delay, an index or degree of its
+     * rule), at the key of the projection's entry that gave the value.
+     *
+     * @param e    the error, whose location names the value, e.g. {@code delay} or {@code fixed_in_degree.k}
+     * @param spec the projection's entry
+     * @param path its key path, e.g. {@code projections[1]}
+     */
+    private ConfigException atProjectionKey(EngramException e, SimulationConfig.ProjectionSpec spec, String path) {
         String key = switch (e.location()) {
             case "delay" -> "delay_ms";
             case "weight" -> "weight";
@@ -179,7 +190,7 @@ final class NetworkFromConfig {
         // distribution refused as a whole says so itself.)
         boolean drawn = given != null && given.isObject() && !String.valueOf(e.found()).startsWith("a distribution");
         String hint = drawn ? "a value drawn from the distribution given here" : null;
-        return new ConfigException(source, "projections[" + i + "]." + key, e.expected(), e.found(), hint);
+        return new ConfigException(source, path + "." + key, e.expected(), e.found(), hint);
     }
 
     private void addPopulation(NetworkBuilder b, SimulationConfig.PopulationSpec spec, String path) {
@@ -466,6 +477,10 @@ final class NetworkFromConfig {
         try {
             b.connect(name, from, to, rule, synapses);
         } catch (EngramException e) {
+            if (("projection '" + name + "'").equals(e.source()) && e.location() != null) {
+                // What drawing the synapses would have found, checked when the projection is added.
+                throw atProjectionKey(e, spec, path);
+            }
             // A pair connected twice under the default name: the second needs a name of its own.
             boolean nameTaken = "projections".equals(e.location());
             boolean unnamedTwin = nameTaken && name.equals(spec.source() + "->" + spec.target());

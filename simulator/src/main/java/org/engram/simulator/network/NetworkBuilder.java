@@ -156,10 +156,33 @@ public final class NetworkBuilder {
             throw new ParameterException("projection '" + name + "'", "synapses", "weights and delays (e.g. "
                     + "Synapses.excitatory(0.1).delayMs(1.5))", null);
         }
-        PendingProjection projection = new PendingProjection(name, owned(source), target, rule, synapses);
+        Population<?, ?> from = owned(source);
+        requireDrawable(name, from, target, rule, synapses);
+        PendingProjection projection = new PendingProjection(name, from, target, rule, synapses);
         names.add(name);
         pending.add(projection);
         return this;
+    }
+
+    /**
+     * Checks what {@link #build()} would find wrong with a projection before drawing it: the
+     * rule's fit to the populations, the constant weight's sign and the constant delay on the
+     * grid where the rule does not give its own, and a weight distribution that cannot give the
+     * receptor's sign. Refused here, a mistake leaves the builder usable; found at build, it spent it.
+     */
+    private void requireDrawable(String name, Population<?, ?> source, Population<?, ?> target, Connectivity rule,
+                                 Synapses synapses) {
+        String owner = "projection '" + name + "'";
+        rule.requireFits(new ConnectContext(name, pending.size(), source.size(), target.size(), source == target,
+                seed));
+        if (synapses.weightDraw() != null) {
+            ProjectionAssembler.requireRightSignPossible(owner, synapses.receptor(), synapses.weightDraw());
+        } else if (!rule.givesWeights()) {
+            synapses.requireWeight(owner);
+        }
+        if (synapses.delayDraw() == null && !rule.givesDelays()) {
+            synapses.delaySteps(grid, owner);
+        }
     }
 
     /**

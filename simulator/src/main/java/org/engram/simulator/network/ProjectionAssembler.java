@@ -281,7 +281,7 @@ final class ProjectionAssembler implements SynapseSink {
      * probability 0, an empty population) would otherwise pass. A support that merely reaches past
      * 0 (a normal distribution) is left to the draws.
      */
-    private static void requireRightSignPossible(String owner, Receptor receptor, RealDistribution draw) {
+    static void requireRightSignPossible(String owner, Receptor receptor, RealDistribution draw) {
         double lo = draw.getSupportLowerBound();
         double hi = draw.getSupportUpperBound();
         boolean wrongOnly = receptor == Receptor.EXCITATORY ? hi <= 0 && lo < 0 : lo >= 0 && hi > 0;

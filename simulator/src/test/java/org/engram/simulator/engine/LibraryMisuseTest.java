@@ -201,7 +201,7 @@ class LibraryMisuseTest {
                 "explicit: sources: expected an array of population-local indices, found null",
                 "explicit: targets: expected an array of population-local indices, found null",
                 "matrix: weights: expected a matrix, one row per source, found null",
-                "matrix: weights[1]: expected a row of length 1, found null",
+                "matrix: weights[1]: expected a row of length 1 like row 0, found null",
                 "current source into 'e': times_ms: expected an array (one change time and one amplitude per change), "
                         + "found null",
                 "current source into 'e': amplitudes_pa: expected an array (one change time and one amplitude per "

@@ -149,4 +149,43 @@ class RatePoissonSourceTest {
         assertThrows(ParameterException.class, () -> new RatePoissonSource.Params(Double.POSITIVE_INFINITY));
         assertArrayEquals(new double[] {7, 7, 7}, in.state().values("rate"));
     }
+    /**
+     * A later engine goes on with each neuron's train, on its own clock: two engines of 100 ms give
+     * the train of one engine of 200 ms. The wait had stayed on the first engine's clock, so the
+     * second was silent for its first 100 ms.
+     */
+    @Test
+    void aLaterEngineGoesOnWithTheTrains() {
+        double[][] whole = trains(new double[] {200});
+        double[][] split = trains(new double[] {100, 100});
+        assertTrue(Arrays.stream(whole).mapToInt(t -> t.length).sum() > 500, "enough spikes to compare");
+        for (int i = 0; i < N; i++) {
+            assertArrayEquals(whole[i], split[i], 1e-9, "neuron " + i);
+        }
+    }
+
+    /** Each neuron's spike times from one engine per run length, each engine's times after the earlier ones'. */
+    private static double[][] trains(double[] runsMs) {
+        NetworkBuilder b = new NetworkBuilder(DT_MS).seed(5);
+        Population<RatePoissonSource.Params, RatePoissonSource.State> in =
+                b.population("in", N, RatePoissonSource.MODEL, new RatePoissonSource.Params(30));
+        Network net = b.build();
+        double[][] times = new double[N][0];
+        double offset = 0;
+        for (double ms : runsMs) {
+            try (Engine e = new Engine(net, EngineOptions.grid(2))) {
+                SpikeRecorder r = e.recordSpikes(in);
+                e.run(ms);
+                for (int i = 0; i < N; i++) {
+                    double shift = offset;
+                    double[] later = Arrays.stream(r.timesOf(i)).map(t -> t + shift).toArray();
+                    double[] joined = Arrays.copyOf(times[i], times[i].length + later.length);
+                    System.arraycopy(later, 0, joined, times[i].length, later.length);
+                    times[i] = joined;
+                }
+            }
+            offset += ms;
+        }
+        return times;
+    }
 }

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.connect.Rules;
+import org.engram.simulator.random.SplitMixRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,15 +100,55 @@ class RejectedAdditionTest {
     }
 
     /** A failed build cannot be retried (it initialised populations), and the builder says why. */
+    /**
+     * What a projection's rule and constant values can be checked for is refused when it is added,
+     * naming it, and the builder goes on: found at build, each had left the builder spent and only
+     * the first been named.
+     */
+    @Test
+    void aProjectionThatCannotBeDrawnIsRefusedWhenAdded() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> x = b.population("x", 10, LifDelta.MODEL, LIF);
+        Population<?, ?> y = b.population("y", 20, LifDelta.MODEL, LIF);
+        record Case(String expected, Runnable connect) {
+        }
+        for (Case c : List.of(
+                new Case("projection 'p': weight: expected an excitatory weight >= 0, found -0.1",
+                        () -> b.connect("p", x, x, Rules.allToAll(), Synapses.excitatory(-0.1))),
+                new Case("projection 'q': one_to_one: expected source and target of equal size, found 10 sources and 20 "
+                        + "targets", () -> b.connect("q", x, y, Rules.oneToOne(), Synapses.excitatory(0.1))),
+                new Case("projection 'r': delay: expected a whole number of time steps (multiple of dt = 0.1 ms), found "
+                        + "0.15", () -> b.connect("r", x, y, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(0.15))),
+                new Case("projection 's': matrix: expected a 10 x 20 matrix (sources x targets), found 20 x 10",
+                        () -> b.connect("s", x, y, Rules.matrix(new double[20][10]), Synapses.excitatory(0))),
+                new Case("projection 't': target: expected an index in [0, 20), found 20; at synapse 1 of the rule's "
+                        + "list (0-based)", () -> b.connect("t", x, y, Rules.explicit(new int[] {0, 1},
+                                new int[] {19, 20}), Synapses.excitatory(0.1))),
+                new Case("projection 'u': fixed_in_degree.k: expected k <= 9 (the number of sources available to each "
+                        + "neuron without autapses or multapses), found 10", () -> b.connect("u", x, x,
+                                Rules.fixedInDegree(10).withAutapses(false).withMultapses(false),
+                                Synapses.excitatory(0.1))))) {
+            ParameterException e = assertThrows(ParameterException.class, c.connect()::run);
+            assertTrue(e.getMessage().startsWith(c.expected()), e.getMessage());
+        }
+        // The rule's own weights and delays make the projection's constant ones unused, and unchecked.
+        b.connect("given", x, y, Rules.explicit(new int[] {0}, new int[] {19}, new double[] {0.2}, new double[] {0.3}),
+                Synapses.excitatory(-1).delayMs(0.15));
+        b.connect("p", x, x, Rules.allToAll(), Synapses.excitatory(0.1));
+        assertEquals(101, b.build().synapseCount());
+    }
+
+    /** A value found wrong only when it is drawn still spends the builder, which then says why. */
     @Test
     void aBuilderWhoseBuildFailedSaysSo() {
         NetworkBuilder b = new NetworkBuilder(0.1);
         Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, LIF);
-        // The delay is checked when the synapses are drawn: 0.15 ms is not a whole number of steps.
-        b.connect("c", p, p, Rules.allToAll(), Synapses.excitatory(1).delayMs(0.15));
+        // A normal distribution reaches below 0: its draws are checked one by one.
+        b.connect("c", p, p, Rules.allToAll(), Synapses.excitatory(0).weights(
+                new NormalDistribution(new SplitMixRandom(1), -1, 0.1)));
         assertThrows(ParameterException.class, b::build);
         IllegalStateException again = assertThrows(IllegalStateException.class, b::build);
-        assertTrue(again.getMessage().contains("build failed") && again.getMessage().contains("delay"),
+        assertTrue(again.getMessage().contains("build failed") && again.getMessage().contains("weight"),
                 again.getMessage());
     }
 }

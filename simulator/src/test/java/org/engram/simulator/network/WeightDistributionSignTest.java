@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
  */
 class WeightDistributionSignTest {
 
+    /** A distribution that cannot give the receptor's sign is refused when the projection is added. */
     private static ParameterException refused(double p, Synapses synapses) {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
         Population<?, ?> pop = b.population("p", 20, LifDelta.MODEL, LifDelta.MODEL.defaults());
-        b.connect("pp", pop, pop, Rules.fixedProbability(p), synapses);
-        return assertThrows(ParameterException.class, b::build);
+        return assertThrows(ParameterException.class, () -> b.connect("pp", pop, pop, Rules.fixedProbability(p),
+                synapses));
     }
 
     @Test
@@ -43,7 +44,10 @@ class WeightDistributionSignTest {
         b.connect("upToZero", pop, pop, Rules.fixedProbability(0.5), Synapses.inhibitory(0)
                 .weights(new UniformRealDistribution(-1, 0)));
         assertEquals(2, b.build().projections().size(), "no draw of the wrong sign was made");
-        ParameterException drawn = refused(0.5, Synapses.excitatory(0).weights(new NormalDistribution(-1, 1)));
+        NetworkBuilder c = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> q = c.population("p", 20, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        c.connect("pp", q, q, Rules.fixedProbability(0.5), Synapses.excitatory(0).weights(new NormalDistribution(-1, 1)));
+        ParameterException drawn = assertThrows(ParameterException.class, c::build);
         assertEquals("an excitatory weight >= 0", drawn.expected(), drawn.getMessage());
     }
 }

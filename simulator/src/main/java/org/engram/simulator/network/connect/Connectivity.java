@@ -29,6 +29,39 @@ public interface Connectivity {
         return -1;
     }
 
+    /**
+     * Checks what can be known before drawing: that the rule fits the projection's sizes and
+     * switches (equal sizes, indices in range, a degree that can be drawn). The network builder
+     * calls it when the projection is added, so that a mistake is refused there, before
+     * {@code build()} would find it and leave the builder spent. {@link #generate} checks the same.
+     * The default: nothing to check.
+     *
+     * @param context sizes and switches of the projection
+     * @throws org.engram.simulator.ParameterException if the rule cannot make this projection
+     */
+    default void requireFits(ConnectContext context) {
+    }
+
+    /**
+     * Whether the rule gives every synapse its own weight (a weight matrix, a list with weights),
+     * so that the projection's constant weight is not used and not checked.
+     *
+     * @return by default {@code false}
+     */
+    default boolean givesWeights() {
+        return false;
+    }
+
+    /**
+     * Whether the rule gives every synapse its own delay (a list with delays), so that the
+     * projection's constant delay is not used and not checked.
+     *
+     * @return by default {@code false}
+     */
+    default boolean givesDelays() {
+        return false;
+    }
+
     /** @return a one-line description for summaries, e.g. {@code "fixed_in_degree(k=100)"} */
     String describe();
 

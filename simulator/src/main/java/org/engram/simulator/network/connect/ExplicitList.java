@@ -7,8 +7,9 @@ import org.engram.simulator.ParameterException;
  * weight and delay. Repeated pairs become several synapses. Draws no random numbers.
  *
  * <p>Without weights and delays every synapse takes them from the projection's {@code Synapses}
- * spec (constant or drawn). Index ranges, weight signs and delay steps are checked when the
- * network is built, where the projection's sizes and time grid are known.
+ * spec (constant or drawn). Index ranges are checked when the projection is added to a network
+ * builder, which knows the populations' sizes; weight signs and delay steps of the list when the
+ * network is built, where the projection's receptor and time grid are known.
  */
 public final class ExplicitList implements Connectivity {
     private final int[] sources;
@@ -56,8 +57,35 @@ public final class ExplicitList implements Connectivity {
         }
     }
 
+    /** Checks every index against the projection's sizes, naming the first out of range as the builder would. */
+    @Override
+    public void requireFits(ConnectContext context) {
+        for (int i = 0; i < sources.length; i++) {
+            requireIndex(context, "source", sources[i], context.sourceSize(), i);
+            requireIndex(context, "target", targets[i], context.targetSize(), i);
+        }
+    }
+
+    private void requireIndex(ConnectContext context, String end, int index, int size, int position) {
+        if (index < 0 || index >= size) {
+            throw new ParameterException("projection '" + context.projectionName() + "'", end, "an index in [0, "
+                    + size + ")", String.valueOf(index), "at " + synapseOrigin(position));
+        }
+    }
+
+    @Override
+    public boolean givesWeights() {
+        return weights != null;
+    }
+
+    @Override
+    public boolean givesDelays() {
+        return delaysMs != null;
+    }
+
     @Override
     public void generate(ConnectContext context, SynapseSink sink) {
+        requireFits(context);
         for (int i = 0; i < sources.length; i++) {
             if (weights == null) {
                 sink.add(sources[i], targets[i]);

@@ -51,6 +51,11 @@ public record FixedInDegree(int k, boolean autapses, boolean multapses) implemen
     }
 
     @Override
+    public void requireFits(ConnectContext context) {
+        PartnerDraw.requireDrawable(context, "fixed_in_degree", k, autapses, multapses, true);
+    }
+
+    @Override
     public void generate(ConnectContext context, SynapseSink sink) {
         PartnerDraw.connect(context, sink, "fixed_in_degree", k, autapses, multapses, true);
     }

@@ -51,6 +51,11 @@ public record FixedOutDegree(int k, boolean autapses, boolean multapses) impleme
     }
 
     @Override
+    public void requireFits(ConnectContext context) {
+        PartnerDraw.requireDrawable(context, "fixed_out_degree", k, autapses, multapses, false);
+    }
+
+    @Override
     public void generate(ConnectContext context, SynapseSink sink) {
         PartnerDraw.connect(context, sink, "fixed_out_degree", k, autapses, multapses, false);
     }

@@ -10,12 +10,18 @@ import org.engram.simulator.ParameterException;
 public record OneToOne() implements Connectivity {
 
     @Override
-    public void generate(ConnectContext context, SynapseSink sink) {
-        int n = context.sourceSize();
-        if (n != context.targetSize()) {
+    public void requireFits(ConnectContext context) {
+        if (context.sourceSize() != context.targetSize()) {
             throw new ParameterException("projection '" + context.projectionName() + "'", "one_to_one",
-                    "source and target of equal size", n + " sources and " + context.targetSize() + " targets");
+                    "source and target of equal size", context.sourceSize() + " sources and " + context.targetSize()
+                            + " targets");
         }
+    }
+
+    @Override
+    public void generate(ConnectContext context, SynapseSink sink) {
+        requireFits(context);
+        int n = context.sourceSize();
         for (int i = 0; i < n; i++) {
             sink.add(i, i);
         }

@@ -24,31 +24,50 @@ final class PartnerDraw {
     private final int[] swapped;
 
     /**
-     * Checks that {@code k} partners can be drawn and allocates the buffers.
+     * Allocates the buffers of a draw that {@link #requireDrawable} accepted.
      *
-     * @param context     the projection, for the error message
-     * @param rule        the rule's name, for the error message
      * @param k           partners per neuron
-     * @param poolSize    size of the population partners come from
+     * @param available   partners each neuron can draw from
      * @param excludeSelf whether the neuron's own index is not a partner (no autapses)
      * @param multapses   whether a partner may be drawn more than once
-     * @param poolName    what partners are, for the message ("sources" or "targets")
      */
-    private PartnerDraw(ConnectContext context, String rule, int k, int poolSize, boolean excludeSelf,
-                        boolean multapses, String poolName) {
+    private PartnerDraw(int k, int available, boolean excludeSelf, boolean multapses) {
         this.k = k;
-        this.available = excludeSelf ? poolSize - 1 : poolSize;
+        this.available = available;
         this.excludeSelf = excludeSelf;
         this.multapses = multapses;
-        if (k > 0 && (available == 0 || (!multapses && k > available))) {
-            throw new ParameterException("projection '" + context.projectionName() + "'", rule + ".k",
-                    "k <= " + available + " (the number of " + poolName + " available to each neuron"
-                            + (excludeSelf ? " without autapses" : "")
-                            + (multapses ? "" : " without multapses") + ")", k);
-        }
         this.partners = new int[k];
         this.scratch = multapses || k == 0 ? null : identity(available);
         this.swapped = multapses || k == 0 ? null : new int[k];
+    }
+
+    /**
+     * Checks that every neuron on the drawing side can draw {@code k} partners.
+     *
+     * @param context   the projection
+     * @param rule      the rule's name, for the message
+     * @param k         partners per neuron, {@code >= 0}
+     * @param autapses  whether a neuron may connect to itself within one population
+     * @param multapses whether a pair may have several synapses
+     * @param perTarget whether each target draws its sources (fixed in-degree)
+     * @throws ParameterException if {@code k} exceeds the partners available
+     */
+    static void requireDrawable(ConnectContext context, String rule, int k, boolean autapses, boolean multapses,
+                                boolean perTarget) {
+        boolean excludeSelf = !autapses && context.samePopulation();
+        int available = available(context, excludeSelf, perTarget);
+        if (k > 0 && (available == 0 || (!multapses && k > available))) {
+            String without = (excludeSelf ? "autapses" : "") + (excludeSelf && !multapses ? " or " : "")
+                    + (multapses ? "" : "multapses");
+            throw new ParameterException("projection '" + context.projectionName() + "'", rule + ".k",
+                    "k <= " + available + " (the number of " + (perTarget ? "sources" : "targets")
+                            + " available to each neuron" + (without.isEmpty() ? "" : " without " + without) + ")", k);
+        }
+    }
+
+    private static int available(ConnectContext context, boolean excludeSelf, boolean perTarget) {
+        int poolSize = perTarget ? context.sourceSize() : context.targetSize();
+        return excludeSelf ? poolSize - 1 : poolSize;
     }
 
     /**
@@ -65,10 +84,10 @@ final class PartnerDraw {
      */
     static void connect(ConnectContext context, SynapseSink sink, String rule, int k, boolean autapses,
                         boolean multapses, boolean perTarget) {
+        requireDrawable(context, rule, k, autapses, multapses, perTarget);
         int drawers = perTarget ? context.targetSize() : context.sourceSize();
-        int poolSize = perTarget ? context.sourceSize() : context.targetSize();
-        PartnerDraw draw = new PartnerDraw(context, rule, k, poolSize, !autapses && context.samePopulation(),
-                multapses, perTarget ? "sources" : "targets");
+        boolean excludeSelf = !autapses && context.samePopulation();
+        PartnerDraw draw = new PartnerDraw(k, available(context, excludeSelf, perTarget), excludeSelf, multapses);
         if (k == 0) {
             return;
         }

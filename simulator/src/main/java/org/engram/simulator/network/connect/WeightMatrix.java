@@ -8,7 +8,7 @@ import org.engram.simulator.ParameterException;
  * Delays come from the projection's {@code Synapses} spec. Draws no random numbers.
  *
  * <p>The matrix must have one row per source neuron and one column per target neuron; this is
- * checked when the network is built.
+ * checked when the projection is added to a network builder.
  */
 public final class WeightMatrix implements Connectivity {
     private final double[][] weights;
@@ -30,7 +30,8 @@ public final class WeightMatrix implements Connectivity {
         int count = 0;
         for (int s = 0; s < weights.length; s++) {
             if (weights[s] == null) {
-                throw new ParameterException("matrix", "weights[" + s + "]", "a row of length " + columns, "null");
+                throw new ParameterException("matrix", "weights[" + s + "]", "a row of " + (s == 0 ? "weights"
+                        : "length " + columns + " like row 0"), "null");
             }
             if (weights[s].length != columns) {
                 throw new ParameterException("matrix", "weights[" + s + "]", "a row of length " + columns
@@ -49,12 +50,22 @@ public final class WeightMatrix implements Connectivity {
     }
 
     @Override
-    public void generate(ConnectContext context, SynapseSink sink) {
+    public void requireFits(ConnectContext context) {
         if (weights.length != context.sourceSize() || columns != context.targetSize()) {
             throw new ParameterException("projection '" + context.projectionName() + "'", "matrix",
                     "a " + context.sourceSize() + " x " + context.targetSize() + " matrix (sources x targets)",
                     weights.length + " x " + columns);
         }
+    }
+
+    @Override
+    public boolean givesWeights() {
+        return true;
+    }
+
+    @Override
+    public void generate(ConnectContext context, SynapseSink sink) {
+        requireFits(context);
         for (int s = 0; s < weights.length; s++) {
             double[] row = weights[s];
             for (int t = 0; t < columns; t++) {
