@@ -353,7 +353,7 @@ public final class Engine implements AutoCloseable {
      * Adds a listener that may change plastic weights. Spikes come in time order (ties by
      * network-wide neuron index). Each spike is shown to every listener before it is delivered, so
      * the weights it delivers include the listener's changes; delivery then happens on the
-     * listener thread.
+     * listener thread. Added during a run (from a listener), it starts with the next slice.
      *
      * @param listener the listener
      * @throws ParameterException if the listener is null
@@ -364,9 +364,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Adds an observer: it sees every spike in time order (ties by network-wide neuron index) but
-     * must not change the network. Added during a run (from a listener), it starts with the next
-     * slice, as {@link #recordSpikes} does.
+     * Adds an observer: it sees every spike in time order (ties by network-wide neuron index), and
+     * {@link SpikeListener#afterSpikesAt} after the spikes of each instant, but must not change the
+     * network. Added during a run (from a listener), it starts with the next slice, as
+     * {@link #recordSpikes} does.
      *
      * @param observer the observer
      * @throws ParameterException if the observer is null
@@ -374,6 +375,39 @@ public final class Engine implements AutoCloseable {
     public void addObserver(SpikeListener observer) {
         requireOpen();
         observers.add(requireListener("observer", observer));
+    }
+
+    /**
+     * Removes a listener, e.g. a plasticity rule before testing the trained network on the same
+     * engine. Between runs only.
+     *
+     * @param listener a listener added before
+     * @return whether it had been added (if twice, one is removed)
+     * @throws IllegalStateException during a run
+     */
+    public boolean removeListener(SpikeListener listener) {
+        return removeFrom(listeners, listener);
+    }
+
+    /**
+     * Removes an observer. Between runs only.
+     *
+     * @param observer an observer added before
+     * @return whether it had been added (if twice, one is removed)
+     * @throws IllegalStateException during a run
+     */
+    public boolean removeObserver(SpikeListener observer) {
+        return removeFrom(observers, observer);
+    }
+
+    private boolean removeFrom(List<SpikeListener> from, SpikeListener listener) {
+        synchronized (lifecycle) {
+            if (running) {
+                // The slice edge walks these lists; a removal there would skip or repeat a call.
+                throw new IllegalStateException("listeners and observers are removed between runs, not during one");
+            }
+        }
+        return from.remove(listener);
     }
 
     /** Checks state that code may have written between runs (see {@link NeuronState#requireValid}). */
@@ -856,16 +890,24 @@ public final class Engine implements AutoCloseable {
             exchange.sortByTime();
         }
         final int[] order = exchange.order;
-        for (int k = 0; k < count; k++) {
+        // Those added during the edge (by a listener) start with the next slice.
+        final int observing = observers.size();
+        final int listening = listeners.size();
+        for (int k = 0; k < count && observing > 0; k++) {
             int m = precise ? order[k] : k;
             Population<?, ?> p = runtimes[exchange.population[m]].population;
             int neuron = exchange.neuron[m];
             double t = exchange.timeMs[m];
-            for (int o = 0; o < observers.size(); o++) {
+            for (int o = 0; o < observing; o++) {
                 observers.get(o).onSpike(p, neuron, t);
             }
+            if (lastAt(k, t)) {
+                for (int o = 0; o < observing; o++) {
+                    observers.get(o).afterSpikesAt(t);
+                }
+            }
         }
-        if (listeners.isEmpty()) {
+        if (listening == 0) {
             deliveryPending = count > 0;
             return;
         }
@@ -873,19 +915,24 @@ public final class Engine implements AutoCloseable {
             int m = precise ? order[k] : k;
             Population<?, ?> p = runtimes[exchange.population[m]].population;
             double t = exchange.timeMs[m];
-            for (int l = 0; l < listeners.size(); l++) {
+            for (int l = 0; l < listening; l++) {
                 listeners.get(l).onSpike(p, exchange.neuron[m], t);
             }
             for (int w = 0; w < workers; w++) {
                 deliver(w, m);
             }
-            if (k + 1 == count || exchange.timeMs[precise ? order[k + 1] : k + 1] != t) {
-                for (int l = 0; l < listeners.size(); l++) {
+            if (lastAt(k, t)) {
+                for (int l = 0; l < listening; l++) {
                     listeners.get(l).afterSpikesAt(t);
                 }
             }
         }
         deliveryPending = false;
+    }
+
+    /** Whether the {@code k}-th merged spike, at {@code t}, is the last of the slice at that time. */
+    private boolean lastAt(int k, double t) {
+        return k + 1 == exchange.count || exchange.timeMs[precise ? exchange.order[k + 1] : k + 1] != t;
     }
 
     /** Adds merged spike {@code m} into the input of the targets worker {@code w} owns. */

@@ -24,10 +24,10 @@ public interface SpikeListener {
     void onSpike(Population<?, ?> population, int neuron, double timeMs);
 
     /**
-     * Called once all spikes at {@code timeMs} have been passed to {@link #onSpike} and delivered,
-     * before any later spike; a listener that must treat simultaneous spikes alike (a plasticity
-     * rule pairing pre- and postsynaptic spikes of one instant) finishes them here. Does nothing by
-     * default.
+     * Called once all spikes at {@code timeMs} have been passed to {@link #onSpike} (and, for a
+     * listener, delivered), before any later spike; a listener that must treat simultaneous spikes
+     * alike (a plasticity rule pairing pre- and postsynaptic spikes of one instant) finishes them
+     * here, as may an observer that counts coincidences. Does nothing by default.
      *
      * @param timeMs the time of the spikes just handled
      */

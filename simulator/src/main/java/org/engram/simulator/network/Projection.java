@@ -98,7 +98,10 @@ public final class Projection {
 
     /**
      * Per-synapse weights, or {@code null} when every synapse has {@link #uniformWeight()}.
-     * Plastic projections always have the array and plasticity rules write into it.
+     * Plastic projections always have the array and plasticity rules write into it. The signs were
+     * checked against the receptor when the network was built; the engine does not check what a
+     * rule writes later (it reads these weights on its hot path), so a rule must keep each weight
+     * finite and of its receptor's sign.
      *
      * @return the live weights, or {@code null}
      */

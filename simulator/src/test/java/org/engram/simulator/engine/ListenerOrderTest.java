@@ -2,6 +2,8 @@ package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -71,6 +73,58 @@ class ListenerOrderTest {
                 double[] c = seen.get(k);
                 assertTrue(a[0] < c[0] || (a[0] == c[0] && a[1] < c[1]), "order at " + k);
             }
+        }
+    }
+    /** A log of calls: onSpike as name, neuron and time, afterSpikesAt as "after" and time. */
+    private record Log(String tag, List<String> calls) implements org.engram.simulator.event.SpikeListener {
+        @Override
+        public void onSpike(org.engram.simulator.network.Population<?, ?> population, int neuron, double timeMs) {
+            calls.add(tag + ":" + population.name() + neuron + "@" + timeMs);
+        }
+
+        @Override
+        public void afterSpikesAt(double timeMs) {
+            calls.add(tag + ":after@" + timeMs);
+        }
+    }
+
+    /** Observers are told when an instant's spikes are all shown, as listeners are (they had not been). */
+    @Test
+    void observersHearTheEndOfEachInstantToo() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        b.population("s", 3, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{1.0, 2.0}, {1.0}, {2.0}}));
+        List<String> observed = new ArrayList<>();
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            e.addObserver(new Log("o", observed));
+            e.run(3.0);
+        }
+        assertEquals(List.of("o:s0@1.0", "o:s1@1.0", "o:after@1.0", "o:s0@2.0", "o:s2@2.0", "o:after@2.0"), observed);
+    }
+
+    /**
+     * A listener added from a listener starts with the next slice, as an observer does, rather than
+     * with the spike being handled; removed between runs, a listener hears nothing more.
+     */
+    @Test
+    void listenersJoinAtTheNextSliceAndLeaveBetweenRuns() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        b.population("s", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{1.0, 2.0, 3.0}}));
+        List<String> calls = new ArrayList<>();
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            Log late = new Log("late", calls);
+            e.addListener((p, i, t) -> {
+                if (calls.isEmpty()) {
+                    calls.add("first@" + t);
+                    e.addListener(late);
+                    assertThrows(IllegalStateException.class, () -> e.removeListener(late));
+                }
+            });
+            e.run(2.5);
+            assertEquals(List.of("first@1.0", "late:s0@2.0", "late:after@2.0"), calls);
+            assertTrue(e.removeListener(late));
+            assertFalse(e.removeListener(late), "removed already");
+            e.run(1.0);
+            assertEquals(3, calls.size(), "nothing after the removal: " + calls);
         }
     }
 }
