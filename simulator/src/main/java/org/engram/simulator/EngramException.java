@@ -7,8 +7,11 @@ import java.util.function.Function;
 /**
  * A user error: bad configuration, data file, parameter or command-line value.
  *
- * <p>Every user error in Engram is a subclass of this type so the command line can print its
- * message without a stack trace. The message has the shape
+ * <p>Every error in what a user gives Engram (a config, a data file, a parameter, a command-line
+ * value) is of this type or a subclass, so the command line can print its message without a
+ * stack trace. Misuse of the library's objects in code (running a closed engine, building twice,
+ * a population of another builder) is an {@link IllegalStateException} or
+ * {@link IllegalArgumentException}, as in the JDK. The message has the shape
  * {@code <source>: <location>: expected <rule>, found <value>[; hint]} where the parts that are
  * unknown are left out. Broken invariants (bugs) are never reported with this type.
  */

@@ -867,12 +867,13 @@ public final class Engine implements AutoCloseable {
      * in ms, and the neuron would fire at one instant until the memory is exhausted.
      */
     private static EngramException runawayFiring(Population<?, ?> population, int neuron, double timeMs) {
-        return new EngramException("population '" + population.name() + "'", "neuron " + neuron,
-                "at most " + MAX_CROSSINGS_BETWEEN_EVENTS + " spikes of one neuron within a step and between two of "
-                        + "its input events (precise mode)",
+        return new EngramException("population '" + population.name() + "' (model '" + population.model().name()
+                + "')", "neuron " + neuron, "at most " + MAX_CROSSINGS_BETWEEN_EVENTS + " spikes of one neuron "
+                        + "within a step and between two of its input events (precise mode)",
                 (MAX_CROSSINGS_BETWEEN_EVENTS + 1) + " by " + timeMs + " ms",
                 "a refractory period t_ref > 0 bounds the rate (without one, a strong input drives the interval "
-                        + "between spikes towards 0), as does grid mode (a spike per step)");
+                        + "between spikes towards 0), as does grid mode (a spike per step); a model of your own must "
+                        + "also leave the potential below threshold when it fires (its reset)");
     }
 
     /** Merges the slice's spikes, shows them to observers and listeners, and delivers if needed. */
@@ -1061,7 +1062,13 @@ public final class Engine implements AutoCloseable {
         return spikeCount;
     }
 
-    /** @return the number of synaptic events (spike arrivals at synapses) delivered so far */
+    /**
+     * The synaptic events (spike arrivals at synapses) delivered so far. A spike is counted when it
+     * is delivered: spikes of a run's last slice wait for the next run, unless a listener is
+     * attached (spikes are then delivered at once), so runs of one network may differ by those.
+     *
+     * @return the count
+     */
     public long synapticEvents() {
         long sum = 0;
         for (int w = 0; w < workers; w++) {

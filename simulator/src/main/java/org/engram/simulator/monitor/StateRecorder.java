@@ -56,9 +56,14 @@ public final class StateRecorder {
      *
      * @param population the population
      * @param neurons    population-local neuron indices
-     * @throws ParameterException at the first index that is outside the population or not above the one before it
+     * @throws ParameterException if there are none (a recorder that records nothing is a mistake), or
+     *                            at the first index that is outside the population or not above the one before it
      */
     public static void requireNeurons(Population<?, ?> population, int[] neurons) {
+        if (neurons.length == 0) {
+            throw new ParameterException("state recorder of '" + population.name() + "'", "neurons",
+                    "at least one population-local neuron", "none");
+        }
         for (int k = 0; k < neurons.length; k++) {
             int i = neurons[k];
             boolean outside = i < 0 || i >= population.size();

@@ -209,6 +209,8 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder current(CurrentSource source) {
         checkOpen();
+        ParameterException.requireNonNull("network", "current source", source, "a current source (e.g. "
+                + "CurrentSource.constant(population, neurons, 200))");
         requireInputTaken("current source", owned(source.target()));
         source.changeSteps(grid);
         currentSources.add(source);

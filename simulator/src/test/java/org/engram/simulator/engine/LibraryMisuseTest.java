@@ -192,7 +192,10 @@ class LibraryMisuseTest {
                 () -> new SpikeTimes.Params(null),
                 () -> new SpikeTimes.Params(new double[][] {{1}, null}),
                 () -> Synapses.of(null, 0.1),
-                () -> b.initialise(cells, "v", null));
+                () -> b.initialise(cells, "v", null),
+                () -> b.current(null),
+                () -> new org.engram.simulator.monitor.SpikeRecorder(null),
+                () -> new org.engram.simulator.monitor.RateMonitor(null, 1));
         List<String> said = new java.util.ArrayList<>();
         for (Executable e : refused) {
             said.add(assertThrows(ParameterException.class, e).getMessage());
@@ -209,7 +212,11 @@ class LibraryMisuseTest {
                 "spike_times: times_ms: expected an array of spike times per neuron, found null",
                 "spike_times: times_ms[1]: expected an array of spike times (empty: none), found null",
                 "synapses: receptor: expected EXCITATORY or INHIBITORY, found null",
-                "population 'e': initialise v: expected a distribution to draw from, found null"), said);
+                "population 'e': initialise v: expected a distribution to draw from, found null",
+                "network: current source: expected a current source (e.g. CurrentSource.constant(population, neurons, "
+                        + "200)), found null",
+                "spike recorder: population: expected the population to record, found null",
+                "rate monitor: population: expected the population to record, found null"), said);
         Network net = b.build();   // the builder was not spent
         NetworkBuilder other = new NetworkBuilder(0.1);
         Population<?, ?> foreign = other.population("f", 1, LifDelta.MODEL, DRIVEN);
@@ -218,6 +225,10 @@ class LibraryMisuseTest {
                     assertThrows(ParameterException.class, () -> e.recordSpikes(null)).getMessage());
             assertEquals("engine: population: expected a population of this engine's network, found 'f' of another "
                     + "network", assertThrows(ParameterException.class, () -> e.recordRate(foreign, 1)).getMessage());
+            // A recorder of no neuron would record nothing, silently.
+            assertEquals("state recorder of 'e': neurons: expected at least one population-local neuron, found none",
+                    assertThrows(ParameterException.class, () -> e.recordState(net.populations().get(0), "v",
+                            new int[0], 1)).getMessage());
         }
     }
 

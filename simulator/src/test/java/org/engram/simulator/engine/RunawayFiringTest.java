@@ -63,9 +63,11 @@ class RunawayFiringTest {
     void endlessFiringIsRefusedNamingTheNeuron() {
         try (Engine e = engine(1e15)) {
             EngramException x = assertThrows(EngramException.class, () -> e.run(10.0));
-            assertTrue(x.getMessage().startsWith("population 'n': neuron 0: expected at most 1000 spikes of one neuron "
-                    + "within a step"), x.getMessage());
+            assertTrue(x.getMessage().startsWith("population 'n' (model 'lif_delta'): neuron 0: expected at most 1000 "
+                    + "spikes of one neuron within a step"), x.getMessage());
             assertTrue(x.getMessage().contains("t_ref > 0"), x.getMessage());
+            // A model of one's own that fires without leaving the threshold is told where to look.
+            assertTrue(x.getMessage().contains("leave the potential below threshold when it fires"), x.getMessage());
         }
     }
 }
