@@ -113,9 +113,16 @@ public record DistillationTarget(float[] probabilities, int[] units, double temp
         }
     }
 
-    /** Marks the head's units, the only ones this term's gradient reaches. */
+    /**
+     * Marks the head's units, the only ones this term's gradient reaches; none at weight 0, whose
+     * gradient is 0, so that LwF at {@code alpha: 0} leaves old heads to the optimiser as naive
+     * training does (Adam's momentum had moved them).
+     */
     @Override
     public void markLogits(boolean[] reached) {
+        if (weight == 0) {
+            return;
+        }
         for (int u : units) {
             reached[u] = true;
         }

@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.engram.learning.encode.RateEncoder;
 import org.engram.learning.layered.HiddenLayer;
 import org.engram.learning.layered.LayeredNet;
@@ -28,6 +30,7 @@ import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The learner drives real SNN training through strategies deterministically and resumably. */
@@ -96,6 +99,45 @@ class ContinualLearnerTest {
             }
         }
         assertEquals(tasks.length * epochs.length * samples.length, streams.size());
+    }
+
+    /**
+     * A strategy whose strength is 0 trains exactly as naive training does, in the scenario where
+     * old heads stand apart: LwF at {@code alpha: 0} had marked the old heads as trained, and Adam's
+     * momentum moved them.
+     */
+    @ParameterizedTest
+    @MethodSource("zeroStrength")
+    void aStrategyAtZeroStrengthTrainsAsNaive(String name, Supplier<ContinualStrategy> strategy) {
+        assertTrainsAlike(() -> Strategies.create("naive"), strategy, name);
+    }
+
+    static Stream<Arguments> zeroStrength() {
+        return Stream.of(
+                Arguments.of("lwf", (Supplier<ContinualStrategy>) () -> new Lwf(new Lwf.Params(2, 0))),
+                Arguments.of("ewc", (Supplier<ContinualStrategy>) () -> new Ewc(new Ewc.Params(0, 20))),
+                Arguments.of("si", (Supplier<ContinualStrategy>) () -> new SynapticIntelligence(
+                        new SynapticIntelligence.Params(0, 1e-3))),
+                Arguments.of("mas", (Supplier<ContinualStrategy>) () -> new Mas(new Mas.Params(0, 20))),
+                Arguments.of("l2", (Supplier<ContinualStrategy>) () -> new L2Anchor(
+                        new L2Anchor.Params(0))));
+    }
+
+    private static void assertTrainsAlike(Supplier<ContinualStrategy> expected,
+                                          Supplier<ContinualStrategy> actual, String name) {
+        float[][][] w = new float[2][][];
+        int k = 0;
+        for (Supplier<ContinualStrategy> strategy : List.of(expected, actual)) {
+            LayeredNet net = net();
+            try (ContinualLearner l = new ContinualLearner(net, RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                    strategy.get(), Scenario.TASK_INCREMENTAL)) {
+                train(l, 0, TASKS.length);
+            }
+            w[k++] = weights(net);
+        }
+        for (int m = 0; m < w[0].length; m++) {
+            assertArrayEquals(w[0][m], w[1][m], name + ": matrix " + m);
+        }
     }
 
     @ParameterizedTest
