@@ -157,7 +157,8 @@ public final class LearningCurvePlot {
                 int m = 0;
                 for (int j = k; j < end; j++) {
                     polygon[m++] = c.epochs()[j];
-                    polygon[m++] = percent ? Math.min(100, c.values()[j] + c.spread()[j]) : c.values()[j] + c.spread()[j];
+                    double high = c.values()[j] + c.spread()[j];
+                    polygon[m++] = percent ? Math.min(100, high) : high;
                 }
                 for (int j = end - 1; j >= k; j--) {
                     polygon[m++] = c.epochs()[j];

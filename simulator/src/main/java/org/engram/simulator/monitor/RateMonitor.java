@@ -47,7 +47,8 @@ public final class RateMonitor implements SpikeListener {
      * @param startMs    start of the first bin in ms, {@code >= 0}
      */
     public RateMonitor(Population<?, ?> population, double binMs, double startMs) {
-        this.population = ParameterException.requireNonNull("rate monitor", "population", population, "the population to record");
+        this.population = ParameterException.requireNonNull("rate monitor", "population", population,
+                "the population to record");
         this.binMs = requireBin(binMs);
         this.startMs = ParameterException.requireNonNegative("rate monitor", "start", startMs, "ms");
         this.endMs = startMs;

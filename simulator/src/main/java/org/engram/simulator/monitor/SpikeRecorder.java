@@ -36,7 +36,8 @@ public final class SpikeRecorder implements SpikeListener {
 
     /** A recorder that holds at most {@code maxSpikes} (tests: the real bound needs 25 GB). */
     SpikeRecorder(Population<?, ?> population, int maxSpikes) {
-        this.population = ParameterException.requireNonNull("spike recorder", "population", population, "the population to record");
+        this.population = ParameterException.requireNonNull("spike recorder", "population", population,
+                "the population to record");
         this.maxSpikes = maxSpikes;
     }
 

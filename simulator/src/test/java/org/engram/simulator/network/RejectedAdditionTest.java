@@ -115,10 +115,10 @@ class RejectedAdditionTest {
         for (Case c : List.of(
                 new Case("projection 'p': weight: expected an excitatory weight >= 0, found -0.1",
                         () -> b.connect("p", x, x, Rules.allToAll(), Synapses.excitatory(-0.1))),
-                new Case("projection 'q': one_to_one: expected source and target of equal size, found 10 sources and 20 "
-                        + "targets", () -> b.connect("q", x, y, Rules.oneToOne(), Synapses.excitatory(0.1))),
-                new Case("projection 'r': delay: expected a whole number of time steps (multiple of dt = 0.1 ms), found "
-                        + "0.15", () -> b.connect("r", x, y, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(0.15))),
+                new Case("projection 'q': one_to_one: expected source and target of equal size, found 10 sources and "
+                        + "20 targets", () -> b.connect("q", x, y, Rules.oneToOne(), Synapses.excitatory(0.1))),
+                new Case("projection 'r': delay: expected a whole number of time steps (multiple of dt = 0.1 ms), "
+                        + "found 0.15", () -> b.connect("r", x, y, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(0.15))),
                 new Case("projection 's': matrix: expected a 10 x 20 matrix (sources x targets), found 20 x 10",
                         () -> b.connect("s", x, y, Rules.matrix(new double[20][10]), Synapses.excitatory(0))),
                 new Case("projection 't': target: expected an index in [0, 20), found 20; at synapse 1 of the rule's "

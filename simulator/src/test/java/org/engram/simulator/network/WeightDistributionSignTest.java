@@ -46,7 +46,8 @@ class WeightDistributionSignTest {
         assertEquals(2, b.build().projections().size(), "no draw of the wrong sign was made");
         NetworkBuilder c = new NetworkBuilder(0.1).seed(1);
         Population<?, ?> q = c.population("p", 20, LifDelta.MODEL, LifDelta.MODEL.defaults());
-        c.connect("pp", q, q, Rules.fixedProbability(0.5), Synapses.excitatory(0).weights(new NormalDistribution(-1, 1)));
+        c.connect("pp", q, q, Rules.fixedProbability(0.5), Synapses.excitatory(0)
+                .weights(new NormalDistribution(-1, 1)));
         ParameterException drawn = assertThrows(ParameterException.class, c::build);
         assertEquals("an excitatory weight >= 0", drawn.expected(), drawn.getMessage());
     }
