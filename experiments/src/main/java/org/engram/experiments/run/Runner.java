@@ -536,8 +536,13 @@ public final class Runner {
             return status.completed().size();
         }
 
-        /** Records a finished task in {@code status.json}. */
-        synchronized void completed(RunStatus.Completed unit) {
+        /**
+         * Saves a finished task's checkpoint and records the task in {@code status.json}, as one
+         * step for a signal's {@link #finish}: a signal between the two had left the status a task
+         * behind the checkpoints.
+         */
+        synchronized void checkpointed(UnitLearner learner, UnitProgress p, RunStatus.Completed unit) {
+            checkpoints.save(learner, p);
             status = status.with(unit);
             status.write(folder);
         }
@@ -651,8 +656,7 @@ public final class Runner {
                     progress.task(spec.label(), seed, t, count, row);
                     String hash = t == count - 1 ? learner.weightsHash() : null;
                     p = p.withTask(row, records, epochAccuracy, (System.nanoTime() - taskStart) / 1e9, hash, activity);
-                    checkpoints.save(learner, p);
-                    completed(new RunStatus.Completed(spec.label(), seed, t));
+                    checkpointed(learner, p, new RunStatus.Completed(spec.label(), seed, t));
                     tasksThisProcess++;
                     if (stopAfterTasks > 0 && tasksThisProcess == stopAfterTasks
                             && status.completed().size() < status.totalTasks()) {
