@@ -12,14 +12,21 @@ import org.engram.simulator.network.Projection;
  * population into {@link #onPre} (walking the source's CSR row) and a spike of its target
  * population into {@link #onPost} (walking the target's incoming synapses).
  *
+ * <p>Spikes are paired by the times the neurons emit them, whatever the synaptic delay: the
+ * timing at the two somata, which the STDP window of Bi and Poo (1998) is measured in. Simulators
+ * differ here: Brian, by default, pairs a presynaptic spike at its arrival (emission plus delay),
+ * and NEST treats the delay as dendritic, pairing a postsynaptic spike that much later. With a
+ * delay of 10 ms, a presynaptic spike emitted 8 ms before a postsynaptic one potentiates here
+ * and depresses in Brian. For short delays (Diehl and Cook's 0.5 ms) the conventions nearly agree.
+ *
  * <p>Spikes at the same instant are handled presynaptic first: every {@code onPre} of an instant
  * runs before its {@code onPost}s, which run when the engine reports the instant complete
  * ({@link #afterSpikesAt}), or when a later spike arrives. A pre and a post spike at the same time
- * therefore pair as pre before post (potentiation, as Brian runs its pre pathway before its post
- * pathway), whatever the populations' order or the neurons' indices; without this, a symmetric
- * pair of neurons firing together changed their two synapses in opposite directions. Code that
- * drives a rule by hand calls {@code afterSpikesAt(t)} after the spikes of each instant, as the
- * engine does; until then the instant's postsynaptic updates are pending.
+ * therefore pair as pre before post (potentiation), whatever the populations' order or the
+ * neurons' indices; without this, a symmetric pair of neurons firing together changed their two
+ * synapses in opposite directions. Code that drives a rule by hand calls {@code afterSpikesAt(t)}
+ * after the spikes of each instant, as the engine does; until then the instant's postsynaptic
+ * updates are pending.
  */
 public abstract class PlasticityRule implements SpikeListener {
     private final Projection projection;
@@ -45,6 +52,21 @@ public abstract class PlasticityRule implements SpikeListener {
     /** @return the projection whose weights the rule changes */
     public final Projection projection() {
         return projection;
+    }
+
+    /**
+     * Refuses a time before the last spike this rule was shown: its traces are kept at that spike
+     * and decay forward, so an earlier time would read them extrapolated backwards.
+     *
+     * @param what  what the time is of, for the message, e.g. {@code "reward"}
+     * @param tMs   the time in ms
+     * @throws ParameterException if {@code tMs} is before the last spike
+     */
+    protected final void requireNotBeforeLastSpike(String what, double tMs) {
+        if (!(tMs >= lastTimeMs)) {
+            throw new ParameterException("plasticity rule of '" + projection.name() + "'", what + " time",
+                    "a time in ms not before the last spike, at " + lastTimeMs + " ms", tMs);
+        }
     }
 
     /** @return the projection's live weights, one per synapse in CSR order; changes take effect at once */

@@ -95,10 +95,13 @@ public final class RewardStdp extends PlasticityRule {
     /**
      * Delivers a reward (or punishment, if negative) to every synapse.
      *
-     * @param reward the reward, dimensionless
+     * @param reward the reward, dimensionless, finite
      * @param tMs    the time of delivery in ms, not before the last spike
+     * @throws ParameterException if the reward is not finite or the time is before the last spike
      */
     public void reward(double reward, double tMs) {
+        ParameterException.requireFinite("reward-modulated STDP", "reward", reward, "dimensionless");
+        requireNotBeforeLastSpike("reward", tMs);
         double scale = p.learningRate() * reward;
         for (int k = 0; k < w.length; k++) {
             w[k] = Bounds.clip(w[k] + scale * eligibility.at(k, tMs), p.wMin(), p.wMax());

@@ -3,7 +3,9 @@ package org.engram.learning.plasticity;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.random.SplitMixRandom;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +42,23 @@ class RewardStdpTest {
         double eligibility = 0.5 * Math.exp(-5 / 20.0) * Math.exp(-25 / 200.0);
         // float weight near 0.5: rounding below 3e-8
         assertEquals(0.5 + 0.1 * 2.0 * eligibility, net.weight(0, 0), 1e-7);
+    }
+    /**
+     * A reward dated before the last spike is refused: the eligibility would be read extrapolated
+     * backwards, and came out above its value at the spike (0.0622 against 0.0607). A reward that
+     * is not a number would turn every weight into NaN.
+     */
+    @Test
+    void aRewardBeforeTheLastSpikeOrNotANumberIsRefused() {
+        TwoPopulations net = new TwoPopulations(1, 1, 0.5);
+        RewardStdp rule = new RewardStdp(net.projection, PARAMS);
+        Drive.spike(rule, net.pre, 0, 0.0);
+        Drive.spike(rule, net.post, 0, 10.0);
+        ParameterException early = assertThrows(ParameterException.class, () -> rule.reward(1.0, 5.0));
+        assertEquals("reward time", early.location(), early.getMessage());
+        assertThrows(ParameterException.class, () -> rule.reward(Double.NaN, 20.0));
+        assertEquals(0.5f, net.weight(0, 0), "nothing changed");
+        rule.reward(1.0, 10.0);
+        assertEquals(0.5 + 0.1 * 0.5 * Math.exp(-10 / 20.0), net.weight(0, 0), 1e-7);
     }
 }
