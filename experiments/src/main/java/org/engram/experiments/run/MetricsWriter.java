@@ -25,9 +25,13 @@ import org.engram.experiments.metrics.SeedSummary;
  * as it would run on a chip.
  */
 final class MetricsWriter {
-    /** The note on FWT in class-incremental learning. */
+    /** The note on FWT in class-incremental learning with a trained readout. */
     static final String FWT_NOTE = "fwt is null in class-incremental learning: the readout of a task's classes is"
             + " masked out until the task is learned, so accuracy on a task before learning it is 0 by construction";
+    /** The note on FWT in class-incremental learning by Diehl and Cook's network, which has no readout to mask. */
+    static final String FWT_NOTE_VOTING = "fwt is null in class-incremental learning: neurons are labelled with the"
+            + " classes of the tasks learned so far, so none votes for a task's classes before the task is learned"
+            + " and accuracy on it is 0 by construction";
     /** The columns of log.csv. */
     static final String LOG_HEADER = "strategy,seed,task,epoch,loss,train_accuracy,seconds,samples_per_second";
     /** The summary metrics, in the order of tables. */
@@ -118,7 +122,7 @@ final class MetricsWriter {
     List<String> notes() {
         List<String> notes = new ArrayList<>();
         if (classIncremental()) {
-            notes.add(FWT_NOTE);
+            notes.add(config.learner().kind() == ExperimentConfig.LearnerKind.DIEHL_COOK ? FWT_NOTE_VOTING : FWT_NOTE);
         }
         return notes;
     }

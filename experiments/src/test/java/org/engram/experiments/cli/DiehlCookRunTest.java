@@ -116,6 +116,10 @@ class DiehlCookRunTest {
             assertTrue(spikes > 0 && ops >= spikes && ops <= 10 * spikes, spikes + " spikes, " + ops + " operations");
             assertEquals(TASKS * 20, m.get("train_samples").asLong());
         }
+        // The note on FWT speaks of this learner's vote, not of a masked readout it does not have.
+        String notes = metrics.get("notes").toString();
+        assertTrue(notes.contains("none votes for a task's classes before the task is learned")
+                && !notes.contains("masked"), notes);
     }
 
     @Test
