@@ -46,6 +46,14 @@ final class NetworkFromConfig {
     private final Map<String, Population<?, ?>> byName = new HashMap<>();
     /** Populations whose entry has a problem: an entry that uses one is checked as far as it can be without it. */
     private final Set<String> unbuilt = new HashSet<>();
+    /**
+     * For a population not built for its parameters' problems whose name, size and model are sound,
+     * a stand-in with the model's default parameters, made on a builder never built: what uses the
+     * population (a projection's rule, a recorded variable or neuron, an initial value) is checked
+     * against it, so its problems are reported in the same round.
+     */
+    private final Map<String, Population<?, ?>> standIns = new HashMap<>();
+    private final NetworkBuilder standInBuilder = new NetworkBuilder(TimeGrid.DEFAULT_DT_MS);
     private final List<SimulationConfig.PopulationSpec> resolvedPopulations = new ArrayList<>();
     /** The keys left out for their problems (already reported): an entry that holds one is not built. */
     private final LeftOutKeys leftOut;
@@ -200,15 +208,22 @@ final class NetworkFromConfig {
         if (spec.name() == null) {
             problems.add(new ConfigException(source, path + ".name", "a population name", "nothing", null));
         }
+        int before = problems.size();
         collect(() -> requireSize(spec, path), problems);
+        boolean sized = problems.size() == before;
         NeuronModel<?, ?> model = collect(() -> model(spec, path), problems);
         Population<?, ?> p = model == null ? null : addTyped(b, spec, model, path, problems);
-        if (!problems.isEmpty()) {
-            throw ConfigException.all(problems);
+        if (p == null && sized && model != null && spec.name() != null) {
+            // Only the parameters failed: what uses the population is checked against a stand-in.
+            p = standIn(spec, model);
         }
-        byName.put(spec.name(), p);
+        boolean built = problems.isEmpty();
+        if (built) {
+            byName.put(spec.name(), p);
+        }
         // Every initial value's problem at once, in the order written.
-        for (Map.Entry<String, JsonNode> init : spec.initial().entrySet()) {
+        for (Map.Entry<String, JsonNode> init : p == null ? Map.<String, JsonNode>of().entrySet()
+                : spec.initial().entrySet()) {
             String key = path + ".initial." + init.getKey();
             try {
                 try {
@@ -217,6 +232,9 @@ final class NetworkFromConfig {
                     throw new ConfigException(source, key, e.expected(), e.found(), e.hint());
                 }
                 Double constant = ValueSpecs.constant(init.getValue(), 0, source, key);
+                if (!built) {
+                    continue;
+                }
                 if (constant != null) {
                     Arrays.fill(p.state().values(init.getKey()), constant);
                 } else {
@@ -228,6 +246,21 @@ final class NetworkFromConfig {
         }
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
+        }
+    }
+
+    /** Makes the stand-in of a population whose parameters failed (see {@link #standIns}), or null. */
+    private <P extends Record, S extends NeuronState> Population<?, ?> standIn(SimulationConfig.PopulationSpec spec,
+                                                                              NeuronModel<P, S> model) {
+        if (standIns.containsKey(spec.name()) || byName.containsKey(spec.name())) {
+            return null;   // a name used twice: that is its problem, reported with the entry's
+        }
+        try {
+            Population<?, ?> p = standInBuilder.population(spec.name(), spec.size(), model, model.defaults());
+            standIns.put(spec.name(), p);
+            return p;
+        } catch (EngramException e) {
+            return null;   // defaults that do not fit the size (a spike-time list per neuron): nothing to check against
         }
     }
 
@@ -379,11 +412,12 @@ final class NetworkFromConfig {
 
     /**
      * @param name a population's name
-     * @return the population of that name, or null when none was built: its entry has a problem, or
-     *         no population has the name
+     * @return the population of that name, or the stand-in of one not built for its parameters'
+     *         problems, whose size, model and variables are the entry's; null when neither exists
      */
-    Population<?, ?> built(String name) {
-        return byName.get(name);
+    Population<?, ?> builtOrStandIn(String name) {
+        Population<?, ?> p = byName.get(name);
+        return p != null ? p : standIns.get(name);
     }
 
     /**
@@ -471,7 +505,21 @@ final class NetworkFromConfig {
             throw ConfigException.all(problems);
         }
         // Drawn synapses would depend on a key left out.
-        if (from == null || to == null || leftOut.within(path)) {
+        if (leftOut.within(path)) {
+            return;
+        }
+        if (from == null || to == null) {
+            // A population not built for its parameters: the rule, weight and delay are still checked.
+            Population<?, ?> source = from != null ? from : standIns.get(spec.source());
+            Population<?, ?> target = to != null ? to : standIns.get(spec.target());
+            if (source != null && target != null) {
+                try {
+                    NetworkBuilder.requireDrawable(name, source.size(), target.size(),
+                            spec.source().equals(spec.target()), rule, synapses, b.grid());
+                } catch (EngramException e) {
+                    throw atProjectionKey(e, spec, path);
+                }
+            }
             return;
         }
         try {
@@ -651,17 +699,27 @@ final class NetworkFromConfig {
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
         }
+        // A target not built for its parameters' problems: the input is checked against its stand-in.
+        Population<?, ?> checked = target != null || in.target() == null ? target : standIns.get(in.target());
         // The source's checks would depend on a key left out.
-        if (target == null || leftOut.within(path)) {
+        if (checked == null || leftOut.within(path)) {
             return;
         }
         try {
             switch (type) {
-                case POISSON -> b.poissonInput(target, in.rateHz(), in.weight(), in.receptor());
+                case POISSON -> {
+                    if (target != null) {
+                        b.poissonInput(target, in.rateHz(), in.weight(), in.receptor());
+                    } else {
+                        new PoissonInput(checked, in.rateHz(), in.weight(), in.receptor());
+                    }
+                }
                 case CURRENT -> {
-                    CurrentSource current = new CurrentSource(target, in.neurons(), in.timesMs(), in.amplitudesPa());
-                    if (timed) {
+                    CurrentSource current = new CurrentSource(checked, in.neurons(), in.timesMs(), in.amplitudesPa());
+                    if (timed && target != null) {
                         b.current(current);   // which puts its change times on the grid
+                    } else if (timed) {
+                        current.changeSteps(b.grid());
                     }
                 }
             }

@@ -361,7 +361,8 @@ public final class SimulationRun {
             if (!names.contains(b.population()) && named) {
                 problems.add(NetworkFromConfig.unknownPopulation(names, b.population(), source, path + ".population"));
             }
-            Population<?, ?> p = factory.built(b.population());
+            // A population not built for its parameters' problems is checked by its stand-in.
+            Population<?, ?> p = factory.builtOrStandIn(b.population());
             if (p != null) {
                 try {
                     p.values(b.variable());   // the recorder's rule: a recordable variable of the model

@@ -725,13 +725,16 @@ class SimulateCommandTest {
                                 "record.state[1].neurons: expected distinct ascending indices in [0, 40), found 2"
                                         + " after 4 at neurons[1]\n  bad.yaml:14:", "record.state[1].interval_ms: expected at least one time step,"
                                         + " found -1.0")),
-                // exc is not built: its variable and neurons are not checked, the interval needs no population.
+                // exc is not built for its parameters, but its size and model are known: its variable and
+                // neurons are checked against them (they had not been, leaving them to a later round).
                 Arguments.of("state entry of a population with a problem, checked as far as it can be", GOOD
                         .replace("v_reset: 10", "v_reset: 30")
                         .replace("variable: v, neurons: [0, 5], interval_ms: 1}", "variable: w, neurons: [45],"
                                 + " interval_ms: 0.25}"),
-                        List.of("2 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
-                                "\n  bad.yaml:13:", "record.state[0].interval_ms: expected a whole number of time steps")),
+                        List.of("4 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
+                                "\n  bad.yaml:13:", "record.state[0].variable: expected one of [v], found w",
+                                "record.state[0].neurons: expected distinct ascending indices in [0, 40), found 45",
+                                "record.state[0].interval_ms: expected a whole number of time steps")),
                 // Without the config's own step the bin and interval are not held against the default one.
                 Arguments.of("bad step: the rate bin and interval are left unchecked, the variable and neurons not",
                         GOOD.replace("seed: 3", "seed: 3\ndt_ms: -1").replace("record:", "record:\n  rate_bin_ms: 0.15")
@@ -816,6 +819,36 @@ class SimulateCommandTest {
         List<Integer> lines = r.err().lines().filter(l -> l.startsWith(file))
                 .map(l -> Integer.valueOf(l.substring(file.length()).split(":")[0])).toList();
         assertEquals(List.of(2, 4, 6, 7, 9, 10, 12, 14), lines, r.err());
+    }
+
+    /**
+     * A population whose parameters fail still has its name, size and model: the projections,
+     * inputs and recorders that use it are checked against them in the same round. They had been
+     * skipped, and a config took four rounds of fixing.
+     */
+    @Test
+    void whatUsesAPopulationWithBadParametersIsCheckedInTheSameRound(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "bad.yaml", String.join("\n",
+                "duration_ms: 50",
+                "populations:",
+                "  - {name: e, size: 10, model: lif_delta, params: {v_th: -80}}",
+                "  - {name: f, size: 10, model: lif_exp, params: {tau_syn_ex: 0}}",
+                "projections:",
+                "  - {source: f, target: e, rule: {type: fixed_in_degree, k: 20, multapses: false}, weight: 0.1}",
+                "inputs:",
+                "  - {type: current, target: e, times_ms: [5, 10], amplitudes_pa: [1, 2, 3]}",
+                "record:",
+                "  state: [{population: e, variable: w}, {population: f, variable: v, neurons: [10]}]",
+                ""));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("6 problems"), r.err());
+        for (String key : List.of("bad.yaml:3:", "populations[0].params.v_reset", "bad.yaml:4:",
+                "populations[1].params.tau_syn_ex", "bad.yaml:6:", "projections[0].rule.k: expected k <= 10",
+                "bad.yaml:8:", "inputs[0].amplitudes_pa", "record.state[0].variable: expected one of [v], found w",
+                "record.state[1].neurons: expected distinct ascending indices in [0, 10), found 10")) {
+            assertTrue(r.err().contains(key), key + " in " + r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("results")), "nothing written");
     }
 
     @Test

@@ -157,7 +157,7 @@ public final class NetworkBuilder {
                     + "Synapses.excitatory(0.1).delayMs(1.5))", null);
         }
         Population<?, ?> from = owned(source);
-        requireDrawable(name, from, target, rule, synapses);
+        requireDrawable(name, from.size(), target.size(), from == target, rule, synapses, grid);
         PendingProjection projection = new PendingProjection(name, from, target, rule, synapses);
         names.add(name);
         pending.add(projection);
@@ -168,13 +168,24 @@ public final class NetworkBuilder {
      * Checks what {@link #build()} would find wrong with a projection before drawing it: the
      * rule's fit to the populations, the constant weight's sign and the constant delay on the
      * grid where the rule does not give its own, and a weight distribution that cannot give the
-     * receptor's sign. Refused here, a mistake leaves the builder usable; found at build, it spent it.
+     * receptor's sign. {@link #connect} calls it, so that a mistake leaves the builder usable (found
+     * at build, it spent it); a config calls it to report a projection's problems together with
+     * those of populations it could not build.
+     *
+     * @param name           the projection's name, for messages
+     * @param sourceSize     neurons of the source population
+     * @param targetSize     neurons of the target population
+     * @param samePopulation whether source and target are one population (autapses)
+     * @param rule           the connectivity rule
+     * @param synapses       weights, delays, receptor
+     * @param grid           the time grid delays must be whole steps of
+     * @throws ParameterException naming the projection and the value, as {@link #build()} would
      */
-    private void requireDrawable(String name, Population<?, ?> source, Population<?, ?> target, Connectivity rule,
-                                 Synapses synapses) {
+    public static void requireDrawable(String name, int sourceSize, int targetSize, boolean samePopulation,
+                                       Connectivity rule, Synapses synapses, TimeGrid grid) {
         String owner = "projection '" + name + "'";
-        rule.requireFits(new ConnectContext(name, pending.size(), source.size(), target.size(), source == target,
-                seed));
+        // The rules' checks read sizes and switches alone: the index and seed of the context are not used.
+        rule.requireFits(new ConnectContext(name, 0, sourceSize, targetSize, samePopulation, 0));
         if (synapses.weightDraw() != null) {
             ProjectionAssembler.requireRightSignPossible(owner, synapses.receptor(), synapses.weightDraw());
         } else if (!rule.givesWeights()) {
