@@ -158,7 +158,7 @@ public final class BenchCommand implements Runnable {
 
     /** {@code engram bench brunel}. */
     @Command(name = "brunel", mixinStandardHelpOptions = true,
-            description = "Brunel (2000) network A in the asynchronous-irregular regime (g = 5, eta = 2); "
+            description = "Brunel (2000) model A with g = 5, eta = 2 (his Fig. 8C, asynchronous irregular); "
                     + "--neurons N (default 12500), with the in-degrees scaled by N / 12500.")
     static final class Brunel implements Callable<Integer> {
         @Spec

@@ -24,7 +24,10 @@ import org.engram.simulator.random.SplitMixRandom;
  * Poisson train at {@code C_E nu_ext} (a sum of independent Poisson processes is Poisson).
  * A scale {@code s} multiplies population sizes and in-degrees alike.
  *
- * <p>With {@code g = 5}, {@code eta = 2} the network is in the asynchronous-irregular regime.
+ * <p>With {@code g = 5}, {@code eta = 2} (Brunel's Fig. 8C) the network is in the
+ * asynchronous-irregular regime by Brunel's classification: single neurons fire irregularly
+ * (CV of their intervals about 0.4 at full size), while the population rate, near the border of
+ * the fast synchronous-irregular state, carries a weak oscillation near 115 Hz.
  *
  * <p>Reference: N. Brunel (2000), Dynamics of sparsely connected networks of excitatory and
  * inhibitory spiking neurons, J. Comput. Neurosci. 8:183-208.
