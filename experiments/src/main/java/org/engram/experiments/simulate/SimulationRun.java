@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -208,6 +209,7 @@ public final class SimulationRun {
                 // the next simulation or run of this name finds the mark without the lock and removes it.
                 folder.lock();
                 folder.writeString("config.yaml", yaml);
+                requireRoomForStates(c, network.grid(), source, folder.directory(), err);
                 t1 = System.nanoTime();
                 engine.run(c.durationMs());
             } catch (RuntimeException | Error e) {
@@ -424,6 +426,64 @@ public final class SimulationRun {
                     + " ms (the first sample is taken one interval in)", b.intervalMsOr(grid.dtMs()));
         }
         StateRecorder.requireCapacity(b.population(), steps / intervalSteps, b.neuronsOrDefault().length);
+    }
+
+    /**
+     * Bytes a state CSV row takes, counted generously: a time of 9 decimals below 10^6 ms, a neuron
+     * index of up to 10 digits, a double as Java writes it (up to 24 characters), separators.
+     */
+    private static final int STATE_ROW_BYTES = 16 + 1 + 10 + 1 + 24 + 1;
+    /** State recordings past this size are announced before the run. */
+    private static final long ANNOUNCED_STATE_BYTES = 1L << 30;
+
+    /**
+     * Refuses, before the run, state recordings whose CSV files cannot fit the free space of the
+     * result folder's disk (found after the run, the disk would be full and the run lost), and
+     * announces on standard error those past 1 GB.
+     */
+    private static void requireRoomForStates(SimulationConfig c, TimeGrid grid, String source, Path folder,
+                                             PrintWriter err) {
+        long total = stateBytes(c, grid);
+        if (total == 0) {
+            return;
+        }
+        try {
+            requireRoom(total, Files.getFileStore(folder).getUsableSpace(), c.record().state().size(), source);
+        } catch (IOException e) {
+            return;   // a file system that cannot say: the write will tell
+        }
+        if (total > ANNOUNCED_STATE_BYTES) {
+            err.println(String.format(Locale.ROOT, "engram simulate: the state recordings will take about %.1f GB of "
+                    + "disk", total / 1e9));
+            err.flush();
+        }
+    }
+
+    /** The bytes the state CSV files of a config take, about ({@code STATE_ROW_BYTES} per sample and neuron). */
+    static long stateBytes(SimulationConfig c, TimeGrid grid) {
+        int steps = grid.positiveSteps("simulation", "duration_ms", c.durationMs());
+        long total = 0;
+        for (SimulationConfig.StateSpec b : c.record().state()) {
+            long samples = steps / Engine.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs()));
+            total += samples * b.neuronsOrDefault().length * STATE_ROW_BYTES;
+        }
+        return total;
+    }
+
+    /**
+     * @param bytes   what the state files take
+     * @param free    the free bytes of the result folder's disk
+     * @param entries the {@code record.state} entries, for the message
+     * @param source  the config file, for the message
+     * @throws ConfigException if the files cannot fit
+     */
+    static void requireRoom(long bytes, long free, int entries, String source) {
+        if (bytes > free) {
+            throw new ConfigException(source, "record.state", String.format(Locale.ROOT, "state recordings whose CSV "
+                    + "files fit the %.1f GB free on the result folder's disk", free / 1e9), String.format(Locale.ROOT,
+                    "about %.1f GB for %d entr%s", bytes / 1e9, entries, entries == 1 ? "y" : "ies"), "record fewer "
+                    + "neurons or at a longer interval_ms, or write the results to another disk (--out)");
+        }
     }
 
     private static String summary(SimulationSummary s) {

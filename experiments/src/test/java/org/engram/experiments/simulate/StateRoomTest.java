@@ -1,0 +1,41 @@
+package org.engram.experiments.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.engram.experiments.config.ConfigException;
+import org.engram.simulator.engine.TimeGrid;
+import org.junit.jupiter.api.Test;
+
+/**
+ * State recordings that cannot fit the disk are refused before the run: recording every neuron
+ * of a large network at every step fills a disk (Brunel's 10,000 excitatory neurons for 2 s: 7 GB)
+ * and the run fails after its work.
+ */
+class StateRoomTest {
+    private static SimulationConfig recording(double durationMs, List<SimulationConfig.StateSpec> state) {
+        return new SimulationConfig("room", 0.1, durationMs, 1L, 1, null, List.of(), List.of(), List.of(),
+                new SimulationConfig.RecordSpec(null, null, state));
+    }
+
+    /** Samples (one per interval, the first one interval in) times neurons times a generous row. */
+    @Test
+    void theFilesTakeTheirRows() {
+        SimulationConfig c = recording(50, List.of(
+                new SimulationConfig.StateSpec("a", "v", new int[] {0, 1, 2}, 1.0),
+                new SimulationConfig.StateSpec("b", "v", null, null)));
+        // 50 samples x 3 neurons, and 500 steps x neuron 0; 53 bytes a row.
+        assertEquals((50 * 3 + 500) * 53L, SimulationRun.stateBytes(c, new TimeGrid(0.1)));
+    }
+
+    @Test
+    void recordingsPastTheFreeSpaceAreRefused() {
+        SimulationRun.requireRoom(7_000_000_000L, 7_000_000_000L, 1, "brunel.yaml");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SimulationRun.requireRoom(7_000_000_001L, 2_500_000_000L, 2, "brunel.yaml"));
+        assertEquals("brunel.yaml: record.state: expected state recordings whose CSV files fit the 2.5 GB free on "
+                + "the result folder's disk, found about 7.0 GB for 2 entries; record fewer neurons or at a longer "
+                + "interval_ms, or write the results to another disk (--out)", e.getMessage());
+    }
+}
