@@ -1,6 +1,7 @@
 package org.engram.experiments.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
@@ -8,16 +9,23 @@ import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
-import org.engram.simulator.random.SplitMixRandom;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.Suggestions;
+import org.engram.simulator.random.SplitMixRandom;
+import org.engram.simulator.random.TruncatedDistribution;
 
 /**
  * Reads a config value that is either a number or a distribution:
  * {@code 0.1}, {@code {uniform: [low, high]}}, {@code {normal: [mean, sd]}},
- * {@code {lognormal: [scale, shape]}} or {@code {exponential: mean}}.
- * Distributions are commons-math3 objects; the network builder reseeds them per neuron.
+ * {@code {lognormal: [scale, shape]}} or {@code {exponential: mean}}, each optionally bounded by
+ * {@code min} and {@code max} beside its name ({@code {normal: [0.5, 0.2], min: 0}}): draws outside
+ * are drawn again ({@link TruncatedDistribution}). Distributions are commons-math3 objects; the
+ * network builder reseeds them per neuron.
  */
 public final class ValueSpecs {
+    /** The keys that bound a distribution beside its name: draws outside are drawn again. */
+    private static final List<String> BOUNDS = List.of("min", "max");
+
     /** The distribution names a config may use, with their argument lists. */
     public static final Map<String, String> DISTRIBUTIONS = Map.of(
             "uniform", "[low, high]", "normal", "[mean, sd]", "lognormal", "[scale, shape]",
@@ -52,18 +60,52 @@ public final class ValueSpecs {
     /**
      * The distribution a node describes.
      *
-     * @param node    an object node with one key
+     * @param node    an object node: a distribution's name with its arguments, and {@code min} and {@code max} if bounded
      * @param source  file name for errors
      * @param keyPath key path for errors
      * @return the distribution
      */
     public static RealDistribution distribution(JsonNode node, String source, String keyPath) {
-        if (node == null || !node.isObject() || node.size() != 1) {
-            throw new ConfigException(source, keyPath, "one distribution such as {uniform: [low, high]}",
-                    String.valueOf(node), null);
+        List<String> kinds = new ArrayList<>();
+        if (node != null && node.isObject()) {
+            node.fieldNames().forEachRemaining(k -> {
+                if (!BOUNDS.contains(k)) {
+                    kinds.add(k);
+                }
+            });
         }
-        String kind = node.fieldNames().next();
-        JsonNode args = node.get(kind);
+        if (kinds.size() != 1) {
+            throw new ConfigException(source, keyPath, "one distribution such as {uniform: [low, high]} (with min"
+                    + " and max, if any, beside it)", String.valueOf(node), null);
+        }
+        RealDistribution base = distribution(kinds.get(0), node.get(kinds.get(0)), source, keyPath);
+        if (!node.has("min") && !node.has("max")) {
+            return base;
+        }
+        double min = bound(node, "min", Double.NEGATIVE_INFINITY, source, keyPath);
+        double max = bound(node, "max", Double.POSITIVE_INFINITY, source, keyPath);
+        try {
+            return new TruncatedDistribution(base, min, max);
+        } catch (EngramException e) {
+            throw new ConfigException(source, keyPath + "." + (node.has("min") ? "min" : "max"), e.expected(),
+                    e.found(), null);
+        }
+    }
+
+    /** A bound of a truncated distribution, {@code orElse} without the key. */
+    private static double bound(JsonNode node, String key, double orElse, String source, String keyPath) {
+        JsonNode v = node.get(key);
+        if (v == null) {
+            return orElse;
+        }
+        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw new ConfigException(source, keyPath + "." + key, "a finite number (draws past it are drawn again)",
+                    v.toString(), numberAdvice(v));
+        }
+        return v.asDouble();
+    }
+
+    private static RealDistribution distribution(String kind, JsonNode args, String source, String keyPath) {
         String path = keyPath + "." + kind;
         SplitMixRandom rng = new SplitMixRandom(0);
         try {

@@ -1,0 +1,33 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's tour of the simulate config runs as written, so it cannot drift from what the command reads. */
+class ReadmeSimulateConfigTest {
+    @Test
+    void theSyntaxTourRuns(@TempDir Path dir) throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        int at = readme.indexOf("name: syntax-tour");
+        assertTrue(at > 0, "the README's simulate config");
+        int start = readme.lastIndexOf("```yaml\n", at) + "```yaml\n".length();
+        Path config = dir.resolve("tour.yaml");
+        Files.writeString(config, readme.substring(start, readme.indexOf("```", at)));
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--duration-ms", "20", "--out",
+                dir.resolve("results").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        try (Stream<Path> runs = Files.list(dir.resolve("results").resolve("syntax-tour"))) {
+            Path run = runs.findFirst().orElseThrow();
+            // The bounded distribution is kept in the resolved config (a positive draw would have stopped the build).
+            assertTrue(Files.readString(run.resolve("config.yaml")).contains("max: 0"), "bounded weight kept");
+            assertTrue(Files.exists(run.resolve("state_exc_v.csv")));
+        }
+    }
+}

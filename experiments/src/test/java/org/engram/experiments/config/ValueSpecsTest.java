@@ -1,0 +1,44 @@
+package org.engram.experiments.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.RealDistribution;
+import org.engram.simulator.random.TruncatedDistribution;
+import org.junit.jupiter.api.Test;
+
+/** Distributions in a config, bounded by min and max beside their name. */
+class ValueSpecsTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private static RealDistribution read(String yaml) throws Exception {
+        JsonNode node = YAML.readTree(yaml);
+        return ValueSpecs.distribution(node, "c.yaml", "weight");
+    }
+
+    @Test
+    void boundsBesideTheNameRestrictTheDraws() throws Exception {
+        assertInstanceOf(NormalDistribution.class, read("{normal: [0.5, 0.2]}"));
+        RealDistribution bounded = read("{normal: [0.5, 0.2], min: 0}");
+        assertInstanceOf(TruncatedDistribution.class, bounded);
+        assertEquals(0.0, bounded.getSupportLowerBound());
+        assertEquals(Double.POSITIVE_INFINITY, bounded.getSupportUpperBound());
+        assertEquals(1.0, read("{uniform: [0, 2], max: 1}").getSupportUpperBound());
+    }
+
+    @Test
+    void badBoundsAreNamedByKey() throws Exception {
+        assertEquals("c.yaml: weight.min: expected a finite number (draws past it are drawn again), found \"x\"",
+                assertThrows(ConfigException.class, () -> read("{normal: [0.5, 0.2], min: x}")).getMessage());
+        assertEquals("c.yaml: weight.min: expected bounds with min < max, found 1.0, 0.0",
+                assertThrows(ConfigException.class, () -> read("{normal: [0.5, 0.2], min: 1, max: 0}")).getMessage());
+        assertEquals("c.yaml: weight: expected one distribution such as {uniform: [low, high]} (with min and max, if "
+                + "any, beside it), found {\"min\":0}",
+                assertThrows(ConfigException.class, () -> read("{min: 0}")).getMessage());
+    }
+}

@@ -1,0 +1,92 @@
+package org.engram.simulator.random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.commons.math3.distribution.ExponentialDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.connect.Rules;
+import org.junit.jupiter.api.Test;
+
+class TruncatedDistributionTest {
+
+    /**
+     * Normal(0.5, 0.3) from 0 up: every draw at least 0, with the mean of the truncated normal,
+     * mu + sigma phi(a) / (1 - Phi(a)) with a = (0 - mu) / sigma = 0.5313, within 5 standard errors.
+     */
+    @Test
+    void drawsFollowTheDistributionConditionedOnTheInterval() {
+        NormalDistribution standard = new NormalDistribution(null, 0, 1);
+        double a = -0.5 / 0.3;
+        double expected = 0.5 + 0.3 * standard.density(a) / (1 - standard.cumulativeProbability(a));
+        TruncatedDistribution d = new TruncatedDistribution(new NormalDistribution(new SplitMixRandom(3), 0.5, 0.3),
+                0, Double.POSITIVE_INFINITY);
+        int n = 200_000;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double x = d.sample();
+            assertTrue(x >= 0, "draw " + i + ": " + x);
+            sum += x;
+        }
+        assertEquals(expected, sum / n, 5 * 0.3 / Math.sqrt(n));
+        assertEquals(0.0, d.getSupportLowerBound());
+        assertEquals(0.0, d.cumulativeProbability(0));
+        assertEquals(1.0, d.cumulativeProbability(Double.POSITIVE_INFINITY));
+        // The density is the base's scaled by the interval's probability.
+        assertEquals(new NormalDistribution(null, 0.5, 0.3).density(0.7) / (1 - standard.cumulativeProbability(a)),
+                d.density(0.7), 1e-12);
+        assertEquals(0.0, d.density(-0.1));
+    }
+
+    /** Reseeded alike, it draws alike: the builder's streams per neuron stay deterministic. */
+    @Test
+    void reseedingRepeatsTheDraws() {
+        TruncatedDistribution d = new TruncatedDistribution(new ExponentialDistribution(new SplitMixRandom(0), 1.0),
+                0.1, 2.0);
+        double[][] draws = new double[2][50];
+        for (double[] row : draws) {
+            d.reseedRandomGenerator(42);
+            for (int i = 0; i < row.length; i++) {
+                row[i] = d.sample();
+                assertTrue(row[i] >= 0.1 && row[i] <= 2.0, String.valueOf(row[i]));
+            }
+        }
+        assertArrayEquals(draws[0], draws[1]);
+    }
+
+    @Test
+    void boundsThatLeaveTooLittleAreRefused() {
+        NormalDistribution base = new NormalDistribution(new SplitMixRandom(0), 0.5, 0.3);
+        assertThrows(ParameterException.class, () -> new TruncatedDistribution(base, 1, 1));
+        assertThrows(ParameterException.class, () -> new TruncatedDistribution(base, Double.NaN, 1));
+        ParameterException far = assertThrows(ParameterException.class,
+                () -> new TruncatedDistribution(base, 5, Double.POSITIVE_INFINITY));
+        assertTrue(far.getMessage().contains("at least 0.001 of the distribution's probability"), far.getMessage());
+    }
+
+    /** Excitatory weights drawn from a normal reaching below 0 build when bounded at 0; unbounded, they are refused. */
+    @Test
+    void boundedWeightsKeepTheirReceptorsSign() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(7);
+        Population<?, ?> p = b.population("p", 100, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.connect("pp", p, p, Rules.fixedInDegree(20), Synapses.excitatory(0).weights(new TruncatedDistribution(
+                new NormalDistribution(new SplitMixRandom(0), 0.1, 0.1), 0, Double.POSITIVE_INFINITY)));
+        float[] w = b.build().projection("pp").weights();
+        assertEquals(2000, w.length);
+        for (float x : w) {
+            assertTrue(x >= 0, String.valueOf(x));
+        }
+        NetworkBuilder c = new NetworkBuilder(0.1).seed(7);
+        Population<?, ?> q = c.population("p", 100, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        c.connect("pp", q, q, Rules.fixedInDegree(20), Synapses.excitatory(0).weights(
+                new NormalDistribution(new SplitMixRandom(0), 0.1, 0.1)));
+        assertThrows(ParameterException.class, c::build);
+    }
+}
