@@ -498,12 +498,15 @@ public final class SimulationRun {
         sb.append(String.format(Locale.ROOT, "- setup %.3f s, simulation loop %.3f s, %d synaptic events (%.3g per second)%n",
                 s.setupSeconds(), s.loopSeconds(), s.synapticEvents(), s.eventsPerSecond()));
         sb.append("- spike hash ").append(s.spikeHash()).append("\n\n");
-        sb.append("| population | neurons | spikes | mean rate (Hz) | mean CV of ISI |\n");
-        sb.append("|---|---:|---:|---:|---:|\n");
+        sb.append("| population | neurons | spikes | mean rate (Hz) | mean CV of ISI | CV over (neurons) |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|\n");
         for (SimulationSummary.PopulationSummary p : s.populations()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %s |%n", p.name(), p.neurons(), p.spikes(),
-                    p.meanRateHz(), p.meanCv() == null ? "-" : String.format(Locale.ROOT, "%.2f", p.meanCv())));
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %s | %d |%n", p.name(), p.neurons(),
+                    p.spikes(), p.meanRateHz(), p.meanCv() == null ? "-" : String.format(Locale.ROOT, "%.2f",
+                            p.meanCv()), p.cvNeurons()));
         }
+        sb.append("\nThe CV is each neuron's sample standard deviation of its inter-spike intervals over their mean,"
+                + " averaged over the neurons with at least two intervals, over the whole run.\n");
         return sb.toString();
     }
 }

@@ -223,6 +223,13 @@ class SimulateCommandTest {
             total += rows;
         }
         assertEquals(total, json.path("spikes").asLong(), "every population is recorded by default");
+        // summary.md says over how many neurons each CV is, as summary.json does.
+        String summary = Files.readString(folder.resolve("summary.md"));
+        for (JsonNode p : json.path("populations")) {
+            assertTrue(summary.contains("| " + p.path("name").asText() + " | " + p.path("neurons").asInt() + " | "
+                    + p.path("spikes").asLong() + " |") && summary.contains(" | " + p.path("cv_neurons").asInt()
+                    + " |\n"), summary);
+        }
         JsonNode provenance = json.path("provenance");
         assertEquals(ConfigLayers.sha256(Files.readString(folder.resolve("config.yaml"))),
                 provenance.path("config_sha256").asText());
