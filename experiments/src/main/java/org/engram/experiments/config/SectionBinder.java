@@ -3,6 +3,7 @@ package org.engram.experiments.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -49,7 +50,8 @@ final class SectionBinder {
             String key = ConfigLayers.snakeCase(rc.getName());
             String at = path.isEmpty() ? key : path + "." + key;
             JsonNode child = node.get(key);
-            if (child == null) {
+            if (child == null || rc.getAccessor().isAnnotationPresent(JsonDeserialize.class)) {
+                // A key with a reader of its own (neurons: all) is read, and refused, with its record.
                 continue;
             }
             Class<?> element = ConfigLayers.recordElement(rc.getGenericType());

@@ -1,12 +1,23 @@
 package org.engram.experiments.simulate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
@@ -147,13 +158,29 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      *
      * @param population population
      * @param variable   variable name, e.g. {@code v}
-     * @param neurons    neurons to sample (ascending; default neuron 0)
+     * @param neurons    neurons to sample (ascending; default neuron 0), or {@link #ALL_NEURONS} ({@code all})
      * @param intervalMs sampling interval in ms (default dt)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StateSpec(String population, String variable, int[] neurons, Double intervalMs) {
-        /** @return the neurons sampled: those given, or neuron 0 */
-        public int[] neuronsOrDefault() {
+    public record StateSpec(String population, String variable,
+                            @JsonDeserialize(using = NeuronsReader.class) @JsonSerialize(using = NeuronsWriter.class)
+                            int[] neurons, Double intervalMs) {
+        /** {@code neurons: all}, told apart from every list by identity. */
+        public static final int[] ALL_NEURONS = new int[0];
+
+        /** @return whether every neuron of the population is sampled ({@code neurons: all}) */
+        public boolean allNeurons() {
+            return neurons == ALL_NEURONS;
+        }
+
+        /**
+         * @param populationSize the neurons of the recorded population
+         * @return the neurons sampled: those given, all of them, or neuron 0
+         */
+        public int[] neuronsOf(int populationSize) {
+            if (allNeurons()) {
+                return IntStream.range(0, populationSize).toArray();
+            }
             return neurons != null ? neurons : new int[] {0};
         }
 
@@ -163,6 +190,40 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
          */
         public double intervalMsOr(double dtMs) {
             return intervalMs != null ? intervalMs : dtMs;
+        }
+    }
+    /** Reads {@code record.state[].neurons}: a list of indices, or {@code all}. */
+    static final class NeuronsReader extends StdDeserializer<int[]> {
+        private static final long serialVersionUID = 1L;
+
+        NeuronsReader() {
+            super(int[].class);
+        }
+
+        @Override
+        public int[] deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING && "all".equals(p.getText())) {
+                return StateSpec.ALL_NEURONS;
+            }
+            return ctxt.readValue(p, int[].class);
+        }
+    }
+
+    /** Writes {@code record.state[].neurons} back as read: {@code all}, or the list. */
+    static final class NeuronsWriter extends StdSerializer<int[]> {
+        private static final long serialVersionUID = 1L;
+
+        NeuronsWriter() {
+            super(int[].class);
+        }
+
+        @Override
+        public void serialize(int[] neurons, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (neurons == StateSpec.ALL_NEURONS) {
+                gen.writeString("all");
+            } else {
+                gen.writeArray(neurons, 0, neurons.length);
+            }
         }
     }
 }

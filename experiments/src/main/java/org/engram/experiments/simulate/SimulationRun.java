@@ -195,8 +195,9 @@ public final class SimulationRun {
                 rates.add(engine.recordRate(p, c.record().rateBinMs()));
             }
             for (SimulationConfig.StateSpec s : c.record().state()) {
-                states.add(engine.recordState(network.population(s.population()), s.variable(),
-                        s.neuronsOrDefault(), s.intervalMsOr(network.grid().dtMs())));
+                Population<?, ?> p = network.population(s.population());
+                states.add(engine.recordState(p, s.variable(), s.neuronsOf(p.size()),
+                        s.intervalMsOr(network.grid().dtMs())));
             }
             engine.addObserver(digest);
             AbandonedSimulations.remove(resultsRoot, c.name(), err);
@@ -372,11 +373,11 @@ public final class SimulationRun {
                     problems.add(new ConfigException(source, path + ".variable", e.expected(), e.found(), e.hint()));
                 }
             }
-            if (b.neurons() != null && b.neurons().length == 0) {
+            if (b.neurons() != null && b.neurons().length == 0 && !b.allNeurons()) {
                 // An empty list would write a CSV with a header and nothing else.
                 problems.add(new ConfigException(source, path + ".neurons", "at least one neuron index (without the"
                         + " key: neuron 0)", "an empty list", null));
-            } else if (p != null && b.neurons() != null) {
+            } else if (p != null && b.neurons() != null && !b.allNeurons()) {
                 try {
                     StateRecorder.requireNeurons(p, b.neurons());
                 } catch (EngramException e) {
@@ -425,7 +426,8 @@ public final class SimulationRun {
             throw new ParameterException("record", "interval_ms", "at most the duration, " + c.durationMs()
                     + " ms (the first sample is taken one interval in)", b.intervalMsOr(grid.dtMs()));
         }
-        StateRecorder.requireCapacity(b.population(), steps / intervalSteps, b.neuronsOrDefault().length);
+        StateRecorder.requireCapacity(b.population(), steps / intervalSteps, b.neuronsOf(sizeOf(c, b.population()))
+                .length);
     }
 
     /**
@@ -465,7 +467,7 @@ public final class SimulationRun {
         long total = 0;
         for (SimulationConfig.StateSpec b : c.record().state()) {
             long samples = steps / Engine.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs()));
-            total += samples * b.neuronsOrDefault().length * STATE_ROW_BYTES;
+            total += samples * b.neuronsOf(sizeOf(c, b.population())).length * STATE_ROW_BYTES;
         }
         return total;
     }
@@ -484,6 +486,16 @@ public final class SimulationRun {
                     "about %.1f GB for %d entr%s", bytes / 1e9, entries, entries == 1 ? "y" : "ies"), "record fewer "
                     + "neurons or at a longer interval_ms, or write the results to another disk (--out)");
         }
+    }
+
+    /** The size a config gives a population, or 1 when it names none of that name or no valid size. */
+    private static int sizeOf(SimulationConfig c, String population) {
+        for (SimulationConfig.PopulationSpec p : c.populations()) {
+            if (Objects.equals(p.name(), population) && p.size() > 0) {
+                return p.size();
+            }
+        }
+        return 1;
     }
 
     private static String summary(SimulationSummary s) {

@@ -858,6 +858,23 @@ class SimulateCommandTest {
         assertFalse(Files.exists(dir.resolve("results")), "nothing written");
     }
 
+    /** {@code neurons: all} samples every neuron of the population, and the resolved config keeps the word. */
+    @Test
+    void allNeuronsAreRecordedByOneWord(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD.replace("neurons: [0, 5]", "neurons: all"));
+        assertEquals(0, r.exitCode(), r.err());
+        Path folder = Path.of(r.lastLine());
+        List<String> rows = Files.readAllLines(folder.resolve("state_exc_v.csv"));
+        // 50 samples (every 1 ms of 50 ms) of the 40 neurons of exc, in neuron order at each time.
+        assertEquals(1 + 50 * 40, rows.size());
+        assertEquals("1.000000000,39,", rows.get(40).substring(0, 15));
+        assertTrue(Files.readString(folder.resolve("config.yaml")).contains("neurons: all"));
+        CliRunner.Result other = simulate(dir, "bad.yaml", GOOD.replace("neurons: [0, 5]", "neurons: some"));
+        assertEquals(2, other.exitCode(), other.err());
+        assertTrue(other.err().contains("record.state[0].neurons: expected a list, found the text \"some\""),
+                other.err());
+    }
+
     @Test
     void aThreadCountFromTheCommandLineIsBlamedOnTheOption(@TempDir Path dir) throws IOException {
         CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD, "--threads", "0");
