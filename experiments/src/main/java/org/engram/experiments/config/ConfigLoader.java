@@ -37,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -579,6 +580,11 @@ public final class ConfigLoader {
      * {@code 0x10}, {@code 010}: see {@link NumberForms}), a whole number written with a point or
      * exponent where an integer is expected ({@code 1e3}), or a number or true/false where text is expected.
      */
+    /** The names of an enum's constants as configs write them: {@code grid}, {@code precise}. */
+    private static List<String> enumNames(Class<?> c) {
+        return Arrays.stream(c.getEnumConstants()).map(v -> ((Enum<?>) v).name().toLowerCase(Locale.ROOT)).toList();
+    }
+
     private static String scalarAdvice(MismatchedInputException m) {
         Class<?> c = targetType(m);
         if (c == null || !(m.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
@@ -587,7 +593,8 @@ public final class ConfigLoader {
         String quote = c == String.class ? "put it in quotes to use it as text" : null;
         try {
             return switch (p.currentToken()) {
-                case VALUE_STRING -> isInteger(c) || isReal(c) ? NumberForms.advice(p.getText()) : null;
+                case VALUE_STRING -> isInteger(c) || isReal(c) ? NumberForms.advice(p.getText())
+                        : c.isEnum() ? Suggestions.didYouMean(p.getText(), enumNames(c)) : null;
                 case VALUE_NUMBER_FLOAT -> isInteger(c) ? NumberForms.wholeNumberAdvice(p.getDecimalValue()) : quote;
                 case VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> quote;
                 default -> null;

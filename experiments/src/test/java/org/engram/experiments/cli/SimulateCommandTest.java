@@ -750,6 +750,12 @@ class SimulateCommandTest {
                         List.of("3 problems:\n  bad.yaml:4:1: dt_ms: expected a finite number > 0 (ms), found -1.0",
                                 "\n  bad.yaml:15:", "record.state[0].variable: expected one of [v], found w\n  bad.yaml:15:",
                                 "record.state[0].neurons: expected distinct ascending indices in [0, 40), found 45")),
+                // A misspelt name of a fixed set is told the closest one, as keys and models are.
+                Arguments.of("a misspelt mode and receptor", GOOD.replace("seed: 3", "seed: 3\nmode: grd")
+                        .replace("weight: 25,", "weight: 25, receptor: exitatory,"),
+                        List.of("mode: expected one of grid, precise, found grd; did you mean 'grid'?",
+                                "projections[1].receptor: expected one of excitatory, inhibitory, found exitatory; did "
+                                        + "you mean 'excitatory'?")),
                 Arguments.of("one flat list of spike times", GOOD.replace("[[1.0], [2.0], [], [5.5], [10, 50]]",
                         "[1.0, 2.0]"), List.of("bad.yaml:6:", "populations[1].params.times_ms[0]: expected a list,"
                                 + " found 1.0")),
