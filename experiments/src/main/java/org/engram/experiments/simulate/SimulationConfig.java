@@ -53,7 +53,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
         populations = populations == null ? List.of() : List.copyOf(populations);
         projections = projections == null ? List.of() : List.copyOf(projections);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
-        record = record == null ? new RecordSpec(null, null, null) : record;
+        record = record == null ? new RecordSpec(null, null, null, null) : record;
     }
 
     /**
@@ -143,13 +143,15 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param spikes    populations whose spikes are recorded (default all)
      * @param rateBinMs bin of the population rate in ms (default 1)
      * @param state     sampled state variables
+     * @param synapses  projections whose synapses are written out (default none)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RecordSpec(List<String> spikes, Double rateBinMs, List<StateSpec> state) {
+    public record RecordSpec(List<String> spikes, Double rateBinMs, List<StateSpec> state, List<String> synapses) {
         /** Fills defaults. */
         public RecordSpec {
             rateBinMs = rateBinMs == null ? 1.0 : rateBinMs;
             state = state == null ? List.of() : List.copyOf(state);
+            synapses = synapses == null ? List.of() : List.copyOf(synapses);
         }
     }
 

@@ -28,6 +28,7 @@ import org.engram.experiments.run.Platform;
 import org.engram.experiments.run.RunFolder;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.TimeGrid;
@@ -38,6 +39,7 @@ import org.engram.simulator.monitor.SpikeTrainDigest;
 import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
 
 /**
  * Runs one {@code engram simulate} config and writes its result folder
@@ -210,7 +212,7 @@ public final class SimulationRun {
                 // the next simulation or run of this name finds the mark without the lock and removes it.
                 folder.lock();
                 folder.writeString("config.yaml", yaml);
-                requireRoomForStates(c, network.grid(), source, folder.directory(), err);
+                requireRoomForRecords(c, network, source, folder.directory(), err);
                 t1 = System.nanoTime();
                 engine.run(c.durationMs());
             } catch (RuntimeException | Error e) {
@@ -246,6 +248,11 @@ public final class SimulationRun {
             for (StateRecorder r : states) {
                 folder.write("state_" + r.population().name() + "_" + r.variable() + ".csv",
                         out -> writeCsv(out, r::writeCsv));
+            }
+            TimeGrid grid = network.grid();
+            for (String name : c.record().synapses()) {
+                Projection projection = network.projection(name);
+                folder.write(synapsesFile(name), out -> writeCsv(out, w -> projection.writeCsv(w, grid)));
             }
             for (int k = 0; k < spikes.size(); k++) {
                 writePlots(folder, spikes.get(k), rates.get(k), c.durationMs());
@@ -357,6 +364,18 @@ public final class SimulationRun {
                         + " (it is record.spikes[" + first + "])", spikes.get(i), null));
             }
         }
+        List<String> projections = c.projections().stream().map(SimulationConfig.ProjectionSpec::name).toList();
+        List<String> synapses = c.record().synapses();
+        for (int i = 0; i < synapses.size(); i++) {
+            String path = "record.synapses[" + i + "]";
+            if (!projections.contains(synapses.get(i))) {
+                problems.add(new ConfigException(source, path, "the name of a projection (" + projections + ")",
+                        synapses.get(i), Suggestions.didYouMean(synapses.get(i), projections)));
+            } else if (synapses.indexOf(synapses.get(i)) < i) {
+                problems.add(new ConfigException(source, path, "a projection not listed before", synapses.get(i),
+                        null));
+            }
+        }
         List<SimulationConfig.StateSpec> state = c.record().state();
         for (int i = 0; i < state.size(); i++) {
             SimulationConfig.StateSpec b = state.get(i);
@@ -435,28 +454,33 @@ public final class SimulationRun {
      * index of up to 10 digits, a double as Java writes it (up to 24 characters), separators.
      */
     private static final int STATE_ROW_BYTES = 16 + 1 + 10 + 1 + 24 + 1;
-    /** State recordings past this size are announced before the run. */
-    private static final long ANNOUNCED_STATE_BYTES = 1L << 30;
+    /** Bytes a synapse CSV row takes, counted generously: two indices, a float weight, a delay. */
+    private static final int SYNAPSE_ROW_BYTES = 10 + 1 + 10 + 1 + 15 + 1 + 12 + 1;
+    /** Recordings past this size are announced before the run. */
+    private static final long ANNOUNCED_BYTES = 1L << 30;
 
     /**
-     * Refuses, before the run, state recordings whose CSV files cannot fit the free space of the
-     * result folder's disk (found after the run, the disk would be full and the run lost), and
-     * announces on standard error those past 1 GB.
+     * Refuses, before the run, state samples and synapses to write whose CSV files cannot fit the
+     * free space of the result folder's disk (found after the run, the disk would be full and the
+     * run lost), and announces on standard error those past 1 GB.
      */
-    private static void requireRoomForStates(SimulationConfig c, TimeGrid grid, String source, Path folder,
-                                             PrintWriter err) {
-        long total = stateBytes(c, grid);
+    private static void requireRoomForRecords(SimulationConfig c, Network network, String source, Path folder,
+                                              PrintWriter err) {
+        long total = stateBytes(c, network.grid());
+        for (String name : c.record().synapses()) {
+            total += (long) network.projection(name).synapseCount() * SYNAPSE_ROW_BYTES;
+        }
         if (total == 0) {
             return;
         }
         try {
-            requireRoom(total, Files.getFileStore(folder).getUsableSpace(), c.record().state().size(), source);
+            requireRoom(total, Files.getFileStore(folder).getUsableSpace(), source);
         } catch (IOException e) {
             return;   // a file system that cannot say: the write will tell
         }
-        if (total > ANNOUNCED_STATE_BYTES) {
-            err.println(String.format(Locale.ROOT, "engram simulate: the state recordings will take about %.1f GB of "
-                    + "disk", total / 1e9));
+        if (total > ANNOUNCED_BYTES) {
+            err.println(String.format(Locale.ROOT, "engram simulate: the state samples and synapses to write will take"
+                    + " about %.1f GB of disk", total / 1e9));
             err.flush();
         }
     }
@@ -473,19 +497,26 @@ public final class SimulationRun {
     }
 
     /**
-     * @param bytes   what the state files take
-     * @param free    the free bytes of the result folder's disk
-     * @param entries the {@code record.state} entries, for the message
-     * @param source  the config file, for the message
+     * @param bytes  what the state and synapse files take
+     * @param free   the free bytes of the result folder's disk
+     * @param source the config file, for the message
      * @throws ConfigException if the files cannot fit
      */
-    static void requireRoom(long bytes, long free, int entries, String source) {
+    static void requireRoom(long bytes, long free, String source) {
         if (bytes > free) {
-            throw new ConfigException(source, "record.state", String.format(Locale.ROOT, "state recordings whose CSV "
-                    + "files fit the %.1f GB free on the result folder's disk", free / 1e9), String.format(Locale.ROOT,
-                    "about %.1f GB for %d entr%s", bytes / 1e9, entries, entries == 1 ? "y" : "ies"), "record fewer "
-                    + "neurons or at a longer interval_ms, or write the results to another disk (--out)");
+            throw new ConfigException(source, "record", String.format(Locale.ROOT, "state samples and synapses whose"
+                    + " CSV files fit the %.1f GB free on the result folder's disk", free / 1e9), String.format(
+                    Locale.ROOT, "about %.1f GB", bytes / 1e9), "record fewer neurons, at a longer interval_ms or "
+                    + "fewer projections, or write the results to another disk (--out)");
         }
+    }
+
+    /**
+     * The file of a projection's synapses: {@code synapses_exc_to_inh.csv} for {@code exc->inh}, a
+     * name's other characters outside letters, digits, {@code .}, {@code _} and {@code -} made {@code _}.
+     */
+    static String synapsesFile(String projection) {
+        return "synapses_" + projection.replace("->", "_to_").replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
     }
 
     /** The size a config gives a population, or 1 when it names none of that name or no valid size. */

@@ -881,6 +881,36 @@ class SimulateCommandTest {
                 other.err());
     }
 
+    /**
+     * record.synapses writes a projection's synapses, which can be checked against its rule: all
+     * 5 x 40 pairs of src -> exc, each of weight 25 and delay 1 ms; the drawn exc -> exc weights
+     * lie in their uniform range. A name that is no projection's is refused by name.
+     */
+    @Test
+    void synapsesAreWrittenForTheProjectionsNamed(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD.replace("record:", "record:\n  synapses: [src->exc, "
+                + "exc->exc]"));
+        assertEquals(0, r.exitCode(), r.err());
+        Path folder = Path.of(r.lastLine());
+        List<String> all = Files.readAllLines(folder.resolve("synapses_src_to_exc.csv"));
+        assertEquals("source,target,weight,delay_ms", all.get(0));
+        assertEquals(1 + 5 * 40, all.size());
+        for (int k = 1; k < all.size(); k++) {
+            assertEquals(((k - 1) / 40) + "," + ((k - 1) % 40) + ",25.0,1.0", all.get(k));
+        }
+        List<String> drawn = Files.readAllLines(folder.resolve("synapses_exc_to_exc.csv"));
+        assertTrue(drawn.size() > 1, "p = 0.1 on 40 x 40 neurons draws some synapses");
+        for (String row : drawn.subList(1, drawn.size())) {
+            String[] f = row.split(",");
+            double w = Double.parseDouble(f[2]);
+            assertTrue(w >= 0.1 - 1e-7 && w <= 0.3 + 1e-7 && f[3].equals("1.5"), row);
+        }
+        CliRunner.Result bad = simulate(dir, "bad.yaml", GOOD.replace("record:", "record:\n  synapses: [src-exc]"));
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("record.synapses[0]: expected the name of a projection ([exc->exc, src->exc]), "
+                + "found src-exc; did you mean 'src->exc'?"), bad.err());
+    }
+
     @Test
     void aThreadCountFromTheCommandLineIsBlamedOnTheOption(@TempDir Path dir) throws IOException {
         CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD, "--threads", "0");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class StateRoomTest {
     private static SimulationConfig recording(double durationMs, List<SimulationConfig.StateSpec> state) {
         return new SimulationConfig("room", 0.1, durationMs, 1L, 1, null, List.of(), List.of(), List.of(),
-                new SimulationConfig.RecordSpec(null, null, state));
+                new SimulationConfig.RecordSpec(null, null, state, null));
     }
 
     /** Samples (one per interval, the first one interval in) times neurons times a generous row. */
@@ -31,11 +31,18 @@ class StateRoomTest {
 
     @Test
     void recordingsPastTheFreeSpaceAreRefused() {
-        SimulationRun.requireRoom(7_000_000_000L, 7_000_000_000L, 1, "brunel.yaml");
+        SimulationRun.requireRoom(7_000_000_000L, 7_000_000_000L, "brunel.yaml");
         ConfigException e = assertThrows(ConfigException.class,
-                () -> SimulationRun.requireRoom(7_000_000_001L, 2_500_000_000L, 2, "brunel.yaml"));
-        assertEquals("brunel.yaml: record.state: expected state recordings whose CSV files fit the 2.5 GB free on "
-                + "the result folder's disk, found about 7.0 GB for 2 entries; record fewer neurons or at a longer "
-                + "interval_ms, or write the results to another disk (--out)", e.getMessage());
+                () -> SimulationRun.requireRoom(7_000_000_001L, 2_500_000_000L, "brunel.yaml"));
+        assertEquals("brunel.yaml: record: expected state samples and synapses whose CSV files fit the 2.5 GB free on "
+                + "the result folder's disk, found about 7.0 GB; record fewer neurons, at a longer interval_ms or fewer "
+                + "projections, or write the results to another disk (--out)", e.getMessage());
+    }
+
+    /** A projection's file is named by the projection, its arrow in words. */
+    @Test
+    void synapseFilesAreNamedByTheirProjection() {
+        assertEquals("synapses_exc_to_inh.csv", SimulationRun.synapsesFile("exc->inh"));
+        assertEquals("synapses_a_b_c.csv", SimulationRun.synapsesFile("a b/c"));
     }
 }

@@ -1,5 +1,8 @@
 package org.engram.simulator.network;
 
+import java.io.IOException;
+import java.io.Writer;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
 
 /**
@@ -147,6 +150,30 @@ public final class Projection {
      */
     public int delaySteps(int k) {
         return delays == null ? uniformDelaySteps : delays[k];
+    }
+
+    /**
+     * Writes every synapse as CSV: {@code source,target,weight,delay_ms}, population-local indices,
+     * in the order of the rows (by source, then target), the weight as stored (a float, in the
+     * target model's unit), the delay in ms (its steps times the grid's step, to 9 decimals); for
+     * comparing the connectivity with another simulator's.
+     *
+     * @param out  where to write; not closed
+     * @param grid the network's time grid
+     * @throws IOException if writing fails
+     */
+    public void writeCsv(Writer out, TimeGrid grid) throws IOException {
+        out.write("source,target,weight,delay_ms\n");
+        StringBuilder line = new StringBuilder();
+        for (int s = 0; s < rowStart.length - 1; s++) {
+            for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
+                line.setLength(0);
+                line.append(s).append(',').append(targets[k]).append(',').append(weight(k)).append(',')
+                        .append(Math.round(grid.timeMs(delaySteps(k)) * 1e9) / 1e9).append('\n');
+                out.append(line);
+            }
+        }
+        out.flush();
     }
 
     /** @return the smallest delay in steps */
