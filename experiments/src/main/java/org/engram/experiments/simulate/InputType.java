@@ -7,7 +7,9 @@ enum InputType {
     /** Independent Poisson spike trains into every neuron of the target. */
     POISSON("poisson", List.of("target", "rate_hz", "weight", "receptor")),
     /** A piecewise-constant current into chosen neurons of the target. */
-    CURRENT("current", List.of("target", "neurons", "times_ms", "amplitudes_pa"));
+    CURRENT("current", List.of("target", "neurons", "times_ms", "amplitudes_pa")),
+    /** A Gaussian white-noise current, drawn afresh every step, into chosen neurons of the target. */
+    NOISE("noise", List.of("target", "neurons", "mean_pa", "std_pa"));
 
     private final String configName;
     private final List<String> keys;

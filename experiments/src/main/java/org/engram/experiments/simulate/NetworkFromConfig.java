@@ -24,6 +24,7 @@ import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
@@ -143,14 +144,17 @@ final class NetworkFromConfig {
     }
 
     /**
-     * Adds the engine's refusal of a current source in the config's mode (precise), once, at
-     * {@code mode}: found here, it is reported with the config's other problems, not after them.
+     * Adds the engine's refusal of a current input (a current source or noise) in the config's mode
+     * (precise), once, at {@code mode}: found here, it is reported with the config's other
+     * problems, not after them.
      */
     private void requireCurrentSourcesFit(List<SimulationConfig.InputSpec> inputs, List<ConfigException> problems) {
         for (int i = 0; timed && i < inputs.size(); i++) {
-            if (InputType.byConfigName(inputs.get(i).type()) == InputType.CURRENT) {
+            InputType type = InputType.byConfigName(inputs.get(i).type());
+            if (type == InputType.CURRENT || type == InputType.NOISE) {
                 try {
-                    Engine.requireCurrentSourceFits(config.mode(), inputs.get(i).target());
+                    Engine.requireCurrentInputFits(config.mode(), type == InputType.NOISE ? "noise current"
+                            : "current source", inputs.get(i).target());
                 } catch (EngramException e) {
                     problems.add(new ConfigException(source, "mode", e.expected(), e.found() + " (inputs[" + i + "])",
                             null));
@@ -695,6 +699,8 @@ final class NetworkFromConfig {
         } else if (type == InputType.CURRENT) {
             collect(() -> require(in.timesMs(), path + ".times_ms", "a current input"), problems);
             collect(() -> require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input"), problems);
+        } else if (type == InputType.NOISE) {
+            collect(() -> require(in.stdPa(), path + ".std_pa", "a noise input"), problems);
         }
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
@@ -720,6 +726,13 @@ final class NetworkFromConfig {
                         b.current(current);   // which puts its change times on the grid
                     } else if (timed) {
                         current.changeSteps(b.grid());
+                    }
+                }
+                case NOISE -> {
+                    NoiseCurrent noise = new NoiseCurrent(checked, in.neurons(), in.meanPa() == null ? 0 : in.meanPa(),
+                            in.stdPa());
+                    if (target != null) {
+                        b.noise(noise);
                     }
                 }
             }

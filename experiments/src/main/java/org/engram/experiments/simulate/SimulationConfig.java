@@ -118,18 +118,20 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
     /**
      * An input.
      *
-     * @param type         {@code poisson} or {@code current}
+     * @param type         {@code poisson}, {@code current} or {@code noise}
      * @param target       target population
      * @param rateHz       Poisson: rate of each neuron's train (Hz)
      * @param weight       Poisson: weight of each event
      * @param receptor     Poisson: receptor (default excitatory)
-     * @param neurons      current: neurons (default all)
+     * @param neurons      current and noise: neurons (default all)
      * @param timesMs      current: change times (ms)
      * @param amplitudesPa current: amplitude from each change time on (pA)
+     * @param meanPa       noise: mean current (pA, default 0)
+     * @param stdPa        noise: standard deviation of each step's current (pA)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InputSpec(String type, String target, Double rateHz, Double weight, Receptor receptor,
-                            int[] neurons, double[] timesMs, double[] amplitudesPa) {
+                            int[] neurons, double[] timesMs, double[] amplitudesPa, Double meanPa, Double stdPa) {
         /** Fills defaults. */
         public InputSpec {
             receptor = receptor == null && InputType.byConfigName(type) == InputType.POISSON

@@ -457,7 +457,7 @@ class SimulateCommandTest {
                         "{type: explicit, sources: [0], targets: [40]}, weight: 25"),
                         List.of("bad.yaml:9:", "projections[1].rule.targets", "[0, 40)", "found 40")),
                 Arguments.of("unknown input type", GOOD.replace("type: poisson", "type: poison"),
-                        List.of("bad.yaml:11:", "inputs[0].type", "one of [poisson, current]",
+                        List.of("bad.yaml:11:", "inputs[0].type", "one of [poisson, current, noise]",
                                 "did you mean 'poisson'?")),
                 // A missing type read "found null"; a variable in capitals had no suggestion, as in the library.
                 // A key the type ignores hid the entry's other problems until it was removed.
@@ -466,7 +466,7 @@ class SimulateCommandTest {
                         List.of("2 problems:", "inputs[0].amplitudes_pa: expected no value (input type poisson uses",
                                 "inputs[0].rate_hz: expected a finite number >= 0 (Hz), found -10.0")),
                 Arguments.of("input without a type", GOOD.replace("type: poisson, ", ""),
-                        List.of("bad.yaml:11:", "inputs[0].type: expected one of [poisson, current], found nothing (the"
+                        List.of("bad.yaml:11:", "inputs[0].type: expected one of [poisson, current, noise], found nothing (the"
                                 + " key is required)")),
                 Arguments.of("variable in capitals", GOOD.replace("variable: v,", "variable: V,"),
                         List.of("record.state[0].variable: expected one of [v], found V; did you mean 'v'?")),
@@ -596,7 +596,7 @@ class SimulateCommandTest {
                                         + " needs it), found nothing",
                                 "\n  bad.yaml:9:", "projections[1].target: expected one of the populations [exc, src],"
                                         + " found ex; did you mean 'exc'?",
-                                "\n  bad.yaml:11:", "inputs[0].type: expected one of [poisson, current], found poison")),
+                                "\n  bad.yaml:11:", "inputs[0].type: expected one of [poisson, current, noise], found poison")),
                 Arguments.of("missing populations of a projection, an input and a state entry", GOOD
                         .replace("{source: src, target: exc, rule", "{source: src, rule")
                         .replace("{type: poisson, target: exc, rate_hz", "{type: poisson, rate_hz")
@@ -750,6 +750,12 @@ class SimulateCommandTest {
                         List.of("3 problems:\n  bad.yaml:4:1: dt_ms: expected a finite number > 0 (ms), found -1.0",
                                 "\n  bad.yaml:15:", "record.state[0].variable: expected one of [v], found w\n  bad.yaml:15:",
                                 "record.state[0].neurons: expected distinct ascending indices in [0, 40), found 45")),
+                Arguments.of("a noise input without its spread, and in precise mode", GOOD.replace("seed: 3",
+                        "seed: 3\nmode: precise").replace("record:", "  - {type: noise, target: exc, mean_pa: 5}\n"
+                        + "record:").replace("model: lif_delta", "model: lif_exp"),
+                        List.of("inputs[1].std_pa: expected a value (a noise input needs it), found nothing",
+                                "mode: expected grid mode for current sources and noise currents",
+                                "found precise, with a noise current into 'exc' (inputs[1])")),
                 // A misspelt name of a fixed set is told the closest one, as keys and models are.
                 Arguments.of("a misspelt mode and receptor", GOOD.replace("seed: 3", "seed: 3\nmode: grd")
                         .replace("weight: 25,", "weight: 25, receptor: exitatory,"),

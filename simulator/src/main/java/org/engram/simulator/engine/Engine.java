@@ -7,6 +7,7 @@ import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.NeuronState;
@@ -77,6 +78,7 @@ public final class Engine implements AutoCloseable {
     private final Route[][] outgoing;
     private final PoissonDrive[][] poissonByPopulation;
     private final CurrentDrive[][] currentsByPopulation;
+    private final NoiseDrive[][] noiseByPopulation;
     private final SpikeExchange exchange;
     private final EventScratch[] scratch;
     private final long[] eventCounts;
@@ -135,7 +137,10 @@ public final class Engine implements AutoCloseable {
         this.workers = options.threads();
         this.sliceSteps = network.minDelaySteps();
         if (!network.currentSources().isEmpty()) {
-            requireCurrentSourceFits(options.mode(), network.currentSources().get(0).target().name());
+            requireCurrentInputFits(options.mode(), "current source", network.currentSources().get(0).target().name());
+        }
+        if (!network.noiseCurrents().isEmpty()) {
+            requireCurrentInputFits(options.mode(), "noise current", network.noiseCurrents().get(0).target().name());
         }
         List<Population<?, ?>> pops = network.populations();
         if (precise) {
@@ -145,9 +150,11 @@ public final class Engine implements AutoCloseable {
         }
         List<List<PoissonDrive>> drives = new ArrayList<>();
         List<List<CurrentDrive>> currents = new ArrayList<>();
+        List<List<NoiseDrive>> noises = new ArrayList<>();
         for (int p = 0; p < pops.size(); p++) {
             drives.add(new ArrayList<>());
             currents.add(new ArrayList<>());
+            noises.add(new ArrayList<>());
         }
         List<PoissonInput> inputs = network.poissonInputs();
         for (int k = 0; k < inputs.size(); k++) {
@@ -158,11 +165,20 @@ public final class Engine implements AutoCloseable {
             CurrentDrive d = new CurrentDrive(c, grid);
             currents.get(d.target).add(d);
         }
+        List<NoiseCurrent> noiseCurrents = network.noiseCurrents();
+        for (int k = 0; k < noiseCurrents.size(); k++) {
+            NoiseDrive d = new NoiseDrive(noiseCurrents.get(k), k, network.seed());
+            noises.get(d.target).add(d);
+        }
         poissonByPopulation = new PoissonDrive[pops.size()][];
         currentsByPopulation = new CurrentDrive[pops.size()][];
+        noiseByPopulation = new NoiseDrive[pops.size()][];
+        boolean[] currentDriven = new boolean[pops.size()];
         for (int p = 0; p < pops.size(); p++) {
             poissonByPopulation[p] = drives.get(p).toArray(new PoissonDrive[0]);
             currentsByPopulation[p] = currents.get(p).toArray(new CurrentDrive[0]);
+            noiseByPopulation[p] = noises.get(p).toArray(new NoiseDrive[0]);
+            currentDriven[p] = currentsByPopulation[p].length > 0 || noiseByPopulation[p].length > 0;
         }
         // Waking another thread costs microseconds, as much as advancing a few thousand neurons by
         // a step; below the threshold every worker's share runs on this thread, in the same ranges.
@@ -173,14 +189,14 @@ public final class Engine implements AutoCloseable {
         for (int p = 0; p < pops.size(); p++) {
             slots[p] = network.maxDelayStepsInto(pops.get(p)) + 1;
             ownRowsExtraBytes += PopulationRuntime.ownRowsExtraBytes(pops.get(p).size(), slots[p],
-                    currentsByPopulation[p].length > 0, workers);
+                    currentDriven[p], workers);
         }
         boolean ownRows = !precise && PopulationRuntime.ownRows(parallel, ownRowsExtraBytes,
                 Runtime.getRuntime().maxMemory());
         runtimes = new PopulationRuntime[pops.size()];
         for (int p = 0; p < pops.size(); p++) {
             runtimes[p] = new PopulationRuntime(pops.get(p), options.mode(), grid, workers, slots[p],
-                    currentsByPopulation[p].length > 0, ownRows);
+                    currentDriven[p], ownRows);
             stateRecorders.add(new ArrayList<>());
         }
         outgoing = new Route[pops.size()][];
@@ -208,6 +224,11 @@ public final class Engine implements AutoCloseable {
         }
         for (PoissonDrive[] ds : poissonByPopulation) {
             for (PoissonDrive d : ds) {
+                d.continueAfter(stepsBefore);
+            }
+        }
+        for (NoiseDrive[] ds : noiseByPopulation) {
+            for (NoiseDrive d : ds) {
                 d.continueAfter(stepsBefore);
             }
         }
@@ -304,18 +325,19 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Checks that a mode takes a current source, as the constructor does, so that a config can
-     * report a current source in precise mode with its other problems.
+     * Checks that a mode takes a current input (a current source or a noise current), as the
+     * constructor does, so that a config can report one in precise mode with its other problems.
      *
      * @param mode   the mode
-     * @param target the name of the population the source feeds
+     * @param kind   what the input is, e.g. {@code "current source"} or {@code "noise current"}
+     * @param target the name of the population the input feeds
      * @throws ParameterException in precise mode, which takes synaptic, Poisson and spike-source input
      */
-    public static void requireCurrentSourceFits(Mode mode, String target) {
+    public static void requireCurrentInputFits(Mode mode, String kind, String target) {
         if (mode == Mode.PRECISE) {
-            throw new ParameterException("engine", "mode", "grid mode for current sources (precise mode takes "
-                    + "synaptic, Poisson and spike-source input)", "precise, with a current source into '" + target
-                    + "'");
+            throw new ParameterException("engine", "mode", "grid mode for current sources and noise currents "
+                    + "(precise mode takes synaptic, Poisson and spike-source input)", "precise, with a " + kind
+                    + " into '" + target + "'");
         }
     }
 
@@ -654,6 +676,7 @@ public final class Engine implements AutoCloseable {
     private void advanceGrid(PopulationRuntime rt, int p, WorkerInput in, int lo, int hi, SpikeBuffer out) {
         final PoissonDrive[] drives = poissonByPopulation[p];
         final CurrentDrive[] currents = currentsByPopulation[p];
+        final NoiseDrive[] noises = noiseByPopulation[p];
         final List<StateRecorder> recorders = stateRecorders.get(p);
         // Step by step and block by block: a block's input rows and state stay in the core's cache
         // from the drives' writes through the kernel's passes to the clearing of the rows.
@@ -665,6 +688,9 @@ public final class Engine implements AutoCloseable {
                 }
                 for (CurrentDrive c : currents) {
                     c.fill(in, a, b, s, s + 1);
+                }
+                for (NoiseDrive n : noises) {
+                    n.fill(in, a, b, s, s + 1);
                 }
                 out.expect(rt.population, a, b, s, s + 1, false);
                 rt.gridUpdate.update(a, b, s, s + 1, in.view, out);

@@ -6,6 +6,7 @@ import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
 
 /**
@@ -33,15 +34,17 @@ public final class Network {
     private final List<Projection> projections;
     private final List<PoissonInput> poissonInputs;
     private final List<CurrentSource> currentSources;
+    private final List<NoiseCurrent> noiseCurrents;
 
     Network(TimeGrid grid, long seed, List<Population<?, ?>> populations, List<Projection> projections,
-            List<PoissonInput> poissonInputs, List<CurrentSource> currentSources) {
+            List<PoissonInput> poissonInputs, List<CurrentSource> currentSources, List<NoiseCurrent> noiseCurrents) {
         this.grid = grid;
         this.seed = seed;
         this.populations = List.copyOf(populations);
         this.projections = List.copyOf(projections);
         this.poissonInputs = List.copyOf(poissonInputs);
         this.currentSources = List.copyOf(currentSources);
+        this.noiseCurrents = List.copyOf(noiseCurrents);
     }
 
     /** @return the time grid */
@@ -106,6 +109,11 @@ public final class Network {
     /** @return the current sources */
     public List<CurrentSource> currentSources() {
         return currentSources;
+    }
+
+    /** @return the white-noise currents */
+    public List<NoiseCurrent> noiseCurrents() {
+        return noiseCurrents;
     }
 
     /** @return the total number of neurons */

@@ -10,6 +10,7 @@ import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronState;
@@ -44,6 +45,7 @@ public final class NetworkBuilder {
     private final List<PendingProjection> pending = new ArrayList<>();
     private final List<PoissonInput> poissonInputs = new ArrayList<>();
     private final List<CurrentSource> currentSources = new ArrayList<>();
+    private final List<NoiseCurrent> noiseCurrents = new ArrayList<>();
     private final List<PendingInitialiser> initialisers = new ArrayList<>();
     private boolean built;
     /** Why the build failed, or null: its populations are half initialised, so it cannot be retried. */
@@ -228,6 +230,21 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /**
+     * Adds a Gaussian white-noise current (grid mode only).
+     *
+     * @param noise the current
+     * @return this builder
+     */
+    public NetworkBuilder noise(NoiseCurrent noise) {
+        checkOpen();
+        ParameterException.requireNonNull("network", "noise current", noise, "a noise current (e.g. new "
+                + "NoiseCurrent(population, null, 0, 50))");
+        requireInputTaken("noise current", owned(noise.target()));
+        noiseCurrents.add(noise);
+        return this;
+    }
+
     /** Refuses input into a population of spike sources, which would drop it. */
     private static void requireInputTaken(String input, Population<?, ?> target) {
         if (!target.model().takesInput()) {
@@ -320,7 +337,7 @@ public final class NetworkBuilder {
                 throw pastTheHeap(p, expected, true);
             }
         }
-        return new Network(grid, seed, populations, projections, poissonInputs, currentSources);
+        return new Network(grid, seed, populations, projections, poissonInputs, currentSources, noiseCurrents);
     }
 
     /**

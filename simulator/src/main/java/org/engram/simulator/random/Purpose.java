@@ -34,5 +34,10 @@ public enum Purpose {
      * network-wide index: {@code RandomStreams.of(seed, MODEL_NOISE, firstGlobalNeuron + i)} in
      * {@link org.engram.simulator.model.NeuronState#seedStreams}, so draws do not depend on threads.
      */
-    MODEL_NOISE
+    MODEL_NOISE,
+    /**
+     * Gaussian white-noise currents, one stream per source and target neuron. Added last: a stream
+     * depends on its purpose's position, so the streams of the others stay as they were.
+     */
+    NOISE_CURRENT
 }

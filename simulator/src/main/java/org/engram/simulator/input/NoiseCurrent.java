@@ -1,0 +1,33 @@
+package org.engram.simulator.input;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.network.Population;
+
+/**
+ * A Gaussian white-noise current (as NEST's {@code noise_generator}): at every time step each
+ * chosen neuron receives {@code mean + std * z}, a fresh standard normal {@code z} of its own held
+ * for the step. As the current changes every step, the fluctuation it causes depends on the step:
+ * in a LIF neuron of membrane time constant {@code tau_m} and resistance {@code R}, the potential's
+ * stationary standard deviation is {@code R std sqrt((1 - a) / (1 + a))} with
+ * {@code a = exp(-dt / tau_m)}. Grid mode only. Each neuron draws from its own stream
+ * {@code (seed, NOISE_CURRENT, source << 32 | neuron)}, so the noise does not depend on the thread
+ * count.
+ *
+ * @param target  the population
+ * @param neurons population-local neurons that receive the current, or {@code null} for all
+ * @param meanPa  the mean current in pA, finite
+ * @param stdPa   the standard deviation of each step's current in pA, finite and {@code >= 0}
+ */
+public record NoiseCurrent(Population<?, ?> target, int[] neurons, double meanPa, double stdPa) {
+    /** Validates the values and indices. */
+    public NoiseCurrent {
+        if (target == null) {
+            throw new ParameterException("noise current", "target", "a population", "null");
+        }
+        String owner = "noise current into '" + target.name() + "'";
+        ParameterException.requireFinite(owner, "mean_pa", meanPa, "pA");
+        ParameterException.requireNonNegative(owner, "std_pa", stdPa, "pA");
+        ParameterException.requireFinite(owner, "std_pa", stdPa, "pA");
+        neurons = CurrentSource.requireNeurons(owner, target, neurons);
+    }
+}

@@ -1,0 +1,100 @@
+package org.engram.simulator.input;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.monitor.StateRecorder;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A white-noise current drives a LIF neuron held below threshold: the potential's mean is
+ * {@code R mean} and its stationary standard deviation {@code R std sqrt((1 - a) / (1 + a))},
+ * {@code a = exp(-dt / tau_m)}, the exact solution of the step-wise integration.
+ */
+class NoiseCurrentTest {
+    private static final double TAU_M = 20;
+    private static final double C_M = 250;
+    private static final int N = 200;
+
+    private static Network network(long seed) {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(seed);
+        // Threshold far above the noise: the potential is never reset.
+        Population<?, ?> p = b.population("a", N, LifDelta.MODEL, new LifDelta.Params(TAU_M, C_M, 0, 1000, 0, 2, 0));
+        b.noise(new NoiseCurrent(p, null, 100, 500));
+        return b.build();
+    }
+
+    /** Each neuron's potential at the end of runs of the given lengths, with the given threads. */
+    private static double[] finalPotentials(Network net, int threads, double... runsMs) {
+        for (double ms : runsMs) {
+            try (Engine e = new Engine(net, EngineOptions.grid(threads).withMinParallelNeuronSteps(0))) {
+                e.run(ms);
+            }
+        }
+        return net.populations().get(0).values("v").clone();
+    }
+
+    @Test
+    void thePotentialHasTheMeanAndSpreadOfTheDiscreteSolution() {
+        Network net = network(3);
+        int[] all = new int[N];
+        for (int i = 0; i < N; i++) {
+            all[i] = i;
+        }
+        double sum = 0;
+        double squares = 0;
+        long count = 0;
+        try (Engine e = new Engine(net, EngineOptions.grid(1))) {
+            StateRecorder r = e.recordState(net.populations().get(0), "v", all, 1.0);
+            e.run(2200);
+            for (int k = 0; k < N; k++) {
+                double[] trace = r.trace(k);
+                for (int s = 200; s < trace.length; s++) {   // after 10 time constants
+                    sum += trace[s];
+                    squares += trace[s] * trace[s];
+                    count++;
+                }
+            }
+        }
+        double mean = sum / count;
+        double sd = Math.sqrt(squares / count - mean * mean);
+        double resistance = TAU_M / C_M;   // mV per pA
+        double a = Math.exp(-0.1 / TAU_M);
+        // 200 neurons x 2,000 samples 1 ms apart, correlated over 20 ms: some 20,000 independent
+        // samples, so 2% on the mean's scale (the sd) and 3% on the sd keep far from chance.
+        assertEquals(resistance * 100, mean, 0.02 * 2.0);
+        assertEquals(resistance * 500 * Math.sqrt((1 - a) / (1 + a)), sd, 0.03 * 2.0);
+    }
+
+    /** The same seed gives the same noise whatever the threads, and a later engine goes on with it. */
+    @Test
+    void theNoiseIsTheSeedsAloneAndGoesOnAcrossEngines() {
+        double[] one = finalPotentials(network(5), 1, 50);
+        assertArrayEquals(one, finalPotentials(network(5), 2, 50));
+        assertArrayEquals(one, finalPotentials(network(5), 2, 20, 30), "two engines of 20 and 30 ms, one of 50");
+        assertTrue(one[0] != finalPotentials(network(6), 1, 50)[0], "another seed, another noise");
+    }
+
+    @Test
+    void badValuesAndPreciseModeAreRefused() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("a", 3, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        assertThrows(ParameterException.class, () -> new NoiseCurrent(p, null, 0, -1));
+        assertThrows(ParameterException.class, () -> new NoiseCurrent(p, null, Double.NaN, 1));
+        assertThrows(ParameterException.class, () -> new NoiseCurrent(p, new int[] {3}, 0, 1));
+        b.noise(new NoiseCurrent(p, new int[] {0, 2}, 0, 10));
+        Network net = b.build();
+        ParameterException precise = assertThrows(ParameterException.class,
+                () -> new Engine(net, EngineOptions.precise(1)));
+        assertTrue(precise.getMessage().contains("precise, with a noise current into 'a'"), precise.getMessage());
+    }
+}
