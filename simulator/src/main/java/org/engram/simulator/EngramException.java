@@ -9,9 +9,11 @@ import java.util.function.Function;
  *
  * <p>Every error in what a user gives Engram (a config, a data file, a parameter, a command-line
  * value) is of this type or a subclass, so the command line can print its message without a
- * stack trace. Misuse of the library's objects in code (running a closed engine, building twice,
- * a population of another builder) is an {@link IllegalStateException} or
- * {@link IllegalArgumentException}, as in the JDK. The message has the shape
+ * stack trace; so are null or out-of-range arguments of the library's methods
+ * ({@link ParameterException}). Calls out of an object's lifecycle or ownership (running a closed
+ * engine, building twice, giving a builder a population of another builder) are an
+ * {@link IllegalStateException} or {@link IllegalArgumentException}, as in the JDK. The message
+ * has the shape
  * {@code <source>: <location>: expected <rule>, found <value>[; hint]} where the parts that are
  * unknown are left out. Broken invariants (bugs) are never reported with this type.
  */

@@ -578,13 +578,9 @@ public final class ConfigLoader {
     /**
      * What to write instead of a scalar of the wrong kind: a number written as text ({@code "10"},
      * {@code 0x10}, {@code 010}: see {@link NumberForms}), a whole number written with a point or
-     * exponent where an integer is expected ({@code 1e3}), or a number or true/false where text is expected.
+     * exponent where an integer is expected ({@code 1e3}), a number or true/false where text is
+     * expected, or the closest name of an enum's.
      */
-    /** The names of an enum's constants as configs write them: {@code grid}, {@code precise}. */
-    private static List<String> enumNames(Class<?> c) {
-        return Arrays.stream(c.getEnumConstants()).map(v -> ((Enum<?>) v).name().toLowerCase(Locale.ROOT)).toList();
-    }
-
     private static String scalarAdvice(MismatchedInputException m) {
         Class<?> c = targetType(m);
         if (c == null || !(m.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
@@ -642,12 +638,7 @@ public final class ConfigLoader {
             return "a value of type boolean (true/false)";
         }
         if (c.isEnum()) {
-            StringBuilder sb = new StringBuilder("one of ");
-            Object[] values = c.getEnumConstants();
-            for (int i = 0; i < values.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(values[i].toString().toLowerCase(Locale.ROOT));
-            }
-            return sb.toString();
+            return "one of " + String.join(", ", enumNames(c));
         }
         if (c.isArray() || Collection.class.isAssignableFrom(c)) {
             return "a list";
@@ -656,6 +647,11 @@ public final class ConfigLoader {
             return "a value of type text";
         }
         return "a mapping of keys";
+    }
+
+    /** The names of an enum's constants as configs write them: {@code grid}, {@code precise}. */
+    private static List<String> enumNames(Class<?> c) {
+        return Arrays.stream(c.getEnumConstants()).map(v -> ((Enum<?>) v).name().toLowerCase(Locale.ROOT)).toList();
     }
 
     private static String at(int[] lineColumn) {

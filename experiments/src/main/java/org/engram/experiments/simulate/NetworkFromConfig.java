@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.apache.commons.math3.distribution.RealDistribution;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.LeftOutKeys;
@@ -236,13 +237,14 @@ final class NetworkFromConfig {
                     throw new ConfigException(source, key, e.expected(), e.found(), e.hint());
                 }
                 Double constant = ValueSpecs.constant(init.getValue(), 0, source, key);
+                RealDistribution draw = constant == null ? ValueSpecs.distribution(init.getValue(), source, key) : null;
                 if (!built) {
-                    continue;
+                    continue;   // a stand-in: checked, not set
                 }
                 if (constant != null) {
                     Arrays.fill(p.state().values(init.getKey()), constant);
                 } else {
-                    b.initialise(p, init.getKey(), ValueSpecs.distribution(init.getValue(), source, key));
+                    b.initialise(p, init.getKey(), draw);
                 }
             } catch (ConfigException e) {
                 problems.add(e);
@@ -512,14 +514,15 @@ final class NetworkFromConfig {
         if (leftOut.within(path)) {
             return;
         }
-        if (from == null || to == null) {
-            // A population not built for its parameters: the rule, weight and delay are still checked.
+        if (from == null || to == null || !timed) {
+            // A population not built for its parameters, or a step with a problem: the rule and
+            // weight are still checked, the delay only against the config's own step.
             Population<?, ?> source = from != null ? from : standIns.get(spec.source());
             Population<?, ?> target = to != null ? to : standIns.get(spec.target());
             if (source != null && target != null) {
                 try {
                     NetworkBuilder.requireDrawable(name, source.size(), target.size(),
-                            spec.source().equals(spec.target()), rule, synapses, b.grid());
+                            spec.source().equals(spec.target()), rule, synapses, grid);
                 } catch (EngramException e) {
                     throw atProjectionKey(e, spec, path);
                 }

@@ -196,6 +196,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
             return intervalMs != null ? intervalMs : dtMs;
         }
     }
+
     /** Reads {@code record.state[].neurons}: a list of indices, or {@code all}. */
     static final class NeuronsReader extends StdDeserializer<int[]> {
         private static final long serialVersionUID = 1L;

@@ -456,8 +456,8 @@ public final class SimulationRun {
     private static final int STATE_ROW_BYTES = 16 + 1 + 10 + 1 + 24 + 1;
     /** Bytes a synapse CSV row takes, counted generously: two indices, a float weight, a delay. */
     private static final int SYNAPSE_ROW_BYTES = 10 + 1 + 10 + 1 + 15 + 1 + 12 + 1;
-    /** Recordings past this size are announced before the run. */
-    private static final long ANNOUNCED_BYTES = 1L << 30;
+    /** Recordings past this size (1 GB) are announced before the run. */
+    private static final long ANNOUNCED_BYTES = 1_000_000_000L;
 
     /**
      * Refuses, before the run, state samples and synapses to write whose CSV files cannot fit the
@@ -480,12 +480,12 @@ public final class SimulationRun {
         }
         if (total > ANNOUNCED_BYTES) {
             err.println(String.format(Locale.ROOT, "engram simulate: the state samples and synapses to write will take"
-                    + " about %.1f GB of disk", total / 1e9));
+                    + " up to %.1f GB of disk", total / 1e9));
             err.flush();
         }
     }
 
-    /** The bytes the state CSV files of a config take, about ({@code STATE_ROW_BYTES} per sample and neuron). */
+    /** The bytes the state CSV files of a config take at most ({@code STATE_ROW_BYTES} per sample and neuron). */
     static long stateBytes(SimulationConfig c, TimeGrid grid) {
         int steps = grid.positiveSteps("simulation", "duration_ms", c.durationMs());
         long total = 0;
@@ -506,7 +506,7 @@ public final class SimulationRun {
         if (bytes > free) {
             throw new ConfigException(source, "record", String.format(Locale.ROOT, "state samples and synapses whose"
                     + " CSV files fit the %.1f GB free on the result folder's disk", free / 1e9), String.format(
-                    Locale.ROOT, "about %.1f GB", bytes / 1e9), "record fewer neurons, at a longer interval_ms or "
+                    Locale.ROOT, "up to %.1f GB", bytes / 1e9), "record fewer neurons, at a longer interval_ms or "
                     + "fewer projections, or write the results to another disk (--out)");
         }
     }

@@ -917,6 +917,26 @@ class SimulateCommandTest {
                 + "found src-exc; did you mean 'src->exc'?"), bad.err());
     }
 
+    /**
+     * With a step of its own problem, a delay is not held against the default step (1.25 ms is no
+     * multiple of 0.1 ms, but may be of the step meant); a population's bad parameters do not hide
+     * a bad distribution among its initial values.
+     */
+    @Test
+    void problemsAreNotMadeUpNorHidden(@TempDir Path dir) throws IOException {
+        CliRunner.Result step = simulate(dir, "step.yaml", GOOD.replace("seed: 3", "seed: 3\ndt_ms: 0")
+                .replace("delay_ms: 1.5", "delay_ms: 1.25"));
+        assertEquals(2, step.exitCode(), step.err());
+        assertTrue(step.err().contains("dt_ms: expected a finite number > 0 (ms), found 0.0"), step.err());
+        assertFalse(step.err().contains("delay_ms"), step.err());
+        CliRunner.Result initial = simulate(dir, "initial.yaml", GOOD.replace("v_reset: 10", "v_reset: 30")
+                .replace("t_ref: 2}}", "t_ref: 2}, initial: {v: {normal: [0]}}}"));
+        assertEquals(2, initial.exitCode(), initial.err());
+        assertTrue(initial.err().contains("populations[0].params.v_reset")
+                && initial.err().contains("populations[0].initial.v.normal: expected a list of 2 numbers"),
+                initial.err());
+    }
+
     @Test
     void aThreadCountFromTheCommandLineIsBlamedOnTheOption(@TempDir Path dir) throws IOException {
         CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD, "--threads", "0");

@@ -142,6 +142,7 @@ class WrongCommandTest {
         assertTrue(notAFolder.err().contains(file + ": expected the folder of a finished run, found a file"),
                 notAFolder.err());
     }
+
     /** A number option given something else says what to write, not which Java type failed ("is not an int"). */
     @Test
     void aNumberOptionGivenAWordSaysWhatToWrite() {

@@ -2,10 +2,21 @@ package org.engram.experiments.simulate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.List;
 import org.engram.experiments.config.ConfigException;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.input.NoiseCurrent;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.monitor.StateRecorder;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +28,31 @@ class StateRoomTest {
     private static SimulationConfig recording(double durationMs, List<SimulationConfig.StateSpec> state) {
         return new SimulationConfig("room", 0.1, durationMs, 1L, 1, null, List.of(), List.of(), List.of(),
                 new SimulationConfig.RecordSpec(null, null, state, null));
+    }
+
+    /**
+     * The estimate bounds the file the recorder writes, and not by far: a recording of three noisy
+     * neurons at every step over 50 ms.
+     */
+    @Test
+    void theEstimateBoundsTheFileWritten() throws IOException {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("a", 3,
+                LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.noise(new NoiseCurrent(p, null, 300, 300));
+        Network net = b.build();
+        StringWriter csv = new StringWriter();
+        try (Engine e = new Engine(net,
+                EngineOptions.grid(1))) {
+            StateRecorder r = e.recordState(p, "v", new int[] {0, 1, 2}, 0.1);
+            e.run(50);
+            r.writeCsv(csv);
+        }
+        long estimate = SimulationRun.stateBytes(recording(50, List.of(
+                new SimulationConfig.StateSpec("a", "v", new int[] {0, 1, 2}, null))), new TimeGrid(0.1));
+        long written = csv.toString().length();   // ASCII: a byte a character
+        assertTrue(written <= estimate && estimate <= 2.5 * written, written + " bytes written, " + estimate
+                + " estimated");
     }
 
     /** Samples (one per interval, the first one interval in) times neurons times a generous row. */
@@ -35,7 +71,7 @@ class StateRoomTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> SimulationRun.requireRoom(7_000_000_001L, 2_500_000_000L, "brunel.yaml"));
         assertEquals("brunel.yaml: record: expected state samples and synapses whose CSV files fit the 2.5 GB free on "
-                + "the result folder's disk, found about 7.0 GB; record fewer neurons, at a longer interval_ms or fewer "
+                + "the result folder's disk, found up to 7.0 GB; record fewer neurons, at a longer interval_ms or fewer "
                 + "projections, or write the results to another disk (--out)", e.getMessage());
     }
 

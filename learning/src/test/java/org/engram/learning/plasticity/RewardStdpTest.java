@@ -43,6 +43,7 @@ class RewardStdpTest {
         // float weight near 0.5: rounding below 3e-8
         assertEquals(0.5 + 0.1 * 2.0 * eligibility, net.weight(0, 0), 1e-7);
     }
+
     /**
      * A reward dated before the last spike is refused: the eligibility would be read extrapolated
      * backwards, and came out above its value at the spike (0.0622 against 0.0607). A reward that

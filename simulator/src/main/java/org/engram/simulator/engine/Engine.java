@@ -232,6 +232,11 @@ public final class Engine implements AutoCloseable {
                 d.continueAfter(stepsBefore);
             }
         }
+        if (stepsBefore > 0) {
+            for (Population<?, ?> p : pops) {
+                p.state().continueAfter(stepsBefore);
+            }
+        }
         if (precise && stepsBefore > 0) {
             try {
                 for (PopulationRuntime rt : runtimes) {

@@ -60,8 +60,6 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
         final double[] knownRateHz;
         /** The step of each neuron's next spike, {@link Long#MAX_VALUE} for never. */
         final long[] nextStep;
-        /** The step up to which each neuron was advanced, on the clock of the engine that did it. */
-        final long[] advancedTo;
 
         State(int size, Params p) {
             super(size);
@@ -71,7 +69,6 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
             knownRateHz = new double[size];
             Arrays.fill(knownRateHz, Double.NaN);
             nextStep = new long[size];
-            advancedTo = new long[size];
         }
 
         @Override
@@ -121,16 +118,19 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
             return rateHz[i];
         }
 
-        /**
-         * Draws afresh the next spike of neurons whose rate changed, waiting from step {@code from}.
-         * A neuron advanced past {@code from} before was advanced by an earlier engine, whose clock
-         * ran on: its wait is carried over to this engine's clock, so the train goes on.
-         */
+        /** Carries each neuron's wait over to a new engine's clock, so its train goes on. */
+        @Override
+        public void continueAfter(long steps) {
+            for (int i = 0; i < nextStep.length; i++) {
+                if (nextStep[i] != Long.MAX_VALUE) {
+                    nextStep[i] -= steps;
+                }
+            }
+        }
+
+        /** Draws afresh the next spike of neurons whose rate changed, waiting from step {@code from}. */
         void refresh(int lo, int hi, int from, double dtMs) {
             for (int i = lo; i < hi; i++) {
-                if (advancedTo[i] > from && nextStep[i] != Long.MAX_VALUE) {
-                    nextStep[i] -= advancedTo[i] - from;
-                }
                 if (rateHz[i] != knownRateHz[i]) {
                     knownRateHz[i] = rateHz[i];
                     drawNext(i, from, dtMs);
@@ -206,7 +206,6 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
                     }
                 }
             }
-            Arrays.fill(state.advancedTo, lo, hi, to);
         };
     }
 }

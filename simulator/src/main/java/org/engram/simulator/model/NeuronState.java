@@ -107,6 +107,17 @@ public abstract class NeuronState {
     }
 
     /**
+     * Moves what the state holds on an engine's clock (the step of a scheduled event) onto the
+     * clock of a new engine, which starts at its own step 0 where the earlier ones stopped.
+     * Engines call it when they take over a network that earlier engines ran; the default does
+     * nothing, as the built-in models keep no steps.
+     *
+     * @param steps the grid steps the earlier engines simulated
+     */
+    public void continueAfter(long steps) {
+    }
+
+    /**
      * Checks state beyond the recordable variables that code may have written between runs and
      * that the kernels rely on (the refractory counts of the LIF models, for instance); engines call
      * it before every run. The default checks nothing.

@@ -180,7 +180,8 @@ public final class NetworkBuilder {
      * @param samePopulation whether source and target are one population (autapses)
      * @param rule           the connectivity rule
      * @param synapses       weights, delays, receptor
-     * @param grid           the time grid delays must be whole steps of
+     * @param grid           the time grid delays must be whole steps of, or {@code null} to leave the
+     *                       delay unchecked (a config whose step has a problem of its own)
      * @throws ParameterException naming the projection and the value, as {@link #build()} would
      */
     public static void requireDrawable(String name, int sourceSize, int targetSize, boolean samePopulation,
@@ -193,7 +194,7 @@ public final class NetworkBuilder {
         } else if (!rule.givesWeights()) {
             synapses.requireWeight(owner);
         }
-        if (synapses.delayDraw() == null && !rule.givesDelays()) {
+        if (grid != null && synapses.delayDraw() == null && !rule.givesDelays()) {
             synapses.delaySteps(grid, owner);
         }
     }

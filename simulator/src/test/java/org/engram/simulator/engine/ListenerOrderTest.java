@@ -75,6 +75,7 @@ class ListenerOrderTest {
             }
         }
     }
+
     /** A log of calls: onSpike as name, neuron and time, afterSpikesAt as "after" and time. */
     private record Log(String tag, List<String> calls) implements org.engram.simulator.event.SpikeListener {
         @Override

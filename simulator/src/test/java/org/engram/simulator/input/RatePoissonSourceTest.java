@@ -149,6 +149,7 @@ class RatePoissonSourceTest {
         assertThrows(ParameterException.class, () -> new RatePoissonSource.Params(Double.POSITIVE_INFINITY));
         assertArrayEquals(new double[] {7, 7, 7}, in.state().values("rate"));
     }
+
     /**
      * A later engine goes on with each neuron's train, on its own clock: two engines of 100 ms give
      * the train of one engine of 200 ms. The wait had stayed on the first engine's clock, so the

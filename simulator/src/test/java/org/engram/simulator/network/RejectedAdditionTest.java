@@ -99,7 +99,6 @@ class RejectedAdditionTest {
         assertEquals("an excitatory weight >= 0", e.expected(), e.getMessage());
     }
 
-    /** A failed build cannot be retried (it initialised populations), and the builder says why. */
     /**
      * What a projection's rule and constant values can be checked for is refused when it is added,
      * naming it, and the builder goes on: found at build, each had left the builder spent and only
