@@ -100,7 +100,8 @@ public final class AverageAccuracyPlot {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setRange(0.5, strategies.get(0).matrices().get(0).size() + 0.5);
         NumberAxis y = new PercentAxis("average accuracy (%)");
-        y.setRange(accuracyRange(data));
+        Range range = accuracyRange(data);
+        y.setRange(range);
         XYErrorRenderer r = ChartStyle.linesWithErrorBars();
         int[] styles = ChartStyle.styles(strategies.stream().map(Strategy::label).toList());
         for (int k = 0; k < n; k++) {
@@ -112,9 +113,24 @@ public final class AverageAccuracyPlot {
         chart.getLegend().setPosition(n > 6 ? RectangleEdge.RIGHT : RectangleEdge.BOTTOM);
         String seeds = fewestSeeds == mostSeeds ? fewestSeeds + (fewestSeeds == 1 ? " seed" : " seeds")
                 : fewestSeeds + " to " + mostSeeds + " seeds";
-        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "mean over %s%s; the last point is ACC", seeds,
-                mostSeeds > 1 ? ", bars: 95% confidence interval (Student t)" : ""));
+        int cut = barsPastTheAxis(data, range);
+        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "mean over %s%s; the last point is ACC%s", seeds,
+                mostSeeds > 1 ? ", bars: 95% confidence interval (Student t)" : "", cut == 0 ? ""
+                        : "; " + cut + (cut == 1 ? " bar runs past 0 or 100% and is" : " bars run past 0 or 100% and are")
+                                + " cut at the axis"));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+
+    /** The bars whose ends lie beyond the axis, which cuts them (see {@link #accuracyRange}). */
+    static int barsPastTheAxis(YIntervalSeriesCollection data, Range axis) {
+        int cut = 0;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                cut += data.getStartYValue(s, i) < axis.getLowerBound() || data.getEndYValue(s, i) > axis.getUpperBound()
+                        ? 1 : 0;
+            }
+        }
+        return cut;
     }
 
     /**

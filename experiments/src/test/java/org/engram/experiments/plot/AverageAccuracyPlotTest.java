@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.SeedSummary;
+import org.jfree.data.Range;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +38,14 @@ class AverageAccuracyPlotTest {
         // Side by side around each task's number, so that their bars do not cover each other.
         assertTrue(data.getXValue(0, 0) < 1 && data.getXValue(1, 0) > 1
                 && Math.abs(data.getXValue(0, 0) + data.getXValue(1, 0) - 2) < 1e-12);
-        assertTrue(PopulationRatePlotTest.subtitle(AverageAccuracyPlot.of(List.of(two, one), "t"))
-                .startsWith("mean over 1 to 2 seeds, bars: 95% confidence interval"));
+        // Two seeds give t = 12.7: both bars of "two" reach past the axis's ends ([-47, 207] and
+        // [41, 104]), which cuts them, and the subtitle says so.
+        assertEquals("mean over 1 to 2 seeds, bars: 95% confidence interval (Student t); the last point is ACC; 2 bars "
+                + "run past 0 or 100% and are cut at the axis",
+                PopulationRatePlotTest.subtitle(AverageAccuracyPlot.of(List.of(two, one), "t")));
+        // Counted against the axis drawn: a bar that ends within it (past 100% in its margin) is drawn whole.
+        assertEquals(0, AverageAccuracyPlot.barsPastTheAxis(data, new Range(-50, 210)));
+        assertEquals(1, AverageAccuracyPlot.barsPastTheAxis(data, new Range(-50, 110)));
     }
 
     @Test
