@@ -60,6 +60,8 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
         final double[] knownRateHz;
         /** The step of each neuron's next spike, {@link Long#MAX_VALUE} for never. */
         final long[] nextStep;
+        /** The network's steps before the engine whose clock {@link #nextStep} stands on. */
+        private long clockStart;
 
         State(int size, Params p) {
             super(size);
@@ -118,12 +120,18 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
             return rateHz[i];
         }
 
-        /** Carries each neuron's wait over to a new engine's clock, so its train goes on. */
+        /**
+         * Carries each neuron's wait over to a new engine's clock, so its train goes on: the steps
+         * are those of every earlier engine, and the waits stand on the clock of the last one, which
+         * started after {@link #clockStart} of them.
+         */
         @Override
         public void continueAfter(long steps) {
+            long shift = steps - clockStart;
+            clockStart = steps;
             for (int i = 0; i < nextStep.length; i++) {
                 if (nextStep[i] != Long.MAX_VALUE) {
-                    nextStep[i] -= steps;
+                    nextStep[i] -= shift;
                 }
             }
         }

@@ -112,7 +112,7 @@ public abstract class NeuronState {
      * Engines call it when they take over a network that earlier engines ran; the default does
      * nothing, as the built-in models keep no steps.
      *
-     * @param steps the grid steps the earlier engines simulated
+     * @param steps the grid steps all earlier engines simulated together
      */
     public void continueAfter(long steps) {
     }

@@ -81,6 +81,7 @@ class NoiseCurrentTest {
         double[] one = finalPotentials(network(5), 1, 50);
         assertArrayEquals(one, finalPotentials(network(5), 2, 50));
         assertArrayEquals(one, finalPotentials(network(5), 2, 20, 30), "two engines of 20 and 30 ms, one of 50");
+        assertArrayEquals(one, finalPotentials(network(5), 1, 10, 15, 25), "three engines");
         assertTrue(one[0] != finalPotentials(network(6), 1, 50)[0], "another seed, another noise");
     }
 

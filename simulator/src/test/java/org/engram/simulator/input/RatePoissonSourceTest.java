@@ -159,9 +159,12 @@ class RatePoissonSourceTest {
     void aLaterEngineGoesOnWithTheTrains() {
         double[][] whole = trains(new double[] {200});
         double[][] split = trains(new double[] {100, 100});
+        // A third engine: its clock starts after both earlier ones, not after the first alone.
+        double[][] thirds = trains(new double[] {50, 70, 80});
         assertTrue(Arrays.stream(whole).mapToInt(t -> t.length).sum() > 500, "enough spikes to compare");
         for (int i = 0; i < N; i++) {
             assertArrayEquals(whole[i], split[i], 1e-9, "neuron " + i);
+            assertArrayEquals(whole[i], thirds[i], 1e-9, "neuron " + i + ", three engines");
         }
     }
 
