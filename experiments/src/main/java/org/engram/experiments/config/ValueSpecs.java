@@ -60,7 +60,8 @@ public final class ValueSpecs {
     /**
      * The distribution a node describes.
      *
-     * @param node    an object node: a distribution's name with its arguments, and {@code min} and {@code max} if bounded
+     * @param node    an object node: a distribution's name with its arguments, and {@code min} and
+     *                {@code max} if bounded
      * @param source  file name for errors
      * @param keyPath key path for errors
      * @return the distribution

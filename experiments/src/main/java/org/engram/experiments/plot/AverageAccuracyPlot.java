@@ -116,8 +116,8 @@ public final class AverageAccuracyPlot {
         int cut = barsPastTheAxis(data, range);
         ChartStyle.subtitle(chart, String.format(Locale.ROOT, "mean over %s%s; the last point is ACC%s", seeds,
                 mostSeeds > 1 ? ", bars: 95% confidence interval (Student t)" : "", cut == 0 ? ""
-                        : "; " + cut + (cut == 1 ? " bar runs past 0 or 100% and is" : " bars run past 0 or 100% and are")
-                                + " cut at the axis"));
+                        : "; " + cut + (cut == 1 ? " bar runs past 0 or 100% and is"
+                                : " bars run past 0 or 100% and are") + " cut at the axis"));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 
@@ -126,8 +126,8 @@ public final class AverageAccuracyPlot {
         int cut = 0;
         for (int s = 0; s < data.getSeriesCount(); s++) {
             for (int i = 0; i < data.getItemCount(s); i++) {
-                cut += data.getStartYValue(s, i) < axis.getLowerBound() || data.getEndYValue(s, i) > axis.getUpperBound()
-                        ? 1 : 0;
+                boolean below = data.getStartYValue(s, i) < axis.getLowerBound();
+                cut += below || data.getEndYValue(s, i) > axis.getUpperBound() ? 1 : 0;
             }
         }
         return cut;
