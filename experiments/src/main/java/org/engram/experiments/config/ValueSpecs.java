@@ -76,8 +76,14 @@ public final class ValueSpecs {
             });
         }
         if (kinds.size() != 1) {
+            // A misspelt bound (minimum: 0) reads as a second distribution: name the key meant.
+            List<String> keys = new ArrayList<>(DISTRIBUTIONS.keySet());
+            keys.addAll(BOUNDS);
+            String hint = kinds.stream().filter(k -> !DISTRIBUTIONS.containsKey(k)).map(k -> BOUNDS.stream()
+                    .filter(k::startsWith).findFirst().map(b -> "did you mean '" + b + "'?")
+                    .orElse(Suggestions.didYouMean(k, keys))).filter(h -> h != null).findFirst().orElse(null);
             throw new ConfigException(source, keyPath, "one distribution such as {uniform: [low, high]} (with min"
-                    + " and max, if any, beside it)", String.valueOf(node), null);
+                    + " and max, if any, beside it)", String.valueOf(node), hint);
         }
         RealDistribution base = distribution(kinds.get(0), node.get(kinds.get(0)), source, keyPath);
         if (!node.has("min") && !node.has("max")) {

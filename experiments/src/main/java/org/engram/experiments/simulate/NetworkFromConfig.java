@@ -724,7 +724,8 @@ final class NetworkFromConfig {
                     }
                 }
                 case CURRENT -> {
-                    CurrentSource current = new CurrentSource(checked, in.neurons(), in.timesMs(), in.amplitudesPa());
+                    CurrentSource current = new CurrentSource(checked, in.neuronsOrAll(), in.timesMs(),
+                            in.amplitudesPa());
                     if (timed && target != null) {
                         b.current(current);   // which puts its change times on the grid
                     } else if (timed) {
@@ -732,8 +733,8 @@ final class NetworkFromConfig {
                     }
                 }
                 case NOISE -> {
-                    NoiseCurrent noise = new NoiseCurrent(checked, in.neurons(), in.meanPa() == null ? 0 : in.meanPa(),
-                            in.stdPa());
+                    NoiseCurrent noise = new NoiseCurrent(checked, in.neuronsOrAll(), in.meanPa() == null ? 0
+                            : in.meanPa(), in.stdPa());
                     if (target != null) {
                         b.noise(noise);
                     }

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
@@ -123,7 +125,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param rateHz       Poisson: rate of each neuron's train (Hz)
      * @param weight       Poisson: weight of each event
      * @param receptor     Poisson: receptor (default excitatory)
-     * @param neurons      current and noise: neurons (default all)
+     * @param neurons      current and noise: neurons (default all; {@link StateSpec#ALL_NEURONS} for {@code all})
      * @param timesMs      current: change times (ms)
      * @param amplitudesPa current: amplitude from each change time on (pA)
      * @param meanPa       noise: mean current (pA, default 0)
@@ -131,11 +133,17 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InputSpec(String type, String target, Double rateHz, Double weight, Receptor receptor,
+                            @JsonDeserialize(using = NeuronsReader.class) @JsonSerialize(using = NeuronsWriter.class)
                             int[] neurons, double[] timesMs, double[] amplitudesPa, Double meanPa, Double stdPa) {
         /** Fills defaults. */
         public InputSpec {
             receptor = receptor == null && InputType.byConfigName(type) == InputType.POISSON
                     ? Receptor.EXCITATORY : receptor;
+        }
+
+        /** @return the neurons the input goes into, {@code null} for all (the default, or {@code all}) */
+        public int[] neuronsOrAll() {
+            return neurons == StateSpec.ALL_NEURONS ? null : neurons;
         }
     }
 
@@ -207,8 +215,12 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
 
         @Override
         public int[] deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() == JsonToken.VALUE_STRING && "all".equals(p.getText())) {
-                return StateSpec.ALL_NEURONS;
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                if ("all".equals(p.getText())) {
+                    return StateSpec.ALL_NEURONS;
+                }
+                throw new ParameterException("neurons", null, "a list of neuron indices, or all",
+                        "the text \"" + p.getText() + "\"", Suggestions.didYouMean(p.getText(), List.of("all")));
             }
             return ctxt.readValue(p, int[].class);
         }

@@ -374,6 +374,16 @@ public final class SimulationRun {
             } else if (synapses.indexOf(synapses.get(i)) < i) {
                 problems.add(new ConfigException(source, path, "a projection not listed before", synapses.get(i),
                         null));
+            } else {
+                for (int j = 0; j < i; j++) {
+                    if (synapsesFile(synapses.get(j)).equals(synapsesFile(synapses.get(i)))) {
+                        // Written one after the other, the second file would replace the first.
+                        problems.add(new ConfigException(source, path, "a projection whose file differs from that of "
+                                + "record.synapses[" + j + "] ('" + synapses.get(j) + "'; both would write "
+                                + synapsesFile(synapses.get(i)) + ")", synapses.get(i), "rename one of the projections"));
+                        break;
+                    }
+                }
             }
         }
         List<SimulationConfig.StateSpec> state = c.record().state();

@@ -606,7 +606,7 @@ class SimulateCommandTest {
                                 + " populations [exc, src], found nothing\n  bad.yaml:13:11: record.state[0].population:"
                                 + " expected one of the populations [exc, src], found nothing")),
                 Arguments.of("text where a list of neurons is expected", GOOD.replace("neurons: [0, 5]", "neurons: abc"),
-                        List.of("bad.yaml:13:", "record.state[0].neurons: expected a list, found the text \"abc\"")),
+                        List.of("bad.yaml:13:", "record.state[0].neurons: expected a list of neuron indices, or all, found the text \"abc\"")),
                 Arguments.of("wrong types and unknown keys of a model's params, reported together", GOOD
                         .replace("tau_m: 20, e_l: 0", "tau_m: abc, e_l: x, tau: 3"),
                         List.of("3 problems:",
@@ -881,10 +881,14 @@ class SimulateCommandTest {
         assertEquals(1 + 50 * 40, rows.size());
         assertEquals("1.000000000,39,", rows.get(40).substring(0, 15));
         assertTrue(Files.readString(folder.resolve("config.yaml")).contains("neurons: all"));
-        CliRunner.Result other = simulate(dir, "bad.yaml", GOOD.replace("neurons: [0, 5]", "neurons: some"));
+        CliRunner.Result other = simulate(dir, "bad.yaml", GOOD.replace("neurons: [0, 5]", "neurons: All"));
         assertEquals(2, other.exitCode(), other.err());
-        assertTrue(other.err().contains("record.state[0].neurons: expected a list, found the text \"some\""),
-                other.err());
+        assertTrue(other.err().contains("record.state[0].neurons: expected a list of neuron indices, or all, found the "
+                + "text \"All\"; did you mean 'all'?"), other.err());
+        // Inputs take the word too, for their default.
+        CliRunner.Result inputs = simulate(dir, "inputs.yaml", GOOD.replace("record:", "  - {type: noise, target: exc, "
+                + "std_pa: 10, neurons: all}\nrecord:"));
+        assertEquals(0, inputs.exitCode(), inputs.err());
     }
 
     /**
@@ -915,6 +919,13 @@ class SimulateCommandTest {
         assertEquals(2, bad.exitCode(), bad.err());
         assertTrue(bad.err().contains("record.synapses[0]: expected the name of a projection ([exc->exc, src->exc]), "
                 + "found src-exc; did you mean 'src->exc'?"), bad.err());
+        // Two names of one file: the second file would have replaced the first without a word.
+        CliRunner.Result clash = simulate(dir, "clash.yaml", GOOD.replace("weight: 25, delay_ms: 1.0}", "weight: 25, "
+                + "delay_ms: 1.0, name: exc_to_exc}").replace("record:", "record:\n  synapses: [exc->exc, exc_to_exc]"));
+        assertEquals(2, clash.exitCode(), clash.err());
+        assertTrue(clash.err().contains("record.synapses[1]: expected a projection whose file differs from that of "
+                + "record.synapses[0] ('exc->exc'; both would write synapses_exc_to_exc.csv), found exc_to_exc"),
+                clash.err());
     }
 
     /**

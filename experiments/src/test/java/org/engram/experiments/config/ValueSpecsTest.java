@@ -3,6 +3,7 @@ package org.engram.experiments.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,5 +41,10 @@ class ValueSpecsTest {
         assertEquals("c.yaml: weight: expected one distribution such as {uniform: [low, high]} (with min and max, if "
                 + "any, beside it), found {\"min\":0}",
                 assertThrows(ConfigException.class, () -> read("{min: 0}")).getMessage());
+        // A bound spelt out, or misspelt, is named.
+        assertTrue(assertThrows(ConfigException.class, () -> read("{normal: [0.5, 0.2], minimum: 0}")).getMessage()
+                .endsWith("; did you mean 'min'?"));
+        assertTrue(assertThrows(ConfigException.class, () -> read("{normal: [0.5, 0.2], mx: 1}")).getMessage()
+                .endsWith("; did you mean 'max'?"));
     }
 }

@@ -1,5 +1,6 @@
 package org.engram.simulator.random;
 
+import java.util.Locale;
 import org.apache.commons.math3.distribution.AbstractRealDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.engram.simulator.EngramException;
@@ -50,7 +51,7 @@ public final class TruncatedDistribution extends AbstractRealDistribution {
         if (!(mass >= MIN_MASS)) {
             throw new ParameterException(OWNER, "min, max", "an interval that holds at least " + MIN_MASS
                     + " of the distribution's probability (most draws would be thrown away)",
-                    "[" + lower + ", " + upper + "], holding " + mass);
+                    "[" + lower + ", " + upper + "], holding " + String.format(Locale.ROOT, "%.3g", mass));
         }
     }
 
