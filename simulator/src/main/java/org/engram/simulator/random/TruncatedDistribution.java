@@ -21,7 +21,7 @@ public final class TruncatedDistribution extends AbstractRealDistribution {
     private static final long serialVersionUID = 1L;
     private static final String OWNER = "truncated distribution";
     /** The least probability the interval may hold: below it, most draws would be thrown away. */
-    static final double MIN_MASS = 1e-3;
+    private static final double MIN_MASS = 1e-3;
     /** Draws per sample before giving up, far beyond what {@code MIN_MASS} needs (1,000 on average). */
     private static final int MAX_DRAWS = 1_000_000;
 
