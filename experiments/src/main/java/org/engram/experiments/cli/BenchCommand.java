@@ -12,6 +12,7 @@ import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.reference.BrunelNetwork;
+import org.engram.simulator.reference.CobaNetwork;
 import org.engram.simulator.reference.CubaNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench",
         description = "Benchmark a workload: a reference network simulation or training.",
         mixinStandardHelpOptions = true,
-        subcommands = {BenchCommand.Cuba.class, BenchCommand.Brunel.class, TrainBenchCommand.class,
+        subcommands = {BenchCommand.Cuba.class, BenchCommand.Coba.class, BenchCommand.Brunel.class, TrainBenchCommand.class,
                 StdpBenchCommand.class},
         footer = {"", "Examples:",
                 "  engram bench cuba --neurons 16000 --duration-ms 10000 --threads 2",
@@ -132,11 +133,11 @@ public final class BenchCommand implements Runnable {
         out.flush();
     }
 
-    /** {@code engram bench cuba}. */
-    @Command(name = "cuba", mixinStandardHelpOptions = true,
-            description = "Vogels-Abbott CUBA network (80%% excitatory LIF with exponential current synapses, "
-                    + "80 synapses per neuron on average).")
-    static final class Cuba implements Callable<Integer> {
+    /**
+     * The two networks of Vogels and Abbott (2005), which share their sizes: {@code --neurons N}
+     * with 80 synapses per neuron on average.
+     */
+    abstract static class VogelsAbbott implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -147,12 +148,51 @@ public final class BenchCommand implements Runnable {
         @Mixin
         SimulationOptions options = new SimulationOptions();
 
+        /** @return the network's name, as in {@code engram bench NAME} */
+        abstract String network();
+
+        /** @return the builder of the network at {@code neurons} */
+        abstract NetworkSize network(int neurons);
+
         @Override
         public Integer call() {
             // p = 80 / N is a probability: N below 80 cannot give each neuron 80 synapses on average.
-            OptionChecks.atLeast("bench cuba", "--neurons", neurons, (int) Math.ceil(CubaNetwork.CLASSIC_CONNECTIONS));
-            options.runAndReport(spec, "cuba", neurons, CubaNetwork.of(neurons)::build);
+            OptionChecks.atLeast("bench " + network(), "--neurons", neurons,
+                    (int) Math.ceil(CubaNetwork.CLASSIC_CONNECTIONS));
+            options.runAndReport(spec, network(), neurons, network(neurons));
             return 0;
+        }
+    }
+
+    /** {@code engram bench cuba}. */
+    @Command(name = "cuba", mixinStandardHelpOptions = true,
+            description = "Vogels-Abbott CUBA network (80%% excitatory LIF with exponential current synapses, "
+                    + "80 synapses per neuron on average).")
+    static final class Cuba extends VogelsAbbott {
+        @Override
+        String network() {
+            return "cuba";
+        }
+
+        @Override
+        NetworkSize network(int neurons) {
+            return CubaNetwork.of(neurons)::build;
+        }
+    }
+
+    /** {@code engram bench coba}. */
+    @Command(name = "coba", mixinStandardHelpOptions = true,
+            description = "Vogels-Abbott COBA network (80%% excitatory LIF with exponential conductance synapses, "
+                    + "80 synapses per neuron on average); grid mode.")
+    static final class Coba extends VogelsAbbott {
+        @Override
+        String network() {
+            return "coba";
+        }
+
+        @Override
+        NetworkSize network(int neurons) {
+            return CobaNetwork.of(neurons)::build;
         }
     }
 

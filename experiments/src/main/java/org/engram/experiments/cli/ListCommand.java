@@ -27,6 +27,7 @@ public final class ListCommand implements Callable<Integer> {
 
     static final Map<String, String> NETWORKS = new java.util.TreeMap<>(Map.of(
             "brunel", "Brunel (2000) model A, g = 5, eta = 2 (Fig. 8C, asynchronous irregular; engram bench brunel)",
+            "coba", "Vogels-Abbott (2005) conductance-based benchmark network (engram bench coba)",
             "cuba", "Vogels-Abbott (2005) current-based benchmark network (engram bench cuba)"));
 
     /** Learning rules: the surrogate-gradient trainer's surrogates and the local plasticity rules. */

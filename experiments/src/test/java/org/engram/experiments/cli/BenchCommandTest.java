@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The JSON reports of {@code engram bench} carry the fields scripts rely on, with consistent values. */
 class BenchCommandTest {
@@ -53,6 +54,29 @@ class BenchCommandTest {
         assertEquals(one.get("synaptic_events"), two.get("synaptic_events"));
     }
 
+    @Test
+    void cobaGivesTheSameSpikesWhenTwoThreadsShareItsSlices() throws Exception {
+        JsonNode one = lastJson(CliRunner.run("bench", "coba", "--neurons", "5000", "--duration-ms", "100", "--json"));
+        JsonNode two = lastJson(CliRunner.run("bench", "coba", "--neurons", "5000", "--duration-ms", "100",
+                "--threads", "2", "--json"));
+        assertTrue(two.get("parallel").asBoolean(), two.toString());
+        assertTrue(one.get("spikes").asLong() > 1000, one.toString());
+        assertEquals(one.get("spike_hash"), two.get("spike_hash"));
+        assertEquals("coba", one.get("network").asText());
+    }
+
+    /** The shipped simulation configs {@code cuba.yaml} and {@code coba.yaml} are the bench's networks. */
+    @ParameterizedTest
+    @ValueSource(strings = {"cuba", "coba"})
+    void theShippedConfigSimulatesTheBenchNetwork(String network, @TempDir Path dir) throws Exception {
+        JsonNode bench = lastJson(CliRunner.run("bench", network, "--duration-ms", "50", "--json"));
+        CliRunner.Result simulated = CliRunner.run("simulate", "configs/" + network + ".yaml",
+                "--set", "duration_ms=50", "--out", dir.toString());
+        assertEquals(0, simulated.exitCode(), simulated.err());
+        String summary = Files.readString(Path.of(simulated.lastLine()).resolve("summary.md"));
+        assertTrue(summary.contains("spike hash " + bench.get("spike_hash").asText()), summary);
+    }
+
     /**
      * Slices are shared when neurons x slice steps reach 5,000 in grid mode and 20,000 in precise mode
      * (EngineOptions' defaults): Brunel's 1.5 ms delay makes slices of 15 steps, so 375 neurons
@@ -62,7 +86,7 @@ class BenchCommandTest {
     @ParameterizedTest
     @CsvSource({"brunel, 375, 2, grid, true", "brunel, 250, 2, grid, false", "brunel, 2500, 1, grid, false",
             "cuba, 5000, 2, grid, true", "cuba, 4000, 2, grid, false", "cuba, 5000, 2, precise, false",
-            "brunel, 1500, 2, precise, true", "brunel, 1250, 2, precise, false"})
+            "coba, 5000, 2, grid, true", "brunel, 1500, 2, precise, true", "brunel, 1250, 2, precise, false"})
     void theReportSaysWhetherTheThreadsWereUsed(String network, int neurons, int threads, String mode,
                                                  boolean parallel) throws Exception {
         CliRunner.Result r = CliRunner.run("bench", network, "--neurons", String.valueOf(neurons), "--duration-ms", "20",
@@ -141,7 +165,8 @@ class BenchCommandTest {
                 System.setErr(saved);
             }
             String all = r.out() + r.err() + stderr;
-            assertTrue(!all.contains("WARN") && !all.contains("Could not format"), String.join(" ", command) + ": " + all);
+            assertTrue(!all.contains("WARN") && !all.contains("Could not format"),
+                    String.join(" ", command) + ": " + all);
         }
     }
 

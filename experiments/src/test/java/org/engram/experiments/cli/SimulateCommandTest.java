@@ -975,6 +975,6 @@ class SimulateCommandTest {
                 }
             }
         }
-        assertEquals(List.of("brunel-small.yaml", "brunel.yaml", "cuba.yaml"), loaded, "the simulations the README lists");
+        assertEquals(List.of("brunel-small.yaml", "brunel.yaml", "coba.yaml", "cuba.yaml"), loaded, "the simulations the README lists");
     }
 }

@@ -25,6 +25,7 @@ public final class NeuronModels {
     private static final List<NeuronModel<?, ?>> BUILT_IN = List.of(
             LifDelta.MODEL,
             LifExp.MODEL,
+            LifCondExp.MODEL,
             AdaptiveLif.MODEL,
             Izhikevich.MODEL,
             SpikeTimes.MODEL,

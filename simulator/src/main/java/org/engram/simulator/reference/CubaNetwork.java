@@ -1,13 +1,11 @@
 package org.engram.simulator.reference;
 
 import org.apache.commons.math3.distribution.UniformRealDistribution;
-import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.LifExp;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Synapses;
-import org.engram.simulator.network.connect.Rules;
 import org.engram.simulator.random.SplitMixRandom;
 
 /**
@@ -45,14 +43,7 @@ public record CubaNetwork(int neurons, double connectionsPerNeuron) {
 
     /** Validates the size. */
     public CubaNetwork {
-        if (neurons < 5) {
-            throw new ParameterException("cuba", "neurons", "an integer >= 5", neurons);
-        }
-        ParameterException.requirePositive("cuba", "connections", connectionsPerNeuron, "synapses per neuron");
-        if (connectionsPerNeuron > neurons) {
-            throw new ParameterException("cuba", "connections", "at most the number of neurons (" + neurons + ")",
-                    connectionsPerNeuron);
-        }
+        VogelsAbbottWiring.requireSize("cuba", neurons, connectionsPerNeuron);
     }
 
     /**
@@ -84,20 +75,14 @@ public record CubaNetwork(int neurons, double connectionsPerNeuron) {
      */
     public Network build(double dtMs, long seed) {
         NetworkBuilder b = new NetworkBuilder(dtMs).seed(seed);
-        int ne = (int) Math.round(neurons * 0.8);
-        Population<?, ?> exc = b.population("exc", ne, LifExp.MODEL, neuronParams());
-        Population<?, ?> inh = b.population("inh", neurons - ne, LifExp.MODEL, neuronParams());
         double toCurrent = C_M / TAU_M;
-        Synapses e = Synapses.excitatory(W_E_MV * toCurrent).delayMs(dtMs);
-        Synapses i = Synapses.inhibitory(W_I_MV * toCurrent).delayMs(dtMs);
-        var rule = Rules.fixedProbability(probability()).withAutapses(false);
-        b.connect("exc->exc", exc, exc, rule, e);
-        b.connect("exc->inh", exc, inh, rule, e);
-        b.connect("inh->exc", inh, exc, rule, i);
-        b.connect("inh->inh", inh, inh, rule, i);
+        Population<?, ?>[] populations = VogelsAbbottWiring.wire(b, neurons, probability(), LifExp.MODEL,
+                neuronParams(), Synapses.excitatory(W_E_MV * toCurrent).delayMs(dtMs),
+                Synapses.inhibitory(W_I_MV * toCurrent).delayMs(dtMs));
         UniformRealDistribution v0 = new UniformRealDistribution(new SplitMixRandom(0), -60.0, -50.0);
-        b.initialise(exc, "v", v0);
-        b.initialise(inh, "v", v0);
+        for (Population<?, ?> p : populations) {
+            b.initialise(p, "v", v0);
+        }
         return b.build();
     }
 }

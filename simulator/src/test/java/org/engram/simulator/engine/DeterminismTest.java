@@ -9,6 +9,7 @@ import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.PoissonSource;
 import org.engram.simulator.model.Izhikevich;
+import org.engram.simulator.model.LifCondExp;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.LifExp;
 import org.engram.simulator.model.Receptor;
@@ -51,6 +52,11 @@ class DeterminismTest {
             Population<?, ?> izh = b.population("izh", 77, Izhikevich.MODEL, Izhikevich.regularSpiking());
             b.connect("exc->izh", exc, izh, Rules.fixedInDegree(10), Synapses.excitatory(0).weights(normal).delayMs(1.0));
             b.current(CurrentSource.pulse(izh, null, 50, 150, 6));
+            Population<?, ?> cond = b.population("cond", 64, LifCondExp.MODEL, new LifCondExp.Params(
+                    20, 200, -60, -50, -60, 5, 150, 0, -80, 5, 10));
+            b.connect("exc->cond", exc, cond, Rules.fixedInDegree(20), Synapses.excitatory(0).weights(
+                    new UniformRealDistribution(new SplitMixRandom(0), 2, 8)).delayMs(0.5));
+            b.connect("inh->cond", inh, cond, Rules.fixedInDegree(10), Synapses.inhibitory(-20).delayMs(0.8));
         }
         return b.build();
     }

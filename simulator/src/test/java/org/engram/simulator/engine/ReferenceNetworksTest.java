@@ -8,6 +8,7 @@ import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.monitor.SpikeStatistics;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.reference.BrunelNetwork;
+import org.engram.simulator.reference.CobaNetwork;
 import org.engram.simulator.reference.CubaNetwork;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +105,29 @@ class ReferenceNetworksTest {
             SpikeStatistics late = SpikeStatistics.of(exc, 800, 1000);
             // No external input: any spike after 800 ms is self-sustained. Published rates are a few Hz.
             assertTrue(late.meanRateHz() > 1 && late.meanRateHz() < 50, "rate " + late.meanRateHz() + " Hz");
+        }
+    }
+
+    /**
+     * The COBA network of Vogels and Abbott keeps firing irregularly, and no neuron's potential
+     * leaves the range its conductances allow: never below the inhibitory reversal potential (a
+     * forward Euler step under its inhibitory conductances, up to hundreds of nS, could overshoot it).
+     */
+    @Test
+    void cobaSustainsIrregularActivityBetweenItsReversalPotentials() {
+        Network net = CobaNetwork.of(4000).build(0.1, 3);
+        try (Engine e = new Engine(net, EngineOptions.grid(2))) {
+            SpikeRecorder exc = e.recordSpikes(net.population("exc"));
+            e.run(1000);
+            SpikeStatistics late = SpikeStatistics.of(exc, 500, 1000);
+            // A neuron alone, on the bias, fires at 53 Hz; recurrent inhibition holds the network well below.
+            assertTrue(late.meanRateHz() > 5 && late.meanRateHz() < 40, "rate " + late.meanRateHz() + " Hz");
+            assertTrue(late.meanCv() > 0.8, "CV of ISI " + late.meanCv());
+            for (String population : new String[] {"exc", "inh"}) {
+                for (double v : net.population(population).state().values("v")) {
+                    assertTrue(v >= -80 && v < -50, population + ": V = " + v + " mV");
+                }
+            }
         }
     }
 

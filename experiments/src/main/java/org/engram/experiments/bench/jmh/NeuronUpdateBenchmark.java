@@ -3,10 +3,12 @@ package org.engram.experiments.bench.jmh;
 import java.util.concurrent.TimeUnit;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.model.LifCondExp;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.LifExp;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.reference.CobaNetwork;
 import org.engram.simulator.reference.CubaNetwork;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,22 +41,26 @@ public class NeuronUpdateBenchmark {
     private static final int STEPS = 100;
 
     /** The model under test. */
-    @Param({"lif_delta", "lif_exp"})
+    @Param({"lif_delta", "lif_exp", "lif_cond_exp"})
     public String model;
 
     private Engine engine;
 
     /**
-     * Builds 4000 unconnected neurons that fire every 53 ms: their resting potential, -49 mV, lies
-     * above the threshold, -50 mV (no bias current), and each spike resets them to -60 mV for 5 ms.
+     * Builds 4000 unconnected neurons that fire regularly. The LIF neurons of CUBA fire every 53 ms:
+     * their resting potential, -49 mV, lies above the threshold, -50 mV (no bias current), and each
+     * spike resets them to -60 mV for 5 ms. The conductance-based neurons of COBA fire every 18.9 ms
+     * on their 200 pA bias (20 mV above rest, 10 mV above threshold), with no conductance.
      */
     @Setup(Level.Trial)
     public void setUp() {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
-        if (model.equals("lif_delta")) {
-            b.population("p", NEURONS, LifDelta.MODEL, new LifDelta.Params(20, 250, -49, -50, -60, 5, 0));
-        } else {
-            b.population("p", NEURONS, LifExp.MODEL, CubaNetwork.neuronParams());
+        switch (model) {
+            case "lif_delta" -> b.population("p", NEURONS, LifDelta.MODEL,
+                    new LifDelta.Params(20, 250, -49, -50, -60, 5, 0));
+            case "lif_exp" -> b.population("p", NEURONS, LifExp.MODEL, CubaNetwork.neuronParams());
+            case "lif_cond_exp" -> b.population("p", NEURONS, LifCondExp.MODEL, CobaNetwork.neuronParams());
+            default -> throw new IllegalArgumentException("no set-up for model " + model);
         }
         Network net = b.build();
         engine = new Engine(net, EngineOptions.grid(1));
