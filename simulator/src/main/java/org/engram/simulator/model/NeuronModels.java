@@ -27,6 +27,7 @@ public final class NeuronModels {
             LifExp.MODEL,
             LifCondExp.MODEL,
             AdaptiveLif.MODEL,
+            Adex.MODEL,
             Izhikevich.MODEL,
             SpikeTimes.MODEL,
             PoissonSource.MODEL);

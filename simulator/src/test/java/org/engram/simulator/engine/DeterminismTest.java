@@ -8,6 +8,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.PoissonSource;
+import org.engram.simulator.model.Adex;
 import org.engram.simulator.model.Izhikevich;
 import org.engram.simulator.model.LifCondExp;
 import org.engram.simulator.model.LifDelta;
@@ -57,6 +58,9 @@ class DeterminismTest {
             b.connect("exc->cond", exc, cond, Rules.fixedInDegree(20), Synapses.excitatory(0).weights(
                     new UniformRealDistribution(new SplitMixRandom(0), 2, 8)).delayMs(0.5));
             b.connect("inh->cond", inh, cond, Rules.fixedInDegree(10), Synapses.inhibitory(-20).delayMs(0.8));
+            Population<?, ?> adex = b.population("adex", 48, Adex.MODEL, Adex.MODEL.defaults());
+            b.connect("exc->adex", exc, adex, Rules.fixedInDegree(30), Synapses.excitatory(0).weights(
+                    new UniformRealDistribution(new SplitMixRandom(0), 200, 900)).delayMs(0.5));
         }
         return b.build();
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.AdaptiveLif;
+import org.engram.simulator.model.Adex;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.LifCondExp;
 import org.engram.simulator.model.LifExp;
@@ -109,12 +110,13 @@ class RefractoryStateWriteTest {
     @ParameterizedTest
     @ValueSource(doubles = {-1, 0.5, Double.NaN, Double.POSITIVE_INFINITY, 3e9})
     void aRefractoryCountThatIsNoWholeNumberOfStepsIsRefused(double count) {
-        for (String model : new String[] {"lif_delta", "lif_exp", "lif_cond_exp", "adaptive_lif"}) {
+        for (String model : new String[] {"lif_delta", "lif_exp", "lif_cond_exp", "adaptive_lif", "adex"}) {
             NetworkBuilder b = new NetworkBuilder(DT).seed(1);
             Population<?, ?> p = switch (model) {
                 case "lif_delta" -> b.population("cells", 3, LifDelta.MODEL, DRIVEN);
                 case "lif_exp" -> b.population("cells", 3, LifExp.MODEL, LifExp.MODEL.defaults());
                 case "lif_cond_exp" -> b.population("cells", 3, LifCondExp.MODEL, LifCondExp.MODEL.defaults());
+                case "adex" -> b.population("cells", 3, Adex.MODEL, Adex.MODEL.defaults());
                 default -> b.population("cells", 3, AdaptiveLif.MODEL, AdaptiveLif.MODEL.defaults());
             };
             try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
@@ -140,6 +142,9 @@ class RefractoryStateWriteTest {
             return s.refractorySteps;
         }
         if (state instanceof LifCondExp.State s) {
+            return s.refractorySteps;
+        }
+        if (state instanceof Adex.State s) {
             return s.refractorySteps;
         }
         return ((AdaptiveLif.State) state).refractorySteps;

@@ -68,7 +68,7 @@ class ReadmeNeuronModelTest {
         try {
             assertSame(qif, NeuronModels.byName("qif").getClass());
             List<String> names = NeuronModels.all().stream().map(NeuronModel::name).toList();
-            assertEquals(List.of("lif_delta", "lif_exp", "lif_cond_exp", "adaptive_lif", "izhikevich", "spike_times", "poisson_source",
+            assertEquals(List.of("lif_delta", "lif_exp", "lif_cond_exp", "adaptive_lif", "adex", "izhikevich", "spike_times", "poisson_source",
                     "qif"), names);
         } finally {
             thread.setContextClassLoader(saved);

@@ -1,0 +1,284 @@
+package org.engram.simulator.model;
+
+import java.util.Arrays;
+import org.engram.simulator.Problems;
+import org.engram.simulator.engine.TimeGrid;
+
+/**
+ * The adaptive exponential integrate-and-fire neuron of Brette and Gerstner (2005), with exponential
+ * current synapses (NEST's {@code aeif_psc_exp}):
+ * <pre>
+ *   C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_th) / Delta_T) - w + I_syn,ex + I_syn,in + I_e + I(t)
+ *   tau_w dw/dt = a (V - E_L) - w
+ *   if V >= V_peak: V -> V_reset, w -> w + b
+ * </pre>
+ * The exponential term makes the upstroke of a spike run away once {@code V} passes {@code v_th};
+ * {@code v_peak} only marks where the spike is cut. Synaptic currents (pA) decay with
+ * {@code tau_syn_ex} and {@code tau_syn_in} as in {@link LifExp}.
+ *
+ * <p>Integration: each grid step is split into {@code n = ceil(dt / 0.01 ms)} equal substeps (10 for
+ * {@code dt = 0.1} ms), each a second-order Runge-Kutta (midpoint) step of {@code V} and {@code w}
+ * with the synaptic currents evaluated exactly where the method needs them. As in NEST, the right-hand
+ * side reads {@code V} as at most {@code v_peak}, so the exponential stays finite while the upstroke
+ * overshoots within a substep; the peak is checked after every substep. Inputs arrive at the end of a
+ * step. A spike is reported with the step it happens in; with {@code t_ref > 0} the potential then
+ * stays at {@code v_reset} for the rest of that step and {@code t_ref} more (so, as in the other grid
+ * models, {@code t_ref} after the step's end), while {@code w} and the currents go on. With
+ * {@code t_ref = 0} (the default, as in NEST) a neuron driven hard enough can spike more than once
+ * in a step. Grid mode only.
+ *
+ * <table>
+ *   <caption>Parameters (defaults: Brette and Gerstner's 2005 regular-spiking cell, NEST's defaults)</caption>
+ *   <tr><th>name</th><th>default</th><th>unit</th><th>meaning</th></tr>
+ *   <tr><td>c_m</td><td>281</td><td>pF</td><td>membrane capacitance</td></tr>
+ *   <tr><td>g_l</td><td>30</td><td>nS</td><td>leak conductance</td></tr>
+ *   <tr><td>e_l</td><td>-70.6</td><td>mV</td><td>leak reversal potential</td></tr>
+ *   <tr><td>v_th</td><td>-50.4</td><td>mV</td><td>threshold of the exponential term ({@code V_T})</td></tr>
+ *   <tr><td>delta_t</td><td>2</td><td>mV</td><td>slope factor, {@code > 0}</td></tr>
+ *   <tr><td>v_peak</td><td>0</td><td>mV</td><td>spike cut-off, {@code > v_th} and at most
+ *       {@code v_th + 500 delta_t}</td></tr>
+ *   <tr><td>v_reset</td><td>-60</td><td>mV</td><td>reset potential, {@code < v_peak}</td></tr>
+ *   <tr><td>t_ref</td><td>0</td><td>ms</td><td>refractory period, {@code >= 0}, whole steps</td></tr>
+ *   <tr><td>a</td><td>4</td><td>nS</td><td>subthreshold adaptation</td></tr>
+ *   <tr><td>b</td><td>80.5</td><td>pA</td><td>spike-triggered adaptation</td></tr>
+ *   <tr><td>tau_w</td><td>144</td><td>ms</td><td>adaptation time constant</td></tr>
+ *   <tr><td>i_e</td><td>0</td><td>pA</td><td>constant bias current</td></tr>
+ *   <tr><td>tau_syn_ex</td><td>0.2</td><td>ms</td><td>excitatory synaptic time constant</td></tr>
+ *   <tr><td>tau_syn_in</td><td>2</td><td>ms</td><td>inhibitory synaptic time constant</td></tr>
+ * </table>
+ *
+ * <p>References: R. Brette and W. Gerstner (2005), Adaptive exponential integrate-and-fire model as
+ * an effective description of neuronal activity, J. Neurophysiol. 94:3637-3642; R. Naud, N. Marcille,
+ * C. Clopath and W. Gerstner (2008), Firing patterns in the adaptive exponential integrate-and-fire
+ * model, Biol. Cybern. 99:335-347.
+ */
+public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
+
+    /** The shared instance; the model holds no data. */
+    public static final Adex MODEL = new Adex();
+
+    /** Name used in configs. */
+    public static final String NAME = "adex";
+
+    /** The longest substep (ms). */
+    static final double MAX_SUBSTEP_MS = 0.01;
+
+    /** The largest {@code (v_peak - v_th) / delta_t}: the exponential term stays far from overflow. */
+    static final double MAX_PEAK_SLOPES = 500;
+
+    /**
+     * Parameters of {@link Adex}, validated on construction.
+     *
+     * @param cM       membrane capacitance (pF), {@code > 0}
+     * @param gL       leak conductance (nS), {@code > 0}
+     * @param eL       leak reversal potential (mV)
+     * @param vTh      threshold of the exponential term (mV)
+     * @param deltaT   slope factor (mV), {@code > 0}
+     * @param vPeak    spike cut-off (mV), {@code > vTh}, at most {@code vTh + 500 deltaT}
+     * @param vReset   reset potential (mV), {@code < vPeak}
+     * @param tRef     refractory period (ms), {@code >= 0}
+     * @param a        subthreshold adaptation (nS)
+     * @param b        spike-triggered adaptation (pA)
+     * @param tauW     adaptation time constant (ms), {@code > 0}
+     * @param iE       constant bias current (pA)
+     * @param tauSynEx excitatory synaptic time constant (ms), {@code > 0}
+     * @param tauSynIn inhibitory synaptic time constant (ms), {@code > 0}
+     */
+    public record Params(double cM, double gL, double eL, double vTh, double deltaT, double vPeak, double vReset,
+                         double tRef, double a, double b, double tauW, double iE, double tauSynEx, double tauSynIn) {
+        /** Validates every parameter. */
+        public Params {
+            Problems p = new Problems(NAME);
+            p.positive("c_m", cM, "pF");
+            p.positive("g_l", gL, "nS");
+            p.finite("e_l", eL, "mV");
+            boolean threshold = p.finite("v_th", vTh, "mV");
+            boolean slope = p.positive("delta_t", deltaT, "mV");
+            if (p.finite("v_peak", vPeak, "mV") && threshold && slope) {
+                p.require(vPeak > vTh && vPeak <= vTh + MAX_PEAK_SLOPES * deltaT, "v_peak",
+                        "a value > v_th = " + vTh + " and <= v_th + " + MAX_PEAK_SLOPES + " delta_t = "
+                                + (vTh + MAX_PEAK_SLOPES * deltaT) + " (mV; beyond it the exponential overflows)",
+                        vPeak);
+            }
+            if (p.finite("v_reset", vReset, "mV") && Double.isFinite(vPeak)) {
+                p.require(vReset < vPeak, "v_reset", "a value < v_peak = " + vPeak + " (mV)", vReset);
+            }
+            p.nonNegative("t_ref", tRef, "ms");
+            p.finite("a", a, "nS");
+            p.finite("b", b, "pA");
+            p.positive("tau_w", tauW, "ms");
+            p.finite("i_e", iE, "pA");
+            LifParameters.synapses(p, tauSynEx, tauSynIn);
+            p.throwIfAny();
+        }
+    }
+
+    /** State: membrane potential, adaptation current, synaptic currents and refractory clock. */
+    public static final class State extends NeuronState {
+        /** Membrane potential (mV). */
+        public final double[] v;
+        /** Adaptation current (pA). */
+        public final double[] w;
+        /** Excitatory synaptic current (pA). */
+        public final double[] iSynEx;
+        /** Inhibitory synaptic current (pA). */
+        public final double[] iSynIn;
+        /** Steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
+        public final double[] refractorySteps;
+
+        State(int size, Params p) {
+            super(size);
+            v = variable("v", "mV");
+            w = variable("w", "pA");
+            iSynEx = variable("i_syn_ex", "pA");
+            iSynIn = variable("i_syn_in", "pA");
+            Arrays.fill(v, p.eL());
+            refractorySteps = new double[size];
+        }
+
+        /** Refuses a refractory count that is not a whole number of steps (engines refuse values not finite). */
+        @Override
+        public void requireValid(String population) {
+            ThresholdPass.requireWholeSteps(population, refractorySteps);
+        }
+    }
+
+    private Adex() {
+    }
+
+    @Override
+    public String description() {
+        return "adaptive exponential integrate-and-fire (Brette and Gerstner 2005) with exponential current "
+                + "synapses, midpoint Runge-Kutta on 0.01 ms substeps; grid mode";
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<Params> parametersType() {
+        return Params.class;
+    }
+
+    @Override
+    public Params defaults() {
+        return new Params(281.0, 30.0, -70.6, -50.4, 2.0, 0.0, -60.0, 0.0, 4.0, 80.5, 144.0, 0.0, 0.2, 2.0);
+    }
+
+    @Override
+    public State newState(int size, Params params) {
+        return new State(size, params);
+    }
+
+    @Override
+    public Kernel<State> prepare(Params p, TimeGrid grid) {
+        return new GridKernel(p, grid);
+    }
+
+    private static final class GridKernel implements Kernel<State> {
+        private final int substeps;
+        private final double h;
+        private final double halfDecayEx;
+        private final double halfDecayIn;
+        private final double gL;
+        private final double eL;
+        private final double vTh;
+        private final double deltaT;
+        private final double vPeak;
+        private final double vReset;
+        private final double a;
+        private final double b;
+        private final double inverseC;
+        private final double inverseTauW;
+        private final double iE;
+        private final int refractorySteps;
+
+        GridKernel(Params p, TimeGrid grid) {
+            substeps = (int) Math.ceil(grid.dtMs() / MAX_SUBSTEP_MS);
+            h = grid.dtMs() / substeps;
+            halfDecayEx = StrictMath.exp(-0.5 * h / p.tauSynEx());
+            halfDecayIn = StrictMath.exp(-0.5 * h / p.tauSynIn());
+            gL = p.gL();
+            eL = p.eL();
+            vTh = p.vTh();
+            deltaT = p.deltaT();
+            vPeak = p.vPeak();
+            vReset = p.vReset();
+            a = p.a();
+            b = p.b();
+            inverseC = 1.0 / p.cM();
+            inverseTauW = 1.0 / p.tauW();
+            iE = p.iE();
+            refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
+        }
+
+        /**
+         * Neuron by neuron, substep by substep: the midpoint method on {@code V} and {@code w}, or on
+         * {@code w} alone while {@code V} is held at the reset.
+         */
+        @Override
+        public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
+            final double[] vs = s.v;
+            final double[] ws = s.w;
+            final double[] ex = s.iSynEx;
+            final double[] inh = s.iSynIn;
+            final double[] refractory = s.refractorySteps;
+            for (int step = fromStep; step < toStep; step++) {
+                final int row = in.row(step);
+                for (int i = lo; i < hi; i++) {
+                    final double drive = iE + in.current(row, i);
+                    boolean held = refractory[i] > 0;
+                    boolean spiked = false;
+                    double v = vs[i];
+                    double w = ws[i];
+                    double iEx = ex[i];
+                    double iIn = inh[i];
+                    for (int k = 0; k < substeps; k++) {
+                        double start = iEx + iIn;
+                        iEx *= halfDecayEx;
+                        iIn *= halfDecayIn;
+                        double middle = iEx + iIn;
+                        if (held) {
+                            v = vReset;
+                            double wMid = w + 0.5 * h * adaptation(vReset, w);
+                            w += h * adaptation(vReset, wMid);
+                        } else {
+                            double vMid = v + 0.5 * h * membrane(v, w, start + drive);
+                            double wMid = w + 0.5 * h * adaptation(v, w);
+                            double vNext = v + h * membrane(vMid, wMid, middle + drive);
+                            w += h * adaptation(vMid, wMid);
+                            v = vNext;
+                            if (v >= vPeak) {
+                                v = vReset;
+                                w += b;
+                                out.spike(i, step);
+                                spiked = true;
+                                held = refractorySteps > 0;
+                            }
+                        }
+                        iEx *= halfDecayEx;
+                        iIn *= halfDecayIn;
+                    }
+                    vs[i] = v;
+                    ws[i] = w;
+                    ex[i] = iEx + in.excitatory(row, i);
+                    inh[i] = iIn + in.inhibitory(row, i);
+                    refractory[i] = spiked ? refractorySteps : Math.max(refractory[i] - 1, 0);
+                }
+            }
+        }
+
+        /** dV/dt (mV/ms), reading V as at most {@code v_peak} so the exponential stays finite. */
+        private double membrane(double v, double w, double current) {
+            double capped = Math.min(v, vPeak);
+            return inverseC * (gL * (eL - capped) + gL * deltaT * Math.exp((capped - vTh) / deltaT) - w + current);
+        }
+
+        /** dw/dt (pA/ms), reading V as {@link #membrane} does. */
+        private double adaptation(double v, double w) {
+            return inverseTauW * (a * (Math.min(v, vPeak) - eL) - w);
+        }
+    }
+}
