@@ -154,7 +154,8 @@ class AdexTest {
         List<Double> spikes = new ArrayList<>();
         kernel(p, List.of(), 300, spikes);
         Reference reference = new Reference(p, List.of(), 300);
-        assertEquals(reference.spikes.size(), spikes.size(), "spike counts: " + spikes + " against " + reference.spikes);
+        assertEquals(reference.spikes.size(), spikes.size(),
+                "spike counts: " + spikes + " against " + reference.spikes);
         for (int k = 0; k < spikes.size(); k++) {
             // A grid spike is reported at the end of the step it happens in.
             double late = spikes.get(k) - reference.spikes.get(k);
