@@ -29,8 +29,12 @@ public final class Suggestions {
         int bestDistance = Integer.MAX_VALUE;
         for (Object k : known) {
             String candidate = String.valueOf(k);
-            int d = editDistance(lower, candidate.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
+            String lowerCandidate = candidate.toLowerCase(Locale.ROOT);
+            int d = editDistance(lower, lowerCandidate);
+            // On a tie, a name that holds every typed letter in order (some were left out) wins.
+            boolean closer = d < bestDistance || d == bestDistance && keepsInOrder(lower, lowerCandidate)
+                    && !keepsInOrder(lower, best.toLowerCase(Locale.ROOT));
+            if (closer) {
                 bestDistance = d;
                 best = candidate;
             }
@@ -38,6 +42,17 @@ public final class Suggestions {
         boolean typo = best != null && bestDistance <= Math.max(2, name.length() / 3)
                 && bestDistance < Math.max(name.length(), best.length());
         return typo ? best : null;
+    }
+
+    /** Whether every character of {@code typed} occurs in {@code name}, in the same order. */
+    private static boolean keepsInOrder(String typed, String name) {
+        int j = 0;
+        for (int i = 0; i < name.length() && j < typed.length(); i++) {
+            if (name.charAt(i) == typed.charAt(j)) {
+                j++;
+            }
+        }
+        return j == typed.length();
     }
 
     /**

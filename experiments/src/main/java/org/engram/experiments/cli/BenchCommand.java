@@ -10,6 +10,7 @@ import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.LifCondExp;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.reference.BrunelNetwork;
 import org.engram.simulator.reference.CobaNetwork;
@@ -188,6 +189,16 @@ public final class BenchCommand implements Runnable {
         @Override
         String network() {
             return "coba";
+        }
+
+        /** Refuses precise mode by its option, before the engine would refuse the model. */
+        @Override
+        public Integer call() {
+            if (options.mode == Mode.PRECISE) {
+                throw new ParameterException("bench coba", "--mode", "grid (" + LifCondExp.NAME
+                        + " has no precise mode: its membrane equation has no exact solution)", "precise");
+            }
+            return super.call();
         }
 
         @Override

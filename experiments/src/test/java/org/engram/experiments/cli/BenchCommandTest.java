@@ -65,6 +65,14 @@ class BenchCommandTest {
         assertEquals("coba", one.get("network").asText());
     }
 
+    @Test
+    void cobaRefusesPreciseModeByItsOption() {
+        CliRunner.Result r = CliRunner.run("bench", "coba", "--mode", "precise");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("bench coba: --mode: expected grid (lif_cond_exp has no precise mode"), r.err());
+        assertTrue(r.err().contains("found precise"), r.err());
+    }
+
     /** The shipped simulation configs {@code cuba.yaml} and {@code coba.yaml} are the bench's networks. */
     @ParameterizedTest
     @ValueSource(strings = {"cuba", "coba"})

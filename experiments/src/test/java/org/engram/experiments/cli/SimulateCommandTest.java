@@ -432,8 +432,8 @@ class SimulateCommandTest {
                 Arguments.of("a weight distribution of the wrong sign, drawing nothing", GOOD.replace(
                                 "rule: {type: fixed_probability, p: 0.1}, weight: {uniform: [0.1, 0.3]}",
                                 "rule: {type: fixed_probability, p: 0}, weight: {uniform: [-0.3, -0.1]}"),
-                        List.of("bad.yaml:8:", "projections[0].weight: expected an excitatory weight >= 0, found a "
-                                + "distribution over [-0.3, -0.1]\n")),
+                        List.of("bad.yaml:8:", "projections[0].weight: expected an excitatory weight >= 0 (a negative "
+                                + "one needs the inhibitory receptor), found a distribution over [-0.3, -0.1]\n")),
                 Arguments.of("reset above threshold", GOOD.replace("v_reset: 10", "v_reset: 30"),
                         List.of("bad.yaml:5:", "v_reset", "30")),
                 Arguments.of("unknown model", GOOD.replace("model: lif_delta", "model: lif_delt"),
@@ -684,8 +684,8 @@ class SimulateCommandTest {
                 Arguments.of("constant weight of the wrong sign, reported with the other problems", GOOD
                         .replace("v_reset: 10", "v_reset: 30").replace("weight: 25", "weight: -25"),
                         List.of("2 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
-                                "\n  bad.yaml:9:58: projections[1].weight: expected an excitatory weight >= 0, found"
-                                        + " -25.0")),
+                                "\n  bad.yaml:9:58: projections[1].weight: expected an excitatory weight >= 0 (a negative "
+                                        + "one needs the inhibitory receptor), found -25.0")),
                 // The default receptor (excitatory) stands in for the bad one: the weight is not checked against it.
                 Arguments.of("receptor of the wrong type, its weight's sign left unchecked", GOOD
                         .replace("v_reset: 10", "v_reset: 30").replace("weight: 25", "weight: -25, receptor: inhib"),

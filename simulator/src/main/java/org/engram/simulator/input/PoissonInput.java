@@ -32,9 +32,7 @@ public record PoissonInput(Population<?, ?> target, double rateHz, double weight
         }
         ParameterException.requireFinite(owner, "weight", weight, "the target model's unit, mV or pA");
         if (!receptor.accepts(weight)) {
-            throw new ParameterException(owner, "weight",
-                    receptor == Receptor.EXCITATORY ? "an excitatory weight >= 0" : "an inhibitory weight <= 0",
-                    weight);
+            throw new ParameterException(owner, "weight", receptor.weightRule(), weight);
         }
     }
 

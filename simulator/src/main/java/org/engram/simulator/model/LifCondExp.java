@@ -1,6 +1,7 @@
 package org.engram.simulator.model;
 
 import java.util.Arrays;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.Problems;
 import org.engram.simulator.engine.TimeGrid;
 
@@ -25,26 +26,30 @@ import org.engram.simulator.engine.TimeGrid;
  *   g_tot = g_L + mean g_ex + mean g_in,   V_inf = (g_L E_L + mean g_ex E_ex + mean g_in E_in + I) / g_tot
  *   V(t + h) = V_inf + (V(t) - V_inf) exp(-h g_tot / C_m)
  * </pre>
- * The error is of second order in {@code h} (halving {@code dt} quarters it; a unit test checks this
- * against an adaptive Runge-Kutta solution) and the update is stable for any conductance: each step
- * moves {@code V} towards {@code V_inf}, a mean of {@code E_ex}, {@code E_in} and {@code E_L + I / g_L}
- * weighted by their conductances, and never past it, so no conductance drives {@code V} beyond its
- * reversal potential. Inputs arrive at the end of a step, as in every grid model;
- * a refractory neuron is held at {@code V_reset} while its conductances go on. Grid mode only.
+ * Below threshold the error is of second order in {@code h} (halving {@code dt} quarters it; a unit
+ * test checks this against an adaptive Runge-Kutta solution); spike times, found at the end of the
+ * step of the crossing as in every grid model, are off by up to one step. The update is stable for
+ * any non-negative conductance: each step moves {@code V} towards {@code V_inf}, a mean of
+ * {@code E_ex}, {@code E_in} and {@code E_L + I / g_L} weighted by their conductances, and never past
+ * it, so no conductance drives {@code V} beyond its reversal potential. A negative conductance would
+ * drive it away instead, so runs refuse one ({@link State#requireValid}); weights cannot make one.
+ * Inputs arrive at the end of a step, as in every grid model; a refractory neuron is held at
+ * {@code V_reset} while its conductances go on. Grid mode only.
  *
  * <table>
- *   <caption>Parameters</caption>
+ *   <caption>Parameters (defaults: those of NEST's {@code iaf_cond_exp})</caption>
  *   <tr><th>name</th><th>default</th><th>unit</th><th>meaning</th></tr>
- *   <tr><td>tau_m</td><td>10</td><td>ms</td><td>membrane time constant, {@code C_m / g_L}</td></tr>
+ *   <tr><td>tau_m</td><td>15</td><td>ms</td><td>membrane time constant, {@code C_m / g_L} (NEST's
+ *       {@code g_L = 16.67 nS})</td></tr>
  *   <tr><td>c_m</td><td>250</td><td>pF</td><td>membrane capacitance</td></tr>
  *   <tr><td>e_l</td><td>-70</td><td>mV</td><td>resting (leak reversal) potential</td></tr>
  *   <tr><td>v_th</td><td>-55</td><td>mV</td><td>threshold</td></tr>
- *   <tr><td>v_reset</td><td>-70</td><td>mV</td><td>reset potential, {@code < v_th}</td></tr>
+ *   <tr><td>v_reset</td><td>-60</td><td>mV</td><td>reset potential, {@code < v_th}</td></tr>
  *   <tr><td>t_ref</td><td>2</td><td>ms</td><td>refractory period, {@code >= 0}</td></tr>
  *   <tr><td>i_e</td><td>0</td><td>pA</td><td>constant bias current</td></tr>
  *   <tr><td>e_ex</td><td>0</td><td>mV</td><td>excitatory reversal potential</td></tr>
  *   <tr><td>e_in</td><td>-85</td><td>mV</td><td>inhibitory reversal potential</td></tr>
- *   <tr><td>tau_syn_ex</td><td>2</td><td>ms</td><td>excitatory conductance time constant</td></tr>
+ *   <tr><td>tau_syn_ex</td><td>0.2</td><td>ms</td><td>excitatory conductance time constant</td></tr>
  *   <tr><td>tau_syn_in</td><td>2</td><td>ms</td><td>inhibitory conductance time constant</td></tr>
  * </table>
  *
@@ -114,10 +119,26 @@ public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondE
             refractorySteps = new double[size];
         }
 
-        /** Refuses a refractory count that is not a whole number of steps (engines refuse values not finite). */
+        /**
+         * Refuses a refractory count that is not a whole number of steps and a negative conductance,
+         * which code may have written (engines refuse values not finite).
+         */
         @Override
         public void requireValid(String population) {
             ThresholdPass.requireWholeSteps(population, refractorySteps);
+            requireNonNegative(population, "g_ex", gEx);
+            requireNonNegative(population, "g_in", gIn);
+        }
+
+        private static void requireNonNegative(String population, String variable, double[] conductance) {
+            for (int i = 0; i < conductance.length; i++) {
+                if (conductance[i] < 0) {
+                    throw new ParameterException("population '" + population + "'", variable + "[" + i + "]",
+                            "a conductance >= 0 (nS; a negative one drives V away from its reversal potential: cut"
+                                    + " an initial distribution at 0)",
+                            conductance[i]);
+                }
+            }
         }
     }
 
@@ -142,7 +163,7 @@ public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondE
 
     @Override
     public Params defaults() {
-        return new Params(10.0, 250.0, -70.0, -55.0, -70.0, 2.0, 0.0, 0.0, -85.0, 2.0, 2.0);
+        return new Params(15.0, 250.0, -70.0, -55.0, -60.0, 2.0, 0.0, 0.0, -85.0, 0.2, 2.0);
     }
 
     @Override

@@ -20,4 +20,16 @@ public enum Receptor {
     public boolean accepts(double weight) {
         return this == EXCITATORY ? weight >= 0 : weight <= 0;
     }
+
+    /**
+     * The sign rule, for the message that refuses a weight: with a hint at the other receptor, as a
+     * weight of the wrong sign is most often one whose receptor was left out (simulators such as
+     * NEST choose the receptor by the sign).
+     *
+     * @return e.g. {@code "an excitatory weight >= 0 (a negative one needs the inhibitory receptor)"}
+     */
+    public String weightRule() {
+        return this == EXCITATORY ? "an excitatory weight >= 0 (a negative one needs the inhibitory receptor)"
+                : "an inhibitory weight <= 0 (a positive one needs the excitatory receptor)";
+    }
 }

@@ -269,9 +269,7 @@ final class ProjectionAssembler implements SynapseSink {
                     + " (weights are stored as float)", w);
         }
         if (!receptor.accepts(w)) {
-            String rule = receptor == Receptor.EXCITATORY
-                    ? "an excitatory weight >= 0" : "an inhibitory weight <= 0";
-            throw new ParameterException(owner, "weight", rule, w);
+            throw new ParameterException(owner, "weight", receptor.weightRule(), w);
         }
     }
 
@@ -286,8 +284,7 @@ final class ProjectionAssembler implements SynapseSink {
         double hi = draw.getSupportUpperBound();
         boolean wrongOnly = receptor == Receptor.EXCITATORY ? hi <= 0 && lo < 0 : lo >= 0 && hi > 0;
         if (wrongOnly) {
-            throw new ParameterException(owner, "weight", receptor == Receptor.EXCITATORY
-                    ? "an excitatory weight >= 0" : "an inhibitory weight <= 0",
+            throw new ParameterException(owner, "weight", receptor.weightRule(),
                     "a distribution over [" + lo + ", " + hi + "]");
         }
     }

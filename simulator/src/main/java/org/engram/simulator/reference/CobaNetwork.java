@@ -26,10 +26,12 @@ import org.engram.simulator.random.TruncatedDistribution;
  * <p>Every neuron also receives a bias current of 200 pA (20 mV across the leak conductance, so a
  * lone neuron would settle at -40 mV and fire at 53 Hz), and initial potentials are normal with
  * mean -55 mV and sd 5 mV, as in the COBA benchmark of ANNarchy (Vitay et al. 2015) that simulator
- * comparisons use. Without the bias, from the initial state of Brette et al.'s scripts
- * ({@code V} normal with mean -65 mV), this network of 4,000 neurons falls silent: 0.07 Hz over its
- * first second, nearly all in the first milliseconds; Brette et al. start its activity with 50 ms of
- * external input, and Vogels and Abbott's self-sustained state needs a larger network.
+ * comparisons use. Without the bias the network is bistable, and how it is started decides its
+ * state: from the initial conductances above ({@code g_in} near 200 nS, twenty leak conductances)
+ * and {@code V} normal with mean -65 mV, as in Brette et al.'s Brian script, it falls silent (0.07 Hz
+ * over its first second, nearly all in the first 10 ms); started at rest and kicked for 50 ms by
+ * external Poisson input, as in NEST's and PyNN's versions, it sustains itself near 19 Hz. The bias
+ * makes the benchmark's activity independent of the start.
  *
  * <p>References: T. P. Vogels and L. F. Abbott (2005), J. Neurosci. 25:10786-10795; R. Brette et
  * al. (2007), Simulation of networks of spiking neurons: a review of tools and strategies, J.
@@ -55,7 +57,7 @@ public record CobaNetwork(int neurons, double connectionsPerNeuron) {
     /**
      * The network at a size with 80 synapses per neuron on average, as {@link CubaNetwork#of}.
      *
-     * @param neurons total number of neurons
+     * @param neurons total number of neurons, {@code >= 80}
      * @return the description
      */
     public static CobaNetwork of(int neurons) {

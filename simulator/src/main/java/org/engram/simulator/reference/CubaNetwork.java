@@ -49,7 +49,7 @@ public record CubaNetwork(int neurons, double connectionsPerNeuron) {
     /**
      * The network at a size with 80 synapses per neuron on average.
      *
-     * @param neurons total number of neurons
+     * @param neurons total number of neurons, {@code >= 80}
      * @return the description
      */
     public static CubaNetwork of(int neurons) {

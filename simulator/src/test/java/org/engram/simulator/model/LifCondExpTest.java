@@ -1,11 +1,17 @@
 package org.engram.simulator.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
 import org.junit.jupiter.api.Test;
 
 class LifCondExpTest {
@@ -160,5 +166,18 @@ class LifCondExpTest {
         assertEquals(12 * Math.exp(-5.0 / TAU_IN), state.gIn[0], 1e-12);
         assertEquals(3 * Math.exp(-5.0 / TAU_EX), state.gEx[0], 1e-12);
         assertTrue(state.v[0] < E_L, "net inhibition hyperpolarises: " + state.v[0]);
+    }
+
+    @Test
+    void aNegativeConductanceWrittenBetweenRunsIsRefusedByName() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> cells = b.population("cells", 3, LifCondExp.MODEL, free());
+        try (Engine engine = new Engine(b.build(), EngineOptions.grid(1))) {
+            engine.run(1);
+            cells.state().values("g_in")[1] = -5;
+            ParameterException e = assertThrows(ParameterException.class, () -> engine.run(1));
+            assertTrue(e.getMessage().contains("population 'cells'") && e.getMessage().contains("g_in[1]")
+                    && e.getMessage().contains("a conductance >= 0") && e.getMessage().contains("-5.0"), e.getMessage());
+        }
     }
 }

@@ -96,7 +96,7 @@ class RejectedAdditionTest {
         assertEquals("weight", e.location(), e.getMessage());
         assertTrue(e.expected().startsWith("a finite number"), e.getMessage());
         e = assertThrows(ParameterException.class, () -> b.poissonInput(p, 10, -0.1, Receptor.EXCITATORY));
-        assertEquals("an excitatory weight >= 0", e.expected(), e.getMessage());
+        assertEquals("an excitatory weight >= 0 (a negative one needs the inhibitory receptor)", e.expected(), e.getMessage());
     }
 
     /**
@@ -112,7 +112,8 @@ class RejectedAdditionTest {
         record Case(String expected, Runnable connect) {
         }
         for (Case c : List.of(
-                new Case("projection 'p': weight: expected an excitatory weight >= 0, found -0.1",
+                new Case("projection 'p': weight: expected an excitatory weight >= 0 (a negative one needs the "
+                        + "inhibitory receptor), found -0.1",
                         () -> b.connect("p", x, x, Rules.allToAll(), Synapses.excitatory(-0.1))),
                 new Case("projection 'q': one_to_one: expected source and target of equal size, found 10 sources and "
                         + "20 targets", () -> b.connect("q", x, y, Rules.oneToOne(), Synapses.excitatory(0.1))),
