@@ -37,12 +37,30 @@ public final class PopulationRatePlot {
      * @return the figure at the default size
      */
     public static Figure of(double[] rates, int neurons, double durationMs, double binMs, String title) {
-        if (rates.length == 0 || neurons <= 0 || !(durationMs > 0) || !(binMs > 0)) {
-            throw new IllegalArgumentException("population rate: need rates, neurons > 0, duration > 0 ms, bin > 0 ms; "
-                    + "found " + rates.length + " bins, " + neurons + ", " + durationMs + " ms, " + binMs + " ms");
+        return of(rates, neurons, 0, durationMs, binMs, title);
+    }
+
+    /**
+     * Draws the figure from binned rates that start at {@code fromMs}, e.g. those of a
+     * {@code RateMonitor} added during a run, as {@link #of(double[], int, double, double, String)} does.
+     *
+     * @param rates  the rate of each bin in Hz; bin {@code k} starts at {@code fromMs + k * binMs}
+     * @param neurons population size, {@code > 0}
+     * @param fromMs where the first bin starts (ms), {@code >= 0}
+     * @param toMs   where the last bin ends (ms), {@code > fromMs}; the last bin may be shorter
+     * @param binMs  bin width (ms), {@code > 0}
+     * @param title  figure title
+     * @return the figure at the default size
+     */
+    public static Figure of(double[] rates, int neurons, double fromMs, double toMs, double binMs, String title) {
+        double durationMs = toMs - fromMs;
+        if (rates.length == 0 || neurons <= 0 || !(fromMs >= 0) || !(durationMs > 0) || !(binMs > 0)) {
+            throw new IllegalArgumentException("population rate: need rates, neurons > 0, 0 <= start < end, bin > 0 "
+                    + "ms; found " + rates.length + " bins, " + neurons + ", " + fromMs + " to " + toMs + " ms, " + binMs
+                    + " ms");
         }
         int merged = (rates.length + MAX_DRAWN_BINS - 1) / MAX_DRAWN_BINS;
-        TimeAxis time = TimeAxis.ending(durationMs);
+        TimeAxis time = TimeAxis.ending(toMs);
         XYSeries s = new XYSeries("rate", false, true);
         double total = 0;
         double level = 0;
@@ -56,11 +74,11 @@ public final class PopulationRatePlot {
             }
             total += spikes;
             level = width > 0 ? spikes / width : rates[first];
-            s.add(time.of(first * binMs), level);
+            s.add(time.of(fromMs + first * binMs), level);
         }
         // The step renderer draws a level up to the next point, so repeat the last level at the end.
-        s.add(time.of(durationMs), level);
-        NumberAxis x = time.axis(0, durationMs);
+        s.add(time.of(toMs), level);
+        NumberAxis x = time.axis(fromMs, toMs);
         NumberAxis y = new NumberAxis("population rate (Hz per neuron)");
         y.setAutoRangeIncludesZero(true);
         XYStepRenderer r = new XYStepRenderer();

@@ -55,7 +55,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
         populations = populations == null ? List.of() : List.copyOf(populations);
         projections = projections == null ? List.of() : List.copyOf(projections);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
-        record = record == null ? new RecordSpec(null, null, null, null) : record;
+        record = record == null ? new RecordSpec(null, null, null, null, null) : record;
     }
 
     /**
@@ -154,12 +154,17 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param rateBinMs bin of the population rate in ms (default 1)
      * @param state     sampled state variables
      * @param synapses  projections whose synapses are written out (default none)
+     * @param fromMs    when spikes and rates start to be recorded, and the summary's statistics with
+     *                  them, in ms (default 0: the whole run); a start-up transient before it is
+     *                  simulated but left out
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RecordSpec(List<String> spikes, Double rateBinMs, List<StateSpec> state, List<String> synapses) {
+    public record RecordSpec(List<String> spikes, Double rateBinMs, List<StateSpec> state, List<String> synapses,
+                             Double fromMs) {
         /** Fills defaults. */
         public RecordSpec {
             rateBinMs = rateBinMs == null ? 1.0 : rateBinMs;
+            fromMs = fromMs == null ? 0.0 : fromMs;
             state = state == null ? List.of() : List.copyOf(state);
             synapses = synapses == null ? List.of() : List.copyOf(synapses);
         }

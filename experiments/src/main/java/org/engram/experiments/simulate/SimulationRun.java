@@ -191,11 +191,6 @@ public final class SimulationRun {
             List<String> recorded = c.record().spikes() == null
                     ? network.populations().stream().map(Population::name).toList() : c.record().spikes();
             // What record asks for was checked with the config (checkRecorded).
-            for (String name : recorded) {
-                Population<?, ?> p = network.population(name);
-                spikes.add(engine.recordSpikes(p));
-                rates.add(engine.recordRate(p, c.record().rateBinMs()));
-            }
             for (SimulationConfig.StateSpec s : c.record().state()) {
                 Population<?, ?> p = network.population(s.population());
                 states.add(engine.recordState(p, s.variable(), s.neuronsOf(p.size()),
@@ -214,7 +209,17 @@ public final class SimulationRun {
                 folder.writeString("config.yaml", yaml);
                 requireRoomForRecords(c, network, source, folder.directory(), err);
                 t1 = System.nanoTime();
-                engine.run(c.durationMs());
+                double recordFrom = c.record().fromMs();
+                if (recordFrom > 0) {
+                    engine.run(recordFrom);
+                }
+                // Spike recorders and rate monitors record from when they are added.
+                for (String name : recorded) {
+                    Population<?, ?> p = network.population(name);
+                    spikes.add(engine.recordSpikes(p));
+                    rates.add(engine.recordRate(p, c.record().rateBinMs()));
+                }
+                engine.run(c.durationMs() - recordFrom);
             } catch (RuntimeException | Error e) {
                 folder.discardAfter(e);
                 throw e;
@@ -230,12 +235,12 @@ public final class SimulationRun {
             List<SimulationSummary.PopulationSummary> populations = new ArrayList<>();
             for (SpikeRecorder r : spikes) {
                 populations.add(SimulationSummary.PopulationSummary.of(r.population().name(),
-                        SpikeStatistics.of(r, 0, c.durationMs())));
+                        SpikeStatistics.of(r, c.record().fromMs(), c.durationMs())));
             }
             SimulationSummary json = new SimulationSummary(c.name(), network.neuronCount(), network.synapseCount(),
                     network.bytesPerSynapse(), c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT),
                     c.threads(), parallel, c.seed(), setupSeconds, loopSeconds, spikeCount, events,
-                    loopSeconds > 0 ? events / loopSeconds : 0.0, digest.hex(), populations,
+                    loopSeconds > 0 ? events / loopSeconds : 0.0, digest.hex(), c.record().fromMs(), populations,
                     SimulationSummary.SimulationProvenance.of(Platform.current(), started.toString(), yaml,
                             commandLine));
             String summary = summary(json);
@@ -255,7 +260,7 @@ public final class SimulationRun {
                 folder.write(synapsesFile(name), out -> writeCsv(out, w -> projection.writeCsv(w, grid)));
             }
             for (int k = 0; k < spikes.size(); k++) {
-                writePlots(folder, spikes.get(k), rates.get(k), c.durationMs());
+                writePlots(folder, spikes.get(k), rates.get(k), c.record().fromMs(), c.durationMs());
             }
             folder.writeString("summary.md", summary);
             folder.writeString("summary.json", JsonFiles.write(json));
@@ -278,7 +283,8 @@ public final class SimulationRun {
     /** A raster shows at most this many neurons (the first ones), so single spikes stay visible. */
     private static final int RASTER_NEURONS = 200;
 
-    private static void writePlots(RunFolder folder, SpikeRecorder spikes, RateMonitor rate, double durationMs) {
+    private static void writePlots(RunFolder folder, SpikeRecorder spikes, RateMonitor rate, double recordedFromMs,
+                                   double durationMs) {
         String name = spikes.population().name();
         int n = spikes.population().size();
         int shown = Math.min(n, RASTER_NEURONS);
@@ -297,7 +303,7 @@ public final class SimulationRun {
             }
         }
         // A long run's raster shows its end: drawn whole, its dots merged into lines in files of hundreds of MB.
-        double fromMs = SpikeRasterPlot.windowStartMs(times, shown, durationMs);
+        double fromMs = Math.max(recordedFromMs, SpikeRasterPlot.windowStartMs(times, shown, durationMs));
         int first = 0;
         while (first < count && times[first] < fromMs) {
             first++;
@@ -306,7 +312,7 @@ public final class SimulationRun {
         SpikeRasterPlot.of(Arrays.copyOfRange(times, first, count), Arrays.copyOfRange(neurons, first, count), shown,
                         fromMs, durationMs, "Spikes of " + name + which)
                 .write(folder, "plots/raster_" + name);
-        PopulationRatePlot.of(rate.ratesHz(), n, durationMs, rate.binMs(), "Population rate of " + name)
+        PopulationRatePlot.of(rate.ratesHz(), n, recordedFromMs, durationMs, rate.binMs(), "Population rate of " + name)
                 .write(folder, "plots/rate_" + name);
     }
 
@@ -322,6 +328,29 @@ public final class SimulationRun {
 
     private static String nameOf(RateMonitor r, List<RateMonitor> rates, List<SpikeRecorder> spikes) {
         return spikes.get(rates.indexOf(r)).population().name();
+    }
+
+    /**
+     * Checks {@code record.from_ms}: a whole number of steps before the end of the run, so that the
+     * run splits exactly there and something is left to record.
+     */
+    private static void checkRecordingStart(SimulationConfig c, String source, TimeGrid grid,
+                                            List<ConfigException> problems) {
+        double from = c.record().fromMs();
+        if (grid == null) {
+            return;   // no time grid to check against: dt_ms has its own problem
+        }
+        try {
+            grid.wholeSteps("record", "from_ms", from);
+        } catch (EngramException e) {
+            problems.add(new ConfigException(source, "record.from_ms", e.expected(), e.found(), null));
+            return;
+        }
+        Double duration = c.durationMs();   // null when missing, a problem of its own
+        if (duration != null && duration > 0 && from >= duration) {
+            problems.add(new ConfigException(source, "record.from_ms", "a time before the end of the run (duration_ms = "
+                    + MetricFormat.asWritten(duration) + ")", MetricFormat.asWritten(from), null));
+        }
     }
 
     /**
@@ -354,6 +383,7 @@ public final class SimulationRun {
                                 + "of dt_ms (without it the bin is 1 ms)" : null));
             }
         }
+        checkRecordingStart(c, source, grid, problems);
         for (int i = 0; i < spikes.size(); i++) {
             int first = spikes.indexOf(spikes.get(i));
             if (!names.contains(spikes.get(i)) && named) {
@@ -558,8 +588,11 @@ public final class SimulationRun {
                     p.spikes(), p.meanRateHz(), p.meanCv() == null ? "-" : String.format(Locale.ROOT, "%.2f",
                             p.meanCv()), p.cvNeurons()));
         }
+        String window = s.recordedFromMs() > 0 ? "from " + MetricFormat.asWritten(s.recordedFromMs())
+                + " ms (record.from_ms) to the end of the run" : "over the whole run";
         sb.append("\nThe CV is each neuron's sample standard deviation of its inter-spike intervals over their mean,"
-                + " averaged over the neurons with at least two intervals, over the whole run.\n");
+                + " averaged over the neurons with at least two intervals; spikes, rates and CVs are ").append(window)
+                .append(".\n");
         return sb.toString();
     }
 }

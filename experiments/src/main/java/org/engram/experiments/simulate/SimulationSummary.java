@@ -25,13 +25,15 @@ import org.engram.simulator.monitor.SpikeStatistics;
  * @param synapticEvents  spike arrivals at synapses
  * @param eventsPerSecond synaptic events per second of loop time
  * @param spikeHash       digest of the spike train of every population (as {@code engram bench})
- * @param populations     each population whose spikes were recorded
+ * @param recordedFromMs  when the recording of spikes and rates began (ms), 0 for the whole run
+ * @param populations     each population whose spikes were recorded, from {@code recordedFromMs} on
  * @param provenance      how the simulation was made
  */
 public record SimulationSummary(String name, long neurons, long synapses, double bytesPerSynapse, double durationMs,
                                 double dtMs, String mode, int threads, boolean parallel, long seed,
                                 double setupSeconds, double loopSeconds, long spikes, long synapticEvents,
-                                double eventsPerSecond, String spikeHash, List<PopulationSummary> populations,
+                                double eventsPerSecond, String spikeHash, double recordedFromMs,
+                                List<PopulationSummary> populations,
                                 SimulationProvenance provenance) {
     /** Copies the list. */
     public SimulationSummary {
@@ -39,7 +41,7 @@ public record SimulationSummary(String name, long neurons, long synapses, double
     }
 
     /**
-     * One recorded population over the whole run.
+     * One recorded population, over the part of the run that was recorded.
      *
      * @param name       population name
      * @param neurons    its size

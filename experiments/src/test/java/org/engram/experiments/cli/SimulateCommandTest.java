@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code engram simulate} writes a complete result folder, and rejects broken configs cleanly. */
@@ -954,6 +955,52 @@ class SimulateCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("--threads: expected an integer in [1, 1024], found 0"), r.err());
         assertFalse(r.err().contains("tiny.yaml"), "the config has no threads key: " + r.err());
+    }
+
+    /**
+     * {@code record.from_ms} leaves a transient out of the recording and the statistics, not out of
+     * the simulation: the spikes written are the whole run's from that time on, rates start there,
+     * and the spike hash (of every spike) is the whole run's.
+     */
+    @Test
+    void recordingFromATimeLeavesTheTransientOutOfTheRecordOnly(@TempDir Path dir) throws IOException {
+        CliRunner.Result whole = simulate(dir, "tiny.yaml", GOOD);
+        CliRunner.Result late = simulate(dir, "tiny.yaml", GOOD, "--set", "record.from_ms=20");
+        assertEquals(0, whole.exitCode(), whole.err());
+        assertEquals(0, late.exitCode(), late.err());
+        Path w = Path.of(whole.lastLine());
+        Path l = Path.of(late.lastLine());
+        List<String> wholeSpikes = Files.readAllLines(w.resolve("spikes_exc.csv"));
+        List<String> kept = new ArrayList<>(List.of(wholeSpikes.get(0)));
+        wholeSpikes.stream().skip(1).filter(line -> Double.parseDouble(line.split(",")[0]) > 20).forEach(kept::add);
+        assertTrue(kept.size() > 100 && kept.size() < wholeSpikes.size(), kept.size() + " of " + wholeSpikes.size());
+        assertEquals(kept, Files.readAllLines(l.resolve("spikes_exc.csv")));
+        List<String> rates = Files.readAllLines(l.resolve("rates_exc.csv"));
+        assertTrue(rates.get(1).startsWith("20.0"), rates.get(1));
+        assertEquals(31, rates.size(), "a header and 30 bins of 1 ms");
+        String hash = "spike hash ";
+        String summary = Files.readString(l.resolve("summary.md"));
+        String wholeSummary = Files.readString(w.resolve("summary.md"));
+        assertEquals(wholeSummary.substring(wholeSummary.indexOf(hash), wholeSummary.indexOf(hash) + 75),
+                summary.substring(summary.indexOf(hash), summary.indexOf(hash) + 75));
+        // 40 neurons over the 30 ms recorded.
+        double rate = (kept.size() - 1) / (40 * 0.030);
+        assertTrue(summary.contains(String.format(java.util.Locale.ROOT, "| exc | 40 | %d | %.2f |", kept.size() - 1,
+                rate)), summary);
+        assertTrue(summary.contains("are from 20 ms (record.from_ms) to the end of the run"), summary);
+        assertTrue(Files.readString(l.resolve("summary.json")).contains("\"recorded_from_ms\" : 20.0"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.05, 'record.from_ms: expected a whole number of time steps (multiple of dt = 0.1 ms), found 0.05'",
+            "50, 'record.from_ms: expected a time before the end of the run (duration_ms = 50), found 50'",
+            "-1, 'record.from_ms: expected a finite number >= 0 (ms), found -1.0'"})
+    void aRecordingStartOffTheGridOrPastTheRunIsRefused(String fromMs, String message, @TempDir Path dir)
+            throws IOException {
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD, "--set", "record.from_ms=" + fromMs);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(message), r.err());
+        assertFalse(Files.exists(dir.resolve("results").resolve("tiny")), "no folder is made");
     }
 
     @Test
