@@ -56,8 +56,8 @@ public final class PopulationRatePlot {
         double durationMs = toMs - fromMs;
         if (rates.length == 0 || neurons <= 0 || !(fromMs >= 0) || !(durationMs > 0) || !(binMs > 0)) {
             throw new IllegalArgumentException("population rate: need rates, neurons > 0, 0 <= start < end, bin > 0 "
-                    + "ms; found " + rates.length + " bins, " + neurons + ", " + fromMs + " to " + toMs + " ms, " + binMs
-                    + " ms");
+                    + "ms; found " + rates.length + " bins, " + neurons + ", " + fromMs + " to " + toMs + " ms, "
+                    + binMs + " ms");
         }
         int merged = (rates.length + MAX_DRAWN_BINS - 1) / MAX_DRAWN_BINS;
         TimeAxis time = TimeAxis.ending(toMs);

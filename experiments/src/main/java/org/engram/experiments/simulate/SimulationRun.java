@@ -348,8 +348,8 @@ public final class SimulationRun {
         }
         Double duration = c.durationMs();   // null when missing, a problem of its own
         if (duration != null && duration > 0 && from >= duration) {
-            problems.add(new ConfigException(source, "record.from_ms", "a time before the end of the run (duration_ms = "
-                    + MetricFormat.asWritten(duration) + ")", MetricFormat.asWritten(from), null));
+            problems.add(new ConfigException(source, "record.from_ms", "a time before the end of the run "
+                    + "(duration_ms = " + MetricFormat.asWritten(duration) + ")", MetricFormat.asWritten(from), null));
         }
     }
 

@@ -19,13 +19,24 @@ import org.engram.simulator.engine.TimeGrid;
  * <p>Integration: each grid step is split into {@code n = ceil(dt / 0.01 ms)} equal substeps (10 for
  * {@code dt = 0.1} ms), each a second-order Runge-Kutta (midpoint) step of {@code V} and {@code w}
  * with the synaptic currents evaluated exactly where the method needs them. As in NEST, the right-hand
- * side reads {@code V} as at most {@code v_peak}, so the exponential stays finite while the upstroke
- * overshoots within a substep; the peak is checked after every substep. Inputs arrive at the end of a
- * step. A spike is reported with the step it happens in; with {@code t_ref > 0} the potential then
- * stays at {@code v_reset} for the rest of that step and {@code t_ref} more (so, as in the other grid
- * models, {@code t_ref} after the step's end), while {@code w} and the currents go on. With
- * {@code t_ref = 0} (the default, as in NEST) a neuron driven hard enough can spike more than once
- * in a step. Grid mode only.
+ * side reads {@code V} as at most {@code v_peak}, so the exponential stays finite. Far up a spike's
+ * upstroke, where the exponential term outweighs the others by orders of magnitude, the time left to
+ * {@code v_peak} is that term's closed-form blow-up time; when it ends inside a substep the spike is
+ * placed there and the substep goes on from the reset. Without this the midpoint method, stepping
+ * over the upstroke's end, placed spikes up to a substep late, an error that grew spike by spike.
+ * Spike times are within two substeps (0.02 ms) of a fine-step reference, and a spike is reported with
+ * the step it happens in, so one that close to a step's end may be reported with the next. The
+ * midpoint method is stable for time constants down to half a substep, so {@code tau_w} and
+ * {@code c_m / g_l} below 0.005 ms are refused.
+ *
+ * <p>Inputs arrive at the end of a step. With {@code t_ref > 0} the potential stays at
+ * {@code v_reset} for the rest of the spike's step and {@code t_ref} more (so, as in the other grid
+ * models, {@code t_ref} after the step's end), while {@code w} and the currents go on; a potential
+ * written between runs during refractoriness is kept, as in the other models. With {@code t_ref = 0}
+ * (the default, as in NEST) a neuron driven hard enough spikes more than once in a step, at most once
+ * per substep. Grid mode only. Unlike NEST, {@code delta_t = 0} (the integrate-and-fire limit) is
+ * refused, and {@code i_syn_in} is negative (an inhibitory weight is), where NEST records a positive
+ * current that it subtracts.
  *
  * <table>
  *   <caption>Parameters (defaults: Brette and Gerstner's 2005 regular-spiking cell, NEST's defaults)</caption>
@@ -63,6 +74,9 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
     /** The longest substep (ms). */
     static final double MAX_SUBSTEP_MS = 0.01;
 
+    /** The shortest time constant of w or the membrane: the midpoint method is stable up to {@code h / tau = 2}. */
+    static final double MIN_TIME_CONSTANT_MS = MAX_SUBSTEP_MS / 2;
+
     /** The largest {@code (v_peak - v_th) / delta_t}: the exponential term stays far from overflow. */
     static final double MAX_PEAK_SLOPES = 500;
 
@@ -97,7 +111,8 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
             if (p.finite("v_peak", vPeak, "mV") && threshold && slope) {
                 p.require(vPeak > vTh && vPeak <= vTh + MAX_PEAK_SLOPES * deltaT, "v_peak",
                         "a value > v_th = " + vTh + " and <= v_th + " + MAX_PEAK_SLOPES + " delta_t = "
-                                + (vTh + MAX_PEAK_SLOPES * deltaT) + " (mV; beyond it the exponential overflows)",
+                                + (vTh + MAX_PEAK_SLOPES * deltaT) + " (mV; a margin below the exponential's "
+                                + "overflow)",
                         vPeak);
             }
             if (p.finite("v_reset", vReset, "mV") && Double.isFinite(vPeak)) {
@@ -106,7 +121,15 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
             p.nonNegative("t_ref", tRef, "ms");
             p.finite("a", a, "nS");
             p.finite("b", b, "pA");
-            p.positive("tau_w", tauW, "ms");
+            if (p.positive("tau_w", tauW, "ms")) {
+                p.require(tauW >= MIN_TIME_CONSTANT_MS, "tau_w", "a value >= " + MIN_TIME_CONSTANT_MS
+                        + " (ms; a faster w makes the midpoint substep of " + MAX_SUBSTEP_MS + " ms unstable)", tauW);
+            }
+            if (cM > 0 && gL > 0) {
+                p.require(cM / gL >= MIN_TIME_CONSTANT_MS, "c_m", "c_m / g_l >= " + MIN_TIME_CONSTANT_MS
+                        + " ms (a faster membrane makes the midpoint substep of " + MAX_SUBSTEP_MS
+                        + " ms unstable)", cM + " pF over " + gL + " nS");
+            }
             p.finite("i_e", iE, "pA");
             LifParameters.synapses(p, tauSynEx, tauSynIn);
             p.throwIfAny();
@@ -198,12 +221,15 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
         private final double a;
         private final double b;
         private final double inverseC;
+        private final double membraneTimeMs;
+        private final double peakFactor;
         private final double inverseTauW;
         private final double iE;
         private final int refractorySteps;
 
         GridKernel(Params p, TimeGrid grid) {
-            substeps = (int) Math.ceil(grid.dtMs() / MAX_SUBSTEP_MS);
+            // Less a rounding margin, so that dt = 0.07 ms gives 7 substeps, not 8.
+            substeps = (int) Math.ceil(grid.dtMs() / MAX_SUBSTEP_MS - 1e-9);
             h = grid.dtMs() / substeps;
             halfDecayEx = StrictMath.exp(-0.5 * h / p.tauSynEx());
             halfDecayIn = StrictMath.exp(-0.5 * h / p.tauSynIn());
@@ -217,6 +243,8 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
             a = p.a();
             b = p.b();
             inverseC = 1.0 / p.cM();
+            membraneTimeMs = p.cM() / p.gL();
+            peakFactor = StrictMath.exp(-(p.vPeak() - p.vTh()) / p.deltaT());
             inverseTauW = 1.0 / p.tauW();
             iE = p.iE();
             refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
@@ -255,16 +283,31 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
                         double v = vs[i];
                         double w = ws[i];
                         if (holding[i]) {
-                            double wMid = w + 0.5 * h * adaptation(vReset, w);
-                            vs[i] = vReset;
-                            ws[i] = w + h * adaptation(vReset, wMid);
+                            // V stays where it is: at the reset, or at a value written between runs.
+                            ws[i] = advanceW(v, w, h);
                             continue;
                         }
                         double drive = iE + in.current(row, i);
-                        double vMid = v + 0.5 * h * membrane(v, w, start + drive);
-                        double wMid = w + 0.5 * h * adaptation(v, w);
-                        v += h * membrane(vMid, wMid, middle + drive);
-                        w += h * adaptation(vMid, wMid);
+                        double left = h;
+                        double toPeak = upstrokeMs(v);
+                        if (toPeak < h) {
+                            // The spike's upstroke ends inside this substep: cut it at its estimated end and
+                            // go on from the reset for the rest of the substep.
+                            w = advanceW(v, w, toPeak) + b;
+                            v = vReset;
+                            spikes[i]++;
+                            left = h - toPeak;
+                            if (refractorySteps > 0) {
+                                holding[i] = true;
+                                vs[i] = v;
+                                ws[i] = advanceW(v, w, left);
+                                continue;
+                            }
+                        }
+                        double vMid = v + 0.5 * left * membrane(v, w, start + drive);
+                        double wMid = w + 0.5 * left * adaptation(v, w);
+                        v += left * membrane(vMid, wMid, middle + drive);
+                        w += left * adaptation(vMid, wMid);
                         if (v >= vPeak) {
                             v = vReset;
                             w += b;
@@ -284,6 +327,28 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
                     }
                 }
             }
+        }
+
+        /**
+         * The time the upstroke from {@code v} takes to reach {@code v_peak} when the exponential
+         * term alone drives it: {@code (C / g_L) (exp(-(v - V_T) / Delta_T) - exp(-(v_peak - V_T) / Delta_T))},
+         * the solution of {@code C dV/dt = g_L Delta_T exp((V - V_T) / Delta_T)}. Far up the upstroke,
+         * where it is shorter than a substep, that term outweighs the others by orders of magnitude;
+         * below {@code V_T} it is not computed. The midpoint method, stepping over the upstroke's
+         * end, would place the spike up to a substep late, an error that built up spike by spike.
+         */
+        private double upstrokeMs(double v) {
+            if (v <= vTh) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double capped = Math.min(v, vPeak);
+            return membraneTimeMs * (Math.exp(-(capped - vTh) * inverseDeltaT) - peakFactor);
+        }
+
+        /** w after {@code duration} ms of the midpoint method with V fixed at {@code v}. */
+        private double advanceW(double v, double w, double duration) {
+            double wMid = w + 0.5 * duration * adaptation(v, w);
+            return w + duration * adaptation(v, wMid);
         }
 
         /** dV/dt (mV/ms), reading V as at most {@code v_peak} so the exponential stays finite. */

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
-import org.apache.commons.math3.ode.events.EventHandler;
-import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
 import org.engram.simulator.engine.TimeGrid;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AdexTest {
     private static final double DT = 0.1;
@@ -31,68 +30,51 @@ class AdexTest {
     }
 
     /**
-     * The model's equations solved by an adaptive 8th-order Runge-Kutta method that stops exactly at
-     * {@code v_peak}, where the test resets and goes on; inputs jump the synaptic currents at their times.
+     * The model's equations solved by the classical fourth-order Runge-Kutta method in steps of
+     * 1e-4 ms, a hundredth of the kernel's substep: a spike's time is interpolated within the step in
+     * which V passes {@code v_peak} (off by at most 1e-4 ms), the reset applied there; inputs jump
+     * the synaptic currents at their times. (An adaptive solver's event detection missed the
+     * crossing at {@code v_peak = 0}, where the upstroke reaches 10^10 mV/ms.)
      */
     private static final class Reference {
+        private static final int STEPS_PER_DT = 1000;
+
         final List<Double> spikes = new ArrayList<>();
         final double[] potential;
-        private boolean peaked;
+        private final Adex.Params p;
 
         Reference(Adex.Params p, List<Input> inputs, double untilMs) {
-            FirstOrderDifferentialEquations cell = new FirstOrderDifferentialEquations() {
-                @Override
-                public int getDimension() {
-                    return 4;
-                }
-
-                @Override
-                public void computeDerivatives(double t, double[] y, double[] dy) {
-                    double v = Math.min(y[0], p.vPeak());
-                    dy[0] = (-p.gL() * (v - p.eL()) + p.gL() * p.deltaT() * Math.exp((v - p.vTh()) / p.deltaT())
-                            - y[1] + y[2] + y[3] + p.iE()) / p.cM();
-                    dy[1] = (p.a() * (v - p.eL()) - y[1]) / p.tauW();
-                    dy[2] = -y[2] / p.tauSynEx();
-                    dy[3] = -y[3] / p.tauSynIn();
-                }
-            };
-            DormandPrince853Integrator solver = new DormandPrince853Integrator(1e-14, 0.05, 1e-11, 1e-11);
-            solver.addEventHandler(new EventHandler() {
-                @Override
-                public void init(double t0, double[] y0, double t) {
-                }
-
-                @Override
-                public double g(double t, double[] y) {
-                    return y[0] - p.vPeak();
-                }
-
-                @Override
-                public Action eventOccurred(double t, double[] y, boolean increasing) {
-                    peaked = increasing;
-                    return increasing ? Action.STOP : Action.CONTINUE;
-                }
-
-                @Override
-                public void resetState(double t, double[] y) {
-                }
-            }, 0.01, 1e-10, 1000);
+            this.p = p;
             int steps = (int) Math.round(untilMs / DT);
             potential = new double[steps];
+            double h = DT / STEPS_PER_DT;
             double[] y = {p.eL(), 0, 0, 0};
+            double[] k1 = new double[4];
+            double[] k2 = new double[4];
+            double[] k3 = new double[4];
+            double[] k4 = new double[4];
+            double[] tmp = new double[4];
             for (int step = 0; step < steps; step++) {
-                double to = (step + 1) * DT;
-                double now = step * DT;
-                do {
-                    peaked = false;
-                    now = solver.integrate(cell, now, y, to, y);
-                    if (peaked) {
-                        // Stopped at the peak: the spike and its reset.
-                        spikes.add(now);
+                for (int j = 0; j < STEPS_PER_DT; j++) {
+                    double before = y[0];
+                    derivatives(y, k1);
+                    stage(y, k1, 0.5 * h, tmp);
+                    derivatives(tmp, k2);
+                    stage(y, k2, 0.5 * h, tmp);
+                    derivatives(tmp, k3);
+                    stage(y, k3, h, tmp);
+                    derivatives(tmp, k4);
+                    for (int c = 0; c < 4; c++) {
+                        y[c] += h / 6 * (k1[c] + 2 * k2[c] + 2 * k3[c] + k4[c]);
+                    }
+                    if (y[0] >= p.vPeak()) {
+                        double t0 = step * DT + j * h;
+                        spikes.add(t0 + h * (p.vPeak() - before) / (y[0] - before));
                         y[0] = p.vReset();
                         y[1] += p.b();
                     }
-                } while (peaked);
+                }
+                double to = (step + 1) * DT;
                 for (Input input : inputs) {
                     if (Math.abs(input.timeMs() - to) < 1e-9) {
                         y[input.weight() > 0 ? 2 : 3] += input.weight();
@@ -100,6 +82,21 @@ class AdexTest {
                 }
                 potential[step] = y[0];
             }
+        }
+
+        private static void stage(double[] y, double[] slope, double h, double[] out) {
+            for (int c = 0; c < 4; c++) {
+                out[c] = y[c] + h * slope[c];
+            }
+        }
+
+        private void derivatives(double[] y, double[] dy) {
+            double v = Math.min(y[0], p.vPeak());
+            dy[0] = (-p.gL() * (v - p.eL()) + p.gL() * p.deltaT() * Math.exp((v - p.vTh()) / p.deltaT())
+                    - y[1] + y[2] + y[3] + p.iE()) / p.cM();
+            dy[1] = (p.a() * (v - p.eL()) - y[1]) / p.tauW();
+            dy[2] = -y[2] / p.tauSynEx();
+            dy[3] = -y[3] / p.tauSynIn();
         }
     }
 
@@ -144,27 +141,37 @@ class AdexTest {
         assertTrue(worst < 1e-4, "largest difference " + worst + " mV");
     }
 
-    @Test
-    void adaptingSpikeTrainMatchesRungeKutta() {
-        // Cut at V_T + 5 Delta_T, as Brian's example of this cell does: above it the upstroke's slope
-        // (10^10 mV/ms at 0 mV) asks the reference for steps below 10^-14 ms.
+    /**
+     * Brette and Gerstner's regular-spiking cell on 1 nA for 500 ms, cut at NEST's default 0 mV and
+     * at Brian's V_T + 5 Delta_T: every spike falls in the step of the reference's spike time, or
+     * the next when that time lies within two substeps of the step's end (two spikes at most), and
+     * the intervals lengthen (adaptation).
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, -40.4})
+    void adaptingSpikeTrainFallsInTheReferenceSteps(double vPeak) {
         Adex.Params d = cell(1000, 0);
-        Adex.Params p = new Adex.Params(d.cM(), d.gL(), d.eL(), d.vTh(), d.deltaT(), d.vTh() + 5 * d.deltaT(),
-                d.vReset(), d.tRef(), d.a(), d.b(), d.tauW(), d.iE(), d.tauSynEx(), d.tauSynIn());
+        Adex.Params p = new Adex.Params(d.cM(), d.gL(), d.eL(), d.vTh(), d.deltaT(), vPeak, d.vReset(), d.tRef(),
+                d.a(), d.b(), d.tauW(), d.iE(), d.tauSynEx(), d.tauSynIn());
         List<Double> spikes = new ArrayList<>();
-        kernel(p, List.of(), 300, spikes);
-        Reference reference = new Reference(p, List.of(), 300);
+        kernel(p, List.of(), 500, spikes);
+        Reference reference = new Reference(p, List.of(), 500);
         assertEquals(reference.spikes.size(), spikes.size(),
                 "spike counts: " + spikes + " against " + reference.spikes);
+        int inStep = 0;
         for (int k = 0; k < spikes.size(); k++) {
-            // A grid spike is reported at the end of the step it happens in.
+            // A grid spike is reported at the end of the step it happens in, (s + 1) dt for a time in
+            // (s dt, (s + 1) dt]; the kernel finds it within two substeps (0.02 ms), so a spike that
+            // close to a step's end may be reported with the next step. No error builds up.
             double late = spikes.get(k) - reference.spikes.get(k);
-            assertTrue(late > -0.01 && late < DT + 0.01, "spike " + k + ": " + spikes.get(k) + " against "
-                    + reference.spikes.get(k) + " ms");
+            assertTrue(late >= -1e-9 && late < DT + 2 * Adex.MAX_SUBSTEP_MS, "spike " + k + ": " + spikes.get(k)
+                    + " against " + reference.spikes.get(k) + " ms");
+            inStep += late < DT ? 1 : 0;
         }
+        assertTrue(inStep >= spikes.size() - 2, inStep + " of " + spikes.size() + " in the reference's step");
         double first = spikes.get(1) - spikes.get(0);
         double last = spikes.get(spikes.size() - 1) - spikes.get(spikes.size() - 2);
-        assertTrue(spikes.size() > 5 && last > 2 * first, "adaptation: intervals " + first + " then " + last + " ms");
+        assertTrue(spikes.size() > 10 && last > 2 * first, "adaptation: intervals " + first + " then " + last + " ms");
     }
 
     @Test
@@ -184,5 +191,21 @@ class AdexTest {
         }
         assertNotEquals(p.vReset(), v[spikeStep + 21], "free again after 2 ms");
         assertNotEquals(w[spikeStep + 1], w[spikeStep + 20], "w goes on while V is held");
+    }
+
+    @Test
+    void aPotentialWrittenDuringRefractorinessIsKeptUntilItEnds() {
+        Adex.Params p = cell(1000, 2.0);
+        Adex.State state = Adex.MODEL.newState(1, p);
+        KernelHarness harness = new KernelHarness(1, 1000, DT);
+        var kernel = Adex.MODEL.prepare(p, new TimeGrid(DT));
+        int step = 0;
+        while (state.refractorySteps[0] == 0) {
+            harness.run(kernel, state, step, step + 1);
+            step++;
+        }
+        state.v[0] = -65;   // as the other grid models: a held potential is not updated
+        harness.run(kernel, state, step, step + 5);
+        assertEquals(-65, state.v[0], 0.0);
     }
 }
