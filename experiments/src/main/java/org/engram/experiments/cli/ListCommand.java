@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.config.ConfigDocs;
 import org.engram.experiments.config.ExperimentConfig;
+import org.engram.experiments.simulate.PlasticityType;
 import org.engram.experiments.simulate.RuleType;
 import org.engram.learning.continual.Scenario;
 import org.engram.learning.continual.Strategies;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code engram list}: what can be named in a config, one line each. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the available neuron models, learning rules, strategies, datasets, task sequences, "
-                + "connectivity rules and reference networks.")
+                + "connectivity and plasticity rules and reference networks.")
 public final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -78,6 +79,7 @@ public final class ListCommand implements Callable<Integer> {
                         ExperimentConfig.SequenceKind.ROTATED, "each task rotates the images by its own angle",
                         ExperimentConfig.SequenceKind.SYNTHETIC, "each task has its own classes of generated patterns")));
         section(out, "Connectivity rules (engram simulate):", RuleType.descriptions());
+        section(out, "Plasticity rules of projections (engram simulate):", PlasticityType.descriptions());
         section(out, "Reference networks:", NETWORKS);
         out.flush();
         return 0;

@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.LeftOutKeys;
 import org.engram.experiments.config.ValueSpecs;
+import org.engram.learning.plasticity.PlasticityRule;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.engine.Engine;
@@ -65,6 +67,17 @@ final class NetworkFromConfig {
     private final boolean named;
     /** The config's own time grid, once {@link #build()} has made it; null when its step or mode has a problem. */
     private TimeGrid grid;
+    /** The plasticity rules to attach once the network is built, by projection. */
+    private final List<PendingRule> pendingRules = new ArrayList<>();
+
+    /** A projection's plasticity rule, checked with the config, made when the projection exists. */
+    private record PendingRule(String projection, String path, PlasticityType type,
+                               Function<Projection, PlasticityRule> attach) {
+    }
+
+    /** A plasticity rule made for its projection, with the rule's config name. */
+    record AttachedRule(PlasticityRule rule, String type) {
+    }
 
     /**
      * @param config  the config
@@ -500,13 +513,16 @@ final class NetworkFromConfig {
         Connectivity rule = collect(() -> rule(spec.rule(), path + ".rule"), problems);
         Synapses weighted = collect(() -> weighted(spec, path), problems);
         // Without a weight the delay is checked on synapses of weight 0, which are not used.
-        Synapses synapses = collect(() -> delayed(weighted == null ? Synapses.of(spec.receptor(), 0) : weighted,
+        Synapses delayed = collect(() -> delayed(weighted == null ? Synapses.of(spec.receptor(), 0) : weighted,
                 spec, b.grid(), path + ".delay_ms"), problems);
-        if (spec.plastic()) {
-            problems.add(new ConfigException(source, path + ".plastic", "false: engram simulate attaches no"
-                    + " plasticity rule, so plastic weights would only take memory (a rule is attached through the"
-                    + " library, as a SpikeListener on an engine)", "true", null));
+        PendingRule plasticity = spec.plasticity() == null ? null
+                : collect(() -> plasticity(spec.plasticity(), name, path + ".plasticity"), problems);
+        if (spec.plastic() && spec.plasticity() == null) {
+            problems.add(new ConfigException(source, path + ".plastic", "false, or a rule under plasticity: (plastic"
+                    + " weights without a rule would only take memory)", "true", "give plasticity: {type: pair_stdp,"
+                    + " ...}, which makes the projection plastic"));
         }
+        Synapses synapses = delayed != null && plasticity != null ? delayed.asPlastic() : delayed;
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
         }
@@ -531,6 +547,9 @@ final class NetworkFromConfig {
         }
         try {
             b.connect(name, from, to, rule, synapses);
+            if (plasticity != null) {
+                pendingRules.add(plasticity);
+            }
         } catch (EngramException e) {
             if (("projection '" + name + "'").equals(e.source()) && e.location() != null) {
                 // What drawing the synapses would have found, checked when the projection is added.
@@ -606,6 +625,55 @@ final class NetworkFromConfig {
             problems.add(e);
             return null;
         }
+    }
+
+    /** A projection's plasticity entry: its type, the keys it reads and the rule's own checks of its values. */
+    private PendingRule plasticity(SimulationConfig.PlasticitySpec spec, String projection, String path) {
+        List<String> names = List.copyOf(PlasticityType.descriptions().keySet());
+        PlasticityType type = PlasticityType.byConfigName(spec.type());
+        if (type == null) {
+            throw new ConfigException(source, path + ".type", "one of " + names, spec.type() == null
+                    ? "nothing (the key is required)" : spec.type(), Suggestions.didYouMean(spec.type(), names));
+        }
+        rejectUnusedKeys(spec, type.keys(), "plasticity " + type.configName(), path);
+        try {
+            return new PendingRule(projection, path, type, type.build(spec, new PlasticityType.Values() {
+                @Override
+                public <T> T required(T value, String key) {
+                    return require(value, path + "." + key, "plasticity " + type.configName());
+                }
+            }));
+        } catch (ConfigException e) {
+            throw e;
+        } catch (EngramException e) {
+            throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
+        }
+    }
+
+    /**
+     * Makes the plasticity rules of the built network's projections, for the caller to attach to its
+     * engine as listeners.
+     *
+     * @param network the network {@link #build()} returned
+     * @return the rules, in the order of their projections
+     * @throws ConfigException if a rule refuses its projection (weight bounds of the receptor's wrong sign)
+     */
+    List<AttachedRule> plasticityRules(Network network) {
+        List<AttachedRule> rules = new ArrayList<>();
+        List<ConfigException> problems = new ArrayList<>();
+        for (PendingRule pending : pendingRules) {
+            try {
+                rules.add(new AttachedRule(pending.attach().apply(network.projection(pending.projection())),
+                        pending.type().configName()));
+            } catch (EngramException e) {
+                problems.add(new ConfigException(source, pending.path() + "." + e.location(), e.expected(),
+                        e.found(), null));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
+        }
+        return rules;
     }
 
     private Connectivity rule(SimulationConfig.RuleSpec r, String path) {

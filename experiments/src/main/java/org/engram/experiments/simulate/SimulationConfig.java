@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.engram.learning.plasticity.Pairing;
+import org.engram.learning.plasticity.WeightDependence;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.Mode;
@@ -87,11 +89,13 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param receptor {@code excitatory} (default) or {@code inhibitory}
      * @param weight   a number or a distribution (model weight unit: mV or pA)
      * @param delayMs  a number of ms (default 1.0) or a distribution
-     * @param plastic  false (the default); true is refused, as simulate attaches no plasticity rule
+     * @param plastic  false (the default); true alone is refused: {@code plasticity} makes a projection
+     *                 plastic and names its rule
+     * @param plasticity the plasticity rule of the projection's weights, or null for static synapses
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProjectionSpec(String name, String source, String target, RuleSpec rule, Receptor receptor,
-                                 JsonNode weight, JsonNode delayMs, Boolean plastic) {
+                                 JsonNode weight, JsonNode delayMs, Boolean plastic, PlasticitySpec plasticity) {
         /** Fills defaults. */
         public ProjectionSpec {
             name = name == null && source != null && target != null ? source + "->" + target : name;
@@ -99,6 +103,33 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
             delayMs = delayMs == null ? DoubleNode.valueOf(Synapses.DEFAULT_DELAY_MS) : delayMs;
             plastic = plastic != null && plastic;
         }
+    }
+
+    /**
+     * A plasticity rule ({@link PlasticityType}) and its parameters, in the weight unit of the
+     * projection's target model and in ms.
+     *
+     * @param type       a {@link PlasticityType#configName()}, e.g. {@code pair_stdp}
+     * @param aPlus      pair_stdp: potentiation amplitude
+     * @param aMinus     pair_stdp: depression amplitude
+     * @param tauPlus    presynaptic trace time constant (ms)
+     * @param tauMinus   postsynaptic trace time constant (ms)
+     * @param wMin       lowest weight
+     * @param wMax       highest weight
+     * @param dependence pair_stdp: additive or multiplicative
+     * @param pairing    pair_stdp: all_to_all or nearest
+     * @param a2Plus     triplet_stdp: pair potentiation amplitude
+     * @param a3Plus     triplet_stdp: triplet potentiation amplitude
+     * @param a2Minus    triplet_stdp: pair depression amplitude
+     * @param a3Minus    triplet_stdp: triplet depression amplitude
+     * @param tauX       triplet_stdp: slow presynaptic trace time constant (ms)
+     * @param tauY       triplet_stdp: slow postsynaptic trace time constant (ms)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PlasticitySpec(String type, Double aPlus, Double aMinus, Double tauPlus, Double tauMinus,
+                                 Double wMin, Double wMax, WeightDependence dependence, Pairing pairing,
+                                 Double a2Plus, Double a3Plus, Double a2Minus, Double a3Minus, Double tauX,
+                                 Double tauY) {
     }
 
     /**

@@ -149,8 +149,10 @@ public final class SimulationRun {
         NetworkFromConfig factory = new NetworkFromConfig(c, source, leftOut);
         long t0 = System.nanoTime();
         Network network = null;
+        List<NetworkFromConfig.AttachedRule> plasticity = List.of();
         try {
             network = factory.build();
+            plasticity = factory.plasticityRules(network);
         } catch (ConfigException e) {
             checks.add(e);
         }
@@ -178,6 +180,7 @@ public final class SimulationRun {
         List<SpikeRecorder> spikes = new ArrayList<>();
         List<RateMonitor> rates = new ArrayList<>();
         List<StateRecorder> states = new ArrayList<>();
+        List<Double> meanWeightsBefore = new ArrayList<>();
         SpikeTrainDigest digest = SpikeTrainDigest.deferred(network.grid().dtMs());
         double setupSeconds;
         double loopSeconds;
@@ -197,6 +200,10 @@ public final class SimulationRun {
                         s.intervalMsOr(network.grid().dtMs())));
             }
             engine.addObserver(digest);
+            for (NetworkFromConfig.AttachedRule attached : plasticity) {
+                meanWeightsBefore.add(meanWeight(attached.rule().projection()));
+                engine.addListener(attached.rule());
+            }
             AbandonedSimulations.remove(resultsRoot, c.name(), err);
             // The folder before the simulation, so an unusable --out fails before the work is done.
             // A simulation cannot be resumed: a stopped one leaves no folder.
@@ -237,10 +244,17 @@ public final class SimulationRun {
                 populations.add(SimulationSummary.PopulationSummary.of(r.population().name(),
                         SpikeStatistics.of(r, c.record().fromMs(), c.durationMs())));
             }
+            List<SimulationSummary.PlasticitySummary> learned = new ArrayList<>();
+            for (int k = 0; k < plasticity.size(); k++) {
+                Projection projection = plasticity.get(k).rule().projection();
+                learned.add(new SimulationSummary.PlasticitySummary(projection.name(), plasticity.get(k).type(),
+                        projection.synapseCount(), meanWeightsBefore.get(k), meanWeight(projection)));
+            }
             SimulationSummary json = new SimulationSummary(c.name(), network.neuronCount(), network.synapseCount(),
                     network.bytesPerSynapse(), c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT),
                     c.threads(), parallel, c.seed(), setupSeconds, loopSeconds, spikeCount, events,
                     loopSeconds > 0 ? events / loopSeconds : 0.0, digest.hex(), c.record().fromMs(), populations,
+                    learned,
                     SimulationSummary.SimulationProvenance.of(Platform.current(), started.toString(), yaml,
                             commandLine));
             String summary = summary(json);
@@ -269,6 +283,16 @@ public final class SimulationRun {
             folder.discardAfter(e);
             throw e;
         }
+    }
+
+    /** The mean of a plastic projection's weights, NaN when it has no synapse. */
+    private static double meanWeight(Projection projection) {
+        float[] weights = projection.weights();
+        double sum = 0;
+        for (float w : weights) {
+            sum += w;
+        }
+        return weights.length == 0 ? Double.NaN : sum / weights.length;
     }
 
     /** Starts the engine, locating a parameter it refuses for the mode at its key in the config. */
@@ -580,7 +604,13 @@ public final class SimulationRun {
                 s.seed()));
         sb.append(String.format(Locale.ROOT, "- setup %.3f s, simulation loop %.3f s, %d synaptic events (%.3g per second)%n",
                 s.setupSeconds(), s.loopSeconds(), s.synapticEvents(), s.eventsPerSecond()));
-        sb.append("- spike hash ").append(s.spikeHash()).append("\n\n");
+        sb.append("- spike hash ").append(s.spikeHash()).append("\n");
+        for (SimulationSummary.PlasticitySummary p : s.plasticity()) {
+            sb.append(String.format(Locale.ROOT, "- projection %s (%s, %d synapses): mean weight %.6g before the run,"
+                    + " %.6g after%n", p.projection(), p.rule(), p.synapses(), p.meanWeightBefore(),
+                    p.meanWeightAfter()));
+        }
+        sb.append("\n");
         sb.append("| population | neurons | spikes | mean rate (Hz) | mean CV of ISI | CV over (neurons) |\n");
         sb.append("|---|---:|---:|---:|---:|---:|\n");
         for (SimulationSummary.PopulationSummary p : s.populations()) {

@@ -27,17 +27,32 @@ import org.engram.simulator.monitor.SpikeStatistics;
  * @param spikeHash       digest of the spike train of every population (as {@code engram bench})
  * @param recordedFromMs  when the recording of spikes and rates began (ms), 0 for the whole run
  * @param populations     each population whose spikes were recorded, from {@code recordedFromMs} on
+ * @param plasticity      each plastic projection's rule and mean weight before and after the run
  * @param provenance      how the simulation was made
  */
 public record SimulationSummary(String name, long neurons, long synapses, double bytesPerSynapse, double durationMs,
                                 double dtMs, String mode, int threads, boolean parallel, long seed,
                                 double setupSeconds, double loopSeconds, long spikes, long synapticEvents,
                                 double eventsPerSecond, String spikeHash, double recordedFromMs,
-                                List<PopulationSummary> populations,
+                                List<PopulationSummary> populations, List<PlasticitySummary> plasticity,
                                 SimulationProvenance provenance) {
-    /** Copies the list. */
+    /** Copies the lists. */
     public SimulationSummary {
         populations = List.copyOf(populations);
+        plasticity = List.copyOf(plasticity);
+    }
+
+    /**
+     * A plastic projection: its rule and how its weights moved.
+     *
+     * @param projection       the projection's name
+     * @param rule             the plasticity rule's config name, e.g. {@code pair_stdp}
+     * @param synapses         its synapses
+     * @param meanWeightBefore mean weight when the run began (NaN without synapses)
+     * @param meanWeightAfter  mean weight when it ended
+     */
+    public record PlasticitySummary(String projection, String rule, long synapses, double meanWeightBefore,
+                                    double meanWeightAfter) {
     }
 
     /**

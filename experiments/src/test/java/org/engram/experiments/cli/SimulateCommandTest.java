@@ -784,7 +784,7 @@ class SimulateCommandTest {
                                 "found 60.0")),
                 Arguments.of("plastic synapses, which no rule would change", GOOD.replace("delay_ms: 1.5}",
                         "delay_ms: 1.5, plastic: true}"), List.of("bad.yaml:8:", "projections[0].plastic: expected"
-                                + " false: engram simulate attaches no plasticity rule", "found true")),
+                                + " false, or a rule under plasticity:", "found true")),
                 Arguments.of("a list, not a mapping", "- a\n- b\n", List.of("bad.yaml:1:1: expected a mapping of keys,"
                         + " found a list")),
                 Arguments.of("state of a model without state variables", GOOD.replace("{population: exc, variable: v",
@@ -1001,6 +1001,92 @@ class SimulateCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains(message), r.err());
         assertFalse(Files.exists(dir.resolve("results").resolve("tiny")), "no folder is made");
+    }
+
+    /** A presynaptic spike 5 ms before a postsynaptic one, and another 10 ms after it, with pair STDP. */
+    private static final String STDP = String.join("\n",
+            "name: stdp",
+            "duration_ms: 40",
+            "populations:",
+            "  - {name: pre, size: 1, model: spike_times, params: {times_ms: [[10.0, 25.0]]}}",
+            "  - {name: drive, size: 1, model: spike_times, params: {times_ms: [[14.0]]}}",
+            "  - {name: post, size: 1, model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 0, t_ref: 2}}",
+            "projections:",
+            "  - {source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, delay_ms: 1.0,",
+            "     plasticity: {type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, tau_minus: 30, w_max: 1}}",
+            "  - {source: drive, target: post, rule: {type: all_to_all}, weight: 30, delay_ms: 1.0}",
+            "record:",
+            "  synapses: [pre->post]",
+            "");
+
+    /**
+     * A projection with {@code plasticity} learns by its rule: the weight written after the run is
+     * the initial one plus the pair rule's two changes, computed from the spike times recorded.
+     */
+    @Test
+    void aPlasticProjectionChangesItsWeightsByItsRule(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "stdp.yaml", STDP);
+        assertEquals(0, r.exitCode(), r.err());
+        Path folder = Path.of(r.lastLine());
+        List<String> post = Files.readAllLines(folder.resolve("spikes_post.csv"));
+        assertEquals(2, post.size(), "one postsynaptic spike: " + post);
+        double tPost = Double.parseDouble(post.get(1).split(",")[0]);
+        double expected = 0.5 + 0.1 * Math.exp(-(tPost - 10) / 20) - 0.12 * Math.exp(-(25 - tPost) / 30);
+        List<String> synapses = Files.readAllLines(folder.resolve("synapses_pre_to_post.csv"));
+        assertEquals(expected, Double.parseDouble(synapses.get(1).split(",")[2]), 1e-6, synapses.toString());
+        assertTrue(Files.readString(folder.resolve("summary.md")).contains(String.format(java.util.Locale.ROOT,
+                "- projection pre->post (pair_stdp, 1 synapses): mean weight 0.500000 before the run, %.6g after",
+                expected)), Files.readString(folder.resolve("summary.md")));
+    }
+
+    @Test
+    void plasticNetworksLearnTheSameOnOneAndThreeThreads(@TempDir Path dir) throws IOException {
+        String yaml = GOOD.replace("weight: {uniform: [0.1, 0.3]}, delay_ms: 1.5}", "weight: {uniform: [0.1, 0.3]},"
+                + " delay_ms: 1.5, plasticity: {type: triplet_stdp, a3_plus: 0.05, w_max: 0.5}}")
+                + "  synapses: [exc->exc]\n";
+        CliRunner.Result one = simulate(dir, "tiny.yaml", yaml, "--set", "populations[0].size=1000");
+        CliRunner.Result three = simulate(dir, "tiny.yaml", yaml, "--set", "populations[0].size=1000", "--threads", "3");
+        assertEquals(0, one.exitCode(), one.err());
+        assertEquals(0, three.exitCode(), three.err());
+        List<String> a = Files.readAllLines(Path.of(one.lastLine()).resolve("synapses_exc_to_exc.csv"));
+        List<String> b = Files.readAllLines(Path.of(three.lastLine()).resolve("synapses_exc_to_exc.csv"));
+        assertEquals(a, b);
+        String summary = Files.readString(Path.of(one.lastLine()).resolve("summary.md"));
+        assertTrue(summary.contains("(triplet_stdp, ") && !summary.contains("mean weight 0.200000 before the run, "
+                + "0.200000 after"), summary);
+        assertTrue(Files.readString(Path.of(three.lastLine()).resolve("summary.md")).contains("3 thread(s), seed"),
+                "the slices are shared: 1,005 neurons, 10-step slices");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "type: pair_stpd | projections[0].plasticity.type: expected one of [pair_stdp, triplet_stdp], found "
+                    + "pair_stpd; did you mean 'pair_stdp'?",
+            "type: pair_stdp, tau_x: 3 | projections[0].plasticity.tau_x: expected no value (plasticity pair_stdp uses",
+            "type: pair_stdp, a_plus: 0.1, a_minus: 0.1, tau_plus: 20, tau_minus: 20 | projections[0].plasticity.w_max:"
+                    + " expected a value (plasticity pair_stdp needs it), found nothing",
+            "type: pair_stdp, a_plus: -0.1, a_minus: 0.1, tau_plus: 20, tau_minus: 20, w_max: 1 | "
+                    + "projections[0].plasticity.a_plus: expected a finite number >= 0",
+            "type: pair_stdp, a_plus: 0.1, a_minus: 0.1, tau_plus: 20, tau_minus: 20, w_min: -1, w_max: 1 | "
+                    + "projections[0].plasticity.w_min: expected a weight >= 0 for the excitatory projection 'pre->post'"})
+    void aPlasticityEntryWithAProblemIsRefusedAtItsKey(String entry, String message, @TempDir Path dir)
+            throws IOException {
+        String yaml = STDP.replace("type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, tau_minus: 30, w_max: 1",
+                entry);
+        CliRunner.Result r = simulate(dir, "stdp.yaml", yaml);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("stdp.yaml:9:") && r.err().contains(message), r.err());
+        assertFalse(Files.exists(dir.resolve("results").resolve("stdp")), "no folder is made");
+    }
+
+    @Test
+    void plasticWithoutARuleIsRefusedWithTheKeyToUse(@TempDir Path dir) throws IOException {
+        String yaml = STDP.replace("plasticity: {type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, "
+                + "tau_minus: 30, w_max: 1}", "plastic: true");
+        CliRunner.Result r = simulate(dir, "stdp.yaml", yaml);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("projections[0].plastic: expected false, or a rule under plasticity:")
+                && r.err().contains("give plasticity: {type: pair_stdp, ...}"), r.err());
     }
 
     @Test

@@ -1,0 +1,120 @@
+package org.engram.experiments.simulate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.engram.learning.plasticity.Pairing;
+import org.engram.learning.plasticity.PairStdp;
+import org.engram.learning.plasticity.PlasticityRule;
+import org.engram.learning.plasticity.TripletStdp;
+import org.engram.learning.plasticity.WeightDependence;
+import org.engram.simulator.network.Projection;
+
+/**
+ * The plasticity rules a simulation config may attach to a projection
+ * ({@code projections[i].plasticity.type}): for each, what it does, the keys it reads and how its
+ * parameters are made. The one place a rule is declared, so {@code engram list}, the check for
+ * ignored keys and the network builder cannot disagree.
+ */
+public enum PlasticityType {
+    /** Pair-based STDP. */
+    PAIR_STDP("pair-based STDP (Song, Miller and Abbott 2000); w_min defaults to 0, dependence to additive, "
+            + "pairing to all_to_all",
+            List.of("a_plus", "a_minus", "tau_plus", "tau_minus", "w_min", "w_max", "dependence", "pairing"),
+            (s, v) -> {
+                PairStdp.Params p = new PairStdp.Params(v.required(s.aPlus(), "a_plus"),
+                        v.required(s.aMinus(), "a_minus"), v.required(s.tauPlus(), "tau_plus"),
+                        v.required(s.tauMinus(), "tau_minus"), s.wMin() == null ? 0 : s.wMin(),
+                        v.required(s.wMax(), "w_max"),
+                        s.dependence() == null ? WeightDependence.ADDITIVE : s.dependence(),
+                        s.pairing() == null ? Pairing.ALL_TO_ALL : s.pairing());
+                return projection -> new PairStdp(projection, p);
+            }),
+    /** Triplet STDP. */
+    TRIPLET_STDP("triplet STDP (Pfister and Gerstner 2006); a key left out takes the all-to-all visual-cortex "
+            + "value of their Table 4 (weights in [0, 1])",
+            List.of("a2_plus", "a3_plus", "a2_minus", "a3_minus", "tau_plus", "tau_minus", "tau_x", "tau_y", "w_min",
+                    "w_max"),
+            (s, v) -> {
+                TripletStdp.Params d = TripletStdp.Params.visualCortex();
+                TripletStdp.Params p = new TripletStdp.Params(or(s.a2Plus(), d.a2Plus()), or(s.a3Plus(), d.a3Plus()),
+                        or(s.a2Minus(), d.a2Minus()), or(s.a3Minus(), d.a3Minus()), or(s.tauPlus(), d.tauPlusMs()),
+                        or(s.tauMinus(), d.tauMinusMs()), or(s.tauX(), d.tauXMs()), or(s.tauY(), d.tauYMs()),
+                        or(s.wMin(), d.wMin()), or(s.wMax(), d.wMax()));
+                return projection -> new TripletStdp(projection, p);
+            });
+
+    /** Hands a rule's values to its builder, failing with the config location when one is missing. */
+    interface Values {
+        /**
+         * @param value the value given, or null
+         * @param key   its key within the plasticity entry
+         * @return the value
+         * @throws org.engram.experiments.config.ConfigException naming the key if the value is null
+         */
+        <T> T required(T value, String key);
+    }
+
+    /** Makes the rule's parameters (checking them) and returns what attaches the rule to its projection. */
+    @FunctionalInterface
+    interface Builder {
+        Function<Projection, PlasticityRule> build(SimulationConfig.PlasticitySpec spec, Values values);
+    }
+
+    private final String description;
+    private final List<String> keys;
+    private final Builder builder;
+
+    PlasticityType(String description, List<String> keys, Builder builder) {
+        this.description = description;
+        this.keys = keys;
+        this.builder = builder;
+    }
+
+    /** @return the name configs use, e.g. {@code pair_stdp} */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the keys the rule reads besides {@code type}; any other key given would be ignored */
+    public List<String> keys() {
+        return keys;
+    }
+
+    /** @return one line for {@code engram list} */
+    public String description() {
+        return description;
+    }
+
+    Function<Projection, PlasticityRule> build(SimulationConfig.PlasticitySpec spec, Values values) {
+        return builder.build(spec, values);
+    }
+
+    /**
+     * @param configName a name as configs write it
+     * @return the rule, or null if none has that name
+     */
+    public static PlasticityType byConfigName(String configName) {
+        for (PlasticityType t : values()) {
+            if (t.configName().equals(configName)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** @return every rule's config name with its {@link #description()}, in declaration order */
+    public static Map<String, String> descriptions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (PlasticityType t : values()) {
+            m.put(t.configName(), t.description());
+        }
+        return m;
+    }
+
+    private static double or(Double given, double otherwise) {
+        return given == null ? otherwise : given;
+    }
+}
