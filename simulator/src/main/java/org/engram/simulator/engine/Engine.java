@@ -10,6 +10,7 @@ import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.model.ExactKernel;
+import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronState;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.monitor.RateMonitor;
@@ -182,7 +183,7 @@ public final class Engine implements AutoCloseable {
         }
         // Waking another thread costs microseconds, as much as advancing a few thousand neurons by
         // a step; below the threshold every worker's share runs on this thread, in the same ranges.
-        parallel = workers > 1 && (long) network.neuronCount() * sliceSteps >= options.minParallelNeuronSteps();
+        parallel = workers > 1 && weightedNeuronSteps(network, sliceSteps) >= options.minParallelNeuronSteps();
         // A population's buffers reach as far ahead as the synapses into it: one of spike sources needs one row.
         int[] slots = new int[pops.size()];
         double ownRowsExtraBytes = 0;
@@ -1108,6 +1109,15 @@ public final class Engine implements AutoCloseable {
         return sum;
     }
 
+    /** A slice's neuron-steps, each weighted by its model's {@link NeuronModel#stepCost()}. */
+    private static double weightedNeuronSteps(Network network, int sliceSteps) {
+        double total = 0;
+        for (Population<?, ?> p : network.populations()) {
+            total += (double) p.size() * sliceSteps * Math.max(1, p.model().stepCost());
+        }
+        return total;
+    }
+
     /** @return the slice length: the minimum delay in steps */
     public int sliceSteps() {
         return sliceSteps;
@@ -1116,7 +1126,8 @@ public final class Engine implements AutoCloseable {
     /**
      * Whether slices are shared among the worker threads. With one thread, or when a slice holds
      * fewer neuron-steps than {@link EngineOptions#minParallelNeuronSteps()} (neurons times the
-     * slice's steps), every slice runs on the calling thread, whatever the thread count.
+     * slice's steps, each weighted by its model's {@link NeuronModel#stepCost()}), every slice runs
+     * on the calling thread, whatever the thread count.
      *
      * @return whether more than one thread advances the network
      */

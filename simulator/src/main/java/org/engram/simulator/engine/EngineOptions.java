@@ -11,7 +11,8 @@ import org.engram.simulator.ParameterException;
  *                               extra stays under a sixteenth of the heap
  * @param mode                   grid or precise-time mode
  * @param minParallelNeuronSteps slices with fewer neuron-steps than this run on the calling thread,
- *                               since waking workers would cost more than the work (default
+ *                               since waking workers would cost more than the work; each population's
+ *                               neuron-steps count times its model's {@code stepCost()} (default
  *                               {@value #DEFAULT_MIN_PARALLEL_NEURON_STEPS} in grid mode,
  *                               {@value #DEFAULT_MIN_PARALLEL_NEURON_STEPS_PRECISE} in precise mode);
  *                               results do not depend on it

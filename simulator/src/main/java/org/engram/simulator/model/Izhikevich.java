@@ -120,6 +120,8 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
         public final double[] v;
         /** Recovery variable (mV). */
         public final double[] u;
+        /** The kernel's scratch: spikes of each neuron in the step being advanced. */
+        final int[] spikesInStep;
 
         State(int size, Params p) {
             super(size);
@@ -127,6 +129,7 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
             u = variable("u", "mV/ms");
             Arrays.fill(v, p.vInit());
             Arrays.fill(u, p.uInit());
+            spikesInStep = new int[size];
         }
     }
 
@@ -159,6 +162,12 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** About 40 ns a neuron-step at dt = 0.1 ms: 20 Euler substeps. */
+    @Override
+    public double stepCost() {
+        return 40;
     }
 
     @Override
@@ -200,34 +209,47 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
             iE = p.iE();
         }
 
+        /**
+         * Substep by substep, and inside each substep neuron by neuron, so that independent neurons'
+         * updates overlap in the processor (one neuron's substeps form a chain of dependent
+         * operations); each neuron sees the same operations in the same order as substeps taken one
+         * neuron at a time. The spikes found are reported after the step, in neuron order, as the
+         * kernel contract asks.
+         */
         @Override
         public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
             final double[] vs = s.v;
             final double[] us = s.u;
+            final int[] spikes = s.spikesInStep;
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
-                for (int i = lo; i < hi; i++) {
-                    final double input = iE + in.current(row, i);
-                    double v = vs[i];
-                    double u = us[i];
-                    for (int k = 0; k < substeps; k++) {
-                        double dv = (0.04 * v + 5.0) * v + 140.0 - u + input;
+                for (int k = 0; k < substeps; k++) {
+                    for (int i = lo; i < hi; i++) {
+                        double v = vs[i];
+                        double u = us[i];
+                        double dv = (0.04 * v + 5.0) * v + 140.0 - u + (iE + in.current(row, i));
                         u += ha * (b * v - u);
                         v += h * dv;
                         if (v >= V_PEAK) {
                             v = c;
                             u += d;
-                            out.spike(i, step);
+                            spikes[i]++;
                         }
+                        vs[i] = v;
+                        us[i] = u;
                     }
-                    v += in.excitatory(row, i) + in.inhibitory(row, i);
+                }
+                for (int i = lo; i < hi; i++) {
+                    double v = vs[i] + in.excitatory(row, i) + in.inhibitory(row, i);
                     if (v >= V_PEAK) {
                         v = c;
-                        u += d;
-                        out.spike(i, step);
+                        us[i] += d;
+                        spikes[i]++;
                     }
                     vs[i] = v;
-                    us[i] = u;
+                    for (; spikes[i] > 0; spikes[i]--) {
+                        out.spike(i, step);
+                    }
                 }
             }
         }

@@ -156,6 +156,12 @@ public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondE
         return NAME;
     }
 
+    /** About 10 ns a neuron-step (JMH {@code NeuronUpdateBenchmark}): an exponential and a division. */
+    @Override
+    public double stepCost() {
+        return 10;
+    }
+
     @Override
     public Class<Params> parametersType() {
         return Params.class;

@@ -51,6 +51,19 @@ public interface NeuronModel<P extends Record, S extends NeuronState> {
     }
 
     /**
+     * The cost of advancing one neuron by one step, in units of a leaky integrate-and-fire
+     * neuron-step (about 1 ns). Engines use it only to decide whether a slice holds enough work to
+     * share among threads ({@code EngineOptions.minParallelNeuronSteps()}); results never depend on
+     * it. A model that integrates in substeps or calls {@code Math.exp} per neuron says how much more
+     * it costs, so that a small population of it is still shared.
+     *
+     * @return the relative cost, {@code >= 1}; 1 unless the model says otherwise
+     */
+    default double stepCost() {
+        return 1;
+    }
+
+    /**
      * The parameter record's class, so configs can be converted into it.
      *
      * @return the class of {@code P}
