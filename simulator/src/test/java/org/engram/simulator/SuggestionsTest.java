@@ -17,7 +17,7 @@ class SuggestionsTest {
 
     @Test
     void aCloserNameStillWinsOverOneThatKeepsTheLetters() {
-        // 'tau' is in 'tau_syn_ex' in order, but 'tau_m' is closer.
-        assertEquals("tau_m", Suggestions.closest("tau_", List.of("tau_syn_ex", "tau_m")));
+        // 'e_exx' keeps e_x's letters in order but is two edits away; 'e_l' is one.
+        assertEquals("e_l", Suggestions.closest("e_x", List.of("e_exx", "e_l")));
     }
 }

@@ -55,7 +55,8 @@ public final class ListCommand implements Callable<Integer> {
             out.printf("  %-18s %s%n", m.name(), m.description());
         }
         section(out, "Learning rules (engram run: training.surrogate picks the BPTT surrogate; the STDP rules are"
-                + " library classes, org.engram.learning.plasticity):", LEARNING_RULES);
+                + " library classes, org.engram.learning.plasticity, and pair and triplet STDP also engram simulate's"
+                + " projections[i].plasticity):", LEARNING_RULES);
         section(out, "Learners (engram run: learner.kind):", enumLines(ExperimentConfig.LearnerKind.values(), Map.of(
                 ExperimentConfig.LearnerKind.BPTT, "layered LIF network trained by surrogate-gradient BPTT",
                 ExperimentConfig.LearnerKind.DIEHL_COOK, "unsupervised STDP network of Diehl and Cook 2015")));

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.engram.experiments.config.ConfigException;
@@ -71,8 +70,7 @@ final class NetworkFromConfig {
     private final List<PendingRule> pendingRules = new ArrayList<>();
 
     /** A projection's plasticity rule, checked with the config, made when the projection exists. */
-    private record PendingRule(String projection, String path, PlasticityType type,
-                               Function<Projection, PlasticityRule> attach) {
+    private record PendingRule(String projection, String path, PlasticityType type, PlasticityType.Made made) {
     }
 
     /** A plasticity rule made for its projection, with the rule's config name. */
@@ -148,12 +146,40 @@ final class NetworkFromConfig {
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
         }
+        Network network;
         try {
-            return b.build();
+            network = b.build();
         } catch (ConfigException e) {
             throw e;
         } catch (EngramException e) {
             throw drawingError(e);
+        }
+        requireValidInitialState(network);
+        return network;
+    }
+
+    /**
+     * Refuses, at the population's {@code initial} key, a drawn state the engine would refuse when
+     * the run starts (a negative conductance from a normal distribution, say): found there, it had
+     * named no config key.
+     */
+    private void requireValidInitialState(Network network) {
+        List<ConfigException> problems = new ArrayList<>();
+        List<SimulationConfig.PopulationSpec> pops = config.populations();
+        for (int i = 0; i < pops.size(); i++) {
+            Population<?, ?> p = network.population(pops.get(i).name());
+            try {
+                p.state().requireValid(p.name());
+            } catch (EngramException e) {
+                String where = e.location() == null ? "" : e.location();
+                String variable = where.contains("[") ? where.substring(0, where.indexOf('[')) : where;
+                String path = "populations[" + i + "]" + (pops.get(i).initial().containsKey(variable)
+                        ? ".initial." + variable : "");
+                problems.add(new ConfigException(source, path, e.expected(), where + " = " + e.found(), null));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
         }
     }
 
@@ -447,7 +473,19 @@ final class NetworkFromConfig {
      */
     SimulationConfig resolved() {
         return new SimulationConfig(config.name(), config.dtMs(), config.durationMs(), config.seed(), config.threads(),
-                config.mode(), resolvedPopulations, config.projections(), config.inputs(), config.record());
+                config.mode(), resolvedPopulations, resolvedProjections(), config.inputs(), config.record());
+    }
+
+    /** The projections with each plasticity rule's every value, as used, and {@code plastic: true}. */
+    private List<SimulationConfig.ProjectionSpec> resolvedProjections() {
+        List<SimulationConfig.ProjectionSpec> resolved = new ArrayList<>();
+        for (SimulationConfig.ProjectionSpec p : config.projections()) {
+            PendingRule rule = pendingRules.stream().filter(r -> r.projection().equals(p.name())).findFirst()
+                    .orElse(null);
+            resolved.add(rule == null ? p : new SimulationConfig.ProjectionSpec(p.name(), p.source(), p.target(),
+                    p.rule(), p.receptor(), p.weight(), p.delayMs(), true, rule.made().used()));
+        }
+        return resolved;
     }
 
     /**
@@ -662,18 +700,37 @@ final class NetworkFromConfig {
         List<AttachedRule> rules = new ArrayList<>();
         List<ConfigException> problems = new ArrayList<>();
         for (PendingRule pending : pendingRules) {
+            Projection projection = network.projection(pending.projection());
             try {
-                rules.add(new AttachedRule(pending.attach().apply(network.projection(pending.projection())),
-                        pending.type().configName()));
+                rules.add(new AttachedRule(pending.made().attach().apply(projection), pending.type().configName()));
             } catch (EngramException e) {
                 problems.add(new ConfigException(source, pending.path() + "." + e.location(), e.expected(),
                         e.found(), null));
+                continue;
+            }
+            String outside = firstOutside(projection.weights(), pending.made().used());
+            if (outside != null) {
+                // The rule would clip it at the first change, silently: 5 pA under bounds [0, 1] became 1.
+                String path = pending.path();
+                problems.add(new ConfigException(source, path.substring(0, path.lastIndexOf('.')) + ".weight",
+                        "weights within the rule's bounds [w_min, w_max] = [" + pending.made().used().wMin() + ", "
+                                + pending.made().used().wMax() + "]", outside, null));
             }
         }
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
         }
         return rules;
+    }
+
+    /** The first weight outside a rule's bounds, as text with its synapse, or null when all lie within. */
+    private static String firstOutside(float[] weights, SimulationConfig.PlasticitySpec bounds) {
+        for (int k = 0; k < weights.length; k++) {
+            if (weights[k] < bounds.wMin() || weights[k] > bounds.wMax()) {
+                return weights[k] + " (synapse " + k + ")";
+            }
+        }
+        return null;
     }
 
     private Connectivity rule(SimulationConfig.RuleSpec r, String path) {

@@ -30,7 +30,10 @@ public enum PlasticityType {
                         v.required(s.wMax(), "w_max"),
                         s.dependence() == null ? WeightDependence.ADDITIVE : s.dependence(),
                         s.pairing() == null ? Pairing.ALL_TO_ALL : s.pairing());
-                return projection -> new PairStdp(projection, p);
+                SimulationConfig.PlasticitySpec used = new SimulationConfig.PlasticitySpec(s.type(), p.aPlus(),
+                        p.aMinus(), p.tauPlusMs(), p.tauMinusMs(), p.wMin(), p.wMax(), p.dependence(), p.pairing(),
+                        null, null, null, null, null, null);
+                return new Made(projection -> new PairStdp(projection, p), used);
             }),
     /** Triplet STDP. */
     TRIPLET_STDP("triplet STDP (Pfister and Gerstner 2006); a key left out takes the all-to-all visual-cortex "
@@ -43,7 +46,10 @@ public enum PlasticityType {
                         or(s.a2Minus(), d.a2Minus()), or(s.a3Minus(), d.a3Minus()), or(s.tauPlus(), d.tauPlusMs()),
                         or(s.tauMinus(), d.tauMinusMs()), or(s.tauX(), d.tauXMs()), or(s.tauY(), d.tauYMs()),
                         or(s.wMin(), d.wMin()), or(s.wMax(), d.wMax()));
-                return projection -> new TripletStdp(projection, p);
+                SimulationConfig.PlasticitySpec used = new SimulationConfig.PlasticitySpec(s.type(), null, null,
+                        p.tauPlusMs(), p.tauMinusMs(), p.wMin(), p.wMax(), null, null, p.a2Plus(), p.a3Plus(),
+                        p.a2Minus(), p.a3Minus(), p.tauXMs(), p.tauYMs());
+                return new Made(projection -> new TripletStdp(projection, p), used);
             });
 
     /** Hands a rule's values to its builder, failing with the config location when one is missing. */
@@ -57,10 +63,20 @@ public enum PlasticityType {
         <T> T required(T value, String key);
     }
 
-    /** Makes the rule's parameters (checking them) and returns what attaches the rule to its projection. */
+    /**
+     * A rule's parameters, checked: what attaches the rule to its projection, and every value it
+     * uses (defaults filled in) for the resolved config.
+     *
+     * @param attach makes the rule on the built projection
+     * @param used   the entry with every value the rule uses
+     */
+    record Made(Function<Projection, PlasticityRule> attach, SimulationConfig.PlasticitySpec used) {
+    }
+
+    /** Makes the rule's parameters, checking them. */
     @FunctionalInterface
     interface Builder {
-        Function<Projection, PlasticityRule> build(SimulationConfig.PlasticitySpec spec, Values values);
+        Made build(SimulationConfig.PlasticitySpec spec, Values values);
     }
 
     private final String description;
@@ -88,7 +104,7 @@ public enum PlasticityType {
         return description;
     }
 
-    Function<Projection, PlasticityRule> build(SimulationConfig.PlasticitySpec spec, Values values) {
+    Made build(SimulationConfig.PlasticitySpec spec, Values values) {
         return builder.build(spec, values);
     }
 

@@ -180,7 +180,7 @@ public final class SimulationRun {
         List<SpikeRecorder> spikes = new ArrayList<>();
         List<RateMonitor> rates = new ArrayList<>();
         List<StateRecorder> states = new ArrayList<>();
-        List<Double> meanWeightsBefore = new ArrayList<>();
+        List<Double> meanWeightsBefore = new ArrayList<>();   // null for a projection without synapses
         SpikeTrainDigest digest = SpikeTrainDigest.deferred(network.grid().dtMs());
         double setupSeconds;
         double loopSeconds;
@@ -285,14 +285,14 @@ public final class SimulationRun {
         }
     }
 
-    /** The mean of a plastic projection's weights, NaN when it has no synapse. */
-    private static double meanWeight(Projection projection) {
+    /** The mean of a plastic projection's weights, null when it has no synapse. */
+    private static Double meanWeight(Projection projection) {
         float[] weights = projection.weights();
         double sum = 0;
         for (float w : weights) {
             sum += w;
         }
-        return weights.length == 0 ? Double.NaN : sum / weights.length;
+        return weights.length == 0 ? null : sum / weights.length;
     }
 
     /** Starts the engine, locating a parameter it refuses for the mode at its key in the config. */
@@ -358,7 +358,7 @@ public final class SimulationRun {
      * Checks {@code record.from_ms}: a whole number of steps before the end of the run, so that the
      * run splits exactly there and something is left to record.
      */
-    private static void checkRecordingStart(SimulationConfig c, String source, TimeGrid grid,
+    private static void checkRecordingStart(SimulationConfig c, String source, TimeGrid grid, String durationHint,
                                             List<ConfigException> problems) {
         double from = c.record().fromMs();
         if (grid == null) {
@@ -373,7 +373,8 @@ public final class SimulationRun {
         Double duration = c.durationMs();   // null when missing, a problem of its own
         if (duration != null && duration > 0 && from >= duration) {
             problems.add(new ConfigException(source, "record.from_ms", "a time before the end of the run "
-                    + "(duration_ms = " + MetricFormat.asWritten(duration) + ")", MetricFormat.asWritten(from), null));
+                    + "(duration_ms = " + MetricFormat.asWritten(duration) + ")", MetricFormat.asWritten(from),
+                    durationHint));
         }
     }
 
@@ -407,7 +408,7 @@ public final class SimulationRun {
                                 + "of dt_ms (without it the bin is 1 ms)" : null));
             }
         }
-        checkRecordingStart(c, source, grid, problems);
+        checkRecordingStart(c, source, grid, durationHint, problems);
         for (int i = 0; i < spikes.size(); i++) {
             int first = spikes.indexOf(spikes.get(i));
             if (!names.contains(spikes.get(i)) && named) {
@@ -606,9 +607,11 @@ public final class SimulationRun {
                 s.setupSeconds(), s.loopSeconds(), s.synapticEvents(), s.eventsPerSecond()));
         sb.append("- spike hash ").append(s.spikeHash()).append("\n");
         for (SimulationSummary.PlasticitySummary p : s.plasticity()) {
-            sb.append(String.format(Locale.ROOT, "- projection %s (%s, %d synapses): mean weight %.6g before the run,"
-                    + " %.6g after%n", p.projection(), p.rule(), p.synapses(), p.meanWeightBefore(),
-                    p.meanWeightAfter()));
+            sb.append(p.meanWeightBefore() == null
+                    ? String.format(Locale.ROOT, "- projection %s (%s): no synapses%n", p.projection(), p.rule())
+                    : String.format(Locale.ROOT, "- projection %s (%s, %d synapses): mean weight %.6g before the run,"
+                            + " %.6g after%n", p.projection(), p.rule(), p.synapses(), p.meanWeightBefore(),
+                            p.meanWeightAfter()));
         }
         sb.append("\n");
         sb.append("| population | neurons | spikes | mean rate (Hz) | mean CV of ISI | CV over (neurons) |\n");

@@ -48,11 +48,11 @@ public record SimulationSummary(String name, long neurons, long synapses, double
      * @param projection       the projection's name
      * @param rule             the plasticity rule's config name, e.g. {@code pair_stdp}
      * @param synapses         its synapses
-     * @param meanWeightBefore mean weight when the run began (NaN without synapses)
-     * @param meanWeightAfter  mean weight when it ended
+     * @param meanWeightBefore mean weight when the run began, or {@code null} without synapses
+     * @param meanWeightAfter  mean weight when it ended, or {@code null} without synapses
      */
-    public record PlasticitySummary(String projection, String rule, long synapses, double meanWeightBefore,
-                                    double meanWeightAfter) {
+    public record PlasticitySummary(String projection, String rule, long synapses, Double meanWeightBefore,
+                                    Double meanWeightAfter) {
     }
 
     /**

@@ -1045,15 +1045,18 @@ class SimulateCommandTest {
                 + " delay_ms: 1.5, plasticity: {type: triplet_stdp, a3_plus: 0.05, w_max: 0.5}}")
                 + "  synapses: [exc->exc]\n";
         CliRunner.Result one = simulate(dir, "tiny.yaml", yaml, "--set", "populations[0].size=1000");
-        CliRunner.Result three = simulate(dir, "tiny.yaml", yaml, "--set", "populations[0].size=1000", "--threads", "3");
+        CliRunner.Result three = simulate(dir, "tiny.yaml", yaml, "--set", "populations[0].size=1000",
+                "--threads", "3");
         assertEquals(0, one.exitCode(), one.err());
         assertEquals(0, three.exitCode(), three.err());
         List<String> a = Files.readAllLines(Path.of(one.lastLine()).resolve("synapses_exc_to_exc.csv"));
         List<String> b = Files.readAllLines(Path.of(three.lastLine()).resolve("synapses_exc_to_exc.csv"));
         assertEquals(a, b);
-        String summary = Files.readString(Path.of(one.lastLine()).resolve("summary.md"));
-        assertTrue(summary.contains("(triplet_stdp, ") && !summary.contains("mean weight 0.200000 before the run, "
-                + "0.200000 after"), summary);
+        JsonNode learned = new ObjectMapper().readTree(Path.of(one.lastLine()).resolve("summary.json").toFile())
+                .get("plasticity").get(0);
+        assertEquals("triplet_stdp", learned.get("rule").asText());
+        assertTrue(Math.abs(learned.get("mean_weight_after").asDouble() - learned.get("mean_weight_before").asDouble())
+                > 1e-3, "the rule changed the weights: " + learned);
         assertTrue(Files.readString(Path.of(three.lastLine()).resolve("summary.md")).contains("3 thread(s), seed"),
                 "the slices are shared: 1,005 neurons, 10-step slices");
     }
@@ -1068,7 +1071,8 @@ class SimulateCommandTest {
             "type: pair_stdp, a_plus: -0.1, a_minus: 0.1, tau_plus: 20, tau_minus: 20, w_max: 1 | "
                     + "projections[0].plasticity.a_plus: expected a finite number >= 0",
             "type: pair_stdp, a_plus: 0.1, a_minus: 0.1, tau_plus: 20, tau_minus: 20, w_min: -1, w_max: 1 | "
-                    + "projections[0].plasticity.w_min: expected a weight >= 0 for the excitatory projection 'pre->post'"})
+                    + "projections[0].plasticity.w_min: expected a weight >= 0 for the excitatory projection "
+                    + "'pre->post'"})
     void aPlasticityEntryWithAProblemIsRefusedAtItsKey(String entry, String message, @TempDir Path dir)
             throws IOException {
         String yaml = STDP.replace("type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, tau_minus: 30, w_max: 1",
@@ -1077,6 +1081,71 @@ class SimulateCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("stdp.yaml:9:") && r.err().contains(message), r.err());
         assertFalse(Files.exists(dir.resolve("results").resolve("stdp")), "no folder is made");
+    }
+
+    @Test
+    void theResolvedConfigHoldsEveryValueTheRuleUsedAndReproducesTheRun(@TempDir Path dir) throws IOException {
+        String yaml = STDP.replace("plasticity: {type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, "
+                + "tau_minus: 30, w_max: 1}", "plasticity: {type: triplet_stdp}");
+        CliRunner.Result r = simulate(dir, "stdp.yaml", yaml, "--set", "record.from_ms=5");
+        assertEquals(0, r.exitCode(), r.err());
+        Path folder = Path.of(r.lastLine());
+        String resolved = Files.readString(folder.resolve("config.yaml"));
+        for (String key : List.of("plastic: true", "a2_plus: 5.0E-10", "a3_plus: 0.0062", "tau_x: 101.0", "w_max: 1.0",
+                "from_ms: 5.0")) {
+            assertTrue(resolved.contains(key), key + " in " + resolved);
+        }
+        CliRunner.Result again = CliRunner.run("simulate", folder.resolve("config.yaml").toString(), "--out",
+                dir.resolve("again").toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(Files.readAllLines(folder.resolve("synapses_pre_to_post.csv")),
+                Files.readAllLines(Path.of(again.lastLine()).resolve("synapses_pre_to_post.csv")));
+    }
+
+    @Test
+    void weightsOutsideTheRulesBoundsAreRefusedAtTheWeight(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "stdp.yaml", STDP.replace("weight: 0.5, delay_ms: 1.0,", "weight: 5,"
+                + " delay_ms: 1.0,"));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("projections[0].weight: expected weights within the rule's bounds [w_min, w_max]"
+                + " = [0.0, 1.0], found 5.0 (synapse 0)"), r.err());
+        CliRunner.Result huge = simulate(dir, "stdp.yaml", STDP.replace("w_max: 1}", "w_max: 1e40}"));
+        assertEquals(2, huge.exitCode(), huge.err());
+        assertTrue(huge.err().contains("projections[0].plasticity.w_max: expected a finite weight of magnitude <= "),
+                huge.err());
+    }
+
+    @Test
+    void aPlasticProjectionWithoutSynapsesIsSummarisedWithoutNumbers(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "stdp.yaml", STDP.replace("{source: pre, target: post, rule: {type: "
+                + "all_to_all}", "{source: pre, target: post, rule: {type: fixed_probability, p: 0}"));
+        assertEquals(0, r.exitCode(), r.err());
+        Path folder = Path.of(r.lastLine());
+        assertTrue(Files.readString(folder.resolve("summary.md")).contains("- projection pre->post (pair_stdp): no "
+                + "synapses"));
+        JsonNode learned = new ObjectMapper().readTree(folder.resolve("summary.json").toFile())
+                .get("plasticity").get(0);
+        assertTrue(learned.get("mean_weight_before").isNull() && learned.get("mean_weight_after").isNull(),
+                learned.toString());
+    }
+
+    @Test
+    void aDrawnStateTheEngineWouldRefuseIsReportedAtItsInitialKey(@TempDir Path dir) {
+        // An unbounded normal draws some negative conductances, which lif_cond_exp refuses.
+        CliRunner.Result r = CliRunner.run("simulate", "configs/coba.yaml", "--set",
+                "populations[0].initial.g_in={normal: [200, 120]}", "--set", "duration_ms=1", "--out", dir.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("populations[0].initial.g_in: expected a conductance >= 0 (nS;")
+                && r.err().contains("found g_in["), r.err());
+        assertFalse(Files.exists(dir.resolve("coba")), "no folder is made");
+    }
+
+    @Test
+    void aRecordingStartPastARunShortenedOnTheCommandLineNamesTheOption(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD, "--set", "record.from_ms=30", "--duration-ms", "20");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("record.from_ms: expected a time before the end of the run (duration_ms = 20)")
+                && r.err().contains("the duration is the one --duration-ms set"), r.err());
     }
 
     @Test
@@ -1108,6 +1177,7 @@ class SimulateCommandTest {
                 }
             }
         }
-        assertEquals(List.of("brunel-small.yaml", "brunel.yaml", "coba.yaml", "cuba.yaml"), loaded, "the simulations the README lists");
+        assertEquals(List.of("brunel-small.yaml", "brunel.yaml", "coba.yaml", "cuba.yaml"), loaded,
+                "the simulations the README lists");
     }
 }

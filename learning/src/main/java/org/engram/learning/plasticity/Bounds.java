@@ -25,10 +25,18 @@ final class Bounds {
     }
 
     static void checkRange(String owner, double wMin, double wMax) {
-        ParameterException.requireFinite(owner, "w_min", wMin, "weight unit");
-        ParameterException.requireFinite(owner, "w_max", wMax, "weight unit");
+        requireFloat(owner, "w_min", wMin);
+        requireFloat(owner, "w_max", wMax);
         if (!(wMin < wMax)) {
             throw new ParameterException(owner, "w_max", "a weight > w_min = " + wMin, wMax);
+        }
+    }
+
+    /** Fails unless a bound is a weight a {@code float} holds: beyond it a stored weight would overflow. */
+    private static void requireFloat(String owner, String parameter, double bound) {
+        if (!(Math.abs(bound) <= Float.MAX_VALUE)) {
+            throw new ParameterException(owner, parameter, "a finite weight of magnitude <= " + Float.MAX_VALUE
+                    + " (weights are stored as float)", bound);
         }
     }
 

@@ -296,7 +296,8 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
                         double drive = iE + in.current(row, i);
                         double left = h;
                         double toPeak = upstrokeMs(v);
-                        if (toPeak < h) {
+                        boolean fired = toPeak < h;
+                        if (fired) {
                             // The spike's upstroke ends inside this substep: cut it at its estimated end and
                             // go on from the reset for the rest of the substep.
                             w = advanceW(v, w, toPeak) + b;
@@ -315,10 +316,16 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
                         v += left * membrane(vMid, wMid, middle + drive);
                         w += left * adaptation(vMid, wMid);
                         if (v >= vPeak) {
-                            v = vReset;
-                            w += b;
-                            spikes[i]++;
-                            holding[i] = refractorySteps > 0;
+                            if (fired) {
+                                // A second peak in the substep of a spike waits at the peak for the next substep,
+                                // whose upstroke time is then 0: at most one spike per substep.
+                                v = vPeak;
+                            } else {
+                                v = vReset;
+                                w += b;
+                                spikes[i]++;
+                                holding[i] = refractorySteps > 0;
+                            }
                         }
                         vs[i] = v;
                         ws[i] = w;
@@ -348,7 +355,7 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
                 return Double.POSITIVE_INFINITY;
             }
             double capped = Math.min(v, vPeak);
-            return membraneTimeMs * (Math.exp(-(capped - vTh) * inverseDeltaT) - peakFactor);
+            return membraneTimeMs * (StrictMath.exp(-(capped - vTh) * inverseDeltaT) - peakFactor);
         }
 
         /** w after {@code duration} ms of the midpoint method with V fixed at {@code v}. */
@@ -360,7 +367,7 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
         /** dV/dt (mV/ms), reading V as at most {@code v_peak} so the exponential stays finite. */
         private double membrane(double v, double w, double current) {
             double capped = Math.min(v, vPeak);
-            double spikeCurrent = gL * deltaT * Math.exp((capped - vTh) * inverseDeltaT);
+            double spikeCurrent = gL * deltaT * StrictMath.exp((capped - vTh) * inverseDeltaT);
             return inverseC * (gL * (eL - capped) + spikeCurrent - w + current);
         }
 

@@ -237,7 +237,7 @@ public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondE
                     double inh = meanIn * gIn[i];
                     double total = leak + ex + inh;
                     double target = (leakDrive + ex * eEx + inh * eIn + iE + in.current(row, i)) / total;
-                    double advanced = target + (v[i] - target) * Math.exp(-stepPerCapacitance * total);
+                    double advanced = target + (v[i] - target) * StrictMath.exp(-stepPerCapacitance * total);
                     v[i] = ThresholdPass.held(advanced, v[i], refractory[i]);
                     gEx[i] = decayEx * gEx[i] + in.excitatory(row, i);
                     // Inhibitory weights are negative; the conductance grows by their magnitude.

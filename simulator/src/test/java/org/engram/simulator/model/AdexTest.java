@@ -208,4 +208,18 @@ class AdexTest {
         harness.run(kernel, state, step, step + 5);
         assertEquals(-65, state.v[0], 0.0);
     }
+
+    @Test
+    void aNeuronDrivenHardSpikesAtMostOncePerSubstep() {
+        // Reset above V_T and a huge drive: without the cap the reset's own upstroke peaks again in the substep.
+        Adex.Params d = Adex.MODEL.defaults();
+        Adex.Params p = new Adex.Params(d.cM(), d.gL(), d.eL(), d.vTh(), d.deltaT(), d.vPeak(), -30, 0, 0, 0,
+                d.tauW(), 1e4, d.tauSynEx(), d.tauSynIn());
+        Adex.State state = Adex.MODEL.newState(1, p);
+        KernelHarness harness = new KernelHarness(1, 100, DT);
+        harness.run(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 100);
+        double[] spikes = harness.spikeTimesMs(0);
+        int substeps = (int) Math.round(DT / Adex.MAX_SUBSTEP_MS);
+        assertTrue(spikes.length > 100 && spikes.length <= 100 * substeps, spikes.length + " spikes in 100 steps");
+    }
 }

@@ -177,7 +177,8 @@ class LifCondExpTest {
             cells.state().values("g_in")[1] = -5;
             ParameterException e = assertThrows(ParameterException.class, () -> engine.run(1));
             assertTrue(e.getMessage().contains("population 'cells'") && e.getMessage().contains("g_in[1]")
-                    && e.getMessage().contains("a conductance >= 0") && e.getMessage().contains("-5.0"), e.getMessage());
+                    && e.getMessage().contains("a conductance >= 0") && e.getMessage().contains("-5.0"),
+                    e.getMessage());
         }
     }
 }

@@ -96,7 +96,8 @@ class RejectedAdditionTest {
         assertEquals("weight", e.location(), e.getMessage());
         assertTrue(e.expected().startsWith("a finite number"), e.getMessage());
         e = assertThrows(ParameterException.class, () -> b.poissonInput(p, 10, -0.1, Receptor.EXCITATORY));
-        assertEquals("an excitatory weight >= 0 (a negative one needs the inhibitory receptor)", e.expected(), e.getMessage());
+        assertEquals("an excitatory weight >= 0 (a negative one needs the inhibitory receptor)", e.expected(),
+                e.getMessage());
     }
 
     /**
