@@ -31,6 +31,7 @@ import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
 import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -554,7 +555,7 @@ final class NetworkFromConfig {
         Synapses delayed = collect(() -> delayed(weighted == null ? Synapses.of(spec.receptor(), 0) : weighted,
                 spec, b.grid(), path + ".delay_ms"), problems);
         PendingRule plasticity = spec.plasticity() == null ? null
-                : collect(() -> plasticity(spec.plasticity(), name, path + ".plasticity"), problems);
+                : collect(() -> plasticity(spec.plasticity(), name, spec.receptor(), path + ".plasticity"), problems);
         if (spec.plastic() && spec.plasticity() == null) {
             problems.add(new ConfigException(source, path + ".plastic", "false, or a rule under plasticity: (plastic"
                     + " weights without a rule would only take memory)", "true", "give plasticity: {type: pair_stdp,"
@@ -666,7 +667,8 @@ final class NetworkFromConfig {
     }
 
     /** A projection's plasticity entry: its type, the keys it reads and the rule's own checks of its values. */
-    private PendingRule plasticity(SimulationConfig.PlasticitySpec spec, String projection, String path) {
+    private PendingRule plasticity(SimulationConfig.PlasticitySpec spec, String projection, Receptor receptor,
+                                   String path) {
         List<String> names = List.copyOf(PlasticityType.descriptions().keySet());
         PlasticityType type = PlasticityType.byConfigName(spec.type());
         if (type == null) {
@@ -675,16 +677,23 @@ final class NetworkFromConfig {
         }
         rejectUnusedKeys(spec, type.keys(), "plasticity " + type.configName(), path);
         try {
-            return new PendingRule(projection, path, type, type.build(spec, new PlasticityType.Values() {
+            PlasticityType.Made made = type.build(spec, new PlasticityType.Values() {
                 @Override
                 public <T> T required(T value, String key) {
                     return require(value, path + "." + key, "plasticity " + type.configName());
                 }
-            }));
+            });
+            PlasticityRule.requireBoundsKeepSign(type.configName(), receptor, projection, made.used().wMin(),
+                    made.used().wMax());
+            return new PendingRule(projection, path, type, made);
         } catch (ConfigException e) {
             throw e;
         } catch (EngramException e) {
-            throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
+            // A bound the entry left out is the rule's default: say so, as the config does not show it.
+            boolean defaulted = "w_min".equals(e.location()) && spec.wMin() == null
+                    || "w_max".equals(e.location()) && spec.wMax() == null;
+            throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found()
+                    + (defaulted ? " (the rule's default)" : ""), defaulted ? "give " + e.location() : null);
         }
     }
 

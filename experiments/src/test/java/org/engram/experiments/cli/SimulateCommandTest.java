@@ -1149,6 +1149,20 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aRulesDefaultBoundOfTheWrongSignIsReportedWithTheOtherProblemsAndCalledADefault(@TempDir Path dir)
+            throws IOException {
+        String yaml = STDP.replace("v_reset: 0, t_ref: 2", "v_reset: 30, t_ref: 2")
+                .replace("weight: 0.5, delay_ms: 1.0,", "receptor: inhibitory, weight: -0.5, delay_ms: 1.0,")
+                .replace("plasticity: {type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, tau_minus: 30, "
+                        + "w_max: 1}", "plasticity: {type: triplet_stdp}");
+        CliRunner.Result r = simulate(dir, "stdp.yaml", yaml);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("2 problems:") && r.err().contains("populations[2].params.v_reset")
+                && r.err().contains("projections[0].plasticity.w_max: expected a weight <= 0 for the inhibitory "
+                + "projection 'pre->post', found 1.0 (the rule's default); give w_max"), r.err());
+    }
+
+    @Test
     void plasticWithoutARuleIsRefusedWithTheKeyToUse(@TempDir Path dir) throws IOException {
         String yaml = STDP.replace("plasticity: {type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, "
                 + "tau_minus: 30, w_max: 1}", "plastic: true");

@@ -14,14 +14,7 @@ final class Bounds {
      * synapses excitatory or the reverse (the network builder checks the same of initial weights).
      */
     static void checkSign(String owner, Projection projection, double wMin, double wMax) {
-        if (projection.receptor() == Receptor.INHIBITORY && wMax > 0) {
-            throw new ParameterException(owner, "w_max", "a weight <= 0 for the inhibitory projection '"
-                    + projection.name() + "'", wMax);
-        }
-        if (projection.receptor() == Receptor.EXCITATORY && wMin < 0) {
-            throw new ParameterException(owner, "w_min", "a weight >= 0 for the excitatory projection '"
-                    + projection.name() + "'", wMin);
-        }
+        PlasticityRule.requireBoundsKeepSign(owner, projection.receptor(), projection.name(), wMin, wMax);
     }
 
     static void checkRange(String owner, double wMin, double wMax) {

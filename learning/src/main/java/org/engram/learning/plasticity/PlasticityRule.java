@@ -3,6 +3,7 @@ package org.engram.learning.plasticity;
 import java.util.Arrays;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
 
@@ -47,6 +48,30 @@ public abstract class PlasticityRule implements SpikeListener {
         }
         this.projection = projection;
         this.pendingPosts = new int[Math.max(1, projection.target().size())];
+    }
+
+    /**
+     * Fails unless a rule's weight range keeps the sign of a projection's receptor: a rule must not
+     * turn inhibitory synapses excitatory or the reverse. Every rule checks this when attached; a
+     * config checks it before the network exists, with its other problems.
+     *
+     * @param owner      the rule's name, for the message
+     * @param receptor   the projection's receptor
+     * @param projection the projection's name, for the message
+     * @param wMin       the rule's lowest weight
+     * @param wMax       the rule's highest weight
+     * @throws ParameterException naming {@code w_max} (inhibitory) or {@code w_min} (excitatory)
+     */
+    public static void requireBoundsKeepSign(String owner, Receptor receptor, String projection, double wMin,
+                                             double wMax) {
+        if (receptor == Receptor.INHIBITORY && wMax > 0) {
+            throw new ParameterException(owner, "w_max", "a weight <= 0 for the inhibitory projection '"
+                    + projection + "'", wMax);
+        }
+        if (receptor == Receptor.EXCITATORY && wMin < 0) {
+            throw new ParameterException(owner, "w_min", "a weight >= 0 for the excitatory projection '"
+                    + projection + "'", wMin);
+        }
     }
 
     /** @return the projection whose weights the rule changes */
