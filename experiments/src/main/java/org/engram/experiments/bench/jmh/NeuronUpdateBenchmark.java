@@ -3,6 +3,8 @@ package org.engram.experiments.bench.jmh;
 import java.util.concurrent.TimeUnit;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.model.Adex;
+import org.engram.simulator.model.Izhikevich;
 import org.engram.simulator.model.LifCondExp;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.LifExp;
@@ -41,7 +43,7 @@ public class NeuronUpdateBenchmark {
     private static final int STEPS = 100;
 
     /** The model under test. */
-    @Param({"lif_delta", "lif_exp", "lif_cond_exp"})
+    @Param({"lif_delta", "lif_exp", "lif_cond_exp", "adex", "izhikevich"})
     public String model;
 
     private Engine engine;
@@ -50,7 +52,9 @@ public class NeuronUpdateBenchmark {
      * Builds 4000 unconnected neurons that fire regularly. The LIF neurons of CUBA fire every 53 ms:
      * their resting potential, -49 mV, lies above the threshold, -50 mV (no bias current), and each
      * spike resets them to -60 mV for 5 ms. The conductance-based neurons of COBA fire every 18.9 ms
-     * on their 200 pA bias (20 mV above rest, 10 mV above threshold), with no conductance.
+     * on their 200 pA bias (20 mV above rest, 10 mV above threshold), with no conductance. The AdEx
+     * neurons (Brette and Gerstner's regular-spiking cell) are driven by 1 nA and adapt; the
+     * Izhikevich neurons (regular spiking) by a bias of 10.
      */
     @Setup(Level.Trial)
     public void setUp() {
@@ -60,10 +64,20 @@ public class NeuronUpdateBenchmark {
                     new LifDelta.Params(20, 250, -49, -50, -60, 5, 0));
             case "lif_exp" -> b.population("p", NEURONS, LifExp.MODEL, CubaNetwork.neuronParams());
             case "lif_cond_exp" -> b.population("p", NEURONS, LifCondExp.MODEL, CobaNetwork.neuronParams());
+            case "adex" -> b.population("p", NEURONS, Adex.MODEL, drivenAdex());
+            case "izhikevich" -> b.population("p", NEURONS, Izhikevich.MODEL,
+                    Izhikevich.regularSpiking().withBias(10));
             default -> throw new IllegalArgumentException("no set-up for model " + model);
         }
         Network net = b.build();
         engine = new Engine(net, EngineOptions.grid(1));
+    }
+
+    /** Brette and Gerstner's regular-spiking cell on 1 nA. */
+    private static Adex.Params drivenAdex() {
+        Adex.Params d = Adex.MODEL.defaults();
+        return new Adex.Params(d.cM(), d.gL(), d.eL(), d.vTh(), d.deltaT(), d.vPeak(), d.vReset(), d.tRef(), d.a(),
+                d.b(), d.tauW(), 1000, d.tauSynEx(), d.tauSynIn());
     }
 
     /** Stops the engine's workers. */
