@@ -184,7 +184,7 @@ public final class BenchCommand implements Runnable {
     /** {@code engram bench coba}. */
     @Command(name = "coba", mixinStandardHelpOptions = true,
             description = "Vogels-Abbott COBA network (80%% excitatory LIF with exponential conductance synapses, "
-                    + "80 synapses per neuron on average); grid mode.")
+                    + "80 synapses per neuron on average, a 200 pA bias as in ANNarchy's version); grid mode only.")
     static final class Coba extends VogelsAbbott {
         @Override
         String network() {

@@ -556,10 +556,13 @@ final class NetworkFromConfig {
                 spec, b.grid(), path + ".delay_ms"), problems);
         PendingRule plasticity = spec.plasticity() == null ? null
                 : collect(() -> plasticity(spec.plasticity(), name, spec.receptor(), path + ".plasticity"), problems);
-        if (spec.plastic() && spec.plasticity() == null) {
+        if (Boolean.TRUE.equals(spec.plastic()) && spec.plasticity() == null) {
             problems.add(new ConfigException(source, path + ".plastic", "false, or a rule under plasticity: (plastic"
                     + " weights without a rule would only take memory)", "true", "give plasticity: {type: pair_stdp,"
                     + " ...}, which makes the projection plastic"));
+        } else if (Boolean.FALSE.equals(spec.plastic()) && spec.plasticity() != null) {
+            problems.add(new ConfigException(source, path + ".plastic", "true or no value beside a plasticity rule"
+                    + " (the rule makes the projection plastic)", "false", "remove plastic: false"));
         }
         Synapses synapses = delayed != null && plasticity != null ? delayed.asPlastic() : delayed;
         if (!problems.isEmpty()) {
@@ -676,6 +679,7 @@ final class NetworkFromConfig {
                     ? "nothing (the key is required)" : spec.type(), Suggestions.didYouMean(spec.type(), names));
         }
         rejectUnusedKeys(spec, type.keys(), "plasticity " + type.configName(), path);
+        requireAllGiven(spec, type, path);
         try {
             PlasticityType.Made made = type.build(spec, new PlasticityType.Values() {
                 @Override
@@ -692,8 +696,27 @@ final class NetworkFromConfig {
             // A bound the entry left out is the rule's default: say so, as the config does not show it.
             boolean defaulted = "w_min".equals(e.location()) && spec.wMin() == null
                     || "w_max".equals(e.location()) && spec.wMax() == null;
+            boolean belowDefaultMin = "w_max".equals(e.location()) && spec.wMin() == null && spec.wMax() != null
+                    && e.expected().contains("w_min");
+            String hint = defaulted ? "give " + e.location() : belowDefaultMin ? "w_min defaults to 0: give it (for an"
+                    + " inhibitory projection the strongest inhibition, below w_max)" : null;
             throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found()
-                    + (defaulted ? " (the rule's default)" : ""), defaulted ? "give " + e.location() : null);
+                    + (defaulted ? " (the rule's default)" : ""), hint);
+        }
+    }
+
+    /** Refuses, all at once, every key a plasticity rule needs that its entry leaves out. */
+    private void requireAllGiven(SimulationConfig.PlasticitySpec spec, PlasticityType type, String path) {
+        JsonNode given = ConfigLoader.mapper().valueToTree(spec);
+        List<ConfigException> missing = new ArrayList<>();
+        for (String key : type.requiredKeys()) {
+            if (!given.hasNonNull(key)) {
+                missing.add(new ConfigException(source, path + "." + key, "a value (plasticity " + type.configName()
+                        + " needs it)", "nothing", null));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ConfigException.all(missing);
         }
     }
 

@@ -94,6 +94,11 @@ public enum PlasticityType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** @return the keys the rule needs, which have no default */
+    public List<String> requiredKeys() {
+        return this == PAIR_STDP ? List.of("a_plus", "a_minus", "tau_plus", "tau_minus", "w_max") : List.of();
+    }
+
     /** @return the keys the rule reads besides {@code type}; any other key given would be ignored */
     public List<String> keys() {
         return keys;

@@ -89,8 +89,8 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param receptor {@code excitatory} (default) or {@code inhibitory}
      * @param weight   a number or a distribution (model weight unit: mV or pA)
      * @param delayMs  a number of ms (default 1.0) or a distribution
-     * @param plastic  false (the default); true alone is refused: {@code plasticity} makes a projection
-     *                 plastic and names its rule
+     * @param plastic  null when not given; true alone is refused ({@code plasticity} makes a projection
+     *                 plastic and names its rule), and false beside a rule too
      * @param plasticity the plasticity rule of the projection's weights, or null for static synapses
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -101,7 +101,6 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
             name = name == null && source != null && target != null ? source + "->" + target : name;
             receptor = receptor == null ? Receptor.EXCITATORY : receptor;
             delayMs = delayMs == null ? DoubleNode.valueOf(Synapses.DEFAULT_DELAY_MS) : delayMs;
-            plastic = plastic != null && plastic;
         }
     }
 

@@ -1163,6 +1163,22 @@ class SimulateCommandTest {
     }
 
     @Test
+    void everyKeyAPlasticityRuleNeedsIsAskedForAtOnceAndPlasticFalseBesideARuleIsRefused(@TempDir Path dir)
+            throws IOException {
+        String yaml = STDP.replace("plasticity: {type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, "
+                + "tau_minus: 30, w_max: 1}", "plastic: false, plasticity: {type: pair_stdp}");
+        CliRunner.Result r = simulate(dir, "stdp.yaml", yaml);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("6 problems:"), r.err());
+        for (String key : List.of("a_plus", "a_minus", "tau_plus", "tau_minus", "w_max")) {
+            assertTrue(r.err().contains("projections[0].plasticity." + key + ": expected a value (plasticity pair_stdp"
+                    + " needs it), found nothing"), key + ": " + r.err());
+        }
+        assertTrue(r.err().contains("projections[0].plastic: expected true or no value beside a plasticity rule"),
+                r.err());
+    }
+
+    @Test
     void plasticWithoutARuleIsRefusedWithTheKeyToUse(@TempDir Path dir) throws IOException {
         String yaml = STDP.replace("plasticity: {type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, "
                 + "tau_minus: 30, w_max: 1}", "plastic: true");
