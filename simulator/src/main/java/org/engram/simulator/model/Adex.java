@@ -186,7 +186,7 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
         return NAME;
     }
 
-    /** About 0.3 us a neuron-step: 10 substeps of two exponentials each. */
+    /** About 0.3-0.4 us a neuron-step: 10 substeps of two exponentials each. */
     @Override
     public double stepCost() {
         return 300;
