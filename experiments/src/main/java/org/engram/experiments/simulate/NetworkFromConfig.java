@@ -726,7 +726,7 @@ final class NetworkFromConfig {
      *
      * @param network the network {@link #build()} returned
      * @return the rules, in the order of their projections
-     * @throws ConfigException if a rule refuses its projection (weight bounds of the receptor's wrong sign)
+     * @throws ConfigException if a projection's initial weights lie outside its rule's bounds
      */
     List<AttachedRule> plasticityRules(Network network) {
         List<AttachedRule> rules = new ArrayList<>();
@@ -755,10 +755,16 @@ final class NetworkFromConfig {
         return rules;
     }
 
-    /** The first weight outside a rule's bounds, as text with its synapse, or null when all lie within. */
+    /**
+     * The first weight outside a rule's bounds, as text with its synapse, or null when all lie within;
+     * compared as the float a weight is stored as, so that a weight written equal to a bound (0.1) is
+     * within it.
+     */
     private static String firstOutside(float[] weights, SimulationConfig.PlasticitySpec bounds) {
+        float low = (float) (double) bounds.wMin();
+        float high = (float) (double) bounds.wMax();
         for (int k = 0; k < weights.length; k++) {
-            if (weights[k] < bounds.wMin() || weights[k] > bounds.wMax()) {
+            if (weights[k] < low || weights[k] > high) {
                 return weights[k] + " (synapse " + k + ")";
             }
         }

@@ -1109,6 +1109,9 @@ class SimulateCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("projections[0].weight: expected weights within the rule's bounds [w_min, w_max]"
                 + " = [0.0, 1.0], found 5.0 (synapse 0)"), r.err());
+        CliRunner.Result atTheBound = simulate(dir, "stdp.yaml", STDP.replace("weight: 0.5, delay_ms: 1.0,",
+                "weight: 0.1, delay_ms: 1.0,").replace("w_max: 1}", "w_max: 0.1}"));
+        assertEquals(0, atTheBound.exitCode(), "0.1 as a float is not above 0.1: " + atTheBound.err());
         CliRunner.Result huge = simulate(dir, "stdp.yaml", STDP.replace("w_max: 1}", "w_max: 1e40}"));
         assertEquals(2, huge.exitCode(), huge.err());
         assertTrue(huge.err().contains("projections[0].plasticity.w_max: expected a finite weight of magnitude <= "),
