@@ -34,9 +34,10 @@ import org.engram.simulator.engine.TimeGrid;
  * models, {@code t_ref} after the step's end), while {@code w} and the currents go on; a potential
  * written between runs during refractoriness is kept, as in the other models. With {@code t_ref = 0}
  * (the default, as in NEST) a neuron driven hard enough spikes more than once in a step, at most once
- * per substep. Grid mode only. Unlike NEST, {@code delta_t = 0} (the integrate-and-fire limit) is
- * refused, and {@code i_syn_in} is negative (an inhibitory weight is), where NEST records a positive
- * current that it subtracts.
+ * per substep. Grid mode only. As in NEST, {@code delta_t = 0} is the integrate-and-fire limit: no
+ * exponential term, and a spike where {@code V} reaches {@code v_th} ({@code v_peak} is then not
+ * used). Unlike NEST, {@code i_syn_in} is negative (an inhibitory weight is), where NEST records a
+ * positive current that it subtracts.
  *
  * <table>
  *   <caption>Parameters (defaults: Brette and Gerstner's 2005 regular-spiking cell, NEST's defaults)</caption>
@@ -45,7 +46,8 @@ import org.engram.simulator.engine.TimeGrid;
  *   <tr><td>g_l</td><td>30</td><td>nS</td><td>leak conductance</td></tr>
  *   <tr><td>e_l</td><td>-70.6</td><td>mV</td><td>leak reversal potential</td></tr>
  *   <tr><td>v_th</td><td>-50.4</td><td>mV</td><td>threshold of the exponential term ({@code V_T})</td></tr>
- *   <tr><td>delta_t</td><td>2</td><td>mV</td><td>slope factor, {@code > 0}</td></tr>
+ *   <tr><td>delta_t</td><td>2</td><td>mV</td><td>slope factor, {@code >= 0} (0: no exponential term,
+ *       spikes at {@code v_th})</td></tr>
  *   <tr><td>v_peak</td><td>0</td><td>mV</td><td>spike cut-off, {@code > v_th} and at most
  *       {@code v_th + 500 delta_t}</td></tr>
  *   <tr><td>v_reset</td><td>-60</td><td>mV</td><td>reset potential, {@code < v_peak}</td></tr>
@@ -87,9 +89,10 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
      * @param gL       leak conductance (nS), {@code > 0}
      * @param eL       leak reversal potential (mV)
      * @param vTh      threshold of the exponential term (mV)
-     * @param deltaT   slope factor (mV), {@code > 0}
-     * @param vPeak    spike cut-off (mV), {@code > vTh}, at most {@code vTh + 500 deltaT}
-     * @param vReset   reset potential (mV), {@code < vPeak}
+     * @param deltaT   slope factor (mV), {@code >= 0}; 0 drops the exponential term and cuts spikes at {@code vTh}
+     * @param vPeak    spike cut-off (mV), {@code > vTh}, at most {@code vTh + 500 deltaT}; not used when
+     *                 {@code deltaT = 0}
+     * @param vReset   reset potential (mV), below where spikes are cut
      * @param tRef     refractory period (ms), {@code >= 0}
      * @param a        subthreshold adaptation (nS)
      * @param b        spike-triggered adaptation (pA)
@@ -107,16 +110,19 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
             p.positive("g_l", gL, "nS");
             p.finite("e_l", eL, "mV");
             boolean threshold = p.finite("v_th", vTh, "mV");
-            boolean slope = p.positive("delta_t", deltaT, "mV");
-            if (p.finite("v_peak", vPeak, "mV") && threshold && slope) {
+            boolean slope = p.nonNegative("delta_t", deltaT, "mV") && p.finite("delta_t", deltaT, "mV");
+            if (p.finite("v_peak", vPeak, "mV") && threshold && slope && deltaT > 0) {
                 p.require(vPeak > vTh && vPeak <= vTh + MAX_PEAK_SLOPES * deltaT, "v_peak",
                         "a value > v_th = " + vTh + " and <= v_th + " + MAX_PEAK_SLOPES + " delta_t = "
                                 + (vTh + MAX_PEAK_SLOPES * deltaT) + " (mV; a margin below the exponential's "
                                 + "overflow)",
                         vPeak);
             }
-            if (p.finite("v_reset", vReset, "mV") && Double.isFinite(vPeak)) {
+            if (p.finite("v_reset", vReset, "mV") && deltaT > 0 && Double.isFinite(vPeak)) {
                 p.require(vReset < vPeak, "v_reset", "a value < v_peak = " + vPeak + " (mV)", vReset);
+            } else if (Double.isFinite(vReset) && deltaT == 0 && Double.isFinite(vTh)) {
+                p.require(vReset < vTh, "v_reset", "a value < v_th = " + vTh + " (mV; with delta_t = 0 spikes are"
+                        + " cut at v_th)", vReset);
             }
             p.nonNegative("t_ref", tRef, "ms");
             p.finite("a", a, "nS");
@@ -222,6 +228,9 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
         private final double vTh;
         private final double deltaT;
         private final double inverseDeltaT;
+        /** Whether the exponential term is there ({@code delta_t > 0}). */
+        private final boolean exponential;
+        /** Where a spike is cut: {@code v_peak}, or {@code v_th} in the integrate-and-fire limit. */
         private final double vPeak;
         private final double vReset;
         private final double a;
@@ -243,14 +252,15 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
             eL = p.eL();
             vTh = p.vTh();
             deltaT = p.deltaT();
-            inverseDeltaT = 1.0 / p.deltaT();
-            vPeak = p.vPeak();
+            exponential = p.deltaT() > 0;
+            inverseDeltaT = exponential ? 1.0 / p.deltaT() : 0;
+            vPeak = exponential ? p.vPeak() : p.vTh();
             vReset = p.vReset();
             a = p.a();
             b = p.b();
             inverseC = 1.0 / p.cM();
             membraneTimeMs = p.cM() / p.gL();
-            peakFactor = StrictMath.exp(-(p.vPeak() - p.vTh()) / p.deltaT());
+            peakFactor = exponential ? StrictMath.exp(-(p.vPeak() - p.vTh()) / p.deltaT()) : 0;
             inverseTauW = 1.0 / p.tauW();
             iE = p.iE();
             refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
@@ -351,7 +361,7 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
          * end, would place the spike up to a substep late, an error that built up spike by spike.
          */
         private double upstrokeMs(double v) {
-            if (v <= vTh) {
+            if (!exponential || v <= vTh) {
                 return Double.POSITIVE_INFINITY;
             }
             double capped = Math.min(v, vPeak);
@@ -367,7 +377,7 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
         /** dV/dt (mV/ms), reading V as at most {@code v_peak} so the exponential stays finite. */
         private double membrane(double v, double w, double current) {
             double capped = Math.min(v, vPeak);
-            double spikeCurrent = gL * deltaT * StrictMath.exp((capped - vTh) * inverseDeltaT);
+            double spikeCurrent = exponential ? gL * deltaT * StrictMath.exp((capped - vTh) * inverseDeltaT) : 0;
             return inverseC * (gL * (eL - capped) + spikeCurrent - w + current);
         }
 

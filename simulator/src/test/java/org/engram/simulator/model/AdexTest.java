@@ -222,4 +222,23 @@ class AdexTest {
         int substeps = (int) Math.round(DT / Adex.MAX_SUBSTEP_MS);
         assertTrue(spikes.length > 100 && spikes.length <= 100 * substeps, spikes.length + " spikes in 100 steps");
     }
+
+    @Test
+    void withoutTheExponentialTermItIsTheLifNeuronCutAtTheThreshold() {
+        // delta_t = 0 (NEST's integrate-and-fire limit), no adaptation: a LIF neuron with g_L = 30 nS and
+        // C = 281 pF (tau_m 9.37 ms) on 900 pA, R I = 30 mV above E_L against a threshold 20.2 mV above it.
+        Adex.Params d = Adex.MODEL.defaults();
+        Adex.Params p = new Adex.Params(d.cM(), d.gL(), d.eL(), d.vTh(), 0, d.vPeak(), d.eL(), 0, 0, 0, d.tauW(),
+                900, d.tauSynEx(), d.tauSynIn());
+        Adex.State state = Adex.MODEL.newState(1, p);
+        KernelHarness harness = new KernelHarness(1, 5000, DT);
+        harness.run(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 5000);
+        double[] spikes = harness.spikeTimesMs(0);
+        double tauM = d.cM() / d.gL();
+        double expected = tauM * Math.log(30 / (30 - (d.vTh() - d.eL())));
+        assertTrue(spikes.length > 20, spikes.length + " spikes");
+        for (int k = 1; k < spikes.length; k++) {
+            assertEquals(expected, spikes[k] - spikes[k - 1], DT, "interval " + k);
+        }
+    }
 }
