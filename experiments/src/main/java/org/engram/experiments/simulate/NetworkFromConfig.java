@@ -327,6 +327,44 @@ final class NetworkFromConfig {
     }
 
     /**
+     * Converts a population's parameters. A value of the wrong type stops the conversion before the
+     * parameter record checks the others, so the others are then checked with the defaults standing
+     * in for the wrong ones, and every problem is reported in one round ({@code b: abc} had hidden
+     * {@code delta_t: -1} beside it).
+     */
+    private <P> P convertParams(ObjectNode merged, ObjectNode defaults, String path, Class<P> type) {
+        try {
+            return ConfigLoader.convert(merged, source, path, type);
+        } catch (ConfigException wrongTypes) {
+            ObjectNode standIn = merged.deepCopy();
+            boolean replaced = false;
+            for (ConfigException c : wrongTypes.problems()) {
+                String key = c.location() == null || !c.location().startsWith(path + ".") ? null
+                        : c.location().substring(path.length() + 1);
+                boolean ofType = c.expected() != null && c.expected().startsWith("a value of type");
+                if (ofType && key != null && defaults.has(key)) {
+                    standIn.set(key, defaults.get(key));
+                    replaced = true;
+                }
+            }
+            if (!replaced) {
+                throw wrongTypes;   // the record's own checks, which saw every value
+            }
+            try {
+                ConfigLoader.convert(standIn, source, path, type);
+            } catch (ConfigException others) {
+                // The second conversion finds again what was not a type's problem (an unknown key): once each.
+                List<ConfigException> all = new ArrayList<>(wrongTypes.problems());
+                Set<String> reported = new HashSet<>();
+                all.forEach(c -> reported.add(c.getMessage()));
+                others.problems().stream().filter(c -> reported.add(c.getMessage())).forEach(all::add);
+                throw ConfigException.all(all);
+            }
+            throw wrongTypes;
+        }
+    }
+
+    /**
      * Checks a population's parameters, adding their problems, and builds the population when the
      * entry has none.
      *
@@ -344,7 +382,8 @@ final class NetworkFromConfig {
                 }
                 spec.params().fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
             }
-            return ConfigLoader.convert(merged, source, path + ".params", model.parametersType());
+            return convertParams(merged, ConfigLoader.componentsOf(model.defaults()), path + ".params",
+                    model.parametersType());
         }, problems);
         if (!problems.isEmpty()) {
             return null;

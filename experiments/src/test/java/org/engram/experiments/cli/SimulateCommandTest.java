@@ -1182,6 +1182,16 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aParameterOfTheWrongTypeHidesNoneOfItsNeighboursProblems(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD.replace("tau_m: 20, e_l: 0, v_th: 20, v_reset: 10",
+                "tau_m: abc, e_l: 0, v_th: 20, v_reset: 30"));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("populations[0].params.tau_m: expected a value of type number, found the text "
+                + "\"abc\"") && r.err().contains("populations[0].params.v_reset: expected a value < v_th = 20.0"),
+                r.err());
+    }
+
+    @Test
     void plasticWithoutARuleIsRefusedWithTheKeyToUse(@TempDir Path dir) throws IOException {
         String yaml = STDP.replace("plasticity: {type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, "
                 + "tau_minus: 30, w_max: 1}", "plastic: true");
