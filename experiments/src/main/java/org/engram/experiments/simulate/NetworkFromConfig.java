@@ -22,6 +22,7 @@ import org.engram.experiments.config.ValueSpecs;
 import org.engram.learning.plasticity.PlasticityRule;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.HeapLimitExceeded;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
@@ -731,17 +732,25 @@ final class NetworkFromConfig {
             return new PendingRule(projection, path, type, made);
         } catch (ConfigException e) {
             throw e;
-        } catch (EngramException e) {
-            // A bound the entry left out is the rule's default: say so, as the config does not show it.
-            boolean defaulted = "w_min".equals(e.location()) && spec.wMin() == null
-                    || "w_max".equals(e.location()) && spec.wMax() == null;
-            boolean belowDefaultMin = "w_max".equals(e.location()) && spec.wMin() == null && spec.wMax() != null
-                    && e.expected().contains("w_min");
-            String hint = defaulted ? "give " + e.location() : belowDefaultMin ? "w_min defaults to 0: give it (for an"
-                    + " inhibitory projection the strongest inhibition, below w_max)" : null;
-            throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found()
-                    + (defaulted ? " (the rule's default)" : ""), hint);
+        } catch (ParameterException e) {
+            List<ConfigException> each = new ArrayList<>();
+            for (ParameterException one : e.problems()) {
+                each.add(plasticityProblem(spec, one, path));
+            }
+            throw ConfigException.all(each);
         }
+    }
+
+    /** A rule's refusal of one value, at its key; a bound the entry left out is called the rule's default. */
+    private ConfigException plasticityProblem(SimulationConfig.PlasticitySpec spec, EngramException e, String path) {
+        boolean defaulted = "w_min".equals(e.location()) && spec.wMin() == null
+                || "w_max".equals(e.location()) && spec.wMax() == null;
+        boolean belowDefaultMin = "w_max".equals(e.location()) && spec.wMin() == null && spec.wMax() != null
+                && e.expected().contains("w_min");
+        String hint = defaulted ? "give " + e.location() : belowDefaultMin ? "w_min defaults to 0: give it (for an"
+                + " inhibitory projection the strongest inhibition, below w_max)" : null;
+        return new ConfigException(source, path + "." + e.location(), e.expected(), e.found()
+                + (defaulted ? " (the rule's default)" : ""), hint);
     }
 
     /** Refuses, all at once, every key a plasticity rule needs that its entry leaves out. */

@@ -1192,6 +1192,17 @@ class SimulateCommandTest {
     }
 
     @Test
+    void everyBadValueOfAPlasticityRuleIsReportedInOneRound(@TempDir Path dir) throws IOException {
+        String yaml = STDP.replace("plasticity: {type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, "
+                + "tau_minus: 30, w_max: 1}", "plasticity: {type: triplet_stdp, a2_plus: -1, tau_x: 0, tau_y: -3}");
+        CliRunner.Result r = simulate(dir, "stdp.yaml", yaml);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("3 problems:") && r.err().contains("plasticity.a2_plus: expected a finite number"
+                + " >= 0") && r.err().contains("plasticity.tau_x: expected a finite number > 0 (ms), found 0.0")
+                && r.err().contains("plasticity.tau_y: expected a finite number > 0 (ms), found -3.0"), r.err());
+    }
+
+    @Test
     void plasticWithoutARuleIsRefusedWithTheKeyToUse(@TempDir Path dir) throws IOException {
         String yaml = STDP.replace("plasticity: {type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, "
                 + "tau_minus: 30, w_max: 1}", "plastic: true");

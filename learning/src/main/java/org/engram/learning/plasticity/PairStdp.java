@@ -1,6 +1,7 @@
 package org.engram.learning.plasticity;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 import org.engram.simulator.network.IncomingIndex;
 import org.engram.simulator.network.Projection;
 
@@ -37,16 +38,17 @@ public final class PairStdp extends PlasticityRule {
      */
     public record Params(double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, double wMin, double wMax,
                          WeightDependence dependence, Pairing pairing) {
-        /** Validates every parameter. */
+        /** Validates every parameter, reporting every problem at once. */
         public Params {
-            Bounds.requireAmplitude(NAME, "a_plus", aPlus, "weight unit");
-            Bounds.requireAmplitude(NAME, "a_minus", aMinus, "weight unit");
-            ParameterException.requirePositive(NAME, "tau_plus", tauPlusMs, "ms");
-            ParameterException.requirePositive(NAME, "tau_minus", tauMinusMs, "ms");
-            Bounds.checkRange(NAME, wMin, wMax);
-            if (dependence == null || pairing == null) {
-                throw new ParameterException(NAME, dependence == null ? "dependence" : "pairing", "a value", "null");
-            }
+            Problems p = new Problems(NAME);
+            p.check(() -> Bounds.requireAmplitude(NAME, "a_plus", aPlus, "weight unit"));
+            p.check(() -> Bounds.requireAmplitude(NAME, "a_minus", aMinus, "weight unit"));
+            p.check(() -> ParameterException.requirePositive(NAME, "tau_plus", tauPlusMs, "ms"));
+            p.check(() -> ParameterException.requirePositive(NAME, "tau_minus", tauMinusMs, "ms"));
+            p.check(() -> Bounds.checkRange(NAME, wMin, wMax));
+            p.require(dependence != null, "dependence", "a value", "null");
+            p.require(pairing != null, "pairing", "a value", "null");
+            p.throwIfAny();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.engram.learning.plasticity;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 import org.engram.simulator.network.IncomingIndex;
 import org.engram.simulator.network.Projection;
 
@@ -38,17 +39,19 @@ public final class TripletStdp extends PlasticityRule {
      */
     public record Params(double a2Plus, double a3Plus, double a2Minus, double a3Minus, double tauPlusMs,
                          double tauMinusMs, double tauXMs, double tauYMs, double wMin, double wMax) {
-        /** Validates every parameter. */
+        /** Validates every parameter, reporting every problem at once. */
         public Params {
-            Bounds.requireAmplitude(NAME, "a2_plus", a2Plus, "weight unit");
-            Bounds.requireAmplitude(NAME, "a3_plus", a3Plus, "weight unit");
-            Bounds.requireAmplitude(NAME, "a2_minus", a2Minus, "weight unit");
-            Bounds.requireAmplitude(NAME, "a3_minus", a3Minus, "weight unit");
-            ParameterException.requirePositive(NAME, "tau_plus", tauPlusMs, "ms");
-            ParameterException.requirePositive(NAME, "tau_minus", tauMinusMs, "ms");
-            ParameterException.requirePositive(NAME, "tau_x", tauXMs, "ms");
-            ParameterException.requirePositive(NAME, "tau_y", tauYMs, "ms");
-            Bounds.checkRange(NAME, wMin, wMax);
+            Problems p = new Problems(NAME);
+            p.check(() -> Bounds.requireAmplitude(NAME, "a2_plus", a2Plus, "weight unit"));
+            p.check(() -> Bounds.requireAmplitude(NAME, "a3_plus", a3Plus, "weight unit"));
+            p.check(() -> Bounds.requireAmplitude(NAME, "a2_minus", a2Minus, "weight unit"));
+            p.check(() -> Bounds.requireAmplitude(NAME, "a3_minus", a3Minus, "weight unit"));
+            p.check(() -> ParameterException.requirePositive(NAME, "tau_plus", tauPlusMs, "ms"));
+            p.check(() -> ParameterException.requirePositive(NAME, "tau_minus", tauMinusMs, "ms"));
+            p.check(() -> ParameterException.requirePositive(NAME, "tau_x", tauXMs, "ms"));
+            p.check(() -> ParameterException.requirePositive(NAME, "tau_y", tauYMs, "ms"));
+            p.check(() -> Bounds.checkRange(NAME, wMin, wMax));
+            p.throwIfAny();
         }
 
         /**
