@@ -23,6 +23,7 @@ public enum PlasticityType {
     PAIR_STDP("pair-based STDP (Song, Miller and Abbott 2000); w_min defaults to 0, dependence to additive, "
             + "pairing to all_to_all",
             List.of("a_plus", "a_minus", "tau_plus", "tau_minus", "w_min", "w_max", "dependence", "pairing"),
+            List.of("a_plus", "a_minus", "tau_plus", "tau_minus", "w_max"),
             (s, v) -> {
                 PairStdp.Params p = new PairStdp.Params(v.required(s.aPlus(), "a_plus"),
                         v.required(s.aMinus(), "a_minus"), v.required(s.tauPlus(), "tau_plus"),
@@ -40,6 +41,7 @@ public enum PlasticityType {
             + "value of their Table 4 (weights in [0, 1])",
             List.of("a2_plus", "a3_plus", "a2_minus", "a3_minus", "tau_plus", "tau_minus", "tau_x", "tau_y", "w_min",
                     "w_max"),
+            List.of(),
             (s, v) -> {
                 TripletStdp.Params d = TripletStdp.Params.visualCortex();
                 TripletStdp.Params p = new TripletStdp.Params(or(s.a2Plus(), d.a2Plus()), or(s.a3Plus(), d.a3Plus()),
@@ -81,11 +83,13 @@ public enum PlasticityType {
 
     private final String description;
     private final List<String> keys;
+    private final List<String> requiredKeys;
     private final Builder builder;
 
-    PlasticityType(String description, List<String> keys, Builder builder) {
+    PlasticityType(String description, List<String> keys, List<String> requiredKeys, Builder builder) {
         this.description = description;
         this.keys = keys;
+        this.requiredKeys = requiredKeys;
         this.builder = builder;
     }
 
@@ -96,7 +100,7 @@ public enum PlasticityType {
 
     /** @return the keys the rule needs, which have no default */
     public List<String> requiredKeys() {
-        return this == PAIR_STDP ? List.of("a_plus", "a_minus", "tau_plus", "tau_minus", "w_max") : List.of();
+        return requiredKeys;
     }
 
     /** @return the keys the rule reads besides {@code type}; any other key given would be ignored */

@@ -7,7 +7,6 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.LifDelta;
-import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.connect.Rules;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +28,12 @@ class WeightDistributionSignTest {
     void aDistributionOfTheWrongSignIsRefusedEvenWithoutSynapses() {
         for (double p : new double[] {0, 0.5}) {
             ParameterException e = refused(p, Synapses.excitatory(0).weights(new UniformRealDistribution(-1, -0.5)));
-            assertEquals(Receptor.EXCITATORY.weightRule(), e.expected(), e.getMessage());
+            assertEquals("an excitatory weight >= 0 (a negative one needs the inhibitory receptor)", e.expected(),
+                    e.getMessage());
             assertEquals("a distribution over [-1.0, -0.5]", e.found(), e.getMessage());
             e = refused(p, Synapses.inhibitory(0).weights(new UniformRealDistribution(0.5, 1)));
-            assertEquals(Receptor.INHIBITORY.weightRule(), e.expected(), e.getMessage());
+            assertEquals("an inhibitory weight <= 0 (a positive one needs the excitatory receptor)", e.expected(),
+                    e.getMessage());
         }
     }
 
@@ -50,6 +51,7 @@ class WeightDistributionSignTest {
         c.connect("pp", q, q, Rules.fixedProbability(0.5), Synapses.excitatory(0)
                 .weights(new NormalDistribution(-1, 1)));
         ParameterException drawn = assertThrows(ParameterException.class, c::build);
-        assertEquals(Receptor.EXCITATORY.weightRule(), drawn.expected(), drawn.getMessage());
+        assertEquals("an excitatory weight >= 0 (a negative one needs the inhibitory receptor)", drawn.expected(),
+                drawn.getMessage());
     }
 }
