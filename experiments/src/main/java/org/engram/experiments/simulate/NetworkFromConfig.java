@@ -456,15 +456,29 @@ final class NetworkFromConfig {
         for (int i = 0; key == null && i < inputs.size(); i++) {
             SimulationConfig.InputSpec in = inputs.get(i);
             if (InputType.byConfigName(in.type()) == InputType.POISSON
-                    && ("poisson input to '" + in.target() + "'").equals(e.source())
-                    && String.valueOf(in.rateHz()).equals(e.found())) {
-                key = "inputs[" + i + "].rate_hz";
+                    && ("poisson input to '" + in.target() + "'").equals(e.source())) {
+                String rate = rateKeyOf(in, e.found());
+                key = rate == null ? null : "inputs[" + i + "]." + rate;
             }
         }
         if (key == null && e instanceof HeapLimitExceeded && "input buffers".equals(e.location())) {
             key = longestDelayInto(e.source(), network);
         }
         return key == null ? e : new ConfigException(source, key, e.expected(), e.found(), e.hint());
+    }
+
+    /** The key of a Poisson input's rate ({@code rate_hz} or {@code rates_hz[k]}) written as {@code found}, or null. */
+    private static String rateKeyOf(SimulationConfig.InputSpec in, String found) {
+        if (in.rateHz() != null && String.valueOf(in.rateHz()).equals(found)) {
+            return "rate_hz";
+        }
+        double[] rates = in.ratesHz();
+        for (int k = 0; rates != null && k < rates.length; k++) {
+            if (String.valueOf(rates[k]).equals(found)) {
+                return "rates_hz[" + k + "]";
+            }
+        }
+        return null;
     }
 
     /**
@@ -883,7 +897,26 @@ final class NetworkFromConfig {
         return type;
     }
 
-    /** A Poisson input's rate, required and checked by the input's own rule. */
+    /**
+     * Collects the problems of a Poisson input's rate: a constant {@code rate_hz}, or a schedule of
+     * {@code times_ms} and {@code rates_hz} (checked element by element when the input is made),
+     * one or the other.
+     */
+    private void collectRateProblems(SimulationConfig.InputSpec in, String path, List<ConfigException> problems) {
+        if (in.timesMs() == null && in.ratesHz() == null) {
+            collect(() -> rate(in, path + ".rate_hz"), problems);
+            return;
+        }
+        if (in.rateHz() != null) {
+            problems.add(new ConfigException(source, path + ".rate_hz", "either rate_hz (a constant rate) or "
+                    + "times_ms with rates_hz (a rate that changes), not both", in.rateHz() + " beside times_ms "
+                    + "or rates_hz", null));
+        }
+        collect(() -> require(in.timesMs(), path + ".times_ms", "a poisson input with rates_hz"), problems);
+        collect(() -> require(in.ratesHz(), path + ".rates_hz", "a poisson input with times_ms"), problems);
+    }
+
+    /** A Poisson input's constant rate, required and checked by the input's own rule. */
     private Double rate(SimulationConfig.InputSpec in, String path) {
         Double rate = require(in.rateHz(), path, "a poisson input");
         try {
@@ -908,7 +941,7 @@ final class NetworkFromConfig {
             }, problems);
         }
         if (type == InputType.POISSON) {
-            collect(() -> rate(in, path + ".rate_hz"), problems);
+            collectRateProblems(in, path, problems);
             collect(() -> require(in.weight(), path + ".weight", "a poisson input"), problems);
         } else if (type == InputType.CURRENT) {
             collect(() -> require(in.timesMs(), path + ".times_ms", "a current input"), problems);
@@ -928,10 +961,13 @@ final class NetworkFromConfig {
         try {
             switch (type) {
                 case POISSON -> {
-                    if (target != null) {
-                        b.poissonInput(target, in.rateHz(), in.weight(), in.receptor());
-                    } else {
-                        new PoissonInput(checked, in.rateHz(), in.weight(), in.receptor());
+                    PoissonInput poisson = in.ratesHz() == null
+                            ? new PoissonInput(checked, in.rateHz(), in.weight(), in.receptor())
+                            : new PoissonInput(checked, in.timesMs(), in.ratesHz(), in.weight(), in.receptor());
+                    if (timed && target != null) {
+                        b.poissonInput(poisson);   // which puts its change times on the grid
+                    } else if (timed) {
+                        poisson.changeSteps(b.grid());
                     }
                 }
                 case CURRENT -> {

@@ -152,11 +152,12 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      *
      * @param type         {@code poisson}, {@code current} or {@code noise}
      * @param target       target population
-     * @param rateHz       Poisson: rate of each neuron's train (Hz)
+     * @param rateHz       Poisson: rate of each neuron's train (Hz), constant from time 0
      * @param weight       Poisson: weight of each event
      * @param receptor     Poisson: receptor (default excitatory)
      * @param neurons      current and noise: neurons (default all; {@link StateSpec#ALL_NEURONS} for {@code all})
-     * @param timesMs      current: change times (ms)
+     * @param timesMs      current, and Poisson with a changing rate: change times (ms)
+     * @param ratesHz      Poisson with a changing rate: rate from each change time on (Hz)
      * @param amplitudesPa current: amplitude from each change time on (pA)
      * @param meanPa       noise: mean current (pA, default 0)
      * @param stdPa        noise: standard deviation of each step's current (pA)
@@ -164,7 +165,8 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InputSpec(String type, String target, Double rateHz, Double weight, Receptor receptor,
                             @JsonDeserialize(using = NeuronsReader.class) @JsonSerialize(using = NeuronsWriter.class)
-                            int[] neurons, double[] timesMs, double[] amplitudesPa, Double meanPa, Double stdPa) {
+                            int[] neurons, double[] timesMs, double[] ratesHz, double[] amplitudesPa, Double meanPa,
+                            Double stdPa) {
         /** Fills defaults. */
         public InputSpec {
             receptor = receptor == null && InputType.byConfigName(type) == InputType.POISSON

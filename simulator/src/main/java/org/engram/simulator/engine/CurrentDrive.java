@@ -19,22 +19,10 @@ final class CurrentDrive {
         this.changeSteps = source.changeSteps(grid);
     }
 
-    /**
-     * The amplitude in force at a step: that of the last change at or before it, 0 before the
-     * first. A binary search, so a source with many changes costs a logarithm per step, not a scan.
-     */
+    /** The amplitude in force at a step: that of the last change at or before it, 0 before the first. */
     private double amplitudeAt(int step) {
-        int lo = 0;
-        int hi = changeSteps.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (changeSteps[mid] <= step) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo == 0 ? 0 : amplitudes[lo - 1];
+        int k = Segments.at(changeSteps, step);
+        return k < 0 ? 0 : amplitudes[k];
     }
 
     void fill(WorkerInput in, int lo, int hi, int from, int to) {

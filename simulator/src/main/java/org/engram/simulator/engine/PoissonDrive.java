@@ -12,21 +12,35 @@ import org.engram.simulator.random.RandomStreams;
  * {@code long} per neuron.
  *
  * <p>Grid mode draws the number of events per step by inverse transform of the Poisson
- * distribution of mean {@code rate * dt} with a {@link GuideTable}: one random number and, almost
- * always, one table lookup per neuron and step. The random numbers of a block of neurons are drawn
- * first, in a loop of their own that the JIT vectorises, then turned into counts. The distribution
- * is cut where its tail mass falls below {@code 1e-16}, below the resolution of a double. Precise
- * mode draws exponential intervals, so events have exact times.
+ * distribution of mean {@code rate * dt} with a {@link GuideTable} per rate of the schedule: one
+ * random number and, almost always, one table lookup per neuron and step. SplitMix64 is a counter
+ * passed through a mixing function, so the number of global step {@code g} (counting the steps of
+ * earlier engines on the network) is computed directly from the stream's start, and steps at rate
+ * 0 draw nothing without shifting later steps' numbers. The random numbers of a block of neurons
+ * are drawn first, in a loop of their own that the JIT vectorises, then turned into counts. The
+ * distribution is cut where its tail mass falls below {@code 1e-16}, below the resolution of a
+ * double.
+ *
+ * <p>Precise mode draws one unit exponential per event and spends it over the rate schedule (the
+ * integrated rate up to an event is exponential), so events have exact times.
  */
 final class PoissonDrive {
     final int target;
     private final double weight;
     private final boolean inhibitory;
+    /** Grid mode: each stream's start; precise mode: its current state, advanced per draw. */
     private final long[] streams;
-    private final GuideTable counts;
+    /** The step at which each rate takes over; the rate is 0 before the first. */
+    private final int[] changeSteps;
+    /** Precise mode: the same times in ms. */
+    private final double[] changeMs;
+    private final double[] ratesKhz;
+    /** Grid mode: the count distribution per rate, null for a rate of 0. */
+    private final GuideTable[] counts;
     /** Grid mode: each neuron's random number of the step being filled (workers fill disjoint ranges). */
     private final long[] drawn;
-    private final double rateKhz;
+    /** Grid mode: the steps earlier engines simulated, after which the trains go on. */
+    private long stepsBefore;
     private final double[] nextEventMs;
 
     PoissonDrive(PoissonInput input, int inputIndex, long seed, TimeGrid grid, Mode mode) {
@@ -38,79 +52,114 @@ final class PoissonDrive {
         for (int i = 0; i < n; i++) {
             streams[i] = RandomStreams.streamState(seed, Purpose.POISSON_INPUT, ((long) inputIndex << 32) | i);
         }
-        rateKhz = input.rateHz() / 1000.0;
+        changeSteps = input.changeSteps(grid);
+        double[] ratesHz = input.ratesHz();
+        ratesKhz = new double[ratesHz.length];
+        changeMs = new double[ratesHz.length];
+        for (int k = 0; k < ratesHz.length; k++) {
+            ratesKhz[k] = ratesHz[k] / 1000.0;
+            changeMs[k] = grid.timeMs(changeSteps[k]);
+        }
         if (mode == Mode.GRID) {
-            double mean = rateKhz * grid.dtMs();
-            if (!(mean <= GuideTable.MAX_POISSON_MEAN)) {
-                throw new ParameterException("poisson input to '" + input.target().name() + "'", "rate_hz",
-                        "at most " + GuideTable.MAX_POISSON_MEAN + " events per step in grid mode, i.e. "
-                                + GuideTable.MAX_POISSON_MEAN / grid.dtMs() * 1000 + " Hz at dt = " + grid.dtMs()
-                                + " ms (precise mode has no limit)", input.rateHz());
+            counts = new GuideTable[ratesHz.length];
+            for (int k = 0; k < ratesHz.length; k++) {
+                counts[k] = ratesHz[k] == 0 ? null : GuideTable.poisson(meanPerStep(input, k, grid));
             }
-            counts = GuideTable.poisson(mean);
             drawn = new long[n];
+            nextEventMs = null;
         } else {
             counts = null;
             drawn = null;
-        }
-        if (mode == Mode.PRECISE) {
             nextEventMs = new double[n];
             for (int i = 0; i < n; i++) {
-                nextEventMs[i] = drawInterval(i);
+                nextEventMs[i] = nextEventAfter(i, 0);
             }
-        } else {
-            nextEventMs = null;
         }
     }
 
+    private static double meanPerStep(PoissonInput input, int k, TimeGrid grid) {
+        double mean = input.ratesHz()[k] / 1000.0 * grid.dtMs();
+        if (!(mean <= GuideTable.MAX_POISSON_MEAN)) {
+            throw new ParameterException("poisson input to '" + input.target().name() + "'", input.rateKey(k),
+                    "at most " + GuideTable.MAX_POISSON_MEAN + " events per step in grid mode, i.e. "
+                            + GuideTable.MAX_POISSON_MEAN / grid.dtMs() * 1000 + " Hz at dt = " + grid.dtMs()
+                            + " ms (precise mode has no limit)", input.ratesHz()[k]);
+        }
+        return mean;
+    }
+
     /**
-     * Goes on with the trains that earlier engines on the network drew, one number per neuron and
-     * step for {@code steps} grid steps, rather than repeating them from their start.
+     * Goes on with the trains that earlier engines on the network drew, for {@code steps} grid
+     * steps, rather than repeating them from their start.
      *
      * @param steps the grid steps simulated before this engine
      */
     void continueAfter(long steps) {
-        if (steps == 0 || rateKhz == 0) {
+        if (nextEventMs == null) {
+            stepsBefore = steps;
+            return;
+        }
+        if (steps == 0) {
             return;
         }
         for (int i = 0; i < streams.length; i++) {
             streams[i] += steps * RandomStreams.GAMMA;
-        }
-        if (nextEventMs != null) {
-            for (int i = 0; i < nextEventMs.length; i++) {
-                nextEventMs[i] = drawInterval(i);
-            }
+            nextEventMs[i] = nextEventAfter(i, 0);
         }
     }
 
     /** Adds each neuron's event count of step {@code step}, times the weight, into its input row. */
     void fillGrid(WorkerInput in, int lo, int hi, int step) {
-        if (rateKhz == 0) {
+        int k = Segments.at(changeSteps, step);
+        if (k < 0 || counts[k] == null) {
             return;
         }
-        final long[] state = streams;
+        final long[] start = streams;
         final long[] random = drawn;
+        final long offset = (stepsBefore + step + 1) * RandomStreams.GAMMA;
         for (int i = lo; i < hi; i++) {
-            long x = state[i] + RandomStreams.GAMMA;
-            state[i] = x;
-            random[i] = RandomStreams.mix(x);
+            random[i] = RandomStreams.mix(start[i] + offset);
         }
         final double[] row = (inhibitory ? in.inhibitory : in.excitatory)[in.view.row(step)];
-        final GuideTable table = counts;
+        final GuideTable table = counts[k];
         final double w = weight;
         for (int i = lo; i < hi; i++) {
             row[i] += table.sample(random[i]) * w;
         }
     }
 
-    private double drawInterval(int i) {
-        if (rateKhz == 0) {
-            return Double.POSITIVE_INFINITY;
+    /**
+     * The time of neuron {@code i}'s first event after {@code fromMs}: a unit exponential draw spent
+     * over the rates in force from then on; infinite if the rate stays 0.
+     */
+    private double nextEventAfter(int i, double fromMs) {
+        double t = fromMs;
+        double left = Double.NaN;
+        for (int k = Segments.at(changeMs, t); ; k++) {
+            double end = k + 1 < changeMs.length ? changeMs[k + 1] : Double.POSITIVE_INFINITY;
+            double rate = k < 0 ? 0 : ratesKhz[k];
+            if (rate > 0) {
+                if (Double.isNaN(left)) {
+                    left = drawUnitExponential(i);
+                }
+                double used = rate * (end - t);
+                if (left <= used) {
+                    return t + left / rate;
+                }
+                left -= used;
+            }
+            if (end == Double.POSITIVE_INFINITY) {
+                return end;
+            }
+            t = end;
         }
+    }
+
+    private double drawUnitExponential(int i) {
         long x = streams[i] + RandomStreams.GAMMA;
         streams[i] = x;
         double u = RandomStreams.toUnitDouble(RandomStreams.mix(x));
-        return -StrictMath.log1p(-u) / rateKhz;
+        return -StrictMath.log1p(-u);
     }
 
     /** Precise mode: appends neuron {@code i}'s events before {@code untilMs} to the scratch list. */
@@ -118,7 +167,7 @@ final class PoissonDrive {
         double t = nextEventMs[i];
         while (t < untilMs) {
             scratch.add(t, weight, inhibitory);
-            t += drawInterval(i);
+            t = nextEventAfter(i, t);
         }
         nextEventMs[i] = t;
     }

@@ -22,24 +22,9 @@ public record CurrentSource(Population<?, ?> target, int[] neurons, double[] tim
             throw new ParameterException("current source", "target", "a population", "null");
         }
         String owner = "current source into '" + target.name() + "'";
-        if (timesMs == null || amplitudesPa == null) {
-            throw new ParameterException(owner, timesMs == null ? "times_ms" : "amplitudes_pa", "an array (one "
-                    + "change time and one amplitude per change)", "null");
-        }
-        if (timesMs.length == 0) {
-            throw new ParameterException(owner, "times_ms", "at least one change time", "none");
-        }
-        if (timesMs.length != amplitudesPa.length) {
-            throw new ParameterException(owner, "amplitudes_pa", "one amplitude per change time (" + timesMs.length
-                    + " times)", amplitudesPa.length);
-        }
-        for (int k = 0; k < timesMs.length; k++) {
-            ParameterException.requireNonNegative(owner, "times_ms[" + k + "]", timesMs[k], "ms");
+        ChangeTimes.requireSchedule(owner, timesMs, amplitudesPa, "amplitudes_pa", "amplitude");
+        for (int k = 0; k < amplitudesPa.length; k++) {
             ParameterException.requireFinite(owner, "amplitudes_pa[" + k + "]", amplitudesPa[k], "pA");
-            if (k > 0 && !(timesMs[k] > timesMs[k - 1])) {
-                throw new ParameterException(owner, "times_ms[" + k + "]", "a time > times_ms[" + (k - 1) + "] = "
-                        + timesMs[k - 1] + " (ms)", timesMs[k]);
-            }
         }
         neurons = requireNeurons(owner, target, neurons);
         timesMs = timesMs.clone();
@@ -86,12 +71,7 @@ public record CurrentSource(Population<?, ?> target, int[] neurons, double[] tim
      * @throws ParameterException naming the change time that is not a whole number of steps
      */
     public int[] changeSteps(TimeGrid grid) {
-        int[] steps = new int[timesMs.length];
-        for (int k = 0; k < steps.length; k++) {
-            steps[k] = grid.wholeSteps("current source into '" + target.name() + "'", "times_ms[" + k + "]",
-                    timesMs[k]);
-        }
-        return steps;
+        return ChangeTimes.steps(grid, "current source into '" + target.name() + "'", timesMs);
     }
 
     /**

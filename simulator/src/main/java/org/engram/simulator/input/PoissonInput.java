@@ -1,6 +1,7 @@
 package org.engram.simulator.input;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Population;
 
@@ -9,24 +10,38 @@ import org.engram.simulator.network.Population;
  * stream: the external drive of Brunel (2000), where each neuron receives {@code C_E} external
  * synapses firing at {@code nu_ext} (equivalently one train at {@code C_E * nu_ext}).
  *
+ * <p>The rate may change over time, as with NEST's {@code inhomogeneous_poisson_generator}: it is
+ * 0 until {@code timesMs[0]}, then {@code ratesHz[k]} from {@code timesMs[k]} on (change times are
+ * whole steps of the network's grid, on each engine's clock as for a {@link CurrentSource}). A
+ * constant rate is one change at time 0.
+ *
  * <p>In grid mode the engine draws, per neuron and step, a Poisson count with mean
- * {@code rate * dt}; in precise mode it draws exponential inter-event intervals, so events have
- * exact times. The train of neuron {@code i} comes from stream
- * {@code (seed, POISSON_INPUT, input index, i)} alone.
+ * {@code rate * dt}; in precise mode it draws each event's exact time, rescaling an exponential
+ * draw by the rate in force (across a change, the part of the draw the old rate did not use goes
+ * on at the new one, which the Poisson process's lack of memory makes exact). The train of neuron
+ * {@code i} comes from stream {@code (seed, POISSON_INPUT, input index, i)} alone; in grid mode
+ * its count at a step depends on the step and the rate, not on the rates before.
  *
  * @param target   the population that receives the input
- * @param rateHz   the rate of each neuron's train, in Hz (finite, {@code >= 0})
+ * @param timesMs  the times at which the rate changes, in ms: at least one, {@code >= 0},
+ *                 strictly increasing
+ * @param ratesHz  the rate of each neuron's train from each change time on, in Hz (finite,
+ *                 {@code >= 0})
  * @param weight   the weight of each event, in the target model's unit (mV or pA)
  * @param receptor the receptor; the weight's sign must fit it
  */
-public record PoissonInput(Population<?, ?> target, double rateHz, double weight, Receptor receptor) {
-    /** Validates the rate and the weight's sign. */
+public record PoissonInput(Population<?, ?> target, double[] timesMs, double[] ratesHz, double weight,
+                           Receptor receptor) {
+    /** Validates the schedule, the rates and the weight's sign. */
     public PoissonInput {
         if (target == null) {
             throw new ParameterException("poisson input", "target", "a population", "null");
         }
-        String owner = "poisson input to '" + target.name() + "'";
-        requireRate(target.name(), rateHz);
+        String owner = owner(target.name());
+        ChangeTimes.requireSchedule(owner, timesMs, ratesHz, "rates_hz", "rate");
+        for (int k = 0; k < ratesHz.length; k++) {
+            ParameterException.requireNonNegative(owner, "rates_hz[" + k + "]", ratesHz[k], "Hz");
+        }
         if (receptor == null) {
             throw new ParameterException(owner, "receptor", "excitatory or inhibitory", "null");
         }
@@ -34,18 +49,64 @@ public record PoissonInput(Population<?, ?> target, double rateHz, double weight
         if (!receptor.accepts(weight)) {
             throw new ParameterException(owner, "weight", receptor.weightRule(), weight);
         }
+        timesMs = timesMs.clone();
+        ratesHz = ratesHz.clone();
     }
 
     /**
-     * Checks a rate as the constructor does, so that a config can report a bad rate together with
-     * its other problems.
+     * A constant rate from time 0 on.
+     *
+     * @param target   the population that receives the input
+     * @param rateHz   the rate of each neuron's train, in Hz (finite, {@code >= 0})
+     * @param weight   the weight of each event, in the target model's unit (mV or pA)
+     * @param receptor the receptor; the weight's sign must fit it
+     */
+    public PoissonInput(Population<?, ?> target, double rateHz, double weight, Receptor receptor) {
+        this(target, new double[] {0}, new double[] {checkedRate(target, rateHz)}, weight, receptor);
+    }
+
+    /** Checks a constant rate under its own name, before the schedule would call it {@code rates_hz[0]}. */
+    private static double checkedRate(Population<?, ?> target, double rateHz) {
+        if (target != null) {
+            requireRate(target.name(), rateHz);
+        }
+        return rateHz;
+    }
+
+    /**
+     * Checks a constant rate as the constructor does, so that a config can report a bad rate
+     * together with its other problems.
      *
      * @param target the target population's name, for the message
      * @param rateHz the rate of each neuron's train, in Hz
      * @throws ParameterException unless the rate is finite and {@code >= 0}
      */
     public static void requireRate(String target, double rateHz) {
-        ParameterException.requireNonNegative("poisson input to '" + target + "'", "rate_hz", rateHz, "Hz");
-        ParameterException.requireFinite("poisson input to '" + target + "'", "rate_hz", rateHz, "Hz");
+        ParameterException.requireNonNegative(owner(target), "rate_hz", rateHz, "Hz");
+    }
+
+    /**
+     * The change times as steps of a time grid.
+     *
+     * @param grid the grid of the network the input feeds
+     * @return the step at which each rate takes over
+     * @throws ParameterException naming the change time that is not a whole number of steps
+     */
+    public int[] changeSteps(TimeGrid grid) {
+        return ChangeTimes.steps(grid, owner(target.name()), timesMs);
+    }
+
+    /**
+     * The name of rate {@code k} in messages: {@code rate_hz} for a constant rate from time 0.
+     *
+     * @param k the rate's index
+     * @return the name
+     */
+    public String rateKey(int k) {
+        return ratesHz.length == 1 && timesMs[0] == 0 ? "rate_hz" : "rates_hz[" + k + "]";
+    }
+
+    private static String owner(String target) {
+        return "poisson input to '" + target + "'";
     }
 }

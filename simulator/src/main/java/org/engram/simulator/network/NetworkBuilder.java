@@ -211,7 +211,24 @@ public final class NetworkBuilder {
     public NetworkBuilder poissonInput(Population<?, ?> target, double rateHz, double weight, Receptor receptor) {
         checkOpen();
         requireInputTaken("poisson input", owned(target));
-        poissonInputs.add(new PoissonInput(target, rateHz, weight, receptor));
+        return poissonInput(new PoissonInput(target, rateHz, weight, receptor));
+    }
+
+    /**
+     * Adds independent Poisson drive to every neuron of a population, at a rate that may change
+     * over time ({@code new PoissonInput(exc, new double[] {0, 500}, new double[] {2000, 8000}, 0.1,
+     * Receptor.EXCITATORY)}: 2 kHz per neuron, 8 kHz from 500 ms on).
+     *
+     * @param input the input; its change times must be whole time steps
+     * @return this builder
+     */
+    public NetworkBuilder poissonInput(PoissonInput input) {
+        checkOpen();
+        ParameterException.requireNonNull("network", "poisson input", input, "a poisson input (e.g. new "
+                + "PoissonInput(population, 8000, 0.1, Receptor.EXCITATORY))");
+        requireInputTaken("poisson input", owned(input.target()));
+        input.changeSteps(grid);
+        poissonInputs.add(input);
         return this;
     }
 

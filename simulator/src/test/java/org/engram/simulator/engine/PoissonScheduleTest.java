@@ -1,0 +1,159 @@
+package org.engram.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.input.PoissonInput;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.Receptor;
+import org.engram.simulator.monitor.StateRecorder;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Poisson input whose rate changes over time. Each neuron counts its input events: a LIF neuron
+ * with a leak far slower than the run (tau_m 1e12 ms), a threshold out of reach and events of
+ * 1 mV holds its count in its potential (the leak loses under 1e-6 mV), so the counts of each
+ * piece of the schedule are compared with the Poisson law of its rate.
+ */
+class PoissonScheduleTest {
+    private static final int NEURONS = 200;
+    /** 0 Hz to 100 ms, 20 kHz to 200 ms, 5 kHz to 300 ms, then 0 again. */
+    private static final double[] TIMES_MS = {100, 200, 300};
+    private static final double[] RATES_HZ = {20_000, 5_000, 0};
+
+    private static Network counters(double[] timesMs, double[] ratesHz) {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(11);
+        Population<?, ?> p = b.population("p", NEURONS, LifDelta.MODEL,
+                new LifDelta.Params(1e12, 250, 0, 1e9, 0, 2, 0));
+        b.poissonInput(new PoissonInput(p, timesMs, ratesHz, 1.0, Receptor.EXCITATORY));
+        return b.build();
+    }
+
+    /** Each neuron's count of events at the end of every 100 ms, from 1 to 4 (index 0 is time 0). */
+    private static long[][] countsPer100Ms(Network net, EngineOptions options) {
+        int[] all = new int[NEURONS];
+        for (int i = 0; i < NEURONS; i++) {
+            all[i] = i;
+        }
+        long[][] counts = new long[NEURONS][5];
+        try (Engine e = new Engine(net, options)) {
+            StateRecorder v = e.recordState(net.population("p"), "v", all, 100);
+            e.run(400);
+            for (int i = 0; i < NEURONS; i++) {
+                double[] trace = v.trace(i);
+                for (int k = 0; k < 4; k++) {
+                    counts[i][k + 1] = Math.round(trace[k]);
+                    assertEquals(counts[i][k + 1], trace[k], 1e-3, "a count held in the potential");
+                }
+            }
+        }
+        return counts;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void eachPieceDrawsAtItsOwnRateAndNoneOutsideThem(Mode mode) {
+        long[][] counts = countsPer100Ms(counters(TIMES_MS, RATES_HZ), new EngineOptions(1, mode));
+        double[] expectedPerNeuron = {0, 2000, 500, 0};
+        for (int piece = 0; piece < 4; piece++) {
+            long total = 0;
+            double sumOfSquares = 0;
+            double mean = expectedPerNeuron[piece];
+            for (long[] c : counts) {
+                long n = c[piece + 1] - c[piece];
+                total += n;
+                sumOfSquares += (n - mean) * (n - mean);
+            }
+            if (mean == 0) {
+                assertEquals(0, total, "events where the rate is 0, piece " + piece);
+                continue;
+            }
+            // The total is Poisson with mean NEURONS * mean: within 5 standard deviations.
+            double expectedTotal = NEURONS * mean;
+            assertEquals(expectedTotal, total, 5 * Math.sqrt(expectedTotal), "piece " + piece);
+            // Poisson counts: the variance across neurons equals the mean (Fano factor 1). Its
+            // sample estimate over 200 neurons has a relative sd of about sqrt(2 / 199) = 0.1.
+            double fano = sumOfSquares / (NEURONS - 1) / mean;
+            assertTrue(fano > 0.6 && fano < 1.4, "Fano factor " + fano + ", piece " + piece);
+        }
+    }
+
+    /**
+     * In grid mode the count of a step depends on the step and the rate alone: an input at 20 kHz
+     * from 100 ms on draws, from then on, exactly the counts of an input at 20 kHz throughout, the
+     * silent steps before drawing nothing and shifting nothing.
+     */
+    @Test
+    void gridCountsDependOnTheStepNotOnTheRatesBefore() {
+        long[][] late = countsPer100Ms(counters(new double[] {100}, new double[] {20_000}), EngineOptions.grid(1));
+        long[][] always = countsPer100Ms(counters(new double[] {0}, new double[] {20_000}), EngineOptions.grid(1));
+        for (int i = 0; i < NEURONS; i++) {
+            assertEquals(0, late[i][1]);
+            for (int k = 2; k <= 4; k++) {
+                assertEquals(always[i][k] - always[i][k - 1], late[i][k] - late[i][k - 1], "neuron " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void theCountsDoNotDependOnTheThreadCount(Mode mode) {
+        long[][] one = countsPer100Ms(counters(TIMES_MS, RATES_HZ), new EngineOptions(1, mode));
+        long[][] three = countsPer100Ms(counters(TIMES_MS, RATES_HZ),
+                new EngineOptions(3, mode).withMinParallelNeuronSteps(0));
+        for (int i = 0; i < NEURONS; i++) {
+            assertArrayEquals(one[i], three[i], "neuron " + i);
+        }
+    }
+
+    @Test
+    void aConstantRateIsOneChangeAtTimeZero() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        PoissonInput constant = new PoissonInput(p, 300, 0.1, Receptor.EXCITATORY);
+        assertArrayEquals(new double[] {0}, constant.timesMs());
+        assertArrayEquals(new double[] {300}, constant.ratesHz());
+        assertEquals("rate_hz", constant.rateKey(0));
+        assertEquals("rates_hz[0]", new PoissonInput(p, new double[] {5}, new double[] {300}, 0.1,
+                Receptor.EXCITATORY).rateKey(0));
+    }
+
+    @Test
+    void badSchedulesAreRefusedByElement() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        assertEquals("poisson input to 'p': times_ms[1]: expected a time > times_ms[0] = 50.0 (ms), found 50.0",
+                refused(() -> new PoissonInput(p, new double[] {50, 50}, new double[] {1, 2}, 0.1,
+                        Receptor.EXCITATORY)));
+        assertEquals("poisson input to 'p': rates_hz[1]: expected a finite number >= 0 (Hz), found -2.0",
+                refused(() -> new PoissonInput(p, new double[] {0, 50}, new double[] {1, -2}, 0.1,
+                        Receptor.EXCITATORY)));
+        assertEquals("poisson input to 'p': rates_hz: expected one rate per change time (2 times), found 1",
+                refused(() -> new PoissonInput(p, new double[] {0, 50}, new double[] {1}, 0.1, Receptor.EXCITATORY)));
+        assertEquals("poisson input to 'p': rate_hz: expected a finite number >= 0 (Hz), found NaN",
+                refused(() -> new PoissonInput(p, Double.NaN, 0.1, Receptor.EXCITATORY)));
+        assertEquals("poisson input to 'p': times_ms[1]: expected a whole number of time steps (multiple of dt = "
+                        + "0.1 ms), found 50.05",
+                refused(() -> b.poissonInput(new PoissonInput(p, new double[] {0, 50.05}, new double[] {1, 2}, 0.1,
+                        Receptor.EXCITATORY))));
+    }
+
+    @Test
+    void aRateBeyondTheGridLimitIsNamedByItsPlaceInTheSchedule() {
+        Network net = counters(new double[] {0, 10}, new double[] {10, 1e7});
+        ParameterException e = assertThrows(ParameterException.class, () -> new Engine(net, EngineOptions.grid(1)));
+        assertEquals("rates_hz[1]", e.location(), e.getMessage());
+    }
+
+    private static String refused(Runnable r) {
+        return assertThrows(ParameterException.class, r::run).getMessage();
+    }
+}
