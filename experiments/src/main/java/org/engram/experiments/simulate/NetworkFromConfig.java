@@ -218,7 +218,8 @@ final class NetworkFromConfig {
         }
         if (i < 0 || e.location() == null) {
             return new ConfigException(source, "projections", e.expected() == null ? e.getMessage() : e.expected(),
-                    e.found() == null ? "" : e.found(), "in " + e.source() + (e.location() == null ? "" : ", " + e.location()));
+                    e.found() == null ? "" : e.found(),
+                    "in " + e.source() + (e.location() == null ? "" : ", " + e.location()));
         }
         return atProjectionKey(e, config.projections().get(i), "projections[" + i + "]");
     }
@@ -798,17 +799,11 @@ final class NetworkFromConfig {
             try {
                 rules.add(new AttachedRule(pending.made().attach().apply(projection), pending.type().configName()));
             } catch (EngramException e) {
-                problems.add(new ConfigException(source, pending.path() + "." + e.location(), e.expected(),
-                        e.found(), null));
-                continue;
-            }
-            String outside = firstOutside(projection.weights(), pending.made().used());
-            if (outside != null) {
-                // The rule would clip it at the first change, silently: 5 pA under bounds [0, 1] became 1.
+                // Initial weights outside the bounds are the projection's weight's problem.
                 String path = pending.path();
-                problems.add(new ConfigException(source, path.substring(0, path.lastIndexOf('.')) + ".weight",
-                        "weights within the rule's bounds [w_min, w_max] = [" + pending.made().used().wMin() + ", "
-                                + pending.made().used().wMax() + "]", outside, null));
+                String key = e.location().equals("weights") ? path.substring(0, path.lastIndexOf('.')) + ".weight"
+                        : path + "." + e.location();
+                problems.add(new ConfigException(source, key, e.expected(), e.found(), null));
             }
         }
         if (!problems.isEmpty()) {
@@ -817,25 +812,10 @@ final class NetworkFromConfig {
         return rules;
     }
 
-    /**
-     * The first weight outside a rule's bounds, as text with its synapse, or null when all lie within;
-     * compared as the float a weight is stored as, so that a weight written equal to a bound (0.1) is
-     * within it.
-     */
-    private static String firstOutside(float[] weights, SimulationConfig.PlasticitySpec bounds) {
-        float low = (float) (double) bounds.wMin();
-        float high = (float) (double) bounds.wMax();
-        for (int k = 0; k < weights.length; k++) {
-            if (weights[k] < low || weights[k] > high) {
-                return weights[k] + " (synapse " + k + ")";
-            }
-        }
-        return null;
-    }
-
     private Connectivity rule(SimulationConfig.RuleSpec r, String path) {
         if (r == null || r.type() == null) {
-            throw new ConfigException(source, path + ".type", "a connectivity rule: " + RuleType.descriptions().keySet(),
+            throw new ConfigException(source, path + ".type",
+                    "a connectivity rule: " + RuleType.descriptions().keySet(),
                     "nothing", null);
         }
         RuleType type = RuleType.byConfigName(r.type());

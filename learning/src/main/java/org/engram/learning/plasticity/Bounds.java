@@ -10,11 +10,24 @@ final class Bounds {
     }
 
     /**
-     * Fails unless the weight range keeps the projection's sign: a rule must not turn inhibitory
-     * synapses excitatory or the reverse (the network builder checks the same of initial weights).
+     * Fails unless the weight range keeps the projection's sign (a rule must not turn inhibitory
+     * synapses excitatory or the reverse; the network builder checks the same of initial weights)
+     * and holds every initial weight: the first change would clip one outside to a bound, a jump no
+     * spike pair made (5 under bounds [0, 1] became 1). Weights are compared as the floats they are
+     * stored as, so one written equal to a bound (0.1) lies within it.
      */
-    static void checkSign(String owner, Projection projection, double wMin, double wMax) {
+    static void checkProjection(String owner, Projection projection, double wMin, double wMax) {
         PlasticityRule.requireBoundsKeepSign(owner, projection.receptor(), projection.name(), wMin, wMax);
+        float low = (float) wMin;
+        float high = (float) wMax;
+        float[] weights = projection.weights();
+        for (int k = 0; k < weights.length; k++) {
+            if (weights[k] < low || weights[k] > high) {
+                throw new ParameterException(owner + " on '" + projection.name() + "'", "weights", "weights within "
+                        + "the rule's bounds [w_min, w_max] = [" + wMin + ", " + wMax + "]", weights[k] + " (synapse "
+                        + k + ")");
+            }
+        }
     }
 
     static void checkRange(String owner, double wMin, double wMax) {

@@ -66,6 +66,8 @@ public final class PairStdp extends PlasticityRule {
      *
      * @param projection the projection (its weights change in place)
      * @param params     the parameters
+     * @throws ParameterException if the projection is not plastic, its initial weights lie outside
+     *                            the rule's bounds, or the bounds do not keep its receptor's sign
      */
     public PairStdp(Projection projection, Params params) {
         this(projection, params, null);
@@ -77,12 +79,14 @@ public final class PairStdp extends PlasticityRule {
      * @param projection the projection (its weights change in place)
      * @param params     the parameters
      * @param gate       the per-synapse learning-rate factor and change listener, or {@code null} for none
+     * @throws ParameterException if the projection is not plastic, its initial weights lie outside
+     *                            the rule's bounds, or the bounds do not keep its receptor's sign
      */
     public PairStdp(Projection projection, Params params, SynapseGate gate) {
         super(projection);
-        this.p = params;
+        this.p = ParameterException.requireNonNull(NAME, "params", params, "the rule's parameters");
         this.w = weights();
-        Bounds.checkSign(NAME, projection, params.wMin(), params.wMax());
+        Bounds.checkProjection(NAME, projection, params.wMin(), params.wMax());
         this.rowStart = projection.rowStart();
         this.targets = projection.targets();
         this.incoming = projection.incoming();

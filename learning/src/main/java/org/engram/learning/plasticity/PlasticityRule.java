@@ -39,9 +39,11 @@ public abstract class PlasticityRule implements SpikeListener {
     /**
      * @param projection the projection the rule changes, built plastic ({@code Synapses.asPlastic()}),
      *                   so it keeps one weight per synapse ({@link #weights()})
-     * @throws ParameterException if the projection is not plastic
+     * @throws ParameterException if the projection is null or not plastic
      */
     protected PlasticityRule(Projection projection) {
+        ParameterException.requireNonNull("plasticity rule", "projection", projection, "a plastic projection "
+                + "(Synapses.asPlastic())");
         if (!projection.plastic() || projection.weights() == null) {
             throw new ParameterException("plasticity rule", "projection", "a plastic projection (Synapses.asPlastic())",
                     projection.name());

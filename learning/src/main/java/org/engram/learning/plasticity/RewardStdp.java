@@ -58,12 +58,14 @@ public final class RewardStdp extends PlasticityRule {
      *
      * @param projection the projection
      * @param params     the parameters
+     * @throws ParameterException if the projection is not plastic, its initial weights lie outside
+     *                            the rule's bounds, or the bounds do not keep its receptor's sign
      */
     public RewardStdp(Projection projection, Params params) {
         super(projection);
-        this.p = params;
+        this.p = ParameterException.requireNonNull(NAME, "params", params, "the rule's parameters");
         this.w = weights();
-        Bounds.checkSign(NAME, projection, params.wMin(), params.wMax());
+        Bounds.checkProjection(NAME, projection, params.wMin(), params.wMax());
         this.rowStart = projection.rowStart();
         this.targets = projection.targets();
         this.incoming = projection.incoming();

@@ -52,6 +52,36 @@ class RuleMisuseTest {
                 Pairing.ALL_TO_ALL));
     }
 
+    /**
+     * Initial weights outside a rule's bounds are refused when it is attached, by synapse: the
+     * first change clipped one to a bound, a jump no spike pair made (5 under [0, 1] became 1 at
+     * one presynaptic spike). A weight equal to a bound as the float it is stored as lies within.
+     */
+    @Test
+    void initialWeightsOutsideTheBoundsAreRefused() {
+        Projection heavy = new TwoPopulations(2, 2, 5).projection;
+        assertEquals("pair_stdp on 'pre->post': weights: expected weights within the rule's bounds [w_min, w_max] = "
+                + "[0.0, 1.0], found 5.0 (synapse 0)", assertThrows(ParameterException.class,
+                () -> new PairStdp(heavy, UNIT)).getMessage());
+        assertEquals("weights", assertThrows(ParameterException.class, () -> new TripletStdp(heavy,
+                TripletStdp.Params.visualCortex())).location());
+        assertEquals("weights", assertThrows(ParameterException.class, () -> new RewardStdp(heavy,
+                new RewardStdp.Params(1, 1, 20, 20, 200, 0.01, 0, 1))).location());
+        new PairStdp(new TwoPopulations(2, 2, 0.1).projection, new PairStdp.Params(0.01, 0.01, 20, 20, 0, 0.1,
+                WeightDependence.ADDITIVE, Pairing.ALL_TO_ALL));
+    }
+
+    @Test
+    void nullArgumentsAreRefusedByName() {
+        Projection plastic = network(Receptor.EXCITATORY, true).projections().get(0);
+        assertEquals("plasticity rule: projection: expected a plastic projection (Synapses.asPlastic()), found null",
+                assertThrows(ParameterException.class, () -> new PairStdp(null, UNIT)).getMessage());
+        assertEquals("pair_stdp: params: expected the rule's parameters, found null",
+                assertThrows(ParameterException.class, () -> new PairStdp(plastic, null)).getMessage());
+        assertEquals("params", assertThrows(ParameterException.class, () -> new TripletStdp(plastic, null)).location());
+        assertEquals("params", assertThrows(ParameterException.class, () -> new RewardStdp(plastic, null)).location());
+    }
+
     /** A later engine starts at time 0; traces of the earlier clock would grow by exp(+dt / tau). */
     @Test
     void aRuleFollowsOneEnginesClock() {

@@ -80,14 +80,29 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
             }
         }
 
+        /** Refuses a negative rate written into the recordable {@code rate} array between runs. */
+        @Override
+        public void requireValid(String population) {
+            for (int i = 0; i < rateHz.length; i++) {
+                if (!(rateHz[i] >= 0)) {
+                    throw new ParameterException("population '" + population + "'", "rate[" + i + "]",
+                            "a rate >= 0 (Hz)", rateHz[i]);
+                }
+            }
+        }
+
         /**
          * Sets every neuron's rate; takes effect from the next step simulated. Call between runs.
          *
          * @param ratesHz one rate per neuron in Hz, each finite and {@code >= 0}; copied
-         * @throws ParameterException if the length is wrong or a rate is negative or not finite;
-         *                            no rate is changed then
+         * @throws ParameterException if the array is null, its length is wrong or a rate is negative
+         *                            or not finite; no rate is changed then
          */
         public void setRates(double[] ratesHz) {
+            if (ratesHz == null) {
+                // Not requireNonNull: its message would be built on every call, once per sample presented.
+                throw new ParameterException(NAME, "rates", "one rate per neuron (" + rateHz.length + ")", "null");
+            }
             if (ratesHz.length != rateHz.length) {
                 throw new ParameterException(NAME, "rates", "one rate per neuron (" + rateHz.length + ")",
                         ratesHz.length);

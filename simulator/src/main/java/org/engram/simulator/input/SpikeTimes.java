@@ -96,6 +96,8 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
          *              parameters and copied
          */
         public void load(double[][] times) {
+            ParameterException.requireNonNull(NAME, "times_ms", times, "one spike-time array per neuron ("
+                    + size() + ")");
             if (times.length != size()) {
                 throw new ParameterException(NAME, "times_ms", "one spike-time array per neuron (" + size() + ")",
                         times.length);

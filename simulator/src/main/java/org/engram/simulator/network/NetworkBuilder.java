@@ -169,8 +169,9 @@ public final class NetworkBuilder {
     /**
      * Checks what {@link #build()} would find wrong with a projection before drawing it: the
      * rule's fit to the populations, the constant weight's sign and the constant delay on the
-     * grid where the rule does not give its own, and a weight distribution that cannot give the
-     * receptor's sign. {@link #connect} calls it, so that a mistake leaves the builder usable (found
+     * grid where the rule does not give its own, a weight distribution that cannot give the
+     * receptor's sign, and a count of synapses (where the rule knows it before drawing) past one
+     * array or the heap. {@link #connect} calls it, so that a mistake leaves the builder usable (found
      * at build, it spent it); a config calls it to report a projection's problems together with
      * those of populations it could not build.
      *
@@ -187,8 +188,10 @@ public final class NetworkBuilder {
     public static void requireDrawable(String name, int sourceSize, int targetSize, boolean samePopulation,
                                        Connectivity rule, Synapses synapses, TimeGrid grid) {
         String owner = "projection '" + name + "'";
-        // The rules' checks read sizes and switches alone: the index and seed of the context are not used.
-        rule.requireFits(new ConnectContext(name, 0, sourceSize, targetSize, samePopulation, 0));
+        // The rules' checks and counts read sizes and switches alone: the index and seed of the context are not used.
+        ConnectContext context = new ConnectContext(name, 0, sourceSize, targetSize, samePopulation, 0);
+        rule.requireFits(context);
+        requireSynapsesFit(rule, context);
         if (synapses.weightDraw() != null) {
             ProjectionAssembler.requireRightSignPossible(owner, synapses.receptor(), synapses.weightDraw());
         } else if (!rule.givesWeights()) {
@@ -267,7 +270,8 @@ public final class NetworkBuilder {
     private static void requireInputTaken(String input, Population<?, ?> target) {
         if (!target.model().takesInput()) {
             throw new ParameterException(input, "target", "a population whose model takes input ("
-                    + target.model().name() + " only emits the spikes it is given or draws)", "'" + target.name() + "'");
+                    + target.model().name() + " only emits the spikes it is given or draws)",
+                    "'" + target.name() + "'");
         }
     }
 
@@ -337,22 +341,13 @@ public final class NetworkBuilder {
                     p.target().size());
             ConnectContext context = new ConnectContext(p.name(), index, p.source().size(), p.target().size(),
                     p.source() == p.target(), seed);
-            long expected = p.rule().expectedSynapses(context);
-            if (expected > ProjectionAssembler.MAX_SYNAPSES) {
-                throw new ParameterException("projection '" + p.name() + "'", "rule", "at most "
-                        + ProjectionAssembler.MAX_SYNAPSES + " synapses in one projection (the longest array)",
-                        expected + " from " + p.rule().describe() + " on " + p.source().size() + " x "
-                                + p.target().size() + " neurons",
-                        "choose smaller populations or a sparser rule, or split the projection");
-            }
-            if (expected * (double) ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE > Runtime.getRuntime().maxMemory()) {
-                throw pastTheHeap(p, expected, false);
-            }
+            // Checked when the projection was added; the heap may have shrunk since.
+            long expected = requireSynapsesFit(p.rule(), context);
             try {
                 p.rule().generate(context, assembler);
                 projections.add(assembler.assemble(index, p.name(), p.source(), p.target(), p.synapses(), grid, seed));
             } catch (OutOfMemoryError e) {
-                throw pastTheHeap(p, expected, true);
+                throw pastTheHeap(p.rule(), context, expected, true);
             }
         }
         return new Network(grid, seed, populations, projections, poissonInputs, currentSources, noiseCurrents);
@@ -363,15 +358,37 @@ public final class NetworkBuilder {
      * it would fit the heap alone, but not beside what it holds already (the network built so far,
      * and whatever else the program keeps).
      */
-    private static ParameterException pastTheHeap(PendingProjection p, long expected, boolean besideTheRest) {
-        return new HeapLimitExceeded("projection '" + p.name() + "'", "rule", String.format(Locale.ROOT,
+    /**
+     * Refuses a projection whose synapses the rule can count before drawing them and that would not
+     * fit one array, or the heap while they are drawn and sorted.
+     *
+     * @return the rule's count of synapses, -1 if it cannot tell
+     */
+    private static long requireSynapsesFit(Connectivity rule, ConnectContext context) {
+        long expected = rule.expectedSynapses(context);
+        if (expected > ProjectionAssembler.MAX_SYNAPSES) {
+            throw new ParameterException("projection '" + context.projectionName() + "'", "rule", "at most "
+                    + ProjectionAssembler.MAX_SYNAPSES + " synapses in one projection (the longest array)",
+                    expected + " from " + rule.describe() + " on " + context.sourceSize() + " x "
+                            + context.targetSize() + " neurons",
+                    "choose smaller populations or a sparser rule, or split the projection");
+        }
+        if (expected * (double) ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE > Runtime.getRuntime().maxMemory()) {
+            throw pastTheHeap(rule, context, expected, false);
+        }
+        return expected;
+    }
+
+    private static ParameterException pastTheHeap(Connectivity rule, ConnectContext context, long expected,
+                                                  boolean besideTheRest) {
+        return new HeapLimitExceeded("projection '" + context.projectionName() + "'", "rule", String.format(Locale.ROOT,
                 "synapses that fit the Java heap (%.0f MB in all%s) while they are drawn and sorted, about %d bytes"
                         + " each", Runtime.getRuntime().maxMemory() / 1e6, besideTheRest ? ", beside what it"
                         + " holds already" : "", ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE),
                 (expected < 0 ? "the synapses" : String.format(Locale.ROOT, "%d synapses (%.0f MB)", expected,
                         expected * (double) ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE / 1e6))
-                        + String.format(Locale.ROOT, " from %s on %d x %d neurons", p.rule().describe(),
-                                p.source().size(), p.target().size()),
+                        + String.format(Locale.ROOT, " from %s on %d x %d neurons", rule.describe(),
+                                context.sourceSize(), context.targetSize()),
                 "choose smaller populations or a sparser rule, or give Java more heap (-Xmx)");
     }
 

@@ -75,8 +75,11 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
      *
      * @param distribution the weight distribution (target model's unit)
      * @return the spec
+     * @throws ParameterException if the distribution is null (the constant weight is {@link #of}'s)
      */
     public Synapses weights(RealDistribution distribution) {
+        ParameterException.requireNonNull("synapses", "weights", distribution, "a weight distribution (e.g. new "
+                + "NormalDistribution(0.1, 0.01))");
         return new Synapses(receptor, weight, distribution, delayMs, delayDraw, plastic);
     }
 
@@ -122,8 +125,11 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
      *
      * @param distribution the delay distribution in ms
      * @return the spec
+     * @throws ParameterException if the distribution is null (a constant delay is {@link #delayMs}'s)
      */
     public Synapses delays(RealDistribution distribution) {
+        ParameterException.requireNonNull("synapses", "delays", distribution, "a delay distribution in ms (e.g. "
+                + "new UniformRealDistribution(1, 2))");
         return new Synapses(receptor, weight, weightDraw, delayMs, distribution, plastic);
     }
 

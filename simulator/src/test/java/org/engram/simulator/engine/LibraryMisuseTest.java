@@ -183,6 +183,9 @@ class LibraryMisuseTest {
     void nullArraysAndArgumentsAreRefusedByName() {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
         Population<?, ?> cells = b.population("e", 2, LifDelta.MODEL, DRIVEN);
+        Population<?, ?> given = b.population("given", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{1}}));
+        Population<?, ?> rated = b.population("rated", 2, RatePoissonSource.MODEL, RatePoissonSource.MODEL.defaults());
         List<Executable> refused = List.of(
                 () -> Rules.explicit(null, new int[] {0}),
                 () -> Rules.explicit(new int[] {0}, null),
@@ -196,7 +199,12 @@ class LibraryMisuseTest {
                 () -> b.initialise(cells, "v", null),
                 () -> b.current(null),
                 () -> new org.engram.simulator.monitor.SpikeRecorder(null),
-                () -> new org.engram.simulator.monitor.RateMonitor(null, 1));
+                () -> new org.engram.simulator.monitor.RateMonitor(null, 1),
+                () -> Synapses.excitatory(0.1).weights(null),
+                () -> Synapses.excitatory(0.1).delays(null),
+                () -> ((SpikeTimes.State) given.state()).load(null),
+                () -> ((RatePoissonSource.State) rated.state()).setRates(null),
+                () -> b.poissonInput(null));
         List<String> said = new java.util.ArrayList<>();
         for (Executable e : refused) {
             said.add(assertThrows(ParameterException.class, e).getMessage());
@@ -217,7 +225,15 @@ class LibraryMisuseTest {
                 "network: current source: expected a current source (e.g. CurrentSource.constant(population, neurons, "
                         + "200)), found null",
                 "spike recorder: population: expected the population to record, found null",
-                "rate monitor: population: expected the population to record, found null"), said);
+                "rate monitor: population: expected the population to record, found null",
+                "synapses: weights: expected a weight distribution (e.g. new NormalDistribution(0.1, 0.01)), found "
+                        + "null",
+                "synapses: delays: expected a delay distribution in ms (e.g. new UniformRealDistribution(1, 2)), found "
+                        + "null",
+                "spike_times: times_ms: expected one spike-time array per neuron (1), found null",
+                "rate_poisson_source: rates: expected one rate per neuron (2), found null",
+                "network: poisson input: expected a poisson input (e.g. new PoissonInput(population, 8000, 0.1, "
+                        + "Receptor.EXCITATORY)), found null"), said);
         Network net = b.build();   // the builder was not spent
         NetworkBuilder other = new NetworkBuilder(0.1);
         Population<?, ?> foreign = other.population("f", 1, LifDelta.MODEL, DRIVEN);
@@ -244,17 +260,38 @@ class LibraryMisuseTest {
     }
 
     /**
-     * A projection past the longest array is refused before its synapses are drawn, by name, with
-     * the count its rule gives: all-to-all on 50,000 x 50,000 neurons ran out of memory first.
+     * A negative rate written into a rate source's recordable array between runs is refused before
+     * the next run, as {@code setRates} refuses it; it had silenced the neuron without a word.
      */
     @Test
-    void aProjectionPastOneArrayIsRefusedBeforeItIsDrawn() {
+    void aNegativeRateWrittenBetweenRunsIsRefused() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> rated = b.population("rated", 2, RatePoissonSource.MODEL, new RatePoissonSource.Params(100));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            e.run(1);
+            rated.values("rate")[1] = -50;
+            ParameterException error = assertThrows(ParameterException.class, () -> e.run(1));
+            assertEquals("population 'rated': rate[1]: expected a rate >= 0 (Hz), found -50.0", error.getMessage());
+            rated.values("rate")[1] = 50;
+            e.run(1);
+        }
+    }
+
+    /**
+     * A projection past the longest array is refused before its synapses are drawn, by name, with
+     * the count its rule gives: all-to-all on 50,000 x 50,000 neurons ran out of memory first. It
+     * is refused when added, so the builder stays usable (found at build, it spent the builder).
+     */
+    @Test
+    void aProjectionPastOneArrayIsRefusedWhenAdded() {
         for (Connectivity rule : List.of(Rules.allToAll(), Rules.allToAll().withAutapses(false),
                 Rules.fixedProbability(0.9), Rules.fixedInDegree(50_000))) {
             NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
             Population<?, ?> a = b.population("a", 50_000, LifDelta.MODEL, DRIVEN);
-            b.connect("dense", a, a, rule, Synapses.excitatory(0.1).delayMs(1.0));
-            ParameterException error = assertThrows(ParameterException.class, b::build);
+            ParameterException error = assertThrows(ParameterException.class,
+                    () -> b.connect("dense", a, a, rule, Synapses.excitatory(0.1).delayMs(1.0)));
+            b.connect("dense", a, a, Rules.oneToOne(), Synapses.excitatory(0.1).delayMs(1.0));
+            assertEquals(50_000, b.build().synapseCount());
             // Without autapses a population of n connects to itself in n (n - 1) pairs.
             long expected = rule instanceof FixedProbability ? Math.round(0.9 * 50_000L * 50_000)
                     : rule.equals(Rules.allToAll().withAutapses(false)) ? 50_000L * 49_999 : 50_000L * 50_000;
@@ -330,15 +367,17 @@ class LibraryMisuseTest {
 
     /**
      * An all-to-all projection of 30,000 neurons (9 x 10^8 synapses, 21.6 GB while drawn and
-     * sorted) is refused by name before it is drawn; it ended in a bare OutOfMemoryError.
+     * sorted) is refused by name when added, before it is drawn; it ended in a bare OutOfMemoryError.
      */
     @Test
     void aProjectionPastTheHeapIsRefusedBeforeItIsDrawn() {
         assumeTrue(Runtime.getRuntime().maxMemory() < 21e9, "a heap of 21 GB or more holds the projection");
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
         Population<?, ?> p = b.population("p", 30_000, LifDelta.MODEL, DRIVEN);
-        b.connect("dense", p, p, Rules.allToAll(), Synapses.excitatory(0.1));
-        ParameterException error = assertThrows(ParameterException.class, b::build);
+        ParameterException error = assertThrows(ParameterException.class,
+                () -> b.connect("dense", p, p, Rules.allToAll(), Synapses.excitatory(0.1)));
+        b.connect("dense", p, p, Rules.oneToOne(), Synapses.excitatory(0.1));
+        assertEquals(30_000, b.build().synapseCount(), "the builder was not spent");
         assertTrue(error.getMessage().startsWith("projection 'dense': rule: expected synapses that fit the Java heap (")
                 && error.getMessage().contains("about 24 bytes each, found 900000000 synapses (21600 MB) from")
                 && error.getMessage().endsWith("give Java more heap (-Xmx)"), error.getMessage());
