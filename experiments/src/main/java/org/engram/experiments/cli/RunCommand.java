@@ -79,6 +79,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--signal-before-commit", hidden = true)
     boolean signalBeforeCommit;
 
+    /** Test hook: behave as if a signal came once this many tasks are evaluated, before the last is saved. */
+    @Option(names = "--signal-before-task-saved", hidden = true)
+    int signalBeforeTaskSaved;
+
     /** Test hook: wait for a signal once the run has its folder, before training. */
     @Option(names = "--pause-after-setup", hidden = true)
     boolean pauseAfterSetup;
@@ -130,7 +134,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         Runner.Outcome r = Runner.execute(new Runner.Request(resolved, out, resume, threads, stopAfterTasks, args,
-                signalBeforeCommit, pauseAfterSetup),
+                signalBeforeCommit, pauseAfterSetup, signalBeforeTaskSaved),
                 spec.commandLine().getErr());
         o.print(r.summary());
         o.println();

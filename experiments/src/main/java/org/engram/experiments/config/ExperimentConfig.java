@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import org.engram.experiments.metrics.Energy;
 import org.engram.learning.continual.Scenario;
 import org.engram.learning.layered.NeuronKind;
@@ -67,14 +68,17 @@ public record ExperimentConfig(
         p.check(() -> EngineOptions.requireThreads("experiment", threads));
         if (p.require(strategies != null && !strategies.isEmpty(), "strategies", "a list of one or more strategies",
                 strategies)) {
-            Set<String> stems = new HashSet<>();
+            Map<String, Integer> stems = new HashMap<>();
             for (int i = 0; i < strategies.size(); i++) {
                 // Labels name folders and files, so they must differ there too: replay+ewc and replay_ewc do
                 // not, nor do Naive and naive on the case-blind file systems of macOS and Windows.
-                p.require(stems.add(fileStem(strategies.get(i).label()).toLowerCase(Locale.ROOT)),
-                        "strategies[" + i + "].label", "a label no other strategy has, also with '+' read as '_'"
-                                + " and capitals as small letters, as file names are on some systems (set label: to"
-                                + " tell two runs of one strategy apart)", strategies.get(i).label());
+                Integer first = stems.putIfAbsent(fileStem(strategies.get(i).label()).toLowerCase(Locale.ROOT), i);
+                // The other strategy is named: its label may be the one given (in the file or by --set).
+                p.require(first == null, "strategies[" + i + "].label", "a label no other strategy has, also with "
+                        + "'+' read as '_' and capitals as small letters, as file names are on some systems (set label:"
+                        + " to tell two runs of one strategy apart)", first == null ? null
+                        : strategies.get(i).label() + " (strategies[" + first + "] has "
+                                + strategies.get(first).label() + ")");
             }
         }
         p.throwIfAny();

@@ -86,6 +86,7 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                     throw new EngramException(file.toString(), "strategies." + s.getKey() + ".seeds",
                             "the results of at least one seed", "none", null);
                 }
+                requireConsistent(file, "strategies." + s.getKey(), s.getValue(), matrices);
                 strategies.add(new Strategy(s.getKey(), seeds, matrices));
             }
             if (strategies.isEmpty()) {
@@ -181,6 +182,80 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                     + " column per task in 'tasks')", m.size() + " x " + m.size(), null);
         }
         return m;
+    }
+
+    /**
+     * Refuses a seed's ACC, BWT, FWT, forgetting or learning accuracy that its accuracy matrix does
+     * not give: {@code compare} reads the numbers and {@code plot} draws the matrix, so a
+     * metrics.json edited or merged by hand showed one value in a table and another in the plots.
+     */
+    private static void requireConsistent(Path file, String key, JsonNode strategy, List<AccuracyMatrix> matrices) {
+        int k = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = strategy.get("seeds").fields(); it.hasNext(); k++) {
+            Map.Entry<String, JsonNode> seed = it.next();
+            String at = key + ".seeds." + seed.getKey() + ".";
+            JsonNode node = seed.getValue();
+            AccuracyMatrix m = matrices.get(k);
+            requireAgrees(file, at + "acc", node.get("acc"), m.acc(), "its accuracy_matrix gives");
+            requireAgrees(file, at + "bwt", node.get("bwt"), m.bwt(), "its accuracy_matrix gives");
+            requireAgrees(file, at + "forgetting", node.get("forgetting"), m.averageForgetting(),
+                    "its accuracy_matrix gives");
+            requireAgrees(file, at + "learning_accuracy", node.get("learning_accuracy"), m.learningAccuracy(),
+                    "its accuracy_matrix gives");
+            JsonNode randomInit = node.get("random_init_accuracy");
+            if (node.path("fwt").isNumber() && randomInit != null && randomInit.isArray()
+                    && randomInit.size() == m.size()) {
+                requireAgrees(file, at + "fwt", node.get("fwt"),
+                        m.fwt(JsonFiles.MAPPER.convertValue(randomInit, double[].class)),
+                        "its accuracy_matrix and random_init_accuracy give");
+            }
+        }
+    }
+
+    /**
+     * Refuses a spread over seeds (mean and 95% interval, which {@code compare} shows) that the
+     * seeds' own numbers do not give. Called once each spread's shape and range are checked.
+     *
+     * @param key      the strategy's key in metrics.json, e.g. {@code strategies.ewc}
+     * @param strategy the strategy's results
+     * @throws EngramException naming the key of the first value that disagrees
+     */
+    @SuppressWarnings("unchecked")
+    void requireSpreadsAgree(String key, JsonNode strategy) {
+        Path file = directory.resolve("metrics.json");
+        List<Map<String, Object>> seeds = new ArrayList<>();
+        strategy.get("seeds").forEach(node -> seeds.add(JsonFiles.MAPPER.convertValue(node, Map.class)));
+        JsonNode over = strategy.path("aggregate").path("over_seeds");
+        Map<String, Object> recomputed = MetricsWriter.overSeeds(seeds);
+        for (String metric : MetricsWriter.SUMMARY_KEYS) {
+            Map<String, Object> spread = (Map<String, Object>) recomputed.get(metric);
+            JsonNode stored = over.get(metric);
+            if (spread == null || stored == null || !stored.isObject()) {
+                continue;
+            }
+            for (String part : List.of("mean", "ci95_low", "ci95_high")) {
+                Object value = spread.get(part);
+                requireAgrees(file, key + ".aggregate.over_seeds." + metric + "." + part, stored.get(part),
+                        value == null ? Double.NaN : ((Number) value).doubleValue(), "the seeds' values give");
+            }
+        }
+    }
+
+    /**
+     * Refuses a stored number that differs from the one computed from the rest of the file (by
+     * more than rounding), or a number where none can be computed; null stands for undefined.
+     */
+    private static void requireAgrees(Path file, String key, JsonNode stored, double computed, String source) {
+        if (stored == null || !(stored.isNumber() || stored.isNull())) {
+            return;   // missing or of another kind: the readers that need the value name it
+        }
+        boolean agrees = stored.isNull() ? !Double.isFinite(computed)
+                : Math.abs(stored.asDouble() - computed) <= 1e-9 * Math.max(1, Math.abs(computed));
+        if (!agrees) {
+            throw new EngramException(file.toString(), key, "the value " + source + ", " + (Double.isFinite(computed)
+                    ? computed : "null (undefined)"), stored.toString(), "the file was changed after engram run "
+                    + "wrote it; restore it or run the experiment again");
+        }
     }
 
     /**

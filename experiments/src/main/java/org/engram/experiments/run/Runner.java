@@ -56,10 +56,12 @@ public final class Runner {
      *                        drawn, just before the run folder is moved into place
      * @param pauseAfterSetup test hook: once the run has its folder (and, for a new run, its config
      *                        and data record), wait for a signal before training
+     * @param signalBeforeTaskSaved test hook: act as if a signal came once this many tasks of this
+     *                        process are evaluated, before the last of them is saved; 0 = never
      */
     public record Request(ConfigLayers.Resolved config, Path resultsRoot, Path resume, Integer threads,
                           int stopAfterTasks, List<String> commandLine, boolean signalBeforeCommit,
-                          boolean pauseAfterSetup) {
+                          boolean pauseAfterSetup, int signalBeforeTaskSaved) {
     }
 
     /**
@@ -194,7 +196,8 @@ public final class Runner {
         ExperimentConfig c = resolved.config();
         RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
                 * c.tasks().count(), LaunchCommand.resume(folder.directory()), code);
-        Loop loop = new Loop(c, experiment, new Checkpoints(folder), folder, status, request.stopAfterTasks(), err);
+        Loop loop = new Loop(c, experiment, new Checkpoints(folder), folder, status, request.stopAfterTasks(),
+                request.signalBeforeTaskSaved(), err);
         signal.act(loop::interrupted);
         return new Opened(resolved, configHash, experiment, data, folder, loop, code);
     }
@@ -437,6 +440,7 @@ public final class Runner {
         private final Checkpoints checkpoints;
         private final RunFolder folder;
         private final int stopAfterTasks;
+        private final int signalBeforeTaskSaved;
         /** Where a signal says how to continue (standard error). */
         private final PrintWriter err;
         private final List<MetricsWriter.Task> tasks = new ArrayList<>();
@@ -446,13 +450,14 @@ public final class Runner {
         private int tasksThisProcess;
 
         Loop(ExperimentConfig config, Experiment experiment, Checkpoints checkpoints, RunFolder folder,
-                RunStatus status, int stopAfterTasks, PrintWriter err) {
+                RunStatus status, int stopAfterTasks, int signalBeforeTaskSaved, PrintWriter err) {
             this.config = config;
             this.experiment = experiment;
             this.checkpoints = checkpoints;
             this.folder = folder;
             this.status = status;
             this.stopAfterTasks = stopAfterTasks;
+            this.signalBeforeTaskSaved = signalBeforeTaskSaved;
             this.err = err;
         }
 
@@ -537,14 +542,20 @@ public final class Runner {
         }
 
         /**
-         * Saves a finished task's checkpoint and records the task in {@code status.json}, as one
-         * step for a signal's {@link #finish}: a signal between the two had left the status a task
-         * behind the checkpoints.
+         * Saves a finished task's checkpoint, records the task in {@code status.json} and reports
+         * it, as one step for a signal's {@link #finish}: a signal between the first two had left
+         * the status a task behind the checkpoints. After a signal it does nothing, as the process
+         * is ending: the task's result, printed after the signal's message, read as kept when the
+         * resume was to train the task again.
          */
-        synchronized void checkpointed(UnitLearner learner, UnitProgress p, RunStatus.Completed unit) {
+        synchronized void checkpointed(UnitLearner learner, UnitProgress p, RunStatus.Completed unit, Runnable report) {
+            if (finished) {
+                return;
+            }
             checkpoints.save(learner, p);
             status = status.with(unit);
             status.write(folder);
+            report.run();
         }
 
         /** Writes the first status, "running", unless a signal has already ended the run. */
@@ -653,10 +664,14 @@ public final class Runner {
                     for (int k = 0; k < activity.length; k++) {
                         activity[k] = after[k] - activity[k];
                     }
-                    progress.task(spec.label(), seed, t, count, row);
                     String hash = t == count - 1 ? learner.weightsHash() : null;
                     p = p.withTask(row, records, epochAccuracy, (System.nanoTime() - taskStart) / 1e9, hash, activity);
-                    checkpointed(learner, p, new RunStatus.Completed(spec.label(), seed, t));
+                    if (tasksThisProcess + 1 == signalBeforeTaskSaved) {
+                        interrupted();
+                    }
+                    int task = t;
+                    checkpointed(learner, p, new RunStatus.Completed(spec.label(), seed, t),
+                            () -> progress.task(spec.label(), seed, task, count, row));
                     tasksThisProcess++;
                     if (stopAfterTasks > 0 && tasksThisProcess == stopAfterTasks
                             && status.completed().size() < status.totalTasks()) {

@@ -213,7 +213,7 @@ class BrokenRunConfigTest {
                         "\n  bad.yaml:15:3: training.learning_rate: expected a value of type number, found the text"
                                 + " \"fast\""),
                 file("two strategies with one label", GOOD.replace("name: ewc", "name: naive"),
-                        "strategies[1].label", "a label no other strategy has", "found naive"),
+                        "strategies[1].label", "a label no other strategy has", "found naive (strategies[0] has naive)"),
                 file("no strategies", GOOD.substring(0, GOOD.indexOf("strategies:")),
                         "bad.yaml: strategies: expected a value (the strategies compared", "found no such key"),
                 file("no seeds", GOOD.replace("seeds: [1]", "seeds: []"),

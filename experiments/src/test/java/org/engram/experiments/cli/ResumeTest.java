@@ -639,6 +639,34 @@ class ResumeTest {
     }
 
     /**
+     * A signal while a task is evaluated ends the run before the task is saved, so its result is
+     * not reported either: it was printed after the signal's message, as if kept, though the
+     * resume trains the task again.
+     */
+    @Test
+    void aTaskEvaluatedAfterASignalIsNeitherSavedNorReported(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG.replace("  - name: si\n", ""));
+        Path root = dir.resolve("late");
+        CliRunner.Result stopped = CliRunner.run("run", config.toString(), "--out", root.toString(),
+                "--signal-before-task-saved", "2");
+        assertEquals(2, stopped.exitCode(), stopped.err());
+        String err = stopped.err();
+        int signal = err.indexOf("stopped by a signal");
+        assertTrue(signal > 0 && err.substring(0, signal).contains("after task 1/3"), err);
+        assertFalse(err.substring(signal).contains("after task"), err);
+        Path left = onlyEntry(root.resolve("resume"));
+        JsonNode status = new ObjectMapper().readTree(left.resolve("status.json").toFile());
+        assertEquals("interrupted", status.get("state").asText(), err);
+        assertEquals(1, status.get("completed").size(), status.toString());
+        assertFalse(Files.exists(left.resolve("checkpoints/naive/seed-4/learner-2.state")));
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", left.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("after task 2/3") && resumed.err().contains("after task 3/3"),
+                resumed.err());
+    }
+
+    /**
      * A signal while a new run sets up its folder used to leave a .partial folder without config.yaml
      * or data.json (7 of 8 tries), which --resume refuses: now the signal waits for the setup, and
      * the folder it leaves is one --resume finishes (or, stopped before the setup, none at all).

@@ -334,6 +334,14 @@ class RunCommandTest {
         Path noTasks = copyOfTheRun("no-tasks");
         n0.remove("tasks");
         Files.writeString(noTasks.resolve("metrics.json"), n0.toString());
+        // A seed's ACC that its matrix does not give: compare had pooled it into a table that the plots,
+        // drawn from the matrix, contradicted.
+        Path editedAcc = copyOfTheRun("edited-acc");
+        ObjectNode e0 = (ObjectNode) new ObjectMapper().readTree(editedAcc.resolve("metrics.json").toFile());
+        ObjectNode seed2 = (ObjectNode) e0.get("strategies").get("si").get("seeds").get("2");
+        double trueAcc = seed2.get("acc").asDouble();
+        seed2.put("acc", 0.1);
+        Files.writeString(editedAcc.resolve("metrics.json"), e0.toString());
 
         for (String[] bad : new String[][] {
                 {nullAccuracy.toString(), "strategies.si.seeds.1.accuracy_matrix[1][0]: expected an accuracy in"
@@ -343,7 +351,9 @@ class RunCommandTest {
                 {noTasks.toString(), "tasks: expected a list of the tasks' names, one or more, found no such key"},
                 {shortRow.toString(), "strategies.si.seeds.2.accuracy_matrix: row 1: expected 2 entries (one per task),"
                         + " found 1"},
-                {noStrategy.toString(), "strategies: expected the results of at least one strategy, found none"}}) {
+                {noStrategy.toString(), "strategies: expected the results of at least one strategy, found none"},
+                {editedAcc.toString(), "strategies.si.seeds.2.acc: expected the value its accuracy_matrix gives, "
+                        + trueAcc + ", found 0.1; the file was changed after engram run wrote it"}}) {
             String expected = Path.of(bad[0], "metrics.json") + ": " + bad[1];
             Path plots = Path.of(bad[0], "plots");
             try (Stream<Path> files = Files.list(plots)) {
@@ -389,6 +399,19 @@ class RunCommandTest {
                     + " seed), found " + spreads.get(k)), r.err());
             assertFalse(Files.exists(dir.resolve("cmp-bad")), "no comparison folder");
         }
+        // A spread within range that the seeds' values do not give.
+        Path editedSpread = copyOfTheRun("edited-spread");
+        ObjectNode e1 = (ObjectNode) new ObjectMapper().readTree(editedSpread.resolve("metrics.json").toFile());
+        ObjectNode accSpread = (ObjectNode) e1.get("strategies").get("si").get("aggregate").get("over_seeds").get("acc");
+        double trueMean = accSpread.get("mean").asDouble();
+        accSpread.put("mean", (accSpread.get("ci95_low").asDouble() + trueMean) / 2);
+        Files.writeString(editedSpread.resolve("metrics.json"), e1.toString());
+        CliRunner.Result spread = CliRunner.run("compare", editedSpread.toString(), "--out",
+                dir.resolve("cmp-bad").toString());
+        assertEquals(2, spread.exitCode(), spread.err());
+        assertTrue(spread.err().contains("strategies.si.aggregate.over_seeds.acc.mean: expected the value the seeds'"
+                + " values give, " + trueMean), spread.err());
+        assertFalse(Files.exists(dir.resolve("cmp-bad")), "no comparison folder");
         // Well-formed but impossible, or missing: an ACC of 4.2 was shown as 420%, and a missing
         // BWT as n/a, which reads as undefined.
         List<List<String>> impossible = List.of(
