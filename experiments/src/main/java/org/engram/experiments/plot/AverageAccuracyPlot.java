@@ -115,9 +115,7 @@ public final class AverageAccuracyPlot {
                 : fewestSeeds + " to " + mostSeeds + " seeds";
         int cut = barsPastTheAxis(data, range);
         ChartStyle.subtitle(chart, String.format(Locale.ROOT, "mean over %s%s; the last point is ACC%s", seeds,
-                mostSeeds > 1 ? ", bars: 95% confidence interval (Student t)" : "", cut == 0 ? ""
-                        : "; " + cut + (cut == 1 ? " bar runs past 0 or 100% and is"
-                                : " bars run past 0 or 100% and are") + " cut at the axis"));
+                mostSeeds > 1 ? ", bars: 95% confidence interval (Student t)" : "", Labels.barsCut(cut, "0 or 100%")));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 

@@ -12,6 +12,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.Range;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -74,7 +75,8 @@ public final class ForgettingPlot {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setRange(0.7, t + 0.3);
         NumberAxis y = new PercentAxis("test accuracy on the task (%)");
-        y.setRange(0, 104);   // room above 100, where finished tasks often stay, for whole markers
+        Range range = new Range(0, 104);   // room above 100, where finished tasks often stay, for whole markers
+        y.setRange(range);
         y.setTickUnit(new NumberTickUnit(10));
         XYErrorRenderer r = ChartStyle.linesWithErrorBars();
         for (int j = 0; j < t; j++) {
@@ -93,7 +95,8 @@ public final class ForgettingPlot {
                 + "   average forgetting "
                 + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::averageForgetting)) + "   (" + t
                 + (t == 1 ? " task)" : " tasks)") + (bars ? ";   bars: 95% confidence interval over "
-                + runs.size() + " seeds" : "");
+                + runs.size() + " seeds" : "") + Labels.barsCut(AverageAccuracyPlot.barsPastTheAxis(data, range),
+                "the axis (0 to 104%)");
         ChartStyle.subtitle(chart, summary);
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }

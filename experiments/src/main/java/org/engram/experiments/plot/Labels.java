@@ -23,4 +23,17 @@ final class Labels {
     static String points(double fraction) {
         return Double.isNaN(fraction) ? "n/a" : MetricFormat.format("%+.1f pp", 100 * fraction);
     }
+
+    /**
+     * The subtitle's note of error bars that run past the value axis, which cuts them: a figure
+     * captioned from it must not read a cut interval as the whole one.
+     *
+     * @param cut   how many bars run past the axis
+     * @param where where, e.g. {@code "0 or 100%"}
+     * @return {@code ""} for none, else {@code "; N bars run past WHERE and are cut"}
+     */
+    static String barsCut(int cut, String where) {
+        return cut == 0 ? "" : "; " + cut + (cut == 1 ? " bar runs past " + where + " and is"
+                : " bars run past " + where + " and are") + " cut";
+    }
 }

@@ -77,7 +77,8 @@ public final class StrategyComparisonPlot {
             height += (int) Math.ceil(label * Math.sqrt(0.5));
         }
         NumberAxis y = new NumberAxis("ACC (%) and BWT (pp)");
-        y.setRange(valueRange(data));
+        Range range = valueRange(data);
+        y.setRange(range);
         StatisticalBarRenderer r = new StatisticalBarRenderer();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
@@ -96,7 +97,7 @@ public final class StrategyComparisonPlot {
         String bars = maxSeeds == 0 ? "one seed: no error bars"
                 : "error bars: " + Math.round(100 * confidence) + "% confidence interval (Student t) over " + seeds
                         + " seeds" + (oneSeed ? "; bars of one seed have none" : "");
-        ChartStyle.subtitle(chart, "bars: mean; " + bars);
+        ChartStyle.subtitle(chart, "bars: mean; " + bars + Labels.barsCut(barsPastTheAxis(data, range), "the axis (-100 to 100)"));
         int width = Math.max(ChartStyle.WIDTH, 160 + slot * entries.size());
         ChartStyle.apply(chart);
         if (slanted) {
@@ -154,6 +155,22 @@ public final class StrategyComparisonPlot {
         high = Math.min(100, high);
         double margin = Math.max(1, 0.04 * (high - low));
         return new Range(low - margin, high + margin);
+    }
+
+    /** The error bars whose ends lie beyond the value axis, which cuts them (see {@link #valueRange}). */
+    static int barsPastTheAxis(DefaultStatisticalCategoryDataset data, Range axis) {
+        int cut = 0;
+        for (int r = 0; r < data.getRowCount(); r++) {
+            for (int c = 0; c < data.getColumnCount(); c++) {
+                Number mean = data.getMeanValue(r, c);
+                Number half = data.getStdDevValue(r, c);
+                if (mean != null && half != null && !Double.isNaN(half.doubleValue())) {
+                    boolean below = mean.doubleValue() - half.doubleValue() < axis.getLowerBound();
+                    cut += below || mean.doubleValue() + half.doubleValue() > axis.getUpperBound() ? 1 : 0;
+                }
+            }
+        }
+        return cut;
     }
 
     /** The half-width in percent, or {@code null} (no bar) when a single seed gives no interval. */

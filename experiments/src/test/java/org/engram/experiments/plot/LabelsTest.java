@@ -13,4 +13,11 @@ class LabelsTest {
         assertEquals("0.0%", Labels.percent(-0.0));
         assertEquals("-1.0 pp", Labels.points(-0.01));
     }
+
+    @Test
+    void barsCutAreCountedInWords() {
+        assertEquals("", Labels.barsCut(0, "0 or 100%"));
+        assertEquals("; 1 bar runs past 0 or 100% and is cut", Labels.barsCut(1, "0 or 100%"));
+        assertEquals("; 2 bars run past the axis and are cut", Labels.barsCut(2, "the axis"));
+    }
 }

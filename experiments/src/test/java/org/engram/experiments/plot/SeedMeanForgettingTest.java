@@ -1,6 +1,7 @@
 package org.engram.experiments.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -71,10 +72,14 @@ class SeedMeanForgettingTest {
         assertEquals(100 * spread.low(), two.getStartYValue(0, 1), 1e-9);
         assertEquals(100 * spread.high(), two.getEndYValue(0, 1), 1e-9);
         assertTrue(two.getXValue(0, 1) < 2 && two.getXValue(1, 0) > 2, "side by side around task 2");
+        // Two seeds give t = 12.7: all three bars reach past the axis, which cuts them, and the subtitle says so.
+        assertTrue(PopulationRatePlotTest.subtitle(ForgettingPlot.of(List.of(a, b), List.of("0", "1"), "two seeds"))
+                .endsWith("bars: 95% confidence interval over 2 seeds; 3 bars run past the axis (0 to 104%) and are cut"));
         YIntervalSeriesCollection one = (YIntervalSeriesCollection) ForgettingPlot.of(a, List.of("0", "1"), "one")
                 .chart().getXYPlot().getDataset();
         assertEquals(2, one.getXValue(0, 1));
         assertEquals(70, one.getStartYValue(0, 1), 1e-12);
         assertEquals(70, one.getEndYValue(0, 1), 1e-12);
+        assertFalse(PopulationRatePlotTest.subtitle(ForgettingPlot.of(a, List.of("0", "1"), "one")).contains("cut"));
     }
 }

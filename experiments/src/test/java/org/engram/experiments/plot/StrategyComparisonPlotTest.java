@@ -76,10 +76,15 @@ class StrategyComparisonPlotTest {
         org.jfree.chart.axis.ValueAxis y = ((org.jfree.chart.plot.CategoryPlot) wide.chart().getPlot()).getRangeAxis();
         assertTrue(y.getUpperBound() > 99 && y.getUpperBound() <= 108, "upper bound " + y.getUpperBound());
         assertTrue(y.getLowerBound() < -99 && y.getLowerBound() >= -108, "lower bound " + y.getLowerBound());
+        // The error bars the axis cuts are counted in the subtitle: a caption must not read them as whole.
+        assertEquals(StrategyComparisonPlot.barsPastTheAxis((org.jfree.data.statistics.DefaultStatisticalCategoryDataset)
+                ((org.jfree.chart.plot.CategoryPlot) wide.chart().getPlot()).getDataset(), y.getRange()) + " bars run "
+                + "past the axis (-100 to 100) and are cut", PopulationRatePlotTest.subtitle(wide).replaceAll(".*; ", ""));
         Figure tight = StrategyComparisonPlot.of(List.of(entry("naive", 0.30, 0.31)), "t");
         y = ((org.jfree.chart.plot.CategoryPlot) tight.chart().getPlot()).getRangeAxis();
         // ACC about 30.5% (t interval of two seeds 0.01 apart: +-6.4), BWT about -69.5: all of it shown.
         assertTrue(y.getUpperBound() >= 37 && y.getUpperBound() < 45, "upper bound " + y.getUpperBound());
         assertTrue(y.getLowerBound() <= -76 && y.getLowerBound() > -90, "lower bound " + y.getLowerBound());
+        assertTrue(!PopulationRatePlotTest.subtitle(tight).contains("cut"), PopulationRatePlotTest.subtitle(tight));
     }
 }

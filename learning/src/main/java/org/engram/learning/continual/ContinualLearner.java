@@ -154,6 +154,7 @@ public final class ContinualLearner implements AutoCloseable {
             throw new IllegalArgumentException("expected task " + tasks.size() + ", got " + task.index());
         }
         requireReadoutClasses(task);
+        requireHeadOfItsOwn(task);
         trainer.requireSamples("trainX", task.trainX());
         boolean[] seenBefore = seen.clone();
         tasks.add(task);
@@ -181,6 +182,34 @@ public final class ContinualLearner implements AutoCloseable {
                         + ") (the network's readout units)", c);
             }
         }
+    }
+
+    /**
+     * Refuses, in task-incremental learning, a new task with a class of an earlier one: tasks that
+     * share classes share readout units, one head, and strategies that leave each task's head to it
+     * (GPM, HLOP, LwF's targets) would neither protect nor distil it rightly.
+     */
+    private void requireHeadOfItsOwn(TaskData task) {
+        for (int c : task.classes()) {
+            if (scenario == Scenario.TASK_INCREMENTAL && seen[c]) {
+                throw new ParameterException("task '" + task.name() + "'", "classes", "classes no earlier task has "
+                        + "(task-incremental learning gives each task a head of its own; tasks that share classes "
+                        + "are domain-incremental, or take labels of their own, as the permuted and rotated "
+                        + "sequences of the experiments do)", c + ", a class of task '" + earlierTaskOf(c) + "'");
+            }
+        }
+    }
+
+    /** The name of the first task with class {@code c}. */
+    private String earlierTaskOf(int c) {
+        for (TaskData t : tasks) {
+            for (int k : t.classes()) {
+                if (k == c) {
+                    return t.name();
+                }
+            }
+        }
+        return "?";
     }
 
     /** Refuses a null argument by name, where it would fail later as a bare NullPointerException. */

@@ -15,8 +15,11 @@ import org.engram.simulator.Problems;
 
 /**
  * Gradient projection memory: each layer keeps an orthonormal basis M of the input space its
- * earlier tasks used, and every update is projected orthogonal to it, so the layer's responses to
- * old inputs stay as they were.
+ * earlier tasks used, and every update is projected orthogonal to it, so the update leaves the
+ * layer's drive by old inputs' activity unchanged (up to the energy threshold below). The activity
+ * is each input's presynaptic trace averaged over time steps: the drive of a single time step,
+ * whose spike vector need not lie in the basis's span, and with it an old input's membrane
+ * trajectory, can still change.
  *
  * <p>After task t, for each layer: collect the presynaptic activity of N samples of the task spread
  * evenly over its training set as the columns of R (inputs x N). With the existing basis M

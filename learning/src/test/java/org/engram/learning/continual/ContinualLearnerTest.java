@@ -285,6 +285,37 @@ class ContinualLearnerTest {
         }
     }
 
+    /**
+     * In task-incremental learning each task has a head of its own: a task that shares a class with
+     * an earlier one is refused (GPM and HLOP had left the shared head unprotected, and LwF distilled
+     * it once per earlier task), while domain-incremental learning takes the same tasks.
+     */
+    @Test
+    void aTaskIncrementalTaskWithAnEarlierTasksClassIsRefused() {
+        TaskData first = TASKS[0];
+        TaskData again = new TaskData(1, "task 0 again", first.trainX(), first.trainY(), first.testX(), first.testY(),
+                first.classes());
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                Strategies.create("naive"), Scenario.TASK_INCREMENTAL)) {
+            l.startTask(first);
+            l.trainEpoch(0);
+            l.finishTask();
+            ParameterException e = assertThrows(ParameterException.class, () -> l.startTask(again));
+            assertEquals("task 'task 0 again': classes: expected classes no earlier task has (task-incremental learning"
+                    + " gives each task a head of its own; tasks that share classes are domain-incremental, or take labels"
+                    + " of their own, as the permuted and rotated sequences of the experiments do), found "
+                    + first.classes()[0] + ", a class of task '" + first.name() + "'", e.getMessage());
+            assertEquals(1, l.tasksStarted());
+        }
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                Strategies.create("naive"), Scenario.DOMAIN_INCREMENTAL)) {
+            l.startTask(first);
+            l.finishTask();
+            l.startTask(again);
+            assertEquals(2, l.tasksStarted());
+        }
+    }
+
     /** A class beyond the readout failed with ArrayIndexOutOfBoundsException after the task was recorded. */
     @Test
     void aTaskWithAClassBeyondTheReadoutIsRefusedAndChangesNothing() {

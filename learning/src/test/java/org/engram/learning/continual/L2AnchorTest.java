@@ -20,4 +20,53 @@ class L2AnchorTest {
         l2.addPenaltyGradient(0, m.w[0], grad);
         assertArrayEquals(new float[] {1, 0, -1}, grad, 0);
     }
+
+    /**
+     * The readout columns of units no finished task trained (here the second task's head, units 2
+     * and 3) are not pulled towards their random initial weights; the first task's head and the
+     * hidden layer are.
+     */
+    @Test
+    void untrainedReadoutColumnsAreNotPulled() {
+        StubModel stub = new StubModel(new int[] {1, 2}, new int[] {2, 4});
+        ModelView heads = new ModelView() {
+            @Override
+            public int layerCount() {
+                return stub.layerCount();
+            }
+
+            @Override
+            public int inputs(int layer) {
+                return stub.inputs(layer);
+            }
+
+            @Override
+            public int outputs(int layer) {
+                return stub.outputs(layer);
+            }
+
+            @Override
+            public float[] weights(int layer) {
+                return stub.weights(layer);
+            }
+
+            @Override
+            public int[] classUnits(int task) {
+                return task == 0 ? new int[] {0, 1} : new int[] {2, 3};
+            }
+        };
+        L2Anchor l2 = new L2Anchor(new L2Anchor.Params(1));
+        l2.afterTask(new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, heads, null, List.of()));
+        float[] moved = {1, 1, 1, 1, 1, 1, 1, 1};   // two inputs x four readout units, row by row
+        float[] grad = new float[8];
+        l2.addPenaltyGradient(1, moved, grad);
+        assertArrayEquals(new float[] {1, 1, 0, 0, 1, 1, 0, 0}, grad, 0);
+        grad = new float[2];
+        l2.addPenaltyGradient(0, new float[] {1, 1}, grad);
+        assertArrayEquals(new float[] {1, 1}, grad, 0, "hidden weights are all pulled");
+        l2.afterTask(new FixedTask(1, Scenario.TASK_INCREMENTAL, 1, heads, null, List.of()));
+        grad = new float[8];
+        l2.addPenaltyGradient(1, new float[] {2, 2, 2, 2, 2, 2, 2, 2}, grad);
+        assertArrayEquals(new float[] {2, 2, 2, 2, 2, 2, 2, 2}, grad, 0, "after the second task both heads are");
+    }
 }
