@@ -58,7 +58,8 @@ class ReadmeExampleTest {
             assertEquals(TrainBenchmark.weightsHash(net), TrainBenchmark.weightsHash(ModelFile.load(file)));
             LayeredNet untrained = LayeredNet.create(LayeredNetSpec.of(784, List.of(HiddenLayer.lif(256, 10.0)),
                     ReadoutLayer.of(10, Readout.MEAN_MEMBRANE, 10.0)), 42);
-            assertNotEquals(TrainBenchmark.weightsHash(untrained), TrainBenchmark.weightsHash(net), "the epoch trained");
+            assertNotEquals(TrainBenchmark.weightsHash(untrained), TrainBenchmark.weightsHash(net),
+                    "the epoch trained");
         } finally {
             Files.deleteIfExists(file);
         }
