@@ -57,7 +57,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
         populations = populations == null ? List.of() : List.copyOf(populations);
         projections = projections == null ? List.of() : List.copyOf(projections);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
-        record = record == null ? new RecordSpec(null, null, null, null, null) : record;
+        record = record == null ? new RecordSpec(null, null, null, null, null, null) : record;
     }
 
     /**
@@ -189,10 +189,12 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param fromMs    when spikes and rates start to be recorded, and the summary's statistics with
      *                  them, in ms (default 0: the whole run); a start-up transient before it is
      *                  simulated but left out
+     * @param spikeNeurons how many neurons of each population in {@code spikes} have their spikes
+     *                  recorded, the first ones (default: every neuron); rates count every neuron
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RecordSpec(List<String> spikes, Double rateBinMs, List<StateSpec> state, List<String> synapses,
-                             Double fromMs) {
+                             Double fromMs, Integer spikeNeurons) {
         /** Fills defaults. */
         public RecordSpec {
             rateBinMs = rateBinMs == null ? 1.0 : rateBinMs;

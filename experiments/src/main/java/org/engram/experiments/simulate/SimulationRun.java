@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.LeftOutKeys;
@@ -223,7 +224,7 @@ public final class SimulationRun {
                 // Spike recorders and rate monitors record from when they are added.
                 for (String name : recorded) {
                     Population<?, ?> p = network.population(name);
-                    spikes.add(engine.recordSpikes(p));
+                    spikes.add(engine.recordSpikes(p, firstNeurons(p.size(), c.record().spikeNeurons())));
                     rates.add(engine.recordRate(p, c.record().rateBinMs()));
                 }
                 engine.run(c.durationMs() - recordFrom);
@@ -253,7 +254,8 @@ public final class SimulationRun {
             SimulationSummary json = new SimulationSummary(c.name(), network.neuronCount(), network.synapseCount(),
                     network.bytesPerSynapse(), c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT),
                     c.threads(), parallel, c.seed(), setupSeconds, loopSeconds, spikeCount, events,
-                    loopSeconds > 0 ? events / loopSeconds : 0.0, digest.hex(), c.record().fromMs(), populations,
+                    loopSeconds > 0 ? events / loopSeconds : 0.0, digest.hex(), c.record().fromMs(),
+                    c.record().spikeNeurons(), populations,
                     learned,
                     SimulationSummary.SimulationProvenance.of(Platform.current(), started.toString(), yaml,
                             commandLine));
@@ -311,7 +313,8 @@ public final class SimulationRun {
                                    double durationMs) {
         String name = spikes.population().name();
         int n = spikes.population().size();
-        int shown = Math.min(n, RASTER_NEURONS);
+        // The recorded neurons are the first ones (record.spike_neurons), or every one.
+        int shown = Math.min(spikes.recordedNeuronCount(), RASTER_NEURONS);
         double[] allTimes = spikes.timesMs();
         int[] allNeurons = spikes.neurons();
         int count = 0;
@@ -352,6 +355,11 @@ public final class SimulationRun {
 
     private static String nameOf(RateMonitor r, List<RateMonitor> rates, List<SpikeRecorder> spikes) {
         return spikes.get(rates.indexOf(r)).population().name();
+    }
+
+    /** The first {@code count} neurons of a population of {@code size}, or null (every one) when it has no more. */
+    private static int[] firstNeurons(int size, Integer count) {
+        return count == null || count >= size ? null : IntStream.range(0, count).toArray();
     }
 
     /**
@@ -409,6 +417,12 @@ public final class SimulationRun {
             }
         }
         checkRecordingStart(c, source, grid, durationHint, problems);
+        Integer sampled = c.record().spikeNeurons();
+        if (sampled != null && sampled < 1) {
+            problems.add(new ConfigException(source, "record.spike_neurons", "an integer >= 1 (the first neurons of "
+                    + "each population whose spikes are recorded; without the key, every neuron)", sampled.toString(),
+                    null));
+        }
         for (int i = 0; i < spikes.size(); i++) {
             int first = spikes.indexOf(spikes.get(i));
             if (!names.contains(spikes.get(i)) && named) {
@@ -625,7 +639,9 @@ public final class SimulationRun {
                 + " ms (record.from_ms) to the end of the run" : "over the whole run";
         sb.append("\nThe CV is each neuron's sample standard deviation of its inter-spike intervals over their mean,"
                 + " averaged over the neurons with at least two intervals; spikes, rates and CVs are ").append(window)
-                .append(".\n");
+                .append(s.recordedNeurons() == null ? "" : ", of the first " + s.recordedNeurons() + " neurons of "
+                        + "each population (record.spike_neurons; the rates_<population>.csv files count every "
+                        + "neuron)").append(".\n");
         return sb.toString();
     }
 }

@@ -26,6 +26,8 @@ import org.engram.simulator.monitor.SpikeStatistics;
  * @param eventsPerSecond synaptic events per second of loop time
  * @param spikeHash       digest of the spike train of every population (as {@code engram bench})
  * @param recordedFromMs  when the recording of spikes and rates began (ms), 0 for the whole run
+ * @param recordedNeurons how many neurons of each population had their spikes recorded (the first
+ *                        ones, {@code record.spike_neurons}), or null for every neuron
  * @param populations     each population whose spikes were recorded, from {@code recordedFromMs} on
  * @param plasticity      each plastic projection's rule and mean weight before and after the run
  * @param provenance      how the simulation was made
@@ -34,7 +36,8 @@ public record SimulationSummary(String name, long neurons, long synapses, double
                                 double dtMs, String mode, int threads, boolean parallel, long seed,
                                 double setupSeconds, double loopSeconds, long spikes, long synapticEvents,
                                 double eventsPerSecond, String spikeHash, double recordedFromMs,
-                                List<PopulationSummary> populations, List<PlasticitySummary> plasticity,
+                                Integer recordedNeurons, List<PopulationSummary> populations,
+                                List<PlasticitySummary> plasticity,
                                 SimulationProvenance provenance) {
     /** Copies the lists. */
     public SimulationSummary {
@@ -59,7 +62,8 @@ public record SimulationSummary(String name, long neurons, long synapses, double
      * One recorded population, over the part of the run that was recorded.
      *
      * @param name       population name
-     * @param neurons    its size
+     * @param neurons    how many of its neurons were recorded (its size, unless
+     *                   {@code record.spike_neurons} chose fewer)
      * @param spikes     its spikes
      * @param meanRateHz spikes per neuron per second
      * @param meanCv     mean coefficient of variation of the inter-spike intervals over the neurons

@@ -1042,6 +1042,41 @@ class SimulateCommandTest {
                 Files.readAllLines(Path.of(again.lastLine()).resolve("spikes_exc.csv")));
     }
 
+    /**
+     * {@code record.spike_neurons} records the spikes of each population's first neurons: the file
+     * holds exactly the whole run's spikes of those neurons, the summary's statistics are theirs,
+     * and the spike hash (of every spike) and the rates (of every neuron) are unchanged.
+     */
+    @Test
+    void spikesOfTheFirstNeuronsAreRecordedAlone(@TempDir Path dir) throws IOException {
+        CliRunner.Result whole = simulate(dir, "tiny.yaml", GOOD);
+        CliRunner.Result sample = simulate(dir, "tiny.yaml", GOOD, "--set", "record.spike_neurons=10");
+        assertEquals(0, sample.exitCode(), sample.err());
+        Path w = Path.of(whole.lastLine());
+        Path s = Path.of(sample.lastLine());
+        List<String> wholeSpikes = Files.readAllLines(w.resolve("spikes_exc.csv"));
+        List<String> kept = new ArrayList<>(List.of(wholeSpikes.get(0)));
+        wholeSpikes.stream().skip(1).filter(line -> Integer.parseInt(line.split(",")[1]) < 10).forEach(kept::add);
+        assertTrue(kept.size() > 20 && kept.size() < wholeSpikes.size(), kept.size() + " of " + wholeSpikes.size());
+        assertEquals(kept, Files.readAllLines(s.resolve("spikes_exc.csv")));
+        assertEquals(Files.readAllLines(w.resolve("rates_exc.csv")), Files.readAllLines(s.resolve("rates_exc.csv")));
+        String summary = Files.readString(s.resolve("summary.md"));
+        double rate = (kept.size() - 1) / (10 * 0.050);
+        assertTrue(summary.contains(String.format(java.util.Locale.ROOT, "| exc | 10 | %d | %.2f |", kept.size() - 1,
+                rate)), summary);
+        // The source population has 5 neurons, fewer than 10: all of them.
+        assertTrue(summary.contains("| src | 5 |"), summary);
+        String hash = "spike hash ";
+        String wholeSummary = Files.readString(w.resolve("summary.md"));
+        assertEquals(wholeSummary.substring(wholeSummary.indexOf(hash), wholeSummary.indexOf(hash) + 75),
+                summary.substring(summary.indexOf(hash), summary.indexOf(hash) + 75));
+        assertTrue(Files.readString(s.resolve("summary.json")).contains("\"recorded_neurons\" : 10"));
+        CliRunner.Result none = simulate(dir, "tiny.yaml", GOOD, "--set", "record.spike_neurons=0");
+        assertEquals(2, none.exitCode(), none.err());
+        assertTrue(none.err().contains("record.spike_neurons: expected an integer >= 1 (the first neurons of each "
+                + "population whose spikes are recorded; without the key, every neuron), found 0"), none.err());
+    }
+
     @ParameterizedTest
     @CsvSource({"0.05, 'record.from_ms: expected a whole number of time steps (multiple of dt = 0.1 ms), found 0.05'",
             "50, 'record.from_ms: expected a time before the end of the run (duration_ms = 50), found 50'",

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class StateRoomTest {
     private static SimulationConfig recording(double durationMs, List<SimulationConfig.StateSpec> state) {
         return new SimulationConfig("room", 0.1, durationMs, 1L, 1, null, List.of(), List.of(), List.of(),
-                new SimulationConfig.RecordSpec(null, null, state, null, null));
+                new SimulationConfig.RecordSpec(null, null, state, null, null, null));
     }
 
     /**

@@ -271,7 +271,22 @@ public final class Engine implements AutoCloseable {
      * @throws ParameterException if the population is null or of another network
      */
     public SpikeRecorder recordSpikes(Population<?, ?> population) {
-        SpikeRecorder r = new SpikeRecorder(own(population));
+        return recordSpikes(population, null);
+    }
+
+    /**
+     * Records the spikes of chosen neurons of a population from now on (a large network's raster
+     * and statistics from a sample of it, at a fraction of the memory), as {@link #recordSpikes(Population)}
+     * does for all.
+     *
+     * @param population a population of this engine's network
+     * @param neurons    population-local indices, distinct and ascending, or {@code null} for every neuron
+     * @return the recorder
+     * @throws ParameterException if the population is null or of another network, or an index is
+     *                            outside it, repeated or out of order
+     */
+    public SpikeRecorder recordSpikes(Population<?, ?> population, int[] neurons) {
+        SpikeRecorder r = new SpikeRecorder(own(population), neurons);
         observers.add(r);
         return r;
     }

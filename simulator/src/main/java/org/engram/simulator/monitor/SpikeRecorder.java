@@ -10,16 +10,21 @@ import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.network.Population;
 
 /**
- * Records the spikes of one population as (time, neuron) pairs in canonical order.
+ * Records the spikes of one population, or of chosen neurons of it, as (time, neuron) pairs in
+ * canonical order.
  *
  * <p>Storage is two growable primitive arrays: 12 bytes per spike, amortised O(1) per spike.
- * Create it with {@code Engine.recordSpikes(population)}.
+ * Create it with {@code Engine.recordSpikes(population)} or
+ * {@code Engine.recordSpikes(population, neurons)}.
  */
 public final class SpikeRecorder implements SpikeListener {
     /** The longest array a JVM allocates, with a margin (as {@code ArrayList} keeps). */
     private static final int MAX_SPIKES = Integer.MAX_VALUE - 8;
 
     private final Population<?, ?> population;
+    /** Which neurons are recorded, or null for every neuron. */
+    private final boolean[] recorded;
+    private final int recordedCount;
     private final int maxSpikes;
     private int count;
     private double[] timesMs = new double[1024];
@@ -31,19 +36,43 @@ public final class SpikeRecorder implements SpikeListener {
      * @param population the population to record
      */
     public SpikeRecorder(Population<?, ?> population) {
-        this(population, MAX_SPIKES);
+        this(population, null, MAX_SPIKES);
+    }
+
+    /**
+     * Creates a recorder of chosen neurons of a population (register it with the engine to receive
+     * spikes), as NEST records a few neurons of a large network.
+     *
+     * @param population the population to record
+     * @param neurons    population-local indices, distinct and ascending, or {@code null} for every neuron
+     * @throws ParameterException if an index is outside the population, repeated or out of order, or
+     *                            the list is empty
+     */
+    public SpikeRecorder(Population<?, ?> population, int[] neurons) {
+        this(population, neurons, MAX_SPIKES);
     }
 
     /** A recorder that holds at most {@code maxSpikes} (tests: the real bound needs 25 GB). */
-    SpikeRecorder(Population<?, ?> population, int maxSpikes) {
+    SpikeRecorder(Population<?, ?> population, int[] neurons, int maxSpikes) {
         this.population = ParameterException.requireNonNull("spike recorder", "population", population,
                 "the population to record");
+        if (neurons == null) {
+            recorded = null;
+            recordedCount = population.size();
+        } else {
+            StateRecorder.requireNeurons("spike recorder of '" + population.name() + "'", population, neurons);
+            recorded = new boolean[population.size()];
+            for (int i : neurons) {
+                recorded[i] = true;
+            }
+            recordedCount = neurons.length;
+        }
         this.maxSpikes = maxSpikes;
     }
 
     @Override
     public void onSpike(Population<?, ?> p, int neuron, double timeMs) {
-        if (p != population) {
+        if (p != population || recorded != null && !recorded[neuron]) {
             return;
         }
         if (count == neurons.length) {
@@ -70,6 +99,19 @@ public final class SpikeRecorder implements SpikeListener {
         return population;
     }
 
+    /** @return how many neurons are recorded: the population's size, or the chosen neurons' count */
+    public int recordedNeuronCount() {
+        return recordedCount;
+    }
+
+    /**
+     * @param neuron a population-local index
+     * @return whether the recorder records that neuron's spikes
+     */
+    public boolean records(int neuron) {
+        return neuron >= 0 && neuron < population.size() && (recorded == null || recorded[neuron]);
+    }
+
     /** @return the number of spikes recorded */
     public int count() {
         return count;
@@ -90,12 +132,14 @@ public final class SpikeRecorder implements SpikeListener {
      *
      * @param neuron population-local index
      * @return its spike times in ms, ascending
-     * @throws ParameterException if the population has no such neuron
+     * @throws ParameterException if the recorder does not record that neuron
      */
     public double[] timesOf(int neuron) {
-        if (neuron < 0 || neuron >= population.size()) {
+        if (!records(neuron)) {
+            // An unrecorded neuron's empty list would read as a silent neuron.
             throw new ParameterException("spike recorder of '" + population.name() + "'", "neuron",
-                    "a neuron of the population, 0 to " + (population.size() - 1), neuron);
+                    recorded == null ? "a neuron of the population, 0 to " + (population.size() - 1)
+                            : "one of the " + recordedCount + " recorded neurons", neuron);
         }
         int n = 0;
         for (int k = 0; k < count; k++) {

@@ -5,7 +5,8 @@ import org.engram.simulator.ParameterException;
 /**
  * Summary statistics of a recorded population: mean rate and irregularity.
  *
- * @param neurons       number of neurons in the population
+ * @param neurons       number of neurons recorded (the population's size, unless the recorder
+ *                      records chosen neurons)
  * @param spikes        number of spikes in the window
  * @param meanRateHz    spikes per neuron per second over the window
  * @param meanCv        mean over neurons (with at least two intervals) of the coefficient of
@@ -65,7 +66,9 @@ public record SpikeStatistics(int neurons, long spikes, double meanRateHz, doubl
                 cvNeurons++;
             }
         }
-        double rate = spikes / (n * (toMs - fromMs) / 1000.0);
-        return new SpikeStatistics(n, spikes, rate, cvNeurons == 0 ? Double.NaN : cvSum / cvNeurons, cvNeurons);
+        int recorded = recorder.recordedNeuronCount();
+        double rate = spikes / (recorded * (toMs - fromMs) / 1000.0);
+        return new SpikeStatistics(recorded, spikes, rate, cvNeurons == 0 ? Double.NaN : cvSum / cvNeurons,
+                cvNeurons);
     }
 }

@@ -23,7 +23,7 @@ class SpikeRecorderBoundTest {
         NetworkBuilder b = new NetworkBuilder(0.1);
         Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, LifDelta.MODEL.defaults());
         int bound = 1500;   // past the first array of 1,024, short of its double
-        SpikeRecorder recorder = new SpikeRecorder(p, bound);
+        SpikeRecorder recorder = new SpikeRecorder(p, null, bound);
         for (int k = 0; k < bound; k++) {
             recorder.onSpike(p, k % 3, 0.1 * k);
         }
