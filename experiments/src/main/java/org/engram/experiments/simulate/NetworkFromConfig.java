@@ -367,6 +367,23 @@ final class NetworkFromConfig {
     }
 
     /**
+     * Puts a model's own hint ({@link NeuronModel#hintFor}) on each problem of a parameter it does
+     * not take, in place of the closest name: {@code g_l} for {@code lif_cond_exp} had been told
+     * "did you mean 'e_l'?".
+     */
+    private static ConfigException withModelHints(ConfigException e, NeuronModel<?, ?> model, String prefix) {
+        List<ConfigException> each = new ArrayList<>();
+        boolean changed = false;
+        for (ConfigException c : e.problems()) {
+            String hint = c.location() != null && c.location().startsWith(prefix)
+                    ? model.hintFor(c.location().substring(prefix.length())) : null;
+            changed |= hint != null;
+            each.add(hint == null ? c : new ConfigException(c.source(), c.location(), c.expected(), c.found(), hint));
+        }
+        return changed ? ConfigException.all(each) : e;
+    }
+
+    /**
      * Checks a population's parameters, adding their problems, and builds the population when the
      * entry has none.
      *
@@ -384,8 +401,12 @@ final class NetworkFromConfig {
                 }
                 spec.params().fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
             }
-            return convertParams(merged, ConfigLoader.componentsOf(model.defaults()), path + ".params",
-                    model.parametersType());
+            try {
+                return convertParams(merged, ConfigLoader.componentsOf(model.defaults()), path + ".params",
+                        model.parametersType());
+            } catch (ConfigException e) {
+                throw withModelHints(e, model, path + ".params.");
+            }
         }, problems);
         if (!problems.isEmpty()) {
             return null;

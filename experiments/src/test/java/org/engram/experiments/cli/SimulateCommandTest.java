@@ -446,6 +446,12 @@ class SimulateCommandTest {
                         List.of("bad.yaml:6:", "populations[0].model", "exact propagation", "adaptive_lif")),
                 Arguments.of("unknown parameter", GOOD.replace("t_ref: 2}", "t_reff: 2}"),
                         List.of("bad.yaml", "populations[0].params", "t_reff", "did you mean 't_ref'?")),
+                // NEST's leak conductance: the closest name, e_l, had been suggested.
+                Arguments.of("NEST's g_L for lif_cond_exp", GOOD.replace("model: lif_delta, params: {tau_m: 20, e_l: 0,"
+                        + " v_th: 20, v_reset: 10, t_ref: 2}", "model: lif_cond_exp, params: {g_l: 16.7}"),
+                        List.of("bad.yaml:5:", "populations[0].params.g_l", "found unknown key 'g_l'; lif_cond_exp takes"
+                                + " the leak as tau_m = c_m / g_l (ms): NEST's g_L = 16.6667 nS with C_m = 250 pF is"
+                                + " tau_m = 15")),
                 Arguments.of("delay not on the grid", GOOD.replace("delay_ms: 1.5", "delay_ms: 1.55"),
                         List.of("bad.yaml:8:", "projections[0].delay_ms", "1.55")),
                 Arguments.of("drawn weight of the wrong sign", GOOD.replace("{uniform: [0.1, 0.3]}", "{uniform: [-0.1, 0.3]}"),

@@ -162,6 +162,13 @@ public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondE
         return 10;
     }
 
+    /** NEST's {@code iaf_cond_exp} takes the leak as {@code g_L}; this model as {@code tau_m}. */
+    @Override
+    public String hintFor(String parameter) {
+        return parameter.equals("g_l") ? "lif_cond_exp takes the leak as tau_m = c_m / g_l (ms): NEST's g_L = "
+                + "16.6667 nS with C_m = 250 pF is tau_m = 15" : null;
+    }
+
     @Override
     public Class<Params> parametersType() {
         return Params.class;

@@ -64,6 +64,18 @@ public interface NeuronModel<P extends Record, S extends NeuronState> {
     }
 
     /**
+     * What to tell someone who gave a parameter this model does not take, when the model takes the
+     * same quantity in another form (another simulator's parameter, say); configs show it in place
+     * of the closest name, which would mislead.
+     *
+     * @param parameter the unknown parameter's name, in snake case
+     * @return the hint, or {@code null} for none (the default)
+     */
+    default String hintFor(String parameter) {
+        return null;
+    }
+
+    /**
      * The parameter record's class, so configs can be converted into it.
      *
      * @return the class of {@code P}
