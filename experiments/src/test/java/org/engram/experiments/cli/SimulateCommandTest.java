@@ -497,8 +497,8 @@ class SimulateCommandTest {
                 Arguments.of("Poisson change times without rates", GOOD.replace("rate_hz: 20000", "times_ms: [0, 10]"),
                         List.of("bad.yaml:11:", "inputs[0].rates_hz: expected a value (a poisson input with times_ms "
                                 + "needs it)")),
-                Arguments.of("Poisson change off the grid and a negative rate", GOOD.replace("rate_hz: 20000",
-                        "times_ms: [0, 10.05, 10.05], rates_hz: [5, -1, 3]"),
+                Arguments.of("Poisson change times out of order", GOOD.replace("rate_hz: 20000",
+                        "times_ms: [0, 10.05, 10.05], rates_hz: [5, 1, 3]"),
                         List.of("bad.yaml:11:", "inputs[0].times_ms[2]: expected a time > times_ms[1] = 10.05")),
                 Arguments.of("negative changing Poisson rate", GOOD.replace("rate_hz: 20000",
                         "times_ms: [0, 10], rates_hz: [5, -1]"),
@@ -506,6 +506,11 @@ class SimulateCommandTest {
                 Arguments.of("Poisson change off the grid", GOOD.replace("rate_hz: 20000",
                         "times_ms: [0, 10.05], rates_hz: [5, 1]"),
                         List.of("bad.yaml:11:", "inputs[0].times_ms[1]", "whole number of time steps", "10.05")),
+                // Two times on one step: grid mode had applied the first rate for it, precise mode neither.
+                Arguments.of("two Poisson changes on one step", GOOD.replace("rate_hz: 20000",
+                        "times_ms: [0, 10, 10.0000000001], rates_hz: [0, 7e6, 0]"),
+                        List.of("bad.yaml:11:", "inputs[0].times_ms[2]: expected a time at least one step (dt = 0.1 ms)"
+                                + " after times_ms[1] = 10.0, found 10.0000000001")),
                 Arguments.of("current change off the grid", GOOD.replace("record:",
                         "  - {type: current, target: exc, times_ms: [0, 10.05], amplitudes_pa: [5, 0]}\nrecord:"),
                         List.of("bad.yaml:12:", "inputs[1].times_ms[1]", "whole number of time steps", "10.05")),

@@ -31,8 +31,9 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
     /** Registry name. */
     public static final String NAME = "l2";
     /**
-     * 2: the anchor leaves out untrained readout columns. A version-1 state (every weight pulled)
-     * is still read, and a run resumed from it goes on pulling every weight, as it began.
+     * 2: the anchor leaves out untrained readout columns, unless the run began with version 1
+     * (every weight pulled): such a state is still read, and the run resumed from it goes on as it
+     * began, recorded in the state it writes.
      */
     private static final int VERSION = 2;
 
@@ -56,6 +57,8 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
 
     private final Params params;
     private QuadraticAnchor anchor;
+    /** Whether every weight is pulled, as in a run that began with a version-1 state. */
+    private boolean everyWeight;
 
     /**
      * Creates the strategy with no anchor.
@@ -88,7 +91,8 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
     @Override
     public void afterTask(TaskContext task) {
         ModelView model = task.model();
-        anchor = new QuadraticAnchor(trainedWeights(model, task.taskIndex()), QuadraticAnchor.snapshot(model));
+        anchor = new QuadraticAnchor(everyWeight ? null : trainedWeights(model, task.taskIndex()),
+                QuadraticAnchor.snapshot(model));
     }
 
     /**
@@ -121,6 +125,7 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
     @Override
     public void writeState(DataOutput out) throws IOException {
         StateCodec.writeHeader(out, NAME, VERSION);
+        out.writeBoolean(everyWeight);
         out.writeBoolean(anchor != null);
         if (anchor != null) {
             anchor.write(out);
@@ -129,7 +134,7 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
 
     @Override
     public void readState(DataInput in) throws IOException {
-        StateCodec.readHeader(in, NAME, VERSION);
+        everyWeight = StateCodec.readHeader(in, NAME, VERSION) == 1 || in.readBoolean();
         anchor = in.readBoolean() ? QuadraticAnchor.read(in, NAME) : null;
     }
 }

@@ -29,7 +29,54 @@ class L2AnchorTest {
     @Test
     void untrainedReadoutColumnsAreNotPulled() {
         StubModel stub = new StubModel(new int[] {1, 2}, new int[] {2, 4});
-        ModelView heads = new ModelView() {
+        ModelView heads = withHeads(stub, task -> task == 0 ? new int[] {0, 1} : new int[] {2, 3});
+        L2Anchor l2 = new L2Anchor(new L2Anchor.Params(1));
+        l2.afterTask(new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, heads, null, List.of()));
+        float[] moved = {1, 1, 1, 1, 1, 1, 1, 1};   // two inputs x four readout units, row by row
+        float[] grad = new float[8];
+        l2.addPenaltyGradient(1, moved, grad);
+        assertArrayEquals(new float[] {1, 1, 0, 0, 1, 1, 0, 0}, grad, 0);
+        grad = new float[2];
+        l2.addPenaltyGradient(0, new float[] {1, 1}, grad);
+        assertArrayEquals(new float[] {1, 1}, grad, 0, "hidden weights are all pulled");
+        l2.afterTask(new FixedTask(1, Scenario.TASK_INCREMENTAL, 1, heads, null, List.of()));
+        grad = new float[8];
+        l2.addPenaltyGradient(1, new float[] {2, 2, 2, 2, 2, 2, 2, 2}, grad);
+        assertArrayEquals(new float[] {2, 2, 2, 2, 2, 2, 2, 2}, grad, 0, "after the second task both heads are");
+    }
+
+    /**
+     * A run that began before untrained columns were left out resumes as it began: a version-1
+     * state makes every later anchor pull every weight, and the state written says so.
+     */
+    @Test
+    void aRunResumedFromAVersionOneStateGoesOnPullingEveryWeight() throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        org.engram.learning.io.StateCodec.writeHeader(out, "l2", 1);
+        out.writeBoolean(true);
+        new QuadraticAnchor(null, new float[][] {new float[2], new float[8]}).write(out);
+        StubModel stub = new StubModel(new int[] {1, 2}, new int[] {2, 4});
+        L2Anchor l2 = new L2Anchor(new L2Anchor.Params(1));
+        l2.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        ModelView firstHead = withHeads(stub, task -> new int[] {0, 1});
+        l2.afterTask(new FixedTask(1, Scenario.TASK_INCREMENTAL, 1, firstHead, null, List.of()));
+        float[] grad = new float[8];
+        l2.addPenaltyGradient(1, new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad);
+        assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad, 0, "every column, as version 1 pulled");
+        java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
+        l2.writeState(new java.io.DataOutputStream(again));
+        L2Anchor resumed = new L2Anchor(new L2Anchor.Params(1));
+        resumed.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(again.toByteArray())));
+        resumed.afterTask(new FixedTask(2, Scenario.TASK_INCREMENTAL, 1, firstHead, null, List.of()));
+        grad = new float[8];
+        resumed.addPenaltyGradient(1, new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad);
+        assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad, 0, "still, after a version-2 state of it");
+    }
+
+    /** A view of the stub's weights whose tasks train the readout units {@code units} gives. */
+    private static ModelView withHeads(StubModel stub, java.util.function.IntFunction<int[]> units) {
+        return new ModelView() {
             @Override
             public int layerCount() {
                 return stub.layerCount();
@@ -52,21 +99,8 @@ class L2AnchorTest {
 
             @Override
             public int[] classUnits(int task) {
-                return task == 0 ? new int[] {0, 1} : new int[] {2, 3};
+                return units.apply(task);
             }
         };
-        L2Anchor l2 = new L2Anchor(new L2Anchor.Params(1));
-        l2.afterTask(new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, heads, null, List.of()));
-        float[] moved = {1, 1, 1, 1, 1, 1, 1, 1};   // two inputs x four readout units, row by row
-        float[] grad = new float[8];
-        l2.addPenaltyGradient(1, moved, grad);
-        assertArrayEquals(new float[] {1, 1, 0, 0, 1, 1, 0, 0}, grad, 0);
-        grad = new float[2];
-        l2.addPenaltyGradient(0, new float[] {1, 1}, grad);
-        assertArrayEquals(new float[] {1, 1}, grad, 0, "hidden weights are all pulled");
-        l2.afterTask(new FixedTask(1, Scenario.TASK_INCREMENTAL, 1, heads, null, List.of()));
-        grad = new float[8];
-        l2.addPenaltyGradient(1, new float[] {2, 2, 2, 2, 2, 2, 2, 2}, grad);
-        assertArrayEquals(new float[] {2, 2, 2, 2, 2, 2, 2, 2}, grad, 0, "after the second task both heads are");
     }
 }

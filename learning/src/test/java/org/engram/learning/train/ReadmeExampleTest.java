@@ -1,6 +1,7 @@
 package org.engram.learning.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,8 @@ class ReadmeExampleTest {
             }
             trainY[s] = s % 10;
         }
+        // The README's example writes its model file into the working folder; never over one there.
+        assertFalse(Files.exists(Path.of("fmnist.engram")), "a file learning/fmnist.engram is in the way");
         float[][] testX = java.util.Arrays.copyOf(trainX, 16);
         int[] testY = java.util.Arrays.copyOf(trainY, 16);
 

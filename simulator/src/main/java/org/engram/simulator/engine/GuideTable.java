@@ -18,12 +18,15 @@ final class GuideTable {
 
     /** {@code cumulative[k] = P(X <= k)}; the last is 1, so every {@code u < 1} finds an outcome. */
     private final double[] cumulative;
-    /** Per bucket: its outcome if it has one ({@code >= 0}), else {@code ~k} for its first candidate. */
+    /**
+     * Per bucket: its outcome if it has one ({@code >= 0}), else {@code ~k} for its first candidate;
+     * null for a table without a guide, which searches from 0.
+     */
     private final int[] guide;
     /** {@code 64 - b}: shifting a random number right by it gives its bucket. */
     private final int shift;
 
-    private GuideTable(double[] probabilities) {
+    private GuideTable(double[] probabilities, boolean guided) {
         int n = probabilities.length;
         cumulative = new double[n];
         double sum = 0;
@@ -32,6 +35,11 @@ final class GuideTable {
             cumulative[k] = sum;
         }
         cumulative[n - 1] = 1.0;
+        if (!guided) {
+            guide = null;
+            shift = 64;
+            return;
+        }
         int bits = Math.max(8, 64 - Long.numberOfLeadingZeros((long) BUCKETS_PER_OUTCOME * n - 1));
         shift = 64 - bits;
         guide = new int[1 << bits];
@@ -74,11 +82,25 @@ final class GuideTable {
      * @return the table
      */
     static GuideTable poisson(double mean) {
+        return poisson(mean, true);
+    }
+
+    /**
+     * The table of the Poisson distribution with a mean, with or without its guide. Without it a
+     * table holds only the cumulative probabilities (a few hundred bytes rather than kilobytes) and
+     * searches them from 0, about {@code 1 + mean} comparisons a draw; the outcomes are the same,
+     * as the guide only shortens the search.
+     *
+     * @param mean   the mean, in {@code [0, MAX_POISSON_MEAN]}
+     * @param guided whether to build the guide
+     * @return the table
+     */
+    static GuideTable poisson(double mean, boolean guided) {
         if (!(mean >= 0 && mean <= MAX_POISSON_MEAN)) {
             throw new IllegalArgumentException("Poisson mean must be in [0, " + MAX_POISSON_MEAN + "], found " + mean);
         }
         if (mean == 0) {
-            return new GuideTable(new double[] {1});
+            return new GuideTable(new double[] {1}, guided);
         }
         double[] p = new double[16];
         double term = StrictMath.exp(-mean);
@@ -97,7 +119,7 @@ final class GuideTable {
         for (int i = 0; i < k; i++) {
             probabilities[i] = p[i] / sum;
         }
-        return new GuideTable(probabilities);
+        return new GuideTable(probabilities, guided);
     }
 
     /**
@@ -108,6 +130,9 @@ final class GuideTable {
      * @return the outcome, in {@code [0, size())}
      */
     int sample(long random) {
+        if (guide == null) {
+            return search(0, RandomStreams.toUnitDouble(random));
+        }
         int g = guide[(int) (random >>> shift)];
         if (g >= 0) {
             return g;

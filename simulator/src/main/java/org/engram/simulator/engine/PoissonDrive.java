@@ -1,5 +1,8 @@
 package org.engram.simulator.engine;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.model.Receptor;
@@ -13,7 +16,9 @@ import org.engram.simulator.random.RandomStreams;
  *
  * <p>Grid mode draws the number of events per step by inverse transform of the Poisson
  * distribution of mean {@code rate * dt} with a {@link GuideTable} per rate of the schedule: one
- * random number and, almost always, one table lookup per neuron and step. SplitMix64 is a counter
+ * random number and, almost always, one table lookup per neuron and step (a table per distinct
+ * rate; past 64 of them the tables keep no guide and search their few cumulative probabilities,
+ * which gives the same counts in a few hundred bytes). SplitMix64 is a counter
  * passed through a mixing function, so the number of global step {@code g} (counting the steps of
  * earlier engines on the network) is computed directly from the stream's start, and steps at rate
  * 0 draw nothing without shifting later steps' numbers. The random numbers of a block of neurons
@@ -25,6 +30,12 @@ import org.engram.simulator.random.RandomStreams;
  * integrated rate up to an event is exponential), so events have exact times.
  */
 final class PoissonDrive {
+    /**
+     * The most distinct rates whose tables get a guide (kilobytes each); a schedule of more, such as
+     * a rate profile sampled step by step, keeps only each rate's cumulative probabilities.
+     */
+    private static final int MAX_GUIDED_RATES = 64;
+
     final int target;
     private final double weight;
     private final boolean inhibitory;
@@ -62,8 +73,12 @@ final class PoissonDrive {
         }
         if (mode == Mode.GRID) {
             counts = new GuideTable[ratesHz.length];
+            Map<Double, GuideTable> byRate = new HashMap<>();
+            boolean guided = Arrays.stream(ratesHz).distinct().count() <= MAX_GUIDED_RATES;
             for (int k = 0; k < ratesHz.length; k++) {
-                counts[k] = ratesHz[k] == 0 ? null : GuideTable.poisson(meanPerStep(input, k, grid));
+                double mean = meanPerStep(input, ratesHz, k, grid);
+                counts[k] = ratesHz[k] == 0 ? null : byRate.computeIfAbsent(mean,
+                        m -> GuideTable.poisson(m, guided));
             }
             drawn = new long[n];
             nextEventMs = null;
@@ -77,13 +92,13 @@ final class PoissonDrive {
         }
     }
 
-    private static double meanPerStep(PoissonInput input, int k, TimeGrid grid) {
-        double mean = input.ratesHz()[k] / 1000.0 * grid.dtMs();
+    private static double meanPerStep(PoissonInput input, double[] ratesHz, int k, TimeGrid grid) {
+        double mean = ratesHz[k] / 1000.0 * grid.dtMs();
         if (!(mean <= GuideTable.MAX_POISSON_MEAN)) {
             throw new ParameterException("poisson input to '" + input.target().name() + "'", input.rateKey(k),
                     "at most " + GuideTable.MAX_POISSON_MEAN + " events per step in grid mode, i.e. "
                             + GuideTable.MAX_POISSON_MEAN / grid.dtMs() * 1000 + " Hz at dt = " + grid.dtMs()
-                            + " ms (precise mode has no limit)", input.ratesHz()[k]);
+                            + " ms (precise mode has no limit)", ratesHz[k]);
         }
         return mean;
     }

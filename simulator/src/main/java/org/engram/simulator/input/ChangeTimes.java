@@ -49,12 +49,19 @@ final class ChangeTimes {
      * @param owner   the input, for messages
      * @param timesMs the change times in ms
      * @return the step at which each value takes over
-     * @throws ParameterException naming the change time that is not a whole number of steps
+     * @throws ParameterException naming the change time that is not a whole number of steps, or on
+     *                            the step of the one before
      */
     static int[] steps(TimeGrid grid, String owner, double[] timesMs) {
         int[] steps = new int[timesMs.length];
         for (int k = 0; k < steps.length; k++) {
             steps[k] = grid.wholeSteps(owner, "times_ms[" + k + "]", timesMs[k]);
+            if (k > 0 && steps[k] == steps[k - 1]) {
+                // Two times that round to one step: grid mode would apply the first value for that step
+                // and precise mode the second, or neither.
+                throw new ParameterException(owner, "times_ms[" + k + "]", "a time at least one step (dt = "
+                        + grid.dtMs() + " ms) after times_ms[" + (k - 1) + "] = " + timesMs[k - 1], timesMs[k]);
+            }
         }
         return steps;
     }

@@ -31,6 +31,24 @@ public record CurrentSource(Population<?, ?> target, int[] neurons, double[] tim
         amplitudesPa = amplitudesPa.clone();
     }
 
+    /** @return a copy of the neurons, or {@code null} for all */
+    @Override
+    public int[] neurons() {
+        return neurons == null ? null : neurons.clone();
+    }
+
+    /** @return a copy of the change times in ms */
+    @Override
+    public double[] timesMs() {
+        return timesMs.clone();
+    }
+
+    /** @return a copy of the amplitudes in pA, one per change time */
+    @Override
+    public double[] amplitudesPa() {
+        return amplitudesPa.clone();
+    }
+
     /**
      * Checks the neurons a current goes into, as every current input takes them.
      *

@@ -53,6 +53,18 @@ public record PoissonInput(Population<?, ?> target, double[] timesMs, double[] r
         ratesHz = ratesHz.clone();
     }
 
+    /** @return a copy of the change times in ms */
+    @Override
+    public double[] timesMs() {
+        return timesMs.clone();
+    }
+
+    /** @return a copy of the rates in Hz, one per change time */
+    @Override
+    public double[] ratesHz() {
+        return ratesHz.clone();
+    }
+
     /**
      * A constant rate from time 0 on.
      *

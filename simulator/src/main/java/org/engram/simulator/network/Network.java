@@ -16,7 +16,8 @@ import org.engram.simulator.input.PoissonInput;
  * <p>One engine at a time simulates a network: two open engines would advance the same state.
  * A later grid-mode engine continues from the state the earlier one left, at its own time 0:
  * neuron variables carry over and Poisson inputs go on with their trains (rather than repeat
- * them), but state that holds times keeps the earlier clock (the spike
+ * them; a changing rate's schedule, though, starts again from the later engine's time 0, as a
+ * current source's does), but state that holds times keeps the earlier clock (the spike
  * times of {@code spike_times} sources, which {@code SpikeTimes.State.load} replaces, and the
  * next-spike steps of Poisson sources), so reset it or build the network again. Current sources
  * follow each engine's clock: a later engine applies their schedule again from its time 0. Spikes still on

@@ -82,4 +82,20 @@ class GuideTableTest {
                     "below P(X <= " + k + ")");
         }
     }
+
+    /** A table without its guide draws exactly what the guided one does: the guide only shortens the search. */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, 0.023, 0.5, 2.0, 7.5, 500.0})
+    void aTableWithoutItsGuideDrawsTheSameOutcomes(double mean) {
+        GuideTable guided = GuideTable.poisson(mean, true);
+        GuideTable plain = GuideTable.poisson(mean, false);
+        SplitMixRandom rng = RandomStreams.of(3, Purpose.POISSON_INPUT, 0);
+        for (int i = 0; i < 200_000; i++) {
+            long random = rng.nextLong();
+            assertEquals(guided.sample(random), plain.sample(random), "random " + random);
+        }
+        for (long random : new long[] {0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE}) {
+            assertEquals(guided.sample(random), plain.sample(random), "random " + random);
+        }
+    }
 }

@@ -114,6 +114,44 @@ class PoissonScheduleTest {
         }
     }
 
+    /**
+     * A rate profile sampled step by step (here 1,000 pieces of 0.1 ms, 40 distinct rates over and
+     * over, then 1,000 distinct ones) gives the counts of its rates: the tables past 64 distinct
+     * rates keep no guide, which changes no count, and each piece costs a few hundred bytes where a
+     * guided table took kilobytes (a 10 s profile ran out of memory).
+     */
+    @Test
+    void aRateProfileOfManyPiecesDrawsItsRates() {
+        int pieces = 1000;
+        double[] times = new double[pieces];
+        double[] cycled = new double[pieces];
+        double[] distinct = new double[pieces];
+        double sum = 0;
+        for (int k = 0; k < pieces; k++) {
+            times[k] = k * 0.1;
+            cycled[k] = 10_000 + 500 * (k % 40);
+            distinct[k] = 10_000 + 20 * k;
+            sum += distinct[k];
+        }
+        // Repeated rates share their tables, which keep their guides: the same counts as one constant
+        // piece per rate would give, checked here against the mean.
+        long[][] fewRates = countsPer100Ms(counters(times, cycled), EngineOptions.grid(1));
+        long[][] manyRates = countsPer100Ms(counters(times, distinct), EngineOptions.grid(1));
+        double expectedCycled = 0;
+        for (double r : cycled) {
+            expectedCycled += r * 0.1e-3;
+        }
+        long totalCycled = 0;
+        long totalMany = 0;
+        for (int i = 0; i < NEURONS; i++) {
+            totalCycled += fewRates[i][1];
+            totalMany += manyRates[i][1];
+        }
+        assertEquals(NEURONS * expectedCycled, totalCycled, 5 * Math.sqrt(NEURONS * expectedCycled));
+        double expectedMany = NEURONS * sum * 0.1e-3;
+        assertEquals(expectedMany, totalMany, 5 * Math.sqrt(expectedMany));
+    }
+
     @Test
     void aConstantRateIsOneChangeAtTimeZero() {
         NetworkBuilder b = new NetworkBuilder(0.1);
