@@ -53,6 +53,18 @@ class SimulateCommandTest {
     }
 
     /**
+     * Simulates a result folder's resolved config.yaml again and asserts that it writes {@code file}
+     * alike: the folder holds every value the run used.
+     */
+    private static void assertTheSameAgainFromItsConfig(Path folder, Path out, String file) throws IOException {
+        CliRunner.Result again = CliRunner.run("simulate", folder.resolve("config.yaml").toString(), "--out",
+                out.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(Files.readAllLines(folder.resolve(file)),
+                Files.readAllLines(Path.of(again.lastLine()).resolve(file)));
+    }
+
+    /**
      * A config of several megabytes (400,000 spike times of one source, 4.4 MB) is read: the YAML
      * parser's default limit of 3 MB had refused it as invalid YAML.
      */
@@ -1046,11 +1058,7 @@ class SimulateCommandTest {
             }
         }
         assertTrue(driven > 0, "no spikes while driven");
-        CliRunner.Result again = CliRunner.run("simulate", folder.resolve("config.yaml").toString(), "--out",
-                dir.resolve("again").toString());
-        assertEquals(0, again.exitCode(), again.err());
-        assertEquals(Files.readAllLines(folder.resolve("spikes_exc.csv")),
-                Files.readAllLines(Path.of(again.lastLine()).resolve("spikes_exc.csv")));
+        assertTheSameAgainFromItsConfig(folder, dir.resolve("again"), "spikes_exc.csv");
     }
 
     /**
@@ -1192,11 +1200,7 @@ class SimulateCommandTest {
                 "from_ms: 5.0")) {
             assertTrue(resolved.contains(key), key + " in " + resolved);
         }
-        CliRunner.Result again = CliRunner.run("simulate", folder.resolve("config.yaml").toString(), "--out",
-                dir.resolve("again").toString());
-        assertEquals(0, again.exitCode(), again.err());
-        assertEquals(Files.readAllLines(folder.resolve("synapses_pre_to_post.csv")),
-                Files.readAllLines(Path.of(again.lastLine()).resolve("synapses_pre_to_post.csv")));
+        assertTheSameAgainFromItsConfig(folder, dir.resolve("again"), "synapses_pre_to_post.csv");
     }
 
     @Test

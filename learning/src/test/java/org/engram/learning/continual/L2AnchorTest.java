@@ -28,8 +28,8 @@ class L2AnchorTest {
      */
     @Test
     void untrainedReadoutColumnsAreNotPulled() {
-        StubModel stub = new StubModel(new int[] {1, 2}, new int[] {2, 4});
-        ModelView heads = withHeads(stub, task -> task == 0 ? new int[] {0, 1} : new int[] {2, 3});
+        ModelView heads = new StubModel(new int[] {1, 2}, new int[] {2, 4},
+                task -> task == 0 ? new int[] {0, 1} : new int[] {2, 3});
         L2Anchor l2 = new L2Anchor(new L2Anchor.Params(1));
         l2.afterTask(new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, heads, null, List.of()));
         float[] moved = {1, 1, 1, 1, 1, 1, 1, 1};   // two inputs x four readout units, row by row
@@ -56,10 +56,9 @@ class L2AnchorTest {
         org.engram.learning.io.StateCodec.writeHeader(out, "l2", 1);
         out.writeBoolean(true);
         new QuadraticAnchor(null, new float[][] {new float[2], new float[8]}).write(out);
-        StubModel stub = new StubModel(new int[] {1, 2}, new int[] {2, 4});
         L2Anchor l2 = new L2Anchor(new L2Anchor.Params(1));
         l2.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
-        ModelView firstHead = withHeads(stub, task -> new int[] {0, 1});
+        ModelView firstHead = new StubModel(new int[] {1, 2}, new int[] {2, 4}, task -> new int[] {0, 1});
         l2.afterTask(new FixedTask(1, Scenario.TASK_INCREMENTAL, 1, firstHead, null, List.of()));
         float[] grad = new float[8];
         l2.addPenaltyGradient(1, new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad);
@@ -72,35 +71,5 @@ class L2AnchorTest {
         grad = new float[8];
         resumed.addPenaltyGradient(1, new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad);
         assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad, 0, "still, after a version-2 state of it");
-    }
-
-    /** A view of the stub's weights whose tasks train the readout units {@code units} gives. */
-    private static ModelView withHeads(StubModel stub, java.util.function.IntFunction<int[]> units) {
-        return new ModelView() {
-            @Override
-            public int layerCount() {
-                return stub.layerCount();
-            }
-
-            @Override
-            public int inputs(int layer) {
-                return stub.inputs(layer);
-            }
-
-            @Override
-            public int outputs(int layer) {
-                return stub.outputs(layer);
-            }
-
-            @Override
-            public float[] weights(int layer) {
-                return stub.weights(layer);
-            }
-
-            @Override
-            public int[] classUnits(int task) {
-                return units.apply(task);
-            }
-        };
     }
 }
