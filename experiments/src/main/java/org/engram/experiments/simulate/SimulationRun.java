@@ -255,7 +255,7 @@ public final class SimulationRun {
                     network.bytesPerSynapse(), c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT),
                     c.threads(), parallel, c.seed(), setupSeconds, loopSeconds, spikeCount, events,
                     loopSeconds > 0 ? events / loopSeconds : 0.0, digest.hex(), c.record().fromMs(),
-                    c.record().spikeNeurons(), populations,
+                    sampledNeurons(c.record().spikeNeurons(), spikes), populations,
                     learned,
                     SimulationSummary.SimulationProvenance.of(Platform.current(), started.toString(), yaml,
                             commandLine));
@@ -355,6 +355,14 @@ public final class SimulationRun {
 
     private static String nameOf(RateMonitor r, List<RateMonitor> rates, List<SpikeRecorder> spikes) {
         return spikes.get(rates.indexOf(r)).population().name();
+    }
+
+    /**
+     * {@code record.spike_neurons} when it left out neurons of a recorded population, else null:
+     * every neuron was recorded.
+     */
+    private static Integer sampledNeurons(Integer spikeNeurons, List<SpikeRecorder> spikes) {
+        return spikes.stream().anyMatch(r -> r.recordedNeuronCount() < r.population().size()) ? spikeNeurons : null;
     }
 
     /** The first {@code count} neurons of a population of {@code size}, or null (every one) when it has no more. */
@@ -640,8 +648,8 @@ public final class SimulationRun {
         sb.append("\nThe CV is each neuron's sample standard deviation of its inter-spike intervals over their mean,"
                 + " averaged over the neurons with at least two intervals; spikes, rates and CVs are ").append(window)
                 .append(s.recordedNeurons() == null ? "" : ", of the first " + s.recordedNeurons() + " neurons of "
-                        + "each population (record.spike_neurons; the rates_<population>.csv files count every "
-                        + "neuron)").append(".\n");
+                        + "each population, all of a smaller one (record.spike_neurons; the rates_<population>.csv "
+                        + "files count every neuron)").append(".\n");
         return sb.toString();
     }
 }

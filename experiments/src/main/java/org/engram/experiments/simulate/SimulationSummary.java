@@ -27,7 +27,8 @@ import org.engram.simulator.monitor.SpikeStatistics;
  * @param spikeHash       digest of the spike train of every population (as {@code engram bench})
  * @param recordedFromMs  when the recording of spikes and rates began (ms), 0 for the whole run
  * @param recordedNeurons how many neurons of each population had their spikes recorded (the first
- *                        ones, {@code record.spike_neurons}), or null for every neuron
+ *                        ones, {@code record.spike_neurons}; all of a smaller population), or null
+ *                        when every neuron of every recorded population was
  * @param populations     each population whose spikes were recorded, from {@code recordedFromMs} on
  * @param plasticity      each plastic projection's rule and mean weight before and after the run
  * @param provenance      how the simulation was made

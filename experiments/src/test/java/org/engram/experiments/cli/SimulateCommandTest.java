@@ -460,10 +460,10 @@ class SimulateCommandTest {
                         List.of("bad.yaml", "populations[0].params", "t_reff", "did you mean 't_ref'?")),
                 // NEST's leak conductance: the closest name, e_l, had been suggested.
                 Arguments.of("NEST's g_L for lif_cond_exp", GOOD.replace("model: lif_delta, params: {tau_m: 20, e_l: 0,"
-                        + " v_th: 20, v_reset: 10, t_ref: 2}", "model: lif_cond_exp, params: {g_l: 16.7}"),
-                        List.of("bad.yaml:5:", "populations[0].params.g_l", "found unknown key 'g_l'; lif_cond_exp takes"
-                                + " the leak as tau_m = c_m / g_l (ms): NEST's g_L = 16.6667 nS with C_m = 250 pF is"
-                                + " tau_m = 15")),
+                        + " v_th: 20, v_reset: 10, t_ref: 2}", "model: lif_cond_exp, params: {g_L: 16.7}"),
+                        List.of("bad.yaml:5:", "populations[0].params.g_L", "found unknown key 'g_L'; lif_cond_exp"
+                                + " takes the leak as tau_m = c_m / g_l (ms): NEST's g_L = 16.6667 nS with C_m = 250 pF"
+                                + " is tau_m = 15")),
                 Arguments.of("delay not on the grid", GOOD.replace("delay_ms: 1.5", "delay_ms: 1.55"),
                         List.of("bad.yaml:8:", "projections[0].delay_ms", "1.55")),
                 Arguments.of("drawn weight of the wrong sign", GOOD.replace("{uniform: [0.1, 0.3]}", "{uniform: [-0.1, 0.3]}"),
@@ -1090,6 +1090,13 @@ class SimulateCommandTest {
         assertEquals(wholeSummary.substring(wholeSummary.indexOf(hash), wholeSummary.indexOf(hash) + 75),
                 summary.substring(summary.indexOf(hash), summary.indexOf(hash) + 75));
         assertTrue(Files.readString(s.resolve("summary.json")).contains("\"recorded_neurons\" : 10"));
+        // More than any population has: every neuron is recorded, and the summary does not say otherwise.
+        CliRunner.Result all = simulate(dir, "tiny.yaml", GOOD, "--set", "record.spike_neurons=1000");
+        assertEquals(Files.readAllLines(w.resolve("spikes_exc.csv")),
+                Files.readAllLines(Path.of(all.lastLine()).resolve("spikes_exc.csv")));
+        assertTrue(Files.readString(Path.of(all.lastLine()).resolve("summary.json"))
+                .contains("\"recorded_neurons\" : null"));
+        assertFalse(Files.readString(Path.of(all.lastLine()).resolve("summary.md")).contains("record.spike_neurons"));
         CliRunner.Result none = simulate(dir, "tiny.yaml", GOOD, "--set", "record.spike_neurons=0");
         assertEquals(2, none.exitCode(), none.err());
         assertTrue(none.err().contains("record.spike_neurons: expected an integer >= 1 (the first neurons of each "

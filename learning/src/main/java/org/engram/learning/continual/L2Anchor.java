@@ -31,11 +31,11 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
     /** Registry name. */
     public static final String NAME = "l2";
     /**
-     * 2: the anchor leaves out untrained readout columns, unless the run began with version 1
-     * (every weight pulled): such a state is still read, and the run resumed from it goes on as it
-     * began, recorded in the state it writes.
+     * 3: the state records whether every weight is pulled, as in a run that began with version 1
+     * (every weight pulled; such a state is still read and the run goes on as it began). Version 2
+     * (untrained readout columns left out, without the record) is still read.
      */
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     /**
      * Hyperparameters of {@link L2Anchor}.
@@ -134,7 +134,8 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
 
     @Override
     public void readState(DataInput in) throws IOException {
-        everyWeight = StateCodec.readHeader(in, NAME, VERSION) == 1 || in.readBoolean();
+        int version = StateCodec.readHeader(in, NAME, VERSION);
+        everyWeight = version == 1 || version >= 3 && in.readBoolean();
         anchor = in.readBoolean() ? QuadraticAnchor.read(in, NAME) : null;
     }
 }

@@ -72,4 +72,25 @@ class L2AnchorTest {
         resumed.addPenaltyGradient(1, new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad);
         assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad, 0, "still, after a version-2 state of it");
     }
+
+    /** A version-2 state (masked anchors, written before the state recorded the rule) is read as one. */
+    @Test
+    void aVersionTwoStateIsReadWithItsMaskedAnchor() throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        org.engram.learning.io.StateCodec.writeHeader(out, "l2", 2);
+        out.writeBoolean(true);
+        new QuadraticAnchor(new double[][] {{1, 1}, {1, 1, 0, 0, 1, 1, 0, 0}},
+                new float[][] {new float[2], new float[8]}).write(out);
+        L2Anchor l2 = new L2Anchor(new L2Anchor.Params(1));
+        l2.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        float[] grad = new float[8];
+        l2.addPenaltyGradient(1, new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad);
+        assertArrayEquals(new float[] {1, 1, 0, 0, 1, 1, 0, 0}, grad, 0, "the anchor as written");
+        ModelView heads = new StubModel(new int[] {1, 2}, new int[] {2, 4}, task -> new int[] {0, 1});
+        l2.afterTask(new FixedTask(1, Scenario.TASK_INCREMENTAL, 1, heads, null, List.of()));
+        grad = new float[8];
+        l2.addPenaltyGradient(1, new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad);
+        assertArrayEquals(new float[] {1, 1, 0, 0, 1, 1, 0, 0}, grad, 0, "and later anchors masked too");
+    }
 }

@@ -282,8 +282,8 @@ public final class Engine implements AutoCloseable {
      * @param population a population of this engine's network
      * @param neurons    population-local indices, distinct and ascending, or {@code null} for every neuron
      * @return the recorder
-     * @throws ParameterException if the population is null or of another network, or an index is
-     *                            outside it, repeated or out of order
+     * @throws ParameterException if the population is null or of another network, or the list is
+     *                            empty or has an index outside the population, repeated or out of order
      */
     public SpikeRecorder recordSpikes(Population<?, ?> population, int[] neurons) {
         SpikeRecorder r = new SpikeRecorder(own(population), neurons);

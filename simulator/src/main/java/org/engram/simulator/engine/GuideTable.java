@@ -87,9 +87,9 @@ final class GuideTable {
 
     /**
      * The table of the Poisson distribution with a mean, with or without its guide. Without it a
-     * table holds only the cumulative probabilities (a few hundred bytes rather than kilobytes) and
-     * searches them from 0, about {@code 1 + mean} comparisons a draw; the outcomes are the same,
-     * as the guide only shortens the search.
+     * table holds only the cumulative probabilities (8 bytes per outcome, where the guide adds at
+     * least 256) and bisects them, a logarithm of the outcomes' number in comparisons a draw; the
+     * outcomes are the same, as the guide only shortens the search.
      *
      * @param mean   the mean, in {@code [0, MAX_POISSON_MEAN]}
      * @param guided whether to build the guide
@@ -131,13 +131,33 @@ final class GuideTable {
      */
     int sample(long random) {
         if (guide == null) {
-            return search(0, RandomStreams.toUnitDouble(random));
+            return bisect(RandomStreams.toUnitDouble(random));
         }
         int g = guide[(int) (random >>> shift)];
         if (g >= 0) {
             return g;
         }
         return search(~g, RandomStreams.toUnitDouble(random));
+    }
+
+    /** The smallest {@code k} with {@code u < P(X <= k)}, by bisection: what {@link #search} finds from 0. */
+    private int bisect(double u) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (u < cumulative[mid]) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** @return whether the table has its guide */
+    boolean guided() {
+        return guide != null;
     }
 
     /**

@@ -17,8 +17,8 @@ import org.engram.simulator.random.RandomStreams;
  * <p>Grid mode draws the number of events per step by inverse transform of the Poisson
  * distribution of mean {@code rate * dt} with a {@link GuideTable} per rate of the schedule: one
  * random number and, almost always, one table lookup per neuron and step (a table per distinct
- * rate; past 64 of them the tables keep no guide and search their few cumulative probabilities,
- * which gives the same counts in a few hundred bytes). SplitMix64 is a counter
+ * rate; past 64 of them the tables keep no guide and bisect their cumulative probabilities, the
+ * same counts in a 32nd of the memory). SplitMix64 is a counter
  * passed through a mixing function, so the number of global step {@code g} (counting the steps of
  * earlier engines on the network) is computed directly from the stream's start, and steps at rate
  * 0 draw nothing without shifting later steps' numbers. The random numbers of a block of neurons
@@ -101,6 +101,14 @@ final class PoissonDrive {
                             + " ms (precise mode has no limit)", ratesHz[k]);
         }
         return mean;
+    }
+
+    /**
+     * @param piece a piece of the schedule
+     * @return its count table (grid mode), null for a rate of 0 (for tests)
+     */
+    GuideTable tableOf(int piece) {
+        return counts[piece];
     }
 
     /**

@@ -162,11 +162,11 @@ public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondE
         return 10;
     }
 
-    /** NEST's {@code iaf_cond_exp} takes the leak as {@code g_L}; this model as {@code tau_m}. */
+    /** NEST's {@code iaf_cond_exp} takes the leak as {@code g_L} (any spelling); this model as {@code tau_m}. */
     @Override
     public String hintFor(String parameter) {
-        return parameter.equals("g_l") ? "lif_cond_exp takes the leak as tau_m = c_m / g_l (ms): NEST's g_L = "
-                + "16.6667 nS with C_m = 250 pF is tau_m = 15" : null;
+        return parameter.replace("_", "").equalsIgnoreCase("gl") ? "lif_cond_exp takes the leak as tau_m = c_m / g_l"
+                + " (ms): NEST's g_L = 16.6667 nS with C_m = 250 pF is tau_m = 15" : null;
     }
 
     @Override

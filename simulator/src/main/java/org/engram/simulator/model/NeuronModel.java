@@ -68,7 +68,7 @@ public interface NeuronModel<P extends Record, S extends NeuronState> {
      * same quantity in another form (another simulator's parameter, say); configs show it in place
      * of the closest name, which would mislead.
      *
-     * @param parameter the unknown parameter's name, in snake case
+     * @param parameter the unknown parameter's name as written (e.g. {@code g_L} or {@code g_l})
      * @return the hint, or {@code null} for none (the default)
      */
     default String hintFor(String parameter) {

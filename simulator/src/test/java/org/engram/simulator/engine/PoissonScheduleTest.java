@@ -2,6 +2,8 @@ package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,6 +154,30 @@ class PoissonScheduleTest {
         assertEquals(expectedMany, totalMany, 5 * Math.sqrt(expectedMany));
     }
 
+    /**
+     * Equal rates share one count table, and a schedule of more than 64 distinct rates keeps its
+     * tables without guides (kilobytes each with them: a 10 s profile sampled per step ran out of
+     * memory); {@code GuideTableTest} checks that both kinds draw the same counts.
+     */
+    @Test
+    void manyDistinctRatesKeepTheirTablesSmallAndEqualRatesShareOne() {
+        double[] times = new double[130];
+        double[] repeated = new double[130];
+        double[] distinct = new double[130];
+        for (int k = 0; k < times.length; k++) {
+            times[k] = k * 0.1;
+            repeated[k] = 1000 * (1 + k % 64);
+            distinct[k] = 1000 * (1 + k);
+        }
+        Network net = counters(times, repeated);
+        PoissonDrive few = new PoissonDrive(net.poissonInputs().get(0), 0, 1, net.grid(), Mode.GRID);
+        assertSame(few.tableOf(0), few.tableOf(64), "one table for one rate");
+        assertTrue(few.tableOf(0).guided() && few.tableOf(129).guided());
+        Network wide = counters(times, distinct);
+        PoissonDrive many = new PoissonDrive(wide.poissonInputs().get(0), 0, 1, wide.grid(), Mode.GRID);
+        assertFalse(many.tableOf(0).guided() || many.tableOf(129).guided());
+    }
+
     @Test
     void aConstantRateIsOneChangeAtTimeZero() {
         NetworkBuilder b = new NetworkBuilder(0.1);
@@ -160,6 +186,10 @@ class PoissonScheduleTest {
         assertArrayEquals(new double[] {0}, constant.timesMs());
         assertArrayEquals(new double[] {300}, constant.ratesHz());
         assertEquals("rate_hz", constant.rateKey(0));
+        constant.ratesHz()[0] = -5;   // a copy: the input keeps its checked rate
+        constant.timesMs()[0] = 7;
+        assertArrayEquals(new double[] {300}, constant.ratesHz());
+        assertArrayEquals(new double[] {0}, constant.timesMs());
         assertEquals("rates_hz[0]", new PoissonInput(p, new double[] {5}, new double[] {300}, 0.1,
                 Receptor.EXCITATORY).rateKey(0));
     }
