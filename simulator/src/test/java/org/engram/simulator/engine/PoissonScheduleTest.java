@@ -41,6 +41,11 @@ class PoissonScheduleTest {
 
     /** Each neuron's count of events at the end of every 100 ms, from 1 to 4 (index 0 is time 0). */
     private static long[][] countsPer100Ms(Network net, EngineOptions options) {
+        return countsPer100Ms(net, options, 400);
+    }
+
+    /** The same, the 400 ms run in parts of the given lengths (ms) on one engine. */
+    private static long[][] countsPer100Ms(Network net, EngineOptions options, double... partsMs) {
         int[] all = new int[NEURONS];
         for (int i = 0; i < NEURONS; i++) {
             all[i] = i;
@@ -48,7 +53,9 @@ class PoissonScheduleTest {
         long[][] counts = new long[NEURONS][5];
         try (Engine e = new Engine(net, options)) {
             StateRecorder v = e.recordState(net.population("p"), "v", all, 100);
-            e.run(400);
+            for (double part : partsMs) {
+                e.run(part);
+            }
             for (int i = 0; i < NEURONS; i++) {
                 double[] trace = v.trace(i);
                 for (int k = 0; k < 4; k++) {
@@ -176,6 +183,18 @@ class PoissonScheduleTest {
         Network wide = counters(times, distinct);
         PoissonDrive many = new PoissonDrive(wide.poissonInputs().get(0), 0, 1, wide.grid(), Mode.GRID);
         assertFalse(many.tableOf(0).guided() || many.tableOf(129).guided());
+    }
+
+    /** A run in parts, across the changes and between them, draws what one run does, in both modes. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aRunInPartsDrawsWhatOneRunDoes(Mode mode) {
+        long[][] whole = countsPer100Ms(counters(TIMES_MS, RATES_HZ), new EngineOptions(1, mode));
+        long[][] parts = countsPer100Ms(counters(TIMES_MS, RATES_HZ), new EngineOptions(1, mode), 50, 100, 33.3, 116.7,
+                100);
+        for (int i = 0; i < NEURONS; i++) {
+            assertArrayEquals(whole[i], parts[i], "neuron " + i);
+        }
     }
 
     @Test
