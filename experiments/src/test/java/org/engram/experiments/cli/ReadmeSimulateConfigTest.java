@@ -28,6 +28,9 @@ class ReadmeSimulateConfigTest {
             // The bounded distribution is kept in the resolved config (a positive draw would have stopped the build).
             assertTrue(Files.readString(run.resolve("config.yaml")).contains("max: 0"), "bounded weight kept");
             assertTrue(Files.exists(run.resolve("state_exc_v.csv")));
+            // The second Poisson input's schedule and the spike sample are read (400 of 2,000 recorded).
+            assertTrue(Files.readString(run.resolve("config.yaml")).contains("rates_hz:"), "schedule kept");
+            assertTrue(Files.readString(run.resolve("summary.md")).contains("| exc | 400 |"), "400 recorded");
         }
     }
 }
