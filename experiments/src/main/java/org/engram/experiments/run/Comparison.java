@@ -97,7 +97,7 @@ public final class Comparison {
                 for (String key : MetricsWriter.SUMMARY_KEYS) {
                     checkSpread(read, "strategies." + s.label() + ".aggregate.over_seeds." + key, over.get(key));
                 }
-                read.requireSpreadsAgree("strategies." + s.label(), read.metrics().get("strategies").get(s.label()));
+                read.requireSpreadsAgree(s.label());
             }
             results.add(read);
         }

@@ -216,13 +216,14 @@ public record RunResults(Path directory, String experiment, String runId, List<S
      * Refuses a spread over seeds (mean and 95% interval, which {@code compare} shows) that the
      * seeds' own numbers do not give. Called once each spread's shape and range are checked.
      *
-     * @param key      the strategy's key in metrics.json, e.g. {@code strategies.ewc}
-     * @param strategy the strategy's results
+     * @param label the strategy's label
      * @throws EngramException naming the key of the first value that disagrees
      */
     @SuppressWarnings("unchecked")
-    void requireSpreadsAgree(String key, JsonNode strategy) {
+    void requireSpreadsAgree(String label) {
         Path file = directory.resolve("metrics.json");
+        String key = "strategies." + label;
+        JsonNode strategy = metrics.get("strategies").get(label);
         List<Map<String, Object>> seeds = new ArrayList<>();
         strategy.get("seeds").forEach(node -> seeds.add(JsonFiles.MAPPER.convertValue(node, Map.class)));
         JsonNode over = strategy.path("aggregate").path("over_seeds");

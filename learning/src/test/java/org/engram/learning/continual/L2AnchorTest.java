@@ -2,7 +2,13 @@ package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
+import org.engram.learning.io.StateCodec;
 import org.junit.jupiter.api.Test;
 
 class L2AnchorTest {
@@ -50,47 +56,54 @@ class L2AnchorTest {
      * state makes every later anchor pull every weight, and the state written says so.
      */
     @Test
-    void aRunResumedFromAVersionOneStateGoesOnPullingEveryWeight() throws java.io.IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
-        org.engram.learning.io.StateCodec.writeHeader(out, "l2", 1);
-        out.writeBoolean(true);
-        new QuadraticAnchor(null, new float[][] {new float[2], new float[8]}).write(out);
-        L2Anchor l2 = new L2Anchor(new L2Anchor.Params(1));
-        l2.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
-        ModelView firstHead = new StubModel(new int[] {1, 2}, new int[] {2, 4}, task -> new int[] {0, 1});
-        l2.afterTask(new FixedTask(1, Scenario.TASK_INCREMENTAL, 1, firstHead, null, List.of()));
-        float[] grad = new float[8];
-        l2.addPenaltyGradient(1, new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad);
-        assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad, 0, "every column, as version 1 pulled");
-        java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
-        l2.writeState(new java.io.DataOutputStream(again));
-        L2Anchor resumed = new L2Anchor(new L2Anchor.Params(1));
-        resumed.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(again.toByteArray())));
-        resumed.afterTask(new FixedTask(2, Scenario.TASK_INCREMENTAL, 1, firstHead, null, List.of()));
-        grad = new float[8];
-        resumed.addPenaltyGradient(1, new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad);
-        assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad, 0, "still, after a version-2 state of it");
+    void aRunResumedFromAVersionOneStateGoesOnPullingEveryWeight() throws IOException {
+        L2Anchor l2 = readBack(olderState(1, new QuadraticAnchor(null, new float[][] {new float[2], new float[8]})));
+        l2.afterTask(new FixedTask(1, Scenario.TASK_INCREMENTAL, 1, firstHeadOnly(), null, List.of()));
+        assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, readoutPull(l2), 0,
+                "every column, as version 1 pulled");
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        l2.writeState(new DataOutputStream(again));
+        L2Anchor resumed = readBack(again.toByteArray());
+        resumed.afterTask(new FixedTask(2, Scenario.TASK_INCREMENTAL, 1, firstHeadOnly(), null, List.of()));
+        assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, readoutPull(resumed), 0,
+                "still, after a later state of it");
     }
 
     /** A version-2 state (masked anchors, written before the state recorded the rule) is read as one. */
     @Test
-    void aVersionTwoStateIsReadWithItsMaskedAnchor() throws java.io.IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
-        org.engram.learning.io.StateCodec.writeHeader(out, "l2", 2);
+    void aVersionTwoStateIsReadWithItsMaskedAnchor() throws IOException {
+        L2Anchor l2 = readBack(olderState(2, new QuadraticAnchor(new double[][] {{1, 1}, {1, 1, 0, 0, 1, 1, 0, 0}},
+                new float[][] {new float[2], new float[8]})));
+        assertArrayEquals(new float[] {1, 1, 0, 0, 1, 1, 0, 0}, readoutPull(l2), 0, "the anchor as written");
+        l2.afterTask(new FixedTask(1, Scenario.TASK_INCREMENTAL, 1, firstHeadOnly(), null, List.of()));
+        assertArrayEquals(new float[] {1, 1, 0, 0, 1, 1, 0, 0}, readoutPull(l2), 0, "and later anchors masked too");
+    }
+
+    /** A model of zero weights, 1 input x 2 hidden x 4 readout units, whose tasks all train units 0 and 1. */
+    private static ModelView firstHeadOnly() {
+        return new StubModel(new int[] {1, 2}, new int[] {2, 4}, task -> new int[] {0, 1});
+    }
+
+    /** A state as an older version wrote it: the header, that an anchor follows, the anchor. */
+    private static byte[] olderState(int version, QuadraticAnchor anchor) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        StateCodec.writeHeader(out, "l2", version);
         out.writeBoolean(true);
-        new QuadraticAnchor(new double[][] {{1, 1}, {1, 1, 0, 0, 1, 1, 0, 0}},
-                new float[][] {new float[2], new float[8]}).write(out);
+        anchor.write(out);
+        return bytes.toByteArray();
+    }
+
+    private static L2Anchor readBack(byte[] state) throws IOException {
         L2Anchor l2 = new L2Anchor(new L2Anchor.Params(1));
-        l2.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        l2.readState(new DataInputStream(new ByteArrayInputStream(state)));
+        return l2;
+    }
+
+    /** The penalty gradient on the readout weights (2 x 4) when every one of them is 1. */
+    private static float[] readoutPull(L2Anchor l2) {
         float[] grad = new float[8];
         l2.addPenaltyGradient(1, new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad);
-        assertArrayEquals(new float[] {1, 1, 0, 0, 1, 1, 0, 0}, grad, 0, "the anchor as written");
-        ModelView heads = new StubModel(new int[] {1, 2}, new int[] {2, 4}, task -> new int[] {0, 1});
-        l2.afterTask(new FixedTask(1, Scenario.TASK_INCREMENTAL, 1, heads, null, List.of()));
-        grad = new float[8];
-        l2.addPenaltyGradient(1, new float[] {1, 1, 1, 1, 1, 1, 1, 1}, grad);
-        assertArrayEquals(new float[] {1, 1, 0, 0, 1, 1, 0, 0}, grad, 0, "and later anchors masked too");
+        return grad;
     }
 }
