@@ -7,8 +7,9 @@ import java.util.concurrent.locks.LockSupport;
  * A fixed set of worker threads owned by one engine; the calling thread is worker 0.
  *
  * <p>{@link #run} hands the same task to every worker and returns when all have finished: one
- * start signal and one completion count per slice, never per step. Waiting workers spin briefly,
- * then yield, then park until woken, so an idle engine costs no CPU.
+ * start signal and one completion count per slice, never per step. A waiting thread (a worker
+ * between runs, the caller until the last worker is done) spins briefly, then yields, then parks
+ * until woken, so an idle engine costs no CPU and a core that waits is free for other threads.
  */
 final class WorkerPool implements AutoCloseable {
     /** Work for one worker. */
@@ -23,6 +24,8 @@ final class WorkerPool implements AutoCloseable {
     private final Thread[] threads;
     private final AtomicInteger remaining = new AtomicInteger();
     private volatile Task task;
+    /** The thread in {@link #run}, which the last worker to finish unparks. */
+    private volatile Thread caller;
     private volatile int generation;
     private volatile boolean closed;
     /**
@@ -63,6 +66,7 @@ final class WorkerPool implements AutoCloseable {
             return;
         }
         task = t;
+        caller = Thread.currentThread();
         remaining.set(threads.length);
         generation++;
         for (Thread thread : threads) {
@@ -73,13 +77,9 @@ final class WorkerPool implements AutoCloseable {
         } catch (Throwable e) {
             failures[0] = e;
         }
-        int spins = 0;
+        int waited = 0;
         while (remaining.get() != 0) {
-            if (++spins < SPINS) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
+            pause(++waited);
         }
         // Keep no reference to the task's owner between runs: parked workers must not keep it alive.
         task = null;
@@ -109,17 +109,10 @@ final class WorkerPool implements AutoCloseable {
         int seen = 0;
         while (true) {
             int waited = 0;
+            // No timeout in pause's park: run() and close() unpark every worker after changing what
+            // this loop reads, and a permit given before park() makes it return at once.
             while (generation == seen && !closed) {
-                waited++;
-                if (waited < SPINS) {
-                    Thread.onSpinWait();
-                } else if (waited < SPINS + YIELDS) {
-                    Thread.yield();
-                } else {
-                    // No timeout: run() and close() unpark every worker after changing what this
-                    // loop reads, and a permit given before park() makes it return at once.
-                    LockSupport.park(this);
-                }
+                pause(++waited);
             }
             if (closed) {
                 return;
@@ -130,7 +123,25 @@ final class WorkerPool implements AutoCloseable {
             } catch (Throwable e) {
                 failures[worker] = e;
             }
-            remaining.decrementAndGet();
+            if (remaining.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+
+    /**
+     * One round of waiting, the {@code waited}-th: spin briefly, then yield, then park until
+     * unparked. Parking, not yielding, is what lets the other core run something else: a thread
+     * that yields stays runnable, so the scheduler sees its core busy and leaves a third thread
+     * (the JIT compiler early in a run) waiting beside the worker that still has work.
+     */
+    private void pause(int waited) {
+        if (waited < SPINS) {
+            Thread.onSpinWait();
+        } else if (waited < SPINS + YIELDS) {
+            Thread.yield();
+        } else {
+            LockSupport.park(this);
         }
     }
 

@@ -31,6 +31,36 @@ class WorkerPoolTest {
         }
     }
 
+    /**
+     * A caller whose workers take long parks rather than yield, so its core is free for another
+     * thread (the JIT compiler early in a run), and the last worker to finish wakes it: worker 1
+     * waits until it sees the caller parked, and the run still ends.
+     */
+    @Test
+    void aWaitingCallerParksAndTheLastWorkerWakesIt() {
+        AtomicIntegerArray sawParked = new AtomicIntegerArray(1);
+        // The timeout runs this on a thread of its own: that thread is the caller.
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+            Thread caller = Thread.currentThread();
+            try (WorkerPool pool = new WorkerPool(2, "test")) {
+                for (int r = 0; r < 3; r++) {
+                    pool.run(w -> {
+                        if (w == 1) {
+                            long deadline = System.nanoTime() + 10_000_000_000L;
+                            while (caller.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                                Thread.onSpinWait();
+                            }
+                            if (caller.getState() == Thread.State.WAITING) {
+                                sawParked.incrementAndGet(0);
+                            }
+                        }
+                    });
+                }
+            }
+        });
+        assertEquals(3, sawParked.get(0), "runs in which worker 1 saw the caller parked");
+    }
+
     /** Every worker's failure is kept: the first by worker order is thrown, the others ride along as suppressed. */
     @Test
     void everyWorkersFailureIsReported() {
