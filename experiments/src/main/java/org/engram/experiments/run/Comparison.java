@@ -87,18 +87,6 @@ public final class Comparison {
                         + tasks + ")", Integer.toString(read.tasks().size()), null);
             }
             tasks = read.tasks().size();
-            for (RunResults.Strategy s : read.strategies()) {
-                JsonNode over = read.metrics().get("strategies").get(s.label()).path("aggregate").path("over_seeds");
-                if (!over.isObject()) {
-                    throw new EngramException(read.directory().resolve("metrics.json").toString(), "strategies."
-                            + s.label() + ".aggregate.over_seeds", "the spread over seeds that engram run writes",
-                            "none", null);
-                }
-                for (String key : MetricsWriter.SUMMARY_KEYS) {
-                    checkSpread(read, "strategies." + s.label() + ".aggregate.over_seeds." + key, over.get(key));
-                }
-                read.requireSpreadsAgree(s.label());
-            }
             results.add(read);
         }
         List<String> repeats = new ArrayList<>();
@@ -284,45 +272,6 @@ public final class Comparison {
         List<Row> rows = new ArrayList<>();
         byLabel.values().forEach(rows::addAll);
         return rows;
-    }
-
-    /**
-     * Checks one metric's spread over seeds as the table and CSV read it: null (undefined, e.g. BWT
-     * of one task), or a numeric {@code mean} in the metric's range with {@code ci95_low} and
-     * {@code ci95_high} both numbers around it, or both null (one seed).
-     *
-     * @throws EngramException naming the file and key, if the spread is missing or damaged
-     */
-    private static void checkSpread(RunResults r, String key, JsonNode spread) {
-        String file = r.directory().resolve("metrics.json").toString();
-        if (spread == null) {
-            throw new EngramException(file, key, "the metric, or null where it is undefined", "no such key", null);
-        }
-        if (spread.isNull()) {
-            return;
-        }
-        JsonNode mean = spread.path("mean");
-        JsonNode low = spread.path("ci95_low");
-        JsonNode high = spread.path("ci95_high");
-        if (!(mean.isNumber() && (low.isNumber() && high.isNumber() || low.isNull() && high.isNull()))) {
-            throw new EngramException(file, key,
-                    "null, or a number 'mean' with numbers 'ci95_low' and 'ci95_high' (both null with one seed)",
-                    spread.toString(), null);
-        }
-        String metric = key.substring(key.lastIndexOf('.') + 1);
-        double m = mean.asDouble();
-        // Accuracies lie in [0, 1], differences of them in [-1, 1], times and rates are >= 0.
-        boolean accuracy = metric.equals("acc") || metric.equals("learning_accuracy");
-        boolean difference = metric.equals("bwt") || metric.equals("fwt") || metric.equals("forgetting");
-        double lowest = difference ? -1 : 0;
-        double highest = accuracy || difference ? 1 : Double.POSITIVE_INFINITY;
-        if (!(m >= lowest && m <= highest)) {
-            throw new EngramException(file, key + ".mean", accuracy ? "an accuracy in [0, 1]"
-                    : difference ? "a difference of accuracies in [-1, 1]" : "a number >= 0", mean.toString(), null);
-        }
-        if (low.isNumber() && !(low.asDouble() <= m && m <= high.asDouble())) {
-            throw new EngramException(file, key, "ci95_low <= mean <= ci95_high", spread.toString(), null);
-        }
     }
 
     /** @return the tag of run {@code i}: A to Z, then numbers */

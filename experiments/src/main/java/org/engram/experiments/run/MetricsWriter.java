@@ -38,7 +38,7 @@ final class MetricsWriter {
     static final List<String> SUMMARY_KEYS = List.of("acc", "bwt", "fwt", "forgetting", "learning_accuracy",
             "wall_seconds", "samples_per_second");
     /** Counts averaged over seeds when every seed has them. */
-    private static final List<String> COUNT_KEYS = List.of("inference_samples", "spikes", "synaptic_operations",
+    static final List<String> COUNT_KEYS = List.of("inference_samples", "spikes", "synaptic_operations",
             "multiply_accumulates", "energy_joules", "synaptic_operations_per_inference", "energy_joules_per_inference");
 
     private final ExperimentConfig config;

@@ -74,19 +74,28 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             List<Strategy> strategies = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = results.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> s = it.next();
+                String key = "strategies." + s.getKey();
+                JsonNode seedResults = s.getValue().get("seeds");
+                if (seedResults == null || !seedResults.isObject()) {
+                    throw new EngramException(file.toString(), key + ".seeds", "an object of each seed's results",
+                            seedResults == null ? "no such key" : shortened(seedResults), null);
+                }
                 List<Long> seeds = new ArrayList<>();
                 List<AccuracyMatrix> matrices = new ArrayList<>();
-                for (Iterator<Map.Entry<String, JsonNode>> si = s.getValue().get("seeds").fields(); si.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> si = seedResults.fields(); si.hasNext();) {
                     Map.Entry<String, JsonNode> seed = si.next();
-                    seeds.add(Long.parseLong(seed.getKey()));
-                    matrices.add(matrix(file, "strategies." + s.getKey() + ".seeds." + seed.getKey()
-                            + ".accuracy_matrix", seed.getValue().get("accuracy_matrix"), tasks.size()));
+                    String at = key + ".seeds." + seed.getKey();
+                    seeds.add(seed(file, at, seed.getKey()));
+                    requireNumbers(file, at, seed.getValue());
+                    matrices.add(matrix(file, at + ".accuracy_matrix", seed.getValue().get("accuracy_matrix"),
+                            tasks.size()));
                 }
                 if (seeds.isEmpty()) {
-                    throw new EngramException(file.toString(), "strategies." + s.getKey() + ".seeds",
-                            "the results of at least one seed", "none", null);
+                    throw new EngramException(file.toString(), key + ".seeds", "the results of at least one seed",
+                            "none", null);
                 }
-                requireConsistent(file, "strategies." + s.getKey(), s.getValue(), matrices);
+                requireConsistent(file, key, s.getValue(), matrices);
+                requireSpreads(file, key, s.getValue());
                 strategies.add(new Strategy(s.getKey(), seeds, matrices));
             }
             if (strategies.isEmpty()) {
@@ -138,12 +147,47 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         }
     }
 
+    /** A seed's key in {@code strategies.<label>.seeds}: the seed, a whole number. */
+    private static long seed(Path file, String key, String name) {
+        try {
+            return Long.parseLong(name);
+        } catch (NumberFormatException e) {
+            throw new EngramException(file.toString(), key, "a seed (a whole number) as the key of each seed's "
+                    + "results", "'" + name + "'", null);
+        }
+    }
+
+    /**
+     * Refuses a seed's summary metric or count that is neither a number nor null (undefined): the
+     * spreads over seeds and the tables are computed from them.
+     */
+    private static void requireNumbers(Path file, String key, JsonNode seed) {
+        if (!seed.isObject()) {
+            throw new EngramException(file.toString(), key, "an object of the seed's results", shortened(seed), null);
+        }
+        for (List<String> names : List.of(MetricsWriter.SUMMARY_KEYS, MetricsWriter.COUNT_KEYS)) {
+            for (String name : names) {
+                JsonNode value = seed.get(name);
+                if (value != null && !value.isNumber() && !value.isNull()) {
+                    throw new EngramException(file.toString(), key + "." + name, "a number, or null where it is "
+                            + "undefined", value.toString(), null);
+                }
+            }
+        }
+    }
+
+    /** A value for a message, cut to 60 characters. */
+    private static String shortened(JsonNode node) {
+        String text = node.toString();
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    }
+
     /** A top-level key of metrics.json that reading the run needs, refused by name when missing or of another kind. */
     private static JsonNode required(Path file, JsonNode root, String key, Predicate<JsonNode> valid, String expected) {
         JsonNode node = root.get(key);
         if (node == null || !valid.test(node)) {
-            throw new EngramException(file.toString(), key, expected, node == null ? "no such key"
-                    : node.toString().length() > 60 ? node.toString().substring(0, 60) + "..." : node.toString(), null);
+            throw new EngramException(file.toString(), key, expected, node == null ? "no such key" : shortened(node),
+                    null);
         }
         return node;
     }
@@ -213,32 +257,68 @@ public record RunResults(Path directory, String experiment, String runId, List<S
     }
 
     /**
-     * Refuses a spread over seeds (mean and 95% interval, which {@code compare} shows) that the
-     * seeds' own numbers do not give. Called once each spread's shape and range are checked.
+     * Refuses a spread over seeds ({@code aggregate.over_seeds}: mean, sd, 95% interval and count,
+     * which {@code compare} shows) that is missing, out of its metric's range, or other than what
+     * the seeds' own numbers give.
      *
-     * @param label the strategy's label
-     * @throws EngramException naming the key of the first value that disagrees
+     * @throws EngramException naming the key of the first value that is wrong
      */
     @SuppressWarnings("unchecked")
-    void requireSpreadsAgree(String label) {
-        Path file = directory.resolve("metrics.json");
-        String key = "strategies." + label;
-        JsonNode strategy = metrics.get("strategies").get(label);
+    private static void requireSpreads(Path file, String key, JsonNode strategy) {
+        JsonNode over = strategy.path("aggregate").path("over_seeds");
+        if (!over.isObject()) {
+            throw new EngramException(file.toString(), key + ".aggregate.over_seeds", "the spread over seeds that "
+                    + "engram run writes", "none", null);
+        }
+        for (String metric : MetricsWriter.SUMMARY_KEYS) {
+            checkSpread(file.toString(), key + ".aggregate.over_seeds." + metric, metric, over.get(metric));
+        }
         List<Map<String, Object>> seeds = new ArrayList<>();
         strategy.get("seeds").forEach(node -> seeds.add(JsonFiles.MAPPER.convertValue(node, Map.class)));
-        JsonNode over = strategy.path("aggregate").path("over_seeds");
         Map<String, Object> recomputed = MetricsWriter.overSeeds(seeds);
         for (String metric : MetricsWriter.SUMMARY_KEYS) {
             Map<String, Object> spread = (Map<String, Object>) recomputed.get(metric);
             JsonNode stored = over.get(metric);
-            if (spread == null || stored == null || !stored.isObject()) {
+            if (spread == null || !stored.isObject()) {
                 continue;
             }
-            for (String part : List.of("mean", "ci95_low", "ci95_high")) {
+            for (String part : List.of("mean", "sd", "ci95_low", "ci95_high", "n")) {
                 Object value = spread.get(part);
                 requireAgrees(file, key + ".aggregate.over_seeds." + metric + "." + part, stored.get(part),
                         value == null ? Double.NaN : ((Number) value).doubleValue(), "the seeds' values give");
             }
+        }
+    }
+
+    /** Refuses a metric's spread that is missing, of another shape, or out of the metric's range. */
+    private static void checkSpread(String file, String key, String metric, JsonNode spread) {
+        if (spread == null) {
+            throw new EngramException(file, key, "the metric, or null where it is undefined", "no such key", null);
+        }
+        if (spread.isNull()) {
+            return;
+        }
+        JsonNode mean = spread.path("mean");
+        JsonNode sd = spread.path("sd");
+        JsonNode low = spread.path("ci95_low");
+        JsonNode high = spread.path("ci95_high");
+        if (!(mean.isNumber() && (low.isNumber() && high.isNumber() || low.isNull() && high.isNull())
+                && (sd.isMissingNode() || sd.isNumber() || sd.isNull()))) {
+            throw new EngramException(file, key, "null, or a number 'mean' with numbers 'sd', 'ci95_low' and "
+                    + "'ci95_high' (null with one seed)", spread.toString(), null);
+        }
+        double m = mean.asDouble();
+        // Accuracies lie in [0, 1], differences of them in [-1, 1], times and rates are >= 0.
+        boolean accuracy = metric.equals("acc") || metric.equals("learning_accuracy");
+        boolean difference = metric.equals("bwt") || metric.equals("fwt") || metric.equals("forgetting");
+        double lowest = difference ? -1 : 0;
+        double highest = accuracy || difference ? 1 : Double.POSITIVE_INFINITY;
+        if (!(m >= lowest && m <= highest)) {
+            throw new EngramException(file, key + ".mean", accuracy ? "an accuracy in [0, 1]"
+                    : difference ? "a difference of accuracies in [-1, 1]" : "a number >= 0", mean.toString(), null);
+        }
+        if (low.isNumber() && !(low.asDouble() <= m && m <= high.asDouble())) {
+            throw new EngramException(file, key, "ci95_low <= mean <= ci95_high", spread.toString(), null);
         }
     }
 

@@ -309,6 +309,46 @@ class RunCommandTest {
     }
 
     /**
+     * A seed's metric, a seed's key, a strategy or a spread over seeds of another kind than engram
+     * run writes, or a spread the seeds do not give, stops plot as well as compare, by key.
+     */
+    @Test
+    void plotAndCompareRefuseValuesOfAnotherKindByKey() throws IOException {
+        // Each had been a Java exception's text or trace, or plot had drawn the file as if sound.
+        List<List<String>> cases = List.of(
+                List.of("/strategies/si/seeds/2", "acc", "\"0.9\"",
+                        "strategies.si.seeds.2.acc: expected a number, or null where it is undefined, found \"0.9\""),
+                List.of("/strategies/si/seeds/2", "wall_seconds", "\"fast\"",
+                        "strategies.si.seeds.2.wall_seconds: expected a number, or null where it is undefined"),
+                List.of("/strategies/si/seeds", "x", "{}",
+                        "strategies.si.seeds.x: expected a seed (a whole number) as the key of each seed's results,"
+                                + " found 'x'"),
+                List.of("/strategies", "si", "5", "strategies.si.seeds: expected an object of each seed's results,"
+                        + " found no such key"),
+                List.of("/strategies/si/aggregate/over_seeds/acc", "sd", "\"x\"",
+                        "strategies.si.aggregate.over_seeds.acc: expected null, or a number 'mean' with numbers 'sd'"),
+                List.of("/strategies/si/aggregate/over_seeds/acc", "mean", "0.9",
+                        "strategies.si.aggregate.over_seeds.acc.mean: expected the value the seeds' values give"));
+        for (int k = 0; k < cases.size(); k++) {
+            List<String> c = cases.get(k);
+            Path run = copyOfTheRun("another-kind-" + k);
+            ObjectNode m = (ObjectNode) new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+            ((ObjectNode) m.at(c.get(0))).set(c.get(1), new ObjectMapper().readTree(c.get(2)));
+            Files.writeString(run.resolve("metrics.json"), m.toString());
+            String expected = run.resolve("metrics.json") + ": " + c.get(3);
+            CliRunner.Result plot = CliRunner.run("plot", run.toString());
+            assertEquals(2, plot.exitCode(), plot.err());
+            assertTrue(plot.err().contains(expected), plot.err());
+            assertFalse(plot.err().contains("Exception"), plot.err());
+            Path out = dir.resolve("cmp-kind-" + k);
+            CliRunner.Result compare = CliRunner.run("compare", run.toString(), "--out", out.toString());
+            assertEquals(2, compare.exitCode(), compare.err());
+            assertTrue(compare.err().contains(expected), compare.err());
+            assertFalse(Files.exists(out), "no comparison folder");
+        }
+    }
+
+    /**
      * A metrics.json whose accuracy matrix has a short row, or that holds no strategy, stops plot and
      * compare as a user error naming the file and the key (strategy and seed), and nothing is written.
      */
@@ -372,7 +412,7 @@ class RunCommandTest {
             assertTrue(compare.err().contains(expected), compare.err());
             assertFalse(Files.exists(out), "no comparison folder");
         }
-        // compare also needs each strategy's spread over seeds, which plot does not.
+        // Each strategy's spread over seeds, which compare shows (plot refuses a damaged one too).
         Path noSpread = copyOfTheRun("no-spread");
         ObjectNode n = (ObjectNode) new ObjectMapper().readTree(noSpread.resolve("metrics.json").toFile());
         ((ObjectNode) n.get("strategies").get("naive")).remove("aggregate");
@@ -395,7 +435,7 @@ class RunCommandTest {
                     dir.resolve("cmp-bad").toString());
             assertEquals(2, r.exitCode(), r.err());
             assertTrue(r.err().contains(damaged.resolve("metrics.json") + ": strategies.si.aggregate.over_seeds.acc:"
-                    + " expected null, or a number 'mean' with numbers 'ci95_low' and 'ci95_high' (both null with one"
+                    + " expected null, or a number 'mean' with numbers 'sd', 'ci95_low' and 'ci95_high' (null with one"
                     + " seed), found " + spreads.get(k)), r.err());
             assertFalse(Files.exists(dir.resolve("cmp-bad")), "no comparison folder");
         }
