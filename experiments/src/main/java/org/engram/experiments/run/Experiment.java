@@ -43,6 +43,7 @@ import org.engram.learning.train.optim.LearningRateSchedule;
 import org.engram.learning.train.optim.OptimizerSpec;
 import org.engram.learning.unsupervised.DiehlCookLearner;
 import org.engram.learning.unsupervised.DiehlCookParams;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 
 /**
@@ -314,7 +315,7 @@ final class Experiment {
                 return;
             }
             int features = train == null ? config.tasks().synthetic().inputs() : train.features();
-            spec(features);
+            LayeredNet.requireFits(spec(features));
             encoder();
             EncodedInput.requireFits(config.encoder().steps(), features);
             options(config.seeds().get(0), config.threads(), List.of());
@@ -323,7 +324,10 @@ final class Experiment {
             if (key == null) {
                 throw new ConfigException("config", e.source() + ": " + e.location(), e.expected(), e.found(), e.hint());
             }
-            throw new ConfigException(where.locate(key), key, e.expected(), e.found(), e.hint());
+            // The builder's own advice (a sparser rule) does not apply to layers connected all to all.
+            String hint = e instanceof HeapLimitExceeded ? "smaller hidden layers, or a larger heap, e.g. "
+                    + "ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\" ./engram ..." : e.hint();
+            throw new ConfigException(where.locate(key), key, e.expected(), e.found(), hint);
         }
     }
 
@@ -390,6 +394,10 @@ final class Experiment {
             return "encoder.steps";
         }
         if (e.source().equals("layered network") && (at.startsWith("hidden") || at.equals("readout"))) {
+            return "network.hidden";
+        }
+        // A weight matrix past an array or the heap (LayeredNet.requireFits): the layers are too large.
+        if (e.source().startsWith("projection '") && at.equals("rule")) {
             return "network.hidden";
         }
         return null;

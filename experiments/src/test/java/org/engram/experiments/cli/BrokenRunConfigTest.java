@@ -235,6 +235,11 @@ class BrokenRunConfigTest {
                 set("a layer past one array's weights", "network.hidden=[3000000]",
                         "--set network.hidden=[3000000]: network.hidden: expected at most 2147483639 weights in one "
                                 + "matrix (one array), i.e. at most 2739137 units after 784, found 784 x 3000000"),
+                // Within one array but past any test machine's heap (17 GB of weights): it had been found
+                // when the first unit built its network, after the run folder was made.
+                set("layers past the heap", "network.hidden=[2700000]",
+                        "--set network.hidden=[2700000]: network.hidden: expected synapses that fit the Java heap",
+                        "784 x 2700000", "smaller hidden layers, or a larger heap"),
                 set("more steps than one array's spike slots", "encoder.steps=2147483647",
                         "--set encoder.steps=2147483647: encoder.steps: expected at most 2739137 steps for 784 inputs"),
                 set("--set with a wrong type", "training.epochs=abc",

@@ -45,6 +45,37 @@ public final class LayeredNet {
     private LayeredNet(LayeredNetSpec spec, long seed) {
         this.spec = spec;
         NetworkBuilder b = new NetworkBuilder(spec.dtMs()).seed(seed);
+        List<Layer> built = wire(spec, b);
+        this.network = b.build();
+        this.layers = List.copyOf(built);
+        int[][] shapes = spec.matrixShapes();
+        int n = shapes.length;
+        this.weights = new float[n][];
+        this.matrixPre = new int[n];
+        this.matrixPost = new int[n];
+        this.matrixLayer = new int[n];
+        List<Projection> projections = network.projections();
+        for (int m = 0; m < n; m++) {
+            matrixPre[m] = shapes[m][0];
+            matrixPost[m] = shapes[m][1];
+            matrixLayer[m] = shapes[m][2];
+            weights[m] = projections.get(m).weights();
+        }
+    }
+
+    /**
+     * Refuses a shape whose weight matrices cannot be built (past an array, or past the heap), as
+     * building it would, but without drawing a weight: a run checks its network before it starts.
+     *
+     * @param spec the shape and parameters
+     * @throws ParameterException naming the projection that does not fit
+     */
+    public static void requireFits(LayeredNetSpec spec) {
+        wire(spec, new NetworkBuilder(spec.dtMs()));
+    }
+
+    /** Adds the layers' populations and all-to-all projections to {@code b}; the builder checks each. */
+    private static List<Layer> wire(LayeredNetSpec spec, NetworkBuilder b) {
         List<Population<?, ?>> pops = new ArrayList<>();
         pops.add(b.population(INPUT, spec.inputs(), SpikeTimes.MODEL, new SpikeTimes.Params(new double[spec.inputs()][0])));
         List<Layer> built = new ArrayList<>();
@@ -75,21 +106,7 @@ public final class LayeredNet {
         b.connect(pops.get(last).name() + "->readout", pops.get(last), out, rule, oneStep);
         built.add(new Layer(last, r.classes(), pre, r.readout().spiking(), r.tauMs(), r.threshold(), r.reset(),
                 false, 1.0, 0.0, r.traceTauMs(), spec.dtMs(), matrix, -1));
-        this.network = b.build();
-        this.layers = List.copyOf(built);
-        int[][] shapes = spec.matrixShapes();
-        int n = shapes.length;
-        this.weights = new float[n][];
-        this.matrixPre = new int[n];
-        this.matrixPost = new int[n];
-        this.matrixLayer = new int[n];
-        List<Projection> projections = network.projections();
-        for (int m = 0; m < n; m++) {
-            matrixPre[m] = shapes[m][0];
-            matrixPost[m] = shapes[m][1];
-            matrixLayer[m] = shapes[m][2];
-            weights[m] = projections.get(m).weights();
-        }
+        return built;
     }
 
     private static LifDelta.Params lifParams(double tauMs, double threshold) {
