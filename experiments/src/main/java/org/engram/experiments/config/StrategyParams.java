@@ -94,8 +94,11 @@ public final class StrategyParams {
                     "write '" + String.join("+", Strategies.projectionsLast(names)) + "'");
         }
         ObjectNode filled;
+        // Params that suit another strategy are a conflict with the name: if a --set wrote the name,
+        // the message names that --set rather than blaming the params' line.
+        Locator paramsWhere = key -> where.locateConflict(key, keyPath + ".name");
         if (names.size() == 1) {
-            filled = complete(names.get(0), (ObjectNode) spec.params(), keyPath + ".params", where);
+            filled = complete(names.get(0), (ObjectNode) spec.params(), keyPath + ".params", paramsWhere);
         } else {
             // Every member's problems at once.
             List<ConfigException> problems = new ArrayList<>();
@@ -118,7 +121,7 @@ public final class StrategyParams {
                                 given.toString(), null);
                     }
                     filled.set(name, complete(name, given == null ? ConfigLoader.mapper().createObjectNode()
-                            : (ObjectNode) given, at, where));
+                            : (ObjectNode) given, at, paramsWhere));
                 } catch (ConfigException e) {
                     problems.add(e);
                 }

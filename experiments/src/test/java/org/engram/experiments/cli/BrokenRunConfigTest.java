@@ -240,6 +240,11 @@ class BrokenRunConfigTest {
                 set("layers past the heap", "network.hidden=[2700000]",
                         "--set network.hidden=[2700000]: network.hidden: expected synapses that fit the Java heap",
                         "784 x 2700000", "smaller hidden layers, or a larger heap"),
+                // The params in the file suit ewc; the --set made the strategy another, which had been
+                // blamed on the params' line alone.
+                set("params of another strategy than a --set name", "strategies[1].name=joint",
+                        "--set strategies[1].name=joint: strategies[1].params.lambda: expected no hyperparameters "
+                                + "(joint takes none), found 'lambda'"),
                 set("more steps than one array's spike slots", "encoder.steps=2147483647",
                         "--set encoder.steps=2147483647: encoder.steps: expected at most 2739137 steps for 784 inputs"),
                 set("--set with a wrong type", "training.epochs=abc",
