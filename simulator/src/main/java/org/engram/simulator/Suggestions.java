@@ -14,7 +14,10 @@ public final class Suggestions {
     /**
      * The known name closest to {@code name}, if it is close enough to be a typo: at most
      * {@code max(2, length / 3)} single-character edits, ignoring case, and fewer edits than the
-     * longer name has characters (with none kept, {@code zz} is no typo of {@code a}).
+     * longer name has characters (with none kept, {@code zz} is no typo of {@code a}). Failing
+     * that, the longest known name of three or more characters that {@code name} begins with: a
+     * name written out ({@code v_thresh}, {@code t_refrac}, {@code tau_membrane}) is too many edits
+     * from its short form ({@code v_th}, {@code t_ref}, {@code tau_m}) to count as a typo.
      *
      * @param name  the unknown name, or {@code null}
      * @param known the valid names
@@ -41,7 +44,20 @@ public final class Suggestions {
         }
         boolean typo = best != null && bestDistance <= Math.max(2, name.length() / 3)
                 && bestDistance < Math.max(name.length(), best.length());
-        return typo ? best : null;
+        return typo ? best : longestPrefix(lower, known);
+    }
+
+    /** The longest known name of three or more characters that {@code lower} begins with, or null. */
+    private static String longestPrefix(String lower, Collection<?> known) {
+        String best = null;
+        for (Object k : known) {
+            String candidate = String.valueOf(k);
+            if (candidate.length() >= 3 && lower.startsWith(candidate.toLowerCase(Locale.ROOT))
+                    && (best == null || candidate.length() > best.length())) {
+                best = candidate;
+            }
+        }
+        return best;
     }
 
     /** Whether every character of {@code typed} occurs in {@code name}, in the same order. */

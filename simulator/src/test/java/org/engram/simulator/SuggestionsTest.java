@@ -20,4 +20,19 @@ class SuggestionsTest {
         // 'e_exx' keeps e_x's letters in order but is two edits away; 'e_l' is one.
         assertEquals("e_l", Suggestions.closest("e_x", List.of("e_exx", "e_l")));
     }
+
+    /** A name written out is too far from its short form for a typo, but begins with it. */
+    @Test
+    void aNameWrittenOutSuggestsTheShortFormItBeginsWith() {
+        List<String> lif = List.of("tau_m", "tau_syn_ex", "v_th", "v_reset", "t_ref", "e_l", "c_m");
+        assertEquals("v_th", Suggestions.closest("v_thresh", lif));
+        assertEquals("v_th", Suggestions.closest("V_Threshold", lif));
+        assertEquals("t_ref", Suggestions.closest("t_refrac", lif));
+        assertEquals("tau_m", Suggestions.closest("tau_membrane", lif));
+        // The longest one it begins with, and none shorter than three characters.
+        assertEquals("tau_syn_ex", Suggestions.closest("tau_syn_excitatory", lif));
+        assertEquals("e_l", Suggestions.closest("e_leak_reversal", lif));
+        assertEquals(null, Suggestions.closest("leak_reversal", lif));
+        assertEquals(null, Suggestions.closest("membrane_tau", lif));
+    }
 }

@@ -73,7 +73,16 @@ public final class BenchCommand implements Runnable {
             OptionChecks.between(command, "--threads", threads, 1, EngineOptions.MAX_THREADS);
             ParameterException.requirePositive(command, "--dt", dtMs, "ms");
             TimeGrid grid = new TimeGrid(dtMs);
-            grid.positiveSteps(command, "--duration-ms", durationMs);
+            try {
+                grid.positiveSteps(command, "--duration-ms", durationMs);
+            } catch (ParameterException e) {
+                if (spec.commandLine().getParseResult().hasMatchedOption("--duration-ms")) {
+                    throw e;
+                }
+                // The duration left at its default is not the user's to blame: the step they gave is.
+                throw new ParameterException(command, "--dt", "a step that divides --duration-ms (default "
+                        + durationMs + " ms) into whole steps", dtMs, "give --duration-ms too, or another --dt");
+            }
             grid.wholeSteps(command, "--warmup-ms", warmupMs);
             Map<String, Object> r;
             try {
