@@ -42,6 +42,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.engram.experiments.data.IoReasons;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
@@ -274,7 +275,7 @@ public final class ConfigLoader {
             if (Files.isDirectory(file)) {
                 throw new ConfigException(file.toString(), null, "a YAML file", "a folder", null);
             }
-            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+            throw new ConfigException(file + ": cannot read: " + IoReasons.of(e), e);
         }
     }
 

@@ -321,8 +321,7 @@ public final class IdxReader {
     }
 
     private static DataFileException unreadable(String file, IOException e) {
-        DataFileException ex = new DataFileException(file, "file", "a readable file", e.getClass().getSimpleName()
-                + ": " + e.getMessage());
+        DataFileException ex = new DataFileException(file, "file", "a readable file", IoReasons.of(e));
         ex.initCause(e);
         return ex;
     }

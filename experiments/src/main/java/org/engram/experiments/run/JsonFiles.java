@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.engram.experiments.data.IoReasons;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.simulator.EngramException;
 
@@ -60,7 +61,7 @@ public final class JsonFiles {
         } catch (NoSuchFileException e) {
             throw new EngramException(file.toString(), null, "an existing file", "no such file", null);
         } catch (IOException e) {
-            throw new EngramException(file + ": cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new EngramException(file + ": cannot read " + type.getSimpleName() + ": " + IoReasons.of(e), e);
         }
         try {
             return MAPPER.readValue(text, type);

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.engram.experiments.data.IoReasons;
 import org.engram.experiments.launch.LaunchCommand;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.simulator.EngramException;
@@ -59,7 +60,7 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             throw new EngramException(file.toString(), null, "the metrics.json of a finished run (engram run writes it)",
                     "no such file", whatItIs(directory));
         } catch (IOException e) {
-            throw new EngramException(file + ": cannot read: " + e.getMessage(), e);
+            throw new EngramException(file + ": cannot read: " + IoReasons.of(e), e);
         }
         JsonNode root = JsonFiles.parse(file, text);
         try {

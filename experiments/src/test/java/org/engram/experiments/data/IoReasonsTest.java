@@ -1,0 +1,20 @@
+package org.engram.experiments.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import org.junit.jupiter.api.Test;
+
+class IoReasonsTest {
+    /** Java's file exceptions carry the path as their message: the reason is in their class, or their reason. */
+    @Test
+    void namesTheReasonNotThePath() {
+        assertEquals("permission denied", IoReasons.of(new AccessDeniedException("/a/b.yaml")));
+        assertEquals("no such file", IoReasons.of(new NoSuchFileException("/a/b.yaml")));
+        assertEquals("Is a directory", IoReasons.of(new FileSystemException("/a", null, "Is a directory")));
+        assertEquals("disk full", IoReasons.of(new IOException("disk full")));
+    }
+}
