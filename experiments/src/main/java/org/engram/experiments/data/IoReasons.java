@@ -2,12 +2,15 @@ package org.engram.experiments.data;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.Locale;
 
 /**
- * Why a file could not be read, in words for an error message: Java's file exceptions carry the
+ * Why a file operation failed, in words for an error message: Java's file exceptions carry the
  * path as their message ({@code cannot read: x.yaml}) and the reason in their class name.
  */
 public final class IoReasons {
@@ -15,23 +18,29 @@ public final class IoReasons {
     }
 
     /**
-     * The reason of a failed read.
+     * The system's reason for a failed file operation.
      *
-     * @param e what reading threw
-     * @return e.g. {@code permission denied}, {@code no such file}, or the exception's own message
+     * @param e what the operation threw
+     * @return e.g. {@code permission denied}, {@code no such file or folder}, or the exception's own message
      */
     public static String of(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
         if (e instanceof NoSuchFileException) {
-            return "no such file";
+            return "no such file or folder";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "it exists already";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "the folder is not empty";
         }
         if (e instanceof NotDirectoryException) {
-            return "a part of the path is a file, not a folder";
+            return "a path on the way is not a folder";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
+            return f.getReason().toLowerCase(Locale.ROOT);
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -5,14 +5,10 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -23,9 +19,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.engram.experiments.data.IoReasons;
 import org.engram.experiments.launch.LaunchCommand;
 import org.engram.experiments.config.PlainName;
 import org.engram.learning.io.AtomicFile;
@@ -591,29 +587,6 @@ public final class RunFolder {
     }
 
     private static EngramException ioFailure(String what, IOException e) {
-        return new EngramException(what + ": " + reason(e), e);
-    }
-
-    /** The system's reason for a failed file operation, without Java's class names. */
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "it exists already";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "the folder is not empty";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "a path on the way is not a folder";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(Locale.ROOT);
-        }
-        return String.valueOf(e.getMessage());
+        return new EngramException(what + ": " + IoReasons.of(e), e);
     }
 }

@@ -13,8 +13,8 @@ class IoReasonsTest {
     @Test
     void namesTheReasonNotThePath() {
         assertEquals("permission denied", IoReasons.of(new AccessDeniedException("/a/b.yaml")));
-        assertEquals("no such file", IoReasons.of(new NoSuchFileException("/a/b.yaml")));
-        assertEquals("Is a directory", IoReasons.of(new FileSystemException("/a", null, "Is a directory")));
+        assertEquals("no such file or folder", IoReasons.of(new NoSuchFileException("/a/b.yaml")));
+        assertEquals("is a directory", IoReasons.of(new FileSystemException("/a", null, "Is a directory")));
         assertEquals("disk full", IoReasons.of(new IOException("disk full")));
     }
 }
