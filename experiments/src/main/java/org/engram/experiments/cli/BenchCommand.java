@@ -49,7 +49,7 @@ public final class BenchCommand implements Runnable {
         int threads;
 
         @Option(names = "--mode", defaultValue = "grid", converter = ModeConverter.class,
-                description = "grid or precise (default ${DEFAULT-VALUE}).")
+                description = "grid or precise (cuba and brunel; default ${DEFAULT-VALUE}).")
         Mode mode;
 
         @Option(names = "--warmup-ms", defaultValue = "0",

@@ -304,9 +304,9 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         JsonNode low = spread.path("ci95_low");
         JsonNode high = spread.path("ci95_high");
         if (!(mean.isNumber() && (low.isNumber() && high.isNumber() || low.isNull() && high.isNull())
-                && (sd.isMissingNode() || sd.isNumber() || sd.isNull()))) {
+                && (sd.isNumber() || sd.isNull()) && spread.path("n").isIntegralNumber())) {
             throw new EngramException(file, key, "null, or a number 'mean' with numbers 'sd', 'ci95_low' and "
-                    + "'ci95_high' (null with one seed)", spread.toString(), null);
+                    + "'ci95_high' (null with one seed) and the count of seeds 'n'", spread.toString(), null);
         }
         double m = mean.asDouble();
         // Accuracies lie in [0, 1], differences of them in [-1, 1], times and rates are >= 0.

@@ -327,6 +327,10 @@ class RunCommandTest {
                         + " found no such key"),
                 List.of("/strategies/si/aggregate/over_seeds/acc", "sd", "\"x\"",
                         "strategies.si.aggregate.over_seeds.acc: expected null, or a number 'mean' with numbers 'sd'"),
+                List.of("/strategies/si/aggregate/over_seeds/acc", "n", "\"3\"",
+                        "strategies.si.aggregate.over_seeds.acc: expected null, or a number 'mean' with numbers 'sd'"),
+                List.of("/strategies/si/aggregate/over_seeds/acc", "n", "4",
+                        "strategies.si.aggregate.over_seeds.acc.n: expected the value the seeds' values give"),
                 List.of("/strategies/si/aggregate/over_seeds/acc", "mean", "0.9",
                         "strategies.si.aggregate.over_seeds.acc.mean: expected the value the seeds' values give"));
         for (int k = 0; k < cases.size(); k++) {
@@ -436,7 +440,7 @@ class RunCommandTest {
             assertEquals(2, r.exitCode(), r.err());
             assertTrue(r.err().contains(damaged.resolve("metrics.json") + ": strategies.si.aggregate.over_seeds.acc:"
                     + " expected null, or a number 'mean' with numbers 'sd', 'ci95_low' and 'ci95_high' (null with one"
-                    + " seed), found " + spreads.get(k)), r.err());
+                    + " seed) and the count of seeds 'n', found " + spreads.get(k)), r.err());
             assertFalse(Files.exists(dir.resolve("cmp-bad")), "no comparison folder");
         }
         // A spread within range that the seeds' values do not give.
@@ -455,13 +459,13 @@ class RunCommandTest {
         // Well-formed but impossible, or missing: an ACC of 4.2 was shown as 420%, and a missing
         // BWT as n/a, which reads as undefined.
         List<List<String>> impossible = List.of(
-                List.of("acc", "{\"mean\":4.2,\"ci95_low\":4.1,\"ci95_high\":4.3}",
+                List.of("acc", "{\"mean\":4.2,\"sd\":0.1,\"n\":3,\"ci95_low\":4.1,\"ci95_high\":4.3}",
                         "strategies.si.aggregate.over_seeds.acc.mean: expected an accuracy in [0, 1], found 4.2"),
-                List.of("bwt", "{\"mean\":-1.5,\"ci95_low\":-1.6,\"ci95_high\":-1.4}",
+                List.of("bwt", "{\"mean\":-1.5,\"sd\":0.1,\"n\":3,\"ci95_low\":-1.6,\"ci95_high\":-1.4}",
                         "over_seeds.bwt.mean: expected a difference of accuracies in [-1, 1], found -1.5"),
-                List.of("acc", "{\"mean\":0.5,\"ci95_low\":0.6,\"ci95_high\":0.7}",
+                List.of("acc", "{\"mean\":0.5,\"sd\":0.1,\"n\":3,\"ci95_low\":0.6,\"ci95_high\":0.7}",
                         "over_seeds.acc: expected ci95_low <= mean <= ci95_high"),
-                List.of("wall_seconds", "{\"mean\":-3,\"ci95_low\":-4,\"ci95_high\":-2}",
+                List.of("wall_seconds", "{\"mean\":-3,\"sd\":0.1,\"n\":3,\"ci95_low\":-4,\"ci95_high\":-2}",
                         "over_seeds.wall_seconds.mean: expected a number >= 0, found -3"),
                 List.of("bwt", "",
                         "over_seeds.bwt: expected the metric, or null where it is undefined, found no such key"));
