@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * "Did you mean" suggestions for misspelt names (config keys, model, rule and strategy names),
- * by Levenshtein distance, so every user error about a name can offer the closest valid one.
+ * by Levenshtein distance (or a short name spelled out, see {@link #closest}), so every user error
+ * about a name can offer the closest valid one.
  */
 public final class Suggestions {
     private Suggestions() {
@@ -15,7 +16,7 @@ public final class Suggestions {
      * The known name closest to {@code name}, if it is close enough to be a typo: at most
      * {@code max(2, length / 3)} single-character edits, ignoring case, and fewer edits than the
      * longer name has characters (with none kept, {@code zz} is no typo of {@code a}). Failing
-     * that, the longest known name of three or more characters that {@code name} begins with: a
+     * that, a known name of several words whose last word {@code name} spells out: a
      * name written out ({@code v_thresh}, {@code t_refrac}, {@code tau_membrane}) is too many edits
      * from its short form ({@code v_th}, {@code t_ref}, {@code tau_m}) to count as a typo.
      *
@@ -47,13 +48,20 @@ public final class Suggestions {
         return typo ? best : longestPrefix(lower, known);
     }
 
-    /** The longest known name of three or more characters that {@code lower} begins with, or null. */
+    /**
+     * The longest known name of several words ({@code _} between them) and three or more characters
+     * that {@code lower} begins with and goes on to spell out the last word of, or null:
+     * {@code v_thresh} gives {@code v_th}, but {@code ewc_online} no {@code ewc}, {@code model_params}
+     * no {@code model}, and {@code masking} no {@code mas}.
+     */
     private static String longestPrefix(String lower, Collection<?> known) {
         String best = null;
         for (Object k : known) {
             String candidate = String.valueOf(k);
-            if (candidate.length() >= 3 && lower.startsWith(candidate.toLowerCase(Locale.ROOT))
-                    && (best == null || candidate.length() > best.length())) {
+            String c = candidate.toLowerCase(Locale.ROOT);
+            boolean spelledOut = c.length() >= 3 && c.indexOf('_') > 0 && lower.length() > c.length()
+                    && lower.startsWith(c) && Character.isLetter(lower.charAt(c.length()));
+            if (spelledOut && (best == null || candidate.length() > best.length())) {
                 best = candidate;
             }
         }

@@ -34,5 +34,9 @@ class SuggestionsTest {
         assertEquals("e_l", Suggestions.closest("e_leak_reversal", lif));
         assertEquals(null, Suggestions.closest("leak_reversal", lif));
         assertEquals(null, Suggestions.closest("membrane_tau", lif));
+        // A further word after a whole name, or a name of one word, is no spelling out.
+        assertEquals(null, Suggestions.closest("ewc_online_x", List.of("ewc", "online_ewc")));
+        assertEquals(null, Suggestions.closest("model_params", List.of("model", "params", "size")));
+        assertEquals(null, Suggestions.closest("masking", List.of("mas", "naive")));
     }
 }

@@ -76,7 +76,8 @@ public final class BenchCommand implements Runnable {
             try {
                 grid.positiveSteps(command, "--duration-ms", durationMs);
             } catch (ParameterException e) {
-                if (spec.commandLine().getParseResult().hasMatchedOption("--duration-ms")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption("--duration-ms")
+                        || !e.expected().startsWith("a whole number")) {
                     throw e;
                 }
                 // The duration left at its default is not the user's to blame: the step they gave is.

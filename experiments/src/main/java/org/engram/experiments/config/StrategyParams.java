@@ -94,11 +94,12 @@ public final class StrategyParams {
                     "write '" + String.join("+", Strategies.projectionsLast(names)) + "'");
         }
         ObjectNode filled;
-        // Params that suit another strategy are a conflict with the name: if a --set wrote the name,
-        // the message names that --set rather than blaming the params' line.
+        // Params given to a strategy that takes none are a conflict with the name: if a --set wrote
+        // the name, the message names that --set rather than blaming the params' line. Other
+        // problems of a value stay at the value.
         Locator paramsWhere = key -> where.locateConflict(key, keyPath + ".name");
         if (names.size() == 1) {
-            filled = complete(names.get(0), (ObjectNode) spec.params(), keyPath + ".params", paramsWhere);
+            filled = complete(names.get(0), (ObjectNode) spec.params(), keyPath + ".params", paramsWhere, where);
         } else {
             // Every member's problems at once.
             List<ConfigException> problems = new ArrayList<>();
@@ -121,7 +122,7 @@ public final class StrategyParams {
                                 given.toString(), null);
                     }
                     filled.set(name, complete(name, given == null ? ConfigLoader.mapper().createObjectNode()
-                            : (ObjectNode) given, at, paramsWhere));
+                            : (ObjectNode) given, at, paramsWhere, where));
                 } catch (ConfigException e) {
                     problems.add(e);
                 }
@@ -133,7 +134,8 @@ public final class StrategyParams {
         return new ExperimentConfig.StrategySpec(spec.name(), spec.label(), filled);
     }
 
-    private static ObjectNode complete(String name, ObjectNode given, String keyPath, Locator where) {
+    private static ObjectNode complete(String name, ObjectNode given, String keyPath, Locator where,
+                                       Locator values) {
         Strategies.Hyperparameters<?> h = Strategies.info(name).hyperparameters();
         if (h.type().getRecordComponents().length == 0 && !given.isEmpty()) {
             String key = keyPath + "." + given.fieldNames().next();
@@ -142,7 +144,7 @@ public final class StrategyParams {
         }
         ObjectNode tree = ConfigLoader.componentsOf(h.defaults());
         tree.setAll(given.deepCopy());
-        Record checked = SectionBinder.convert(tree, h.type(), keyPath, where);
+        Record checked = SectionBinder.convert(tree, h.type(), keyPath, values);
         return ConfigLoader.componentsOf(checked);
     }
 

@@ -76,6 +76,10 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             for (Iterator<Map.Entry<String, JsonNode>> it = results.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> s = it.next();
                 String key = "strategies." + s.getKey();
+                if (!s.getValue().isObject()) {
+                    throw new EngramException(file.toString(), key, "an object of the strategy's results",
+                            shortened(s.getValue()), null);
+                }
                 JsonNode seedResults = s.getValue().get("seeds");
                 if (seedResults == null || !seedResults.isObject()) {
                     throw new EngramException(file.toString(), key + ".seeds", "an object of each seed's results",
@@ -280,7 +284,14 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         for (String metric : MetricsWriter.SUMMARY_KEYS) {
             Map<String, Object> spread = (Map<String, Object>) recomputed.get(metric);
             JsonNode stored = over.get(metric);
-            if (spread == null || !stored.isObject()) {
+            if (spread == null != stored.isNull()) {
+                // Undefined (null) on one side only: a table would show n/a for a defined metric, or a number.
+                throw new EngramException(file.toString(), key + ".aggregate.over_seeds." + metric, spread == null
+                        ? "null, as a seed leaves the metric undefined" : "the spread the seeds' values give",
+                        stored.toString(), "the file was changed after engram run wrote it; restore it or run the "
+                                + "experiment again");
+            }
+            if (spread == null) {
                 continue;
             }
             for (String part : List.of("mean", "sd", "ci95_low", "ci95_high", "n")) {

@@ -144,6 +144,8 @@ class BenchCommandTest {
         "cuba --duration-ms 10.05|--duration-ms|found 10.05",
         // The default duration, which the step given does not divide, is not the one to blame.
         "cuba --dt 0.15|--dt|divides --duration-ms (default 1000.0 ms) into whole steps, found 0.15",
+        // A step that divides it, into too many steps: that is said as it is.
+        "cuba --dt 0.0000001|--duration-ms|expected at most 2147483647 time steps",
         // Seeds are read as a config and run --seeds read them: 010 is not taken as 10.
         "cuba --seed 010|--seed'|found '010'; numbers are decimal, without leading zeros: write 10 (decimal) or 8",
         "cuba --duration-ms 1e-12|--duration-ms|at least one (a multiple of dt = 0.1 ms), found 1.0E-12",

@@ -323,12 +323,14 @@ class RunCommandTest {
                 List.of("/strategies/si/seeds", "x", "{}",
                         "strategies.si.seeds.x: expected a seed (a whole number) as the key of each seed's results,"
                                 + " found 'x'"),
-                List.of("/strategies", "si", "5", "strategies.si.seeds: expected an object of each seed's results,"
-                        + " found no such key"),
+                List.of("/strategies", "si", "5", "strategies.si: expected an object of the strategy's results,"
+                        + " found 5"),
                 List.of("/strategies/si/aggregate/over_seeds/acc", "sd", "\"x\"",
                         "strategies.si.aggregate.over_seeds.acc: expected null, or a number 'mean' with numbers 'sd'"),
                 List.of("/strategies/si/aggregate/over_seeds/acc", "n", "\"3\"",
                         "strategies.si.aggregate.over_seeds.acc: expected null, or a number 'mean' with numbers 'sd'"),
+                List.of("/strategies/si/aggregate/over_seeds", "acc", "null",
+                        "strategies.si.aggregate.over_seeds.acc: expected the spread the seeds' values give, found null"),
                 List.of("/strategies/si/aggregate/over_seeds/acc", "n", "4",
                         "strategies.si.aggregate.over_seeds.acc.n: expected the value the seeds' values give"),
                 List.of("/strategies/si/aggregate/over_seeds/acc", "mean", "0.9",
