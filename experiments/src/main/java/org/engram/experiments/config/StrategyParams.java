@@ -94,12 +94,9 @@ public final class StrategyParams {
                     "write '" + String.join("+", Strategies.projectionsLast(names)) + "'");
         }
         ObjectNode filled;
-        // Params given to a strategy that takes none are a conflict with the name: if a --set wrote
-        // the name, the message names that --set rather than blaming the params' line. Other
-        // problems of a value stay at the value.
-        Locator paramsWhere = key -> where.locateConflict(key, keyPath + ".name");
+        String nameKey = keyPath + ".name";
         if (names.size() == 1) {
-            filled = complete(names.get(0), (ObjectNode) spec.params(), keyPath + ".params", paramsWhere, where);
+            filled = complete(names.get(0), (ObjectNode) spec.params(), keyPath + ".params", where, nameKey);
         } else {
             // Every member's problems at once.
             List<ConfigException> problems = new ArrayList<>();
@@ -122,7 +119,7 @@ public final class StrategyParams {
                                 given.toString(), null);
                     }
                     filled.set(name, complete(name, given == null ? ConfigLoader.mapper().createObjectNode()
-                            : (ObjectNode) given, at, paramsWhere, where));
+                            : (ObjectNode) given, at, where, nameKey));
                 } catch (ConfigException e) {
                     problems.add(e);
                 }
@@ -135,16 +132,18 @@ public final class StrategyParams {
     }
 
     private static ObjectNode complete(String name, ObjectNode given, String keyPath, Locator where,
-                                       Locator values) {
+                                       String nameKey) {
         Strategies.Hyperparameters<?> h = Strategies.info(name).hyperparameters();
         if (h.type().getRecordComponents().length == 0 && !given.isEmpty()) {
             String key = keyPath + "." + given.fieldNames().next();
-            throw new ConfigException(where.locate(key), key, "no hyperparameters (" + name + " takes none)",
-                    "'" + given.fieldNames().next() + "'", "remove the params of " + name);
+            // Params given to a strategy that takes none conflict with its name: a --set that wrote the
+            // name is named rather than the params' line. Other problems of a value stay at the value.
+            throw new ConfigException(where.locateConflict(key, nameKey), key, "no hyperparameters (" + name
+                    + " takes none)", "'" + given.fieldNames().next() + "'", "remove the params of " + name);
         }
         ObjectNode tree = ConfigLoader.componentsOf(h.defaults());
         tree.setAll(given.deepCopy());
-        Record checked = SectionBinder.convert(tree, h.type(), keyPath, values);
+        Record checked = SectionBinder.convert(tree, h.type(), keyPath, where);
         return ConfigLoader.componentsOf(checked);
     }
 

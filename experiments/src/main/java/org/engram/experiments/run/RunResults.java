@@ -40,6 +40,10 @@ public record RunResults(Path directory, String experiment, String runId, List<S
     public record Strategy(String label, List<Long> seeds, List<AccuracyMatrix> matrices) {
     }
 
+    /** The advice for a value that disagrees with the rest of the file. */
+    private static final String EDITED = "the file was changed after engram run wrote it; restore it or run the "
+            + "experiment again";
+
     /**
      * Reads a run folder.
      *
@@ -288,8 +292,7 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                 // Undefined (null) on one side only: a table would show n/a for a defined metric, or a number.
                 throw new EngramException(file.toString(), key + ".aggregate.over_seeds." + metric, spread == null
                         ? "null, as a seed leaves the metric undefined" : "the spread the seeds' values give",
-                        stored.toString(), "the file was changed after engram run wrote it; restore it or run the "
-                                + "experiment again");
+                        stored.toString(), EDITED);
             }
             if (spread == null) {
                 continue;
@@ -346,8 +349,7 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                 : Math.abs(stored.asDouble() - computed) <= 1e-9 * Math.max(1, Math.abs(computed));
         if (!agrees) {
             throw new EngramException(file.toString(), key, "the value " + source + ", " + (Double.isFinite(computed)
-                    ? computed : "null (undefined)"), stored.toString(), "the file was changed after engram run "
-                    + "wrote it; restore it or run the experiment again");
+                    ? computed : "null (undefined)"), stored.toString(), EDITED);
         }
     }
 
