@@ -31,13 +31,13 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  engram bench cuba --neurons 16000 --duration-ms 10000 --threads 2",
                 "  engram bench brunel --mode precise --json",
                 "  engram bench train --hidden 256 --threads 2 --json"})
-public final class BenchCommand implements Runnable {
+public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return EngramCommand.missingCommand(spec);
     }
 
     /** Options shared by the simulation benchmarks. */

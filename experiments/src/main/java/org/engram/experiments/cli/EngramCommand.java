@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.engram.experiments.config.ConfigDocs;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.Suggestions;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
  * <p>User errors ({@link EngramException}) print their message without a stack trace and exit
  * with code 2 (picocli's usage-error code); anything else is a bug and prints its stack trace
  * with exit code 1, except running out of memory, which says how much heap there was and how to
- * get more (exit code 1). Nothing below this class calls {@code System.exit}.
+ * get more (exit code 1). A command of subcommands run without one prints its usage to standard
+ * error with exit code 2. Nothing below this class calls {@code System.exit}.
  */
 @Command(name = "engram",
         mixinStandardHelpOptions = true,
@@ -30,13 +32,29 @@ import picocli.CommandLine.Command;
                 "  engram simulate experiments/configs/brunel-small.yaml",
                 "  engram bench brunel --threads 2 --json",
                 "  engram list"})
-public final class EngramCommand implements Runnable {
+public final class EngramCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return missingCommand(spec);
+    }
+
+    /**
+     * A command of subcommands run without one: a script that left the subcommand out fails (exit
+     * code 2) rather than succeeding with the usage on its standard output.
+     *
+     * @param spec the command that was run
+     * @return the exit code of a usage error
+     */
+    static int missingCommand(CommandLine.Model.CommandSpec spec) {
+        CommandLine c = spec.commandLine();
+        c.usage(c.getErr());
+        c.getErr().println("engram: error: missing a command: one of "
+                + String.join(", ", c.getSubcommands().keySet()));
+        c.getErr().flush();
+        return c.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /**

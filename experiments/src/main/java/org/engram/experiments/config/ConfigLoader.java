@@ -42,7 +42,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.engram.experiments.data.IoReasons;
+import org.engram.simulator.IoReasons;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;

@@ -73,10 +73,13 @@ public record ExperimentConfig(
                 // Labels name folders and files, so they must differ there too: replay+ewc and replay_ewc do
                 // not, nor do Naive and naive on the case-blind file systems of macOS and Windows.
                 Integer first = stems.putIfAbsent(fileStem(strategies.get(i).label()).toLowerCase(Locale.ROOT), i);
-                // The other strategy is named: its label may be the one given (in the file or by --set).
-                p.require(first == null, "strategies[" + i + "].label", "a label no other strategy has, also with "
-                        + "'+' read as '_' and capitals as small letters, as file names are on some systems (set label:"
-                        + " to tell two runs of one strategy apart)", first == null ? null
+                // The other strategy is named: its label may be the one given (in the file or by --set). A
+                // label that is the name is blamed on the name, which gave it unless the label repeats it.
+                StrategySpec s = strategies.get(i);
+                p.require(first == null, "strategies[" + i + "]." + (s.label().equals(s.name()) ? "name" : "label"),
+                        "a label (else name) no other strategy has, also with '+' read as '_' and capitals as small"
+                        + " letters, as file names are on some systems (set label: to tell two runs of one strategy"
+                        + " apart)", first == null ? null
                         : strategies.get(i).label() + " (strategies[" + first + "] has "
                                 + strategies.get(first).label() + ")");
             }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
+import org.engram.simulator.IoReasons;
 import org.engram.simulator.ParameterException;
 
 /**

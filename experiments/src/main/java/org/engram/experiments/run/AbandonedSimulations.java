@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.PlainName;
+import org.engram.simulator.IoReasons;
 
 /**
  * Removes what killed processes (SIGKILL, a machine that went down) left in an experiment's folder:
@@ -80,7 +81,8 @@ public final class AbandonedSimulations {
                     err.println("engram: removed " + folder + ", " + what + " (it cannot be resumed)");
                 }
             } catch (IOException e) {
-                err.println("engram: cannot remove " + folder + ", " + what + ": " + e + "; delete it by hand");
+                err.println("engram: cannot remove " + folder + ", " + what + ": " + IoReasons.of(e)
+                        + "; delete it by hand");
             }
             err.flush();
         }
@@ -95,8 +97,8 @@ public final class AbandonedSimulations {
         try {
             Files.deleteIfExists(finished.resolve(RunFolder.LOCK));
         } catch (IOException e) {
-            err.println("engram: cannot remove the stale lock file " + finished.resolve(RunFolder.LOCK) + ": " + e
-                    + "; delete it by hand");
+            err.println("engram: cannot remove the stale lock file " + finished.resolve(RunFolder.LOCK) + ": "
+                    + IoReasons.of(e) + "; delete it by hand");
             err.flush();
         }
     }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.learning.io.Envelope;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.IoReasons;
 
 /**
  * The checkpoints of a run: per (strategy, seed) unit, the learner's state after its last
@@ -144,7 +145,7 @@ final class Checkpoints {
                 }
             }
         } catch (IOException e) {
-            throw new EngramException("cannot remove an older checkpoint in " + unit + ": " + e, e);
+            throw new EngramException("cannot remove an older checkpoint in " + unit + ": " + IoReasons.of(e), e);
         }
     }
 

@@ -16,7 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.engram.experiments.data.IoReasons;
+import org.engram.simulator.IoReasons;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.simulator.EngramException;
 

@@ -21,7 +21,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 
-import org.engram.experiments.data.IoReasons;
+import org.engram.simulator.IoReasons;
 import org.engram.experiments.launch.LaunchCommand;
 import org.engram.experiments.config.PlainName;
 import org.engram.learning.io.AtomicFile;

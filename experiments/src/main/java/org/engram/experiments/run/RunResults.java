@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.engram.experiments.data.IoReasons;
+import java.util.stream.StreamSupport;
+import org.engram.simulator.IoReasons;
 import org.engram.experiments.launch.LaunchCommand;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.simulator.EngramException;
@@ -74,6 +77,11 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                     "a list of the tasks' names, one or more");
             List<String> tasks = new ArrayList<>();
             taskNames.forEach(n -> tasks.add(n.asText()));
+            // Every strategy ran every seed of the run; scripts read the run's seeds from this list.
+            Set<Long> runSeeds = new TreeSet<>();
+            required(file, root, "seeds", n -> n.isArray() && !n.isEmpty()
+                    && StreamSupport.stream(n.spliterator(), false).allMatch(JsonNode::canConvertToExactIntegral),
+                    "a list of the run's seeds (whole numbers), one or more").forEach(n -> runSeeds.add(n.asLong()));
             JsonNode results = required(file, root, "strategies", JsonNode::isObject,
                     "an object of each strategy's results");
             List<Strategy> strategies = new ArrayList<>();
@@ -99,9 +107,9 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                     matrices.add(matrix(file, at + ".accuracy_matrix", seed.getValue().get("accuracy_matrix"),
                             tasks.size()));
                 }
-                if (seeds.isEmpty()) {
-                    throw new EngramException(file.toString(), key + ".seeds", "the results of at least one seed",
-                            "none", null);
+                if (!new TreeSet<>(seeds).equals(runSeeds)) {
+                    throw new EngramException(file.toString(), key + ".seeds", "the results of the run's seeds "
+                            + runSeeds, "results of seeds " + new TreeSet<>(seeds), EDITED);
                 }
                 requireConsistent(file, key, s.getValue(), matrices);
                 requireSpreads(file, key, s.getValue());
@@ -357,13 +365,19 @@ public record RunResults(Path directory, String experiment, String runId, List<S
      * The epochs of {@code log.csv}, which every finished run has; a damaged line is named, as is a
      * row of a strategy, seed or task the run does not have.
      */
-    private static List<EpochRecord> readLog(Path file, int tasks, List<Strategy> strategies) throws IOException {
+    private static List<EpochRecord> readLog(Path file, int tasks, List<Strategy> strategies) {
         List<EpochRecord> out = new ArrayList<>();
         if (!Files.exists(file)) {
             throw new EngramException(file.toString(), null, "the log.csv of a finished run (engram run writes it)",
                     "no such file", null);
         }
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            // Reported here, else the catch of metrics.json's reading would blame that file.
+            throw new EngramException(file + ": cannot read: " + IoReasons.of(e), e);
+        }
         if (lines.isEmpty() || !lines.get(0).equals(MetricsWriter.LOG_HEADER)) {
             throw new EngramException(file + ":1", null, "the header " + MetricsWriter.LOG_HEADER,
                     lines.isEmpty() ? "an empty file" : "'" + lines.get(0) + "'", null);

@@ -25,6 +25,7 @@ import org.engram.learning.continual.TaskData;
 import org.engram.learning.continual.TrainingDiverged;
 import org.engram.learning.train.EpochResult;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.IoReasons;
 
 /**
  * Runs an experiment: every strategy, for every seed, through every task, then writes metrics,
@@ -262,7 +263,7 @@ public final class Runner {
         try {
             started = RunFolder.carries(runId, resolvedNow) ? resolvedNow : Files.readString(configFile);
         } catch (IOException e) {
-            throw new EngramException(configFile.toString(), null, "a readable config.yaml", e.toString(), null);
+            throw new EngramException(configFile.toString(), null, "a readable config.yaml", IoReasons.of(e), null);
         }
         if (!RunFolder.carries(runId, started)) {
             throw new ConfigException(configFile.toString(), null, "the config the run started with (run "

@@ -182,6 +182,21 @@ class BenchCommandTest {
         }
     }
 
+    /** A command of subcommands without one is a usage error: a script that left it out must fail. */
+    @Test
+    void aMissingSubcommandIsAUsageError() {
+        for (String[] command : new String[][] {{}, {"bench"}}) {
+            CliRunner.Result r = CliRunner.run(command);
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals("", r.out());
+            assertTrue(r.err().contains("Usage: engram"), r.err());
+            String commands = command.length == 0 ? "run, plot, compare, simulate, bench, list, help"
+                    : "cuba, coba, brunel, train, stdp";
+            assertTrue(r.err().contains("engram: error: missing a command: one of " + commands), r.err());
+        }
+        assertEquals(0, CliRunner.run("--help").exitCode(), "help asked for is no error");
+    }
+
     /** The smallest Brunel size the refusal names is the smallest that runs. */
     @Test
     void brunelsStatedSmallestSizeIsTheRealOne() {

@@ -213,7 +213,8 @@ class BrokenRunConfigTest {
                         "\n  bad.yaml:15:3: training.learning_rate: expected a value of type number, found the text"
                                 + " \"fast\""),
                 file("two strategies with one label", GOOD.replace("name: ewc", "name: naive"),
-                        "strategies[1].label", "a label no other strategy has", "found naive (strategies[0] has naive)"),
+                        "bad.yaml:18:5: strategies[1].name", "a label (else name) no other strategy has",
+                        "found naive (strategies[0] has naive)"),
                 file("no strategies", GOOD.substring(0, GOOD.indexOf("strategies:")),
                         "bad.yaml: strategies: expected a value (the strategies compared", "found no such key"),
                 file("no seeds", GOOD.replace("seeds: [1]", "seeds: []"),
@@ -245,6 +246,10 @@ class BrokenRunConfigTest {
                 set("params of another strategy than a --set name", "strategies[1].name=joint",
                         "--set strategies[1].name=joint: strategies[1].params.lambda: expected no hyperparameters "
                                 + "(joint takes none), found 'lambda'"),
+                // The clash of names the --set made had been blamed on the file's line of the strategy.
+                set("a --set name that another strategy has", "strategies[1].name=naive",
+                        "--set strategies[1].name=naive: strategies[1].name: expected a label (else name) no other"
+                                + " strategy has", "found naive (strategies[0] has naive)"),
                 set("more steps than one array's spike slots", "encoder.steps=2147483647",
                         "--set encoder.steps=2147483647: encoder.steps: expected at most 2739137 steps for 784 inputs"),
                 set("--set with a wrong type", "training.epochs=abc",

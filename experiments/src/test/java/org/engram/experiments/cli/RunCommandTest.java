@@ -306,6 +306,17 @@ class RunCommandTest {
         CliRunner.Result missing = CliRunner.run("plot", copy.toString());
         assertEquals(2, missing.exitCode(), missing.err());
         assertTrue(missing.err().contains("log.csv") && missing.err().contains("no such file"), missing.err());
+        // A log that cannot be read is named with the reason (it was blamed on metrics.json, in Java's words).
+        Files.write(copy.resolve("log.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        CliRunner.Result binary = CliRunner.run("plot", copy.toString());
+        assertEquals(2, binary.exitCode(), binary.err());
+        assertTrue(binary.err().contains("log.csv: cannot read: not UTF-8 text"), binary.err());
+        Files.delete(copy.resolve("log.csv"));
+        Files.createDirectory(copy.resolve("log.csv"));
+        CliRunner.Result folder = CliRunner.run("plot", copy.toString());
+        assertEquals(2, folder.exitCode(), folder.err());
+        assertTrue(folder.err().contains("log.csv: cannot read: is a directory"), folder.err());
+        assertFalse(folder.err().contains("metrics.json"), folder.err());
     }
 
     /**
@@ -334,7 +345,12 @@ class RunCommandTest {
                 List.of("/strategies/si/aggregate/over_seeds/acc", "n", "4",
                         "strategies.si.aggregate.over_seeds.acc.n: expected the value the seeds' values give"),
                 List.of("/strategies/si/aggregate/over_seeds/acc", "mean", "0.9",
-                        "strategies.si.aggregate.over_seeds.acc.mean: expected the value the seeds' values give"));
+                        "strategies.si.aggregate.over_seeds.acc.mean: expected the value the seeds' values give"),
+                // The run's seeds, which scripts read, and the seeds each strategy has results of.
+                List.of("", "seeds", "[1, 2, 3]", "strategies.naive.seeds: expected the results of the run's seeds"
+                        + " [1, 2, 3], found results of seeds [1, 2]; the file was changed after engram run wrote it"),
+                List.of("", "seeds", "[1, \"2\"]", "seeds: expected a list of the run's seeds (whole numbers), one or"
+                        + " more, found [1,\"2\"]"));
         for (int k = 0; k < cases.size(); k++) {
             List<String> c = cases.get(k);
             Path run = copyOfTheRun("another-kind-" + k);

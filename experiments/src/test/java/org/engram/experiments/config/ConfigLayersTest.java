@@ -324,10 +324,13 @@ class ConfigLayersTest {
                 List.of(List.of("data.dataset=synthetic"), List.of(
                         "--set data.dataset=synthetic: tasks.sequence: expected synthetic")),
                 List.of(List.of("strategies[1].params.lambda=3", "strategies[1].name=ewc"), List.of(
-                        "--set strategies[1].name=ewc: strategies[1].label: expected a label no other strategy has")),
+                        "--set strategies[1].name=ewc: strategies[1].name: expected a label (else name) no other"
+                                + " strategy has")),
+
                 // a clash an override made at the other strategy: that strategy is named, where the override is
                 List.of(List.of("strategies[1].name=si", "strategies[0].label=si"), List.of(
-                        "strategies[1].label: expected a label no other strategy has", "found si (strategies[0] has si)")));
+                        "strategies[1].name: expected a label (else name) no other strategy has",
+                        "found si (strategies[0] has si)")));
     }
 
     @ParameterizedTest

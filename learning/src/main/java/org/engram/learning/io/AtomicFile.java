@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.IoReasons;
 
 /**
  * Writes a file so that it holds either its old or its new content, never a part of the new: for
@@ -96,7 +97,8 @@ public final class AtomicFile {
         try (channel) {
             channel.force(true);
         } catch (IOException e) {
-            throw new EngramException(folder + ": cannot force the folder's entries to the disk: " + e.getMessage(), e);
+            throw new EngramException(folder + ": cannot force the folder's entries to the disk: " + IoReasons.of(e),
+                    e);
         }
     }
 
@@ -108,6 +110,6 @@ public final class AtomicFile {
         if (e instanceof AccessDeniedException) {
             return "permission denied for " + e.getMessage();
         }
-        return e.getMessage() != null ? e.getMessage() : e.toString();
+        return IoReasons.of(e);
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.IoReasons;
 import org.engram.simulator.ParameterException;
 
 /**
@@ -139,7 +140,7 @@ public final class Envelope {
         } catch (EOFException e) {
             throw new EngramException(source, "payload", "a complete " + kind, "end of file", "the file is truncated");
         } catch (IOException e) {
-            throw new EngramException(source + ": cannot read " + kind + ": " + e.getMessage(), e);
+            throw new EngramException(source + ": cannot read " + kind + ": " + IoReasons.of(e), e);
         }
     }
 

@@ -1,8 +1,9 @@
-package org.engram.experiments.data;
+package org.engram.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -16,5 +17,8 @@ class IoReasonsTest {
         assertEquals("no such file or folder", IoReasons.of(new NoSuchFileException("/a/b.yaml")));
         assertEquals("is a directory", IoReasons.of(new FileSystemException("/a", null, "Is a directory")));
         assertEquals("disk full", IoReasons.of(new IOException("disk full")));
+        assertEquals("is a directory", IoReasons.of(new IOException("Is a directory")));
+        assertEquals("EOF in header", IoReasons.of(new IOException("EOF in header")));
+        assertEquals("not UTF-8 text", IoReasons.of(new MalformedInputException(1)));
     }
 }

@@ -1,6 +1,7 @@
-package org.engram.experiments.data;
+package org.engram.simulator;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -39,9 +40,20 @@ public final class IoReasons {
         if (e instanceof NotDirectoryException) {
             return "a path on the way is not a folder";
         }
+        if (e instanceof CharacterCodingException) {
+            // Java says "Input length = 1": the file is binary, or in another encoding.
+            return "not UTF-8 text";
+        }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason().toLowerCase(Locale.ROOT);
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e.getMessage();
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        // The system's sentence ("Is a directory") reads as a clause after the colon of a message.
+        boolean sentence = message.length() > 1 && Character.isUpperCase(message.charAt(0))
+                && Character.isLowerCase(message.charAt(1));
+        return sentence ? Character.toLowerCase(message.charAt(0)) + message.substring(1) : message;
     }
 }
