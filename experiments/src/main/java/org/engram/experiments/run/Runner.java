@@ -139,6 +139,10 @@ public final class Runner {
             // command line says how to allow more memory.
             loop.finish("failed", "out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / 1_000_000
                     + " MB); allow more, e.g. ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\"", true);
+            err.println("engram: the run ran out of memory; the finished tasks are checkpointed in "
+                    + folder.directory() + "; with a larger heap, continue with: "
+                    + LaunchCommand.resume(folder.directory()));
+            err.flush();
             throw e;
         }
     }
