@@ -104,9 +104,13 @@ public final class StrategyParams {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!names.contains(e.getKey())) {
                     String hint = Suggestions.didYouMean(e.getKey(), names);
-                    problems.add(new ConfigException(where.locate(keyPath + ".params." + e.getKey()),
-                            keyPath + ".params." + e.getKey(), "one mapping per chain member " + names,
-                            "unknown member '" + e.getKey() + "'", hint));
+                    String key = keyPath + ".params." + e.getKey();
+                    if (hint == null) {
+                        hint = memberTaking(e.getKey(), names);
+                    }
+                    // The params may suit the strategy before a --set made it a chain: the --set is named.
+                    problems.add(new ConfigException(where.locateConflict(key, nameKey), key,
+                            "one mapping per chain member " + names, "unknown member '" + e.getKey() + "'", hint));
                 }
             }
             filled = ConfigLoader.mapper().createObjectNode();
@@ -129,6 +133,20 @@ public final class StrategyParams {
             }
         }
         return new ExperimentConfig.StrategySpec(spec.name(), spec.label(), filled);
+    }
+
+    /**
+     * Advice for a chain given a member's hyperparameter directly ({@code params: {lambda: 10}} for
+     * {@code replay+ewc}): the mapping it belongs in, or null when no member takes it.
+     */
+    private static String memberTaking(String hyperparameter, List<String> members) {
+        for (String m : members) {
+            if (ConfigLoader.componentsOf(Strategies.info(m).hyperparameters().defaults()).has(hyperparameter)) {
+                return "'" + hyperparameter + "' is a hyperparameter of " + m + ": write it inside params: {" + m
+                        + ": {" + hyperparameter + ": ...}}";
+            }
+        }
+        return null;
     }
 
     private static ObjectNode complete(String name, ObjectNode given, String keyPath, Locator where,

@@ -246,6 +246,18 @@ class BrokenRunConfigTest {
                 set("params of another strategy than a --set name", "strategies[1].name=joint",
                         "--set strategies[1].name=joint: strategies[1].params.lambda: expected no hyperparameters "
                                 + "(joint takes none), found 'lambda'"),
+                // A chain takes a mapping per member: a member's hyperparameter given directly is placed
+                // for the user, and, when a --set made the chain, blamed on that --set, not the file's params.
+                file("a chain given a member's hyperparameter directly", GOOD.replace("name: ewc", "name: replay+ewc"),
+                        "bad.yaml:19:14: strategies[1].params.lambda: expected one mapping per chain member [replay,"
+                                + " ewc], found unknown member 'lambda'; 'lambda' is a hyperparameter of ewc: write it"
+                                + " inside params: {ewc: {lambda: ...}}"),
+                file("a chain given a misspelt member", GOOD.replace("name: ewc", "name: replay+ewc")
+                        .replace("{lambda: 10}", "{ewk: {lambda: 10}}"), "strategies[1].params.ewk: expected one"
+                        + " mapping per chain member [replay, ewc], found unknown member 'ewk'", "did you mean 'ewc'?"),
+                set("a --set that makes a chain of a strategy with params", "strategies[1].name=replay+ewc",
+                        "--set strategies[1].name=replay+ewc: strategies[1].params.lambda: expected one mapping per"
+                                + " chain member [replay, ewc]", "write it inside params: {ewc: {lambda: ...}}"),
                 // The clash of names the --set made had been blamed on the file's line of the strategy.
                 set("a --set name that another strategy has", "strategies[1].name=naive",
                         "--set strategies[1].name=naive: strategies[1].name: expected a label (else name) no other"
