@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import org.junit.jupiter.api.Test;
 
 class IoReasonsTest {
@@ -15,6 +18,9 @@ class IoReasonsTest {
     void namesTheReasonNotThePath() {
         assertEquals("permission denied", IoReasons.of(new AccessDeniedException("/a/b.yaml")));
         assertEquals("no such file or folder", IoReasons.of(new NoSuchFileException("/a/b.yaml")));
+        assertEquals("it exists already", IoReasons.of(new FileAlreadyExistsException("/a")));
+        assertEquals("the folder is not empty", IoReasons.of(new DirectoryNotEmptyException("/a")));
+        assertEquals("a path on the way is not a folder", IoReasons.of(new NotDirectoryException("/a/b")));
         assertEquals("is a directory", IoReasons.of(new FileSystemException("/a", null, "Is a directory")));
         assertEquals("disk full", IoReasons.of(new IOException("disk full")));
         assertEquals("is a directory", IoReasons.of(new IOException("Is a directory")));
