@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A model, network or engine parameter that breaks its rule, reported when the object is built.
  *
- * <p>Example message: {@code lif_delta: tau_m: expected a number > 0 (ms), found -5.0}.
+ * <p>Example message: {@code lif_delta: tau_m: expected a finite number > 0 (ms), found -5.0}.
  */
 public class ParameterException extends EngramException {
     private static final long serialVersionUID = 1L;

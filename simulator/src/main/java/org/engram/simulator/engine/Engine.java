@@ -36,7 +36,8 @@ import org.engram.simulator.network.Projection;
  *
  * <p>An engine is driven by one thread at a time: a second concurrent {@link #run}, or a
  * {@link #close} during a run, is refused. Worker threads are daemons and end with {@link #close},
- * or, for an engine dropped unclosed, once the engine and its network have been garbage collected.
+ * or, for an engine dropped unclosed, once the engine has been garbage collected (its network is
+ * then spent: another engine on it is refused).
  *
  * <pre>{@code
  * try (Engine engine = new Engine(network, EngineOptions.grid(2))) {
@@ -325,8 +326,10 @@ public final class Engine implements AutoCloseable {
      * @param neurons    population-local neurons, ascending and distinct
      * @param intervalMs sampling interval in ms, a whole number of steps {@code >= 1}
      * @return the recorder
-     * @throws ParameterException    if the population is null or of another network
-     * @throws IllegalStateException once the first run has begun
+     * @throws ParameterException    if the population is null or of another network, the variable
+     *                               not one its model records, a neuron out of range or out of
+     *                               order, or the interval not a whole number of steps {@code >= 1}
+     * @throws IllegalStateException once the first run has begun, or after {@link #close}
      */
     public StateRecorder recordState(Population<?, ?> population, String variable, int[] neurons,
                                      double intervalMs) {
@@ -464,8 +467,10 @@ public final class Engine implements AutoCloseable {
     private void requireOpen() {
         synchronized (lifecycle) {
             if (closed) {
-                throw new IllegalStateException("engine is closed; build a new Engine on the network, which starts "
-                        + "from the state this one left");
+                String spent = whyNoOtherEngine();
+                throw new IllegalStateException(spent == null ? "engine is closed; build a new Engine on the network,"
+                        + " which starts from the state this one left" : "engine is closed, and " + spent
+                        + ": build the network again for a new engine (the same seed builds the same network)");
             }
         }
     }
@@ -491,6 +496,8 @@ public final class Engine implements AutoCloseable {
      *                            neuron or step it was not given, or out of order)
      * @throws KernelFailed       if a population's model code threw, naming the population, model,
      *                            neurons and time span, with what it threw as the cause
+     * @throws IllegalStateException after {@link #close}, during a run (from a listener: the
+     *                            refusal then fails the run), or after a failed run
      */
     public void run(double durationMs) {
         synchronized (lifecycle) {
@@ -1177,8 +1184,13 @@ public final class Engine implements AutoCloseable {
             closed = true;
         }
         poolCleanup.clean();
-        NetworkLedger.detach(network, this, failure != null ? "a run of an engine on this network failed mid-slice"
+        NetworkLedger.detach(network, this, whyNoOtherEngine(), step);
+    }
+
+    /** Why no later engine may continue the network from this one, or null when one may. */
+    private String whyNoOtherEngine() {
+        return failure != null ? "a run of an engine on this network failed mid-slice"
                 : precise && step > 0 ? "a precise-mode engine ran this network, whose state holds times of "
-                + "that engine's clock" : null, step);
+                + "that engine's clock" : null;
     }
 }

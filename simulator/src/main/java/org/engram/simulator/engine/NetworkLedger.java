@@ -12,7 +12,7 @@ import org.engram.simulator.network.Network;
  * network's public API has no hooks that only engines may call. Networks and engines are held
  * weakly (an engine refers to its network, so a strong reference would keep both alive): a
  * network no longer used is forgotten with its entry, and an engine dropped without being closed
- * can still be collected, its network staying taken as before.
+ * can still be collected: its network is then spent, since the steps the engine ran went with it.
  */
 final class NetworkLedger {
     /** The state of one network. */
@@ -36,13 +36,21 @@ final class NetworkLedger {
      * @param network the network
      * @param engine  the engine starting on it
      * @return the steps earlier engines simulated, after which its Poisson inputs go on drawing
-     * @throws IllegalStateException if another engine is open on the network, or it is spent
+     * @throws IllegalStateException if another engine is open on the network, or it is spent (a
+     *                               precise-mode or failed run, or an engine dropped unclosed)
      */
     static synchronized long attach(Network network, Engine engine) {
         Entry e = ENTRIES.computeIfAbsent(network, n -> new Entry());
-        if (e.engine != null) {
+        if (e.engine != null && e.engine.get() != null) {
             throw new IllegalStateException("this network is simulated by an open engine; close it before "
                     + "starting another");
+        }
+        if (e.engine != null) {
+            // Dropped unclosed and collected: the steps it ran, which Poisson inputs go on from, went with it.
+            e.engine = null;
+            e.spent = "the engine that simulated this network was dropped without close() and has been garbage "
+                    + "collected, so the state it left cannot be continued (close engines, e.g. with "
+                    + "try-with-resources)";
         }
         if (e.spent != null) {
             throw new IllegalStateException(e.spent + "; build the network again for a new engine (the same seed "

@@ -43,7 +43,7 @@ final class SpikeBuffer implements SpikeSink {
     /**
      * Says what the next kernel call may emit: neurons {@code [lo, hi)} of {@code population} in
      * steps {@code [fromStep, toStep)}, by {@link #spike} in grid mode, in ascending order of step
-     * and then neuron, or by {@link #spikeAt} (the engine's) in precise mode.
+     * and then neuron (a neuron may repeat within a step), or by {@link #spikeAt} (the engine's) in precise mode.
      */
     void expect(Population<?, ?> population, int lo, int hi, int fromStep, int toStep, boolean precise) {
         this.population = population;
@@ -64,7 +64,7 @@ final class SpikeBuffer implements SpikeSink {
         if (s < lastStep || s == lastStep && i < lastNeuron) {
             // The merge of the workers' spikes, and so what listeners and recorders see, needs the order. A
             // neuron may fire twice in a step: a spike source given one time twice does.
-            throw new EngramException(kernelOf(), "kernel", "spikes in ascending order of step and then neuron",
+            throw new EngramException(kernelOf(), "kernel", "spikes in non-decreasing order of step and then neuron",
                     "spike(" + i + ", " + s + ") after spike(" + lastNeuron + ", " + lastStep + ")", null);
         }
         lastStep = s;

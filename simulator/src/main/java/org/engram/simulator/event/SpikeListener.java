@@ -9,7 +9,9 @@ import org.engram.simulator.network.Population;
  * <p>The engine calls listeners on one thread, once per spike, in canonical order (time step,
  * then network-wide neuron index), at the edge of each slice and immediately before that spike
  * is delivered to its targets, so a weight changed here is the weight the spike delivers. A
- * listener must not allocate per call if it is to stay cheap.
+ * listener must not allocate per call if it is to stay cheap. What a listener throws stops the run
+ * mid-slice, which spends the network (it must be built again): so does a call the engine refuses
+ * during a run, such as {@code run}, {@code close} or {@code removeListener} on the running engine.
  */
 @FunctionalInterface
 public interface SpikeListener {

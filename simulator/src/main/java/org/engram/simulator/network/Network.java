@@ -26,7 +26,8 @@ import org.engram.simulator.input.PoissonInput;
  * precise-mode run every neuron's state holds times of that engine's clock (the end of
  * refractoriness, a source's next spike), and after a failed run it is half advanced: then no
  * other engine may take the network, and it must be built again (the same seed builds the same
- * network).
+ * network). The same holds after an engine dropped without being closed has been garbage
+ * collected, as the steps it ran went with it.
  */
 public final class Network {
     private final TimeGrid grid;

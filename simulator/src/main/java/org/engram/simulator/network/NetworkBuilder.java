@@ -32,6 +32,11 @@ import org.engram.simulator.random.RandomStreams;
  * }</pre>
  * Populations and state are created at once (so initial values can be set); synapses are drawn
  * in {@link #build()}.
+ *
+ * <p>Every method refuses a bad argument (a taken name, a population of another builder, a rule
+ * that does not fit, a weight or delay off its rule) with a {@link ParameterException} naming the
+ * element, the value and the rule, and leaves the builder as it was, so a corrected call can
+ * follow. After {@link #build()}, or a failed one, every method throws {@link IllegalStateException}.
  */
 public final class NetworkBuilder {
     /** Populations and projections share one set of names. */
@@ -89,6 +94,9 @@ public final class NetworkBuilder {
      * @param <P>    parameter record type
      * @param <S>    state type
      * @return the population, whose state may be changed before the run
+     * @throws ParameterException    if the name is taken, the size below 1, the model null, or the
+     *                               state past the heap ({@link org.engram.simulator.HeapLimitExceeded})
+     * @throws IllegalStateException after {@link #build()}
      */
     public <P extends Record, S extends NeuronState> Population<P, S> population(String name, int size,
                                                                                  NeuronModel<P, S> model, P params) {
@@ -143,6 +151,9 @@ public final class NetworkBuilder {
      * @param rule     which synapses exist
      * @param synapses weights, delays, receptor
      * @return this builder
+     * @throws ParameterException    if the name is taken, a population is not this builder's, or
+     *                               {@link #requireDrawable} refuses the rule, weights or delays
+     * @throws IllegalStateException after {@link #build()}
      */
     public NetworkBuilder connect(String name, Population<?, ?> source, Population<?, ?> target,
                                   Connectivity rule, Synapses synapses) {
@@ -169,7 +180,8 @@ public final class NetworkBuilder {
     /**
      * Checks what {@link #build()} would find wrong with a projection before drawing it: the
      * rule's fit to the populations, the constant weight's sign and the constant delay on the
-     * grid where the rule does not give its own, a weight distribution that cannot give the
+     * grid where the rule does not give its own, the weights and delays a rule gives (generated
+     * once more for the check: an explicit list's, a matrix's), a weight distribution that cannot give the
      * receptor's sign, and a count of synapses (where the rule knows it before drawing) past one
      * array or the heap. {@link #connect} calls it, so that a mistake leaves the builder usable (found
      * at build, it spent it); a config calls it to report a projection's problems together with
@@ -200,6 +212,9 @@ public final class NetworkBuilder {
         if (grid != null && synapses.delayDraw() == null && !rule.givesDelays()) {
             synapses.delaySteps(grid, owner);
         }
+        if (rule.givesWeights() || rule.givesDelays()) {
+            ProjectionAssembler.requireGivenValuesFit(owner, rule, context, synapses.receptor(), grid);
+        }
     }
 
     /**
@@ -210,6 +225,9 @@ public final class NetworkBuilder {
      * @param weight   weight of each event (mV or pA)
      * @param receptor the receptor
      * @return this builder
+     * @throws ParameterException    if the population is not this builder's or takes no input, or a
+     *                               value is out of its range
+     * @throws IllegalStateException after {@link #build()}
      */
     public NetworkBuilder poissonInput(Population<?, ?> target, double rateHz, double weight, Receptor receptor) {
         checkOpen();
@@ -224,6 +242,9 @@ public final class NetworkBuilder {
      *
      * @param input the input; its change times must be whole time steps
      * @return this builder
+     * @throws ParameterException    if the input is null, its population not this builder's or
+     *                               taking no input, or a change time off the grid
+     * @throws IllegalStateException after {@link #build()}
      */
     public NetworkBuilder poissonInput(PoissonInput input) {
         checkOpen();
@@ -240,6 +261,9 @@ public final class NetworkBuilder {
      *
      * @param source the source; its change times must be whole time steps
      * @return this builder
+     * @throws ParameterException    if the source is null, its population not this builder's or
+     *                               taking no input, or a change time off the grid
+     * @throws IllegalStateException after {@link #build()}
      */
     public NetworkBuilder current(CurrentSource source) {
         checkOpen();
@@ -256,6 +280,9 @@ public final class NetworkBuilder {
      *
      * @param noise the current
      * @return this builder
+     * @throws ParameterException    if the current is null, or its population not this builder's or
+     *                               taking no input
+     * @throws IllegalStateException after {@link #build()}
      */
     public NetworkBuilder noise(NoiseCurrent noise) {
         checkOpen();
@@ -284,6 +311,9 @@ public final class NetworkBuilder {
      * @param variable   a recordable variable, e.g. {@code "v"}
      * @param draw       the distribution (reseeded per neuron)
      * @return this builder
+     * @throws ParameterException    if the population is not this builder's, the variable not one
+     *                               of its model's, or the distribution null
+     * @throws IllegalStateException after {@link #build()}
      */
     public NetworkBuilder initialise(Population<?, ?> population, String variable, RealDistribution draw) {
         checkOpen();
@@ -306,6 +336,11 @@ public final class NetworkBuilder {
      * Draws all synapses and initial values and freezes the network. A builder builds once.
      *
      * @return the network
+     * @throws ParameterException    if a drawn value breaks its rule (a drawn weight of the wrong
+     *                               sign, a drawn delay past the longest), or the input buffers do
+     *                               not fit the heap; the builder is then spent, as its populations
+     *                               are half initialised: build again with a new builder
+     * @throws IllegalStateException if the builder has built, or failed to build, before
      */
     public Network build() {
         checkOpen();
@@ -408,7 +443,8 @@ public final class NetworkBuilder {
             throw new ParameterException("network", "population", "a population of this builder", "null");
         }
         if (p.index() >= populations.size() || populations.get(p.index()) != p) {
-            throw new IllegalArgumentException("population '" + p.name() + "' belongs to another builder");
+            throw new ParameterException("network", "population", "a population of this builder",
+                    "'" + p.name() + "' of another builder");
         }
         return p;
     }

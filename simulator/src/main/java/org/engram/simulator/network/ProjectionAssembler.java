@@ -5,6 +5,7 @@ import org.apache.commons.math3.distribution.RealDistribution;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
+import org.engram.simulator.network.connect.ConnectContext;
 import org.engram.simulator.network.connect.Connectivity;
 import org.engram.simulator.network.connect.SynapseSink;
 import org.engram.simulator.random.Purpose;
@@ -246,10 +247,53 @@ final class ProjectionAssembler implements SynapseSink {
     }
 
     /**
+     * Checks the weights and delays a rule gives its synapses (an explicit list's, a matrix's) as
+     * assembling them would, storing nothing, so that {@link NetworkBuilder#connect} refuses a bad
+     * one while the builder is still usable (found at build, it spent the builder).
+     *
+     * @param owner    the projection, for messages
+     * @param rule     a rule that gives weights or delays
+     * @param context  the projection's sizes
+     * @param receptor the receptor, whose sign the weights must have
+     * @param grid     the grid the delays must be whole steps of, or null to leave them unchecked
+     * @throws ParameterException naming the first bad value and its synapse
+     */
+    static void requireGivenValuesFit(String owner, Connectivity rule, ConnectContext context, Receptor receptor,
+                                      TimeGrid grid) {
+        rule.generate(context, new SynapseSink() {
+            private int position;
+
+            @Override
+            public void add(int source, int target) {
+                position++;
+            }
+
+            @Override
+            public void add(int source, int target, double weight, double delayMs) {
+                try {
+                    if (!Double.isNaN(weight)) {
+                        checkWeight(owner, receptor, weight);
+                    }
+                    if (!Double.isNaN(delayMs) && grid != null) {
+                        constantDelaySteps(owner, grid, delayMs);
+                    }
+                } catch (ParameterException e) {
+                    throw atSynapse(rule, e, position);
+                }
+                position++;
+            }
+        });
+    }
+
+    private ParameterException atSynapse(ParameterException e, int position) {
+        return atSynapse(rule, e, position);
+    }
+
+    /**
      * Names the synapse of a bad value the rule gave one by one (an explicit list's index, a
      * matrix entry), which the value alone would not find in a long list; built only on failure.
      */
-    private ParameterException atSynapse(ParameterException e, int position) {
+    private static ParameterException atSynapse(Connectivity rule, ParameterException e, int position) {
         String at = "at " + rule.synapseOrigin(position);
         return new ParameterException(e.source(), e.location(), e.expected(), e.found(),
                 e.hint() == null ? at : at + "; " + e.hint());

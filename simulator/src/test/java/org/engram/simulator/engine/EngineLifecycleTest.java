@@ -73,6 +73,26 @@ class EngineLifecycleTest {
         assertFalse(workers.get(0).isAlive(), "the worker of a collected engine still runs");
     }
 
+    /**
+     * A network whose engine was dropped unclosed and collected is spent, and says why: it had been
+     * said to be simulated by an open engine, which no longer existed to be closed.
+     */
+    @Test
+    void aNetworkWhoseEngineWasCollectedUnclosedSaysSo() throws InterruptedException {
+        Network n = network();
+        WeakReference<Engine> dropped = new WeakReference<>(runUnclosed(n));
+        for (int attempt = 0; attempt < 200 && dropped.get() != null; attempt++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(dropped.get(), "the engine was not collected");
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new Engine(n, EngineOptions.grid(1)));
+        assertTrue(refused.getMessage().startsWith("the engine that simulated this network was dropped without "
+                + "close() and has been garbage collected"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("build the network again"), refused.getMessage());
+    }
+
     /** Engines keep no network alive once it is no longer used, closed or not. */
     @Test
     void aNetworkNoLongerUsedCanBeCollected() throws InterruptedException {
@@ -97,8 +117,14 @@ class EngineLifecycleTest {
     }
 
     private static void runUnclosed() {
-        Engine e = new Engine(network(), EngineOptions.grid(2).withMinParallelNeuronSteps(0));
+        runUnclosed(network());
+    }
+
+    /** Runs an engine on {@code n} and leaves it open; the caller may drop it. */
+    private static Engine runUnclosed(Network n) {
+        Engine e = new Engine(n, EngineOptions.grid(2).withMinParallelNeuronSteps(0));
         e.run(5);
+        return e;
     }
 
     @Test

@@ -77,8 +77,8 @@ class KernelContractTest {
         }, UnaryOperator.identity());
         try (Engine e = engine(descending, EngineOptions.grid(1))) {
             EngramException refused = assertThrows(EngramException.class, () -> e.run(1));
-            assertEquals("population 'cells' (altered): kernel: expected spikes in ascending order of step and then "
-                    + "neuron, found spike(1, 0) after spike(2, 0)", refused.getMessage());
+            assertEquals("population 'cells' (altered): kernel: expected spikes in non-decreasing order of step and "
+                    + "then neuron, found spike(1, 0) after spike(2, 0)", refused.getMessage());
         }
     }
 

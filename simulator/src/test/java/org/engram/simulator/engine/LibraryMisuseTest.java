@@ -50,6 +50,24 @@ class LibraryMisuseTest {
         }
     }
 
+    /** A closed precise-mode engine does not send the user to a new engine on the same network, which is refused. */
+    @Test
+    void aClosedEngineWhoseNetworkIsSpentSaysToBuildItAgain() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        b.population("p", 3, LifDelta.MODEL, DRIVEN);
+        Network n = b.build();
+        Engine e = new Engine(n, EngineOptions.precise(1));
+        e.run(1);
+        e.close();
+        IllegalStateException closed = assertThrows(IllegalStateException.class, () -> e.run(1));
+        assertEquals("engine is closed, and a precise-mode engine ran this network, whose state holds times of that"
+                + " engine's clock: build the network again for a new engine (the same seed builds the same network)",
+                closed.getMessage());
+        IllegalStateException another = assertThrows(IllegalStateException.class,
+                () -> new Engine(n, EngineOptions.grid(1)));
+        assertTrue(another.getMessage().contains("build the network again"), another.getMessage());
+    }
+
     @Test
     void recordersLookUpNeuronsByIndexAndRefuseOthers() {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
@@ -275,6 +293,31 @@ class LibraryMisuseTest {
             rated.values("rate")[1] = 50;
             e.run(1);
         }
+    }
+
+    /**
+     * The weights and delays an explicit list gives are refused when it is added, naming the synapse,
+     * so the builder stays usable: a delay off the grid, or a weight of the wrong sign, had been found
+     * at build(), which spent the builder.
+     */
+    @Test
+    void anExplicitListsBadWeightOrDelayIsRefusedWhenAdded() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, DRIVEN);
+        int[] from = {0, 1};
+        int[] to = {1, 2};
+        ParameterException offGrid = assertThrows(ParameterException.class, () -> b.connect("pp", p, p,
+                Rules.explicit(from, to, new double[] {1, 1}, new double[] {1.0, 1.05}), Synapses.excitatory(0.1)));
+        assertTrue(offGrid.getMessage().startsWith("projection 'pp': delay: expected a whole number of time steps")
+                && offGrid.getMessage().contains("found 1.05") && offGrid.getMessage().contains("synapse 1"),
+                offGrid.getMessage());
+        ParameterException wrongSign = assertThrows(ParameterException.class, () -> b.connect("pp", p, p,
+                Rules.explicit(from, to, new double[] {-1, 1}, new double[] {1.0, 1.0}), Synapses.excitatory(0.1)));
+        assertTrue(wrongSign.getMessage().startsWith("projection 'pp': weight: expected an excitatory weight >= 0")
+                && wrongSign.getMessage().contains("synapse 0"), wrongSign.getMessage());
+        b.connect("pp", p, p, Rules.explicit(from, to, new double[] {1, 1}, new double[] {1.0, 1.1}),
+                Synapses.excitatory(0.1));
+        assertEquals(2, b.build().synapseCount(), "the builder was not spent");
     }
 
     /**

@@ -38,8 +38,10 @@ class RejectedAdditionTest {
         NetworkBuilder b = new NetworkBuilder(0.1);
         Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, LIF);
         Population<?, ?> elsewhere = new NetworkBuilder(0.1).population("q", 3, LifDelta.MODEL, LIF);
-        assertThrows(IllegalArgumentException.class,
+        ParameterException foreign = assertThrows(ParameterException.class,
                 () -> b.connect("c", p, elsewhere, Rules.allToAll(), Synapses.excitatory(1)));
+        assertEquals("network: population: expected a population of this builder, found 'q' of another builder",
+                foreign.getMessage());
         b.connect("c", p, p, Rules.allToAll(), Synapses.excitatory(1));
         assertEquals(9, b.build().synapseCount());
     }
