@@ -5,9 +5,7 @@ import java.awt.Paint;
 import java.util.List;
 
 import org.engram.experiments.metrics.AccuracyMatrix;
-import org.engram.experiments.metrics.MetricFormat;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
@@ -92,10 +90,7 @@ public final class AccuracyHeatMap {
         for (int i = 0; i < t; i++) {
             for (int j = 0; j < t; j++) {
                 double v = 100 * matrix.get(i, j);
-                XYTextAnnotation a = new XYTextAnnotation(MetricFormat.format("%.1f", v), j, i);
-                a.setFont(ChartStyle.CELL.deriveFont(t > 8 ? 11f : 14f));
-                a.setPaint(scale.textOn(v));
-                plot.addAnnotation(a);
+                plot.addAnnotation(new CellValue(j, i, v, ChartStyle.CELL, scale.textOn(v)));
             }
         }
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);

@@ -1,6 +1,9 @@
 package org.engram.experiments.plot;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +12,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYAnnotationBoundsInfo;
 import org.jfree.chart.annotations.XYPolygonAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -103,7 +108,7 @@ public final class LearningCurvePlot {
         y.setAutoRangeIncludesZero(false);
         // headroom so the task labels at the top of the boundary lines do not cover data points
         y.setUpperMargin(0.12);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        XYLineAndShapeRenderer r = new BoundaryLabels();
         int[] styles = ChartStyle.styles(curves.stream().map(Curve::name).toList());
         for (int i = 0; i < curves.size(); i++) {
             r.setSeriesPaint(i, ChartStyle.color(styles[i]));
@@ -121,7 +126,7 @@ public final class LearningCurvePlot {
         for (int k = 0; k < taskStartEpochs.length; k++) {
             // The boundary lies between the last epoch of one task and the first of the next.
             ValueMarker m = new ValueMarker(taskStartEpochs[k] - 0.5, Color.GRAY, ChartStyle.MARKER);
-            m.setLabel("task " + (k + 2));
+            m.setLabel(TASK + (k + 2));
             m.setLabelFont(ChartStyle.TICK);
             m.setLabelPaint(Color.DARK_GRAY);
             m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
@@ -132,6 +137,57 @@ public final class LearningCurvePlot {
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         chart.getLegend().setPosition(curves.size() > 6 ? RectangleEdge.RIGHT : RectangleEdge.BOTTOM);
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+
+    /** The words before a boundary's task number, left out where the whole label does not fit. */
+    private static final String TASK = "task ";
+
+    /**
+     * Draws each task boundary's label as the room to the next boundary (or the plot's edge) allows:
+     * {@code task 3}, else {@code 3}, else none. Decided when drawn, since only then is the room
+     * known: ten tasks printed a column wide had run their labels into each other.
+     */
+    private static final class BoundaryLabels extends XYLineAndShapeRenderer {
+        private static final long serialVersionUID = 1L;
+
+        BoundaryLabels() {
+            super(true, true);
+        }
+
+        @Override
+        public void drawDomainMarker(Graphics2D g2, XYPlot plot, ValueAxis axis, Marker marker, Rectangle2D area) {
+            if (!(marker instanceof ValueMarker m) || m.getLabel() == null) {
+                super.drawDomainMarker(g2, plot, axis, marker, area);
+                return;
+            }
+            double next = axis.getUpperBound();
+            for (Object other : plot.getDomainMarkers(Layer.FOREGROUND)) {
+                double v = ((ValueMarker) other).getValue();
+                if (v > m.getValue() && v < next) {
+                    next = v;
+                }
+            }
+            RectangleEdge edge = plot.getDomainAxisEdge();
+            double room = axis.valueToJava2D(next, area, edge) - axis.valueToJava2D(m.getValue(), area, edge)
+                    - m.getLabelOffset().getLeft() - m.getLabelOffset().getRight();
+            ValueMarker shown;
+            try {
+                shown = (ValueMarker) m.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("markers are cloneable", e);
+            }
+            shown.setLabel(fitted(m.getLabel(), room, m.getLabelFont()));
+            super.drawDomainMarker(g2, plot, axis, shown, area);
+        }
+
+        /** The label, or its number alone, that fits {@code room}; null when neither does. */
+        static String fitted(String label, double room, Font font) {
+            if (ChartStyle.textWidth(label, font) <= room) {
+                return label;
+            }
+            String number = label.substring(TASK.length());
+            return ChartStyle.textWidth(number, font) <= room ? number : null;
+        }
     }
 
     /**

@@ -87,6 +87,7 @@ public final class Comparison {
                         + tasks + ")", Integer.toString(read.tasks().size()), null);
             }
             tasks = read.tasks().size();
+            ConfigDifferences.requireAsRun(read);
             results.add(read);
         }
         List<String> repeats = new ArrayList<>();
@@ -99,7 +100,7 @@ public final class Comparison {
         for (String key : MetricsWriter.SUMMARY_KEYS) {
             csv.append(',').append(key).append("_mean,").append(key).append("_ci95_half_width");
         }
-        csv.append(",run_tag,scenario,sequence,data\n");
+        csv.append(",run_tag,scenario,sequence,data,engram_commits\n");
         for (Row row : rows) {
             String label = pools.size() > 1 ? row.label() + " [" + row.pool().tag() + "]" : row.label();
             merged.put(label, row.node());
@@ -125,7 +126,9 @@ public final class Comparison {
             for (String setting : SETTINGS) {
                 csv.append(',').append(setting(first, setting));
             }
-            csv.append('\n');
+            Set<String> commits = new LinkedHashSet<>();
+            row.pool().members().forEach(i -> commits.addAll(commits(results.get(i))));
+            csv.append(',').append(String.join(" ", commits)).append('\n');
         }
         String table = SummaryWriter.table(Map.of("strategies", merged));
         List<RunResults> heads = new ArrayList<>();
@@ -139,6 +142,7 @@ public final class Comparison {
             notes.addAll(ConfigDifferences.of(poolFolders, i -> pools.get(i).tag()));
         }
         notes.addAll(0, repeats);
+        notes.addAll(buildNotes(results));
         for (Pool pool : pools) {
             if (pool.members().size() > 1) {
                 notes.add(0, "runs " + pool.tag().replace("+", ", ") + " differ only in their seeds: each strategy's "
@@ -154,7 +158,8 @@ public final class Comparison {
             for (String setting : SETTINGS) {
                 md.append(", ").append(setting).append(' ').append(setting(r, setting));
             }
-            md.append(", seeds ").append(r.strategies().get(0).seeds()).append(")\n");
+            md.append(", seeds ").append(r.strategies().get(0).seeds()).append(", Engram ")
+                    .append(String.join(" then ", commits(r))).append(")\n");
         }
         for (String note : notes) {
             md.append("\n**Note:** ").append(note).append('\n');
@@ -275,6 +280,49 @@ public final class Comparison {
     }
 
     /** @return the tag of run {@code i}: A to Z, then numbers */
+    /**
+     * The Engram commits that trained a run (several when resumed by another build), from its
+     * provenance; {@code unknown} where the file does not say.
+     */
+    private static List<String> commits(RunResults r) {
+        JsonNode provenance = r.metrics().path("provenance");
+        List<String> commits = new ArrayList<>();
+        provenance.path("engram_commits").forEach(c -> commits.add(c.asText()));
+        if (commits.isEmpty()) {
+            // Written before the list was kept: the commit of the session that finished the run.
+            commits.add(provenance.path("engram_commit").isTextual() ? provenance.path("engram_commit").asText()
+                    : "unknown");
+        }
+        return commits;
+    }
+
+    /**
+     * Notes on the builds that made the runs: results of other code can differ where the seeds and
+     * settings agree, and a build with uncommitted changes is not named by its commit.
+     */
+    private static List<String> buildNotes(List<RunResults> results) {
+        List<String> notes = new ArrayList<>();
+        Set<String> all = new LinkedHashSet<>();
+        List<String> each = new ArrayList<>();
+        List<String> dirty = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            List<String> commits = commits(results.get(i));
+            all.addAll(commits);
+            String name = results.size() > 1 ? tag(i) + ": " : "";
+            each.add(name + String.join(" then ", commits));
+            commits.stream().filter(c -> c.endsWith("-dirty")).forEach(c -> dirty.add(name + c));
+        }
+        if (all.size() > 1) {
+            notes.add("the runs were trained by different Engram builds (" + String.join("; ", each) + "): their"
+                    + " results may differ by the code as well as by their settings and seeds");
+        }
+        if (!dirty.isEmpty()) {
+            notes.add("built with uncommitted changes, which the commit does not identify: " + String.join("; ",
+                    dirty));
+        }
+        return notes;
+    }
+
     private static String tag(int i) {
         return i < 26 ? String.valueOf((char) ('A' + i)) : Integer.toString(i + 1);
     }

@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
+import org.engram.experiments.config.ConfigLayers;
+import org.engram.simulator.EngramException;
+import org.engram.simulator.IoReasons;
 
 /**
  * The keys in which runs' resolved {@code config.yaml} differ, for {@code engram compare} (and for
@@ -34,6 +37,36 @@ final class ConfigDifferences {
     private static final String STRATEGY = "strategies[";
 
     private ConfigDifferences() {
+    }
+
+    /**
+     * Refuses a run whose {@code config.yaml} is not the file it was made with, by the hash its
+     * metrics.json keeps: the settings compared, and the pooling of runs that differ only in their
+     * seeds, are read from that file, so an edit would pool or set apart runs by settings they were
+     * not trained with. A run whose metrics.json keeps no hash, or that has no config.yaml (which
+     * the notes report), is not checked.
+     *
+     * @param run a run read for a comparison
+     * @throws EngramException naming the file, when its hash is not the one kept
+     */
+    static void requireAsRun(RunResults run) {
+        JsonNode kept = run.metrics().path("provenance").path("config_sha256");
+        Path file = run.directory().resolve("config.yaml");
+        if (!kept.isTextual() || !Files.isRegularFile(file)) {
+            return;
+        }
+        String now;
+        try {
+            now = ConfigLayers.sha256(Files.readString(file));
+        } catch (IOException e) {
+            throw new EngramException(file + ": cannot read: " + IoReasons.of(e), e);
+        }
+        if (!now.equals(kept.asText())) {
+            throw new EngramException(file.toString(), null, "the config the run was made with (SHA-256 "
+                    + kept.asText().substring(0, 12) + "..., metrics.json's provenance.config_sha256)",
+                    "an edited file (SHA-256 " + now.substring(0, 12) + "...)", "restore it: compare reads the"
+                    + " run's settings from it");
+        }
     }
 
     /**

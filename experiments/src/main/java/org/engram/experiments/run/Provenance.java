@@ -32,11 +32,15 @@ import java.util.List;
  *                        a run that was never stopped
  * @param strategyCode    the code of the strategies of one's own the run used (of the session that
  *                        finished it), empty when all are built in
+ * @param engramCommits   the Engram commits of every session that trained the run, in order, each
+ *                        once ({@code unknown} for a build without git): {@code engramCommit} alone,
+ *                        unless the run was resumed by another build
  */
 public record Provenance(String engramVersion, String engramCommit, String javaVersion, String javaVm, String os,
                          String arch, int processors, String startTime, List<Long> seeds, int threads, String dataOrigin,
                          String dataLocation, String dataSha256, String configSha256, String resultSha256,
-                         List<String> commandLine, String resumedAt, List<StrategyCode> strategyCode) {
+                         List<String> commandLine, String resumedAt, List<StrategyCode> strategyCode,
+                         List<String> engramCommits) {
     /**
      * The provenance of this session's run.
      *
@@ -44,11 +48,13 @@ public record Provenance(String engramVersion, String engramCommit, String javaV
      * @param resumed when this session resumed it, or {@code null} if it started it
      */
     static Provenance of(Instant start, Instant resumed, List<Long> seeds, int threads, DataRecord data,
-            String configHash, String resultHash, List<String> args, List<StrategyCode> strategyCode) {
+            String configHash, String resultHash, List<String> args, List<StrategyCode> strategyCode,
+            List<String> engramCommits) {
         Platform p = Platform.current();
         return new Provenance(p.engramVersion(), p.engramCommit(), p.javaVersion(), p.javaVm(), p.os(), p.arch(),
                 p.processors(), start.toString(), List.copyOf(seeds), threads,
                 data.origin() == null ? "GENERATED" : data.origin().name(), data.location(), data.sha256(), configHash,
-                resultHash, List.copyOf(args), resumed == null ? null : resumed.toString(), List.copyOf(strategyCode));
+                resultHash, List.copyOf(args), resumed == null ? null : resumed.toString(), List.copyOf(strategyCode),
+                List.copyOf(engramCommits));
     }
 }

@@ -22,10 +22,13 @@ import java.util.List;
  * @param completed  the units completed, in order
  * @param strategyCode the code of the strategies of one's own this session runs, which a resume
  *                   compares with its own
+ * @param engramCommits the Engram commits of the sessions that ran it so far, in order, each
+ *                   once ({@code unknown} for a build without git): one, unless a resume ran
+ *                   another build
  */
 public record RunStatus(String experiment, String runId, String state, String message, String resume,
                         String updated, long pid, int totalTasks, List<Completed> completed,
-                        List<StrategyCode> strategyCode) {
+                        List<StrategyCode> strategyCode, List<String> engramCommits) {
     static final String FILE = "status.json";
 
     /**
@@ -42,24 +45,25 @@ public record RunStatus(String experiment, String runId, String state, String me
     public RunStatus {
         completed = List.copyOf(completed);
         strategyCode = List.copyOf(strategyCode);
+        engramCommits = List.copyOf(engramCommits);
     }
 
     static RunStatus start(String experiment, String runId, int totalTasks, String resume,
-                           List<StrategyCode> strategyCode) {
+                           List<StrategyCode> strategyCode, List<String> engramCommits) {
         return new RunStatus(experiment, runId, "running", null, resume, Instant.now().toString(), currentPid(),
-                totalTasks, List.of(), strategyCode);
+                totalTasks, List.of(), strategyCode, engramCommits);
     }
 
     RunStatus with(Completed unit) {
         List<Completed> c = new ArrayList<>(completed);
         c.add(unit);
         return new RunStatus(experiment, runId, state, message, resume, Instant.now().toString(), currentPid(),
-                totalTasks, c, strategyCode);
+                totalTasks, c, strategyCode, engramCommits);
     }
 
     RunStatus state(String newState, String why, String resumeCommand) {
         return new RunStatus(experiment, runId, newState, why, resumeCommand, Instant.now().toString(), currentPid(),
-                totalTasks, completed, strategyCode);
+                totalTasks, completed, strategyCode, engramCommits);
     }
 
     private static long currentPid() {

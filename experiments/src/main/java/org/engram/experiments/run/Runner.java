@@ -107,7 +107,7 @@ public final class Runner {
         boolean resumed = request.resume() != null;
         Provenance provenance = Provenance.of(resumed ? RunFolder.startOf(folder.runId()) : start,
                 resumed ? start : null, c.seeds(), c.threads(), run.data(), run.configHash(),
-                run.resolved().resultHash(), request.commandLine(), run.strategyCode());
+                run.resolved().resultHash(), request.commandLine(), run.strategyCode(), loop.status.engramCommits());
         loop.begin();
         try {
             loop.prepare();
@@ -186,7 +186,7 @@ public final class Runner {
                 throw folder.discardAfter(e);
             }
             return opened(request, signal, err, resolved, resolved.hash(), experiment, data, folder,
-                    StrategyCode.of(resolved.config().strategies()));
+                    StrategyCode.of(resolved.config().strategies()), List.of(thisBuild()));
         });
     }
 
@@ -197,10 +197,10 @@ public final class Runner {
      */
     private static Opened opened(Request request, SignalHook signal, PrintWriter err, ConfigLayers.Resolved resolved,
                                  String configHash, Experiment experiment, DataRecord data, RunFolder folder,
-                                 List<StrategyCode> code) {
+                                 List<StrategyCode> code, List<String> commits) {
         ExperimentConfig c = resolved.config();
         RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
-                * c.tasks().count(), LaunchCommand.resume(folder.directory()), code);
+                * c.tasks().count(), LaunchCommand.resume(folder.directory()), code, commits);
         Loop loop = new Loop(c, experiment, new Checkpoints(folder), folder, status, request.stopAfterTasks(),
                 request.signalBeforeTaskSaved(), err);
         signal.act(loop::interrupted);
@@ -285,6 +285,7 @@ public final class Runner {
         }
         List<StrategyCode> code = StrategyCode.of(resolved.config().strategies());
         noteChangedCode(lastStatus, code, err);
+        List<String> commits = withThisBuild(lastStatus, err);
         DataRecord startData = DataRecord.read(partial);
         Experiment experiment = Experiment.prepare(resolved.config(), startData);
         DataRecord data = experiment.dataRecord();
@@ -294,7 +295,7 @@ public final class Runner {
         return signal.step(() -> {
             folder.lock();
             return opened(request, signal, err, resolved, ConfigLayers.sha256(started), experiment, data, folder,
-                    code);
+                    code, commits);
         });
     }
 
@@ -346,6 +347,36 @@ public final class Runner {
                 }
             }
         }
+    }
+
+    /** This build's commit, as status.json and metrics.json list it. */
+    private static String thisBuild() {
+        String commit = Platform.current().engramCommit();
+        return commit == null ? "unknown" : commit;
+    }
+
+    /**
+     * The Engram commits of the sessions that ran a stopped run, with this one's added when it
+     * differs from the last: the tasks it finished were trained by that build, which the results
+     * would mix with this one's. Said, not refused, since a build that mends a bug is a reason to
+     * go on. A status without the list (unreadable, or written before it was kept) gives this build's alone.
+     */
+    private static List<String> withThisBuild(JsonNode status, PrintWriter err) {
+        List<String> commits = new ArrayList<>();
+        if (status != null) {
+            status.path("engram_commits").forEach(c -> commits.add(c.asText()));
+        }
+        String now = thisBuild();
+        if (!commits.isEmpty() && !commits.get(commits.size() - 1).equals(now)) {
+            err.println("engram: note: this run was trained so far by Engram " + String.join(", then ", commits)
+                    + ", and goes on with " + now + ": its results mix the builds (metrics.json's provenance lists"
+                    + " them as engram_commits)");
+            err.flush();
+        }
+        if (commits.isEmpty() || !commits.get(commits.size() - 1).equals(now)) {
+            commits.add(now);
+        }
+        return commits;
     }
 
     private static void note(PrintWriter err, StrategyCode code, String what) {

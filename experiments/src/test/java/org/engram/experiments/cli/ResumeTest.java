@@ -166,6 +166,40 @@ class ResumeTest {
         assertEquals(6, status.get("completed").size(), "every (strategy, seed, task) is listed");
     }
 
+    /**
+     * A run resumed by another build than the one that trained its finished tasks says so, and its
+     * provenance lists both builds, in order: it had kept the finishing session's commit alone.
+     */
+    @Test
+    void aResumeByAnotherBuildIsNotedAndBothBuildsAreKept(@TempDir Path dir) throws IOException {
+        Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("c"), 2);
+        ObjectNode status = (ObjectNode) new ObjectMapper().readTree(partial.resolve("status.json").toFile());
+        assertEquals(1, status.get("engram_commits").size(), status.toString());
+        String thisBuild = status.get("engram_commits").get(0).asText();
+        status.putArray("engram_commits").add("0ld0000");
+        Files.writeString(partial.resolve("status.json"), status.toString());
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("engram: note: this run was trained so far by Engram 0ld0000, and goes on with "
+                + thisBuild + ": its results mix the builds"), r.err());
+        JsonNode provenance = new ObjectMapper().readTree(Path.of(r.lastLine()).resolve("metrics.json").toFile())
+                .get("provenance");
+        assertEquals("[\"0ld0000\",\"" + thisBuild + "\"]", provenance.get("engram_commits").toString());
+        assertEquals(thisBuild, provenance.get("engram_commit").asText());
+    }
+
+    /** A run resumed by the build that started it lists that build once, and notes nothing. */
+    @Test
+    void aResumeByTheSameBuildKeepsOneCommit(@TempDir Path dir) throws IOException {
+        Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("d"), 2);
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.err().contains("goes on with"), r.err());
+        JsonNode provenance = new ObjectMapper().readTree(Path.of(r.lastLine()).resolve("metrics.json").toFile())
+                .get("provenance");
+        assertEquals(1, provenance.get("engram_commits").size(), provenance.toString());
+    }
+
     @Test
     void resumingAnEditedSavedConfigIsRefused(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("resume.yaml");

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.run.RunPlots;
 import org.engram.experiments.run.RunResults;
 import org.junit.jupiter.api.BeforeAll;
@@ -592,6 +593,8 @@ class RunCommandTest {
      */
     @Test
     void compareTagsEachRunAndNotesWhatTheRunsDifferIn() throws IOException {
+        String thisBuild = new ObjectMapper().readTree(folder.resolve("metrics.json").toFile()).get("provenance")
+                .get("engram_commits").get(0).asText();
         Path other = copyOfTheRun("other-scenario");
         ObjectNode m = (ObjectNode) new ObjectMapper().readTree(other.resolve("metrics.json").toFile());
         m.put("scenario", "class_incremental");
@@ -599,10 +602,14 @@ class RunCommandTest {
         String task0 = m.get("tasks").get(0).asText();
         String task1 = m.get("tasks").get(1).asText();
         ((ArrayNode) m.get("tasks")).set(1, "renamed");
+        String config = Files.readString(other.resolve("config.yaml")).replace("epochs: 2", "epochs: 3")
+                .replaceFirst("(?m)^name: ", "name: renamed-");
+        Files.writeString(other.resolve("config.yaml"), config);
+        // B stands for a run made with that config, by another build, one with uncommitted changes.
+        ObjectNode provenance = (ObjectNode) m.get("provenance");
+        provenance.put("config_sha256", ConfigLayers.sha256(config));
+        provenance.putArray("engram_commits").add("abc1234").add("def5678-dirty");
         Files.writeString(other.resolve("metrics.json"), m.toString());
-        String config = Files.readString(other.resolve("config.yaml"));
-        Files.writeString(other.resolve("config.yaml"), config.replace("epochs: 2", "epochs: 3")
-                .replaceFirst("(?m)^name: ", "name: renamed-"));
         CliRunner.Result r = CliRunner.run("compare", folder.toString(), other.toString(), "--out",
                 dir.resolve("cmp-tags").toString());
         assertEquals(0, r.exitCode(), r.err());
@@ -614,14 +621,38 @@ class RunCommandTest {
         assertTrue(md.contains("- [B] " + other.toAbsolutePath()) && md.contains("scenario class_incremental"), md);
         for (String note : List.of("the runs differ in scenario (A: task_incremental, B: class_incremental)",
                 "the runs differ in their tasks (A: " + task0 + ", " + task1 + "; B: " + task0 + ", renamed)",
-                "the runs' configs differ in training.epochs (A: 2, B: 3)\n")) {
+                "the runs' configs differ in training.epochs (A: 2, B: 3)\n",
+                "the runs were trained by different Engram builds (A: " + thisBuild + "; B: abc1234 then"
+                        + " def5678-dirty): their results may differ by the code as well",
+                "built with uncommitted changes, which the commit does not identify: ", "B: def5678-dirty\n")) {
             assertTrue(md.contains(note) && r.err().contains(note), note + " in\n" + md + r.err());
         }
         List<String> csv = Files.readAllLines(cmp.resolve("comparison.csv"));
         assertEquals(5, csv.size(), "a header and four rows, as the table: " + csv);
         // The rows of a strategy stand together.
-        assertTrue(csv.get(0).endsWith(",run_tag,scenario,sequence,data") && csv.get(2).startsWith("naive,")
-                && csv.get(2).contains(",B,class_incremental,"), csv.toString());
+        assertTrue(csv.get(0).endsWith(",run_tag,scenario,sequence,data,engram_commits")
+                && csv.get(2).startsWith("naive,") && csv.get(2).contains(",B,class_incremental,")
+                && csv.get(2).endsWith(",abc1234 def5678-dirty"), csv.toString());
+        assertTrue(md.contains("Engram abc1234 then def5678-dirty)"), md);
+    }
+
+    /**
+     * Compare reads a run's settings from its config.yaml: one edited since the run (its hash is not
+     * the one metrics.json keeps) is refused, by name, as it would pool or part runs by settings
+     * they were not trained with.
+     */
+    @Test
+    void compareRefusesAConfigEditedAfterTheRun() throws IOException {
+        Path edited = copyOfTheRun("edited-config");
+        Files.writeString(edited.resolve("config.yaml"), Files.readString(edited.resolve("config.yaml"))
+                .replace("epochs: 2", "epochs: 3"));
+        Path out = dir.resolve("cmp-edited");
+        CliRunner.Result r = CliRunner.run("compare", edited.toString(), "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(edited.resolve("config.yaml") + ": expected the config the run was made with"
+                + " (SHA-256 "), r.err());
+        assertTrue(r.err().contains("found an edited file"), r.err());
+        assertFalse(Files.exists(out), "no comparison");
     }
 
     /**

@@ -10,6 +10,7 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.simulator.ParameterException;
@@ -100,6 +101,67 @@ class PrintLayoutTest {
         double upper = plot.getRangeAxis().getUpperBound();
         assertTrue(upper > 99 && upper <= 104, "upper bound " + upper);
         assertTrue(plot.getRangeAxis().getLowerBound() >= -4, "lower bound " + plot.getRangeAxis().getLowerBound());
+    }
+
+    /** An accuracy matrix of n tasks, every value distinct from its neighbours'. */
+    private static AccuracyMatrix matrix(int n) {
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i][j] = j <= i ? 1.0 : 0.5 + 0.013 * ((i + 3 * j) % 37);
+            }
+        }
+        return AccuracyMatrix.of(a);
+    }
+
+    private static List<String> names(int n) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add((2 * i) + "-" + (2 * i + 1));
+        }
+        return names;
+    }
+
+    /**
+     * A matrix of ten tasks printed a column wide writes its values whole, all alike, where one
+     * decimal had run the numbers of neighbouring cells into each other; on screen they keep their
+     * decimal, and cells too small for any number are left to the colour scale.
+     */
+    @Test
+    void heatMapValuesFitTheirCells() {
+        Figure tenTasks = AccuracyHeatMap.of(matrix(10), names(10), "t");
+        String screen = tenTasks.svg();
+        assertTrue(screen.contains(">100.0<") && screen.contains(">53.9<"), "one decimal on screen");
+        String printed = tenTasks.printedAt(3.3).svg();
+        assertTrue(printed.contains(">100<") && printed.contains(">54<"), "whole numbers in print");
+        assertTrue(!Pattern.compile(">[0-9]+\\.[0-9]<").matcher(printed).find(), "no decimal in print");
+        String manyTasks = AccuracyHeatMap.of(matrix(60), names(60), "t").printedAt(3.3).svg();
+        // 53.9 is the first row's second value (100, the colour scale's end, is a tick label too).
+        assertTrue(!manyTasks.contains(">54<") && !manyTasks.contains(">53.9<"), "no value in cells that small");
+    }
+
+    /**
+     * The task boundaries of a learning curve are labelled "task 2" where that fits before the next,
+     * else by their number alone: ten tasks of one epoch, printed a column wide, had run their labels
+     * into each other.
+     */
+    @Test
+    void taskBoundaryLabelsFitTheRoomToTheNext() {
+        double[] epochs = new double[10];
+        double[] values = new double[10];
+        int[] starts = new int[9];
+        for (int k = 0; k < 10; k++) {
+            epochs[k] = k + 1;
+            values[k] = 0.5;
+            if (k > 0) {
+                starts[k - 1] = k + 1;
+            }
+        }
+        Figure curve = LearningCurvePlot.of(List.of(new LearningCurvePlot.Curve("naive", epochs, values,
+                new double[10])), "loss", false, starts, "t");
+        assertTrue(curve.svg().contains(">task 10<"), "whole labels on screen");
+        String printed = curve.printedAt(3.3).svg();
+        assertTrue(!printed.contains(">task ") && printed.contains(">10<"), "numbers alone in print");
     }
 
     @Test

@@ -79,7 +79,8 @@ class StrategyComparisonPlotTest {
         // The error bars the axis cuts are counted in the subtitle: a caption must not read them as whole.
         assertEquals(StrategyComparisonPlot.barsPastTheAxis((org.jfree.data.statistics.DefaultStatisticalCategoryDataset)
                 ((org.jfree.chart.plot.CategoryPlot) wide.chart().getPlot()).getDataset(), y.getRange()) + " bars run "
-                + "past the axis (-100 to 100) and are cut", PopulationRatePlotTest.subtitle(wide).replaceAll(".*; ", ""));
+                + "past the axis (" + Math.round(y.getLowerBound()) + " to " + Math.round(y.getUpperBound())
+                + ") and are cut", PopulationRatePlotTest.subtitle(wide).replaceAll(".*; ", ""));
         Figure tight = StrategyComparisonPlot.of(List.of(entry("naive", 0.30, 0.31)), "t");
         y = ((org.jfree.chart.plot.CategoryPlot) tight.chart().getPlot()).getRangeAxis();
         // ACC about 30.5% (t interval of two seeds 0.01 apart: +-6.4), BWT about -69.5: all of it shown.
