@@ -130,7 +130,8 @@ public final class Comparison {
             row.pool().members().forEach(i -> commits.addAll(commits(results.get(i))));
             csv.append(',').append(String.join(" ", commits)).append('\n');
         }
-        String table = SummaryWriter.table(Map.of("strategies", merged));
+        ResultTable resultTable = ResultTable.of(merged);
+        String table = resultTable.markdown();
         List<RunResults> heads = new ArrayList<>();
         List<List<Path>> poolFolders = new ArrayList<>();
         for (Pool pool : pools) {
@@ -164,12 +165,15 @@ public final class Comparison {
         for (String note : notes) {
             md.append("\n**Note:** ").append(note).append('\n');
         }
-        md.append('\n').append(table).append('\n').append(SummaryWriter.TABLE_NOTE).append(".\n");
+        md.append('\n').append(table).append('\n').append(SummaryWriter.TABLE_NOTE).append(".\n\n")
+                .append(SummaryWriter.DEFINITIONS).append(".\n");
         // A comparison is not resumed: a stopped one leaves no folder.
         RunFolder folder = RunFolder.createNewDisposable(resultsRoot, "comparisons", Instant.now(), runs.toString());
         try {
             folder.writeString("comparison.md", md.toString());
             folder.writeString("comparison.csv", csv.toString());
+            folder.writeString("comparison.tex", resultTable.latex("Engram comparison of runs " + runList(results)
+                    + ".\n" + SummaryWriter.DEFINITIONS + "."));
             if (!entries.isEmpty()) {
                 layout.apply(StrategyComparisonPlot.of(entries, "Strategies compared")).write(folder,
                         "plots/comparison");
@@ -321,6 +325,16 @@ public final class Comparison {
                     dirty));
         }
         return notes;
+    }
+
+    /** The runs by tag and id, as the table's labels name them: {@code A: 20261201T000000Z-6eec5a, B: ...}. */
+    private static String runList(List<RunResults> results) {
+        List<String> runs = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            runs.add((results.size() > 1 ? tag(i) + ": " : "") + results.get(i).experiment() + " "
+                    + results.get(i).runId());
+        }
+        return String.join(", ", runs);
     }
 
     private static String tag(int i) {

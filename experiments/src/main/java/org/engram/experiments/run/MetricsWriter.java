@@ -81,6 +81,16 @@ final class MetricsWriter {
             folder.writeString("epoch_accuracy.csv", epochAccuracyCsv());
         }
         folder.writeString("summary.md", summary());
+        folder.writeString("table.tex", latexTable());
+    }
+
+    /** The strategies' table for a paper, with what it is made of in its comments. */
+    @SuppressWarnings("unchecked")
+    String latexTable() {
+        Map<String, Object> metrics = metrics();
+        return ResultTable.of((Map<String, Object>) metrics.get("strategies")).latex("Engram run " + runId + " of "
+                + config.name() + " (" + metrics.get("scenario") + ", " + tasks.size() + " tasks), seeds "
+                + config.seeds() + ".\n" + SummaryWriter.DEFINITIONS + ".");
     }
 
     /** The metrics of one seed. */

@@ -10,6 +10,13 @@ import org.engram.experiments.metrics.MetricFormat;
 /** Writes {@code summary.md}: what was run, the table of strategies, and each mean accuracy matrix. */
 final class SummaryWriter {
     /** What the table's ± and n/a mean; summary.md and comparison.md both say it under their tables. */
+    /** What the metrics are, for the summaries and tables that show them. */
+    static final String DEFINITIONS = "ACC: mean final accuracy over tasks; BWT: mean change of a task's accuracy"
+            + " from just after learning it to the end (negative = forgetting); FWT: mean accuracy on a task before"
+            + " learning it, minus that of the untrained network (Lopez-Paz and Ranzato 2017); forgetting: mean over"
+            + " the tasks before the last of the best accuracy in any earlier row (rows before the task was learned"
+            + " included) minus the final accuracy (Chaudhry et al. 2018); learning accuracy: mean accuracy on each"
+            + " task just after learning it; over seeds, each metric is the mean of the seeds' own";
     static final String TABLE_NOTE = "± is the half-width of the 95% confidence interval over seeds (Student t with"
             + " n - 1 degrees of freedom); a value without ± is of one seed; n/a: undefined (BWT, FWT and forgetting"
             + " of one task, FWT in class-incremental learning)";
@@ -57,7 +64,7 @@ final class SummaryWriter {
         sb.append("; ").append(range(tasks, MetricsWriter.Task::trainSamples)).append(" training and ")
                 .append(range(tasks, MetricsWriter.Task::testSamples)).append(" test samples per task");
         sb.append("\n\n");
-        sb.append(table(metrics));
+        sb.append(ResultTable.of((Map<String, Object>) metrics.get("strategies")).markdown());
         Map<String, Object> strategies = (Map<String, Object>) metrics.get("strategies");
         for (Map.Entry<String, Object> e : strategies.entrySet()) {
             Map<String, Object> agg = (Map<String, Object>) ((Map<String, Object>) e.getValue()).get("aggregate");
@@ -78,61 +85,19 @@ final class SummaryWriter {
             }
         }
         sb.append("\n## Notes\n\n");
-        sb.append("- ACC: mean final accuracy over tasks; BWT: mean change of a task's accuracy from just after"
-                + " learning it to the end (negative = forgetting); FWT: mean accuracy on a task before learning it,"
-                + " minus that of the untrained network (Lopez-Paz and Ranzato 2017); forgetting: mean over the"
-                + " tasks before the last of the best accuracy in any earlier row (rows before the task was learned"
-                + " included) minus the final accuracy (Chaudhry et al. 2018), over seeds the mean of each seed's,"
-                + " which can differ from the forgetting of the mean matrix above; learning accuracy: mean"
-                + " accuracy on each task just after learning it. " + TABLE_NOTE + ".\n");
+        sb.append("- ").append(DEFINITIONS).append(" (forgetting, a maximum, can differ from that of the mean matrix"
+                + " above); ").append(TABLE_NOTE).append(".\n");
         for (Object note : (List<Object>) metrics.get("notes")) {
             sb.append("- ").append(note).append(".\n");
         }
-        sb.append("- Files: metrics.json, accuracy_matrix.csv, log.csv (per epoch), ")
+        sb.append("- Files: metrics.json, accuracy_matrix.csv, log.csv (per epoch), table.tex (the table above in"
+                + " LaTeX), ")
                 .append(c.training().evaluateEveryEpoch() ? "epoch_accuracy.csv (every task after every epoch), " : "")
                 .append("plots/ (PNG, SVG and PDF), checkpoints/ (learner state after the last task of each strategy and"
                         + " seed), config.yaml (resolved: `engram run config.yaml` repeats this run), data.json (where"
                         + " the data was found, its sizes and SHA-256), status.json (the run's state and finished"
                         + " tasks).\n");
         return sb.toString();
-    }
-
-    /**
-     * The strategy table of a {@code metrics.json} tree (also used by {@code engram compare}).
-     *
-     * @param metrics the metrics as written
-     * @return a Markdown table, one row per strategy
-     */
-    @SuppressWarnings("unchecked")
-    static String table(Map<String, Object> metrics) {
-        StringBuilder sb = new StringBuilder("| strategy | seeds | ACC (%) | BWT (pp) | FWT (pp) | forgetting (pp) |"
-                + " learning acc. (%) | wall (s) | samples/s |\n|---|---|---|---|---|---|---|---|---|\n");
-        Map<String, Object> strategies = (Map<String, Object>) metrics.get("strategies");
-        for (Map.Entry<String, Object> e : strategies.entrySet()) {
-            Map<String, Object> s = (Map<String, Object>) e.getValue();
-            Map<String, Object> over = (Map<String, Object>) ((Map<String, Object>) s.get("aggregate")).get("over_seeds");
-            sb.append("| ").append(e.getKey()).append(" | ").append(((Map<String, Object>) s.get("seeds")).size());
-            for (String key : MetricsWriter.SUMMARY_KEYS) {
-                boolean percent = !key.equals("wall_seconds") && !key.equals("samples_per_second");
-                sb.append(" | ").append(cell((Map<String, Object>) over.get(key), percent ? 100 : 1,
-                        key.equals("samples_per_second") ? "%.0f" : "%.1f"));
-            }
-            sb.append(" |\n");
-        }
-        return sb.toString();
-    }
-
-    private static String cell(Map<String, Object> spread, double scale, String format) {
-        if (spread == null) {
-            return "n/a";
-        }
-        String mean = MetricFormat.format(format, scale * ((Number) spread.get("mean")).doubleValue());
-        Object low = spread.get("ci95_low");
-        if (low == null) {
-            return mean;
-        }
-        double half = scale * (((Number) spread.get("ci95_high")).doubleValue() - ((Number) low).doubleValue()) / 2;
-        return mean + " ± " + MetricFormat.format(format, half);
     }
 
     private static String lower(Enum<?> e) {

@@ -69,7 +69,8 @@ class RunCommandTest {
     void writesEveryFileAndPrintsTheFolderLast() {
         assertEquals(dir.resolve("results").resolve("tiny"), folder.getParent());
         for (String f : List.of("config.yaml", "metrics.json", "accuracy_matrix.csv", "log.csv", "summary.md",
-                "status.json", "plots/forgetting_naive.png", "plots/forgetting_si.svg", "plots/accuracy_matrix_si.png",
+                "table.tex", "status.json", "plots/forgetting_naive.png", "plots/forgetting_si.svg",
+                "plots/accuracy_matrix_si.png",
                 "plots/comparison.png", "plots/comparison.svg", "plots/average_accuracy.pdf", "plots/learning_curve_loss.png",
                 "plots/learning_curve_accuracy.svg", "checkpoints/si/seed-2/learner-2.state",
                 "checkpoints/naive/seed-1/progress.json")) {
@@ -569,6 +570,12 @@ class RunCommandTest {
         Path cmp = Path.of(r.lastLine());
         assertTrue(Files.isRegularFile(cmp.resolve("plots/comparison.png")));
         assertTrue(Files.isRegularFile(cmp.resolve("plots/average_accuracy.png")));
+        // The table for a paper: a row per strategy, and in its comments the run it is made of.
+        String latex = Files.readString(cmp.resolve("comparison.tex"));
+        String runId = new ObjectMapper().readTree(folder.resolve("metrics.json").toFile()).get("run_id").asText();
+        assertTrue(latex.startsWith("% Engram comparison of runs tiny " + runId + ".\n"), latex);
+        assertTrue(latex.contains("\nnaive & 2 & $") && latex.contains("\nsi & 2 & $"), latex);
+        assertTrue(Files.readString(cmp.resolve("comparison.md")).contains("ACC: mean final accuracy over tasks"));
         List<String> rows = new ArrayList<>(Files.readAllLines(cmp.resolve("comparison.csv")));
         assertEquals(3, rows.size(), rows.toString());
         assertTrue(rows.get(1).startsWith("naive,"), rows.get(1));

@@ -73,10 +73,46 @@ class MetricsWriterTest {
             units.add(unit(s + 1, new double[][] {{0.5, 0.5}, {after[s], 0.5}}));
         }
         MetricsWriter w = MetricsWriter.of(config(3), "run", TASKS, null, units, null);
-        String row = SummaryWriter.table(w.metrics()).lines().filter(l -> l.startsWith("| naive |")).findFirst()
-                .orElseThrow();
+        String row = ResultTable.of(strategies(w)).markdown().lines().filter(l -> l.startsWith("| naive |"))
+                .findFirst().orElseThrow();
         assertEquals("0.0 ± 43.0", row.split("\\|")[4].trim(), row);
         assertFalse(w.summary().contains("-0.0"), w.summary());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> strategies(MetricsWriter w) {
+        return (Map<String, Object>) w.metrics().get("strategies");
+    }
+
+    /**
+     * The LaTeX table holds the Markdown table's accuracy columns, the same numbers rounded alike,
+     * in a booktabs tabular a paper can \\input; undefined values are n/a, and labels are escaped.
+     */
+    @Test
+    void theLatexTableHasTheMarkdownTablesNumbers() {
+        List<UnitProgress> units = new ArrayList<>();
+        double[] after = {0.6, 0.3, 0.6};
+        for (int s = 0; s < 3; s++) {
+            units.add(unit(s + 1, new double[][] {{0.5, 0.5}, {after[s], 0.5}}));
+        }
+        MetricsWriter w = MetricsWriter.of(config(3), "run", TASKS, null, units, null);
+        String latex = w.latexTable();
+        String[] md = ResultTable.of(strategies(w)).markdown().lines().filter(l -> l.startsWith("| naive |"))
+                .findFirst().orElseThrow().split("\\|");
+        String row = latex.lines().filter(l -> l.startsWith("naive & ")).findFirst().orElseThrow();
+        String[] cells = row.replace(" \\\\", "").split(" & ");
+        assertEquals(7, cells.length, row);
+        assertEquals(md[2].trim(), cells[1], "seeds");
+        for (int k = 2; k < 7; k++) {
+            String expected = md[k + 1].trim();
+            assertEquals(expected.equals("n/a") ? "n/a" : "$" + expected.replace(" ± ", " \\pm ") + "$", cells[k],
+                    row);
+        }
+        assertTrue(latex.contains("\\begin{tabular}{lrrrrrr}\n\\toprule\nStrategy & Seeds & ACC (\\%) & BWT (pp)"
+                + " & FWT (pp) & forgetting (pp) & learning acc. (\\%) \\\\\n\\midrule\n"), latex);
+        assertTrue(latex.endsWith("\\bottomrule\n\\end{tabular}\n"), latex);
+        assertTrue(latex.lines().takeWhile(l -> !l.startsWith("\\begin")).allMatch(l -> l.startsWith("% ")), latex);
+        assertEquals("replay\\_ewc+si \\& 100\\% \\textbackslash{}", ResultTable.escaped("replay_ewc+si & 100% \\"));
     }
 
     /**

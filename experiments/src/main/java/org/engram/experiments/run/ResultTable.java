@@ -1,0 +1,131 @@
+package org.engram.experiments.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.engram.experiments.metrics.MetricFormat;
+
+/**
+ * The table of strategies' results over seeds, as {@code summary.md} and {@code comparison.md}
+ * show it in Markdown and {@code table.tex} gives it to a paper in LaTeX: each metric's mean and
+ * the half-width of its 95% interval, from the same numbers, rounded alike.
+ */
+final class ResultTable {
+    private static final String[] HEADERS = {"ACC (%)", "BWT (pp)", "FWT (pp)", "forgetting (pp)",
+        "learning acc. (%)", "wall (s)", "samples/s"};
+    /** The accuracy metrics, the first columns; the timings after them are the machine's, not the method's. */
+    private static final int ACCURACY_COLUMNS = 5;
+
+    /** A cell: a mean and the half-width of its interval (null for one seed), or both null where undefined. */
+    private record Cell(String mean, String half) {
+        String markdown() {
+            return mean == null ? "n/a" : half == null ? mean : mean + " ± " + half;
+        }
+
+        String latex() {
+            return mean == null ? "n/a" : "$" + mean + (half == null ? "" : " \\pm " + half) + "$";
+        }
+    }
+
+    private record Row(String label, int seeds, List<Cell> cells) {
+    }
+
+    private final List<Row> rows;
+
+    private ResultTable(List<Row> rows) {
+        this.rows = rows;
+    }
+
+    /**
+     * The table of a metrics tree's strategies.
+     *
+     * @param strategies each strategy's results by label, as {@code metrics.json} has them
+     * @return the table
+     */
+    @SuppressWarnings("unchecked")
+    static ResultTable of(Map<String, Object> strategies) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, Object> e : strategies.entrySet()) {
+            Map<String, Object> s = (Map<String, Object>) e.getValue();
+            Map<String, Object> over = (Map<String, Object>) ((Map<String, Object>) s.get("aggregate")).get("over_seeds");
+            List<Cell> cells = new ArrayList<>();
+            for (String key : MetricsWriter.SUMMARY_KEYS) {
+                boolean percent = !key.equals("wall_seconds") && !key.equals("samples_per_second");
+                cells.add(cell((Map<String, Object>) over.get(key), percent ? 100 : 1,
+                        key.equals("samples_per_second") ? "%.0f" : "%.1f"));
+            }
+            rows.add(new Row(e.getKey(), ((Map<String, Object>) s.get("seeds")).size(), cells));
+        }
+        return new ResultTable(rows);
+    }
+
+    private static Cell cell(Map<String, Object> spread, double scale, String format) {
+        if (spread == null) {
+            return new Cell(null, null);
+        }
+        String mean = MetricFormat.format(format, scale * ((Number) spread.get("mean")).doubleValue());
+        Object low = spread.get("ci95_low");
+        if (low == null) {
+            return new Cell(mean, null);
+        }
+        double half = scale * (((Number) spread.get("ci95_high")).doubleValue() - ((Number) low).doubleValue()) / 2;
+        return new Cell(mean, MetricFormat.format(format, half));
+    }
+
+    /** @return the table in Markdown, every column */
+    String markdown() {
+        StringBuilder sb = new StringBuilder("| strategy | seeds | " + String.join(" | ", HEADERS) + " |\n|---|---");
+        sb.append("|---".repeat(HEADERS.length)).append("|\n");
+        for (Row row : rows) {
+            sb.append("| ").append(row.label()).append(" | ").append(row.seeds());
+            row.cells().forEach(c -> sb.append(" | ").append(c.markdown()));
+            sb.append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The accuracy columns as a LaTeX {@code tabular} with the rules of the booktabs package, to
+     * {@code \input} into a paper's table: the timings are left out, as they measure the machine.
+     *
+     * @param note what the table is, a comment at its top (e.g. the runs it is made of)
+     * @return the LaTeX source
+     */
+    String latex(String note) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : note.split("\n")) {
+            sb.append("% ").append(line).append('\n');
+        }
+        sb.append("% Needs \\usepackage{booktabs}. ").append(SummaryWriter.TABLE_NOTE.replace("±", "\\pm"))
+                .append(".\n");
+        sb.append("\\begin{tabular}{lr").append("r".repeat(ACCURACY_COLUMNS)).append("}\n\\toprule\n");
+        sb.append("Strategy & Seeds");
+        for (int k = 0; k < ACCURACY_COLUMNS; k++) {
+            sb.append(" & ").append(escaped(HEADERS[k]));
+        }
+        sb.append(" \\\\\n\\midrule\n");
+        for (Row row : rows) {
+            sb.append(escaped(row.label())).append(" & ").append(row.seeds());
+            for (int k = 0; k < ACCURACY_COLUMNS; k++) {
+                sb.append(" & ").append(row.cells().get(k).latex());
+            }
+            sb.append(" \\\\\n");
+        }
+        return sb.append("\\bottomrule\n\\end{tabular}\n").toString();
+    }
+
+    /** Text with LaTeX's special characters written as text ({@code replay_ewc}, {@code ACC (\%)}). */
+    static String escaped(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\\' -> sb.append("\\textbackslash{}");
+                case '~' -> sb.append("\\textasciitilde{}");
+                case '^' -> sb.append("\\textasciicircum{}");
+                case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').append(c);
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
