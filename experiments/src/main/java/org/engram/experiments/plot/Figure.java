@@ -35,7 +35,11 @@ import org.jfree.svg.SVGUnits;
 import org.jfree.svg.ViewBox;
 
 /**
- * A finished chart with its size, renderable as PNG, SVG and PDF.
+ * A finished chart with its size, renderable as PNG, SVG and PDF. A figure may say what it shows
+ * and where its data comes from ({@link #from}), which each file then carries (the PNG's
+ * {@code Title} and {@code Description} text chunks, the SVG's {@code <title>} and
+ * {@code <desc>}, the PDF's title), so that figures of several runs gathered for a paper, whose
+ * printed forms have no title, can still be told apart.
  */
 public final class Figure {
     /** Pixels per unit of the figure's size in its PNG. */
@@ -53,6 +57,10 @@ public final class Figure {
     private final int height;
     /** Points per unit of the size: 1 on screen, where the PDF's page is as many points as the figure has units. */
     private final double pointsPerUnit;
+    /** What the figure shows, from its title, or null. */
+    private final String title;
+    /** Where its data comes from, e.g. {@code Engram run 20261201T000000Z-6eec5a of quickstart}, or null. */
+    private final String source;
 
     /**
      * Wraps a chart.
@@ -62,10 +70,10 @@ public final class Figure {
      * @param height height (pixels), {@code > 0}
      */
     Figure(JFreeChart chart, int width, int height) {
-        this(chart, width, height, 1);
+        this(chart, width, height, 1, chart.getTitle() == null ? null : chart.getTitle().getText(), null);
     }
 
-    private Figure(JFreeChart chart, int width, int height, double pointsPerUnit) {
+    private Figure(JFreeChart chart, int width, int height, double pointsPerUnit, String title, String source) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("figure size must be positive, found " + width + " x " + height);
         }
@@ -73,6 +81,23 @@ public final class Figure {
         this.width = width;
         this.height = height;
         this.pointsPerUnit = pointsPerUnit;
+        this.title = title;
+        this.source = source;
+    }
+
+    /**
+     * The same figure, saying where its data comes from in the files it writes.
+     *
+     * @param dataSource e.g. {@code Engram run 20261201T000000Z-6eec5a of quickstart}
+     * @return a figure sharing the chart
+     */
+    public Figure from(String dataSource) {
+        return new Figure(chart, width, height, pointsPerUnit, title, dataSource);
+    }
+
+    /** @return what the figure shows and where its data comes from, as its files carry it; null if neither is known */
+    public String description() {
+        return title == null ? source : source == null ? title : title + " (" + source + ")";
     }
 
     /** @return the underlying chart, for callers that want to adjust it before writing */
@@ -88,7 +113,7 @@ public final class Figure {
      * @return a figure sharing the chart
      */
     public Figure withSize(int newWidth, int newHeight) {
-        return new Figure(chart, newWidth, newHeight, pointsPerUnit);
+        return new Figure(chart, newWidth, newHeight, pointsPerUnit, title, source);
     }
 
     /**
@@ -114,7 +139,7 @@ public final class Figure {
         double below = ChartStyle.legendHeight(printed, w) + ChartStyle.slantedLabelHeight(printed);
         double height = below == 0 ? w * PRINT_ASPECT
                 : Math.max(w * PRINT_ASPECT, PRINT_AXES_HEIGHT + w * PRINT_PLOT_ASPECT + below);
-        return new Figure(printed, w, Math.max(1, (int) Math.round(height)), perUnit);
+        return new Figure(printed, w, Math.max(1, (int) Math.round(height)), perUnit, title, source);
     }
 
     /**
@@ -178,7 +203,7 @@ public final class Figure {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
-            writer.write(new IIOImage(image, null, resolution(writer, image, printed() ? PRINT_DPI : PNG_DPI)));
+            writer.write(new IIOImage(image, null, metadata(writer, image, printed() ? PRINT_DPI : PNG_DPI)));
         } catch (IOException e) {
             throw new UncheckedIOException("PNG encoding into memory failed", e);
         } finally {
@@ -187,9 +212,11 @@ public final class Figure {
         return out.toByteArray();
     }
 
-    /** PNG metadata whose pHYs chunk says the resolution, in the chunk's unit, pixels per metre. */
-    private static IIOMetadata resolution(ImageWriter writer, BufferedImage image, int dpi)
-            throws IIOInvalidTreeException {
+    /**
+     * PNG metadata: the pHYs chunk says the resolution, in the chunk's unit, pixels per metre; text
+     * chunks say what the figure shows and where from (tEXt holds Latin-1: other characters become '?').
+     */
+    private IIOMetadata metadata(ImageWriter writer, BufferedImage image, int dpi) throws IIOInvalidTreeException {
         IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
                 writer.getDefaultWriteParam());
         String perMetre = String.valueOf(Math.round(dpi / 0.0254));
@@ -199,8 +226,23 @@ public final class Figure {
         physical.setAttribute("unitSpecifier", "meter");
         IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
         root.appendChild(physical);
+        IIOMetadataNode text = new IIOMetadataNode("tEXt");
+        addText(text, "Software", "Engram");
+        addText(text, "Title", title);
+        addText(text, "Description", description());
+        root.appendChild(text);
         metadata.mergeTree("javax_imageio_png_1.0", root);
         return metadata;
+    }
+
+    private static void addText(IIOMetadataNode chunk, String keyword, String value) {
+        if (value == null) {
+            return;
+        }
+        IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
+        entry.setAttribute("keyword", keyword);
+        entry.setAttribute("value", new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1));
+        chunk.appendChild(entry);
     }
 
     /**
@@ -217,10 +259,18 @@ public final class Figure {
         chart.draw(g, new Rectangle(0, 0, width, height));
         String document = g.getSVGDocument();
         String element = g.getSVGElement();
-        document = document.replace(element, g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null,
-                null));
+        String sized = g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
+        // The title and description go first inside the root element, where SVG viewers look for them.
+        int opened = sized.indexOf('>') + 1;
+        String described = (title == null ? "" : "<title>" + xmlText(title) + "</title>")
+                + (description() == null ? "" : "<desc>" + xmlText(description()) + "</desc>");
+        document = document.replace(element, sized.substring(0, opened) + described + sized.substring(opened));
         // From the document's digest: two figures put in one web page still have ids of their own.
         return document.replace(DEFS_PLACEHOLDER, "f" + HexFormat.of().formatHex(sha256(document), 0, 6) + "-");
+    }
+
+    private static String xmlText(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** Stands for the SVG's id prefix until the document, whose digest names it, is complete. */
@@ -244,8 +294,8 @@ public final class Figure {
      */
     public byte[] pdf() {
         PDFDocument document = new PDFDocument();
-        if (chart.getTitle() != null) {
-            document.setTitle(pdfLiteral(chart.getTitle().getText()));
+        if (description() != null) {
+            document.setTitle(pdfLiteral(description()));
         }
         PDFGraphics2D g = document.createPage(new Rectangle2D.Double(0, 0, width * pointsPerUnit,
                 height * pointsPerUnit)).getGraphics2D();

@@ -175,10 +175,11 @@ public final class Comparison {
             folder.writeString("comparison.tex", resultTable.latex("Engram comparison of runs " + runList(results)
                     + ".\n" + SummaryWriter.DEFINITIONS + "."));
             if (!entries.isEmpty()) {
-                layout.apply(StrategyComparisonPlot.of(entries, "Strategies compared")).write(folder,
+                String source = "Engram comparison of runs " + runList(results);
+                layout.apply(StrategyComparisonPlot.of(entries, "Strategies compared").from(source)).write(folder,
                         "plots/comparison");
-                layout.apply(AverageAccuracyPlot.of(lines, "Average accuracy as tasks are learned")).write(folder,
-                        "plots/average_accuracy");
+                layout.apply(AverageAccuracyPlot.of(lines, "Average accuracy as tasks are learned").from(source))
+                        .write(folder, "plots/average_accuracy");
             }
             return new Outcome(folder.commit(), table, notes);
         } catch (RuntimeException | Error e) {

@@ -71,7 +71,8 @@ public final class RunPlots {
             figures.put("learning_curve_loss", curves(run, true));
             figures.put("learning_curve_accuracy", curves(run, false));
         }
-        figures.replaceAll((base, figure) -> layout.apply(figure));
+        String source = "Engram run " + run.runId() + " of " + run.experiment();
+        figures.replaceAll((base, figure) -> layout.apply(figure.from(source)));
         List<Path> files = new ArrayList<>();
         figures.forEach((base, figure) -> files.addAll(figure.write(plots, base)));
         return files;

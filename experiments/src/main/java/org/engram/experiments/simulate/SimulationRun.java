@@ -336,11 +336,13 @@ public final class SimulationRun {
             first++;
         }
         String which = shown < n ? " (neurons 0-" + (shown - 1) + " of " + n + ")" : "";
+        // The folder's parent is named after the simulation (results/<name>/<run id>).
+        String source = "Engram simulation " + folder.runId() + " of " + folder.directory().getParent().getFileName();
         SpikeRasterPlot.of(Arrays.copyOfRange(times, first, count), Arrays.copyOfRange(neurons, first, count), shown,
                         fromMs, durationMs, "Spikes of " + name + which)
-                .write(folder, "plots/raster_" + name);
+                .from(source).write(folder, "plots/raster_" + name);
         PopulationRatePlot.of(rate.ratesHz(), n, recordedFromMs, durationMs, rate.binMs(), "Population rate of " + name)
-                .write(folder, "plots/rate_" + name);
+                .from(source).write(folder, "plots/rate_" + name);
     }
 
     private interface CsvWriter {

@@ -134,10 +134,50 @@ class FigureFilesTest {
         java.util.regex.Matcher width = java.util.regex.Pattern.compile("width='([0-9.]+)pt'").matcher(svg);
         assertTrue(width.find(), svg.substring(0, 400));
         assertEquals(237.6, Double.parseDouble(width.group(1)), 1e-9, "3.3 in of 72 pt");
-        assertTrue(printed.chart().getTitle() == null && !svg.contains(title), "the title is the caption's");
+        // Not drawn: the title is the caption's (the file's title element still says what it shows).
+        String drawn = svg.replaceAll("<title>.*?</title>|<desc>.*?</desc>", "");
+        assertTrue(printed.chart().getTitle() == null && !drawn.contains(title), "the title is the caption's");
         assertEquals(figure.chart().getLegend() != null, printed.chart().getLegend() != null);
         assertEquals(title, figure.chart().getTitle().getText(), "the figure it came from is unchanged");
         assertThrows(ParameterException.class, () -> figure.printedAt(0));
+    }
+
+    /**
+     * Each file of a figure says what it shows and where its data comes from, also printed, where
+     * the title is left to the caption: figures of several runs gathered for a paper had been told
+     * apart only by their folders.
+     */
+    @Test
+    void everyFileSaysWhatItShowsAndWhereFrom() throws Exception {
+        Figure printed = ForgettingPlot.of(R3, List.of("0,1", "2,3", "4,5"), "naive: forgetting")
+                .from("Engram run 20261201T000000Z-6eec5a of quickstart").printedAt(3.3);
+        String described = "naive: forgetting (Engram run 20261201T000000Z-6eec5a of quickstart)";
+        assertEquals(described, printed.description());
+        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(printed.png()))) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            Node tree = reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+            StringBuilder texts = new StringBuilder();
+            for (Node n = tree.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n.getNodeName().equals("tEXt")) {
+                    for (Node e = n.getFirstChild(); e != null; e = e.getNextSibling()) {
+                        NamedNodeMap a = e.getAttributes();
+                        texts.append(a.getNamedItem("keyword").getNodeValue()).append('=')
+                                .append(a.getNamedItem("value").getNodeValue()).append('\n');
+                    }
+                }
+            }
+            assertTrue(texts.toString().contains("Title=naive: forgetting\nDescription=" + described), texts.toString());
+        }
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Document svg = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(printed.svg()
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals("naive: forgetting", svg.getElementsByTagName("title").item(0).getTextContent());
+        assertEquals(described, svg.getElementsByTagName("desc").item(0).getTextContent());
+        try (PDDocument pdf = Loader.loadPDF(printed.pdf())) {
+            assertEquals(described, pdf.getDocumentInformation().getTitle());
+        }
     }
 
     /** The SVG's ids come from its content, not the clock: the same figure gives the same file, another other ids. */
