@@ -67,16 +67,21 @@ class MetricsWriterTest {
      */
     @Test
     void bwtThatCancelsOverSeedsIsWrittenAsZero() {
+        MetricsWriter w = bwtCancelling();
+        String row = ResultTable.of(strategies(w)).markdown().lines().filter(l -> l.startsWith("| naive |"))
+                .findFirst().orElseThrow();
+        assertEquals("0.0 ± 43.0", row.split("\\|")[4].trim(), row);
+        assertFalse(w.summary().contains("-0.0"), w.summary());
+    }
+
+    /** Three seeds whose BWT (0.1, -0.2, 0.1) cancels. */
+    private static MetricsWriter bwtCancelling() {
         List<UnitProgress> units = new ArrayList<>();
         double[] after = {0.6, 0.3, 0.6};
         for (int s = 0; s < 3; s++) {
             units.add(unit(s + 1, new double[][] {{0.5, 0.5}, {after[s], 0.5}}));
         }
-        MetricsWriter w = MetricsWriter.of(config(3), "run", TASKS, null, units, null);
-        String row = ResultTable.of(strategies(w)).markdown().lines().filter(l -> l.startsWith("| naive |"))
-                .findFirst().orElseThrow();
-        assertEquals("0.0 ± 43.0", row.split("\\|")[4].trim(), row);
-        assertFalse(w.summary().contains("-0.0"), w.summary());
+        return MetricsWriter.of(config(3), "run", TASKS, null, units, null);
     }
 
     @SuppressWarnings("unchecked")
@@ -86,16 +91,11 @@ class MetricsWriterTest {
 
     /**
      * The LaTeX table holds the Markdown table's accuracy columns, the same numbers rounded alike,
-     * in a booktabs tabular a paper can \\input; undefined values are n/a, and labels are escaped.
+     * in a booktabs tabular a paper can {@code \input}; undefined values are n/a, and labels are escaped.
      */
     @Test
     void theLatexTableHasTheMarkdownTablesNumbers() {
-        List<UnitProgress> units = new ArrayList<>();
-        double[] after = {0.6, 0.3, 0.6};
-        for (int s = 0; s < 3; s++) {
-            units.add(unit(s + 1, new double[][] {{0.5, 0.5}, {after[s], 0.5}}));
-        }
-        MetricsWriter w = MetricsWriter.of(config(3), "run", TASKS, null, units, null);
+        MetricsWriter w = bwtCancelling();
         String latex = w.latexTable();
         String[] md = ResultTable.of(strategies(w)).markdown().lines().filter(l -> l.startsWith("| naive |"))
                 .findFirst().orElseThrow().split("\\|");
