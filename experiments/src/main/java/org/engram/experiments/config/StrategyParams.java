@@ -137,16 +137,18 @@ public final class StrategyParams {
 
     /**
      * Advice for a chain given a member's hyperparameter directly ({@code params: {lambda: 10}} for
-     * {@code replay+ewc}): the mapping it belongs in, or null when no member takes it.
+     * {@code replay+ewc}): the mapping of every member that takes it ({@code lambda} is both ewc's
+     * and mas's in {@code ewc+mas}), or null when none does.
      */
     private static String memberTaking(String hyperparameter, List<String> members) {
-        for (String m : members) {
-            if (ConfigLoader.componentsOf(Strategies.info(m).hyperparameters().defaults()).has(hyperparameter)) {
-                return "'" + hyperparameter + "' is a hyperparameter of " + m + ": write it inside params: {" + m
-                        + ": {" + hyperparameter + ": ...}}";
-            }
+        List<String> taking = members.stream().filter(m -> ConfigLoader.componentsOf(Strategies.info(m)
+                .hyperparameters().defaults()).has(hyperparameter)).toList();
+        if (taking.isEmpty()) {
+            return null;
         }
-        return null;
+        List<String> mappings = taking.stream().map(m -> m + ": {" + hyperparameter + ": ...}").toList();
+        return "'" + hyperparameter + "' is a hyperparameter of " + String.join(" and ", taking) + ": write it inside"
+                + " params: {" + String.join(", ", mappings) + "}";
     }
 
     private static ObjectNode complete(String name, ObjectNode given, String keyPath, Locator where,

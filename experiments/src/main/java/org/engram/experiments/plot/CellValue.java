@@ -24,8 +24,12 @@ final class CellValue extends AbstractXYAnnotation {
     private static final long serialVersionUID = 1L;
     /** The share of a cell's width the text may take. */
     private static final double SHARE = 0.9;
-    /** The smallest font size (in the chart's units) a value is shrunk to before it is left out. */
-    static final float SMALLEST = 8f;
+    /**
+     * The smallest font size (in the chart's units) a value is shrunk to before it is left out: 5 pt
+     * when printed, where tick labels are {@value Figure#PRINT_TICK_POINTS} pt (the least most
+     * journals accept).
+     */
+    static final float SMALLEST = (float) (ChartStyle.TICK.getSize2D() * 5 / Figure.PRINT_TICK_POINTS);
     private static final String WIDEST_DECIMAL = "100.0";
     private static final String WIDEST_WHOLE = "100";
 

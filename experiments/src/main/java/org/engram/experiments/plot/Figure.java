@@ -214,7 +214,8 @@ public final class Figure {
 
     /**
      * PNG metadata: the pHYs chunk says the resolution, in the chunk's unit, pixels per metre; text
-     * chunks say what the figure shows and where from (tEXt holds Latin-1: other characters become '?').
+     * chunks say what the figure shows and where from: tEXt where the text is Latin-1, which every
+     * reader shows, else iTXt, which holds UTF-8.
      */
     private IIOMetadata metadata(ImageWriter writer, BufferedImage image, int dpi) throws IIOInvalidTreeException {
         IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
@@ -226,23 +227,35 @@ public final class Figure {
         physical.setAttribute("unitSpecifier", "meter");
         IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
         root.appendChild(physical);
-        IIOMetadataNode text = new IIOMetadataNode("tEXt");
-        addText(text, "Software", "Engram");
-        addText(text, "Title", title);
-        addText(text, "Description", description());
-        root.appendChild(text);
+        IIOMetadataNode latin1 = new IIOMetadataNode("tEXt");
+        IIOMetadataNode utf8 = new IIOMetadataNode("iTXt");
+        addText(latin1, utf8, "Software", "Engram");
+        addText(latin1, utf8, "Title", title);
+        addText(latin1, utf8, "Description", description());
+        root.appendChild(latin1);
+        root.appendChild(utf8);
         metadata.mergeTree("javax_imageio_png_1.0", root);
         return metadata;
     }
 
-    private static void addText(IIOMetadataNode chunk, String keyword, String value) {
+    private static void addText(IIOMetadataNode latin1, IIOMetadataNode utf8, String keyword, String value) {
         if (value == null) {
             return;
         }
-        IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
+        boolean plain = StandardCharsets.ISO_8859_1.newEncoder().canEncode(value);
+        IIOMetadataNode entry = new IIOMetadataNode(plain ? "tEXtEntry" : "iTXtEntry");
         entry.setAttribute("keyword", keyword);
-        entry.setAttribute("value", new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1));
-        chunk.appendChild(entry);
+        if (plain) {
+            entry.setAttribute("value", value);
+            latin1.appendChild(entry);
+        } else {
+            entry.setAttribute("compressionFlag", "FALSE");
+            entry.setAttribute("compressionMethod", "0");
+            entry.setAttribute("languageTag", "");
+            entry.setAttribute("translatedKeyword", "");
+            entry.setAttribute("text", value);
+            utf8.appendChild(entry);
+        }
     }
 
     /**

@@ -284,7 +284,6 @@ public final class Comparison {
         return rows;
     }
 
-    /** @return the tag of run {@code i}: A to Z, then numbers */
     /**
      * The Engram commits that trained a run (several when resumed by another build), from its
      * provenance; {@code unknown} where the file does not say.
@@ -318,8 +317,8 @@ public final class Comparison {
             commits.stream().filter(c -> c.endsWith("-dirty")).forEach(c -> dirty.add(name + c));
         }
         if (all.size() > 1) {
-            notes.add("the runs were trained by different Engram builds (" + String.join("; ", each) + "): their"
-                    + " results may differ by the code as well as by their settings and seeds");
+            notes.add((results.size() > 1 ? "the runs were" : "the run was") + " trained by different Engram builds ("
+                    + String.join("; ", each) + "): results may differ by the code as well as by settings and seeds");
         }
         if (!dirty.isEmpty()) {
             notes.add("built with uncommitted changes, which the commit does not identify: " + String.join("; ",
@@ -338,6 +337,7 @@ public final class Comparison {
         return String.join(", ", runs);
     }
 
+    /** @return the tag of run {@code i}: A to Z, then numbers */
     private static String tag(int i) {
         return i < 26 ? String.valueOf((char) ('A' + i)) : Integer.toString(i + 1);
     }

@@ -40,32 +40,44 @@ final class ConfigDifferences {
     }
 
     /**
-     * Refuses a run whose {@code config.yaml} is not the file it was made with, by the hash its
-     * metrics.json keeps: the settings compared, and the pooling of runs that differ only in their
-     * seeds, are read from that file, so an edit would pool or set apart runs by settings they were
-     * not trained with. A run whose metrics.json keeps no hash, or that has no config.yaml (which
-     * the notes report), is not checked.
+     * Refuses a run whose {@code config.yaml} is not the file it was made with: the settings
+     * compared, and the pooling of runs that differ only in their seeds, are read from that file,
+     * so an edit would pool or set apart runs by settings they were not trained with. The rule is
+     * {@code --resume}'s: the run id carries the hash of the file's text or of its resolution now
+     * (a file only reformatted, with other line endings or a comment, still resolves to it). A run
+     * without config.yaml (which the notes report) is not checked.
      *
      * @param run a run read for a comparison
-     * @throws EngramException naming the file, when its hash is not the one kept
+     * @throws EngramException naming the file, when neither its text nor its resolution is the run's
      */
     static void requireAsRun(RunResults run) {
-        JsonNode kept = run.metrics().path("provenance").path("config_sha256");
         Path file = run.directory().resolve("config.yaml");
-        if (!kept.isTextual() || !Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file)) {
             return;
         }
-        String now;
+        String text;
         try {
-            now = ConfigLayers.sha256(Files.readString(file));
+            text = Files.readString(file);
         } catch (IOException e) {
             throw new EngramException(file + ": cannot read: " + IoReasons.of(e), e);
         }
-        if (!now.equals(kept.asText())) {
-            throw new EngramException(file.toString(), null, "the config the run was made with (SHA-256 "
-                    + kept.asText().substring(0, 12) + "..., metrics.json's provenance.config_sha256)",
-                    "an edited file (SHA-256 " + now.substring(0, 12) + "...)", "restore it: compare reads the"
-                    + " run's settings from it");
+        if (RunFolder.carries(run.runId(), text)) {
+            return;
+        }
+        String resolved = resolvedOrNull(file);
+        if (resolved != null && RunFolder.carries(run.runId(), resolved)) {
+            return;
+        }
+        throw new EngramException(file.toString(), null, "the config the run was made with (whose hash its run id "
+                + run.runId() + " carries)", "an edited file", "restore it: compare reads the run's settings from it");
+    }
+
+    /** A config file resolved as a run resolves it, or null when this Engram refuses it (its text then decides). */
+    private static String resolvedOrNull(Path file) {
+        try {
+            return ConfigLayers.resolve(file, List.of(), ConfigLayers.Flags.NONE).yaml();
+        } catch (RuntimeException refused) {
+            return null;
         }
     }
 

@@ -32,9 +32,10 @@ import java.util.List;
  *                        a run that was never stopped
  * @param strategyCode    the code of the strategies of one's own the run used (of the session that
  *                        finished it), empty when all are built in
- * @param engramCommits   the Engram commits of every session that trained the run, in order, each
- *                        once ({@code unknown} for a build without git): {@code engramCommit} alone,
- *                        unless the run was resumed by another build
+ * @param engramCommits   the Engram commits of the sessions that trained the run, in the order they
+ *                        ran, a build listed again only after another ({@code unknown} for a build
+ *                        without git, or sessions that did not record theirs): {@code engramCommit}
+ *                        alone, unless the run was resumed by another build
  */
 public record Provenance(String engramVersion, String engramCommit, String javaVersion, String javaVm, String os,
                          String arch, int processors, String startTime, List<Long> seeds, int threads, String dataOrigin,

@@ -47,7 +47,8 @@ final class ResultTable {
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, Object> e : strategies.entrySet()) {
             Map<String, Object> s = (Map<String, Object>) e.getValue();
-            Map<String, Object> over = (Map<String, Object>) ((Map<String, Object>) s.get("aggregate")).get("over_seeds");
+            Map<String, Object> aggregate = (Map<String, Object>) s.get("aggregate");
+            Map<String, Object> over = (Map<String, Object>) aggregate.get("over_seeds");
             List<Cell> cells = new ArrayList<>();
             for (String key : MetricsWriter.SUMMARY_KEYS) {
                 boolean percent = !key.equals("wall_seconds") && !key.equals("samples_per_second");

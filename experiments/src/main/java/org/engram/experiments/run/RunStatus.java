@@ -22,8 +22,9 @@ import java.util.List;
  * @param completed  the units completed, in order
  * @param strategyCode the code of the strategies of one's own this session runs, which a resume
  *                   compares with its own
- * @param engramCommits the Engram commits of the sessions that ran it so far, in order, each
- *                   once ({@code unknown} for a build without git): one, unless a resume ran
+ * @param engramCommits the Engram commits of the sessions that ran it so far, in the order they
+ *                   ran, a build listed again only after another ({@code unknown} for a build
+ *                   without git, or sessions that did not record theirs): one, unless a resume ran
  *                   another build
  */
 public record RunStatus(String experiment, String runId, String state, String message, String resume,

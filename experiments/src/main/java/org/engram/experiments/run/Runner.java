@@ -359,12 +359,16 @@ public final class Runner {
      * The Engram commits of the sessions that ran a stopped run, with this one's added when it
      * differs from the last: the tasks it finished were trained by that build, which the results
      * would mix with this one's. Said, not refused, since a build that mends a bug is a reason to
-     * go on. A status without the list (unreadable, or written before it was kept) gives this build's alone.
+     * go on. A status without the list (unreadable, or written by an Engram that did not keep it)
+     * leaves the earlier builds {@code unknown}.
      */
     private static List<String> withThisBuild(JsonNode status, PrintWriter err) {
         List<String> commits = new ArrayList<>();
         if (status != null) {
             status.path("engram_commits").forEach(c -> commits.add(c.asText()));
+        }
+        if (commits.isEmpty()) {
+            commits.add("unknown");
         }
         String now = thisBuild();
         if (!commits.isEmpty() && !commits.get(commits.size() - 1).equals(now)) {

@@ -9,7 +9,6 @@ import org.engram.experiments.metrics.MetricFormat;
 
 /** Writes {@code summary.md}: what was run, the table of strategies, and each mean accuracy matrix. */
 final class SummaryWriter {
-    /** What the table's ± and n/a mean; summary.md and comparison.md both say it under their tables. */
     /** What the metrics are, for the summaries and tables that show them. */
     static final String DEFINITIONS = "ACC: mean final accuracy over tasks; BWT: mean change of a task's accuracy"
             + " from just after learning it to the end (negative = forgetting); FWT: mean accuracy on a task before"
@@ -17,6 +16,7 @@ final class SummaryWriter {
             + " the tasks before the last of the best accuracy in any earlier row (rows before the task was learned"
             + " included) minus the final accuracy (Chaudhry et al. 2018); learning accuracy: mean accuracy on each"
             + " task just after learning it; over seeds, each metric is the mean of the seeds' own";
+    /** What the table's ± and n/a mean; summary.md and comparison.md both say it under their tables. */
     static final String TABLE_NOTE = "± is the half-width of the 95% confidence interval over seeds (Student t with"
             + " n - 1 degrees of freedom); a value without ± is of one seed; n/a: undefined (BWT, FWT and forgetting"
             + " of one task, FWT in class-incremental learning)";

@@ -255,6 +255,10 @@ class BrokenRunConfigTest {
                 file("a chain given a misspelt member", GOOD.replace("name: ewc", "name: replay+ewc")
                         .replace("{lambda: 10}", "{ewk: {lambda: 10}}"), "strategies[1].params.ewk: expected one"
                         + " mapping per chain member [replay, ewc], found unknown member 'ewk'", "did you mean 'ewc'?"),
+                file("a chain whose members share the hyperparameter given directly",
+                        GOOD.replace("name: ewc", "name: ewc+mas"), "strategies[1].params.lambda: expected one mapping"
+                        + " per chain member [ewc, mas], found unknown member 'lambda'; 'lambda' is a hyperparameter of"
+                        + " ewc and mas: write it inside params: {ewc: {lambda: ...}, mas: {lambda: ...}}"),
                 set("a --set that makes a chain of a strategy with params", "strategies[1].name=replay+ewc",
                         "--set strategies[1].name=replay+ewc: strategies[1].params.lambda: expected one mapping per"
                                 + " chain member [replay, ewc]", "write it inside params: {ewc: {lambda: ...}}"),

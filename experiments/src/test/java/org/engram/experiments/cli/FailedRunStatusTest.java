@@ -116,7 +116,8 @@ class FailedRunStatusTest {
         // With more memory the run goes on from its checkpoints: the status gives the command.
         assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial.get(0)), status.toString());
         // The terminal says so too: the folder, and the command, before the heap's limit.
-        assertTrue(Files.readString(log).contains("engram: the run ran out of memory; the finished tasks are"
-                + " checkpointed in " + partial.get(0) + "; with a larger heap, continue with: "), Files.readString(log));
+        String err = Files.readString(log);
+        assertTrue(err.contains("engram: the run ran out of memory; the finished tasks are checkpointed in "
+                + partial.get(0) + "; with a larger heap, continue with: "), err);
     }
 }

@@ -164,6 +164,12 @@ class ResumeTest {
         JsonNode status = new ObjectMapper().readTree(Path.of(r.lastLine()).resolve("status.json").toFile());
         assertEquals("complete", status.get("state").asText());
         assertEquals(6, status.get("completed").size(), "every (strategy, seed, task) is listed");
+        // The builds of the sessions before are unknown, and said so: the run had been recorded as this build's.
+        JsonNode commits = status.get("engram_commits");
+        assertEquals(2, commits.size(), commits.toString());
+        assertEquals("unknown", commits.get(0).asText());
+        assertTrue(r.err().contains("engram: note: this run was trained so far by Engram unknown, and goes on with "
+                + commits.get(1).asText()), r.err());
     }
 
     /**

@@ -605,14 +605,15 @@ class RunCommandTest {
         Path other = copyOfTheRun("other-scenario");
         ObjectNode m = (ObjectNode) new ObjectMapper().readTree(other.resolve("metrics.json").toFile());
         m.put("scenario", "class_incremental");
-        m.put("run_id", "20261201T000000Z-000000");
         String task0 = m.get("tasks").get(0).asText();
         String task1 = m.get("tasks").get(1).asText();
         ((ArrayNode) m.get("tasks")).set(1, "renamed");
         String config = Files.readString(other.resolve("config.yaml")).replace("epochs: 2", "epochs: 3")
                 .replaceFirst("(?m)^name: ", "name: renamed-");
         Files.writeString(other.resolve("config.yaml"), config);
-        // B stands for a run made with that config, by another build, one with uncommitted changes.
+        // B stands for a run made with that config (whose hash its id carries), by another build, one with
+        // uncommitted changes.
+        m.put("run_id", "20261201T000000Z-" + ConfigLayers.sha256(config).substring(0, 6));
         ObjectNode provenance = (ObjectNode) m.get("provenance");
         provenance.put("config_sha256", ConfigLayers.sha256(config));
         provenance.putArray("engram_commits").add("abc1234").add("def5678-dirty");
@@ -630,7 +631,7 @@ class RunCommandTest {
                 "the runs differ in their tasks (A: " + task0 + ", " + task1 + "; B: " + task0 + ", renamed)",
                 "the runs' configs differ in training.epochs (A: 2, B: 3)\n",
                 "the runs were trained by different Engram builds (A: " + thisBuild + "; B: abc1234 then"
-                        + " def5678-dirty): their results may differ by the code as well",
+                        + " def5678-dirty): results may differ by the code as well",
                 "built with uncommitted changes, which the commit does not identify: ", "B: def5678-dirty\n")) {
             assertTrue(md.contains(note) && r.err().contains(note), note + " in\n" + md + r.err());
         }
@@ -657,9 +658,16 @@ class RunCommandTest {
         CliRunner.Result r = CliRunner.run("compare", edited.toString(), "--out", out.toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains(edited.resolve("config.yaml") + ": expected the config the run was made with"
-                + " (SHA-256 "), r.err());
+                + " (whose hash its run id "), r.err());
         assertTrue(r.err().contains("found an edited file"), r.err());
         assertFalse(Files.exists(out), "no comparison");
+        // Reformatted only (other line endings, a comment), as --resume accepts it: compared.
+        Path reformatted = copyOfTheRun("reformatted-config");
+        Files.writeString(reformatted.resolve("config.yaml"), "# the lines of this run\n"
+                + Files.readString(reformatted.resolve("config.yaml")).replace("\n", "\r\n"));
+        CliRunner.Result ok = CliRunner.run("compare", reformatted.toString(), "--out",
+                dir.resolve("cmp-reformatted").toString());
+        assertEquals(0, ok.exitCode(), ok.err());
     }
 
     /**

@@ -153,22 +153,11 @@ class FigureFilesTest {
                 .from("Engram run 20261201T000000Z-6eec5a of quickstart").printedAt(3.3);
         String described = "naive: forgetting (Engram run 20261201T000000Z-6eec5a of quickstart)";
         assertEquals(described, printed.description());
-        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(printed.png()))) {
-            ImageReader reader = ImageIO.getImageReaders(in).next();
-            reader.setInput(in);
-            Node tree = reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
-            StringBuilder texts = new StringBuilder();
-            for (Node n = tree.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n.getNodeName().equals("tEXt")) {
-                    for (Node e = n.getFirstChild(); e != null; e = e.getNextSibling()) {
-                        NamedNodeMap a = e.getAttributes();
-                        texts.append(a.getNamedItem("keyword").getNodeValue()).append('=')
-                                .append(a.getNamedItem("value").getNodeValue()).append('\n');
-                    }
-                }
-            }
-            assertTrue(texts.toString().contains("Title=naive: forgetting\nDescription=" + described), texts.toString());
-        }
+        assertTrue(pngTexts(printed.png()).contains("Title=naive: forgetting\nDescription=" + described + "\n"),
+                pngTexts(printed.png()));
+        // Text beyond Latin-1 goes into an iTXt chunk, whole, rather than into tEXt as '?'.
+        Figure greek = ForgettingPlot.of(R3, List.of("0,1", "2,3", "4,5"), "\u0394 accuracy").from("run \u03b1");
+        assertTrue(pngTexts(greek.png()).contains("Description=\u0394 accuracy (run \u03b1)\n"), pngTexts(greek.png()));
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document svg = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(printed.svg()
@@ -178,6 +167,27 @@ class FigureFilesTest {
         try (PDDocument pdf = Loader.loadPDF(printed.pdf())) {
             assertEquals(described, pdf.getDocumentInformation().getTitle());
         }
+    }
+
+    /** The text chunks of a PNG (tEXt and iTXt), one {@code keyword=text} line each. */
+    private static String pngTexts(byte[] png) throws Exception {
+        StringBuilder texts = new StringBuilder();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(png))) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            Node tree = reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+            for (Node n = tree.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n.getNodeName().equals("tEXt") || n.getNodeName().equals("iTXt")) {
+                    for (Node e = n.getFirstChild(); e != null; e = e.getNextSibling()) {
+                        NamedNodeMap a = e.getAttributes();
+                        Node value = a.getNamedItem(n.getNodeName().equals("tEXt") ? "value" : "text");
+                        texts.append(a.getNamedItem("keyword").getNodeValue()).append('=')
+                                .append(value.getNodeValue()).append('\n');
+                    }
+                }
+            }
+        }
+        return texts.toString();
     }
 
     /** The SVG's ids come from its content, not the clock: the same figure gives the same file, another other ids. */

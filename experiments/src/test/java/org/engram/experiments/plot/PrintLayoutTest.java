@@ -10,6 +10,7 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.SeedSummary;
@@ -123,21 +124,27 @@ class PrintLayoutTest {
     }
 
     /**
-     * A matrix of ten tasks printed a column wide writes its values whole, all alike, where one
-     * decimal had run the numbers of neighbouring cells into each other; on screen they keep their
-     * decimal, and cells too small for any number are left to the colour scale.
+     * Heat-map values are written only where they fit their cells at 5 pt or more in print, all
+     * alike: ten tasks printed a column wide had run their one-decimal numbers into each other. On
+     * screen, and printed a page wide, they keep their decimal; in a column they are left to the
+     * colour scale.
      */
     @Test
     void heatMapValuesFitTheirCells() {
         Figure tenTasks = AccuracyHeatMap.of(matrix(10), names(10), "t");
-        String screen = tenTasks.svg();
-        assertTrue(screen.contains(">100.0<") && screen.contains(">53.9<"), "one decimal on screen");
-        String printed = tenTasks.printedAt(3.3).svg();
-        assertTrue(printed.contains(">100<") && printed.contains(">54<"), "whole numbers in print");
-        assertTrue(!Pattern.compile(">[0-9]+\\.[0-9]<").matcher(printed).find(), "no decimal in print");
-        String manyTasks = AccuracyHeatMap.of(matrix(60), names(60), "t").printedAt(3.3).svg();
-        // 53.9 is the first row's second value (100, the colour scale's end, is a tick label too).
-        assertTrue(!manyTasks.contains(">54<") && !manyTasks.contains(">53.9<"), "no value in cells that small");
+        assertTrue(tenTasks.svg().contains(">53.9<"), "one decimal on screen");
+        String page = tenTasks.printedAt(7).svg();
+        assertTrue(page.contains(">53.9<"), "one decimal a page wide");
+        String column = tenTasks.printedAt(3.3).svg();
+        assertTrue(!column.contains(">53.9<") && !column.contains(">54<"), "no value a column wide");
+        String threeTasks = AccuracyHeatMap.of(matrix(3), names(3), "t").printedAt(3.3).svg();
+        assertTrue(threeTasks.contains(">53.9<"), "three tasks keep their decimal in a column");
+        // No value is written smaller than 5 pt printed (tick labels are 7 pt).
+        Matcher sizes = Pattern.compile("font-size: ([0-9.]+)px[^>]*>[0-9]+(\\.[0-9])?<").matcher(page + column
+                + threeTasks);
+        while (sizes.find()) {
+            assertTrue(Double.parseDouble(sizes.group(1)) >= CellValue.SMALLEST - 1e-3, sizes.group());
+        }
     }
 
     /**

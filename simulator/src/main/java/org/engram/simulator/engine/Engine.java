@@ -235,21 +235,22 @@ public final class Engine implements AutoCloseable {
             }
         }
         if (stepsBefore > 0) {
-            for (Population<?, ?> p : pops) {
-                p.state().continueAfter(stepsBefore);
-            }
-        }
-        if (precise && stepsBefore > 0) {
             try {
-                for (PopulationRuntime rt : runtimes) {
-                    continueFromGrid(rt.exactUpdate, grid.dtMs());
+                for (Population<?, ?> p : pops) {
+                    p.state().continueAfter(stepsBefore);
+                }
+                if (precise) {
+                    for (PopulationRuntime rt : runtimes) {
+                        continueFromGrid(rt.exactUpdate, grid.dtMs());
+                    }
                 }
             } catch (RuntimeException | Error refused) {
-                // A model's own kernel may refuse, or fail after some populations took over: stop the
-                // workers and release the network, which no engine may continue (its state is half converted).
+                // A model's own state or kernel may refuse, or fail after some populations took over: stop
+                // the workers and release the network, which no engine may continue (its state is half
+                // converted), rather than leave it to an engine the caller never got.
                 pool.close();
-                NetworkLedger.detach(network, this, "a precise-mode engine failed to take over the state grid "
-                        + "mode left (" + refused + ")", 0);
+                NetworkLedger.detach(network, this, (precise ? "a precise-mode" : "a grid-mode") + " engine failed"
+                        + " to take over the state grid mode left (" + refused + ")", 0);
                 throw refused;
             }
         }

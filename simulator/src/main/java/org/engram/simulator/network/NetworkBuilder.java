@@ -78,8 +78,10 @@ public final class NetworkBuilder {
      *
      * @param seed the seed
      * @return this builder
+     * @throws IllegalStateException after {@link #build()}, which drew every stream with the seed before
      */
     public NetworkBuilder seed(long seed) {
+        checkOpen();
         this.seed = seed;
         return this;
     }

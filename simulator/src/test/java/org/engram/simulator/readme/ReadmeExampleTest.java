@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.engram.simulator.engine.Engine;
@@ -69,7 +70,8 @@ class ReadmeExampleTest {
         try (Engine engine = new Engine(network, EngineOptions.grid(2))) {   // 2 threads
             SpikeRecorder spikes = engine.recordSpikes(exc);
             engine.run(500.0);                                                // ms
-            System.out.printf("%d spikes, %.1f Hz per neuron%n", spikes.count(), spikes.count() / (exc.size() * 0.5));
+            System.out.printf(Locale.ROOT, "%d spikes, %.1f Hz per neuron%n", spikes.count(),
+                    spikes.count() / (exc.size() * 0.5));
         }
         // README:end
     }

@@ -7,9 +7,9 @@ import org.engram.simulator.ParameterException;
  * weight and delay. Repeated pairs become several synapses. Draws no random numbers.
  *
  * <p>Without weights and delays every synapse takes them from the projection's {@code Synapses}
- * spec (constant or drawn). Index ranges are checked when the projection is added to a network
- * builder, which knows the populations' sizes; weight signs and delay steps of the list when the
- * network is built, where the projection's receptor and time grid are known.
+ * spec (constant or drawn). Index ranges, and the weight signs and delay steps of the list, are
+ * checked when the projection is added to a network builder, which knows the populations' sizes,
+ * the projection's receptor and the time grid.
  */
 public final class ExplicitList implements Connectivity {
     private final int[] sources;
