@@ -96,11 +96,7 @@ public final class Comparison {
         Map<String, Object> merged = new LinkedHashMap<>();
         List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
         List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("strategy,run,seeds");
-        for (String key : MetricsWriter.SUMMARY_KEYS) {
-            csv.append(',').append(key).append("_mean,").append(key).append("_ci95_half_width");
-        }
-        csv.append(",run_tag,scenario,sequence,data,engram_commits\n");
+        ComparisonCsv csv = new ComparisonCsv();
         for (Row row : rows) {
             String label = pools.size() > 1 ? row.label() + " [" + row.pool().tag() + "]" : row.label();
             merged.put(label, row.node());
@@ -111,24 +107,11 @@ public final class Comparison {
             RunResults first = results.get(row.pool().members().get(0));
             List<String> ids = new ArrayList<>();
             row.pool().members().forEach(i -> ids.add(results.get(i).runId()));
-            csv.append(row.label()).append(',').append(String.join("+", ids)).append(',')
-                    .append(row.strategy().seeds().size());
             Map<?, ?> over = (Map<?, ?>) ((Map<?, ?>) row.node().get("aggregate")).get("over_seeds");
-            for (String key : MetricsWriter.SUMMARY_KEYS) {
-                Map<?, ?> m = (Map<?, ?>) over.get(key);
-                csv.append(',').append(m == null ? "" : m.get("mean").toString());
-                // Unrounded, as the mean beside it: a table of the CSV rounds both alike.
-                csv.append(',').append(m == null || m.get("ci95_high") == null ? "" : Double.toString(
-                        (((Number) m.get("ci95_high")).doubleValue() - ((Number) m.get("ci95_low")).doubleValue())
-                                / 2));
-            }
-            csv.append(',').append(pools.size() > 1 ? row.pool().tag() : "");
-            for (String setting : SETTINGS) {
-                csv.append(',').append(setting(first, setting));
-            }
             Set<String> commits = new LinkedHashSet<>();
             row.pool().members().forEach(i -> commits.addAll(commits(results.get(i))));
-            csv.append(',').append(String.join(" ", commits)).append('\n');
+            csv.add(row.label(), ids, row.strategy().seeds(), over, pools.size() > 1 ? row.pool().tag() : "",
+                    SETTINGS.stream().map(setting -> setting(first, setting)).toList(), commits);
         }
         ResultTable resultTable = ResultTable.of(merged);
         String table = resultTable.markdown();
@@ -171,7 +154,7 @@ public final class Comparison {
         RunFolder folder = RunFolder.createNewDisposable(resultsRoot, "comparisons", Instant.now(), runs.toString());
         try {
             folder.writeString("comparison.md", md.toString());
-            folder.writeString("comparison.csv", csv.toString());
+            folder.writeString("comparison.csv", csv.text());
             folder.writeString("comparison.tex", resultTable.latex("Engram comparison of runs " + runList(results)
                     + ".\n" + SummaryWriter.DEFINITIONS + "."));
             if (!entries.isEmpty()) {

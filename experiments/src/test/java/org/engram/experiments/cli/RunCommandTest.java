@@ -588,6 +588,14 @@ class RunCommandTest {
         assertEquals(acc.get("mean").asDouble(), Double.parseDouble(naive[header.indexOf("acc_mean")]), 0.0);
         assertEquals((acc.get("ci95_high").asDouble() - acc.get("ci95_low").asDouble()) / 2,
                 Double.parseDouble(naive[header.indexOf("acc_ci95_half_width")]), 0.0);
+        assertEquals(acc.get("sd").asDouble(), Double.parseDouble(naive[header.indexOf("acc_sd")]), 0.0);
+        assertEquals("1 2", naive[header.indexOf("seed_list")]);
+        // Numbers written out, never in E notation, which some spreadsheets read as text.
+        for (int k = 0; k < header.size(); k++) {
+            if (header.get(k).matches(".*_(mean|ci95_half_width|sd)")) {
+                assertTrue(naive[k].matches("-?[0-9]*\\.?[0-9]*"), header.get(k) + ": " + naive[k]);
+            }
+        }
         // comparison.md, read without the runs' summaries, says what its ± and n/a are.
         String md = Files.readString(cmp.resolve("comparison.md"));
         assertTrue(md.contains("± is the half-width of the 95% confidence interval over seeds"), md);
@@ -638,9 +646,10 @@ class RunCommandTest {
         List<String> csv = Files.readAllLines(cmp.resolve("comparison.csv"));
         assertEquals(5, csv.size(), "a header and four rows, as the table: " + csv);
         // The rows of a strategy stand together.
-        assertTrue(csv.get(0).endsWith(",run_tag,scenario,sequence,data,engram_commits")
-                && csv.get(2).startsWith("naive,") && csv.get(2).contains(",B,class_incremental,")
-                && csv.get(2).endsWith(",abc1234 def5678-dirty"), csv.toString());
+        assertTrue(csv.get(0).contains(",run_tag,scenario,sequence,data,engram_commits,acc_sd,")
+                && csv.get(0).endsWith(",samples_per_second_sd,seed_list") && csv.get(2).startsWith("naive,")
+                && csv.get(2).contains(",B,class_incremental,") && csv.get(2).contains(",abc1234 def5678-dirty,")
+                && csv.get(2).endsWith(",1 2"), csv.toString());
         assertTrue(md.contains("Engram abc1234 then def5678-dirty)"), md);
     }
 

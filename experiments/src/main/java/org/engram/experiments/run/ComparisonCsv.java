@@ -1,0 +1,68 @@
+package org.engram.experiments.run;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code comparison.csv}: a row per row of the comparison's table, its numbers unrounded and
+ * written out in full ({@code 0.000416...}, not Java's {@code 4.16...E-4}), so that a script or a
+ * paper's table rounds them once. Columns are only ever added at the end: scripts read them by
+ * position as well as by name.
+ */
+final class ComparisonCsv {
+    private final StringBuilder csv = new StringBuilder("strategy,run,seeds");
+
+    ComparisonCsv() {
+        for (String key : MetricsWriter.SUMMARY_KEYS) {
+            csv.append(',').append(key).append("_mean,").append(key).append("_ci95_half_width");
+        }
+        csv.append(",run_tag,scenario,sequence,data,engram_commits");
+        for (String key : MetricsWriter.SUMMARY_KEYS) {
+            csv.append(',').append(key).append("_sd");
+        }
+        csv.append(",seed_list\n");
+    }
+
+    /**
+     * Adds a row.
+     *
+     * @param label     the strategy's label
+     * @param runIds    the ids of the runs pooled in the row
+     * @param seeds     the seeds the row is over
+     * @param overSeeds each summary metric's spread over the seeds (mean, sd, ci95_low, ci95_high), or
+     *                  none where it is undefined
+     * @param tag       the row's run tag, empty when the comparison has one pool
+     * @param settings  scenario, sequence and data, as the table's list of runs gives them
+     * @param commits   the Engram builds that trained the row's runs
+     */
+    void add(String label, List<String> runIds, List<Long> seeds, Map<?, ?> overSeeds, String tag,
+             List<String> settings, Collection<String> commits) {
+        csv.append(label).append(',').append(String.join("+", runIds)).append(',').append(seeds.size());
+        for (String key : MetricsWriter.SUMMARY_KEYS) {
+            Map<?, ?> m = (Map<?, ?>) overSeeds.get(key);
+            csv.append(',').append(m == null ? "" : number(m.get("mean")));
+            csv.append(',').append(m == null || m.get("ci95_high") == null ? "" : number(
+                    (((Number) m.get("ci95_high")).doubleValue() - ((Number) m.get("ci95_low")).doubleValue()) / 2));
+        }
+        csv.append(',').append(tag);
+        settings.forEach(s -> csv.append(',').append(s));
+        csv.append(',').append(String.join(" ", commits));
+        for (String key : MetricsWriter.SUMMARY_KEYS) {
+            Map<?, ?> m = (Map<?, ?>) overSeeds.get(key);
+            csv.append(',').append(m == null || m.get("sd") == null ? "" : number(m.get("sd")));
+        }
+        csv.append(',').append(String.join(" ", seeds.stream().map(String::valueOf).toList())).append('\n');
+    }
+
+    /** A number as its shortest exact decimal, never in E notation. */
+    private static String number(Object value) {
+        return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
+    }
+
+    /** @return the CSV text */
+    String text() {
+        return csv.toString();
+    }
+}

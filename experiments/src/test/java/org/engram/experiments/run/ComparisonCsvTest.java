@@ -1,0 +1,41 @@
+package org.engram.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ComparisonCsvTest {
+    /**
+     * A row's numbers are written out in full, as a spreadsheet reads them (Java's toString gave
+     * 4.166666666666578E-4), each metric's mean, half-width and sd in their columns, and an
+     * undefined metric's cells empty.
+     */
+    @Test
+    void numbersAreWrittenOutAndUndefinedMetricsLeftEmpty() {
+        Map<String, Object> acc = new LinkedHashMap<>();
+        acc.put("mean", 4.166666666666578E-4);
+        acc.put("sd", 2.0E-5);
+        acc.put("ci95_low", 0.0);
+        acc.put("ci95_high", 1.0);
+        Map<String, Object> over = new LinkedHashMap<>();
+        over.put("acc", acc);
+        ComparisonCsv csv = new ComparisonCsv();
+        csv.add("replay", List.of("r1", "r2"), List.of(3L, 4L), over, "A", List.of("task_incremental", "split", "d"),
+                List.of("abc1234"));
+        List<String> lines = csv.text().lines().toList();
+        List<String> header = List.of(lines.get(0).split(","));
+        String[] row = lines.get(1).split(",", -1);
+        assertEquals(header.size(), row.length, lines.get(1));
+        assertEquals("0.0004166666666666578", row[header.indexOf("acc_mean")]);
+        assertEquals("0.5", row[header.indexOf("acc_ci95_half_width")]);
+        assertEquals("0.00002", row[header.indexOf("acc_sd")]);
+        assertEquals("", row[header.indexOf("bwt_mean")], "bwt undefined");
+        assertEquals("", row[header.indexOf("bwt_sd")]);
+        assertEquals("r1+r2", row[header.indexOf("run")]);
+        assertEquals("3 4", row[header.indexOf("seed_list")]);
+        assertEquals("abc1234", row[header.indexOf("engram_commits")]);
+    }
+}
