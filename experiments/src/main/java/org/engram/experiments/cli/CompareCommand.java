@@ -2,7 +2,9 @@ package org.engram.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.run.Comparison;
 import picocli.CommandLine.Command;
@@ -35,9 +37,14 @@ public final class CompareCommand implements Callable<Integer> {
             + "at least 2, e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi.")
     Double widthInches;
 
+    @Option(names = "--name", paramLabel = "TAG=NAME", description = "Show NAME for a run's or pool's tag (A, B, "
+            + "A+B as a first comparison shows them) in the rows, the CSV and the charts' labels and legends, e.g. "
+            + "--name A+B='lambda 100' --name C='lambda 1000'; repeatable.")
+    Map<String, String> names = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
-        Comparison.Outcome c = Comparison.write(runs, out, FigureLayout.of(widthInches));
+        Comparison.Outcome c = Comparison.write(runs, out, FigureLayout.of(widthInches), names);
         for (String note : c.notes()) {
             spec.commandLine().getErr().println("engram: note: " + note);
         }

@@ -68,9 +68,15 @@ public final class Comparison {
      * @param runs        run folders
      * @param resultsRoot results root; the comparison goes to {@code <root>/comparisons/<id>/}
      * @param layout      what the chart becomes before it is written, e.g. {@code f -> f.printedAt(3.3)}
+     * @param names       names that rows, the CSV and the figures show for the tags of runs or pools
+     *                    ({@code A}, {@code A+B}) instead, e.g. {@code lambda 100} for a legend; empty
+     *                    for the tags
      * @return the comparison
+     * @throws EngramException if a name is given for a tag the comparison does not have, or is
+     *                         empty, or two tags have one name
      */
-    public static Outcome write(List<Path> runs, Path resultsRoot, UnaryOperator<Figure> layout) {
+    public static Outcome write(List<Path> runs, Path resultsRoot, UnaryOperator<Figure> layout,
+                                Map<String, String> names) {
         List<RunResults> results = new ArrayList<>();
         Map<String, Path> byId = new HashMap<>();
         int tasks = -1;
@@ -93,12 +99,14 @@ public final class Comparison {
         List<String> repeats = new ArrayList<>();
         List<Pool> pools = pools(results, repeats);
         List<Row> rows = rows(results, pools);
+        requireNames(names, pools);
         Map<String, Object> merged = new LinkedHashMap<>();
         List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
         List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
         ComparisonCsv csv = new ComparisonCsv();
         for (Row row : rows) {
-            String label = pools.size() > 1 ? row.label() + " [" + row.pool().tag() + "]" : row.label();
+            String shown = names.getOrDefault(row.pool().tag(), row.pool().tag());
+            String label = pools.size() > 1 ? row.label() + " [" + shown + "]" : row.label();
             merged.put(label, row.node());
             if (tasks > 1) {
                 entries.add(RunPlots.entry(label, row.strategy()));
@@ -110,7 +118,7 @@ public final class Comparison {
             Map<?, ?> over = (Map<?, ?>) ((Map<?, ?>) row.node().get("aggregate")).get("over_seeds");
             Set<String> commits = new LinkedHashSet<>();
             row.pool().members().forEach(i -> commits.addAll(commits(results.get(i))));
-            csv.add(row.label(), ids, row.strategy().seeds(), over, pools.size() > 1 ? row.pool().tag() : "",
+            csv.add(row.label(), ids, row.strategy().seeds(), over, pools.size() > 1 ? shown : "",
                     SETTINGS.stream().map(setting -> setting(first, setting)).toList(), commits);
         }
         ResultTable resultTable = ResultTable.of(merged);
@@ -144,6 +152,10 @@ public final class Comparison {
             }
             md.append(", seeds ").append(r.strategies().get(0).seeds()).append(", Engram ")
                     .append(String.join(" then ", commits(r))).append(")\n");
+        }
+        if (!names.isEmpty()) {
+            md.append("\nNamed in the rows: ").append(String.join("; ", names.entrySet().stream()
+                    .map(e -> e.getKey() + " as " + e.getValue()).toList())).append(".\n");
         }
         for (String note : notes) {
             md.append("\n**Note:** ").append(note).append('\n');
@@ -318,6 +330,31 @@ public final class Comparison {
                     + results.get(i).runId());
         }
         return String.join(", ", runs);
+    }
+
+    /**
+     * Refuses a name for a tag that no run or pool of the comparison has (the tags are known once
+     * the runs are pooled: the table of a first comparison shows them), an empty one, and one name
+     * for two tags, whose rows would then look alike.
+     */
+    private static void requireNames(Map<String, String> names, List<Pool> pools) {
+        List<String> tags = pools.stream().map(Pool::tag).toList();
+        Map<String, String> tagOfName = new HashMap<>();
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            if (pools.size() < 2 || !tags.contains(e.getKey())) {
+                throw new EngramException("compare", "--name " + e.getKey(), pools.size() < 2
+                        ? "no --name: the rows of one run, or of runs pooled into one, have no tag"
+                        : "the tag of one of the comparison's runs or pools " + tags, "'" + e.getKey() + "'", null);
+            }
+            if (e.getValue().isBlank()) {
+                throw new EngramException("compare", "--name " + e.getKey(), "a name", "an empty one", null);
+            }
+            String other = tagOfName.putIfAbsent(e.getValue(), e.getKey());
+            if (other != null) {
+                throw new EngramException("compare", "--name " + e.getKey(), "a name no other tag has",
+                        "'" + e.getValue() + "', the name of " + other, null);
+            }
+        }
     }
 
     /** @return the tag of run {@code i}: A to Z, then numbers */

@@ -651,6 +651,27 @@ class RunCommandTest {
                 && csv.get(2).contains(",B,class_incremental,") && csv.get(2).contains(",abc1234 def5678-dirty,")
                 && csv.get(2).endsWith(",1 2"), csv.toString());
         assertTrue(md.contains("Engram abc1234 then def5678-dirty)"), md);
+        // Tags named for a paper's legend: the rows, the CSV and the charts show the names.
+        CliRunner.Result named = CliRunner.run("compare", folder.toString(), other.toString(), "--name", "A=epochs 2",
+                "--name", "B=epochs 3", "--out", dir.resolve("cmp-named").toString());
+        assertEquals(0, named.exitCode(), named.err());
+        Path namedCmp = Path.of(named.lastLine());
+        String namedMd = Files.readString(namedCmp.resolve("comparison.md"));
+        assertTrue(namedMd.contains("| naive [epochs 2] |") && namedMd.contains("| si [epochs 3] |")
+                && namedMd.contains("Named in the rows: A as epochs 2; B as epochs 3."), namedMd);
+        assertTrue(Files.readAllLines(namedCmp.resolve("comparison.csv")).get(2).contains(",epochs 3,"));
+        assertTrue(Files.readString(namedCmp.resolve("plots/comparison.svg")).contains("naive [epochs 3]"));
+        // A tag the comparison does not have, and one name for two tags, are refused before anything is written.
+        for (List<String> bad : List.of(List.of("C=x", "expected the tag of one of the comparison's runs or pools"
+                + " [A, B], found 'C'"), List.of("B=epochs 2", "expected a name no other tag has, found 'epochs 2',"
+                + " the name of A"))) {
+            Path out = dir.resolve("cmp-bad-name");
+            CliRunner.Result refused = CliRunner.run("compare", folder.toString(), other.toString(), "--name",
+                    "A=epochs 2", "--name", bad.get(0), "--out", out.toString());
+            assertEquals(2, refused.exitCode(), refused.err());
+            assertTrue(refused.err().contains(bad.get(1)), refused.err());
+            assertFalse(Files.exists(out), "nothing written");
+        }
     }
 
     /**
