@@ -664,7 +664,8 @@ class RunCommandTest {
         // A tag the comparison does not have, and one name for two tags, are refused before anything is written.
         for (List<String> bad : List.of(List.of("C=x", "expected the tag of one of the comparison's runs or pools"
                 + " [A, B], found 'C'"), List.of("B=epochs 2", "expected a name no other tag has, found 'epochs 2',"
-                + " the name of A"))) {
+                + " the name of A"), List.of("B=epochs, 3", "expected a name without commas, quotes or line breaks,"
+                + " found 'epochs, 3'"))) {
             Path out = dir.resolve("cmp-bad-name");
             CliRunner.Result refused = CliRunner.run("compare", folder.toString(), other.toString(), "--name",
                     "A=epochs 2", "--name", bad.get(0), "--out", out.toString());
