@@ -72,8 +72,8 @@ public final class Comparison {
      *                    ({@code A}, {@code A+B}) instead, e.g. {@code lambda 100} for a legend; empty
      *                    for the tags
      * @return the comparison
-     * @throws EngramException if a name is given for a tag the comparison does not have, or is
-     *                         empty, or two tags have one name
+     * @throws EngramException if a name is given for a tag the comparison does not have, is empty,
+     *                         holds a comma, quote or line break, or is another tag or another tag's name
      */
     public static Outcome write(List<Path> runs, Path resultsRoot, UnaryOperator<Figure> layout,
                                 Map<String, String> names) {
@@ -335,11 +335,12 @@ public final class Comparison {
     /**
      * Refuses a name for a tag that no run or pool of the comparison has (the tags are known once
      * the runs are pooled: the table of a first comparison shows them), an empty one, and one name
-     * for two tags, whose rows would then look alike.
+     * for two tags, or a name that is another tag left as it is, whose rows would then look alike.
      */
     private static void requireNames(Map<String, String> names, List<Pool> pools) {
         List<String> tags = pools.stream().map(Pool::tag).toList();
         Map<String, String> tagOfName = new HashMap<>();
+        tags.stream().filter(t -> !names.containsKey(t)).forEach(t -> tagOfName.put(t, t));
         for (Map.Entry<String, String> e : names.entrySet()) {
             if (pools.size() < 2 || !tags.contains(e.getKey())) {
                 throw new EngramException("compare", "--name " + e.getKey(), pools.size() < 2

@@ -661,6 +661,11 @@ class RunCommandTest {
                 && namedMd.contains("Named in the rows: A as epochs 2; B as epochs 3."), namedMd);
         assertTrue(Files.readAllLines(namedCmp.resolve("comparison.csv")).get(2).contains(",epochs 3,"));
         assertTrue(Files.readString(namedCmp.resolve("plots/comparison.svg")).contains("naive [epochs 3]"));
+        // A tag left as it is cannot be another's name.
+        CliRunner.Result clash = CliRunner.run("compare", folder.toString(), other.toString(), "--name", "B=A",
+                "--out", dir.resolve("cmp-clash").toString());
+        assertEquals(2, clash.exitCode(), clash.err());
+        assertTrue(clash.err().contains("expected a name no other tag has, found 'A', the name of A"), clash.err());
         // A tag the comparison does not have, and one name for two tags, are refused before anything is written.
         for (List<String> bad : List.of(List.of("C=x", "expected the tag of one of the comparison's runs or pools"
                 + " [A, B], found 'C'"), List.of("B=epochs 2", "expected a name no other tag has, found 'epochs 2',"
