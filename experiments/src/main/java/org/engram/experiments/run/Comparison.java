@@ -162,15 +162,14 @@ public final class Comparison {
         }
         md.append('\n').append(table).append('\n').append(SummaryWriter.TABLE_NOTE).append(".\n\n")
                 .append(SummaryWriter.DEFINITIONS).append(".\n");
+        String source = "Engram comparison of runs " + runList(results);
         // A comparison is not resumed: a stopped one leaves no folder.
         RunFolder folder = RunFolder.createNewDisposable(resultsRoot, "comparisons", Instant.now(), runs.toString());
         try {
             folder.writeString("comparison.md", md.toString());
             folder.writeString("comparison.csv", csv.text());
-            folder.writeString("comparison.tex", resultTable.latex("Engram comparison of runs " + runList(results)
-                    + ".\n" + SummaryWriter.DEFINITIONS + "."));
+            folder.writeString("comparison.tex", resultTable.latex(source + ".\n" + SummaryWriter.DEFINITIONS + "."));
             if (!entries.isEmpty()) {
-                String source = "Engram comparison of runs " + runList(results);
                 layout.apply(StrategyComparisonPlot.of(entries, "Strategies compared").from(source)).write(folder,
                         "plots/comparison");
                 layout.apply(AverageAccuracyPlot.of(lines, "Average accuracy as tasks are learned").from(source))

@@ -371,13 +371,11 @@ public final class Runner {
             commits.add("unknown");
         }
         String now = thisBuild();
-        if (!commits.isEmpty() && !commits.get(commits.size() - 1).equals(now)) {
+        if (!commits.get(commits.size() - 1).equals(now)) {
             err.println("engram: note: this run was trained so far by Engram " + String.join(", then ", commits)
                     + ", and goes on with " + now + ": its results mix the builds (metrics.json's provenance lists"
                     + " them as engram_commits)");
             err.flush();
-        }
-        if (commits.isEmpty() || !commits.get(commits.size() - 1).equals(now)) {
             commits.add(now);
         }
         return commits;
