@@ -13,7 +13,8 @@ import org.engram.simulator.network.Population;
  *
  * <p>Bins start where the monitor starts, at {@code start}: bin {@code b} covers
  * {@code (start + b * bin, start + (b + 1) * bin]} ms (a spike at {@code start} counts in bin 0),
- * which matches grid-mode spike times, the ends of steps. Its rate is
+ * which matches grid-mode spike times, the ends of steps. Spikes before {@code start} are not
+ * counted: a monitor that starts later than the engine's clock ignores the spikes until then. Its rate is
  * {@code count / (size * width / 1000)} Hz, where the last bin may be shorter when the simulated
  * time is not a multiple of the bin. Costs one array increment per spike.
  */
@@ -71,7 +72,11 @@ public final class RateMonitor implements SpikeListener {
         if (p != population) {
             return;
         }
-        int b = Math.max(0, binsUpTo(timeMs) - 1);
+        int upTo = binsUpTo(timeMs);
+        if (upTo < 0) {
+            return;
+        }
+        int b = Math.max(0, upTo - 1);
         if (b >= counts.length) {
             counts = Arrays.copyOf(counts, Math.max(b + 1, counts.length * 2));
         }
@@ -98,10 +103,12 @@ public final class RateMonitor implements SpikeListener {
     /**
      * The number of bins that end at or before {@code timeMs} plus one if a bin is under way:
      * {@code ceil((timeMs - start) / binMs)}, with a tolerance of {@link #EDGE_TOLERANCE} bins so that a grid
-     * time such as {@code 3 * 0.1 = 0.30000000000000004} counts as the edge it stands for.
+     * time such as {@code 3 * 0.1 = 0.30000000000000004} counts as the edge it stands for; -1 for a time
+     * before the start (beyond the tolerance).
      */
     private int binsUpTo(double timeMs) {
-        return (int) Math.ceil((timeMs - startMs) / binMs - EDGE_TOLERANCE);
+        double bins = (timeMs - startMs) / binMs;
+        return bins < -EDGE_TOLERANCE ? -1 : (int) Math.ceil(bins - EDGE_TOLERANCE);
     }
 
     /** @return the bin width in ms */

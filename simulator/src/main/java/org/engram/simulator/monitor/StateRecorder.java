@@ -33,10 +33,14 @@ public final class StateRecorder {
      * @param neurons       population-local neurons to sample, ascending and distinct
      * @param intervalSteps sampling interval in steps, {@code >= 1}
      * @param intervalMs    the same interval in ms
+     * @throws ParameterException if the population is null, the variable is not one of its model's,
+     *                            the neurons are null or break {@link #requireNeurons}'s rules, or the
+     *                            interval is not {@code >= 1} step
      */
     public StateRecorder(Population<?, ?> population, String variable, int[] neurons, int intervalSteps,
                          double intervalMs) {
-        this.population = population;
+        this.population = ParameterException.requireNonNull("state recorder", "population", population,
+                "the population to record");
         this.variable = variable;
         this.source = population.values(variable);
         if (neurons == null) {

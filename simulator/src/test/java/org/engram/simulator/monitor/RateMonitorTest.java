@@ -58,6 +58,22 @@ class RateMonitorTest {
     }
 
     /**
+     * A monitor made to start at 100 ms counts no spike before then: the 3 spikes before 100 ms,
+     * one of them a step before it, used to land in its first bin. Its one bin, (100, 110], holds the
+     * spike at 100 ms (counted in bin 0 by the bins' rule) and the one at 105: 2 / (1 * 0.01 s) = 200 Hz.
+     */
+    @Test
+    void spikesBeforeTheStartAreNotCounted() {
+        Population<?, ?> p = new NetworkBuilder(0.1).population("p", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        RateMonitor m = new RateMonitor(p, 10, 100);
+        for (double t : new double[] {5, 50, 99.9, 100, 105}) {
+            m.onSpike(p, 0, t);
+        }
+        m.extendTo(110);
+        assertArrayEquals(new double[] {200}, m.ratesHz(), 1e-9);
+    }
+
+    /**
      * A monitor that joins a simulation under way bins from where it joined: watched from 100 ms
      * in 50 ms bins, a driven neuron's rates are its spikes in (100, 150] and (150, 200] as a
      * recorder saw them, per 50 ms; before the fix the bins started at 0 and showed 0 Hz there.
