@@ -54,6 +54,10 @@ public final class ListCommand implements Callable<Integer> {
         for (NeuronModel<?, ?> m : NeuronModels.all()) {
             out.printf("  %-18s %s%n", m.name(), m.description());
         }
+        for (String problem : NeuronModels.problems()) {
+            // Beside the list, not in it: scripts read the list, the user needs to know what is missing.
+            spec.commandLine().getErr().println("engram: warning: user neuron model left out: " + problem);
+        }
         section(out, "Learning rules (engram run: training.surrogate picks the BPTT surrogate; the STDP rules are"
                 + " library classes, org.engram.learning.plasticity, and pair and triplet STDP also engram simulate's"
                 + " projections[i].plasticity):", LEARNING_RULES);

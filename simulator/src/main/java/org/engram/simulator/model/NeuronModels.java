@@ -1,12 +1,13 @@
 package org.engram.simulator.model;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.input.PoissonSource;
@@ -37,13 +38,25 @@ public final class NeuronModels {
     }
 
     /**
-     * Every known model: the built-in ones, then user models in class-path order.
+     * Every known model: the built-in ones, then the user models that load, in class-path order;
+     * of two models with one name, the first. {@link #problems()} says what did not load.
      *
      * @return an unmodifiable list
-     * @throws EngramException if a user model cannot be loaded or reuses a name
      */
     public static List<NeuronModel<?, ?>> all() {
-        return List.copyOf(byNameMap().values());
+        return List.copyOf(load().models().values());
+    }
+
+    /**
+     * What is wrong with the user models on the class path: a model that cannot be loaded (its
+     * class is missing, or its constructor threw) or that reuses a name. A broken model of one
+     * library leaves every other model usable, so these are reported where they matter: by
+     * {@code engram list}, and by {@link #byName} for a name they may concern.
+     *
+     * @return one sentence per problem, empty when every user model loaded
+     */
+    public static List<String> problems() {
+        return load().problems();
     }
 
     /**
@@ -51,38 +64,92 @@ public final class NeuronModels {
      *
      * @param name the name as written in a config, e.g. {@code "lif_exp"}
      * @return the model
-     * @throws ParameterException if no model has that name; the message lists the known names and
-     *                            suggests the closest one
+     * @throws ParameterException if no model has that name (the message lists the known names, suggests
+     *                            the closest one and says which user models could not be loaded, one of
+     *                            which may be the one named), or two models claim it
      */
     public static NeuronModel<?, ?> byName(String name) {
-        Map<String, NeuronModel<?, ?>> models = byNameMap();
+        Registry registry = load();
+        Map<String, NeuronModel<?, ?>> models = registry.models();
         NeuronModel<?, ?> model = models.get(name);
         if (model == null) {
-            throw new ParameterException("neuron model", "model", "one of " + models.keySet(), name,
-                    Suggestions.didYouMean(name, models.keySet()));
+            String hint = Suggestions.didYouMean(name, models.keySet());
+            if (!registry.failures().isEmpty()) {
+                hint = (hint == null ? "" : hint + "; ") + "some user models could not be loaded: "
+                        + String.join("; ", registry.failures());
+            }
+            throw new ParameterException("neuron model", "model", "one of " + models.keySet(), name, hint);
+        }
+        String clash = registry.clashes().get(name);
+        if (clash != null) {
+            throw new ParameterException("neuron model", "model", "a name only one model has", name,
+                    model.getClass().getName() + " and " + clash + " are both named '" + name
+                            + "': take one off the class path");
         }
         return model;
     }
 
-    private static Map<String, NeuronModel<?, ?>> byNameMap() {
+    /**
+     * The models by name, what could not be loaded, and the classes of models whose name another
+     * model has (by name, the later class).
+     */
+    private record Registry(Map<String, NeuronModel<?, ?>> models, List<String> failures,
+                            Map<String, String> clashes) {
+        List<String> problems() {
+            List<String> all = new ArrayList<>(failures);
+            clashes.forEach((name, later) -> all.add("the model " + later + " reuses the name '" + name + "' of "
+                    + models.get(name).getClass().getName()));
+            return all;
+        }
+    }
+
+    private static Registry load() {
         Map<String, NeuronModel<?, ?>> models = new LinkedHashMap<>();
         for (NeuronModel<?, ?> model : BUILT_IN) {
             models.put(model.name(), model);
         }
-        try {
-            for (NeuronModel<?, ?> model : ServiceLoader.load(NeuronModel.class)) {
-                NeuronModel<?, ?> previous = models.putIfAbsent(model.name(), model);
-                if (previous != null) {
-                    throw new ParameterException(model.getClass().getName(), "name",
-                            "a name no other model uses (" + previous.getClass().getName() + " has it)",
-                            model.name());
+        List<String> failures = new ArrayList<>();
+        Map<String, String> clashes = new LinkedHashMap<>();
+        Iterator<NeuronModel> loader = ServiceLoader.load(NeuronModel.class).iterator();
+        while (true) {
+            NeuronModel<?, ?> model;
+            try {
+                if (!loader.hasNext()) {
+                    break;
                 }
+                model = loader.next();
+            } catch (ServiceConfigurationError e) {
+                // A model whose class is missing or whose constructor threw: the loader's words name
+                // the class, the cause says why. The loader goes on with the next one; a failure that
+                // repeats itself would be a loader that cannot, so it ends the search.
+                String failure = e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause());
+                if (!failures.isEmpty() && failures.get(failures.size() - 1).equals(failure)) {
+                    break;
+                }
+                failures.add(failure);
+                continue;
             }
-        } catch (ServiceConfigurationError e) {
-            // A model whose constructor threw: the loader's words name the class, the cause says why.
-            throw new EngramException("cannot load a user neuron model: " + e.getMessage()
-                    + (e.getCause() == null ? "" : ": " + e.getCause()), e);
+            String name = nameOf(model, failures);
+            if (name != null && models.putIfAbsent(name, model) != null) {
+                clashes.putIfAbsent(name, model.getClass().getName());
+            }
         }
-        return models;
+        return new Registry(models, failures, clashes);
+    }
+
+    /** A user model's name, or null, with the reason added to the failures, when it gives none. */
+    private static String nameOf(NeuronModel<?, ?> model, List<String> failures) {
+        String name;
+        try {
+            name = model.name();
+        } catch (RuntimeException e) {
+            failures.add(model.getClass().getName() + ": name() threw " + e);
+            return null;
+        }
+        if (name == null || name.isBlank()) {
+            failures.add(model.getClass().getName() + ": name() gave " + (name == null ? "null" : "a blank name"));
+            return null;
+        }
+        return name;
     }
 }
