@@ -394,7 +394,7 @@ final class NetworkFromConfig {
             List<ConfigException> problems) {
         ObjectNode merged = ConfigLoader.componentsOf(model.defaults());
         P params = collect(() -> {
-            if (spec.params() != null && !spec.params().isNull()) {
+            if (spec.params() != null) {
                 if (!spec.params().isObject()) {
                     throw new ConfigException(source, path + ".params", "a mapping of parameter values",
                             spec.params().toString(), null);

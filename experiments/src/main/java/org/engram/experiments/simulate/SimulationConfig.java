@@ -72,10 +72,19 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PopulationSpec(String name, int size, String model, JsonNode params, Map<String, JsonNode> initial) {
-        /** Fills defaults. */
+        /** Fills defaults; an empty entry ({@code params:}, {@code v:}) is a key left out, as elsewhere in the file. */
         public PopulationSpec {
+            params = given(params);
             // In the order written: problems are reported, and config.yaml written, in that order.
-            initial = initial == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(initial));
+            Map<String, JsonNode> values = new LinkedHashMap<>();
+            if (initial != null) {
+                initial.forEach((variable, value) -> {
+                    if (given(value) != null) {
+                        values.put(variable, value);
+                    }
+                });
+            }
+            initial = Collections.unmodifiableMap(values);
         }
     }
 
@@ -100,8 +109,16 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
         public ProjectionSpec {
             name = name == null && source != null && target != null ? source + "->" + target : name;
             receptor = receptor == null ? Receptor.EXCITATORY : receptor;
-            delayMs = delayMs == null ? DoubleNode.valueOf(Synapses.DEFAULT_DELAY_MS) : delayMs;
+            // An empty entry is a key left out: a missing weight is refused, a missing delay is the default,
+            // and config.yaml shows the value used rather than null.
+            weight = given(weight);
+            delayMs = given(delayMs) == null ? DoubleNode.valueOf(Synapses.DEFAULT_DELAY_MS) : delayMs;
         }
+    }
+
+    /** A value given in the file, or null for one left out or left empty (YAML's null). */
+    private static JsonNode given(JsonNode value) {
+        return value == null || value.isNull() ? null : value;
     }
 
     /**

@@ -88,6 +88,26 @@ class SimulateCommandTest {
      * long (the source spike at 10 ms is in a 20 ms run, the one at 50 ms not), its resolved config
      * says so, and a bad value is blamed on the option, leaving no folder.
      */
+    /**
+     * An empty entry is a key left out: an empty weight is refused as a missing one is (it ran with
+     * weight 0), and an empty delay, initial value or parameter list takes the default, which
+     * config.yaml shows (it wrote {@code delay_ms: null}).
+     */
+    @Test
+    void anEmptyEntryIsAKeyLeftOut(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD.replace("weight: 25,", "weight: ,"));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("projections[1].weight: expected a weight (number or distribution), found nothing"),
+                r.err());
+        r = simulate(dir, "tiny.yaml", GOOD.replace("delay_ms: 1.0}", "delay_ms: }")
+                .replace("params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 10, t_ref: 2}}",
+                        "params: , initial: {v: }}"));
+        assertEquals(0, r.exitCode(), r.err());
+        String resolved = Files.readString(Path.of(r.lastLine()).resolve("config.yaml"));
+        assertFalse(resolved.contains("null"), resolved);
+        assertTrue(resolved.contains("weight: 25\n  delay_ms: 1.0"), resolved);
+    }
+
     @Test
     void durationFromTheCommandLineOverridesTheConfig(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("tiny.yaml");
