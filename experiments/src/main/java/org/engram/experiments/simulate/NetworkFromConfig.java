@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.commons.math3.distribution.RealDistribution;
@@ -320,10 +321,6 @@ final class NetworkFromConfig {
         try {
             return NeuronModels.byName(spec.model());
         } catch (EngramException e) {
-            if (e.expected() == null) {
-                // Not the name's fault, such as a class path's broken services file: its own words.
-                throw e;
-            }
             throw new ConfigException(source, path + ".model", e.expected(), e.found(), e.hint());
         }
     }
@@ -332,38 +329,67 @@ final class NetworkFromConfig {
      * Converts a population's parameters. A value of the wrong type stops the conversion before the
      * parameter record checks the others, so the others are then checked with the defaults standing
      * in for the wrong ones, and every problem is reported in one round ({@code b: abc} had hidden
-     * {@code delta_t: -1} beside it).
+     * {@code delta_t: -1} beside it). A check that compares a value with a default standing in for
+     * one the user gave in vain (of the wrong type, or under a misspelt key) is left out: it blamed
+     * {@code v_reset: 10} on a {@code v_th} of -55 that the user never wrote, beside {@code vth: 20}.
      */
-    private <P> P convertParams(ObjectNode merged, ObjectNode defaults, String path, Class<P> type) {
+    private <P> P convertParams(ObjectNode merged, ObjectNode defaults, Set<String> given, String path,
+                                Class<P> type) {
         try {
             return ConfigLoader.convert(merged, source, path, type);
         } catch (ConfigException wrongTypes) {
             ObjectNode standIn = merged.deepCopy();
-            boolean replaced = false;
+            Set<String> lost = new HashSet<>();
             for (ConfigException c : wrongTypes.problems()) {
                 String key = c.location() == null || !c.location().startsWith(path + ".") ? null
                         : c.location().substring(path.length() + 1);
                 boolean ofType = c.expected() != null && c.expected().startsWith("a value of type");
                 if (ofType && key != null && defaults.has(key)) {
                     standIn.set(key, defaults.get(key));
-                    replaced = true;
+                    lost.add(key);
+                } else if (key != null && !defaults.has(key)) {
+                    // An unknown key is the parameter closest to it misspelt (lost unless given too) or,
+                    // when none is close, any parameter left to its default.
+                    List<String> parameters = new ArrayList<>();
+                    defaults.fieldNames().forEachRemaining(parameters::add);
+                    String meant = Suggestions.closest(key, parameters);
+                    parameters.removeIf(given::contains);
+                    lost.addAll(meant == null ? parameters : given.contains(meant) ? List.of() : List.of(meant));
                 }
             }
-            if (!replaced) {
-                throw wrongTypes;   // the record's own checks, which saw every value
+            List<ConfigException> all = new ArrayList<>(wrongTypes.problems());
+            if (!standIn.equals(merged)) {
+                try {
+                    ConfigLoader.convert(standIn, source, path, type);
+                } catch (ConfigException others) {
+                    // The second conversion finds again what was not a type's problem (an unknown key): once each.
+                    Set<String> reported = new HashSet<>();
+                    all.forEach(c -> reported.add(c.getMessage()));
+                    others.problems().stream().filter(c -> reported.add(c.getMessage())).forEach(all::add);
+                }
             }
-            try {
-                ConfigLoader.convert(standIn, source, path, type);
-            } catch (ConfigException others) {
-                // The second conversion finds again what was not a type's problem (an unknown key): once each.
-                List<ConfigException> all = new ArrayList<>(wrongTypes.problems());
-                Set<String> reported = new HashSet<>();
-                all.forEach(c -> reported.add(c.getMessage()));
-                others.problems().stream().filter(c -> reported.add(c.getMessage())).forEach(all::add);
-                throw ConfigException.all(all);
-            }
-            throw wrongTypes;
+            all.removeIf(c -> comparesWithALostValue(c, lost, path));
+            throw ConfigException.all(all);
         }
+    }
+
+    /**
+     * Whether a problem is a parameter check that names a value the user gave in vain, which its
+     * default stood in for, such as {@code v_reset: expected a value < v_th = -55.0}.
+     */
+    private static boolean comparesWithALostValue(ConfigException c, Set<String> lost, String path) {
+        String key = c.location() == null || !c.location().startsWith(path + ".") ? null
+                : c.location().substring(path.length() + 1);
+        if (key == null || lost.contains(key) || c.expected() == null || c.found() != null
+                && c.found().startsWith("unknown key")) {
+            return false;
+        }
+        for (String name : lost) {
+            if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(c.expected()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -394,15 +420,17 @@ final class NetworkFromConfig {
             List<ConfigException> problems) {
         ObjectNode merged = ConfigLoader.componentsOf(model.defaults());
         P params = collect(() -> {
+            Set<String> given = new HashSet<>();
             if (spec.params() != null) {
                 if (!spec.params().isObject()) {
                     throw new ConfigException(source, path + ".params", "a mapping of parameter values",
                             spec.params().toString(), null);
                 }
                 spec.params().fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
+                spec.params().fieldNames().forEachRemaining(given::add);
             }
             try {
-                return convertParams(merged, ConfigLoader.componentsOf(model.defaults()), path + ".params",
+                return convertParams(merged, ConfigLoader.componentsOf(model.defaults()), given, path + ".params",
                         model.parametersType());
             } catch (ConfigException e) {
                 throw withModelHints(e, model, path + ".params.");

@@ -108,6 +108,26 @@ class SimulateCommandTest {
         assertTrue(resolved.contains("weight: 25\n  delay_ms: 1.0"), resolved);
     }
 
+    /**
+     * A parameter given in vain, misspelt or of the wrong type, is reported alone: the check of
+     * {@code v_reset: 10} against the default {@code v_th} of -55 mV that stood in for it had blamed a
+     * value the user never wrote. A check against a default the user did not try to change stays.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "vth: 20, v_reset: 10|populations[0].params.vth: expected one of the keys",
+        "v_th: abc, v_reset: 10|populations[0].params.v_th: expected a value of type number"})
+    void aCheckAgainstADefaultStandingInForAValueGivenInVainIsLeftOut(String params, String reported,
+                                                                        @TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "bad.yaml", GOOD.replace("v_th: 20, v_reset: 10", params));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(reported), r.err());
+        assertFalse(r.err().contains("params.v_reset:"), r.err());
+        r = simulate(dir, "bad.yaml", GOOD.replace("v_th: 20, v_reset: 10", "v_reset: 10, tau: 3"));
+        assertTrue(r.err().contains("populations[0].params.v_reset: expected a value < v_th = -55.0 (mV), found 10.0")
+                && r.err().contains("found unknown key 'tau'"), r.err());
+    }
+
     @Test
     void durationFromTheCommandLineOverridesTheConfig(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("tiny.yaml");
