@@ -168,7 +168,7 @@ public final class SimulationRun {
         }
         problems.addAll(leftOut.kept(checks));
         if (!problems.isEmpty()) {
-            throw ConfigException.all(problems);
+            throw ConfigException.all(withTheStepsOrigin(problems, overrides.sets()));
         }
         SimulationConfig resolved = factory.resolved();
         EngineOptions options;
@@ -394,6 +394,30 @@ public final class SimulationRun {
                     + "(duration_ms = " + MetricFormat.asWritten(duration) + ")", MetricFormat.asWritten(from),
                     durationHint));
         }
+    }
+
+    /**
+     * Says, beside each problem measured in time steps, that the step is the one a {@code --set}
+     * gave: a sweep's {@code --set dt_ms=0.3} otherwise saw its file's lines blamed.
+     */
+    private static List<ConfigException> withTheStepsOrigin(List<ConfigException> problems, List<String> sets) {
+        String set = null;
+        for (String s : sets) {
+            if (s.strip().startsWith("dt_ms=")) {
+                set = s.strip();
+            }
+        }
+        if (set == null) {
+            return problems;
+        }
+        String note = "dt_ms is the one --set " + set + " gave";
+        List<ConfigException> noted = new ArrayList<>();
+        for (ConfigException p : problems) {
+            boolean ofTheStep = p.expected() != null && p.expected().contains("dt = ") && !"dt_ms".equals(p.location());
+            noted.add(ofTheStep ? new ConfigException(p.source(), p.location(), p.expected(), p.found(),
+                    p.hint() == null ? note : p.hint() + "; " + note) : p);
+        }
+        return noted;
     }
 
     /**

@@ -128,6 +128,21 @@ class SimulateCommandTest {
                 && r.err().contains("found unknown key 'tau'"), r.err());
     }
 
+    /**
+     * A step a {@code --set} gave is named beside each problem it causes (the delays of 1.5 and 1 ms
+     * and the sampling interval of 1 ms are not multiples of 0.4 ms), as a duration {@code --duration-ms}
+     * gave is; the lines of the file had been blamed alone.
+     */
+    @Test
+    void problemsOfAStepSetOnTheCommandLineSaySo(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD, "--set", "dt_ms=0.4");
+        assertEquals(2, r.exitCode(), r.err());
+        List<String> lines = r.err().lines().filter(l -> l.contains("multiple of dt = 0.4 ms")).toList();
+        assertTrue(lines.size() == 4 && lines.stream().anyMatch(l -> l.contains("projections[0].delay_ms:"))
+                && lines.stream().anyMatch(l -> l.contains("record.state[0].interval_ms:")), r.err());
+        assertTrue(lines.stream().allMatch(l -> l.endsWith("; dt_ms is the one --set dt_ms=0.4 gave")), r.err());
+    }
+
     @Test
     void durationFromTheCommandLineOverridesTheConfig(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("tiny.yaml");
