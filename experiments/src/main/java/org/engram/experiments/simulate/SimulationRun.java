@@ -146,6 +146,16 @@ public final class SimulationRun {
                 checks.add(new ConfigException(source, "populations[" + i + "].name", PlainName.RULE
                         + " (it names the population's result files)", PlainName.shown(name), null));
             }
+            for (int j = 0; j < i && name != null; j++) {
+                String other = c.populations().get(j).name();
+                if (name.equalsIgnoreCase(other) && !name.equals(other)) {
+                    // macOS and Windows disks take spikes_exc.csv and spikes_Exc.csv for one file.
+                    checks.add(new ConfigException(source, "populations[" + i + "].name", "a name that differs from "
+                            + "populations[" + j + "]'s ('" + other + "') in more than case (the names name result "
+                            + "files, which a disk that ignores case would take for one)", name, null));
+                    break;
+                }
+            }
         }
         NetworkFromConfig factory = new NetworkFromConfig(c, source, leftOut);
         long t0 = System.nanoTime();
@@ -479,8 +489,9 @@ public final class SimulationRun {
                         null));
             } else {
                 for (int j = 0; j < i; j++) {
-                    if (synapsesFile(synapses.get(j)).equals(synapsesFile(synapses.get(i)))) {
-                        // Written one after the other, the second file would replace the first.
+                    if (synapsesFile(synapses.get(j)).equalsIgnoreCase(synapsesFile(synapses.get(i)))) {
+                        // Written one after the other, the second file would replace the first (on a disk
+                        // that ignores case, too).
                         problems.add(new ConfigException(source, path, "a projection whose file differs from that of "
                                 + "record.synapses[" + j + "] ('" + synapses.get(j) + "'; both would write "
                                 + synapsesFile(synapses.get(i)) + ")", synapses.get(i), "rename one of the projections"));

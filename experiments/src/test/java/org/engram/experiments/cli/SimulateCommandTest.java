@@ -1024,6 +1024,16 @@ class SimulateCommandTest {
         assertTrue(clash.err().contains("record.synapses[1]: expected a projection whose file differs from that of "
                 + "record.synapses[0] ('exc->exc'; both would write synapses_exc_to_exc.csv), found exc_to_exc"),
                 clash.err());
+        // One file too on a disk that ignores case (macOS, Windows), as are two populations' files.
+        clash = simulate(dir, "clash.yaml", GOOD.replace("weight: 25, delay_ms: 1.0}", "weight: 25, "
+                + "delay_ms: 1.0, name: EXC_to_exc}").replace("record:", "record:\n  synapses: [exc->exc, EXC_to_exc]"));
+        assertTrue(clash.err().contains("record.synapses[1]: expected a projection whose file differs from that of "
+                + "record.synapses[0]"), clash.err());
+        clash = simulate(dir, "clash.yaml", GOOD.replace("name: src,", "name: Exc,").replace("source: src,",
+                "source: Exc,"));
+        assertEquals(2, clash.exitCode(), clash.err());
+        assertTrue(clash.err().contains("populations[1].name: expected a name that differs from populations[0]'s "
+                + "('exc') in more than case"), clash.err());
     }
 
     /**
