@@ -60,6 +60,8 @@ public final class RunFolder {
     private Thread discardOnExit;
     /** Whether making the partial folder made the experiment's folder too, which discard then removes if empty. */
     private boolean madeExperimentFolder;
+    /** Whether this run made the results root ({@code --out}), which a discarded run then leaves if it can. */
+    private boolean madeResultsRoot;
 
     private RunFolder(String runId, Path partial, Path target) {
         this.runId = runId;
@@ -140,6 +142,7 @@ public final class RunFolder {
             throw new IllegalStateException("stopped before the run folder " + partial + " was made");
         }
         try {
+            madeResultsRoot = !Files.isDirectory(partial.getParent().getParent());
             madeExperimentFolder = !Files.isDirectory(partial.getParent());
             createFolders(partial.getParent());
             Files.createDirectory(partial);
@@ -539,7 +542,8 @@ public final class RunFolder {
 
     /**
      * Deletes the partial folder and everything in it (for a run that is abandoned), and the
-     * experiment's folder if this run made it and nothing else has been put there since.
+     * experiment's folder and the results root if this run made them and nothing else has been put
+     * there since.
      *
      * @throws IllegalStateException if the folder was already committed
      */
@@ -561,13 +565,21 @@ public final class RunFolder {
             throw ioFailure("cannot delete " + partial, e);
         }
         if (madeExperimentFolder) {
-            try {
-                Files.deleteIfExists(partial.getParent());
-            } catch (DirectoryNotEmptyException otherRuns) {
-                // Another run of the experiment has written there meanwhile: the folder is its too.
-            } catch (IOException e) {
-                throw ioFailure("cannot delete the empty folder " + partial.getParent(), e);
-            }
+            deleteIfStillEmpty(partial.getParent());
+        }
+        if (madeResultsRoot) {
+            deleteIfStillEmpty(partial.getParent().getParent());
+        }
+    }
+
+    /** Deletes a folder this run made, unless something has been put there since (another run's results). */
+    private static void deleteIfStillEmpty(Path folder) {
+        try {
+            Files.deleteIfExists(folder);
+        } catch (DirectoryNotEmptyException otherRuns) {
+            // Another run has written there meanwhile: the folder is its too.
+        } catch (IOException e) {
+            throw ioFailure("cannot delete the empty folder " + folder, e);
         }
     }
 

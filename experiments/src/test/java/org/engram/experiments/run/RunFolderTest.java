@@ -146,6 +146,24 @@ class RunFolderTest {
     }
 
     /**
+     * A run that made its results root ({@code --out}) and failed leaves no empty folder behind (one
+     * that ran out of memory did); a root that holds something else since, or that was there before,
+     * stays.
+     */
+    @Test
+    void discardRemovesAResultsRootItMadeIfStillEmpty() throws IOException {
+        Path root = results.resolve("new-root");
+        RunFolder.create(root, "e", "r").discard();
+        assertFalse(Files.exists(root), "the results root this run made is removed");
+        RunFolder run = RunFolder.create(root, "e", "r");
+        Files.writeString(root.resolve("notes.txt"), "mine");
+        run.discard();
+        assertEquals(List.of("notes.txt"), listing(root));
+        RunFolder.create(root, "e", "r").discard();
+        assertEquals(List.of("notes.txt"), listing(root));
+    }
+
+    /**
      * A simulation stopped by a signal as it wrote its files used to leave a partial folder (1 of
      * about 40 SIGTERMs then): the shutdown hook's discard deleted the folder, and the next file
      * written made it again (plots/.raster_exc.svg.tmp). A discarded folder takes no more files.
