@@ -519,6 +519,11 @@ class SimulateCommandTest {
                         List.of("bad.yaml:5:", "populations[0].params.g_L", "found unknown key 'g_L'; lif_cond_exp"
                                 + " takes the leak as tau_m = c_m / g_l (ms): NEST's g_L = 16.6667 nS with C_m = 250 pF"
                                 + " is tau_m = 15")),
+                // adex's leak is g_l: the closest name, tau_w, had been suggested.
+                Arguments.of("a membrane time constant for adex", GOOD.replace("model: lif_delta, params: {tau_m: 20,"
+                        + " e_l: 0, v_th: 20, v_reset: 10, t_ref: 2}", "model: adex, params: {tau_m: 10}"),
+                        List.of("bad.yaml:5:", "populations[0].params.tau_m", "found unknown key 'tau_m'; adex takes"
+                                + " the leak as the conductance g_l (nS)")),
                 Arguments.of("delay not on the grid", GOOD.replace("delay_ms: 1.5", "delay_ms: 1.55"),
                         List.of("bad.yaml:8:", "projections[0].delay_ms", "1.55")),
                 Arguments.of("drawn weight of the wrong sign", GOOD.replace("{uniform: [0.1, 0.3]}", "{uniform: [-0.1, 0.3]}"),

@@ -198,6 +198,14 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
         return 300;
     }
 
+    /** {@inheritDoc} Adex's leak is a conductance: {@code tau_m} had been told "did you mean 'tau_w'?". */
+    @Override
+    public String hintFor(String parameter) {
+        return parameter.replace("_", "").equalsIgnoreCase("taum") ? "adex takes the leak as the conductance g_l"
+                + " (nS), its membrane time constant being c_m / g_l: tau_m = 9.37 ms with c_m = 281 pF is g_l = 30"
+                : null;
+    }
+
     @Override
     public Class<Params> parametersType() {
         return Params.class;
