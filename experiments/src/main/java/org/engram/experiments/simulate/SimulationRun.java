@@ -33,6 +33,7 @@ import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.monitor.SpikeStatistics;
@@ -226,6 +227,7 @@ public final class SimulationRun {
                 folder.lock();
                 folder.writeString("config.yaml", yaml);
                 requireRoomForRecords(c, network, source, folder.directory(), err);
+                noteSpikeTimesAfterTheEnd(network, c.durationMs(), err);
                 t1 = System.nanoTime();
                 double recordFrom = c.record().fromMs();
                 if (recordFrom > 0) {
@@ -606,6 +608,26 @@ public final class SimulationRun {
             err.println(String.format(Locale.ROOT, "engram simulate: the state samples and synapses to write will take"
                     + " up to %.1f GB of disk", total / 1e9));
             err.flush();
+        }
+    }
+
+    /**
+     * Says how many spike times of a {@code spike_times} population lie after the end of the run,
+     * which it does not emit: a list written for a longer run lost them without a word.
+     */
+    private static void noteSpikeTimesAfterTheEnd(Network network, double durationMs, PrintWriter err) {
+        for (Population<?, ?> p : network.populations()) {
+            if (p.params() instanceof SpikeTimes.Params times) {
+                long after = Arrays.stream(times.timesMs()).flatMapToDouble(Arrays::stream)
+                        .filter(t -> !TimeGrid.atOrBefore(t, durationMs)).count();
+                if (after > 0) {
+                    err.println(String.format(Locale.ROOT, "engram simulate: note: %d spike time%s of population"
+                            + " '%s' lie%s after the end of the run (%s ms) and %s not emitted", after,
+                            after == 1 ? "" : "s", p.name(), after == 1 ? "s" : "", MetricFormat.asWritten(durationMs),
+                            after == 1 ? "is" : "are"));
+                    err.flush();
+                }
+            }
         }
     }
 

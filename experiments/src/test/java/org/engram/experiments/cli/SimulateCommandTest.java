@@ -143,6 +143,21 @@ class SimulateCommandTest {
         assertTrue(lines.stream().allMatch(l -> l.endsWith("; dt_ms is the one --set dt_ms=0.4 gave")), r.err());
     }
 
+    /**
+     * Spike times after the end of the run are not emitted, and the user is told how many: of a
+     * 5.5 ms run, the sources' times 10 and 50 ms (5.5 ms, the end, is emitted) had been lost without
+     * a word. Nothing is said of a run that emits them all.
+     */
+    @Test
+    void spikeTimesAfterTheEndAreCountedOnStandardError(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD, "--duration-ms", "5.5");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("engram simulate: note: 2 spike times of population 'src' lie after the end of the"
+                + " run (5.5 ms) and are not emitted"), r.err());
+        r = simulate(dir, "tiny.yaml", GOOD);
+        assertFalse(r.err().contains("note:"), r.err());
+    }
+
     @Test
     void durationFromTheCommandLineOverridesTheConfig(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("tiny.yaml");
