@@ -271,25 +271,32 @@ public final class SimulationRun {
                     learned,
                     SimulationSummary.SimulationProvenance.of(Platform.current(), started.toString(), yaml,
                             commandLine));
-            String summary = summary(json);
+            List<String> files = new ArrayList<>(List.of("config.yaml"));
             for (SpikeRecorder r : spikes) {
-                folder.write("spikes_" + r.population().name() + ".csv", out -> writeCsv(out, r::writeCsv));
+                files.add("spikes_" + r.population().name() + ".csv");
+                folder.write(files.get(files.size() - 1), out -> writeCsv(out, r::writeCsv));
             }
             for (RateMonitor r : rates) {
-                folder.write("rates_" + nameOf(r, rates, spikes) + ".csv", out -> writeCsv(out, r::writeCsv));
+                files.add("rates_" + nameOf(r, rates, spikes) + ".csv");
+                folder.write(files.get(files.size() - 1), out -> writeCsv(out, r::writeCsv));
             }
             for (StateRecorder r : states) {
-                folder.write("state_" + r.population().name() + "_" + r.variable() + ".csv",
-                        out -> writeCsv(out, r::writeCsv));
+                files.add("state_" + r.population().name() + "_" + r.variable() + ".csv");
+                folder.write(files.get(files.size() - 1), out -> writeCsv(out, r::writeCsv));
             }
             TimeGrid grid = network.grid();
             for (String name : c.record().synapses()) {
                 Projection projection = network.projection(name);
+                files.add(synapsesFile(name));
                 folder.write(synapsesFile(name), out -> writeCsv(out, w -> projection.writeCsv(w, grid)));
             }
             for (int k = 0; k < spikes.size(); k++) {
+                String name = spikes.get(k).population().name();
                 writePlots(folder, spikes.get(k), rates.get(k), c.record().fromMs(), c.durationMs());
+                files.add("plots/raster_" + name + " and plots/rate_" + name + " (.png, .svg, .pdf)");
             }
+            files.addAll(List.of("summary.md", "summary.json"));
+            String summary = summary(json, files);
             folder.writeString("summary.md", summary);
             folder.writeString("summary.json", JsonFiles.write(json));
             return new Result(folder.commit(), summary);
@@ -675,7 +682,8 @@ public final class SimulationRun {
         return 1;
     }
 
-    private static String summary(SimulationSummary s) {
+    /** The text of {@code summary.md}, which lists the folder's {@code files} at its end. */
+    private static String summary(SimulationSummary s, List<String> files) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Simulation ").append(s.name()).append("\n\n");
         sb.append(String.format(Locale.ROOT, "- %d neurons, %d synapses (%.2f bytes per synapse)%n",
@@ -695,6 +703,11 @@ public final class SimulationRun {
                             p.meanWeightAfter()));
         }
         sb.append("\n");
+        if (s.populations().isEmpty()) {
+            sb.append("No population's spikes were recorded (record.spikes is empty).\n");
+            appendFiles(sb, files);
+            return sb.toString();
+        }
         sb.append("| population | neurons | spikes | mean rate (Hz) | mean CV of ISI | CV over (neurons) |\n");
         sb.append("|---|---:|---:|---:|---:|---:|\n");
         for (SimulationSummary.PopulationSummary p : s.populations()) {
@@ -709,6 +722,14 @@ public final class SimulationRun {
                 .append(s.recordedNeurons() == null ? "" : ", of the first " + s.recordedNeurons() + " neurons of "
                         + "each population, all of a smaller one (record.spike_neurons; the rates_<population>.csv "
                         + "files count every neuron)").append(".\n");
+        appendFiles(sb, files);
         return sb.toString();
+    }
+
+    private static void appendFiles(StringBuilder sb, List<String> files) {
+        sb.append("\nFiles (their columns and units: results/README.md in the Engram repository):\n\n");
+        for (String f : files) {
+            sb.append("- ").append(f).append('\n');
+        }
     }
 }

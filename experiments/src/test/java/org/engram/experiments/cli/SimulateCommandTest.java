@@ -158,6 +158,16 @@ class SimulateCommandTest {
         assertFalse(r.err().contains("note:"), r.err());
     }
 
+    /** A simulation that records no spikes says so in its summary, where an empty table stood. */
+    @Test
+    void aSummaryWithoutRecordedSpikesSaysSo(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD.replace("record:", "record:\n  spikes: []"));
+        assertEquals(0, r.exitCode(), r.err());
+        String summary = Files.readString(Path.of(r.lastLine()).resolve("summary.md"));
+        assertTrue(summary.contains("No population's spikes were recorded (record.spikes is empty).")
+                && !summary.contains("| population |") && summary.contains("\n- state_exc_v.csv\n"), summary);
+    }
+
     @Test
     void durationFromTheCommandLineOverridesTheConfig(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("tiny.yaml");
@@ -308,6 +318,15 @@ class SimulateCommandTest {
         assertEquals(total, json.path("spikes").asLong(), "every population is recorded by default");
         // summary.md says over how many neurons each CV is, as summary.json does.
         String summary = Files.readString(folder.resolve("summary.md"));
+        // and lists every file of the folder, the plots by name without their three extensions
+        try (var listing = Files.walk(folder)) {
+            for (Path f : listing.filter(Files::isRegularFile).toList()) {
+                String name = folder.relativize(f).toString().replace('\\', '/');
+                String listed = name.startsWith("plots/") ? name.substring(0, name.lastIndexOf('.')) : name;
+                assertTrue(summary.contains("\n- " + listed) || summary.contains(" and " + listed + " ("),
+                        listed + " in\n" + summary);
+            }
+        }
         for (JsonNode p : json.path("populations")) {
             assertTrue(summary.contains("| " + p.path("name").asText() + " | " + p.path("neurons").asInt() + " | "
                     + p.path("spikes").asLong() + " |") && summary.contains(" | " + p.path("cv_neurons").asInt()
