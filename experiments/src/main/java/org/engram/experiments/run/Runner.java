@@ -442,8 +442,10 @@ public final class Runner {
         String why = asked || e instanceof EngramException ? e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         loop.finish(asked ? "stopped" : "failed", why, true);
+        // A strategy's code that failed fails again on resume until it is mended.
         String message = (asked ? e.getMessage() : "the run failed: " + why) + "; the finished tasks are"
-                + " checkpointed in " + folder.directory() + "; continue with: "
+                + " checkpointed in " + folder.directory() + (e instanceof StrategyFailed
+                ? "; with the strategy's code mended, continue with: " : "; continue with: ")
                 + LaunchCommand.resume(folder.directory());
         if (asked || e instanceof EngramException) {
             return new RunStopped(message, asked ? null : e);
@@ -651,7 +653,11 @@ public final class Runner {
                 if (p.tasksDone() == 0) {
                     p = p.withRandomInit(learner.untrainedAccuracy());
                 } else {
-                    checkpoints.restore(learner, p);
+                    try {
+                        checkpoints.restore(learner, p);
+                    } catch (StrategyFailed f) {
+                        throw f.in(spec.label(), seed);
+                    }
                 }
                 int epochs = config.training().epochs();
                 for (int t = p.tasksDone(); t < count; t++) {
@@ -708,8 +714,12 @@ public final class Runner {
                         interrupted();
                     }
                     int task = t;
-                    checkpointed(learner, p, new RunStatus.Completed(spec.label(), seed, t),
-                            () -> progress.task(spec.label(), seed, task, count, row));
+                    try {
+                        checkpointed(learner, p, new RunStatus.Completed(spec.label(), seed, t),
+                                () -> progress.task(spec.label(), seed, task, count, row));
+                    } catch (StrategyFailed f) {
+                        throw f.in(spec.label(), seed);
+                    }
                     tasksThisProcess++;
                     if (stopAfterTasks > 0 && tasksThisProcess == stopAfterTasks
                             && status.completed().size() < status.totalTasks()) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -17,6 +20,7 @@ import org.engram.learning.continual.LayerActivity;
 import org.engram.learning.continual.Strategies;
 import org.engram.learning.continual.StrategyProvider;
 import org.engram.learning.continual.TaskContext;
+import org.engram.learning.io.Checkpointable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 class UserStrategyRunTest {
     /**
      * After the first task, one layer learns no more: its accuracy on task 1 cannot fall through it.
-     * A negative layer stands for a bug in one's code: the hook then throws, or for -5 makes NaN.
+     * A negative layer stands for a bug in one's code: the hook then throws, or for -5 makes NaN; its
+     * checkpoint state (the layer and whether it is frozen) fails to be written for -7 and is read
+     * short for -8.
      */
-    public static final class FreezeLayer implements ContinualStrategy {
+    public static final class FreezeLayer implements ContinualStrategy, Checkpointable {
         private final Params params;
         private boolean frozen;
 
@@ -69,6 +75,23 @@ class UserStrategyRunTest {
             }
             if (frozen && layer == params.layer()) {
                 Arrays.fill(update, 0f);
+            }
+        }
+
+        @Override
+        public void writeState(DataOutput out) throws IOException {
+            if (params.layer() == -7) {
+                throw new IllegalStateException("nothing to write yet");
+            }
+            out.writeInt(params.layer());
+            out.writeBoolean(frozen);
+        }
+
+        @Override
+        public void readState(DataInput in) throws IOException {
+            in.readInt();
+            if (params.layer() != -8) {
+                frozen = in.readBoolean();
             }
         }
     }
@@ -217,6 +240,31 @@ class UserStrategyRunTest {
         assertEquals(2, record.exitCode(), record.err());
         assertTrue(record.err().contains("strategies[0].params: expected values that Params accepts, found layer must"
                 + " be >= -9"), record.err());
+    }
+
+    /**
+     * A strategy's state code that fails is named with its unit and class, as a hook is: a
+     * {@code writeState} that threw was reported as "writing to memory failed", and a
+     * {@code readState} that read 4 of the 5 bytes its {@code writeState} wrote resumed without a
+     * word, to results unlike a run straight through.
+     */
+    @Test
+    void aStrategysStateCodeThatFailsIsNamed(@TempDir Path dir) throws Exception {
+        CliRunner.Result run = runMine(dir, "[{name: freeze_layer, params: {layer: -7}}]");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("freeze_layer, seed 1: strategy 'freeze_layer' (" + FreezeLayer.class.getName()
+                + ") failed in writeState: java.lang.IllegalStateException: nothing to write yet"), run.err());
+        CliRunner.Result stopped = runMine(Files.createDirectories(dir.resolve("short")),
+                "[{name: freeze_layer, params: {layer: -8}}]",
+                "--stop-after-tasks", "1");
+        assertEquals(2, stopped.exitCode(), stopped.err());
+        Path partial = partialOf(dir.resolve("short/out"));
+        CliRunner.Result resumed = withProvider(dir, () -> CliRunner.run("run", "--resume", partial.toString()));
+        assertEquals(1, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("freeze_layer, seed 1: strategy 'freeze_layer' ("
+                + FreezeLayer.class.getName() + ") read 4 of the 5 bytes of its state in readState")
+                && resumed.err().contains("with the strategy's code mended, continue with: "), resumed.err());
+        assertFailedAndResumable(partial);
     }
 
     /** A run that failed in code of one's own: its status gives the command that continues it, once mended. */

@@ -1,11 +1,9 @@
 package org.engram.learning.continual;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
@@ -121,7 +119,7 @@ final class Chain implements ContinualStrategy, Checkpointable {
         out.writeInt(members.length);
         for (ContinualStrategy s : members) {
             out.writeUTF(s.name());
-            StateCodec.writeBytes(out, s instanceof Checkpointable c ? bytes(c) : new byte[0]);
+            StateCodec.writeBytes(out, s instanceof Checkpointable c ? StrategyState.bytes(c, who(s)) : new byte[0]);
         }
     }
 
@@ -144,11 +142,11 @@ final class Chain implements ContinualStrategy, Checkpointable {
         try {
             for (; done < members.length; done++) {
                 if (members[done] instanceof Checkpointable c) {
-                    backup[done] = bytes(c);
-                    c.readState(new DataInputStream(new ByteArrayInputStream(blocks[done])));
+                    backup[done] = StrategyState.bytes(c, who(members[done]));
+                    StrategyState.restore(blocks[done], c, who(members[done]));
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // The member that refused its block is as it was (Checkpointable's contract); those
             // before it take back the state they had. A restore that fails does not hide why.
             for (int i = 0; i < done; i++) {
@@ -164,11 +162,8 @@ final class Chain implements ContinualStrategy, Checkpointable {
         }
     }
 
-    private static byte[] bytes(Checkpointable c) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(buffer)) {
-            c.writeState(out);
-        }
-        return buffer.toByteArray();
+    /** A member's name and class, and the chain's name, as messages about its code give them. */
+    private String who(ContinualStrategy member) {
+        return "strategy '" + member.name() + "' (" + member.getClass().getName() + ", of the chain '" + name + "')";
     }
 }

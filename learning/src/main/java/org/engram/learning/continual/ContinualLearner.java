@@ -42,8 +42,11 @@ import org.engram.simulator.random.RandomStreams;
  * {@link #readState} in a fresh learner continues bit-identically.
  */
 public final class ContinualLearner implements AutoCloseable {
-    /** Version 2 records the scenario; version 1, without it, is still read. */
-    private static final int STATE_VERSION = 2;
+    /**
+     * Version 3 writes the strategy's state as a block its reader must read to the end; version 2
+     * records the scenario; versions 1 and 2 are still read.
+     */
+    private static final int STATE_VERSION = 3;
     private static final String STATE_KIND = "continual-learner";
     /**
      * A batch's mean cross-entropy past which training has diverged though the numbers are finite:
@@ -333,7 +336,7 @@ public final class ContinualLearner implements AutoCloseable {
      * pass as they are.
      */
     private RuntimeException failure(String hook, String where, RuntimeException e) {
-        String who = "strategy '" + strategy.name() + "' (" + strategy.getClass().getName() + ")";
+        String who = who();
         String when = hook + " (" + where + ")";
         if (e instanceof StrategyDiverged || e instanceof TrainingDiverged || e instanceof StrategyFailed) {
             return e;
@@ -342,6 +345,11 @@ public final class ContinualLearner implements AutoCloseable {
             return new EngramException(who + " in " + when + ": " + e.getMessage(), e);
         }
         return new StrategyFailed(who + " failed in " + when + ": " + e, e);
+    }
+
+    /** The strategy's name and class, as messages about its code give them. */
+    private String who() {
+        return "strategy '" + strategy.name() + "' (" + strategy.getClass().getName() + ")";
     }
 
 
@@ -527,7 +535,7 @@ public final class ContinualLearner implements AutoCloseable {
         }
         out.writeBoolean(strategy instanceof Checkpointable);
         if (strategy instanceof Checkpointable c) {
-            c.writeState(out);
+            StrategyState.write(out, c, who());
         }
     }
 
@@ -568,7 +576,11 @@ public final class ContinualLearner implements AutoCloseable {
                         + " state; '" + strategy.name() + "' is not");
             }
             if (strategy instanceof Checkpointable c) {
-                c.readState(in);
+                if (version >= 3) {
+                    StrategyState.read(in, c, who());
+                } else {
+                    c.readState(in);   // written inline before version 3
+                }
             }
             System.arraycopy(seenClasses, 0, seen, 0, seen.length);
         } catch (IOException | RuntimeException e) {

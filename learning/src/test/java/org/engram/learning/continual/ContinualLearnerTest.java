@@ -254,23 +254,21 @@ class ContinualLearnerTest {
         }
     }
 
-    /** States of format version 1 hold no scenario: they are still read, and go on as version 2 does. */
+    /**
+     * States of format versions 1 and 2 hold the strategy's state inline, without its length, and
+     * version 1 no scenario: they are still read, and go on as version 3 does.
+     */
     @Test
-    void aStateOfVersionOneStillResumes() throws IOException {
+    void statesOfVersionsOneAndTwoStillResume() throws IOException {
         byte[] current = stateAfterTwoTasks("ewc", Scenario.TASK_INCREMENTAL);
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(current));
-        ByteArrayOutputStream v1 = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(v1);
-        out.writeUTF(in.readUTF());
-        out.writeUTF(in.readUTF());
-        assertEquals(2, in.readInt(), "format version");
-        out.writeInt(1);
-        out.writeInt(in.readInt());
-        assertEquals("TASK_INCREMENTAL", in.readUTF());
-        in.transferTo(out);
-        float[][][] resumed = new float[2][][];
-        byte[][] states = {current, v1.toByteArray()};
-        for (int k = 0; k < 2; k++) {
+        // Version 3 ends with the strategy's block: its length, then as many bytes.
+        int block = 0;
+        while (java.nio.ByteBuffer.wrap(current, current.length - block - 4, 4).getInt() != block) {
+            block++;
+        }
+        byte[][] states = {current, older(current, block, 2), older(current, block, 1)};
+        float[][][] resumed = new float[states.length][][];
+        for (int k = 0; k < states.length; k++) {
             LayeredNet net = net();
             try (ContinualLearner l = new ContinualLearner(net, RateEncoder.bernoulli(STEPS, 1.0), options(1),
                     Strategies.create("ewc"), Scenario.TASK_INCREMENTAL)) {
@@ -280,9 +278,33 @@ class ContinualLearnerTest {
             }
             resumed[k] = weights(net);
         }
-        for (int m = 0; m < resumed[0].length; m++) {
-            assertArrayEquals(resumed[0][m], resumed[1][m], "matrix " + m);
+        for (int k = 1; k < states.length; k++) {
+            for (int m = 0; m < resumed[0].length; m++) {
+                assertArrayEquals(resumed[0][m], resumed[k][m], "version " + (3 - k) + ", matrix " + m);
+            }
         }
+    }
+
+    /** A version 3 state rewritten as {@code version} wrote it: the strategy's block inline, version 1 without scenario. */
+    private static byte[] older(byte[] current, int block, int version) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(current));
+        ByteArrayOutputStream old = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(old);
+        out.writeUTF(in.readUTF());
+        out.writeUTF(in.readUTF());
+        assertEquals(3, in.readInt(), "format version");
+        out.writeInt(version);
+        out.writeInt(in.readInt());
+        String scenario = in.readUTF();
+        assertEquals("TASK_INCREMENTAL", scenario);
+        if (version == 2) {
+            out.writeUTF(scenario);
+        }
+        byte[] rest = in.readAllBytes();
+        // Everything up to the block's length, then the block without it.
+        out.write(rest, 0, rest.length - block - 4);
+        out.write(rest, rest.length - block, block);
+        return old.toByteArray();
     }
 
     /**
