@@ -1,6 +1,11 @@
 package org.engram.learning.continual;
 
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -9,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.engram.simulator.EngramException;
@@ -207,12 +213,59 @@ public final class Strategies {
             throw new ParameterException(provider.getClass().getName(), "info().hyperparameters()",
                     "a record type, its default values and a factory, none null", h.toString());
         }
+        requireWritable(provider, h.type(), h.type().getSimpleName());
         Info previous = byName.putIfAbsent(name, info);
         if (previous != null) {
             throw new ParameterException(provider.getClass().getName(), "info().name()",
                     "a name no other strategy has (" + (BUILT_INS.contains(previous) ? "a built-in"
                             : "another provider") + " has it)", name);
         }
+    }
+
+    /**
+     * Refuses hyperparameters a config cannot write, by the component and its type: a
+     * {@code java.time.Duration} had stopped {@code engram list} and every run with the config
+     * reader's stack trace.
+     */
+    private static void requireWritable(StrategyProvider provider, Class<?> record, String path) {
+        for (RecordComponent c : record.getRecordComponents()) {
+            String at = path + "." + c.getName();
+            Type unsupported = unsupported(c.getGenericType());
+            if (unsupported != null) {
+                throw new ParameterException(provider.getClass().getName(), "info().hyperparameters(): " + at,
+                        "components a config can write: numbers, true/false, text, enums, and lists, arrays, maps"
+                                + " (by text) and records of these", unsupported.getTypeName());
+            }
+            if (c.getType().isRecord()) {
+                requireWritable(provider, c.getType(), at);
+            }
+        }
+    }
+
+    /** The part of a component's type a config cannot write, or null when it can write all of it. */
+    private static Type unsupported(Type type) {
+        if (type instanceof Class<?> c) {
+            if (c.isArray()) {
+                return unsupported(c.getComponentType());
+            }
+            boolean plain = c.isPrimitive() || c.isEnum() || c.isRecord() || c == String.class || c == Boolean.class
+                    || c == Character.class || c == Integer.class || c == Long.class || c == Double.class
+                    || c == Float.class || c == Short.class || c == Byte.class;
+            return plain ? null : type;
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            Type[] args = p.getActualTypeArguments();
+            if (List.class.isAssignableFrom(raw) || raw == Set.class || raw == Collection.class) {
+                return unsupported(args[0]);
+            }
+            if (raw == Map.class) {
+                return args[0] != String.class ? type : unsupported(args[1]);
+            }
+        }
+        if (type instanceof GenericArrayType a) {
+            return unsupported(a.getGenericComponentType());
+        }
+        return type;
     }
 
     /** Why a provider could not be loaded, in terms of what to do about it. */

@@ -9,6 +9,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
@@ -138,6 +139,41 @@ class StrategyProviderTest {
                     new Strategies.Hyperparameters<>(Strategies.NoParameters.class, new Strategies.NoParameters(),
                             p -> null));
         }
+    }
+
+    /** Hyperparameters with a component a config cannot write, inside a list of a nested record. */
+    public static final class DurationProvider implements StrategyProvider {
+        /** @param waits how long to wait, per task */
+        public record Timing(List<java.time.Duration> waits) {
+        }
+
+        /**
+         * @param lambda  a number, which a config writes
+         * @param labels  text by text, which it writes too
+         * @param timing  a record holding what it cannot write
+         */
+        public record Params(double lambda, Map<String, int[]> labels, Timing timing) {
+        }
+
+        @Override
+        public Strategies.Info info() {
+            return new Strategies.Info("timed", "-", "-", Strategies.Role.PENALTY, new Strategies.Hyperparameters<>(
+                    Params.class, new Params(1, Map.of(), new Timing(List.of())), p -> new Naive()));
+        }
+    }
+
+    /**
+     * A component type the config reader cannot read or write is refused when the provider is
+     * loaded, naming the component and the type: a {@code Duration} had stopped {@code engram list}
+     * and every run with the reader's stack trace.
+     */
+    @Test
+    void aHyperparameterAConfigCannotWriteIsRefusedByItsComponent() throws Exception {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> withProviders(List.of(DurationProvider.class.getName()), Strategies::list));
+        assertEquals(DurationProvider.class.getName() + ": info().hyperparameters(): Params.timing.waits: expected"
+                + " components a config can write: numbers, true/false, text, enums, and lists, arrays, maps (by text)"
+                + " and records of these, found java.time.Duration", e.getMessage());
     }
 
     @Test
