@@ -23,6 +23,7 @@ import org.engram.learning.continual.StrategyDiverged;
 import org.engram.learning.continual.StrategyFailed;
 import org.engram.learning.continual.TaskData;
 import org.engram.learning.continual.TrainingDiverged;
+import org.engram.learning.io.Checkpointable;
 import org.engram.learning.train.EpochResult;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.IoReasons;
@@ -641,6 +642,24 @@ public final class Runner {
             return folder.commit();
         }
 
+        /**
+         * Says which strategies of one's own in a resumed unit keep no checkpoint state: they go on
+         * afresh, so the results differ from a run straight through, which the README says but a
+         * resume had not. Engram's own strategies without state need none.
+         */
+        private static void noteStrategiesWithoutState(ExperimentConfig.StrategySpec spec, long seed, int done,
+                                                       Progress progress) {
+            for (String name : StrategyParams.members(spec)) {
+                Object made = Strategies.builtIn(name) ? null : Strategies.create(name);
+                if (made != null && !(made instanceof Checkpointable)) {
+                    progress.message("engram: note: strategy '" + name + "' (" + made.getClass().getName()
+                            + ") keeps no checkpoint state (it does not implement Checkpointable): "
+                            + spec.label() + ", seed " + seed + " goes on after task " + done + " with it afresh, so"
+                            + " its results differ from a run straight through");
+                }
+            }
+        }
+
         UnitProgress unit(ExperimentConfig.StrategySpec spec, long seed, Progress progress) {
             int count = experiment.taskCount();
             UnitProgress p = checkpoints.progress(spec.label(), seed, count);
@@ -658,6 +677,7 @@ public final class Runner {
                     } catch (StrategyFailed f) {
                         throw f.in(spec.label(), seed);
                     }
+                    noteStrategiesWithoutState(spec, seed, p.tasksDone(), progress);
                 }
                 int epochs = config.training().epochs();
                 for (int t = p.tasksDone(); t < count; t++) {

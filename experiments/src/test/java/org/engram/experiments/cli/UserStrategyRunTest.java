@@ -107,6 +107,44 @@ class UserStrategyRunTest {
         }
     }
 
+    /** A strategy of one's own that keeps no checkpoint state. */
+    public static final class Forgetful implements ContinualStrategy {
+        @Override
+        public String name() {
+            return "forgetful";
+        }
+    }
+
+    /** Provides {@code forgetful}. */
+    public static final class ForgetfulProvider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            return new Strategies.Info("forgetful", "keeps nothing from task to task", "-", Strategies.Role.UPDATE_SCALER,
+                    new Strategies.Hyperparameters<>(Strategies.NoParameters.class, new Strategies.NoParameters(),
+                            p -> new Forgetful()));
+        }
+    }
+
+    /**
+     * A resumed unit whose strategy of one's own keeps no checkpoint state says that it goes on
+     * afresh (the README said so; a resume did not), once per unit, and nothing of Engram's own
+     * strategies (replay keeps state, naive needs none).
+     */
+    @Test
+    void aResumeNotesAStrategyOfOnesOwnWithoutState(@TempDir Path dir) throws Exception {
+        CliRunner.Result stopped = runMine(dir, "[{name: replay+forgetful}, {name: naive}]", "--stop-after-tasks", "1");
+        assertEquals(2, stopped.exitCode(), stopped.err());
+        Path partial = partialOf(dir.resolve("out"));
+        CliRunner.Result resumed = withProvider(dir, () -> CliRunner.run("run", "--resume", partial.toString()));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        String note = "engram: note: strategy 'forgetful' (" + Forgetful.class.getName() + ") keeps no checkpoint"
+                + " state (it does not implement Checkpointable): replay+forgetful, seed 1 goes on after task 1 with"
+                + " it afresh, so its results differ from a run straight through";
+        String all = resumed.out() + resumed.err();
+        assertTrue(all.contains(note), all);
+        assertEquals(1, all.split("keeps no checkpoint state", -1).length - 1, all);
+    }
+
     @Test
     void aProvidedStrategyRunsFromAConfig(@TempDir Path dir) throws Exception {
         Path config = tinyExperiment(dir, "[{name: freeze_layer, params: {layer: 1}}, {name: replay+freeze_layer}]");
@@ -316,7 +354,8 @@ class UserStrategyRunTest {
     /** Runs the command line with a context class loader whose services file names {@link Provider}. */
     private static CliRunner.Result withProvider(Path dir, Supplier<CliRunner.Result> call) throws Exception {
         Path services = Files.createDirectories(dir.resolve("classes").resolve("META-INF").resolve("services"));
-        Files.write(services.resolve(StrategyProvider.class.getName()), List.of(Provider.class.getName()));
+        Files.write(services.resolve(StrategyProvider.class.getName()), List.of(Provider.class.getName(),
+                ForgetfulProvider.class.getName()));
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()}, before)) {
