@@ -281,7 +281,14 @@ public final class ContinualLearner implements AutoCloseable {
             }
             batch.seal();
             hooks.current = batch;
-            BatchResult r = trainer.trainBatch(toTrainerBatch(batch, epoch));
+            org.engram.learning.train.Batch composed;
+            try {
+                composed = toTrainerBatch(batch, epoch);
+            } catch (EngramException e) {
+                // What beforeBatch appended, checked once the hook returned: said as the hook's own error.
+                throw failure("beforeBatch", batch.position(), e);
+            }
+            BatchResult r = trainer.trainBatch(composed);
             hooks.current = null;
             try {
                 strategy.afterBatch(batch);
@@ -465,8 +472,7 @@ public final class ContinualLearner implements AutoCloseable {
                 return;
             }
         }
-        throw new ParameterException("strategy '" + strategy.name() + "': the sample it appended at batch position "
-                + position, "label", "a class of task " + (task + 1) + " " + Arrays.toString(tasks.get(task).classes()),
+        throw new ParameterException("the sample appended at batch position " + position, "label", "a class of task " + (task + 1) + " " + Arrays.toString(tasks.get(task).classes()),
                 label);
     }
 

@@ -147,8 +147,10 @@ class LibraryMisuseTest {
                 laterTask.getMessage());
         int foreign = TASKS[1].classes()[0];
         RuntimeException label = thrownIn("beforeBatch", b -> ((BatchContext) b).append(input, foreign, 0));
-        assertTrue(label.getMessage().contains("strategy 'probe': the sample it appended at batch position "),
-                label.getMessage());
+        // Checked once the hook returned, and said as the hook's own error, with where it was.
+        assertTrue(label.getMessage().startsWith("strategy 'probe' (" + Probe.class.getName() + ") in beforeBatch"
+                + " (task 1, epoch 1, batch 1): the sample appended at batch position "), label.getMessage());
+        assertTrue(label instanceof EngramException, "a user error stays one: " + label);
         RuntimeException late = thrownIn("afterBatch", b -> ((BatchContext) b).append(input, 0, 0));
         assertTrue(late instanceof StrategyFailed && late.getCause() instanceof IllegalStateException, late.toString());
         assertTrue(late.getCause().getMessage().startsWith("append is only valid in beforeBatch"), late.toString());
