@@ -1065,7 +1065,8 @@ class SimulateCommandTest {
                 clash.err());
         // One file too on a disk that ignores case (macOS, Windows), as are two populations' files.
         clash = simulate(dir, "clash.yaml", GOOD.replace("weight: 25, delay_ms: 1.0}", "weight: 25, "
-                + "delay_ms: 1.0, name: EXC_to_exc}").replace("record:", "record:\n  synapses: [exc->exc, EXC_to_exc]"));
+                + "delay_ms: 1.0, name: EXC_to_exc}")
+                .replace("record:", "record:\n  synapses: [exc->exc, EXC_to_exc]"));
         assertTrue(clash.err().contains("record.synapses[1]: expected a projection whose file differs from that of "
                 + "record.synapses[0]"), clash.err());
         clash = simulate(dir, "clash.yaml", GOOD.replace("name: src,", "name: Exc,").replace("source: src,",

@@ -119,9 +119,9 @@ class UserStrategyRunTest {
     public static final class ForgetfulProvider implements StrategyProvider {
         @Override
         public Strategies.Info info() {
-            return new Strategies.Info("forgetful", "keeps nothing from task to task", "-", Strategies.Role.UPDATE_SCALER,
-                    new Strategies.Hyperparameters<>(Strategies.NoParameters.class, new Strategies.NoParameters(),
-                            p -> new Forgetful()));
+            return new Strategies.Info("forgetful", "keeps nothing from task to task", "-",
+                    Strategies.Role.UPDATE_SCALER, new Strategies.Hyperparameters<>(Strategies.NoParameters.class,
+                            new Strategies.NoParameters(), p -> new Forgetful()));
         }
     }
 

@@ -359,7 +359,6 @@ public final class ContinualLearner implements AutoCloseable {
         return "strategy '" + strategy.name() + "' (" + strategy.getClass().getName() + ")";
     }
 
-
     /**
      * Refuses weights a batch left outside the finite numbers (an update too large, or a
      * strategy's hook that made NaN): their neurons fall silent, so the loss, which then stays
@@ -472,8 +471,8 @@ public final class ContinualLearner implements AutoCloseable {
                 return;
             }
         }
-        throw new ParameterException("the sample appended at batch position " + position, "label", "a class of task " + (task + 1) + " " + Arrays.toString(tasks.get(task).classes()),
-                label);
+        throw new ParameterException("the sample appended at batch position " + position, "label",
+                "a class of task " + (task + 1) + " " + Arrays.toString(tasks.get(task).classes()), label);
     }
 
     /** A distillation term's units must be readout units of the network. */

@@ -285,7 +285,10 @@ class ContinualLearnerTest {
         }
     }
 
-    /** A version 3 state rewritten as {@code version} wrote it: the strategy's block inline, version 1 without scenario. */
+    /**
+     * A version 3 state rewritten as {@code version} wrote it: the strategy's block inline, version 1
+     * without the scenario.
+     */
     private static byte[] older(byte[] current, int block, int version) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(current));
         ByteArrayOutputStream old = new ByteArrayOutputStream();

@@ -121,8 +121,8 @@ class StrategyStateTest {
             try (ContinualLearner l = learner(new Anchor(3, 1, null), chained)) {
                 StrategyFailed e = assertThrows(StrategyFailed.class,
                         () -> l.readState(new DataInputStream(new ByteArrayInputStream(state))));
-                String who = "strategy 'anchor' (" + Anchor.class.getName() + (chained ? ", of the chain 'anchor+naive')"
-                        : ")");
+                String who = "strategy 'anchor' (" + Anchor.class.getName()
+                        + (chained ? ", of the chain 'anchor+naive')" : ")");
                 assertTrue(e.getMessage().startsWith(who + " read 4 of the 12 bytes"), e.getMessage());
             }
         }
