@@ -280,6 +280,23 @@ public final class ConfigLoader {
     }
 
     /**
+     * The last of the {@code --set} overrides that sets a key, as the user wrote it.
+     *
+     * @param overrides the {@code --set} texts, applied in order (already accepted)
+     * @param keyPath   a key path, e.g. {@code dt_ms}
+     * @return the override's text, or null when none sets the key
+     */
+    public static String lastSetOf(List<String> overrides, String keyPath) {
+        String last = null;
+        for (String o : overrides) {
+            if (SetOverride.parse(o).keyPath().equals(keyPath)) {
+                last = o;
+            }
+        }
+        return last;
+    }
+
+    /**
      * Adds the line and column of its key to an error found after the YAML became a record (a
      * model parameter out of range, an unknown population), which names only the file; to each
      * problem of an error that stands for several, which are then listed in the order of their lines

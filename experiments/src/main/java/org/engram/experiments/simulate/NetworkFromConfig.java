@@ -347,7 +347,7 @@ final class NetworkFromConfig {
                 if (ofType && key != null && defaults.has(key)) {
                     standIn.set(key, defaults.get(key));
                     lost.add(key);
-                } else if (key != null && !defaults.has(key)) {
+                } else if (key != null && unknownKey(c)) {
                     // An unknown key is the parameter closest to it misspelt (lost unless given too) or,
                     // when none is close, any parameter left to its default.
                     List<String> parameters = new ArrayList<>();
@@ -373,6 +373,11 @@ final class NetworkFromConfig {
         }
     }
 
+    /** Whether a problem is a key the parameter record does not have ({@link ConfigLoader}'s wording). */
+    private static boolean unknownKey(ConfigException c) {
+        return c.found() != null && c.found().startsWith("unknown key");
+    }
+
     /**
      * Whether a problem is a parameter check that names a value the user gave in vain, which its
      * default stood in for, such as {@code v_reset: expected a value < v_th = -55.0}.
@@ -380,8 +385,7 @@ final class NetworkFromConfig {
     private static boolean comparesWithALostValue(ConfigException c, Set<String> lost, String path) {
         String key = c.location() == null || !c.location().startsWith(path + ".") ? null
                 : c.location().substring(path.length() + 1);
-        if (key == null || lost.contains(key) || c.expected() == null || c.found() != null
-                && c.found().startsWith("unknown key")) {
+        if (key == null || lost.contains(key) || c.expected() == null || unknownKey(c)) {
             return false;
         }
         for (String name : lost) {

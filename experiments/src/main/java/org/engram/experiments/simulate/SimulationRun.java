@@ -420,12 +420,7 @@ public final class SimulationRun {
      * gave: a sweep's {@code --set dt_ms=0.3} otherwise saw its file's lines blamed.
      */
     private static List<ConfigException> withTheStepsOrigin(List<ConfigException> problems, List<String> sets) {
-        String set = null;
-        for (String s : sets) {
-            if (s.strip().startsWith("dt_ms=")) {
-                set = s.strip();
-            }
-        }
+        String set = ConfigLoader.lastSetOf(sets, "dt_ms");
         if (set == null) {
             return problems;
         }
