@@ -73,6 +73,9 @@ public final class ListCommand implements Callable<Integer> {
             out.printf("  %-18s %s; %s; defaults %s%n", s.name(), s.description(), s.reference(),
                     ConfigDocs.defaultParams(s));
         }
+        for (String problem : Strategies.problems()) {
+            spec.commandLine().getErr().println("engram: warning: user strategy left out: " + problem);
+        }
         section(out, "Datasets (engram run: data.dataset):", enumLines(ExperimentConfig.DatasetKind.values(), Map.of(
                 ExperimentConfig.DatasetKind.FASHION_MNIST, "28 x 28 grey images of clothing, 10 classes"
                         + " (Xiao, Rasul and Vollgraf 2017); a 3000/1000-image subset is bundled",

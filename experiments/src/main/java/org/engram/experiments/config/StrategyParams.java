@@ -71,7 +71,7 @@ public final class StrategyParams {
         }
         for (String name : names) {
             if (!known.contains(name)) {
-                String hint = Suggestions.didYouMean(name, known);
+                String hint = Strategies.unknownNameHint(name);
                 throw new ConfigException(where.locate(keyPath + ".name"), keyPath + ".name",
                         "a strategy name, one of " + known + (names.size() > 1 ? " (a chain joins names with '+')" : ""),
                         "'" + name + "'", hint != null ? hint : "see engram list; a strategy of your own is found"

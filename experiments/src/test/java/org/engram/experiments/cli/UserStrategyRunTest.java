@@ -145,6 +145,24 @@ class UserStrategyRunTest {
         assertEquals(1, all.split("keeps no checkpoint state", -1).length - 1, all);
     }
 
+    /**
+     * A provider that cannot be loaded is left out with a warning, and the others, built-in or not,
+     * run: it had stopped {@code engram list} and every run.
+     */
+    @Test
+    void aBrokenProviderLeavesTheOthersUsable(@TempDir Path dir) throws Exception {
+        List<String> providers = List.of("no.such.Provider", Provider.class.getName());
+        CliRunner.Result list = withProviders(dir, providers, () -> CliRunner.run("list"));
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().contains("  freeze_layer "), list.out());
+        assertTrue(list.err().contains("engram: warning: user strategy left out: cannot load a user strategy")
+                && list.err().contains("no.such.Provider"), list.err());
+        Path config = tinyExperiment(dir, "[{name: freeze_layer}, {name: naive}]");
+        CliRunner.Result run = withProviders(dir, providers, () -> CliRunner.run("run", config.toString(), "--out",
+                dir.resolve("out").toString()));
+        assertEquals(0, run.exitCode(), run.err());
+    }
+
     @Test
     void aProvidedStrategyRunsFromAConfig(@TempDir Path dir) throws Exception {
         Path config = tinyExperiment(dir, "[{name: freeze_layer, params: {layer: 1}}, {name: replay+freeze_layer}]");
@@ -353,9 +371,14 @@ class UserStrategyRunTest {
 
     /** Runs the command line with a context class loader whose services file names {@link Provider}. */
     private static CliRunner.Result withProvider(Path dir, Supplier<CliRunner.Result> call) throws Exception {
+        return withProviders(dir, List.of(Provider.class.getName(), ForgetfulProvider.class.getName()), call);
+    }
+
+    /** Runs the command line with a context class loader whose services file names these providers. */
+    private static CliRunner.Result withProviders(Path dir, List<String> providers, Supplier<CliRunner.Result> call)
+            throws Exception {
         Path services = Files.createDirectories(dir.resolve("classes").resolve("META-INF").resolve("services"));
-        Files.write(services.resolve(StrategyProvider.class.getName()), List.of(Provider.class.getName(),
-                ForgetfulProvider.class.getName()));
+        Files.write(services.resolve(StrategyProvider.class.getName()), providers);
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()}, before)) {

@@ -148,22 +148,77 @@ public final class Strategies {
 
     /**
      * Every known strategy: the built-in ones in the order {@code engram list} shows them, then
-     * those of {@link StrategyProvider}s on the class path, in class-path order.
+     * those of {@link StrategyProvider}s on the class path that load, in class-path order.
+     * {@link #problems()} says which did not.
      *
      * @return an unmodifiable list
-     * @throws EngramException if a provider cannot be loaded, or names a strategy as another does or
-     *                         with a name a config cannot write
      */
     public static List<Info> list() {
+        return List.copyOf(load().byName().values());
+    }
+
+    /**
+     * What is wrong with the strategy providers on the class path: one that cannot be loaded (a
+     * class missing, compiled against another Engram, code that throws), that names a strategy as
+     * another does or with a name a config cannot write, or whose hyperparameters a config cannot
+     * write. A broken provider leaves the other strategies usable, so these are reported where they
+     * matter: by {@code engram list}, and by a lookup of a name no loaded strategy has.
+     *
+     * @return one message per provider left out, naming its class; empty when every one loaded
+     */
+    public static List<String> problems() {
+        return load().problems();
+    }
+
+    /** The strategies that load, by name, and a message for each provider that did not. */
+    private record Registry(Map<String, Info> byName, List<String> problems) {
+    }
+
+    private static Registry load() {
         Map<String, Info> byName = new LinkedHashMap<>();
         for (Info info : BUILT_INS) {
             byName.put(info.name(), info);
         }
+        List<String> problems = new ArrayList<>();
         Iterator<StrategyProvider> providers = ServiceLoader.load(StrategyProvider.class).iterator();
-        for (StrategyProvider p = next(providers); p != null; p = next(providers)) {
-            add(byName, p, infoOf(p));
+        while (true) {
+            try {
+                StrategyProvider p = next(providers);
+                if (p == null) {
+                    break;
+                }
+                add(byName, p, infoOf(p));
+            } catch (EngramException e) {
+                // The loader goes on with the next provider; a failure that repeats itself would be a
+                // loader that cannot, so it ends the search.
+                if (!problems.isEmpty() && problems.get(problems.size() - 1).equals(e.getMessage())) {
+                    break;
+                }
+                problems.add(e.getMessage());
+            }
         }
-        return List.copyOf(byName.values());
+        return new Registry(byName, problems);
+    }
+
+    /**
+     * What to say of a strategy name no loaded strategy has: the closest known name, and the
+     * providers left out, one of which may be the one meant.
+     *
+     * @param name the name asked for
+     * @return the hint, or null when nothing is close and every provider loaded
+     */
+    public static String unknownNameHint(String name) {
+        Registry registry = load();
+        return hintForUnknown(name, new ArrayList<>(registry.byName().keySet()), registry.problems());
+    }
+
+    private static String hintForUnknown(String name, List<String> names, List<String> problems) {
+        String closest = Suggestions.didYouMean(name, names);
+        if (problems.isEmpty()) {
+            return closest;
+        }
+        return (closest == null ? "" : closest + "; ") + "some user strategies could not be loaded: "
+                + String.join("; ", problems);
     }
 
     /**
@@ -298,15 +353,14 @@ public final class Strategies {
         if (builtIn != null) {
             return builtIn;
         }
-        List<String> names = new ArrayList<>();
-        for (Info info : list()) {
-            if (info.name().equals(name)) {
-                return info;
-            }
-            names.add(info.name());
+        Registry registry = load();
+        Info info = registry.byName().get(name);
+        if (info != null) {
+            return info;
         }
+        List<String> names = new ArrayList<>(registry.byName().keySet());
         throw new ParameterException("strategies", "name", "one of " + names, name,
-                Suggestions.didYouMean(name, names));
+                hintForUnknown(name, names, registry.problems()));
     }
 
     /**

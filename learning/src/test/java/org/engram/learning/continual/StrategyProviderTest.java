@@ -169,19 +169,16 @@ class StrategyProviderTest {
      */
     @Test
     void aHyperparameterAConfigCannotWriteIsRefusedByItsComponent() throws Exception {
-        ParameterException e = assertThrows(ParameterException.class,
-                () -> withProviders(List.of(DurationProvider.class.getName()), Strategies::list));
         assertEquals(DurationProvider.class.getName() + ": info().hyperparameters(): Params.timing.waits: expected"
                 + " components a config can write: numbers, true/false, text, enums, and lists, arrays, maps (by text)"
-                + " and records of these, found java.time.Duration", e.getMessage());
+                + " and records of these, found java.time.Duration", problemOf(DurationProvider.class));
     }
 
     @Test
     void aProviderWithoutDefaultsOrWhoseFactoryMakesNothingIsNamed() throws Exception {
-        ParameterException noDefaults = assertThrows(ParameterException.class,
-                () -> withProviders(List.of(NoDefaultsProvider.class.getName()), Strategies::list));
-        assertTrue(noDefaults.getMessage().startsWith(NoDefaultsProvider.class.getName() + ": info().hyperparameters():"
-                + " expected a record type, its default values and a factory, none null"), noDefaults.getMessage());
+        String noDefaults = problemOf(NoDefaultsProvider.class);
+        assertTrue(noDefaults.startsWith(NoDefaultsProvider.class.getName() + ": info().hyperparameters():"
+                + " expected a record type, its default values and a factory, none null"), noDefaults);
         IllegalStateException nothing = assertThrows(IllegalStateException.class,
                 () -> withProviders(List.of(NullFactoryProvider.class.getName()), () -> Strategies.create("makes_nothing")));
         assertTrue(nothing.getMessage().contains("returned no strategy"), nothing.getMessage());
@@ -205,36 +202,51 @@ class StrategyProviderTest {
 
     @Test
     void aProviderThatClashesOrCannotBeNamedOrLoadedIsRefusedByClass() throws Exception {
-        ParameterException clash = assertThrows(ParameterException.class,
-                () -> withProviders(List.of(ClashingProvider.class.getName()), Strategies::list));
-        assertTrue(clash.getMessage().contains(ClashingProvider.class.getName()) && clash.getMessage().contains(
-                "a name no other strategy has (a built-in has it), found ewc"), clash.getMessage());
-        ParameterException badName = assertThrows(ParameterException.class,
-                () -> withProviders(List.of(BadNameProvider.class.getName()), Strategies::list));
-        assertTrue(badName.getMessage().contains("a snake_case name"), badName.getMessage());
-        EngramException missing = assertThrows(EngramException.class,
-                () -> withProviders(List.of("no.such.Provider"), Strategies::list));
-        assertTrue(missing.getMessage().startsWith("cannot load a user strategy"), missing.getMessage());
-        EngramException stale = assertThrows(EngramException.class,
-                () -> withProviders(List.of(StaleProvider.class.getName()), Strategies::list));
-        assertTrue(stale.getMessage().startsWith("cannot load the user strategy of " + StaleProvider.class.getName()
-                + ": it was compiled against another version of Engram"), stale.getMessage());
-        EngramException throwing = assertThrows(EngramException.class,
-                () -> withProviders(List.of(ThrowingProvider.class.getName()), Strategies::list));
-        assertTrue(throwing.getMessage().equals("cannot load the user strategy of " + ThrowingProvider.class.getName()
-                + ": java.lang.IllegalStateException: no settings file"), throwing.getMessage());
-        EngramException constructor = assertThrows(EngramException.class,
-                () -> withProviders(List.of(FailingConstructorProvider.class.getName()), Strategies::list));
-        assertTrue(constructor.getMessage().contains(FailingConstructorProvider.class.getName()
-                + " could not be instantiated: java.lang.IllegalStateException: boom"), constructor.getMessage());
-        EngramException incomplete = assertThrows(EngramException.class,
-                () -> withProviders(List.of(IncompleteProvider.class.getName()), Strategies::list));
-        assertTrue(incomplete.getMessage().contains("a class it needs is not on the class path (p/Missing"),
-                incomplete.getMessage());
-        ParameterException twice = assertThrows(ParameterException.class, () -> withProviders(
-                List.of(FreezeProvider.class.getName(), SecondFreezeProvider.class.getName()), Strategies::list));
-        assertTrue(twice.getMessage().contains(SecondFreezeProvider.class.getName()) && twice.getMessage().contains(
-                "a name no other strategy has (another provider has it), found freeze"), twice.getMessage());
+        String clash = problemOf(ClashingProvider.class);
+        assertTrue(clash.contains(ClashingProvider.class.getName())
+                && clash.contains("a name no other strategy has (a built-in has it), found ewc"), clash);
+        assertTrue(problemOf(BadNameProvider.class).contains("a snake_case name"));
+        String missing = withProviders(List.of("no.such.Provider"), () -> Strategies.problems().get(0));
+        assertTrue(missing.startsWith("cannot load a user strategy"), missing);
+        String stale = problemOf(StaleProvider.class);
+        assertTrue(stale.startsWith("cannot load the user strategy of " + StaleProvider.class.getName()
+                + ": it was compiled against another version of Engram"), stale);
+        assertEquals("cannot load the user strategy of " + ThrowingProvider.class.getName()
+                + ": java.lang.IllegalStateException: no settings file", problemOf(ThrowingProvider.class));
+        String constructor = problemOf(FailingConstructorProvider.class);
+        assertTrue(constructor.contains(FailingConstructorProvider.class.getName()
+                + " could not be instantiated: java.lang.IllegalStateException: boom"), constructor);
+        assertTrue(problemOf(IncompleteProvider.class).contains("a class it needs is not on the class path (p/Missing"));
+        List<String> twice = withProviders(List.of(FreezeProvider.class.getName(),
+                SecondFreezeProvider.class.getName()), Strategies::problems);
+        assertEquals(1, twice.size(), twice.toString());
+        assertTrue(twice.get(0).contains(SecondFreezeProvider.class.getName()) && twice.get(0).contains(
+                "a name no other strategy has (another provider has it), found freeze"), twice.get(0));
+    }
+
+    /**
+     * A provider that cannot be loaded is left out and the others stay usable: every one of them had
+     * stopped {@code engram list} and every run. The list holds the strategies that load; a
+     * lookup of a name none has says which providers were left out.
+     */
+    @Test
+    void aBrokenProviderIsLeftOutAndTheOthersLoad() throws Exception {
+        List<String> broken = List.of("no.such.Provider", ThrowingProvider.class.getName(),
+                FreezeProvider.class.getName(), ClashingProvider.class.getName());
+        List<String> names = withProviders(broken, () -> Strategies.list().stream().map(Strategies.Info::name).toList());
+        assertEquals("freeze", names.get(names.size() - 1));
+        assertEquals(3, withProviders(broken, Strategies::problems).size());
+        ParameterException unknown = assertThrows(ParameterException.class,
+                () -> withProviders(broken, () -> Strategies.info("frieze")));
+        assertTrue(unknown.hint().startsWith("did you mean 'freeze'?; some user strategies could not be loaded: ")
+                && unknown.hint().contains(ThrowingProvider.class.getName()), unknown.hint());
+    }
+
+    /** The one problem the providers on the class path have, when only {@code provider} is named there. */
+    private String problemOf(Class<?> provider) throws Exception {
+        List<String> problems = withProviders(List.of(provider.getName()), Strategies::problems);
+        assertEquals(1, problems.size(), problems.toString());
+        return problems.get(0);
     }
 
     /** A provider that cannot be loaded fails the lookups that need the providers, not those of built-ins. */
