@@ -216,7 +216,8 @@ class StrategyProviderTest {
         String constructor = problemOf(FailingConstructorProvider.class);
         assertTrue(constructor.contains(FailingConstructorProvider.class.getName()
                 + " could not be instantiated: java.lang.IllegalStateException: boom"), constructor);
-        assertTrue(problemOf(IncompleteProvider.class).contains("a class it needs is not on the class path (p/Missing"));
+        assertTrue(problemOf(IncompleteProvider.class)
+                .contains("a class it needs is not on the class path (p/Missing"));
         List<String> twice = withProviders(List.of(FreezeProvider.class.getName(),
                 SecondFreezeProvider.class.getName()), Strategies::problems);
         assertEquals(1, twice.size(), twice.toString());
@@ -233,7 +234,8 @@ class StrategyProviderTest {
     void aBrokenProviderIsLeftOutAndTheOthersLoad() throws Exception {
         List<String> broken = List.of("no.such.Provider", ThrowingProvider.class.getName(),
                 FreezeProvider.class.getName(), ClashingProvider.class.getName());
-        List<String> names = withProviders(broken, () -> Strategies.list().stream().map(Strategies.Info::name).toList());
+        List<String> names = withProviders(broken,
+                () -> Strategies.list().stream().map(Strategies.Info::name).toList());
         assertEquals("freeze", names.get(names.size() - 1));
         assertEquals(3, withProviders(broken, Strategies::problems).size());
         ParameterException unknown = assertThrows(ParameterException.class,
