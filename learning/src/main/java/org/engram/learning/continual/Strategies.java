@@ -180,6 +180,7 @@ public final class Strategies {
             byName.put(info.name(), info);
         }
         List<String> problems = new ArrayList<>();
+        Map<String, String> providerOf = new HashMap<>();
         Iterator<StrategyProvider> providers = ServiceLoader.load(StrategyProvider.class).iterator();
         while (true) {
             try {
@@ -187,7 +188,7 @@ public final class Strategies {
                 if (p == null) {
                     break;
                 }
-                add(byName, p, infoOf(p));
+                add(byName, providerOf, p, infoOf(p));
             } catch (EngramException e) {
                 // The loader goes on with the next provider; a failure that repeats itself would be a
                 // loader that cannot, so it ends the search.
@@ -251,8 +252,12 @@ public final class Strategies {
         }
     }
 
-    /** Adds a provider's entry, refusing one a config could not name or that another has taken. */
-    private static void add(Map<String, Info> byName, StrategyProvider provider, Info info) {
+    /**
+     * Adds a provider's entry, refusing one a config could not name or that another has taken;
+     * {@code providers} holds the class of the provider of each name added.
+     */
+    private static void add(Map<String, Info> byName, Map<String, String> providers, StrategyProvider provider,
+                            Info info) {
         String name = info == null ? null : info.name();
         if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
             throw new ParameterException(provider.getClass().getName(), "info().name()",
@@ -273,8 +278,9 @@ public final class Strategies {
         if (previous != null) {
             throw new ParameterException(provider.getClass().getName(), "info().name()",
                     "a name no other strategy has (" + (BUILT_INS.contains(previous) ? "a built-in"
-                            : "another provider") + " has it)", name);
+                            : "the provider " + providers.get(name)) + " has it)", name);
         }
+        providers.put(name, provider.getClass().getName());
     }
 
     /**

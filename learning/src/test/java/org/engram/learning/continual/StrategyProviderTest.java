@@ -222,7 +222,8 @@ class StrategyProviderTest {
                 SecondFreezeProvider.class.getName()), Strategies::problems);
         assertEquals(1, twice.size(), twice.toString());
         assertTrue(twice.get(0).contains(SecondFreezeProvider.class.getName()) && twice.get(0).contains(
-                "a name no other strategy has (another provider has it), found freeze"), twice.get(0));
+                "a name no other strategy has (the provider " + FreezeProvider.class.getName() + " has it), found"
+                        + " freeze"), twice.get(0));
     }
 
     /**
