@@ -71,13 +71,15 @@ public final class StrategyParams {
         }
         for (String name : names) {
             if (!known.contains(name)) {
+                // The closest name may be a built-in's where a strategy of one's own was meant (my_online_ewc,
+                // online_ewc): where such a strategy is found is said either way.
                 String hint = Strategies.unknownNameHint(name);
+                String own = "a strategy of your own is found through its StrategyProvider, named in"
+                        + " META-INF/services/" + StrategyProvider.class.getName() + " on ENGRAM_CLASSPATH (which"
+                        + " ./engram reads; with java, put it on -cp)";
                 throw new ConfigException(where.locate(keyPath + ".name"), keyPath + ".name",
                         "a strategy name, one of " + known + (names.size() > 1 ? " (a chain joins names with '+')" : ""),
-                        "'" + name + "'", hint != null ? hint : "see engram list; a strategy of your own is found"
-                                + " through its StrategyProvider, named in META-INF/services/"
-                                + StrategyProvider.class.getName() + " on ENGRAM_CLASSPATH (which ./engram reads;"
-                                + " with java, put it on -cp)");
+                        "'" + name + "'", hint != null ? hint + "; " + own : "see engram list; " + own);
             }
         }
         for (int i = 0; i < names.size(); i++) {

@@ -157,8 +157,10 @@ class BrokenRunConfigTest {
                 file("bad enum", GOOD.replace("scenario: task_incremental", "scenario: task"),
                         "bad.yaml:6:3: tasks.scenario", "task_incremental, domain_incremental, class_incremental",
                         "found task"),
+                // The closest name is offered, and where a strategy of one's own would be found.
                 file("unknown strategy", GOOD.replace("name: ewc", "name: ewk"),
-                        "bad.yaml:18:5: strategies[1].name", "found 'ewk'", "did you mean 'ewc'?"),
+                        "bad.yaml:18:5: strategies[1].name", "found 'ewk'", "did you mean 'ewc'?; a strategy of your"
+                                + " own is found through its StrategyProvider"),
                 file("strategy parameter out of range", GOOD.replace("lambda: 10", "lambda: -5"),
                         "bad.yaml:19:14: strategies[1].params.lambda", "found -5"),
                 // A name nothing is close to: perhaps a strategy of one's own whose provider is not on the class path.
