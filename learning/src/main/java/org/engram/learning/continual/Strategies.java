@@ -8,17 +8,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.PlugIns;
 import org.engram.simulator.Suggestions;
 
 /**
@@ -179,22 +178,14 @@ public final class Strategies {
         for (Info info : BUILT_INS) {
             byName.put(info.name(), info);
         }
-        List<String> problems = new ArrayList<>();
+        PlugIns<StrategyProvider> plugIns = PlugIns.load(StrategyProvider.class,
+                e -> "cannot load a user strategy (" + StrategyProvider.class.getName() + " provider): " + why(e));
+        List<String> problems = new ArrayList<>(plugIns.failures());
         Map<String, String> providerOf = new HashMap<>();
-        Iterator<StrategyProvider> providers = ServiceLoader.load(StrategyProvider.class).iterator();
-        while (true) {
+        for (StrategyProvider p : plugIns.loaded()) {
             try {
-                StrategyProvider p = next(providers);
-                if (p == null) {
-                    break;
-                }
                 add(byName, providerOf, p, infoOf(p));
             } catch (EngramException e) {
-                // The loader goes on with the next provider; a failure that repeats itself would be a
-                // loader that cannot, so it ends the search.
-                if (!problems.isEmpty() && problems.get(problems.size() - 1).equals(e.getMessage())) {
-                    break;
-                }
                 problems.add(e.getMessage());
             }
         }
@@ -214,12 +205,7 @@ public final class Strategies {
     }
 
     private static String hintForUnknown(String name, List<String> names, List<String> problems) {
-        String closest = Suggestions.didYouMean(name, names);
-        if (problems.isEmpty()) {
-            return closest;
-        }
-        return (closest == null ? "" : closest + "; ") + "some user strategies could not be loaded: "
-                + String.join("; ", problems);
+        return PlugIns.hintWithLeftOut(Suggestions.didYouMean(name, names), "user strategies", problems);
     }
 
     /**
@@ -230,16 +216,6 @@ public final class Strategies {
      */
     public static boolean builtIn(String name) {
         return builtInInfo(name) != null;
-    }
-
-    /** The next provider on the class path, or null after the last; one that cannot be loaded is refused. */
-    private static StrategyProvider next(Iterator<StrategyProvider> providers) {
-        try {
-            return providers.hasNext() ? providers.next() : null;
-        } catch (ServiceConfigurationError | LinkageError e) {
-            throw new EngramException("cannot load a user strategy (" + StrategyProvider.class.getName()
-                    + " provider): " + why(e), e);
-        }
     }
 
     /** A provider's entry; a provider whose code fails is refused by its class name. */

@@ -1,14 +1,12 @@
 package org.engram.simulator.model;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.PlugIns;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.input.PoissonSource;
 import org.engram.simulator.input.SpikeTimes;
@@ -73,12 +71,9 @@ public final class NeuronModels {
         Map<String, NeuronModel<?, ?>> models = registry.models();
         NeuronModel<?, ?> model = models.get(name);
         if (model == null) {
-            String hint = Suggestions.didYouMean(name, models.keySet());
-            if (!registry.failures().isEmpty()) {
-                hint = (hint == null ? "" : hint + "; ") + "some user models could not be loaded: "
-                        + String.join("; ", registry.failures());
-            }
-            throw new ParameterException("neuron model", "model", "one of " + models.keySet(), name, hint);
+            throw new ParameterException("neuron model", "model", "one of " + models.keySet(), name,
+                    PlugIns.hintWithLeftOut(Suggestions.didYouMean(name, models.keySet()), "user models",
+                            registry.failures()));
         }
         String clash = registry.clashes().get(name);
         if (clash != null) {
@@ -108,27 +103,13 @@ public final class NeuronModels {
         for (NeuronModel<?, ?> model : BUILT_IN) {
             models.put(model.name(), model);
         }
-        List<String> failures = new ArrayList<>();
+        // A model whose class is missing or whose constructor threw: the loader's words name the
+        // class, the cause says why.
+        PlugIns<NeuronModel> plugIns = PlugIns.load(NeuronModel.class,
+                e -> e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
+        List<String> failures = new ArrayList<>(plugIns.failures());
         Map<String, String> clashes = new LinkedHashMap<>();
-        Iterator<NeuronModel> loader = ServiceLoader.load(NeuronModel.class).iterator();
-        while (true) {
-            NeuronModel<?, ?> model;
-            try {
-                if (!loader.hasNext()) {
-                    break;
-                }
-                model = loader.next();
-            } catch (ServiceConfigurationError e) {
-                // A model whose class is missing or whose constructor threw: the loader's words name
-                // the class, the cause says why. The loader goes on with the next one; a failure that
-                // repeats itself would be a loader that cannot, so it ends the search.
-                String failure = e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause());
-                if (!failures.isEmpty() && failures.get(failures.size() - 1).equals(failure)) {
-                    break;
-                }
-                failures.add(failure);
-                continue;
-            }
+        for (NeuronModel<?, ?> model : plugIns.loaded()) {
             String name = nameOf(model, failures);
             if (name != null && models.putIfAbsent(name, model) != null) {
                 clashes.putIfAbsent(name, model.getClass().getName());
