@@ -16,7 +16,7 @@ import org.engram.simulator.input.SpikeTimes;
  *
  * <p>A user model becomes known by naming its class (public, with a public no-argument
  * constructor) in a file {@code META-INF/services/org.engram.simulator.model.NeuronModel}; it is
- * found with {@link ServiceLoader} at every lookup, so the registry holds no global state. Names
+ * found with {@link java.util.ServiceLoader} at every lookup, so the registry holds no global state. Names
  * must be unique.
  */
 public final class NeuronModels {
