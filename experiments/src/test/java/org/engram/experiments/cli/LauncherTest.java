@@ -223,5 +223,21 @@ class LauncherTest {
 
         assertTrue(run.calls.startsWith("java arg: -Xmx8g\njava arg: -Dx=1\njava arg: -cp\njava arg: "
                 + jar + ":mymodels\n"), run.calls);
+        assertTrue(run.err.contains("engram: warning: ENGRAM_CLASSPATH names 'mymodels', which does not exist (from "
+                + temp + ")"), run.err);
+    }
+
+    @Test
+    void warnsOnlyOfUserClassPathEntriesThatDoNotExist() throws Exception {
+        Files.createDirectories(temp.resolve("models"));
+        Files.writeString(temp.resolve("strategy.jar"), "");
+
+        Run run = launch(root.resolve("engram"), temp,
+                Map.of("ENGRAM_CLASSPATH", "models:strategy.jar:models/*:*::lost/*:mistyped.jar"), "list");
+
+        assertEquals("engram: warning: ENGRAM_CLASSPATH names 'lost/*', which does not exist (from " + temp + ")\n"
+                + "engram: warning: ENGRAM_CLASSPATH names 'mistyped.jar', which does not exist (from " + temp + ")\n",
+                run.err);
+        assertEquals(JAVA_EXIT, run.exitCode, "a warning does not stop the command");
     }
 }
