@@ -1,8 +1,12 @@
 package org.engram.experiments.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import org.engram.experiments.metrics.MetricFormat;
@@ -10,6 +14,7 @@ import org.engram.experiments.plot.Figure;
 import org.engram.experiments.run.RunPlots;
 import org.engram.experiments.run.RunFolder;
 import org.engram.experiments.run.RunResults;
+import org.engram.simulator.EngramException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = "Re-draw the plots of a finished run from its metrics.json and log.csv (into RUN_DIR/plots, "
                 + "RUN_DIR/plots-<INCHES>in with --width-in, or --out).",
         footer = {"", "Examples:", "  engram plot results/quickstart/20261130T081500Z-3fa2c1",
-                "  engram plot results/reference/quickstart --width-in 3.3 --out figures"})
+                "  engram plot results/reference/quickstart --width-in 3.3 --out figures",
+                "  engram plot results/reference/quickstart --out figures --replace"})
 public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,6 +43,10 @@ public final class PlotCommand implements Callable<Integer> {
             + "RUN_DIR/plots-<INCHES>in with --width-in).")
     Path out;
 
+    @Option(names = "--replace", description = "Draw over figures of the same names in --out (without it, a folder "
+            + "that holds one, e.g. from another run, is refused). The run's own plot folders are always redrawn.")
+    boolean replace;
+
     @Override
     public Integer call() {
         UnaryOperator<Figure> layout = FigureLayout.of(widthInches);
@@ -47,7 +57,12 @@ public final class PlotCommand implements Callable<Integer> {
         // Laid out for print, the figures go beside the run's own, which they would replace.
         Path plots = out != null ? out : run.resolve(widthInches == null ? "plots"
                 : "plots-" + MetricFormat.asWritten(widthInches) + "in");
-        List<Path> files = RunPlots.draw(results, plots, layout);
+        Map<String, Figure> figures = RunPlots.figures(results, layout);
+        if (out != null && !replace) {
+            requireNoneDrawnBefore(figures.keySet());
+        }
+        List<Path> files = new ArrayList<>();
+        figures.forEach((base, figure) -> files.addAll(figure.write(plots, base)));
         PrintWriter o = spec.commandLine().getOut();
         for (Path f : files) {
             o.println(f);
@@ -55,5 +70,18 @@ public final class PlotCommand implements Callable<Integer> {
         o.println(plots);
         o.flush();
         return 0;
+    }
+
+    /** A folder of the user's may hold another run's figures of the same names, which drawing would lose. */
+    private void requireNoneDrawnBefore(Collection<String> baseNames) {
+        List<Path> existing = new ArrayList<>();
+        for (String base : baseNames) {
+            Figure.files(out, base).stream().filter(Files::exists).forEach(existing::add);
+        }
+        if (!existing.isEmpty()) {
+            throw new EngramException(out.toString(), "--out", "a folder without figures of the names plot draws",
+                    existing.size() + " of them, e.g. " + existing.get(0).getFileName(),
+                    "give another --out, or add --replace to draw over them");
+        }
     }
 }

@@ -369,16 +369,26 @@ public final class Figure {
      * @return the three paths: PNG, SVG, PDF
      */
     public List<Path> write(Path folder, String baseName) {
-        Path png = folder.resolve(baseName + ".png");
-        Path svg = folder.resolve(baseName + ".svg");
-        Path pdf = folder.resolve(baseName + ".pdf");
+        List<Path> files = files(folder, baseName);
         byte[] pngBytes = png();
         byte[] svgBytes = svg().getBytes(StandardCharsets.UTF_8);
         byte[] pdfBytes = pdf();
-        RunFolder.writeAtomically(png, out -> out.write(pngBytes));
-        RunFolder.writeAtomically(svg, out -> out.write(svgBytes));
-        RunFolder.writeAtomically(pdf, out -> out.write(pdfBytes));
-        return List.of(png, svg, pdf);
+        RunFolder.writeAtomically(files.get(0), out -> out.write(pngBytes));
+        RunFolder.writeAtomically(files.get(1), out -> out.write(svgBytes));
+        RunFolder.writeAtomically(files.get(2), out -> out.write(pdfBytes));
+        return files;
+    }
+
+    /**
+     * The files {@link #write(Path, String)} writes.
+     *
+     * @param folder   the folder
+     * @param baseName file name without extension
+     * @return the three paths: PNG, SVG, PDF
+     */
+    public static List<Path> files(Path folder, String baseName) {
+        return List.of(folder.resolve(baseName + ".png"), folder.resolve(baseName + ".svg"),
+                folder.resolve(baseName + ".pdf"));
     }
 
     /**

@@ -49,6 +49,19 @@ public final class RunPlots {
     public static List<Path> draw(RunResults run, Path plots, UnaryOperator<Figure> layout) {
         // Every figure is made and laid out before the first is written, so a run's data that a
         // chart refuses leaves the folder as it was, not half redrawn.
+        List<Path> files = new ArrayList<>();
+        figures(run, layout).forEach((base, figure) -> files.addAll(figure.write(plots, base)));
+        return files;
+    }
+
+    /**
+     * Makes every figure of a run without writing any.
+     *
+     * @param run    the run's results
+     * @param layout what each figure becomes, e.g. {@code f -> f.printedAt(3.3)}
+     * @return the figures by file name without extension ({@link Figure#files} gives the files), in drawing order
+     */
+    public static Map<String, Figure> figures(RunResults run, UnaryOperator<Figure> layout) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         List<String> names = shortNames(run.tasks());
         for (RunResults.Strategy s : run.strategies()) {
@@ -73,9 +86,7 @@ public final class RunPlots {
         }
         String source = "Engram run " + run.runId() + " of " + run.experiment();
         figures.replaceAll((base, figure) -> layout.apply(figure.from(source)));
-        List<Path> files = new ArrayList<>();
-        figures.forEach((base, figure) -> files.addAll(figure.write(plots, base)));
-        return files;
+        return figures;
     }
 
     private static boolean hasLoss(List<EpochRecord> epochs) {

@@ -797,6 +797,34 @@ class RunCommandTest {
                 + " a file"), onAFile.err());
     }
 
+    /**
+     * A folder of one's own given to plot --out that holds figures of the names plot draws (another
+     * run's, say) is refused, and nothing in it changes; --replace draws over them.
+     */
+    @Test
+    void plotKeepsFiguresAlreadyInOutUnlessToldToReplaceThem() throws IOException {
+        Path figures = Files.createDirectories(dir.resolve("paper-figures"));
+        Files.writeString(figures.resolve("notes.txt"), "mine");
+        CliRunner.Result first = CliRunner.run("plot", folder.toString(), "--out", figures.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        byte[] drawn = Files.readAllBytes(figures.resolve("forgetting_naive.png"));
+        Files.write(figures.resolve("forgetting_naive.png"), new byte[] {1, 2, 3});
+
+        CliRunner.Result again = CliRunner.run("plot", folder.toString(), "--out", figures.toString(), "--width-in",
+                "3.3");
+        assertEquals(2, again.exitCode(), again.err());
+        assertTrue(again.err().contains(figures + ": --out: expected a folder without figures of the names plot "
+                + "draws, found 24 of them, e.g. forgetting_naive.png; give another --out, or add --replace to draw "
+                + "over them"), again.err());
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(figures.resolve("forgetting_naive.png")));
+
+        CliRunner.Result replaced = CliRunner.run("plot", folder.toString(), "--out", figures.toString(),
+                "--replace");
+        assertEquals(0, replaced.exitCode(), replaced.err());
+        assertArrayEquals(drawn, Files.readAllBytes(figures.resolve("forgetting_naive.png")));
+        assertEquals("mine", Files.readString(figures.resolve("notes.txt")));
+    }
+
     /** The same run twice, by another path or as a copy (its run id), would stand twice in every table. */
     @Test
     void compareRefusesTheSameRunTwice() throws IOException {
