@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,8 @@ final class MetricsWriter {
     private final LocatedData data;
     private final List<UnitProgress> units;
     private final Provenance provenance;
+    /** The metrics, made once: the summary, the table and metrics.json are drawn from them. */
+    private Map<String, Object> metrics;
 
     /**
      * A task of the run as the first seed's sequence has it (every seed's tasks are as large).
@@ -88,8 +91,8 @@ final class MetricsWriter {
     @SuppressWarnings("unchecked")
     String latexTable() {
         Map<String, Object> metrics = metrics();
-        return ResultTable.of((Map<String, Object>) metrics.get("strategies")).latex("Engram run " + runId + " of "
-                + config.name() + " (" + metrics.get("scenario") + ", " + tasks.size() + " tasks), seeds "
+        return ResultTable.of((Map<String, Object>) metrics.get("strategies")).latex(RunPlots.dataSource(runId,
+                config.name()) + " (" + metrics.get("scenario") + ", " + tasks.size() + " tasks), seeds "
                 + config.seeds() + ".\n" + SummaryWriter.DEFINITIONS + ".");
     }
 
@@ -259,6 +262,13 @@ final class MetricsWriter {
     }
 
     Map<String, Object> metrics() {
+        if (metrics == null) {
+            metrics = Collections.unmodifiableMap(makeMetrics());
+        }
+        return metrics;
+    }
+
+    private Map<String, Object> makeMetrics() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("experiment", config.name());
         root.put("run_id", runId);

@@ -84,9 +84,20 @@ public final class RunPlots {
             figures.put("learning_curve_loss", curves(run, true));
             figures.put("learning_curve_accuracy", curves(run, false));
         }
-        String source = "Engram run " + run.runId() + " of " + run.experiment();
+        String source = dataSource(run.runId(), run.experiment());
         figures.replaceAll((base, figure) -> layout.apply(figure.from(source)));
         return figures;
+    }
+
+    /**
+     * What a run's figures and tables are drawn from, as they say it.
+     *
+     * @param runId      the run's id
+     * @param experiment the experiment's name
+     * @return e.g. {@code Engram run 20261201T000000Z-6eec5a of quickstart}
+     */
+    static String dataSource(String runId, String experiment) {
+        return "Engram run " + runId + " of " + experiment;
     }
 
     private static boolean hasLoss(List<EpochRecord> epochs) {
