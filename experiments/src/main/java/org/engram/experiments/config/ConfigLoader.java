@@ -42,6 +42,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.engram.simulator.IoReasons;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
@@ -60,6 +64,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * decimal to write; a text key refuses an unquoted number, true or false.
  */
 public final class ConfigLoader {
+    /** A record component's name in Java, lower camelCase with at least one capital, and an index into it. */
+    private static final Pattern JAVA_NAME = Pattern.compile("([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*)(\\[\\d+])?");
     private static final ObjectMapper YAML = new ObjectMapper(new DecimalYamlFactory(new YAMLFactory().rebuild()
             .loaderOptions(loaderOptions())
             // YAML 1.1 reads yes/no/on/off as booleans: "name: no" became the experiment "false" and
@@ -415,6 +421,32 @@ public final class ConfigLoader {
         return ConfigException.all(each);
     }
 
+    /**
+     * The problems a record's constructor or a strategy's factory reported, each at its own key: a
+     * {@link ParameterException} may hold several. A location in Java's camelCase is given as the
+     * config writes it ({@code memorySize} as {@code memory_size}).
+     *
+     * @param e       what was thrown
+     * @param keyPath where the values stand, e.g. {@code strategies[0].params}, or empty
+     * @param where   where a key path was written, e.g. {@code my.yaml:12:3}
+     * @return one problem per value
+     */
+    static List<ConfigException> eachProblem(EngramException e, String keyPath, Function<String, String> where) {
+        List<ConfigException> each = new ArrayList<>();
+        for (EngramException one : e instanceof ParameterException pe ? pe.problems() : List.of(e)) {
+            String key = keyPath;
+            if (one.location() != null) {
+                Matcher java = JAVA_NAME.matcher(one.location());
+                String location = java.matches() ? ConfigLayers.snakeCase(java.group(1))
+                        + Objects.toString(java.group(2), "") : one.location();
+                key = key.isEmpty() ? location : key + "." + location;
+            }
+            each.add(new ConfigException(where.apply(key), key, one.expected() == null ? one.getMessage()
+                    : one.expected(), one.found() == null ? "" : one.found(), one.hint()));
+        }
+        return each;
+    }
+
     static ConfigException translate(JsonProcessingException e, String sourceName, String text) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DecimalYamlFactory.AliasRefused alias) {
@@ -458,17 +490,7 @@ public final class ConfigLoader {
         if (e instanceof JsonMappingException m) {
             Throwable cause = rootEngramCause(e);
             if (cause instanceof EngramException ee) {
-                // A record's constructor may report several bad values at once: each keeps its own key.
-                List<ConfigException> each = new ArrayList<>();
-                for (EngramException one : ee instanceof ParameterException pe ? pe.problems() : List.of(ee)) {
-                    String location = path(m);
-                    if (one.location() != null) {
-                        location = location.isEmpty() ? one.location() : location + "." + one.location();
-                    }
-                    each.add(new ConfigException(where, location, one.expected() == null ? one.getMessage()
-                            : one.expected(), one.found() == null ? "" : one.found(), one.hint()));
-                }
-                return ConfigException.all(each);
+                return ConfigException.all(eachProblem(ee, path(m), key -> where));
             }
             if (m.getCause() instanceof InputCoercionException range && outOfRange(range)) {
                 return outOfRange(where, path(m), range);

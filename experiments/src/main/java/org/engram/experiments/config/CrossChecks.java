@@ -294,7 +294,7 @@ final class CrossChecks {
     }
 
     private static void checkStrategy(ExperimentConfig c, int i, StrategyParams.Locator where) {
-        ContinualStrategy s = StrategyParams.create(c.strategies().get(i));
+        ContinualStrategy s = StrategyParams.create(c.strategies().get(i), "strategies[" + i + "]", where);
         Support support = s.supports(c.tasks().scenario());
         if (!support.supported()) {
             throw new ConfigException(where.locateConflict("strategies[" + i + "].name", "tasks.scenario"),

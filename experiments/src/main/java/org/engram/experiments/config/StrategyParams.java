@@ -176,30 +176,51 @@ public final class StrategyParams {
      * @return a new strategy in its initial state
      */
     public static ContinualStrategy create(ExperimentConfig.StrategySpec spec) {
+        return create(spec, "", p -> "strategy " + spec.label());
+    }
+
+    /**
+     * Creates the strategy of a spec in a config: a factory that refuses the values is reported at
+     * the spec's params.
+     *
+     * @param spec    the spec, complete
+     * @param keyPath where it stands, e.g. {@code strategies[1]}, or empty
+     * @param where   locates key paths for messages
+     * @return a new strategy in its initial state
+     */
+    static ContinualStrategy create(ExperimentConfig.StrategySpec spec, String keyPath, Locator where) {
         List<String> names = members(spec);
-        Locator nowhere = p -> "strategy " + spec.label();
+        String params = keyPath.isEmpty() ? "params" : keyPath + ".params";
         if (names.size() == 1) {
-            return build(names.get(0), spec.params(), nowhere);
+            return build(names.get(0), spec.params(), params, where);
         }
         ContinualStrategy[] chain = new ContinualStrategy[names.size()];
         for (int i = 0; i < chain.length; i++) {
-            chain[i] = build(names.get(i), spec.params().get(names.get(i)), nowhere);
+            chain[i] = build(names.get(i), spec.params().get(names.get(i)), params + "." + names.get(i), where);
         }
         return Strategies.chain(chain);
     }
 
-    private static ContinualStrategy build(String name, JsonNode params, Locator where) {
+    private static ContinualStrategy build(String name, JsonNode params, String keyPath, Locator where) {
         Strategies.Hyperparameters<?> h = Strategies.info(name).hyperparameters();
-        Record values = SectionBinder.convert(params, h.type(), "params", where);
+        Record values = SectionBinder.convert(params, h.type(), keyPath, where);
         try {
             return h.create(values);
         } catch (EngramException e) {
-            throw e;
+            throw ConfigException.all(ConfigLoader.eachProblem(e, keyPath, where::locate));
         } catch (RuntimeException e) {
-            // A strategy of one's own whose constructor refuses its values, or fails: said with the values,
-            // with the cause's stack trace for the code.
-            throw new ConfigException(where.locate("params") + ": params: expected hyperparameters strategy '" + name
-                    + "' can be made with, found " + values + ", for which its factory threw " + e, e);
+            // A strategy of one's own whose constructor refuses its values, or fails: said with the values as a
+            // config writes them, at a --set that changed one if any, with the cause's stack trace for the code.
+            List<String> keys = new ArrayList<>();
+            List<String> shown = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = ConfigLoader.componentsOf(values).fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> v = it.next();
+                keys.add(keyPath + "." + v.getKey());
+                shown.add(v.getKey() + ": " + (v.getValue().isTextual() ? v.getValue().asText() : v.getValue()));
+            }
+            throw new ConfigException(where.locateConflict(keyPath, keys.toArray(String[]::new)) + ": " + keyPath
+                    + ": expected hyperparameters strategy '" + name + "' can be made with, found {"
+                    + String.join(", ", shown) + "}, for which its factory threw " + e, e);
         }
     }
 }

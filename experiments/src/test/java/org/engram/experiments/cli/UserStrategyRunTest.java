@@ -281,15 +281,22 @@ class UserStrategyRunTest {
                 + ", SHA-256 ffffffffffff then, " + digest.substring(0, 12) + " now)"), resumed.err());
     }
 
-    /** A constructor of one's own that refuses its values is reported as a config problem, before any folder. */
+    /**
+     * A constructor of one's own that refuses its values is reported as a config problem, before any
+     * folder, at the config's line or the --set that gave a value, with the values as the config writes them.
+     */
     @Test
     void aFactoryThatThrowsIsAConfigProblemNamingTheValues(@TempDir Path dir) throws Exception {
         CliRunner.Result run = runMine(dir, "[{name: freeze_layer, params: {layer: 99}}]");
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().contains("params: expected hyperparameters strategy 'freeze_layer' can be made with,"
-                + " found Params[layer=99], for which its factory threw java.lang.IllegalArgumentException: no"
-                + " network here has 99 layers"), run.err());
+        assertTrue(run.err().contains("mine.yaml:8:35: strategies[0].params: expected hyperparameters strategy"
+                + " 'freeze_layer' can be made with, found {layer: 99}, for which its factory threw"
+                + " java.lang.IllegalArgumentException: no network here has 99 layers"), run.err());
         assertTrue(!Files.exists(dir.resolve("out")), "no run folder");
+        CliRunner.Result set = runMine(dir, "[{name: freeze_layer}]", "--set", "strategies[0].params.layer=51");
+        assertEquals(2, set.exitCode(), set.err());
+        assertTrue(set.err().contains("engram: error: --set strategies[0].params.layer=51: strategies[0].params:"
+                + " expected hyperparameters strategy 'freeze_layer' can be made with, found {layer: 51}"), set.err());
         // A record's own check: its words, not Jackson's "Cannot construct instance of ...".
         CliRunner.Result record = runMine(dir, "[{name: freeze_layer, params: {layer: 99}}]", "--set",
                 "strategies[0].params.layer=-10");

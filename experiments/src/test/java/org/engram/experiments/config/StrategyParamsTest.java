@@ -11,6 +11,8 @@ import org.engram.learning.layered.LayeredNet;
 import org.engram.learning.layered.LayeredNetSpec;
 import org.engram.learning.layered.Readout;
 import org.engram.learning.layered.ReadoutLayer;
+import org.engram.simulator.ParameterException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,6 +44,25 @@ class StrategyParamsTest {
     void misleadingSettingsAreRefused(String strategy, String where, String what) {
         String message = refused(strategy).getMessage();
         assertTrue(message.startsWith(where) && message.contains(what), message);
+    }
+
+    /**
+     * The values a record's constructor or a strategy's factory of one's own refuses are each located
+     * at their key, where a Java name stands for the config's ({@code memorySize}: {@code memory_size}).
+     */
+    @Test
+    void refusedValuesAreEachLocatedAtTheKeyTheConfigWrites() {
+        ParameterException refused = ParameterException.all(List.of(
+                new ParameterException("mine", "memorySize", "an integer >= 1", 0),
+                new ParameterException("mine", "gamma", "a number in (0, 1]", 2, "try 0.9"),
+                new ParameterException("mine", "decayRates[1]", "a number > 0", -1)));
+        List<ConfigException> each = ConfigLoader.eachProblem(refused, "strategies[2].params", key -> "at " + key);
+        assertEquals(List.of("at strategies[2].params.memory_size: strategies[2].params.memory_size: expected an"
+                        + " integer >= 1, found 0",
+                "at strategies[2].params.gamma: strategies[2].params.gamma: expected a number in (0, 1], found 2;"
+                        + " try 0.9",
+                "at strategies[2].params.decay_rates[1]: strategies[2].params.decay_rates[1]: expected a number > 0,"
+                        + " found -1"), each.stream().map(ConfigException::getMessage).toList());
     }
 
     /**
