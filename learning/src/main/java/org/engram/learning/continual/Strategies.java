@@ -87,7 +87,8 @@ public final class Strategies {
         public ContinualStrategy create(Record params) {
             ContinualStrategy strategy = factory.apply(type.cast(params));
             if (strategy == null) {
-                throw new IllegalStateException("the factory of " + type.getName() + " returned no strategy");
+                throw new IllegalStateException("the factory given with the hyperparameters " + type.getName()
+                        + " returned null, not a strategy");
             }
             return strategy;
         }
@@ -234,7 +235,10 @@ public final class Strategies {
      */
     private static void add(Map<String, Info> byName, Map<String, String> providers, StrategyProvider provider,
                             Info info) {
-        String name = info == null ? null : info.name();
+        if (info == null) {
+            throw new ParameterException(provider.getClass().getName(), "info()", "the strategy's entry", "null");
+        }
+        String name = info.name();
         if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
             throw new ParameterException(provider.getClass().getName(), "info().name()",
                     "a snake_case name (a-z, 0-9, _; a chain joins names with '+')", String.valueOf(name));

@@ -112,6 +112,14 @@ class StrategyProviderTest {
         }
     }
 
+    /** No entry at all. */
+    public static final class NullInfoProvider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            return null;
+        }
+    }
+
     /** A name a config cannot write. */
     public static final class BadNameProvider implements StrategyProvider {
         @Override
@@ -181,7 +189,11 @@ class StrategyProviderTest {
                 + " expected a record type, its default values and a factory, none null"), noDefaults);
         IllegalStateException nothing = assertThrows(IllegalStateException.class,
                 () -> withProviders(List.of(NullFactoryProvider.class.getName()), () -> Strategies.create("makes_nothing")));
-        assertTrue(nothing.getMessage().contains("returned no strategy"), nothing.getMessage());
+        assertTrue(nothing.getMessage().endsWith("the factory given with the hyperparameters "
+                + Strategies.NoParameters.class.getName() + " returned null, not a strategy"), nothing.getMessage());
+        // A null entry had been reported as a bad name: "info().name(): ... found null".
+        assertEquals(NullInfoProvider.class.getName() + ": info(): expected the strategy's entry, found null",
+                problemOf(NullInfoProvider.class));
     }
 
     @Test
