@@ -701,11 +701,13 @@ public final class Runner {
                             throw f.in(spec.label(), seed);
                         } catch (TrainingDiverged d) {
                             boolean own = !StrategyParams.members(spec).stream().allMatch(Strategies::builtIn);
-                            throw d.in(spec.label(), seed, String.format(Locale.ROOT, "start the run anew with a"
-                                    + " smaller training.learning_rate (now %s), a training.clip_norm or weaker"
-                                    + " strategy parameters%s", config.training().learningRate(), own
-                                    ? ", or, if the code of your strategy made it, mend the code and resume" : ""),
-                                    own);
+                            String anew = d.hook() != null ? "start the run anew with weaker strategy parameters"
+                                    : String.format(Locale.ROOT, "start the run anew with a smaller"
+                                    + " training.learning_rate (now %s), a training.clip_norm or weaker strategy"
+                                    + " parameters", config.training().learningRate());
+                            throw d.in(spec.label(), seed, anew + (own ? ", or, if the code of your strategy made"
+                                    + " it, mend " + (d.hook() != null ? "its " + d.hook() : "the code")
+                                    + " and resume" : ""), own);
                         }
                         EpochRecord record = new EpochRecord(spec.label(), seed, t, e, r.meanLoss(), r.accuracy(),
                                 (System.nanoTime() - t0) / 1e9, r.samples());

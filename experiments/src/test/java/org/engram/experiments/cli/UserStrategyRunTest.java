@@ -1,6 +1,7 @@
 package org.engram.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UserStrategyRunTest {
     /**
      * After the first task, one layer learns no more: its accuracy on task 1 cannot fall through it.
-     * A negative layer stands for a bug in one's code: the hook then throws, or for -5 makes NaN; its
+     * A negative layer stands for a bug in one's code: the hook then throws, or for -5 and -6 makes NaN; its
      * checkpoint state (the layer and whether it is frozen) fails to be written for -7 and is read
      * short for -8.
      */
@@ -64,6 +65,13 @@ class UserStrategyRunTest {
         @Override
         public void beforeTask(TaskContext task) {
             frozen = task.taskIndex() > 0;
+        }
+
+        @Override
+        public void addPenaltyGradient(int layer, float[] weights, float[] grad) {
+            if (frozen && params.layer() == -6 && layer == 1) {
+                grad[0] = Float.NaN;
+            }
         }
 
         @Override
@@ -239,6 +247,20 @@ class UserStrategyRunTest {
         assertTrue(run.err().contains("freeze_layer, seed 1: task 2, epoch 1, batch 1: weight 0 of matrix 0 is NaN"),
                 run.err());
         assertTrue(run.err().contains("if the code of your strategy made it, mend the code and resume"), run.err());
+        assertFailedAndResumable(partialOf(dir.resolve("out")));
+    }
+
+    /** A NaN its addPenaltyGradient adds is the hook's: the advice names it, not the learning rate. */
+    @Test
+    void aNaNPenaltyGradientIsBlamedOnTheHook(@TempDir Path dir) throws Exception {
+        CliRunner.Result run = runMine(dir, "[{name: freeze_layer, params: {layer: -6}}]");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("freeze_layer, seed 1: task 2, epoch 1, batch 1, matrix 1: strategy 'freeze_layer'"
+                + " (" + FreezeLayer.class.getName() + ") made entry 0 of the gradient NaN in addPenaltyGradient"),
+                run.err());
+        assertTrue(run.err().contains("; start the run anew with weaker strategy parameters, or, if the code of your"
+                + " strategy made it, mend its addPenaltyGradient and resume"), run.err());
+        assertFalse(run.err().contains("learning_rate"), run.err());
         assertFailedAndResumable(partialOf(dir.resolve("out")));
     }
 

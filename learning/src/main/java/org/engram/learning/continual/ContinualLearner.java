@@ -679,6 +679,14 @@ public final class ContinualLearner implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw failure("addPenaltyGradient", where(matrix), e);
             }
+            // Found here, the NaN is the hook's; found in the weights after the batch, it would be blamed on
+            // the learning rate as well.
+            float[] loss = lossGradient[matrix];
+            for (int i = 0; i < grad.length; i++) {
+                if (!Float.isFinite(grad[i]) && Float.isFinite(loss[i])) {
+                    throw TrainingDiverged.penalty(strategy.name(), who(), where(matrix), i, grad[i], loss[i]);
+                }
+            }
         }
 
         @Override

@@ -15,11 +15,14 @@ public final class TrainingDiverged extends EngramException {
     private final String what;
     /** Whether code of one's own may have made it, so that a run may go on once the code is mended. */
     private final boolean ownCode;
+    /** The strategy's hook that made it, or null when the training's own numbers left the finite ones. */
+    private final String hook;
 
-    private TrainingDiverged(String what, String advice, boolean ownCode) {
+    private TrainingDiverged(String what, String advice, boolean ownCode, String hook) {
         super(what + "; " + advice, null);
         this.what = what;
         this.ownCode = ownCode;
+        this.hook = hook;
     }
 
     /**
@@ -33,7 +36,7 @@ public final class TrainingDiverged extends EngramException {
     static TrainingDiverged loss(String strategy, Batch batch, double loss) {
         return new TrainingDiverged(String.format(Locale.ROOT, "%s: the training loss is %s: the training diverged,"
                 + " and accuracies of its weights would mean nothing", batch.position(), loss), advice(strategy),
-                false);
+                false, null);
     }
 
     /**
@@ -49,7 +52,27 @@ public final class TrainingDiverged extends EngramException {
     static TrainingDiverged weight(String strategy, Batch batch, int matrix, int index, float value) {
         return new TrainingDiverged(String.format(Locale.ROOT, "%s: weight %d of matrix %d is %s after the batch: the"
                 + " training diverged (the neurons it reaches fall silent), and accuracies of its weights would mean"
-                + " nothing", batch.position(), index, matrix, value), advice(strategy), false);
+                + " nothing", batch.position(), index, matrix, value), advice(strategy), false, null);
+    }
+
+    /**
+     * A gradient that the strategy's {@code addPenaltyGradient} left not finite where the loss's
+     * own gradient was finite: the hook, not the learning rate, made it.
+     *
+     * @param strategy     the strategy's name, for the advice
+     * @param who          the strategy's name and class, as messages about its code give them
+     * @param where        the batch and matrix, e.g. {@code task 2, epoch 1, batch 3, matrix 0}
+     * @param index        the gradient entry's index in the matrix
+     * @param value        its value after the hook
+     * @param lossGradient its value before the hook, the loss's gradient
+     * @return the exception
+     */
+    static TrainingDiverged penalty(String strategy, String who, String where, int index, float value,
+                                    float lossGradient) {
+        return new TrainingDiverged(String.format(Locale.ROOT, "%s: %s made entry %d of the gradient %s in"
+                + " addPenaltyGradient, where the loss's gradient is %s: the training would diverge", where, who, index,
+                value, lossGradient), "lower the strength of strategy '" + strategy + "', or, for a strategy of your"
+                + " own, mend its addPenaltyGradient", false, "addPenaltyGradient");
     }
 
 
@@ -69,7 +92,12 @@ public final class TrainingDiverged extends EngramException {
      * @return a new exception whose message starts with the label and seed
      */
     public TrainingDiverged in(String label, long seed, String advice, boolean ownCode) {
-        return new TrainingDiverged(label + ", seed " + seed + ": " + what, advice, ownCode);
+        return new TrainingDiverged(label + ", seed " + seed + ": " + what, advice, ownCode, hook);
+    }
+
+    /** @return the strategy's hook that made the numbers not finite, or null when the training itself did */
+    public String hook() {
+        return hook;
     }
 
     /** @return whether a strategy of one's own took part, so that mended code may go on from the checkpoints */

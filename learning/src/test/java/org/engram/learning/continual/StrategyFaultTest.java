@@ -1,5 +1,6 @@
 package org.engram.learning.continual;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.engram.learning.encode.RateEncoder;
+import org.engram.learning.layered.LayeredNet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +46,9 @@ class StrategyFaultTest {
             if (hook.equals("addPenaltyGradient") && layer == 1) {
                 throw new ArithmeticException("boom in penalty");
             }
+            if (hook.equals("nan penalty") && layer == 1) {
+                grad[3] += 0f / 0f;
+            }
         }
 
         @Override
@@ -67,7 +72,11 @@ class StrategyFaultTest {
     }
 
     private static ContinualLearner learner(ContinualStrategy strategy) {
-        return new ContinualLearner(ContinualLearnerTest.net(), RateEncoder.bernoulli(10, 1.0),
+        return learner(strategy, ContinualLearnerTest.net());
+    }
+
+    private static ContinualLearner learner(ContinualStrategy strategy, LayeredNet net) {
+        return new ContinualLearner(net, RateEncoder.bernoulli(10, 1.0),
                 ContinualLearnerTest.options(1), strategy, Scenario.TASK_INCREMENTAL);
     }
 
@@ -116,6 +125,27 @@ class StrategyFaultTest {
                     named.getMessage());
             assertTrue(named.getMessage().endsWith("would mean nothing; lower it"), named.getMessage());
             assertTrue(named.ownCode() && !diverged.ownCode());
+        }
+    }
+
+    /**
+     * A NaN that addPenaltyGradient adds is blamed on the hook, at the batch and entry, before the
+     * weights take it (it was reported as weights diverged, with the learning rate to lower).
+     */
+    @Test
+    void aNaNPenaltyGradientIsTheHooks() {
+        LayeredNet net = ContinualLearnerTest.net();
+        float[] before = net.weights(1).clone();
+        try (ContinualLearner l = learner(new Faulty("nan penalty"), net)) {
+            l.startTask(TASKS[0]);
+            TrainingDiverged diverged = assertThrows(TrainingDiverged.class, () -> l.trainEpoch(0));
+            assertTrue(diverged.getMessage().matches("task 1, epoch 1, batch 1, matrix 1: strategy 'faulty' \\("
+                    + Faulty.class.getName().replace("$", "\\$") + "\\) made entry 3 of the gradient NaN in"
+                    + " addPenaltyGradient, where the loss's gradient is -?[0-9.E-]+: the training would diverge;"
+                    + " lower the strength of strategy 'faulty', or, for a strategy of your own, mend its"
+                    + " addPenaltyGradient"), diverged.getMessage());
+            assertEquals("addPenaltyGradient", diverged.in("mine", 1, "-", true).hook());
+            assertArrayEquals(before, net.weights(1), "the batch changed no weight of the matrix");
         }
     }
 
