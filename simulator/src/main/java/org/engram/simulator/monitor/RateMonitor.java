@@ -19,8 +19,11 @@ import org.engram.simulator.network.Population;
  * time is not a multiple of the bin. Costs one array increment per spike.
  */
 public final class RateMonitor implements SpikeListener {
-    /** In bins: far above the rounding of {@code (s + 1) * dt / bin} (~1e-16 relative), far below one step. */
-    private static final double EDGE_TOLERANCE = 1e-9;
+    /**
+     * In units in the last place of the times: far above the rounding of a grid time {@code (s + 1) * dt}
+     * (an ulp or two), far below the offset of a precise spike time that lies past an edge by a nanosecond.
+     */
+    private static final double EDGE_ULPS = 16;
 
     private final Population<?, ?> population;
     private final double binMs;
@@ -102,13 +105,14 @@ public final class RateMonitor implements SpikeListener {
 
     /**
      * The number of bins that end at or before {@code timeMs} plus one if a bin is under way:
-     * {@code ceil((timeMs - start) / binMs)}, with a tolerance of {@link #EDGE_TOLERANCE} bins so that a grid
-     * time such as {@code 3 * 0.1 = 0.30000000000000004} counts as the edge it stands for; -1 for a time
-     * before the start (beyond the tolerance).
+     * {@code ceil((timeMs - start) / binMs)}, with a tolerance of {@link #EDGE_ULPS} units in the last
+     * place of the times so that a grid time such as {@code 3 * 0.1 = 0.30000000000000004} counts as the
+     * edge it stands for; -1 for a time before the start (beyond the tolerance).
      */
     private int binsUpTo(double timeMs) {
         double bins = (timeMs - startMs) / binMs;
-        return bins < -EDGE_TOLERANCE ? -1 : (int) Math.ceil(bins - EDGE_TOLERANCE);
+        double slack = EDGE_ULPS * (Math.ulp(Math.max(Math.abs(timeMs), Math.abs(startMs))) / binMs + Math.ulp(bins));
+        return bins < -slack ? -1 : (int) Math.ceil(bins - slack);
     }
 
     /** @return the bin width in ms */

@@ -58,6 +58,31 @@ class RateMonitorTest {
     }
 
     /**
+     * A precise spike time a nanosecond or less past a bin's end lies in the next bin, as the bins
+     * (start + b bin, start + (b + 1) bin] say: it had been counted in the bin before, within a
+     * tolerance of 1e-9 bins meant for grid times' rounding. In (1, 2]: 1.0000000005, 1.5 and 2; in
+     * (2, 3]: 2.0000000001 and 2.000001; the same 1 ms apart at 10 s, and with bins 100 ms wide.
+     */
+    @Test
+    void preciseTimesJustPastAnEdgeLieInTheNextBin() {
+        Population<?, ?> p = new NetworkBuilder(0.1).population("p", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        for (double offset : new double[] {0, 10_000}) {
+            RateMonitor m = new RateMonitor(p, 1, offset);
+            for (double t : new double[] {1.0000000005, 1.5, 2.0, 2.0000000001, 2.000001}) {
+                m.onSpike(p, 0, offset + t);
+            }
+            m.extendTo(offset + 3);
+            assertArrayEquals(new double[] {0, 3000, 2000}, m.ratesHz(), 1e-9, "from " + offset + " ms");
+        }
+        RateMonitor wide = new RateMonitor(p, 100);
+        for (double t : new double[] {100, 100.000000001, 200}) {
+            wide.onSpike(p, 0, t);
+        }
+        wide.extendTo(200);
+        assertArrayEquals(new double[] {10, 20}, wide.ratesHz(), 1e-9);
+    }
+
+    /**
      * A monitor made to start at 100 ms counts no spike before then: the 3 spikes before 100 ms,
      * one of them a step before it, used to land in its first bin. Its one bin, (100, 110], holds the
      * spike at 100 ms (counted in bin 0 by the bins' rule) and the one at 105: 2 / (1 * 0.01 s) = 200 Hz.
