@@ -172,6 +172,8 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
     private static final class PreciseKernel implements ExactKernel<State> {
         private final double tauM;
         private final double vInf;
+        /** {@code V_inf - V_th}, as one difference of relative potentials: R I_e - (V_th - E_L). */
+        private final double drivePastThreshold;
         private final double vTh;
         private final double vReset;
         private final double tRef;
@@ -179,6 +181,7 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
         PreciseKernel(Params p) {
             tauM = p.tauM();
             vInf = p.eL() + p.resistance() * p.iE();
+            drivePastThreshold = p.resistance() * p.iE() - (p.vTh() - p.eL());
             vTh = p.vTh();
             vReset = p.vReset();
             tRef = p.tRef();
@@ -208,10 +211,12 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             if (v >= vTh) {
                 return start;
             }
-            if (vInf <= vTh) {
+            if (!(drivePastThreshold > 0)) {
                 return Double.NaN;
             }
-            double t = start + tauM * StrictMath.log((vInf - v) / (vInf - vTh));
+            // tau ln((V_inf - v) / (V_inf - V_th)) written with log1p: for a long tau_m (a near-perfect
+            // integrator) the ratio rounds to 1, and the neuron fired at once.
+            double t = start + tauM * StrictMath.log1p((vTh - v) / drivePastThreshold);
             return t <= untilMs ? t : Double.NaN;
         }
 

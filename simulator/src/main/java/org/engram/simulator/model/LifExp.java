@@ -396,9 +396,14 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             return hi;
         }
 
-        /** {@code u(s) = V - E_L} after {@code s} ms of free, non-refractory evolution. */
+        /**
+         * {@code u(s) = V - E_L} after {@code s} ms of free, non-refractory evolution: the relaxation
+         * toward {@code u_inf} as {@code u0 + (u_inf - u0)(1 - exp(-s/tau_m))} with expm1, which keeps
+         * its digits when {@code s/tau_m} is small (a long tau_m, a near-perfect integrator, had
+         * rounded it to nothing).
+         */
         private double potential(double u0, double aEx, double aIn, double s) {
-            return uInf + (u0 - uInf) * StrictMath.exp(-s / tauM) + aEx * ex.toVoltage(s) + aIn * in.toVoltage(s);
+            return u0 - (uInf - u0) * StrictMath.expm1(-s / tauM) + aEx * ex.toVoltage(s) + aIn * in.toVoltage(s);
         }
 
         /** {@code u'(s) = (R I(s) - u(s)) / tau_m} in mV/ms. */
