@@ -6,8 +6,9 @@ import org.engram.simulator.network.Population;
  * Sees every spike of a run; the hook through which plasticity rules (in the learning module)
  * observe pre- and postsynaptic spikes and change plastic weights.
  *
- * <p>The engine calls listeners on one thread, once per spike, in canonical order (time step,
- * then network-wide neuron index), at the edge of each slice and immediately before that spike
+ * <p>The engine calls listeners on one thread, once per spike, in canonical order (time, then
+ * network-wide neuron index: in grid mode a step's spikes share its time, in precise mode they come
+ * at their exact times within the step), at the edge of each slice and immediately before that spike
  * is delivered to its targets, so a weight changed here is the weight the spike delivers. A
  * listener must not allocate per call if it is to stay cheap. What a listener throws stops the run
  * mid-slice, which spends the network (it must be built again): so does a call the engine refuses

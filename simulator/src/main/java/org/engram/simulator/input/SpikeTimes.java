@@ -53,6 +53,8 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
                         throw new ParameterException(NAME, "times_ms[" + i + "][" + k + "]",
                                 "finite ascending times >= 0 (ms)", t);
                     }
+                    // -0.0 is 0 but would be written "-0.000000000" and hashed apart from 0.
+                    copy[i][k] = t + 0.0;
                 }
             }
             timesMs = copy;

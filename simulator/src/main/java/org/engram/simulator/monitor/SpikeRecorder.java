@@ -11,7 +11,7 @@ import org.engram.simulator.network.Population;
 
 /**
  * Records the spikes of one population, or of chosen neurons of it, as (time, neuron) pairs in
- * canonical order.
+ * canonical order: by time, then by neuron index.
  *
  * <p>Storage is two growable primitive arrays: 12 bytes per spike, amortised O(1) per spike.
  * Create it with {@code Engine.recordSpikes(population)} or

@@ -1,8 +1,10 @@
 package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.network.Network;
@@ -29,9 +31,13 @@ class LifIsiThroughEngineTest {
     }
 
     private static double[] spikeTimes(Mode mode, double dt) {
+        return spikeTimes(mode, dt, T_REF);
+    }
+
+    private static double[] spikeTimes(Mode mode, double dt, double tRef) {
         NetworkBuilder b = new NetworkBuilder(dt);
         Population<LifDelta.Params, LifDelta.State> p = b.population("n", 1, LifDelta.MODEL,
-                new LifDelta.Params(TAU_M, C_M, E_L, V_TH, V_RESET, T_REF, I_E));
+                new LifDelta.Params(TAU_M, C_M, E_L, V_TH, V_RESET, tRef, I_E));
         Network net = b.build();
         try (Engine e = new Engine(net, new EngineOptions(1, mode))) {
             SpikeRecorder r = e.recordSpikes(p);
@@ -53,6 +59,18 @@ class LifIsiThroughEngineTest {
         for (int k = 1; k < t.length; k++) {
             assertEquals(expected, t[k] - t[k - 1], tolerance, "interval " + k);
         }
+    }
+
+    /** Precise mode ends refractoriness at its exact time: a t_ref of 0.25 ms at dt = 0.1 ms (which grid mode refuses). */
+    @Test
+    void preciseModeTakesARefractoryPeriodOffTheGrid() {
+        double[] t = spikeTimes(Mode.PRECISE, 0.1, 0.25);
+        double expected = analyticIsi() - T_REF + 0.25;
+        assertTrue(t.length > 10, "expected regular firing, got " + t.length + " spikes");
+        for (int k = 1; k < t.length; k++) {
+            assertEquals(expected, t[k] - t[k - 1], 1e-9, "interval " + k);
+        }
+        assertThrows(ParameterException.class, () -> spikeTimes(Mode.GRID, 0.1, 0.25));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.engram.simulator.input;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
@@ -40,6 +41,20 @@ class SpikeTimesLoadTest {
                 "a source that had no times fires the loaded one");
         assertArrayEquals(new double[] {1.0, 12.0}, spikes(mode, new double[] {1}, 10, new double[] {5, 12}, 10), 1e-12,
                 "the loaded time 5, already passed at 10 ms, is skipped");
+    }
+
+    /**
+     * A time of -0.0 is 0: it fires as 0 does and is kept as 0, which a CSV had written
+     * "-0.000000000" and the spike hash had told apart from 0.
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void negativeZeroIsZero(Mode mode) {
+        double[] times = new SpikeTimes.Params(new double[][] {{-0.0, 1}}).timesMs()[0];
+        assertEquals(0, Double.compare(0.0, times[0]), "kept as +0.0");
+        double[] fired = spikes(mode, new double[] {-0.0}, 1, new double[] {}, 1);
+        assertEquals(1, fired.length);
+        assertEquals(0, Double.compare(spikes(mode, new double[] {0.0}, 1, new double[] {}, 1)[0], fired[0]));
     }
 
     /** The modes differ on a loaded time equal to the current time, as {@code SpikeTimes.State.load} says. */

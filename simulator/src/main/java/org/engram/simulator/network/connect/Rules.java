@@ -82,7 +82,8 @@ public final class Rules {
      *
      * @param sources  population-local source indices
      * @param targets  population-local target indices, same length
-     * @param weights  weights in the target model's unit (sign checked against the receptor), same length
+     * @param weights  weights in the target model's unit (sign checked against the receptor; stored as
+     *                 {@code float}, as every weight), same length
      * @param delaysMs delays in ms, each a whole number of time steps {@code >= 1}, same length
      * @return the rule (the arrays are copied)
      */
@@ -95,6 +96,7 @@ public final class Rules {
      * comes from the projection's spec.
      *
      * @param weights the matrix in the target model's unit, one row per source, one column per target
+     *                (stored as {@code float}, as every weight)
      * @return the rule (the matrix is copied)
      */
     public static WeightMatrix matrix(double[][] weights) {
