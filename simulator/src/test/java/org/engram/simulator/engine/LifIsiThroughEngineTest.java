@@ -61,7 +61,7 @@ class LifIsiThroughEngineTest {
         }
     }
 
-    /** Precise mode ends refractoriness at its exact time: a t_ref of 0.25 ms at dt = 0.1 ms (which grid mode refuses). */
+    /** Precise mode ends refractoriness at its exact time: t_ref 0.25 ms at dt = 0.1 ms (grid mode refuses it). */
     @Test
     void preciseModeTakesARefractoryPeriodOffTheGrid() {
         double[] t = spikeTimes(Mode.PRECISE, 0.1, 0.25);
