@@ -11,8 +11,8 @@ import org.engram.simulator.model.Receptor;
  * <p>Weights are constant or drawn from a commons-math3 distribution and are stored as {@code float}
  * (4 bytes a synapse; 2^-24 relative rounding, so precise mode's exact times are those of the
  * rounded weight); delays likewise, in ms, and drawn delays are rounded to the nearest step. A
- * distribution is reseeded from Engram's stream of each source neuron before its row is drawn, so its draws depend on the seed alone (the
- * distribution object is used only by the builder's thread).
+ * distribution is reseeded from Engram's stream of each source neuron before its row is drawn, so
+ * its draws depend on the seed alone (the distribution object is used only by the builder's thread).
  *
  * <pre>{@code
  * Synapses.excitatory(0.1).delayMs(1.5)
