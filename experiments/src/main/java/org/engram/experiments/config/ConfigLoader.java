@@ -516,11 +516,16 @@ public final class ConfigLoader {
         return e.getTargetType() != null && e.getProcessor() != null;
     }
 
-    /** An integer key given a whole number beyond its type's range. */
+    /**
+     * An integer key given a whole number beyond its type's range: the bound it passed, not the whole
+     * range, whose negative end means nothing for a size or a count.
+     */
     private static ConfigException outOfRange(String where, String keyPath, InputCoercionException range) {
         boolean isLong = range.getTargetType() == long.class || range.getTargetType() == Long.class;
-        return new ConfigException(where, keyPath, "an integer from " + (isLong ? Long.MIN_VALUE : Integer.MIN_VALUE)
-                + " to " + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE), text(range.getProcessor()), null);
+        String found = text(range.getProcessor());
+        String bound = found.startsWith("-") ? ">= " + (isLong ? Long.MIN_VALUE : Integer.MIN_VALUE)
+                : "<= " + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE);
+        return new ConfigException(where, keyPath, "an integer " + bound, found, null);
     }
 
     /**

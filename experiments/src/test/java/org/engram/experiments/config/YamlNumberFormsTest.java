@@ -166,18 +166,24 @@ class YamlNumberFormsTest {
                 + "found the text \"0x1\"; 0x1 is hexadecimal: numbers are decimal, write 1"), e.getMessage());
     }
 
-    /** One past each end of int (2^31 - 1) and long (2^63 - 1) is refused with the range, not "a valid value". */
+    /**
+     * One past each end of int (2^31 - 1) and long (2^63 - 1) is refused with the bound it passed, not
+     * "a valid value" (nor the whole range, whose negative end meant nothing for a count).
+     */
     @Test
-    void anIntegerBeyondItsTypeIsRefusedWithTheRange() {
+    void anIntegerBeyondItsTypeIsRefusedWithTheBoundItPassed() {
         ConfigException epochs = assertThrows(ConfigException.class,
                 () -> run("training: {epochs: 2147483648}\n"));
-        assertTrue(epochs.getMessage().contains(
-                "training.epochs: expected an integer from -2147483648 to 2147483647, found 2147483648"),
+        assertTrue(epochs.getMessage().contains("training.epochs: expected an integer <= 2147483647, found 2147483648"),
                 epochs.getMessage());
         assertEquals(2147483647, run("training: {epochs: 2147483647}\n").training().epochs());
+        ConfigException below = assertThrows(ConfigException.class,
+                () -> run("training: {epochs: -2147483649}\n"));
+        assertTrue(below.getMessage().contains("training.epochs: expected an integer >= -2147483648, found -2147483649"),
+                below.getMessage());
         ConfigException seed = assertThrows(ConfigException.class, () -> run("seeds: [9223372036854775808]\n"));
-        assertTrue(seed.getMessage().contains("seeds[0]: expected an integer from -9223372036854775808 to "
-                + "9223372036854775807, found 9223372036854775808"), seed.getMessage());
+        assertTrue(seed.getMessage().contains("seeds[0]: expected an integer <= 9223372036854775807, found "
+                + "9223372036854775808"), seed.getMessage());
     }
 
     /**
