@@ -2,6 +2,7 @@ package org.engram.learning.plasticity;
 
 import java.util.Arrays;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Population;
@@ -22,7 +23,9 @@ import org.engram.simulator.network.Projection;
  *
  * <p>Spikes at the same instant are handled presynaptic first: every {@code onPre} of an instant
  * runs before its {@code onPost}s, which run when the engine reports the instant complete
- * ({@link #afterSpikesAt}), or when a later spike arrives. A pre and a post spike at the same time
+ * ({@link #afterSpikesAt}), or when a later spike arrives (times a few ulps apart, which precise mode
+ * gives two routes to one moment, are one instant: {@link TimeGrid#atOrBefore}). A pre and a post
+ * spike at the same time
  * therefore pair as pre before post (potentiation), whatever the populations' order or the
  * neurons' indices; without this, a symmetric pair of neurons firing together changed their two
  * synapses in opposite directions. Code that drives a rule by hand calls {@code afterSpikesAt(t)}
@@ -125,7 +128,7 @@ public abstract class PlasticityRule implements SpikeListener {
                     + " ms: a rule follows one engine's clock; attach a new rule to each engine");
         }
         lastTimeMs = timeMs;
-        if (pendingCount > 0 && timeMs != pendingTimeMs) {
+        if (pendingCount > 0 && !TimeGrid.atOrBefore(timeMs, pendingTimeMs)) {
             afterSpikesAt(pendingTimeMs);
         }
         if (population != projection.source() && population != projection.target()) {

@@ -77,6 +77,32 @@ class SimultaneousSpikesTest {
         }
     }
 
+    /**
+     * Precise mode: a postsynaptic spike at 0.7 + 0.1 = 0.7999999999999999 ms (a kick at 0.7 ms, 0.1 ms
+     * on its way) and a presynaptic one written at 0.8 ms are one instant, as grid mode has them, and
+     * pair as pre before post; they had paired post before pre, an ulp apart, and depressed.
+     */
+    @ParameterizedTest
+    @EnumSource(names = {"GRID", "PRECISE"})
+    void spikesAnUlpApartAreOneInstant(org.engram.simulator.engine.Mode mode) {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> kick = b.population("kick", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{0.7}}));
+        Population<?, ?> post = b.population("post", 1, LifDelta.MODEL, NEURON);
+        Population<?, ?> pre = b.population("pre", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{0.8}}));
+        b.connect("kick->post", kick, post, Rules.oneToOne(), Synapses.excitatory(50).delayMs(0.1));
+        b.connect("pre->post", pre, post, Rules.oneToOne(), Synapses.excitatory(W0).delayMs(1.0).asPlastic());
+        Network net = b.build();
+        Projection plastic = net.projections().get(1);
+        try (Engine engine = new Engine(net, new EngineOptions(1, mode))) {
+            SpikeRecorder spikes = engine.recordSpikes(post);
+            engine.addListener(new PairStdp(plastic, stdp()));
+            engine.run(5);
+            assertEquals(mode == org.engram.simulator.engine.Mode.PRECISE ? 0.7 + 0.1 : 0.8, spikes.timesMs()[0]);
+        }
+        assertEquals(W0 + A, plastic.weights()[0], 1e-6);
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"GRID", "PRECISE"})
     void twoNeuronsFiringTogetherChangeBothTheirSynapsesAlike(org.engram.simulator.engine.Mode mode) {

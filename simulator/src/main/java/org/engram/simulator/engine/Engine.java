@@ -986,9 +986,14 @@ public final class Engine implements AutoCloseable {
         deliveryPending = false;
     }
 
-    /** Whether the {@code k}-th merged spike, at {@code t}, is the last of the slice at that time. */
+    /**
+     * Whether the {@code k}-th merged spike, at {@code t}, is the last of the slice at that instant: in
+     * precise mode, times a few ulps apart are one instant ({@link TimeGrid#atOrBefore}), as they are
+     * for a neuron's inputs (two routes to one moment, 0.7 + 0.1 and 0.8, land an ulp apart).
+     */
     private boolean lastAt(int k, double t) {
-        return k + 1 == exchange.count || exchange.timeMs[precise ? exchange.order[k + 1] : k + 1] != t;
+        return k + 1 == exchange.count
+                || !TimeGrid.atOrBefore(exchange.timeMs[precise ? exchange.order[k + 1] : k + 1], t);
     }
 
     /** Adds merged spike {@code m} into the input of the targets worker {@code w} owns. */

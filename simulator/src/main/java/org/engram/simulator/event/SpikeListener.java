@@ -30,9 +30,12 @@ public interface SpikeListener {
      * Called once all spikes at {@code timeMs} have been passed to {@link #onSpike} (and, for a
      * listener, delivered), before any later spike; a listener that must treat simultaneous spikes
      * alike (a plasticity rule pairing pre- and postsynaptic spikes of one instant) finishes them
-     * here, as may an observer that counts coincidences. Does nothing by default.
+     * here, as may an observer that counts coincidences. In precise mode the spikes of one instant
+     * may lie a few ulps apart, as two routes to one moment do (a spike at 0.7 ms delayed by 0.1 ms
+     * arrives at 0.7999999999999999): they count as one instant
+     * ({@link org.engram.simulator.engine.TimeGrid#atOrBefore}). Does nothing by default.
      *
-     * @param timeMs the time of the spikes just handled
+     * @param timeMs the time of the spikes just handled (the last of them in precise mode)
      */
     default void afterSpikesAt(double timeMs) {
     }
