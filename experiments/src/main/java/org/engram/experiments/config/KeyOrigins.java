@@ -110,9 +110,10 @@ final class KeyOrigins implements StrategyParams.Locator {
     }
 
     /**
-     * The last override that wrote another key of the entry a key belongs to, when none wrote the
-     * key itself: a value of the file can be refused for what an override set beside it ({@code
-     * v_reset} against an overridden {@code v_th}, a key that an overridden {@code type} ignores).
+     * The last override that wrote another key of the entry a key belongs to, at any depth, when none
+     * wrote the key itself: a value of the file can be refused for what an override set beside it
+     * ({@code v_reset} against an overridden {@code v_th}, a key that an overridden {@code type}
+     * ignores, a weight against an overridden {@code plasticity.w_max}).
      *
      * @param keyPath the refused key
      * @return how messages name that override, or null when none wrote beside the key
@@ -123,7 +124,7 @@ final class KeyOrigins implements StrategyParams.Locator {
             return null;
         }
         for (int i = origins.size() - 1; i >= 0; i--) {
-            if (parent.equals(SourceMap.parent(origins.get(i).keyPath()))) {
+            if (SectionBinder.within(origins.get(i).keyPath(), parent)) {
                 return origins.get(i).text();
             }
         }

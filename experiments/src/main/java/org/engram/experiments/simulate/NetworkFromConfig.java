@@ -238,7 +238,8 @@ final class NetworkFromConfig {
             case "delay" -> "delay_ms";
             case "weight" -> "weight";
             case "source" -> "rule.sources";
-            case "target" -> "rule.targets";
+            // An index of the rule's, or the target population itself (one that takes no input), found as its name.
+            case "target" -> String.valueOf(e.found()).startsWith("'") ? "target" : "rule.targets";
             default -> e.location().endsWith(".k") ? "rule.k" : "rule";
         };
         JsonNode given = key.equals("delay_ms") ? spec.delayMs() : key.equals("weight") ? spec.weight() : null;

@@ -291,6 +291,38 @@ class SimulateCommandTest {
      * files, the spike hash of the summary, and provenance whose config hash is that of the
      * folder's config.yaml and whose command line is the one given.
      */
+    /**
+     * A plastic projection's weight refused for a bound --set in its plasticity names that --set (only
+     * siblings of the refused key were named), and a projection into spike sources is refused at its
+     * {@code target}, by the --set that wrote it (it was put at {@code rule.targets}, a key not written).
+     */
+    @Test
+    void aProjectionsProblemsNameTheSetsInItsEntry(@TempDir Path dir) throws IOException {
+        String yaml = String.join("\n",
+                "duration_ms: 10",
+                "populations:",
+                "  - {name: pre, size: 1, model: spike_times, params: {times_ms: [[1.0]]}}",
+                "  - {name: post, size: 1, model: lif_delta}",
+                "projections:",
+                "  - {source: pre, target: post, rule: {type: one_to_one}, weight: 0.5,",
+                "     plasticity: {type: pair_stdp, w_max: 1, a_plus: 0.01, a_minus: 0.01,",
+                "                  tau_plus: 20, tau_minus: 20}}",
+                "");
+        CliRunner.Result bound = simulate(dir, "plastic.yaml", yaml, "--set", "projections[0].plasticity.w_max=0.4");
+        assertEquals(2, bound.exitCode(), bound.err());
+        assertTrue(bound.err().contains("plastic.yaml:6:59: projections[0].weight: expected weights within the rule's"
+                + " bounds [w_min, w_max] = [0.0, 0.4], found 0.5 (synapse 0); its entry also has the value of --set"
+                + " projections[0].plasticity.w_max=0.4"), bound.err());
+        CliRunner.Result target = simulate(dir, "plastic.yaml", yaml, "--set", "projections[0].target=pre");
+        assertEquals(2, target.exitCode(), target.err());
+        assertTrue(target.err().contains("engram: error: --set projections[0].target=pre: projections[0].target:"
+                + " expected a population whose model takes input (spike_times only emits the spikes it is given or"
+                + " draws), found 'pre'"), target.err());
+        CliRunner.Result inFile = simulate(dir, "plastic.yaml", yaml.replace("target: post", "target: pre"));
+        assertTrue(inFile.err().contains("plastic.yaml:6:19: projections[0].target: expected a population whose"),
+                inFile.err());
+    }
+
     @Test
     void summaryJsonAgreesWithTheFilesAndSaysHowTheSimulationWasMade(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("tiny.yaml");
