@@ -1,6 +1,7 @@
 package org.engram.learning.plasticity;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.network.Population;
 
@@ -23,10 +24,12 @@ public final class AdaptiveThreshold implements SpikeListener {
      * @param tauThetaMs decay time constant (ms), {@code > 0}
      */
     public record Params(double thetaPlus, double tauThetaMs) {
-        /** Validates every parameter. */
+        /** Validates every parameter, reporting every problem at once. */
         public Params {
-            Bounds.requireAmplitude(NAME, "theta_plus", thetaPlus, "mV");
-            ParameterException.requirePositive(NAME, "tau_theta", tauThetaMs, "ms");
+            Problems p = new Problems(NAME);
+            p.check(() -> Bounds.requireAmplitude(NAME, "theta_plus", thetaPlus, "mV"));
+            p.check(() -> ParameterException.requirePositive(NAME, "tau_theta", tauThetaMs, "ms"));
+            p.throwIfAny();
         }
     }
 
@@ -39,10 +42,12 @@ public final class AdaptiveThreshold implements SpikeListener {
      *
      * @param population the population whose thresholds adapt
      * @param params     the parameters
+     * @throws ParameterException if either is null
      */
     public AdaptiveThreshold(Population<?, ?> population, Params params) {
-        this.population = population;
-        this.p = params;
+        this.population = ParameterException.requireNonNull(NAME, "population", population,
+                "the population whose thresholds adapt");
+        this.p = ParameterException.requireNonNull(NAME, "params", params, "the rule's parameters");
         this.theta = new LazyTrace(population.size(), params.tauThetaMs());
     }
 

@@ -1,6 +1,7 @@
 package org.engram.learning.plasticity;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 import org.engram.simulator.network.IncomingIndex;
 import org.engram.simulator.network.Projection;
 
@@ -32,15 +33,17 @@ public final class RewardStdp extends PlasticityRule {
      */
     public record Params(double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, double tauEligibilityMs,
                          double learningRate, double wMin, double wMax) {
-        /** Validates every parameter. */
+        /** Validates every parameter, reporting every problem at once. */
         public Params {
-            Bounds.requireAmplitude(NAME, "a_plus", aPlus, "dimensionless");
-            Bounds.requireAmplitude(NAME, "a_minus", aMinus, "dimensionless");
-            ParameterException.requirePositive(NAME, "tau_plus", tauPlusMs, "ms");
-            ParameterException.requirePositive(NAME, "tau_minus", tauMinusMs, "ms");
-            ParameterException.requirePositive(NAME, "tau_c", tauEligibilityMs, "ms");
-            Bounds.requireAmplitude(NAME, "eta", learningRate, "weight unit");
-            Bounds.checkRange(NAME, wMin, wMax);
+            Problems p = new Problems(NAME);
+            p.check(() -> Bounds.requireAmplitude(NAME, "a_plus", aPlus, "dimensionless"));
+            p.check(() -> Bounds.requireAmplitude(NAME, "a_minus", aMinus, "dimensionless"));
+            p.check(() -> ParameterException.requirePositive(NAME, "tau_plus", tauPlusMs, "ms"));
+            p.check(() -> ParameterException.requirePositive(NAME, "tau_minus", tauMinusMs, "ms"));
+            p.check(() -> ParameterException.requirePositive(NAME, "tau_c", tauEligibilityMs, "ms"));
+            p.check(() -> Bounds.requireAmplitude(NAME, "eta", learningRate, "weight unit"));
+            p.check(() -> Bounds.checkRange(NAME, wMin, wMax));
+            p.throwIfAny();
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
@@ -80,6 +81,24 @@ class RuleMisuseTest {
                 assertThrows(ParameterException.class, () -> new PairStdp(plastic, null)).getMessage());
         assertEquals("params", assertThrows(ParameterException.class, () -> new TripletStdp(plastic, null)).location());
         assertEquals("params", assertThrows(ParameterException.class, () -> new RewardStdp(plastic, null)).location());
+        // Both had been a bare NullPointerException.
+        assertEquals("adaptive_threshold: params: expected the rule's parameters, found null", assertThrows(
+                ParameterException.class, () -> new AdaptiveThreshold(plastic.target(), null)).getMessage());
+        assertEquals("population", assertThrows(ParameterException.class,
+                () -> new AdaptiveThreshold(null, new AdaptiveThreshold.Params(1, 10))).location());
+    }
+
+    /** Every bad parameter at once, as the pair and triplet rules' records report them (reward STDP gave the first). */
+    @Test
+    void rewardAndThresholdParametersReportEveryProblem() {
+        ParameterException reward = assertThrows(ParameterException.class,
+                () -> new RewardStdp.Params(-1, -1, -1, 20, 100, 0.1, 1, 0));
+        assertEquals(List.of("a_plus", "a_minus", "tau_plus", "w_max"),
+                reward.problems().stream().map(ParameterException::location).toList());
+        ParameterException threshold = assertThrows(ParameterException.class,
+                () -> new AdaptiveThreshold.Params(-1, 0));
+        assertEquals(List.of("theta_plus", "tau_theta"),
+                threshold.problems().stream().map(ParameterException::location).toList());
     }
 
     /** A later engine starts at time 0; traces of the earlier clock would grow by exp(+dt / tau). */
