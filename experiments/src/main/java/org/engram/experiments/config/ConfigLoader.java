@@ -305,8 +305,9 @@ public final class ConfigLoader {
     /**
      * Adds the line and column of its key to an error found after the YAML became a record (a
      * model parameter out of range, an unknown population), which names only the file; to each
-     * problem of an error that stands for several, which are then listed in the order of their lines
-     * in the file (those of one line, and those of no line such as a missing key, in the order found).
+     * problem of an error that stands for several, which are then listed in the order they stand in
+     * the file, line and column (those of one key, and those of no line such as a missing key, in the
+     * order found).
      *
      * @param e         the error
      * @param file      the YAML file it is about
@@ -332,8 +333,8 @@ public final class ConfigLoader {
             each.add(where.equals(name) ? one : new ConfigException(where, one.location(), one.expected(), one.found(),
                     hint));
         }
-        each.sort(Comparator.comparingInt(one -> one.location() == null || !(one.source().equals(name)
-                || one.source().startsWith(name + ":")) ? 0 : source.line(one.location())));
+        each.sort(Comparator.comparingLong(one -> one.location() == null || !(one.source().equals(name)
+                || one.source().startsWith(name + ":")) ? 0 : source.readingOrder(one.location())));
         return ConfigException.all(each);
     }
 

@@ -96,16 +96,17 @@ final class SourceMap {
     }
 
     /**
-     * The line of a key, or of its nearest enclosing key that is in the file.
+     * Where a key, or its nearest enclosing key that is in the file, stands in reading order.
      *
      * @param keyPath the key path
-     * @return the line (from 1), or 0 when neither the key nor any enclosing key is in the file
+     * @return its line and column as one number that sorts as they do, or 0 when neither the key nor
+     *         any enclosing key is in the file
      */
-    int line(String keyPath) {
+    long readingOrder(String keyPath) {
         for (String p = keyPath; p != null; p = parent(p)) {
             int[] at = positions.get(p);
             if (at != null) {
-                return at[0];
+                return ((long) at[0] << 32) | at[1];
             }
         }
         return 0;

@@ -321,6 +321,11 @@ class SimulateCommandTest {
         CliRunner.Result inFile = simulate(dir, "plastic.yaml", yaml.replace("target: post", "target: pre"));
         assertTrue(inFile.err().contains("plastic.yaml:6:19: projections[0].target: expected a population whose"),
                 inFile.err());
+        // The problems of one line in the order they stand on it (pairing's, found first, came first).
+        CliRunner.Result oneLine = simulate(dir, "plastic.yaml", yaml.replace("tau_plus: 20", "tau_plus: -1")
+                .replace("tau_minus: 20}", "tau_minus: 20, pairing: nearst}"));
+        assertTrue(oneLine.err().matches("(?s).*plastic.yaml:8:19: projections\\[0]\\.plasticity\\.tau_plus: .*\n"
+                + " *\\S*plastic.yaml:8:48: projections\\[0]\\.plasticity\\.pairing: .*"), oneLine.err());
     }
 
     @Test
