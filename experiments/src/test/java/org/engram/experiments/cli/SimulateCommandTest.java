@@ -834,9 +834,10 @@ class SimulateCommandTest {
                 Arguments.of("negative rate and missing weight of a poisson input, reported together", GOOD
                         .replace("v_reset: 10", "v_reset: 30").replace("rate_hz: 20000, weight: 0.1}", "rate_hz: -1}"),
                         List.of("3 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
-                                "\n  bad.yaml:11:", "inputs[0].rate_hz: expected a finite number >= 0 (Hz), found -1.0"
-                                        + "\n  bad.yaml:11:", "inputs[0].weight: expected a value (a poisson input needs"
-                                        + " it), found nothing")),
+                                // The missing weight at its entry, column 5, before the rate in the entry.
+                                "\n  bad.yaml:11:5: ", "inputs[0].weight: expected a value (a poisson input needs"
+                                        + " it), found nothing\n  bad.yaml:11:", "inputs[0].rate_hz: expected a finite"
+                                        + " number >= 0 (Hz), found -1.0")),
                 // A key of the wrong type or unknown within an entry stopped every value check. Now its
                 // default stands in for it unreported: src is not built (no size 0), the typo weigth is
                 // the weight (not missing); the other values, and the entries' own, are checked.
