@@ -51,7 +51,10 @@ public final class PlotCommand implements Callable<Integer> {
     public Integer call() {
         UnaryOperator<Figure> layout = FigureLayout.of(widthInches);
         if (out != null) {
-            RunFolder.requireFolderPath(out, "a folder for the figures (created if absent)");
+            // Another run's plots folder, or this run's own top folder, would take figures it never drew.
+            RunFolder.requireOutsideFinishedRuns(out, "a folder for the figures (created if absent)", "give --out a"
+                    + " folder outside it; without --out, plot draws into RUN_DIR/plots, or RUN_DIR/plots-<INCHES>in"
+                    + " with --width-in");
         }
         RunResults results = RunResults.read(run);
         // Laid out for print, the figures go beside the run's own, which they would replace.

@@ -236,14 +236,25 @@ public final class RunFolder {
      * the folder of a finished run itself, which is never changed (results would nest inside it).
      */
     private static void requireResultsRoot(Path results) {
-        String expected = "a folder for results (created if absent)";
-        requireFolderPath(results, expected);
-        Path root = results.toAbsolutePath().normalize();
+        requireOutsideFinishedRuns(results, "a folder for results (created if absent)", "give --out a folder outside it");
+    }
+
+    /**
+     * Refuses an {@code --out} that no folder can be made at ({@link #requireFolderPath}), or that is
+     * the folder of a finished run or lies inside one: a finished run is never changed.
+     *
+     * @param out      the folder given
+     * @param expected what it is for, for the message, e.g. {@code "a folder for results (created if absent)"}
+     * @param hint     what to do instead
+     * @throws EngramException naming the option and the run
+     */
+    public static void requireOutsideFinishedRuns(Path out, String expected, String hint) {
+        requireFolderPath(out, expected);
+        Path root = out.toAbsolutePath().normalize();
         for (Path p = root; p != null; p = p.getParent()) {
             if (isFinishedRun(p)) {
-                throw new EngramException(results.toString(), "--out", expected, (p.equals(root) ? "the folder of"
-                        : "a folder inside") + " the finished run " + p + ", which is never changed",
-                        "give --out a folder outside it");
+                throw new EngramException(out.toString(), "--out", expected, (p.equals(root) ? "the folder of"
+                        : "a folder inside") + " the finished run " + p + ", which is never changed", hint);
             }
         }
     }
@@ -255,7 +266,7 @@ public final class RunFolder {
      * @param expected what it is for, for the message, e.g. {@code "a folder for results (created if absent)"}
      * @throws EngramException naming the option and the file in the way
      */
-    public static void requireFolderPath(Path out, String expected) {
+    private static void requireFolderPath(Path out, String expected) {
         if (out.toString().isEmpty()) {
             throw new EngramException("--out", null, expected, "an empty path", null);
         }

@@ -823,6 +823,19 @@ class RunCommandTest {
         assertEquals(0, replaced.exitCode(), replaced.err());
         assertArrayEquals(drawn, Files.readAllBytes(figures.resolve("forgetting_naive.png")));
         assertEquals("mine", Files.readString(figures.resolve("notes.txt")));
+        // A finished run's folders are never an --out, --replace or not: another run's plots (a copy's
+        // here), the run's own top folder or its checkpoints had taken figures they were not drawn from.
+        Path other = copyOfTheRun("other");
+        byte[] its = Files.readAllBytes(other.resolve("plots/forgetting_naive.png"));
+        for (Path into : List.of(other.resolve("plots"), folder, folder.resolve("checkpoints"))) {
+            CliRunner.Result refused = CliRunner.run("plot", folder.toString(), "--out", into.toString(), "--replace");
+            assertEquals(2, refused.exitCode(), refused.err());
+            assertTrue(refused.err().contains(into + ": --out: expected a folder for the figures (created if absent),"
+                    + " found a folder inside the finished run ") || refused.err().contains("found the folder of the"
+                    + " finished run " + folder.toAbsolutePath().normalize()), refused.err());
+            assertTrue(refused.err().contains("without --out, plot draws into RUN_DIR/plots"), refused.err());
+        }
+        assertArrayEquals(its, Files.readAllBytes(other.resolve("plots/forgetting_naive.png")));
     }
 
     /** The same run twice, by another path or as a copy (its run id), would stand twice in every table. */
