@@ -236,7 +236,8 @@ public final class RunFolder {
      * the folder of a finished run itself, which is never changed (results would nest inside it).
      */
     private static void requireResultsRoot(Path results) {
-        requireOutsideFinishedRuns(results, "a folder for results (created if absent)", "give --out a folder outside it");
+        requireOutsideFinishedRuns(results, "a folder for results (created if absent)",
+                "give --out a folder outside it");
     }
 
     /**
