@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -98,7 +99,11 @@ final class ConfigDifferences {
         for (int i = 0; i < pools.size(); i++) {
             Path file = pools.get(i).get(0).resolve("config.yaml");
             try {
-                Map<String, String> config = leaves(Files.readString(file), LEFT_OUT);
+                String yaml = Files.readString(file);
+                Map<String, String> config = leaves(yaml, LEFT_OUT);
+                // Which strategies (in any order, as pooling takes them): a strategy's keys are compared only
+                // among the runs that have it, so a set that differs would not show.
+                config.put("strategies", labels(tree(yaml), true));
                 if (pools.get(i).size() > 1) {
                     config.put("seeds", seedsOf(pools.get(i)));
                 }
@@ -163,7 +168,7 @@ final class ConfigDifferences {
             flatten("", tree, leftOut, leaves);
             // Which strategies, in which order: the keys of each strategy do not show one added,
             // removed or moved.
-            leaves.put("strategies", labels(tree));
+            leaves.put("strategies", labels(tree, false));
             configs.add(leaves);
         }
         return differing(configs, List.of("run", "given"), null);
@@ -187,11 +192,14 @@ final class ConfigDifferences {
         }
     }
 
-    /** The labels of a config's strategies, in order, as {@code [naive, ewc]}. */
-    private static String labels(JsonNode config) {
+    /** The labels of a config's strategies, in order or sorted, as {@code [naive, ewc]}. */
+    private static String labels(JsonNode config, boolean sorted) {
         List<String> labels = new ArrayList<>();
         for (JsonNode strategy : config.path("strategies")) {
             labels.add(labelOf(strategy));
+        }
+        if (sorted) {
+            Collections.sort(labels);
         }
         return "[" + String.join(", ", labels) + "]";
     }

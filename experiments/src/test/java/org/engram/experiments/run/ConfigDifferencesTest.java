@@ -70,8 +70,27 @@ class ConfigDifferencesTest {
         String c = A.replace("seeds: [1, 2]", "seeds: [3]");
         assertEquals(List.of("the runs' configs differ in seeds (A: [1, 2], B: [3], C: [3]); network.hidden (A: [256], "
                         + "B: [400, 400], C: [256]); strategies[ewc].params.lambda (A: 1000.0, B: 10.0, C: 1000.0); "
+                        + "strategies (A: [ewc, naive, strong], B: [ewc, naive, si], C: [ewc, naive, strong]); "
                         + "network.dt_ms (A: absent, B: 0.5, C: absent)"),
                 ConfigDifferences.of(runs(A, b, c), ConfigDifferencesTest::tag));
+    }
+
+    /**
+     * Runs with other strategies are not pooled, and the note says so: a strategy's keys are compared
+     * among the runs that have it only, so naive+si beside naive+ewc had given no note at all. The
+     * same strategies in another order are the same set, as pooling takes them.
+     */
+    @Test
+    void aDifferentSetOfStrategiesIsNoted() throws IOException {
+        String si = A.replace("  - {name: ewc, label: strong, params: {lambda: 5000.0}}\n", "")
+                .replace("  - {name: ewc, label: ewc, params: {lambda: 1000.0}}\n",
+                        "  - {name: si, label: si, params: {c: 0.1}}\n");
+        assertEquals(List.of("the runs' configs differ in strategies (A: [ewc, naive, strong], B: [naive, si])"),
+                ConfigDifferences.of(runs(A, si), ConfigDifferencesTest::tag));
+        String reordered = A.replace("  - {name: naive, label: naive, params: {}}\n", "")
+                .replace("params: {lambda: 5000.0}}\n", "params: {lambda: 5000.0}}\n  - {name: naive, label: naive, "
+                        + "params: {}}\n");
+        assertEquals(List.of(), ConfigDifferences.of(runs(A, reordered), ConfigDifferencesTest::tag));
     }
 
     /** A resume given another config: every key but threads, and strategies added, removed or moved. */
