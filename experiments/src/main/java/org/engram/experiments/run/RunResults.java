@@ -305,12 +305,21 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             if (spread == null) {
                 continue;
             }
+            // The seeds' values said too: the spread does not tell whether it or one of them was edited.
+            String source = "the seeds' values (" + seedValues(strategy.get("seeds"), metric) + ") give";
             for (String part : List.of("mean", "sd", "ci95_low", "ci95_high", "n")) {
                 Object value = spread.get(part);
                 requireAgrees(file, key + ".aggregate.over_seeds." + metric + "." + part, stored.get(part),
-                        value == null ? Double.NaN : ((Number) value).doubleValue(), "the seeds' values give");
+                        value == null ? Double.NaN : ((Number) value).doubleValue(), source);
             }
         }
+    }
+
+    /** Each seed's value of a metric, as {@code seed 1: 0.93, seed 2: 0.91}. */
+    private static String seedValues(JsonNode seeds, String metric) {
+        List<String> each = new ArrayList<>();
+        seeds.fields().forEachRemaining(seed -> each.add("seed " + seed.getKey() + ": " + seed.getValue().get(metric)));
+        return String.join(", ", each);
     }
 
     /** Refuses a metric's spread that is missing, of another shape, or out of the metric's range. */

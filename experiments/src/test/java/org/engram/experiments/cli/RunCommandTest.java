@@ -345,9 +345,13 @@ class RunCommandTest {
                 List.of("/strategies/si/aggregate/over_seeds", "acc", "null",
                         "strategies.si.aggregate.over_seeds.acc: expected the spread the seeds' values give, found null"),
                 List.of("/strategies/si/aggregate/over_seeds/acc", "n", "4",
-                        "strategies.si.aggregate.over_seeds.acc.n: expected the value the seeds' values give"),
+                        "strategies.si.aggregate.over_seeds.acc.n: expected the value the seeds' values (seed 1: "),
                 List.of("/strategies/si/aggregate/over_seeds/acc", "mean", "0.9",
-                        "strategies.si.aggregate.over_seeds.acc.mean: expected the value the seeds' values give"),
+                        "strategies.si.aggregate.over_seeds.acc.mean: expected the value the seeds' values (seed 1: "),
+                // A seed's value that its matrix does not check is found in the spread, which names the seeds' values.
+                List.of("/strategies/si/seeds/2", "wall_seconds", "123",
+                        "strategies.si.aggregate.over_seeds.wall_seconds.mean: expected the value the seeds' values"
+                                + " (seed 1: "),
                 // The run's seeds, which scripts read, and the seeds each strategy has results of.
                 List.of("", "seeds", "[1, 2, 3]", "strategies.naive.seeds: expected the results of the run's seeds"
                         + " [1, 2, 3], found results of seeds [1, 2]; the file was changed after engram run wrote it"),
@@ -369,6 +373,9 @@ class RunCommandTest {
             assertEquals(2, compare.exitCode(), compare.err());
             assertTrue(compare.err().contains(expected), compare.err());
             assertFalse(Files.exists(out), "no comparison folder");
+            if (c.get(1).equals("wall_seconds") && c.get(2).equals("123")) {
+                assertTrue(compare.err().contains(", seed 2: 123) give, "), compare.err());
+            }
         }
     }
 
@@ -474,7 +481,7 @@ class RunCommandTest {
                 dir.resolve("cmp-bad").toString());
         assertEquals(2, spread.exitCode(), spread.err());
         assertTrue(spread.err().contains("strategies.si.aggregate.over_seeds.acc.mean: expected the value the seeds'"
-                + " values give, " + trueMean), spread.err());
+                + " values (seed 1: 0.9375, seed 2: 0.85) give, " + trueMean), spread.err());
         assertFalse(Files.exists(dir.resolve("cmp-bad")), "no comparison folder");
         // Well-formed but impossible, or missing: an ACC of 4.2 was shown as 420%, and a missing
         // BWT as n/a, which reads as undefined.
