@@ -115,7 +115,7 @@ public final class AverageAccuracyPlot {
                 : fewestSeeds + " to " + mostSeeds + " seeds";
         int cut = barsPastTheAxis(data, range);
         ChartStyle.subtitle(chart, String.format(Locale.ROOT, "mean over %s%s; the last point is ACC%s", seeds,
-                mostSeeds > 1 ? ", bars: 95% confidence interval (Student t)" : "", Labels.barsCut(cut, "0 or 100%")));
+                mostSeeds > 1 ? ", bars: 95% confidence interval (Student t)" : "", Labels.barsCut(cut, range, "%")));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 

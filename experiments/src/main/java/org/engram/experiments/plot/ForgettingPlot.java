@@ -96,7 +96,7 @@ public final class ForgettingPlot {
                 + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::averageForgetting)) + "   (" + t
                 + (t == 1 ? " task)" : " tasks)") + (bars ? ";   bars: 95% confidence interval over "
                 + runs.size() + " seeds" : "") + Labels.barsCut(AverageAccuracyPlot.barsPastTheAxis(data, range),
-                "the axis (0 to 104%)");
+                range, "%");
         ChartStyle.subtitle(chart, summary);
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }

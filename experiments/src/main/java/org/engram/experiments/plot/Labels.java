@@ -2,6 +2,7 @@ package org.engram.experiments.plot;
 
 import java.util.List;
 import org.engram.experiments.metrics.MetricFormat;
+import org.jfree.data.Range;
 
 /** Checks on the labels callers pass to the figures, and number formats for subtitles. */
 final class Labels {
@@ -28,11 +29,14 @@ final class Labels {
      * The subtitle's note of error bars that run past the value axis, which cuts them: a figure
      * captioned from it must not read a cut interval as the whole one.
      *
-     * @param cut   how many bars run past the axis
-     * @param where where, e.g. {@code "0 or 100%"}
-     * @return {@code ""} for none, else {@code "; N bars run past WHERE and are cut"}
+     * @param cut  how many bars run past the axis
+     * @param axis the axis as drawn, its margin included (a bar within the margin is drawn whole)
+     * @param unit the values' unit, e.g. {@code "%"}, or {@code ""}
+     * @return {@code ""} for none, else e.g. {@code "; 2 bars run past the axis (-4 to 104%) and are cut"}
      */
-    static String barsCut(int cut, String where) {
+    static String barsCut(int cut, Range axis, String unit) {
+        String where = "the axis (" + MetricFormat.format("%.0f", axis.getLowerBound()) + " to "
+                + MetricFormat.format("%.0f", axis.getUpperBound()) + unit + ")";
         return cut == 0 ? "" : "; " + cut + (cut == 1 ? " bar runs past " + where + " and is"
                 : " bars run past " + where + " and are") + " cut";
     }

@@ -3,7 +3,6 @@ package org.engram.experiments.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
-import java.util.Locale;
 
 import org.engram.experiments.metrics.SeedSummary;
 import org.jfree.chart.JFreeChart;
@@ -98,10 +97,7 @@ public final class StrategyComparisonPlot {
         String bars = maxSeeds == 0 ? "one seed: no error bars"
                 : "error bars: " + Math.round(100 * confidence) + "% confidence interval (Student t) over " + seeds
                         + " seeds" + (oneSeed ? "; bars of one seed have none" : "");
-        // The axis as drawn, its margin included: a bar within the margin past 100 is drawn whole.
-        String axis = String.format(Locale.ROOT, "the axis (%.0f to %.0f)", range.getLowerBound(),
-                range.getUpperBound());
-        ChartStyle.subtitle(chart, "bars: mean; " + bars + Labels.barsCut(barsPastTheAxis(data, range), axis));
+        ChartStyle.subtitle(chart, "bars: mean; " + bars + Labels.barsCut(barsPastTheAxis(data, range), range, ""));
         int width = Math.max(ChartStyle.WIDTH, 160 + slot * entries.size());
         ChartStyle.apply(chart);
         if (slanted) {

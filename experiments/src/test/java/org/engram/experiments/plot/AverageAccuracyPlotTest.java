@@ -41,7 +41,7 @@ class AverageAccuracyPlotTest {
         // Two seeds give t = 12.7: both bars of "two" reach past the axis's ends ([-47, 207] and
         // [41, 104]), which cuts them, and the subtitle says so.
         assertEquals("mean over 1 to 2 seeds, bars: 95% confidence interval (Student t); the last point is ACC; 2 bars "
-                + "run past 0 or 100% and are cut",
+                + "run past the axis (-4 to 104%) and are cut",
                 PopulationRatePlotTest.subtitle(AverageAccuracyPlot.of(List.of(two, one), "t")));
         // Counted against the axis drawn: a bar that ends within it (past 100% in its margin) is drawn whole.
         assertEquals(0, AverageAccuracyPlot.barsPastTheAxis(data, new Range(-50, 210)));
