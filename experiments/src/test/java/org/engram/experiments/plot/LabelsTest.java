@@ -19,7 +19,8 @@ class LabelsTest {
     @Test
     void barsCutAreCountedInWordsWithTheAxis() {
         assertEquals("", Labels.barsCut(0, new Range(-4, 104), "%"));
-        assertEquals("; 1 bar runs past the axis (0 to 104%) and is cut", Labels.barsCut(1, new Range(-0.3, 103.6), "%"));
+        assertEquals("; 1 bar runs past the axis (0 to 104%) and is cut",
+                Labels.barsCut(1, new Range(-0.3, 103.6), "%"));
         assertEquals("; 2 bars run past the axis (-41 to 105) and are cut", Labels.barsCut(2, new Range(-41, 105), ""));
     }
 }
