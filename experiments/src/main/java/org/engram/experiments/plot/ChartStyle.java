@@ -276,6 +276,11 @@ public final class ChartStyle {
         }
         if (copy.getPlot() instanceof CategoryPlot categories) {
             slantIfCrowded(categories, width);
+            // A column's slots are narrower than a screen's: the first slanted labels need more room on the left.
+            RectangleInsets padding = copy.getPadding();
+            double slot = (width - RANGE_AXIS_WIDTH) / Math.max(1, categories.getCategories().size());
+            copy.setPadding(new RectangleInsets(padding.getTop(), Math.max(padding.getLeft(),
+                    slantedLabelOverhang(categories, slot)), padding.getBottom(), padding.getRight()));
         }
         Consumer<Axis> forPrint = axis -> {
             axis.setLabelFont(TICK);
@@ -322,6 +327,31 @@ public final class ChartStyle {
         if (widest + 4 > LABEL_SHARE * width * 5 / 6 / categories.size()) {
             plot.getDomainAxis().setCategoryLabelPositions(SLANTED);
         }
+    }
+
+    /** About the width (chart units) of the range axis with its label and tick labels, left of the first slot. */
+    static final double RANGE_AXIS_WIDTH = 70;
+
+    /**
+     * The room that slanted category labels need left of the plot's range axis: each reaches left of
+     * its slot's middle by its slanted width, the first past the axis, a long later one past it too.
+     *
+     * @param plot      the plot
+     * @param slotWidth the width (chart units) of a category's slot
+     * @return the room in chart units, 0 for upright labels or no categories
+     */
+    static double slantedLabelOverhang(CategoryPlot plot, double slotWidth) {
+        List<?> categories = plot.getCategories();
+        if (plot.getDomainAxis().getCategoryLabelPositions() != SLANTED || categories == null) {
+            return 0;
+        }
+        double overhang = 0;
+        for (int i = 0; i < categories.size(); i++) {
+            double reach = textWidth(categories.get(i).toString(), plot.getDomainAxis().getTickLabelFont())
+                    * Math.sqrt(0.5);
+            overhang = Math.max(overhang, reach - RANGE_AXIS_WIDTH - (i + 0.5) * slotWidth);
+        }
+        return Math.ceil(overhang);
     }
 
     /**

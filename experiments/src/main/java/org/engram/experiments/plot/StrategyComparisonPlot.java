@@ -101,11 +101,10 @@ public final class StrategyComparisonPlot {
         int width = Math.max(ChartStyle.WIDTH, 160 + slot * entries.size());
         ChartStyle.apply(chart);
         if (slanted) {
-            // The first label reaches left of its slot by its slanted width, past the range axis:
-            // room added on the left, and to the figure, so the plot keeps its width.
+            // Slanted labels reach left of their slots, past the range axis: room added on the left, and to
+            // the figure, so the plot keeps its width.
             RectangleInsets padding = chart.getPadding();
-            double left = Math.max(padding.getLeft(), Math.ceil(label * Math.sqrt(0.5) - RANGE_AXIS_WIDTH
-                    - MIN_SLOT / 2));
+            double left = Math.max(padding.getLeft(), ChartStyle.slantedLabelOverhang(plot, MIN_SLOT));
             chart.setPadding(new RectangleInsets(padding.getTop(), left, padding.getBottom(), padding.getRight()));
             width += (int) (left - padding.getLeft());
         }
@@ -119,8 +118,6 @@ public final class StrategyComparisonPlot {
      */
     private static final double MIN_SLOT = 110;
     private static final double MAX_SLOT = 220;
-    /** About the width (pixels) of the range axis with its label and tick labels, left of the first slot. */
-    private static final double RANGE_AXIS_WIDTH = 70;
 
     /** The width (pixels) of the widest label in the axis's font. */
     private static double widestLabel(List<Entry> entries) {

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.font.FontRenderContext;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.engram.experiments.metrics.SeedSummary;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +60,31 @@ class StrategyComparisonPlotTest {
         double left = figure.chart().getPadding().getLeft();
         assertTrue(left > 100, "room on the left for the first label: " + left);
         assertEquals(ChartStyle.WIDTH + left - 8, figure.width(), 1.0, "the default padding is 8");
+    }
+
+    /**
+     * Slanted labels stay whole when laid out for a paper's column, whose slots are narrower than a
+     * screen's: the first label of nine ran off the figure's left edge at 3.3 in. No dark pixel may
+     * touch the left edge, on screen or in print.
+     */
+    @Test
+    void slantedLabelsStayWithinTheFigureInAColumn() throws IOException {
+        List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
+        for (String label : List.of("naive [A+B+C+D+H+I]", "ewc [A+B+C+D+H+I]", "si [G]", "naive [G]", "ewc [E]",
+                "naive [E]", "si [F]", "naive [F]", "ewc [J]")) {
+            entries.add(entry(label, 0.8, 0.9));
+        }
+        Figure screen = StrategyComparisonPlot.of(entries, "compared");
+        for (Figure f : List.of(screen, screen.printedAt(3.3), screen.printedAt(2))) {
+            BufferedImage png = ImageIO.read(new ByteArrayInputStream(f.png()));
+            for (int y = 0; y < png.getHeight(); y++) {
+                for (int x = 0; x < 3; x++) {
+                    Color c = new Color(png.getRGB(x, y));
+                    assertTrue(c.getRed() + c.getGreen() + c.getBlue() > 600, "ink at (" + x + ", " + y + ") of a "
+                            + png.getWidth() + "-pixel-wide figure");
+                }
+            }
+        }
     }
 
     @Test
