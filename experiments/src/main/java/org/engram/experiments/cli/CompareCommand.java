@@ -44,7 +44,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Comparison.Outcome c = Comparison.write(runs, out, FigureLayout.of(widthInches), names);
+        Comparison.Outcome c = Comparison.write(runs, out, FigureLayout.of("engram compare", widthInches), names);
         for (String note : c.notes()) {
             spec.commandLine().getErr().println("engram: note: " + note);
         }

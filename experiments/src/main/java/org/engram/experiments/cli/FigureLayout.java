@@ -9,16 +9,17 @@ final class FigureLayout {
     }
 
     /**
+     * @param command     the command, for messages, e.g. {@code engram plot}
      * @param widthInches the printed width, or null for figures laid out for a screen
      * @return what each figure becomes before it is written
      * @throws org.engram.simulator.ParameterException unless the width is in [2, 100) inches
      */
-    static UnaryOperator<Figure> of(Double widthInches) {
+    static UnaryOperator<Figure> of(String command, Double widthInches) {
         if (widthInches == null) {
             return UnaryOperator.identity();
         }
         // Refused before any figure is drawn, not at the first.
-        Figure.requirePrintWidth("--width-in", widthInches);
+        Figure.requirePrintWidth(command, "--width-in", widthInches);
         return f -> f.printedAt(widthInches);
     }
 }

@@ -49,7 +49,7 @@ public final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UnaryOperator<Figure> layout = FigureLayout.of(widthInches);
+        UnaryOperator<Figure> layout = FigureLayout.of("engram plot", widthInches);
         if (out != null) {
             // Another run's plots folder, or this run's own top folder, would take figures it never drew.
             RunFolder.requireOutsideFinishedRuns(out, "a folder for the figures (created if absent)", "give --out a"

@@ -128,7 +128,7 @@ public final class Figure {
      * @throws ParameterException if the width is outside [2, 100) inches
      */
     public Figure printedAt(double widthInches) {
-        requirePrintWidth("printed width", widthInches);
+        requirePrintWidth("figure", "printed width", widthInches);
         int w = Math.max(1, (int) Math.round(widthInches * 72 / (PRINT_TICK_POINTS / ChartStyle.TICK.getSize2D())));
         // From the whole width in chart units, so the page is the width asked and the PNG its exact
         // pixel count (3.3 in: 990); the text comes out within 0.2% of its size.
@@ -146,13 +146,14 @@ public final class Figure {
      * Checks a printed width as {@link #printedAt} does, so that a command can refuse it before it
      * draws anything.
      *
+     * @param owner       who asks, for the message, e.g. {@code engram plot}
      * @param name        how the message names the width, e.g. {@code --width-in}
      * @param widthInches the width in inches
      * @throws ParameterException unless it is in [2, 100) inches
      */
-    public static void requirePrintWidth(String name, double widthInches) {
+    public static void requirePrintWidth(String owner, String name, double widthInches) {
         if (!(widthInches >= MIN_PRINT_WIDTH_INCHES && widthInches < 100)) {
-            throw new ParameterException("figures", name, "a printed width in inches in [2, 100), e.g. 3.3 for a "
+            throw new ParameterException(owner, name, "a printed width in inches in [2, 100), e.g. 3.3 for a "
                     + "paper's column (narrower, the figures' 7-pt text does not fit)", widthInches);
         }
     }

@@ -59,6 +59,10 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         if (Files.isRegularFile(directory)) {
             throw new EngramException(directory.toString(), null, "the folder of a finished run", "a file", null);
         }
+        if (!Files.exists(directory)) {
+            throw new EngramException(directory.toString(), null, "the folder of a finished run", "no such folder",
+                    null);
+        }
         Path file = directory.resolve("metrics.json");
         String text;
         try {
@@ -132,9 +136,6 @@ public record RunResults(Path directory, String experiment, String runId, List<S
 
     /** What a folder without {@code metrics.json} is, as far as its files tell, for the message. */
     private static String whatItIs(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return "is " + directory + " a run folder?";
-        }
         if (AbandonedSimulations.isSimulation(directory.resolve("config.yaml"))) {
             return "it is the folder of an engram simulate, which draws its plots as it runs";
         }

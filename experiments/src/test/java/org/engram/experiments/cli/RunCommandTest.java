@@ -794,7 +794,8 @@ class RunCommandTest {
         CliRunner.Result zero = CliRunner.run("plot", folder.toString(), "--width-in", "0", "--out",
                 dir.resolve("print-0").toString());
         assertEquals(2, zero.exitCode(), zero.err());
-        assertTrue(zero.err().contains("--width-in: expected a printed width in inches in [2, 100)"), zero.err());
+        assertTrue(zero.err().contains("engram: error: engram plot: --width-in: expected a printed width in inches in"
+                + " [2, 100)"), zero.err());
         assertFalse(Files.exists(dir.resolve("print-0")), "nothing drawn");
         // A file as --out is named as run and compare name it (it said the folder of afile/x.png "exists already").
         Path file = Files.writeString(dir.resolve("afile"), "");

@@ -134,7 +134,9 @@ class WrongCommandTest {
         assertTrue(simulated.err().contains("it is the folder of an engram simulate"), simulated.err());
         assertFalse(simulated.err().contains("--resume"), simulated.err());
         CliRunner.Result missing = CliRunner.run("plot", dir.resolve("nowhere").toString());
-        assertTrue(missing.err().contains("is " + dir.resolve("nowhere") + " a run folder?"), missing.err());
+        // Said as the folder's absence, not as a missing metrics.json in it.
+        assertTrue(missing.err().contains(dir.resolve("nowhere") + ": expected the folder of a finished run, found no"
+                + " such folder"), missing.err());
         // A file given for the folder: said so, not the file system's "Not a directory".
         Path file = Files.writeString(dir.resolve("afile"), "");
         CliRunner.Result notAFolder = CliRunner.run("plot", file.toString());
