@@ -278,7 +278,8 @@ public final class ChartStyle {
             slantIfCrowded(categories, width);
             // A column's slots are narrower than a screen's: the first slanted labels need more room on the left.
             RectangleInsets padding = copy.getPadding();
-            double slot = (width - RANGE_AXIS_WIDTH) / Math.max(1, categories.getCategories().size());
+            List<?> slots = categories.getCategories();
+            double slot = (width - RANGE_AXIS_WIDTH) / Math.max(1, slots == null ? 0 : slots.size());
             copy.setPadding(new RectangleInsets(padding.getTop(), Math.max(padding.getLeft(),
                     slantedLabelOverhang(categories, slot)), padding.getBottom(), padding.getRight()));
         }
