@@ -19,9 +19,14 @@ import org.engram.simulator.Problems;
  *   F_t = (1/N) sum_n g_n^2                      (empirical diagonal Fisher)
  *   SEPARATE:  penalty = (lambda/2) sum_(s &lt;= t) sum_k F_s,k (theta_k - theta*_s,k)^2
  *   ONLINE:    F* &lt;- gamma F* + F_t,  theta* &lt;- theta after task t,
- *              penalty = (lambda/2) sum_k F*_k (theta_k - theta*_k)^2
- *   gradient added: lambda F (theta - theta*)   (summed over anchors in SEPARATE mode)
+ *              penalty = (lambda/2) gamma sum_k F*_k (theta_k - theta*_k)^2
+ *   gradient added: lambda F (theta - theta*)   (summed over anchors in SEPARATE mode;
+ *                   lambda gamma F* (theta - theta*) in ONLINE mode)
  * </pre>
+ *
+ * <p>The online penalty weighs the running Fisher by gamma, as Schwarz et al. (2018) write it
+ * ({@code ||theta - theta*||^2} in the norm of {@code gamma F*}): a lambda and gamma of the paper
+ * are this class's lambda and gamma.
  *
  * <table>
  *   <caption>Hyperparameters</caption>
@@ -146,8 +151,9 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
 
     @Override
     public void addPenaltyGradient(int layer, float[] weights, float[] grad) {
+        double strength = mode == Mode.ONLINE ? lambda * gamma : lambda;
         for (int a = 0; a < anchors.size(); a++) {
-            anchors.get(a).addGradient(layer, weights, grad, lambda);
+            anchors.get(a).addGradient(layer, weights, grad, strength);
         }
     }
 

@@ -43,7 +43,11 @@ public final class Replay implements ContinualStrategy, Checkpointable {
     public enum Buffer {
         /** Reservoir sampling: a uniform sample of everything seen. */
         RESERVOIR,
-        /** Class-balancing reservoir sampling: equal room per class seen, uniform within a class. */
+        /**
+         * Class-balancing reservoir sampling: equal room per class seen, uniform within a class. A class
+         * is full once it has been one of the largest in the filled memory; CBRS counts the largest while
+         * the memory fills too, which would leave the stream's first class full for good.
+         */
         CLASS_BALANCED
     }
 

@@ -112,10 +112,12 @@ public final class Strategies {
                     "-", Role.BASELINE, none(Naive::new)),
             new Info(Joint.NAME, "train each batch with samples of all earlier tasks too (upper baseline)",
                     "-", Role.BATCH_COMPOSER, none(Joint::new)),
-            new Info("ewc", "penalty (lambda/2) sum F (w - w*)^2 with the diagonal Fisher F, one anchor per task",
+            new Info("ewc", "penalty (lambda/2) sum F (w - w*)^2 with the empirical diagonal Fisher F, one anchor per"
+                    + " task",
                     "Kirkpatrick et al. 2017, PNAS 114:3521",
                     Role.PENALTY, params(Ewc.Params.class, Ewc.Params.defaults(), Ewc::new)),
-            new Info("online_ewc", "EWC with one running Fisher F <- gamma F + F_new and the latest anchor",
+            new Info("online_ewc", "EWC with one running Fisher F <- gamma F + F_new and the latest anchor,"
+                    + " penalty weighed by gamma",
                     "Schwarz et al. 2018, ICML (Progress & compress)",
                     Role.PENALTY, params(Ewc.OnlineParams.class, Ewc.OnlineParams.defaults(), Ewc::new)),
             new Info(SynapticIntelligence.NAME, "penalty c sum Omega (w - w*)^2, Omega each weight's path integral of loss decrease",

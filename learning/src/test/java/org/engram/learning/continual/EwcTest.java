@@ -78,8 +78,9 @@ class EwcTest {
         assertArrayEquals(new double[] {2.25, 2, 5}, expected0[2], 1e-15);
         float[] grad = new float[3];
         ewc.addPenaltyGradient(0, new float[] {3, 2, 2}, grad);
-        // the single anchor is the last task's weights (2, 2, 2)
-        assertArrayEquals(new float[] {2.25f, 0, 0}, grad, 0);
+        // the single anchor is the last task's weights (2, 2, 2); the penalty weighs F* by gamma, as
+        // Schwarz et al. (2018) write it: lambda gamma F* (w - w*) = 1 * 0.5 * 2.25 * 1
+        assertArrayEquals(new float[] {1.125f, 0, 0}, grad, 0);
     }
 
     @Test
