@@ -136,7 +136,7 @@ public final class ConfigLayers {
             throw simulation;
         }
         if (!problems.isEmpty()) {
-            throw ConfigException.all(inOrderWritten(problems, sourceName));
+            throw ConfigException.all(inOrderWritten(problems, sourceName, overrides));
         }
         ExperimentConfig config = bind(tree, ExperimentConfig.class, "", where);
         ExperimentConfig complete = new ExperimentConfig(config.name(), config.seeds(), config.threads(),
@@ -146,7 +146,7 @@ public final class ConfigLayers {
         try {
             CrossChecks.check(complete, where);
         } catch (ConfigException e) {
-            throw ConfigException.all(inOrderWritten(List.of(e), sourceName));
+            throw ConfigException.all(inOrderWritten(List.of(e), sourceName, overrides));
         }
         return new Resolved(complete, ConfigLoader.toYaml(complete), where);
     }
@@ -269,20 +269,25 @@ public final class ConfigLayers {
 
     /**
      * The single problems in the order written: those placed in the file by line and column, then
-     * the others (overrides, flags, keys that are missing) in the order found.
+     * those of overrides in the order the overrides were given, then the others (flags, keys that are
+     * missing) in the order found.
      */
-    private static List<ConfigException> inOrderWritten(List<ConfigException> problems, String sourceName) {
+    private static List<ConfigException> inOrderWritten(List<ConfigException> problems, String sourceName,
+                                                        List<String> overrides) {
         List<ConfigException> single = new ArrayList<>();
         problems.forEach(p -> single.addAll(p.problems()));
-        single.sort(Comparator.comparingLong(p -> positionIn(p.source(), sourceName)));
+        single.sort(Comparator.comparingLong(p -> positionIn(p.source(), sourceName, overrides)));
         return single;
     }
 
-    /** A problem's place in the file as {@code line * 2^20 + column}; after every place when it has none. */
-    private static long positionIn(String source, String sourceName) {
+    /**
+     * A problem's place in the file as {@code line * 2^20 + column}; after every place, in the order
+     * given, for an override's; after all of these when it has neither.
+     */
+    private static long positionIn(String source, String sourceName, List<String> overrides) {
         String prefix = sourceName + ":";
         if (source == null || !source.startsWith(prefix)) {
-            return Long.MAX_VALUE;
+            return overrideOrder(source, overrides);
         }
         String[] lineColumn = source.substring(prefix.length()).split(":");
         try {
@@ -290,6 +295,22 @@ public final class ConfigLayers {
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
         }
+    }
+
+    /**
+     * Where a problem that the file does not place sorts: after every place in the file, those of
+     * overrides in the order the overrides were given, then the others.
+     *
+     * @param source    the problem's source, e.g. {@code --set training.epochs=0}
+     * @param overrides the {@code --set} texts in the order given
+     * @return a sort key above every file position's
+     */
+    static long overrideOrder(String source, List<String> overrides) {
+        String set = "--set ";
+        if (source != null && source.startsWith(set) && overrides.contains(source.substring(set.length()))) {
+            return (1L << 62) + overrides.lastIndexOf(source.substring(set.length()));
+        }
+        return Long.MAX_VALUE;
     }
 
     /** Binds a node at {@code keyPath} ({@code ""} for the whole config) to a type, located by {@code where}. */

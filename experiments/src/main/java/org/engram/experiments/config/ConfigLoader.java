@@ -306,8 +306,8 @@ public final class ConfigLoader {
      * Adds the line and column of its key to an error found after the YAML became a record (a
      * model parameter out of range, an unknown population), which names only the file; to each
      * problem of an error that stands for several, which are then listed in the order they stand in
-     * the file, line and column (those of one key, and those of no line such as a missing key, in the
-     * order found).
+     * the file, line and column (those of one key in the order found), then those of overrides in the
+     * order given, then the others in the order found.
      *
      * @param e         the error
      * @param file      the YAML file it is about
@@ -333,8 +333,9 @@ public final class ConfigLoader {
             each.add(where.equals(name) ? one : new ConfigException(where, one.location(), one.expected(), one.found(),
                     hint));
         }
-        each.sort(Comparator.comparingLong(one -> one.location() == null || !(one.source().equals(name)
-                || one.source().startsWith(name + ":")) ? 0 : source.readingOrder(one.location())));
+        each.sort(Comparator.comparingLong(one -> one.location() != null && (one.source().equals(name)
+                || one.source().startsWith(name + ":")) ? source.readingOrder(one.location())
+                : ConfigLayers.overrideOrder(one.source(), overrides)));
         return ConfigException.all(each);
     }
 

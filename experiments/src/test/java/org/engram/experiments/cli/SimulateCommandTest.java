@@ -256,6 +256,11 @@ class SimulateCommandTest {
             assertEquals(2, refused.exitCode(), refused.err());
             assertTrue(refused.err().contains("2 problems:"), refused.err());
         }
+        // In the order given: the projection's --set first, though the populations come first in a config.
+        CliRunner.Result given = CliRunner.run("simulate", config.toString(), "--set", "projections[1].weight=-5",
+                "--set", "populations[0].params.tau_m=-1", "--out", out.toString());
+        assertTrue(given.err().indexOf("--set projections[1].weight=-5: ") < given.err().indexOf(
+                "--set populations[0].params.tau_m=-1: "), given.err());
         for (String expected : new String[] {
                 "--set threads=0: threads: expected an integer in [1, 1024], found 0",
                 "--set record.state[0].neurons=[0, 50]: record.state[0].neurons: expected distinct ascending "

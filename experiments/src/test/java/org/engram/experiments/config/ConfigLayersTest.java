@@ -80,7 +80,8 @@ class ConfigLayersTest {
      * Bad values in different sections and in different strategies' params are reported together,
      * each at its own line or override (binding the whole config stopped at the first, and the
      * strategies' params were checked only once the sections were valid): the file's in the order
-     * written, then the overrides'.
+     * written, then the overrides' in the order given (they came in the order of the config's
+     * sections: a later --set of the network before an earlier one of training).
      */
     @Test
     void badValuesOfSeveralSectionsAreReportedTogether() {
@@ -97,13 +98,15 @@ class ConfigLayersTest {
                 "    params: {c: -2}",
                 "");
         ConfigException sections = assertThrows(ConfigException.class,
-                () -> ConfigLayers.resolve(yaml, "several.yaml", List.of("network.hidden[0]=0"), ConfigLayers.Flags.NONE));
+                () -> ConfigLayers.resolve(yaml, "several.yaml", List.of("training.batch_size=0",
+                        "network.hidden[0]=0"), ConfigLayers.Flags.NONE));
         assertEquals(String.join("\n",
-                "5 problems:",
+                "6 problems:",
                 "  several.yaml:3:3: training.epochs: expected an integer >= 1, found 0",
                 "  several.yaml:5:3: encoder.steps: expected an integer >= 1, found 0",
                 "  several.yaml:8:14: strategies[0].params.lambda: expected a finite number >= 0 (dimensionless), found -1.0",
                 "  several.yaml:10:14: strategies[1].params.c: expected a finite number >= 0 (dimensionless), found -2.0",
+                "  --set training.batch_size=0: training.batch_size: expected an integer >= 1, found 0",
                 "  --set network.hidden[0]=0: network.hidden[0]: expected a layer size >= 1, found 0"),
                 sections.getMessage());
         String fixed = yaml.replace("epochs: 0", "epochs: 1").replace("steps: 0", "steps: 5");
