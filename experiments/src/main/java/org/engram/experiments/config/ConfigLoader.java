@@ -411,14 +411,28 @@ public final class ConfigLoader {
      * @param where   the file position or override of a key path
      * @return the error, one problem per bad value
      */
+    /** The key paths of a record's components under {@code path}, as a config writes them. */
+    private static String[] componentKeys(String path, Class<?> record) {
+        RecordComponent[] components = record.getRecordComponents();
+        String[] keys = new String[components.length];
+        for (int i = 0; i < keys.length; i++) {
+            String key = ConfigLayers.snakeCase(components[i].getName());
+            keys[i] = path.isEmpty() ? key : path + "." + key;
+        }
+        return keys;
+    }
+
     static ConfigException translateAt(JsonProcessingException e, String keyPath, StrategyParams.Locator where) {
         List<ConfigException> each = new ArrayList<>();
         for (ConfigException c : translate(e, "", null).problems()) {
             String inner = c.location() == null ? "" : c.location();
             String path = keyPath.isEmpty() || inner.isEmpty() || inner.startsWith("[") ? keyPath + inner
                     : keyPath + "." + inner;
-            each.add(new ConfigException(where.locate(path), path.isEmpty() ? null : path, c.expected(), c.found(),
-                    c.hint()));
+            // A record's own check refuses its values together: a --set of one of them is where they changed.
+            String[] components = e instanceof ValueInstantiationException v && v.getType() != null
+                    && v.getType().isRecordType() ? componentKeys(path, v.getType().getRawClass()) : new String[0];
+            each.add(new ConfigException(where.locateConflict(path, components), path.isEmpty() ? null : path,
+                    c.expected(), c.found(), c.hint()));
         }
         return ConfigException.all(each);
     }
