@@ -39,8 +39,8 @@ public final class PlotCommand implements Callable<Integer> {
             + "at least 2, e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi.")
     Double widthInches;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder to draw into (default: RUN_DIR/plots, or "
-            + "RUN_DIR/plots-<INCHES>in with --width-in).")
+    @Option(names = "--out", paramLabel = "DIR", description = "A folder of your own to draw into, outside every "
+            + "finished run (default: RUN_DIR/plots, or RUN_DIR/plots-<INCHES>in with --width-in).")
     Path out;
 
     @Option(names = "--replace", description = "Draw over figures of the same names in --out (without it, a folder "
