@@ -214,11 +214,7 @@ public final class ConfigLayers {
             String at = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
             RecordComponent rc = type == null ? null : component(type, f.getKey());
             if (type != null && rc == null) {
-                List<String> known = new ArrayList<>();
-                for (RecordComponent c : type.getRecordComponents()) {
-                    known.add(snakeCase(c.getName()));
-                }
-                problems.add(ConfigLoader.unknownKey(where.locate(at), at, f.getKey(), known));
+                problems.add(ConfigLoader.unknownKey(where.locate(at), at, f.getKey(), keysOf(type)));
                 misspelt = true;
                 continue;
             }
@@ -287,7 +283,7 @@ public final class ConfigLayers {
     private static long positionIn(String source, String sourceName, List<String> overrides) {
         String prefix = sourceName + ":";
         if (source == null || !source.startsWith(prefix)) {
-            return overrideOrder(source, overrides);
+            return KeyOrigins.sortKey(source, overrides);
         }
         String[] lineColumn = source.substring(prefix.length()).split(":");
         try {
@@ -295,22 +291,6 @@ public final class ConfigLayers {
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
         }
-    }
-
-    /**
-     * Where a problem that the file does not place sorts: after every place in the file, those of
-     * overrides in the order the overrides were given, then the others.
-     *
-     * @param source    the problem's source, e.g. {@code --set training.epochs=0}
-     * @param overrides the {@code --set} texts in the order given
-     * @return a sort key above every file position's
-     */
-    static long overrideOrder(String source, List<String> overrides) {
-        String set = "--set ";
-        if (source != null && source.startsWith(set) && overrides.contains(source.substring(set.length()))) {
-            return (1L << 62) + overrides.lastIndexOf(source.substring(set.length()));
-        }
-        return Long.MAX_VALUE;
     }
 
     /** Binds a node at {@code keyPath} ({@code ""} for the whole config) to a type, located by {@code where}. */
@@ -382,6 +362,18 @@ public final class ConfigLayers {
      */
     static String snakeCase(String camel) {
         return SNAKE.translate(camel);
+    }
+
+    /**
+     * @param record a record type
+     * @return the keys it reads, its components' names in snake case, in order
+     */
+    static List<String> keysOf(Class<?> record) {
+        List<String> keys = new ArrayList<>();
+        for (RecordComponent rc : record.getRecordComponents()) {
+            keys.add(snakeCase(rc.getName()));
+        }
+        return keys;
     }
 
     /**

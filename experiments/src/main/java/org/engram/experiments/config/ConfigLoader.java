@@ -335,7 +335,7 @@ public final class ConfigLoader {
         }
         each.sort(Comparator.comparingLong(one -> one.location() != null && (one.source().equals(name)
                 || one.source().startsWith(name + ":")) ? source.readingOrder(one.location())
-                : ConfigLayers.overrideOrder(one.source(), overrides)));
+                : KeyOrigins.sortKey(one.source(), overrides)));
         return ConfigException.all(each);
     }
 
@@ -413,13 +413,8 @@ public final class ConfigLoader {
      */
     /** The key paths of a record's components under {@code path}, as a config writes them. */
     private static String[] componentKeys(String path, Class<?> record) {
-        RecordComponent[] components = record.getRecordComponents();
-        String[] keys = new String[components.length];
-        for (int i = 0; i < keys.length; i++) {
-            String key = ConfigLayers.snakeCase(components[i].getName());
-            keys[i] = path.isEmpty() ? key : path + "." + key;
-        }
-        return keys;
+        return ConfigLayers.keysOf(record).stream().map(key -> path.isEmpty() ? key : path + "." + key)
+                .toArray(String[]::new);
     }
 
     static ConfigException translateAt(JsonProcessingException e, String keyPath, StrategyParams.Locator where) {

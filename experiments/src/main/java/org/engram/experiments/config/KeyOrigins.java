@@ -46,9 +46,26 @@ final class KeyOrigins implements StrategyParams.Locator {
     static KeyOrigins of(SourceMap source, List<String> overrides) {
         KeyOrigins origins = new KeyOrigins(source);
         for (String o : overrides) {
-            origins.wrote(SetOverride.parse(o).keyPath(), "--set " + o);
+            origins.wrote(SetOverride.parse(o).keyPath(), SetOverride.named(o));
         }
         return origins;
+    }
+
+    /**
+     * Where a problem that the file does not place sorts: after every place in the file, those of
+     * overrides in the order the overrides were given, then the others.
+     *
+     * @param source    the problem's source, e.g. {@code --set training.epochs=0}
+     * @param overrides the {@code --set} texts in the order given
+     * @return a sort key above every file position's
+     */
+    static long sortKey(String source, List<String> overrides) {
+        for (int i = overrides.size() - 1; i >= 0; i--) {
+            if (SetOverride.named(overrides.get(i)).equals(source)) {
+                return (1L << 62) + i;
+            }
+        }
+        return Long.MAX_VALUE;
     }
 
     /**
@@ -62,7 +79,7 @@ final class KeyOrigins implements StrategyParams.Locator {
         for (String o : overrides) {
             SetOverride override = SetOverride.parse(o);
             override.applyTo(tree);
-            wrote(override.keyPath(), "--set " + o);
+            wrote(override.keyPath(), SetOverride.named(o));
         }
     }
 

@@ -2,7 +2,6 @@ package org.engram.experiments.config;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.engram.simulator.Suggestions;
 
@@ -44,9 +43,7 @@ public record LeftOutKeys(List<String> keys) {
                 Class<?> mapping = parent == null ? null : recordAt(type, parent);
                 String name = parent == null ? "" : parent.isEmpty() ? key : key.substring(parent.length() + 1);
                 if (mapping != null && ConfigLayers.component(mapping, name) == null) {
-                    List<String> known = Arrays.stream(mapping.getRecordComponents())
-                            .map(rc -> ConfigLayers.snakeCase(rc.getName())).toList();
-                    String meant = Suggestions.closest(name, known);
+                    String meant = Suggestions.closest(name, ConfigLayers.keysOf(mapping));
                     if (meant != null) {
                         keys.add(parent.isEmpty() ? meant : parent + "." + meant);
                     }

@@ -45,7 +45,7 @@ final class SectionBinder {
     private static boolean bindKeys(ObjectNode node, Class<?> type, String path, StrategyParams.Locator where,
                                     List<ConfigException> earlier, List<ConfigException> problems) {
         int before = problems.size();
-        List<String> known = keys(type);
+        List<String> known = ConfigLayers.keysOf(type);
         for (RecordComponent rc : type.getRecordComponents()) {
             String key = ConfigLayers.snakeCase(rc.getName());
             String at = path.isEmpty() ? key : path + "." + key;
@@ -97,18 +97,10 @@ final class SectionBinder {
         }
     }
 
-    /** @return the keys a record type reads, in snake case */
-    private static List<String> keys(Class<?> type) {
-        List<String> known = new ArrayList<>();
-        for (RecordComponent rc : type.getRecordComponents()) {
-            known.add(ConfigLayers.snakeCase(rc.getName()));
-        }
-        return known;
-    }
 
     /** @return the mapping, or a copy without the keys the record type does not read */
     static ObjectNode withoutUnknownKeys(ObjectNode node, Class<?> type) {
-        List<String> known = keys(type);
+        List<String> known = ConfigLayers.keysOf(type);
         ObjectNode copy = node.deepCopy();
         copy.retain(known);
         return copy;
@@ -135,7 +127,7 @@ final class SectionBinder {
      * mapping without its unknown keys leaves out.
      */
     static boolean holdsOneBesidesUnknownKeys(String path, Class<?> type, List<ConfigException> problems) {
-        List<String> known = keys(type);
+        List<String> known = ConfigLayers.keysOf(type);
         for (ConfigException p : problems) {
             for (ConfigException one : p.problems()) {
                 String at = one.location() == null ? "" : one.location();

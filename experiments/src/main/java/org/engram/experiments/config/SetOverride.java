@@ -25,6 +25,16 @@ record SetOverride(String text, String keyPath, JsonNode value) {
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)\\]");
 
     /**
+     * How messages name an override.
+     *
+     * @param text the override's {@code key=value} text
+     * @return e.g. {@code --set training.epochs=2}
+     */
+    static String named(String text) {
+        return "--set " + text;
+    }
+
+    /**
      * Parses {@code key=value}.
      *
      * @param text the override
@@ -32,7 +42,7 @@ record SetOverride(String text, String keyPath, JsonNode value) {
      * @throws ConfigException if the text is not {@code key=value} or the value is not YAML
      */
     static SetOverride parse(String text) {
-        String where = "--set " + text;
+        String where = named(text);
         int eq = text.indexOf('=');
         if (eq <= 0) {
             throw new ConfigException(where, null, "key=value, e.g. training.epochs=2 or populations[0].size=100",
@@ -78,7 +88,7 @@ record SetOverride(String text, String keyPath, JsonNode value) {
      * @param root the tree of the whole config
      */
     void applyTo(ObjectNode root) {
-        String where = "--set " + text;
+        String where = named(text);
         List<Object> path = segments(keyPath, where);
         JsonNode node = root;
         StringBuilder at = new StringBuilder();
