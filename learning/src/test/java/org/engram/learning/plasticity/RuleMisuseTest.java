@@ -8,6 +8,7 @@ import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.engine.ListenerFailed;
 import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.Receptor;
@@ -113,6 +114,16 @@ class RuleMisuseTest {
         Population<?, ?> src = net.projections().get(0).source();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> rule.onSpike(src, 0, 1.0));
         assertTrue(e.getMessage().contains("attach a new rule to each engine"), e.getMessage());
+        // Through a second engine, the refusal names the rule and says the network is spent.
+        try (Engine again = new Engine(net, EngineOptions.grid(1))) {
+            // The next engine's clock starts at 0: the source fires at 1 ms of it, before the rule's last spike.
+            ((SpikeTimes.State) src.state()).load(new double[][] {{1}});
+            again.addListener(rule);
+            ListenerFailed failed = assertThrows(ListenerFailed.class, () -> again.run(5));
+            assertTrue(failed.getMessage().startsWith("listener " + PairStdp.class.getName() + " threw when shown the"
+                    + " spike of neuron") && failed.getMessage().contains("attach a new rule to each engine")
+                    && failed.getMessage().contains("the network must be built again"), failed.getMessage());
+        }
     }
 
     /** A network built again has populations of the same names; the old rule would learn nothing. */

@@ -403,7 +403,8 @@ public final class Engine implements AutoCloseable {
      * listener thread. Added during a run (from a listener), it starts with the next slice.
      *
      * @param listener the listener
-     * @throws ParameterException if the listener is null
+     * @throws ParameterException if the listener is null, or already added as a listener or an
+     *                            observer (it would see each spike twice, and a rule apply each change twice)
      */
     public void addListener(SpikeListener listener) {
         requireOpen();
@@ -417,7 +418,8 @@ public final class Engine implements AutoCloseable {
      * {@link #recordSpikes} does.
      *
      * @param observer the observer
-     * @throws ParameterException if the observer is null
+     * @throws ParameterException if the observer is null, or already added as a listener or an
+     *                            observer (it would see each spike twice)
      */
     public void addObserver(SpikeListener observer) {
         requireOpen();
@@ -429,7 +431,7 @@ public final class Engine implements AutoCloseable {
      * engine. Between runs only.
      *
      * @param listener a listener added before
-     * @return whether it had been added (if twice, one is removed)
+     * @return whether it had been added
      * @throws IllegalStateException during a run
      */
     public boolean removeListener(SpikeListener listener) {
@@ -440,7 +442,7 @@ public final class Engine implements AutoCloseable {
      * Removes an observer. Between runs only.
      *
      * @param observer an observer added before
-     * @return whether it had been added (if twice, one is removed)
+     * @return whether it had been added
      * @throws IllegalStateException during a run
      */
     public boolean removeObserver(SpikeListener observer) {
@@ -454,7 +456,8 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("listeners and observers are removed between runs, not during one");
             }
         }
-        return from.remove(listener);
+        // By identity, as they were added: of two equal ones (records, say) the one given goes.
+        return from.removeIf(l -> l == listener);
     }
 
     /** Checks state that code may have written between runs (see {@link NeuronState#requireValid}). */
@@ -476,12 +479,29 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Refuses null now: at the first spike it would stop the run mid-slice and spoil the network's state. */
-    private static SpikeListener requireListener(String role, SpikeListener listener) {
+    /**
+     * Refuses null now (at the first spike it would stop the run mid-slice and spoil the network's
+     * state), and one added before.
+     */
+    private SpikeListener requireListener(String role, SpikeListener listener) {
         if (listener == null) {
             throw new ParameterException("engine", role, "a SpikeListener", null);
         }
+        if (holds(listeners, listener) || holds(observers, listener)) {
+            throw new ParameterException("engine", role, "a SpikeListener not yet added to this engine (as a listener "
+                    + "or an observer: it would see each spike twice)", listener);
+        }
         return listener;
+    }
+
+    /** Whether the list holds this very object (equal ones, such as records, may each be added). */
+    private static boolean holds(List<SpikeListener> list, SpikeListener listener) {
+        for (SpikeListener l : list) {
+            if (l == listener) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -497,8 +517,11 @@ public final class Engine implements AutoCloseable {
      *                            neuron or step it was not given, or out of order)
      * @throws KernelFailed       if a population's model code threw, naming the population, model,
      *                            neurons and time span, with what it threw as the cause
-     * @throws IllegalStateException after {@link #close}, during a run (from a listener: the
-     *                            refusal then fails the run), or after a failed run
+     * @throws ListenerFailed     if a listener or observer threw (other than an {@code EngramException},
+     *                            which passes as it is), naming it and the spike, with what it threw as
+     *                            the cause
+     * @throws IllegalStateException after {@link #close}, during a run (from a listener, the refusal
+     *                            fails the run with a {@code ListenerFailed}), or after a failed run
      */
     public void run(double durationMs) {
         synchronized (lifecycle) {
@@ -520,8 +543,9 @@ public final class Engine implements AutoCloseable {
 
     private void advance(double durationMs) {
         if (failure != null) {
-            throw new IllegalStateException("a run of this engine failed mid-slice at step " + step
-                    + " (" + failure + "); its state is inconsistent, build the network and an engine again", failure);
+            throw new IllegalStateException("a run of this engine failed mid-slice, in the slice from " + timeMs()
+                    + " ms (step " + step + ") (" + failure + "); its state is inconsistent, build the network and an"
+                    + " engine again", failure);
         }
         int steps = grid.wholeSteps("engine", "duration", durationMs);
         if (!precise) {
@@ -955,11 +979,11 @@ public final class Engine implements AutoCloseable {
             int neuron = exchange.neuron[m];
             double t = exchange.timeMs[m];
             for (int o = 0; o < observing; o++) {
-                observers.get(o).onSpike(p, neuron, t);
+                show("observer", observers.get(o), p, neuron, t);
             }
             if (lastAt(k, t)) {
                 for (int o = 0; o < observing; o++) {
-                    observers.get(o).afterSpikesAt(t);
+                    showInstant("observer", observers.get(o), t);
                 }
             }
         }
@@ -972,18 +996,41 @@ public final class Engine implements AutoCloseable {
             Population<?, ?> p = runtimes[exchange.population[m]].population;
             double t = exchange.timeMs[m];
             for (int l = 0; l < listening; l++) {
-                listeners.get(l).onSpike(p, exchange.neuron[m], t);
+                show("listener", listeners.get(l), p, exchange.neuron[m], t);
             }
             for (int w = 0; w < workers; w++) {
                 deliver(w, m);
             }
             if (lastAt(k, t)) {
                 for (int l = 0; l < listening; l++) {
-                    listeners.get(l).afterSpikesAt(t);
+                    showInstant("listener", listeners.get(l), t);
                 }
             }
         }
         deliveryPending = false;
+    }
+
+    /** Shows a spike to a listener or observer, naming it and the spike if it throws. */
+    private static void show(String role, SpikeListener to, Population<?, ?> p, int neuron, double t) {
+        try {
+            to.onSpike(p, neuron, t);
+        } catch (EngramException reported) {
+            throw reported;
+        } catch (RuntimeException e) {
+            throw ListenerFailed.of(role, to, "the spike of neuron " + neuron + " of population '" + p.name()
+                    + "' at " + t + " ms", e);
+        }
+    }
+
+    /** Tells a listener or observer that an instant's spikes are done, naming it and the instant if it throws. */
+    private static void showInstant(String role, SpikeListener to, double t) {
+        try {
+            to.afterSpikesAt(t);
+        } catch (EngramException reported) {
+            throw reported;
+        } catch (RuntimeException e) {
+            throw ListenerFailed.of(role, to, "the end of the spikes at " + t + " ms (afterSpikesAt)", e);
+        }
     }
 
     /**
@@ -1141,7 +1188,13 @@ public final class Engine implements AutoCloseable {
     private static double weightedNeuronSteps(Network network, int sliceSteps) {
         double total = 0;
         for (Population<?, ?> p : network.populations()) {
-            total += (double) p.size() * sliceSteps * Math.max(1, p.model().stepCost());
+            double cost = p.model().stepCost();
+            if (!(cost >= 1 && cost < Double.POSITIVE_INFINITY)) {
+                // Results never depend on it, but a model breaking its contract here may break others.
+                throw new ParameterException("model '" + p.model().name() + "' of population '" + p.name() + "'",
+                        "stepCost()", "a finite cost >= 1 (LIF neuron-steps)", cost);
+            }
+            total += (double) p.size() * sliceSteps * cost;
         }
         return total;
     }

@@ -6,8 +6,8 @@ package org.engram.simulator.engine;
  * its model, the neurons and the time span; the cause's stack trace tells where it failed (the
  * kernel, or the engine's drives and recorders that advance with it). Errors a kernel reports
  * itself as {@code EngramException}s, and the engine's refusals of calls outside the kernel
- * contract, which are {@code EngramException}s too, pass unwrapped. Delivery and listeners, which
- * run apart from the advance, are not wrapped.
+ * contract, which are {@code EngramException}s too, pass unwrapped. Listeners, which run apart from
+ * the advance, fail with a {@link ListenerFailed}.
  */
 public final class KernelFailed extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -11,8 +11,10 @@ import org.engram.simulator.network.Population;
  * at their exact times within the step), at the edge of each slice and immediately before that spike
  * is delivered to its targets, so a weight changed here is the weight the spike delivers. A
  * listener must not allocate per call if it is to stay cheap. What a listener throws stops the run
- * mid-slice, which spends the network (it must be built again): so does a call the engine refuses
- * during a run, such as {@code run}, {@code close} or {@code removeListener} on the running engine.
+ * mid-slice, which spends the network (it must be built again), and reaches the caller of
+ * {@code run} wrapped in a {@code ListenerFailed} that names the listener and the spike (an
+ * {@code EngramException} as it is): so does a call the engine refuses during a run, such as
+ * {@code run}, {@code close} or {@code removeListener} on the running engine.
  */
 @FunctionalInterface
 public interface SpikeListener {

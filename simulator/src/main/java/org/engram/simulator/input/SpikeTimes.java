@@ -16,8 +16,9 @@ import org.engram.simulator.model.SpikeSink;
  * their input. Connect them to neurons with projections like any population.
  *
  * <p>Grid mode: a spike at time {@code t} is emitted at the end of the step that contains it,
- * i.e. at the first grid time {@code >= t} (times on the grid are kept exactly); as every grid
- * spike carries the end of its step, the earliest is {@code dt}, and a time in {@code [0, dt]}
+ * i.e. at the first grid time {@code >= t} (a time on the grid is emitted in its own step, though
+ * it reads {@code (s + 1) * dt} computed in {@code double}, 0.7 as 0.7000000000000001); as every
+ * grid spike carries the end of its step, the earliest is {@code dt}, and a time in {@code [0, dt]}
  * is emitted at {@code dt}. Precise mode: spikes are emitted at exactly {@code t}.
  */
 public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTimes.State>,

@@ -167,7 +167,7 @@ class EngineReuseTest {
             e.addListener((population, neuron, timeMs) -> {
                 throw new IllegalArgumentException("listener failed");
             });
-            assertThrows(IllegalArgumentException.class, () -> e.run(20));
+            assertThrows(ListenerFailed.class, () -> e.run(20));
         }
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> new Engine(net, EngineOptions.grid(1)));
         assertTrue(error.getMessage().contains("failed mid-slice"), error.getMessage());

@@ -1,5 +1,6 @@
 package org.engram.simulator.engine;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,11 +45,18 @@ class RunLengthTest {
             e.addListener((population, neuron, timeMs) -> {
                 throw new IllegalArgumentException("listener failed at " + timeMs);
             });
-            assertThrows(IllegalArgumentException.class, () -> e.run(50.0));
+            ListenerFailed failed = assertThrows(ListenerFailed.class, () -> e.run(50.0));
+            // Both neurons reach threshold at 20 ln 2 = 13.86 ms, so spike at the end of step 138 (13.9 ms),
+            // in the slice of steps [130, 140): the first of them, neuron 0, is the one that fails.
+            assertInstanceOf(IllegalArgumentException.class, failed.getCause());
+            assertTrue(failed.getMessage().contains("the spike of neuron 0 of population 'p' at 13.9")
+                    && failed.getMessage().contains("listener failed at 13.9")
+                    && failed.getMessage().contains("must be built again"), failed.getMessage());
             // The slice was advanced but not finished (step count, delivery): continuing would
             // silently re-run it on advanced state.
             IllegalStateException again = assertThrows(IllegalStateException.class, () -> e.run(1.0));
-            assertTrue(again.getMessage().contains("listener failed"), again.getMessage());
+            assertTrue(again.getMessage().contains("listener failed")
+                    && again.getMessage().contains("in the slice from 13.0 ms (step 130)"), again.getMessage());
         }
     }
 

@@ -1,0 +1,33 @@
+package org.engram.simulator.engine;
+
+import org.engram.simulator.event.SpikeListener;
+
+/**
+ * A listener or observer threw during a run: a mistake in code rather than in parameters, so, as
+ * {@link KernelFailed}, it is no {@link org.engram.simulator.EngramException}. The message names
+ * the listener, the spike or instant it was shown and what it threw (the cause), and says that the
+ * network is spent: the run stopped mid-slice, with the slice's spikes half delivered. Errors a
+ * listener reports itself as {@code EngramException}s pass unwrapped.
+ */
+public final class ListenerFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private ListenerFailed(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * Names what failed.
+     *
+     * @param role     "listener" or "observer"
+     * @param listener the one that threw
+     * @param shown    what it was shown, e.g. "the spike of neuron 3 of population 'e' at 1.5 ms"
+     * @param thrown   what it threw
+     * @return the exception to throw
+     */
+    static ListenerFailed of(String role, SpikeListener listener, String shown, RuntimeException thrown) {
+        return new ListenerFailed(role + " " + listener.getClass().getName() + " threw when shown " + shown + ": "
+                + thrown + "; the run stopped mid-slice, so the network must be built again for another run (the "
+                + "same seed builds the same network)", thrown);
+    }
+}
