@@ -191,8 +191,11 @@ public record ExperimentConfig(
             @Key(value = "permuted: task 0 shows the original images", def = "false") boolean firstUnpermuted,
             @Key(value = "rotated: angle of each task (deg, counter-clockwise); null: t * 180 / count",
                     def = "null") List<Double> anglesDeg,
-            @Key(value = "training samples per task (the first ones of the task); 0: all", def = "0") int trainPerTask,
-            @Key(value = "test samples per task (the first ones of the task); 0: all", def = "0") int testPerTask,
+            @Key(value = "training samples per task (the first ones of the task, in file order; a limit whose first"
+                    + " samples lack one of the task's classes, as in files sorted by class, is refused); 0: all",
+                    def = "0") int trainPerTask,
+            @Key(value = "test samples per task (the first ones of the task, chosen as train_per_task's); 0: all",
+                    def = "0") int testPerTask,
             @Key("synthetic: the generated patterns") SyntheticSpec synthetic) {
         /** Checks the values. */
         public TasksSpec {

@@ -12,9 +12,6 @@ public final class FashionMnist {
     public static final int CLASSES = 10;
     /** Image height and width (pixels). */
     public static final int SIDE = 28;
-    /** Class names, indexed by label. */
-    public static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     /** Base names of the four files, in the order train images, train labels, test images, test labels. */
     static final List<String> FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",

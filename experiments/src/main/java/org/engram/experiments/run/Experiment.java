@@ -2,8 +2,11 @@ package org.engram.experiments.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.ExperimentConfig.EncoderSpec;
@@ -309,6 +312,7 @@ final class Experiment {
      */
     void checkBuildable(StrategyParams.Locator where) {
         requireTasksFit(where, Runtime.getRuntime().maxMemory());
+        requireEveryClassWithinLimits(where);
         try {
             if (config.learner().kind() == LearnerKind.DIEHL_COOK) {
                 diehlCook();   // its timing on the grid is checked with the config (CrossChecks)
@@ -328,6 +332,68 @@ final class Experiment {
             String hint = e instanceof HeapLimitExceeded ? "smaller hidden layers, or a larger heap, e.g. "
                     + "ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\" ./engram ..." : e.hint();
             throw new ConfigException(where.locate(key), key, e.expected(), e.found(), hint);
+        }
+    }
+
+    /**
+     * Refuses a per-task sample limit that leaves out a class of a task. A limit takes a task's first
+     * samples in file order, which in files sorted by class are of one class: the task would train,
+     * or be scored, on part of its classes without a word. Permuted and rotated tasks keep the
+     * data's order, so one check of the whole data covers them all.
+     *
+     * @param where locates the keys in the config
+     * @throws ConfigException naming tasks.train_per_task or tasks.test_per_task, and the smallest limit that would do
+     */
+    void requireEveryClassWithinLimits(StrategyParams.Locator where) {
+        TasksSpec t = config.tasks();
+        if (train == null || t.trainPerTask() == 0 && t.testPerTask() == 0) {
+            return;
+        }
+        if (split != null) {
+            for (Task task : split.tasks()) {
+                String name = "task " + (task.index() + 1) + " (" + task.name() + ")";
+                requireEveryClassAmongFirst(task.train(), t.trainPerTask(), task.classes(), name, "training",
+                        "tasks.train_per_task", where);
+                requireEveryClassAmongFirst(task.test(), t.testPerTask(), task.classes(), name, "test",
+                        "tasks.test_per_task", where);
+            }
+            return;
+        }
+        requireEveryClassAmongFirst(train, t.trainPerTask(), classesIn(train), "each task", "training",
+                "tasks.train_per_task", where);
+        requireEveryClassAmongFirst(test, t.testPerTask(), classesIn(test), "each task", "test",
+                "tasks.test_per_task", where);
+    }
+
+    private static int[] classesIn(Dataset d) {
+        int[] counts = d.classCounts();
+        return IntStream.range(0, counts.length).filter(c -> counts[c] > 0).toArray();
+    }
+
+    private static void requireEveryClassAmongFirst(Dataset d, int limit, int[] classes, String task, String split,
+                                                    String key, StrategyParams.Locator where) {
+        if (limit == 0 || limit >= d.size()) {
+            return;
+        }
+        int[] firstAt = new int[d.classes()];
+        Arrays.fill(firstAt, Integer.MAX_VALUE);
+        for (int i = d.size() - 1; i >= 0; i--) {
+            firstAt[d.label(i)] = i;
+        }
+        List<Integer> missing = new ArrayList<>();
+        int needed = 0;
+        for (int c : classes) {
+            if (firstAt[c] >= limit) {
+                missing.add(c);
+                needed = Math.max(needed, firstAt[c] + 1);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigException(where.locate(key), key, "a limit whose first samples, in file order, hold every"
+                    + " class of " + task + ": the first " + limit + " of its " + d.size() + " " + split
+                    + " samples hold none of class " + missing.stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")), String.valueOf(limit), "at least " + needed
+                    + " (are the files sorted by class?), or 0 for all");
         }
     }
 

@@ -114,6 +114,56 @@ class ExperimentTest {
                 && e.getMessage().contains("found 14 x 56"), e.getMessage());
     }
 
+    /**
+     * A per-task limit takes a task's first samples in file order: in files sorted by class it
+     * would keep part of a task's classes, and is refused with the smallest limit that keeps them all.
+     */
+    @Test
+    void aLimitThatLeavesOutAClassOfATaskIsRefused(@TempDir Path dir) throws IOException {
+        // Sorted labels: four training images per class (0,0,0,0,1,1,1,1,...) and two test images.
+        writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {40, 28, 28}, 40 * 784);
+        writeLabels(dir.resolve("train-labels-idx1-ubyte"), 4);
+        writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {20, 28, 28}, 20 * 784);
+        writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), 2);
+        String data = "data: {path: '" + dir + "'}\n";
+        // Task 1 holds classes 0 and 1: its training samples 0,0,0,0,1,1,1,1 and test samples 0,0,1,1.
+        assertEquals("tasks.train_per_task: expected a limit whose first samples, in file order, hold every class of "
+                + "task 1 (classes 0,1): the first 4 of its 8 training samples hold none of class 1, found 4; at least"
+                + " 5 (are the files sorted by class?), or 0 for all", refusal(data, "{train_per_task: 4}"));
+        assertEquals("tasks.test_per_task: expected a limit whose first samples, in file order, hold every class of "
+                + "task 1 (classes 0,1): the first 1 of its 4 test samples hold none of class 1, found 1; at least 3"
+                + " (are the files sorted by class?), or 0 for all", refusal(data, "{train_per_task: 5, test_per_task: 1}"));
+        // Permuted tasks show the whole data in its order: the first 30 hold classes 0 to 7 (class 9 starts at 36).
+        assertEquals("tasks.train_per_task: expected a limit whose first samples, in file order, hold every class of "
+                + "each task: the first 30 of its 40 training samples hold none of class 8, 9, found 30; at least 37"
+                + " (are the files sorted by class?), or 0 for all",
+                refusal(data, "{sequence: permuted, count: 2, train_per_task: 30}"));
+        for (String kept : List.of("{train_per_task: 5, test_per_task: 3}", "{sequence: permuted, count: 2, "
+                + "train_per_task: 37, test_per_task: 19}", "{train_per_task: 0, test_per_task: 0}")) {
+            ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + kept + "\n");
+            Experiment.prepare(resolved.config()).requireEveryClassWithinLimits(resolved.where());
+        }
+    }
+
+    /** The message of the limit's refusal after the location, which must be the tasks line of t.yaml. */
+    private static String refusal(String data, String tasks) {
+        ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + tasks + "\n");
+        Experiment e = Experiment.prepare(resolved.config());
+        String message = assertThrows(ConfigException.class, () -> e.requireEveryClassWithinLimits(resolved.where()))
+                .getMessage();
+        assertTrue(message.startsWith("t.yaml:2:"), message);
+        return message.substring(message.indexOf("tasks."));
+    }
+
+    /** A label file of ten classes in order, {@code perClass} samples each. */
+    private static void writeLabels(Path file, int perClass) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(8 + 10 * perClass).putInt(0x801).putInt(10 * perClass);
+        for (int i = 0; i < 10 * perClass; i++) {
+            b.put((byte) (i / perClass));
+        }
+        Files.write(file, b.array());
+    }
+
     /** An IDX file of unsigned bytes, all zero after the header. */
     private static void writeIdx(Path file, int magic, int[] dims, int dataBytes) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(4 + 4 * dims.length + dataBytes).putInt(magic);
