@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.data.Dataset;
+import org.engram.experiments.data.FashionMnist;
 import org.engram.experiments.data.LocatedData;
 import org.engram.learning.unsupervised.DiehlCookBenchmark;
 import picocli.CommandLine.Command;
@@ -60,8 +61,8 @@ final class StdpBenchCommand implements Callable<Integer> {
         OptionChecks.atLeast("bench stdp", "--test", test, 1);
         OptionChecks.atLeast("bench stdp", "--threads", threads, 1);
         LocatedData located = data.locate();
-        Dataset trainSet = located.train().limit(Math.min(Math.max(train, label), located.train().size()));
-        Dataset testSet = located.test().limit(Math.min(test, located.test().size()));
+        Dataset trainSet = located.train(FashionMnist.CLASSES).limit(Math.min(Math.max(train, label), located.train(FashionMnist.CLASSES).size()));
+        Dataset testSet = located.test(FashionMnist.CLASSES).limit(Math.min(test, located.test(FashionMnist.CLASSES).size()));
         DiehlCookBenchmark.Result r = DiehlCookBenchmark.run(TrainBenchCommand.features(trainSet), trainSet.labels(),
                 TrainBenchCommand.features(testSet), testSet.labels(),
                 DiehlCookBenchmark.Options.defaults(neurons, Math.min(train, trainSet.size()),

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.data.Dataset;
+import org.engram.experiments.data.FashionMnist;
 import org.engram.experiments.data.LocatedData;
 import org.engram.learning.layered.Readout;
 import org.engram.learning.train.TrainBenchmark;
@@ -78,8 +79,8 @@ final class TrainBenchCommand implements Callable<Integer> {
             OptionChecks.atLeast("bench train", "--limit", limit, 1);
         }
         LocatedData located = data.locate();
-        Dataset train = limit == null ? located.train() : located.train().limit(Math.min(limit, located.train().size()));
-        Dataset test = located.test();
+        Dataset train = limit == null ? located.train(FashionMnist.CLASSES) : located.train(FashionMnist.CLASSES).limit(Math.min(limit, located.train(FashionMnist.CLASSES).size()));
+        Dataset test = located.test(FashionMnist.CLASSES);
         TrainBenchmark.Options d = TrainBenchmark.Options.defaults();
         TrainBenchmark.Options options = new TrainBenchmark.Options(hidden, steps, batch, epochs, encoding, readout,
                 threads, seed, d.learningRate(), d.tauMs(), d.slope(), d.blockSize());

@@ -52,7 +52,7 @@ final class CrossChecks {
      */
     static void check(ExperimentConfig c, StrategyParams.Locator where) {
         List<ConfigException> problems = new ArrayList<>(ignoredKeys(c, where));
-        List<Runnable> checks = List.of(() -> checkTasks(c, where), () -> checkSplit(c.tasks(), where),
+        List<Runnable> checks = List.of(() -> checkTasks(c, where), () -> checkSplit(c.tasks(), c.data().classes(), where),
                 () -> checkLearnerTasks(c, where), () -> checkSteps(c, where));
         for (Runnable check : checks) {
             try {
@@ -116,6 +116,8 @@ final class CrossChecks {
                     "data.dataset: synthetic generates its patterns"),
             new Ignored("data.bundled", "data.dataset", CrossChecks::syntheticData,
                     "data.dataset: synthetic generates its patterns"),
+            new Ignored("data.classes", "data.dataset", CrossChecks::syntheticData,
+                    "data.dataset: synthetic generates its patterns, of tasks.classes_per_task classes per task"),
             new Ignored("tasks.classes_per_task", "tasks.sequence",
                     c -> c.tasks().sequence() == SequenceKind.PERMUTED || c.tasks().sequence() == SequenceKind.ROTATED,
                     "permuted and rotated tasks show every class; split and synthetic sequences read it"),
@@ -314,7 +316,7 @@ final class CrossChecks {
         }
     }
 
-    private static void checkSplit(TasksSpec t, StrategyParams.Locator where) {
+    private static void checkSplit(TasksSpec t, int classes, StrategyParams.Locator where) {
         if (t.sequence() != SequenceKind.SPLIT) {
             return;
         }
@@ -322,7 +324,6 @@ final class CrossChecks {
         // A task's own head (task-incremental) or the shared head of its classes (domain-incremental)
         // of one class is always right: only class-incremental learning can use tasks of one class.
         String twoClasses = twoClasses(t.scenario());
-        int classes = FashionMnist.CLASSES;
         if (t.groups() == null) {
             if (t.count() * t.classesPerTask() > classes) {
                 throw new ConfigException(where.locateConflict("tasks.count", "tasks.classes_per_task"), "tasks.count",

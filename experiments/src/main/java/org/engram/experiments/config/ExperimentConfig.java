@@ -119,6 +119,7 @@ public record ExperimentConfig(
      * @param dataset the data set
      * @param path    folder with the four IDX files, or null to search
      * @param bundled whether to use the bundled subset regardless of what is installed
+     * @param classes number of classes: labels lie in [0, classes)
      */
     public record DataSpec(
             @Key(value = "fashion_mnist, or synthetic (generated patterns, see tasks.synthetic)", def = "fashion_mnist")
@@ -128,11 +129,18 @@ public record ExperimentConfig(
                     + " /usr/share/datasets/fashion-mnist, then the subset bundled in the jar", def = "null")
             String path,
             @Key(value = "use the subset bundled in the jar (3000 training, 1000 test images) even when the full"
-                    + " data is installed: quick and the same on every machine", def = "false") boolean bundled) {
+                    + " data is installed: quick and the same on every machine", def = "false") boolean bundled,
+            @Key(value = "number of classes of the IDX data: labels lie in [0, classes), 2 to 256 (labels are bytes);"
+                    + " 10 for Fashion-MNIST and MNIST, e.g. 47 for EMNIST balanced, 27 for EMNIST letters (labels 1 to"
+                    + " 26: no sample of class 0, so tasks.groups leave it out)", def = "10") int classes) {
         /** Checks the values and makes the path absolute, so the resolved config finds the data from anywhere. */
         public DataSpec {
             if (dataset == null) {
                 throw new ParameterException("data", "dataset", "fashion_mnist or synthetic", "null");
+            }
+            if (classes < 2 || classes > 256) {
+                throw new ParameterException("data", "classes", "a number of classes in [2, 256] (labels are unsigned"
+                        + " bytes)", classes);
             }
             if (path != null && path.isBlank()) {
                 // Path.of("") is the working folder: an empty value left by mistake would search there.

@@ -121,7 +121,7 @@ public final class IdxReader {
             int v = lab[i] & 0xFF;
             if (v >= classes) {
                 throw new DataFileException(labelsName, "label of item " + i, "a class in [0, " + classes + ")",
-                        Integer.toString(v));
+                        Integer.toString(v), "data of more classes says how many (a config's data.classes)");
             }
             labels[i] = v;
         }

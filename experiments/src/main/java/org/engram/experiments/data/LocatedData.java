@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The four Fashion-MNIST files found by {@link DataLocator}, ready to be read.
  *
- * <p>Reading is deferred to {@link #train()} and {@link #test()} so that locating the data is
+ * <p>Reading is deferred to {@link #train(int)} and {@link #test(int)} so that locating the data is
  * cheap and a run can record where its data came from before loading it.
  */
 public final class LocatedData {
@@ -37,6 +37,20 @@ public final class LocatedData {
     }
 
     /**
+     * The names of the four files, in the order of {@link FashionMnist#FILES}: of those the search
+     * chose in the folder (plain or gzip, with a dash or a dot before {@code idx}), or of the
+     * bundled subset's resources.
+     *
+     * @return the file names, without their folder
+     */
+    public List<String> fileNames() {
+        if (isBundledSubset()) {
+            return FashionMnist.FILES.stream().map(f -> f + ".gz").toList();
+        }
+        return files.stream().map(f -> f.getFileName().toString()).toList();
+    }
+
+    /**
      * One of the four files on disk (not for the bundled subset).
      *
      * @param index position in {@link FashionMnist#FILES}
@@ -52,31 +66,33 @@ public final class LocatedData {
     /**
      * Reads the training split.
      *
+     * @param classes number of classes: every label must lie in [0, classes) ({@link FashionMnist#CLASSES})
      * @return the training images and labels
      * @throws DataFileException if a file breaks the IDX format
      */
-    public Dataset train() {
-        return read(0, "fashion-mnist/train");
+    public Dataset train(int classes) {
+        return read(0, "fashion-mnist/train", classes);
     }
 
     /**
      * Reads the test split.
      *
+     * @param classes number of classes: every label must lie in [0, classes) ({@link FashionMnist#CLASSES})
      * @return the test images and labels
      * @throws DataFileException if a file breaks the IDX format
      */
-    public Dataset test() {
-        return read(2, "fashion-mnist/test");
+    public Dataset test(int classes) {
+        return read(2, "fashion-mnist/test", classes);
     }
 
-    private Dataset read(int first, String name) {
+    private Dataset read(int first, String name, int classes) {
         if (!isBundledSubset()) {
-            return IdxReader.read(files.get(first), files.get(first + 1), name, FashionMnist.CLASSES);
+            return IdxReader.read(files.get(first), files.get(first + 1), name, classes);
         }
         String images = FashionMnist.FILES.get(first) + ".gz";
         String labels = FashionMnist.FILES.get(first + 1) + ".gz";
         return IdxReader.read(resource(images), location + images, resource(labels), location + labels,
-                name + "-subset", FashionMnist.CLASSES);
+                name + "-subset", classes);
     }
 
     private static InputStream resource(String file) {

@@ -2,6 +2,7 @@ package org.engram.experiments.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.engram.experiments.data.DataLocator;
 import org.engram.experiments.data.DataOrigin;
@@ -20,13 +21,17 @@ import org.engram.simulator.EngramException;
  * @param testSamples  test samples, or {@code null} for generated patterns
  * @param sha256       SHA-256 of the training and test sets as read, or {@code null} for generated
  *                     patterns (made from the config, which a resume keeps)
+ * @param files        the names of the four files read (training images and labels, test images
+ *                     and labels) in {@code location}, or {@code null} for generated patterns (and
+ *                     in the records of runs started before Engram kept them)
  */
-record DataRecord(DataOrigin origin, String location, Integer trainSamples, Integer testSamples, String sha256) {
+record DataRecord(DataOrigin origin, String location, Integer trainSamples, Integer testSamples, String sha256,
+                  List<String> files) {
     static final String FILE = "data.json";
 
     /** @return the record of generated patterns */
     static DataRecord generated() {
-        return new DataRecord(null, "synthetic patterns (tasks.synthetic)", null, null, null);
+        return new DataRecord(null, "synthetic patterns (tasks.synthetic)", null, null, null, null);
     }
 
     /** Saves the record in a new run's folder. */

@@ -121,8 +121,8 @@ final class Experiment {
                                 + " cannot change");
             }
         }
-        Dataset train = located.train();
-        Dataset test = located.test();
+        Dataset train = located.train(config.data().classes());
+        Dataset test = located.test(config.data().classes());
         if (test.rows() != train.rows() || test.cols() != train.cols()) {
             // One network reads both: its input is sized by the training images.
             throw new DataFileException(test.source(), "image size", train.rows() + " x " + train.cols()
@@ -166,7 +166,7 @@ final class Experiment {
             return DataRecord.generated();
         }
         return new DataRecord(located.origin(), located.location(), train.size(), test.size(),
-                Dataset.sha256(List.of(train, test)));
+                Dataset.sha256(List.of(train, test)), located.fileNames());
     }
 
     /** @return the number of tasks */
@@ -287,10 +287,10 @@ final class Experiment {
             return t.groups() != null ? t.groups().get(0).size() : t.classesPerTask();
         }
         if (headPerTask()) {
-            return t.count() * FashionMnist.CLASSES;
+            return t.count() * config.data().classes();
         }
         return t.sequence() == ExperimentConfig.SequenceKind.SYNTHETIC ? t.count() * t.classesPerTask()
-                : FashionMnist.CLASSES;
+                : config.data().classes();
     }
 
     /**

@@ -16,8 +16,8 @@ class BundledSubsetTest {
 
     @Test
     void bundledSubsetIsClassBalanced() {
-        Dataset train = BUNDLED.train();
-        Dataset test = BUNDLED.test();
+        Dataset train = BUNDLED.train(FashionMnist.CLASSES);
+        Dataset test = BUNDLED.test(FashionMnist.CLASSES);
         int[] trainCounts = new int[10];
         Arrays.fill(trainCounts, 300);
         int[] testCounts = new int[10];
@@ -37,14 +37,14 @@ class BundledSubsetTest {
         Path out = dir.resolve("out");
         SubsetWriter.write(new DataLocator(null, null).locate(src, "data.path"), out, 2, 3);
         LocatedData subset = new DataLocator(null, null).locate(out, "data.path");
-        Dataset full = subset.train();
+        Dataset full = subset.train(FashionMnist.CLASSES);
         assertEquals(20, full.size());
-        Dataset original = new DataLocator(null, null).locate(src, "data.path").train();
+        Dataset original = new DataLocator(null, null).locate(src, "data.path").train(FashionMnist.CLASSES);
         for (int i = 0; i < 20; i++) {
             assertEquals(original.label(i), full.label(i));
             assertArrayEquals(original.features(i), full.features(i));
         }
-        assertEquals(30, subset.test().size());
+        assertEquals(30, subset.test(FashionMnist.CLASSES).size());
     }
 
     @TempDir
@@ -53,8 +53,8 @@ class BundledSubsetTest {
     @Test
     void bundledSubsetEqualsFirstSamplesOfInstalledDataset() {
         Assumptions.assumeTrue(Files.isDirectory(DataLocator.SYSTEM_FOLDER), "Fashion-MNIST not installed");
-        Dataset full = new DataLocator(null, DataLocator.SYSTEM_FOLDER).locate(null, "data.path").test();
-        Dataset sub = BUNDLED.test();
+        Dataset full = new DataLocator(null, DataLocator.SYSTEM_FOLDER).locate(null, "data.path").test(FashionMnist.CLASSES);
+        Dataset sub = BUNDLED.test(FashionMnist.CLASSES);
         int[] taken = new int[10];
         int k = 0;
         for (int i = 0; i < full.size() && k < sub.size(); i++) {

@@ -34,12 +34,12 @@ class DataLocatorTest {
         Path sys = tiny("sys", true, true);
         LocatedData found = new DataLocator(env.toString(), sys).locate(explicit, "data.path");
         assertEquals(DataOrigin.CONFIG_PATH, found.origin());
-        assertEquals(20, found.train().size());
+        assertEquals(20, found.train(FashionMnist.CLASSES).size());
         assertEquals(DataOrigin.ENVIRONMENT, new DataLocator(env.toString(), sys).locate(null, "data.path").origin());
         LocatedData system = new DataLocator(null, sys).locate(null, "data.path");
         assertEquals(DataOrigin.SYSTEM_FOLDER, system.origin());
         // dotted + gzip names are accepted: the tiny test split has labels 0..9 cycled.
-        assertArrayEquals(new int[] {0, 1, 2}, java.util.Arrays.copyOf(system.test().labels(), 3));
+        assertArrayEquals(new int[] {0, 1, 2}, java.util.Arrays.copyOf(system.test(FashionMnist.CLASSES).labels(), 3));
     }
 
     /** What a run records of its data does not depend on the files' format or names. */
@@ -47,10 +47,22 @@ class DataLocatorTest {
     void plainAndGzipFilesOfTheSameDataHashAlike() throws Exception {
         LocatedData plain = new DataLocator(null, null).locate(tiny("plain", false, false), "data.path");
         LocatedData gzip = new DataLocator(null, null).locate(tiny("gzip", true, true), "data.path");
-        assertEquals(Dataset.sha256(List.of(plain.train(), plain.test())),
-                Dataset.sha256(List.of(gzip.train(), gzip.test())));
-        assertNotEquals(Dataset.sha256(List.of(plain.train(), plain.test())),
-                Dataset.sha256(List.of(plain.test().limit(19), plain.test())));
+        assertEquals(Dataset.sha256(List.of(plain.train(FashionMnist.CLASSES), plain.test(FashionMnist.CLASSES))),
+                Dataset.sha256(List.of(gzip.train(FashionMnist.CLASSES), gzip.test(FashionMnist.CLASSES))));
+        assertNotEquals(Dataset.sha256(List.of(plain.train(FashionMnist.CLASSES), plain.test(FashionMnist.CLASSES))),
+                Dataset.sha256(List.of(plain.test(FashionMnist.CLASSES).limit(19), plain.test(FashionMnist.CLASSES))));
+    }
+
+    /** Of several names for one file, the search reads the first of its order, and says which it read. */
+    @Test
+    void theFileNamesAreThoseTheSearchChose() throws Exception {
+        Path both = tiny("both", true, true);
+        IdxBytes.tinyDataset(both, 20, "train-images-idx3-ubyte", "train-labels-idx1-ubyte.gz",
+                "t10k-images.idx3-ubyte", "t10k-labels.idx1-ubyte", false);
+        assertEquals(List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte.gz", "t10k-images.idx3-ubyte",
+                "t10k-labels.idx1-ubyte"), new DataLocator(null, null).locate(both, "data.path").fileNames());
+        assertEquals(List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+                "t10k-labels-idx1-ubyte.gz"), DataLocator.bundledSubset().fileNames());
     }
 
     @Test

@@ -155,11 +155,57 @@ class ExperimentTest {
         return message.substring(message.indexOf("tasks."));
     }
 
+    /**
+     * Data of more than ten classes (EMNIST's 47, say) says how many with data.classes: the split,
+     * its checks and the readout follow it, and labels past it are refused with that advice.
+     */
+    @Test
+    void dataOfMoreClassesSaysHowMany(@TempDir Path dir) throws IOException {
+        writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {24, 28, 28}, 24 * 784);
+        writeLabels(dir.resolve("train-labels-idx1-ubyte"), 12, 2);
+        writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {12, 28, 28}, 12 * 784);
+        writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), 12, 1);
+        String data = "data: {path: '" + dir + "', classes: 12}\n";
+        Experiment e = Experiment.prepare(resolved("t.yaml", data + "tasks: {count: 6, classes_per_task: 2}\n").config());
+        assertEquals(12, e.readoutClasses());
+        TaskSequence sequence = e.sequence(1);
+        assertArrayEquals(new int[] {10, 11}, sequence.task(5).classes());
+        assertEquals(List.of(10, 11, 10, 11), java.util.stream.IntStream.of(sequence.task(5).train().labels()).boxed()
+                .toList());
+        // Permuted tasks each have a head of all twelve classes.
+        assertEquals(36, Experiment.prepare(resolved("t.yaml", data + "tasks: {sequence: permuted, count: 3}\n")
+                .config()).readoutClasses());
+
+        String tenClasses = "data: {path: '" + dir + "'}\n";
+        ConfigException split = assertThrows(ConfigException.class,
+                () -> resolved("t.yaml", tenClasses + "tasks: {count: 6, classes_per_task: 2}\n"));
+        assertTrue(split.getMessage().contains("count x classes_per_task <= 10 classes"), split.getMessage());
+        DataFileException label = assertThrows(DataFileException.class, () -> Experiment.prepare(
+                resolved("t.yaml", tenClasses + "tasks: {count: 5, classes_per_task: 2}\n").config()));
+        assertTrue(label.getMessage().contains("train-labels-idx1-ubyte: label of item 10: expected a class in [0, 10),"
+                + " found 10") && label.getMessage().contains("data.classes"), label.getMessage());
+        for (int bad : new int[] {1, 257}) {
+            ConfigException refused = assertThrows(ConfigException.class,
+                    () -> resolved("t.yaml", "data: {classes: " + bad + "}\n"));
+            assertTrue(refused.getMessage().contains("t.yaml:1:") && refused.getMessage().contains("data.classes")
+                    && refused.getMessage().contains("[2, 256]"), refused.getMessage());
+        }
+    }
+
     /** A label file of ten classes in order, {@code perClass} samples each. */
     private static void writeLabels(Path file, int perClass) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(8 + 10 * perClass).putInt(0x801).putInt(10 * perClass);
         for (int i = 0; i < 10 * perClass; i++) {
             b.put((byte) (i / perClass));
+        }
+        Files.write(file, b.array());
+    }
+
+    /** A label file of {@code classes} classes in turn (0, 1, ..., 0, 1, ...), {@code rounds} times. */
+    private static void writeLabels(Path file, int classes, int rounds) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(8 + classes * rounds).putInt(0x801).putInt(classes * rounds);
+        for (int i = 0; i < classes * rounds; i++) {
+            b.put((byte) (i % classes));
         }
         Files.write(file, b.array());
     }
