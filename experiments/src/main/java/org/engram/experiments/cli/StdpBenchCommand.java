@@ -61,8 +61,9 @@ final class StdpBenchCommand implements Callable<Integer> {
         OptionChecks.atLeast("bench stdp", "--test", test, 1);
         OptionChecks.atLeast("bench stdp", "--threads", threads, 1);
         LocatedData located = data.locate();
-        Dataset trainSet = located.train(FashionMnist.CLASSES).limit(Math.min(Math.max(train, label), located.train(FashionMnist.CLASSES).size()));
-        Dataset testSet = located.test(FashionMnist.CLASSES).limit(Math.min(test, located.test(FashionMnist.CLASSES).size()));
+        // limit keeps all of a set smaller than asked for.
+        Dataset trainSet = located.train(FashionMnist.CLASSES).limit(Math.max(train, label));
+        Dataset testSet = located.test(FashionMnist.CLASSES).limit(test);
         DiehlCookBenchmark.Result r = DiehlCookBenchmark.run(TrainBenchCommand.features(trainSet), trainSet.labels(),
                 TrainBenchCommand.features(testSet), testSet.labels(),
                 DiehlCookBenchmark.Options.defaults(neurons, Math.min(train, trainSet.size()),

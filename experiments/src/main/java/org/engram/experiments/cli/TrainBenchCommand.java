@@ -79,7 +79,8 @@ final class TrainBenchCommand implements Callable<Integer> {
             OptionChecks.atLeast("bench train", "--limit", limit, 1);
         }
         LocatedData located = data.locate();
-        Dataset train = limit == null ? located.train(FashionMnist.CLASSES) : located.train(FashionMnist.CLASSES).limit(Math.min(limit, located.train(FashionMnist.CLASSES).size()));
+        Dataset all = located.train(FashionMnist.CLASSES);
+        Dataset train = limit == null ? all : all.limit(limit);
         Dataset test = located.test(FashionMnist.CLASSES);
         TrainBenchmark.Options d = TrainBenchmark.Options.defaults();
         TrainBenchmark.Options options = new TrainBenchmark.Options(hidden, steps, batch, epochs, encoding, readout,

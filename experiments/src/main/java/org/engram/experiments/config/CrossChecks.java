@@ -52,8 +52,9 @@ final class CrossChecks {
      */
     static void check(ExperimentConfig c, StrategyParams.Locator where) {
         List<ConfigException> problems = new ArrayList<>(ignoredKeys(c, where));
-        List<Runnable> checks = List.of(() -> checkTasks(c, where), () -> checkSplit(c.tasks(), c.data().classes(), where),
-                () -> checkLearnerTasks(c, where), () -> checkSteps(c, where));
+        List<Runnable> checks = List.of(() -> checkTasks(c, where),
+                () -> checkSplit(c.tasks(), c.data().classes(), where), () -> checkLearnerTasks(c, where),
+                () -> checkSteps(c, where));
         for (Runnable check : checks) {
             try {
                 check.run();

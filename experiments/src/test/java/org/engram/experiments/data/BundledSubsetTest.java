@@ -53,7 +53,8 @@ class BundledSubsetTest {
     @Test
     void bundledSubsetEqualsFirstSamplesOfInstalledDataset() {
         Assumptions.assumeTrue(Files.isDirectory(DataLocator.SYSTEM_FOLDER), "Fashion-MNIST not installed");
-        Dataset full = new DataLocator(null, DataLocator.SYSTEM_FOLDER).locate(null, "data.path").test(FashionMnist.CLASSES);
+        Dataset full = new DataLocator(null, DataLocator.SYSTEM_FOLDER).locate(null, "data.path")
+                .test(FashionMnist.CLASSES);
         Dataset sub = BUNDLED.test(FashionMnist.CLASSES);
         int[] taken = new int[10];
         int k = 0;

@@ -132,7 +132,8 @@ class ExperimentTest {
                 + " 5 (are the files sorted by class?), or 0 for all", refusal(data, "{train_per_task: 4}"));
         assertEquals("tasks.test_per_task: expected a limit whose first samples, in file order, hold every class of "
                 + "task 1 (classes 0,1): the first 1 of its 4 test samples hold none of class 1, found 1; at least 3"
-                + " (are the files sorted by class?), or 0 for all", refusal(data, "{train_per_task: 5, test_per_task: 1}"));
+                + " (are the files sorted by class?), or 0 for all",
+                refusal(data, "{train_per_task: 5, test_per_task: 1}"));
         // Permuted tasks show the whole data in its order: the first 30 hold classes 0 to 7 (class 9 starts at 36).
         assertEquals("tasks.train_per_task: expected a limit whose first samples, in file order, hold every class of "
                 + "each task: the first 30 of its 40 training samples hold none of class 8, 9, found 30; at least 37"
@@ -166,7 +167,8 @@ class ExperimentTest {
         writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {12, 28, 28}, 12 * 784);
         writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), 12, 1);
         String data = "data: {path: '" + dir + "', classes: 12}\n";
-        Experiment e = Experiment.prepare(resolved("t.yaml", data + "tasks: {count: 6, classes_per_task: 2}\n").config());
+        Experiment e = Experiment.prepare(resolved("t.yaml", data + "tasks: {count: 6, classes_per_task: 2}\n")
+                .config());
         assertEquals(12, e.readoutClasses());
         TaskSequence sequence = e.sequence(1);
         assertArrayEquals(new int[] {10, 11}, sequence.task(5).classes());

@@ -42,7 +42,8 @@ class ListenerFailureTest {
             assertInstanceOf(ArithmeticException.class, error.getCause());
             String expectedTime = String.valueOf(20 * Math.log(2));
             assertTrue(error.getMessage().startsWith("observer " + failing.getClass().getName() + " threw when shown "
-                    + "the spike of neuron 0 of population 'p' at " + expectedTime.substring(0, 10)), error.getMessage());
+                    + "the spike of neuron 0 of population 'p' at " + expectedTime.substring(0, 10)),
+                    error.getMessage());
         }
     }
 
@@ -139,7 +140,9 @@ class ListenerFailureTest {
         @Override public double stepCost() { return cost; }
         @Override public Class<LifDelta.Params> parametersType() { return LifDelta.MODEL.parametersType(); }
         @Override public LifDelta.Params defaults() { return LifDelta.MODEL.defaults(); }
-        @Override public LifDelta.State newState(int size, LifDelta.Params p) { return LifDelta.MODEL.newState(size, p); }
+        @Override public LifDelta.State newState(int size, LifDelta.Params p) {
+            return LifDelta.MODEL.newState(size, p);
+        }
         @Override public Kernel<LifDelta.State> prepare(LifDelta.Params p, org.engram.simulator.engine.TimeGrid g) {
             return LifDelta.MODEL.prepare(p, g);
         }
