@@ -74,10 +74,11 @@ public final class EngramCommand implements Callable<Integer> {
         cl.setParameterExceptionHandler((e, args) -> {
             // A wrong option says what is wrong and where help is, without the whole usage text.
             CommandLine c = e.getCommandLine();
-            c.getErr().println("engram: error: " + e.getMessage());
+            String unknownCommand = unknownCommand(e, c);
+            c.getErr().println("engram: error: " + (unknownCommand != null ? unknownCommand : e.getMessage()));
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
                 // A close command or option name: "Did you mean: engram simulate?"
-                if (!unmatched.getSuggestions().isEmpty()) {
+                if (!unmatched.getSuggestions().isEmpty() && unknownCommand(e, c) == null) {
                     CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, c.getErr());
                 } else {
                     suggestByEditDistance(unmatched, c);
@@ -106,6 +107,21 @@ public final class EngramCommand implements Callable<Integer> {
     }
 
     /**
+     * What to say of a word where a command of several takes the name of one ({@code engram bench hh}):
+     * picocli reports every argument from there on as unmatched, and suggests options.
+     *
+     * @return the message, or null when the mistake is another
+     */
+    private static String unknownCommand(CommandLine.ParameterException e, CommandLine c) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || c.getSubcommands().isEmpty()
+                || unmatched.getUnmatched().isEmpty() || unmatched.getUnmatched().get(0).startsWith("-")) {
+            return null;
+        }
+        return "unknown command '" + unmatched.getUnmatched().get(0) + "' of " + c.getCommandSpec().qualifiedName()
+                + ": expected one of " + String.join(", ", c.getSubcommands().keySet());
+    }
+
+    /**
      * Picocli suggests by shared letters and has nothing for a short slip such as {@code rn}; the
      * edit distance that config keys use finds {@code run}.
      */
@@ -113,9 +129,11 @@ public final class EngramCommand implements Callable<Integer> {
         if (unmatched.getUnmatched().isEmpty()) {
             return;
         }
-        List<String> names = new ArrayList<>(c.getSubcommands().keySet());
-        names.addAll(c.getCommandSpec().optionsMap().keySet());
-        String best = Suggestions.closest(unmatched.getUnmatched().get(0), names);
+        String word = unmatched.getUnmatched().get(0);
+        // A word is a command's name mistyped; an option is never meant by one (hh is not -h).
+        List<String> names = new ArrayList<>(word.startsWith("-") ? c.getCommandSpec().optionsMap().keySet()
+                : c.getSubcommands().keySet());
+        String best = Suggestions.closest(word, names);
         if (best != null) {
             c.getErr().println("Did you mean: " + (best.startsWith("-") ? best
                     : c.getCommandSpec().qualifiedName() + " " + best) + "?");

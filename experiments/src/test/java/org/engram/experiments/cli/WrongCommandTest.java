@@ -78,6 +78,21 @@ class WrongCommandTest {
         assertTrue(option.err().contains("--threads"), option.err());
     }
 
+    /** A word where a command's name goes is named with the commands there are, not blamed on the options after it. */
+    @Test
+    void anUnknownCommandListsTheCommandsThereAre() {
+        CliRunner.Result bench = CliRunner.run("bench", "hh", "--json");
+        assertEquals(2, bench.exitCode(), bench.err());
+        assertTrue(bench.err().startsWith("engram: error: unknown command 'hh' of engram bench: expected one of cuba, "
+                + "coba, brunel, train, stdp\n"), bench.err());
+        // hh is one letter from -h, which no one typing a network's name means.
+        assertFalse(bench.err().contains("Did you mean"), bench.err());
+        assertTrue(bench.out().isEmpty(), bench.out());
+        CliRunner.Result close = CliRunner.run("bench", "brunl");
+        assertTrue(close.err().contains("unknown command 'brunl' of engram bench")
+                && close.err().contains("Did you mean: engram bench brunel?"), close.err());
+    }
+
     /** Options that go together are refused apart, not dropped in silence (found by an audit). */
     @Test
     void keysAndMarkdownGoTogetherAndAlone() {
