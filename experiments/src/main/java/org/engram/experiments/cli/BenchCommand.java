@@ -98,8 +98,14 @@ public final class BenchCommand implements Callable<Integer> {
                                 + e.found() + "; choose fewer neurons" + (buffers ? " or a longer step" : "")
                                 + ", or give Java more heap (-Xmx)");
             } catch (ParameterException e) {
-                // A delay or refractory period the step does not divide is the option's fault: the user
-                // cannot edit the reference network. Other refusals say their own.
+                // The user cannot edit the reference network: a connection rule refused (too many
+                // synapses for one projection) is the size's fault, and a delay or refractory period the
+                // step does not divide the step's. Other refusals say their own.
+                if ("rule".equals(e.location())) {
+                    throw new ParameterException(command, "--neurons", "a network whose projections each fit the "
+                            + "longest Java array", neurons, e.source() + ": " + e.expected() + ", found " + e.found()
+                            + "; choose fewer neurons");
+                }
                 if (!"delay".equals(e.location()) && !"t_ref".equals(e.location())) {
                     throw e;
                 }

@@ -224,6 +224,22 @@ class BenchCommandTest {
         assertFalse(text.contains("\tat "), "no stack trace: " + text);
     }
 
+    /**
+     * A projection past the longest array is the size's fault too: its message had advised splitting
+     * the projection, which a user of bench cannot do. Refused before anything is drawn.
+     */
+    @Test
+    void aProjectionPastTheLongestArrayIsNamedByTheSize() {
+        CliRunner.Result r = CliRunner.run("bench", "brunel", "--neurons", "200000", "--duration-ms", "1");
+        assertEquals(2, r.exitCode(), r.err());
+        // 160,000 excitatory neurons of in-degree 1000 x 16 = 16,000 each: 2.56e9 synapses in exc->exc.
+        assertTrue(r.err().startsWith("engram: error: bench brunel: --neurons: expected a network whose projections "
+                + "each fit the longest Java array, found 200000; projection 'exc->exc': at most 2147483639 synapses "
+                + "in one projection (the longest array), found 2560000000 from fixed_in_degree(k=16000")
+                && r.err().endsWith("choose fewer neurons\n") && !r.err().contains("split"), r.err());
+        assertTrue(r.out().isEmpty(), r.out());
+    }
+
     /** A population whose state does not fit the heap is named (it was blamed on --dt). */
     @Test
     void aPopulationPastTheHeapIsNamed(@TempDir Path dir) throws Exception {

@@ -51,6 +51,8 @@ class IgnoredKeysTest {
                         "data: {path: /x}"),
                 new Case("data.bundled", SYNTHETIC.replace("}", ", bundled: true}") + "tasks: {sequence: synthetic}",
                         "data: {bundled: true}"),
+                new Case("data.classes", SYNTHETIC.replace("}", ", classes: 12}") + "tasks: {sequence: synthetic}",
+                        "data: {classes: 12}"),
                 new Case("tasks.classes_per_task", "tasks: {sequence: permuted, classes_per_task: 3}",
                         "tasks: {sequence: split, count: 3, classes_per_task: 3}"),
                 new Case("tasks.classes_per_task", "tasks: {sequence: rotated, classes_per_task: 3}",
