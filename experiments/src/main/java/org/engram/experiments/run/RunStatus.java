@@ -1,5 +1,7 @@
 package org.engram.experiments.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,17 +51,43 @@ public record RunStatus(String experiment, String runId, String state, String me
         engramCommits = List.copyOf(engramCommits);
     }
 
+    /**
+     * The status of a run that starts or resumes.
+     *
+     * @param completed the units a resumed run's last status listed as completed (none for a new
+     *                  run): kept until the checkpoints are read, so that the list never shrinks
+     */
     static RunStatus start(String experiment, String runId, int totalTasks, String resume,
-                           List<StrategyCode> strategyCode, List<String> engramCommits) {
+                           List<Completed> completed, List<StrategyCode> strategyCode, List<String> engramCommits) {
         return new RunStatus(experiment, runId, "running", null, resume, Instant.now().toString(), currentPid(),
-                totalTasks, List.of(), strategyCode, engramCommits);
+                totalTasks, completed, strategyCode, engramCommits);
     }
 
     RunStatus with(Completed unit) {
         List<Completed> c = new ArrayList<>(completed);
         c.add(unit);
+        return withCompleted(c);
+    }
+
+    /** The status with these units completed in place of those it lists. */
+    RunStatus withCompleted(List<Completed> units) {
         return new RunStatus(experiment, runId, state, message, resume, Instant.now().toString(), currentPid(),
-                totalTasks, c, strategyCode, engramCommits);
+                totalTasks, units, strategyCode, engramCommits);
+    }
+
+    /**
+     * The units a status lists as completed, as a resume starts from them.
+     *
+     * @param status a stopped run's status, or null when a kill left it unreadable
+     * @return its completed units, or none when it lists none readable
+     */
+    static List<Completed> completedIn(JsonNode status) {
+        try {
+            return status == null ? List.of() : List.of(JsonFiles.MAPPER.treeToValue(status.path("completed"),
+                    Completed[].class));
+        } catch (IOException | RuntimeException unreadable) {
+            return List.of();
+        }
     }
 
     RunStatus state(String newState, String why, String resumeCommand) {

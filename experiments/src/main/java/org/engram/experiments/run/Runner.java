@@ -186,7 +186,7 @@ public final class Runner {
                 // The folder is this call's own and holds nothing a resume could use (it needs both files).
                 throw folder.discardAfter(e);
             }
-            return opened(request, signal, err, resolved, resolved.hash(), experiment, data, folder,
+            return opened(request, signal, err, resolved, resolved.hash(), experiment, data, folder, List.of(),
                     StrategyCode.of(resolved.config().strategies()), List.of(thisBuild()));
         });
     }
@@ -198,10 +198,11 @@ public final class Runner {
      */
     private static Opened opened(Request request, SignalHook signal, PrintWriter err, ConfigLayers.Resolved resolved,
                                  String configHash, Experiment experiment, DataRecord data, RunFolder folder,
-                                 List<StrategyCode> code, List<String> commits) {
+                                 List<RunStatus.Completed> completedBefore, List<StrategyCode> code,
+                                 List<String> commits) {
         ExperimentConfig c = resolved.config();
         RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
-                * c.tasks().count(), LaunchCommand.resume(folder.directory()), code, commits);
+                * c.tasks().count(), LaunchCommand.resume(folder.directory()), completedBefore, code, commits);
         Loop loop = new Loop(c, experiment, new Checkpoints(folder), folder, status, request.stopAfterTasks(),
                 request.signalBeforeTaskSaved(), err);
         signal.act(loop::interrupted);
@@ -296,7 +297,7 @@ public final class Runner {
         return signal.step(() -> {
             folder.lock();
             return opened(request, signal, err, resolved, ConfigLayers.sha256(started), experiment, data, folder,
-                    code, commits);
+                    RunStatus.completedIn(lastStatus), code, commits);
         });
     }
 
@@ -544,6 +545,7 @@ public final class Runner {
          * overwritten with "running" nor collide with this write on the file's temporary name.
          */
         private synchronized void recordCheckpointedTasks() {
+            List<RunStatus.Completed> done = new ArrayList<>();
             for (ExperimentConfig.StrategySpec spec : config.strategies()) {
                 for (long seed : config.seeds()) {
                     UnitProgress p = checkpoints.progress(spec.label(), seed, experiment.taskCount());
@@ -551,12 +553,12 @@ public final class Runner {
                         // Found before any training, for every finished unit, rather than at its turn.
                         checkpoints.verify(p);
                     }
-                    int done = p.tasksDone();
-                    for (int t = 0; t < done; t++) {
-                        status = status.with(new RunStatus.Completed(spec.label(), seed, t));
+                    for (int t = 0; t < p.tasksDone(); t++) {
+                        done.add(new RunStatus.Completed(spec.label(), seed, t));
                     }
                 }
             }
+            status = status.withCompleted(done);
             status.write(folder);
         }
 
