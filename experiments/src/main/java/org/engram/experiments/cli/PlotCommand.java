@@ -56,7 +56,7 @@ public final class PlotCommand implements Callable<Integer> {
                     + " folder outside it; without --out, plot draws into RUN_DIR/plots, or RUN_DIR/plots-<INCHES>in"
                     + " with --width-in");
         }
-        RunResults results = RunResults.read(run);
+        RunResults results = RunResults.readFinished(run);
         // Laid out for print, the figures go beside the run's own, which they would replace.
         Path plots = out != null ? out : run.resolve(widthInches == null ? "plots"
                 : "plots-" + MetricFormat.asWritten(widthInches) + "in");

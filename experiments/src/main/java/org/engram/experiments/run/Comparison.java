@@ -81,7 +81,7 @@ public final class Comparison {
         Map<String, Path> byId = new HashMap<>();
         int tasks = -1;
         for (Path r : runs) {
-            RunResults read = RunResults.read(r);
+            RunResults read = RunResults.readFinished(r);
             Path first = byId.putIfAbsent(read.runId(), r);
             if (first != null) {
                 // A copy, a link or the same folder written twice: one run's rows would stand twice.

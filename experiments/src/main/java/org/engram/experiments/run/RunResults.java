@@ -48,6 +48,32 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             + "experiment again";
 
     /**
+     * Reads the folder of a finished run, as {@code plot} and {@code compare} take: one whose status
+     * says it is not finished (killed while it drew its plots, its metrics.json complete) is refused
+     * with what it is and how to finish it, as one without metrics.json is. A folder without a
+     * readable status (copied without it, or from an Engram that kept none) is read as it is.
+     *
+     * @param directory the folder of a finished run
+     * @return its results
+     * @throws EngramException if the run is not finished, or as {@link #read}
+     */
+    public static RunResults readFinished(Path directory) {
+        JsonNode status = null;
+        try {
+            status = JsonFiles.MAPPER.readTree(Files.readString(directory.resolve("status.json")));
+        } catch (IOException | RuntimeException none) {
+            // Not there or unreadable: the metrics alone say what the run holds.
+        }
+        String state = status == null ? "complete" : status.path("state").asText("complete");
+        // Without metrics.json, read says so first, with the same account of what the folder is.
+        if (!state.equals("complete") && Files.isRegularFile(directory.resolve("metrics.json"))) {
+            throw new EngramException(directory.toString(), null, "the folder of a finished run",
+                    "a run whose status.json says " + state, whatItIs(directory));
+        }
+        return read(directory);
+    }
+
+    /**
      * Reads a run folder.
      *
      * @param directory the folder of a finished run

@@ -264,6 +264,30 @@ class RunCommandTest {
         }
     }
 
+    /**
+     * A run killed while it drew its plots has a complete metrics.json in its partial folder, but is
+     * not finished: plot and compare refuse it and say how to finish it (they had taken it as finished).
+     */
+    @Test
+    void plotAndCompareRefuseARunWhoseStatusSaysItIsNotFinished() throws IOException {
+        Path copy = copyOfTheRun("killed-while-drawing");
+        JsonNode status = new ObjectMapper().readTree(copy.resolve("status.json").toFile());
+        assertEquals("complete", status.path("state").asText(), "a finished run says so");
+        for (String state : List.of("running", "interrupted")) {
+            Files.writeString(copy.resolve("status.json"), "{\"state\": \"" + state + "\"}");
+            for (List<String> command : List.of(List.of("plot", copy.toString()),
+                    List.of("compare", copy.toString(), "--out", dir.resolve("killed-compare").toString()))) {
+                CliRunner.Result refused = CliRunner.run(command.toArray(new String[0]));
+                assertEquals(2, refused.exitCode(), refused.err());
+                assertTrue(refused.err().contains(copy + ": expected the folder of a finished run, found a run whose "
+                        + "status.json says " + state) && refused.err().contains("engram run --resume " + copy),
+                        refused.err());
+            }
+        }
+        Files.delete(copy.resolve("status.json"));
+        assertEquals(0, CliRunner.run("plot", copy.toString()).exitCode(), "a run copied without its status is read");
+    }
+
     /** A damaged or missing log.csv is named as such (it was reported as a bad metrics.json). */
     @Test
     void plotNamesADamagedOrMissingLog() throws IOException {
