@@ -244,8 +244,10 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 network = BrunelNetwork.asynchronousIrregular(neurons / 12500.0);
             } catch (ParameterException e) {
-                throw new ParameterException("bench brunel", "--neurons", "a size N whose scale N / 12500 is "
-                        + e.expected(), neurons);
+                // Below half an inhibitory input the in-degree rounds to none: the message states the size.
+                long smallest = (long) Math.ceil(12500 * 0.5 / BrunelNetwork.C_I);
+                throw new ParameterException("bench brunel", "--neurons", "a size N >= " + smallest + ", whose scale"
+                        + " N / 12500 is " + e.expected(), neurons);
             }
             options.runAndReport(spec, "brunel", neurons, network::build);
             return 0;
