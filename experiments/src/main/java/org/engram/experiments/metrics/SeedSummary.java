@@ -1,5 +1,6 @@
 package org.engram.experiments.metrics;
 
+import java.util.Arrays;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.engram.simulator.ParameterException;
 
@@ -46,17 +47,23 @@ public record SeedSummary(int n, double mean, double sd, double halfWidth, doubl
         if (!(confidence > 0 && confidence < 1)) {
             throw new ParameterException("seed summary", "confidence", "a level in (0, 1)", confidence);
         }
-        double sum = 0;
         for (int i = 0; i < n; i++) {
             ParameterException.requireFinite("seed summary", "values[" + i + "]", values[i], "metric units");
-            sum += values[i];
+        }
+        // Summed in ascending order, the same whatever order the seeds were listed or pooled in:
+        // floating-point sums depend on their order, in the last bit.
+        double[] ascending = values.clone();
+        Arrays.sort(ascending);
+        double sum = 0;
+        for (double v : ascending) {
+            sum += v;
         }
         double mean = sum / n;
         if (n == 1) {
             return new SeedSummary(1, mean, Double.NaN, Double.NaN, confidence);
         }
         double ss = 0;
-        for (double v : values) {
+        for (double v : ascending) {
             ss += (v - mean) * (v - mean);
         }
         double sd = Math.sqrt(ss / (n - 1));

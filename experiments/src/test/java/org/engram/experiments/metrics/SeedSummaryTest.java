@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,34 @@ class SeedSummaryTest {
         assertEquals(Math.sqrt(0.00145), s.sd(), 1e-12);
         assertEquals(0.047274, s.halfWidth(), 2e-5);
         assertEquals(5, s.n());
+    }
+
+    /**
+     * The seeds' order does not move the last bit: -0.1111... summed as 3,1,2 and as 1,2,3 had
+     * given means one ulp apart, so a run listing its seeds otherwise, or a comparison pooling runs
+     * in another order, wrote other numbers.
+     */
+    @Test
+    void theOrderOfTheSeedsMovesNoBit() {
+        double[] values = {0.1, 0.2, 0.3, -0.7, 1e-17, 0.30000000000000004};
+        double plain = 0;
+        for (double v : values) {
+            plain += v;
+        }
+        double reversed = 0;
+        for (int i = values.length - 1; i >= 0; i--) {
+            reversed += values[i];
+        }
+        assertTrue(plain != reversed, "values whose sum depends on its order");
+        SeedSummary first = SeedSummary.of(values);
+        List<double[]> orders = List.of(new double[] {0.30000000000000004, 1e-17, -0.7, 0.3, 0.2,
+                0.1}, new double[] {-0.7, 0.3, 0.1, 1e-17, 0.30000000000000004, 0.2});
+        for (double[] other : orders) {
+            SeedSummary s = SeedSummary.of(other);
+            assertEquals(first.mean(), s.mean(), 0.0);
+            assertEquals(first.sd(), s.sd(), 0.0);
+            assertEquals(first.halfWidth(), s.halfWidth(), 0.0);
+        }
     }
 
     @Test
