@@ -1,5 +1,6 @@
 package org.engram.experiments.data;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,6 +116,11 @@ public final class DataLocator {
             throw new DataFileException(name, what, expected,
                     Files.exists(folder) ? "a file, not a folder" : "no such folder", howToGoOn);
         }
+        if (!Files.isReadable(folder) || !Files.isExecutable(folder)) {
+            // Its files would all read as absent.
+            throw new DataFileException(name, what, expected, "a folder this user may not read (permission denied)",
+                    howToGoOn);
+        }
         List<Path> files = find(folder);
         List<String> missing = missing(folder, files);
         if (!missing.isEmpty()) {
@@ -141,16 +147,32 @@ public final class DataLocator {
         return found;
     }
 
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "a target that cannot be read";
+        }
+    }
+
     private static List<String> missing(Path folder, List<Path> found) {
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             if (found.get(i) == null) {
                 List<String> candidates = FashionMnist.candidates(FashionMnist.FILES.get(i));
-                // A folder of a data file's name (an archive unpacked into it, say) is said to be one.
-                String folders = String.join(", ", candidates.stream()
-                        .filter(c -> Files.isDirectory(folder.resolve(c))).toList());
-                missing.add(String.join(" or ", candidates) + (folders.isEmpty() ? ""
-                        : " (" + folders + " is a folder)"));
+                // A folder of a data file's name (an archive unpacked into it, say) is said to be one,
+                // and a link to nothing (a file moved away) what it points to.
+                List<String> notes = new ArrayList<>();
+                for (String c : candidates) {
+                    Path p = folder.resolve(c);
+                    if (Files.isDirectory(p)) {
+                        notes.add(c + " is a folder");
+                    } else if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+                        notes.add(c + " is a link to " + linkTarget(p) + ", which does not exist");
+                    }
+                }
+                missing.add(String.join(" or ", candidates) + (notes.isEmpty() ? ""
+                        : " (" + String.join("; ", notes) + ")"));
             }
         }
         return missing;

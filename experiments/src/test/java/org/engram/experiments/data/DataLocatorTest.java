@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +107,28 @@ class DataLocatorTest {
         DataFileException folder = assertThrows(DataFileException.class,
                 () -> new DataLocator(null, null).locate(d, "data.path"));
         assertTrue(folder.found().endsWith("(t10k-labels-idx1-ubyte.gz is a folder)"), folder.getMessage());
+        // A link to a file moved away names where it points (it had read as if nothing were there).
+        Files.createSymbolicLink(d.resolve("t10k-labels-idx1-ubyte"), dir.resolve("moved-away"));
+        DataFileException link = assertThrows(DataFileException.class,
+                () -> new DataLocator(null, null).locate(d, "data.path"));
+        assertTrue(link.found().endsWith("(t10k-labels-idx1-ubyte is a link to " + dir.resolve("moved-away")
+                + ", which does not exist; t10k-labels-idx1-ubyte.gz is a folder)"), link.getMessage());
+    }
+
+    /** A folder the user may not read had each of its files reported absent. Root reads every folder. */
+    @Test
+    void aFolderThatMayNotBeReadIsSaidToBeOne() throws Exception {
+        Path d = tiny("locked", false, false);
+        assumeTrue(Files.getFileStore(d).supportsFileAttributeView("posix"), "POSIX permissions");
+        Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("-wx------"));
+        try {
+            assumeFalse(Files.isReadable(d), "a user who may read every folder (root)");
+            DataFileException e = assertThrows(DataFileException.class,
+                    () -> new DataLocator(null, null).locate(d, "data.path"));
+            assertTrue(e.found().contains("a folder this user may not read (permission denied)"), e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test
