@@ -200,7 +200,8 @@ public record ExperimentConfig(
             @Key(value = "rotated: angle of each task (deg, counter-clockwise); null: t * 180 / count",
                     def = "null") List<Double> anglesDeg,
             @Key(value = "training samples per task (the first ones of the task, in file order; a limit whose first"
-                    + " samples lack one of the task's classes, as in files sorted by class, is refused); 0: all",
+                    + " samples lack one of the task's classes, as in files sorted by class, is refused; a task"
+                    + " holding fewer keeps all of its own, which engram run notes); 0: all",
                     def = "0") int trainPerTask,
             @Key(value = "test samples per task (the first ones of the task, chosen as train_per_task's); 0: all",
                     def = "0") int testPerTask,

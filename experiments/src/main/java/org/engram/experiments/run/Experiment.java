@@ -156,6 +156,38 @@ final class Experiment {
     }
 
     /**
+     * What to tell the user when a per-task limit asks for more samples than a task holds: each
+     * task then keeps all of its own, which may be fewer than the config reads as.
+     *
+     * @return the notice, or {@code null} when every limit is met, or none is set
+     */
+    String limitNotice() {
+        TasksSpec t = config.tasks();
+        if (train == null) {
+            return null;
+        }
+        List<String> notes = new ArrayList<>();
+        List<Dataset[]> sets = new ArrayList<>();
+        if (split != null) {
+            split.tasks().forEach(task -> sets.add(new Dataset[] {task.train(), task.test()}));
+        } else {
+            sets.add(new Dataset[] {train, test});
+        }
+        int fewestTrain = sets.stream().mapToInt(d -> d[0].size()).min().orElse(0);
+        int fewestTest = sets.stream().mapToInt(d -> d[1].size()).min().orElse(0);
+        if (t.trainPerTask() > fewestTrain) {
+            notes.add("tasks.train_per_task = " + t.trainPerTask() + ", but a task holds as few as " + fewestTrain
+                    + " training samples");
+        }
+        if (t.testPerTask() > fewestTest) {
+            notes.add("tasks.test_per_task = " + t.testPerTask() + ", but a task holds as few as " + fewestTest
+                    + " test samples");
+        }
+        return notes.isEmpty() ? null : "data: " + String.join("; ", notes) + ": such a task keeps all of its own"
+                + " (summary.md and metrics.json's task_samples give each task's counts)";
+    }
+
+    /**
      * What identifies the data of this experiment: how and where it was found, its sizes and the
      * SHA-256 of the training and test sets (which reads every sample once).
      *

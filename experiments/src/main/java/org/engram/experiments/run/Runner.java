@@ -168,10 +168,11 @@ public final class Runner {
         ConfigLayers.Resolved resolved = request.config();
         Experiment experiment = Experiment.prepare(resolved.config());
         experiment.checkBuildable(resolved.where());
-        String notice = experiment.subsetNotice();
-        if (notice != null) {
-            err.println("engram: " + notice);
-            err.flush();
+        for (String notice : new String[] {experiment.subsetNotice(), experiment.limitNotice()}) {
+            if (notice != null) {
+                err.println("engram: " + notice);
+                err.flush();
+            }
         }
         DataRecord data = experiment.dataRecord();
         AbandonedSimulations.remove(request.resultsRoot(), resolved.config().name(), err);

@@ -146,6 +146,29 @@ class ExperimentTest {
         }
     }
 
+    /** A limit past what a task holds is kept as all of the task, and said so (it was only in summary.md). */
+    @Test
+    void aLimitPastWhatATaskHoldsIsNoted(@TempDir Path dir) throws IOException {
+        writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {40, 28, 28}, 40 * 784);
+        writeLabels(dir.resolve("train-labels-idx1-ubyte"), 4);
+        writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {20, 28, 28}, 20 * 784);
+        writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), 2);
+        String data = "data: {path: '" + dir + "'}\ntasks: ";
+        // Split tasks of two classes hold 8 training and 4 test samples each; permuted ones all 40 and 20.
+        assertEquals("data: tasks.train_per_task = 9, but a task holds as few as 8 training samples: such a task "
+                + "keeps all of its own (summary.md and metrics.json's task_samples give each task's counts)",
+                Experiment.prepare(resolved("t.yaml", data + "{train_per_task: 9, test_per_task: 4}\n").config())
+                        .limitNotice());
+        assertEquals("data: tasks.train_per_task = 41, but a task holds as few as 40 training samples; "
+                + "tasks.test_per_task = 21, but a task holds as few as 20 test samples: such a task keeps all of its"
+                + " own (summary.md and metrics.json's task_samples give each task's counts)", Experiment.prepare(
+                resolved("t.yaml", data + "{sequence: permuted, count: 2, train_per_task: 41, test_per_task: 21}\n")
+                        .config()).limitNotice());
+        for (String met : List.of("{train_per_task: 8, test_per_task: 4}", "{}")) {
+            assertEquals(null, Experiment.prepare(resolved("t.yaml", data + met + "\n").config()).limitNotice());
+        }
+    }
+
     /** The message of the limit's refusal after the location, which must be the tasks line of t.yaml. */
     private static String refusal(String data, String tasks) {
         ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + tasks + "\n");
