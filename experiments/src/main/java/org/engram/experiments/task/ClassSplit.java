@@ -69,7 +69,8 @@ public final class ClassSplit {
                 throw new DataFileException(whole.source(), "labels", "samples of every class of task " + (task + 1)
                         + " (classes " + join(group) + ") among the " + split + " samples",
                         "none of class " + c + " in " + whole.size(), "is the data set the one the config was made"
-                        + " for?");
+                        + " for? tasks.groups chooses each task's classes (tasks.count and tasks.classes_per_task"
+                        + " take them in order from 0)");
             }
         }
     }

@@ -62,7 +62,9 @@ class ClassSplitTest {
         DataFileException e = assertThrows(DataFileException.class,
                 () -> ClassSplit.of(d, without5, new int[][] {{0, 1}, {4, 5}}));
         assertEquals("test file: labels: expected samples of every class of task 2 (classes 4,5) among the test "
-                + "samples, found none of class 5 in 50; is the data set the one the config was made for?", e.getMessage());
+                + "samples, found none of class 5 in 50; is the data set the one the config was made for? tasks.groups"
+                + " chooses each task's classes (tasks.count and tasks.classes_per_task take them in order from 0)",
+                e.getMessage());
         e = assertThrows(DataFileException.class, () -> ClassSplit.of(without5, d, new int[][] {{5}}));
         assertTrue(e.getMessage().contains("among the training samples, found none of class 5"), e.getMessage());
     }
