@@ -78,7 +78,8 @@ public final class ListCommand implements Callable<Integer> {
         }
         section(out, "Datasets (engram run: data.dataset):", enumLines(ExperimentConfig.DatasetKind.values(), Map.of(
                 ExperimentConfig.DatasetKind.FASHION_MNIST, "28 x 28 grey images of clothing, 10 classes"
-                        + " (Xiao, Rasul and Vollgraf 2017); a 3000/1000-image subset is bundled",
+                        + " (Xiao, Rasul and Vollgraf 2017); a 3000/1000-image subset is bundled; any folder of IDX"
+                        + " files in its layout (data.path), of any image size and up to 256 classes (data.classes)",
                 ExperimentConfig.DatasetKind.SYNTHETIC, "seeded noisy binary patterns (tasks.synthetic)")));
         section(out, "Task sequences (engram run: tasks.sequence):", enumLines(ExperimentConfig.SequenceKind.values(),
                 Map.of(ExperimentConfig.SequenceKind.SPLIT, "each task holds a group of classes (Split Fashion-MNIST)",
