@@ -73,6 +73,16 @@ final class ConfigDifferences {
                 + run.runId() + " carries)", "an edited file", "restore it: compare reads the run's settings from it");
     }
 
+    /**
+     * A run's config as this Engram reads it, every key with its value: a key added since the run
+     * (data.classes, say) then reads as its default in both, where the texts would differ in it.
+     * A config this Engram refuses is compared as written.
+     */
+    private static String comparable(Path file) throws IOException {
+        String resolved = resolvedOrNull(file);
+        return resolved != null ? resolved : Files.readString(file);
+    }
+
     /** A config file resolved as a run resolves it, or null when this Engram refuses it (its text then decides). */
     private static String resolvedOrNull(Path file) {
         try {
@@ -99,7 +109,7 @@ final class ConfigDifferences {
         for (int i = 0; i < pools.size(); i++) {
             Path file = pools.get(i).get(0).resolve("config.yaml");
             try {
-                String yaml = Files.readString(file);
+                String yaml = comparable(file);
                 Map<String, String> config = leaves(yaml, LEFT_OUT);
                 // Which strategies (in any order, as pooling takes them): a strategy's keys are compared only
                 // among the runs that have it, so a set that differs would not show.
@@ -185,8 +195,8 @@ final class ConfigDifferences {
     static boolean sameButSeeds(Path a, Path b) {
         Set<String> leftOut = Set.of("name", "threads", "seeds");
         try {
-            return leaves(Files.readString(a.resolve("config.yaml")), leftOut)
-                    .equals(leaves(Files.readString(b.resolve("config.yaml")), leftOut));
+            return leaves(comparable(a.resolve("config.yaml")), leftOut)
+                    .equals(leaves(comparable(b.resolve("config.yaml")), leftOut));
         } catch (IOException | RuntimeException unreadable) {
             return false;
         }

@@ -68,11 +68,28 @@ class ConfigDifferencesTest {
                         + "5000.0}}\n", "  - {name: si, label: si, params: {c: 0.1}}\n")
                 .replace("neuron: lif}", "neuron: lif, dt_ms: 0.5}");
         String c = A.replace("seeds: [1, 2]", "seeds: [3]");
+        // A key one config leaves out reads as its default (dt_ms 1.0), as the run read it.
         assertEquals(List.of("the runs' configs differ in seeds (A: [1, 2], B: [3], C: [3]); network.hidden (A: [256], "
-                        + "B: [400, 400], C: [256]); strategies[ewc].params.lambda (A: 1000.0, B: 10.0, C: 1000.0); "
-                        + "strategies (A: [ewc, naive, strong], B: [ewc, naive, si], C: [ewc, naive, strong]); "
-                        + "network.dt_ms (A: absent, B: 0.5, C: absent)"),
+                        + "B: [400, 400], C: [256]); network.dt_ms (A: 1.0, B: 0.5, C: 1.0); "
+                        + "strategies[ewc].params.lambda (A: 1000.0, B: 10.0, C: 1000.0); "
+                        + "strategies (A: [ewc, naive, strong], B: [ewc, naive, si], C: [ewc, naive, strong])"),
                 ConfigDifferences.of(runs(A, b, c), ConfigDifferencesTest::tag));
+    }
+
+    /**
+     * A run made before a key existed has none in its config.yaml: it reads as the key's default,
+     * so such a run is compared, and pooled, with a new one that wrote the default (data.classes had
+     * read as a difference, and kept the two apart).
+     */
+    @Test
+    void aKeyAddedSinceARunReadsAsItsDefault() throws IOException {
+        String newer = A.replace("seeds: [1, 2]", "seeds: [3]").replace("tasks:", "data: {classes: 10}\ntasks:");
+        List<List<Path>> runs = runs(A, newer);
+        assertEquals(List.of("the runs' configs differ in seeds (A: [1, 2], B: [3])"),
+                ConfigDifferences.of(runs, ConfigDifferencesTest::tag));
+        assertTrue(ConfigDifferences.sameButSeeds(runs.get(0).get(0), runs.get(1).get(0)));
+        String other = newer.replace("classes: 10", "classes: 12");
+        assertFalse(ConfigDifferences.sameButSeeds(runs.get(0).get(0), run("other", other)));
     }
 
     /**
