@@ -184,7 +184,8 @@ public final class Engine implements AutoCloseable {
         }
         // Waking another thread costs microseconds, as much as advancing a few thousand neurons by
         // a step; below the threshold every worker's share runs on this thread, in the same ranges.
-        parallel = workers > 1 && weightedNeuronSteps(network, sliceSteps) >= options.minParallelNeuronSteps();
+        double work = weightedNeuronSteps(network, sliceSteps);   // checks each model's cost, whatever the threads
+        parallel = workers > 1 && work >= options.minParallelNeuronSteps();
         // A population's buffers reach as far ahead as the synapses into it: one of spike sources needs one row.
         int[] slots = new int[pops.size()];
         double ownRowsExtraBytes = 0;

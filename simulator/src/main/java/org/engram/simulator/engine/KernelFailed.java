@@ -7,7 +7,7 @@ package org.engram.simulator.engine;
  * kernel, or the engine's drives and recorders that advance with it). Errors a kernel reports
  * itself as {@code EngramException}s, and the engine's refusals of calls outside the kernel
  * contract, which are {@code EngramException}s too, pass unwrapped. Listeners, which run apart from
- * the advance, fail with a {@link ListenerFailed}.
+ * the advance, fail with a {@link ListenerFailed}; delivery, the engine's own code, is not wrapped.
  */
 public final class KernelFailed extends RuntimeException {
     private static final long serialVersionUID = 1L;

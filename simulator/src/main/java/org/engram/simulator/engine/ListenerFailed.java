@@ -26,8 +26,16 @@ public final class ListenerFailed extends RuntimeException {
      * @return the exception to throw
      */
     static ListenerFailed of(String role, SpikeListener listener, String shown, RuntimeException thrown) {
-        return new ListenerFailed(role + " " + listener.getClass().getName() + " threw when shown " + shown + ": "
+        return new ListenerFailed(role + " " + nameOf(listener) + " threw when shown " + shown + ": "
                 + thrown + "; the run stopped mid-slice, so the network must be built again for another run (the "
                 + "same seed builds the same network)", thrown);
+    }
+
+    /** The listener's class, or for a lambda (a hidden class named with a number) the class that wrote it. */
+    private static String nameOf(SpikeListener listener) {
+        Class<?> type = listener.getClass();
+        int lambda = type.getName().indexOf("$$Lambda");
+        return type.isHidden() && lambda > 0 ? "(a lambda in " + type.getName().substring(0, lambda) + ")"
+                : type.getName();
     }
 }

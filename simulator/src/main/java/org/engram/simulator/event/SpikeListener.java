@@ -13,8 +13,9 @@ import org.engram.simulator.network.Population;
  * listener must not allocate per call if it is to stay cheap. What a listener throws stops the run
  * mid-slice, which spends the network (it must be built again), and reaches the caller of
  * {@code run} wrapped in a {@code ListenerFailed} that names the listener and the spike (an
- * {@code EngramException} as it is): so does a call the engine refuses during a run, such as
- * {@code run}, {@code close} or {@code removeListener} on the running engine.
+ * {@code EngramException} or an {@code Error} as it is): so does a call the engine refuses during
+ * a run, such as {@code run}, {@code close} or {@code removeListener} on the running engine (or,
+ * as an {@code EngramException}, adding a listener twice).
  */
 @FunctionalInterface
 public interface SpikeListener {
