@@ -116,10 +116,10 @@ public final class DataLocator {
             throw new DataFileException(name, what, expected,
                     Files.exists(folder) ? "a file, not a folder" : "no such folder", howToGoOn);
         }
-        if (!Files.isReadable(folder) || !Files.isExecutable(folder)) {
-            // Its files would all read as absent.
-            throw new DataFileException(name, what, expected, "a folder this user may not read (permission denied)",
-                    howToGoOn);
+        if (!Files.isExecutable(folder)) {
+            // Its files, opened by name (which needs no listing), would all read as absent.
+            throw new DataFileException(name, what, expected, "a folder this user may not enter (permission "
+                    + "denied)", "let this user in, e.g. chmod a+x " + name);
         }
         List<Path> files = find(folder);
         List<String> missing = missing(folder, files);

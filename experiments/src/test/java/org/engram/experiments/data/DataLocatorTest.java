@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -115,19 +116,25 @@ class DataLocatorTest {
                 + ", which does not exist; t10k-labels-idx1-ubyte.gz is a folder)"), link.getMessage());
     }
 
-    /** A folder the user may not read had each of its files reported absent. Root reads every folder. */
+    /**
+     * A folder the user may not enter had each of its files reported absent; one it may enter but
+     * not list is read, as its files are opened by name. Root enters every folder.
+     */
     @Test
-    void aFolderThatMayNotBeReadIsSaidToBeOne() throws Exception {
+    void aFolderThatMayNotBeEnteredIsSaidToBeOne() throws Exception {
         Path d = tiny("locked", false, false);
         assumeTrue(Files.getFileStore(d).supportsFileAttributeView("posix"), "POSIX permissions");
-        Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("-wx------"));
         try {
-            assumeFalse(Files.isReadable(d), "a user who may read every folder (root)");
+            Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("-wx------"));
+            assertEquals(20, new DataLocator(null, null).locate(d, "data.path").train(FashionMnist.CLASSES).size());
+            Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rw-------"));
+            assumeFalse(Files.isExecutable(d), "a user who may enter every folder (root)");
             DataFileException e = assertThrows(DataFileException.class,
                     () -> new DataLocator(null, null).locate(d, "data.path"));
-            assertTrue(e.found().contains("a folder this user may not read (permission denied)"), e.getMessage());
+            assertTrue(e.found().contains("a folder this user may not enter (permission denied)")
+                    && e.getMessage().contains("chmod a+x " + d), e.getMessage());
         } finally {
-            Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwx------"));
         }
     }
 
