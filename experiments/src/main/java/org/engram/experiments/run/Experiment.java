@@ -378,23 +378,22 @@ final class Experiment {
      */
     void requireEveryClassWithinLimits(StrategyParams.Locator where) {
         TasksSpec t = config.tasks();
-        if (train == null || t.trainPerTask() == 0 && t.testPerTask() == 0) {
+        // The Diehl and Cook network labels its neurons with each task's first training samples.
+        int label = config.learner().kind() == LearnerKind.DIEHL_COOK ? config.learner().labelPerTask() : 0;
+        if (train == null || t.trainPerTask() == 0 && t.testPerTask() == 0 && label == 0) {
             return;
         }
-        if (split != null) {
-            for (Task task : split.tasks()) {
-                String name = "task " + (task.index() + 1) + " (" + task.name() + ")";
-                requireEveryClassAmongFirst(task.train(), t.trainPerTask(), task.classes(), name, "training",
-                        "tasks.train_per_task", where);
-                requireEveryClassAmongFirst(task.test(), t.testPerTask(), task.classes(), name, "test",
-                        "tasks.test_per_task", where);
-            }
-            return;
+        List<Task> tasks = split != null ? split.tasks()
+                : List.of(new Task(0, "each task", train, test, classesIn(train)));
+        for (Task task : tasks) {
+            String name = split != null ? "task " + (task.index() + 1) + " (" + task.name() + ")" : task.name();
+            requireEveryClassAmongFirst(task.train(), t.trainPerTask(), task.classes(), name, "training",
+                    "tasks.train_per_task", where);
+            requireEveryClassAmongFirst(task.test(), t.testPerTask(), task.classes(), name, "test",
+                    "tasks.test_per_task", where);
+            requireEveryClassAmongFirst(task.train(), label, task.classes(), name, "training",
+                    "learner.label_per_task", where);
         }
-        requireEveryClassAmongFirst(train, t.trainPerTask(), classesIn(train), "each task", "training",
-                "tasks.train_per_task", where);
-        requireEveryClassAmongFirst(test, t.testPerTask(), classesIn(test), "each task", "test",
-                "tasks.test_per_task", where);
     }
 
     private static int[] classesIn(Dataset d) {
@@ -423,9 +422,9 @@ final class Experiment {
         if (!missing.isEmpty()) {
             throw new ConfigException(where.locate(key), key, "a limit whose first samples, in file order, hold every"
                     + " class of " + task + ": the first " + limit + " of its " + d.size() + " " + split
-                    + " samples hold none of class " + missing.stream().map(String::valueOf)
-                    .collect(Collectors.joining(", ")), String.valueOf(limit), "at least " + needed
-                    + " (are the files sorted by class?), or 0 for all");
+                    + " samples hold none of class" + (missing.size() > 1 ? "es " : " ") + missing.stream()
+                    .map(String::valueOf).collect(Collectors.joining(", ")), String.valueOf(limit), "at least "
+                    + needed + ", where they hold every class, or 0 for all");
         }
     }
 

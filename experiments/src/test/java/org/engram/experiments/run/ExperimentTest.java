@@ -129,16 +129,21 @@ class ExperimentTest {
         // Task 1 holds classes 0 and 1: its training samples 0,0,0,0,1,1,1,1 and test samples 0,0,1,1.
         assertEquals("tasks.train_per_task: expected a limit whose first samples, in file order, hold every class of "
                 + "task 1 (classes 0,1): the first 4 of its 8 training samples hold none of class 1, found 4; at least"
-                + " 5 (are the files sorted by class?), or 0 for all", refusal(data, "{train_per_task: 4}"));
+                + " 5, where they hold every class, or 0 for all", refusal(data, "{train_per_task: 4}"));
         assertEquals("tasks.test_per_task: expected a limit whose first samples, in file order, hold every class of "
                 + "task 1 (classes 0,1): the first 1 of its 4 test samples hold none of class 1, found 1; at least 3"
-                + " (are the files sorted by class?), or 0 for all",
+                + ", where they hold every class, or 0 for all",
                 refusal(data, "{train_per_task: 5, test_per_task: 1}"));
         // Permuted tasks show the whole data in its order: the first 30 hold classes 0 to 7 (class 9 starts at 36).
         assertEquals("tasks.train_per_task: expected a limit whose first samples, in file order, hold every class of "
-                + "each task: the first 30 of its 40 training samples hold none of class 8, 9, found 30; at least 37"
-                + " (are the files sorted by class?), or 0 for all",
+                + "each task: the first 30 of its 40 training samples hold none of classes 8, 9, found 30; at least 37"
+                + ", where they hold every class, or 0 for all",
                 refusal(data, "{sequence: permuted, count: 2, train_per_task: 30}"));
+        // The Diehl and Cook network labels its neurons with each task's first training samples.
+        assertEquals("learner.label_per_task: expected a limit whose first samples, in file order, hold every class"
+                + " of task 1 (classes 0,1): the first 4 of its 8 training samples hold none of class 1, found 4; at"
+                + " least 5, where they hold every class, or 0 for all",
+                refusal(data + "learner: {kind: diehl_cook, label_per_task: 4}\n", "{scenario: class_incremental}"));
         for (String kept : List.of("{train_per_task: 5, test_per_task: 3}", "{sequence: permuted, count: 2, "
                 + "train_per_task: 37, test_per_task: 19}", "{train_per_task: 0, test_per_task: 0}")) {
             ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + kept + "\n");
@@ -169,14 +174,14 @@ class ExperimentTest {
         }
     }
 
-    /** The message of the limit's refusal after the location, which must be the tasks line of t.yaml. */
+    /** The message of the limit's refusal after its location, which must be line 2 of t.yaml. */
     private static String refusal(String data, String tasks) {
         ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + tasks + "\n");
         Experiment e = Experiment.prepare(resolved.config());
         String message = assertThrows(ConfigException.class, () -> e.requireEveryClassWithinLimits(resolved.where()))
                 .getMessage();
-        assertTrue(message.startsWith("t.yaml:2:"), message);
-        return message.substring(message.indexOf("tasks."));
+        assertTrue(message.matches("t\\.yaml:2:\\d+: .*"), message);
+        return message.replaceFirst("t\\.yaml:2:\\d+: ", "");
     }
 
     /**
