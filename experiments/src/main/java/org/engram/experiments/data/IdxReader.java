@@ -120,8 +120,13 @@ public final class IdxReader {
         for (int i = 0; i < lab.length; i++) {
             int v = lab[i] & 0xFF;
             if (v >= classes) {
+                int largest = 0;
+                for (byte l : lab) {
+                    largest = Math.max(largest, l & 0xFF);
+                }
                 throw new DataFileException(labelsName, "label of item " + i, "a class in [0, " + classes + ")",
-                        Integer.toString(v), "data of more classes says how many (a config's data.classes)");
+                        Integer.toString(v), "the labels reach " + largest + ": data of " + (largest + 1) + " classes"
+                        + " says so in a config, data: {classes: " + (largest + 1) + "}");
             }
             labels[i] = v;
         }

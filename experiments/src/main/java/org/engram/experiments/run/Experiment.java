@@ -344,6 +344,7 @@ final class Experiment {
      */
     void checkBuildable(StrategyParams.Locator where) {
         requireTasksFit(where, Runtime.getRuntime().maxMemory());
+        requireClassesOfTheData(where);
         requireEveryClassWithinLimits(where);
         try {
             if (config.learner().kind() == LearnerKind.DIEHL_COOK) {
@@ -364,6 +365,29 @@ final class Experiment {
             String hint = e instanceof HeapLimitExceeded ? "smaller hidden layers, or a larger heap, e.g. "
                     + "ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\" ./engram ..." : e.hint();
             throw new ConfigException(where.locate(key), key, e.expected(), e.found(), hint);
+        }
+    }
+
+    /**
+     * Refuses a data.classes past the data's largest label: readouts would grow units that no
+     * sample is of (12 on Fashion-MNIST's 10 classes trained and scored without a word).
+     *
+     * @param where locates the key in the config
+     * @throws ConfigException naming data.classes and the number the data's labels give
+     */
+    void requireClassesOfTheData(StrategyParams.Locator where) {
+        if (train == null) {
+            return;
+        }
+        int[] counts = train.classCounts();
+        int largest = counts.length - 1;
+        while (largest > 0 && counts[largest] == 0) {
+            largest--;
+        }
+        if (largest + 1 != config.data().classes()) {
+            throw new ConfigException(where.locate("data.classes"), "data.classes", "the number of classes of the data,"
+                    + " whose largest training label is " + largest, String.valueOf(config.data().classes()),
+                    "set data.classes: " + (largest + 1));
         }
     }
 

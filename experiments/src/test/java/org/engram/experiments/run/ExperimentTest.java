@@ -213,7 +213,20 @@ class ExperimentTest {
         DataFileException label = assertThrows(DataFileException.class, () -> Experiment.prepare(
                 resolved("t.yaml", tenClasses + "tasks: {count: 5, classes_per_task: 2}\n").config()));
         assertTrue(label.getMessage().contains("train-labels-idx1-ubyte: label of item 10: expected a class in [0, 10),"
-                + " found 10") && label.getMessage().contains("data.classes"), label.getMessage());
+                + " found 10") && label.getMessage().endsWith("the labels reach 11: data of 12 classes says so in a "
+                + "config, data: {classes: 12}"), label.getMessage());
+        // More classes than the data's labels give: units no sample is of, refused with the number to set.
+        for (String more : List.of(data.replace("classes: 12", "classes: 13"), "data: {bundled: true, classes: 12}\n")) {
+            ConfigLayers.Resolved resolved = resolved("t.yaml", more + "tasks: {sequence: permuted, count: 2}\n");
+            Experiment e13 = Experiment.prepare(resolved.config());
+            ConfigException refused = assertThrows(ConfigException.class, () -> e13.checkBuildable(resolved.where()));
+            int largest = more.contains("bundled") ? 9 : 11;
+            assertTrue(refused.getMessage().startsWith("t.yaml:1:") && refused.getMessage().contains("data.classes: "
+                    + "expected the number of classes of the data, whose largest training label is " + largest)
+                    && refused.getMessage().endsWith("set data.classes: " + (largest + 1)), refused.getMessage());
+        }
+        ConfigLayers.Resolved twelve = resolved("t.yaml", data + "tasks: {sequence: permuted, count: 2}\n");
+        Experiment.prepare(twelve.config()).requireClassesOfTheData(twelve.where());
         for (int bad : new int[] {1, 257}) {
             ConfigException refused = assertThrows(ConfigException.class,
                     () -> resolved("t.yaml", "data: {classes: " + bad + "}\n"));
