@@ -245,7 +245,7 @@ public final class BenchCommand implements Callable<Integer> {
                 network = BrunelNetwork.asynchronousIrregular(neurons / 12500.0);
             } catch (ParameterException e) {
                 // Below half an inhibitory input the in-degree rounds to none: the message states the size.
-                long smallest = (long) Math.ceil(12500 * 0.5 / BrunelNetwork.C_I);
+                long smallest = (long) Math.ceil(12500 * BrunelNetwork.SMALLEST_SCALE);
                 throw new ParameterException("bench brunel", "--neurons", "a size N >= " + smallest + ", whose scale"
                         + " N / 12500 is " + e.expected(), neurons);
             }

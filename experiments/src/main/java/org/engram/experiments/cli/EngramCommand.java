@@ -78,7 +78,7 @@ public final class EngramCommand implements Callable<Integer> {
             c.getErr().println("engram: error: " + (unknownCommand != null ? unknownCommand : e.getMessage()));
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
                 // A close command or option name: "Did you mean: engram simulate?"
-                if (!unmatched.getSuggestions().isEmpty() && unknownCommand(e, c) == null) {
+                if (!unmatched.getSuggestions().isEmpty() && unknownCommand == null) {
                     CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, c.getErr());
                 } else {
                     suggestByEditDistance(unmatched, c);

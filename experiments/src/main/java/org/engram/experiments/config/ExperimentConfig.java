@@ -130,8 +130,8 @@ public record ExperimentConfig(
             String path,
             @Key(value = "use the subset bundled in the jar (3000 training, 1000 test images) even when the full"
                     + " data is installed: quick and the same on every machine", def = "false") boolean bundled,
-            @Key(value = "number of classes of the IDX data, its largest training label + 1 (labels lie in [0, classes)),"
-                    + " 2 to 256 (labels are bytes);"
+            @Key(value = "number of classes of the IDX data, its largest training label + 1 (labels lie in"
+                    + " [0, classes)), 2 to 256 (labels are bytes);"
                     + " 10 for Fashion-MNIST and MNIST, e.g. 47 for EMNIST balanced, 27 for EMNIST letters (labels 1 to"
                     + " 26: no sample of class 0, so tasks.groups leave it out)", def = "10") int classes) {
         /** Checks the values and makes the path absolute, so the resolved config finds the data from anywhere. */

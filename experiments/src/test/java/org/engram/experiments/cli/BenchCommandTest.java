@@ -205,7 +205,8 @@ class BenchCommandTest {
         Matcher bound = Pattern.compile("scale >= ([0-9.]+)").matcher(refused.err());
         assertTrue(bound.find(), refused.err());
         int smallest = (int) Math.ceil(Double.parseDouble(bound.group(1)) * 12500);
-        assertTrue(refused.err().contains("--neurons: expected a size N >= " + smallest + ", whose scale"), refused.err());
+        assertTrue(refused.err().contains("--neurons: expected a size N >= " + smallest + ", whose scale"),
+                refused.err());
         for (int n : new int[] {smallest - 1, smallest}) {
             CliRunner.Result r = CliRunner.run("bench", "brunel", "--neurons", String.valueOf(n), "--duration-ms", "1");
             assertEquals(n == smallest ? 0 : 2, r.exitCode(), "--neurons " + n + ": " + r.err());

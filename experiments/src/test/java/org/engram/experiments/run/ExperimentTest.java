@@ -216,7 +216,8 @@ class ExperimentTest {
                 + " found 10") && label.getMessage().endsWith("the labels reach 11: data of 12 classes says so in a "
                 + "config, data: {classes: 12}"), label.getMessage());
         // More classes than the data's labels give: units no sample is of, refused with the number to set.
-        for (String more : List.of(data.replace("classes: 12", "classes: 13"), "data: {bundled: true, classes: 12}\n")) {
+        for (String more : List.of(data.replace("classes: 12", "classes: 13"),
+                "data: {bundled: true, classes: 12}\n")) {
             ConfigLayers.Resolved resolved = resolved("t.yaml", more + "tasks: {sequence: permuted, count: 2}\n");
             Experiment e13 = Experiment.prepare(resolved.config());
             ConfigException refused = assertThrows(ConfigException.class, () -> e13.checkBuildable(resolved.where()));

@@ -31,6 +31,7 @@ class RunStatusTest {
     void anUnreadableListIsNone() throws Exception {
         assertEquals(List.of(), RunStatus.completedIn(null));
         assertEquals(List.of(), RunStatus.completedIn(JsonFiles.MAPPER.readTree("{\"state\": \"running\"}")));
-        assertEquals(List.of(), RunStatus.completedIn(JsonFiles.MAPPER.readTree("{\"completed\": [{\"seed\": \"x\"}]}")));
+        assertEquals(List.of(),
+                RunStatus.completedIn(JsonFiles.MAPPER.readTree("{\"completed\": [{\"seed\": \"x\"}]}")));
     }
 }

@@ -46,6 +46,8 @@ public record BrunelNetwork(double scale, double g, double eta, boolean initialV
     public static final int C_E = 1_000;
     /** Inhibitory in-degree at full size. */
     public static final int C_I = 250;
+    /** The smallest scale, at which the inhibitory in-degree {@code C_I x scale} rounds up to one input. */
+    public static final double SMALLEST_SCALE = 0.5 / C_I;
     /** Excitatory weight (mV). */
     public static final double J = 0.1;
     /** Delay (ms). */
@@ -64,9 +66,9 @@ public record BrunelNetwork(double scale, double g, double eta, boolean initialV
         ParameterException.requirePositive("brunel", "scale", scale, "factor");
         ParameterException.requireNonNegative("brunel", "g", g, "ratio");
         ParameterException.requireNonNegative("brunel", "eta", eta, "ratio");
-        if (Math.round(C_I * scale) < 1) {
+        if (scale < SMALLEST_SCALE) {
             throw new ParameterException("brunel", "scale", "a factor giving at least one inhibitory input ("
-                    + "scale >= " + 0.5 / C_I + ", which rounds C_I x scale up to 1)", scale);
+                    + "scale >= " + SMALLEST_SCALE + ", which rounds C_I x scale up to 1)", scale);
         }
     }
 
