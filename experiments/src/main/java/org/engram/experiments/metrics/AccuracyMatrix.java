@@ -63,29 +63,28 @@ public final class AccuracyMatrix {
      * The element-wise mean of several runs' matrices (e.g. one per seed). Its ACC and BWT equal
      * the runs' mean ACC and BWT in exact arithmetic, being linear in the entries, but may differ in
      * the last bit ({@link #meanOver} gives the runs' mean as the tables do); its forgetting, made of
-     * maxima, is in general not the runs' mean forgetting. Each entry is the sum divided by the number of
-     * runs, so runs that all score 1 average to exactly 1 (adding 1/9 nine times gives
-     * 1.0000000000000002).
+     * maxima, is in general not the runs' mean forgetting. Each entry is {@link SeedSummary#mean}'s:
+     * the same whatever the runs' order, and exactly 1 for runs that all score 1 (adding 1/9 nine
+     * times gives 1.0000000000000002).
      *
      * @param runs matrices of one size, at least one
      * @return the mean matrix
      */
     public static AccuracyMatrix mean(List<AccuracyMatrix> runs) {
         int t = runs.get(0).size();
-        double[][] m = new double[t][t];
         for (AccuracyMatrix a : runs) {
             if (a.size() != t) {
                 throw new ParameterException("accuracy matrices", "size", "matrices of one size (" + t + ")", a.size());
             }
-            for (int i = 0; i < t; i++) {
-                for (int j = 0; j < t; j++) {
-                    m[i][j] += a.get(i, j);
-                }
-            }
         }
-        for (double[] row : m) {
+        double[][] m = new double[t][t];
+        double[] entry = new double[runs.size()];
+        for (int i = 0; i < t; i++) {
             for (int j = 0; j < t; j++) {
-                row[j] /= runs.size();
+                for (int k = 0; k < entry.length; k++) {
+                    entry[k] = runs.get(k).get(i, j);
+                }
+                m[i][j] = SeedSummary.mean(entry);
             }
         }
         return of(m);
@@ -93,8 +92,7 @@ public final class AccuracyMatrix {
 
     /**
      * The mean of one metric over several runs (e.g. one per seed), computed as {@code metrics.json}
-     * and the tables compute it: each run's value, then {@link SeedSummary#of(double[])}'s mean (the
-     * values summed in run order, divided by their number). The same metric of the {@link #mean}
+     * and the tables compute it: each run's value, then {@link SeedSummary#mean}. The same metric of the {@link #mean}
      * matrix is equal in exact arithmetic for ACC, BWT and learning accuracy, but its sums run in
      * another order and can differ in the last bit, enough to print another last digit (63.7 against
      * 63.8 for a mean of 63.75).
@@ -111,7 +109,7 @@ public final class AccuracyMatrix {
                 return Double.NaN;
             }
         }
-        return SeedSummary.of(values).mean();
+        return SeedSummary.mean(values);
     }
 
     /** @return the number of tasks {@code T} */

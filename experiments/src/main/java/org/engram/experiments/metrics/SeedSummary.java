@@ -50,15 +50,9 @@ public record SeedSummary(int n, double mean, double sd, double halfWidth, doubl
         for (int i = 0; i < n; i++) {
             ParameterException.requireFinite("seed summary", "values[" + i + "]", values[i], "metric units");
         }
-        // Summed in ascending order, the same whatever order the seeds were listed or pooled in:
-        // floating-point sums depend on their order, in the last bit.
         double[] ascending = values.clone();
         Arrays.sort(ascending);
-        double sum = 0;
-        for (double v : ascending) {
-            sum += v;
-        }
-        double mean = sum / n;
+        double mean = meanOfAscending(ascending);
         if (n == 1) {
             return new SeedSummary(1, mean, Double.NaN, Double.NaN, confidence);
         }
@@ -69,6 +63,28 @@ public record SeedSummary(int n, double mean, double sd, double halfWidth, doubl
         double sd = Math.sqrt(ss / (n - 1));
         double t = new TDistribution(null, n - 1).inverseCumulativeProbability((1 + confidence) / 2);
         return new SeedSummary(n, mean, sd, t * sd / Math.sqrt(n), confidence);
+    }
+
+    /**
+     * The mean of one value per seed as every mean over seeds is taken: summed in ascending order,
+     * so the same whatever order the seeds were listed or pooled in (a floating-point sum depends
+     * on its order, in the last bit), then divided by the count (runs that all score 1 give exactly 1).
+     *
+     * @param values one value per seed, at least one; not changed
+     * @return the mean
+     */
+    public static double mean(double[] values) {
+        double[] ascending = values.clone();
+        Arrays.sort(ascending);
+        return meanOfAscending(ascending);
+    }
+
+    private static double meanOfAscending(double[] ascending) {
+        double sum = 0;
+        for (double v : ascending) {
+            sum += v;
+        }
+        return sum / ascending.length;
     }
 
     /** @return lower end of the confidence interval */

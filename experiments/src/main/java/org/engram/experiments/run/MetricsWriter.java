@@ -188,15 +188,17 @@ final class MetricsWriter {
             Map<String, Object> d = (Map<String, Object>) spread.get(key);
             out.put(key, d == null ? null : d.get("mean"));
         }
-        double[] forgetting = new double[config.tasks().count() - 1];
-        for (UnitProgress u : us) {
-            double[] f = AccuracyMatrix.of(u.matrix()).forgetting();
-            for (int j = 0; j < f.length; j++) {
-                forgetting[j] += f[j];
-            }
+        double[][] perSeed = new double[us.size()][];
+        for (int k = 0; k < perSeed.length; k++) {
+            perSeed[k] = AccuracyMatrix.of(us.get(k).matrix()).forgetting();
         }
+        double[] forgetting = new double[config.tasks().count() - 1];
+        double[] task = new double[perSeed.length];
         for (int j = 0; j < forgetting.length; j++) {
-            forgetting[j] /= us.size();   // sum, then divide, as AccuracyMatrix.mean does
+            for (int k = 0; k < perSeed.length; k++) {
+                task[k] = perSeed[k][j];
+            }
+            forgetting[j] = SeedSummary.mean(task);
         }
         out.put("forgetting_per_task", forgetting);
         AccuracyMatrix mean = meanMatrix(us);
@@ -206,13 +208,14 @@ final class MetricsWriter {
         }
         out.put("accuracy_matrix", rows);
         for (String key : COUNT_KEYS) {
-            double sum = 0;
+            double[] values = new double[seeds.size()];
             boolean defined = !seeds.isEmpty();
-            for (Map<String, Object> m : seeds) {
-                defined &= m.get(key) != null;
-                sum += m.get(key) == null ? 0 : ((Number) m.get(key)).doubleValue();
+            for (int k = 0; k < values.length; k++) {
+                Object value = seeds.get(k).get(key);
+                defined &= value != null;
+                values[k] = value == null ? 0 : ((Number) value).doubleValue();
             }
-            out.put(key, defined ? sum / seeds.size() : null);
+            out.put(key, defined ? SeedSummary.mean(values) : null);
         }
         out.put("over_seeds", spread);
         return out;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,22 @@ class AccuracyMatrixTest {
         assertEquals(1.0, mean.get(0, 0), 0);
         assertEquals(0.5, mean.get(0, 1), 0);
         assertEquals(1.0, mean.acc(), 0);
+    }
+
+    /** The runs' order moves no bit of the mean matrix (0.1 + 0.2 + 0.3 and 0.3 + 0.2 + 0.1 differ in the last). */
+    @Test
+    void theMeanMatrixIsTheSameInAnyOrderOfTheRuns() {
+        assertTrue((0.1 + 0.2) + 0.3 != (0.3 + 0.2) + 0.1, "entries whose sum depends on its order");
+        List<AccuracyMatrix> runs = new ArrayList<>();
+        for (double a : new double[] {0.1, 0.2, 0.3}) {
+            runs.add(AccuracyMatrix.of(new double[][] {{a, 0.5}, {a, a}}));
+        }
+        AccuracyMatrix forward = AccuracyMatrix.mean(runs);
+        Collections.reverse(runs);
+        AccuracyMatrix backward = AccuracyMatrix.mean(runs);
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(forward.row(i), backward.row(i), 0);
+        }
     }
 
     @Test
