@@ -9,5 +9,15 @@ public enum DataOrigin {
     /** The system folder of the Debian package {@code dataset-fashion-mnist}. */
     SYSTEM_FOLDER,
     /** The small class-balanced subset inside the Engram jar (3000 training and 1000 test images). */
-    BUNDLED_SUBSET
+    BUNDLED_SUBSET;
+
+    /**
+     * What data found this way is, for messages: a folder of one's own may hold any IDX data, the
+     * Debian package's folder and the subset hold Fashion-MNIST.
+     *
+     * @return {@code Fashion-MNIST} or {@code IDX data}
+     */
+    public String dataName() {
+        return this == SYSTEM_FOLDER || this == BUNDLED_SUBSET ? "Fashion-MNIST" : "IDX data";
+    }
 }

@@ -106,6 +106,6 @@ public final class LocatedData {
 
     @Override
     public String toString() {
-        return "Fashion-MNIST from " + location + " (" + origin + ")";
+        return origin.dataName() + " from " + location + " (" + origin + ")";
     }
 }

@@ -95,7 +95,7 @@ final class SummaryWriter {
                 .append(c.training().evaluateEveryEpoch() ? "epoch_accuracy.csv (every task after every epoch), " : "")
                 .append("plots/ (PNG, SVG and PDF), checkpoints/ (learner state after the last task of each strategy and"
                         + " seed), config.yaml (resolved: `engram run config.yaml` repeats this run), data.json (where"
-                        + " the data was found, its sizes and SHA-256), status.json (the run's state and finished"
+                        + " the data was found, its files, sizes and SHA-256), status.json (the run's state and finished"
                         + " tasks).\n");
         return sb.toString();
     }

@@ -264,8 +264,8 @@ class ResumeTest {
         assertEquals(2, swapped.exitCode(), swapped.err());
         String e = swapped.err();
         assertTrue(e.contains(partial.resolve("data.json").toString()) && e.contains("the data the run started with: "
-                + "Fashion-MNIST from " + data + " (CONFIG_PATH): 3000 training and 1000 test images"), e);
-        assertTrue(e.contains("found Fashion-MNIST from " + data + " (CONFIG_PATH): 1000 training and 3000 test"), e);
+                + "IDX data from " + data + " (CONFIG_PATH): 3000 training and 1000 test images"), e);
+        assertTrue(e.contains("found IDX data from " + data + " (CONFIG_PATH): 1000 training and 3000 test"), e);
         assertTrue(e.contains("put the data the run started with back into " + data), e);
         assertEquals("stopped", new ObjectMapper().readTree(partial.resolve("status.json").toFile()).get("state")
                 .asText(), "a refused resume leaves the partial run as it was");
