@@ -120,11 +120,7 @@ class ExperimentTest {
      */
     @Test
     void aLimitThatLeavesOutAClassOfATaskIsRefused(@TempDir Path dir) throws IOException {
-        // Sorted labels: four training images per class (0,0,0,0,1,1,1,1,...) and two test images.
-        writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {40, 28, 28}, 40 * 784);
-        writeLabels(dir.resolve("train-labels-idx1-ubyte"), 4);
-        writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {20, 28, 28}, 20 * 784);
-        writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), 2);
+        writeSortedData(dir);
         String data = "data: {path: '" + dir + "'}\n";
         // Task 1 holds classes 0 and 1: its training samples 0,0,0,0,1,1,1,1 and test samples 0,0,1,1.
         assertEquals("tasks.train_per_task: expected a limit whose first samples, in file order, hold every class of "
@@ -154,10 +150,7 @@ class ExperimentTest {
     /** A limit past what a task holds is kept as all of the task, and said so (it was only in summary.md). */
     @Test
     void aLimitPastWhatATaskHoldsIsNoted(@TempDir Path dir) throws IOException {
-        writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {40, 28, 28}, 40 * 784);
-        writeLabels(dir.resolve("train-labels-idx1-ubyte"), 4);
-        writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {20, 28, 28}, 20 * 784);
-        writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), 2);
+        writeSortedData(dir);
         String data = "data: {path: '" + dir + "'}\ntasks: ";
         // Split tasks of two classes hold 8 training and 4 test samples each; permuted ones all 40 and 20.
         assertEquals("data: tasks.train_per_task = 9, but a task holds as few as 8 training samples: such a task "
@@ -234,6 +227,14 @@ class ExperimentTest {
             assertTrue(refused.getMessage().contains("t.yaml:1:") && refused.getMessage().contains("data.classes")
                     && refused.getMessage().contains("[2, 256]"), refused.getMessage());
         }
+    }
+
+    /** Labels sorted by class: four training images per class (0,0,0,0,1,1,1,1,...) and two test images. */
+    private static void writeSortedData(Path dir) throws IOException {
+        writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {40, 28, 28}, 40 * 784);
+        writeLabels(dir.resolve("train-labels-idx1-ubyte"), 4);
+        writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {20, 28, 28}, 20 * 784);
+        writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), 2);
     }
 
     /** A label file of ten classes in order, {@code perClass} samples each. */
