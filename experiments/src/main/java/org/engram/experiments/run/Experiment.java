@@ -167,14 +167,8 @@ final class Experiment {
             return null;
         }
         List<String> notes = new ArrayList<>();
-        List<Dataset[]> sets = new ArrayList<>();
-        if (split != null) {
-            split.tasks().forEach(task -> sets.add(new Dataset[] {task.train(), task.test()}));
-        } else {
-            sets.add(new Dataset[] {train, test});
-        }
-        int fewestTrain = sets.stream().mapToInt(d -> d[0].size()).min().orElse(0);
-        int fewestTest = sets.stream().mapToInt(d -> d[1].size()).min().orElse(0);
+        int fewestTrain = tasksAsLimited().stream().mapToInt(task -> task.train().size()).min().orElse(0);
+        int fewestTest = tasksAsLimited().stream().mapToInt(task -> task.test().size()).min().orElse(0);
         if (t.trainPerTask() > fewestTrain) {
             notes.add("tasks.train_per_task = " + t.trainPerTask() + ", but a task holds as few as " + fewestTrain
                     + " training samples");
@@ -407,9 +401,7 @@ final class Experiment {
         if (train == null || t.trainPerTask() == 0 && t.testPerTask() == 0 && label == 0) {
             return;
         }
-        List<Task> tasks = split != null ? split.tasks()
-                : List.of(new Task(0, "each task", train, test, classesIn(train)));
-        for (Task task : tasks) {
+        for (Task task : tasksAsLimited()) {
             String name = split != null ? "task " + (task.index() + 1) + " (" + task.name() + ")" : task.name();
             requireEveryClassAmongFirst(task.train(), t.trainPerTask(), task.classes(), name, "training",
                     "tasks.train_per_task", where);
@@ -418,6 +410,14 @@ final class Experiment {
             requireEveryClassAmongFirst(task.train(), label, task.classes(), name, "training",
                     "learner.label_per_task", where);
         }
+    }
+
+    /**
+     * The tasks whose samples the per-task limits cut, before the cut: the split's, or, as permuted
+     * and rotated tasks keep the data's order and size, one standing for them all.
+     */
+    private List<Task> tasksAsLimited() {
+        return split != null ? split.tasks() : List.of(new Task(0, "each task", train, test, classesIn(train)));
     }
 
     private static int[] classesIn(Dataset d) {
