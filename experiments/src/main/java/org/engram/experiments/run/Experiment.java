@@ -392,7 +392,8 @@ final class Experiment {
      * data's order, so one check of the whole data covers them all.
      *
      * @param where locates the keys in the config
-     * @throws ConfigException naming tasks.train_per_task or tasks.test_per_task, and the smallest limit that would do
+     * @throws ConfigException naming tasks.train_per_task, tasks.test_per_task or learner.label_per_task, and
+     *                         the smallest limit that would do
      */
     void requireEveryClassWithinLimits(StrategyParams.Locator where) {
         TasksSpec t = config.tasks();
