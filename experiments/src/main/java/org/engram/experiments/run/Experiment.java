@@ -364,24 +364,35 @@ final class Experiment {
 
     /**
      * Refuses a data.classes past the data's largest label: readouts would grow units that no
-     * sample is of (12 on Fashion-MNIST's 10 classes trained and scored without a word).
+     * sample is of (12 on Fashion-MNIST's 10 classes trained and scored without a word); and test
+     * samples of a class no training sample is of, which no data.classes mends.
      *
      * @param where locates the key in the config
-     * @throws ConfigException naming data.classes and the number the data's labels give
+     * @throws ConfigException naming data.classes, the data read and the number its labels give
+     * @throws DataFileException naming the test labels' class the training samples lack
      */
     void requireClassesOfTheData(StrategyParams.Locator where) {
         if (train == null) {
             return;
         }
-        int[] counts = train.classCounts();
-        int largest = counts.length - 1;
-        while (largest > 0 && counts[largest] == 0) {
+        int[] trained = train.classCounts();
+        int[] tested = test.classCounts();
+        for (int c = 0; c < tested.length; c++) {
+            if (tested[c] > 0 && trained[c] == 0) {
+                // Its test samples would be scored against a class no sample taught: no data.classes mends that.
+                throw new DataFileException(test.source(), "labels", "classes the training samples have", "class "
+                        + c + ", which no training sample of " + located + " is of", "test and training sets of the"
+                        + " same classes");
+            }
+        }
+        int largest = trained.length - 1;
+        while (largest > 0 && trained[largest] == 0) {
             largest--;
         }
         if (largest + 1 != config.data().classes()) {
             throw new ConfigException(where.locate("data.classes"), "data.classes", "the number of classes of the data,"
-                    + " whose largest training label is " + largest, String.valueOf(config.data().classes()),
-                    "set data.classes: " + (largest + 1));
+                    + " whose largest training label is " + largest + " (" + located + ")",
+                    String.valueOf(config.data().classes()), "set data.classes: " + (largest + 1));
         }
     }
 

@@ -216,11 +216,20 @@ class ExperimentTest {
             ConfigException refused = assertThrows(ConfigException.class, () -> e13.checkBuildable(resolved.where()));
             int largest = more.contains("bundled") ? 9 : 11;
             assertTrue(refused.getMessage().startsWith("t.yaml:1:") && refused.getMessage().contains("data.classes: "
-                    + "expected the number of classes of the data, whose largest training label is " + largest)
+                    + "expected the number of classes of the data, whose largest training label is " + largest + " ("
+                    + (largest == 9 ? "Fashion-MNIST from classpath:" : "IDX data from " + dir))
                     && refused.getMessage().endsWith("set data.classes: " + (largest + 1)), refused.getMessage());
         }
         ConfigLayers.Resolved twelve = resolved("t.yaml", data + "tasks: {sequence: permuted, count: 2}\n");
         Experiment.prepare(twelve.config()).requireClassesOfTheData(twelve.where());
+        // A test class no training sample is of: no data.classes mends it (11 and 12 sent each other round).
+        writeLabels(dir.resolve("train-labels-idx1-ubyte"), 11, 2);
+        writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {22, 28, 28}, 22 * 784);
+        Experiment lacking = Experiment.prepare(twelve.config());
+        DataFileException extra = assertThrows(DataFileException.class,
+                () -> lacking.requireClassesOfTheData(twelve.where()));
+        assertTrue(extra.getMessage().contains("t10k-labels-idx1-ubyte: labels: expected classes the training samples"
+                + " have, found class 11, which no training sample of IDX data from " + dir), extra.getMessage());
         for (int bad : new int[] {1, 257}) {
             ConfigException refused = assertThrows(ConfigException.class,
                     () -> resolved("t.yaml", "data: {classes: " + bad + "}\n"));
