@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.engram.experiments.config.ConfigException;
@@ -413,15 +414,9 @@ final class Experiment {
         if (train == null || t.trainPerTask() == 0 && t.testPerTask() == 0 && label == 0) {
             return;
         }
-        for (Task task : tasksAsLimited()) {
-            String name = split != null ? "task " + (task.index() + 1) + " (" + task.name() + ")" : task.name();
-            requireEveryClassAmongFirst(task.train(), t.trainPerTask(), task.classes(), name, "training",
-                    "tasks.train_per_task", where);
-            requireEveryClassAmongFirst(task.test(), t.testPerTask(), task.classes(), name, "test",
-                    "tasks.test_per_task", where);
-            requireEveryClassAmongFirst(task.train(), label, task.classes(), name, "training",
-                    "learner.label_per_task", where);
-        }
+        requireEveryClassAmongFirst(t.trainPerTask(), Task::train, "training", "tasks.train_per_task", where);
+        requireEveryClassAmongFirst(t.testPerTask(), Task::test, "test", "tasks.test_per_task", where);
+        requireEveryClassAmongFirst(label, Task::train, "training", "learner.label_per_task", where);
     }
 
     /**
@@ -437,30 +432,43 @@ final class Experiment {
         return IntStream.range(0, counts.length).filter(c -> counts[c] > 0).toArray();
     }
 
-    private static void requireEveryClassAmongFirst(Dataset d, int limit, int[] classes, String task, String split,
-                                                    String key, StrategyParams.Locator where) {
-        if (limit == 0 || limit >= d.size()) {
+    /**
+     * Refuses one limit that leaves out a class of some task, naming the first such task and the
+     * smallest limit that keeps every class of every task.
+     */
+    private void requireEveryClassAmongFirst(int limit, Function<Task, Dataset> samples, String split, String key,
+                                             StrategyParams.Locator where) {
+        if (limit == 0) {
             return;
         }
-        int[] firstAt = new int[d.classes()];
-        Arrays.fill(firstAt, Integer.MAX_VALUE);
-        for (int i = d.size() - 1; i >= 0; i--) {
-            firstAt[d.label(i)] = i;
-        }
-        List<Integer> missing = new ArrayList<>();
+        String first = null;
         int needed = 0;
-        for (int c : classes) {
-            if (firstAt[c] >= limit) {
-                missing.add(c);
-                needed = Math.max(needed, firstAt[c] + 1);
+        for (Task task : tasksAsLimited()) {
+            Dataset d = samples.apply(task);
+            int[] firstAt = new int[d.classes()];
+            Arrays.fill(firstAt, Integer.MAX_VALUE);
+            for (int i = d.size() - 1; i >= 0; i--) {
+                firstAt[d.label(i)] = i;
+            }
+            List<Integer> missing = new ArrayList<>();
+            for (int c : task.classes()) {
+                if (firstAt[c] >= limit && firstAt[c] < Integer.MAX_VALUE) {
+                    missing.add(c);
+                    needed = Math.max(needed, firstAt[c] + 1);
+                }
+            }
+            if (first == null && !missing.isEmpty()) {
+                String name = this.split != null ? "task " + (task.index() + 1) + " (" + task.name() + ")"
+                        : task.name();
+                first = "the first " + limit + " of the " + d.size() + " " + split + " samples of " + name
+                        + " hold none of class" + (missing.size() > 1 ? "es " : " ")
+                        + missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
             }
         }
-        if (!missing.isEmpty()) {
+        if (first != null) {
             throw new ConfigException(where.locate(key), key, "a limit whose first samples, in file order, hold every"
-                    + " class of " + task + ": the first " + limit + " of its " + d.size() + " " + split
-                    + " samples hold none of class" + (missing.size() > 1 ? "es " : " ") + missing.stream()
-                    .map(String::valueOf).collect(Collectors.joining(", ")), String.valueOf(limit), "at least "
-                    + needed + ", where they hold every class, or 0 for all");
+                    + " class of each task: " + first, String.valueOf(limit), "at least " + needed
+                    + ", where every task's hold all of its classes, or 0 for all");
         }
     }
 

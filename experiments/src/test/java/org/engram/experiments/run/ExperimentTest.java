@@ -124,22 +124,39 @@ class ExperimentTest {
         String data = "data: {path: '" + dir + "'}\n";
         // Task 1 holds classes 0 and 1: its training samples 0,0,0,0,1,1,1,1 and test samples 0,0,1,1.
         assertEquals("tasks.train_per_task: expected a limit whose first samples, in file order, hold every class of "
-                + "task 1 (classes 0,1): the first 4 of its 8 training samples hold none of class 1, found 4; at least"
-                + " 5, where they hold every class, or 0 for all", refusal(data, "{train_per_task: 4}"));
+                + "each task: the first 4 of the 8 training samples of task 1 (classes 0,1) hold none of class 1, "
+                + "found 4; at least 5, where every task's hold all of its classes, or 0 for all",
+                refusal(data, "{train_per_task: 4}"));
         assertEquals("tasks.test_per_task: expected a limit whose first samples, in file order, hold every class of "
-                + "task 1 (classes 0,1): the first 1 of its 4 test samples hold none of class 1, found 1; at least 3"
-                + ", where they hold every class, or 0 for all",
+                + "each task: the first 1 of the 4 test samples of task 1 (classes 0,1) hold none of class 1, found 1;"
+                + " at least 3, where every task's hold all of its classes, or 0 for all",
                 refusal(data, "{train_per_task: 5, test_per_task: 1}"));
         // Permuted tasks show the whole data in its order: the first 30 hold classes 0 to 7 (class 9 starts at 36).
         assertEquals("tasks.train_per_task: expected a limit whose first samples, in file order, hold every class of "
-                + "each task: the first 30 of its 40 training samples hold none of classes 8, 9, found 30; at least 37"
-                + ", where they hold every class, or 0 for all",
+                + "each task: the first 30 of the 40 training samples of each task hold none of classes 8, 9, found 30;"
+                + " at least 37, where every task's hold all of its classes, or 0 for all",
                 refusal(data, "{sequence: permuted, count: 2, train_per_task: 30}"));
         // The Diehl and Cook network labels its neurons with each task's first training samples.
         assertEquals("learner.label_per_task: expected a limit whose first samples, in file order, hold every class"
-                + " of task 1 (classes 0,1): the first 4 of its 8 training samples hold none of class 1, found 4; at"
-                + " least 5, where they hold every class, or 0 for all",
+                + " of each task: the first 4 of the 8 training samples of task 1 (classes 0,1) hold none of class 1,"
+                + " found 4; at least 5, where every task's hold all of its classes, or 0 for all",
                 refusal(data + "learner: {kind: diehl_cook, label_per_task: 4}\n", "{scenario: class_incremental}"));
+        // The limit asked for is what every task needs: task 2 is the first that fails (its classes come as
+        // 2,2,2,3: it needs 4), task 3 needs the most (4,4,4,4,5: 5), task 1's come at once.
+        Path uneven = Files.createDirectories(dir.resolve("uneven"));
+        writeIdx(uneven.resolve("train-images-idx3-ubyte"), 0x803, new int[] {40, 28, 28}, 40 * 784);
+        ByteBuffer labels = ByteBuffer.allocate(48).putInt(0x801).putInt(40);
+        for (int round = 0; round < 2; round++) {
+            byte third = (byte) (4 + round);
+            labels.put(new byte[] {0, 1, 0, 1, 2, 2, 2, 3, third, third, third, third, 6, 7, 6, 7, 8, 9, 8, 9});
+        }
+        Files.write(uneven.resolve("train-labels-idx1-ubyte"), labels.array());
+        writeIdx(uneven.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {20, 28, 28}, 20 * 784);
+        writeLabels(uneven.resolve("t10k-labels-idx1-ubyte"), 10, 2);
+        assertEquals("tasks.train_per_task: expected a limit whose first samples, in file order, hold every class of "
+                + "each task: the first 2 of the 8 training samples of task 2 (classes 2,3) hold none of class 3, "
+                + "found 2; at least 5, where every task's hold all of its classes, or 0 for all",
+                refusal("data: {path: '" + uneven + "'}\n", "{train_per_task: 2}"));
         for (String kept : List.of("{train_per_task: 5, test_per_task: 3}", "{sequence: permuted, count: 2, "
                 + "train_per_task: 37, test_per_task: 19}", "{train_per_task: 0, test_per_task: 0}")) {
             ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + kept + "\n");
