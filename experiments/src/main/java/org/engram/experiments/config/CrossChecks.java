@@ -354,7 +354,8 @@ final class CrossChecks {
             for (Integer c : groups.get(g)) {
                 if (c == null || c < 0 || c >= classes) {
                     throw new ConfigException(where.locate(key), key, "classes in [0, " + classes + ")",
-                            groups.get(g).toString(), null);
+                            groups.get(g).toString(), c != null && c >= classes ? "data of more classes says how many"
+                            + " with data.classes (" + classes + " now)" : null);
                 }
                 Integer earlier = groupOf.putIfAbsent(c, g);
                 if (earlier != null) {

@@ -247,6 +247,11 @@ class ExperimentTest {
                 () -> lacking.requireClassesOfTheData(twelve.where()));
         assertTrue(extra.getMessage().contains("t10k-labels-idx1-ubyte: labels: expected classes the training samples"
                 + " have, found class 11, which no training sample of IDX data from " + dir), extra.getMessage());
+        // A group past data.classes says where the number of classes is set (it named the group alone).
+        ConfigException group = assertThrows(ConfigException.class,
+                () -> resolved("t.yaml", tenClasses + "tasks: {count: 2, groups: [[0, 1], [9, 10]]}\n"));
+        assertTrue(group.getMessage().contains("tasks.groups[1]: expected classes in [0, 10), found [9, 10]; data of"
+                + " more classes says how many with data.classes (10 now)"), group.getMessage());
         for (int bad : new int[] {1, 257}) {
             ConfigException refused = assertThrows(ConfigException.class,
                     () -> resolved("t.yaml", "data: {classes: " + bad + "}\n"));
