@@ -436,7 +436,7 @@ final class Experiment {
      * Refuses one limit that leaves out a class of some task, naming the first such task and the
      * smallest limit that keeps every class of every task.
      */
-    private void requireEveryClassAmongFirst(int limit, Function<Task, Dataset> samples, String split, String key,
+    private void requireEveryClassAmongFirst(int limit, Function<Task, Dataset> samples, String which, String key,
                                              StrategyParams.Locator where) {
         if (limit == 0) {
             return;
@@ -445,11 +445,7 @@ final class Experiment {
         int needed = 0;
         for (Task task : tasksAsLimited()) {
             Dataset d = samples.apply(task);
-            int[] firstAt = new int[d.classes()];
-            Arrays.fill(firstAt, Integer.MAX_VALUE);
-            for (int i = d.size() - 1; i >= 0; i--) {
-                firstAt[d.label(i)] = i;
-            }
+            int[] firstAt = firstSampleOfEachClass(d);
             List<Integer> missing = new ArrayList<>();
             for (int c : task.classes()) {
                 if (firstAt[c] >= limit && firstAt[c] < Integer.MAX_VALUE) {
@@ -458,9 +454,8 @@ final class Experiment {
                 }
             }
             if (first == null && !missing.isEmpty()) {
-                String name = this.split != null ? "task " + (task.index() + 1) + " (" + task.name() + ")"
-                        : task.name();
-                first = "the first " + limit + " of the " + d.size() + " " + split + " samples of " + name
+                String name = split != null ? "task " + (task.index() + 1) + " (" + task.name() + ")" : task.name();
+                first = "the first " + limit + " of the " + d.size() + " " + which + " samples of " + name
                         + " hold none of class" + (missing.size() > 1 ? "es " : " ")
                         + missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
             }
@@ -470,6 +465,16 @@ final class Experiment {
                     + " class of each task: " + first, String.valueOf(limit), "at least " + needed
                     + ", where every task's hold all of its classes, or 0 for all");
         }
+    }
+
+    /** The index of each class's first sample, or {@code Integer.MAX_VALUE} for a class without one. */
+    private static int[] firstSampleOfEachClass(Dataset d) {
+        int[] firstAt = new int[d.classes()];
+        Arrays.fill(firstAt, Integer.MAX_VALUE);
+        for (int i = d.size() - 1; i >= 0; i--) {
+            firstAt[d.label(i)] = i;
+        }
+        return firstAt;
     }
 
     /**
