@@ -59,7 +59,8 @@ final class SummaryWriter {
                     .append(" lr ").append(c.training().learningRate()).append("; seeds ").append(c.seeds())
                     .append(", ").append(c.threads()).append(" thread(s)\n");
         }
-        sb.append("- data: ").append(data == null ? "generated patterns" : data.toString());
+        sb.append("- data: ").append(data == null ? "generated patterns" : data + ", " + c.data().classes()
+                + " classes");
         // The samples the tasks have: train_per_task and test_per_task are limits, which data with fewer leaves unmet.
         sb.append("; ").append(range(tasks, MetricsWriter.Task::trainSamples)).append(" training and ")
                 .append(range(tasks, MetricsWriter.Task::testSamples)).append(" test samples per task");
