@@ -122,8 +122,20 @@ final class Experiment {
                                 + " cannot change");
             }
         }
-        Dataset train = located.train(config.data().classes());
-        Dataset test = located.test(config.data().classes());
+        Dataset train;
+        Dataset test;
+        try {
+            train = located.train(config.data().classes());
+            test = located.test(config.data().classes());
+        } catch (DataFileException unreadable) {
+            if (started == null) {
+                throw unreadable;
+            }
+            // Its config cannot change (a new data.classes, say): the data it started with must come back.
+            throw new DataFileException(unreadable.source(), unreadable.location(), unreadable.expected(),
+                    unreadable.found(), "a resumed run reads the data it started with (" + started + "), under its"
+                    + " own config.yaml: put those files back, or start a new run for these");
+        }
         if (test.rows() != train.rows() || test.cols() != train.cols()) {
             // One network reads both: its input is sized by the training images.
             throw new DataFileException(test.source(), "image size", train.rows() + " x " + train.cols()

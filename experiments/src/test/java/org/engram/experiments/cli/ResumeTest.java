@@ -282,6 +282,21 @@ class ResumeTest {
                 gone.err());
         Files.move(moved, data);
 
+        // Labels past the run's data.classes: the advice is the data it started with, not a config it cannot change.
+        for (String file : List.of("train-images-idx3-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
+            Files.write(data.resolve(file + ".gz"), bundled(file));
+        }
+        byte[] labels = new byte[8 + 3000];
+        ByteBuffer.wrap(labels).putInt(0x801).putInt(3000);
+        labels[8 + 7] = 11;
+        Files.write(data.resolve("train-labels-idx1-ubyte.gz"), labels);
+        CliRunner.Result classes = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, classes.exitCode(), classes.err());
+        assertTrue(classes.err().contains("label of item 7: expected a class in [0, 10), found 11; a resumed run reads"
+                + " the data it started with (IDX data from " + data + " (CONFIG_PATH): 3000 training and 1000 test"
+                + " images") && classes.err().contains("put those files back, or start a new run for these")
+                && !classes.err().contains("data: {classes"), classes.err());
+
         try (Stream<Path> files = Files.list(data)) {
             for (Path gz : (Iterable<Path>) files::iterator) {
                 Files.delete(gz);
