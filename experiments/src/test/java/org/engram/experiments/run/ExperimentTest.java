@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.data.DataFileException;
@@ -145,14 +146,11 @@ class ExperimentTest {
         // 2,2,2,3: it needs 4), task 3 needs the most (4,4,4,4,5: 5), task 1's come at once.
         Path uneven = Files.createDirectories(dir.resolve("uneven"));
         writeIdx(uneven.resolve("train-images-idx3-ubyte"), 0x803, new int[] {40, 28, 28}, 40 * 784);
-        ByteBuffer labels = ByteBuffer.allocate(48).putInt(0x801).putInt(40);
-        for (int round = 0; round < 2; round++) {
-            byte third = (byte) (4 + round);
-            labels.put(new byte[] {0, 1, 0, 1, 2, 2, 2, 3, third, third, third, third, 6, 7, 6, 7, 8, 9, 8, 9});
-        }
-        Files.write(uneven.resolve("train-labels-idx1-ubyte"), labels.array());
+        writeLabels(uneven.resolve("train-labels-idx1-ubyte"), new int[] {
+            0, 1, 0, 1, 2, 2, 2, 3, 4, 4, 4, 4, 6, 7, 6, 7, 8, 9, 8, 9,
+            0, 1, 0, 1, 2, 2, 2, 3, 5, 5, 5, 5, 6, 7, 6, 7, 8, 9, 8, 9});
         writeIdx(uneven.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {20, 28, 28}, 20 * 784);
-        writeLabels(uneven.resolve("t10k-labels-idx1-ubyte"), 10, 2);
+        writeLabels(uneven.resolve("t10k-labels-idx1-ubyte"), labelsInTurn(10, 2));
         assertEquals("tasks.train_per_task: expected a limit whose first samples, in file order, hold every class of "
                 + "each task: the first 2 of the 8 training samples of task 2 (classes 2,3) hold none of class 3, "
                 + "found 2; at least 5, where every task's hold all of its classes, or 0 for all",
@@ -201,16 +199,16 @@ class ExperimentTest {
     @Test
     void dataOfMoreClassesSaysHowMany(@TempDir Path dir) throws IOException {
         writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {24, 28, 28}, 24 * 784);
-        writeLabels(dir.resolve("train-labels-idx1-ubyte"), 12, 2);
+        writeLabels(dir.resolve("train-labels-idx1-ubyte"), labelsInTurn(12, 2));
         writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {12, 28, 28}, 12 * 784);
-        writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), 12, 1);
+        writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), labelsInTurn(12, 1));
         String data = "data: {path: '" + dir + "', classes: 12}\n";
         Experiment e = Experiment.prepare(resolved("t.yaml", data + "tasks: {count: 6, classes_per_task: 2}\n")
                 .config());
         assertEquals(12, e.readoutClasses());
         TaskSequence sequence = e.sequence(1);
         assertArrayEquals(new int[] {10, 11}, sequence.task(5).classes());
-        assertEquals(List.of(10, 11, 10, 11), java.util.stream.IntStream.of(sequence.task(5).train().labels()).boxed()
+        assertEquals(List.of(10, 11, 10, 11), IntStream.of(sequence.task(5).train().labels()).boxed()
                 .toList());
         // Permuted tasks each have a head of all twelve classes.
         assertEquals(36, Experiment.prepare(resolved("t.yaml", data + "tasks: {sequence: permuted, count: 3}\n")
@@ -240,7 +238,7 @@ class ExperimentTest {
         ConfigLayers.Resolved twelve = resolved("t.yaml", data + "tasks: {sequence: permuted, count: 2}\n");
         Experiment.prepare(twelve.config()).requireClassesOfTheData(twelve.where());
         // A test class no training sample is of: no data.classes mends it (11 and 12 sent each other round).
-        writeLabels(dir.resolve("train-labels-idx1-ubyte"), 11, 2);
+        writeLabels(dir.resolve("train-labels-idx1-ubyte"), labelsInTurn(11, 2));
         writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {22, 28, 28}, 22 * 784);
         Experiment lacking = Experiment.prepare(twelve.config());
         DataFileException extra = assertThrows(DataFileException.class,
@@ -263,27 +261,28 @@ class ExperimentTest {
     /** Labels sorted by class: four training images per class (0,0,0,0,1,1,1,1,...) and two test images. */
     private static void writeSortedData(Path dir) throws IOException {
         writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {40, 28, 28}, 40 * 784);
-        writeLabels(dir.resolve("train-labels-idx1-ubyte"), 4);
+        writeLabels(dir.resolve("train-labels-idx1-ubyte"), sortedLabels(4));
         writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {20, 28, 28}, 20 * 784);
-        writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), 2);
+        writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), sortedLabels(2));
     }
 
-    /** A label file of ten classes in order, {@code perClass} samples each. */
-    private static void writeLabels(Path file, int perClass) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(8 + 10 * perClass).putInt(0x801).putInt(10 * perClass);
-        for (int i = 0; i < 10 * perClass; i++) {
-            b.put((byte) (i / perClass));
+    /** A label file of these labels. */
+    private static void writeLabels(Path file, int[] labels) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(8 + labels.length).putInt(0x801).putInt(labels.length);
+        for (int label : labels) {
+            b.put((byte) label);
         }
         Files.write(file, b.array());
     }
 
-    /** A label file of {@code classes} classes in turn (0, 1, ..., 0, 1, ...), {@code rounds} times. */
-    private static void writeLabels(Path file, int classes, int rounds) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(8 + classes * rounds).putInt(0x801).putInt(classes * rounds);
-        for (int i = 0; i < classes * rounds; i++) {
-            b.put((byte) (i % classes));
-        }
-        Files.write(file, b.array());
+    /** Ten classes in order, {@code perClass} samples each: 0, 0, ..., 1, 1, ... */
+    private static int[] sortedLabels(int perClass) {
+        return IntStream.range(0, 10 * perClass).map(i -> i / perClass).toArray();
+    }
+
+    /** {@code classes} classes in turn, {@code rounds} times: 0, 1, ..., 0, 1, ... */
+    private static int[] labelsInTurn(int classes, int rounds) {
+        return IntStream.range(0, classes * rounds).map(i -> i % classes).toArray();
     }
 
     /** An IDX file of unsigned bytes, all zero after the header. */
