@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.bench.NetworkBenchmark;
 import org.engram.experiments.metrics.MetricFormat;
+import org.engram.experiments.run.ThreadNotice;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.EngineOptions;
@@ -85,6 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
                         + durationMs + " ms) into whole steps", dtMs, "give --duration-ms too, or another --dt");
             }
             grid.wholeSteps(command, "--warmup-ms", warmupMs);
+            ThreadNotice.print(spec.commandLine().getErr(), "engram " + command, "--threads", threads);
             Map<String, Object> r;
             try {
                 r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs, threads, mode);

@@ -31,8 +31,11 @@ final class NumberConverters {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
             if (isWhole(value)) {
-                throw new CommandLine.TypeConversionException("expected an integer in [" + Integer.MIN_VALUE + ", "
-                        + Integer.MAX_VALUE + "], found " + value);
+                // Past the int range on one side only: naming the whole range would offer negative values
+                // to an option that counts something; the YAML reader words it the same way.
+                throw new CommandLine.TypeConversionException(value.startsWith("-")
+                        ? "expected an integer >= " + Integer.MIN_VALUE + ", found " + value
+                        : "expected an integer <= " + Integer.MAX_VALUE + ", found " + value);
             }
             throw new CommandLine.TypeConversionException("expected an integer, found '" + value + "'");
         }

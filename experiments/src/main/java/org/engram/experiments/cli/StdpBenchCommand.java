@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.engram.experiments.data.Dataset;
 import org.engram.experiments.data.FashionMnist;
 import org.engram.experiments.data.LocatedData;
+import org.engram.experiments.run.ThreadNotice;
 import org.engram.learning.unsupervised.DiehlCookBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,6 +61,7 @@ final class StdpBenchCommand implements Callable<Integer> {
         OptionChecks.atLeast("bench stdp", "--label", label, 1);
         OptionChecks.atLeast("bench stdp", "--test", test, 1);
         OptionChecks.atLeast("bench stdp", "--threads", threads, 1);
+        ThreadNotice.print(spec.commandLine().getErr(), "engram bench stdp", "--threads", threads);
         LocatedData located = data.locate();
         // limit keeps all of a set smaller than asked for.
         Dataset trainSet = located.train(FashionMnist.CLASSES).limit(Math.max(train, label));

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.engram.experiments.data.Dataset;
 import org.engram.experiments.data.FashionMnist;
 import org.engram.experiments.data.LocatedData;
+import org.engram.experiments.run.ThreadNotice;
 import org.engram.learning.layered.Readout;
 import org.engram.learning.train.TrainBenchmark;
 import org.engram.simulator.ParameterException;
@@ -75,6 +76,7 @@ final class TrainBenchCommand implements Callable<Integer> {
         OptionChecks.atLeast("bench train", "--batch", batch, 1);
         OptionChecks.atLeast("bench train", "--epochs", epochs, 1);
         OptionChecks.atLeast("bench train", "--threads", threads, 1);
+        ThreadNotice.print(spec.commandLine().getErr(), "engram bench train", "--threads", threads);
         if (limit != null) {
             OptionChecks.atLeast("bench train", "--limit", limit, 1);
         }

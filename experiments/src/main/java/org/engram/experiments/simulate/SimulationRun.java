@@ -27,6 +27,7 @@ import org.engram.experiments.run.AbandonedSimulations;
 import org.engram.experiments.run.JsonFiles;
 import org.engram.experiments.run.Platform;
 import org.engram.experiments.run.RunFolder;
+import org.engram.experiments.run.ThreadNotice;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
@@ -189,6 +190,7 @@ public final class SimulationRun {
             // The config's threads were checked with the config: what is left is the option's.
             throw new ParameterException("simulate", "--threads", e.expected(), e.found());
         }
+        ThreadNotice.print(err, "engram simulate", overrides.threads() != null ? "--threads" : "threads", c.threads());
         List<SpikeRecorder> spikes = new ArrayList<>();
         List<RateMonitor> rates = new ArrayList<>();
         List<StateRecorder> states = new ArrayList<>();

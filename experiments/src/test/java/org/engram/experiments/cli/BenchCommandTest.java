@@ -55,6 +55,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void moreThreadsThanProcessorsAreNotedOnStandardErrorOnly() throws Exception {
+        int processors = Runtime.getRuntime().availableProcessors();
+        CliRunner.Result many = CliRunner.run("bench", "cuba", "--neurons", "1000", "--duration-ms", "20",
+                "--threads", String.valueOf(processors + 1), "--json");
+        assertEquals(0, many.exitCode(), many.err());
+        assertTrue(many.err().startsWith("engram bench cuba: note: --threads " + (processors + 1) + " on "
+                + processors), many.err());
+        JsonNode j = lastJson(many);
+        assertEquals(processors + 1, j.get("threads").asInt());
+        CliRunner.Result enough = CliRunner.run("bench", "cuba", "--neurons", "1000", "--duration-ms", "20",
+                "--threads", String.valueOf(processors), "--json");
+        assertEquals("", enough.err());
+    }
+
+    @Test
     void cobaGivesTheSameSpikesWhenTwoThreadsShareItsSlices() throws Exception {
         JsonNode one = lastJson(CliRunner.run("bench", "coba", "--neurons", "5000", "--duration-ms", "100", "--json"));
         JsonNode two = lastJson(CliRunner.run("bench", "coba", "--neurons", "5000", "--duration-ms", "100",

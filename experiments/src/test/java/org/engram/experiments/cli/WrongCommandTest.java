@@ -170,8 +170,11 @@ class WrongCommandTest {
         CliRunner.Result fraction = CliRunner.run("bench", "cuba", "--threads", "1.5");
         assertTrue(fraction.err().contains("'--threads': expected an integer, found '1.5'"), fraction.err());
         CliRunner.Result large = CliRunner.run("bench", "cuba", "--threads", "99999999999");
-        assertTrue(large.err().contains("'--threads': expected an integer in [-2147483648, 2147483647], found "
-                + "99999999999"), large.err());
+        assertTrue(large.err().contains("'--threads': expected an integer <= 2147483647, found 99999999999"),
+                large.err());
+        CliRunner.Result below = CliRunner.run("bench", "cuba", "--neurons", "-99999999999");
+        assertTrue(below.err().contains("'--neurons': expected an integer >= -2147483648, found -99999999999"),
+                below.err());
         CliRunner.Result duration = CliRunner.run("bench", "cuba", "--duration-ms", "1s");
         assertEquals(2, duration.exitCode(), duration.err());
         assertTrue(duration.err().contains("'--duration-ms': expected a number, found '1s'"), duration.err());

@@ -1,0 +1,25 @@
+package org.engram.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class ThreadNoticeTest {
+    @Test
+    void noNoteWhileTheProcessorsSuffice() {
+        assertNull(ThreadNotice.of("--threads", 1, 1));
+        assertNull(ThreadNotice.of("--threads", 2, 2));
+        assertNull(ThreadNotice.of("threads", 3, 8));
+    }
+
+    @Test
+    void moreThreadsThanProcessorsAreNotedWithWhereTheyWereGiven() {
+        assertEquals("note: --threads 3 on 2 processors: the results do not depend on the thread count, but threads"
+                + " beyond the processors take turns on them, so the run is no faster than with 2",
+                ThreadNotice.of("--threads", 3, 2));
+        assertEquals("note: threads 2 on 1 processor: the results do not depend on the thread count, but threads"
+                + " beyond the processors take turns on them, so the run is no faster than with 1",
+                ThreadNotice.of("threads", 2, 1));
+    }
+}
