@@ -426,9 +426,18 @@ final class Experiment {
         if (train == null || t.trainPerTask() == 0 && t.testPerTask() == 0 && label == 0) {
             return;
         }
-        requireEveryClassAmongFirst(t.trainPerTask(), Task::train, "training", "tasks.train_per_task", where);
-        requireEveryClassAmongFirst(t.testPerTask(), Task::test, "test", "tasks.test_per_task", where);
-        requireEveryClassAmongFirst(label, Task::train, "training", "learner.label_per_task", where);
+        List<ConfigException> problems = new ArrayList<>();
+        for (ConfigException problem : new ConfigException[] {
+                classMissedWithin(t.trainPerTask(), Task::train, "training", "tasks.train_per_task", where),
+                classMissedWithin(t.testPerTask(), Task::test, "test", "tasks.test_per_task", where),
+                classMissedWithin(label, Task::train, "training", "learner.label_per_task", where)}) {
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);   // each limit's smallest value at once, not one run at a time
+        }
     }
 
     /**
@@ -445,13 +454,13 @@ final class Experiment {
     }
 
     /**
-     * Refuses one limit that leaves out a class of some task, naming the first such task and the
-     * smallest limit that keeps every class of every task.
+     * The refusal of one limit that leaves out a class of some task, naming the first such task and
+     * the smallest limit that keeps every class of every task; null when the limit keeps them all.
      */
-    private void requireEveryClassAmongFirst(int limit, Function<Task, Dataset> samples, String which, String key,
-                                             StrategyParams.Locator where) {
+    private ConfigException classMissedWithin(int limit, Function<Task, Dataset> samples, String which, String key,
+                                              StrategyParams.Locator where) {
         if (limit == 0) {
-            return;
+            return null;
         }
         String first = null;
         int needed = 0;
@@ -472,11 +481,9 @@ final class Experiment {
                         + missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
             }
         }
-        if (first != null) {
-            throw new ConfigException(where.locate(key), key, "a limit whose first samples, in file order, hold every"
-                    + " class of each task: " + first, String.valueOf(limit), "at least " + needed
-                    + ", where every task's hold all of its classes, or 0 for all");
-        }
+        return first == null ? null : new ConfigException(where.locate(key), key, "a limit whose first samples, in"
+                + " file order, hold every class of each task: " + first, String.valueOf(limit), "at least " + needed
+                + ", where every task's hold all of its classes, or 0 for all");
     }
 
     /** The index of each class's first sample, or {@code Integer.MAX_VALUE} for a class without one. */

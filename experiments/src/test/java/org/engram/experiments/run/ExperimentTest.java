@@ -132,6 +132,15 @@ class ExperimentTest {
                 + "each task: the first 1 of the 4 test samples of task 1 (classes 0,1) hold none of class 1, found 1;"
                 + " at least 3, where every task's hold all of its classes, or 0 for all",
                 refusal(data, "{train_per_task: 5, test_per_task: 1}"));
+        // Two limits that both fail are refused together, each with the value it needs.
+        ConfigLayers.Resolved both = resolved("t.yaml", data + "tasks: {train_per_task: 4, test_per_task: 1}\n");
+        List<ConfigException> problems = assertThrows(ConfigException.class,
+                () -> Experiment.prepare(both.config()).requireEveryClassWithinLimits(both.where())).problems();
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).getMessage().contains("tasks.train_per_task: expected") && problems.get(0)
+                .getMessage().contains("at least 5"), problems.get(0).getMessage());
+        assertTrue(problems.get(1).getMessage().contains("tasks.test_per_task: expected") && problems.get(1)
+                .getMessage().contains("at least 3"), problems.get(1).getMessage());
         // Permuted tasks show the whole data in its order: the first 30 hold classes 0 to 7 (class 9 starts at 36).
         assertEquals("tasks.train_per_task: expected a limit whose first samples, in file order, hold every class of "
                 + "each task: the first 30 of the 40 training samples of each task hold none of classes 8, 9, found 30;"
