@@ -205,7 +205,7 @@ public final class NetworkBuilder {
         // The rules' checks and counts read sizes and switches alone: the index and seed of the context are not used.
         ConnectContext context = new ConnectContext(name, 0, sourceSize, targetSize, samePopulation, 0);
         rule.requireFits(context);
-        requireSynapsesFit(rule, context);
+        requireSynapsesFit(rule, context, 0);
         if (synapses.weightDraw() != null) {
             ProjectionAssembler.requireRightSignPossible(owner, synapses.receptor(), synapses.weightDraw());
         } else if (!rule.givesWeights()) {
@@ -372,17 +372,21 @@ public final class NetworkBuilder {
             }
         }
         List<Projection> projections = new ArrayList<>();
+        long held = 0;   // the synapses of the projections drawn so far, which stay while the next is drawn
         for (PendingProjection p : pending) {
             int index = projections.size();
-            ProjectionAssembler assembler = new ProjectionAssembler(p.name(), p.rule(), p.source().size(),
-                    p.target().size());
             ConnectContext context = new ConnectContext(p.name(), index, p.source().size(), p.target().size(),
                     p.source() == p.target(), seed);
-            // Checked when the projection was added; the heap may have shrunk since.
-            long expected = requireSynapsesFit(p.rule(), context);
+            // Checked alone when the projection was added; now beside those drawn before it.
+            long expected = requireSynapsesFit(p.rule(), context, held);
             try {
+                ProjectionAssembler assembler = new ProjectionAssembler(p.name(), p.rule(), p.source().size(),
+                        p.target().size(), expected);
                 p.rule().generate(context, assembler);
-                projections.add(assembler.assemble(index, p.name(), p.source(), p.target(), p.synapses(), grid, seed));
+                Projection drawn = assembler.assemble(index, p.name(), p.source(), p.target(), p.synapses(), grid,
+                        seed);
+                projections.add(drawn);
+                held += drawn.bytes();
             } catch (OutOfMemoryError e) {
                 throw pastTheHeap(p.rule(), context, expected, true);
             }
@@ -391,17 +395,13 @@ public final class NetworkBuilder {
     }
 
     /**
-     * The refusal of a projection the heap cannot hold while it is drawn. {@code besideTheRest} when
-     * it would fit the heap alone, but not beside what it holds already (the network built so far,
-     * and whatever else the program keeps).
-     */
-    /**
      * Refuses a projection whose synapses the rule can count before drawing them and that would not
-     * fit one array, or the heap while they are drawn and sorted.
+     * fit one array, or the heap while they are drawn and sorted beside what the network holds.
      *
+     * @param held bytes of the network's synapses drawn before this projection's
      * @return the rule's count of synapses, -1 if it cannot tell
      */
-    private static long requireSynapsesFit(Connectivity rule, ConnectContext context) {
+    static long requireSynapsesFit(Connectivity rule, ConnectContext context, long held) {
         long expected = rule.expectedSynapses(context);
         if (expected > ProjectionAssembler.MAX_SYNAPSES) {
             throw new ParameterException("projection '" + context.projectionName() + "'", "rule", "at most "
@@ -410,12 +410,18 @@ public final class NetworkBuilder {
                             + context.targetSize() + " neurons",
                     "choose smaller populations or a sparser rule, or split the projection");
         }
-        if (expected * (double) ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE > Runtime.getRuntime().maxMemory()) {
-            throw pastTheHeap(rule, context, expected, false);
+        double peak = held + expected * (double) ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE;
+        if (peak > Runtime.getRuntime().maxMemory()) {
+            throw pastTheHeap(rule, context, expected, held > 0);
         }
         return expected;
     }
 
+    /**
+     * The refusal of a projection the heap cannot hold while it is drawn. {@code besideTheRest} when
+     * it would fit the heap alone, but not beside what it holds already (the network built so far,
+     * and whatever else the program keeps).
+     */
     private static ParameterException pastTheHeap(Connectivity rule, ConnectContext context, long expected,
                                                   boolean besideTheRest) {
         return new HeapLimitExceeded("projection '" + context.projectionName() + "'", "rule", String.format(Locale.ROOT,

@@ -25,24 +25,43 @@ final class ProjectionAssembler implements SynapseSink {
     /** The most synapses of one projection: the longest array. */
     static final int MAX_SYNAPSES = Integer.MAX_VALUE - 8;
     /**
-     * The least bytes per synapse that drawing and sorting a projection holds at once: its sources
-     * and targets as drawn (4 + 4), the sort keys (8), and the sorted targets and their origins
-     * (4 + 4). The drawn arrays grow by doubling, so up to 32 may be needed.
+     * The most bytes per synapse that drawing and sorting a projection holds at once: its sources
+     * and targets as drawn (4 + 4) beside the sort keys (8), then the keys beside the sorted targets
+     * and their origins (4 + 4). The drawn arrays are sized for the synapses a rule expects, so none
+     * of them is larger than needed; a rule that cannot tell makes them grow by half when full.
      */
-    static final int PEAK_BYTES_PER_SYNAPSE = 24;
+    static final int PEAK_BYTES_PER_SYNAPSE = 16;
+    /** Room for the synapses of a rule that cannot count them ahead, until it needs more. */
+    private static final int UNKNOWN_COUNT_CAPACITY = 1024;
 
-    private int[] sources = new int[1024];
-    private int[] targets = new int[1024];
+    private int[] sources;
+    private int[] targets;
     private double[] explicitWeights;
     private double[] explicitDelaysMs;
     private boolean anyExplicitWeight;
     private boolean anyExplicitDelay;
 
-    ProjectionAssembler(String projectionName, Connectivity rule, int sourceSize, int targetSize) {
+    /**
+     * @param expected the synapses the rule expects ({@link Connectivity#expectedSynapses}), or -1
+     *                 if it cannot tell
+     */
+    ProjectionAssembler(String projectionName, Connectivity rule, int sourceSize, int targetSize, long expected) {
         this.owner = "projection '" + projectionName + "'";
         this.rule = rule;
         this.sourceSize = sourceSize;
         this.targetSize = targetSize;
+        int capacity = (int) Math.min(MAX_SYNAPSES, expected < 0 ? UNKNOWN_COUNT_CAPACITY : withDrawMargin(expected));
+        sources = new int[capacity];
+        targets = new int[capacity];
+    }
+
+    /**
+     * Room for an expected count and six of its standard deviations when the count is random
+     * (binomial, whose deviation is at most the square root of its mean), so that a drawn
+     * projection rarely needs its arrays copied; an exact count wastes a fraction of a percent.
+     */
+    private static long withDrawMargin(long expected) {
+        return expected + 6 * (long) Math.ceil(Math.sqrt(expected)) + 16;
     }
 
     @Override
@@ -90,7 +109,7 @@ final class ProjectionAssembler implements SynapseSink {
 
     private void ensureCapacity() {
         if (count == sources.length) {
-            int n = (int) Math.min(MAX_SYNAPSES, sources.length * 2L);
+            int n = (int) Math.min(MAX_SYNAPSES, sources.length + sources.length / 2L + 16);
             if (n == count) {
                 throw new ParameterException(owner, "synapses", "at most " + MAX_SYNAPSES + " synapses", "more");
             }
@@ -120,6 +139,9 @@ final class ProjectionAssembler implements SynapseSink {
         for (int k = 0; k < count; k++) {
             keys[fill[sources[k]]++] = ((long) targets[k] << 32) | k;
         }
+        // The keys hold all there is to know of the drawn pairs: their arrays go before the sorted ones come.
+        sources = null;
+        targets = null;
         int[] sortedTargets = new int[count];
         int[] origin = new int[count];
         for (int s = 0; s < sourceSize; s++) {

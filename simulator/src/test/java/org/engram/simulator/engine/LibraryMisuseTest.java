@@ -414,7 +414,7 @@ class LibraryMisuseTest {
      */
     @Test
     void aProjectionPastTheHeapIsRefusedBeforeItIsDrawn() {
-        assumeTrue(Runtime.getRuntime().maxMemory() < 21e9, "a heap of 21 GB or more holds the projection");
+        assumeTrue(Runtime.getRuntime().maxMemory() < 14.4e9, "a heap of 14.4 GB or more holds the projection");
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
         Population<?, ?> p = b.population("p", 30_000, LifDelta.MODEL, DRIVEN);
         ParameterException error = assertThrows(ParameterException.class,
@@ -422,7 +422,7 @@ class LibraryMisuseTest {
         b.connect("dense", p, p, Rules.oneToOne(), Synapses.excitatory(0.1));
         assertEquals(30_000, b.build().synapseCount(), "the builder was not spent");
         assertTrue(error.getMessage().startsWith("projection 'dense': rule: expected synapses that fit the Java heap (")
-                && error.getMessage().contains("about 24 bytes each, found 900000000 synapses (21600 MB) from")
+                && error.getMessage().contains("about 16 bytes each, found 900000000 synapses (14400 MB) from")
                 && error.getMessage().endsWith("give Java more heap (-Xmx)"), error.getMessage());
     }
 
