@@ -35,6 +35,20 @@ public record TimeGrid(double dtMs) {
     }
 
     /**
+     * The fewest equal substeps into which a model that integrates numerically splits a step so
+     * that none is longer than {@code maxSubstepMs}. A step that is a whole number of substeps up to
+     * the rounding of decimal inputs is split into that number: {@code 0.07 / 0.005} computes as
+     * 14.000000000000002, which gives 14 substeps, not 15.
+     *
+     * @param maxSubstepMs the longest substep the integration allows, in ms, {@code > 0}
+     * @return the number of substeps, at least 1
+     */
+    public int substeps(double maxSubstepMs) {
+        double ratio = dtMs / maxSubstepMs;
+        return (int) Math.max(1, Math.ceil(ratio - (WHOLE_STEP_TOLERANCE + DIVISION_ROUNDING * ratio)));
+    }
+
+    /**
      * Converts a duration to a whole number of steps, rejecting durations that are not whole steps.
      *
      * @param owner     who owns the value, for the error message

@@ -259,8 +259,7 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
         private final int refractorySteps;
 
         GridKernel(Params p, TimeGrid grid) {
-            // Less a rounding margin, so that dt = 0.07 ms gives 7 substeps, not 8.
-            substeps = (int) Math.ceil(grid.dtMs() / MAX_SUBSTEP_MS - 1e-9);
+            substeps = grid.substeps(MAX_SUBSTEP_MS);
             h = grid.dtMs() / substeps;
             halfDecayEx = StrictMath.exp(-0.5 * h / p.tauSynEx());
             halfDecayIn = StrictMath.exp(-0.5 * h / p.tauSynIn());

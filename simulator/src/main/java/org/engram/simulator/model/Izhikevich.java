@@ -208,7 +208,7 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
         private final double iE;
 
         GridKernel(Params p, TimeGrid grid) {
-            substeps = (int) Math.ceil(grid.dtMs() / MAX_SUBSTEP_MS);
+            substeps = grid.substeps(MAX_SUBSTEP_MS);
             h = grid.dtMs() / substeps;
             ha = h * p.a();
             b = p.b();

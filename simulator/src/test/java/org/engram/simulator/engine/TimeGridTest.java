@@ -18,6 +18,29 @@ class TimeGridTest {
         return Double.parseDouble(new BigDecimal(dt).multiply(BigDecimal.valueOf(k)).toPlainString());
     }
 
+    /**
+     * A step that is a whole number of substeps, as decimals give it, is split into that number
+     * (computed exactly with BigDecimal); any other into the next larger, none of its substeps
+     * longer than allowed.
+     */
+    @Test
+    void aStepSplitsIntoTheFewestSubstepsNoneTooLong() {
+        assertEquals(14, new TimeGrid(0.07).substeps(0.005));   // 0.07 / 0.005 computes as 14.000000000000002
+        assertEquals(7, new TimeGrid(0.07).substeps(0.01));
+        assertEquals(3, new TimeGrid(0.025).substeps(0.01));
+        assertEquals(1, new TimeGrid(0.001).substeps(0.01));
+        for (String dt : new String[] {"0.01", "0.025", "0.05", "0.07", "0.1", "0.125", "0.3", "0.7", "1", "1.3"}) {
+            for (String max : new String[] {"0.005", "0.01", "0.003"}) {
+                BigDecimal[] whole = new BigDecimal(dt).divideAndRemainder(new BigDecimal(max));
+                int expected = whole[0].intValueExact() + (whole[1].signum() == 0 ? 0 : 1);
+                TimeGrid grid = new TimeGrid(Double.parseDouble(dt));
+                int n = grid.substeps(Double.parseDouble(max));
+                assertEquals(Math.max(1, expected), n, () -> "dt = " + dt + ", substeps of at most " + max);
+                assertTrue(grid.dtMs() / n <= Double.parseDouble(max) * (1 + 1e-12), () -> dt + " / " + n);
+            }
+        }
+    }
+
     @Test
     void everyDecimalMultipleOfTheStepIsWhole() {
         SplittableRandom random = new SplittableRandom(7);
