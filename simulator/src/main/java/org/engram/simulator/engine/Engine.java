@@ -3,6 +3,7 @@ package org.engram.simulator.engine;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
@@ -58,6 +59,8 @@ import org.engram.simulator.network.Projection;
  */
 public final class Engine implements AutoCloseable {
     private static final int PAD = 16;
+    /** Numbers engines for their worker threads' names, which tell apart engines run side by side. */
+    private static final AtomicInteger ENGINES_MADE = new AtomicInteger();
     /**
      * Neurons advanced together through one step in grid mode: a block's state and input rows
      * (about 45 bytes per LIF neuron, 180 KB) stay in a core's second-level cache between the
@@ -107,6 +110,8 @@ public final class Engine implements AutoCloseable {
     private final Object lifecycle = new Object();
     private boolean closed;
     private boolean running;
+    /** The thread driving the run in progress, the only one that may add to the engine during it. */
+    private Thread driver;
     /** Why a run stopped mid-slice, leaving the state inconsistent; null while the engine is sound. */
     private Throwable failure;
 
@@ -217,7 +222,7 @@ public final class Engine implements AutoCloseable {
         }
         eventCounts = new long[workers * PAD];
         touchedSum = new int[workers * PAD];
-        pool = new WorkerPool(parallel ? workers : 1, "engram-engine");
+        pool = new WorkerPool(parallel ? workers : 1, "engram-engine-" + ENGINES_MADE.incrementAndGet());
         long stepsBefore;
         try {
             stepsBefore = NetworkLedger.attach(network, this);
@@ -272,6 +277,7 @@ public final class Engine implements AutoCloseable {
      * @param population a population of this engine's network
      * @return the recorder
      * @throws ParameterException if the population is null or of another network
+     * @throws IllegalStateException from another thread than the one running the engine, during a run
      */
     public SpikeRecorder recordSpikes(Population<?, ?> population) {
         return recordSpikes(population, null);
@@ -287,8 +293,10 @@ public final class Engine implements AutoCloseable {
      * @return the recorder
      * @throws ParameterException if the population is null or of another network, or the list is
      *                            empty or has an index outside the population, repeated or out of order
+     * @throws IllegalStateException from another thread than the one running the engine, during a run
      */
     public SpikeRecorder recordSpikes(Population<?, ?> population, int[] neurons) {
+        requireDriverDuringRun("a spike recorder added");
         SpikeRecorder r = new SpikeRecorder(own(population), neurons);
         observers.add(r);
         return r;
@@ -303,9 +311,11 @@ public final class Engine implements AutoCloseable {
      * @return the monitor
      * @throws ParameterException if the population is null or of another network, or the bin is not
      *                            a whole number of steps
+     * @throws IllegalStateException from another thread than the one running the engine, during a run
      */
     public RateMonitor recordRate(Population<?, ?> population, double binMs) {
         requireRateBin(grid, binMs);
+        requireDriverDuringRun("a rate monitor added");
         double startMs;
         synchronized (lifecycle) {
             // The current slice's spikes were shown to observers before the listener ran: bins that
@@ -406,9 +416,12 @@ public final class Engine implements AutoCloseable {
      * @param listener the listener
      * @throws ParameterException if the listener is null, or already added as a listener or an
      *                            observer (it would see each spike twice, and a rule apply each change twice)
+     * @throws IllegalStateException after {@link #close}, or from another thread than the one running
+     *                            the engine, during a run
      */
     public void addListener(SpikeListener listener) {
         requireOpen();
+        requireDriverDuringRun("a listener added");
         listeners.add(requireListener("listener", listener));
     }
 
@@ -421,9 +434,12 @@ public final class Engine implements AutoCloseable {
      * @param observer the observer
      * @throws ParameterException if the observer is null, or already added as a listener or an
      *                            observer (it would see each spike twice)
+     * @throws IllegalStateException after {@link #close}, or from another thread than the one running
+     *                            the engine, during a run
      */
     public void addObserver(SpikeListener observer) {
         requireOpen();
+        requireDriverDuringRun("an observer added");
         observers.add(requireListener("observer", observer));
     }
 
@@ -523,6 +539,9 @@ public final class Engine implements AutoCloseable {
      *                            the cause
      * @throws IllegalStateException after {@link #close}, during a run (from a listener, the refusal
      *                            fails the run with a {@code ListenerFailed}), or after a failed run
+     * @throws RunInterrupted     if the thread was interrupted: the run ends at the first slice edge
+     *                            after the interrupt (at once, if the status was set before it began),
+     *                            as a run that long would have, and the engine can go on from there
      */
     public void run(double durationMs) {
         synchronized (lifecycle) {
@@ -532,12 +551,29 @@ public final class Engine implements AutoCloseable {
                         + "an engine");
             }
             running = true;
+            driver = Thread.currentThread();
         }
         try {
             advance(durationMs);
         } finally {
             synchronized (lifecycle) {
                 running = false;
+                driver = null;
+            }
+        }
+    }
+
+    /**
+     * Refuses a change from another thread than the one driving a run in progress: the driving
+     * thread walks the engine's lists of listeners and monitors at each slice edge, and a listener
+     * on it may add to them there; another thread's addition would race with that walk.
+     */
+    private void requireDriverDuringRun(String what) {
+        synchronized (lifecycle) {
+            if (running && driver != Thread.currentThread()) {
+                throw new IllegalStateException(what + " from thread '" + Thread.currentThread().getName()
+                        + "' while thread '" + driver.getName() + "' runs the engine: add it between runs, or from"
+                        + " a listener during the run");
             }
         }
     }
@@ -560,7 +596,11 @@ public final class Engine implements AutoCloseable {
             throw new ParameterException("engine", "duration", "a total of at most " + lastStep
                     + " steps (int range less the maximum delay)", durationMs + " ms after " + step + " steps");
         }
-        int end = step + steps;
+        final int requestedEnd = step + steps;
+        if (steps > 0 && Thread.currentThread().isInterrupted()) {
+            throw new RunInterrupted(timeMs(), grid.timeMs(requestedEnd));
+        }
+        int end = requestedEnd;
         double fromMs = timeMs();
         for (List<StateRecorder> rs : stateRecorders) {
             for (StateRecorder r : rs) {
@@ -589,6 +629,9 @@ public final class Engine implements AutoCloseable {
                 }
                 sliceEdge();
                 step = sliceTo;
+                if (step < end && Thread.currentThread().isInterrupted()) {
+                    end = step;   // ends here, as a run this long would have
+                }
             }
             if (precise) {
                 // Inside the try: a kernel failing here leaves neurons half shown.
@@ -597,7 +640,7 @@ public final class Engine implements AutoCloseable {
                         rt.shown.show(rt.exactUpdate, rt.neuronTimeMs, timeMs());
                     } catch (EngramException reported) {
                         throw reported;
-                    } catch (RuntimeException e) {
+                    } catch (Exception e) {
                         throw advanceFailed(rt, 0, rt.size, timeMs(), timeMs(), e);
                     }
                 }
@@ -616,6 +659,9 @@ public final class Engine implements AutoCloseable {
             r.extendTo(timeMs());
         }
         requireFiniteMade(fromMs);
+        if (end != requestedEnd) {
+            throw new RunInterrupted(timeMs(), grid.timeMs(requestedEnd));
+        }
     }
 
     /** Refuses a state value that is not finite before a run: written between runs, or left by a run that said so. */
@@ -671,7 +717,7 @@ public final class Engine implements AutoCloseable {
                     fireAtTimeZero(rt, rt.exactUpdate, rt.chunkLo[w], rt.chunkHi[w], out);
                 } catch (EngramException reported) {
                     throw reported;
-                } catch (RuntimeException e) {
+                } catch (Exception e) {
                     throw advanceFailed(rt, rt.chunkLo[w], rt.chunkHi[w], 0, 0, e);
                 }
                 exchange.endSegment(w, p);
@@ -690,7 +736,7 @@ public final class Engine implements AutoCloseable {
 
     /** What advancing neurons {@code [lo, hi)} of a population threw, named by where and when. */
     private static KernelFailed advanceFailed(PopulationRuntime rt, int lo, int hi, double fromMs, double toMs,
-                                              RuntimeException e) {
+                                              Exception e) {
         Population<?, ?> p = rt.population;
         return new KernelFailed("population '" + p.name() + "' (model '" + p.model().name() + "'), neurons [" + lo
                 + ", " + hi + "), from " + fromMs + " to " + toMs + " ms: " + e, e);
@@ -719,7 +765,8 @@ public final class Engine implements AutoCloseable {
                     }
                 } catch (EngramException reported) {
                     throw reported;
-                } catch (RuntimeException e) {
+                } catch (Exception e) {
+                    // Checked exceptions too, which Kotlin or Lombok code throws past the compiler.
                     throw advanceFailed(rt, lo, hi, grid.timeMs(sliceFrom), grid.timeMs(sliceTo), e);
                 }
             }
@@ -1155,7 +1202,10 @@ public final class Engine implements AutoCloseable {
         return p;
     }
 
-    /** @return the simulated time in ms */
+    /**
+     * @return the simulated time in ms: the step count times dt, as a {@code double} (after runs of
+     *         0.1 and 0.2 ms at dt = 0.1 ms it reads 0.30000000000000004; {@link #step()} is exact)
+     */
     public double timeMs() {
         return grid.timeMs(step);
     }

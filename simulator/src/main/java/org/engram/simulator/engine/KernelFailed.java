@@ -15,4 +15,16 @@ public final class KernelFailed extends RuntimeException {
     KernelFailed(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * The same failure made again on the calling thread, whose stack trace then leads to the call
+     * of {@code run}; the cause keeps the trace of the kernel's thread.
+     */
+    KernelFailed rethrownOnCaller() {
+        KernelFailed here = new KernelFailed(getMessage(), getCause());
+        for (Throwable other : getSuppressed()) {
+            here.addSuppressed(other);
+        }
+        return here;
+    }
 }

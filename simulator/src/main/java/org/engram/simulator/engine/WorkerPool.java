@@ -77,9 +77,16 @@ final class WorkerPool implements AutoCloseable {
         } catch (Throwable e) {
             failures[0] = e;
         }
+        boolean interrupted = false;
         int waited = 0;
         while (remaining.get() != 0) {
+            // Parking returns at once while the interrupt status is set, which would spin this thread
+            // until the workers finish: the status is held aside meanwhile and set again below.
+            interrupted |= waited >= SPINS + YIELDS && Thread.interrupted();
             pause(++waited);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         // Keep no reference to the task's owner between runs: parked workers must not keep it alive.
         task = null;
@@ -95,6 +102,10 @@ final class WorkerPool implements AutoCloseable {
             }
         }
         if (first != null) {
+            if (first instanceof KernelFailed k && failures.length > 1) {
+                // Made on a worker, its trace holds only the worker's frames: the caller's go in a copy.
+                throw k.rethrownOnCaller();
+            }
             if (first instanceof RuntimeException re) {
                 throw re;
             }

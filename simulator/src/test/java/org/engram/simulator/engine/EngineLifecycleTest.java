@@ -64,7 +64,7 @@ class EngineLifecycleTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         runUnclosed();
         List<Thread> workers = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !before.contains(t) && t.getName().startsWith("engram-engine-worker")).toList();
+                .filter(t -> !before.contains(t) && t.getName().matches("engram-engine-\\d+-worker-\\d+")).toList();
         assertEquals(1, workers.size(), "two threads: the caller and one worker");
         for (int attempt = 0; attempt < 200 && workers.get(0).isAlive(); attempt++) {
             System.gc();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.util.Arrays;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.NeuronState;
@@ -12,6 +14,7 @@ import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Synapses;
 import org.engram.simulator.network.connect.Rules;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -72,8 +75,8 @@ class MisbehavingKernelTest {
                     && m.endsWith("found " + call), m);
         }
     }
-    /** A model whose kernel divides by zero at 2 ms. */
-    private record Throwing() implements ParameterlessModel<Faulty.State> {
+    /** A model whose kernel divides by zero at 2 ms, in calls that reach past neuron {@code from}. */
+    private record Throwing(int from) implements ParameterlessModel<Faulty.State> {
         @Override
         public String name() {
             return "throwing";
@@ -87,7 +90,7 @@ class MisbehavingKernelTest {
         @Override
         public Kernel<Faulty.State> prepare(None params, TimeGrid grid) {
             return (s, lo, hi, fromStep, toStep, in, out) -> {
-                if (toStep > 20) {
+                if (toStep > 20 && hi > from) {
                     int zero = lo - lo;
                     out.spike(lo, fromStep + 1 / zero);
                 }
@@ -104,7 +107,7 @@ class MisbehavingKernelTest {
     @CsvSource({"1, '[0, 10)'", "2, '[0, 5)'"})
     void aKernelThatThrowsIsNamedWithWhereAndWhen(int threads, String neurons) {
         NetworkBuilder b = new NetworkBuilder(0.1);
-        Population<?, ?> p = b.population("own", 10, new Throwing(), new ParameterlessModel.None());
+        Population<?, ?> p = b.population("own", 10, new Throwing(0), new ParameterlessModel.None());
         b.connect("own->own", p, p, Rules.oneToOne(), Synapses.excitatory(1).delayMs(1.0));
         try (Engine e = new Engine(b.build(), EngineOptions.grid(threads).withMinParallelNeuronSteps(0))) {
             KernelFailed thrown = assertThrows(KernelFailed.class, () -> e.run(5));
@@ -112,6 +115,68 @@ class MisbehavingKernelTest {
                     + "java.lang.ArithmeticException: / by zero", thrown.getMessage());
             assertTrue(thrown.getCause() instanceof ArithmeticException, String.valueOf(thrown.getCause()));
             assertEquals(threads - 1, thrown.getSuppressed().length);
+        }
+    }
+
+    /**
+     * A failure on a worker thread is thrown again on the calling thread, so that its trace leads
+     * to the call of run (it held only the worker's frames); the cause keeps the kernel's.
+     */
+    @Test
+    void aKernelFailureOnAWorkerLeadsToTheCallOfRun() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("own", 10, new Throwing(5), new ParameterlessModel.None());
+        b.connect("own->own", p, p, Rules.oneToOne(), Synapses.excitatory(1).delayMs(1.0));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(2).withMinParallelNeuronSteps(0))) {
+            KernelFailed thrown = assertThrows(KernelFailed.class, () -> e.run(5));
+            assertTrue(thrown.getMessage().startsWith("population 'own' (model 'throwing'), neurons [5, 10), "),
+                    thrown.getMessage());
+            assertTrue(Arrays.stream(thrown.getStackTrace()).anyMatch(
+                    f -> f.getClassName().startsWith(MisbehavingKernelTest.class.getName())), "no caller frame");
+            assertTrue(Arrays.stream(thrown.getCause().getStackTrace()).anyMatch(
+                    f -> f.getClassName().equals(WorkerPool.class.getName())), "no worker frame in the cause");
+        }
+    }
+
+    /** A model whose kernel throws a checked exception past the compiler, as Kotlin or Lombok code may. */
+    private record SneakyThrowing() implements ParameterlessModel<Faulty.State> {
+        @Override
+        public String name() {
+            return "sneaky";
+        }
+
+        @Override
+        public Faulty.State newState(int size) {
+            return new Faulty.State(size);
+        }
+
+        @Override
+        public Kernel<Faulty.State> prepare(None params, TimeGrid grid) {
+            return (s, lo, hi, fromStep, toStep, in, out) -> {
+                if (toStep > 20) {
+                    SneakyThrowing.<RuntimeException>sneakyThrow(new IOException("disk gone"));
+                }
+            };
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+            throw (T) t;
+        }
+    }
+
+    /** It came out bare on one thread, and as "worker failed", naming nothing, on a worker. */
+    @ParameterizedTest
+    @CsvSource({"1, '[0, 10)'", "2, '[0, 5)'"})
+    void aCheckedExceptionThrownPastTheCompilerIsNamedLikeAnyOther(int threads, String neurons) {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("own", 10, new SneakyThrowing(), new ParameterlessModel.None());
+        b.connect("own->own", p, p, Rules.oneToOne(), Synapses.excitatory(1).delayMs(1.0));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(threads).withMinParallelNeuronSteps(0))) {
+            KernelFailed thrown = assertThrows(KernelFailed.class, () -> e.run(5));
+            assertEquals("population 'own' (model 'sneaky'), neurons " + neurons + ", from 2.0 to 3.0 ms: "
+                    + "java.io.IOException: disk gone", thrown.getMessage());
+            assertTrue(thrown.getCause() instanceof IOException, String.valueOf(thrown.getCause()));
         }
     }
 }
