@@ -246,7 +246,10 @@ final class NetworkFromConfig {
         // A drawn value is found where a distribution was written: say where it came from. (A
         // distribution refused as a whole says so itself.)
         boolean drawn = given != null && given.isObject() && !String.valueOf(e.found()).startsWith("a distribution");
-        String hint = drawn ? "a value drawn from the distribution given here" : null;
+        // The simulator names the entry of a list it found the value in ("at synapse 3 of the rule's list"),
+        // which the key alone does not find in a long list; its other advice speaks of the Java API.
+        boolean inList = e.hint() != null && e.hint().startsWith("at ");
+        String hint = drawn ? "a value drawn from the distribution given here" : inList ? e.hint() : null;
         return new ConfigException(source, path + "." + key, e.expected(), e.found(), hint);
     }
 

@@ -609,8 +609,15 @@ class SimulateCommandTest {
                         "{type: fixed_in_degree, k: 6, multapses: false}, weight: 25"),
                         List.of("bad.yaml:9:", "projections[1].rule.k", "k <= 5", "found 6")),
                 Arguments.of("explicit target outside the population", GOOD.replace("{type: all_to_all}, weight: 25",
-                        "{type: explicit, sources: [0], targets: [40]}, weight: 25"),
-                        List.of("bad.yaml:9:", "projections[1].rule.targets", "[0, 40)", "found 40")),
+                        "{type: explicit, sources: [0, 1, 2], targets: [3, 40, 5]}, weight: 25"),
+                        List.of("bad.yaml:9:", "projections[1].rule.targets", "[0, 40)",
+                                "found 40; at synapse 1 of the rule's list (0-based)")),
+                // Refused when added, as a wrong-signed weight distribution is: drawn at build, the first
+                // draw failed, and a projection without synapses was not refused at all.
+                Arguments.of("delay distribution below one step", GOOD.replace("{type: all_to_all}, weight: 25, delay_ms: 1.0",
+                        "{type: fixed_probability, p: 0}, weight: 25, delay_ms: {uniform: [0, 0.04]}"),
+                        List.of("bad.yaml:9:", "projections[1].delay_ms", "draws that round to 1 to 32767 time steps",
+                                "found a distribution over [0.0, 0.04] ms")),
                 Arguments.of("unknown input type", GOOD.replace("type: poisson", "type: poison"),
                         List.of("bad.yaml:11:", "inputs[0].type", "one of [poisson, current, noise]",
                                 "did you mean 'poisson'?")),

@@ -214,6 +214,9 @@ public final class NetworkBuilder {
         if (grid != null && synapses.delayDraw() == null && !rule.givesDelays()) {
             synapses.delaySteps(grid, owner);
         }
+        if (grid != null && synapses.delayDraw() != null) {
+            ProjectionAssembler.requireDelayPossible(owner, grid, synapses.delayDraw());
+        }
         if (rule.givesWeights() || rule.givesDelays()) {
             ProjectionAssembler.requireGivenValuesFit(owner, rule, context, synapses.receptor(), grid);
         }

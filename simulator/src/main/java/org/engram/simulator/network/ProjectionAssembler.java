@@ -355,6 +355,26 @@ final class ProjectionAssembler implements SynapseSink {
         }
     }
 
+    /**
+     * Refuses a delay distribution none of whose draws can be a delay, all of them rounding to
+     * less than one step or more than {@code Short.MAX_VALUE}: drawing would fail at its first
+     * synapse, and leave the builder spent.
+     *
+     * @param owner who owns the delays, for the message
+     * @param grid  the grid the draws are rounded to
+     * @param draw  the delay distribution, in ms
+     * @throws ParameterException naming the distribution's support
+     */
+    static void requireDelayPossible(String owner, TimeGrid grid, RealDistribution draw) {
+        double lo = draw.getSupportLowerBound() / grid.dtMs();
+        double hi = draw.getSupportUpperBound() / grid.dtMs();
+        if (hi <= 0.5 || lo >= Short.MAX_VALUE + 0.5) {
+            throw new ParameterException(owner, "delay", "a distribution with draws that round to 1 to " + Short.MAX_VALUE
+                    + " time steps of dt = " + grid.dtMs() + " ms", "a distribution over [" + draw.getSupportLowerBound()
+                    + ", " + draw.getSupportUpperBound() + "] ms");
+        }
+    }
+
     private static boolean allEqual(float[] values) {
         for (int k = 1; k < values.length; k++) {
             if (Float.floatToRawIntBits(values[k]) != Float.floatToRawIntBits(values[0])) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.Receptor;
@@ -127,6 +128,13 @@ class RejectedAdditionTest {
                 new Case("projection 't': target: expected an index in [0, 20), found 20; at synapse 1 of the rule's "
                         + "list (0-based)", () -> b.connect("t", x, y, Rules.explicit(new int[] {0, 1},
                                 new int[] {19, 20}), Synapses.excitatory(0.1))),
+                new Case("projection 'v': delay: expected a distribution with draws that round to 1 to 32767 time "
+                        + "steps of dt = 0.1 ms, found a distribution over [0.0, 0.04] ms", () -> b.connect("v", x, y,
+                                Rules.allToAll(), Synapses.excitatory(0.1).delays(new UniformRealDistribution(0, 0.04)))),
+                new Case("projection 'w': delay: expected a distribution with draws that round to 1 to 32767 time "
+                        + "steps of dt = 0.1 ms, found a distribution over [4000.0, 5000.0] ms", () -> b.connect("w",
+                                x, y, Rules.allToAll(),
+                                Synapses.excitatory(0.1).delays(new UniformRealDistribution(4000, 5000)))),
                 new Case("projection 'u': fixed_in_degree.k: expected k <= 9 (the number of sources available to each "
                         + "neuron without autapses or multapses), found 10", () -> b.connect("u", x, x,
                                 Rules.fixedInDegree(10).withAutapses(false).withMultapses(false),
