@@ -11,20 +11,26 @@ import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.Suggestions;
+import org.engram.simulator.random.NegatedDistribution;
 import org.engram.simulator.random.SplitMixRandom;
 import org.engram.simulator.random.TruncatedDistribution;
 
 /**
  * Reads a config value that is either a number or a distribution:
  * {@code 0.1}, {@code {uniform: [low, high]}}, {@code {normal: [mean, sd]}},
- * {@code {lognormal: [scale, shape]}} or {@code {exponential: mean}}, each optionally bounded by
- * {@code min} and {@code max} beside its name ({@code {normal: [0.5, 0.2], min: 0}}): draws outside
- * are drawn again ({@link TruncatedDistribution}). Distributions are commons-math3 objects; the
- * network builder reseeds them per neuron.
+ * {@code {lognormal: [scale, shape]}} or {@code {exponential: mean}}, each optionally negated by
+ * {@code negated: true} ({@link NegatedDistribution}: inhibitory weights of lognormal magnitudes)
+ * and bounded by {@code min} and {@code max} beside its name ({@code {normal: [0.5, 0.2], min: 0}}):
+ * draws outside are drawn again ({@link TruncatedDistribution}), the bounds applying to the negated
+ * values. Distributions are commons-math3 objects; the network builder reseeds them per neuron.
  */
 public final class ValueSpecs {
     /** The keys that bound a distribution beside its name: draws outside are drawn again. */
     private static final List<String> BOUNDS = List.of("min", "max");
+    /** The key beside a distribution's name that negates its draws. */
+    private static final String NEGATED = "negated";
+    /** Every key that may stand beside a distribution's name. */
+    private static final List<String> BESIDE = List.of("min", "max", NEGATED);
 
     /** The distribution names a config may use, with their argument lists. */
     public static final Map<String, String> DISTRIBUTIONS = Map.of(
@@ -70,7 +76,7 @@ public final class ValueSpecs {
         List<String> kinds = new ArrayList<>();
         if (node != null && node.isObject()) {
             node.fieldNames().forEachRemaining(k -> {
-                if (!BOUNDS.contains(k)) {
+                if (!BESIDE.contains(k)) {
                     kinds.add(k);
                 }
             });
@@ -78,14 +84,17 @@ public final class ValueSpecs {
         if (kinds.size() != 1) {
             // A misspelt bound (minimum: 0) reads as a second distribution: name the key meant.
             List<String> keys = new ArrayList<>(DISTRIBUTIONS.keySet());
-            keys.addAll(BOUNDS);
-            String hint = kinds.stream().filter(k -> !DISTRIBUTIONS.containsKey(k)).map(k -> BOUNDS.stream()
+            keys.addAll(BESIDE);
+            String hint = kinds.stream().filter(k -> !DISTRIBUTIONS.containsKey(k)).map(k -> BESIDE.stream()
                     .filter(k::startsWith).findFirst().map(b -> "did you mean '" + b + "'?")
                     .orElse(Suggestions.didYouMean(k, keys))).filter(h -> h != null).findFirst().orElse(null);
-            throw new ConfigException(source, keyPath, "one distribution such as {uniform: [low, high]} (with min"
-                    + " and max, if any, beside it)", String.valueOf(node), hint);
+            throw new ConfigException(source, keyPath, "one distribution such as {uniform: [low, high]} (with min,"
+                    + " max and negated, if any, beside it)", String.valueOf(node), hint);
         }
         RealDistribution base = distribution(kinds.get(0), node.get(kinds.get(0)), source, keyPath);
+        if (negated(node, source, keyPath)) {
+            base = new NegatedDistribution(base);
+        }
         if (!node.has("min") && !node.has("max")) {
             return base;
         }
@@ -97,6 +106,16 @@ public final class ValueSpecs {
             throw new ConfigException(source, keyPath + "." + (node.has("min") ? "min" : "max"), e.expected(),
                     e.found(), null);
         }
+    }
+
+    /** Whether the draws are negated: {@code negated: true} beside the name. */
+    private static boolean negated(JsonNode node, String source, String keyPath) {
+        JsonNode v = node.get(NEGATED);
+        if (v != null && !v.isBoolean()) {
+            throw new ConfigException(source, keyPath + "." + NEGATED, "true or false (true draws the distribution's"
+                    + " negatives)", v.toString(), null);
+        }
+        return v != null && v.asBoolean();
     }
 
     /** A bound of a truncated distribution, {@code orElse} without the key. */

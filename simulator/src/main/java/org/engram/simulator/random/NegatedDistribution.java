@@ -1,0 +1,94 @@
+package org.engram.simulator.random;
+
+import org.apache.commons.math3.distribution.AbstractRealDistribution;
+import org.apache.commons.math3.distribution.RealDistribution;
+import org.engram.simulator.ParameterException;
+
+/**
+ * The distribution of {@code -X} for a distribution of {@code X}: inhibitory weights whose
+ * magnitudes follow a distribution of positive values (lognormal, exponential), which an
+ * inhibitory projection, whose weights are {@code <= 0}, could not take as it is.
+ *
+ * <p>Draws come from the base distribution's generator, which {@link #reseedRandomGenerator}
+ * reseeds, one draw of it per sample.
+ */
+public final class NegatedDistribution extends AbstractRealDistribution {
+    private static final long serialVersionUID = 1L;
+
+    private final RealDistribution base;
+
+    /**
+     * @param base the distribution of {@code X}
+     * @throws ParameterException if it is null
+     */
+    public NegatedDistribution(RealDistribution base) {
+        super(null);
+        this.base = ParameterException.requireNonNull("negated distribution", "base", base, "a distribution to negate");
+    }
+
+    @Override
+    public double sample() {
+        return -base.sample();
+    }
+
+    @Override
+    public void reseedRandomGenerator(long seed) {
+        base.reseedRandomGenerator(seed);
+    }
+
+    @Override
+    public double density(double x) {
+        return base.density(-x);
+    }
+
+    /** {@code P(-X <= x) = 1 - P(X < -x)}, which for a continuous base is {@code 1 - F(-x)}. */
+    @Override
+    public double cumulativeProbability(double x) {
+        return 1 - base.cumulativeProbability(-x);
+    }
+
+    /** The quantile {@code -F_X^-1(1 - p)}, from the base's own inverse rather than a numerical search. */
+    @Override
+    public double inverseCumulativeProbability(double p) {
+        return -base.inverseCumulativeProbability(1 - p);
+    }
+
+    @Override
+    public double getNumericalMean() {
+        return -base.getNumericalMean();
+    }
+
+    @Override
+    public double getNumericalVariance() {
+        return base.getNumericalVariance();
+    }
+
+    @Override
+    public double getSupportLowerBound() {
+        return -base.getSupportUpperBound();
+    }
+
+    @Override
+    public double getSupportUpperBound() {
+        return -base.getSupportLowerBound();
+    }
+
+    /** @deprecated as in commons-math3, whose interface still declares it */
+    @Deprecated
+    @Override
+    public boolean isSupportLowerBoundInclusive() {
+        return true;
+    }
+
+    /** @deprecated as in commons-math3, whose interface still declares it */
+    @Deprecated
+    @Override
+    public boolean isSupportUpperBoundInclusive() {
+        return true;
+    }
+
+    @Override
+    public boolean isSupportConnected() {
+        return base.isSupportConnected();
+    }
+}
