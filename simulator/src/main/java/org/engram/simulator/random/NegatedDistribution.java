@@ -1,6 +1,5 @@
 package org.engram.simulator.random;
 
-import org.apache.commons.math3.distribution.AbstractRealDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.engram.simulator.ParameterException;
 
@@ -12,28 +11,20 @@ import org.engram.simulator.ParameterException;
  * <p>Draws come from the base distribution's generator, which {@link #reseedRandomGenerator}
  * reseeds, one draw of it per sample.
  */
-public final class NegatedDistribution extends AbstractRealDistribution {
+public final class NegatedDistribution extends DerivedDistribution {
     private static final long serialVersionUID = 1L;
-
-    private final RealDistribution base;
 
     /**
      * @param base the distribution of {@code X}
      * @throws ParameterException if it is null
      */
     public NegatedDistribution(RealDistribution base) {
-        super(null);
-        this.base = ParameterException.requireNonNull("negated distribution", "base", base, "a distribution to negate");
+        super("negated distribution", base, "a distribution to negate");
     }
 
     @Override
     public double sample() {
         return -base.sample();
-    }
-
-    @Override
-    public void reseedRandomGenerator(long seed) {
-        base.reseedRandomGenerator(seed);
     }
 
     @Override
@@ -71,24 +62,5 @@ public final class NegatedDistribution extends AbstractRealDistribution {
     @Override
     public double getSupportUpperBound() {
         return -base.getSupportLowerBound();
-    }
-
-    /** @deprecated as in commons-math3, whose interface still declares it */
-    @Deprecated
-    @Override
-    public boolean isSupportLowerBoundInclusive() {
-        return true;
-    }
-
-    /** @deprecated as in commons-math3, whose interface still declares it */
-    @Deprecated
-    @Override
-    public boolean isSupportUpperBoundInclusive() {
-        return true;
-    }
-
-    @Override
-    public boolean isSupportConnected() {
-        return base.isSupportConnected();
     }
 }

@@ -1,7 +1,6 @@
 package org.engram.simulator.random;
 
 import java.util.Locale;
-import org.apache.commons.math3.distribution.AbstractRealDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
@@ -17,7 +16,7 @@ import org.engram.simulator.ParameterException;
  * reseeds: the network builder's streams per neuron stay deterministic, a rejected draw taking the
  * next number of the same stream.
  */
-public final class TruncatedDistribution extends AbstractRealDistribution {
+public final class TruncatedDistribution extends DerivedDistribution {
     private static final long serialVersionUID = 1L;
     private static final String OWNER = "truncated distribution";
     /** The least probability the interval may hold: below it, most draws would be thrown away. */
@@ -25,7 +24,6 @@ public final class TruncatedDistribution extends AbstractRealDistribution {
     /** Draws per sample before giving up, far beyond what {@code MIN_MASS} needs (1,000 on average). */
     private static final int MAX_DRAWS = 1_000_000;
 
-    private final RealDistribution base;
     private final double lower;
     private final double upper;
     private final double mass;
@@ -39,8 +37,7 @@ public final class TruncatedDistribution extends AbstractRealDistribution {
      *                            puts less than 0.1% of its probability in the interval
      */
     public TruncatedDistribution(RealDistribution base, double lower, double upper) {
-        super(null);
-        this.base = ParameterException.requireNonNull(OWNER, "base", base, "a distribution to restrict");
+        super(OWNER, base, "a distribution to restrict");
         if (Double.isNaN(lower) || Double.isNaN(upper) || !(lower < upper)) {
             throw new ParameterException(OWNER, "min, max", "bounds with min < max", lower + ", " + upper);
         }
@@ -67,11 +64,6 @@ public final class TruncatedDistribution extends AbstractRealDistribution {
         // Not expected: the interval holds at least MIN_MASS of the probability.
         throw new EngramException(OWNER, "sample", "a draw in [" + lower + ", " + upper + "]",
                 "none in " + MAX_DRAWS + " draws", null);
-    }
-
-    @Override
-    public void reseedRandomGenerator(long seed) {
-        base.reseedRandomGenerator(seed);
     }
 
     @Override
@@ -110,24 +102,5 @@ public final class TruncatedDistribution extends AbstractRealDistribution {
     @Override
     public double getSupportUpperBound() {
         return Math.min(upper, base.getSupportUpperBound());
-    }
-
-    /** @deprecated as in commons-math3, whose interface still declares it */
-    @Deprecated
-    @Override
-    public boolean isSupportLowerBoundInclusive() {
-        return true;
-    }
-
-    /** @deprecated as in commons-math3, whose interface still declares it */
-    @Deprecated
-    @Override
-    public boolean isSupportUpperBoundInclusive() {
-        return true;
-    }
-
-    @Override
-    public boolean isSupportConnected() {
-        return base.isSupportConnected();
     }
 }

@@ -75,8 +75,11 @@ class MisbehavingKernelTest {
                     && m.endsWith("found " + call), m);
         }
     }
-    /** A model whose kernel divides by zero at 2 ms, in calls that reach past neuron {@code from}. */
-    private record Throwing(int from) implements ParameterlessModel<Faulty.State> {
+    /**
+     * A model whose kernel, at 2 ms, in calls that reach past neuron {@code from}, divides by zero or,
+     * if {@code checked}, throws an IOException past the compiler, as Kotlin or Lombok code may.
+     */
+    private record Throwing(int from, boolean checked) implements ParameterlessModel<Faulty.State> {
         @Override
         public String name() {
             return "throwing";
@@ -90,11 +93,18 @@ class MisbehavingKernelTest {
         @Override
         public Kernel<Faulty.State> prepare(None params, TimeGrid grid) {
             return (s, lo, hi, fromStep, toStep, in, out) -> {
-                if (toStep > 20 && hi > from) {
+                if (toStep > 20 && hi > from && checked) {
+                    Throwing.<RuntimeException>sneakyThrow(new IOException("disk gone"));
+                } else if (toStep > 20 && hi > from) {
                     int zero = lo - lo;
                     out.spike(lo, fromStep + 1 / zero);
                 }
             };
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+            throw (T) t;
         }
     }
 
@@ -107,7 +117,7 @@ class MisbehavingKernelTest {
     @CsvSource({"1, '[0, 10)'", "2, '[0, 5)'"})
     void aKernelThatThrowsIsNamedWithWhereAndWhen(int threads, String neurons) {
         NetworkBuilder b = new NetworkBuilder(0.1);
-        Population<?, ?> p = b.population("own", 10, new Throwing(0), new ParameterlessModel.None());
+        Population<?, ?> p = b.population("own", 10, new Throwing(0, false), new ParameterlessModel.None());
         b.connect("own->own", p, p, Rules.oneToOne(), Synapses.excitatory(1).delayMs(1.0));
         try (Engine e = new Engine(b.build(), EngineOptions.grid(threads).withMinParallelNeuronSteps(0))) {
             KernelFailed thrown = assertThrows(KernelFailed.class, () -> e.run(5));
@@ -125,7 +135,7 @@ class MisbehavingKernelTest {
     @Test
     void aKernelFailureOnAWorkerLeadsToTheCallOfRun() {
         NetworkBuilder b = new NetworkBuilder(0.1);
-        Population<?, ?> p = b.population("own", 10, new Throwing(5), new ParameterlessModel.None());
+        Population<?, ?> p = b.population("own", 10, new Throwing(5, false), new ParameterlessModel.None());
         b.connect("own->own", p, p, Rules.oneToOne(), Synapses.excitatory(1).delayMs(1.0));
         try (Engine e = new Engine(b.build(), EngineOptions.grid(2).withMinParallelNeuronSteps(0))) {
             KernelFailed thrown = assertThrows(KernelFailed.class, () -> e.run(5));
@@ -138,43 +148,16 @@ class MisbehavingKernelTest {
         }
     }
 
-    /** A model whose kernel throws a checked exception past the compiler, as Kotlin or Lombok code may. */
-    private record SneakyThrowing() implements ParameterlessModel<Faulty.State> {
-        @Override
-        public String name() {
-            return "sneaky";
-        }
-
-        @Override
-        public Faulty.State newState(int size) {
-            return new Faulty.State(size);
-        }
-
-        @Override
-        public Kernel<Faulty.State> prepare(None params, TimeGrid grid) {
-            return (s, lo, hi, fromStep, toStep, in, out) -> {
-                if (toStep > 20) {
-                    SneakyThrowing.<RuntimeException>sneakyThrow(new IOException("disk gone"));
-                }
-            };
-        }
-
-        @SuppressWarnings("unchecked")
-        private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
-            throw (T) t;
-        }
-    }
-
     /** It came out bare on one thread, and as "worker failed", naming nothing, on a worker. */
     @ParameterizedTest
     @CsvSource({"1, '[0, 10)'", "2, '[0, 5)'"})
     void aCheckedExceptionThrownPastTheCompilerIsNamedLikeAnyOther(int threads, String neurons) {
         NetworkBuilder b = new NetworkBuilder(0.1);
-        Population<?, ?> p = b.population("own", 10, new SneakyThrowing(), new ParameterlessModel.None());
+        Population<?, ?> p = b.population("own", 10, new Throwing(0, true), new ParameterlessModel.None());
         b.connect("own->own", p, p, Rules.oneToOne(), Synapses.excitatory(1).delayMs(1.0));
         try (Engine e = new Engine(b.build(), EngineOptions.grid(threads).withMinParallelNeuronSteps(0))) {
             KernelFailed thrown = assertThrows(KernelFailed.class, () -> e.run(5));
-            assertEquals("population 'own' (model 'sneaky'), neurons " + neurons + ", from 2.0 to 3.0 ms: "
+            assertEquals("population 'own' (model 'throwing'), neurons " + neurons + ", from 2.0 to 3.0 ms: "
                     + "java.io.IOException: disk gone", thrown.getMessage());
             assertTrue(thrown.getCause() instanceof IOException, String.valueOf(thrown.getCause()));
         }
