@@ -20,6 +20,8 @@ final class WorkerPool implements AutoCloseable {
 
     private static final int SPINS = 2_000;
     private static final int YIELDS = 200;
+    /** How long close() waits for a worker to stop: it stops at once, unless its thread is starved. */
+    private static final long JOIN_NANOS = 1_000_000_000L;
 
     private final Thread[] threads;
     private final AtomicInteger remaining = new AtomicInteger();
@@ -162,13 +164,21 @@ final class WorkerPool implements AutoCloseable {
         for (Thread t : threads) {
             LockSupport.unpark(t);
         }
+        boolean interrupted = false;
         for (Thread t : threads) {
-            try {
-                t.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            // An interrupt does not cut the wait short: close() promises the workers stopped. The
+            // caller's interrupt status is set again once they have.
+            long giveUp = System.nanoTime() + JOIN_NANOS;
+            while (t.isAlive() && System.nanoTime() < giveUp) {
+                try {
+                    t.join(Math.max(1, (giveUp - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
@@ -117,7 +118,10 @@ public final class SpikeRecorder implements SpikeListener {
         return count;
     }
 
-    /** @return a copy of the spike times in ms */
+    /**
+     * @return a copy of the spike times in ms, made on each call: code reading spikes one by one
+     *         (a listener's, a loop over the train) reads them with {@link #timeMs(int)}
+     */
     public double[] timesMs() {
         return Arrays.copyOf(timesMs, count);
     }
@@ -125,6 +129,28 @@ public final class SpikeRecorder implements SpikeListener {
     /** @return a copy of the population-local neuron indices, parallel to {@link #timesMs()} */
     public int[] neurons() {
         return Arrays.copyOf(neurons, count);
+    }
+
+    /**
+     * The time of one spike, without a copy of the train.
+     *
+     * @param k the spike's index, 0 to {@link #count()} - 1, in the order recorded (time, then neuron)
+     * @return its time in ms
+     * @throws IndexOutOfBoundsException if {@code k} is outside the spikes recorded
+     */
+    public double timeMs(int k) {
+        return timesMs[Objects.checkIndex(k, count)];
+    }
+
+    /**
+     * The neuron of one spike, without a copy of the train.
+     *
+     * @param k the spike's index, 0 to {@link #count()} - 1
+     * @return its population-local neuron index
+     * @throws IndexOutOfBoundsException if {@code k} is outside the spikes recorded
+     */
+    public int neuron(int k) {
+        return neurons[Objects.checkIndex(k, count)];
     }
 
     /**

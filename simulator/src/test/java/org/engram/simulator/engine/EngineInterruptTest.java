@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -162,6 +163,21 @@ class EngineInterruptTest {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** close() from an interrupted thread gave up waiting for the workers, which outlived it. */
+    @Test
+    void closeFromAnInterruptedThreadStillStopsTheWorkers() {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        Engine e = new Engine(brunel(), options("grid", 2));
+        e.run(10);
+        List<Thread> workers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.getName().matches("engram-engine-\\d+-worker-\\d+")).toList();
+        assertEquals(1, workers.size(), "two threads: the caller and one worker");
+        Thread.currentThread().interrupt();
+        e.close();
+        assertTrue(Thread.interrupted(), "the interrupt status is set again");
+        assertFalse(workers.get(0).isAlive(), "the worker outlived close()");
     }
 
     /**

@@ -41,12 +41,21 @@ class SpikeSampleTest {
             e.run(200);
         }
         List<String> expected = new ArrayList<>();
+        double[] times = all.timesMs();
+        int[] neurons = all.neurons();
         for (int k = 0; k < all.count(); k++) {
-            int neuron = all.neurons()[k];
+            // One by one, each spike reads as in the copies.
+            assertEquals(times[k], all.timeMs(k));
+            assertEquals(neurons[k], all.neuron(k));
+            int neuron = all.neuron(k);
             if (neuron == 3 || neuron == 10 || neuron == 11 || neuron == 40) {
-                expected.add(all.timesMs()[k] + "," + neuron);
+                expected.add(all.timeMs(k) + "," + neuron);
             }
         }
+        assertTrue(all.count() > 100, "spikes: " + all.count());
+        SpikeRecorder whole = all;
+        assertThrows(IndexOutOfBoundsException.class, () -> whole.timeMs(whole.count()));
+        assertThrows(IndexOutOfBoundsException.class, () -> whole.neuron(-1));
         List<String> kept = new ArrayList<>();
         for (int k = 0; k < chosen.count(); k++) {
             kept.add(chosen.timesMs()[k] + "," + chosen.neurons()[k]);
