@@ -1064,7 +1064,8 @@ public final class Engine implements AutoCloseable {
             to.onSpike(p, neuron, t);
         } catch (EngramException reported) {
             throw reported;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Checked exceptions too, which Kotlin or Lombok code throws past the compiler.
             throw ListenerFailed.of(role, to, "the spike of neuron " + neuron + " of population '" + p.name()
                     + "' at " + t + " ms", e);
         }
@@ -1076,7 +1077,7 @@ public final class Engine implements AutoCloseable {
             to.afterSpikesAt(t);
         } catch (EngramException reported) {
             throw reported;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw ListenerFailed.of(role, to, "the end of the spikes at " + t + " ms (afterSpikesAt)", e);
         }
     }

@@ -25,7 +25,7 @@ public final class ListenerFailed extends RuntimeException {
      * @param thrown   what it threw
      * @return the exception to throw
      */
-    static ListenerFailed of(String role, SpikeListener listener, String shown, RuntimeException thrown) {
+    static ListenerFailed of(String role, SpikeListener listener, String shown, Exception thrown) {
         return new ListenerFailed(role + " " + nameOf(listener) + " threw when shown " + shown + ": "
                 + thrown + "; the run stopped mid-slice, so the network must be built again for another run (the "
                 + "same seed builds the same network)", thrown);

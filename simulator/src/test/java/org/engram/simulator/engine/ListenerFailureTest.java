@@ -48,6 +48,25 @@ class ListenerFailureTest {
         }
     }
 
+    /** A checked exception thrown past the compiler (Kotlin, Lombok) is named too: it came out bare. */
+    @Test
+    void aCheckedExceptionThrownPastTheCompilerIsNamedLikeAnyOther() {
+        SpikeListener failing = (population, neuron, timeMs) -> ListenerFailureTest.<RuntimeException>sneakyThrow(
+                new java.io.IOException("log full"));
+        try (Engine e = new Engine(twoDrivenNeurons(), EngineOptions.grid(1))) {
+            e.addListener(failing);
+            ListenerFailed error = assertThrows(ListenerFailed.class, () -> e.run(20));
+            assertInstanceOf(java.io.IOException.class, error.getCause());
+            assertTrue(error.getMessage().startsWith("listener (a lambda in " + ListenerFailureTest.class.getName()
+                    + ") threw when shown the spike of neuron 0 of population 'p' at "), error.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
+    }
+
     @Test
     void aFailureAtTheEndOfAnInstantIsNamedAsSuch() {
         SpikeListener failing = new SpikeListener() {
