@@ -33,14 +33,28 @@ final class Checkpoints {
      */
     private static final int VERSION = 2;
 
+    /** The folder of a run's checkpoints, one subfolder per unit. */
+    private static final String FOLDER = "checkpoints";
+
     private final RunFolder folder;
 
     Checkpoints(RunFolder folder) {
         this.folder = folder;
     }
 
+    /**
+     * Whether a run folder holds checkpoints of any unit: without them, no task of the run was
+     * trained.
+     *
+     * @param runFolder a run's folder, partial or not
+     * @return whether its checkpoints folder exists
+     */
+    static boolean anyIn(Path runFolder) {
+        return Files.isDirectory(runFolder.resolve(FOLDER));
+    }
+
     private static String dir(String strategy, long seed) {
-        return "checkpoints/" + ExperimentConfig.fileStem(strategy) + "/seed-" + seed + "/";
+        return FOLDER + "/" + ExperimentConfig.fileStem(strategy) + "/seed-" + seed + "/";
     }
 
     /**

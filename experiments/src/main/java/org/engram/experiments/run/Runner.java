@@ -110,8 +110,8 @@ public final class Runner {
         Provenance provenance = Provenance.of(resumed ? RunFolder.startOf(folder.runId()) : start,
                 resumed ? start : null, c.seeds(), c.threads(), run.data(), run.configHash(),
                 run.resolved().resultHash(), request.commandLine(), run.strategyCode(), loop.status.engramCommits());
-        loop.begin();
         try {
+            loop.begin();
             loop.prepare();
             List<UnitProgress> results = new ArrayList<>();
             try (Progress progress = Progress.create(loop.doneSamples() + loop.remainingSamples(), loop.doneSamples(),
@@ -135,7 +135,7 @@ public final class Runner {
             }
             return new Outcome(loop.complete(), report.summary());
         } catch (RuntimeException e) {
-            throw stopped(e, loop, folder, err);
+            throw withUnsavedStatus(stopped(e, loop, folder, err), loop, err);
         } catch (OutOfMemoryError e) {
             // The arrays that did not fit are gone with the stack, so the status can be written; the
             // command line says how to allow more memory.
@@ -143,7 +143,7 @@ public final class Runner {
                     + " MB); allow more, e.g. ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\"", true);
             err.println("engram: the run ran out of memory; the finished tasks are checkpointed in "
                     + folder.directory() + "; with a larger heap, continue with: "
-                    + LaunchCommand.resume(folder.directory()));
+                    + LaunchCommand.resume(folder.directory()) + loop.unsavedStatusNote());
             err.flush();
             throw e;
         }
@@ -289,7 +289,7 @@ public final class Runner {
         }
         List<StrategyCode> code = StrategyCode.of(resolved.config().strategies());
         noteChangedCode(lastStatus, code, err);
-        List<String> commits = withThisBuild(lastStatus, err);
+        List<String> commits = withThisBuild(lastStatus, Checkpoints.anyIn(partial), err);
         DataRecord startData = DataRecord.read(partial);
         Experiment experiment = Experiment.prepare(resolved.config(), startData);
         DataRecord data = experiment.dataRecord();
@@ -364,14 +364,17 @@ public final class Runner {
      * differs from the last: the tasks it finished were trained by that build, which the results
      * would mix with this one's. Said, not refused, since a build that mends a bug is a reason to
      * go on. A status without the list (unreadable, or written by an Engram that did not keep it)
-     * leaves the earlier builds {@code unknown}.
+     * leaves the earlier builds {@code unknown}, unless no task was checkpointed: then no build
+     * trained any part of the run (a full disk stopped it before its first status was written).
      */
-    private static List<String> withThisBuild(JsonNode status, PrintWriter err) {
+    private static List<String> withThisBuild(JsonNode status, boolean trainedBefore, PrintWriter err) {
         List<String> commits = new ArrayList<>();
         if (status != null) {
             status.path("engram_commits").forEach(c -> commits.add(c.asText()));
         }
-        if (commits.isEmpty()) {
+        if (commits.isEmpty() && !trainedBefore) {
+            commits.add(thisBuild());
+        } else if (commits.isEmpty()) {
             commits.add("unknown");
         }
         String now = thisBuild();
@@ -412,6 +415,23 @@ public final class Runner {
         }
         return Files.isDirectory(dir) ? "a folder that holds no stopped run" : Files.exists(dir) ? "a file"
                 : "no such folder";
+    }
+
+    /**
+     * Adds to a stopped run's message that its status could not be recorded (the disk that failed a
+     * checkpoint is full for status.json too), rather than losing the message to that failure.
+     */
+    private static RuntimeException withUnsavedStatus(RuntimeException stopped, Loop loop, PrintWriter err) {
+        String note = loop.unsavedStatusNote();
+        if (note.isEmpty()) {
+            return stopped;
+        }
+        if (stopped instanceof RunStopped s) {
+            return new RunStopped(s.getMessage() + note, s.getCause());
+        }
+        err.println("engram: " + note.substring(2));   // a bug's message was printed; its stack trace follows
+        err.flush();
+        return stopped;
     }
 
     /**
@@ -491,6 +511,8 @@ public final class Runner {
         private long samplesPerTask;
         private RunStatus status;
         private boolean finished;
+        /** Why the final status could not be written, or null. */
+        private RuntimeException statusUnsaved;
         private int tasksThisProcess;
 
         Loop(ExperimentConfig config, Experiment experiment, Checkpoints checkpoints, RunFolder folder,
@@ -513,7 +535,7 @@ public final class Runner {
         void interrupted() {
             if (finish("interrupted", "the process was stopped (signal) before the run ended", true)) {
                 err.println("engram: stopped by a signal; tasks finished so far are checkpointed; continue with: "
-                        + LaunchCommand.resume(folder.directory()));
+                        + LaunchCommand.resume(folder.directory()) + unsavedStatusNote());
                 err.flush();
             }
         }
@@ -624,8 +646,23 @@ public final class Runner {
             }
             finished = true;
             status = status.state(state, why, resumable ? LaunchCommand.resume(folder.directory()) : null);
-            status.write(folder);
+            try {
+                status.write(folder);
+            } catch (RuntimeException unsaved) {
+                // The failure being recorded (a full disk) may be what keeps the status from being
+                // written: the caller's message, with how to go on, must not be lost to it.
+                statusUnsaved = unsaved;
+            }
             return true;
+        }
+
+        /**
+         * @return empty, or a clause saying the final status could not be written and why, for the
+         *         end of the stop's message (a resume reads the checkpoints, not the status)
+         */
+        synchronized String unsavedStatusNote() {
+            return statusUnsaved == null ? "" : "; " + RunStatus.FILE + " could not be updated to say so ("
+                    + statusUnsaved.getMessage() + "): --resume goes by the checkpoints";
         }
 
         /**

@@ -194,6 +194,50 @@ class ResumeTest {
         assertEquals(thisBuild, provenance.get("engram_commit").asText());
     }
 
+    /**
+     * A run stopped before its first status was written (a full disk) and before any task was
+     * trained was trained by no build before: its resume notes none, where it had listed "unknown".
+     */
+    @Test
+    void aRunWithoutStatusOrCheckpointsWasTrainedByNoBuildBefore(@TempDir Path dir) throws IOException {
+        Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("n"), 1);
+        Files.delete(partial.resolve("status.json"));
+        try (Stream<Path> files = Files.walk(partial.resolve("checkpoints"))) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.err().contains("goes on with"), r.err());
+        JsonNode provenance = new ObjectMapper().readTree(Path.of(r.lastLine()).resolve("metrics.json").toFile())
+                .get("provenance");
+        assertEquals(1, provenance.get("engram_commits").size(), provenance.toString());
+    }
+
+    /**
+     * A status that cannot be written (a full disk; here a folder stands in its place) stops the
+     * run with the way to continue and says the status was not updated: the error escaped with
+     * neither, and a failure recorded while the status could not be written lost its own message.
+     */
+    @Test
+    void aStatusThatCannotBeWrittenStillSaysHowToContinue(@TempDir Path dir) throws IOException {
+        Path partial = stoppedRun(dir.resolve("resume.yaml"), dir.resolve("u"), 1);
+        Files.delete(partial.resolve("status.json"));
+        Files.createDirectories(partial.resolve("status.json").resolve("in-the-way"));
+        CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("the run failed: ") && r.err().contains("status.json: cannot write file"),
+                r.err());
+        assertTrue(r.err().contains("continue with: "), r.err());
+        assertTrue(r.err().contains("; status.json could not be updated to say so ("), r.err());
+        assertTrue(r.err().contains("): --resume goes by the checkpoints"), r.err());
+        Files.delete(partial.resolve("status.json").resolve("in-the-way"));
+        Files.delete(partial.resolve("status.json"));
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+    }
+
     /** A run resumed by the build that started it lists that build once, and notes nothing. */
     @Test
     void aResumeByTheSameBuildKeepsOneCommit(@TempDir Path dir) throws IOException {
