@@ -157,6 +157,13 @@ public final class EngramCommand implements Callable<Integer> {
                     + "-Xmx16g\" ./engram ... (java -Xmx16g ...)%n", Runtime.getRuntime().maxMemory() / 1e6);
             code = 1;
         }
+        // PrintStream swallows write errors: a result lost to a full disk or a closed pipe (bench --json
+        // into a file, say) would otherwise exit 0, telling a script it has what it asked for.
+        if (System.out.checkError() && code == 0) {
+            System.err.println("engram: error: standard output could not be written (a full disk, or a pipe closed"
+                    + " before the end): what the command printed is incomplete");
+            code = 1;
+        }
         System.exit(code);
     }
 }

@@ -48,12 +48,24 @@ final class CliRunner {
      * @return the running process
      */
     static Process start(List<String> jvmOptions, Path log, String... args) throws IOException {
+        return new ProcessBuilder(command(jvmOptions, args)).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start();
+    }
+
+    /**
+     * The command that runs the command line in a JVM of its own, this test's class path.
+     *
+     * @param jvmOptions options of the JVM
+     * @param args       the arguments
+     * @return the command
+     */
+    static List<String> command(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngramCommand.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return command;
     }
 
     private CliRunner() {
