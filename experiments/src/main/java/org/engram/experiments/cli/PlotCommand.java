@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.plot.Figure;
+import org.engram.experiments.plot.FigureFolder;
 import org.engram.experiments.run.RunPlots;
 import org.engram.experiments.run.RunFolder;
 import org.engram.experiments.run.RunResults;
@@ -64,11 +65,9 @@ public final class PlotCommand implements Callable<Integer> {
         if (out != null && !replace) {
             requireNoneDrawnBefore(figures.keySet());
         }
-        List<Path> files = new ArrayList<>();
-        figures.forEach((base, figure) -> files.addAll(figure.write(plots, base)));
         PrintWriter o = spec.commandLine().getOut();
-        for (Path f : files) {
-            o.println(f);
+        for (Path f : FigureFolder.writeAll(figures, plots)) {
+            o.println(plots.resolve(f.getFileName()));
         }
         o.println(plots);
         o.flush();

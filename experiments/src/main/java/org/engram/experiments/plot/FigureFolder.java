@@ -1,0 +1,126 @@
+package org.engram.experiments.plot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.engram.simulator.EngramException;
+import org.engram.simulator.IoReasons;
+
+/**
+ * Writes a set of figures into a folder all or none: they are drawn into a hidden folder beside it
+ * and moved in only once every one is written, so a full disk or a signal while drawing leaves the
+ * folder as it was (it had left part of the set, another run's figures beside this one's, and a
+ * second attempt refused for the first's leftovers). A hidden folder that a killed process left is
+ * removed by the next drawing into the same folder.
+ */
+public final class FigureFolder {
+    private static final String DRAWING = ".drawing-";
+
+    private FigureFolder() {
+    }
+
+    /**
+     * Draws figures into a folder, made if absent.
+     *
+     * @param figures the figures by base name (file name without extension)
+     * @param folder  where they go; figures of the same names there are replaced
+     * @return the files written, PNG, SVG and PDF of each figure in turn, in the folder
+     * @throws EngramException if a file cannot be written or moved; the folder is then unchanged
+     */
+    public static List<Path> writeAll(Map<String, Figure> figures, Path folder) {
+        Path target = folder.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        createDirectories(parent);
+        removeAbandoned(parent, target.getFileName().toString());
+        Path staging = parent.resolve("." + target.getFileName() + DRAWING + ProcessHandle.current().pid());
+        Thread cleanup = new Thread(() -> deleteQuietly(staging), "engram-figure-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            deleteTree(staging);
+            createDirectories(staging);
+            List<Path> staged = new ArrayList<>();
+            try {
+                figures.forEach((base, figure) -> staged.addAll(figure.write(staging, base)));
+            } catch (EngramException e) {
+                // The hidden folder is this class's business: the user asked for the figures in the target.
+                throw new EngramException(e.getMessage().replace(staging.toString(), target.toString())
+                        + " (no figure was changed there)", e);
+            }
+            createDirectories(target);
+            List<Path> written = new ArrayList<>();
+            for (Path file : staged) {
+                Path destination = target.resolve(file.getFileName());
+                move(file, destination);
+                written.add(destination);
+            }
+            return written;
+        } finally {
+            deleteQuietly(staging);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook runs: it deletes what is left.
+            }
+        }
+    }
+
+    /** Removes the drawing folders that processes no longer running left beside a folder. */
+    private static void removeAbandoned(Path parent, String name) {
+        Pattern own = Pattern.compile(Pattern.quote("." + name + DRAWING) + "(\\d+)");
+        try (Stream<Path> entries = Files.list(parent)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                Matcher m = own.matcher(p.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).map(h -> !h.isAlive()).orElse(true)) {
+                    deleteQuietly(p);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Nothing to remove that can be read; drawing goes on, the leftovers are hidden.
+        }
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new EngramException(to + ": cannot write file: " + IoReasons.of(e), e);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new EngramException(dir + ": cannot make the folder: " + IoReasons.of(e), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new EngramException(dir + ": cannot delete: " + IoReasons.of(e), e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (EngramException e) {
+            // Hidden, and removed by the next drawing into the same folder.
+        }
+    }
+}

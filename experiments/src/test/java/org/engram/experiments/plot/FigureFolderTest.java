@@ -1,0 +1,89 @@
+package org.engram.experiments.plot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PiePlot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A set of figures goes into its folder all or none: a failure while drawing (a full disk, a
+ * figure that cannot be drawn) left part of the set, and a second attempt was refused for it.
+ */
+class FigureFolderTest {
+    private static Figure drawable(String title) {
+        return new Figure(new JFreeChart(title, new PiePlot<String>()), 200, 100);
+    }
+
+    /** A chart whose drawing fails, as a full disk fails the writing of a drawn one. */
+    private static Figure failing() {
+        JFreeChart chart = new JFreeChart("broken", new PiePlot<String>()) {
+            @Override
+            public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, ChartRenderingInfo info) {
+                throw new IllegalStateException("cannot draw");
+            }
+        };
+        return new Figure(chart, 200, 100);
+    }
+
+    private static List<String> names(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aSetThatCannotBeDrawnWholeLeavesTheFolderAsItWas(@TempDir Path dir) throws Exception {
+        Path figures = Files.createDirectories(dir.resolve("figs"));
+        byte[] before = {1, 2, 3};
+        Files.write(figures.resolve("first.png"), before);
+        Map<String, Figure> set = new LinkedHashMap<>();
+        set.put("first", drawable("first"));
+        set.put("second", failing());
+        assertThrows(IllegalStateException.class, () -> FigureFolder.writeAll(set, figures));
+        assertEquals(List.of("first.png"), names(figures));
+        assertArrayEquals(before, Files.readAllBytes(figures.resolve("first.png")));
+        assertEquals(List.of("figs"), names(dir), "no drawing folder left beside it");
+    }
+
+    @Test
+    void aWholeSetReplacesItsNamesAndKeepsTheRest(@TempDir Path dir) throws Exception {
+        Path figures = Files.createDirectories(dir.resolve("figs"));
+        Files.write(figures.resolve("first.png"), new byte[] {1, 2, 3});
+        Files.writeString(figures.resolve("notes.txt"), "mine");
+        Map<String, Figure> set = new LinkedHashMap<>();
+        set.put("first", drawable("first"));
+        set.put("second", drawable("second"));
+        List<Path> written = FigureFolder.writeAll(set, figures);
+        assertEquals(6, written.size());
+        assertEquals(List.of("first.pdf", "first.png", "first.svg", "notes.txt", "second.pdf", "second.png",
+                "second.svg"), names(figures));
+        assertFalse(Files.readAllBytes(figures.resolve("first.png")).length == 3, "first.png was redrawn");
+        assertEquals(List.of("figs"), names(dir));
+    }
+
+    /** A drawing folder that a killed process left is removed by the next drawing into the same folder. */
+    @Test
+    void aDrawingFolderLeftByAKilledProcessIsRemoved(@TempDir Path dir) throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path left = Files.createDirectories(dir.resolve(".figs.drawing-" + gone.pid()));
+        Files.writeString(left.resolve("half.svg"), "<svg");
+        FigureFolder.writeAll(Map.of("only", drawable("only")), dir.resolve("figs"));
+        assertEquals(List.of("figs"), names(dir));
+    }
+}
