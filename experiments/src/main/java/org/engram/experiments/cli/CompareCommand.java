@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.engram.experiments.run.AbandonedSimulations;
 import org.engram.experiments.run.Comparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // A comparison killed as it wrote (SIGKILL) left a partial folder that nothing else removes.
+        AbandonedSimulations.remove(out, Comparison.FOLDER, spec.commandLine().getErr());
         Comparison.Outcome c = Comparison.write(runs, out, FigureLayout.of("engram compare", widthInches), names);
         for (String note : c.notes()) {
             spec.commandLine().getErr().println("engram: note: " + note);

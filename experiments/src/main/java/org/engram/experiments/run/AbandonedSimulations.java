@@ -21,10 +21,10 @@ import org.engram.simulator.IoReasons;
 
 /**
  * Removes what killed processes (SIGKILL, a machine that went down) left in an experiment's folder:
- * the partial folders of {@code engram simulate} (a simulation cannot be resumed, so such a folder
- * would stay there forever) and the lock file of a run killed as it moved its folder into place.
- * The next simulation or new run of the experiment removes them, saying so for folders; the
- * partial folders of stopped runs stay for {@code engram run --resume}.
+ * the partial folders of {@code engram simulate} and {@code engram compare} (neither can be resumed,
+ * so such a folder would stay there forever) and the lock file of a run killed as it moved its
+ * folder into place. The next simulation, comparison or new run of the experiment removes them,
+ * saying so for folders; the partial folders of stopped runs stay for {@code engram run --resume}.
  *
  * <p>A partial folder is taken only when no process holds its lock, and when it is a simulation's
  * or holds no config at all (so no run could be resumed from it). A simulation writes its
@@ -118,8 +118,8 @@ public final class AbandonedSimulations {
             return null;   // a run's, which --resume continues (or says why it cannot)
         }
         String what = simulation ? "the partial folder of an engram simulate whose process is gone"
-                : "a partial folder without a config, left by a killed engram simulate of an older Engram or by a"
-                        + " process killed as it started";
+                : "a partial folder without a config, left by a killed engram compare, a killed engram simulate of"
+                        + " an older Engram, or a process killed as it started";
         if (simulation && Files.exists(partial.resolve(RunFolder.LOCK))) {
             return what;
         }

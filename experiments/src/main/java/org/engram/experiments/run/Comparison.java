@@ -27,6 +27,9 @@ import org.engram.simulator.EngramException;
  * written to {@code <results>/comparisons/<id>/}.
  */
 public final class Comparison {
+    /** The folder of the results root that holds comparisons, one subfolder each. */
+    public static final String FOLDER = "comparisons";
+
     private Comparison() {
     }
 
@@ -164,7 +167,7 @@ public final class Comparison {
                 .append(SummaryWriter.DEFINITIONS).append(".\n");
         String source = "Engram comparison of runs " + runList(results);
         // A comparison is not resumed: a stopped one leaves no folder.
-        RunFolder folder = RunFolder.createNewDisposable(resultsRoot, "comparisons", Instant.now(), runs.toString());
+        RunFolder folder = RunFolder.createNewDisposable(resultsRoot, FOLDER, Instant.now(), runs.toString());
         try {
             folder.writeString("comparison.md", md.toString());
             folder.writeString("comparison.csv", csv.text());
