@@ -303,6 +303,24 @@ public final class ConfigLoader {
     }
 
     /**
+     * The {@code --set} overrides that set a key or a key under it, as the user wrote them.
+     *
+     * @param overrides the {@code --set} texts, applied in order (already accepted)
+     * @param keyPath   a key path, e.g. {@code record}
+     * @return the overrides of {@code keyPath} and of {@code keyPath.*} and {@code keyPath[*]}, in order
+     */
+    public static List<String> setsAtOrUnder(List<String> overrides, String keyPath) {
+        List<String> found = new ArrayList<>();
+        for (String o : overrides) {
+            String k = SetOverride.parse(o).keyPath();
+            if (k.equals(keyPath) || k.startsWith(keyPath + ".") || k.startsWith(keyPath + "[")) {
+                found.add(o);
+            }
+        }
+        return found;
+    }
+
+    /**
      * Adds the line and column of its key to an error found after the YAML became a record (a
      * model parameter out of range, an unknown population), which names only the file; to each
      * problem of an error that stands for several, which are then listed in the order they stand in

@@ -228,7 +228,7 @@ public final class SimulationRun {
                 // the next simulation or run of this name finds the mark without the lock and removes it.
                 folder.lock();
                 folder.writeString("config.yaml", yaml);
-                requireRoomForRecords(c, network, source, folder.directory(), err);
+                requireRoomForRecords(c, network, source, overrides.sets(), folder.directory(), err);
                 noteSpikeTimesAfterTheEnd(network, c.durationMs(), err);
                 t1 = System.nanoTime();
                 double recordFrom = c.record().fromMs();
@@ -594,8 +594,8 @@ public final class SimulationRun {
      * free space of the result folder's disk (found after the run, the disk would be full and the
      * run lost), and announces on standard error those past 1 GB.
      */
-    private static void requireRoomForRecords(SimulationConfig c, Network network, String source, Path folder,
-                                              PrintWriter err) {
+    private static void requireRoomForRecords(SimulationConfig c, Network network, String source, List<String> sets,
+                                              Path folder, PrintWriter err) {
         long total = stateBytes(c, network.grid());
         for (String name : c.record().synapses()) {
             total += (long) network.projection(name).synapseCount() * SYNAPSE_ROW_BYTES;
@@ -604,13 +604,13 @@ public final class SimulationRun {
             return;
         }
         try {
-            requireRoom(total, Files.getFileStore(folder).getUsableSpace(), source);
+            requireRoom(total, Files.getFileStore(folder).getUsableSpace(), source, sets);
         } catch (IOException e) {
             return;   // a file system that cannot say: the write will tell
         }
         if (total > ANNOUNCED_BYTES) {
-            err.println(String.format(Locale.ROOT, "engram simulate: the state samples and synapses to write will take"
-                    + " up to %.1f GB of disk", total / 1e9));
+            err.println("engram simulate: the state samples and synapses to write will take up to " + diskSize(total)
+                    + " of disk");
             err.flush();
         }
     }
@@ -652,13 +652,24 @@ public final class SimulationRun {
      * @param source the config file, for the message
      * @throws ConfigException if the files cannot fit
      */
-    static void requireRoom(long bytes, long free, String source) {
+    static void requireRoom(long bytes, long free, String source, List<String> sets) {
         if (bytes > free) {
-            throw new ConfigException(source, "record", String.format(Locale.ROOT, "state samples and synapses whose"
-                    + " CSV files fit the %.1f GB free on the result folder's disk", free / 1e9), String.format(
-                    Locale.ROOT, "up to %.1f GB", bytes / 1e9), "record fewer neurons, at a longer interval_ms or "
-                    + "fewer projections, or write the results to another disk (--out)");
+            List<String> recordSets = ConfigLoader.setsAtOrUnder(sets, "record");
+            throw new ConfigException(source, "record", "state samples and synapses whose CSV files fit the "
+                    + diskSize(free) + " free on the result folder's disk", "up to " + diskSize(bytes), "record fewer"
+                    + " neurons, at a longer interval_ms or fewer projections, or write the results to another disk"
+                    + " (--out)" + (recordSets.isEmpty() ? "" : "; record is partly what --set "
+                    + String.join(" and --set ", recordSets) + " gave"));
         }
+    }
+
+    /** A size on disk in the unit that shows it: 20 MB free read as "0.0 GB". */
+    static String diskSize(long bytes) {
+        if (bytes >= 1_000_000_000L) {
+            return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+        }
+        return bytes >= 1_000_000L ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
+                : String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
     }
 
     /**
