@@ -26,6 +26,7 @@ import org.engram.learning.continual.TrainingDiverged;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.train.EpochResult;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.IoReasons;
 
 /**
@@ -139,8 +140,8 @@ public final class Runner {
         } catch (OutOfMemoryError e) {
             // The arrays that did not fit are gone with the stack, so the status can be written; the
             // command line says how to allow more memory.
-            loop.finish("failed", "out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / 1_000_000
-                    + " MB); allow more, e.g. ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\"", true);
+            loop.finish("failed", "out of memory (Java heap of " + heapMegabytes() + " MB); allow more, e.g."
+                    + " ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\"", true);
             err.println("engram: the run ran out of memory; the finished tasks are checkpointed in "
                     + folder.directory() + "; with a larger heap, continue with: "
                     + LaunchCommand.resume(folder.directory()) + loop.unsavedStatusNote());
@@ -417,6 +418,11 @@ public final class Runner {
                 : "no such folder";
     }
 
+    /** The heap's limit in MB, rounded as the other messages round it (they said 104 and 105 MB of one heap). */
+    private static long heapMegabytes() {
+        return Math.round(Runtime.getRuntime().maxMemory() / 1e6);
+    }
+
     /**
      * Adds to a stopped run's message that its status could not be recorded (the disk that failed a
      * checkpoint is full for status.json too), rather than losing the message to that failure.
@@ -441,6 +447,17 @@ public final class Runner {
      *         the original (a bug, whose stack trace the command line prints)
      */
     private static RuntimeException stopped(RuntimeException e, Loop loop, RunFolder folder, PrintWriter err) {
+        if (e instanceof HeapLimitExceeded h) {
+            // Refused before it was drawn, in the simulator's words (populations, rules): what the
+            // user of a run can change is the heap, or the layers' sizes, which the config's check
+            // before the run reports in its own words.
+            String why = "the run needs more memory than the Java heap of " + heapMegabytes() + " MB holds ("
+                    + h.source() + ": " + h.location() + ": expected " + h.expected() + ", found " + h.found() + ")";
+            loop.finish("failed", why, true);
+            return new RunStopped(why + "; the finished tasks are checkpointed in " + folder.directory() + "; with a"
+                    + " larger heap, e.g. ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\", continue with: "
+                    + LaunchCommand.resume(folder.directory()), null);
+        }
         if (e instanceof TrainingDiverged d && d.ownCode()) {
             // A strategy of one's own may have made the NaN: once its code is mended, the checkpoints go on.
             loop.finish("failed", e.getMessage(), true);
