@@ -69,6 +69,7 @@ class LauncherTest {
                 + "touch experiments/target/engram.jar\n");
         executable(bin.resolve("java"), "for a in \"$@\"; do echo \"java arg: $a\" >> \"$CALLS\"; done\n"
                 + "echo \"$ENGRAM_COMMAND\" > \"$CALLS.command\"\n"
+                + "echo \"${LC_ALL:-}\" > \"$CALLS.locale\"\n"
                 + "exit " + JAVA_EXIT + "\n");
     }
 
@@ -211,6 +212,22 @@ class LauncherTest {
         Path script = root.resolve("engram");
         launch(script, temp, Map.of(), "list");
         assertEquals(script + "\n", Files.readString(Path.of(calls + ".command")));
+    }
+
+    /**
+     * Under the C locale Java took file names for ASCII, and a folder such as résultats could not be
+     * named: the launcher runs it under C.UTF-8 then, and leaves a UTF-8 locale as it is.
+     */
+    @Test
+    void runsJavaWithUtf8FileNamesUnderTheCLocale() throws Exception {
+        assumeTrue(new ProcessBuilder("sh", "-c", "locale -a | grep -qix 'c\\.utf-\\?8'").start().waitFor() == 0,
+                "needs the C.UTF-8 locale");
+        launch(root.resolve("engram"), temp, Map.of("LC_ALL", "C"), "list");
+        assertEquals("C.UTF-8\n", Files.readString(Path.of(calls + ".locale")));
+        launch(root.resolve("engram"), temp, Map.of("LC_ALL", "C.utf8"), "list");
+        assertEquals("C.utf8\n", Files.readString(Path.of(calls + ".locale")), "a UTF-8 locale is kept");
+        launch(root.resolve("engram"), temp, Map.of("LC_ALL", "POSIX"), "list");
+        assertEquals("C.UTF-8\n", Files.readString(Path.of(calls + ".locale")));
     }
 
     @Test
