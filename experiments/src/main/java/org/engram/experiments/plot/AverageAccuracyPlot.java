@@ -114,7 +114,8 @@ public final class AverageAccuracyPlot {
         String seeds = fewestSeeds == mostSeeds ? fewestSeeds + (fewestSeeds == 1 ? " seed" : " seeds")
                 : fewestSeeds + " to " + mostSeeds + " seeds";
         int cut = barsPastTheAxis(data, range);
-        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "mean over %s%s; the last point is ACC%s", seeds,
+        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%s%s; the last point is ACC%s",
+                mostSeeds == 1 ? "one seed" : "mean over " + seeds,
                 mostSeeds > 1 ? ", bars: 95% confidence interval (Student t)" : "", Labels.barsCut(cut, range, "%")));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }

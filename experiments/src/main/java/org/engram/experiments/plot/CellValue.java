@@ -70,8 +70,18 @@ final class CellValue extends AbstractXYAnnotation {
         g2.setPaint(paint);
         double cx = domainAxis.valueToJava2D(x, dataArea, plot.getDomainAxisEdge());
         double cy = rangeAxis.valueToJava2D(y, dataArea, plot.getRangeAxisEdge());
-        TextUtils.drawAlignedString(MetricFormat.format(decimal ? "%.1f" : "%.0f", percent), g2, (float) cx,
-                (float) cy, TextAnchor.CENTER);
+        TextUtils.drawAlignedString(text(percent, decimal), g2, (float) cx, (float) cy, TextAnchor.CENTER);
+    }
+
+    /**
+     * The value as written in its cell: whole numbers where one decimal does not fit, but never
+     * 100 for less (99.8 rounded read as a task kept perfectly): that is written 99.
+     */
+    static String text(double percent, boolean decimal) {
+        if (decimal) {
+            return MetricFormat.format("%.1f", percent);
+        }
+        return percent < 100 && percent >= 99.5 ? "99" : MetricFormat.format("%.0f", percent);
     }
 
     @Override

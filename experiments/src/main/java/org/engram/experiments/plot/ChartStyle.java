@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.Polygon;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.font.FontRenderContext;
@@ -40,6 +39,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.Range;
 
 /**
@@ -177,26 +177,59 @@ public final class ChartStyle {
     }
 
     /**
-     * The marker of series {@code i}: circles for the first eight, then squares, triangles, diamonds.
+     * The marker of series {@code i}, one of eight shapes, so that series stay apart where colour
+     * does not (a greyscale print: blue, green and vermillion come out nearly one grey): each of the
+     * first eight has a shape of its own, and a series that repeats a colour (dashed) takes the
+     * shape four places on from the one its colour's first series has.
      *
      * @param i series index, from 0
      * @param size marker width (pixels)
      * @return the shape, centred on the origin
      */
     static Shape shape(int i, double size) {
+        int colour = i % OKABE_ITO.length;
+        int kind = (colour + 4 * (i / OKABE_ITO.length)) % MARKERS;
         double h = size / 2;
-        switch ((i / OKABE_ITO.length) % 4) {
-            case 0:
-                return new Ellipse2D.Double(-h, -h, size, size);
-            case 1:
-                return new Rectangle2D.Double(-h, -h, size, size);
-            case 2:
-                return new Polygon(new int[] {0, (int) Math.round(h), (int) -Math.round(h)},
-                        new int[] {(int) -Math.round(h), (int) Math.round(h), (int) Math.round(h)}, 3);
-            default:
-                return new Polygon(new int[] {0, (int) Math.round(h), 0, (int) -Math.round(h)},
-                        new int[] {(int) -Math.round(h), 0, (int) Math.round(h), 0}, 4);
-        }
+        float s = (float) h;
+        return switch (kind) {
+            case 0 -> new Ellipse2D.Double(-h, -h, size, size);
+            case 1 -> new Rectangle2D.Double(-h, -h, size, size);
+            case 2 -> ShapeUtils.createUpTriangle(s);
+            case 3 -> ShapeUtils.createDiamond(s);
+            case 4 -> ShapeUtils.createDownTriangle(s);
+            case 5 -> ShapeUtils.createDiagonalCross(s, s / 3);
+            case 6 -> ShapeUtils.createRegularCross(s, s / 3);
+            default -> new Rectangle2D.Double(-h, -h / 2, size, h);   // a bar lying down
+        };
+    }
+
+    /** The number of marker shapes {@link #shape} draws. */
+    private static final int MARKERS = 8;
+
+    /**
+     * Colours for things in an order (the tasks of a sequence), from dark blue to green along the
+     * viridis map (its yellow end reads poorly on white): apart from the strategies' colours, so that
+     * blue means naive in one figure and not task 1 in the next.
+     */
+    private static final Color[] SEQUENCE = {new Color(0x44, 0x01, 0x54), new Color(0x3B, 0x52, 0x8B),
+        new Color(0x21, 0x90, 0x8C), new Color(0x5D, 0xC8, 0x63), new Color(0xB5, 0xDE, 0x2B)};
+
+    /**
+     * The colour of the {@code k}-th of {@code n} ordered items, interpolated along {@link #SEQUENCE}.
+     *
+     * @param k the item, from 0
+     * @param n how many there are, at least 1
+     * @return its colour
+     */
+    static Color ordered(int k, int n) {
+        double at = n == 1 ? 0 : (double) k / (n - 1) * (SEQUENCE.length - 1);
+        int lo = Math.min((int) at, SEQUENCE.length - 2);
+        double f = at - lo;
+        Color a = SEQUENCE[lo];
+        Color b = SEQUENCE[lo + 1];
+        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
     }
 
     /**

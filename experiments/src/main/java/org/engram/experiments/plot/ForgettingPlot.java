@@ -60,7 +60,7 @@ public final class ForgettingPlot {
         boolean bars = runs.size() > 1;
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (int j = 0; j < t; j++) {
-            YIntervalSeries s = new YIntervalSeries("task " + (j + 1) + ": " + taskNames.get(j), false, false);
+            YIntervalSeries s = new YIntervalSeries("task " + (j + 1) + " (" + taskNames.get(j) + ")", false, false);
             // Side by side around each task's number, so that the tasks' bars do not cover each other.
             double dodge = bars ? (j - (t - 1) / 2.0) * DODGE : 0;
             for (int i = j; i < t; i++) {
@@ -80,8 +80,9 @@ public final class ForgettingPlot {
         y.setTickUnit(new NumberTickUnit(10));
         XYErrorRenderer r = ChartStyle.linesWithErrorBars();
         for (int j = 0; j < t; j++) {
-            r.setSeriesPaint(j, ChartStyle.color(j));
-            r.setSeriesStroke(j, ChartStyle.line(j));
+            // The tasks' own colours, in their order: the strategies' colours mean strategies elsewhere.
+            r.setSeriesPaint(j, ChartStyle.ordered(j, t));
+            r.setSeriesStroke(j, ChartStyle.line(0));
             r.setSeriesShape(j, ChartStyle.shape(j, 8));
         }
         XYPlot plot = new XYPlot(data, x, y, r);

@@ -79,7 +79,7 @@ public final class PopulationRatePlot {
         // The step renderer draws a level up to the next point, so repeat the last level at the end.
         s.add(time.of(toMs), level);
         NumberAxis x = time.axis(fromMs, toMs);
-        NumberAxis y = new NumberAxis("population rate (Hz per neuron)");
+        NumberAxis y = new NumberAxis("mean rate per neuron (Hz)");
         y.setAutoRangeIncludesZero(true);
         XYStepRenderer r = new XYStepRenderer();
         r.setSeriesPaint(0, ChartStyle.color(0));

@@ -67,7 +67,7 @@ public final class RunPlots {
         for (RunResults.Strategy s : run.strategies()) {
             String seeds = s.seeds().size() == 1 ? "seed " + s.seeds().get(0) : "mean of " + s.seeds().size() + " seeds";
             String base = ExperimentConfig.fileStem(s.label());
-            figures.put("forgetting_" + base, ForgettingPlot.of(s.matrices(), names, s.label()
+            figures.put("forgetting_" + base, ForgettingPlot.of(s.matrices(), run.tasks(), s.label()
                     + ": accuracy on each task as tasks are learned (" + seeds + ")"));
             figures.put("accuracy_matrix_" + base, AccuracyHeatMap.of(s.matrices(), names, s.label()
                     + ": accuracy matrix (" + seeds + ")"));
@@ -173,10 +173,9 @@ public final class RunPlots {
         // Short axis labels, which a figure printed in a column must fit; what the values are is in the title.
         return loss
                 ? LearningCurvePlot.of(curves, "training loss (nats)", false, starts, run.experiment()
-                        + ": training loss per epoch (the batches' cross-entropy; replayed samples and LwF's"
-                        + " distillation counted, penalties not)" + seeds)
+                        + ": training loss per epoch (cross-entropy on the batches, penalties left out)" + seeds)
                 : LearningCurvePlot.of(curves, "training accuracy (%)", true, starts, run.experiment()
-                        + ": training accuracy per epoch, on the batches (replayed samples counted)" + seeds);
+                        + ": training accuracy per epoch, on the batches" + seeds);
     }
 
     /** Task names short enough for axis labels: {@code classes 0,1} becomes {@code 0,1}. */

@@ -2,6 +2,7 @@ package org.engram.experiments.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +29,58 @@ class ChartStyleTest {
         assertEquals(ChartStyle.color(1), ChartStyle.color(9), "MAS is drawn in EWC's orange");
         assertEquals(List.of(9, 10, 12, 13, 14), Arrays.stream(ChartStyle.styles(List.of("mas", "l2",
                 "importance_gating", "metaplasticity", "joint"))).boxed().toList());
+    }
+
+    /**
+     * Series stay apart in greyscale by their markers: the first eight styles have eight shapes, and
+     * a style that repeats a colour (MAS, EWC's orange) has another shape than its colour's first.
+     */
+    @Test
+    void everyColourOfAFigureHasAMarkerOfItsOwn() {
+        java.util.Set<String> shapes = new java.util.HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            shapes.add(outline(ChartStyle.shape(i, 8)));
+        }
+        assertEquals(8, shapes.size(), "eight shapes for the eight colours");
+        for (int relative : new int[] {9, 10, 12, 13, 14}) {
+            assertNotEquals(outline(ChartStyle.shape(relative % 8, 8)), outline(ChartStyle.shape(relative, 8)),
+                    "style " + relative);
+        }
+    }
+
+    private static String outline(java.awt.Shape shape) {
+        StringBuilder b = new StringBuilder();
+        java.awt.geom.PathIterator it = shape.getPathIterator(null);
+        double[] c = new double[6];
+        while (!it.isDone()) {
+            int type = it.currentSegment(c);
+            b.append(type).append(Arrays.toString(c)).append(';');
+            it.next();
+        }
+        return b.toString();
+    }
+
+    /** Tasks are coloured in their order along one map, apart from the strategies' colours. */
+    @Test
+    void orderedItemsRunFromTheMapsStartToItsEnd() {
+        assertEquals(new java.awt.Color(0x44, 0x01, 0x54), ChartStyle.ordered(0, 5));
+        assertEquals(new java.awt.Color(0xB5, 0xDE, 0x2B), ChartStyle.ordered(4, 5));
+        assertEquals(new java.awt.Color(0x21, 0x90, 0x8C), ChartStyle.ordered(1, 3), "the middle of three");
+        assertEquals(ChartStyle.ordered(0, 5), ChartStyle.ordered(0, 1));
+        for (int k = 0; k < 8; k++) {
+            for (int i = 0; i < 8; i++) {
+                assertNotEquals(ChartStyle.color(i), ChartStyle.ordered(k, 8));
+            }
+        }
+    }
+
+    @Test
+    void heatMapCellsNeverRoundBelowAHundredToAHundred() {
+        assertEquals("99", CellValue.text(99.8, false));
+        assertEquals("100", CellValue.text(100.0, false));
+        assertEquals("99", CellValue.text(99.4, false));
+        assertEquals("86", CellValue.text(85.5, false));
+        assertEquals("99.8", CellValue.text(99.8, true));
     }
 
     @Test
