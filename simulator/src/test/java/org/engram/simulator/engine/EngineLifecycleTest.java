@@ -177,8 +177,8 @@ class EngineLifecycleTest {
         try (Engine e = new Engine(network(), EngineOptions.grid(1))) {
             IOException io = new IOException("disk gone");
             e.addObserver((population, neuron, timeMs) -> EngineLifecycleTest.<RuntimeException>sneaky(io));
-            Throwable thrown = assertThrows(IOException.class, () -> e.run(20));
-            assertSame(io, thrown);
+            ListenerFailed thrown = assertThrows(ListenerFailed.class, () -> e.run(20));
+            assertSame(io, thrown.getCause());
             IllegalStateException again = assertThrows(IllegalStateException.class, () -> e.run(1));
             assertTrue(again.getMessage().contains("failed mid-slice"), again.getMessage());
         }
