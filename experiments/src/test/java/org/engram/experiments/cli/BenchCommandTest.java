@@ -231,13 +231,13 @@ class BenchCommandTest {
     /** A network too large for the heap: a message with the heap's limit and how to raise it, no stack trace. */
     @Test
     void aProjectionPastTheHeapIsNamed(@TempDir Path dir) throws Exception {
-        // 400,000 neurons at 80 synapses each: 20 million excitatory synapses take 492 MB while drawn,
+        // 400,000 neurons at 80 synapses each: 20 million excitatory synapses take 328 MB while drawn,
         // far beyond 64 MB (their state, 16 MB, fits). It ran out of memory without saying where.
         String text = benchInHeap("-Xmx64m", "400000", dir, 2);
         // The option that made it is named first: the reference network's only size is --neurons.
         assertTrue(text.contains("engram: error: bench cuba: --neurons: expected a network that fits the Java heap, "
                 + "found 400000; projection 'exc->exc': rule: expected synapses that fit the Java heap")
-                && text.contains("found 20479936 synapses (492 MB)") && text.contains("-Xmx"), text);
+                && text.contains("found 20479936 synapses (328 MB)") && text.contains("-Xmx"), text);
         assertFalse(text.contains("\tat "), "no stack trace: " + text);
     }
 

@@ -10,13 +10,16 @@ import org.engram.simulator.ParameterException;
  * <pre>
  *   t_i = round((1 - x_i) * (steps - 1))   if x_i > cutoff,   no spike otherwise
  * </pre>
- * A value of 1 spikes in step 0 and a value near 0 near the last step; the cutoff only silences
+ * computed exactly from the float sample (in double), a half rounding up; the cutoff is compared
+ * as a float, as the samples are (a cutoff of 0.1 silences the sample {@code 0.1f}). A value of 1 spikes in
+ * step 0 and a value near 0 near the last step; the cutoff only silences
  * the values at or below it (the times are not stretched to start there). Deterministic: the
  * stream state is not used.
  */
 public final class LatencyEncoder implements Encoder {
     private static final String NAME = "latency encoder";
     private final int steps;
+    /** As a float, as the samples are: a cutoff of 0.1 silences the sample 0.1f, the float nearest it. */
     private final float cutoff;
 
     /**
@@ -56,7 +59,9 @@ public final class LatencyEncoder implements Encoder {
         if (!(x > cutoff)) {
             return -1;
         }
-        return Math.round((1f - x) * (steps - 1));
+        // In double, where the float sample is exact: in float, a product just below a half could round
+        // up to it (0.05f at 11 steps gave step 10, not 9).
+        return (int) Math.round((1.0 - x) * (steps - 1));
     }
 
     @Override

@@ -8,7 +8,10 @@ import java.util.Arrays;
  * trainer leaves those units' weights and optimiser state exactly as they are for the step: no
  * weight decay, penalty or optimiser momentum moves them. In task-incremental learning this keeps
  * a finished task's head as it was learnt, which Adam's momentum and weight decay would otherwise
- * keep changing while later tasks train.
+ * keep changing while later tasks train. Adam's step count is the trainer's, shared by every
+ * unit, as in PyTorch's per-tensor Adam: a unit first trained late has its bias correction near 1
+ * at its first step, so that step is up to (1 - beta1) / sqrt(1 - beta2) times the learning rate
+ * (3.2 with the defaults) rather than the learning rate a fresh Adam's first step moves by.
  */
 final class TrainedUnits {
     private final boolean[] trained;

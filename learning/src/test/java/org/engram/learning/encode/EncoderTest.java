@@ -143,6 +143,20 @@ class EncoderTest {
         assertEquals(3, out.spikeCount());
     }
 
+    /**
+     * The step is rounded from the exact product: 0.05f is 0.0500000007..., so (1 - x) * 10 is
+     * 9.4999999925 and rounds to 9; in float the product came out 9.5 and rounded to 10.
+     */
+    @Test
+    void latencyStepsRoundTheExactProduct() {
+        LatencyEncoder enc = new LatencyEncoder(11, 0);
+        assertEquals(9, enc.spikeStep(0.05f));
+        assertEquals(new java.math.BigDecimal(1).subtract(new java.math.BigDecimal(0.05f)).multiply(
+                new java.math.BigDecimal(10)).setScale(0, java.math.RoundingMode.HALF_UP).intValue(),
+                enc.spikeStep(0.05f));
+        assertEquals(3, enc.spikeStep(0.75f), "an exact half rounds up");
+    }
+
     @Test
     void latencyCodeOfMoreThanSixtyFourStepsFollowsTheSameFormula() {
         LatencyEncoder enc = new LatencyEncoder(81, 0.1);
