@@ -16,8 +16,8 @@ import org.engram.simulator.IoReasons;
 
 /**
  * Writes a set of figures into a folder all or none: they are drawn into a hidden folder beside it
- * and moved in only once every one is written, so a full disk or a signal while drawing leaves the
- * folder as it was (it had left part of the set, another run's figures beside this one's, and a
+ * and moved in only once every one is written (the hidden folder renamed, when the folder is new),
+ * so a full disk or a signal while drawing leaves the folder as it was (it had left part of the set, another run's figures beside this one's, and a
  * second attempt refused for the first's leftovers). A hidden folder that a killed process left is
  * removed by the next drawing into the same folder.
  */
@@ -54,8 +54,13 @@ public final class FigureFolder {
                 throw new EngramException(e.getMessage().replace(staging.toString(), target.toString())
                         + " (no figure was changed there)", e);
             }
-            createDirectories(target);
             List<Path> written = new ArrayList<>();
+            if (!Files.exists(target)) {
+                // A new folder: the whole set appears at once.
+                move(staging, target);
+                staged.forEach(file -> written.add(target.resolve(file.getFileName())));
+                return written;
+            }
             for (Path file : staged) {
                 Path destination = target.resolve(file.getFileName());
                 move(file, destination);
