@@ -515,7 +515,7 @@ public final class Runner {
     }
 
     /** The loop over units, with the state it updates as tasks finish. */
-    private static final class Loop {
+    static final class Loop {
         private final ExperimentConfig config;
         private final Experiment experiment;
         private final Checkpoints checkpoints;
@@ -687,9 +687,11 @@ public final class Runner {
          * {@link #finish}: one that comes during it waits, and one that came before keeps the run
          * in its partial folder (status "interrupted", which --resume finishes). Committing after
          * the signal's "interrupted" left a complete run whose status told to resume a folder gone.
+         * A "complete" that cannot be written keeps the folder partial too: moved into place, it
+         * read as a finished run whose status said "running".
          *
          * @return the final folder
-         * @throws RunStopped if a signal has already recorded the stop
+         * @throws RunStopped if a signal has already recorded the stop, or the status cannot be written
          */
         synchronized Path complete() {
             if (finished) {
@@ -697,6 +699,10 @@ public final class Runner {
                         null);
             }
             finish("complete", null, false);
+            if (statusUnsaved != null) {
+                throw new RunStopped("the run's results are written, but its status could not be marked complete,"
+                        + " so its folder was not moved into place", null);
+            }
             return folder.commit();
         }
 
