@@ -15,10 +15,13 @@ import org.engram.simulator.EngramException;
 import org.engram.simulator.IoReasons;
 
 /**
- * Writes a set of figures into a folder all or none: they are drawn into a hidden folder beside it
- * and moved in only once every one is written (the hidden folder renamed, when the folder is new),
- * so a full disk or a signal while drawing leaves the folder as it was (it had left part of the set, another run's figures beside this one's, and a
- * second attempt refused for the first's leftovers). A hidden folder that a killed process left is
+ * Writes a set of figures into a folder so that a failure while drawing (a full disk, a figure that
+ * cannot be drawn, a signal) leaves the folder as it was: it had left part of the set, another run's
+ * figures beside this one's, and a second attempt refused for the first's leftovers. The figures are
+ * drawn into a hidden folder and moved in only once every one is written. For a new folder that
+ * hidden folder sits beside it and is renamed to it, so the set appears at once; into a folder that
+ * exists (a mount point, "/", one whose parent is not writable) they are drawn inside it and each
+ * moved to its name, a rename within one file system. A hidden folder that a killed process left is
  * removed by the next drawing into the same folder.
  */
 public final class FigureFolder {
@@ -33,14 +36,23 @@ public final class FigureFolder {
      * @param figures the figures by base name (file name without extension)
      * @param folder  where they go; figures of the same names there are replaced
      * @return the files written, PNG, SVG and PDF of each figure in turn, in the folder
-     * @throws EngramException if a file cannot be written or moved; the folder is then unchanged
+     * @throws EngramException if a file cannot be written or moved; a failure while drawing leaves
+     *                         the folder unchanged
      */
     public static List<Path> writeAll(Map<String, Figure> figures, Path folder) {
         Path target = folder.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        createDirectories(parent);
-        removeAbandoned(parent, target.getFileName().toString());
-        Path staging = parent.resolve("." + target.getFileName() + DRAWING + ProcessHandle.current().pid());
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new EngramException(target.toString(), null, "a folder for the figures", "a file",
+                    "choose another folder");
+        }
+        boolean isNew = !Files.exists(target);
+        if (isNew) {
+            createDirectories(target.getParent());
+        }
+        Path home = isNew ? target.getParent() : target;
+        String prefix = isNew ? "." + target.getFileName() + DRAWING : DRAWING;
+        removeAbandoned(home, prefix);
+        Path staging = home.resolve(prefix + ProcessHandle.current().pid());
         Thread cleanup = new Thread(() -> deleteQuietly(staging), "engram-figure-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
@@ -55,8 +67,7 @@ public final class FigureFolder {
                         + " (no figure was changed there)", e);
             }
             List<Path> written = new ArrayList<>();
-            if (!Files.exists(target)) {
-                // A new folder: the whole set appears at once.
+            if (isNew) {
                 move(staging, target);
                 staged.forEach(file -> written.add(target.resolve(file.getFileName())));
                 return written;
@@ -77,10 +88,10 @@ public final class FigureFolder {
         }
     }
 
-    /** Removes the drawing folders that processes no longer running left beside a folder. */
-    private static void removeAbandoned(Path parent, String name) {
-        Pattern own = Pattern.compile(Pattern.quote("." + name + DRAWING) + "(\\d+)");
-        try (Stream<Path> entries = Files.list(parent)) {
+    /** Removes the drawing folders named {@code prefix<pid>} in a folder whose processes no longer run. */
+    private static void removeAbandoned(Path dir, String prefix) {
+        Pattern own = Pattern.compile(Pattern.quote(prefix) + "(\\d+)");
+        try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : (Iterable<Path>) entries::iterator) {
                 Matcher m = own.matcher(p.getFileName().toString());
                 if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).map(h -> !h.isAlive()).orElse(true)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Point2D;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.engram.simulator.EngramException;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PiePlot;
@@ -85,5 +87,31 @@ class FigureFolderTest {
         Files.writeString(left.resolve("half.svg"), "<svg");
         FigureFolder.writeAll(Map.of("only", drawable("only")), dir.resolve("figs"));
         assertEquals(List.of("figs"), names(dir));
+    }
+
+    /**
+     * Into a folder that exists the set is drawn inside it, so a mount point or a folder whose
+     * parent is not writable takes figures too (drawn beside it, the move crossed file systems);
+     * what a killed process left there is removed.
+     */
+    @Test
+    void anExistingFolderIsDrawnIntoFromWithin(@TempDir Path dir) throws Exception {
+        Path figures = Files.createDirectories(dir.resolve("figs"));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.createDirectories(figures.resolve(".drawing-" + gone.pid()));
+        Path beside = Files.createDirectories(dir.resolve(".figs.drawing-" + gone.pid()));
+        FigureFolder.writeAll(Map.of("only", drawable("only")), figures);
+        assertEquals(List.of("only.pdf", "only.png", "only.svg"), names(figures));
+        assertTrue(Files.exists(beside), "a drawing into an existing folder leaves its parent alone");
+    }
+
+    @Test
+    void aFileInThePlaceOfTheFolderIsRefused(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("figs"), "mine");
+        EngramException e = assertThrows(EngramException.class,
+                () -> FigureFolder.writeAll(Map.of("only", drawable("only")), file));
+        assertTrue(e.getMessage().contains("a file"), e.getMessage());
+        assertEquals("mine", Files.readString(file));
     }
 }
