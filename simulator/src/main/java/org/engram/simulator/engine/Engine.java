@@ -296,10 +296,12 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException from another thread than the one running the engine, during a run
      */
     public SpikeRecorder recordSpikes(Population<?, ?> population, int[] neurons) {
-        requireDriverDuringRun("a spike recorder added");
-        SpikeRecorder r = new SpikeRecorder(own(population), neurons);
-        observers.add(r);
-        return r;
+        synchronized (lifecycle) {
+            requireDriverDuringRun("a spike recorder added");
+            SpikeRecorder r = new SpikeRecorder(own(population), neurons);
+            observers.add(r);
+            return r;
+        }
     }
 
     /**
@@ -315,17 +317,15 @@ public final class Engine implements AutoCloseable {
      */
     public RateMonitor recordRate(Population<?, ?> population, double binMs) {
         requireRateBin(grid, binMs);
-        requireDriverDuringRun("a rate monitor added");
-        double startMs;
         synchronized (lifecycle) {
+            requireDriverDuringRun("a rate monitor added");
             // The current slice's spikes were shown to observers before the listener ran: bins that
             // began at its start would count none of them.
-            startMs = running ? grid.timeMs(sliceTo) : timeMs();
+            RateMonitor r = new RateMonitor(own(population), binMs, running ? grid.timeMs(sliceTo) : timeMs());
+            observers.add(r);
+            rateMonitors.add(r);
+            return r;
         }
-        RateMonitor r = new RateMonitor(own(population), binMs, startMs);
-        observers.add(r);
-        rateMonitors.add(r);
-        return r;
     }
 
     /**
@@ -421,8 +421,10 @@ public final class Engine implements AutoCloseable {
      */
     public void addListener(SpikeListener listener) {
         requireOpen();
-        requireDriverDuringRun("a listener added");
-        listeners.add(requireListener("listener", listener));
+        synchronized (lifecycle) {
+            requireDriverDuringRun("a listener added");
+            listeners.add(requireListener("listener", listener));
+        }
     }
 
     /**
@@ -439,8 +441,10 @@ public final class Engine implements AutoCloseable {
      */
     public void addObserver(SpikeListener observer) {
         requireOpen();
-        requireDriverDuringRun("an observer added");
-        observers.add(requireListener("observer", observer));
+        synchronized (lifecycle) {
+            requireDriverDuringRun("an observer added");
+            observers.add(requireListener("observer", observer));
+        }
     }
 
     /**
@@ -566,15 +570,14 @@ public final class Engine implements AutoCloseable {
     /**
      * Refuses a change from another thread than the one driving a run in progress: the driving
      * thread walks the engine's lists of listeners and monitors at each slice edge, and a listener
-     * on it may add to them there; another thread's addition would race with that walk.
+     * on it may add to them there; another thread's addition would race with that walk. Called
+     * holding {@link #lifecycle} through the addition, so a run cannot start between the two.
      */
     private void requireDriverDuringRun(String what) {
-        synchronized (lifecycle) {
-            if (running && driver != Thread.currentThread()) {
-                throw new IllegalStateException(what + " from thread '" + Thread.currentThread().getName()
-                        + "' while thread '" + driver.getName() + "' runs the engine: add it between runs, or from"
-                        + " a listener during the run");
-            }
+        if (running && driver != Thread.currentThread()) {
+            throw new IllegalStateException(what + " from thread '" + Thread.currentThread().getName()
+                    + "' while thread '" + driver.getName() + "' runs the engine: add it between runs, or from"
+                    + " a listener during the run");
         }
     }
 
