@@ -74,14 +74,15 @@ final class CellValue extends AbstractXYAnnotation {
     }
 
     /**
-     * The value as written in its cell: whole numbers where one decimal does not fit, but never
-     * 100 for less (99.8 rounded read as a task kept perfectly): that is written 99.
+     * The value as written in its cell: one decimal, or whole numbers where that does not fit, but
+     * never 100 for less (99.8 rounded read as a task kept perfectly): that is written 99, or 99.9.
      */
     static String text(double percent, boolean decimal) {
-        if (decimal) {
-            return MetricFormat.format("%.1f", percent);
+        String rounded = MetricFormat.format(decimal ? "%.1f" : "%.0f", percent);
+        if (percent < 100 && Double.parseDouble(rounded) >= 100) {
+            return decimal ? "99.9" : "99";
         }
-        return percent < 100 && percent >= 99.5 ? "99" : MetricFormat.format("%.0f", percent);
+        return rounded;
     }
 
     @Override

@@ -81,6 +81,8 @@ class ChartStyleTest {
         assertEquals("99", CellValue.text(99.4, false));
         assertEquals("86", CellValue.text(85.5, false));
         assertEquals("99.8", CellValue.text(99.8, true));
+        assertEquals("99.9", CellValue.text(99.96, true));
+        assertEquals("100.0", CellValue.text(100.0, true));
     }
 
     @Test
