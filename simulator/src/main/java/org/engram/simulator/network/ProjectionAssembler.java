@@ -368,10 +368,11 @@ final class ProjectionAssembler implements SynapseSink {
     static void requireDelayPossible(String owner, TimeGrid grid, RealDistribution draw) {
         double lo = draw.getSupportLowerBound() / grid.dtMs();
         double hi = draw.getSupportUpperBound() / grid.dtMs();
-        if (hi <= 0.5 || lo >= Short.MAX_VALUE + 0.5) {
-            throw new ParameterException(owner, "delay", "a distribution with draws that round to 1 to " + Short.MAX_VALUE
-                    + " time steps of dt = " + grid.dtMs() + " ms", "a distribution over [" + draw.getSupportLowerBound()
-                    + ", " + draw.getSupportUpperBound() + "] ms");
+        // Half a step rounds up to one: a distribution whose draws reach it (a discrete one) may give delays.
+        if (hi < 0.5 || lo >= Short.MAX_VALUE + 0.5) {
+            throw new ParameterException(owner, "delay", "a distribution with draws that round to 1 to "
+                    + Short.MAX_VALUE + " time steps of dt = " + grid.dtMs() + " ms", "a distribution over ["
+                    + draw.getSupportLowerBound() + ", " + draw.getSupportUpperBound() + "] ms");
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.apache.commons.math3.distribution.EnumeratedRealDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.ParameterException;
@@ -48,6 +49,16 @@ class RejectedAdditionTest {
     }
 
     /** A name stays taken once a population or projection holds it. */
+    /** A draw of exactly half a step rounds up to one step: a distribution that gives only that is a delay. */
+    @Test
+    void aDelayDistributionReachingHalfAStepIsAccepted() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, LIF);
+        b.connect("c", p, p, Rules.allToAll(), Synapses.excitatory(1)
+                .delays(new EnumeratedRealDistribution(new double[] {0.05})));
+        assertEquals(1, b.build().projections().get(0).delaySteps(0));
+    }
+
     @Test
     void aTakenNameIsStillRefused() {
         NetworkBuilder b = new NetworkBuilder(0.1);
@@ -122,7 +133,8 @@ class RejectedAdditionTest {
                 new Case("projection 'q': one_to_one: expected source and target of equal size, found 10 sources and "
                         + "20 targets", () -> b.connect("q", x, y, Rules.oneToOne(), Synapses.excitatory(0.1))),
                 new Case("projection 'r': delay: expected a whole number of time steps (multiple of dt = 0.1 ms), "
-                        + "found 0.15", () -> b.connect("r", x, y, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(0.15))),
+                        + "found 0.15", () -> b.connect("r", x, y, Rules.allToAll(),
+                                Synapses.excitatory(0.1).delayMs(0.15))),
                 new Case("projection 's': matrix: expected a 10 x 20 matrix (sources x targets), found 20 x 10",
                         () -> b.connect("s", x, y, Rules.matrix(new double[20][10]), Synapses.excitatory(0))),
                 new Case("projection 't': target: expected an index in [0, 20), found 20; at synapse 1 of the rule's "
@@ -130,7 +142,8 @@ class RejectedAdditionTest {
                                 new int[] {19, 20}), Synapses.excitatory(0.1))),
                 new Case("projection 'v': delay: expected a distribution with draws that round to 1 to 32767 time "
                         + "steps of dt = 0.1 ms, found a distribution over [0.0, 0.04] ms", () -> b.connect("v", x, y,
-                                Rules.allToAll(), Synapses.excitatory(0.1).delays(new UniformRealDistribution(0, 0.04)))),
+                                Rules.allToAll(),
+                                Synapses.excitatory(0.1).delays(new UniformRealDistribution(0, 0.04)))),
                 new Case("projection 'w': delay: expected a distribution with draws that round to 1 to 32767 time "
                         + "steps of dt = 0.1 ms, found a distribution over [4000.0, 5000.0] ms", () -> b.connect("w",
                                 x, y, Rules.allToAll(),
