@@ -28,7 +28,9 @@ final class ProjectionAssembler implements SynapseSink {
      * The most bytes per synapse that drawing and sorting a projection holds at once: its sources
      * and targets as drawn (4 + 4) beside the sort keys (8), then the keys beside the sorted targets
      * and their origins (4 + 4). The drawn arrays are sized for the synapses a rule expects, so none
-     * of them is larger than needed; a rule that cannot tell makes them grow by half when full.
+     * of them is larger than needed. Not counted: an explicit list's own weights and delays (8 + 8
+     * more), and the room a rule that cannot count its synapses ahead leaves as its arrays grow by
+     * half when full (up to 8 more while they grow).
      */
     static final int PEAK_BYTES_PER_SYNAPSE = 16;
     /** Room for the synapses of a rule that cannot count them ahead, until it needs more. */
