@@ -342,8 +342,10 @@ public final class NetworkBuilder {
      *
      * @return the network
      * @throws ParameterException    if a drawn value breaks its rule (a drawn weight of the wrong
-     *                               sign, a drawn delay past the longest), or the input buffers do
-     *                               not fit the heap; the builder is then spent, as its populations
+     *                               sign, a drawn delay past the longest), or a projection's
+     *                               synapses do not fit the heap beside those drawn before it
+     *                               ({@link HeapLimitExceeded}; the input buffers are checked when
+     *                               an engine is made); the builder is then spent, as its populations
      *                               are half initialised: build again with a new builder
      * @throws IllegalStateException if the builder has built, or failed to build, before
      */
@@ -415,7 +417,9 @@ public final class NetworkBuilder {
         }
         double peak = held + expected * (double) ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE;
         if (peak > Runtime.getRuntime().maxMemory()) {
-            throw pastTheHeap(rule, context, expected, held > 0);
+            boolean fitsAlone = expected * (double) ProjectionAssembler.PEAK_BYTES_PER_SYNAPSE
+                    <= Runtime.getRuntime().maxMemory();
+            throw pastTheHeap(rule, context, expected, held > 0 && fitsAlone);
         }
         return expected;
     }
