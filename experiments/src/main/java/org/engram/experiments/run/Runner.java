@@ -91,7 +91,8 @@ public final class Runner {
         // gets its folder: a signal at any moment after that records the stop and says how to go on.
         try (SignalHook signal = new SignalHook()) {
             Opened run = request.resume() != null ? reopen(request, signal, err) : create(request, signal, start, err);
-            ThreadNotice.print(err, "engram run", "threads", run.resolved().config().threads());
+            ThreadNotice.print(err, "engram run", request.threads() != null ? "--threads" : "threads",
+                    run.resolved().config().threads());
             try {
                 if (request.pauseAfterSetup()) {
                     pause(err);

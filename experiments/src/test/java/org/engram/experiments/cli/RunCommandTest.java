@@ -215,11 +215,17 @@ class RunCommandTest {
         }
     }
 
+    /**
+     * The resolved config runs again to the same results on another thread count: here more than
+     * the processors, which a note names by the flag that asked for them.
+     */
     @Test
     void resolvedConfigRunsAgainToTheSameResults() throws IOException {
+        int threads = Runtime.getRuntime().availableProcessors() + 1;
         CliRunner.Result again = CliRunner.run("run", folder.resolve("config.yaml").toString(), "--out",
-                dir.resolve("again").toString(), "--threads", "1");
+                dir.resolve("again").toString(), "--threads", String.valueOf(threads));
         assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.err().contains("engram run: note: --threads " + threads + " on "), again.err());
         JsonNode other = new ObjectMapper().readTree(Path.of(again.lastLine()).resolve("metrics.json").toFile());
         for (String strategy : List.of("naive", "si")) {
             for (String seed : List.of("1", "2")) {
