@@ -105,7 +105,8 @@ final class WorkerPool implements AutoCloseable {
         }
         if (first != null) {
             if (first instanceof KernelFailed k && failures.length > 1) {
-                // Made on a worker, its trace holds only the worker's frames: the caller's go in a copy.
+                // It may have been made on a worker, whose trace holds only its own frames: a copy made here
+                // leads to the caller.
                 throw k.rethrownOnCaller();
             }
             if (first instanceof RuntimeException re) {
