@@ -32,13 +32,25 @@ public final class NegatedDistribution extends DerivedDistribution {
         return base.density(-x);
     }
 
-    /** {@code P(-X <= x) = 1 - P(X < -x)}, which for a continuous base is {@code 1 - F(-x)}. */
+    /** {@code P(-X = x) = P(X = -x)}: zero for a continuous base. */
     @Override
-    public double cumulativeProbability(double x) {
-        return 1 - base.cumulativeProbability(-x);
+    public double probability(double x) {
+        return base.probability(-x);
     }
 
-    /** The quantile {@code -F_X^-1(1 - p)}, from the base's own inverse rather than a numerical search. */
+    /**
+     * {@code P(-X <= x) = P(X >= -x) = 1 - F(-x) + P(X = -x)}: the last term counts a base's point
+     * mass at {@code -x} (a discrete one), which {@code 1 - F(-x)} alone left out.
+     */
+    @Override
+    public double cumulativeProbability(double x) {
+        return 1 - base.cumulativeProbability(-x) + base.probability(-x);
+    }
+
+    /**
+     * The quantile {@code -F_X^-1(1 - p)}, from the base's own inverse rather than a numerical
+     * search; exact for a continuous base (those of Engram's configs), not at a discrete one's jumps.
+     */
     @Override
     public double inverseCumulativeProbability(double p) {
         return -base.inverseCumulativeProbability(1 - p);

@@ -3,6 +3,7 @@ package org.engram.simulator.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.commons.math3.distribution.EnumeratedRealDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.Network;
@@ -42,6 +43,18 @@ class NegatedDistributionTest {
         assertEquals(0.0, d.density(0.3));
         // The median of -X is minus the median of X, exp(mu).
         assertEquals(-Math.exp(-1), d.inverseCumulativeProbability(0.5), 1e-9);
+    }
+
+    /** A base with point masses: P(-X <= -1) = P(X >= 1) = 1 for X = 1 or 2, each with probability 1/2. */
+    @Test
+    void theDistributionFunctionCountsABasesPointMass() {
+        NegatedDistribution d = new NegatedDistribution(new EnumeratedRealDistribution(new double[] {1, 2}));
+        assertEquals(0.0, d.cumulativeProbability(-2.5));
+        assertEquals(0.5, d.cumulativeProbability(-2));
+        assertEquals(0.5, d.cumulativeProbability(-1.5));
+        assertEquals(1.0, d.cumulativeProbability(-1));
+        assertEquals(0.5, d.probability(-2));
+        assertEquals(0.0, d.probability(2));
     }
 
     /** An inhibitory projection takes the negated distribution, which it refused un-negated. */
