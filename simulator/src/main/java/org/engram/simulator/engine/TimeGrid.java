@@ -42,8 +42,12 @@ public record TimeGrid(double dtMs) {
      *
      * @param maxSubstepMs the longest substep the integration allows, in ms, {@code > 0}
      * @return the number of substeps, at least 1
+     * @throws ParameterException unless the longest substep is a finite number {@code > 0}
      */
     public int substeps(double maxSubstepMs) {
+        if (!(maxSubstepMs > 0) || !Double.isFinite(maxSubstepMs)) {
+            throw new ParameterException("time grid", "longest substep", "a finite number > 0 (ms)", maxSubstepMs);
+        }
         double ratio = dtMs / maxSubstepMs;
         return (int) Math.max(1, Math.ceil(ratio - (WHOLE_STEP_TOLERANCE + DIVISION_ROUNDING * ratio)));
     }

@@ -41,6 +41,15 @@ class TimeGridTest {
         }
     }
 
+    /** A longest substep of 0, below it, or not finite gave 1 or Integer.MAX_VALUE substeps without a word. */
+    @Test
+    void aLongestSubstepThatIsNoLengthIsRefused() {
+        for (double max : new double[] {0, -0.01, Double.NaN, Double.POSITIVE_INFINITY}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> new TimeGrid(0.1).substeps(max));
+            assertEquals("longest substep", e.location(), e.getMessage());
+        }
+    }
+
     @Test
     void everyDecimalMultipleOfTheStepIsWhole() {
         SplittableRandom random = new SplittableRandom(7);
