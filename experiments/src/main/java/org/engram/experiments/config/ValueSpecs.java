@@ -25,8 +25,6 @@ import org.engram.simulator.random.TruncatedDistribution;
  * values. Distributions are commons-math3 objects; the network builder reseeds them per neuron.
  */
 public final class ValueSpecs {
-    /** The keys that bound a distribution beside its name: draws outside are drawn again. */
-    private static final List<String> BOUNDS = List.of("min", "max");
     /** The key beside a distribution's name that negates its draws. */
     private static final String NEGATED = "negated";
     /** Every key that may stand beside a distribution's name. */

@@ -665,10 +665,11 @@ public final class SimulationRun {
 
     /** A size on disk in the unit that shows it: 20 MB free read as "0.0 GB". */
     static String diskSize(long bytes) {
-        if (bytes >= 1_000_000_000L) {
+        // Each unit from where the smaller one would round to 1000.0.
+        if (bytes >= 999_950_000L) {
             return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
         }
-        return bytes >= 1_000_000L ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
+        return bytes >= 999_950L ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
                 : String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
     }
 

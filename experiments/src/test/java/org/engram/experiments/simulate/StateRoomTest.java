@@ -80,6 +80,9 @@ class StateRoomTest {
                 && e.getMessage().endsWith("; record is partly what --set record.state=[{population: exc, variable: v}]"
                         + " gave"), e.getMessage());
         assertEquals("512.0 kB", SimulationRun.diskSize(512_000));
+        assertEquals("1.0 GB", SimulationRun.diskSize(999_960_000));
+        assertEquals("999.9 MB", SimulationRun.diskSize(999_940_000));
+        assertEquals("1.0 MB", SimulationRun.diskSize(999_960));
     }
 
     /** A projection's file is named by the projection, its arrow in words. */
