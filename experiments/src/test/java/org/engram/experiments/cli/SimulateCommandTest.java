@@ -614,8 +614,9 @@ class SimulateCommandTest {
                                 "found 40; at synapse 1 of the rule's list (0-based)")),
                 // Refused when added, as a wrong-signed weight distribution is: drawn at build, the first
                 // draw failed, and a projection without synapses was not refused at all.
-                Arguments.of("delay distribution below one step", GOOD.replace("{type: all_to_all}, weight: 25, delay_ms: 1.0",
-                        "{type: fixed_probability, p: 0}, weight: 25, delay_ms: {uniform: [0, 0.04]}"),
+                Arguments.of("delay distribution below one step",
+                        GOOD.replace("{type: all_to_all}, weight: 25, delay_ms: 1.0",
+                                "{type: fixed_probability, p: 0}, weight: 25, delay_ms: {uniform: [0, 0.04]}"),
                         List.of("bad.yaml:9:", "projections[1].delay_ms", "draws that round to 1 to 32767 time steps",
                                 "found a distribution over [0.0, 0.04] ms")),
                 Arguments.of("unknown input type", GOOD.replace("type: poisson", "type: poison"),
