@@ -30,6 +30,15 @@ class DataLocatorTest {
         return d;
     }
 
+    /** The README's line that reads the data as the command line does, from wherever it is found here. */
+    @Test
+    void theReadmesLineReadsTheTrainingSet() {
+        Dataset d = new DataLocator().locate(null, "data.path").train(FashionMnist.CLASSES);
+        assertEquals(784, d.features(0).length);
+        assertEquals(d.size(), d.labels().length);
+        assertEquals(FashionMnist.CLASSES, d.classCounts().length);
+    }
+
     @Test
     void explicitFolderWinsOverEnvironmentAndSystem() throws Exception {
         Path explicit = tiny("explicit", false, false);
