@@ -54,6 +54,7 @@ class ReadmeExampleTest {
     private static void example() {
         // README:library-example
         NetworkBuilder b = new NetworkBuilder(0.1).seed(42);            // dt = 0.1 ms
+        // tau_m 20 ms, C_m 250 pF, E_L 0 mV, V_th 20 mV, V_reset 10 mV, t_ref 2 ms, I_e 0 pA
         LifDelta.Params lif = new LifDelta.Params(20, 250, 0, 20, 10, 2, 0);
         Population<?, ?> exc = b.population("exc", 800, LifDelta.MODEL, lif);
         Population<?, ?> inh = b.population("inh", 200, LifDelta.MODEL, lif);
