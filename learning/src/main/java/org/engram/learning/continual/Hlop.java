@@ -41,6 +41,14 @@ import org.engram.simulator.Problems;
  *   <tr><td>momentum</td><td>0.9</td><td>momentum of the Oja updates, in [0, 1)</td></tr>
  * </table>
  *
+ * <p>Where it departs from the authors' code ({@code pkuxmq/HLOP-SNN}): their momentum is an
+ * average, {@code v <- m v + (1 - m) dH} with dH clipped to [-10, 10], and their new rows start
+ * as random orthogonal vectors. Here dH is divided by the batch's mean {@code ||x||^2} and added to
+ * the momentum undamped ({@link OjaSubspace}), so a sustained step is {@code eta / (1 - m)} times
+ * dH over that energy: this {@code learning_rate} is not theirs (theirs is about
+ * {@code eta / ((1 - m) mean ||x||^2)}); and new rows start from the task's first activity vectors,
+ * which lie in the subspace to be learned already.
+ *
  * <p>References: M. Xiao, Q. Meng, Z. Zhang, D. He and Z. Lin (2024), Hebbian learning based
  * orthogonal projection for continual learning of spiking neural networks, ICLR. E. Oja (1989),
  * Neural networks, principal components, and subspaces, Int. J. Neural Syst. 1:61-68.

@@ -33,6 +33,13 @@ import org.engram.simulator.Problems;
  *   <tr><td>alpha</td><td>1</td><td>weight of the distillation loss, {@code >= 0}</td></tr>
  * </table>
  *
+ * <p>The targets are recorded once per task, from one spike encoding of each image (the
+ * consolidation stream), while training sees a fresh encoding every epoch: with a stochastic
+ * encoder (Bernoulli or Poisson rates) the network is asked to reproduce the previous outputs of
+ * one spike train of an image while it sees another, which makes the targets noisier than Li and
+ * Hoiem's, whose networks are deterministic (a latency or deterministic rate encoder has one train
+ * per image). Recording per epoch would cost a forward pass per sample and epoch.
+ *
  * <p>The targets are rebuilt from the network at every {@code beforeTask}, so there is no state
  * to checkpoint (checkpoints are taken between tasks). Memory: one float per training sample and
  * distilled output unit. Reference: Z. Li and D. Hoiem (2016), Learning without forgetting, ECCV.
