@@ -253,9 +253,11 @@ public final class RunFolder {
         requireFolderPath(out, expected);
         Path root = out.toAbsolutePath().normalize();
         for (Path p = root; p != null; p = p.getParent()) {
-            if (isFinishedRun(p)) {
+            String finished = finishedResultIn(p);
+            if (finished != null) {
                 throw new EngramException(out.toString(), "--out", expected, (p.equals(root) ? "the folder of"
-                        : "a folder inside") + " the finished run " + p + ", which is never changed", hint);
+                        : "a folder inside") + " the finished " + finished + " " + p + ", which is never changed",
+                        hint);
             }
         }
     }
@@ -280,9 +282,20 @@ public final class RunFolder {
         }
     }
 
-    /** Whether a folder holds what every finished run holds (a folder of one's own rarely has all four). */
-    private static boolean isFinishedRun(Path dir) {
-        for (String file : new String[] {"metrics.json", "config.yaml", "summary.md", "log.csv"}) {
+    /**
+     * What finished result a folder holds: "run" when it holds what every finished run holds,
+     * "simulation" when it holds what every finished {@code engram simulate} folder holds (a folder
+     * of one's own rarely has all of either), else null.
+     */
+    private static String finishedResultIn(Path dir) {
+        if (holdsAll(dir, "metrics.json", "config.yaml", "summary.md", "log.csv")) {
+            return "run";
+        }
+        return holdsAll(dir, "summary.json", "config.yaml", "summary.md") ? "simulation" : null;
+    }
+
+    private static boolean holdsAll(Path dir, String... files) {
+        for (String file : files) {
             if (!Files.isRegularFile(dir.resolve(file))) {
                 return false;
             }

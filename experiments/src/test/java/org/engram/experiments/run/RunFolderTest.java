@@ -285,6 +285,24 @@ class RunFolderTest {
         assertEquals("an empty path", e.found());
     }
 
+    /** A finished simulation's folder is never changed either: results went into it, exit 0. */
+    @Test
+    void aFinishedSimulationIsNoPlaceForResults(@TempDir Path results) throws IOException {
+        Instant now = Instant.parse("2026-11-30T08:15:00Z");
+        Path finished = Files.createDirectories(results.resolve("net/sim"));
+        Files.writeString(finished.resolve("config.yaml"), "name: net\n");
+        Files.writeString(finished.resolve("summary.md"), "# net\n");
+        RunFolder.createNew(finished, "x", now, "c").discard();   // not yet: summary.json is missing
+        Files.writeString(finished.resolve("summary.json"), "{}");
+        EngramException e = assertThrows(EngramException.class, () -> RunFolder.createNew(finished, "x", now, "c"));
+        assertEquals("the folder of the finished simulation " + finished.toAbsolutePath() + ", which is never"
+                + " changed", e.found());
+        e = assertThrows(EngramException.class, () -> RunFolder.requireOutsideFinishedRuns(finished.resolve("plots"),
+                "a folder for the figures", null));
+        assertEquals("a folder inside the finished simulation " + finished.toAbsolutePath() + ", which is never"
+                + " changed", e.found());
+    }
+
     @Test
     void twoRunsOfOneConfigInOneSecondGetDistinctFolders() {
         Instant now = Instant.parse("2026-11-30T08:15:00Z");
