@@ -143,9 +143,8 @@ public final class Runner {
             // command line says how to allow more memory.
             loop.finish("failed", "out of memory (Java heap of " + heapMegabytes() + " MB); allow more, e.g."
                     + " ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\"", true);
-            err.println("engram: the run ran out of memory; the finished tasks are checkpointed in "
-                    + folder.directory() + "; with a larger heap, continue with: "
-                    + LaunchCommand.resume(folder.directory()) + loop.unsavedStatusNote());
+            err.println("engram: the run ran out of memory; " + loop.checkpointedIn() + "; with a larger heap,"
+                    + " continue with: " + LaunchCommand.resume(folder.directory()) + loop.unsavedStatusNote());
             err.flush();
             throw e;
         }
@@ -455,15 +454,15 @@ public final class Runner {
             String why = "the run needs more memory than the Java heap of " + heapMegabytes() + " MB holds ("
                     + h.source() + ": " + h.location() + ": expected " + h.expected() + ", found " + h.found() + ")";
             loop.finish("failed", why, true);
-            return new RunStopped(why + "; the finished tasks are checkpointed in " + folder.directory() + "; with a"
-                    + " larger heap, e.g. ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\", continue with: "
+            return new RunStopped(why + "; " + loop.checkpointedIn() + "; with a larger heap, e.g."
+                    + " ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\", continue with: "
                     + LaunchCommand.resume(folder.directory()), null);
         }
         if (e instanceof TrainingDiverged d && d.ownCode()) {
             // A strategy of one's own may have made the NaN: once its code is mended, the checkpoints go on.
             loop.finish("failed", e.getMessage(), true);
-            return new RunStopped(e.getMessage() + "; the finished tasks are checkpointed in " + folder.directory()
-                    + "; with the code mended, continue with: " + LaunchCommand.resume(folder.directory()), null);
+            return new RunStopped(e.getMessage() + "; " + loop.checkpointedIn() + "; with the code mended,"
+                    + " continue with: " + LaunchCommand.resume(folder.directory()), null);
         }
         if (e instanceof TrainingDiverged || e instanceof StrategyDiverged) {
             // Not 'continue with --resume': the same config would diverge again.
@@ -485,8 +484,8 @@ public final class Runner {
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         loop.finish(asked ? "stopped" : "failed", why, true);
         // A strategy's code that failed fails again on resume until it is mended.
-        String message = (asked ? e.getMessage() : "the run failed: " + why) + "; the finished tasks are"
-                + " checkpointed in " + folder.directory() + (e instanceof StrategyFailed
+        String message = (asked ? e.getMessage() : "the run failed: " + why) + "; " + loop.checkpointedIn()
+                + (e instanceof StrategyFailed
                 ? "; with the strategy's code mended, continue with: " : "; continue with: ")
                 + LaunchCommand.resume(folder.directory());
         if (asked || e instanceof EngramException) {
@@ -552,7 +551,7 @@ public final class Runner {
          */
         void interrupted() {
             if (finish("interrupted", "the process was stopped (signal) before the run ended", true)) {
-                err.println("engram: stopped by a signal; tasks finished so far are checkpointed; continue with: "
+                err.println("engram: stopped by a signal; " + checkpointedIn() + "; continue with: "
                         + LaunchCommand.resume(folder.directory()) + unsavedStatusNote());
                 err.flush();
             }
@@ -619,6 +618,15 @@ public final class Runner {
         /** @return the number of (strategy, seed, task) units of the whole run */
         synchronized int totalTasks() {
             return status.totalTasks();
+        }
+
+        /**
+         * @return where the tasks finished so far are checkpointed, for a stop's message, or that
+         *         none had finished (a run refused at its first task had said they were checkpointed)
+         */
+        synchronized String checkpointedIn() {
+            return status.completed().isEmpty() ? "no task had finished; the partial run is in " + folder.directory()
+                    : "the finished tasks are checkpointed in " + folder.directory();
         }
 
         /** @return the tasks finished so far, over all units */

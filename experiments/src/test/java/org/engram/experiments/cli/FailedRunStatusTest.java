@@ -115,9 +115,10 @@ class FailedRunStatusTest {
         assertTrue(status.get("message").asText().startsWith("out of memory (Java heap of "), status.toString());
         // With more memory the run goes on from its checkpoints: the status gives the command.
         assertTrue(status.get("resume").asText().endsWith("engram run --resume " + partial.get(0)), status.toString());
-        // The terminal says so too: the folder, and the command, before the heap's limit.
+        // The terminal says so too: the folder, and the command, before the heap's limit; no task had
+        // finished, which it says rather than calling the tasks checkpointed.
         String err = Files.readString(log);
-        assertTrue(err.contains("engram: the run ran out of memory; the finished tasks are checkpointed in "
+        assertTrue(err.contains("engram: the run ran out of memory; no task had finished; the partial run is in "
                 + partial.get(0) + "; with a larger heap, continue with: "), err);
     }
 }
