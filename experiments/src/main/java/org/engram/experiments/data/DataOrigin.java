@@ -20,4 +20,29 @@ public enum DataOrigin {
     public String dataName() {
         return this == SYSTEM_FOLDER || this == BUNDLED_SUBSET ? "Fashion-MNIST" : "IDX data";
     }
+
+    /**
+     * Data found this way at a location, for messages and summaries.
+     *
+     * @param location the folder (or the jar's resource path) the data was read from
+     * @return e.g. {@code IDX data from /data ($ENGRAM_DATA)}
+     */
+    public String describe(String location) {
+        return dataName() + " from " + location + " (" + words() + ")";
+    }
+
+    /**
+     * How the data was found, in the user's words (the constant's name is for files that scripts
+     * read, such as {@code metrics.json}).
+     *
+     * @return e.g. {@code data.path} or {@code $ENGRAM_DATA}
+     */
+    private String words() {
+        return switch (this) {
+            case CONFIG_PATH -> "data.path";
+            case ENVIRONMENT -> "$" + DataLocator.ENV_VAR;
+            case SYSTEM_FOLDER -> "the Debian package's folder";
+            case BUNDLED_SUBSET -> "the bundled subset";
+        };
+    }
 }

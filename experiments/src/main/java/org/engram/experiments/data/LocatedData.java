@@ -106,6 +106,6 @@ public final class LocatedData {
 
     @Override
     public String toString() {
-        return origin.dataName() + " from " + location + " (" + origin + ")";
+        return origin.describe(location);
     }
 }

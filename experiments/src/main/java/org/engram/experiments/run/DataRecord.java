@@ -88,7 +88,7 @@ record DataRecord(DataOrigin origin, String location, Integer trainSamples, Inte
     }
 
     /**
-     * @return e.g. {@code IDX data from /data (ENVIRONMENT): 3000 training and 1000 test images
+     * @return e.g. {@code IDX data from /data ($ENGRAM_DATA): 3000 training and 1000 test images
      *         (SHA-256 3fa2c1d0e4b5...)}
      */
     @Override
@@ -96,7 +96,7 @@ record DataRecord(DataOrigin origin, String location, Integer trainSamples, Inte
         if (origin == null) {
             return location;
         }
-        return origin.dataName() + " from " + location + " (" + origin + "): " + trainSamples + " training and "
+        return origin.describe(location) + ": " + trainSamples + " training and "
                 + testSamples + " test images (SHA-256 " + (sha256 == null ? "none" : sha256.substring(0, 12) + "...")
                 + ")";
     }

@@ -308,8 +308,8 @@ class ResumeTest {
         assertEquals(2, swapped.exitCode(), swapped.err());
         String e = swapped.err();
         assertTrue(e.contains(partial.resolve("data.json").toString()) && e.contains("the data the run started with: "
-                + "IDX data from " + data + " (CONFIG_PATH): 3000 training and 1000 test images"), e);
-        assertTrue(e.contains("found IDX data from " + data + " (CONFIG_PATH): 1000 training and 3000 test"), e);
+                + "IDX data from " + data + " (data.path): 3000 training and 1000 test images"), e);
+        assertTrue(e.contains("found IDX data from " + data + " (data.path): 1000 training and 3000 test"), e);
         assertTrue(e.contains("put the data the run started with back into " + data), e);
         assertEquals("stopped", new ObjectMapper().readTree(partial.resolve("status.json").toFile()).get("state")
                 .asText(), "a refused resume leaves the partial run as it was");
@@ -337,7 +337,7 @@ class ResumeTest {
         CliRunner.Result classes = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, classes.exitCode(), classes.err());
         assertTrue(classes.err().contains("label of item 7: expected a class in [0, 10), found 11; a resumed run reads"
-                + " the data it started with (IDX data from " + data + " (CONFIG_PATH): 3000 training and 1000 test"
+                + " the data it started with (IDX data from " + data + " (data.path): 3000 training and 1000 test"
                 + " images") && classes.err().contains("put those files back, or start a new run for these")
                 && !classes.err().contains("data: {classes"), classes.err());
 

@@ -89,8 +89,9 @@ class RunCommandTest {
         String summary = Files.readString(folder.resolve("summary.md"));
         assertTrue(summary.contains("## naive: accuracy matrix (%), mean over seeds\n"), summary);
         // The data, with its number of classes (data.classes), which sizes the readout.
-        assertTrue(summary.contains("- data: Fashion-MNIST from classpath:") && summary.contains("(BUNDLED_SUBSET), 10"
-                + " classes; 100 training and 40 test samples per task\n"), summary);
+        assertTrue(summary.contains("- data: Fashion-MNIST from classpath:")
+                && summary.contains("(the bundled subset), 10 classes; 100 training and 40 test samples per task\n"),
+                summary);
         String files = summary.substring(summary.indexOf("- Files: "));
         try (var entries = Files.list(folder)) {
             for (Path entry : entries.toList()) {

@@ -35,9 +35,9 @@ class DataRecordTest {
         EngramException e = assertThrows(EngramException.class, () -> SUBSET_IN_ENV.requireSame(partial, FULL_IN_SYSTEM));
         String m = e.getMessage();
         assertTrue(m.startsWith(partial.resolve("data.json") + ": data: expected the data the run started with: "
-                + "IDX data from /data/subset (ENVIRONMENT): 3000 training and 1000 test images (SHA-256 "
-                + "aaaaaaaaaaaa...), found Fashion-MNIST from /usr/share/datasets/fashion-mnist (SYSTEM_FOLDER): "
-                + "60000 training and 10000 test images (SHA-256 bbbbbbbbbbbb...)"), m);
+                + "IDX data from /data/subset ($ENGRAM_DATA): 3000 training and 1000 test images (SHA-256 "
+                + "aaaaaaaaaaaa...), found Fashion-MNIST from /usr/share/datasets/fashion-mnist"
+                + " (the Debian package's folder): 60000 training and 10000 test images (SHA-256 bbbbbbbbbbbb...)"), m);
         assertTrue(m.endsWith("put the data the run started with back into /data/subset, or set ENGRAM_DATA to a"
                 + " folder that holds it, or start a new run"), m);
     }
