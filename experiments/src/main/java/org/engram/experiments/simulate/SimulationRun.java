@@ -34,6 +34,8 @@ import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.monitor.SpikeRecorder;
@@ -230,6 +232,7 @@ public final class SimulationRun {
                 folder.writeString("config.yaml", yaml);
                 requireRoomForRecords(c, network, source, overrides.sets(), folder.directory(), err);
                 noteSpikeTimesAfterTheEnd(network, c.durationMs(), err);
+                noteInputChangesAfterTheEnd(network, c.durationMs(), err);
                 t1 = System.nanoTime();
                 double recordFrom = c.record().fromMs();
                 if (recordFrom > 0) {
@@ -632,6 +635,31 @@ public final class SimulationRun {
                     err.flush();
                 }
             }
+        }
+    }
+
+    /**
+     * Says which scheduled inputs (current steps, Poisson rate changes) change after the end of the
+     * run, where the change never acts: a schedule written for a longer run, or in seconds, was
+     * accepted without a word and the input did nothing.
+     */
+    private static void noteInputChangesAfterTheEnd(Network network, double durationMs, PrintWriter err) {
+        for (CurrentSource cs : network.currentSources()) {
+            noteChangesAfterTheEnd("current input into '" + cs.target().name() + "'", cs.timesMs(), durationMs, err);
+        }
+        for (PoissonInput pi : network.poissonInputs()) {
+            noteChangesAfterTheEnd("Poisson input into '" + pi.target().name() + "'", pi.timesMs(), durationMs, err);
+        }
+    }
+
+    private static void noteChangesAfterTheEnd(String input, double[] timesMs, double durationMs, PrintWriter err) {
+        long after = Arrays.stream(timesMs).filter(t -> !TimeGrid.atOrBefore(t, durationMs)).count();
+        if (after > 0) {
+            err.println(String.format(Locale.ROOT, "engram simulate: note: %d of the %d times of the %s lie%s after"
+                    + " the end of the run (%s ms): %s", after, timesMs.length, input, after == 1 ? "s" : "",
+                    MetricFormat.asWritten(durationMs), after == timesMs.length ? "it never acts"
+                            : "those changes never act"));
+            err.flush();
         }
     }
 

@@ -158,6 +158,23 @@ class SimulateCommandTest {
         assertFalse(r.err().contains("note:"), r.err());
     }
 
+    /**
+     * Scheduled inputs that change after the end of the run are noted: a current step at 30 ms and a
+     * Poisson rate change at 8 ms of a 20 ms run... the step never acts, and was accepted without a word.
+     */
+    @Test
+    void inputChangesAfterTheEndAreNotedOnStandardError(@TempDir Path dir) throws IOException {
+        String late = GOOD.replace("inputs:\n", "inputs:\n"
+                + "  - {type: current, target: exc, times_ms: [30], amplitudes_pa: [5]}\n"
+                + "  - {type: poisson, target: exc, times_ms: [0, 25, 40], rates_hz: [10, 20, 30], weight: 0.1}\n");
+        CliRunner.Result r = simulate(dir, "late.yaml", late, "--duration-ms", "20");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("engram simulate: note: 1 of the 1 times of the current input into 'exc' lies"
+                + " after the end of the run (20 ms): it never acts"), r.err());
+        assertTrue(r.err().contains("engram simulate: note: 2 of the 3 times of the Poisson input into 'exc' lie"
+                + " after the end of the run (20 ms): those changes never act"), r.err());
+    }
+
     /** A simulation that records no spikes says so in its summary, where an empty table stood. */
     @Test
     void aSummaryWithoutRecordedSpikesSaysSo(@TempDir Path dir) throws IOException {
