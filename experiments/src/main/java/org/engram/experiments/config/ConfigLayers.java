@@ -102,8 +102,8 @@ public final class ConfigLayers {
             throw new ConfigException(sourceName, null, "a YAML mapping", "an empty file", null);
         }
         if (!parsed.isObject()) {
-            throw new ConfigException(sourceName + ":1:1", null, "a YAML mapping of keys", parsed.getNodeType()
-                    .toString().toLowerCase(java.util.Locale.ROOT), null);
+            throw new ConfigException(sourceName + ":1:1", null, "a YAML mapping of keys",
+                    SetOverride.describe(parsed), null);
         }
         ObjectNode tree = (ObjectNode) parsed;
         KeyOrigins where = new KeyOrigins(SourceMap.of(sourceName, text));

@@ -118,7 +118,8 @@ record SetOverride(String text, String keyPath, JsonNode value) {
                 }
                 if (index > array.size()) {
                     throw new ConfigException(where, at + "[" + index + "]", "an index <= " + array.size()
-                            + " (the list has " + array.size() + " entries; index " + array.size() + " appends one)",
+                            + " (the list has " + array.size() + (array.size() == 1 ? " entry" : " entries") + "; index "
+                            + array.size() + " appends one)",
                             Integer.toString(index), null);
                 }
                 at.append('[').append(index).append(']');
@@ -138,8 +139,11 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         }
     }
 
-    private static String describe(JsonNode node) {
-        return node == null ? "nothing" : node.isValueNode() ? "the value " + node : node.getNodeType().toString()
-                .toLowerCase(java.util.Locale.ROOT);
+    /** A node as a message's "found" says it: {@code a list}, {@code a mapping}, {@code the value 3}, {@code nothing}. */
+    static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        return node.isArray() ? "a list" : node.isObject() ? "a mapping" : "the value " + node;
     }
 }

@@ -66,6 +66,8 @@ class BrokenRunConfigTest {
                         "bad.yaml:2:1: seeds: expected a list, found 1"),
                 file("text for a section", GOOD.replace("network: {hidden: [8]}", "network: small"),
                         "bad.yaml:11:1: network: expected a mapping of keys, found the text \"small\""),
+                file("a list for the whole file", "- name: tiny\n- seeds: [1]\n",
+                        "bad.yaml:1:1: expected a YAML mapping of keys, found a list"),
                 file("list for a number", GOOD.replace("  epochs: 1", "  epochs: [1]"),
                         "bad.yaml:14:3: training.epochs: expected a value of type integer, found a list"),
                 file("two YAML documents", GOOD + "---\nname: other\n",
@@ -289,6 +291,7 @@ class BrokenRunConfigTest {
                         "--set threads=5000: threads: expected an integer in [1, 1024]", "found 5000"),
                 set("--set past the end of a list", "strategies[5].name=si", "strategies[5]",
                         "the list has 2 entries"),
+                set("--set past the end of a list of one", "seeds[3]=4", "seeds[3]", "the list has 1 entry;"),
                 // The file has network.hidden[0] and tasks.count too, but the override replaced them.
                 set("--set of a list the file has", "network.hidden=[0]",
                         "--set network.hidden=[0]: network.hidden[0]: expected a layer size >= 1, found 0"),
