@@ -731,7 +731,8 @@ class RunCommandTest {
         for (List<String> bad : List.of(List.of("C=x", "expected the tag of one of the comparison's runs or pools"
                 + " [A, B], found 'C'"), List.of("B=epochs 2", "expected a name no other tag has, found 'epochs 2',"
                 + " the name of A"), List.of("B=epochs, 3", "expected a name without commas, quotes or line breaks,"
-                + " found 'epochs, 3'"))) {
+                + " found 'epochs, 3'"), List.of("B", "--name: expected TAG=NAME, e.g. --name A+B='lambda 100', found"
+                + " 'B'"))) {
             Path out = dir.resolve("cmp-bad-name");
             CliRunner.Result refused = CliRunner.run("compare", folder.toString(), other.toString(), "--name",
                     "A=epochs 2", "--name", bad.get(0), "--out", out.toString());
