@@ -66,6 +66,13 @@ class BrokenRunConfigTest {
                         "bad.yaml:2:1: seeds: expected a list, found 1"),
                 file("text for a section", GOOD.replace("network: {hidden: [8]}", "network: small"),
                         "bad.yaml:11:1: network: expected a mapping of keys, found the text \"small\""),
+                // Each of 40 layers of 10,000 fits the tests' 4 GB heap alone (1.6 GB while drawn); together
+                // they do not (16 GB), which was found only after some had been drawn into a run folder.
+                file("layers that fit the heap one by one but not together", GOOD
+                        .replace("network: {hidden: [8]}", "network: {hidden: ["
+                                + String.join(", ", java.util.Collections.nCopies(40, "10000")) + "]}")
+                        .replace("encoder: {steps: 4}", "encoder: {steps: 50}"),
+                        "bad.yaml:11:", "network.hidden: expected synapses that fit the Java heap"),
                 file("a list for the whole file", "- name: tiny\n- seeds: [1]\n",
                         "bad.yaml:1:1: expected a YAML mapping of keys, found a list"),
                 file("list for a number", GOOD.replace("  epochs: 1", "  epochs: [1]"),

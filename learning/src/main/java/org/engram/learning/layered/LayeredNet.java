@@ -64,14 +64,18 @@ public final class LayeredNet {
     }
 
     /**
-     * Refuses a shape whose weight matrices cannot be built (past an array, or past the heap), as
-     * building it would, but without drawing a weight: a run checks its network before it starts.
+     * Refuses a shape whose weight matrices cannot be built (past an array, or past the heap alone or
+     * together), as building it would, but without drawing a weight: a run checks its network before
+     * it starts.
      *
      * @param spec the shape and parameters
      * @throws ParameterException naming the projection that does not fit
      */
     public static void requireFits(LayeredNetSpec spec) {
-        wire(spec, new NetworkBuilder(spec.dtMs()));
+        NetworkBuilder b = new NetworkBuilder(spec.dtMs());
+        wire(spec, b);
+        // Each matrix was checked alone as it was added; together they must fit too.
+        b.requireFitsWhenBuilt();
     }
 
     /** Adds the layers' populations and all-to-all projections to {@code b}; the builder checks each. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.HeapLimitExceeded;
+import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.connect.ConnectContext;
 import org.engram.simulator.network.connect.Connectivity;
 import org.engram.simulator.network.connect.Rules;
@@ -29,5 +30,32 @@ class HeapCheckTest {
         assertTrue(e.getMessage().startsWith("projection 'second': rule: expected synapses that fit the Java heap (")
                 && e.getMessage().contains(" MB in all, beside what it holds already) while they are drawn and sorted,"
                         + " about 16 bytes each, found 1000000 synapses (16 MB) from all_to_all"), e.getMessage());
+    }
+
+    /**
+     * A network checked before it is built finds projections that fit the heap one by one but not
+     * together: a run of 40 hidden layers of 10,000 neurons drew six of them first, wrote its folder,
+     * and failed at the seventh. Each projection here takes half the heap while drawn; six of them
+     * hold at least 4 bytes a synapse each once drawn, past the heap by the sixth.
+     */
+    @Test
+    void projectionsThatFitOneByOneButNotTogetherAreRefusedBeforeBuilding() {
+        long heap = Runtime.getRuntime().maxMemory();
+        int n = (int) Math.sqrt(heap / 32.0);
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", n, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        for (int k = 1; k <= 6; k++) {
+            b.connect("c" + k, p, p, Rules.allToAll(), Synapses.excitatory(0.1));
+        }
+        HeapLimitExceeded e = assertThrows(HeapLimitExceeded.class, b::requireFitsWhenBuilt);
+        assertTrue(e.getMessage().startsWith("projection 'c"), e.getMessage());
+        assertTrue(e.getMessage().contains("beside what it holds already"), e.getMessage());
+        // Five of them fit: 4 x 4 + 16 bytes a synapse of the heap's 32.
+        NetworkBuilder five = new NetworkBuilder(0.1);
+        Population<?, ?> q = five.population("q", n, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        for (int k = 1; k <= 5; k++) {
+            five.connect("c" + k, q, q, Rules.allToAll(), Synapses.excitatory(0.1));
+        }
+        five.requireFitsWhenBuilt();
     }
 }
