@@ -1,6 +1,7 @@
 package org.engram.experiments.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,6 +149,9 @@ public final class RunCommand implements Callable<Integer> {
      * ignored: it is refused instead.
      */
     private void requireResumedRoot() {
+        if (!Files.isDirectory(resume)) {
+            return;   // the resume says what is wrong with it, which the root worked out from it would hide
+        }
         Path experiment = resume.toAbsolutePath().normalize().getParent();
         Path root = experiment == null ? null : experiment.getParent();
         if (root == null || !root.equals(out.toAbsolutePath().normalize())) {

@@ -481,6 +481,11 @@ class ResumeTest {
             assertTrue(r.err().contains(c.get(0) + ": --resume: expected the partial folder of a stopped run")
                     && r.err().strip().endsWith(c.get(1)), r.err());
         }
+        // With an --out too, the missing folder is named, not an --out checked against a root worked out from it.
+        CliRunner.Result missing = CliRunner.run("run", "--resume", dir.resolve("none").toString(), "--out",
+                dir.resolve("elsewhere").toString());
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertTrue(missing.err().strip().endsWith("found no such folder"), missing.err());
     }
 
     /** A resumed run finishes beside its partial folder: an --out elsewhere, which it would ignore, is refused. */
