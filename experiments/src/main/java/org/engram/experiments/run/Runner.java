@@ -380,9 +380,14 @@ public final class Runner {
         }
         String now = thisBuild();
         if (!commits.get(commits.size() - 1).equals(now)) {
-            err.println("engram: note: this run was trained so far by Engram " + String.join(", then ", commits)
-                    + ", and goes on with " + now + ": its results mix the builds (metrics.json's provenance lists"
-                    + " them as engram_commits)");
+            err.println(commits.equals(List.of("unknown"))
+                    ? "engram: note: which Engram build trained this run's finished tasks is unknown (its "
+                            + RunStatus.FILE + " could not be read, or was written by an Engram that did not record"
+                            + " it); it goes on with " + now + ", and metrics.json's provenance lists unknown, then "
+                            + now + " as engram_commits"
+                    : "engram: note: this run was trained so far by Engram " + String.join(", then ", commits)
+                            + ", and goes on with " + now + ": its results mix the builds (metrics.json's provenance"
+                            + " lists them as engram_commits)");
             err.flush();
             commits.add(now);
         }

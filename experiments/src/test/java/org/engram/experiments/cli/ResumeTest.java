@@ -168,8 +168,9 @@ class ResumeTest {
         JsonNode commits = status.get("engram_commits");
         assertEquals(2, commits.size(), commits.toString());
         assertEquals("unknown", commits.get(0).asText());
-        assertTrue(r.err().contains("engram: note: this run was trained so far by Engram unknown, and goes on with "
-                + commits.get(1).asText()), r.err());
+        assertTrue(r.err().contains("engram: note: which Engram build trained this run's finished tasks is unknown"
+                + " (its status.json could not be read, or was written by an Engram that did not record it); it goes"
+                + " on with " + commits.get(1).asText()), r.err());
     }
 
     /**
