@@ -136,18 +136,23 @@ public final class ValueSpecs {
             switch (kind) {
                 case "uniform": {
                     double[] a = numbers(args, 2, source, path);
+                    requireArgument(a[0] < a[1], source, path, "[low, high] with low < high", args);
                     return new UniformRealDistribution(rng, a[0], a[1]);
                 }
                 case "normal": {
                     double[] a = numbers(args, 2, source, path);
+                    requireArgument(a[1] > 0, source, path, "[mean, sd] with a standard deviation sd > 0", args);
                     return new NormalDistribution(rng, a[0], a[1]);
                 }
                 case "lognormal": {
                     double[] a = numbers(args, 2, source, path);
+                    requireArgument(a[1] > 0, source, path, "[scale, shape] with a shape (the logarithm's sd) > 0",
+                            args);
                     return new LogNormalDistribution(rng, a[0], a[1]);
                 }
                 case "exponential": {
                     double[] a = numbers(args, 1, source, path);
+                    requireArgument(a[0] > 0, source, path, "a mean > 0", args);
                     return new ExponentialDistribution(rng, a[0]);
                 }
                 default:
@@ -158,6 +163,13 @@ public final class ValueSpecs {
         } catch (org.apache.commons.math3.exception.MathIllegalArgumentException e) {
             throw new ConfigException(source, path, "valid distribution arguments", args + " (" + e.getMessage() + ")",
                     null);
+        }
+    }
+
+    /** Refuses a distribution's arguments that break its rule, in the config's words. */
+    private static void requireArgument(boolean holds, String source, String path, String expected, JsonNode args) {
+        if (!holds) {
+            throw new ConfigException(source, path, expected, args.toString(), null);
         }
     }
 

@@ -636,6 +636,13 @@ class SimulateCommandTest {
                                 "{type: fixed_probability, p: 0}, weight: 25, delay_ms: {uniform: [0, 0.04]}"),
                         List.of("bad.yaml:9:", "projections[1].delay_ms", "draws that round to 1 to 32767 time steps",
                                 "found a distribution over [0.0, 0.04] ms")),
+                // commons-math's own words had said "valid distribution arguments ... (standard deviation (-1))".
+                Arguments.of("normal distribution with a negative sd", GOOD.replace("weight: 25,",
+                        "weight: {normal: [0.5, -1]},"), List.of("bad.yaml:9:", "projections[1].weight.normal",
+                                "expected [mean, sd] with a standard deviation sd > 0, found [0.5,-1]")),
+                Arguments.of("uniform distribution upside down", GOOD.replace("weight: 25,",
+                        "weight: {uniform: [0.3, 0.1]},"), List.of("bad.yaml:9:", "projections[1].weight.uniform",
+                                "expected [low, high] with low < high, found [0.3,0.1]")),
                 Arguments.of("unknown input type", GOOD.replace("type: poisson", "type: poison"),
                         List.of("bad.yaml:11:", "inputs[0].type", "one of [poisson, current, noise]",
                                 "did you mean 'poisson'?")),
