@@ -458,7 +458,7 @@ final class NetworkFromConfig {
             throw new ConfigException(source, path + "." + key, e.expected(), e.found(), e.hint());
         }
         if (timed) {
-            requireRunnable(population, b.grid(), merged, path);
+            requireRunnable(population, b.grid(), merged, spec.params(), path);
         }
         return population;
     }
@@ -476,9 +476,14 @@ final class NetworkFromConfig {
     /**
      * Refuses here, with the config path, what the engine would refuse later without one: a model
      * without exact propagation in precise mode, or a parameter that must be a whole number of
-     * steps in grid mode ({@code t_ref}).
+     * steps in grid mode ({@code t_ref}). A parameter the config left to the model's default is
+     * said to be one: blamed as if written, the user looked for a value the file does not have.
+     *
+     * @param params  the population's parameters, defaults filled in
+     * @param written the parameters the config gives, or null
      */
-    private void requireRunnable(Population<?, ?> population, TimeGrid grid, ObjectNode params, String path) {
+    private void requireRunnable(Population<?, ?> population, TimeGrid grid, ObjectNode params, JsonNode written,
+                                 String path) {
         try {
             if (config.mode() == Mode.PRECISE) {
                 population.prepareExact(grid);
@@ -495,7 +500,9 @@ final class NetworkFromConfig {
                         + path + ")", found, null);
             }
             String key = at == null ? "" : params.has(at) ? ".params." + at : "." + at;
-            throw new ConfigException(source, path + key, expected, found, null);
+            boolean defaulted = at != null && params.has(at) && (written == null || !written.has(at));
+            throw new ConfigException(source, path + key, expected, defaulted ? found + " (the model's default,"
+                    + " not in the config)" : found, defaulted ? "set params." + at + " for this dt_ms" : null);
         }
     }
 

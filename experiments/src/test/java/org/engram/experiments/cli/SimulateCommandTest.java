@@ -601,6 +601,11 @@ class SimulateCommandTest {
                         List.of("bad.yaml", "populations[0].model", "lif_delt", "did you mean 'lif_delta'?")),
                 Arguments.of("refractory period off the grid", GOOD.replace("t_ref: 2}", "t_ref: 2.05}"),
                         List.of("bad.yaml:5:", "populations[0].params.t_ref", "whole number of time steps", "2.05")),
+                // Blamed as if written, the user looked for a t_ref the file does not have.
+                Arguments.of("a default refractory period off the grid", GOOD.replace(", t_ref: 2}", "}")
+                                .replace("seed: 3", "seed: 3\ndt_ms: 0.3"),
+                        List.of("populations[0].params.t_ref", "found 2.0 (the model's default, not in the config);"
+                                + " set params.t_ref for this dt_ms")),
                 Arguments.of("model without precise mode", GOOD.replace("seed: 3", "seed: 3\nmode: precise")
                                 .replace("model: lif_delta", "model: adaptive_lif"),
                         List.of("bad.yaml:6:", "populations[0].model", "exact propagation", "adaptive_lif")),
