@@ -1,5 +1,6 @@
 package org.engram.experiments.cli;
 
+import java.io.PrintWriter;
 import org.engram.simulator.ParameterException;
 
 /**
@@ -37,5 +38,24 @@ final class OptionChecks {
             throw new ParameterException(command, option, "an integer in [" + min + ", " + max + "]", value);
         }
         return value;
+    }
+
+    /**
+     * Notes on standard error a count that asks for more samples than the data has, which then uses
+     * all it has: it did so without a word, and the figures read as of the count asked for.
+     *
+     * @param err       where the note goes
+     * @param command   the command, e.g. {@code "bench train"}
+     * @param option    the option, e.g. {@code "--limit"}
+     * @param asked     its value
+     * @param available the samples the data has
+     * @param what      what they are, e.g. {@code "training images"}
+     */
+    static void noteFewer(PrintWriter err, String command, String option, int asked, int available, String what) {
+        if (asked > available) {
+            err.println("engram " + command + ": note: " + option + " " + asked + " asks for more " + what
+                    + " than the data has: its " + available + " are used");
+            err.flush();
+        }
     }
 }

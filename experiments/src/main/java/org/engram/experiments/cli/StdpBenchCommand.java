@@ -64,8 +64,14 @@ final class StdpBenchCommand implements Callable<Integer> {
         ThreadNotice.print(spec.commandLine().getErr(), "engram bench stdp", "--threads", threads);
         LocatedData located = data.locate();
         // limit keeps all of a set smaller than asked for.
-        Dataset trainSet = located.train(FashionMnist.CLASSES).limit(Math.max(train, label));
-        Dataset testSet = located.test(FashionMnist.CLASSES).limit(test);
+        Dataset allTrain = located.train(FashionMnist.CLASSES);
+        Dataset allTest = located.test(FashionMnist.CLASSES);
+        PrintWriter err = spec.commandLine().getErr();
+        OptionChecks.noteFewer(err, "bench stdp", "--train", train, allTrain.size(), "training images");
+        OptionChecks.noteFewer(err, "bench stdp", "--label", label, allTrain.size(), "training images");
+        OptionChecks.noteFewer(err, "bench stdp", "--test", test, allTest.size(), "test images");
+        Dataset trainSet = allTrain.limit(Math.max(train, label));
+        Dataset testSet = allTest.limit(test);
         DiehlCookBenchmark.Result r = DiehlCookBenchmark.run(TrainBenchCommand.features(trainSet), trainSet.labels(),
                 TrainBenchCommand.features(testSet), testSet.labels(),
                 DiehlCookBenchmark.Options.defaults(neurons, Math.min(train, trainSet.size()),

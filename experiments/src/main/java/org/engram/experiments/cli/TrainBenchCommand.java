@@ -82,6 +82,10 @@ final class TrainBenchCommand implements Callable<Integer> {
         }
         LocatedData located = data.locate();
         Dataset all = located.train(FashionMnist.CLASSES);
+        if (limit != null) {
+            OptionChecks.noteFewer(spec.commandLine().getErr(), "bench train", "--limit", limit, all.size(),
+                    "training images");
+        }
         Dataset train = limit == null ? all : all.limit(limit);
         Dataset test = located.test(FashionMnist.CLASSES);
         TrainBenchmark.Options d = TrainBenchmark.Options.defaults();
