@@ -567,6 +567,15 @@ public final class ConfigLoader {
         if (message.startsWith("Duplicate field")) {
             return new ConfigException(where, key, "each key once in a mapping", "it a second time", null);
         }
+        // The reader's own words named its parser events and constraint classes.
+        if (message.startsWith("Expected a field name")) {
+            return new ConfigException(where, null, "keys written as plain text", "a list or mapping used as a key"
+                    + " (YAML's '? ' form)", null);
+        }
+        if (message.startsWith("Document nesting depth")) {
+            return new ConfigException(where, key, "at most 1000 levels of nested lists and mappings",
+                    "deeper nesting", null);
+        }
         return new ConfigException(where, key, "valid YAML", message, null);
     }
 

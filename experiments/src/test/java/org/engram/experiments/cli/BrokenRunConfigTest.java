@@ -73,6 +73,11 @@ class BrokenRunConfigTest {
                                 + String.join(", ", java.util.Collections.nCopies(40, "10000")) + "]}")
                         .replace("encoder: {steps: 4}", "encoder: {steps: 50}"),
                         "bad.yaml:11:", "network.hidden: expected synapses that fit the Java heap"),
+                file("a list as a key", GOOD + "? [a, b]\n: c\n",
+                        "bad.yaml:20:", "expected keys written as plain text, found a list or mapping used as a key"),
+                file("nesting past the reader's limit", GOOD.replace("seeds: [1]", "seeds: " + "[".repeat(1001)
+                        + "1" + "]".repeat(1001)), "bad.yaml", "expected at most 1000 levels of nested lists and"
+                        + " mappings, found deeper nesting"),
                 file("a list for the whole file", "- name: tiny\n- seeds: [1]\n",
                         "bad.yaml:1:1: expected a YAML mapping of keys, found a list"),
                 file("list for a number", GOOD.replace("  epochs: 1", "  epochs: [1]"),
