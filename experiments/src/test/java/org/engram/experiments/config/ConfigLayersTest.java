@@ -314,7 +314,7 @@ class ConfigLayersTest {
                         "an integer >= 1", "found 0")),
                 List.of(List.of("strategies[0].params.lamda=3"), List.of("strategies[0].params.lamda",
                         "did you mean 'lambda'?")),
-                List.of(List.of("strategies[3].name=si"), List.of("strategies[3]", "the list has 1 entries")),
+                List.of(List.of("strategies[3].name=si"), List.of("strategies[3]", "the list has 1 entry;")),
                 List.of(List.of("training.epochs"), List.of("key=value")),
                 List.of(List.of("strategies[0].name=ewk"), List.of("'ewk'", "did you mean 'ewc'?")),
                 // an unknown section the override made, not the file: it was blamed on the file
