@@ -1,6 +1,7 @@
 package org.engram.experiments.plot;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 import org.jfree.chart.JFreeChart;
@@ -141,7 +142,11 @@ public final class SpikeRasterPlot {
         return lo;
     }
 
+    /**
+     * A time for a subtitle: as written to nine decimals (the spike files' precision), so a
+     * difference such as 203.7 - 50.3 reads 153.4, not 153.39999999999998.
+     */
     static String trim(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return new BigDecimal(v).setScale(9, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 }

@@ -17,6 +17,15 @@ class SpikeRasterPlotTest {
         return t;
     }
 
+    /** A window's length reads as written: 203.7 - 50.3 printed 153.39999999999998. */
+    @Test
+    void subtitleTimesReadAsWritten() {
+        assertEquals("153.4", SpikeRasterPlot.trim(203.7 - 50.3));
+        assertEquals("500", SpikeRasterPlot.trim(500));
+        assertEquals("0.1", SpikeRasterPlot.trim(0.1));
+        assertEquals("2.123456789", SpikeRasterPlot.trim(2.123456789));
+    }
+
     @Test
     void aRunOfFewSpikesIsShownWhole() {
         assertEquals(0, SpikeRasterPlot.windowStartMs(even(SpikeRasterPlot.MAX_DOTS, 1000), 1000, 1000));

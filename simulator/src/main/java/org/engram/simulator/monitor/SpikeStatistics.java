@@ -1,6 +1,7 @@
 package org.engram.simulator.monitor;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
 
 /**
  * Summary statistics of a recorded population: mean rate and irregularity.
@@ -20,7 +21,8 @@ public record SpikeStatistics(int neurons, long spikes, double meanRateHz, doubl
      * spikes carry the time at the step's end, so a window on the grid holds the spikes of the
      * steps from {@code fromMs / dt} to {@code toMs / dt - 1}, and the window {@code (0, T]} all
      * spikes of a run of {@code T} ms. A window from 0 also takes spikes at time 0 (precise mode:
-     * a neuron that starts at threshold).
+     * a neuron that starts at threshold). The edges are compared as the grid compares times, with
+     * a tolerance of a few ulps ({@link TimeGrid#atOrBefore}).
      *
      * @param recorder the recorder
      * @param fromMs   window start in ms (e.g. after a transient)
@@ -42,7 +44,10 @@ public record SpikeStatistics(int neurons, long spikes, double meanRateHz, doubl
         long spikes = 0;
         for (int k = 0; k < times.length; k++) {
             double t = times[k];
-            if (!(t > fromMs || t == 0 && fromMs == 0) || t > toMs) {
+            // Compared as the grid compares times: the last step of a 203.7 ms run ends at
+            // 2037 x 0.1 = 203.70000000000002 ms, whose spikes a plain t > toMs left out.
+            boolean afterStart = !TimeGrid.atOrBefore(t, fromMs) || t == 0 && fromMs == 0;
+            if (!afterStart || !TimeGrid.atOrBefore(t, toMs)) {
                 continue;
             }
             int i = neurons[k];

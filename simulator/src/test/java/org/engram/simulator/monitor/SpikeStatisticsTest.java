@@ -45,6 +45,21 @@ class SpikeStatisticsTest {
         assertEquals(3, SpikeStatistics.of(r, 0, 50).spikes(), "(0, 50] holds 0, 20 and 50");
     }
 
+    /**
+     * The last step of a 203.7 ms run on the 0.1 ms grid ends at 2037 x 0.1 = 203.70000000000002 ms:
+     * its spikes belong to the run's window (0, 203.7], and one at the step ending at a window's
+     * start, 50.300000000000004 ms, does not belong to (50.3, 203.7]; the summary had left out the
+     * last step's spikes of a third of all durations.
+     */
+    @Test
+    void windowEdgesAreComparedAsTheGridComparesTimes() {
+        double last = 2037 * 0.1;
+        double start = 503 * 0.1;
+        SpikeRecorder r = recorder(start, 100, last);
+        assertEquals(3, SpikeStatistics.of(r, 0, 203.7).spikes(), last + " lies in (0, 203.7]");
+        assertEquals(2, SpikeStatistics.of(r, 50.3, 203.7).spikes(), start + " lies outside (50.3, 203.7]");
+    }
+
     @Test
     void rejectsAnEmptyReversedOrNaNWindow() {
         // An empty window divided by zero (rate NaN or infinite); a NaN bound made every comparison
