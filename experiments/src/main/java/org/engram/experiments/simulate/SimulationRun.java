@@ -539,9 +539,18 @@ public final class SimulationRun {
             if (grid != null) {
                 // Without the key the interval is one step, and a recording too large is the entry's.
                 String field = b.intervalMs() == null ? path : path + ".interval_ms";
+                int intervalSteps = 0;
                 try {
-                    checkCapacity(c, grid, b, Engine.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs())));
+                    intervalSteps = Engine.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs()));
                 } catch (EngramException e) {
+                    problems.add(new ConfigException(source, field, e.expected(), e.found(), null));
+                }
+                try {
+                    if (intervalSteps > 0) {
+                        checkCapacity(c, grid, b, intervalSteps);
+                    }
+                } catch (EngramException e) {
+                    // Only the recording's size depends on the run's length, which the hint names.
                     problems.add(new ConfigException(source, field, e.expected(), e.found(), durationHint));
                 }
             }

@@ -1442,6 +1442,12 @@ class SimulateCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("record.from_ms: expected a time before the end of the run (duration_ms = 20)")
                 && r.err().contains("the duration is the one --duration-ms set"), r.err());
+        // A problem that does not depend on the run's length is not said to.
+        CliRunner.Result interval = simulate(dir, "tiny.yaml", GOOD, "--set", "record.state[0].interval_ms=0.25",
+                "--duration-ms", "20");
+        assertEquals(2, interval.exitCode(), interval.err());
+        assertTrue(interval.err().contains("record.state[0].interval_ms: expected a whole number of time steps")
+                && !interval.err().contains("--duration-ms set"), interval.err());
     }
 
     @Test
