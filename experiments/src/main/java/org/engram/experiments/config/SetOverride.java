@@ -118,8 +118,8 @@ record SetOverride(String text, String keyPath, JsonNode value) {
                 }
                 if (index > array.size()) {
                     throw new ConfigException(where, at + "[" + index + "]", "an index <= " + array.size()
-                            + " (the list has " + array.size() + (array.size() == 1 ? " entry" : " entries") + "; index "
-                            + array.size() + " appends one)",
+                            + " (the list has " + array.size() + (array.size() == 1 ? " entry" : " entries")
+                            + "; index " + array.size() + " appends one)",
                             Integer.toString(index), null);
                 }
                 at.append('[').append(index).append(']');
@@ -139,7 +139,7 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         }
     }
 
-    /** A node as a message's "found" says it: {@code a list}, {@code a mapping}, {@code the value 3}, {@code nothing}. */
+    /** A node as a message's "found" says it: a list, a mapping, {@code the value 3}, or nothing. */
     static String describe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
