@@ -132,37 +132,34 @@ public final class ValueSpecs {
     private static RealDistribution distribution(String kind, JsonNode args, String source, String keyPath) {
         String path = keyPath + "." + kind;
         SplitMixRandom rng = new SplitMixRandom(0);
-        try {
-            switch (kind) {
-                case "uniform": {
-                    double[] a = numbers(args, 2, source, path);
-                    requireArgument(a[0] < a[1], source, path, "[low, high] with low < high", args);
-                    return new UniformRealDistribution(rng, a[0], a[1]);
-                }
-                case "normal": {
-                    double[] a = numbers(args, 2, source, path);
-                    requireArgument(a[1] > 0, source, path, "[mean, sd] with a standard deviation sd > 0", args);
-                    return new NormalDistribution(rng, a[0], a[1]);
-                }
-                case "lognormal": {
-                    double[] a = numbers(args, 2, source, path);
-                    requireArgument(a[1] > 0, source, path, "[scale, shape] with a shape (the logarithm's sd) > 0",
-                            args);
-                    return new LogNormalDistribution(rng, a[0], a[1]);
-                }
-                case "exponential": {
-                    double[] a = numbers(args, 1, source, path);
-                    requireArgument(a[0] > 0, source, path, "a mean > 0", args);
-                    return new ExponentialDistribution(rng, a[0]);
-                }
-                default:
-                    String hint = Suggestions.didYouMean(kind, DISTRIBUTIONS.keySet());
-                    throw new ConfigException(source, keyPath, "one of " + List.copyOf(DISTRIBUTIONS.keySet()),
-                            kind, hint);
+        // Each rule of the arguments is checked here, in the config's words: commons-math's own
+        // refusals named its internals ("standard deviation (-1)").
+        switch (kind) {
+            case "uniform": {
+                double[] a = numbers(args, 2, source, path);
+                requireArgument(a[0] < a[1], source, path, "[low, high] with low < high", args);
+                return new UniformRealDistribution(rng, a[0], a[1]);
             }
-        } catch (org.apache.commons.math3.exception.MathIllegalArgumentException e) {
-            throw new ConfigException(source, path, "valid distribution arguments", args + " (" + e.getMessage() + ")",
-                    null);
+            case "normal": {
+                double[] a = numbers(args, 2, source, path);
+                requireArgument(a[1] > 0, source, path, "[mean, sd] with a standard deviation sd > 0", args);
+                return new NormalDistribution(rng, a[0], a[1]);
+            }
+            case "lognormal": {
+                double[] a = numbers(args, 2, source, path);
+                requireArgument(a[1] > 0, source, path, "[scale, shape] with a shape (the logarithm's sd) > 0",
+                        args);
+                return new LogNormalDistribution(rng, a[0], a[1]);
+            }
+            case "exponential": {
+                double[] a = numbers(args, 1, source, path);
+                requireArgument(a[0] > 0, source, path, "a mean > 0", args);
+                return new ExponentialDistribution(rng, a[0]);
+            }
+            default:
+                String hint = Suggestions.didYouMean(kind, DISTRIBUTIONS.keySet());
+                throw new ConfigException(source, keyPath, "one of " + List.copyOf(DISTRIBUTIONS.keySet()),
+                        kind, hint);
         }
     }
 

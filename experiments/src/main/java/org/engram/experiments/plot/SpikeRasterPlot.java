@@ -1,9 +1,8 @@
 package org.engram.experiments.plot;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
-
+import org.engram.experiments.metrics.MetricFormat;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -147,6 +146,6 @@ public final class SpikeRasterPlot {
      * difference such as 203.7 - 50.3 reads 153.4, not 153.39999999999998.
      */
     static String trim(double v) {
-        return new BigDecimal(v).setScale(9, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        return MetricFormat.asWritten(Math.round(v * 1e9) / 1e9);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
@@ -545,13 +546,13 @@ public final class SimulationRun {
                 } catch (EngramException e) {
                     problems.add(new ConfigException(source, field, e.expected(), e.found(), null));
                 }
-                try {
-                    if (intervalSteps > 0) {
+                if (intervalSteps > 0) {
+                    try {
                         checkCapacity(c, grid, b, intervalSteps);
+                    } catch (EngramException e) {
+                        // Only the recording's size depends on the run's length, which the hint names.
+                        problems.add(new ConfigException(source, field, e.expected(), e.found(), durationHint));
                     }
-                } catch (EngramException e) {
-                    // Only the recording's size depends on the run's length, which the hint names.
-                    problems.add(new ConfigException(source, field, e.expected(), e.found(), durationHint));
                 }
             }
             for (int j = 0; j < i; j++) {
@@ -634,8 +635,8 @@ public final class SimulationRun {
     private static void noteSpikeTimesAfterTheEnd(Network network, double durationMs, PrintWriter err) {
         for (Population<?, ?> p : network.populations()) {
             if (p.params() instanceof SpikeTimes.Params times) {
-                long after = Arrays.stream(times.timesMs()).flatMapToDouble(Arrays::stream)
-                        .filter(t -> !TimeGrid.atOrBefore(t, durationMs)).count();
+                long after = countAfterTheEnd(Arrays.stream(times.timesMs()).flatMapToDouble(Arrays::stream),
+                        durationMs);
                 if (after > 0) {
                     err.println(String.format(Locale.ROOT, "engram simulate: note: %d spike time%s of population"
                             + " '%s' lie%s after the end of the run (%s ms) and %s not emitted", after,
@@ -662,7 +663,7 @@ public final class SimulationRun {
     }
 
     private static void noteChangesAfterTheEnd(String input, double[] timesMs, double durationMs, PrintWriter err) {
-        long after = Arrays.stream(timesMs).filter(t -> !TimeGrid.atOrBefore(t, durationMs)).count();
+        long after = countAfterTheEnd(Arrays.stream(timesMs), durationMs);
         if (after > 0) {
             err.println(String.format(Locale.ROOT, "engram simulate: note: %d of the %d times of the %s lie%s after"
                     + " the end of the run (%s ms): %s", after, timesMs.length, input, after == 1 ? "s" : "",
@@ -670,6 +671,11 @@ public final class SimulationRun {
                             : "those changes never act"));
             err.flush();
         }
+    }
+
+    /** The times that lie after the end of a run of {@code durationMs}, compared as the grid compares times. */
+    private static long countAfterTheEnd(DoubleStream timesMs, double durationMs) {
+        return timesMs.filter(t -> !TimeGrid.atOrBefore(t, durationMs)).count();
     }
 
     /** The bytes the state CSV files of a config take at most ({@code STATE_ROW_BYTES} per sample and neuron). */
