@@ -6,18 +6,16 @@ import java.util.Map;
 /**
  * How the user started Engram, for the commands a message tells them to type next (such as the
  * {@code --resume} that continues a stopped run): {@code ./engram} from a clone, whose launcher
- * says so in {@code ENGRAM_COMMAND}, else {@code engram}.
+ * says so in {@code ENGRAM_COMMAND}, else {@code engram}; with the {@code ENGRAM_CLASSPATH} the
+ * process was given, whose classes (a strategy or neuron model of one's own) the command needs too.
  */
 public final class LaunchCommand {
     /** The environment variable the launcher script sets to the path it was started by. */
     public static final String VARIABLE = "ENGRAM_COMMAND";
+    /** The environment variable whose folders and jars the launcher adds to the class path. */
+    static final String CLASSPATH = "ENGRAM_CLASSPATH";
 
     private LaunchCommand() {
-    }
-
-    /** @return the command that starts Engram in this process's environment */
-    public static String current() {
-        return of(System.getenv());
     }
 
     /**
@@ -27,7 +25,7 @@ public final class LaunchCommand {
      * @return e.g. {@code ./engram run --resume 'my results/quickstart/.20261201T000000Z-abcdef.partial'}
      */
     public static String resume(Path partialFolder) {
-        return shellWord(current()) + " run --resume " + pathWord(partialFolder.toString());
+        return invocation(System.getenv()) + " run --resume " + pathWord(partialFolder.toString());
     }
 
     /**
@@ -38,7 +36,21 @@ public final class LaunchCommand {
      * @return e.g. {@code ./engram simulate 'my configs/brunel.yaml'}
      */
     public static String withFile(String subcommand, String file) {
-        return shellWord(current()) + " " + subcommand + " " + pathWord(file);
+        return invocation(System.getenv()) + " " + subcommand + " " + pathWord(file);
+    }
+
+    /**
+     * The start of a command to paste: the command that starts Engram, after the class path of
+     * one's own classes when the process had one (a resume without it refused the run's strategy).
+     *
+     * @param environment the environment variables
+     * @return e.g. {@code ENGRAM_CLASSPATH=mine ./engram}
+     */
+    static String invocation(Map<String, String> environment) {
+        String classpath = environment.get(CLASSPATH);
+        String command = shellWord(of(environment));
+        return classpath == null || classpath.isBlank() ? command : CLASSPATH + "=" + shellWord(classpath) + " "
+                + command;
     }
 
     /**

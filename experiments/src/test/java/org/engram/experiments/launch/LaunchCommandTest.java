@@ -17,6 +17,17 @@ class LaunchCommandTest {
         assertEquals("engram", LaunchCommand.of(Map.of("ENGRAM_COMMAND", " ")));
     }
 
+    /** A command to paste carries the class path of one's own classes, which a resumed run needs again. */
+    @Test
+    void theClassPathOfOnesOwnClassesComesBeforeTheCommand() {
+        assertEquals("ENGRAM_CLASSPATH=mine:lib/x.jar ./engram", LaunchCommand.invocation(
+                Map.of("ENGRAM_COMMAND", "./engram", "ENGRAM_CLASSPATH", "mine:lib/x.jar")));
+        assertEquals("ENGRAM_CLASSPATH='my classes' engram", LaunchCommand.invocation(
+                Map.of("ENGRAM_CLASSPATH", "my classes")));
+        assertEquals("./engram", LaunchCommand.invocation(Map.of("ENGRAM_COMMAND", "./engram", "ENGRAM_CLASSPATH",
+                "")));
+    }
+
     /** A path pasted from a message is one shell word: a POSIX shell gives back exactly the text. */
     @Test
     void aShellWordIsReadBackAsTheTextByAShell() throws IOException, InterruptedException {

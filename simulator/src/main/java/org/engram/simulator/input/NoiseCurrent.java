@@ -30,4 +30,10 @@ public record NoiseCurrent(Population<?, ?> target, int[] neurons, double meanPa
         ParameterException.requireFinite(owner, "std_pa", stdPa, "pA");
         neurons = CurrentSource.requireNeurons(owner, target, neurons);
     }
+
+    /** @return a copy of the neurons, or {@code null} for all: the checked list cannot be changed through it */
+    @Override
+    public int[] neurons() {
+        return neurons == null ? null : neurons.clone();
+    }
 }

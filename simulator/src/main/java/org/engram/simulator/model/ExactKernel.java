@@ -6,7 +6,9 @@ package org.engram.simulator.model;
  * <p>The engine keeps each neuron's current time and calls, for every input event in time order:
  * {@link #nextCrossingMs} up to the event (and {@link #propagate} plus {@link #fire} for each
  * crossing found), then {@link #propagate} to the event and {@link #receive}. A state is always
- * "at" the time of its last call; the kernel itself keeps no per-neuron data.
+ * "at" the time of its last call; the kernel itself keeps no per-neuron data. One kernel serves
+ * every worker thread at once, each on its own neurons: it holds only derived constants in final
+ * fields, and no scratch buffer (a root search's workspace belongs in local variables).
  *
  * @param <S> the state class
  */

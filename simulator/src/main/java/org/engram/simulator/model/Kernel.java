@@ -16,7 +16,8 @@ public interface Kernel<S extends NeuronState> {
      * <p>Precondition: every neuron in the range is at time {@code fromStep * dt}, and the inputs
      * that arrive during the steps are in {@code in}. Postcondition: the neurons are at
      * {@code toStep * dt}; every threshold crossing was reported to {@code out} with the step
-     * during which it happened. Neurons are independent inside the call.
+     * during which it happened, in the order {@link SpikeSink} requires (by step, then neuron).
+     * Neurons are independent inside the call.
      *
      * @param state    the population state
      * @param lo       first neuron, inclusive

@@ -3,7 +3,10 @@ package org.engram.simulator.model;
 /**
  * Receives the spikes a kernel emits; supplied by the engine.
  *
- * <p>Calls for one neuron range must come in time order. Implementations never allocate per call.
+ * <p>A grid kernel's calls for one neuron range come in non-decreasing order of step and, within a
+ * step, of neuron index: the order of a loop over steps with a loop over neurons inside it, even
+ * for a model whose substeps find crossings in another order (the engine refuses a spike out of
+ * that order, naming both). Implementations never allocate per call.
  */
 public interface SpikeSink {
 
@@ -17,7 +20,9 @@ public interface SpikeSink {
     void spike(int i, int step);
 
     /**
-     * A precise-mode spike at an exact, off-grid time.
+     * A precise-mode spike at an exact, off-grid time. Called by the engine, which finds precise
+     * spike times through {@link ExactKernel}; a grid kernel calls {@link #spike} only (a grid
+     * kernel's call of this method is refused).
      *
      * @param i      population-local neuron index
      * @param timeMs the spike time in ms

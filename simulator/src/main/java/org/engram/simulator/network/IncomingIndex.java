@@ -3,7 +3,8 @@ package org.engram.simulator.network;
 /**
  * A projection's synapses grouped by target neuron (compressed sparse columns over the CSR
  * synapse indices): the synapses onto target {@code t} are {@code synapse[colStart[t] ..
- * colStart[t + 1])}, in ascending source order.
+ * colStart[t + 1])}, in ascending source order. The arrays are the projection's own, shared and not
+ * copied: read them, do not modify them.
  *
  * @param colStart column offsets, length {@code targets + 1}
  * @param synapse  CSR synapse indices grouped by target

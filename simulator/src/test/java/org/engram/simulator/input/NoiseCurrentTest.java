@@ -85,6 +85,16 @@ class NoiseCurrentTest {
         assertTrue(one[0] != finalPotentials(network(6), 1, 50)[0], "another seed, another noise");
     }
 
+    /** The checked neuron list is the input's own: an edit of what neurons() gave gave a neuron the noise twice. */
+    @Test
+    void itsNeuronsCannotBeChangedFromOutside() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("a", 4, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        NoiseCurrent noise = new NoiseCurrent(p, new int[] {0, 1}, 0, 10);
+        noise.neurons()[1] = 0;
+        assertArrayEquals(new int[] {0, 1}, noise.neurons());
+    }
+
     @Test
     void badValuesAndPreciseModeAreRefused() {
         NetworkBuilder b = new NetworkBuilder(0.1);
