@@ -10,16 +10,13 @@ import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
-import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronState;
-import org.engram.simulator.model.Receptor;
 import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
-import org.engram.simulator.network.Projection;
 
 /**
  * Runs a {@link Network}: advances time in slices of the minimum delay, updates partitions of
@@ -58,7 +55,6 @@ import org.engram.simulator.network.Projection;
  * takes effect at the current time.
  */
 public final class Engine implements AutoCloseable {
-    private static final int PAD = 16;
     /** Numbers engines for their worker threads' names, which tell apart engines run side by side. */
     private static final AtomicInteger ENGINES_MADE = new AtomicInteger();
     /**
@@ -68,10 +64,6 @@ public final class Engine implements AutoCloseable {
      * than whole ranges; 512 to 8,192 perform alike).
      */
     private static final int BLOCK = 4096;
-    /** Targets in a 64-byte cache line, the stride at which {@link #touchRows} reads a row. */
-    private static final int INTS_PER_CACHE_LINE = 16;
-    /** Spikes whose rows {@link #touchRows} reads together, one batch ahead of their delivery. */
-    private static final int TOUCH_BATCH = 16;
 
     private final Network network;
     private final EngineOptions options;
@@ -80,15 +72,12 @@ public final class Engine implements AutoCloseable {
     private final int workers;
     private final int sliceSteps;
     private final PopulationRuntime[] runtimes;
-    private final Route[][] outgoing;
     private final PoissonDrive[][] poissonByPopulation;
     private final CurrentDrive[][] currentsByPopulation;
     private final NoiseDrive[][] noiseByPopulation;
     private final SpikeExchange exchange;
-    private final EventScratch[] scratch;
-    private final long[] eventCounts;
-    /** Per worker, padded: the sums {@link #touchRows} keeps. */
-    private final int[] touchedSum;
+    private final SpikeDelivery delivery;
+    private final ExactAdvance exactAdvance;
     /** Stops the workers of engines dropped without {@link #close}; one daemon thread for all. */
     private static final Cleaner WORKER_CLEANER = Cleaner.create();
 
@@ -207,7 +196,7 @@ public final class Engine implements AutoCloseable {
                     currentDriven[p], ownRows);
             stateRecorders.add(new ArrayList<>());
         }
-        outgoing = new Route[pops.size()][];
+        Route[][] outgoing = new Route[pops.size()][];
         for (int p = 0; p < pops.size(); p++) {
             final int source = p;
             outgoing[p] = network.projections().stream()
@@ -216,12 +205,12 @@ public final class Engine implements AutoCloseable {
                     .toArray(Route[]::new);
         }
         exchange = new SpikeExchange(workers, pops.size(), grid.dtMs());
-        scratch = new EventScratch[workers];
+        delivery = new SpikeDelivery(exchange, outgoing, workers, options.mode(), grid.dtMs());
+        EventScratch[] scratch = new EventScratch[workers];
         for (int w = 0; w < workers; w++) {
             scratch[w] = new EventScratch();
         }
-        eventCounts = new long[workers * PAD];
-        touchedSum = new int[workers * PAD];
+        exactAdvance = new ExactAdvance(grid.dtMs(), poissonByPopulation, scratch, stateRecorders);
         pool = new WorkerPool(parallel ? workers : 1, "engram-engine-" + ENGINES_MADE.incrementAndGet());
         long stepsBefore;
         try {
@@ -717,7 +706,7 @@ public final class Engine implements AutoCloseable {
                 exchange.beginSegment(w, p);
                 out.expect(rt.population, rt.chunkLo[w], rt.chunkHi[w], -1, 0, true);
                 try {
-                    fireAtTimeZero(rt, rt.exactUpdate, rt.chunkLo[w], rt.chunkHi[w], out);
+                    ExactAdvance.fireAtTimeZero(rt, rt.exactUpdate, rt.chunkLo[w], rt.chunkHi[w], out);
                 } catch (EngramException reported) {
                     throw reported;
                 } catch (Exception e) {
@@ -727,14 +716,6 @@ public final class Engine implements AutoCloseable {
             }
         }
         sliceEdge();
-    }
-
-    private static <S extends NeuronState> void fireAtTimeZero(PopulationRuntime rt, Population.ExactUpdate<S> exact,
-                                                               int lo, int hi, SpikeBuffer out) {
-        for (int i = lo; i < hi; i++) {
-            rt.neuronTimeMs[i] = fireCachedCrossings(exact.kernel(), exact.state(), i, rt.neuronTimeMs[i], 0.0,
-                    rt.crossingMs, rt.horizonMs, out, rt.population);
-        }
     }
 
     /** What advancing neurons {@code [lo, hi)} of a population threw, named by where and when. */
@@ -749,7 +730,7 @@ public final class Engine implements AutoCloseable {
     private void advanceSlice(int w) {
         if (deliveryPending) {
             for (int m = 0; m < exchange.count; m++) {
-                deliver(w, m);
+                delivery.deliver(w, m);
             }
         }
         SpikeBuffer out = exchange.buffers[w];
@@ -762,7 +743,7 @@ public final class Engine implements AutoCloseable {
                 try {
                     if (precise) {
                         out.expect(rt.population, lo, hi, sliceFrom, sliceTo, true);
-                        advancePrecise(rt, rt.exactUpdate, p, w, lo, hi, out);
+                        exactAdvance.advance(rt, rt.exactUpdate, p, w, sliceFrom, sliceTo, lo, hi, out);
                     } else {
                         advanceGrid(rt, p, rt.inputs[w], lo, hi, out);
                     }
@@ -817,195 +798,6 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private <S extends NeuronState> void advancePrecise(PopulationRuntime rt, Population.ExactUpdate<S> exact,
-                                                        int p, int w, int lo, int hi, SpikeBuffer out) {
-        final ExactKernel<S> kernel = exact.kernel();
-        final S state = exact.state();
-        final double dt = grid.dtMs();
-        final double[] time = rt.neuronTimeMs;
-        final int[] heads = rt.eventHead;
-        final int n = rt.size;
-        final PoissonDrive[] drives = poissonByPopulation[p];
-        final EventScratch events = scratch[w];
-        final List<StateRecorder> recorders = stateRecorders.get(p);
-        final ShownState shown = rt.shown;
-        final double[] crossing = rt.crossingMs;
-        final double[] horizon = rt.horizonMs;
-        for (int s = sliceFrom; s < sliceTo; s++) {
-            final double stepStart = s * dt;
-            final double stepEnd = (s + 1) * dt;
-            final int slot = s % rt.slots;
-            final PreciseQueue queue = rt.queues[w][slot];
-            out.currentStep = s;
-            for (int i = lo; i < hi; i++) {
-                events.clear();
-                int e = heads[slot * n + i];
-                if (e >= 0) {
-                    while (e >= 0) {
-                        // An arrival on the step's end (spike time plus delay) can round an ulp past it;
-                        // it belongs to this step, whose end the neuron must not pass.
-                        events.add(Math.min(stepStart + queue.offsetMs[e], stepEnd), queue.weight[e],
-                                queue.inhibitory[e]);
-                        e = queue.next[e];
-                    }
-                    events.reverseFrom(0);
-                    heads[slot * n + i] = -1;
-                }
-                for (PoissonDrive d : drives) {
-                    d.collect(i, stepEnd, events);
-                }
-                if (events.count == 0 && horizon[i] >= stepEnd && !(crossing[i] <= stepEnd)) {
-                    // No input and the cached prediction says no crossing in this step: nothing to do.
-                    continue;
-                }
-                if (events.count > 1) {
-                    events.sortByTime();
-                }
-                double t = time[i];
-                for (int k = 0; k < events.count; ) {
-                    double te = events.timeMs[k];
-                    t = fireCrossings(kernel, state, i, t, te, out, rt.population);
-                    kernel.propagate(state, i, t, te);
-                    t = te;
-                    // Events at the same time act together, as within a grid step: no threshold
-                    // test between them, so their order (that of the populations) cannot matter.
-                    // Times an ulp or so apart are one moment reached by two sums (spike time plus
-                    // delay) rounded differently.
-                    do {
-                        kernel.receive(state, i, events.inhibitory[k] ? Receptor.INHIBITORY : Receptor.EXCITATORY,
-                                events.weight[k], te);
-                        k++;
-                    } while (k < events.count && TimeGrid.atOrBefore(events.timeMs[k], te));
-                }
-                if (events.count > 0) {
-                    horizon[i] = Double.NEGATIVE_INFINITY;
-                }
-                time[i] = fireCachedCrossings(kernel, state, i, t, stepEnd, crossing, horizon, out, rt.population);
-            }
-            queue.count = 0;
-            int end = s + 1;
-            for (int q = 0; q < recorders.size(); q++) {
-                StateRecorder r = recorders.get(q);
-                if (end % r.intervalSteps() == 0) {
-                    int index = end / r.intervalSteps() - 1;
-                    int last = r.firstPositionAtOrAbove(hi);
-                    for (int k = r.firstPositionAtOrAbove(lo); k < last; k++) {
-                        int i = r.neuronAt(k);
-                        shown.hold(i);
-                        kernel.propagate(state, i, time[i], stepEnd);
-                        r.sampleOne(index, k);
-                        shown.release(i);
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * How far ahead a neuron's next crossing is first predicted. The prediction stays valid until an
-     * input event changes the neuron; a neuron still quiet past it looks ahead as far again as it
-     * has been quiet, so it is searched a logarithmic number of times, not once per step.
-     */
-    private static final double PREDICTION_HORIZON_MS = 10.0;
-
-    /**
-     * The most spikes a neuron may emit in precise mode within one step and between two of its input
-     * events: 10 MHz at dt = 0.1 ms, beyond any model's use, but a bound on a neuron that would
-     * otherwise fire without end ({@link #runawayFiring}).
-     */
-    static final int MAX_CROSSINGS_BETWEEN_EVENTS = 1000;
-
-    /**
-     * Emits the crossings of neuron {@code i} up to {@code until} using and refreshing its cached
-     * prediction; returns the neuron's new time.
-     */
-    private static <S extends NeuronState> double fireCachedCrossings(ExactKernel<S> kernel, S state, int i,
-                                                                      double t, double until, double[] crossing,
-                                                                      double[] horizon, SpikeBuffer out,
-                                                                      Population<?, ?> population) {
-        int fired = 0;
-        while (true) {
-            if (horizon[i] < until) {
-                double end = t + PREDICTION_HORIZON_MS;
-                if (end < until) {
-                    // Quiet past its first horizon. A crossing the look-ahead finds is searched again over
-                    // [t, until] once its step has come, so spike times do not depend on the look-ahead.
-                    double ahead = until + (until - t);
-                    double c = nextCrossing(kernel, state, i, t, ahead, population);
-                    if (!(c <= until)) {
-                        crossing[i] = Double.NaN;
-                        horizon[i] = Double.isNaN(c) ? ahead : Math.nextDown(c);
-                        return t;
-                    }
-                    end = until;
-                }
-                crossing[i] = nextCrossing(kernel, state, i, t, end, population);
-                horizon[i] = end;
-            }
-            double c = crossing[i];
-            if (!(c <= until)) {
-                return t;
-            }
-            if (fired++ == MAX_CROSSINGS_BETWEEN_EVENTS) {
-                throw runawayFiring(population, i, c);
-            }
-            kernel.propagate(state, i, t, c);
-            kernel.fire(state, i, c);
-            out.spikeAt(i, c);
-            t = c;
-            horizon[i] = Double.NEGATIVE_INFINITY;
-        }
-    }
-
-    /** Emits every threshold crossing of neuron {@code i} in {@code [t, until]}; returns its new time. */
-    private static <S extends NeuronState> double fireCrossings(ExactKernel<S> kernel, S state, int i, double t,
-                                                                double until, SpikeBuffer out,
-                                                                Population<?, ?> population) {
-        double crossing = nextCrossing(kernel, state, i, t, until, population);
-        int fired = 0;
-        while (!Double.isNaN(crossing)) {
-            if (fired++ == MAX_CROSSINGS_BETWEEN_EVENTS) {
-                throw runawayFiring(population, i, crossing);
-            }
-            kernel.propagate(state, i, t, crossing);
-            kernel.fire(state, i, crossing);
-            out.spikeAt(i, crossing);
-            t = crossing;
-            crossing = nextCrossing(kernel, state, i, t, until, population);
-        }
-        return t;
-    }
-
-    /**
-     * A kernel's first crossing in {@code [t, until]}, or NaN; one outside the interval, which a
-     * model's own kernel may give, is refused by name: emitted, it put spikes out of time order.
-     */
-    private static <S extends NeuronState> double nextCrossing(ExactKernel<S> kernel, S state, int i, double t,
-                                                               double until, Population<?, ?> population) {
-        double c = kernel.nextCrossingMs(state, i, t, until);
-        if (c < t || c > until) {
-            throw new EngramException("population '" + population.name() + "' (" + population.model().name() + ")",
-                    "exact kernel", "NaN or a time in [" + t + ", " + until + "] from nextCrossingMs(state, " + i
-                            + ", " + t + ", " + until + ")", String.valueOf(c), null);
-        }
-        return c;
-    }
-
-    /**
-     * The refusal of a neuron that fires without end: without refractoriness ({@code t_ref = 0}) a
-     * strong input shortens the interval between spikes towards zero, below the resolution of a time
-     * in ms, and the neuron would fire at one instant until the memory is exhausted.
-     */
-    private static EngramException runawayFiring(Population<?, ?> population, int neuron, double timeMs) {
-        return new EngramException("population '" + population.name() + "' (model '" + population.model().name()
-                + "')", "neuron " + neuron, "at most " + MAX_CROSSINGS_BETWEEN_EVENTS + " spikes of one neuron "
-                        + "within a step and between two of its input events (precise mode)",
-                (MAX_CROSSINGS_BETWEEN_EVENTS + 1) + " by " + timeMs + " ms",
-                "a refractory period t_ref > 0 bounds the rate (without one, a strong input drives the interval "
-                        + "between spikes towards 0), as does grid mode (a spike per step); a model of your own must "
-                        + "also leave the potential below threshold when it fires (its reset)");
-    }
-
     /** Merges the slice's spikes, shows them to observers and listeners, and delivers if needed. */
     private void sliceEdge() {
         if (precise) {
@@ -1050,7 +842,7 @@ public final class Engine implements AutoCloseable {
                 show("listener", listeners.get(l), p, exchange.neuron[m], t);
             }
             for (int w = 0; w < workers; w++) {
-                deliver(w, m);
+                delivery.deliver(w, m);
             }
             if (lastAt(k, t)) {
                 for (int l = 0; l < listening; l++) {
@@ -1095,107 +887,6 @@ public final class Engine implements AutoCloseable {
                 || !TimeGrid.atOrBefore(exchange.timeMs[precise ? exchange.order[k + 1] : k + 1], t);
     }
 
-    /** Adds merged spike {@code m} into the input of the targets worker {@code w} owns. */
-    private void deliver(int w, int m) {
-        if (m % TOUCH_BATCH == 0) {
-            // The first batch is read as its delivery starts, every later one a batch ahead.
-            touchRows(w, m == 0 ? 0 : m + TOUCH_BATCH, Math.min(exchange.count, m + 2 * TOUCH_BATCH));
-        }
-        final int source = exchange.neuron[m];
-        final int spikeStep = exchange.step[m];
-        long events = 0;
-        for (Route route : outgoing[exchange.population[m]]) {
-            final Projection proj = route.projection;
-            final PopulationRuntime target = route.target;
-            int a = route.begin(source, w);
-            int b = route.end(source, w);
-            if (a == b) {
-                continue;
-            }
-            events += b - a;
-            if (precise) {
-                deliverPrecise(proj, target, w, spikeStep, exchange.timeMs[m] - spikeStep * grid.dtMs(), a, b);
-            } else {
-                deliverGrid(proj, target.inputs[w], target.slots, spikeStep, a, b);
-            }
-        }
-        eventCounts[w * PAD] += events;
-    }
-
-    /**
-     * Reads one target in every cache line of the rows worker {@code w} will deliver for merged
-     * spikes {@code [from, to)}, so those lines are fetched from memory together while earlier
-     * spikes' events are added, rather than one after another as delivery reaches them; Java has
-     * no prefetch instruction. The reads of a whole batch are independent, so the core has the
-     * misses of many rows (and of their places in each {@link Route}) in flight at once. The sum is
-     * kept so the JIT cannot drop the reads.
-     *
-     * <p>Measured against reading only each row's first target ({@code engram bench}, medians of
-     * 6 runs), one spike ahead: Brunel 1 s on 1 thread 1.05 -> 0.81 s, on 2 threads 0.75 -> 0.65 s;
-     * CUBA with 64,000 neurons, 10 s, 9.6 -> 8.2 s (2 runs). Batches of 16 against one spike
-     * ahead, in one process alternating 250 ms runs (the same spikes either way): Brunel on 1
-     * thread 6% less time, on 2 threads 11%; CUBA with 64,000 neurons 5% on 1 thread, 6% on 2;
-     * CUBA with 4,000 neurons alike. Batches of 8 gained 1 to 4% less than 16.
-     */
-    private void touchRows(int w, int from, int to) {
-        int sum = 0;
-        for (int m = from; m < to; m++) {
-            int source = exchange.neuron[m];
-            for (Route route : outgoing[exchange.population[m]]) {
-                int[] targets = route.projection.targets();
-                int end = route.end(source, w);
-                for (int k = route.begin(source, w); k < end; k += INTS_PER_CACHE_LINE) {
-                    sum += targets[k];
-                }
-            }
-        }
-        touchedSum[w * PAD] += sum;
-    }
-
-    private static void deliverGrid(Projection proj, WorkerInput in, int slots, int stamp, int a, int b) {
-        final int[] targets = proj.targets();
-        final double[][] buffer = proj.receptor() == Receptor.EXCITATORY ? in.excitatory : in.inhibitory;
-        final float[] weights = proj.weights();
-        final short[] delays = proj.delays();
-        if (delays == null) {
-            final double[] row = buffer[(stamp + proj.uniformDelaySteps()) % slots];
-            if (weights == null) {
-                final double w = proj.uniformWeight();
-                for (int k = a; k < b; k++) {
-                    row[targets[k]] += w;
-                }
-            } else {
-                for (int k = a; k < b; k++) {
-                    row[targets[k]] += weights[k];
-                }
-            }
-        } else {
-            final int first = stamp % slots;
-            for (int k = a; k < b; k++) {
-                int r = first + delays[k];
-                if (r >= slots) {
-                    r -= slots;
-                }
-                buffer[r][targets[k]] += weights == null ? proj.uniformWeight() : weights[k];
-            }
-        }
-    }
-
-    private static void deliverPrecise(Projection proj, PopulationRuntime target, int w, int spikeStep,
-                                       double offsetMs, int a, int b) {
-        final int[] targets = proj.targets();
-        final int[] heads = target.eventHead;
-        final int n = target.size;
-        final int slots = target.slots;
-        final boolean inhibitory = proj.receptor() == Receptor.INHIBITORY;
-        final PreciseQueue[] queues = target.queues[w];
-        for (int k = a; k < b; k++) {
-            int slot = (spikeStep + proj.delaySteps(k)) % slots;
-            int index = slot * n + targets[k];
-            heads[index] = queues[slot].push(offsetMs, proj.weight(k), inhibitory, heads[index]);
-        }
-    }
-
     /** Refuses null and a population of another network, which a recorder would watch in vain. */
     private Population<?, ?> own(Population<?, ?> p) {
         requireOpen();
@@ -1232,11 +923,7 @@ public final class Engine implements AutoCloseable {
      * @return the count
      */
     public long synapticEvents() {
-        long sum = 0;
-        for (int w = 0; w < workers; w++) {
-            sum += eventCounts[w * PAD];
-        }
-        return sum;
+        return delivery.events();
     }
 
     /** A slice's neuron-steps, each weighted by its model's {@link NeuronModel#stepCost()}. */

@@ -42,8 +42,8 @@ class RunawayFiringTest {
         // R I = 850,000 mV: an interval of 2.0e-4 ms, about 500 spikes per step, half the bound.
         double bias = 2.125e7;
         double isi = analyticIsi(bias);
-        assertTrue(DT / isi > 0.4 * Engine.MAX_CROSSINGS_BETWEEN_EVENTS
-                && DT / isi < 0.6 * Engine.MAX_CROSSINGS_BETWEEN_EVENTS, "spikes per step " + DT / isi);
+        assertTrue(DT / isi > 0.4 * ExactAdvance.MAX_CROSSINGS_BETWEEN_EVENTS
+                && DT / isi < 0.6 * ExactAdvance.MAX_CROSSINGS_BETWEEN_EVENTS, "spikes per step " + DT / isi);
         try (Engine e = engine(bias)) {
             Population<?, ?> p = e.network().populations().get(0);
             SpikeRecorder r = e.recordSpikes(p);
