@@ -11,13 +11,7 @@ final class SeedConverter implements CommandLine.ITypeConverter<Long> {
 
     @Override
     public Long convert(String value) {
-        if (value.isEmpty()) {
-            throw new CommandLine.TypeConversionException("expected a seed (a decimal integer), found nothing "
-                    + "(an empty list, or an empty item between commas)");
-        }
-        if (value.endsWith(",")) {
-            throw new CommandLine.TypeConversionException("expected a seed after every comma, found a trailing comma");
-        }
+        ListItems.requirePresent(value, "a seed");
         try {
             return NumberForms.integer(value, "a seed");
         } catch (IllegalArgumentException e) {

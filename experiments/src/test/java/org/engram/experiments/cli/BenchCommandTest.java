@@ -142,6 +142,11 @@ class BenchCommandTest {
     @CsvSource(delimiter = '|', value = {
         "train --batch 0|--batch|found 0",
         "train --hidden 16,0|--hidden|found 0",
+        // A list of sizes is read as run --seeds reads one: no item is dropped, none read in octal.
+        "train --hidden 8,|--hidden' (N)|expected a layer size after every comma, found a trailing comma",
+        "train --hidden 8,,16|--hidden' (N)|found nothing (an empty list, or an empty item between commas)",
+        "train --hidden 010|--hidden' (N)|found '010'; numbers are decimal",
+        "train --hidden 3000000000|--hidden' (N)|at most 2147483647 neurons, found 3000000000",
         "train --steps -1|--steps|found -1",
         // Past what the learning layer can hold: refused by the option, no longer by its own names.
         "train --hidden 100000000|bench train: --hidden|found 784 x 100000000; the layered network's hidden[0]",
