@@ -879,10 +879,14 @@ public final class ContinualLearner implements AutoCloseable {
         }
 
         @Override
-        public LayerActivity activity(int layer, SampleSet data, int[] samples) {
+        public List<LayerActivity> activities(SampleSet data, int[] samples) {
             float[][] all = trainer.activity(oracleBatch(data, samples));
-            return new Activity(layer, new org.engram.learning.train.LayerActivity(samples.length, net.pre(layer),
-                    all[layer]), null);
+            List<LayerActivity> layers = new ArrayList<>(all.length);
+            for (int l = 0; l < all.length; l++) {
+                layers.add(new Activity(l, new org.engram.learning.train.LayerActivity(samples.length, net.pre(l),
+                        all[l]), null));
+            }
+            return layers;
         }
 
         private org.engram.learning.train.Batch oracleBatch(SampleSet data, int[] samples) {

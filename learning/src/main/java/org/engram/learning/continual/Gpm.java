@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
@@ -156,9 +157,9 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
     public void afterTask(TaskContext task) {
         SampleSet data = task.trainData();
         int[] samples = EvenSamples.choose(data.size(), params.samples());
+        List<LayerActivity> activities = task.oracle().activities(data, samples);
         for (int l = 0; l < basis.length; l++) {
-            LayerActivity act = task.oracle().activity(l, data, samples);
-            basis[l] = grow(basis[l], act, inputs[l], params.threshold(l, task.taskIndex()));
+            basis[l] = grow(basis[l], activities.get(l), inputs[l], params.threshold(l, task.taskIndex()));
         }
     }
 

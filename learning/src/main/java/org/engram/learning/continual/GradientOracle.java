@@ -1,5 +1,7 @@
 package org.engram.learning.continual;
 
+import java.util.List;
+
 /**
  * Computes what importance estimates need from the network: gradients over samples, output logits
  * and presynaptic activity. Implemented by the trainer with its own forward and (surrogate)
@@ -50,13 +52,13 @@ public interface GradientOracle {
     void outputs(SampleSet data, int sample, float[] logits);
 
     /**
-     * The presynaptic activity of one layer for given samples, as in training (exponentially
-     * weighted firing rates of the layer's inputs).
+     * The presynaptic activity of every layer for given samples, as in training (exponentially
+     * weighted firing rates of each layer's inputs), from one forward pass of each sample.
      *
-     * @param layer   the layer index
      * @param data    the samples' set
      * @param samples indices into {@code data}
-     * @return one vector of length {@code inputs(layer)} per sample, in the order of {@code samples}
+     * @return per layer, in layer order, one vector of length {@code inputs(layer)} per sample, in
+     *         the order of {@code samples}
      */
-    LayerActivity activity(int layer, SampleSet data, int[] samples);
+    List<LayerActivity> activities(SampleSet data, int[] samples);
 }

@@ -1,5 +1,7 @@
 package org.engram.learning.continual;
 
+import java.util.List;
+
 /**
  * An oracle whose per-sample gradients are given by hand: {@code perSample[s][layer][k]} is the
  * gradient of sample s (for both objectives), reduced as asked.
@@ -37,7 +39,7 @@ final class ScriptedOracle implements GradientOracle {
     }
 
     @Override
-    public LayerActivity activity(int layer, SampleSet data, int[] samples) {
+    public List<LayerActivity> activities(SampleSet data, int[] samples) {
         throw new UnsupportedOperationException("not scripted");
     }
 }

@@ -1,5 +1,6 @@
 package org.engram.learning.continual;
 
+import java.util.List;
 import org.engram.simulator.random.SplitMixRandom;
 
 /**
@@ -146,11 +147,11 @@ class ToyLinearModel implements ModelView, GradientOracle {
     }
 
     @Override
-    public LayerActivity activity(int layer, SampleSet data, int[] samples) {
+    public List<LayerActivity> activities(SampleSet data, int[] samples) {
         float[][] v = new float[samples.length][];
         for (int s = 0; s < samples.length; s++) {
             v[s] = data.input(samples[s]);
         }
-        return new ArrayActivity(v);
+        return List.of(new ArrayActivity(v));
     }
 }
