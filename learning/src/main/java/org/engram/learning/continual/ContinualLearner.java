@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import org.engram.learning.encode.Encoder;
 import org.engram.learning.io.Checkpointable;
 import org.engram.learning.io.StateCodec;
@@ -14,11 +13,9 @@ import org.engram.learning.io.TrainingCheckpoint;
 import org.engram.learning.layered.LayeredNet;
 import org.engram.learning.train.BatchResult;
 import org.engram.learning.train.EpochResult;
-import org.engram.learning.train.Loss;
 import org.engram.learning.train.Trainer;
 import org.engram.learning.train.TrainerOptions;
 import org.engram.learning.train.TrainingHooks;
-import org.engram.learning.train.Workers;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.random.Purpose;
@@ -167,7 +164,7 @@ public final class ContinualLearner implements AutoCloseable {
         inTask = true;
         batchIndex = 0;
         try {
-            strategy.beforeTask(new Context(task.index()));
+            strategy.beforeTask(context(task.index()));
         } catch (RuntimeException e) {
             // Not started: a retry starts it again, rather than training a task whose hook never finished.
             tasks.remove(tasks.size() - 1);
@@ -329,7 +326,7 @@ public final class ContinualLearner implements AutoCloseable {
             throw new IllegalStateException("no task to finish");
         }
         try {
-            strategy.afterTask(new Context(tasks.size() - 1));
+            strategy.afterTask(context(tasks.size() - 1));
         } catch (RuntimeException e) {
             throw failure("afterTask", "task " + tasks.size(), e);
         }
@@ -409,6 +406,11 @@ public final class ContinualLearner implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** What the strategy sees at the boundary of task {@code taskIndex}. */
+    private TaskBoundaryContext context(int taskIndex) {
+        return new TaskBoundaryContext(taskIndex, scenario, seed, tasks, net, trainer, this::trainingMask);
     }
 
     private boolean[] trainingMask(int task) {
@@ -693,7 +695,7 @@ public final class ContinualLearner implements AutoCloseable {
         public void transformUpdate(int matrix, float[] update, org.engram.learning.train.LayerActivity activity) {
             try {
                 strategy.transformUpdate(matrix, update, activity == null ? null
-                        : new Activity(matrix, activity, current));
+                        : new TrainerActivity(matrix, activity, current));
             } catch (RuntimeException e) {
                 throw failure("transformUpdate", where(matrix), e);
             }
@@ -701,214 +703,6 @@ public final class ContinualLearner implements AutoCloseable {
 
         private String where(int matrix) {
             return (current == null ? "" : current.position() + ", ") + "matrix " + matrix;
-        }
-    }
-
-    /** A trainer's activity record seen through the strategy interface. */
-    private static final class Activity implements LayerActivity {
-        private final int layer;
-        private final org.engram.learning.train.LayerActivity rates;
-        private final int own;
-
-        Activity(int layer, org.engram.learning.train.LayerActivity rates, Batch batch) {
-            this.layer = layer;
-            this.rates = rates;
-            this.own = batch == null ? rates.samples() : batch.ownSize();
-        }
-
-        @Override
-        public int layer() {
-            return layer;
-        }
-
-        @Override
-        public int samples() {
-            return rates.samples();
-        }
-
-        @Override
-        public int ownSamples() {
-            return own;
-        }
-
-        @Override
-        public float[] vector(int sample) {
-            Objects.checkIndex(sample, rates.samples());
-            return Arrays.copyOfRange(rates.rates(), sample * rates.pre(), (sample + 1) * rates.pre());
-        }
-
-        @Override
-        public void copyVector(int sample, float[] into, int offset) {
-            // The rates array outlives short batches: past samples(), it holds an earlier batch's rows.
-            Objects.checkIndex(sample, rates.samples());
-            System.arraycopy(rates.rates(), sample * rates.pre(), into, offset, rates.pre());
-        }
-    }
-
-    /** What a strategy sees at a task boundary. */
-    private final class Context implements TaskContext, ModelView, GradientOracle {
-        private final int taskIndex;
-
-        Context(int taskIndex) {
-            this.taskIndex = taskIndex;
-        }
-
-        @Override
-        public int taskIndex() {
-            return taskIndex;
-        }
-
-        @Override
-        public Scenario scenario() {
-            return scenario;
-        }
-
-        @Override
-        public long seed() {
-            return seed;
-        }
-
-        @Override
-        public ModelView model() {
-            return this;
-        }
-
-        @Override
-        public GradientOracle oracle() {
-            return this;
-        }
-
-        @Override
-        public SampleSet trainData(int task) {
-            if (task < 0 || task > taskIndex) {
-                throw new IllegalArgumentException("task " + task + " is not available at task " + taskIndex);
-            }
-            return tasks.get(task).trainSet();
-        }
-
-        @Override
-        public Workers workers() {
-            return trainer.workers();
-        }
-
-        @Override
-        public int layerCount() {
-            return net.matrixCount();
-        }
-
-        @Override
-        public int inputs(int layer) {
-            return net.pre(layer);
-        }
-
-        @Override
-        public int outputs(int layer) {
-            return net.post(layer);
-        }
-
-        @Override
-        public float[] weights(int layer) {
-            return net.weights(layer);
-        }
-
-        /** A task's head: its classes' readout units (task-incremental), else every unit. */
-        @Override
-        public int[] headUnits(int task) {
-            return scenario == Scenario.TASK_INCREMENTAL ? classUnits(task) : ModelView.super.headUnits(task);
-        }
-
-        @Override
-        public int[] classUnits(int task) {
-            int[] units = tasks.get(task).classes().clone();
-            Arrays.sort(units);
-            return units;
-        }
-
-        /** In task-incremental learning the readout is one head per task, masked by the loss. */
-        @Override
-        public boolean taskSpecific(int layer) {
-            return scenario == Scenario.TASK_INCREMENTAL && net.layerOf(layer) == net.layers().size() - 1;
-        }
-
-        @Override
-        public void gradients(Objective objective, Reduction reduction, SampleSet data, int[] samples,
-                              double[][] out) {
-            if (samples.length == 0) {
-                throw new ParameterException("gradient oracle", "samples", "at least one sample to reduce over", 0);
-            }
-            if (out.length != net.matrixCount()) {
-                throw new ParameterException("gradient oracle", "out", "one array per weight matrix ("
-                        + net.matrixCount() + ")", out.length);
-            }
-            for (int m = 0; m < out.length; m++) {
-                if (out[m] == null || out[m].length != net.weights(m).length) {
-                    throw new ParameterException("gradient oracle", "out[" + m + "]", "one value per weight of"
-                            + " matrix " + m + " (" + net.weights(m).length + ")",
-                            out[m] == null ? "null" : String.valueOf(out[m].length));
-                }
-            }
-            org.engram.learning.train.Batch batch = oracleBatch(data, samples);
-            Loss loss = objective == Objective.LOSS ? Loss.CROSS_ENTROPY : Loss.OUTPUT_SQUARED_NORM;
-            for (double[] o : out) {
-                Arrays.fill(o, 0);
-            }
-            if (reduction == Reduction.MEAN) {
-                float[][] g = trainer.meanGradient(batch, loss);
-                for (int m = 0; m < g.length; m++) {
-                    for (int k = 0; k < g[m].length; k++) {
-                        out[m][k] = g[m][k];
-                    }
-                }
-                return;
-            }
-            double scale = 1.0 / samples.length;
-            trainer.perSampleGradients(batch, loss, (sample, l, grad) -> {
-                for (int m = 0; m < grad.length; m++) {
-                    double[] o = out[m];
-                    float[] g = grad[m];
-                    for (int k = 0; k < g.length; k++) {
-                        o[k] += scale * (reduction == Reduction.MEAN_SQUARE ? (double) g[k] * g[k] : Math.abs(g[k]));
-                    }
-                }
-            });
-        }
-
-        @Override
-        public void outputs(SampleSet data, int sample, float[] logits) {
-            trainer.logits(data.input(sample), oracleStream(data.task(), sample), logits);
-        }
-
-        @Override
-        public List<LayerActivity> activities(SampleSet data, int[] samples) {
-            float[][] all = trainer.activity(oracleBatch(data, samples));
-            List<LayerActivity> layers = new ArrayList<>(all.length);
-            for (int l = 0; l < all.length; l++) {
-                layers.add(new Activity(l, new org.engram.learning.train.LayerActivity(samples.length, net.pre(l),
-                        all[l]), null));
-            }
-            return layers;
-        }
-
-        private org.engram.learning.train.Batch oracleBatch(SampleSet data, int[] samples) {
-            float[][] x = new float[samples.length][];
-            int[] y = new int[samples.length];
-            long[] streams = new long[samples.length];
-            boolean[] mask = scenario == Scenario.DOMAIN_INCREMENTAL ? null : trainingMask(data.task());
-            boolean[][] masks = mask == null ? null : new boolean[samples.length][];
-            for (int i = 0; i < samples.length; i++) {
-                x[i] = data.input(samples[i]);
-                y[i] = data.label(samples[i]);
-                streams[i] = oracleStream(data.task(), samples[i]);
-                if (masks != null) {
-                    masks[i] = mask;
-                }
-            }
-            return new org.engram.learning.train.Batch(x, y, streams, masks);
-        }
-
-        /** Streams for consolidation passes: their own epoch number, so they never repeat training draws. */
-        private long oracleStream(int task, int sample) {
-            return encodingStream(seed, task, sample, Integer.MIN_VALUE);
         }
     }
 }
