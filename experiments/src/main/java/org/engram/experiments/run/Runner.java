@@ -8,23 +8,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.config.ExperimentConfig;
-import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.launch.LaunchCommand;
-import org.engram.experiments.task.TaskSequence;
-import org.engram.learning.continual.Strategies;
 import org.engram.learning.continual.StrategyDiverged;
 import org.engram.learning.continual.StrategyFailed;
-import org.engram.learning.continual.TaskData;
 import org.engram.learning.continual.TrainingDiverged;
-import org.engram.learning.io.Checkpointable;
-import org.engram.learning.train.EpochResult;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.IoReasons;
@@ -107,11 +100,11 @@ public final class Runner {
     private static Outcome train(Request request, PrintWriter err, Instant start, Opened run) {
         ExperimentConfig c = run.resolved().config();
         RunFolder folder = run.folder();
-        Loop loop = run.loop();
+        RunLoop loop = run.loop();
         boolean resumed = request.resume() != null;
         Provenance provenance = Provenance.of(resumed ? RunFolder.startOf(folder.runId()) : start,
                 resumed ? start : null, c.seeds(), c.threads(), run.data(), run.configHash(),
-                run.resolved().resultHash(), request.commandLine(), run.strategyCode(), loop.status.engramCommits());
+                run.resolved().resultHash(), request.commandLine(), run.strategyCode(), loop.status().engramCommits());
         try {
             loop.begin();
             loop.prepare();
@@ -128,7 +121,7 @@ public final class Runner {
                     }
                 }
             }
-            MetricsWriter report = MetricsWriter.of(c, folder.runId(), loop.tasks, run.experiment().located(),
+            MetricsWriter report = MetricsWriter.of(c, folder.runId(), loop.tasks(), run.experiment().located(),
                     results, provenance);
             report.write(folder);
             RunPlots.draw(RunResults.read(folder.directory()), folder.directory().resolve("plots"));
@@ -157,7 +150,7 @@ public final class Runner {
      * @param strategyCode the code of its strategies of one's own, found once (it reads their jars)
      */
     private record Opened(ConfigLayers.Resolved resolved, String configHash, Experiment experiment, DataRecord data,
-                          RunFolder folder, Loop loop, List<StrategyCode> strategyCode) {
+                          RunFolder folder, RunLoop loop, List<StrategyCode> strategyCode) {
     }
 
     /**
@@ -206,7 +199,7 @@ public final class Runner {
         ExperimentConfig c = resolved.config();
         RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
                 * c.tasks().count(), LaunchCommand.resume(folder.directory()), completedBefore, code, commits);
-        Loop loop = new Loop(c, experiment, new Checkpoints(folder), folder, status, request.stopAfterTasks(),
+        RunLoop loop = new RunLoop(c, experiment, new Checkpoints(folder), folder, status, request.stopAfterTasks(),
                 request.signalBeforeTaskSaved(), err);
         signal.act(loop::interrupted);
         return new Opened(resolved, configHash, experiment, data, folder, loop, code);
@@ -432,7 +425,7 @@ public final class Runner {
      * Adds to a stopped run's message that its status could not be recorded (the disk that failed a
      * checkpoint is full for status.json too), rather than losing the message to that failure.
      */
-    private static RuntimeException withUnsavedStatus(RuntimeException stopped, Loop loop, PrintWriter err) {
+    private static RuntimeException withUnsavedStatus(RuntimeException stopped, RunLoop loop, PrintWriter err) {
         String note = loop.unsavedStatusNote();
         if (note.isEmpty()) {
             return stopped;
@@ -451,7 +444,7 @@ public final class Runner {
      * @return the exception to throw: a {@link RunStopped} for user errors and requested stops, else
      *         the original (a bug, whose stack trace the command line prints)
      */
-    private static RuntimeException stopped(RuntimeException e, Loop loop, RunFolder folder, PrintWriter err) {
+    private static RuntimeException stopped(RuntimeException e, RunLoop loop, RunFolder folder, PrintWriter err) {
         if (e instanceof HeapLimitExceeded h) {
             // Refused before it was drawn, in the simulator's words (populations, rules): what the
             // user of a run can change is the heap, or the layers' sizes, which the config's check
@@ -517,318 +510,5 @@ public final class Runner {
         return "the other finished tasks are checkpointed in " + dir + "; to go on, delete "
                 + dir.resolve(u.unitFolder()) + " (" + u.unit() + " then trains again from its first task) and"
                 + " continue with: " + LaunchCommand.resume(dir);
-    }
-
-    /** The loop over units, with the state it updates as tasks finish. */
-    static final class Loop {
-        private final ExperimentConfig config;
-        private final Experiment experiment;
-        private final Checkpoints checkpoints;
-        private final RunFolder folder;
-        private final int stopAfterTasks;
-        private final int signalBeforeTaskSaved;
-        /** Where a signal says how to continue (standard error). */
-        private final PrintWriter err;
-        private final List<MetricsWriter.Task> tasks = new ArrayList<>();
-        private long samplesPerTask;
-        private RunStatus status;
-        private boolean finished;
-        /** Why the final status could not be written, or null. */
-        private RuntimeException statusUnsaved;
-        private int tasksThisProcess;
-
-        Loop(ExperimentConfig config, Experiment experiment, Checkpoints checkpoints, RunFolder folder,
-                RunStatus status, int stopAfterTasks, int signalBeforeTaskSaved, PrintWriter err) {
-            this.config = config;
-            this.experiment = experiment;
-            this.checkpoints = checkpoints;
-            this.folder = folder;
-            this.status = status;
-            this.stopAfterTasks = stopAfterTasks;
-            this.signalBeforeTaskSaved = signalBeforeTaskSaved;
-            this.err = err;
-        }
-
-        /**
-         * What a signal does once the run has a folder {@code --resume} can continue: records the
-         * stop in {@code status.json} and says where the checkpoints are, as a stop after a task
-         * does; nothing if the run has already ended.
-         */
-        void interrupted() {
-            if (finish("interrupted", "the process was stopped (signal) before the run ended", true)) {
-                err.println("engram: stopped by a signal; " + checkpointedIn() + "; continue with: "
-                        + LaunchCommand.resume(folder.directory()) + unsavedStatusNote());
-                err.flush();
-            }
-        }
-
-        /**
-         * Lists the tasks the checkpoints hold as done (status.json only mirrors them, so a copy
-         * damaged or cut short by a kill neither loses finished tasks nor blocks a resume), and
-         * reads the task names and sizes from the first seed's sequence. Called inside the run, so
-         * a failure is recorded.
-         */
-        void prepare() {
-            recordCheckpointedTasks();
-            TaskSequence first = experiment.sequence(config.seeds().get(0));
-            long samples = 0;
-            for (org.engram.experiments.task.Task t : first.tasks()) {
-                int train = upTo(config.tasks().trainPerTask(), t.train().size());
-                tasks.add(new MetricsWriter.Task(t.name(), train, upTo(config.tasks().testPerTask(), t.test().size())));
-                samples += train;
-            }
-            this.samplesPerTask = samples / first.size();
-        }
-
-        /** The samples a task keeps of {@code size} under a {@code *_per_task} limit (0: all). */
-        private static int upTo(int limit, int size) {
-            return limit > 0 ? Math.min(limit, size) : size;
-        }
-
-        /**
-         * Adds the tasks the checkpoints hold to {@code status.json}. Synchronized like every other
-         * status write: a signal's {@link #finish} from the shutdown hook must neither be
-         * overwritten with "running" nor collide with this write on the file's temporary name.
-         */
-        private synchronized void recordCheckpointedTasks() {
-            List<RunStatus.Completed> done = new ArrayList<>();
-            for (ExperimentConfig.StrategySpec spec : config.strategies()) {
-                for (long seed : config.seeds()) {
-                    UnitProgress p = checkpoints.progress(spec.label(), seed, experiment.taskCount());
-                    if (p.complete()) {
-                        // Found before any training, for every finished unit, rather than at its turn.
-                        checkpoints.verify(p);
-                    }
-                    for (int t = 0; t < p.tasksDone(); t++) {
-                        done.add(new RunStatus.Completed(spec.label(), seed, t));
-                    }
-                }
-            }
-            status = status.withCompleted(done);
-            status.write(folder);
-        }
-
-        /** Training samples of the tasks finished so far, over all units (the mean task size of the first seed). */
-        long doneSamples() {
-            return (long) status.completed().size() * samplesPerTask * config.training().epochs();
-        }
-
-        /** Training samples left to train, over all units (the mean task size of the first seed). */
-        long remainingSamples() {
-            long left = (long) config.strategies().size() * config.seeds().size() * tasks.size()
-                    - status.completed().size();
-            return left * samplesPerTask * config.training().epochs();
-        }
-
-        /** @return the number of (strategy, seed, task) units of the whole run */
-        synchronized int totalTasks() {
-            return status.totalTasks();
-        }
-
-        /**
-         * @return where the tasks finished so far are checkpointed, for a stop's message, or that
-         *         none had finished (a run refused at its first task had said they were checkpointed)
-         */
-        synchronized String checkpointedIn() {
-            return status.completed().isEmpty() ? "no task had finished; the partial run is in " + folder.directory()
-                    : "the finished tasks are checkpointed in " + folder.directory();
-        }
-
-        /** @return the tasks finished so far, over all units */
-        synchronized int tasksDone() {
-            return status.completed().size();
-        }
-
-        /**
-         * Saves a finished task's checkpoint, records the task in {@code status.json} and reports
-         * it, as one step for a signal's {@link #finish}: a signal between the first two had left
-         * the status a task behind the checkpoints. After a signal it does nothing, as the process
-         * is ending: the task's result, printed after the signal's message, read as kept when the
-         * resume was to train the task again.
-         */
-        synchronized void checkpointed(UnitLearner learner, UnitProgress p, RunStatus.Completed unit, Runnable report) {
-            if (finished) {
-                return;
-            }
-            checkpoints.save(learner, p);
-            status = status.with(unit);
-            status.write(folder);
-            report.run();
-        }
-
-        /** Writes the first status, "running", unless a signal has already ended the run. */
-        synchronized void begin() {
-            if (!finished) {
-                status.write(folder);
-            }
-        }
-
-        /**
-         * Writes the final state once; later calls (a shutdown hook after the run ended) do nothing.
-         *
-         * @param state     the state
-         * @param why       the reason, or null
-         * @param resumable whether {@code --resume} continues the run from its folder as it is
-         * @return whether this call wrote it (the first one does)
-         */
-        synchronized boolean finish(String state, String why, boolean resumable) {
-            if (finished) {
-                return false;
-            }
-            finished = true;
-            status = status.state(state, why, resumable ? LaunchCommand.resume(folder.directory()) : null);
-            try {
-                status.write(folder);
-            } catch (RuntimeException unsaved) {
-                // The failure being recorded (a full disk) may be what keeps the status from being
-                // written: the caller's message, with how to go on, must not be lost to it.
-                statusUnsaved = unsaved;
-            }
-            return true;
-        }
-
-        /**
-         * @return empty, or a clause saying the final status could not be written and why, for the
-         *         end of the stop's message (a resume reads the checkpoints, not the status)
-         */
-        synchronized String unsavedStatusNote() {
-            return statusUnsaved == null ? "" : "; " + RunStatus.FILE + " could not be updated to say so ("
-                    + statusUnsaved.getMessage() + "): --resume goes by the checkpoints";
-        }
-
-        /**
-         * Writes the state "complete" and moves the folder into place, as one step for a signal's
-         * {@link #finish}: one that comes during it waits, and one that came before keeps the run
-         * in its partial folder (status "interrupted", which --resume finishes). Committing after
-         * the signal's "interrupted" left a complete run whose status told to resume a folder gone.
-         * A "complete" that cannot be written keeps the folder partial too: moved into place, it
-         * read as a finished run whose status said "running".
-         *
-         * @return the final folder
-         * @throws RunStopped if a signal has already recorded the stop, or the status cannot be written
-         */
-        synchronized Path complete() {
-            if (finished) {
-                throw new RunStopped("the process was stopped (signal) before the run folder was moved into place",
-                        null);
-            }
-            finish("complete", null, false);
-            if (statusUnsaved != null) {
-                throw new RunStopped("the run's results are written, but its status could not be marked complete,"
-                        + " so its folder was not moved into place", null);
-            }
-            return folder.commit();
-        }
-
-        /**
-         * Says which strategies of one's own in a resumed unit keep no checkpoint state: they go on
-         * afresh, so the results differ from a run straight through, which the README says but a
-         * resume had not. Engram's own strategies without state need none.
-         */
-        private static void noteStrategiesWithoutState(ExperimentConfig.StrategySpec spec, long seed, int done,
-                                                       Progress progress) {
-            for (String name : StrategyParams.members(spec)) {
-                Object made = Strategies.builtIn(name) ? null : Strategies.create(name);
-                if (made != null && !(made instanceof Checkpointable)) {
-                    progress.message("engram: note: strategy '" + name + "' (" + made.getClass().getName()
-                            + ") keeps no checkpoint state (it does not implement Checkpointable): "
-                            + spec.label() + ", seed " + seed + " goes on after task " + done + " with it afresh, so"
-                            + " its results differ from a run straight through");
-                }
-            }
-        }
-
-        UnitProgress unit(ExperimentConfig.StrategySpec spec, long seed, Progress progress) {
-            int count = experiment.taskCount();
-            UnitProgress p = checkpoints.progress(spec.label(), seed, count);
-            if (p.complete()) {
-                return p;   // its checkpoint was checked when the run was prepared
-            }
-            TaskSequence sequence = experiment.sequence(seed);
-            List<TaskData> tasks = experiment.tasks(sequence);
-            try (UnitLearner learner = experiment.learner(spec, seed, sequence, tasks)) {
-                if (p.tasksDone() == 0) {
-                    p = p.withRandomInit(learner.untrainedAccuracy());
-                } else {
-                    try {
-                        checkpoints.restore(learner, p);
-                    } catch (StrategyFailed f) {
-                        throw f.in(spec.label(), seed);
-                    }
-                    noteStrategiesWithoutState(spec, seed, p.tasksDone(), progress);
-                }
-                int epochs = config.training().epochs();
-                for (int t = p.tasksDone(); t < count; t++) {
-                    long taskStart = System.nanoTime();
-                    List<EpochRecord> records = new ArrayList<>();
-                    List<double[]> epochAccuracy = new ArrayList<>();
-                    try {
-                        learner.startTask(t);
-                    } catch (StrategyFailed f) {
-                        throw f.in(spec.label(), seed);
-                    }
-                    for (int e = 0; e < epochs; e++) {
-                        long t0 = System.nanoTime();
-                        progress.epochStarted(spec.label(), seed, t, count, e, epochs, tasks.get(t).trainX().length);
-                        EpochResult r;
-                        try {
-                            r = learner.trainEpoch(e, progress::batch);
-                        } catch (StrategyDiverged d) {
-                            throw d.in(spec.label(), seed);
-                        } catch (StrategyFailed f) {
-                            throw f.in(spec.label(), seed);
-                        } catch (TrainingDiverged d) {
-                            boolean own = !StrategyParams.members(spec).stream().allMatch(Strategies::builtIn);
-                            String anew = d.hook() != null ? "start the run anew with weaker strategy parameters"
-                                    : String.format(Locale.ROOT, "start the run anew with a smaller"
-                                    + " training.learning_rate (now %s), a training.clip_norm or weaker strategy"
-                                    + " parameters", config.training().learningRate());
-                            throw d.in(spec.label(), seed, anew + (own ? ", or, if the code of your strategy made"
-                                    + " it, mend " + (d.hook() != null ? "its " + d.hook() : "the code")
-                                    + " and resume" : ""), own);
-                        }
-                        EpochRecord record = new EpochRecord(spec.label(), seed, t, e, r.meanLoss(), r.accuracy(),
-                                (System.nanoTime() - t0) / 1e9, r.samples());
-                        records.add(record);
-                        progress.epoch(record);
-                        if (config.training().evaluateEveryEpoch()) {
-                            epochAccuracy.add(learner.accuracy());
-                        }
-                    }
-                    try {
-                        learner.finishTask();
-                    } catch (StrategyFailed f) {
-                        throw f.in(spec.label(), seed);
-                    }
-                    // The activity counted is that of this evaluation alone (every task's test set after
-                    // every task), not of the diagnostic ones after each epoch (evaluate_every_epoch).
-                    long[] activity = learner.inferenceActivity();
-                    double[] row = learner.accuracy();
-                    long[] after = learner.inferenceActivity();
-                    for (int k = 0; k < activity.length; k++) {
-                        activity[k] = after[k] - activity[k];
-                    }
-                    String hash = t == count - 1 ? learner.weightsHash() : null;
-                    p = p.withTask(row, records, epochAccuracy, (System.nanoTime() - taskStart) / 1e9, hash, activity);
-                    if (tasksThisProcess + 1 == signalBeforeTaskSaved) {
-                        interrupted();
-                    }
-                    int task = t;
-                    try {
-                        checkpointed(learner, p, new RunStatus.Completed(spec.label(), seed, t),
-                                () -> progress.task(spec.label(), seed, task, count, row));
-                    } catch (StrategyFailed f) {
-                        throw f.in(spec.label(), seed);
-                    }
-                    tasksThisProcess++;
-                    if (stopAfterTasks > 0 && tasksThisProcess == stopAfterTasks
-                            && status.completed().size() < status.totalTasks()) {
-                        throw new RunStopped("run stopped after " + tasksThisProcess + " task(s) as asked"
-                                + " (--stop-after-tasks)", null);
-                    }
-                }
-            }
-            return p;
-        }
     }
 }

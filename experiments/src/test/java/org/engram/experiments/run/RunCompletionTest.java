@@ -22,7 +22,7 @@ class RunCompletionTest {
 
     @Test
     void aWrittenCompleteStatusMovesTheFolderIntoPlace(@TempDir Path results) throws IOException {
-        Runner.Loop loop = loop(results);
+        RunLoop loop = loop(results);
         loop.begin();
         Path done = loop.complete();
         assertEquals(results.resolve("e").resolve("r1"), done);
@@ -32,7 +32,7 @@ class RunCompletionTest {
 
     @Test
     void aCompleteStatusThatCannotBeWrittenKeepsTheFolderPartial(@TempDir Path results) throws IOException {
-        Runner.Loop loop = loop(results);
+        RunLoop loop = loop(results);
         loop.begin();
         Path partial = results.resolve("e").resolve(".r1.partial");
         Files.delete(partial.resolve(RunStatus.FILE));
@@ -45,9 +45,9 @@ class RunCompletionTest {
     }
 
     /** The loop with only what its status and its folder need: no config, experiment or checkpoints. */
-    private static Runner.Loop loop(Path results) {
+    private static RunLoop loop(Path results) {
         RunFolder folder = RunFolder.create(results, "e", "r1");
         RunStatus status = RunStatus.start("e", "r1", 1, null, List.of(), List.of(), List.of("abc"));
-        return new Runner.Loop(null, null, null, folder, status, 0, 0, new PrintWriter(new StringWriter()));
+        return new RunLoop(null, null, null, folder, status, 0, 0, new PrintWriter(new StringWriter()));
     }
 }
