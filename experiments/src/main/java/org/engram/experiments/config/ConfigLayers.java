@@ -96,7 +96,7 @@ public final class ConfigLayers {
         try {
             parsed = ConfigLoader.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw ConfigLoader.translate(e, sourceName, text);
+            throw YamlErrors.translate(e, sourceName, text);
         }
         if (parsed == null || parsed.isMissingNode() || parsed.isNull()) {
             throw new ConfigException(sourceName, null, "a YAML mapping", "an empty file", null);
@@ -214,7 +214,7 @@ public final class ConfigLayers {
             String at = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
             RecordComponent rc = type == null ? null : component(type, f.getKey());
             if (type != null && rc == null) {
-                problems.add(ConfigLoader.unknownKey(where.locate(at), at, f.getKey(), keysOf(type)));
+                problems.add(YamlErrors.unknownKey(where.locate(at), at, f.getKey(), keysOf(type)));
                 misspelt = true;
                 continue;
             }
@@ -298,7 +298,7 @@ public final class ConfigLayers {
         try {
             return ConfigLoader.mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw ConfigLoader.translateAt(e, keyPath, where);
+            throw YamlErrors.translateAt(e, keyPath, where);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where.locate(keyPath) + ": " + e.getMessage(), e);
         }

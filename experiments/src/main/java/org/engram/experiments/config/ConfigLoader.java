@@ -1,26 +1,17 @@
 package org.engram.experiments.config;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -37,22 +28,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.engram.simulator.IoReasons;
 import org.engram.simulator.EngramException;
-import org.engram.simulator.ParameterException;
-import org.engram.simulator.Suggestions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML into typed, immutable config records with Jackson, turning every Jackson error into
@@ -64,8 +45,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * decimal to write; a text key refuses an unquoted number, true or false.
  */
 public final class ConfigLoader {
-    /** A record component's name in Java, lower camelCase with at least one capital, and an index into it. */
-    private static final Pattern JAVA_NAME = Pattern.compile("([a-z][a-z0-9]*[A-Z][A-Za-z0-9]*)(\\[\\d+])?");
     private static final ObjectMapper YAML = new ObjectMapper(new DecimalYamlFactory(new YAMLFactory().rebuild()
             .loaderOptions(loaderOptions())
             // YAML 1.1 reads yes/no/on/off as booleans: "name: no" became the experiment "false" and
@@ -195,7 +174,7 @@ public final class ConfigLoader {
         try {
             tree = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            throw translate(e, sourceName, text);
+            throw YamlErrors.translate(e, sourceName, text);
         }
         if (tree == null || !tree.isObject() || !type.isRecord()) {
             return parse(text, sourceName, type);   // refused there with the message of its kind
@@ -383,7 +362,7 @@ public final class ConfigLoader {
             }
             return YAML.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw translate(e, sourceName, text);
+            throw YamlErrors.translate(e, sourceName, text);
         } catch (EngramException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -419,403 +398,4 @@ public final class ConfigLoader {
             throw new IllegalStateException("cannot write config as YAML", e);
         }
     }
-
-    /**
-     * Translates the error of converting a tree that stands at {@code keyPath} of a config, each of
-     * its problems with the whole key path and the place {@code where} gives for it.
-     *
-     * @param e       the conversion's error
-     * @param keyPath where the tree stands, {@code ""} for the whole config
-     * @param where   the file position or override of a key path
-     * @return the error, one problem per bad value
-     */
-    /** The key paths of a record's components under {@code path}, as a config writes them. */
-    private static String[] componentKeys(String path, Class<?> record) {
-        return ConfigLayers.keysOf(record).stream().map(key -> path.isEmpty() ? key : path + "." + key)
-                .toArray(String[]::new);
-    }
-
-    static ConfigException translateAt(JsonProcessingException e, String keyPath, StrategyParams.Locator where) {
-        List<ConfigException> each = new ArrayList<>();
-        for (ConfigException c : translate(e, "", null).problems()) {
-            String inner = c.location() == null ? "" : c.location();
-            String path = keyPath.isEmpty() || inner.isEmpty() || inner.startsWith("[") ? keyPath + inner
-                    : keyPath + "." + inner;
-            // A record's own check refuses its values together: a --set of one of them is where they changed.
-            String[] components = e instanceof ValueInstantiationException v && v.getType() != null
-                    && v.getType().isRecordType() ? componentKeys(path, v.getType().getRawClass()) : new String[0];
-            each.add(new ConfigException(where.locateConflict(path, components), path.isEmpty() ? null : path,
-                    c.expected(), c.found(), c.hint()));
-        }
-        return ConfigException.all(each);
-    }
-
-    /**
-     * The problems a record's constructor or a strategy's factory reported, each at its own key: a
-     * {@link ParameterException} may hold several. A location in Java's camelCase is given as the
-     * config writes it ({@code memorySize} as {@code memory_size}).
-     *
-     * @param e       what was thrown
-     * @param keyPath where the values stand, e.g. {@code strategies[0].params}, or empty
-     * @param where   where a key path was written, e.g. {@code my.yaml:12:3}
-     * @return one problem per value
-     */
-    static List<ConfigException> eachProblem(EngramException e, String keyPath, Function<String, String> where) {
-        List<ConfigException> each = new ArrayList<>();
-        for (EngramException one : e instanceof ParameterException pe ? pe.problems() : List.of(e)) {
-            String key = keyPath;
-            if (one.location() != null) {
-                Matcher java = JAVA_NAME.matcher(one.location());
-                String location = java.matches() ? ConfigLayers.snakeCase(java.group(1))
-                        + Objects.toString(java.group(2), "") : one.location();
-                key = key.isEmpty() ? location : key + "." + location;
-            }
-            each.add(new ConfigException(where.apply(key), key, one.expected() == null ? one.getMessage()
-                    : one.expected(), one.found() == null ? "" : one.found(), one.hint()));
-        }
-        return each;
-    }
-
-    static ConfigException translate(JsonProcessingException e, String sourceName, String text) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DecimalYamlFactory.AliasRefused alias) {
-                return new ConfigException(sourceName + ":" + alias.line + ":" + alias.column, null,
-                        "each value written out (configs take no YAML anchors and aliases)", "the alias *" + alias.name,
-                        null);
-            }
-        }
-        MarkedYAMLException syntax = syntaxError(e);
-        if (syntax != null && syntax.getProblemMark() != null) {
-            // Jackson's own position is that of the last good token, often a line earlier.
-            Mark mark = syntax.getProblemMark();
-            return new ConfigException(sourceName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1), null,
-                    "valid YAML", "a syntax error: " + syntax.getProblem(), null);
-        }
-        String where = sourceName + at(keyLocation(e, text));
-        if (e instanceof UnrecognizedPropertyException u) {
-            return unknownKey(where, path(u), u.getPropertyName(), u.getKnownPropertyIds());
-        }
-        if (e instanceof InvalidFormatException f) {
-            return new ConfigException(where, path(f), expectedType(targetType(f)), String.valueOf(f.getValue()),
-                    scalarAdvice(f));
-        }
-        if (e instanceof MismatchedInputException m) {
-            Throwable cause = rootEngramCause(e);
-            if (cause instanceof EngramException ee) {
-                return new ConfigException(where, path(m), ee.expected() == null ? ee.getMessage() : ee.expected(),
-                        ee.found() == null ? "" : ee.found(), null);
-            }
-            String message = m.getOriginalMessage();
-            if (message != null && message.startsWith("Missing required")) {
-                return new ConfigException(where, path(m), "the key to be present", "nothing", null);
-            }
-            if (message != null && message.startsWith("Trailing token")) {
-                // FAIL_ON_TRAILING_TOKENS: the parser went on past the first document.
-                return new ConfigException(sourceName + at(secondDocument(m, text)), null, "one YAML document",
-                        "a second one, starting with '---'", null);
-            }
-            return new ConfigException(where, path(m), expectedType(targetType(m)), found(m), scalarAdvice(m));
-        }
-        if (e instanceof JsonMappingException m) {
-            Throwable cause = rootEngramCause(e);
-            if (cause instanceof EngramException ee) {
-                return ConfigException.all(eachProblem(ee, path(m), key -> where));
-            }
-            if (m.getCause() instanceof InputCoercionException range && outOfRange(range)) {
-                return outOfRange(where, path(m), range);
-            }
-            if (m instanceof InvalidDefinitionException d && d.getType() != null) {
-                // Jackson's way of refusing a scalar where a list of numbers is expected (neurons: abc).
-                return new ConfigException(where, path(m), expectedType(d.getType().getRawClass()), found(m), null);
-            }
-            if (m instanceof ValueInstantiationException v && v.getCause() != null && v.getType() != null) {
-                // A record's own check threw: its words, not Jackson's "Cannot construct instance of ...".
-                return new ConfigException(where, path(m), "values that " + v.getType().getRawClass().getSimpleName()
-                        + " accepts", String.valueOf(v.getCause().getMessage()), null);
-            }
-            return new ConfigException(where, path(m), "a valid value", m.getOriginalMessage(), null);
-        }
-        if (e instanceof InputCoercionException range && outOfRange(range)) {
-            return outOfRange(where, "", range);   // a value bound on its own, not within a mapping
-        }
-        return readError(e, where);
-    }
-
-    private static boolean outOfRange(InputCoercionException e) {
-        return e.getTargetType() != null && e.getProcessor() != null;
-    }
-
-    /**
-     * An integer key given a whole number beyond its type's range: the bound it passed, not the whole
-     * range, whose negative end means nothing for a size or a count.
-     */
-    private static ConfigException outOfRange(String where, String keyPath, InputCoercionException range) {
-        boolean isLong = range.getTargetType() == long.class || range.getTargetType() == Long.class;
-        String found = text(range.getProcessor());
-        String bound = found.startsWith("-") ? ">= " + (isLong ? Long.MIN_VALUE : Integer.MIN_VALUE)
-                : "<= " + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE);
-        return new ConfigException(where, keyPath, "an integer " + bound, found, null);
-    }
-
-    /**
-     * An error of the reader that is no YAML syntax error, with the key path where the reader
-     * stood: a key given twice.
-     */
-    private static ConfigException readError(JsonProcessingException e, String where) {
-        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        String key = e.getProcessor() instanceof JsonParser p ? keyPath(p.getParsingContext()) : null;
-        if (message.startsWith("Duplicate field")) {
-            return new ConfigException(where, key, "each key once in a mapping", "it a second time", null);
-        }
-        // The reader's own words named its parser events and constraint classes.
-        if (message.startsWith("Expected a field name")) {
-            return new ConfigException(where, null, "keys written as plain text", "a list or mapping used as a key"
-                    + " (YAML's '? ' form)", null);
-        }
-        if (message.startsWith("Document nesting depth")) {
-            return new ConfigException(where, key, "at most 1000 levels of nested lists and mappings",
-                    "deeper nesting", null);
-        }
-        return new ConfigException(where, key, "valid YAML", message, null);
-    }
-
-    /** The dotted key path of a reader's position, e.g. {@code tasks.count} or {@code seeds[1]}; null at the top. */
-    private static String keyPath(JsonStreamContext context) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                sb.insert(0, "[" + c.getCurrentIndex() + "]");
-            } else if (c.getCurrentName() != null) {
-                sb.insert(0, (c.getParent() != null && !c.getParent().inRoot() ? "." : "") + c.getCurrentName());
-            }
-        }
-        return sb.length() == 0 ? null : sb.toString();
-    }
-
-    /**
-     * The line of the {@code ---} that starts the second document: the last one before the first
-     * token Jackson found after the first document.
-     */
-    private static int[] secondDocument(JsonProcessingException e, String text) {
-        JsonLocation after = e.getLocation();
-        if (text == null || after == null || after.getLineNr() < 1) {
-            return null;
-        }
-        String[] lines = text.split("\n", -1);
-        for (int line = Math.min(after.getLineNr(), lines.length); line >= 1; line--) {
-            if (lines[line - 1].startsWith("---")) {
-                return new int[] {line, 1};
-            }
-        }
-        return new int[] {after.getLineNr(), after.getColumnNr()};
-    }
-
-    private static String text(JsonParser p) {
-        try {
-            return p.getText();
-        } catch (IOException unreadable) {
-            return "a value out of range";
-        }
-    }
-
-    /** The YAML parser's own error under Jackson's wrapper, which knows where the problem is. */
-    private static MarkedYAMLException syntaxError(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MarkedYAMLException y) {
-                return y;
-            }
-        }
-        return null;
-    }
-
-    private static Throwable rootEngramCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof EngramException) {
-                return t;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The value a type error is about, as the config wrote it: when Jackson gives up, its parser
-     * still stands on that value.
-     */
-    private static String found(JsonMappingException m) {
-        if (!(m.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
-            return "a value of another type";
-        }
-        try {
-            return switch (p.currentToken()) {
-                case START_ARRAY -> "a list";
-                case START_OBJECT -> "a mapping";
-                case VALUE_STRING -> "the text \"" + p.getText() + "\"";
-                case VALUE_NULL, END_ARRAY, END_OBJECT -> "nothing";
-                default -> p.getText();
-            };
-        } catch (IOException unreadable) {
-            return "a value of another type";
-        }
-    }
-
-    /**
-     * What to write instead of a scalar of the wrong kind: a number written as text ({@code "10"},
-     * {@code 0x10}, {@code 010}: see {@link NumberForms}), a whole number written with a point or
-     * exponent where an integer is expected ({@code 1e3}), a number or true/false where text is
-     * expected, or the closest name of an enum's.
-     */
-    private static String scalarAdvice(MismatchedInputException m) {
-        Class<?> c = targetType(m);
-        if (c == null || !(m.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
-            return null;
-        }
-        String quote = c == String.class ? "put it in quotes to use it as text" : null;
-        try {
-            return switch (p.currentToken()) {
-                case VALUE_STRING -> isInteger(c) || isReal(c) ? NumberForms.advice(p.getText())
-                        : c.isEnum() ? Suggestions.didYouMean(p.getText(), enumNames(c)) : null;
-                case VALUE_NUMBER_FLOAT -> isInteger(c) ? NumberForms.wholeNumberAdvice(p.getDecimalValue()) : quote;
-                case VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> quote;
-                default -> null;
-            };
-        } catch (IOException unreadable) {
-            return null;
-        }
-    }
-
-    /**
-     * The type a refused value was to become: for one element of an array ({@code neurons: [0, "1"]})
-     * the element type, which Jackson reports as the array type. An element that is itself to be an
-     * array ({@code times_ms: [1.0]} for one list per neuron) is reported as its own type, and
-     * the array it is in is not that type.
-     */
-    private static Class<?> targetType(MismatchedInputException m) {
-        Class<?> c = m.getTargetType();
-        List<JsonMappingException.Reference> path = m.getPath();
-        JsonMappingException.Reference last = path.isEmpty() ? null : path.get(path.size() - 1);
-        boolean element = last != null && last.getIndex() >= 0 && last.getFrom() != null
-                && last.getFrom().getClass() == c;
-        return c != null && c.isArray() && element ? c.getComponentType() : c;
-    }
-
-    private static boolean isInteger(Class<?> c) {
-        return c == int.class || c == Integer.class || c == long.class || c == Long.class;
-    }
-
-    private static boolean isReal(Class<?> c) {
-        return c == double.class || c == Double.class || c == float.class;
-    }
-
-    /** What a value of a Java type looks like in YAML, e.g. {@code a list}, {@code a value of type integer}. */
-    private static String expectedType(Class<?> c) {
-        if (c == null) {
-            return "a valid value";
-        }
-        if (isReal(c)) {
-            return "a value of type number";
-        }
-        if (isInteger(c)) {
-            return "a value of type integer";
-        }
-        if (c == boolean.class || c == Boolean.class) {
-            return "a value of type boolean (true/false)";
-        }
-        if (c.isEnum()) {
-            return "one of " + String.join(", ", enumNames(c));
-        }
-        if (c.isArray() || Collection.class.isAssignableFrom(c)) {
-            return "a list";
-        }
-        if (c == String.class) {
-            return "a value of type text";
-        }
-        return "a mapping of keys";
-    }
-
-    /** The names of an enum's constants as configs write them: {@code grid}, {@code precise}. */
-    private static List<String> enumNames(Class<?> c) {
-        return Arrays.stream(c.getEnumConstants()).map(v -> ((Enum<?>) v).name().toLowerCase(Locale.ROOT)).toList();
-    }
-
-    private static String at(int[] lineColumn) {
-        return lineColumn == null ? "" : ":" + lineColumn[0] + ":" + lineColumn[1];
-    }
-
-    /**
-     * The line and column of the key an error is about. The YAML parser reports the position after
-     * the offending value (often the next line), so search back from there for {@code key:}.
-     */
-    private static int[] keyLocation(JsonProcessingException e, String text) {
-        JsonLocation location = e.getLocation();
-        if (location == null || location.getLineNr() < 1) {
-            return null;
-        }
-        int[] reported = {location.getLineNr(), location.getColumnNr()};
-        String key = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                ? m.getPath().get(m.getPath().size() - 1).getFieldName() : null;
-        if (text == null || key == null) {
-            return reported;
-        }
-        int end = offsetOf(text, reported[0], reported[1]);
-        java.util.regex.Matcher matcher = java.util.regex.Pattern
-                .compile("(?<![\\w-])" + java.util.regex.Pattern.quote(key) + "\\s*:").matcher(text);
-        int found = -1;
-        while (matcher.find() && matcher.start() < end) {
-            found = matcher.start();
-        }
-        if (found < 0) {
-            return reported;
-        }
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < found; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new int[] {line, found - lineStart + 1};
-    }
-
-    private static int offsetOf(String text, int line, int column) {
-        int offset = 0;
-        for (int l = 1; l < line && offset >= 0; l++) {
-            offset = text.indexOf('\n', offset) + 1;
-            if (offset == 0) {
-                return text.length();
-            }
-        }
-        return Math.min(text.length(), offset + Math.max(0, column - 1));
-    }
-
-    /** The key path of a mapping error, e.g. {@code populations[0].params.tau_m}. */
-    static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
-    /**
-     * A key the mapping's type does not have, with the keys it has and the closest one suggested.
-     *
-     * @param where   the file and line, for the message
-     * @param keyPath the unknown key's path
-     * @param key     the unknown key
-     * @param known   the keys the type has
-     * @return the exception to throw
-     */
-    static ConfigException unknownKey(String where, String keyPath, String key, Collection<?> known) {
-        return new ConfigException(where, keyPath, "one of the keys " + known.stream().map(String::valueOf).sorted()
-                .toList(), "unknown key '" + key + "'", Suggestions.didYouMean(key, known));
-    }
-
 }

@@ -68,7 +68,7 @@ final class SectionBinder {
             String key = it.next();
             String at = path.isEmpty() ? key : path + "." + key;
             if (!known.contains(key) && !holdsOne(at, earlier)) {
-                problems.add(ConfigLoader.unknownKey(where.locate(at), at, key, known));
+                problems.add(YamlErrors.unknownKey(where.locate(at), at, key, known));
             }
         }
         return bound;
@@ -208,7 +208,7 @@ final class SectionBinder {
         try {
             return ConfigLoader.mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            problems.add(ConfigLoader.translateAt(e, keyPath, where));
+            problems.add(YamlErrors.translateAt(e, keyPath, where));
         } catch (IllegalArgumentException e) {
             problems.add(new ConfigException(where.locate(keyPath) + ": " + keyPath + ": " + e.getMessage(), e));
         }
