@@ -1,0 +1,67 @@
+package org.engram.experiments.simulate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.engram.experiments.config.ConfigException;
+import org.engram.experiments.config.ConfigLoader;
+
+/**
+ * The checks that the entries of a simulation config (populations, projections, plasticity rules,
+ * inputs) share: a value an entry's type needs, a key its type does not read, and one check among
+ * an entry's several, so that the entry's problems are reported together.
+ */
+final class EntryChecks {
+    private final String source;
+
+    /**
+     * @param source the config file's name, for messages
+     */
+    EntryChecks(String source) {
+        this.source = source;
+    }
+
+    /**
+     * Runs one check of an entry, recording its problem.
+     *
+     * @return the check's value, or null when it has a problem (added to {@code problems})
+     */
+    static <T> T collect(Supplier<T> check, List<ConfigException> problems) {
+        try {
+            return check.get();
+        } catch (ConfigException e) {
+            problems.add(e);
+            return null;
+        }
+    }
+
+    /**
+     * Refuses a key of a rule or input spec that its type does not read (it would be dropped silently).
+     *
+     * @param spec the spec as written
+     * @param keys the keys its type reads besides {@code type}
+     * @param what the type, e.g. {@code rule all_to_all}
+     * @param path the spec's key path
+     */
+    void rejectUnusedKeys(Record spec, List<String> keys, String what, String path) {
+        JsonNode given = ConfigLoader.mapper().valueToTree(spec);
+        for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().equals("type") && !e.getValue().isNull() && !keys.contains(e.getKey())) {
+                throw new ConfigException(source, path + "." + e.getKey(), "no value (" + what + " uses "
+                        + (keys.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(keys)))
+                        + ")", e.getValue().toString(), "remove the key");
+            }
+        }
+    }
+
+    <T> T require(T value, String path, String what) {
+        if (value == null) {
+            throw new ConfigException(source, path, "a value (" + what + " needs it)", "nothing", null);
+        }
+        return value;
+    }
+}

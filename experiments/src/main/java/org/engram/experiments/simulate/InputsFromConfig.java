@@ -1,0 +1,222 @@
+package org.engram.experiments.simulate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.engram.experiments.config.ConfigException;
+import org.engram.experiments.config.LeftOutKeys;
+import org.engram.simulator.EngramException;
+import org.engram.simulator.Suggestions;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.NoiseCurrent;
+import org.engram.simulator.input.PoissonInput;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+
+/**
+ * Checks and adds the inputs of a simulation config (Poisson, current and noise), and locates at
+ * an input's key an error the engine finds in one.
+ */
+final class InputsFromConfig {
+    private final SimulationConfig config;
+    private final String source;
+    /** The keys left out for their problems (already reported): an entry that holds one is not built. */
+    private final LeftOutKeys leftOut;
+    private final EntryChecks checks;
+    private final PopulationsFromConfig populations;
+
+    /**
+     * @param config      the config
+     * @param source      the config file's name, for messages
+     * @param leftOut     the keys left out of the config for their problems (already reported)
+     * @param checks      the checks the entries share
+     * @param populations the config's populations, by name
+     */
+    InputsFromConfig(SimulationConfig config, String source, LeftOutKeys leftOut, EntryChecks checks,
+                     PopulationsFromConfig populations) {
+        this.config = config;
+        this.source = source;
+        this.leftOut = leftOut;
+        this.checks = checks;
+        this.populations = populations;
+    }
+
+    /**
+     * Checks an input's entry and adds the input when the entry has no problem.
+     *
+     * @param grid the config's own time grid, or null when its step or mode has a problem: what depends
+     *             on them is not checked
+     * @param path the entry's key path, e.g. {@code inputs[0]}
+     * @throws ConfigException naming the entry's problems
+     */
+    void add(NetworkBuilder b, TimeGrid grid, SimulationConfig.InputSpec in, String path) {
+        // The target's problem, and every value the type needs and is missing, and a bad rate, at
+        // once; the values need no target.
+        List<ConfigException> problems = new ArrayList<>();
+        Population<?, ?> target = EntryChecks.collect(() -> populations.population(in.target(), path + ".target"),
+                problems);
+        InputType type = EntryChecks.collect(() -> type(in, path), problems);
+        if (type != null) {
+            // A key the type does not read is one problem; the values it reads are still checked.
+            EntryChecks.collect(() -> {
+                checks.rejectUnusedKeys(in, type.keys(), "input type " + type.configName(), path);
+                return null;
+            }, problems);
+        }
+        if (type == InputType.POISSON) {
+            collectRateProblems(in, path, problems);
+            EntryChecks.collect(() -> checks.require(in.weight(), path + ".weight", "a poisson input"), problems);
+        } else if (type == InputType.CURRENT) {
+            EntryChecks.collect(() -> checks.require(in.timesMs(), path + ".times_ms", "a current input"), problems);
+            EntryChecks.collect(() -> checks.require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input"),
+                    problems);
+        } else if (type == InputType.NOISE) {
+            EntryChecks.collect(() -> checks.require(in.stdPa(), path + ".std_pa", "a noise input"), problems);
+        }
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(problems);
+        }
+        // A target not built for its parameters' problems: the input is checked against its stand-in.
+        Population<?, ?> checked = target != null || in.target() == null ? target : populations.standIn(in.target());
+        // The source's checks would depend on a key left out.
+        if (checked == null || leftOut.within(path)) {
+            return;
+        }
+        try {
+            switch (type) {
+                case POISSON -> {
+                    PoissonInput poisson = in.ratesHz() == null
+                            ? new PoissonInput(checked, in.rateHz(), in.weight(), in.receptor())
+                            : new PoissonInput(checked, in.timesMs(), in.ratesHz(), in.weight(), in.receptor());
+                    if (grid != null && target != null) {
+                        b.poissonInput(poisson);   // which puts its change times on the grid
+                    } else if (grid != null) {
+                        poisson.changeSteps(grid);
+                    }
+                }
+                case CURRENT -> {
+                    CurrentSource current = new CurrentSource(checked, in.neuronsOrAll(), in.timesMs(),
+                            in.amplitudesPa());
+                    if (grid != null && target != null) {
+                        b.current(current);   // which puts its change times on the grid
+                    } else if (grid != null) {
+                        current.changeSteps(grid);
+                    }
+                }
+                case NOISE -> {
+                    NoiseCurrent noise = new NoiseCurrent(checked, in.neuronsOrAll(), in.meanPa() == null ? 0
+                            : in.meanPa(), in.stdPa());
+                    if (target != null) {
+                        b.noise(noise);
+                    }
+                }
+            }
+        } catch (ConfigException e) {
+            throw e;
+        } catch (EngramException e) {
+            throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
+        }
+    }
+
+    /** An input's type. */
+    private InputType type(SimulationConfig.InputSpec in, String path) {
+        InputType type = InputType.byConfigName(in.type());
+        if (type == null) {
+            List<String> names = Arrays.stream(InputType.values()).map(InputType::configName).toList();
+            throw new ConfigException(source, path + ".type", "one of " + names, in.type() == null
+                    ? "nothing (the key is required)" : in.type(), in.type() == null ? null
+                    : Suggestions.didYouMean(in.type(), names));
+        }
+        return type;
+    }
+
+    /**
+     * Collects the problems of a Poisson input's rate: a constant {@code rate_hz}, or a schedule of
+     * {@code times_ms} and {@code rates_hz} (checked element by element when the input is made),
+     * one or the other.
+     */
+    private void collectRateProblems(SimulationConfig.InputSpec in, String path, List<ConfigException> problems) {
+        if (in.timesMs() == null && in.ratesHz() == null) {
+            EntryChecks.collect(() -> rate(in, path + ".rate_hz"), problems);
+            return;
+        }
+        if (in.rateHz() != null) {
+            problems.add(new ConfigException(source, path + ".rate_hz", "either rate_hz (a constant rate) or "
+                    + "times_ms with rates_hz (a rate that changes), not both", in.rateHz() + " beside times_ms "
+                    + "or rates_hz", null));
+        }
+        EntryChecks.collect(() -> checks.require(in.timesMs(), path + ".times_ms", "a poisson input with rates_hz"),
+                problems);
+        EntryChecks.collect(() -> checks.require(in.ratesHz(), path + ".rates_hz", "a poisson input with times_ms"),
+                problems);
+    }
+
+    /** A Poisson input's constant rate, required and checked by the input's own rule. */
+    private Double rate(SimulationConfig.InputSpec in, String path) {
+        Double rate = checks.require(in.rateHz(), path, "a poisson input");
+        try {
+            PoissonInput.requireRate(in.target(), rate);
+        } catch (EngramException e) {
+            throw new ConfigException(source, path, e.expected(), e.found(), null);
+        }
+        return rate;
+    }
+
+    /**
+     * Adds the engine's refusal of a current input (a current source or noise) in the config's mode
+     * (precise), once, at {@code mode}: found here, it is reported with the config's other
+     * problems, not after them. Called only when the step and mode are the config's own.
+     */
+    void requireCurrentSourcesFit(List<ConfigException> problems) {
+        List<SimulationConfig.InputSpec> inputs = config.inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            InputType type = InputType.byConfigName(inputs.get(i).type());
+            if (type == InputType.CURRENT || type == InputType.NOISE) {
+                try {
+                    Engine.requireCurrentInputFits(config.mode(), type == InputType.NOISE ? "noise current"
+                            : "current source", inputs.get(i).target());
+                } catch (EngramException e) {
+                    problems.add(new ConfigException(source, "mode", e.expected(), e.found() + " (inputs[" + i + "])",
+                            null));
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * The key of the Poisson input whose rate the engine refused, e.g. {@code inputs[2].rates_hz[1]}.
+     *
+     * @param e the engine's error
+     * @return the key, or null when no Poisson input's rate was the value refused
+     */
+    String rateKey(EngramException e) {
+        String key = null;
+        List<SimulationConfig.InputSpec> inputs = config.inputs();
+        for (int i = 0; key == null && i < inputs.size(); i++) {
+            SimulationConfig.InputSpec in = inputs.get(i);
+            if (InputType.byConfigName(in.type()) == InputType.POISSON
+                    && ("poisson input to '" + in.target() + "'").equals(e.source())) {
+                String rate = rateKeyOf(in, e.found());
+                key = rate == null ? null : "inputs[" + i + "]." + rate;
+            }
+        }
+        return key;
+    }
+
+    /** The key of a Poisson input's rate ({@code rate_hz} or {@code rates_hz[k]}) written as {@code found}, or null. */
+    private static String rateKeyOf(SimulationConfig.InputSpec in, String found) {
+        if (in.rateHz() != null && String.valueOf(in.rateHz()).equals(found)) {
+            return "rate_hz";
+        }
+        double[] rates = in.ratesHz();
+        for (int k = 0; rates != null && k < rates.length; k++) {
+            if (String.valueOf(rates[k]).equals(found)) {
+                return "rates_hz[" + k + "]";
+            }
+        }
+        return null;
+    }
+}

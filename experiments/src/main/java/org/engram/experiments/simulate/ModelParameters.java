@@ -1,0 +1,145 @@
+package org.engram.experiments.simulate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.engram.experiments.config.ConfigException;
+import org.engram.experiments.config.ConfigLoader;
+import org.engram.simulator.Suggestions;
+import org.engram.simulator.model.NeuronModel;
+
+/**
+ * Reads the {@code params} of a population's entry: the values written laid over the model's
+ * defaults and converted to the model's parameter record, every problem of theirs reported in one
+ * round, each with the model's own hint where it has one.
+ */
+final class ModelParameters {
+    private final String source;
+
+    /**
+     * @param source the config file's name, for messages
+     */
+    ModelParameters(String source) {
+        this.source = source;
+    }
+
+    /**
+     * Reads a population's parameters: the entry's {@code params} over its model's defaults.
+     *
+     * @param spec   the population's entry
+     * @param model  the model it names
+     * @param merged the model's defaults, into which the entry's values are written (the parameters as used)
+     * @param path   the entry's key path, e.g. {@code populations[0]}
+     * @return the parameter record
+     * @throws ConfigException naming every problem of the parameters
+     */
+    <P extends Record> P read(SimulationConfig.PopulationSpec spec, NeuronModel<P, ?> model, ObjectNode merged,
+                              String path) {
+        Set<String> given = new HashSet<>();
+        if (spec.params() != null) {
+            if (!spec.params().isObject()) {
+                throw new ConfigException(source, path + ".params", "a mapping of parameter values",
+                        spec.params().toString(), null);
+            }
+            spec.params().fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
+            spec.params().fieldNames().forEachRemaining(given::add);
+        }
+        try {
+            return convertParams(merged, ConfigLoader.componentsOf(model.defaults()), given, path + ".params",
+                    model.parametersType());
+        } catch (ConfigException e) {
+            throw withModelHints(e, model, path + ".params.");
+        }
+    }
+
+    /**
+     * Converts a population's parameters. A value of the wrong type stops the conversion before the
+     * parameter record checks the others, so the others are then checked with the defaults standing
+     * in for the wrong ones, and every problem is reported in one round ({@code b: abc} had hidden
+     * {@code delta_t: -1} beside it). A check that compares a value with a default standing in for
+     * one the user gave in vain (of the wrong type, or under a misspelt key) is left out: it blamed
+     * {@code v_reset: 10} on a {@code v_th} of -55 that the user never wrote, beside {@code vth: 20}.
+     */
+    private <P> P convertParams(ObjectNode merged, ObjectNode defaults, Set<String> given, String path,
+                                Class<P> type) {
+        try {
+            return ConfigLoader.convert(merged, source, path, type);
+        } catch (ConfigException wrongTypes) {
+            ObjectNode standIn = merged.deepCopy();
+            Set<String> lost = new HashSet<>();
+            for (ConfigException c : wrongTypes.problems()) {
+                String key = c.location() == null || !c.location().startsWith(path + ".") ? null
+                        : c.location().substring(path.length() + 1);
+                boolean ofType = c.expected() != null && c.expected().startsWith("a value of type");
+                if (ofType && key != null && defaults.has(key)) {
+                    standIn.set(key, defaults.get(key));
+                    lost.add(key);
+                } else if (key != null && unknownKey(c)) {
+                    // An unknown key is the parameter closest to it misspelt (lost unless given too) or,
+                    // when none is close, any parameter left to its default.
+                    List<String> parameters = new ArrayList<>();
+                    defaults.fieldNames().forEachRemaining(parameters::add);
+                    String meant = Suggestions.closest(key, parameters);
+                    parameters.removeIf(given::contains);
+                    lost.addAll(meant == null ? parameters : given.contains(meant) ? List.of() : List.of(meant));
+                }
+            }
+            List<ConfigException> all = new ArrayList<>(wrongTypes.problems());
+            if (!standIn.equals(merged)) {
+                try {
+                    ConfigLoader.convert(standIn, source, path, type);
+                } catch (ConfigException others) {
+                    // The second conversion finds again what was not a type's problem (an unknown key): once each.
+                    Set<String> reported = new HashSet<>();
+                    all.forEach(c -> reported.add(c.getMessage()));
+                    others.problems().stream().filter(c -> reported.add(c.getMessage())).forEach(all::add);
+                }
+            }
+            all.removeIf(c -> comparesWithALostValue(c, lost, path));
+            throw ConfigException.all(all);
+        }
+    }
+
+    /** Whether a problem is a key the parameter record does not have ({@link ConfigLoader}'s wording). */
+    private static boolean unknownKey(ConfigException c) {
+        return c.found() != null && c.found().startsWith("unknown key");
+    }
+
+    /**
+     * Whether a problem is a parameter check that names a value the user gave in vain, which its
+     * default stood in for, such as {@code v_reset: expected a value < v_th = -55.0}.
+     */
+    private static boolean comparesWithALostValue(ConfigException c, Set<String> lost, String path) {
+        String key = c.location() == null || !c.location().startsWith(path + ".") ? null
+                : c.location().substring(path.length() + 1);
+        if (key == null || lost.contains(key) || c.expected() == null || unknownKey(c)) {
+            return false;
+        }
+        for (String name : lost) {
+            if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(c.expected()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Puts a model's own hint ({@link NeuronModel#hintFor}) on each problem of a parameter it does
+     * not take, in place of the closest name: {@code g_l} for {@code lif_cond_exp} had been told
+     * "did you mean 'e_l'?".
+     */
+    private static ConfigException withModelHints(ConfigException e, NeuronModel<?, ?> model, String prefix) {
+        List<ConfigException> each = new ArrayList<>();
+        boolean changed = false;
+        for (ConfigException c : e.problems()) {
+            String hint = c.location() != null && c.location().startsWith(prefix)
+                    ? model.hintFor(c.location().substring(prefix.length())) : null;
+            changed |= hint != null;
+            each.add(hint == null ? c : new ConfigException(c.source(), c.location(), c.expected(), c.found(), hint));
+        }
+        return changed ? ConfigException.all(each) : e;
+    }
+}
