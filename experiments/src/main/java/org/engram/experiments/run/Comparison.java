@@ -144,21 +144,25 @@ public final class Comparison {
                         + "row is over the seeds of all of them");
             }
         }
-        StringBuilder md = new StringBuilder("# Comparison\n\nRuns:\n");
+        // What was compared, for comparison.md and, as comments, comparison.tex.
+        List<String> runLines = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             RunResults r = results.get(i);
-            md.append("- ").append(results.size() > 1 ? "[" + tag(i) + "] " : "").append(r.directory().toAbsolutePath())
-                    .append(" (").append(r.experiment()).append(" ").append(r.runId()).append(", ")
-                    .append(r.tasks().size()).append(" tasks");
+            StringBuilder line = new StringBuilder(results.size() > 1 ? "[" + tag(i) + "] " : "")
+                    .append(r.directory().toAbsolutePath()).append(" (").append(r.experiment()).append(" ")
+                    .append(r.runId()).append(", ").append(r.tasks().size()).append(" tasks");
             for (String setting : SETTINGS) {
-                md.append(", ").append(setting).append(' ').append(setting(r, setting));
+                line.append(", ").append(setting).append(' ').append(setting(r, setting));
             }
-            md.append(", seeds ").append(r.strategies().get(0).seeds()).append(", Engram ")
-                    .append(String.join(" then ", commits(r))).append(")\n");
+            runLines.add(line.append(", seeds ").append(r.strategies().get(0).seeds()).append(", Engram ")
+                    .append(String.join(" then ", commits(r))).append(")").toString());
         }
-        if (!names.isEmpty()) {
-            md.append("\nNamed in the rows: ").append(String.join("; ", names.entrySet().stream()
-                    .map(e -> e.getKey() + " as " + e.getValue()).toList())).append(".\n");
+        String named = names.isEmpty() ? null : "Named in the rows: " + String.join("; ", names.entrySet().stream()
+                .map(e -> e.getKey() + " as " + e.getValue()).toList()) + ".";
+        StringBuilder md = new StringBuilder("# Comparison\n\nRuns:\n");
+        runLines.forEach(line -> md.append("- ").append(line).append('\n'));
+        if (named != null) {
+            md.append('\n').append(named).append('\n');
         }
         for (String note : notes) {
             md.append("\n**Note:** ").append(note).append('\n');
@@ -166,12 +170,19 @@ public final class Comparison {
         md.append('\n').append(table).append('\n').append(SummaryWriter.TABLE_NOTE).append(".\n\n")
                 .append(SummaryWriter.DEFINITIONS).append(".\n");
         String source = "Engram comparison of runs " + runList(results);
+        StringBuilder texNote = new StringBuilder(source).append(".\nRuns:");
+        runLines.forEach(line -> texNote.append("\n- ").append(line));
+        if (named != null) {
+            texNote.append('\n').append(named);
+        }
+        notes.forEach(note -> texNote.append("\nNote: ").append(note));
+        texNote.append('\n').append(SummaryWriter.DEFINITIONS).append('.');
         // A comparison is not resumed: a stopped one leaves no folder.
         RunFolder folder = RunFolder.createNewDisposable(resultsRoot, FOLDER, Instant.now(), runs.toString());
         try {
             folder.writeString("comparison.md", md.toString());
             folder.writeString("comparison.csv", csv.text());
-            folder.writeString("comparison.tex", resultTable.latex(source + ".\n" + SummaryWriter.DEFINITIONS + "."));
+            folder.writeString("comparison.tex", resultTable.latex(texNote.toString()));
             if (!entries.isEmpty()) {
                 layout.apply(StrategyComparisonPlot.of(entries, "Strategies compared").from(source)).write(folder,
                         "plots/comparison");

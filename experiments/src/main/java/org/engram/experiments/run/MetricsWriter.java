@@ -91,9 +91,12 @@ final class MetricsWriter {
     @SuppressWarnings("unchecked")
     String latexTable() {
         Map<String, Object> metrics = metrics();
-        return ResultTable.of((Map<String, Object>) metrics.get("strategies")).latex(RunPlots.dataSource(runId,
-                config.name()) + " (" + metrics.get("scenario") + ", " + tasks.size() + " tasks), seeds "
-                + config.seeds() + ".\n" + SummaryWriter.DEFINITIONS + ".");
+        Map<String, Object> strategies = (Map<String, Object>) metrics.get("strategies");
+        String madeBy = SummaryWriter.madeBy(provenance);
+        return ResultTable.of(strategies).latex(RunPlots.dataSource(runId, config.name()) + " (" + metrics.get("scenario")
+                + ", " + tasks.size() + " tasks), seeds " + config.seeds() + ".\nData: " + (data == null
+                ? "generated patterns" : data) + ".\nStrategies: " + SummaryWriter.strategies(strategies) + "."
+                + (madeBy == null ? "" : "\nMade by " + madeBy + ".") + "\n" + SummaryWriter.DEFINITIONS + ".");
     }
 
     /** The metrics of one seed. */
@@ -372,6 +375,6 @@ final class MetricsWriter {
     }
 
     String summary() {
-        return SummaryWriter.markdown(config, runId, tasks, metrics(), data);
+        return SummaryWriter.markdown(config, runId, tasks, metrics(), data, provenance);
     }
 }

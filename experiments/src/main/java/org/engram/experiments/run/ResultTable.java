@@ -11,8 +11,9 @@ import org.engram.experiments.metrics.MetricFormat;
  * the half-width of its 95% interval, from the same numbers, rounded alike.
  */
 final class ResultTable {
-    private static final String[] HEADERS = {"ACC (%)", "BWT (pp)", "FWT (pp)", "forgetting (pp)",
-        "learning acc. (%)", "wall (s)", "samples/s"};
+    /** The columns' names and units, each shown as {@code name (unit)} or, in LaTeX, the unit on a line of its own. */
+    private static final String[] NAMES = {"ACC", "BWT", "FWT", "Forgetting", "Learning acc.", "Wall", "Samples/s"};
+    private static final String[] UNITS = {"%", "pp", "pp", "pp", "%", "s", ""};
     /** The accuracy metrics, the first columns; the timings after them are the machine's, not the method's. */
     private static final int ACCURACY_COLUMNS = 5;
 
@@ -22,8 +23,10 @@ final class ResultTable {
             return mean == null ? "n/a" : half == null ? mean : mean + " ± " + half;
         }
 
+        /** The mean with the half-width after it in the size of a subscript, as papers set it to save width. */
         String latex() {
-            return mean == null ? "n/a" : "$" + mean + (half == null ? "" : " \\pm " + half) + "$";
+            return mean == null ? "n/a" : "$" + mean + (half == null ? "" : "{\\scriptstyle\\,\\pm\\," + half + "}")
+                    + "$";
         }
     }
 
@@ -75,8 +78,11 @@ final class ResultTable {
 
     /** @return the table in Markdown, every column */
     String markdown() {
-        StringBuilder sb = new StringBuilder("| strategy | seeds | " + String.join(" | ", HEADERS) + " |\n|---|---");
-        sb.append("|---".repeat(HEADERS.length)).append("|\n");
+        StringBuilder sb = new StringBuilder("| Strategy | Seeds |");
+        for (int k = 0; k < NAMES.length; k++) {
+            sb.append(' ').append(NAMES[k]).append(UNITS[k].isEmpty() ? "" : " (" + UNITS[k] + ")").append(" |");
+        }
+        sb.append("\n|---|---").append("|---".repeat(NAMES.length)).append("|\n");
         for (Row row : rows) {
             sb.append("| ").append(row.label()).append(" | ").append(row.seeds());
             row.cells().forEach(c -> sb.append(" | ").append(c.markdown()));
@@ -88,6 +94,9 @@ final class ResultTable {
     /**
      * The accuracy columns as a LaTeX {@code tabular} with the rules of the booktabs package, to
      * {@code \input} into a paper's table: the timings are left out, as they measure the machine.
+     * The units stand on a line of their own and the half-widths are set small, so that with short
+     * labels the table fits a one-column page; a column of seeds is given only when the rows have
+     * different numbers of them (else a comment says how many).
      *
      * @param note what the table is, a comment at its top (e.g. the runs it is made of)
      * @return the LaTeX source
@@ -97,16 +106,27 @@ final class ResultTable {
         for (String line : note.split("\n")) {
             sb.append("% ").append(line).append('\n');
         }
+        boolean seedsColumn = rows.stream().mapToInt(Row::seeds).distinct().count() > 1;
         sb.append("% Needs \\usepackage{booktabs}. ").append(SummaryWriter.TABLE_NOTE.replace("±", "\\pm"))
                 .append(".\n");
-        sb.append("\\begin{tabular}{lr").append("r".repeat(ACCURACY_COLUMNS)).append("}\n\\toprule\n");
-        sb.append("Strategy & Seeds");
-        for (int k = 0; k < ACCURACY_COLUMNS; k++) {
-            sb.append(" & ").append(escaped(HEADERS[k]));
+        if (!seedsColumn && !rows.isEmpty()) {
+            int n = rows.get(0).seeds();
+            sb.append("% Every row is ").append(n == 1 ? "of one seed" : "over " + n + " seeds").append(", which the"
+                    + " caption should say.\n");
         }
-        sb.append(" \\\\\n\\midrule\n");
+        sb.append("% About as wide as a one-column page with short labels: in a two-column paper, put it in a"
+                + " table* (across both columns), or leave out columns.\n");
+        sb.append("\\begin{tabular}{@{}l").append(seedsColumn ? "r" : "").append("r".repeat(ACCURACY_COLUMNS))
+                .append("@{}}\n\\toprule\n");
+        StringBuilder units = new StringBuilder(seedsColumn ? " &" : "");
+        sb.append("Strategy").append(seedsColumn ? " & Seeds" : "");
+        for (int k = 0; k < ACCURACY_COLUMNS; k++) {
+            sb.append(" & ").append(escaped(NAMES[k]));
+            units.append(" & (").append(escaped(UNITS[k])).append(')');
+        }
+        sb.append(" \\\\\n").append(units).append(" \\\\\n\\midrule\n");
         for (Row row : rows) {
-            sb.append(escaped(row.label())).append(" & ").append(row.seeds());
+            sb.append(escaped(row.label())).append(seedsColumn ? " & " + row.seeds() : "");
             for (int k = 0; k < ACCURACY_COLUMNS; k++) {
                 sb.append(" & ").append(row.cells().get(k).latex());
             }

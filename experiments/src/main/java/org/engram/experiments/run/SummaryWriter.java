@@ -1,5 +1,7 @@
 package org.engram.experiments.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,9 +33,54 @@ final class SummaryWriter {
         return min == max ? Integer.toString(min) : min + "-" + max;
     }
 
+    /**
+     * The strategies with their hyperparameters as the run used them (defaults filled in):
+     * {@code naive; ewc (lambda 1000.0, fisher_samples 200)}, a label other than the name as
+     * {@code strong = ewc (...)}, a chain's members' parameters under their names.
+     */
+    @SuppressWarnings("unchecked")
+    static String strategies(Map<String, Object> strategies) {
+        List<String> each = new ArrayList<>();
+        for (Map.Entry<String, Object> e : strategies.entrySet()) {
+            Map<String, Object> s = (Map<String, Object>) e.getValue();
+            String name = String.valueOf(s.get("name"));
+            JsonNode params = (JsonNode) s.get("params");
+            each.add((e.getKey().equals(name) ? name : e.getKey() + " = " + name)
+                    + (params == null || params.isEmpty() ? "" : " (" + parameters(params) + ")"));
+        }
+        return String.join("; ", each);
+    }
+
+    /** Parameters as {@code key value, key value}, a mapping's inside parentheses after its key. */
+    private static String parameters(JsonNode params) {
+        List<String> each = new ArrayList<>();
+        params.fields().forEachRemaining(f -> each.add(f.getKey() + (f.getValue().isObject()
+                ? " (" + parameters(f.getValue()) + ")" : " " + (f.getValue().isValueNode() ? f.getValue().asText()
+                : f.getValue().toString()))));
+        return String.join(", ", each);
+    }
+
+    /**
+     * What made the run: the Engram builds that trained it, the Java runtime, and the digests of its
+     * data and config, or null without a provenance.
+     */
+    static String madeBy(Provenance p) {
+        if (p == null) {
+            return null;
+        }
+        return "Engram " + String.join(" then ", p.engramCommits()) + " (" + p.engramVersion() + "), Java "
+                + p.javaVersion() + (p.dataSha256() == null ? "" : "; data SHA-256 " + shortHash(p.dataSha256()))
+                + "; config SHA-256 " + shortHash(p.configSha256());
+    }
+
+    /** The first 12 hex digits of a digest, as the other summaries shorten them. */
+    private static String shortHash(String sha256) {
+        return sha256 == null ? "unknown" : sha256.substring(0, Math.min(12, sha256.length()));
+    }
+
     @SuppressWarnings("unchecked")
     static String markdown(ExperimentConfig c, String runId, List<MetricsWriter.Task> tasks, Map<String, Object> metrics,
-            LocatedData data) {
+            LocatedData data, Provenance provenance) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(c.name()).append(" (run ").append(runId).append(")\n\n");
         ExperimentConfig.TasksSpec t = c.tasks();
@@ -63,8 +110,13 @@ final class SummaryWriter {
                 + " classes");
         // The samples the tasks have: train_per_task and test_per_task are limits, which data with fewer leaves unmet.
         sb.append("; ").append(range(tasks, MetricsWriter.Task::trainSamples)).append(" training and ")
-                .append(range(tasks, MetricsWriter.Task::testSamples)).append(" test samples per task");
-        sb.append("\n\n");
+                .append(range(tasks, MetricsWriter.Task::testSamples)).append(" test samples per task\n");
+        sb.append("- strategies: ").append(strategies((Map<String, Object>) metrics.get("strategies"))).append('\n');
+        String madeBy = madeBy(provenance);
+        if (madeBy != null) {
+            sb.append("- made by: ").append(madeBy).append('\n');
+        }
+        sb.append('\n');
         sb.append(ResultTable.of((Map<String, Object>) metrics.get("strategies")).markdown());
         Map<String, Object> strategies = (Map<String, Object>) metrics.get("strategies");
         for (Map.Entry<String, Object> e : strategies.entrySet()) {

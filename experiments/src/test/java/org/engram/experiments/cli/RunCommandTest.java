@@ -635,7 +635,10 @@ class RunCommandTest {
         String latex = Files.readString(cmp.resolve("comparison.tex"));
         String runId = new ObjectMapper().readTree(folder.resolve("metrics.json").toFile()).get("run_id").asText();
         assertTrue(latex.startsWith("% Engram comparison of runs tiny " + runId + ".\n"), latex);
-        assertTrue(latex.contains("\nnaive & 2 & $") && latex.contains("\nsi & 2 & $"), latex);
+        // Both rows over 2 seeds: the count goes to a comment for the caption, not a column.
+        assertTrue(latex.contains("\nnaive & $") && latex.contains("\nsi & $"), latex);
+        assertTrue(latex.contains("\n% Every row is over 2 seeds, which the caption should say.\n"), latex);
+        assertTrue(latex.contains("\n% Runs:\n% - " + folder.toAbsolutePath()), latex);
         assertTrue(Files.readString(cmp.resolve("comparison.md")).contains("ACC: mean final accuracy over tasks"));
         List<String> rows = new ArrayList<>(Files.readAllLines(cmp.resolve("comparison.csv")));
         assertEquals(3, rows.size(), rows.toString());

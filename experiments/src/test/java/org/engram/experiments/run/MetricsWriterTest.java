@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.engram.experiments.config.ConfigLayers;
+import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.ExperimentConfig;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +93,9 @@ class MetricsWriterTest {
 
     /**
      * The LaTeX table holds the Markdown table's accuracy columns, the same numbers rounded alike,
-     * in a booktabs tabular a paper can {@code \input}; undefined values are n/a, and labels are escaped.
+     * in a booktabs tabular a paper can {@code \\input}, units on a line of their own and the
+     * half-width set small; undefined values are n/a, and labels are escaped. Rows of one number of
+     * seeds leave the seeds to a comment.
      */
     @Test
     void theLatexTableHasTheMarkdownTablesNumbers() {
@@ -101,18 +105,58 @@ class MetricsWriterTest {
                 .findFirst().orElseThrow().split("\\|");
         String row = latex.lines().filter(l -> l.startsWith("naive & ")).findFirst().orElseThrow();
         String[] cells = row.replace(" \\\\", "").split(" & ");
-        assertEquals(7, cells.length, row);
-        assertEquals(md[2].trim(), cells[1], "seeds");
-        for (int k = 2; k < 7; k++) {
-            String expected = md[k + 1].trim();
-            assertEquals(expected.equals("n/a") ? "n/a" : "$" + expected.replace(" ± ", " \\pm ") + "$", cells[k],
-                    row);
+        assertEquals(6, cells.length, row);
+        for (int k = 1; k < 6; k++) {
+            String expected = md[k + 2].trim();
+            assertEquals(expected.equals("n/a") ? "n/a" : "$" + expected.replace(" ± ", "{\\scriptstyle\\,\\pm\\,")
+                    + (expected.contains("±") ? "}" : "") + "$", cells[k], row);
         }
-        assertTrue(latex.contains("\\begin{tabular}{lrrrrrr}\n\\toprule\nStrategy & Seeds & ACC (\\%) & BWT (pp)"
-                + " & FWT (pp) & forgetting (pp) & learning acc. (\\%) \\\\\n\\midrule\n"), latex);
+        assertTrue(latex.contains("\\begin{tabular}{@{}lrrrrr@{}}\n\\toprule\nStrategy & ACC & BWT & FWT & Forgetting"
+                + " & Learning acc. \\\\\n & (\\%) & (pp) & (pp) & (pp) & (\\%) \\\\\n\\midrule\n"), latex);
+        assertTrue(latex.contains("\n% Every row is over 3 seeds, which the caption should say.\n"), latex);
         assertTrue(latex.endsWith("\\bottomrule\n\\end{tabular}\n"), latex);
         assertTrue(latex.lines().takeWhile(l -> !l.startsWith("\\begin")).allMatch(l -> l.startsWith("% ")), latex);
         assertEquals("replay\\_ewc+si \\& 100\\% \\textbackslash{}", ResultTable.escaped("replay_ewc+si & 100% \\"));
+    }
+
+    /**
+     * summary.md and table.tex say with which hyperparameters the strategies ran and which build,
+     * Java and data made the run, which a paper's methods section needs and metrics.json alone held.
+     */
+    @Test
+    void theSummaryAndTableNameTheStrategiesParametersAndTheBuild() throws Exception {
+        Provenance made = new Provenance("1.0", "def5678", "17.0.15", "vm", "os", "amd64", 2, "2026-12-03T00:00:00Z",
+                List.of(1L), 1, "BUNDLED_SUBSET", "here", "0123456789abcdef", "fedcba9876543210", "r", List.of(),
+                null, List.of(), List.of("abc1234", "def5678"));
+        MetricsWriter w = MetricsWriter.of(config(1), "run", TASKS, null,
+                List.of(unit(1, new double[][] {{0.5, 0.5}, {0.6, 0.5}})), made);
+        String by = "Engram abc1234 then def5678 (1.0), Java 17.0.15; data SHA-256 0123456789ab; config SHA-256"
+                + " fedcba987654";
+        assertTrue(w.summary().contains("\n- strategies: naive\n- made by: " + by + "\n\n"), w.summary());
+        assertTrue(w.latexTable().contains("\n% Data: generated patterns.\n% Strategies: naive.\n% Made by " + by
+                + ".\n"), w.latexTable());
+        Map<String, Object> strategies = new LinkedHashMap<>();
+        strategies.put("strong", Map.of("name", "ewc", "params",
+                ConfigLoader.mapper().readTree("{lambda: 1000.0, fisher_samples: 200}")));
+        strategies.put("replay+ewc", Map.of("name", "replay+ewc", "params",
+                ConfigLoader.mapper().readTree("{replay: {memory_size: 50}, ewc: {lambda: 10.0}}")));
+        strategies.put("naive", Map.of("name", "naive", "params", ConfigLoader.mapper().readTree("{}")));
+        assertEquals("strong = ewc (lambda 1000.0, fisher_samples 200); replay+ewc (replay (memory_size 50), ewc"
+                + " (lambda 10.0)); naive", SummaryWriter.strategies(strategies));
+    }
+
+    /** Rows of different numbers of seeds (runs pooled by compare) get a column that says how many each has. */
+    @Test
+    void rowsOfDifferentSeedCountsGetASeedsColumn() {
+        Map<String, Object> rows = new LinkedHashMap<>(strategies(bwtCancelling()));
+        rows.put("one seed", strategies(MetricsWriter.of(config(1), "run", TASKS, null,
+                List.of(unit(1, new double[][] {{0.5, 0.5}, {0.6, 0.5}})), null)).get("naive"));
+        String latex = ResultTable.of(rows).latex("two rows");
+        assertTrue(latex.contains("\\begin{tabular}{@{}lrrrrrr@{}}\n\\toprule\nStrategy & Seeds & ACC & BWT"), latex);
+        assertTrue(latex.contains("\n & & (\\%) & (pp)"), latex);
+        assertTrue(latex.contains("\nnaive & 3 & $"), latex);
+        assertTrue(latex.contains("\none seed & 1 & $55.0$ & "), latex);
+        assertFalse(latex.contains("Every row is"), latex);
     }
 
     /**
