@@ -93,10 +93,10 @@ final class MetricsWriter {
         Map<String, Object> metrics = metrics();
         Map<String, Object> strategies = (Map<String, Object>) metrics.get("strategies");
         String madeBy = SummaryWriter.madeBy(provenance);
-        return ResultTable.of(strategies).latex(RunPlots.dataSource(runId, config.name()) + " (" + metrics.get("scenario")
-                + ", " + tasks.size() + " tasks), seeds " + config.seeds() + ".\nData: " + (data == null
-                ? "generated patterns" : data) + ".\nStrategies: " + SummaryWriter.strategies(strategies) + "."
-                + (madeBy == null ? "" : "\nMade by " + madeBy + ".") + "\n" + SummaryWriter.DEFINITIONS + ".");
+        return ResultTable.of(strategies).latex(RunPlots.dataSource(runId, config.name()) + " ("
+                + metrics.get("scenario") + ", " + tasks.size() + " tasks), seeds " + config.seeds() + ".\nData: "
+                + (data == null ? "generated patterns" : data) + ".\nStrategies: " + SummaryWriter.strategies(strategies)
+                + "." + (madeBy == null ? "" : "\nMade by " + madeBy + ".") + "\n" + SummaryWriter.DEFINITIONS + ".");
     }
 
     /** The metrics of one seed. */
