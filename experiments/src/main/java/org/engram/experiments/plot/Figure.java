@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -27,6 +28,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.engram.experiments.run.RunFolder;
 import org.engram.simulator.ParameterException;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.pdf.PDFHints;
@@ -61,6 +63,11 @@ public final class Figure {
     private final String title;
     /** Where its data comes from, e.g. {@code Engram run 20261201T000000Z-6eec5a of quickstart}, or null. */
     private final String source;
+    /**
+     * The chart whose subtitles the description gives: this figure's own, or, laid out for print, the
+     * one it came from, since print leaves the subtitles (seeds, what the bars are, bars cut) to the caption.
+     */
+    private final JFreeChart captioned;
 
     /**
      * Wraps a chart.
@@ -70,10 +77,11 @@ public final class Figure {
      * @param height height (pixels), {@code > 0}
      */
     Figure(JFreeChart chart, int width, int height) {
-        this(chart, width, height, 1, chart.getTitle() == null ? null : chart.getTitle().getText(), null);
+        this(chart, width, height, 1, chart.getTitle() == null ? null : chart.getTitle().getText(), null, chart);
     }
 
-    private Figure(JFreeChart chart, int width, int height, double pointsPerUnit, String title, String source) {
+    private Figure(JFreeChart chart, int width, int height, double pointsPerUnit, String title, String source,
+                   JFreeChart captioned) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("figure size must be positive, found " + width + " x " + height);
         }
@@ -83,6 +91,7 @@ public final class Figure {
         this.pointsPerUnit = pointsPerUnit;
         this.title = title;
         this.source = source;
+        this.captioned = captioned;
     }
 
     /**
@@ -92,12 +101,39 @@ public final class Figure {
      * @return a figure sharing the chart
      */
     public Figure from(String dataSource) {
-        return new Figure(chart, width, height, pointsPerUnit, title, dataSource);
+        return new Figure(chart, width, height, pointsPerUnit, title, dataSource, captioned);
     }
 
-    /** @return what the figure shows and where its data comes from, as its files carry it; null if neither is known */
+    /**
+     * What the figure shows, where its data comes from and what its subtitles say (e.g. over how
+     * many seeds, what the bars are), as its files carry it and a caption would give it.
+     *
+     * @return the description, e.g. {@code naive: forgetting (Engram run ... of quickstart). mean of
+     *         3 seeds; ...}; null if nothing is known
+     */
     public String description() {
-        return title == null ? source : source == null ? title : title + " (" + source + ")";
+        String shows = title == null ? source : source == null ? title : title + " (" + source + ")";
+        String notes = subtitles(captioned);
+        return notes == null ? shows : shows == null ? notes : shows + ". " + notes;
+    }
+
+    /**
+     * A chart's text subtitles, top to bottom, as a caption writes them (figures that a subtitle
+     * spaces apart, such as {@code ACC 96.0%   BWT -2.1 pp}, separated by semicolons), or null.
+     */
+    private static String subtitles(JFreeChart chart) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof TextTitle t) {
+                texts.add(t.getText().replace('\u00A0', ' ').replaceAll(";? {2,}", "; "));
+            }
+        }
+        return texts.isEmpty() ? null : String.join("; ", texts);
+    }
+
+    /** @return whether the figure is laid out for print ({@link #printedAt}), without its title and subtitles */
+    public boolean printed() {
+        return pointsPerUnit != 1;
     }
 
     /** @return the underlying chart, for callers that want to adjust it before writing */
@@ -113,7 +149,7 @@ public final class Figure {
      * @return a figure sharing the chart
      */
     public Figure withSize(int newWidth, int newHeight) {
-        return new Figure(chart, newWidth, newHeight, pointsPerUnit, title, source);
+        return new Figure(chart, newWidth, newHeight, pointsPerUnit, title, source, captioned);
     }
 
     /**
@@ -139,7 +175,7 @@ public final class Figure {
         double below = ChartStyle.legendHeight(printed, w) + ChartStyle.slantedLabelHeight(printed);
         double height = below == 0 ? w * PRINT_ASPECT
                 : Math.max(w * PRINT_ASPECT, PRINT_AXES_HEIGHT + w * PRINT_PLOT_ASPECT + below);
-        return new Figure(printed, w, Math.max(1, (int) Math.round(height)), perUnit, title, source);
+        return new Figure(printed, w, Math.max(1, (int) Math.round(height)), perUnit, title, source, captioned);
     }
 
     /**
@@ -166,11 +202,6 @@ public final class Figure {
     private static final double PRINT_AXES_HEIGHT = 80;
     /** The narrowest printed figure (inches): narrower, axis labels and legends of 7-pt text do not fit. */
     public static final double MIN_PRINT_WIDTH_INCHES = 2;
-
-    /** @return whether the figure is laid out for print ({@link #printedAt}) */
-    private boolean printed() {
-        return pointsPerUnit != 1;
-    }
 
     /** @return width (pixels) */
     public int width() {
@@ -266,7 +297,9 @@ public final class Figure {
      * @return the document
      */
     public String svg() {
-        SVGGraphics2D g = printed() ? new SVGGraphics2D(width * pointsPerUnit, height * pointsPerUnit, SVGUnits.PT)
+        // In points rounded to a thousandth: 3.3 in is 237.6 pt, where the product wrote 237.60000000000002.
+        SVGGraphics2D g = printed() ? new SVGGraphics2D(Math.round(width * pointsPerUnit * 1000) / 1000.0,
+                Math.round(height * pointsPerUnit * 1000) / 1000.0, SVGUnits.PT)
                 : new SVGGraphics2D(width, height);
         // Ids of the figure's own, not of the clock (JFreeSVG's default): the same figure gives the same file.
         g.setDefsKeyPrefix(DEFS_PLACEHOLDER);

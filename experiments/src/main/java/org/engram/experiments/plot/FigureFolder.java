@@ -1,6 +1,7 @@
 package org.engram.experiments.plot;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.engram.experiments.run.RunFolder;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.IoReasons;
 
@@ -35,7 +37,8 @@ public final class FigureFolder {
      *
      * @param figures the figures by base name (file name without extension)
      * @param folder  where they go; figures of the same names there are replaced
-     * @return the files written, PNG, SVG and PDF of each figure in turn, in the folder
+     * @return the files written, PNG, SVG and PDF of each figure in turn, in the folder, then, for
+     *         figures laid out for print, {@value Captions#FILE} with what they leave to the caption
      * @throws EngramException if a file cannot be written or moved; a failure while drawing leaves
      *                         the folder unchanged
      */
@@ -61,6 +64,12 @@ public final class FigureFolder {
             List<Path> staged = new ArrayList<>();
             try {
                 figures.forEach((base, figure) -> staged.addAll(figure.write(staging, base)));
+                String captions = Captions.markdown(figures);
+                if (captions != null) {
+                    Path file = staging.resolve(Captions.FILE);
+                    RunFolder.writeAtomically(file, out -> out.write(captions.getBytes(StandardCharsets.UTF_8)));
+                    staged.add(file);
+                }
             } catch (EngramException e) {
                 // The hidden folder is this class's business: the user asked for the figures in the target.
                 throw new EngramException(e.getMessage().replace(staging.toString(), target.toString())

@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.AverageAccuracyPlot;
+import org.engram.experiments.plot.Captions;
 import org.engram.experiments.plot.Figure;
 import org.engram.experiments.plot.StrategyComparisonPlot;
 import org.engram.simulator.EngramException;
@@ -184,10 +185,16 @@ public final class Comparison {
             folder.writeString("comparison.csv", csv.text());
             folder.writeString("comparison.tex", resultTable.latex(texNote.toString()));
             if (!entries.isEmpty()) {
-                layout.apply(StrategyComparisonPlot.of(entries, "Strategies compared").from(source)).write(folder,
-                        "plots/comparison");
-                layout.apply(AverageAccuracyPlot.of(lines, "Average accuracy as tasks are learned").from(source))
-                        .write(folder, "plots/average_accuracy");
+                Map<String, Figure> figures = new LinkedHashMap<>();
+                figures.put("comparison", layout.apply(StrategyComparisonPlot.of(entries, "Strategies compared")
+                        .from(source)));
+                figures.put("average_accuracy", layout.apply(AverageAccuracyPlot.of(lines,
+                        "Average accuracy as tasks are learned").from(source)));
+                figures.forEach((base, figure) -> figure.write(folder, "plots/" + base));
+                String captions = Captions.markdown(figures);
+                if (captions != null) {
+                    folder.writeString("plots/" + Captions.FILE, captions);
+                }
             }
             return new Outcome(folder.commit(), table, notes);
         } catch (RuntimeException | Error e) {

@@ -19,6 +19,7 @@ import org.engram.simulator.EngramException;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PiePlot;
+import org.jfree.chart.title.TextTitle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +77,25 @@ class FigureFolderTest {
                 "second.svg"), names(figures));
         assertFalse(Files.readAllBytes(figures.resolve("first.png")).length == 3, "first.png was redrawn");
         assertEquals(List.of("figs"), names(dir));
+    }
+
+    /**
+     * Figures laid out for print leave their titles and subtitles out: captions.md beside them gives
+     * each figure's, to write the paper's captions from; figures for a screen show theirs and get none.
+     */
+    @Test
+    void printedFiguresComeWithTheirCaptions(@TempDir Path dir) throws Exception {
+        JFreeChart chart = new JFreeChart("naive: forgetting", new PiePlot<String>());
+        chart.addSubtitle(0, new TextTitle("ACC 90.0%\u00A0\u00A0 BWT -5.0 pp;\u00A0\u00A0 bars: 95% interval"));
+        Map<String, Figure> set = new LinkedHashMap<>();
+        set.put("forgetting_naive", new Figure(chart, 200, 100).from("Engram run r of e").printedAt(3.3));
+        List<Path> written = FigureFolder.writeAll(set, dir.resolve("figs"));
+        assertEquals(dir.resolve("figs/captions.md"), written.get(written.size() - 1));
+        String captions = Files.readString(dir.resolve("figs/captions.md"));
+        assertTrue(captions.contains("\n- `forgetting_naive` (.png, .svg, .pdf): naive: forgetting (Engram run r of e)."
+                + " ACC 90.0%; BWT -5.0 pp; bars: 95% interval\n"), captions);
+        FigureFolder.writeAll(Map.of("screen", drawable("screen")), dir.resolve("screen"));
+        assertFalse(Files.exists(dir.resolve("screen/captions.md")));
     }
 
     /** A drawing folder that a killed process left is removed by the next drawing into the same folder. */
