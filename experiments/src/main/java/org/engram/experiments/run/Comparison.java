@@ -168,7 +168,8 @@ public final class Comparison {
         for (String note : notes) {
             md.append("\n**Note:** ").append(note).append('\n');
         }
-        md.append('\n').append(table).append('\n').append(SummaryWriter.TABLE_NOTE).append(".\n\n")
+        md.append('\n').append(table).append('\n').append(SummaryWriter.TABLE_NOTE).append("; ")
+                .append(SummaryWriter.TIMING_NOTE).append(".\n\n")
                 .append(SummaryWriter.DEFINITIONS).append(".\n");
         String source = "Engram comparison of runs " + runList(results);
         StringBuilder texNote = new StringBuilder(source).append(".\nRuns:");

@@ -23,6 +23,14 @@ final class SummaryWriter {
             + " n - 1 degrees of freedom); a value without ± is of one seed; n/a: undefined (BWT, FWT and forgetting"
             + " of one task, FWT in class-incremental learning)";
 
+    /**
+     * What the Markdown tables' timings measure. The first unit of a process runs while the JVM
+     * compiles the training code: its first task was measured at 530 samples/s against about 7,000 after.
+     */
+    static final String TIMING_NOTE = "wall time and samples/s measure this machine, not the method, and the first"
+            + " unit a process trains (the first strategy's first seed, unless resumed) also pays the Java runtime's"
+            + " compiling of the training code, several times slower on its first task";
+
     private SummaryWriter() {
     }
 
@@ -139,7 +147,7 @@ final class SummaryWriter {
         }
         sb.append("\n## Notes\n\n");
         sb.append("- ").append(DEFINITIONS).append(" (forgetting, a maximum, can differ from that of the mean matrix"
-                + " above); ").append(TABLE_NOTE).append(".\n");
+                + " above); ").append(TABLE_NOTE).append("; ").append(TIMING_NOTE).append(".\n");
         for (Object note : (List<Object>) metrics.get("notes")) {
             sb.append("- ").append(note).append(".\n");
         }
