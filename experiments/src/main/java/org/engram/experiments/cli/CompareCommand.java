@@ -55,6 +55,11 @@ public final class CompareCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("engram: note: " + note);
         }
         PrintWriter o = spec.commandLine().getOut();
+        if (c.runs().size() > 1) {
+            // The rows' tags ([A], [B]) name runs: which is which, before the table that uses them.
+            c.runs().forEach(o::println);
+            o.println();
+        }
         o.print(c.table());
         o.println();
         o.println(c.folder());

@@ -38,11 +38,13 @@ public final class Comparison {
      * The comparison written.
      *
      * @param folder the comparison folder
+     * @param runs   the runs compared, one line each, {@code [A] /path (experiment run-id, ...)} when
+     *               the rows carry their runs' tags, as {@code comparison.md} lists them
      * @param table  the Markdown table
      * @param notes  what the runs differ in besides their strategies (scenario, sequence, data), one
      *               line each; empty when they differ in nothing else
      */
-    public record Outcome(Path folder, String table, List<String> notes) {
+    public record Outcome(Path folder, List<String> runs, String table, List<String> notes) {
     }
 
     /** The settings a comparison shows per run: runs that differ in them measure different things. */
@@ -197,7 +199,7 @@ public final class Comparison {
                     folder.writeString("plots/" + Captions.FILE, captions);
                 }
             }
-            return new Outcome(folder.commit(), table, notes);
+            return new Outcome(folder.commit(), runLines, table, notes);
         } catch (RuntimeException | Error e) {
             folder.discardAfter(e);
             throw e;

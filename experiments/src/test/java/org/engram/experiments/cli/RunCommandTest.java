@@ -815,6 +815,9 @@ class RunCommandTest {
         assertTrue(apart.err().contains("run B has the config of run A and seeds in common with it [1]: shown apart, "
                 + "as pooled a seed would count twice"), apart.err());
         assertTrue(apart.out().contains("| naive [A] | 2 |") && apart.out().contains("| naive [B] | 1 |"), apart.out());
+        // Which run each tag names, before the table that uses them.
+        assertTrue(apart.out().startsWith("[A] " + folder.toAbsolutePath() + " (tiny ") && apart.out().contains("\n[B] "
+                + single.get(1).toAbsolutePath() + " (tiny-1 "), apart.out());
         // A run whose seeds are those of two pooled runs together shares a seed with each.
         CliRunner.Result third = CliRunner.run("compare", single.get(0).toString(), single.get(1).toString(),
                 folder.toString(), "--out", dir.resolve("cmp-third").toString());
