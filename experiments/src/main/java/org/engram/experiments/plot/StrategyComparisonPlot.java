@@ -22,6 +22,11 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
  * confidence interval of {@link SeedSummary} (95% unless stated otherwise).
  */
 public final class StrategyComparisonPlot {
+    /** ACC's bars: a mid grey, dark enough against white, light enough for the black error bars on it. */
+    private static final Color ACC_GREY = new Color(0x6E6E6E);
+    /** BWT's bars: a light grey, told apart from ACC's also when printed in black and white. */
+    private static final Color BWT_GREY = new Color(0xBDBDBD);
+
     private StrategyComparisonPlot() {
     }
 
@@ -84,8 +89,9 @@ public final class StrategyComparisonPlot {
         r.setShadowVisible(false);
         r.setDrawBarOutline(false);
         r.setItemMargin(0.05);
-        r.setSeriesPaint(0, ChartStyle.color(0));
-        r.setSeriesPaint(1, ChartStyle.color(3));
+        // Greys, not the strategies' colours, which mean strategies in the other figures of a run or paper.
+        r.setSeriesPaint(0, ACC_GREY);
+        r.setSeriesPaint(1, BWT_GREY);
         r.setErrorIndicatorPaint(Color.BLACK);
         r.setErrorIndicatorStroke(new BasicStroke(1.5f));
         CategoryPlot plot = new CategoryPlot(data, x, y, r);
