@@ -80,11 +80,12 @@ public final class AverageAccuracyPlot {
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         int n = strategies.size();
-        int fewestSeeds = Integer.MAX_VALUE;
-        int mostSeeds = 0;
+        int fewestSeeds = strategies.stream().mapToInt(s -> s.matrices().size()).min().orElseThrow();
+        int mostSeeds = strategies.stream().mapToInt(s -> s.matrices().size()).max().orElseThrow();
         for (int k = 0; k < n; k++) {
             Strategy s = strategies.get(k);
-            YIntervalSeries series = new YIntervalSeries(s.label(), false, true);
+            YIntervalSeries series = new YIntervalSeries(Labels.withSeeds(s.label(), s.matrices().size(),
+                    fewestSeeds != mostSeeds), false, true);
             SeedSummary[] points = s.afterEachTask();
             for (int i = 0; i < points.length; i++) {
                 SeedSummary p = points[i];
@@ -93,8 +94,6 @@ public final class AverageAccuracyPlot {
                         100 * (spread ? p.high() : p.mean()));
             }
             data.addSeries(series);
-            fewestSeeds = Math.min(fewestSeeds, s.matrices().size());
-            mostSeeds = Math.max(mostSeeds, s.matrices().size());
         }
         NumberAxis x = new NumberAxis("number of tasks learned");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

@@ -40,4 +40,18 @@ final class Labels {
         return cut == 0 ? "" : "; " + cut + (cut == 1 ? " bar runs past " + where + " and is"
                 : " bars run past " + where + " and are") + " cut";
     }
+
+    /**
+     * A strategy's label as a figure shows it beside others: with its number of seeds, {@code naive (n=3)},
+     * when they differ among the strategies shown (runs of other seeds compared), as the subtitle then
+     * gives only their range.
+     *
+     * @param label the label
+     * @param seeds its number of seeds
+     * @param mixed whether the strategies shown have different numbers of seeds
+     * @return the label to show
+     */
+    static String withSeeds(String label, int seeds, boolean mixed) {
+        return mixed ? label + " (n=" + seeds + ")" : label;
+    }
 }

@@ -56,9 +56,12 @@ public final class StrategyComparisonPlot {
         int minSeeds = Integer.MAX_VALUE;
         int maxSeeds = 0;
         double confidence = entries.get(0).acc().confidence();
-        for (Entry e : entries) {
-            data.add(100 * e.acc().mean(), errorBar(e.acc()), "ACC (average accuracy, %)", e.strategy());
-            data.add(100 * e.bwt().mean(), errorBar(e.bwt()), "BWT (backward transfer, pp)", e.strategy());
+        boolean mixed = entries.stream().mapToInt(e -> e.acc().n()).distinct().count() > 1;
+        List<String> names = entries.stream().map(e -> Labels.withSeeds(e.strategy(), e.acc().n(), mixed)).toList();
+        for (int k = 0; k < entries.size(); k++) {
+            Entry e = entries.get(k);
+            data.add(100 * e.acc().mean(), errorBar(e.acc()), "ACC (average accuracy, %)", names.get(k));
+            data.add(100 * e.bwt().mean(), errorBar(e.bwt()), "BWT (backward transfer, pp)", names.get(k));
             for (SeedSummary summary : List.of(e.acc(), e.bwt())) {
                 if (summary.n() < 2) {
                     oneSeed = true;
@@ -70,7 +73,7 @@ public final class StrategyComparisonPlot {
         }
         CategoryAxis x = new CategoryAxis("strategy");
         x.setCategoryMargin(0.25);
-        double label = widestLabel(entries);
+        double label = widestLabel(names);
         double needed = (label + 4) / ChartStyle.LABEL_SHARE;
         boolean slanted = needed > MAX_SLOT;
         int slot = slanted ? (int) MIN_SLOT : (int) Math.ceil(Math.max(MIN_SLOT, needed));
@@ -126,10 +129,10 @@ public final class StrategyComparisonPlot {
     private static final double MAX_SLOT = 220;
 
     /** The width (pixels) of the widest label in the axis's font. */
-    private static double widestLabel(List<Entry> entries) {
+    private static double widestLabel(List<String> names) {
         double widest = 0;
-        for (Entry e : entries) {
-            widest = Math.max(widest, ChartStyle.textWidth(e.strategy(), ChartStyle.TICK));
+        for (String name : names) {
+            widest = Math.max(widest, ChartStyle.textWidth(name, ChartStyle.TICK));
         }
         return widest;
     }

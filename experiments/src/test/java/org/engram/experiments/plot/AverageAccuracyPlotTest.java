@@ -48,6 +48,20 @@ class AverageAccuracyPlotTest {
         assertEquals(1, AverageAccuracyPlot.barsPastTheAxis(data, new Range(-50, 110)));
     }
 
+    /** Lines of different numbers of seeds say how many each has, which the subtitle gives only as a range. */
+    @Test
+    void legendsGiveTheSeedsWhenTheyDiffer() {
+        YIntervalSeriesCollection mixed = (YIntervalSeriesCollection) AverageAccuracyPlot.of(List.of(
+                new AverageAccuracyPlot.Strategy("two", List.of(SEED_1, SEED_2)),
+                new AverageAccuracyPlot.Strategy("one", List.of(SEED_1))), "t").chart().getXYPlot().getDataset();
+        assertEquals("two (n=2)", mixed.getSeriesKey(0));
+        assertEquals("one (n=1)", mixed.getSeriesKey(1));
+        YIntervalSeriesCollection alike = (YIntervalSeriesCollection) AverageAccuracyPlot.of(List.of(
+                new AverageAccuracyPlot.Strategy("a", List.of(SEED_1)),
+                new AverageAccuracyPlot.Strategy("b", List.of(SEED_2))), "t").chart().getXYPlot().getDataset();
+        assertEquals("a", alike.getSeriesKey(0));
+    }
+
     @Test
     void strategiesOfAnotherTaskCountAreRefused() {
         AccuracyMatrix three = AccuracyMatrix.of(new double[][] {{1, 0, 0}, {1, 1, 0}, {1, 1, 1}});

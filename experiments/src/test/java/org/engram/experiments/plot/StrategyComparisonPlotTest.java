@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.engram.experiments.metrics.SeedSummary;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
 
 /** The comparison chart shows every label whole and says which bars have no error bar. */
@@ -95,6 +97,17 @@ class StrategyComparisonPlotTest {
         assertTrue(allOne.contains("one seed: no error bars"), allOne);
         String three = StrategyComparisonPlot.of(List.of(entry("a", 0.8, 0.9, 0.85), entry("b", 0.7, 0.75)), "t").svg();
         assertTrue(three.contains("over 2 to 3 seeds<"), three);
+    }
+
+    /** Strategies of different numbers of seeds say how many each has, which the subtitle gives only as a range. */
+    @Test
+    void labelsGiveTheSeedsWhenTheyDiffer() {
+        CategoryDataset mixed = ((CategoryPlot) StrategyComparisonPlot.of(List.of(entry("a", 0.8, 0.9, 0.85),
+                entry("b", 0.7, 0.75)), "t").chart().getPlot()).getDataset();
+        assertEquals(List.of("a (n=3)", "b (n=2)"), mixed.getColumnKeys());
+        CategoryDataset alike = ((CategoryPlot) StrategyComparisonPlot.of(List.of(entry("a", 0.8, 0.9),
+                entry("b", 0.7, 0.75)), "t").chart().getPlot()).getDataset();
+        assertEquals(List.of("a", "b"), alike.getColumnKeys());
     }
     /**
      * Two seeds far apart give Student-t intervals far past 100: the axis keeps within -100 and 100
