@@ -370,10 +370,10 @@ public final class Comparison {
                         ? "no --name: the rows of one run, or of runs pooled into one, have no tag"
                         : "the tag of one of the comparison's runs or pools " + tags, "'" + e.getKey() + "'", null);
             }
-            if (e.getValue().isBlank() || !e.getValue().matches("[^,\"\\r\\n]+")) {
-                // The name is a field of comparison.csv, which quotes none.
-                throw new EngramException("compare", "--name " + e.getKey(), "a name without commas, quotes or line"
-                        + " breaks", e.getValue().isBlank() ? "an empty one" : "'" + e.getValue() + "'", null);
+            if (e.getValue().isBlank() || !e.getValue().matches("[^\\r\\n]+")) {
+                // A row of a table and an entry of a legend hold one line.
+                throw new EngramException("compare", "--name " + e.getKey(), "a name of one line", e.getValue()
+                        .isBlank() ? "an empty one" : "'" + e.getValue() + "'", null);
             }
             String other = tagOfName.putIfAbsent(e.getValue(), e.getKey());
             if (other != null) {

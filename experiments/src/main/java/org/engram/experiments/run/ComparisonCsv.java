@@ -9,7 +9,8 @@ import java.util.Map;
  * {@code comparison.csv}: a row per row of the comparison's table, its numbers unrounded and
  * written out in full ({@code 0.000416...}, not Java's {@code 4.16...E-4}), so that a script or a
  * paper's table rounds them once. Columns are only ever added at the end: scripts read them by
- * position as well as by name.
+ * position as well as by name. A text field with a comma or a double quote (a name given with
+ * {@code --name}) is quoted as RFC 4180 has it.
  */
 final class ComparisonCsv {
     private final StringBuilder csv = new StringBuilder("strategy,run,seeds");
@@ -39,21 +40,26 @@ final class ComparisonCsv {
      */
     void add(String label, List<String> runIds, List<Long> seeds, Map<?, ?> overSeeds, String tag,
              List<String> settings, Collection<String> commits) {
-        csv.append(label).append(',').append(String.join("+", runIds)).append(',').append(seeds.size());
+        csv.append(field(label)).append(',').append(String.join("+", runIds)).append(',').append(seeds.size());
         for (String key : MetricsWriter.SUMMARY_KEYS) {
             Map<?, ?> m = (Map<?, ?>) overSeeds.get(key);
             csv.append(',').append(m == null ? "" : number(m.get("mean")));
             csv.append(',').append(m == null || m.get("ci95_high") == null ? "" : number(
                     (((Number) m.get("ci95_high")).doubleValue() - ((Number) m.get("ci95_low")).doubleValue()) / 2));
         }
-        csv.append(',').append(tag);
-        settings.forEach(s -> csv.append(',').append(s));
+        csv.append(',').append(field(tag));
+        settings.forEach(s -> csv.append(',').append(field(s)));
         csv.append(',').append(String.join(" ", commits));
         for (String key : MetricsWriter.SUMMARY_KEYS) {
             Map<?, ?> m = (Map<?, ?>) overSeeds.get(key);
             csv.append(',').append(m == null || m.get("sd") == null ? "" : number(m.get("sd")));
         }
         csv.append(',').append(String.join(" ", seeds.stream().map(String::valueOf).toList())).append('\n');
+    }
+
+    /** A text field, in double quotes (each of its own doubled) where it holds a comma or a double quote. */
+    static String field(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
     /** A number as its shortest exact decimal, never in E notation. */

@@ -715,16 +715,19 @@ class RunCommandTest {
                 && csv.get(2).contains(",B,class_incremental,") && csv.get(2).contains(",abc1234 def5678-dirty,")
                 && csv.get(2).endsWith(",1 2"), csv.toString());
         assertTrue(md.contains("Engram abc1234 then def5678-dirty)"), md);
-        // Tags named for a paper's legend: the rows, the CSV and the charts show the names.
+        // Tags named for a paper's legend: the rows, the CSV and the charts show the names; a comma or a
+        // quote is quoted in the CSV (RFC 4180), a '|' escaped in the Markdown table, whose cell it would end.
         CliRunner.Result named = CliRunner.run("compare", folder.toString(), other.toString(), "--name", "A=epochs 2",
-                "--name", "B=epochs 3", "--out", dir.resolve("cmp-named").toString());
+                "--name", "B=epochs 3, \"b\" | c", "--out", dir.resolve("cmp-named").toString());
         assertEquals(0, named.exitCode(), named.err());
         Path namedCmp = Path.of(named.lastLine());
         String namedMd = Files.readString(namedCmp.resolve("comparison.md"));
-        assertTrue(namedMd.contains("| naive [epochs 2] |") && namedMd.contains("| si [epochs 3] |")
-                && namedMd.contains("Named in the rows: A as epochs 2; B as epochs 3."), namedMd);
-        assertTrue(Files.readAllLines(namedCmp.resolve("comparison.csv")).get(2).contains(",epochs 3,"));
-        assertTrue(Files.readString(namedCmp.resolve("plots/comparison.svg")).contains("naive [epochs 3]"));
+        assertTrue(namedMd.contains("| naive [epochs 2] |") && namedMd.contains("| si [epochs 3, \"b\" \\| c] |")
+                && namedMd.contains("Named in the rows: A as epochs 2; B as epochs 3, \"b\" | c."), namedMd);
+        assertTrue(Files.readAllLines(namedCmp.resolve("comparison.csv")).get(2)
+                .contains(",\"epochs 3, \"\"b\"\" | c\",class_incremental,"));
+        assertTrue(Files.readString(namedCmp.resolve("plots/average_accuracy.svg"))
+                .contains(">naive [epochs 3, &quot;b&quot; | c]<"));
         // A tag left as it is cannot be another's name.
         CliRunner.Result clash = CliRunner.run("compare", folder.toString(), other.toString(), "--name", "B=A",
                 "--out", dir.resolve("cmp-clash").toString());
@@ -733,8 +736,7 @@ class RunCommandTest {
         // A tag the comparison does not have, and one name for two tags, are refused before anything is written.
         for (List<String> bad : List.of(List.of("C=x", "expected the tag of one of the comparison's runs or pools"
                 + " [A, B], found 'C'"), List.of("B=epochs 2", "expected a name no other tag has, found 'epochs 2',"
-                + " the name of A"), List.of("B=epochs, 3", "expected a name without commas, quotes or line breaks,"
-                + " found 'epochs, 3'"), List.of("B", "--name: expected TAG=NAME, e.g. --name A+B='lambda 100', found"
+                + " the name of A"), List.of("B=epochs\n3", "expected a name of one line, found 'epochs\n3'"), List.of("B", "--name: expected TAG=NAME, e.g. --name A+B='lambda 100', found"
                 + " 'B'"))) {
             Path out = dir.resolve("cmp-bad-name");
             CliRunner.Result refused = CliRunner.run("compare", folder.toString(), other.toString(), "--name",
