@@ -44,6 +44,24 @@ class ListenerOrderTest {
         assertArrayEquals(expected, observed.toArray(), "observer order");
     }
 
+    /**
+     * A step of two spikes whose canonical order (population a before b) is the reverse of their
+     * time order is swapped; so the one pair of the step is all there is to tell it unsorted, and a
+     * spike of a later step in the same slice must not be taken for a third of them.
+     */
+    @Test
+    void twoSpikesOfOneStepInReverseOrderAreSwapped() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        b.population("a", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{1.09, 1.25}}));
+        b.population("b", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{1.01}}));
+        List<String> listened = new ArrayList<>();
+        try (Engine e = new Engine(b.build(), EngineOptions.precise(1))) {
+            e.addListener((p, i, t) -> listened.add(p.name() + i + "@" + t));
+            e.run(2.0);
+        }
+        assertEquals(List.of("b0@1.01", "a0@1.09", "a0@1.25"), listened);
+    }
+
     @Test
     void manySpikesOfOneStepArriveSortedAndEachOnce() {
         // 300 neurons spike at seeded random times inside step 10, a few on shared times: the

@@ -34,6 +34,28 @@ class PoissonDriveTest {
         assertEquals("rate_hz", e.location(), e.getMessage());
     }
 
+    /**
+     * The limit itself is drawable: 7 MHz at dt = 0.1 ms is a mean of exactly 700 events per step
+     * (7000 * 0.1 rounds to 700.0). Each neuron's potential sums its events times 0.001 mV (tau_m of
+     * 1e12 ms loses nothing, the threshold is out of reach): 3 neurons over 10 steps, a Poisson total
+     * of mean 21,000 events, within 5 standard deviations (725).
+     */
+    @Test
+    void gridModeDrawsTheLargestMeanItAccepts() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(5);
+        Population<?, ?> p = b.population("p", 3, LifDelta.MODEL, new LifDelta.Params(1e12, 250, 0, 1e9, 0, 2, 0));
+        b.poissonInput(p, 7e6, 0.001, Receptor.EXCITATORY);
+        Network net = b.build();
+        try (Engine e = new Engine(net, EngineOptions.grid(1))) {
+            e.run(1.0);
+        }
+        double events = 0;
+        for (double v : p.state().values("v")) {
+            events += v / 0.001;
+        }
+        assertEquals(21_000, events, 5 * Math.sqrt(21_000));
+    }
+
     @Test
     void preciseModeDrawsRatesAboveTheGridLimit() {
         // Precise mode draws exponential intervals and needs no table. 1e7 Hz gives 1e4 events/ms

@@ -29,6 +29,9 @@ class TimeGridTest {
         assertEquals(7, new TimeGrid(0.07).substeps(0.01));
         assertEquals(3, new TimeGrid(0.025).substeps(0.01));
         assertEquals(1, new TimeGrid(0.001).substeps(0.01));
+        // 2e7 substeps: 0.14 / 7e-9 computes as 20000000.000000004, an ulp (3.7e-9) over; the tolerance grows
+        // with the count (1e-15 of it), as a fixed 1e-9 would give 20000001.
+        assertEquals(20_000_000, new TimeGrid(0.14).substeps(7e-9));
         for (String dt : new String[] {"0.01", "0.025", "0.05", "0.07", "0.1", "0.125", "0.3", "0.7", "1", "1.3"}) {
             for (String max : new String[] {"0.005", "0.01", "0.003"}) {
                 BigDecimal[] whole = new BigDecimal(dt).divideAndRemainder(new BigDecimal(max));
@@ -39,6 +42,16 @@ class TimeGridTest {
                 assertTrue(grid.dtMs() / n <= Double.parseDouble(max) * (1 + 1e-12), () -> dt + " / " + n);
             }
         }
+    }
+
+    /** A step of 0 would make every duration infinitely many steps; one below 0 or not finite is no step. */
+    @Test
+    void aStepThatIsNoLengthIsRefused() {
+        for (double dt : new double[] {0, -0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> new TimeGrid(dt));
+            assertEquals("dt", e.location(), e.getMessage());
+        }
+        assertEquals(Double.MIN_VALUE, new TimeGrid(Double.MIN_VALUE).dtMs(), "the smallest step there is");
     }
 
     /** A longest substep of 0, below it, or not finite gave 1 or Integer.MAX_VALUE substeps without a word. */
