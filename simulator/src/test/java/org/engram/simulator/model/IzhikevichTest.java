@@ -113,12 +113,35 @@ class IzhikevichTest {
     @Test
     void synapticInputMakesVoltageJump() {
         Izhikevich.Params p = Izhikevich.regularSpiking();
-        Izhikevich.State state = Izhikevich.MODEL.newState(2, p);
-        KernelHarness harness = new KernelHarness(2, 1, DT);
+        Izhikevich.State state = Izhikevich.MODEL.newState(3, p);
+        KernelHarness harness = new KernelHarness(3, 1, DT);
         harness.excitatory(0, 1, 5.0);
+        harness.inhibitory(0, 2, -5.0);
         harness.run(Izhikevich.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 1);
-        // Both neurons integrate the same step from the same state; neuron 1 then receives +5 mV at its end.
+        // The neurons integrate the same step from the same state; neuron 1 then receives +5 mV at its end,
+        // neuron 2 -5 mV.
         assertEquals(5.0, state.v[1] - state.v[0], 1e-12);
+        assertEquals(-5.0, state.v[2] - state.v[0], 1e-12);
         assertEquals(state.u[0], state.u[1], 0);
+        assertEquals(state.u[0], state.u[2], 0);
+    }
+
+    /**
+     * A jump of 120 mV from near rest (-65 mV) passes the 30 mV peak at the end of the step it
+     * arrives in: the neuron spikes in that step and is reset as at a peak reached by integration,
+     * {@code v = c} and {@code u + d}, where {@code u} is that of a twin neuron without the input.
+     */
+    @Test
+    void aJumpPastThePeakSpikesAndResets() {
+        Izhikevich.Params p = Izhikevich.regularSpiking();
+        Izhikevich.State state = Izhikevich.MODEL.newState(2, p);
+        KernelHarness harness = new KernelHarness(2, 10, DT);
+        harness.excitatory(3, 1, 120.0);
+        harness.run(Izhikevich.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 4);
+        assertEquals(0, harness.spikeTimesMs(0).length, "the twin stays quiet");
+        assertEquals(1, harness.spikeTimesMs(1).length, "one spike");
+        assertEquals(4 * DT, harness.spikeTimesMs(1)[0], 1e-12, "at the end of step 3");
+        assertEquals(p.c(), state.v[1], 0);
+        assertEquals(state.u[0] + p.d(), state.u[1], 1e-12);
     }
 }

@@ -53,6 +53,25 @@ class LifDeltaTest {
         }
     }
 
+    /**
+     * Under a bias alone the exact kernel follows the charging curve {@code V(t) = E_L + R I (1 -
+     * exp(-t/tau_m))} toward {@code E_L + R I}, here with 300 pA (12 mV, below the 15 mV threshold).
+     * The spike times of {@link #exactIsiMatchesAnalyticFormula} do not show the potential between
+     * spikes: firing resets it. Closed form with Math.exp: a few ulps of 70 mV.
+     */
+    @Test
+    void exactPropagationUnderBiasFollowsTheChargingCurve() {
+        LifDelta.Params p = new LifDelta.Params(10, 250, -70, -55, -70, 2, 300);
+        LifDelta.State state = LifDelta.MODEL.newState(1, p);
+        ExactKernel<LifDelta.State> kernel = LifDelta.MODEL.prepareExact(p, new TimeGrid(DT));
+        double now = 0;
+        for (double t : new double[] {0.37, 1.0, 4.2, 13.0, 40.0}) {
+            kernel.propagate(state, 0, now, t);
+            now = t;
+            assertEquals(-70 + 12 * (1 - Math.exp(-t / 10)), state.v[0], 1e-12, "t = " + t);
+        }
+    }
+
     @Test
     void rejectsAnInfiniteMembraneTimeConstant() {
         // tau_m = infinity passes "> 0", but the grid propagator then multiplies R = tau_m / C_m =

@@ -197,22 +197,7 @@ class LifExpTest {
             state.iSynEx[0] = aEx;
             state.iSynIn[0] = aIn;
             double found = LifExp.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, 0, 20);
-            double reference = Double.NaN;
-            for (int k = 1; k <= 20_000 && Double.isNaN(reference); k++) {
-                if (freeResponse(u0, aEx, aIn, iE, tauEx, tauIn, k * 1e-3) >= 15) {
-                    double lo = (k - 1) * 1e-3;
-                    double hi = k * 1e-3;
-                    for (int b = 0; b < 60; b++) {
-                        double mid = 0.5 * (lo + hi);
-                        if (freeResponse(u0, aEx, aIn, iE, tauEx, tauIn, mid) >= 15) {
-                            hi = mid;
-                        } else {
-                            lo = mid;
-                        }
-                    }
-                    reference = hi;
-                }
-            }
+            double reference = firstCrossing(t -> freeResponse(u0, aEx, aIn, iE, tauEx, tauIn, t), 15, 20);
             if (Double.isNaN(reference)) {
                 assertTrue(Double.isNaN(found), "case " + c + ": found " + found + " but the scan saw no crossing");
             } else {
@@ -223,5 +208,62 @@ class LifExpTest {
             }
         }
         assertTrue(crossings > 40 && crossings < 180, "the cases should mix both outcomes: " + crossings);
+    }
+
+    /**
+     * The first time in (0, untilMs] at which {@code u} reaches {@code theta}, or NaN: a scan of the closed form
+     * every 0.001 ms refined by bisection to below 1e-15 ms.
+     */
+    private static double firstCrossing(java.util.function.DoubleUnaryOperator u, double theta, double untilMs) {
+        for (int k = 1; k <= Math.round(untilMs * 1000); k++) {
+            if (u.applyAsDouble(k * 1e-3) >= theta) {
+                double lo = (k - 1) * 1e-3;
+                double hi = k * 1e-3;
+                for (int b = 0; b < 60; b++) {
+                    double mid = 0.5 * (lo + hi);
+                    if (u.applyAsDouble(mid) >= theta) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                return hi;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * Both currents, with time constants of 2 and 5 ms, through a refractory period. Fired at 1 ms
+     * with t_ref = 2 ms, the neuron is held at the reset until 3 ms while 12000 pA and -1000 pA decay
+     * to {@code 12000 exp(-1)} and {@code -1000 exp(-0.4)}; from 3 ms on it follows the closed form from
+     * the reset with those currents. Its first crossing of 15 mV, about 1.74 ms later, is found on that
+     * closed form by {@link #firstCrossing}; both searches end within 1e-12 ms, and the slope there is
+     * several mV/ms, so 1e-9 ms is generous.
+     */
+    @Test
+    void exactKernelCarriesBothCurrentsThroughRefractoriness() {
+        LifExp.Params p = params(-55, 0, 2, 5);
+        LifExp.State state = LifExp.MODEL.newState(1, p);
+        ExactKernel<LifExp.State> kernel = LifExp.MODEL.prepareExact(p, GRID);
+        kernel.receive(state, 0, Receptor.EXCITATORY, 12000, 1);
+        kernel.receive(state, 0, Receptor.INHIBITORY, -1000, 1);
+        kernel.fire(state, 0, 1);
+        double aEx = 12000 * Math.exp(-2.0 / 2);
+        double aIn = -1000 * Math.exp(-2.0 / 5);
+        double crossing = firstCrossing(t -> freeResponse(0, aEx, aIn, 0, 2, 5, t), 15, 10);
+        assertEquals(1.74, crossing, 0.01, "the reference crossing");
+        assertEquals(3 + crossing, kernel.nextCrossingMs(state, 0, 1, 20), 1e-9, "searched from the spike on");
+
+        kernel.propagate(state, 0, 1, 2.5);
+        assertEquals(-70, state.v[0], 0, "held at the reset");
+        assertEquals(12000 * Math.exp(-1.5 / 2), state.iSynEx[0], 1e-12 * 12000);
+        assertEquals(-1000 * Math.exp(-1.5 / 5), state.iSynIn[0], 1e-12 * 1000);
+        // Across the end of the refractory period: 1 ms of free evolution from the reset.
+        kernel.propagate(state, 0, 2.5, 4);
+        assertEquals(12000 * Math.exp(-3.0 / 2), state.iSynEx[0], 1e-12 * 12000);
+        assertEquals(-1000 * Math.exp(-3.0 / 5), state.iSynIn[0], 1e-12 * 1000);
+        // The closed form with Math.exp: a few ulps of 70 mV.
+        assertEquals(-70 + freeResponse(0, aEx, aIn, 0, 2, 5, 1.0), state.v[0], 1e-12, "V after the clamp");
     }
 }

@@ -75,8 +75,14 @@ class ParameterValidationTest {
                 // Params.of would derive u_init = b c, NaN too, and both would be reported.
                 Arguments.of("izhikevich", "b", "NaN",
                         (Executable) () -> new Izhikevich.Params(0.02, NAN, -65, 8, -65, -13, 0)),
+                // 400/ms, the bound itself: the factor 1 - a h = -1 of Euler on u no longer damps.
+                Arguments.of("izhikevich", "a", "400.0",
+                        (Executable) () -> Izhikevich.Params.of(400, 0.2, -65, 8)),
                 Arguments.of("izhikevich", "c", "35.0",
                         (Executable) () -> Izhikevich.Params.of(0.02, 0.2, 35, 8)),
+                // A reset at the peak itself would be a spike again at once.
+                Arguments.of("izhikevich", "c", "30.0",
+                        (Executable) () -> Izhikevich.Params.of(0.02, 0.2, 30, 8)),
                 Arguments.of("lif_delta", "t_ref", "0.25",
                         (Executable) () -> LifDelta.MODEL.prepare(new LifDelta.Params(10, 250, -70, -55, -70, 0.25, 0),
                                 new TimeGrid(0.1))),
