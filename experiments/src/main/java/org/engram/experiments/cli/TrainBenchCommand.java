@@ -36,7 +36,8 @@ final class TrainBenchCommand implements Callable<Integer> {
     BenchReport.DataOption data = new BenchReport.DataOption();
 
     @Option(names = "--hidden", split = ",(?!$)", splitSynopsisLabel = ",", paramLabel = "N",
-            converter = LayerSizeConverter.class, defaultValue = "256", description = "Hidden layer sizes, separated by commas (default ${DEFAULT-VALUE}).")
+            converter = LayerSizeConverter.class, defaultValue = "256",
+            description = "Hidden layer sizes, separated by commas (default ${DEFAULT-VALUE}).")
     List<Integer> hidden;
 
     @Option(names = "--steps", defaultValue = "20", description = "Time steps per sample T (default ${DEFAULT-VALUE}).")

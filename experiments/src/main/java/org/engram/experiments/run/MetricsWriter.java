@@ -95,8 +95,9 @@ final class MetricsWriter {
         String madeBy = SummaryWriter.madeBy(provenance);
         return ResultTable.of(strategies).latex(RunPlots.dataSource(runId, config.name()) + " ("
                 + metrics.get("scenario") + ", " + tasks.size() + " tasks), seeds " + config.seeds() + ".\nData: "
-                + (data == null ? "generated patterns" : data) + ".\nStrategies: " + SummaryWriter.strategies(strategies)
-                + "." + (madeBy == null ? "" : "\nMade by " + madeBy + ".") + "\n" + SummaryWriter.DEFINITIONS + ".");
+                + (data == null ? "generated patterns" : data) + ".\nStrategies: "
+                + SummaryWriter.strategies(strategies) + "." + (madeBy == null ? "" : "\nMade by " + madeBy + ".")
+                + "\n" + SummaryWriter.DEFINITIONS + ".");
     }
 
     /** The metrics of one seed. */

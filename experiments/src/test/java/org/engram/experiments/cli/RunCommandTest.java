@@ -736,7 +736,8 @@ class RunCommandTest {
         // A tag the comparison does not have, and one name for two tags, are refused before anything is written.
         for (List<String> bad : List.of(List.of("C=x", "expected the tag of one of the comparison's runs or pools"
                 + " [A, B], found 'C'"), List.of("B=epochs 2", "expected a name no other tag has, found 'epochs 2',"
-                + " the name of A"), List.of("B=epochs\n3", "expected a name of one line, found 'epochs\n3'"), List.of("B", "--name: expected TAG=NAME, e.g. --name A+B='lambda 100', found"
+                + " the name of A"), List.of("B=epochs\n3", "expected a name of one line, found 'epochs\n3'"),
+                List.of("B", "--name: expected TAG=NAME, e.g. --name A+B='lambda 100', found"
                 + " 'B'"))) {
             Path out = dir.resolve("cmp-bad-name");
             CliRunner.Result refused = CliRunner.run("compare", folder.toString(), other.toString(), "--name",
