@@ -1,6 +1,7 @@
 package org.engram.experiments.plot;
 
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * {@code captions.md}: what figures laid out for print leave out (their titles and subtitles, which
@@ -10,6 +11,11 @@ import java.util.Map;
 public final class Captions {
     /** The file's name, beside the figures. */
     public static final String FILE = "captions.md";
+    /** The file's opening, before the entries. */
+    private static final String HEADER = "# Captions\n\nWhat the figures here leave to a paper's caption: each one's"
+            + " title, data and subtitles.\n\n";
+    /** How an entry begins: the figure's base name follows, up to the next backquote. */
+    private static final String ENTRY = "- `";
 
     private Captions() {
     }
@@ -22,12 +28,33 @@ public final class Captions {
      *         its title and subtitles itself)
      */
     public static String markdown(Map<String, Figure> figures) {
+        return markdown(figures, null, base -> false);
+    }
+
+    /**
+     * The captions of a set of figures drawn into a folder that may hold others, whose entries in the
+     * folder's captions file stay (figures of several runs gathered for a paper, with {@code --replace}).
+     *
+     * @param figures the figures drawn, by base name
+     * @param before  the folder's captions file as it was, or null
+     * @param present whether a figure of a base name is still in the folder
+     * @return the Markdown text, or null when no figure drawn is laid out for print
+     */
+    public static String markdown(Map<String, Figure> figures, String before, Predicate<String> present) {
         if (figures.values().stream().noneMatch(Figure::printed)) {
             return null;
         }
-        StringBuilder sb = new StringBuilder("# Captions\n\nWhat the figures here leave to a paper's caption: each"
-                + " one's title, data and subtitles.\n\n");
-        figures.forEach((base, figure) -> sb.append("- `").append(base).append("` (.png, .svg, .pdf): ")
+        StringBuilder sb = new StringBuilder(HEADER);
+        if (before != null) {
+            before.lines().filter(line -> line.startsWith(ENTRY)).forEach(line -> {
+                int end = line.indexOf('`', ENTRY.length());
+                String base = end < 0 ? null : line.substring(ENTRY.length(), end);
+                if (base != null && !figures.containsKey(base) && present.test(base)) {
+                    sb.append(line).append('\n');
+                }
+            });
+        }
+        figures.forEach((base, figure) -> sb.append(ENTRY).append(base).append("` (.png, .svg, .pdf): ")
                 .append(figure.description() == null ? "no title" : figure.description()).append('\n'));
         return sb.toString();
     }

@@ -64,7 +64,10 @@ public final class FigureFolder {
             List<Path> staged = new ArrayList<>();
             try {
                 figures.forEach((base, figure) -> staged.addAll(figure.write(staging, base)));
-                String captions = Captions.markdown(figures);
+                // Into a folder of figures gathered from several runs, the others' entries stay.
+                Path kept = target.resolve(Captions.FILE);
+                String captions = Captions.markdown(figures, isNew || !Files.isRegularFile(kept) ? null
+                        : readCaptions(kept), base -> Files.exists(target.resolve(base + ".png")));
                 if (captions != null) {
                     Path file = staging.resolve(Captions.FILE);
                     RunFolder.writeAtomically(file, out -> out.write(captions.getBytes(StandardCharsets.UTF_8)));
@@ -94,6 +97,15 @@ public final class FigureFolder {
             } catch (IllegalStateException shuttingDown) {
                 // The hook runs: it deletes what is left.
             }
+        }
+    }
+
+    /** A folder's captions file, or null when it cannot be read (it is then written anew). */
+    private static String readCaptions(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
         }
     }
 

@@ -96,6 +96,16 @@ class FigureFolderTest {
                 + " ACC 90.0%; BWT -5.0 pp; bars: 95% interval\n"), captions);
         FigureFolder.writeAll(Map.of("screen", drawable("screen")), dir.resolve("screen"));
         assertFalse(Files.exists(dir.resolve("screen/captions.md")));
+        // Another run's figures drawn into the same folder: its entries join those of figures still there.
+        Files.delete(dir.resolve("figs/forgetting_naive.png"));
+        Files.writeString(dir.resolve("figs/other.png"), "x");
+        Files.writeString(dir.resolve("figs/captions.md"), captions + "- `other` (.png, .svg, .pdf): kept\n");
+        JFreeChart second = new JFreeChart("hlop: forgetting", new PiePlot<String>());
+        FigureFolder.writeAll(Map.of("forgetting_hlop", new Figure(second, 200, 100).printedAt(3.3)),
+                dir.resolve("figs"));
+        String gathered = Files.readString(dir.resolve("figs/captions.md"));
+        assertTrue(gathered.contains("\n- `other` (.png, .svg, .pdf): kept\n- `forgetting_hlop` (.png, .svg, .pdf):"
+                + " hlop: forgetting\n") && !gathered.contains("forgetting_naive"), gathered);
     }
 
     /** A drawing folder that a killed process left is removed by the next drawing into the same folder. */
