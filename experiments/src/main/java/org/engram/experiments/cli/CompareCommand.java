@@ -37,7 +37,8 @@ public final class CompareCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--width-in", paramLabel = "INCHES", description = "Lay the charts out for a printed width, "
-            + "at least 2, e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi.")
+            + "at least 2, e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi, "
+            + "titles and subtitles left to captions.md.")
     Double widthInches;
 
     @Option(names = "--name", paramLabel = "TAG=NAME", description = "Show NAME for a run's or pool's tag (A, B, "

@@ -37,7 +37,8 @@ public final class PlotCommand implements Callable<Integer> {
     Path run;
 
     @Option(names = "--width-in", paramLabel = "INCHES", description = "Lay the figures out for a printed width, "
-            + "at least 2, e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi.")
+            + "at least 2, e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi, "
+            + "titles and subtitles left to captions.md.")
     Double widthInches;
 
     @Option(names = "--out", paramLabel = "DIR", description = "A folder of your own to draw into, outside every "
