@@ -11,6 +11,7 @@ import org.engram.experiments.run.AbandonedSimulations;
 import org.engram.experiments.run.Comparison;
 import org.engram.simulator.EngramException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare the strategies of one or more finished runs: a table of ACC, BWT, FWT, forgetting, "
                 + "learning accuracy and speed over seeds, a bar chart of ACC and BWT and the average accuracy after "
-                + "each task, with 95%% confidence intervals; runs that differ only in their seeds are pooled.",
+                + "each task, with 95%% confidence intervals (or another measure, --error); runs that differ only in "
+                + "their seeds are pooled.",
         footer = {"", "Example (with several runs each row names its run, [A], or its pool of runs, [A+B], unless they"
                 + " all pool into one; a note names each scenario, sequence, data, task or config key in which they"
                 + " differ):",
@@ -41,6 +43,9 @@ public final class CompareCommand implements Callable<Integer> {
             + "titles and subtitles left to captions.md.")
     Double widthInches;
 
+    @Mixin
+    ErrorOption error;
+
     @Option(names = "--name", paramLabel = "TAG=NAME", description = "Show NAME for a run's or pool's tag (A, B, "
             + "A+B as a first comparison shows them) in the rows, the CSV and the charts' labels and legends, e.g. "
             + "--name A+B='lambda 100' --name C='lambda 1000'; repeatable.")
@@ -51,7 +56,7 @@ public final class CompareCommand implements Callable<Integer> {
         // A comparison killed as it wrote (SIGKILL) left a partial folder that nothing else removes.
         AbandonedSimulations.remove(out, Comparison.FOLDER, spec.commandLine().getErr());
         Comparison.Outcome c = Comparison.write(runs, out, FigureLayout.of("engram compare", widthInches),
-                namesByTag(names));
+                namesByTag(names), error.measures().bars());
         for (String note : c.notes()) {
             spec.commandLine().getErr().println("engram: note: " + note);
         }

@@ -17,6 +17,7 @@ import org.engram.experiments.run.RunFolder;
 import org.engram.experiments.run.RunResults;
 import org.engram.simulator.EngramException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
                 + "RUN_DIR/plots-<INCHES>in with --width-in, or --out).",
         footer = {"", "Examples:", "  engram plot results/quickstart/20261130T081500Z-3fa2c1",
                 "  engram plot results/reference/quickstart --width-in 3.3 --out figures",
-                "  engram plot results/reference/quickstart --out figures --replace"})
+                "  engram plot results/reference/quickstart --out figures --replace",
+                "  engram plot results/reference/quickstart --error sd --out figures"})
 public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,6 +46,9 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "A folder of your own to draw into, outside every "
             + "finished run (default: RUN_DIR/plots, or RUN_DIR/plots-<INCHES>in with --width-in).")
     Path out;
+
+    @Mixin
+    ErrorOption error;
 
     @Option(names = "--replace", description = "Draw over figures of the same names in --out (without it, a folder "
             + "that holds one, e.g. from another run, is refused). The run's own plot folders are always redrawn.")
@@ -62,7 +67,7 @@ public final class PlotCommand implements Callable<Integer> {
         // Laid out for print, the figures go beside the run's own, which they would replace.
         Path plots = out != null ? out : run.resolve(widthInches == null ? "plots"
                 : "plots-" + MetricFormat.asWritten(widthInches) + "in");
-        Map<String, Figure> figures = RunPlots.figures(results, layout);
+        Map<String, Figure> figures = RunPlots.figures(results, layout, error.measures());
         if (out != null && !replace) {
             requireNoneDrawnBefore(figures.keySet());
         }

@@ -3,6 +3,7 @@ package org.engram.experiments.plot;
 import java.util.List;
 import java.util.Locale;
 import org.engram.experiments.metrics.AccuracyMatrix;
+import org.engram.experiments.metrics.ErrorMeasure;
 import org.engram.experiments.metrics.SeedSummary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -17,7 +18,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * The figure that compares continual-learning strategies over a task sequence: after each task
  * learned, the average accuracy on the tasks learned so far (row {@code i} of the accuracy matrix
  * averaged over its first {@code i + 1} columns), one line per strategy, its mean over seeds with
- * the 95% confidence interval (Student t) as error bars. Its last point is ACC.
+ * error bars of a chosen measure, by default the 95% confidence interval (Student t). Its last
+ * point is ACC.
  */
 public final class AverageAccuracyPlot {
     /** How far apart, in tasks, neighbouring strategies' points are drawn, so that their bars do not cover each other. */
@@ -67,13 +69,25 @@ public final class AverageAccuracyPlot {
     }
 
     /**
-     * Draws the figure.
+     * Draws the figure with 95% confidence intervals as error bars.
      *
      * @param strategies the strategies, all of one task count
      * @param title      figure title
      * @return the figure at the default size
      */
     public static Figure of(List<Strategy> strategies, String title) {
+        return of(strategies, title, ErrorMeasure.CI95);
+    }
+
+    /**
+     * Draws the figure.
+     *
+     * @param strategies the strategies, all of one task count
+     * @param title      figure title
+     * @param error      what the error bars show
+     * @return the figure at the default size
+     */
+    public static Figure of(List<Strategy> strategies, String title, ErrorMeasure error) {
         if (strategies.isEmpty() || strategies.stream().anyMatch(s -> s.matrices().get(0).size()
                 != strategies.get(0).matrices().get(0).size())) {
             throw new IllegalArgumentException("average accuracy: need strategies of one task count");
@@ -89,9 +103,10 @@ public final class AverageAccuracyPlot {
             SeedSummary[] points = s.afterEachTask();
             for (int i = 0; i < points.length; i++) {
                 SeedSummary p = points[i];
-                boolean spread = Double.isFinite(p.halfWidth());
-                series.add(i + 1 + (k - (n - 1) / 2.0) * DODGE, 100 * p.mean(), 100 * (spread ? p.low() : p.mean()),
-                        100 * (spread ? p.high() : p.mean()));
+                double half = error.halfWidth(p);
+                boolean spread = Double.isFinite(half);
+                series.add(i + 1 + (k - (n - 1) / 2.0) * DODGE, 100 * p.mean(),
+                        100 * (spread ? p.mean() - half : p.mean()), 100 * (spread ? p.mean() + half : p.mean()));
             }
             data.addSeries(series);
         }
@@ -101,7 +116,7 @@ public final class AverageAccuracyPlot {
         NumberAxis y = new PercentAxis("average accuracy (%)");
         Range range = accuracyRange(data);
         y.setRange(range);
-        XYErrorRenderer r = ChartStyle.linesWithErrorBars();
+        XYErrorRenderer r = ChartStyle.linesWithErrorBars(error);
         int[] styles = ChartStyle.styles(strategies.stream().map(Strategy::label).toList());
         for (int k = 0; k < n; k++) {
             r.setSeriesPaint(k, ChartStyle.color(styles[k]));
@@ -115,7 +130,7 @@ public final class AverageAccuracyPlot {
         int cut = barsPastTheAxis(data, range);
         ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%s%s; the last point is ACC%s",
                 mostSeeds == 1 ? "one seed" : "mean over " + seeds,
-                mostSeeds > 1 ? ", bars: 95% confidence interval (Student t)" : "", Labels.barsCut(cut, range, "%")));
+                mostSeeds > 1 ? ", " + error.caption("bars", true, "") : "", Labels.barsCut(cut, range, "%")));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.engram.experiments.metrics.ErrorMeasure;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryLabelPosition;
@@ -467,11 +468,13 @@ public final class ChartStyle {
      * A renderer of lines with markers, and each point's interval (a y interval data set's start
      * and end) as a thin vertical bar with caps.
      *
+     * @param error what the bars show; with none, no bar is drawn, not even the caps of an empty one
      * @return the renderer, for series paints, strokes and shapes to be set
      */
-    static XYErrorRenderer linesWithErrorBars() {
+    static XYErrorRenderer linesWithErrorBars(ErrorMeasure error) {
         XYErrorRenderer r = new XYErrorRenderer();
         r.setDrawXError(false);
+        r.setDrawYError(error.drawn());
         r.setDefaultLinesVisible(true);
         r.setDefaultShapesVisible(true);
         r.setErrorStroke(new BasicStroke(1.2f));

@@ -3,6 +3,7 @@ package org.engram.experiments.plot;
 import java.util.List;
 
 import org.engram.experiments.metrics.AccuracyMatrix;
+import org.engram.experiments.metrics.ErrorMeasure;
 import org.engram.experiments.metrics.SeedSummary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -18,8 +19,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * How the accuracy on each task develops as later tasks are learned: one line per task, from the
- * moment it is learned to the end of the sequence; over several seeds, with each point's 95%
- * confidence interval (Student t) as a bar.
+ * moment it is learned to the end of the sequence; over several seeds, with a bar of each point's
+ * spread, by default its 95% confidence interval (Student t).
  *
  * <p>x is the number of tasks learned so far (1..T), y the test accuracy on the task (%). A line
  * that falls shows forgetting; the subtitle gives ACC, BWT and average forgetting.
@@ -41,9 +42,7 @@ public final class ForgettingPlot {
     }
 
     /**
-     * Draws the figure of several runs (seeds): the lines of their mean matrix, and in the subtitle
-     * their mean ACC, BWT and average forgetting, as the summary tables give them
-     * ({@link AccuracyMatrix#meanOver}).
+     * Draws the figure of several runs (seeds) with 95% confidence intervals as bars.
      *
      * @param runs      the runs' accuracy matrices, one size
      * @param taskNames one name per task for the legend
@@ -51,13 +50,28 @@ public final class ForgettingPlot {
      * @return the figure at the default size
      */
     public static Figure of(List<AccuracyMatrix> runs, List<String> taskNames, String title) {
+        return of(runs, taskNames, title, ErrorMeasure.CI95);
+    }
+
+    /**
+     * Draws the figure of several runs (seeds): the lines of their mean matrix, and in the subtitle
+     * their mean ACC, BWT and average forgetting, as the summary tables give them
+     * ({@link AccuracyMatrix#meanOver}).
+     *
+     * @param runs      the runs' accuracy matrices, one size
+     * @param taskNames one name per task for the legend
+     * @param title     figure title
+     * @param error     what the bars show
+     * @return the figure at the default size
+     */
+    public static Figure of(List<AccuracyMatrix> runs, List<String> taskNames, String title, ErrorMeasure error) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("forgetting plot: need the accuracy matrix of at least one run");
         }
         AccuracyMatrix matrix = AccuracyMatrix.mean(runs);
         int t = matrix.size();
         Labels.requireCount(taskNames, t, "task names");
-        boolean bars = runs.size() > 1;
+        boolean bars = runs.size() > 1 && error.drawn();
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (int j = 0; j < t; j++) {
             YIntervalSeries s = new YIntervalSeries("task " + (j + 1) + " (" + taskNames.get(j) + ")", false, false);
@@ -66,8 +80,10 @@ public final class ForgettingPlot {
             for (int i = j; i < t; i++) {
                 double mean = 100 * matrix.get(i, j);
                 SeedSummary spread = SeedSummary.of(over(runs, i, j));
-                boolean finite = Double.isFinite(spread.halfWidth());
-                s.add(i + 1 + dodge, mean, finite ? 100 * spread.low() : mean, finite ? 100 * spread.high() : mean);
+                double half = error.halfWidth(spread);
+                boolean finite = Double.isFinite(half);
+                s.add(i + 1 + dodge, mean, finite ? 100 * (spread.mean() - half) : mean,
+                        finite ? 100 * (spread.mean() + half) : mean);
             }
             data.addSeries(s);
         }
@@ -78,7 +94,7 @@ public final class ForgettingPlot {
         Range range = new Range(0, 104);   // room above 100, where finished tasks often stay, for whole markers
         y.setRange(range);
         y.setTickUnit(new NumberTickUnit(10));
-        XYErrorRenderer r = ChartStyle.linesWithErrorBars();
+        XYErrorRenderer r = ChartStyle.linesWithErrorBars(error);
         for (int j = 0; j < t; j++) {
             // The tasks' own colours, in their order: the strategies' colours mean strategies elsewhere.
             r.setSeriesPaint(j, ChartStyle.ordered(j, t));
@@ -95,8 +111,8 @@ public final class ForgettingPlot {
                 + "   BWT " + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::bwt))
                 + "   average forgetting "
                 + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::averageForgetting)) + "   (" + t
-                + (t == 1 ? " task)" : " tasks)") + (bars ? ";   bars: 95% confidence interval over "
-                + runs.size() + " seeds" : "") + Labels.barsCut(AverageAccuracyPlot.barsPastTheAxis(data, range),
+                + (t == 1 ? " task)" : " tasks)") + (runs.size() > 1 ? ";   " + error.caption("bars", false, " over "
+                + runs.size() + " seeds") : "") + Labels.barsCut(AverageAccuracyPlot.barsPastTheAxis(data, range),
                 range, "%");
         ChartStyle.subtitle(chart, summary);
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);

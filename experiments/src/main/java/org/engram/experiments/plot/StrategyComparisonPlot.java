@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
 
+import org.engram.experiments.metrics.ErrorMeasure;
 import org.engram.experiments.metrics.SeedSummary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -18,8 +19,8 @@ import org.jfree.data.Range;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 /**
- * ACC and BWT of several strategies side by side: bars are means over seeds, error bars the
- * confidence interval of {@link SeedSummary} (95% unless stated otherwise).
+ * ACC and BWT of several strategies side by side: bars are means over seeds, error bars a chosen
+ * measure of their spread ({@link ErrorMeasure}), by default the 95% confidence interval.
  */
 public final class StrategyComparisonPlot {
     /** ACC's bars: a mid grey, dark enough against white, light enough for the black error bars on it. */
@@ -41,13 +42,26 @@ public final class StrategyComparisonPlot {
     }
 
     /**
-     * Draws the figure.
+     * Draws the figure with 95% confidence intervals as error bars.
      *
-     * @param entries one entry per strategy, in the order to show
+     * @param entries one entry per strategy, in the order to show, summarised at 95% confidence
      * @param title   figure title
      * @return the figure at the default size (wider for many strategies)
      */
     public static Figure of(List<Entry> entries, String title) {
+        return of(entries, title, ErrorMeasure.CI95);
+    }
+
+    /**
+     * Draws the figure.
+     *
+     * @param entries one entry per strategy, in the order to show; for {@link ErrorMeasure#CI95},
+     *                summarised at 95% confidence
+     * @param title   figure title
+     * @param error   what the error bars show
+     * @return the figure at the default size (wider for many strategies)
+     */
+    public static Figure of(List<Entry> entries, String title, ErrorMeasure error) {
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("strategy comparison needs at least one strategy");
         }
@@ -55,13 +69,12 @@ public final class StrategyComparisonPlot {
         boolean oneSeed = false;
         int minSeeds = Integer.MAX_VALUE;
         int maxSeeds = 0;
-        double confidence = entries.get(0).acc().confidence();
         boolean mixed = entries.stream().mapToInt(e -> e.acc().n()).distinct().count() > 1;
         List<String> names = entries.stream().map(e -> Labels.withSeeds(e.strategy(), e.acc().n(), mixed)).toList();
         for (int k = 0; k < entries.size(); k++) {
             Entry e = entries.get(k);
-            data.add(100 * e.acc().mean(), errorBar(e.acc()), "ACC (average accuracy, %)", names.get(k));
-            data.add(100 * e.bwt().mean(), errorBar(e.bwt()), "BWT (backward transfer, pp)", names.get(k));
+            data.add(100 * e.acc().mean(), errorBar(e.acc(), error), "ACC (average accuracy, %)", names.get(k));
+            data.add(100 * e.bwt().mean(), errorBar(e.bwt(), error), "BWT (backward transfer, pp)", names.get(k));
             for (SeedSummary summary : List.of(e.acc(), e.bwt())) {
                 if (summary.n() < 2) {
                     oneSeed = true;
@@ -102,11 +115,8 @@ public final class StrategyComparisonPlot {
         plot.addRangeMarker(zero);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
-        String seeds = minSeeds == maxSeeds ? Integer.toString(minSeeds) : minSeeds + " to " + maxSeeds;
-        String bars = maxSeeds == 0 ? "one seed: no error bars"
-                : "error bars: " + Math.round(100 * confidence) + "% confidence interval (Student t) over " + seeds
-                        + " seeds" + (oneSeed ? "; bars of one seed have none" : "");
-        ChartStyle.subtitle(chart, "bars: mean; " + bars + Labels.barsCut(barsPastTheAxis(data, range), range, ""));
+        ChartStyle.subtitle(chart, barsSaid(entries, error, oneSeed, minSeeds, maxSeeds)
+                + Labels.barsCut(barsPastTheAxis(data, range), range, ""));
         int width = Math.max(ChartStyle.WIDTH, 160 + slot * entries.size());
         ChartStyle.apply(chart);
         if (slanted) {
@@ -179,8 +189,30 @@ public final class StrategyComparisonPlot {
         return cut;
     }
 
-    /** The half-width in percent, or {@code null} (no bar) when a single seed gives no interval. */
-    private static Number errorBar(SeedSummary s) {
-        return Double.isNaN(s.halfWidth()) ? null : 100 * s.halfWidth();
+    /** The half-width in percent, or {@code null} (no bar) when a single seed or the measure gives none. */
+    private static Number errorBar(SeedSummary s, ErrorMeasure error) {
+        double half = error.halfWidth(s);
+        return Double.isNaN(half) ? null : 100 * half;
+    }
+
+    /**
+     * What the subtitle says the bars and error bars are. The seeds counted are those of summaries
+     * with error bars ({@code minSeeds} to {@code maxSeeds}, 0 when none has one); with none drawn by
+     * choice, those of every strategy, whose means the bars are.
+     */
+    private static String barsSaid(List<Entry> entries, ErrorMeasure error, boolean oneSeed, int minSeeds,
+                                   int maxSeeds) {
+        if (maxSeeds == 0) {
+            return "bars: mean; one seed: no error bars";
+        }
+        if (!error.drawn()) {
+            int fewest = entries.stream().mapToInt(e -> e.acc().n()).min().orElseThrow();
+            int most = entries.stream().mapToInt(e -> e.acc().n()).max().orElseThrow();
+            return "bars: mean over " + (fewest == most ? most : fewest + " to " + most) + " seeds; "
+                    + error.caption("error bars", true, "");
+        }
+        String seeds = minSeeds == maxSeeds ? Integer.toString(minSeeds) : minSeeds + " to " + maxSeeds;
+        return "bars: mean; " + error.caption("error bars", true, " over " + seeds + " seeds")
+                + (oneSeed ? "; bars of one seed have none" : "");
     }
 }

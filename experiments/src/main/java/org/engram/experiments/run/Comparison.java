@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.engram.experiments.metrics.AccuracyMatrix;
+import org.engram.experiments.metrics.ErrorMeasure;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.AverageAccuracyPlot;
 import org.engram.experiments.plot.Captions;
@@ -77,12 +78,14 @@ public final class Comparison {
      * @param names       names that rows, the CSV and the figures show for the tags of runs or pools
      *                    ({@code A}, {@code A+B}) instead, e.g. {@code lambda 100} for a legend; empty
      *                    for the tags
+     * @param error       what the charts' error bars and the tables' ± show (the CSV holds both the
+     *                    95% interval's half-width and the sd, whatever it is)
      * @return the comparison
      * @throws EngramException if a name is given for a tag the comparison does not have, is empty,
      *                         holds a comma, quote or line break, or is another tag or another tag's name
      */
     public static Outcome write(List<Path> runs, Path resultsRoot, UnaryOperator<Figure> layout,
-                                Map<String, String> names) {
+                                Map<String, String> names, ErrorMeasure error) {
         List<RunResults> results = new ArrayList<>();
         Map<String, Path> byId = new HashMap<>();
         int tasks = -1;
@@ -127,7 +130,7 @@ public final class Comparison {
             csv.add(row.label(), ids, row.strategy().seeds(), over, pools.size() > 1 ? shown : "",
                     SETTINGS.stream().map(setting -> setting(first, setting)).toList(), commits);
         }
-        ResultTable resultTable = ResultTable.of(merged);
+        ResultTable resultTable = ResultTable.of(merged, error);
         String table = resultTable.markdown();
         List<RunResults> heads = new ArrayList<>();
         List<List<Path>> poolFolders = new ArrayList<>();
@@ -170,7 +173,7 @@ public final class Comparison {
         for (String note : notes) {
             md.append("\n**Note:** ").append(note).append('\n');
         }
-        md.append('\n').append(table).append('\n').append(SummaryWriter.TABLE_NOTE).append("; ")
+        md.append('\n').append(table).append('\n').append(resultTable.note()).append("; ")
                 .append(SummaryWriter.TIMING_NOTE).append(".\n\n")
                 .append(SummaryWriter.DEFINITIONS).append(".\n");
         String source = "Engram comparison of runs " + runList(results);
@@ -189,10 +192,10 @@ public final class Comparison {
             folder.writeString("comparison.tex", resultTable.latex(texNote.toString()));
             if (!entries.isEmpty()) {
                 Map<String, Figure> figures = new LinkedHashMap<>();
-                figures.put("comparison", layout.apply(StrategyComparisonPlot.of(entries, "Strategies compared")
-                        .from(source)));
+                figures.put("comparison", layout.apply(StrategyComparisonPlot.of(entries, "Strategies compared",
+                        error).from(source)));
                 figures.put("average_accuracy", layout.apply(AverageAccuracyPlot.of(lines,
-                        "Average accuracy as tasks are learned").from(source)));
+                        "Average accuracy as tasks are learned", error).from(source)));
                 figures.forEach((base, figure) -> figure.write(folder, "plots/" + base));
                 String captions = Captions.markdown(figures);
                 if (captions != null) {

@@ -259,6 +259,22 @@ final class MetricsWriter {
         return spread;
     }
 
+    /**
+     * The summary a metric's spread holds, as {@link #overSeeds} wrote it: its interval's
+     * half-width taken from the interval's ends, NaN where they (or the sd) are null, of one seed.
+     *
+     * @param spread a metric's spread: {@code mean}, {@code sd}, {@code ci95_low}, {@code ci95_high}, {@code n}
+     * @return the summary, at 95% confidence
+     */
+    static SeedSummary summaryOf(Map<?, ?> spread) {
+        Object sd = spread.get("sd");
+        Object low = spread.get("ci95_low");
+        double half = low == null ? Double.NaN
+                : (((Number) spread.get("ci95_high")).doubleValue() - ((Number) low).doubleValue()) / 2;
+        return new SeedSummary(((Number) spread.get("n")).intValue(), ((Number) spread.get("mean")).doubleValue(),
+                sd == null ? Double.NaN : ((Number) sd).doubleValue(), half, SeedSummary.CONFIDENCE_95);
+    }
+
     /** The element-wise mean of the units' accuracy matrices ({@link AccuracyMatrix#mean}). */
     private static AccuracyMatrix meanMatrix(List<UnitProgress> us) {
         List<AccuracyMatrix> matrices = new ArrayList<>();

@@ -3,12 +3,15 @@ package org.engram.experiments.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.engram.experiments.metrics.ErrorMeasure;
 import org.engram.experiments.metrics.MetricFormat;
+import org.engram.experiments.metrics.SeedSummary;
 
 /**
  * The table of strategies' results over seeds, as {@code summary.md} and {@code comparison.md}
- * show it in Markdown and {@code table.tex} gives it to a paper in LaTeX: each metric's mean and
- * the half-width of its 95% interval, from the same numbers, rounded alike.
+ * show it in Markdown and {@code table.tex} and {@code comparison.tex} give it to a paper in LaTeX:
+ * each metric's mean and, after ±, the half-width of a measure of its spread (the 95% interval
+ * unless {@code compare --error} chooses another), from the same numbers, rounded alike.
  */
 final class ResultTable {
     /** The columns' names and units, each shown as {@code name (unit)} or, in LaTeX, the unit on a line of its own. */
@@ -34,19 +37,33 @@ final class ResultTable {
     }
 
     private final List<Row> rows;
+    /** What the ± is. */
+    private final ErrorMeasure error;
 
-    private ResultTable(List<Row> rows) {
+    private ResultTable(List<Row> rows, ErrorMeasure error) {
         this.rows = rows;
+        this.error = error;
+    }
+
+    /**
+     * The table of a metrics tree's strategies, with 95% confidence intervals after ±.
+     *
+     * @param strategies each strategy's results by label, as {@code metrics.json} has them
+     * @return the table
+     */
+    static ResultTable of(Map<String, Object> strategies) {
+        return of(strategies, ErrorMeasure.CI95);
     }
 
     /**
      * The table of a metrics tree's strategies.
      *
      * @param strategies each strategy's results by label, as {@code metrics.json} has them
+     * @param error      what the ± is; {@link ErrorMeasure#NONE} leaves it out
      * @return the table
      */
     @SuppressWarnings("unchecked")
-    static ResultTable of(Map<String, Object> strategies) {
+    static ResultTable of(Map<String, Object> strategies, ErrorMeasure error) {
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, Object> e : strategies.entrySet()) {
             Map<String, Object> s = (Map<String, Object>) e.getValue();
@@ -56,24 +73,32 @@ final class ResultTable {
             for (String key : MetricsWriter.SUMMARY_KEYS) {
                 boolean percent = !key.equals("wall_seconds") && !key.equals("samples_per_second");
                 cells.add(cell((Map<String, Object>) over.get(key), percent ? 100 : 1,
-                        key.equals("samples_per_second") ? "%.0f" : "%.1f"));
+                        key.equals("samples_per_second") ? "%.0f" : "%.1f", error));
             }
             rows.add(new Row(e.getKey(), ((Map<String, Object>) s.get("seeds")).size(), cells));
         }
-        return new ResultTable(rows);
+        return new ResultTable(rows, error);
     }
 
-    private static Cell cell(Map<String, Object> spread, double scale, String format) {
+    private static Cell cell(Map<String, Object> spread, double scale, String format, ErrorMeasure error) {
         if (spread == null) {
             return new Cell(null, null);
         }
-        String mean = MetricFormat.format(format, scale * ((Number) spread.get("mean")).doubleValue());
-        Object low = spread.get("ci95_low");
-        if (low == null) {
-            return new Cell(mean, null);
-        }
-        double half = scale * (((Number) spread.get("ci95_high")).doubleValue() - ((Number) low).doubleValue()) / 2;
-        return new Cell(mean, MetricFormat.format(format, half));
+        SeedSummary summary = MetricsWriter.summaryOf(spread);
+        String mean = MetricFormat.format(format, scale * summary.mean());
+        double half = error.halfWidth(summary);
+        return new Cell(mean, Double.isNaN(half) ? null : MetricFormat.format(format, scale * half));
+    }
+
+    /**
+     * What the table's ± and n/a are, as a note under it or a comment above it says.
+     *
+     * @return e.g. {@code ± is one standard deviation over seeds (...); a value without ± is of one seed; n/a: ...}
+     */
+    String note() {
+        return (error.drawn() ? "± is " + error.plusMinus() + "; a value without ± is of one seed"
+                : "values are means over seeds, without ±") + "; n/a: undefined (BWT, FWT and forgetting of one task,"
+                + " FWT in class-incremental learning)";
     }
 
     /** @return the table in Markdown, every column */
@@ -108,7 +133,7 @@ final class ResultTable {
             sb.append("% ").append(line).append('\n');
         }
         boolean seedsColumn = rows.stream().mapToInt(Row::seeds).distinct().count() > 1;
-        sb.append("% Needs \\usepackage{booktabs}. ").append(SummaryWriter.TABLE_NOTE.replace("±", "\\pm"))
+        sb.append("% Needs \\usepackage{booktabs}. ").append(note().replace("±", "\\pm"))
                 .append(".\n");
         if (!seedsColumn && !rows.isEmpty()) {
             int n = rows.get(0).seeds();

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.engram.experiments.config.ExperimentConfig;
+import org.engram.experiments.metrics.ErrorBars;
+import org.engram.experiments.metrics.ErrorMeasure;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.AccuracyHeatMap;
 import org.engram.experiments.plot.AverageAccuracyPlot;
@@ -18,10 +20,10 @@ import org.engram.experiments.plot.StrategyComparisonPlot;
 /**
  * Draws the figures of a run into its {@code plots/} folder, PNG, SVG and PDF each: per strategy the
  * forgetting plot and the accuracy-matrix heat map (means over seeds); for the run the strategy
- * comparison of ACC and BWT and the average accuracy after each task, with confidence intervals
- * over seeds, and the per-epoch learning
+ * comparison of ACC and BWT and the average accuracy after each task, and the per-epoch learning
  * curves of training loss and accuracy (for learners that have them: the unsupervised Diehl and
- * Cook network has neither).
+ * Cook network has neither). Over several seeds the bars and the curves' bands show the spread
+ * {@link ErrorBars} chooses, by default 95% confidence intervals and one standard deviation.
  */
 public final class RunPlots {
     private RunPlots() {
@@ -50,7 +52,7 @@ public final class RunPlots {
         // Every figure is made and laid out before the first is written, so a run's data that a
         // chart refuses leaves the folder as it was, not half redrawn.
         List<Path> files = new ArrayList<>();
-        figures(run, layout).forEach((base, figure) -> files.addAll(figure.write(plots, base)));
+        figures(run, layout, ErrorBars.DEFAULT).forEach((base, figure) -> files.addAll(figure.write(plots, base)));
         return files;
     }
 
@@ -59,30 +61,31 @@ public final class RunPlots {
      *
      * @param run    the run's results
      * @param layout what each figure becomes, e.g. {@code f -> f.printedAt(3.3)}
+     * @param error  what the bars and the learning curves' bands show
      * @return the figures by file name without extension ({@link Figure#files} gives the files), in drawing order
      */
-    public static Map<String, Figure> figures(RunResults run, UnaryOperator<Figure> layout) {
+    public static Map<String, Figure> figures(RunResults run, UnaryOperator<Figure> layout, ErrorBars error) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         List<String> names = shortNames(run.tasks());
         for (RunResults.Strategy s : run.strategies()) {
             String seeds = s.seeds().size() == 1 ? "seed " + s.seeds().get(0) : "mean of " + s.seeds().size() + " seeds";
             String base = ExperimentConfig.fileStem(s.label());
             figures.put("forgetting_" + base, ForgettingPlot.of(s.matrices(), run.tasks(), s.label()
-                    + ": accuracy on each task as tasks are learned (" + seeds + ")"));
+                    + ": accuracy on each task as tasks are learned (" + seeds + ")", error.bars()));
             figures.put("accuracy_matrix_" + base, AccuracyHeatMap.of(s.matrices(), names, s.label()
                     + ": accuracy matrix (" + seeds + ")"));
         }
         if (run.tasks().size() > 1) {
             figures.put("comparison", StrategyComparisonPlot.of(entries(run), run.experiment()
-                    + ": strategies compared"));
+                    + ": strategies compared", error.bars()));
             List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
             run.strategies().forEach(s -> lines.add(new AverageAccuracyPlot.Strategy(s.label(), s.matrices())));
             figures.put("average_accuracy", AverageAccuracyPlot.of(lines, run.experiment()
-                    + ": average accuracy as tasks are learned"));
+                    + ": average accuracy as tasks are learned", error.bars()));
         }
         if (hasLoss(run.epochs())) {
-            figures.put("learning_curve_loss", curves(run, true));
-            figures.put("learning_curve_accuracy", curves(run, false));
+            figures.put("learning_curve_loss", curves(run, true, error.curves()));
+            figures.put("learning_curve_accuracy", curves(run, false, error.curves()));
         }
         String source = dataSource(run.runId(), run.experiment());
         figures.replaceAll((base, figure) -> layout.apply(figure.from(source)));
@@ -133,7 +136,7 @@ public final class RunPlots {
         return new StrategyComparisonPlot.Entry(label, SeedSummary.of(acc), SeedSummary.of(bwt));
     }
 
-    private static Figure curves(RunResults run, boolean loss) {
+    private static Figure curves(RunResults run, boolean loss, ErrorMeasure error) {
         List<LearningCurvePlot.Curve> curves = new ArrayList<>();
         int epochsPerTask = 0;
         for (EpochRecord e : run.epochs()) {
@@ -152,15 +155,15 @@ public final class RunPlots {
             }
             double[] x = new double[total];
             double[] y = new double[total];
-            double[] sd = new double[total];
+            double[] spread = new double[total];
             for (int k = 0; k < total; k++) {
                 x[k] = k + 1;
                 double[] values = bySeed.get(k).stream().mapToDouble(Double::doubleValue).toArray();
                 SeedSummary summary = values.length == 0 ? null : SeedSummary.of(values);
                 y[k] = summary == null ? Double.NaN : summary.mean();
-                sd[k] = summary == null ? Double.NaN : summary.sd();
+                spread[k] = summary == null ? Double.NaN : error.halfWidth(summary);
             }
-            curves.add(new LearningCurvePlot.Curve(s.label(), x, y, sd));
+            curves.add(new LearningCurvePlot.Curve(s.label(), x, y, spread));
         }
         int[] starts = new int[run.tasks().size() - 1];
         for (int t = 1; t < run.tasks().size(); t++) {
@@ -169,7 +172,7 @@ public final class RunPlots {
         int fewest = run.strategies().stream().mapToInt(st -> st.seeds().size()).min().orElse(1);
         int most = run.strategies().stream().mapToInt(st -> st.seeds().size()).max().orElse(1);
         String seeds = most == 1 ? "" : ", mean over " + (fewest == most ? most : fewest + " to " + most)
-                + " seeds, band: one standard deviation";
+                + " seeds, " + error.caption("band", true, "");
         // Short axis labels, which a figure printed in a column must fit; what the values are is in the title.
         return loss
                 ? LearningCurvePlot.of(curves, "training loss (nats)", false, starts, run.experiment()

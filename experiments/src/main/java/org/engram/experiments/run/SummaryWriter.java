@@ -18,11 +18,6 @@ final class SummaryWriter {
             + " the tasks before the last of the best accuracy in any earlier row (rows before the task was learned"
             + " included) minus the final accuracy (Chaudhry et al. 2018); learning accuracy: mean accuracy on each"
             + " task just after learning it; over seeds, each metric is the mean of the seeds' own";
-    /** What the table's ± and n/a mean; summary.md and comparison.md both say it under their tables. */
-    static final String TABLE_NOTE = "± is the half-width of the 95% confidence interval over seeds (Student t with"
-            + " n - 1 degrees of freedom); a value without ± is of one seed; n/a: undefined (BWT, FWT and forgetting"
-            + " of one task, FWT in class-incremental learning)";
-
     /**
      * What the Markdown tables' timings measure. The first unit of a process runs while the JVM
      * compiles the training code: its first task was measured at 530 samples/s against about 7,000 after.
@@ -125,7 +120,8 @@ final class SummaryWriter {
             sb.append("- made by: ").append(madeBy).append('\n');
         }
         sb.append('\n');
-        sb.append(ResultTable.of((Map<String, Object>) metrics.get("strategies")).markdown());
+        ResultTable table = ResultTable.of((Map<String, Object>) metrics.get("strategies"));
+        sb.append(table.markdown());
         Map<String, Object> strategies = (Map<String, Object>) metrics.get("strategies");
         for (Map.Entry<String, Object> e : strategies.entrySet()) {
             Map<String, Object> agg = (Map<String, Object>) ((Map<String, Object>) e.getValue()).get("aggregate");
@@ -147,7 +143,7 @@ final class SummaryWriter {
         }
         sb.append("\n## Notes\n\n");
         sb.append("- ").append(DEFINITIONS).append(" (forgetting, a maximum, can differ from that of the mean matrix"
-                + " above); ").append(TABLE_NOTE).append("; ").append(TIMING_NOTE).append(".\n");
+                + " above); ").append(table.note()).append("; ").append(TIMING_NOTE).append(".\n");
         for (Object note : (List<Object>) metrics.get("notes")) {
             sb.append("- ").append(note).append(".\n");
         }
