@@ -51,12 +51,17 @@ public final class CompareCommand implements Callable<Integer> {
             + "--name A+B='lambda 100' --name C='lambda 1000'; repeatable.")
     List<String> names = new ArrayList<>();
 
+    @Option(names = "--strict", description = "Refuse, writing nothing, runs that differ in more than their strategies "
+            + "and the strategies' settings: in scenario, sequence, tasks, data (by its SHA-256), any other config "
+            + "key (seeds included), or build (several, one with uncommitted changes, or one not recorded).")
+    boolean strict;
+
     @Override
     public Integer call() {
         // A comparison killed as it wrote (SIGKILL) left a partial folder that nothing else removes.
         AbandonedSimulations.remove(out, Comparison.FOLDER, spec.commandLine().getErr());
         Comparison.Outcome c = Comparison.write(runs, out, FigureLayout.of("engram compare", widthInches),
-                namesByTag(names), error.measures().bars());
+                namesByTag(names), error.measures().bars(), strict);
         for (String note : c.notes()) {
             spec.commandLine().getErr().println("engram: note: " + note);
         }

@@ -80,12 +80,15 @@ public final class Comparison {
      *                    for the tags
      * @param error       what the charts' error bars and the tables' ± show (the CSV holds both the
      *                    95% interval's half-width and the sd, whatever it is)
+     * @param strict      whether to refuse runs that differ in more than their strategies (see
+     *                    {@link StrictComparison}) rather than note how they differ
      * @return the comparison
      * @throws EngramException if a name is given for a tag the comparison does not have, is empty,
-     *                         holds a comma, quote or line break, or is another tag or another tag's name
+     *                         holds a line break, or is another tag or another tag's name; with
+     *                         {@code strict}, if the runs differ in more than their strategies
      */
     public static Outcome write(List<Path> runs, Path resultsRoot, UnaryOperator<Figure> layout,
-                                Map<String, String> names, ErrorMeasure error) {
+                                Map<String, String> names, ErrorMeasure error, boolean strict) {
         List<RunResults> results = new ArrayList<>();
         Map<String, Path> byId = new HashMap<>();
         int tasks = -1;
@@ -126,7 +129,7 @@ public final class Comparison {
             row.pool().members().forEach(i -> ids.add(results.get(i).runId()));
             Map<?, ?> over = (Map<?, ?>) ((Map<?, ?>) row.node().get("aggregate")).get("over_seeds");
             Set<String> commits = new LinkedHashSet<>();
-            row.pool().members().forEach(i -> commits.addAll(commits(results.get(i))));
+            row.pool().members().forEach(i -> commits.addAll(RunBuilds.commits(results.get(i))));
             csv.add(row.label(), ids, row.strategy().seeds(), over, pools.size() > 1 ? shown : "",
                     SETTINGS.stream().map(setting -> setting(first, setting)).toList(), commits);
         }
@@ -138,12 +141,19 @@ public final class Comparison {
             heads.add(results.get(pool.members().get(0)));
             poolFolders.add(pool.members().stream().map(runs::get).toList());
         }
-        List<String> notes = differences(heads, i -> pools.get(i).tag());
-        if (pools.size() > 1) {
-            notes.addAll(ConfigDifferences.of(poolFolders, i -> pools.get(i).tag()));
-        }
+        Map<String, String> settings = differences(heads, i -> pools.get(i).tag());
+        List<String> notes = new ArrayList<>();
+        settings.forEach((setting, each) -> notes.add("the runs differ in " + setting + " (" + each + "); their "
+                + "metrics measure different things"));
+        ConfigDifferences.Found configs = pools.size() > 1
+                ? ConfigDifferences.found(poolFolders, i -> pools.get(i).tag()) : ConfigDifferences.Found.NONE;
+        notes.addAll(configs.notes());
         notes.addAll(0, repeats);
-        notes.addAll(buildNotes(results));
+        RunBuilds builds = RunBuilds.of(results, Comparison::tag);
+        notes.addAll(builds.notes());
+        if (strict) {
+            StrictComparison.require(results, heads, settings, configs, builds, Comparison::tag);
+        }
         for (Pool pool : pools) {
             if (pool.members().size() > 1) {
                 notes.add(0, "runs " + pool.tag().replace("+", ", ") + " differ only in their seeds: each strategy's "
@@ -161,7 +171,7 @@ public final class Comparison {
                 line.append(", ").append(setting).append(' ').append(setting(r, setting));
             }
             runLines.add(line.append(", seeds ").append(r.strategies().get(0).seeds()).append(", Engram ")
-                    .append(String.join(" then ", commits(r))).append(")").toString());
+                    .append(String.join(" then ", RunBuilds.commits(r))).append(")").toString());
         }
         String named = names.isEmpty() ? null : "Named in the rows: " + String.join("; ", names.entrySet().stream()
                 .map(e -> e.getKey() + " as " + e.getValue()).toList()) + ".";
@@ -305,49 +315,6 @@ public final class Comparison {
         return rows;
     }
 
-    /**
-     * The Engram commits that trained a run (several when resumed by another build), from its
-     * provenance; {@code unknown} where the file does not say.
-     */
-    private static List<String> commits(RunResults r) {
-        JsonNode provenance = r.metrics().path("provenance");
-        List<String> commits = new ArrayList<>();
-        provenance.path("engram_commits").forEach(c -> commits.add(c.asText()));
-        if (commits.isEmpty()) {
-            // Written before the list was kept: the commit of the session that finished the run.
-            commits.add(provenance.path("engram_commit").isTextual() ? provenance.path("engram_commit").asText()
-                    : "unknown");
-        }
-        return commits;
-    }
-
-    /**
-     * Notes on the builds that made the runs: results of other code can differ where the seeds and
-     * settings agree, and a build with uncommitted changes is not named by its commit.
-     */
-    private static List<String> buildNotes(List<RunResults> results) {
-        List<String> notes = new ArrayList<>();
-        Set<String> all = new LinkedHashSet<>();
-        List<String> each = new ArrayList<>();
-        List<String> dirty = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            List<String> commits = commits(results.get(i));
-            all.addAll(commits);
-            String name = results.size() > 1 ? tag(i) + ": " : "";
-            each.add(name + String.join(" then ", commits));
-            commits.stream().filter(c -> c.endsWith("-dirty")).forEach(c -> dirty.add(name + c));
-        }
-        if (all.size() > 1) {
-            notes.add((results.size() > 1 ? "the runs were" : "the run was") + " trained by different Engram builds ("
-                    + String.join("; ", each) + "): results may differ by the code as well as by settings and seeds");
-        }
-        if (!dirty.isEmpty()) {
-            notes.add("built with uncommitted changes, which the commit does not identify: " + String.join("; ",
-                    dirty));
-        }
-        return notes;
-    }
-
     /** The runs by tag and id, as the table's labels name them: {@code A: 20261201T000000Z-6eec5a, B: ...}. */
     private static String runList(List<RunResults> results) {
         List<String> runs = new ArrayList<>();
@@ -406,9 +373,12 @@ public final class Comparison {
         return origin.toLowerCase(Locale.ROOT) + (sha.length() >= 8 ? " " + sha.substring(0, 8) : "");
     }
 
-    /** One line per setting in which the runs differ, naming each run's value by its tag. */
-    private static List<String> differences(List<RunResults> results, IntFunction<String> tag) {
-        List<String> notes = new ArrayList<>();
+    /**
+     * Each setting in which the runs differ (scenario, sequence, data, then {@code their tasks}),
+     * with each run's value by its tag: {@code A: task_incremental, B: class_incremental}.
+     */
+    private static Map<String, String> differences(List<RunResults> results, IntFunction<String> tag) {
+        Map<String, String> differing = new LinkedHashMap<>();
         for (String setting : SETTINGS) {
             Set<String> values = new LinkedHashSet<>();
             StringBuilder each = new StringBuilder();
@@ -418,7 +388,7 @@ public final class Comparison {
                 each.append(i == 0 ? "" : ", ").append(tag.apply(i)).append(": ").append(v);
             }
             if (values.size() > 1) {
-                notes.add("the runs differ in " + setting + " (" + each + "); their metrics measure different things");
+                differing.put(setting, each.toString());
             }
         }
         Set<List<String>> tasks = new LinkedHashSet<>();
@@ -429,8 +399,8 @@ public final class Comparison {
                     .append(String.join(", ", results.get(i).tasks()));
         }
         if (tasks.size() > 1) {
-            notes.add("the runs differ in their tasks (" + each + "); their metrics measure different things");
+            differing.put("their tasks", each.toString());
         }
-        return notes;
+        return differing;
     }
 }

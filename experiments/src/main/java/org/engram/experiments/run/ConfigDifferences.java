@@ -36,6 +36,8 @@ final class ConfigDifferences {
     private static final Set<String> LEFT_OUT = Set.of("name", "threads", "tasks.scenario", "tasks.sequence");
     /** Where the keys of each strategy begin, e.g. {@code strategies[ewc].params.lambda}. */
     private static final String STRATEGY = "strategies[";
+    /** The key that stands for which strategies a config has, as {@code [ewc, naive]}. */
+    private static final String STRATEGY_SET = "strategies";
 
     private ConfigDifferences() {
     }
@@ -102,7 +104,40 @@ final class ConfigDifferences {
      * @return the notes, empty when the configs agree
      */
     static List<String> of(List<List<Path>> pools, IntFunction<String> tag) {
-        List<String> notes = new ArrayList<>();
+        return found(pools, tag).notes();
+    }
+
+    /**
+     * What the configs of a comparison's pools differ in, key by key, and which could not be read.
+     *
+     * @param keys       each key in which they differ, by key, with every pool's value:
+     *                   {@code training.epochs (A: 2, B: 3)}; in the first config's order
+     * @param unreadable a note for each pool whose {@code config.yaml} is missing or unreadable
+     */
+    record Found(Map<String, String> keys, List<String> unreadable) {
+        /** No difference: what a comparison of one pool finds. */
+        static final Found NONE = new Found(Map.of(), List.of());
+
+        /** @return the comparison's notes: one naming every key, then one per unreadable config */
+        List<String> notes() {
+            List<String> notes = new ArrayList<>();
+            if (!keys.isEmpty()) {
+                notes.add("the runs' configs differ in " + String.join("; ", keys.values()));
+            }
+            notes.addAll(unreadable);
+            return notes;
+        }
+    }
+
+    /**
+     * The config keys in which the pools differ, as {@link #of} notes them.
+     *
+     * @param pools the run folders of each pool, in comparison order
+     * @param tag   the tag of pool {@code i}
+     * @return the keys and the unreadable configs
+     */
+    static Found found(List<List<Path>> pools, IntFunction<String> tag) {
+        List<String> unreadable = new ArrayList<>();
         List<Map<String, String>> configs = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         List<Path> runs = new ArrayList<>();
@@ -113,7 +148,7 @@ final class ConfigDifferences {
                 Map<String, String> config = leaves(yaml, LEFT_OUT);
                 // Which strategies (in any order, as pooling takes them): a strategy's keys are compared only
                 // among the runs that have it, so a set that differs would not show.
-                config.put("strategies", labels(tree(yaml), true));
+                config.put(STRATEGY_SET, labels(tree(yaml), true));
                 if (pools.get(i).size() > 1) {
                     config.put("seeds", seedsOf(pools.get(i)));
                 }
@@ -121,15 +156,22 @@ final class ConfigDifferences {
                 tags.add(tag.apply(i));
                 runs.add(pools.get(i).get(0));
             } catch (IOException | RuntimeException e) {
-                notes.add("run " + tag.apply(i) + " has no readable config.yaml (" + file + "), so its settings are "
-                        + "not compared");
+                unreadable.add("run " + tag.apply(i) + " has no readable config.yaml (" + file + "), so its settings "
+                        + "are not compared");
             }
         }
-        List<String> differing = differing(configs, tags, runs);
-        if (!differing.isEmpty()) {
-            notes.add(0, "the runs' configs differ in " + String.join("; ", differing));
-        }
-        return notes;
+        return new Found(differing(configs, tags, runs), unreadable);
+    }
+
+    /**
+     * Whether a key that {@link #found} reports is of the strategies (which strategies a run has, or
+     * a setting of one of them), in which the runs of a comparison are meant to differ.
+     *
+     * @param key e.g. {@code strategies}, {@code strategies[ewc].params.lambda} or {@code training.epochs}
+     * @return true for the first two
+     */
+    static boolean ofStrategies(String key) {
+        return key.equals(STRATEGY_SET) || key.startsWith(STRATEGY);
     }
 
     /**
@@ -178,10 +220,10 @@ final class ConfigDifferences {
             flatten("", tree, leftOut, leaves);
             // Which strategies, in which order: the keys of each strategy do not show one added,
             // removed or moved.
-            leaves.put("strategies", labels(tree, false));
+            leaves.put(STRATEGY_SET, labels(tree, false));
             configs.add(leaves);
         }
-        return differing(configs, List.of("run", "given"), null);
+        return new ArrayList<>(differing(configs, List.of("run", "given"), null).values());
     }
 
     /**
@@ -218,10 +260,11 @@ final class ConfigDifferences {
      * Each key whose value differs among the configs, with every config's value; given the runs, a
      * sample count of 0 ("all") with what it came to in that run.
      */
-    private static List<String> differing(List<Map<String, String>> configs, List<String> tags, List<Path> runs) {
+    private static Map<String, String> differing(List<Map<String, String>> configs, List<String> tags,
+                                                 List<Path> runs) {
         Set<String> keys = new LinkedHashSet<>();
         configs.forEach(c -> keys.addAll(c.keySet()));
-        List<String> differing = new ArrayList<>();
+        Map<String, String> differing = new LinkedHashMap<>();
         for (String key : keys) {
             boolean ofStrategy = key.startsWith(STRATEGY);
             Set<String> values = new LinkedHashSet<>();
@@ -238,7 +281,7 @@ final class ConfigDifferences {
                         .append(all ? " (" + allSamples(runs.get(i), key.substring(6, key.indexOf('_'))) + ")" : "");
             }
             if (values.size() > 1) {
-                differing.add(key + " (" + each + ")");
+                differing.put(key, key + " (" + each + ")");
             }
         }
         return differing;

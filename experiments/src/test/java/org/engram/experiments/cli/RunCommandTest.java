@@ -571,18 +571,7 @@ class RunCommandTest {
 
     /** A copy of the run folder to damage, under {@code dir/<name>/run}. */
     private static Path copyOfTheRun(String name) throws IOException {
-        Path copy = dir.resolve(name).resolve("run");
-        try (Stream<Path> s = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path to = copy.resolve(folder.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return copy;
+        return RunCopies.copy(folder, dir.resolve(name).resolve("run"));
     }
 
     /** A truncated or garbled metrics.json is named with its line and column, in words rather than Jackson's. */
