@@ -3,13 +3,10 @@ package org.engram.experiments.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.run.AbandonedSimulations;
 import org.engram.experiments.run.Comparison;
-import org.engram.simulator.EngramException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +45,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--name", paramLabel = "TAG=NAME", description = "Show NAME for a run's or pool's tag (A, B, "
             + "A+B as a first comparison shows them) in the rows, the CSV and the charts' labels and legends, e.g. "
-            + "--name A+B='lambda 100' --name C='lambda 1000'; repeatable.")
+            + "--name A+B='lambda 100' --name C='lambda 1000', or for a strategy's label in the rows and charts, "
+            + "e.g. --name naive=Fine-tuning; repeatable.")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--strict", description = "Refuse, writing nothing, runs that differ in more than their strategies "
@@ -61,7 +59,8 @@ public final class CompareCommand implements Callable<Integer> {
         // A comparison killed as it wrote (SIGKILL) left a partial folder that nothing else removes.
         AbandonedSimulations.remove(out, Comparison.FOLDER, spec.commandLine().getErr());
         Comparison.Outcome c = Comparison.write(runs, out, FigureLayout.of("engram compare", widthInches),
-                namesByTag(names), error.measures().bars(), strict);
+                NameOption.byKey("engram compare", names, "TAG=NAME or LABEL=NAME, e.g. --name A+B='lambda 100'"),
+                error.measures().bars(), strict);
         for (String note : c.notes()) {
             spec.commandLine().getErr().println("engram: note: " + note);
         }
@@ -76,22 +75,5 @@ public final class CompareCommand implements Callable<Integer> {
         o.println(c.folder());
         o.flush();
         return 0;
-    }
-
-    /**
-     * The {@code --name} values by tag. Split here rather than by picocli, whose message for a value
-     * without '=' named its own internals ("option option '--name' ... KEY=VALUE format").
-     */
-    static Map<String, String> namesByTag(List<String> values) {
-        Map<String, String> byTag = new LinkedHashMap<>();
-        for (String v : values) {
-            int eq = v.indexOf('=');
-            if (eq <= 0) {
-                throw new EngramException("engram compare", "--name", "TAG=NAME, e.g. --name A+B='lambda 100'",
-                        "'" + v + "'", null);
-            }
-            byTag.put(v.substring(0, eq), v.substring(eq + 1));
-        }
-        return byTag;
     }
 }

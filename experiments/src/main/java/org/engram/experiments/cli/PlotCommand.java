@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  engram plot results/quickstart/20261130T081500Z-3fa2c1",
                 "  engram plot results/reference/quickstart --width-in 3.3 --out figures",
                 "  engram plot results/reference/quickstart --out figures --replace",
-                "  engram plot results/reference/quickstart --error sd --out figures"})
+                "  engram plot results/reference/quickstart --error sd --out figures",
+                "  engram plot results/reference/quickstart --name naive=Fine-tuning"})
 public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,6 +55,11 @@ public final class PlotCommand implements Callable<Integer> {
             + "that holds one, e.g. from another run, is refused). The run's own plot folders are always redrawn.")
     boolean replace;
 
+    @Option(names = "--name", paramLabel = "LABEL=NAME", description = "Show NAME for a strategy's label in the "
+            + "figures' legends, axes and titles (and captions.md), not in file names, e.g. --name naive=Fine-tuning "
+            + "--name ewc='EWC, lambda 1000'; NAME may hold any character but a line break; repeatable.")
+    List<String> names = new ArrayList<>();
+
     @Override
     public Integer call() {
         UnaryOperator<Figure> layout = FigureLayout.of("engram plot", widthInches);
@@ -67,7 +73,8 @@ public final class PlotCommand implements Callable<Integer> {
         // Laid out for print, the figures go beside the run's own, which they would replace.
         Path plots = out != null ? out : run.resolve(widthInches == null ? "plots"
                 : "plots-" + MetricFormat.asWritten(widthInches) + "in");
-        Map<String, Figure> figures = RunPlots.figures(results, layout, error.measures());
+        Map<String, Figure> figures = RunPlots.figures(results, layout, NameOption.byKey("engram plot", names,
+                "LABEL=NAME, e.g. --name naive=Fine-tuning"), error.measures());
         if (out != null && !replace) {
             requireNoneDrawnBefore(figures.keySet());
         }

@@ -32,9 +32,12 @@ public final class AverageAccuracyPlot {
      * One strategy: its accuracy matrix for each seed.
      *
      * @param label    legend entry
+     * @param style    the name whose colour, line and marker the strategy takes ({@code ChartStyle.styles}):
+     *                 its label, perhaps with a run tag ({@code ewc [A]}), when the legend shows a name of
+     *                 one's own
      * @param matrices one matrix per seed, all of one size
      */
-    public record Strategy(String label, List<AccuracyMatrix> matrices) {
+    public record Strategy(String label, String style, List<AccuracyMatrix> matrices) {
         /** Copies the list and checks it holds matrices of one size. */
         public Strategy {
             List<AccuracyMatrix> copy = List.copyOf(matrices);
@@ -43,6 +46,16 @@ public final class AverageAccuracyPlot {
                 throw new IllegalArgumentException("strategy " + label + ": need at least one matrix, all of one "
                         + "size");
             }
+        }
+
+        /**
+         * A strategy styled as its legend entry names it.
+         *
+         * @param label    legend entry, the strategy's label
+         * @param matrices one matrix per seed, all of one size
+         */
+        public Strategy(String label, List<AccuracyMatrix> matrices) {
+            this(label, label, matrices);
         }
 
         /**
@@ -117,7 +130,7 @@ public final class AverageAccuracyPlot {
         Range range = accuracyRange(data);
         y.setRange(range);
         XYErrorRenderer r = ChartStyle.linesWithErrorBars(error);
-        int[] styles = ChartStyle.styles(strategies.stream().map(Strategy::label).toList());
+        int[] styles = ChartStyle.styles(strategies.stream().map(Strategy::style).toList());
         for (int k = 0; k < n; k++) {
             r.setSeriesPaint(k, ChartStyle.color(styles[k]));
             r.setSeriesStroke(k, ChartStyle.line(styles[k]));

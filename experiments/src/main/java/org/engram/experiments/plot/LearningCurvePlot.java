@@ -41,11 +41,13 @@ public final class LearningCurvePlot {
      * One curve.
      *
      * @param name   legend entry, e.g. {@code "training loss"} or {@code "test accuracy, task 1"}
+     * @param style  the name whose colour, line and marker the curve takes ({@code ChartStyle.styles}),
+     *               e.g. the strategy's label when the legend shows a name of one's own
      * @param epochs x values: epoch numbers counted over the whole sequence (from 1)
      * @param values y values, one per epoch (in the unit of the y-axis label); NaN leaves a gap
      * @param spread half-width of the band drawn around each value, {@code >= 0}; NaN draws none there
      */
-    public record Curve(String name, double[] epochs, double[] values, double[] spread) {
+    public record Curve(String name, String style, double[] epochs, double[] values, double[] spread) {
         /** Checks that the arrays have one length and the spread is not negative. */
         public Curve {
             if (epochs.length != values.length || spread.length != values.length) {
@@ -63,7 +65,19 @@ public final class LearningCurvePlot {
         }
 
         /**
-         * A curve without a band.
+         * A curve styled as its legend entry names it.
+         *
+         * @param name   legend entry
+         * @param epochs x values
+         * @param values y values; NaN leaves a gap
+         * @param spread half-width of the band around each value; NaN draws none there
+         */
+        public Curve(String name, double[] epochs, double[] values, double[] spread) {
+            this(name, name, epochs, values, spread);
+        }
+
+        /**
+         * A curve without a band, styled as its legend entry names it.
          *
          * @param name   legend entry
          * @param epochs x values
@@ -109,7 +123,7 @@ public final class LearningCurvePlot {
         // headroom so the task labels at the top of the boundary lines do not cover data points
         y.setUpperMargin(0.12);
         XYLineAndShapeRenderer r = new BoundaryLabels();
-        int[] styles = ChartStyle.styles(curves.stream().map(Curve::name).toList());
+        int[] styles = ChartStyle.styles(curves.stream().map(Curve::style).toList());
         for (int i = 0; i < curves.size(); i++) {
             r.setSeriesPaint(i, ChartStyle.color(styles[i]));
             r.setSeriesStroke(i, ChartStyle.line(styles[i]));

@@ -76,15 +76,16 @@ public final class Comparison {
      * @param resultsRoot results root; the comparison goes to {@code <root>/comparisons/<id>/}
      * @param layout      what the chart becomes before it is written, e.g. {@code f -> f.printedAt(3.3)}
      * @param names       names that rows, the CSV and the figures show for the tags of runs or pools
-     *                    ({@code A}, {@code A+B}) instead, e.g. {@code lambda 100} for a legend; empty
-     *                    for the tags
+     *                    ({@code A}, {@code A+B}) instead, e.g. {@code lambda 100} for a legend, and that
+     *                    rows and figures show for strategies' labels, e.g. {@code Fine-tuning} for
+     *                    {@code naive}; empty for the tags and labels
      * @param error       what the charts' error bars and the tables' ± show (the CSV holds both the
      *                    95% interval's half-width and the sd, whatever it is)
      * @param strict      whether to refuse runs that differ in more than their strategies (see
      *                    {@link StrictComparison}) rather than note how they differ
      * @return the comparison
-     * @throws EngramException if a name is given for a tag the comparison does not have, is empty,
-     *                         holds a line break, or is another tag or another tag's name; with
+     * @throws EngramException if a name is given for a tag or label the comparison does not have, is
+     *                         empty, holds a line break, or is another tag's or label's, or its name; with
      *                         {@code strict}, if the runs differ in more than their strategies
      */
     public static Outcome write(List<Path> runs, Path resultsRoot, UnaryOperator<Figure> layout,
@@ -111,18 +112,25 @@ public final class Comparison {
         List<String> repeats = new ArrayList<>();
         List<Pool> pools = pools(results, repeats);
         List<Row> rows = rows(results, pools);
-        requireNames(names, pools);
+        List<String> tags = pools.size() > 1 ? pools.stream().map(Pool::tag).toList() : List.of();
+        List<String> labels = rows.stream().map(Row::label).distinct().toList();
+        requireNames(names, tags, labels);
+        Map<String, String> tagNames = ShownNames.of(names, tags);
+        Map<String, String> strategyNames = ShownNames.of(names, labels);
         Map<String, Object> merged = new LinkedHashMap<>();
         List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
         List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
         ComparisonCsv csv = new ComparisonCsv();
         for (Row row : rows) {
-            String shown = names.getOrDefault(row.pool().tag(), row.pool().tag());
-            String label = pools.size() > 1 ? row.label() + " [" + shown + "]" : row.label();
+            String shown = tagNames.getOrDefault(row.pool().tag(), row.pool().tag());
+            String strategy = strategyNames.getOrDefault(row.label(), row.label());
+            String label = pools.size() > 1 ? strategy + " [" + shown + "]" : strategy;
             merged.put(label, row.node());
             if (tasks > 1) {
                 entries.add(RunPlots.entry(label, row.strategy()));
-                lines.add(new AverageAccuracyPlot.Strategy(label, row.strategy().matrices()));
+                // Styled by label and tag, whatever the legend shows: a strategy keeps its colour in every figure.
+                lines.add(new AverageAccuracyPlot.Strategy(label, pools.size() > 1 ? row.label() + " ["
+                        + row.pool().tag() + "]" : row.label(), row.strategy().matrices()));
             }
             RunResults first = results.get(row.pool().members().get(0));
             List<String> ids = new ArrayList<>();
@@ -326,31 +334,23 @@ public final class Comparison {
     }
 
     /**
-     * Refuses a name for a tag that no run or pool of the comparison has (the tags are known once
-     * the runs are pooled: the table of a first comparison shows them), an empty one, and one name
-     * for two tags, or a name that is another tag left as it is, whose rows would then look alike.
+     * Refuses a name for a key that is neither a tag of the comparison's runs or pools (known once the
+     * runs are pooled: the table of a first comparison shows them) nor a strategy's label, or is
+     * both, and names that {@link ShownNames#requireDistinct} refuses among the tags or the strategies.
      */
-    private static void requireNames(Map<String, String> names, List<Pool> pools) {
-        List<String> tags = pools.stream().map(Pool::tag).toList();
-        Map<String, String> tagOfName = new HashMap<>();
-        tags.stream().filter(t -> !names.containsKey(t)).forEach(t -> tagOfName.put(t, t));
-        for (Map.Entry<String, String> e : names.entrySet()) {
-            if (pools.size() < 2 || !tags.contains(e.getKey())) {
-                throw new EngramException("compare", "--name " + e.getKey(), pools.size() < 2
-                        ? "no --name: the rows of one run, or of runs pooled into one, have no tag"
-                        : "the tag of one of the comparison's runs or pools " + tags, "'" + e.getKey() + "'", null);
-            }
-            if (e.getValue().isBlank() || !e.getValue().matches("[^\\r\\n]+")) {
-                // A row of a table and an entry of a legend hold one line.
-                throw new EngramException("compare", "--name " + e.getKey(), "a name of one line", e.getValue()
-                        .isBlank() ? "an empty one" : "'" + e.getValue() + "'", null);
-            }
-            String other = tagOfName.putIfAbsent(e.getValue(), e.getKey());
-            if (other != null) {
-                throw new EngramException("compare", "--name " + e.getKey(), "a name no other tag has",
-                        "'" + e.getValue() + "', the name of " + other, null);
+    private static void requireNames(Map<String, String> names, List<String> tags, List<String> labels) {
+        String strategies = "the label of one of " + (tags.isEmpty() ? "the" : "their") + " strategies " + labels;
+        ShownNames.requireKnown("engram compare", names, key -> tags.contains(key) || labels.contains(key),
+                tags.isEmpty() ? strategies + " (the rows of one run, or of runs pooled into one, have no tag)"
+                        : "the tag of one of the comparison's runs or pools " + tags + " or " + strategies);
+        for (String key : names.keySet()) {
+            if (tags.contains(key) && labels.contains(key)) {
+                throw new EngramException("engram compare", "--name " + key, "a tag or a strategy's label", "'" + key
+                        + "', both", null);
             }
         }
+        ShownNames.requireDistinct("engram compare", ShownNames.of(names, tags), tags, "tag");
+        ShownNames.requireDistinct("engram compare", ShownNames.of(names, labels), labels, "strategy");
     }
 
     /** @return the tag of run {@code i}: A to Z, then numbers */

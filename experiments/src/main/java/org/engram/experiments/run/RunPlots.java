@@ -52,7 +52,8 @@ public final class RunPlots {
         // Every figure is made and laid out before the first is written, so a run's data that a
         // chart refuses leaves the folder as it was, not half redrawn.
         List<Path> files = new ArrayList<>();
-        figures(run, layout, ErrorBars.DEFAULT).forEach((base, figure) -> files.addAll(figure.write(plots, base)));
+        figures(run, layout, Map.of(), ErrorBars.DEFAULT)
+                .forEach((base, figure) -> files.addAll(figure.write(plots, base)));
         return files;
     }
 
@@ -61,31 +62,45 @@ public final class RunPlots {
      *
      * @param run    the run's results
      * @param layout what each figure becomes, e.g. {@code f -> f.printedAt(3.3)}
+     * @param names  names of one's own that legends, axes and titles show for strategies' labels,
+     *               e.g. {@code Fine-tuning} for {@code naive} (files keep the labels); empty for none
      * @param error  what the bars and the learning curves' bands show
      * @return the figures by file name without extension ({@link Figure#files} gives the files), in drawing order
+     * @throws org.engram.simulator.EngramException if a name is for a label the run does not have, is
+     *                                              empty or of several lines, or is another strategy's
+     *                                              label or name
      */
-    public static Map<String, Figure> figures(RunResults run, UnaryOperator<Figure> layout, ErrorBars error) {
+    public static Map<String, Figure> figures(RunResults run, UnaryOperator<Figure> layout,
+                                              Map<String, String> names, ErrorBars error) {
+        List<String> labels = run.strategies().stream().map(RunResults.Strategy::label).toList();
+        ShownNames.requireKnown("engram plot", names, labels::contains, "the label of one of the run's strategies "
+                + labels);
+        ShownNames.requireDistinct("engram plot", names, labels, "strategy");
         Map<String, Figure> figures = new LinkedHashMap<>();
-        List<String> names = shortNames(run.tasks());
+        List<String> taskNames = shortNames(run.tasks());
         for (RunResults.Strategy s : run.strategies()) {
             String seeds = s.seeds().size() == 1 ? "seed " + s.seeds().get(0) : "mean of " + s.seeds().size() + " seeds";
             String base = ExperimentConfig.fileStem(s.label());
-            figures.put("forgetting_" + base, ForgettingPlot.of(s.matrices(), run.tasks(), s.label()
+            String shown = names.getOrDefault(s.label(), s.label());
+            figures.put("forgetting_" + base, ForgettingPlot.of(s.matrices(), run.tasks(), shown
                     + ": accuracy on each task as tasks are learned (" + seeds + ")", error.bars()));
-            figures.put("accuracy_matrix_" + base, AccuracyHeatMap.of(s.matrices(), names, s.label()
+            figures.put("accuracy_matrix_" + base, AccuracyHeatMap.of(s.matrices(), taskNames, shown
                     + ": accuracy matrix (" + seeds + ")"));
         }
         if (run.tasks().size() > 1) {
-            figures.put("comparison", StrategyComparisonPlot.of(entries(run), run.experiment()
-                    + ": strategies compared", error.bars()));
+            List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
+            run.strategies().forEach(s -> entries.add(entry(names.getOrDefault(s.label(), s.label()), s)));
+            figures.put("comparison", StrategyComparisonPlot.of(entries, run.experiment() + ": strategies compared",
+                    error.bars()));
             List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
-            run.strategies().forEach(s -> lines.add(new AverageAccuracyPlot.Strategy(s.label(), s.matrices())));
+            run.strategies().forEach(s -> lines.add(new AverageAccuracyPlot.Strategy(names.getOrDefault(s.label(),
+                    s.label()), s.label(), s.matrices())));
             figures.put("average_accuracy", AverageAccuracyPlot.of(lines, run.experiment()
                     + ": average accuracy as tasks are learned", error.bars()));
         }
         if (hasLoss(run.epochs())) {
-            figures.put("learning_curve_loss", curves(run, true, error.curves()));
-            figures.put("learning_curve_accuracy", curves(run, false, error.curves()));
+            figures.put("learning_curve_loss", curves(run, true, names, error.curves()));
+            figures.put("learning_curve_accuracy", curves(run, false, names, error.curves()));
         }
         String source = dataSource(run.runId(), run.experiment());
         figures.replaceAll((base, figure) -> layout.apply(figure.from(source)));
@@ -113,19 +128,12 @@ public final class RunPlots {
     }
 
     /**
-     * ACC and BWT of each strategy over its seeds, recomputed from the accuracy matrices.
+     * ACC and BWT of a strategy over its seeds, recomputed from the accuracy matrices.
      *
-     * @param run a run with at least two tasks
-     * @return one entry per strategy
+     * @param label the name the chart shows for it
+     * @param s     the strategy, of a run with at least two tasks
+     * @return its entry
      */
-    static List<StrategyComparisonPlot.Entry> entries(RunResults run) {
-        List<StrategyComparisonPlot.Entry> out = new ArrayList<>();
-        for (RunResults.Strategy s : run.strategies()) {
-            out.add(entry(s.label(), s));
-        }
-        return out;
-    }
-
     static StrategyComparisonPlot.Entry entry(String label, RunResults.Strategy s) {
         double[] acc = new double[s.matrices().size()];
         double[] bwt = new double[acc.length];
@@ -136,7 +144,7 @@ public final class RunPlots {
         return new StrategyComparisonPlot.Entry(label, SeedSummary.of(acc), SeedSummary.of(bwt));
     }
 
-    private static Figure curves(RunResults run, boolean loss, ErrorMeasure error) {
+    private static Figure curves(RunResults run, boolean loss, Map<String, String> names, ErrorMeasure error) {
         List<LearningCurvePlot.Curve> curves = new ArrayList<>();
         int epochsPerTask = 0;
         for (EpochRecord e : run.epochs()) {
@@ -163,7 +171,7 @@ public final class RunPlots {
                 y[k] = summary == null ? Double.NaN : summary.mean();
                 spread[k] = summary == null ? Double.NaN : error.halfWidth(summary);
             }
-            curves.add(new LearningCurvePlot.Curve(s.label(), x, y, spread));
+            curves.add(new LearningCurvePlot.Curve(names.getOrDefault(s.label(), s.label()), s.label(), x, y, spread));
         }
         int[] starts = new int[run.tasks().size() - 1];
         for (int t = 1; t < run.tasks().size(); t++) {

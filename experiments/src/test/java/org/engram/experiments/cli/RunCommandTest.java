@@ -724,10 +724,12 @@ class RunCommandTest {
         assertTrue(clash.err().contains("expected a name no other tag has, found 'A', the name of A"), clash.err());
         // A tag the comparison does not have, and one name for two tags, are refused before anything is written.
         for (List<String> bad : List.of(List.of("C=x", "expected the tag of one of the comparison's runs or pools"
-                + " [A, B], found 'C'"), List.of("B=epochs 2", "expected a name no other tag has, found 'epochs 2',"
+                + " [A, B] or the label of one of their strategies [naive, si], found 'C'"), List.of("B=epochs 2",
+                "expected a name no other tag has, found 'epochs 2',"
                 + " the name of A"), List.of("B=epochs\n3", "expected a name of one line, found 'epochs\n3'"),
-                List.of("B", "--name: expected TAG=NAME, e.g. --name A+B='lambda 100', found"
-                + " 'B'"))) {
+                List.of("B", "--name: expected TAG=NAME or LABEL=NAME, e.g. --name A+B='lambda 100', found"
+                + " 'B'"), List.of("A=epochs 3", "--name A: expected one name for A, found two: 'epochs 2' and"
+                + " 'epochs 3'"))) {
             Path out = dir.resolve("cmp-bad-name");
             CliRunner.Result refused = CliRunner.run("compare", folder.toString(), other.toString(), "--name",
                     "A=epochs 2", "--name", bad.get(0), "--out", out.toString());

@@ -22,17 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * naming every difference and every run's folder.
  */
 class StrictCompareTest {
-    /** One seed, one epoch: a second or two a run. */
-    private static final String CONFIG = String.join("\n",
-            "name: strict",
-            "seeds: [1]",
-            "threads: 2",
-            "data: {bundled: true}",
-            "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 60, test_per_task: 20}",
-            "network: {hidden: [8]}",
-            "encoder: {steps: 4}",
-            "training: {epochs: 1, batch_size: 20, learning_rate: 0.005}",
-            "");
     /** A clean build, written into every run's provenance: the tests' own build may have uncommitted changes. */
     private static final String BUILD = "0123abc";
 
@@ -57,12 +46,9 @@ class StrictCompareTest {
     }
 
     private static Path run(String name, String strategies, String trainPerTask) throws IOException {
-        Path config = dir.resolve(name + ".yaml");
-        String text = CONFIG + strategies;
-        Files.writeString(config, trainPerTask == null ? text : text.replace("train_per_task: 60", trainPerTask));
-        CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", dir.resolve("results").toString());
-        assertEquals(0, r.exitCode(), r.err());
-        Path folder = Path.of(r.lastLine());
+        String config = "name: strict\n" + TinyRuns.ONE_SEED + strategies;
+        Path folder = TinyRuns.run(dir, name, trainPerTask == null ? config
+                : config.replace("train_per_task: 60", trainPerTask));
         editMetrics(folder, m -> ((ObjectNode) m.get("provenance")).putArray("engram_commits").add(BUILD));
         return folder;
     }
@@ -84,8 +70,8 @@ class StrictCompareTest {
         CliRunner.Result r = CliRunner.run("compare", naive.toString(), fewerSamples.toString(), "--strict", "--out",
                 out.toString());
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("engram compare: --strict: expected runs that differ only in their strategies and the "
-                + "strategies' settings, found 1 difference (runs A " + naive.toAbsolutePath() + ", B "
+        assertTrue(r.err().contains("engram compare: --strict: expected runs that differ only in their strategies and"
+                + " the strategies' settings, found 1 difference (runs A " + naive.toAbsolutePath() + ", B "
                 + fewerSamples.toAbsolutePath() + "):\n  config key tasks.train_per_task (A: 60, B: 40)\n"), r.err());
         assertFalse(Files.exists(out), "nothing written");
         // Without --strict the same runs are compared, with the difference as a note.

@@ -29,7 +29,7 @@ class LearningCurveBandsTest {
 
     private static Figure loss(ErrorBars error) {
         Map<String, Figure> figures = RunPlots.figures(RunResults.readFinished(REFERENCE), UnaryOperator.identity(),
-                error);
+                Map.of(), error);
         return figures.get("learning_curve_loss");
     }
 
