@@ -291,8 +291,9 @@ public final class Figure {
     }
 
     /**
-     * The figure as a standalone SVG document (upright text kept as text), with a {@code viewBox}
-     * besides its size, so that a page embedding it can scale it.
+     * The figure as a standalone SVG document (upright text kept as text, naming the font it was
+     * laid out in before {@code sans-serif}: {@code SvgFontFamily}), with a {@code viewBox} besides
+     * its size, so that a page embedding it can scale it.
      *
      * @return the document
      */
@@ -303,6 +304,7 @@ public final class Figure {
                 : new SVGGraphics2D(width, height);
         // Ids of the figure's own, not of the clock (JFreeSVG's default): the same figure gives the same file.
         g.setDefsKeyPrefix(DEFS_PLACEHOLDER);
+        g.setFontFunction(SVG_FONT_FAMILY);
         chart.draw(g, new Rectangle(0, 0, width, height));
         String document = g.getSVGDocument();
         String element = g.getSVGElement();
@@ -319,6 +321,9 @@ public final class Figure {
     private static String xmlText(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
+
+    /** The font the SVG's text names: the one the text was laid out in, then a generic fallback. */
+    private static final SvgFontFamily SVG_FONT_FAMILY = new SvgFontFamily();
 
     /** Stands for the SVG's id prefix until the document, whose digest names it, is complete. */
     private static final String DEFS_PLACEHOLDER = "engram-defs-";
