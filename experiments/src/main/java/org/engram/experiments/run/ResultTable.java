@@ -140,6 +140,10 @@ final class ResultTable {
             sb.append("% Every row is ").append(n == 1 ? "of one seed" : "over " + n + " seeds").append(", which the"
                     + " caption should say.\n");
         }
+        if (rows.stream().anyMatch(row -> LatexText.needsUnicode(row.label()))) {
+            sb.append("% Names hold letters outside ASCII and Greek: pdflatex needs packages for them (or use"
+                    + " xelatex or lualatex).\n");
+        }
         sb.append("% About as wide as a one-column page with short labels: in a two-column paper, put it in a"
                 + " table* (across both columns), or leave out columns.\n");
         sb.append("\\begin{tabular}{@{}l").append(seedsColumn ? "r" : "").append("r".repeat(ACCURACY_COLUMNS))
@@ -147,32 +151,17 @@ final class ResultTable {
         StringBuilder units = new StringBuilder(seedsColumn ? " &" : "");
         sb.append("Strategy").append(seedsColumn ? " & Seeds" : "");
         for (int k = 0; k < ACCURACY_COLUMNS; k++) {
-            sb.append(" & ").append(escaped(NAMES[k]));
-            units.append(" & (").append(escaped(UNITS[k])).append(')');
+            sb.append(" & ").append(LatexText.escaped(NAMES[k]));
+            units.append(" & (").append(LatexText.escaped(UNITS[k])).append(')');
         }
         sb.append(" \\\\\n").append(units).append(" \\\\\n\\midrule\n");
         for (Row row : rows) {
-            sb.append(escaped(row.label())).append(seedsColumn ? " & " + row.seeds() : "");
+            sb.append(LatexText.escaped(row.label())).append(seedsColumn ? " & " + row.seeds() : "");
             for (int k = 0; k < ACCURACY_COLUMNS; k++) {
                 sb.append(" & ").append(row.cells().get(k).latex());
             }
             sb.append(" \\\\\n");
         }
         return sb.append("\\bottomrule\n\\end{tabular}\n").toString();
-    }
-
-    /** Text with LaTeX's special characters written as text ({@code replay_ewc}, {@code ACC (\%)}). */
-    static String escaped(String text) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '\\' -> sb.append("\\textbackslash{}");
-                case '~' -> sb.append("\\textasciitilde{}");
-                case '^' -> sb.append("\\textasciicircum{}");
-                case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').append(c);
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

@@ -49,8 +49,9 @@ final class ShownNames {
     }
 
     /**
-     * Refuses an empty name, one of several lines, and one that another key shows, as its name or
-     * as itself (left without one): two entries of a legend would look alike.
+     * Refuses an empty name, one of several lines or with tabs or other control characters, and one
+     * that another key shows, as its name or as itself (left without one), also when they differ
+     * only in spaces: two entries of a legend would look alike.
      *
      * @param command the command, for messages
      * @param names   the names of some of the keys
@@ -59,19 +60,29 @@ final class ShownNames {
      * @throws EngramException naming the key and the name
      */
     static void requireDistinct(String command, Map<String, String> names, List<String> keys, String noun) {
-        Map<String, String> keyOfName = new HashMap<>();
-        keys.stream().filter(k -> !names.containsKey(k)).forEach(k -> keyOfName.put(k, k));
+        // Each name as a legend shows it, to the key and name (or key left as it is) that show it.
+        Map<String, Map.Entry<String, String>> shownBy = new HashMap<>();
+        keys.stream().filter(k -> !names.containsKey(k)).forEach(k -> shownBy.put(asShown(k), Map.entry(k, k)));
         for (Map.Entry<String, String> e : names.entrySet()) {
-            if (e.getValue().isBlank() || !e.getValue().matches("[^\\r\\n]+")) {
-                // A row of a table and an entry of a legend hold one line.
-                throw new EngramException(command, "--name " + e.getKey(), "a name of one line", e.getValue()
-                        .isBlank() ? "an empty one" : "'" + e.getValue() + "'", null);
+            String name = e.getValue();
+            if (asShown(name).isEmpty() || name.chars().anyMatch(Character::isISOControl)) {
+                // A row of a table and an entry of a legend hold one line, which a tab would stretch.
+                throw new EngramException(command, "--name " + e.getKey(), "a name of one line, without tabs or "
+                        + "other control characters", name.isEmpty() ? "an empty one" : asShown(name)
+                        .isEmpty() ? "only spaces" : "'" + name.replace("\n", "\\n").replace("\r", "\\r")
+                        .replace("\t", "\\t") + "'", null);
             }
-            String other = keyOfName.putIfAbsent(e.getValue(), e.getKey());
+            Map.Entry<String, String> other = shownBy.putIfAbsent(asShown(name), e);
             if (other != null) {
                 throw new EngramException(command, "--name " + e.getKey(), "a name no other " + noun + " has",
-                        "'" + e.getValue() + "', the name of " + other, null);
+                        "'" + name + "', the name of " + other.getKey() + (other.getValue().equals(name) ? ""
+                        : " but for spaces"), null);
             }
         }
+    }
+
+    /** A name as a legend shows it: spaces (no-break ones too) at its ends gone, those within as one. */
+    private static String asShown(String name) {
+        return name.replaceAll("[\\s\\p{Z}]+", " ").strip();
     }
 }

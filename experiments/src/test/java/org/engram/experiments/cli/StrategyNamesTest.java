@@ -100,8 +100,15 @@ class StrategyNamesTest {
                         + "[naive, si], found 'ewc'"),
                 List.of("naive=Naive", "engram plot: --name naive: expected one name for naive, found two: "
                         + "'Fine-tuning' and 'Naive'"),
-                List.of("si=S\nI", "engram plot: --name si: expected a name of one line, found 'S\nI'"),
-                List.of("si=", "engram plot: --name si: expected a name of one line, found an empty one"),
+                List.of("si=S\nI", "engram plot: --name si: expected a name of one line, without tabs or other "
+                        + "control characters, found 'S\\nI'"),
+                List.of("si=S\tI", "engram plot: --name si: expected a name of one line, without tabs or other "
+                        + "control characters, found 'S\\tI'"),
+                List.of("si=", "engram plot: --name si: expected a name of one line, without tabs or other "
+                        + "control characters, found an empty one"),
+                List.of("si=  ", "found only spaces"),
+                List.of("si= Fine-tuning", "engram plot: --name si: expected a name no other strategy has, found "
+                        + "' Fine-tuning', the name of naive but for spaces"),
                 List.of("si=Fine-tuning", "engram plot: --name si: expected a name no other strategy has, found "
                         + "'Fine-tuning', the name of naive"),
                 List.of("si", "engram plot: --name: expected LABEL=NAME, e.g. --name naive=Fine-tuning, found 'si'"))) {
@@ -112,11 +119,13 @@ class StrategyNamesTest {
             assertFalse(Files.exists(out), "nothing drawn");
         }
         // A label left as it is cannot be another's name.
-        CliRunner.Result r = CliRunner.run("plot", run.toString(), "--out", out.toString(), "--name", "si=naive");
-        assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("expected a name no other strategy has, found 'naive', the name of naive"),
-                r.err());
-        assertFalse(Files.exists(out), "nothing drawn");
+        for (String name : List.of("naive", " naive\u00a0")) {
+            CliRunner.Result r = CliRunner.run("plot", run.toString(), "--out", out.toString(), "--name", "si=" + name);
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("expected a name no other strategy has, found '" + name + "', the name of naive"
+                    + (name.equals("naive") ? "\n" : " but for spaces")), r.err());
+            assertFalse(Files.exists(out), "nothing drawn");
+        }
     }
 
     /** compare's rows and charts name strategies as plot's figures do; its CSV keeps the labels, as keys. */

@@ -116,7 +116,7 @@ class MetricsWriterTest {
         assertTrue(latex.contains("\n% Every row is over 3 seeds, which the caption should say.\n"), latex);
         assertTrue(latex.endsWith("\\bottomrule\n\\end{tabular}\n"), latex);
         assertTrue(latex.lines().takeWhile(l -> !l.startsWith("\\begin")).allMatch(l -> l.startsWith("% ")), latex);
-        assertEquals("replay\\_ewc+si \\& 100\\% \\textbackslash{}", ResultTable.escaped("replay_ewc+si & 100% \\"));
+        assertEquals("replay\\_ewc+si \\& 100\\% \\textbackslash{}", LatexText.escaped("replay_ewc+si & 100% \\"));
     }
 
     /**
