@@ -43,7 +43,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     ErrorOption error;
 
-    @Option(names = "--name", paramLabel = "TAG=NAME", description = "Show NAME for a run's or pool's tag (A, B, "
+    @Option(names = "--name", paramLabel = "KEY=NAME", description = "Show NAME for a run's or pool's tag (A, B, "
             + "A+B as a first comparison shows them) in the rows, the CSV and the charts' labels and legends, e.g. "
             + "--name A+B='lambda 100' --name C='lambda 1000', or for a strategy's label in the rows and charts, "
             + "e.g. --name naive=Fine-tuning; repeatable.")
@@ -51,7 +51,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--strict", description = "Refuse, writing nothing, runs that differ in more than their strategies "
             + "and the strategies' settings: in scenario, sequence, tasks, data (by its SHA-256), any other config "
-            + "key (seeds included), or build (several, one with uncommitted changes, or one not recorded).")
+            + "key (the seeds of rows; runs that differ only in seeds pool), or build (several, one with uncommitted "
+            + "changes, or one not recorded).")
     boolean strict;
 
     @Override
@@ -71,6 +72,8 @@ public final class CompareCommand implements Callable<Integer> {
             o.println();
         }
         o.print(c.table());
+        o.println();
+        o.println(c.tableNote() + ".");
         o.println();
         o.println(c.folder());
         o.flush();

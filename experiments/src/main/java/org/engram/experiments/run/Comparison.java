@@ -42,10 +42,11 @@ public final class Comparison {
      * @param runs   the runs compared, one line each, {@code [A] /path (experiment run-id, ...)} when
      *               the rows carry their runs' tags, as {@code comparison.md} lists them
      * @param table  the Markdown table
+     * @param tableNote what the table's ± and n/a are, one sentence without its full stop
      * @param notes  what the runs differ in besides their strategies (scenario, sequence, data), one
      *               line each; empty when they differ in nothing else
      */
-    public record Outcome(Path folder, List<String> runs, String table, List<String> notes) {
+    public record Outcome(Path folder, List<String> runs, String table, String tableNote, List<String> notes) {
     }
 
     /** The settings a comparison shows per run: runs that differ in them measure different things. */
@@ -220,7 +221,7 @@ public final class Comparison {
                     folder.writeString("plots/" + Captions.FILE, captions);
                 }
             }
-            return new Outcome(folder.commit(), runLines, table, notes);
+            return new Outcome(folder.commit(), runLines, table, resultTable.note(), notes);
         } catch (RuntimeException | Error e) {
             folder.discardAfter(e);
             throw e;

@@ -97,7 +97,7 @@ final class ResultTable {
      */
     String note() {
         return (error.drawn() ? "± is " + error.plusMinus() + "; a value without ± is of one seed"
-                : "values are means over seeds, without ±") + "; n/a: undefined (BWT, FWT and forgetting of one task,"
+                : "Values are means over seeds, without ±") + "; n/a: undefined (BWT, FWT and forgetting of one task,"
                 + " FWT in class-incremental learning)";
     }
 

@@ -62,8 +62,10 @@ final class StrictComparison {
         }
         StringBuilder list = new StringBuilder();
         found.forEach(difference -> list.append("\n  ").append(difference));
-        throw new EngramException("engram compare", "--strict", "runs that differ only in their strategies and the "
-                + "strategies' settings", found.size() + (found.size() == 1 ? " difference" : " differences")
+        // One run's strategies share every setting: only its builds can keep them apart.
+        String expected = results.size() > 1 ? "runs that differ only in their strategies and the strategies' "
+                + "settings" : "a run trained by one committed Engram build that its provenance names";
+        throw new EngramException("engram compare", "--strict", expected, found.size() + (found.size() == 1 ? " difference" : " differences")
                 + " (" + (results.size() > 1 ? "runs " : "run ") + String.join(", ", runs) + "):" + list
                 + "\n  nothing was written; without --strict, compare writes the comparison with a note on each",
                 null);

@@ -34,6 +34,9 @@ class ErrorOptionTest {
     @TempDir
     Path dir;
 
+    /** What the last {@link #compare} printed. */
+    private String printed;
+
     private static String before(String name) throws IOException {
         try (InputStream in = ErrorOptionTest.class.getResourceAsStream("before-error-option/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -55,6 +58,7 @@ class ErrorOptionTest {
         System.arraycopy(options, 0, args, 4, options.length);
         CliRunner.Result r = CliRunner.run(args);
         assertEquals(0, r.exitCode(), r.err());
+        printed = r.out();
         return Path.of(r.lastLine());
     }
 
@@ -90,6 +94,8 @@ class ErrorOptionTest {
         String md = Files.readString(cmp.resolve("comparison.md"));
         assertTrue(md.contains("\n| naive | 3 | " + sd + " | "), sd + " in " + md);
         assertTrue(md.contains("\n± is one standard deviation over seeds"), md);
+        assertTrue(printed.contains("\n| naive | 3 | " + sd + " | ") && printed.contains("|\n\n± is one standard "
+                + "deviation over seeds"), "the table printed says what ± is: " + printed);
         assertTrue(Files.readString(cmp.resolve("comparison.tex")).contains("% Needs \\usepackage{booktabs}. \\pm is "
                 + "one standard deviation over seeds"));
         assertEquals(before("comparison.csv"), Files.readString(cmp.resolve("comparison.csv")),
@@ -98,7 +104,7 @@ class ErrorOptionTest {
         String plain = Files.readString(none.resolve("comparison.md"));
         assertTrue(plain.contains(String.format(Locale.ROOT, "\n| naive | 3 | %.1f | ", 100 * mean)), plain);
         assertFalse(plain.contains(" ± "), plain);
-        assertTrue(plain.contains("\nvalues are means over seeds, without ±;"), plain);
+        assertTrue(plain.contains("\nValues are means over seeds, without ±;"), plain);
     }
 
     @Test

@@ -104,6 +104,21 @@ class StrictCompareTest {
         assertFalse(Files.exists(out), "nothing written");
     }
 
+    /** A run by itself can only differ from itself in its builds, which its refusal says. */
+    @Test
+    void aRunOfAnUncommittedBuildIsRefusedByItself() throws IOException {
+        Path dirty = RunCopies.copy(si, dir.resolve("dirty"));
+        editMetrics(dirty, m -> ((ObjectNode) m.get("provenance")).putArray("engram_commits").add("abc1234-dirty"));
+        Path out = dir.resolve("refused-one");
+        CliRunner.Result r = CliRunner.run("compare", dirty.toString(), "--strict", "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--strict: expected a run trained by one committed Engram build that its "
+                + "provenance names, found 1 difference (run " + dirty.toAbsolutePath() + "):\n  uncommitted changes "
+                + "(abc1234-dirty)\n"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+        assertEquals(0, CliRunner.run("compare", si.toString(), "--strict", "--out", out.toString()).exitCode());
+    }
+
     /** The same data found elsewhere ({@code data.path} rather than the bundled subset) is the same data. */
     @Test
     void dataFoundElsewhereWithTheSameDigestIsComparable() throws IOException {
