@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
         description = "Compare the strategies of one or more finished runs: a table of ACC, BWT, FWT, forgetting, "
                 + "learning accuracy and speed over seeds, a bar chart of ACC and BWT and the average accuracy after "
                 + "each task, with 95%% confidence intervals (or another measure, --error); runs that differ only in "
-                + "their seeds are pooled.",
+                + "their seeds are pooled. Rows over the same seeds (at least 2) are also compared seed by seed "
+                + "(files paired.md, paired.csv): each pair's mean difference with its 95%% Student-t interval, "
+                + "whatever --error is.",
         footer = {"", "Example (with several runs each row names its run, [A], or its pool of runs, [A+B], unless they"
                 + " all pool into one; a note names each scenario, sequence, data, task or config key in which they"
                 + " differ):",
@@ -75,6 +77,7 @@ public final class CompareCommand implements Callable<Integer> {
         o.println();
         o.println(c.tableNote() + ".");
         o.println();
+        c.paired().ifPresent(md -> o.println("Rows over the same seeds, compared seed by seed: " + md));
         o.println(c.folder());
         o.flush();
         return 0;

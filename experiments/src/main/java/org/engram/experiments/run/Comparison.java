@@ -10,7 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.engram.experiments.metrics.AccuracyMatrix;
@@ -26,7 +29,8 @@ import org.engram.simulator.EngramException;
  * Compares the strategies of one or more finished runs side by side: a table of every summary
  * metric over seeds ({@code comparison.md}, {@code comparison.csv}), the ACC/BWT bar chart
  * ({@code plots/comparison}) and the average accuracy after each task ({@code plots/average_accuracy}),
- * written to {@code <results>/comparisons/<id>/}.
+ * and, for rows over the same seeds, their differences seed by seed ({@code paired.md},
+ * {@code paired.csv}; see {@link PairedDifferences}), written to {@code <results>/comparisons/<id>/}.
  */
 public final class Comparison {
     /** The folder of the results root that holds comparisons, one subfolder each. */
@@ -45,8 +49,11 @@ public final class Comparison {
      * @param tableNote what the table's ± and n/a are, one sentence without its full stop
      * @param notes  what the runs differ in besides their strategies (scenario, sequence, data), one
      *               line each; empty when they differ in nothing else
+     * @param paired {@code paired.md} in the folder, where rows over the same seeds are compared seed by
+     *               seed; empty when no rows are
      */
-    public record Outcome(Path folder, List<String> runs, String table, String tableNote, List<String> notes) {
+    public record Outcome(Path folder, List<String> runs, String table, String tableNote, List<String> notes,
+                          Optional<Path> paired) {
     }
 
     /** The settings a comparison shows per run: runs that differ in them measure different things. */
@@ -122,6 +129,7 @@ public final class Comparison {
         List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
         List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
         ComparisonCsv csv = new ComparisonCsv();
+        List<PairedDifferences.Row> pairedRows = new ArrayList<>();
         for (Row row : rows) {
             String shown = tagNames.getOrDefault(row.pool().tag(), row.pool().tag());
             String strategy = strategyNames.getOrDefault(row.label(), row.label());
@@ -141,7 +149,10 @@ public final class Comparison {
             row.pool().members().forEach(i -> commits.addAll(RunBuilds.commits(results.get(i))));
             csv.add(row.label(), ids, row.strategy().seeds(), over, pools.size() > 1 ? shown : "",
                     SETTINGS.stream().map(setting -> setting(first, setting)).toList(), commits);
+            pairedRows.add(new PairedDifferences.Row(label, row.label(), pools.size() > 1 ? shown : "",
+                    bySeed(row.node())));
         }
+        PairedDifferences paired = PairedDifferences.of(pairedRows);
         ResultTable resultTable = ResultTable.of(merged, error);
         String table = resultTable.markdown();
         List<RunResults> heads = new ArrayList<>();
@@ -192,6 +203,9 @@ public final class Comparison {
         for (String note : notes) {
             md.append("\n**Note:** ").append(note).append('\n');
         }
+        if (paired.any()) {
+            md.append('\n').append(PairedFiles.POINTER).append('\n');
+        }
         md.append('\n').append(table).append('\n').append(resultTable.note()).append("; ")
                 .append(SummaryWriter.TIMING_NOTE).append(".\n\n")
                 .append(SummaryWriter.DEFINITIONS).append(".\n");
@@ -209,6 +223,10 @@ public final class Comparison {
             folder.writeString("comparison.md", md.toString());
             folder.writeString("comparison.csv", csv.text());
             folder.writeString("comparison.tex", resultTable.latex(texNote.toString()));
+            if (paired.any()) {
+                folder.writeString(PairedFiles.MARKDOWN, PairedFiles.markdown(paired, source, !notes.isEmpty()));
+                folder.writeString(PairedFiles.CSV, PairedFiles.csv(paired));
+            }
             if (!entries.isEmpty()) {
                 Map<String, Figure> figures = new LinkedHashMap<>();
                 figures.put("comparison", layout.apply(StrategyComparisonPlot.of(entries, "Strategies compared",
@@ -221,7 +239,9 @@ public final class Comparison {
                     folder.writeString("plots/" + Captions.FILE, captions);
                 }
             }
-            return new Outcome(folder.commit(), runLines, table, resultTable.note(), notes);
+            Path written = folder.commit();
+            return new Outcome(written, runLines, table, resultTable.note(), notes, paired.any()
+                    ? Optional.of(written.resolve(PairedFiles.MARKDOWN)) : Optional.empty());
         } catch (RuntimeException | Error e) {
             folder.discardAfter(e);
             throw e;
@@ -269,6 +289,14 @@ public final class Comparison {
             pools.add(new Pool(List.copyOf(g), String.join("+", tags)));
         }
         return pools;
+    }
+
+    /** A row's seeds' metrics, as its node holds them by seed, keyed by seed number in ascending order. */
+    private static SortedMap<Long, Map<?, ?>> bySeed(Map<String, Object> node) {
+        SortedMap<Long, Map<?, ?>> seeds = new TreeMap<>();
+        ((Map<?, ?>) node.get("seeds")).forEach((seed, metrics) -> seeds.put(Long.valueOf((String) seed),
+                (Map<?, ?>) metrics));
+        return seeds;
     }
 
     /** The seeds of a run, of all its strategies. */

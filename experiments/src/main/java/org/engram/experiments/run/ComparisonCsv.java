@@ -63,7 +63,7 @@ final class ComparisonCsv {
     }
 
     /** A number as its shortest exact decimal, never in E notation. */
-    private static String number(Object value) {
+    static String number(Object value) {
         return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
     }
 

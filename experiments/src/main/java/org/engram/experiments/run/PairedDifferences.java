@@ -1,0 +1,145 @@
+package org.engram.experiments.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import org.engram.experiments.metrics.SeedSummary;
+
+/**
+ * The differences, seed by seed, between rows of a comparison that are over the same seeds. The
+ * strategies of a run are trained on the same seeds (the same initial network, data order and tasks
+ * per seed), so the mean of their per-seed differences, with its 95% Student-t interval
+ * {@code t_{0.975, n-1} s_d / sqrt(n)} ({@link SeedSummary} over the differences), says more than
+ * two overlapping intervals of the rows' own.
+ *
+ * <p>Rows are grouped by their set of seeds; only rows of one group are paired, seed by seed number.
+ * A group of up to {@link #ALL_PAIRS_UP_TO} rows gives every pair, each row against every earlier
+ * one (the earlier being the baseline); a larger group gives each row against its first only, as
+ * the pairs would outgrow a page.
+ */
+final class PairedDifferences {
+    /** The metrics paired, in the order of the comparison's table: those of the method, not the machine. */
+    static final List<String> METRICS = List.of("acc", "bwt", "fwt", "forgetting");
+    /** The most rows of one seed set that are paired every way: 28 pairs. */
+    static final int ALL_PAIRS_UP_TO = 8;
+
+    /**
+     * A row of the comparison.
+     *
+     * @param shown    its name as the comparison's table shows it, e.g. {@code Fine-tuning [A]}
+     * @param strategy its strategy's label, as {@code comparison.csv}'s {@code strategy}
+     * @param runTag   its run's or pool's tag as shown, as {@code comparison.csv}'s {@code run_tag}
+     * @param seeds    each seed's metrics as {@code metrics.json} holds them ({@code acc}, {@code bwt}, ...,
+     *                 fractions of 1, {@code null} where undefined), by seed in ascending order
+     */
+    record Row(String shown, String strategy, String runTag, SortedMap<Long, Map<?, ?>> seeds) {
+    }
+
+    /**
+     * Rows over one set of seeds.
+     *
+     * @param seeds    the seeds, ascending
+     * @param rows     the rows, in table order
+     * @param allPairs whether every pair is given, or each row against the first only
+     */
+    record Group(List<Long> seeds, List<Row> rows, boolean allPairs) {
+        /** @return whether the group gives pairs: two rows or more over two seeds or more */
+        boolean paired() {
+            return rows.size() > 1 && seeds.size() > 1;
+        }
+    }
+
+    /**
+     * One row against a baseline over their common seeds.
+     *
+     * @param row         the row
+     * @param baseline    the row it is compared with, earlier in the table
+     * @param seeds       the seeds paired, ascending
+     * @param differences per metric of {@link #METRICS}, the summary of the row's value minus the
+     *                    baseline's over the seeds (fractions of 1), or null where a seed of either
+     *                    has none (FWT in class-incremental learning, BWT of one task)
+     */
+    record Pair(Row row, Row baseline, List<Long> seeds, List<SeedSummary> differences) {
+    }
+
+    private final List<Group> groups;
+    private final List<Pair> pairs;
+
+    private PairedDifferences(List<Group> groups, List<Pair> pairs) {
+        this.groups = groups;
+        this.pairs = pairs;
+    }
+
+    /**
+     * Groups rows by their seeds and pairs those of a group.
+     *
+     * @param rows the comparison's rows, in table order
+     * @return the groups and their pairs
+     */
+    static PairedDifferences of(List<Row> rows) {
+        Map<List<Long>, List<Row>> bySeeds = new LinkedHashMap<>();
+        for (Row row : rows) {
+            bySeeds.computeIfAbsent(List.copyOf(row.seeds().keySet()), s -> new ArrayList<>()).add(row);
+        }
+        List<Group> groups = new ArrayList<>();
+        List<Pair> pairs = new ArrayList<>();
+        bySeeds.forEach((seeds, members) -> {
+            Group group = new Group(seeds, List.copyOf(members), members.size() <= ALL_PAIRS_UP_TO);
+            groups.add(group);
+            if (!group.paired()) {
+                return;
+            }
+            int baselines = group.allPairs() ? members.size() - 1 : 1;
+            for (int b = 0; b < baselines; b++) {
+                for (int r = b + 1; r < members.size(); r++) {
+                    pairs.add(pair(members.get(r), members.get(b), seeds));
+                }
+            }
+        });
+        return new PairedDifferences(List.copyOf(groups), List.copyOf(pairs));
+    }
+
+    private static Pair pair(Row row, Row baseline, List<Long> seeds) {
+        List<SeedSummary> differences = new ArrayList<>();
+        for (String metric : METRICS) {
+            double[] d = new double[seeds.size()];
+            boolean defined = true;
+            for (int i = 0; i < d.length && defined; i++) {
+                // By seed number: the rows' seeds may have been listed, or pooled, in other orders.
+                Object value = row.seeds().get(seeds.get(i)).get(metric);
+                Object base = baseline.seeds().get(seeds.get(i)).get(metric);
+                defined = value != null && base != null;
+                d[i] = defined ? ((Number) value).doubleValue() - ((Number) base).doubleValue() : 0;
+            }
+            differences.add(defined ? SeedSummary.of(d) : null);
+        }
+        return new Pair(row, baseline, seeds, differences);
+    }
+
+    /** @return whether any rows are paired, so that the paired files are written */
+    boolean any() {
+        return !pairs.isEmpty();
+    }
+
+    /** @return the rows grouped by seed set, groups in the order of their first row */
+    List<Group> groups() {
+        return groups;
+    }
+
+    /** @return the pairs, group by group, by baseline and then by row in table order */
+    List<Pair> pairs() {
+        return pairs;
+    }
+
+    /**
+     * Whether an interval of a paired difference excludes zero.
+     *
+     * @param difference a summary over two seeds or more
+     * @return whether the interval lies wholly above or wholly below 0
+     */
+    static boolean excludesZero(SeedSummary difference) {
+        return difference.low() > 0 || difference.high() < 0;
+    }
+}

@@ -1,0 +1,140 @@
+package org.engram.experiments.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.engram.experiments.metrics.MetricFormat;
+import org.engram.experiments.metrics.SeedSummary;
+
+/**
+ * {@code paired.md} and {@code paired.csv}, the files of a comparison that give its
+ * {@link PairedDifferences}: the Markdown table in percentage points for reading, the CSV unrounded in
+ * fractions of 1, as {@code comparison.csv} has its numbers, for scripts.
+ */
+final class PairedFiles {
+    /** The Markdown file. */
+    static final String MARKDOWN = "paired.md";
+    /** The CSV file. */
+    static final String CSV = "paired.csv";
+    /** The line of {@code comparison.md} that points to the paired differences, when there are any. */
+    static final String POINTER = "Rows over the same seeds compared seed by seed, with 95% intervals of the"
+            + " differences: [" + MARKDOWN + "](" + MARKDOWN + ") (" + CSV + " for scripts).";
+    /** The columns' names, of {@link PairedDifferences#METRICS} in order. */
+    private static final List<String> NAMES = List.of("ACC", "BWT", "FWT", "Forgetting");
+
+    private PairedFiles() {
+    }
+
+    /**
+     * The Markdown file.
+     *
+     * @param paired the comparison's paired differences, some rows paired
+     * @param source what the comparison is, e.g. {@code Engram comparison of runs quickstart 2026...}
+     * @param noted  whether {@code comparison.md} notes how its runs differ besides their strategies
+     * @return the text of {@code paired.md}
+     */
+    static String markdown(PairedDifferences paired, String source, boolean noted) {
+        StringBuilder md = new StringBuilder("# Paired differences\n\nThe rows of comparison.md (").append(source)
+                .append(") that are over the same seeds, compared seed by seed.\n\n")
+                .append("Each cell is the mean of a row's value minus its baseline's, seed by seed (seeds paired by"
+                        + " number), in percentage points, ± the half-width of its 95% confidence interval (Student t"
+                        + " with n - 1 degrees of freedom: t_{0.975, n-1} s_d / sqrt(n), s_d the sample standard"
+                        + " deviation of the n differences); **bold**: the interval excludes 0. Positive: higher in the"
+                        + " row than in its baseline, better for ACC, BWT and FWT, worse for forgetting. The intervals"
+                        + " are 95% ones whatever --error chose for comparison.md, each for its own pair and metric,"
+                        + " not corrected for the number of pairs. n/a: undefined for a seed of either row (BWT, FWT"
+                        + " and forgetting of one task, FWT in class-incremental learning).\n");
+        if (noted) {
+            // Seed 1 of a run with another network or data draws other weights and orders from seed 1 of this one.
+            md.append("\nThe notes of comparison.md say how its runs differ: rows of runs with other configs share"
+                    + " the numbers of their seeds, not necessarily what the seeds draw.\n");
+        }
+        List<String> unpaired = new ArrayList<>();
+        for (PairedDifferences.Group group : paired.groups()) {
+            if (!group.paired()) {
+                unpaired.add(unpaired(group));
+                continue;
+            }
+            md.append("\n## Seeds ").append(group.seeds()).append("\n\n");
+            if (!group.allPairs()) {
+                md.append("More than ").append(PairedDifferences.ALL_PAIRS_UP_TO).append(" rows are over these"
+                        + " seeds: each row is compared with the first, ").append(group.rows().get(0).shown())
+                        .append(", only.\n\n");
+            }
+            md.append("| Row | Baseline | Seeds |");
+            NAMES.forEach(name -> md.append(' ').append(name).append(" (pp) |"));
+            md.append("\n|---|---|---").append("|---".repeat(NAMES.size())).append("|\n");
+            for (PairedDifferences.Pair pair : paired.pairs()) {
+                if (pair.seeds().equals(group.seeds())) {
+                    md.append("| ").append(cellText(pair.row().shown())).append(" | ")
+                            .append(cellText(pair.baseline().shown())).append(" | ").append(pair.seeds().size());
+                    pair.differences().forEach(d -> md.append(" | ").append(cell(d)));
+                    md.append(" |\n");
+                }
+            }
+        }
+        if (!unpaired.isEmpty()) {
+            md.append("\nNot paired, as rows over different seeds are not:\n");
+            unpaired.forEach(line -> md.append("- ").append(line).append('\n'));
+        }
+        return md.toString();
+    }
+
+    /** A group that gives no pairs, and why. */
+    private static String unpaired(PairedDifferences.Group group) {
+        String rows = String.join(", ", group.rows().stream().map(PairedDifferences.Row::shown).toList());
+        return group.seeds().size() == 1 ? rows + ": over seed " + group.seeds().get(0) + " alone, which gives no"
+                + " interval" : rows + ": over seeds " + group.seeds() + ", which no other row is over";
+    }
+
+    /** A name in a table cell, where a '|' would end the cell. */
+    private static String cellText(String name) {
+        return name.replace("|", "\\|");
+    }
+
+    /** A difference in pp with the half-width of its interval, in bold when the interval excludes 0. */
+    private static String cell(SeedSummary d) {
+        if (d == null) {
+            return "n/a";
+        }
+        String text = MetricFormat.format("%+.1f", 100 * d.mean()) + " ± "
+                + MetricFormat.format("%.1f", 100 * d.halfWidth());
+        return PairedDifferences.excludesZero(d) ? "**" + text + "**" : text;
+    }
+
+    /**
+     * The CSV file: a line per pair, its rows named as {@code comparison.md} shows them and by
+     * {@code comparison.csv}'s {@code strategy} and {@code run_tag}, then per metric the mean
+     * difference, the half-width of its 95% interval, the differences' sd and whether the interval
+     * excludes 0 (empty where undefined), then the seeds paired.
+     *
+     * @param paired the comparison's paired differences
+     * @return the text of {@code paired.csv}
+     */
+    static String csv(PairedDifferences paired) {
+        StringBuilder csv = new StringBuilder("row,baseline,row_strategy,row_run_tag,baseline_strategy,"
+                + "baseline_run_tag,seeds");
+        for (String key : PairedDifferences.METRICS) {
+            csv.append(',').append(key).append("_difference_mean,").append(key)
+                    .append("_difference_ci95_half_width,").append(key).append("_difference_sd,").append(key)
+                    .append("_excludes_zero");
+        }
+        csv.append(",seed_list\n");
+        for (PairedDifferences.Pair pair : paired.pairs()) {
+            PairedDifferences.Row row = pair.row();
+            PairedDifferences.Row base = pair.baseline();
+            for (String text : List.of(row.shown(), base.shown(), row.strategy(), row.runTag(), base.strategy(),
+                    base.runTag())) {
+                csv.append(ComparisonCsv.field(text)).append(',');
+            }
+            csv.append(pair.seeds().size());
+            for (SeedSummary d : pair.differences()) {
+                csv.append(d == null ? ",,,," : "," + ComparisonCsv.number(d.mean()) + ","
+                        + ComparisonCsv.number(d.halfWidth()) + "," + ComparisonCsv.number(d.sd()) + ","
+                        + PairedDifferences.excludesZero(d));
+            }
+            csv.append(',').append(String.join(" ", pair.seeds().stream().map(String::valueOf).toList()))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+}

@@ -1,0 +1,188 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code engram compare} also compares rows over the same seeds seed by seed ({@code paired.md},
+ * {@code paired.csv}), pairing seeds by number, and leaves its other files as they were but for a line
+ * of {@code comparison.md} that points to them.
+ *
+ * <p>The files under {@code before-paired/} were written by Engram ffda2f3, before paired differences,
+ * with {@code engram compare results/reference/quickstart --out DIR}, the run's absolute folder
+ * replaced by {@code RUN}. Made again the same way, with that commit's build, if the reference run is.
+ */
+class PairedCompareTest {
+    /** Tests run in the experiments module's folder. */
+    private static final String REFERENCE = Path.of("..", "results", "reference", "quickstart").toString();
+    /** t_{0.975, 2} and t_{0.975, 1}, quantiles of Student's t from a table, not from the code under test. */
+    private static final double T_2 = 4.302652729749464;
+    private static final double T_1 = 12.706204736174707;
+    /** Differences of a few accuracies, each a multiple of 1/test samples: sums off by a few ulps at most. */
+    private static final double TOLERANCE = 1e-12;
+    /**
+     * Half-widths: the code solves the t quantile numerically to 1e-9 absolute, times sd / sqrt(n) below 1
+     * here, so off by less than 1e-9.
+     */
+    private static final double HALF_WIDTH_TOLERANCE = 1e-9;
+
+    @TempDir
+    Path dir;
+
+    private static String before(String name) throws IOException {
+        try (InputStream in = PairedCompareTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private CliRunner.Result compare(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "compare";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--out";
+        all[args.length + 2] = dir.resolve("cmp").toString();
+        CliRunner.Result r = CliRunner.run(all);
+        assertEquals(0, r.exitCode(), r.err());
+        return r;
+    }
+
+    /** paired.csv's lines by their row and baseline columns, each line by column. */
+    private static Map<String, Map<String, String>> csv(Path folder) throws IOException {
+        List<String> lines = Files.readAllLines(folder.resolve("paired.csv"));
+        String[] header = lines.get(0).split(",");
+        Map<String, Map<String, String>> byPair = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",", -1);
+            assertEquals(header.length, fields.length, line);
+            Map<String, String> byColumn = new HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                byColumn.put(header[i], fields[i]);
+            }
+            byPair.put(fields[0] + " - " + fields[1], byColumn);
+        }
+        return byPair;
+    }
+
+    private static JsonNode seeds(Path run, String strategy) throws IOException {
+        return new ObjectMapper().readTree(run.resolve("metrics.json").toFile()).get("strategies").get(strategy)
+                .get("seeds");
+    }
+
+    @Test
+    void existingFilesAreUnchangedButForThePointerLine() throws IOException {
+        CliRunner.Result r = compare(REFERENCE);
+        Path cmp = Path.of(r.lastLine());
+        String run = Path.of(REFERENCE).toAbsolutePath().toString();
+        String pointer = "\nRows over the same seeds compared seed by seed, with 95% intervals of the differences:"
+                + " [paired.md](paired.md) (paired.csv for scripts).\n";
+        String md = Files.readString(cmp.resolve("comparison.md")).replace(run, "RUN");
+        assertTrue(md.contains(pointer), md);
+        assertEquals(before("before-paired/comparison.md"), md.replace(pointer, ""));
+        assertEquals(before("before-paired/comparison.tex"),
+                Files.readString(cmp.resolve("comparison.tex")).replace(run, "RUN"));
+        assertEquals(before("before-error-option/comparison.csv"), Files.readString(cmp.resolve("comparison.csv")));
+        assertTrue(r.out().contains("\nRows over the same seeds, compared seed by seed: " + cmp.resolve("paired.md")
+                + "\n" + cmp + "\n"), r.out());
+    }
+
+    /**
+     * si minus naive on the reference run's three seeds, from metrics.json's per-seed ACC by the
+     * textbook formulas: mean, sample sd (divided by n - 1), half-width t_{0.975, 2} sd / sqrt(3).
+     */
+    @Test
+    void referenceDifferencesMatchTheSeedsValues() throws IOException {
+        Path cmp = Path.of(compare(REFERENCE).lastLine());
+        JsonNode naive = seeds(Path.of(REFERENCE), "naive");
+        JsonNode si = seeds(Path.of(REFERENCE), "si");
+        double[] d = new double[3];
+        for (int s = 1; s <= 3; s++) {
+            d[s - 1] = si.get(Integer.toString(s)).get("acc").asDouble() - naive.get(Integer.toString(s)).get("acc")
+                    .asDouble();
+        }
+        double mean = (d[0] + d[1] + d[2]) / 3;
+        double sd = Math.sqrt(((d[0] - mean) * (d[0] - mean) + (d[1] - mean) * (d[1] - mean)
+                + (d[2] - mean) * (d[2] - mean)) / 2);
+        Map<String, String> line = csv(cmp).get("si - naive");
+        assertEquals(mean, Double.parseDouble(line.get("acc_difference_mean")), TOLERANCE);
+        assertEquals(sd, Double.parseDouble(line.get("acc_difference_sd")), TOLERANCE);
+        assertEquals(T_2 * sd / Math.sqrt(3), Double.parseDouble(line.get("acc_difference_ci95_half_width")),
+                HALF_WIDTH_TOLERANCE);
+        assertEquals(Boolean.toString(Math.abs(mean) > T_2 * sd / Math.sqrt(3)), line.get("acc_excludes_zero"));
+        assertEquals(6, csv(cmp).size(), "every pair of four rows");
+    }
+
+    @Test
+    void namesAreShownAndErrorLeavesTheIntervalsAt95() throws IOException {
+        Path plain = Path.of(compare(REFERENCE, "--name", "naive=Fine-tuning").lastLine());
+        String md = Files.readString(plain.resolve("paired.md"));
+        assertTrue(md.contains("\n| ewc | Fine-tuning | 3 | "), md);
+        Map<String, String> line = csv(plain).get("si - Fine-tuning");
+        assertEquals("naive", line.get("baseline_strategy"));
+        Path sd = Path.of(compare(REFERENCE, "--name", "naive=Fine-tuning", "--error", "sd").lastLine());
+        assertEquals(md, Files.readString(sd.resolve("paired.md")));
+        assertEquals(Files.readString(plain.resolve("paired.csv")), Files.readString(sd.resolve("paired.csv")));
+    }
+
+    /**
+     * Run A has seeds [1, 2], run B the same in the order [2, 1], run C others: A's and B's rows are
+     * paired seed 1 with seed 1 (by position they would pair 1 with 2), C's row is named as unpaired.
+     * With two seeds the half-width is t_{0.975, 1} |d1 - d2| / 2.
+     */
+    @Test
+    void seedsArePairedByNumberAndOtherSeedSetsAreNot() throws IOException {
+        Path a = run("a", "seeds: [1, 2]", "naive");
+        Path b = run("b", "seeds: [2, 1]", "ewc");
+        Path c = run("c", "seeds: [3, 4]", "si");
+        Path cmp = Path.of(compare(a.toString(), b.toString(), c.toString()).lastLine());
+        JsonNode naive = seeds(a, "naive");
+        JsonNode ewc = seeds(b, "ewc");
+        double d1 = ewc.get("1").get("acc").asDouble() - naive.get("1").get("acc").asDouble();
+        double d2 = ewc.get("2").get("acc").asDouble() - naive.get("2").get("acc").asDouble();
+        // B lists seed 2 first: by position, its seed 2 would meet A's seed 1.
+        double p1 = ewc.get("2").get("acc").asDouble() - naive.get("1").get("acc").asDouble();
+        double p2 = ewc.get("1").get("acc").asDouble() - naive.get("2").get("acc").asDouble();
+        assertNotEquals(Math.abs(d1 - d2), Math.abs(p1 - p2), "pairing by position must be told apart");
+        Map<String, Map<String, String>> lines = csv(cmp);
+        assertEquals(List.of("ewc [B] - naive [A]"), List.copyOf(lines.keySet()));
+        Map<String, String> line = lines.get("ewc [B] - naive [A]");
+        assertEquals(T_1 * Math.abs(d1 - d2) / 2, Double.parseDouble(line.get("acc_difference_ci95_half_width")),
+                HALF_WIDTH_TOLERANCE);
+        assertEquals("1 2", line.get("seed_list"));
+        String md = Files.readString(cmp.resolve("paired.md"));
+        assertTrue(md.contains("\n- si [C]: over seeds [3, 4], which no other row is over\n"), md);
+        // The runs' configs differ in seeds and strategies, which comparison.md notes.
+        assertTrue(md.contains("\nThe notes of comparison.md say how its runs differ"), md);
+    }
+
+    @Test
+    void oneSeedWritesNoPairedFiles() throws IOException {
+        Path run = TinyRuns.run(dir, "one", "name: one\n" + TinyRuns.ONE_SEED
+                + "strategies: [{name: naive}, {name: ewc}]\n");
+        CliRunner.Result r = compare(run.toString());
+        Path cmp = Path.of(r.lastLine());
+        assertFalse(Files.exists(cmp.resolve("paired.md")));
+        assertFalse(Files.exists(cmp.resolve("paired.csv")));
+        assertFalse(Files.readString(cmp.resolve("comparison.md")).contains("paired"));
+        assertFalse(r.out().contains("seed by seed"), r.out());
+    }
+
+    private Path run(String name, String seeds, String strategy) throws IOException {
+        return TinyRuns.run(dir, name, "name: paired-" + name + "\n" + TinyRuns.ONE_SEED.replace("seeds: [1]", seeds)
+                + "strategies: [{name: " + strategy + "}]\n");
+    }
+}

@@ -1,0 +1,164 @@
+package org.engram.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.engram.experiments.metrics.SeedSummary;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Paired differences against values worked out by hand: differences seed by seed, their mean, sample
+ * standard deviation and 95% Student-t half-width with {@code t_{0.975, 2} = 4.302652729749464}
+ * (from a table of the t distribution, not from the code under test), rows over other seeds left
+ * unpaired, and the files' lines.
+ */
+class PairedDifferencesTest {
+    /** t_{0.975, 2}, the 97.5% quantile of Student's t with 2 degrees of freedom. */
+    private static final double T_2 = 4.302652729749464;
+    /** The sums of three fractions such as 0.85 - 0.80 are off by a few ulps of 0.1: far below this. */
+    private static final double TOLERANCE = 1e-12;
+    /**
+     * Half-widths: the code solves the t quantile numerically to 1e-9 absolute, times sd / sqrt(n) below 1
+     * here, so off by less than 1e-9.
+     */
+    private static final double HALF_WIDTH_TOLERANCE = 1e-9;
+
+    /** A row over seeds 1, 2, 3 with the given ACC, BWT and forgetting per seed and FWT undefined. */
+    private static PairedDifferences.Row row(String name, double[] acc, double[] bwt, double[] forgetting) {
+        TreeMap<Long, Map<?, ?>> seeds = new TreeMap<>();
+        for (int i = 0; i < acc.length; i++) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("acc", acc[i]);
+            m.put("bwt", bwt[i]);
+            m.put("fwt", null);
+            m.put("forgetting", forgetting[i]);
+            seeds.put(i + 1L, m);
+        }
+        return new PairedDifferences.Row(name, name, "", seeds);
+    }
+
+    private static PairedDifferences.Row over(String name, long... seeds) {
+        TreeMap<Long, Map<?, ?>> bySeed = new TreeMap<>();
+        for (long s : seeds) {
+            bySeed.put(s, Map.of("acc", 0.5, "bwt", 0.0, "fwt", 0.0, "forgetting", 0.0));
+        }
+        return new PairedDifferences.Row(name, name, "", bySeed);
+    }
+
+    /** naive and ewc over seeds 1, 2, 3. */
+    private static PairedDifferences handWorked() {
+        return PairedDifferences.of(List.of(
+                row("naive", new double[] {0.80, 0.70, 0.90}, new double[] {-0.10, -0.20, -0.15},
+                        new double[] {0.12, 0.22, 0.16}),
+                row("ewc", new double[] {0.85, 0.78, 0.93}, new double[] {-0.05, -0.14, -0.10},
+                        new double[] {0.06, 0.15, 0.11})));
+    }
+
+    /**
+     * ACC: differences 5, 8, 3 pp; mean 16/3; deviations -1/3, 8/3, -7/3, squares summing to 114/9,
+     * so s^2 = 57/9 and s = 2.5166...; half-width t s / sqrt(3). BWT: 5, 6, 5 pp; mean 16/3; squares
+     * 6/9, s = sqrt(1/3), half-width t / 3. Forgetting: -6, -7, -5 pp; mean -6, s = 1, half-width t / sqrt(3).
+     */
+    @Test
+    void differencesMatchTheHandWorkedStudentTInterval() {
+        PairedDifferences p = handWorked();
+        assertEquals(1, p.pairs().size());
+        PairedDifferences.Pair pair = p.pairs().get(0);
+        assertEquals("ewc", pair.row().shown());
+        assertEquals("naive", pair.baseline().shown());
+        assertEquals(List.of(1L, 2L, 3L), pair.seeds());
+        SeedSummary acc = pair.differences().get(0);
+        assertEquals(3, acc.n());
+        assertEquals(0.16 / 3, acc.mean(), TOLERANCE);
+        assertEquals(Math.sqrt(0.00114 / 1.8), acc.sd(), TOLERANCE);
+        assertEquals(T_2 * Math.sqrt(0.00114 / 1.8) / Math.sqrt(3), acc.halfWidth(), HALF_WIDTH_TOLERANCE);
+        assertFalse(PairedDifferences.excludesZero(acc), "ACC's interval [-0.9, 11.6] pp holds 0");
+        SeedSummary bwt = pair.differences().get(1);
+        assertEquals(0.16 / 3, bwt.mean(), TOLERANCE);
+        assertEquals(0.01 * T_2 / 3, bwt.halfWidth(), HALF_WIDTH_TOLERANCE);
+        assertTrue(PairedDifferences.excludesZero(bwt), "BWT's interval [3.9, 6.8] pp lies above 0");
+        assertNull(pair.differences().get(2), "FWT is undefined");
+        SeedSummary forgetting = pair.differences().get(3);
+        assertEquals(-0.06, forgetting.mean(), TOLERANCE);
+        assertEquals(0.01, forgetting.sd(), TOLERANCE);
+        assertEquals(0.01 * T_2 / Math.sqrt(3), forgetting.halfWidth(), HALF_WIDTH_TOLERANCE);
+        assertTrue(PairedDifferences.excludesZero(forgetting), "forgetting's interval [-8.5, -3.5] pp lies below 0");
+    }
+
+    @Test
+    void filesGiveTheDifferencesInPercentagePointsAndFractions() {
+        PairedDifferences p = handWorked();
+        String md = PairedFiles.markdown(p, "a comparison", false);
+        // 5.333 +- 6.252; 5.333 +- 1.434 (bold: above 0); n/a; -6.000 +- 2.484 (bold: below 0).
+        assertTrue(md.contains("\n| ewc | naive | 3 | +5.3 ± 6.3 | **+5.3 ± 1.4** | n/a | **-6.0 ± 2.5** |\n"), md);
+        assertTrue(md.contains("## Seeds [1, 2, 3]"), md);
+        assertFalse(md.contains("Not paired"), md);
+        String[] csv = PairedFiles.csv(p).split("\n");
+        assertEquals(2, csv.length);
+        String[] header = csv[0].split(",");
+        String[] line = csv[1].split(",", -1);
+        assertEquals(header.length, line.length);
+        Map<String, String> byColumn = new HashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            byColumn.put(header[i], line[i]);
+        }
+        assertEquals("ewc", byColumn.get("row"));
+        assertEquals("naive", byColumn.get("baseline_strategy"));
+        assertEquals(0.16 / 3, Double.parseDouble(byColumn.get("acc_difference_mean")), TOLERANCE);
+        assertEquals(T_2 * Math.sqrt(0.00114 / 1.8) / Math.sqrt(3),
+                Double.parseDouble(byColumn.get("acc_difference_ci95_half_width")), HALF_WIDTH_TOLERANCE);
+        assertEquals("false", byColumn.get("acc_excludes_zero"));
+        assertEquals("true", byColumn.get("bwt_excludes_zero"));
+        assertEquals("", byColumn.get("fwt_difference_mean"));
+        assertEquals("", byColumn.get("fwt_excludes_zero"));
+        assertEquals(-0.06, Double.parseDouble(byColumn.get("forgetting_difference_mean")), TOLERANCE);
+        assertEquals("1 2 3", byColumn.get("seed_list"));
+    }
+
+    @Test
+    void rowsOverOtherSeedsAreNotPairedAndAreNamed() {
+        PairedDifferences p = PairedDifferences.of(List.of(over("naive [A]", 1, 2, 3), over("naive [C]", 4, 5),
+                over("ewc [A]", 3, 1, 2), over("si [B]", 7), over("ewc [B]", 7)));
+        assertEquals(1, p.pairs().size());
+        assertEquals("ewc [A]", p.pairs().get(0).row().shown());
+        assertEquals("naive [A]", p.pairs().get(0).baseline().shown());
+        String md = PairedFiles.markdown(p, "a comparison", false);
+        assertTrue(md.contains("\nNot paired, as rows over different seeds are not:\n"
+                + "- naive [C]: over seeds [4, 5], which no other row is over\n"
+                + "- si [B], ewc [B]: over seed 7 alone, which gives no interval\n"), md);
+    }
+
+    @Test
+    void oneSeedOrOneRowGivesNoPairs() {
+        assertFalse(PairedDifferences.of(List.of(over("naive", 1), over("ewc", 1))).any());
+        assertFalse(PairedDifferences.of(List.of(over("naive", 1, 2, 3))).any());
+    }
+
+    /** Up to 8 rows: each against every earlier one, by baseline; 9 rows: each against the first only. */
+    @Test
+    void everyPairUpToEightRowsThenEachAgainstTheFirst() {
+        List<PairedDifferences.Row> three = List.of(over("a", 1, 2), over("b", 1, 2), over("c", 1, 2));
+        List<String> order = new ArrayList<>();
+        PairedDifferences.of(three).pairs().forEach(p -> order.add(p.row().shown() + "-" + p.baseline().shown()));
+        assertEquals(List.of("b-a", "c-a", "c-b"), order);
+        List<PairedDifferences.Row> eight = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            eight.add(over("r" + i, 1, 2));
+        }
+        assertEquals(8 * 7 / 2, PairedDifferences.of(eight).pairs().size());
+        List<PairedDifferences.Row> nine = new ArrayList<>(eight);
+        nine.add(over("r8", 1, 2));
+        PairedDifferences p = PairedDifferences.of(nine);
+        assertEquals(8, p.pairs().size());
+        assertTrue(p.pairs().stream().allMatch(pair -> pair.baseline().shown().equals("r0")));
+        assertTrue(PairedFiles.markdown(p, "a comparison", false)
+                .contains("each row is compared with the first, r0, only"));
+    }
+}
