@@ -193,8 +193,9 @@ public final class Comparison {
             runLines.add(line.append(", seeds ").append(r.strategies().get(0).seeds()).append(", Engram ")
                     .append(String.join(" then ", RunBuilds.commits(r))).append(")").toString());
         }
-        String named = names.isEmpty() ? null : "Named in the rows: " + String.join("; ", names.entrySet().stream()
-                .map(e -> e.getKey() + " as " + e.getValue()).toList()) + ".";
+        String naming = names.isEmpty() ? null : "named in the rows: " + String.join("; ", names.entrySet().stream()
+                .map(e -> e.getKey() + " as " + e.getValue()).toList());
+        String named = naming == null ? null : "N" + naming.substring(1) + ".";
         StringBuilder md = new StringBuilder("# Comparison\n\nRuns:\n");
         runLines.forEach(line -> md.append("- ").append(line).append('\n'));
         if (named != null) {
@@ -210,6 +211,8 @@ public final class Comparison {
                 .append(SummaryWriter.TIMING_NOTE).append(".\n\n")
                 .append(SummaryWriter.DEFINITIONS).append(".\n");
         String source = "Engram comparison of runs " + runList(results);
+        // A figure's legend shows the names; its description says which tag or label each stands for.
+        String figureSource = naming == null ? source : source + "; " + naming;
         StringBuilder texNote = new StringBuilder(source).append(".\nRuns:");
         runLines.forEach(line -> texNote.append("\n- ").append(line));
         if (named != null) {
@@ -230,9 +233,9 @@ public final class Comparison {
             if (!entries.isEmpty()) {
                 Map<String, Figure> figures = new LinkedHashMap<>();
                 figures.put("comparison", layout.apply(StrategyComparisonPlot.of(entries, "Strategies compared",
-                        error).from(source)));
+                        error).from(figureSource)));
                 figures.put("average_accuracy", layout.apply(AverageAccuracyPlot.of(lines,
-                        "Average accuracy as tasks are learned", error).from(source)));
+                        "Average accuracy as tasks are learned", error).from(figureSource)));
                 figures.forEach((base, figure) -> figure.write(folder, "plots/" + base));
                 String captions = Captions.markdown(figures);
                 if (captions != null) {

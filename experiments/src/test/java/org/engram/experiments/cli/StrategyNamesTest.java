@@ -139,7 +139,11 @@ class StrategyNamesTest {
         assertTrue(md.contains("| Fine-tuning |") && md.contains("| si |")
                 && md.contains("Named in the rows: naive as Fine-tuning."), md);
         assertTrue(Files.readAllLines(cmp.resolve("comparison.csv")).get(1).startsWith("naive,"));
-        assertTrue(Files.readString(cmp.resolve("plots/average_accuracy.svg")).contains(">Fine-tuning<"));
+        String svg = Files.readString(cmp.resolve("plots/average_accuracy.svg"));
+        assertTrue(svg.contains(">Fine-tuning<"), svg);
+        // The legend shows the name, the description (and so a caption) what it names.
+        assertTrue(svg.matches("(?s).*<desc>Average accuracy as tasks are learned \\(Engram comparison of runs "
+                + "[^<]*; named in the rows: naive as Fine-tuning\\)\\. .*"), svg);
         CliRunner.Result tag = CliRunner.run("compare", run.toString(), "--name", "A=x", "--out",
                 dir.resolve("cmp-tag").toString());
         assertEquals(2, tag.exitCode(), tag.err());
