@@ -65,8 +65,9 @@ final class StrictComparison {
         // One run's strategies share every setting: only its builds can keep them apart.
         String expected = results.size() > 1 ? "runs that differ only in their strategies and the strategies' "
                 + "settings" : "a run trained by one committed Engram build that its provenance names";
-        throw new EngramException("engram compare", "--strict", expected, found.size() + (found.size() == 1 ? " difference" : " differences")
-                + " (" + (results.size() > 1 ? "runs " : "run ") + String.join(", ", runs) + "):" + list
+        throw new EngramException("engram compare", "--strict", expected, found.size()
+                + (found.size() == 1 ? " difference" : " differences") + " (" + (results.size() > 1 ? "runs " : "run ")
+                + String.join(", ", runs) + "):" + list
                 + "\n  nothing was written; without --strict, compare writes the comparison with a note on each",
                 null);
     }

@@ -726,8 +726,9 @@ class RunCommandTest {
         for (List<String> bad : List.of(List.of("C=x", "expected the tag of one of the comparison's runs or pools"
                 + " [A, B] or the label of one of their strategies [naive, si], found 'C'"), List.of("B=epochs 2",
                 "expected a name no other tag has, found 'epochs 2',"
-                + " the name of A"), List.of("B=epochs\n3", "expected a name of one line, without tabs or other control characters, found"
-                + " 'epochs\\n3'"), List.of("B=epochs  2", "found 'epochs  2', the name of A but for spaces"),
+                + " the name of A"), List.of("B=epochs\n3", "expected a name of one line, without tabs or other "
+                + "control characters, found 'epochs\\n3'"),
+                List.of("B=epochs  2", "found 'epochs  2', the name of A but for spaces"),
                 List.of("B", "--name: expected TAG=NAME or LABEL=NAME, e.g. --name A+B='lambda 100', found"
                 + " 'B'"), List.of("A=epochs 3", "--name A: expected one name for A, found two: 'epochs 2' and"
                 + " 'epochs 3'"))) {
