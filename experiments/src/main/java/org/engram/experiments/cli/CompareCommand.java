@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
                 + "learning accuracy and speed over seeds, a bar chart of ACC and BWT and the average accuracy after "
                 + "each task, with 95%% confidence intervals (or another measure, --error); runs that differ only in "
                 + "their seeds are pooled. Rows over the same seeds (at least 2) are also compared seed by seed "
-                + "(files paired.md, paired.csv): each pair's mean difference with its 95%% Student-t interval, "
-                + "whatever --error is.",
+                + "(files paired.md, paired.tex, paired.csv): each pair's mean difference with its 95%% Student-t "
+                + "interval, whatever --error is.",
         footer = {"", "Example (with several runs each row names its run, [A], or its pool of runs, [A+B], unless they"
                 + " all pool into one; a note names each scenario, sequence, data, task or config key in which they"
                 + " differ):",

@@ -30,7 +30,8 @@ import org.engram.simulator.EngramException;
  * metric over seeds ({@code comparison.md}, {@code comparison.csv}), the ACC/BWT bar chart
  * ({@code plots/comparison}) and the average accuracy after each task ({@code plots/average_accuracy}),
  * and, for rows over the same seeds, their differences seed by seed ({@code paired.md},
- * {@code paired.csv}; see {@link PairedDifferences}), written to {@code <results>/comparisons/<id>/}.
+ * {@code paired.tex}, {@code paired.csv}; see {@link PairedDifferences}), written to
+ * {@code <results>/comparisons/<id>/}.
  */
 public final class Comparison {
     /** The folder of the results root that holds comparisons, one subfolder each. */
@@ -228,6 +229,7 @@ public final class Comparison {
             folder.writeString("comparison.tex", resultTable.latex(texNote.toString()));
             if (paired.any()) {
                 folder.writeString(PairedFiles.MARKDOWN, PairedFiles.markdown(paired, source, !notes.isEmpty()));
+                folder.writeString(PairedFiles.LATEX, PairedLatex.latex(paired, source, !notes.isEmpty()));
                 folder.writeString(PairedFiles.CSV, PairedFiles.csv(paired));
             }
             if (!entries.isEmpty()) {

@@ -21,7 +21,7 @@ import org.engram.experiments.metrics.SeedSummary;
  */
 final class PairedDifferences {
     /** The metrics paired, in the order of the comparison's table: those of the method, not the machine. */
-    static final List<String> METRICS = List.of("acc", "bwt", "fwt", "forgetting");
+    static final List<String> METRICS = List.of("acc", "bwt", "fwt", "forgetting", "learning_accuracy");
     /** The most rows of one seed set that are paired every way: 28 pairs. */
     static final int ALL_PAIRS_UP_TO = 8;
 

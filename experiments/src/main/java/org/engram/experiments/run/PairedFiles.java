@@ -1,25 +1,26 @@
 package org.engram.experiments.run;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.metrics.SeedSummary;
 
 /**
  * {@code paired.md} and {@code paired.csv}, the files of a comparison that give its
  * {@link PairedDifferences}: the Markdown table in percentage points for reading, the CSV unrounded in
- * fractions of 1, as {@code comparison.csv} has its numbers, for scripts.
+ * fractions of 1, as {@code comparison.csv} has its numbers, for scripts ({@code paired.tex}, for
+ * papers, is {@link PairedLatex}'s).
  */
 final class PairedFiles {
     /** The Markdown file. */
     static final String MARKDOWN = "paired.md";
     /** The CSV file. */
     static final String CSV = "paired.csv";
+    /** The LaTeX file. */
+    static final String LATEX = "paired.tex";
     /** The line of {@code comparison.md} that points to the paired differences, when there are any. */
     static final String POINTER = "Rows over the same seeds compared seed by seed, with 95% intervals of the"
-            + " differences: [" + MARKDOWN + "](" + MARKDOWN + ") (" + CSV + " for scripts).";
-    /** The columns' names, of {@link PairedDifferences#METRICS} in order. */
-    private static final List<String> NAMES = List.of("ACC", "BWT", "FWT", "Forgetting");
+            + " differences: [" + MARKDOWN + "](" + MARKDOWN + ") (" + LATEX + " for papers, " + CSV + " for scripts).";
+    /** The columns' names, of {@link PairedDifferences#METRICS} in order, as the comparison's table names them. */
+    static final List<String> NAMES = PairedDifferences.METRICS.stream().map(ResultTable::name).toList();
 
     private PairedFiles() {
     }
@@ -35,23 +36,12 @@ final class PairedFiles {
     static String markdown(PairedDifferences paired, String source, boolean noted) {
         StringBuilder md = new StringBuilder("# Paired differences\n\nThe rows of comparison.md (").append(source)
                 .append(") that are over the same seeds, compared seed by seed.\n\n")
-                .append("Each cell is the mean of a row's value minus its baseline's, seed by seed (seeds paired by"
-                        + " number), in percentage points, ± the half-width of its 95% confidence interval (Student t"
-                        + " with n - 1 degrees of freedom: t_{0.975, n-1} s_d / sqrt(n), s_d the sample standard"
-                        + " deviation of the n differences); **bold**: the interval excludes 0. Positive: higher in the"
-                        + " row than in its baseline, better for ACC, BWT and FWT, worse for forgetting. The intervals"
-                        + " are 95% ones whatever --error chose for comparison.md, each for its own pair and metric,"
-                        + " not corrected for the number of pairs. n/a: undefined for a seed of either row (BWT, FWT"
-                        + " and forgetting of one task, FWT in class-incremental learning).\n");
+                .append(explanation("**bold**", "comparison.md")).append('\n');
         if (noted) {
-            // Seed 1 of a run with another network or data draws other weights and orders from seed 1 of this one.
-            md.append("\nThe notes of comparison.md say how its runs differ: rows of runs with other configs share"
-                    + " the numbers of their seeds, not necessarily what the seeds draw.\n");
+            md.append('\n').append(notedDifferences("comparison.md")).append('\n');
         }
-        List<String> unpaired = new ArrayList<>();
         for (PairedDifferences.Group group : paired.groups()) {
             if (!group.paired()) {
-                unpaired.add(unpaired(group));
                 continue;
             }
             md.append("\n## Seeds ").append(group.seeds()).append("\n\n");
@@ -67,16 +57,46 @@ final class PairedFiles {
                 if (pair.seeds().equals(group.seeds())) {
                     md.append("| ").append(cellText(pair.row().shown())).append(" | ")
                             .append(cellText(pair.baseline().shown())).append(" | ").append(pair.seeds().size());
-                    pair.differences().forEach(d -> md.append(" | ").append(cell(d)));
+                    pair.differences().forEach(d -> md.append(" | ").append(markdownCell(d)));
                     md.append(" |\n");
                 }
             }
         }
+        List<String> unpaired = unpaired(paired);
         if (!unpaired.isEmpty()) {
             md.append("\nNot paired, as rows over different seeds are not:\n");
             unpaired.forEach(line -> md.append("- ").append(line).append('\n'));
         }
         return md.toString();
+    }
+
+    /**
+     * What the cells of the paired tables are, for the text above {@code paired.md}'s tables and the
+     * comments atop {@code paired.tex}'s.
+     *
+     * @param bold       how the file says bold, e.g. {@code **bold**}
+     * @param comparison the file of the comparison's own table, whose ± {@code --error} chooses
+     * @return the sentences, ending in a full stop
+     */
+    static String explanation(String bold, String comparison) {
+        return "Each cell is the mean of a row's value minus its baseline's, seed by seed (seeds paired by number), in"
+                + " percentage points, ± the half-width of its 95% confidence interval (Student t with n - 1 degrees"
+                + " of freedom: t_{0.975, n-1} s_d / sqrt(n), s_d the sample standard deviation of the n differences);"
+                + " " + bold + ": the interval excludes 0. Positive: higher in the row than in its baseline, better"
+                + " for ACC, BWT, FWT and learning accuracy, worse for forgetting. The intervals are 95% ones whatever"
+                + " --error chose for " + comparison + ", each for its own pair and metric, not corrected for the"
+                + " number of pairs. n/a: undefined for a seed of either row (BWT, FWT and forgetting of one task, FWT"
+                + " in class-incremental learning).";
+    }
+
+    /**
+     * The rows of groups that give no pairs, and why, one line each.
+     *
+     * @param paired the comparison's paired differences
+     * @return e.g. {@code si [C]: over seeds [3, 4], which no other row is over}; empty when every group is paired
+     */
+    static List<String> unpaired(PairedDifferences paired) {
+        return paired.groups().stream().filter(group -> !group.paired()).map(PairedFiles::unpaired).toList();
     }
 
     /** A group that gives no pairs, and why. */
@@ -91,14 +111,42 @@ final class PairedFiles {
         return name.replace("|", "\\|");
     }
 
-    /** A difference in pp with the half-width of its interval, in bold when the interval excludes 0. */
-    private static String cell(SeedSummary d) {
-        if (d == null) {
-            return "n/a";
-        }
-        String text = MetricFormat.format("%+.1f", 100 * d.mean()) + " ± "
-                + MetricFormat.format("%.1f", 100 * d.halfWidth());
-        return PairedDifferences.excludesZero(d) ? "**" + text + "**" : text;
+    /**
+     * What the comparison's notes mean for pairs, said when it has notes.
+     *
+     * @param comparison the file of the comparison's notes
+     * @return the sentence, ending in a full stop
+     */
+    static String notedDifferences(String comparison) {
+        // Seed 1 of a run with another network or data draws other weights and orders from seed 1 of this one.
+        return "The notes of " + comparison + " say how its runs differ: rows of runs with other configs share the"
+                + " numbers of their seeds, not necessarily what the seeds draw.";
+    }
+
+    /**
+     * A difference as the paired tables show it.
+     *
+     * @param d the summary of a pair's differences (fractions of 1), null where undefined
+     * @return its mean in pp, signed, with the half-width of its 95% interval
+     */
+    static TableCell cell(SeedSummary d) {
+        return d == null ? TableCell.UNDEFINED : TableCell.of(100 * d.mean(), 100 * d.halfWidth(), "%+.1f", "%.1f");
+    }
+
+    /**
+     * Whether a difference is shown in bold.
+     *
+     * @param d the summary of a pair's differences, null where undefined
+     * @return whether it is defined and its interval excludes 0
+     */
+    static boolean bold(SeedSummary d) {
+        return d != null && PairedDifferences.excludesZero(d);
+    }
+
+    /** A difference in Markdown, in bold when its interval excludes 0. */
+    private static String markdownCell(SeedSummary d) {
+        String text = cell(d).markdown();
+        return bold(d) ? "**" + text + "**" : text;
     }
 
     /**

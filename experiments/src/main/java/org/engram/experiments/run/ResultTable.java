@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.engram.experiments.metrics.ErrorMeasure;
-import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.metrics.SeedSummary;
 
 /**
@@ -20,20 +19,7 @@ final class ResultTable {
     /** The accuracy metrics, the first columns; the timings after them are the machine's, not the method's. */
     private static final int ACCURACY_COLUMNS = 5;
 
-    /** A cell: a mean and the half-width of its interval (null for one seed), or both null where undefined. */
-    private record Cell(String mean, String half) {
-        String markdown() {
-            return mean == null ? "n/a" : half == null ? mean : mean + " ± " + half;
-        }
-
-        /** The mean with the half-width after it in the size of a subscript, as papers set it to save width. */
-        String latex() {
-            return mean == null ? "n/a" : "$" + mean + (half == null ? "" : "{\\scriptstyle\\,\\pm\\," + half + "}")
-                    + "$";
-        }
-    }
-
-    private record Row(String label, int seeds, List<Cell> cells) {
+    private record Row(String label, int seeds, List<TableCell> cells) {
     }
 
     private final List<Row> rows;
@@ -69,7 +55,7 @@ final class ResultTable {
             Map<String, Object> s = (Map<String, Object>) e.getValue();
             Map<String, Object> aggregate = (Map<String, Object>) s.get("aggregate");
             Map<String, Object> over = (Map<String, Object>) aggregate.get("over_seeds");
-            List<Cell> cells = new ArrayList<>();
+            List<TableCell> cells = new ArrayList<>();
             for (String key : MetricsWriter.SUMMARY_KEYS) {
                 boolean percent = !key.equals("wall_seconds") && !key.equals("samples_per_second");
                 cells.add(cell((Map<String, Object>) over.get(key), percent ? 100 : 1,
@@ -80,14 +66,27 @@ final class ResultTable {
         return new ResultTable(rows, error);
     }
 
-    private static Cell cell(Map<String, Object> spread, double scale, String format, ErrorMeasure error) {
+    private static TableCell cell(Map<String, Object> spread, double scale, String format, ErrorMeasure error) {
         if (spread == null) {
-            return new Cell(null, null);
+            return TableCell.UNDEFINED;
         }
         SeedSummary summary = MetricsWriter.summaryOf(spread);
-        String mean = MetricFormat.format(format, scale * summary.mean());
-        double half = error.halfWidth(summary);
-        return new Cell(mean, Double.isNaN(half) ? null : MetricFormat.format(format, scale * half));
+        return TableCell.of(scale * summary.mean(), scale * error.halfWidth(summary), format, format);
+    }
+
+    /**
+     * The name a table gives an accuracy metric's column.
+     *
+     * @param key the metric's key in {@code metrics.json}, one of the accuracy metrics of
+     *            {@link MetricsWriter#SUMMARY_KEYS}, e.g. {@code learning_accuracy}
+     * @return its column's name, e.g. {@code Learning acc.}
+     */
+    static String name(String key) {
+        int k = MetricsWriter.SUMMARY_KEYS.indexOf(key);
+        if (k < 0 || k >= ACCURACY_COLUMNS) {
+            throw new IllegalArgumentException("not an accuracy metric: " + key);
+        }
+        return NAMES[k];
     }
 
     /**
@@ -128,33 +127,22 @@ final class ResultTable {
      * @return the LaTeX source
      */
     String latex(String note) {
-        StringBuilder sb = new StringBuilder();
-        for (String line : note.split("\n")) {
-            sb.append("% ").append(line).append('\n');
-        }
+        StringBuilder sb = new StringBuilder(LatexTable.comments(note));
         boolean seedsColumn = rows.stream().mapToInt(Row::seeds).distinct().count() > 1;
-        sb.append("% Needs \\usepackage{booktabs}. ").append(note().replace("±", "\\pm"))
-                .append(".\n");
+        sb.append(LatexTable.NEEDS_BOOKTABS).append(note().replace("±", "\\pm")).append(".\n");
         if (!seedsColumn && !rows.isEmpty()) {
             int n = rows.get(0).seeds();
             sb.append("% Every row is ").append(n == 1 ? "of one seed" : "over " + n + " seeds").append(", which the"
                     + " caption should say.\n");
         }
-        if (rows.stream().anyMatch(row -> LatexText.needsUnicode(row.label()))) {
-            sb.append("% Names hold letters outside ASCII and Greek: pdflatex needs packages for them (or use"
-                    + " xelatex or lualatex).\n");
-        }
+        sb.append(LatexTable.unicodeNote(rows.stream().map(Row::label).toList()));
         sb.append("% About as wide as a one-column page with short labels: in a two-column paper, put it in a"
                 + " table* (across both columns), or leave out columns.\n");
         sb.append("\\begin{tabular}{@{}l").append(seedsColumn ? "r" : "").append("r".repeat(ACCURACY_COLUMNS))
                 .append("@{}}\n\\toprule\n");
-        StringBuilder units = new StringBuilder(seedsColumn ? " &" : "");
-        sb.append("Strategy").append(seedsColumn ? " & Seeds" : "");
-        for (int k = 0; k < ACCURACY_COLUMNS; k++) {
-            sb.append(" & ").append(LatexText.escaped(NAMES[k]));
-            units.append(" & (").append(LatexText.escaped(UNITS[k])).append(')');
-        }
-        sb.append(" \\\\\n").append(units).append(" \\\\\n\\midrule\n");
+        sb.append(LatexTable.header(seedsColumn ? List.of("Strategy", "Seeds") : List.of("Strategy"),
+                List.of(NAMES).subList(0, ACCURACY_COLUMNS), List.of(UNITS).subList(0, ACCURACY_COLUMNS)));
+        sb.append("\\midrule\n");
         for (Row row : rows) {
             sb.append(LatexText.escaped(row.label())).append(seedsColumn ? " & " + row.seeds() : "");
             for (int k = 0; k < ACCURACY_COLUMNS; k++) {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code engram compare} also compares rows over the same seeds seed by seed ({@code paired.md},
- * {@code paired.csv}), pairing seeds by number, and leaves its other files as they were but for a line
- * of {@code comparison.md} that points to them.
+ * {@code paired.tex}, {@code paired.csv}), pairing seeds by number, and leaves its other files as they were
+ * but for a line of {@code comparison.md} that points to them.
  *
  * <p>The files under {@code before-paired/} were written by Engram ffda2f3, before paired differences,
  * with {@code engram compare results/reference/quickstart --out DIR}, the run's absolute folder
@@ -89,7 +89,7 @@ class PairedCompareTest {
         Path cmp = Path.of(r.lastLine());
         String run = Path.of(REFERENCE).toAbsolutePath().toString();
         String pointer = "\nRows over the same seeds compared seed by seed, with 95% intervals of the differences:"
-                + " [paired.md](paired.md) (paired.csv for scripts).\n";
+                + " [paired.md](paired.md) (paired.tex for papers, paired.csv for scripts).\n";
         String md = Files.readString(cmp.resolve("comparison.md")).replace(run, "RUN");
         assertTrue(md.contains(pointer), md);
         assertEquals(before("before-paired/comparison.md"), md.replace(pointer, ""));
@@ -98,10 +98,14 @@ class PairedCompareTest {
         assertEquals(before("before-error-option/comparison.csv"), Files.readString(cmp.resolve("comparison.csv")));
         assertTrue(r.out().contains("\nRows over the same seeds, compared seed by seed: " + cmp.resolve("paired.md")
                 + "\n" + cmp + "\n"), r.out());
+        String tex = Files.readString(cmp.resolve("paired.tex"));
+        assertTrue(tex.contains("\n\\multicolumn{6}{@{}l}{\\emph{Baseline: naive}} \\\\\newc & $"), tex);
+        assertTrue(tex.contains("\n\\multicolumn{6}{@{}l}{\\emph{Baseline: si}} \\\\\nhlop & $"), tex);
     }
 
     /**
-     * si minus naive on the reference run's three seeds, from metrics.json's per-seed ACC by the
+     * si minus naive on the reference run's three seeds, from metrics.json's per-seed ACC and learning
+     * accuracy by the
      * textbook formulas: mean, sample sd (divided by n - 1), half-width t_{0.975, 2} sd / sqrt(3).
      */
     @Test
@@ -109,20 +113,23 @@ class PairedCompareTest {
         Path cmp = Path.of(compare(REFERENCE).lastLine());
         JsonNode naive = seeds(Path.of(REFERENCE), "naive");
         JsonNode si = seeds(Path.of(REFERENCE), "si");
-        double[] d = new double[3];
-        for (int s = 1; s <= 3; s++) {
-            d[s - 1] = si.get(Integer.toString(s)).get("acc").asDouble() - naive.get(Integer.toString(s)).get("acc")
-                    .asDouble();
-        }
-        double mean = (d[0] + d[1] + d[2]) / 3;
-        double sd = Math.sqrt(((d[0] - mean) * (d[0] - mean) + (d[1] - mean) * (d[1] - mean)
-                + (d[2] - mean) * (d[2] - mean)) / 2);
         Map<String, String> line = csv(cmp).get("si - naive");
-        assertEquals(mean, Double.parseDouble(line.get("acc_difference_mean")), TOLERANCE);
-        assertEquals(sd, Double.parseDouble(line.get("acc_difference_sd")), TOLERANCE);
-        assertEquals(T_2 * sd / Math.sqrt(3), Double.parseDouble(line.get("acc_difference_ci95_half_width")),
-                HALF_WIDTH_TOLERANCE);
-        assertEquals(Boolean.toString(Math.abs(mean) > T_2 * sd / Math.sqrt(3)), line.get("acc_excludes_zero"));
+        for (String metric : List.of("acc", "learning_accuracy")) {
+            double[] d = new double[3];
+            for (int s = 1; s <= 3; s++) {
+                d[s - 1] = si.get(Integer.toString(s)).get(metric).asDouble()
+                        - naive.get(Integer.toString(s)).get(metric).asDouble();
+            }
+            double mean = (d[0] + d[1] + d[2]) / 3;
+            double sd = Math.sqrt(((d[0] - mean) * (d[0] - mean) + (d[1] - mean) * (d[1] - mean)
+                    + (d[2] - mean) * (d[2] - mean)) / 2);
+            assertEquals(mean, Double.parseDouble(line.get(metric + "_difference_mean")), TOLERANCE);
+            assertEquals(sd, Double.parseDouble(line.get(metric + "_difference_sd")), TOLERANCE);
+            assertEquals(T_2 * sd / Math.sqrt(3), Double.parseDouble(line.get(metric + "_difference_ci95_half_width")),
+                    HALF_WIDTH_TOLERANCE);
+            assertEquals(Boolean.toString(Math.abs(mean) > T_2 * sd / Math.sqrt(3)), line.get(metric
+                    + "_excludes_zero"));
+        }
         assertEquals(6, csv(cmp).size(), "every pair of four rows");
     }
 
@@ -135,6 +142,9 @@ class PairedCompareTest {
         assertEquals("naive", line.get("baseline_strategy"));
         Path sd = Path.of(compare(REFERENCE, "--name", "naive=Fine-tuning", "--error", "sd").lastLine());
         assertEquals(md, Files.readString(sd.resolve("paired.md")));
+        String tex = Files.readString(plain.resolve("paired.tex"));
+        assertTrue(tex.contains("\\emph{Baseline: Fine-tuning}"), tex);
+        assertEquals(tex, Files.readString(sd.resolve("paired.tex")));
         assertEquals(Files.readString(plain.resolve("paired.csv")), Files.readString(sd.resolve("paired.csv")));
     }
 
@@ -177,6 +187,7 @@ class PairedCompareTest {
         Path cmp = Path.of(r.lastLine());
         assertFalse(Files.exists(cmp.resolve("paired.md")));
         assertFalse(Files.exists(cmp.resolve("paired.csv")));
+        assertFalse(Files.exists(cmp.resolve("paired.tex")));
         assertFalse(Files.readString(cmp.resolve("comparison.md")).contains("paired"));
         assertFalse(r.out().contains("seed by seed"), r.out());
     }

@@ -30,8 +30,9 @@ class PairedDifferencesTest {
      */
     private static final double HALF_WIDTH_TOLERANCE = 1e-9;
 
-    /** A row over seeds 1, 2, 3 with the given ACC, BWT and forgetting per seed and FWT undefined. */
-    private static PairedDifferences.Row row(String name, double[] acc, double[] bwt, double[] forgetting) {
+    /** A row over seeds 1, 2, 3 with the given ACC, BWT, forgetting and learning accuracy per seed; FWT undefined. */
+    private static PairedDifferences.Row row(String name, double[] acc, double[] bwt, double[] forgetting,
+                                             double[] learning) {
         TreeMap<Long, Map<?, ?>> seeds = new TreeMap<>();
         for (int i = 0; i < acc.length; i++) {
             Map<String, Object> m = new HashMap<>();
@@ -39,32 +40,36 @@ class PairedDifferencesTest {
             m.put("bwt", bwt[i]);
             m.put("fwt", null);
             m.put("forgetting", forgetting[i]);
+            m.put("learning_accuracy", learning[i]);
             seeds.put(i + 1L, m);
         }
         return new PairedDifferences.Row(name, name, "", seeds);
     }
 
-    private static PairedDifferences.Row over(String name, long... seeds) {
+    /** A row over the seeds with the same metrics for each: its differences with another such row are all 0. */
+    static PairedDifferences.Row over(String name, long... seeds) {
         TreeMap<Long, Map<?, ?>> bySeed = new TreeMap<>();
         for (long s : seeds) {
-            bySeed.put(s, Map.of("acc", 0.5, "bwt", 0.0, "fwt", 0.0, "forgetting", 0.0));
+            bySeed.put(s, Map.of("acc", 0.5, "bwt", 0.0, "fwt", 0.0, "forgetting", 0.0, "learning_accuracy", 0.9));
         }
         return new PairedDifferences.Row(name, name, "", bySeed);
     }
 
-    /** naive and ewc over seeds 1, 2, 3. */
-    private static PairedDifferences handWorked() {
+    /** naive and ewc over seeds 1, 2, 3, worked by hand in {@link #differencesMatchTheHandWorkedStudentTInterval}. */
+    static PairedDifferences handWorked() {
         return PairedDifferences.of(List.of(
                 row("naive", new double[] {0.80, 0.70, 0.90}, new double[] {-0.10, -0.20, -0.15},
-                        new double[] {0.12, 0.22, 0.16}),
+                        new double[] {0.12, 0.22, 0.16}, new double[] {0.95, 0.96, 0.96}),
                 row("ewc", new double[] {0.85, 0.78, 0.93}, new double[] {-0.05, -0.14, -0.10},
-                        new double[] {0.06, 0.15, 0.11})));
+                        new double[] {0.06, 0.15, 0.11}, new double[] {0.94, 0.97, 0.94})));
     }
 
     /**
      * ACC: differences 5, 8, 3 pp; mean 16/3; deviations -1/3, 8/3, -7/3, squares summing to 114/9,
      * so s^2 = 57/9 and s = 2.5166...; half-width t s / sqrt(3). BWT: 5, 6, 5 pp; mean 16/3; squares
      * 6/9, s = sqrt(1/3), half-width t / 3. Forgetting: -6, -7, -5 pp; mean -6, s = 1, half-width t / sqrt(3).
+     * Learning accuracy: -1, +1, -2 pp; mean -2/3; deviations -1/3, 5/3, -4/3, squares summing to 42/9, so
+     * s^2 = 7/3 and half-width t sqrt(7/3) / sqrt(3) = 3.79 pp.
      */
     @Test
     void differencesMatchTheHandWorkedStudentTInterval() {
@@ -90,14 +95,22 @@ class PairedDifferencesTest {
         assertEquals(0.01, forgetting.sd(), TOLERANCE);
         assertEquals(0.01 * T_2 / Math.sqrt(3), forgetting.halfWidth(), HALF_WIDTH_TOLERANCE);
         assertTrue(PairedDifferences.excludesZero(forgetting), "forgetting's interval [-8.5, -3.5] pp lies below 0");
+        SeedSummary learning = pair.differences().get(4);
+        assertEquals(-0.02 / 3, learning.mean(), TOLERANCE);
+        assertEquals(Math.sqrt(7.0 / 3) / 100, learning.sd(), TOLERANCE);
+        assertEquals(T_2 * Math.sqrt(7.0 / 3) / Math.sqrt(3) / 100, learning.halfWidth(), HALF_WIDTH_TOLERANCE);
+        assertFalse(PairedDifferences.excludesZero(learning), "learning accuracy's interval [-4.5, 3.1] pp holds 0");
     }
 
     @Test
     void filesGiveTheDifferencesInPercentagePointsAndFractions() {
         PairedDifferences p = handWorked();
         String md = PairedFiles.markdown(p, "a comparison", false);
-        // 5.333 +- 6.252; 5.333 +- 1.434 (bold: above 0); n/a; -6.000 +- 2.484 (bold: below 0).
-        assertTrue(md.contains("\n| ewc | naive | 3 | +5.3 ± 6.3 | **+5.3 ± 1.4** | n/a | **-6.0 ± 2.5** |\n"), md);
+        // 5.333 +- 6.252; 5.333 +- 1.434 (bold: above 0); n/a; -6.000 +- 2.484 (bold: below 0); -0.667 +- 3.795.
+        assertTrue(md.contains("\n| Row | Baseline | Seeds | ACC (pp) | BWT (pp) | FWT (pp) | Forgetting (pp)"
+                + " | Learning acc. (pp) |\n"), md);
+        assertTrue(md.contains("\n| ewc | naive | 3 | +5.3 ± 6.3 | **+5.3 ± 1.4** | n/a | **-6.0 ± 2.5**"
+                + " | -0.7 ± 3.8 |\n"), md);
         assertTrue(md.contains("## Seeds [1, 2, 3]"), md);
         assertFalse(md.contains("Not paired"), md);
         String[] csv = PairedFiles.csv(p).split("\n");
@@ -119,7 +132,13 @@ class PairedDifferencesTest {
         assertEquals("", byColumn.get("fwt_difference_mean"));
         assertEquals("", byColumn.get("fwt_excludes_zero"));
         assertEquals(-0.06, Double.parseDouble(byColumn.get("forgetting_difference_mean")), TOLERANCE);
+        assertEquals(-0.02 / 3, Double.parseDouble(byColumn.get("learning_accuracy_difference_mean")), TOLERANCE);
+        assertEquals("false", byColumn.get("learning_accuracy_excludes_zero"));
         assertEquals("1 2 3", byColumn.get("seed_list"));
+        // Columns are only added: forgetting's stay where they were, learning accuracy's follow them.
+        assertEquals(List.of("forgetting_excludes_zero", "learning_accuracy_difference_mean",
+                "learning_accuracy_difference_ci95_half_width", "learning_accuracy_difference_sd",
+                "learning_accuracy_excludes_zero", "seed_list"), List.of(header).subList(22, header.length));
     }
 
     @Test

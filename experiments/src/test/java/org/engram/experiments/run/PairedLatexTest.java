@@ -1,0 +1,79 @@
+package org.engram.experiments.run;
+
+import static org.engram.experiments.run.PairedDifferencesTest.handWorked;
+import static org.engram.experiments.run.PairedDifferencesTest.over;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code paired.tex} as text, against tables written out by hand (pdflatex is not there to build it in
+ * every test environment): the cells of {@link PairedDifferencesTest}'s hand-worked pair, rounded to
+ * 0.1 pp, with the half-widths set small and in bold where the interval excludes 0.
+ */
+class PairedLatexTest {
+    /** The lines from the table's own on, after the comments. */
+    private static String tabular(String tex) {
+        return tex.substring(tex.indexOf("\\begin{tabular}"));
+    }
+
+    /**
+     * ewc minus naive: ACC +5.3 ± 6.3, BWT +5.3 ± 1.4 (bold), FWT undefined, forgetting -6.0 ± 2.5
+     * (bold), learning accuracy -0.7 ± 3.8 (see {@code differencesMatchTheHandWorkedStudentTInterval}).
+     */
+    @Test
+    void handWorkedPairIsSetAsComparisonTexSetsItsCells() {
+        String tex = PairedLatex.latex(handWorked(), "a comparison", false);
+        assertEquals("\\begin{tabular}{@{}lrrrrr@{}}\n"
+                + "\\toprule\n"
+                + "Row & ACC & BWT & FWT & Forgetting & Learning acc. \\\\\n"
+                + " & (pp) & (pp) & (pp) & (pp) & (pp) \\\\\n"
+                + "\\midrule\n"
+                + "\\multicolumn{6}{@{}l}{\\emph{Baseline: naive}} \\\\\n"
+                + "ewc & $+5.3{\\scriptstyle\\,\\pm\\,6.3}$ & $\\mathbf{+5.3{\\scriptstyle\\,\\pm\\,1.4}}$ & n/a"
+                + " & $\\mathbf{-6.0{\\scriptstyle\\,\\pm\\,2.5}}$ & $-0.7{\\scriptstyle\\,\\pm\\,3.8}$ \\\\\n"
+                + "\\bottomrule\n"
+                + "\\end{tabular}\n", tabular(tex));
+        String[] lines = tex.split("\n");
+        assertEquals("% Paired differences: the rows of comparison.tex (a comparison) that are over the same seeds,"
+                + " compared seed by seed.", lines[0]);
+        assertTrue(lines[1].startsWith("% Needs \\usepackage{booktabs}. Each cell is the mean of a row's value minus"
+                + " its baseline's"), lines[1]);
+        for (String part : List.of("\\pm the half-width of its 95% confidence interval", "bold: the interval excludes"
+                + " 0", "whatever --error chose for comparison.md and comparison.tex", "not corrected for the number"
+                + " of pairs", "better for ACC, BWT, FWT and learning accuracy, worse for forgetting")) {
+            assertTrue(lines[1].contains(part), part + " in " + lines[1]);
+        }
+        assertEquals("% Every pair is over seeds 1, 2, 3, which the caption should say.", lines[2]);
+        assertTrue(lines[3].startsWith("% As wide as a one-column page"), lines[3]);
+        assertTrue(lines[4].startsWith("\\begin{tabular}"), "no other comment: " + lines[4]);
+    }
+
+    /**
+     * Two sets of seeds: each baseline's line names its seeds, as no comment can; names are escaped
+     * (λ in math mode), one outside ASCII and Greek is noted, rows not paired are named in comments.
+     * Equal metrics give differences of 0 ± 0, unsigned and not bold.
+     */
+    @Test
+    void severalSeedSetsNameTheirSeedsAndNamesAreEscaped() {
+        PairedDifferences p = PairedDifferences.of(List.of(over("naive [A]", 1, 2), over("EWC (λ = 1) [A]", 1, 2),
+                over("naive [B]", 3, 4), over("Zoë_2 [B]", 3, 4), over("si [C]", 7)));
+        String tex = PairedLatex.latex(p, "a comparison", true);
+        String zeros = " & $0.0{\\scriptstyle\\,\\pm\\,0.0}$".repeat(5) + " \\\\\n";
+        assertTrue(tex.endsWith("\\midrule\n"
+                + "\\multicolumn{6}{@{}l}{\\emph{Baseline: naive [A], seeds 1, 2}} \\\\\n"
+                + "EWC ($\\lambda$ = 1) [A]" + zeros
+                + "\\addlinespace\n"
+                + "\\multicolumn{6}{@{}l}{\\emph{Baseline: naive [B], seeds 3, 4}} \\\\\n"
+                + "Zoë\\_2 [B]" + zeros
+                + "\\bottomrule\n"
+                + "\\end{tabular}\n"), tex);
+        assertTrue(tex.contains("\n% The notes of comparison.tex say how its runs differ: "), tex);
+        assertTrue(tex.contains("\n% Not paired: si [C]: over seed 7 alone, which gives no interval.\n"), tex);
+        assertTrue(tex.contains("\n% Names hold letters outside ASCII and Greek: pdflatex needs packages"), tex);
+        assertFalse(tex.contains("Every pair is over"), tex);
+    }
+}
