@@ -131,6 +131,7 @@ public final class Comparison {
         List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
         ComparisonCsv csv = new ComparisonCsv();
         List<PairedDifferences.Row> pairedRows = new ArrayList<>();
+        List<RunResults> rowFirsts = new ArrayList<>();
         for (Row row : rows) {
             String shown = tagNames.getOrDefault(row.pool().tag(), row.pool().tag());
             String strategy = strategyNames.getOrDefault(row.label(), row.label());
@@ -151,9 +152,9 @@ public final class Comparison {
             csv.add(row.label(), ids, row.strategy().seeds(), over, pools.size() > 1 ? shown : "",
                     SETTINGS.stream().map(setting -> setting(first, setting)).toList(), commits);
             pairedRows.add(new PairedDifferences.Row(label, row.label(), pools.size() > 1 ? shown : "",
-                    bySeed(row.node())));
+                    bySeed(row.node()), ""));
+            rowFirsts.add(first);
         }
-        PairedDifferences paired = PairedDifferences.of(pairedRows);
         ResultTable resultTable = ResultTable.of(merged, error);
         String table = resultTable.markdown();
         List<RunResults> heads = new ArrayList<>();
@@ -172,6 +173,14 @@ public final class Comparison {
         notes.addAll(0, repeats);
         RunBuilds builds = RunBuilds.of(results, Comparison::tag);
         notes.addAll(builds.notes());
+        // What may keep seed n of one run from drawing what seed n of another does, or from measuring the same.
+        List<String> pairingNotes = List.copyOf(notes.subList(repeats.size(), notes.size()));
+        for (int k = 0; k < pairedRows.size(); k++) {
+            PairedDifferences.Row r = pairedRows.get(k);
+            pairedRows.set(k, new PairedDifferences.Row(r.shown(), r.strategy(), r.runTag(), r.seeds(),
+                    pairingContext(rowFirsts.get(k), settings.keySet())));
+        }
+        PairedDifferences paired = PairedDifferences.of(pairedRows);
         if (strict) {
             StrictComparison.require(results, heads, settings, configs, builds, Comparison::tag);
         }
@@ -228,8 +237,8 @@ public final class Comparison {
             folder.writeString("comparison.csv", csv.text());
             folder.writeString("comparison.tex", resultTable.latex(texNote.toString()));
             if (paired.any()) {
-                folder.writeString(PairedFiles.MARKDOWN, PairedFiles.markdown(paired, source, !notes.isEmpty()));
-                folder.writeString(PairedFiles.LATEX, PairedLatex.latex(paired, source, !notes.isEmpty()));
+                folder.writeString(PairedFiles.MARKDOWN, PairedFiles.markdown(paired, source, pairingNotes));
+                folder.writeString(PairedFiles.LATEX, PairedLatex.latex(paired, source, pairingNotes));
                 folder.writeString(PairedFiles.CSV, PairedFiles.csv(paired));
             }
             if (!entries.isEmpty()) {
@@ -393,6 +402,23 @@ public final class Comparison {
     }
 
     /** A run's scenario, sequence, or data (how it was found, and the first digits of its SHA-256). */
+    /**
+     * The settings in which a row's run differs from others of the comparison, as rows are paired
+     * only within one: data by its digest alone (the same files found another way are the same data).
+     *
+     * @param r         the row's first run
+     * @param differing the settings in which the comparison's runs differ
+     * @return e.g. {@code scenario class_incremental}; empty when they differ in none
+     */
+    private static String pairingContext(RunResults r, Set<String> differing) {
+        List<String> context = new ArrayList<>();
+        for (String setting : differing) {
+            String value = setting(r, setting);
+            context.add(setting + " " + (setting.equals("data") ? value.substring(value.lastIndexOf(' ') + 1) : value));
+        }
+        return String.join(", ", context);
+    }
+
     private static String setting(RunResults r, String setting) {
         JsonNode m = r.metrics();
         if (!setting.equals("data")) {

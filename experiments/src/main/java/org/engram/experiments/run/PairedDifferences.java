@@ -14,7 +14,9 @@ import org.engram.experiments.metrics.SeedSummary;
  * {@code t_{0.975, n-1} s_d / sqrt(n)} ({@link SeedSummary} over the differences), says more than
  * two overlapping intervals of the rows' own.
  *
- * <p>Rows are grouped by their set of seeds; only rows of one group are paired, seed by seed number.
+ * <p>Rows are grouped by their set of seeds and their context (the scenario, sequence and data of
+ * their runs, whose metrics measure other things where they differ); only rows of one group are
+ * paired, seed by seed number.
  * A group of up to {@link #ALL_PAIRS_UP_TO} rows gives every pair, each row against every earlier
  * one (the earlier being the baseline); a larger group gives each row against its first only, as
  * the pairs would outgrow a page.
@@ -33,18 +35,21 @@ final class PairedDifferences {
      * @param runTag   its run's or pool's tag as shown, as {@code comparison.csv}'s {@code run_tag}
      * @param seeds    each seed's metrics as {@code metrics.json} holds them ({@code acc}, {@code bwt}, ...,
      *                 fractions of 1, {@code null} where undefined), by seed in ascending order
+     * @param context  its run's scenario, sequence and data, e.g. {@code scenario task_incremental, ...}:
+     *                 rows of other contexts are not paired
      */
-    record Row(String shown, String strategy, String runTag, SortedMap<Long, Map<?, ?>> seeds) {
+    record Row(String shown, String strategy, String runTag, SortedMap<Long, Map<?, ?>> seeds, String context) {
     }
 
     /**
      * Rows over one set of seeds.
      *
      * @param seeds    the seeds, ascending
+     * @param context  the rows' context, as {@link Row#context}
      * @param rows     the rows, in table order
      * @param allPairs whether every pair is given, or each row against the first only
      */
-    record Group(List<Long> seeds, List<Row> rows, boolean allPairs) {
+    record Group(List<Long> seeds, String context, List<Row> rows, boolean allPairs) {
         /** @return whether the group gives pairs: two rows or more over two seeds or more */
         boolean paired() {
             return rows.size() > 1 && seeds.size() > 1;
@@ -79,14 +84,17 @@ final class PairedDifferences {
      * @return the groups and their pairs
      */
     static PairedDifferences of(List<Row> rows) {
-        Map<List<Long>, List<Row>> bySeeds = new LinkedHashMap<>();
+        Map<List<Object>, List<Row>> bySeeds = new LinkedHashMap<>();
         for (Row row : rows) {
-            bySeeds.computeIfAbsent(List.copyOf(row.seeds().keySet()), s -> new ArrayList<>()).add(row);
+            bySeeds.computeIfAbsent(List.of(List.copyOf(row.seeds().keySet()), row.context()), s -> new ArrayList<>())
+                    .add(row);
         }
         List<Group> groups = new ArrayList<>();
         List<Pair> pairs = new ArrayList<>();
-        bySeeds.forEach((seeds, members) -> {
-            Group group = new Group(seeds, List.copyOf(members), members.size() <= ALL_PAIRS_UP_TO);
+        bySeeds.forEach((key, members) -> {
+            List<Long> seeds = List.copyOf(members.get(0).seeds().keySet());
+            Group group = new Group(seeds, members.get(0).context(), List.copyOf(members),
+                    members.size() <= ALL_PAIRS_UP_TO);
             groups.add(group);
             if (!group.paired()) {
                 return;
@@ -123,7 +131,12 @@ final class PairedDifferences {
         return !pairs.isEmpty();
     }
 
-    /** @return the rows grouped by seed set, groups in the order of their first row */
+    /** @return whether the rows are of more than one context, which the groups then name */
+    boolean contexts() {
+        return groups.stream().map(Group::context).distinct().count() > 1;
+    }
+
+    /** @return the rows grouped by seed set and context, groups in the order of their first row */
     List<Group> groups() {
         return groups;
     }

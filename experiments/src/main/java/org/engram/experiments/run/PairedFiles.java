@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import java.util.List;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.metrics.SeedSummary;
 
 /**
@@ -30,21 +31,23 @@ final class PairedFiles {
      *
      * @param paired the comparison's paired differences, some rows paired
      * @param source what the comparison is, e.g. {@code Engram comparison of runs quickstart 2026...}
-     * @param noted  whether {@code comparison.md} notes how its runs differ besides their strategies
+     * @param differ how the comparison's runs differ besides their strategies and seeds, as its notes say
+     *               it (settings, config keys, builds); empty when they do not
      * @return the text of {@code paired.md}
      */
-    static String markdown(PairedDifferences paired, String source, boolean noted) {
+    static String markdown(PairedDifferences paired, String source, List<String> differ) {
         StringBuilder md = new StringBuilder("# Paired differences\n\nThe rows of comparison.md (").append(source)
                 .append(") that are over the same seeds, compared seed by seed.\n\n")
-                .append(explanation("**bold**", "comparison.md")).append('\n');
-        if (noted) {
-            md.append('\n').append(notedDifferences("comparison.md")).append('\n');
+                .append(explanation("**bold**", "comparison.md", paired)).append('\n');
+        if (!differ.isEmpty()) {
+            md.append('\n').append(differences(differ)).append('\n');
         }
         for (PairedDifferences.Group group : paired.groups()) {
             if (!group.paired()) {
                 continue;
             }
-            md.append("\n## Seeds ").append(group.seeds()).append("\n\n");
+            md.append("\n## Seeds ").append(group.seeds()).append(paired.contexts() ? ", " + group.context() : "")
+                    .append("\n\n");
             if (!group.allPairs()) {
                 md.append("More than ").append(PairedDifferences.ALL_PAIRS_UP_TO).append(" rows are over these"
                         + " seeds: each row is compared with the first, ").append(group.rows().get(0).shown())
@@ -54,7 +57,7 @@ final class PairedFiles {
             NAMES.forEach(name -> md.append(' ').append(name).append(" (pp) |"));
             md.append("\n|---|---|---").append("|---".repeat(NAMES.size())).append("|\n");
             for (PairedDifferences.Pair pair : paired.pairs()) {
-                if (pair.seeds().equals(group.seeds())) {
+                if (pair.seeds().equals(group.seeds()) && pair.row().context().equals(group.context())) {
                     md.append("| ").append(cellText(pair.row().shown())).append(" | ")
                             .append(cellText(pair.baseline().shown())).append(" | ").append(pair.seeds().size());
                     pair.differences().forEach(d -> md.append(" | ").append(markdownCell(d)));
@@ -64,7 +67,7 @@ final class PairedFiles {
         }
         List<String> unpaired = unpaired(paired);
         if (!unpaired.isEmpty()) {
-            md.append("\nNot paired, as rows over different seeds are not:\n");
+            md.append("\nNot paired:\n");
             unpaired.forEach(line -> md.append("- ").append(line).append('\n'));
         }
         return md.toString();
@@ -76,17 +79,24 @@ final class PairedFiles {
      *
      * @param bold       how the file says bold, e.g. {@code **bold**}
      * @param comparison the file of the comparison's own table, whose ± {@code --error} chooses
+     * @param paired     the pairs, whose intervals are counted
      * @return the sentences, ending in a full stop
      */
-    static String explanation(String bold, String comparison) {
+    static String explanation(String bold, String comparison, PairedDifferences paired) {
+        long intervals = paired.pairs().stream().flatMap(p -> p.differences().stream()).filter(d -> d != null)
+                .count();
         return "Each cell is the mean of a row's value minus its baseline's, seed by seed (seeds paired by number), in"
                 + " percentage points, ± the half-width of its 95% confidence interval (Student t with n - 1 degrees"
                 + " of freedom: t_{0.975, n-1} s_d / sqrt(n), s_d the sample standard deviation of the n differences);"
                 + " " + bold + ": the interval excludes 0. Positive: higher in the row than in its baseline, better"
                 + " for ACC, BWT, FWT and learning accuracy, worse for forgetting. The intervals are 95% ones whatever"
-                + " --error chose for " + comparison + ", each for its own pair and metric, not corrected for the"
-                + " number of pairs. n/a: undefined for a seed of either row (BWT, FWT and forgetting of one task, FWT"
-                + " in class-incremental learning).";
+                + " --error chose for " + comparison + ", each for its own pair and metric, not corrected for their"
+                + " number: " + paired.pairs().size() + (paired.pairs().size() == 1 ? " pair gives " : " pairs give ")
+                + intervals + (intervals == 1 ? " interval" : " intervals") + " here, of which about "
+                + MetricFormat.format("%.1f", intervals / 20.0) + " would exclude 0 by chance alone were no"
+                + " strategy different (and ACC, BWT and forgetting of one pair move together: ACC minus learning"
+                + " accuracy is (T - 1)/T BWT). n/a: undefined for a seed of either row (BWT, FWT and forgetting of"
+                + " one task, FWT in class-incremental learning).";
     }
 
     /**
@@ -102,8 +112,9 @@ final class PairedFiles {
     /** A group that gives no pairs, and why. */
     private static String unpaired(PairedDifferences.Group group) {
         String rows = String.join(", ", group.rows().stream().map(PairedDifferences.Row::shown).toList());
+        String of = group.context().isEmpty() ? "" : " of " + group.context();
         return group.seeds().size() == 1 ? rows + ": over seed " + group.seeds().get(0) + " alone, which gives no"
-                + " interval" : rows + ": over seeds " + group.seeds() + ", which no other row is over";
+                + " interval" : rows + ": over seeds " + group.seeds() + ", which no other row" + of + " is over";
     }
 
     /** A name in a table cell, where a '|' would end the cell. */
@@ -112,15 +123,16 @@ final class PairedFiles {
     }
 
     /**
-     * What the comparison's notes mean for pairs, said when it has notes.
+     * What the ways the comparison's runs differ mean for pairs of rows of different runs.
      *
-     * @param comparison the file of the comparison's notes
-     * @return the sentence, ending in a full stop
+     * @param differ the comparison's notes on them: settings, config keys, builds
+     * @return the sentences, ending in a full stop
      */
-    static String notedDifferences(String comparison) {
-        // Seed 1 of a run with another network or data draws other weights and orders from seed 1 of this one.
-        return "The notes of " + comparison + " say how its runs differ: rows of runs with other configs share the"
-                + " numbers of their seeds, not necessarily what the seeds draw.";
+    static String differences(List<String> differ) {
+        // Seed 1 of a run with another network, data or code draws other weights and orders from seed 1 of this one.
+        return "Rows of different runs are paired by the numbers of their seeds, but the runs differ in more than"
+                + " their strategies (" + String.join("; ", differ) + "): seed n of one need not draw the weights, data"
+                + " order and spikes that seed n of another does, so such a pair's interval is not a paired one's.";
     }
 
     /**

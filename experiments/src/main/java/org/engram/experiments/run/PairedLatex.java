@@ -24,18 +24,19 @@ final class PairedLatex {
      *
      * @param paired the comparison's paired differences, some rows paired
      * @param source what the comparison is, e.g. {@code Engram comparison of runs quickstart 2026...}
-     * @param noted  whether the comparison notes how its runs differ besides their strategies
+     * @param differ how the comparison's runs differ besides their strategies and seeds, as its notes say
+     *               it; empty when they do not
      * @return the text of {@code paired.tex}
      */
-    static String latex(PairedDifferences paired, String source, boolean noted) {
+    static String latex(PairedDifferences paired, String source, List<String> differ) {
         List<PairedDifferences.Group> groups = paired.groups().stream().filter(PairedDifferences.Group::paired)
                 .toList();
         StringBuilder tex = new StringBuilder(LatexTable.comments("Paired differences: the rows of comparison.tex ("
                 + source + ") that are over the same seeds, compared seed by seed."));
         tex.append(LatexTable.NEEDS_BOOKTABS).append(PairedFiles.explanation("bold", "comparison.md and"
-                + " comparison.tex").replace("±", "\\pm")).append('\n');
-        if (noted) {
-            tex.append("% ").append(PairedFiles.notedDifferences("comparison.tex")).append('\n');
+                + " comparison.tex", paired).replace("±", "\\pm")).append('\n');
+        if (!differ.isEmpty()) {
+            tex.append(LatexTable.comments(PairedFiles.differences(differ)));
         }
         if (groups.size() == 1) {
             tex.append("% Every pair is over seeds ").append(seedList(groups.get(0).seeds()))
@@ -54,8 +55,9 @@ final class PairedLatex {
         paired.pairs().forEach(pair -> Collections.addAll(names, pair.row().shown(), pair.baseline().shown()));
         tex.append(LatexTable.unicodeNote(names));
         int columns = 1 + PairedDifferences.METRICS.size();
-        tex.append("% As wide as a one-column page with short names: in a two-column paper, put it in a table*"
-                + " (across both columns), or leave out columns.\n");
+        tex.append("% About as wide as a one-column page (345 pt) with the names of one run as short as the quick"
+                + " start's; run tags ([A], [B+C]), longer names and bold cells widen it: then set it \\small, put it"
+                + " in a table* (across both columns of a two-column paper), or leave out columns.\n");
         tex.append("\\begin{tabular}{@{}l").append("r".repeat(columns - 1)).append("@{}}\n\\toprule\n")
                 .append(LatexTable.header(List.of("Row"), PairedFiles.NAMES,
                         Collections.nCopies(PairedFiles.NAMES.size(), "pp")))
@@ -65,7 +67,9 @@ final class PairedLatex {
             if (previous == null || !previous.baseline().equals(pair.baseline())) {
                 tex.append(previous == null ? "" : "\\addlinespace\n").append("\\multicolumn{").append(columns)
                         .append("}{@{}l}{\\emph{Baseline: ").append(LatexText.escaped(pair.baseline().shown()))
-                        .append(groups.size() > 1 ? ", seeds " + seedList(pair.seeds()) : "").append("}} \\\\\n");
+                        .append(groups.size() > 1 ? ", seeds " + seedList(pair.seeds()) : "")
+                        .append(paired.contexts() ? ", " + LatexText.escaped(pair.row().context()) : "")
+                        .append("}} \\\\\n");
             }
             tex.append(LatexText.escaped(pair.row().shown()));
             for (SeedSummary d : pair.differences()) {

@@ -176,7 +176,8 @@ class PairedCompareTest {
         String md = Files.readString(cmp.resolve("paired.md"));
         assertTrue(md.contains("\n- si [C]: over seeds [3, 4], which no other row is over\n"), md);
         // The runs' configs differ in seeds and strategies, which comparison.md notes.
-        assertTrue(md.contains("\nThe notes of comparison.md say how its runs differ"), md);
+        assertTrue(md.contains("\nRows of different runs are paired by the numbers of their seeds, but the runs"
+                + " differ in more than their strategies (the runs' configs differ in "), md);
     }
 
     @Test

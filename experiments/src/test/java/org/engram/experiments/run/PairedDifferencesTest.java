@@ -43,7 +43,7 @@ class PairedDifferencesTest {
             m.put("learning_accuracy", learning[i]);
             seeds.put(i + 1L, m);
         }
-        return new PairedDifferences.Row(name, name, "", seeds);
+        return new PairedDifferences.Row(name, name, "", seeds, "");
     }
 
     /** A row over the seeds with the same metrics for each: its differences with another such row are all 0. */
@@ -52,7 +52,7 @@ class PairedDifferencesTest {
         for (long s : seeds) {
             bySeed.put(s, Map.of("acc", 0.5, "bwt", 0.0, "fwt", 0.0, "forgetting", 0.0, "learning_accuracy", 0.9));
         }
-        return new PairedDifferences.Row(name, name, "", bySeed);
+        return new PairedDifferences.Row(name, name, "", bySeed, "");
     }
 
     /** naive and ewc over seeds 1, 2, 3, worked by hand in {@link #differencesMatchTheHandWorkedStudentTInterval}. */
@@ -105,7 +105,7 @@ class PairedDifferencesTest {
     @Test
     void filesGiveTheDifferencesInPercentagePointsAndFractions() {
         PairedDifferences p = handWorked();
-        String md = PairedFiles.markdown(p, "a comparison", false);
+        String md = PairedFiles.markdown(p, "a comparison", List.of());
         // 5.333 +- 6.252; 5.333 +- 1.434 (bold: above 0); n/a; -6.000 +- 2.484 (bold: below 0); -0.667 +- 3.795.
         assertTrue(md.contains("\n| Row | Baseline | Seeds | ACC (pp) | BWT (pp) | FWT (pp) | Forgetting (pp)"
                 + " | Learning acc. (pp) |\n"), md);
@@ -141,6 +141,28 @@ class PairedDifferencesTest {
                 "learning_accuracy_excludes_zero", "seed_list"), List.of(header).subList(22, header.length));
     }
 
+    /** Rows of runs of other scenarios measure other things: over the same seeds, they are still not paired. */
+    @Test
+    void rowsOfAnotherScenarioAreNotPaired() {
+        PairedDifferences.Row task = over("naive [A]", 1, 2);
+        PairedDifferences.Row classes = over("naive [B]", 1, 2);
+        String taskIl = "scenario task_incremental";
+        String classIl = "scenario class_incremental";
+        PairedDifferences p = PairedDifferences.of(List.of(
+                new PairedDifferences.Row("naive [A]", "naive", "A", task.seeds(), taskIl),
+                new PairedDifferences.Row("naive [B]", "naive", "B", classes.seeds(), classIl),
+                new PairedDifferences.Row("ewc [A]", "ewc", "A", task.seeds(), taskIl)));
+        assertEquals(1, p.pairs().size());
+        assertEquals("ewc [A] - naive [A]", p.pairs().get(0).row().shown() + " - "
+                + p.pairs().get(0).baseline().shown());
+        String md = PairedFiles.markdown(p, "a comparison", List.of("the runs differ in scenario (A: task_incremental,"
+                + " B: class_incremental); their metrics measure different things"));
+        assertTrue(md.contains("\n## Seeds [1, 2], scenario task_incremental\n"), md);
+        assertTrue(md.contains("\nNot paired:\n- naive [B]: over seeds [1, 2], which no other row of scenario "
+                + "class_incremental is over\n"), md);
+        assertTrue(md.contains("but the runs differ in more than their strategies (the runs differ in scenario"), md);
+    }
+
     @Test
     void rowsOverOtherSeedsAreNotPairedAndAreNamed() {
         PairedDifferences p = PairedDifferences.of(List.of(over("naive [A]", 1, 2, 3), over("naive [C]", 4, 5),
@@ -148,8 +170,8 @@ class PairedDifferencesTest {
         assertEquals(1, p.pairs().size());
         assertEquals("ewc [A]", p.pairs().get(0).row().shown());
         assertEquals("naive [A]", p.pairs().get(0).baseline().shown());
-        String md = PairedFiles.markdown(p, "a comparison", false);
-        assertTrue(md.contains("\nNot paired, as rows over different seeds are not:\n"
+        String md = PairedFiles.markdown(p, "a comparison", List.of());
+        assertTrue(md.contains("\nNot paired:\n"
                 + "- naive [C]: over seeds [4, 5], which no other row is over\n"
                 + "- si [B], ewc [B]: over seed 7 alone, which gives no interval\n"), md);
     }
@@ -177,7 +199,7 @@ class PairedDifferencesTest {
         PairedDifferences p = PairedDifferences.of(nine);
         assertEquals(8, p.pairs().size());
         assertTrue(p.pairs().stream().allMatch(pair -> pair.baseline().shown().equals("r0")));
-        assertTrue(PairedFiles.markdown(p, "a comparison", false)
+        assertTrue(PairedFiles.markdown(p, "a comparison", List.of())
                 .contains("each row is compared with the first, r0, only"));
     }
 }

@@ -26,7 +26,7 @@ class PairedLatexTest {
      */
     @Test
     void handWorkedPairIsSetAsComparisonTexSetsItsCells() {
-        String tex = PairedLatex.latex(handWorked(), "a comparison", false);
+        String tex = PairedLatex.latex(handWorked(), "a comparison", List.of());
         assertEquals("\\begin{tabular}{@{}lrrrrr@{}}\n"
                 + "\\toprule\n"
                 + "Row & ACC & BWT & FWT & Forgetting & Learning acc. \\\\\n"
@@ -43,12 +43,13 @@ class PairedLatexTest {
         assertTrue(lines[1].startsWith("% Needs \\usepackage{booktabs}. Each cell is the mean of a row's value minus"
                 + " its baseline's"), lines[1]);
         for (String part : List.of("\\pm the half-width of its 95% confidence interval", "bold: the interval excludes"
-                + " 0", "whatever --error chose for comparison.md and comparison.tex", "not corrected for the number"
-                + " of pairs", "better for ACC, BWT, FWT and learning accuracy, worse for forgetting")) {
+                + " 0", "whatever --error chose for comparison.md and comparison.tex", "not corrected for their"
+                + " number: 1 pair gives 4 intervals here, of which about 0.2 would exclude 0 by chance alone",
+                "better for ACC, BWT, FWT and learning accuracy, worse for forgetting")) {
             assertTrue(lines[1].contains(part), part + " in " + lines[1]);
         }
         assertEquals("% Every pair is over seeds 1, 2, 3, which the caption should say.", lines[2]);
-        assertTrue(lines[3].startsWith("% As wide as a one-column page"), lines[3]);
+        assertTrue(lines[3].startsWith("% About as wide as a one-column page (345 pt)"), lines[3]);
         assertTrue(lines[4].startsWith("\\begin{tabular}"), "no other comment: " + lines[4]);
     }
 
@@ -61,7 +62,8 @@ class PairedLatexTest {
     void severalSeedSetsNameTheirSeedsAndNamesAreEscaped() {
         PairedDifferences p = PairedDifferences.of(List.of(over("naive [A]", 1, 2), over("EWC (λ = 1) [A]", 1, 2),
                 over("naive [B]", 3, 4), over("Zoë_2 [B]", 3, 4), over("si [C]", 7)));
-        String tex = PairedLatex.latex(p, "a comparison", true);
+        String tex = PairedLatex.latex(p, "a comparison",
+                List.of("the runs' configs differ in training.epochs (A: 1, B: 2)"));
         String zeros = " & $0.0{\\scriptstyle\\,\\pm\\,0.0}$".repeat(5) + " \\\\\n";
         assertTrue(tex.endsWith("\\midrule\n"
                 + "\\multicolumn{6}{@{}l}{\\emph{Baseline: naive [A], seeds 1, 2}} \\\\\n"
@@ -71,7 +73,9 @@ class PairedLatexTest {
                 + "Zoë\\_2 [B]" + zeros
                 + "\\bottomrule\n"
                 + "\\end{tabular}\n"), tex);
-        assertTrue(tex.contains("\n% The notes of comparison.tex say how its runs differ: "), tex);
+        assertTrue(tex.contains("\n% Rows of different runs are paired by the numbers of their seeds, but the runs"
+                + " differ in more than their strategies (the runs' configs differ in training.epochs (A: 1, B: 2)):"
+                + " seed n of one need not draw"), tex);
         assertTrue(tex.contains("\n% Not paired: si [C]: over seed 7 alone, which gives no interval.\n"), tex);
         assertTrue(tex.contains("\n% Names hold letters outside ASCII and Greek: pdflatex needs packages"), tex);
         assertFalse(tex.contains("Every pair is over"), tex);
