@@ -57,13 +57,19 @@ public final class CompareCommand implements Callable<Integer> {
             + "changes, or one not recorded).")
     boolean strict;
 
+    @Option(names = "--baseline", paramLabel = "ROW", description = "Compare seed by seed (paired.md, paired.tex, "
+            + "paired.csv) every row over this row's seeds with it only, e.g. --baseline naive, or --baseline "
+            + "'naive [A]' with several runs (as the table shows the row, --name's names included); default: every "
+            + "pair of rows over the same seeds, up to 8 rows.")
+    String baseline;
+
     @Override
     public Integer call() {
         // A comparison killed as it wrote (SIGKILL) left a partial folder that nothing else removes.
         AbandonedSimulations.remove(out, Comparison.FOLDER, spec.commandLine().getErr());
         Comparison.Outcome c = Comparison.write(runs, out, FigureLayout.of("engram compare", widthInches),
-                NameOption.byKey("engram compare", names, "TAG=NAME or LABEL=NAME, e.g. --name A+B='lambda 100'"),
-                error.measures().bars(), strict);
+                new Comparison.Choices(NameOption.byKey("engram compare", names, "TAG=NAME or LABEL=NAME, e.g."
+                        + " --name A+B='lambda 100'"), error.measures().bars(), strict, baseline));
         for (String note : c.notes()) {
             spec.commandLine().getErr().println("engram: note: " + note);
         }

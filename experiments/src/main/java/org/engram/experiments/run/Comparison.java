@@ -57,6 +57,30 @@ public final class Comparison {
                           Optional<Path> paired) {
     }
 
+    /**
+     * What a comparison is asked for besides its runs.
+     *
+     * @param names    names that rows, the CSV and the figures show for the tags of runs or pools
+     *                 ({@code A}, {@code A+B}) instead, e.g. {@code lambda 100} for a legend, and that
+     *                 rows and figures show for strategies' labels, e.g. {@code Fine-tuning} for
+     *                 {@code naive}; empty for the tags and labels
+     * @param error    what the charts' error bars and the tables' ± show (the CSV holds both the
+     *                 95% interval's half-width and the sd, whatever it is)
+     * @param strict   whether to refuse runs that differ in more than their strategies (see
+     *                 {@link StrictComparison}) rather than note how they differ
+     * @param baseline the row, as the table shows it (e.g. {@code naive [A]}), every other row over its
+     *                 seeds is compared with seed by seed; null for every pair ({@link PairedDifferences})
+     */
+    public record Choices(Map<String, String> names, ErrorMeasure error, boolean strict, String baseline) {
+        /** Checks that the names and the measure are given. */
+        public Choices {
+            names = Map.copyOf(names);
+            if (error == null) {
+                throw new IllegalArgumentException("a comparison needs a measure of error");
+            }
+        }
+    }
+
     /** The settings a comparison shows per run: runs that differ in them measure different things. */
     private static final List<String> SETTINGS = List.of("scenario", "sequence", "data");
 
@@ -84,21 +108,17 @@ public final class Comparison {
      * @param runs        run folders
      * @param resultsRoot results root; the comparison goes to {@code <root>/comparisons/<id>/}
      * @param layout      what the chart becomes before it is written, e.g. {@code f -> f.printedAt(3.3)}
-     * @param names       names that rows, the CSV and the figures show for the tags of runs or pools
-     *                    ({@code A}, {@code A+B}) instead, e.g. {@code lambda 100} for a legend, and that
-     *                    rows and figures show for strategies' labels, e.g. {@code Fine-tuning} for
-     *                    {@code naive}; empty for the tags and labels
-     * @param error       what the charts' error bars and the tables' ± show (the CSV holds both the
-     *                    95% interval's half-width and the sd, whatever it is)
-     * @param strict      whether to refuse runs that differ in more than their strategies (see
-     *                    {@link StrictComparison}) rather than note how they differ
+     * @param choices     the names to show, the measure of error and whether to refuse runs that
+     *                    differ in more than their strategies, and the baseline of the paired files
      * @return the comparison
      * @throws EngramException if a name is given for a tag or label the comparison does not have, is
      *                         empty, holds a line break, or is another tag's or label's, or its name; with
-     *                         {@code strict}, if the runs differ in more than their strategies
+     *                         {@code strict}, if the runs differ in more than their strategies; if the
+     *                         baseline is none of the rows
      */
-    public static Outcome write(List<Path> runs, Path resultsRoot, UnaryOperator<Figure> layout,
-                                Map<String, String> names, ErrorMeasure error, boolean strict) {
+    public static Outcome write(List<Path> runs, Path resultsRoot, UnaryOperator<Figure> layout, Choices choices) {
+        Map<String, String> names = choices.names();
+        ErrorMeasure error = choices.error();
         List<RunResults> results = new ArrayList<>();
         Map<String, Path> byId = new HashMap<>();
         int tasks = -1;
@@ -180,8 +200,8 @@ public final class Comparison {
             pairedRows.set(k, new PairedDifferences.Row(r.shown(), r.strategy(), r.runTag(), r.seeds(),
                     pairingContext(rowFirsts.get(k), settings.keySet())));
         }
-        PairedDifferences paired = PairedDifferences.of(pairedRows);
-        if (strict) {
+        PairedDifferences paired = PairedDifferences.of(pairedRows, choices.baseline());
+        if (choices.strict()) {
             StrictComparison.require(results, heads, settings, configs, builds, Comparison::tag);
         }
         for (Pool pool : pools) {

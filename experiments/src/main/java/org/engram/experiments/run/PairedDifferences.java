@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.engram.experiments.metrics.SeedSummary;
+import org.engram.simulator.EngramException;
+import org.engram.simulator.Suggestions;
 
 /**
  * The differences, seed by seed, between rows of a comparison that are over the same seeds. The
@@ -44,16 +46,15 @@ final class PairedDifferences {
     /**
      * Rows over one set of seeds.
      *
-     * @param seeds    the seeds, ascending
-     * @param context  the rows' context, as {@link Row#context}
-     * @param rows     the rows, in table order
-     * @param allPairs whether every pair is given, or each row against the first only
+     * @param seeds   the seeds, ascending
+     * @param context the rows' context, as {@link Row#context}
+     * @param rows    the rows, in table order
+     * @param against the row every other is compared with (the baseline chosen, or the first of more
+     *                than {@link #ALL_PAIRS_UP_TO}), or null when every pair is given or none
+     * @param paired  whether the group gives pairs: two rows or more over two seeds or more, one of
+     *                them the baseline when one is chosen
      */
-    record Group(List<Long> seeds, String context, List<Row> rows, boolean allPairs) {
-        /** @return whether the group gives pairs: two rows or more over two seeds or more */
-        boolean paired() {
-            return rows.size() > 1 && seeds.size() > 1;
-        }
+    record Group(List<Long> seeds, String context, List<Row> rows, Row against, boolean paired) {
     }
 
     /**
@@ -71,19 +72,29 @@ final class PairedDifferences {
 
     private final List<Group> groups;
     private final List<Pair> pairs;
+    private final String baseline;
 
-    private PairedDifferences(List<Group> groups, List<Pair> pairs) {
+    private PairedDifferences(List<Group> groups, List<Pair> pairs, String baseline) {
         this.groups = groups;
         this.pairs = pairs;
+        this.baseline = baseline;
     }
 
     /**
-     * Groups rows by their seeds and pairs those of a group.
+     * Groups rows by their seeds and context and pairs those of a group: every pair, or with a
+     * baseline chosen, each row of the baseline's group against it.
      *
-     * @param rows the comparison's rows, in table order
+     * @param rows     the comparison's rows, in table order
+     * @param baseline the row, as the table shows it, every other is compared with, or null for every pair
      * @return the groups and their pairs
+     * @throws EngramException if the baseline is none of the rows
      */
-    static PairedDifferences of(List<Row> rows) {
+    static PairedDifferences of(List<Row> rows, String baseline) {
+        List<String> shown = rows.stream().map(Row::shown).toList();
+        if (baseline != null && !shown.contains(baseline)) {
+            throw new EngramException("engram compare", "--baseline", "a row of the comparison as its table shows it,"
+                    + " one of " + shown, "'" + baseline + "'", Suggestions.didYouMean(baseline, shown));
+        }
         Map<List<Object>, List<Row>> bySeeds = new LinkedHashMap<>();
         for (Row row : rows) {
             bySeeds.computeIfAbsent(List.of(List.copyOf(row.seeds().keySet()), row.context()), s -> new ArrayList<>())
@@ -93,20 +104,24 @@ final class PairedDifferences {
         List<Pair> pairs = new ArrayList<>();
         bySeeds.forEach((key, members) -> {
             List<Long> seeds = List.copyOf(members.get(0).seeds().keySet());
-            Group group = new Group(seeds, members.get(0).context(), List.copyOf(members),
-                    members.size() <= ALL_PAIRS_UP_TO);
-            groups.add(group);
-            if (!group.paired()) {
+            Row against = baseline != null ? members.stream().filter(r -> r.shown().equals(baseline)).findFirst()
+                    .orElse(null) : members.size() > ALL_PAIRS_UP_TO ? members.get(0) : null;
+            boolean paired = members.size() > 1 && seeds.size() > 1 && (baseline == null || against != null);
+            groups.add(new Group(seeds, members.get(0).context(), List.copyOf(members), against, paired));
+            if (!paired) {
                 return;
             }
-            int baselines = group.allPairs() ? members.size() - 1 : 1;
-            for (int b = 0; b < baselines; b++) {
+            if (against != null) {
+                members.stream().filter(r -> r != against).forEach(r -> pairs.add(pair(r, against, seeds)));
+                return;
+            }
+            for (int b = 0; b < members.size(); b++) {
                 for (int r = b + 1; r < members.size(); r++) {
                     pairs.add(pair(members.get(r), members.get(b), seeds));
                 }
             }
         });
-        return new PairedDifferences(List.copyOf(groups), List.copyOf(pairs));
+        return new PairedDifferences(List.copyOf(groups), List.copyOf(pairs), baseline);
     }
 
     private static Pair pair(Row row, Row baseline, List<Long> seeds) {
@@ -124,6 +139,11 @@ final class PairedDifferences {
             differences.add(defined ? SeedSummary.of(d) : null);
         }
         return new Pair(row, baseline, seeds, differences);
+    }
+
+    /** @return the row chosen as every pair's baseline, as the table shows it, or null */
+    String baseline() {
+        return baseline;
     }
 
     /** @return whether any rows are paired, so that the paired files are written */

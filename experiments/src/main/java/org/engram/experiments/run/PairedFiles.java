@@ -48,10 +48,8 @@ final class PairedFiles {
             }
             md.append("\n## Seeds ").append(group.seeds()).append(paired.contexts() ? ", " + group.context() : "")
                     .append("\n\n");
-            if (!group.allPairs()) {
-                md.append("More than ").append(PairedDifferences.ALL_PAIRS_UP_TO).append(" rows are over these"
-                        + " seeds: each row is compared with the first, ").append(group.rows().get(0).shown())
-                        .append(", only.\n\n");
+            if (group.against() != null) {
+                md.append(against(paired, group)).append(".\n\n");
             }
             md.append("| Row | Baseline | Seeds |");
             NAMES.forEach(name -> md.append(' ').append(name).append(" (pp) |"));
@@ -109,12 +107,28 @@ final class PairedFiles {
         return paired.groups().stream().filter(group -> !group.paired()).map(PairedFiles::unpaired).toList();
     }
 
+    /**
+     * Why a group's rows are compared with one of them only.
+     *
+     * @param paired the comparison's paired differences
+     * @param group  a group with a row every other is compared with
+     * @return the sentence, without its full stop
+     */
+    static String against(PairedDifferences paired, PairedDifferences.Group group) {
+        return (paired.baseline() != null ? "Each row is compared with the baseline chosen (--baseline), "
+                : "More than " + PairedDifferences.ALL_PAIRS_UP_TO + " rows are over these seeds: each row is"
+                + " compared with the first, ") + group.against().shown() + ", only";
+    }
+
     /** A group that gives no pairs, and why. */
     private static String unpaired(PairedDifferences.Group group) {
         String rows = String.join(", ", group.rows().stream().map(PairedDifferences.Row::shown).toList());
         String of = group.context().isEmpty() ? "" : " of " + group.context();
-        return group.seeds().size() == 1 ? rows + ": over seed " + group.seeds().get(0) + " alone, which gives no"
-                + " interval" : rows + ": over seeds " + group.seeds() + ", which no other row" + of + " is over";
+        if (group.seeds().size() == 1) {
+            return rows + ": over seed " + group.seeds().get(0) + " alone, which gives no interval";
+        }
+        return rows + ": over seeds " + group.seeds() + (group.rows().size() > 1 ? of + ", without the baseline "
+                + "chosen" : ", which no other row" + of + " is over");
     }
 
     /** A name in a table cell, where a '|' would end the cell. */

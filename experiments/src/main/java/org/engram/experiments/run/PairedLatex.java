@@ -43,9 +43,9 @@ final class PairedLatex {
                     .append(", which the caption should say.\n");
         }
         for (PairedDifferences.Group group : groups) {
-            if (!group.allPairs()) {
-                tex.append("% More than ").append(PairedDifferences.ALL_PAIRS_UP_TO).append(" rows are over seeds ")
-                        .append(seedList(group.seeds())).append(": each is compared with the first only.\n");
+            if (group.against() != null) {
+                tex.append("% Seeds ").append(seedList(group.seeds())).append(": ")
+                        .append(PairedFiles.against(paired, group)).append(".\n");
             }
         }
         for (String line : PairedFiles.unpaired(paired)) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,6 +154,30 @@ class PairedCompareTest {
      * paired seed 1 with seed 1 (by position they would pair 1 with 2), C's row is named as unpaired.
      * With two seeds the half-width is t_{0.975, 1} |d1 - d2| / 2.
      */
+    /** --baseline: every row against the one named as the table shows it; a row the table lacks is refused. */
+    @Test
+    void aBaselineChosenIsEveryRowsBaseline() throws IOException {
+        Path cmp = Path.of(compare(REFERENCE, "--name", "si=SI", "--baseline", "SI").lastLine());
+        Map<String, Map<String, String>> lines = csv(cmp);
+        assertEquals(Set.of("naive - SI", "ewc - SI", "hlop - SI"), lines.keySet());
+        JsonNode naive = seeds(Path.of(REFERENCE), "naive");
+        JsonNode si = seeds(Path.of(REFERENCE), "si");
+        double mean = 0;
+        for (String seed : List.of("1", "2", "3")) {
+            mean += (naive.get(seed).get("acc").asDouble() - si.get(seed).get("acc").asDouble()) / 3;
+        }
+        assertEquals(mean, Double.parseDouble(lines.get("naive - SI").get("acc_difference_mean")), TOLERANCE);
+        assertTrue(Files.readString(cmp.resolve("paired.md")).contains("compared with the baseline chosen"
+                + " (--baseline), SI, only."));
+        Path out = dir.resolve("refused");
+        CliRunner.Result refused = CliRunner.run("compare", REFERENCE, "--baseline", "si", "--name", "si=SI", "--out",
+                out.toString());
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("engram compare: --baseline: expected a row of the comparison as its table"
+                + " shows it, one of [naive, ewc, SI, hlop], found 'si'"), refused.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     @Test
     void seedsArePairedByNumberAndOtherSeedSetsAreNot() throws IOException {
         Path a = run("a", "seeds: [1, 2]", "naive");

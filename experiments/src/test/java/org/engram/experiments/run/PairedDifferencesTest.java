@@ -3,6 +3,7 @@ package org.engram.experiments.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.engram.experiments.metrics.SeedSummary;
+import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +63,7 @@ class PairedDifferencesTest {
                 row("naive", new double[] {0.80, 0.70, 0.90}, new double[] {-0.10, -0.20, -0.15},
                         new double[] {0.12, 0.22, 0.16}, new double[] {0.95, 0.96, 0.96}),
                 row("ewc", new double[] {0.85, 0.78, 0.93}, new double[] {-0.05, -0.14, -0.10},
-                        new double[] {0.06, 0.15, 0.11}, new double[] {0.94, 0.97, 0.94})));
+                        new double[] {0.06, 0.15, 0.11}, new double[] {0.94, 0.97, 0.94})), null);
     }
 
     /**
@@ -151,7 +153,7 @@ class PairedDifferencesTest {
         PairedDifferences p = PairedDifferences.of(List.of(
                 new PairedDifferences.Row("naive [A]", "naive", "A", task.seeds(), taskIl),
                 new PairedDifferences.Row("naive [B]", "naive", "B", classes.seeds(), classIl),
-                new PairedDifferences.Row("ewc [A]", "ewc", "A", task.seeds(), taskIl)));
+                new PairedDifferences.Row("ewc [A]", "ewc", "A", task.seeds(), taskIl)), null);
         assertEquals(1, p.pairs().size());
         assertEquals("ewc [A] - naive [A]", p.pairs().get(0).row().shown() + " - "
                 + p.pairs().get(0).baseline().shown());
@@ -166,7 +168,7 @@ class PairedDifferencesTest {
     @Test
     void rowsOverOtherSeedsAreNotPairedAndAreNamed() {
         PairedDifferences p = PairedDifferences.of(List.of(over("naive [A]", 1, 2, 3), over("naive [C]", 4, 5),
-                over("ewc [A]", 3, 1, 2), over("si [B]", 7), over("ewc [B]", 7)));
+                over("ewc [A]", 3, 1, 2), over("si [B]", 7), over("ewc [B]", 7)), null);
         assertEquals(1, p.pairs().size());
         assertEquals("ewc [A]", p.pairs().get(0).row().shown());
         assertEquals("naive [A]", p.pairs().get(0).baseline().shown());
@@ -178,8 +180,8 @@ class PairedDifferencesTest {
 
     @Test
     void oneSeedOrOneRowGivesNoPairs() {
-        assertFalse(PairedDifferences.of(List.of(over("naive", 1), over("ewc", 1))).any());
-        assertFalse(PairedDifferences.of(List.of(over("naive", 1, 2, 3))).any());
+        assertFalse(PairedDifferences.of(List.of(over("naive", 1), over("ewc", 1)), null).any());
+        assertFalse(PairedDifferences.of(List.of(over("naive", 1, 2, 3)), null).any());
     }
 
     /** Up to 8 rows: each against every earlier one, by baseline; 9 rows: each against the first only. */
@@ -187,19 +189,49 @@ class PairedDifferencesTest {
     void everyPairUpToEightRowsThenEachAgainstTheFirst() {
         List<PairedDifferences.Row> three = List.of(over("a", 1, 2), over("b", 1, 2), over("c", 1, 2));
         List<String> order = new ArrayList<>();
-        PairedDifferences.of(three).pairs().forEach(p -> order.add(p.row().shown() + "-" + p.baseline().shown()));
+        PairedDifferences.of(three, null).pairs()
+                .forEach(p -> order.add(p.row().shown() + "-" + p.baseline().shown()));
         assertEquals(List.of("b-a", "c-a", "c-b"), order);
         List<PairedDifferences.Row> eight = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             eight.add(over("r" + i, 1, 2));
         }
-        assertEquals(8 * 7 / 2, PairedDifferences.of(eight).pairs().size());
+        assertEquals(8 * 7 / 2, PairedDifferences.of(eight, null).pairs().size());
         List<PairedDifferences.Row> nine = new ArrayList<>(eight);
         nine.add(over("r8", 1, 2));
-        PairedDifferences p = PairedDifferences.of(nine);
+        PairedDifferences p = PairedDifferences.of(nine, null);
         assertEquals(8, p.pairs().size());
         assertTrue(p.pairs().stream().allMatch(pair -> pair.baseline().shown().equals("r0")));
         assertTrue(PairedFiles.markdown(p, "a comparison", List.of())
                 .contains("each row is compared with the first, r0, only"));
+    }
+
+    /**
+     * A baseline chosen: each row of its group against it, whether it stands first or not, and more
+     * than 8 rows too; rows over other seeds are named without it; a row the table lacks is refused.
+     */
+    @Test
+    void aBaselineChosenIsEveryPairsBaseline() {
+        List<PairedDifferences.Row> rows = new ArrayList<>(List.of(over("naive [A]", 1, 2), over("ewc [A+B]", 1, 2),
+                over("ewc [C]", 1, 2), over("si [A+B]", 1, 2), over("si [D]", 3, 4), over("hlop [D]", 3, 4)));
+        for (int i = 0; i < 8; i++) {
+            rows.add(over("r" + i, 1, 2));
+        }
+        PairedDifferences p = PairedDifferences.of(rows, "ewc [A+B]");
+        List<String> order = new ArrayList<>();
+        p.pairs().forEach(pair -> order.add(pair.row().shown() + " - " + pair.baseline().shown()));
+        assertEquals(List.of("naive [A] - ewc [A+B]", "ewc [C] - ewc [A+B]", "si [A+B] - ewc [A+B]", "r0 - ewc [A+B]",
+                "r1 - ewc [A+B]", "r2 - ewc [A+B]", "r3 - ewc [A+B]", "r4 - ewc [A+B]", "r5 - ewc [A+B]",
+                "r6 - ewc [A+B]", "r7 - ewc [A+B]"), order);
+        String md = PairedFiles.markdown(p, "a comparison", List.of());
+        assertTrue(md.contains("\n\nEach row is compared with the baseline chosen (--baseline), ewc [A+B], only.\n"),
+                md);
+        assertTrue(md.contains("\nNot paired:\n- si [D], hlop [D]: over seeds [3, 4], without the baseline chosen\n"),
+                md);
+        EngramException unknown = assertThrows(EngramException.class,
+                () -> PairedDifferences.of(rows, "ewc [A]"));
+        assertTrue(unknown.getMessage().startsWith("engram compare: --baseline: expected a row of the comparison as"
+                + " its table shows it, one of [naive [A], ewc [A+B], "), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("found 'ewc [A]'"), unknown.getMessage());
     }
 }

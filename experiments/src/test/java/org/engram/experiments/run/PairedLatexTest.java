@@ -61,7 +61,7 @@ class PairedLatexTest {
     @Test
     void severalSeedSetsNameTheirSeedsAndNamesAreEscaped() {
         PairedDifferences p = PairedDifferences.of(List.of(over("naive [A]", 1, 2), over("EWC (λ = 1) [A]", 1, 2),
-                over("naive [B]", 3, 4), over("Zoë_2 [B]", 3, 4), over("si [C]", 7)));
+                over("naive [B]", 3, 4), over("Zoë_2 [B]", 3, 4), over("si [C]", 7)), null);
         String tex = PairedLatex.latex(p, "a comparison",
                 List.of("the runs' configs differ in training.epochs (A: 1, B: 2)"));
         String zeros = " & $0.0{\\scriptstyle\\,\\pm\\,0.0}$".repeat(5) + " \\\\\n";
