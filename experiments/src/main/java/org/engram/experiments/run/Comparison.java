@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -72,9 +73,9 @@ public final class Comparison {
      *                 seeds is compared with seed by seed; null for every pair ({@link PairedDifferences})
      */
     public record Choices(Map<String, String> names, ErrorMeasure error, boolean strict, String baseline) {
-        /** Checks that the names and the measure are given. */
+        /** Checks that the measure is given; keeps the names in the order given, as the files list them. */
         public Choices {
-            names = Map.copyOf(names);
+            names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
             if (error == null) {
                 throw new IllegalArgumentException("a comparison needs a measure of error");
             }
