@@ -147,12 +147,18 @@ public final class Comparison {
         requireNames(names, tags, labels);
         Map<String, String> tagNames = ShownNames.of(names, tags);
         Map<String, String> strategyNames = ShownNames.of(names, labels);
+        List<RunResults> heads = new ArrayList<>();
+        List<List<Path>> poolFolders = new ArrayList<>();
+        for (Pool pool : pools) {
+            heads.add(results.get(pool.members().get(0)));
+            poolFolders.add(pool.members().stream().map(runs::get).toList());
+        }
+        Map<String, String> settings = differences(heads, i -> pools.get(i).tag());
         Map<String, Object> merged = new LinkedHashMap<>();
         List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
         List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
         ComparisonCsv csv = new ComparisonCsv();
         List<PairedDifferences.Row> pairedRows = new ArrayList<>();
-        List<RunResults> rowFirsts = new ArrayList<>();
         for (Row row : rows) {
             String shown = tagNames.getOrDefault(row.pool().tag(), row.pool().tag());
             String strategy = strategyNames.getOrDefault(row.label(), row.label());
@@ -173,34 +179,22 @@ public final class Comparison {
             csv.add(row.label(), ids, row.strategy().seeds(), over, pools.size() > 1 ? shown : "",
                     SETTINGS.stream().map(setting -> setting(first, setting)).toList(), commits);
             pairedRows.add(new PairedDifferences.Row(label, row.label(), pools.size() > 1 ? shown : "",
-                    bySeed(row.node()), ""));
-            rowFirsts.add(first);
+                    bySeed(row.node()), pairingContext(first, settings.keySet())));
         }
         ResultTable resultTable = ResultTable.of(merged, error);
         String table = resultTable.markdown();
-        List<RunResults> heads = new ArrayList<>();
-        List<List<Path>> poolFolders = new ArrayList<>();
-        for (Pool pool : pools) {
-            heads.add(results.get(pool.members().get(0)));
-            poolFolders.add(pool.members().stream().map(runs::get).toList());
-        }
-        Map<String, String> settings = differences(heads, i -> pools.get(i).tag());
-        List<String> notes = new ArrayList<>();
-        settings.forEach((setting, each) -> notes.add("the runs differ in " + setting + " (" + each + "); their "
+        // How the runs differ besides their strategies and seeds: what may keep seed n of one run from
+        // drawing what seed n of another does, or from measuring the same.
+        List<String> differ = new ArrayList<>();
+        settings.forEach((setting, each) -> differ.add("the runs differ in " + setting + " (" + each + "); their "
                 + "metrics measure different things"));
         ConfigDifferences.Found configs = pools.size() > 1
                 ? ConfigDifferences.found(poolFolders, i -> pools.get(i).tag()) : ConfigDifferences.Found.NONE;
-        notes.addAll(configs.notes());
-        notes.addAll(0, repeats);
+        differ.addAll(configs.notes());
         RunBuilds builds = RunBuilds.of(results, Comparison::tag);
-        notes.addAll(builds.notes());
-        // What may keep seed n of one run from drawing what seed n of another does, or from measuring the same.
-        List<String> pairingNotes = List.copyOf(notes.subList(repeats.size(), notes.size()));
-        for (int k = 0; k < pairedRows.size(); k++) {
-            PairedDifferences.Row r = pairedRows.get(k);
-            pairedRows.set(k, new PairedDifferences.Row(r.shown(), r.strategy(), r.runTag(), r.seeds(),
-                    pairingContext(rowFirsts.get(k), settings.keySet())));
-        }
+        differ.addAll(builds.notes());
+        List<String> notes = new ArrayList<>(repeats);
+        notes.addAll(differ);
         PairedDifferences paired = PairedDifferences.of(pairedRows, choices.baseline());
         if (choices.strict()) {
             StrictComparison.require(results, heads, settings, configs, builds, Comparison::tag);
@@ -258,8 +252,8 @@ public final class Comparison {
             folder.writeString("comparison.csv", csv.text());
             folder.writeString("comparison.tex", resultTable.latex(texNote.toString()));
             if (paired.any()) {
-                folder.writeString(PairedFiles.MARKDOWN, PairedFiles.markdown(paired, source, pairingNotes));
-                folder.writeString(PairedFiles.LATEX, PairedLatex.latex(paired, source, pairingNotes));
+                folder.writeString(PairedFiles.MARKDOWN, PairedFiles.markdown(paired, source, differ));
+                folder.writeString(PairedFiles.LATEX, PairedLatex.latex(paired, source, differ));
                 folder.writeString(PairedFiles.CSV, PairedFiles.csv(paired));
             }
             if (!entries.isEmpty()) {
