@@ -93,8 +93,10 @@ final class PairedFiles {
                 + intervals + (intervals == 1 ? " interval" : " intervals") + " here, of which about "
                 + MetricFormat.format("%.1f", intervals / 20.0) + " would exclude 0 by chance alone were no"
                 + " strategy different (and ACC, BWT and forgetting of one pair move together: ACC minus learning"
-                + " accuracy is (T - 1)/T BWT). n/a: undefined for a seed of either row (BWT, FWT and forgetting of"
-                + " one task, FWT in class-incremental learning).";
+                + " accuracy is (T - 1)/T BWT). A seed draws the initial weights, the order of the data, the spikes"
+                + " that encode it and a permuted sequence's permutations, not the images: the intervals are over"
+                + " those draws, for these training and test sets. n/a: undefined for a seed of either row (BWT, FWT"
+                + " and forgetting of one task, FWT in class-incremental learning).";
     }
 
     /**

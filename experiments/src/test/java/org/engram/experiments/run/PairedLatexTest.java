@@ -45,7 +45,8 @@ class PairedLatexTest {
         for (String part : List.of("\\pm the half-width of its 95% confidence interval", "bold: the interval excludes"
                 + " 0", "whatever --error chose for comparison.md and comparison.tex", "not corrected for their"
                 + " number: 1 pair gives 4 intervals here, of which about 0.2 would exclude 0 by chance alone",
-                "better for ACC, BWT, FWT and learning accuracy, worse for forgetting")) {
+                "better for ACC, BWT, FWT and learning accuracy, worse for forgetting", "a permuted sequence's"
+                + " permutations, not the images: the intervals are over those draws")) {
             assertTrue(lines[1].contains(part), part + " in " + lines[1]);
         }
         assertEquals("% Every pair is over seeds 1, 2, 3, which the caption should say.", lines[2]);
