@@ -183,18 +183,20 @@ public final class Comparison {
         }
         ResultTable resultTable = ResultTable.of(merged, error);
         String table = resultTable.markdown();
-        // How the runs differ besides their strategies and seeds: what may keep seed n of one run from
-        // drawing what seed n of another does, or from measuring the same.
-        List<String> differ = new ArrayList<>();
-        settings.forEach((setting, each) -> differ.add("the runs differ in " + setting + " (" + each + "); their "
-                + "metrics measure different things"));
+        List<String> settingNotes = new ArrayList<>();
+        settings.forEach((setting, each) -> settingNotes.add("the runs differ in " + setting + " (" + each + "); "
+                + "their metrics measure different things"));
         ConfigDifferences.Found configs = pools.size() > 1
                 ? ConfigDifferences.found(poolFolders, i -> pools.get(i).tag()) : ConfigDifferences.Found.NONE;
-        differ.addAll(configs.notes());
         RunBuilds builds = RunBuilds.of(results, Comparison::tag);
-        differ.addAll(builds.notes());
         List<String> notes = new ArrayList<>(repeats);
-        notes.addAll(differ);
+        notes.addAll(settingNotes);
+        notes.addAll(configs.notes());
+        notes.addAll(builds.notes());
+        // What may keep seed n of one run from drawing what seed n of another does, or from measuring the same.
+        List<String> differ = new ArrayList<>(settingNotes);
+        differ.addAll(configs.drawNotes());
+        differ.addAll(builds.notes());
         PairedDifferences paired = PairedDifferences.of(pairedRows, choices.baseline());
         if (choices.strict()) {
             StrictComparison.require(results, heads, settings, configs, builds, Comparison::tag);

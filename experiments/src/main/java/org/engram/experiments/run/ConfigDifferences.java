@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,6 +39,8 @@ final class ConfigDifferences {
     private static final String STRATEGY = "strategies[";
     /** The key that stands for which strategies a config has, as {@code [ewc, naive]}. */
     private static final String STRATEGY_SET = "strategies";
+    /** The key that stands for a pool's seeds, where a pool has several runs. */
+    private static final String SEEDS = "seeds";
 
     private ConfigDifferences() {
     }
@@ -120,9 +123,25 @@ final class ConfigDifferences {
 
         /** @return the comparison's notes: one naming every key, then one per unreadable config */
         List<String> notes() {
+            return notes(keys.keySet());
+        }
+
+        /**
+         * The notes of the differences that may make seed n of one run draw other weights, data
+         * orders or spikes than seed n of another: those of the strategies' keys cannot (each
+         * strategy's draws follow the seed alone), nor can the seeds of pools (rows are paired over
+         * the same seeds).
+         *
+         * @return one note naming every such key, then one per unreadable config
+         */
+        List<String> drawNotes() {
+            return notes(keys.keySet().stream().filter(key -> !ofStrategies(key) && !key.equals(SEEDS)).toList());
+        }
+
+        private List<String> notes(Collection<String> named) {
             List<String> notes = new ArrayList<>();
-            if (!keys.isEmpty()) {
-                notes.add("the runs' configs differ in " + String.join("; ", keys.values()));
+            if (!named.isEmpty()) {
+                notes.add("the runs' configs differ in " + String.join("; ", named.stream().map(keys::get).toList()));
             }
             notes.addAll(unreadable);
             return notes;
@@ -150,7 +169,7 @@ final class ConfigDifferences {
                 // among the runs that have it, so a set that differs would not show.
                 config.put(STRATEGY_SET, labels(tree(yaml), true));
                 if (pools.get(i).size() > 1) {
-                    config.put("seeds", seedsOf(pools.get(i)));
+                    config.put(SEEDS, seedsOf(pools.get(i)));
                 }
                 configs.add(config);
                 tags.add(tag.apply(i));

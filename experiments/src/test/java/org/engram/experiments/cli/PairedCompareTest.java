@@ -200,9 +200,18 @@ class PairedCompareTest {
         assertEquals("1 2", line.get("seed_list"));
         String md = Files.readString(cmp.resolve("paired.md"));
         assertTrue(md.contains("\n- si [C]: over seeds [3, 4], which no other row is over\n"), md);
-        // The runs' configs differ in seeds and strategies, which comparison.md notes.
-        assertTrue(md.contains("\nRows of different runs are paired by the numbers of their seeds, but the runs"
-                + " differ in more than their strategies (the runs' configs differ in "), md);
+        // The runs' configs differ in seeds and strategies, which comparison.md notes, but a strategy's draws
+        // follow the seed alone: the caveat on what the seeds draw does not name them (a build of uncommitted
+        // changes, as a test's may be, is named).
+        assertTrue(Files.readString(cmp.resolve("comparison.md")).contains("the runs' configs differ in "));
+        assertFalse(md.contains("configs differ"), md);
+        // Another number of epochs trains on other batches after the first epoch: the caveat names it.
+        Path d = TinyRuns.run(dir, "d", "name: paired-d\n" + TinyRuns.ONE_SEED.replace("seeds: [1]", "seeds: [1, 2]")
+                .replace("epochs: 1", "epochs: 2") + "strategies: [{name: ewc}]\n");
+        String caveat = Files.readString(Path.of(compare(a.toString(), d.toString()).lastLine()).resolve("paired.md"));
+        assertTrue(caveat.contains("\nRows of different runs are paired by the numbers of their seeds, but the runs"
+                + " differ in more than their strategies (the runs' configs differ in training.epochs (A: 1, B: 2)"),
+                caveat);
     }
 
     @Test
