@@ -56,8 +56,9 @@ final class PairedFiles {
             md.append("\n|---|---|---").append("|---".repeat(NAMES.size())).append("|\n");
             for (PairedDifferences.Pair pair : paired.pairs()) {
                 if (pair.seeds().equals(group.seeds()) && pair.row().context().equals(group.context())) {
-                    md.append("| ").append(cellText(pair.row().shown())).append(" | ")
-                            .append(cellText(pair.baseline().shown())).append(" | ").append(pair.seeds().size());
+                    md.append("| ").append(TableCell.markdownText(pair.row().shown())).append(" | ")
+                            .append(TableCell.markdownText(pair.baseline().shown())).append(" | ")
+                            .append(pair.seeds().size());
                     pair.differences().forEach(d -> md.append(" | ").append(markdownCell(d)));
                     md.append(" |\n");
                 }
@@ -131,11 +132,6 @@ final class PairedFiles {
         }
         return rows + ": over seeds " + group.seeds() + (group.rows().size() > 1 ? of + ", without the baseline "
                 + "chosen" : ", which no other row" + of + " is over");
-    }
-
-    /** A name in a table cell, where a '|' would end the cell. */
-    private static String cellText(String name) {
-        return name.replace("|", "\\|");
     }
 
     /**

@@ -109,7 +109,7 @@ final class ResultTable {
         sb.append("\n|---|---").append("|---".repeat(NAMES.length)).append("|\n");
         for (Row row : rows) {
             // A '|' in a name of --name would end the cell.
-            sb.append("| ").append(row.label().replace("|", "\\|")).append(" | ").append(row.seeds());
+            sb.append("| ").append(TableCell.markdownText(row.label())).append(" | ").append(row.seeds());
             row.cells().forEach(c -> sb.append(" | ").append(c.markdown()));
             sb.append(" |\n");
         }

@@ -29,6 +29,16 @@ record TableCell(String mean, String half) {
                 Double.isNaN(half) ? null : MetricFormat.format(halfFormat, half));
     }
 
+    /**
+     * A name in a Markdown table's cell, such as a row's, where a '|' would end the cell.
+     *
+     * @param name the name
+     * @return the name with each '|' escaped
+     */
+    static String markdownText(String name) {
+        return name.replace("|", "\\|");
+    }
+
     /** @return the cell in Markdown: {@code 86.2 ± 10.1}, {@code 86.2} or {@code n/a} */
     String markdown() {
         return mean == null ? "n/a" : half == null ? mean : mean + " ± " + half;
