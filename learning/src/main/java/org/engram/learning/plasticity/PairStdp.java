@@ -55,7 +55,6 @@ public final class PairStdp extends PlasticityRule {
     private final Params p;
     private final float[] w;
     private final int[] rowStart;
-    private final int[] targets;
     private final IncomingIndex incoming;
     private final LazyTrace pre;
     private final LazyTrace post;
@@ -88,7 +87,6 @@ public final class PairStdp extends PlasticityRule {
         this.w = weights();
         Bounds.checkProjection(NAME, projection, params.wMin(), params.wMax());
         this.rowStart = projection.rowStart();
-        this.targets = projection.targets();
         this.incoming = projection.incoming();
         this.pre = new LazyTrace(projection.source().size(), params.tauPlusMs());
         this.post = new LazyTrace(projection.target().size(), params.tauMinusMs());
@@ -99,8 +97,9 @@ public final class PairStdp extends PlasticityRule {
     @Override
     public void onPre(int source, double tMs) {
         boolean multiplicative = p.dependence() == WeightDependence.MULTIPLICATIVE;
+        Projection synapses = projection();
         for (int k = rowStart[source]; k < rowStart[source + 1]; k++) {
-            double y = post.at(targets[k], tMs);
+            double y = post.at(synapses.target(k), tMs);
             double factor = multiplicative ? w[k] - p.wMin() : 1;
             change(k, -p.aMinus() * y * factor);
         }

@@ -50,7 +50,6 @@ public final class RewardStdp extends PlasticityRule {
     private final Params p;
     private final float[] w;
     private final int[] rowStart;
-    private final int[] targets;
     private final IncomingIndex incoming;
     private final LazyTrace pre;
     private final LazyTrace post;
@@ -70,7 +69,6 @@ public final class RewardStdp extends PlasticityRule {
         this.w = weights();
         Bounds.checkProjection(NAME, projection, params.wMin(), params.wMax());
         this.rowStart = projection.rowStart();
-        this.targets = projection.targets();
         this.incoming = projection.incoming();
         this.pre = new LazyTrace(projection.source().size(), params.tauPlusMs());
         this.post = new LazyTrace(projection.target().size(), params.tauMinusMs());
@@ -80,8 +78,9 @@ public final class RewardStdp extends PlasticityRule {
 
     @Override
     public void onPre(int source, double tMs) {
+        Projection synapses = projection();
         for (int k = rowStart[source]; k < rowStart[source + 1]; k++) {
-            eligibility.add(k, tMs, -p.aMinus() * post.at(targets[k], tMs));
+            eligibility.add(k, tMs, -p.aMinus() * post.at(synapses.target(k), tMs));
         }
         pre.add(source, tMs, 1);
     }

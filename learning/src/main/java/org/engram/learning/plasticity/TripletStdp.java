@@ -68,7 +68,6 @@ public final class TripletStdp extends PlasticityRule {
     private final Params p;
     private final float[] w;
     private final int[] rowStart;
-    private final int[] targets;
     private final IncomingIndex incoming;
     private final LazyTrace r1;
     private final LazyTrace r2;
@@ -89,7 +88,6 @@ public final class TripletStdp extends PlasticityRule {
         this.w = weights();
         Bounds.checkProjection(NAME, projection, params.wMin(), params.wMax());
         this.rowStart = projection.rowStart();
-        this.targets = projection.targets();
         this.incoming = projection.incoming();
         int nPre = projection.source().size();
         int nPost = projection.target().size();
@@ -104,8 +102,9 @@ public final class TripletStdp extends PlasticityRule {
     public void onPre(int source, double tMs) {
         double r2Before = r2.at(source, tMs);
         double amplitude = p.a2Minus() + p.a3Minus() * r2Before;
+        Projection synapses = projection();
         for (int k = rowStart[source]; k < rowStart[source + 1]; k++) {
-            w[k] = Bounds.clip(w[k] - o1.at(targets[k], tMs) * amplitude, p.wMin(), p.wMax());
+            w[k] = Bounds.clip(w[k] - o1.at(synapses.target(k), tMs) * amplitude, p.wMin(), p.wMax());
         }
         r1.add(source, tMs, 1);
         r2.add(source, tMs, 1);

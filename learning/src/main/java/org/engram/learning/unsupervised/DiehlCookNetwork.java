@@ -200,10 +200,9 @@ final class DiehlCookNetwork implements AutoCloseable {
      */
     void normalise() {
         float[] w = inputToExc.weights();
-        int[] targets = inputToExc.targets();
         Arrays.fill(columnScale, 0);
         for (int k = 0; k < w.length; k++) {
-            columnScale[targets[k]] += w[k];
+            columnScale[inputToExc.target(k)] += w[k];
         }
         double goal = p.coupling().totalInputWeight();
         double wMin = p.stdp().wMin();
@@ -212,7 +211,7 @@ final class DiehlCookNetwork implements AutoCloseable {
             columnScale[j] = columnScale[j] > 0 ? goal / columnScale[j] : 1;
         }
         for (int k = 0; k < w.length; k++) {
-            w[k] = (float) Math.max(wMin, Math.min(wMax, w[k] * columnScale[targets[k]]));
+            w[k] = (float) Math.max(wMin, Math.min(wMax, w[k] * columnScale[inputToExc.target(k)]));
         }
     }
 

@@ -32,7 +32,7 @@ class LayeredNetTest {
             for (int i = 0; i < net.pre(m); i++) {
                 assertEquals(i * net.post(m), p.rowStart()[i]);
                 for (int j = 0; j < net.post(m); j++) {
-                    assertEquals(j, p.targets()[i * net.post(m) + j]);
+                    assertEquals(j, p.target(i * net.post(m) + j));
                 }
             }
         }

@@ -37,13 +37,12 @@ final class Route {
                     + " threads for projection '" + projection.name() + "' from " + sources + " neurons (every row "
                     + "keeps where each thread's part begins, in one array)", workers);
         }
-        int[] targets = projection.targets();
         first = new int[sources * workers + 1];
         for (int s = 0; s < sources; s++) {
             int a = rowStart[s];
             int b = rowStart[s + 1];
             for (int w = 0; w < workers; w++) {
-                a = lowerBound(targets, a, b, target.chunkLo[w]);
+                a = lowerBound(projection, a, b, target.chunkLo[w]);
                 first[s * workers + w] = a;
             }
         }
@@ -60,13 +59,13 @@ final class Route {
         return first[source * workers + w + 1];
     }
 
-    /** First index in {@code [a, b)} whose value is {@code >= key}, for ascending {@code values}. */
-    private static int lowerBound(int[] values, int a, int b, int key) {
+    /** The first synapse in {@code [a, b)}, a part of one row, whose target is {@code >= key}. */
+    private static int lowerBound(Projection projection, int a, int b, int key) {
         int lo = a;
         int hi = b;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (values[mid] < key) {
+            if (projection.target(mid) < key) {
                 lo = mid + 1;
             } else {
                 hi = mid;

@@ -13,8 +13,8 @@ import org.engram.simulator.network.Projection;
 final class SpikeDelivery {
     /** Spaces per-worker counters a cache line apart, so workers do not write one line. */
     private static final int PAD = 16;
-    /** Targets in a 64-byte cache line, the stride at which {@link #touchRows} reads a row. */
-    private static final int INTS_PER_CACHE_LINE = 16;
+    /** Bytes in a cache line, the stride at which {@link #touchRows} reads a row. */
+    private static final int CACHE_LINE_BYTES = 64;
     /** Spikes whose rows {@link #touchRows} reads together, one batch ahead of their delivery. */
     private static final int TOUCH_BATCH = 16;
 
@@ -83,10 +83,17 @@ final class SpikeDelivery {
         for (int m = from; m < to; m++) {
             int source = exchange.neuron[m];
             for (Route route : outgoing[exchange.population[m]]) {
-                int[] targets = route.projection.targets();
+                char[] narrow = route.projection.narrowTargets();
                 int end = route.end(source, w);
-                for (int k = route.begin(source, w); k < end; k += INTS_PER_CACHE_LINE) {
-                    sum += targets[k];
+                if (narrow != null) {
+                    for (int k = route.begin(source, w); k < end; k += CACHE_LINE_BYTES / Character.BYTES) {
+                        sum += narrow[k];
+                    }
+                } else {
+                    int[] wide = route.projection.wideTargets();
+                    for (int k = route.begin(source, w); k < end; k += CACHE_LINE_BYTES / Integer.BYTES) {
+                        sum += wide[k];
+                    }
                 }
             }
         }
@@ -94,8 +101,12 @@ final class SpikeDelivery {
     }
 
     private static void deliverGrid(Projection proj, WorkerInput in, int slots, int stamp, int a, int b) {
-        final int[] targets = proj.targets();
         final double[][] buffer = proj.receptor() == Receptor.EXCITATORY ? in.excitatory : in.inhibitory;
+        final char[] targets = proj.narrowTargets();
+        if (targets == null) {
+            deliverGridWide(proj, buffer, slots, stamp, a, b);
+            return;
+        }
         final float[] weights = proj.weights();
         final short[] delays = proj.delays();
         if (delays == null) {
@@ -122,9 +133,24 @@ final class SpikeDelivery {
         }
     }
 
+    /**
+     * {@link #deliverGrid} into a population past 16-bit targets: one loop, which reads each
+     * synapse's weight and delay whether or not the projection stores them per synapse.
+     */
+    private static void deliverGridWide(Projection proj, double[][] buffer, int slots, int stamp, int a, int b) {
+        final int[] targets = proj.wideTargets();
+        final int first = stamp % slots;
+        for (int k = a; k < b; k++) {
+            int r = first + proj.delaySteps(k);
+            if (r >= slots) {
+                r -= slots;
+            }
+            buffer[r][targets[k]] += proj.weight(k);
+        }
+    }
+
     private static void deliverPrecise(Projection proj, PopulationRuntime target, int w, int spikeStep,
                                        double offsetMs, int a, int b) {
-        final int[] targets = proj.targets();
         final int[] heads = target.eventHead;
         final int n = target.size;
         final int slots = target.slots;
@@ -132,7 +158,7 @@ final class SpikeDelivery {
         final PreciseQueue[] queues = target.queues[w];
         for (int k = a; k < b; k++) {
             int slot = (spikeStep + proj.delaySteps(k)) % slots;
-            int index = slot * n + targets[k];
+            int index = slot * n + proj.target(k);
             heads[index] = queues[slot].push(offsetMs, proj.weight(k), inhibitory, heads[index]);
         }
     }

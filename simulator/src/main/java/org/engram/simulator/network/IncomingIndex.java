@@ -12,20 +12,23 @@ package org.engram.simulator.network;
  */
 public record IncomingIndex(int[] colStart, int[] synapse, int[] source) {
 
-    static IncomingIndex of(int targetCount, int[] rowStart, int[] targets) {
+    static IncomingIndex of(Projection projection) {
+        int targetCount = projection.target().size();
+        int[] rowStart = projection.rowStart();
+        int synapses = projection.synapseCount();
         int[] colStart = new int[targetCount + 1];
-        for (int t : targets) {
-            colStart[t + 1]++;
+        for (int k = 0; k < synapses; k++) {
+            colStart[projection.target(k) + 1]++;
         }
         for (int t = 0; t < targetCount; t++) {
             colStart[t + 1] += colStart[t];
         }
         int[] fill = colStart.clone();
-        int[] synapse = new int[targets.length];
-        int[] source = new int[targets.length];
+        int[] synapse = new int[synapses];
+        int[] source = new int[synapses];
         for (int s = 0; s + 1 < rowStart.length; s++) {
             for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
-                int slot = fill[targets[k]]++;
+                int slot = fill[projection.target(k)]++;
                 synapse[slot] = k;
                 source[slot] = s;
             }

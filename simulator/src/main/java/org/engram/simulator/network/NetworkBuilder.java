@@ -363,9 +363,9 @@ public final class NetworkBuilder {
     /**
      * Refuses, without drawing a synapse, a network whose projections cannot all be held: each is
      * checked as {@link #build} checks it, beside the ones before it at the least they take once
-     * drawn (a target index, 4 bytes, per synapse). A caller that builds later (a run that checks
-     * its network before it starts) finds a network past the heap before it writes anything; one
-     * projection alone is checked when it is added.
+     * drawn (a target index per synapse, {@link Projection#bytesPerTarget}). A caller that builds
+     * later (a run that checks its network before it starts) finds a network past the heap before it
+     * writes anything; one projection alone is checked when it is added.
      *
      * @throws HeapLimitExceeded naming the first projection that would not fit beside those before it
      */
@@ -377,7 +377,7 @@ public final class NetworkBuilder {
             ConnectContext context = new ConnectContext(p.name(), index, p.source().size(), p.target().size(),
                     p.source() == p.target(), seed);
             long expected = requireSynapsesFit(p.rule(), context, held);
-            held += Math.max(0, expected) * (long) Integer.BYTES;
+            held += Math.max(0, expected) * (long) Projection.bytesPerTarget(p.target().size());
         }
     }
 

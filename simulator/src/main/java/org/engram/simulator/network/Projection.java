@@ -9,23 +9,32 @@ import org.engram.simulator.model.Receptor;
  * The synapses from one population to another, in compressed sparse rows by source neuron.
  *
  * <p>Synapse {@code k} of source {@code s} lies in {@code [rowStart[s], rowStart[s + 1])}; its
- * target is {@code targets[k]} (population-local), its weight {@code weight(k)} and its delay
+ * target is {@code target(k)} (population-local), its weight {@code weight(k)} and its delay
  * {@code delaySteps(k)}. Targets are ascending within a row, so the engine can split a row between
- * threads by binary search. A weight array is stored only when weights differ or the projection
- * is plastic, a delay array only when delays differ: a static projection with one weight and one
- * delay costs 4 bytes per synapse, with per-synapse weights 8, with per-synapse delays 2 more.
+ * threads by binary search. Targets take 16 bits when the target population has at most
+ * {@value #MAX_NARROW_TARGETS} neurons ({@link #narrowTargets()}), else 32 ({@link #wideTargets()}):
+ * delivering a spike reads its row's targets from memory, so half the bytes is less time as well
+ * as less memory. A weight array is stored only when weights differ or the projection is plastic,
+ * a delay array only when delays differ: a static projection with one weight and one delay costs
+ * 2 bytes per synapse (4 into a larger population), with per-synapse weights 4 more, with
+ * per-synapse delays 2 more.
  *
  * <p>The structure is fixed once built. Only the weights of a plastic projection change, through
  * {@link #weights()}, and only from the engine's listener thread.
  */
 public final class Projection {
+    /** The largest target population whose synapses' targets are stored in 16 bits. */
+    public static final int MAX_NARROW_TARGETS = 1 << Character.SIZE;
+
     private final int index;
     private final String name;
     private final Population<?, ?> source;
     private final Population<?, ?> target;
     private final Receptor receptor;
     private final int[] rowStart;
-    private final int[] targets;
+    /** The targets in 16 bits, unsigned, or {@code null} when {@link #wideTargets} holds them. */
+    private final char[] narrowTargets;
+    private final int[] wideTargets;
     private final float[] weights;
     private final float uniformWeight;
     private final short[] delays;
@@ -34,15 +43,16 @@ public final class Projection {
     private IncomingIndex incoming;
 
     Projection(int index, String name, Population<?, ?> source, Population<?, ?> target, Receptor receptor,
-               int[] rowStart, int[] targets, float[] weights, float uniformWeight, short[] delays,
-               int uniformDelaySteps, boolean plastic) {
+               int[] rowStart, char[] narrowTargets, int[] wideTargets, float[] weights, float uniformWeight,
+               short[] delays, int uniformDelaySteps, boolean plastic) {
         this.index = index;
         this.name = name;
         this.source = source;
         this.target = target;
         this.receptor = receptor;
         this.rowStart = rowStart;
-        this.targets = targets;
+        this.narrowTargets = narrowTargets;
+        this.wideTargets = wideTargets;
         this.weights = weights;
         this.uniformWeight = uniformWeight;
         this.delays = delays;
@@ -77,7 +87,7 @@ public final class Projection {
 
     /** @return the number of synapses */
     public int synapseCount() {
-        return targets.length;
+        return narrowTargets != null ? narrowTargets.length : wideTargets.length;
     }
 
     /**
@@ -91,12 +101,56 @@ public final class Projection {
     }
 
     /**
-     * Target neurons (population-local), ascending within each row. Shared, not copied.
+     * The target of a synapse.
      *
-     * @return the targets, one per synapse
+     * @param k synapse index
+     * @return the target neuron, population-local
      */
-    public int[] targets() {
-        return targets;
+    public int target(int k) {
+        return narrowTargets != null ? narrowTargets[k] : wideTargets[k];
+    }
+
+    /**
+     * Target neurons (population-local) as unsigned 16-bit values, ascending within each row, when the
+     * target population has at most {@value #MAX_NARROW_TARGETS} neurons; {@code null} otherwise, when
+     * {@link #wideTargets()} holds them. Shared, not copied: for loops over many synapses, where
+     * {@link #target(int)} would test which array holds them at every synapse.
+     *
+     * @return the targets, one per synapse, or {@code null}
+     */
+    public char[] narrowTargets() {
+        return narrowTargets;
+    }
+
+    /**
+     * Target neurons (population-local) as {@code int}s, ascending within each row, when the target
+     * population has more than {@value #MAX_NARROW_TARGETS} neurons; {@code null} otherwise, when
+     * {@link #narrowTargets()} holds them. Shared, not copied.
+     *
+     * @return the targets, one per synapse, or {@code null}
+     */
+    public int[] wideTargets() {
+        return wideTargets;
+    }
+
+    /**
+     * Whether the targets of a projection into a population of this size take 16 bits.
+     *
+     * @param targetPopulationSize neurons in the target population
+     * @return whether {@link #narrowTargets()} holds them
+     */
+    public static boolean narrowTargetsFor(int targetPopulationSize) {
+        return targetPopulationSize <= MAX_NARROW_TARGETS;
+    }
+
+    /**
+     * The bytes a synapse's target takes in a projection into a population of this size.
+     *
+     * @param targetPopulationSize neurons in the target population
+     * @return 2, or 4 past {@value #MAX_NARROW_TARGETS} neurons
+     */
+    public static int bytesPerTarget(int targetPopulationSize) {
+        return narrowTargetsFor(targetPopulationSize) ? Character.BYTES : Integer.BYTES;
     }
 
     /**
@@ -168,7 +222,7 @@ public final class Projection {
         for (int s = 0; s < rowStart.length - 1; s++) {
             for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
                 line.setLength(0);
-                line.append(s).append(',').append(targets[k]).append(',').append(weight(k)).append(',')
+                line.append(s).append(',').append(target(k)).append(',').append(weight(k)).append(',')
                         .append(Math.round(grid.timeMs(delaySteps(k)) * 1e9) / 1e9).append('\n');
                 out.append(line);
             }
@@ -213,7 +267,7 @@ public final class Projection {
      */
     public synchronized IncomingIndex incoming() {
         if (incoming == null) {
-            incoming = IncomingIndex.of(target.size(), rowStart, targets);
+            incoming = IncomingIndex.of(this);
         }
         return incoming;
     }
@@ -224,7 +278,7 @@ public final class Projection {
      * @return bytes
      */
     public long bytes() {
-        long b = 4L * rowStart.length + 4L * targets.length;
+        long b = 4L * rowStart.length + (long) bytesPerTarget(target.size()) * synapseCount();
         if (weights != null) {
             b += 4L * weights.length;
         }

@@ -27,10 +27,10 @@ final class ProjectionAssembler implements SynapseSink {
     /**
      * The most bytes per synapse that drawing and sorting a projection holds at once: its sources
      * and targets as drawn (4 + 4) beside the sort keys (8), then the keys beside the sorted targets
-     * and their origins (4 + 4). The drawn arrays are sized for the synapses a rule expects, so none
-     * of them is larger than needed. Not counted: an explicit list's own weights and delays (8 + 8
-     * more), and the room a rule that cannot count its synapses ahead leaves as its arrays grow by
-     * half when full (up to 8 more while they grow).
+     * (2, or 4 into a population past 16-bit indices) and their origins (4). The drawn arrays are
+     * sized for the synapses a rule expects, so none of them is larger than needed. Not counted: an
+     * explicit list's own weights and delays (8 + 8 more), and the room a rule that cannot count its
+     * synapses ahead leaves as its arrays grow by half when full (up to 8 more while they grow).
      */
     static final int PEAK_BYTES_PER_SYNAPSE = 16;
     /** Room for the synapses of a rule that cannot count them ahead, until it needs more. */
@@ -144,13 +144,20 @@ final class ProjectionAssembler implements SynapseSink {
         // The keys hold all there is to know of the drawn pairs: their arrays go before the sorted ones come.
         sources = null;
         targets = null;
-        int[] sortedTargets = new int[count];
+        boolean narrow = Projection.narrowTargetsFor(targetSize);
+        char[] narrowTargets = narrow ? new char[count] : null;
+        int[] wideTargets = narrow ? null : new int[count];
         int[] origin = new int[count];
         for (int s = 0; s < sourceSize; s++) {
             Arrays.sort(keys, rowStart[s], rowStart[s + 1]);
         }
         for (int k = 0; k < count; k++) {
-            sortedTargets[k] = (int) (keys[k] >>> 32);
+            int t = (int) (keys[k] >>> 32);
+            if (narrow) {
+                narrowTargets[k] = (char) t;
+            } else {
+                wideTargets[k] = t;
+            }
             origin[k] = (int) keys[k];
         }
         keys = null;
@@ -178,8 +185,8 @@ final class ProjectionAssembler implements SynapseSink {
         } else if (delays != null) {
             uniformDelay = minOf(delays);
         }
-        return new Projection(index, name, source, target, spec.receptor(), rowStart, sortedTargets, weights,
-                uniformWeight, delays, uniformDelay, spec.plastic());
+        return new Projection(index, name, source, target, spec.receptor(), rowStart, narrowTargets, wideTargets,
+                weights, uniformWeight, delays, uniformDelay, spec.plastic());
     }
 
     private float[] drawWeights(int index, Synapses spec, int[] rowStart, int[] origin, long seed) {

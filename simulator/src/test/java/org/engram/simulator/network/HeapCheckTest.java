@@ -35,27 +35,28 @@ class HeapCheckTest {
     /**
      * A network checked before it is built finds projections that fit the heap one by one but not
      * together: a run of 40 hidden layers of 10,000 neurons drew six of them first, wrote its folder,
-     * and failed at the seventh. Each projection here takes half the heap while drawn; six of them
-     * hold at least 4 bytes a synapse each once drawn, past the heap by the sixth.
+     * and failed at the seventh. Each projection here takes about half the heap while drawn (16 of
+     * its 33 bytes a synapse); once drawn each holds at least 2 bytes a synapse (a 16-bit target), so
+     * the tenth is past the heap (9 x 2 + 16 = 34) and nine fit (8 x 2 + 16 = 32).
      */
     @Test
     void projectionsThatFitOneByOneButNotTogetherAreRefusedBeforeBuilding() {
         long heap = Runtime.getRuntime().maxMemory();
-        int n = (int) Math.sqrt(heap / 32.0);
+        int n = (int) Math.sqrt(heap / 33.0);
+        assertTrue(Projection.narrowTargetsFor(n), "a population of " + n + " takes 16-bit targets");
         NetworkBuilder b = new NetworkBuilder(0.1);
         Population<?, ?> p = b.population("p", n, LifDelta.MODEL, LifDelta.MODEL.defaults());
-        for (int k = 1; k <= 6; k++) {
+        for (int k = 1; k <= 10; k++) {
             b.connect("c" + k, p, p, Rules.allToAll(), Synapses.excitatory(0.1));
         }
         HeapLimitExceeded e = assertThrows(HeapLimitExceeded.class, b::requireFitsWhenBuilt);
-        assertTrue(e.getMessage().startsWith("projection 'c"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("projection 'c10'"), e.getMessage());
         assertTrue(e.getMessage().contains("beside what it holds already"), e.getMessage());
-        // Five of them fit: 4 x 4 + 16 bytes a synapse of the heap's 32.
-        NetworkBuilder five = new NetworkBuilder(0.1);
-        Population<?, ?> q = five.population("q", n, LifDelta.MODEL, LifDelta.MODEL.defaults());
-        for (int k = 1; k <= 5; k++) {
-            five.connect("c" + k, q, q, Rules.allToAll(), Synapses.excitatory(0.1));
+        NetworkBuilder nine = new NetworkBuilder(0.1);
+        Population<?, ?> q = nine.population("q", n, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        for (int k = 1; k <= 9; k++) {
+            nine.connect("c" + k, q, q, Rules.allToAll(), Synapses.excitatory(0.1));
         }
-        five.requireFitsWhenBuilt();
+        nine.requireFitsWhenBuilt();
     }
 }

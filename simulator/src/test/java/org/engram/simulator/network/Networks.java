@@ -58,7 +58,7 @@ final class Networks {
      */
     static void assertCsr(Projection p, boolean distinct) {
         int[] rowStart = p.rowStart();
-        int[] targets = p.targets();
+        int[] targets = targets(p);
         int m = p.target().size();
         assertEquals(p.source().size() + 1, rowStart.length, "rowStart length");
         assertEquals(0, rowStart[0], "rowStart[0]");
@@ -76,6 +76,20 @@ final class Networks {
     }
 
     /**
+     * Every synapse's target, whichever width the projection stores them in.
+     *
+     * @param p the projection
+     * @return the targets, one per synapse, in the projection's order
+     */
+    static int[] targets(Projection p) {
+        int[] targets = new int[p.synapseCount()];
+        for (int k = 0; k < targets.length; k++) {
+            targets[k] = p.target(k);
+        }
+        return targets;
+    }
+
+    /**
      * Counts incoming synapses per target.
      *
      * @param p the projection
@@ -83,7 +97,7 @@ final class Networks {
      */
     static int[] inDegrees(Projection p) {
         int[] in = new int[p.target().size()];
-        for (int t : p.targets()) {
+        for (int t : targets(p)) {
             in[t]++;
         }
         return in;
@@ -99,7 +113,7 @@ final class Networks {
         int count = 0;
         for (int s = 0; s < p.source().size(); s++) {
             for (int k = p.rowStart()[s]; k < p.rowStart()[s + 1]; k++) {
-                if (p.targets()[k] == s) {
+                if (p.target(k) == s) {
                     count++;
                 }
             }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Which per-synapse arrays a projection stores, what they cost, and the checks on weight signs
  * and delays. Expected byte counts are computed by hand from the array lengths: 4 bytes per
- * row offset ({@code n + 1}) and per target, 4 per float weight, 2 per short delay.
+ * row offset ({@code n + 1}), 2 per target (4 into a population past 65,536 neurons), 4 per float
+ * weight, 2 per short delay.
  */
 class SynapseStorageTest {
     private static final int N = 200;
@@ -32,10 +33,10 @@ class SynapseStorageTest {
         assertNull(p.delays());
         assertEquals(0.1f, p.uniformWeight());
         assertEquals(15, p.uniformDelaySteps());
-        assertEquals(4L * count + 4L * (N + 1), p.bytes());
-        // bytes / synapse = 4 + 4 (n + 1) / synapses; both sides are one or two roundings of the same
+        assertEquals(2L * count + 4L * (N + 1), p.bytes());
+        // bytes / synapse = 2 + 4 (n + 1) / synapses; both sides are one or two roundings of the same
         // quotient, so they agree to a few ulps.
-        assertEquals(4 + 4.0 * (N + 1) / count, (double) p.bytes() / count, 1e-12);
+        assertEquals(2 + 4.0 * (N + 1) / count, (double) p.bytes() / count, 1e-12);
     }
 
     @Test
@@ -49,7 +50,7 @@ class SynapseStorageTest {
             assertTrue(x >= 0.1f && x <= 0.5f, "weight " + x);
         }
         assertNull(p.delays());
-        assertEquals(8L * p.synapseCount() + 4L * (N + 1), p.bytes());
+        assertEquals(6L * p.synapseCount() + 4L * (N + 1), p.bytes());
     }
 
     @Test
@@ -65,7 +66,7 @@ class SynapseStorageTest {
             min = Math.min(min, x);
         }
         assertEquals(min, p.minDelaySteps());
-        assertEquals(6L * p.synapseCount() + 4L * (N + 1), p.bytes());
+        assertEquals(4L * p.synapseCount() + 4L * (N + 1), p.bytes());
     }
 
     @Test
@@ -88,7 +89,25 @@ class SynapseStorageTest {
         for (float x : p.weights()) {
             assertEquals(0.3f, x);
         }
-        assertEquals(8L * p.synapseCount() + 4L * (N + 1), p.bytes());
+        assertEquals(6L * p.synapseCount() + 4L * (N + 1), p.bytes());
+    }
+
+    @Test
+    void targetsTake16BitsUpTo65536NeuronsAndAnIntPastThem() {
+        // Synapses onto the last neurons, where a 16-bit index ends (65,535) and past it (65,536).
+        int[] sources = {0, 0, 1};
+        for (int size : new int[] {65_536, 65_537}) {
+            int[] targets = {size - 1, 0, size - 2};
+            Projection p = between(1, 2, size, Rules.explicit(sources, targets), Synapses.excitatory(0.1));
+            boolean narrow = size == 65_536;
+            assertEquals(narrow, p.narrowTargets() != null, "16-bit targets into " + size);
+            assertEquals(narrow, p.wideTargets() == null, "int targets into " + size);
+            // Rows ascend by target: row 0 is {0, size - 1}, row 1 {size - 2}.
+            assertEquals(0, p.target(0));
+            assertEquals(size - 1, p.target(1));
+            assertEquals(size - 2, p.target(2));
+            assertEquals((narrow ? 2L : 4L) * 3 + 4L * 3, p.bytes(), "bytes into " + size);
+        }
     }
 
     @Test
