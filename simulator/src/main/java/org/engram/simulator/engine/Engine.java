@@ -420,7 +420,8 @@ public final class Engine implements AutoCloseable {
      * Adds an observer: it sees every spike in time order (ties by network-wide neuron index), and
      * {@link SpikeListener#afterSpikesAt} after the spikes of each instant, but must not change the
      * network. Added during a run (from a listener), it starts with the next slice, as
-     * {@link #recordSpikes} does.
+     * {@link #recordSpikes} does. A {@link RateMonitor} made by hand is, like one from
+     * {@link #recordRate}, extended to the end of each run, so that a silent tail shows as zero rates.
      *
      * @param observer the observer
      * @throws ParameterException if the observer is null, or already added as a listener or an
@@ -433,6 +434,9 @@ public final class Engine implements AutoCloseable {
         synchronized (lifecycle) {
             requireDriverDuringRun("an observer added");
             observers.add(requireListener("observer", observer));
+            if (observer instanceof RateMonitor r) {
+                rateMonitors.add(r);
+            }
         }
     }
 
@@ -449,14 +453,19 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Removes an observer. Between runs only.
+     * Removes an observer. Between runs only. A removed {@link RateMonitor} keeps the bins it has and
+     * gets no more: later runs add no bins to it, which would read as silence it did not watch.
      *
      * @param observer an observer added before
      * @return whether it had been added
      * @throws IllegalStateException during a run
      */
     public boolean removeObserver(SpikeListener observer) {
-        return removeFrom(observers, observer);
+        boolean removed = removeFrom(observers, observer);
+        if (removed) {
+            rateMonitors.removeIf(r -> r == observer);
+        }
+        return removed;
     }
 
     private boolean removeFrom(List<SpikeListener> from, SpikeListener listener) {

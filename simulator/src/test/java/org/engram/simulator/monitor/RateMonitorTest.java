@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.util.Arrays;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -122,6 +123,47 @@ class RateMonitorTest {
             m.writeCsv(csv);
             assertTrue(csv.toString().startsWith("bin_start_ms,rate_hz\n100.000000000,")
                     && csv.toString().contains("\n150.000000000,"), csv.toString());
+        }
+    }
+
+    /**
+     * A monitor taken off the engine keeps the bins it watched and gets no more: a source that fires
+     * at 5, 25 and 75 ms, watched in 10 ms bins for the first 50 ms, gives 1 / (1 neuron * 0.01 s) =
+     * 100 Hz in (0, 10] and (20, 30] and nothing past 50 ms. The engine had gone on extending it, so
+     * (70, 80] read 0 Hz, silence at a time it did not watch, though the source fired then.
+     */
+    @Test
+    void aRemovedMonitorGetsNoBinsItDidNotWatch() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("src", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{5, 25, 75}}));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            RateMonitor m = e.recordRate(p, 10);
+            e.run(50);
+            assertTrue(e.removeObserver(m));
+            e.run(50);
+            assertArrayEquals(new double[] {100, 0, 100, 0, 0}, m.ratesHz(), 1e-9);
+        }
+    }
+
+    /**
+     * A monitor made by hand and added as an observer reaches the end of each run, as one from
+     * {@code recordRate} does: two sources firing at 105 and 112 ms, watched from 100 ms in 10 ms
+     * bins through a run of 100 ms, give 1 / (2 neurons * 0.01 s) = 50 Hz in (100, 110] and
+     * (110, 120] and eight silent bins to 200 ms. It had stopped at its last spike, two bins long,
+     * so the silence after it did not show.
+     */
+    @Test
+    void aMonitorAddedAsObserverShowsItsSilentTail() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("src", 2, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{105}, {112}}));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            e.run(100);
+            RateMonitor m = new RateMonitor(p, 10, 100);
+            e.addObserver(m);
+            e.run(100);
+            assertArrayEquals(new double[] {50, 50, 0, 0, 0, 0, 0, 0, 0, 0}, m.ratesHz(), 1e-9);
         }
     }
 }
