@@ -7,6 +7,7 @@
  * ({@link org.engram.simulator.model.LifDelta}, {@link org.engram.simulator.model.LifExp},
  * {@link org.engram.simulator.model.AdaptiveLif}, {@link org.engram.simulator.model.Izhikevich}) and
  * user models registered as services are looked up by name in
- * {@link org.engram.simulator.model.NeuronModels}.
+ * {@link org.engram.simulator.model.NeuronModels}; {@link org.engram.simulator.model.ParameterRecords}
+ * changes a parameter record's values by name.
  */
 package org.engram.simulator.model;
