@@ -184,7 +184,8 @@ public final class NetworkBuilder {
      * rule's fit to the populations, the constant weight's sign and the constant delay on the
      * grid where the rule does not give its own, the weights and delays a rule gives (generated
      * once more for the check: an explicit list's, a matrix's), a weight distribution that cannot give the
-     * receptor's sign, and a count of synapses (where the rule knows it before drawing) past one
+     * receptor's sign, a weight or delay distribution beside a rule that gives its own values (which
+     * would leave it unused), and a count of synapses (where the rule knows it before drawing) past one
      * array or the heap. {@link #connect} calls it, so that a mistake leaves the builder usable (found
      * at build, it spent it); a config calls it to report a projection's problems together with
      * those of populations it could not build.
@@ -206,6 +207,15 @@ public final class NetworkBuilder {
         ConnectContext context = new ConnectContext(name, 0, sourceSize, targetSize, samePopulation, 0);
         rule.requireFits(context);
         requireSynapsesFit(rule, context, 0);
+        // A distribution beside a rule that gives its own values would be dropped without a word.
+        if (synapses.weightDraw() != null && rule.givesWeights()) {
+            throw new ParameterException(owner, "weights", "no weight distribution, as " + rule.describe()
+                    + " gives every synapse its weight", "a weight distribution");
+        }
+        if (synapses.delayDraw() != null && rule.givesDelays()) {
+            throw new ParameterException(owner, "delays", "no delay distribution, as " + rule.describe()
+                    + " gives every synapse its delay", "a delay distribution");
+        }
         if (synapses.weightDraw() != null) {
             ProjectionAssembler.requireRightSignPossible(owner, synapses.receptor(), synapses.weightDraw());
         } else if (!rule.givesWeights()) {

@@ -125,6 +125,36 @@ class ExplicitConnectivityTest {
         }
     }
 
+    /**
+     * A distribution beside a rule that gives the same values would go unused: a matrix's weights
+     * had won over a weight distribution, and a list's delays over a delay distribution, without a
+     * word. Refused at connect, the builder stays usable, and a delay distribution beside a matrix
+     * (which gives weights only) is still taken.
+     */
+    @Test
+    void aDistributionTheRuleWouldOverrideIsRefused() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> x = b.population("x", 2, org.engram.simulator.model.LifDelta.MODEL,
+                org.engram.simulator.model.LifDelta.MODEL.defaults());
+        UniformRealDistribution draw = new UniformRealDistribution(2, 3);
+        ParameterException weights = assertThrows(ParameterException.class, () -> b.connect("m", x, x,
+                Rules.matrix(new double[][] {{1, 0}, {0, 2}}), Synapses.excitatory(0).weights(draw)));
+        assertEquals("projection 'm': weights: expected no weight distribution, as matrix(2 x 2, synapses=2) "
+                + "gives every synapse its weight, found a weight distribution", weights.getMessage());
+        ParameterException delays = assertThrows(ParameterException.class, () -> b.connect("l", x, x,
+                Rules.explicit(new int[] {0}, new int[] {1}, new double[] {1}, new double[] {1}),
+                Synapses.excitatory(0).delays(draw)));
+        assertEquals("delays", delays.location());
+        assertEquals("a delay distribution", delays.found());
+        b.connect("m", x, x, Rules.matrix(new double[][] {{1, 0}, {0, 2}}), Synapses.excitatory(0).delays(draw));
+        Projection m = b.build().projection("m");
+        // Weights 1 and 2 from the matrix; U(2, 3) ms delays: 20 to 30 steps of 0.1 ms.
+        assertArrayEquals(new float[] {1, 2}, m.weights());
+        for (int k = 0; k < 2; k++) {
+            assertTrue(m.delaySteps(k) >= 20 && m.delaySteps(k) <= 30, "delay " + m.delaySteps(k));
+        }
+    }
+
     @Test
     void matrixOfTheWrongShapeIsRejectedNamingBothShapes() {
         ParameterException e = assertThrows(ParameterException.class,

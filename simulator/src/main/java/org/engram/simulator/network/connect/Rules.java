@@ -78,7 +78,9 @@ public final class Rules {
     }
 
     /**
-     * The synapses {@code sources[i] -> targets[i]}, each with its own weight and delay.
+     * The synapses {@code sources[i] -> targets[i]}, each with its own weight and delay; the
+     * projection's constant weight and delay are not used, and a weight or delay distribution
+     * beside them is refused.
      *
      * @param sources  population-local source indices
      * @param targets  population-local target indices, same length
@@ -93,7 +95,8 @@ public final class Rules {
 
     /**
      * One synapse per non-zero entry of {@code weights[source][target]}, with that weight; the delay
-     * comes from the projection's spec.
+     * comes from the projection's spec. The spec's constant weight is not used, and a weight
+     * distribution in it is refused.
      *
      * @param weights the matrix in the target model's unit, one row per source, one column per target
      *                (stored as {@code float}, as every weight)
