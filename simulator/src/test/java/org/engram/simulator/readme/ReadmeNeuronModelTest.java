@@ -12,6 +12,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.engram.simulator.engine.Engine;
@@ -89,6 +90,21 @@ class ReadmeNeuronModelTest {
             e.run(durationMs);
             return spikes.timesMs();
         }
+    }
+
+    /**
+     * The README's {@code defaultsWith(Map.of("i_e", 2))} on Qif: its defaults (10, -10, 10, 1) as the
+     * README writes them, with i_e (the component {@code iE}) 2; {@code v_peak} names {@code vPeak}.
+     */
+    @Test
+    @SuppressWarnings("rawtypes")
+    void itsParametersAreChangedByTheirConfigNames() throws Exception {
+        NeuronModel model = (NeuronModel) qif.getConstructor().newInstance();
+        Constructor<?> params = model.parametersType().getConstructor(double.class, double.class, double.class,
+                double.class);
+        assertTrue(Files.readString(Path.of("../README.md")).contains("`new Qif().defaultsWith(Map.of(\"i_e\", 2))`"));
+        assertEquals(params.newInstance(10, -10, 10, 2), model.defaultsWith(Map.of("i_e", 2)));
+        assertEquals(params.newInstance(10, -10, 20, 1), model.defaultsWith(Map.of("v_peak", 20)));
     }
 
     /**
