@@ -324,7 +324,8 @@ public final class Engine implements AutoCloseable {
      *
      * @param population a population of this engine's network
      * @param variable   a recordable variable of its model, e.g. {@code "v"}
-     * @param neurons    population-local neurons, ascending and distinct
+     * @param neurons    population-local neurons, ascending and distinct, or {@code null} for every
+     *                   neuron, as {@link #recordSpikes(Population, int[])} takes it
      * @param intervalMs sampling interval in ms, a whole number of steps {@code >= 1}
      * @return the recorder
      * @throws ParameterException    if the population is null or of another network, the variable

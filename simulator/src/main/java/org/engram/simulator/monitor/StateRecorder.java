@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.network.Population;
@@ -30,12 +31,13 @@ public final class StateRecorder {
      *
      * @param population    the population
      * @param variable      a recordable state variable, e.g. {@code "v"}
-     * @param neurons       population-local neurons to sample, ascending and distinct
+     * @param neurons       population-local neurons to sample, ascending and distinct, or {@code null}
+     *                      for every neuron (as a spike recorder takes it)
      * @param intervalSteps sampling interval in steps, {@code >= 1}
      * @param intervalMs    the same interval in ms
      * @throws ParameterException if the population is null, the variable is not one of its model's,
-     *                            the neurons are null or break {@link #requireNeurons}'s rules, or the
-     *                            interval is not {@code >= 1} step
+     *                            the neurons break {@link #requireNeurons}'s rules, or the interval is
+     *                            not {@code >= 1} step
      */
     public StateRecorder(Population<?, ?> population, String variable, int[] neurons, int intervalSteps,
                          double intervalMs) {
@@ -43,11 +45,8 @@ public final class StateRecorder {
                 "the population to record");
         this.variable = variable;
         this.source = population.values(variable);
-        if (neurons == null) {
-            throw new ParameterException("state recorder of '" + population.name() + "'", "neurons",
-                    "an array of population-local neurons, ascending and distinct", null);
-        }
-        this.neurons = neurons.clone();
+        this.neurons = neurons == null ? IntStream.range(0, population.size()).toArray()
+                : neurons.clone();
         requireNeurons(population, this.neurons);
         requireInterval(intervalSteps, intervalMs);
         this.intervalSteps = intervalSteps;

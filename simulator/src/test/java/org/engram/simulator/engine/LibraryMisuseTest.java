@@ -75,11 +75,15 @@ class LibraryMisuseTest {
         try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
             StateRecorder v = e.recordState(p, "v", new int[] {0, 2, 5}, 0.1);
             SpikeRecorder spikes = e.recordSpikes(p);
-            ParameterException noNeurons = assertThrows(ParameterException.class,
-                    () -> e.recordState(p, "v", null, 0.1));
-            assertTrue(noNeurons.getMessage().contains("neurons"), noNeurons.getMessage());
+            // null samples every neuron, as recordSpikes(p, null) records every neuron's spikes.
+            StateRecorder all = e.recordState(p, "v", null, 0.1);
             p.values("v")[5] = -60;
             e.run(0.3);
+            assertEquals(6, all.neuronCount());
+            for (int i = 0; i < 6; i++) {
+                // The third sample is taken at the end of the run: the state as it is now.
+                assertEquals(p.values("v")[i], all.traceOf(i)[2], "neuron " + i);
+            }
             // traceOf takes a neuron's index, trace a position among the recorded ones.
             assertArrayEquals(v.trace(2), v.traceOf(5));
             assertArrayEquals(v.trace(1), v.traceOf(2));
