@@ -93,13 +93,13 @@ public interface NeuronModel<P extends Record, S extends NeuronState> {
     /**
      * The default parameters with some of them changed by name, as configs name them
      * ({@code LifExp.MODEL.defaultsWith(Map.of("v_th", -50.0))}), rather than every value of the
-     * record given in order; see {@link ParameterRecords#with}.
+     * record given in order; see {@link ParameterRecords#with(Record, Map)}.
      *
      * @param changes parameter name (snake_case, e.g. {@code tau_syn_ex}, or the record component's
      *                name) to new value, a {@link Number} for a numeric parameter
      * @return a new, validated record; the defaults when there is nothing to change
-     * @throws ParameterException naming this model and every unknown parameter (with the closest
-     *                            name) or value of the wrong type, or else what the record refuses
+     * @throws org.engram.simulator.ParameterException naming this model and every unknown parameter
+     *         (with the closest name) or value of the wrong type, or else what the record refuses
      */
     default P defaultsWith(Map<String, ?> changes) {
         return ParameterRecords.with(name(), defaults(), changes);
