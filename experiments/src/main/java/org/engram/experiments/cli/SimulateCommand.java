@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
                 "  engram simulate experiments/configs/brunel-small.yaml",
                 "  engram simulate experiments/configs/cuba.yaml --threads 2 --out /tmp/results",
                 "  engram simulate experiments/configs/brunel.yaml --duration-ms 100",
-                "  engram simulate experiments/configs/cuba.yaml --set record.rate_bin_ms=5"})
+                "  engram simulate experiments/configs/cuba.yaml --set record.rate_bin_ms=5",
+                "  engram simulate my-network.yaml --print-config"})
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,10 +47,21 @@ public final class SimulateCommand implements Callable<Integer> {
             + "the file and before --threads, --seed and --duration-ms).")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--print-config", description = "Check the config, build its network, print the resolved config "
+            + "(every model parameter and default filled in, overrides applied) and exit without simulating or "
+            + "writing a folder.")
+    boolean printConfig;
+
     @Override
     public Integer call() {
-        SimulationRun.Result r = SimulationRun.execute(config, out,
-                new SimulationRun.Overrides(threads, seed, durationMs, sets),
+        SimulationRun.Overrides overrides = new SimulationRun.Overrides(threads, seed, durationMs, sets);
+        if (printConfig) {
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(SimulationRun.resolvedConfig(config, overrides));
+            o.flush();
+            return 0;
+        }
+        SimulationRun.Result r = SimulationRun.execute(config, out, overrides,
                 spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getErr());
         PrintWriter o = spec.commandLine().getOut();
         o.print(r.summary());

@@ -104,95 +104,56 @@ public final class SimulationRun {
         }
     }
 
+    /**
+     * Loads and checks a config as {@link #execute} does, builds its network and starts (and stops) an
+     * engine on it, without simulating or writing anything: every problem a simulation of it would
+     * report before it starts is reported.
+     *
+     * @param configFile the YAML file
+     * @param overrides  what the command line sets over the config
+     * @return the resolved config as YAML, every model parameter and default filled in, as a
+     *         simulation would write it to its folder's {@code config.yaml}
+     */
+    public static String resolvedConfig(Path configFile, Overrides overrides) {
+        try {
+            Prepared p = prepare(configFile, overrides);
+            // The engine refuses what only a mode or a time step can tell (a current source in precise mode).
+            try (Engine engine = openEngine(p.network(), p.options(), p.factory())) {
+                return ConfigLoader.toYaml(p.resolved());
+            }
+        } catch (ConfigException e) {
+            throw ConfigLoader.withPosition(e, configFile, overrides.sets());
+        }
+    }
+
+    /**
+     * A config checked and its network built, ready to simulate.
+     *
+     * @param c          the config with the command line's overrides
+     * @param source     the config file's name, for messages
+     * @param factory    the network's factory
+     * @param network    the network built
+     * @param plasticity the plasticity rules attached to its projections
+     * @param resolved   the resolved config (defaults filled in)
+     * @param options    the engine's options
+     * @param startNanos when loading began ({@link System#nanoTime()}), for the setup time
+     */
+    private record Prepared(SimulationConfig c, String source, NetworkFromConfig factory, Network network,
+                            List<NetworkFromConfig.AttachedRule> plasticity, SimulationConfig resolved,
+                            EngineOptions options, long startNanos) {
+    }
+
     private static Result simulate(Path configFile, Path resultsRoot, Overrides overrides, List<String> commandLine,
                                    PrintWriter err) {
-        String source = configFile.toString();
-        // Every problem of the config at once: the unknown keys and values of the wrong type, these
-        // checks, then each entry of the network. The keys of the first are left out, their defaults
-        // standing in: a check of one of them is not reported.
-        List<ConfigException> problems = new ArrayList<>();
-        SimulationConfig c = ConfigLoader.load(configFile, overrides.sets(), SimulationConfig.class, problems);
-        ConfigException experiment = OtherCommandConfig.of(problems, source, "engram simulate", OtherCommandConfig.RUN);
-        if (experiment != null) {
-            throw experiment;
-        }
-        if (c == null) {
-            throw ConfigException.all(problems);
-        }
-        LeftOutKeys leftOut = LeftOutKeys.of(SimulationConfig.class, problems);
-        List<ConfigException> checks = new ArrayList<>();
-        c = new SimulationConfig(c.name(), c.dtMs(),
-                overrides.durationMs() != null ? overrides.durationMs() : c.durationMs(),
-                overrides.seed() != null ? overrides.seed() : c.seed(),
-                overrides.threads() != null ? overrides.threads() : c.threads(), c.mode(), c.populations(),
-                c.projections(), c.inputs(), c.record());
-        // A duration the command line set is blamed on its option, not on the file's line.
-        String durationSource = overrides.durationMs() != null ? "--duration-ms" : source;
-        if (overrides.threads() == null) {
-            try {
-                EngineOptions.requireThreads("engine", c.threads());
-            } catch (EngramException e) {
-                checks.add(new ConfigException(source, "threads", e.expected(), e.found(), null));
-            }
-        }
-        if (c.durationMs() == null || !(c.durationMs() > 0)) {
-            checks.add(new ConfigException(durationSource, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
-                    ? "nothing (the key is required)" : String.valueOf(c.durationMs()), null));
-        }
-        if (!PlainName.matches(c.name())) {
-            checks.add(new ConfigException(source, "name", PlainName.RULE + " (it names the result folder)",
-                    PlainName.shown(c.name()), null));
-        }
-        for (int i = 0; i < c.populations().size(); i++) {
-            String name = c.populations().get(i).name();
-            // A population's name is part of its files' names (spikes_<name>.csv): "a/b" made folders,
-            // and "../../x" gave its spikes and rates one file.
-            if (name != null && !PlainName.matches(name)) {
-                checks.add(new ConfigException(source, "populations[" + i + "].name", PlainName.RULE
-                        + " (it names the population's result files)", PlainName.shown(name), null));
-            }
-            for (int j = 0; j < i && name != null; j++) {
-                String other = c.populations().get(j).name();
-                if (name.equalsIgnoreCase(other) && !name.equals(other)) {
-                    // macOS and Windows disks take spikes_exc.csv and spikes_Exc.csv for one file.
-                    checks.add(new ConfigException(source, "populations[" + i + "].name", "a name that differs from "
-                            + "populations[" + j + "]'s ('" + other + "') in more than case (the names name result "
-                            + "files, which a disk that ignores case would take for one)", name, null));
-                    break;
-                }
-            }
-        }
-        NetworkFromConfig factory = new NetworkFromConfig(c, source, leftOut);
-        long t0 = System.nanoTime();
-        Network network = null;
-        List<NetworkFromConfig.AttachedRule> plasticity = List.of();
-        try {
-            network = factory.build();
-            plasticity = factory.plasticityRules(network);
-        } catch (ConfigException e) {
-            checks.add(e);
-        }
-        checkRecorded(c, source, NetworkFromConfig.allNamed(c, leftOut), factory,
-                overrides.durationMs() != null ? "the duration is the one --duration-ms set" : null, checks);
-        if (factory.grid() != null && c.durationMs() != null && c.durationMs() > 0) {
-            try {
-                factory.grid().positiveSteps("simulation", "duration_ms", c.durationMs());
-            } catch (EngramException e) {
-                checks.add(new ConfigException(durationSource, "duration_ms", e.expected(), e.found(), null));
-            }
-        }
-        problems.addAll(leftOut.kept(checks));
-        if (!problems.isEmpty()) {
-            throw ConfigException.all(withTheStepsOrigin(problems, overrides.sets()));
-        }
-        SimulationConfig resolved = factory.resolved();
-        EngineOptions options;
-        try {
-            options = new EngineOptions(c.threads(), c.mode());
-        } catch (EngramException e) {
-            // The config's threads were checked with the config: what is left is the option's.
-            throw new ParameterException("simulate", "--threads", e.expected(), e.found());
-        }
+        Prepared prepared = prepare(configFile, overrides);
+        SimulationConfig c = prepared.c();
+        String source = prepared.source();
+        NetworkFromConfig factory = prepared.factory();
+        Network network = prepared.network();
+        List<NetworkFromConfig.AttachedRule> plasticity = prepared.plasticity();
+        SimulationConfig resolved = prepared.resolved();
+        EngineOptions options = prepared.options();
+        long t0 = prepared.startNanos();
         ThreadNotice.print(err, "engram simulate", overrides.threads() != null ? "--threads" : "threads", c.threads());
         List<SpikeRecorder> spikes = new ArrayList<>();
         List<RateMonitor> rates = new ArrayList<>();
@@ -310,6 +271,98 @@ public final class SimulationRun {
             folder.discardAfter(e);
             throw e;
         }
+    }
+
+    /** Loads and checks the config, every problem at once, and builds its network. */
+    private static Prepared prepare(Path configFile, Overrides overrides) {
+        String source = configFile.toString();
+        // Every problem of the config at once: the unknown keys and values of the wrong type, these
+        // checks, then each entry of the network. The keys of the first are left out, their defaults
+        // standing in: a check of one of them is not reported.
+        List<ConfigException> problems = new ArrayList<>();
+        SimulationConfig c = ConfigLoader.load(configFile, overrides.sets(), SimulationConfig.class, problems);
+        ConfigException experiment = OtherCommandConfig.of(problems, source, "engram simulate", OtherCommandConfig.RUN);
+        if (experiment != null) {
+            throw experiment;
+        }
+        if (c == null) {
+            throw ConfigException.all(problems);
+        }
+        LeftOutKeys leftOut = LeftOutKeys.of(SimulationConfig.class, problems);
+        List<ConfigException> checks = new ArrayList<>();
+        c = new SimulationConfig(c.name(), c.dtMs(),
+                overrides.durationMs() != null ? overrides.durationMs() : c.durationMs(),
+                overrides.seed() != null ? overrides.seed() : c.seed(),
+                overrides.threads() != null ? overrides.threads() : c.threads(), c.mode(), c.populations(),
+                c.projections(), c.inputs(), c.record());
+        // A duration the command line set is blamed on its option, not on the file's line.
+        String durationSource = overrides.durationMs() != null ? "--duration-ms" : source;
+        if (overrides.threads() == null) {
+            try {
+                EngineOptions.requireThreads("engine", c.threads());
+            } catch (EngramException e) {
+                checks.add(new ConfigException(source, "threads", e.expected(), e.found(), null));
+            }
+        }
+        if (c.durationMs() == null || !(c.durationMs() > 0)) {
+            checks.add(new ConfigException(durationSource, "duration_ms", "a number > 0 (ms)", c.durationMs() == null
+                    ? "nothing (the key is required)" : String.valueOf(c.durationMs()), null));
+        }
+        if (!PlainName.matches(c.name())) {
+            checks.add(new ConfigException(source, "name", PlainName.RULE + " (it names the result folder)",
+                    PlainName.shown(c.name()), null));
+        }
+        for (int i = 0; i < c.populations().size(); i++) {
+            String name = c.populations().get(i).name();
+            // A population's name is part of its files' names (spikes_<name>.csv): "a/b" made folders,
+            // and "../../x" gave its spikes and rates one file.
+            if (name != null && !PlainName.matches(name)) {
+                checks.add(new ConfigException(source, "populations[" + i + "].name", PlainName.RULE
+                        + " (it names the population's result files)", PlainName.shown(name), null));
+            }
+            for (int j = 0; j < i && name != null; j++) {
+                String other = c.populations().get(j).name();
+                if (name.equalsIgnoreCase(other) && !name.equals(other)) {
+                    // macOS and Windows disks take spikes_exc.csv and spikes_Exc.csv for one file.
+                    checks.add(new ConfigException(source, "populations[" + i + "].name", "a name that differs from "
+                            + "populations[" + j + "]'s ('" + other + "') in more than case (the names name result "
+                            + "files, which a disk that ignores case would take for one)", name, null));
+                    break;
+                }
+            }
+        }
+        NetworkFromConfig factory = new NetworkFromConfig(c, source, leftOut);
+        long t0 = System.nanoTime();
+        Network network = null;
+        List<NetworkFromConfig.AttachedRule> plasticity = List.of();
+        try {
+            network = factory.build();
+            plasticity = factory.plasticityRules(network);
+        } catch (ConfigException e) {
+            checks.add(e);
+        }
+        checkRecorded(c, source, NetworkFromConfig.allNamed(c, leftOut), factory,
+                overrides.durationMs() != null ? "the duration is the one --duration-ms set" : null, checks);
+        if (factory.grid() != null && c.durationMs() != null && c.durationMs() > 0) {
+            try {
+                factory.grid().positiveSteps("simulation", "duration_ms", c.durationMs());
+            } catch (EngramException e) {
+                checks.add(new ConfigException(durationSource, "duration_ms", e.expected(), e.found(), null));
+            }
+        }
+        problems.addAll(leftOut.kept(checks));
+        if (!problems.isEmpty()) {
+            throw ConfigException.all(withTheStepsOrigin(problems, overrides.sets()));
+        }
+        SimulationConfig resolved = factory.resolved();
+        EngineOptions options;
+        try {
+            options = new EngineOptions(c.threads(), c.mode());
+        } catch (EngramException e) {
+            // The config's threads were checked with the config: what is left is the option's.
+            throw new ParameterException("simulate", "--threads", e.expected(), e.found());
+        }
+        return new Prepared(c, source, factory, network, plasticity, resolved, options, t0);
     }
 
     /** The mean of a plastic projection's weights, null when it has no synapse. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -1532,5 +1533,66 @@ class SimulateCommandTest {
         }
         assertEquals(List.of("brunel-small.yaml", "brunel.yaml", "coba.yaml", "cuba.yaml"), loaded,
                 "the simulations the README lists");
+    }
+
+    /**
+     * {@code --print-config} prints the config as it would run, each model's defaults filled in (those of
+     * NEST's {@code iaf_psc_delta} and {@code iaf_psc_exp}: tau_m 10 ms, C_m 250 pF, E_L -70 mV, V_th
+     * -55 mV, V_reset -70 mV, t_ref 2 ms, tau_syn 2 ms), writes nothing, and what it prints simulates
+     * to the same spikes as the config itself.
+     */
+    @Test
+    void printConfigShowsTheDefaultsAndRunsNothing(@TempDir Path dir) throws IOException {
+        String yaml = String.join("\n", "name: defaults", "duration_ms: 100", "populations:",
+                "  - {name: d, size: 20, model: lif_delta}", "  - {name: x, size: 20, model: lif_exp}",
+                "inputs:", "  - {type: poisson, target: d, rate_hz: 8000, weight: 1}",
+                "  - {type: poisson, target: x, rate_hz: 8000, weight: 120}", "");
+        CliRunner.Result printed = simulate(dir, "defaults.yaml", yaml, "--print-config", "--seed", "7");
+        assertEquals(0, printed.exitCode(), printed.err());
+        assertFalse(Files.exists(dir.resolve("results")), "nothing is written");
+        JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(printed.out());
+        assertEquals(7, config.get("seed").asLong());
+        double[] nest = {10, 250, -70, -55, -70, 2, 0};
+        String[] keys = {"tau_m", "c_m", "e_l", "v_th", "v_reset", "t_ref", "i_e"};
+        for (int p = 0; p < 2; p++) {
+            JsonNode params = config.get("populations").get(p).get("params");
+            for (int k = 0; k < keys.length; k++) {
+                assertEquals(nest[k], params.get(keys[k]).asDouble(), keys[k] + " of " + params);
+            }
+        }
+        JsonNode exp = config.get("populations").get(1).get("params");
+        assertEquals(2.0, exp.get("tau_syn_ex").asDouble());
+        assertEquals(2.0, exp.get("tau_syn_in").asDouble());
+
+        Path asPrinted = dir.resolve("printed.yaml");
+        Files.writeString(asPrinted, printed.out());
+        Path out = dir.resolve("results");
+        CliRunner.Result fromPrinted = CliRunner.run("simulate", asPrinted.toString(), "--out", out.toString());
+        CliRunner.Result fromFile = CliRunner.run("simulate", dir.resolve("defaults.yaml").toString(), "--seed", "7",
+                "--out", out.toString());
+        assertEquals(0, fromPrinted.exitCode(), fromPrinted.err());
+        assertEquals(0, fromFile.exitCode(), fromFile.err());
+        for (String file : List.of("spikes_d.csv", "spikes_x.csv")) {
+            List<String> spikes = Files.readAllLines(Path.of(fromFile.lastLine()).resolve(file));
+            assertTrue(spikes.size() > 10, "the inputs drive " + file + ": " + spikes);
+            assertEquals(spikes, Files.readAllLines(Path.of(fromPrinted.lastLine()).resolve(file)));
+        }
+    }
+
+    /**
+     * {@code --print-config} reports what only the engine can refuse (a current source in precise mode),
+     * as a simulation would, with exit code 2 and nothing written.
+     */
+    @Test
+    void printConfigRefusesWhatTheSimulationWouldRefuse(@TempDir Path dir) throws IOException {
+        String yaml = String.join("\n", "duration_ms: 10", "mode: precise",
+                "populations: [{name: a, size: 2, model: lif_delta}]",
+                "inputs: [{type: current, target: a, times_ms: [1], amplitudes_pa: [100]}]", "");
+        CliRunner.Result r = simulate(dir, "precise.yaml", yaml, "--print-config");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("precise.yaml") && r.err().contains("mode: expected grid mode")
+                && r.err().contains("found precise"), r.err());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(dir.resolve("results")), "nothing is written");
     }
 }
