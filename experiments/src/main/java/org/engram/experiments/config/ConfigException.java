@@ -1,6 +1,7 @@
 package org.engram.experiments.config;
 
 import java.util.List;
+import java.util.Locale;
 import org.engram.simulator.EngramException;
 
 /**
@@ -12,6 +13,12 @@ import org.engram.simulator.EngramException;
 public class ConfigException extends EngramException {
     private static final long serialVersionUID = 1L;
 
+    /** The longest value a message shows whole, in characters. */
+    private static final int FOUND_SHOWN_MAX = 200;
+
+    /** Characters of a longer value's start that a message shows. */
+    private static final int FOUND_SHOWN_START = 100;
+
     /** The single problems this error stands for: several when made by {@link #all}, else none (itself). */
     private final List<ConfigException> problems;
 
@@ -21,12 +28,28 @@ public class ConfigException extends EngramException {
      * @param where    file, with {@code :line:column} when known
      * @param keyPath  the key path, e.g. {@code populations[0].size}
      * @param expected the rule
-     * @param found    the value found
+     * @param found    the value found; one of more than 200 characters (a whole CSV
+     *                 file given as the config reads as one text) is cut to its start and the count of the
+     *                 characters left out
      * @param hint     a suggestion such as {@code did you mean 'tau_m'?}, or {@code null}
      */
     public ConfigException(String where, String keyPath, String expected, String found, String hint) {
-        super(where, keyPath, expected, found, hint);
+        super(where, keyPath, expected, shortened(found), hint);
         this.problems = List.of();
+    }
+
+    /**
+     * A value as a message shows it: whole up to {@link #FOUND_SHOWN_MAX} characters, else its start and
+     * how many characters are left out, so that a file of megabytes read as one text (a CSV file given as
+     * the config) does not make a message of megabytes.
+     */
+    private static String shortened(String found) {
+        if (found == null || found.length() <= FOUND_SHOWN_MAX) {
+            return found;
+        }
+        int end = found.offsetByCodePoints(0, FOUND_SHOWN_START);   // never half a surrogate pair
+        return found.substring(0, end) + "... (and " + String.format(Locale.ROOT, "%,d", found.length() - end)
+                + " characters more)";
     }
 
     /**

@@ -1595,4 +1595,25 @@ class SimulateCommandTest {
         assertEquals("", r.out());
         assertFalse(Files.exists(dir.resolve("results")), "nothing is written");
     }
+
+    /**
+     * A spikes CSV given as the config (a slip of the shell's completion) is refused in a message of a
+     * line, its start and the number of characters left out: the whole file, which YAML reads as one
+     * text of its lines joined by spaces, had been printed as the value found (860 KB for 500 ms of
+     * brunel-small).
+     */
+    @Test
+    void aLongValueIsShownByItsStartAndLength(@TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("time_ms,neuron"));
+        for (int k = 1; k <= 20_000; k++) {
+            lines.add(k / 10 + "." + k % 10 + "00000000," + k % 2000);
+        }
+        CliRunner.Result r = simulate(dir, "spikes_exc.csv", String.join("\n", lines) + "\n");
+        assertEquals(2, r.exitCode(), r.err());
+        String found = "the text \"" + String.join(" ", lines) + "\"";
+        String expected = "spikes_exc.csv:1:1: expected a mapping of keys, found " + found.substring(0, 100)
+                + "... (and " + String.format(java.util.Locale.ROOT, "%,d", found.length() - 100) + " characters more)";
+        assertEquals("engram: error: " + dir.resolve(expected), r.err().strip());
+        assertFalse(Files.exists(dir.resolve("results")), "nothing is written");
+    }
 }
