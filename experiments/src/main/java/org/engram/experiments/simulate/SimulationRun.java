@@ -138,7 +138,7 @@ public final class SimulationRun {
      * @param plasticity the plasticity rules attached to its projections
      * @param resolved   the resolved config (defaults filled in)
      * @param options    the engine's options
-     * @param startNanos when loading began ({@link System#nanoTime()}), for the setup time
+     * @param startNanos when the network began to be built ({@link System#nanoTime()}), for the setup time
      */
     private record Prepared(SimulationConfig c, String source, NetworkFromConfig factory, Network network,
                             List<NetworkFromConfig.AttachedRule> plasticity, SimulationConfig resolved,
