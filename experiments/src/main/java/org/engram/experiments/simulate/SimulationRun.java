@@ -705,8 +705,8 @@ public final class SimulationRun {
     }
 
     /**
-     * A {@code poisson_source} population loses more than this share of its rate in grid mode (0.2 * dt
-     * of a rate: 200 Hz at dt = 0.1 ms) before the run says so.
+     * A {@code poisson_source} population loses more than this share of its rate in grid mode before
+     * the run says so: the loss is about rate * dt / 2, so past about 0.02 / dt (200 Hz at dt = 0.1 ms).
      */
     private static final double NOTED_RATE_LOSS = 0.01;
 
@@ -728,8 +728,8 @@ public final class SimulationRun {
                     err.println(String.format(Locale.ROOT, "engram simulate: note: the poisson_source population "
                             + "'%s' fires at most once per step in grid mode, so its rate_hz %s gives %.0f Hz on "
                             + "average (%.0f%% less); mode: precise gives the rate itself, as does a Poisson input "
-                            + "(inputs: type: poisson: a train of its own for each target neuron)", p.name(), MetricFormat.asWritten(source.rateHz()),
-                            firedHz, 100 * (1 - firedHz / source.rateHz())));
+                            + "(inputs: type: poisson: a train of its own for each target neuron)", p.name(),
+                            MetricFormat.asWritten(source.rateHz()), firedHz, 100 * (1 - firedHz / source.rateHz())));
                     err.flush();
                 }
             }

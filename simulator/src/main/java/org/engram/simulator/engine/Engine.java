@@ -582,9 +582,9 @@ public final class Engine implements AutoCloseable {
 
     private void advance(double durationMs) {
         if (failure != null) {
-            throw new IllegalStateException("a run of this engine failed mid-slice, in the slice from " + timeMs()
-                    + " ms (step " + step + ") (" + failure + "); its state is inconsistent, build the network and an"
-                    + " engine again", failure);
+            throw new IllegalStateException("a run of this engine failed mid-slice, in the slice from "
+                    + TimeGrid.shownMs(timeMs()) + " ms (step " + step + ") (" + failure + "); its state is inconsistent,"
+                    + " build the network and an engine again", failure);
         }
         int steps = grid.wholeSteps("engine", "duration", durationMs);
         if (!precise) {
@@ -688,7 +688,7 @@ public final class Engine implements AutoCloseable {
             if (bad != null) {
                 throw new EngramException("population '" + p.name() + "' (model '" + p.model().name() + "')",
                         bad.place(), "a finite value (" + bad.unit() + ")", bad.value() + " after the run from "
-                                + fromMs + " to " + timeMs() + " ms, which made it",
+                                + TimeGrid.shownMs(fromMs) + " to " + TimeGrid.shownMs(timeMs()) + " ms, which made it",
                         "its kernel computed NaN from its state, its parameters or its input: look for an infinite "
                                 + "or NaN weight into the population (a listener may have written one into a plastic "
                                 + "projection), a current source, or a division by zero in the kernel");
@@ -733,7 +733,7 @@ public final class Engine implements AutoCloseable {
                                               Exception e) {
         Population<?, ?> p = rt.population;
         return new KernelFailed("population '" + p.name() + "' (model '" + p.model().name() + "'), neurons [" + lo
-                + ", " + hi + "), from " + fromMs + " to " + toMs + " ms: " + e, e);
+                + ", " + hi + "), from " + TimeGrid.shownMs(fromMs) + " to " + TimeGrid.shownMs(toMs) + " ms: " + e, e);
     }
 
     /** Work of one worker in one slice: deliver the last slice's spikes, then advance. */
@@ -872,7 +872,7 @@ public final class Engine implements AutoCloseable {
         } catch (Exception e) {
             // Checked exceptions too, which Kotlin or Lombok code throws past the compiler.
             throw ListenerFailed.of(role, to, "the spike of neuron " + neuron + " of population '" + p.name()
-                    + "' at " + t + " ms", e);
+                    + "' at " + TimeGrid.shownMs(t) + " ms", e);
         }
     }
 
@@ -883,7 +883,8 @@ public final class Engine implements AutoCloseable {
         } catch (EngramException reported) {
             throw reported;
         } catch (Exception e) {
-            throw ListenerFailed.of(role, to, "the end of the spikes at " + t + " ms (afterSpikesAt)", e);
+            throw ListenerFailed.of(role, to, "the end of the spikes at " + TimeGrid.shownMs(t) + " ms (afterSpikesAt)",
+                    e);
         }
     }
 

@@ -16,7 +16,8 @@ public final class RunInterrupted extends RuntimeException {
     private final double requestedEndMs;
 
     RunInterrupted(double stoppedAtMs, double requestedEndMs) {
-        super("the run was interrupted: it stopped at " + stoppedAtMs + " ms of the " + requestedEndMs
+        super("the run was interrupted: it stopped at " + TimeGrid.shownMs(stoppedAtMs) + " ms of the "
+                + TimeGrid.shownMs(requestedEndMs)
                 + " ms asked for, where the engine can go on (clear the thread's interrupt status first)");
         this.stoppedAtMs = stoppedAtMs;
         this.requestedEndMs = requestedEndMs;

@@ -144,6 +144,17 @@ public record TimeGrid(double dtMs) {
     }
 
     /**
+     * A time as Engram writes it in files and messages: rounded to 1e-9 ms, so that a time made as
+     * steps times dt ({@code 277 * 0.1 = 27.700000000000003}) reads as the step's time (27.7).
+     *
+     * @param ms a time in milliseconds, within about 9e9 ms of 0
+     * @return the time rounded to 1e-9 ms
+     */
+    public static double shownMs(double ms) {
+        return Double.isFinite(ms) ? Math.round(ms * 1e9) / 1e9 : ms;
+    }
+
+    /**
      * Whether time {@code a} is at or before time {@code b}, counting times a few ulps apart as one
      * moment. Precise mode computes times as sums rounded once (a spike time plus a delay, a spike
      * time plus a refractory period), so two routes to the same moment, such as a spike at 1.7 ms

@@ -223,7 +223,7 @@ public final class Projection {
             for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
                 line.setLength(0);
                 line.append(s).append(',').append(target(k)).append(',').append(weight(k)).append(',')
-                        .append(Math.round(grid.timeMs(delaySteps(k)) * 1e9) / 1e9).append('\n');
+                        .append(TimeGrid.shownMs(grid.timeMs(delaySteps(k)))).append('\n');
                 out.append(line);
             }
         }

@@ -163,4 +163,23 @@ class TimeGridTest {
         assertFalse(TimeGrid.atOrBefore(5, Double.NEGATIVE_INFINITY), "never is before every time");
         assertTrue(TimeGrid.atOrBefore(Double.NEGATIVE_INFINITY, 5));
     }
+
+    @Test
+    void aTimeIsShownAsItsStepsTimeWithoutTheProductsRounding() {
+        assertEquals("27.700000000000003", String.valueOf(277 * 0.1), "the product this guards against");
+        assertEquals("27.7", String.valueOf(TimeGrid.shownMs(277 * 0.1)));
+        assertEquals("0.3", String.valueOf(TimeGrid.shownMs(0.1 + 0.2)));
+        // Precise-mode times keep their digits down to 1e-9 ms.
+        assertEquals("1.234567891", String.valueOf(TimeGrid.shownMs(1.2345678912)));
+        assertEquals("-2.5", String.valueOf(TimeGrid.shownMs(-2.5)));
+        assertEquals(Double.POSITIVE_INFINITY, TimeGrid.shownMs(Double.POSITIVE_INFINITY));
+        assertTrue(Double.isNaN(TimeGrid.shownMs(Double.NaN)));
+    }
+
+    @Test
+    void anInterruptedRunNamesItsTimesAsSteps() {
+        assertEquals("the run was interrupted: it stopped at 27.7 ms of the 50.1 ms asked for, where the engine can"
+                + " go on (clear the thread's interrupt status first)",
+                new RunInterrupted(277 * 0.1, 501 * 0.1).getMessage());
+    }
 }
