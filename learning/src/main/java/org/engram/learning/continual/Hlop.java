@@ -27,8 +27,11 @@ import org.engram.simulator.Problems;
  *   dW[:, o] &lt;- dW[:, o] - Q^T Q dW[:, o]      for every output o
  * </pre>
  * which is the update built from presynaptic traces whose projection on the old subspace is
- * removed. The subspace protects only the weights, so thresholds and other non-weight parameters
- * must stay fixed after the first task (the paper freezes them); Engram's trainer learns weights
+ * removed. The activity is each input's presynaptic trace averaged over time steps (as for
+ * {@link Gpm}): a surrogate-gradient update sums per-step terms, and the drive of a single time step,
+ * whose spike vector need not lie in the subspace, and with it an old input's membrane trajectory,
+ * can still change. The subspace protects only the weights, so thresholds and other non-weight
+ * parameters must stay fixed after the first task (the paper freezes them); Engram's trainer learns weights
  * only, so they always do.
  *
  * <table>
