@@ -32,7 +32,8 @@ import org.engram.simulator.Problems;
  *   <caption>Hyperparameters</caption>
  *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>lambda</td><td>100</td><td>penalty strength, {@code >= 0}</td></tr>
- *   <tr><td>gamma</td><td>1</td><td>ONLINE only: decay of the accumulated Fisher, in [0, 1]</td></tr>
+ *   <tr><td>gamma</td><td>1</td><td>ONLINE only: decay of the accumulated Fisher, in (0, 1]: as the penalty is
+ *   weighed by gamma, 0 would leave none (not "the latest Fisher alone")</td></tr>
  *   <tr><td>fisher_samples</td><td>200</td><td>samples per Fisher estimate, {@code >= 1}</td></tr>
  * </table>
  *
@@ -78,14 +79,17 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
      * Hyperparameters of {@code online_ewc} (ONLINE mode).
      *
      * @param lambda        penalty strength (1/Fisher units), {@code >= 0}
-     * @param gamma         decay of the accumulated Fisher, in [0, 1]
+     * @param gamma         decay of the accumulated Fisher, in (0, 1]
      * @param fisherSamples samples per Fisher estimate, {@code >= 1}
      */
     public record OnlineParams(double lambda, double gamma, int fisherSamples) {
         /** Validates every hyperparameter. */
         public OnlineParams {
             Problems p = validate(Mode.ONLINE, lambda, fisherSamples);
-            p.require(gamma >= 0 && gamma <= 1, "gamma", "a number in [0, 1]", gamma);
+            // The penalty is weighed by gamma (Schwarz et al.): at 0 there is none, which a user who
+            // meant "the latest Fisher alone" would not see; lambda 0 says "no penalty" by name.
+            p.require(gamma > 0 && gamma <= 1, "gamma", "a number in (0, 1] (the penalty is weighed by gamma, so 0"
+                    + " would leave none: for training without a penalty, lambda 0 or the naive strategy)", gamma);
             p.throwIfAny();
         }
 

@@ -51,6 +51,11 @@ class StrategiesTest {
     void hyperparametersThatBreakTheirRuleNameParameterAndValue() {
         ParameterException e = assertThrows(ParameterException.class, () -> new Ewc.OnlineParams(1, Double.NaN, 10));
         assertTrue(e.getMessage().startsWith("online_ewc: gamma:") && e.getMessage().endsWith("NaN"), e.getMessage());
+        // gamma weighs the online penalty, so 0 would train as naive does, not keep the latest Fisher alone.
+        e = assertThrows(ParameterException.class, () -> new Ewc.OnlineParams(1, 0, 10));
+        assertTrue(e.getMessage().startsWith("online_ewc: gamma: expected a number in (0, 1] (the penalty is weighed by"
+                + " gamma, so 0 would leave none") && e.getMessage().endsWith("found 0.0"), e.getMessage());
+        new Ewc.OnlineParams(1, Double.MIN_VALUE, 10);
         e = assertThrows(ParameterException.class, () -> new Replay.Params(0, 5, Replay.Buffer.RESERVOIR));
         assertTrue(e.getMessage().contains("memory_size") && e.getMessage().endsWith("found 0"), e.getMessage());
         e = assertThrows(ParameterException.class, () -> new SynapticIntelligence.Params(1, 0));

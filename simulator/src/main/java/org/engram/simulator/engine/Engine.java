@@ -583,8 +583,8 @@ public final class Engine implements AutoCloseable {
     private void advance(double durationMs) {
         if (failure != null) {
             throw new IllegalStateException("a run of this engine failed mid-slice, in the slice from "
-                    + TimeGrid.shownMs(timeMs()) + " ms (step " + step + ") (" + failure + "); its state is inconsistent,"
-                    + " build the network and an engine again", failure);
+                    + TimeGrid.shownMs(timeMs()) + " ms (step " + step + ") (" + failure + "); its state is"
+                    + " inconsistent, build the network and an engine again", failure);
         }
         int steps = grid.wholeSteps("engine", "duration", durationMs);
         if (!precise) {
