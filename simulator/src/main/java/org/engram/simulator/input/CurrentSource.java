@@ -26,7 +26,7 @@ public record CurrentSource(Population<?, ?> target, int[] neurons, double[] tim
         for (int k = 0; k < amplitudesPa.length; k++) {
             ParameterException.requireFinite(owner, "amplitudes_pa[" + k + "]", amplitudesPa[k], "pA");
         }
-        neurons = requireNeurons(owner, target, neurons);
+        neurons = ChosenNeurons.require(owner, target, neurons);
         timesMs = timesMs.clone();
         amplitudesPa = amplitudesPa.clone();
     }
@@ -47,38 +47,6 @@ public record CurrentSource(Population<?, ?> target, int[] neurons, double[] tim
     @Override
     public double[] amplitudesPa() {
         return amplitudesPa.clone();
-    }
-
-    /**
-     * Checks the neurons a current goes into, as every current input takes them.
-     *
-     * @param owner   the input, for messages
-     * @param target  the population
-     * @param neurons population-local indices, or {@code null} for all
-     * @return a copy of the indices, or {@code null}
-     * @throws ParameterException for an empty list, an index outside the population, or one listed twice
-     */
-    static int[] requireNeurons(String owner, Population<?, ?> target, int[] neurons) {
-        if (neurons == null) {
-            return null;
-        }
-        if (neurons.length == 0) {
-            // It would inject nothing: a list left empty by mistake, not a wish.
-            throw new ParameterException(owner, "neurons", "at least one neuron index (null or, in a config, no "
-                    + "key: every neuron)", "an empty list");
-        }
-        boolean[] listed = new boolean[target.size()];
-        for (int i : neurons) {
-            if (i < 0 || i >= target.size()) {
-                throw new ParameterException(owner, "neurons", "indices in [0, " + target.size() + ")", i);
-            }
-            if (listed[i]) {
-                // A neuron listed twice would receive the current twice.
-                throw new ParameterException(owner, "neurons", "distinct indices", i + " listed twice");
-            }
-            listed[i] = true;
-        }
-        return neurons.clone();
     }
 
     /**

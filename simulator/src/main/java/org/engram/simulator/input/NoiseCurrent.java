@@ -28,7 +28,7 @@ public record NoiseCurrent(Population<?, ?> target, int[] neurons, double meanPa
         ParameterException.requireFinite(owner, "mean_pa", meanPa, "pA");
         ParameterException.requireNonNegative(owner, "std_pa", stdPa, "pA");
         ParameterException.requireFinite(owner, "std_pa", stdPa, "pA");
-        neurons = CurrentSource.requireNeurons(owner, target, neurons);
+        neurons = ChosenNeurons.require(owner, target, neurons);
     }
 
     /** @return a copy of the neurons, or {@code null} for all: the checked list cannot be changed through it */
