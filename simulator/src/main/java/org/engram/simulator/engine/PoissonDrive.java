@@ -10,9 +10,11 @@ import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 
 /**
- * Generates one {@link PoissonInput}: an independent Poisson train per target neuron, each from
- * its own SplitMix64 stream {@code (seed, POISSON_INPUT, input << 32 | neuron)} kept as one
- * {@code long} per neuron.
+ * Generates one {@link PoissonInput}: an independent Poisson train per target neuron it drives
+ * (every neuron, or the chosen ones), each from its own SplitMix64 stream
+ * {@code (seed, POISSON_INPUT, input << 32 | neuron)} kept as one {@code long} per neuron. The key
+ * is the neuron's index in the population, not its place in a list of chosen neurons, so a neuron
+ * draws the same train whichever others the input drives.
  *
  * <p>Grid mode draws the number of events per step by inverse transform of the Poisson
  * distribution of mean {@code rate * dt} with a {@link GuideTable} per rate of the schedule: one
@@ -25,6 +27,10 @@ import org.engram.simulator.random.RandomStreams;
  * are drawn first, in a loop of their own that the JIT vectorises, then turned into counts. The
  * distribution is cut where its tail mass falls below {@code 1e-16}, below the resolution of a
  * double.
+ *
+ * <p>Chosen neurons are kept ascending: grid mode finds the first in a block by bisection and draws
+ * for them alone (one pass, their numbers computed as they are used), and precise mode gives the
+ * others no next event. Drive into every neuron keeps its loops free of the test.
  *
  * <p>Precise mode draws one unit exponential per event and spends it over the rate schedule (the
  * integrated rate up to an event is exponential), so events have exact times.
@@ -39,7 +45,12 @@ final class PoissonDrive {
     final int target;
     private final double weight;
     private final boolean inhibitory;
-    /** Grid mode: each stream's start; precise mode: its current state, advanced per draw. */
+    /** The neurons driven, ascending, or null for every neuron. */
+    private final int[] neurons;
+    /**
+     * Grid mode: each stream's start; precise mode: its current state, advanced per draw. Indexed by
+     * neuron; the entries of neurons not driven are unused.
+     */
     private final long[] streams;
     /** The step at which each rate takes over; the rate is 0 before the first. */
     private final int[] changeSteps;
@@ -48,10 +59,14 @@ final class PoissonDrive {
     private final double[] ratesKhz;
     /** Grid mode: the count distribution per rate, null for a rate of 0. */
     private final GuideTable[] counts;
-    /** Grid mode: each neuron's random number of the step being filled (workers fill disjoint ranges). */
+    /**
+     * Grid mode with every neuron driven: each neuron's random number of the step being filled
+     * (workers fill disjoint ranges); null otherwise.
+     */
     private final long[] drawn;
     /** Grid mode: the steps earlier engines simulated, after which the trains go on. */
     private long stepsBefore;
+    /** Precise mode: each neuron's next event, infinite for a neuron not driven. */
     private final double[] nextEventMs;
 
     PoissonDrive(PoissonInput input, int inputIndex, long seed, TimeGrid grid, Mode mode) {
@@ -59,8 +74,14 @@ final class PoissonDrive {
         this.weight = input.weight();
         this.inhibitory = input.receptor() == Receptor.INHIBITORY;
         int n = input.target().size();
+        int[] chosen = input.neurons();
+        if (chosen != null) {
+            Arrays.sort(chosen);
+        }
+        neurons = chosen;
         streams = new long[n];
-        for (int i = 0; i < n; i++) {
+        for (int j = 0; j < drivenCount(); j++) {
+            int i = drivenAt(j);
             streams[i] = RandomStreams.streamState(seed, Purpose.POISSON_INPUT, ((long) inputIndex << 32) | i);
         }
         changeSteps = input.changeSteps(grid);
@@ -80,16 +101,28 @@ final class PoissonDrive {
                 counts[k] = ratesHz[k] == 0 ? null : byRate.computeIfAbsent(mean,
                         m -> GuideTable.poisson(m, guided));
             }
-            drawn = new long[n];
+            drawn = chosen == null ? new long[n] : null;
             nextEventMs = null;
         } else {
             counts = null;
             drawn = null;
             nextEventMs = new double[n];
-            for (int i = 0; i < n; i++) {
+            Arrays.fill(nextEventMs, Double.POSITIVE_INFINITY);
+            for (int j = 0; j < drivenCount(); j++) {
+                int i = drivenAt(j);
                 nextEventMs[i] = nextEventAfter(i, 0);
             }
         }
+    }
+
+    /** @return how many neurons the input drives */
+    private int drivenCount() {
+        return neurons == null ? streams.length : neurons.length;
+    }
+
+    /** @return the {@code j}-th neuron the input drives, in ascending order */
+    private int drivenAt(int j) {
+        return neurons == null ? j : neurons[j];
     }
 
     private static double meanPerStep(PoissonInput input, double[] ratesHz, int k, TimeGrid grid) {
@@ -125,16 +158,24 @@ final class PoissonDrive {
         if (steps == 0) {
             return;
         }
-        for (int i = 0; i < streams.length; i++) {
+        for (int j = 0; j < drivenCount(); j++) {
+            int i = drivenAt(j);
             streams[i] += steps * RandomStreams.GAMMA;
             nextEventMs[i] = nextEventAfter(i, 0);
         }
     }
 
-    /** Adds each neuron's event count of step {@code step}, times the weight, into its input row. */
+    /**
+     * Adds the event count of step {@code step} of each driven neuron in {@code [lo, hi)}, times the
+     * weight, into its input row.
+     */
     void fillGrid(WorkerInput in, int lo, int hi, int step) {
         int k = Segments.at(changeSteps, step);
         if (k < 0 || counts[k] == null) {
+            return;
+        }
+        if (neurons != null) {
+            fillChosen(in, lo, hi, step, counts[k]);
             return;
         }
         final long[] start = streams;
@@ -148,6 +189,23 @@ final class PoissonDrive {
         final double w = weight;
         for (int i = lo; i < hi; i++) {
             row[i] += table.sample(random[i]) * w;
+        }
+    }
+
+    /**
+     * {@link #fillGrid} for chosen neurons: the same count from the same number for each, so a
+     * chosen neuron's row equals its row under drive into every neuron, bit for bit.
+     */
+    private void fillChosen(WorkerInput in, int lo, int hi, int step, GuideTable table) {
+        final int[] chosen = neurons;
+        final long[] start = streams;
+        final long offset = (stepsBefore + step + 1) * RandomStreams.GAMMA;
+        final double[] row = (inhibitory ? in.inhibitory : in.excitatory)[in.view.row(step)];
+        final double w = weight;
+        int first = Arrays.binarySearch(chosen, lo);
+        for (int j = first < 0 ? -first - 1 : first; j < chosen.length && chosen[j] < hi; j++) {
+            int i = chosen[j];
+            row[i] += table.sample(RandomStreams.mix(start[i] + offset)) * w;
         }
     }
 

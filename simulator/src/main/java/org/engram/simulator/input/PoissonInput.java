@@ -6,9 +6,11 @@ import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Population;
 
 /**
- * Independent Poisson spike trains into every neuron of a population, each with its own random
- * stream: the external drive of Brunel (2000), where each neuron receives {@code C_E} external
- * synapses firing at {@code nu_ext} (equivalently one train at {@code C_E * nu_ext}).
+ * Independent Poisson spike trains into every neuron of a population, or into chosen ones, each
+ * with its own random stream: the external drive of Brunel (2000), where each neuron receives
+ * {@code C_E} external synapses firing at {@code nu_ext} (equivalently one train at
+ * {@code C_E * nu_ext}). Chosen neurons are as NEST's {@code poisson_generator} connected to a
+ * subset of a population; the neurons left out receive nothing from the input.
  *
  * <p>The rate may change over time, as with NEST's {@code inhomogeneous_poisson_generator}: it is
  * 0 until {@code timesMs[0]}, then {@code ratesHz[k]} from {@code timesMs[k]} on (change times are
@@ -20,9 +22,13 @@ import org.engram.simulator.network.Population;
  * draw by the rate in force (across a change, the part of the draw the old rate did not use goes
  * on at the new one, which the Poisson process's lack of memory makes exact). The train of neuron
  * {@code i} comes from stream {@code (seed, POISSON_INPUT, input index, i)} alone; in grid mode
- * its count at a step depends on the step and the rate, not on the rates before.
+ * its count at a step depends on the step and the rate, not on the rates before. Neuron {@code i}
+ * therefore receives the same train whether the input drives every neuron or chosen ones among
+ * which it is.
  *
  * @param target   the population that receives the input
+ * @param neurons  population-local neurons that receive a train, distinct, in any order; or
+ *                 {@code null} for every neuron
  * @param timesMs  the times at which the rate changes, in ms: at least one, {@code >= 0},
  *                 strictly increasing
  * @param ratesHz  the rate of each neuron's train from each change time on, in Hz (finite,
@@ -30,9 +36,9 @@ import org.engram.simulator.network.Population;
  * @param weight   the weight of each event, in the target model's unit (mV or pA)
  * @param receptor the receptor; the weight's sign must fit it
  */
-public record PoissonInput(Population<?, ?> target, double[] timesMs, double[] ratesHz, double weight,
-                           Receptor receptor) {
-    /** Validates the schedule, the rates and the weight's sign. */
+public record PoissonInput(Population<?, ?> target, int[] neurons, double[] timesMs, double[] ratesHz,
+                           double weight, Receptor receptor) {
+    /** Validates the schedule, the rates, the weight's sign and the neurons. */
     public PoissonInput {
         if (target == null) {
             throw new ParameterException("poisson input", "target", "a population", "null");
@@ -49,8 +55,31 @@ public record PoissonInput(Population<?, ?> target, double[] timesMs, double[] r
         if (!receptor.accepts(weight)) {
             throw new ParameterException(owner, "weight", receptor.weightRule(), weight);
         }
+        neurons = ChosenNeurons.require(owner, target, neurons);
         timesMs = timesMs.clone();
         ratesHz = ratesHz.clone();
+    }
+
+    /**
+     * Drive into every neuron, at a rate that may change over time.
+     *
+     * @param target   the population that receives the input
+     * @param timesMs  the times at which the rate changes, in ms: at least one, {@code >= 0},
+     *                 strictly increasing
+     * @param ratesHz  the rate of each neuron's train from each change time on, in Hz (finite,
+     *                 {@code >= 0})
+     * @param weight   the weight of each event, in the target model's unit (mV or pA)
+     * @param receptor the receptor; the weight's sign must fit it
+     */
+    public PoissonInput(Population<?, ?> target, double[] timesMs, double[] ratesHz, double weight,
+                        Receptor receptor) {
+        this(target, null, timesMs, ratesHz, weight, receptor);
+    }
+
+    /** @return a copy of the neurons that receive a train, or {@code null} for every neuron */
+    @Override
+    public int[] neurons() {
+        return neurons == null ? null : neurons.clone();
     }
 
     /** @return a copy of the change times in ms */
@@ -66,7 +95,7 @@ public record PoissonInput(Population<?, ?> target, double[] timesMs, double[] r
     }
 
     /**
-     * A constant rate from time 0 on.
+     * Drive into every neuron at a constant rate from time 0 on.
      *
      * @param target   the population that receives the input
      * @param rateHz   the rate of each neuron's train, in Hz (finite, {@code >= 0})
@@ -74,7 +103,21 @@ public record PoissonInput(Population<?, ?> target, double[] timesMs, double[] r
      * @param receptor the receptor; the weight's sign must fit it
      */
     public PoissonInput(Population<?, ?> target, double rateHz, double weight, Receptor receptor) {
-        this(target, new double[] {0}, new double[] {checkedRate(target, rateHz)}, weight, receptor);
+        this(target, null, rateHz, weight, receptor);
+    }
+
+    /**
+     * Drive into chosen neurons at a constant rate from time 0 on.
+     *
+     * @param target   the population that receives the input
+     * @param neurons  population-local neurons that receive a train, distinct, in any order; or
+     *                 {@code null} for every neuron
+     * @param rateHz   the rate of each chosen neuron's train, in Hz (finite, {@code >= 0})
+     * @param weight   the weight of each event, in the target model's unit (mV or pA)
+     * @param receptor the receptor; the weight's sign must fit it
+     */
+    public PoissonInput(Population<?, ?> target, int[] neurons, double rateHz, double weight, Receptor receptor) {
+        this(target, neurons, new double[] {0}, new double[] {checkedRate(target, rateHz)}, weight, receptor);
     }
 
     /** Checks a constant rate under its own name, before the schedule would call it {@code rates_hz[0]}. */

@@ -251,9 +251,10 @@ public final class NetworkBuilder {
     }
 
     /**
-     * Adds independent Poisson drive to every neuron of a population, at a rate that may change
-     * over time ({@code new PoissonInput(exc, new double[] {0, 500}, new double[] {2000, 8000}, 0.1,
-     * Receptor.EXCITATORY)}: 2 kHz per neuron, 8 kHz from 500 ms on).
+     * Adds independent Poisson drive to every neuron of a population or to chosen ones, at a rate
+     * that may change over time ({@code new PoissonInput(exc, new double[] {0, 500}, new double[] {2000,
+     * 8000}, 0.1, Receptor.EXCITATORY)}: 2 kHz per neuron, 8 kHz from 500 ms on; {@code new
+     * PoissonInput(exc, new int[] {0, 1, 2}, 8000, 0.1, Receptor.EXCITATORY)}: neurons 0 to 2 alone).
      *
      * @param input the input; its change times must be whole time steps
      * @return this builder
