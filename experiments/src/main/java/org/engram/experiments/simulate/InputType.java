@@ -4,8 +4,8 @@ import java.util.List;
 
 /** The kinds of input an {@code engram simulate} config may list, with the keys each reads. */
 enum InputType {
-    /** Independent Poisson spike trains into every neuron of the target, at a constant or changing rate. */
-    POISSON("poisson", List.of("target", "rate_hz", "times_ms", "rates_hz", "weight", "receptor")),
+    /** Independent Poisson spike trains into chosen neurons of the target, at a constant or changing rate. */
+    POISSON("poisson", List.of("target", "neurons", "rate_hz", "times_ms", "rates_hz", "weight", "receptor")),
     /** A piecewise-constant current into chosen neurons of the target. */
     CURRENT("current", List.of("target", "neurons", "times_ms", "amplitudes_pa")),
     /** A Gaussian white-noise current, drawn afresh every step, into chosen neurons of the target. */

@@ -88,8 +88,9 @@ final class InputsFromConfig {
             switch (type) {
                 case POISSON -> {
                     PoissonInput poisson = in.ratesHz() == null
-                            ? new PoissonInput(checked, in.rateHz(), in.weight(), in.receptor())
-                            : new PoissonInput(checked, in.timesMs(), in.ratesHz(), in.weight(), in.receptor());
+                            ? new PoissonInput(checked, in.neuronsOrAll(), in.rateHz(), in.weight(), in.receptor())
+                            : new PoissonInput(checked, in.neuronsOrAll(), in.timesMs(), in.ratesHz(), in.weight(),
+                                    in.receptor());
                     if (grid != null && target != null) {
                         b.poissonInput(poisson);   // which puts its change times on the grid
                     } else if (grid != null) {

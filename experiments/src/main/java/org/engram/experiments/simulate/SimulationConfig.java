@@ -172,7 +172,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param rateHz       Poisson: rate of each neuron's train (Hz), constant from time 0
      * @param weight       Poisson: weight of each event
      * @param receptor     Poisson: receptor (default excitatory)
-     * @param neurons      current and noise: neurons (default all; {@link StateSpec#ALL_NEURONS} for {@code all})
+     * @param neurons      neurons that receive the input (default all; {@link StateSpec#ALL_NEURONS} for {@code all})
      * @param timesMs      current, and Poisson with a changing rate: change times (ms)
      * @param ratesHz      Poisson with a changing rate: rate from each change time on (Hz)
      * @param amplitudesPa current: amplitude from each change time on (pA)

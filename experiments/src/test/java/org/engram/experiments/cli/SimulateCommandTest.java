@@ -663,8 +663,20 @@ class SimulateCommandTest {
                                 + " key is required)")),
                 Arguments.of("variable in capitals", GOOD.replace("variable: v,", "variable: V,"),
                         List.of("record.state[0].variable: expected one of [v], found V; did you mean 'v'?")),
-                Arguments.of("key the input type ignores", GOOD.replace("weight: 0.1}", "weight: 0.1, neurons: [0, 1]}"),
-                        List.of("bad.yaml:11:", "inputs[0].neurons", "input type poisson uses", "remove the key")),
+                Arguments.of("key the input type ignores", GOOD.replace("weight: 0.1}", "weight: 0.1, mean_pa: 1}"),
+                        List.of("bad.yaml:11:", "inputs[0].mean_pa", "input type poisson uses", "remove the key")),
+                Arguments.of("Poisson input into a neuron outside its target", GOOD.replace("weight: 0.1}",
+                        "weight: 0.1, neurons: [0, 40]}"), List.of("bad.yaml:11:", "inputs[0].neurons: expected indices"
+                                + " in [0, 40), found 40")),
+                Arguments.of("Poisson input into a neuron twice", GOOD.replace("weight: 0.1}",
+                        "weight: 0.1, neurons: [3, 1, 3]}"), List.of("bad.yaml:11:", "inputs[0].neurons: expected "
+                                + "distinct indices, found 3 listed twice")),
+                Arguments.of("Poisson input into no neuron", GOOD.replace("weight: 0.1}", "weight: 0.1, neurons: []}"),
+                        List.of("bad.yaml:11:", "inputs[0].neurons: expected at least one neuron index (null or, in a "
+                                + "config, no key: every neuron), found an empty list")),
+                Arguments.of("text where a Poisson input's neurons are expected", GOOD.replace("weight: 0.1}",
+                        "weight: 0.1, neurons: first}"), List.of("bad.yaml:11:", "inputs[0].neurons: expected a list of"
+                                + " neuron indices, or all, found the text \"first\"")),
                 Arguments.of("Poisson input without a rate", GOOD.replace("rate_hz: 20000, ", ""),
                         List.of("bad.yaml:11:", "inputs[0].rate_hz", "a poisson input needs it", "nothing")),
                 Arguments.of("rule without its probability", GOOD.replace("fixed_probability, p: 0.1}", "fixed_probability}"),
@@ -1107,6 +1119,54 @@ class SimulateCommandTest {
         CliRunner.Result inputs = simulate(dir, "inputs.yaml", GOOD.replace("record:", "  - {type: noise, target: exc, "
                 + "std_pa: 10, neurons: all}\nrecord:"));
         assertEquals(0, inputs.exitCode(), inputs.err());
+    }
+
+    /**
+     * A Poisson input's {@code neurons} drive those neurons alone, each with the train it gets from
+     * an input into every neuron: unconnected neurons that cannot fire (threshold 1e9 mV) hold, in
+     * their potentials, the same values as under the input without the key, to the last digit
+     * written, and the others stay at rest (0 mV). {@code neurons: all} is the input without the key.
+     */
+    @Test
+    void aPoissonInputsNeuronsAloneAreDrivenWithTheTrainsOfAnInputIntoEveryNeuron(@TempDir Path dir)
+            throws IOException {
+        String config = String.join("\n",
+                "duration_ms: 20",
+                "seed: 4",
+                "populations:",
+                "  - {name: p, size: 6, model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 1e9, v_reset: 0}}",
+                "inputs:",
+                "  - {type: poisson, target: p, times_ms: [0, 10], rates_hz: [8000, 2000], weight: 0.5NEURONS}",
+                "record:",
+                "  state: [{population: p, variable: v, neurons: all}]",
+                "");
+        List<String> every = stateRows(simulate(dir, "every.yaml", config.replace("NEURONS", "")));
+        List<String> chosen = stateRows(simulate(dir, "chosen.yaml", config.replace("NEURONS", ", neurons: [4, 1]")));
+        assertEquals(every, stateRows(simulate(dir, "all.yaml", config.replace("NEURONS", ", neurons: all"))));
+        // 200 samples (one per step) of 6 neurons, in neuron order at each time.
+        assertEquals(1 + 200 * 6, every.size());
+        assertEquals(every.size(), chosen.size());
+        int driven = 0;
+        for (int k = 1; k < every.size(); k++) {
+            String[] row = chosen.get(k).split(",");
+            int neuron = Integer.parseInt(row[1]);
+            if (neuron == 1 || neuron == 4) {
+                assertEquals(every.get(k), chosen.get(k), "row " + k);
+                driven += Double.parseDouble(row[2]) > 0 ? 1 : 0;
+            } else {
+                assertEquals(0.0, Double.parseDouble(row[2]), "row " + k + ": neuron " + neuron + " is not chosen");
+                assertTrue(Double.parseDouble(every.get(k).split(",")[2]) > 0 || k < 6 * 10,
+                        "without the key neuron " + neuron + " is driven, row " + k);
+            }
+        }
+        // 8 kHz is 0.8 events per step: a neuron's potential is 0 after 1 ms with probability e^-8.
+        assertTrue(driven > 2 * 190, "samples of the chosen neurons above rest: " + driven);
+    }
+
+    /** The rows of the state file of a successful simulation's only recorder. */
+    private static List<String> stateRows(CliRunner.Result r) throws IOException {
+        assertEquals(0, r.exitCode(), r.err());
+        return Files.readAllLines(Path.of(r.lastLine()).resolve("state_p_v.csv"));
     }
 
     /**
