@@ -105,7 +105,8 @@ class PoissonSubsetTest {
         double[][] v = new double[SPIKING][0];
         double[][] spikes = new double[SPIKING][0];
         for (int k = 0; k < parts; k++) {
-            try (Engine e = new Engine(net, new EngineOptions(threads, k == parts - 1 ? mode : Mode.GRID).withMinParallelNeuronSteps(0))) {
+            EngineOptions options = new EngineOptions(threads, k == parts - 1 ? mode : Mode.GRID);
+            try (Engine e = new Engine(net, options.withMinParallelNeuronSteps(0))) {
                 StateRecorder trace = e.recordState(p, "v", every, 0.1);
                 SpikeRecorder spikeRecorder = e.recordSpikes(p);
                 e.run(60.0 / parts);
