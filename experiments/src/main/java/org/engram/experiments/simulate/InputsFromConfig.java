@@ -7,7 +7,7 @@ import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.LeftOutKeys;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.Suggestions;
-import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineChecks;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
@@ -176,7 +176,7 @@ final class InputsFromConfig {
             InputType type = InputType.byConfigName(inputs.get(i).type());
             if (type == InputType.CURRENT || type == InputType.NOISE) {
                 try {
-                    Engine.requireCurrentInputFits(config.mode(), type == InputType.NOISE ? "noise current"
+                    EngineChecks.requireCurrentInputFits(config.mode(), type == InputType.NOISE ? "noise current"
                             : "current source", inputs.get(i).target());
                 } catch (EngramException e) {
                     problems.add(new ConfigException(source, "mode", e.expected(), e.found() + " (inputs[" + i + "])",

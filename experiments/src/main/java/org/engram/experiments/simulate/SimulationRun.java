@@ -33,6 +33,7 @@ import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineChecks;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
@@ -516,7 +517,7 @@ public final class SimulationRun {
         // Each population whose spikes are recorded (by default every one) has its rate monitor.
         if (grid != null && !(c.record().spikes() == null ? names : spikes).isEmpty()) {
             try {
-                Engine.requireRateBin(grid, c.record().rateBinMs());
+                EngineChecks.requireRateBin(grid, c.record().rateBinMs());
             } catch (EngramException e) {
                 // Not a multiple of dt: often the default, which a dt that does not divide 1 ms refuses.
                 double bin = c.record().rateBinMs();
@@ -598,7 +599,7 @@ public final class SimulationRun {
                 String field = b.intervalMs() == null ? path : path + ".interval_ms";
                 int intervalSteps = 0;
                 try {
-                    intervalSteps = Engine.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs()));
+                    intervalSteps = EngineChecks.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs()));
                 } catch (EngramException e) {
                     problems.add(new ConfigException(source, field, e.expected(), e.found(), null));
                 }
@@ -771,7 +772,7 @@ public final class SimulationRun {
         int steps = grid.positiveSteps("simulation", "duration_ms", c.durationMs());
         long total = 0;
         for (SimulationConfig.StateSpec b : c.record().state()) {
-            long samples = steps / Engine.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs()));
+            long samples = steps / EngineChecks.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs()));
             total += samples * b.neuronsOf(sizeOf(c, b.population())).length * STATE_ROW_BYTES;
         }
         return total;

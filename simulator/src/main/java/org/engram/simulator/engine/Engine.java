@@ -133,10 +133,12 @@ public final class Engine implements AutoCloseable {
         this.workers = options.threads();
         this.sliceSteps = network.minDelaySteps();
         if (!network.currentSources().isEmpty()) {
-            requireCurrentInputFits(options.mode(), "current source", network.currentSources().get(0).target().name());
+            EngineChecks.requireCurrentInputFits(options.mode(), "current source",
+                    network.currentSources().get(0).target().name());
         }
         if (!network.noiseCurrents().isEmpty()) {
-            requireCurrentInputFits(options.mode(), "noise current", network.noiseCurrents().get(0).target().name());
+            EngineChecks.requireCurrentInputFits(options.mode(), "noise current",
+                    network.noiseCurrents().get(0).target().name());
         }
         List<Population<?, ?>> pops = network.populations();
         if (precise) {
@@ -305,7 +307,7 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException from another thread than the one running the engine, during a run
      */
     public RateMonitor recordRate(Population<?, ?> population, double binMs) {
-        requireRateBin(grid, binMs);
+        EngineChecks.requireRateBin(grid, binMs);
         synchronized (lifecycle) {
             requireDriverDuringRun("a rate monitor added");
             // The current slice's spikes were shown to observers before the listener ran: bins that
@@ -344,57 +346,10 @@ public final class Engine implements AutoCloseable {
         if (started) {
             throw new IllegalStateException("register state recorders before the first run");
         }
-        int steps = stateIntervalSteps(grid, intervalMs);
+        int steps = EngineChecks.stateIntervalSteps(grid, intervalMs);
         StateRecorder r = new StateRecorder(population, variable, neurons, steps, intervalMs);
         stateRecorders.get(population.index()).add(r);
         return r;
-    }
-
-    /**
-     * Checks that a mode takes a current input (a current source or a noise current), as the
-     * constructor does, so that a config can report one in precise mode with its other problems.
-     *
-     * @param mode   the mode
-     * @param kind   what the input is, e.g. {@code "current source"} or {@code "noise current"}
-     * @param target the name of the population the input feeds
-     * @throws ParameterException in precise mode, which takes synaptic, Poisson and spike-source input
-     */
-    public static void requireCurrentInputFits(Mode mode, String kind, String target) {
-        if (mode == Mode.PRECISE) {
-            throw new ParameterException("engine", "mode", "grid mode for current sources and noise currents "
-                    + "(precise mode takes synaptic, Poisson and spike-source input)", "precise, with a " + kind
-                    + " into '" + target + "'");
-        }
-    }
-
-    /**
-     * Checks a rate monitor's bin as {@link #recordRate} does, so that a config can report a bad bin
-     * together with its other problems.
-     *
-     * @param grid  the time grid of the network
-     * @param binMs bin width in ms
-     * @throws ParameterException unless the bin is a whole number of steps {@code >= 1}
-     */
-    public static void requireRateBin(TimeGrid grid, double binMs) {
-        // The monitor's rule (> 0) first: the grid's alone would tell a negative bin that 0 is allowed.
-        RateMonitor.requireBin(binMs);
-        grid.positiveSteps("rate monitor", "bin", binMs);
-    }
-
-    /**
-     * Checks a state recorder's sampling interval as {@link #recordState} does, so that a config can
-     * report a bad interval together with its other problems.
-     *
-     * @param grid       the time grid of the network
-     * @param intervalMs sampling interval in ms
-     * @return the interval in steps
-     * @throws ParameterException unless the interval is a whole number of steps {@code >= 1}
-     */
-    public static int stateIntervalSteps(TimeGrid grid, double intervalMs) {
-        // Below one step the recorder's rule speaks: the grid's alone would tell -1 ms that 0 is allowed.
-        int steps = intervalMs > 0 ? grid.wholeSteps("state recorder", "interval", intervalMs) : 0;
-        StateRecorder.requireInterval(steps, intervalMs);
-        return steps;
     }
 
     /**

@@ -1,0 +1,62 @@
+package org.engram.simulator.engine;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.monitor.RateMonitor;
+import org.engram.simulator.monitor.StateRecorder;
+
+/**
+ * What an {@link Engine} would refuse, checked without one: for code that reads a whole
+ * configuration (such as {@code engram simulate}) and reports every problem, with its place in the
+ * file, before it builds anything. Each check is the one the engine itself applies, with the same
+ * message, so the two cannot disagree.
+ */
+public final class EngineChecks {
+    private EngineChecks() {
+    }
+
+    /**
+     * Checks that a mode takes a current input (a current source or a noise current), as
+     * {@link Engine#Engine} does.
+     *
+     * @param mode   the mode
+     * @param kind   what the input is, e.g. {@code "current source"} or {@code "noise current"}
+     * @param target the name of the population the input feeds
+     * @throws ParameterException in precise mode, which takes synaptic, Poisson and spike-source input
+     */
+    public static void requireCurrentInputFits(Mode mode, String kind, String target) {
+        if (mode == Mode.PRECISE) {
+            throw new ParameterException("engine", "mode", "grid mode for current sources and noise currents "
+                    + "(precise mode takes synaptic, Poisson and spike-source input)", "precise, with a " + kind
+                    + " into '" + target + "'");
+        }
+    }
+
+    /**
+     * Checks a rate monitor's bin as {@link Engine#recordRate} does.
+     *
+     * @param grid  the time grid of the network
+     * @param binMs bin width in ms
+     * @throws ParameterException unless the bin is a whole number of steps {@code >= 1}
+     */
+    public static void requireRateBin(TimeGrid grid, double binMs) {
+        // The monitor's rule (> 0) first: the grid's alone would tell a negative bin that 0 is allowed.
+        RateMonitor.requireBin(binMs);
+        grid.positiveSteps("rate monitor", "bin", binMs);
+    }
+
+    /**
+     * Checks a state recorder's sampling interval as {@link Engine#recordState} does, and gives it in
+     * steps.
+     *
+     * @param grid       the time grid of the network
+     * @param intervalMs sampling interval in ms
+     * @return the interval in steps
+     * @throws ParameterException unless the interval is a whole number of steps {@code >= 1}
+     */
+    public static int stateIntervalSteps(TimeGrid grid, double intervalMs) {
+        // Below one step the recorder's rule speaks: the grid's alone would tell -1 ms that 0 is allowed.
+        int steps = intervalMs > 0 ? grid.wholeSteps("state recorder", "interval", intervalMs) : 0;
+        StateRecorder.requireInterval(steps, intervalMs);
+        return steps;
+    }
+}
