@@ -14,7 +14,7 @@ import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.ValueSpecs;
 import org.engram.simulator.EngramException;
-import org.engram.simulator.engine.Mode;
+import org.engram.simulator.engine.EngineChecks;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
@@ -275,11 +275,7 @@ final class PopulationsFromConfig {
     private void requireRunnable(Population<?, ?> population, TimeGrid grid, ObjectNode params, JsonNode written,
                                  String path) {
         try {
-            if (config.mode() == Mode.PRECISE) {
-                population.prepareExact(grid);
-            } else {
-                population.prepareGrid(grid);
-            }
+            EngineChecks.requireRunnable(population, config.mode(), grid);
         } catch (EngramException e) {
             String at = e.location();
             String expected = e.expected() == null ? e.getMessage() : e.expected();

@@ -256,7 +256,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Lets a population's exact kernel take over the state grid-mode engines left (typed helper). */
-    private static <S extends NeuronState> void continueFromGrid(Population.ExactUpdate<S> exact, double dtMs) {
+    private static <S extends NeuronState> void continueFromGrid(BoundKernels.ExactUpdate<S> exact, double dtMs) {
         exact.kernel().continueFromGrid(exact.state(), dtMs);
     }
 

@@ -3,6 +3,7 @@ package org.engram.simulator.engine;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.monitor.StateRecorder;
+import org.engram.simulator.network.Population;
 
 /**
  * What an {@link Engine} would refuse, checked without one: for code that reads a whole
@@ -58,5 +59,27 @@ public final class EngineChecks {
         int steps = intervalMs > 0 ? grid.wholeSteps("state recorder", "interval", intervalMs) : 0;
         StateRecorder.requireInterval(steps, intervalMs);
         return steps;
+    }
+
+    /**
+     * Checks that a population's model prepares a kernel for a mode and time grid, as
+     * {@link Engine#Engine} does for every population: the model implements
+     * {@link org.engram.simulator.model.ExactPropagation} for precise mode, and its {@code prepare}
+     * (or {@code prepareExact}) accepts the parameters at this step (a refractory time that is not a
+     * whole number of steps, say) and gives a kernel. The kernel is prepared and dropped; the
+     * population's state is not touched.
+     *
+     * @param population the population
+     * @param mode       the mode it will run in
+     * @param grid       the time grid of the network
+     * @throws ParameterException if the model refuses, or gives no kernel
+     * @throws RuntimeException   what the model's own {@code prepare} throws
+     */
+    public static void requireRunnable(Population<?, ?> population, Mode mode, TimeGrid grid) {
+        if (mode == Mode.PRECISE) {
+            BoundKernels.exact(population, grid);
+        } else {
+            BoundKernels.grid(population, grid);
+        }
     }
 }

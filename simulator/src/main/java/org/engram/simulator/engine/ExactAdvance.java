@@ -36,7 +36,7 @@ final class ExactAdvance {
      * Emits the spikes of neurons {@code [lo, hi)} at exactly time 0 (a neuron starting at threshold,
      * a spike source's time 0), before the first step.
      */
-    static <S extends NeuronState> void fireAtTimeZero(PopulationRuntime rt, Population.ExactUpdate<S> exact,
+    static <S extends NeuronState> void fireAtTimeZero(PopulationRuntime rt, BoundKernels.ExactUpdate<S> exact,
                                                        int lo, int hi, SpikeBuffer out) {
         for (int i = lo; i < hi; i++) {
             rt.neuronTimeMs[i] = fireCachedCrossings(exact.kernel(), exact.state(), i, rt.neuronTimeMs[i], 0.0,
@@ -49,7 +49,7 @@ final class ExactAdvance {
      * takes its queued events and Poisson input of a step in time order, fires every crossing before
      * each, and samples the state recorders due at the step's end.
      */
-    <S extends NeuronState> void advance(PopulationRuntime rt, Population.ExactUpdate<S> exact, int p, int w,
+    <S extends NeuronState> void advance(PopulationRuntime rt, BoundKernels.ExactUpdate<S> exact, int p, int w,
                                          int from, int to, int lo, int hi, SpikeBuffer out) {
         final ExactKernel<S> kernel = exact.kernel();
         final S state = exact.state();

@@ -19,12 +19,12 @@ final class PopulationRuntime {
     final int[] chunkHi;
 
     // Grid mode.
-    final Population.GridUpdate gridUpdate;
+    final BoundKernels.GridUpdate gridUpdate;
     /** Grid mode: the input rows of each worker's neurons, by worker. */
     final WorkerInput[] inputs;
 
     // Precise mode.
-    final Population.ExactUpdate<?> exactUpdate;
+    final BoundKernels.ExactUpdate<?> exactUpdate;
     final double[] neuronTimeMs;
     /** Precise mode: each neuron's predicted next threshold crossing (NaN: none before its horizon). */
     final double[] crossingMs;
@@ -51,7 +51,7 @@ final class PopulationRuntime {
             chunkHi[w] = chunkStart(size, w + 1, workers);
         }
         if (mode == Mode.GRID) {
-            gridUpdate = population.prepareGrid(grid);
+            gridUpdate = BoundKernels.grid(population, grid);
             inputs = inputRows(population, slots, currentDriven, ownRows, grid);
             exactUpdate = null;
             shown = null;
@@ -61,7 +61,7 @@ final class PopulationRuntime {
             eventHead = null;
             queues = null;
         } else {
-            exactUpdate = population.prepareExact(grid);
+            exactUpdate = BoundKernels.exact(population, grid);
             shown = new ShownState(population.state());
             neuronTimeMs = new double[size];
             crossingMs = new double[size];

@@ -51,7 +51,7 @@ final class ShownState {
     }
 
     /** Ends a run: propagates every neuron to {@code nowMs}, keeping where each was. */
-    <S extends NeuronState> void show(Population.ExactUpdate<S> exact, double[] timeMs, double nowMs) {
+    <S extends NeuronState> void show(BoundKernels.ExactUpdate<S> exact, double[] timeMs, double nowMs) {
         ExactKernel<S> kernel = exact.kernel();
         S state = exact.state();
         for (int i = 0; i < timeMs.length; i++) {

@@ -1,17 +1,10 @@
 package org.engram.simulator.network;
 
-import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
-import org.engram.simulator.engine.TimeGrid;
-import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.ExactPropagation;
-import org.engram.simulator.model.InputView;
-import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.NeuronModel;
-import org.engram.simulator.model.NeuronModels;
 import org.engram.simulator.model.NeuronState;
-import org.engram.simulator.model.SpikeSink;
 
 /**
  * A group of neurons of one model with the same parameters; its state is held in primitive arrays.
@@ -117,74 +110,6 @@ public final class Population<P extends Record, S extends NeuronState> {
     /** @return whether the model can run in precise-time mode */
     public boolean supportsExactPropagation() {
         return model instanceof ExactPropagation;
-    }
-
-    /**
-     * Prepares the grid kernel bound to this population's state.
-     *
-     * @param grid the time grid
-     * @return the bound kernel
-     * @throws ParameterException if the model gives no kernel
-     */
-    public GridUpdate prepareGrid(TimeGrid grid) {
-        Kernel<S> kernel = requireKernel(model.prepare(params, grid), "prepare");
-        return (lo, hi, from, to, in, out) -> kernel.update(state, lo, hi, from, to, in, out);
-    }
-
-    /**
-     * Prepares the exact kernel bound to this population's state.
-     *
-     * @param grid the time grid
-     * @return the bound kernel
-     * @throws ParameterException if the model does not implement {@link ExactPropagation}, or gives no kernel
-     */
-    @SuppressWarnings("unchecked")
-    public ExactUpdate<S> prepareExact(TimeGrid grid) {
-        if (!(model instanceof ExactPropagation)) {
-            List<String> exact = NeuronModels.all().stream().filter(m -> m instanceof ExactPropagation)
-                    .map(NeuronModel::name).toList();
-            throw new ParameterException("population '" + name + "'", "model",
-                    "a model with exact propagation for precise mode (one of " + exact + ")", model.name(),
-                    "run the network in grid mode, or implement ExactPropagation in the model");
-        }
-        ExactKernel<S> kernel = requireKernel(((ExactPropagation<P, S>) model).prepareExact(params, grid),
-                "prepareExact");
-        return new ExactUpdate<>(kernel, state);
-    }
-
-    /** A model's kernel, refused when null: a model's own code would otherwise fail inside the first run. */
-    private <K> K requireKernel(K kernel, String method) {
-        if (kernel == null) {
-            throw new ParameterException("model '" + model.name() + "'", method, "a kernel for population '" + name
-                    + "'", null);
-        }
-        return kernel;
-    }
-
-    /** A grid kernel bound to a population's state. */
-    @FunctionalInterface
-    public interface GridUpdate {
-        /**
-         * Advances neurons {@code [lo, hi)} through steps {@code [from, to)}.
-         *
-         * @param lo   first neuron
-         * @param hi   end neuron, exclusive
-         * @param from first step
-         * @param to   end step, exclusive
-         * @param in   input view
-         * @param out  spike sink
-         */
-        void update(int lo, int hi, int from, int to, InputView in, SpikeSink out);
-    }
-
-    /**
-     * An exact kernel bound to a population's state.
-     *
-     * @param kernel the kernel
-     * @param state  the state
-     * @param <S>    the state class
-     */
-    public record ExactUpdate<S extends NeuronState>(ExactKernel<S> kernel, S state) {
     }
 
     @Override

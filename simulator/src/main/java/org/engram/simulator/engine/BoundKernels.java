@@ -1,0 +1,96 @@
+package org.engram.simulator.engine;
+
+import java.util.List;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.ExactKernel;
+import org.engram.simulator.model.ExactPropagation;
+import org.engram.simulator.model.InputView;
+import org.engram.simulator.model.Kernel;
+import org.engram.simulator.model.NeuronModel;
+import org.engram.simulator.model.NeuronModels;
+import org.engram.simulator.model.NeuronState;
+import org.engram.simulator.model.SpikeSink;
+import org.engram.simulator.network.Population;
+
+/**
+ * A population's kernel, prepared by its model for a time grid and bound to the population's state:
+ * what the engine runs. A model that gives no kernel, or none for precise mode, is refused here,
+ * naming the population.
+ */
+final class BoundKernels {
+    private BoundKernels() {
+    }
+
+    /**
+     * Prepares the grid kernel bound to a population's state.
+     *
+     * @param population the population
+     * @param grid       the time grid
+     * @return the bound kernel
+     * @throws ParameterException if the model gives no kernel
+     */
+    static <P extends Record, S extends NeuronState> GridUpdate grid(Population<P, S> population, TimeGrid grid) {
+        Kernel<S> kernel = requireKernel(population, population.model().prepare(population.params(), grid), "prepare");
+        S state = population.state();
+        return (lo, hi, from, to, in, out) -> kernel.update(state, lo, hi, from, to, in, out);
+    }
+
+    /**
+     * Prepares the exact kernel bound to a population's state.
+     *
+     * @param population the population
+     * @param grid       the time grid
+     * @return the bound kernel
+     * @throws ParameterException if the model does not implement {@link ExactPropagation}, or gives no kernel
+     */
+    @SuppressWarnings("unchecked")
+    static <P extends Record, S extends NeuronState> ExactUpdate<S> exact(Population<P, S> population,
+                                                                          TimeGrid grid) {
+        NeuronModel<P, S> model = population.model();
+        if (!(model instanceof ExactPropagation)) {
+            List<String> exact = NeuronModels.all().stream().filter(m -> m instanceof ExactPropagation)
+                    .map(NeuronModel::name).toList();
+            throw new ParameterException("population '" + population.name() + "'", "model",
+                    "a model with exact propagation for precise mode (one of " + exact + ")", model.name(),
+                    "run the network in grid mode, or implement ExactPropagation in the model");
+        }
+        ExactKernel<S> kernel = requireKernel(population,
+                ((ExactPropagation<P, S>) model).prepareExact(population.params(), grid), "prepareExact");
+        return new ExactUpdate<>(kernel, population.state());
+    }
+
+    /** A model's kernel, refused when null: a model's own code would otherwise fail inside the first run. */
+    private static <K> K requireKernel(Population<?, ?> population, K kernel, String method) {
+        if (kernel == null) {
+            throw new ParameterException("model '" + population.model().name() + "'", method,
+                    "a kernel for population '" + population.name() + "'", null);
+        }
+        return kernel;
+    }
+
+    /** A grid kernel bound to a population's state. */
+    @FunctionalInterface
+    interface GridUpdate {
+        /**
+         * Advances neurons {@code [lo, hi)} through steps {@code [from, to)}.
+         *
+         * @param lo   first neuron
+         * @param hi   end neuron, exclusive
+         * @param from first step
+         * @param to   end step, exclusive
+         * @param in   input view
+         * @param out  spike sink
+         */
+        void update(int lo, int hi, int from, int to, InputView in, SpikeSink out);
+    }
+
+    /**
+     * An exact kernel bound to a population's state.
+     *
+     * @param kernel the kernel
+     * @param state  the state
+     * @param <S>    the state class
+     */
+    record ExactUpdate<S extends NeuronState>(ExactKernel<S> kernel, S state) {
+    }
+}
