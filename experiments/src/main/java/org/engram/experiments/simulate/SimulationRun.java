@@ -645,8 +645,8 @@ public final class SimulationRun {
             throw new ParameterException("record", "interval_ms", "at most the duration, " + c.durationMs()
                     + " ms (the first sample is taken one interval in)", b.intervalMsOr(grid.dtMs()));
         }
-        StateRecorder.requireCapacity(b.population(), steps / intervalSteps, b.neuronsOf(sizeOf(c, b.population()))
-                .length);
+        EngineChecks.requireStateCapacity(b.population(), steps / intervalSteps,
+                b.neuronsOf(sizeOf(c, b.population())).length);
     }
 
     /**

@@ -88,7 +88,7 @@ public final class Engine implements AutoCloseable {
     private final List<SpikeListener> listeners = new ArrayList<>();
     private final List<SpikeListener> observers = new ArrayList<>();
     private final List<RateMonitor> rateMonitors = new ArrayList<>();
-    private final List<List<StateRecorder>> stateRecorders = new ArrayList<>();
+    private final List<List<StateSampler>> stateRecorders = new ArrayList<>();
 
     private int step;
     private int sliceFrom;
@@ -347,7 +347,7 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("register state recorders before the first run");
         }
         int steps = EngineChecks.stateIntervalSteps(grid, intervalMs);
-        StateRecorder r = new StateRecorder(population, variable, neurons, steps, intervalMs);
+        StateSampler r = new StateSampler(population, variable, neurons, steps, intervalMs);
         stateRecorders.get(population.index()).add(r);
         return r;
     }
@@ -559,8 +559,8 @@ public final class Engine implements AutoCloseable {
         }
         int end = requestedEnd;
         double fromMs = timeMs();
-        for (List<StateRecorder> rs : stateRecorders) {
-            for (StateRecorder r : rs) {
+        for (List<StateSampler> rs : stateRecorders) {
+            for (StateSampler r : rs) {
                 r.reserve(end / r.intervalSteps());
             }
         }
@@ -607,8 +607,8 @@ public final class Engine implements AutoCloseable {
             failure = e;
             throw e;
         }
-        for (List<StateRecorder> rs : stateRecorders) {
-            for (StateRecorder r : rs) {
+        for (List<StateSampler> rs : stateRecorders) {
+            for (StateSampler r : rs) {
                 r.complete(step / r.intervalSteps());
             }
         }
@@ -727,7 +727,7 @@ public final class Engine implements AutoCloseable {
         final PoissonDrive[] drives = poissonByPopulation[p];
         final CurrentDrive[] currents = currentsByPopulation[p];
         final NoiseDrive[] noises = noiseByPopulation[p];
-        final List<StateRecorder> recorders = stateRecorders.get(p);
+        final List<StateSampler> recorders = stateRecorders.get(p);
         // Step by step and block by block: a block's input rows and state stay in the core's cache
         // from the drives' writes through the kernel's passes to the clearing of the rows.
         for (int s = sliceFrom; s < sliceTo; s++) {
@@ -753,10 +753,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Records the samples due at step boundary {@code end} for neurons {@code [lo, hi)}. */
-    private static void sample(List<StateRecorder> recorders, int end, int lo, int hi) {
+    private static void sample(List<StateSampler> recorders, int end, int lo, int hi) {
         // Called every step: index loops, no iterator per step.
         for (int k = 0; k < recorders.size(); k++) {
-            StateRecorder r = recorders.get(k);
+            StateSampler r = recorders.get(k);
             if (end % r.intervalSteps() == 0) {
                 r.sample(end / r.intervalSteps() - 1, lo, hi);
             }

@@ -1,8 +1,9 @@
 package org.engram.simulator.engine;
 
+import java.util.Locale;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.monitor.RateMonitor;
-import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Population;
 
 /**
@@ -57,8 +58,41 @@ public final class EngineChecks {
     public static int stateIntervalSteps(TimeGrid grid, double intervalMs) {
         // Below one step the recorder's rule speaks: the grid's alone would tell -1 ms that 0 is allowed.
         int steps = intervalMs > 0 ? grid.wholeSteps("state recorder", "interval", intervalMs) : 0;
-        StateRecorder.requireInterval(steps, intervalMs);
+        if (steps < 1) {
+            throw new ParameterException("state recorder", "interval", "at least one time step", intervalMs);
+        }
         return steps;
+    }
+
+    /**
+     * Checks that one state recorder can hold {@code samples} samples of {@code neurons} neurons, as
+     * the engine does before each run, so that a config can report a recording too large for one
+     * recorder before anything runs.
+     *
+     * @param population the recorded population's name, for the message
+     * @param samples    samples per neuron over all runs
+     * @param neurons    recorded neurons
+     * @throws ParameterException if samples x neurons exceeds what one array can hold, or
+     *                            {@link HeapLimitExceeded} if their 8 bytes each exceed what the heap can
+     */
+    public static void requireStateCapacity(String population, long samples, int neurons) {
+        if (samples * neurons > Integer.MAX_VALUE - 8) {
+            throw new ParameterException("state recorder of '" + population + "'", "interval",
+                    "at most " + (Integer.MAX_VALUE - 8) + " samples x neurons in one recorder (a longer interval, "
+                            + "fewer neurons or a shorter run)", samples + " samples x " + neurons + " neurons");
+        }
+        if (samples * (double) neurons * Double.BYTES > Runtime.getRuntime().maxMemory()) {
+            throw statesPastTheHeap(population, samples, neurons);
+        }
+    }
+
+    /** A state recording that the heap cannot hold, found by its size or by a failed allocation. */
+    static ParameterException statesPastTheHeap(String population, long samples, int neurons) {
+        return new HeapLimitExceeded("state recorder of '" + population + "'", "interval",
+                String.format(Locale.ROOT, "samples that fit the Java heap (%.0f MB in all; a longer"
+                        + " interval, fewer neurons or a shorter run)", Runtime.getRuntime().maxMemory() / 1e6),
+                String.format(Locale.ROOT, "%d samples x %d neurons (%.0f MB)", samples, neurons,
+                        samples * (double) neurons * Double.BYTES / 1e6), null);
     }
 
     /**

@@ -5,7 +5,6 @@ import org.engram.simulator.EngramException;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.NeuronState;
 import org.engram.simulator.model.Receptor;
-import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Population;
 
 /**
@@ -22,10 +21,10 @@ final class ExactAdvance {
     /** Per worker: where a neuron's events of a step are gathered and sorted. */
     private final EventScratch[] scratch;
     /** Per population: its state recorders. */
-    private final List<List<StateRecorder>> stateRecorders;
+    private final List<List<StateSampler>> stateRecorders;
 
     ExactAdvance(double dtMs, PoissonDrive[][] poissonByPopulation, EventScratch[] scratch,
-                 List<List<StateRecorder>> stateRecorders) {
+                 List<List<StateSampler>> stateRecorders) {
         this.dtMs = dtMs;
         this.poissonByPopulation = poissonByPopulation;
         this.scratch = scratch;
@@ -59,7 +58,7 @@ final class ExactAdvance {
         final int n = rt.size;
         final PoissonDrive[] drives = poissonByPopulation[p];
         final EventScratch events = scratch[w];
-        final List<StateRecorder> recorders = stateRecorders.get(p);
+        final List<StateSampler> recorders = stateRecorders.get(p);
         final ShownState shown = rt.shown;
         final double[] crossing = rt.crossingMs;
         final double[] horizon = rt.horizonMs;
@@ -117,7 +116,7 @@ final class ExactAdvance {
             queue.count = 0;
             int end = s + 1;
             for (int q = 0; q < recorders.size(); q++) {
-                StateRecorder r = recorders.get(q);
+                StateSampler r = recorders.get(q);
                 if (end % r.intervalSteps() == 0) {
                     int index = end / r.intervalSteps() - 1;
                     int last = r.firstPositionAtOrAbove(hi);

@@ -61,7 +61,7 @@ public final class SpikeRecorder implements SpikeListener {
             recorded = null;
             recordedCount = population.size();
         } else {
-            StateRecorder.requireNeurons("spike recorder of '" + population.name() + "'", population, neurons);
+            RecordedNeurons.require("spike recorder of '" + population.name() + "'", population, neurons);
             recorded = new boolean[population.size()];
             for (int i : neurons) {
                 recorded[i] = true;

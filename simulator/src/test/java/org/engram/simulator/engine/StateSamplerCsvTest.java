@@ -1,4 +1,4 @@
-package org.engram.simulator.monitor;
+package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,12 +11,12 @@ import org.engram.simulator.network.Population;
 import org.junit.jupiter.api.Test;
 
 /** State samples written as CSV read back bit for bit. */
-class StateRecorderCsvTest {
+class StateSamplerCsvTest {
     @Test
     void valuesReadBackExactly() throws IOException {
         Population<?, ?> p = new NetworkBuilder(0.1).population("p", 3, LifDelta.MODEL, LifDelta.MODEL.defaults());
         double[] v = p.state().values("v");
-        StateRecorder r = new StateRecorder(p, "v", new int[] {0, 2}, 1, 0.1);
+        StateSampler r = new StateSampler(p, "v", new int[] {0, 2}, 1, 0.1);
         r.reserve(2);
         double[][] written = {{-62.13061319425267, 1e-300}, {Math.PI * 1e6, -0.1 - 0.2}};
         for (int s = 0; s < 2; s++) {
