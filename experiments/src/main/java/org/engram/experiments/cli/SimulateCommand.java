@@ -48,7 +48,8 @@ public final class SimulateCommand implements Callable<Integer> {
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--print-config", description = "Check the config, build its network, print the resolved config "
-            + "(every model parameter and default filled in, overrides applied) and exit without simulating or "
+            + "(every model parameter, delay and receptor filled in, overrides applied: what the result folder's "
+            + "config.yaml would hold) and exit without simulating or "
             + "writing a folder.")
     boolean printConfig;
 
