@@ -114,7 +114,7 @@ public final class SimulationRun {
      *
      * @param configFile the YAML file
      * @param overrides  what the command line sets over the config
-     * @return the resolved config as YAML, every model parameter and default filled in, as a
+     * @return the resolved config as YAML, every model parameter, delay and receptor filled in, as a
      *         simulation would write it to its folder's {@code config.yaml}
      */
     public static String resolvedConfig(Path configFile, Overrides overrides) {
