@@ -96,9 +96,10 @@ public final class ParameterRecords {
             return base;
         }
         RecordComponent[] components = base.getClass().getRecordComponents();
+        List<String> names = names(base.getClass());
         Map<String, Integer> byName = new LinkedHashMap<>();
         for (int k = 0; k < components.length; k++) {
-            byName.put(snakeCase(components[k].getName()), k);
+            byName.put(names.get(k), k);
         }
         Object[] values = new Object[components.length];
         String[] givenAs = new String[components.length];
@@ -114,7 +115,7 @@ public final class ParameterRecords {
                         "an unknown parameter", name == null ? null : Suggestions.didYouMean(name, byName.keySet())));
                 continue;
             }
-            String parameter = snakeCase(components[k].getName());
+            String parameter = names.get(k);
             if (givenAs[k] != null) {
                 problems.add(new ParameterException(owner, parameter, "one value", "two, as '" + givenAs[k]
                         + "' and '" + name + "'"));
