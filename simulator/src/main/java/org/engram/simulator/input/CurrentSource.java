@@ -10,6 +10,10 @@ import org.engram.simulator.network.Population;
  * a pulse is two steps, the second back to zero. Change times are whole steps of the network's
  * time grid, checked when the network is built.
  *
+ * <p>An amplitude acts from the step that starts at its change time: the potential at
+ * {@code timesMs[k] + dt} already feels it. NEST's current generators reach a neuron through a
+ * connection's delay instead, a step or more later, so the same times act earlier here.
+ *
  * @param target       the population
  * @param neurons      population-local neurons that receive the current, or {@code null} for all
  * @param timesMs      change times in ms, strictly increasing, {@code >= 0}
