@@ -48,7 +48,7 @@ import org.engram.simulator.engine.TimeGrid;
  *   <tr><td>t_ref</td><td>2</td><td>ms</td><td>refractory period, {@code >= 0}</td></tr>
  *   <tr><td>i_e</td><td>0</td><td>pA</td><td>constant bias current</td></tr>
  *   <tr><td>e_ex</td><td>0</td><td>mV</td><td>excitatory reversal potential</td></tr>
- *   <tr><td>e_in</td><td>-85</td><td>mV</td><td>inhibitory reversal potential</td></tr>
+ *   <tr><td>e_in</td><td>-85</td><td>mV</td><td>inhibitory reversal potential, {@code < e_ex}</td></tr>
  *   <tr><td>tau_syn_ex</td><td>0.2</td><td>ms</td><td>excitatory conductance time constant</td></tr>
  *   <tr><td>tau_syn_in</td><td>2</td><td>ms</td><td>inhibitory conductance time constant</td></tr>
  * </table>
@@ -78,7 +78,7 @@ public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondE
      * @param tRef     refractory period (ms), {@code >= 0}
      * @param iE       constant bias current (pA)
      * @param eEx      excitatory reversal potential (mV), finite
-     * @param eIn      inhibitory reversal potential (mV), finite
+     * @param eIn      inhibitory reversal potential (mV), finite, {@code < eEx}
      * @param tauSynEx excitatory conductance time constant (ms), {@code > 0}
      * @param tauSynIn inhibitory conductance time constant (ms), {@code > 0}
      */
@@ -87,8 +87,12 @@ public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondE
         /** Validates every parameter. */
         public Params {
             Problems p = LifParameters.membrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
-            p.finite("e_ex", eEx, "mV");
-            p.finite("e_in", eIn, "mV");
+            boolean finiteEx = p.finite("e_ex", eEx, "mV");
+            boolean finiteIn = p.finite("e_in", eIn, "mV");
+            if (finiteEx && finiteIn) {
+                // Above e_ex, an inhibitory synapse would excite more than an excitatory one.
+                p.require(eIn < eEx, "e_in", "a value < e_ex = " + eEx + " (mV)", eIn);
+            }
             LifParameters.synapses(p, tauSynEx, tauSynIn);
             p.throwIfAny();
         }
