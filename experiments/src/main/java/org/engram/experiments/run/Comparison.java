@@ -30,13 +30,16 @@ import org.engram.simulator.EngramException;
  * Compares the strategies of one or more finished runs side by side: a table of every summary
  * metric over seeds ({@code comparison.md}, {@code comparison.csv}), the ACC/BWT bar chart
  * ({@code plots/comparison}) and the average accuracy after each task ({@code plots/average_accuracy}),
- * and, for rows over the same seeds, their differences seed by seed ({@code paired.md},
- * {@code paired.tex}, {@code paired.csv}; see {@link PairedDifferences}), written to
+ * and, for rows over two or more common seeds, their differences seed by seed ({@code paired.md},
+ * {@code paired.tex}, {@code paired.csv}; see {@link PairedDifferences}), the LaTeX tables also narrow
+ * ({@code comparison-narrow.tex}, {@code paired-narrow.tex}: each ± under its mean), written to
  * {@code <results>/comparisons/<id>/}.
  */
 public final class Comparison {
     /** The folder of the results root that holds comparisons, one subfolder each. */
     public static final String FOLDER = "comparisons";
+    /** The table of {@code comparison.tex} with each ± under its mean, for a column of a two-column page. */
+    static final String NARROW_LATEX = "comparison-narrow.tex";
 
     private Comparison() {
     }
@@ -253,9 +256,11 @@ public final class Comparison {
             folder.writeString("comparison.md", md.toString());
             folder.writeString("comparison.csv", csv.text());
             folder.writeString("comparison.tex", resultTable.latex(texNote.toString()));
+            folder.writeString(NARROW_LATEX, resultTable.latex(texNote.toString(), true));
             if (paired.any()) {
                 folder.writeString(PairedFiles.MARKDOWN, PairedFiles.markdown(paired, source, differ));
                 folder.writeString(PairedFiles.LATEX, PairedLatex.latex(paired, source, differ));
+                folder.writeString(PairedFiles.NARROW_LATEX, PairedLatex.latex(paired, source, differ, true));
                 folder.writeString(PairedFiles.CSV, PairedFiles.csv(paired));
             }
             if (!entries.isEmpty()) {
@@ -418,7 +423,6 @@ public final class Comparison {
         return i < 26 ? String.valueOf((char) ('A' + i)) : Integer.toString(i + 1);
     }
 
-    /** A run's scenario, sequence, or data (how it was found, and the first digits of its SHA-256). */
     /**
      * The settings in which a row's run differs from others of the comparison, as rows are paired
      * only within one: data by its digest alone (the same files found another way are the same data).
@@ -436,6 +440,7 @@ public final class Comparison {
         return String.join(", ", context);
     }
 
+    /** A run's scenario, sequence, or data (how it was found, and the first digits of its SHA-256). */
     private static String setting(RunResults r, String setting) {
         JsonNode m = r.metrics();
         if (!setting.equals("data")) {

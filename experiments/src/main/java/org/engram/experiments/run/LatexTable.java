@@ -2,17 +2,84 @@ package org.engram.experiments.run;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The parts that the LaTeX tables of runs and comparisons ({@code table.tex}, {@code comparison.tex},
  * {@code paired.tex}) share, so that they read alike: comments that say what a table is, and the
- * header of a booktabs {@code tabular} with each column's unit on a line of its own.
+ * header of a booktabs {@code tabular} with each column's unit on a line of its own, its columns
+ * and its rows, one line each or, in a narrow table, each half-width under its mean.
+ *
+ * <p>Widths, measured with pdflatex in a 10 pt {@code article}, whose text is 345 pt wide (229.5 pt a
+ * column in {@code twocolumn}): the columns stand 6 pt apart, not booktabs' 12 pt, and a header of two
+ * words, {@code Learning acc.}, puts its second word on the units' line, so that a comparison of five
+ * metrics fits a one-column page (the quick start's comparison: 284 pt; five runs with tags such as
+ * {@code [C+D+E]}: 337 pt, and 340 pt for their paired differences); the narrow tables, each ± under its
+ * mean and with short column names, fit a column of a two-column page (182 pt; 235 pt with those tags,
+ * which fits IEEEtran's 252 pt column, not {@code article}'s).
  */
 final class LatexTable {
     /** The start of the comment that names the package a table needs. */
     static final String NEEDS_BOOKTABS = "% Needs \\usepackage{booktabs}. ";
 
     private LatexTable() {
+    }
+
+    /** The space between two columns, in place of twice {@code \tabcolsep} (12 pt in the standard classes). */
+    private static final String GAP = "@{\\hspace{6pt}}";
+    /** The comment that says what a narrow table's short column names stand for. */
+    static final String NARROW_KEY = "% Forg.: forgetting; LA: learning accuracy (mean accuracy on each task just"
+            + " after learning it), which the caption should say.\n";
+    /** The comment that says how wide a narrow table is. */
+    static final String NARROW_WIDTH = "% Narrow: each \\pm under its mean, for a column of a two-column page: with"
+            + " the quick start's names about 180 pt wide, 235 pt with run tags such as [C+D+E].\n" + NARROW_KEY;
+
+    /**
+     * The metrics' column names as a narrow table shows them, shortened where a name is wider than the
+     * numbers under it ({@link #NARROW_KEY} says what they stand for).
+     *
+     * @param names the names, e.g. {@code Forgetting}, {@code Learning acc.}
+     * @return the names, {@code Forgetting} as {@code Forg.} and {@code Learning acc.} as {@code LA}
+     */
+    static List<String> narrowNames(List<String> names) {
+        return names.stream().map(n -> n.equals("Forgetting") ? "Forg." : n.equals("Learning acc.") ? "LA" : n)
+                .toList();
+    }
+
+    /**
+     * The column specification of a table: the names' column, left-aligned, then right-aligned ones.
+     *
+     * @param numbers the number of columns after the names' one
+     * @return e.g. {@code @{}l@{\hspace{6pt}}r@{\hspace{6pt}}r@{}}
+     */
+    static String columns(int numbers) {
+        return "@{}l" + (GAP + "r").repeat(numbers) + "@{}";
+    }
+
+    /**
+     * A row of a table, as one line, or as two, the half-widths under the means, in a narrow table.
+     *
+     * @param leading the cells before the numbers, as LaTeX, e.g. an escaped name and a number of seeds
+     * @param cells   the numbers
+     * @param bold    which of them, by index into {@code cells}, to set in bold
+     * @param narrow  whether to set each half-width under its mean
+     * @return the line or lines, each ending in {@code \\} and a line break
+     */
+    static String row(List<String> leading, List<TableCell> cells, IntPredicate bold, boolean narrow) {
+        StringBuilder sb = new StringBuilder(String.join(" & ", leading));
+        StringBuilder under = new StringBuilder(" &".repeat(leading.size() - 1));
+        boolean anyHalf = false;
+        for (int k = 0; k < cells.size(); k++) {
+            TableCell cell = cells.get(k);
+            boolean b = bold.test(k);
+            sb.append(" & ").append(narrow ? cell.latexMean(b) : b ? cell.latexBold() : cell.latex());
+            String half = cell.latexHalf(b);
+            under.append(" & ").append(half);
+            anyHalf |= !half.isEmpty();
+        }
+        sb.append(" \\\\\n");
+        // The half-widths' line is left out where there are none (one seed, or --error none).
+        return narrow && anyHalf ? sb.append(under).append(" \\\\[2pt]\n").toString() : sb.toString();
     }
 
     /**
@@ -42,18 +109,24 @@ final class LatexTable {
 
     /**
      * The two lines of a table's header: the columns' names, then their units in parentheses under them.
+     * A name of two words or more has its last word on the units' line ({@code Learning} over
+     * {@code acc. (\%)}), as a column is no wider than its widest line.
      *
-     * @param leading the names of the columns before the metrics, which have no unit, e.g. {@code Strategy}
+     * @param leading the names of the columns before the metrics, which have no unit, as LaTeX, e.g.
+     *                {@code Strategy} or {@code $n$}
      * @param names   the metrics' names
      * @param units   the metrics' units, in the order of {@code names}, e.g. {@code %} or {@code pp}
-     * @return the two lines, escaped, each ending in {@code \\} and a line break
+     * @return the two lines, the metrics' names and units escaped, each ending in {@code \\} and a line break
      */
     static String header(List<String> leading, List<String> names, List<String> units) {
-        StringBuilder sb = new StringBuilder(String.join(" & ", leading.stream().map(LatexText::escaped).toList()));
+        StringBuilder sb = new StringBuilder(String.join(" & ", leading));
         StringBuilder unitLine = new StringBuilder(" &".repeat(leading.size() - 1));
         for (int k = 0; k < names.size(); k++) {
-            sb.append(" & ").append(LatexText.escaped(names.get(k)));
-            unitLine.append(" & (").append(LatexText.escaped(units.get(k))).append(')');
+            String name = names.get(k);
+            int space = name.lastIndexOf(' ');
+            sb.append(" & ").append(LatexText.escaped(space < 0 ? name : name.substring(0, space)));
+            unitLine.append(" & ").append(space < 0 ? "" : LatexText.escaped(name.substring(space + 1)) + " ")
+                    .append('(').append(LatexText.escaped(units.get(k))).append(')');
         }
         return sb.append(" \\\\\n").append(unitLine).append(" \\\\\n").toString();
     }

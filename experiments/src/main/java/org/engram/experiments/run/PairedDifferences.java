@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,19 @@ import org.engram.simulator.Suggestions;
  * two overlapping intervals of the rows' own.
  *
  * <p>Rows are grouped by their set of seeds and their context (the scenario, sequence and data of
- * their runs, whose metrics measure other things where they differ); only rows of one group are
- * paired, seed by seed number.
+ * their runs, whose metrics measure other things where they differ); rows of one context are paired
+ * seed by seed number, over the seeds both are over, when they share two or more.
  * A group of up to {@link #ALL_PAIRS_UP_TO} rows gives every pair, each row against every earlier
  * one (the earlier being the baseline); a larger group gives each row against its first only, as
  * the pairs would outgrow a page.
+ *
+ * <p>Rows of two groups of one context whose seeds overlap in two or more (a strategy whose run lost
+ * a seed, runs of seeds 1-3 and 1-5) are paired over the seeds they share, the other seeds of each
+ * dropped from that pair alone (each row's own mean stays over all its seeds): every row of one
+ * against every row of the other, the earlier in the table the baseline, or, when the two groups
+ * hold more than {@link #ALL_PAIRS_UP_TO} rows, each row of the later group against the earlier's
+ * first. Pairing over fewer seeds than a row has is what a paired test can do, and what it leaves out
+ * is said: {@link #dropped} names the seeds.
  */
 final class PairedDifferences {
     /** The metrics paired, in the order of the comparison's table: those of the method, not the machine. */
@@ -58,6 +67,16 @@ final class PairedDifferences {
     }
 
     /**
+     * Pairs over one set of seeds in one context, as the paired files set them under one heading.
+     *
+     * @param seeds   the seeds paired, ascending
+     * @param context the rows' context, as {@link Row#context}
+     * @param pairs   the pairs, by baseline and then by row in table order
+     */
+    record Section(List<Long> seeds, String context, List<Pair> pairs) {
+    }
+
+    /**
      * One row against a baseline over their common seeds.
      *
      * @param row         the row
@@ -71,18 +90,34 @@ final class PairedDifferences {
     }
 
     private final List<Group> groups;
+    private final List<Section> sections;
     private final List<Pair> pairs;
     private final String baseline;
 
-    private PairedDifferences(List<Group> groups, List<Pair> pairs, String baseline) {
+    private PairedDifferences(List<Group> groups, List<Pair> pairs, List<Row> table, String baseline) {
         this.groups = groups;
-        this.pairs = pairs;
+        Map<List<Object>, List<Pair>> bySeeds = new LinkedHashMap<>();
+        for (Pair pair : pairs) {
+            bySeeds.computeIfAbsent(List.of(pair.seeds(), pair.row().context()), k -> new ArrayList<>()).add(pair);
+        }
+        List<Section> all = new ArrayList<>();
+        List<Pair> ordered = new ArrayList<>();
+        bySeeds.values().forEach(p -> {
+            // By baseline, then by row, in table order, as the pairs of one group are.
+            p.sort(Comparator.comparingInt((Pair pair) -> table.indexOf(pair.baseline()))
+                    .thenComparingInt(pair -> table.indexOf(pair.row())));
+            all.add(new Section(p.get(0).seeds(), p.get(0).row().context(), List.copyOf(p)));
+            ordered.addAll(p);
+        });
+        this.sections = List.copyOf(all);
+        this.pairs = List.copyOf(ordered);
         this.baseline = baseline;
     }
 
     /**
      * Groups rows by their seeds and context and pairs those of a group: every pair, or with a
-     * baseline chosen, each row of the baseline's group against it.
+     * baseline chosen, each row of the baseline's group against it; then pairs rows of groups of one
+     * context whose seeds overlap in two or more over the seeds they share, alike.
      *
      * @param rows     the comparison's rows, in table order
      * @param baseline the row, as the table shows it, every other is compared with, or null for every pair
@@ -104,8 +139,8 @@ final class PairedDifferences {
         List<Pair> pairs = new ArrayList<>();
         bySeeds.forEach((key, members) -> {
             List<Long> seeds = List.copyOf(members.get(0).seeds().keySet());
-            Row against = baseline != null ? members.stream().filter(r -> r.shown().equals(baseline)).findFirst()
-                    .orElse(null) : members.size() > ALL_PAIRS_UP_TO ? members.get(0) : null;
+            Row against = baseline != null ? chosen(members, baseline) : members.size() > ALL_PAIRS_UP_TO
+                    ? members.get(0) : null;
             boolean paired = members.size() > 1 && seeds.size() > 1 && (baseline == null || against != null);
             groups.add(new Group(seeds, members.get(0).context(), List.copyOf(members), against, paired));
             if (!paired) {
@@ -121,7 +156,63 @@ final class PairedDifferences {
                 }
             }
         });
-        return new PairedDifferences(List.copyOf(groups), List.copyOf(pairs), baseline);
+        for (int i = 0; i < groups.size(); i++) {
+            for (int j = i + 1; j < groups.size(); j++) {
+                pairs.addAll(across(groups.get(i), groups.get(j), rows, baseline));
+            }
+        }
+        return new PairedDifferences(List.copyOf(groups), pairs, rows, baseline);
+    }
+
+    /** The row of a group that the table shows as the baseline chosen, or null. */
+    private static Row chosen(List<Row> rows, String baseline) {
+        return rows.stream().filter(r -> r.shown().equals(baseline)).findFirst().orElse(null);
+    }
+
+    /**
+     * The pairs of the rows of two groups of one context over the seeds they share, when two or more.
+     *
+     * @param first    the group whose first row stands earlier in the table
+     * @param second   the other group
+     * @param table    every row, in table order, which decides which of two rows is the baseline
+     * @param baseline the row chosen as every pair's baseline, as the table shows it, or null
+     */
+    private static List<Pair> across(Group first, Group second, List<Row> table, String baseline) {
+        List<Long> common = new ArrayList<>(first.seeds());
+        common.retainAll(second.seeds());
+        List<Pair> pairs = new ArrayList<>();
+        if (common.size() < 2 || !first.context().equals(second.context())) {
+            return pairs;
+        }
+        Row chosenFirst = baseline == null ? null : chosen(first.rows(), baseline);
+        Row chosenSecond = baseline == null ? null : chosen(second.rows(), baseline);
+        if (chosenFirst != null || chosenSecond != null) {
+            Row against = chosenFirst != null ? chosenFirst : chosenSecond;
+            (chosenFirst != null ? second : first).rows().forEach(r -> pairs.add(pair(r, against, common)));
+        } else if (baseline == null && first.rows().size() + second.rows().size() > ALL_PAIRS_UP_TO) {
+            second.rows().forEach(r -> pairs.add(pair(r, first.rows().get(0), common)));
+        } else if (baseline == null) {
+            for (Row a : first.rows()) {
+                for (Row b : second.rows()) {
+                    boolean aFirst = table.indexOf(a) < table.indexOf(b);
+                    pairs.add(pair(aFirst ? b : a, aFirst ? a : b, common));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * The seeds of a row of a pair that the pair leaves out, being over the seeds both rows share.
+     *
+     * @param pair a pair
+     * @param row  its row or its baseline
+     * @return the row's seeds the pair is not over, ascending; empty when it is over all of them
+     */
+    static List<Long> dropped(Pair pair, Row row) {
+        List<Long> dropped = new ArrayList<>(row.seeds().keySet());
+        dropped.removeAll(pair.seeds());
+        return dropped;
     }
 
     private static Pair pair(Row row, Row baseline, List<Long> seeds) {
@@ -161,9 +252,27 @@ final class PairedDifferences {
         return groups;
     }
 
-    /** @return the pairs, group by group, by baseline and then by row in table order */
+    /**
+     * @return the pairs by the seeds they are over and their context, the pairs within a group's
+     *         rows before those of rows of groups whose seeds overlap
+     */
+    List<Section> sections() {
+        return sections;
+    }
+
+    /** @return the pairs, section by section, within one by baseline and then by row in table order */
     List<Pair> pairs() {
         return pairs;
+    }
+
+    /**
+     * Whether a row is in no pair.
+     *
+     * @param row a row
+     * @return whether no pair has it as its row or baseline
+     */
+    boolean unpaired(Row row) {
+        return pairs.stream().noneMatch(p -> p.row() == row || p.baseline() == row);
     }
 
     /**

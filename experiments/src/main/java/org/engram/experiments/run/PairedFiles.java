@@ -1,6 +1,9 @@
 package org.engram.experiments.run;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.metrics.SeedSummary;
 
@@ -17,6 +20,8 @@ final class PairedFiles {
     static final String CSV = "paired.csv";
     /** The LaTeX file. */
     static final String LATEX = "paired.tex";
+    /** The LaTeX file with each ± under its mean, for a column of a two-column page. */
+    static final String NARROW_LATEX = "paired-narrow.tex";
     /** The line of {@code comparison.md} that points to the paired differences, when there are any. */
     static final String POINTER = "Rows over the same seeds compared seed by seed, with 95% intervals of the"
             + " differences: [" + MARKDOWN + "](" + MARKDOWN + ") (" + LATEX + " for papers, " + CSV + " for scripts).";
@@ -42,26 +47,28 @@ final class PairedFiles {
         if (!differ.isEmpty()) {
             md.append('\n').append(differences(differ)).append('\n');
         }
-        for (PairedDifferences.Group group : paired.groups()) {
-            if (!group.paired()) {
-                continue;
-            }
-            md.append("\n## Seeds ").append(group.seeds()).append(paired.contexts() ? ", " + group.context() : "")
+        for (PairedDifferences.Section section : paired.sections()) {
+            md.append("\n## Seeds ").append(section.seeds()).append(paired.contexts() ? ", " + section.context() : "")
                     .append("\n\n");
-            if (group.against() != null) {
-                md.append(against(paired, group)).append(".\n\n");
+            for (PairedDifferences.Group group : paired.groups()) {
+                if (group.against() != null && group.seeds().equals(section.seeds())
+                        && group.context().equals(section.context())) {
+                    md.append(against(paired, group)).append(".\n\n");
+                }
+            }
+            String dropped = dropped(section);
+            if (!dropped.isEmpty()) {
+                md.append(dropped).append(".\n\n");
             }
             md.append("| Row | Baseline | Seeds |");
             NAMES.forEach(name -> md.append(' ').append(name).append(" (pp) |"));
             md.append("\n|---|---|---").append("|---".repeat(NAMES.size())).append("|\n");
-            for (PairedDifferences.Pair pair : paired.pairs()) {
-                if (pair.seeds().equals(group.seeds()) && pair.row().context().equals(group.context())) {
-                    md.append("| ").append(TableCell.markdownText(pair.row().shown())).append(" | ")
-                            .append(TableCell.markdownText(pair.baseline().shown())).append(" | ")
-                            .append(pair.seeds().size());
-                    pair.differences().forEach(d -> md.append(" | ").append(markdownCell(d)));
-                    md.append(" |\n");
-                }
+            for (PairedDifferences.Pair pair : section.pairs()) {
+                md.append("| ").append(TableCell.markdownText(pair.row().shown())).append(" | ")
+                        .append(TableCell.markdownText(pair.baseline().shown())).append(" | ")
+                        .append(pair.seeds().size());
+                pair.differences().forEach(d -> md.append(" | ").append(markdownCell(d)));
+                md.append(" |\n");
             }
         }
         List<String> unpaired = unpaired(paired);
@@ -101,13 +108,62 @@ final class PairedFiles {
     }
 
     /**
-     * The rows of groups that give no pairs, and why, one line each.
+     * The rows that are in no pair, and why, one line per group of rows over the same seeds.
      *
      * @param paired the comparison's paired differences
-     * @return e.g. {@code si [C]: over seeds [3, 4], which no other row is over}; empty when every group is paired
+     * @return e.g. {@code si [C]: over seeds [3, 4], which no other row shares two or more of}; empty when
+     *         every row is paired
      */
     static List<String> unpaired(PairedDifferences paired) {
-        return paired.groups().stream().filter(group -> !group.paired()).map(PairedFiles::unpaired).toList();
+        List<String> lines = new ArrayList<>();
+        for (PairedDifferences.Group group : paired.groups()) {
+            List<PairedDifferences.Row> rows = group.rows().stream().filter(paired::unpaired).toList();
+            if (!rows.isEmpty()) {
+                lines.add(unpaired(group, rows, paired.baseline() != null));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Which seeds the pairs of a section leave out of their rows, which are over more seeds than the
+     * pairs: the pairs are over the seeds both rows share.
+     *
+     * @param section pairs over one set of seeds
+     * @return e.g. {@code Over seeds [1, 2], the seeds both rows of a pair share: seed 3 of naive [A] and
+     *         ewc [A] is left out}, without its full stop; empty when every pair is over all its rows' seeds
+     */
+    static String dropped(PairedDifferences.Section section) {
+        Map<List<Long>, List<String>> rowsByDropped = new LinkedHashMap<>();
+        for (PairedDifferences.Pair pair : section.pairs()) {
+            for (PairedDifferences.Row row : List.of(pair.baseline(), pair.row())) {
+                List<Long> dropped = PairedDifferences.dropped(pair, row);
+                List<String> rows = rowsByDropped.computeIfAbsent(dropped, d -> new ArrayList<>());
+                if (!dropped.isEmpty() && !rows.contains(row.shown())) {
+                    rows.add(row.shown());
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        rowsByDropped.forEach((dropped, rows) -> {
+            if (!dropped.isEmpty()) {
+                parts.add((dropped.size() == 1 ? "seed " : "seeds ") + seedList(dropped) + " of " + String.join(
+                        ", ", rows) + (dropped.size() == 1 && rows.size() == 1 ? " is" : " are") + " left out");
+            }
+        });
+        return parts.isEmpty() ? "" : "Rows over other seeds are paired over the seeds both rows of a pair share, "
+                + seedList(section.seeds()) + ": " + String.join("; ", parts) + " (each row's own mean in"
+                + " comparison.md is over all its seeds)";
+    }
+
+    /**
+     * Seeds as a sentence lists them.
+     *
+     * @param seeds the seeds
+     * @return e.g. {@code 1, 2, 3}
+     */
+    static String seedList(List<Long> seeds) {
+        return String.join(", ", seeds.stream().map(String::valueOf).toList());
     }
 
     /**
@@ -123,15 +179,16 @@ final class PairedFiles {
                 + " compared with the first, ") + group.against().shown() + ", only";
     }
 
-    /** A group that gives no pairs, and why. */
-    private static String unpaired(PairedDifferences.Group group) {
-        String rows = String.join(", ", group.rows().stream().map(PairedDifferences.Row::shown).toList());
+    /** Rows of a group that are in no pair, and why. */
+    private static String unpaired(PairedDifferences.Group group, List<PairedDifferences.Row> unpaired,
+                                   boolean baseline) {
+        String rows = String.join(", ", unpaired.stream().map(PairedDifferences.Row::shown).toList());
         String of = group.context().isEmpty() ? "" : " of " + group.context();
         if (group.seeds().size() == 1) {
             return rows + ": over seed " + group.seeds().get(0) + " alone, which gives no interval";
         }
-        return rows + ": over seeds " + group.seeds() + (group.rows().size() > 1 ? of + ", without the baseline "
-                + "chosen" : ", which no other row" + of + " is over");
+        return rows + ": over seeds " + group.seeds() + (baseline ? of + ", which the baseline chosen does not share"
+                + " two or more of" : ", which no other row" + of + " shares two or more of");
     }
 
     /**
@@ -177,7 +234,8 @@ final class PairedFiles {
      * The CSV file: a line per pair, its rows named as {@code comparison.md} shows them and by
      * {@code comparison.csv}'s {@code strategy} and {@code run_tag}, then per metric the mean
      * difference, the half-width of its 95% interval, the differences' sd and whether the interval
-     * excludes 0 (empty where undefined), then the seeds paired.
+     * excludes 0 (empty where undefined), then the seeds paired and those of the row and of the
+     * baseline that the pair leaves out, not being the other's (empty when none), separated by spaces.
      *
      * @param paired the comparison's paired differences
      * @return the text of {@code paired.csv}
@@ -190,7 +248,7 @@ final class PairedFiles {
                     .append("_difference_ci95_half_width,").append(key).append("_difference_sd,").append(key)
                     .append("_excludes_zero");
         }
-        csv.append(",seed_list\n");
+        csv.append(",seed_list,row_seeds_left_out,baseline_seeds_left_out\n");
         for (PairedDifferences.Pair pair : paired.pairs()) {
             PairedDifferences.Row row = pair.row();
             PairedDifferences.Row base = pair.baseline();
@@ -204,9 +262,15 @@ final class PairedFiles {
                         + ComparisonCsv.number(d.halfWidth()) + "," + ComparisonCsv.number(d.sd()) + ","
                         + PairedDifferences.excludesZero(d));
             }
-            csv.append(',').append(String.join(" ", pair.seeds().stream().map(String::valueOf).toList()))
-                    .append('\n');
+            csv.append(',').append(seeds(pair.seeds())).append(',')
+                    .append(seeds(PairedDifferences.dropped(pair, row))).append(',')
+                    .append(seeds(PairedDifferences.dropped(pair, base))).append('\n');
         }
         return csv.toString();
+    }
+
+    /** Seeds as a CSV cell holds them: {@code 1 2 3}. */
+    private static String seeds(List<Long> seeds) {
+        return String.join(" ", seeds.stream().map(String::valueOf).toList());
     }
 }

@@ -16,6 +16,10 @@ final class ResultTable {
     /** The columns' names and units, each shown as {@code name (unit)} or, in LaTeX, the unit on a line of its own. */
     private static final String[] NAMES = {"ACC", "BWT", "FWT", "Forgetting", "Learning acc.", "Wall", "Samples/s"};
     private static final String[] UNITS = {"%", "pp", "pp", "pp", "%", "s", ""};
+    /** What the width comment of a table of one line per row says. */
+    private static final String WIDTH = "% Fits a one-column page (345 pt) with names as short as the quick start's,"
+            + " run tags included; in a two-column paper, \\input the narrow version (each \\pm under its mean),"
+            + " comparison-narrow.tex of engram compare, or put this one in a table* (across both columns).\n";
     /** The accuracy metrics, the first columns; the timings after them are the machine's, not the method's. */
     private static final int ACCURACY_COLUMNS = 5;
 
@@ -118,15 +122,27 @@ final class ResultTable {
 
     /**
      * The accuracy columns as a LaTeX {@code tabular} with the rules of the booktabs package, to
-     * {@code \input} into a paper's table: the timings are left out, as they measure the machine.
-     * The units stand on a line of their own and the half-widths are set small, so that with short
-     * labels the table fits a one-column page; a column of seeds is given only when the rows have
-     * different numbers of them (else a comment says how many).
+     * {@code \\input} into a paper's table: the timings are left out, as they measure the machine.
+     * The units stand on a line of their own and the half-widths are set small, so that the table fits
+     * a one-column page (see {@link LatexTable}); a column of seeds ({@code n}) is given only when the
+     * rows have different numbers of them (else a comment says how many).
      *
      * @param note what the table is, a comment at its top (e.g. the runs it is made of)
      * @return the LaTeX source
      */
     String latex(String note) {
+        return latex(note, false);
+    }
+
+    /**
+     * As {@link #latex(String)}, or narrow: each half-width on a line of its own under its mean, so that
+     * the table fits a column of a two-column page.
+     *
+     * @param note   what the table is, a comment at its top
+     * @param narrow whether to set each half-width under its mean
+     * @return the LaTeX source
+     */
+    String latex(String note, boolean narrow) {
         StringBuilder sb = new StringBuilder(LatexTable.comments(note));
         boolean seedsColumn = rows.stream().mapToInt(Row::seeds).distinct().count() > 1;
         sb.append(LatexTable.NEEDS_BOOKTABS).append(note().replace("±", "\\pm")).append(".\n");
@@ -134,21 +150,21 @@ final class ResultTable {
             int n = rows.get(0).seeds();
             sb.append("% Every row is ").append(n == 1 ? "of one seed" : "over " + n + " seeds").append(", which the"
                     + " caption should say.\n");
+        } else if (seedsColumn) {
+            sb.append("% $n$: the number of seeds of a row, which the caption should say.\n");
         }
         sb.append(LatexTable.unicodeNote(rows.stream().map(Row::label).toList()));
-        sb.append("% About as wide as a one-column page with short labels: in a two-column paper, put it in a"
-                + " table* (across both columns), or leave out columns.\n");
-        sb.append("\\begin{tabular}{@{}l").append(seedsColumn ? "r" : "").append("r".repeat(ACCURACY_COLUMNS))
-                .append("@{}}\n\\toprule\n");
-        sb.append(LatexTable.header(seedsColumn ? List.of("Strategy", "Seeds") : List.of("Strategy"),
-                List.of(NAMES).subList(0, ACCURACY_COLUMNS), List.of(UNITS).subList(0, ACCURACY_COLUMNS)));
+        sb.append(narrow ? LatexTable.NARROW_WIDTH : WIDTH);
+        sb.append("\\begin{tabular}{").append(LatexTable.columns((seedsColumn ? 1 : 0) + ACCURACY_COLUMNS))
+                .append("}\n\\toprule\n");
+        List<String> names = List.of(NAMES).subList(0, ACCURACY_COLUMNS);
+        sb.append(LatexTable.header(seedsColumn ? List.of("Strategy", "$n$") : List.of("Strategy"),
+                narrow ? LatexTable.narrowNames(names) : names, List.of(UNITS).subList(0, ACCURACY_COLUMNS)));
         sb.append("\\midrule\n");
         for (Row row : rows) {
-            sb.append(LatexText.escaped(row.label())).append(seedsColumn ? " & " + row.seeds() : "");
-            for (int k = 0; k < ACCURACY_COLUMNS; k++) {
-                sb.append(" & ").append(row.cells().get(k).latex());
-            }
-            sb.append(" \\\\\n");
+            List<String> leading = seedsColumn ? List.of(LatexText.escaped(row.label()), Integer.toString(row.seeds()))
+                    : List.of(LatexText.escaped(row.label()));
+            sb.append(LatexTable.row(leading, row.cells().subList(0, ACCURACY_COLUMNS), k -> false, narrow));
         }
         return sb.append("\\bottomrule\n\\end{tabular}\n").toString();
     }

@@ -47,7 +47,7 @@ record TableCell(String mean, String half) {
     /**
      * The mean with the half-width after it in the size of a subscript, as papers set it to save width.
      *
-     * @return e.g. {@code $86.2{\scriptstyle\,\pm\,10.1}$}, or {@code n/a}
+     * @return e.g. {@code $86.2{\scriptstyle\,\pm 10.1}$}, or {@code n/a}
      */
     String latex() {
         return mean == null ? "n/a" : "$" + mathText() + "$";
@@ -57,13 +57,34 @@ record TableCell(String mean, String half) {
      * As {@link #latex()}, in bold (the digits of the mean and the half-width: {@code \mathbf} leaves
      * the signs and ± as they are), to mark a cell as a paper marks a result.
      *
-     * @return e.g. {@code $\mathbf{+10.4{\scriptstyle\,\pm\,8.8}}$}, or {@code n/a}
+     * @return e.g. {@code $\mathbf{+10.4{\scriptstyle\,\pm 8.8}}$}, or {@code n/a}
      */
     String latexBold() {
         return mean == null ? "n/a" : "$\\mathbf{" + mathText() + "}$";
     }
 
+    /**
+     * The mean alone, for a table that sets the half-width on a line of its own under it (a narrow table).
+     *
+     * @param bold whether to set it in bold, as {@link #latexBold()} does
+     * @return e.g. {@code $86.2$} or {@code $\mathbf{+10.4}$}, or {@code n/a}
+     */
+    String latexMean(boolean bold) {
+        return mean == null ? "n/a" : bold ? "$\\mathbf{" + mean + "}$" : "$" + mean + "$";
+    }
+
+    /**
+     * The half-width alone, in the size of a subscript, to stand under {@link #latexMean}.
+     *
+     * @param bold whether to set it in bold
+     * @return e.g. {@code $\scriptstyle\pm 10.1$}, or an empty string for a cell without a half-width
+     */
+    String latexHalf(boolean bold) {
+        return half == null ? "" : "$\\scriptstyle" + (bold ? "\\mathbf{\\pm " + half + "}$" : "\\pm " + half + "$");
+    }
+
     private String mathText() {
-        return mean + (half == null ? "" : "{\\scriptstyle\\,\\pm\\," + half + "}");
+        // No space between the sign and the half-width: a table of five such cells must fit a one-column page.
+        return mean + (half == null ? "" : "{\\scriptstyle\\,\\pm " + half + "}");
     }
 }

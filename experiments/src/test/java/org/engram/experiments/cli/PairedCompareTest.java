@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The files under {@code before-paired/} were written by Engram ffda2f3, before paired differences,
  * with {@code engram compare results/reference/quickstart --out DIR}, the run's absolute folder
- * replaced by {@code RUN}. Made again the same way, with that commit's build, if the reference run is.
+ * replaced by {@code RUN}. Made again the same way, with that commit's build, if the reference run is;
+ * {@code comparison.tex}'s table was written anew when its layout was narrowed (columns 6 pt apart,
+ * {@code Learning acc.} on two lines, no space after ±), its numbers unchanged.
  */
 class PairedCompareTest {
     /** Tests run in the experiments module's folder. */
@@ -41,6 +43,8 @@ class PairedCompareTest {
      * here, so off by less than 1e-9.
      */
     private static final double HALF_WIDTH_TOLERANCE = 1e-9;
+    /** What parts a LaTeX row into cells: an ampersand not escaped, and the spaces around it. */
+    private static final String CELLS = "\\s*(?<!\\\\)&\\s*";
 
     @TempDir
     Path dir;
@@ -100,8 +104,8 @@ class PairedCompareTest {
         assertTrue(r.out().contains("\nRows over the same seeds, compared seed by seed: " + cmp.resolve("paired.md")
                 + "\n" + cmp + "\n"), r.out());
         String tex = Files.readString(cmp.resolve("paired.tex"));
-        assertTrue(tex.contains("\n\\multicolumn{6}{@{}l}{\\emph{Baseline: naive}} \\\\\newc & $"), tex);
-        assertTrue(tex.contains("\n\\multicolumn{6}{@{}l}{\\emph{Baseline: si}} \\\\\nhlop & $"), tex);
+        assertTrue(tex.contains("\n\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: naive}} \\\\\newc & $"), tex);
+        assertTrue(tex.contains("\n\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: si}} \\\\\nhlop & $"), tex);
     }
 
     /**
@@ -149,11 +153,6 @@ class PairedCompareTest {
         assertEquals(Files.readString(plain.resolve("paired.csv")), Files.readString(sd.resolve("paired.csv")));
     }
 
-    /**
-     * Run A has seeds [1, 2], run B the same in the order [2, 1], run C others: A's and B's rows are
-     * paired seed 1 with seed 1 (by position they would pair 1 with 2), C's row is named as unpaired.
-     * With two seeds the half-width is t_{0.975, 1} |d1 - d2| / 2.
-     */
     /** --baseline: every row against the one named as the table shows it; a row the table lacks is refused. */
     @Test
     void aBaselineChosenIsEveryRowsBaseline() throws IOException {
@@ -178,6 +177,11 @@ class PairedCompareTest {
         assertFalse(Files.exists(out), "nothing written");
     }
 
+    /**
+     * Run A has seeds [1, 2], run B the same in the order [2, 1], run C others: A's and B's rows are
+     * paired seed 1 with seed 1 (by position they would pair 1 with 2), C's row is named as unpaired.
+     * With two seeds the half-width is t_{0.975, 1} |d1 - d2| / 2.
+     */
     @Test
     void seedsArePairedByNumberAndOtherSeedSetsAreNot() throws IOException {
         Path a = run("a", "seeds: [1, 2]", "naive");
@@ -199,7 +203,7 @@ class PairedCompareTest {
                 HALF_WIDTH_TOLERANCE);
         assertEquals("1 2", line.get("seed_list"));
         String md = Files.readString(cmp.resolve("paired.md"));
-        assertTrue(md.contains("\n- si [C]: over seeds [3, 4], which no other row is over\n"), md);
+        assertTrue(md.contains("\n- si [C]: over seeds [3, 4], which no other row shares two or more of\n"), md);
         // The runs' configs differ in seeds and strategies, which comparison.md notes, but a strategy's draws
         // follow the seed alone: the caveat on what the seeds draw does not name them (a build of uncommitted
         // changes, as a test's may be, is named).
@@ -212,6 +216,62 @@ class PairedCompareTest {
         assertTrue(caveat.contains("\nRows of different runs are paired by the numbers of their seeds, but the runs"
                 + " differ in more than their strategies (the runs' configs differ in training.epochs (A: 1, B: 2)"),
                 caveat);
+    }
+
+    /**
+     * A strategy whose run lacks a seed (B: ewc over seeds 1 and 2) against runs over 1, 2, 3: paired over
+     * seeds 1 and 2, from metrics.json's per-seed ACC by hand (mean of the two differences, half-width
+     * t_{0.975, 1} |d1 - d2| / 2), with the seed left out named in every paired file; the narrow tables
+     * hold the one-line tables' rows, each half-width on the line under its mean.
+     */
+    @Test
+    void partialSeedSetsArePairedOverTheSeedsTheyShare() throws IOException {
+        Path a = run("a", "seeds: [1, 2, 3]", "naive");
+        Path b = run("b", "seeds: [1, 2]", "ewc");
+        Path cmp = Path.of(compare(a.toString(), b.toString()).lastLine());
+        JsonNode naive = seeds(a, "naive");
+        JsonNode ewc = seeds(b, "ewc");
+        double d1 = ewc.get("1").get("acc").asDouble() - naive.get("1").get("acc").asDouble();
+        double d2 = ewc.get("2").get("acc").asDouble() - naive.get("2").get("acc").asDouble();
+        Map<String, Map<String, String>> lines = csv(cmp);
+        assertEquals(Set.of("ewc [B] - naive [A]"), lines.keySet());
+        Map<String, String> line = lines.get("ewc [B] - naive [A]");
+        assertEquals((d1 + d2) / 2, Double.parseDouble(line.get("acc_difference_mean")), TOLERANCE);
+        assertEquals(T_1 * Math.abs(d1 - d2) / 2, Double.parseDouble(line.get("acc_difference_ci95_half_width")),
+                HALF_WIDTH_TOLERANCE);
+        assertEquals("1 2", line.get("seed_list"));
+        assertEquals("", line.get("row_seeds_left_out"));
+        assertEquals("3", line.get("baseline_seeds_left_out"));
+        String note = "over the seeds both rows of a pair share, 1, 2: seed 3 of naive [A] is left out";
+        assertTrue(Files.readString(cmp.resolve("paired.md")).contains(note), "paired.md names the seed left out");
+        String tex = Files.readString(cmp.resolve("paired.tex"));
+        assertTrue(tex.contains("\n% Rows over other seeds are paired " + note), tex);
+        assertTrue(tex.contains("\n% Every pair is over seeds 1, 2, which the caption should say.\n"), tex);
+        for (String name : List.of("comparison", "paired")) {
+            List<String> wide = body(cmp.resolve(name + ".tex"));
+            List<String> narrow = body(cmp.resolve(name + "-narrow.tex"));
+            assertEquals(2 * wide.size(), narrow.size(), name + ": one line of half-widths under each row");
+            for (int i = 0; i < wide.size(); i++) {
+                String[] one = wide.get(i).replace(" \\\\", "").split(CELLS, -1);
+                String[] means = narrow.get(2 * i).replace(" \\\\", "").split(CELLS, -1);
+                String[] halves = narrow.get(2 * i + 1).replace(" \\\\[2pt]", "").split(CELLS, -1);
+                assertEquals(one.length, halves.length, narrow.get(2 * i + 1));
+                for (int k = 0; k < one.length; k++) {
+                    // $86.2{\scriptstyle\,\pm 10.1}$ is $86.2$ over $\scriptstyle\pm 10.1$.
+                    String joined = means[k].startsWith("$") && !halves[k].isEmpty() ? means[k].replace("$", "")
+                            + "{\\scriptstyle\\," + halves[k].replace("$\\scriptstyle", "").replace("$", "") + "}"
+                            : means[k];
+                    assertEquals(one[k].replace("$", ""), joined.replace("$", ""), wide.get(i));
+                }
+            }
+        }
+    }
+
+    /** The rows of a LaTeX table: the lines between \midrule and \bottomrule but its baselines' headings. */
+    private static List<String> body(Path tex) throws IOException {
+        List<String> lines = Files.readAllLines(tex);
+        return lines.subList(lines.indexOf("\\midrule") + 1, lines.indexOf("\\bottomrule")).stream()
+                .filter(l -> !l.startsWith("\\multicolumn") && !l.equals("\\addlinespace")).toList();
     }
 
     @Test

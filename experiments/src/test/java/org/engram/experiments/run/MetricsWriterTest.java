@@ -108,11 +108,12 @@ class MetricsWriterTest {
         assertEquals(6, cells.length, row);
         for (int k = 1; k < 6; k++) {
             String expected = md[k + 2].trim();
-            assertEquals(expected.equals("n/a") ? "n/a" : "$" + expected.replace(" ± ", "{\\scriptstyle\\,\\pm\\,")
+            assertEquals(expected.equals("n/a") ? "n/a" : "$" + expected.replace(" ± ", "{\\scriptstyle\\,\\pm ")
                     + (expected.contains("±") ? "}" : "") + "$", cells[k], row);
         }
-        assertTrue(latex.contains("\\begin{tabular}{@{}lrrrrr@{}}\n\\toprule\nStrategy & ACC & BWT & FWT & Forgetting"
-                + " & Learning acc. \\\\\n & (\\%) & (pp) & (pp) & (pp) & (\\%) \\\\\n\\midrule\n"), latex);
+        String gap = "@{\\hspace{6pt}}r";
+        assertTrue(latex.contains("\\begin{tabular}{@{}l" + gap.repeat(5) + "@{}}\n\\toprule\nStrategy & ACC & BWT & FWT"
+                + " & Forgetting & Learning \\\\\n & (\\%) & (pp) & (pp) & (pp) & acc. (\\%) \\\\\n\\midrule\n"), latex);
         assertTrue(latex.contains("\n% Every row is over 3 seeds, which the caption should say.\n"), latex);
         assertTrue(latex.endsWith("\\bottomrule\n\\end{tabular}\n"), latex);
         assertTrue(latex.lines().takeWhile(l -> !l.startsWith("\\begin")).allMatch(l -> l.startsWith("% ")), latex);
@@ -152,7 +153,9 @@ class MetricsWriterTest {
         rows.put("one seed", strategies(MetricsWriter.of(config(1), "run", TASKS, null,
                 List.of(unit(1, new double[][] {{0.5, 0.5}, {0.6, 0.5}})), null)).get("naive"));
         String latex = ResultTable.of(rows).latex("two rows");
-        assertTrue(latex.contains("\\begin{tabular}{@{}lrrrrrr@{}}\n\\toprule\nStrategy & Seeds & ACC & BWT"), latex);
+        assertTrue(latex.contains("\\begin{tabular}{@{}l" + "@{\\hspace{6pt}}r".repeat(6) + "@{}}\n\\toprule\nStrategy"
+                + " & $n$ & ACC & BWT"), latex);
+        assertTrue(latex.contains("\n% $n$: the number of seeds of a row, which the caption should say.\n"), latex);
         assertTrue(latex.contains("\n & & (\\%) & (pp)"), latex);
         assertTrue(latex.contains("\nnaive & 3 & $"), latex);
         assertTrue(latex.contains("\none seed & 1 & $55.0$ & "), latex);

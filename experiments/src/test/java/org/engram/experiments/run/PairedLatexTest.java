@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
  * 0.1 pp, with the half-widths set small and in bold where the interval excludes 0.
  */
 class PairedLatexTest {
+    /** The space between two columns, and the column after it. */
+    private static final String GAP = "@{\\hspace{6pt}}r";
+
     /** The lines from the table's own on, after the comments. */
     private static String tabular(String tex) {
         return tex.substring(tex.indexOf("\\begin{tabular}"));
@@ -27,14 +30,14 @@ class PairedLatexTest {
     @Test
     void handWorkedPairIsSetAsComparisonTexSetsItsCells() {
         String tex = PairedLatex.latex(handWorked(), "a comparison", List.of());
-        assertEquals("\\begin{tabular}{@{}lrrrrr@{}}\n"
+        assertEquals("\\begin{tabular}{@{}l" + GAP.repeat(5) + "@{}}\n"
                 + "\\toprule\n"
-                + "Row & ACC & BWT & FWT & Forgetting & Learning acc. \\\\\n"
-                + " & (pp) & (pp) & (pp) & (pp) & (pp) \\\\\n"
+                + "Row & ACC & BWT & FWT & Forgetting & Learning \\\\\n"
+                + " & (pp) & (pp) & (pp) & (pp) & acc. (pp) \\\\\n"
                 + "\\midrule\n"
-                + "\\multicolumn{6}{@{}l}{\\emph{Baseline: naive}} \\\\\n"
-                + "ewc & $+5.3{\\scriptstyle\\,\\pm\\,6.3}$ & $\\mathbf{+5.3{\\scriptstyle\\,\\pm\\,1.4}}$ & n/a"
-                + " & $\\mathbf{-6.0{\\scriptstyle\\,\\pm\\,2.5}}$ & $-0.7{\\scriptstyle\\,\\pm\\,3.8}$ \\\\\n"
+                + "\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: naive}} \\\\\n"
+                + "ewc & $+5.3{\\scriptstyle\\,\\pm 6.3}$ & $\\mathbf{+5.3{\\scriptstyle\\,\\pm 1.4}}$ & n/a"
+                + " & $\\mathbf{-6.0{\\scriptstyle\\,\\pm 2.5}}$ & $-0.7{\\scriptstyle\\,\\pm 3.8}$ \\\\\n"
                 + "\\bottomrule\n"
                 + "\\end{tabular}\n", tabular(tex));
         String[] lines = tex.split("\n");
@@ -50,7 +53,7 @@ class PairedLatexTest {
             assertTrue(lines[1].contains(part), part + " in " + lines[1]);
         }
         assertEquals("% Every pair is over seeds 1, 2, 3, which the caption should say.", lines[2]);
-        assertTrue(lines[3].startsWith("% About as wide as a one-column page (345 pt)"), lines[3]);
+        assertTrue(lines[3].startsWith("% Fits a one-column page (345 pt)"), lines[3]);
         assertTrue(lines[4].startsWith("\\begin{tabular}"), "no other comment: " + lines[4]);
     }
 
@@ -65,12 +68,12 @@ class PairedLatexTest {
                 over("naive [B]", 3, 4), over("Zoë_2 [B]", 3, 4), over("si [C]", 7)), null);
         String tex = PairedLatex.latex(p, "a comparison",
                 List.of("the runs' configs differ in training.epochs (A: 1, B: 2)"));
-        String zeros = " & $0.0{\\scriptstyle\\,\\pm\\,0.0}$".repeat(5) + " \\\\\n";
+        String zeros = " & $0.0{\\scriptstyle\\,\\pm 0.0}$".repeat(5) + " \\\\\n";
         assertTrue(tex.endsWith("\\midrule\n"
-                + "\\multicolumn{6}{@{}l}{\\emph{Baseline: naive [A], seeds 1, 2}} \\\\\n"
+                + "\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: naive [A], seeds 1, 2}} \\\\\n"
                 + "EWC ($\\lambda$ = 1) [A]" + zeros
                 + "\\addlinespace\n"
-                + "\\multicolumn{6}{@{}l}{\\emph{Baseline: naive [B], seeds 3, 4}} \\\\\n"
+                + "\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: naive [B], seeds 3, 4}} \\\\\n"
                 + "Zoë\\_2 [B]" + zeros
                 + "\\bottomrule\n"
                 + "\\end{tabular}\n"), tex);
@@ -80,5 +83,28 @@ class PairedLatexTest {
         assertTrue(tex.contains("\n% Not paired: si [C]: over seed 7 alone, which gives no interval.\n"), tex);
         assertTrue(tex.contains("\n% Names hold letters outside ASCII and Greek: pdflatex needs packages"), tex);
         assertFalse(tex.contains("Every pair is over"), tex);
+    }
+
+    /**
+     * The narrow table sets the hand-worked pair's cells as the one-line table does, each half-width on
+     * the line under its mean, in its column and in bold with it; the long column names are shortened
+     * and a comment says what they stand for.
+     */
+    @Test
+    void narrowTableSetsEachHalfWidthUnderItsMean() {
+        String tex = PairedLatex.latex(handWorked(), "a comparison", List.of(), true);
+        assertEquals("\\begin{tabular}{@{}l" + GAP.repeat(5) + "@{}}\n"
+                + "\\toprule\n"
+                + "Row & ACC & BWT & FWT & Forg. & LA \\\\\n"
+                + " & (pp) & (pp) & (pp) & (pp) & (pp) \\\\\n"
+                + "\\midrule\n"
+                + "\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: naive}} \\\\\n"
+                + "ewc & $+5.3$ & $\\mathbf{+5.3}$ & n/a & $\\mathbf{-6.0}$ & $-0.7$ \\\\\n"
+                + " & $\\scriptstyle\\pm 6.3$ & $\\scriptstyle\\mathbf{\\pm 1.4}$ &  & $\\scriptstyle\\mathbf{\\pm 2.5}$"
+                + " & $\\scriptstyle\\pm 3.8$ \\\\[2pt]\n"
+                + "\\bottomrule\n"
+                + "\\end{tabular}\n", tabular(tex));
+        assertTrue(tex.contains("\n% Forg.: forgetting; LA: learning accuracy (mean accuracy on each task just after"
+                + " learning it), which the caption should say.\n"), tex);
     }
 }
