@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
         description = "Compare the strategies of one or more finished runs: a table of ACC, BWT, FWT, forgetting, "
                 + "learning accuracy and speed over seeds, a bar chart of ACC and BWT and the average accuracy after "
                 + "each task, with 95%% confidence intervals (or another measure, --error); runs that differ only in "
-                + "their seeds are pooled. Rows over the same seeds (at least 2) are also compared seed by seed "
-                + "(files paired.md, paired.tex, paired.csv): each pair's mean difference with its 95%% Student-t "
-                + "interval, whatever --error is.",
+                + "their seeds are pooled. Rows that share 2 seeds or more are also compared seed by seed over "
+                + "those seeds (files paired.md, paired.tex, paired.csv): each pair's mean difference with its 95%% "
+                + "Student-t interval, whatever --error is. The LaTeX tables fit a one-column page; their -narrow.tex "
+                + "versions, a column of a two-column paper.",
         footer = {"", "Example (with several runs each row names its run, [A], or its pool of runs, [A+B], unless they"
                 + " all pool into one; a note names each scenario, sequence, data, task or config key in which they"
                 + " differ):",
@@ -58,9 +59,9 @@ public final class CompareCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--baseline", paramLabel = "ROW", description = "Compare seed by seed (paired.md, paired.tex, "
-            + "paired.csv) every row over this row's seeds with it only, e.g. --baseline naive, or --baseline "
-            + "'naive [A]' with several runs (as the table shows the row, --name's names included); default: every "
-            + "pair of rows over the same seeds, up to 8 rows.")
+            + "paired.csv) every row that shares 2 seeds or more with this row with it only, over the seeds they "
+            + "share, e.g. --baseline naive, or --baseline 'naive [A]' with several runs (as the table shows the "
+            + "row, --name's names included); default: every pair of rows that share 2 seeds or more, up to 8 rows.")
     String baseline;
 
     @Override
