@@ -37,6 +37,8 @@ final class PairedDifferences {
     static final List<String> METRICS = List.of("acc", "bwt", "fwt", "forgetting", "learning_accuracy");
     /** The most rows of one seed set that are paired every way: 28 pairs. */
     static final int ALL_PAIRS_UP_TO = 8;
+    /** The standard deviation (fractions of 1) below which a pair's differences count as one value. */
+    private static final double SAME_FOR_EVERY_SEED = 1e-9;
 
     /**
      * A row of the comparison.
@@ -283,5 +285,16 @@ final class PairedDifferences {
      */
     static boolean excludesZero(SeedSummary difference) {
         return difference.low() > 0 || difference.high() < 0;
+    }
+
+    /**
+     * Whether a pair's differences are the same for every seed: their standard deviation is below
+     * 1e-9, far below a step of test accuracy, where differences of the same sums can part by ulps.
+     *
+     * @param difference a summary over two seeds or more
+     * @return whether its interval has, in effect, no width
+     */
+    static boolean sameForEverySeed(SeedSummary difference) {
+        return difference.sd() < SAME_FOR_EVERY_SEED;
     }
 }

@@ -95,7 +95,9 @@ final class PairedFiles {
                 + " percentage points, ± the half-width of its 95% confidence interval (Student t with n - 1 degrees"
                 + " of freedom: t_{0.975, n-1} s_d / sqrt(n), s_d the sample standard deviation of the n differences);"
                 + " " + bold + ": the interval excludes 0. Positive: higher in the row than in its baseline, better"
-                + " for ACC, BWT, FWT and learning accuracy, worse for forgetting. The intervals are 95% ones whatever"
+                + " for ACC, BWT, FWT and learning accuracy, worse for forgetting; a difference the same for every seed"
+                + " is not set in " + bold + ", as its interval has no width and says nothing of how it varies over"
+                + " other seeds. The intervals are 95% ones whatever"
                 + " --error chose for " + comparison + ", each for its own pair and metric, not corrected for their"
                 + " number: " + paired.pairs().size() + (paired.pairs().size() == 1 ? " pair gives " : " pairs give ")
                 + intervals + (intervals == 1 ? " interval" : " intervals") + " here, of which about "
@@ -215,13 +217,15 @@ final class PairedFiles {
     }
 
     /**
-     * Whether a difference is shown in bold.
+     * Whether a difference is shown in bold: its interval excludes 0 and has a width. A difference
+     * the same for every seed (test accuracies come in steps of one sample, so two or three seeds
+     * can tie) has an interval of no width, which says nothing of how it varies over other seeds.
      *
      * @param d the summary of a pair's differences, null where undefined
-     * @return whether it is defined and its interval excludes 0
+     * @return whether it is defined, varies from seed to seed and its interval excludes 0
      */
     static boolean bold(SeedSummary d) {
-        return d != null && PairedDifferences.excludesZero(d);
+        return d != null && !PairedDifferences.sameForEverySeed(d) && PairedDifferences.excludesZero(d);
     }
 
     /** A difference in Markdown, in bold when its interval excludes 0. */

@@ -190,6 +190,29 @@ class PairedDifferencesTest {
                 + "- si [B], ewc [B]: over seed 7 alone, which gives no interval\n"), md);
     }
 
+    /**
+     * ACC 0.50, 0.60 against 0.52, 0.62: +2 pp for both seeds (0.52 - 0.50 and 0.62 - 0.60 may part
+     * by ulps), an interval of no width above 0, shown plain; 0.63 for the second seed instead, +2 and
+     * +3 pp, varies. A bold interval with a width: the hand-worked pair's BWT
+     * ({@link #filesGiveTheDifferencesInPercentagePointsAndFractions}).
+     */
+    @Test
+    void aDifferenceTheSameForEverySeedIsNotBold() {
+        PairedDifferences tied = PairedDifferences.of(List.of(acc("naive", 1, 0.50, 2, 0.60),
+                acc("si", 1, 0.52, 2, 0.62)), null);
+        SeedSummary acc = tied.pairs().get(0).differences().get(0);
+        assertTrue(PairedDifferences.excludesZero(acc), "a point at +2 pp: " + acc);
+        assertTrue(PairedDifferences.sameForEverySeed(acc), acc.toString());
+        assertFalse(PairedFiles.bold(acc));
+        String md = PairedFiles.markdown(tied, "a comparison", List.of());
+        assertTrue(md.contains("\n| si | naive | 2 | +2.0 ± 0.0 |"), md);
+        assertTrue(md.contains("a difference the same for every seed is not set in **bold**"), md);
+        assertFalse(PairedLatex.latex(tied, "a comparison", List.of()).contains("\\mathbf{+2.0"));
+        PairedDifferences varied = PairedDifferences.of(List.of(acc("naive", 1, 0.50, 2, 0.60),
+                acc("si", 1, 0.52, 2, 0.63)), null);
+        assertFalse(PairedDifferences.sameForEverySeed(varied.pairs().get(0).differences().get(0)));
+    }
+
     @Test
     void oneSeedOrOneRowGivesNoPairs() {
         assertFalse(PairedDifferences.of(List.of(over("naive", 1), over("ewc", 1)), null).any());
