@@ -1,8 +1,15 @@
 package org.engram.simulator;
 
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
@@ -64,5 +71,85 @@ public record PlugIns<T>(List<T> loaded, List<String> failures) {
         }
         return (closest == null ? "" : closest + "; ") + "some " + what + " could not be loaded: "
                 + String.join("; ", leftOut);
+    }
+
+    /**
+     * Why a provider could not be loaded or made, in terms of what to do about it: compiled for a
+     * newer Java, against another Engram, or a class missing from the class path; else the loader's
+     * words and the cause.
+     *
+     * @param e what the loader or the provider's code threw
+     * @return the reason, for a message that names the provider
+     */
+    public static String why(Throwable e) {
+        Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof UnsupportedClassVersionError) {
+            return "it was compiled for a newer Java than this one (" + cause.getMessage() + ")";
+        }
+        if (cause instanceof IncompatibleClassChangeError) {
+            return "it was compiled against another version of Engram (" + cause + "); compile it again";
+        }
+        if (cause instanceof NoClassDefFoundError) {
+            return "a class it needs is not on the class path (" + cause.getMessage() + "; the launcher adds"
+                    + " ENGRAM_CLASSPATH)";
+        }
+        // The loader's own words say which provider it could not make; the cause says why.
+        return cause == e ? e.toString() : e.getMessage() + ": " + cause;
+    }
+
+    /**
+     * Refuses a provider's parameter record that a config cannot write, by the component and its
+     * type: a {@code java.time.Duration} had stopped {@code engram list} and every run with the
+     * config reader's stack trace.
+     *
+     * @param provider the provider's class name, for the message
+     * @param getter   the provider's method that gave the record type, e.g. {@code info().hyperparameters()}
+     * @param record   the record type
+     * @throws ParameterException naming the first component whose type is not a number, boolean, text,
+     *                            enum, or a list, array, map (by text) or record of these
+     */
+    public static void requireWritable(String provider, String getter, Class<?> record) {
+        requireWritable(provider, getter, record, record.getSimpleName());
+    }
+
+    private static void requireWritable(String provider, String getter, Class<?> record, String path) {
+        for (RecordComponent c : record.getRecordComponents()) {
+            String at = path + "." + c.getName();
+            Type unsupported = unsupported(c.getGenericType());
+            if (unsupported != null) {
+                throw new ParameterException(provider, getter + ": " + at,
+                        "components a config can write: numbers, true/false, text, enums, and lists, arrays, maps"
+                                + " (by text) and records of these", unsupported.getTypeName());
+            }
+            if (c.getType().isRecord()) {
+                requireWritable(provider, getter, c.getType(), at);
+            }
+        }
+    }
+
+    /** The part of a component's type a config cannot write, or null when it can write all of it. */
+    private static Type unsupported(Type type) {
+        if (type instanceof Class<?> c) {
+            if (c.isArray()) {
+                return unsupported(c.getComponentType());
+            }
+            boolean plain = c.isPrimitive() || c.isEnum() || c.isRecord() || c == String.class || c == Boolean.class
+                    || c == Character.class || c == Integer.class || c == Long.class || c == Double.class
+                    || c == Float.class || c == Short.class || c == Byte.class;
+            return plain ? null : type;
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            Type[] args = p.getActualTypeArguments();
+            if (List.class.isAssignableFrom(raw) || raw == Set.class || raw == Collection.class) {
+                return unsupported(args[0]);
+            }
+            if (raw == Map.class) {
+                return args[0] != String.class ? type : unsupported(args[1]);
+            }
+        }
+        if (type instanceof GenericArrayType a) {
+            return unsupported(a.getGenericComponentType());
+        }
+        return type;
     }
 }

@@ -11,6 +11,7 @@ import org.engram.experiments.simulate.PlasticityType;
 import org.engram.experiments.simulate.RuleType;
 import org.engram.learning.continual.Scenario;
 import org.engram.learning.continual.Strategies;
+import org.engram.learning.plasticity.PlasticityRules;
 import org.engram.learning.train.Surrogate;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
@@ -88,7 +89,15 @@ public final class ListCommand implements Callable<Integer> {
                         ExperimentConfig.SequenceKind.ROTATED, "each task rotates the images by its own angle",
                         ExperimentConfig.SequenceKind.SYNTHETIC, "each task has its own classes of generated patterns")));
         section(out, "Connectivity rules (engram simulate):", RuleType.descriptions());
-        section(out, "Plasticity rules of projections (engram simulate):", PlasticityType.descriptions());
+        Map<String, String> plasticity = new LinkedHashMap<>(PlasticityType.descriptions());
+        for (PlasticityRules.Info r : PlasticityRules.list()) {
+            plasticity.put(r.name(), r.description() + "; defaults " + ConfigDocs.defaultParams(r.parameters()
+                    .defaults()));
+        }
+        section(out, "Plasticity rules of projections (engram simulate):", plasticity);
+        for (String problem : PlasticityRules.problems()) {
+            spec.commandLine().getErr().println("engram: warning: user plasticity rule left out: " + problem);
+        }
         section(out, "Reference networks:", NETWORKS);
         out.flush();
         return 0;

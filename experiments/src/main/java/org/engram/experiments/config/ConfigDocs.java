@@ -116,7 +116,17 @@ public final class ConfigDocs {
      * @return e.g. {@code {lambda: 100.0, fisher_samples: 200}}, or {@code {}}
      */
     public static String defaultParams(Strategies.Info info) {
-        return flow(ConfigLoader.componentsOf(info.hyperparameters().defaults()));
+        return defaultParams(info.hyperparameters().defaults());
+    }
+
+    /**
+     * A parameter record's values, as YAML flow text under the keys a config gives them.
+     *
+     * @param defaults the record, e.g. a user plasticity rule's defaults
+     * @return e.g. {@code {tau_ms: 20.0, w_max: 1.0}}, or {@code {}}
+     */
+    public static String defaultParams(Record defaults) {
+        return flow(ConfigLoader.componentsOf(defaults));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.engram.experiments.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -366,12 +367,15 @@ public final class ConfigLayers {
 
     /**
      * @param record a record type
-     * @return the keys it reads, its components' names in snake case, in order
+     * @return the keys it reads, its components' names in snake case, in order; not those of components
+     *         a config does not write ({@code @JsonIgnore}, such as a user plasticity rule's parameters)
      */
     static List<String> keysOf(Class<?> record) {
         List<String> keys = new ArrayList<>();
         for (RecordComponent rc : record.getRecordComponents()) {
-            keys.add(snakeCase(rc.getName()));
+            if (!rc.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
+                keys.add(snakeCase(rc.getName()));
+            }
         }
         return keys;
     }

@@ -50,8 +50,9 @@ final class SectionBinder {
             String key = ConfigLayers.snakeCase(rc.getName());
             String at = path.isEmpty() ? key : path + "." + key;
             JsonNode child = node.get(key);
-            if (child == null || rc.getAccessor().isAnnotationPresent(JsonDeserialize.class)) {
-                // A key with a reader of its own (neurons: all) is read, and refused, with its record.
+            if (child == null || rc.getAccessor().isAnnotationPresent(JsonDeserialize.class) || !known.contains(key)) {
+                // A key with a reader of its own (neurons: all) is read, and refused, with its record; one a
+                // config does not write is an unknown key.
                 continue;
             }
             Class<?> element = ConfigLayers.recordElement(rc.getGenericType());
@@ -84,6 +85,10 @@ final class SectionBinder {
         if (isAbout(path, earlier)) {
             return;   // refused as a whole (a section no config reads): what is inside does not matter
         }
+        if (type instanceof Class<?> c && c.isRecord() && node.isObject() && takenAsWritten(c, (ObjectNode) node)) {
+            bind(node, ConfigLoader.mapper().constructType(type), path, where, problems);
+            return;
+        }
         if (type instanceof Class<?> c && c.isRecord() && node.isObject()) {
             if (bindKeys((ObjectNode) node, c, path, where, earlier, problems)
                     && !holdsOneBesidesUnknownKeys(path, c, earlier)) {
@@ -97,6 +102,18 @@ final class SectionBinder {
         }
     }
 
+    /** Whether a mapping of a record type is handed whole to the record's creator ({@link TakenAsWritten}). */
+    private static boolean takenAsWritten(Class<?> type, ObjectNode node) {
+        TakenAsWritten mark = type.getAnnotation(TakenAsWritten.class);
+        if (mark == null) {
+            return false;
+        }
+        try {
+            return mark.when().getDeclaredConstructor().newInstance().test(node);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make " + mark.when().getName() + " of " + type.getName(), e);
+        }
+    }
 
     /** @return the mapping, or a copy without the keys the record type does not read */
     static ObjectNode withoutUnknownKeys(ObjectNode node, Class<?> type) {

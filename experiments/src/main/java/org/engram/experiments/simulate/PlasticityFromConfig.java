@@ -1,14 +1,18 @@
 package org.engram.experiments.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.learning.plasticity.PlasticityRule;
+import org.engram.learning.plasticity.PlasticityRuleProvider;
+import org.engram.learning.plasticity.PlasticityRules;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
-import org.engram.simulator.Suggestions;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Projection;
@@ -23,8 +27,15 @@ final class PlasticityFromConfig {
     /** The plasticity rules to attach once the network is built, by projection. */
     private final List<PendingRule> pendingRules = new ArrayList<>();
 
-    /** A projection's plasticity rule, checked with the config, made when the projection exists. */
-    record PendingRule(String projection, String path, PlasticityType type, PlasticityType.Made made) {
+    /**
+     * A projection's plasticity rule, checked with the config, made when the projection exists.
+     *
+     * @param projection the projection's name
+     * @param path       the plasticity entry's key path
+     * @param rule       the rule's name, e.g. {@code pair_stdp}
+     * @param made       what makes the rule, and the values it uses
+     */
+    record PendingRule(String projection, String path, String rule, PlasticityType.Made made) {
     }
 
     /**
@@ -38,11 +49,9 @@ final class PlasticityFromConfig {
 
     /** A projection's plasticity entry: its type, the keys it reads and the rule's own checks of its values. */
     PendingRule check(SimulationConfig.PlasticitySpec spec, String projection, Receptor receptor, String path) {
-        List<String> names = List.copyOf(PlasticityType.descriptions().keySet());
         PlasticityType type = PlasticityType.byConfigName(spec.type());
         if (type == null) {
-            throw new ConfigException(source, path + ".type", "one of " + names, spec.type() == null
-                    ? "nothing (the key is required)" : spec.type(), Suggestions.didYouMean(spec.type(), names));
+            return checkUserRule(spec, userRule(spec.type(), path), projection, receptor, path);
         }
         checks.rejectUnusedKeys(spec, type.keys(), "plasticity " + type.configName(), path);
         requireAllGiven(spec, type, path);
@@ -55,16 +64,80 @@ final class PlasticityFromConfig {
             });
             PlasticityRule.requireBoundsKeepSign(type.configName(), receptor, projection, made.used().wMin(),
                     made.used().wMax());
-            return new PendingRule(projection, path, type, made);
+            return new PendingRule(projection, path, type.configName(), made);
         } catch (ConfigException e) {
             throw e;
         } catch (ParameterException e) {
-            List<ConfigException> each = new ArrayList<>();
-            for (ParameterException one : e.problems()) {
-                each.add(plasticityProblem(spec, one, path));
-            }
-            throw ConfigException.all(each);
+            throw refused(spec, e, path);
         }
+    }
+
+    /** The user rule a name given as {@code type} names; refused at the key when no rule has it. */
+    private PlasticityRules.Info userRule(String name, String path) {
+        try {
+            return PlasticityRules.info(name);
+        } catch (ParameterException e) {
+            String own = "a rule of your own is found through its PlasticityRuleProvider, named in META-INF/services/"
+                    + PlasticityRuleProvider.class.getName() + " on ENGRAM_CLASSPATH (which ./engram reads; with java,"
+                    + " put it on -cp)";
+            throw new ConfigException(source, path + ".type", e.expected(), name == null
+                    ? "nothing (the key is required)" : name, name == null ? null : e.hint() == null ? own
+                    : e.hint() + "; " + own);
+        }
+    }
+
+    /**
+     * A user rule's entry: its keys laid over the rule's defaults and read into its parameter record,
+     * every unknown key, wrong type and refused value at its key, then its bounds against the receptor.
+     */
+    private PendingRule checkUserRule(SimulationConfig.PlasticitySpec spec, PlasticityRules.Info info,
+                                      String projection, Receptor receptor, String path) {
+        PlasticityRules.Parameters<?> parameters = info.parameters();
+        ObjectNode values = ConfigLoader.componentsOf(parameters.defaults());
+        spec.parameters().forEach(values::set);
+        Record params = ConfigLoader.convert(values, source, path, parameters.type());
+        try {
+            PlasticityRules.WeightBounds bounds = parameters.boundsOf(info.name(), params);
+            PlasticityRule.requireBoundsKeepSign(info.name(), receptor, projection, bounds.wMin(), bounds.wMax());
+        } catch (ParameterException e) {
+            throw refused(spec, e, path);
+        } catch (RuntimeException e) {
+            throw failed(info, params, "bounds function", e, path);
+        }
+        Map<String, JsonNode> used = new LinkedHashMap<>();
+        ConfigLoader.componentsOf(params).fields().forEachRemaining(f -> used.put(f.getKey(), f.getValue()));
+        return new PendingRule(projection, path, info.name(), new PlasticityType.Made(
+                p -> madeOrFailed(info, params, p, path), SimulationConfig.PlasticitySpec.ofUserRule(info.name(), used)));
+    }
+
+    /** Attaches a user rule; code of its provider that fails is a problem of the entry's values. */
+    private PlasticityRule madeOrFailed(PlasticityRules.Info info, Record params, Projection projection, String path) {
+        try {
+            return info.parameters().attach(info.name(), projection, params);
+        } catch (EngramException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failed(info, params, "factory", e, path);
+        }
+    }
+
+    /** Code of a user rule's provider that threw for these values, named with them as a config writes them. */
+    private ConfigException failed(PlasticityRules.Info info, Record params, String what, RuntimeException e,
+                                   String path) {
+        List<String> shown = new ArrayList<>();
+        ConfigLoader.componentsOf(params).fields().forEachRemaining(v -> shown.add(v.getKey() + ": "
+                + (v.getValue().isTextual() ? v.getValue().asText() : v.getValue())));
+        return new ConfigException(source, path, "parameters plasticity rule '" + info.name() + "' can be made"
+                + " with", "{" + String.join(", ", shown) + "}, for which its " + what + " threw " + e, null);
+    }
+
+    /** A rule's refusal of its values, each at its key. */
+    private ConfigException refused(SimulationConfig.PlasticitySpec spec, ParameterException e, String path) {
+        List<ConfigException> each = new ArrayList<>();
+        for (ParameterException one : e.problems()) {
+            each.add(plasticityProblem(spec, one, path));
+        }
+        return ConfigException.all(each);
     }
 
     /** Keeps a checked rule, to be made when its projection exists ({@link #attach}). */
@@ -74,9 +147,9 @@ final class PlasticityFromConfig {
 
     /** A rule's refusal of one value, at its key; a bound the entry left out is called the rule's default. */
     private ConfigException plasticityProblem(SimulationConfig.PlasticitySpec spec, EngramException e, String path) {
-        boolean defaulted = "w_min".equals(e.location()) && spec.wMin() == null
-                || "w_max".equals(e.location()) && spec.wMax() == null;
-        boolean belowDefaultMin = "w_max".equals(e.location()) && spec.wMin() == null && spec.wMax() != null
+        JsonNode given = ConfigLoader.mapper().valueToTree(spec);
+        boolean defaulted = ("w_min".equals(e.location()) || "w_max".equals(e.location())) && !given.has(e.location());
+        boolean belowDefaultMin = "w_max".equals(e.location()) && !given.has("w_min") && given.has("w_max")
                 && e.expected().contains("w_min");
         String hint = defaulted ? "give " + e.location() : belowDefaultMin ? "w_min defaults to 0: give it (for an"
                 + " inhibitory projection the strongest inhibition, below w_max)" : null;
@@ -107,7 +180,9 @@ final class PlasticityFromConfig {
             Projection projection = network.projection(pending.projection());
             try {
                 rules.add(new NetworkFromConfig.AttachedRule(pending.made().attach().apply(projection),
-                        pending.type().configName()));
+                        pending.rule()));
+            } catch (ConfigException e) {
+                problems.add(e);   // a user rule's code that failed, said at its entry
             } catch (EngramException e) {
                 // Initial weights outside the bounds are the projection's weight's problem.
                 String path = pending.path();

@@ -33,7 +33,7 @@ public enum PlasticityType {
                         s.pairing() == null ? Pairing.ALL_TO_ALL : s.pairing());
                 SimulationConfig.PlasticitySpec used = new SimulationConfig.PlasticitySpec(s.type(), p.aPlus(),
                         p.aMinus(), p.tauPlusMs(), p.tauMinusMs(), p.wMin(), p.wMax(), p.dependence(), p.pairing(),
-                        null, null, null, null, null, null);
+                        null, null, null, null, null, null, null);
                 return new Made(projection -> new PairStdp(projection, p), used);
             }),
     /** Triplet STDP. */
@@ -50,7 +50,7 @@ public enum PlasticityType {
                         or(s.wMin(), d.wMin()), or(s.wMax(), d.wMax()));
                 SimulationConfig.PlasticitySpec used = new SimulationConfig.PlasticitySpec(s.type(), null, null,
                         p.tauPlusMs(), p.tauMinusMs(), p.wMin(), p.wMax(), null, null, p.a2Plus(), p.a3Plus(),
-                        p.a2Minus(), p.a3Minus(), p.tauXMs(), p.tauYMs());
+                        p.a2Minus(), p.a3Minus(), p.tauXMs(), p.tauYMs(), null);
                 return new Made(projection -> new TripletStdp(projection, p), used);
             });
 

@@ -1,8 +1,12 @@
 package org.engram.experiments.simulate;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,19 +15,25 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import org.engram.experiments.config.ConfigLoader;
+import org.engram.experiments.config.TakenAsWritten;
 import org.engram.learning.plasticity.Pairing;
 import org.engram.learning.plasticity.WeightDependence;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.ParameterRecords;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Synapses;
 
@@ -122,10 +132,12 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
     }
 
     /**
-     * A plasticity rule ({@link PlasticityType}) and its parameters, in the weight unit of the
-     * projection's target model and in ms.
+     * A plasticity rule and its parameters, in the weight unit of the projection's target model and
+     * in ms: a built-in rule ({@link PlasticityType}) reads the typed components, a user rule
+     * ({@link org.engram.learning.plasticity.PlasticityRuleProvider}) takes every key beside
+     * {@code type} as written, in {@code parameters}, which its parameter record checks.
      *
-     * @param type       a {@link PlasticityType#configName()}, e.g. {@code pair_stdp}
+     * @param type       a {@link PlasticityType#configName()}, e.g. {@code pair_stdp}, or a user rule's name
      * @param aPlus      pair_stdp: potentiation amplitude
      * @param aMinus     pair_stdp: depression amplitude
      * @param tauPlus    presynaptic trace time constant (ms)
@@ -140,12 +152,79 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param a3Minus    triplet_stdp: triplet depression amplitude
      * @param tauX       triplet_stdp: slow presynaptic trace time constant (ms)
      * @param tauY       triplet_stdp: slow postsynaptic trace time constant (ms)
+     * @param parameters a user rule: its keys and values as written, in order; empty for a built-in rule
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @TakenAsWritten(when = PlasticitySpec.OfUserRule.class)
     public record PlasticitySpec(String type, Double aPlus, Double aMinus, Double tauPlus, Double tauMinus,
                                  Double wMin, Double wMax, WeightDependence dependence, Pairing pairing,
                                  Double a2Plus, Double a3Plus, Double a2Minus, Double a3Minus, Double tauX,
-                                 Double tauY) {
+                                 Double tauY, @JsonIgnore Map<String, JsonNode> parameters) {
+        /** Copies the parameters, keeping their order; null stands for none. */
+        public PlasticitySpec {
+            parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        }
+
+        /**
+         * A user rule's entry.
+         *
+         * @param type       the rule's name
+         * @param parameters its keys and values, in order
+         * @return the entry
+         */
+        public static PlasticitySpec ofUserRule(String type, Map<String, JsonNode> parameters) {
+            return new PlasticitySpec(type, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, parameters);
+        }
+
+        /** Which mappings are a user rule's, taken as written: a {@code type} text that names no built-in rule. */
+        public static final class OfUserRule implements Predicate<ObjectNode> {
+            @Override
+            public boolean test(ObjectNode entry) {
+                return entry.path("type").isTextual() && PlasticityType.byConfigName(entry.get("type").asText()) == null;
+            }
+        }
+
+        /**
+         * Reads an entry: a user rule's keys as written; a built-in rule's by its components (the config
+         * reader has checked each key on its own first, and refused any other).
+         */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static PlasticitySpec read(ObjectNode entry) throws JsonProcessingException {
+            if (new OfUserRule().test(entry)) {
+                Map<String, JsonNode> parameters = new LinkedHashMap<>();
+                entry.fields().forEachRemaining(f -> parameters.put(f.getKey(), f.getValue()));
+                parameters.remove("type");
+                return ofUserRule(entry.get("type").asText(), parameters);
+            }
+            RecordComponent[] components = PlasticitySpec.class.getRecordComponents();
+            List<String> keys = ParameterRecords.names(PlasticitySpec.class);
+            Class<?>[] types = new Class<?>[components.length];
+            Object[] values = new Object[components.length];
+            for (int k = 0; k < components.length; k++) {
+                types[k] = components[k].getType();
+                JsonNode value = entry.get(keys.get(k));
+                boolean typed = k < components.length - 1;   // the last, parameters, is a user rule's
+                values[k] = !typed || value == null || value.isNull() ? null
+                        : ConfigLoader.mapper().treeToValue(value, types[k]);
+            }
+            entry.fieldNames().forEachRemaining(key -> {
+                if (!keys.subList(0, keys.size() - 1).contains(key)) {
+                    throw new IllegalArgumentException("unknown key '" + key + "'");
+                }
+            });
+            try {
+                return PlasticitySpec.class.getDeclaredConstructor(types).newInstance(values);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot make a PlasticitySpec", e);
+            }
+        }
+
+        /** @return a user rule's keys, written beside {@code type} as they were read */
+        @JsonAnyGetter
+        Map<String, JsonNode> parametersAsKeys() {
+            return parameters;
+        }
     }
 
     /**

@@ -1,18 +1,11 @@
 package org.engram.learning.continual;
 
-import java.lang.reflect.GenericArrayType;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.engram.simulator.EngramException;
@@ -182,7 +175,8 @@ public final class Strategies {
             byName.put(info.name(), info);
         }
         PlugIns<StrategyProvider> plugIns = PlugIns.load(StrategyProvider.class,
-                e -> "cannot load a user strategy (" + StrategyProvider.class.getName() + " provider): " + why(e));
+                e -> "cannot load a user strategy (" + StrategyProvider.class.getName() + " provider): "
+                        + PlugIns.why(e));
         List<String> problems = new ArrayList<>(plugIns.failures());
         Map<String, String> providerOf = new HashMap<>();
         for (StrategyProvider p : plugIns.loaded()) {
@@ -227,7 +221,7 @@ public final class Strategies {
             return provider.info();
         } catch (RuntimeException | LinkageError e) {
             throw new EngramException("cannot load the user strategy of " + provider.getClass().getName() + ": "
-                    + why(e), e);
+                    + PlugIns.why(e), e);
         }
     }
 
@@ -255,7 +249,7 @@ public final class Strategies {
             throw new ParameterException(provider.getClass().getName(), "info().hyperparameters()",
                     "a record type, its default values and a factory, none null", h.toString());
         }
-        requireWritable(provider, h.type(), h.type().getSimpleName());
+        PlugIns.requireWritable(provider.getClass().getName(), "info().hyperparameters()", h.type());
         Info previous = byName.putIfAbsent(name, info);
         if (previous != null) {
             throw new ParameterException(provider.getClass().getName(), "info().name()",
@@ -263,69 +257,6 @@ public final class Strategies {
                             : "the provider " + providers.get(name)) + " has it)", name);
         }
         providers.put(name, provider.getClass().getName());
-    }
-
-    /**
-     * Refuses hyperparameters a config cannot write, by the component and its type: a
-     * {@code java.time.Duration} had stopped {@code engram list} and every run with the config
-     * reader's stack trace.
-     */
-    private static void requireWritable(StrategyProvider provider, Class<?> record, String path) {
-        for (RecordComponent c : record.getRecordComponents()) {
-            String at = path + "." + c.getName();
-            Type unsupported = unsupported(c.getGenericType());
-            if (unsupported != null) {
-                throw new ParameterException(provider.getClass().getName(), "info().hyperparameters(): " + at,
-                        "components a config can write: numbers, true/false, text, enums, and lists, arrays, maps"
-                                + " (by text) and records of these", unsupported.getTypeName());
-            }
-            if (c.getType().isRecord()) {
-                requireWritable(provider, c.getType(), at);
-            }
-        }
-    }
-
-    /** The part of a component's type a config cannot write, or null when it can write all of it. */
-    private static Type unsupported(Type type) {
-        if (type instanceof Class<?> c) {
-            if (c.isArray()) {
-                return unsupported(c.getComponentType());
-            }
-            boolean plain = c.isPrimitive() || c.isEnum() || c.isRecord() || c == String.class || c == Boolean.class
-                    || c == Character.class || c == Integer.class || c == Long.class || c == Double.class
-                    || c == Float.class || c == Short.class || c == Byte.class;
-            return plain ? null : type;
-        }
-        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
-            Type[] args = p.getActualTypeArguments();
-            if (List.class.isAssignableFrom(raw) || raw == Set.class || raw == Collection.class) {
-                return unsupported(args[0]);
-            }
-            if (raw == Map.class) {
-                return args[0] != String.class ? type : unsupported(args[1]);
-            }
-        }
-        if (type instanceof GenericArrayType a) {
-            return unsupported(a.getGenericComponentType());
-        }
-        return type;
-    }
-
-    /** Why a provider could not be loaded, in terms of what to do about it. */
-    private static String why(Throwable e) {
-        Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof UnsupportedClassVersionError) {
-            return "it was compiled for a newer Java than this one (" + cause.getMessage() + ")";
-        }
-        if (cause instanceof IncompatibleClassChangeError) {
-            return "it was compiled against another version of Engram (" + cause + "); compile it again";
-        }
-        if (cause instanceof NoClassDefFoundError) {
-            return "a class it needs is not on the class path (" + cause.getMessage() + "; the launcher adds"
-                    + " ENGRAM_CLASSPATH)";
-        }
-        // The loader's own words say which provider it could not make; the cause says why.
-        return cause == e ? e.toString() : e.getMessage() + ": " + cause;
     }
 
     /**

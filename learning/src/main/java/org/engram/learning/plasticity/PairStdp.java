@@ -22,7 +22,7 @@ import org.engram.simulator.network.Projection;
  * the change applied.
  */
 public final class PairStdp extends PlasticityRule {
-    private static final String NAME = "pair_stdp";
+    static final String NAME = "pair_stdp";
 
     /**
      * Parameters of {@link PairStdp}.

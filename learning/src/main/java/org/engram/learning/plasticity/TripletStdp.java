@@ -20,7 +20,7 @@ import org.engram.simulator.network.Projection;
  * timing-dependent plasticity, J. Neurosci. 26(38):9673-9682.
  */
 public final class TripletStdp extends PlasticityRule {
-    private static final String NAME = "triplet_stdp";
+    static final String NAME = "triplet_stdp";
 
     /**
      * Parameters of {@link TripletStdp}; the full all-to-all visual-cortex fit of the paper (all

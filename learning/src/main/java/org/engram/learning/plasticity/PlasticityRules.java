@@ -1,0 +1,214 @@
+package org.engram.learning.plasticity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.PlugIns;
+import org.engram.simulator.Suggestions;
+import org.engram.simulator.network.Projection;
+
+/**
+ * The plasticity rules known by name to {@code engram simulate}: the built-in ones ({@code pair_stdp},
+ * {@code triplet_stdp}, which the simulate command configures itself) and the user rules of
+ * {@link PlasticityRuleProvider}s on the class path.
+ */
+public final class PlasticityRules {
+    /** The built-in rules' names, which no provider may take. */
+    private static final List<String> BUILT_INS = List.of(PairStdp.NAME, TripletStdp.NAME);
+
+    private PlasticityRules() {
+    }
+
+    /**
+     * A user rule's entry.
+     *
+     * @param name        the name configs give as {@code plasticity.type}: snake_case, no other rule's
+     * @param description one line for {@code engram list}: what the rule does, and its reference
+     * @param parameters  its parameter record, defaults, weight bounds and factory
+     */
+    public record Info(String name, String description, Parameters<?> parameters) {
+    }
+
+    /**
+     * The lowest and highest weight a rule gives a synapse, in the weight unit of the projection's
+     * target model: they must keep the receptor's sign and hold every initial weight
+     * ({@link Parameters#attach}), which {@code engram simulate} checks before the network is built.
+     *
+     * @param wMin the lowest weight (for an inhibitory projection, the strongest inhibition)
+     * @param wMax the highest weight, {@code > wMin}
+     */
+    public record WeightBounds(double wMin, double wMax) {
+    }
+
+    /**
+     * The parameters of a user rule: their record type (its components are the config's keys, in
+     * snake_case), the defaults of the keys a config leaves out, the weight bounds that a record
+     * gives, and the factory that attaches the rule to a plastic projection.
+     *
+     * @param type     the record class
+     * @param defaults the default parameters
+     * @param bounds   the weight bounds of a record of {@code type}
+     * @param factory  makes the rule for a plastic projection from a record
+     * @param <P>      the record type
+     */
+    public record Parameters<P extends Record>(Class<P> type, P defaults, Function<P, WeightBounds> bounds,
+                                               BiFunction<Projection, P, PlasticityRule> factory) {
+        /**
+         * The weight bounds of a rule's parameters, checked: finite weights a {@code float} holds,
+         * {@code w_min < w_max}.
+         *
+         * @param rule   the rule's name, for messages
+         * @param params a record of {@link #type()}
+         * @return the bounds
+         * @throws ParameterException naming {@code w_min} or {@code w_max}
+         * @throws IllegalStateException if the provider's function returns null
+         */
+        public WeightBounds boundsOf(String rule, Record params) {
+            WeightBounds b = bounds.apply(type.cast(params));
+            if (b == null) {
+                throw new IllegalStateException("the bounds function given with the parameters " + type.getName()
+                        + " returned null, not the weight bounds");
+            }
+            Bounds.checkRange(rule, b.wMin(), b.wMax());
+            return b;
+        }
+
+        /**
+         * Makes the rule for a plastic projection, after checking that its bounds keep the
+         * projection's sign and hold every initial weight.
+         *
+         * @param rule       the rule's name, for messages
+         * @param projection the plastic projection whose weights the rule changes
+         * @param params     a record of {@link #type()}
+         * @return the rule, attached to {@code projection}
+         * @throws ParameterException    naming {@code w_min}, {@code w_max} or {@code weights}, or what the
+         *                               factory refuses
+         * @throws IllegalStateException if the factory returns null or a rule of another projection
+         */
+        public PlasticityRule attach(String rule, Projection projection, Record params) {
+            WeightBounds b = boundsOf(rule, params);
+            Bounds.checkProjection(rule, projection, b.wMin(), b.wMax());
+            PlasticityRule made = factory.apply(projection, type.cast(params));
+            if (made == null || made.projection() != projection) {
+                throw new IllegalStateException("the factory given with the parameters " + type.getName()
+                        + " returned " + (made == null ? "null" : "a rule of projection '" + made.projection().name()
+                        + "'") + ", not a rule of projection '" + projection.name() + "'");
+            }
+            return made;
+        }
+    }
+
+    /**
+     * @param name a rule name, e.g. {@code pair_stdp}
+     * @return whether it is a built-in rule's, which {@code engram simulate} configures itself
+     */
+    public static boolean builtIn(String name) {
+        return BUILT_INS.contains(name);
+    }
+
+    /**
+     * Every user rule that loads, in class-path order; {@link #problems()} says which did not.
+     *
+     * @return an unmodifiable list
+     */
+    public static List<Info> list() {
+        return List.copyOf(load().byName().values());
+    }
+
+    /**
+     * What is wrong with the rule providers on the class path: one that cannot be loaded (a class
+     * missing, compiled against another Engram, code that throws), that names a rule as another
+     * does or with a name a config cannot write, or whose parameters a config cannot write. A broken
+     * provider leaves the other rules usable, so these are reported where they matter: by
+     * {@code engram list}, and by a lookup of a name no loaded rule has.
+     *
+     * @return one message per provider left out, naming its class; empty when every one loaded
+     */
+    public static List<String> problems() {
+        return load().problems();
+    }
+
+    /**
+     * Looks a user rule up by name.
+     *
+     * @param name the rule's name
+     * @return its entry
+     * @throws ParameterException if no loaded user rule has that name; the message lists the rules,
+     *                            suggests the closest and names the providers left out
+     */
+    public static Info info(String name) {
+        Registry registry = load();
+        Info info = registry.byName().get(name);
+        if (info != null) {
+            return info;
+        }
+        List<String> names = new ArrayList<>(BUILT_INS);
+        names.addAll(registry.byName().keySet());
+        throw new ParameterException("plasticity rules", "type", "one of " + names, name,
+                PlugIns.hintWithLeftOut(Suggestions.didYouMean(name, names), "user plasticity rules",
+                        registry.problems()));
+    }
+
+    /** The user rules that load, by name, and a message for each provider that did not. */
+    private record Registry(Map<String, Info> byName, List<String> problems) {
+    }
+
+    private static Registry load() {
+        PlugIns<PlasticityRuleProvider> plugIns = PlugIns.load(PlasticityRuleProvider.class,
+                e -> "cannot load a user plasticity rule (" + PlasticityRuleProvider.class.getName() + " provider): "
+                        + PlugIns.why(e));
+        Map<String, Info> byName = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>(plugIns.failures());
+        Map<String, String> providerOf = new HashMap<>();
+        for (PlasticityRuleProvider p : plugIns.loaded()) {
+            try {
+                add(byName, providerOf, p.getClass().getName(), infoOf(p));
+            } catch (EngramException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return new Registry(byName, problems);
+    }
+
+    /** A provider's entry; a provider whose code fails is refused by its class name. */
+    private static Info infoOf(PlasticityRuleProvider provider) {
+        try {
+            return provider.info();
+        } catch (RuntimeException | LinkageError e) {
+            throw new EngramException("cannot load the user plasticity rule of " + provider.getClass().getName()
+                    + ": " + PlugIns.why(e), e);
+        }
+    }
+
+    /** Adds a provider's entry, refusing one a config could not name or use, or whose name is taken. */
+    private static void add(Map<String, Info> byName, Map<String, String> providerOf, String provider, Info info) {
+        if (info == null) {
+            throw new ParameterException(provider, "info()", "the rule's entry", "null");
+        }
+        String name = info.name();
+        if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
+            throw new ParameterException(provider, "info().name()", "a snake_case name (a-z, 0-9, _)",
+                    String.valueOf(name));
+        }
+        Parameters<?> p = info.parameters();
+        if (p == null || p.type() == null || p.defaults() == null || p.bounds() == null || p.factory() == null) {
+            throw new ParameterException(provider, "info().parameters()",
+                    "a record type, its default values, a bounds function and a factory, none null", String.valueOf(p));
+        }
+        PlugIns.requireWritable(provider, "info().parameters()", p.type());
+        String taken = BUILT_INS.contains(name) ? "a built-in" : providerOf.containsKey(name)
+                ? "the provider " + providerOf.get(name) : null;
+        if (taken != null) {
+            throw new ParameterException(provider, "info().name()", "a name no other plasticity rule has (" + taken
+                    + " has it)", name);
+        }
+        byName.put(name, info);
+        providerOf.put(name, provider);
+    }
+}
