@@ -106,8 +106,8 @@ final class PlasticityFromConfig {
         }
         Map<String, JsonNode> used = new LinkedHashMap<>();
         ConfigLoader.componentsOf(params).fields().forEachRemaining(f -> used.put(f.getKey(), f.getValue()));
-        return new PendingRule(projection, path, info.name(), new PlasticityType.Made(
-                p -> madeOrFailed(info, params, p, path), SimulationConfig.PlasticitySpec.ofUserRule(info.name(), used)));
+        return new PendingRule(projection, path, info.name(), new PlasticityType.Made(p -> madeOrFailed(info, params,
+                p, path), SimulationConfig.PlasticitySpec.ofUserRule(info.name(), used)));
     }
 
     /** Attaches a user rule; code of its provider that fails is a problem of the entry's values. */

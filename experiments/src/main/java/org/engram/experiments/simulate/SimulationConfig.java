@@ -181,7 +181,8 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
         public static final class OfUserRule implements Predicate<ObjectNode> {
             @Override
             public boolean test(ObjectNode entry) {
-                return entry.path("type").isTextual() && PlasticityType.byConfigName(entry.get("type").asText()) == null;
+                return entry.path("type").isTextual()
+                        && PlasticityType.byConfigName(entry.get("type").asText()) == null;
             }
         }
 

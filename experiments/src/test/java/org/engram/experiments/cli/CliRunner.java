@@ -3,9 +3,13 @@ package org.engram.experiments.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** Runs the command line in-process and captures its output, or in a JVM of its own. */
@@ -26,6 +30,35 @@ final class CliRunner {
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs a call with a context class loader that adds {@code dir/classes}, where a services file
+     * names providers of one's own (found with {@link java.util.ServiceLoader}), and other folders.
+     *
+     * @param dir       the folder of the test, whose {@code classes} folder gets the services file
+     * @param service   the service type
+     * @param providers the providers' binary class names, one line each
+     * @param more      further folders of classes, e.g. a rule compiled by the test
+     * @param call      runs the command line
+     * @return its result
+     */
+    static Result withServices(Path dir, Class<?> service, List<String> providers, List<Path> more,
+                               Supplier<Result> call) throws IOException {
+        Path services = Files.createDirectories(dir.resolve("classes").resolve("META-INF").resolve("services"));
+        Files.write(services.resolve(service.getName()), providers);
+        List<URL> path = new ArrayList<>(List.of(dir.resolve("classes").toUri().toURL()));
+        for (Path folder : more) {
+            path.add(folder.toUri().toURL());
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(path.toArray(URL[]::new), before)) {
+            thread.setContextClassLoader(loader);
+            return call.get();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     /**

@@ -2,24 +2,21 @@ package org.engram.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.engram.learning.plasticity.PlasticityRule;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.engram.learning.plasticity.PlasticityRuleProvider;
 import org.engram.learning.plasticity.PlasticityRules;
-import org.engram.simulator.ParameterException;
-import org.engram.simulator.network.IncomingIndex;
-import org.engram.simulator.network.Projection;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,75 +26,62 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A plasticity rule of the user's own, made known by a {@link PlasticityRuleProvider} on the class
  * path, is attached to a projection from an {@code engram simulate} config like a built-in rule:
  * its parameters read by their snake_case keys over the provider's defaults and checked at their
- * lines, its bounds checked before the network is built, its weights summarised and recorded.
+ * lines, its bounds checked before the network is built, its weights summarised and recorded. The
+ * rule is the README's symmetric STDP, compiled from the README's text, and the projection is the
+ * README's.
  */
 class UserPlasticityRuleTest {
-    /**
-     * Symmetric nearest-spike STDP: each spike, pre or post, potentiates a synapse by
-     * {@code a exp(-|dt| / tau_ms)}, dt from the other side's last spike; weights clipped to
-     * {@code [w_min, w_max]}.
-     */
-    public static final class SymmetricStdp extends PlasticityRule {
-        /**
-         * @param a     potentiation amplitude (weight unit); a factory refuses one above 0.5
-         * @param tauMs the window's time constant (ms), {@code > 0}
-         * @param wMin  lowest weight
-         * @param wMax  highest weight
-         */
-        public record Params(double a, double tauMs, double wMin, double wMax) {
-            /** Refuses a window that is not positive, naming the key. */
-            public Params {
-                ParameterException.requirePositive("symmetric_stdp", "tau_ms", tauMs, "ms");
-            }
-        }
+    /** The README's provider, by the binary name its services file gives. */
+    private static final String README_PROVIDER = "SymmetricStdp$Provider";
+    /** Where the README's rule is compiled to. */
+    private static Path readmeClasses;
+    /** A presynaptic spike at 10 and 25 ms, the postsynaptic one at about 15 ms (driven at 14 ms). */
+    private static String config;
 
-        private final Params p;
-        private final double[] lastPreMs;
-        private final double[] lastPostMs;
-
-        SymmetricStdp(Projection projection, Params p) {
-            super(projection);
-            if (p.a() > 0.5) {
-                throw new IllegalArgumentException("a = " + p.a() + " is too strong for this test");
-            }
-            this.p = p;
-            lastPreMs = new double[projection.source().size()];
-            lastPostMs = new double[projection.target().size()];
-            Arrays.fill(lastPreMs, Double.NEGATIVE_INFINITY);
-            Arrays.fill(lastPostMs, Double.NEGATIVE_INFINITY);
-        }
-
-        @Override
-        public void onPre(int source, double tMs) {
-            int[] rowStart = projection().rowStart();
-            for (int k = rowStart[source]; k < rowStart[source + 1]; k++) {
-                potentiate(k, tMs - lastPostMs[projection().target(k)]);
-            }
-            lastPreMs[source] = tMs;
-        }
-
-        @Override
-        public void onPost(int target, double tMs) {
-            IncomingIndex in = projection().incoming();
-            for (int e = in.colStart()[target]; e < in.colStart()[target + 1]; e++) {
-                potentiate(in.synapse()[e], tMs - lastPreMs[in.source()[e]]);
-            }
-            lastPostMs[target] = tMs;
-        }
-
-        private void potentiate(int k, double dtMs) {
-            double w = weights()[k] + p.a() * Math.exp(-dtMs / p.tauMs());
-            weights()[k] = (float) Math.max(p.wMin(), Math.min(p.wMax(), w));
-        }
+    @BeforeAll
+    static void compileTheReadmeRule(@TempDir Path dir) throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        int at = readme.indexOf("public final class SymmetricStdp");
+        assertTrue(at > 0, "the README shows a class SymmetricStdp");
+        int start = readme.lastIndexOf("```java\n", at) + "```java\n".length();
+        Path file = dir.resolve("SymmetricStdp.java");
+        Files.writeString(file, readme.substring(start, readme.indexOf("```", at)));
+        readmeClasses = Files.createDirectories(dir.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertNotNull(javac, "tests run on a JDK");
+        assertEquals(0, javac.run(null, null, null, "-d", readmeClasses.toString(), "-cp",
+                System.getProperty("java.class.path"), file.toString()), "the README's rule compiles as written");
+        int yaml = readme.indexOf("```yaml\n  - {source: pre, target: post", at);
+        assertTrue(yaml > 0, "the README shows the projection");
+        String projection = readme.substring(yaml + "```yaml\n".length(), readme.indexOf("```", yaml + 4));
+        config = String.join("\n",
+                "name: mine",
+                "duration_ms: 40",
+                "populations:",
+                "  - {name: pre, size: 1, model: spike_times, params: {times_ms: [[10.0, 25.0]]}}",
+                "  - {name: drive, size: 1, model: spike_times, params: {times_ms: [[14.0]]}}",
+                "  - {name: post, size: 1, model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 0,"
+                        + " t_ref: 2}}",
+                "projections:",
+                projection + "  - {source: drive, target: post, rule: {type: all_to_all}, weight: 30, delay_ms: 1.0}",
+                "record:",
+                "  synapses: [pre->post]",
+                "");
     }
 
-    /** Provides {@code symmetric_stdp}: a 0.05, tau_ms 20, bounds [0, 1]. */
-    public static final class Provider implements PlasticityRuleProvider {
+    /** Parameters of the test's providers: none that a rule is made with. */
+    public record Strength(double a, double wMin, double wMax) {
+    }
+
+    /** Provides {@code fussy_stdp}, whose factory refuses every projection. */
+    public static final class FussyProvider implements PlasticityRuleProvider {
         @Override
         public PlasticityRules.Info info() {
-            return new PlasticityRules.Info("symmetric_stdp", "symmetric nearest-spike STDP (a test rule)",
-                    new PlasticityRules.Parameters<>(SymmetricStdp.Params.class, new SymmetricStdp.Params(0.05, 20, 0,
-                            1), q -> new PlasticityRules.WeightBounds(q.wMin(), q.wMax()), SymmetricStdp::new));
+            return new PlasticityRules.Info("fussy_stdp", "refuses to be made", new PlasticityRules.Parameters<>(
+                    Strength.class, new Strength(0.5, 0, 1), q -> new PlasticityRules.WeightBounds(q.wMin(), q.wMax()),
+                    (projection, q) -> {
+                        throw new IllegalArgumentException("a = " + q.a() + " is too strong for " + projection.name());
+                    }));
         }
     }
 
@@ -105,15 +89,15 @@ class UserPlasticityRuleTest {
     public static final class ClashingProvider implements PlasticityRuleProvider {
         @Override
         public PlasticityRules.Info info() {
-            return new PlasticityRules.Info("pair_stdp", "not the built-in", new Provider().info().parameters());
+            return new PlasticityRules.Info("pair_stdp", "not the built-in", new FussyProvider().info().parameters());
         }
     }
 
-    /** Takes the name of {@link Provider}'s rule, after it on the class path: left out. */
+    /** Takes the name of the README's rule, after it on the class path: left out. */
     public static final class TwinProvider implements PlasticityRuleProvider {
         @Override
         public PlasticityRules.Info info() {
-            return new PlasticityRules.Info("symmetric_stdp", "a second one", new Provider().info().parameters());
+            return new PlasticityRules.Info("symmetric_stdp", "a second one", new FussyProvider().info().parameters());
         }
     }
 
@@ -125,22 +109,6 @@ class UserPlasticityRuleTest {
         }
     }
 
-    /** A presynaptic spike at 10 and 25 ms, the postsynaptic one at about 15 ms (driven at 14 ms). */
-    private static final String CONFIG = String.join("\n",
-            "name: mine",
-            "duration_ms: 40",
-            "populations:",
-            "  - {name: pre, size: 1, model: spike_times, params: {times_ms: [[10.0, 25.0]]}}",
-            "  - {name: drive, size: 1, model: spike_times, params: {times_ms: [[14.0]]}}",
-            "  - {name: post, size: 1, model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 0, t_ref: 2}}",
-            "projections:",
-            "  - {source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, delay_ms: 1.0,",
-            "     plasticity: {type: symmetric_stdp, a: 0.1}}",
-            "  - {source: drive, target: post, rule: {type: all_to_all}, weight: 30, delay_ms: 1.0}",
-            "record:",
-            "  synapses: [pre->post]",
-            "");
-
     /**
      * The rule changes the weight as computed by hand from the recorded spike times: nothing at the
      * first presynaptic spike (no postsynaptic one yet), {@code a exp(-(t_post - 10) / 20)} at the
@@ -150,7 +118,7 @@ class UserPlasticityRuleTest {
      */
     @Test
     void aUserRuleLearnsAsComputedByHandFromAConfig(@TempDir Path dir) throws Exception {
-        CliRunner.Result r = simulate(dir, CONFIG);
+        CliRunner.Result r = simulate(dir, config);
         assertEquals(0, r.exitCode(), r.err());
         Path folder = Path.of(r.lastLine());
         List<String> post = Files.readAllLines(folder.resolve("spikes_post.csv"));
@@ -167,12 +135,12 @@ class UserPlasticityRuleTest {
         String resolved = Files.readString(folder.resolve("config.yaml"));
         assertTrue(resolved.contains("type: symmetric_stdp") && resolved.contains("a: 0.1")
                 && resolved.contains("tau_ms: 20.0") && resolved.contains("w_max: 1.0"), resolved);
-        CliRunner.Result again = withProviders(dir, List.of(Provider.class.getName()), () -> CliRunner.run(
+        CliRunner.Result again = withProviders(dir, List.of(README_PROVIDER), () -> CliRunner.run(
                 "simulate", folder.resolve("config.yaml").toString(), "--out", dir.resolve("again").toString()));
         assertEquals(0, again.exitCode(), again.err());
         assertEquals(synapses, Files.readAllLines(Path.of(again.lastLine()).resolve("synapses_pre_to_post.csv")));
         // A --set reaches the rule's keys too: a amplitude of 0 leaves the weight as it was.
-        CliRunner.Result set = simulate(dir, CONFIG, "--set", "projections[0].plasticity.a=0");
+        CliRunner.Result set = simulate(dir, config, "--set", "projections[0].plasticity.a=0");
         assertEquals(0, set.exitCode(), set.err());
         assertEquals("0.5", Files.readAllLines(Path.of(set.lastLine()).resolve("synapses_pre_to_post.csv")).get(1)
                 .split(",")[2]);
@@ -190,11 +158,10 @@ class UserPlasticityRuleTest {
                     + " excitatory projection 'pre->post', found -1.0",
             "a: 0.1, w_max: 0.4 | mine.yaml:8:59: projections[0].weight: expected weights within the rule's bounds"
                     + " [w_min, w_max] = [0.0, 0.4], found 0.5 (synapse 0)",
-            "a: 0.75 | mine.yaml:9:6: projections[0].plasticity: expected parameters plasticity rule 'symmetric_stdp'"
-                    + " can be made with, found {a: 0.75, tau_ms: 20.0, w_min: 0.0, w_max: 1.0}, for which its factory"
-                    + " threw java.lang.IllegalArgumentException: a = 0.75 is too strong for this test"})
+            "a: -1 | mine.yaml:9:41: projections[0].plasticity.a: expected a finite number >= 0 (weight unit),"
+                    + " found -1.0"})
     void aUserRulesProblemIsReportedAtItsKey(String entry, String message, @TempDir Path dir) throws Exception {
-        CliRunner.Result r = simulate(dir, CONFIG.replace("type: symmetric_stdp, a: 0.1", "type: symmetric_stdp, "
+        CliRunner.Result r = simulate(dir, config.replace("type: symmetric_stdp, a: 0.1", "type: symmetric_stdp, "
                 + entry));
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains(message), r.err());
@@ -204,7 +171,7 @@ class UserPlasticityRuleTest {
     /** A name no rule has is answered with the closest one and where a rule of one's own is found. */
     @Test
     void anUnknownRuleNameSuggestsTheClosest(@TempDir Path dir) throws Exception {
-        CliRunner.Result r = simulate(dir, CONFIG.replace("symmetric_stdp", "symetric_stdp"));
+        CliRunner.Result r = simulate(dir, config.replace("symmetric_stdp", "symetric_stdp"));
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("mine.yaml:9:19: projections[0].plasticity.type: expected one of [pair_stdp,"
                 + " triplet_stdp, symmetric_stdp], found symetric_stdp; did you mean 'symmetric_stdp'?; a rule of your"
@@ -219,13 +186,12 @@ class UserPlasticityRuleTest {
     @Test
     void brokenProvidersAreLeftOutWithoutTakingTheOthers(@TempDir Path dir) throws Exception {
         List<String> providers = List.of("no.such.Provider", ThrowingProvider.class.getName(),
-                ClashingProvider.class.getName(), Provider.class.getName(), TwinProvider.class.getName());
+                ClashingProvider.class.getName(), README_PROVIDER, TwinProvider.class.getName());
         CliRunner.Result list = withProviders(dir, providers, () -> CliRunner.run("list"));
         assertEquals(0, list.exitCode(), list.err());
         String rules = list.out().substring(list.out().indexOf("Plasticity rules of projections"));
         assertTrue(rules.contains("  pair_stdp          pair-based STDP") && rules.contains("  symmetric_stdp     "
-                + "symmetric nearest-spike STDP (a test rule); defaults {a: 0.05, tau_ms: 20.0, w_min: 0.0, w_max:"
-                + " 1.0}"), rules);
+                + "symmetric nearest-spike STDP; defaults {a: 0.01, tau_ms: 20.0, w_min: 0.0, w_max: 1.0}"), rules);
         assertEquals(1, rules.split("symmetric_stdp", -1).length - 1, rules);
         String warning = "engram: warning: user plasticity rule left out: ";
         assertTrue(list.err().contains(warning + "cannot load a user plasticity rule") && list.err().contains(
@@ -235,20 +201,20 @@ class UserPlasticityRuleTest {
         assertTrue(list.err().contains(warning + ClashingProvider.class.getName() + ": info().name(): expected a name"
                 + " no other plasticity rule has (a built-in has it), found pair_stdp"), list.err());
         assertTrue(list.err().contains(warning + TwinProvider.class.getName() + ": info().name(): expected a name no"
-                + " other plasticity rule has (the provider " + Provider.class.getName() + " has it), found"
+                + " other plasticity rule has (the provider " + README_PROVIDER + " has it), found"
                 + " symmetric_stdp"), list.err());
-        Path config = Files.writeString(dir.resolve("mine.yaml"), CONFIG);
-        CliRunner.Result run = withProviders(dir, providers, () -> CliRunner.run("simulate", config.toString(),
+        Path mine = Files.writeString(dir.resolve("mine.yaml"), config);
+        CliRunner.Result run = withProviders(dir, providers, () -> CliRunner.run("simulate", mine.toString(),
                 "--out", dir.resolve("results").toString()));
         assertEquals(0, run.exitCode(), run.err());
         // pair_stdp stays the built-in rule, whatever a provider calls its own.
-        Path builtIn = Files.writeString(dir.resolve("mine.yaml"), CONFIG.replace("type: symmetric_stdp, a: 0.1",
+        Path builtIn = Files.writeString(dir.resolve("mine.yaml"), config.replace("type: symmetric_stdp, a: 0.1",
                 "type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, tau_minus: 30, w_max: 1"));
         CliRunner.Result pair = withProviders(dir, providers, () -> CliRunner.run("simulate", builtIn.toString(),
                 "--out", dir.resolve("results").toString()));
         assertEquals(0, pair.exitCode(), pair.err());
         assertTrue(pair.out().contains("(pair_stdp, 1 synapses)"), pair.out());
-        Path unknown = Files.writeString(dir.resolve("mine.yaml"), CONFIG.replace("symmetric_stdp", "my_rule"));
+        Path unknown = Files.writeString(dir.resolve("mine.yaml"), config.replace("symmetric_stdp", "my_rule"));
         CliRunner.Result missing = withProviders(dir, providers, () -> CliRunner.run("simulate", unknown.toString(),
                 "--out", dir.resolve("results").toString()));
         assertEquals(2, missing.exitCode(), missing.err());
@@ -258,28 +224,36 @@ class UserPlasticityRuleTest {
                 .getName()), missing.err());
     }
 
-    /** Simulates {@code dir/mine.yaml} into {@code dir/results}, {@link Provider} on the class path. */
+    /**
+     * A factory that throws is a problem of the entry's values, named with them; the rule's
+     * projection is not made.
+     */
+    @Test
+    void aFactoryThatThrowsIsReportedWithTheValues(@TempDir Path dir) throws Exception {
+        Path fussy = Files.writeString(dir.resolve("mine.yaml"), config.replace("type: symmetric_stdp, a: 0.1",
+                "type: fussy_stdp, a: 0.75"));
+        CliRunner.Result r = withProviders(dir, List.of(FussyProvider.class.getName()), () -> CliRunner.run(
+                "simulate", fussy.toString(), "--out", dir.resolve("results").toString()));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("mine.yaml:9:6: projections[0].plasticity: expected parameters plasticity rule"
+                + " 'fussy_stdp' can be made with, found {a: 0.75, w_min: 0.0, w_max: 1.0}, for which its factory"
+                + " threw java.lang.IllegalArgumentException: a = 0.75 is too strong for pre->post"), r.err());
+        assertFalse(Files.exists(dir.resolve("results").resolve("mine")), "no folder is made");
+    }
+
+    /** Simulates {@code dir/mine.yaml} into {@code dir/results}, the README's provider on the class path. */
     private static CliRunner.Result simulate(Path dir, String yaml, String... options) throws Exception {
-        Path config = dir.resolve("mine.yaml");
-        Files.writeString(config, yaml);
-        List<String> args = new ArrayList<>(List.of("simulate", config.toString()));
+        Path file = dir.resolve("mine.yaml");
+        Files.writeString(file, yaml);
+        List<String> args = new ArrayList<>(List.of("simulate", file.toString()));
         args.addAll(List.of(options));
         args.addAll(List.of("--out", dir.resolve("results").toString()));
-        return withProviders(dir, List.of(Provider.class.getName()), () -> CliRunner.run(args.toArray(String[]::new)));
+        return withProviders(dir, List.of(README_PROVIDER), () -> CliRunner.run(args.toArray(String[]::new)));
     }
 
     /** Runs the command line with a context class loader whose services file names these providers. */
     private static CliRunner.Result withProviders(Path dir, List<String> providers, Supplier<CliRunner.Result> call)
             throws IOException {
-        Path services = Files.createDirectories(dir.resolve("classes").resolve("META-INF").resolve("services"));
-        Files.write(services.resolve(PlasticityRuleProvider.class.getName()), providers);
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()}, before)) {
-            thread.setContextClassLoader(loader);
-            return call.get();
-        } finally {
-            thread.setContextClassLoader(before);
-        }
+        return CliRunner.withServices(dir, PlasticityRuleProvider.class, providers, List.of(readmeClasses), call);
     }
 }

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -407,15 +405,6 @@ class UserStrategyRunTest {
     /** Runs the command line with a context class loader whose services file names these providers. */
     private static CliRunner.Result withProviders(Path dir, List<String> providers, Supplier<CliRunner.Result> call)
             throws Exception {
-        Path services = Files.createDirectories(dir.resolve("classes").resolve("META-INF").resolve("services"));
-        Files.write(services.resolve(StrategyProvider.class.getName()), providers);
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()}, before)) {
-            thread.setContextClassLoader(loader);
-            return call.get();
-        } finally {
-            thread.setContextClassLoader(before);
-        }
+        return CliRunner.withServices(dir, StrategyProvider.class, providers, List.of(), call);
     }
 }
