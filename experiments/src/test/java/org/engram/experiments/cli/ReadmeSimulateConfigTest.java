@@ -14,12 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeSimulateConfigTest {
     @Test
     void theSyntaxTourRuns(@TempDir Path dir) throws IOException {
-        String readme = Files.readString(Path.of("../README.md"));
-        int at = readme.indexOf("name: syntax-tour");
-        assertTrue(at > 0, "the README's simulate config");
-        int start = readme.lastIndexOf("```yaml\n", at) + "```yaml\n".length();
         Path config = dir.resolve("tour.yaml");
-        Files.writeString(config, readme.substring(start, readme.indexOf("```", at)));
+        Files.writeString(config, ReadmeBlocks.block("yaml", "name: syntax-tour"));
         CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--duration-ms", "20", "--out",
                 dir.resolve("results").toString());
         assertEquals(0, r.exitCode(), r.err());

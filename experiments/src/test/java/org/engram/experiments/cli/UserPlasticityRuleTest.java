@@ -40,20 +40,14 @@ class UserPlasticityRuleTest {
 
     @BeforeAll
     static void compileTheReadmeRule(@TempDir Path dir) throws IOException {
-        String readme = Files.readString(Path.of("../README.md"));
-        int at = readme.indexOf("public final class SymmetricStdp");
-        assertTrue(at > 0, "the README shows a class SymmetricStdp");
-        int start = readme.lastIndexOf("```java\n", at) + "```java\n".length();
         Path file = dir.resolve("SymmetricStdp.java");
-        Files.writeString(file, readme.substring(start, readme.indexOf("```", at)));
+        Files.writeString(file, ReadmeBlocks.block("java", "public final class SymmetricStdp"));
         readmeClasses = Files.createDirectories(dir.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "tests run on a JDK");
         assertEquals(0, javac.run(null, null, null, "-d", readmeClasses.toString(), "-cp",
                 System.getProperty("java.class.path"), file.toString()), "the README's rule compiles as written");
-        int yaml = readme.indexOf("```yaml\n  - {source: pre, target: post", at);
-        assertTrue(yaml > 0, "the README shows the projection");
-        String projection = readme.substring(yaml + "```yaml\n".length(), readme.indexOf("```", yaml + 4));
+        String projection = ReadmeBlocks.block("yaml", "plasticity: {type: symmetric_stdp");
         config = String.join("\n",
                 "name: mine",
                 "duration_ms: 40",
