@@ -5,6 +5,9 @@
  * ({@link org.engram.learning.plasticity.TripletStdp}), reward-modulated STDP with eligibility
  * traces ({@link org.engram.learning.plasticity.RewardStdp}) and homeostatic adaptive thresholds
  * ({@link org.engram.learning.plasticity.AdaptiveThreshold}). Traces change only at spikes and are
- * decayed lazily from their last update; weights are clipped where they are written.
+ * decayed lazily from their last update; weights are clipped where they are written. A rule of
+ * one's own becomes usable by name in {@code engram simulate} configs through a
+ * {@link org.engram.learning.plasticity.PlasticityRuleProvider}
+ * ({@link org.engram.learning.plasticity.PlasticityRules} lists them).
  */
 package org.engram.learning.plasticity;
