@@ -1,5 +1,6 @@
 package org.engram.simulator.input;
 
+import java.util.Arrays;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.ExactKernel;
@@ -16,7 +17,17 @@ import org.engram.simulator.random.RandomStreams;
  * all its targets see the same train (unlike {@link PoissonInput}, which gives every target its
  * own train). Neuron {@code i} draws from stream {@code (seed, POISSON_SOURCE, global index)}.
  *
- * <p>Grid mode: at most one spike per step, with probability {@code 1 - exp(-rate dt)}.
+ * <p>Grid mode: each neuron emits a Poisson-distributed number of spikes per step, of mean
+ * {@code rate dt}, all at the step's end (as NEST's {@code poisson_generator} sends a spike with a
+ * multiplicity): its targets receive the weight that many times, and recorders and listeners see
+ * that many spikes, so the train's rate is {@code rate} at any rate. The count is drawn by
+ * inversion of one uniform number {@code u} in [0, 1) per neuron and step: it is the number of
+ * {@code k >= 0} with {@code u < P(N > k)}, the tail of the Poisson distribution. A spike at all
+ * ({@code u < P(N > 0) = 1 - exp(-rate dt)}) is the same event for the same number as a draw that
+ * fires at most once per step, so a train without two spikes in one step is that draw's, bit for
+ * bit. The tail is computed once per run, past {@code P(N > 0)} as sums from its small end; the
+ * far terms whose mass together is below {@code 2^-64} are left out, far below the resolution of
+ * {@code u} ({@code 2^-53}). A mean above {@value #MAX_SPIKES_PER_STEP} spikes per step is refused.
  * Precise mode: exponential inter-spike intervals, exact times.
  */
 public final class PoissonSource implements NeuronModel<PoissonSource.Params, PoissonSource.State>,
@@ -27,6 +38,15 @@ public final class PoissonSource implements NeuronModel<PoissonSource.Params, Po
 
     /** Name used in configs. */
     public static final String NAME = "poisson_source";
+
+    /**
+     * The largest mean number of spikes per step that grid mode draws: {@code exp(-700)}, the
+     * chance of none from which the table of counts is built, is still a normal double.
+     */
+    public static final double MAX_SPIKES_PER_STEP = 700;
+
+    /** Tail mass left out of the table of counts: below the resolution of the uniform numbers, {@code 2^-53}. */
+    private static final double TAIL_CUT = 0x1.0p-64;
 
     /**
      * Parameters.
@@ -52,7 +72,7 @@ public final class PoissonSource implements NeuronModel<PoissonSource.Params, Po
             super(size);
             stream = new long[size];
             nextSpikeMs = new double[size];
-            java.util.Arrays.fill(nextSpikeMs, Double.NaN);
+            Arrays.fill(nextSpikeMs, Double.NaN);
         }
 
         @Override
@@ -103,18 +123,80 @@ public final class PoissonSource implements NeuronModel<PoissonSource.Params, Po
         return new State(size);
     }
 
+    /**
+     * Prepares the grid kernel, which draws each neuron's number of spikes per step from the table
+     * of {@link #countTail}.
+     *
+     * @throws ParameterException if the rate gives more than {@value #MAX_SPIKES_PER_STEP} spikes per
+     *                            step on average (precise mode has no limit)
+     */
     @Override
     public Kernel<State> prepare(Params params, TimeGrid grid) {
-        final double p = -StrictMath.expm1(-params.rateHz() / 1000.0 * grid.dtMs());
+        final double mean = params.rateHz() / 1000.0 * grid.dtMs();
+        if (!(mean <= MAX_SPIKES_PER_STEP)) {
+            throw new ParameterException(NAME, "rate_hz", "at most " + MAX_SPIKES_PER_STEP + " spikes per step on"
+                    + " average in grid mode, i.e. " + MAX_SPIKES_PER_STEP / grid.dtMs() * 1000 + " Hz at dt = "
+                    + grid.dtMs() + " ms (precise mode has no limit)", params.rateHz());
+        }
+        final double[] tail = countTail(mean);
+        final double p = tail[0];
         return (state, lo, hi, from, to, in, out) -> {
             for (int s = from; s < to; s++) {
                 for (int i = lo; i < hi; i++) {
-                    if (state.nextUniform(i) < p) {
-                        out.spike(i, s);
+                    double u = state.nextUniform(i);
+                    if (u < p) {
+                        // The table ends in 0, which no u is below.
+                        int count = 1;
+                        while (u < tail[count]) {
+                            count++;
+                        }
+                        for (int c = 0; c < count; c++) {
+                            out.spike(i, s);
+                        }
                     }
                 }
             }
         };
+    }
+
+    /**
+     * The tail of the Poisson distribution, {@code tail[k] = P(N > k)}, from which grid mode draws
+     * the number of spikes in a step: the count of a uniform number {@code u} is the number of
+     * {@code k} with {@code u < tail[k]}. {@code tail[0]} is {@code 1 - exp(-mean)} by
+     * {@code expm1}; the others are sums of the terms past {@code k}, smallest first, so that a small
+     * tail keeps its relative precision (a difference from 1 would not). The terms are cut past the
+     * mode where a bound on the mass left out falls below {@link #TAIL_CUT}: past the mode the
+     * terms fall at least geometrically, {@code p_(j+1) / p_j = mean / (j + 1)}, so the mass from
+     * term {@code j} on is at most {@code p_j / (1 - mean / (j + 1))}. The table ends in 0 and never
+     * rises, whatever the rounding.
+     *
+     * @param mean the mean number of spikes per step, in {@code [0, MAX_SPIKES_PER_STEP]}
+     * @return the tail, ending in 0
+     */
+    static double[] countTail(double mean) {
+        double[] terms = new double[16];
+        int n = 0;
+        double term = StrictMath.exp(-mean);
+        while (mean > 0 && (n <= mean || term > TAIL_CUT * (1 - mean / (n + 1)))) {
+            if (n == terms.length) {
+                terms = Arrays.copyOf(terms, 2 * n);
+            }
+            terms[n] = term;
+            n++;
+            term *= mean / n;
+        }
+        // tail[k] for k < n sums the kept terms past k; tail[n] = 0 is the sentinel.
+        double[] tail = new double[Math.max(n, 1) + 1];
+        double sum = 0;
+        for (int k = n - 1; k >= 1; k--) {
+            tail[k] = sum;
+            sum += terms[k];
+        }
+        tail[0] = -StrictMath.expm1(-mean);
+        for (int k = 1; k < tail.length; k++) {
+            tail[k] = Math.min(tail[k], tail[k - 1]);
+        }
+        return tail;
     }
 
     @Override
