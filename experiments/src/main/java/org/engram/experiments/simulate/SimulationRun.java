@@ -35,11 +35,9 @@ import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineChecks;
 import org.engram.simulator.engine.EngineOptions;
-import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.PoissonInput;
-import org.engram.simulator.input.PoissonSource;
 import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.monitor.SpikeRecorder;
@@ -198,7 +196,6 @@ public final class SimulationRun {
                 requireRoomForRecords(c, network, source, overrides.sets(), folder.directory(), err);
                 noteSpikeTimesAfterTheEnd(network, c.durationMs(), err);
                 noteInputChangesAfterTheEnd(network, c.durationMs(), err);
-                notePoissonSourcesSlowedByTheGrid(network, c.mode(), err);
                 t1 = System.nanoTime();
                 double recordFrom = c.record().fromMs();
                 if (recordFrom > 0) {
@@ -699,38 +696,6 @@ public final class SimulationRun {
                             + " '%s' lie%s after the end of the run (%s ms) and %s not emitted", after,
                             after == 1 ? "" : "s", p.name(), after == 1 ? "s" : "", MetricFormat.asWritten(durationMs),
                             after == 1 ? "is" : "are"));
-                    err.flush();
-                }
-            }
-        }
-    }
-
-    /**
-     * A {@code poisson_source} population loses more than this share of its rate in grid mode before
-     * the run says so: the loss is about rate * dt / 2, so past about 0.02 / dt (200 Hz at dt = 0.1 ms).
-     */
-    private static final double NOTED_RATE_LOSS = 0.01;
-
-    /**
-     * Says which {@code poisson_source} populations fire markedly below their {@code rate_hz} in grid
-     * mode, where a source fires at most once per step, on average {@code (1 - exp(-rate dt)) / dt}:
-     * 8.6 kHz for 20 kHz at dt = 0.1 ms, which the summary had shown without a word of why.
-     */
-    private static void notePoissonSourcesSlowedByTheGrid(Network network, Mode mode, PrintWriter err) {
-        if (mode != Mode.GRID) {
-            return;
-        }
-        double dtMs = network.grid().dtMs();
-        for (Population<?, ?> p : network.populations()) {
-            if (p.params() instanceof PoissonSource.Params source && source.rateHz() > 0) {
-                double perStep = source.rateHz() * dtMs / 1000;
-                double firedHz = -Math.expm1(-perStep) / (dtMs / 1000);
-                if (1 - firedHz / source.rateHz() > NOTED_RATE_LOSS) {
-                    err.println(String.format(Locale.ROOT, "engram simulate: note: the poisson_source population "
-                            + "'%s' fires at most once per step in grid mode, so its rate_hz %s gives %.0f Hz on "
-                            + "average (%.0f%% less); mode: precise gives the rate itself, as does a Poisson input "
-                            + "(inputs: type: poisson: a train of its own for each target neuron)", p.name(),
-                            MetricFormat.asWritten(source.rateHz()), firedHz, 100 * (1 - firedHz / source.rateHz())));
                     err.flush();
                 }
             }
