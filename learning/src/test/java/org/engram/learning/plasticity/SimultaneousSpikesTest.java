@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.input.PoissonSource;
 import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.monitor.SpikeRecorder;
@@ -14,6 +15,7 @@ import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Synapses;
 import org.engram.simulator.network.connect.Rules;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -120,5 +122,49 @@ class SimultaneousSpikesTest {
         assertEquals(2, w.length);
         assertEquals(w[0], w[1], "0->1 and 1->0");
         assertTrue(w[0] > 0, "a zero-lag pair potentiates: " + w[0]);
+    }
+
+    /**
+     * A {@code poisson_source} at 20 kHz fires two spikes per 0.1 ms step on average, each shown to
+     * the rule: each pairs with the postsynaptic spike, all-to-all, as the closed form of additive
+     * pair STDP over the recorded trains gives it (a presynaptic spike at the postsynaptic spike's
+     * instant counts as before it). Counting a step's spikes once would be 5e-5 off here; the
+     * weights are floats of about 1e-3, rounded at each of about 400 changes (6e-11 each).
+     */
+    @Test
+    void eachOfASourcesSpikesInOneStepPairsWithThePostsynapticSpike() {
+        double a = 1e-6;
+        double w0 = 1e-3;
+        double tau = 20;
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> kick = b.population("kick", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{5.0}}));
+        Population<?, ?> pre = b.population("pre", 1, PoissonSource.MODEL, new PoissonSource.Params(20_000));
+        Population<?, ?> post = b.population("post", 1, LifDelta.MODEL, NEURON);
+        b.connect("kick->post", kick, post, Rules.oneToOne(), Synapses.excitatory(50).delayMs(1.0));
+        b.connect("pre->post", pre, post, Rules.oneToOne(), Synapses.excitatory(w0).delayMs(1.0).asPlastic());
+        Network net = b.build();
+        Projection plastic = net.projections().get(1);
+        double[] preMs;
+        double postMs;
+        try (Engine engine = new Engine(net, EngineOptions.grid(1))) {
+            SpikeRecorder preSpikes = engine.recordSpikes(pre);
+            SpikeRecorder postSpikes = engine.recordSpikes(post);
+            engine.addListener(new PairStdp(plastic, new PairStdp.Params(a, a, tau, tau, 0, 1,
+                    WeightDependence.ADDITIVE, Pairing.ALL_TO_ALL)));
+            engine.run(20);
+            assertEquals(1, postSpikes.count(), "the kick alone makes the neuron fire");
+            preMs = preSpikes.timesMs();
+            postMs = postSpikes.timeMs(0);
+        }
+        double expected = w0;
+        int atOnce = 0;
+        for (int k = 0; k < preMs.length; k++) {
+            double lag = postMs - preMs[k];
+            expected += lag >= 0 ? a * Math.exp(-lag / tau) : -a * Math.exp(lag / tau);
+            atOnce += k > 0 && preMs[k] == preMs[k - 1] ? 1 : 0;
+        }
+        assertTrue(atOnce > 100, "spikes sharing a step with the one before: " + atOnce);
+        assertEquals(expected, plastic.weights()[0], 1e-7);
     }
 }

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost of one synaptic event, the targets' updates included: Poisson sources with a large fan-out
- * onto silent LIF neurons. {@code simulate10ms} is the time of 10 ms of simulation (about 995,000
+ * onto silent LIF neurons. {@code simulate10ms} is the time of 10 ms of simulation (about 1,000,000
  * events); {@code simulate10ms:events} is the time per synaptic event: JMH divides each
  * iteration's time by the events its invocations delivered, counted as they happen. Advancing the
  * 10,000 targets through the 100 steps is a fixed part of that time (about 60% with one delay and
@@ -77,8 +77,8 @@ public class DeliveryBenchmark {
     }
 
     /**
-     * Simulates 10 ms (about 995,000 synaptic events: 1000 sources at 99.5 Hz, the grid's rate for
-     * 100 Hz, times {@code fanOut} synapses each) and adds the events delivered to {@code counter}.
+     * Simulates 10 ms (about 1,000,000 synaptic events: 1000 sources at 100 Hz times {@code fanOut}
+     * synapses each) and adds the events delivered to {@code counter}.
      *
      * @param counter this iteration's event count
      * @return events so far, so the work is not dead code
