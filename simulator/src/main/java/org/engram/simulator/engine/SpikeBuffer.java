@@ -63,7 +63,8 @@ final class SpikeBuffer implements SpikeSink {
         }
         if (s < lastStep || s == lastStep && i < lastNeuron) {
             // The merge of the workers' spikes, and so what listeners and recorders see, needs the order. A
-            // neuron may fire twice in a step: a spike source given one time twice does.
+            // neuron may fire several times in a step: a poisson_source at a high rate does, and a spike source
+            // given one time twice.
             throw new EngramException(kernelOf(), "kernel", "spikes in non-decreasing order of step and then neuron",
                     "spike(" + i + ", " + s + ") after spike(" + lastNeuron + ", " + lastStep + ")", null);
         }

@@ -12,7 +12,9 @@ public interface SpikeSink {
 
     /**
      * A grid-mode spike: neuron {@code i} crossed threshold during step {@code step}; its spike
-     * time is the end of that step, {@code (step + 1) * dt}.
+     * time is the end of that step, {@code (step + 1) * dt}. A neuron may spike several times in a
+     * step (a {@code poisson_source} at a high rate does): each call is one spike, which its targets
+     * receive, and recorders and listeners see, on its own.
      *
      * @param i    population-local neuron index
      * @param step the step during which the neuron crossed threshold
