@@ -145,12 +145,9 @@ public final class PoissonSource implements NeuronModel<PoissonSource.Params, Po
                 for (int i = lo; i < hi; i++) {
                     double u = state.nextUniform(i);
                     if (u < p) {
-                        // The table ends in 0, which no u is below.
-                        int count = 1;
-                        while (u < tail[count]) {
-                            count++;
-                        }
-                        for (int c = 0; c < count; c++) {
+                        out.spike(i, s);
+                        // One spike more for each k with u < P(N > k); the table ends in 0, which no u is below.
+                        for (int k = 1; u < tail[k]; k++) {
                             out.spike(i, s);
                         }
                     }
