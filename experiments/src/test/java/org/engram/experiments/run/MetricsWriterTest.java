@@ -112,8 +112,9 @@ class MetricsWriterTest {
                     + (expected.contains("±") ? "}" : "") + "$", cells[k], row);
         }
         String gap = "@{\\hspace{6pt}}r";
-        assertTrue(latex.contains("\\begin{tabular}{@{}l" + gap.repeat(5) + "@{}}\n\\toprule\nStrategy & ACC & BWT & FWT"
-                + " & Forgetting & Learning \\\\\n & (\\%) & (pp) & (pp) & (pp) & acc. (\\%) \\\\\n\\midrule\n"), latex);
+        assertTrue(latex.contains("\\begin{tabular}{@{}l" + gap.repeat(5) + "@{}}\n\\toprule\n"
+                + "Strategy & ACC & BWT & FWT & Forgetting & Learning \\\\\n"
+                + " & (\\%) & (pp) & (pp) & (pp) & acc. (\\%) \\\\\n\\midrule\n"), latex);
         assertTrue(latex.contains("\n% Every row is over 3 seeds, which the caption should say.\n"), latex);
         assertTrue(latex.endsWith("\\bottomrule\n\\end{tabular}\n"), latex);
         assertTrue(latex.lines().takeWhile(l -> !l.startsWith("\\begin")).allMatch(l -> l.startsWith("% ")), latex);

@@ -100,8 +100,8 @@ class PairedLatexTest {
                 + "\\midrule\n"
                 + "\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: naive}} \\\\\n"
                 + "ewc & $+5.3$ & $\\mathbf{+5.3}$ & n/a & $\\mathbf{-6.0}$ & $-0.7$ \\\\\n"
-                + " & $\\scriptstyle\\pm 6.3$ & $\\scriptstyle\\mathbf{\\pm 1.4}$ &  & $\\scriptstyle\\mathbf{\\pm 2.5}$"
-                + " & $\\scriptstyle\\pm 3.8$ \\\\[2pt]\n"
+                + " & $\\scriptstyle\\pm 6.3$ & $\\scriptstyle\\mathbf{\\pm 1.4}$ &  "
+                + "& $\\scriptstyle\\mathbf{\\pm 2.5}$ & $\\scriptstyle\\pm 3.8$ \\\\[2pt]\n"
                 + "\\bottomrule\n"
                 + "\\end{tabular}\n", tabular(tex));
         assertTrue(tex.contains("\n% Forg.: forgetting; LA: learning accuracy (mean accuracy on each task just after"
