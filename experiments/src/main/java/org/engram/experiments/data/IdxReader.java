@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -173,7 +174,7 @@ public final class IdxReader {
      */
     static RawImages readImages(String file, InputStream raw) throws IOException {
         try (InputStream in = decompressed(file, raw)) {
-            int[] dims = header(file, in, IMAGES_MAGIC, "images");
+            int[] dims = checkedHeader(file, in, IMAGES_MAGIC, "images");
             long bytes = (long) dims[0] * dims[1] * dims[2];
             byte[] data = payload(file, in, bytes, dims[0] + " images of " + dims[1] + " x " + dims[2],
                     4 + 4 * 3);
@@ -190,7 +191,7 @@ public final class IdxReader {
      */
     static byte[] readLabels(String file, InputStream raw) throws IOException {
         try (InputStream in = decompressed(file, raw)) {
-            int[] dims = header(file, in, LABELS_MAGIC, "labels");
+            int[] dims = checkedHeader(file, in, LABELS_MAGIC, "labels");
             return payload(file, in, dims[0], dims[0] + " labels", 4 + 4);
         }
     }
@@ -213,6 +214,32 @@ public final class IdxReader {
             }
         }
         return in;
+    }
+
+    /**
+     * Reads the header; where a gzip file's header breaks the format, first reads the rest of the
+     * stream, so that damaged compressed data, which can decompress to any bytes without an error
+     * until the checksum, is reported as such rather than as a wrong magic number or size.
+     */
+    private static int[] checkedHeader(String file, InputStream in, int magic, String kind) throws IOException {
+        try {
+            return header(file, in, magic, kind);
+        } catch (DataFileException found) {
+            if (!(in instanceof GZIPInputStream)) {
+                throw found;
+            }
+            try {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (EOFException e) {
+                throw found;   // cut short: the header's own message says the file is truncated
+            } catch (ZipException e) {
+                throw new DataFileException(file, "gzip data", "compressed data whose CRC-32 and length match"
+                        + " the data (RFC 1952)", "damaged compressed data (" + e.getMessage() + "): decompressed as"
+                        + " it is, its " + found.location() + " was " + found.found(), "the file is damaged;"
+                        + " copy or download it again");
+            }
+            throw found;
+        }
     }
 
     private static int[] header(String file, InputStream in, int magic, String kind) throws IOException {

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +104,54 @@ class IdxReaderTest {
         assertTrue(e.getMessage().startsWith(im.toAbsolutePath().toString()), e.getMessage());
         assertEquals("gzip trailer", e.location(), e.getMessage());
         assertTrue(e.found().contains("damaged"), e.getMessage());
+    }
+
+    /**
+     * Damaged compressed data decompresses to wrong bytes without an error until the checksum: a
+     * magic number it garbles is reported as the damage it is (it was "found 0x00000804", which
+     * sent the user looking for a file of another format), and an intact file of another format
+     * still as its magic number.
+     */
+    @Test
+    void gzipDamagedInItsHeaderIsReportedAsDamagedNotAsAnotherFormat() throws IOException {
+        byte[] plain = IdxBytes.images(2, 2, 3, PIXELS);
+        // Stored (level 0) deflate blocks hold the bytes as they are, so one flipped byte of the
+        // magic number decompresses without an error to magic 0x00000804; only the CRC-32 tells.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes) {
+            {
+                def.setLevel(Deflater.NO_COMPRESSION);
+            }
+        }) {
+            out.write(plain);
+        }
+        byte[] gz = bytes.toByteArray();
+        int at = indexOf(gz, Arrays.copyOf(plain, 16));
+        assertTrue(at > 0, "the stored block holds the IDX header verbatim");
+        gz[at + 3] ^= 0x07;   // 0x03 -> 0x04: four dimensions
+        Path im = IdxBytes.write(dir, "im", gz);
+        Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1, (byte) 2));
+        DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(im, lb, "t", 10));
+        assertEquals(im.toAbsolutePath().toString(), e.source(), e.getMessage());
+        assertEquals("gzip data", e.location(), e.getMessage());
+        assertTrue(e.found().startsWith("damaged compressed data") && e.found().contains("0x00000804"),
+                e.getMessage());
+        // The same bytes compressed intact: the magic number is the file's own, and named as such.
+        byte[] other = plain.clone();
+        other[3] = 0x04;
+        Path intact = IdxBytes.write(dir, "intact", IdxBytes.gzip(other));
+        DataFileException m = assertThrows(DataFileException.class, () -> IdxReader.read(intact, lb, "t", 10));
+        assertEquals("magic number", m.location(), m.getMessage());
+        assertTrue(m.found().startsWith("0x00000804"), m.getMessage());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
