@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -399,7 +400,10 @@ public record RunResults(Path directory, String experiment, String runId, List<S
 
     /**
      * The epochs of {@code log.csv}, which every finished run has; a damaged line is named, as is a
-     * row of a strategy, seed or task the run does not have.
+     * row of a strategy, seed or task the run does not have, a second row of one epoch, a row a
+     * whole log lacks (each strategy, seed and task has the same epochs), and NaN as the loss or
+     * accuracy of some rows only (a learner without them writes NaN on every row): the learning
+     * curves, means over seeds, would silently leave out or count twice what such rows hold.
      */
     private static List<EpochRecord> readLog(Path file, int tasks, List<Strategy> strategies) {
         List<EpochRecord> out = new ArrayList<>();
@@ -419,6 +423,7 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                     lines.isEmpty() ? "an empty file" : "'" + lines.get(0) + "'", null);
         }
         String[] names = MetricsWriter.LOG_HEADER.split(",");
+        Map<String, Integer> lineOf = new HashMap<>();
         for (int i = 1; i < lines.size(); i++) {
             String[] f = lines.get(i).split(",", -1);
             if (f.length != names.length) {
@@ -455,10 +460,48 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                 throw new EngramException(where, names[badSeconds ? 6 : 7], "a finite number >= 0",
                         String.valueOf(badSeconds ? seconds : speed), null);
             }
+            String key = epochKey(f[0], seed, task, epoch);
+            Integer first = lineOf.putIfAbsent(key, i + 1);
+            if (first != null) {
+                throw new EngramException(where, null, "one line per strategy, seed, task and epoch", "a second"
+                        + " line of " + key + " (the first is line " + first + ")", EDITED);
+            }
+            if (!out.isEmpty()) {
+                sameGaps(where, names[4], loss, out.get(0).loss());
+                sameGaps(where, names[5], accuracy, out.get(0).trainAccuracy());
+            }
             out.add(new EpochRecord(f[0], seed, task, epoch, loss, accuracy, seconds,
                     (int) Math.round(speed * seconds)));
         }
+        int epochs = 1 + out.stream().mapToInt(EpochRecord::epoch).max().orElse(0);
+        for (Strategy s : strategies) {
+            for (long seed : s.seeds()) {
+                for (int t = 0; t < tasks; t++) {
+                    for (int e = 0; e < epochs; e++) {
+                        if (!lineOf.containsKey(epochKey(s.label(), seed, t, e))) {
+                            throw new EngramException(file.toString(), null, "a line for each strategy, seed and"
+                                    + " task and each of the " + epochs + " epochs the log has (" + epochs * tasks
+                                    + " lines per strategy and seed)", "no line of " + epochKey(s.label(), seed, t, e)
+                                    + " among its " + out.size() + " lines", EDITED);
+                        }
+                    }
+                }
+            }
+        }
         return out;
+    }
+
+    private static String epochKey(String strategy, long seed, int task, int epoch) {
+        return strategy + " seed " + seed + " task " + task + " epoch " + epoch;
+    }
+
+    /** Refuses NaN (a learner without loss or accuracy writes it on every line) where line 2 has a number, or back. */
+    private static void sameGaps(String where, String column, double value, double second) {
+        if (Double.isNaN(value) != Double.isNaN(second)) {
+            throw new EngramException(where, column, Double.isNaN(second) ? "NaN, as on line 2 (a learner without a "
+                    + column + " writes NaN on every line)" : "a number, as on line 2 (NaN is for a learner without a "
+                    + column + ", on every line)", String.valueOf(value), EDITED);
+        }
     }
 
     private static long inRange(long value, int bound, String expected, String name, String where) {

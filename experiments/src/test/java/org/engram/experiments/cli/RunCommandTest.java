@@ -359,6 +359,55 @@ class RunCommandTest {
     }
 
     /**
+     * A log.csv edited into one whose every line parses, but with an epoch twice, an epoch left out,
+     * or NaN as the loss or accuracy of one line only, is refused by line before a figure is drawn:
+     * the learning curves' means over seeds would count a line twice or leave it out (a NaN loss had
+     * stopped plot with "seed summary: values[0]", naming neither file nor line).
+     */
+    @Test
+    void plotRefusesALogWithAnEpochTwiceOrMissingOrNaNOnOneLineOnly() throws IOException {
+        Path copy = copyOfTheRun("edited-log");
+        Path file = copy.resolve("log.csv");
+        List<String> log = Files.readAllLines(file);
+        Path out = dir.resolve("edited-log-plots");
+        // Line 3 again after it, as line 4.
+        List<String> twice = new ArrayList<>(log);
+        twice.add(3, log.get(2));
+        String[] third = log.get(2).split(",");
+        String epoch = third[0] + " seed " + third[1] + " task " + third[2] + " epoch " + third[3];
+        // The last line left out.
+        String[] last = log.get(log.size() - 1).split(",");
+        String missing = last[0] + " seed " + last[1] + " task " + last[2] + " epoch " + last[3];
+        List<String> nanLoss = new ArrayList<>(log);
+        String[] row = log.get(2).split(",");
+        row[4] = "NaN";
+        nanLoss.set(2, String.join(",", row));
+        List<String> nanAccuracy = new ArrayList<>(log);
+        row = log.get(3).split(",");
+        row[5] = "NaN";
+        nanAccuracy.set(3, String.join(",", row));
+        String[][] cases = {
+            {String.join("\n", twice), "log.csv:4: expected one line per strategy, seed, task and epoch, found a"
+                    + " second line of " + epoch + " (the first is line 3)"},
+            {String.join("\n", log.subList(0, log.size() - 1)), "log.csv: expected a line for each strategy, seed"
+                    + " and task and each of the 2 epochs the log has (4 lines per strategy and seed), found no"
+                    + " line of " + missing},
+            {String.join("\n", nanLoss), "log.csv:3: loss: expected a number, as on line 2"},
+            {String.join("\n", nanAccuracy), "log.csv:4: train_accuracy: expected a number, as on line 2"}};
+        for (String[] c : cases) {
+            Files.writeString(file, c[0] + "\n");
+            CliRunner.Result refused = CliRunner.run("plot", copy.toString(), "--out", out.toString());
+            assertEquals(2, refused.exitCode(), refused.err());
+            assertTrue(refused.err().contains(c[1]), refused.err());
+            assertFalse(refused.err().contains("seed summary"), refused.err());
+            assertFalse(Files.exists(out) && Files.list(out).findAny().isPresent(), "no figure drawn");
+        }
+        Files.writeString(file, String.join("\n", log) + "\n");
+        assertEquals(0, CliRunner.run("plot", copy.toString(), "--out", out.toString()).exitCode(),
+                "the log as written");
+    }
+
+    /**
      * A seed's metric, a seed's key, a strategy or a spread over seeds of another kind than engram
      * run writes, or a spread the seeds do not give, stops plot as well as compare, by key.
      */
