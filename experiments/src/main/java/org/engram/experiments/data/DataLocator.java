@@ -161,7 +161,7 @@ public final class DataLocator {
             if (found.get(i) == null) {
                 List<String> candidates = FashionMnist.candidates(FashionMnist.FILES.get(i));
                 // A folder of a data file's name (an archive unpacked into it, say) is said to be one,
-                // and a link to nothing (a file moved away) what it points to.
+                // a link to nothing (a file moved away) what it points to, and a pipe or device that it is no file.
                 List<String> notes = new ArrayList<>();
                 for (String c : candidates) {
                     Path p = folder.resolve(c);
@@ -169,6 +169,8 @@ public final class DataLocator {
                         notes.add(c + " is a folder");
                     } else if (Files.isSymbolicLink(p) && !Files.exists(p)) {
                         notes.add(c + " is a link to " + linkTarget(p) + ", which does not exist");
+                    } else if (Files.exists(p)) {
+                        notes.add(c + " is not a regular file (a pipe or device)");
                     }
                 }
                 missing.add(String.join(" or ", candidates) + (notes.isEmpty() ? ""

@@ -123,6 +123,13 @@ class DataLocatorTest {
                 () -> new DataLocator(null, null).locate(d, "data.path"));
         assertTrue(link.found().endsWith("(t10k-labels-idx1-ubyte is a link to " + dir.resolve("moved-away")
                 + ", which does not exist; t10k-labels-idx1-ubyte.gz is a folder)"), link.getMessage());
+        // A named pipe of the file's name is said to be no regular file (it had read as if nothing were there).
+        Path pipe = d.resolve("t10k-labels.idx1-ubyte");
+        assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "mkfifo");
+        DataFileException fifo = assertThrows(DataFileException.class,
+                () -> new DataLocator(null, null).locate(d, "data.path"));
+        assertTrue(fifo.found().endsWith("t10k-labels-idx1-ubyte.gz is a folder; t10k-labels.idx1-ubyte is not a"
+                + " regular file (a pipe or device))"), fifo.getMessage());
     }
 
     /**
