@@ -608,6 +608,37 @@ public final class RunFolder {
         }
     }
 
+    /** Whether a process holds a run folder's lock, as far as a look at its lock file tells. */
+    enum Holder {
+        /** An engram process (or this one) holds the lock: the run is going on. */
+        HELD,
+        /** The lock file is there and no process holds it: whatever the status says, nothing runs. */
+        FREE,
+        /** No lock file (an older Engram's folder), or one that cannot be opened or locked. */
+        UNKNOWN
+    }
+
+    /**
+     * Looks whether a process holds a run folder's lock, taking and at once releasing it when free
+     * (a resume started in that instant is refused as if the run went on, and can be started again).
+     * The lock file is never created here: a reader leaves the folder as it found it.
+     *
+     * @param folder a run folder, partial or not
+     * @return who holds its lock
+     */
+    static Holder holder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                return Holder.HELD;
+            }
+            lock.release();
+            return Holder.FREE;
+        } catch (IOException | UnsupportedOperationException cannotTell) {
+            return Holder.UNKNOWN;
+        }
+    }
+
     /**
      * Takes the lock of a lock file if no one holds it.
      *

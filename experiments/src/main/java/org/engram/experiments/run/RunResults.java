@@ -183,8 +183,14 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                         ? "; continue it with: " + LaunchCommand.resume(directory) : resume.isMissingNode()
                         ? "; if its message allows, continue it with: " + LaunchCommand.resume(directory) : "");
             case "running":
-                return "its status says the run is running: another engram may be running it; if that was stopped"
-                        + " without a word, continue it with: " + LaunchCommand.resume(directory);
+                return switch (RunFolder.holder(directory)) {
+                    case HELD -> "its status says the run is running, and an engram process holds its folder: wait"
+                            + " for the run to finish";
+                    case FREE -> "its status says the run is running, but no engram process holds its folder: the"
+                            + " run was stopped without a word; continue it with: " + LaunchCommand.resume(directory);
+                    case UNKNOWN -> "its status says the run is running: another engram may be running it; if that"
+                            + " was stopped without a word, continue it with: " + LaunchCommand.resume(directory);
+                };
             case "complete":
                 return "its status says the run is complete, but its metrics.json is gone";
             default:

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +144,20 @@ class WrongCommandTest {
         CliRunner.Result running = CliRunner.run("plot", partial.toString());
         assertTrue(running.err().contains("its status says the run is running: another engram may be running it"),
                 running.err());
+        // With a lock file, what the status cannot tell is told by whether a process holds the lock: here
+        // this test's own lock stands for the running engram's, then, released, for one that was killed.
+        try (FileChannel lockFile = FileChannel.open(partial.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = lockFile.lock()) {
+            CliRunner.Result going = CliRunner.run("plot", partial.toString());
+            assertEquals(2, going.exitCode(), going.err());
+            assertTrue(going.err().contains("its status says the run is running, and an engram process holds its"
+                    + " folder: wait for the run to finish"), going.err());
+            assertFalse(going.err().contains("--resume"), going.err());
+        }
+        CliRunner.Result killed = CliRunner.run("plot", partial.toString());
+        assertTrue(killed.err().contains("its status says the run is running, but no engram process holds its folder:"
+                + " the run was stopped without a word; continue it with: engram run --resume " + partial),
+                killed.err());
         // A simulation's folder, finished or not, whatever it recorded.
         Path simulation = Files.createDirectories(dir.resolve("cuba").resolve(".20261201T000000Z-abcdef.partial"));
         Files.writeString(simulation.resolve("config.yaml"), "name: cuba\npopulations: []\n");
