@@ -110,12 +110,15 @@ final class PlasticityFromConfig {
                 p, path), SimulationConfig.PlasticitySpec.ofUserRule(info.name(), used)));
     }
 
-    /** Attaches a user rule; code of its provider that fails is a problem of the entry's values. */
+    /**
+     * Attaches a user rule: bounds that leave out an initial weight are the projection's weight's
+     * problem ({@link #attach}); whatever the provider's factory throws, an {@code EngramException}
+     * too, is a problem of the entry's values.
+     */
     private PlasticityRule madeOrFailed(PlasticityRules.Info info, Record params, Projection projection, String path) {
+        info.parameters().requireHolds(info.name(), projection, params);
         try {
-            return info.parameters().attach(info.name(), projection, params);
-        } catch (EngramException e) {
-            throw e;
+            return info.parameters().make(projection, params);
         } catch (RuntimeException e) {
             throw failed(info, params, "factory", e, path);
         }
@@ -186,8 +189,8 @@ final class PlasticityFromConfig {
             } catch (EngramException e) {
                 // Initial weights outside the bounds are the projection's weight's problem.
                 String path = pending.path();
-                String key = e.location().equals("weights") ? path.substring(0, path.lastIndexOf('.')) + ".weight"
-                        : path + "." + e.location();
+                String key = "weights".equals(e.location()) ? path.substring(0, path.lastIndexOf('.')) + ".weight"
+                        : e.location() == null ? path : path + "." + e.location();
                 problems.add(new ConfigException(source, key, e.expected(), e.found(), null));
             }
         }

@@ -16,6 +16,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.engram.learning.plasticity.PlasticityRuleProvider;
 import org.engram.learning.plasticity.PlasticityRules;
+import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,11 +80,37 @@ class UserPlasticityRuleTest {
         }
     }
 
+    /** Provides {@code terse_stdp}, whose factory refuses with an Engram exception that names no key. */
+    public static final class TerseProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("terse_stdp", "refuses tersely", new PlasticityRules.Parameters<>(
+                    Strength.class, new Strength(0.5, 0, 1), q -> new PlasticityRules.WeightBounds(q.wMin(), q.wMax()),
+                    (projection, q) -> {
+                        throw new EngramException("not today", null);
+                    }));
+        }
+    }
+
     /** Takes a built-in rule's name: left out. */
     public static final class ClashingProvider implements PlasticityRuleProvider {
         @Override
         public PlasticityRules.Info info() {
             return new PlasticityRules.Info("pair_stdp", "not the built-in", new FussyProvider().info().parameters());
+        }
+    }
+
+    /** Parameters with a component named as the key that names the rule. */
+    public record Typed(String type, double wMin, double wMax) {
+    }
+
+    /** Its parameters have a {@code type}, which a config could neither give nor read back: left out. */
+    public static final class TypedProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("typed_stdp", "a type of its own", new PlasticityRules.Parameters<>(
+                    Typed.class, new Typed("x", 0, 1), q -> new PlasticityRules.WeightBounds(q.wMin(), q.wMax()),
+                    (projection, q) -> null));
         }
     }
 
@@ -173,14 +200,15 @@ class UserPlasticityRuleTest {
     }
 
     /**
-     * Providers that take a built-in's name or another provider's, that cannot be loaded or whose
-     * code throws are left out by class name, with a warning from {@code engram list}, and the
+     * Providers that take a built-in's name or another provider's, whose parameters have a
+     * {@code type}, that cannot be loaded or whose code throws are left out by class name, with a warning from {@code engram list}, and the
      * others stay usable; a config naming a rule no loaded provider has is told which were left out.
      */
     @Test
     void brokenProvidersAreLeftOutWithoutTakingTheOthers(@TempDir Path dir) throws Exception {
         List<String> providers = List.of("no.such.Provider", ThrowingProvider.class.getName(),
-                ClashingProvider.class.getName(), README_PROVIDER, TwinProvider.class.getName());
+                ClashingProvider.class.getName(), README_PROVIDER, TwinProvider.class.getName(),
+                TypedProvider.class.getName());
         CliRunner.Result list = withProviders(dir, providers, () -> CliRunner.run("list"));
         assertEquals(0, list.exitCode(), list.err());
         String rules = list.out().substring(list.out().indexOf("Plasticity rules of projections"));
@@ -197,6 +225,10 @@ class UserPlasticityRuleTest {
         assertTrue(list.err().contains(warning + TwinProvider.class.getName() + ": info().name(): expected a name no"
                 + " other plasticity rule has (the provider " + README_PROVIDER + " has it), found"
                 + " symmetric_stdp"), list.err());
+        assertTrue(list.err().contains(warning + TypedProvider.class.getName() + ": info().parameters(): expected a"
+                + " parameter record without a component named type, the key that names the rule, found "
+                + Typed.class.getName()), list.err());
+        assertFalse(rules.contains("typed_stdp"), rules);
         Path mine = Files.writeString(dir.resolve("mine.yaml"), config);
         CliRunner.Result run = withProviders(dir, providers, () -> CliRunner.run("simulate", mine.toString(),
                 "--out", dir.resolve("results").toString()));
@@ -233,6 +265,14 @@ class UserPlasticityRuleTest {
                 + " 'fussy_stdp' can be made with, found {a: 0.75, w_min: 0.0, w_max: 1.0}, for which its factory"
                 + " threw java.lang.IllegalArgumentException: a = 0.75 is too strong for pre->post"), r.err());
         assertFalse(Files.exists(dir.resolve("results").resolve("mine")), "no folder is made");
+        // An Engram exception without a key is the factory's too (it had ended in a NullPointerException).
+        Files.writeString(fussy, config.replace("type: symmetric_stdp, a: 0.1", "type: terse_stdp, a: 0.75"));
+        CliRunner.Result terse = withProviders(dir, List.of(TerseProvider.class.getName()), () -> CliRunner.run(
+                "simulate", fussy.toString(), "--out", dir.resolve("results").toString()));
+        assertEquals(2, terse.exitCode(), terse.err());
+        assertTrue(terse.err().contains("mine.yaml:9:6: projections[0].plasticity: expected parameters plasticity"
+                + " rule 'terse_stdp' can be made with, found {a: 0.75, w_min: 0.0, w_max: 1.0}, for which its factory"
+                + " threw " + EngramException.class.getName() + ": not today"), terse.err());
     }
 
     /** Simulates {@code dir/mine.yaml} into {@code dir/results}, the README's provider on the class path. */

@@ -11,6 +11,7 @@ import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.PlugIns;
 import org.engram.simulator.Suggestions;
+import org.engram.simulator.model.ParameterRecords;
 import org.engram.simulator.network.Projection;
 
 /**
@@ -92,8 +93,33 @@ public final class PlasticityRules {
          * @throws IllegalStateException if the factory returns null or a rule of another projection
          */
         public PlasticityRule attach(String rule, Projection projection, Record params) {
+            requireHolds(rule, projection, params);
+            return make(projection, params);
+        }
+
+        /**
+         * Checks that a rule's bounds keep a projection's sign and hold every initial weight, as
+         * {@link #attach} does before it makes the rule.
+         *
+         * @param rule       the rule's name, for messages
+         * @param projection the plastic projection
+         * @param params     a record of {@link #type()}
+         * @throws ParameterException naming {@code w_min}, {@code w_max} or {@code weights}
+         */
+        public void requireHolds(String rule, Projection projection, Record params) {
             WeightBounds b = boundsOf(rule, params);
             Bounds.checkProjection(rule, projection, b.wMin(), b.wMax());
+        }
+
+        /**
+         * Makes the rule with the provider's factory, unchecked: {@link #attach} checks the bounds first.
+         *
+         * @param projection the plastic projection whose weights the rule changes
+         * @param params     a record of {@link #type()}
+         * @return the rule, attached to {@code projection}
+         * @throws IllegalStateException if the factory returns null or a rule of another projection
+         */
+        public PlasticityRule make(Projection projection, Record params) {
             PlasticityRule made = factory.apply(projection, type.cast(params));
             if (made == null || made.projection() != projection) {
                 throw new IllegalStateException("the factory given with the parameters " + type.getName()
@@ -202,6 +228,11 @@ public final class PlasticityRules {
                     "a record type, its default values, a bounds function and a factory, none null", String.valueOf(p));
         }
         PlugIns.requireWritable(provider, "info().parameters()", p.type());
+        if (ParameterRecords.names(p.type()).contains("type")) {
+            // Written beside the rule's own type key, it could be neither given nor read back.
+            throw new ParameterException(provider, "info().parameters()", "a parameter record without a component"
+                    + " named type, the key that names the rule", p.type().getName());
+        }
         String taken = BUILT_INS.contains(name) ? "a built-in" : providerOf.containsKey(name)
                 ? "the provider " + providerOf.get(name) : null;
         if (taken != null) {
