@@ -201,8 +201,9 @@ class UserPlasticityRuleTest {
 
     /**
      * Providers that take a built-in's name or another provider's, whose parameters have a
-     * {@code type}, that cannot be loaded or whose code throws are left out by class name, with a warning from {@code engram list}, and the
-     * others stay usable; a config naming a rule no loaded provider has is told which were left out.
+     * {@code type}, that cannot be loaded or whose code throws are left out by class name, with a
+     * warning from {@code engram list}, and the others stay usable; a config naming a rule no loaded
+     * provider has is told which were left out.
      */
     @Test
     void brokenProvidersAreLeftOutWithoutTakingTheOthers(@TempDir Path dir) throws Exception {
