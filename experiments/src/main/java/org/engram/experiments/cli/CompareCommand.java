@@ -84,7 +84,8 @@ public final class CompareCommand implements Callable<Integer> {
         o.println();
         o.println(c.tableNote() + ".");
         o.println();
-        c.paired().ifPresent(md -> o.println("Rows over the same seeds, compared seed by seed: " + md));
+        c.paired().ifPresent(md -> o.println("Rows that share two or more seeds, compared seed by seed over those: "
+                + md));
         o.println(c.folder());
         o.flush();
         return 0;

@@ -54,8 +54,8 @@ public final class Comparison {
      * @param tableNote what the table's ± and n/a are, one sentence without its full stop
      * @param notes  what the runs differ in besides their strategies (scenario, sequence, data), one
      *               line each; empty when they differ in nothing else
-     * @param paired {@code paired.md} in the folder, where rows over the same seeds are compared seed by
-     *               seed; empty when no rows are
+     * @param paired {@code paired.md} in the folder, where rows that share two or more seeds are compared
+     *               seed by seed over those; empty when no rows are
      */
     public record Outcome(Path folder, List<String> runs, String table, String tableNote, List<String> notes,
                           Optional<Path> paired) {

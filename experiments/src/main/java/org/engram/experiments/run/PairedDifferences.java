@@ -11,7 +11,7 @@ import org.engram.simulator.EngramException;
 import org.engram.simulator.Suggestions;
 
 /**
- * The differences, seed by seed, between rows of a comparison that are over the same seeds. The
+ * The differences, seed by seed, between rows of a comparison over the seeds they share. The
  * strategies of a run are trained on the same seeds (the same initial network, data order and tasks
  * per seed), so the mean of their per-seed differences, with its 95% Student-t interval
  * {@code t_{0.975, n-1} s_d / sqrt(n)} ({@link SeedSummary} over the differences), says more than

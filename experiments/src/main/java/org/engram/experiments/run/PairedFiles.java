@@ -23,8 +23,9 @@ final class PairedFiles {
     /** The LaTeX file with each ± under its mean, for a column of a two-column page. */
     static final String NARROW_LATEX = "paired-narrow.tex";
     /** The line of {@code comparison.md} that points to the paired differences, when there are any. */
-    static final String POINTER = "Rows over the same seeds compared seed by seed, with 95% intervals of the"
-            + " differences: [" + MARKDOWN + "](" + MARKDOWN + ") (" + LATEX + " for papers, " + CSV + " for scripts).";
+    static final String POINTER = "Rows that share two or more seeds compared seed by seed over those, with 95%"
+            + " intervals of the differences: [" + MARKDOWN + "](" + MARKDOWN + ") (" + LATEX + " for papers, " + CSV
+            + " for scripts).";
     /** The columns' names, of {@link PairedDifferences#METRICS} in order, as the comparison's table names them. */
     static final List<String> NAMES = PairedDifferences.METRICS.stream().map(ResultTable::name).toList();
 
@@ -42,7 +43,7 @@ final class PairedFiles {
      */
     static String markdown(PairedDifferences paired, String source, List<String> differ) {
         StringBuilder md = new StringBuilder("# Paired differences\n\nThe rows of comparison.md (").append(source)
-                .append(") that are over the same seeds, compared seed by seed.\n\n")
+                .append(") that share two or more seeds, compared seed by seed over those.\n\n")
                 .append(explanation("**bold**", "comparison.md", paired)).append('\n');
         if (!differ.isEmpty()) {
             md.append('\n').append(differences(differ)).append('\n');
@@ -110,7 +111,7 @@ final class PairedFiles {
     }
 
     /**
-     * The rows that are in no pair, and why, one line per group of rows over the same seeds.
+     * The rows that are in no pair, and why, one line per group of rows over one set of seeds.
      *
      * @param paired the comparison's paired differences
      * @return e.g. {@code si [C]: over seeds [3, 4], which no other row shares two or more of}; empty when

@@ -47,7 +47,7 @@ final class PairedLatex {
     static String latex(PairedDifferences paired, String source, List<String> differ, boolean narrow) {
         List<PairedDifferences.Section> sections = paired.sections();
         StringBuilder tex = new StringBuilder(LatexTable.comments("Paired differences: the rows of comparison.tex ("
-                + source + ") that are over the same seeds, compared seed by seed."));
+                + source + ") that share two or more seeds, compared seed by seed over those."));
         tex.append(LatexTable.NEEDS_BOOKTABS).append(PairedFiles.explanation("bold", "comparison.md and"
                 + " comparison.tex", paired).replace("±", "\\pm")).append('\n');
         if (!differ.isEmpty()) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code engram compare} also compares rows over the same seeds seed by seed ({@code paired.md},
+ * {@code engram compare} also compares rows that share seeds seed by seed ({@code paired.md},
  * {@code paired.tex}, {@code paired.csv}), pairing seeds by number, and leaves its other files as they were
  * but for a line of {@code comparison.md} that points to them.
  *
@@ -93,16 +93,16 @@ class PairedCompareTest {
         CliRunner.Result r = compare(REFERENCE);
         Path cmp = Path.of(r.lastLine());
         String run = Path.of(REFERENCE).toAbsolutePath().toString();
-        String pointer = "\nRows over the same seeds compared seed by seed, with 95% intervals of the differences:"
-                + " [paired.md](paired.md) (paired.tex for papers, paired.csv for scripts).\n";
+        String pointer = "\nRows that share two or more seeds compared seed by seed over those, with 95% intervals"
+                + " of the differences: [paired.md](paired.md) (paired.tex for papers, paired.csv for scripts).\n";
         String md = Files.readString(cmp.resolve("comparison.md")).replace(run, "RUN");
         assertTrue(md.contains(pointer), md);
         assertEquals(before("before-paired/comparison.md"), md.replace(pointer, ""));
         assertEquals(before("before-paired/comparison.tex"),
                 Files.readString(cmp.resolve("comparison.tex")).replace(run, "RUN"));
         assertEquals(before("before-error-option/comparison.csv"), Files.readString(cmp.resolve("comparison.csv")));
-        assertTrue(r.out().contains("\nRows over the same seeds, compared seed by seed: " + cmp.resolve("paired.md")
-                + "\n" + cmp + "\n"), r.out());
+        assertTrue(r.out().contains("\nRows that share two or more seeds, compared seed by seed over those: "
+                + cmp.resolve("paired.md") + "\n" + cmp + "\n"), r.out());
         String tex = Files.readString(cmp.resolve("paired.tex"));
         assertTrue(tex.contains("\n\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: naive}} \\\\\newc & $"), tex);
         assertTrue(tex.contains("\n\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: si}} \\\\\nhlop & $"), tex);

@@ -41,8 +41,8 @@ class PairedLatexTest {
                 + "\\bottomrule\n"
                 + "\\end{tabular}\n", tabular(tex));
         String[] lines = tex.split("\n");
-        assertEquals("% Paired differences: the rows of comparison.tex (a comparison) that are over the same seeds,"
-                + " compared seed by seed.", lines[0]);
+        assertEquals("% Paired differences: the rows of comparison.tex (a comparison) that share two or more seeds,"
+                + " compared seed by seed over those.", lines[0]);
         assertTrue(lines[1].startsWith("% Needs \\usepackage{booktabs}. Each cell is the mean of a row's value minus"
                 + " its baseline's"), lines[1]);
         for (String part : List.of("\\pm the half-width of its 95% confidence interval", "bold: the interval excludes"
