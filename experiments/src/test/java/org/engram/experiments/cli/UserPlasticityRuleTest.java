@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.engram.learning.plasticity.PlasticityRuleProvider;
 import org.engram.learning.plasticity.PlasticityRules;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.network.Projection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,15 +70,21 @@ class UserPlasticityRuleTest {
     public record Strength(double a, double wMin, double wMax) {
     }
 
+    /** Parameters of {@link Strength} whose factory refuses every projection with the exception given. */
+    private static PlasticityRules.Parameters<Strength> refusing(
+            BiFunction<Projection, Strength, RuntimeException> why) {
+        return new PlasticityRules.Parameters<>(Strength.class, new Strength(0.5, 0, 1),
+                q -> new PlasticityRules.WeightBounds(q.wMin(), q.wMax()), (projection, q) -> {
+                    throw why.apply(projection, q);
+                });
+    }
+
     /** Provides {@code fussy_stdp}, whose factory refuses every projection. */
     public static final class FussyProvider implements PlasticityRuleProvider {
         @Override
         public PlasticityRules.Info info() {
-            return new PlasticityRules.Info("fussy_stdp", "refuses to be made", new PlasticityRules.Parameters<>(
-                    Strength.class, new Strength(0.5, 0, 1), q -> new PlasticityRules.WeightBounds(q.wMin(), q.wMax()),
-                    (projection, q) -> {
-                        throw new IllegalArgumentException("a = " + q.a() + " is too strong for " + projection.name());
-                    }));
+            return new PlasticityRules.Info("fussy_stdp", "refuses to be made", refusing((projection, q) ->
+                    new IllegalArgumentException("a = " + q.a() + " is too strong for " + projection.name())));
         }
     }
 
@@ -84,11 +92,8 @@ class UserPlasticityRuleTest {
     public static final class TerseProvider implements PlasticityRuleProvider {
         @Override
         public PlasticityRules.Info info() {
-            return new PlasticityRules.Info("terse_stdp", "refuses tersely", new PlasticityRules.Parameters<>(
-                    Strength.class, new Strength(0.5, 0, 1), q -> new PlasticityRules.WeightBounds(q.wMin(), q.wMax()),
-                    (projection, q) -> {
-                        throw new EngramException("not today", null);
-                    }));
+            return new PlasticityRules.Info("terse_stdp", "refuses tersely", refusing((projection, q) ->
+                    new EngramException("not today", null)));
         }
     }
 
