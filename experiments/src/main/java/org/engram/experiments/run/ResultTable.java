@@ -122,7 +122,7 @@ final class ResultTable {
 
     /**
      * The accuracy columns as a LaTeX {@code tabular} with the rules of the booktabs package, to
-     * {@code \\input} into a paper's table: the timings are left out, as they measure the machine.
+     * {@code \input} into a paper's table: the timings are left out, as they measure the machine.
      * The units stand on a line of their own and the half-widths are set small, so that the table fits
      * a one-column page (see {@link LatexTable}); a column of seeds ({@code n}) is given only when the
      * rows have different numbers of them (else a comment says how many).

@@ -93,7 +93,7 @@ class MetricsWriterTest {
 
     /**
      * The LaTeX table holds the Markdown table's accuracy columns, the same numbers rounded alike,
-     * in a booktabs tabular a paper can {@code \\input}, units on a line of their own and the
+     * in a booktabs tabular a paper can {@code \input}, units on a line of their own and the
      * half-width set small; undefined values are n/a, and labels are escaped. Rows of one number of
      * seeds leave the seeds to a comment.
      */
