@@ -66,8 +66,8 @@ public interface NeuronModel<P extends Record, S extends NeuronState> {
 
     /**
      * What to tell someone who gave a parameter this model does not take, when the model takes the
-     * same quantity in another form (another simulator's parameter, say); configs show it in place
-     * of the closest name, which would mislead.
+     * same quantity in another form (another simulator's parameter, say); configs and
+     * {@link #defaultsWith} show it in place of the closest name, which would mislead.
      *
      * @param parameter the unknown parameter's name as written (e.g. {@code g_L} or {@code g_l})
      * @return the hint, or {@code null} for none (the default)
@@ -99,10 +99,11 @@ public interface NeuronModel<P extends Record, S extends NeuronState> {
      *                name) to new value, a {@link Number} for a numeric parameter
      * @return a new, validated record; the defaults when there is nothing to change
      * @throws org.engram.simulator.ParameterException naming this model and every unknown parameter
-     *         (with the closest name) or value of the wrong type, or else what the record refuses
+     *         (with the model's {@link #hintFor hint} for it, else the closest name) or value of the
+     *         wrong type, or else what the record refuses
      */
     default P defaultsWith(Map<String, ?> changes) {
-        return ParameterRecords.with(name(), defaults(), changes);
+        return ParameterRecords.with(name(), defaults(), changes, this::hintFor);
     }
 
     /**

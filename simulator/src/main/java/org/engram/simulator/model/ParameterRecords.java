@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
 
@@ -91,6 +92,14 @@ public final class ParameterRecords {
      * types.
      */
     static <P extends Record> P with(String owner, P base, Map<String, ?> changes) {
+        return with(owner, base, changes, name -> null);
+    }
+
+    /**
+     * {@link #with(String, Record, Map)} telling of an unknown name what {@code hints} says of it (a
+     * model's {@link NeuronModel#hintFor}), where it says anything, rather than the closest name.
+     */
+    static <P extends Record> P with(String owner, P base, Map<String, ?> changes, Function<String, String> hints) {
         ParameterException.requireNonNull(owner, "changes", changes, "a map of parameter names to values");
         if (changes.isEmpty()) {
             return base;
@@ -111,8 +120,10 @@ public final class ParameterRecords {
             String name = e.getKey();
             Integer k = name == null ? null : byName.getOrDefault(name, byName.get(snakeCase(name)));
             if (k == null) {
+                String hint = name == null ? null : hints.apply(name);
                 problems.add(new ParameterException(owner, String.valueOf(name), "one of " + byName.keySet(),
-                        "an unknown parameter", name == null ? null : Suggestions.didYouMean(name, byName.keySet())));
+                        "an unknown parameter", name == null ? null
+                                : hint != null ? hint : Suggestions.didYouMean(name, byName.keySet())));
                 continue;
             }
             String parameter = names.get(k);

@@ -85,6 +85,22 @@ class ParameterRecordsTest {
                 e.problems().get(1).getMessage());
     }
 
+    /**
+     * NEST's g_L given to lif_cond_exp in Java: the model's own hint, as a config gets it, not the
+     * closest name (e_l, a potential, which would mislead).
+     */
+    @Test
+    void anUnknownNameTheModelKnowsInAnotherFormGetsTheModelsHint() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> LifCondExp.MODEL.defaultsWith(Map.of("g_L", 16.7)));
+        assertEquals(LifCondExp.MODEL.hintFor("g_L"), e.hint());
+        assertTrue(e.getMessage().startsWith("lif_cond_exp: g_L: expected one of [tau_m,"), e.getMessage());
+        // A name the model gives no hint for keeps the closest one.
+        ParameterException typo = assertThrows(ParameterException.class,
+                () -> LifCondExp.MODEL.defaultsWith(Map.of("e_exc", 0.0)));
+        assertEquals("did you mean 'e_ex'?", typo.hint());
+    }
+
     @Test
     void refusesAFractionForAnIntegerAndOneParameterGivenTwice() {
         Mixed base = new Mixed(1, 2, 3, false, "a");
