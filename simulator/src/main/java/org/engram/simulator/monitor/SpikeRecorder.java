@@ -77,17 +77,18 @@ public final class SpikeRecorder implements SpikeListener {
             return;
         }
         if (count == neurons.length) {
-            grow();
+            grow(timeMs);
         }
         timesMs[count] = timeMs;
         neurons[count] = neuron;
         count++;
     }
 
-    private void grow() {
+    /** Makes room for one more spike, the one at {@code timeMs}, or refuses it by its time. */
+    private void grow(double timeMs) {
         if (count == maxSpikes) {
             throw new EngramException("spike recorder of '" + population.name() + "'", null, "at most " + maxSpikes
-                    + " spikes, the most one Java array holds", "one more at " + timesMs[count - 1] + " ms",
+                    + " spikes, the most one Java array holds", "one more at " + timeMs + " ms",
                     "record shorter runs and write each out, or record the spikes with a listener of one's own");
         }
         int length = (int) Math.min(2L * count, maxSpikes);

@@ -31,6 +31,8 @@ class SpikeRecorderBoundTest {
         assertEquals(0.1 * (bound - 1), recorder.timesMs()[bound - 1], 0.0);
         EngramException e = assertThrows(EngramException.class, () -> recorder.onSpike(p, 0, 1e6));
         assertTrue(e.getMessage().startsWith("spike recorder of 'p': expected at most 1500 spikes"), e.getMessage());
+        // The refused spike's own time, not that of the last one kept (149.9 ms).
+        assertTrue(e.getMessage().contains("found one more at 1000000.0 ms"), e.getMessage());
         assertEquals(bound, recorder.count());
         assertArrayEquals(new int[] {0, 1, 2}, Arrays.copyOf(recorder.neurons(), 3));
     }
