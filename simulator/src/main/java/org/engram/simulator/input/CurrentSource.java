@@ -77,14 +77,18 @@ public record CurrentSource(Population<?, ?> target, int[] neurons, double[] tim
     }
 
     /**
-     * A rectangular pulse.
+     * A rectangular pulse: the source with change times {@code {startMs, stopMs}} and amplitudes
+     * {@code {amplitude, 0}}, so that messages about its times, here and when the network is built
+     * (a time that is not a whole number of steps), name the start {@code times_ms[0]} and the stop
+     * {@code times_ms[1]}.
      *
      * @param target    the population
      * @param neurons   the neurons, or {@code null} for all
-     * @param startMs   pulse start in ms
-     * @param stopMs    pulse end in ms
+     * @param startMs   pulse start in ms, {@code >= 0}
+     * @param stopMs    pulse end in ms, {@code > startMs}
      * @param amplitude the current in pA
      * @return the source
+     * @throws ParameterException if a time breaks its rule, or a neuron is outside the population
      */
     public static CurrentSource pulse(Population<?, ?> target, int[] neurons, double startMs, double stopMs,
                                       double amplitude) {
