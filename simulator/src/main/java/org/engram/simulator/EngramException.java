@@ -20,10 +20,15 @@ import java.util.function.Function;
 public class EngramException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The file, object or command that held the bad value, or null. */
     private final String source;
+    /** The key path, parameter or line, or null. */
     private final String location;
+    /** The rule the value had to satisfy, or null for a free-form message. */
     private final String expected;
+    /** The value found, or null for a free-form message. */
     private final String found;
+    /** A suggestion, or null. */
     private final String hint;
 
     /**

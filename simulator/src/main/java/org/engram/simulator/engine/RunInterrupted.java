@@ -12,7 +12,9 @@ package org.engram.simulator.engine;
 public final class RunInterrupted extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The simulated time at which the run stopped, in ms. */
     private final double stoppedAtMs;
+    /** The simulated time the run was to reach, in ms. */
     private final double requestedEndMs;
 
     RunInterrupted(double stoppedAtMs, double requestedEndMs) {

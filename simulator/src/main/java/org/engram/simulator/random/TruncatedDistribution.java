@@ -24,9 +24,13 @@ public final class TruncatedDistribution extends DerivedDistribution {
     /** Draws per sample before giving up, far beyond what {@code MIN_MASS} needs (1,000 on average). */
     private static final int MAX_DRAWS = 1_000_000;
 
+    /** The least value drawn, or -infinity. */
     private final double lower;
+    /** The largest value drawn, or +infinity. */
     private final double upper;
+    /** The base distribution's probability in {@code [lower, upper]}. */
     private final double mass;
+    /** The base distribution's probability below {@code lower}. */
     private final double massBelow;
 
     /**
