@@ -17,9 +17,10 @@ import org.engram.simulator.input.PoissonInput;
  * A later grid-mode engine continues from the state the earlier one left, at its own time 0:
  * neuron variables carry over and Poisson inputs go on with their trains (rather than repeat
  * them; a changing rate's schedule, though, starts again from the later engine's time 0, as a
- * current source's does), but state that holds times keeps the earlier clock (the spike
- * times of {@code spike_times} sources, which {@code SpikeTimes.State.load} replaces, and the
- * next-spike steps of Poisson sources), so reset it or build the network again. Current sources
+ * current source's does); Poisson sources go on with their trains too (a model that keeps steps
+ * of the clock moves them in {@code NeuronState.continueAfter}), but the spike times of
+ * {@code spike_times} sources keep the earlier clock, so replace them
+ * ({@code SpikeTimes.State.load}) or build the network again. Current sources
  * follow each engine's clock: a later engine applies their schedule again from its time 0. Spikes still on
  * their way when the earlier engine closed are not delivered: the later engine's synapses start
  * empty (to continue without a break, run the same engine again). After a
