@@ -37,7 +37,10 @@ final class ShownState {
         shown = new double[width * state.size()];
     }
 
-    /** Keeps neuron {@code i}'s values before it is propagated for a sample; distinct neurons may be held concurrently. */
+    /**
+     * Keeps neuron {@code i}'s values before it is propagated for a sample; distinct neurons may be
+     * held concurrently.
+     */
     void hold(int i) {
         copy(i, own);
     }

@@ -103,7 +103,10 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
             refractorySteps = new double[size];
         }
 
-        /** Refuses a refractory count that is not a whole number of steps (engines refuse values that are not finite). */
+        /**
+         * Refuses a refractory count that is not a whole number of steps (engines refuse values that
+         * are not finite).
+         */
         @Override
         public void requireValid(String population) {
             ThresholdPass.requireWholeSteps(population, refractorySteps);

@@ -34,7 +34,8 @@ public final class InputView {
      *                   population, and the current then reads as zero
      */
     public InputView(double[][] excitatory, double[][] inhibitory, double[][] current) {
-        if (excitatory.length == 0 || inhibitory.length != excitatory.length || current != null && current.length != excitatory.length) {
+        if (excitatory.length == 0 || inhibitory.length != excitatory.length
+                || current != null && current.length != excitatory.length) {
             throw new IllegalArgumentException("ring buffers must have the same, non-zero number of rows");
         }
         int size = excitatory[0].length;

@@ -25,8 +25,9 @@ import org.engram.simulator.engine.TimeGrid;
  * the peak checked again. Euler's error puts each spike some 0.012-0.019 ms after a fourth-order
  * Runge-Kutta integration at 0.0001 ms, whatever {@code dt}, and the lag adds up (0.23 ms after
  * 500 ms of regular spiking at 10 mV/ms, 1.3 ms for fast spiking: a rate some 0.3% low), so spike
- * counts agree to about one in a hundred (see the tests for the measured agreement). There is no refractory period: input
- * strong enough to reach the peak twice within one step gives two spikes with that step's time.
+ * counts agree to about one in a hundred (see the tests for the measured agreement). There is no
+ * refractory period: input strong enough to reach the peak twice within one step gives two spikes
+ * with that step's time.
  *
  * <table>
  *   <caption>Parameters</caption>

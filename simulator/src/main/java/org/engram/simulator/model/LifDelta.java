@@ -82,7 +82,10 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             java.util.Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
         }
 
-        /** Refuses a refractory count that is not a whole number of steps (engines refuse values that are not finite). */
+        /**
+         * Refuses a refractory count that is not a whole number of steps (engines refuse values that
+         * are not finite).
+         */
         @Override
         public void requireValid(String population) {
             ThresholdPass.requireWholeSteps(population, refractorySteps);

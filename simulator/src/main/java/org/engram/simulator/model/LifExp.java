@@ -107,7 +107,10 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
         }
 
-        /** Refuses a refractory count that is not a whole number of steps (engines refuse values that are not finite). */
+        /**
+         * Refuses a refractory count that is not a whole number of steps (engines refuse values that
+         * are not finite).
+         */
         @Override
         public void requireValid(String population) {
             ThresholdPass.requireWholeSteps(population, refractorySteps);
@@ -119,7 +122,8 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
 
     @Override
     public String description() {
-        return "LIF with exponential current synapses (separate exc/inh time constants), exact integration; grid and precise modes";
+        return "LIF with exponential current synapses (separate exc/inh time constants), exact integration;"
+                + " grid and precise modes";
     }
 
     @Override

@@ -273,8 +273,8 @@ final class ProjectionAssembler implements SynapseSink {
     }
 
     private static ParameterException delayOutOfRange(String owner, double ms) {
-        return new ParameterException(owner, "delay", "a delay of 1 to " + Short.MAX_VALUE + " time steps (at least dt)",
-                ms + " ms");
+        return new ParameterException(owner, "delay", "a delay of 1 to " + Short.MAX_VALUE
+                + " time steps (at least dt)", ms + " ms");
     }
 
     /**
