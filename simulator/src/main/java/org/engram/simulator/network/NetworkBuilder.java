@@ -74,7 +74,7 @@ public final class NetworkBuilder {
 
     /**
      * Sets the seed from which every random stream of the network (connectivity, weights, delays,
-     * initial values, spike sources) is derived.
+     * initial values, spike sources) is derived; a builder whose seed is not set uses 1.
      *
      * @param seed the seed
      * @return this builder
