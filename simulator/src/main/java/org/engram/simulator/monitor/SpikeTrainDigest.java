@@ -18,6 +18,8 @@ import org.engram.simulator.network.Population;
  * began after {@code t - dt}, so no spike earlier than that can still come. A window that is still
  * more than half full after that (precise mode with many spikes within a step) grows. Each pair is
  * hashed as the IEEE bits of the time (8 bytes, big-endian) followed by the neuron (4 bytes).
+ * {@link #hex()} gives the digest of the spikes seen so far and may be read between runs: the
+ * digest goes on taking the spikes of later runs.
  *
  * <p>The window's size trades memory for when the hashing happens. {@link #SpikeTrainDigest(double)}
  * holds a few hundred spikes. {@link #deferred(double)} holds up to {@value #DEFERRED_SPIKES}
@@ -49,6 +51,7 @@ public final class SpikeTrainDigest implements SpikeListener {
     private int[] neurons = new int[SMALL_WINDOW];
     private int count;
     private long spikes;
+    /** The digest of the spikes seen so far, or null when a spike came after the last {@link #hex()}. */
     private String hex;
 
     /**
@@ -87,9 +90,7 @@ public final class SpikeTrainDigest implements SpikeListener {
 
     @Override
     public void onSpike(Population<?, ?> population, int neuron, double timeMs) {
-        if (hex != null) {
-            throw new IllegalStateException("digest already finished");
-        }
+        hex = null;
         if (count == window) {
             // Settled: earlier than the start of the newest spike's step, less a margin for the
             // rounding of t - dt (a spike kept too long costs nothing; one hashed too soon, the order).
@@ -118,14 +119,14 @@ public final class SpikeTrainDigest implements SpikeListener {
         while (settled < count && Double.longBitsToDouble(timeBits[settled]) < limitMs) {
             settled++;
         }
-        hashFirst(settled);
+        hashFirst(sha, settled);
         System.arraycopy(timeBits, settled, timeBits, 0, count - settled);
         System.arraycopy(neurons, settled, neurons, 0, count - settled);
         count -= settled;
     }
 
-    /** Hashes the first {@code first} spikes of the sorted window. */
-    private void hashFirst(int first) {
+    /** Hashes the first {@code first} spikes of the sorted window into {@code into}. */
+    private void hashFirst(MessageDigest into, int first) {
         for (int from = 0; from < first; from += RECORDS_PER_UPDATE) {
             int to = Math.min(first, from + RECORDS_PER_UPDATE);
             for (int k = from; k < to; k++) {
@@ -139,7 +140,7 @@ public final class SpikeTrainDigest implements SpikeListener {
                     records[at + 8 + b] = (byte) (n >>> (24 - 8 * b));
                 }
             }
-            sha.update(records, 0, 12 * (to - from));
+            into.update(records, 0, 12 * (to - from));
         }
     }
 
@@ -168,17 +169,24 @@ public final class SpikeTrainDigest implements SpikeListener {
     }
 
     /**
-     * Finishes the digest; no spike may follow.
+     * The digest of the spikes seen so far. More may follow: the spikes held back are hashed into a
+     * copy of the digest, so that a digest read between runs (to compare a run's train so far) goes
+     * on with the next run rather than failing it.
      *
      * @return the SHA-256 digest as 64 lower-case hex digits
      */
     public String hex() {
         if (hex == null) {
             sortWindow();
-            hashFirst(count);
-            count = 0;
+            MessageDigest soFar;
+            try {
+                soFar = (MessageDigest) sha.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("the platform's SHA-256 cannot be copied", e);
+            }
+            hashFirst(soFar, count);
             StringBuilder sb = new StringBuilder(64);
-            for (byte b : sha.digest()) {
+            for (byte b : soFar.digest()) {
                 sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
             }
             hex = sb.toString();

@@ -113,6 +113,63 @@ class SpikeTrainDigestTest {
     }
 
     /**
+     * Read midway, the digest is that of the spikes so far, and it goes on taking spikes: the hex at
+     * the end is the whole train's. It had been finished by the first read, so the next spike (a
+     * later run's, failing that run and spending the network) was refused.
+     */
+    @ParameterizedTest(name = "deferred {0}")
+    @ValueSource(booleans = {false, true})
+    void aDigestReadMidwayGoesOnAndGivesEachPrefixsHash(boolean deferred) throws Exception {
+        Population<?, ?> p = new NetworkBuilder(DT).population("p", 100, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        SpikeTrainDigest digest = deferred ? SpikeTrainDigest.deferred(DT) : new SpikeTrainDigest(DT);
+        SplittableRandom random = new SplittableRandom(3);
+        List<Spike> train = new ArrayList<>();
+        for (int step = 0; step < 200; step++) {
+            // 0 to 400 spikes a step, past the small window, in any order within the step.
+            int n = random.nextInt(401);
+            for (int k = 0; k < n; k++) {
+                Spike s = new Spike((step + 1 - random.nextDouble()) * DT, random.nextInt(100));
+                digest.onSpike(p, s.neuron(), s.timeMs());
+                train.add(s);
+            }
+            if (step == 99) {
+                String half = digest.hex();
+                assertEquals(sortedSha256(train), half);
+                assertEquals(half, digest.hex(), "a second read, with no spike between, gives the same");
+            }
+        }
+        assertEquals(train.size(), digest.spikes());
+        assertEquals(sortedSha256(train), digest.hex());
+    }
+
+    /** Through an engine: a digest read after one run, then a second run, hashes as one run's digest does. */
+    @Test
+    void aDigestReadBetweenRunsEqualsOneReadAfterBoth() {
+        java.util.function.Supplier<org.engram.simulator.network.Network> build = () -> {
+            NetworkBuilder b = new NetworkBuilder(DT).seed(8);
+            Population<?, ?> p = b.population("p", 50, LifDelta.MODEL, new LifDelta.Params(20, 250, 0, 20, 10, 2, 0));
+            b.poissonInput(p, 8000, 0.2, org.engram.simulator.model.Receptor.EXCITATORY);
+            return b.build();
+        };
+        String[] hex = new String[2];
+        for (int k = 0; k < 2; k++) {
+            try (var engine = new org.engram.simulator.engine.Engine(build.get(),
+                    org.engram.simulator.engine.EngineOptions.grid(1))) {
+                SpikeTrainDigest digest = new SpikeTrainDigest(DT);
+                engine.addObserver(digest);
+                engine.run(100);
+                if (k == 1) {
+                    digest.hex();
+                }
+                engine.run(100);
+                hex[k] = digest.hex();
+                assertTrue(digest.spikes() > 100, "spikes " + digest.spikes());
+            }
+        }
+        assertEquals(hex[0], hex[1]);
+    }
+
+    /**
      * The step decides which spikes are settled: with -0.1 ms a window of spikes given in reverse
      * order within each step was hashed before the earlier ones came (another hash, silently).
      */
