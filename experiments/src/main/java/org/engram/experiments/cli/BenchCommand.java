@@ -233,7 +233,9 @@ public final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--neurons", defaultValue = "12500", description = "Network size N (default ${DEFAULT-VALUE}).")
+        @Option(names = "--neurons", defaultValue = "12500",
+                description = "Network size N >= 25 (default ${DEFAULT-VALUE}), the smallest whose in-degrees"
+                        + " keep one inhibitory input.")
         int neurons;
 
         @Mixin

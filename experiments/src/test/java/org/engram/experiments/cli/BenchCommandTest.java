@@ -217,7 +217,7 @@ class BenchCommandTest {
         assertEquals(0, CliRunner.run("--help").exitCode(), "help asked for is no error");
     }
 
-    /** The smallest Brunel size the refusal names is the smallest that runs. */
+    /** The smallest Brunel size the refusal and the help name is the smallest that runs. */
     @Test
     void brunelsStatedSmallestSizeIsTheRealOne() {
         CliRunner.Result refused = CliRunner.run("bench", "brunel", "--neurons", "1", "--duration-ms", "1");
@@ -231,6 +231,8 @@ class BenchCommandTest {
             CliRunner.Result r = CliRunner.run("bench", "brunel", "--neurons", String.valueOf(n), "--duration-ms", "1");
             assertEquals(n == smallest ? 0 : 2, r.exitCode(), "--neurons " + n + ": " + r.err());
         }
+        String help = CliRunner.run("bench", "brunel", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Network size N >= " + smallest + " (default 12500)"), help);
     }
 
     /** A network too large for the heap: a message with the heap's limit and how to raise it, no stack trace. */
