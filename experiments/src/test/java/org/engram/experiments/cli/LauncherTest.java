@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The {@code ./engram} launcher, run by bash in a copy of the project's layout whose {@code mvn} and
  * {@code java} are stand-ins that record how they were called: it finds its project through a
- * symlink and from any directory, rebuilds exactly when a source is newer than the jar, never runs
+ * symlink and from any directory, rebuilds exactly when a source is newer than the jar or the
+ * checkout has moved to another commit, never runs
  * the old jar after a failed build, and passes the JVM options, class path and exit code through.
  */
 class LauncherTest {
@@ -32,6 +33,11 @@ class LauncherTest {
     private static final FileTime JAR_TIME = FileTime.from(Instant.parse("2026-01-02T00:00:00Z"));
     private static final FileTime NEW = FileTime.from(Instant.parse("2026-01-03T00:00:00Z"));
     private static final int JAVA_EXIT = 7;
+    /** Where the build writes the commit it was built from. */
+    private static final String COMMIT_FILE =
+            "experiments/target/classes/org/engram/experiments/run/build-commit.properties";
+    private static final String BUILT_FROM = "9b59dad2a1c3e4f5a6b7c8d9e0f1a2b3c4d5e6f7";
+    private static final String LATER_COMMIT = "4c0ffee1a1c3e4f5a6b7c8d9e0f1a2b3c4d5e6f7";
 
     @TempDir
     Path temp;
@@ -66,7 +72,11 @@ class LauncherTest {
         executable(bin.resolve("mvn"), "echo \"mvn in $PWD: $*\" >> \"$CALLS\"\n"
                 + "if [ \"${FAKE_MVN_EXIT:-0}\" != 0 ]; then exit \"$FAKE_MVN_EXIT\"; fi\n"
                 + "sleep \"${FAKE_MVN_SECONDS:-0}\"\n"
-                + "touch experiments/target/engram.jar\n");
+                + "touch experiments/target/engram.jar\n"
+                + "if [ -n \"${FAKE_HEAD:-}\" ]; then printf 'git.commit.id.abbrev=%.7s\\n' \"$FAKE_HEAD\" > \""
+                + COMMIT_FILE + "\"; fi\n");
+        // git: HEAD is $FAKE_HEAD; without it, no repository.
+        executable(bin.resolve("git"), "[ -n \"${FAKE_HEAD:-}\" ] || exit 128\necho \"$FAKE_HEAD\"\n");
         executable(bin.resolve("java"), "for a in \"$@\"; do echo \"java arg: $a\" >> \"$CALLS\"; done\n"
                 + "echo \"$ENGRAM_COMMAND\" > \"$CALLS.command\"\n"
                 + "echo \"${LC_ALL:-}\" > \"$CALLS.locale\"\n"
@@ -165,6 +175,38 @@ class LauncherTest {
 
         assertFalse(run.built(), run.calls);
         assertTrue(run.ranJava(), run.calls);
+    }
+
+    /** Committing what was built, or checking out another commit, leaves no newer source, but runs record the commit. */
+    @Test
+    void rebuildsWhenTheCommitIsNotTheOneTheJarWasBuiltFrom() throws Exception {
+        writeBuiltFrom();
+
+        Run run = launch(root.resolve("engram"), temp, Map.of("FAKE_HEAD", LATER_COMMIT), "list");
+
+        assertTrue(run.built(), run.calls + run.err);
+        assertTrue(run.ranJava(), run.calls);
+        Run again = launch(root.resolve("engram"), temp, Map.of("FAKE_HEAD", LATER_COMMIT), "list");
+        assertFalse(again.built(), "the rebuilt jar records the commit: " + again.calls);
+    }
+
+    @Test
+    void doesNotRebuildAtTheCommitTheJarWasBuiltFromNorWithoutARepository() throws Exception {
+        writeBuiltFrom();
+
+        assertFalse(launch(root.resolve("engram"), temp, Map.of("FAKE_HEAD", BUILT_FROM), "list").built());
+        assertFalse(launch(root.resolve("engram"), temp, Map.of(), "list").built(), "no repository");
+        Files.writeString(root.resolve(COMMIT_FILE), "");
+        assertFalse(launch(root.resolve("engram"), temp, Map.of("FAKE_HEAD", LATER_COMMIT), "list").built(),
+                "built from a source archive: no commit recorded");
+    }
+
+    /** The build's record of its commit, as git-commit-id writes it: the commit abbreviated to 7 digits. */
+    private void writeBuiltFrom() throws IOException {
+        Path file = root.resolve(COMMIT_FILE);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "#Generated\ngit.commit.id.abbrev=" + BUILT_FROM.substring(0, 7) + "\ngit.dirty=false\n");
+        Files.setLastModifiedTime(file, OLD);
     }
 
     @Test
