@@ -177,7 +177,7 @@ class LauncherTest {
         assertTrue(run.ranJava(), run.calls);
     }
 
-    /** Committing what was built, or checking out another commit, leaves no newer source, but runs record the commit. */
+    /** Committing what was built, or checking out another commit, leaves no newer source; runs record the commit. */
     @Test
     void rebuildsWhenTheCommitIsNotTheOneTheJarWasBuiltFrom() throws Exception {
         writeBuiltFrom();
@@ -205,7 +205,8 @@ class LauncherTest {
     private void writeBuiltFrom() throws IOException {
         Path file = root.resolve(COMMIT_FILE);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, "#Generated\ngit.commit.id.abbrev=" + BUILT_FROM.substring(0, 7) + "\ngit.dirty=false\n");
+        Files.writeString(file, "#Generated\ngit.commit.id.abbrev=" + BUILT_FROM.substring(0, 7)
+                + "\ngit.dirty=false\n");
         Files.setLastModifiedTime(file, OLD);
     }
 
