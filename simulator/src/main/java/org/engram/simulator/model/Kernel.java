@@ -17,7 +17,10 @@ public interface Kernel<S extends NeuronState> {
      * that arrive during the steps are in {@code in}. Postcondition: the neurons are at
      * {@code toStep * dt}; every threshold crossing was reported to {@code out} with the step
      * during which it happened, in the order {@link SpikeSink} requires (by step, then neuron).
-     * Neurons are independent inside the call.
+     * Neurons are independent inside the call. Input of step {@code k} arrives at its end
+     * ({@link InputView}), so a jump that lifts a neuron over threshold makes a spike of step
+     * {@code k}, at {@code (k + 1) * dt}, as the built-in kernels give it (they add the step's jumps,
+     * then compare with the threshold); the spike's delay counts from that time.
      *
      * @param state    the population state
      * @param lo       first neuron, inclusive
