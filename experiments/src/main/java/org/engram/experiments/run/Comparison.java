@@ -162,10 +162,13 @@ public final class Comparison {
         List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
         ComparisonCsv csv = new ComparisonCsv();
         List<PairedDifferences.Row> pairedRows = new ArrayList<>();
+        // A row as the table would show it without --name, for a baseline given so.
+        Map<String, String> renamed = new LinkedHashMap<>();
         for (Row row : rows) {
             String shown = tagNames.getOrDefault(row.pool().tag(), row.pool().tag());
             String strategy = strategyNames.getOrDefault(row.label(), row.label());
             String label = pools.size() > 1 ? strategy + " [" + shown + "]" : strategy;
+            renamed.put(pools.size() > 1 ? row.label() + " [" + row.pool().tag() + "]" : row.label(), label);
             merged.put(label, row.node());
             if (tasks > 1) {
                 entries.add(RunPlots.entry(label, row.strategy()));
@@ -200,7 +203,14 @@ public final class Comparison {
         List<String> differ = new ArrayList<>(settingNotes);
         differ.addAll(configs.drawNotes());
         differ.addAll(builds.notes());
-        PairedDifferences paired = PairedDifferences.of(pairedRows, choices.baseline());
+        String baseline = choices.baseline();
+        List<String> shownRows = pairedRows.stream().map(PairedDifferences.Row::shown).toList();
+        if (baseline != null && !shownRows.contains(baseline) && renamed.containsKey(baseline)) {
+            // The closest name would be another run's or strategy's row: naive [A] renamed, naive [B] not.
+            throw PairedDifferences.unknownBaseline(shownRows, baseline, "--name renames that row: the table shows it"
+                    + " as '" + renamed.get(baseline) + "'");
+        }
+        PairedDifferences paired = PairedDifferences.of(pairedRows, baseline);
         if (choices.strict()) {
             StrictComparison.require(results, heads, settings, configs, builds, Comparison::tag);
         }

@@ -129,8 +129,7 @@ final class PairedDifferences {
     static PairedDifferences of(List<Row> rows, String baseline) {
         List<String> shown = rows.stream().map(Row::shown).toList();
         if (baseline != null && !shown.contains(baseline)) {
-            throw new EngramException("engram compare", "--baseline", "a row of the comparison as its table shows it,"
-                    + " one of " + shown, "'" + baseline + "'", Suggestions.didYouMean(baseline, shown));
+            throw unknownBaseline(shown, baseline, Suggestions.didYouMean(baseline, shown));
         }
         Map<List<Object>, List<Row>> bySeeds = new LinkedHashMap<>();
         for (Row row : rows) {
@@ -164,6 +163,19 @@ final class PairedDifferences {
             }
         }
         return new PairedDifferences(List.copyOf(groups), pairs, rows, baseline);
+    }
+
+    /**
+     * The refusal of a baseline that is none of the rows.
+     *
+     * @param shown    the rows as the table shows them
+     * @param baseline the baseline asked for
+     * @param hint     what to do about it, or null
+     * @return the error
+     */
+    static EngramException unknownBaseline(List<String> shown, String baseline, String hint) {
+        return new EngramException("engram compare", "--baseline", "a row of the comparison as its table shows it,"
+                + " one of " + shown, "'" + baseline + "'", hint);
     }
 
     /** The row of a group that the table shows as the baseline chosen, or null. */

@@ -173,7 +173,8 @@ class PairedCompareTest {
                 out.toString());
         assertEquals(2, refused.exitCode(), refused.err());
         assertTrue(refused.err().contains("engram compare: --baseline: expected a row of the comparison as its table"
-                + " shows it, one of [naive, ewc, SI, hlop], found 'si'"), refused.err());
+                + " shows it, one of [naive, ewc, SI, hlop], found 'si'; --name renames that row: the table shows it"
+                + " as 'SI'"), refused.err());
         assertFalse(Files.exists(out), "nothing written");
     }
 
@@ -202,6 +203,12 @@ class PairedCompareTest {
         assertEquals(T_1 * Math.abs(d1 - d2) / 2, Double.parseDouble(line.get("acc_difference_ci95_half_width")),
                 HALF_WIDTH_TOLERANCE);
         assertEquals("1 2", line.get("seed_list"));
+        // A baseline named by a run's own tag after --name renamed it: the row it was, not the closest (naive [B]).
+        CliRunner.Result renamed = CliRunner.run("compare", a.toString(), b.toString(), "--name", "A=run one",
+                "--baseline", "naive [A]", "--out", dir.resolve("renamed").toString());
+        assertEquals(2, renamed.exitCode(), renamed.err());
+        assertTrue(renamed.err().contains("found 'naive [A]'; --name renames that row: the table shows it as"
+                + " 'naive [run one]'"), renamed.err());
         String md = Files.readString(cmp.resolve("paired.md"));
         assertTrue(md.contains("\n- si [C]: over seeds [3, 4], which no other row shares two or more of\n"), md);
         // The runs' configs differ in seeds and strategies, which comparison.md notes, but a strategy's draws
