@@ -541,18 +541,19 @@ public final class Engine implements AutoCloseable {
                     + TimeGrid.shownMs(timeMs()) + " ms (step " + step + ") (" + failure + "); its state is"
                     + " inconsistent, build the network and an engine again", failure);
         }
+        // A spike of the last step arrives up to the maximum delay later; that step must fit an int.
+        long lastStep = (long) Integer.MAX_VALUE - network.maxDelaySteps();
+        // Checked before the duration is made whole steps, whose own limit, the int range, is not this one.
+        if (Double.isFinite(durationMs) && durationMs / grid.dtMs() > lastStep - step + 0.5) {
+            throw new ParameterException("engine", "duration", "a total of at most " + lastStep
+                    + " steps (int range less the maximum delay)", durationMs + " ms after " + step + " steps");
+        }
         int steps = grid.wholeSteps("engine", "duration", durationMs);
         if (!precise) {
             // Precise mode read the grid's state once, when this engine took it over.
             requireValidStates(network.populations());
         }
         requireFinite();
-        // A spike of the last step arrives up to the maximum delay later; that step must fit an int.
-        long lastStep = (long) Integer.MAX_VALUE - network.maxDelaySteps();
-        if ((long) step + steps > lastStep) {
-            throw new ParameterException("engine", "duration", "a total of at most " + lastStep
-                    + " steps (int range less the maximum delay)", durationMs + " ms after " + step + " steps");
-        }
         final int requestedEnd = step + steps;
         if (steps > 0 && Thread.currentThread().isInterrupted()) {
             throw new RunInterrupted(timeMs(), grid.timeMs(requestedEnd));

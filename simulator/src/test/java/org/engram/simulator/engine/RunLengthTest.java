@@ -31,6 +31,14 @@ class RunLengthTest {
             ParameterException error = assertTimeoutPreemptively(Duration.ofMinutes(2),
                     () -> assertThrows(ParameterException.class, () -> e.run(durationMs)));
             assertTrue(error.getMessage().contains("duration"), error.getMessage());
+            // Past the int range too, the limit named is the engine's, int range less the 5-step delay.
+            String limit = "a total of at most " + (Integer.MAX_VALUE - 5L) + " steps";
+            assertTrue(error.getMessage().contains(limit), error.getMessage());
+            ParameterException far = assertThrows(ParameterException.class, () -> e.run(1e12));
+            assertTrue(far.getMessage().contains(limit), far.getMessage());
+            ParameterException endless = assertThrows(ParameterException.class,
+                    () -> e.run(Double.POSITIVE_INFINITY));
+            assertTrue(endless.getMessage().contains("expected a finite number >= 0 (ms)"), endless.getMessage());
         }
     }
 
