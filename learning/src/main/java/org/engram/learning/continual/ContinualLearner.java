@@ -2,6 +2,7 @@ package org.engram.learning.continual;
 
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -557,8 +558,8 @@ public final class ContinualLearner implements AutoCloseable {
      *
      * @param in the stream
      * @return the number of tasks the state covers
-     * @throws IOException     if reading fails or ends early, or the state was written with a
-     *                         strategy of another statefulness
+     * @throws IOException     if reading fails or ends early (an {@link EOFException} saying so), or
+     *                         the state was written with a strategy of another statefulness
      * @throws EngramException if the state was written by another kind of object or format version,
      *                         or for another scenario, network, optimiser or strategy
      */
@@ -566,6 +567,19 @@ public final class ContinualLearner implements AutoCloseable {
         requireUsable();
         requireArgument("in", in);
         requireFresh();
+        try {
+            return readFresh(in);
+        } catch (EOFException e) {
+            // The stream's own EOFException has no message: a cut-short copy would be reported as "null".
+            EOFException early = new EOFException("learner state: the stream ended before the state did (a truncated"
+                    + " or partly copied state: readState needs every byte writeState wrote)");
+            early.initCause(e);
+            throw early;
+        }
+    }
+
+    /** {@link #readState} once the learner is known to be fresh. */
+    private int readFresh(DataInput in) throws IOException {
         int version = StateCodec.readHeader(in, STATE_KIND, STATE_VERSION);
         int done = in.readInt();
         if (version >= 2) {

@@ -233,6 +233,26 @@ class ContinualLearnerTest {
     }
 
     /**
+     * A state cut short (a partial copy) ended in the stream's bare EOFException, whose message is
+     * null; the learner now says that its state ended early, wherever the cut falls.
+     */
+    @Test
+    void aStateCutShortSaysSo() throws IOException {
+        byte[] checkpoint = stateAfterTwoTasks("ewc", Scenario.TASK_INCREMENTAL);
+        // In the header, in the trainer's weights, in the strategy's block, one byte short of the end.
+        for (int length : new int[] {3, checkpoint.length / 3, checkpoint.length - 100, checkpoint.length - 1}) {
+            byte[] cut = Arrays.copyOf(checkpoint, length);
+            try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                    Strategies.create("ewc"), Scenario.TASK_INCREMENTAL)) {
+                java.io.EOFException e = assertThrows(java.io.EOFException.class,
+                        () -> l.readState(new DataInputStream(new ByteArrayInputStream(cut))));
+                assertEquals("learner state: the stream ended before the state did (a truncated or partly copied "
+                        + "state: readState needs every byte writeState wrote)", e.getMessage(), "cut at " + length);
+            }
+        }
+    }
+
+    /**
      * A task-incremental state read into a class-incremental learner went on training a readout
      * whose units had competed per task as if all had competed; the state now names its scenario.
      */
