@@ -523,7 +523,8 @@ public final class ContinualLearner implements AutoCloseable {
     /**
      * Writes everything needed to continue after the last finished task: the scenario, the trainer's
      * state (weights, optimiser, step; see {@link TrainingCheckpoint}), the classes seen, and the
-     * strategy's state.
+     * strategy's state. The stream carries no checksum: a file of it framed by
+     * {@link org.engram.learning.io.Envelope} has one, which {@code Envelope.read} checks.
      *
      * @param out the stream
      * @throws IOException if writing fails
@@ -561,7 +562,9 @@ public final class ContinualLearner implements AutoCloseable {
      * @throws IOException     if reading fails or ends early (an {@link EOFException} saying so), or
      *                         the state was written with a strategy of another statefulness
      * @throws EngramException if the state was written by another kind of object or format version,
-     *                         or for another scenario, network, optimiser or strategy
+     *                         or for another scenario, network, optimiser or strategy (a strategy
+     *                         that is not {@link Checkpointable} leaves no mark in the state, so
+     *                         one stateless strategy's state is read by another's learner)
      */
     public int readState(DataInput in) throws IOException {
         requireUsable();
