@@ -3,9 +3,13 @@ package org.engram.learning.continual;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import org.engram.learning.encode.RateEncoder;
+import org.engram.learning.layered.LayeredNet;
+import org.engram.learning.train.TrainerOptions;
 import org.junit.jupiter.api.Test;
 
 /** The custom-strategy example of the README, compiled and run. */
@@ -67,5 +71,36 @@ class ReadmeExampleTest {
         assertFalse(Arrays.equals(start, afterFirst), "the first task learns");
         trainer.runTask(1);
         assertArrayEquals(afterFirst, model.w, "the second task leaves layer 0 alone");
+    }
+
+    /** The README's task loop, as written there, on the small split sequence. */
+    private static double[][] readmeLoop(LayeredNet net, TrainerOptions options, List<TaskData> tasks) {
+        double[][] r = new double[tasks.size()][tasks.size()];   // r[i][j]: accuracy on task j after task i
+        try (ContinualLearner learner = new ContinualLearner(net, RateEncoder.bernoulli(20, 1.0), options,
+                Strategies.create("ewc"), Scenario.TASK_INCREMENTAL)) {
+            for (TaskData task : tasks) {
+                learner.startTask(task);
+                for (int epoch = 0; epoch < 2; epoch++) {
+                    learner.trainEpoch(epoch);
+                }
+                learner.finishTask();
+                for (int j = 0; j < tasks.size(); j++) {
+                    r[task.index()][j] = learner.evaluate(tasks.get(j));
+                }
+            }
+        }
+        return r;
+    }
+
+    @Test
+    void taskLoopLearnsEachTaskAndGivesOneMatrixForAnyThreadCount() {
+        List<TaskData> tasks = List.of(SplitPatterns.tasks(40, 30));
+        double[][] one = readmeLoop(ContinualLearnerTest.net(), ContinualLearnerTest.options(1), tasks);
+        double[][] two = readmeLoop(ContinualLearnerTest.net(), ContinualLearnerTest.options(2), tasks);
+        for (int i = 0; i < one.length; i++) {
+            assertArrayEquals(one[i], two[i], "row " + i);
+            // Two classes per task: chance is 1/2, and the patterns are easy to tell apart.
+            assertTrue(one[i][i] > 0.8, "task " + i + " learned: " + one[i][i]);
+        }
     }
 }
