@@ -374,7 +374,10 @@ public final class ContinualLearner implements AutoCloseable {
     }
 
     /**
-     * The test accuracy on a task, with the readout masked as the scenario prescribes.
+     * The test accuracy on a task, with the readout masked as the scenario prescribes: to the task's
+     * classes (task-incremental), to every class seen so far (class-incremental, so a task whose
+     * classes are not seen yet scores 0; before the first task, to the task's classes), or not at all
+     * (domain-incremental).
      *
      * @param task any task of the sequence (also one not trained yet)
      * @return the fraction of its test samples classified correctly
