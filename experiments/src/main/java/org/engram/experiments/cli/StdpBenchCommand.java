@@ -72,8 +72,8 @@ final class StdpBenchCommand implements Callable<Integer> {
         OptionChecks.noteFewer(err, "bench stdp", "--test", test, allTest.size(), "test images");
         Dataset trainSet = allTrain.limit(Math.max(train, label));
         Dataset testSet = allTest.limit(test);
-        DiehlCookBenchmark.Result r = DiehlCookBenchmark.run(TrainBenchCommand.features(trainSet), trainSet.labels(),
-                TrainBenchCommand.features(testSet), testSet.labels(),
+        DiehlCookBenchmark.Result r = DiehlCookBenchmark.run(trainSet.featureRows(), trainSet.labels(),
+                testSet.featureRows(), testSet.labels(),
                 DiehlCookBenchmark.Options.defaults(neurons, Math.min(train, trainSet.size()),
                         Math.min(label, trainSet.size()), testSet.size(), threads, seed));
         Map<String, Object> report = new LinkedHashMap<>();

@@ -95,7 +95,7 @@ final class TrainBenchCommand implements Callable<Integer> {
                 threads, seed, d.learningRate(), d.tauMs(), d.slope(), d.blockSize());
         TrainBenchmark.Result r;
         try {
-            r = TrainBenchmark.run(features(train), train.labels(), features(test), test.labels(), options);
+            r = TrainBenchmark.run(train.featureRows(), train.labels(), test.featureRows(), test.labels(), options);
         } catch (ParameterException e) {
             String option = optionOf(e);
             if (option == null) {
@@ -149,14 +149,6 @@ final class TrainBenchCommand implements Callable<Integer> {
 
     private static String joined(List<Integer> sizes) {
         return String.join("-", sizes.stream().map(String::valueOf).toList());
-    }
-
-    static float[][] features(Dataset d) {
-        float[][] x = new float[d.size()][];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = d.features(i);
-        }
-        return x;
     }
 
     /** Reads rate, latency or current. */

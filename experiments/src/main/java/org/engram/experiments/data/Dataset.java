@@ -191,6 +191,19 @@ public final class Dataset {
     }
 
     /**
+     * Every sample's features, one new array per sample, as a trainer or continual learner takes them.
+     *
+     * @return {@code size()} rows of {@code features()} values in [0, 1]
+     */
+    public float[][] featureRows() {
+        float[][] rows = new float[size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = features(i);
+        }
+        return rows;
+    }
+
+    /**
      * The SHA-256 of datasets as a learner reads them, to tell whether two runs saw the same data:
      * for each dataset in turn its size, rows, columns and classes, then every sample's label and
      * pixel values in order (big-endian 32-bit integers and IEEE floats). The same images and labels

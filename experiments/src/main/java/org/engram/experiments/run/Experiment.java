@@ -276,18 +276,10 @@ final class Experiment {
                 headClasses[k] = positional ? k : task.index() * headOffset + classes[k];
                 map[classes[k]] = headClasses[k];
             }
-            out.add(new TaskData(task.index(), task.name(), features(tr), labels(tr, map), features(te),
+            out.add(new TaskData(task.index(), task.name(), tr.featureRows(), labels(tr, map), te.featureRows(),
                     labels(te, map), headClasses));
         }
         return out;
-    }
-
-    private static float[][] features(Dataset d) {
-        float[][] x = new float[d.size()][];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = d.features(i);
-        }
-        return x;
     }
 
     private static int[] labels(Dataset d, int[] map) {

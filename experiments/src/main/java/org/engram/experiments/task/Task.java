@@ -3,6 +3,7 @@ package org.engram.experiments.task;
 import java.util.Arrays;
 
 import org.engram.experiments.data.Dataset;
+import org.engram.learning.continual.TaskData;
 
 /**
  * One task of a sequence: its position, a name, train and test data, and the classes it uses.
@@ -54,6 +55,20 @@ public final class Task {
     /** @return the classes the task uses, ascending (a copy) */
     public int[] classes() {
         return classes.clone();
+    }
+
+    /**
+     * The task as a {@link org.engram.learning.continual.ContinualLearner} takes it, each label the
+     * dataset's class, every sample of the train and test data. So {@code engram run} gives a split
+     * or synthetic sequence's tasks in task- and class-incremental learning; it maps the labels to
+     * one shared head's units in domain-incremental learning, and to a head per task for permuted
+     * and rotated tasks outside it.
+     *
+     * @return the task's data, in new arrays
+     */
+    public TaskData learnerData() {
+        return new TaskData(index, name, train.featureRows(), train.labels(), test.featureRows(), test.labels(),
+                classes.clone());
     }
 
     @Override

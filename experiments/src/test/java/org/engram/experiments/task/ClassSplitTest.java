@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.experiments.data.DataFileException;
 import org.engram.experiments.data.Dataset;
+import org.engram.learning.continual.TaskData;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,29 @@ class ClassSplitTest {
             total += task.train().size();
         }
         assertEquals(50, total);
+    }
+
+    /**
+     * A task as a continual learner takes it: the samples of its classes in their order, each as its
+     * pixel row (sample i's pixel is i / 50) with its class as label, and the task's classes.
+     */
+    @Test
+    void learnerDataHoldsTheTasksSamplesWithTheirClassesAsLabels() {
+        Dataset d = data();
+        Task task = ClassSplit.of(d, d.limit(20), new int[][] {{0, 1}, {3, 2}}).task(1);
+        TaskData data = task.learnerData();
+        assertEquals(1, data.index());
+        assertEquals(task.name(), data.name());
+        assertArrayEquals(new int[] {2, 3}, data.classes());
+        // Labels (7 i) % 10 of 2 and 3: i = 6, 9 (i mod 10), so samples 6, 9, 16, 19, 26, 29, 36, 39, 46, 49.
+        int[] samples = {6, 9, 16, 19, 26, 29, 36, 39, 46, 49};
+        assertEquals(samples.length, data.trainX().length);
+        for (int k = 0; k < samples.length; k++) {
+            assertArrayEquals(new float[] {samples[k] / 50f}, data.trainX()[k]);
+            assertEquals((samples[k] * 7) % 10, data.trainY()[k]);
+        }
+        assertArrayEquals(new int[] {2, 3, 2, 3}, data.testY(), "samples 6, 9, 16, 19 of the first 20");
+        assertArrayEquals(new float[] {16 / 50f}, data.testX()[2]);
     }
 
     /**
