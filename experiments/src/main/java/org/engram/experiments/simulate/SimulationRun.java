@@ -814,7 +814,8 @@ public final class SimulationRun {
             appendFiles(sb, files);
             return sb.toString();
         }
-        sb.append("| population | neurons | spikes | mean rate (Hz) | mean CV of ISI | CV over (neurons) |\n");
+        // Per neuron, as the rate files and plots give it, not the population's summed rate.
+        sb.append("| population | neurons | spikes | rate per neuron (Hz) | mean CV of ISI | CV over (neurons) |\n");
         sb.append("|---|---:|---:|---:|---:|---:|\n");
         for (SimulationSummary.PopulationSummary p : s.populations()) {
             sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %s | %d |%n", p.name(), p.neurons(),

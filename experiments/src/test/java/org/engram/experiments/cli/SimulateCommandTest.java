@@ -387,10 +387,13 @@ class SimulateCommandTest {
                         listed + " in\n" + summary);
             }
         }
+        // The table's rate is per neuron (spikes / neurons / 50 ms), and its header says so.
+        assertTrue(summary.contains("| rate per neuron (Hz) |"), summary);
         for (JsonNode p : json.path("populations")) {
             assertTrue(summary.contains("| " + p.path("name").asText() + " | " + p.path("neurons").asInt() + " | "
-                    + p.path("spikes").asLong() + " |") && summary.contains(" | " + p.path("cv_neurons").asInt()
-                    + " |\n"), summary);
+                    + p.path("spikes").asLong() + " | " + String.format(java.util.Locale.ROOT, "%.2f",
+                    p.path("spikes").asLong() * 1000.0 / (p.path("neurons").asInt() * 50.0)) + " |")
+                    && summary.contains(" | " + p.path("cv_neurons").asInt() + " |\n"), summary);
         }
         JsonNode provenance = json.path("provenance");
         assertEquals(ConfigLayers.sha256(Files.readString(folder.resolve("config.yaml"))),
