@@ -75,6 +75,7 @@ public class ParameterException extends EngramException {
      * @param value     the value to check
      * @param unit      the unit shown in the message, e.g. {@code "ms"}
      * @return {@code value}
+     * @throws ParameterException naming the owner, the parameter and the value, if it is not
      */
     public static double requirePositive(String owner, String parameter, double value, String unit) {
         if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
@@ -91,6 +92,7 @@ public class ParameterException extends EngramException {
      * @param value     the value to check
      * @param unit      the unit shown in the message
      * @return {@code value}
+     * @throws ParameterException naming the owner, the parameter and the value, if it is not
      */
     public static double requireNonNegative(String owner, String parameter, double value, String unit) {
         if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
@@ -107,6 +109,7 @@ public class ParameterException extends EngramException {
      * @param value     the value to check
      * @param unit      the unit shown in the message
      * @return {@code value}
+     * @throws ParameterException naming the owner, the parameter and the value, if it is not
      */
     public static double requireFinite(String owner, String parameter, double value, String unit) {
         if (!Double.isFinite(value)) {
@@ -125,6 +128,7 @@ public class ParameterException extends EngramException {
      * @param expected  what was expected, e.g. {@code "an array"}
      * @param <T>       its type
      * @return {@code value}
+     * @throws ParameterException naming the owner and the parameter, with what was expected, if it is null
      */
     public static <T> T requireNonNull(String owner, String parameter, T value, String expected) {
         if (value == null) {
