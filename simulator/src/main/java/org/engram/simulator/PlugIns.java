@@ -98,6 +98,38 @@ public record PlugIns<T>(List<T> loaded, List<String> failures) {
     }
 
     /**
+     * Refuses the name a provider gives its plug-in unless a config can write it: snake_case.
+     *
+     * @param provider the provider's class name, for the message
+     * @param name     the name, possibly null
+     * @param also     more on how names are written, after the characters allowed, or null
+     * @throws ParameterException naming the provider and the name, unless it is a-z, then a-z, 0-9 or _
+     */
+    public static void requireSnakeCaseName(String provider, String name, String also) {
+        if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
+            throw new ParameterException(provider, "info().name()", "a snake_case name (a-z, 0-9, _"
+                    + (also == null ? "" : "; " + also) + ")", String.valueOf(name));
+        }
+    }
+
+    /**
+     * Refuses a plug-in's name that another plug-in of its kind has.
+     *
+     * @param provider the provider's class name, for the message
+     * @param name     the name
+     * @param kind     the kind of plug-in, e.g. {@code strategy}
+     * @param holder   who has the name already, e.g. {@code a built-in} or {@code the provider x.Y}; null
+     *                 when no one has
+     * @throws ParameterException naming the provider, the name and its holder, when there is one
+     */
+    public static void requireFreeName(String provider, String name, String kind, String holder) {
+        if (holder != null) {
+            throw new ParameterException(provider, "info().name()", "a name no other " + kind + " has (" + holder
+                    + " has it)", name);
+        }
+    }
+
+    /**
      * Refuses a provider's parameter record that a config cannot write, by the component and its
      * type: a {@code java.time.Duration} had stopped {@code engram list} and every run with the
      * config reader's stack trace.

@@ -235,10 +235,7 @@ public final class Strategies {
             throw new ParameterException(provider.getClass().getName(), "info()", "the strategy's entry", "null");
         }
         String name = info.name();
-        if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
-            throw new ParameterException(provider.getClass().getName(), "info().name()",
-                    "a snake_case name (a-z, 0-9, _; a chain joins names with '+')", String.valueOf(name));
-        }
+        PlugIns.requireSnakeCaseName(provider.getClass().getName(), name, "a chain joins names with '+'");
         if (info.role() == null || info.hyperparameters() == null) {
             throw new ParameterException(provider.getClass().getName(), "info()",
                     "a role and hyperparameters (Strategies.NoParameters for none)", info.toString());
@@ -251,11 +248,8 @@ public final class Strategies {
         }
         PlugIns.requireWritable(provider.getClass().getName(), "info().hyperparameters()", h.type());
         Info previous = byName.putIfAbsent(name, info);
-        if (previous != null) {
-            throw new ParameterException(provider.getClass().getName(), "info().name()",
-                    "a name no other strategy has (" + (BUILT_INS.contains(previous) ? "a built-in"
-                            : "the provider " + providers.get(name)) + " has it)", name);
-        }
+        PlugIns.requireFreeName(provider.getClass().getName(), name, "strategy", previous == null ? null
+                : BUILT_INS.contains(previous) ? "a built-in" : "the provider " + providers.get(name));
         providers.put(name, provider.getClass().getName());
     }
 

@@ -218,10 +218,7 @@ public final class PlasticityRules {
             throw new ParameterException(provider, "info()", "the rule's entry", "null");
         }
         String name = info.name();
-        if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
-            throw new ParameterException(provider, "info().name()", "a snake_case name (a-z, 0-9, _)",
-                    String.valueOf(name));
-        }
+        PlugIns.requireSnakeCaseName(provider, name, null);
         Parameters<?> p = info.parameters();
         if (p == null || p.type() == null || p.defaults() == null || p.bounds() == null || p.factory() == null) {
             throw new ParameterException(provider, "info().parameters()",
@@ -233,12 +230,8 @@ public final class PlasticityRules {
             throw new ParameterException(provider, "info().parameters()", "a parameter record without a component"
                     + " named type, the key that names the rule", p.type().getName());
         }
-        String taken = BUILT_INS.contains(name) ? "a built-in" : providerOf.containsKey(name)
-                ? "the provider " + providerOf.get(name) : null;
-        if (taken != null) {
-            throw new ParameterException(provider, "info().name()", "a name no other plasticity rule has (" + taken
-                    + " has it)", name);
-        }
+        PlugIns.requireFreeName(provider, name, "plasticity rule", BUILT_INS.contains(name) ? "a built-in"
+                : providerOf.containsKey(name) ? "the provider " + providerOf.get(name) : null);
         byName.put(name, info);
         providerOf.put(name, provider);
     }
