@@ -46,7 +46,7 @@ public final class ParameterRecords {
      */
     public static <P extends Record> P with(P base, Map<String, ?> changes) {
         ParameterException.requireNonNull("parameter record", "base", base, "a parameter record");
-        return with(base.getClass().getSimpleName(), base, changes);
+        return with(base.getClass().getSimpleName(), base, changes, name -> null);
     }
 
     /**
@@ -89,15 +89,8 @@ public final class ParameterRecords {
 
     /**
      * {@link #with(Record, Map)} naming {@code owner} (a model's name) in messages about names and
-     * types.
-     */
-    static <P extends Record> P with(String owner, P base, Map<String, ?> changes) {
-        return with(owner, base, changes, name -> null);
-    }
-
-    /**
-     * {@link #with(String, Record, Map)} telling of an unknown name what {@code hints} says of it (a
-     * model's {@link NeuronModel#hintFor}), where it says anything, rather than the closest name.
+     * types, and telling of an unknown name what {@code hints} says of it (a model's
+     * {@link NeuronModel#hintFor}), where it says anything, rather than the closest name.
      */
     static <P extends Record> P with(String owner, P base, Map<String, ?> changes, Function<String, String> hints) {
         ParameterException.requireNonNull(owner, "changes", changes, "a map of parameter names to values");
