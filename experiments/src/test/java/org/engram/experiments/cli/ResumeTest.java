@@ -573,7 +573,7 @@ class ResumeTest {
         Files.copy(partial.resolve("checkpoints/ewc/seed-4/learner-3.state"), si, StandardCopyOption.REPLACE_EXISTING);
         CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains(si.toString()) && r.err().contains("expected state of kind 'si', found 'ewc'"),
+        assertTrue(r.err().contains(si.toString()) && r.err().contains("strategy: expected 'si', found 'ewc'"),
                 r.err());
     }
 

@@ -44,7 +44,7 @@ public final class ContinualLearner implements AutoCloseable {
      * Version 3 writes the strategy's state as a block its reader must read to the end; version 2
      * records the scenario; versions 1 and 2 are still read.
      */
-    private static final int STATE_VERSION = 3;
+    private static final int STATE_VERSION = 4;
     private static final String STATE_KIND = "continual-learner";
     /**
      * A batch's mean cross-entropy past which training has diverged though the numbers are finite:
@@ -541,6 +541,7 @@ public final class ContinualLearner implements AutoCloseable {
         StateCodec.writeHeader(out, STATE_KIND, STATE_VERSION);
         out.writeInt(tasks.size());
         out.writeUTF(scenario.name());
+        out.writeUTF(strategy.name());
         TrainingCheckpoint.write(trainer, out);
         for (boolean s : seen) {
             out.writeBoolean(s);
@@ -565,9 +566,9 @@ public final class ContinualLearner implements AutoCloseable {
      * @throws IOException     if reading fails or ends early (an {@link EOFException} saying so), or
      *                         the state was written with a strategy of another statefulness
      * @throws EngramException if the state was written by another kind of object or format version,
-     *                         or for another scenario, network, optimiser or strategy (a strategy
-     *                         that is not {@link Checkpointable} leaves no mark in the state, so
-     *                         one stateless strategy's state is read by another's learner)
+     *                         or for another scenario, network, optimiser or strategy (by name:
+     *                         states written before format version 4 carry no strategy name, and a
+     *                         stateless strategy's state of those is read by another's learner)
      */
     public int readState(DataInput in) throws IOException {
         requireUsable();
@@ -590,6 +591,9 @@ public final class ContinualLearner implements AutoCloseable {
         int done = in.readInt();
         if (version >= 2) {
             requireScenario(in.readUTF());
+        }
+        if (version >= 4) {
+            requireStrategy(in.readUTF());
         }
         try {
             TrainingCheckpoint.read(trainer, in, "checkpoint", Long.MAX_VALUE);
@@ -658,6 +662,18 @@ public final class ContinualLearner implements AutoCloseable {
         if (!scenario.name().equals(written)) {
             throw new EngramException("checkpoint", "scenario", configName(scenario.name()), configName(written),
                     "the state was trained in another scenario; resume it in the same one, or start afresh");
+        }
+    }
+
+    /**
+     * Refuses a state trained with another strategy, stateless ones included, which leave nothing
+     * else in the state to tell them apart: joint training resumed from naive training's state would
+     * go on as if it had revisited the earlier tasks all along.
+     */
+    private void requireStrategy(String written) {
+        if (!strategy.name().equals(written)) {
+            throw new EngramException("checkpoint", "strategy", "'" + strategy.name() + "'", "'" + written + "'",
+                    "the state was trained with another strategy; resume it with the same one, or start afresh");
         }
     }
 

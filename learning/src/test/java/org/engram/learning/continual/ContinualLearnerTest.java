@@ -275,18 +275,42 @@ class ContinualLearnerTest {
     }
 
     /**
-     * States of format versions 1 and 2 hold the strategy's state inline, without its length, and
-     * version 1 no scenario: they are still read, and go on as version 3 does.
+     * A strategy without state of its own left no mark in the state, so joint training resumed from
+     * naive training's state went on as if it had revisited the earlier tasks all along; the state now
+     * names its strategy.
      */
     @Test
-    void statesOfVersionsOneAndTwoStillResume() throws IOException {
+    void stateOfAnotherStrategyIsRefusedBeforeAnythingChanges() throws IOException {
+        byte[] checkpoint = stateAfterTwoTasks("naive", Scenario.DOMAIN_INCREMENTAL);
+        LayeredNet other = net();
+        float[][] before = weights(other);
+        try (ContinualLearner l = new ContinualLearner(other, RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                Strategies.create("joint"), Scenario.DOMAIN_INCREMENTAL)) {
+            EngramException e = assertThrows(EngramException.class,
+                    () -> l.readState(new DataInputStream(new ByteArrayInputStream(checkpoint))));
+            assertEquals("checkpoint: strategy: expected 'joint', found 'naive'; the state was trained with another "
+                    + "strategy; resume it with the same one, or start afresh", e.getMessage());
+        }
+        float[][] after = weights(other);
+        for (int m = 0; m < before.length; m++) {
+            assertArrayEquals(before[m], after[m], "matrix " + m + " unchanged");
+        }
+    }
+
+    /**
+     * States of format versions 1 to 3 name no strategy, versions 1 and 2 hold the strategy's state
+     * inline, without its length, and version 1 no scenario: they are still read, and go on as
+     * version 4 does.
+     */
+    @Test
+    void statesOfVersionsOneToThreeStillResume() throws IOException {
         byte[] current = stateAfterTwoTasks("ewc", Scenario.TASK_INCREMENTAL);
-        // Version 3 ends with the strategy's block: its length, then as many bytes.
+        // Version 4, as version 3, ends with the strategy's block: its length, then as many bytes.
         int block = 0;
         while (java.nio.ByteBuffer.wrap(current, current.length - block - 4, 4).getInt() != block) {
             block++;
         }
-        byte[][] states = {current, older(current, block, 2), older(current, block, 1)};
+        byte[][] states = {current, older(current, block, 3), older(current, block, 2), older(current, block, 1)};
         float[][][] resumed = new float[states.length][][];
         for (int k = 0; k < states.length; k++) {
             LayeredNet net = net();
@@ -300,14 +324,14 @@ class ContinualLearnerTest {
         }
         for (int k = 1; k < states.length; k++) {
             for (int m = 0; m < resumed[0].length; m++) {
-                assertArrayEquals(resumed[0][m], resumed[k][m], "version " + (3 - k) + ", matrix " + m);
+                assertArrayEquals(resumed[0][m], resumed[k][m], "version " + (4 - k) + ", matrix " + m);
             }
         }
     }
 
     /**
-     * A version 3 state rewritten as {@code version} wrote it: the strategy's block inline, version 1
-     * without the scenario.
+     * A version 4 state rewritten as {@code version} wrote it: without the strategy's name, versions 1
+     * and 2 with the strategy's block inline, version 1 without the scenario.
      */
     private static byte[] older(byte[] current, int block, int version) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(current));
@@ -315,18 +339,23 @@ class ContinualLearnerTest {
         DataOutputStream out = new DataOutputStream(old);
         out.writeUTF(in.readUTF());
         out.writeUTF(in.readUTF());
-        assertEquals(3, in.readInt(), "format version");
+        assertEquals(4, in.readInt(), "format version");
         out.writeInt(version);
         out.writeInt(in.readInt());
         String scenario = in.readUTF();
         assertEquals("TASK_INCREMENTAL", scenario);
-        if (version == 2) {
+        if (version >= 2) {
             out.writeUTF(scenario);
         }
+        assertEquals("ewc", in.readUTF(), "strategy");
         byte[] rest = in.readAllBytes();
-        // Everything up to the block's length, then the block without it.
-        out.write(rest, 0, rest.length - block - 4);
-        out.write(rest, rest.length - block, block);
+        if (version == 3) {
+            out.write(rest);
+        } else {
+            // Everything up to the block's length, then the block without it.
+            out.write(rest, 0, rest.length - block - 4);
+            out.write(rest, rest.length - block, block);
+        }
         return old.toByteArray();
     }
 
