@@ -116,7 +116,10 @@ public final class Replay implements ContinualStrategy, Checkpointable {
         }
     }
 
-    /** @return the number of samples in memory */
+    /**
+     * @return the number of samples the memory holds now: it fills up to the capacity
+     *         {@link Params#memorySize()} during the first task(s), then stays there
+     */
     public int memorySize() {
         return memory.size();
     }
