@@ -49,9 +49,9 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
     public static final String NAME = "adaptive_lif";
 
     /**
-     * Parameters of {@link AdaptiveLif}, validated on construction.
+     * Parameters of {@link AdaptiveLif}, each a finite number, validated on construction.
      *
-     * @param tauM     membrane time constant (ms), finite, {@code > 0}
+     * @param tauM     membrane time constant (ms), {@code > 0}
      * @param cM       membrane capacitance (pF), {@code > 0}
      * @param eL       resting potential (mV)
      * @param vTh      threshold at rest (mV)

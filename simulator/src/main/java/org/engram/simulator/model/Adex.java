@@ -91,7 +91,7 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
     static final double MAX_PEAK_SLOPES = 500;
 
     /**
-     * Parameters of {@link Adex}, validated on construction.
+     * Parameters of {@link Adex}, each a finite number, validated on construction.
      *
      * @param cM       membrane capacitance (pF), {@code > 0}
      * @param gL       leak conductance (nS), {@code > 0}

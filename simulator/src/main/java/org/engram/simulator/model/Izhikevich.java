@@ -63,7 +63,7 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
     static final double MAX_SUBSTEP_MS = 0.005;
 
     /**
-     * Parameters of {@link Izhikevich}, validated on construction.
+     * Parameters of {@link Izhikevich}, each a finite number, validated on construction.
      *
      * @param a     recovery rate of u (1/ms), {@code > 0} and {@code < 400}
      * @param b     sensitivity of u to v (1/ms)

@@ -67,9 +67,9 @@ public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondE
     public static final String NAME = "lif_cond_exp";
 
     /**
-     * Parameters of {@link LifCondExp}, validated on construction.
+     * Parameters of {@link LifCondExp}, each a finite number, validated on construction.
      *
-     * @param tauM     membrane time constant (ms), finite, {@code > 0}; the leak conductance is
+     * @param tauM     membrane time constant (ms), {@code > 0}; the leak conductance is
      *                 {@code cM / tauM} (nS)
      * @param cM       membrane capacitance (pF), {@code > 0}
      * @param eL       resting potential (mV)

@@ -42,9 +42,9 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
     public static final String NAME = "lif_delta";
 
     /**
-     * Parameters of {@link LifDelta}, validated on construction.
+     * Parameters of {@link LifDelta}, each a finite number, validated on construction.
      *
-     * @param tauM   membrane time constant (ms), finite, {@code > 0}
+     * @param tauM   membrane time constant (ms), {@code > 0}
      * @param cM     membrane capacitance (pF), {@code > 0}
      * @param eL     resting potential (mV)
      * @param vTh    threshold (mV)

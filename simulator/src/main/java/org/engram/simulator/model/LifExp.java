@@ -56,9 +56,9 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
     public static final String NAME = "lif_exp";
 
     /**
-     * Parameters of {@link LifExp}, validated on construction.
+     * Parameters of {@link LifExp}, each a finite number, validated on construction.
      *
-     * @param tauM     membrane time constant (ms), finite, {@code > 0}
+     * @param tauM     membrane time constant (ms), {@code > 0}
      * @param cM       membrane capacitance (pF), {@code > 0}
      * @param eL       resting potential (mV)
      * @param vTh      threshold (mV)
