@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.data.Dataset;
-import org.engram.experiments.data.FashionMnist;
+import org.engram.experiments.data.IdxReader;
 import org.engram.experiments.data.LocatedData;
 import org.engram.experiments.run.ThreadNotice;
 import org.engram.learning.unsupervised.DiehlCookBenchmark;
@@ -63,9 +63,11 @@ final class StdpBenchCommand implements Callable<Integer> {
         OptionChecks.atLeast("bench stdp", "--threads", threads, 1);
         ThreadNotice.print(spec.commandLine().getErr(), "engram bench stdp", "--threads", threads);
         LocatedData located = data.locate();
-        // limit keeps all of a set smaller than asked for.
-        Dataset allTrain = located.train(FashionMnist.CLASSES);
-        Dataset allTest = located.test(FashionMnist.CLASSES);
+        // limit keeps all of a set smaller than asked for. The votes follow the labels (DiehlCookBenchmark
+        // counts their classes), so data of any classes reads.
+        Dataset allTrain = located.train(IdxReader.MAX_CLASSES);
+        Dataset allTest = located.test(IdxReader.MAX_CLASSES);
+        allTest.requireImageSizeOf(allTrain);
         PrintWriter err = spec.commandLine().getErr();
         OptionChecks.noteFewer(err, "bench stdp", "--train", train, allTrain.size(), "training images");
         OptionChecks.noteFewer(err, "bench stdp", "--label", label, allTrain.size(), "training images");

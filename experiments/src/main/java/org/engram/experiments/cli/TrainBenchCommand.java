@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.data.Dataset;
-import org.engram.experiments.data.FashionMnist;
+import org.engram.experiments.data.IdxReader;
 import org.engram.experiments.data.LocatedData;
 import org.engram.experiments.run.ThreadNotice;
 import org.engram.learning.layered.Readout;
@@ -83,13 +83,15 @@ final class TrainBenchCommand implements Callable<Integer> {
             OptionChecks.atLeast("bench train", "--limit", limit, 1);
         }
         LocatedData located = data.locate();
-        Dataset all = located.train(FashionMnist.CLASSES);
+        // The readout follows the labels (TrainBenchmark counts their classes), so data of any classes reads.
+        Dataset all = located.train(IdxReader.MAX_CLASSES);
         if (limit != null) {
             OptionChecks.noteFewer(spec.commandLine().getErr(), "bench train", "--limit", limit, all.size(),
                     "training images");
         }
         Dataset train = limit == null ? all : all.limit(limit);
-        Dataset test = located.test(FashionMnist.CLASSES);
+        Dataset test = located.test(IdxReader.MAX_CLASSES);
+        test.requireImageSizeOf(all);
         TrainBenchmark.Options d = TrainBenchmark.Options.defaults();
         TrainBenchmark.Options options = new TrainBenchmark.Options(hidden, steps, batch, epochs, encoding, readout,
                 threads, seed, d.learningRate(), d.tauMs(), d.slope(), d.blockSize());

@@ -133,6 +133,21 @@ public final class Dataset {
     }
 
     /**
+     * Refuses images of another size than the training images': one network reads both sets, and
+     * its input is sized by the training images (a test set of as many pixels in other rows and
+     * columns would otherwise be read, scrambled, without a word).
+     *
+     * @param training the training set this set is tested beside
+     * @throws DataFileException naming this set's source, the training images' size and source, and this set's size
+     */
+    public void requireImageSizeOf(Dataset training) {
+        if (rows != training.rows || cols != training.cols) {
+            throw new DataFileException(source, "image size", training.rows + " x " + training.cols
+                    + " pixels, as the training images (" + training.source + ")", rows + " x " + cols);
+        }
+    }
+
+    /**
      * The class of one sample.
      *
      * @param sample sample index in [0, size)

@@ -37,6 +37,11 @@ public final class IdxReader {
     public static final int IMAGES_MAGIC = 0x00000803;
     /** Magic number of a label file: unsigned bytes, one dimension. */
     public static final int LABELS_MAGIC = 0x00000801;
+    /**
+     * The most classes IDX labels can tell apart: they are unsigned bytes, 0 to 255. Read with it,
+     * a label file's every label is accepted, for readers that take the classes from the labels.
+     */
+    public static final int MAX_CLASSES = 256;
 
     private static final int UNSIGNED_BYTE = 0x08;
     private static final float[] SCALE = new float[256];
@@ -109,7 +114,7 @@ public final class IdxReader {
 
     private static Dataset combine(RawImages raw, String imagesName, byte[] lab, String labelsName, String name,
             int classes) {
-        if (classes < 1 || classes > 256) {
+        if (classes < 1 || classes > MAX_CLASSES) {
             throw new ParameterException("IDX reader", "classes", "a count in [1, 256] (labels are unsigned bytes)",
                     classes);
         }

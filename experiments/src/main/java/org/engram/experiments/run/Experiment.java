@@ -136,11 +136,7 @@ final class Experiment {
                     unreadable.found(), "a resumed run reads the data it started with (" + started + "), under its"
                     + " own config.yaml: put those files back, or start a new run for these");
         }
-        if (test.rows() != train.rows() || test.cols() != train.cols()) {
-            // One network reads both: its input is sized by the training images.
-            throw new DataFileException(test.source(), "image size", train.rows() + " x " + train.cols()
-                    + " pixels, as the training images (" + train.source() + ")", test.rows() + " x " + test.cols());
-        }
+        test.requireImageSizeOf(train);
         // Split tasks do not depend on the seed: built once, so a class the data lacks is refused now,
         // before a run folder exists, rather than when the first seed reaches its task.
         TaskSequence split = config.tasks().sequence() == ExperimentConfig.SequenceKind.SPLIT

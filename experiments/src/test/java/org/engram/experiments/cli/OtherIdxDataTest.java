@@ -1,0 +1,116 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * IDX data of other classes and image sizes than Fashion-MNIST's, written by hand. {@code engram
+ * bench train} and {@code bench stdp} take {@code --data}, "any MNIST-format folder": data of more
+ * than ten classes was refused with advice to set {@code data.classes} in a config, which a
+ * benchmark has not, and test images of as many pixels as the training images in other rows and
+ * columns were read, scrambled, without a word, as {@code engram run} refuses them.
+ */
+class OtherIdxDataTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Classes of the data written: EMNIST letters' 26, past Fashion-MNIST's 10. */
+    private static final int CLASSES = 26;
+
+    /** An IDX image file of {@code count} images, image i of class i % 26 lit at pixel i % 26, written by hand. */
+    private static byte[] images(int count, int rows, int cols) {
+        ByteBuffer b = ByteBuffer.allocate(16 + count * rows * cols);
+        b.putInt(0x00000803).putInt(count).putInt(rows).putInt(cols);
+        for (int i = 0; i < count; i++) {
+            for (int p = 0; p < rows * cols; p++) {
+                b.put((byte) (p == i % CLASSES ? 255 : 0));
+            }
+        }
+        return b.array();
+    }
+
+    private static byte[] labels(int count) {
+        ByteBuffer b = ByteBuffer.allocate(8 + count);
+        b.putInt(0x00000801).putInt(count);
+        for (int i = 0; i < count; i++) {
+            b.put((byte) (i % CLASSES));
+        }
+        return b.array();
+    }
+
+    /** A folder of 4 x 7 training images and test images of {@code testRows x testCols}. */
+    private static Path data(Path dir, int testRows, int testCols) throws IOException {
+        Path d = Files.createDirectories(dir.resolve("letters"));
+        Files.write(d.resolve("train-images-idx3-ubyte"), images(104, 4, 7));
+        Files.write(d.resolve("train-labels-idx1-ubyte"), labels(104));
+        Files.write(d.resolve("t10k-images-idx3-ubyte"), images(52, testRows, testCols));
+        Files.write(d.resolve("t10k-labels-idx1-ubyte"), labels(52));
+        return d;
+    }
+
+    private static JsonNode lastJson(CliRunner.Result r) throws IOException {
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        return JSON.readTree(lines[lines.length - 1]);
+    }
+
+    @Test
+    void trainBenchSizesItsNetworkByTheDataOfTwentySixClasses(@TempDir Path dir) throws IOException {
+        Path d = data(dir, 4, 7);
+        JsonNode j = lastJson(CliRunner.run("bench", "train", "--data", d.toString(), "--hidden", "8", "--steps", "4",
+                "--batch", "16", "--json"));
+        assertEquals(4 * 7, j.get("inputs").asInt(), j.toString());
+        assertEquals(CLASSES, j.get("classes").asInt(), j.toString());
+    }
+
+    @Test
+    void stdpBenchReadsDataOfTwentySixClasses(@TempDir Path dir) throws IOException {
+        Path d = data(dir, 4, 7);
+        JsonNode j = lastJson(CliRunner.run("bench", "stdp", "--data", d.toString(), "--neurons", "4", "--train", "8",
+                "--label", "8", "--test", "8", "--json"));
+        assertEquals(8, j.get("test_samples").asInt(), j.toString());
+    }
+
+    @Test
+    void testImagesOfAnotherShapeAreRefusedNamingTheFileAndBothSizes(@TempDir Path dir) throws IOException {
+        Path d = data(dir, 7, 4);   // 28 pixels each, as the training images' 4 x 7
+        CliRunner.Result train = CliRunner.run("bench", "train", "--data", d.toString(), "--hidden", "8", "--steps",
+                "4");
+        CliRunner.Result stdp = CliRunner.run("bench", "stdp", "--data", d.toString(), "--neurons", "4", "--train", "8",
+                "--label", "8", "--test", "8");
+        for (CliRunner.Result r : new CliRunner.Result[] {train, stdp}) {
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(d.resolve("t10k-images-idx3-ubyte").toString()), r.err());
+            assertTrue(r.err().contains("image size: expected 4 x 7 pixels, as the training images"), r.err());
+            assertTrue(r.err().contains("found 7 x 4"), r.err());
+        }
+    }
+
+    @Test
+    void runRefusesTestImagesOfAnotherShapeBeforeItsFolder(@TempDir Path dir) throws IOException {
+        Path d = data(dir, 7, 4);
+        Path config = dir.resolve("letters.yaml");
+        Files.writeString(config, String.join("\n",
+                "name: letters",
+                "data: {path: " + d + ", classes: " + CLASSES + "}",
+                "tasks: {sequence: split, count: 2, classes_per_task: 2}",
+                "network: {hidden: [8]}",
+                "strategies: [{name: naive}]",
+                ""));
+        Path out = dir.resolve("results");
+        CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(d.resolve("t10k-images-idx3-ubyte").toString()), r.err());
+        assertTrue(r.err().contains("image size: expected 4 x 7 pixels, as the training images"), r.err());
+        assertTrue(r.err().contains("found 7 x 4"), r.err());
+        assertFalse(Files.exists(out), "no run folder");
+    }
+}
