@@ -113,4 +113,29 @@ class OtherIdxDataTest {
         assertTrue(r.err().contains("found 7 x 4"), r.err());
         assertFalse(Files.exists(out), "no run folder");
     }
+
+    @Test
+    void aTestLabelPastTheTrainingClassesIsCalledAClassNoTrainingSampleIsOf(@TempDir Path dir) throws IOException {
+        Path d = data(dir, 4, 7);
+        byte[] test = labels(52);
+        test[8 + 3] = (byte) CLASSES;   // after the 8-byte header: item 3 of class 26, which no training label is
+        Files.write(d.resolve("t10k-labels-idx1-ubyte"), test);
+        Path config = dir.resolve("letters.yaml");
+        Files.writeString(config, String.join("\n",
+                "name: letters",
+                "data: {path: " + d + ", classes: " + CLASSES + "}",
+                "tasks: {sequence: split, count: 2, classes_per_task: 2}",
+                "network: {hidden: [8]}",
+                "strategies: [{name: naive}]",
+                ""));
+        Path out = dir.resolve("results");
+        CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(d.resolve("t10k-labels-idx1-ubyte").toString()), r.err());
+        assertTrue(r.err().contains("labels: expected classes the training samples have, found class 26, which no"
+                + " training sample"), r.err());
+        // The advice to raise data.classes to 27 would end in that same refusal.
+        assertFalse(r.err().contains("classes: 27"), r.err());
+        assertFalse(Files.exists(out), "no run folder");
+    }
 }
