@@ -191,8 +191,9 @@ public record ExperimentConfig(
                     + " seen so far compete); permuted and rotated tasks get one head of all classes each in"
                     + " task_incremental and class_incremental", def = "task_incremental") Scenario scenario,
             @Key(value = "number of tasks", def = "5") int count,
-            @Key(value = "split without groups, synthetic: classes per task; split groups are consecutive classes;"
-                    + " a split or synthetic task (or group) needs 2 or more except in class_incremental learning, as"
+            @Key(value = "split without groups, synthetic: classes per task; split groups are consecutive classes"
+                    + " from 0, and classes past count x classes_per_task take no part (5 tasks of 5 on 26 classes"
+                    + " leave class 25 out); a split or synthetic task (or group) needs 2 or more except in class_incremental learning, as"
                     + " a task of one class is always answered right", def = "2") int classesPerTask,
             @Key(value = "split: explicit class groups, e.g. [[0, 1], [2, 3]]; null: consecutive groups of"
                     + " classes_per_task; a domain_incremental label is the class's position in its group sorted"
