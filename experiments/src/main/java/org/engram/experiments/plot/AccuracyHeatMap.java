@@ -1,14 +1,18 @@
 package org.engram.experiments.plot;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.geom.Rectangle2D;
 import java.util.List;
 
 import org.engram.experiments.metrics.AccuracyMatrix;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisSpace;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
@@ -21,7 +25,10 @@ import org.jfree.data.xy.DefaultXYZDataset;
  * The accuracy matrix as a heat map with each value (%) written in its cell.
  *
  * <p>Columns are the task evaluated, rows the task just trained (first row at the top), so the
- * diagonal is accuracy right after learning and the bottom row the final accuracies.
+ * diagonal is accuracy right after learning and the bottom row the final accuracies. Rows are
+ * labelled with the task's number and name ({@code 3: 4,5}), or with its number alone where the
+ * names would leave the matrix less than a third of the plot's width (permuted tasks printed 2 in
+ * wide), as the columns are.
  */
 public final class AccuracyHeatMap {
     private AccuracyHeatMap() {
@@ -74,10 +81,10 @@ public final class AccuracyHeatMap {
         for (int j = 0; j < t; j++) {
             numbers[j] = Integer.toString(j + 1);
         }
-        SymbolAxis x = new SymbolAxis("evaluated on task (numbers as in the rows)", numbers);
+        SymbolAxis x = new ColumnAxis("evaluated on task (numbers as in the rows)", "evaluated on task", numbers);
         x.setRange(-0.5, t - 0.5);
         x.setGridBandsVisible(false);
-        SymbolAxis y = new SymbolAxis("after training task", symbols);
+        SymbolAxis y = new TaskAxis("after training task", symbols);
         y.setRange(-0.5, t - 0.5);
         y.setInverted(true);
         y.setGridBandsVisible(false);
@@ -111,6 +118,91 @@ public final class AccuracyHeatMap {
                 + Labels.percent(AccuracyMatrix.meanOver(runs, AccuracyMatrix::learningAccuracy)));
         int side = Math.max(520, Math.min(1100, 200 + 70 * t));
         return new Figure(ChartStyle.apply(chart), side + 160, side);
+    }
+
+    /**
+     * The rows' axis: each task's number and name, or its number alone where the names, fitted when
+     * the chart is drawn, would leave the matrix less than {@link #MATRIX_SHARE} of the plot's width:
+     * a figure printed narrow, with the colour scale beside it, then had no matrix at all.
+     */
+    private static final class TaskAxis extends SymbolAxis {
+        private static final long serialVersionUID = 1L;
+        /** The least share of the plot's width (its axes included) the matrix keeps for the rows' names. */
+        private static final double MATRIX_SHARE = 1.0 / 3;
+        /** Whether the rows are numbered alone, decided each time the chart reserves room for its axes. */
+        private boolean numbered;
+
+        TaskAxis(String label, String[] symbols) {
+            super(label, symbols);
+        }
+
+        @Override
+        public AxisSpace reserveSpace(Graphics2D g2, Plot plot, Rectangle2D plotArea, RectangleEdge edge,
+                                      AxisSpace space) {
+            numbered = false;
+            AxisSpace named = super.reserveSpace(g2, plot, plotArea, edge, new AxisSpace());
+            double left = plotArea.getWidth() - named.getLeft() - named.getRight();
+            numbered = left < MATRIX_SHARE * plotArea.getWidth();
+            return super.reserveSpace(g2, plot, plotArea, edge, space);
+        }
+
+        @Override
+        public String valueToString(double value) {
+            String symbol = super.valueToString(value);
+            int colon = symbol.indexOf(':');
+            return numbered && colon > 0 ? symbol.substring(0, colon) : symbol;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TaskAxis && super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode();
+        }
+    }
+
+    /**
+     * The columns' axis, whose label is shortened where it is wider than the plot and the rows'
+     * axis together: printed 2 in wide, it ran past both edges of the figure.
+     */
+    private static final class ColumnAxis extends SymbolAxis {
+        private static final long serialVersionUID = 1L;
+        private final String shortLabel;
+        /** Whether the short label is shown, decided each time the chart reserves room for its axes. */
+        private boolean shortened;
+
+        ColumnAxis(String label, String shortLabel, String[] symbols) {
+            super(label, symbols);
+            this.shortLabel = shortLabel;
+        }
+
+        @Override
+        public AxisSpace reserveSpace(Graphics2D g2, Plot plot, Rectangle2D plotArea, RectangleEdge edge,
+                                      AxisSpace space) {
+            shortened = false;
+            // The area given is the plot's less the rows' axis, whose room the label may use too.
+            double room = plotArea.getWidth() + (space == null ? 0 : space.getLeft());
+            shortened = ChartStyle.textWidth(super.getLabel(), getLabelFont()) > room;
+            return super.reserveSpace(g2, plot, plotArea, edge, space);
+        }
+
+        @Override
+        public String getLabel() {
+            return shortened ? shortLabel : super.getLabel();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ColumnAxis c && c.shortLabel.equals(shortLabel) && super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode();
+        }
     }
 
     /**

@@ -148,6 +148,47 @@ class PrintLayoutTest {
     }
 
     /**
+     * A heat map's rows name their tasks only where the names leave the matrix room: permuted
+     * tasks ("10: permutation 9") printed 2 in wide had left it none, and the figure showed its
+     * colour scale alone, under a label of its columns cut at both edges (found by an audit). There
+     * the rows are numbered alone, as the columns are, and the label is shortened; where they fit,
+     * on screen and a column wide, names and label stay whole.
+     */
+    @Test
+    void heatMapRowsNumberedAloneWhereTheirNamesLeaveTheMatrixNoRoom() {
+        List<String> permuted = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            permuted.add("permutation " + i);
+        }
+        Figure screen = AccuracyHeatMap.of(matrix(10), permuted, "t");
+        Figure narrow = screen.printedAt(2);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        Graphics2D g = new BufferedImage(narrow.width(), narrow.height(), BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            narrow.chart().draw(g, new Rectangle(0, 0, narrow.width(), narrow.height()), info);
+        } finally {
+            g.dispose();
+        }
+        // Of the 267 units, the colour scale beside the matrix takes about 80 and the rows' axis,
+        // numbered, about 60 with its label and the padding: the matrix keeps about a third (a
+        // quarter asked here); named rows ("10: permutation 9", some 130 units) had left it none.
+        double matrix = info.getPlotInfo().getDataArea().getWidth();
+        assertTrue(matrix >= narrow.width() / 4.0, "the matrix is " + matrix + " wide of " + narrow.width());
+        String narrowSvg = narrow.svg();
+        assertTrue(!narrowSvg.contains("permutation"), "no row named at 2 in");
+        assertTrue(narrowSvg.contains(">9<"), "rows numbered alone");
+        assertTrue(screen.svg().contains(">10: permutation 9<"), "named on screen");
+        assertTrue(screen.printedAt(3.3).svg().contains(">10: permutation 9<"), "named a column wide");
+        String shortNames = AccuracyHeatMap.of(matrix(3), names(3), "t").printedAt(2).svg();
+        assertTrue(shortNames.contains(">3: 4-5<"), "short names of few tasks stay at 2 in");
+        // The columns' label, about 320 units at 7 pt, ran past both edges of a figure 267 wide.
+        assertTrue(narrowSvg.contains(">evaluated on task<") && shortNames.contains(">evaluated on task<"),
+                "the columns' label shortened at 2 in");
+        assertTrue(screen.printedAt(3.3).svg().contains(">evaluated on task (numbers as in the rows)<"),
+                "whole a column wide");
+    }
+
+    /**
      * The task boundaries of a learning curve are labelled "task 2" where that fits before the next,
      * else by their number alone: ten tasks of one epoch, printed a column wide, had run their labels
      * into each other.
