@@ -119,13 +119,15 @@ public final class Figure {
 
     /**
      * A chart's text subtitles, top to bottom, as a caption writes them (figures that a subtitle
-     * spaces apart, such as {@code ACC 96.0%   BWT -2.1 pp}, separated by semicolons), or null.
+     * spaces apart, such as {@code ACC 96.0%   BWT -2.1 pp}, separated by semicolons, and a
+     * parenthesis spaced apart, such as {@code   (5 tasks)}, kept with the figure before it), or null.
      */
     private static String subtitles(JFreeChart chart) {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < chart.getSubtitleCount(); i++) {
             if (chart.getSubtitle(i) instanceof TextTitle t) {
-                texts.add(t.getText().replace('\u00A0', ' ').replaceAll(";? {2,}", "; "));
+                texts.add(t.getText().replace('\u00A0', ' ').replaceAll(" {2,}\\(", " (")
+                        .replaceAll(";? {2,}", "; "));
             }
         }
         return texts.isEmpty() ? null : String.join("; ", texts);

@@ -115,7 +115,8 @@ class ErrorOptionTest {
                 out.toString());
         assertEquals(0, r.exitCode(), r.err());
         String captions = Files.readString(out.resolve("captions.md"));
-        assertTrue(captions.contains("(5 tasks); bars: one standard error of the mean over 3 seeds\n"), captions);
+        // The task count belongs to the figures before it, not apart as a figure of its own.
+        assertTrue(captions.contains(" pp (5 tasks); bars: one standard error of the mean over 3 seeds\n"), captions);
         assertTrue(captions.contains("error bars: one standard error of the mean over 3 seeds\n"), captions);
         assertTrue(captions.contains("mean over 3 seeds, bars: one standard error of the mean; the last point is"
                 + " ACC\n"), captions);

@@ -156,7 +156,7 @@ class FigureFilesTest {
                 .from("Engram run 20261201T000000Z-6eec5a of quickstart").printedAt(3.3);
         // The subtitle, which print leaves to the caption, too.
         String described = "naive: forgetting (Engram run 20261201T000000Z-6eec5a of quickstart). ACC 66.7%;"
-                + " BWT -30.0 pp; average forgetting +30.0 pp; (3 tasks)";
+                + " BWT -30.0 pp; average forgetting +30.0 pp (3 tasks)";
         assertEquals(described, printed.description());
         assertTrue(pngTexts(printed.png()).contains("Title=naive: forgetting\nDescription=" + described + "\n"),
                 pngTexts(printed.png()));
