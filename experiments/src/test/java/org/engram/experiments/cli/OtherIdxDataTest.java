@@ -97,16 +97,8 @@ class OtherIdxDataTest {
     @Test
     void runRefusesTestImagesOfAnotherShapeBeforeItsFolder(@TempDir Path dir) throws IOException {
         Path d = data(dir, 7, 4);
-        Path config = dir.resolve("letters.yaml");
-        Files.writeString(config, String.join("\n",
-                "name: letters",
-                "data: {path: " + d + ", classes: " + CLASSES + "}",
-                "tasks: {sequence: split, count: 2, classes_per_task: 2}",
-                "network: {hidden: [8]}",
-                "strategies: [{name: naive}]",
-                ""));
         Path out = dir.resolve("results");
-        CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", out.toString());
+        CliRunner.Result r = runSplit(dir, d, out);
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains(d.resolve("t10k-images-idx3-ubyte").toString()), r.err());
         assertTrue(r.err().contains("image size: expected 4 x 7 pixels, as the training images"), r.err());
@@ -120,16 +112,8 @@ class OtherIdxDataTest {
         byte[] test = labels(52);
         test[8 + 3] = (byte) CLASSES;   // after the 8-byte header: item 3 of class 26, which no training label is
         Files.write(d.resolve("t10k-labels-idx1-ubyte"), test);
-        Path config = dir.resolve("letters.yaml");
-        Files.writeString(config, String.join("\n",
-                "name: letters",
-                "data: {path: " + d + ", classes: " + CLASSES + "}",
-                "tasks: {sequence: split, count: 2, classes_per_task: 2}",
-                "network: {hidden: [8]}",
-                "strategies: [{name: naive}]",
-                ""));
         Path out = dir.resolve("results");
-        CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", out.toString());
+        CliRunner.Result r = runSplit(dir, d, out);
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains(d.resolve("t10k-labels-idx1-ubyte").toString()), r.err());
         assertTrue(r.err().contains("labels: expected classes the training samples have, found class 26, which no"
@@ -137,5 +121,18 @@ class OtherIdxDataTest {
         // The advice to raise data.classes to 27 would end in that same refusal.
         assertFalse(r.err().contains("classes: 27"), r.err());
         assertFalse(Files.exists(out), "no run folder");
+    }
+
+    /** Runs two split tasks of naive training on the data in {@code data}, into {@code out}. */
+    private static CliRunner.Result runSplit(Path dir, Path data, Path out) throws IOException {
+        Path config = dir.resolve("letters.yaml");
+        Files.writeString(config, String.join("\n",
+                "name: letters",
+                "data: {path: " + data + ", classes: " + CLASSES + "}",
+                "tasks: {sequence: split, count: 2, classes_per_task: 2}",
+                "network: {hidden: [8]}",
+                "strategies: [{name: naive}]",
+                ""));
+        return CliRunner.run("run", config.toString(), "--out", out.toString());
     }
 }
