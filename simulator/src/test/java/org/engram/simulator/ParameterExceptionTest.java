@@ -16,7 +16,8 @@ class ParameterExceptionTest {
             ParameterException e = assertThrows(ParameterException.class,
                     () -> ParameterException.requirePositive("m", "tau", bad, "ms"));
             assertEquals("tau", e.location(), e.getMessage());
-            assertTrue(e.getMessage().contains("a finite number > 0 (ms)") && e.getMessage().contains(String.valueOf(bad)),
+            assertTrue(e.getMessage().contains("a finite number > 0 (ms)")
+                    && e.getMessage().contains(String.valueOf(bad)),
                     e.getMessage());
         }
     }

@@ -104,8 +104,10 @@ class DeliveryTest {
         InputLog.State s = log.state();
         for (int step = 0; step < steps; step++) {
             for (int i = 0; i < targets; i++) {
-                assertEquals(expectedEx[step][i], s.excitatory[step][i], 0.0, "excitatory step " + step + " target " + i);
-                assertEquals(expectedIn[step][i], s.inhibitory[step][i], 0.0, "inhibitory step " + step + " target " + i);
+                assertEquals(expectedEx[step][i], s.excitatory[step][i], 0.0,
+                        "excitatory step " + step + " target " + i);
+                assertEquals(expectedIn[step][i], s.inhibitory[step][i], 0.0,
+                        "inhibitory step " + step + " target " + i);
                 // The pulse is on during the steps that start in [1.0, 2.0) ms.
                 double current = i == 3 && step >= 10 && step < 20 ? 5.0 : 0.0;
                 assertEquals(current, s.current[step][i], 0.0, "current step " + step + " target " + i);
@@ -118,7 +120,8 @@ class DeliveryTest {
         double spikeMs = 1.234567;
         double delayMs = 1.5;
         NetworkBuilder b = new NetworkBuilder(DT);
-        Population<?, ?> src = b.population("src", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{spikeMs}}));
+        Population<?, ?> src = b.population("src", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{spikeMs}}));
         // A jump far above threshold makes the target fire at the arrival time itself.
         Population<?, ?> target = b.population("target", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
         b.connect("s->t", src, target, Rules.allToAll(), Synapses.excitatory(100).delayMs(delayMs));

@@ -51,7 +51,8 @@ class DeterminismTest {
         b.initialise(exc, "v", new UniformRealDistribution(new SplitMixRandom(0), 0, 20));
         if (mode == Mode.GRID) {
             Population<?, ?> izh = b.population("izh", 77, Izhikevich.MODEL, Izhikevich.regularSpiking());
-            b.connect("exc->izh", exc, izh, Rules.fixedInDegree(10), Synapses.excitatory(0).weights(normal).delayMs(1.0));
+            b.connect("exc->izh", exc, izh, Rules.fixedInDegree(10),
+                    Synapses.excitatory(0).weights(normal).delayMs(1.0));
             b.current(CurrentSource.pulse(izh, null, 50, 150, 6));
             Population<?, ?> cond = b.population("cond", 64, LifCondExp.MODEL, new LifCondExp.Params(
                     20, 200, -60, -50, -60, 5, 150, 0, -80, 5, 10));

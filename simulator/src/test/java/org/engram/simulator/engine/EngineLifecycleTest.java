@@ -195,8 +195,16 @@ class EngineLifecycleTest {
         @Override public String name() { return "failing_propagation"; }
         @Override public Class<LifDelta.Params> parametersType() { return LifDelta.MODEL.parametersType(); }
         @Override public LifDelta.Params defaults() { return LifDelta.MODEL.defaults(); }
-        @Override public LifDelta.State newState(int size, LifDelta.Params p) { return LifDelta.MODEL.newState(size, p); }
-        @Override public Kernel<LifDelta.State> prepare(LifDelta.Params p, TimeGrid g) { return LifDelta.MODEL.prepare(p, g); }
+
+        @Override
+        public LifDelta.State newState(int size, LifDelta.Params p) {
+            return LifDelta.MODEL.newState(size, p);
+        }
+
+        @Override
+        public Kernel<LifDelta.State> prepare(LifDelta.Params p, TimeGrid g) {
+            return LifDelta.MODEL.prepare(p, g);
+        }
 
         @Override
         public ExactKernel<LifDelta.State> prepareExact(LifDelta.Params p, TimeGrid g) {
@@ -300,7 +308,8 @@ class EngineLifecycleTest {
                 .filter(t -> !before.contains(t) && t.getName().startsWith("engram-engine") && t.isAlive()).toList();
         assertEquals(List.of(), running, "the workers of the engine that failed to start");
         model.failing = false;
-        IllegalStateException next = assertThrows(IllegalStateException.class, () -> new Engine(n, EngineOptions.grid(1)));
+        IllegalStateException next = assertThrows(IllegalStateException.class,
+                () -> new Engine(n, EngineOptions.grid(1)));
         assertTrue(next.getMessage().startsWith("a precise-mode engine failed to take over the state grid mode left"),
                 next.getMessage());
     }
@@ -319,7 +328,8 @@ class EngineLifecycleTest {
             // The spike at 0.1 ms falls in the first slice (1 ms, the delay), where the step is still 0.
             assertEquals(10, e.sliceSteps());
             Throwable refused = duringRun(e, () -> e.recordState(p, "v", new int[] {0}, 0.1));
-            assertTrue(refused instanceof IllegalStateException && refused.getMessage().contains("before the first run"),
+            assertTrue(refused instanceof IllegalStateException
+                    && refused.getMessage().contains("before the first run"),
                     String.valueOf(refused));
             e.run(1);   // the run was not failed
         }

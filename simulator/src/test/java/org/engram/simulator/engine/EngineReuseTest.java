@@ -26,7 +26,8 @@ class EngineReuseTest {
     void twoOpenEnginesCannotShareANetwork() {
         Network net = network();
         try (Engine first = new Engine(net, EngineOptions.grid(1))) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Engine(net, EngineOptions.grid(1)));
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> new Engine(net, EngineOptions.grid(1)));
             assertTrue(e.getMessage().contains("open engine"), e.getMessage());
         }
         // Closed: the next engine may take it.
@@ -169,7 +170,8 @@ class EngineReuseTest {
             });
             assertThrows(ListenerFailed.class, () -> e.run(20));
         }
-        IllegalStateException error = assertThrows(IllegalStateException.class, () -> new Engine(net, EngineOptions.grid(1)));
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> new Engine(net, EngineOptions.grid(1)));
         assertTrue(error.getMessage().contains("failed mid-slice"), error.getMessage());
     }
 }

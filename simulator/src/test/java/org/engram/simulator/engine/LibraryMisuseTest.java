@@ -169,7 +169,9 @@ class LibraryMisuseTest {
         b.connect("out of given", given, cells, Rules.allToAll(), Synapses.excitatory(1));   // from them, fine
     }
 
-    /** A null where a model, rule, synapses, network or options belong is refused at once, by name; the builder goes on. */
+    /**
+     * A null where a model, rule, synapses, network or options belong is refused at once, by name; the builder goes on.
+     */
     @Test
     void nullsAreRefusedByWhatWasExpected() {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
@@ -179,7 +181,8 @@ class LibraryMisuseTest {
         Population<?, ?> cells = b.population("e", 2, LifDelta.MODEL, DRIVEN);
         ParameterException rule = assertThrows(ParameterException.class,
                 () -> b.connect("r", cells, cells, null, Synapses.excitatory(0.1)));
-        assertTrue(rule.getMessage().startsWith("projection 'r': rule: expected a connectivity rule"), rule.getMessage());
+        assertTrue(rule.getMessage().startsWith("projection 'r': rule: expected a connectivity rule"),
+                rule.getMessage());
         ParameterException synapses = assertThrows(ParameterException.class,
                 () -> b.connect("r", cells, cells, Rules.allToAll(), null));
         assertTrue(synapses.getMessage().startsWith("projection 'r': synapses: expected weights and delays"),
@@ -371,7 +374,10 @@ class LibraryMisuseTest {
                 + "(3000.0 ms)") && error.getMessage().contains("shorten the delays into 'cells'"), error.getMessage());
     }
 
-    /** A model without a name, and parameters of another model (through raw types), are refused when the population is made. */
+    /**
+     * A model without a name, and parameters of another model (through raw types), are refused when the
+     * population is made.
+     */
     @Test
     @SuppressWarnings({"rawtypes", "unchecked"})
     void aNamelessModelOrAnotherModelsParametersAreRefused() {

@@ -80,8 +80,10 @@ class ReferenceNetworksTest {
         var params = new org.engram.simulator.model.LifDelta.Params(20, 250, 0, 20, 10, 2, 0);
         var exc = b.population("exc", ne, org.engram.simulator.model.LifDelta.MODEL, params);
         var inh = b.population("inh", ni, org.engram.simulator.model.LifDelta.MODEL, params);
-        var fromExc = org.engram.simulator.network.connect.Rules.fixedInDegree(ce).withAutapses(false).withMultapses(false);
-        var fromInh = org.engram.simulator.network.connect.Rules.fixedInDegree(ci).withAutapses(false).withMultapses(false);
+        var fromExc = org.engram.simulator.network.connect.Rules.fixedInDegree(ce).withAutapses(false)
+                .withMultapses(false);
+        var fromInh = org.engram.simulator.network.connect.Rules.fixedInDegree(ci).withAutapses(false)
+                .withMultapses(false);
         var je = org.engram.simulator.network.Synapses.excitatory(j).delayMs(1.5);
         var ji = org.engram.simulator.network.Synapses.inhibitory(-5 * j).delayMs(1.5);
         b.connect("ee", exc, exc, fromExc, je);

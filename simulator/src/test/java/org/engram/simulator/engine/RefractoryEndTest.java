@@ -48,7 +48,8 @@ class RefractoryEndTest {
     @CsvSource({"0.1, 1.0, 3.1, 1.0, 2.0", "0.1, 0.3, 0.6, 0.1, 0.2"})
     void inputOneStepLaterIsTaken(double dt, double first, double second, double delay, double tRef) {
         for (Mode mode : Mode.values()) {
-            assertArrayEquals(new double[] {first + delay, second + delay}, spikes(mode, dt, first, second, delay, tRef),
+            assertArrayEquals(new double[] {first + delay, second + delay},
+                    spikes(mode, dt, first, second, delay, tRef),
                     1e-9, mode + " at dt = " + dt);
         }
     }

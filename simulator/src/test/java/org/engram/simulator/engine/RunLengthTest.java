@@ -90,9 +90,11 @@ class RunLengthTest {
         Population<?, ?> source = b.population("source", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
         Population<?, ?> big = b.population("big", 1 << 20, LifDelta.MODEL, LifDelta.MODEL.defaults());
         // 409.6 ms = 4096 steps: 4097 slots x 2^20 neurons wraps to 2^20 in int arithmetic.
-        b.connect("in", source, big, Rules.explicit(new int[] {0}, new int[] {0}), Synapses.excitatory(0.1).delayMs(409.6));
+        b.connect("in", source, big, Rules.explicit(new int[] {0}, new int[] {0}),
+                Synapses.excitatory(0.1).delayMs(409.6));
         Network net = b.build();
-        ParameterException error = assertThrows(ParameterException.class, () -> new Engine(net, EngineOptions.precise(1)));
+        ParameterException error = assertThrows(ParameterException.class,
+                () -> new Engine(net, EngineOptions.precise(1)));
         assertTrue(error.getMessage().contains("'big': 1048576 x 4097"), error.getMessage());
     }
 }

@@ -99,7 +99,8 @@ class RunSplitTest {
     void stateChangedBetweenRunsTakesEffectAtOnce(Mode mode) {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
         // Bias 90 pA: v_inf = 90 * 20 / 250 = 7.2 mV, below the 20 mV threshold: a quiet neuron.
-        Population<?, ?> quiet = b.population("quiet", 1, LifDelta.MODEL, new LifDelta.Params(20, 250, 0, 20, 10, 2, 90));
+        Population<?, ?> quiet = b.population("quiet", 1, LifDelta.MODEL,
+                new LifDelta.Params(20, 250, 0, 20, 10, 2, 90));
         // Bias 1000 pA: v_inf = 80 mV; from 0 it would cross 20 mV at 20 ln(80/60) = 5.75 ms.
         Population<?, ?> driven = b.population("driven", 1, LifDelta.MODEL,
                 new LifDelta.Params(20, 250, 0, 20, 10, 2, 1000));

@@ -81,7 +81,8 @@ class TimeGridTest {
         TimeGrid grid = new TimeGrid(0.1);
         // Off by 1e-7 ms (1e-6 steps) on a short duration, by 0.004 and 0.5 steps on long ones.
         for (double ms : new double[] {1.00000001, 1.55, 1_000_000.0004, 100_000_000.05}) {
-            ParameterException e = assertThrows(ParameterException.class, () -> grid.wholeSteps("test", "duration", ms));
+            ParameterException e = assertThrows(ParameterException.class,
+                    () -> grid.wholeSteps("test", "duration", ms));
             assertEquals("duration", e.location(), e.getMessage());
         }
     }
@@ -109,7 +110,8 @@ class TimeGridTest {
         // 1e12 ms is 1e13 whole steps, more than an int counts: the limit is the problem, not the grid.
         // 1e20 ms is 1e21 steps, beyond what a long holds, and 2^31 steps is just past the limit.
         for (double ms : new double[] {1e12, 1e20, (Integer.MAX_VALUE + 1.0) * 0.1}) {
-            ParameterException e = assertThrows(ParameterException.class, () -> grid.wholeSteps("test", "duration", ms));
+            ParameterException e = assertThrows(ParameterException.class,
+                    () -> grid.wholeSteps("test", "duration", ms));
             assertTrue(e.getMessage().contains("at most 2147483647 time steps"), e.getMessage());
             assertTrue(!e.getMessage().contains("whole number"), e.getMessage());
         }

@@ -74,7 +74,8 @@ class WorkerPoolTest {
                 }
             }));
             assertEquals("worker 1", thrown.getMessage());
-            assertEquals(List.of("worker 2"), Arrays.stream(thrown.getSuppressed()).map(Throwable::getMessage).toList());
+            assertEquals(List.of("worker 2"),
+                    Arrays.stream(thrown.getSuppressed()).map(Throwable::getMessage).toList());
             RuntimeException own = assertThrows(RuntimeException.class, () -> pool.run(w -> {
                 throw new RuntimeException("worker " + w);
             }));

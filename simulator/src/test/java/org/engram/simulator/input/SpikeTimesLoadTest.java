@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SpikeTimesLoadTest {
 
-    private static double[] spikes(Mode mode, double[] initial, double firstRunMs, double[] loaded, double secondRunMs) {
+    private static double[] spikes(Mode mode, double[] initial, double firstRunMs, double[] loaded,
+            double secondRunMs) {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
         Population<?, ?> source = b.population("source", 1, SpikeTimes.MODEL,
                 new SpikeTimes.Params(new double[][] {initial}));

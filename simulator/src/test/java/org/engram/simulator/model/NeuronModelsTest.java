@@ -44,7 +44,8 @@ class NeuronModelsTest {
 
     @Test
     void aSuggestionKeepsSomethingOfTheName() {
-        assertEquals("lif_delta", org.engram.simulator.Suggestions.closest("lif_delt", List.of("lif_delta", "izhikevich")));
+        assertEquals("lif_delta",
+                org.engram.simulator.Suggestions.closest("lif_delt", List.of("lif_delta", "izhikevich")));
         assertEquals("exc", org.engram.simulator.Suggestions.closest("exd", List.of("exc", "inh")));
         // Two edits replace every character: a guess, not a typo.
         assertNull(org.engram.simulator.Suggestions.closest("zz", List.of("a")));

@@ -91,14 +91,15 @@ class ParameterValidationTest {
                         (Executable) () -> LifDelta.MODEL.prepare(new LifDelta.Params(10, 250, -70, -55, -70, 0.25, 0),
                                 new TimeGrid(0.1))),
                 Arguments.of("lif_exp", "t_ref", "0.25",
-                        (Executable) () -> LifExp.MODEL.prepare(new LifExp.Params(10, 250, -70, -55, -70, 0.25, 0, 2, 2),
-                                new TimeGrid(0.1))),
+                        (Executable) () -> LifExp.MODEL.prepare(
+                                new LifExp.Params(10, 250, -70, -55, -70, 0.25, 0, 2, 2), new TimeGrid(0.1))),
                 Arguments.of("adex", "t_ref", "0.25",
                         (Executable) () -> Adex.MODEL.prepare(new Adex.Params(281, 30, -70, -50, 2, 0, -60, 0.25, 4, 80,
                                 144, 0, 2, 2), new TimeGrid(0.1))),
                 Arguments.of("adaptive_lif", "t_ref", "0.15",
                         (Executable) () -> AdaptiveLif.MODEL.prepare(
-                                new AdaptiveLif.Params(10, 250, -70, -55, -70, 0.15, 0, 2, 2, 100, 1), new TimeGrid(0.1))));
+                                new AdaptiveLif.Params(10, 250, -70, -55, -70, 0.15, 0, 2, 2, 100, 1),
+                                new TimeGrid(0.1))));
     }
 
     @ParameterizedTest(name = "{0}.{1} = {2}")

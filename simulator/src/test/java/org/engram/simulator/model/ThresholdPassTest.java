@@ -134,7 +134,8 @@ class ThresholdPassTest {
         void assertNeuron(int i, ReferenceNeuron n, double kernelV, double kernelLeft) {
             assertArrayEquals(n.spikes.stream().mapToDouble(Double::doubleValue).toArray(), harness.spikeTimesMs(i),
                     "spike times of neuron " + i);
-            assertEquals(Double.doubleToRawLongBits(n.v), Double.doubleToRawLongBits(kernelV), "potential of neuron " + i);
+            assertEquals(Double.doubleToRawLongBits(n.v), Double.doubleToRawLongBits(kernelV),
+                    "potential of neuron " + i);
             assertEquals(n.left, kernelLeft, "steps left of neuron " + i);
         }
     }

@@ -72,7 +72,8 @@ class PopulationContractTest {
         NetworkBuilder b = new NetworkBuilder(0.1);
         ParameterException e = assertThrows(ParameterException.class,
                 () -> b.population("x", 10, LifDelta.MODEL, null));
-        assertEquals("population 'x': params: expected parameters of lif_delta (for instance its defaults()), found null",
+        assertEquals("population 'x': params: expected parameters of lif_delta (for instance its defaults()), "
+                + "found null",
                 e.getMessage());
     }
 

@@ -46,6 +46,7 @@ class WeightRangeTest {
     void aTinyNegativeExcitatoryWeightIsStillNegative() {
         ParameterException e = buildFails(Synapses.excitatory(0),
                 Rules.explicit(new int[] {0}, new int[] {1}, new double[] {-1e-50}, new double[] {1.0}));
-        assertTrue(e.getMessage().contains("excitatory weight >= 0") && e.getMessage().contains("-1.0E-50"), e.getMessage());
+        assertTrue(e.getMessage().contains("excitatory weight >= 0") && e.getMessage().contains("-1.0E-50"),
+                e.getMessage());
     }
 }

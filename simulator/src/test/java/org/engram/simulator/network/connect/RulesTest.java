@@ -109,7 +109,8 @@ class RulesTest {
                 Rules.fixedProbability(0.1).withAutapses(false).describe());
         assertEquals("all_to_all(autapses=true)", Rules.allToAll().describe());
         assertEquals("one_to_one()", Rules.oneToOne().describe());
-        assertEquals("explicit(synapses=2, weights=spec)", Rules.explicit(new int[] {0, 1}, new int[] {1, 0}).describe());
+        assertEquals("explicit(synapses=2, weights=spec)",
+                Rules.explicit(new int[] {0, 1}, new int[] {1, 0}).describe());
         assertEquals("matrix(2 x 3, synapses=2)", Rules.matrix(new double[][] {{0, 1, 0}, {0, 0, 2}}).describe());
     }
 
@@ -195,7 +196,8 @@ class RulesTest {
         // target. This fails if the distinct draw lets its scratch permutation leak from one target
         // into the next, which would make a target's sources depend on the targets before it.
         for (boolean same : new boolean[] {false, true}) {
-            List<int[]> distinct = run(Rules.fixedInDegree(1).withAutapses(false).withMultapses(false), 50, 50, same, 3);
+            List<int[]> distinct = run(Rules.fixedInDegree(1).withAutapses(false).withMultapses(false),
+                    50, 50, same, 3);
             List<int[]> repeated = run(Rules.fixedInDegree(1).withAutapses(false), 50, 50, same, 3);
             for (int i = 0; i < distinct.size(); i++) {
                 assertArrayEquals(repeated.get(i), distinct.get(i), "target " + i);
