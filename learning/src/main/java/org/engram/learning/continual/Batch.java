@@ -203,7 +203,8 @@ public final class Batch implements BatchContext {
     @Override
     public float[] lossGradient(int layer) {
         if (lossGradient == null) {
-            throw new IllegalStateException("lossGradient is read before the trainer set it (only valid in afterBatch)");
+            throw new IllegalStateException("lossGradient is read before the trainer set it "
+                    + "(only valid in afterBatch)");
         }
         return lossGradient[layer];
     }

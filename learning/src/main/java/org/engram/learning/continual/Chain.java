@@ -133,7 +133,8 @@ final class Chain implements ContinualStrategy, Checkpointable {
             String found = in.readUTF();
             if (!found.equals(members[i].name())) {
                 throw new EngramException("strategy state", name + ".members[" + i + "]",
-                        "'" + members[i].name() + "'", "'" + found + "'", "the chain's members differ from the checkpoint's");
+                        "'" + members[i].name() + "'", "'" + found + "'",
+                        "the chain's members differ from the checkpoint's");
             }
             blocks[i] = StateCodec.readBytes(in);
         }

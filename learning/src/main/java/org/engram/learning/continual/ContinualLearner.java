@@ -69,7 +69,9 @@ public final class ContinualLearner implements AutoCloseable {
     private boolean closed;
     /** Set when a restore failed after it began to change the trainer: the learner must be discarded. */
     private boolean restoreFailed;
-    /** The tasks the state {@link #readState} restored covers, until {@link #restoreTasks} names them; -1: none read. */
+    /**
+     * The tasks the state {@link #readState} restored covers, until {@link #restoreTasks} names them; -1: none read.
+     */
     private int restored = -1;
 
     /**
@@ -636,7 +638,8 @@ public final class ContinualLearner implements AutoCloseable {
         requireArgument("done", done);
         requireFresh();
         if (restored < 0) {
-            throw new IllegalStateException("restoreTasks names the tasks of a state readState restored; none was read");
+            throw new IllegalStateException("restoreTasks names the tasks of a state readState restored; "
+                    + "none was read");
         }
         if (done.size() != restored) {
             throw new IllegalArgumentException("the state covers " + restored + " task(s), given " + done.size());

@@ -47,7 +47,10 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
     private enum Mode {
         /** One Fisher and anchor per task, all penalised (Kirkpatrick et al. 2017); name {@code ewc}. */
         SEPARATE("ewc"),
-        /** One running Fisher {@code F <- gamma F + F_new} and the latest anchor (Schwarz et al. 2018); name {@code online_ewc}. */
+        /**
+         * One running Fisher {@code F <- gamma F + F_new} and the latest anchor (Schwarz et al. 2018); name
+         * {@code online_ewc}.
+         */
         ONLINE("online_ewc");
 
         private final String strategyName;
@@ -170,7 +173,8 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
         for (int l = 0; l < fisher.length; l++) {
             fisher[l] = new double[model.weights(l).length];
         }
-        task.oracle().gradients(GradientOracle.Objective.LOSS, GradientOracle.Reduction.MEAN_SQUARE, data, samples, fisher);
+        task.oracle().gradients(GradientOracle.Objective.LOSS, GradientOracle.Reduction.MEAN_SQUARE,
+                data, samples, fisher);
         if (mode == Mode.ONLINE && !anchors.isEmpty()) {
             double[][] old = anchors.get(0).importance;
             for (int l = 0; l < fisher.length; l++) {

@@ -37,8 +37,10 @@ import org.engram.simulator.Problems;
  * <table>
  *   <caption>Hyperparameters</caption>
  *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>thresholds</td><td>[0.97]</td><td>energy threshold per weight matrix (a recurrent layer has two) in (0, 1]; one value serves all</td></tr>
- *   <tr><td>threshold_increment</td><td>0</td><td>added to each threshold per task, {@code >= 0} (the authors' code: 0.97 + 0.003 t on 10-split CIFAR-100, a constant 0.965 on 5-datasets)</td></tr>
+ *   <tr><td>thresholds</td><td>[0.97]</td><td>energy threshold per weight matrix (a recurrent layer has two)
+ *       in (0, 1]; one value serves all</td></tr>
+ *   <tr><td>threshold_increment</td><td>0</td><td>added to each threshold per task, {@code >= 0} (the authors'
+ *       code: 0.97 + 0.003 t on 10-split CIFAR-100, a constant 0.965 on 5-datasets)</td></tr>
  *   <tr><td>samples</td><td>300</td><td>activity vectors per layer and task, {@code >= 1}</td></tr>
  * </table>
  *
@@ -277,7 +279,8 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
         for (int l = 0; l < n.length; l++) {
             if (n[l] <= 0 || b[l] == null || b[l].length % n[l] != 0 || b[l].length / n[l] > n[l]) {
                 throw new EngramException("strategy state", NAME + ".basis[" + l + "]",
-                        "at most " + n[l] + " rows of " + n[l] + " values", b[l] == null ? "null" : b[l].length + " values",
+                        "at most " + n[l] + " rows of " + n[l] + " values",
+                        b[l] == null ? "null" : b[l].length + " values",
                         "the state file is damaged");
             }
         }

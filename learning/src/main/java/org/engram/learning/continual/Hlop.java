@@ -198,7 +198,10 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
         }
     }
 
-    /** New rows start as the task's first activity vectors (then unit vectors), orthonormalised against the frozen basis. */
+    /**
+     * New rows start as the task's first activity vectors (then unit vectors), orthonormalised against the frozen
+     * basis.
+     */
     private void initialiseNewRows(int layer, LayerActivity act, int m) {
         int n = inputs[layer];
         int lo = frozenRows[layer];

@@ -29,9 +29,9 @@ import org.engram.simulator.ParameterException;
  *   |update| as applied: in a chain, after the members that follow (GPM, HLOP) have changed it.</li>
  * </ul>
  * Both are valid from the task's {@code beforeTask} on, which sizes the arrays from
- * {@code model.weights(l).length}. {@code c} ({@code >= 0}, default 10; 1/weight units) sets the strength. This is Engram's own rule,
- * in the family of importance-weighted learning rates of SI and MAS (Zenke et al. 2017; Aljundi et
- * al. 2018) applied as a gate instead of a penalty.
+ * {@code model.weights(l).length}. {@code c} ({@code >= 0}, default 10; 1/weight units) sets the
+ * strength. This is Engram's own rule, in the family of importance-weighted learning rates of SI and
+ * MAS (Zenke et al. 2017; Aljundi et al. 2018) applied as a gate instead of a penalty.
  */
 public final class ImportanceGating implements ContinualStrategy, Checkpointable {
     /** Registry name. */
@@ -109,7 +109,8 @@ public final class ImportanceGating implements ContinualStrategy, Checkpointable
         pending = new float[layers][];
         final double c = params.c();
         for (int l = 0; l < layers; l++) {
-            StateCodec.requireShape(NAME, "layer " + l + " synapse count", model.weights(l).length, importance[l].length);
+            StateCodec.requireShape(NAME, "layer " + l + " synapse count", model.weights(l).length,
+                    importance[l].length);
             current[l] = new double[importance[l].length];
             factor[l] = new float[importance[l].length];
             for (int s = 0; s < factor[l].length; s++) {

@@ -113,30 +113,41 @@ public final class Strategies {
                     + " penalty weighed by gamma",
                     "Schwarz et al. 2018, ICML (Progress & compress)",
                     Role.PENALTY, params(Ewc.OnlineParams.class, Ewc.OnlineParams.defaults(), Ewc::new)),
-            new Info(SynapticIntelligence.NAME, "penalty c sum Omega (w - w*)^2, Omega each weight's path integral of loss decrease",
+            new Info(SynapticIntelligence.NAME,
+                    "penalty c sum Omega (w - w*)^2, Omega each weight's path integral of loss decrease",
                     "Zenke, Poole and Ganguli 2017, ICML", Role.PENALTY, params(SynapticIntelligence.Params.class,
                             SynapticIntelligence.Params.defaults(), SynapticIntelligence::new)),
-            new Info(Mas.NAME, "penalty lambda sum Omega (w - w*)^2, Omega each weight's output-norm sensitivity (label-free)",
-                    "Aljundi et al. 2018, ECCV", Role.PENALTY, params(Mas.Params.class, Mas.Params.defaults(), Mas::new)),
+            new Info(Mas.NAME,
+                    "penalty lambda sum Omega (w - w*)^2, Omega each weight's output-norm sensitivity (label-free)",
+                    "Aljundi et al. 2018, ECCV", Role.PENALTY,
+                    params(Mas.Params.class, Mas.Params.defaults(), Mas::new)),
             new Info(L2Anchor.NAME,
                     "uniform quadratic pull towards the previous task's weights (not of readout units no task trained)",
                     "Kirkpatrick et al. 2017 (L2 baseline)",
                     Role.PENALTY, params(L2Anchor.Params.class, L2Anchor.Params.defaults(), L2Anchor::new)),
-            new Info(Lwf.NAME, "distil the previous network's soft outputs on the new task's inputs: alpha CE at temperature T",
-                    "Li and Hoiem 2016, ECCV", Role.BATCH_COMPOSER, params(Lwf.Params.class, Lwf.Params.defaults(), Lwf::new)),
+            new Info(Lwf.NAME,
+                    "distil the previous network's soft outputs on the new task's inputs: alpha CE at temperature T",
+                    "Li and Hoiem 2016, ECCV", Role.BATCH_COMPOSER,
+                    params(Lwf.Params.class, Lwf.Params.defaults(), Lwf::new)),
             new Info(Replay.NAME, "mix samples from a bounded reservoir or class-balanced memory into each batch",
-                    "Rolnick et al. 2019, NeurIPS; Chaudhry et al. 2019; class-balanced: CBRS, Chrysakis and Moens 2020, ICML",
+                    "Rolnick et al. 2019, NeurIPS; Chaudhry et al. 2019; "
+                            + "class-balanced: CBRS, Chrysakis and Moens 2020, ICML",
                     Role.BATCH_COMPOSER, params(Replay.Params.class, Replay.Params.defaults(), Replay::new)),
             new Info(Gpm.NAME, "project updates orthogonal to each layer's SVD basis of old-task activity",
-                    "Saha, Garg and Roy 2021, ICLR", Role.PROJECTION, params(Gpm.Params.class, Gpm.Params.defaults(), Gpm::new)),
+                    "Saha, Garg and Roy 2021, ICLR", Role.PROJECTION,
+                    params(Gpm.Params.class, Gpm.Params.defaults(), Gpm::new)),
             new Info(Hlop.NAME, "project updates orthogonal to subspaces learned by lateral Hebbian (Oja) neurons",
-                    "Xiao et al. 2024, ICLR", Role.PROJECTION, params(Hlop.Params.class, Hlop.Params.defaults(), Hlop::new)),
+                    "Xiao et al. 2024, ICLR", Role.PROJECTION,
+                    params(Hlop.Params.class, Hlop.Params.defaults(), Hlop::new)),
             new Info(Metaplasticity.NAME, "scale updates that shrink |w| by 1 - tanh^2(m w)",
                     "Laborieux et al. 2021, Nat. Commun. 12:2549",
-                    Role.UPDATE_SCALER, params(Metaplasticity.Params.class, Metaplasticity.Params.defaults(), Metaplasticity::new)),
-            new Info(ImportanceGating.NAME, "scale each synapse's learning rate by 1 / (1 + c * |dw| gathered in earlier tasks)",
-                    "Engram; cf. Zenke et al. 2017, Aljundi et al. 2018", Role.UPDATE_SCALER, params(ImportanceGating.Params.class,
-                            ImportanceGating.Params.defaults(), ImportanceGating::new)));
+                    Role.UPDATE_SCALER,
+                    params(Metaplasticity.Params.class, Metaplasticity.Params.defaults(), Metaplasticity::new)),
+            new Info(ImportanceGating.NAME,
+                    "scale each synapse's learning rate by 1 / (1 + c * |dw| gathered in earlier tasks)",
+                    "Engram; cf. Zenke et al. 2017, Aljundi et al. 2018", Role.UPDATE_SCALER,
+                    params(ImportanceGating.Params.class, ImportanceGating.Params.defaults(),
+                            ImportanceGating::new)));
 
     private Strategies() {
     }
@@ -242,7 +253,8 @@ public final class Strategies {
         }
         Hyperparameters<?> h = info.hyperparameters();
         if (h.type() == null || h.defaults() == null || h.factory() == null) {
-            // engram list and every config fill in the defaults: a null one failed there with a bare NullPointerException.
+            // engram list and every config fill in the defaults: a null one failed there with a
+            // bare NullPointerException.
             throw new ParameterException(provider.getClass().getName(), "info().hyperparameters()",
                     "a record type, its default values and a factory, none null", h.toString());
         }

@@ -47,7 +47,8 @@ final class SubspaceProjector {
      * coefficient, basis row for an element), so the result depends neither on the blocking nor on
      * the number of workers.
      *
-     * @param basis   k orthonormal rows of length n, row-major ({@code basis[b * n + i]}); only the first k*n values are used
+     * @param basis   k orthonormal rows of length n, row-major ({@code basis[b * n + i]}); only the first k*n
+     *                values are used
      * @param k       the number of basis rows
      * @param n       the layer's inputs
      * @param update  the update, row-major by input ({@code update[i * outputs + o]})

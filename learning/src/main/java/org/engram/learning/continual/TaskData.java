@@ -31,8 +31,8 @@ public record TaskData(int index, String name, float[][] trainX, int[] trainY, f
         ParameterException.requireNonNull(owner, "testY", testY, "an array");
         ParameterException.requireNonNull(owner, "classes", classes, "an array");
         if (trainX.length != trainY.length) {
-            throw new ParameterException("task '" + name + "'", "train labels", "one per sample (" + trainX.length + ")",
-                    trainY.length);
+            throw new ParameterException("task '" + name + "'", "train labels",
+                    "one per sample (" + trainX.length + ")", trainY.length);
         }
         if (testX.length != testY.length) {
             throw new ParameterException("task '" + name + "'", "test labels", "one per sample (" + testX.length + ")",

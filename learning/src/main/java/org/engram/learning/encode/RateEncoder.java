@@ -26,7 +26,10 @@ public final class RateEncoder implements Encoder {
     public enum Mode {
         /** {@code p = gain * x}. */
         BERNOULLI,
-        /** {@code p = 1 - exp(-x * maxRate * dt)}: a Poisson train of rate {@code x * maxRate}, thinned to one spike per step. */
+        /**
+         * {@code p = 1 - exp(-x * maxRate * dt)}: a Poisson train of rate {@code x * maxRate}, thinned to one spike per
+         * step.
+         */
         POISSON
     }
 

@@ -45,7 +45,8 @@ public final class Envelope {
     }
 
     private static byte[] magicBytes(String magic) {
-        if (magic == null || magic.length() != MAGIC_LENGTH || !StandardCharsets.US_ASCII.newEncoder().canEncode(magic)) {
+        if (magic == null || magic.length() != MAGIC_LENGTH
+                || !StandardCharsets.US_ASCII.newEncoder().canEncode(magic)) {
             throw new ParameterException("envelope", "magic", MAGIC_LENGTH + " ASCII characters",
                     magic == null ? "null" : "'" + magic + "'");
         }
@@ -118,7 +119,8 @@ public final class Envelope {
             if (length > size - HEADER - TRAILER) {
                 // Said from the file's side: its header announces more than it holds.
                 throw new EngramException(source, "size", "the " + (length + (long) HEADER + TRAILER) + " bytes its "
-                        + "header announces (a payload of " + length + " bytes)", size + " bytes", "the file is truncated");
+                        + "header announces (a payload of " + length + " bytes)", size + " bytes",
+                        "the file is truncated");
             }
             if (length < size - HEADER - TRAILER) {
                 throw new EngramException(source, "length", "a payload of " + (size - HEADER - TRAILER)

@@ -29,7 +29,8 @@ import org.engram.simulator.ParameterException;
  *   payload:
  *     seed long; inputs int; dt_ms double; init_gain double
  *     hidden count int; per hidden layer:
- *       size int; kind UTF; tau_m double; threshold double; reset UTF; tau_adapt double; adaptation double; recurrent boolean
+ *       size int; kind UTF; tau_m double; threshold double; reset UTF; tau_adapt double;
+ *       adaptation double; recurrent boolean
  *     readout: classes int; readout UTF; tau_m double; threshold double; reset UTF; tau_trace double
  *     matrix count int; per matrix: pre int; post int; pre * post float bits (input-major)
  *   crc32    long     CRC-32 of the payload
@@ -84,7 +85,8 @@ public final class ModelFile {
             }
             return net;
         } catch (IOException e) {
-            throw new EngramException(file.toString(), "payload", "a complete " + KIND, "end of data", "the file is corrupt");
+            throw new EngramException(file.toString(), "payload", "a complete " + KIND, "end of data",
+                    "the file is corrupt");
         }
     }
 
@@ -213,8 +215,8 @@ public final class ModelFile {
                 }
                 long count = (long) pre * post;
                 if (count * 4 > limit) {
-                    throw new EngramException(source, "matrix " + m, "a shape that fits the file", String.valueOf(count),
-                            "the file is corrupt");
+                    throw new EngramException(source, "matrix " + m, "a shape that fits the file",
+                            String.valueOf(count), "the file is corrupt");
                 }
                 weights[m] = new float[(int) count];
                 for (int k = 0; k < count; k++) {

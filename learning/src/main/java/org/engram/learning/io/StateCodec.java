@@ -69,7 +69,8 @@ public final class StateCodec {
         }
         int version = in.readInt();
         if (version < 1 || version > maxVersion) {
-            throw new EngramException("strategy state", kind, "format version 1.." + maxVersion, String.valueOf(version),
+            throw new EngramException("strategy state", kind, "format version 1.." + maxVersion,
+                    String.valueOf(version),
                     version > maxVersion ? "the state was written by a newer Engram" : "the state is damaged");
         }
         return version;
@@ -85,8 +86,8 @@ public final class StateCodec {
      */
     public static void requireShape(String kind, String what, int expected, int found) {
         if (expected != found) {
-            throw new EngramException("strategy state", kind + "." + what, String.valueOf(expected), String.valueOf(found),
-                    "the state was written for a different network");
+            throw new EngramException("strategy state", kind + "." + what, String.valueOf(expected),
+                    String.valueOf(found), "the state was written for a different network");
         }
     }
 
@@ -117,7 +118,8 @@ public final class StateCodec {
             return;
         }
         out.writeInt(row.length);
-        writeChunked(out, row.length, Double.BYTES, (chunk, from, count) -> chunk.asDoubleBuffer().put(row, from, count));
+        writeChunked(out, row.length, Double.BYTES,
+                (chunk, from, count) -> chunk.asDoubleBuffer().put(row, from, count));
     }
 
     /**

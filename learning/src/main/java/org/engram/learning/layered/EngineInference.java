@@ -50,7 +50,8 @@ public final class EngineInference {
         for (HiddenLayer h : net.spec().hidden()) {
             if (h.kind() != NeuronKind.LIF || h.reset() != ResetMode.ZERO) {
                 throw new ParameterException("engine inference", "hidden layers",
-                        "LIF layers with reset to zero (what lif_delta computes)", h.kind() + " with reset " + h.reset());
+                        "LIF layers with reset to zero (what lif_delta computes)",
+                        h.kind() + " with reset " + h.reset());
             }
         }
         ReadoutLayer r = net.spec().readout();

@@ -81,7 +81,8 @@ public final class LayeredNet {
     /** Adds the layers' populations and all-to-all projections to {@code b}; the builder checks each. */
     private static List<Layer> wire(LayeredNetSpec spec, NetworkBuilder b) {
         List<Population<?, ?>> pops = new ArrayList<>();
-        pops.add(b.population(INPUT, spec.inputs(), SpikeTimes.MODEL, new SpikeTimes.Params(new double[spec.inputs()][0])));
+        pops.add(b.population(INPUT, spec.inputs(), SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[spec.inputs()][0])));
         List<Layer> built = new ArrayList<>();
         int pre = spec.inputs();
         int matrix = 0;

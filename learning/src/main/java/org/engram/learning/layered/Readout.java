@@ -15,7 +15,10 @@ public enum Readout {
      * spiking.
      */
     MAX_MEMBRANE(false),
-    /** {@code o = r_T}, {@code r_t = lambda r_(t-1) + s_t}, {@code lambda = exp(-dt / tau_trace)}; the readout neurons spike. */
+    /**
+     * {@code o = r_T}, {@code r_t = lambda r_(t-1) + s_t}, {@code lambda = exp(-dt / tau_trace)}; the readout neurons
+     * spike.
+     */
     EXP_RATE(true);
 
     private final boolean spiking;

@@ -72,7 +72,10 @@ final class Bptt {
     /** Input spikes grouped by input: steps of input i are {@code inputStep[inputStart[i] .. inputStart[i+1])}. */
     private final int[] inputStart;
     private final int[] inputStep;
-    /** Runs of consecutive spike steps: input i's runs are {@code [runFirst[r], runEnd[r])} for r in {@code [runStart[i], runStart[i+1])}. */
+    /**
+     * Runs of consecutive spike steps: input i's runs are {@code [runFirst[r], runEnd[r])} for r in
+     * {@code [runStart[i], runStart[i+1])}.
+     */
     private final int[] runStart;
     private final int[] runFirst;
     private final int[] runEnd;
@@ -210,7 +213,9 @@ final class Bptt {
         return logits;
     }
 
-    /** Splits each input's spikes into runs of consecutive steps, from the step masks when there are at most 64 steps. */
+    /**
+     * Splits each input's spikes into runs of consecutive steps, from the step masks when there are at most 64 steps.
+     */
     private void findRuns() {
         int r = 0;
         if (steps <= EncodedInput.MASK_STEPS) {
@@ -378,7 +383,9 @@ final class Bptt {
         }
     }
 
-    /** Adds the weight row of every spike of layer {@code src} in step {@code t} (scaled by its value in smooth mode). */
+    /**
+     * Adds the weight row of every spike of layer {@code src} in step {@code t} (scaled by its value in smooth mode).
+     */
     private void addEventRows(float[] acc, float[][] rows, int src, int t) {
         int[] events = ev[src];
         float[] vals = evVal[src];

@@ -113,7 +113,8 @@ public final class TrainBenchmark {
      *                                   matrices in network order
      */
     public record Result(int inputs, List<Integer> hidden, int classes, int steps, int batch, int epochs, int threads,
-                         long trainSamples, double trainSeconds, double samplesPerSecond, double inferenceSamplesPerSecond,
+                         long trainSamples, double trainSeconds, double samplesPerSecond,
+                         double inferenceSamplesPerSecond,
                          double testAccuracy, String weightsHash) {
     }
 
@@ -144,7 +145,8 @@ public final class TrainBenchmark {
         for (int size : o.hidden()) {
             hidden.add(HiddenLayer.lif(size, o.tauMs()));
         }
-        LayeredNetSpec spec = LayeredNetSpec.of(trainX[0].length, hidden, ReadoutLayer.of(classes, o.readout(), o.tauMs()));
+        LayeredNetSpec spec = LayeredNetSpec.of(trainX[0].length, hidden,
+                ReadoutLayer.of(classes, o.readout(), o.tauMs()));
         LayeredNet net = LayeredNet.create(spec, o.seed());
         Encoder encoder = switch (o.encoding()) {
             case RATE -> RateEncoder.bernoulli(o.steps(), 1.0);

@@ -138,8 +138,8 @@ public final class DiehlCookBenchmark {
         int correct;
         int labelled = 0;
         int boosts;
-        try (DiehlCookNetwork net = new DiehlCookNetwork(o.params(), inputs, evalSeed, EngineOptions.grid(o.threads()), false,
-                trained.inputWeights(), trained.thresholds())) {
+        try (DiehlCookNetwork net = new DiehlCookNetwork(o.params(), inputs, evalSeed,
+                EngineOptions.grid(o.threads()), false, trained.inputWeights(), trained.thresholds())) {
             NeuronVotes votes = new NeuronVotes(classes, o.params().neurons());
             for (int s = 0; s < o.labelSamples(); s++) {
                 votes.record(trainY[s], net.present(trainX[s]));

@@ -114,7 +114,8 @@ public final class DiehlCookLearner implements AutoCloseable {
             gating.startTask(ModelView.singleLayer(inputs, params.neurons(), weights));
         }
         training = new DiehlCookNetwork(params, inputs, RandomStreams.streamState(seed, Purpose.POISSON_INPUT,
-                tasksDone), EngineOptions.grid(threads), true, weights, thresholds, gating == null ? null : gating.gate(0));
+                tasksDone), EngineOptions.grid(threads), true, weights, thresholds,
+                gating == null ? null : gating.gate(0));
     }
 
     /**

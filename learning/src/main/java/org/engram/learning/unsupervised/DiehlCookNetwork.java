@@ -215,7 +215,9 @@ final class DiehlCookNetwork implements AutoCloseable {
         }
     }
 
-    /** @return a copy of the input weights in CSR order: input {@code i}'s weights to neurons 0..n-1 at {@code i n + j} */
+    /**
+     * @return a copy of the input weights in CSR order: input {@code i}'s weights to neurons 0..n-1 at {@code i n + j}
+     */
     float[] inputWeights() {
         return inputToExc.weights().clone();
     }

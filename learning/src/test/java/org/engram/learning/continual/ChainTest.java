@@ -40,7 +40,8 @@ class ChainTest {
 
         @Override
         public Support supports(Scenario scenario) {
-            return name.equals("b") && scenario == Scenario.CLASS_INCREMENTAL ? Support.no("needs task labels") : Support.YES;
+            return name.equals("b") && scenario == Scenario.CLASS_INCREMENTAL
+                    ? Support.no("needs task labels") : Support.YES;
         }
 
         @Override
@@ -85,7 +86,8 @@ class ChainTest {
                 new Gpm(Gpm.Params.defaults()), new Metaplasticity(Metaplasticity.Params.defaults())));
         assertTrue(flat.getMessage().contains("metaplasticity after gpm"), flat.getMessage());
         ParameterException nested = assertThrows(ParameterException.class, () -> Strategies.chain(
-                Strategies.chain(new Replay(new Replay.Params(10, 2, Replay.Buffer.RESERVOIR)), new Hlop(Hlop.Params.defaults())),
+                Strategies.chain(new Replay(new Replay.Params(10, 2, Replay.Buffer.RESERVOIR)),
+                        new Hlop(Hlop.Params.defaults())),
                 new ImportanceGating(ImportanceGating.Params.defaults())));
         assertTrue(nested.getMessage().contains("importance_gating after hlop"), nested.getMessage());
         assertEquals("metaplasticity+gpm", Strategies.chain(new Metaplasticity(Metaplasticity.Params.defaults()),
@@ -99,12 +101,14 @@ class ChainTest {
         List<String> log = new ArrayList<>();
         ContinualStrategy chain = Strategies.chain(new Recorder("a", log), new Recorder("b", log));
         SampleSet data = ToyData.inSubspace(0, ToyData.axes(2, 0, 1), 2, 4, 1);
-        ToyTrainer trainer = new ToyTrainer(new ToyLinearModel(2, 2, 1), chain, List.of(data), Scenario.TASK_INCREMENTAL, 1);
+        ToyTrainer trainer = new ToyTrainer(new ToyLinearModel(2, 2, 1), chain, List.of(data),
+                Scenario.TASK_INCREMENTAL, 1);
         trainer.epochs = 1;
         trainer.batchSize = 4;
         trainer.runAll();
         List<String> expected = new ArrayList<>();
-        for (String hook : List.of("beforeTask", "beforeBatch", "addPenaltyGradient", "transformUpdate", "afterBatch", "afterTask")) {
+        for (String hook : List.of("beforeTask", "beforeBatch", "addPenaltyGradient", "transformUpdate",
+                "afterBatch", "afterTask")) {
             expected.add("a." + hook);
             expected.add("b." + hook);
         }
@@ -128,7 +132,8 @@ class ChainTest {
         m.w[0] = new float[] {1, 2};
         Ewc ewc = new Ewc(new Ewc.Params(1, 1));
         SampleSet one = new ArraySamples(0, new float[1][1], new int[1]);
-        ewc.afterTask(new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, m, new ScriptedOracle(new double[][][] {{{1, 1}}}), List.of(one)));
+        ewc.afterTask(new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, m,
+                new ScriptedOracle(new double[][][] {{{1, 1}}}), List.of(one)));
         ContinualStrategy chain = Strategies.chain(ewc, new L2Anchor(L2Anchor.Params.defaults()));
         byte[] before = bytes(chain);
 

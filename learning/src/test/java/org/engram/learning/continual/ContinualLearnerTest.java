@@ -376,7 +376,8 @@ class ContinualLearnerTest {
             l.finishTask();
             ParameterException e = assertThrows(ParameterException.class, () -> l.startTask(again));
             assertEquals("task 'task 0 again': classes: expected classes no earlier task has (task-incremental learning"
-                    + " gives each task a head of its own; tasks that share classes are domain-incremental, or take labels"
+                    + " gives each task a head of its own; tasks that share classes are "
+                    + "domain-incremental, or take labels"
                     + " of their own, as the permuted and rotated sequences of the experiments do), found "
                     + first.classes()[0] + ", a class of task '" + first.name() + "'", e.getMessage());
             assertEquals(1, l.tasksStarted());
@@ -399,7 +400,8 @@ class ContinualLearnerTest {
         try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1),
                 Strategies.create("naive"), Scenario.TASK_INCREMENTAL)) {
             ParameterException e = assertThrows(ParameterException.class, () -> l.startTask(bad));
-            assertTrue(e.getMessage().contains("classes") && e.getMessage().contains("found " + (SplitPatterns.CLASSES + 3)),
+            assertTrue(e.getMessage().contains("classes")
+                    && e.getMessage().contains("found " + (SplitPatterns.CLASSES + 3)),
                     e.getMessage());
             assertEquals(0, l.tasksStarted());
             l.startTask(good);

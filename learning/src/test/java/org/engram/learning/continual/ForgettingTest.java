@@ -19,17 +19,24 @@ class ForgettingTest {
     static Stream<Arguments> strategies() {
         return Stream.of(
                 Arguments.of("ewc", (Supplier<ContinualStrategy>) () -> new Ewc(new Ewc.Params(200, 150))),
-                Arguments.of("online_ewc", (Supplier<ContinualStrategy>) () -> new Ewc(new Ewc.OnlineParams(200, 1, 150))),
-                Arguments.of("si", (Supplier<ContinualStrategy>) () -> new SynapticIntelligence(new SynapticIntelligence.Params(1, 1e-3))),
+                Arguments.of("online_ewc",
+                        (Supplier<ContinualStrategy>) () -> new Ewc(new Ewc.OnlineParams(200, 1, 150))),
+                Arguments.of("si",
+                        (Supplier<ContinualStrategy>) () -> new SynapticIntelligence(
+                                new SynapticIntelligence.Params(1, 1e-3))),
                 // lambda 0.5: the penalty is Aljundi's lambda sum Omega d^2, stiffness 2 lambda Omega; at 1
                 // a step of rate 0.1 overshoots on this case's largest importance and diverges
                 Arguments.of("mas", (Supplier<ContinualStrategy>) () -> new Mas(new Mas.Params(0.5, 150))),
                 Arguments.of("l2", (Supplier<ContinualStrategy>) () -> new L2Anchor(new L2Anchor.Params(1))),
                 Arguments.of("lwf", (Supplier<ContinualStrategy>) () -> new Lwf(new Lwf.Params(2, 1))),
-                Arguments.of("replay", (Supplier<ContinualStrategy>) () -> new Replay(new Replay.Params(50, 10, Replay.Buffer.RESERVOIR))),
+                Arguments.of("replay",
+                        (Supplier<ContinualStrategy>) () -> new Replay(
+                                new Replay.Params(50, 10, Replay.Buffer.RESERVOIR))),
                 Arguments.of("joint", (Supplier<ContinualStrategy>) Joint::new),
-                Arguments.of("metaplasticity", (Supplier<ContinualStrategy>) () -> new Metaplasticity(new Metaplasticity.Params(10))),
-                Arguments.of("importance_gating", (Supplier<ContinualStrategy>) () -> new ImportanceGating(new ImportanceGating.Params(10))));
+                Arguments.of("metaplasticity",
+                        (Supplier<ContinualStrategy>) () -> new Metaplasticity(new Metaplasticity.Params(10))),
+                Arguments.of("importance_gating",
+                        (Supplier<ContinualStrategy>) () -> new ImportanceGating(new ImportanceGating.Params(10))));
     }
 
     private static List<SampleSet> conflictingTasks() {

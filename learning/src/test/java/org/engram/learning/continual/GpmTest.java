@@ -104,7 +104,8 @@ class GpmTest {
         double[] after = Subspaces.responses(model, tasks.get(0));
         // per-sample bound (see Subspaces.checkedRelativeChange); task-0 inputs lie in the subspace up
         // to float rounding, so the bound is at the level of float rounding
-        double gpmChange = Subspaces.checkedRelativeChange(basis, N, tasks.get(0), before, after, OUT, trainer, startNorm);
+        double gpmChange = Subspaces.checkedRelativeChange(basis, N, tasks.get(0), before, after, OUT,
+                trainer, startNorm);
         double naiveChange = relativeChangeOfOldOutputs(new Naive(), tasks);
         assertTrue(gpmChange < 1e-5, "gpm changed old outputs by " + gpmChange);
         assertTrue(naiveChange > 0.05, "naive changed old outputs by only " + naiveChange);

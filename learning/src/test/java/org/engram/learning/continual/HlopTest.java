@@ -140,7 +140,8 @@ class HlopTest {
         assertTrue(Double.isFinite(maxLateralWeight(Hlop.Params.defaults())));
         StrategyDiverged e = assertThrows(StrategyDiverged.class,
                 () -> maxLateralWeight(new Hlop.Params(3, 3, 3, 0.2, 0.99)));
-        assertTrue(e.getMessage().startsWith("hlop, task 1, layer 0: the lateral neurons' Hebbian (Oja) learning diverged")
+        assertTrue(e.getMessage().startsWith("hlop, task 1, layer 0: the lateral neurons' Hebbian (Oja) "
+                        + "learning diverged")
                 && e.getMessage().contains("momentum (now 0.99) or learning_rate (now 0.2)"), e.getMessage());
     }
 
@@ -159,8 +160,10 @@ class HlopTest {
         org.engram.learning.io.StateCodec.writeDoubles(out, new double[][] {{1, Double.NaN}});
         Hlop hlop = new Hlop(Hlop.Params.defaults());
         org.engram.simulator.EngramException e = assertThrows(org.engram.simulator.EngramException.class,
-                () -> hlop.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))));
-        assertTrue(e.getMessage().contains("hlop.lateral_weights[0]: expected finite weights, found NaN"), e.getMessage());
+                () -> hlop.readState(new java.io.DataInputStream(
+                        new java.io.ByteArrayInputStream(bytes.toByteArray()))));
+        assertTrue(e.getMessage().contains("hlop.lateral_weights[0]: expected finite weights, found NaN"),
+                e.getMessage());
     }
 
     /** Trains HLOP's first-task rows on 1,000 batches of 4 samples of varying energy; the largest |weight|. */
@@ -244,7 +247,8 @@ class HlopTest {
         Hlop hlop = new Hlop(new Hlop.Params(2, 2, 1, 0.2, 0.5));
         int[] expected = {2, 4, 4, 4, 4, 4};
         for (int t = 0; t < expected.length; t++) {
-            hlop.beforeTask(new FixedTask(t, Scenario.TASK_INCREMENTAL, 1, model, null, java.util.Collections.nCopies(t + 1, data)));
+            hlop.beforeTask(new FixedTask(t, Scenario.TASK_INCREMENTAL, 1, model, null,
+                    java.util.Collections.nCopies(t + 1, data)));
             assertEquals(expected[t], hlop.neurons(0), "shared layer after " + (t + 1) + " task starts");
             assertEquals(0, hlop.neurons(1), "task-specific layer");
         }
@@ -264,7 +268,8 @@ class HlopTest {
         double[] after = Subspaces.responses(model, old);
         // per-sample bound from the residual of each old input outside the learned subspace
         // (see Subspaces.checkedRelativeChange); the inputs carry isotropic noise, so the bound is not trivial
-        double relative = Subspaces.checkedRelativeChange(hlop.protectedBasis(0), N, old, before, after, OUT, trainer, startNorm);
+        double relative = Subspaces.checkedRelativeChange(hlop.protectedBasis(0), N, old, before, after, OUT,
+                trainer, startNorm);
         double naive = GpmTest.relativeChangeOfOldOutputs(new Naive(), tasks);
         assertTrue(relative < 0.2 * naive, "hlop " + relative + " vs naive " + naive);
     }

@@ -106,8 +106,8 @@ class LwfTest {
         for (int t = 0; t < 2; t++) {
             TaskData d = split[t];
             tasks[t] = new TaskData(t, "classes " + classes[t][0] + "," + classes[t][1], d.trainX(),
-                    relabel(d.trainY(), d.classes(), classes[t]), d.testX(), relabel(d.testY(), d.classes(), classes[t]),
-                    classes[t]);
+                    relabel(d.trainY(), d.classes(), classes[t]), d.testX(),
+                    relabel(d.testY(), d.classes(), classes[t]), classes[t]);
         }
         assertEquals(Map.of(1, Set.of("[0, 2]")), distilledUnits(tasks, Scenario.TASK_INCREMENTAL));
     }
@@ -233,7 +233,8 @@ class LwfTest {
             assertEquals(0.4 / temperature, grad[0], 1e-6);
             assertEquals(-0.4 / temperature, grad[1], 1e-6);
         }
-        assertEquals(3 * Math.log(2), new DistillationTarget(p, new int[] {0, 1}, 2, 3).loss(new float[] {0, 0}), 1e-15);
+        assertEquals(3 * Math.log(2),
+                new DistillationTarget(p, new int[] {0, 1}, 2, 3).loss(new float[] {0, 0}), 1e-15);
     }
 
     @Test

@@ -146,7 +146,8 @@ class ReplayTest {
                 seen.add(new int[] {b.taskIndex(), b.size() - b.ownSize(), older, replay.memorySize()});
             }
         };
-        new ToyTrainer(new ToyLinearModel(n, 2, 1), Strategies.chain(replay, probe), tasks, Scenario.TASK_INCREMENTAL, 3).runAll();
+        new ToyTrainer(new ToyLinearModel(n, 2, 1), Strategies.chain(replay, probe), tasks,
+                Scenario.TASK_INCREMENTAL, 3).runAll();
         int withOlder = 0;
         for (int[] s : seen) {
             assertTrue(s[1] <= 5, "replay batch size");
@@ -280,7 +281,9 @@ class ReplayTest {
         return memory;
     }
 
-    /** A memory as large as an int allows is taken up as samples arrive: it had been allocated at once, out of memory. */
+    /**
+     * A memory as large as an int allows is taken up as samples arrive: it had been allocated at once, out of memory.
+     */
     @Test
     void aHugeMemoryIsTakenUpAsSamplesArrive() throws IOException {
         Replay replay = new Replay(new Replay.Params(Integer.MAX_VALUE, 4, Replay.Buffer.RESERVOIR));

@@ -35,7 +35,8 @@ class ResumeTest {
         for (Strategies.Info info : Strategies.list()) {
             all.add(Arguments.of(info.name(), info.defaults()));
         }
-        Supplier<ContinualStrategy> chain = () -> Strategies.chain(new Replay(new Replay.Params(20, 4, Replay.Buffer.CLASS_BALANCED)),
+        Supplier<ContinualStrategy> chain = () -> Strategies.chain(
+                new Replay(new Replay.Params(20, 4, Replay.Buffer.CLASS_BALANCED)),
                 new Ewc(Ewc.OnlineParams.defaults()), new Metaplasticity(Metaplasticity.Params.defaults()),
                 new Hlop(new Hlop.Params(2, 1, 2, 0.2, 0.9)));
         all.add(Arguments.of("replay+online_ewc+metaplasticity+hlop", chain));
@@ -123,7 +124,8 @@ class ResumeTest {
         L2Anchor other = new L2Anchor(L2Anchor.Params.defaults());
         other.readState(new DataInputStream(new ByteArrayInputStream(state(l2))));
         ToyLinearModel bigger = new ToyLinearModel(N + 1, OUT, 1);
-        EngramException e = assertThrows(EngramException.class, () -> other.beforeTask(trainer(bigger, other).context(1)));
+        EngramException e = assertThrows(EngramException.class,
+                () -> other.beforeTask(trainer(bigger, other).context(1)));
         assertTrue(e.getMessage().contains("weight count") && e.getMessage().contains("found 18"), e.getMessage());
     }
 }

@@ -41,7 +41,8 @@ final class SplitPatterns {
                 testY[k] = classes[k % 2];
                 testX[k] = noisy(proto[testY[k]], rng);
             }
-            tasks[t] = new TaskData(t, "classes " + classes[0] + "-" + classes[1], trainX, trainY, testX, testY, classes);
+            tasks[t] = new TaskData(t, "classes " + classes[0] + "-" + classes[1], trainX, trainY,
+                    testX, testY, classes);
         }
         return tasks;
     }

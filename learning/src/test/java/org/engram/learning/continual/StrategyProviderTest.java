@@ -188,7 +188,8 @@ class StrategyProviderTest {
         assertTrue(noDefaults.startsWith(NoDefaultsProvider.class.getName() + ": info().hyperparameters():"
                 + " expected a record type, its default values and a factory, none null"), noDefaults);
         IllegalStateException nothing = assertThrows(IllegalStateException.class,
-                () -> withProviders(List.of(NullFactoryProvider.class.getName()), () -> Strategies.create("makes_nothing")));
+                () -> withProviders(List.of(NullFactoryProvider.class.getName()),
+                        () -> Strategies.create("makes_nothing")));
         assertTrue(nothing.getMessage().endsWith("the factory given with the hyperparameters "
                 + Strategies.NoParameters.class.getName() + " returned null, not a strategy"), nothing.getMessage());
         // A null entry had been reported as a bad name: "info().name(): ... found null".
@@ -267,7 +268,8 @@ class StrategyProviderTest {
     /** A provider that cannot be loaded fails the lookups that need the providers, not those of built-ins. */
     @Test
     void aBrokenProviderLeavesTheBuiltInStrategiesUsable() throws Exception {
-        ContinualStrategy ewc = withProviders(List.of(ThrowingProvider.class.getName()), () -> Strategies.create("ewc"));
+        ContinualStrategy ewc = withProviders(List.of(ThrowingProvider.class.getName()),
+                () -> Strategies.create("ewc"));
         assertEquals("ewc", ewc.name());
         ContinualStrategy chain = withProviders(List.of(ThrowingProvider.class.getName()),
                 () -> Strategies.chain(Strategies.create("replay"), Strategies.create("ewc")));

@@ -25,9 +25,10 @@ class ModelFileTest {
     Path dir;
 
     private static LayeredNet sample() {
-        LayeredNetSpec spec = new LayeredNetSpec(7, List.of(HiddenLayer.adaptive(5, 12.0, 80.0, 0.3).withRecurrent(true),
-                HiddenLayer.lif(4, 9.0).withReset(ResetMode.ZERO)), new ReadoutLayer(3, Readout.EXP_RATE, 11.0, 0.8,
-                ResetMode.ZERO, 7.0), 0.5, 1.7);
+        LayeredNetSpec spec = new LayeredNetSpec(7,
+                List.of(HiddenLayer.adaptive(5, 12.0, 80.0, 0.3).withRecurrent(true),
+                        HiddenLayer.lif(4, 9.0).withReset(ResetMode.ZERO)),
+                new ReadoutLayer(3, Readout.EXP_RATE, 11.0, 0.8, ResetMode.ZERO, 7.0), 0.5, 1.7);
         LayeredNet net = LayeredNet.create(spec, 99);
         net.weights(0)[3] = Float.intBitsToFloat(0x7fc00001);
         net.weights(1)[0] = -0.0f;
@@ -63,7 +64,8 @@ class ModelFileTest {
 
     /**
      * A file written by format version 1 must still load. It was made by saving
-     * {@code LayeredNet.create(new LayeredNetSpec(4, List.of(HiddenLayer.adaptive(3, 12.0, 80.0, 0.25).withRecurrent(true)),
+     * {@code LayeredNet.create(new LayeredNetSpec(4,
+     * List.of(HiddenLayer.adaptive(3, 12.0, 80.0, 0.25).withRecurrent(true)),
      * new ReadoutLayer(2, Readout.MEAN_MEMBRANE, 10.0, 1.0, ResetMode.SUBTRACT, 10.0), 1.0, 1.0), 2026)};
      * the hash is {@code TrainBenchmark.weightsHash} of that network.
      */
@@ -161,7 +163,8 @@ class ModelFileTest {
         Path file = dir.resolve("swapped.engram");
         Envelope.write(file, "ENGRAMNN", ModelFile.VERSION, payload(3, 4, new int[][] {{4, 3}, {4, 2}}));
         EngramException e = assertThrows(EngramException.class, () -> ModelFile.load(file));
-        assertTrue(e.getMessage().contains("matrix 0: expected 3 x 4 weights") && e.getMessage().contains("found 4 x 3"),
+        assertTrue(e.getMessage().contains("matrix 0: expected 3 x 4 weights")
+                && e.getMessage().contains("found 4 x 3"),
                 e.getMessage());
     }
 

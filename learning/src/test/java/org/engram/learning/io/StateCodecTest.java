@@ -172,7 +172,8 @@ class StateCodecTest {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         new DataOutputStream(buffer).writeUTF("PK");
         EngramException e = assertThrows(EngramException.class,
-                () -> StateCodec.readHeader(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray())), "ewc", 1));
+                () -> StateCodec.readHeader(new DataInputStream(new ByteArrayInputStream(buffer.toByteArray())),
+                        "ewc", 1));
         assertTrue(e.getMessage().contains("ENGRAM-STATE") && e.getMessage().contains("PK"), e.getMessage());
     }
 }

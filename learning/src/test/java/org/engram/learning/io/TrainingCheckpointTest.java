@@ -120,8 +120,10 @@ class TrainingCheckpointTest {
             int firstLength = modelBytes(t) + 2 + "ADAM".length() + 8 + 8 + 4;
             java.nio.ByteBuffer.wrap(bytes).putInt(firstLength, Integer.MAX_VALUE - 8);
             EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.read(t,
-                    new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)), "learner.state", Long.MAX_VALUE));
-            assertTrue(e.getMessage().contains("optimizer state[0]: expected 30 values, found " + (Integer.MAX_VALUE - 8)),
+                    new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)), "learner.state",
+                    Long.MAX_VALUE));
+            assertTrue(e.getMessage().contains("optimizer state[0]: expected 30 values, found "
+                    + (Integer.MAX_VALUE - 8)),
                     e.getMessage());
         }
     }
@@ -182,7 +184,8 @@ class TrainingCheckpointTest {
                 SPEC.initGain());
         try (Trainer t = trainer(LayeredNet.create(wider, 4))) {
             EngramException e = assertThrows(EngramException.class, () -> TrainingCheckpoint.restore(t, file));
-            assertEquals("a checkpoint of a network with hidden layer sizes [" + (first.size() + 2) + "]", e.expected());
+            assertEquals("a checkpoint of a network with hidden layer sizes [" + (first.size() + 2) + "]",
+                    e.expected());
             assertEquals("hidden layer sizes [" + first.size() + "]", e.found());
         }
         try (Trainer t = trainer(LayeredNet.create(deeper, 4))) {

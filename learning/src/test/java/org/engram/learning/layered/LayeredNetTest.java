@@ -81,7 +81,8 @@ class LayeredNetTest {
                 Readout.MEAN_MEMBRANE, 10));
         ParameterException e = assertThrows(ParameterException.class, () -> LayeredNet.withWeights(spec, 1, null));
         assertTrue(e.getMessage().contains("weight matrices: expected 2 matrices, found null"), e.getMessage());
-        e = assertThrows(ParameterException.class, () -> LayeredNet.withWeights(spec, 1, new float[][] {new float[12], null}));
+        e = assertThrows(ParameterException.class,
+                () -> LayeredNet.withWeights(spec, 1, new float[][] {new float[12], null}));
         assertTrue(e.getMessage().contains("weights[1]: expected 6 values (3 x 2), found null"), e.getMessage());
         e = assertThrows(ParameterException.class, () -> LayeredNet.withWeights(spec, 1, new float[][] {new float[12],
                 new float[5]}));

@@ -105,7 +105,8 @@ class PlasticDeterminismTest {
             assertArrayEquals(one.weights(), other.weights(), threads + " threads: weights differ");
             assertArrayEquals(one.state(), other.state(), 0.0, threads + " threads: state samples differ");
             assertArrayEquals(one.rates(), other.rates(), 0.0, threads + " threads: rates differ");
-            assertArrayEquals(one.recordedTimes(), other.recordedTimes(), 0.0, threads + " threads: recorded spikes differ");
+            assertArrayEquals(one.recordedTimes(), other.recordedTimes(), 0.0,
+                    threads + " threads: recorded spikes differ");
         }
         assertFalse(one.hash().equals(run(mode == Mode.GRID ? Mode.PRECISE : Mode.GRID, 1, false).hash()),
                 "grid and precise mode must differ here, or the mode did not reach the engine");

@@ -27,7 +27,8 @@ class RewardStdpTest {
             }
         }
         rule.reward(0.0, t + 1);
-        assertNotEquals(0.0, rule.eligibility(0, t + 1), "pairs must leave eligibility, or zero reward is not the cause");
+        assertNotEquals(0.0, rule.eligibility(0, t + 1),
+                "pairs must leave eligibility, or zero reward is not the cause");
         assertArrayEquals(before, net.projection.weights());
     }
 

@@ -41,7 +41,8 @@ class RuleMisuseTest {
     void aStaticProjectionIsRefused() {
         Projection fixed = network(Receptor.EXCITATORY, false).projections().get(0);
         ParameterException e = assertThrows(ParameterException.class, () -> new PairStdp(fixed, UNIT));
-        assertTrue(e.getMessage().contains("plastic projection") && e.getMessage().contains("src->out"), e.getMessage());
+        assertTrue(e.getMessage().contains("plastic projection") && e.getMessage().contains("src->out"),
+                e.getMessage());
     }
 
     /** Bounds [0, 1] on an inhibitory projection would clip -0.5 to 0 and then potentiate it. */

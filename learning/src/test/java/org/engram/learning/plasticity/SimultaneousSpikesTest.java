@@ -44,7 +44,8 @@ class SimultaneousSpikesTest {
     /** The time at which a neuron kicked at 5 ms fires: the time a presynaptic spike must have to coincide. */
     private static double kickedSpikeTime(EngineOptions options) {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
-        Population<?, ?> kick = b.population("kick", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{5.0}}));
+        Population<?, ?> kick = b.population("kick", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{5.0}}));
         Population<?, ?> post = b.population("post", 1, LifDelta.MODEL, NEURON);
         b.connect("kick->post", kick, post, Rules.oneToOne(), Synapses.excitatory(50).delayMs(1.0));
         Network net = b.build();
@@ -66,7 +67,8 @@ class SimultaneousSpikesTest {
             Population<?, ?> kick = b.population("kick", 1, SpikeTimes.MODEL,
                     new SpikeTimes.Params(new double[][] {{5.0}}));
             Population<?, ?> post = postFirst ? b.population("post", 1, LifDelta.MODEL, NEURON) : null;
-            Population<?, ?> pre = b.population("pre", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{t}}));
+            Population<?, ?> pre = b.population("pre", 1, SpikeTimes.MODEL,
+                    new SpikeTimes.Params(new double[][] {{t}}));
             if (!postFirst) {
                 post = b.population("post", 1, LifDelta.MODEL, NEURON);
             }
@@ -110,7 +112,8 @@ class SimultaneousSpikesTest {
     void twoNeuronsFiringTogetherChangeBothTheirSynapsesAlike(org.engram.simulator.engine.Mode mode) {
         EngineOptions options = new EngineOptions(1, mode);
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
-        Population<?, ?> kick = b.population("kick", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{5.0}}));
+        Population<?, ?> kick = b.population("kick", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{5.0}}));
         Population<?, ?> pair = b.population("pair", 2, LifDelta.MODEL, NEURON);
         b.connect("kick->pair", kick, pair, Rules.allToAll(), Synapses.excitatory(50).delayMs(1.0));
         b.connect("pair->pair", pair, pair, Rules.allToAll().withAutapses(false),

@@ -72,8 +72,10 @@ class TripletStdpTest {
         double period = 1000 / frequencyHz;
         // Float weights accumulate 120 changes, each rounded by at most 1.2e-7 (half an ulp for w in [2, 4)):
         // below 1.5e-5 in total.
-        assertEquals(closedForm(p, period, true), simulate(p, period, true), 2e-5, "pre-post at " + frequencyHz + " Hz");
-        assertEquals(closedForm(p, period, false), simulate(p, period, false), 2e-5, "post-pre at " + frequencyHz + " Hz");
+        assertEquals(closedForm(p, period, true), simulate(p, period, true), 2e-5,
+                "pre-post at " + frequencyHz + " Hz");
+        assertEquals(closedForm(p, period, false), simulate(p, period, false), 2e-5,
+                "post-pre at " + frequencyHz + " Hz");
     }
 
     @ParameterizedTest

@@ -30,7 +30,10 @@ class BpttGradientTest {
     private static final int LONG_STEPS = 70;
     private static final int INPUTS = 6;
 
-    /** Tolerance: float BPTT rounds each of ~10^3 operations at 6e-8 relative, errors add up to ~1e-6 of the gradient norm; FD in double with h = 1e-6 errs ~1e-10. 1e-4 leaves room but catches any wrong term (those err by >1e-2). */
+    /**
+     * Tolerance: float BPTT rounds each of ~10^3 operations at 6e-8 relative, errors add up to ~1e-6 of the gradient
+     * norm; FD in double with h = 1e-6 errs ~1e-10. 1e-4 leaves room but catches any wrong term (those err by >1e-2).
+     */
     private static final double REL_TOL = 1e-4;
 
     @ParameterizedTest
@@ -121,8 +124,8 @@ class BpttGradientTest {
         private final double[][][] input;
         private final int steps;
 
-        Reference(LayeredNet net, Encoder encoder, Surrogate surrogate, double slope, float[][] x, int[] y, long[] streams,
-                  int steps) {
+        Reference(LayeredNet net, Encoder encoder, Surrogate surrogate, double slope, float[][] x, int[] y,
+                  long[] streams, int steps) {
             this.net = net;
             this.steps = steps;
             this.surrogate = surrogate;

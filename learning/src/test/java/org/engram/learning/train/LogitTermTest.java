@@ -46,7 +46,8 @@ class LogitTermTest {
     @Test
     void aTermEqualToTheCrossEntropyDoublesTheGradient() {
         SyntheticPatterns data = SyntheticPatterns.train();
-        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS, List.of(HiddenLayer.lif(16, 10.0)),
+        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS,
+                List.of(HiddenLayer.lif(16, 10.0)),
                 ReadoutLayer.of(SyntheticPatterns.CLASSES, Readout.MEAN_MEMBRANE, 10.0)), 4);
         int n = 8;
         float[][] x = new float[n][];

@@ -324,7 +324,8 @@ class TrainerTest {
     @Test
     void maxMembraneLogitsStartAtTheReadoutsFirstInput() {
         SyntheticPatterns data = SyntheticPatterns.train();
-        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS, List.of(HiddenLayer.lif(32, 10.0)),
+        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS,
+                List.of(HiddenLayer.lif(32, 10.0)),
                 ReadoutLayer.of(SyntheticPatterns.CLASSES, Readout.MAX_MEMBRANE, 10.0)), 5);
         java.util.Arrays.fill(net.weights(0), 5f);   // any input spike makes every hidden neuron fire
         float[] readout = net.weights(net.matrixCount() - 1);
@@ -344,7 +345,8 @@ class TrainerTest {
     @Test
     void logitsBufferOfTheWrongLengthIsAParameterError() {
         SyntheticPatterns data = SyntheticPatterns.train();
-        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS, List.of(HiddenLayer.lif(8, 10.0)),
+        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS,
+                List.of(HiddenLayer.lif(8, 10.0)),
                 ReadoutLayer.of(SyntheticPatterns.CLASSES, Readout.MEAN_MEMBRANE, 10.0)), 5);
         try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(STEPS, 1.0), options(1))) {
             ParameterException e = assertThrows(ParameterException.class,
@@ -374,7 +376,8 @@ class TrainerTest {
             int[] labels = data.y.clone();
             labels[3] = SyntheticPatterns.CLASSES;
             ParameterException e = assertThrows(ParameterException.class, () -> trainer.evaluate(data.x, labels, null));
-            assertTrue(e.getMessage().contains("label") && e.getMessage().contains(String.valueOf(SyntheticPatterns.CLASSES)),
+            assertTrue(e.getMessage().contains("label")
+                    && e.getMessage().contains(String.valueOf(SyntheticPatterns.CLASSES)),
                     e.getMessage());
         }
     }
@@ -394,7 +397,8 @@ class TrainerTest {
     @Test
     void weightDecayAddsDecayTimesWeightToTheGradient() {
         SyntheticPatterns data = SyntheticPatterns.train();
-        Batch batch = new Batch(java.util.Arrays.copyOf(data.x, 8), java.util.Arrays.copyOf(data.y, 8), new long[8], null);
+        Batch batch = new Batch(java.util.Arrays.copyOf(data.x, 8), java.util.Arrays.copyOf(data.y, 8),
+                new long[8], null);
         float[][] plain = new float[0][];
         float[][] decayed = new float[0][];
         float[][] start = new float[0][];
@@ -452,7 +456,8 @@ class TrainerTest {
             trainer.trainBatch(new Batch(java.util.Arrays.copyOf(data.x, 4), java.util.Arrays.copyOf(data.y, 4),
                     new long[4], null));
         }
-        // r_t = l r_(t-1) + (1 - l) x, r_(-1) = 0  =>  r_t = x (1 - l^(t+1)); mean over T steps. dt = 1 ms, tau = 20 ms.
+        // r_t = l r_(t-1) + (1 - l) x, r_(-1) = 0  =>  r_t = x (1 - l^(t+1)); mean over T steps.
+        // dt = 1 ms, tau = 20 ms.
         double lambda = Math.exp(-1.0 / 20.0);
         double factor = 0;
         for (int t = 0; t < STEPS; t++) {

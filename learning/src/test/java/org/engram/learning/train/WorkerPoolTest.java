@@ -116,11 +116,12 @@ class WorkerPoolTest {
     void everyWorkersFailureIsReported() {
         CountDownLatch allStarted = new CountDownLatch(3);
         try (WorkerPool pool = new WorkerPool(3)) {
-            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> pool.run(3, (task, worker) -> {
-                allStarted.countDown();
-                await(allStarted);   // each of the three workers holds one task when they fail
-                throw new IllegalStateException("worker " + worker);
-            }));
+            IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                    () -> pool.run(3, (task, worker) -> {
+                        allStarted.countDown();
+                        await(allStarted);   // each of the three workers holds one task when they fail
+                        throw new IllegalStateException("worker " + worker);
+                    }));
             assertEquals("worker 0", thrown.getMessage());
             assertEquals(Set.of("worker 1", "worker 2"), Arrays.stream(thrown.getSuppressed())
                     .map(Throwable::getMessage).collect(Collectors.toSet()));

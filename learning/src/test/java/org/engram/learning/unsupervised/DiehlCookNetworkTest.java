@@ -50,8 +50,8 @@ class DiehlCookNetworkTest {
         DiehlCookParams p = params();
         DiehlCookBenchmark.Trained t = DiehlCookBenchmark.train(task.x, trainSamples, INPUTS, p, SEED, 1);
         NeuronVotes votes = new NeuronVotes(PrototypeTask.CLASSES, NEURONS);
-        try (DiehlCookNetwork net = new DiehlCookNetwork(p, INPUTS, SEED + 1, EngineOptions.grid(1), false, t.inputWeights(),
-                t.thresholds())) {
+        try (DiehlCookNetwork net = new DiehlCookNetwork(p, INPUTS, SEED + 1, EngineOptions.grid(1), false,
+                t.inputWeights(), t.thresholds())) {
             for (int s = 0; s < 60; s++) {
                 votes.record(task.y[s], net.present(task.x[s]));
             }

@@ -80,7 +80,8 @@ class OptimizerTest {
                 () -> new OptimizerSpec(OptimizerSpec.Kind.ADAM, 0, 0.9, 0.999, 1e-50));
         assertTrue(e.getMessage().contains("epsilon") && e.getMessage().contains("found 1.0E-50"),
                 e.getMessage());
-        Optimizer adam = new OptimizerSpec(OptimizerSpec.Kind.ADAM, 0, 0.9, 0.999, Float.MIN_VALUE).create(new int[] {1});
+        Optimizer adam = new OptimizerSpec(OptimizerSpec.Kind.ADAM, 0, 0.9, 0.999, Float.MIN_VALUE)
+                .create(new int[] {1});
         float[] update = new float[1];
         adam.beginStep();
         adam.update(0, new float[] {0f}, update, 0.01f);
