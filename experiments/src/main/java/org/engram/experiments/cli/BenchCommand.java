@@ -43,7 +43,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Options shared by the simulation benchmarks. */
     static final class SimulationOptions {
-        @Option(names = "--duration-ms", defaultValue = "1000", description = "Simulated time in ms (default ${DEFAULT-VALUE}).")
+        @Option(names = "--duration-ms", defaultValue = "1000",
+                description = "Simulated time in ms (default ${DEFAULT-VALUE}).")
         double durationMs;
 
         @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
@@ -55,10 +56,12 @@ public final class BenchCommand implements Callable<Integer> {
 
         @Option(names = "--warmup-ms", defaultValue = "0",
                 description = "First simulate a separate copy of the network this long, untimed, so the timed "
-                        + "loop runs JIT-compiled code (default ${DEFAULT-VALUE}: a cold run, JIT compilation included).")
+                        + "loop runs JIT-compiled code (default ${DEFAULT-VALUE}: a cold run, JIT "
+                        + "compilation included).")
         double warmupMs;
 
-        @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed of every random stream (default ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1",
+                description = "Seed of every random stream (default ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = "--dt", defaultValue = "0.1", description = "Time step in ms (default ${DEFAULT-VALUE}).")
@@ -142,10 +145,11 @@ public final class BenchCommand implements Callable<Integer> {
                 MetricFormat.asWritten((Double) r.get("duration_ms")), (Double) r.get("setup_seconds"),
                 (Double) r.get("loop_seconds"), (Double) r.get("warmup_ms") > 0
                         ? " (after a " + MetricFormat.asWritten((Double) r.get("warmup_ms")) + " ms warm-up)" : "");
-        out.printf(java.util.Locale.ROOT, "  %d spikes (%.2f Hz), %d synaptic events (%.3g per second)%n", r.get("spikes"),
-                (Double) r.get("mean_rate_hz"), r.get("synaptic_events"), (Double) r.get("events_per_second"));
-        out.printf(java.util.Locale.ROOT, "  peak heap %.1f MB, spike hash %s%n", ((Long) r.get("peak_heap_bytes")) / 1e6,
-                r.get("spike_hash"));
+        out.printf(java.util.Locale.ROOT, "  %d spikes (%.2f Hz), %d synaptic events (%.3g per second)%n",
+                r.get("spikes"), (Double) r.get("mean_rate_hz"), r.get("synaptic_events"),
+                (Double) r.get("events_per_second"));
+        out.printf(java.util.Locale.ROOT, "  peak heap %.1f MB, spike hash %s%n",
+                ((Long) r.get("peak_heap_bytes")) / 1e6, r.get("spike_hash"));
         if (json) {
             BenchReport.printJson(out, r);
         }

@@ -87,7 +87,8 @@ public final class ListCommand implements Callable<Integer> {
                         ExperimentConfig.SequenceKind.PERMUTED, "each task permutes the pixels its own way"
                                 + " (Permuted Fashion-MNIST)",
                         ExperimentConfig.SequenceKind.ROTATED, "each task rotates the images by its own angle",
-                        ExperimentConfig.SequenceKind.SYNTHETIC, "each task has its own classes of generated patterns")));
+                        ExperimentConfig.SequenceKind.SYNTHETIC,
+                        "each task has its own classes of generated patterns")));
         section(out, "Connectivity rules (engram simulate):", RuleType.descriptions());
         Map<String, String> plasticity = new LinkedHashMap<>(PlasticityType.descriptions());
         for (PlasticityRules.Info r : PlasticityRules.list()) {

@@ -35,7 +35,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (overrides the config).")
     Integer threads;
 
-    @Option(names = "--seed", converter = SeedConverter.class, paramLabel = "S", description = "Seed (overrides the config).")
+    @Option(names = "--seed", converter = SeedConverter.class, paramLabel = "S",
+            description = "Seed (overrides the config).")
     Long seed;
 
     @Option(names = "--duration-ms", paramLabel = "MS",

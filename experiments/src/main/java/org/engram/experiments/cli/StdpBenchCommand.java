@@ -48,7 +48,8 @@ final class StdpBenchCommand implements Callable<Integer> {
             + " neurons (inputs included); smaller networks run on one thread.")
     int threads;
 
-    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1",
+            description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--json", description = "Print the report as one JSON object on the last line.")
@@ -93,7 +94,8 @@ final class StdpBenchCommand implements Callable<Integer> {
         report.put("seed", r.seed());
         report.put("data", located.origin().name().toLowerCase(Locale.ROOT) + ": " + located.location());
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Diehl & Cook network, %d excitatory neurons, %d thread(s)%n", r.neurons(), r.threads());
+        out.printf(Locale.ROOT, "Diehl & Cook network, %d excitatory neurons, %d thread(s)%n",
+                r.neurons(), r.threads());
         out.printf(Locale.ROOT, "  trained on %d images in %.1f s (%.1f ms per image); labelled on %d%n",
                 r.trainSamples(), r.trainSeconds(), 1000 * r.secondsPerSample(), r.labelSamples());
         out.printf(Locale.ROOT, "  test accuracy %.2f%% on %d images (%.1f ms per image)%n", 100 * r.testAccuracy(),

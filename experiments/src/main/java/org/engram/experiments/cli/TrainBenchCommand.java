@@ -60,7 +60,8 @@ final class TrainBenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "42",
+            description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--limit", description = "Train on the first N training samples only.")

@@ -69,7 +69,10 @@ public final class ConfigDocs {
         return sb.toString();
     }
 
-    /** @return the key table as plain text for terminal help: each key with its default, then its meaning wrapped to 78 columns */
+    /**
+     * @return the key table as plain text for terminal help: each key with its default, then its meaning
+     *         wrapped to 78 columns
+     */
     public static String plainText() {
         StringBuilder sb = new StringBuilder();
         for (Row r : rows()) {

@@ -213,7 +213,8 @@ final class CrossChecks {
         if (synthetic != (c.data().dataset() == DatasetKind.SYNTHETIC)) {
             throw new ConfigException(where.locateConflict("tasks.sequence", "data.dataset"), "tasks.sequence",
                     synthetic ? "a sequence of images (data.dataset is fashion_mnist)"
-                            : "synthetic (data.dataset is synthetic)", t.sequence().name().toLowerCase(java.util.Locale.ROOT),
+                            : "synthetic (data.dataset is synthetic)",
+                    t.sequence().name().toLowerCase(java.util.Locale.ROOT),
                     synthetic ? "set data.dataset: synthetic" : "set tasks.sequence: synthetic");
         }
         if (synthetic && t.scenario() != Scenario.CLASS_INCREMENTAL && t.classesPerTask() < 2) {

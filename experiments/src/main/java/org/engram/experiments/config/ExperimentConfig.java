@@ -54,7 +54,8 @@ public record ExperimentConfig(
         @Key("surrogate-gradient BPTT training") TrainingSpec training,
         @Key("what learns: the network above by BPTT, or the unsupervised STDP network of Diehl and Cook (2015)")
         LearnerSpec learner,
-        @Key("the strategies compared, in order, each {name, label, params}; see engram list") List<StrategySpec> strategies,
+        @Key("the strategies compared, in order, each {name, label, params}; see engram list")
+        List<StrategySpec> strategies,
         @Key("energy cost per operation, for the energy estimate") Energy energy) {
 
 
@@ -193,7 +194,8 @@ public record ExperimentConfig(
             @Key(value = "number of tasks", def = "5") int count,
             @Key(value = "split without groups, synthetic: classes per task; split groups are consecutive classes"
                     + " from 0, and classes past count x classes_per_task take no part (5 tasks of 5 on 26 classes"
-                    + " leave class 25 out); a split or synthetic task (or group) needs 2 or more except in class_incremental learning, as"
+                    + " leave class 25 out); a split or synthetic task (or group) needs 2 or more except in"
+                    + " class_incremental learning, as"
                     + " a task of one class is always answered right", def = "2") int classesPerTask,
             @Key(value = "split: explicit class groups, e.g. [[0, 1], [2, 3]]; null: consecutive groups of"
                     + " classes_per_task; a domain_incremental label is the class's position in its group sorted"
@@ -243,7 +245,8 @@ public record ExperimentConfig(
             @Key(value = "inputs (features) per sample", def = "100") int inputs,
             @Key(value = "training samples per class", def = "50") int trainPerClass,
             @Key(value = "test samples per class", def = "20") int testPerClass,
-            @Key(value = "fraction of inputs active in a class prototype, in (0, 1]", def = "0.2") double activeFraction,
+            @Key(value = "fraction of inputs active in a class prototype, in (0, 1]", def = "0.2")
+            double activeFraction,
             @Key(value = "standard deviation of the Gaussian noise per input (intensity)", def = "0.1") double noise) {
         /** Checks the values. */
         public SyntheticSpec {
@@ -489,7 +492,8 @@ public record ExperimentConfig(
      * @param params hyperparameters
      */
     public record StrategySpec(
-            @Key(value = "strategy name from engram list, or several joined by '+' (a chain, e.g. replay+ewc; projections such as gpm after update scalers such as metaplasticity)")
+            @Key(value = "strategy name from engram list, or several joined by '+' (a chain, e.g. replay+ewc; "
+                    + "projections such as gpm after update scalers such as metaplasticity)")
             String name,
             @Key(value = "name in tables, plots and folders; null: the name", def = "null") String label,
             @Key(value = "hyperparameters; omitted ones take the strategy's defaults (engram list); a chain takes"

@@ -69,7 +69,8 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         for (String part : key.split("\\.", -1)) {
             Matcher m = SEGMENT.matcher(part);
             if (!m.matches()) {
-                throw new ConfigException(where, key, "a key path such as training.epochs or populations[0].params.v_th",
+                throw new ConfigException(where, key,
+                        "a key path such as training.epochs or populations[0].params.v_th",
                         "'" + key + "'", null);
             }
             out.add(m.group(1));

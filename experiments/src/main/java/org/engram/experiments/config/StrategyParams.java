@@ -78,7 +78,8 @@ public final class StrategyParams {
                         + " META-INF/services/" + StrategyProvider.class.getName() + " on ENGRAM_CLASSPATH (which"
                         + " ./engram reads; with java, put it on -cp)";
                 throw new ConfigException(where.locate(keyPath + ".name"), keyPath + ".name",
-                        "a strategy name, one of " + known + (names.size() > 1 ? " (a chain joins names with '+')" : ""),
+                        "a strategy name, one of " + known
+                                + (names.size() > 1 ? " (a chain joins names with '+')" : ""),
                         "'" + name + "'", hint != null ? hint + "; " + own : "see engram list; " + own);
             }
         }

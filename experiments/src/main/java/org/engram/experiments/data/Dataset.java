@@ -59,7 +59,8 @@ public final class Dataset {
             int[] labels) {
         String owner = "dataset " + name;
         if (rows <= 0 || cols <= 0) {
-            throw new ParameterException(owner, "rows x cols", "positive image dimensions (pixels)", rows + " x " + cols);
+            throw new ParameterException(owner, "rows x cols", "positive image dimensions (pixels)",
+                    rows + " x " + cols);
         }
         if (classes <= 0) {
             throw new ParameterException(owner, "classes", "a count > 0", classes);

@@ -259,7 +259,8 @@ public final class IdxReader {
         int found = intAt(head, 0);
         if (found != magic) {
             String hint = found == (magic == IMAGES_MAGIC ? LABELS_MAGIC : IMAGES_MAGIC)
-                    ? "this is " + (magic == IMAGES_MAGIC ? "a label" : "an image") + " file; are the two files swapped?"
+                    ? "this is " + (magic == IMAGES_MAGIC ? "a label" : "an image")
+                            + " file; are the two files swapped?"
                     : null;
             String expected = String.format("magic number 0x%08X (%s: unsigned bytes, %d dimension%s)", magic, kind,
                     dimensions, dimensions == 1 ? "" : "s");

@@ -32,7 +32,8 @@ public final class AccuracyMatrix {
     /**
      * Creates the matrix from a copy of its entries.
      *
-     * @param accuracies {@code T x T} accuracies, fractions in [0, 1]; row {@code i} is the evaluation after task {@code i}
+     * @param accuracies {@code T x T} accuracies, fractions in [0, 1]; row {@code i} is the evaluation
+     *                   after task {@code i}
      * @return the matrix
      * @throws ParameterException if the array is not square or an entry is outside [0, 1] (or NaN)
      */

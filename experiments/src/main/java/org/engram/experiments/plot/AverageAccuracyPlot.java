@@ -22,7 +22,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * point is ACC.
  */
 public final class AverageAccuracyPlot {
-    /** How far apart, in tasks, neighbouring strategies' points are drawn, so that their bars do not cover each other. */
+    /**
+     * How far apart, in tasks, neighbouring strategies' points are drawn, so that their bars do not cover each other.
+     */
     private static final double DODGE = 0.06;
 
     private AverageAccuracyPlot() {

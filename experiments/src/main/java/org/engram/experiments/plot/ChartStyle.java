@@ -396,7 +396,8 @@ public final class ChartStyle {
      * @return that height in chart units, 0 for a chart of upright labels or no categories
      */
     static double slantedLabelHeight(JFreeChart chart) {
-        if (!(chart.getPlot() instanceof CategoryPlot plot) || plot.getDomainAxis().getCategoryLabelPositions() != SLANTED
+        if (!(chart.getPlot() instanceof CategoryPlot plot)
+                || plot.getDomainAxis().getCategoryLabelPositions() != SLANTED
                 || plot.getCategories() == null) {
             return 0;
         }

@@ -110,7 +110,8 @@ public final class SpikeRasterPlot {
              exponent--) {
             for (int multiple : WINDOW_MULTIPLES) {
                 // In decimal: 2500.7 - 2000 is 500.7, not 500.6999999999998.
-                start = BigDecimal.valueOf(durationMs).subtract(BigDecimal.valueOf(multiple).scaleByPowerOfTen(exponent))
+                start = BigDecimal.valueOf(durationMs)
+                        .subtract(BigDecimal.valueOf(multiple).scaleByPowerOfTen(exponent))
                         .doubleValue();
                 if (start > 0 && timesMs.length - firstAtOrAfter(timesMs, start) <= dots) {
                     return start;

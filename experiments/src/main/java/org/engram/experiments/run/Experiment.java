@@ -385,7 +385,8 @@ final class Experiment {
         } catch (ParameterException e) {
             String key = keyOf(e);
             if (key == null) {
-                throw new ConfigException("config", e.source() + ": " + e.location(), e.expected(), e.found(), e.hint());
+                throw new ConfigException("config", e.source() + ": " + e.location(), e.expected(),
+                        e.found(), e.hint());
             }
             // The builder's own advice (a sparser rule) does not apply to layers connected all to all.
             String hint = e instanceof HeapLimitExceeded ? "smaller hidden layers, or a larger heap, e.g. "
@@ -551,10 +552,12 @@ final class Experiment {
         String key = perTask > heapBytes && t.sequence() == ExperimentConfig.SequenceKind.SYNTHETIC
                 ? largestSyntheticSize(t.synthetic()) : "tasks.count";
         throw new ConfigException(where.locate(key), key, String.format(Locale.ROOT, "tasks whose samples fit the "
-                        + "Java heap of %.0f MB (a run holds every task's samples, 4 bytes per feature)", heapBytes / 1e6),
+                        + "Java heap of %.0f MB (a run holds every task's samples, 4 bytes per feature)",
+                        heapBytes / 1e6),
                 String.format(Locale.ROOT, "%d tasks of %.0f samples x %d features, %.1f MB", t.count(), samples,
                         features, t.count() * perTask / 1e6),
-                "fewer tasks or samples, or a larger heap, e.g. ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\" ./engram ...");
+                "fewer tasks or samples, or a larger heap, "
+                        + "e.g. ENGRAM_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\" ./engram ...");
     }
 
     /** The key of the largest of a synthetic task's sizes, which one task too large for the heap is blamed on. */

@@ -40,7 +40,8 @@ final class MetricsWriter {
             "wall_seconds", "samples_per_second");
     /** Counts averaged over seeds when every seed has them. */
     static final List<String> COUNT_KEYS = List.of("inference_samples", "spikes", "synaptic_operations",
-            "multiply_accumulates", "energy_joules", "synaptic_operations_per_inference", "energy_joules_per_inference");
+            "multiply_accumulates", "energy_joules", "synaptic_operations_per_inference",
+            "energy_joules_per_inference");
 
     private final ExperimentConfig config;
     private final String runId;

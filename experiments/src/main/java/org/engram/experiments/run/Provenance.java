@@ -38,10 +38,10 @@ import java.util.List;
  *                        alone, unless the run was resumed by another build
  */
 public record Provenance(String engramVersion, String engramCommit, String javaVersion, String javaVm, String os,
-                         String arch, int processors, String startTime, List<Long> seeds, int threads, String dataOrigin,
-                         String dataLocation, String dataSha256, String configSha256, String resultSha256,
-                         List<String> commandLine, String resumedAt, List<StrategyCode> strategyCode,
-                         List<String> engramCommits) {
+                         String arch, int processors, String startTime, List<Long> seeds, int threads,
+                         String dataOrigin, String dataLocation, String dataSha256, String configSha256,
+                         String resultSha256, List<String> commandLine, String resumedAt,
+                         List<StrategyCode> strategyCode, List<String> engramCommits) {
     /**
      * The provenance of this session's run.
      *

@@ -79,7 +79,8 @@ public final class RunPlots {
         Map<String, Figure> figures = new LinkedHashMap<>();
         List<String> taskNames = shortNames(run.tasks());
         for (RunResults.Strategy s : run.strategies()) {
-            String seeds = s.seeds().size() == 1 ? "seed " + s.seeds().get(0) : "mean of " + s.seeds().size() + " seeds";
+            String seeds = s.seeds().size() == 1 ? "seed " + s.seeds().get(0)
+                    : "mean of " + s.seeds().size() + " seeds";
             String base = ExperimentConfig.fileStem(s.label());
             String shown = names.getOrDefault(s.label(), s.label());
             figures.put("forgetting_" + base, ForgettingPlot.of(s.matrices(), run.tasks(), shown

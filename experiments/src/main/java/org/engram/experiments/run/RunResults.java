@@ -95,14 +95,16 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new EngramException(file.toString(), null, "the metrics.json of a finished run (engram run writes it)",
+            throw new EngramException(file.toString(), null,
+                    "the metrics.json of a finished run (engram run writes it)",
                     "no such file", whatItIs(directory));
         } catch (IOException e) {
             throw new EngramException(file + ": cannot read: " + IoReasons.of(e), e);
         }
         JsonNode root = JsonFiles.parse(file, text);
         try {
-            String experiment = required(file, root, "experiment", JsonNode::isTextual, "the experiment's name").asText();
+            String experiment = required(file, root, "experiment", JsonNode::isTextual,
+                    "the experiment's name").asText();
             String runId = required(file, root, "run_id", JsonNode::isTextual, "the run id").asText();
             JsonNode taskNames = required(file, root, "tasks", n -> n.isArray() && !n.isEmpty(),
                     "a list of the tasks' names, one or more");
@@ -456,10 +458,12 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             double speed = number(f, 7, names, where);
             // NaN is allowed: a learner without a loss (Diehl and Cook's) writes it.
             if (Double.isInfinite(loss)) {
-                throw new EngramException(where, names[4], "a finite loss, or NaN for none", String.valueOf(loss), null);
+                throw new EngramException(where, names[4], "a finite loss, or NaN for none",
+                        String.valueOf(loss), null);
             }
             if (accuracy < 0 || accuracy > 1 || Double.isInfinite(accuracy)) {
-                throw new EngramException(where, names[5], "an accuracy in [0, 1], or NaN for none", String.valueOf(accuracy), null);
+                throw new EngramException(where, names[5], "an accuracy in [0, 1], or NaN for none",
+                        String.valueOf(accuracy), null);
             }
             if (!(seconds >= 0) || Double.isInfinite(seconds) || !(speed >= 0) || Double.isInfinite(speed)) {
                 boolean badSeconds = !(seconds >= 0) || Double.isInfinite(seconds);

@@ -30,7 +30,8 @@ final class SummaryWriter {
     }
 
     /** A count the tasks share, or its range over them: {@code 500} or {@code 480-500}. */
-    private static String range(List<MetricsWriter.Task> tasks, java.util.function.ToIntFunction<MetricsWriter.Task> count) {
+    private static String range(List<MetricsWriter.Task> tasks,
+            java.util.function.ToIntFunction<MetricsWriter.Task> count) {
         int min = tasks.stream().mapToInt(count).min().orElse(0);
         int max = tasks.stream().mapToInt(count).max().orElse(0);
         return min == max ? Integer.toString(min) : min + "-" + max;
@@ -82,13 +83,14 @@ final class SummaryWriter {
     }
 
     @SuppressWarnings("unchecked")
-    static String markdown(ExperimentConfig c, String runId, List<MetricsWriter.Task> tasks, Map<String, Object> metrics,
-            LocatedData data, Provenance provenance) {
+    static String markdown(ExperimentConfig c, String runId, List<MetricsWriter.Task> tasks,
+            Map<String, Object> metrics, LocatedData data, Provenance provenance) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(c.name()).append(" (run ").append(runId).append(")\n\n");
         ExperimentConfig.TasksSpec t = c.tasks();
         sb.append("- ").append(lower(t.sequence())).append(" sequence, ").append(lower(t.scenario()).replace('_', '-'))
-                .append(" learning, ").append(t.count()).append(t.count() == 1 ? " task: " : " tasks: ").append(tasks.stream().map(MetricsWriter.Task::name).collect(java.util.stream.Collectors.joining("; ")))
+                .append(" learning, ").append(t.count()).append(t.count() == 1 ? " task: " : " tasks: ")
+                .append(tasks.stream().map(MetricsWriter.Task::name).collect(java.util.stream.Collectors.joining("; ")))
                 .append('\n');
         if (c.learner().kind() == ExperimentConfig.LearnerKind.DIEHL_COOK) {
             ExperimentConfig.LearnerSpec l = c.learner();
@@ -150,10 +152,10 @@ final class SummaryWriter {
         sb.append("- Files: metrics.json, accuracy_matrix.csv, log.csv (per epoch), table.tex (the table above in"
                 + " LaTeX), ")
                 .append(c.training().evaluateEveryEpoch() ? "epoch_accuracy.csv (every task after every epoch), " : "")
-                .append("plots/ (PNG, SVG and PDF), checkpoints/ (learner state after the last task of each strategy and"
-                        + " seed), config.yaml (resolved: `engram run config.yaml` repeats this run), data.json (where"
-                        + " the data was found, its files, sizes and SHA-256), status.json (the run's state and finished"
-                        + " tasks).\n");
+                .append("plots/ (PNG, SVG and PDF), checkpoints/ (learner state after the last task of each"
+                        + " strategy and seed), config.yaml (resolved: `engram run config.yaml` repeats this run),"
+                        + " data.json (where the data was found, its files, sizes and SHA-256), status.json (the"
+                        + " run's state and finished tasks).\n");
         return sb.toString();
     }
 

@@ -558,7 +558,8 @@ public final class SimulationRun {
                         // that ignores case, too).
                         problems.add(new ConfigException(source, path, "a projection whose file differs from that of "
                                 + "record.synapses[" + j + "] ('" + synapses.get(j) + "'; both would write "
-                                + synapsesFile(synapses.get(i)) + ")", synapses.get(i), "rename one of the projections"));
+                                + synapsesFile(synapses.get(i)) + ")", synapses.get(i),
+                                "rename one of the projections"));
                         break;
                     }
                 }
@@ -798,7 +799,8 @@ public final class SimulationRun {
                 MetricFormat.asWritten(s.durationMs()), MetricFormat.asWritten(s.dtMs()), s.mode(), s.threads(),
                 s.threads() > 1 && !s.parallel() ? " (run on one: slices of the minimum delay too small to share)" : "",
                 s.seed()));
-        sb.append(String.format(Locale.ROOT, "- setup %.3f s, simulation loop %.3f s, %d synaptic events (%.3g per second)%n",
+        sb.append(String.format(Locale.ROOT,
+                "- setup %.3f s, simulation loop %.3f s, %d synaptic events (%.3g per second)%n",
                 s.setupSeconds(), s.loopSeconds(), s.synapticEvents(), s.eventsPerSecond()));
         sb.append("- spike hash ").append(s.spikeHash()).append("\n");
         for (SimulationSummary.PlasticitySummary p : s.plasticity()) {

@@ -112,8 +112,8 @@ class BenchCommandTest {
             "coba, 5000, 2, grid, true", "brunel, 1500, 2, precise, true", "brunel, 1250, 2, precise, false"})
     void theReportSaysWhetherTheThreadsWereUsed(String network, int neurons, int threads, String mode,
                                                  boolean parallel) throws Exception {
-        CliRunner.Result r = CliRunner.run("bench", network, "--neurons", String.valueOf(neurons), "--duration-ms", "20",
-                "--threads", String.valueOf(threads), "--mode", mode, "--json");
+        CliRunner.Result r = CliRunner.run("bench", network, "--neurons", String.valueOf(neurons),
+                "--duration-ms", "20", "--threads", String.valueOf(threads), "--mode", mode, "--json");
         assertEquals(parallel, lastJson(r).get("parallel").asBoolean());
         assertEquals(threads > 1 && !parallel, r.out().contains("(run on one:"), r.out());
     }

@@ -96,17 +96,21 @@ class BrokenRunConfigTest {
                 // Their folders and plots would be one on the case-blind file systems of macOS and Windows.
                 file("labels that differ in capitals only", GOOD.replace("  - name: ewc", "  - name: ewc\n"
                         + "    label: Naive"), "strategies[1].label", "capitals as small letters", "found Naive"),
-                file("label not starting with a letter", GOOD.replace("  - name: naive", "  - name: naive\n    label: '+x'"),
+                file("label not starting with a letter",
+                        GOOD.replace("  - name: naive", "  - name: naive\n    label: '+x'"),
                         "strategies[0].label", "starting with a letter or digit", "found '+x'"),
-                file("angle not a number", GOOD.replace("  sequence: split", "  sequence: rotated\n  angles_deg: [NaN, 0]")
-                        .replace("  classes_per_task: 2\n", ""),
+                file("angle not a number",
+                        GOOD.replace("  sequence: split", "  sequence: rotated\n  angles_deg: [NaN, 0]")
+                                .replace("  classes_per_task: 2\n", ""),
                         "tasks.angles_deg[0]: expected a finite number (deg)", "NaN"),
-                file("path ignored by bundled data", GOOD.replace("data: {bundled: true}", "data: {bundled: true, path: /x}"),
+                file("path ignored by bundled data",
+                        GOOD.replace("data: {bundled: true}", "data: {bundled: true, path: /x}"),
                         "bad.yaml:3:", "data.path: expected no value here (data.bundled: true", "found /x"),
                 file("angles of a split sequence", GOOD.replace("  count: 2", "  count: 2\n  angles_deg: [0, 90]"),
                         "tasks.angles_deg: expected no value here (only a rotated sequence", "remove the key"),
-                file("keys of another sequence and coding", GOOD.replace("  count: 2", "  count: 2\n  synthetic: {inputs: 7}")
-                        .replace("encoder: {steps: 4}", "encoder: {steps: 4, cutoff: 0.5}"), "2 problems:",
+                file("keys of another sequence and coding",
+                        GOOD.replace("  count: 2", "  count: 2\n  synthetic: {inputs: 7}")
+                                .replace("encoder: {steps: 4}", "encoder: {steps: 4, cutoff: 0.5}"), "2 problems:",
                         "bad.yaml:8:15: tasks.synthetic.inputs: expected no value here (only a synthetic sequence",
                         "bad.yaml:13:21: encoder.cutoff: expected no value here (only latency coding has a cutoff),"
                                 + " found 0.5"),
@@ -115,7 +119,8 @@ class BrokenRunConfigTest {
                         .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
                         "bad.yaml:11:11: network.hidden: expected no value here (learner.kind diehl_cook", "found [8]"),
                 file("presentation off the learner's grid", GOOD.replace("strategies:", "learner: {kind: diehl_cook,"
-                        + " present_ms: 0.35}\nstrategies:").replace("scenario: task_incremental", "scenario: class_incremental")
+                        + " present_ms: 0.35}\nstrategies:")
+                        .replace("scenario: task_incremental", "scenario: class_incremental")
                         .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
                         "bad.yaml:16:", "learner.present_ms: expected a whole number of time steps", "0.35"),
                 // Ten million permuted tasks of 30 samples: 9.4 TB of features, past any heap (it ran out of
@@ -125,13 +130,15 @@ class BrokenRunConfigTest {
                         "bad.yaml:7:", "tasks.count: expected tasks whose samples fit the Java heap of",
                         "found 10000000 tasks of 30 samples x 784 features"),
                 file("presentation of no step", GOOD.replace("strategies:", "learner: {kind: diehl_cook,"
-                        + " present_ms: 1e-12}\nstrategies:").replace("scenario: task_incremental", "scenario: class_incremental")
+                        + " present_ms: 1e-12}\nstrategies:")
+                        .replace("scenario: task_incremental", "scenario: class_incremental")
                         .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
                         "bad.yaml:16:", "learner.present_ms: expected a whole number of time steps, at least one",
                         "1.0E-12"),
                 file("more Diehl-Cook neurons than one array lists the inhibition of", GOOD.replace("strategies:",
-                        "learner: {kind: diehl_cook, neurons: 46342}\nstrategies:").replace("scenario: task_incremental",
-                        "scenario: class_incremental").replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
+                        "learner: {kind: diehl_cook, neurons: 46342}\nstrategies:")
+                        .replace("scenario: task_incremental", "scenario: class_incremental")
+                        .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
                         "bad.yaml:16:", "learner.neurons: expected an integer in [1, 46341]", "found 46342"),
                 file("a typo hides none of its section's other problems", GOOD.replace("encoder: {steps: 4}",
                         "encoder: {stepz: 4, gain: x}").replace("  epochs: 1", "  epoch: 1").replace(
@@ -151,7 +158,8 @@ class BrokenRunConfigTest {
                         "bad.yaml:19:14: strategies[1].params.lambda: expected a finite number >= 0", "found -5.0",
                         "bad.yaml:20:5: strategies[1].labl: expected one of the keys [label, name, params]"),
                 file("a presentation of days", GOOD.replace("strategies:", "learner: {kind: diehl_cook,"
-                        + " present_ms: 1e9}\nstrategies:").replace("scenario: task_incremental", "scenario: class_incremental")
+                        + " present_ms: 1e9}\nstrategies:")
+                        .replace("scenario: task_incremental", "scenario: class_incremental")
                         .replace("  - name: ewc\n    params: {lambda: 10}\n", ""),
                         "bad.yaml:16:", "learner.present_ms: expected at most 10000 ms of simulated time per sample"),
                 file("an empty label", GOOD.replace("  - name: naive", "  - name: naive\n    label: ''"),
@@ -211,7 +219,8 @@ class BrokenRunConfigTest {
                         "network: {hidden: [8], tau_ms: -1, threshold: 0}").replace("  epochs: 1", "  epochs: 0")
                         .replace("learning_rate: 0.001", "learning_rate: -1"), "4 problems:",
                         "\n  bad.yaml:11:24: network.tau_ms: expected a finite number > 0 (ms), found -1.0",
-                        "\n  bad.yaml:11:36: network.threshold: expected a finite number > 0 (dimensionless), found 0.0",
+                        "\n  bad.yaml:11:36: network.threshold: expected a finite number > 0 (dimensionless),"
+                                + " found 0.0",
                         "\n  bad.yaml:14:3: training.epochs: expected an integer >= 1, found 0",
                         "\n  bad.yaml:15:3: training.learning_rate: expected a finite number > 0 (dimensionless),"
                                 + " found -1.0"),
@@ -242,7 +251,8 @@ class BrokenRunConfigTest {
                 file("a key twice", GOOD.replace("  count: 2", "  count: 2\n  count: 3"),
                         "bad.yaml:8:", "tasks.count: expected each key once in a mapping"),
                 file("NaN", GOOD.replace("learning_rate: 0.001", "learning_rate: .nan"), "bad.yaml:15:",
-                        "training.learning_rate: expected a value of type number", "found the text \".nan\"; YAML's .nan and .inf"
+                        "training.learning_rate: expected a value of type number",
+                        "found the text \".nan\"; YAML's .nan and .inf"
                                 + " are not accepted"),
                 file("empty data path", GOOD.replace("data: {bundled: true}", "data: {path: ''}"),
                         "bad.yaml:3:", "data.path: expected a folder path, or no key to search", "found an empty text"),
@@ -318,7 +328,8 @@ class BrokenRunConfigTest {
                         + " hidden layer(s)", "found 2"),
                 // 784 pixels x 1e8 steps of spike slots would overflow one array (it ended in an ArithmeticException)
                 file("more steps than one array holds", GOOD.replace("steps: 4", "steps: 100000000"),
-                        "bad.yaml:12:11: encoder.steps: expected at most 2739137 steps for 784 inputs", "found 100000000"),
+                        "bad.yaml:12:11: encoder.steps: expected at most 2739137 steps for 784 inputs",
+                        "found 100000000"),
                 Arguments.of("missing file", null, List.of(), List.of("no-such.yaml", "no such file")));
     }
 

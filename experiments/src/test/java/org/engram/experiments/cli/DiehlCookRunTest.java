@@ -81,7 +81,8 @@ class DiehlCookRunTest {
                 for (int j = 0; j < TASKS; j++) {
                     r[i][j] = m.get("accuracy_matrix").get(i).get(j).asDouble();
                     // Each entry counts correct votes out of TEST samples; classes not yet seen label no neuron.
-                    assertEquals(Math.rint(r[i][j] * TEST), r[i][j] * TEST, 1e-9, strategy + " R[" + i + "][" + j + "]");
+                    assertEquals(Math.rint(r[i][j] * TEST), r[i][j] * TEST, 1e-9,
+                            strategy + " R[" + i + "][" + j + "]");
                     if (j > i) {
                         assertEquals(0.0, r[i][j], strategy + ": task " + j + " is unseen after task " + i);
                     }

@@ -249,7 +249,9 @@ class LauncherTest {
         assertTrue(run.err.contains("engram: the build failed"), run.err);
     }
 
-    /** A stopped run tells how to continue it with the command the user typed ({@code ./engram}), not {@code engram}. */
+    /**
+     * A stopped run tells how to continue it with the command the user typed ({@code ./engram}), not {@code engram}.
+     */
     @Test
     void tellsTheCommandLineHowItWasStarted() throws Exception {
         Path script = root.resolve("engram");

@@ -90,7 +90,8 @@ class ResumeTest {
                     "per_task", "weights_hash")) {
                 assertEquals(x.get(key), y.get(key), strategy + " " + key);
             }
-            assertArrayEquals(Files.readAllBytes(reference.resolve("checkpoints/" + strategy + "/seed-4/learner-3.state")),
+            assertArrayEquals(
+                    Files.readAllBytes(reference.resolve("checkpoints/" + strategy + "/seed-4/learner-3.state")),
                     Files.readAllBytes(finished.resolve("checkpoints/" + strategy + "/seed-4/learner-3.state")),
                     strategy + ": final learner state");
         }
@@ -101,8 +102,8 @@ class ResumeTest {
         // It was the resume's: its start time, and the hash of the config with the resume's threads.
         JsonNode provenance = b.get("provenance");
         String id = finished.getFileName().toString();
-        assertEquals(id.substring(0, 4) + "-" + id.substring(4, 6) + "-" + id.substring(6, 11) + ":" + id.substring(11, 13)
-                + ":" + id.substring(13, 15) + "Z", provenance.get("start_time").asText());
+        assertEquals(id.substring(0, 4) + "-" + id.substring(4, 6) + "-" + id.substring(6, 11) + ":"
+                + id.substring(11, 13) + ":" + id.substring(13, 15) + "Z", provenance.get("start_time").asText());
         assertEquals(sha256(finished.resolve("config.yaml")), provenance.get("config_sha256").asText());
         assertEquals(a.get("provenance").get("result_sha256"), provenance.get("result_sha256"));
         assertTrue(provenance.get("resumed_at").isTextual(), provenance.toString());
@@ -137,7 +138,8 @@ class ResumeTest {
                 .exitCode());
         Path partial = onlyEntry(behind.resolve("resume"));
         String unit = "checkpoints/naive/seed-4/";
-        Files.copy(onlyEntry(ahead.resolve("resume")).resolve(unit + "learner-2.state"), partial.resolve(unit + "learner-2.state"));
+        Files.copy(onlyEntry(ahead.resolve("resume")).resolve(unit + "learner-2.state"),
+                partial.resolve(unit + "learner-2.state"));
 
         CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());

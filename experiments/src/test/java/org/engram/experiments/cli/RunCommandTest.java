@@ -74,7 +74,8 @@ class RunCommandTest {
         for (String f : List.of("config.yaml", "metrics.json", "accuracy_matrix.csv", "log.csv", "summary.md",
                 "table.tex", "status.json", "plots/forgetting_naive.png", "plots/forgetting_si.svg",
                 "plots/accuracy_matrix_si.png",
-                "plots/comparison.png", "plots/comparison.svg", "plots/average_accuracy.pdf", "plots/learning_curve_loss.png",
+                "plots/comparison.png", "plots/comparison.svg", "plots/average_accuracy.pdf",
+                "plots/learning_curve_loss.png",
                 "plots/learning_curve_accuracy.svg", "checkpoints/si/seed-2/learner-2.state",
                 "checkpoints/naive/seed-1/progress.json")) {
             assertTrue(Files.isRegularFile(folder.resolve(f)), "missing " + f);
@@ -339,7 +340,8 @@ class RunCommandTest {
             Files.writeString(copy.resolve("log.csv"), header + "\n" + String.join("\n", log.subList(1, log.size())));
             CliRunner.Result refused = CliRunner.run("plot", copy.toString());
             assertEquals(2, refused.exitCode(), refused.err());
-            assertTrue(refused.err().contains("log.csv:1: expected the header strategy,seed,task,epoch,"), refused.err());
+            assertTrue(refused.err().contains("log.csv:1: expected the header strategy,seed,task,epoch,"),
+                    refused.err());
         }
         Files.delete(copy.resolve("log.csv"));
         CliRunner.Result missing = CliRunner.run("plot", copy.toString());
@@ -429,7 +431,8 @@ class RunCommandTest {
                 List.of("/strategies/si/aggregate/over_seeds/acc", "n", "\"3\"",
                         "strategies.si.aggregate.over_seeds.acc: expected null, or a number 'mean' with numbers 'sd'"),
                 List.of("/strategies/si/aggregate/over_seeds", "acc", "null",
-                        "strategies.si.aggregate.over_seeds.acc: expected the spread the seeds' values give, found null"),
+                        "strategies.si.aggregate.over_seeds.acc: expected the spread the seeds' values give,"
+                                + " found null"),
                 List.of("/strategies/si/aggregate/over_seeds/acc", "n", "4",
                         "strategies.si.aggregate.over_seeds.acc.n: expected the value the seeds' values (seed 1: "),
                 List.of("/strategies/si/aggregate/over_seeds/acc", "mean", "0.9",
@@ -576,7 +579,8 @@ class RunCommandTest {
         // A spread within range that the seeds' values do not give.
         Path editedSpread = copyOfTheRun("edited-spread");
         ObjectNode e1 = (ObjectNode) new ObjectMapper().readTree(editedSpread.resolve("metrics.json").toFile());
-        ObjectNode accSpread = (ObjectNode) e1.get("strategies").get("si").get("aggregate").get("over_seeds").get("acc");
+        ObjectNode accSpread = (ObjectNode) e1.get("strategies").get("si").get("aggregate")
+                .get("over_seeds").get("acc");
         double trueMean = accSpread.get("mean").asDouble();
         accSpread.put("mean", (accSpread.get("ci95_low").asDouble() + trueMean) / 2);
         Files.writeString(editedSpread.resolve("metrics.json"), e1.toString());
@@ -848,7 +852,8 @@ class RunCommandTest {
                 assertEquals(m.get("mean").asDouble(), Double.parseDouble(cells[header.indexOf(key + "_mean")]), 1e-15,
                         cells[0] + " " + key);
                 assertEquals((m.get("ci95_high").asDouble() - m.get("ci95_low").asDouble()) / 2,
-                        Double.parseDouble(cells[header.indexOf(key + "_ci95_half_width")]), 1e-12, cells[0] + " " + key);
+                        Double.parseDouble(cells[header.indexOf(key + "_ci95_half_width")]), 1e-12,
+                        cells[0] + " " + key);
             }
         }
         String md = Files.readString(cmp.resolve("comparison.md"));

@@ -31,7 +31,8 @@ class SimulateCommandTest {
             "  - {name: exc, size: 40, model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 10, t_ref: 2}}",
             "  - {name: src, size: 5, model: spike_times, params: {times_ms: [[1.0], [2.0], [], [5.5], [10, 50]]}}",
             "projections:",
-            "  - {source: exc, target: exc, rule: {type: fixed_probability, p: 0.1}, weight: {uniform: [0.1, 0.3]}, delay_ms: 1.5}",
+            "  - {source: exc, target: exc, rule: {type: fixed_probability, p: 0.1}, weight: {uniform: [0.1, 0.3]},"
+                    + " delay_ms: 1.5}",
             "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 25, delay_ms: 1.0}",
             "inputs:",
             "  - {type: poisson, target: exc, rate_hz: 20000, weight: 0.1}",
@@ -225,7 +226,8 @@ class SimulateCommandTest {
                 "name: long",
                 "duration_ms: 100000",
                 "populations:",
-                "  - {name: a, size: 20, model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 10, t_ref: 2}}",
+                "  - {name: a, size: 20, model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 10,"
+                        + " t_ref: 2}}",
                 "inputs:",
                 "  - {type: poisson, target: a, rate_hz: 4000, weight: 0.5}",
                 ""));
@@ -410,7 +412,8 @@ class SimulateCommandTest {
         CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD.replace("seed: 3", "seed: 3\nthreads: 2"));
         assertEquals(0, r.exitCode(), r.err());
         String summary = Files.readString(Path.of(r.lastLine()).resolve("summary.md"));
-        assertTrue(summary.contains("2 thread(s) (run on one: slices of the minimum delay too small to share)"), summary);
+        assertTrue(summary.contains("2 thread(s) (run on one: slices of the minimum delay too small to share)"),
+                summary);
     }
 
     @Test
@@ -433,7 +436,8 @@ class SimulateCommandTest {
         for (String population : List.of("src", "exc")) {
             long rows = Files.readAllLines(folder.resolve("spikes_" + population + ".csv")).size() - 1;
             assertTrue(summary.lines().anyMatch(l -> l.startsWith("| " + population + " | ")
-                    && l.split("\\|")[3].trim().equals(String.valueOf(rows))), population + ": " + rows + "\n" + summary);
+                    && l.split("\\|")[3].trim().equals(String.valueOf(rows))),
+                    population + ": " + rows + "\n" + summary);
         }
         // 50 ms sampled every 1 ms for 2 neurons: 100 lines plus the header.
         assertEquals(101, Files.readAllLines(folder.resolve("state_exc_v.csv")).size());
@@ -628,7 +632,8 @@ class SimulateCommandTest {
                                 + " the leak as the conductance g_l (nS)")),
                 Arguments.of("delay not on the grid", GOOD.replace("delay_ms: 1.5", "delay_ms: 1.55"),
                         List.of("bad.yaml:8:", "projections[0].delay_ms", "1.55")),
-                Arguments.of("drawn weight of the wrong sign", GOOD.replace("{uniform: [0.1, 0.3]}", "{uniform: [-0.1, 0.3]}"),
+                Arguments.of("drawn weight of the wrong sign",
+                        GOOD.replace("{uniform: [0.1, 0.3]}", "{uniform: [-0.1, 0.3]}"),
                         List.of("bad.yaml:8:", "projections[0].weight", "excitatory weight >= 0",
                                 "drawn from the distribution")),
                 Arguments.of("in-degree above the distinct sources", GOOD.replace("{type: all_to_all}, weight: 25",
@@ -657,12 +662,13 @@ class SimulateCommandTest {
                                 "did you mean 'poisson'?")),
                 // A missing type read "found null"; a variable in capitals had no suggestion, as in the library.
                 // A key the type ignores hid the entry's other problems until it was removed.
-                Arguments.of("key the input type ignores beside a bad rate", GOOD.replace("rate_hz: 20000, weight: 0.1}",
-                        "rate_hz: -10, weight: 0.1, amplitudes_pa: [1]}"),
+                Arguments.of("key the input type ignores beside a bad rate",
+                        GOOD.replace("rate_hz: 20000, weight: 0.1}", "rate_hz: -10, weight: 0.1, amplitudes_pa: [1]}"),
                         List.of("2 problems:", "inputs[0].amplitudes_pa: expected no value (input type poisson uses",
                                 "inputs[0].rate_hz: expected a finite number >= 0 (Hz), found -10.0")),
                 Arguments.of("input without a type", GOOD.replace("type: poisson, ", ""),
-                        List.of("bad.yaml:11:", "inputs[0].type: expected one of [poisson, current, noise], found nothing (the"
+                        List.of("bad.yaml:11:",
+                                "inputs[0].type: expected one of [poisson, current, noise], found nothing (the"
                                 + " key is required)")),
                 Arguments.of("variable in capitals", GOOD.replace("variable: v,", "variable: V,"),
                         List.of("record.state[0].variable: expected one of [v], found V; did you mean 'v'?")),
@@ -682,7 +688,8 @@ class SimulateCommandTest {
                                 + " neuron indices, or all, found the text \"first\"")),
                 Arguments.of("Poisson input without a rate", GOOD.replace("rate_hz: 20000, ", ""),
                         List.of("bad.yaml:11:", "inputs[0].rate_hz", "a poisson input needs it", "nothing")),
-                Arguments.of("rule without its probability", GOOD.replace("fixed_probability, p: 0.1}", "fixed_probability}"),
+                Arguments.of("rule without its probability",
+                        GOOD.replace("fixed_probability, p: 0.1}", "fixed_probability}"),
                         List.of("bad.yaml:8:", "projections[0].rule.p", "rule fixed_probability needs it", "nothing")),
                 Arguments.of("negative Poisson rate", GOOD.replace("rate_hz: 20000", "rate_hz: -1"),
                         List.of("bad.yaml:11:", "inputs[0].rate_hz", "-1")),
@@ -703,7 +710,8 @@ class SimulateCommandTest {
                         List.of("bad.yaml:11:", "inputs[0].times_ms[2]: expected a time > times_ms[1] = 10.05")),
                 Arguments.of("negative changing Poisson rate", GOOD.replace("rate_hz: 20000",
                         "times_ms: [0, 10], rates_hz: [5, -1]"),
-                        List.of("bad.yaml:11:", "inputs[0].rates_hz[1]: expected a finite number >= 0 (Hz), found -1.0")),
+                        List.of("bad.yaml:11:",
+                                "inputs[0].rates_hz[1]: expected a finite number >= 0 (Hz), found -1.0")),
                 Arguments.of("Poisson change off the grid", GOOD.replace("rate_hz: 20000",
                         "times_ms: [0, 10.05], rates_hz: [5, 1]"),
                         List.of("bad.yaml:11:", "inputs[0].times_ms[1]", "whole number of time steps", "10.05")),
@@ -716,12 +724,15 @@ class SimulateCommandTest {
                         "  - {type: current, target: exc, times_ms: [0, 10.05], amplitudes_pa: [5, 0]}\nrecord:"),
                         List.of("bad.yaml:12:", "inputs[1].times_ms[1]", "whole number of time steps", "10.05")),
                 Arguments.of("current source in precise mode", GOOD.replace("seed: 3", "seed: 3\nmode: precise")
-                        .replace("record:", "  - {type: current, target: exc, times_ms: [0], amplitudes_pa: [5]}\nrecord:"),
+                        .replace("record:",
+                                "  - {type: current, target: exc, times_ms: [0], amplitudes_pa: [5]}\nrecord:"),
                         List.of("bad.yaml:4:", "mode: expected grid mode")),
                 // Reported with the other problems, not once they are mended.
-                Arguments.of("current source in precise mode and a bad rate", GOOD.replace("seed: 3", "seed: 3\nmode: precise")
+                Arguments.of("current source in precise mode and a bad rate", GOOD
+                        .replace("seed: 3", "seed: 3\nmode: precise")
                         .replace("rate_hz: 20000", "rate_hz: -1")
-                        .replace("record:", "  - {type: current, target: exc, times_ms: [0], amplitudes_pa: [5]}\nrecord:"),
+                        .replace("record:",
+                                "  - {type: current, target: exc, times_ms: [0], amplitudes_pa: [5]}\nrecord:"),
                         List.of("2 problems", "bad.yaml:4:", "mode: expected grid mode for current sources",
                                 "found precise, with a current source into 'exc' (inputs[1])", "inputs[0].rate_hz")),
                 Arguments.of("state of no neuron", GOOD.replace("neurons: [0, 5]", "neurons: []"),
@@ -732,7 +743,8 @@ class SimulateCommandTest {
                         "size: 6, model: spike_times"),
                         List.of("bad.yaml:6:", "populations[1].params.times_ms", "one spike-time array per neuron (6)",
                                 "found 5")),
-                Arguments.of("spike times not given", GOOD.replace(", params: {times_ms: [[1.0], [2.0], [], [5.5], [10, 50]]}", ""),
+                Arguments.of("spike times not given",
+                        GOOD.replace(", params: {times_ms: [[1.0], [2.0], [], [5.5], [10, 50]]}", ""),
                         List.of("bad.yaml:6:", "populations[1].params.times_ms", "one spike-time array per neuron (5)",
                                 "found 1, the default (one empty array, for a single neuron)", "give times_ms")),
                 Arguments.of("two populations with one name", GOOD.replace("name: src", "name: exc"),
@@ -742,7 +754,8 @@ class SimulateCommandTest {
                         "{name: src, source: src, target: exc,"),
                         List.of("bad.yaml:9:", "projections[1]", "a name no other population or projection has",
                                 "found src")),
-                Arguments.of("unknown population", GOOD.replace("target: exc, rule: {type: all", "target: ex, rule: {type: all"),
+                Arguments.of("unknown population",
+                        GOOD.replace("target: exc, rule: {type: all", "target: ex, rule: {type: all"),
                         List.of("bad.yaml", "projections[1].target", "ex", "did you mean 'exc'?")),
                 Arguments.of("wrong weight sign", GOOD.replace("weight: 25", "weight: -25"),
                         List.of("bad.yaml", "weight", "-25")),
@@ -767,12 +780,14 @@ class SimulateCommandTest {
                 // 200,000 neurons x 32,761 steps of buffers, 105 GB: the delay that makes them is named (it had
                 // been the population alone, without file or key).
                 Arguments.of("input buffers past the heap", GOOD.replace("size: 40,", "size: 200000,")
-                        .replace("p: 0.1}", "p: 0.00001}").replace("weight: 25, delay_ms: 1.0}", "weight: 25, delay_ms: 3276}"),
+                        .replace("p: 0.1}", "p: 0.00001}")
+                        .replace("weight: 25, delay_ms: 1.0}", "weight: 25, delay_ms: 3276}"),
                         List.of("bad.yaml:9:", "projections[1].delay_ms: expected buffers that fit the Java heap",
                                 "a longest delay of 32760 steps (3276.0 ms)")),
                 // A drawn delay that reaches past a constant one into the same population is the one named.
                 Arguments.of("drawn delays past the heap", GOOD.replace("size: 40,", "size: 200000,")
-                        .replace("p: 0.1}", "p: 0.00001}").replace("delay_ms: 1.5}", "delay_ms: {uniform: [1.5, 3276]}}"),
+                        .replace("p: 0.1}", "p: 0.00001}")
+                        .replace("delay_ms: 1.5}", "delay_ms: {uniform: [1.5, 3276]}}"),
                         List.of("bad.yaml:8:", "projections[0].delay_ms: expected buffers that fit the Java heap")),
                 Arguments.of("duration of no step", GOOD.replace("duration_ms: 50", "duration_ms: 1e-12"),
                         List.of("bad.yaml:2:", "duration_ms", "whole number of time steps, at least one", "1.0E-12")),
@@ -788,7 +803,8 @@ class SimulateCommandTest {
                         "interval_ms: 1}, {population: exc, variable: v, neurons: [7]}]"),
                         List.of("bad.yaml:13:", "record.state[1]", "record.state[0]", "state_exc_v.csv")),
                 Arguments.of("population name with a separator", GOOD.replace("name: exc,", "name: 'e/x',")
-                        .replace("exc", "e/x"), List.of("bad.yaml:5:", "populations[0].name", "letters, digits", "e/x")),
+                        .replace("exc", "e/x"),
+                        List.of("bad.yaml:5:", "populations[0].name", "letters, digits", "e/x")),
                 Arguments.of("population name leaving the folder", GOOD.replace("name: src,", "name: '../../s',")
                         .replace("source: src", "source: '../../s'"),
                         List.of("bad.yaml:6:", "populations[1].name", "letters, digits", "../../s")),
@@ -828,17 +844,21 @@ class SimulateCommandTest {
                                         + " needs it), found nothing",
                                 "\n  bad.yaml:9:", "projections[1].target: expected one of the populations [exc, src],"
                                         + " found ex; did you mean 'exc'?",
-                                "\n  bad.yaml:11:", "inputs[0].type: expected one of [poisson, current, noise], found poison")),
+                                "\n  bad.yaml:11:",
+                                "inputs[0].type: expected one of [poisson, current, noise], found poison")),
                 Arguments.of("missing populations of a projection, an input and a state entry", GOOD
                         .replace("{source: src, target: exc, rule", "{source: src, rule")
                         .replace("{type: poisson, target: exc, rate_hz", "{type: poisson, rate_hz")
                         .replace("{population: exc, variable: v", "{variable: v"),
                         List.of("3 problems:\n  bad.yaml:9:5: projections[1].target: expected one of the populations"
                                 + " [exc, src], found nothing\n  bad.yaml:11:5: inputs[0].target: expected one of the"
-                                + " populations [exc, src], found nothing\n  bad.yaml:13:11: record.state[0].population:"
-                                + " expected one of the populations [exc, src], found nothing")),
-                Arguments.of("text where a list of neurons is expected", GOOD.replace("neurons: [0, 5]", "neurons: abc"),
-                        List.of("bad.yaml:13:", "record.state[0].neurons: expected a list of neuron indices, or all, found the text \"abc\"")),
+                                + " populations [exc, src], found nothing\n  bad.yaml:13:11:"
+                                + " record.state[0].population: expected one of the populations [exc, src],"
+                                + " found nothing")),
+                Arguments.of("text where a list of neurons is expected",
+                        GOOD.replace("neurons: [0, 5]", "neurons: abc"),
+                        List.of("bad.yaml:13:", "record.state[0].neurons: expected a list of neuron indices, or all,"
+                                + " found the text \"abc\"")),
                 Arguments.of("wrong types and unknown keys of a model's params, reported together", GOOD
                         .replace("tau_m: 20, e_l: 0", "tau_m: abc, e_l: x, tau: 3"),
                         List.of("3 problems:",
@@ -847,7 +867,8 @@ class SimulateCommandTest {
                                 "\n  bad.yaml:5:66: populations[0].params.e_l: expected a value of type number,"
                                         + " found the text \"x\"",
                                 "\n  bad.yaml:5:74: populations[0].params.tau: expected one of the keys [c_m, e_l,"
-                                        + " i_e, t_ref, tau_m, v_reset, v_th], found unknown key 'tau'; did you mean 'tau_m'?")),
+                                        + " i_e, t_ref, tau_m, v_reset, v_th], found unknown key 'tau';"
+                                        + " did you mean 'tau_m'?")),
                 // The step and mode left out for their problems: t_ref = 2.05 is not checked against a grid.
                 Arguments.of("bad step, threads and mode, reported with the entries' problems", GOOD
                         .replace("seed: 3", "seed: 3\ndt_ms: -1\nthreads: 0\nmode: foo")
@@ -864,13 +885,16 @@ class SimulateCommandTest {
                         List.of("3 problems:\n  bad.yaml:5:", "populations[0].initial.v: expected a number or a"
                                         + " distribution such as {uniform: [low, high]}, found \"abc\"\n  bad.yaml:5:",
                                 "populations[0].initial.q: expected one of [v], found q\n"
-                                        + "  bad.yaml:5:", "populations[0].initial.v_th: expected one of [v], found v_th")),
+                                        + "  bad.yaml:5:",
+                                "populations[0].initial.v_th: expected one of [v], found v_th")),
                 Arguments.of("bad rule, weight and delay of one projection, reported together", GOOD.replace(
                         "p: 0.1}, weight: {uniform: [0.1, 0.3]}, delay_ms: 1.5}",
                         "p: 2}, weight: {uniform: [1]}, delay_ms: {normal: [1]}}"),
                         List.of("3 problems:\n  bad.yaml:8:", "projections[0].rule.p: expected a probability in [0, 1],"
-                                        + " found 2.0\n  bad.yaml:8:", "projections[0].weight.uniform: expected a list of 2"
-                                        + " numbers, found [1]\n  bad.yaml:8:", "projections[0].delay_ms.normal: expected")),
+                                        + " found 2.0\n  bad.yaml:8:",
+                                "projections[0].weight.uniform: expected a list of 2"
+                                        + " numbers, found [1]\n  bad.yaml:8:",
+                                "projections[0].delay_ms.normal: expected")),
                 Arguments.of("both missing values of a poisson input, reported together", GOOD.replace(
                         "rate_hz: 20000, weight: 0.1}", "receptor: excitatory}"),
                         List.of("2 problems:\n  bad.yaml:11:", "inputs[0].rate_hz: expected a value (a poisson input"
@@ -886,7 +910,8 @@ class SimulateCommandTest {
                         .replace("delay_ms: 1.0", "delay_ms: 1.55"),
                         List.of("3 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
                                 "\n  bad.yaml:8:", "projections[0].delay_ms: expected a delay of 1 to 32767 time steps"
-                                        + " (at least dt), found -1.0 ms\n  bad.yaml:9:", "projections[1].delay_ms: expected a whole number of"
+                                        + " (at least dt), found -1.0 ms\n  bad.yaml:9:",
+                                "projections[1].delay_ms: expected a whole number of"
                                         + " time steps (multiple of dt = 0.1 ms), found 1.55")),
                 // The input's values need no target: they are checked though its population has a problem.
                 Arguments.of("negative rate and missing weight of a poisson input, reported together", GOOD
@@ -901,8 +926,8 @@ class SimulateCommandTest {
                 // the weight (not missing); the other values, and the entries' own, are checked.
                 Arguments.of("unknown key and wrong type within entries, reported with the values' problems", GOOD
                         .replace("size: 5,", "size: five,").replace("weight: 25, delay_ms: 1.0", "weigth: 25, delay_ms:"
-                                + " 1.0").replace("v_reset: 10", "v_reset: 30").replace("delay_ms: 1.5", "delay_ms: 1.55")
-                        .replace("rate_hz: 20000", "rate_hz: -1"),
+                                + " 1.0").replace("v_reset: 10", "v_reset: 30")
+                        .replace("delay_ms: 1.5", "delay_ms: 1.55").replace("rate_hz: 20000", "rate_hz: -1"),
                         List.of("5 problems:\n  bad.yaml:5:83: populations[0].params.v_reset: expected a value < v_th",
                                 "\n  bad.yaml:6:17: populations[1].size: expected a value of type integer",
                                 "\n  bad.yaml:8:104: projections[0].delay_ms: expected a whole number of time steps",
@@ -913,12 +938,13 @@ class SimulateCommandTest {
                         .replace("{name: exc, size: 40", "{name: [exc], size: 40")
                         .replace("tau_m: 20, e_l", "tau_m: -5, e_l"),
                         List.of("2 problems:\n  bad.yaml:5:6: populations[0].name: expected a value of type text, found"
-                                + " a list\n  bad.yaml:5:56: populations[0].params.tau_m: expected a finite number > 0")),
+                                + " a list\n  bad.yaml:5:56: populations[0].params.tau_m:"
+                                + " expected a finite number > 0")),
                 Arguments.of("constant weight of the wrong sign, reported with the other problems", GOOD
                         .replace("v_reset: 10", "v_reset: 30").replace("weight: 25", "weight: -25"),
                         List.of("2 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
-                                "\n  bad.yaml:9:58: projections[1].weight: expected an excitatory weight >= 0 (a negative "
-                                        + "one needs the inhibitory receptor), found -25.0")),
+                                "\n  bad.yaml:9:58: projections[1].weight: expected an excitatory weight >= 0 (a "
+                                        + "negative one needs the inhibitory receptor), found -25.0")),
                 // The default receptor (excitatory) stands in for the bad one: the weight is not checked against it.
                 Arguments.of("receptor of the wrong type, its weight's sign left unchecked", GOOD
                         .replace("v_reset: 10", "v_reset: 30").replace("weight: 25", "weight: -25, receptor: inhib"),
@@ -927,11 +953,13 @@ class SimulateCommandTest {
                 // The duration was held against the grid only once the network was built.
                 Arguments.of("duration off the grid, reported with the entries' problems", GOOD
                         .replace("duration_ms: 50", "duration_ms: 50.05").replace("v_reset: 10", "v_reset: 30"),
-                        List.of("2 problems:", "\n  bad.yaml:5:83: populations[0].params.v_reset: expected a value < v_th",
+                        List.of("2 problems:",
+                                "\n  bad.yaml:5:83: populations[0].params.v_reset: expected a value < v_th",
                                 "\n  bad.yaml:2:1: duration_ms: expected a whole number of time steps (multiple of dt ="
                                         + " 0.1 ms), found 50.05")),
                 // The interval was reported as record.state[0].interval, a key the file does not have, at the entry.
-                Arguments.of("state interval off the grid, at its key", GOOD.replace("interval_ms: 1}", "interval_ms: 0.25}"),
+                Arguments.of("state interval off the grid, at its key",
+                        GOOD.replace("interval_ms: 1}", "interval_ms: 0.25}"),
                         List.of("bad.yaml:13:59: record.state[0].interval_ms: expected a whole number of time steps"
                                 + " (multiple of dt = 0.1 ms), found 0.25")),
                 // A recording too large for one recorder was found only when the run started, alone and
@@ -942,12 +970,13 @@ class SimulateCommandTest {
                                 + " interval_ms: 0.1}"),
                         List.of("2 problems:\n  bad.yaml:5:", "populations[0].params.v_reset: expected a value < v_th",
                                 "\n  bad.yaml:13:", "record.state[0].interval_ms: expected at most 2147483639 samples x"
-                                        + " neurons in one recorder (a longer interval, fewer neurons or a shorter run),"
-                                        + " found 200000000 samples x 12 neurons")),
+                                        + " neurons in one recorder (a longer interval, fewer neurons or a shorter"
+                                        + " run), found 200000000 samples x 12 neurons")),
                 // Without an interval (one step) the entry itself is named.
                 Arguments.of("state recording larger than a recorder holds, without an interval", GOOD
                         .replace("duration_ms: 50", "duration_ms: 20000000")
-                        .replace("neurons: [0, 5], interval_ms: 1}", "neurons: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]}"),
+                        .replace("neurons: [0, 5], interval_ms: 1}",
+                                "neurons: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]}"),
                         List.of("bad.yaml:13:", "record.state[0]: expected at most 2147483639 samples x neurons",
                                 "found 200000000 samples x 12 neurons")),
                 // The rate bin and the state entries were checked only when the engine recorded them,
@@ -955,15 +984,20 @@ class SimulateCommandTest {
                 Arguments.of("bad rate bin and state entries, reported with the other problems", GOOD
                         .replace("rate_hz: 20000", "rate_hz: -1").replace("record:", "record:\n  rate_bin_ms: -1")
                         .replace("variable: v, neurons: [0, 5], interval_ms: 1}]", "variable: w, neurons: [0, 45],"
-                                + " interval_ms: 0.25}, {population: exc, variable: v, neurons: [4, 2], interval_ms: -1}]"),
+                                + " interval_ms: 0.25}, {population: exc, variable: v, neurons: [4, 2],"
+                                + " interval_ms: -1}]"),
                         List.of("7 problems:\n  bad.yaml:11:", "inputs[0].rate_hz: expected a finite number >= 0 (Hz)",
                                 "\n  bad.yaml:13:3: record.rate_bin_ms: expected a finite number > 0 (ms), found -1.0"
                                         + "\n  bad.yaml:14:", "record.state[0].variable: expected one of [v], found w"
-                                        + "\n  bad.yaml:14:", "record.state[0].neurons: expected distinct ascending indices"
-                                        + " in [0, 40), found 45 at neurons[1]\n  bad.yaml:14:", "record.state[0].interval_ms: expected a"
-                                        + " whole number of time steps (multiple of dt = 0.1 ms), found 0.25\n  bad.yaml:14:",
+                                        + "\n  bad.yaml:14:",
+                                "record.state[0].neurons: expected distinct ascending indices"
+                                        + " in [0, 40), found 45 at neurons[1]\n  bad.yaml:14:",
+                                "record.state[0].interval_ms: expected a"
+                                        + " whole number of time steps (multiple of dt = 0.1 ms), found 0.25"
+                                        + "\n  bad.yaml:14:",
                                 "record.state[1].neurons: expected distinct ascending indices in [0, 40), found 2"
-                                        + " after 4 at neurons[1]\n  bad.yaml:14:", "record.state[1].interval_ms: expected at least one time step,"
+                                        + " after 4 at neurons[1]\n  bad.yaml:14:",
+                                "record.state[1].interval_ms: expected at least one time step,"
                                         + " found -1.0")),
                 // exc is not built for its parameters, but its size and model are known: its variable and
                 // neurons are checked against them (they had not been, leaving them to a later round).
@@ -981,7 +1015,8 @@ class SimulateCommandTest {
                                 .replace("variable: v, neurons: [0, 5], interval_ms: 1}", "variable: w, neurons: [45],"
                                         + " interval_ms: 0.25}"),
                         List.of("3 problems:\n  bad.yaml:4:1: dt_ms: expected a finite number > 0 (ms), found -1.0",
-                                "\n  bad.yaml:15:", "record.state[0].variable: expected one of [v], found w\n  bad.yaml:15:",
+                                "\n  bad.yaml:15:",
+                                "record.state[0].variable: expected one of [v], found w\n  bad.yaml:15:",
                                 "record.state[0].neurons: expected distinct ascending indices in [0, 40), found 45")),
                 Arguments.of("a noise input without its spread, and in precise mode", GOOD.replace("seed: 3",
                         "seed: 3\nmode: precise").replace("record:", "  - {type: noise, target: exc, mean_pa: 5}\n"
@@ -1001,8 +1036,9 @@ class SimulateCommandTest {
                 // The name was checked only when the result folder was made, alone and without its line.
                 Arguments.of("a name that cannot name a folder, reported with the other problems", GOOD
                         .replace("name: tiny", "name: a b").replace("v_reset: 10", "v_reset: 30"),
-                        List.of("2 problems:\n  bad.yaml:1:1: name: expected a name of at most 64 ASCII letters", "(it names the result"
-                                + " folder), found 'a b'\n  bad.yaml:5:", "populations[0].params.v_reset")),
+                        List.of("2 problems:\n  bad.yaml:1:1: name: expected a name of at most 64 ASCII letters",
+                                "(it names the result"
+                                        + " folder), found 'a b'\n  bad.yaml:5:", "populations[0].params.v_reset")),
                 Arguments.of("an empty name, said in words", GOOD.replace("name: tiny", "name: ''"),
                         List.of("bad.yaml:1:1: name: expected a name", "folder), found an empty name")),
                 // The default bin of 1 ms is no multiple of dt = 0.3 ms: the message says how to mend it.
@@ -1010,8 +1046,10 @@ class SimulateCommandTest {
                         "duration_ms: 51\ndt_ms: 0.3").replace("t_ref: 2}", "t_ref: 3}")
                         .replace("interval_ms: 1}", "interval_ms: 0.3}"),
                         List.of("record.rate_bin_ms: expected a whole number of time steps (multiple of dt = 0.3 ms), "
-                                + "found 1.0; set record.rate_bin_ms to a multiple of dt_ms (without it the bin is 1 ms)")),
-                Arguments.of("a state interval longer than the run", GOOD.replace("interval_ms: 1}", "interval_ms: 60}"),
+                                + "found 1.0; set record.rate_bin_ms to a multiple of dt_ms"
+                                + " (without it the bin is 1 ms)")),
+                Arguments.of("a state interval longer than the run",
+                        GOOD.replace("interval_ms: 1}", "interval_ms: 60}"),
                         List.of("bad.yaml:13:", "record.state[0].interval_ms: expected at most the duration, 50.0 ms",
                                 "found 60.0")),
                 Arguments.of("plastic synapses, which no rule would change", GOOD.replace("delay_ms: 1.5}",
@@ -1202,7 +1240,8 @@ class SimulateCommandTest {
                 + "found src-exc; did you mean 'src->exc'?"), bad.err());
         // Two names of one file: the second file would have replaced the first without a word.
         CliRunner.Result clash = simulate(dir, "clash.yaml", GOOD.replace("weight: 25, delay_ms: 1.0}", "weight: 25, "
-                + "delay_ms: 1.0, name: exc_to_exc}").replace("record:", "record:\n  synapses: [exc->exc, exc_to_exc]"));
+                + "delay_ms: 1.0, name: exc_to_exc}")
+                .replace("record:", "record:\n  synapses: [exc->exc, exc_to_exc]"));
         assertEquals(2, clash.exitCode(), clash.err());
         assertTrue(clash.err().contains("record.synapses[1]: expected a projection whose file differs from that of "
                 + "record.synapses[0] ('exc->exc'; both would write synapses_exc_to_exc.csv), found exc_to_exc"),

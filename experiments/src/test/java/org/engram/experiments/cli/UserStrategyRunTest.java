@@ -253,9 +253,9 @@ class UserStrategyRunTest {
     void aNaNPenaltyGradientIsBlamedOnTheHook(@TempDir Path dir) throws Exception {
         CliRunner.Result run = runMine(dir, "[{name: freeze_layer, params: {layer: -6}}]");
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().contains("freeze_layer, seed 1: task 2, epoch 1, batch 1, matrix 1: strategy 'freeze_layer'"
-                + " (" + FreezeLayer.class.getName() + ") made entry 0 of the gradient NaN in addPenaltyGradient"),
-                run.err());
+        assertTrue(run.err().contains("freeze_layer, seed 1: task 2, epoch 1, batch 1, matrix 1: strategy"
+                + " 'freeze_layer' (" + FreezeLayer.class.getName() + ") made entry 0 of the gradient NaN in"
+                + " addPenaltyGradient"), run.err());
         assertTrue(run.err().contains("; start the run anew with weaker strategy parameters, or, if the code of your"
                 + " strategy made it, mend its addPenaltyGradient and resume"), run.err());
         assertFalse(run.err().contains("learning_rate"), run.err());
@@ -297,7 +297,8 @@ class UserStrategyRunTest {
         CliRunner.Result resumed = withProvider(dir, () -> CliRunner.run("run", "--resume", partial.toString()));
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.err().contains("engram: note: strategy 'freeze_layer' (" + FreezeLayer.class.getName()
-                + ") may call other code than the run ran with so far (the class files of " + code.get("source").asText()
+                + ") may call other code than the run ran with so far (the class files of "
+                + code.get("source").asText()
                 + ", SHA-256 ffffffffffff then, " + digest.substring(0, 12) + " now)"), resumed.err());
     }
 

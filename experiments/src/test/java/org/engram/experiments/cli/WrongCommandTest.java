@@ -22,9 +22,9 @@ class WrongCommandTest {
     void anExperimentGivenToSimulateNamesEngramRun(@TempDir Path dir) {
         CliRunner.Result r = CliRunner.run("simulate", "configs/quickstart.yaml", "--out", dir.toString());
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("engram: error: configs/quickstart.yaml: expected a config of engram simulate, found"
-                + " a config of engram run (seeds, data, tasks, network, encoder, training, strategies); use: engram run"
-                + " configs/quickstart.yaml"), r.err());
+        assertTrue(r.err().contains("engram: error: configs/quickstart.yaml: expected a config of engram simulate,"
+                + " found a config of engram run (seeds, data, tasks, network, encoder, training, strategies); use:"
+                + " engram run configs/quickstart.yaml"), r.err());
         assertEquals(1, r.err().lines().count(), "one line, not a problem per key: " + r.err());
     }
 
@@ -62,7 +62,8 @@ class WrongCommandTest {
             Files.writeString(config, "name: one\nstrategies: [{name: naive}]\n" + typos);
             CliRunner.Result r = CliRunner.run("run", config.toString(), "--out", dir.resolve("out").toString());
             assertEquals(2, r.exitCode(), r.err());
-            assertTrue(r.err().contains(typos.substring(0, typos.indexOf(':')) + ": expected one of the keys"), r.err());
+            assertTrue(r.err().contains(typos.substring(0, typos.indexOf(':')) + ": expected one of the keys"),
+                    r.err());
             assertFalse(r.err().contains("engram simulate"), r.err());
         }
     }

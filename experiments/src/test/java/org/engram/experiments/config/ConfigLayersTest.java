@@ -104,8 +104,10 @@ class ConfigLayersTest {
                 "6 problems:",
                 "  several.yaml:3:3: training.epochs: expected an integer >= 1, found 0",
                 "  several.yaml:5:3: encoder.steps: expected an integer >= 1, found 0",
-                "  several.yaml:8:14: strategies[0].params.lambda: expected a finite number >= 0 (dimensionless), found -1.0",
-                "  several.yaml:10:14: strategies[1].params.c: expected a finite number >= 0 (dimensionless), found -2.0",
+                "  several.yaml:8:14: strategies[0].params.lambda: expected a finite number >= 0 (dimensionless),"
+                        + " found -1.0",
+                "  several.yaml:10:14: strategies[1].params.c: expected a finite number >= 0 (dimensionless),"
+                        + " found -2.0",
                 "  --set training.batch_size=0: training.batch_size: expected an integer >= 1, found 0",
                 "  --set network.hidden[0]=0: network.hidden[0]: expected a layer size >= 1, found 0"),
                 sections.getMessage());
@@ -270,8 +272,8 @@ class ConfigLayersTest {
     }
 
     /**
-     * A misspelt required key is reported as the unknown key it is (with the known keys), not as the required key missing
-     * (the record's own check ran first and said "strategies: ... found null").
+     * A misspelt required key is reported as the unknown key it is (with the known keys), not as the
+     * required key missing (the record's own check ran first and said "strategies: ... found null").
      */
     @Test
     void aMisspeltRequiredKeyIsReportedAsUnknown() {
@@ -322,7 +324,8 @@ class ConfigLayersTest {
                         "did you mean 'network'?")),
                 // a key missing from a list entry an override appended: it was blamed on the file
                 List.of(List.of("strategies[1].params.lambda=3"), List.of(
-                        "--set strategies[1].params.lambda=3: strategies[1].name: expected a value", "found no such key")),
+                        "--set strategies[1].params.lambda=3: strategies[1].name: expected a value",
+                        "found no such key")),
                 // a file's value that an override's conflicts with: blamed on that override, not the file's line
                 List.of(List.of("data.dataset=synthetic"), List.of(
                         "--set data.dataset=synthetic: tasks.sequence: expected synthetic")),
@@ -369,8 +372,8 @@ class ConfigLayersTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
                 YAML.replace("batch_size: 10", "batch_size: -1"), "layers.yaml", List.of(), ConfigLayers.Flags.NONE));
         // batch_size is on line 6, indented by two spaces: column 3.
-        assertTrue(e.getMessage().startsWith("layers.yaml:6:3: training.batch_size: expected an integer >= 1, found -1"),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith(
+                "layers.yaml:6:3: training.batch_size: expected an integer >= 1, found -1"), e.getMessage());
     }
 
     /** A folder or a binary file named as the config says what it is, not an I/O exception's text. */

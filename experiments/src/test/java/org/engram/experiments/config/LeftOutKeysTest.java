@@ -73,8 +73,8 @@ class LeftOutKeysTest {
     void stopsWhenAListOrAnEntryOfItIsNoMapping(@TempDir Path dir) throws IOException {
         for (String yaml : List.of("entries: 5\n", "entries: [{name: a, size: 1}, 7]\n", "entriez: []\n")) {
             List<ConfigException> problems = new ArrayList<>();
-            assertNull(ConfigLoader.load(Files.writeString(dir.resolve("c.yaml"), yaml), List.of(), Config.class, problems),
-                    yaml);
+            assertNull(ConfigLoader.load(Files.writeString(dir.resolve("c.yaml"), yaml), List.of(),
+                    Config.class, problems), yaml);
             assertEquals(1, problems.size(), yaml);
         }
     }

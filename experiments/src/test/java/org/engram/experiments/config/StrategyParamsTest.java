@@ -35,7 +35,8 @@ class StrategyParamsTest {
             "{name: ewc+ewc, params: {ewc: {lambda: 5}}}; s.yaml:3:; 'ewc+ewc'",
             "{name: replay+lwf+replay}; s.yaml:3:; each strategy at most once",
             // a per-weight scaling after a projection brings back components in the protected subspace
-            "{name: gpm+metaplasticity}; s.yaml:3:; 'gpm+metaplasticity' (metaplasticity after gpm); write 'metaplasticity+gpm'",
+            "{name: gpm+metaplasticity}; s.yaml:3:; 'gpm+metaplasticity' (metaplasticity after gpm);"
+                    + " write 'metaplasticity+gpm'",
             "{name: replay+hlop+ewc+importance_gating}; s.yaml:3:; write 'replay+ewc+importance_gating+hlop'",
             // "expected one of the keys []" did not say why
             "{name: naive, params: {lambda: 3}}; s.yaml:3:; naive takes none",

@@ -44,7 +44,8 @@ class YamlNumberFormsTest {
                 new Form("!!int 010", octal, octal),
                 new Form("0x10", "0x10 is hexadecimal: numbers are decimal, write 16",
                         "0x10 is hexadecimal: numbers are decimal, write 16"),
-                new Form("0o10", "0o10 is octal: numbers are decimal, write 8", "0o10 is octal: numbers are decimal, write 8"),
+                new Form("0o10", "0o10 is octal: numbers are decimal, write 8",
+                        "0o10 is octal: numbers are decimal, write 8"),
                 new Form("0b101", "0b101 is binary: numbers are decimal, write 5",
                         "0b101 is binary: numbers are decimal, write 5"),
                 new Form("1_000", 1000L, 1000.0),
@@ -179,8 +180,8 @@ class YamlNumberFormsTest {
         assertEquals(2147483647, run("training: {epochs: 2147483647}\n").training().epochs());
         ConfigException below = assertThrows(ConfigException.class,
                 () -> run("training: {epochs: -2147483649}\n"));
-        assertTrue(below.getMessage().contains("training.epochs: expected an integer >= -2147483648, found -2147483649"),
-                below.getMessage());
+        assertTrue(below.getMessage().contains(
+                "training.epochs: expected an integer >= -2147483648, found -2147483649"), below.getMessage());
         ConfigException seed = assertThrows(ConfigException.class, () -> run("seeds: [9223372036854775808]\n"));
         assertTrue(seed.getMessage().contains("seeds[0]: expected an integer <= 9223372036854775807, found "
                 + "9223372036854775808"), seed.getMessage());

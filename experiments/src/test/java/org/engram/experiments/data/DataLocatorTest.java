@@ -25,7 +25,8 @@ class DataLocatorTest {
         Path d = Files.createDirectories(dir.resolve(name));
         String sep = dotted ? "." : "-";
         String ext = gzip ? ".gz" : "";
-        IdxBytes.tinyDataset(d, 20, "train-images" + sep + "idx3-ubyte" + ext, "train-labels" + sep + "idx1-ubyte" + ext,
+        IdxBytes.tinyDataset(d, 20,
+                "train-images" + sep + "idx3-ubyte" + ext, "train-labels" + sep + "idx1-ubyte" + ext,
                 "t10k-images" + sep + "idx3-ubyte" + ext, "t10k-labels" + sep + "idx1-ubyte" + ext, gzip);
         return d;
     }
@@ -107,7 +108,8 @@ class DataLocatorTest {
     void incompleteFolderListsTheMissingFileNames() throws Exception {
         Path d = tiny("partial", true, false);
         Files.delete(d.resolve("t10k-labels-idx1-ubyte.gz"));
-        DataFileException e = assertThrows(DataFileException.class, () -> new DataLocator(null, null).locate(d, "data.path"));
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> new DataLocator(null, null).locate(d, "data.path"));
         assertTrue(e.found().contains("t10k-labels-idx1-ubyte or t10k-labels-idx1-ubyte.gz or "
                 + "t10k-labels.idx1-ubyte or t10k-labels.idx1-ubyte.gz"), e.getMessage());
         assertFalse(e.found().contains("train-images"), e.getMessage());

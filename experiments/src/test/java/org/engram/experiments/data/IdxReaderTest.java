@@ -178,7 +178,8 @@ class IdxReaderTest {
     void wrongDataTypeAndDimensionCountAreRejected() {
         Path floats = IdxBytes.write(dir, "f", IdxBytes.idx(0x00000D03, new int[] {1, 1, 1}, new byte[4]));
         Path twoDims = IdxBytes.write(dir, "d", IdxBytes.idx(0x00000802, new int[] {1, 1}, new byte[1]));
-        Path notIdx = IdxBytes.write(dir, "n", "hello world, not idx".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Path notIdx = IdxBytes.write(dir, "n",
+                "hello world, not idx".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         Path lb = IdxBytes.write(dir, "lb", IdxBytes.labels((byte) 1));
         DataFileException e1 = assertThrows(DataFileException.class, () -> IdxReader.read(floats, lb, "t", 10));
         assertTrue(e1.found().contains("data type 0x0D"), e1.getMessage());

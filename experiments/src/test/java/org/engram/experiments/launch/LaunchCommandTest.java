@@ -40,6 +40,7 @@ class LaunchCommandTest {
         }
         assertEquals("results/a.partial", LaunchCommand.shellWord("results/a.partial"), "plain paths stay plain");
         assertTrue(LaunchCommand.resume(java.nio.file.Path.of("-r/e/.a.partial"))
-                .endsWith(" run --resume ./-r/e/.a.partial"), "a relative path starting with '-' is not read as an option");
+                .endsWith(" run --resume ./-r/e/.a.partial"),
+                "a relative path starting with '-' is not read as an option");
     }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
-/** Every expected value is worked out by hand in the comments; sums of a few doubles near 1 are exact to ~1e-16, so 1e-12 is ample. */
+/**
+ * Every expected value is worked out by hand in the comments; sums of a few doubles near 1 are exact to ~1e-16, so
+ * 1e-12 is ample.
+ */
 class AccuracyMatrixTest {
     private static final double EPS = 1e-12;
 

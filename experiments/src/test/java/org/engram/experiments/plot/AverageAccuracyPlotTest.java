@@ -68,6 +68,7 @@ class AverageAccuracyPlotTest {
         assertThrows(IllegalArgumentException.class, () -> AverageAccuracyPlot.of(List.of(
                 new AverageAccuracyPlot.Strategy("a", List.of(SEED_1)),
                 new AverageAccuracyPlot.Strategy("b", List.of(three))), "t"));
-        assertThrows(IllegalArgumentException.class, () -> new AverageAccuracyPlot.Strategy("c", List.of(SEED_1, three)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new AverageAccuracyPlot.Strategy("c", List.of(SEED_1, three)));
     }
 }

@@ -63,10 +63,12 @@ class FigureFilesTest {
                         new StrategyComparisonPlot.Entry("EWC", SeedSummary.of(new double[] {0.7}),
                                 SeedSummary.of(new double[] {-0.1}))), "Strategy comparison")),
                 Arguments.of("curves", "Learning curves", LearningCurvePlot.of(List.of(
-                        new LearningCurvePlot.Curve("loss", new double[] {1, 2, 3, 4}, new double[] {2, 1, Double.NaN, 0.5})),
+                        new LearningCurvePlot.Curve("loss", new double[] {1, 2, 3, 4},
+                                new double[] {2, 1, Double.NaN, 0.5})),
                         "loss (nats)", false, new int[] {3}, "Learning curves")),
                 Arguments.of("raster", "Spike raster", SpikeRasterPlot.of(times, neurons, 4, 0, 10, "Spike raster")),
-                Arguments.of("rate", "Population rate", PopulationRatePlot.of(new double[] {100, 0, 50, 25, 75}, 4, 10, 2, "Population rate")));
+                Arguments.of("rate", "Population rate",
+                        PopulationRatePlot.of(new double[] {100, 0, 50, 25, 75}, 4, 10, 2, "Population rate")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -74,7 +74,8 @@ class SeedMeanForgettingTest {
         assertTrue(two.getXValue(0, 1) < 2 && two.getXValue(1, 0) > 2, "side by side around task 2");
         // Two seeds give t = 12.7: all three bars reach past the axis, which cuts them, and the subtitle says so.
         assertTrue(PopulationRatePlotTest.subtitle(ForgettingPlot.of(List.of(a, b), List.of("0", "1"), "two seeds"))
-                .endsWith("bars: 95% confidence interval over 2 seeds; 3 bars run past the axis (0 to 104%) and are cut"));
+                .endsWith("bars: 95% confidence interval over 2 seeds;"
+                        + " 3 bars run past the axis (0 to 104%) and are cut"));
         YIntervalSeriesCollection one = (YIntervalSeriesCollection) ForgettingPlot.of(a, List.of("0", "1"), "one")
                 .chart().getXYPlot().getDataset();
         assertEquals(2, one.getXValue(0, 1));

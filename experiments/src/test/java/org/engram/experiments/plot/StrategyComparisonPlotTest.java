@@ -120,9 +120,10 @@ class StrategyComparisonPlotTest {
         assertTrue(y.getUpperBound() > 99 && y.getUpperBound() <= 108, "upper bound " + y.getUpperBound());
         assertTrue(y.getLowerBound() < -99 && y.getLowerBound() >= -108, "lower bound " + y.getLowerBound());
         // The error bars the axis cuts are counted in the subtitle: a caption must not read them as whole.
-        assertEquals(StrategyComparisonPlot.barsPastTheAxis((org.jfree.data.statistics.DefaultStatisticalCategoryDataset)
-                ((org.jfree.chart.plot.CategoryPlot) wide.chart().getPlot()).getDataset(), y.getRange()) + " bars run "
-                + "past the axis (" + Math.round(y.getLowerBound()) + " to " + Math.round(y.getUpperBound())
+        assertEquals(StrategyComparisonPlot.barsPastTheAxis(
+                        (org.jfree.data.statistics.DefaultStatisticalCategoryDataset)
+                        ((org.jfree.chart.plot.CategoryPlot) wide.chart().getPlot()).getDataset(), y.getRange())
+                + " bars run past the axis (" + Math.round(y.getLowerBound()) + " to " + Math.round(y.getUpperBound())
                 + ") and are cut", PopulationRatePlotTest.subtitle(wide).replaceAll(".*; ", ""));
         Figure tight = StrategyComparisonPlot.of(List.of(entry("naive", 0.30, 0.31)), "t");
         y = ((org.jfree.chart.plot.CategoryPlot) tight.chart().getPlot()).getRangeAxis();

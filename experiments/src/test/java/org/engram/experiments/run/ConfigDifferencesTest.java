@@ -53,7 +53,8 @@ class ConfigDifferencesTest {
     @Test
     void agreeingConfigsGiveNoNote() throws IOException {
         String renamed = A.replace("name: first", "name: second").replace("threads: 2", "threads: 1")
-                .replace("sequence: split, scenario: task_incremental", "sequence: permuted, scenario: class_incremental");
+                .replace("sequence: split, scenario: task_incremental",
+                        "sequence: permuted, scenario: class_incremental");
         assertEquals(List.of(), ConfigDifferences.of(runs(A, renamed), ConfigDifferencesTest::tag));
     }
 
@@ -122,7 +123,8 @@ class ConfigDifferencesTest {
                         + "params: {}}\n");
         assertEquals(List.of("strategies (run: [naive, ewc, strong], given: [ewc, strong, naive])"),
                 ConfigDifferences.between(A, swapped));
-        assertEquals(List.of(), ConfigDifferences.between(A, A.replace("threads: 2", "threads: 8")), "threads may change");
+        assertEquals(List.of(), ConfigDifferences.between(A, A.replace("threads: 2", "threads: 8")),
+                "threads may change");
     }
 
     /**
@@ -133,7 +135,8 @@ class ConfigDifferencesTest {
     @Test
     void aPoolHasTheSeedsOfAllItsRuns() throws IOException {
         List<Path> pool = List.of(run("p1", A.replace("seeds: [1, 2]", "seeds: [1]")),
-                run("p2", A.replace("seeds: [1, 2]", "seeds: [4, 5]")), run("p3", A.replace("seeds: [1, 2]", "seeds: [3]")));
+                run("p2", A.replace("seeds: [1, 2]", "seeds: [4, 5]")),
+                run("p3", A.replace("seeds: [1, 2]", "seeds: [3]")));
         Path alone = run("alone", A.replace("seeds: [1, 2]", "seeds: [1]").replace("lambda: 1000.0", "lambda: 10.0"));
         assertEquals(List.of("the runs' configs differ in seeds (A+B+C: [1, 3, 4, 5], D: [1]); "
                         + "strategies[ewc].params.lambda (A+B+C: 1000.0, D: 10.0)"),
@@ -145,8 +148,8 @@ class ConfigDifferencesTest {
         List<List<Path>> runs = runs(A, null, "strategies: [unclosed");
         assertEquals(List.of("run B has no readable config.yaml (" + runs.get(1).get(0).resolve("config.yaml") + "), "
                         + "so its settings are not compared",
-                "run C has no readable config.yaml (" + runs.get(2).get(0).resolve("config.yaml") + "), so its settings "
-                        + "are not compared"),
+                "run C has no readable config.yaml (" + runs.get(2).get(0).resolve("config.yaml") + "), "
+                        + "so its settings are not compared"),
                 ConfigDifferences.of(runs, ConfigDifferencesTest::tag));
     }
 

@@ -32,7 +32,8 @@ class DataRecordTest {
     /** The reported case: started with $ENGRAM_DATA, whose folder is gone, the system folder found instead. */
     @Test
     void otherDataIsRefusedWithBothNamedAndTheWayBack(@TempDir Path partial) {
-        EngramException e = assertThrows(EngramException.class, () -> SUBSET_IN_ENV.requireSame(partial, FULL_IN_SYSTEM));
+        EngramException e = assertThrows(EngramException.class,
+                () -> SUBSET_IN_ENV.requireSame(partial, FULL_IN_SYSTEM));
         String m = e.getMessage();
         assertTrue(m.startsWith(partial.resolve("data.json") + ": data: expected the data the run started with: "
                 + "IDX data from /data/subset ($ENGRAM_DATA): 3000 training and 1000 test images (SHA-256 "

@@ -347,12 +347,14 @@ class ExperimentTest {
     @Test
     void syntheticTasksPastTheHeapNameTheirLargestSize() {
         ConfigLayers.Resolved resolved = resolved("s.yaml", "data: {dataset: synthetic}\n"
-                + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5, test_per_class: 3}}\n");
+                + "tasks: {sequence: synthetic, count: 2, synthetic: {inputs: 10, train_per_class: 5, "
+                + "test_per_class: 3}}\n");
         Experiment e = Experiment.prepare(resolved.config());
         long made = madeBytes(e);
         assertEquals(2 * 2 * 8 * (10 * 4 + 4), made, "2 tasks of 2 classes of 8 samples of 10 features");
         e.requireTasksFit(resolved.where(), made);
-        ConfigException count = assertThrows(ConfigException.class, () -> e.requireTasksFit(resolved.where(), made - 1));
+        ConfigException count = assertThrows(ConfigException.class,
+                () -> e.requireTasksFit(resolved.where(), made - 1));
         assertTrue(count.getMessage().contains("tasks.count: expected"), count.getMessage());
         ConfigException size = assertThrows(ConfigException.class, () -> e.requireTasksFit(resolved.where(), made / 4));
         assertTrue(size.getMessage().contains("tasks.synthetic.inputs: expected"), size.getMessage());

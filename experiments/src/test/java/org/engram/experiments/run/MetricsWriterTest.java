@@ -179,7 +179,8 @@ class MetricsWriterTest {
         assertEquals(List.of(Map.of("train", 480, "test", 1000), Map.of("train", 500, "test", 1000)), samples);
         assertTrue(w.summary().contains("; 480-500 training and 1000 test samples per task\n"), w.summary());
         MetricsWriter even = MetricsWriter.of(config(1), "run", TASKS, null, units, null);
-        assertTrue(even.summary().contains("- data: generated patterns; 10 training and 5 test samples per task\n"), even.summary());
+        assertTrue(even.summary().contains("- data: generated patterns; 10 training and 5 test samples per task\n"),
+                even.summary());
     }
 
     /** Negative zero is written as 0.0 in JSON, in boxed and primitive doubles and in arrays. */

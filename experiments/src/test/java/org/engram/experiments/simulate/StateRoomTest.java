@@ -71,8 +71,8 @@ class StateRoomTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> SimulationRun.requireRoom(7_000_000_001L, 2_500_000_000L, "brunel.yaml", List.of()));
         assertEquals("brunel.yaml: record: expected state samples and synapses whose CSV files fit the 2.5 GB free on "
-                + "the result folder's disk, found up to 7.0 GB; record fewer neurons, at a longer interval_ms or fewer "
-                + "projections, or write the results to another disk (--out)", e.getMessage());
+                + "the result folder's disk, found up to 7.0 GB; record fewer neurons, at a longer interval_ms or "
+                + "fewer projections, or write the results to another disk (--out)", e.getMessage());
         // A small disk in megabytes (20 MB free read "0.0 GB"), and the --set that asked for the recording named.
         e = assertThrows(ConfigException.class, () -> SimulationRun.requireRoom(120_000_000L, 20_000_000L,
                 "cuba.yaml", List.of("duration_ms=100", "record.state=[{population: exc, variable: v}]")));

@@ -60,7 +60,8 @@ public class DeliveryBenchmark {
     public void setUp() {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
         Population<?, ?> src = b.population("src", 1000, PoissonSource.MODEL, new PoissonSource.Params(100));
-        Population<?, ?> dst = b.population("dst", 10_000, LifDelta.MODEL, new LifDelta.Params(20, 250, 0, 1e9, 0, 0, 0));
+        Population<?, ?> dst = b.population("dst", 10_000, LifDelta.MODEL,
+                new LifDelta.Params(20, 250, 0, 1e9, 0, 0, 0));
         Synapses syn = Synapses.excitatory(0.1).delayMs(1.5);
         if (randomDelays) {
             syn = syn.delays(new org.apache.commons.math3.distribution.UniformRealDistribution(1.0, 2.0));
