@@ -17,6 +17,7 @@ import org.engram.learning.train.EpochResult;
 import org.engram.learning.train.Trainer;
 import org.engram.learning.train.TrainerOptions;
 import org.engram.learning.train.TrainingHooks;
+import org.engram.learning.train.TrainingInterrupted;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.random.Purpose;
@@ -237,6 +238,7 @@ public final class ContinualLearner implements AutoCloseable {
      *
      * @param epoch the epoch within the task, from 0
      * @return mean loss and training accuracy of the epoch
+     * @throws TrainingInterrupted if the thread is interrupted, between two batches
      */
     public EpochResult trainEpoch(int epoch) {
         return trainEpoch(epoch, samples -> { });
@@ -253,6 +255,9 @@ public final class ContinualLearner implements AutoCloseable {
      *                          (or the loss past 10,000 nats per sample, more by the weight of
      *                          distillation terms)
      * @throws StrategyFailed   if one of the strategy's hooks throws
+     * @throws TrainingInterrupted if the thread is interrupted: the epoch stops before its next
+     *                          batch, the batches before it trained whole, and the learner can go
+     *                          on (a later {@code trainEpoch} starts an epoch from its first batch)
      */
     public EpochResult trainEpoch(int epoch, java.util.function.IntConsumer afterBatch) {
         requireUsable();
@@ -272,6 +277,9 @@ public final class ContinualLearner implements AutoCloseable {
         long correct = 0;
         long samples = 0;
         for (int from = 0; from < n; from += batchSize) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new TrainingInterrupted(epoch, from / batchSize, (n + batchSize - 1) / batchSize);
+            }
             int[] indices = Arrays.copyOfRange(order, from, Math.min(n, from + batchSize));
             Batch batch = new Batch(task.index(), scenario, epoch, batchIndex++, data, indices);
             try {

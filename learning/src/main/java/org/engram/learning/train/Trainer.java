@@ -22,7 +22,10 @@ import org.engram.simulator.random.RandomStreams;
  * (seed, SHUFFLE, e). Evaluation encodes sample {@code i} with epoch {@link #EVALUATION_EPOCH}.
  *
  * <p>Not thread-safe: one caller at a time. Close it to stop its threads at once; the threads of a
- * trainer left unclosed end 10 s after its last use.
+ * trainer left unclosed end 10 s after its last use. An interrupt of the calling thread never cuts a
+ * batch short (a step is applied whole or not at all); {@link #trainEpoch} stops at the next batch
+ * with a {@link TrainingInterrupted}, and a single {@link #trainBatch} or {@link #evaluate} runs to
+ * its end, leaving the interrupt status set.
  */
 public final class Trainer implements AutoCloseable {
     /** The epoch value of the encoding streams used by {@link #evaluate} and {@link #predict}. */
@@ -223,6 +226,8 @@ public final class Trainer implements AutoCloseable {
      * @param epoch     the epoch number (selects the shuffle and encoding streams)
      * @param classMask classes the readout may choose among (task-incremental), or {@code null} for all
      * @return the epoch's mean loss and accuracy (both 0 when there are no samples)
+     * @throws TrainingInterrupted if the thread is interrupted: the epoch stops before its next batch,
+     *                             the batches before it trained whole (see {@link TrainingInterrupted})
      */
     public EpochResult trainEpoch(float[][] x, int[] y, int epoch, boolean[] classMask) {
         if (epoch < 0) {
@@ -236,6 +241,9 @@ public final class Trainer implements AutoCloseable {
         double lossSum = 0;
         long correct = 0;
         for (int from = 0; from < n; from += bs) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new TrainingInterrupted(epoch, from / bs, (n + bs - 1) / bs);
+            }
             int size = Math.min(bs, n - from);
             float[][] bx = new float[size][];
             int[] by = new int[size];
@@ -264,6 +272,7 @@ public final class Trainer implements AutoCloseable {
      * @param y     their classes
      * @param epoch the epoch number
      * @return the epoch's mean loss and accuracy
+     * @throws TrainingInterrupted if the thread is interrupted, between two batches
      */
     public EpochResult trainEpoch(float[][] x, int[] y, int epoch) {
         return trainEpoch(x, y, epoch, null);

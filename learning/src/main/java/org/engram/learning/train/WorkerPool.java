@@ -15,6 +15,11 @@ import org.engram.simulator.ParameterException;
  * A fixed set of worker threads that run numbered tasks; the calling thread is worker 0. Which
  * worker runs a task is not fixed, so a task's result must not depend on it (each task writes its
  * own output slot).
+ *
+ * <p>An interrupt does not cut {@link #run} short: by the time the calling thread waits for the
+ * helpers it has handed out every task, so they all run, and {@code run} returns as without the
+ * interrupt, whose status stays set for the caller to act on between whole pieces of work (the
+ * {@link Trainer} does so between batches, with {@link TrainingInterrupted}).
  */
 public final class WorkerPool implements Workers, AutoCloseable {
     /** How long a helper thread waits for work before it ends (a new one starts when needed). */
@@ -91,30 +96,14 @@ public final class WorkerPool implements Workers, AutoCloseable {
             // way: no task may still run once this method has returned.
             failure = e;
         }
-        InterruptedException interrupt = null;
+        // Every task is handed out by now (drain returns only then, or after a failure, which hands out no
+        // more), so an interrupt cannot save work: failing here would leave the caller's step half done (an
+        // optimiser's moments moved, the weights not) with no sign that retrying it would not repeat it.
         for (Future<?> f : futures) {
-            Throwable helper = null;
-            if (interrupt != null) {
-                helper = awaitUninterruptibly(f);   // the interrupt is recorded once, below
-            } else {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    helper = e.getCause();
-                } catch (InterruptedException e) {
-                    // Stop handing out tasks, but return only once none runs (as after a failure).
-                    interrupt = e;
-                    next.set(count);
-                    helper = awaitUninterruptibly(f);
-                }
-            }
+            Throwable helper = awaitUninterruptibly(f);
             if (helper != null) {
                 failure = withSuppressed(failure, helper);
             }
-        }
-        if (interrupt != null) {
-            Thread.currentThread().interrupt();
-            failure = withSuppressed(failure, new IllegalStateException("interrupted while training", interrupt));
         }
         if (failure instanceof RuntimeException re) {
             throw re;
@@ -151,7 +140,7 @@ public final class WorkerPool implements Workers, AutoCloseable {
     }
 
     /**
-     * Waits for a helper to end, keeping an interrupt for the caller.
+     * Waits for a helper to end, keeping an interrupt status (set before or during the wait) for the caller.
      *
      * @return what the helper threw, or null
      */

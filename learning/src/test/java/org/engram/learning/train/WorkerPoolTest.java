@@ -79,9 +79,8 @@ class WorkerPoolTest {
     }
 
     /**
-     * Interrupting the caller while helpers work: run() returns (by an exception naming the
-     * interrupt, unless every task had already ended) only when no task runs, and keeps the
-     * interrupt for the caller.
+     * Interrupting the caller while helpers work: run() returns only when no task runs, and keeps
+     * the interrupt for the caller.
      */
     @Test
     void noTaskRunsAfterRunReturnsOnAnInterrupt() throws InterruptedException {
@@ -89,23 +88,17 @@ class WorkerPoolTest {
         AtomicInteger lateTasks = new AtomicInteger();
         try (WorkerPool pool = new WorkerPool(3)) {
             Thread caller = Thread.currentThread();
-            IllegalStateException thrown = null;
-            try {
-                pool.run(40, (task, worker) -> {
-                    if (task == 0) {
-                        caller.interrupt();
-                    }
-                    busy(10);
-                    if (returned.get()) {
-                        lateTasks.incrementAndGet();
-                    }
-                });
-            } catch (IllegalStateException e) {
-                thrown = e;
-            }
+            pool.run(40, (task, worker) -> {
+                if (task == 0) {
+                    caller.interrupt();
+                }
+                busy(10);
+                if (returned.get()) {
+                    lateTasks.incrementAndGet();
+                }
+            });
             returned.set(true);
             assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
-            assertTrue(thrown == null || thrown.getMessage().contains("interrupted"), String.valueOf(thrown));
             Thread.sleep(300);
         }
         assertEquals(0, lateTasks.get(), "tasks that ran after run() had returned");
@@ -128,24 +121,45 @@ class WorkerPoolTest {
         }
     }
 
-    /** An interrupt is reported once, however many helpers were still working; helpers that succeed add nothing. */
+    /**
+     * An interrupt that reaches the caller while it waits for busy helpers does not fail the run:
+     * every task has been handed out by then and runs to its end, so the work is whole (a trainer's
+     * step, failed there, kept its optimiser's moves without the weights' and was repeated by a retry).
+     * Ordering, not timing: each helper ends its task only once the caller is seen waiting, which it
+     * can be only after the interrupt (an interrupted wait throws at once, before it blocks).
+     */
     @Test
-    void anInterruptIsReportedOnce() {
+    void anInterruptWhileHelpersWorkLetsEveryTaskEndAndIsKept() {
         try (WorkerPool pool = new WorkerPool(4)) {
             Thread caller = Thread.currentThread();
             CountDownLatch allStarted = new CountDownLatch(4);
-            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> pool.run(4, (task, w) -> {
+            AtomicInteger done = new AtomicInteger();
+            AtomicBoolean interrupted = new AtomicBoolean();
+            pool.run(4, (task, w) -> {
                 allStarted.countDown();
-                await(allStarted);   // every helper is at work when the caller is interrupted
+                await(allStarted);   // every worker holds one task when the caller is interrupted
                 if (w == 0) {
                     caller.interrupt();
+                    interrupted.set(true);
                 } else {
-                    busy(200);
+                    while (!interrupted.get()) {   // the caller may still be waking from the latch
+                        Thread.onSpinWait();
+                    }
+                    awaitWaiting(caller);
                 }
-            }));
+                done.incrementAndGet();
+            });
             assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
-            assertEquals("interrupted while training", thrown.getMessage());
-            assertEquals(0, thrown.getSuppressed().length, Arrays.toString(thrown.getSuppressed()));
+            assertEquals(4, done.get(), "tasks that ended");
+        }
+    }
+
+    /** Returns once {@code t} blocks (in a wait for the helpers), within a bound that only guards against a hang. */
+    private static void awaitWaiting(Thread t) {
+        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
+            assertTrue(System.nanoTime() < giveUp, "the caller never waited for the helpers");
+            Thread.onSpinWait();
         }
     }
 
