@@ -254,13 +254,18 @@ public final class ContinualLearner implements AutoCloseable {
      * @throws TrainingDiverged if a batch leaves the loss or a weight outside the finite numbers
      *                          (or the loss past 10,000 nats per sample, more by the weight of
      *                          distillation terms)
-     * @throws StrategyFailed   if one of the strategy's hooks throws
+     * @throws StrategyFailed   if one of the strategy's hooks throws; from {@code transformUpdate},
+     *                          which runs after the optimiser, the learner is then left unable to
+     *                          train or write its state (the optimiser's state is a step ahead of the
+     *                          weights; see {@link Trainer#requireWholeSteps()}): make a new one
+     * @throws IllegalStateException if an earlier batch failed so
      * @throws TrainingInterrupted if the thread is interrupted: the epoch stops before its next
      *                          batch, the batches before it trained whole, and the learner can go
      *                          on (a later {@code trainEpoch} starts an epoch from its first batch)
      */
     public EpochResult trainEpoch(int epoch, java.util.function.IntConsumer afterBatch) {
         requireUsable();
+        trainer.requireWholeSteps();   // before any hook runs
         if (!inTask) {
             throw new IllegalStateException("call startTask first");
         }
@@ -541,9 +546,12 @@ public final class ContinualLearner implements AutoCloseable {
      *
      * @param out the stream
      * @throws IOException if writing fails
+     * @throws IllegalStateException during a task, or once a batch failed after the optimiser had run
+     *                               (see {@link #trainEpoch(int, java.util.function.IntConsumer)})
      */
     public void writeState(DataOutput out) throws IOException {
         requireUsable();
+        trainer.requireWholeSteps();   // before a byte is written
         requireArgument("out", out);
         if (inTask) {
             throw new IllegalStateException("state is written between tasks");

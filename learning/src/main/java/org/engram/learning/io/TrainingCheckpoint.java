@@ -40,6 +40,8 @@ public final class TrainingCheckpoint {
      *
      * @param trainer the trainer (not in the middle of a batch)
      * @param file    the target file
+     * @throws IllegalStateException if a step of the trainer failed half way (see
+     *                               {@link Trainer#requireWholeSteps()}), before anything is written
      */
     public static void save(Trainer trainer, Path file) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -76,8 +78,11 @@ public final class TrainingCheckpoint {
      * @param trainer the trainer (not in the middle of a batch)
      * @param out     the stream
      * @throws IOException if writing fails
+     * @throws IllegalStateException if a step of the trainer failed half way (see
+     *                               {@link Trainer#requireWholeSteps()}), before anything is written
      */
     public static void write(Trainer trainer, DataOutput out) throws IOException {
+        trainer.requireWholeSteps();
         ModelFile.write(trainer.net(), out);
         Optimizer opt = trainer.optimizer();
         out.writeUTF(trainer.options().optimizer().kind().name());

@@ -61,6 +61,8 @@ public final class Trainer implements AutoCloseable {
     private int activityCapacity;
     private TrainingHooks hooks = TrainingHooks.NONE;
     private long step;
+    /** What a step threw after the optimiser had moved its state, or null while every step was whole. */
+    private Throwable stepFailure;
 
     /**
      * Creates a trainer and its thread pool.
@@ -194,6 +196,25 @@ public final class Trainer implements AutoCloseable {
         return update[net.requireMatrix(matrix)];
     }
 
+    /**
+     * Refuses a trainer one of whose steps failed after its optimiser had run (a
+     * {@link TrainingHooks#transformUpdate} that threw, say): the optimiser's state (momentum,
+     * Adam's moments and step count) then holds a step the weights never took, and training on,
+     * or a checkpoint of it, would differ from every run without the failure. Such a trainer can
+     * still evaluate its weights, which are those from before the failed step.
+     *
+     * @throws IllegalStateException if a step failed so, naming what it threw (as the cause too):
+     *                               make a new trainer ({@code TrainingCheckpoint.restore} brings
+     *                               back a saved state)
+     */
+    public void requireWholeSteps() {
+        if (stepFailure != null) {
+            throw new IllegalStateException("step " + (step + 1) + " of this trainer failed after its optimiser had run"
+                    + " (" + stepFailure + "), so the optimiser's state is a step ahead of the weights: make a new"
+                    + " trainer (TrainingCheckpoint.restore brings back a saved state)", stepFailure);
+        }
+    }
+
     /** @return optimisation steps taken so far (the learning-rate schedule's step) */
     public long step() {
         return step;
@@ -288,10 +309,17 @@ public final class Trainer implements AutoCloseable {
      * Readout units that no sample of the batch may be assigned to (class masks) and no extra logit
      * term reaches are not changed at all by the step (see {@link LogitTerm#markLogits}).
      *
+     * <p>What a hook throws before the optimiser runs ({@code beforeBatch}, {@code addPenaltyGradient})
+     * leaves the trainer as it was. What is thrown after it ran ({@code transformUpdate}, or a failure
+     * while the weights take the update) leaves the optimiser's state one step ahead of the weights:
+     * the trainer then refuses further steps (see {@link #requireWholeSteps()}).
+     *
      * @param input the batch
      * @return its mean loss and accuracy (measured before the update)
+     * @throws IllegalStateException if an earlier step failed after the optimiser had run
      */
     public BatchResult trainBatch(Batch input) {
+        requireWholeSteps();
         Batch batch = hooks.beforeBatch(input);
         int size = batch.size();
         if (size == 0) {
@@ -350,6 +378,18 @@ public final class Trainer implements AutoCloseable {
         }
         float lr = (float) options.schedule().rate(step);
         optimizer.beginStep();
+        try {
+            optimizeAndApply(size, wantActivity, trained, lr);
+        } catch (RuntimeException | Error e) {
+            // The optimiser's state has moved and cannot be moved back: a retry would move it twice.
+            stepFailure = e;
+            throw e;
+        }
+    }
+
+    /** The optimiser's pass, the update hooks and weights += update: one step, once the optimiser has begun it. */
+    private void optimizeAndApply(int size, boolean wantActivity, boolean[] trained, float lr) {
+        int matrices = grad.length;
         pool.run(chunkMatrix.length, (c, worker) -> {
             int m = chunkMatrix[c];
             int post = net.post(m);

@@ -53,6 +53,9 @@ class StrategyFaultTest {
 
         @Override
         public void transformUpdate(int layer, float[] update, LayerActivity act) {
+            if (hook.equals("transformUpdate")) {
+                throw new ArithmeticException("boom in transformUpdate");
+            }
             if (hook.equals("nan") && task >= 1) {
                 Arrays.fill(update, Float.NaN);
             }
@@ -96,6 +99,29 @@ class StrategyFaultTest {
         try (ContinualLearner l = learner(new Faulty("beforeTask"))) {
             StrategyFailed failed = assertThrows(StrategyFailed.class, () -> l.startTask(TASKS[0]));
             assertTrue(failed.getMessage().contains("failed in beforeTask (task 1): "), failed.getMessage());
+        }
+    }
+
+    /**
+     * transformUpdate runs after the optimiser: a failure there leaves its state a step ahead of the
+     * weights, so the learner refuses to train on or write a state that mixes the two (it trained on).
+     */
+    @Test
+    void aFailureAfterTheOptimiserRanLeavesTheLearnerRefusingToTrainOrBeSaved() throws java.io.IOException {
+        LayeredNet net = ContinualLearnerTest.net();
+        float[] before = net.weights(0).clone();
+        try (ContinualLearner l = learner(new Faulty("transformUpdate"), net)) {
+            l.startTask(TASKS[0]);
+            StrategyFailed failed = assertThrows(StrategyFailed.class, () -> l.trainEpoch(0));
+            assertTrue(failed.getMessage().contains("failed in transformUpdate (task 1, epoch 1, batch 1, matrix 0)"),
+                    failed.getMessage());
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> l.trainEpoch(0));
+            assertTrue(refused.getMessage().contains("failed after its optimiser had run"), refused.getMessage());
+            l.finishTask();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            assertThrows(IllegalStateException.class, () -> l.writeState(new java.io.DataOutputStream(bytes)));
+            assertEquals(0, bytes.size(), "nothing of the state was written");
+            assertArrayEquals(before, net.weights(0), "no weight moved");
         }
     }
 
