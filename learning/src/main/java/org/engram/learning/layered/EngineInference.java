@@ -29,6 +29,14 @@ import org.engram.simulator.network.Population;
  * <p>Supported: LIF hidden layers with reset to zero (optionally recurrent) and a spike-count
  * or mean-membrane readout, which is what the engine's {@code lif_delta} neurons compute, fed by a
  * spike encoder of any length (a direct-current encoding is rejected when run).
+ *
+ * <p>Safe to call from several threads: the runs on one {@link LayeredNet}, from one or from several
+ * {@code EngineInference} objects, take turns, since each writes the state of the net's one
+ * simulator network and an engine holds that network while it runs (concurrent runs had overwritten
+ * each other's state, giving wrong readouts without a word, or were refused by the engine). For
+ * inference in parallel, give each thread a copy of the network
+ * ({@code ModelFile.load} of a saved one). An engine of one's own, open on the net's network, makes
+ * a run fail with the engine's {@link IllegalStateException} before the run writes any state.
  */
 public final class EngineInference {
     private final LayeredNet net;
@@ -85,8 +93,17 @@ public final class EngineInference {
      * @param streamState its encoder stream (see {@link Encoder#streamState})
      * @return spikes, readout and prediction
      * @throws ParameterException if the encoder gave a current rather than spikes
+     * @throws IllegalStateException if an engine of one's own is open on the net's network (nothing
+     *                               is written), or the engine refuses the network for another reason
      */
     public Result run(float[] sample, long streamState) {
+        synchronized (net.engineTurn) {
+            return runInTurn(sample, streamState);
+        }
+    }
+
+    /** {@link #run}, holding the net's turn: the encoding buffer and the network's state are this run's. */
+    private Result runInTurn(float[] sample, long streamState) {
         encoder.encode(sample, streamState, encoded);
         if (encoded.isCurrent()) {
             throw new ParameterException("engine inference", "encoder",
@@ -96,9 +113,11 @@ public final class EngineInference {
         double dt = net.spec().dtMs();
         double[][] times = spikeTimes(steps, dt);
         Network network = net.network();
-        resetState(network);
-        ((SpikeTimes.State) network.population(LayeredNet.INPUT).state()).load(times);
+        // The engine claims the network first, so that an engine of someone else's is refused before the state changes;
+        // the state written now, between runs, is what the engine's first run starts from.
         try (Engine engine = new Engine(network, EngineOptions.grid(threads))) {
+            resetState(network);
+            ((SpikeTimes.State) network.population(LayeredNet.INPUT).state()).load(times);
             List<SpikeRecorder> recorders = new ArrayList<>();
             for (Population<?, ?> p : network.populations()) {
                 recorders.add(engine.recordSpikes(p));

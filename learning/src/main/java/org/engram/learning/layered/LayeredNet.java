@@ -41,6 +41,8 @@ public final class LayeredNet {
     private final int[] matrixPre;
     private final int[] matrixPost;
     private final int[] matrixLayer;
+    /** Held through each {@link EngineInference} run: one engine at a time simulates the network. */
+    final Object engineTurn = new Object();
 
     private LayeredNet(LayeredNetSpec spec, long seed) {
         this.spec = spec;
