@@ -10,6 +10,7 @@ import org.engram.learning.continual.ModelView;
 import org.engram.learning.continual.TaskData;
 import org.engram.learning.io.StateCodec;
 import org.engram.learning.io.WeightsDigest;
+import org.engram.learning.train.TrainingInterrupted;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.random.Purpose;
@@ -54,6 +55,8 @@ public final class DiehlCookLearner implements AutoCloseable {
     private double[] thresholds;
     private int tasksDone;
     private DiehlCookNetwork training;
+    /** Passes begun in the current task. */
+    private int passes;
     private long inferenceSamples;
     private long inferenceSpikes;
     private long inferenceSynapticOperations;
@@ -113,6 +116,7 @@ public final class DiehlCookLearner implements AutoCloseable {
         if (gating != null) {
             gating.startTask(ModelView.singleLayer(inputs, params.neurons(), weights));
         }
+        passes = 0;
         training = new DiehlCookNetwork(params, inputs, RandomStreams.streamState(seed, Purpose.POISSON_INPUT,
                 tasksDone), EngineOptions.grid(threads), true, weights, thresholds,
                 gating == null ? null : gating.gate(0));
@@ -123,13 +127,21 @@ public final class DiehlCookLearner implements AutoCloseable {
      *
      * @param x           the task's training samples, intensities in [0, 1]
      * @param afterSample called with 1 after each sample (progress)
+     * @throws TrainingInterrupted if the thread is interrupted: the sample being shown is shown whole
+     *                             (rest and normalisation included) and the pass stops before the next
+     *                             one; its epoch is the pass's number within the task, from 0, and the
+     *                             learner can go on (a later pass starts at the first sample)
      */
     public void trainPass(float[][] x, IntConsumer afterSample) {
         if (training == null) {
             throw new IllegalStateException("start a task first");
         }
-        for (float[] sample : x) {
-            training.present(sample);
+        int pass = passes++;
+        for (int s = 0; s < x.length; s++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new TrainingInterrupted(pass, s, x.length, "samples");
+            }
+            training.present(x[s]);
             afterSample.accept(1);
         }
     }
@@ -155,7 +167,8 @@ public final class DiehlCookLearner implements AutoCloseable {
      *
      * @param tasks      every task of the sequence
      * @param labelTasks how many tasks, from the first, label the neurons
-     * @return the fraction of each task's test samples classified correctly
+     * @return the fraction of each task's test samples classified correctly (an interrupt of the
+     *         thread does not cut it short, and its status stays set)
      */
     public double[] evaluate(List<TaskData> tasks, int labelTasks) {
         double[] accuracy = new double[tasks.size()];

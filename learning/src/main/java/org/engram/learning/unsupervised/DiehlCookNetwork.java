@@ -6,6 +6,7 @@ import org.engram.learning.plasticity.PairStdp;
 import org.engram.learning.plasticity.SynapseGate;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.engine.RunInterrupted;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.input.RatePoissonSource;
 import org.engram.simulator.model.AdaptiveLif;
@@ -144,12 +145,50 @@ final class DiehlCookNetwork implements AutoCloseable {
 
     /**
      * Shows one sample (with repetitions at higher rates while the layer is too quiet), then rests.
+     * A sample is shown whole whatever interrupts of the thread come meanwhile: a sample cut short
+     * would leave STDP half applied and the next one starting from unrelaxed potentials. The
+     * interrupt status is set again on return, for the caller to stop before the next sample.
      *
      * @param intensities one value in [0, 1] per input
      * @return the excitatory spike counts of the last presentation (a live array, valid until the
      *         next call)
      */
     int[] present(float[] intensities) {
+        boolean interrupted = false;
+        try {
+            interrupted = presentWhole(intensities);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Runs the engine through a duration whatever interrupts come: a run an interrupt ends early
+     * (at a slice edge, where runs split anywhere give the spike train of one run) goes on to the end.
+     *
+     * @param durationMs the duration in ms, a whole number of steps
+     * @return whether an interrupt came; its status is cleared, for the caller to set again
+     */
+    private boolean runThrough(double durationMs) {
+        double dt = engine.network().grid().dtMs();
+        int end = engine.step() + engine.network().grid().wholeSteps("diehl_cook network", "duration", durationMs);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                engine.run((end - engine.step()) * dt);
+                return interrupted;
+            } catch (RunInterrupted stopped) {
+                interrupted |= Thread.interrupted();
+            }
+        }
+    }
+
+    /** {@link #present}, holding interrupts aside; returns whether one came. */
+    private boolean presentWhole(float[] intensities) {
+        boolean interrupted = false;
         DiehlCookParams.Presentation pr = p.presentation();
         for (int boost = 0; ; boost++) {
             double maxRate = pr.maxRateHz() + boost * pr.boostRateHz();
@@ -160,10 +199,10 @@ final class DiehlCookNetwork implements AutoCloseable {
             Arrays.fill(counts, 0);
             total = 0;
             counting = true;
-            engine.run(pr.presentMs());
+            interrupted |= runThrough(pr.presentMs());
             counting = false;
             input.state().setAllRates(0);
-            engine.run(pr.restMs());
+            interrupted |= runThrough(pr.restMs());
             relax();
             if (total >= pr.minSpikes() || boost == pr.maxBoosts()) {
                 boosts += boost;
@@ -173,7 +212,7 @@ final class DiehlCookNetwork implements AutoCloseable {
         if (learning) {
             normalise();
         }
-        return counts;
+        return interrupted;
     }
 
     /**

@@ -63,8 +63,8 @@ class LearnerInterruptTest {
             } finally {
                 assertTrue(Thread.interrupted(), "the interrupt status is kept for the caller");
             }
-            assertEquals(BATCHES_BEFORE, e.batchesDone(), e.getMessage());
-            assertEquals((TASKS[0].trainX().length + 15) / 16, e.batches(), e.getMessage());
+            assertEquals(BATCHES_BEFORE, e.done(), e.getMessage());
+            assertEquals((TASKS[0].trainX().length + 15) / 16, e.total(), e.getMessage());
             assertThrows(StrategyFailed.class, () -> b.trainEpoch(0));
             for (int m = 0; m < interrupted.matrixCount(); m++) {
                 assertArrayEquals(stopped.weights(m), interrupted.weights(m), "weights of matrix " + m);

@@ -68,8 +68,8 @@ class TrainerInterruptTest {
             } finally {
                 assertTrue(Thread.interrupted(), "the interrupt status is kept for the caller");
             }
-            assertEquals(BATCHES_BEFORE, e.batchesDone(), e.getMessage());
-            assertEquals(batches, e.batches(), e.getMessage());
+            assertEquals(BATCHES_BEFORE, e.done(), e.getMessage());
+            assertEquals(batches, e.total(), e.getMessage());
             assertEquals(0, e.epoch());
             assertEquals(BATCHES_BEFORE, a.step(), "steps taken whole");
 
@@ -113,7 +113,7 @@ class TrainerInterruptTest {
             } finally {
                 assertTrue(Thread.interrupted());
             }
-            assertEquals(0, e.batchesDone());
+            assertEquals(0, e.done());
             assertEquals(0, t.step());
             assertArrayEquals(before, net.weights(0));
         }
