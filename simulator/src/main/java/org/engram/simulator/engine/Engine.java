@@ -338,18 +338,17 @@ public final class Engine implements AutoCloseable {
     public StateRecorder recordState(Population<?, ?> population, String variable, int[] neurons,
                                      double intervalMs) {
         own(population);
-        boolean started;
+        // Held through the addition, so a run cannot start between the check and it (nor miss it).
         synchronized (lifecycle) {
             // During the first slice the step is still 0, but the run reserved room for the recorders it had.
-            started = step != 0 || running;
+            if (step != 0 || running) {
+                throw new IllegalStateException("register state recorders before the first run");
+            }
+            int steps = EngineChecks.stateIntervalSteps(grid, intervalMs);
+            StateSampler r = new StateSampler(population, variable, neurons, steps, intervalMs);
+            stateRecorders.get(population.index()).add(r);
+            return r;
         }
-        if (started) {
-            throw new IllegalStateException("register state recorders before the first run");
-        }
-        int steps = EngineChecks.stateIntervalSteps(grid, intervalMs);
-        StateSampler r = new StateSampler(population, variable, neurons, steps, intervalMs);
-        stateRecorders.get(population.index()).add(r);
-        return r;
     }
 
     /**
@@ -405,7 +404,9 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException during a run
      */
     public boolean removeListener(SpikeListener listener) {
-        return removeFrom(listeners, listener);
+        synchronized (lifecycle) {
+            return removeFrom(listeners, listener);
+        }
     }
 
     /**
@@ -417,19 +418,24 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException during a run
      */
     public boolean removeObserver(SpikeListener observer) {
-        boolean removed = removeFrom(observers, observer);
-        if (removed) {
-            rateMonitors.removeIf(r -> r == observer);
+        synchronized (lifecycle) {
+            boolean removed = removeFrom(observers, observer);
+            if (removed) {
+                rateMonitors.removeIf(r -> r == observer);
+            }
+            return removed;
         }
-        return removed;
     }
 
+    /**
+     * Removes a listener or observer between runs. Called holding {@link #lifecycle} through the
+     * removal, so a run cannot start between the check and it: the run's thread would walk the list
+     * as it changed.
+     */
     private boolean removeFrom(List<SpikeListener> from, SpikeListener listener) {
-        synchronized (lifecycle) {
-            if (running) {
-                // The slice edge walks these lists; a removal there would skip or repeat a call.
-                throw new IllegalStateException("listeners and observers are removed between runs, not during one");
-            }
+        if (running) {
+            // The slice edge walks these lists; a removal there would skip or repeat a call.
+            throw new IllegalStateException("listeners and observers are removed between runs, not during one");
         }
         // By identity, as they were added: of two equal ones (records, say) the one given goes.
         return from.removeIf(l -> l == listener);
