@@ -42,8 +42,8 @@ import org.engram.simulator.random.RandomStreams;
  */
 public final class ContinualLearner implements AutoCloseable {
     /**
-     * Version 3 writes the strategy's state as a block its reader must read to the end; version 2
-     * records the scenario; versions 1 and 2 are still read.
+     * Version 4 records the strategy's name; version 3 writes the strategy's state as a block its
+     * reader must read to the end; version 2 records the scenario; versions 1 to 3 are still read.
      */
     private static final int STATE_VERSION = 4;
     private static final String STATE_KIND = "continual-learner";
