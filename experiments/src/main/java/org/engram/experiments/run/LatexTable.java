@@ -30,9 +30,30 @@ final class LatexTable {
     /** The comment that says what a narrow table's short column names stand for. */
     static final String NARROW_KEY = "% Forg.: forgetting; LA: learning accuracy (mean accuracy on each task just"
             + " after learning it), which the caption should say.\n";
-    /** The comment that says how wide a narrow table is. */
-    static final String NARROW_WIDTH = "% Narrow: each \\pm under its mean, for a column of a two-column page: with"
-            + " the quick start's names about 180 pt wide, 235 pt with run tags such as [C+D+E].\n" + NARROW_KEY;
+    /** The comment that says how wide a narrow table is, whose cells have a half-width each. */
+    static final String NARROW_WIDTH = narrowWidth(true);
+
+    /**
+     * What a narrow table changes, for the comments that point to it: a table without half-widths
+     * ({@code --error none}, one seed) has no ± to set under its means, only shorter column names.
+     *
+     * @param halves whether the table's cells have half-widths
+     * @return e.g. {@code each \pm under its mean}
+     */
+    static String narrowChange(boolean halves) {
+        return halves ? "each \\pm under its mean" : "short column names";
+    }
+
+    /**
+     * The comment that says how wide a narrow table is.
+     *
+     * @param halves whether the table's cells have half-widths
+     * @return the comment lines, each ending in a line break
+     */
+    static String narrowWidth(boolean halves) {
+        return "% Narrow: " + narrowChange(halves) + ", for a column of a two-column page: with the quick start's"
+                + " names about 180 pt wide, 235 pt with run tags such as [C+D+E].\n" + NARROW_KEY;
+    }
 
     /**
      * The metrics' column names as a narrow table shows them, shortened where a name is wider than the

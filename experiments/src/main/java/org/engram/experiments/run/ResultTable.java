@@ -16,14 +16,17 @@ final class ResultTable {
     /** The columns' names and units, each shown as {@code name (unit)} or, in LaTeX, the unit on a line of its own. */
     private static final String[] NAMES = {"ACC", "BWT", "FWT", "Forgetting", "Learning acc.", "Wall", "Samples/s"};
     private static final String[] UNITS = {"%", "pp", "pp", "pp", "%", "s", ""};
-    /** What the width comment of a table of one line per row says. */
-    private static final String WIDTH = "% Fits a one-column page (345 pt) with names as short as the quick start's,"
-            + " run tags included; in a two-column paper, \\input the narrow version (each \\pm under its mean),"
-            + " comparison-narrow.tex of engram compare, or put this one in a table* (across both columns).\n";
     /** The accuracy metrics, the first columns; the timings after them are the machine's, not the method's. */
     private static final int ACCURACY_COLUMNS = 5;
 
     private record Row(String label, int seeds, List<TableCell> cells) {
+    }
+
+    /** What the width comment of a table of one line per row says, with or without half-widths in its cells. */
+    private static String width(boolean halves) {
+        return "% Fits a one-column page (345 pt) with names as short as the quick start's, run tags included; in a"
+                + " two-column paper, \\input the narrow version (" + LatexTable.narrowChange(halves) + "),"
+                + " comparison-narrow.tex of engram compare, or put this one in a table* (across both columns).\n";
     }
 
     private final List<Row> rows;
@@ -154,7 +157,9 @@ final class ResultTable {
             sb.append("% $n$: the number of seeds of a row, which the caption should say.\n");
         }
         sb.append(LatexTable.unicodeNote(rows.stream().map(Row::label).toList()));
-        sb.append(narrow ? LatexTable.NARROW_WIDTH : WIDTH);
+        boolean halves = rows.stream().anyMatch(r -> r.cells().subList(0, ACCURACY_COLUMNS).stream()
+                .anyMatch(c -> c.half() != null));
+        sb.append(narrow ? LatexTable.narrowWidth(halves) : width(halves));
         sb.append("\\begin{tabular}{").append(LatexTable.columns((seedsColumn ? 1 : 0) + ACCURACY_COLUMNS))
                 .append("}\n\\toprule\n");
         List<String> names = List.of(NAMES).subList(0, ACCURACY_COLUMNS);

@@ -106,6 +106,12 @@ class ErrorOptionTest {
         assertTrue(plain.contains(String.format(Locale.ROOT, "\n| naive | 3 | %.1f | ", 100 * mean)), plain);
         assertFalse(plain.contains(" ± "), plain);
         assertTrue(plain.contains("\nValues are means over seeds, without ±;"), plain);
+        // Neither LaTeX table, nor its comments, speak of a ± it does not have.
+        for (String tex : new String[] {"comparison.tex", "comparison-narrow.tex"}) {
+            String latex = Files.readString(none.resolve(tex));
+            assertFalse(latex.contains("\\pm "), tex + ": " + latex);   // "without \pm;" says there is none
+            assertTrue(latex.contains("short column names"), tex + ": " + latex);
+        }
     }
 
     @Test
