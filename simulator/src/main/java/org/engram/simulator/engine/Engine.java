@@ -491,7 +491,10 @@ public final class Engine implements AutoCloseable {
      * later run, and any later engine on the same network, is refused.
      *
      * @param durationMs the duration in ms, a whole number of steps
-     * @throws ParameterException if a population's state holds a value that is not finite before the run
+     * @throws ParameterException if the duration is not finite, negative or not a whole number of steps,
+     *                            or would end the run past the int range of steps less the maximum
+     *                            delay; or if a population's state holds a value that is not finite
+     *                            before the run
      * @throws EngramException    if the run, complete with its spikes and samples, left one (NaN or
      *                            an infinity) in a population's state (the next run is refused
      *                            until it is mended), or a kernel broke its contract (a spike of a

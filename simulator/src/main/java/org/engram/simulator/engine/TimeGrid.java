@@ -59,6 +59,8 @@ public record TimeGrid(double dtMs) {
      * @param parameter the parameter name, for the error message
      * @param ms        the duration in milliseconds, {@code >= 0}
      * @return the number of steps
+     * @throws ParameterException if the duration is not finite, negative, more than the int range of
+     *                            steps or not a whole number of steps
      */
     public int wholeSteps(String owner, String parameter, double ms) {
         if (!(ms >= 0) || !Double.isFinite(ms)) {
