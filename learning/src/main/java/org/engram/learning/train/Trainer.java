@@ -249,6 +249,8 @@ public final class Trainer implements AutoCloseable {
      * @return the epoch's mean loss and accuracy (both 0 when there are no samples)
      * @throws TrainingInterrupted if the thread is interrupted: the epoch stops before its next batch,
      *                             the batches before it trained whole (see {@link TrainingInterrupted})
+     * @throws IllegalStateException if an earlier step failed after the optimiser had run, at the
+     *                               epoch's first batch (see {@link #trainBatch})
      */
     public EpochResult trainEpoch(float[][] x, int[] y, int epoch, boolean[] classMask) {
         if (epoch < 0) {
