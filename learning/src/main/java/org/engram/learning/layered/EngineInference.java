@@ -50,7 +50,8 @@ public final class EngineInference {
      * @param net     the trained network
      * @param encoder the encoder used in training
      * @param threads engine threads; results do not depend on it
-     * @throws ParameterException if the network uses dynamics the engine's LIF model lacks
+     * @throws ParameterException if the thread count is outside {@code [1, EngineOptions.MAX_THREADS]},
+     *                            or the network uses dynamics the engine's LIF model lacks
      */
     public EngineInference(LayeredNet net, Encoder encoder, int threads) {
         // Checked here, not when the first run makes its engine.
