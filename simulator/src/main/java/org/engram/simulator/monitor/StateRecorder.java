@@ -21,12 +21,14 @@ public interface StateRecorder {
      * report bad neurons together with its other problems.
      *
      * @param population the population
-     * @param neurons    population-local neuron indices
+     * @param neurons    population-local neuron indices, or {@code null} for every neuron, which passes
      * @throws ParameterException if there are none (a recorder that records nothing is a mistake), or
      *                            at the first index that is outside the population or not above the one before it
      */
     static void requireNeurons(Population<?, ?> population, int[] neurons) {
-        RecordedNeurons.require("state recorder of '" + population.name() + "'", population, neurons);
+        if (neurons != null) {
+            RecordedNeurons.require("state recorder of '" + population.name() + "'", population, neurons);
+        }
     }
 
     /** @return the population */

@@ -75,7 +75,9 @@ class LibraryMisuseTest {
         try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
             StateRecorder v = e.recordState(p, "v", new int[] {0, 2, 5}, 0.1);
             SpikeRecorder spikes = e.recordSpikes(p);
-            // null samples every neuron, as recordSpikes(p, null) records every neuron's spikes.
+            // null samples every neuron, as recordSpikes(p, null) records every neuron's spikes; the check a
+            // config makes before it has an engine takes it alike (it threw a NullPointerException).
+            StateRecorder.requireNeurons(p, null);
             StateRecorder all = e.recordState(p, "v", null, 0.1);
             p.values("v")[5] = -60;
             e.run(0.3);
