@@ -71,6 +71,7 @@ public final class EngramCommand implements Callable<Integer> {
         }
         runUsage.footer(footer.toArray(new String[0]));
         NumberConverters.register(cl);
+        giveVersion(cl);
         cl.setParameterExceptionHandler((e, args) -> {
             // A wrong option says what is wrong and where help is, without the whole usage text.
             CommandLine c = e.getCommandLine();
@@ -104,6 +105,20 @@ public final class EngramCommand implements Callable<Integer> {
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * Every subcommand offers {@code -V, --version} (picocli's standard help options), but picocli gives
+     * it no version unless the command names a provider: {@code engram run --version} printed nothing and
+     * exited 0. Each gets the root's, so any command says the build it runs.
+     */
+    private static void giveVersion(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            if (sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().versionProvider(new VersionProvider());
+            }
+            giveVersion(sub);
+        }
     }
 
     /**
