@@ -10,6 +10,7 @@ import org.engram.experiments.data.IdxReader;
 import org.engram.experiments.data.LocatedData;
 import org.engram.experiments.run.ThreadNotice;
 import org.engram.learning.unsupervised.DiehlCookBenchmark;
+import org.engram.simulator.engine.EngineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +62,8 @@ final class StdpBenchCommand implements Callable<Integer> {
         OptionChecks.atLeast("bench stdp", "--train", train, 1);
         OptionChecks.atLeast("bench stdp", "--label", label, 1);
         OptionChecks.atLeast("bench stdp", "--test", test, 1);
-        OptionChecks.atLeast("bench stdp", "--threads", threads, 1);
+        // As the simulation benchmarks check it, before the note on threads beyond the processors.
+        OptionChecks.between("bench stdp", "--threads", threads, 1, EngineOptions.MAX_THREADS);
         ThreadNotice.print(spec.commandLine().getErr(), "engram bench stdp", "--threads", threads);
         LocatedData located = data.locate();
         // limit keeps all of a set smaller than asked for. The votes follow the labels (DiehlCookBenchmark

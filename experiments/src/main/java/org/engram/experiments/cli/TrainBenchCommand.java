@@ -13,6 +13,7 @@ import org.engram.experiments.run.ThreadNotice;
 import org.engram.learning.layered.Readout;
 import org.engram.learning.train.TrainBenchmark;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.EngineOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +79,8 @@ final class TrainBenchCommand implements Callable<Integer> {
         OptionChecks.atLeast("bench train", "--steps", steps, 1);
         OptionChecks.atLeast("bench train", "--batch", batch, 1);
         OptionChecks.atLeast("bench train", "--epochs", epochs, 1);
-        OptionChecks.atLeast("bench train", "--threads", threads, 1);
+        // As the simulation benchmarks check it, before the note on threads beyond the processors.
+        OptionChecks.between("bench train", "--threads", threads, 1, EngineOptions.MAX_THREADS);
         ThreadNotice.print(spec.commandLine().getErr(), "engram bench train", "--threads", threads);
         if (limit != null) {
             OptionChecks.atLeast("bench train", "--limit", limit, 1);

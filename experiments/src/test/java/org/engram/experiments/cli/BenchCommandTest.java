@@ -151,7 +151,7 @@ class BenchCommandTest {
         // Past what the learning layer can hold: refused by the option, no longer by its own names.
         "train --hidden 100000000|bench train: --hidden|found 784 x 100000000; the layered network's hidden[0]",
         "train --steps 100000000|bench train: --steps|found 100000000; the encoder's steps",
-        "train --threads 100000|bench train: --threads|found 100000; the trainer's threads",
+        "train --threads 100000|bench train: --threads|expected an integer in [1, 1024], found 100000",
         "stdp --threads 0|--threads|found 0",
         "cuba --threads 0|--threads|found 0",
         "brunel --threads 5000|--threads|found 5000",
@@ -347,5 +347,22 @@ class BenchCommandTest {
         CliRunner.Result r = CliRunner.run("bench", "cuba", "--mode", "exact");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("grid or precise"), r.err());
+    }
+
+    /**
+     * Every benchmark refuses the same --threads values, by the option and before anything else is said:
+     * train and stdp had noted "threads beyond the processors take turns" for 5000 and then failed, stdp
+     * naming its learner's key ("diehl_cook: threads") rather than the option.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"cuba", "coba", "brunel", "train", "stdp"})
+    void everyBenchRefusesTheSameThreadCountsByTheOption(String bench) {
+        for (String threads : new String[] {"0", "1025"}) {
+            CliRunner.Result r = CliRunner.run("bench", bench, "--threads", threads);
+            assertEquals(2, r.exitCode(), r.err());
+            // EngineOptions.MAX_THREADS, the limit of the engine and the trainer alike, is 1024.
+            assertEquals("engram: error: bench " + bench + ": --threads: expected an integer in [1, 1024], found "
+                    + threads + "\n", r.err());
+        }
     }
 }
