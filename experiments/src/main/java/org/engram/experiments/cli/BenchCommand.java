@@ -118,6 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
                         + " periods are whole multiples", dtMs, e.source() + ": " + e.location() + " is " + e.found()
                         + " ms");
             }
+            r.put("seed", seed);
             report(spec.commandLine().getOut(), r, json);
         }
     }

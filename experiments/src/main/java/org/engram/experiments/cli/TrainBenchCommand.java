@@ -51,11 +51,13 @@ final class TrainBenchCommand implements Callable<Integer> {
     int epochs;
 
     @Option(names = "--encoding", defaultValue = "rate", converter = EncodingConverter.class,
-            description = "rate, latency or current (default ${DEFAULT-VALUE}).")
+            description = "rate, latency or current (default ${DEFAULT-VALUE}); the report's direct and a "
+                    + "config's direct_current also read as current.")
     TrainBenchmark.Encoding encoding;
 
     @Option(names = "--readout", defaultValue = "membrane", converter = ReadoutConverter.class,
-            description = "count or membrane (default ${DEFAULT-VALUE}).")
+            description = "count or membrane (default ${DEFAULT-VALUE}); spike_count and mean_membrane, as "
+                    + "the report names them, also read.")
     Readout readout;
 
     @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
@@ -65,7 +67,7 @@ final class TrainBenchCommand implements Callable<Integer> {
             description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--limit", description = "Train on the first N training samples only.")
+    @Option(names = "--limit", description = "Train on the first N training samples only (default: all).")
     Integer limit;
 
     @Option(names = "--json", description = "Print the report as one JSON object on the last line.")
@@ -117,6 +119,7 @@ final class TrainBenchCommand implements Callable<Integer> {
         report.put("batch", r.batch());
         report.put("epochs", r.epochs());
         report.put("threads", r.threads());
+        report.put("seed", seed);
         report.put("train_samples", r.trainSamples());
         report.put("train_seconds", r.trainSeconds());
         report.put("samples_per_second", r.samplesPerSecond());
@@ -163,9 +166,10 @@ final class TrainBenchCommand implements Callable<Integer> {
             return switch (value.toLowerCase(Locale.ROOT)) {
                 case "rate" -> TrainBenchmark.Encoding.RATE;
                 case "latency" -> TrainBenchmark.Encoding.LATENCY;
-                case "current" -> TrainBenchmark.Encoding.DIRECT;
+                // direct, as the report names it, and direct_current, as a config's encoder.kind does
+                case "current", "direct", "direct_current" -> TrainBenchmark.Encoding.DIRECT;
                 default -> throw new CommandLine.TypeConversionException(
-                        "expected rate, latency or current, found '" + value + "'");
+                        "expected rate, latency or current (also direct or direct_current), found '" + value + "'");
             };
         }
     }
@@ -175,10 +179,11 @@ final class TrainBenchCommand implements Callable<Integer> {
         @Override
         public Readout convert(String value) {
             return switch (value.toLowerCase(Locale.ROOT)) {
-                case "count" -> Readout.SPIKE_COUNT;
-                case "membrane" -> Readout.MEAN_MEMBRANE;
+                // spike_count and mean_membrane: the names the report prints, and a config's network.readout
+                case "count", "spike_count" -> Readout.SPIKE_COUNT;
+                case "membrane", "mean_membrane" -> Readout.MEAN_MEMBRANE;
                 default -> throw new CommandLine.TypeConversionException(
-                        "expected count or membrane, found '" + value + "'");
+                        "expected count or membrane (also spike_count or mean_membrane), found '" + value + "'");
             };
         }
     }

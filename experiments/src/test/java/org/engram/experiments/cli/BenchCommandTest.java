@@ -365,4 +365,54 @@ class BenchCommandTest {
                     + threads + "\n", r.err());
         }
     }
+
+    /**
+     * The encoding and readout that bench train reports read back as its options: the report said
+     * {@code direct} and {@code spike_count}, which --encoding and --readout refused, so a script could
+     * not repeat a measurement from its JSON.
+     */
+    @Test
+    void trainReportsEncodingAndReadoutItsOptionsReadBack() throws Exception {
+        String[] common = {"bench", "train", "--limit", "64", "--hidden", "8", "--steps", "4", "--batch", "32",
+                "--seed", "7", "--json"};
+        JsonNode first = lastJson(CliRunner.run(concat(common, "--encoding", "current", "--readout", "count")));
+        JsonNode again = lastJson(CliRunner.run(concat(common, "--encoding", first.get("encoding").asText(),
+                "--readout", first.get("readout").asText())));
+        assertEquals(first.get("weights_hash"), again.get("weights_hash"), again.toString());
+        assertEquals(first.get("encoding"), again.get("encoding"));
+        assertEquals(first.get("readout"), again.get("readout"));
+        // A config's names for them read too.
+        JsonNode config = lastJson(CliRunner.run(concat(common, "--encoding", "direct_current",
+                "--readout", "spike_count")));
+        assertEquals(first.get("weights_hash"), config.get("weights_hash"), config.toString());
+    }
+
+    /**
+     * Every benchmark's JSON names the seed it ran with and the build, as {@code --version} gives it:
+     * only stdp's had named its seed, and none the build, so figures could not be repeated or told apart.
+     */
+    @Test
+    void everyBenchReportNamesItsSeedAndBuild() throws Exception {
+        String version = CliRunner.run("--version").out().lines().findFirst().orElseThrow();
+        List<String[]> benches = List.of(
+                new String[] {"bench", "cuba", "--neurons", "200", "--duration-ms", "5", "--seed", "5", "--json"},
+                new String[] {"bench", "coba", "--neurons", "200", "--duration-ms", "5", "--seed", "5", "--json"},
+                new String[] {"bench", "brunel", "--neurons", "100", "--duration-ms", "5", "--seed", "5", "--json"},
+                new String[] {"bench", "train", "--limit", "32", "--hidden", "4", "--steps", "2", "--seed", "5",
+                        "--json"},
+                new String[] {"bench", "stdp", "--neurons", "4", "--train", "2", "--label", "2", "--test", "2",
+                        "--seed", "5", "--json"});
+        for (String[] bench : benches) {
+            JsonNode j = lastJson(CliRunner.run(bench));
+            assertEquals(5, j.get("seed").asLong(), bench[1] + ": " + j);
+            String commit = j.get("engram_commit").isNull() ? "" : " (commit " + j.get("engram_commit").asText() + ")";
+            assertEquals(version, "engram " + j.get("engram_version").asText() + commit, bench[1] + ": " + j);
+        }
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
+    }
 }
