@@ -43,28 +43,30 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Options shared by the simulation benchmarks. */
     static final class SimulationOptions {
-        @Option(names = "--duration-ms", defaultValue = "1000",
+        @Option(names = "--duration-ms", paramLabel = "MS", defaultValue = "1000",
                 description = "Simulated time in ms (default ${DEFAULT-VALUE}).")
         double durationMs;
 
-        @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+                description = "Worker threads (default ${DEFAULT-VALUE}).")
         int threads;
 
-        @Option(names = "--mode", defaultValue = "grid", converter = ModeConverter.class,
+        @Option(names = "--mode", paramLabel = "MODE", defaultValue = "grid", converter = ModeConverter.class,
                 description = "grid or precise (cuba and brunel; default ${DEFAULT-VALUE}).")
         Mode mode;
 
-        @Option(names = "--warmup-ms", defaultValue = "0",
+        @Option(names = "--warmup-ms", paramLabel = "MS", defaultValue = "0",
                 description = "First simulate a separate copy of the network this long, untimed, so the timed "
                         + "loop runs JIT-compiled code (default ${DEFAULT-VALUE}: a cold run, JIT "
                         + "compilation included).")
         double warmupMs;
 
-        @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1",
+        @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class, defaultValue = "1",
                 description = "Seed of every random stream (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--dt", defaultValue = "0.1", description = "Time step in ms (default ${DEFAULT-VALUE}).")
+        @Option(names = "--dt", paramLabel = "MS", defaultValue = "0.1",
+                description = "Time step in ms (default ${DEFAULT-VALUE}).")
         double dtMs;
 
         @Option(names = "--json", description = "Print the report as one JSON object on the last line.")
@@ -165,7 +167,7 @@ public final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--neurons", defaultValue = "4000",
+        @Option(names = "--neurons", paramLabel = "N", defaultValue = "4000",
                 description = "Network size N >= 80 (default ${DEFAULT-VALUE}); p = 80/N.")
         int neurons;
 
@@ -238,7 +240,7 @@ public final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--neurons", defaultValue = "12500",
+        @Option(names = "--neurons", paramLabel = "N", defaultValue = "12500",
                 description = "Network size N >= 25 (default ${DEFAULT-VALUE}), the smallest whose in-degrees"
                         + " keep one inhibitory input.")
         int neurons;

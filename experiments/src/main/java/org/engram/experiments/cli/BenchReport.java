@@ -20,7 +20,7 @@ final class BenchReport {
 
     /** The {@code --data} option of the benchmarks that read Fashion-MNIST. */
     static final class DataOption {
-        @Option(names = "--data", description = "MNIST-format folder (default: $ENGRAM_DATA, "
+        @Option(names = "--data", paramLabel = "DIR", description = "MNIST-format folder (default: $ENGRAM_DATA, "
                 + "/usr/share/datasets/fashion-mnist, else the bundled subset).")
         Path data;
 

@@ -31,25 +31,29 @@ final class StdpBenchCommand implements Callable<Integer> {
     @Mixin
     BenchReport.DataOption data = new BenchReport.DataOption();
 
-    @Option(names = "--neurons", defaultValue = "100", description = "Excitatory neurons (default ${DEFAULT-VALUE}).")
+    @Option(names = "--neurons", paramLabel = "N", defaultValue = "100",
+            description = "Excitatory neurons (default ${DEFAULT-VALUE}).")
     int neurons;
 
-    @Option(names = "--train", defaultValue = "1000", description = "Training images (default ${DEFAULT-VALUE}).")
+    @Option(names = "--train", paramLabel = "N", defaultValue = "1000",
+            description = "Training images (default ${DEFAULT-VALUE}).")
     int train;
 
-    @Option(names = "--label", defaultValue = "1000",
+    @Option(names = "--label", paramLabel = "N", defaultValue = "1000",
             description = "Training images used to label the neurons (default ${DEFAULT-VALUE}).")
     int label;
 
-    @Option(names = "--test", defaultValue = "1000", description = "Test images (default ${DEFAULT-VALUE}).")
+    @Option(names = "--test", paramLabel = "N", defaultValue = "1000",
+            description = "Test images (default ${DEFAULT-VALUE}).")
     int test;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}). The"
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Worker threads (default ${DEFAULT-VALUE}). The"
             + " network advances in slices of one step, which the engine shares between threads only from 5,000"
             + " neurons (inputs included); smaller networks run on one thread.")
     int threads;
 
-    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1",
+    @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class, defaultValue = "1",
             description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 

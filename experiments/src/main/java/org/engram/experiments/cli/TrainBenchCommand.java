@@ -41,33 +41,38 @@ final class TrainBenchCommand implements Callable<Integer> {
             description = "Hidden layer sizes, separated by commas (default ${DEFAULT-VALUE}).")
     List<Integer> hidden;
 
-    @Option(names = "--steps", defaultValue = "20", description = "Time steps per sample T (default ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "20",
+            description = "Time steps per sample T (default ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--batch", defaultValue = "128", description = "Mini-batch size (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "128",
+            description = "Mini-batch size (default ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--epochs", defaultValue = "1", description = "Epochs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1",
+            description = "Epochs (default ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--encoding", defaultValue = "rate", converter = EncodingConverter.class,
+    @Option(names = "--encoding", paramLabel = "KIND", defaultValue = "rate", converter = EncodingConverter.class,
             description = "rate, latency or current (default ${DEFAULT-VALUE}); the report's direct and a "
                     + "config's direct_current also read as current.")
     TrainBenchmark.Encoding encoding;
 
-    @Option(names = "--readout", defaultValue = "membrane", converter = ReadoutConverter.class,
+    @Option(names = "--readout", paramLabel = "KIND", defaultValue = "membrane", converter = ReadoutConverter.class,
             description = "count or membrane (default ${DEFAULT-VALUE}); spike_count and mean_membrane, as "
                     + "the report names them, also read.")
     Readout readout;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Worker threads (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "42",
+    @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class, defaultValue = "42",
             description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--limit", description = "Train on the first N training samples only (default: all).")
+    @Option(names = "--limit", paramLabel = "N",
+            description = "Train on the first N training samples only (default: all).")
     Integer limit;
 
     @Option(names = "--json", description = "Print the report as one JSON object on the last line.")
