@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
         description = "Spiking neural networks: an event-driven simulator and a continual-learning lab.",
         subcommands = {RunCommand.class, PlotCommand.class, CompareCommand.class, SimulateCommand.class,
                 BenchCommand.class, ListCommand.class,
-                CommandLine.HelpCommand.class},
+                HelpCommand.class},
         footer = {"", "Examples:",
                 "  engram run experiments/configs/quickstart.yaml",
                 "  engram simulate experiments/configs/brunel-small.yaml",

@@ -198,4 +198,29 @@ class WrongCommandTest {
         assertTrue(duration.err().contains("'--duration-ms': expected a number, found '1s'"), duration.err());
         assertTrue(duration.err().contains("(see engram bench cuba --help)"), duration.err());
     }
+
+    /**
+     * {@code engram help} follows every word down to the command named: picocli's help command read the
+     * first only, so {@code help bench cuba} showed bench's help and {@code help bench nope} did too, with
+     * exit code 0.
+     */
+    @Test
+    void helpShowsTheHelpOfTheCommandItNames() {
+        for (String[] command : new String[][] {{"bench", "cuba"}, {"bench", "train"}, {"run"}, {}}) {
+            String[] help = new String[command.length + 1];
+            help[0] = "help";
+            System.arraycopy(command, 0, help, 1, command.length);
+            String[] option = java.util.Arrays.copyOf(command, command.length + 1);
+            option[command.length] = "--help";
+            CliRunner.Result viaHelp = CliRunner.run(help);
+            CliRunner.Result viaOption = CliRunner.run(option);
+            assertEquals(0, viaHelp.exitCode(), viaHelp.err());
+            assertEquals(viaOption.out(), viaHelp.out(), String.join(" ", help));
+        }
+        CliRunner.Result unknown = CliRunner.run("help", "bench", "cubba");
+        assertEquals(2, unknown.exitCode(), unknown.err());
+        assertTrue(unknown.err().startsWith("engram: error: unknown command 'cubba' of engram bench: expected one of "
+                + "cuba, coba, brunel, train, stdp; did you mean 'cuba'?"), unknown.err());
+        assertTrue(unknown.out().isEmpty(), unknown.out());
+    }
 }
