@@ -33,8 +33,9 @@ import org.engram.simulator.network.Population;
  * <p>Safe to call from several threads: the runs on one {@link LayeredNet}, from one or from several
  * {@code EngineInference} objects, take turns, since each writes the state of the net's one
  * simulator network and an engine holds that network while it runs. For inference in parallel,
- * give each thread a copy of the network ({@code ModelFile.load} of a saved one). An engine of one's own, open on the net's network, makes
- * a run fail with the engine's {@link IllegalStateException} before the run writes any state.
+ * give each thread a copy of the network ({@code ModelFile.load} of a saved one). An engine of
+ * one's own, open on the net's network, makes a run fail with the engine's
+ * {@link IllegalStateException} before the run writes any state.
  */
 public final class EngineInference {
     private final LayeredNet net;

@@ -9,14 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.util.Arrays;
-import java.util.List;
 import org.engram.learning.encode.RateEncoder;
 import org.engram.learning.io.TrainingCheckpoint;
-import org.engram.learning.layered.HiddenLayer;
 import org.engram.learning.layered.LayeredNet;
-import org.engram.learning.layered.LayeredNetSpec;
-import org.engram.learning.layered.Readout;
-import org.engram.learning.layered.ReadoutLayer;
 import org.engram.learning.train.optim.LearningRateSchedule;
 import org.engram.learning.train.optim.OptimizerSpec;
 import org.junit.jupiter.api.Test;
@@ -29,8 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class StepFailureTest {
     private static LayeredNet net() {
-        return LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS, List.of(HiddenLayer.lif(32, 10.0)),
-                ReadoutLayer.of(SyntheticPatterns.CLASSES, Readout.MEAN_MEMBRANE, 10.0)), 5);
+        return SyntheticPatterns.smallNet(5);
     }
 
     private static Trainer trainer(LayeredNet net) {

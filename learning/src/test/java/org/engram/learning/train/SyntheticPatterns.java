@@ -1,5 +1,11 @@
 package org.engram.learning.train;
 
+import java.util.List;
+import org.engram.learning.layered.HiddenLayer;
+import org.engram.learning.layered.LayeredNet;
+import org.engram.learning.layered.LayeredNetSpec;
+import org.engram.learning.layered.Readout;
+import org.engram.learning.layered.ReadoutLayer;
 import org.engram.simulator.random.SplitMixRandom;
 
 /**
@@ -44,5 +50,16 @@ final class SyntheticPatterns {
     /** @return 240 held-out samples of the same classes */
     static SyntheticPatterns test() {
         return new SyntheticPatterns(240, 202);
+    }
+
+    /**
+     * A small network for these patterns: 32 LIF units, a mean-membrane readout, tau 10 ms.
+     *
+     * @param seed the weights' seed
+     * @return the network
+     */
+    static LayeredNet smallNet(long seed) {
+        return LayeredNet.create(LayeredNetSpec.of(INPUTS, List.of(HiddenLayer.lif(32, 10.0)),
+                ReadoutLayer.of(CLASSES, Readout.MEAN_MEMBRANE, 10.0)), seed);
     }
 }
