@@ -18,7 +18,10 @@ public final class Suggestions {
      * longer name has characters (with none kept, {@code zz} is no typo of {@code a}). Failing
      * that, a known name of several words whose last word {@code name} spells out: a
      * name written out ({@code v_thresh}, {@code t_refrac}, {@code tau_membrane}) is too many edits
-     * from its short form ({@code v_th}, {@code t_ref}, {@code tau_m}) to count as a typo.
+     * from its short form ({@code v_th}, {@code t_ref}, {@code tau_m}) to count as a typo. Failing that
+     * too, the one known name that is {@code name} with a unit appended ({@code delay} gives
+     * {@code delay_ms}, {@code dt} {@code dt_ms}, {@code std} {@code std_pa}, {@code rate}
+     * {@code rate_hz}): NEST and PyNN write these keys without their units.
      *
      * @param name  the unknown name, or {@code null}
      * @param known the valid names
@@ -45,7 +48,32 @@ public final class Suggestions {
         }
         boolean typo = best != null && bestDistance <= Math.max(2, name.length() / 3)
                 && bestDistance < Math.max(name.length(), best.length());
-        return typo ? best : longestPrefix(lower, known);
+        if (typo) {
+            return best;
+        }
+        String spelledOut = longestPrefix(lower, known);
+        return spelledOut != null ? spelledOut : withUnit(lower, known);
+    }
+
+    /**
+     * The only known name that is {@code lower}, an underscore and one more word of letters (a unit
+     * such as {@code ms}, {@code pa} or {@code hz}), or null when there is none or more than one
+     * ({@code v} is not taken for {@code v_th} or {@code v_reset}).
+     */
+    private static String withUnit(String lower, Collection<?> known) {
+        String found = null;
+        for (Object k : known) {
+            String candidate = String.valueOf(k);
+            String c = candidate.toLowerCase(Locale.ROOT);
+            String rest = c.startsWith(lower + "_") ? c.substring(lower.length() + 1) : "";
+            if (!lower.isEmpty() && !rest.isEmpty() && rest.chars().allMatch(Character::isLetter)) {
+                if (found != null) {
+                    return null;
+                }
+                found = candidate;
+            }
+        }
+        return found;
     }
 
     /**

@@ -39,4 +39,18 @@ class SuggestionsTest {
         assertEquals(null, Suggestions.closest("model_params", List.of("model", "params", "size")));
         assertEquals(null, Suggestions.closest("masking", List.of("mas", "naive")));
     }
+
+    /** A key written without its unit, as NEST and PyNN write it, is the key with the unit. */
+    @Test
+    void aKeyWithoutItsUnitSuggestsTheKeyWithIt() {
+        List<String> input = List.of("amplitudes_pa", "mean_pa", "neurons", "rate_hz", "rates_hz", "receptor",
+                "std_pa", "target", "times_ms", "type", "weight");
+        assertEquals("std_pa", Suggestions.closest("std", input));
+        assertEquals("rate_hz", Suggestions.closest("rate", input));
+        assertEquals("times_ms", Suggestions.closest("times", input));
+        assertEquals("delay_ms", Suggestions.closest("delay", List.of("delay_ms", "name", "weight")));
+        assertEquals("dt_ms", Suggestions.closest("dt", List.of("dt_ms", "duration_ms", "seed")));
+        assertEquals(null, Suggestions.closest("v", List.of("v_th", "v_reset")), "two would fit: none is offered");
+        assertEquals(null, Suggestions.closest("tau", List.of("tau_syn_ex")), "more than one word after it");
+    }
 }

@@ -933,6 +933,14 @@ class SimulateCommandTest {
                                 "\n  bad.yaml:8:104: projections[0].delay_ms: expected a whole number of time steps",
                                 "\n  bad.yaml:9:58: projections[1].weigth: expected one of the keys",
                                 "\n  bad.yaml:11:34: inputs[0].rate_hz: expected a finite number >= 0 (Hz)")),
+                // A key without its unit (NEST's and PyNN's rate, delay) had no suggestion, and a required
+                // one was also reported missing: one problem, with the key it stands for.
+                Arguments.of("key written without its unit", GOOD.replace("rate_hz: 20000", "rate: 20000"),
+                        List.of("engram: error: bad.yaml:11:34: inputs[0].rate: expected one of the keys",
+                                "found unknown key 'rate'; did you mean 'rate_hz'?")),
+                Arguments.of("delay written without its unit", GOOD.replace("delay_ms: 1.0", "delay: 1.0"),
+                        List.of("engram: error: bad.yaml:9:", "projections[1].delay: expected one of the keys",
+                                "found unknown key 'delay'; did you mean 'delay_ms'?")),
                 // Without its name no entry that names the population is called unknown.
                 Arguments.of("population name of the wrong type, reported with its parameters' problems", GOOD
                         .replace("{name: exc, size: 40", "{name: [exc], size: 40")
