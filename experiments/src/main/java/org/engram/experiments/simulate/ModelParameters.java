@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.engram.experiments.config.ConfigException;
@@ -18,6 +20,22 @@ import org.engram.simulator.model.NeuronModel;
  */
 final class ModelParameters {
     private final String source;
+
+    /**
+     * PyNN's standard cell parameters that this project names otherwise, each with the parameter
+     * that takes the same quantity and what to tell the user. The closest name by spelling misled
+     * here: {@code v_rest} (the resting potential) was offered {@code v_reset}, and {@code cm} (nF)
+     * {@code c_m} (pF) with no word of the unit.
+     */
+    private static final Map<String, String[]> PYNN_NAMES = Map.of(
+            "v_rest", new String[] {"e_l", "PyNN's v_rest (the resting potential) is e_l here (mV)"},
+            "tau_refrac", new String[] {"t_ref", "PyNN's tau_refrac is t_ref here (ms)"},
+            "i_offset", new String[] {"i_e", "PyNN's i_offset (nA) is i_e here, in pA (i_offset = 0.5 is"
+                    + " i_e = 500; izhikevich's i_e is in mV/ms)"},
+            "cm", new String[] {"c_m", "PyNN's cm (nF) is c_m here, in pF: cm = 0.25 is c_m = 250"},
+            "e_rev_e", new String[] {"e_ex", "PyNN's e_rev_E is e_ex here (mV)"},
+            "e_rev_i", new String[] {"e_in", "PyNN's e_rev_I is e_in here (mV)"},
+            "v_spike", new String[] {"v_peak", "PyNN's v_spike is v_peak here (mV)"});
 
     /**
      * @param source the config file's name, for messages
@@ -82,7 +100,9 @@ final class ModelParameters {
                     // when none is close, any parameter left to its default.
                     List<String> parameters = new ArrayList<>();
                     defaults.fieldNames().forEachRemaining(parameters::add);
-                    String meant = Suggestions.closest(key, parameters);
+                    String[] pynn = PYNN_NAMES.get(key.toLowerCase(Locale.ROOT));
+                    String meant = pynn != null && defaults.has(pynn[0]) ? pynn[0]
+                            : Suggestions.closest(key, parameters);
                     parameters.removeIf(given::contains);
                     lost.addAll(meant == null ? parameters : given.contains(meant) ? List.of() : List.of(meant));
                 }
@@ -129,14 +149,21 @@ final class ModelParameters {
     /**
      * Puts a model's own hint ({@link NeuronModel#hintFor}) on each problem of a parameter it does
      * not take, in place of the closest name: {@code g_l} for {@code lif_cond_exp} had been told
-     * "did you mean 'e_l'?".
+     * "did you mean 'e_l'?"; failing that, the parameter a PyNN name stands for ({@link #PYNN_NAMES}).
      */
     private static ConfigException withModelHints(ConfigException e, NeuronModel<?, ?> model, String prefix) {
         List<ConfigException> each = new ArrayList<>();
         boolean changed = false;
+        ObjectNode parameters = ConfigLoader.componentsOf(model.defaults());
         for (ConfigException c : e.problems()) {
-            String hint = c.location() != null && c.location().startsWith(prefix)
-                    ? model.hintFor(c.location().substring(prefix.length())) : null;
+            String key = c.location() != null && c.location().startsWith(prefix)
+                    ? c.location().substring(prefix.length()) : null;
+            String hint = key == null ? null : model.hintFor(key);
+            String[] pynn = key == null || !unknownKey(c) ? null
+                    : PYNN_NAMES.get(key.toLowerCase(Locale.ROOT));
+            if (hint == null && pynn != null && parameters.has(pynn[0])) {
+                hint = pynn[1];
+            }
             changed |= hint != null;
             each.add(hint == null ? c : new ConfigException(c.source(), c.location(), c.expected(), c.found(), hint));
         }

@@ -941,6 +941,14 @@ class SimulateCommandTest {
                 Arguments.of("delay written without its unit", GOOD.replace("delay_ms: 1.0", "delay: 1.0"),
                         List.of("engram: error: bad.yaml:9:", "projections[1].delay: expected one of the keys",
                                 "found unknown key 'delay'; did you mean 'delay_ms'?")),
+                // PyNN's v_rest (the resting potential) had been offered v_reset, a different quantity.
+                Arguments.of("PyNN parameter name", GOOD.replace("e_l: 0,", "v_rest: 0,"),
+                        List.of("engram: error: bad.yaml:5:", "populations[0].params.v_rest: expected one of the keys",
+                                "found unknown key 'v_rest'; PyNN's v_rest (the resting potential) is e_l here (mV)")),
+                Arguments.of("PyNN parameter name with another unit",
+                        GOOD.replace("t_ref: 2}}", "t_ref: 2, cm: 0.25}}"),
+                        List.of("engram: error: bad.yaml:5:", "populations[0].params.cm: expected one of the keys",
+                                "found unknown key 'cm'; PyNN's cm (nF) is c_m here, in pF: cm = 0.25 is c_m = 250")),
                 // Without its name no entry that names the population is called unknown.
                 Arguments.of("population name of the wrong type, reported with its parameters' problems", GOOD
                         .replace("{name: exc, size: 40", "{name: [exc], size: 40")
