@@ -132,8 +132,19 @@ public final class EngramCommand implements Callable<Integer> {
                 || unmatched.getUnmatched().isEmpty() || unmatched.getUnmatched().get(0).startsWith("-")) {
             return null;
         }
-        return "unknown command '" + unmatched.getUnmatched().get(0) + "' of " + c.getCommandSpec().qualifiedName()
-                + ": expected one of " + String.join(", ", c.getSubcommands().keySet());
+        return unknownCommand(unmatched.getUnmatched().get(0), c);
+    }
+
+    /**
+     * Says that a word names none of a command's subcommands, and which it has.
+     *
+     * @param word    the word given
+     * @param command the command whose subcommand it should name
+     * @return e.g. {@code unknown command 'hh' of engram bench: expected one of cuba, coba, ...}
+     */
+    static String unknownCommand(String word, CommandLine command) {
+        return "unknown command '" + word + "' of " + command.getCommandSpec().qualifiedName()
+                + ": expected one of " + String.join(", ", command.getSubcommands().keySet());
     }
 
     /**

@@ -40,9 +40,7 @@ final class HelpCommand implements Runnable, CommandLine.IHelpCommandInitializab
             CommandLine sub = target.getSubcommands().get(word);
             if (sub == null) {
                 String closest = Suggestions.closest(word, target.getSubcommands().keySet());
-                throw new CommandLine.ParameterException(self, "unknown command '" + word + "' of "
-                        + target.getCommandSpec().qualifiedName() + ": expected one of "
-                        + String.join(", ", target.getSubcommands().keySet())
+                throw new CommandLine.ParameterException(self, EngramCommand.unknownCommand(word, target)
                         + (closest == null ? "" : "; did you mean '" + closest + "'?"));
             }
             target = sub;
