@@ -30,8 +30,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class DeterminismTest {
 
-    /** A network that mixes models, random weights and delays, Poisson drive and sources. */
-    private static Network network(Mode mode) {
+    /**
+     * A network that mixes models, random weights and delays, Poisson drive and sources (every
+     * model in grid mode; the linear LIF models and sources in precise mode).
+     */
+    static Network network(Mode mode) {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(2024);
         LifDelta.Params delta = new LifDelta.Params(20, 250, 0, 20, 10, 2, 0);
         Population<?, ?> exc = b.population("exc", 403, LifDelta.MODEL, delta);
