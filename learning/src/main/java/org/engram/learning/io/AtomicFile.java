@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,26 +56,46 @@ public final class AtomicFile {
      */
     public static void write(Path file, Content content) {
         Path target = file.toAbsolutePath();
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + TEMPORARY_NAMES.incrementAndGet() + ".tmp");
+        Path tmp = null;
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            tmp = createTemporary(target);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 content.writeTo(Channels.newOutputStream(channel));
                 channel.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             try {
-                Files.deleteIfExists(tmp);
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
             if (e instanceof RuntimeException) {
                 throw (RuntimeException) e;
             }
-            throw new EngramException(file + ": cannot write file: " + reason((IOException) e, tmp.getParent()), e);
+            throw new EngramException(file + ": cannot write file: " + reason((IOException) e, target.getParent()),
+                    e);
         }
         forceFolder(target.getParent());
+    }
+
+    /**
+     * Creates this write's temporary file beside the target, named for the process and the write. A
+     * process killed while it wrote (kill -9, the out-of-memory killer) leaves its file behind, and a
+     * later process may have the same id (a container starts each one as pid 1) and come to the same
+     * write: a name that is taken moves on to the next number, rather than fail the write.
+     */
+    private static Path createTemporary(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-";
+        while (true) {
+            try {
+                return Files.createFile(target.resolveSibling(prefix + TEMPORARY_NAMES.incrementAndGet() + ".tmp"));
+            } catch (FileAlreadyExistsException leftByAKilledProcess) {
+                // The next number.
+            }
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.engram.simulator.EngramException;
@@ -57,6 +58,32 @@ class AtomicFileTest {
             throw thrown;
         })));
         assertEquals(List.of(), listing());
+    }
+
+    /**
+     * A process killed while it wrote leaves its temporary file, and a later process may have the
+     * same pid (in a container each one is pid 1) and come to the same write: it took that file's
+     * name and failed the write ("it exists already") on every resume. The names this process would
+     * take next are planted here, as a killed process with its pid would have left them.
+     */
+    @Test
+    void aTemporaryFileLeftByAKilledProcessOfTheSamePidIsNotInTheWay() throws IOException {
+        Path file = dir.resolve("a.txt");
+        List<Path> during = new ArrayList<>();
+        AtomicFile.write(file, out -> during.addAll(listing()));
+        String name = during.stream().map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))
+                .findFirst().orElseThrow();
+        String prefix = ".a.txt." + ProcessHandle.current().pid() + "-";
+        long last = Long.parseLong(name.substring(prefix.length(), name.length() - ".tmp".length()));
+        List<Path> left = new ArrayList<>();
+        for (long n = last + 1; n <= last + 100; n++) {   // room for other tests' writes meanwhile
+            left.add(Files.writeString(dir.resolve(prefix + n + ".tmp"), "half"));
+        }
+        AtomicFile.write(file, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("new", Files.readString(file));
+        for (Path p : left) {
+            assertEquals("half", Files.readString(p), "another process's file is left as it is");
+        }
     }
 
     @Test
