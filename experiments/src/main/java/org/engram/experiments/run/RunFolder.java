@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -430,7 +431,7 @@ public final class RunFolder {
      * Takes the partial folder for this process with an operating-system lock on a file in it, so
      * that a second process (a resume started while the run goes on) is refused instead of
      * writing the same files. The lock ends with {@link #release}, {@link #commit}, {@link #discard}
-     * or the process.
+     * or the process. Temporary files that a killed process left in the folder are deleted.
      *
      * @throws EngramException if another process (or another open folder here) holds the folder
      */
@@ -450,6 +451,24 @@ public final class RunFolder {
             if (lockChannel != channel && channel != null) {
                 closeQuietly(channel);
             }
+        }
+        removeTemporaries();
+    }
+
+    /**
+     * Deletes the temporary files in the folder, which only a process killed while it wrote a file
+     * (kill -9, the out-of-memory killer, a machine that went down) leaves: with the lock held, no
+     * other process writes here. A resume that kept them put them in the finished run.
+     */
+    private void removeTemporaries() {
+        try (Stream<Path> walk = Files.walk(partial)) {
+            for (Path p : (Iterable<Path>) walk.filter(AtomicFile::isTemporary)::iterator) {
+                Files.delete(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            release();
+            throw ioFailure("cannot remove the files half written by a killed process in " + partial,
+                    e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
         }
     }
 

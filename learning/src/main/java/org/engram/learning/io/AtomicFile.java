@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.IoReasons;
 
@@ -29,6 +30,8 @@ import org.engram.simulator.IoReasons;
 public final class AtomicFile {
     /** Numbers the temporary files of this process's writes. */
     private static final AtomicLong TEMPORARY_NAMES = new AtomicLong();
+    /** The names of the temporary files, {@code .<name>.<pid>-<number>.tmp}. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.\\d+-\\d+\\.tmp");
 
     private AtomicFile() {
     }
@@ -96,6 +99,18 @@ public final class AtomicFile {
                 // The next number.
             }
         }
+    }
+
+    /**
+     * Whether a file is named as the temporary file of a {@link #write}: one that a process killed
+     * while it wrote left behind, unless that process is still writing it.
+     *
+     * @param file a file
+     * @return whether its name is of the form {@code .<name>.<pid>-<number>.tmp}
+     */
+    public static boolean isTemporary(Path file) {
+        Path name = file.getFileName();
+        return name != null && TEMPORARY.matcher(name.toString()).matches();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.engram.learning.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,6 +74,7 @@ class AtomicFileTest {
         AtomicFile.write(file, out -> during.addAll(listing()));
         String name = during.stream().map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))
                 .findFirst().orElseThrow();
+        assertTrue(AtomicFile.isTemporary(Path.of(name)) && !AtomicFile.isTemporary(file), name);
         String prefix = ".a.txt." + ProcessHandle.current().pid() + "-";
         long last = Long.parseLong(name.substring(prefix.length(), name.length() - ".tmp".length()));
         List<Path> left = new ArrayList<>();
