@@ -163,12 +163,7 @@ public final class Runner {
         ConfigLayers.Resolved resolved = request.config();
         Experiment experiment = Experiment.prepare(resolved.config());
         experiment.checkBuildable(resolved.where());
-        for (String notice : new String[] {experiment.subsetNotice(), experiment.limitNotice()}) {
-            if (notice != null) {
-                err.println("engram: " + notice);
-                err.flush();
-            }
-        }
+        printNotices(experiment, err);
         DataRecord data = experiment.dataRecord();
         AbandonedSimulations.remove(request.resultsRoot(), resolved.config().name(), err);
         return signal.step(() -> {
@@ -239,6 +234,11 @@ public final class Runner {
             throw new EngramException(request.resume().toString(), "--resume", "the partial folder of an engram run",
                     "the folder of an engram simulate, which cannot be resumed", "delete it and simulate again");
         }
+        if (!Files.exists(configFile) && !Checkpoints.anyIn(partial)) {
+            throw new EngramException(request.resume().toString(), "--resume", "the partial folder of a stopped run",
+                    "a folder without config.yaml or checkpoints, left by a run killed as it made the folder (before"
+                    + " it saved its config, so nothing was trained)", "delete it and start the run anew");
+        }
         JsonNode lastStatus = readStatus(partial);
         requireGoesOn(partial, lastStatus);
         // The run id carries the hash of the config the run started with, which config.yaml holds as
@@ -283,18 +283,39 @@ public final class Runner {
         }
         List<StrategyCode> code = StrategyCode.of(resolved.config().strategies());
         noteChangedCode(lastStatus, code, err);
-        List<String> commits = withThisBuild(lastStatus, Checkpoints.anyIn(partial), err);
-        DataRecord startData = DataRecord.read(partial);
+        boolean trainedBefore = Checkpoints.anyIn(partial);
+        List<String> commits = withThisBuild(lastStatus, trainedBefore, err);
+        // A run killed (kill -9) between saving its config and its data.json trained nothing: no data
+        // was used yet, so the resume finds and records it as a new run does.
+        boolean unrecorded = !trainedBefore && !Files.exists(partial.resolve(DataRecord.FILE));
+        DataRecord startData = unrecorded ? null : DataRecord.read(partial);
         Experiment experiment = Experiment.prepare(resolved.config(), startData);
         DataRecord data = experiment.dataRecord();
-        startData.requireSame(partial, data);
+        if (unrecorded) {
+            printNotices(experiment, err);
+        } else {
+            startData.requireSame(partial, data);
+        }
         RunFolder folder = RunFolder.resume(dir.getParent().getParent(), dir.getParent().getFileName().toString(),
                 runId);
         return signal.step(() -> {
             folder.lock();
+            if (unrecorded) {
+                data.write(folder);
+            }
             return opened(request, signal, err, resolved, ConfigLayers.sha256(started), experiment, data, folder,
                     RunStatus.completedIn(lastStatus), code, commits);
         });
+    }
+
+    /** Says so when the data found is the bundled subset unasked, or holds too few samples for a per-task limit. */
+    private static void printNotices(Experiment experiment, PrintWriter err) {
+        for (String notice : new String[] {experiment.subsetNotice(), experiment.limitNotice()}) {
+            if (notice != null) {
+                err.println("engram: " + notice);
+                err.flush();
+            }
+        }
     }
 
     /**

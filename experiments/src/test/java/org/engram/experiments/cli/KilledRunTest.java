@@ -3,9 +3,12 @@ package org.engram.experiments.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,62 @@ class KilledRunTest {
         try (Stream<Path> files = Files.walk(Path.of(resumed.lastLine()))) {
             List<Path> tmp = files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
             assertEquals(List.of(), tmp);
+        }
+    }
+
+    /**
+     * A kill after the setup saved config.yaml and before it saved data.json (5 of 5 kills at the
+     * moment config.yaml appeared) left a folder --resume refused for ever, as "deleted, or started by
+     * an older Engram"; nothing had been trained, so the resume now finds the data as a new run does
+     * and finishes with the results of a run that never stopped.
+     */
+    @Test
+    void aRunKilledBeforeItSavedItsDataRecordIsResumedWithTheUninterruptedResults(@TempDir Path dir)
+            throws IOException {
+        Path partial = stoppedAfterOneTask(dir);
+        keepOnly(partial, "config.yaml", ".lock");
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        Path finished = Path.of(resumed.lastLine());
+        assertTrue(Files.isRegularFile(finished.resolve("data.json")), "the resume recorded the data");
+        CliRunner.Result straight = CliRunner.run("run", dir.resolve("killed.yaml").toString(), "--out",
+                dir.resolve("straight").toString());
+        assertEquals(0, straight.exitCode(), straight.err());
+        JsonNode a = seed(Path.of(straight.lastLine()));
+        JsonNode b = seed(finished);
+        for (String key : List.of("accuracy_matrix", "random_init_accuracy", "weights_hash")) {
+            assertEquals(a.get(key), b.get(key), key);
+        }
+    }
+
+    /**
+     * A kill in the instant between making the partial folder and saving its config leaves a folder
+     * with nothing but its lock file; --resume said to "restore" a config.yaml the user never had.
+     */
+    @Test
+    void aFolderKilledBeforeItsConfigWasSavedIsNamedForWhatItIs(@TempDir Path dir) throws IOException {
+        Path partial = stoppedAfterOneTask(dir);
+        keepOnly(partial, ".lock");
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("left by a run killed as it made the folder (before it saved its config,"
+                + " so nothing was trained); delete it and start the run anew"), resumed.err());
+    }
+
+    private static JsonNode seed(Path run) throws IOException {
+        return new ObjectMapper().readTree(run.resolve("metrics.json").toFile()).get("strategies").get("naive")
+                .get("seeds").get("4");
+    }
+
+    /** Deletes everything in a folder but the named files, as a kill before the others were written leaves it. */
+    private static void keepOnly(Path folder, String... names) throws IOException {
+        List<Path> kept = Stream.of(names).map(folder::resolve).toList();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(folder) && !kept.contains(p)) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
