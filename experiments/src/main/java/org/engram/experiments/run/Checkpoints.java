@@ -22,7 +22,7 @@ import org.engram.simulator.IoReasons;
  *
  * <p>The new state is written before the progress and the older state deleted after it, each
  * step atomic, so the progress always names a state that exists; between the steps two states
- * may be on disk, and the one the progress names is used.
+ * may be on disk, and the one the progress names is used (a resume deletes the other).
  */
 final class Checkpoints {
     /** File type of the learner states: framed with a version and a CRC-32, so damage is caught. */
@@ -149,12 +149,27 @@ final class Checkpoints {
         byte[] payload = state.toByteArray();
         folder.write(d + stateFile(progress.tasksDone()), out -> Envelope.writeFrame(out, MAGIC, VERSION, payload));
         folder.writeString(d + "progress.json", JsonFiles.write(progress));
-        Path unit = folder.directory().resolve(d);
+        removeOtherStates(progress);
+    }
+
+    /**
+     * Deletes a unit's learner states other than the one its progress names: the one before it,
+     * which {@link #save} deletes last, and one a kill left ahead of the progress. A kill before
+     * that deletion, after a unit's last task, had left the older state in the finished run for
+     * good, as no later save of the unit came to delete it.
+     *
+     * @param progress the unit's progress, as saved
+     */
+    void removeOtherStates(UnitProgress progress) {
+        Path unit = folder.directory().resolve(dir(progress.strategy(), progress.seed()));
+        if (!Files.isDirectory(unit)) {
+            return;
+        }
         try (Stream<Path> files = Files.list(unit)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 String name = f.getFileName().toString();
-                if (name.startsWith("learner-") && name.endsWith(".state")
-                        && !name.equals(stateFile(progress.tasksDone()))) {
+                if (name.startsWith("learner-") && name.endsWith(".state") && Files.isRegularFile(f)
+                        && !(progress.tasksDone() > 0 && name.equals(stateFile(progress.tasksDone())))) {
                     Files.delete(f);
                 }
             }

@@ -97,9 +97,11 @@ final class RunLoop {
     }
 
     /**
-     * Adds the tasks the checkpoints hold to {@code status.json}. Synchronized like every other
-     * status write: a signal's {@link #finish} from the shutdown hook must neither be
-     * overwritten with "running" nor collide with this write on the file's temporary name.
+     * Adds the tasks the checkpoints hold to {@code status.json}, and deletes the learner states
+     * that a kill between the writes of a checkpoint left beside the one its progress names.
+     * Synchronized like every other status write: a signal's {@link #finish} from the shutdown hook
+     * must neither be overwritten with "running" nor collide with this write on the file's
+     * temporary name.
      */
     private synchronized void recordCheckpointedTasks() {
         List<RunStatus.Completed> done = new ArrayList<>();
@@ -110,6 +112,7 @@ final class RunLoop {
                     // Found before any training, for every finished unit, rather than at its turn.
                     checkpoints.verify(p);
                 }
+                checkpoints.removeOtherStates(p);
                 for (int t = 0; t < p.tasksDone(); t++) {
                     done.add(new RunStatus.Completed(spec.label(), seed, t));
                 }

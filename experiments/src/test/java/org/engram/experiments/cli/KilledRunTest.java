@@ -111,13 +111,36 @@ class KilledRunTest {
         }
     }
 
+    /**
+     * A kill after a unit's last task was saved and before the state of the task before it was
+     * deleted: no later save of the unit deletes it, and the resume had left it in the finished run,
+     * a superseded checkpoint beside the final one.
+     */
+    @Test
+    void aStateThatAKillKeptFromBeingDeletedIsNotInTheFinishedRun(@TempDir Path dir) throws IOException {
+        Path partial = stopped(dir, CONFIG.replace("seeds: [4]", "seeds: [4, 5]"), 2);
+        Path unit = partial.resolve("checkpoints/naive/seed-4");
+        Files.copy(unit.resolve("learner-2.state"), unit.resolve("learner-1.state"));
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        try (Stream<Path> files = Files.list(Path.of(resumed.lastLine()).resolve("checkpoints/naive/seed-4"))) {
+            assertEquals(List.of("learner-2.state", "progress.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
     /** A run stopped after its first task; its partial folder. */
     private static Path stoppedAfterOneTask(Path dir) throws IOException {
+        return stopped(dir, CONFIG, 1);
+    }
+
+    /** A run of a config stopped after some tasks; its partial folder. */
+    private static Path stopped(Path dir, String text, int tasks) throws IOException {
         Path config = dir.resolve("killed.yaml");
-        Files.writeString(config, CONFIG);
+        Files.writeString(config, text);
         Path root = dir.resolve("results");
         CliRunner.Result stopped = CliRunner.run("run", config.toString(), "--out", root.toString(),
-                "--stop-after-tasks", "1");
+                "--stop-after-tasks", Integer.toString(tasks));
         assertEquals(2, stopped.exitCode(), stopped.err());
         try (Stream<Path> s = Files.list(root.resolve("killed"))) {
             Path partial = s.findFirst().orElseThrow();
