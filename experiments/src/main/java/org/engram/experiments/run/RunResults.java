@@ -51,7 +51,8 @@ public record RunResults(Path directory, String experiment, String runId, List<S
     /**
      * Reads the folder of a finished run, as {@code plot} and {@code compare} take: one whose status
      * says it is not finished (killed while it drew its plots, its metrics.json complete) is refused
-     * with what it is and how to finish it, as one without metrics.json is. A folder without a
+     * with what it is and how to finish it, as one without metrics.json is, and so is a partial
+     * folder whose status says complete (stopped before it was moved into place). A folder without a
      * readable status (copied without it, or from an Engram that kept none) is read as it is.
      *
      * @param directory the folder of a finished run
@@ -67,9 +68,18 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         }
         String state = status == null ? "complete" : status.path("state").asText("complete");
         // Without metrics.json, read says so first, with the same account of what the folder is.
-        if (!state.equals("complete") && Files.isRegularFile(directory.resolve("metrics.json"))) {
+        boolean measured = Files.isRegularFile(directory.resolve("metrics.json"));
+        if (!state.equals("complete") && measured) {
             throw new EngramException(directory.toString(), null, "the folder of a finished run",
                     "a run whose status.json says " + state, whatItIs(directory));
+        }
+        Path name = directory.toAbsolutePath().normalize().getFileName();
+        if (measured && name != null && Runner.PARTIAL.matcher(name.toString()).matches()) {
+            // Killed after its last status, before the move into place: the resume moves it (a plot drawn
+            // here would be replaced by the run's own).
+            throw new EngramException(directory.toString(), null, "the folder of a finished run",
+                    "the partial folder of a run that was stopped as it was moved into place",
+                    "finish it with: " + LaunchCommand.resume(directory));
         }
         return read(directory);
     }

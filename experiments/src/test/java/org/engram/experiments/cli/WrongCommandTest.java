@@ -178,6 +178,31 @@ class WrongCommandTest {
                 notAFolder.err());
     }
 
+    /**
+     * A run killed after its last status said complete, before its folder was moved into place, holds
+     * every file: plot and compare send it to --resume, which moves it, rather than draw into it.
+     */
+    @Test
+    void aRunStoppedAsItWasMovedIntoPlaceIsSentToResume(@TempDir Path dir) throws Exception {
+        Path reference = Path.of("..", "results", "reference", "quickstart");
+        Path partial = Files.createDirectories(dir.resolve("quickstart").resolve(".20261201T000000Z-abcdef.partial"));
+        for (String file : new String[] {"metrics.json", "log.csv", "config.yaml"}) {
+            Files.copy(reference.resolve(file), partial.resolve(file));
+        }
+        Files.writeString(partial.resolve("status.json"), "{\"state\": \"complete\"}");
+        String expected = partial + ": expected the folder of a finished run, found the partial folder of a run that"
+                + " was stopped as it was moved into place; finish it with: engram run --resume " + partial;
+        CliRunner.Result plot = CliRunner.run("plot", partial.toString());
+        assertEquals(2, plot.exitCode(), plot.err());
+        assertTrue(plot.err().contains(expected), plot.err());
+        assertFalse(Files.exists(partial.resolve("plots")), "plot drew into the partial folder");
+        Path table = dir.resolve("table");
+        CliRunner.Result compare = CliRunner.run("compare", partial.toString(), "--out", table.toString());
+        assertEquals(2, compare.exitCode(), compare.err());
+        assertTrue(compare.err().contains(expected), compare.err());
+        assertFalse(Files.exists(table), "compare wrote a table");
+    }
+
     /** A number option given something else says what to write, not which Java type failed ("is not an int"). */
     @Test
     void aNumberOptionGivenAWordSaysWhatToWrite() {
