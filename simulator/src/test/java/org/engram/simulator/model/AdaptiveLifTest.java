@@ -79,4 +79,19 @@ class AdaptiveLifTest {
         // few ms), well below the steady interval of about 37 ms.
         assertTrue(first < 0.8 * mean, "the intervals lengthen: first " + first + " ms, steady " + mean + " ms");
     }
+
+    /**
+     * A potential exactly at the adapted threshold fires: a neuron whose resting potential is its
+     * threshold, with no adaptation yet ({@code a = 0}), fires in its first step, the update leaving
+     * {@code V = E_L} exactly ({@code P22 * 0} and {@code P20 * 0} add nothing).
+     */
+    @Test
+    void aPotentialExactlyAtTheThresholdFires() {
+        AdaptiveLif.Params p = new AdaptiveLif.Params(10, 250, -55, -55, -70, 2, 0, 2, 5, 100, 2);
+        AdaptiveLif.State state = AdaptiveLif.MODEL.newState(1, p);
+        KernelHarness harness = new KernelHarness(1, 1, DT);
+        harness.run(AdaptiveLif.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 1);
+        assertArrayEquals(new double[] {DT}, harness.spikeTimesMs(0));
+        assertEquals(2, state.a[0], 0.0, "the threshold rose by delta_a");
+    }
 }

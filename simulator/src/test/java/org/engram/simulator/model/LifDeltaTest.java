@@ -1,5 +1,6 @@
 package org.engram.simulator.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +71,27 @@ class LifDeltaTest {
             now = t;
             assertEquals(-70 + 12 * (1 - Math.exp(-t / 10)), state.v[0], 1e-12, "t = " + t);
         }
+    }
+
+    /**
+     * A potential exactly at threshold is a crossing at once, in both modes: in grid mode a neuron
+     * whose resting potential is its threshold fires in its first step (the update leaves {@code
+     * V = E_L} exactly: {@code P22 * 0} and {@code P20 * 0} add nothing); in precise mode a potential
+     * written equal to the threshold crosses at the start of the search, as {@link ExactKernel}
+     * promises, where no drive would carry it there otherwise.
+     */
+    @Test
+    void aPotentialExactlyAtThresholdFiresAtOnce() {
+        LifDelta.Params p = new LifDelta.Params(10, 250, -55, -55, -70, 2, 0);
+        LifDelta.State grid = LifDelta.MODEL.newState(1, p);
+        KernelHarness harness = new KernelHarness(1, 1, DT);
+        harness.run(LifDelta.MODEL.prepare(p, new TimeGrid(DT)), grid, 0, 1);
+        assertArrayEquals(new double[] {DT}, harness.spikeTimesMs(0));
+
+        LifDelta.Params rest = new LifDelta.Params(10, 250, -70, -55, -70, 2, 0);
+        LifDelta.State precise = LifDelta.MODEL.newState(1, rest);
+        precise.v[0] = -55;
+        assertEquals(3.0, LifDelta.MODEL.prepareExact(rest, new TimeGrid(DT)).nextCrossingMs(precise, 0, 3.0, 10.0));
     }
 
     @Test

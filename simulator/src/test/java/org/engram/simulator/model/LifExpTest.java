@@ -1,5 +1,6 @@
 package org.engram.simulator.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -231,6 +232,27 @@ class LifExpTest {
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * A potential exactly at threshold is a crossing at once, in both modes: in grid mode a neuron
+     * whose resting potential is its threshold fires in its first step (the update leaves {@code
+     * V = E_L} exactly: {@code P22 * 0} and {@code P20 * 0} add nothing); in precise mode a potential
+     * written equal to the threshold crosses at the start of the search, as {@link ExactKernel}
+     * promises, where no drive would carry it there otherwise.
+     */
+    @Test
+    void aPotentialExactlyAtThresholdFiresAtOnce() {
+        LifExp.Params p = new LifExp.Params(TAU_M, C_M, -55, -55, -70, 2, 0, 2, 2);
+        LifExp.State grid = LifExp.MODEL.newState(1, p);
+        KernelHarness harness = new KernelHarness(1, 1, DT);
+        harness.run(LifExp.MODEL.prepare(p, GRID), grid, 0, 1);
+        assertArrayEquals(new double[] {DT}, harness.spikeTimesMs(0));
+
+        LifExp.Params rest = params(-55, 0, 2, 2);
+        LifExp.State precise = LifExp.MODEL.newState(1, rest);
+        precise.v[0] = -55;
+        assertEquals(3.0, LifExp.MODEL.prepareExact(rest, GRID).nextCrossingMs(precise, 0, 3.0, 10.0));
     }
 
     /**
