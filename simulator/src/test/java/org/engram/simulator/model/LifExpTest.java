@@ -235,6 +235,28 @@ class LifExpTest {
     }
 
     /**
+     * Fast excitation (8000 pA, tau 1 ms) against slow inhibition (-1000 pA, tau 6 ms) on a bias of
+     * 400 pA (R I = 16 mV, past the 15 mV threshold): the potential makes a brief excursion past
+     * threshold before 1 ms, is pulled back below it by the inhibition, and is still below it and
+     * rising at 20 ms, the end of the search. Only the early excursion can be found, by splitting the
+     * search where the total current turns (at 4.6 ms); a search over the whole interval, whose ends
+     * are both below threshold and whose slope is positive at both ends, saw no crossing at all. The
+     * reference is {@link #firstCrossing} on the closed form (to 1e-12 ms); the slope at the crossing
+     * is tens of mV/ms, so 1e-9 ms is generous.
+     */
+    @Test
+    void exactCrossingFindsAnExcursionThatTheInhibitionEndsBeforeTheSearchEnds() {
+        LifExp.Params p = params(-55, 400, 1, 6);
+        LifExp.State state = LifExp.MODEL.newState(1, p);
+        state.iSynEx[0] = 8000;
+        state.iSynIn[0] = -1000;
+        java.util.function.DoubleUnaryOperator u = t -> freeResponse(0, 8000, -1000, 400, 1, 6, t);
+        double reference = firstCrossing(u, 15, 20);
+        assertTrue(reference < 1 && u.applyAsDouble(20) < 15, "the shape the case is for: " + reference);
+        assertEquals(reference, LifExp.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, 0, 20), 1e-9);
+    }
+
+    /**
      * A potential exactly at threshold is a crossing at once, in both modes: in grid mode a neuron
      * whose resting potential is its threshold fires in its first step (the update leaves {@code
      * V = E_L} exactly: {@code P22 * 0} and {@code P20 * 0} add nothing); in precise mode a potential
