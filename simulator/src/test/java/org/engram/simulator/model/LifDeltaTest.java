@@ -94,6 +94,20 @@ class LifDeltaTest {
         assertEquals(3.0, LifDelta.MODEL.prepareExact(rest, new TimeGrid(DT)).nextCrossingMs(precise, 0, 3.0, 10.0));
     }
 
+    /**
+     * The search interval is closed at its end ({@link ExactKernel#nextCrossingMs}): a crossing found
+     * in a longer interval is found again when the interval ends exactly there, as it does when an
+     * input event arrives at the very time of the crossing.
+     */
+    @Test
+    void aCrossingAtTheEndOfTheSearchIntervalIsFound() {
+        LifDelta.State state = LifDelta.MODEL.newState(1, PARAMS);
+        ExactKernel<LifDelta.State> kernel = LifDelta.MODEL.prepareExact(PARAMS, new TimeGrid(DT));
+        double crossing = kernel.nextCrossingMs(state, 0, 0, 100);
+        assertEquals(10 * Math.log(20.0 / 5.0), crossing, 1e-9);
+        assertEquals(crossing, kernel.nextCrossingMs(state, 0, 0, crossing));
+    }
+
     @Test
     void rejectsAnInfiniteMembraneTimeConstant() {
         // tau_m = infinity passes "> 0", but the grid propagator then multiplies R = tau_m / C_m =
