@@ -2,11 +2,13 @@ package org.engram.simulator.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,18 @@ class ThresholdPassTest {
         double[] left = {5, 0, 1, 2, 5};
         ThresholdPass.countDown(left, 1, 4);
         assertArrayEquals(new double[] {5, 0, 0, 1, 5}, left);
+    }
+
+    /** A refractory count is a whole number of steps from 0 to Integer.MAX_VALUE, both ends included. */
+    @Test
+    void refractoryCountsAreWholeStepsUpToTheLargestInt() {
+        ThresholdPass.requireWholeSteps("p", new double[] {0, 3, Integer.MAX_VALUE});
+        for (double bad : new double[] {Integer.MAX_VALUE + 1.0, -1, 0.5, Double.NaN}) {
+            ParameterException e = assertThrows(ParameterException.class,
+                    () -> ThresholdPass.requireWholeSteps("p", new double[] {0, bad}));
+            assertEquals("refractorySteps[1]", e.location(), "count " + bad);
+            assertEquals(String.valueOf(bad), e.found());
+        }
     }
 
     /**
