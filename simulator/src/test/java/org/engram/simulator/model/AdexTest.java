@@ -263,4 +263,60 @@ class AdexTest {
             assertEquals(expected, spikes[k] - spikes[k - 1], DT, "interval " + k);
         }
     }
+
+    /** An integrate-and-fire cell (delta_t = 0) of tau_m = 200 pF / 10 nS = 20 ms on 500 pA, without adaptation. */
+    private static Adex.Params integrateAndFire(double tRef, double b, double tauW) {
+        return new Adex.Params(200, 10, -70, -50, 0, 0, -70, tRef, 0, b, tauW, 500, 0.2, 2);
+    }
+
+    /**
+     * With {@code delta_t = 0} a spike is cut where V reaches v_th, at the end of the substep that
+     * reaches it, and the next interval starts from the reset there. From E_L = V_reset = -70 mV
+     * towards {@code E_L + I / g_L = -20} mV, the threshold 20 mV up is reached after
+     * {@code T = tau_m ln(50 / 30) = 10.2165} ms, in substep 1022 of 0.01 ms (1021.65 substeps: a
+     * margin of 0.35 substeps, 0.005 mV at 1.5 mV/ms, against a midpoint error of about 1e-6 mV). Spike
+     * {@code k} therefore ends substep {@code 1022 k} and is reported at the end of its step,
+     * {@code ceil(102.2 k)} steps of 0.1 ms: 10.3, 20.5, 30.7, 40.9, 51.1 ms, ... Spike 5 ends the last
+     * substep of its step, and is reported with that step.
+     */
+    @Test
+    void withoutTheExponentialTermSpikesEndTheSubstepThatReachesTheThreshold() {
+        Adex.Params p = integrateAndFire(0, 0, 144);
+        Adex.State state = Adex.MODEL.newState(1, p);
+        KernelHarness harness = new KernelHarness(1, 1000, DT);
+        harness.run(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 1000);
+        double[] spikes = harness.spikeTimesMs(0);
+        assertEquals(9, spikes.length, "spikes in 100 ms");
+        for (int k = 1; k <= spikes.length; k++) {
+            int substeps = 1022 * k;
+            int steps = (substeps + 9) / 10;
+            assertEquals(steps * DT, spikes[k - 1], 1e-9, "spike " + k);
+        }
+    }
+
+    /**
+     * With {@code delta_t = 0} and {@code t_ref = 2} ms, a spike cut at the threshold holds the
+     * potential at exactly the reset for the rest of its step and 20 steps more, as in the other
+     * grid models, and adds b to w: with a = 0 and tau_w = 1e6 ms, w is b to within b 0.1 / 1e6
+     * after the spike's step.
+     */
+    @Test
+    void withoutTheExponentialTermASpikeHoldsTheResetAndAddsB() {
+        Adex.Params p = integrateAndFire(2, 50, 1e6);
+        Adex.State state = Adex.MODEL.newState(1, p);
+        KernelHarness harness = new KernelHarness(1, 200, DT);
+        double[] v = new double[200];
+        double[] w = new double[200];
+        harness.runStepwise(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 200, step -> {
+            v[step] = state.v[0];
+            w[step] = state.w[0];
+        });
+        // The first spike, before w is anything but 0, ends substep 1022 (see the test above): step 102.
+        assertEquals(10.3, harness.spikeTimesMs(0)[0], 1e-9);
+        for (int k = 102; k <= 122; k++) {
+            assertEquals(-70, v[k], 0.0, "held at step " + k);
+        }
+        assertTrue(v[123] > -70, "free again after 2 ms");
+        assertEquals(50, w[102], 1e-5, "w after the spike's step");
+    }
 }
