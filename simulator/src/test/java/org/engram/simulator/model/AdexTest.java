@@ -1,5 +1,6 @@
 package org.engram.simulator.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -345,5 +346,26 @@ class AdexTest {
         new KernelHarness(1, 10, DT).run(Adex.MODEL.prepare(free, new TimeGrid(DT)), freeState, 0, 10);
         assertTrue(freeState.v[0] < -70, "the adaptation current pulled V down: " + freeState.v[0]);
         assertEquals(100 * Math.exp(-1), freeState.w[0], 1e-3, "w while V is free");
+    }
+
+    /**
+     * The equation adds the bias and the external current, {@code I_e + I(t)}: 1 nA given as one or
+     * as the other makes the same potentials and spikes, to the bit.
+     */
+    @Test
+    void anExternalCurrentActsAsTheBiasDoes() {
+        Adex.Params biased = cell(1000, 0);
+        Adex.Params unbiased = cell(0, 0);
+        List<Double> biasedSpikes = new ArrayList<>();
+        double[] expected = kernel(biased, List.of(), 200, biasedSpikes);
+        Adex.State state = Adex.MODEL.newState(1, unbiased);
+        KernelHarness harness = new KernelHarness(1, 2000, DT);
+        harness.current(0, 2000, 0, 1000);
+        double[] v = new double[2000];
+        harness.runStepwise(Adex.MODEL.prepare(unbiased, new TimeGrid(DT)), state, 0, 2000,
+                step -> v[step] = state.v[0]);
+        assertTrue(biasedSpikes.size() > 5, biasedSpikes.size() + " spikes");
+        assertArrayEquals(expected, v);
+        assertArrayEquals(biasedSpikes.stream().mapToDouble(Double::doubleValue).toArray(), harness.spikeTimesMs(0));
     }
 }
