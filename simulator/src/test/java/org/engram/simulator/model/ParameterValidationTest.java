@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.stream.Stream;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -57,6 +58,14 @@ class ParameterValidationTest {
                         (Executable) () -> new Adex.Params(281, 30, -70, -50, 2, 960, -60, 0, 4, 80, 144, 0, 2, 2)),
                 Arguments.of("adex", "v_reset", "0.0",
                         (Executable) () -> new Adex.Params(281, 30, -70, -50, 2, 0, 0, 0, 4, 80, 144, 0, 2, 2)),
+                // v_peak must be above v_th, not at it.
+                Arguments.of("adex", "v_peak", "-50.0",
+                        (Executable) () -> new Adex.Params(281, 30, -70, -50, 2, -50, -60, 0, 4, 80, 144, 0, 2, 2)),
+                // With delta_t = 0 spikes are cut at v_th: a reset there would spike again at once.
+                Arguments.of("adex", "v_reset", "-50.0",
+                        (Executable) () -> new Adex.Params(281, 30, -70, -50, 0, 0, -50, 0, 4, 80, 144, 0, 2, 2)),
+                Arguments.of("adex", "tau_syn_ex", "0.0",
+                        (Executable) () -> new Adex.Params(281, 30, -70, -50, 2, 0, -60, 0, 4, 80, 144, 0, 0, 2)),
                 Arguments.of("adex", "tau_w", "0.0",
                         (Executable) () -> new Adex.Params(281, 30, -70, -50, 2, 0, -60, 0, 4, 80, 0, 0, 2, 2)),
                 Arguments.of("adex", "tau_w", "0.004",
@@ -111,5 +120,18 @@ class ParameterValidationTest {
         assertEquals(value, e.found());
         assertTrue(e.getMessage().startsWith(model + ": " + parameter + ": expected "), e.getMessage());
         assertTrue(e.getMessage().endsWith("found " + value), e.getMessage());
+    }
+
+    /**
+     * Adex's bounds are inclusive where its table says so: v_peak up to v_th + 500 delta_t (here
+     * -50 + 1000 mV), tau_w and c_m / g_l down to 0.005 ms (0.5 pF over 100 nS; 0.005 and 0.01 / 2
+     * are the same double, as halving is exact).
+     */
+    @Test
+    void adexAcceptsEachParameterAtItsBound() {
+        Adex.Params p = new Adex.Params(0.5, 100, -70, -50, 2, 950, -60, 0, 4, 80, 0.005, 0, 2, 2);
+        assertEquals(950, p.vPeak());
+        assertEquals(Adex.MIN_TIME_CONSTANT_MS, p.tauW());
+        assertEquals(Adex.MIN_TIME_CONSTANT_MS, p.cM() / p.gL());
     }
 }
