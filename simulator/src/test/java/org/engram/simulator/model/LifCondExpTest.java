@@ -168,6 +168,28 @@ class LifCondExpTest {
         assertTrue(state.v[0] < E_L, "net inhibition hyperpolarises: " + state.v[0]);
     }
 
+    /**
+     * With constant coefficients the potential relaxes to {@code V_inf = (g_L E_L + g_ex E_ex + I) /
+     * (g_L + g_ex)} with time constant {@code C_m / (g_L + g_ex)}, both from the equation alone. A
+     * reversal E_ex = -40 mV (not 0, where its term vanishes) with g_ex = 30 nS against g_L = 10 nS:
+     * {@code V_inf = (-600 - 1200) / 40 = -45} mV, reached within 15 exp(-20) mV after 100 ms (tau 5
+     * ms); tau_syn_ex = 1e9 ms keeps g_ex within 3e-6 nS of 30, which moves V_inf by 0.125 mV/nS
+     * times that. An external current of 200 pA alone: {@code V = E_L + (I / g_L) (1 - exp(-t /
+     * tau_m))}, which the kernel solves exactly but for rounding (a few ulps of 60 mV a step).
+     */
+    @Test
+    void theSteadyPotentialWeighsEachReversalByItsConductanceAndAddsTheCurrent() {
+        LifCondExp.Params p = new LifCondExp.Params(TAU_M, C_M, E_L, 50, E_L, 5, 0, -40, E_IN, 1e9, TAU_IN);
+        double dt = 0.1;
+        LifCondExp.State state = LifCondExp.MODEL.newState(2, p);
+        state.gEx[0] = 30;
+        KernelHarness harness = new KernelHarness(2, 1000, dt);
+        harness.current(0, 1000, 1, 200);
+        harness.run(LifCondExp.MODEL.prepare(p, new TimeGrid(dt)), state, 0, 1000);
+        assertEquals(-45, state.v[0], 1e-6, "conductance");
+        assertEquals(E_L + 20 * (1 - Math.exp(-100 / TAU_M)), state.v[1], 1e-9, "current");
+    }
+
     @Test
     void aNegativeConductanceWrittenBetweenRunsIsRefusedByName() {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
