@@ -71,6 +71,32 @@ class ParameterRecordsTest {
         assertEquals(new Mixed(2.5, 4, 5, true, "b"), ParameterRecords.with(base, changes));
     }
 
+    /**
+     * A double is taken as it is, not through a float (0.1 as a float is 0.10000000149 as a double);
+     * a long is taken as it is, not through a double (2^53 + 1 has no double); a double for a long
+     * must be whole and below 2^53, where every double is the integer it shows and no other: 2^53 - 1
+     * is taken, 2^53 (also what 2^53 + 1 rounds to) is refused.
+     */
+    @Test
+    void numbersKeepEveryDigitTheComponentCanHold() {
+        assertEquals(0.1, LifDelta.MODEL.defaultsWith(Map.of("tau_m", 0.1)).tauM());
+        Mixed base = new Mixed(1, 2, 3, false, "a");
+        long beyondDoubles = (1L << 53) + 1;
+        assertEquals(beyondDoubles, ParameterRecords.with(base, Map.of("big", beyondDoubles)).big());
+        assertEquals((1L << 53) - 1, ParameterRecords.with(base, Map.of("big", 0x1p53 - 1)).big());
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> ParameterRecords.with(base, Map.of("big", 0x1p53)));
+        assertEquals("Mixed: big: expected a value of type long, found 9.007199254740992E15 (Double)", e.getMessage());
+    }
+
+    /** Called directly, not through a model, an unknown name is offered the closest known one. */
+    @Test
+    void anUnknownNameGivenDirectlyIsOfferedTheClosest() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> ParameterRecords.with(LifDelta.MODEL.defaults(), Map.of("v_thresh", -50.0)));
+        assertEquals("did you mean 'v_th'?", e.hint());
+    }
+
     @Test
     void reportsEveryUnknownNameAndWrongTypeAtOnce() {
         Map<String, Object> changes = new LinkedHashMap<>();
