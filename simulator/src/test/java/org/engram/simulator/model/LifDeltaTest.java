@@ -97,7 +97,8 @@ class LifDeltaTest {
     /**
      * The search interval is closed at its end ({@link ExactKernel#nextCrossingMs}): a crossing found
      * in a longer interval is found again when the interval ends exactly there, as it does when an
-     * input event arrives at the very time of the crossing.
+     * input event arrives at the very time of the crossing; and a potential at threshold is found in
+     * an interval of one instant, as when two events arrive at the same time.
      */
     @Test
     void aCrossingAtTheEndOfTheSearchIntervalIsFound() {
@@ -106,6 +107,8 @@ class LifDeltaTest {
         double crossing = kernel.nextCrossingMs(state, 0, 0, 100);
         assertEquals(10 * Math.log(20.0 / 5.0), crossing, 1e-9);
         assertEquals(crossing, kernel.nextCrossingMs(state, 0, 0, crossing));
+        state.v[0] = PARAMS.vTh();
+        assertEquals(3.0, kernel.nextCrossingMs(state, 0, 3.0, 3.0));
     }
 
     @Test

@@ -275,6 +275,8 @@ class LifExpTest {
         LifExp.State precise = LifExp.MODEL.newState(1, rest);
         precise.v[0] = -55;
         assertEquals(3.0, LifExp.MODEL.prepareExact(rest, GRID).nextCrossingMs(precise, 0, 3.0, 10.0));
+        assertEquals(3.0, LifExp.MODEL.prepareExact(rest, GRID).nextCrossingMs(precise, 0, 3.0, 3.0),
+                "in an interval of one instant, as when two events arrive at the same time");
     }
 
     /**
