@@ -280,6 +280,26 @@ class LifExpTest {
     }
 
     /**
+     * The equations are linear in each current whatever its sign, so with equal time constants a
+     * current of 2000 pA in {@code i_syn_in} (written between runs; weights give it only negative
+     * values) drives the neuron exactly as the same current in {@code i_syn_ex}. Reference: the
+     * crossing of the PSP's closed form, found by {@link #firstCrossing} (to 1e-12 ms, where the
+     * slope is over 1 mV/ms).
+     */
+    @Test
+    void exactCrossingTreatsAPositiveInhibitoryCurrentAsItTreatsAnExcitatoryOne() {
+        LifExp.Params p = params(-65, 0, 2, 2);
+        ExactKernel<LifExp.State> kernel = LifExp.MODEL.prepareExact(p, GRID);
+        LifExp.State excited = LifExp.MODEL.newState(1, p);
+        excited.iSynEx[0] = 2000;
+        LifExp.State inhibited = LifExp.MODEL.newState(1, p);
+        inhibited.iSynIn[0] = 2000;
+        double reference = firstCrossing(t -> psp(2000, 2, t), 5, 20);
+        assertEquals(reference, kernel.nextCrossingMs(excited, 0, 0, 20), 1e-9);
+        assertEquals(reference, kernel.nextCrossingMs(inhibited, 0, 0, 20), 1e-9);
+    }
+
+    /**
      * Both currents, with time constants of 2 and 5 ms, through a refractory period. Fired at 1 ms
      * with t_ref = 2 ms, the neuron is held at the reset until 3 ms while 12000 pA and -1000 pA decay
      * to {@code 12000 exp(-1)} and {@code -1000 exp(-0.4)}; from 3 ms on it follows the closed form from
