@@ -1,5 +1,6 @@
 package org.engram.simulator.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,5 +144,22 @@ class IzhikevichTest {
         assertEquals(4 * DT, harness.spikeTimesMs(1)[0], 1e-12, "at the end of step 3");
         assertEquals(p.c(), state.v[1], 0);
         assertEquals(state.u[0] + p.d(), state.u[1], 1e-12);
+    }
+
+    /**
+     * The equation adds the bias and the external current, {@code I_e + I(t)}: the regular-spiking
+     * cell with a bias of 10 and no current source fires exactly as with a current of 10 and no bias.
+     */
+    @Test
+    void aBiasActsAsAnExternalCurrentDoes() {
+        Izhikevich.Params rs = Izhikevich.regularSpiking();
+        Izhikevich.Params biased = rs.withBias(INPUT);
+        assertEquals(new Izhikevich.Params(rs.a(), rs.b(), rs.c(), rs.d(), rs.vInit(), rs.uInit(), INPUT), biased);
+        Izhikevich.State state = Izhikevich.MODEL.newState(1, biased);
+        KernelHarness harness = new KernelHarness(1, STEPS, DT);
+        harness.run(Izhikevich.MODEL.prepare(biased, new TimeGrid(DT)), state, 0, STEPS);
+        double[] spikes = harness.spikeTimesMs(0);
+        assertTrue(spikes.length > 10, spikes.length + " spikes");
+        assertArrayEquals(gridSpikes(rs), spikes);
     }
 }
