@@ -89,4 +89,28 @@ class TruncatedDistributionTest {
                 new NormalDistribution(new SplitMixRandom(0), 0.1, 0.1)));
         assertThrows(ParameterException.class, c::build);
     }
+
+    /**
+     * Between finite bounds the distribution is the base conditioned on the interval: for the
+     * standard normal on [-1, 2], {@code F(x) = (Phi(x) - Phi(-1)) / (Phi(2) - Phi(-1))}, its density
+     * the base's over the same mass, the bounds included, and its support the interval.
+     */
+    @Test
+    void finiteBoundsConditionTheCumulativeProbabilityAndTheSupport() {
+        NormalDistribution standard = new NormalDistribution(null, 0, 1);
+        double mass = standard.cumulativeProbability(2) - standard.cumulativeProbability(-1);
+        TruncatedDistribution d = new TruncatedDistribution(new NormalDistribution(new SplitMixRandom(1), 0, 1), -1, 2);
+        assertEquals((standard.cumulativeProbability(0.5) - standard.cumulativeProbability(-1)) / mass,
+                d.cumulativeProbability(0.5), 1e-12);
+        assertEquals(0.0, d.cumulativeProbability(-1), 1e-15);
+        assertEquals(1.0, d.cumulativeProbability(2));
+        assertEquals(standard.density(-1) / mass, d.density(-1), 1e-12);
+        assertEquals(standard.density(2) / mass, d.density(2), 1e-12);
+        assertEquals(-1.0, d.getSupportLowerBound());
+        assertEquals(2.0, d.getSupportUpperBound());
+        ParameterException equal = assertThrows(ParameterException.class,
+                () -> new TruncatedDistribution(new NormalDistribution(null, 0, 1), 1, 1));
+        assertEquals("min, max", equal.location());
+        assertEquals("1.0, 1.0", equal.found());
+    }
 }
