@@ -200,14 +200,10 @@ class AdexTest {
     @Test
     void refractoryPeriodHoldsTheResetForTRefAfterTheSpikeStep() {
         Adex.Params p = cell(1000, 2.0);
-        Adex.State state = Adex.MODEL.newState(1, p);
-        KernelHarness harness = new KernelHarness(1, 1000, DT);
-        double[] v = new double[1000];
-        double[] w = new double[1000];
-        harness.runStepwise(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 1000, step -> {
-            v[step] = state.v[0];
-            w[step] = state.w[0];
-        });
+        Trace trace = Trace.of(p, 1000);
+        KernelHarness harness = trace.harness();
+        double[] v = trace.v();
+        double[] w = trace.w();
         int spikeStep = (int) Math.round(harness.spikeTimesMs(0)[0] / DT) - 1;
         for (int k = spikeStep; k <= spikeStep + 20; k++) {
             assertEquals(p.vReset(), v[k], 0.0, "held at step " + k);
@@ -303,15 +299,10 @@ class AdexTest {
      */
     @Test
     void withoutTheExponentialTermASpikeHoldsTheResetAndAddsB() {
-        Adex.Params p = integrateAndFire(2, 50, 1e6);
-        Adex.State state = Adex.MODEL.newState(1, p);
-        KernelHarness harness = new KernelHarness(1, 200, DT);
-        double[] v = new double[200];
-        double[] w = new double[200];
-        harness.runStepwise(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 200, step -> {
-            v[step] = state.v[0];
-            w[step] = state.w[0];
-        });
+        Trace trace = Trace.of(integrateAndFire(2, 50, 1e6), 200);
+        KernelHarness harness = trace.harness();
+        double[] v = trace.v();
+        double[] w = trace.w();
         // The first spike, before w is anything but 0, ends substep 1022 (see the test above): step 102.
         assertEquals(10.3, harness.spikeTimesMs(0)[0], 1e-9);
         for (int k = 102; k <= 122; k++) {
@@ -367,5 +358,18 @@ class AdexTest {
         assertTrue(biasedSpikes.size() > 5, biasedSpikes.size() + " spikes");
         assertArrayEquals(expected, v);
         assertArrayEquals(biasedSpikes.stream().mapToDouble(Double::doubleValue).toArray(), harness.spikeTimesMs(0));
+    }
+
+    /** V and w of one neuron after each step of a run from rest, and the harness that ran it. */
+    private record Trace(KernelHarness harness, double[] v, double[] w) {
+        static Trace of(Adex.Params p, int steps) {
+            Adex.State state = Adex.MODEL.newState(1, p);
+            Trace t = new Trace(new KernelHarness(1, steps, DT), new double[steps], new double[steps]);
+            t.harness.runStepwise(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, steps, step -> {
+                t.v[step] = state.v[0];
+                t.w[step] = state.w[0];
+            });
+            return t;
+        }
     }
 }
