@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.junit.jupiter.api.Test;
 
 class SplitMixRandomTest {
@@ -58,5 +62,124 @@ class SplitMixRandomTest {
         }
         assertEquals(10_000, twos, 408);
         assertThrows(IllegalArgumentException.class, () -> random.nextInt(0));
+    }
+
+    /**
+     * The JDK's {@link SplittableRandom} is SplitMix64 with the same increment and finaliser (Steele,
+     * Lea and Flood 2014), so from the same seed it draws the same 64-bit values: a second
+     * implementation to check the stream against.
+     */
+    @Test
+    void longsAreThoseOfTheJdksSplitMix64() {
+        for (long seed : new long[] {0, 1, -1, 42, Long.MIN_VALUE}) {
+            SplitMixRandom random = new SplitMixRandom(seed);
+            SplittableRandom reference = new SplittableRandom(seed);
+            for (int k = 0; k < 1000; k++) {
+                assertEquals(reference.nextLong(), random.nextLong(), "seed " + seed + ", draw " + k);
+            }
+        }
+    }
+
+    @Test
+    void intsBooleansAndBytesAreTheHighBitsAndTheLittleEndianBytesOfTheLongs() {
+        SplitMixRandom random = new SplitMixRandom(3);
+        SplittableRandom reference = new SplittableRandom(3);
+        for (int k = 0; k < 100; k++) {
+            assertEquals((int) (reference.nextLong() >> 32), random.nextInt());
+            assertEquals(reference.nextLong() < 0, random.nextBoolean());
+        }
+        // 13 bytes take two longs, the last three bytes of the second one unused.
+        byte[] bytes = new byte[13];
+        random.nextBytes(bytes);
+        ByteBuffer expected = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(reference.nextLong()).putLong(reference.nextLong());
+        assertArrayEquals(Arrays.copyOf(expected.array(), 13), bytes);
+        random.nextBytes(new byte[0]);
+        assertEquals(reference.nextLong(), random.nextLong(), "an empty array draws nothing");
+    }
+
+    /**
+     * Floats are the top 24 bits of a draw, so a float and a double drawn from the same state agree
+     * once the double is cut to the float's 24 bits: every float lies in [0, 1) on the grid of
+     * 2^-24.
+     */
+    @Test
+    void floatsAreTheDoublesOfTheSameDrawCutTo24Bits() {
+        SplitMixRandom floats = new SplitMixRandom(5);
+        SplitMixRandom doubles = new SplitMixRandom(5);
+        for (int k = 0; k < 10_000; k++) {
+            float f = floats.nextFloat();
+            double d = doubles.nextDouble();
+            assertTrue(f >= 0 && f < 1, String.valueOf(f));
+            assertEquals(Math.floor(d * 0x1.0p24), f * 0x1.0p24, 0.0, "draw " + k);
+        }
+    }
+
+    /**
+     * Half the booleans are true and the floats' mean is 1/2 (standard deviations sqrt(n / 4) = 100
+     * and sqrt(1 / 12 / n) = 0.0014 for n = 40,000; the bounds are 5 of them).
+     */
+    @Test
+    void booleansAndFloatsAreBalanced() {
+        SplitMixRandom random = new SplitMixRandom(13);
+        int n = 40_000;
+        int trues = 0;
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            trues += random.nextBoolean() ? 1 : 0;
+            sum += random.nextFloat();
+        }
+        assertEquals(n / 2.0, trues, 500);
+        assertEquals(0.5, sum / n, 0.0072);
+    }
+
+    /**
+     * Standard normal deviates: mean 0 and variance 1 within 5 standard errors for n = 40,000
+     * (0.005 and 0.0071 * 5: the variance of a sample variance is 2 / n for a normal), and about
+     * 68.27% within one standard deviation.
+     */
+    @Test
+    void gaussiansAreStandardNormal() {
+        SplitMixRandom random = new SplitMixRandom(17);
+        SummaryStatistics stats = new SummaryStatistics();
+        int inOneSigma = 0;
+        int n = 40_000;
+        for (int k = 0; k < n; k++) {
+            double g = random.nextGaussian();
+            stats.addValue(g);
+            inOneSigma += Math.abs(g) < 1 ? 1 : 0;
+        }
+        assertEquals(0, stats.getMean(), 0.025);
+        assertEquals(1, stats.getVariance(), 0.036);
+        // A binomial of p = 0.6827: standard deviation sqrt(n p (1 - p)) = 93.
+        assertEquals(0.6827 * n, inOneSigma, 465);
+    }
+
+    @Test
+    void setSeedRestartsTheStreamAndDropsTheSpareGaussian() {
+        SplitMixRandom random = new SplitMixRandom(99);
+        random.nextGaussian(); // keeps a spare deviate
+        random.setSeed(7L);
+        SplitMixRandom fresh = new SplitMixRandom(7);
+        assertEquals(fresh.nextGaussian(), random.nextGaussian());
+        assertEquals(fresh.nextGaussian(), random.nextGaussian());
+        assertEquals(fresh.nextLong(), random.nextLong());
+
+        random.setSeed(-5);
+        assertEquals(new SplitMixRandom(-5L).nextLong(), random.nextLong(), "an int seed is sign-extended");
+    }
+
+    @Test
+    void arraySeedsGiveOneStreamPerArrayInOrder() {
+        SplitMixRandom random = new SplitMixRandom(0);
+        long[] firsts = new long[4];
+        int[][] seeds = {{1, 2}, {2, 1}, {1, 2, 0}, {}};
+        for (int k = 0; k < seeds.length; k++) {
+            random.setSeed(seeds[k]);
+            firsts[k] = random.nextLong();
+        }
+        assertEquals(4, Arrays.stream(firsts).distinct().count(), Arrays.toString(firsts));
+        random.setSeed(new int[] {1, 2});
+        assertEquals(firsts[0], random.nextLong(), "the same array, the same stream");
     }
 }
