@@ -176,8 +176,8 @@ final class InputsFromConfig {
             InputType type = InputType.byConfigName(inputs.get(i).type());
             if (type == InputType.CURRENT || type == InputType.NOISE) {
                 try {
-                    EngineChecks.requireCurrentInputFits(config.mode(), type == InputType.NOISE ? "noise current"
-                            : "current source", inputs.get(i).target());
+                    EngineChecks.requireCurrentInputFits(config.mode(), type == InputType.NOISE ? "a noise current"
+                            : "a current source", inputs.get(i).target());
                 } catch (EngramException e) {
                     problems.add(new ConfigException(source, "mode", e.expected(), e.found() + " (inputs[" + i + "])",
                             null));

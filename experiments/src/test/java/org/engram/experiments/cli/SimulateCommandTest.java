@@ -1038,7 +1038,7 @@ class SimulateCommandTest {
                         "seed: 3\nmode: precise").replace("record:", "  - {type: noise, target: exc, mean_pa: 5}\n"
                         + "record:").replace("model: lif_delta", "model: lif_exp"),
                         List.of("inputs[1].std_pa: expected a value (a noise input needs it), found nothing",
-                                "mode: expected grid mode for current sources and noise currents",
+                                "mode: expected grid mode for current sources, constant currents and noise currents",
                                 "found precise, with a noise current into 'exc' (inputs[1])")),
                 // A misspelt name of a fixed set is told the closest one, as keys and models are.
                 Arguments.of("a misspelt mode and receptor", GOOD.replace("seed: 3", "seed: 3\nmode: grd")

@@ -1,22 +1,38 @@
 package org.engram.simulator.engine;
 
+import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 
 /**
- * Writes a {@link CurrentSource}'s piecewise-constant current into the current rows of the
- * steps being advanced (grid mode only).
+ * Writes a current into the current rows of the steps being advanced (grid mode only): a
+ * {@link CurrentSource}'s piecewise-constant amplitude, the same for every chosen neuron, or
+ * {@link ConstantCurrents}, each neuron its own amplitude from time 0 on. The current of the
+ * {@code k}-th chosen neuron at a step is the schedule's amplitude times the neuron's gain, and a
+ * constant current is a schedule of 1 from step 0 times gains that are its amplitudes, which the
+ * product leaves exact.
  */
 final class CurrentDrive {
     final int target;
     private final int[] neurons;
     private final int[] changeSteps;
     private final double[] amplitudes;
+    /** The gain of each chosen neuron (of neuron {@code i} when all are chosen), or null for 1. */
+    private final double[] gains;
 
     CurrentDrive(CurrentSource source, TimeGrid grid) {
         this.target = source.target().index();
         this.neurons = source.neurons();
         this.amplitudes = source.amplitudesPa();
         this.changeSteps = source.changeSteps(grid);
+        this.gains = null;
+    }
+
+    CurrentDrive(ConstantCurrents currents) {
+        this.target = currents.target().index();
+        this.neurons = currents.neurons();
+        this.amplitudes = new double[] {1};
+        this.changeSteps = new int[] {0};
+        this.gains = currents.amplitudesPa();
     }
 
     /** The amplitude in force at a step: that of the last change at or before it, 0 before the first. */
@@ -34,12 +50,13 @@ final class CurrentDrive {
             double[] row = in.current[in.view.row(s)];
             if (neurons == null) {
                 for (int i = lo; i < hi; i++) {
-                    row[i] += a;
+                    row[i] += gains == null ? a : a * gains[i];
                 }
             } else {
-                for (int i : neurons) {
+                for (int k = 0; k < neurons.length; k++) {
+                    int i = neurons[k];
                     if (i >= lo && i < hi) {
-                        row[i] += a;
+                        row[i] += gains == null ? a : a * gains[k];
                     }
                 }
             }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
+import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
@@ -133,11 +134,15 @@ public final class Engine implements AutoCloseable {
         this.workers = options.threads();
         this.sliceSteps = network.minDelaySteps();
         if (!network.currentSources().isEmpty()) {
-            EngineChecks.requireCurrentInputFits(options.mode(), "current source",
+            EngineChecks.requireCurrentInputFits(options.mode(), "a current source",
                     network.currentSources().get(0).target().name());
         }
+        if (!network.constantCurrents().isEmpty()) {
+            EngineChecks.requireCurrentInputFits(options.mode(), "constant currents",
+                    network.constantCurrents().get(0).target().name());
+        }
         if (!network.noiseCurrents().isEmpty()) {
-            EngineChecks.requireCurrentInputFits(options.mode(), "noise current",
+            EngineChecks.requireCurrentInputFits(options.mode(), "a noise current",
                     network.noiseCurrents().get(0).target().name());
         }
         List<Population<?, ?>> pops = network.populations();
@@ -161,6 +166,10 @@ public final class Engine implements AutoCloseable {
         }
         for (CurrentSource c : network.currentSources()) {
             CurrentDrive d = new CurrentDrive(c, grid);
+            currents.get(d.target).add(d);
+        }
+        for (ConstantCurrents c : network.constantCurrents()) {
+            CurrentDrive d = new CurrentDrive(c);
             currents.get(d.target).add(d);
         }
         List<NoiseCurrent> noiseCurrents = network.noiseCurrents();

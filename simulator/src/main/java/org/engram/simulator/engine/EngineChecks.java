@@ -17,19 +17,19 @@ public final class EngineChecks {
     }
 
     /**
-     * Checks that a mode takes a current input (a current source or a noise current), as
-     * {@link Engine#Engine} does.
+     * Checks that a mode takes a current input (a current source, constant currents or a noise
+     * current), as {@link Engine#Engine} does.
      *
      * @param mode   the mode
-     * @param kind   what the input is, e.g. {@code "current source"} or {@code "noise current"}
+     * @param kind   what the input is, e.g. {@code "a current source"} or {@code "a noise current"}
      * @param target the name of the population the input feeds
      * @throws ParameterException in precise mode, which takes synaptic, Poisson and spike-source input
      */
     public static void requireCurrentInputFits(Mode mode, String kind, String target) {
         if (mode == Mode.PRECISE) {
-            throw new ParameterException("engine", "mode", "grid mode for current sources and noise currents "
-                    + "(precise mode takes synaptic, Poisson and spike-source input)", "precise, with a " + kind
-                    + " into '" + target + "'");
+            throw new ParameterException("engine", "mode", "grid mode for current sources, constant currents and "
+                    + "noise currents (precise mode takes synaptic, Poisson and spike-source input)", "precise, with "
+                    + kind + " into '" + target + "'");
         }
     }
 

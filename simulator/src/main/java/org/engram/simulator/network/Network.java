@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
@@ -37,16 +38,19 @@ public final class Network {
     private final List<Projection> projections;
     private final List<PoissonInput> poissonInputs;
     private final List<CurrentSource> currentSources;
+    private final List<ConstantCurrents> constantCurrents;
     private final List<NoiseCurrent> noiseCurrents;
 
     Network(TimeGrid grid, long seed, List<Population<?, ?>> populations, List<Projection> projections,
-            List<PoissonInput> poissonInputs, List<CurrentSource> currentSources, List<NoiseCurrent> noiseCurrents) {
+            List<PoissonInput> poissonInputs, List<CurrentSource> currentSources,
+            List<ConstantCurrents> constantCurrents, List<NoiseCurrent> noiseCurrents) {
         this.grid = grid;
         this.seed = seed;
         this.populations = List.copyOf(populations);
         this.projections = List.copyOf(projections);
         this.poissonInputs = List.copyOf(poissonInputs);
         this.currentSources = List.copyOf(currentSources);
+        this.constantCurrents = List.copyOf(constantCurrents);
         this.noiseCurrents = List.copyOf(noiseCurrents);
     }
 
@@ -112,6 +116,11 @@ public final class Network {
     /** @return the current sources */
     public List<CurrentSource> currentSources() {
         return currentSources;
+    }
+
+    /** @return the constant currents of one amplitude per neuron, those drawn as drawn */
+    public List<ConstantCurrents> constantCurrents() {
+        return constantCurrents;
     }
 
     /** @return the white-noise currents */

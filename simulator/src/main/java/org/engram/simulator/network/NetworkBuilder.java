@@ -9,6 +9,7 @@ import org.apache.commons.math3.distribution.RealDistribution;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
@@ -51,6 +52,7 @@ public final class NetworkBuilder {
     private final List<PoissonInput> poissonInputs = new ArrayList<>();
     private final List<CurrentSource> currentSources = new ArrayList<>();
     private final List<NoiseCurrent> noiseCurrents = new ArrayList<>();
+    private final List<PendingCurrents> constantCurrents = new ArrayList<>();
     private final List<PendingInitialiser> initialisers = new ArrayList<>();
     private boolean built;
     /** Why the build failed, or null: its populations are half initialised, so it cannot be retried. */
@@ -61,6 +63,29 @@ public final class NetworkBuilder {
     }
 
     private record PendingInitialiser(Population<?, ?> population, String variable, RealDistribution draw) {
+    }
+
+    /** Constant currents given, or their neurons and the distribution their amplitudes are drawn from. */
+    private record PendingCurrents(ConstantCurrents given, Population<?, ?> target, int[] neurons,
+                                   RealDistribution draw) {
+        /**
+         * The currents, drawn if not given: the {@code k}-th chosen neuron {@code i} from the stream
+         * {@code (seed, CONSTANT_CURRENTS, index << 32 | i)}, so each amplitude depends only on the
+         * seed, the input's place among the constant currents and the neuron.
+         */
+        ConstantCurrents resolve(int index, long seed) {
+            if (given != null) {
+                return given;
+            }
+            double[] amplitudes = new double[neurons == null ? target.size() : neurons.length];
+            for (int k = 0; k < amplitudes.length; k++) {
+                int neuron = neurons == null ? k : neurons[k];
+                draw.reseedRandomGenerator(RandomStreams.streamState(seed, Purpose.CONSTANT_CURRENTS,
+                        ((long) index << 32) | neuron));
+                amplitudes[k] = draw.sample();
+            }
+            return new ConstantCurrents(target, neurons, amplitudes);
+        }
     }
 
     /**
@@ -309,6 +334,49 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /**
+     * Adds constant currents, each neuron its own amplitude (grid mode only).
+     *
+     * @param currents the currents
+     * @return this builder
+     * @throws ParameterException    if the currents are null, or their population not this builder's
+     *                               or taking no input
+     * @throws IllegalStateException after {@link #build()}
+     */
+    public NetworkBuilder constantCurrents(ConstantCurrents currents) {
+        checkOpen();
+        ParameterException.requireNonNull("network", "constant currents", currents, "constant currents (e.g. new "
+                + "ConstantCurrents(population, null, amplitudesPa))");
+        requireInputTaken("constant currents", owned(currents.target()));
+        constantCurrents.add(new PendingCurrents(currents, null, null, null));
+        return this;
+    }
+
+    /**
+     * Adds constant currents whose amplitudes {@link #build()} draws from a distribution, one per
+     * neuron, each from a random stream of its own (the seed, the input's place among this builder's
+     * constant currents, the neuron), so they do not depend on the order of the draws or on threads.
+     * Grid mode only.
+     *
+     * @param target  the population
+     * @param neurons population-local neurons that receive a current, or {@code null} for all
+     * @param draw    the distribution of the amplitudes (pA), e.g. {@code new NormalDistribution(300, 50)}
+     * @return this builder
+     * @throws ParameterException    if the population is not this builder's or takes no input, a
+     *                               neuron index is outside it or listed twice, or the distribution null
+     * @throws IllegalStateException after {@link #build()}
+     */
+    public NetworkBuilder constantCurrents(Population<?, ?> target, int[] neurons, RealDistribution draw) {
+        checkOpen();
+        requireInputTaken("constant currents", owned(target));
+        ParameterException.requireNonNull("constant currents into '" + target.name() + "'", "amplitudes",
+                draw, "a distribution to draw them from");
+        // Checks the neurons now, as the currents given are checked when made.
+        new ConstantCurrents(target, neurons, new double[neurons == null ? target.size() : neurons.length]);
+        constantCurrents.add(new PendingCurrents(null, target, neurons == null ? null : neurons.clone(), draw));
+        return this;
+    }
+
     /** Refuses input into a population of spike sources, which would drop it. */
     private static void requireInputTaken(String input, Population<?, ?> target) {
         if (!target.model().takesInput()) {
@@ -428,7 +496,12 @@ public final class NetworkBuilder {
                 throw pastTheHeap(p.rule(), context, expected, true);
             }
         }
-        return new Network(grid, seed, populations, projections, poissonInputs, currentSources, noiseCurrents);
+        List<ConstantCurrents> constants = new ArrayList<>();
+        for (int index = 0; index < constantCurrents.size(); index++) {
+            constants.add(constantCurrents.get(index).resolve(index, seed));
+        }
+        return new Network(grid, seed, populations, projections, poissonInputs, currentSources, constants,
+                noiseCurrents);
     }
 
     /**

@@ -39,5 +39,10 @@ public enum Purpose {
      * Gaussian white-noise currents, one stream per source and target neuron. Added last: a stream
      * depends on its purpose's position, so the streams of the others stay as they were.
      */
-    NOISE_CURRENT
+    NOISE_CURRENT,
+    /**
+     * Amplitudes of constant currents drawn per neuron, one stream per input and target neuron.
+     * Added last, as {@link #NOISE_CURRENT} was.
+     */
+    CONSTANT_CURRENTS
 }

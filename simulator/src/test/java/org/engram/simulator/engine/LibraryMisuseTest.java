@@ -125,8 +125,9 @@ class LibraryMisuseTest {
         Network net = b.build();
         ParameterException error = assertThrows(ParameterException.class,
                 () -> new Engine(net, EngineOptions.precise(1)));
-        assertEquals("engine: mode: expected grid mode for current sources and noise currents (precise mode takes "
-                + "synaptic, Poisson and spike-source input), found precise, with a current source into 'cells'",
+        assertEquals("engine: mode: expected grid mode for current sources, constant currents and noise currents "
+                + "(precise mode takes synaptic, Poisson and spike-source input), found precise, with a current "
+                + "source into 'cells'",
                 error.getMessage());
         try (Engine grid = new Engine(net, EngineOptions.grid(1))) {
             grid.run(1.0);

@@ -1,0 +1,51 @@
+package org.engram.simulator.input;
+
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.network.Population;
+
+/**
+ * A constant current from time 0 on into chosen neurons, each neuron its own amplitude: bias
+ * currents that differ from neuron to neuron, where a model's {@code i_e} is one value for its whole
+ * population. A neuron takes it as it takes a {@link CurrentSource}'s current from time 0 (the
+ * potential one step later already feels it), so a population driven by it is heterogeneous in
+ * its drive, and thus in its firing, without one population per value. Grid mode only, as current
+ * sources are. {@code NetworkBuilder.constantCurrents} also draws the amplitudes from a
+ * distribution, one per neuron.
+ *
+ * @param target       the population
+ * @param neurons      population-local neurons that receive a current, or {@code null} for all
+ * @param amplitudesPa the currents in pA, finite: the {@code k}-th for the {@code k}-th listed
+ *                     neuron, or for neuron {@code k} when all receive one
+ */
+public record ConstantCurrents(Population<?, ?> target, int[] neurons, double[] amplitudesPa) {
+    /** Validates the indices and the amplitudes, one per neuron. */
+    public ConstantCurrents {
+        if (target == null) {
+            throw new ParameterException("constant currents", "target", "a population", "null");
+        }
+        String owner = "constant currents into '" + target.name() + "'";
+        neurons = ChosenNeurons.require(owner, target, neurons);
+        int count = neurons == null ? target.size() : neurons.length;
+        if (amplitudesPa == null || amplitudesPa.length != count) {
+            throw new ParameterException(owner, "amplitudes_pa", "one amplitude per neuron that receives one ("
+                    + count + (neurons == null ? ", the population's size)" : ", as many as neurons lists)"),
+                    amplitudesPa == null ? "null" : amplitudesPa.length + " amplitudes");
+        }
+        for (int k = 0; k < amplitudesPa.length; k++) {
+            ParameterException.requireFinite(owner, "amplitudes_pa[" + k + "]", amplitudesPa[k], "pA");
+        }
+        amplitudesPa = amplitudesPa.clone();
+    }
+
+    /** @return a copy of the neurons, or {@code null} for all */
+    @Override
+    public int[] neurons() {
+        return neurons == null ? null : neurons.clone();
+    }
+
+    /** @return a copy of the amplitudes in pA, one per neuron that receives one */
+    @Override
+    public double[] amplitudesPa() {
+        return amplitudesPa.clone();
+    }
+}
