@@ -6,8 +6,11 @@ import java.util.List;
 enum InputType {
     /** Independent Poisson spike trains into chosen neurons of the target, at a constant or changing rate. */
     POISSON("poisson", List.of("target", "neurons", "rate_hz", "times_ms", "rates_hz", "weight", "receptor")),
-    /** A piecewise-constant current into chosen neurons of the target. */
-    CURRENT("current", List.of("target", "neurons", "times_ms", "amplitudes_pa")),
+    /**
+     * A piecewise-constant current into chosen neurons of the target, or a constant one whose
+     * amplitude may be drawn per neuron.
+     */
+    CURRENT("current", List.of("target", "neurons", "times_ms", "amplitudes_pa", "amplitude_pa")),
     /** A Gaussian white-noise current, drawn afresh every step, into chosen neurons of the target. */
     NOISE("noise", List.of("target", "neurons", "mean_pa", "std_pa"));
 

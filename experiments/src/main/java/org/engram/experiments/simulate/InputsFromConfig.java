@@ -3,12 +3,15 @@ package org.engram.experiments.simulate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.distribution.RealDistribution;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.LeftOutKeys;
+import org.engram.experiments.config.ValueSpecs;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.EngineChecks;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
@@ -69,9 +72,7 @@ final class InputsFromConfig {
             collectRateProblems(in, path, problems);
             EntryChecks.collect(() -> checks.require(in.weight(), path + ".weight", "a poisson input"), problems);
         } else if (type == InputType.CURRENT) {
-            EntryChecks.collect(() -> checks.require(in.timesMs(), path + ".times_ms", "a current input"), problems);
-            EntryChecks.collect(() -> checks.require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input"),
-                    problems);
+            collectAmplitudeProblems(in, path, problems);
         } else if (type == InputType.NOISE) {
             EntryChecks.collect(() -> checks.require(in.stdPa(), path + ".std_pa", "a noise input"), problems);
         }
@@ -97,15 +98,7 @@ final class InputsFromConfig {
                         poisson.changeSteps(grid);
                     }
                 }
-                case CURRENT -> {
-                    CurrentSource current = new CurrentSource(checked, in.neuronsOrAll(), in.timesMs(),
-                            in.amplitudesPa());
-                    if (grid != null && target != null) {
-                        b.current(current);   // which puts its change times on the grid
-                    } else if (grid != null) {
-                        current.changeSteps(grid);
-                    }
-                }
+                case CURRENT -> addCurrent(b, grid, in, path, checked, target != null);
                 case NOISE -> {
                     NoiseCurrent noise = new NoiseCurrent(checked, in.neuronsOrAll(), in.meanPa() == null ? 0
                             : in.meanPa(), in.stdPa());
@@ -118,6 +111,61 @@ final class InputsFromConfig {
             throw e;
         } catch (EngramException e) {
             throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
+        }
+    }
+
+    /**
+     * Adds a current input: a schedule of {@code times_ms} and {@code amplitudes_pa}, or a constant
+     * {@code amplitude_pa}, a number (the schedule of one amplitude from time 0) or a distribution
+     * drawn once per neuron.
+     *
+     * @param checked the target, or its stand-in when the target has a problem of its own
+     * @param add     whether to add the input (false: the target is a stand-in, the input is only checked)
+     */
+    private void addCurrent(NetworkBuilder b, TimeGrid grid, SimulationConfig.InputSpec in, String path,
+                            Population<?, ?> checked, boolean add) {
+        if (in.amplitudePa() != null) {
+            String key = path + ".amplitude_pa";
+            Double constant = ValueSpecs.constant(in.amplitudePa(), 0, source, key);
+            if (constant == null) {
+                RealDistribution draw = ValueSpecs.distribution(in.amplitudePa(), source, key);
+                if (add) {
+                    b.constantCurrents(checked, in.neuronsOrAll(), draw);
+                } else {
+                    ConstantCurrents.amplitudeCount(checked, in.neuronsOrAll());
+                }
+                return;
+            }
+            addSchedule(b, grid, new CurrentSource(checked, in.neuronsOrAll(), new double[] {0},
+                    new double[] {constant}), add);
+            return;
+        }
+        addSchedule(b, grid, new CurrentSource(checked, in.neuronsOrAll(), in.timesMs(), in.amplitudesPa()), add);
+    }
+
+    private static void addSchedule(NetworkBuilder b, TimeGrid grid, CurrentSource current, boolean add) {
+        if (grid != null && add) {
+            b.current(current);   // which puts its change times on the grid
+        } else if (grid != null) {
+            current.changeSteps(grid);
+        }
+    }
+
+    /**
+     * Collects the problems of a current input's amplitude: a constant {@code amplitude_pa}, or a
+     * schedule of {@code times_ms} and {@code amplitudes_pa}, one or the other.
+     */
+    private void collectAmplitudeProblems(SimulationConfig.InputSpec in, String path, List<ConfigException> problems) {
+        if (in.amplitudePa() == null) {
+            EntryChecks.collect(() -> checks.require(in.timesMs(), path + ".times_ms", "a current input without "
+                    + "amplitude_pa"), problems);
+            EntryChecks.collect(() -> checks.require(in.amplitudesPa(), path + ".amplitudes_pa", "a current input "
+                    + "without amplitude_pa"), problems);
+        } else if (in.timesMs() != null || in.amplitudesPa() != null) {
+            problems.add(new ConfigException(source, path + ".amplitude_pa", "either amplitude_pa (a constant "
+                    + "current, or a distribution drawn per neuron) or times_ms with amplitudes_pa (a current that "
+                    + "changes), not both", in.amplitudePa() + " beside " + (in.timesMs() != null ? "times_ms"
+                    : "amplitudes_pa"), null));
         }
     }
 

@@ -258,16 +258,18 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param amplitudesPa current: amplitude from each change time on (pA)
      * @param meanPa       noise: mean current (pA, default 0)
      * @param stdPa        noise: standard deviation of each step's current (pA)
+     * @param amplitudePa  constant current: a number, or a distribution drawn once per neuron (pA)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InputSpec(String type, String target, Double rateHz, Double weight, Receptor receptor,
                             @JsonDeserialize(using = NeuronsReader.class) @JsonSerialize(using = NeuronsWriter.class)
                             int[] neurons, double[] timesMs, double[] ratesHz, double[] amplitudesPa, Double meanPa,
-                            Double stdPa) {
+                            Double stdPa, JsonNode amplitudePa) {
         /** Fills defaults. */
         public InputSpec {
             receptor = receptor == null && InputType.byConfigName(type) == InputType.POISSON
                     ? Receptor.EXCITATORY : receptor;
+            amplitudePa = given(amplitudePa);
         }
 
         /** @return the neurons the input goes into, {@code null} for all (the default, or {@code all}) */

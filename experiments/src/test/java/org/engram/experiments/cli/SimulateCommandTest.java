@@ -723,6 +723,26 @@ class SimulateCommandTest {
                 Arguments.of("current change off the grid", GOOD.replace("record:",
                         "  - {type: current, target: exc, times_ms: [0, 10.05], amplitudes_pa: [5, 0]}\nrecord:"),
                         List.of("bad.yaml:12:", "inputs[1].times_ms[1]", "whole number of time steps", "10.05")),
+                Arguments.of("a constant amplitude beside a schedule", GOOD.replace("record:",
+                        "  - {type: current, target: exc, times_ms: [0], amplitude_pa: {normal: [5, 1]}}\nrecord:"),
+                        List.of("bad.yaml:12:", "inputs[1].amplitude_pa: expected either amplitude_pa (a constant "
+                                + "current, or a distribution drawn per neuron) or times_ms with amplitudes_pa",
+                                "found {\"normal\":[5,1]} beside times_ms")),
+                Arguments.of("a current without amplitudes", GOOD.replace("record:",
+                        "  - {type: current, target: exc}\nrecord:"),
+                        List.of("2 problems", "inputs[1].times_ms: expected a value (a current input without "
+                                + "amplitude_pa needs it)", "inputs[1].amplitudes_pa")),
+                Arguments.of("a drawn amplitude's distribution", GOOD.replace("record:",
+                        "  - {type: current, target: exc, amplitude_pa: {normal: [5]}}\nrecord:"),
+                        List.of("bad.yaml:12:",
+                                "inputs[1].amplitude_pa.normal: expected a list of 2 numbers, found [5]")),
+                Arguments.of("a drawn amplitude for a neuron outside the population", GOOD.replace("record:",
+                        "  - {type: current, target: exc, neurons: [40], amplitude_pa: {uniform: [0, 1]}}\nrecord:"),
+                        List.of("bad.yaml:12:", "inputs[1].neurons: expected indices in [0, 40), found 40")),
+                Arguments.of("drawn currents in precise mode", GOOD.replace("seed: 3", "seed: 3\nmode: precise")
+                        .replace("record:", "  - {type: current, target: exc, amplitude_pa: {uniform: [0, 1]}}\n"
+                                + "record:"),
+                        List.of("bad.yaml:4:", "mode: expected grid mode", "(inputs[1])")),
                 Arguments.of("current source in precise mode", GOOD.replace("seed: 3", "seed: 3\nmode: precise")
                         .replace("record:",
                                 "  - {type: current, target: exc, times_ms: [0], amplitudes_pa: [5]}\nrecord:"),

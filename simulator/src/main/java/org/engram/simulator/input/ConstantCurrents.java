@@ -20,12 +20,9 @@ import org.engram.simulator.network.Population;
 public record ConstantCurrents(Population<?, ?> target, int[] neurons, double[] amplitudesPa) {
     /** Validates the indices and the amplitudes, one per neuron. */
     public ConstantCurrents {
-        if (target == null) {
-            throw new ParameterException("constant currents", "target", "a population", "null");
-        }
+        int count = amplitudeCount(target, neurons);
         String owner = "constant currents into '" + target.name() + "'";
-        neurons = ChosenNeurons.require(owner, target, neurons);
-        int count = neurons == null ? target.size() : neurons.length;
+        neurons = neurons == null ? null : neurons.clone();
         if (amplitudesPa == null || amplitudesPa.length != count) {
             throw new ParameterException(owner, "amplitudes_pa", "one amplitude per neuron that receives one ("
                     + count + (neurons == null ? ", the population's size)" : ", as many as neurons lists)"),
@@ -35,6 +32,23 @@ public record ConstantCurrents(Population<?, ?> target, int[] neurons, double[] 
             ParameterException.requireFinite(owner, "amplitudes_pa[" + k + "]", amplitudesPa[k], "pA");
         }
         amplitudesPa = amplitudesPa.clone();
+    }
+
+    /**
+     * Checks the target and neurons of constant currents, as they are checked when made, before their
+     * amplitudes are drawn.
+     *
+     * @param target  the population
+     * @param neurons population-local neurons that receive a current, or {@code null} for all
+     * @return how many amplitudes they take: one per listed neuron, or the population's size
+     * @throws ParameterException if the target is null, or a neuron is outside it or listed twice
+     */
+    public static int amplitudeCount(Population<?, ?> target, int[] neurons) {
+        if (target == null) {
+            throw new ParameterException("constant currents", "target", "a population", "null");
+        }
+        ChosenNeurons.require("constant currents into '" + target.name() + "'", target, neurons);
+        return neurons == null ? target.size() : neurons.length;
     }
 
     /** @return a copy of the neurons, or {@code null} for all */

@@ -77,7 +77,7 @@ public final class NetworkBuilder {
             if (given != null) {
                 return given;
             }
-            double[] amplitudes = new double[neurons == null ? target.size() : neurons.length];
+            double[] amplitudes = new double[ConstantCurrents.amplitudeCount(target, neurons)];
             for (int k = 0; k < amplitudes.length; k++) {
                 int neuron = neurons == null ? k : neurons[k];
                 draw.reseedRandomGenerator(RandomStreams.streamState(seed, Purpose.CONSTANT_CURRENTS,
@@ -371,8 +371,7 @@ public final class NetworkBuilder {
         requireInputTaken("constant currents", owned(target));
         ParameterException.requireNonNull("constant currents into '" + target.name() + "'", "amplitudes",
                 draw, "a distribution to draw them from");
-        // Checks the neurons now, as the currents given are checked when made.
-        new ConstantCurrents(target, neurons, new double[neurons == null ? target.size() : neurons.length]);
+        ConstantCurrents.amplitudeCount(target, neurons);   // as the currents given are checked when made
         constantCurrents.add(new PendingCurrents(null, target, neurons == null ? null : neurons.clone(), draw));
         return this;
     }

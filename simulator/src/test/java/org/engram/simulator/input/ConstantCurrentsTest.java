@@ -188,10 +188,12 @@ class ConstantCurrentsTest {
         Population<?, ?> p = b.population("a", 3, LifDelta.MODEL, CELL);
         assertEquals("constant currents into 'a': amplitudes_pa: expected one amplitude per neuron that receives one "
                         + "(3, the population's size), found 2 amplitudes",
-                assertThrows(ParameterException.class, () -> new ConstantCurrents(p, null, new double[2])).getMessage());
+                assertThrows(ParameterException.class, () -> new ConstantCurrents(p, null, new double[2]))
+                        .getMessage());
         assertEquals("constant currents into 'a': amplitudes_pa: expected one amplitude per neuron that receives one "
                         + "(1, as many as neurons lists), found null",
-                assertThrows(ParameterException.class, () -> new ConstantCurrents(p, new int[] {2}, null)).getMessage());
+                assertThrows(ParameterException.class, () -> new ConstantCurrents(p, new int[] {2}, null))
+                        .getMessage());
         assertTrue(assertThrows(ParameterException.class, () -> new ConstantCurrents(p, null,
                 new double[] {0, Double.NaN, 0})).getMessage().contains("amplitudes_pa[1]"));
         assertThrows(ParameterException.class, () -> new ConstantCurrents(p, new int[] {3}, new double[1]));
