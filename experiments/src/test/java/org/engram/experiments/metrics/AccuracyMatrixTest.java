@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,83 @@ class AccuracyMatrixTest {
         assertEquals(0.2 / 3, m.fwt(new double[] {0.1, 0.1, 0.1, 0.1}), EPS);
         // FWT with b = (0, 0.05, 0.3, 0): ((0.1-0.05) + (0.2-0.3) + (0.2-0)) / 3 = 0.15 / 3 = 0.05
         assertEquals(0.05, m.fwt(new double[] {0, 0.05, 0.3, 0}), EPS);
+    }
+
+    /**
+     * Chaudhry et al. (2018) take the best accuracy over rows l = 1..T-1 (1-based), rows before the task was
+     * learned included, as the README says. Here task 1 scores 0.9 after task 0 (before it is learned), 0.6 just
+     * after learning it and 0.5 at the end: f_1 = max(0.9, 0.6) - 0.5 = 0.4, where a maximum from the task's own
+     * row on (Avalanche) gives 0.6 - 0.5 = 0.1. Task 0: f_0 = max(0.7, 0.8) - 0.4 = 0.4. Mean (0.4 + 0.4) / 2.
+     */
+    @Test
+    void forgettingTakesTheBestEarlierRowEvenBeforeTheTaskWasLearned() {
+        AccuracyMatrix m = AccuracyMatrix.of(new double[][] {
+            {0.7, 0.9, 0.1},
+            {0.8, 0.6, 0.2},
+            {0.4, 0.5, 0.9}});
+        assertArrayEquals(new double[] {0.4, 0.4}, m.forgetting(), EPS);
+        assertEquals(0.4, m.averageForgetting(), EPS);
+        // BWT only looks at the diagonal: ((0.4 - 0.7) + (0.5 - 0.6)) / 2 = -0.2
+        assertEquals(-0.2, m.bwt(), EPS);
+    }
+
+    /**
+     * The metrics against the papers' formulas written out again here with 1-based indices, on seeded random
+     * matrices of 2 to 6 tasks: GEM (Lopez-Paz and Ranzato 2017, Sec. 2) for ACC, BWT and FWT, Chaudhry et al.
+     * (2018) for forgetting. Also the invariant that follows from the definitions: row j is among the rows
+     * forgetting maximises over, so f_j >= R[j][j] - R[T-1][j] and mean forgetting >= -BWT. Both sides sum at most
+     * six terms in [-1, 1] in a different order: 1e-12 is far above the rounding (~1e-15) and far below any real
+     * difference (accuracies here are multiples of 1/1000).
+     */
+    @Test
+    void metricsMatchThePapersDefinitionsOnRandomMatrices() {
+        Random random = new Random(20240611L);
+        for (int trial = 0; trial < 200; trial++) {
+            int t = 2 + random.nextInt(5);
+            double[][] r = new double[t][t];
+            double[] b = new double[t];
+            for (int i = 0; i < t; i++) {
+                b[i] = random.nextInt(1001) / 1000.0;
+                for (int j = 0; j < t; j++) {
+                    r[i][j] = random.nextInt(1001) / 1000.0;
+                }
+            }
+            AccuracyMatrix m = AccuracyMatrix.of(r);
+            // R(i, j) 1-based: accuracy on task j after learning task i
+            double acc = 0;
+            for (int i = 1; i <= t; i++) {
+                acc += r[t - 1][i - 1];
+            }
+            acc /= t;
+            double bwt = 0;
+            for (int i = 1; i <= t - 1; i++) {
+                bwt += r[t - 1][i - 1] - r[i - 1][i - 1];
+            }
+            bwt /= t - 1;
+            double fwt = 0;
+            for (int i = 2; i <= t; i++) {
+                fwt += r[i - 2][i - 1] - b[i - 1];
+            }
+            fwt /= t - 1;
+            // RWalk: f_j^k = max_{l in 1..k-1} a_{l,j} - a_{k,j} for j < k, F_k = mean over j = 1..k-1; k = T
+            double forgetting = 0;
+            for (int j = 1; j <= t - 1; j++) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (int l = 1; l <= t - 1; l++) {
+                    best = Math.max(best, r[l - 1][j - 1]);
+                }
+                double f = best - r[t - 1][j - 1];
+                assertEquals(f, m.forgetting(j - 1), EPS);
+                assertTrue(f >= r[j - 1][j - 1] - r[t - 1][j - 1]);
+                forgetting += f;
+            }
+            forgetting /= t - 1;
+            assertEquals(acc, m.acc(), EPS);
+            assertEquals(bwt, m.bwt(), EPS);
+            assertEquals(fwt, m.fwt(b), EPS);
+            assertEquals(forgetting, m.averageForgetting(), EPS);
+            assertTrue(m.averageForgetting() >= -m.bwt() - EPS, "mean forgetting >= -BWT");
+        }
     }
 
     @Test

@@ -33,6 +33,17 @@ class SeedSummaryTest {
     }
 
     @Test
+    void anotherConfidenceUsesItsOwnQuantile() {
+        // {1, 2, 3} at 90%: t_{(1 + 0.9)/2, 2} = t_{0.95, 2} = (2p - 1) / sqrt(2 p (1 - p)) with p = 0.95,
+        // 0.9 / sqrt(0.095) = 2.91999 (tables: 2.920); s = 1, half-width 2.91999 / sqrt(3). The inverse CDF is
+        // solved to about 1e-9, as in the test above.
+        SeedSummary s = SeedSummary.of(new double[] {1, 2, 3}, 0.90);
+        double t = 0.9 / Math.sqrt(2 * 0.95 * 0.05);
+        assertEquals(t / Math.sqrt(3), s.halfWidth(), 1e-8);
+        assertEquals(0.90, s.confidence(), 0);
+    }
+
+    @Test
     void fiveSeedsMatchTableValue() {
         // {0.70, 0.72, 0.68, 0.75, 0.65}: mean 3.5 / 5 = 0.70; squared deviations
         // 0 + 0.0004 + 0.0004 + 0.0025 + 0.0025 = 0.0058; s^2 = 0.0058 / 4 = 0.00145, s = 0.0380789.
