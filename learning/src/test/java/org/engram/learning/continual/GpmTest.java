@@ -121,6 +121,54 @@ class GpmTest {
         return Subspaces.distance(before, after) / Subspaces.norm(before);
     }
 
+    /**
+     * The threshold of task t (from 0) is {@code threshold + t * increment}, as the authors' code raises it per
+     * task (0.97 + 0.003 t on CIFAR-100). Activity energies 9, 4, 1 of 14 (every value exact in float): two
+     * directions hold 13/14 = 0.9286, so a threshold of 0.915 keeps two and 0.93 needs all three. With 0.9 and an
+     * increment of 0.015, task 1 asks 0.915 and task 2 asks 0.93.
+     */
+    @Test
+    void thresholdGrowsByTheIncrementPerTaskIndex() {
+        Gpm.Params params = new Gpm.Params(new double[] {0.9}, 0.015, 3);
+        assertEquals(2, basisAfterTask(params, 1), "task 1: 0.9 + 0.015 = 0.915 <= 13/14");
+        assertEquals(3, basisAfterTask(params, 2), "task 2: 0.9 + 0.030 = 0.930 > 13/14");
+        assertEquals(2, basisAfterTask(new Gpm.Params(new double[] {0.9}, 0, 3), 2), "no increment: 0.9");
+    }
+
+    /** The basis size of a fresh GPM after {@code afterTask} of task {@code t} on activity of energies 9, 4, 1. */
+    private static int basisAfterTask(Gpm.Params params, int t) {
+        float[][] x = {{3, 0, 0, 0, 0}, {0, 2, 0, 0, 0}, {0, 0, 1, 0, 0}};
+        StubModel m = new StubModel(new int[] {5}, new int[] {2});
+        SampleSet data = new ArraySamples(t, x, new int[3]);
+        GradientOracle oracle = new GradientOracle() {
+            @Override
+            public void gradients(Objective objective, Reduction reduction, SampleSet d, int[] samples,
+                                  double[][] out) {
+                throw new UnsupportedOperationException("not used by GPM");
+            }
+
+            @Override
+            public void outputs(SampleSet d, int sample, float[] logits) {
+                throw new UnsupportedOperationException("not used by GPM");
+            }
+
+            @Override
+            public List<LayerActivity> activities(SampleSet d, int[] samples) {
+                float[][] chosen = new float[samples.length][];
+                for (int s = 0; s < samples.length; s++) {
+                    chosen[s] = d.input(samples[s]);
+                }
+                return List.of(new ArrayActivity(chosen));
+            }
+        };
+        TaskContext ctx = new FixedTask(t, Scenario.DOMAIN_INCREMENTAL, 1, m, oracle,
+                java.util.Collections.nCopies(t + 1, data));
+        Gpm gpm = new Gpm(params);
+        gpm.beforeTask(ctx);
+        gpm.afterTask(ctx);
+        return gpm.basisSize(0);
+    }
+
     @Test
     void rejectsThresholdOutsideUnitInterval() {
         Executable bad = () -> new Gpm.Params(new double[] {0.9, 1.5}, 0, 10);
