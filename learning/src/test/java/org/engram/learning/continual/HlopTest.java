@@ -166,6 +166,33 @@ class HlopTest {
                 e.getMessage());
     }
 
+    /**
+     * The projection uses an orthonormal basis Q of the frozen lateral rows, not H itself: the paper's
+     * {@code x - H^T H x} is a projection only once Oja has made the rows orthonormal. Rows (2, 0, 0, 0) and
+     * (1, 1, 0, 0) span e0 and e1 without being orthonormal: an update (1, 2, 3, 4) of one output loses exactly its
+     * e0, e1 part and becomes (0, 0, 3, 4), where {@code u - H^T H u} would give (1, 2, 3, 4) - 2 (2, 0, 0, 0)
+     * - 3 (1, 1, 0, 0) = (-6, -1, 3, 4). Gram-Schmidt of these rows is exact (e0, then e1), and each element is a
+     * double difference rounded to float once: exact here.
+     */
+    @Test
+    void projectionRemovesTheSpanOfFrozenRowsThatAreNotOrthonormal() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        org.engram.learning.io.StateCodec.writeHeader(out, "hlop", 1);
+        out.writeBoolean(true);
+        org.engram.learning.io.StateCodec.writeInts(out, new int[] {4});
+        org.engram.learning.io.StateCodec.writeInts(out, new int[] {2});
+        org.engram.learning.io.StateCodec.writeDoubles(out, new double[][] {{2, 0, 0, 0, 1, 1, 0, 0}});
+        Hlop hlop = new Hlop(new Hlop.Params(2, 0, 1, 0.2, 0.9));
+        hlop.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        StubModel model = new StubModel(new int[] {4}, new int[] {1});
+        hlop.beforeTask(new FixedTask(1, Scenario.DOMAIN_INCREMENTAL, 1, model, null, List.of()));
+        float[] update = {1, 2, 3, 4};
+        hlop.transformUpdate(0, update, new ArrayActivity(new float[][] {{0, 0, 1, 0}}));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 0, 3, 4}, update, 0f);
+        assertEquals(2, hlop.neurons(0), "no increment: the two frozen rows only");
+    }
+
     /** Trains HLOP's first-task rows on 1,000 batches of 4 samples of varying energy; the largest |weight|. */
     private static double maxLateralWeight(Hlop.Params params) {
         StubModel model = new StubModel(new int[] {8}, new int[] {2});
