@@ -31,6 +31,10 @@ import org.engram.simulator.Problems;
  *   M &lt;- [M, u_1 .. u_k]   (re-orthonormalised),     update: dW[:, o] &lt;- dW[:, o] - M M^T dW[:, o]
  * </pre>
  * for every output o, in {@code transformUpdate}. The first task uses the same rule with M empty.
+ * The paper projects the gradient, {@code g - M M^T g}, before a plain SGD step; here the
+ * optimiser's update is projected, after the optimiser: the same for plain SGD, and for Adam or
+ * momentum, which rescale or mix gradients per weight and would bring back components in the
+ * span of M, still orthogonal to it.
  * Directions whose singular value is at the SVD's rounding level carry no energy and are never
  * added, so {@code eps_l = 1} protects exactly the span of the activity (not the inputs that never fire).
  *

@@ -26,8 +26,12 @@ import org.engram.simulator.Problems;
  * <pre>
  *   dW[:, o] &lt;- dW[:, o] - Q^T Q dW[:, o]      for every output o
  * </pre>
- * which is the update built from presynaptic traces whose projection on the old subspace is
- * removed. The activity is each input's presynaptic trace averaged over time steps (as for
+ * which, for plain SGD, is the update built from presynaptic traces whose projection on the old
+ * subspace is removed, as the paper does it (it projects the traces, hence the gradient, with H
+ * itself, {@code x - H^T H x}, a projection once Oja has made the rows orthonormal). Here the
+ * optimiser's update is projected, after the optimiser, so that Adam or momentum, which rescale
+ * or mix gradients per weight, cannot bring back components in the old subspace. The activity
+ * is each input's presynaptic trace averaged over time steps (as for
  * {@link Gpm}): a surrogate-gradient update sums per-step terms, and the drive of a single time step,
  * whose spike vector need not lie in the subspace, and with it an old input's membrane trajectory,
  * can still change. The subspace protects only the weights, so thresholds and other non-weight
