@@ -24,7 +24,9 @@ import org.engram.simulator.Problems;
  * {@link DistillationTarget}s with weight alpha; the trainer adds
  * {@code alpha * CE(p, softmax(z / T))} to each sample's loss (see the contract there). This is the
  * paper's loss with alpha its lambda_o: no {@code T^2} factor (Hinton et al.'s distillation has
- * one; {@code alpha = 4} gives it at T = 2).
+ * one; {@code alpha = 4} gives it at T = 2). The paper's warm-up step (the new task's head
+ * trained alone, the shared weights and old heads frozen, before all weights are trained) is not
+ * done: every weight learns from the task's first batch on.
  *
  * <table>
  *   <caption>Hyperparameters</caption>
