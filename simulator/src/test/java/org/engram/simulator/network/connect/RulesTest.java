@@ -2,10 +2,12 @@ package org.engram.simulator.network.connect;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
@@ -214,5 +216,133 @@ class RulesTest {
                 assertArrayEquals(small.get(i), large.get(i), rule.describe());
             }
         }
+    }
+
+    @Test
+    void pairsAreEveryPairLessTheSelfPairsWithoutAutapsesInOnePopulation() {
+        // 7 x 7 in one population: 49 pairs, 42 without the diagonal; between two populations
+        // (7 x 5) there is no self pair to leave out.
+        assertEquals(49, new ConnectContext("p", 0, 7, 7, true, 1).pairs(true));
+        assertEquals(42, new ConnectContext("p", 0, 7, 7, true, 1).pairs(false));
+        assertEquals(35, new ConnectContext("p", 0, 7, 5, false, 1).pairs(false));
+        assertEquals(35, new ConnectContext("p", 0, 7, 5, false, 1).pairs(true));
+    }
+
+    @Test
+    void expectedSynapsesIsTheCountTheExactRulesMake() {
+        // For the rules whose count is fixed, the count announced before drawing is the count drawn.
+        ConnectContext between = new ConnectContext("p", 0, 6, 9, false, 4);
+        ConnectContext within = new ConnectContext("p", 0, 8, 8, true, 4);
+        for (Connectivity rule : List.of(Rules.allToAll(), Rules.allToAll().withAutapses(false),
+                Rules.fixedInDegree(3), Rules.fixedOutDegree(4).withMultapses(false))) {
+            for (ConnectContext c : List.of(between, within)) {
+                long drawn = run(rule, c.sourceSize(), c.targetSize(), c.samePopulation(), 4).size();
+                assertEquals(drawn, rule.expectedSynapses(c), rule.describe() + " on " + c);
+            }
+        }
+        assertEquals(8, Rules.oneToOne().expectedSynapses(within));
+        assertEquals(8 * 3, Rules.fixedInDegree(3).expectedSynapses(within));
+        assertEquals(6 * 4, Rules.fixedOutDegree(4).expectedSynapses(between));
+        assertEquals(9 * 4, Rules.fixedInDegree(4).expectedSynapses(between));
+        // Fixed probability: p times the pairs, 0.25 x 56 = 14 within (no autapses) and 0.25 x 54 = 13.5,
+        // rounded half up to 14, between.
+        assertEquals(14, Rules.fixedProbability(0.25).withAutapses(false).expectedSynapses(within));
+        assertEquals(14, Rules.fixedProbability(0.25).expectedSynapses(between));
+        // An explicit list does not announce a count.
+        assertEquals(-1, Rules.explicit(new int[] {0}, new int[] {0}).expectedSynapses(within));
+    }
+
+    @Test
+    void twoProjectionsOfOneNetworkDrawFromDifferentStreams() {
+        // The projection's index is part of every stream key: the same rule in the second projection
+        // draws other sources. 20 targets each drawing 5 of 50 sources agree by chance with
+        // probability (1 / C(50, 5))^20.
+        Connectivity rule = Rules.fixedInDegree(5).withMultapses(false);
+        Recorder first = new Recorder();
+        Recorder second = new Recorder();
+        rule.generate(new ConnectContext("a", 0, 50, 20, false, 3), first);
+        rule.generate(new ConnectContext("b", 1, 50, 20, false, 3), second);
+        boolean same = true;
+        for (int i = 0; i < first.pairs.size(); i++) {
+            same &= Arrays.equals(first.pairs.get(i), second.pairs.get(i));
+        }
+        assertFalse(same, "projections 0 and 1 drew the same synapses");
+    }
+
+    @Test
+    void aDegreeOfZeroIsAcceptedEvenWithNoPartnerAvailable() {
+        // One neuron without autapses has no partner, but asking for none is no mistake.
+        for (Connectivity rule : List.of(Rules.fixedInDegree(0).withAutapses(false).withMultapses(false),
+                Rules.fixedOutDegree(0).withAutapses(false))) {
+            ConnectContext single = new ConnectContext("p", 0, 1, 1, true, 1);
+            rule.requireFits(single);
+            assertEquals(0, run(rule, 1, 1, true, 1).size(), rule.describe());
+        }
+    }
+
+    @Test
+    void outDegreeIsCheckedBeforeDrawing() {
+        // requireFits refuses what generate would: 4 distinct targets out of 3.
+        Connectivity rule = Rules.fixedOutDegree(4).withMultapses(false);
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> rule.requireFits(new ConnectContext("proj", 0, 2, 3, false, 1)));
+        assertEquals("fixed_out_degree.k", e.location());
+        assertEquals("4", e.found());
+    }
+
+    @Test
+    void rejectsMissingExplicitArraysAndWeightsWithoutDelays() {
+        ParameterException e = assertThrows(ParameterException.class, () -> Rules.explicit(null, new int[] {0}));
+        assertEquals("sources", e.location());
+        e = assertThrows(ParameterException.class, () -> Rules.explicit(new int[] {0}, null));
+        assertEquals("targets", e.location());
+        e = assertThrows(ParameterException.class,
+                () -> Rules.explicit(new int[] {0}, new int[] {0}, new double[] {1}, null));
+        assertEquals("delays", e.location());
+        e = assertThrows(ParameterException.class,
+                () -> Rules.explicit(new int[] {0}, new int[] {0}, null, new double[] {1}));
+        assertEquals("weights", e.location());
+        e = assertThrows(ParameterException.class, () -> Rules.explicit(new int[] {0, 1}, new int[] {0, 1},
+                new double[] {1, 2}, new double[] {1, 1, 1}));
+        assertEquals("delays", e.location());
+        assertEquals("length 3", e.found());
+    }
+
+    @Test
+    void explicitListsAndMatricesCheckTheirIndicesThemselves() {
+        // Called on their own (not through a builder), the rules refuse a list or matrix that does not
+        // fit the sizes, in requireFits and in generate alike.
+        ConnectContext c = new ConnectContext("proj", 0, 3, 4, false, 1);
+        Connectivity badSource = Rules.explicit(new int[] {0, 3}, new int[] {0, 0});
+        Connectivity badTarget = Rules.explicit(new int[] {0, 2}, new int[] {3, 4});
+        Connectivity wrongShape = Rules.matrix(new double[4][3]);
+        for (Connectivity rule : List.of(badSource, badTarget, wrongShape)) {
+            assertThrows(ParameterException.class, () -> rule.requireFits(c), rule.describe());
+            assertThrows(ParameterException.class, () -> rule.generate(c, new Recorder()), rule.describe());
+        }
+        ParameterException e = assertThrows(ParameterException.class, () -> badTarget.requireFits(c));
+        assertEquals("target", e.location());
+        assertEquals("4", e.found());
+        e = assertThrows(ParameterException.class, () -> badSource.requireFits(c));
+        assertEquals("source", e.location());
+        assertEquals("3", e.found());
+    }
+
+    @Test
+    void anExplicitListGivesWeightsAndDelaysOnlyWhenItHasThem() {
+        Connectivity plain = Rules.explicit(new int[] {0}, new int[] {0});
+        Connectivity given = Rules.explicit(new int[] {0}, new int[] {0}, new double[] {1}, new double[] {1});
+        assertFalse(plain.givesWeights());
+        assertFalse(plain.givesDelays());
+        assertTrue(given.givesWeights());
+        assertTrue(given.givesDelays());
+    }
+
+    @Test
+    void rejectsAMatrixWhoseFirstRowIsMissing() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> Rules.matrix(new double[][] {null, {1}}));
+        assertEquals("weights[0]", e.location());
+        assertEquals("null", e.found());
     }
 }
