@@ -167,7 +167,10 @@ final class ProjectionAssembler implements SynapseSink {
         float[] weights = drawWeights(index, spec, rowStart, origin, seed);
         float uniformWeight = (float) spec.weight();
         if (weights == null) {
-            checkWeight(owner, spec.receptor(), spec.weight());
+            // A rule that gives weights leaves the constant one unused, also when it gives no synapse.
+            if (!rule.givesWeights()) {
+                checkWeight(owner, spec.receptor(), spec.weight());
+            }
         } else if (!spec.plastic() && allEqual(weights)) {
             uniformWeight = count == 0 ? uniformWeight : weights[0];
             weights = null;
@@ -177,7 +180,9 @@ final class ProjectionAssembler implements SynapseSink {
             Arrays.fill(weights, uniformWeight);
         }
         boolean perSynapseDelays = spec.delayDraw() != null || anyExplicitDelay;
-        int uniformDelay = perSynapseDelays ? 1 : constantDelaySteps(owner, grid, spec.delayMs());
+        // Likewise the constant delay of a rule that gives delays: an empty list's is not checked.
+        boolean constantDelay = !perSynapseDelays && !rule.givesDelays();
+        int uniformDelay = constantDelay ? constantDelaySteps(owner, grid, spec.delayMs()) : 1;
         short[] delays = perSynapseDelays ? drawDelays(index, spec, rowStart, origin, grid, seed) : null;
         if (delays != null && allEqual(delays)) {
             uniformDelay = count == 0 ? uniformDelay : delays[0];

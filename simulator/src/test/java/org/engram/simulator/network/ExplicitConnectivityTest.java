@@ -201,4 +201,21 @@ class ExplicitConnectivityTest {
         assertArrayEquals(a.weights(), b.weights());
         assertArrayEquals(a.delays(), b.delays());
     }
+
+    /**
+     * A rule that gives the weights and delays leaves the projection's constant ones unused and
+     * unchecked, also when it gives no synapse (an empty list, an all-zero matrix): connect accepted
+     * such a projection, and build then refused its unused constant weight or delay and left the
+     * builder spent.
+     */
+    @Test
+    void anEmptyListOrZeroMatrixLeavesTheUnusedConstantsUnchecked() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> x = b.population("x", 2, org.engram.simulator.model.LifDelta.MODEL,
+                org.engram.simulator.model.LifDelta.MODEL.defaults());
+        b.connect("list", x, x, Rules.explicit(new int[0], new int[0], new double[0], new double[0]),
+                Synapses.excitatory(-1).delayMs(0.15));
+        b.connect("matrix", x, x, Rules.matrix(new double[2][2]), Synapses.excitatory(-1));
+        assertEquals(0, b.build().synapseCount());
+    }
 }
