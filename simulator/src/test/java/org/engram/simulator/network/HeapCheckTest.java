@@ -59,4 +59,37 @@ class HeapCheckTest {
         }
         nine.requireFitsWhenBuilt();
     }
+
+    /**
+     * Checked before building, a projection within one population without autapses counts n fewer
+     * synapses than with them. Projections of fixed in-degree onto 1000 neurons fill the heap,
+     * checked beside each other, to within 2000 bytes below 16 x 999,000 (2 bytes per target each,
+     * so a multiple of 2000 bytes): there all-to-all without autapses (999,000 synapses, 16 bytes
+     * each while drawn) fits, and with them (1,000,000) does not.
+     */
+    @Test
+    void aProjectionWithoutAutapsesIsCountedWithoutTheSelfPairsBeforeBuilding() {
+        nearlyFullThen(Rules.allToAll().withAutapses(false)).requireFitsWhenBuilt();
+        HeapLimitExceeded e = assertThrows(HeapLimitExceeded.class,
+                nearlyFullThen(Rules.allToAll())::requireFitsWhenBuilt);
+        assertTrue(e.getMessage().startsWith("projection 'last'"), e.getMessage());
+    }
+
+    /** A builder whose projections hold the heap but for 16 x 999,000 bytes (less under 2000), then one more. */
+    private static NetworkBuilder nearlyFullThen(Connectivity last) {
+        long heap = Runtime.getRuntime().maxMemory();
+        long target = heap - 16L * 999_000;
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 1000, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        long held = 0;
+        for (int i = 0; held + 2000 <= target; i++) {
+            // At most what fits beside the synapses before it (16 bytes each while drawn), and no more
+            // than what brings the synapses held up to the target.
+            long k = Math.min((heap - held) / 16_000, (target - held) / 2000);
+            b.connect("pad" + i, p, p, Rules.fixedInDegree((int) k), Synapses.excitatory(0.1));
+            held += 2000 * k;
+        }
+        assertTrue(held <= target && held > target - 2000, "held " + held + ", target " + target);
+        return b.connect("last", p, p, last, Synapses.excitatory(0.1));
+    }
 }
