@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -118,8 +119,10 @@ class NetworkQueriesTest {
         Projection p = between(1, 3, 3, Rules.explicit(new int[] {1, 0}, new int[] {0, 2},
                 new double[] {0.5, 0.25}, new double[] {0.3, 1.2}), Synapses.excitatory(1));
         StringWriter out = new StringWriter();
-        p.writeCsv(out, new TimeGrid(0.1));
+        // Through a buffer, which writeCsv flushes (it does not close the writer).
+        p.writeCsv(new BufferedWriter(out), new TimeGrid(0.1));
         assertEquals("source,target,weight,delay_ms\n0,2,0.25,1.2\n1,0,0.5,0.3\n", out.toString());
+        assertEquals("a->b (a -> b, 2 synapses)", p.toString());
     }
 
     @Test

@@ -345,4 +345,14 @@ class RulesTest {
         assertEquals("weights[0]", e.location());
         assertEquals("null", e.found());
     }
+
+    @Test
+    void anEmptyMatrixIsAMatrixOfNoSynapses() {
+        // No rows: 0 x 0, which a projection of populations of at least one neuron does not fit.
+        Connectivity empty = Rules.matrix(new double[0][]);
+        assertEquals("matrix(0 x 0, synapses=0)", empty.describe());
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> empty.requireFits(new ConnectContext("proj", 0, 1, 1, false, 1)));
+        assertEquals("0 x 0", e.found());
+    }
 }
