@@ -1,16 +1,20 @@
 package org.engram.simulator.input;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.junit.jupiter.api.Test;
 
-/** Which neurons a current source feeds: each listed one once. */
+/** Which neurons a current source feeds (each listed one once), and the checks and copies of its schedule. */
 class CurrentSourceTest {
     private static final Population<?, ?> P =
             new NetworkBuilder(0.1).population("p", 3, LifDelta.MODEL, LifDelta.MODEL.defaults());
@@ -47,5 +51,48 @@ class CurrentSourceTest {
         ParameterException e = assertThrows(ParameterException.class,
                 () -> new CurrentSource(P, null, new double[0], new double[0]));
         assertEquals("times_ms", e.location(), e.getMessage());
+    }
+
+    @Test
+    void aMissingArrayIsRefusedByItsName() {
+        assertEquals("times_ms", assertThrows(ParameterException.class,
+                () -> new CurrentSource(P, null, null, new double[] {1})).location());
+        assertEquals("amplitudes_pa", assertThrows(ParameterException.class,
+                () -> new CurrentSource(P, null, new double[] {0}, null)).location());
+    }
+
+    @Test
+    void everyAmplitudeMustBeFinite() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> new CurrentSource(P, null, new double[] {0, 1}, new double[] {5, Double.NaN}));
+        assertEquals("amplitudes_pa[1]", e.location(), e.getMessage());
+    }
+
+    @Test
+    void givesItsScheduleAsCopiesAndItsChangeTimesInSteps() {
+        CurrentSource c = new CurrentSource(P, new int[] {2, 0}, new double[] {0, 1.5, 2}, new double[] {5, -5, 0});
+        // 0, 1.5 and 2 ms are steps 0, 15 and 20 of 0.1 ms.
+        assertArrayEquals(new int[] {0, 15, 20}, c.changeSteps(new TimeGrid(0.1)));
+        assertArrayEquals(new int[] {2, 0}, c.neurons());
+        assertArrayEquals(new double[] {0, 1.5, 2}, c.timesMs());
+        assertArrayEquals(new double[] {5, -5, 0}, c.amplitudesPa());
+        c.neurons()[0] = 1;
+        c.timesMs()[0] = 7;
+        c.amplitudesPa()[0] = 7;
+        assertArrayEquals(new int[] {2, 0}, c.neurons(), "the source's own list");
+        assertEquals(0, c.timesMs()[0]);
+        assertEquals(5, c.amplitudesPa()[0]);
+        assertNull(CurrentSource.constant(P, null, 5).neurons(), "every neuron");
+    }
+
+    @Test
+    void aPoissonInputGivesItsScheduleAsCopies() {
+        PoissonInput in = new PoissonInput(P, new double[] {0, 2}, new double[] {10, 20}, 0.1,
+                Receptor.EXCITATORY);
+        in.timesMs()[1] = 7;
+        in.ratesHz()[1] = 7;
+        assertArrayEquals(new double[] {0, 2}, in.timesMs());
+        assertArrayEquals(new double[] {10, 20}, in.ratesHz());
+        assertArrayEquals(new int[] {0, 20}, in.changeSteps(new TimeGrid(0.1)));
     }
 }
