@@ -1,0 +1,125 @@
+package org.engram.simulator.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The monitors fed by hand, at the edges of what they hold: the first bins past a rate monitor's
+ * initial array, a late start with a short last bin, one neuron's spikes, the neurons a recorder
+ * records, a neuron with exactly two intervals, a digest window whose spikes are all settled, and
+ * writers that buffer.
+ */
+class MonitorEdgesTest {
+    private static final Population<?, ?> P =
+            new NetworkBuilder(0.1).population("p", 4, LifDelta.MODEL, LifDelta.MODEL.defaults());
+
+    @Test
+    void aRateMonitorGrowsPastItsFirstBinsWithoutBeingExtended() {
+        // 1 ms bins, 4 neurons: a spike at 0.5 ms in bin 0, one at 300.5 ms in bin 300. Without
+        // extendTo every bin is a full 1 ms wide: 1 / (4 x 0.001 s) = 250 Hz.
+        RateMonitor m = new RateMonitor(P, 1);
+        m.onSpike(P, 0, 0.5);
+        m.onSpike(P, 3, 300.5);
+        double[] rates = m.ratesHz();
+        assertEquals(301, rates.length);
+        assertEquals(250, rates[0], 1e-9);
+        assertEquals(250, rates[300], 1e-9);
+        assertEquals(0, rates[150]);
+        assertEquals(1, m.binMs());
+    }
+
+    @Test
+    void aLateMonitorsLastBinIsAsShortAsTheTimeLeft() {
+        // Start 5 ms, 4 ms bins, extended to 15 ms: (5, 9], (9, 13], (13, 15], the last 2 ms wide.
+        // One spike in each: 1 / (4 x 0.004 s) = 62.5 Hz, and 1 / (4 x 0.002 s) = 125 Hz in the last.
+        RateMonitor m = new RateMonitor(P, 4, 5);
+        for (double t : new double[] {6, 10, 14}) {
+            m.onSpike(P, 1, t);
+        }
+        m.extendTo(15);
+        assertArrayEquals(new double[] {62.5, 62.5, 125}, m.ratesHz(), 1e-9);
+    }
+
+    @Test
+    void aRecorderGivesOneNeuronsSpikesAndKnowsWhichItRecords() {
+        SpikeRecorder r = new SpikeRecorder(P);
+        double[][] spikes = {{1, 0}, {1, 2}, {2, 2}, {3, 1}, {4, 2}};
+        for (double[] s : spikes) {
+            r.onSpike(P, (int) s[1], s[0]);
+        }
+        assertArrayEquals(new double[] {1, 2, 4}, r.timesOf(2));
+        assertArrayEquals(new double[] {1}, r.timesOf(0));
+        assertArrayEquals(new double[0], r.timesOf(3), "a recorded neuron that never fired");
+        assertTrue(r.records(3));
+        assertFalse(r.records(4), "past the population");
+        assertFalse(r.records(-1));
+        assertEquals("neuron", assertThrows(ParameterException.class, () -> r.timesOf(4)).location());
+        SpikeRecorder chosen = new SpikeRecorder(P, new int[] {1, 3});
+        assertTrue(chosen.records(1));
+        assertFalse(chosen.records(2));
+    }
+
+    @Test
+    void aNeuronWithTwoIntervalsHasACv() {
+        // Spikes at 10, 20 and 40 ms: intervals 10 and 20, mean 15, sample variance
+        // ((10 - 15)^2 + (20 - 15)^2) / 1 = 50, so CV = sqrt(50) / 15. Neuron 1 has one interval only.
+        SpikeRecorder r = new SpikeRecorder(P);
+        for (double t : new double[] {10, 20, 40}) {
+            r.onSpike(P, 0, t);
+        }
+        r.onSpike(P, 1, 30);
+        r.onSpike(P, 1, 35);
+        SpikeStatistics s = SpikeStatistics.of(r, 0, 100);
+        assertEquals(1, s.cvNeurons());
+        assertEquals(Math.sqrt(50) / 15, s.meanCv(), 1e-12);
+    }
+
+    @Test
+    void aFullDigestWindowWhoseSpikesAreAllSettledHashesThemAll() throws Exception {
+        // 256 spikes (the window) at 0.1 ms, neurons 0 to 3 in turn, then one of neuron 0 at 100 ms:
+        // all 256 are settled when it comes. The train sorted by (time, neuron) is 64 spikes of each
+        // neuron at 0.1 ms, then the last.
+        SpikeTrainDigest digest = new SpikeTrainDigest(0.1);
+        for (int k = 0; k < 256; k++) {
+            digest.onSpike(P, k % 4, 0.1);
+        }
+        digest.onSpike(P, 0, 100);
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        ByteBuffer record = ByteBuffer.allocate(12);   // big-endian: time bits, then neuron
+        for (int k = 0; k < 257; k++) {
+            record.clear();
+            record.putLong(Double.doubleToLongBits(k < 256 ? 0.1 : 100)).putInt(k < 256 ? k / 64 : 0);
+            sha.update(record.array());
+        }
+        assertEquals(HexFormat.of().formatHex(sha.digest()), digest.hex());
+    }
+
+    @Test
+    void monitorsFlushWhatTheyWrite() throws IOException {
+        SpikeRecorder r = new SpikeRecorder(P);
+        r.onSpike(P, 2, 0.5);
+        StringWriter spikes = new StringWriter();
+        r.writeCsv(new BufferedWriter(spikes));
+        assertEquals("time_ms,neuron\n0.500000000,2\n", spikes.toString());
+        RateMonitor m = new RateMonitor(P, 1);
+        m.onSpike(P, 2, 0.5);
+        StringWriter rates = new StringWriter();
+        m.writeCsv(new BufferedWriter(rates));
+        assertEquals("bin_start_ms,rate_hz\n0.000000000,250.000000\n", rates.toString());
+    }
+}
