@@ -30,16 +30,19 @@ class MonitorEdgesTest {
 
     @Test
     void aRateMonitorGrowsPastItsFirstBinsWithoutBeingExtended() {
-        // 1 ms bins, 4 neurons: a spike at 0.5 ms in bin 0, one at 300.5 ms in bin 300. Without
-        // extendTo every bin is a full 1 ms wide: 1 / (4 x 0.001 s) = 250 Hz.
+        // 1 ms bins, 4 neurons: spikes at 0.5, 256.5 and 600.5 ms in bins 0, 256 (the first past the
+        // 256 bins the monitor starts with) and 600 (past twice as many). Without extendTo every bin
+        // is a full 1 ms wide: 1 / (4 x 0.001 s) = 250 Hz.
         RateMonitor m = new RateMonitor(P, 1);
         m.onSpike(P, 0, 0.5);
-        m.onSpike(P, 3, 300.5);
+        m.onSpike(P, 3, 256.5);
+        m.onSpike(P, 2, 600.5);
         double[] rates = m.ratesHz();
-        assertEquals(301, rates.length);
+        assertEquals(601, rates.length);
         assertEquals(250, rates[0], 1e-9);
-        assertEquals(250, rates[300], 1e-9);
-        assertEquals(0, rates[150]);
+        assertEquals(250, rates[256], 1e-9);
+        assertEquals(250, rates[600], 1e-9);
+        assertEquals(0, rates[400]);
         assertEquals(1, m.binMs());
     }
 
@@ -75,18 +78,21 @@ class MonitorEdgesTest {
     }
 
     @Test
-    void aNeuronWithTwoIntervalsHasACv() {
-        // Spikes at 10, 20 and 40 ms: intervals 10 and 20, mean 15, sample variance
-        // ((10 - 15)^2 + (20 - 15)^2) / 1 = 50, so CV = sqrt(50) / 15. Neuron 1 has one interval only.
+    void neuronsWithTwoIntervalsHaveACvAndTheWindowSetsTheRate() {
+        // Neuron 0 at 10, 20, 40 ms: intervals 10 and 20, mean 15, sample variance
+        // ((10 - 15)^2 + (20 - 15)^2) / 1 = 50, CV sqrt(50) / 15. Neuron 1 at 50, 60, 90: intervals 10
+        // and 30, mean 20, variance 200, CV sqrt(200) / 20. Neuron 2 has one interval only. Window
+        // (5, 105]: 8 spikes over 4 neurons and 0.1 s = 20 Hz.
         SpikeRecorder r = new SpikeRecorder(P);
-        for (double t : new double[] {10, 20, 40}) {
-            r.onSpike(P, 0, t);
+        double[][] spikes = {{10, 0}, {20, 0}, {30, 2}, {35, 2}, {40, 0}, {50, 1}, {60, 1}, {90, 1}};
+        for (double[] s : spikes) {
+            r.onSpike(P, (int) s[1], s[0]);
         }
-        r.onSpike(P, 1, 30);
-        r.onSpike(P, 1, 35);
-        SpikeStatistics s = SpikeStatistics.of(r, 0, 100);
-        assertEquals(1, s.cvNeurons());
-        assertEquals(Math.sqrt(50) / 15, s.meanCv(), 1e-12);
+        SpikeStatistics s = SpikeStatistics.of(r, 5, 105);
+        assertEquals(2, s.cvNeurons());
+        assertEquals((Math.sqrt(50) / 15 + Math.sqrt(200) / 20) / 2, s.meanCv(), 1e-12);
+        assertEquals(8, s.spikes());
+        assertEquals(20, s.meanRateHz(), 1e-9);
     }
 
     @Test
