@@ -30,19 +30,19 @@ class MonitorEdgesTest {
 
     @Test
     void aRateMonitorGrowsPastItsFirstBinsWithoutBeingExtended() {
-        // 1 ms bins, 4 neurons: spikes at 0.5, 256.5 and 600.5 ms in bins 0, 256 (the first past the
-        // 256 bins the monitor starts with) and 600 (past twice as many). Without extendTo every bin
-        // is a full 1 ms wide: 1 / (4 x 0.001 s) = 250 Hz.
+        // 1 ms bins, 4 neurons: spikes at 0.5, 256.5 and 1100.5 ms in bins 0, 256 (the first past the
+        // 256 bins the monitor starts with) and 1100 (past twice the 512 it then has). Without
+        // extendTo every bin is a full 1 ms wide: 1 / (4 x 0.001 s) = 250 Hz.
         RateMonitor m = new RateMonitor(P, 1);
         m.onSpike(P, 0, 0.5);
         m.onSpike(P, 3, 256.5);
-        m.onSpike(P, 2, 600.5);
+        m.onSpike(P, 2, 1100.5);
         double[] rates = m.ratesHz();
-        assertEquals(601, rates.length);
+        assertEquals(1101, rates.length);
         assertEquals(250, rates[0], 1e-9);
         assertEquals(250, rates[256], 1e-9);
-        assertEquals(250, rates[600], 1e-9);
-        assertEquals(0, rates[400]);
+        assertEquals(250, rates[1100], 1e-9);
+        assertEquals(0, rates[700]);
         assertEquals(1, m.binMs());
     }
 
