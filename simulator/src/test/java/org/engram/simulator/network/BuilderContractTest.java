@@ -17,6 +17,7 @@ import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
@@ -47,6 +48,8 @@ class BuilderContractTest {
                 () -> b.poissonInput(p, 10, 0.1, Receptor.EXCITATORY),
                 () -> b.poissonInput(new PoissonInput(p, 10, 0.1, Receptor.EXCITATORY)),
                 () -> b.current(CurrentSource.constant(p, new int[] {0}, 100)),
+                () -> b.constantCurrents(new ConstantCurrents(p, null, new double[3])),
+                () -> b.constantCurrents(p, null, new ConstantRealDistribution(100)),
                 () -> b.noise(new NoiseCurrent(p, null, 0, 50)),
                 () -> b.initialise(p, "v", new ConstantRealDistribution(-60)),
                 b::requireFitsWhenBuilt,
@@ -66,6 +69,8 @@ class BuilderContractTest {
         assertSame(b, b.poissonInput(p, 10, 0.1, Receptor.EXCITATORY));
         assertSame(b, b.poissonInput(new PoissonInput(p, 10, 0.1, Receptor.EXCITATORY)));
         assertSame(b, b.current(CurrentSource.constant(p, new int[] {0}, 100)));
+        assertSame(b, b.constantCurrents(new ConstantCurrents(p, null, new double[3])));
+        assertSame(b, b.constantCurrents(p, null, new ConstantRealDistribution(100)));
         assertSame(b, b.noise(new NoiseCurrent(p, null, 0, 50)));
         assertSame(b, b.initialise(p, "v", new ConstantRealDistribution(-60)));
         assertEquals(0.1, b.grid().dtMs());
@@ -94,6 +99,8 @@ class BuilderContractTest {
                 () -> b.poissonInput(src, 10, 0.1, Receptor.EXCITATORY),
                 () -> b.poissonInput(new PoissonInput(src, 10, 0.1, Receptor.EXCITATORY)),
                 () -> b.current(CurrentSource.constant(src, new int[] {0}, 100)),
+                () -> b.constantCurrents(new ConstantCurrents(src, null, new double[3])),
+                () -> b.constantCurrents(src, null, new ConstantRealDistribution(100)),
                 () -> b.noise(new NoiseCurrent(src, null, 0, 50)));
         for (int i = 0; i < calls.size(); i++) {
             ParameterException e = assertThrows(ParameterException.class, calls.get(i), "call " + i);
