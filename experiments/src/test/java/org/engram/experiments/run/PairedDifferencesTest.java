@@ -312,4 +312,133 @@ class PairedDifferencesTest {
         assertEquals(List.of("naive [A] - ewc [B] [1, 2]", "si [A] - ewc [B] [1, 2]"), order);
         assertEquals(-0.065, chosen.pairs().get(0).differences().get(0).mean(), TOLERANCE);
     }
+
+    /** A row over the given seeds with, per seed in that order, ACC, BWT, FWT (null: undefined), forgetting, LA. */
+    private static PairedDifferences.Row metrics(String name, long[] seeds, double[] acc, double[] bwt, Double[] fwt,
+                                                 double[] forgetting, double[] learning) {
+        TreeMap<Long, Map<?, ?>> bySeed = new TreeMap<>();
+        for (int i = 0; i < seeds.length; i++) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("acc", acc[i]);
+            m.put("bwt", bwt[i]);
+            m.put("fwt", fwt[i]);
+            m.put("forgetting", forgetting[i]);
+            m.put("learning_accuracy", learning[i]);
+            bySeed.put(seeds[i], m);
+        }
+        return new PairedDifferences.Row(name, name, "", bySeed, "");
+    }
+
+    /**
+     * naive over seeds 1 to 5 against replay, whose run lost seed 3 (seeds listed 5, 1, 4, 2): paired
+     * over 1, 2, 4, 5, by hand with t_{0.975, 3} = 3.1824463052837 (from the closed-form CDF of t with 3
+     * degrees of freedom, 1/2 + (u / (sqrt(3) (1 + u^2 / 3)) + atan(u / sqrt(3))) / pi, solved by bisection;
+     * tables: 3.182). ACC: 8, 5, 9, 6 pp, mean 7, squared deviations 1 + 4 + 4 + 1 = 10 pp^2, s^2 = 10/3,
+     * half-width t s / 2 = 2.905 pp: +7.0 ± 2.9, clear of 0. BWT: equal per seed, 0 ± 0, not clear of 0
+     * (an interval [0, 0] does not exclude it). FWT: naive's seed 2 has none, so the difference has none.
+     * Forgetting: -2, -4, -3, -1 pp, mean -2.5, s^2 = 5/3, half-width 2.054 pp. LA: +1, 0, +1, +2 pp, mean
+     * 1, s^2 = 2/3, half-width 1.299 pp, whose interval [-0.3, 2.3] holds 0.
+     */
+    @Test
+    void fourSharedSeedsOfFiveMatchTheClosedFormQuantile() {
+        final double t3 = 3.1824463052837;
+        PairedDifferences.Row naive = metrics("naive [A]", new long[] {1, 2, 3, 4, 5},
+                new double[] {0.70, 0.75, 0.72, 0.68, 0.80}, new double[] {-0.10, -0.12, -0.08, -0.11, -0.09},
+                new Double[] {0.01, null, 0.02, 0.00, 0.01}, new double[] {0.12, 0.14, 0.10, 0.13, 0.11},
+                new double[] {0.95, 0.95, 0.95, 0.95, 0.95});
+        PairedDifferences.Row replay = metrics("replay [B]", new long[] {5, 1, 4, 2},
+                new double[] {0.86, 0.78, 0.77, 0.80}, new double[] {-0.09, -0.10, -0.11, -0.12},
+                new Double[] {0.02, 0.02, 0.02, 0.02}, new double[] {0.10, 0.10, 0.10, 0.10},
+                new double[] {0.97, 0.96, 0.96, 0.95});
+        PairedDifferences p = PairedDifferences.of(List.of(naive, replay), null);
+        assertEquals(1, p.pairs().size());
+        PairedDifferences.Pair pair = p.pairs().get(0);
+        assertEquals("replay [B] - naive [A] [1, 2, 4, 5]", pair.row().shown() + " - " + pair.baseline().shown()
+                + " " + pair.seeds());
+        assertEquals(List.of(3L), PairedDifferences.dropped(pair, naive));
+        SeedSummary acc = pair.differences().get(0);
+        assertEquals(4, acc.n());
+        assertEquals(0.07, acc.mean(), TOLERANCE);
+        assertEquals(Math.sqrt(0.001 / 3), acc.sd(), TOLERANCE);
+        assertEquals(t3 * Math.sqrt(0.001 / 3) / 2, acc.halfWidth(), HALF_WIDTH_TOLERANCE);
+        assertTrue(PairedFiles.bold(acc));
+        SeedSummary bwt = pair.differences().get(1);
+        assertEquals(0, bwt.mean(), 0);
+        assertEquals(0, bwt.halfWidth(), 0);
+        assertFalse(PairedDifferences.excludesZero(bwt), "[0, 0] holds 0");
+        assertNull(pair.differences().get(2), "FWT of naive's seed 2 is undefined");
+        SeedSummary forgetting = pair.differences().get(3);
+        assertEquals(-0.025, forgetting.mean(), TOLERANCE);
+        assertEquals(t3 * Math.sqrt(0.0005 / 3) / 2, forgetting.halfWidth(), HALF_WIDTH_TOLERANCE);
+        assertTrue(PairedDifferences.excludesZero(forgetting));
+        SeedSummary learning = pair.differences().get(4);
+        assertEquals(0.01, learning.mean(), TOLERANCE);
+        assertEquals(t3 * Math.sqrt(0.0002 / 3) / 2, learning.halfWidth(), HALF_WIDTH_TOLERANCE);
+        assertFalse(PairedDifferences.excludesZero(learning));
+        assertTrue(PairedFiles.markdown(p, "a comparison", List.of()).contains("\n| replay [B] | naive [A] | 4"
+                + " | **+7.0 ± 2.9** | 0.0 ± 0.0 | n/a | **-2.5 ± 2.1** | +1.0 ± 1.3 |\n"));
+    }
+
+    /** Two equal rows: every difference is 0 for every seed, an interval [0, 0] that does not exclude 0. */
+    @Test
+    void equalRowsGiveDifferencesThatDoNotExcludeZero() {
+        SeedSummary d = PairedDifferences.of(List.of(over("a", 1, 2, 3), over("b", 1, 2, 3)), null).pairs().get(0)
+                .differences().get(0);
+        assertEquals(0, d.low(), 0);
+        assertEquals(0, d.high(), 0);
+        assertFalse(PairedDifferences.excludesZero(d));
+        assertFalse(PairedFiles.bold(d));
+    }
+
+    /**
+     * A baseline chosen in the earlier of two groups whose seeds overlap: the later group's row against
+     * it, its sign row minus baseline (ACC 0.85 and 0.78 against 0.80 and 0.70: +5 and +8 pp).
+     */
+    @Test
+    void aBaselineChosenInTheEarlierGroupIsTheLaterGroupsBaseline() {
+        PairedDifferences.Row naive = acc("naive [A]", 1, 0.80, 2, 0.70, 3, 0.90);
+        PairedDifferences.Row si = acc("si [A]", 1, 0.82, 2, 0.75, 3, 0.91);
+        PairedDifferences.Row ewc = acc("ewc [B]", 1, 0.85, 2, 0.78);
+        PairedDifferences p = PairedDifferences.of(List.of(naive, si, ewc), "naive [A]");
+        List<String> order = new ArrayList<>();
+        p.pairs().forEach(pair -> order.add(pair.row().shown() + " - " + pair.baseline().shown() + " " + pair.seeds()));
+        assertEquals(List.of("si [A] - naive [A] [1, 2, 3]", "ewc [B] - naive [A] [1, 2]"), order);
+        assertEquals(0.065, p.pairs().get(1).differences().get(0).mean(), TOLERANCE);
+    }
+
+    /**
+     * Two groups whose seeds overlap, 5 rows over 1, 2, 3 and 4 over 1, 2, together more than 8: each row
+     * of the later group against the earlier's first only, besides the pairs within each group (5 x 4 / 2
+     * and 4 x 3 / 2).
+     */
+    @Test
+    void overlappingGroupsOfMoreThanEightRowsAreComparedWithTheFirst() {
+        List<PairedDifferences.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            rows.add(over("a" + i, 1, 2, 3));
+        }
+        for (int i = 0; i < 4; i++) {
+            rows.add(over("b" + i, 1, 2));
+        }
+        PairedDifferences p = PairedDifferences.of(rows, null);
+        assertEquals(10 + 6 + 4, p.pairs().size());
+        List<String> across = new ArrayList<>();
+        p.pairs().stream().filter(pair -> pair.row().shown().startsWith("b") && pair.baseline().shown().startsWith("a"))
+                .forEach(pair -> across.add(pair.row().shown() + " - " + pair.baseline().shown()));
+        assertEquals(List.of("b0 - a0", "b1 - a0", "b2 - a0", "b3 - a0"), across);
+    }
+
+    /**
+     * Pairs of one set of seeds stand by baseline, then by row, in table order, whichever way they were
+     * found: x and y over seeds 1, 2 with a between them over 1, 2, 3 give a - x, y - x, then y - a.
+     */
+    @Test
+    void pairsOfASectionStandByBaselineThenRowInTableOrder() {
+        PairedDifferences p = PairedDifferences.of(List.of(over("x", 1, 2), over("a", 1, 2, 3), over("y", 1, 2)),
+                null);
+        List<String> order = new ArrayList<>();
+        p.pairs().forEach(pair -> order.add(pair.row().shown() + " - " + pair.baseline().shown()));
+        assertEquals(List.of("a - x", "y - x", "y - a"), order);
+        assertEquals(1, p.sections().size());
+    }
 }

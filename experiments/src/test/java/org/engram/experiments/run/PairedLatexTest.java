@@ -107,4 +107,31 @@ class PairedLatexTest {
         assertTrue(tex.contains("\n% Forg.: forgetting; LA: learning accuracy (mean accuracy on each task just after"
                 + " learning it), which the caption should say.\n"), tex);
     }
+
+    /**
+     * A new baseline line wherever the baseline changes (b - a, c - a, then c - b, one set of seeds) and
+     * wherever the seeds do under one baseline (d, over seeds 1 and 2 only, against a over those).
+     */
+    @Test
+    void aBaselineLineStandsWhereTheBaselineOrTheSeedsChange() {
+        String zeros = " & $0.0{\\scriptstyle\\,\\pm 0.0}$".repeat(5) + " \\\\\n";
+        String oneSet = PairedLatex.latex(PairedDifferences.of(List.of(over("a", 1, 2, 3), over("b", 1, 2, 3),
+                over("c", 1, 2, 3)), null), "a comparison", List.of());
+        assertTrue(oneSet.endsWith("\\midrule\n"
+                + "\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: a}} \\\\\n"
+                + "b" + zeros + "c" + zeros
+                + "\\addlinespace\n"
+                + "\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: b}} \\\\\n"
+                + "c" + zeros
+                + "\\bottomrule\n\\end{tabular}\n"), oneSet);
+        String twoSets = PairedLatex.latex(PairedDifferences.of(List.of(over("a", 1, 2, 3), over("b", 1, 2, 3),
+                over("d", 1, 2)), "a"), "a comparison", List.of());
+        assertTrue(twoSets.endsWith("\\midrule\n"
+                + "\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: a, seeds 1, 2, 3}} \\\\\n"
+                + "b" + zeros
+                + "\\addlinespace\n"
+                + "\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: a, seeds 1, 2}} \\\\\n"
+                + "d" + zeros
+                + "\\bottomrule\n\\end{tabular}\n"), twoSets);
+    }
 }
