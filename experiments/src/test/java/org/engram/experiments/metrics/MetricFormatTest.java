@@ -34,4 +34,13 @@ class MetricFormatTest {
         assertEquals(-1e-18, MetricFormat.withoutNegativeZero(-1e-18), 0);
         assertEquals(Double.NaN, MetricFormat.withoutNegativeZero(Double.NaN));
     }
+
+    /** Durations and steps as a config would write them: neither rounded nor with a trailing .0. */
+    @Test
+    void asWrittenGivesTheShortestPlainDecimal() {
+        assertEquals("10.25", MetricFormat.asWritten(10.25));
+        assertEquals("1000", MetricFormat.asWritten(1000.0));
+        assertEquals("0.4", MetricFormat.asWritten(0.4));
+        assertEquals("0.0001", MetricFormat.asWritten(1e-4));
+    }
 }

@@ -94,4 +94,40 @@ class SeedSummaryTest {
         assertThrows(ParameterException.class, () -> SeedSummary.of(new double[] {1, Double.NaN}));
         assertThrows(ParameterException.class, () -> SeedSummary.of(new double[] {1, 2}, 1.0));
     }
+
+    /**
+     * The static mean, as a comparison pools seeds, is summed in ascending order as well: two orders
+     * whose plain sums differ in the last bit give one mean, that of the summary, and the array is not
+     * sorted in place.
+     */
+    @Test
+    void theStaticMeanIgnoresTheOrderAndLeavesTheValues() {
+        double[] values = {0.1, 0.2, 0.3, -0.7, 1e-17, 0.30000000000000004};
+        double[] other = {-0.7, 0.3, 0.1, 1e-17, 0.30000000000000004, 0.2};
+        double plain = 0;
+        for (double v : other) {
+            plain += v;
+        }
+        assertTrue(plain / other.length != SeedSummary.of(values).mean(), "an order whose plain mean differs");
+        assertEquals(SeedSummary.of(values).mean(), SeedSummary.mean(other), 0.0);
+        assertEquals(SeedSummary.mean(values), SeedSummary.mean(other), 0.0);
+        assertEquals(-0.7, other[0], 0.0);
+    }
+
+    /**
+     * Seeds that differ by 1e-9 (0.7, 0.7 + 1e-9, 0.7 + 2e-9): s = 1e-9, the scale at which paired
+     * differences count as the same for every seed. The doubles' spacing near 0.7 is 1.1e-16, so each
+     * step of 1e-9 is exact to 2e-7 of itself and s to 1e-15 absolute. Summing squared deviations
+     * keeps that; summing v^2 - m^2 (equal in exact arithmetic) would lose it to rounding of v^2 near 0.49.
+     */
+    @Test
+    void nearlyEqualValuesKeepTheirStandardDeviation() {
+        SeedSummary s = SeedSummary.of(new double[] {0.7, 0.7 + 1e-9, 0.7 + 2e-9});
+        assertEquals(1e-9, s.sd(), 1e-15);
+    }
+
+    @Test
+    void aConfidenceOfZeroIsRejected() {
+        assertThrows(ParameterException.class, () -> SeedSummary.of(new double[] {1, 2}, 0.0));
+    }
 }
