@@ -38,4 +38,35 @@ class ComparisonCsvTest {
         assertEquals("3 4", row[header.indexOf("seed_list")]);
         assertEquals("abc1234", row[header.indexOf("engram_commits")]);
     }
+
+    /**
+     * The half-width is half the interval's width, whatever its ends: [0.7, 0.9] gives 0.1 (its
+     * midpoint, 0.8, is the mean and no half-width), and a row of one seed, without ends, an empty cell.
+     */
+    @Test
+    void theHalfWidthIsHalfTheIntervalsWidth() {
+        Map<String, Object> acc = new LinkedHashMap<>();
+        acc.put("mean", 0.8);
+        acc.put("sd", 0.05);
+        acc.put("ci95_low", 0.7);
+        acc.put("ci95_high", 0.9);
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("mean", -0.1);
+        one.put("sd", null);
+        one.put("ci95_low", null);
+        one.put("ci95_high", null);
+        Map<String, Object> over = new LinkedHashMap<>();
+        over.put("acc", acc);
+        over.put("bwt", one);
+        ComparisonCsv csv = new ComparisonCsv();
+        csv.add("naive", List.of("r1"), List.of(1L, 2L, 3L), over, "", List.of("s", "q", "d"), List.of("abc1234"));
+        List<String> lines = csv.text().lines().toList();
+        List<String> header = List.of(lines.get(0).split(","));
+        String[] row = lines.get(1).split(",", -1);
+        // (0.9 - 0.7) / 2 in double is 0.10000000000000003: within 2 ulps of 0.1.
+        assertEquals(0.1, Double.parseDouble(row[header.indexOf("acc_ci95_half_width")]), 1e-15);
+        assertEquals("-0.1", row[header.indexOf("bwt_mean")]);
+        assertEquals("", row[header.indexOf("bwt_ci95_half_width")]);
+        assertEquals("", row[header.indexOf("bwt_sd")]);
+    }
 }
