@@ -430,15 +430,36 @@ class PairedDifferencesTest {
 
     /**
      * Pairs of one set of seeds stand by baseline, then by row, in table order, whichever way they were
-     * found: x and y over seeds 1, 2 with a between them over 1, 2, 3 give a - x, y - x, then y - a.
+     * found (within x, y, z's group first, then with a): x, y and z over seeds 1, 2 with a after x over
+     * 1, 2, 3 give a, y, z against x, then y, z against a, then z against y.
      */
     @Test
     void pairsOfASectionStandByBaselineThenRowInTableOrder() {
-        PairedDifferences p = PairedDifferences.of(List.of(over("x", 1, 2), over("a", 1, 2, 3), over("y", 1, 2)),
-                null);
+        PairedDifferences p = PairedDifferences.of(List.of(over("x", 1, 2), over("a", 1, 2, 3), over("y", 1, 2),
+                over("z", 1, 2)), null);
         List<String> order = new ArrayList<>();
         p.pairs().forEach(pair -> order.add(pair.row().shown() + " - " + pair.baseline().shown()));
-        assertEquals(List.of("a - x", "y - x", "y - a"), order);
+        assertEquals(List.of("a - x", "y - x", "z - x", "y - a", "z - a", "z - y"), order);
         assertEquals(1, p.sections().size());
+    }
+
+    /** Two groups whose seeds overlap, 5 and 3 rows, 8 in all: every row of one against every row of the other. */
+    @Test
+    void overlappingGroupsOfEightRowsGiveEveryPair() {
+        List<PairedDifferences.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            rows.add(over("a" + i, 1, 2, 3));
+        }
+        for (int i = 0; i < 3; i++) {
+            rows.add(over("b" + i, 1, 2));
+        }
+        assertEquals(10 + 3 + 5 * 3, PairedDifferences.of(rows, null).pairs().size());
+    }
+
+    /** Differences count as the same for every seed when their sd is below 1e-9, not at it. */
+    @Test
+    void theSameForEverySeedMeansAnSdBelowOneBillionth() {
+        assertTrue(PairedDifferences.sameForEverySeed(new SeedSummary(2, 0.01, 0.999e-9, 1e-8, 0.95)));
+        assertFalse(PairedDifferences.sameForEverySeed(new SeedSummary(2, 0.01, 1e-9, 1e-8, 0.95)));
     }
 }
