@@ -87,6 +87,8 @@ public final class Comparison {
 
     /** The settings a comparison shows per run: runs that differ in them measure different things. */
     private static final List<String> SETTINGS = List.of("scenario", "sequence", "data");
+    /** How the notes name the runs' tasks where they differ, which also measure different things. */
+    private static final String TASKS = "their tasks";
 
     /**
      * Runs whose configs differ only in their seeds (and name and threads), on the same data and
@@ -435,15 +437,21 @@ public final class Comparison {
 
     /**
      * The settings in which a row's run differs from others of the comparison, as rows are paired
-     * only within one: data by its digest alone (the same files found another way are the same data).
+     * only within one: data by its digest alone (the same files found another way are the same data),
+     * and the tasks by their names.
      *
      * @param r         the row's first run
-     * @param differing the settings in which the comparison's runs differ
-     * @return e.g. {@code scenario class_incremental}; empty when they differ in none
+     * @param differing the settings in which the comparison's runs differ, as {@link #differences} names them
+     * @return e.g. {@code scenario class_incremental} or {@code tasks classes 0,1, classes 2,3}; empty when
+     *         they differ in none
      */
     private static String pairingContext(RunResults r, Set<String> differing) {
         List<String> context = new ArrayList<>();
         for (String setting : differing) {
+            if (setting.equals(TASKS)) {
+                context.add("tasks " + String.join(", ", r.tasks()));
+                continue;
+            }
             String value = setting(r, setting);
             context.add(setting + " " + (setting.equals("data") ? value.substring(value.lastIndexOf(' ') + 1) : value));
         }
@@ -491,7 +499,7 @@ public final class Comparison {
                     .append(String.join(", ", results.get(i).tasks()));
         }
         if (tasks.size() > 1) {
-            differing.put("their tasks", each.toString());
+            differing.put(TASKS, each.toString());
         }
         return differing;
     }

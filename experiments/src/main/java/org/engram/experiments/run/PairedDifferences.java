@@ -17,8 +17,8 @@ import org.engram.simulator.Suggestions;
  * {@code t_{0.975, n-1} s_d / sqrt(n)} ({@link SeedSummary} over the differences), says more than
  * two overlapping intervals of the rows' own.
  *
- * <p>Rows are grouped by their set of seeds and their context (the scenario, sequence and data of
- * their runs, whose metrics measure other things where they differ); rows of one context are paired
+ * <p>Rows are grouped by their set of seeds and their context (the scenario, sequence, tasks and
+ * data of their runs, whose metrics measure other things where they differ); rows of one context are paired
  * seed by seed number, over the seeds both are over, when they share two or more.
  * A group of up to {@link #ALL_PAIRS_UP_TO} rows gives every pair, each row against every earlier
  * one (the earlier being the baseline); a larger group gives each row against its first only, as
@@ -48,7 +48,7 @@ final class PairedDifferences {
      * @param runTag   its run's or pool's tag as shown, as {@code comparison.csv}'s {@code run_tag}
      * @param seeds    each seed's metrics as {@code metrics.json} holds them ({@code acc}, {@code bwt}, ...,
      *                 fractions of 1, {@code null} where undefined), by seed in ascending order
-     * @param context  its run's scenario, sequence and data, e.g. {@code scenario task_incremental, ...}:
+     * @param context  its run's scenario, sequence, tasks and data, e.g. {@code scenario task_incremental, ...}:
      *                 rows of other contexts are not paired
      */
     record Row(String shown, String strategy, String runTag, SortedMap<Long, Map<?, ?>> seeds, String context) {

@@ -281,6 +281,28 @@ class PairedCompareTest {
                 .filter(l -> !l.startsWith("\\multicolumn") && !l.equals("\\addlinespace")).toList();
     }
 
+    /**
+     * Runs of one scenario, sequence and data whose tasks differ (B learns classes 4 to 7, A and C 0 to 3)
+     * measure different things, as comparison.md notes: B's row is not paired with theirs, and the files
+     * name its tasks (they had paired it, under a heading that named the tasks as "their tasks ?").
+     */
+    @Test
+    void rowsOfRunsOfOtherTasksAreNotPaired() throws IOException {
+        Path a = run("a", "seeds: [1, 2]", "naive");
+        Path b = TinyRuns.run(dir, "b", "name: paired-b\n" + TinyRuns.ONE_SEED.replace("seeds: [1]", "seeds: [1, 2]")
+                .replace("classes_per_task: 2,", "classes_per_task: 2, groups: [[4, 5], [6, 7]],")
+                + "strategies: [{name: ewc}]\n");
+        Path c = run("c", "seeds: [1, 2]", "si");
+        Path cmp = Path.of(compare(a.toString(), b.toString(), c.toString()).lastLine());
+        assertTrue(Files.readString(cmp.resolve("comparison.md")).contains("the runs differ in their tasks"));
+        assertEquals(Set.of("si [C] - naive [A]"), csv(cmp).keySet());
+        String md = Files.readString(cmp.resolve("paired.md"));
+        assertTrue(md.contains("\n## Seeds [1, 2], tasks classes 0,1, classes 2,3\n"), md);
+        assertTrue(md.contains("\n- ewc [B]: over seeds [1, 2], which no other row of tasks classes 4,5, classes 6,7"
+                + " shares two or more of\n"), md);
+        assertFalse(md.contains("?"), md);
+    }
+
     @Test
     void oneSeedWritesNoPairedFiles() throws IOException {
         Path run = TinyRuns.run(dir, "one", "name: one\n" + TinyRuns.ONE_SEED
