@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.engram.experiments.config.ConfigLayers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -301,6 +303,29 @@ class PairedCompareTest {
         assertTrue(md.contains("\n- ewc [B]: over seeds [1, 2], which no other row of tasks classes 4,5, classes 6,7"
                 + " shares two or more of\n"), md);
         assertFalse(md.contains("?"), md);
+    }
+
+    /**
+     * The same data found another way (B's through data.path, A's as the bundled subset) has the same
+     * digest and is the same data: the runs' rows are paired, under no heading of data.
+     */
+    @Test
+    void rowsOfTheSameDataFoundElsewhereArePaired() throws IOException {
+        Path a = run("a", "seeds: [1, 2]", "naive");
+        Path elsewhere = RunCopies.copy(run("b", "seeds: [1, 2]", "ewc"), dir.resolve("elsewhere"));
+        String config = Files.readString(elsewhere.resolve("config.yaml")).replace("bundled: true", "bundled: false")
+                .replace("path: null", "path: /srv/fashion-mnist");
+        Files.writeString(elsewhere.resolve("config.yaml"), config);
+        ObjectNode m = (ObjectNode) new ObjectMapper().readTree(elsewhere.resolve("metrics.json").toFile());
+        m.put("run_id", "20261201T000000Z-" + ConfigLayers.sha256(config).substring(0, 6));
+        ((ObjectNode) m.get("provenance")).put("config_sha256", ConfigLayers.sha256(config))
+                .put("data_origin", "CONFIG_PATH");
+        Files.writeString(elsewhere.resolve("metrics.json"), m.toString());
+        CliRunner.Result r = compare(a.toString(), elsewhere.toString());
+        assertTrue(r.err().contains("the runs differ in data (A: bundled_subset "), r.err());
+        Path cmp = Path.of(r.lastLine());
+        assertEquals(Set.of("ewc [B] - naive [A]"), csv(cmp).keySet());
+        assertTrue(Files.readString(cmp.resolve("paired.md")).contains("\n## Seeds [1, 2]\n"));
     }
 
     @Test
