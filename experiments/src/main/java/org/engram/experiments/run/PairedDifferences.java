@@ -62,10 +62,8 @@ final class PairedDifferences {
      * @param rows    the rows, in table order
      * @param against the row every other is compared with (the baseline chosen, or the first of more
      *                than {@link #ALL_PAIRS_UP_TO}), or null when every pair is given or none
-     * @param paired  whether the group gives pairs: two rows or more over two seeds or more, one of
-     *                them the baseline when one is chosen
      */
-    record Group(List<Long> seeds, String context, List<Row> rows, Row against, boolean paired) {
+    record Group(List<Long> seeds, String context, List<Row> rows, Row against) {
     }
 
     /**
@@ -142,8 +140,10 @@ final class PairedDifferences {
             List<Long> seeds = List.copyOf(members.get(0).seeds().keySet());
             Row against = baseline != null ? chosen(members, baseline) : members.size() > ALL_PAIRS_UP_TO
                     ? members.get(0) : null;
+            // A group gives pairs when it has two rows or more over two seeds or more, one of them the
+            // baseline when one is chosen.
             boolean paired = members.size() > 1 && seeds.size() > 1 && (baseline == null || against != null);
-            groups.add(new Group(seeds, members.get(0).context(), List.copyOf(members), against, paired));
+            groups.add(new Group(seeds, members.get(0).context(), List.copyOf(members), against));
             if (!paired) {
                 return;
             }
