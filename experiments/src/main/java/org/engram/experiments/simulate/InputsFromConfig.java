@@ -1,5 +1,6 @@
 package org.engram.experiments.simulate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -116,8 +117,8 @@ final class InputsFromConfig {
 
     /**
      * Adds a current input: a schedule of {@code times_ms} and {@code amplitudes_pa}, or a constant
-     * {@code amplitude_pa}, a number (the schedule of one amplitude from time 0) or a distribution
-     * drawn once per neuron.
+     * {@code amplitude_pa}, a number (the schedule of one amplitude from time 0), a list of one per
+     * neuron, or a distribution drawn once per neuron.
      *
      * @param checked the target, or its stand-in when the target has a problem of its own
      * @param add     whether to add the input (false: the target is a stand-in, the input is only checked)
@@ -126,6 +127,17 @@ final class InputsFromConfig {
                             Population<?, ?> checked, boolean add) {
         if (in.amplitudePa() != null) {
             String key = path + ".amplitude_pa";
+            if (in.amplitudePa().isArray()) {
+                ConstantCurrents currents = listedCurrents(checked, in.neuronsOrAll(), in.amplitudePa(), key);
+                if (add) {
+                    b.constantCurrents(currents);
+                }
+                return;
+            }
+            if (!in.amplitudePa().isNumber() && !in.amplitudePa().isObject()) {
+                throw new ConfigException(source, key, "a number, a list of one per neuron or a distribution such"
+                        + " as {normal: [mean, sd]}", in.amplitudePa().toString(), null);
+            }
             Double constant = ValueSpecs.constant(in.amplitudePa(), 0, source, key);
             if (constant == null) {
                 RealDistribution draw = ValueSpecs.distribution(in.amplitudePa(), source, key);
@@ -141,6 +153,32 @@ final class InputsFromConfig {
             return;
         }
         addSchedule(b, grid, new CurrentSource(checked, in.neuronsOrAll(), in.timesMs(), in.amplitudesPa()), add);
+    }
+
+    /**
+     * Constant currents of a list of amplitudes, one per neuron that receives one: the currents' own
+     * checks of its length and values, named at the config's key.
+     */
+    private ConstantCurrents listedCurrents(Population<?, ?> target, int[] neurons, JsonNode list, String key) {
+        double[] amplitudes = new double[list.size()];
+        for (int k = 0; k < amplitudes.length; k++) {
+            JsonNode v = list.get(k);
+            if (!v.isNumber()) {
+                throw new ConfigException(source, key + "[" + k + "]", "a number (pA)", v.toString(), null);
+            }
+            amplitudes[k] = v.asDouble();
+        }
+        try {
+            return new ConstantCurrents(target, neurons, amplitudes);
+        } catch (EngramException e) {
+            // The currents name their amplitudes amplitudes_pa; the config's key is amplitude_pa.
+            String theirs = "amplitudes_pa";
+            if (!e.location().startsWith(theirs)) {
+                throw e;
+            }
+            throw new ConfigException(source, key + e.location().substring(theirs.length()), e.expected(),
+                    e.found(), null);
+        }
     }
 
     private static void addSchedule(NetworkBuilder b, TimeGrid grid, CurrentSource current, boolean add) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code engram simulate}'s constant current input, {@code amplitude_pa}: a number, or a
- * distribution drawn once per neuron. Each neuron's current is read back from its potential: a LIF
+ * {@code engram simulate}'s constant current input, {@code amplitude_pa}: a number, a list of one
+ * per neuron, or a distribution drawn once per neuron. Each neuron's current is read back from its potential: a LIF
  * neuron from rest under a constant current {@code I} is at {@code R I (1 - exp(-t / tau_m))}.
  */
 class ConstantCurrentConfigTest {
@@ -77,6 +77,19 @@ class ConstantCurrentConfigTest {
         double[] chosen = currents(dir, "chosen", "neurons: [4, 1], amplitude_pa: {uniform: [100, 200]}");
         for (int i = 0; i < 6; i++) {
             assertEquals(i == 1 || i == 4 ? all[i] : 0, chosen[i], 0.0, "neuron " + i);
+        }
+    }
+
+    /** A list gives each neuron its own amplitude, the k-th to the k-th listed neuron. */
+    @Test
+    void aListGivesEachNeuronTheAmplitudeAtItsPlace(@TempDir Path dir) throws IOException {
+        double[] all = currents(dir, "all", "amplitude_pa: [10, 20, 30, 40, 50, -60]");
+        double[] chosen = currents(dir, "chosen", "neurons: [4, 1], amplitude_pa: [7.5, 9]");
+        double[] expectedAll = {10, 20, 30, 40, 50, -60};
+        double[] expectedChosen = {0, 9, 0, 0, 7.5, 0};
+        for (int i = 0; i < 6; i++) {
+            assertEquals(expectedAll[i], all[i], 1e-9, "neuron " + i);
+            assertEquals(expectedChosen[i], chosen[i], 1e-9, "neuron " + i);
         }
     }
 

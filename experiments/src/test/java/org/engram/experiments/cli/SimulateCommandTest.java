@@ -739,6 +739,21 @@ class SimulateCommandTest {
                 Arguments.of("a drawn amplitude for a neuron outside the population", GOOD.replace("record:",
                         "  - {type: current, target: exc, neurons: [40], amplitude_pa: {uniform: [0, 1]}}\nrecord:"),
                         List.of("bad.yaml:12:", "inputs[1].neurons: expected indices in [0, 40), found 40")),
+                Arguments.of("a list of amplitudes of another length", GOOD.replace("record:",
+                        "  - {type: current, target: exc, neurons: [1, 2], amplitude_pa: [5]}\nrecord:"),
+                        List.of("bad.yaml:12:", "inputs[1].amplitude_pa: expected one amplitude per neuron that "
+                                + "receives one (2, as many as neurons lists), found 1 amplitude")),
+                Arguments.of("a list of amplitudes with a word", GOOD.replace("record:",
+                        "  - {type: current, target: exc, neurons: [1, 2], amplitude_pa: [5, five]}\nrecord:"),
+                        List.of("bad.yaml:12:", "inputs[1].amplitude_pa[1]: expected a number (pA), found \"five\"")),
+                Arguments.of("a list of amplitudes with one not finite", GOOD.replace("record:",
+                        "  - {type: current, target: exc, neurons: [1, 2], amplitude_pa: [1e999, 5]}\nrecord:"),
+                        List.of("bad.yaml:12:", "inputs[1].amplitude_pa[0]: expected a finite number (pA), found "
+                                + "Infinity")),
+                Arguments.of("an amplitude that is a word", GOOD.replace("record:",
+                        "  - {type: current, target: exc, amplitude_pa: strong}\nrecord:"),
+                        List.of("bad.yaml:12:", "inputs[1].amplitude_pa: expected a number, a list of one per neuron"
+                                + " or a distribution such as {normal: [mean, sd]}, found \"strong\"")),
                 Arguments.of("drawn currents in precise mode", GOOD.replace("seed: 3", "seed: 3\nmode: precise")
                         .replace("record:", "  - {type: current, target: exc, amplitude_pa: {uniform: [0, 1]}}\n"
                                 + "record:"),

@@ -26,7 +26,8 @@ public record ConstantCurrents(Population<?, ?> target, int[] neurons, double[] 
         if (amplitudesPa == null || amplitudesPa.length != count) {
             throw new ParameterException(owner, "amplitudes_pa", "one amplitude per neuron that receives one ("
                     + count + (neurons == null ? ", the population's size)" : ", as many as neurons lists)"),
-                    amplitudesPa == null ? "null" : amplitudesPa.length + " amplitudes");
+                    amplitudesPa == null ? "null" : amplitudesPa.length + (amplitudesPa.length == 1 ? " amplitude"
+                            : " amplitudes"));
         }
         for (int k = 0; k < amplitudesPa.length; k++) {
             ParameterException.requireFinite(owner, "amplitudes_pa[" + k + "]", amplitudesPa[k], "pA");
