@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.LifAnalytic;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.network.Network;
@@ -24,10 +25,8 @@ class LifIsiThroughEngineTest {
     private static final double T_REF = 2.0;
     private static final double I_E = 500.0;
 
-    /** t_ref + tau_m ln((R I - (V_reset - E_L)) / (R I - (V_th - E_L))). */
     private static double analyticIsi() {
-        double ri = TAU_M / C_M * I_E;
-        return T_REF + TAU_M * Math.log((ri - (V_RESET - E_L)) / (ri - (V_TH - E_L)));
+        return LifAnalytic.isiMs(new LifDelta.Params(TAU_M, C_M, E_L, V_TH, V_RESET, T_REF, I_E), 0);
     }
 
     private static double[] spikeTimes(Mode mode, double dt) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.EngramException;
+import org.engram.simulator.model.LifAnalytic;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.network.Network;
@@ -25,16 +26,19 @@ class RunawayFiringTest {
     private static final double V_RESET = -2.0;
     private static final double DT = 0.1;
 
+    private static LifDelta.Params params(double biasPa) {
+        return new LifDelta.Params(TAU_M, C_M, 0, V_TH, V_RESET, 0, biasPa);
+    }
+
     private static Engine engine(double biasPa) {
         NetworkBuilder b = new NetworkBuilder(DT);
-        b.population("n", 1, LifDelta.MODEL, new LifDelta.Params(TAU_M, C_M, 0, V_TH, V_RESET, 0, biasPa));
+        b.population("n", 1, LifDelta.MODEL, params(biasPa));
         return new Engine(b.build(), new EngineOptions(1, Mode.PRECISE));
     }
 
     /** tau_m ln((R I - V_reset) / (R I - theta)) with t_ref = 0 and E_L = 0. */
     private static double analyticIsi(double biasPa) {
-        double ri = TAU_M / C_M * biasPa;
-        return TAU_M * Math.log((ri - V_RESET) / (ri - V_TH));
+        return LifAnalytic.isiMs(params(biasPa), 0);
     }
 
     @Test

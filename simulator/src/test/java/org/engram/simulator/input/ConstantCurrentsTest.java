@@ -12,6 +12,7 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.model.LifAnalytic;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.network.Network;
@@ -33,10 +34,9 @@ class ConstantCurrentsTest {
     private static final double T_REF = 2.0;
     private static final LifDelta.Params CELL = new LifDelta.Params(TAU_M, C_M, E_L, V_TH, V_RESET, T_REF, 0);
 
-    /** t_ref + tau_m ln((R I - (V_reset - E_L)) / (R I - (V_th - E_L))), for R I above the threshold's 15 mV. */
+    /** {@link LifAnalytic#isiMs}, for R I above the threshold's 15 mV. */
     private static double analyticIsi(double currentPa) {
-        double ri = TAU_M / C_M * currentPa;
-        return T_REF + TAU_M * Math.log((ri - (V_RESET - E_L)) / (ri - (V_TH - E_L)));
+        return LifAnalytic.isiMs(CELL, currentPa);
     }
 
     @Test

@@ -15,10 +15,9 @@ class LifDeltaTest {
     /** Bias 500 pA: R I = 0.04 GOhm * 500 pA = 20 mV above E_L, threshold 15 mV above. */
     private static final LifDelta.Params PARAMS = new LifDelta.Params(10, 250, -70, -55, -70, 2, 500);
 
-    /** t_ref + tau_m ln((R I - (V_reset - E_L)) / (R I - (V_th - E_L))) = 2 + 10 ln(20 / 5) ms. */
+    /** {@link LifAnalytic#isiMs}: 2 + 10 ln(20 / 5) ms. */
     private static double analyticIsi(LifDelta.Params p) {
-        double drive = p.resistance() * p.iE();
-        return p.tRef() + p.tauM() * Math.log((drive - (p.vReset() - p.eL())) / (drive - (p.vTh() - p.eL())));
+        return LifAnalytic.isiMs(p, 0);
     }
 
     @Test

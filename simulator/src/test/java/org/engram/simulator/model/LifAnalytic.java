@@ -1,0 +1,20 @@
+package org.engram.simulator.model;
+
+/** The closed form that tests hold a LIF neuron under a constant current to. */
+public final class LifAnalytic {
+    private LifAnalytic() {
+    }
+
+    /**
+     * The inter-spike interval of a {@code lif_delta} neuron under a constant current {@code I} above
+     * its rheobase: {@code t_ref + tau_m ln((R I - (V_reset - E_L)) / (R I - (V_th - E_L)))}.
+     *
+     * @param p       the neuron's parameters; {@code I} is their bias {@code i_e} plus {@code extraPa}
+     * @param extraPa a current beside the bias (pA)
+     * @return the interval in ms
+     */
+    public static double isiMs(LifDelta.Params p, double extraPa) {
+        double drive = p.resistance() * (p.iE() + extraPa);
+        return p.tRef() + p.tauM() * Math.log((drive - (p.vReset() - p.eL())) / (drive - (p.vTh() - p.eL())));
+    }
+}
