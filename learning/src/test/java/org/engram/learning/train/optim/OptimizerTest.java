@@ -23,6 +23,35 @@ class OptimizerTest {
         }
     }
 
+    /**
+     * Kingma and Ba (2015), Algorithm 1, worked by hand for two steps with beta1 = 0.8, beta2 = 0.95,
+     * epsilon = 1e-3 and alpha = 0.1, so that a wrong bias correction (t stuck at 1, or the betas swapped),
+     * a missing epsilon or epsilon inside the square root would each move the second update by more than 1e-4.
+     * <pre>
+     *   weight 0, g = (1, -0.5):  m2 = 0.8 * 0.2 - 0.2 * 0.5 = 0.06,  v2 = 0.95 * 0.05 + 0.05 * 0.25 = 0.06,
+     *     m_hat = 0.06 / (1 - 0.64) = 1/6,  v_hat = 0.06 / (1 - 0.9025) = 0.615385,
+     *     update2 = -0.1 (1/6) / (0.784465 + 0.001) = -0.0212189
+     *   weight 1, g = (0.02, 0.04): m2 = 0.0112, v2 = 9.9e-5, m_hat = 0.031111, v_hat = 1.015385e-3,
+     *     update2 = -0.1 * 0.031111 / (0.031865 + 0.001) = -0.0946631
+     *   weight 2, g = (-3, 0):    m2 = -0.48, v2 = 0.4275, m_hat = -4/3, v_hat = 4.384615,
+     *     update2 = 0.1 (4/3) / (2.093947 + 0.001) = 0.0636452
+     * </pre>
+     * The first step is -alpha g / (|g| + epsilon): -0.0999001, -0.0952381, 0.0999667.
+     */
+    @Test
+    void adamTwoStepsMatchAlgorithmOneByHand() {
+        Optimizer adam = new OptimizerSpec(OptimizerSpec.Kind.ADAM, 0, 0.8, 0.95, 1e-3).create(new int[] {3});
+        float[] up = new float[3];
+        adam.beginStep();
+        adam.update(0, new float[] {1f, 0.02f, -3f}, up, 0.1f);
+        // Float arithmetic over ~10 operations: relative error ~1e-6, so 1e-7 absolute on updates of ~0.1.
+        assertArrayEquals(new float[] {-0.0999001f, -0.0952381f, 0.0999667f}, up, 2e-7f, "step 1");
+        adam.beginStep();
+        adam.update(0, new float[] {-0.5f, 0.04f, 0f}, up, 0.1f);
+        assertArrayEquals(new float[] {-0.0212189f, -0.0946631f, 0.0636452f}, up, 2e-7f, "step 2");
+        assertEquals(2, adam.steps());
+    }
+
     @Test
     void sgdMomentumAccumulatesVelocity() {
         Optimizer sgd = OptimizerSpec.sgd(0.9).create(new int[] {2});
