@@ -10,8 +10,10 @@ import org.engram.simulator.engine.EngineOptions;
  *
  * @param surrogate      the surrogate derivative
  * @param slope          its slope, finite and {@code > 0}
- * @param detachReset    whether the reset term is treated as a constant in the backward pass
- *                       (as snnTorch does by default); {@code false} gives the full gradient
+ * @param detachReset    whether the spike in the reset ({@code s_t} in {@code u_t = v_t - th_t s_t} or
+ *                       {@code v_t (1 - s_t)}) is treated as a constant in the backward pass, as snnTorch
+ *                       does by default (the factors {@code th_t} and {@code v_t} keep their gradient);
+ *                       {@code false} gives the full gradient
  * @param optimizer      the optimiser
  * @param schedule       the learning rate per step
  * @param weightDecay    L2 coefficient added to the gradient ({@code g += wd * w}), finite and {@code >= 0}

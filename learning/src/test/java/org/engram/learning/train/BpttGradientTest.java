@@ -94,6 +94,9 @@ class BpttGradientTest {
                 w[m][k] = net.weights(m)[k];
             }
         }
+        if (detach) {
+            ref.holdResetSpikes(w);
+        }
         double step = 1e-6;
         for (int m = 0; m < w.length; m++) {
             double diff = 0;
@@ -123,6 +126,9 @@ class BpttGradientTest {
         private final int[] y;
         private final double[][][] input;
         private final int steps;
+        /** Per sample, layer, step and neuron: the spikes the reset uses, or {@code null} for the live ones. */
+        private double[][][][] heldReset;
+        private double[][][][] recorded;
 
         Reference(LayeredNet net, Encoder encoder, Surrogate surrogate, double slope, float[][] x, int[] y,
                   long[] streams, int steps) {
@@ -160,12 +166,21 @@ class BpttGradientTest {
         double meanLoss(double[][] w) {
             double total = 0;
             for (int b = 0; b < y.length; b++) {
-                total += loss(w, input[b], y[b]);
+                total += loss(w, input[b], y[b], b);
             }
             return total / y.length;
         }
 
-        private double loss(double[][] w, double[][] x, int label) {
+        /** From now on, the reset uses the spikes of a forward pass with weights {@code w} (a detached reset). */
+        void holdResetSpikes(double[][] w) {
+            heldReset = null;
+            recorded = new double[y.length][net.layers().size()][][];
+            meanLoss(w);
+            heldReset = recorded;
+            recorded = null;
+        }
+
+        private double loss(double[][] w, double[][] x, int label, int sample) {
             double[][] below = x;
             boolean delayed = false;
             double[] logits = null;
@@ -179,6 +194,10 @@ class BpttGradientTest {
                 double[][] v = new double[steps][n];
                 double[] u = new double[n];
                 double[] a = new double[n];
+                if (recorded != null) {
+                    recorded[sample][ly.index()] = s;
+                }
+                double[][] resetSpikes = heldReset != null ? heldReset[sample][ly.index()] : s;
                 for (int t = 0; t < steps; t++) {
                     for (int j = 0; j < n; j++) {
                         double current = 0;
@@ -202,7 +221,8 @@ class BpttGradientTest {
                         double thj = ly.threshold() + (double) ly.adaptation() * a[j];
                         double sj = smooth(vj - thj);
                         s[t][j] = sj;
-                        u[j] = ly.reset() == ResetMode.SUBTRACT ? vj - thj * sj : vj * (1 - sj);
+                        double sr = resetSpikes[t][j];
+                        u[j] = ly.reset() == ResetMode.SUBTRACT ? vj - thj * sr : vj * (1 - sr);
                         a[j] = ly.adaptDecay() * a[j] + sj;
                     }
                 }
@@ -254,6 +274,20 @@ class BpttGradientTest {
             }
             return o;
         }
+    }
+
+    /**
+     * A detached reset treats the spike in the reset ({@code s_t} in {@code u_t = v_t - th_t s_t} or
+     * {@code v_t (1 - s_t)}) as a constant: its gradient is the exact gradient of the forward pass with
+     * those reset spikes held at their values for the current weights, while the spikes seen by the
+     * layer above, the readout, the recurrence and the adaptation stay live.
+     */
+    @ParameterizedTest
+    @EnumSource(ResetMode.class)
+    void detachedResetGradientMatchesFiniteDifferencesWithTheResetSpikesHeld(ResetMode reset) {
+        HiddenLayer h1 = new HiddenLayer(5, NeuronKind.ADAPTIVE_LIF, 8.0, 0.5, reset, 40.0, 0.3, true);
+        HiddenLayer h2 = new HiddenLayer(4, NeuronKind.LIF, 5.0, 0.4, reset, 40.0, 0.0, false);
+        check(List.of(h1, h2), Readout.SPIKE_COUNT, Surrogate.FAST_SIGMOID, 2.0, false, true);
     }
 
     @ParameterizedTest
