@@ -3,6 +3,7 @@ package org.engram.learning.plasticity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,6 +62,50 @@ class TripletStdpTest {
             }
         }
         return net.weight(0, 0) - START;
+    }
+
+    /** Amplitudes of one size, so that each of the four terms moves a hand-placed triplet's change by > 1e-4. */
+    private static final TripletStdp.Params HAND = new TripletStdp.Params(5e-3, 6.2e-3, 7e-3, 2.3e-3, 16.8, 33.7,
+            101, 125, 0, 10);
+
+    private static double triplet(char[] sides, double[] times) {
+        TwoPopulations net = new TwoPopulations(1, 1, START);
+        TripletStdp rule = new TripletStdp(net.projection, HAND);
+        for (int i = 0; i < sides.length; i++) {
+            Drive.spike(rule, sides[i] == 'r' ? net.pre : net.post, 0, times[i]);
+        }
+        return net.weight(0, 0) - START;
+    }
+
+    /**
+     * Pfister and Gerstner (2006), eqs. 3-4, for single triplets placed by hand: at a post spike
+     * {@code dw = r1 (A2+ + A3+ o2(t - eps))}, at a pre spike {@code dw = -o1 (A2- + A3- r2(t - eps))},
+     * each trace the sum of {@code exp(-(t - t_k) / tau)} over its neuron's earlier spikes only.
+     * Float weights near 2: three roundings of at most 1.2e-7 each.
+     */
+    @Test
+    void handPlacedTripletsChangeTheWeightAsEquationsThreeAndFourSay() {
+        double a2p = 5e-3;
+        double a3p = 6.2e-3;
+        double a2m = 7e-3;
+        double a3m = 2.3e-3;
+        // pre 100, post 105, post 115: the second post sees r1 = e^(-15/16.8) and o2 = e^(-10/125)
+        double prePostPost = a2p * Math.exp(-5 / 16.8) + Math.exp(-15 / 16.8) * (a2p + a3p * Math.exp(-10 / 125.0));
+        assertEquals(prePostPost, triplet(new char[] {'r', 'o', 'o'}, new double[] {100, 105, 115}), 4e-7,
+                "pre-post-post");
+        // post 100, pre 110, post 125: depression -A2- e^(-10/33.7) (r2 = 0 before the first pre), then
+        // potentiation e^(-15/16.8) (A2+ + A3+ e^(-25/125))
+        double postPrePost = -a2m * Math.exp(-10 / 33.7) + Math.exp(-15 / 16.8) * (a2p + a3p * Math.exp(-25 / 125.0));
+        assertEquals(postPrePost, triplet(new char[] {'o', 'r', 'o'}, new double[] {100, 110, 125}), 4e-7,
+                "post-pre-post");
+        // pre 100, post 110, pre 130: A2+ e^(-10/16.8), then -e^(-20/33.7) (A2- + A3- e^(-30/101))
+        double prePostPre = a2p * Math.exp(-10 / 16.8) - Math.exp(-20 / 33.7) * (a2m + a3m * Math.exp(-30 / 101.0));
+        assertEquals(prePostPre, triplet(new char[] {'r', 'o', 'r'}, new double[] {100, 110, 130}), 4e-7,
+                "pre-post-pre");
+        // post 100, post 103, pre 110: -o1 (A2- + A3- r2) with o1 = e^(-10/33.7) + e^(-7/33.7), r2 = 0
+        double postPostPre = -(Math.exp(-10 / 33.7) + Math.exp(-7 / 33.7)) * a2m;
+        assertEquals(postPostPre, triplet(new char[] {'o', 'o', 'r'}, new double[] {100, 103, 110}), 4e-7,
+                "post-post-pre");
     }
 
     @ParameterizedTest
