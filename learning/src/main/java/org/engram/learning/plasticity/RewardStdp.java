@@ -14,7 +14,12 @@ import org.engram.simulator.network.Projection;
  *   dw = eta R c(t),     c(t) = c(t_last) exp(-(t - t_last) / tau_c)
  * </pre>
  * clipped to {@code [w_min, w_max]}. With zero reward the weights never change. Eligibilities
- * are decayed lazily per synapse from their last update.
+ * are decayed lazily per synapse from their last update; a reward does not use them up.
+ *
+ * <p>Izhikevich (2007) lets the dopamine concentration {@code d} decay with tau_d (0.2 s) and changes
+ * weights continuously, {@code dw/dt = c d}; here a reward acts at once, the limit tau_d -> 0 with
+ * {@code eta R} the area under the dopamine pulse. Pairing is all-to-all (each trace adds 1 per
+ * spike), with the pair-STDP window of {@link PairStdp}.
  */
 public final class RewardStdp extends PlasticityRule {
     private static final String NAME = "reward_stdp";

@@ -46,6 +46,27 @@ class RewardStdpTest {
     }
 
     /**
+     * Post-before-pre pairs lower the eligibility by A- e^(-lag / tau-), and a reward does not use the
+     * eligibility up (Izhikevich 2007: c keeps decaying with tau_c after dopamine arrives), so a second
+     * reward converts it again at its then decayed value.
+     */
+    @Test
+    void depressionEligibilityOutlivesAReward() {
+        TwoPopulations net = new TwoPopulations(1, 1, 0.5);
+        RewardStdp rule = new RewardStdp(net.projection, PARAMS);
+        Drive.spike(rule, net.post, 0, 10.0);
+        Drive.spike(rule, net.pre, 0, 18.0);
+        double atPair = -0.6 * Math.exp(-8 / 25.0);
+        assertEquals(atPair, rule.eligibility(0, 18.0), 1e-15);
+        rule.reward(1.0, 30.0);
+        double w = 0.5 + 0.1 * 1.0 * atPair * Math.exp(-12 / 200.0);
+        assertEquals(w, net.weight(0, 0), 1e-7, "first reward");   // float near 0.5: rounding below 3e-8
+        rule.reward(-2.0, 50.0);
+        w += 0.1 * -2.0 * atPair * Math.exp(-32 / 200.0);
+        assertEquals(w, net.weight(0, 0), 1e-7, "second reward, same eligibility decayed further");
+    }
+
+    /**
      * A reward dated before the last spike is refused: the eligibility would be read extrapolated
      * backwards, and came out above its value at the spike (0.0622 against 0.0607). A reward that
      * is not a number would turn every weight into NaN.
