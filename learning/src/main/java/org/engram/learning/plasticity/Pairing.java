@@ -4,6 +4,9 @@ package org.engram.learning.plasticity;
 public enum Pairing {
     /** Every presynaptic spike pairs with every postsynaptic spike: a trace adds 1 per spike. */
     ALL_TO_ALL,
-    /** Each spike pairs only with the nearest earlier spike of the other side: a trace is reset to 1 per spike. */
+    /**
+     * Each spike pairs only with the nearest earlier spike of the other side, which may already have paired
+     * (Morrison et al.'s symmetric nearest-spike scheme): a trace is reset to 1 per spike.
+     */
     NEAREST
 }

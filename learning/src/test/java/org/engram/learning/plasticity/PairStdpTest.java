@@ -73,6 +73,27 @@ class PairStdpTest {
         assertEquals(A_PLUS * Math.exp(-4 / TAU_PLUS), change[1], FLOAT_TOL);
     }
 
+    /**
+     * The symmetric nearest-spike scheme of Morrison, Diesmann and Gerstner (2008, Fig. 7A) on the
+     * depression side too: a presynaptic spike pairs only with the latest postsynaptic one, and a
+     * postsynaptic spike may pair with a presynaptic spike that an earlier postsynaptic spike has
+     * already paired with.
+     */
+    @Test
+    void nearestPairingIsSymmetric() {
+        TwoPopulations net = new TwoPopulations(1, 1, 0.5);
+        PairStdp rule = new PairStdp(net.projection, params(WeightDependence.ADDITIVE, Pairing.NEAREST));
+        Drive.spike(rule, net.post, 0, 0.0);
+        Drive.spike(rule, net.post, 0, 5.0);
+        Drive.spike(rule, net.pre, 0, 12.0);    // pairs with the post spike at 5 only: -A- e^(-7/tau-)
+        Drive.spike(rule, net.post, 0, 20.0);   // +A+ e^(-8/tau+)
+        Drive.spike(rule, net.post, 0, 30.0);   // pairs with the same pre spike again: +A+ e^(-18/tau+)
+        double expected = 0.5 - A_MINUS * Math.exp(-7 / TAU_MINUS) + A_PLUS * Math.exp(-8 / TAU_PLUS)
+                + A_PLUS * Math.exp(-18 / TAU_PLUS);
+        // three changes, each rounded to a float near 0.5 (at most 3e-8): within FLOAT_TOL
+        assertEquals(expected, net.weight(0, 0), FLOAT_TOL);
+    }
+
     @Test
     void weightsStayWithinBoundsUnderStrongRandomDrive() {
         TwoPopulations net = new TwoPopulations(20, 15, 0.5);
