@@ -164,6 +164,9 @@ class TimeGridTest {
         assertFalse(TimeGrid.atOrBefore(Double.MIN_VALUE, 0), "time 0 has no neighbours");
         assertFalse(TimeGrid.atOrBefore(5, Double.NEGATIVE_INFINITY), "never is before every time");
         assertTrue(TimeGrid.atOrBefore(Double.NEGATIVE_INFINITY, 5));
+        // a <= b holds for equal infinities, where a difference of NaN would say otherwise.
+        assertTrue(TimeGrid.atOrBefore(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY), "never, never");
+        assertTrue(TimeGrid.atOrBefore(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY));
     }
 
     @Test
