@@ -85,6 +85,67 @@ class NoiseCurrentTest {
         assertTrue(one[0] != finalPotentials(network(6), 1, 50)[0], "another seed, another noise");
     }
 
+    /**
+     * Noise into chosen neurons gives each of them the noise it gets when every neuron is driven
+     * (its stream is keyed by its index in the population) and the others none, for one thread and
+     * for two that split the population between them, whose boundary a chosen neuron lies on.
+     */
+    @Test
+    void chosenNeuronsReceiveTheirOwnNoiseAndTheOthersNone() {
+        int[] chosen = {0, 1, 2, 3, 4, 5, 6};
+        for (int threads = 1; threads <= 2; threads++) {
+            double[][] v = new double[2][];
+            for (int k = 0; k < 2; k++) {
+                NetworkBuilder b = new NetworkBuilder(0.1).seed(4);
+                Population<?, ?> p = b.population("a", 8, LifDelta.MODEL,
+                        new LifDelta.Params(TAU_M, C_M, 0, 1000, 0, 2, 0));
+                b.noise(new NoiseCurrent(p, k == 0 ? null : chosen, 100, 500));
+                v[k] = finalPotentials(b.build(), threads, 5);
+            }
+            for (int i : chosen) {
+                assertEquals(v[0][i], v[1][i], "neuron " + i + ", threads " + threads);
+                assertTrue(v[1][i] != 0, "neuron " + i + " is driven");
+            }
+            assertEquals(0.0, v[1][7], "neuron 7 is not chosen");
+        }
+    }
+
+    /**
+     * Two noise sources on the same neurons draw independent noise (their streams are keyed by the
+     * source): without a threshold the potential is linear in the current, so a second source adds
+     * a potential whose correlation with the first's over 200 neurons has a standard error of
+     * 1 / sqrt(200) = 0.07; it stays below 0.35 (5 standard errors) unless the two draw alike (1).
+     */
+    @Test
+    void twoSourcesDrawIndependentNoise() {
+        double[][] v = new double[2][];
+        for (int sources = 1; sources <= 2; sources++) {
+            NetworkBuilder b = new NetworkBuilder(0.1).seed(8);
+            Population<?, ?> p = b.population("a", N, LifDelta.MODEL,
+                    new LifDelta.Params(TAU_M, C_M, 0, 1000, 0, 2, 0));
+            for (int k = 0; k < sources; k++) {
+                b.noise(new NoiseCurrent(p, null, 0, 500));
+            }
+            v[sources - 1] = finalPotentials(b.build(), 1, 50);
+        }
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
+        for (int i = 0; i < N; i++) {
+            double x = v[0][i];
+            double y = v[1][i] - v[0][i];
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            syy += y * y;
+            sxy += x * y;
+        }
+        double correlation = (sxy - sx * sy / N) / Math.sqrt((sxx - sx * sx / N) * (syy - sy * sy / N));
+        assertTrue(Math.abs(correlation) < 0.35, "correlation " + correlation);
+    }
+
     /** The checked neuron list is the input's own: an edit of what neurons() gave gave a neuron the noise twice. */
     @Test
     void itsNeuronsCannotBeChangedFromOutside() {
