@@ -1,8 +1,11 @@
 package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -86,5 +89,87 @@ class WorkerPoolTest {
             pool.run(calls::incrementAndGet);   // failures are not carried into the next run
             assertEquals(List.of(1, 1, 1), List.of(calls.get(0), calls.get(1), calls.get(2)));
         }
+    }
+
+    /** A pool of one worker runs the task on the calling thread, as worker 0, and starts no thread. */
+    @Test
+    void aPoolOfOneRunsOnTheCaller() {
+        Thread[] ranOn = new Thread[1];
+        int[] worker = {-1};
+        try (WorkerPool pool = new WorkerPool(1, "test-one")) {
+            pool.run(w -> {
+                ranOn[0] = Thread.currentThread();
+                worker[0] = w;
+            });
+        }
+        assertSame(Thread.currentThread(), ranOn[0]);
+        assertEquals(0, worker[0]);
+    }
+
+    /** Worker threads are daemons: an engine its user forgot to close does not keep the JVM running. */
+    @Test
+    void workerThreadsAreDaemons() throws InterruptedException {
+        try (WorkerPool pool = new WorkerPool(3, "test-daemon")) {
+            Thread[] threads = new Thread[3];
+            pool.run(w -> threads[w] = Thread.currentThread());
+            for (int w = 1; w < 3; w++) {
+                assertTrue(threads[w].isDaemon(), threads[w].getName());
+                assertEquals("test-daemon-worker-" + w, threads[w].getName());
+            }
+        }
+    }
+
+    /**
+     * A kernel failure made on a worker thread is thrown again as one made on the caller, whose
+     * trace leads to this test; the cause and the suppressed failures are kept.
+     */
+    @Test
+    void aKernelFailureOnAWorkerIsThrownWithTheCallersTrace() {
+        IllegalStateException cause = new IllegalStateException("kernel");
+        KernelFailed[] made = new KernelFailed[1];
+        try (WorkerPool pool = new WorkerPool(2, "test")) {
+            KernelFailed thrown = assertThrows(KernelFailed.class, () -> pool.run(w -> {
+                if (w == 1) {
+                    made[0] = new KernelFailed("population 'p' failed", cause);
+                    throw made[0];
+                }
+            }));
+            assertTrue(thrown != made[0], "a copy made on the caller");
+            assertEquals("population 'p' failed", thrown.getMessage());
+            assertSame(cause, thrown.getCause());
+            String test = "aKernelFailureOnAWorkerIsThrownWithTheCallersTrace";
+            assertTrue(Arrays.stream(thrown.getStackTrace()).anyMatch(f -> f.getMethodName().startsWith("lambda$"
+                    + test) || f.getMethodName().equals(test)), Arrays.toString(thrown.getStackTrace()));
+            assertFalse(Arrays.stream(made[0].getStackTrace()).anyMatch(f -> f.getMethodName().equals(test)),
+                    "the worker's own trace does not reach the caller");
+        }
+    }
+
+    /**
+     * A caller interrupted while its workers run still waits for them (parked, with the status held
+     * aside) and has its interrupt status back when run returns: worker 1 finishes only once it has
+     * seen the caller parked.
+     */
+    @Test
+    void anInterruptedCallerWaitsForItsWorkersAndKeepsItsStatus() {
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+            Thread caller = Thread.currentThread();
+            boolean[] sawParked = new boolean[1];
+            try (WorkerPool pool = new WorkerPool(2, "test")) {
+                pool.run(w -> {
+                    if (w == 0) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    long deadline = System.nanoTime() + 10_000_000_000L;
+                    while (caller.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                    }
+                    sawParked[0] = caller.getState() == Thread.State.WAITING;
+                });
+                assertTrue(Thread.interrupted(), "the interrupt status is set again");
+            }
+            assertTrue(sawParked[0], "the interrupted caller parked");
+        });
     }
 }
