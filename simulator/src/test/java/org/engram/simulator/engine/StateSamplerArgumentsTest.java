@@ -2,6 +2,7 @@ package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.LifDelta;
@@ -43,5 +44,32 @@ class StateSamplerArgumentsTest {
             assertThrows(IndexOutOfBoundsException.class, () -> r.value(at[0], at[1]), "value(" + at[0] + ", "
                     + at[1] + ")");
         }
+    }
+
+    /** Positions name the recorded neurons in ascending order; null records every neuron. */
+    @Test
+    void positionsNameTheRecordedNeurons() {
+        StateSampler some = new StateSampler(p, "v", new int[] {0, 2}, 1, 0.1);
+        assertEquals(2, some.neuronCount());
+        assertEquals(0, some.neuronAt(0));
+        assertEquals(2, some.neuronAt(1));
+        StateSampler all = new StateSampler(p, "v", null, 1, 0.1);
+        assertEquals(3, all.neuronCount());
+        assertEquals(2, all.neuronAt(2));
+    }
+
+    /**
+     * Room for 10^9 samples of 3 neurons is more values than one array holds (2^31 - 9): refused by
+     * the recorder's limit, where a size cast to int would go negative, and the samples so far stay.
+     */
+    @Test
+    void roomPastTheLargestArrayIsRefusedAndTheSamplesStay() {
+        StateSampler r = new StateSampler(p, "v", null, 1, 0.1);
+        r.reserve(1);
+        r.sample(0, 0, 3);
+        r.complete(1);
+        ParameterException e = assertThrows(ParameterException.class, () -> r.reserve(1_000_000_000));
+        assertTrue(e.getMessage().contains("samples x neurons in one recorder"), e.getMessage());
+        assertEquals(p.state().values("v")[1], r.value(0, 1), 0.0);
     }
 }
