@@ -90,11 +90,11 @@ class SpikeExchangeTest {
     }
 
     /**
-     * Precise mode: over slices of random sizes (each shorter or longer than the last, so stale
-     * entries lie past the count), three workers emit spikes at times drawn from a few values per
-     * step (many ties); the merge equals a stable sort of the emitted spikes by (step, population,
-     * neuron), and the time order a stable sort of that by (step, time). Includes a slice of exactly
-     * 1,024 spikes, the arrays' first size.
+     * Precise mode: over slices of random sizes in the same four steps (each shorter or longer than
+     * the last, so stale entries of those steps lie past the count), three workers emit spikes at
+     * times drawn from a few values per step (many ties); the merge equals a stable sort of the
+     * emitted spikes by (step, population, neuron), and the time order a stable sort of that by
+     * (step, time). Includes a slice of exactly 1,024 spikes, the arrays' first size.
      */
     @Test
     void preciseSpikesSortByTimeWithinAStepAndKeepTheCanonicalOrderOfTies() {
@@ -102,16 +102,19 @@ class SpikeExchangeTest {
         Population<?, ?> p = population(n);
         SpikeExchange x = new SpikeExchange(3, 2, DT);
         SplittableRandom random = new SplittableRandom(13);
-        int[] perSlice = {40, 7, 300, 1024, 5, 1, 0, 90, 2};
+        // Spikes per slice, and in how many of its steps: a slice of one step after a longer one has
+        // stale entries of that step right past its count.
+        int[][] slices = {{40, 4}, {7, 1}, {300, 4}, {1024, 4}, {5, 1}, {1, 1}, {0, 4}, {90, 4}, {2, 1}};
         int from = 0;
-        for (int target : perSlice) {
-            int to = from + 4;
+        int to = 4;
+        for (int[] slice : slices) {
+            int target = slice[0];
             x.clearBuffers();
             List<Emitted> emitted = new ArrayList<>();
             // Every neuron of the slice draws how many spikes it makes so that the total is the target.
             int[][][] counts = new int[2][to - from][n];
             for (int k = 0; k < target; k++) {
-                counts[random.nextInt(2)][random.nextInt(to - from)][random.nextInt(n)]++;
+                counts[random.nextInt(2)][random.nextInt(slice[1])][random.nextInt(n)]++;
             }
             for (int w = 0; w < 3; w++) {
                 int lo = w * n / 3;
@@ -152,8 +155,33 @@ class SpikeExchangeTest {
             for (int m = 0; m < target; m++) {
                 assertEquals(byTime.get(m), x.order[m], "position " + m + " of a slice of " + target);
             }
-            from = to;
         }
+    }
+
+    /**
+     * Steps whose spikes came in falling time order come out rising, ties by canonical order: by
+     * hand, step 0 holds neurons 0 (0.08 ms) and 1 (0.02 ms), step 1 neurons 0 (0.19), 1 (0.15), 2
+     * (0.11) and 3 (0.15).
+     */
+    @Test
+    void stepsInFallingTimeOrderAreSorted() {
+        Population<?, ?> p = population(4);
+        SpikeExchange x = new SpikeExchange(1, 1, DT);
+        x.clearBuffers();
+        x.beginSegment(0, 0);
+        x.buffers[0].expect(p, 0, 4, 0, 2, true);
+        x.buffers[0].currentStep = 0;
+        x.buffers[0].spikeAt(0, 0.08);
+        x.buffers[0].spikeAt(1, 0.02);
+        x.buffers[0].currentStep = 1;
+        double[] times = {0.19, 0.15, 0.11, 0.15};
+        for (int i = 0; i < 4; i++) {
+            x.buffers[0].spikeAt(i, times[i]);
+        }
+        x.endSegment(0, 0);
+        x.merge(0, 1);
+        x.sortByTime();
+        assertArrayEquals(new int[] {1, 0, 4, 3, 5, 2}, java.util.Arrays.copyOf(x.order, 6));
     }
 
     /** A worker that skips a population in a slice adds nothing for it, whatever it added before. */
