@@ -106,16 +106,36 @@ class WorkerPoolTest {
         assertEquals(0, worker[0]);
     }
 
-    /** Worker threads are daemons: an engine its user forgot to close does not keep the JVM running. */
+    /**
+     * Worker threads are daemons, so an engine its user forgot to close does not keep the JVM
+     * running, and close() stops them (it waits up to a second for each, which a thread that is not
+     * starved needs a fraction of).
+     */
     @Test
-    void workerThreadsAreDaemons() throws InterruptedException {
+    void workerThreadsAreDaemonsThatCloseStops() {
+        Thread[] threads = new Thread[3];
         try (WorkerPool pool = new WorkerPool(3, "test-daemon")) {
-            Thread[] threads = new Thread[3];
             pool.run(w -> threads[w] = Thread.currentThread());
             for (int w = 1; w < 3; w++) {
                 assertTrue(threads[w].isDaemon(), threads[w].getName());
                 assertEquals("test-daemon-worker-" + w, threads[w].getName());
             }
+        }
+        for (int w = 1; w < 3; w++) {
+            assertFalse(threads[w].isAlive(), threads[w].getName() + " stopped");
+        }
+    }
+
+    /** An Error is thrown as it is, not wrapped, when the caller's own share throws it. */
+    @Test
+    void anErrorOfTheCallersShareIsThrownAsItIs() {
+        AssertionError error = new AssertionError("worker 0");
+        try (WorkerPool pool = new WorkerPool(2, "test")) {
+            assertSame(error, assertThrows(AssertionError.class, () -> pool.run(w -> {
+                if (w == 0) {
+                    throw error;
+                }
+            })));
         }
     }
 
