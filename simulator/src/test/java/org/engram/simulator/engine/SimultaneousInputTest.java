@@ -75,6 +75,34 @@ class SimultaneousInputTest {
         assertEquals(List.of(), apart, "pairs whose jumps were tested against threshold one at a time");
     }
 
+    /**
+     * Simultaneous jumps add in the canonical order of their sources (population order), in both
+     * modes. Three sources fire at 1 ms into a neuron at rest 0 mV whose tau_m of 1e300 ms loses
+     * nothing (exp(-4e-300) is 1), with jumps of 1 and 1e-16 mV twice: by hand,
+     * (0 + 1) + 1e-16 + 1e-16 stays 1 (each 1e-16 is below half an ulp of 1, 1.1e-16), while
+     * (0 + 1e-16 + 1e-16) + 1 rounds up to 1 + 2^-52.
+     */
+    @ParameterizedTest
+    @CsvSource({"GRID, true", "GRID, false", "PRECISE, true", "PRECISE, false"})
+    void simultaneousJumpsAddInTheOrderOfTheirSources(Mode mode, boolean largeFirst) {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        double[] jumps = largeFirst ? new double[] {1, 1e-16, 1e-16} : new double[] {1e-16, 1e-16, 1};
+        Population<?, ?>[] sources = new Population<?, ?>[3];
+        for (int k = 0; k < 3; k++) {
+            sources[k] = b.population("s" + k, 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{1.0}}));
+        }
+        Population<?, ?> target = b.population("target", 1, LifDelta.MODEL,
+                new LifDelta.Params(1e300, 250, 0, 10, 0, 2, 0));
+        for (int k = 0; k < 3; k++) {
+            b.connect("s" + k + "->target", sources[k], target, Rules.allToAll(),
+                    Synapses.excitatory(jumps[k]).delayMs(1));
+        }
+        try (Engine e = new Engine(b.build(), new EngineOptions(1, mode))) {
+            e.run(RUN_MS);
+        }
+        assertEquals(largeFirst ? 1.0 : 1.0 + 0x1p-52, target.state().values("v")[0], 0.0);
+    }
+
     private record Outcome(int spikes, double v) {
     }
 
