@@ -2,11 +2,14 @@ package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.model.LifAnalytic;
 import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
@@ -72,6 +75,25 @@ class RunawayFiringTest {
             assertTrue(x.getMessage().contains("t_ref > 0"), x.getMessage());
             // A model of one's own that fires without leaving the threshold is told where to look.
             assertTrue(x.getMessage().contains("leave the potential below threshold when it fires"), x.getMessage());
+        }
+    }
+
+    /**
+     * The bound holds as well before an input event: Poisson input of 1 MHz (100 events a step) puts
+     * the first event of step 0 some 0.01 ms in, by when the neuron would have fired 10^9 times
+     * (every 4e-12 ms). The timeout bounds a neuron that fires without end.
+     */
+    @Test
+    void endlessFiringBeforeAnInputEventIsRefused() {
+        NetworkBuilder b = new NetworkBuilder(DT).seed(3);
+        Population<?, ?> p = b.population("n", 1, LifDelta.MODEL,
+                new LifDelta.Params(TAU_M, C_M, 0, V_TH, V_RESET, 0, 1e15));
+        b.poissonInput(p, 1e6, 1e-9, Receptor.EXCITATORY);
+        try (Engine e = new Engine(b.build(), new EngineOptions(1, Mode.PRECISE))) {
+            EngramException x = assertTimeoutPreemptively(Duration.ofMinutes(2),
+                    () -> assertThrows(EngramException.class, () -> e.run(1.0)));
+            assertTrue(x.getMessage().startsWith("population 'n' (model 'lif_delta'): neuron 0: expected at most 1000 "
+                    + "spikes of one neuron within a step and between two of its input events"), x.getMessage());
         }
     }
 }
