@@ -107,23 +107,52 @@ class WorkerPoolTest {
     }
 
     /**
+     * Waits up to 10 s (a bound on a starved machine, not a measurement) for a thread to be seen
+     * parked; it may wake at once if a permit was left from the run's start, and park again.
+     */
+    private static boolean parks(Thread t) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (t.getState() == Thread.State.WAITING) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        return false;
+    }
+
+    /**
      * Worker threads are daemons, so an engine its user forgot to close does not keep the JVM
-     * running, and close() stops them (it waits up to a second for each, which a thread that is not
-     * starved needs a fraction of).
+     * running; between runs they park (an idle engine costs no CPU), and close() wakes and stops
+     * them (it waits up to a second for each, which a thread that is not starved needs a fraction of).
      */
     @Test
-    void workerThreadsAreDaemonsThatCloseStops() {
+    void idleWorkersAreParkedDaemonsThatCloseStops() {
         Thread[] threads = new Thread[3];
         try (WorkerPool pool = new WorkerPool(3, "test-daemon")) {
             pool.run(w -> threads[w] = Thread.currentThread());
             for (int w = 1; w < 3; w++) {
                 assertTrue(threads[w].isDaemon(), threads[w].getName());
                 assertEquals("test-daemon-worker-" + w, threads[w].getName());
+                assertTrue(parks(threads[w]), threads[w].getName() + " parks between runs");
             }
         }
         for (int w = 1; w < 3; w++) {
             assertFalse(threads[w].isAlive(), threads[w].getName() + " stopped");
         }
+    }
+
+    /** An interrupt does not cut close() short: the workers stop, and the caller has its status back. */
+    @Test
+    void anInterruptedCloseStillStopsTheWorkers() {
+        Thread[] threads = new Thread[2];
+        WorkerPool pool = new WorkerPool(2, "test");
+        pool.run(w -> threads[w] = Thread.currentThread());
+        assertTrue(parks(threads[1]));
+        Thread.currentThread().interrupt();
+        pool.close();
+        assertTrue(Thread.interrupted(), "the interrupt status is set again");
+        assertFalse(threads[1].isAlive());
     }
 
     /** An Error is thrown as it is, not wrapped, when the caller's own share throws it. */
@@ -166,30 +195,26 @@ class WorkerPoolTest {
     }
 
     /**
-     * A caller interrupted while its workers run still waits for them (parked, with the status held
-     * aside) and has its interrupt status back when run returns: worker 1 finishes only once it has
-     * seen the caller parked.
+     * A caller interrupted while its workers run waits for them and has its interrupt status back
+     * when run returns, also after a wait long enough to park: worker 1 finishes only once it has
+     * seen the caller waiting.
      */
     @Test
     void anInterruptedCallerWaitsForItsWorkersAndKeepsItsStatus() {
         assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
             Thread caller = Thread.currentThread();
-            boolean[] sawParked = new boolean[1];
+            boolean[] sawWaiting = new boolean[1];
             try (WorkerPool pool = new WorkerPool(2, "test")) {
                 pool.run(w -> {
                     if (w == 0) {
                         Thread.currentThread().interrupt();
-                        return;
+                    } else {
+                        sawWaiting[0] = parks(caller);
                     }
-                    long deadline = System.nanoTime() + 10_000_000_000L;
-                    while (caller.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-                        Thread.onSpinWait();
-                    }
-                    sawParked[0] = caller.getState() == Thread.State.WAITING;
                 });
                 assertTrue(Thread.interrupted(), "the interrupt status is set again");
             }
-            assertTrue(sawParked[0], "the interrupted caller parked");
+            assertTrue(sawWaiting[0], "the interrupted caller waited");
         });
     }
 }
