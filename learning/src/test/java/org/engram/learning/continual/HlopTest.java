@@ -1,15 +1,23 @@
 package org.engram.learning.continual;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.engram.learning.io.StateCodec;
 import org.engram.learning.train.Workers;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.random.SplitMixRandom;
 import org.junit.jupiter.api.Test;
 
@@ -151,17 +159,9 @@ class HlopTest {
      */
     @Test
     void aCheckpointWithNonFiniteLateralWeightsIsRefused() throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
-        org.engram.learning.io.StateCodec.writeHeader(out, "hlop", 1);
-        out.writeBoolean(true);
-        org.engram.learning.io.StateCodec.writeInts(out, new int[] {2});
-        org.engram.learning.io.StateCodec.writeInts(out, new int[] {1});
-        org.engram.learning.io.StateCodec.writeDoubles(out, new double[][] {{1, Double.NaN}});
+        DataInputStream saved = savedState(2, 1, new double[] {1, Double.NaN});
         Hlop hlop = new Hlop(Hlop.Params.defaults());
-        org.engram.simulator.EngramException e = assertThrows(org.engram.simulator.EngramException.class,
-                () -> hlop.readState(new java.io.DataInputStream(
-                        new java.io.ByteArrayInputStream(bytes.toByteArray()))));
+        EngramException e = assertThrows(EngramException.class, () -> hlop.readState(saved));
         assertTrue(e.getMessage().contains("hlop.lateral_weights[0]: expected finite weights, found NaN"),
                 e.getMessage());
     }
@@ -176,21 +176,29 @@ class HlopTest {
      */
     @Test
     void projectionRemovesTheSpanOfFrozenRowsThatAreNotOrthonormal() throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
-        org.engram.learning.io.StateCodec.writeHeader(out, "hlop", 1);
-        out.writeBoolean(true);
-        org.engram.learning.io.StateCodec.writeInts(out, new int[] {4});
-        org.engram.learning.io.StateCodec.writeInts(out, new int[] {2});
-        org.engram.learning.io.StateCodec.writeDoubles(out, new double[][] {{2, 0, 0, 0, 1, 1, 0, 0}});
         Hlop hlop = new Hlop(new Hlop.Params(2, 0, 1, 0.2, 0.9));
-        hlop.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        hlop.readState(savedState(4, 2, new double[] {2, 0, 0, 0, 1, 1, 0, 0}));
         StubModel model = new StubModel(new int[] {4}, new int[] {1});
         hlop.beforeTask(new FixedTask(1, Scenario.DOMAIN_INCREMENTAL, 1, model, null, List.of()));
         float[] update = {1, 2, 3, 4};
         hlop.transformUpdate(0, update, new ArrayActivity(new float[][] {{0, 0, 1, 0}}));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 0, 3, 4}, update, 0f);
+        assertArrayEquals(new float[] {0, 0, 3, 4}, update, 0f);
         assertEquals(2, hlop.neurons(0), "no increment: the two frozen rows only");
+    }
+
+    /**
+     * A saved HLOP state, written field by field as a checkpoint holds it: one layer of {@code inputs}
+     * inputs with {@code rows} frozen lateral rows, their weights row after row.
+     */
+    private static DataInputStream savedState(int inputs, int rows, double[] lateral) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        StateCodec.writeHeader(out, "hlop", 1);
+        out.writeBoolean(true);
+        StateCodec.writeInts(out, new int[] {inputs});
+        StateCodec.writeInts(out, new int[] {rows});
+        StateCodec.writeDoubles(out, new double[][] {lateral});
+        return new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
     }
 
     /** Trains HLOP's first-task rows on 1,000 batches of 4 samples of varying energy; the largest |weight|. */
