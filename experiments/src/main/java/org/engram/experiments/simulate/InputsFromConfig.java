@@ -252,23 +252,28 @@ final class InputsFromConfig {
     }
 
     /**
-     * Adds the engine's refusal of a current input (a current source or noise) in the config's mode
-     * (precise), once, at {@code mode}: found here, it is reported with the config's other
-     * problems, not after them. Called only when the step and mode are the config's own.
+     * Adds the engine's refusal of each current input (a current source, constant currents or noise)
+     * that the config's mode cannot feed into its target (precise mode: a model whose exact kernel
+     * takes no injected current), at {@code mode}: found here, it is reported with the config's other
+     * problems, not after them. Called only when the step and mode are the config's own; a target
+     * with a problem of its own is left to it.
      */
-    void requireCurrentSourcesFit(List<ConfigException> problems) {
+    void requireCurrentInputsFit(TimeGrid grid, List<ConfigException> problems) {
         List<SimulationConfig.InputSpec> inputs = config.inputs();
         for (int i = 0; i < inputs.size(); i++) {
-            InputType type = InputType.byConfigName(inputs.get(i).type());
-            if (type == InputType.CURRENT || type == InputType.NOISE) {
+            SimulationConfig.InputSpec in = inputs.get(i);
+            InputType type = InputType.byConfigName(in.type());
+            Population<?, ?> target = populations.built(in.target());
+            // A model without exact propagation is refused in precise mode at its population.
+            if ((type == InputType.CURRENT || type == InputType.NOISE) && target != null
+                    && target.supportsExactPropagation()) {
                 try {
-                    EngineChecks.requireCurrentInputFits(config.mode(), type == InputType.NOISE ? "a noise current"
-                            : "a current source", inputs.get(i).target());
+                    EngineChecks.requireCurrentInputFits(target, config.mode(), grid, type == InputType.NOISE
+                            ? "a noise current" : in.amplitudePa() != null ? "constant currents" : "a current source");
                 } catch (EngramException e) {
                     problems.add(new ConfigException(source, "mode", e.expected(), e.found() + " (inputs[" + i + "])",
                             null));
                 }
-                return;
             }
         }
     }

@@ -105,7 +105,7 @@ final class NetworkFromConfig {
             }
         }
         if (timed) {
-            inputs.requireCurrentSourcesFit(problems);
+            inputs.requireCurrentInputsFit(grid, problems);
         }
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);

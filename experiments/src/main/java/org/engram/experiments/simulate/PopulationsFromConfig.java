@@ -94,6 +94,14 @@ final class PopulationsFromConfig {
 
     /**
      * @param name a population's name
+     * @return the population of that name, or null when none was built (its entry has a problem)
+     */
+    Population<?, ?> built(String name) {
+        return byName.get(name);
+    }
+
+    /**
+     * @param name a population's name
      * @return the population of that name, or the stand-in of one not built for its parameters'
      *         problems, whose size, model and variables are the entry's; null when neither exists
      */

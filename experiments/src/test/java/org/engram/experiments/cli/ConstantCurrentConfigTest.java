@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code engram simulate}'s constant current input, {@code amplitude_pa}: a number, a list of one
- * per neuron, or a distribution drawn once per neuron. Each neuron's current is read back from its potential: a LIF
- * neuron from rest under a constant current {@code I} is at {@code R I (1 - exp(-t / tau_m))}.
+ * per neuron, or a distribution drawn once per neuron, in both modes. Each neuron's current is read back from
+ * its potential: a LIF neuron from rest under a constant current {@code I} is at {@code R I (1 - exp(-t / tau_m))}.
  */
 class ConstantCurrentConfigTest {
     private static final double TAU_M = 20;
@@ -23,6 +23,7 @@ class ConstantCurrentConfigTest {
 
     private static final String CONFIG = String.join("\n",
             "duration_ms: " + DURATION_MS,
+            "mode: MODE",
             "seed: 4",
             "populations:",
             "  - {name: p, size: 6, model: lif_delta, params: {tau_m: " + TAU_M + ", c_m: " + C_M
@@ -33,10 +34,14 @@ class ConstantCurrentConfigTest {
             "  state: [{population: p, variable: v, neurons: all, interval_ms: " + DURATION_MS + "}]",
             "");
 
-    /** The current each neuron received, from its potential at the end of the run. */
+    /** The current each neuron received in grid mode, from its potential at the end of the run. */
     private static double[] currents(Path dir, String name, String input) throws IOException {
+        return currents(dir, name, input, "grid");
+    }
+
+    private static double[] currents(Path dir, String name, String input, String mode) throws IOException {
         Path config = dir.resolve(name + ".yaml");
-        Files.writeString(config, CONFIG.replace("INPUT", input));
+        Files.writeString(config, CONFIG.replace("INPUT", input).replace("MODE", mode));
         CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", dir.resolve(name).toString());
         assertEquals(0, r.exitCode(), r.err());
         List<String> rows = Files.readAllLines(Path.of(r.lastLine()).resolve("state_p_v.csv"));
@@ -90,6 +95,19 @@ class ConstantCurrentConfigTest {
         for (int i = 0; i < 6; i++) {
             assertEquals(expectedAll[i], all[i], 1e-9, "neuron " + i);
             assertEquals(expectedChosen[i], chosen[i], 1e-9, "neuron " + i);
+        }
+    }
+
+    /** Precise mode takes each form and gives each neuron the current grid mode gives. */
+    @Test
+    void preciseModeGivesTheCurrentsGridModeGives(@TempDir Path dir) throws IOException {
+        for (String input : List.of("amplitude_pa: [10, 20, 30, 40, 50, -60]", "amplitude_pa: {normal: [100, 20]}",
+                "times_ms: [0, 5], amplitudes_pa: [300, 300]")) {
+            double[] grid = currents(dir, "grid", input, "grid");
+            double[] precise = currents(dir, "precise", input, "precise");
+            for (int i = 0; i < 6; i++) {
+                assertEquals(grid[i], precise[i], 1e-9, input + ", neuron " + i);
+            }
         }
     }
 

@@ -754,22 +754,6 @@ class SimulateCommandTest {
                         "  - {type: current, target: exc, amplitude_pa: strong}\nrecord:"),
                         List.of("bad.yaml:12:", "inputs[1].amplitude_pa: expected a number, a list of one per neuron"
                                 + " or a distribution such as {normal: [mean, sd]}, found \"strong\"")),
-                Arguments.of("drawn currents in precise mode", GOOD.replace("seed: 3", "seed: 3\nmode: precise")
-                        .replace("record:", "  - {type: current, target: exc, amplitude_pa: {uniform: [0, 1]}}\n"
-                                + "record:"),
-                        List.of("bad.yaml:4:", "mode: expected grid mode", "(inputs[1])")),
-                Arguments.of("current source in precise mode", GOOD.replace("seed: 3", "seed: 3\nmode: precise")
-                        .replace("record:",
-                                "  - {type: current, target: exc, times_ms: [0], amplitudes_pa: [5]}\nrecord:"),
-                        List.of("bad.yaml:4:", "mode: expected grid mode")),
-                // Reported with the other problems, not once they are mended.
-                Arguments.of("current source in precise mode and a bad rate", GOOD
-                        .replace("seed: 3", "seed: 3\nmode: precise")
-                        .replace("rate_hz: 20000", "rate_hz: -1")
-                        .replace("record:",
-                                "  - {type: current, target: exc, times_ms: [0], amplitudes_pa: [5]}\nrecord:"),
-                        List.of("2 problems", "bad.yaml:4:", "mode: expected grid mode for current sources",
-                                "found precise, with a current source into 'exc' (inputs[1])", "inputs[0].rate_hz")),
                 Arguments.of("state of no neuron", GOOD.replace("neurons: [0, 5]", "neurons: []"),
                         List.of("bad.yaml:13:", "record.state[0].neurons", "at least one neuron", "an empty list")),
                 Arguments.of("spike times out of order", GOOD.replace("[10, 50]", "[50, 10]"),
@@ -1069,12 +1053,12 @@ class SimulateCommandTest {
                                 "\n  bad.yaml:15:",
                                 "record.state[0].variable: expected one of [v], found w\n  bad.yaml:15:",
                                 "record.state[0].neurons: expected distinct ascending indices in [0, 40), found 45")),
-                Arguments.of("a noise input without its spread, and in precise mode", GOOD.replace("seed: 3",
+                // Precise mode takes noise into lif_exp: the missing spread is the one problem.
+                Arguments.of("a noise input without its spread, in precise mode", GOOD.replace("seed: 3",
                         "seed: 3\nmode: precise").replace("record:", "  - {type: noise, target: exc, mean_pa: 5}\n"
                         + "record:").replace("model: lif_delta", "model: lif_exp"),
-                        List.of("inputs[1].std_pa: expected a value (a noise input needs it), found nothing",
-                                "mode: expected grid mode for current sources, constant currents and noise currents",
-                                "found precise, with a noise current into 'exc' (inputs[1])")),
+                        List.of("bad.yaml:", "inputs[1].std_pa: expected a value (a noise input needs it), found "
+                                + "nothing")),
                 // A misspelt name of a fixed set is told the closest one, as keys and models are.
                 Arguments.of("a misspelt mode and receptor", GOOD.replace("seed: 3", "seed: 3\nmode: grd")
                         .replace("weight: 25,", "weight: 25, receptor: exitatory,"),
@@ -1733,18 +1717,17 @@ class SimulateCommandTest {
     }
 
     /**
-     * {@code --print-config} reports what only the engine can refuse (a current source in precise mode),
-     * as a simulation would, with exit code 2 and nothing written.
+     * {@code --print-config} reports what only the engine can refuse (a Poisson rate past what a grid
+     * step can draw), as a simulation would, with exit code 2 and nothing written.
      */
     @Test
     void printConfigRefusesWhatTheSimulationWouldRefuse(@TempDir Path dir) throws IOException {
-        String yaml = String.join("\n", "duration_ms: 10", "mode: precise",
+        String yaml = String.join("\n", "duration_ms: 10",
                 "populations: [{name: a, size: 2, model: lif_delta}]",
-                "inputs: [{type: current, target: a, times_ms: [1], amplitudes_pa: [100]}]", "");
-        CliRunner.Result r = simulate(dir, "precise.yaml", yaml, "--print-config");
+                "inputs: [{type: poisson, target: a, rate_hz: 1e9, weight: 1}]", "");
+        CliRunner.Result r = simulate(dir, "grid.yaml", yaml, "--print-config");
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("precise.yaml") && r.err().contains("mode: expected grid mode")
-                && r.err().contains("found precise"), r.err());
+        assertTrue(r.err().contains("grid.yaml") && r.err().contains("inputs[0].rate_hz"), r.err());
         assertEquals("", r.out());
         assertFalse(Files.exists(dir.resolve("results")), "nothing is written");
     }

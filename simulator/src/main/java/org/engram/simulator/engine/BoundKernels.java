@@ -92,5 +92,9 @@ final class BoundKernels {
      * @param <S>    the state class
      */
     record ExactUpdate<S extends NeuronState>(ExactKernel<S> kernel, S state) {
+        /** @return the state's injected currents, or null when the kernel takes none */
+        double[] injectedCurrentPa() {
+            return kernel.injectedCurrentPa(state);
+        }
     }
 }

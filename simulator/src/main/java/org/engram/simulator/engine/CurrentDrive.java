@@ -4,7 +4,8 @@ import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 
 /**
- * Writes a current into the current rows of the steps being advanced (grid mode only): a
+ * Adds a current into the neurons' current of a step (grid mode: the step's input row; precise
+ * mode: the current the neurons are injected with from the step's start): a
  * {@link CurrentSource}'s piecewise-constant amplitude, the same for every chosen neuron, or
  * {@link ConstantCurrents}, each neuron its own amplitude from time 0 on. The current of the
  * {@code k}-th chosen neuron at a step is the schedule's amplitude times the neuron's gain, and a
@@ -41,23 +42,21 @@ final class CurrentDrive {
         return k < 0 ? 0 : amplitudes[k];
     }
 
-    void fill(WorkerInput in, int lo, int hi, int from, int to) {
-        for (int s = from; s < to; s++) {
-            double a = amplitudeAt(s);
-            if (a == 0) {
-                continue;
+    /** Adds the current of step {@code step} into {@code currentPa} for neurons {@code [lo, hi)}. */
+    void add(double[] currentPa, int lo, int hi, int step) {
+        double a = amplitudeAt(step);
+        if (a == 0) {
+            return;
+        }
+        if (neurons == null) {
+            for (int i = lo; i < hi; i++) {
+                currentPa[i] += gains == null ? a : a * gains[i];
             }
-            double[] row = in.current[in.view.row(s)];
-            if (neurons == null) {
-                for (int i = lo; i < hi; i++) {
-                    row[i] += gains == null ? a : a * gains[i];
-                }
-            } else {
-                for (int k = 0; k < neurons.length; k++) {
-                    int i = neurons[k];
-                    if (i >= lo && i < hi) {
-                        row[i] += gains == null ? a : a * gains[k];
-                    }
+        } else {
+            for (int k = 0; k < neurons.length; k++) {
+                int i = neurons[k];
+                if (i >= lo && i < hi) {
+                    currentPa[i] += gains == null ? a : a * gains[k];
                 }
             }
         }

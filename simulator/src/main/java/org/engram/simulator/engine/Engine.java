@@ -133,18 +133,6 @@ public final class Engine implements AutoCloseable {
         this.precise = options.mode() == Mode.PRECISE;
         this.workers = options.threads();
         this.sliceSteps = network.minDelaySteps();
-        if (!network.currentSources().isEmpty()) {
-            EngineChecks.requireCurrentInputFits(options.mode(), "a current source",
-                    network.currentSources().get(0).target().name());
-        }
-        if (!network.constantCurrents().isEmpty()) {
-            EngineChecks.requireCurrentInputFits(options.mode(), "constant currents",
-                    network.constantCurrents().get(0).target().name());
-        }
-        if (!network.noiseCurrents().isEmpty()) {
-            EngineChecks.requireCurrentInputFits(options.mode(), "a noise current",
-                    network.noiseCurrents().get(0).target().name());
-        }
         List<Population<?, ?>> pops = network.populations();
         if (precise) {
             // Before it converts them (continueFromGrid), once: precise mode reads them no more.
@@ -205,6 +193,9 @@ public final class Engine implements AutoCloseable {
         for (int p = 0; p < pops.size(); p++) {
             runtimes[p] = new PopulationRuntime(pops.get(p), options.mode(), grid, workers, slots[p],
                     currentDriven[p], ownRows);
+            if (precise && currentDriven[p]) {
+                requireInjectedCurrent(runtimes[p]);
+            }
             stateRecorders.add(new ArrayList<>());
         }
         Route[][] outgoing = new Route[pops.size()][];
@@ -221,7 +212,8 @@ public final class Engine implements AutoCloseable {
         for (int w = 0; w < workers; w++) {
             scratch[w] = new EventScratch();
         }
-        exactAdvance = new ExactAdvance(grid.dtMs(), poissonByPopulation, scratch, stateRecorders);
+        exactAdvance = new ExactAdvance(grid.dtMs(), poissonByPopulation, currentsByPopulation, noiseByPopulation,
+                scratch, stateRecorders);
         pool = new WorkerPool(parallel ? workers : 1, "engram-engine-" + ENGINES_MADE.incrementAndGet());
         long stepsBefore;
         try {
@@ -262,6 +254,15 @@ public final class Engine implements AutoCloseable {
         }
         // The pool's threads hold no reference to this engine, so an unclosed one can be collected.
         poolCleanup = WORKER_CLEANER.register(this, pool::close);
+    }
+
+    /** Refuses current input into a population whose exact kernel takes no injected current. */
+    private void requireInjectedCurrent(PopulationRuntime rt) {
+        Population<?, ?> target = rt.population;
+        String kind = network.currentSources().stream().anyMatch(c -> c.target() == target) ? "a current source"
+                : network.constantCurrents().stream().anyMatch(c -> c.target() == target) ? "constant currents"
+                : "a noise current";
+        EngineChecks.requireInjectedCurrent(rt.exactUpdate, target, kind);
     }
 
     /** Lets a population's exact kernel take over the state grid-mode engines left (typed helper). */
@@ -755,11 +756,14 @@ public final class Engine implements AutoCloseable {
                 for (PoissonDrive d : drives) {
                     d.fillGrid(in, a, b, s);
                 }
-                for (CurrentDrive c : currents) {
-                    c.fill(in, a, b, s, s + 1);
-                }
-                for (NoiseDrive n : noises) {
-                    n.fill(in, a, b, s, s + 1);
+                if (in.current != null) {
+                    double[] row = in.current[in.view.row(s)];
+                    for (CurrentDrive c : currents) {
+                        c.add(row, a, b, s);
+                    }
+                    for (NoiseDrive n : noises) {
+                        n.add(row, a, b);
+                    }
                 }
                 out.expect(rt.population, a, b, s, s + 1, false);
                 rt.gridUpdate.update(a, b, s, s + 1, in.view, out);

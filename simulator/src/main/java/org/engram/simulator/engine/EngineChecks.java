@@ -17,19 +17,40 @@ public final class EngineChecks {
     }
 
     /**
-     * Checks that a mode takes a current input (a current source, constant currents or a noise
-     * current), as {@link Engine#Engine} does.
+     * Checks that a population takes a current input (a current source, constant currents or a
+     * noise current) in a mode, as {@link Engine#Engine} does: grid mode feeds any model, precise
+     * mode a model whose exact kernel takes an injected current
+     * ({@link org.engram.simulator.model.ExactKernel#injectedCurrentPa}; the built-in LIF models'
+     * do). The kernel is prepared and dropped, as by {@link #requireRunnable}, which the population
+     * must pass first.
      *
+     * @param target the population the input feeds
      * @param mode   the mode
+     * @param grid   the time grid of the network
      * @param kind   what the input is, e.g. {@code "a current source"} or {@code "a noise current"}
-     * @param target the name of the population the input feeds
-     * @throws ParameterException in precise mode, which takes synaptic, Poisson and spike-source input
+     * @throws ParameterException in precise mode, when the kernel takes no injected current
      */
-    public static void requireCurrentInputFits(Mode mode, String kind, String target) {
+    public static void requireCurrentInputFits(Population<?, ?> target, Mode mode, TimeGrid grid, String kind) {
         if (mode == Mode.PRECISE) {
-            throw new ParameterException("engine", "mode", "grid mode for current sources, constant currents and "
-                    + "noise currents (precise mode takes synaptic, Poisson and spike-source input)", "precise, with "
-                    + kind + " into '" + target + "'");
+            requireInjectedCurrent(BoundKernels.exact(target, grid), target, kind);
+        }
+    }
+
+    /**
+     * Refuses current input of a kind into a population whose exact kernel takes no injected current,
+     * or gives an array of another length than the population's.
+     */
+    static void requireInjectedCurrent(BoundKernels.ExactUpdate<?> exact, Population<?, ?> target, String kind) {
+        double[] injected = exact.injectedCurrentPa();
+        if (injected == null) {
+            throw new ParameterException("engine", "mode", "grid mode for current input into a model whose exact "
+                    + "kernel takes no injected current (ExactKernel.injectedCurrentPa)", "precise, with " + kind
+                    + " into '" + target.name() + "' (model '" + target.model().name() + "')");
+        }
+        if (injected.length != target.size()) {
+            throw new ParameterException("model '" + target.model().name() + "'", "injectedCurrentPa",
+                    "an array of one current per neuron of population '" + target.name() + "' (" + target.size()
+                            + ")", "an array of " + injected.length);
         }
     }
 

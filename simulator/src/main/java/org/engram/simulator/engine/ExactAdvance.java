@@ -1,5 +1,6 @@
 package org.engram.simulator.engine;
 
+import java.util.Arrays;
 import java.util.List;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.model.ExactKernel;
@@ -12,21 +13,30 @@ import org.engram.simulator.network.Population;
  * and its model's exact kernel finds its threshold crossings, which are emitted at their exact
  * times. A neuron without input looks ahead for its next crossing once and keeps the prediction
  * until an input changes it, so a quiet neuron costs a search now and then rather than one per
- * step. The engine passes each worker's share of the neurons; each worker has its own event scratch.
+ * step. Current inputs (current sources, constant currents, noise) are piecewise constant on the
+ * grid: a neuron whose summed current changes at a step's start is moved there and injected with
+ * the new current, which its kernel integrates exactly until the next change. The engine passes
+ * each worker's share of the neurons; each worker has its own event scratch.
  */
 final class ExactAdvance {
     private final double dtMs;
     /** Per population: the Poisson drives into it. */
     private final PoissonDrive[][] poissonByPopulation;
+    /** Per population: the current sources and constant currents into it. */
+    private final CurrentDrive[][] currentsByPopulation;
+    /** Per population: the noise currents into it. */
+    private final NoiseDrive[][] noiseByPopulation;
     /** Per worker: where a neuron's events of a step are gathered and sorted. */
     private final EventScratch[] scratch;
     /** Per population: its state recorders. */
     private final List<List<StateSampler>> stateRecorders;
 
-    ExactAdvance(double dtMs, PoissonDrive[][] poissonByPopulation, EventScratch[] scratch,
-                 List<List<StateSampler>> stateRecorders) {
+    ExactAdvance(double dtMs, PoissonDrive[][] poissonByPopulation, CurrentDrive[][] currentsByPopulation,
+                 NoiseDrive[][] noiseByPopulation, EventScratch[] scratch, List<List<StateSampler>> stateRecorders) {
         this.dtMs = dtMs;
         this.poissonByPopulation = poissonByPopulation;
+        this.currentsByPopulation = currentsByPopulation;
+        this.noiseByPopulation = noiseByPopulation;
         this.scratch = scratch;
         this.stateRecorders = stateRecorders;
     }
@@ -45,8 +55,9 @@ final class ExactAdvance {
 
     /**
      * Advances neurons {@code [lo, hi)} of population {@code p} through steps {@code [from, to)}: each
-     * takes its queued events and Poisson input of a step in time order, fires every crossing before
-     * each, and samples the state recorders due at the step's end.
+     * takes its new injected current at the step's start, its queued events and Poisson input of the
+     * step in time order, fires every crossing before each, and samples the state recorders due at the
+     * step's end.
      */
     <S extends NeuronState> void advance(PopulationRuntime rt, BoundKernels.ExactUpdate<S> exact, int p, int w,
                                          int from, int to, int lo, int hi, SpikeBuffer out) {
@@ -62,13 +73,26 @@ final class ExactAdvance {
         final ShownState shown = rt.shown;
         final double[] crossing = rt.crossingMs;
         final double[] horizon = rt.horizonMs;
+        final double[] stepCurrent = rt.stepCurrentPa;
+        final double[] injected = stepCurrent == null ? null : exact.injectedCurrentPa();
         for (int s = from; s < to; s++) {
             final double stepStart = s * dt;
             final double stepEnd = (s + 1) * dt;
             final int slot = s % rt.slots;
             final PreciseQueue queue = rt.queues[w][slot];
             out.currentStep = s;
+            if (stepCurrent != null) {
+                sumCurrents(p, stepCurrent, lo, hi, s);
+            }
             for (int i = lo; i < hi; i++) {
+                if (stepCurrent != null && stepCurrent[i] != injected[i]) {
+                    // The previous step fired every crossing up to its end, this step's start; the
+                    // neuron's prediction assumed the old current.
+                    kernel.propagate(state, i, time[i], stepStart);
+                    time[i] = stepStart;
+                    injected[i] = stepCurrent[i];
+                    horizon[i] = Double.NEGATIVE_INFINITY;
+                }
                 events.clear();
                 int e = heads[slot * n + i];
                 if (e >= 0) {
@@ -129,6 +153,17 @@ final class ExactAdvance {
                     }
                 }
             }
+        }
+    }
+
+    /** Sums the current inputs of population {@code p} into neurons {@code [lo, hi)} at step {@code s}. */
+    private void sumCurrents(int p, double[] stepCurrent, int lo, int hi, int s) {
+        Arrays.fill(stepCurrent, lo, hi, 0);
+        for (CurrentDrive c : currentsByPopulation[p]) {
+            c.add(stepCurrent, lo, hi, s);
+        }
+        for (NoiseDrive n : noiseByPopulation[p]) {
+            n.add(stepCurrent, lo, hi);
         }
     }
 

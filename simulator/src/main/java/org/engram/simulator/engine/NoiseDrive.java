@@ -5,10 +5,11 @@ import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 
 /**
- * Writes a {@link NoiseCurrent} into the current rows of the steps being advanced (grid mode
- * only): per neuron and step {@code mean + std z}, {@code z} standard normal by the Box-Muller
- * transform of two numbers of the neuron's own SplitMix64 stream, kept as one {@code long} per
- * neuron (workers advance disjoint ranges, so the draws do not depend on the thread count).
+ * Adds a {@link NoiseCurrent} into the neurons' current of each step (grid mode: the step's
+ * input row; precise mode: the current injected from the step's start): per neuron and step
+ * {@code mean + std z}, {@code z} standard normal by the Box-Muller transform of two numbers of the
+ * neuron's own SplitMix64 stream, kept as one {@code long} per neuron (workers advance disjoint
+ * ranges, so the draws do not depend on the thread count).
  */
 final class NoiseDrive {
     /** Numbers drawn per neuron and step: the two of a Box-Muller pair. */
@@ -43,18 +44,16 @@ final class NoiseDrive {
         }
     }
 
-    void fill(WorkerInput in, int lo, int hi, int from, int to) {
-        for (int s = from; s < to; s++) {
-            double[] row = in.current[in.view.row(s)];
-            if (neurons == null) {
-                for (int i = lo; i < hi; i++) {
-                    row[i] += draw(i);
-                }
-            } else {
-                for (int i : neurons) {
-                    if (i >= lo && i < hi) {
-                        row[i] += draw(i);
-                    }
+    /** Adds the noise of the next step into {@code currentPa} for neurons {@code [lo, hi)}. */
+    void add(double[] currentPa, int lo, int hi) {
+        if (neurons == null) {
+            for (int i = lo; i < hi; i++) {
+                currentPa[i] += draw(i);
+            }
+        } else {
+            for (int i : neurons) {
+                if (i >= lo && i < hi) {
+                    currentPa[i] += draw(i);
                 }
             }
         }

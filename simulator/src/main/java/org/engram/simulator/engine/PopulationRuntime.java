@@ -34,6 +34,11 @@ final class PopulationRuntime {
     final PreciseQueue[][] queues;
     /** Precise mode: shows the neurons at a common time (samples, run ends) without moving them. */
     final ShownState shown;
+    /**
+     * Precise mode with current input: the summed current inputs of the step being advanced, by neuron
+     * (pA); null without current input.
+     */
+    final double[] stepCurrentPa;
 
     /**
      * @param ownRows grid mode: whether each worker has input rows of its own (see {@link WorkerInput}),
@@ -60,6 +65,7 @@ final class PopulationRuntime {
             horizonMs = null;
             eventHead = null;
             queues = null;
+            stepCurrentPa = null;
         } else {
             exactUpdate = BoundKernels.exact(population, grid);
             shown = new ShownState(population.state());
@@ -87,6 +93,7 @@ final class PopulationRuntime {
             }
             gridUpdate = null;
             inputs = null;
+            stepCurrentPa = currentDriven ? new double[size] : null;
         }
     }
 

@@ -62,6 +62,22 @@ public interface ExactKernel<S extends NeuronState> {
     void fire(S state, int i, double timeMs);
 
     /**
+     * Where the neurons of a state take an injected current: the current that current sources,
+     * constant currents and noise currents feed them, piecewise constant on the grid. It is an array
+     * of the state, each neuron's current in pA, added to the model's bias, which {@link #propagate}
+     * and {@link #nextCrossingMs} read; the engine writes a neuron's entry at a step's start, with the
+     * neuron there, whenever the sum of its current inputs changes, so the kernel integrates it
+     * exactly. It is not a variable the engine restores after a sample. A kernel without one returns
+     * null (the default), and precise mode refuses current inputs into its population.
+     *
+     * @param state the state
+     * @return the state's array of injected currents (pA), one per neuron, or null
+     */
+    default double[] injectedCurrentPa(S state) {
+        return null;
+    }
+
+    /**
      * Takes over the state that a grid-mode engine left behind, before a precise-mode engine on
      * the same network runs from its own time 0: turns what only grid mode keeps (such as the
      * steps of refractoriness left) into what this kernel reads. Does nothing by default, for

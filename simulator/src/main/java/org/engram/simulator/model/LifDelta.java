@@ -72,6 +72,11 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
         public final double[] refractorySteps;
         /** Precise mode: the time (ms) at which refractoriness ends. */
         public final double[] refractoryUntilMs;
+        /**
+         * Precise mode: the current (pA) that current inputs inject at the neuron's current time, on
+         * top of {@code i_e} (grid mode reads it from the engine's input rows).
+         */
+        public final double[] injectedPa;
 
         State(int size, Params p) {
             super(size);
@@ -80,6 +85,7 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             refractorySteps = new double[size];
             refractoryUntilMs = new double[size];
             java.util.Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
+            injectedPa = new double[size];
         }
 
         /**
@@ -174,17 +180,18 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
 
     private static final class PreciseKernel implements ExactKernel<State> {
         private final double tauM;
-        private final double vInf;
-        /** {@code V_inf - V_th}, as one difference of relative potentials: R I_e - (V_th - E_L). */
-        private final double drivePastThreshold;
+        private final double resistance;
+        private final double eL;
+        private final double iE;
         private final double vTh;
         private final double vReset;
         private final double tRef;
 
         PreciseKernel(Params p) {
             tauM = p.tauM();
-            vInf = p.eL() + p.resistance() * p.iE();
-            drivePastThreshold = p.resistance() * p.iE() - (p.vTh() - p.eL());
+            resistance = p.resistance();
+            eL = p.eL();
+            iE = p.iE();
             vTh = p.vTh();
             vReset = p.vReset();
             tRef = p.tRef();
@@ -201,6 +208,7 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
                 start = until;
             }
             double v = s.v[i];
+            double vInf = eL + resistance * (iE + s.injectedPa[i]);
             s.v[i] = v - (vInf - v) * StrictMath.expm1(-(toMs - start) / tauM);
         }
 
@@ -214,6 +222,8 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             if (v >= vTh) {
                 return start;
             }
+            // V_inf - V_th, as one difference of relative potentials: R I - (V_th - E_L).
+            double drivePastThreshold = resistance * (iE + s.injectedPa[i]) - (vTh - eL);
             if (!(drivePastThreshold > 0)) {
                 return Double.NaN;
             }
@@ -242,6 +252,11 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
         public void fire(State s, int i, double timeMs) {
             s.v[i] = vReset;
             s.refractoryUntilMs[i] = timeMs + tRef;
+        }
+
+        @Override
+        public double[] injectedCurrentPa(State s) {
+            return s.injectedPa;
         }
 
         /** Refractoriness left in grid steps ends at that many steps of the new clock. */

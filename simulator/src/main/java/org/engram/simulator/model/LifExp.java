@@ -95,6 +95,11 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
         public final double[] refractorySteps;
         /** Precise mode: the time (ms) at which refractoriness ends. */
         public final double[] refractoryUntilMs;
+        /**
+         * Precise mode: the current (pA) that current inputs inject at the neuron's current time, on
+         * top of {@code i_e} (grid mode reads it from the engine's input rows).
+         */
+        public final double[] injectedPa;
 
         State(int size, Params p) {
             super(size);
@@ -105,6 +110,7 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             refractorySteps = new double[size];
             refractoryUntilMs = new double[size];
             Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
+            injectedPa = new double[size];
         }
 
         /**
@@ -217,10 +223,12 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
      *
      * <p>With {@code u = V - E_L}, currents {@code a_ex, a_in} and potential {@code u0} at a start
      * time, {@code u(s) = u_inf + (u0 - u_inf) exp(-s/tau_m) + a_ex P21ex(s) + a_in P21in(s)} with
-     * {@code u_inf = R I_e}, and {@code tau_m u'(s) = R I(s) - u(s)}. The first crossing of
-     * {@code theta = V_th - E_L} is found without missing a brief excursion above threshold:
+     * {@code u_inf = R (I_e + I_ext)}, and {@code tau_m u'(s) = R I(s) - u(s)}, where {@code I} is the
+     * synaptic currents plus {@code I_e + I_ext}, the injected current {@code I_ext} constant between
+     * events. The first crossing of {@code theta = V_th - E_L} is found without missing a brief
+     * excursion above threshold:
      * <ol>
-     *   <li>{@code u} never exceeds {@code max(u0, R max I)}, and {@code max I <= I_e + a_ex^+ + a_in^+};
+     *   <li>{@code u} never exceeds {@code max(u0, R max I)}, and {@code max I <= I_e + I_ext + a_ex^+ + a_in^+};
      *       below threshold there is nothing to search (the common, cheap case).</li>
      *   <li>{@code I'(s)} is a sum of two exponentials and changes sign at most once, at a time
      *       found in closed form; split the interval there.</li>
@@ -245,7 +253,6 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
         private final double resistance;
         private final double eL;
         private final double iE;
-        private final double uInf;
         private final double theta;
         private final double vReset;
         private final double tRef;
@@ -259,7 +266,6 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             resistance = p.resistance();
             eL = p.eL();
             iE = p.iE();
-            uInf = resistance * iE;
             theta = p.vTh() - p.eL();
             vReset = p.vReset();
             tRef = p.tRef();
@@ -279,7 +285,7 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
                 aEx *= ex.decay(start - fromMs);
                 aIn *= in.decay(start - fromMs);
             }
-            s.v[i] = eL + potential(s.v[i] - eL, aEx, aIn, toMs - start);
+            s.v[i] = eL + potential(s.v[i] - eL, iE + s.injectedPa[i], aEx, aIn, toMs - start);
         }
 
         @Override
@@ -299,18 +305,19 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
                 aEx *= ex.decay(start - fromMs);
                 aIn *= in.decay(start - fromMs);
             }
-            double peakDrive = resistance * (iE + Math.max(aEx, 0) + Math.max(aIn, 0));
+            double bias = iE + s.injectedPa[i];
+            double peakDrive = resistance * (bias + Math.max(aEx, 0) + Math.max(aIn, 0));
             if (peakDrive < theta) {
                 return Double.NaN;
             }
             double end = untilMs - start;
             double turn = currentTurn(aEx, aIn);
             if (!(turn > 0 && turn < end)) {
-                return start + crossingIn(u0, aEx, aIn, 0, end);
+                return start + crossingIn(u0, bias, aEx, aIn, 0, end);
             }
-            double crossing = crossingIn(u0, aEx, aIn, 0, turn);
+            double crossing = crossingIn(u0, bias, aEx, aIn, 0, turn);
             if (Double.isNaN(crossing)) {
-                crossing = crossingIn(u0, aEx, aIn, turn, end);
+                crossing = crossingIn(u0, bias, aEx, aIn, turn, end);
             }
             return start + crossing;
         }
@@ -328,6 +335,11 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
         public void fire(State s, int i, double timeMs) {
             s.v[i] = vReset;
             s.refractoryUntilMs[i] = timeMs + tRef;
+        }
+
+        @Override
+        public double[] injectedCurrentPa(State s) {
+            return s.injectedPa;
         }
 
         /** Refractoriness left in grid steps ends at that many steps of the new clock. */
@@ -348,16 +360,16 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
 
         /**
          * The first crossing in {@code [lo, hi]} (relative times, ms) where {@code u(lo) < theta}
-         * and the total current is monotone, or NaN.
+         * and the total current is monotone, or NaN; {@code bias} is {@code I_e + I_ext} in pA.
          */
-        private double crossingIn(double u0, double aEx, double aIn, double lo, double hi) {
-            if (potential(u0, aEx, aIn, hi) >= theta) {
-                return solve(false, u0, aEx, aIn, lo, hi);
+        private double crossingIn(double u0, double bias, double aEx, double aIn, double lo, double hi) {
+            if (potential(u0, bias, aEx, aIn, hi) >= theta) {
+                return solve(false, u0, bias, aEx, aIn, lo, hi);
             }
-            if (slope(u0, aEx, aIn, lo) > 0 && slope(u0, aEx, aIn, hi) < 0) {
-                double peak = solve(true, u0, aEx, aIn, lo, hi);
-                if (potential(u0, aEx, aIn, peak) >= theta) {
-                    return solve(false, u0, aEx, aIn, lo, peak);
+            if (slope(u0, bias, aEx, aIn, lo) > 0 && slope(u0, bias, aEx, aIn, hi) < 0) {
+                double peak = solve(true, u0, bias, aEx, aIn, lo, hi);
+                if (potential(u0, bias, aEx, aIn, peak) >= theta) {
+                    return solve(false, u0, bias, aEx, aIn, lo, peak);
                 }
             }
             return Double.NaN;
@@ -367,9 +379,9 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
          * Illinois root search on a bracket: of {@code u - theta} (ends negative, non-negative;
          * returns the non-negative end) or of {@code u'} (ends positive, negative).
          */
-        private double solve(boolean onSlope, double u0, double aEx, double aIn, double lo, double hi) {
-            double fLo = onSlope ? slope(u0, aEx, aIn, lo) : potential(u0, aEx, aIn, lo) - theta;
-            double fHi = onSlope ? slope(u0, aEx, aIn, hi) : potential(u0, aEx, aIn, hi) - theta;
+        private double solve(boolean onSlope, double u0, double bias, double aEx, double aIn, double lo, double hi) {
+            double fLo = onSlope ? slope(u0, bias, aEx, aIn, lo) : potential(u0, bias, aEx, aIn, lo) - theta;
+            double fHi = onSlope ? slope(u0, bias, aEx, aIn, hi) : potential(u0, bias, aEx, aIn, hi) - theta;
             boolean loNegative = fLo < 0;
             int lastMoved = 0;
             for (int k = 0; k < MAX_ITERATIONS && hi - lo > Math.max(ROOT_TOLERANCE_MS, 4 * Math.ulp(hi)); k++) {
@@ -377,7 +389,7 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
                 if (!(x > lo && x < hi)) {
                     x = 0.5 * (lo + hi);
                 }
-                double f = onSlope ? slope(u0, aEx, aIn, x) : potential(u0, aEx, aIn, x) - theta;
+                double f = onSlope ? slope(u0, bias, aEx, aIn, x) : potential(u0, bias, aEx, aIn, x) - theta;
                 if (f == 0) {
                     return x;
                 }
@@ -404,16 +416,17 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
          * {@code u(s) = V - E_L} after {@code s} ms of free, non-refractory evolution: the relaxation
          * toward {@code u_inf} as {@code u0 + (u_inf - u0)(1 - exp(-s/tau_m))} with expm1, which keeps
          * its digits when {@code s/tau_m} is small (a long tau_m, a near-perfect integrator, had
-         * rounded it to nothing).
+         * rounded it to nothing). {@code u_inf = R bias}, {@code bias = I_e + I_ext} in pA.
          */
-        private double potential(double u0, double aEx, double aIn, double s) {
+        private double potential(double u0, double bias, double aEx, double aIn, double s) {
+            double uInf = resistance * bias;
             return u0 - (uInf - u0) * StrictMath.expm1(-s / tauM) + aEx * ex.toVoltage(s) + aIn * in.toVoltage(s);
         }
 
         /** {@code u'(s) = (R I(s) - u(s)) / tau_m} in mV/ms. */
-        private double slope(double u0, double aEx, double aIn, double s) {
-            double current = iE + aEx * ex.decay(s) + aIn * in.decay(s);
-            return (resistance * current - potential(u0, aEx, aIn, s)) / tauM;
+        private double slope(double u0, double bias, double aEx, double aIn, double s) {
+            double current = bias + aEx * ex.decay(s) + aIn * in.decay(s);
+            return (resistance * current - potential(u0, bias, aEx, aIn, s)) / tauM;
         }
     }
 }

@@ -38,6 +38,11 @@ class ForwardingExactKernel<S extends NeuronState> implements ExactKernel<S> {
     }
 
     @Override
+    public double[] injectedCurrentPa(S state) {
+        return inner.injectedCurrentPa(state);
+    }
+
+    @Override
     public void continueFromGrid(S state, double dtMs) {
         inner.continueFromGrid(state, dtMs);
     }

@@ -2,11 +2,14 @@ package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.UnaryOperator;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.model.ExactKernel;
@@ -14,7 +17,9 @@ import org.engram.simulator.model.ExactPropagation;
 import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.NeuronModel;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.junit.jupiter.api.Test;
@@ -122,5 +127,73 @@ class KernelContractTest {
                     + "time in [0.0, ") && refused.getMessage().contains("from nextCrossingMs(state, 0, 0.0, "),
                     refused.getMessage());
         }
+    }
+
+    /**
+     * A kernel that takes no injected current, as the SPI's default has it, is refused current input
+     * in precise mode, by mode, population, model and input, before the engine starts (grid mode takes
+     * it); the static check gives the same message. So is one whose array does not fit the population.
+     */
+    @Test
+    void currentInputIntoAKernelWithoutInjectedCurrentIsRefusedInPreciseMode() {
+        Altered closed = new Altered(UnaryOperator.identity(), k -> new ForwardingExactKernel<>(k) {
+            @Override
+            public double[] injectedCurrentPa(LifDelta.State state) {
+                return null;
+            }
+        });
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> cells = b.population("cells", 3, closed, closed.defaults());
+        b.noise(new NoiseCurrent(cells, null, 0, 10));
+        Network net = b.build();
+        String expected = "engine: mode: expected grid mode for current input into a model whose exact kernel takes no "
+                + "injected current (ExactKernel.injectedCurrentPa), found precise, with a noise current into "
+                + "'cells' (model 'altered')";
+        assertEquals(expected, assertThrows(ParameterException.class,
+                () -> new Engine(net, EngineOptions.precise(1))).getMessage());
+        assertEquals(expected, assertThrows(ParameterException.class, () -> EngineChecks.requireCurrentInputFits(
+                cells, Mode.PRECISE, net.grid(), "a noise current")).getMessage());
+        EngineChecks.requireCurrentInputFits(cells, Mode.GRID, net.grid(), "a noise current");
+        try (Engine grid = new Engine(net, EngineOptions.grid(1))) {
+            grid.run(1);
+        }
+
+        Altered misfit = new Altered(UnaryOperator.identity(), k -> new ForwardingExactKernel<>(k) {
+            @Override
+            public double[] injectedCurrentPa(LifDelta.State state) {
+                return new double[1];
+            }
+        });
+        NetworkBuilder b2 = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> few = b2.population("cells", 3, misfit, misfit.defaults());
+        b2.current(CurrentSource.constant(few, null, 100));
+        Network net2 = b2.build();
+        assertEquals("model 'altered': injectedCurrentPa: expected an array of one current per neuron of population "
+                + "'cells' (3), found an array of 1", assertThrows(ParameterException.class,
+                        () -> new Engine(net2, EngineOptions.precise(1))).getMessage());
+    }
+
+    /** The SPI's default: no injected current. */
+    @Test
+    void anExactKernelTakesNoInjectedCurrentByDefault() {
+        ExactKernel<LifDelta.State> plain = new ExactKernel<>() {
+            @Override
+            public void propagate(LifDelta.State state, int i, double fromMs, double toMs) {
+            }
+
+            @Override
+            public double nextCrossingMs(LifDelta.State state, int i, double fromMs, double untilMs) {
+                return Double.NaN;
+            }
+
+            @Override
+            public void receive(LifDelta.State state, int i, Receptor receptor, double weight, double timeMs) {
+            }
+
+            @Override
+            public void fire(LifDelta.State state, int i, double timeMs) {
+            }
+        };
+        assertNull(plain.injectedCurrentPa(LifDelta.MODEL.newState(1, LifDelta.MODEL.defaults())));
     }
 }

@@ -116,24 +116,6 @@ class LibraryMisuseTest {
                 error.getMessage());
     }
 
-    /** Precise mode moves neurons from event to event; a current changes between them, so it is refused by name. */
-    @Test
-    void preciseModeRefusesACurrentSourceAndNamesItsTarget() {
-        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
-        Population<?, ?> cells = b.population("cells", 2, LifDelta.MODEL, DRIVEN);
-        b.current(CurrentSource.constant(cells, null, 10));
-        Network net = b.build();
-        ParameterException error = assertThrows(ParameterException.class,
-                () -> new Engine(net, EngineOptions.precise(1)));
-        assertEquals("engine: mode: expected grid mode for current sources, constant currents and noise currents "
-                + "(precise mode takes synaptic, Poisson and spike-source input), found precise, with a current "
-                + "source into 'cells'",
-                error.getMessage());
-        try (Engine grid = new Engine(net, EngineOptions.grid(1))) {
-            grid.run(1.0);
-        }
-    }
-
     @Test
     void statesAndNetworksNameWhatTheyHoldAndSuggestTheClosest() {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);

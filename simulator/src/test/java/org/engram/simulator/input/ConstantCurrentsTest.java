@@ -183,7 +183,7 @@ class ConstantCurrentsTest {
     }
 
     @Test
-    void badValuesAndPreciseModeAreRefusedNamingWhatIsWrong() {
+    void badValuesAreRefusedNamingWhatIsWrong() {
         NetworkBuilder b = new NetworkBuilder(0.1);
         Population<?, ?> p = b.population("a", 3, LifDelta.MODEL, CELL);
         assertEquals("constant currents into 'a': amplitudes_pa: expected one amplitude per neuron that receives one "
@@ -201,11 +201,5 @@ class ConstantCurrentsTest {
         assertThrows(ParameterException.class, () -> b.constantCurrents(p, new int[] {1, 1}, new NormalDistribution()));
         assertEquals("constant currents into 'a': amplitudes: expected a distribution to draw them from, found null",
                 assertThrows(ParameterException.class, () -> b.constantCurrents(p, null, null)).getMessage());
-        b.constantCurrents(new ConstantCurrents(p, new int[] {0, 2}, new double[] {5, 6}));
-        Network net = b.build();
-        ParameterException precise = assertThrows(ParameterException.class,
-                () -> new Engine(net, EngineOptions.precise(1)));
-        assertTrue(precise.getMessage().endsWith("found precise, with constant currents into 'a'"),
-                precise.getMessage());
     }
 }

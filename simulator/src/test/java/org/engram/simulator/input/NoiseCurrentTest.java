@@ -157,16 +157,11 @@ class NoiseCurrentTest {
     }
 
     @Test
-    void badValuesAndPreciseModeAreRefused() {
+    void badValuesAreRefused() {
         NetworkBuilder b = new NetworkBuilder(0.1);
         Population<?, ?> p = b.population("a", 3, LifDelta.MODEL, LifDelta.MODEL.defaults());
         assertThrows(ParameterException.class, () -> new NoiseCurrent(p, null, 0, -1));
         assertThrows(ParameterException.class, () -> new NoiseCurrent(p, null, Double.NaN, 1));
         assertThrows(ParameterException.class, () -> new NoiseCurrent(p, new int[] {3}, 0, 1));
-        b.noise(new NoiseCurrent(p, new int[] {0, 2}, 0, 10));
-        Network net = b.build();
-        ParameterException precise = assertThrows(ParameterException.class,
-                () -> new Engine(net, EngineOptions.precise(1)));
-        assertTrue(precise.getMessage().contains("precise, with a noise current into 'a'"), precise.getMessage());
     }
 }

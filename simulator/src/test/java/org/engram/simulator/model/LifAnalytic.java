@@ -2,6 +2,12 @@ package org.engram.simulator.model;
 
 /** The closed form that tests hold a LIF neuron under a constant current to. */
 public final class LifAnalytic {
+    /**
+     * A cell for tests of the closed forms: NEST's {@code iaf_psc_delta} defaults but for a reset of
+     * -68 mV, apart from rest so that the interval's two logarithm arguments differ, and no bias.
+     */
+    public static final LifDelta.Params CELL = new LifDelta.Params(10.0, 250.0, -70.0, -55.0, -68.0, 2.0, 0);
+
     private LifAnalytic() {
     }
 
