@@ -264,9 +264,10 @@ final class InputsFromConfig {
             SimulationConfig.InputSpec in = inputs.get(i);
             InputType type = InputType.byConfigName(in.type());
             Population<?, ?> target = populations.built(in.target());
-            // A model without exact propagation is refused in precise mode at its population.
+            // A model without exact propagation is refused in precise mode at its population, and one
+            // that takes no input (a spike source) in either mode at the input's target.
             if ((type == InputType.CURRENT || type == InputType.NOISE) && target != null
-                    && target.supportsExactPropagation()) {
+                    && target.supportsExactPropagation() && target.model().takesInput()) {
                 try {
                     EngineChecks.requireCurrentInputFits(target, config.mode(), grid, type == InputType.NOISE
                             ? "a noise current" : in.amplitudePa() != null ? "constant currents" : "a current source");
