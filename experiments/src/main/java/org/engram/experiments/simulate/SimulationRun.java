@@ -118,7 +118,7 @@ public final class SimulationRun {
     public static String resolvedConfig(Path configFile, Overrides overrides) {
         try {
             Prepared p = prepare(configFile, overrides);
-            // The engine refuses what only a mode or a time step can tell (a current source in precise mode).
+            // The engine refuses what only a mode or a time step can tell (a Poisson rate past what a step draws).
             try (Engine engine = openEngine(p.network(), p.options(), p.factory())) {
                 return ConfigLoader.toYaml(p.resolved());
             }

@@ -8,9 +8,9 @@ import org.engram.simulator.network.Population;
  * currents that differ from neuron to neuron, where a model's {@code i_e} is one value for its whole
  * population. A neuron takes it as it takes a {@link CurrentSource}'s current from time 0 (the
  * potential one step later already feels it), so a population driven by it is heterogeneous in
- * its drive, and thus in its firing, without one population per value. Grid mode only, as current
- * sources are. {@code NetworkBuilder.constantCurrents} also draws the amplitudes from a
- * distribution, one per neuron.
+ * its drive, and thus in its firing, without one population per value. In grid and precise mode.
+ * {@code NetworkBuilder.constantCurrents} also draws the amplitudes from a distribution, one per
+ * neuron.
  *
  * @param target       the population
  * @param neurons      population-local neurons that receive a current, or {@code null} for all

@@ -9,9 +9,9 @@ import org.engram.simulator.network.Population;
  * for the step. As the current changes every step, the fluctuation it causes depends on the step:
  * in a LIF neuron of membrane time constant {@code tau_m} and resistance {@code R}, the potential's
  * stationary standard deviation is {@code R std sqrt((1 - a) / (1 + a))} with
- * {@code a = exp(-dt / tau_m)}. Grid mode only. Each neuron draws from its own stream
- * {@code (seed, NOISE_CURRENT, source << 32 | neuron)}, so the noise does not depend on the thread
- * count.
+ * {@code a = exp(-dt / tau_m)}. Grid and precise mode draw the same currents. Each neuron draws
+ * from its own stream {@code (seed, NOISE_CURRENT, source << 32 | neuron)}, so the noise does not
+ * depend on the thread count.
  *
  * @param target  the population
  * @param neurons population-local neurons that receive the current, or {@code null} for all

@@ -317,7 +317,7 @@ public final class NetworkBuilder {
     }
 
     /**
-     * Adds a Gaussian white-noise current (grid mode only).
+     * Adds a Gaussian white-noise current.
      *
      * @param noise the current
      * @return this builder
@@ -335,7 +335,7 @@ public final class NetworkBuilder {
     }
 
     /**
-     * Adds constant currents, each neuron its own amplitude (grid mode only).
+     * Adds constant currents, each neuron its own amplitude.
      *
      * @param currents the currents
      * @return this builder
@@ -356,7 +356,6 @@ public final class NetworkBuilder {
      * Adds constant currents whose amplitudes {@link #build()} draws from a distribution, one per
      * neuron, each from a random stream of its own (the seed, the input's place among this builder's
      * constant currents, the neuron), so they do not depend on the order of the draws or on threads.
-     * Grid mode only.
      *
      * @param target  the population
      * @param neurons population-local neurons that receive a current, or {@code null} for all
