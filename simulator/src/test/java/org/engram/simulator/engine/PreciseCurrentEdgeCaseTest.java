@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
@@ -98,12 +100,12 @@ class PreciseCurrentEdgeCaseTest {
             for (int m = 0; m < 2; m++) {
                 double[] t = r[m].timesMs();
                 assertEquals(0.0, t[0], 0.0, "model " + m + " fires at once");
-                assertRegularTrain(java.util.Arrays.copyOfRange(t, 1, t.length), T_REF + fromReset, current, T_REF,
+                assertRegularTrain(Arrays.copyOfRange(t, 1, t.length), T_REF + fromReset, current, T_REF,
                         "model " + m);
             }
             double[] t = r[2].timesMs();
             assertEquals(0.0, t[0], 0.0, "t_ref 0 fires at once");
-            assertRegularTrain(java.util.Arrays.copyOfRange(t, 1, t.length), fromReset, current, 0, "t_ref 0");
+            assertRegularTrain(Arrays.copyOfRange(t, 1, t.length), fromReset, current, 0, "t_ref 0");
         }
     }
 
@@ -133,7 +135,7 @@ class PreciseCurrentEdgeCaseTest {
             assertRegularTrain(fromSmall.timesMs(), 2.0 + timeToThreshold(5, current), current, T_REF, "5 mV kick");
             double[] t = fromThreshold.timesMs();
             assertEquals(2.0, t[0], 0.0, "the kick to threshold fires at its arrival");
-            assertRegularTrain(java.util.Arrays.copyOfRange(t, 1, t.length),
+            assertRegularTrain(Arrays.copyOfRange(t, 1, t.length),
                     2.0 + T_REF + timeToThreshold(V_RESET - E_L, current), current, T_REF, "15 mV kick");
         }
     }
@@ -332,5 +334,52 @@ class PreciseCurrentEdgeCaseTest {
             }
         }
         assertArrayEquals(v[Mode.GRID.ordinal()], v[Mode.PRECISE.ordinal()], 1e-9);
+    }
+
+    /**
+     * Superposition, an invariant of a linear model below threshold: lif_exp's {@code V - E_L} under
+     * synaptic input and changing currents (one changing every 0.3 ms, one at 3, 7.5 and 12 ms) is the sum
+     * of its values under each alone, at every step to 1e-9 mV, with {@code tau_syn} 2 ms and with the
+     * singular {@code tau_syn == tau_m}; the threshold is out of reach.
+     */
+    @Test
+    void lifExpUnderSynapsesAndACurrentIsTheSumOfEach() {
+        for (double tauSyn : new double[] {2.0, TAU_M}) {
+            LifExp.Params cell = new LifExp.Params(TAU_M, DELTA.cM(), E_L, 1e9, V_RESET, T_REF, 0, tauSyn, tauSyn);
+            NetworkBuilder b = new NetworkBuilder(0.1).seed(17);
+            Population<?, ?> trains = b.population("trains", 3, PoissonSource.MODEL, new PoissonSource.Params(300));
+            Population<?, ?> both = b.population("both", 3, LifExp.MODEL, cell);
+            Population<?, ?> synapses = b.population("synapses", 3, LifExp.MODEL, cell);
+            Population<?, ?> currents = b.population("currents", 3, LifExp.MODEL, cell);
+            for (Population<?, ?> p : new Population<?, ?>[] {both, synapses}) {
+                b.connect("to " + p.name(), trains, p, Rules.oneToOne(), Synapses.excitatory(80).delayMs(1.0));
+            }
+            // A current changing every 0.3 ms, 50 + 200 sin(k) pA: noise's draws would differ between the
+            // two populations, as each noise input has streams of its own.
+            double[] times = IntStream.range(0, 130).mapToDouble(k -> 0.3 * k).toArray();
+            double[] wobble = IntStream.range(0, 130).mapToDouble(k -> 50 + 200 * Math.sin(k)).toArray();
+            for (Population<?, ?> p : new Population<?, ?>[] {both, currents}) {
+                b.current(new CurrentSource(p, null, times, wobble));
+                b.current(new CurrentSource(p, new int[] {0, 2}, new double[] {3, 7.5, 12},
+                        new double[] {400, -250, 100}));
+            }
+            try (Engine e = new Engine(b.build(), EngineOptions.precise(1))) {
+                int[] all = {0, 1, 2};
+                StateRecorder[] r = {e.recordState(both, "v", all, 0.1), e.recordState(synapses, "v", all, 0.1),
+                    e.recordState(currents, "v", all, 0.1)};
+                e.run(40);
+                double spread = 0;
+                for (int k = 0; k < r[0].sampleCount(); k++) {
+                    for (int n = 0; n < 3; n++) {
+                        double fromSynapses = r[1].value(k, n) - E_L;
+                        double fromCurrents = r[2].value(k, n) - E_L;
+                        assertEquals(fromSynapses + fromCurrents, r[0].value(k, n) - E_L, 1e-9,
+                                "tau_syn " + tauSyn + ", neuron " + n + ", sample " + k);
+                        spread = Math.max(spread, Math.min(Math.abs(fromSynapses), Math.abs(fromCurrents)));
+                    }
+                }
+                assertTrue(spread > 1, "both inputs must move the potential, by " + spread + " mV at most");
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.model.LifDelta;
@@ -134,7 +135,7 @@ class PreciseCurrentScheduleTest {
                         double[] found = recorders[m][r].timesOf(i);
                         String what = "model " + m + ", t_ref " + T_REFS[r] + ", neuron " + i;
                         assertEquals(expected.size() - 1, found.length, what + ": " + expected + " vs "
-                                + java.util.Arrays.toString(found));
+                                + Arrays.toString(found));
                         // Times from Math.log against the engine's StrictMath.log1p, a few ulps each, and
                         // no error carried past a reset to the exact u_reset.
                         for (int k = 0; k < found.length; k++) {
