@@ -382,4 +382,28 @@ class PreciseCurrentEdgeCaseTest {
             }
         }
     }
+
+    /**
+     * A potential written between runs holds from the current time under the current in force: 300 pA
+     * (12 mV, under the 15 to threshold) until 5 ms, then 650 pA; the potential set to {@code E_L + 10} at
+     * 5 ms gives the first spike at {@code 5 + tau_m ln((R I - 10) / (R I - 15))}, then regular intervals.
+     * Where the change of current and the write meet at 5 ms, and where the write comes at 7 ms, after it.
+     */
+    @Test
+    void aPotentialWrittenBetweenRunsRelaxesUnderTheCurrentInForce() {
+        for (double writeMs : new double[] {5, 7}) {
+            NetworkBuilder b = new NetworkBuilder(0.1);
+            Population<?, ?> p = b.population("p", 1, LifDelta.MODEL, DELTA);
+            b.current(new CurrentSource(p, null, new double[] {0, 5}, new double[] {300, 650}));
+            try (Engine e = new Engine(b.build(), EngineOptions.precise(1))) {
+                SpikeRecorder r = e.recordSpikes(p);
+                e.run(writeMs);
+                assertEquals(0, r.count(), "no spike before " + writeMs + " ms");
+                p.state().values("v")[0] = E_L + 10;
+                e.run(100 - writeMs);
+                assertRegularTrain(r.timesMs(), writeMs + timeToThreshold(10, 650), 650, T_REF,
+                        "written at " + writeMs + " ms");
+            }
+        }
+    }
 }
