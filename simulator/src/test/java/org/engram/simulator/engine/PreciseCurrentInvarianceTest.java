@@ -33,7 +33,8 @@ class PreciseCurrentInvarianceTest {
     /**
      * A recurrent network of both LIF models driven by every kind of current input at once: a source
      * whose pulses change at 5, 7.3, 12 and 20 ms (7.3 ms is where a split run breaks), constant currents
-     * drawn per neuron, noise into a subset, over Poisson input.
+     * drawn per neuron, noise into a subset, over Poisson input; and a population of 3 neurons, fewer
+     * than the threads, under noise and a pulse.
      */
     private static Network network() {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(21);
@@ -52,6 +53,11 @@ class PreciseCurrentInvarianceTest {
         b.noise(new NoiseCurrent(inh, null, 300, 150));
         b.current(CurrentSource.pulse(inh, new int[] {0, 5, 59}, 7.3, 12, 200));
         b.initialise(exc, "v", new UniformRealDistribution(new SplitMixRandom(0), 0, 20));
+        // Fewer neurons than threads: some workers' shares of it are empty.
+        Population<?, ?> few = b.population("few", 3, LifDelta.MODEL, new LifDelta.Params(20, 250, 0, 20, 10, 2, 0));
+        b.noise(new NoiseCurrent(few, null, 300, 300));
+        b.current(CurrentSource.pulse(few, new int[] {2}, 3, 30, 200));
+        b.connect("few->inh", few, inh, Rules.allToAll(), Synapses.excitatory(30).delayMs(1.0));
         return b.build();
     }
 
