@@ -22,6 +22,8 @@ import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Synapses;
 import org.engram.simulator.network.connect.Rules;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Current inputs in precise mode where they meet another event at the same instant (a synaptic
@@ -405,5 +407,47 @@ class PreciseCurrentEdgeCaseTest {
                         "written at " + writeMs + " ms");
             }
         }
+    }
+
+    /**
+     * At time steps from 0.01 to 1 ms: a current source stepping at 2, 5 and 11 ms plus noise, under
+     * threshold, gives in both models the potentials of grid mode at every step's end (exact for a
+     * current constant over each step), to 1e-9 mV; and 650 pA from 3 ms fires the closed-form train
+     * {@code 3 + tau_m ln(R I / (R I - 15))}, then regular intervals, whatever the step.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.01, 0.1, 0.25, 1.0})
+    void everyTimeStepGivesGridModesPotentialsAndTheClosedFormSpikes(double dt) {
+        double[][] v = new double[2][];
+        for (Mode mode : Mode.values()) {
+            NetworkBuilder b = new NetworkBuilder(dt).seed(8);
+            Population<?, ?> d = b.population("delta", 2, LifDelta.MODEL, DELTA);
+            Population<?, ?> e = b.population("exp", 2, LifExp.MODEL, exp(0, 2.0));
+            Population<?, ?> firing = b.population("firing", 1, LifDelta.MODEL, DELTA);
+            for (Population<?, ?> p : new Population<?, ?>[] {d, e}) {
+                b.current(new CurrentSource(p, null, new double[] {2, 5, 11}, new double[] {300, -100, 250}));
+                b.noise(new NoiseCurrent(p, new int[] {1}, 0, 60));
+            }
+            b.current(new CurrentSource(firing, null, new double[] {3}, new double[] {650}));
+            try (Engine engine = new Engine(b.build(), new EngineOptions(1, mode))) {
+                StateRecorder rd = engine.recordState(d, "v", new int[] {0, 1}, dt);
+                StateRecorder re = engine.recordState(e, "v", new int[] {0, 1}, dt);
+                SpikeRecorder spikes = engine.recordSpikes(firing);
+                SpikeRecorder quiet = engine.recordSpikes(d);
+                engine.run(60);
+                assertEquals(0, quiet.count(), mode + ": under threshold");
+                if (mode == Mode.PRECISE) {
+                    assertRegularTrain(spikes.timesMs(), 3 + timeToThreshold(0, 650), 650, T_REF, "dt " + dt);
+                }
+                v[mode.ordinal()] = new double[rd.sampleCount() * 4];
+                for (int k = 0; k < rd.sampleCount(); k++) {
+                    for (int n = 0; n < 2; n++) {
+                        v[mode.ordinal()][4 * k + n] = rd.value(k, n);
+                        v[mode.ordinal()][4 * k + 2 + n] = re.value(k, n);
+                    }
+                }
+            }
+        }
+        assertArrayEquals(v[Mode.GRID.ordinal()], v[Mode.PRECISE.ordinal()], 1e-9, "dt " + dt);
     }
 }
