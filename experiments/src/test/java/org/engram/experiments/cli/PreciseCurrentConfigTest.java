@@ -130,4 +130,20 @@ class PreciseCurrentConfigTest {
             }
         }
     }
+
+    /**
+     * {@code --print-config} opens the engine as a simulation would: in precise mode it takes the current
+     * sources, constant currents and noise it used to refuse, prints the resolved config and writes nothing.
+     */
+    @Test
+    void printConfigTakesCurrentInputsInPreciseMode(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("print.yaml");
+        Files.writeString(config, CONFIG);
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--print-config", "--out",
+                dir.resolve("results").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("mode: precise") && r.out().contains("type: noise")
+                && r.out().contains("type: current"), r.out());
+        assertFalse(Files.exists(dir.resolve("results")), "nothing is written");
+    }
 }
