@@ -27,10 +27,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Current inputs in precise mode where they meet another event at the same instant (a synaptic
- * arrival, a spike, the end of refractoriness), change while a neuron is refractory, are negative,
- * change to the value they had, or sum several inputs into subsets of neurons. Each case is held to
- * a closed form of the LIF neuron under a piecewise-constant current, or to a second method: the
- * same neuron with the current given as its bias {@code i_e}, or without the change.
+ * arrival, a spike, the end of refractoriness, a potential written between runs), change while a
+ * neuron is refractory, are negative, change to the value they had, sum several inputs into subsets
+ * of neurons, or run at other time steps. Each case is held to a closed form of the LIF neuron under a
+ * piecewise-constant current, to a second method (the same neuron with the current given as its bias
+ * {@code i_e}, or without the change; grid mode, exact for a current constant over each step), or to
+ * superposition below threshold.
  */
 class PreciseCurrentEdgeCaseTest {
     /** tau_m 10 ms, C_m 250 pF (R = 0.04 GOhm), E_L -70, V_th -55, V_reset -68 mV, t_ref 2 ms. */
