@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -407,8 +408,47 @@ public final class RunFolder {
         if (!file.startsWith(partial) || file.equals(partial)) {
             throw new IllegalArgumentException("file " + relative + " lies outside the run folder");
         }
-        writeAtomically(file, content);
+        makeFoldersInside(file.getParent());
+        try {
+            AtomicFile.write(file, content);
+        } catch (EngramException e) {
+            if (!Files.isDirectory(partial)) {
+                throw new RunFolderGone(partial, e);
+            }
+            throw e;
+        }
         return file;
+    }
+
+    /**
+     * Makes the folders between the partial folder and a file's folder, never the partial folder
+     * itself: one removed while the run works (by hand, a clean-up of the file system) would
+     * otherwise come back holding only the files written after, and be finished as the run.
+     *
+     * @throws RunFolderGone if the partial folder is gone
+     */
+    private void makeFoldersInside(Path folder) {
+        if (!Files.isDirectory(partial)) {
+            throw new RunFolderGone(partial, null);
+        }
+        Path made = partial;
+        for (Path name : partial.relativize(folder)) {
+            made = made.resolve(name);
+            if (Files.isDirectory(made)) {
+                continue;
+            }
+            try {
+                Files.createDirectory(made);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(made)) {
+                    throw ioFailure("cannot make the folder " + made + ", a file of that name is in the way", e);
+                }
+            } catch (NoSuchFileException e) {
+                throw new RunFolderGone(partial, e);
+            } catch (IOException e) {
+                throw ioFailure("cannot make the folder of " + made, e);
+            }
+        }
     }
 
     /**
@@ -547,6 +587,8 @@ public final class RunFolder {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IllegalStateException("rename within one folder must be atomic: " + partial, e);
+        } catch (NoSuchFileException e) {
+            throw new RunFolderGone(partial, e);
         } catch (IOException e) {
             throw ioFailure("cannot move " + partial + " to " + target, e);
         }

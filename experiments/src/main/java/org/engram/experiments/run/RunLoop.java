@@ -202,6 +202,14 @@ final class RunLoop {
     }
 
     /**
+     * Ends the run without a final status, for a run folder that is gone: there is nothing to
+     * write it in, and a signal's hook that came later would write none either.
+     */
+    synchronized void abandon() {
+        finished = true;
+    }
+
+    /**
      * @return empty, or a clause saying the final status could not be written and why, for the
      *         end of the stop's message (a resume reads the checkpoints, not the status)
      */

@@ -30,14 +30,19 @@ public final class RunPlots {
     }
 
     /**
-     * Draws every figure of a run, laid out for a screen.
+     * Draws every figure of a run, laid out for a screen, into the {@code plots} folder of its run
+     * folder as it works: through the folder, so one removed meanwhile is reported, not made anew.
      *
-     * @param run   the run's results
-     * @param plots the folder to write into (created if absent)
+     * @param run    the run's results
+     * @param folder the open run folder
      * @return the files written
+     * @throws RunFolderGone if the run folder was removed
      */
-    public static List<Path> draw(RunResults run, Path plots) {
-        return draw(run, plots, UnaryOperator.identity());
+    public static List<Path> draw(RunResults run, RunFolder folder) {
+        List<Path> files = new ArrayList<>();
+        figures(run, UnaryOperator.identity(), Map.of(), ErrorBars.DEFAULT)
+                .forEach((base, figure) -> files.addAll(figure.write(folder, "plots/" + base)));
+        return files;
     }
 
     /**

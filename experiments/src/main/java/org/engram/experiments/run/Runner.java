@@ -124,7 +124,7 @@ public final class Runner {
             MetricsWriter report = MetricsWriter.of(c, folder.runId(), loop.tasks(), run.experiment().located(),
                     results, provenance);
             report.write(folder);
-            RunPlots.draw(RunResults.read(folder.directory()), folder.directory().resolve("plots"));
+            RunPlots.draw(RunResults.read(folder.directory()), folder);
             if (request.signalBeforeCommit()) {
                 loop.interrupted();
             }
@@ -496,6 +496,11 @@ public final class Runner {
             loop.finish("failed", u.otherNetwork() ? message : why + "; first delete "
                     + folder.directory().resolve(u.unitFolder()), !u.otherNetwork());
             return new RunStopped(message, e);
+        }
+        if (e instanceof RunFolderGone) {
+            // No folder to record the stop in or to resume: the message says to start again.
+            loop.abandon();
+            return new RunStopped("the run failed: " + e.getMessage(), e);
         }
         boolean asked = e instanceof RunStopped;
         // An Engram error (a full disk, say) speaks for itself; only a bug's message needs its class.

@@ -380,4 +380,33 @@ class RunFolderTest {
         Path done = second.commit();
         assertEquals(List.of("a.txt"), listing(done), "the lock file does not reach the final folder");
     }
+
+    /**
+     * A partial folder removed while its run works (by hand, a clean-up of a scratch file system) is
+     * not made anew: the run had recreated it with only the files written after, and finished it as
+     * a run without config or metrics, exit code 0.
+     */
+    @Test
+    void aFolderRemovedWhileTheRunWorksIsReportedNotMadeAgain() throws IOException {
+        RunFolder run = RunFolder.create(results, "exp", "run-1");
+        run.lock();
+        run.writeString("config.yaml", "seed: 1\n");
+        run.writeString("checkpoints/naive/seed-1/progress.json", "{}");
+        deleteTree(run.directory());
+        for (String file : List.of("status.json", "plots/forgetting.png", "checkpoints/naive/seed-1/progress.json")) {
+            EngramException e = assertThrows(RunFolderGone.class, () -> run.writeString(file, "x"));
+            assertTrue(e.getMessage().startsWith(run.directory() + ": expected the folder this process writes its"
+                    + " results into, found none: it was removed"), e.getMessage());
+        }
+        assertThrows(RunFolderGone.class, run::commit);
+        assertEquals(List.of(), listing(results.resolve("exp")), "neither the partial nor the final folder made");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
 }
