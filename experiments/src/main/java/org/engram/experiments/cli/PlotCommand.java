@@ -79,7 +79,7 @@ public final class PlotCommand implements Callable<Integer> {
             requireNoneDrawnBefore(figures.keySet());
         }
         PrintWriter o = spec.commandLine().getOut();
-        for (Path f : FigureFolder.writeAll(figures, plots)) {
+        for (Path f : FigureFolder.writeAll(figures, plots, out == null || replace)) {
             o.println(plots.resolve(f.getFileName()));
         }
         o.println(plots);

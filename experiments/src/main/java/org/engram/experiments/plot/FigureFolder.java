@@ -33,7 +33,7 @@ public final class FigureFolder {
     }
 
     /**
-     * Draws figures into a folder, made if absent.
+     * Draws figures into a folder, made if absent, replacing figures of the same names there.
      *
      * @param figures the figures by base name (file name without extension)
      * @param folder  where they go; figures of the same names there are replaced
@@ -43,6 +43,23 @@ public final class FigureFolder {
      *                         the folder unchanged
      */
     public static List<Path> writeAll(Map<String, Figure> figures, Path folder) {
+        return writeAll(figures, folder, true);
+    }
+
+    /**
+     * Draws figures into a folder, made if absent.
+     *
+     * @param figures the figures by base name (file name without extension)
+     * @param folder  where they go
+     * @param replace whether figures of the same names that another process put into the folder while
+     *                these were drawn (a second {@code engram plot} into the same new folder) are
+     *                replaced; if not, the drawing is refused and changes nothing there
+     * @return the files written, PNG, SVG and PDF of each figure in turn, in the folder, then, for
+     *         figures laid out for print, {@value Captions#FILE} with what they leave to the caption
+     * @throws EngramException if a file cannot be written or moved; a failure while drawing leaves
+     *                         the folder unchanged
+     */
+    public static List<Path> writeAll(Map<String, Figure> figures, Path folder, boolean replace) {
         Path target = folder.toAbsolutePath().normalize();
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new EngramException(target.toString(), null, "a folder for the figures", "a file",
@@ -80,9 +97,15 @@ public final class FigureFolder {
             }
             List<Path> written = new ArrayList<>();
             if (isNew) {
-                move(staging, target);
-                staged.forEach(file -> written.add(target.resolve(file.getFileName())));
-                return written;
+                if (moveNewFolder(staging, target)) {
+                    staged.forEach(file -> written.add(target.resolve(file.getFileName())));
+                    return written;
+                }
+                // Another process made the folder while this one drew: the figures go in one by one, as
+                // into a folder that existed, over the other's only if allowed.
+                if (!replace) {
+                    requireNoneOf(staged, target);
+                }
             }
             for (Path file : staged) {
                 Path destination = target.resolve(file.getFileName());
@@ -121,6 +144,35 @@ public final class FigureFolder {
             }
         } catch (IOException | NumberFormatException e) {
             // Nothing to remove that can be read; drawing goes on, the leftovers are hidden.
+        }
+    }
+
+    /**
+     * Renames the drawing folder to the new folder's name.
+     *
+     * @return false if a folder of that name appeared meanwhile (the rename leaves it untouched)
+     */
+    private static boolean moveNewFolder(Path staging, Path target) {
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            if (Files.isDirectory(target)) {
+                return false;
+            }
+            throw new EngramException(target + ": cannot write file: " + IoReasons.of(e), e);
+        }
+    }
+
+    /** Refuses to move figures into a folder that holds files of their names, which another process put there. */
+    private static void requireNoneOf(List<Path> staged, Path target) {
+        List<Path> taken = staged.stream().map(file -> target.resolve(file.getFileName())).filter(Files::exists)
+                .toList();
+        if (!taken.isEmpty()) {
+            throw new EngramException(target.toString(), null, "a new folder for the figures",
+                    "one that another process made while these were drawn, holding files of their names ("
+                            + taken.size() + ", e.g. " + taken.get(0).getFileName() + ")",
+                    "no figure was changed there; draw again with --replace to draw over them, or into another folder");
         }
     }
 

@@ -144,4 +144,58 @@ class FigureFolderTest {
         assertTrue(e.getMessage().contains("a file"), e.getMessage());
         assertEquals("mine", Files.readString(file));
     }
+
+    /**
+     * A chart whose drawing does what a second {@code engram plot} into the same new folder does
+     * meanwhile: it makes the folder and puts a figure of the same name there.
+     */
+    private static Figure drawnWhileAnotherProcessFills(Path folder) {
+        JFreeChart chart = new JFreeChart("only", new PiePlot<String>()) {
+            @Override
+            public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, ChartRenderingInfo info) {
+                try {
+                    if (!Files.exists(folder)) {
+                        Files.createDirectories(folder);
+                        Files.writeString(folder.resolve("only.png"), "the other process's");
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                super.draw(g2, area, anchor, info);
+            }
+        };
+        return new Figure(chart, 200, 100);
+    }
+
+    /**
+     * Two plots into one new folder: the second to finish found the folder made by the first and
+     * failed with "cannot write file: directory not empty", exit 2, its figures lost. Allowed to
+     * replace, it draws over the other's figures of the same names.
+     */
+    @Test
+    void aNewFolderMadeByAnotherProcessWhileDrawingIsDrawnInto(@TempDir Path dir) throws Exception {
+        Path figures = dir.resolve("figs");
+        List<Path> written = FigureFolder.writeAll(Map.of("only", drawnWhileAnotherProcessFills(figures)), figures);
+        assertEquals(List.of(figures.resolve("only.png"), figures.resolve("only.svg"), figures.resolve("only.pdf")),
+                written);
+        assertEquals(List.of("only.pdf", "only.png", "only.svg"), names(figures));
+        assertFalse(Files.readString(figures.resolve("only.png"), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .equals("the other process's"), "only.png is this drawing's");
+        assertEquals(List.of("figs"), names(dir), "no drawing folder left beside it");
+    }
+
+    /** Not allowed to replace, the drawing is refused by name and leaves the other process's figures as they are. */
+    @Test
+    void aNewFolderFilledByAnotherProcessWhileDrawingIsRefusedWithoutReplace(@TempDir Path dir) throws Exception {
+        Path figures = dir.resolve("figs");
+        EngramException e = assertThrows(EngramException.class, () -> FigureFolder.writeAll(
+                Map.of("only", drawnWhileAnotherProcessFills(figures)), figures, false));
+        assertEquals(figures.toAbsolutePath() + ": expected a new folder for the figures, found one that another"
+                + " process made while these were drawn, holding files of their names (1, e.g. only.png); no figure"
+                + " was changed there; draw again with --replace to draw over them, or into another folder",
+                e.getMessage());
+        assertEquals(List.of("only.png"), names(figures));
+        assertEquals("the other process's", Files.readString(figures.resolve("only.png")));
+        assertEquals(List.of("figs"), names(dir), "no drawing folder left beside it");
+    }
 }
