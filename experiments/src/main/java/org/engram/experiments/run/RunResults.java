@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.stream.StreamSupport;
 import org.engram.simulator.IoReasons;
 import org.engram.experiments.launch.LaunchCommand;
@@ -74,7 +75,15 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                     "a run whose status.json says " + state, whatItIs(directory));
         }
         Path name = directory.toAbsolutePath().normalize().getFileName();
-        if (measured && name != null && Runner.PARTIAL.matcher(name.toString()).matches()) {
+        Matcher partial = Runner.PARTIAL.matcher(name == null ? "" : name.toString());
+        if (measured && partial.matches() && RunFolder.holder(directory) == RunFolder.Holder.HELD) {
+            // Its process is between the last status and the move: in a moment the run is finished there,
+            // and a resume would be refused for the lock.
+            throw new EngramException(directory.toString(), null, "the folder of a finished run",
+                    "the partial folder of a run that the engram process holding it is moving into place",
+                    "give its final folder once it is there: " + directory.resolveSibling(partial.group(1)));
+        }
+        if (measured && partial.matches()) {
             // Killed after its last status, before the move into place: the resume moves it (a plot drawn
             // here would be replaced by the run's own).
             throw new EngramException(directory.toString(), null, "the folder of a finished run",

@@ -203,6 +203,36 @@ class WrongCommandTest {
         assertFalse(Files.exists(table), "compare wrote a table");
     }
 
+    /**
+     * A run whose process has written its last status and is moving its folder into place (it holds
+     * the folder's lock): plot and compare sent it to --resume, which the lock refuses, and said it was
+     * stopped. They say it is being moved and where it will be.
+     */
+    @Test
+    void aRunBeingMovedIntoPlaceIsNotSentToResume(@TempDir Path dir) throws Exception {
+        Path reference = Path.of("..", "results", "reference", "quickstart");
+        Path partial = Files.createDirectories(dir.resolve("quickstart").resolve(".20261201T000000Z-abcdef.partial"));
+        for (String file : new String[] {"metrics.json", "log.csv", "config.yaml"}) {
+            Files.copy(reference.resolve(file), partial.resolve(file));
+        }
+        Files.writeString(partial.resolve("status.json"), "{\"state\": \"complete\"}");
+        String expected = partial + ": expected the folder of a finished run, found the partial folder of a run that"
+                + " the engram process holding it is moving into place; give its final folder once it is there: "
+                + dir.resolve("quickstart").resolve("20261201T000000Z-abcdef");
+        try (FileChannel channel = FileChannel.open(partial.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+            CliRunner.Result plot = CliRunner.run("plot", partial.toString());
+            assertEquals(2, plot.exitCode(), plot.err());
+            assertTrue(plot.err().contains(expected), plot.err());
+            assertFalse(Files.exists(partial.resolve("plots")), "plot drew into the partial folder");
+            Path table = dir.resolve("table");
+            CliRunner.Result compare = CliRunner.run("compare", partial.toString(), "--out", table.toString());
+            assertEquals(2, compare.exitCode(), compare.err());
+            assertTrue(compare.err().contains(expected), compare.err());
+            assertFalse(Files.exists(table), "compare wrote a table");
+        }
+    }
+
     /** A number option given something else says what to write, not which Java type failed ("is not an int"). */
     @Test
     void aNumberOptionGivenAWordSaysWhatToWrite() {
