@@ -227,7 +227,7 @@ public final class Runner {
         if (!Files.isDirectory(partial)) {
             throw new EngramException(request.resume().toString(), "--resume",
                     "the partial folder of a stopped run (results/<experiment>/.<run-id>.partial)", notPartial(dir),
-                    null);
+                    finishedMeanwhile(dir, dir.resolveSibling(runId)));
         }
         Path configFile = partial.resolve("config.yaml");
         if (AbandonedSimulations.isSimulation(configFile)) {
@@ -429,6 +429,18 @@ public final class Runner {
     }
 
     /** What {@code --resume} was given instead of a partial folder, for its message. */
+    /**
+     * Where a stopped run that was given by its partial folder, gone now, was finished: two resumes
+     * started together, the second after the first's end, found "no such folder" and no more.
+     *
+     * @return a hint naming the finished folder, or null
+     */
+    private static String finishedMeanwhile(Path dir, Path finalDir) {
+        boolean givenGonePartial = !Files.exists(dir) && !dir.equals(finalDir);
+        return givenGonePartial && notPartial(finalDir).startsWith("a finished run") ? "the run is finished, in "
+                + finalDir + " (by another --resume, or by the run itself)" : null;
+    }
+
     private static String notPartial(Path dir) {
         if (Files.isRegularFile(dir.resolve("metrics.json")) && Files.isRegularFile(dir.resolve("config.yaml"))) {
             return "a finished run, which is never changed";

@@ -484,6 +484,15 @@ class ResumeTest {
             assertTrue(r.err().contains(c.get(0) + ": --resume: expected the partial folder of a stopped run")
                     && r.err().strip().endsWith(c.get(1)), r.err());
         }
+        // The partial folder of a run finished meanwhile (two resumes started together, the second after the
+        // first's end): where the run is finished is named.
+        Path done = Path.of(finished.lastLine());
+        Path gone = done.resolveSibling("." + done.getFileName() + ".partial");
+        CliRunner.Result again = CliRunner.run("run", "--resume", gone.toString());
+        assertEquals(2, again.exitCode(), again.err());
+        assertTrue(again.err().strip().endsWith(gone + ": --resume: expected the partial folder of a stopped run"
+                + " (results/<experiment>/.<run-id>.partial), found no such folder; the run is finished, in " + done
+                + " (by another --resume, or by the run itself)"), again.err());
         // With an --out too, the missing folder is named, not an --out checked against a root worked out from it.
         CliRunner.Result missing = CliRunner.run("run", "--resume", dir.resolve("none").toString(), "--out",
                 dir.resolve("elsewhere").toString());
