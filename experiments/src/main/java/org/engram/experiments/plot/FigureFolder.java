@@ -76,10 +76,10 @@ public final class FigureFolder {
         Thread cleanup = new Thread(() -> deleteQuietly(staging), "engram-figure-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            deleteTree(staging);
-            createDirectories(staging);
             List<Path> staged = new ArrayList<>();
             try {
+                deleteTree(staging);
+                createDirectories(staging);
                 figures.forEach((base, figure) -> staged.addAll(figure.write(staging, base)));
                 // Into a folder of figures gathered from several runs, the others' entries stay.
                 Path kept = target.resolve(Captions.FILE);

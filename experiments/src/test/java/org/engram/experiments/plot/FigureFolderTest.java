@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,5 +200,25 @@ class FigureFolderTest {
         assertEquals(List.of("only.png"), names(figures));
         assertEquals("the other process's", Files.readString(figures.resolve("only.png")));
         assertEquals(List.of("figs"), names(dir), "no drawing folder left beside it");
+    }
+
+    /**
+     * A folder the user may not write into is named as the folder asked for: the message named the
+     * hidden drawing folder inside it, which the user never gave. Root writes everywhere: skipped.
+     */
+    @Test
+    void aFolderThatMayNotBeWrittenIsNamedAsGiven(@TempDir Path dir) throws Exception {
+        Path figures = Files.createDirectories(dir.resolve("figs"));
+        assumeTrue(Files.getFileStore(figures).supportsFileAttributeView("posix"), "POSIX permissions");
+        try {
+            Files.setPosixFilePermissions(figures, PosixFilePermissions.fromString("r-x------"));
+            assumeFalse(Files.isWritable(figures), "a user who may write anywhere");
+            EngramException e = assertThrows(EngramException.class,
+                    () -> FigureFolder.writeAll(Map.of("only", drawable("only")), figures));
+            assertEquals(figures.toAbsolutePath() + ": cannot make the folder: permission denied (no figure was"
+                    + " changed there)", e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(figures, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 }
