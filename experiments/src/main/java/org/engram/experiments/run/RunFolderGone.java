@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import org.engram.simulator.EngramException;
 
 /**
- * The partial folder of a run, simulation or comparison was removed while its process wrote into
- * it (by hand, or by a clean-up of a scratch file system). The process stops: making the folder
- * anew had finished the run as a folder of only the files written after the removal, without its
- * config or metrics, and reported that as a success.
+ * The partial folder of a run, simulation or comparison was removed or renamed while its process
+ * wrote into it (by hand, or by a clean-up of a scratch file system). The process stops: making
+ * the folder anew had finished the run as a folder of only the files written after the removal,
+ * without its config or metrics, and reported that as a success.
  */
 public final class RunFolderGone extends EngramException {
     private static final long serialVersionUID = 1L;
@@ -18,8 +18,8 @@ public final class RunFolderGone extends EngramException {
      */
     RunFolderGone(Path folder, Throwable cause) {
         super(folder.toString(), null, "the folder this process writes its results into",
-                "none: it was removed while the process worked (by hand, or by a clean-up of the file system),"
-                        + " and every file written there with it", "nothing of this work is kept; start it again");
+                "none: it was removed or renamed while the process worked (by hand, or by a clean-up of the file"
+                        + " system)", "nothing more is written; start the work again");
         if (cause != null) {
             initCause(cause);
         }

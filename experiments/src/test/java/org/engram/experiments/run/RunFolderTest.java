@@ -396,7 +396,7 @@ class RunFolderTest {
         for (String file : List.of("status.json", "plots/forgetting.png", "checkpoints/naive/seed-1/progress.json")) {
             EngramException e = assertThrows(RunFolderGone.class, () -> run.writeString(file, "x"));
             assertTrue(e.getMessage().startsWith(run.directory() + ": expected the folder this process writes its"
-                    + " results into, found none: it was removed"), e.getMessage());
+                    + " results into, found none: it was removed or renamed"), e.getMessage());
         }
         assertThrows(RunFolderGone.class, run::commit);
         assertEquals(List.of(), listing(results.resolve("exp")), "neither the partial nor the final folder made");
