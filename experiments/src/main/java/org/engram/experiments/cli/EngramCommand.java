@@ -71,6 +71,7 @@ public final class EngramCommand implements Callable<Integer> {
         }
         runUsage.footer(footer.toArray(new String[0]));
         NumberConverters.register(cl);
+        PathConverter.register(cl);
         giveVersion(cl);
         cl.setParameterExceptionHandler((e, args) -> {
             // A wrong option says what is wrong and where help is, without the whole usage text.
