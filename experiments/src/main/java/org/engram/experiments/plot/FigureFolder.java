@@ -2,6 +2,7 @@ package org.engram.experiments.plot;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,6 +30,8 @@ import org.engram.simulator.IoReasons;
  */
 public final class FigureFolder {
     private static final String DRAWING = ".drawing-";
+    /** Numbers the drawing folders of this process. */
+    private static final AtomicLong DRAWINGS = new AtomicLong();
 
     private FigureFolder() {
     }
@@ -72,14 +76,12 @@ public final class FigureFolder {
         Path home = isNew ? target.getParent() : target;
         String prefix = isNew ? "." + target.getFileName() + DRAWING : DRAWING;
         removeAbandoned(home, prefix);
-        Path staging = home.resolve(prefix + ProcessHandle.current().pid());
+        Path staging = claimDrawingFolder(home, prefix, target);
         Thread cleanup = new Thread(() -> deleteQuietly(staging), "engram-figure-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             List<Path> staged = new ArrayList<>();
             try {
-                deleteTree(staging);
-                createDirectories(staging);
                 figures.forEach((base, figure) -> staged.addAll(figure.write(staging, base)));
                 // Into a folder of figures gathered from several runs, the others' entries stay.
                 Path kept = target.resolve(Captions.FILE);
@@ -132,9 +134,29 @@ public final class FigureFolder {
         }
     }
 
-    /** Removes the drawing folders named {@code prefix<pid>} in a folder whose processes no longer run. */
+    /**
+     * Makes this drawing's hidden folder, {@code prefix<pid>-<n>}, under a name no other drawing has:
+     * processes of two containers on one shared folder can have the same pid (each may be pid 1), and
+     * with a name from the pid alone one deleted the other's drawing as it began its own.
+     */
+    private static Path claimDrawingFolder(Path home, String prefix, Path target) {
+        String own = prefix + ProcessHandle.current().pid() + "-";
+        while (true) {
+            Path staging = home.resolve(own + DRAWINGS.incrementAndGet());
+            try {
+                return Files.createDirectory(staging);
+            } catch (FileAlreadyExistsException takenByAnotherProcess) {
+                // The next number.
+            } catch (IOException e) {
+                throw new EngramException(target + ": cannot make the folder: " + IoReasons.of(e)
+                        + " (no figure was changed there)", e);
+            }
+        }
+    }
+
+    /** Removes the drawing folders named {@code prefix<pid>[-<n>]} in a folder whose processes no longer run. */
     private static void removeAbandoned(Path dir, String prefix) {
-        Pattern own = Pattern.compile(Pattern.quote(prefix) + "(\\d+)");
+        Pattern own = Pattern.compile(Pattern.quote(prefix) + "(\\d+)(-\\d+)?");
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : (Iterable<Path>) entries::iterator) {
                 Matcher m = own.matcher(p.getFileName().toString());

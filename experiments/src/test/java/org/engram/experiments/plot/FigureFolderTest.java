@@ -123,6 +123,21 @@ class FigureFolderTest {
     }
 
     /**
+     * A process of another container on the same shared folder can have this process's pid (each may
+     * be pid 1): its drawing folder, named from the pid, was deleted as this drawing began, and the
+     * two drew into one folder. A drawing folder of a live pid is left alone.
+     */
+    @Test
+    void aDrawingFolderOfAnotherProcessWithThisPidIsLeftAlone(@TempDir Path dir) throws Exception {
+        Path other = Files.createDirectories(dir.resolve(".figs.drawing-" + ProcessHandle.current().pid()));
+        Files.writeString(other.resolve("theirs.svg"), "<svg/>");
+        FigureFolder.writeAll(Map.of("only", drawable("only")), dir.resolve("figs"));
+        assertEquals(List.of("only.pdf", "only.png", "only.svg"), names(dir.resolve("figs")));
+        assertEquals(List.of("theirs.svg"), names(other));
+        assertEquals(List.of(".figs.drawing-" + ProcessHandle.current().pid(), "figs"), names(dir));
+    }
+
+    /**
      * Into a folder that exists the set is drawn inside it, so a mount point or a folder whose
      * parent is not writable takes figures too (drawn beside it, the move crossed file systems);
      * what a killed process left there is removed.
