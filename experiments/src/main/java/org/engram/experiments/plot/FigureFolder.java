@@ -97,6 +97,7 @@ public final class FigureFolder {
                 throw new EngramException(e.getMessage().replace(staging.toString(), target.toString())
                         + " (no figure was changed there)", e);
             }
+            requireAllDrawn(staged, staging, target);
             List<Path> written = new ArrayList<>();
             if (isNew) {
                 if (moveNewFolder(staging, target)) {
@@ -183,6 +184,22 @@ public final class FigureFolder {
                 return false;
             }
             throw new EngramException(target + ": cannot write file: " + IoReasons.of(e), e);
+        }
+    }
+
+    /**
+     * Refuses a set of which a file is missing from the drawing folder: removed while drawing (by a
+     * clean-up, or by a drawing on another machine, which took it for a dead process's), the folder
+     * was made again by the next file written, and only the figures drawn after went into place.
+     */
+    private static void requireAllDrawn(List<Path> staged, Path staging, Path target) {
+        for (Path file : staged) {
+            if (!Files.isRegularFile(file)) {
+                throw new EngramException(target.toString(), null, "the figures drawn for it",
+                        "that " + file.getFileName() + " is gone from the hidden folder " + staging + " they were"
+                                + " drawn in: it was removed meanwhile by another process",
+                        "no figure was changed there; draw again");
+            }
         }
     }
 

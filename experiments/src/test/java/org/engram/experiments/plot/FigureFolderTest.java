@@ -138,6 +138,41 @@ class FigureFolderTest {
     }
 
     /**
+     * A drawing folder removed while the set is drawn (by a clean-up, or by a drawing on another
+     * machine that took it for a dead process's): the next figure made it again, and the set went
+     * into place without the figures drawn before, as a success. It is refused, changing nothing.
+     */
+    @Test
+    void aDrawingFolderRemovedWhileDrawingIsRefused(@TempDir Path dir) throws Exception {
+        JFreeChart chart = new JFreeChart("second", new PiePlot<String>()) {
+            @Override
+            public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, ChartRenderingInfo info) {
+                try (Stream<Path> drawing = Files.list(dir)) {
+                    for (Path p : (Iterable<Path>) drawing.filter(p -> p.getFileName().toString()
+                            .startsWith(".figs.drawing-"))::iterator) {
+                        try (Stream<Path> files = Files.list(p)) {
+                            for (Path f : (Iterable<Path>) files::iterator) {
+                                Files.delete(f);
+                            }
+                        }
+                        Files.delete(p);
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                super.draw(g2, area, anchor, info);
+            }
+        };
+        Map<String, Figure> set = new LinkedHashMap<>();
+        set.put("first", drawable("first"));
+        set.put("second", new Figure(chart, 200, 100));
+        EngramException e = assertThrows(EngramException.class, () -> FigureFolder.writeAll(set, dir.resolve("figs")));
+        assertTrue(e.getMessage().startsWith(dir.resolve("figs") + ": expected the figures drawn for it, found that"
+                + " first.png is gone from the hidden folder "), e.getMessage());
+        assertEquals(List.of(), names(dir), "no figure folder made, no drawing folder left");
+    }
+
+    /**
      * Into a folder that exists the set is drawn inside it, so a mount point or a folder whose
      * parent is not writable takes figures too (drawn beside it, the move crossed file systems);
      * what a killed process left there is removed.
