@@ -207,6 +207,7 @@ final class RunLoop {
      */
     synchronized void abandon() {
         finished = true;
+        statusUnsaved = null;   // not written for want of a folder: nothing to say of it
     }
 
     /**
@@ -235,6 +236,9 @@ final class RunLoop {
                     null);
         }
         finish("complete", null, false);
+        if (statusUnsaved instanceof RunFolderGone gone) {
+            throw gone;   // no partial folder to keep: the stop must not send to one
+        }
         if (statusUnsaved != null) {
             throw new RunStopped("the run's results are written, but its status could not be marked complete,"
                     + " so its folder was not moved into place", null);

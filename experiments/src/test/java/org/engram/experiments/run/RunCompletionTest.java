@@ -44,6 +44,28 @@ class RunCompletionTest {
         assertFalse(Files.exists(results.resolve("e").resolve("r1")));
     }
 
+    /**
+     * A run folder removed before its complete status (by hand, a clean-up of the file system): the
+     * stop said the status could not be written and so the folder was kept partial, which is gone.
+     */
+    @Test
+    void aFolderRemovedBeforeTheCompleteStatusIsSaidToBeGone(@TempDir Path results) throws IOException {
+        RunLoop loop = loop(results);
+        loop.begin();
+        Path partial = results.resolve("e").resolve(".r1.partial");
+        try (java.util.stream.Stream<Path> walk = Files.walk(partial)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+        RunFolderGone gone = assertThrows(RunFolderGone.class, loop::complete);
+        assertTrue(gone.getMessage().startsWith(partial + ": expected the folder this process writes its results"
+                + " into, found none"), gone.getMessage());
+        loop.abandon();
+        assertEquals("", loop.unsavedStatusNote(), "no note of a status that had no folder to go in");
+        assertEquals(List.of(), Files.list(results.resolve("e")).toList());
+    }
+
     /** The loop with only what its status and its folder need: no config, experiment or checkpoints. */
     private static RunLoop loop(Path results) {
         RunFolder folder = RunFolder.create(results, "e", "r1");
