@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -179,17 +180,27 @@ class WrongCommandTest {
     }
 
     /**
-     * A run killed after its last status said complete, before its folder was moved into place, holds
-     * every file: plot and compare send it to --resume, which moves it, rather than draw into it.
+     * The partial folder of a quick-start run whose last status said complete, with its files.
+     *
+     * @return the folder, {@code quickstart/.20261201T000000Z-abcdef.partial} in {@code dir}
      */
-    @Test
-    void aRunStoppedAsItWasMovedIntoPlaceIsSentToResume(@TempDir Path dir) throws Exception {
+    private static Path completePartialFolder(Path dir) throws IOException {
         Path reference = Path.of("..", "results", "reference", "quickstart");
         Path partial = Files.createDirectories(dir.resolve("quickstart").resolve(".20261201T000000Z-abcdef.partial"));
         for (String file : new String[] {"metrics.json", "log.csv", "config.yaml"}) {
             Files.copy(reference.resolve(file), partial.resolve(file));
         }
         Files.writeString(partial.resolve("status.json"), "{\"state\": \"complete\"}");
+        return partial;
+    }
+
+    /**
+     * A run killed after its last status said complete, before its folder was moved into place, holds
+     * every file: plot and compare send it to --resume, which moves it, rather than draw into it.
+     */
+    @Test
+    void aRunStoppedAsItWasMovedIntoPlaceIsSentToResume(@TempDir Path dir) throws Exception {
+        Path partial = completePartialFolder(dir);
         String expected = partial + ": expected the folder of a finished run, found the partial folder of a run that"
                 + " was stopped as it was moved into place; finish it with: engram run --resume " + partial;
         CliRunner.Result plot = CliRunner.run("plot", partial.toString());
@@ -210,12 +221,7 @@ class WrongCommandTest {
      */
     @Test
     void aRunBeingMovedIntoPlaceIsNotSentToResume(@TempDir Path dir) throws Exception {
-        Path reference = Path.of("..", "results", "reference", "quickstart");
-        Path partial = Files.createDirectories(dir.resolve("quickstart").resolve(".20261201T000000Z-abcdef.partial"));
-        for (String file : new String[] {"metrics.json", "log.csv", "config.yaml"}) {
-            Files.copy(reference.resolve(file), partial.resolve(file));
-        }
-        Files.writeString(partial.resolve("status.json"), "{\"state\": \"complete\"}");
+        Path partial = completePartialFolder(dir);
         String expected = partial + ": expected the folder of a finished run, found the partial folder of a run that"
                 + " the engram process holding it is moving into place; give its final folder once it is there: "
                 + dir.resolve("quickstart").resolve("20261201T000000Z-abcdef");
