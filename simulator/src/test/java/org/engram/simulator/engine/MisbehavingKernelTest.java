@@ -61,6 +61,7 @@ class MisbehavingKernelTest {
     @CsvSource({
         "1, 0, false, 'spike(2, 0)', 'a neuron in [0, 2)'",     // the neuron after the last
         "0, 20, false, 'spike(1, 20)', 'a step in [0, 1)'",     // a step of a later call
+        "0, 1, false, 'spike(1, 1)', 'a step in [0, 1)'",       // the step right after the call's
         "0, 0, true, 'spikeAt(0, 0.0)', 'spike(i, step)'"})     // precise mode's call in grid mode
     void aSpikeOutsideTheCallIsRefusedWithThePopulation(int neuronOffset, int stepOffset, boolean callsSpikeAt,
                                                          String call, String expected) {
