@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
+import java.util.Locale;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.input.CurrentSource;
@@ -357,6 +359,47 @@ class LibraryMisuseTest {
                 + "Java heap") && error.getMessage().contains("16 bytes per neuron for each step of the longest delay")
                 && error.getMessage().contains("found 48002 MB for 100000 neurons and a longest delay of 30000 steps "
                 + "(3000.0 ms)") && error.getMessage().contains("shorten the delays into 'cells'"), error.getMessage());
+        // Refused before any row is made, so for the heap alone; one thread, so no rows of the threads' own.
+        String heap = String.format(Locale.ROOT, "(%.0f MB in all): ", Runtime.getRuntime().maxMemory() / 1e6);
+        assertTrue(error.getMessage().contains(heap) && !error.getMessage().contains("threads"), error.getMessage());
+    }
+
+    /**
+     * Precise mode keeps a queue head per neuron and ring slot in one array: 100,000 neurons and a
+     * 3 s delay, 30,001 slots, pass its index range and are refused by that rule, with the product.
+     */
+    @Test
+    void preciseQueueHeadsPastOneArrayAreRefusedWithTheProduct() {
+        Network net = delayedOntoItself(3000);
+        ParameterException error = assertThrows(ParameterException.class,
+                () -> new Engine(net, EngineOptions.precise(1)));
+        assertEquals("engine: precise mode: expected neurons x (maximum delay in steps + 1) <= 2147483639 per "
+                + "population, found 'cells': 100000 x 30001", error.getMessage());
+    }
+
+    /**
+     * 100,000 neurons and a 1.5 s delay take 1.5e9 queue heads in precise mode, within one array
+     * but 6 GB, past the heap: refused by name, with the bytes (4 per head), as grid mode's buffers are.
+     */
+    @Test
+    void preciseQueueHeadsPastTheHeapAreRefusedWithTheDelay() {
+        assumeTrue(Runtime.getRuntime().maxMemory() < 6e9, "a heap of 6 GB or more holds the queue heads");
+        Network net = delayedOntoItself(1500);
+        HeapLimitExceeded error = assertThrows(HeapLimitExceeded.class,
+                () -> new Engine(net, EngineOptions.precise(1)));
+        // 4 bytes x 15,001 slots x 100,000 neurons = 6000.4 MB.
+        assertTrue(error.getMessage().startsWith("population 'cells': input buffers: expected buffers that fit the "
+                + "Java heap") && error.getMessage().contains("4 bytes per neuron for each step of the longest delay")
+                && error.getMessage().contains("found 6000 MB for 100000 neurons and a longest delay of 15000 steps "
+                + "(1500.0 ms)"), error.getMessage());
+    }
+
+    /** 100,000 neurons, each with one synapse onto itself of the given delay. */
+    private static Network delayedOntoItself(double delayMs) {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> cells = b.population("cells", 100_000, LifDelta.MODEL, DRIVEN);
+        b.connect("late", cells, cells, Rules.oneToOne(), Synapses.excitatory(0.1).delayMs(delayMs));
+        return b.build();
     }
 
     /**
