@@ -41,4 +41,25 @@ class ParallelThresholdTest {
         assertFalse(shared(Adex.MODEL, Adex.MODEL.defaults(), 16), "16 x 300 = 4,800 stays below");
         assertTrue(shared(Adex.MODEL, Adex.MODEL.defaults(), 17), "17 x 300 = 5,100 reaches it");
     }
+
+    /**
+     * A slice's neuron-steps count every step of it: 6 LIF neurons in slices of 3 steps (0.3 ms
+     * delays) are 18, shared at a threshold of exactly 18 and not at 19; one thread is never shared.
+     */
+    @Test
+    void aSliceReachingTheThresholdExactlyIsSharedByTwoThreadsOnly() {
+        assertTrue(sharedInSlicesOfThree(2, 18));
+        assertFalse(sharedInSlicesOfThree(2, 19));
+        assertFalse(sharedInSlicesOfThree(1, 0), "one thread, whatever the threshold");
+    }
+
+    private static boolean sharedInSlicesOfThree(int threads, int threshold) {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> p = b.population("p", 6, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.connect("p->p", p, p, Rules.fixedInDegree(1), Synapses.excitatory(0).delayMs(0.3));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(threads).withMinParallelNeuronSteps(threshold))) {
+            assertEquals(3, e.sliceSteps());
+            return e.parallel();
+        }
+    }
 }
