@@ -1,5 +1,6 @@
 package org.engram.simulator.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -39,6 +40,34 @@ class RunLengthTest {
             ParameterException endless = assertThrows(ParameterException.class,
                     () -> e.run(Double.POSITIVE_INFINITY));
             assertTrue(endless.getMessage().contains("expected a finite number >= 0 (ms)"), endless.getMessage());
+        }
+    }
+
+    /**
+     * The limit counts the steps already run: after 10 steps of 0.5 ms, with a 5-step delay, a run
+     * of exactly 2^31 - 1 - 5 - 10 steps more passes the check and one step more is refused. Both
+     * start with the interrupt status set, so a run that passes ends at once (with RunInterrupted)
+     * rather than going on for billions of steps.
+     */
+    @Test
+    void theLongestRunCountsTheStepsAlreadyRun() {
+        NetworkBuilder b = new NetworkBuilder(0.5).seed(3);
+        Population<?, ?> p = b.population("p", 2, LifDelta.MODEL, new LifDelta.Params(20, 250, 0, 20, 10, 2, 0));
+        b.connect("pp", p, p, Rules.allToAll(), Synapses.excitatory(0.1).delayMs(2.5));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            e.run(5.0);
+            assertEquals(10, e.step());
+            long allowed = Integer.MAX_VALUE - 5L - 10;
+            Thread.currentThread().interrupt();
+            try {
+                assertThrows(RunInterrupted.class, () -> e.run(allowed * 0.5));
+                ParameterException refused = assertThrows(ParameterException.class, () -> e.run((allowed + 1) * 0.5));
+                assertTrue(refused.getMessage().contains("a total of at most " + (Integer.MAX_VALUE - 5L) + " steps")
+                        && refused.getMessage().contains("after 10 steps"), refused.getMessage());
+            } finally {
+                Thread.interrupted();
+            }
+            assertEquals(10, e.step());
         }
     }
 
