@@ -15,8 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.reference.BrunelNetwork;
 import org.junit.jupiter.api.AfterEach;
@@ -125,6 +127,19 @@ class EngineInterruptTest {
             assertEquals(0, e.spikeCount());
             e.run(DURATION_MS);   // the spikes at time 0 of precise mode come once, in this run
             Spikes.of(recorders).assertSame(expected);
+        }
+    }
+
+    /** A run of no steps has no slice to stop: with the status set it returns, and leaves the status set. */
+    @Test
+    void aRunOfNoStepsWithTheStatusSetReturnsAndKeepsTheStatus() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        b.population("p", 2, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            Thread.currentThread().interrupt();
+            e.run(0);
+            assertTrue(Thread.interrupted());
+            assertEquals(0, e.step());
         }
     }
 
