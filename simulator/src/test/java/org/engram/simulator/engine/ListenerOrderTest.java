@@ -121,6 +121,25 @@ class ListenerOrderTest {
     }
 
     /**
+     * In precise mode an instant ends after its last spike in time order, not in canonical order:
+     * b's spike at 1.01 ms is shown and ended first, though population a comes first in the step.
+     */
+    @Test
+    void preciseInstantsEndInTimeOrder() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        b.population("a", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{1.09}}));
+        b.population("b", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{1.01}}));
+        List<String> calls = new ArrayList<>();
+        try (Engine e = new Engine(b.build(), EngineOptions.precise(1))) {
+            e.addObserver(new Log("o", calls));
+            e.addListener(new Log("l", calls));
+            e.run(2.0);
+        }
+        assertEquals(List.of("o:b0@1.01", "o:after@1.01", "o:a0@1.09", "o:after@1.09",
+                "l:b0@1.01", "l:after@1.01", "l:a0@1.09", "l:after@1.09"), calls);
+    }
+
+    /**
      * A listener added from a listener starts with the next slice, as an observer does, rather than
      * with the spike being handled; removed between runs, a listener hears nothing more.
      */
