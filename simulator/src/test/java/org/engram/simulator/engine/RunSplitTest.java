@@ -157,4 +157,22 @@ class RunSplitTest {
             return v.trace(0);
         }
     }
+
+    /**
+     * Precise mode emits the spikes at exactly time 0 with the first run that advances: a run of no
+     * steps before it leaves them to that run, which emits them once.
+     */
+    @Test
+    void aRunOfNoStepsFirstLeavesTheSpikesAtTimeZeroToTheNextRun() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> source = b.population("source", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{0.0, 0.5}}));
+        try (Engine e = new Engine(b.build(), EngineOptions.precise(1))) {
+            SpikeRecorder spikes = e.recordSpikes(source);
+            e.run(0);
+            assertEquals(0, e.spikeCount());
+            e.run(1);
+            assertArrayEquals(new double[] {0.0, 0.5}, spikes.timesMs(), 0.0);
+        }
+    }
 }
