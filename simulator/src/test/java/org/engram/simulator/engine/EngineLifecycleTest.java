@@ -1,5 +1,6 @@
 package org.engram.simulator.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,8 +23,10 @@ import org.engram.simulator.model.ExactPropagation;
 import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.NeuronModel;
+import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Synapses;
 import org.engram.simulator.network.connect.Rules;
 import org.junit.jupiter.api.Test;
@@ -332,6 +335,51 @@ class EngineLifecycleTest {
                     && refused.getMessage().contains("before the first run"),
                     String.valueOf(refused));
             e.run(1);   // the run was not failed
+        }
+    }
+
+    /**
+     * An engine refused because another open engine holds the network stops the worker thread it
+     * had started for its shared slices, and is no engine to close.
+     */
+    @Test
+    void anEngineRefusedTheNetworkStopsItsWorkers() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        b.population("p", 4, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        Network n = b.build();
+        EngineOptions shared = EngineOptions.grid(2).withMinParallelNeuronSteps(0);
+        try (Engine first = new Engine(n, shared)) {
+            assertSame(shared, first.options());
+            assertTrue(first.parallel());
+            Set<Thread> before = Thread.getAllStackTraces().keySet();
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new Engine(n, shared));
+            assertTrue(refused.getMessage().contains("open engine"), refused.getMessage());
+            List<Thread> running = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !before.contains(t) && t.getName().startsWith("engram-engine") && t.isAlive())
+                    .toList();
+            assertEquals(List.of(), running, "the workers of the refused engine");
+        }
+    }
+
+    /**
+     * Removing one rate monitor leaves the others extended to the end of each run; removing one
+     * again, or one never added, says it was not there. A source fires at 5, 25 and 75 ms: in 10 ms
+     * bins, 1 spike / 0.01 s = 100 Hz in the first, third and eighth bin, 0 Hz in the others up to 100 ms.
+     */
+    @Test
+    void removingAnObserverRemovesThatOneOnly() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("src", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{5, 25, 75}}));
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            RateMonitor removed = e.recordRate(p, 10);
+            RateMonitor kept = e.recordRate(p, 10);
+            e.run(50);
+            assertTrue(e.removeObserver(removed));
+            assertFalse(e.removeObserver(removed), "removed already");
+            assertFalse(e.removeObserver(new RateMonitor(p, 10)), "never added");
+            e.run(50);
+            assertArrayEquals(new double[] {100, 0, 100, 0, 0, 0, 0, 100, 0, 0}, kept.ratesHz(), 1e-9);
         }
     }
 }
