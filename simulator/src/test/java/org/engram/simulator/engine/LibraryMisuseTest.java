@@ -70,6 +70,30 @@ class LibraryMisuseTest {
         assertTrue(another.getMessage().contains("build the network again"), another.getMessage());
     }
 
+    /**
+     * A population of another network is refused by name, also one whose index lies past this
+     * network's populations; a rate bin off the grid is refused as the grid's rule, though the
+     * monitor alone takes any bin > 0.
+     */
+    @Test
+    void monitorsOfAnotherNetworkOrOffTheGridAreRefused() {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> p = b.population("cells", 2, LifDelta.MODEL, DRIVEN);
+        NetworkBuilder other = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> first = other.population("cells", 2, LifDelta.MODEL, DRIVEN);
+        Population<?, ?> second = other.population("more", 2, LifDelta.MODEL, DRIVEN);
+        try (Engine e = new Engine(b.build(), EngineOptions.grid(1))) {
+            for (Population<?, ?> foreign : List.of(first, second)) {
+                ParameterException refused = assertThrows(ParameterException.class, () -> e.recordSpikes(foreign));
+                assertEquals("engine: population: expected a population of this engine's network, found '"
+                        + foreign.name() + "' of another network", refused.getMessage());
+            }
+            ParameterException bin = assertThrows(ParameterException.class, () -> e.recordRate(p, 0.15));
+            assertTrue(bin.getMessage().startsWith("rate monitor: bin: expected a whole number of time steps")
+                    && bin.getMessage().contains("0.15"), bin.getMessage());
+        }
+    }
+
     @Test
     void recordersLookUpNeuronsByIndexAndRefuseOthers() {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
