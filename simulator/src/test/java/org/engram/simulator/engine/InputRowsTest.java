@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.NetworkBuilder;
@@ -51,5 +52,26 @@ class InputRowsTest {
         PopulationRuntime shared = new PopulationRuntime(p, Mode.GRID, GRID, 3, 4, false, false);
         assertSame(shared.inputs[0], shared.inputs[2]);
         assertEquals(10, shared.inputs[0].excitatory[0].length);
+    }
+
+    /**
+     * Rows of each worker's own are a speed-up: asked for where they would pass the heap, the
+     * workers share one set instead. 100,000 neurons x 64 slots x 16 bytes = 102 MB in one set;
+     * 256 workers' own rows add about 255/2 sets more, 13 GB.
+     */
+    @Test
+    void ownRowsPastTheHeapFallBackToOneSharedSet() {
+        int workers = 256;
+        double shared = 100_000 * 64 * 16.0;
+        double extra = PopulationRuntime.ownRowsExtraBytes(100_000, 64, false, workers);
+        assumeTrue(shared + extra > Runtime.getRuntime().maxMemory() && shared < Runtime.getRuntime().maxMemory() / 8,
+                "a heap that holds one set, but not the workers' own");
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> p = b.population("p", 100_000, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.build();
+        PopulationRuntime rt = new PopulationRuntime(p, Mode.GRID, GRID, workers, 64, false, true);
+        assertSame(rt.inputs[0], rt.inputs[workers - 1]);
+        assertEquals(100_000, rt.inputs[0].excitatory[0].length);
+        assertEquals(64, rt.inputs[0].excitatory.length);
     }
 }
