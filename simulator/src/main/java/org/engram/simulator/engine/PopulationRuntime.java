@@ -79,10 +79,15 @@ final class PopulationRuntime {
                         + (Integer.MAX_VALUE - 8) + " per population", "'" + population.name() + "': " + size
                         + " x " + slots);
             }
+            double headBytes = (double) Integer.BYTES * slots * size;
+            if (headBytes > Runtime.getRuntime().maxMemory()) {
+                // Past the heap alone: a failed allocation would be reported as past what it holds already.
+                throw pastTheHeap(population, slots, Integer.BYTES, headBytes, grid, false);
+            }
             try {
                 eventHead = new int[size * slots];
             } catch (OutOfMemoryError e) {
-                throw pastTheHeap(population, slots, Integer.BYTES, (double) Integer.BYTES * slots * size, grid, true);
+                throw pastTheHeap(population, slots, Integer.BYTES, headBytes, grid, true);
             }
             Arrays.fill(eventHead, -1);
             queues = new PreciseQueue[workers][slots];

@@ -403,7 +403,8 @@ class LibraryMisuseTest {
 
     /**
      * 100,000 neurons and a 1.5 s delay take 1.5e9 queue heads in precise mode, within one array
-     * but 6 GB, past the heap: refused by name, with the bytes (4 per head), as grid mode's buffers are.
+     * but 6 GB, past the heap: refused by name, with the bytes (4 per head), as grid mode's buffers
+     * are, and as past the heap alone (the message said they did not fit beside what it held).
      */
     @Test
     void preciseQueueHeadsPastTheHeapAreRefusedWithTheDelay() {
@@ -416,6 +417,8 @@ class LibraryMisuseTest {
                 + "Java heap") && error.getMessage().contains("4 bytes per neuron for each step of the longest delay")
                 && error.getMessage().contains("found 6000 MB for 100000 neurons and a longest delay of 15000 steps "
                 + "(1500.0 ms)"), error.getMessage());
+        String heap = String.format(Locale.ROOT, "(%.0f MB in all): ", Runtime.getRuntime().maxMemory() / 1e6);
+        assertTrue(error.getMessage().contains(heap), error.getMessage());
     }
 
     /** 100,000 neurons, each with one synapse onto itself of the given delay. */
