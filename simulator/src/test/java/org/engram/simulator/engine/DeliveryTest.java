@@ -74,7 +74,9 @@ class DeliveryTest {
         // Weight 1 on one projection, -1 on the other: input sums count arrivals.
         b.connect("exc", src, log, Rules.fixedProbability(0.3),
                 Synapses.excitatory(1).delays(new UniformRealDistribution(new SplitMixRandom(0), 0.1, maxDelayMs)));
-        b.connect("inh", src, log, Rules.fixedOutDegree(5),
+        // 16 targets per row: with one thread the last source's row is one whole cache line of wide
+        // (int) targets, ending the array, where reading up to the row's end inclusive fails.
+        b.connect("inh", src, log, Rules.fixedOutDegree(16),
                 Synapses.inhibitory(-1).delayMs(2.0));
         b.current(CurrentSource.pulse(log, new int[] {3}, 1.0, 2.0, 5.0));
         Network net = b.build();
