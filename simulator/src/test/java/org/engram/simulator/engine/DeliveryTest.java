@@ -71,13 +71,21 @@ class DeliveryTest {
         Population<?, ?> src = b.population("src", sources, SpikeTimes.MODEL, new SpikeTimes.Params(times));
         Population<InputLog.Params, InputLog.State> log = b.population("log", targets, InputLog.MODEL,
                 new InputLog.Params(steps));
-        // Weight 1 on one projection, -1 on the other: input sums count arrivals.
+        // Weight 1 on one projection, -1 on the others: input sums count arrivals.
         b.connect("exc", src, log, Rules.fixedProbability(0.3),
                 Synapses.excitatory(1).delays(new UniformRealDistribution(new SplitMixRandom(0), 0.1, maxDelayMs)));
-        // 16 targets per row: with one thread the last source's row is one whole cache line of wide
-        // (int) targets, ending the array, where reading up to the row's end inclusive fails.
-        b.connect("inh", src, log, Rules.fixedOutDegree(16),
+        b.connect("inh", src, log, Rules.fixedOutDegree(5),
                 Synapses.inhibitory(-1).delayMs(2.0));
+        // Only the last source, onto 16 targets: the other rows are empty, and with one thread the
+        // last one is a whole cache line of wide (int) targets that ends the array, where reading
+        // up to the row's end inclusive fails.
+        int[] lastSource = new int[16];
+        int[] spread = new int[16];
+        for (int k = 0; k < 16; k++) {
+            lastSource[k] = sources - 1;
+            spread[k] = k * (targets / 16);
+        }
+        b.connect("inh-last", src, log, Rules.explicit(lastSource, spread), Synapses.inhibitory(-1).delayMs(2.0));
         b.current(CurrentSource.pulse(log, new int[] {3}, 1.0, 2.0, 5.0));
         Network net = b.build();
 
