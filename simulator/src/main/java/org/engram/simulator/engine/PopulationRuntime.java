@@ -176,17 +176,15 @@ final class PopulationRuntime {
      * The refusal of input buffers the heap cannot hold: they grow with the longest delay into the
      * population, which a delay of seconds at dt = 0.1 ms makes thousands of rows. {@code besideTheRest}
      * when they would fit the heap alone, but not beside what it holds already. {@code bytes} is
-     * their total, more than one set's when each thread has rows of its own.
+     * their total: one set, as rows of each thread's own that do not fit fall back to one.
      */
     private ParameterException pastTheHeap(Population<?, ?> population, int slots, long bytesPerSlot, double bytes,
                                            TimeGrid grid, boolean besideTheRest) {
         return new HeapLimitExceeded("population '" + population.name() + "'", "input buffers",
                 String.format(Locale.ROOT, "buffers that fit the Java heap (%.0f MB in all%s): %d bytes per neuron for "
-                        + "each step of the longest delay into the population, and one more%s",
+                        + "each step of the longest delay into the population, and one more",
                         Runtime.getRuntime().maxMemory() / 1e6, besideTheRest ? ", beside the network and the "
-                                + "buffers of other populations" : "", bytesPerSlot,
-                        bytes > bytesPerSlot * slots * (double) population.size() ? ", and rows of each of the "
-                                + chunkLo.length + " threads' own from the first neuron to the end of its share" : ""),
+                                + "buffers of other populations" : "", bytesPerSlot),
                 String.format(Locale.ROOT, "%.0f MB for %d neurons and a longest delay of %d steps (%s ms)",
                         bytes / 1e6, population.size(), slots - 1, (float) grid.timeMs(slots - 1)),
                 "shorten the delays into '" + population.name() + "', or give Java more heap (-Xmx)");
