@@ -203,15 +203,7 @@ class WrongCommandTest {
         Path partial = completePartialFolder(dir);
         String expected = partial + ": expected the folder of a finished run, found the partial folder of a run that"
                 + " was stopped as it was moved into place; finish it with: engram run --resume " + partial;
-        CliRunner.Result plot = CliRunner.run("plot", partial.toString());
-        assertEquals(2, plot.exitCode(), plot.err());
-        assertTrue(plot.err().contains(expected), plot.err());
-        assertFalse(Files.exists(partial.resolve("plots")), "plot drew into the partial folder");
-        Path table = dir.resolve("table");
-        CliRunner.Result compare = CliRunner.run("compare", partial.toString(), "--out", table.toString());
-        assertEquals(2, compare.exitCode(), compare.err());
-        assertTrue(compare.err().contains(expected), compare.err());
-        assertFalse(Files.exists(table), "compare wrote a table");
+        assertPlotAndCompareRefuse(partial, dir.resolve("table"), expected);
     }
 
     /**
@@ -227,16 +219,20 @@ class WrongCommandTest {
                 + dir.resolve("quickstart").resolve("20261201T000000Z-abcdef");
         try (FileChannel channel = FileChannel.open(partial.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock held = channel.lock()) {
-            CliRunner.Result plot = CliRunner.run("plot", partial.toString());
-            assertEquals(2, plot.exitCode(), plot.err());
-            assertTrue(plot.err().contains(expected), plot.err());
-            assertFalse(Files.exists(partial.resolve("plots")), "plot drew into the partial folder");
-            Path table = dir.resolve("table");
-            CliRunner.Result compare = CliRunner.run("compare", partial.toString(), "--out", table.toString());
-            assertEquals(2, compare.exitCode(), compare.err());
-            assertTrue(compare.err().contains(expected), compare.err());
-            assertFalse(Files.exists(table), "compare wrote a table");
+            assertPlotAndCompareRefuse(partial, dir.resolve("table"), expected);
         }
+    }
+
+    /** Plot and compare given a partial folder exit with 2 and the expected message, writing nothing. */
+    private static void assertPlotAndCompareRefuse(Path partial, Path table, String expected) {
+        CliRunner.Result plot = CliRunner.run("plot", partial.toString());
+        assertEquals(2, plot.exitCode(), plot.err());
+        assertTrue(plot.err().contains(expected), plot.err());
+        assertFalse(Files.exists(partial.resolve("plots")), "plot drew into the partial folder");
+        CliRunner.Result compare = CliRunner.run("compare", partial.toString(), "--out", table.toString());
+        assertEquals(2, compare.exitCode(), compare.err());
+        assertTrue(compare.err().contains(expected), compare.err());
+        assertFalse(Files.exists(table), "compare wrote a table");
     }
 
     /** A number option given something else says what to write, not which Java type failed ("is not an int"). */
