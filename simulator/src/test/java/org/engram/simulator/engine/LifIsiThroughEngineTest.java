@@ -17,26 +17,21 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** A LIF neuron driven by a constant bias current fires with the analytic inter-spike interval. */
 class LifIsiThroughEngineTest {
-    private static final double TAU_M = 10.0;
-    private static final double C_M = 250.0;
-    private static final double E_L = -70.0;
-    private static final double V_TH = -55.0;
-    private static final double V_RESET = -68.0;
-    private static final double T_REF = 2.0;
+    private static final LifDelta.Params CELL = LifAnalytic.CELL;
     private static final double I_E = 500.0;
 
     private static double analyticIsi() {
-        return LifAnalytic.isiMs(new LifDelta.Params(TAU_M, C_M, E_L, V_TH, V_RESET, T_REF, I_E), 0);
+        return LifAnalytic.isiMs(LifAnalytic.cellWithBias(I_E), 0);
     }
 
     private static double[] spikeTimes(Mode mode, double dt) {
-        return spikeTimes(mode, dt, T_REF);
+        return spikeTimes(mode, dt, CELL.tRef());
     }
 
     private static double[] spikeTimes(Mode mode, double dt, double tRef) {
         NetworkBuilder b = new NetworkBuilder(dt);
         Population<LifDelta.Params, LifDelta.State> p = b.population("n", 1, LifDelta.MODEL,
-                new LifDelta.Params(TAU_M, C_M, E_L, V_TH, V_RESET, tRef, I_E));
+                new LifDelta.Params(CELL.tauM(), CELL.cM(), CELL.eL(), CELL.vTh(), CELL.vReset(), tRef, I_E));
         Network net = b.build();
         try (Engine e = new Engine(net, new EngineOptions(1, mode))) {
             SpikeRecorder r = e.recordSpikes(p);
@@ -64,7 +59,7 @@ class LifIsiThroughEngineTest {
     @Test
     void preciseModeTakesARefractoryPeriodOffTheGrid() {
         double[] t = spikeTimes(Mode.PRECISE, 0.1, 0.25);
-        double expected = analyticIsi() - T_REF + 0.25;
+        double expected = analyticIsi() - CELL.tRef() + 0.25;
         assertTrue(t.length > 10, "expected regular firing, got " + t.length + " spikes");
         for (int k = 1; k < t.length; k++) {
             assertEquals(expected, t[k] - t[k - 1], 1e-9, "interval " + k);
@@ -75,8 +70,8 @@ class LifIsiThroughEngineTest {
     @Test
     void firstPreciseSpikeIsTheChargingTime() {
         double[] t = spikeTimes(Mode.PRECISE, 0.1);
-        double ri = TAU_M / C_M * I_E;
+        double ri = CELL.resistance() * I_E;
         // From V = E_L at t = 0: t1 = tau_m ln(R I / (R I - (V_th - E_L))).
-        assertEquals(TAU_M * Math.log(ri / (ri - (V_TH - E_L))), t[0], 1e-9);
+        assertEquals(CELL.tauM() * Math.log(ri / (ri - (CELL.vTh() - CELL.eL()))), t[0], 1e-9);
     }
 }

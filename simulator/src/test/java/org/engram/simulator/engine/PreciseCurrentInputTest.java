@@ -39,11 +39,6 @@ class PreciseCurrentInputTest {
         return new LifExp.Params(TAU_M, DELTA.cM(), E_L, V_TH, DELTA.vReset(), DELTA.tRef(), iE, 2.0, 5.0);
     }
 
-    /** The lif_delta cell with a bias. */
-    private static LifDelta.Params delta(double iE) {
-        return new LifDelta.Params(TAU_M, DELTA.cM(), E_L, V_TH, DELTA.vReset(), DELTA.tRef(), iE);
-    }
-
     /**
      * From rest the first spike comes at {@code tau_m ln(R I / (R I - (V_th - E_L)))}, each later one
      * {@link LifAnalytic#isiMs} after the one before, to 1e-9 ms: the exact times a current source,
@@ -127,7 +122,8 @@ class PreciseCurrentInputTest {
         Population<?, ?> trains = b.population("trains", 20, PoissonSource.MODEL, new PoissonSource.Params(400));
         Population<?, ?>[] driven = {b.population("delta driven", 20, LifDelta.MODEL, DELTA),
             b.population("exp driven", 20, LifExp.MODEL, exp(0))};
-        Population<?, ?>[] biased = {b.population("delta biased", 20, LifDelta.MODEL, delta(currentPa)),
+        Population<?, ?>[] biased = {b.population("delta biased", 20, LifDelta.MODEL,
+                LifAnalytic.cellWithBias(currentPa)),
             b.population("exp biased", 20, LifExp.MODEL, exp(currentPa))};
         double[] weights = {1.5, 60};
         for (int m = 0; m < 2; m++) {

@@ -26,13 +26,7 @@ import org.junit.jupiter.api.Test;
  * follow their distribution and depend only on the seed, the input and the neuron.
  */
 class ConstantCurrentsTest {
-    private static final double TAU_M = 10.0;
-    private static final double C_M = 250.0;
-    private static final double E_L = -70.0;
-    private static final double V_TH = -55.0;
-    private static final double V_RESET = -68.0;
-    private static final double T_REF = 2.0;
-    private static final LifDelta.Params CELL = new LifDelta.Params(TAU_M, C_M, E_L, V_TH, V_RESET, T_REF, 0);
+    private static final LifDelta.Params CELL = LifAnalytic.CELL;
 
     /** {@link LifAnalytic#isiMs}, for R I above the threshold's 15 mV. */
     private static double analyticIsi(double currentPa) {
@@ -74,7 +68,7 @@ class ConstantCurrentsTest {
         Population<?, ?>[] biased = new Population<?, ?>[currents.length];
         for (int i = 0; i < currents.length; i++) {
             biased[i] = b.population("biased" + i, 1, LifDelta.MODEL,
-                    new LifDelta.Params(TAU_M, C_M, E_L, V_TH, V_RESET, T_REF, currents[i]));
+                    LifAnalytic.cellWithBias(currents[i]));
         }
         Network net = b.build();
         try (Engine e = new Engine(net, EngineOptions.grid(1))) {
@@ -99,12 +93,12 @@ class ConstantCurrentsTest {
         try (Engine e = new Engine(net, EngineOptions.grid(1))) {
             e.run(0.1);
         }
-        double gain = TAU_M / C_M * -Math.expm1(-0.1 / TAU_M);
+        double gain = CELL.resistance() * -Math.expm1(-0.1 / CELL.tauM());
         double[] v = p.values("v");
-        assertEquals(E_L, v[0], 0.0);
-        assertEquals(E_L - 50 * gain, v[1], 1e-12);
-        assertEquals(E_L, v[2], 0.0);
-        assertEquals(E_L + 100 * gain, v[3], 1e-12);
+        assertEquals(CELL.eL(), v[0], 0.0);
+        assertEquals(CELL.eL() - 50 * gain, v[1], 1e-12);
+        assertEquals(CELL.eL(), v[2], 0.0);
+        assertEquals(CELL.eL() + 100 * gain, v[3], 1e-12);
     }
 
     private static double[] drawn(long seed, int[] neurons, int inputsBefore) {

@@ -12,6 +12,14 @@ public final class LifAnalytic {
     }
 
     /**
+     * @param iE a bias current (pA)
+     * @return {@link #CELL} with that bias {@code i_e}
+     */
+    public static LifDelta.Params cellWithBias(double iE) {
+        return new LifDelta.Params(CELL.tauM(), CELL.cM(), CELL.eL(), CELL.vTh(), CELL.vReset(), CELL.tRef(), iE);
+    }
+
+    /**
      * The inter-spike interval of a {@code lif_delta} neuron under a constant current {@code I} above
      * its rheobase: {@code t_ref + tau_m ln((R I - (V_reset - E_L)) / (R I - (V_th - E_L)))}.
      *
