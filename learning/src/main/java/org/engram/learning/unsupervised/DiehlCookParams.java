@@ -104,7 +104,9 @@ public record DiehlCookParams(int neurons, double dtMs, Presentation presentatio
      * The paper's learning rates and trace time constants for the pre-and-post trace rule:
      * {@code eta_post = 0.01} (potentiation at a postsynaptic spike, times the presynaptic trace),
      * {@code eta_pre = 0.0001} (depression at a presynaptic spike, times the postsynaptic trace),
-     * both traces 20 ms and reset to 1 at a spike (nearest pairing), additive, weights in [0, 1].
+     * both traces 20 ms and set to 1 at a spike (nearest pairing), additive, weights in [0, 1]. The
+     * traces are set to 1 as in the authors' published Brian code; the paper's text has them increased
+     * by 1, which is all-to-all pairing ({@link Pairing#ALL_TO_ALL} gives it).
      *
      * @return the STDP parameters
      */
