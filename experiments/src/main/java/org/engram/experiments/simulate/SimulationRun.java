@@ -6,24 +6,17 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.LeftOutKeys;
 import org.engram.experiments.config.OtherCommandConfig;
 import org.engram.experiments.config.PlainName;
-import org.engram.experiments.metrics.MetricFormat;
-import org.engram.experiments.plot.PopulationRatePlot;
-import org.engram.experiments.plot.SpikeRasterPlot;
 import org.engram.experiments.run.AbandonedSimulations;
 import org.engram.experiments.run.JsonFiles;
 import org.engram.experiments.run.Platform;
@@ -31,14 +24,9 @@ import org.engram.experiments.run.RunFolder;
 import org.engram.experiments.run.ThreadNotice;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
-import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.Engine;
-import org.engram.simulator.engine.EngineChecks;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.TimeGrid;
-import org.engram.simulator.input.CurrentSource;
-import org.engram.simulator.input.PoissonInput;
-import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.monitor.SpikeStatistics;
@@ -172,7 +160,7 @@ public final class SimulationRun {
         try (Engine engine = openEngine(network, options, factory)) {
             List<String> recorded = c.record().spikes() == null
                     ? network.populations().stream().map(Population::name).toList() : c.record().spikes();
-            // What record asks for was checked with the config (checkRecorded).
+            // What record asks for was checked with the config (RecordChecks).
             for (SimulationConfig.StateSpec s : c.record().state()) {
                 Population<?, ?> p = network.population(s.population());
                 states.add(engine.recordState(p, s.variable(), s.neuronsOf(p.size()),
@@ -193,9 +181,8 @@ public final class SimulationRun {
                 // the next simulation or run of this name finds the mark without the lock and removes it.
                 folder.lock();
                 folder.writeString("config.yaml", yaml);
-                requireRoomForRecords(c, network, source, overrides.sets(), folder.directory(), err);
-                noteSpikeTimesAfterTheEnd(network, c.durationMs(), err);
-                noteInputChangesAfterTheEnd(network, c.durationMs(), err);
+                RecordRoom.require(c, network, source, overrides.sets(), folder.directory(), err);
+                EndOfRunNotes.print(network, c.durationMs(), err);
                 t1 = System.nanoTime();
                 double recordFrom = c.record().fromMs();
                 if (recordFrom > 0) {
@@ -260,11 +247,11 @@ public final class SimulationRun {
             }
             for (int k = 0; k < spikes.size(); k++) {
                 String name = spikes.get(k).population().name();
-                writePlots(folder, spikes.get(k), rates.get(k), c.record().fromMs(), c.durationMs());
+                SimulationPlots.write(folder, spikes.get(k), rates.get(k), c.record().fromMs(), c.durationMs());
                 files.add("plots/raster_" + name + " and plots/rate_" + name + " (.png, .svg, .pdf)");
             }
             files.addAll(List.of("summary.md", "summary.json"));
-            String summary = summary(json, files);
+            String summary = json.markdown(files);
             folder.writeString("summary.md", summary);
             folder.writeString("summary.json", JsonFiles.write(json));
             return new Result(folder.commit(), summary);
@@ -342,7 +329,7 @@ public final class SimulationRun {
         } catch (ConfigException e) {
             checks.add(e);
         }
-        checkRecorded(c, source, NetworkFromConfig.allNamed(c, leftOut), factory,
+        RecordChecks.check(c, source, NetworkFromConfig.allNamed(c, leftOut), factory,
                 overrides.durationMs() != null ? "the duration is the one --duration-ms set" : null, checks);
         if (factory.grid() != null && c.durationMs() != null && c.durationMs() > 0) {
             try {
@@ -385,45 +372,6 @@ public final class SimulationRun {
         }
     }
 
-    /** A raster shows at most this many neurons (the first ones), so single spikes stay visible. */
-    private static final int RASTER_NEURONS = 200;
-
-    private static void writePlots(RunFolder folder, SpikeRecorder spikes, RateMonitor rate, double recordedFromMs,
-                                   double durationMs) {
-        String name = spikes.population().name();
-        int n = spikes.population().size();
-        // The recorded neurons are the first ones (record.spike_neurons), or every one.
-        int shown = Math.min(spikes.recordedNeuronCount(), RASTER_NEURONS);
-        double[] allTimes = spikes.timesMs();
-        int[] allNeurons = spikes.neurons();
-        int count = 0;
-        for (int neuron : allNeurons) {
-            count += neuron < shown ? 1 : 0;
-        }
-        double[] times = new double[count];
-        int[] neurons = new int[count];
-        for (int k = 0, j = 0; k < allNeurons.length; k++) {
-            if (allNeurons[k] < shown) {
-                times[j] = allTimes[k];
-                neurons[j++] = allNeurons[k];
-            }
-        }
-        // A long run's raster shows its end: drawn whole, its dots merged into lines in files of hundreds of MB.
-        double fromMs = Math.max(recordedFromMs, SpikeRasterPlot.windowStartMs(times, shown, durationMs));
-        int first = 0;
-        while (first < count && times[first] < fromMs) {
-            first++;
-        }
-        String which = shown < n ? " (neurons 0-" + (shown - 1) + " of " + n + ")" : "";
-        // The folder's parent is named after the simulation (results/<name>/<run id>).
-        String source = "Engram simulation " + folder.runId() + " of " + folder.directory().getParent().getFileName();
-        SpikeRasterPlot.of(Arrays.copyOfRange(times, first, count), Arrays.copyOfRange(neurons, first, count), shown,
-                        fromMs, durationMs, "Spikes of " + name + which)
-                .from(source).write(folder, "plots/raster_" + name);
-        PopulationRatePlot.of(rate.ratesHz(), n, recordedFromMs, durationMs, rate.binMs(), "Population rate of " + name)
-                .from(source).write(folder, "plots/rate_" + name);
-    }
-
     private interface CsvWriter {
         void write(Writer out) throws IOException;
     }
@@ -452,30 +400,6 @@ public final class SimulationRun {
     }
 
     /**
-     * Checks {@code record.from_ms}: a whole number of steps before the end of the run, so that the
-     * run splits exactly there and something is left to record.
-     */
-    private static void checkRecordingStart(SimulationConfig c, String source, TimeGrid grid, String durationHint,
-                                            List<ConfigException> problems) {
-        double from = c.record().fromMs();
-        if (grid == null) {
-            return;   // no time grid to check against: dt_ms has its own problem
-        }
-        try {
-            grid.wholeSteps("record", "from_ms", from);
-        } catch (EngramException e) {
-            problems.add(new ConfigException(source, "record.from_ms", e.expected(), e.found(), null));
-            return;
-        }
-        Double duration = c.durationMs();   // null when missing, a problem of its own
-        if (duration != null && duration > 0 && from >= duration) {
-            problems.add(new ConfigException(source, "record.from_ms", "a time before the end of the run "
-                    + "(duration_ms = " + MetricFormat.asWritten(duration) + ")", MetricFormat.asWritten(from),
-                    durationHint));
-        }
-    }
-
-    /**
      * Says, beside each problem measured in time steps, that the step is the one a {@code --set}
      * gave: a sweep's {@code --set dt_ms=0.3} otherwise saw its file's lines blamed.
      */
@@ -495,350 +419,10 @@ public final class SimulationRun {
     }
 
     /**
-     * Checks what {@code record} names, adding each problem: a population that does not exist (when
-     * {@code named}: every population's name is the config's own, none left out for its problem), one
-     * listed twice in {@code record.spikes}, a rate bin the engine would refuse, a {@code record.state}
-     * entry's variable, neurons and interval the engine would refuse, an entry of no neurons, and two
-     * entries of one population and variable (both would write the same file, the second over the
-     * first). The checks by the engine's rules need what they depend on: the bin and interval the
-     * config's own time grid, the variable and neurons their population built.
-     *
-     * @param factory      the network's factory, after {@link NetworkFromConfig#build()}
-     * @param durationHint added to a problem of the run's length when the command line set it, else null
-     */
-    private static void checkRecorded(SimulationConfig c, String source, boolean named, NetworkFromConfig factory,
-                                      String durationHint, List<ConfigException> problems) {
-        List<String> names = NetworkFromConfig.populationNames(c);
-        List<String> spikes = c.record().spikes() == null ? List.of() : c.record().spikes();
-        TimeGrid grid = factory.grid();
-        // Each population whose spikes are recorded (by default every one) has its rate monitor.
-        if (grid != null && !(c.record().spikes() == null ? names : spikes).isEmpty()) {
-            try {
-                EngineChecks.requireRateBin(grid, c.record().rateBinMs());
-            } catch (EngramException e) {
-                // Not a multiple of dt: often the default, which a dt that does not divide 1 ms refuses.
-                double bin = c.record().rateBinMs();
-                boolean wholeSteps = Math.abs(bin / grid.dtMs() - Math.rint(bin / grid.dtMs())) < 1e-9;
-                problems.add(new ConfigException(source, "record.rate_bin_ms", e.expected(), e.found(),
-                        bin > 0 && Double.isFinite(bin) && !wholeSteps ? "set record.rate_bin_ms to a multiple "
-                                + "of dt_ms (without it the bin is 1 ms)" : null));
-            }
-        }
-        checkRecordingStart(c, source, grid, durationHint, problems);
-        Integer sampled = c.record().spikeNeurons();
-        if (sampled != null && sampled < 1) {
-            problems.add(new ConfigException(source, "record.spike_neurons", "an integer >= 1 (the first neurons of "
-                    + "each population whose spikes are recorded; without the key, every neuron)", sampled.toString(),
-                    null));
-        }
-        for (int i = 0; i < spikes.size(); i++) {
-            int first = spikes.indexOf(spikes.get(i));
-            if (!names.contains(spikes.get(i)) && named) {
-                problems.add(NetworkFromConfig.unknownPopulation(names, spikes.get(i), source,
-                        "record.spikes[" + i + "]"));
-            } else if (first < i) {
-                problems.add(new ConfigException(source, "record.spikes[" + i + "]", "a population not listed before"
-                        + " (it is record.spikes[" + first + "])", spikes.get(i), null));
-            }
-        }
-        List<String> projections = c.projections().stream().map(SimulationConfig.ProjectionSpec::name).toList();
-        List<String> synapses = c.record().synapses();
-        for (int i = 0; i < synapses.size(); i++) {
-            String path = "record.synapses[" + i + "]";
-            if (!projections.contains(synapses.get(i))) {
-                problems.add(new ConfigException(source, path, "the name of a projection (" + projections + ")",
-                        synapses.get(i), Suggestions.didYouMean(synapses.get(i), projections)));
-            } else if (synapses.indexOf(synapses.get(i)) < i) {
-                problems.add(new ConfigException(source, path, "a projection not listed before", synapses.get(i),
-                        null));
-            } else {
-                for (int j = 0; j < i; j++) {
-                    if (synapsesFile(synapses.get(j)).equalsIgnoreCase(synapsesFile(synapses.get(i)))) {
-                        // Written one after the other, the second file would replace the first (on a disk
-                        // that ignores case, too).
-                        problems.add(new ConfigException(source, path, "a projection whose file differs from that of "
-                                + "record.synapses[" + j + "] ('" + synapses.get(j) + "'; both would write "
-                                + synapsesFile(synapses.get(i)) + ")", synapses.get(i),
-                                "rename one of the projections"));
-                        break;
-                    }
-                }
-            }
-        }
-        List<SimulationConfig.StateSpec> state = c.record().state();
-        for (int i = 0; i < state.size(); i++) {
-            SimulationConfig.StateSpec b = state.get(i);
-            String path = "record.state[" + i + "]";
-            if (!names.contains(b.population()) && named) {
-                problems.add(NetworkFromConfig.unknownPopulation(names, b.population(), source, path + ".population"));
-            }
-            // A population not built for its parameters' problems is checked by its stand-in.
-            Population<?, ?> p = factory.builtOrStandIn(b.population());
-            if (p != null) {
-                try {
-                    p.values(b.variable());   // the recorder's rule: a recordable variable of the model
-                } catch (EngramException e) {
-                    problems.add(new ConfigException(source, path + ".variable", e.expected(), e.found(), e.hint()));
-                }
-            }
-            if (b.neurons() != null && b.neurons().length == 0 && !b.allNeurons()) {
-                // An empty list would write a CSV with a header and nothing else.
-                problems.add(new ConfigException(source, path + ".neurons", "at least one neuron index (without the"
-                        + " key: neuron 0)", "an empty list", null));
-            } else if (p != null && b.neurons() != null && !b.allNeurons()) {
-                try {
-                    StateRecorder.requireNeurons(p, b.neurons());
-                } catch (EngramException e) {
-                    problems.add(new ConfigException(source, path + ".neurons", e.expected(), e.found(), null));
-                }
-            }
-            if (grid != null) {
-                // Without the key the interval is one step, and a recording too large is the entry's.
-                String field = b.intervalMs() == null ? path : path + ".interval_ms";
-                int intervalSteps = 0;
-                try {
-                    intervalSteps = EngineChecks.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs()));
-                } catch (EngramException e) {
-                    problems.add(new ConfigException(source, field, e.expected(), e.found(), null));
-                }
-                if (intervalSteps > 0) {
-                    try {
-                        checkCapacity(c, grid, b, intervalSteps);
-                    } catch (EngramException e) {
-                        // Only the recording's size depends on the run's length, which the hint names.
-                        problems.add(new ConfigException(source, field, e.expected(), e.found(), durationHint));
-                    }
-                }
-            }
-            for (int j = 0; j < i; j++) {
-                SimulationConfig.StateSpec a = state.get(j);
-                if (Objects.equals(a.population(), b.population()) && Objects.equals(a.variable(), b.variable())) {
-                    problems.add(new ConfigException(source, path, "a population and variable not recorded by "
-                            + "record.state[" + j + "] (both would write state_" + b.population() + "_" + b.variable()
-                            + ".csv; list every neuron in one entry)", b.population() + " " + b.variable(), null));
-                    break;
-                }
-            }
-        }
-    }
-
-    /**
-     * The recorder's capacity rule for a {@code record.state} entry over the run's duration, and
-     * at least one sample in it; a duration or population that is itself a problem is reported as
-     * one, not here.
-     */
-    private static void checkCapacity(SimulationConfig c, TimeGrid grid, SimulationConfig.StateSpec b,
-                                      int intervalSteps) {
-        if (c.durationMs() == null || !(c.durationMs() > 0) || b.population() == null) {
-            return;
-        }
-        int steps;
-        try {
-            steps = grid.positiveSteps("simulation", "duration_ms", c.durationMs());
-        } catch (EngramException e) {
-            return;
-        }
-        if (steps < intervalSteps) {
-            // No sample would fall in the run: the file would hold its header alone.
-            throw new ParameterException("record", "interval_ms", "at most the duration, " + c.durationMs()
-                    + " ms (the first sample is taken one interval in)", b.intervalMsOr(grid.dtMs()));
-        }
-        EngineChecks.requireStateCapacity(b.population(), steps / intervalSteps,
-                b.neuronsOf(sizeOf(c, b.population())).length);
-    }
-
-    /**
-     * Bytes a state CSV row takes, counted generously: a time of 9 decimals below 10^6 ms, a neuron
-     * index of up to 10 digits, a double as Java writes it (up to 24 characters), separators.
-     */
-    private static final int STATE_ROW_BYTES = 16 + 1 + 10 + 1 + 24 + 1;
-    /** Bytes a synapse CSV row takes, counted generously: two indices, a float weight, a delay. */
-    private static final int SYNAPSE_ROW_BYTES = 10 + 1 + 10 + 1 + 15 + 1 + 12 + 1;
-    /** Recordings past this size (1 GB) are announced before the run. */
-    private static final long ANNOUNCED_BYTES = 1_000_000_000L;
-
-    /**
-     * Refuses, before the run, state samples and synapses to write whose CSV files cannot fit the
-     * free space of the result folder's disk (found after the run, the disk would be full and the
-     * run lost), and announces on standard error those past 1 GB.
-     */
-    private static void requireRoomForRecords(SimulationConfig c, Network network, String source, List<String> sets,
-                                              Path folder, PrintWriter err) {
-        long total = stateBytes(c, network.grid());
-        for (String name : c.record().synapses()) {
-            total += (long) network.projection(name).synapseCount() * SYNAPSE_ROW_BYTES;
-        }
-        if (total == 0) {
-            return;
-        }
-        try {
-            requireRoom(total, Files.getFileStore(folder).getUsableSpace(), source, sets);
-        } catch (IOException e) {
-            return;   // a file system that cannot say: the write will tell
-        }
-        if (total > ANNOUNCED_BYTES) {
-            err.println("engram simulate: the state samples and synapses to write will take up to " + diskSize(total)
-                    + " of disk");
-            err.flush();
-        }
-    }
-
-    /**
-     * Says how many spike times of a {@code spike_times} population lie after the end of the run,
-     * which it does not emit: a list written for a longer run lost them without a word.
-     */
-    private static void noteSpikeTimesAfterTheEnd(Network network, double durationMs, PrintWriter err) {
-        for (Population<?, ?> p : network.populations()) {
-            if (p.params() instanceof SpikeTimes.Params times) {
-                long after = countAfterTheEnd(Arrays.stream(times.timesMs()).flatMapToDouble(Arrays::stream),
-                        durationMs);
-                if (after > 0) {
-                    err.println(String.format(Locale.ROOT, "engram simulate: note: %d spike time%s of population"
-                            + " '%s' lie%s after the end of the run (%s ms) and %s not emitted", after,
-                            after == 1 ? "" : "s", p.name(), after == 1 ? "s" : "", MetricFormat.asWritten(durationMs),
-                            after == 1 ? "is" : "are"));
-                    err.flush();
-                }
-            }
-        }
-    }
-
-    /**
-     * Says which scheduled inputs (current steps, Poisson rate changes) change after the end of the
-     * run, where the change never acts: a schedule written for a longer run, or in seconds, was
-     * accepted without a word and the input did nothing.
-     */
-    private static void noteInputChangesAfterTheEnd(Network network, double durationMs, PrintWriter err) {
-        for (CurrentSource cs : network.currentSources()) {
-            noteChangesAfterTheEnd("current input into '" + cs.target().name() + "'", cs.timesMs(), durationMs, err);
-        }
-        for (PoissonInput pi : network.poissonInputs()) {
-            noteChangesAfterTheEnd("Poisson input into '" + pi.target().name() + "'", pi.timesMs(), durationMs, err);
-        }
-    }
-
-    private static void noteChangesAfterTheEnd(String input, double[] timesMs, double durationMs, PrintWriter err) {
-        long after = countAfterTheEnd(Arrays.stream(timesMs), durationMs);
-        if (after > 0) {
-            err.println(String.format(Locale.ROOT, "engram simulate: note: %d of the %d times of the %s lie%s after"
-                    + " the end of the run (%s ms): %s", after, timesMs.length, input, after == 1 ? "s" : "",
-                    MetricFormat.asWritten(durationMs), after == timesMs.length ? "it never acts"
-                            : "those changes never act"));
-            err.flush();
-        }
-    }
-
-    /** The times that lie after the end of a run of {@code durationMs}, compared as the grid compares times. */
-    private static long countAfterTheEnd(DoubleStream timesMs, double durationMs) {
-        return timesMs.filter(t -> !TimeGrid.atOrBefore(t, durationMs)).count();
-    }
-
-    /** The bytes the state CSV files of a config take at most ({@code STATE_ROW_BYTES} per sample and neuron). */
-    static long stateBytes(SimulationConfig c, TimeGrid grid) {
-        int steps = grid.positiveSteps("simulation", "duration_ms", c.durationMs());
-        long total = 0;
-        for (SimulationConfig.StateSpec b : c.record().state()) {
-            long samples = steps / EngineChecks.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs()));
-            total += samples * b.neuronsOf(sizeOf(c, b.population())).length * STATE_ROW_BYTES;
-        }
-        return total;
-    }
-
-    /**
-     * @param bytes  what the state and synapse files take
-     * @param free   the free bytes of the result folder's disk
-     * @param source the config file, for the message
-     * @throws ConfigException if the files cannot fit
-     */
-    static void requireRoom(long bytes, long free, String source, List<String> sets) {
-        if (bytes > free) {
-            List<String> recordSets = ConfigLoader.setsAtOrUnder(sets, "record");
-            throw new ConfigException(source, "record", "state samples and synapses whose CSV files fit the "
-                    + diskSize(free) + " free on the result folder's disk", "up to " + diskSize(bytes), "record fewer"
-                    + " neurons, at a longer interval_ms or fewer projections, or write the results to another disk"
-                    + " (--out)" + (recordSets.isEmpty() ? "" : "; record is partly what --set "
-                    + String.join(" and --set ", recordSets) + " gave"));
-        }
-    }
-
-    /** A size on disk in the unit that shows it: 20 MB free read as "0.0 GB". */
-    static String diskSize(long bytes) {
-        // Each unit from where the smaller one would round to 1000.0.
-        if (bytes >= 999_950_000L) {
-            return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
-        }
-        return bytes >= 999_950L ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
-                : String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
-    }
-
-    /**
      * The file of a projection's synapses: {@code synapses_exc_to_inh.csv} for {@code exc->inh}, a
      * name's other characters outside letters, digits, {@code .}, {@code _} and {@code -} made {@code _}.
      */
     static String synapsesFile(String projection) {
         return "synapses_" + projection.replace("->", "_to_").replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
-    }
-
-    /** The size a config gives a population, or 1 when it names none of that name or no valid size. */
-    private static int sizeOf(SimulationConfig c, String population) {
-        for (SimulationConfig.PopulationSpec p : c.populations()) {
-            if (Objects.equals(p.name(), population) && p.size() > 0) {
-                return p.size();
-            }
-        }
-        return 1;
-    }
-
-    /** The text of {@code summary.md}, which lists the folder's {@code files} at its end. */
-    private static String summary(SimulationSummary s, List<String> files) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# Simulation ").append(s.name()).append("\n\n");
-        sb.append(String.format(Locale.ROOT, "- %d neurons, %d synapses (%.2f bytes per synapse)%n",
-                s.neurons(), s.synapses(), s.bytesPerSynapse()));
-        sb.append(String.format(Locale.ROOT, "- %s ms simulated at dt = %s ms, %s mode, %d thread(s)%s, seed %d%n",
-                MetricFormat.asWritten(s.durationMs()), MetricFormat.asWritten(s.dtMs()), s.mode(), s.threads(),
-                s.threads() > 1 && !s.parallel() ? " (run on one: slices of the minimum delay too small to share)" : "",
-                s.seed()));
-        sb.append(String.format(Locale.ROOT,
-                "- setup %.3f s, simulation loop %.3f s, %d synaptic events (%.3g per second)%n",
-                s.setupSeconds(), s.loopSeconds(), s.synapticEvents(), s.eventsPerSecond()));
-        sb.append("- spike hash ").append(s.spikeHash()).append("\n");
-        for (SimulationSummary.PlasticitySummary p : s.plasticity()) {
-            sb.append(p.meanWeightBefore() == null
-                    ? String.format(Locale.ROOT, "- projection %s (%s): no synapses%n", p.projection(), p.rule())
-                    : String.format(Locale.ROOT, "- projection %s (%s, %d synapses): mean weight %.6g before the run,"
-                            + " %.6g after%n", p.projection(), p.rule(), p.synapses(), p.meanWeightBefore(),
-                            p.meanWeightAfter()));
-        }
-        sb.append("\n");
-        if (s.populations().isEmpty()) {
-            sb.append("No population's spikes were recorded (record.spikes is empty).\n");
-            appendFiles(sb, files);
-            return sb.toString();
-        }
-        // Per neuron, as the rate files and plots give it, not the population's summed rate.
-        sb.append("| population | neurons | spikes | rate per neuron (Hz) | mean CV of ISI | CV over (neurons) |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|\n");
-        for (SimulationSummary.PopulationSummary p : s.populations()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %s | %d |%n", p.name(), p.neurons(),
-                    p.spikes(), p.meanRateHz(), p.meanCv() == null ? "-" : String.format(Locale.ROOT, "%.2f",
-                            p.meanCv()), p.cvNeurons()));
-        }
-        String window = s.recordedFromMs() > 0 ? "from " + MetricFormat.asWritten(s.recordedFromMs())
-                + " ms (record.from_ms) to the end of the run" : "over the whole run";
-        sb.append("\nThe CV is each neuron's sample standard deviation of its inter-spike intervals over their mean,"
-                + " averaged over the neurons with at least two intervals; spikes, rates and CVs are ").append(window)
-                .append(s.recordedNeurons() == null ? "" : ", of the first " + s.recordedNeurons() + " neurons of "
-                        + "each population, all of a smaller one (record.spike_neurons; the rates_<population>.csv "
-                        + "files count every neuron)").append(".\n");
-        appendFiles(sb, files);
-        return sb.toString();
-    }
-
-    private static void appendFiles(StringBuilder sb, List<String> files) {
-        sb.append("\nFiles (their columns and units: results/README.md in the Engram repository):\n\n");
-        for (String f : files) {
-            sb.append("- ").append(f).append('\n');
-        }
     }
 }

@@ -1,7 +1,9 @@
 package org.engram.experiments.simulate;
 
 import java.util.List;
+import java.util.Locale;
 import org.engram.experiments.config.ConfigLayers;
+import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.run.Platform;
 import org.engram.simulator.monitor.SpikeStatistics;
 
@@ -120,6 +122,65 @@ public record SimulationSummary(String name, long neurons, long synapses, double
             return new SimulationProvenance(platform.engramVersion(), platform.engramCommit(),
                     platform.javaVersion(), platform.javaVm(), platform.os(), platform.arch(), platform.processors(),
                     startTime, ConfigLayers.sha256(configYaml), commandLine);
+        }
+    }
+
+    /**
+     * The text of {@code summary.md}: these figures, a table of the recorded populations, and the
+     * folder's files at its end.
+     *
+     * @param files the files of the result folder, as listed
+     * @return the Markdown text
+     */
+    public String markdown(List<String> files) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Simulation ").append(name()).append("\n\n");
+        sb.append(String.format(Locale.ROOT, "- %d neurons, %d synapses (%.2f bytes per synapse)%n",
+                neurons(), synapses(), bytesPerSynapse()));
+        sb.append(String.format(Locale.ROOT, "- %s ms simulated at dt = %s ms, %s mode, %d thread(s)%s, seed %d%n",
+                MetricFormat.asWritten(durationMs()), MetricFormat.asWritten(dtMs()), mode(), threads(),
+                threads() > 1 && !parallel() ? " (run on one: slices of the minimum delay too small to share)" : "",
+                seed()));
+        sb.append(String.format(Locale.ROOT,
+                "- setup %.3f s, simulation loop %.3f s, %d synaptic events (%.3g per second)%n",
+                setupSeconds(), loopSeconds(), synapticEvents(), eventsPerSecond()));
+        sb.append("- spike hash ").append(spikeHash()).append("\n");
+        for (SimulationSummary.PlasticitySummary p : plasticity()) {
+            sb.append(p.meanWeightBefore() == null
+                    ? String.format(Locale.ROOT, "- projection %s (%s): no synapses%n", p.projection(), p.rule())
+                    : String.format(Locale.ROOT, "- projection %s (%s, %d synapses): mean weight %.6g before the run,"
+                            + " %.6g after%n", p.projection(), p.rule(), p.synapses(), p.meanWeightBefore(),
+                            p.meanWeightAfter()));
+        }
+        sb.append("\n");
+        if (populations().isEmpty()) {
+            sb.append("No population's spikes were recorded (record.spikes is empty).\n");
+            appendFiles(sb, files);
+            return sb.toString();
+        }
+        // Per neuron, as the rate files and plots give it, not the population's summed rate.
+        sb.append("| population | neurons | spikes | rate per neuron (Hz) | mean CV of ISI | CV over (neurons) |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|\n");
+        for (SimulationSummary.PopulationSummary p : populations()) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %s | %d |%n", p.name(), p.neurons(),
+                    p.spikes(), p.meanRateHz(), p.meanCv() == null ? "-" : String.format(Locale.ROOT, "%.2f",
+                            p.meanCv()), p.cvNeurons()));
+        }
+        String window = recordedFromMs() > 0 ? "from " + MetricFormat.asWritten(recordedFromMs())
+                + " ms (record.from_ms) to the end of the run" : "over the whole run";
+        sb.append("\nThe CV is each neuron's sample standard deviation of its inter-spike intervals over their mean,"
+                + " averaged over the neurons with at least two intervals; spikes, rates and CVs are ").append(window)
+                .append(recordedNeurons() == null ? "" : ", of the first " + recordedNeurons() + " neurons of "
+                        + "each population, all of a smaller one (record.spike_neurons; the rates_<population>.csv "
+                        + "files count every neuron)").append(".\n");
+        appendFiles(sb, files);
+        return sb.toString();
+    }
+
+    private static void appendFiles(StringBuilder sb, List<String> files) {
+        sb.append("\nFiles (their columns and units: results/README.md in the Engram repository):\n\n");
+        for (String f : files) {
+            sb.append("- ").append(f).append('\n');
         }
     }
 }

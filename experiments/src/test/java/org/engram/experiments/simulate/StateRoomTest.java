@@ -48,7 +48,7 @@ class StateRoomTest {
             e.run(50);
             r.writeCsv(csv);
         }
-        long estimate = SimulationRun.stateBytes(recording(50, List.of(
+        long estimate = RecordRoom.stateBytes(recording(50, List.of(
                 new SimulationConfig.StateSpec("a", "v", new int[] {0, 1, 2}, null))), new TimeGrid(0.1));
         long written = csv.toString().length();   // ASCII: a byte a character
         assertTrue(written <= estimate && estimate <= 2.5 * written, written + " bytes written, " + estimate
@@ -62,27 +62,27 @@ class StateRoomTest {
                 new SimulationConfig.StateSpec("a", "v", new int[] {0, 1, 2}, 1.0),
                 new SimulationConfig.StateSpec("b", "v", null, null)));
         // 50 samples x 3 neurons, and 500 steps x neuron 0; 53 bytes a row.
-        assertEquals((50 * 3 + 500) * 53L, SimulationRun.stateBytes(c, new TimeGrid(0.1)));
+        assertEquals((50 * 3 + 500) * 53L, RecordRoom.stateBytes(c, new TimeGrid(0.1)));
     }
 
     @Test
     void recordingsPastTheFreeSpaceAreRefused() {
-        SimulationRun.requireRoom(7_000_000_000L, 7_000_000_000L, "brunel.yaml", List.of());
+        RecordRoom.requireRoom(7_000_000_000L, 7_000_000_000L, "brunel.yaml", List.of());
         ConfigException e = assertThrows(ConfigException.class,
-                () -> SimulationRun.requireRoom(7_000_000_001L, 2_500_000_000L, "brunel.yaml", List.of()));
+                () -> RecordRoom.requireRoom(7_000_000_001L, 2_500_000_000L, "brunel.yaml", List.of()));
         assertEquals("brunel.yaml: record: expected state samples and synapses whose CSV files fit the 2.5 GB free on "
                 + "the result folder's disk, found up to 7.0 GB; record fewer neurons, at a longer interval_ms or "
                 + "fewer projections, or write the results to another disk (--out)", e.getMessage());
         // A small disk in megabytes (20 MB free read "0.0 GB"), and the --set that asked for the recording named.
-        e = assertThrows(ConfigException.class, () -> SimulationRun.requireRoom(120_000_000L, 20_000_000L,
+        e = assertThrows(ConfigException.class, () -> RecordRoom.requireRoom(120_000_000L, 20_000_000L,
                 "cuba.yaml", List.of("duration_ms=100", "record.state=[{population: exc, variable: v}]")));
         assertTrue(e.getMessage().contains("fit the 20.0 MB free on the result folder's disk, found up to 120.0 MB; ")
                 && e.getMessage().endsWith("; record is partly what --set record.state=[{population: exc, variable: v}]"
                         + " gave"), e.getMessage());
-        assertEquals("512.0 kB", SimulationRun.diskSize(512_000));
-        assertEquals("1.0 GB", SimulationRun.diskSize(999_960_000));
-        assertEquals("999.9 MB", SimulationRun.diskSize(999_940_000));
-        assertEquals("1.0 MB", SimulationRun.diskSize(999_960));
+        assertEquals("512.0 kB", RecordRoom.diskSize(512_000));
+        assertEquals("1.0 GB", RecordRoom.diskSize(999_960_000));
+        assertEquals("999.9 MB", RecordRoom.diskSize(999_940_000));
+        assertEquals("1.0 MB", RecordRoom.diskSize(999_960));
     }
 
     /** A projection's file is named by the projection, its arrow in words. */

@@ -1,0 +1,211 @@
+package org.engram.experiments.simulate;
+
+import java.util.List;
+import java.util.Objects;
+import org.engram.experiments.config.ConfigException;
+import org.engram.experiments.metrics.MetricFormat;
+import org.engram.simulator.EngramException;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.Suggestions;
+import org.engram.simulator.engine.EngineChecks;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.monitor.StateRecorder;
+import org.engram.simulator.network.Population;
+
+/**
+ * The checks of an {@code engram simulate} config's {@code record} section, made with the rest of
+ * the config's, before anything runs: by the rules the engine's recorders would apply later.
+ */
+final class RecordChecks {
+
+    private RecordChecks() {
+    }
+
+    /**
+     * Checks what {@code record} names, adding each problem: a population that does not exist (when
+     * {@code named}: every population's name is the config's own, none left out for its problem), one
+     * listed twice in {@code record.spikes}, a rate bin the engine would refuse, a {@code record.state}
+     * entry's variable, neurons and interval the engine would refuse, an entry of no neurons, and two
+     * entries of one population and variable (both would write the same file, the second over the
+     * first). The checks by the engine's rules need what they depend on: the bin and interval the
+     * config's own time grid, the variable and neurons their population built.
+     *
+     * @param factory      the network's factory, after {@link NetworkFromConfig#build()}
+     * @param durationHint added to a problem of the run's length when the command line set it, else null
+     */
+    static void check(SimulationConfig c, String source, boolean named, NetworkFromConfig factory, String durationHint,
+                      List<ConfigException> problems) {
+        List<String> names = NetworkFromConfig.populationNames(c);
+        List<String> spikes = c.record().spikes() == null ? List.of() : c.record().spikes();
+        TimeGrid grid = factory.grid();
+        // Each population whose spikes are recorded (by default every one) has its rate monitor.
+        if (grid != null && !(c.record().spikes() == null ? names : spikes).isEmpty()) {
+            try {
+                EngineChecks.requireRateBin(grid, c.record().rateBinMs());
+            } catch (EngramException e) {
+                // Not a multiple of dt: often the default, which a dt that does not divide 1 ms refuses.
+                double bin = c.record().rateBinMs();
+                boolean wholeSteps = Math.abs(bin / grid.dtMs() - Math.rint(bin / grid.dtMs())) < 1e-9;
+                problems.add(new ConfigException(source, "record.rate_bin_ms", e.expected(), e.found(),
+                        bin > 0 && Double.isFinite(bin) && !wholeSteps ? "set record.rate_bin_ms to a multiple "
+                                + "of dt_ms (without it the bin is 1 ms)" : null));
+            }
+        }
+        checkRecordingStart(c, source, grid, durationHint, problems);
+        Integer sampled = c.record().spikeNeurons();
+        if (sampled != null && sampled < 1) {
+            problems.add(new ConfigException(source, "record.spike_neurons", "an integer >= 1 (the first neurons of "
+                    + "each population whose spikes are recorded; without the key, every neuron)", sampled.toString(),
+                    null));
+        }
+        for (int i = 0; i < spikes.size(); i++) {
+            int first = spikes.indexOf(spikes.get(i));
+            if (!names.contains(spikes.get(i)) && named) {
+                problems.add(NetworkFromConfig.unknownPopulation(names, spikes.get(i), source,
+                        "record.spikes[" + i + "]"));
+            } else if (first < i) {
+                problems.add(new ConfigException(source, "record.spikes[" + i + "]", "a population not listed before"
+                        + " (it is record.spikes[" + first + "])", spikes.get(i), null));
+            }
+        }
+        List<String> projections = c.projections().stream().map(SimulationConfig.ProjectionSpec::name).toList();
+        List<String> synapses = c.record().synapses();
+        for (int i = 0; i < synapses.size(); i++) {
+            String path = "record.synapses[" + i + "]";
+            if (!projections.contains(synapses.get(i))) {
+                problems.add(new ConfigException(source, path, "the name of a projection (" + projections + ")",
+                        synapses.get(i), Suggestions.didYouMean(synapses.get(i), projections)));
+            } else if (synapses.indexOf(synapses.get(i)) < i) {
+                problems.add(new ConfigException(source, path, "a projection not listed before", synapses.get(i),
+                        null));
+            } else {
+                for (int j = 0; j < i; j++) {
+                    String file = SimulationRun.synapsesFile(synapses.get(i));
+                    if (SimulationRun.synapsesFile(synapses.get(j)).equalsIgnoreCase(file)) {
+                        // Written one after the other, the second file would replace the first (on a disk
+                        // that ignores case, too).
+                        problems.add(new ConfigException(source, path, "a projection whose file differs from that of "
+                                + "record.synapses[" + j + "] ('" + synapses.get(j) + "'; both would write "
+                                + file + ")", synapses.get(i),
+                                "rename one of the projections"));
+                        break;
+                    }
+                }
+            }
+        }
+        List<SimulationConfig.StateSpec> state = c.record().state();
+        for (int i = 0; i < state.size(); i++) {
+            SimulationConfig.StateSpec b = state.get(i);
+            String path = "record.state[" + i + "]";
+            if (!names.contains(b.population()) && named) {
+                problems.add(NetworkFromConfig.unknownPopulation(names, b.population(), source, path + ".population"));
+            }
+            // A population not built for its parameters' problems is checked by its stand-in.
+            Population<?, ?> p = factory.builtOrStandIn(b.population());
+            if (p != null) {
+                try {
+                    p.values(b.variable());   // the recorder's rule: a recordable variable of the model
+                } catch (EngramException e) {
+                    problems.add(new ConfigException(source, path + ".variable", e.expected(), e.found(), e.hint()));
+                }
+            }
+            if (b.neurons() != null && b.neurons().length == 0 && !b.allNeurons()) {
+                // An empty list would write a CSV with a header and nothing else.
+                problems.add(new ConfigException(source, path + ".neurons", "at least one neuron index (without the"
+                        + " key: neuron 0)", "an empty list", null));
+            } else if (p != null && b.neurons() != null && !b.allNeurons()) {
+                try {
+                    StateRecorder.requireNeurons(p, b.neurons());
+                } catch (EngramException e) {
+                    problems.add(new ConfigException(source, path + ".neurons", e.expected(), e.found(), null));
+                }
+            }
+            if (grid != null) {
+                // Without the key the interval is one step, and a recording too large is the entry's.
+                String field = b.intervalMs() == null ? path : path + ".interval_ms";
+                int intervalSteps = 0;
+                try {
+                    intervalSteps = EngineChecks.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs()));
+                } catch (EngramException e) {
+                    problems.add(new ConfigException(source, field, e.expected(), e.found(), null));
+                }
+                if (intervalSteps > 0) {
+                    try {
+                        checkCapacity(c, grid, b, intervalSteps);
+                    } catch (EngramException e) {
+                        // Only the recording's size depends on the run's length, which the hint names.
+                        problems.add(new ConfigException(source, field, e.expected(), e.found(), durationHint));
+                    }
+                }
+            }
+            for (int j = 0; j < i; j++) {
+                SimulationConfig.StateSpec a = state.get(j);
+                if (Objects.equals(a.population(), b.population()) && Objects.equals(a.variable(), b.variable())) {
+                    problems.add(new ConfigException(source, path, "a population and variable not recorded by "
+                            + "record.state[" + j + "] (both would write state_" + b.population() + "_" + b.variable()
+                            + ".csv; list every neuron in one entry)", b.population() + " " + b.variable(), null));
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * The recorder's capacity rule for a {@code record.state} entry over the run's duration, and
+     * at least one sample in it; a duration or population that is itself a problem is reported as
+     * one, not here.
+     */
+    private static void checkCapacity(SimulationConfig c, TimeGrid grid, SimulationConfig.StateSpec b,
+                                      int intervalSteps) {
+        if (c.durationMs() == null || !(c.durationMs() > 0) || b.population() == null) {
+            return;
+        }
+        int steps;
+        try {
+            steps = grid.positiveSteps("simulation", "duration_ms", c.durationMs());
+        } catch (EngramException e) {
+            return;
+        }
+        if (steps < intervalSteps) {
+            // No sample would fall in the run: the file would hold its header alone.
+            throw new ParameterException("record", "interval_ms", "at most the duration, " + c.durationMs()
+                    + " ms (the first sample is taken one interval in)", b.intervalMsOr(grid.dtMs()));
+        }
+        EngineChecks.requireStateCapacity(b.population(), steps / intervalSteps,
+                b.neuronsOf(sizeOf(c, b.population())).length);
+    }
+
+    /**
+     * Checks {@code record.from_ms}: a whole number of steps before the end of the run, so that the
+     * run splits exactly there and something is left to record.
+     */
+    private static void checkRecordingStart(SimulationConfig c, String source, TimeGrid grid, String durationHint,
+                                            List<ConfigException> problems) {
+        double from = c.record().fromMs();
+        if (grid == null) {
+            return;   // no time grid to check against: dt_ms has its own problem
+        }
+        try {
+            grid.wholeSteps("record", "from_ms", from);
+        } catch (EngramException e) {
+            problems.add(new ConfigException(source, "record.from_ms", e.expected(), e.found(), null));
+            return;
+        }
+        Double duration = c.durationMs();   // null when missing, a problem of its own
+        if (duration != null && duration > 0 && from >= duration) {
+            problems.add(new ConfigException(source, "record.from_ms", "a time before the end of the run "
+                    + "(duration_ms = " + MetricFormat.asWritten(duration) + ")", MetricFormat.asWritten(from),
+                    durationHint));
+        }
+    }
+
+    /** The size a config gives a population, or 1 when it names none of that name or no valid size. */
+    static int sizeOf(SimulationConfig c, String population) {
+        for (SimulationConfig.PopulationSpec p : c.populations()) {
+            if (Objects.equals(p.name(), population) && p.size() > 0) {
+                return p.size();
+            }
+        }
+        return 1;
+    }
+}

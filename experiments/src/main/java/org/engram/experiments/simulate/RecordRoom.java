@@ -1,0 +1,94 @@
+package org.engram.experiments.simulate;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.engram.experiments.config.ConfigException;
+import org.engram.experiments.config.ConfigLoader;
+import org.engram.simulator.engine.EngineChecks;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.network.Network;
+
+/** The disk space that a simulation's state and synapse records take, checked against the result folder's disk. */
+final class RecordRoom {
+
+    /**
+     * Bytes a state CSV row takes, counted generously: a time of 9 decimals below 10^6 ms, a neuron
+     * index of up to 10 digits, a double as Java writes it (up to 24 characters), separators.
+     */
+    private static final int STATE_ROW_BYTES = 16 + 1 + 10 + 1 + 24 + 1;
+    /** Bytes a synapse CSV row takes, counted generously: two indices, a float weight, a delay. */
+    private static final int SYNAPSE_ROW_BYTES = 10 + 1 + 10 + 1 + 15 + 1 + 12 + 1;
+    /** Recordings past this size (1 GB) are announced before the run. */
+    private static final long ANNOUNCED_BYTES = 1_000_000_000L;
+
+    private RecordRoom() {
+    }
+
+    /**
+     * Refuses, before the run, state samples and synapses to write whose CSV files cannot fit the
+     * free space of the result folder's disk (found after the run, the disk would be full and the
+     * run lost), and announces on standard error those past 1 GB.
+     */
+    static void require(SimulationConfig c, Network network, String source, List<String> sets, Path folder,
+                        PrintWriter err) {
+        long total = stateBytes(c, network.grid());
+        for (String name : c.record().synapses()) {
+            total += (long) network.projection(name).synapseCount() * SYNAPSE_ROW_BYTES;
+        }
+        if (total == 0) {
+            return;
+        }
+        try {
+            requireRoom(total, Files.getFileStore(folder).getUsableSpace(), source, sets);
+        } catch (IOException e) {
+            return;   // a file system that cannot say: the write will tell
+        }
+        if (total > ANNOUNCED_BYTES) {
+            err.println("engram simulate: the state samples and synapses to write will take up to " + diskSize(total)
+                    + " of disk");
+            err.flush();
+        }
+    }
+
+    /** The bytes the state CSV files of a config take at most ({@code STATE_ROW_BYTES} per sample and neuron). */
+    static long stateBytes(SimulationConfig c, TimeGrid grid) {
+        int steps = grid.positiveSteps("simulation", "duration_ms", c.durationMs());
+        long total = 0;
+        for (SimulationConfig.StateSpec b : c.record().state()) {
+            long samples = steps / EngineChecks.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs()));
+            total += samples * b.neuronsOf(RecordChecks.sizeOf(c, b.population())).length * STATE_ROW_BYTES;
+        }
+        return total;
+    }
+
+    /**
+     * @param bytes  what the state and synapse files take
+     * @param free   the free bytes of the result folder's disk
+     * @param source the config file, for the message
+     * @throws ConfigException if the files cannot fit
+     */
+    static void requireRoom(long bytes, long free, String source, List<String> sets) {
+        if (bytes > free) {
+            List<String> recordSets = ConfigLoader.setsAtOrUnder(sets, "record");
+            throw new ConfigException(source, "record", "state samples and synapses whose CSV files fit the "
+                    + diskSize(free) + " free on the result folder's disk", "up to " + diskSize(bytes), "record fewer"
+                    + " neurons, at a longer interval_ms or fewer projections, or write the results to another disk"
+                    + " (--out)" + (recordSets.isEmpty() ? "" : "; record is partly what --set "
+                    + String.join(" and --set ", recordSets) + " gave"));
+        }
+    }
+
+    /** A size on disk in the unit that shows it: 20 MB free read as "0.0 GB". */
+    static String diskSize(long bytes) {
+        // Each unit from where the smaller one would round to 1000.0.
+        if (bytes >= 999_950_000L) {
+            return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+        }
+        return bytes >= 999_950L ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
+                : String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
+    }
+}
