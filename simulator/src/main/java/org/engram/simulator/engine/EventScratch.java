@@ -29,21 +29,6 @@ final class EventScratch {
         count++;
     }
 
-    /** Reverses entries {@code [from, count)}: queue lists come newest first. */
-    void reverseFrom(int from) {
-        for (int a = from, b = count - 1; a < b; a++, b--) {
-            double t = timeMs[a];
-            timeMs[a] = timeMs[b];
-            timeMs[b] = t;
-            double w = weight[a];
-            weight[a] = weight[b];
-            weight[b] = w;
-            boolean r = inhibitory[a];
-            inhibitory[a] = inhibitory[b];
-            inhibitory[b] = r;
-        }
-    }
-
     /** Stable insertion sort by time; the lists are short (a few events per neuron and step). */
     void sortByTime() {
         for (int a = 1; a < count; a++) {

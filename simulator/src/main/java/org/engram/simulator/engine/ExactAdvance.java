@@ -28,6 +28,8 @@ final class ExactAdvance {
     private final NoiseDrive[][] noiseByPopulation;
     /** Per worker: where a neuron's events of a step are gathered and sorted. */
     private final EventScratch[] scratch;
+    /** Per worker: the queued events of the step being advanced, ordered by neuron. */
+    private final PreciseQueue[] byNeuron;
     /** Per population: its state recorders. */
     private final List<List<StateSampler>> stateRecorders;
 
@@ -38,6 +40,8 @@ final class ExactAdvance {
         this.currentsByPopulation = currentsByPopulation;
         this.noiseByPopulation = noiseByPopulation;
         this.scratch = scratch;
+        byNeuron = new PreciseQueue[scratch.length];
+        Arrays.setAll(byNeuron, w -> new PreciseQueue());
         this.stateRecorders = stateRecorders;
     }
 
@@ -65,10 +69,11 @@ final class ExactAdvance {
         final S state = exact.state();
         final double dt = dtMs;
         final double[] time = rt.neuronTimeMs;
-        final int[] heads = rt.eventHead;
+        final int[] counts = rt.eventCount;
         final int n = rt.size;
         final PoissonDrive[] drives = poissonByPopulation[p];
         final EventScratch events = scratch[w];
+        final PreciseQueue sorted = byNeuron[w];
         final List<StateSampler> recorders = stateRecorders.get(p);
         final ShownState shown = rt.shown;
         final double[] crossing = rt.crossingMs;
@@ -79,7 +84,9 @@ final class ExactAdvance {
             final double stepStart = s * dt;
             final double stepEnd = (s + 1) * dt;
             final int slot = s % rt.slots;
-            final PreciseQueue queue = rt.queues[w][slot];
+            final int base = slot * n;
+            rt.queues[w][slot].sortByTarget(counts, base, lo, hi, sorted);
+            int first = 0;   // where the next neuron's events begin in sorted
             out.currentStep = s;
             if (stepCurrent != null) {
                 sumCurrents(p, stepCurrent, lo, hi, s);
@@ -94,17 +101,16 @@ final class ExactAdvance {
                     horizon[i] = Double.NEGATIVE_INFINITY;
                 }
                 events.clear();
-                int e = heads[slot * n + i];
-                if (e >= 0) {
-                    while (e >= 0) {
+                int end = counts[base + i];
+                if (end > 0) {
+                    counts[base + i] = 0;
+                    for (int e = first; e < end; e++) {
                         // An arrival on the step's end (spike time plus delay) can round an ulp past it;
                         // it belongs to this step, whose end the neuron must not pass.
-                        events.add(Math.min(stepStart + queue.offsetMs[e], stepEnd), queue.weight[e],
-                                queue.inhibitory[e]);
-                        e = queue.next[e];
+                        events.add(Math.min(stepStart + sorted.offsetMs[e], stepEnd), sorted.weight[e],
+                                sorted.inhibitory[e]);
                     }
-                    events.reverseFrom(0);
-                    heads[slot * n + i] = -1;
+                    first = end;
                 }
                 for (PoissonDrive d : drives) {
                     d.collect(i, stepEnd, events);
@@ -137,7 +143,6 @@ final class ExactAdvance {
                 }
                 time[i] = fireCachedCrossings(kernel, state, i, t, stepEnd, crossing, horizon, out, rt.population);
             }
-            queue.count = 0;
             int end = s + 1;
             for (int q = 0; q < recorders.size(); q++) {
                 StateSampler r = recorders.get(q);

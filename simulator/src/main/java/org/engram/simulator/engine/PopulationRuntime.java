@@ -30,7 +30,11 @@ final class PopulationRuntime {
     final double[] crossingMs;
     /** Precise mode: the time up to which {@link #crossingMs} is known; -infinity when stale. */
     final double[] horizonMs;
-    final int[] eventHead;
+    /**
+     * Precise mode: per ring slot and neuron, the number of events queued for it (see
+     * {@link PreciseQueue#sortByTarget}), 0 outside its step.
+     */
+    final int[] eventCount;
     final PreciseQueue[][] queues;
     /** Precise mode: shows the neurons at a common time (samples, run ends) without moving them. */
     final ShownState shown;
@@ -63,7 +67,7 @@ final class PopulationRuntime {
             neuronTimeMs = null;
             crossingMs = null;
             horizonMs = null;
-            eventHead = null;
+            eventCount = null;
             queues = null;
             stepCurrentPa = null;
         } else {
@@ -74,22 +78,21 @@ final class PopulationRuntime {
             horizonMs = new double[size];
             Arrays.fill(horizonMs, Double.NEGATIVE_INFINITY);
             if ((long) size * slots > Integer.MAX_VALUE - 8) {
-                // One queue head per neuron and ring slot, in one int-indexed array.
+                // One event count per neuron and ring slot, in one int-indexed array.
                 throw new ParameterException("engine", "precise mode", "neurons x (maximum delay in steps + 1) <= "
                         + (Integer.MAX_VALUE - 8) + " per population", "'" + population.name() + "': " + size
                         + " x " + slots);
             }
-            double headBytes = (double) Integer.BYTES * slots * size;
-            if (headBytes > Runtime.getRuntime().maxMemory()) {
+            double countBytes = (double) Integer.BYTES * slots * size;
+            if (countBytes > Runtime.getRuntime().maxMemory()) {
                 // Past the heap alone: a failed allocation would be reported as past what it holds already.
-                throw pastTheHeap(population, slots, Integer.BYTES, headBytes, grid, false);
+                throw pastTheHeap(population, slots, Integer.BYTES, countBytes, grid, false);
             }
             try {
-                eventHead = new int[size * slots];
+                eventCount = new int[size * slots];
             } catch (OutOfMemoryError e) {
-                throw pastTheHeap(population, slots, Integer.BYTES, headBytes, grid, true);
+                throw pastTheHeap(population, slots, Integer.BYTES, countBytes, grid, true);
             }
-            Arrays.fill(eventHead, -1);
             queues = new PreciseQueue[workers][slots];
             for (int w = 0; w < workers; w++) {
                 for (int s = 0; s < slots; s++) {

@@ -153,15 +153,16 @@ final class SpikeDelivery {
 
     private static void deliverPrecise(Projection proj, PopulationRuntime target, int w, int spikeStep,
                                        double offsetMs, int a, int b) {
-        final int[] heads = target.eventHead;
+        final int[] counts = target.eventCount;
         final int n = target.size;
         final int slots = target.slots;
         final boolean inhibitory = proj.receptor() == Receptor.INHIBITORY;
         final PreciseQueue[] queues = target.queues[w];
         for (int k = a; k < b; k++) {
             int slot = (spikeStep + proj.delaySteps(k)) % slots;
-            int index = slot * n + proj.target(k);
-            heads[index] = queues[slot].push(offsetMs, proj.weight(k), inhibitory, heads[index]);
+            int to = proj.target(k);
+            counts[slot * n + to]++;
+            queues[slot].push(offsetMs, proj.weight(k), inhibitory, to);
         }
     }
 

@@ -23,19 +23,6 @@ class EventScratchTest {
         assertArrayEquals(new boolean[] {false, true, true, false, false, true}, Arrays.copyOf(s.inhibitory, 6));
     }
 
-    /** Reversing from an entry turns a newest-first list around and leaves the entries before it. */
-    @Test
-    void reversesTheEntriesFromAnIndexOn() {
-        EventScratch s = new EventScratch();
-        for (int k = 0; k < 6; k++) {
-            s.add(k, 10 + k, k == 4);
-        }
-        s.reverseFrom(2);
-        assertArrayEquals(new double[] {0, 1, 5, 4, 3, 2}, Arrays.copyOf(s.timeMs, 6));
-        assertArrayEquals(new double[] {10, 11, 15, 14, 13, 12}, Arrays.copyOf(s.weight, 6));
-        assertArrayEquals(new boolean[] {false, false, false, true, false, false}, Arrays.copyOf(s.inhibitory, 6));
-    }
-
     /** More events than the first arrays hold (64) are all kept, and a cleared list starts again. */
     @Test
     void holdsAnyNumberOfEvents() {

@@ -389,11 +389,11 @@ class LibraryMisuseTest {
     }
 
     /**
-     * Precise mode keeps a queue head per neuron and ring slot in one array: 100,000 neurons and a
+     * Precise mode keeps an event count per neuron and ring slot in one array: 100,000 neurons and a
      * 3 s delay, 30,001 slots, pass its index range and are refused by that rule, with the product.
      */
     @Test
-    void preciseQueueHeadsPastOneArrayAreRefusedWithTheProduct() {
+    void preciseEventCountsPastOneArrayAreRefusedWithTheProduct() {
         Network net = delayedOntoItself(3000);
         ParameterException error = assertThrows(ParameterException.class,
                 () -> new Engine(net, EngineOptions.precise(1)));
@@ -402,13 +402,13 @@ class LibraryMisuseTest {
     }
 
     /**
-     * 100,000 neurons and a 1.5 s delay take 1.5e9 queue heads in precise mode, within one array
-     * but 6 GB, past the heap: refused by name, with the bytes (4 per head), as grid mode's buffers
+     * 100,000 neurons and a 1.5 s delay take 1.5e9 event counts in precise mode, within one array
+     * but 6 GB, past the heap: refused by name, with the bytes (4 per count), as grid mode's buffers
      * are, and as past the heap alone (the message said they did not fit beside what it held).
      */
     @Test
-    void preciseQueueHeadsPastTheHeapAreRefusedWithTheDelay() {
-        assumeTrue(Runtime.getRuntime().maxMemory() < 6e9, "a heap of 6 GB or more holds the queue heads");
+    void preciseEventCountsPastTheHeapAreRefusedWithTheDelay() {
+        assumeTrue(Runtime.getRuntime().maxMemory() < 6e9, "a heap of 6 GB or more holds the event counts");
         Network net = delayedOntoItself(1500);
         HeapLimitExceeded error = assertThrows(HeapLimitExceeded.class,
                 () -> new Engine(net, EngineOptions.precise(1)));
