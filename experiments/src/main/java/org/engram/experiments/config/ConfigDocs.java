@@ -26,7 +26,7 @@ public final class ConfigDocs {
     public record Row(String key, String def, String meaning) {
     }
 
-    /** @return every key of {@link ExperimentConfig}, sections before their keys, in record order */
+    /** {@return every key of {@link ExperimentConfig}, sections before their keys, in record order} */
     public static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         collect(ExperimentConfig.class, "", rows);
@@ -53,7 +53,7 @@ public final class ConfigDocs {
         }
     }
 
-    /** @return the key table as Markdown */
+    /** {@return the key table as Markdown} */
     public static String markdown() {
         StringBuilder sb = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
         for (Row r : rows()) {
@@ -70,8 +70,8 @@ public final class ConfigDocs {
     }
 
     /**
-     * @return the key table as plain text for terminal help: each key with its default, then its meaning
-     *         wrapped to 78 columns
+     * {@return the key table as plain text for terminal help: each key with its default, then its meaning
+     * wrapped to 78 columns}
      */
     public static String plainText() {
         StringBuilder sb = new StringBuilder();
@@ -101,7 +101,7 @@ public final class ConfigDocs {
         sb.append(line).append('\n');
     }
 
-    /** @return the built-in strategies as a Markdown table: name, what it does, reference, default hyperparameters */
+    /** {@return the built-in strategies as a Markdown table: name, what it does, reference, default hyperparameters} */
     public static String strategiesMarkdown() {
         StringBuilder sb = new StringBuilder("| strategy | what it does | reference | hyperparameters (defaults) |\n"
                 + "|---|---|---|---|\n");

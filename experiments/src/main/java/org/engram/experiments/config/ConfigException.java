@@ -80,8 +80,8 @@ public class ConfigException extends EngramException {
     }
 
     /**
-     * @return the single problems of this error, each with its own location: this error alone, or
-     *         those it was made of by {@link #all}
+     * {@return the single problems of this error, each with its own location: this error alone, or
+     * those it was made of by {@link #all}}
      */
     public List<ConfigException> problems() {
         return problems.isEmpty() ? List.of(this) : problems;

@@ -57,12 +57,12 @@ public final class ConfigLayers {
      *               (those that need the data)
      */
     public record Resolved(ExperimentConfig config, String yaml, StrategyParams.Locator where) {
-        /** @return the hex SHA-256 of {@link #yaml()} */
+        /** {@return the hex SHA-256 of {@link #yaml()}} */
         public String hash() {
             return sha256(yaml);
         }
 
-        /** @return the hex SHA-256 of the config with {@code threads} set to 1: what decides the results */
+        /** {@return the hex SHA-256 of the config with {@code threads} set to 1: what decides the results} */
         public String resultHash() {
             ExperimentConfig c = config;
             return sha256(ConfigLoader.toYaml(new ExperimentConfig(c.name(), c.seeds(), 1, c.data(), c.tasks(),

@@ -102,7 +102,7 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    /** @return the shared YAML mapper with Engram's settings (snake_case keys, strict) */
+    /** {@return the shared YAML mapper with Engram's settings (snake_case keys, strict)} */
     public static ObjectMapper mapper() {
         return YAML;
     }

@@ -319,8 +319,8 @@ public record ExperimentConfig(
         }
 
         /**
-         * @return the weight matrices of this network as the learning layer builds it: one into each
-         *         hidden layer, one more in each recurrent layer, one into the readout
+         * {@return the weight matrices of this network as the learning layer builds it: one into each
+         * hidden layer, one more in each recurrent layer, one into the readout}
          */
         public int weightMatrices() {
             return hidden.size() * (recurrent ? 2 : 1) + 1;

@@ -16,12 +16,12 @@ public @interface Key {
     /** Marks a key without a default: it must be given. */
     String REQUIRED = "\u0000required";
 
-    /** @return what the key means, with its unit */
+    /** {@return what the key means, with its unit} */
     String value();
 
     /**
-     * @return the default as YAML text ({@code "1"}, {@code "[256]"}, {@code "null"}),
-     *         {@link #REQUIRED} when the key must be given; ignored for sections (nested records)
+     * {@return the default as YAML text ({@code "1"}, {@code "[256]"}, {@code "null"}),
+     * {@link #REQUIRED} when the key must be given; ignored for sections (nested records)}
      */
     String def() default REQUIRED;
 }

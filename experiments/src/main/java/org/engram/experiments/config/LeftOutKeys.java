@@ -20,7 +20,11 @@ public record LeftOutKeys(List<String> keys) {
     /** No key left out. */
     public static final LeftOutKeys NONE = new LeftOutKeys(List.of());
 
-    /** @param keys the key paths left out */
+    /**
+     * Keeps an unmodifiable copy of the keys.
+     *
+     * @param keys the key paths left out
+     */
     public LeftOutKeys {
         keys = List.copyOf(keys);
     }
@@ -54,8 +58,9 @@ public record LeftOutKeys(List<String> keys) {
     }
 
     /**
+     * {@return whether it is a left-out key or lies under one: a check of it needs a value that is not there}
+     *
      * @param keyPath a key path
-     * @return whether it is a left-out key or lies under one: a check of it needs a value that is not there
      */
     public boolean covers(String keyPath) {
         for (String key : keys) {
@@ -67,8 +72,9 @@ public record LeftOutKeys(List<String> keys) {
     }
 
     /**
+     * {@return whether a left-out key is it or lies under it: what is there is not all the file says}
+     *
      * @param keyPath a key path, e.g. of a list entry {@code projections[0]}
-     * @return whether a left-out key is it or lies under it: what is there is not all the file says
      */
     public boolean within(String keyPath) {
         for (String key : keys) {

@@ -33,12 +33,13 @@ public final class OtherCommandConfig {
     }
 
     /**
+     * {@return one refusal naming that command when two or more top-level keys are unknown, all of
+     * them the other command's and one of them a defining one, else null}
+     *
      * @param problems the problems found in the config
      * @param source   the config file as named in messages
      * @param self     the command reading the config, e.g. {@code engram run}
      * @param other    the other command's configs
-     * @return one refusal naming that command when two or more top-level keys are unknown, all of
-     *         them the other command's and one of them a defining one, else null
      */
     public static ConfigException of(List<ConfigException> problems, String source, String self, Other other) {
         List<String> unknown = new ArrayList<>();

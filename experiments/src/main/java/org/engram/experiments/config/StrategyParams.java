@@ -25,8 +25,9 @@ public final class StrategyParams {
     /** Where an error is reported: the file position or override of a key path. */
     public interface Locator {
         /**
+         * {@return where it was written, e.g. {@code my.yaml:12:3} or {@code --set encoder.steps=9}}
+         *
          * @param keyPath a key path, e.g. {@code encoder.steps}
-         * @return where it was written, e.g. {@code my.yaml:12:3} or {@code --set encoder.steps=9}
          */
         String locate(String keyPath);
 

@@ -17,6 +17,6 @@ import java.util.function.Predicate;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface TakenAsWritten {
-    /** @return which mappings are taken as written: a class with a no-argument constructor */
+    /** {@return which mappings are taken as written: a class with a no-argument constructor} */
     Class<? extends Predicate<ObjectNode>> when();
 }
