@@ -98,37 +98,37 @@ public final class Dataset {
         }
     }
 
-    /** @return the short name, e.g. {@code "fashion-mnist/train"} */
+    /** {@return the short name, e.g. {@code "fashion-mnist/train"}} */
     public String name() {
         return name;
     }
 
-    /** @return where the samples came from and every derivation applied since */
+    /** {@return where the samples came from and every derivation applied since} */
     public String source() {
         return source;
     }
 
-    /** @return image height (pixels) */
+    /** {@return image height (pixels)} */
     public int rows() {
         return rows;
     }
 
-    /** @return image width (pixels) */
+    /** {@return image width (pixels)} */
     public int cols() {
         return cols;
     }
 
-    /** @return features per sample, {@code rows * cols} */
+    /** {@return features per sample, {@code rows * cols}} */
     public int features() {
         return rows * cols;
     }
 
-    /** @return number of classes; labels lie in [0, classes) */
+    /** {@return number of classes; labels lie in [0, classes)} */
     public int classes() {
         return classes;
     }
 
-    /** @return number of samples */
+    /** {@return number of samples} */
     public int size() {
         return labels.length;
     }
@@ -158,7 +158,7 @@ public final class Dataset {
         return labels[sample];
     }
 
-    /** @return a copy of all labels in sample order */
+    /** {@return a copy of all labels in sample order} */
     public int[] labels() {
         return labels.clone();
     }
@@ -251,7 +251,7 @@ public final class Dataset {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** @return the number of samples of each class, indexed by class */
+    /** {@return the number of samples of each class, indexed by class} */
     public int[] classCounts() {
         int[] counts = new int[classes];
         for (int label : labels) {

@@ -21,17 +21,17 @@ public final class LocatedData {
         this.files = files;
     }
 
-    /** @return which rule of the search found the data */
+    /** {@return which rule of the search found the data} */
     public DataOrigin origin() {
         return origin;
     }
 
-    /** @return true if the data is the small subset bundled in the jar, not the full dataset */
+    /** {@return true if the data is the small subset bundled in the jar, not the full dataset} */
     public boolean isBundledSubset() {
         return origin == DataOrigin.BUNDLED_SUBSET;
     }
 
-    /** @return the folder, or the classpath folder of the bundled subset */
+    /** {@return the folder, or the classpath folder of the bundled subset} */
     public String location() {
         return location;
     }
