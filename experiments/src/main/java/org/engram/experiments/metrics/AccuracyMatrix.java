@@ -113,7 +113,7 @@ public final class AccuracyMatrix {
         return SeedSummary.mean(values);
     }
 
-    /** @return the number of tasks {@code T} */
+    /** {@return the number of tasks {@code T}} */
     public int size() {
         return r.length;
     }
@@ -139,7 +139,7 @@ public final class AccuracyMatrix {
         return r[afterTask].clone();
     }
 
-    /** @return ACC, the mean accuracy over all tasks after the last one (fraction) */
+    /** {@return ACC, the mean accuracy over all tasks after the last one (fraction)} */
     public double acc() {
         int last = r.length - 1;
         double sum = 0;
@@ -149,7 +149,7 @@ public final class AccuracyMatrix {
         return sum / r.length;
     }
 
-    /** @return BWT, the mean change of accuracy on earlier tasks since they were learned (fraction; NaN if T = 1) */
+    /** {@return BWT, the mean change of accuracy on earlier tasks since they were learned (fraction; NaN if T = 1)} */
     public double bwt() {
         int last = r.length - 1;
         if (last == 0) {
@@ -201,7 +201,7 @@ public final class AccuracyMatrix {
         return best - r[last][task];
     }
 
-    /** @return forgetting of every task but the last, in task order (fractions; empty if T = 1) */
+    /** {@return forgetting of every task but the last, in task order (fractions; empty if T = 1)} */
     public double[] forgetting() {
         double[] f = new double[r.length - 1];
         for (int j = 0; j < f.length; j++) {
@@ -210,7 +210,7 @@ public final class AccuracyMatrix {
         return f;
     }
 
-    /** @return the mean of {@link #forgetting()} (fraction; NaN if T = 1) */
+    /** {@return the mean of {@link #forgetting()} (fraction; NaN if T = 1)} */
     public double averageForgetting() {
         double[] f = forgetting();
         if (f.length == 0) {
@@ -223,7 +223,7 @@ public final class AccuracyMatrix {
         return sum / f.length;
     }
 
-    /** @return LA, the mean accuracy on each task right after learning it (fraction) */
+    /** {@return LA, the mean accuracy on each task right after learning it (fraction)} */
     public double learningAccuracy() {
         double sum = 0;
         for (int j = 0; j < r.length; j++) {

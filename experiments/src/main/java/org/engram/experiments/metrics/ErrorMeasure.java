@@ -62,7 +62,7 @@ public enum ErrorMeasure {
         };
     }
 
-    /** @return whether bars of this measure are drawn at all: all but {@link #NONE} */
+    /** {@return whether bars of this measure are drawn at all: all but {@link #NONE}} */
     public boolean drawn() {
         return this != NONE;
     }
@@ -93,7 +93,7 @@ public enum ErrorMeasure {
         return plusMinus;
     }
 
-    /** @return the word that chooses this measure on the command line, e.g. {@code ci95} */
+    /** {@return the word that chooses this measure on the command line, e.g. {@code ci95}} */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -87,12 +87,12 @@ public record SeedSummary(int n, double mean, double sd, double halfWidth, doubl
         return sum / ascending.length;
     }
 
-    /** @return lower end of the confidence interval */
+    /** {@return lower end of the confidence interval} */
     public double low() {
         return mean - halfWidth;
     }
 
-    /** @return upper end of the confidence interval */
+    /** {@return upper end of the confidence interval} */
     public double high() {
         return mean + halfWidth;
     }
