@@ -133,12 +133,12 @@ public final class Figure {
         return texts.isEmpty() ? null : String.join("; ", texts);
     }
 
-    /** @return whether the figure is laid out for print ({@link #printedAt}), without its title and subtitles */
+    /** {@return whether the figure is laid out for print ({@link #printedAt}), without its title and subtitles} */
     public boolean printed() {
         return pointsPerUnit != 1;
     }
 
-    /** @return the underlying chart, for callers that want to adjust it before writing */
+    /** {@return the underlying chart, for callers that want to adjust it before writing} */
     public JFreeChart chart() {
         return chart;
     }
@@ -205,12 +205,12 @@ public final class Figure {
     /** The narrowest printed figure (inches): narrower, axis labels and legends of 7-pt text do not fit. */
     public static final double MIN_PRINT_WIDTH_INCHES = 2;
 
-    /** @return width (pixels) */
+    /** {@return width (pixels)} */
     public int width() {
         return width;
     }
 
-    /** @return height (pixels) */
+    /** {@return height (pixels)} */
     public int height() {
         return height;
     }
