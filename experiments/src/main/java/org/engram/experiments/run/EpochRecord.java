@@ -14,7 +14,7 @@ package org.engram.experiments.run;
  */
 public record EpochRecord(String strategy, long seed, int task, int epoch, double loss, double trainAccuracy,
                           double seconds, int samples) {
-    /** @return training throughput (samples per second) */
+    /** {@return training throughput (samples per second)} */
     public double samplesPerSecond() {
         return seconds > 0 ? samples / seconds : 0;
     }

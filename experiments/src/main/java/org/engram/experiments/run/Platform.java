@@ -22,7 +22,7 @@ public record Platform(String engramVersion, String engramCommit, String javaVer
     /** Written by the build (git-commit-id-maven-plugin) next to this class. */
     private static final String COMMIT_FILE = "build-commit.properties";
 
-    /** @return the platform of this process */
+    /** {@return the platform of this process} */
     public static Platform current() {
         String version = Platform.class.getPackage().getImplementationVersion();
         return new Platform(version == null ? "development build" : version, buildCommit(),
@@ -32,7 +32,7 @@ public record Platform(String engramVersion, String engramCommit, String javaVer
                 Runtime.getRuntime().availableProcessors());
     }
 
-    /** @return the version and, when known, the commit, as {@code engram --version} prints them */
+    /** {@return the version and, when known, the commit, as {@code engram --version} prints them} */
     public String engramRelease() {
         return engramVersion + (engramCommit == null ? "" : " (commit " + engramCommit + ")");
     }

@@ -345,22 +345,22 @@ public final class RunFolder {
         }
     }
 
-    /** @return the run id */
+    /** {@return the run id} */
     public String runId() {
         return runId;
     }
 
-    /** @return where files are now: the partial folder before {@link #commit()}, the final one after */
+    /** {@return where files are now: the partial folder before {@link #commit()}, the final one after} */
     public Path directory() {
         return committed ? target : partial;
     }
 
-    /** @return the folder's final name, which exists only after {@link #commit()} */
+    /** {@return the folder's final name, which exists only after {@link #commit()}} */
     public Path finalDirectory() {
         return target;
     }
 
-    /** @return true once {@link #commit()} has succeeded */
+    /** {@return true once {@link #commit()} has succeeded} */
     public boolean isCommitted() {
         return committed;
     }

@@ -48,12 +48,12 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
         return new UnitProgress(strategy, seed, tasks, null, List.of(), List.of(), List.of(), 0, null, 0, 0, 0, 0);
     }
 
-    /** @return the number of tasks finished */
+    /** {@return the number of tasks finished} */
     public int tasksDone() {
         return rows.size();
     }
 
-    /** @return whether every task is finished */
+    /** {@return whether every task is finished} */
     public boolean complete() {
         return rows.size() == tasks;
     }
@@ -88,7 +88,7 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
                 multiplyAccumulates + activity[3]);
     }
 
-    /** @return the samples trained on so far */
+    /** {@return the samples trained on so far} */
     public long trainSamples() {
         long n = 0;
         for (EpochRecord e : epochs) {
@@ -97,7 +97,7 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
         return n;
     }
 
-    /** @return the accuracy rows as a matrix (complete units only) */
+    /** {@return the accuracy rows as a matrix (complete units only)} */
     public double[][] matrix() {
         return rows.toArray(new double[0][]);
     }
