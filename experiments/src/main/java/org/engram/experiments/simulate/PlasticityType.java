@@ -93,22 +93,22 @@ public enum PlasticityType {
         this.builder = builder;
     }
 
-    /** @return the name configs use, e.g. {@code pair_stdp} */
+    /** {@return the name configs use, e.g. {@code pair_stdp}} */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** @return the keys the rule needs, which have no default */
+    /** {@return the keys the rule needs, which have no default} */
     public List<String> requiredKeys() {
         return requiredKeys;
     }
 
-    /** @return the keys the rule reads besides {@code type}; any other key given would be ignored */
+    /** {@return the keys the rule reads besides {@code type}; any other key given would be ignored} */
     public List<String> keys() {
         return keys;
     }
 
-    /** @return one line for {@code engram list} */
+    /** {@return one line for {@code engram list}} */
     public String description() {
         return description;
     }
@@ -118,8 +118,9 @@ public enum PlasticityType {
     }
 
     /**
+     * {@return the rule, or null if none has that name}
+     *
      * @param configName a name as configs write it
-     * @return the rule, or null if none has that name
      */
     public static PlasticityType byConfigName(String configName) {
         for (PlasticityType t : values()) {
@@ -130,7 +131,7 @@ public enum PlasticityType {
         return null;
     }
 
-    /** @return every rule's config name with its {@link #description()}, in declaration order */
+    /** {@return every rule's config name with its {@link #description()}, in declaration order} */
     public static Map<String, String> descriptions() {
         Map<String, String> m = new LinkedHashMap<>();
         for (PlasticityType t : values()) {

@@ -60,17 +60,17 @@ public enum RuleType {
         this.builder = builder;
     }
 
-    /** @return the name configs use, e.g. {@code fixed_in_degree} */
+    /** {@return the name configs use, e.g. {@code fixed_in_degree}} */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** @return one line for {@code engram list}: what the rule does and the keys it reads */
+    /** {@return one line for {@code engram list}: what the rule does and the keys it reads} */
     public String description() {
         return keys.isEmpty() ? description : description + " (" + String.join(", ", keys) + ")";
     }
 
-    /** @return the keys the rule reads besides {@code type}; any other key given would be ignored */
+    /** {@return the keys the rule reads besides {@code type}; any other key given would be ignored} */
     public List<String> keys() {
         return keys;
     }
@@ -80,8 +80,9 @@ public enum RuleType {
     }
 
     /**
+     * {@return the rule type, or null if none has that name}
+     *
      * @param configName a name as configs write it
-     * @return the rule type, or null if none has that name
      */
     public static RuleType byConfigName(String configName) {
         for (RuleType t : values()) {
@@ -92,7 +93,7 @@ public enum RuleType {
         return null;
     }
 
-    /** @return every rule's config name with its {@link #description()}, in declaration order */
+    /** {@return every rule's config name with its {@link #description()}, in declaration order} */
     public static Map<String, String> descriptions() {
         Map<String, String> m = new LinkedHashMap<>();
         for (RuleType t : values()) {

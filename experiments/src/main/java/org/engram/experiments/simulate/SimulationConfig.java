@@ -272,7 +272,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
             amplitudePa = given(amplitudePa);
         }
 
-        /** @return the neurons the input goes into, {@code null} for all (the default, or {@code all}) */
+        /** {@return the neurons the input goes into, {@code null} for all (the default, or {@code all})} */
         public int[] neuronsOrAll() {
             return neurons == StateSpec.ALL_NEURONS ? null : neurons;
         }
@@ -318,14 +318,15 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
         /** {@code neurons: all}, told apart from every list by identity. */
         public static final int[] ALL_NEURONS = new int[0];
 
-        /** @return whether every neuron of the population is sampled ({@code neurons: all}) */
+        /** {@return whether every neuron of the population is sampled ({@code neurons: all})} */
         public boolean allNeurons() {
             return neurons == ALL_NEURONS;
         }
 
         /**
+         * {@return the neurons sampled: those given, all of them, or neuron 0}
+         *
          * @param populationSize the neurons of the recorded population
-         * @return the neurons sampled: those given, all of them, or neuron 0
          */
         public int[] neuronsOf(int populationSize) {
             if (allNeurons()) {
@@ -335,8 +336,9 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
         }
 
         /**
+         * {@return the sampling interval in ms: the one given, or one step}
+         *
          * @param dtMs the time step (ms)
-         * @return the sampling interval in ms: the one given, or one step
          */
         public double intervalMsOr(double dtMs) {
             return intervalMs != null ? intervalMs : dtMs;
