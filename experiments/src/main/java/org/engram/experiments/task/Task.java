@@ -32,27 +32,27 @@ public final class Task {
         this.classes = classes.clone();
     }
 
-    /** @return position in the sequence, from 0 */
+    /** {@return position in the sequence, from 0} */
     public int index() {
         return index;
     }
 
-    /** @return short name for tables and plot legends */
+    /** {@return short name for tables and plot legends} */
     public String name() {
         return name;
     }
 
-    /** @return training data */
+    /** {@return training data} */
     public Dataset train() {
         return train;
     }
 
-    /** @return test data */
+    /** {@return test data} */
     public Dataset test() {
         return test;
     }
 
-    /** @return the classes the task uses, ascending (a copy) */
+    /** {@return the classes the task uses, ascending (a copy)} */
     public int[] classes() {
         return classes.clone();
     }

@@ -32,17 +32,17 @@ public final class TaskSequence {
         this.tasks = List.copyOf(tasks);
     }
 
-    /** @return short kind, e.g. {@code "split"} */
+    /** {@return short kind, e.g. {@code "split"}} */
     public String kind() {
         return kind;
     }
 
-    /** @return how the sequence was built, for provenance */
+    /** {@return how the sequence was built, for provenance} */
     public String description() {
         return description;
     }
 
-    /** @return number of tasks */
+    /** {@return number of tasks} */
     public int size() {
         return tasks.size();
     }
@@ -57,17 +57,17 @@ public final class TaskSequence {
         return tasks.get(index);
     }
 
-    /** @return all tasks in order (unmodifiable) */
+    /** {@return all tasks in order (unmodifiable)} */
     public List<Task> tasks() {
         return tasks;
     }
 
-    /** @return features per sample (the same in every task) */
+    /** {@return features per sample (the same in every task)} */
     public int features() {
         return tasks.get(0).train().features();
     }
 
-    /** @return number of classes of the underlying dataset (labels lie in [0, classes)) */
+    /** {@return number of classes of the underlying dataset (labels lie in [0, classes))} */
     public int classes() {
         return tasks.get(0).train().classes();
     }
