@@ -9,22 +9,22 @@ package org.engram.learning.continual;
  * terms strategies attached (see {@link DistillationTarget}).
  */
 public interface BatchContext {
-    /** @return the index of the current task, from 0 */
+    /** {@return the index of the current task, from 0} */
     int taskIndex();
 
-    /** @return the scenario of the task sequence */
+    /** {@return the scenario of the task sequence} */
     Scenario scenario();
 
-    /** @return the epoch within the current task, from 0 */
+    /** {@return the epoch within the current task, from 0} */
     int epoch();
 
-    /** @return the batch index within the current task, from 0, counted across epochs */
+    /** {@return the batch index within the current task, from 0, counted across epochs} */
     int batchIndex();
 
-    /** @return the number of samples, own and appended */
+    /** {@return the number of samples, own and appended} */
     int size();
 
-    /** @return the number of the current task's own samples, which come first */
+    /** {@return the number of the current task's own samples, which come first} */
     int ownSize();
 
     /**
@@ -36,20 +36,23 @@ public interface BatchContext {
     float[] input(int i);
 
     /**
+     * {@return the sample's class label}
+     *
      * @param i the position in the batch
-     * @return the sample's class label
      */
     int label(int i);
 
     /**
+     * {@return the task the sample belongs to (selects the head in task-incremental learning)}
+     *
      * @param i the position in the batch
-     * @return the task the sample belongs to (selects the head in task-incremental learning)
      */
     int task(int i);
 
     /**
+     * {@return the sample's index in the current task's {@link SampleSet} for own samples, -1 for appended ones}
+     *
      * @param i the position in the batch
-     * @return the sample's index in the current task's {@link SampleSet} for own samples, -1 for appended ones
      */
     int sampleIndex(int i);
 
@@ -75,15 +78,17 @@ public interface BatchContext {
     void addDistillationTarget(int i, DistillationTarget target);
 
     /**
+     * {@return the number of distillation terms attached to the sample}
+     *
      * @param i the position in the batch
-     * @return the number of distillation terms attached to the sample
      */
     int distillationTargetCount(int i);
 
     /**
+     * {@return the term}
+     *
      * @param i the position in the batch
      * @param k the term, in {@code [0, distillationTargetCount(i))}
-     * @return the term
      */
     DistillationTarget distillationTarget(int i, int k);
 

@@ -119,17 +119,17 @@ public final class ContinualLearner implements AutoCloseable {
         }
     }
 
-    /** @return the network being trained */
+    /** {@return the network being trained} */
     public LayeredNet net() {
         return net;
     }
 
-    /** @return the strategy */
+    /** {@return the strategy} */
     public ContinualStrategy strategy() {
         return strategy;
     }
 
-    /** @return the number of tasks started so far */
+    /** {@return the number of tasks started so far} */
     public int tasksStarted() {
         return tasks.size();
     }

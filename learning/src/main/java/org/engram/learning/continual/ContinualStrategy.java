@@ -27,7 +27,7 @@ package org.engram.learning.continual;
  * whatever the number of workers, so its state depends on its inputs alone.
  */
 public interface ContinualStrategy {
-    /** @return the registry name, e.g. {@code "ewc"} */
+    /** {@return the registry name, e.g. {@code "ewc"}} */
     String name();
 
     /**

@@ -72,7 +72,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
             validate(Mode.SEPARATE, lambda, fisherSamples).throwIfAny();
         }
 
-        /** @return lambda 100, 200 samples */
+        /** {@return lambda 100, 200 samples} */
         public static Params defaults() {
             return new Params(100, 200);
         }
@@ -96,7 +96,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
             p.throwIfAny();
         }
 
-        /** @return lambda 100, gamma 1, 200 samples */
+        /** {@return lambda 100, gamma 1, 200 samples} */
         public static OnlineParams defaults() {
             return new OnlineParams(100, 1, 200);
         }
@@ -200,7 +200,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
         return anchors.get(anchor).importance[layer].clone();
     }
 
-    /** @return the number of anchors (tasks in SEPARATE mode, at most 1 in ONLINE mode) */
+    /** {@return the number of anchors (tasks in SEPARATE mode, at most 1 in ONLINE mode)} */
     public int anchorCount() {
         return anchors.size();
     }

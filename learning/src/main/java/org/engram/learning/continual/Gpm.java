@@ -80,13 +80,13 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
             p.throwIfAny();
         }
 
-        /** @return a copy of the thresholds */
+        /** {@return a copy of the thresholds} */
         @Override
         public double[] thresholds() {
             return thresholds.clone();
         }
 
-        /** @return thresholds [0.97], no increment, 300 samples */
+        /** {@return thresholds [0.97], no increment, 300 samples} */
         public static Params defaults() {
             return new Params(new double[] {0.97}, 0, 300);
         }

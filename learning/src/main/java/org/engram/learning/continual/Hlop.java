@@ -87,7 +87,7 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
             p.throwIfAny();
         }
 
-        /** @return 40 first-task neurons, 20 per later task, 3 iterations, rate 0.2, momentum 0.9 */
+        /** {@return 40 first-task neurons, 20 per later task, 3 iterations, rate 0.2, momentum 0.9} */
         public static Params defaults() {
             return new Params(40, 20, 3, 0.2, 0.9);
         }
@@ -237,8 +237,9 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
     }
 
     /**
+     * {@return the number of lateral neurons of the layer}
+     *
      * @param layer the layer index
-     * @return the number of lateral neurons of the layer
      */
     public int neurons(int layer) {
         return h == null ? 0 : rows[layer];

@@ -50,7 +50,7 @@ public final class ImportanceGating implements ContinualStrategy, Checkpointable
             ParameterException.requireFinite(NAME, "c", c, "1/weight");
         }
 
-        /** @return c 10 */
+        /** {@return c 10} */
         public static Params defaults() {
             return new Params(10);
         }

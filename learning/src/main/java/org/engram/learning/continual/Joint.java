@@ -21,6 +21,10 @@ public final class Joint implements ContinualStrategy {
     private SampleSet[] earlier = new SampleSet[0];
     private SplitMixRandom random;
 
+    /** Creates the strategy, which has no hyperparameters. */
+    public Joint() {
+    }
+
     @Override
     public String name() {
         return NAME;

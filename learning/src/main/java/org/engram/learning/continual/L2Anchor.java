@@ -49,7 +49,7 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
             ParameterException.requireFinite(NAME, "lambda", lambda, "dimensionless");
         }
 
-        /** @return lambda 1 */
+        /** {@return lambda 1} */
         public static Params defaults() {
             return new Params(1.0);
         }

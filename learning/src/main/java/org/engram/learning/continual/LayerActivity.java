@@ -10,13 +10,13 @@ package org.engram.learning.continual;
  * the samples strategies appended (replay).
  */
 public interface LayerActivity {
-    /** @return the layer index */
+    /** {@return the layer index} */
     int layer();
 
-    /** @return the number of samples */
+    /** {@return the number of samples} */
     int samples();
 
-    /** @return how many of the first samples belong to the current task (the rest were appended) */
+    /** {@return how many of the first samples belong to the current task (the rest were appended)} */
     int ownSamples();
 
     /**

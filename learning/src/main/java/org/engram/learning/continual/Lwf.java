@@ -65,7 +65,7 @@ public final class Lwf implements ContinualStrategy {
             p.throwIfAny();
         }
 
-        /** @return temperature 2, alpha 1 */
+        /** {@return temperature 2, alpha 1} */
         public static Params defaults() {
             return new Params(2, 1);
         }

@@ -48,7 +48,7 @@ public final class Mas implements ContinualStrategy, Checkpointable {
             p.throwIfAny();
         }
 
-        /** @return lambda 1, 200 samples */
+        /** {@return lambda 1, 200 samples} */
         public static Params defaults() {
             return new Params(1, 200);
         }

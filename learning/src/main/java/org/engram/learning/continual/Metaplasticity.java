@@ -39,7 +39,7 @@ public final class Metaplasticity implements ContinualStrategy {
             ParameterException.requireFinite(NAME, "m", m, "1/weight");
         }
 
-        /** @return m 1.3 */
+        /** {@return m 1.3} */
         public static Params defaults() {
             return new Params(1.3);
         }

@@ -9,18 +9,20 @@ package org.engram.learning.continual;
  * per-weight array a strategy receives ({@code grad}, {@code update}, Fisher, importance).
  */
 public interface ModelView {
-    /** @return the number of trainable layers */
+    /** {@return the number of trainable layers} */
     int layerCount();
 
     /**
+     * {@return the number of presynaptic neurons (rows of the weight matrix)}
+     *
      * @param layer the layer index, in {@code [0, layerCount())}
-     * @return the number of presynaptic neurons (rows of the weight matrix)
      */
     int inputs(int layer);
 
     /**
+     * {@return the number of postsynaptic neurons (columns of the weight matrix)}
+     *
      * @param layer the layer index, in {@code [0, layerCount())}
-     * @return the number of postsynaptic neurons (columns of the weight matrix)
      */
     int outputs(int layer);
 

@@ -8,6 +8,10 @@ public final class Naive implements ContinualStrategy {
     /** Registry name. */
     public static final String NAME = "naive";
 
+    /** Creates the strategy, which has no hyperparameters. */
+    public Naive() {
+    }
+
     @Override
     public String name() {
         return NAME;

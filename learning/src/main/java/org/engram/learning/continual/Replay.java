@@ -68,7 +68,7 @@ public final class Replay implements ContinualStrategy, Checkpointable {
             p.throwIfAny();
         }
 
-        /** @return memory 1000, replay batch 32, reservoir */
+        /** {@return memory 1000, replay batch 32, reservoir} */
         public static Params defaults() {
             return new Params(1000, 32, Buffer.RESERVOIR);
         }
@@ -117,16 +117,17 @@ public final class Replay implements ContinualStrategy, Checkpointable {
     }
 
     /**
-     * @return the number of samples the memory holds now: it fills up to the capacity
-     *         {@link Params#memorySize()} during the first task(s), then stays there
+     * {@return the number of samples the memory holds now: it fills up to the capacity
+     * {@link Params#memorySize()} during the first task(s), then stays there}
      */
     public int memorySize() {
         return memory.size();
     }
 
     /**
+     * {@return how many samples of the class the memory holds}
+     *
      * @param label a class label
-     * @return how many samples of the class the memory holds
      */
     public int memoryCount(int label) {
         return memory.countOf(label);

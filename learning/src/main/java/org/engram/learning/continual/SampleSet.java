@@ -7,10 +7,10 @@ package org.engram.learning.continual;
  * [0, 1]); a strategy copies what it keeps, because the arrays belong to the data set.
  */
 public interface SampleSet {
-    /** @return the index of the task these samples belong to */
+    /** {@return the index of the task these samples belong to} */
     int task();
 
-    /** @return the number of samples */
+    /** {@return the number of samples} */
     int size();
 
     /**

@@ -44,7 +44,7 @@ public final class Strategies {
      */
     public record Info(String name, String description, String reference, Role role,
                        Hyperparameters<?> hyperparameters) {
-        /** @return creates the strategy with default hyperparameters */
+        /** {@return creates the strategy with default hyperparameters} */
         public Supplier<ContinualStrategy> defaults() {
             return hyperparameters::createDefault;
         }
@@ -62,7 +62,8 @@ public final class Strategies {
      */
     public record Hyperparameters<P extends Record>(Class<P> type, P defaults, Function<P, ContinualStrategy> factory) {
         /**
-         * @return a new strategy with the default hyperparameters
+         * {@return a new strategy with the default hyperparameters}
+         *
          * @throws IllegalStateException if the factory returns null
          */
         public ContinualStrategy createDefault() {

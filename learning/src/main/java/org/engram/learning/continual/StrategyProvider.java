@@ -15,8 +15,8 @@ package org.engram.learning.continual;
  */
 public interface StrategyProvider {
     /**
-     * @return the strategy's entry: a name no other strategy has, a one-line description, the
-     *         reference it follows, and its hyperparameters with their defaults and factory
+     * {@return the strategy's entry: a name no other strategy has, a one-line description, the
+     * reference it follows, and its hyperparameters with their defaults and factory}
      */
     Strategies.Info info();
 }

@@ -58,7 +58,7 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
             p.throwIfAny();
         }
 
-        /** @return c 0.1, xi 0.001 */
+        /** {@return c 0.1, xi 0.001} */
         public static Params defaults() {
             return new Params(0.1, 1e-3);
         }

@@ -6,19 +6,19 @@ import org.engram.learning.train.Workers;
  * What a strategy may see at a task boundary ({@code beforeTask}, {@code afterTask}).
  */
 public interface TaskContext {
-    /** @return the index of the task that starts or ends, from 0 */
+    /** {@return the index of the task that starts or ends, from 0} */
     int taskIndex();
 
-    /** @return the scenario of the task sequence */
+    /** {@return the scenario of the task sequence} */
     Scenario scenario();
 
-    /** @return the experiment seed, from which strategies derive their random streams */
+    /** {@return the experiment seed, from which strategies derive their random streams} */
     long seed();
 
-    /** @return the trainable weights (live) */
+    /** {@return the trainable weights (live)} */
     ModelView model();
 
-    /** @return gradients, outputs and activity of the current network */
+    /** {@return gradients, outputs and activity of the current network} */
     GradientOracle oracle();
 
     /**
@@ -30,7 +30,7 @@ public interface TaskContext {
      */
     SampleSet trainData(int task);
 
-    /** @return the current task's training samples */
+    /** {@return the current task's training samples} */
     default SampleSet trainData() {
         return trainData(taskIndex());
     }

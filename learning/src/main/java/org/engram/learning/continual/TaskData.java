@@ -69,7 +69,7 @@ public record TaskData(int index, String name, float[][] trainX, int[] trainY, f
         }
     }
 
-    /** @return the training samples as a {@link SampleSet} */
+    /** {@return the training samples as a {@link SampleSet}} */
     public SampleSet trainSet() {
         return new SampleSet() {
             @Override

@@ -95,12 +95,12 @@ public final class TrainingDiverged extends EngramException {
         return new TrainingDiverged(label + ", seed " + seed + ": " + what, advice, ownCode, hook);
     }
 
-    /** @return the strategy's hook that made the numbers not finite, or null when the training itself did */
+    /** {@return the strategy's hook that made the numbers not finite, or null when the training itself did} */
     public String hook() {
         return hook;
     }
 
-    /** @return whether a strategy of one's own took part, so that mended code may go on from the checkpoints */
+    /** {@return whether a strategy of one's own took part, so that mended code may go on from the checkpoints} */
     public boolean ownCode() {
         return ownCode;
     }
