@@ -80,12 +80,12 @@ public final class EncodedInput {
         }
     }
 
-    /** @return the number of time steps */
+    /** {@return the number of time steps} */
     public int steps() {
         return steps;
     }
 
-    /** @return the number of inputs */
+    /** {@return the number of inputs} */
     public int inputs() {
         return inputs;
     }
@@ -154,12 +154,12 @@ public final class EncodedInput {
         masksValid = true;
     }
 
-    /** @return whether the sample is a static current rather than spikes */
+    /** {@return whether the sample is a static current rather than spikes} */
     public boolean isCurrent() {
         return currentMode;
     }
 
-    /** @return the current per input (valid in current mode); live, do not modify */
+    /** {@return the current per input (valid in current mode); live, do not modify} */
     public float[] current() {
         return current;
     }
@@ -210,15 +210,16 @@ public final class EncodedInput {
         listsValid = true;
     }
 
-    /** @return the spike input indices of all steps, concatenated; live, do not modify */
+    /** {@return the spike input indices of all steps, concatenated; live, do not modify} */
     public int[] index() {
         ensureLists();
         return index;
     }
 
     /**
+     * {@return the offset of step {@code t}'s first spike in {@link #index()}}
+     *
      * @param t the step
-     * @return the offset of step {@code t}'s first spike in {@link #index()}
      */
     public int spikeStart(int t) {
         ensureLists();
@@ -226,21 +227,22 @@ public final class EncodedInput {
     }
 
     /**
+     * {@return the offset after step {@code t}'s last spike in {@link #index()}}
+     *
      * @param t the step
-     * @return the offset after step {@code t}'s last spike in {@link #index()}
      */
     public int spikeEnd(int t) {
         ensureLists();
         return stepStart[t + 1];
     }
 
-    /** @return the total number of spikes */
+    /** {@return the total number of spikes} */
     public int spikeCount() {
         ensureLists();
         return count;
     }
 
-    /** @return whether every step has been closed (a complete encoding) */
+    /** {@return whether every step has been closed (a complete encoding)} */
     public boolean complete() {
         return step == steps;
     }

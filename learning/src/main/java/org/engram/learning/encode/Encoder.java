@@ -14,10 +14,10 @@ import org.engram.simulator.random.RandomStreams;
  */
 public interface Encoder {
 
-    /** @return the number of time steps of an encoded sample, {@code >= 1} */
+    /** {@return the number of time steps of an encoded sample, {@code >= 1}} */
     int steps();
 
-    /** @return a short name for summaries, e.g. {@code "rate(bernoulli, gain=1.0)"} */
+    /** {@return a short name for summaries, e.g. {@code "rate(bernoulli, gain=1.0)"}} */
     String describe();
 
     /**

@@ -76,7 +76,7 @@ public final class RateEncoder implements Encoder {
         return new RateEncoder(Mode.POISSON, steps, 1, maxRateHz * dtMs / 1000.0);
     }
 
-    /** @return the mode */
+    /** {@return the mode} */
     public Mode mode() {
         return mode;
     }
