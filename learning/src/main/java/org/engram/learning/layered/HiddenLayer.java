@@ -71,24 +71,27 @@ public record HiddenLayer(int size, NeuronKind kind, double tauMs, double thresh
     }
 
     /**
+     * {@return this layer with recurrence switched}
+     *
      * @param isRecurrent whether the layer has recurrent connections
-     * @return this layer with recurrence switched
      */
     public HiddenLayer withRecurrent(boolean isRecurrent) {
         return new HiddenLayer(size, kind, tauMs, threshold, reset, tauAdaptMs, adaptation, isRecurrent);
     }
 
     /**
+     * {@return this layer with another reset}
+     *
      * @param mode the reset mode
-     * @return this layer with another reset
      */
     public HiddenLayer withReset(ResetMode mode) {
         return new HiddenLayer(size, kind, tauMs, threshold, mode, tauAdaptMs, adaptation, recurrent);
     }
 
     /**
+     * {@return this layer with another threshold}
+     *
      * @param value the threshold
-     * @return this layer with another threshold
      */
     public HiddenLayer withThreshold(double value) {
         return new HiddenLayer(size, kind, tauMs, value, reset, tauAdaptMs, adaptation, recurrent);

@@ -37,67 +37,67 @@ public final class Layer {
         this.recurrentMatrix = recurrentMatrix;
     }
 
-    /** @return the layer's position, 0 for the first hidden layer; the readout is last */
+    /** {@return the layer's position, 0 for the first hidden layer; the readout is last} */
     public int index() {
         return index;
     }
 
-    /** @return number of neurons */
+    /** {@return number of neurons} */
     public int size() {
         return size;
     }
 
-    /** @return number of neurons of the layer below (inputs for layer 0) */
+    /** {@return number of neurons of the layer below (inputs for layer 0)} */
     public int inputs() {
         return inputs;
     }
 
-    /** @return whether the neurons spike; membrane readouts do not */
+    /** {@return whether the neurons spike; membrane readouts do not} */
     public boolean spiking() {
         return spiking;
     }
 
-    /** @return membrane decay per step {@code exp(-dt / tau_m)} */
+    /** {@return membrane decay per step {@code exp(-dt / tau_m)}} */
     public float beta() {
         return beta;
     }
 
-    /** @return the base threshold */
+    /** {@return the base threshold} */
     public float threshold() {
         return threshold;
     }
 
-    /** @return the reset mode */
+    /** {@return the reset mode} */
     public ResetMode reset() {
         return reset;
     }
 
-    /** @return whether the threshold adapts */
+    /** {@return whether the threshold adapts} */
     public boolean adaptive() {
         return adaptive;
     }
 
-    /** @return adaptation decay per step {@code exp(-dt / tau_adapt)} */
+    /** {@return adaptation decay per step {@code exp(-dt / tau_adapt)}} */
     public float adaptDecay() {
         return adaptDecay;
     }
 
-    /** @return threshold increase per unit of adaptation (0 for LIF) */
+    /** {@return threshold increase per unit of adaptation (0 for LIF)} */
     public float adaptation() {
         return adaptation;
     }
 
-    /** @return decay per step of the exponential-rate readout trace */
+    /** {@return decay per step of the exponential-rate readout trace} */
     public float traceDecay() {
         return traceDecay;
     }
 
-    /** @return index of the weight matrix from the layer below */
+    /** {@return index of the weight matrix from the layer below} */
     public int feedForwardMatrix() {
         return feedForwardMatrix;
     }
 
-    /** @return index of the recurrent weight matrix, or {@code -1} */
+    /** {@return index of the recurrent weight matrix, or {@code -1}} */
     public int recurrentMatrix() {
         return recurrentMatrix;
     }

@@ -173,42 +173,42 @@ public final class LayeredNet {
         return net;
     }
 
-    /** @return the spec */
+    /** {@return the spec} */
     public LayeredNetSpec spec() {
         return spec;
     }
 
-    /** @return the simulator network whose projection weights are this network's weights */
+    /** {@return the simulator network whose projection weights are this network's weights} */
     public Network network() {
         return network;
     }
 
-    /** @return the seed the network was built with */
+    /** {@return the seed the network was built with} */
     public long seed() {
         return network.seed();
     }
 
-    /** @return the trainable layers, hidden first, readout last */
+    /** {@return the trainable layers, hidden first, readout last} */
     public List<Layer> layers() {
         return layers;
     }
 
-    /** @return the readout kind */
+    /** {@return the readout kind} */
     public Readout readout() {
         return spec.readout().readout();
     }
 
-    /** @return number of classes */
+    /** {@return number of classes} */
     public int classes() {
         return spec.readout().classes();
     }
 
-    /** @return number of inputs */
+    /** {@return number of inputs} */
     public int inputs() {
         return spec.inputs();
     }
 
-    /** @return number of weight matrices */
+    /** {@return number of weight matrices} */
     public int matrixCount() {
         return weights.length;
     }
@@ -239,8 +239,9 @@ public final class LayeredNet {
     }
 
     /**
+     * {@return number of presynaptic neurons (rows)}
+     *
      * @param m the matrix
-     * @return number of presynaptic neurons (rows)
      * @throws ParameterException for an index outside the matrices
      */
     public int pre(int m) {
@@ -248,8 +249,9 @@ public final class LayeredNet {
     }
 
     /**
+     * {@return number of postsynaptic neurons (columns)}
+     *
      * @param m the matrix
-     * @return number of postsynaptic neurons (columns)
      * @throws ParameterException for an index outside the matrices
      */
     public int post(int m) {
@@ -257,15 +259,16 @@ public final class LayeredNet {
     }
 
     /**
+     * {@return the index of the layer the matrix feeds}
+     *
      * @param m the matrix
-     * @return the index of the layer the matrix feeds
      * @throws ParameterException for an index outside the matrices
      */
     public int layerOf(int m) {
         return matrixLayer[requireMatrix(m)];
     }
 
-    /** @return the total number of weights */
+    /** {@return the total number of weights} */
     public long weightCount() {
         long n = 0;
         for (float[] w : weights) {

@@ -91,7 +91,7 @@ public record LayeredNetSpec(int inputs, List<HiddenLayer> hidden, ReadoutLayer 
         return shapes.toArray(new int[0][]);
     }
 
-    /** @return hidden layers plus the readout */
+    /** {@return hidden layers plus the readout} */
     public int layerCount() {
         return hidden.size() + 1;
     }

@@ -27,7 +27,7 @@ public enum Readout {
         this.spiking = spiking;
     }
 
-    /** @return whether the readout neurons spike (and have a threshold and reset) */
+    /** {@return whether the readout neurons spike (and have a threshold and reset)} */
     public boolean spiking() {
         return spiking;
     }
