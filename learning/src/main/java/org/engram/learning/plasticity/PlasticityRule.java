@@ -40,6 +40,8 @@ public abstract class PlasticityRule implements SpikeListener {
     private double lastTimeMs = Double.NEGATIVE_INFINITY;
 
     /**
+     * Creates a rule that changes the weights of the projection.
+     *
      * @param projection the projection the rule changes, built plastic ({@code Synapses.asPlastic()}),
      *                   so it keeps one weight per synapse ({@link #weights()})
      * @throws ParameterException if the projection is null or not plastic
@@ -79,7 +81,7 @@ public abstract class PlasticityRule implements SpikeListener {
         }
     }
 
-    /** @return the projection whose weights the rule changes */
+    /** {@return the projection whose weights the rule changes} */
     public final Projection projection() {
         return projection;
     }
@@ -99,7 +101,7 @@ public abstract class PlasticityRule implements SpikeListener {
         }
     }
 
-    /** @return the projection's live weights, one per synapse in CSR order; changes take effect at once */
+    /** {@return the projection's live weights, one per synapse in CSR order; changes take effect at once} */
     protected final float[] weights() {
         return projection.weights();
     }

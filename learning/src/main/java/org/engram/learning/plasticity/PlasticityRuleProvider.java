@@ -15,8 +15,8 @@ package org.engram.learning.plasticity;
  */
 public interface PlasticityRuleProvider {
     /**
-     * @return the rule's entry: a snake_case name no other rule has, a one-line description, and its
-     *         parameters with their defaults, weight bounds and factory
+     * {@return the rule's entry: a snake_case name no other rule has, a one-line description, and its
+     * parameters with their defaults, weight bounds and factory}
      */
     PlasticityRules.Info info();
 }

@@ -131,8 +131,9 @@ public final class PlasticityRules {
     }
 
     /**
+     * {@return whether it is a built-in rule's, which {@code engram simulate} configures itself}
+     *
      * @param name a rule name, e.g. {@code pair_stdp}
-     * @return whether it is a built-in rule's, which {@code engram simulate} configures itself
      */
     public static boolean builtIn(String name) {
         return BUILT_INS.contains(name);
