@@ -39,21 +39,23 @@ public record Batch(float[][] samples, int[] labels, long[] streamStates, boolea
     }
 
     /**
+     * {@return its extra loss terms, or {@code null}}
+     *
      * @param b the sample's position in the batch
-     * @return its extra loss terms, or {@code null}
      */
     public LogitTerm[] terms(int b) {
         return logitTerms == null ? null : logitTerms[b];
     }
 
-    /** @return the number of samples */
+    /** {@return the number of samples} */
     public int size() {
         return samples.length;
     }
 
     /**
+     * {@return its class mask, or {@code null} for all classes}
+     *
      * @param b the sample's position in the batch
-     * @return its class mask, or {@code null} for all classes
      */
     public boolean[] mask(int b) {
         return classMasks == null ? null : classMasks[b];

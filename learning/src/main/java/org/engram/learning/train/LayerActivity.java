@@ -18,9 +18,10 @@ package org.engram.learning.train;
  */
 public record LayerActivity(int samples, int pre, float[] rates) {
     /**
+     * {@return its rate in spikes per step}
+     *
      * @param sample the sample
      * @param neuron the presynaptic neuron
-     * @return its rate in spikes per step
      */
     public float rate(int sample, int neuron) {
         return rates[sample * pre + neuron];

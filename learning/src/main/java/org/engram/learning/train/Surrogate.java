@@ -81,7 +81,7 @@ public enum Surrogate {
      */
     public abstract float smooth(float z, float k);
 
-    /** @return the customary slope: 25 for the fast sigmoid, 2 for arctan, 1 for the triangle */
+    /** {@return the customary slope: 25 for the fast sigmoid, 2 for arctan, 1 for the triangle} */
     public double defaultSlope() {
         return switch (this) {
             case FAST_SIGMOID -> 25.0;

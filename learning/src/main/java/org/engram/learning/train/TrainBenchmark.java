@@ -67,8 +67,8 @@ public final class TrainBenchmark {
         }
 
         /**
-         * @return 784-256-10 shape, T = 20, batch 128, 1 epoch, rate coding, mean-membrane readout,
-         *         1 thread, seed 42, learning rate 2e-3, tau_m 10 ms, slope 10, blocks of 16
+         * {@return 784-256-10 shape, T = 20, batch 128, 1 epoch, rate coding, mean-membrane readout,
+         * 1 thread, seed 42, learning rate 2e-3, tau_m 10 ms, slope 10, blocks of 16}
          */
         public static Options defaults() {
             return new Options(List.of(256), 20, 128, 1, Encoding.RATE, Readout.MEAN_MEMBRANE, 1, 42, 2e-3, 10.0,
@@ -76,8 +76,9 @@ public final class TrainBenchmark {
         }
 
         /**
+         * {@return these options with another thread count}
+         *
          * @param n threads
-         * @return these options with another thread count
          */
         public Options withThreads(int n) {
             return new Options(hidden, steps, batch, epochs, encoding, readout, n, seed, learningRate, tauMs, slope,
@@ -85,8 +86,9 @@ public final class TrainBenchmark {
         }
 
         /**
+         * {@return these options with other hidden layers}
+         *
          * @param sizes hidden sizes
-         * @return these options with other hidden layers
          */
         public Options withHidden(List<Integer> sizes) {
             return new Options(sizes, steps, batch, epochs, encoding, readout, threads, seed, learningRate, tauMs,

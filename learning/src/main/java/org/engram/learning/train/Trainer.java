@@ -151,22 +151,22 @@ public final class Trainer implements AutoCloseable {
         this.hooks = value == null ? TrainingHooks.NONE : value;
     }
 
-    /** @return the network being trained */
+    /** {@return the network being trained} */
     public LayeredNet net() {
         return net;
     }
 
-    /** @return the encoder */
+    /** {@return the encoder} */
     public Encoder encoder() {
         return encoder;
     }
 
-    /** @return the settings */
+    /** {@return the settings} */
     public TrainerOptions options() {
         return options;
     }
 
-    /** @return the optimiser (its state is part of a checkpoint) */
+    /** {@return the optimiser (its state is part of a checkpoint)} */
     public Optimizer optimizer() {
         return optimizer;
     }
@@ -215,7 +215,7 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    /** @return optimisation steps taken so far (the learning-rate schedule's step) */
+    /** {@return optimisation steps taken so far (the learning-rate schedule's step)} */
     public long step() {
         return step;
     }

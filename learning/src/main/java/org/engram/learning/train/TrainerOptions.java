@@ -62,9 +62,10 @@ public record TrainerOptions(Surrogate surrogate, double slope, boolean detachRe
     }
 
     /**
+     * {@return these options with another surrogate}
+     *
      * @param s     the surrogate
      * @param slopeValue its slope
-     * @return these options with another surrogate
      */
     public TrainerOptions withSurrogate(Surrogate s, double slopeValue) {
         return new TrainerOptions(s, slopeValue, detachReset, optimizer, schedule, weightDecay, clipNorm, batchSize,
@@ -72,8 +73,9 @@ public record TrainerOptions(Surrogate surrogate, double slope, boolean detachRe
     }
 
     /**
+     * {@return these options with the reset switched}
+     *
      * @param detach whether the reset is detached
-     * @return these options with the reset switched
      */
     public TrainerOptions withDetachReset(boolean detach) {
         return new TrainerOptions(surrogate, slope, detach, optimizer, schedule, weightDecay, clipNorm, batchSize,
@@ -81,9 +83,10 @@ public record TrainerOptions(Surrogate surrogate, double slope, boolean detachRe
     }
 
     /**
+     * {@return these options with another optimiser and schedule}
+     *
      * @param spec the optimiser
      * @param lr   the learning-rate schedule
-     * @return these options with another optimiser and schedule
      */
     public TrainerOptions withOptimizer(OptimizerSpec spec, LearningRateSchedule lr) {
         return new TrainerOptions(surrogate, slope, detachReset, spec, lr, weightDecay, clipNorm, batchSize,
@@ -91,9 +94,10 @@ public record TrainerOptions(Surrogate surrogate, double slope, boolean detachRe
     }
 
     /**
+     * {@return these options with other regularisation}
+     *
      * @param decay the weight decay
      * @param clip  the clipping norm (0 = off)
-     * @return these options with other regularisation
      */
     public TrainerOptions withRegularisation(double decay, double clip) {
         return new TrainerOptions(surrogate, slope, detachReset, optimizer, schedule, decay, clip, batchSize,
@@ -101,9 +105,10 @@ public record TrainerOptions(Surrogate surrogate, double slope, boolean detachRe
     }
 
     /**
+     * {@return these options with other batching}
+     *
      * @param batch samples per batch
      * @param block samples per block
-     * @return these options with other batching
      */
     public TrainerOptions withBatch(int batch, int block) {
         return new TrainerOptions(surrogate, slope, detachReset, optimizer, schedule, weightDecay, clipNorm, batch,
@@ -111,8 +116,9 @@ public record TrainerOptions(Surrogate surrogate, double slope, boolean detachRe
     }
 
     /**
+     * {@return these options with another thread count}
+     *
      * @param n worker threads
-     * @return these options with another thread count
      */
     public TrainerOptions withThreads(int n) {
         return new TrainerOptions(surrogate, slope, detachReset, optimizer, schedule, weightDecay, clipNorm, batchSize,
@@ -120,8 +126,9 @@ public record TrainerOptions(Surrogate surrogate, double slope, boolean detachRe
     }
 
     /**
+     * {@return these options with another seed}
+     *
      * @param s the seed
-     * @return these options with another seed
      */
     public TrainerOptions withSeed(long s) {
         return new TrainerOptions(surrogate, slope, detachReset, optimizer, schedule, weightDecay, clipNorm, batchSize,

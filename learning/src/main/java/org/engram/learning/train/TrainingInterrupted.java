@@ -47,17 +47,17 @@ public final class TrainingInterrupted extends RuntimeException {
         this.total = total;
     }
 
-    /** @return the epoch that was interrupted */
+    /** {@return the epoch that was interrupted} */
     public int epoch() {
         return epoch;
     }
 
-    /** @return the steps (batches, or samples) of the epoch trained whole before the interrupt */
+    /** {@return the steps (batches, or samples) of the epoch trained whole before the interrupt} */
     public int done() {
         return done;
     }
 
-    /** @return the steps the epoch has */
+    /** {@return the steps the epoch has} */
     public int total() {
         return total;
     }

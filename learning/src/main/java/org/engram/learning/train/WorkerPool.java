@@ -30,6 +30,8 @@ public final class WorkerPool implements Workers, AutoCloseable {
     private volatile boolean closed;
 
     /**
+     * Creates a pool of the given number of workers.
+     *
      * @param threads the number of workers, the calling thread included; helper threads start when
      *                first needed and end after {@link #IDLE_TIMEOUT} without work
      */

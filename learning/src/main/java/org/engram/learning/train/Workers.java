@@ -13,13 +13,15 @@ public interface Workers {
     @FunctionalInterface
     interface Task {
         /**
+         * Runs one task.
+         *
          * @param task   the task number, in {@code [0, tasks)}
          * @param worker the number of the worker running it, in {@code [0, count())}
          */
         void run(int task, int worker);
     }
 
-    /** @return the number of workers, the calling thread included */
+    /** {@return the number of workers, the calling thread included} */
     int count();
 
     /**
