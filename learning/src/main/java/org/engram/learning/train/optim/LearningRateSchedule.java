@@ -14,19 +14,21 @@ import org.engram.simulator.ParameterException;
 public interface LearningRateSchedule {
 
     /**
+     * {@return the learning rate}
+     *
      * @param step the optimisation step, from 0
-     * @return the learning rate
      */
     double rate(long step);
 
-    /** @return the learning rate of step 0 */
+    /** {@return the learning rate of step 0} */
     default double initial() {
         return rate(0);
     }
 
     /**
+     * {@return a constant schedule}
+     *
      * @param lr the learning rate, finite and {@code > 0}
-     * @return a constant schedule
      */
     static LearningRateSchedule constant(double lr) {
         requireRate(lr);
@@ -34,10 +36,11 @@ public interface LearningRateSchedule {
     }
 
     /**
+     * {@return a step-decay schedule}
+     *
      * @param lr    the initial learning rate, finite and {@code > 0}
      * @param every steps between decays, {@code >= 1}
      * @param gamma factor per decay, in (0, 1]
-     * @return a step-decay schedule
      */
     static LearningRateSchedule step(double lr, long every, double gamma) {
         requireRate(lr);
@@ -51,10 +54,11 @@ public interface LearningRateSchedule {
     }
 
     /**
+     * {@return a cosine schedule, constant at {@code minLr} after {@code total} steps}
+     *
      * @param lr    the initial learning rate, finite and {@code > 0}
      * @param minLr the final learning rate, in [0, lr]
      * @param total the steps over which the rate falls, {@code >= 1}
-     * @return a cosine schedule, constant at {@code minLr} after {@code total} steps
      */
     static LearningRateSchedule cosine(double lr, double minLr, long total) {
         requireRate(lr);

@@ -50,6 +50,6 @@ public interface Optimizer {
      */
     void restore(float[][] state, long steps);
 
-    /** @return the number of steps taken */
+    /** {@return the number of steps taken} */
     long steps();
 }

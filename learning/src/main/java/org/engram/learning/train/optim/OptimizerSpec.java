@@ -55,7 +55,7 @@ public record OptimizerSpec(Kind kind, double momentum, double beta1, double bet
         return new OptimizerSpec(Kind.SGD, momentum, 0.9, 0.999, 1e-8);
     }
 
-    /** @return Adam with beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 */
+    /** {@return Adam with beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8} */
     public static OptimizerSpec adam() {
         return new OptimizerSpec(Kind.ADAM, 0, 0.9, 0.999, 1e-8);
     }
