@@ -99,7 +99,7 @@ public final class DiehlCookLearner implements AutoCloseable {
         }
     }
 
-    /** @return the number of tasks trained */
+    /** {@return the number of tasks trained} */
     public int tasksDone() {
         return tasksDone;
     }
@@ -216,7 +216,7 @@ public final class DiehlCookLearner implements AutoCloseable {
         return new long[] {inferenceSamples, inferenceSpikes, inferenceSynapticOperations};
     }
 
-    /** @return the hex SHA-256 over the input weights' float bits (big-endian, CSR order) */
+    /** {@return the hex SHA-256 over the input weights' float bits (big-endian, CSR order)} */
     public String weightsHash() {
         return WeightsDigest.of(weights);
     }

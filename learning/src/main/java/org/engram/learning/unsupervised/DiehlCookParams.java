@@ -177,9 +177,9 @@ public record DiehlCookParams(int neurons, double dtMs, Presentation presentatio
         }
 
         /**
-         * @return 350 ms on, 150 ms rest, 63.75 Hz at full intensity (pixel 255 / 4), raised by
-         *         31.875 Hz (the published code's intensity step) while fewer than 5 spikes occur,
-         *         at most 10 times
+         * {@return 350 ms on, 150 ms rest, 63.75 Hz at full intensity (pixel 255 / 4), raised by
+         * 31.875 Hz (the published code's intensity step) while fewer than 5 spikes occur,
+         * at most 10 times}
          */
         public static Presentation paper() {
             return new Presentation(350.0, 150.0, 63.75, 31.875, 5, 10);
@@ -223,10 +223,10 @@ public record DiehlCookParams(int neurons, double dtMs, Presentation presentatio
         }
 
         /**
-         * @return initial input weights uniform in [0.003, 0.303] (the published code's
-         *         {@code 0.3 (U + 0.01)}), 10.4 and -11.33 pA lateral weights, input weights of each
-         *         neuron normalised to a total of 78, every delay one 0.5 ms step (the paper's
-         *         lateral connections act at once; its random 0-10 ms input delays are not used)
+         * {@return initial input weights uniform in [0.003, 0.303] (the published code's
+         * {@code 0.3 (U + 0.01)}), 10.4 and -11.33 pA lateral weights, input weights of each
+         * neuron normalised to a total of 78, every delay one 0.5 ms step (the paper's
+         * lateral connections act at once; its random 0-10 ms input delays are not used)}
          */
         public static Coupling paper() {
             return new Coupling(0.003, 0.303, 10.4, -17.0 * 40.0 / 60.0, 78.0, 0.5);
