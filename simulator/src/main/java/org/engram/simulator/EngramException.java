@@ -117,27 +117,27 @@ public class EngramException extends RuntimeException {
         return sb.toString();
     }
 
-    /** @return the file or object that held the bad value, or {@code null} */
+    /** {@return the file or object that held the bad value, or {@code null}} */
     public String source() {
         return source;
     }
 
-    /** @return the key path, parameter or line, or {@code null} */
+    /** {@return the key path, parameter or line, or {@code null}} */
     public String location() {
         return location;
     }
 
-    /** @return the rule the value had to satisfy, or {@code null} for free-form messages */
+    /** {@return the rule the value had to satisfy, or {@code null} for free-form messages} */
     public String expected() {
         return expected;
     }
 
-    /** @return the value that was found, or {@code null} for free-form messages */
+    /** {@return the value that was found, or {@code null} for free-form messages} */
     public String found() {
         return found;
     }
 
-    /** @return the hint, or {@code null} */
+    /** {@return the hint, or {@code null}} */
     public String hint() {
         return hint;
     }

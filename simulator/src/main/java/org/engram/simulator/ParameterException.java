@@ -58,8 +58,8 @@ public class ParameterException extends EngramException {
     }
 
     /**
-     * @return the single problems of this error, each with owner, parameter, rule and value: this
-     *         error alone, or those it was made of by {@link #all}
+     * {@return the single problems of this error, each with owner, parameter, rule and value: this
+     * error alone, or those it was made of by {@link #all}}
      */
     public List<ParameterException> problems() {
         return problems.isEmpty() ? List.of(this) : problems;
