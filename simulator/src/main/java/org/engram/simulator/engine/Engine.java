@@ -887,19 +887,19 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * @return the simulated time in ms: the step count times dt, as a {@code double} (after runs of
-     *         0.1 and 0.2 ms at dt = 0.1 ms it reads 0.30000000000000004; {@link #step()} is exact)
+     * {@return the simulated time in ms: the step count times dt, as a {@code double} (after runs of
+     * 0.1 and 0.2 ms at dt = 0.1 ms it reads 0.30000000000000004; {@link #step()} is exact)}
      */
     public double timeMs() {
         return grid.timeMs(step);
     }
 
-    /** @return the number of steps simulated */
+    /** {@return the number of steps simulated} */
     public int step() {
         return step;
     }
 
-    /** @return the number of spikes emitted so far */
+    /** {@return the number of spikes emitted so far} */
     public long spikeCount() {
         return spikeCount;
     }
@@ -930,7 +930,7 @@ public final class Engine implements AutoCloseable {
         return total;
     }
 
-    /** @return the slice length: the minimum delay in steps */
+    /** {@return the slice length: the minimum delay in steps} */
     public int sliceSteps() {
         return sliceSteps;
     }
@@ -947,12 +947,12 @@ public final class Engine implements AutoCloseable {
         return parallel;
     }
 
-    /** @return the network */
+    /** {@return the network} */
     public Network network() {
         return network;
     }
 
-    /** @return the options */
+    /** {@return the options} */
     public EngineOptions options() {
         return options;
     }

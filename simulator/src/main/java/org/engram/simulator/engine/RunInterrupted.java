@@ -25,12 +25,12 @@ public final class RunInterrupted extends RuntimeException {
         this.requestedEndMs = requestedEndMs;
     }
 
-    /** @return the simulated time at which the run stopped, the engine's {@link Engine#timeMs()}, in ms */
+    /** {@return the simulated time at which the run stopped, the engine's {@link Engine#timeMs()}, in ms} */
     public double stoppedAtMs() {
         return stoppedAtMs;
     }
 
-    /** @return the simulated time the run was to reach, in ms */
+    /** {@return the simulated time the run was to reach, in ms} */
     public double requestedEndMs() {
         return requestedEndMs;
     }
