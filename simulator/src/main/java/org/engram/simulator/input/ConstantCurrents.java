@@ -52,13 +52,13 @@ public record ConstantCurrents(Population<?, ?> target, int[] neurons, double[] 
         return neurons == null ? target.size() : neurons.length;
     }
 
-    /** @return a copy of the neurons, or {@code null} for all */
+    /** {@return a copy of the neurons, or {@code null} for all} */
     @Override
     public int[] neurons() {
         return neurons == null ? null : neurons.clone();
     }
 
-    /** @return a copy of the amplitudes in pA, one per neuron that receives one */
+    /** {@return a copy of the amplitudes in pA, one per neuron that receives one} */
     @Override
     public double[] amplitudesPa() {
         return amplitudesPa.clone();

@@ -35,19 +35,19 @@ public record CurrentSource(Population<?, ?> target, int[] neurons, double[] tim
         amplitudesPa = amplitudesPa.clone();
     }
 
-    /** @return a copy of the neurons, or {@code null} for all */
+    /** {@return a copy of the neurons, or {@code null} for all} */
     @Override
     public int[] neurons() {
         return neurons == null ? null : neurons.clone();
     }
 
-    /** @return a copy of the change times in ms */
+    /** {@return a copy of the change times in ms} */
     @Override
     public double[] timesMs() {
         return timesMs.clone();
     }
 
-    /** @return a copy of the amplitudes in pA, one per change time */
+    /** {@return a copy of the amplitudes in pA, one per change time} */
     @Override
     public double[] amplitudesPa() {
         return amplitudesPa.clone();

@@ -31,7 +31,7 @@ public record NoiseCurrent(Population<?, ?> target, int[] neurons, double meanPa
         neurons = ChosenNeurons.require(owner, target, neurons);
     }
 
-    /** @return a copy of the neurons, or {@code null} for all: the checked list cannot be changed through it */
+    /** {@return a copy of the neurons, or {@code null} for all: the checked list cannot be changed through it} */
     @Override
     public int[] neurons() {
         return neurons == null ? null : neurons.clone();

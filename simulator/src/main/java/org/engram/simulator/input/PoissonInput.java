@@ -76,19 +76,19 @@ public record PoissonInput(Population<?, ?> target, int[] neurons, double[] time
         this(target, null, timesMs, ratesHz, weight, receptor);
     }
 
-    /** @return a copy of the neurons that receive a train, or {@code null} for every neuron */
+    /** {@return a copy of the neurons that receive a train, or {@code null} for every neuron} */
     @Override
     public int[] neurons() {
         return neurons == null ? null : neurons.clone();
     }
 
-    /** @return a copy of the change times in ms */
+    /** {@return a copy of the change times in ms} */
     @Override
     public double[] timesMs() {
         return timesMs.clone();
     }
 
-    /** @return a copy of the rates in Hz, one per change time */
+    /** {@return a copy of the rates in Hz, one per change time} */
     @Override
     public double[] ratesHz() {
         return ratesHz.clone();
