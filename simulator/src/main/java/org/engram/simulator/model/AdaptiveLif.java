@@ -74,7 +74,7 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
             p.throwIfAny();
         }
 
-        /** @return the membrane resistance tau_m / C_m in GOhm (mV/pA) */
+        /** {@return the membrane resistance tau_m / C_m in GOhm (mV/pA)} */
         public double resistance() {
             return tauM / cM;
         }

@@ -97,7 +97,7 @@ public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondE
             p.throwIfAny();
         }
 
-        /** @return the leak conductance {@code c_m / tau_m} in nS */
+        /** {@return the leak conductance {@code c_m / tau_m} in nS} */
         public double leakConductance() {
             return cM / tauM;
         }

@@ -58,7 +58,7 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             LifParameters.membrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE).throwIfAny();
         }
 
-        /** @return the membrane resistance tau_m / C_m in GOhm (mV/pA) */
+        /** {@return the membrane resistance tau_m / C_m in GOhm (mV/pA)} */
         public double resistance() {
             return tauM / cM;
         }

@@ -77,7 +77,7 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             p.throwIfAny();
         }
 
-        /** @return the membrane resistance tau_m / C_m in GOhm (mV/pA) */
+        /** {@return the membrane resistance tau_m / C_m in GOhm (mV/pA)} */
         public double resistance() {
             return tauM / cM;
         }

@@ -49,12 +49,12 @@ public abstract class NeuronState {
         return values;
     }
 
-    /** @return the number of neurons */
+    /** {@return the number of neurons} */
     public final int size() {
         return size;
     }
 
-    /** @return the names of the recordable variables, in registration order */
+    /** {@return the names of the recordable variables, in registration order} */
     public final List<String> variableNames() {
         return List.copyOf(recordables.keySet());
     }
@@ -137,7 +137,7 @@ public abstract class NeuronState {
      * @param unit     the variable's unit
      */
     public record NonFinite(String variable, int neuron, double value, String unit) {
-        /** @return the value's place as messages name it, e.g. {@code "v[12]"} */
+        /** {@return the value's place as messages name it, e.g. {@code "v[12]"}} */
         public String place() {
             return variable + "[" + neuron + "]";
         }
@@ -173,12 +173,12 @@ public abstract class NeuronState {
         revision++;
     }
 
-    /** @return how often {@link #changed} was called; engines compare it between runs */
+    /** {@return how often {@link #changed} was called; engines compare it between runs} */
     public final int revision() {
         return revision;
     }
 
-    /** @return a read-only map from variable name to live array */
+    /** {@return a read-only map from variable name to live array} */
     public final Map<String, double[]> recordables() {
         return Collections.unmodifiableMap(recordables);
     }
