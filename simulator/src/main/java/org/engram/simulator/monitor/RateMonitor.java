@@ -115,17 +115,17 @@ public final class RateMonitor implements SpikeListener {
         return bins < -slack ? -1 : (int) Math.ceil(bins - slack);
     }
 
-    /** @return the bin width in ms */
+    /** {@return the bin width in ms} */
     public double binMs() {
         return binMs;
     }
 
-    /** @return the start of the first bin in ms */
+    /** {@return the start of the first bin in ms} */
     public double startMs() {
         return startMs;
     }
 
-    /** @return the rate of each bin in Hz */
+    /** {@return the rate of each bin in Hz} */
     public double[] ratesHz() {
         double[] r = new double[bins];
         for (int b = 0; b < bins; b++) {

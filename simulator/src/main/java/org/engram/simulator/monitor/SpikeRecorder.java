@@ -96,38 +96,39 @@ public final class SpikeRecorder implements SpikeListener {
         neurons = Arrays.copyOf(neurons, length);
     }
 
-    /** @return the recorded population */
+    /** {@return the recorded population} */
     public Population<?, ?> population() {
         return population;
     }
 
-    /** @return how many neurons are recorded: the population's size, or the chosen neurons' count */
+    /** {@return how many neurons are recorded: the population's size, or the chosen neurons' count} */
     public int recordedNeuronCount() {
         return recordedCount;
     }
 
     /**
+     * {@return whether the recorder records that neuron's spikes}
+     *
      * @param neuron a population-local index
-     * @return whether the recorder records that neuron's spikes
      */
     public boolean records(int neuron) {
         return neuron >= 0 && neuron < population.size() && (recorded == null || recorded[neuron]);
     }
 
-    /** @return the number of spikes recorded */
+    /** {@return the number of spikes recorded} */
     public int count() {
         return count;
     }
 
     /**
-     * @return a copy of the spike times in ms, made on each call: code reading spikes one by one
-     *         (a listener's, a loop over the train) reads them with {@link #timeMs(int)}
+     * {@return a copy of the spike times in ms, made on each call: code reading spikes one by one
+     * (a listener's, a loop over the train) reads them with {@link #timeMs(int)}}
      */
     public double[] timesMs() {
         return Arrays.copyOf(timesMs, count);
     }
 
-    /** @return a copy of the population-local neuron indices, parallel to {@link #timesMs()} */
+    /** {@return a copy of the population-local neuron indices, parallel to {@link #timesMs()}} */
     public int[] neurons() {
         return Arrays.copyOf(neurons, count);
     }

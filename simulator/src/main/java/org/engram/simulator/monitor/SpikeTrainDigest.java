@@ -163,7 +163,7 @@ public final class SpikeTrainDigest implements SpikeListener {
         }
     }
 
-    /** @return the number of spikes seen */
+    /** {@return the number of spikes seen} */
     public long spikes() {
         return spikes;
     }

@@ -31,16 +31,16 @@ public interface StateRecorder {
         }
     }
 
-    /** @return the population */
+    /** {@return the population} */
     Population<?, ?> population();
 
-    /** @return the recorded variable's name */
+    /** {@return the recorded variable's name} */
     String variable();
 
-    /** @return the sampled neurons, population-local and ascending (a copy) */
+    /** {@return the sampled neurons, population-local and ascending (a copy)} */
     int[] neurons();
 
-    /** @return the number of recorded neurons */
+    /** {@return the number of recorded neurons} */
     int neuronCount();
 
     /**
@@ -51,13 +51,13 @@ public interface StateRecorder {
      */
     int neuronAt(int position);
 
-    /** @return the sampling interval in steps */
+    /** {@return the sampling interval in steps} */
     int intervalSteps();
 
-    /** @return the sampling interval in ms */
+    /** {@return the sampling interval in ms} */
     double intervalMs();
 
-    /** @return the number of samples taken so far, over all runs */
+    /** {@return the number of samples taken so far, over all runs} */
     int sampleCount();
 
     /**
@@ -69,7 +69,7 @@ public interface StateRecorder {
      */
     double value(int sample, int position);
 
-    /** @return the sample times in ms */
+    /** {@return the sample times in ms} */
     default double[] timesMs() {
         double[] t = new double[sampleCount()];
         for (int k = 0; k < t.length; k++) {
