@@ -54,17 +54,17 @@ public final class Network {
         this.noiseCurrents = List.copyOf(noiseCurrents);
     }
 
-    /** @return the time grid */
+    /** {@return the time grid} */
     public TimeGrid grid() {
         return grid;
     }
 
-    /** @return the seed every random stream derives from */
+    /** {@return the seed every random stream derives from} */
     public long seed() {
         return seed;
     }
 
-    /** @return the populations in the order they were added */
+    /** {@return the populations in the order they were added} */
     public List<Population<?, ?>> populations() {
         return populations;
     }
@@ -103,32 +103,32 @@ public final class Network {
         throw new ParameterException("network", kind, "one of " + names, name, Suggestions.didYouMean(name, names));
     }
 
-    /** @return the projections in the order they were added */
+    /** {@return the projections in the order they were added} */
     public List<Projection> projections() {
         return projections;
     }
 
-    /** @return the Poisson inputs */
+    /** {@return the Poisson inputs} */
     public List<PoissonInput> poissonInputs() {
         return poissonInputs;
     }
 
-    /** @return the current sources */
+    /** {@return the current sources} */
     public List<CurrentSource> currentSources() {
         return currentSources;
     }
 
-    /** @return the constant currents of one amplitude per neuron, those drawn as drawn */
+    /** {@return the constant currents of one amplitude per neuron, those drawn as drawn} */
     public List<ConstantCurrents> constantCurrents() {
         return constantCurrents;
     }
 
-    /** @return the white-noise currents */
+    /** {@return the white-noise currents} */
     public List<NoiseCurrent> noiseCurrents() {
         return noiseCurrents;
     }
 
-    /** @return the total number of neurons */
+    /** {@return the total number of neurons} */
     public int neuronCount() {
         int n = 0;
         for (Population<?, ?> p : populations) {
@@ -137,7 +137,7 @@ public final class Network {
         return n;
     }
 
-    /** @return the total number of synapses */
+    /** {@return the total number of synapses} */
     public long synapseCount() {
         long n = 0;
         for (Projection p : projections) {
@@ -146,7 +146,7 @@ public final class Network {
         return n;
     }
 
-    /** @return bytes held by all synapse arrays divided by the number of synapses (0 if none) */
+    /** {@return bytes held by all synapse arrays divided by the number of synapses (0 if none)} */
     public double bytesPerSynapse() {
         long bytes = 0;
         for (Projection p : projections) {
@@ -156,7 +156,7 @@ public final class Network {
         return n == 0 ? 0 : (double) bytes / n;
     }
 
-    /** @return the smallest synaptic delay in steps, or 1 if there are no synapses */
+    /** {@return the smallest synaptic delay in steps, or 1 if there are no synapses} */
     public int minDelaySteps() {
         int min = Integer.MAX_VALUE;
         for (Projection p : projections) {
@@ -168,8 +168,8 @@ public final class Network {
     }
 
     /**
-     * @return the largest synaptic delay in steps, or 1 if there are no synapses; a projection
-     *         without synapses has no delay, so it does not lengthen the engine's ring buffers
+     * {@return the largest synaptic delay in steps, or 1 if there are no synapses; a projection
+     * without synapses has no delay, so it does not lengthen the engine's ring buffers}
      */
     public int maxDelaySteps() {
         int max = 1;

@@ -409,7 +409,7 @@ public final class NetworkBuilder {
         return this;
     }
 
-    /** @return the time grid */
+    /** {@return the time grid} */
     public TimeGrid grid() {
         return grid;
     }

@@ -52,37 +52,37 @@ public final class Population<P extends Record, S extends NeuronState> {
         this.state = created;
     }
 
-    /** @return the population's position in the network, from 0 */
+    /** {@return the population's position in the network, from 0} */
     public int index() {
         return index;
     }
 
-    /** @return the population's name */
+    /** {@return the population's name} */
     public String name() {
         return name;
     }
 
-    /** @return the number of neurons */
+    /** {@return the number of neurons} */
     public int size() {
         return state.size();
     }
 
-    /** @return the network-wide index of this population's neuron 0 */
+    /** {@return the network-wide index of this population's neuron 0} */
     public int firstNeuron() {
         return firstNeuron;
     }
 
-    /** @return the neuron model */
+    /** {@return the neuron model} */
     public NeuronModel<P, S> model() {
         return model;
     }
 
-    /** @return the parameters */
+    /** {@return the parameters} */
     public P params() {
         return params;
     }
 
-    /** @return the live state (writes change the simulation) */
+    /** {@return the live state (writes change the simulation)} */
     public S state() {
         return state;
     }
@@ -107,7 +107,7 @@ public final class Population<P extends Record, S extends NeuronState> {
         return values;
     }
 
-    /** @return whether the model can run in precise-time mode */
+    /** {@return whether the model can run in precise-time mode} */
     public boolean supportsExactPropagation() {
         return model instanceof ExactPropagation;
     }

@@ -60,32 +60,32 @@ public final class Projection {
         this.plastic = plastic;
     }
 
-    /** @return the projection's position in the network, from 0 */
+    /** {@return the projection's position in the network, from 0} */
     public int index() {
         return index;
     }
 
-    /** @return the projection's name */
+    /** {@return the projection's name} */
     public String name() {
         return name;
     }
 
-    /** @return the presynaptic population */
+    /** {@return the presynaptic population} */
     public Population<?, ?> source() {
         return source;
     }
 
-    /** @return the postsynaptic population */
+    /** {@return the postsynaptic population} */
     public Population<?, ?> target() {
         return target;
     }
 
-    /** @return the receptor every synapse feeds */
+    /** {@return the receptor every synapse feeds} */
     public Receptor receptor() {
         return receptor;
     }
 
-    /** @return the number of synapses */
+    /** {@return the number of synapses} */
     public int synapseCount() {
         return narrowTargets != null ? narrowTargets.length : wideTargets.length;
     }
@@ -166,7 +166,7 @@ public final class Projection {
         return weights;
     }
 
-    /** @return the weight shared by all synapses when {@link #weights()} is {@code null} */
+    /** {@return the weight shared by all synapses when {@link #weights()} is {@code null}} */
     public float uniformWeight() {
         return uniformWeight;
     }
@@ -191,7 +191,7 @@ public final class Projection {
         return delays;
     }
 
-    /** @return the delay shared by all synapses when {@link #delays()} is {@code null} */
+    /** {@return the delay shared by all synapses when {@link #delays()} is {@code null}} */
     public int uniformDelaySteps() {
         return uniformDelaySteps;
     }
@@ -230,7 +230,7 @@ public final class Projection {
         out.flush();
     }
 
-    /** @return the smallest delay in steps */
+    /** {@return the smallest delay in steps} */
     public int minDelaySteps() {
         if (delays == null) {
             return uniformDelaySteps;
@@ -242,7 +242,7 @@ public final class Projection {
         return min == Integer.MAX_VALUE ? uniformDelaySteps : min;
     }
 
-    /** @return the largest delay in steps */
+    /** {@return the largest delay in steps} */
     public int maxDelaySteps() {
         if (delays == null) {
             return uniformDelaySteps;
@@ -254,7 +254,7 @@ public final class Projection {
         return Math.max(max, 1);
     }
 
-    /** @return whether the weights may change during a run */
+    /** {@return whether the weights may change during a run} */
     public boolean plastic() {
         return plastic;
     }

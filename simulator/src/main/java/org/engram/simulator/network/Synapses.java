@@ -143,7 +143,7 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
         return new Synapses(receptor, weight, weightDraw, delayMs, delayDraw, true);
     }
 
-    /** @return a one-line description for summaries */
+    /** {@return a one-line description for summaries} */
     public String describe() {
         String w = weightDraw == null ? String.valueOf(weight) : weightDraw.getClass().getSimpleName();
         String d = delayDraw == null ? delayMs + " ms" : delayDraw.getClass().getSimpleName();
