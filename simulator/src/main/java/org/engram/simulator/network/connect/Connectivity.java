@@ -62,7 +62,7 @@ public interface Connectivity {
         return false;
     }
 
-    /** @return a one-line description for summaries, e.g. {@code "fixed_in_degree(k=100)"} */
+    /** {@return a one-line description for summaries, e.g. {@code "fixed_in_degree(k=100)"}} */
     String describe();
 
     /**
