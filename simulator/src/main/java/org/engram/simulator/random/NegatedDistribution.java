@@ -15,6 +15,8 @@ public final class NegatedDistribution extends DerivedDistribution {
     private static final long serialVersionUID = 1L;
 
     /**
+     * The distribution of {@code -X}.
+     *
      * @param base the distribution of {@code X}
      * @throws ParameterException if it is null
      */

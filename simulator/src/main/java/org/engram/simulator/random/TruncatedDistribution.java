@@ -34,6 +34,8 @@ public final class TruncatedDistribution extends DerivedDistribution {
     private final double massBelow;
 
     /**
+     * The base distribution restricted to {@code [lower, upper]}.
+     *
      * @param base  the distribution to restrict
      * @param lower the least value, or {@code -Infinity}
      * @param upper the largest value, or {@code Infinity}
