@@ -82,27 +82,27 @@ public record BrunelNetwork(double scale, double g, double eta, boolean initialV
         return new BrunelNetwork(scale, 5.0, 2.0, false);
     }
 
-    /** @return the number of excitatory neurons */
+    /** {@return the number of excitatory neurons} */
     public int excitatory() {
         return (int) Math.round(N_E * scale);
     }
 
-    /** @return the number of inhibitory neurons */
+    /** {@return the number of inhibitory neurons} */
     public int inhibitory() {
         return (int) Math.round(N_I * scale);
     }
 
-    /** @return the excitatory in-degree */
+    /** {@return the excitatory in-degree} */
     public int excitatoryInDegree() {
         return (int) Math.round(C_E * scale);
     }
 
-    /** @return the inhibitory in-degree */
+    /** {@return the inhibitory in-degree} */
     public int inhibitoryInDegree() {
         return (int) Math.round(C_I * scale);
     }
 
-    /** @return the rate of each neuron's external Poisson train in Hz: {@code C_E nu_ext} */
+    /** {@return the rate of each neuron's external Poisson train in Hz: {@code C_E nu_ext}} */
     public double externalRateHz() {
         double nuThresholdKhz = THETA / (J * excitatoryInDegree() * TAU_M);
         return eta * nuThresholdKhz * excitatoryInDegree() * 1000.0;

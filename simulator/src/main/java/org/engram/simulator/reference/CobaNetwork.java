@@ -64,12 +64,12 @@ public record CobaNetwork(int neurons, double connectionsPerNeuron) {
         return new CobaNetwork(neurons, CubaNetwork.CLASSIC_CONNECTIONS);
     }
 
-    /** @return the connection probability */
+    /** {@return the connection probability} */
     public double probability() {
         return connectionsPerNeuron / neurons;
     }
 
-    /** @return the parameters of every neuron */
+    /** {@return the parameters of every neuron} */
     public static LifCondExp.Params neuronParams() {
         return new LifCondExp.Params(20.0, 200.0, -60.0, -50.0, -60.0, 5.0, BIAS_PA, 0.0, -80.0, 5.0, 10.0);
     }

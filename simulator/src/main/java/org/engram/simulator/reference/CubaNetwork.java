@@ -56,12 +56,12 @@ public record CubaNetwork(int neurons, double connectionsPerNeuron) {
         return new CubaNetwork(neurons, CLASSIC_CONNECTIONS);
     }
 
-    /** @return the connection probability */
+    /** {@return the connection probability} */
     public double probability() {
         return connectionsPerNeuron / neurons;
     }
 
-    /** @return the LIF parameters of every neuron */
+    /** {@return the LIF parameters of every neuron} */
     public static LifExp.Params neuronParams() {
         return new LifExp.Params(TAU_M, C_M, -49.0, -50.0, -60.0, 5.0, 0.0, 5.0, 10.0);
     }
