@@ -33,7 +33,7 @@ public final class WorkerPool implements Workers, AutoCloseable {
      * Creates a pool of the given number of workers.
      *
      * @param threads the number of workers, the calling thread included; helper threads start when
-     *                first needed and end after {@link #IDLE_TIMEOUT} without work
+     *                first needed and end after {@link #IDLE_TIMEOUT} (10 s) without work
      */
     public WorkerPool(int threads) {
         this(threads, IDLE_TIMEOUT);
