@@ -428,7 +428,6 @@ public final class Runner {
         }
     }
 
-    /** What {@code --resume} was given instead of a partial folder, for its message. */
     /**
      * Where a stopped run that was given by its partial folder, gone now, was finished: two resumes
      * started together, the second after the first's end, found "no such folder" and no more.
@@ -441,6 +440,7 @@ public final class Runner {
                 + finalDir + " (by another --resume, or by the run itself)" : null;
     }
 
+    /** What {@code --resume} was given instead of a partial folder, for its message. */
     private static String notPartial(Path dir) {
         if (Files.isRegularFile(dir.resolve("metrics.json")) && Files.isRegularFile(dir.resolve("config.yaml"))) {
             return "a finished run, which is never changed";

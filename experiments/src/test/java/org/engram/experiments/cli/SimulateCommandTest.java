@@ -86,11 +86,6 @@ class SimulateCommandTest {
     }
 
     /**
-     * {@code --duration-ms} shortens a shipped network without copying its YAML: the run is that
-     * long (the source spike at 10 ms is in a 20 ms run, the one at 50 ms not), its resolved config
-     * says so, and a bad value is blamed on the option, leaving no folder.
-     */
-    /**
      * An empty entry is a key left out: an empty weight is refused as a missing one is (it ran with
      * weight 0), and an empty delay, initial value or parameter list takes the default, which
      * config.yaml shows (it wrote {@code delay_ms: null}).
@@ -187,6 +182,11 @@ class SimulateCommandTest {
                 && !summary.contains("| population |") && summary.contains("\n- state_exc_v.csv\n"), summary);
     }
 
+    /**
+     * {@code --duration-ms} shortens a shipped network without copying its YAML: the run is that
+     * long (the source spike at 10 ms is in a 20 ms run, the one at 50 ms not), its resolved config
+     * says so, and a bad value is blamed on the option, leaving no folder.
+     */
     @Test
     void durationFromTheCommandLineOverridesTheConfig(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("tiny.yaml");
@@ -312,11 +312,6 @@ class SimulateCommandTest {
     }
 
     /**
-     * summary.json holds what summary.md says, for scripts: counts that agree with the spike CSV
-     * files, the spike hash of the summary, and provenance whose config hash is that of the
-     * folder's config.yaml and whose command line is the one given.
-     */
-    /**
      * A plastic projection's weight refused for a bound --set in its plasticity names that --set (only
      * siblings of the refused key were named), and a projection into spike sources is refused at its
      * {@code target}, by the --set that wrote it (it was put at {@code rule.targets}, a key not written).
@@ -353,6 +348,11 @@ class SimulateCommandTest {
                 + " *\\S*plastic.yaml:8:48: projections\\[0]\\.plasticity\\.pairing: .*"), oneLine.err());
     }
 
+    /**
+     * summary.json holds what summary.md says, for scripts: counts that agree with the spike CSV
+     * files, the spike hash of the summary, and provenance whose config hash is that of the
+     * folder's config.yaml and whose command line is the one given.
+     */
     @Test
     void summaryJsonAgreesWithTheFilesAndSaysHowTheSimulationWasMade(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("tiny.yaml");

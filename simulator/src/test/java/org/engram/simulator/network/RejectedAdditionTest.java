@@ -48,7 +48,6 @@ class RejectedAdditionTest {
         assertEquals(9, b.build().synapseCount());
     }
 
-    /** A name stays taken once a population or projection holds it. */
     /** A draw of exactly half a step rounds up to one step: a distribution that gives only that is a delay. */
     @Test
     void aDelayDistributionReachingHalfAStepIsAccepted() {
@@ -59,6 +58,7 @@ class RejectedAdditionTest {
         assertEquals(1, b.build().projections().get(0).delaySteps(0));
     }
 
+    /** A name stays taken once a population or projection holds it. */
     @Test
     void aTakenNameIsStillRefused() {
         NetworkBuilder b = new NetworkBuilder(0.1);
