@@ -278,13 +278,14 @@ class LauncherTest {
     @Test
     void passesJavaOptionsAndUserClassPath() throws Exception {
         Run defaults = launch(root.resolve("engram"), temp, Map.of(), "list");
-        assertTrue(defaults.calls.startsWith("java arg: -XX:+UseParallelGC\njava arg: -cp\n"), defaults.calls);
+        assertTrue(defaults.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
+                + "java arg: -XX:+UseParallelGC\njava arg: -cp\n"), defaults.calls);
 
         Run run = launch(root.resolve("engram"), temp,
                 Map.of("ENGRAM_JAVA_OPTS", "-Xmx8g -Dx=1", "ENGRAM_CLASSPATH", "mymodels"), "list");
 
-        assertTrue(run.calls.startsWith("java arg: -Xmx8g\njava arg: -Dx=1\njava arg: -cp\njava arg: "
-                + jar + ":mymodels\n"), run.calls);
+        assertTrue(run.calls.startsWith("java arg: --enable-native-access=ALL-UNNAMED\n"
+                + "java arg: -Xmx8g\njava arg: -Dx=1\njava arg: -cp\njava arg: " + jar + ":mymodels\n"), run.calls);
         assertTrue(run.err.contains("engram: warning: ENGRAM_CLASSPATH names 'mymodels', which does not exist (from "
                 + temp + ")"), run.err);
     }
