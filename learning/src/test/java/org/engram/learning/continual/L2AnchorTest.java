@@ -52,6 +52,33 @@ class L2AnchorTest {
     }
 
     /**
+     * A head other than the first one's: after a first task that trains readout units 2 and 3 only,
+     * units 0 and 1 (the first columns of each row) are left free, the others pulled.
+     */
+    @Test
+    void aFirstTaskOfTheLaterUnitsLeavesTheFirstUnitsFree() {
+        ModelView heads = new StubModel(new int[] {1, 2}, new int[] {2, 4},
+                task -> task == 0 ? new int[] {2, 3} : new int[] {0, 1});
+        L2Anchor l2 = new L2Anchor(new L2Anchor.Params(1));
+        l2.afterTask(new FixedTask(0, Scenario.CLASS_INCREMENTAL, 1, heads, null, List.of()));
+        assertArrayEquals(new float[] {0, 0, 1, 1, 0, 0, 1, 1}, readoutPull(l2), 0);
+    }
+
+    /**
+     * The pull of an anchor without per-weight importance (a version-1 state's), by hand:
+     * lambda (theta - theta*) = 0.5 * (3 - 2), 0.5 * (1 - (-1)), 0.5 * (-4 - 0).
+     */
+    @Test
+    void anAnchorWithoutImportancePullsByLambdaTimesTheDisplacement() throws IOException {
+        byte[] state = olderState(1, new QuadraticAnchor(null, new float[][] {{2, -1, 0}}));
+        L2Anchor l2 = new L2Anchor(new L2Anchor.Params(0.5));
+        l2.readState(new DataInputStream(new ByteArrayInputStream(state)));
+        float[] grad = {0, 0, 1};
+        l2.addPenaltyGradient(0, new float[] {3, 1, -4}, grad);
+        assertArrayEquals(new float[] {0.5f, 1, -1}, grad, 0);
+    }
+
+    /**
      * A run that began before untrained columns were left out resumes as it began: a version-1
      * state makes every later anchor pull every weight, and the state written says so.
      */
