@@ -99,6 +99,31 @@ class EwcTest {
         assertArrayEquals(new float[] {3, -1, 1}, grad, 0);
     }
 
+    /**
+     * Reading a state replaces the anchors the strategy held: an EWC of two anchors (F = 1 at 0 and
+     * at 1) that reads the state of one anchor (F = 2 at 0) pulls as that one does, 2 (w - 0).
+     */
+    @Test
+    void readingAStateReplacesTheAnchorsHeld() {
+        StubModel m = model();
+        double[][][] ones = {{{1, 1, 1}, {1, 1}}, {{1, 1, 1}, {1, 1}}};
+        Ewc held = new Ewc(new Ewc.Params(1, 2));
+        m.w[0] = new float[] {0, 0, 0};
+        held.afterTask(task(0, m, ones));
+        m.w[0] = new float[] {1, 1, 1};
+        held.afterTask(task(1, m, ones));
+        Ewc saved = new Ewc(new Ewc.Params(1, 2));
+        m.w[0] = new float[] {0, 0, 0};
+        double[][][] roots = {{{Math.sqrt(2), 0, 2}, {0, 0}}, {{Math.sqrt(2), 2, 0}, {0, 0}}};
+        saved.afterTask(task(0, m, roots));
+        StrategyState.restore(StrategyState.bytes(saved, "ewc"), held, "ewc");
+        assertEquals(1, held.anchorCount());
+        float[] grad = new float[3];
+        held.addPenaltyGradient(0, new float[] {2, 0, 1}, grad);
+        // F = (2, 2, 2) up to the rounding of sqrt(2)^2: 2 (2, 0, 1) in float
+        assertArrayEquals(new float[] {4, 0, 2}, grad, 1e-6f);
+    }
+
     @Test
     void ewcKeepsOldTaskLossLowerThanNaive() {
         int n = 10;
