@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every strategy resumes from a checkpoint taken between tasks to bit-identical weights and
@@ -116,16 +117,27 @@ class ResumeTest {
         assertTrue(e.getMessage().contains("found 99"), e.getMessage());
     }
 
-    @Test
-    void stateForAnotherNetworkShapeIsRejectedAtTaskStart() throws IOException {
+    /**
+     * Every strategy that anchors weights checks, at the start of the next task, that the anchor read
+     * from a checkpoint fits the model: a layer of another weight count, or another layer count whose
+     * first layer has the same weights, is refused by name.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"l2", "ewc", "online_ewc", "mas", "si"})
+    void stateForAnotherNetworkShapeIsRejectedAtTaskStart(String name) throws IOException {
         ToyLinearModel small = new ToyLinearModel(N, OUT, 1);
-        L2Anchor l2 = new L2Anchor(L2Anchor.Params.defaults());
-        l2.afterTask(trainer(small, l2).context(0));
-        L2Anchor other = new L2Anchor(L2Anchor.Params.defaults());
-        other.readState(new DataInputStream(new ByteArrayInputStream(state(l2))));
+        ContinualStrategy anchored = Strategies.create(name);
+        anchored.beforeTask(trainer(small, anchored).context(0));
+        anchored.afterTask(trainer(small, anchored).context(0));
+        ContinualStrategy other = Strategies.create(name);
+        ((Checkpointable) other).readState(new DataInputStream(new ByteArrayInputStream(state(anchored))));
         ToyLinearModel bigger = new ToyLinearModel(N + 1, OUT, 1);
         EngramException e = assertThrows(EngramException.class,
                 () -> other.beforeTask(trainer(bigger, other).context(1)));
         assertTrue(e.getMessage().contains("weight count") && e.getMessage().contains("found 18"), e.getMessage());
+        StubModel twoLayers = new StubModel(new int[] {N, OUT}, new int[] {OUT, 1});
+        e = assertThrows(EngramException.class,
+                () -> other.beforeTask(new FixedTask(1, Scenario.CLASS_INCREMENTAL, 77, twoLayers, null, tasks())));
+        assertTrue(e.getMessage().contains("layer count"), e.getMessage());
     }
 }
