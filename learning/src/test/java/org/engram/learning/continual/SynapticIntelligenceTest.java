@@ -117,14 +117,27 @@ class SynapticIntelligenceTest {
         assertNull(si.importance(0), "nothing was taken from the refused state");
     }
 
+    @Test
+    void aStateWhoseImportanceIsShorterThanItsAnchorIsRefused() throws IOException {
+        SynapticIntelligence si = new SynapticIntelligence(new SynapticIntelligence.Params(0.7, 1e-3));
+        EngramException e = assertThrows(EngramException.class, () -> si.readState(state(new double[] {2.0}, 3)));
+        assertEquals("si.importance[0] length", e.location(), e.getMessage());
+        assertNull(si.importance(0), "nothing was taken from the refused state");
+    }
+
     /** A state of one layer with the given importance and anchor weights 1, 2, ... */
     private static DataInputStream state(double[] omega) throws IOException {
+        return state(omega, omega.length);
+    }
+
+    /** A state of one layer with the given importance and {@code anchorLength} anchor weights 1, 2, ... */
+    private static DataInputStream state(double[] omega, int anchorLength) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         StateCodec.writeHeader(out, SynapticIntelligence.NAME, 1);
         out.writeBoolean(true);
         StateCodec.writeDoubles(out, new double[][] {omega});
-        float[] anchor = new float[omega.length];
+        float[] anchor = new float[anchorLength];
         for (int k = 0; k < anchor.length; k++) {
             anchor[k] = k + 1;
         }
