@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class StrategiesTest {
     @Test
@@ -60,5 +61,21 @@ class StrategiesTest {
         assertTrue(e.getMessage().contains("memory_size") && e.getMessage().endsWith("found 0"), e.getMessage());
         e = assertThrows(ParameterException.class, () -> new SynapticIntelligence.Params(1, 0));
         assertTrue(e.getMessage().contains("xi"), e.getMessage());
+    }
+
+    /** A negative penalty strength or no samples to estimate importance from is refused, by name. */
+    @Test
+    void aNegativeStrengthOrNoImportanceSamplesAreRejectedByName() {
+        rejects("ewc: lambda:", () -> new Ewc.Params(-1, 10));
+        rejects("ewc: fisher_samples:", () -> new Ewc.Params(1, 0));
+        rejects("online_ewc: fisher_samples:", () -> new Ewc.OnlineParams(1, 1, 0));
+        rejects("mas: lambda:", () -> new Mas.Params(-1, 10));
+        rejects("mas: samples:", () -> new Mas.Params(1, 0));
+        rejects("si: c:", () -> new SynapticIntelligence.Params(-1, 1e-3));
+    }
+
+    private static void rejects(String prefix, Executable build) {
+        ParameterException e = assertThrows(ParameterException.class, build);
+        assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
     }
 }
