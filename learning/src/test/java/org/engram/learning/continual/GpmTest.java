@@ -2,6 +2,7 @@ package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -89,6 +90,72 @@ class GpmTest {
         assertArrayEquals(new float[] {0, 0, 3, 4, 5}, update, 1e-14f);
     }
 
+    /**
+     * The energy the old basis already holds counts first, and only the residual R - M M^T R is
+     * searched for new directions (Saha et al., eq. 8-9). Basis e0; activity energies 1 (e0), 9 (e1)
+     * and 4 (e2) of 14: at 0.7 the target 9.8 is met by 1 + 9, so e1 alone is added; at 0.9 (target
+     * 12.6) 1 + 9 + 4 needs e2 too. Counting no energy for the basis and searching R itself would
+     * take e1 and e2 at 0.7 (9 < 9.8).
+     */
+    @Test
+    void energyOfTheOldBasisCountsAndOnlyTheResidualIsSearched() {
+        double[] e0 = {1, 0, 0, 0, 0};
+        float[][] x = {{1, 0, 0, 0, 0}, {0, 3, 0, 0, 0}, {0, 0, 2, 0, 0}};
+        double[] grown = Gpm.grow(e0, new ArrayActivity(x), 5, 0.7);
+        assertEquals(2, grown.length / 5);
+        assertArrayEquals(e0, java.util.Arrays.copyOf(grown, 5), 0, "the old basis is kept as it was");
+        assertEquals(1.0, Math.abs(grown[5 + 1]), 1e-12, "the added direction is e1");
+        assertEquals(3, Gpm.grow(e0, new ArrayActivity(x), 5, 0.9).length / 5);
+    }
+
+    /**
+     * The criterion is met when the kept energy reaches the threshold, equality included: energies 4,
+     * 1, 1, 1, 1 of 8 (each exact) at 0.5 ask for 4, which the first direction holds.
+     */
+    @Test
+    void aThresholdMetExactlyAddsNoFurtherDirection() {
+        float[][] x = {{2, 0, 0, 0, 0}, {0, 1, 0, 0, 0}, {0, 0, 1, 0, 0}, {0, 0, 0, 1, 0}, {0, 0, 0, 0, 1}};
+        assertEquals(1, Gpm.grow(new double[0], new ArrayActivity(x), 5, 0.5).length / 5);
+    }
+
+    /**
+     * Directions at the SVD's rounding level are left out whatever the scale of the activity: the
+     * activity of {@link #thresholdOneProtectsOnlyTheDirectionsTheActivityUses} times 2^20 (exact in
+     * float) still spans two directions at eps = 1.
+     */
+    @Test
+    void theRankAtThresholdOneDoesNotDependOnTheActivityScale() {
+        float[][] x = {{3, 0, 0, 0, 0}, {0, 2, 0, 0, 0}, {3, 2, 0, 0, 0}, {1, 1, 0, 0, 0}, {0.5f, 0.25f, 0, 0, 0},
+            {1, 3, 0, 0, 0}};
+        for (float scale : new float[] {0x1p-20f, 1, 0x1p20f}) {
+            float[][] scaled = new float[x.length][];
+            for (int s = 0; s < x.length; s++) {
+                scaled[s] = x[s].clone();
+                for (int i = 0; i < 5; i++) {
+                    scaled[s][i] *= scale;
+                }
+            }
+            assertEquals(2, Gpm.grow(new double[0], new ArrayActivity(scaled), 5, 1.0).length / 5, "scale " + scale);
+        }
+    }
+
+    /**
+     * The threshold of layer l and task t, by hand: one value serves every layer; one per weight
+     * matrix is taken by index; the increment is added per task index and the sum capped at 1.
+     */
+    @Test
+    void thresholdIsPerLayerOrSharedPlusTheIncrementCappedAtOne() {
+        Gpm.Params shared = new Gpm.Params(new double[] {0.5}, 0.25, 3);
+        assertEquals(0.5, shared.threshold(1, 0), 0);
+        assertEquals(1.0, shared.threshold(0, 3), 0, "0.5 + 3 * 0.25 capped at 1");
+        Gpm.Params perLayer = new Gpm.Params(new double[] {0.5, 0.75}, 0.125, 3);
+        assertEquals(0.5, perLayer.threshold(0, 0), 0);
+        assertEquals(0.875, perLayer.threshold(1, 1), 0);
+        assertTrue(new Gpm(shared).fits(3).supported(), "one threshold serves any layer count");
+        assertTrue(new Gpm(perLayer).fits(2).supported());
+        assertFalse(new Gpm(perLayer).fits(3).supported(), "two thresholds for three weight matrices");
+    }
+
     @Test
     void oldTaskOutputsStayWhileNaiveTrainingChangesThem() {
         List<SampleSet> tasks = twoTasks(0);
@@ -174,5 +241,12 @@ class GpmTest {
         Executable bad = () -> new Gpm.Params(new double[] {0.9, 1.5}, 0, 10);
         ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(ParameterException.class, bad);
         assertTrue(e.getMessage().contains("thresholds[1]") && e.getMessage().contains("1.5"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(ParameterException.class,
+                () -> new Gpm.Params(new double[] {0, 1}, 0, 10));
+        assertTrue(e.getMessage().contains("thresholds[0]"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(ParameterException.class,
+                () -> new Gpm.Params(new double[0], 0, 10));
+        assertTrue(e.getMessage().contains("thresholds"), e.getMessage());
+        assertArrayEquals(new double[] {1}, new Gpm.Params(new double[] {1}, 0, 10).thresholds(), 0, "1 is allowed");
     }
 }
