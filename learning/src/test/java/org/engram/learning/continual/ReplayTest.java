@@ -20,16 +20,24 @@ import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 import org.engram.simulator.random.SplitMixRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ReplayTest {
-    @Test
-    void reservoirInclusionProbabilityIsUniformOverTheStream() {
+    /**
+     * Over a stream of one class, class-balancing reservoir sampling is reservoir sampling: once the
+     * memory is full the class is, and a sample replaces one of it with probability m_c / n_c
+     * (Chrysakis and Moens 2020, algorithm 1), which keeps every sample with probability M/N.
+     */
+    @ParameterizedTest
+    @EnumSource(Replay.Buffer.class)
+    void reservoirInclusionProbabilityIsUniformOverTheStream(Replay.Buffer buffer) {
         int stream = 1000;
         int capacity = 50;
         int runs = 2000;
         int[] included = new int[stream];
         for (int run = 0; run < runs; run++) {
-            ReplayMemory memory = new ReplayMemory(capacity, Replay.Buffer.RESERVOIR);
+            ReplayMemory memory = new ReplayMemory(capacity, buffer);
             SplitMixRandom rng = RandomStreams.of(run, Purpose.REPLAY, 0);
             for (int i = 0; i < stream; i++) {
                 memory.offer(new float[] {i}, 0, 0, rng);
