@@ -187,6 +187,44 @@ class HlopTest {
     }
 
     /**
+     * New rows start as the task's first activity vectors, orthonormalised, then as unit vectors where the
+     * activity spans too few directions. Activity (3, 4, 0, 0) and (0, 0, 2, 0) gives rows (0.6, 0.8, 0, 0)
+     * and (0, 0, 1, 0); activity (3, 4, 0, 0) alone gives (0.6, 0.8, 0, 0) and e0's residual (0.8, -0.6, 0, 0).
+     * Oja's step y (x - H^T y) is then zero (every x lies in the rows' span, up to rounding of 1e-16), so
+     * the rows stay where they started.
+     */
+    @Test
+    void newRowsStartAsTheOrthonormalisedActivityThenUnitVectors() {
+        assertArrayEquals(new double[] {0.6, 0.8, 0, 0, 0, 0, 1, 0},
+                firstRows(new float[][] {{3, 4, 0, 0}, {0, 0, 2, 0}}), 1e-15);
+        assertArrayEquals(new double[] {0.6, 0.8, 0, 0, 0.8, -0.6, 0, 0}, firstRows(new float[][] {{3, 4, 0, 0}}),
+                1e-15);
+    }
+
+    /** The two first-task rows of 4 inputs after one batch of the given activity. */
+    private static double[] firstRows(float[][] activity) {
+        Hlop hlop = new Hlop(new Hlop.Params(2, 0, 1, 0.2, 0.5));
+        hlop.beforeTask(new FixedTask(0, Scenario.DOMAIN_INCREMENTAL, 1, new StubModel(new int[] {4}, new int[] {1}),
+                null, List.of()));
+        hlop.transformUpdate(0, new float[4], new ArrayActivity(activity));
+        return hlop.lateralWeights(0);
+    }
+
+    /**
+     * A later task's new row starts orthogonal to the frozen ones: frozen e0 and activity (3, 4, 0, 0)
+     * give the new row e1, after the frozen row, which stays as it was.
+     */
+    @Test
+    void aLaterTasksNewRowStartsOrthogonalToTheFrozenRows() throws Exception {
+        Hlop hlop = new Hlop(new Hlop.Params(1, 1, 1, 0.2, 0.5));
+        hlop.readState(savedState(4, 1, new double[] {1, 0, 0, 0}));
+        StubModel model = new StubModel(new int[] {4}, new int[] {1});
+        hlop.beforeTask(new FixedTask(1, Scenario.DOMAIN_INCREMENTAL, 1, model, null, List.of()));
+        hlop.transformUpdate(0, new float[4], new ArrayActivity(new float[][] {{3, 4, 0, 0}}));
+        assertArrayEquals(new double[] {1, 0, 0, 0, 0, 1, 0, 0}, hlop.lateralWeights(0), 1e-15);
+    }
+
+    /**
      * A saved HLOP state, written field by field as a checkpoint holds it: one layer of {@code inputs}
      * inputs with {@code rows} frozen lateral rows, their weights row after row.
      */
