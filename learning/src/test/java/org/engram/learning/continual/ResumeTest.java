@@ -140,4 +140,27 @@ class ResumeTest {
                 () -> other.beforeTask(new FixedTask(1, Scenario.CLASS_INCREMENTAL, 77, twoLayers, null, tasks())));
         assertTrue(e.getMessage().contains("layer count"), e.getMessage());
     }
+
+    /**
+     * GPM's bases and HLOP's lateral rows read from a checkpoint must fit the model at the start of
+     * the next task: a layer of another input count, or another layer count, is refused by name.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gpm", "hlop"})
+    void subspaceForAnotherNetworkShapeIsRejectedAtTaskStart(String name) throws IOException {
+        ToyLinearModel small = new ToyLinearModel(N, OUT, 1);
+        ContinualStrategy learned = Strategies.create(name);
+        learned.beforeTask(trainer(small, learned).context(0));
+        learned.afterTask(trainer(small, learned).context(0));
+        ContinualStrategy other = Strategies.create(name);
+        ((Checkpointable) other).readState(new DataInputStream(new ByteArrayInputStream(state(learned))));
+        ToyLinearModel bigger = new ToyLinearModel(N + 1, OUT, 1);
+        EngramException e = assertThrows(EngramException.class,
+                () -> other.beforeTask(trainer(bigger, other).context(1)));
+        assertTrue(e.getMessage().contains("layer 0 inputs") && e.getMessage().contains("found " + N), e.getMessage());
+        StubModel twoLayers = new StubModel(new int[] {N, OUT}, new int[] {OUT, 1});
+        e = assertThrows(EngramException.class,
+                () -> other.beforeTask(new FixedTask(1, Scenario.CLASS_INCREMENTAL, 77, twoLayers, null, tasks())));
+        assertTrue(e.getMessage().contains("layer count"), e.getMessage());
+    }
 }
