@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
+import org.engram.learning.io.StateCodec;
 import org.engram.learning.train.Workers;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.random.SplitMixRandom;
 import org.junit.jupiter.api.Test;
@@ -248,5 +255,38 @@ class GpmTest {
                 () -> new Gpm.Params(new double[0], 0, 10));
         assertTrue(e.getMessage().contains("thresholds"), e.getMessage());
         assertArrayEquals(new double[] {1}, new Gpm.Params(new double[] {1}, 0, 10).thresholds(), 0, "1 is allowed");
+    }
+
+    /**
+     * A basis read from a checkpoint must be whole rows of the layer's inputs, at most as many rows as
+     * inputs, one basis per layer: a basis of the whole input space (rows = inputs) is read back, the
+     * others are refused with the layer named.
+     */
+    @Test
+    void aDamagedBasisStateIsRefusedAndAFullOneRead() throws IOException {
+        Gpm gpm = new Gpm(Gpm.Params.defaults());
+        byte[] full = basisState(new int[] {2}, new double[][] {{1, 0, 0, 1}});
+        gpm.readState(new DataInputStream(new ByteArrayInputStream(full)));
+        assertEquals(2, gpm.basisSize(0), "a basis of the whole input space");
+        String[] where = {"gpm.basis[0]", "gpm.basis[0]", "gpm.basis[0]", "gpm.basis layer count"};
+        int[][] inputs = {{2}, {2}, {0}, {2, 2}};
+        double[][][] bases = {{{1, 0, 0, 1, 1, 0}}, {{1, 0, 0}}, {{}}, {{1, 0}}};
+        for (int c = 0; c < where.length; c++) {
+            byte[] state = basisState(inputs[c], bases[c]);
+            EngramException e = org.junit.jupiter.api.Assertions.assertThrows(EngramException.class,
+                    () -> gpm.readState(new DataInputStream(new ByteArrayInputStream(state))));
+            assertEquals(where[c], e.location(), e.getMessage());
+        }
+    }
+
+    /** A GPM state written field by field as a checkpoint holds it. */
+    private static byte[] basisState(int[] inputs, double[][] basis) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        StateCodec.writeHeader(out, Gpm.NAME, 1);
+        out.writeBoolean(true);
+        StateCodec.writeInts(out, inputs);
+        StateCodec.writeDoubles(out, basis);
+        return bytes.toByteArray();
     }
 }

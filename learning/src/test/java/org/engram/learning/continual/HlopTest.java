@@ -225,6 +225,21 @@ class HlopTest {
     }
 
     /**
+     * A layer without lateral rows (a task-specific one) is a valid state; a layer of no inputs, or
+     * of fewer weights than its rows take, is refused with the layer named.
+     */
+    @Test
+    void aStateOfNoRowsIsReadAndOneOfNoInputsOrShortRowsRefused() throws Exception {
+        Hlop hlop = new Hlop(new Hlop.Params(2, 0, 1, 0.2, 0.9));
+        hlop.readState(savedState(4, 0, new double[0]));
+        assertEquals(0, hlop.neurons(0));
+        for (DataInputStream damaged : List.of(savedState(0, 0, new double[0]), savedState(2, 2, new double[3]))) {
+            EngramException e = assertThrows(EngramException.class, () -> hlop.readState(damaged));
+            assertEquals("hlop.lateral_weights[0]", e.location(), e.getMessage());
+        }
+    }
+
+    /**
      * A saved HLOP state, written field by field as a checkpoint holds it: one layer of {@code inputs}
      * inputs with {@code rows} frozen lateral rows, their weights row after row.
      */
