@@ -72,6 +72,18 @@ class StrategiesTest {
         rejects("mas: lambda:", () -> new Mas.Params(-1, 10));
         rejects("mas: samples:", () -> new Mas.Params(1, 0));
         rejects("si: c:", () -> new SynapticIntelligence.Params(-1, 1e-3));
+        rejects("lwf: temperature:", () -> new Lwf.Params(0, 1));
+        rejects("replay: replay_batch_size:", () -> new Replay.Params(10, 0, Replay.Buffer.RESERVOIR));
+        new Replay.Params(1, 1, Replay.Buffer.RESERVOIR);
+    }
+
+    /** HLOP's Oja rate lies in (0, 1) and its momentum in [0, 1): each bound is kept or refused as written. */
+    @Test
+    void hlopRatesKeepTheirRanges() {
+        new Hlop.Params(1, 0, 1, 0.5, 0);
+        rejects("hlop: momentum:", () -> new Hlop.Params(1, 0, 1, 0.5, 1));
+        rejects("hlop: learning_rate:", () -> new Hlop.Params(1, 0, 1, 0, 0.5));
+        rejects("hlop: learning_rate:", () -> new Hlop.Params(1, 0, 1, 1, 0.5));
     }
 
     private static void rejects(String prefix, Executable build) {
