@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.engram.learning.train.WorkerPool;
 import org.engram.simulator.random.SplitMixRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -63,5 +64,20 @@ class SubspaceProjectorTest {
             projector.project(basis, k, n, again, outputs);
             assertArrayEquals(columnByColumn(basis, k, n, update, outputs), again);
         }
+    }
+
+    /**
+     * Extending a basis keeps the candidates' directions it lacks, normalised, and drops those whose
+     * residual is below 1e-9 of their own norm, whatever that norm: basis e0, candidates
+     * (1e6, 1e-5, 0) (residual 1e-11 of its norm: dependent), 0 (dropped), (2, 0, 3) (adds e2). A limit
+     * stops early; running out of candidates before the limit returns what was found.
+     */
+    @Test
+    void extendKeepsNewDirectionsAndDropsDependentOnesAtAnyScale() {
+        double[] e0 = {1, 0, 0};
+        double[] candidates = {1e6, 1e-5, 0, 0, 0, 0, 2, 0, 3};
+        assertArrayEquals(new double[] {1, 0, 0, 0, 0, 1}, SubspaceProjector.extend(e0, 1, candidates, 3, 3, 3), 0);
+        double[] large = {0, 4e6, 3e6, 0, 0, 1};
+        assertArrayEquals(new double[] {1, 0, 0, 0, 0.8, 0.6}, SubspaceProjector.extend(e0, 1, large, 2, 3, 1), 0);
     }
 }
