@@ -2,6 +2,7 @@ package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -150,6 +151,13 @@ class ReplayTest {
                 for (int i = b.ownSize(); i < b.size(); i++) {
                     older += b.task(i) < b.taskIndex() ? 1 : 0;
                     assertEquals(-1, b.sampleIndex(i));
+                    // the sample is one of the task it names, with its label, and drawn once per batch
+                    int origin = indexOf(tasks.get(b.task(i)), b.input(i));
+                    assertTrue(origin >= 0, "a replayed sample keeps its task index");
+                    assertEquals(tasks.get(b.task(i)).label(origin), b.label(i), "and its label");
+                    for (int j = b.ownSize(); j < i; j++) {
+                        assertFalse(java.util.Arrays.equals(b.input(j), b.input(i)), "distinct replayed samples");
+                    }
                 }
                 seen.add(new int[] {b.taskIndex(), b.size() - b.ownSize(), older, replay.memorySize()});
             }
@@ -306,5 +314,15 @@ class ReplayTest {
             l.writeState(new DataOutputStream(state));
             assertTrue(state.size() > 0);
         }
+    }
+
+    /** The index of the sample with the given input, or -1. */
+    private static int indexOf(SampleSet set, float[] input) {
+        for (int s = 0; s < set.size(); s++) {
+            if (java.util.Arrays.equals(set.input(s), input)) {
+                return s;
+            }
+        }
+        return -1;
     }
 }
