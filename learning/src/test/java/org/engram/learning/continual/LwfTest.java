@@ -250,4 +250,23 @@ class LwfTest {
         assertEquals("units", assertThrows(ParameterException.class,
                 () -> new DistillationTarget(p, new int[] {1, 1}, 2, 1)).location());
     }
+
+    /**
+     * Soft targets and the loss stay finite where exp(z / T) overflows, as a softmax shifted by its
+     * largest term does: logits (2000, 1998) at T = 2 are z / T = (1000, 999), whose softmax is
+     * (1, e^-1) / (1 + e^-1); its cross-entropy against itself is its entropy. Soft targets (1, 0)
+     * are probabilities too.
+     */
+    @Test
+    void softTargetsAndLossAreFiniteForLogitsWhoseExponentialOverflows() {
+        float[] logits = {2000, 1998};
+        int[] units = {0, 1};
+        double q = 1 / (1 + Math.exp(-1));
+        float[] p = DistillationTarget.softTargets(logits, units, 2);
+        assertArrayEquals(new float[] {(float) q, (float) (1 - q)}, p, 1e-7f);
+        double entropy = -q * Math.log(q) - (1 - q) * Math.log(1 - q);
+        // p is q rounded to float: the cross-entropy moves by about 6e-8 |log(q / (1 - q))| = 6e-8
+        assertEquals(entropy, new DistillationTarget(p, units, 2, 1).loss(logits), 1e-6);
+        assertEquals(-Math.log(q), new DistillationTarget(new float[] {1, 0}, units, 2, 1).loss(logits), 1e-12);
+    }
 }
