@@ -116,6 +116,15 @@ class ChainTest {
         assertEquals("a+b", chain.name());
     }
 
+    /** A chain asks the trainer for layer activity when any member does (HLOP does, the recorders do not). */
+    @Test
+    void aChainNeedsActivityWhenAnyMemberDoes() {
+        List<String> log = new ArrayList<>();
+        assertFalse(Strategies.chain(new Recorder("a", log), new Recorder("b", log)).needsActivity());
+        assertTrue(Strategies.chain(new Recorder("a", log), new Hlop(Hlop.Params.defaults())).needsActivity());
+        assertTrue(Strategies.chain(new Hlop(Hlop.Params.defaults()), new Recorder("b", log)).needsActivity());
+    }
+
     @Test
     void chainIsUnsupportedWhereAnyMemberIs() {
         List<String> log = new ArrayList<>();
