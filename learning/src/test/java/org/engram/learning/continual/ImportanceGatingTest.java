@@ -2,8 +2,10 @@ package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 
 class ImportanceGatingTest {
@@ -62,5 +64,23 @@ class ImportanceGatingTest {
         chain.afterBatch(null);
         chain.afterTask(task);
         assertArrayEquals(new double[] {0.1, 0, 0.1}, gate.importance(0), 1e-8);
+    }
+
+    /**
+     * Importance read from a checkpoint must fit the network whose task starts: another synapse count
+     * or another layer count is refused by name.
+     */
+    @Test
+    void importanceForAnotherNetworkShapeIsRefusedAtTaskStart() {
+        ImportanceGating saved = new ImportanceGating(ImportanceGating.Params.defaults());
+        saved.startTask(new StubModel(new int[] {1}, new int[] {3}));
+        ImportanceGating read = new ImportanceGating(ImportanceGating.Params.defaults());
+        StrategyState.restore(StrategyState.bytes(saved, "gate"), read, "gate");
+        EngramException e = assertThrows(EngramException.class,
+                () -> read.startTask(new StubModel(new int[] {1}, new int[] {4})));
+        assertEquals("importance_gating.layer 0 synapse count", e.location(), e.getMessage());
+        StubModel twoLayers = new StubModel(new int[] {1, 3}, new int[] {3, 1});
+        e = assertThrows(EngramException.class, () -> read.startTask(twoLayers));
+        assertEquals("importance_gating.layer count", e.location(), e.getMessage());
     }
 }
