@@ -3,7 +3,9 @@ package org.engram.learning.continual;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.engram.learning.train.WorkerPool;
+import org.engram.learning.train.Workers;
 import org.engram.simulator.random.SplitMixRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -87,6 +89,37 @@ class OjaSubspaceTest {
             oja.reset(lo, hi);
             oja.train(h, new ArrayActivity(x), m, 3, 0.2, 0.9);
         }
+        assertArrayEquals(expected, h);
+    }
+
+    /**
+     * A reset starts the trained rows with zero momentum: two batches with a reset between them move
+     * the rows as two runs of the sample-by-sample rule from rest do, bit for bit.
+     */
+    @Test
+    void resetStartsFromZeroMomentum() {
+        int n = 5;
+        SplitMixRandom r = new SplitMixRandom(17);
+        float[][] first = new float[6][n];
+        float[][] second = new float[6][n];
+        for (int s = 0; s < 6; s++) {
+            for (int i = 0; i < n; i++) {
+                first[s][i] = (float) r.nextGaussian();
+                second[s][i] = (float) r.nextGaussian();
+            }
+        }
+        double[] h = new double[3 * n];
+        for (int q = 0; q < h.length; q++) {
+            h[q] = r.nextGaussian() * 0.3;
+        }
+        double[] expected = h.clone();
+        sampleBySample(expected, first, n, 1, 3, 2, 0.2, 0.9);
+        sampleBySample(expected, second, n, 1, 3, 2, 0.2, 0.9);
+        OjaSubspace oja = new OjaSubspace(n, Workers.CALLING_THREAD);
+        oja.reset(1, 3);
+        oja.train(h, new ArrayActivity(first), 6, 2, 0.2, 0.9);
+        oja.reset(1, 3);
+        oja.train(h, new ArrayActivity(second), 6, 2, 0.2, 0.9);
         assertArrayEquals(expected, h);
     }
 }
