@@ -113,6 +113,11 @@ class GpmTest {
         assertArrayEquals(e0, java.util.Arrays.copyOf(grown, 5), 0, "the old basis is kept as it was");
         assertEquals(1.0, Math.abs(grown[5 + 1]), 1e-12, "the added direction is e1");
         assertEquals(3, Gpm.grow(e0, new ArrayActivity(x), 5, 0.9).length / 5);
+        // Two basis rows, both projected out: energies 1 (e0), 0.25 (e1), 9 (e2), 4 (e3) of 14.25; at 0.71 the
+        // target 10.1175 is met by 1.25 + 9 with e2 alone (e1's 0.25 is needed: 1 + 9 falls short).
+        double[] e0e1 = {1, 0, 0, 0, 0, 0, 1, 0, 0, 0};
+        float[][] y = {{1, 0, 0, 0, 0}, {0, 0.5f, 0, 0, 0}, {0, 0, 3, 0, 0}, {0, 0, 0, 2, 0}};
+        assertEquals(3, Gpm.grow(e0e1, new ArrayActivity(y), 5, 0.71).length / 5);
     }
 
     /**
