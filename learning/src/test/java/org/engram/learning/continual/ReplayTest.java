@@ -130,6 +130,24 @@ class ReplayTest {
         }
     }
 
+    /**
+     * A sample of a class that is not full replaces one of the largest class, never one of a smaller
+     * class (CBRS, algorithm 1): a full memory of 4 holding three of class 0 and one of class 1 takes
+     * a sample of class 2 in place of a class-0 sample, whatever the stream's seed.
+     */
+    @Test
+    void aNewClassTakesRoomFromTheLargestClassOnly() {
+        for (long seed = 0; seed < 20; seed++) {
+            ReplayMemory memory = new ReplayMemory(4, Replay.Buffer.CLASS_BALANCED);
+            SplitMixRandom rng = RandomStreams.of(seed, Purpose.REPLAY, 0);
+            for (int label : new int[] {0, 0, 0, 1, 2}) {
+                memory.offer(new float[] {label}, label, 0, rng);
+            }
+            assertArrayEquals(new int[] {2, 1, 1, 0}, new int[] {memory.countOf(0), memory.countOf(1),
+                memory.countOf(2), memory.countOf(3)}, "seed " + seed + "; a class never seen holds none");
+        }
+    }
+
     @Test
     void everyBatchGetsReplayedSamplesOfEarlierTasksWithinBudget() {
         int n = 6;
