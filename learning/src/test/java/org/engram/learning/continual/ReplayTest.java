@@ -285,7 +285,9 @@ class ReplayTest {
     void aStateOfFormatOneTakesTheLargestClassesAsFull() throws IOException {
         // Format 1, written field by field: capacity, size, seen, seen per class, then the samples.
         // It kept no flags and applied "largest now": after reading, class 1 (2 of 3) is full and
-        // class 0 (1 of 3) is not, so a 0 takes a slot of class 1, as it did under format 1.
+        // class 0 (1 of 3) is not, so a 0 takes a slot of class 1, as it did under format 1. Class 1,
+        // full since the read, then takes no slot of class 0 (now largest and full too): a 1 may only
+        // replace one of its own.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(3);
@@ -299,7 +301,11 @@ class ReplayTest {
         }
         ReplayMemory resumed = ReplayMemory.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
                 3, Replay.Buffer.CLASS_BALANCED, 1);
-        resumed.offer(new float[] {0}, 0, 1, RandomStreams.of(3, Purpose.REPLAY, 1));
+        SplitMixRandom rng = RandomStreams.of(3, Purpose.REPLAY, 1);
+        resumed.offer(new float[] {0}, 0, 1, rng);
+        assertEquals(2, resumed.countOf(0));
+        assertEquals(1, resumed.countOf(1));
+        resumed.offer(new float[] {1}, 1, 1, rng);
         assertEquals(2, resumed.countOf(0));
         assertEquals(1, resumed.countOf(1));
     }
