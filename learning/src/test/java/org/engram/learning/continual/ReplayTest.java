@@ -3,6 +3,7 @@ package org.engram.learning.continual;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import org.engram.learning.encode.RateEncoder;
 import org.engram.learning.io.StateCodec;
+import org.engram.simulator.EngramException;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
 import org.engram.simulator.random.SplitMixRandom;
@@ -308,6 +310,36 @@ class ReplayTest {
         resumed.offer(new float[] {1}, 1, 1, rng);
         assertEquals(2, resumed.countOf(0));
         assertEquals(1, resumed.countOf(1));
+    }
+
+    /**
+     * A memory state read back must fit the configuration and name only classes it counts: an empty
+     * memory is read, one of another memory_size or with a label beyond its classes is refused by name.
+     */
+    @Test
+    void aMemoryStateIsReadOnlyIfItFits() throws IOException {
+        assertEquals(0, ReplayMemory.read(memoryState(3, new int[0]), 3, Replay.Buffer.CLASS_BALANCED, 2).size());
+        assertEquals("replay.memory_size", assertThrows(EngramException.class,
+                () -> ReplayMemory.read(memoryState(4, new int[0]), 3, Replay.Buffer.RESERVOIR, 2)).location());
+        assertEquals("replay.label", assertThrows(EngramException.class,
+                () -> ReplayMemory.read(memoryState(3, new int[] {2}), 3, Replay.Buffer.RESERVOIR, 2)).location());
+    }
+
+    /** A format-2 memory of the given capacity, two classes seen, holding one sample of each label given. */
+    private static DataInputStream memoryState(int capacity, int[] labels) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(capacity);
+        out.writeInt(labels.length);
+        out.writeInt(5);
+        StateCodec.writeInts(out, new int[] {3, 2});
+        StateCodec.writeInts(out, new int[] {0, 0});
+        for (int label : labels) {
+            out.writeInt(label);
+            out.writeInt(0);
+            StateCodec.writeFloats(out, new float[] {label});
+        }
+        return new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
     }
 
     private static ReplayMemory cbrsAfterLosingClassZero(long seed) {
