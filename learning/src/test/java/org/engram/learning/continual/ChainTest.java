@@ -125,6 +125,17 @@ class ChainTest {
         assertTrue(Strategies.chain(new Hlop(Hlop.Params.defaults()), new Recorder("b", log)).needsActivity());
     }
 
+    /** A chain's state is read only by a chain of as many members. */
+    @Test
+    void aStateOfAnotherMemberCountIsRefused() {
+        Chain two = (Chain) Strategies.chain(Strategies.create("l2"), Strategies.create("naive"));
+        Chain three = (Chain) Strategies.chain(Strategies.create("l2"), Strategies.create("mas"),
+                Strategies.create("naive"));
+        EngramException e = assertThrows(EngramException.class,
+                () -> StrategyState.restore(StrategyState.bytes(two, "two"), three, "three"));
+        assertEquals("l2+mas+naive.member count", e.location(), e.getMessage());
+    }
+
     @Test
     void chainIsUnsupportedWhereAnyMemberIs() {
         List<String> log = new ArrayList<>();
