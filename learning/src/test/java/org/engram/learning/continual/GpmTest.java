@@ -120,6 +120,15 @@ class GpmTest {
         assertEquals(3, Gpm.grow(e0e1, new ArrayActivity(y), 5, 0.71).length / 5);
     }
 
+    /** A basis of the whole input space, or activity of no energy, leaves the basis as it was. */
+    @Test
+    void aFullBasisOrSilentActivityAddsNothing() {
+        double[] full = {1, 0, 0, 1};
+        assertArrayEquals(full, Gpm.grow(full, new ArrayActivity(new float[][] {{1, 2}}), 2, 0.9), 0);
+        double[] e0 = {1, 0};
+        assertArrayEquals(e0, Gpm.grow(e0, new ArrayActivity(new float[][] {{0, 0}, {0, 0}}), 2, 0.9), 0);
+    }
+
     /**
      * The criterion is met when the kept energy reaches the threshold, equality included: energies 4,
      * 1, 1, 1, 1 of 8 (each exact) at 0.5 ask for 4, which the first direction holds.
