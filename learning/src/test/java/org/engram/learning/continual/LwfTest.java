@@ -269,4 +269,18 @@ class LwfTest {
         assertEquals(entropy, new DistillationTarget(p, units, 2, 1).loss(logits), 1e-6);
         assertEquals(-Math.log(q), new DistillationTarget(new float[] {1, 0}, units, 2, 1).loss(logits), 1e-12);
     }
+
+    /**
+     * A target marks its head's logits as reached by a loss gradient unless its weight is 0, where
+     * LwF at alpha 0 leaves the old heads to the optimiser as naive training does.
+     */
+    @Test
+    void aTargetMarksItsUnitsUnlessItsWeightIsZero() {
+        float[] p = {0.25f, 0.75f};
+        boolean[] reached = new boolean[4];
+        new DistillationTarget(p, new int[] {1, 3}, 2, 0).markLogits(reached);
+        assertArrayEquals(new boolean[4], reached);
+        new DistillationTarget(p, new int[] {1, 3}, 2, 0.5).markLogits(reached);
+        assertArrayEquals(new boolean[] {false, true, false, true}, reached);
+    }
 }
