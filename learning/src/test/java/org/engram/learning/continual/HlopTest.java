@@ -239,6 +239,26 @@ class HlopTest {
         }
     }
 
+    /** A state whose input counts, row counts and lateral weights disagree on the layer count is refused. */
+    @Test
+    void aStateOfDisagreeingLayerCountsIsRefused() throws Exception {
+        Hlop hlop = new Hlop(Hlop.Params.defaults());
+        String[] where = {"hlop.rows layer count", "hlop.lateral weights layer count"};
+        int[][] rows = {{0}, {0, 0}};
+        double[][][] lateral = {{{}, {}}, {{}}};
+        for (int c = 0; c < where.length; c++) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            StateCodec.writeHeader(out, "hlop", 1);
+            out.writeBoolean(true);
+            StateCodec.writeInts(out, new int[] {4, 4});
+            StateCodec.writeInts(out, rows[c]);
+            StateCodec.writeDoubles(out, lateral[c]);
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+            assertEquals(where[c], assertThrows(EngramException.class, () -> hlop.readState(in)).location());
+        }
+    }
+
     /**
      * A saved HLOP state, written field by field as a checkpoint holds it: one layer of {@code inputs}
      * inputs with {@code rows} frozen lateral rows, their weights row after row.

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
+import org.engram.learning.io.StateCodec;
 import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +88,19 @@ class ImportanceGatingTest {
         StubModel twoLayers = new StubModel(new int[] {1, 3}, new int[] {3, 1});
         e = assertThrows(EngramException.class, () -> read.startTask(twoLayers));
         assertEquals("importance_gating.layer count", e.location(), e.getMessage());
+    }
+
+    /** A state with a missing layer of importance is refused by name. */
+    @Test
+    void aStateWithAMissingLayerIsRefused() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        StateCodec.writeHeader(out, ImportanceGating.NAME, 1);
+        out.writeBoolean(true);
+        StateCodec.writeDoubles(out, new double[][] {{1, 2}, null});
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+        ImportanceGating gate = new ImportanceGating(ImportanceGating.Params.defaults());
+        assertEquals("importance_gating.importance[1]", assertThrows(EngramException.class,
+                () -> gate.readState(in)).location());
     }
 }
