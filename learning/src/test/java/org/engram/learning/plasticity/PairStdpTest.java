@@ -57,6 +57,24 @@ class PairStdpTest {
         assertEquals(expected1, net.weight(0, 1), FLOAT_TOL);
     }
 
+    /**
+     * The multiplicative factors are distances to the bounds themselves, not to 0 and 1: with bounds
+     * [0.25, 1.5], +A+ (1.5 - w0) e^{-5/tau+} at the post spike, then -A- (w - 0.25) e^{-22/tau-}.
+     */
+    @Test
+    void multiplicativeChangeScalesWithDistanceToBoundsOtherThanZeroAndOne() {
+        TwoPopulations net = new TwoPopulations(1, 1, 0.8);
+        PairStdp rule = new PairStdp(net.projection, new PairStdp.Params(A_PLUS, A_MINUS, TAU_PLUS, TAU_MINUS, 0.25,
+                1.5, WeightDependence.MULTIPLICATIVE, Pairing.ALL_TO_ALL));
+        Drive.spike(rule, net.pre, 0, 10.0);
+        Drive.spike(rule, net.post, 0, 15.0);
+        Drive.spike(rule, net.pre, 0, 37.0);
+        double afterLtp = 0.8f + A_PLUS * (1.5 - 0.8f) * Math.exp(-5 / TAU_PLUS);
+        double expected = afterLtp - A_MINUS * (afterLtp - 0.25) * Math.exp(-22 / TAU_MINUS);
+        // weights near 1 are floats: each of the two roundings costs at most 6e-8
+        assertEquals(expected, net.weight(0, 0), 2 * FLOAT_TOL);
+    }
+
     @Test
     void nearestPairingCountsOnlyTheLatestPresynapticSpike() {
         double[] change = new double[2];
