@@ -34,4 +34,18 @@ class FiniteAmplitudeTest {
         rejects("eta", () -> new RewardStdp.Params(0, 0, 20, 20, 100, INF, 0, 1));
         rejects("theta_plus", () -> new AdaptiveThreshold.Params(INF, 100));
     }
+
+    /**
+     * Weight bounds must be floats (weights are stored as float: a larger bound would let a stored
+     * weight overflow) with w_min below w_max; the largest float itself is a bound a float holds.
+     */
+    @Test
+    void weightBoundsAreFloatsInOrder() {
+        WeightDependence add = WeightDependence.ADDITIVE;
+        Pairing all = Pairing.ALL_TO_ALL;
+        rejects("w_max", () -> new PairStdp.Params(0.1, 0.1, 20, 20, 0, 1e39, add, all));
+        rejects("w_min", () -> new PairStdp.Params(0.1, 0.1, 20, 20, -1e39, 1, add, all));
+        rejects("w_max", () -> new TripletStdp.Params(0, 0, 0, 0, 17, 34, 100, 125, 1, 0.5));
+        new PairStdp.Params(0.1, 0.1, 20, 20, -Float.MAX_VALUE, Float.MAX_VALUE, add, all);
+    }
 }
