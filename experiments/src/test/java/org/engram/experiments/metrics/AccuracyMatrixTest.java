@@ -168,6 +168,28 @@ class AccuracyMatrixTest {
     }
 
     /**
+     * Forgetting is of the tasks learned before the last: the last task has no earlier row to have been best in (its
+     * f would be max(R[0][2], R[1][2]) - R[2][2] = 0.3 - 0.9), and a negative task is none.
+     */
+    @Test
+    void forgettingIsUndefinedForTheLastTaskAndForNegativeTasks() {
+        AccuracyMatrix m = AccuracyMatrix.of(R3);
+        IllegalArgumentException last = assertThrows(IllegalArgumentException.class, () -> m.forgetting(2));
+        assertEquals("forgetting is defined for tasks 0..1, not 2", last.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> m.forgetting(-1));
+        assertEquals(0.3, m.forgetting(1), EPS);
+    }
+
+    @Test
+    void aRowIsTheEvaluationAfterOneTaskAndACopy() {
+        AccuracyMatrix m = AccuracyMatrix.of(R3);
+        double[] row = m.row(1);
+        assertArrayEquals(new double[] {0.7, 0.8, 0.3}, row, 0);
+        row[0] = 0;
+        assertEquals(0.7, m.get(1, 0), 0);
+    }
+
+    /**
      * Nine seeds that all score 1 average to exactly 1: adding 1/9 nine times gives
      * 1.0000000000000002, which is no accuracy, so the mean must divide the sum instead.
      */

@@ -23,5 +23,15 @@ class EnergyTest {
         assertThrows(ParameterException.class, () -> new Energy(0, 4.6));
         assertThrows(ParameterException.class, () -> new Energy(0.9, Double.NaN));
         assertThrows(ParameterException.class, () -> Energy.HOROWITZ_45NM.synOpsJoules(-1));
+        assertThrows(ParameterException.class, () -> Energy.HOROWITZ_45NM.macJoules(-1));
+        assertThrows(ParameterException.class, () -> Energy.HOROWITZ_45NM.joules(0, -1));
+    }
+
+    /** A run without spikes, or a spiking input without multiply-accumulates, costs nothing: zero counts are valid. */
+    @Test
+    void zeroOperationsCostZeroJoules() {
+        assertEquals(0, Energy.HOROWITZ_45NM.synOpsJoules(0), 0);
+        assertEquals(0, Energy.HOROWITZ_45NM.macJoules(0), 0);
+        assertEquals(4.6e-12, Energy.HOROWITZ_45NM.joules(0, 1), 1e-25);
     }
 }

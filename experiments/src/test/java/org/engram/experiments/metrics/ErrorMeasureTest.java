@@ -64,6 +64,14 @@ class ErrorMeasureTest {
     }
 
     @Test
+    void aTablesPlusMinusSaysWhichSpreadItIsAndNoneHasNone() {
+        assertTrue(ErrorMeasure.CI95.plusMinus().startsWith("the half-width of the 95% confidence interval"));
+        assertTrue(ErrorMeasure.SD.plusMinus().startsWith("one standard deviation over seeds"));
+        assertTrue(ErrorMeasure.SE.plusMinus().startsWith("one standard error of the mean over seeds"));
+        assertEquals(null, ErrorMeasure.NONE.plusMinus());
+    }
+
+    @Test
     void withoutAChoiceBarsAreIntervalsAndCurvesHaveOneStandardDeviation() {
         assertEquals(new ErrorBars(ErrorMeasure.CI95, ErrorMeasure.SD), ErrorBars.of(null));
         assertEquals(new ErrorBars(ErrorMeasure.SE, ErrorMeasure.SE), ErrorBars.of(ErrorMeasure.SE));
