@@ -1,10 +1,12 @@
 package org.engram.experiments.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +17,24 @@ import org.junit.jupiter.api.Test;
 
 /** The aggregate over seeds, checked against hand-computed means. */
 class MetricsWriterTest {
+    /** t_{0.975, 2} from the closed form of Student's t with 2 degrees of freedom: 0.95 / sqrt(2 p (1 - p)). */
+    private static final double T_975_2 = 0.95 / Math.sqrt(2 * 0.975 * 0.025);
     private static final List<MetricsWriter.Task> TASKS = List.of(new MetricsWriter.Task("a", 10, 5),
             new MetricsWriter.Task("b", 10, 5));
 
     private static ExperimentConfig config(int seeds) {
+        return config(seeds, "");
+    }
+
+    /** A config of two synthetic tasks and some seeds, with more keys of {@code tasks}, e.g. its scenario. */
+    private static ExperimentConfig config(int seeds, String tasks) {
         StringBuilder list = new StringBuilder("1");
         for (int s = 2; s <= seeds; s++) {
             list.append(", ").append(s);
         }
         String yaml = "seeds: [" + list + "]\n"
                 + "data: {dataset: synthetic}\n"
-                + "tasks: {sequence: synthetic, count: 2, classes_per_task: 2}\n"
+                + "tasks: {sequence: synthetic, count: 2, classes_per_task: 2" + tasks + "}\n"
                 + "strategies: [{name: naive}]\n";
         return ConfigLayers.resolve(yaml, "t.yaml", List.of(), ConfigLayers.Flags.NONE).config();
     }
@@ -181,6 +190,200 @@ class MetricsWriterTest {
         MetricsWriter even = MetricsWriter.of(config(1), "run", TASKS, null, units, null);
         assertTrue(even.summary().contains("- data: generated patterns; 10 training and 5 test samples per task\n"),
                 even.summary());
+    }
+
+    /**
+     * A unit of two tasks of two epochs each: task t's epoch 0 has loss 0.4 + t and training accuracy 0.6, 100
+     * samples in 1.5 s; its epoch 1 loss 0.2 + t, accuracy 0.8, 100 samples in 0.5 s. Each task's evaluations
+     * count {@code activity} (samples, spikes, synaptic operations, multiply-accumulates).
+     */
+    private static UnitProgress twoEpochUnit(long seed, double[][] rows, long[] activity) {
+        UnitProgress p = UnitProgress.start("naive", seed, 2).withRandomInit(new double[] {0.5, 0.25});
+        for (int t = 0; t < 2; t++) {
+            p = p.withTask(rows[t], List.of(new EpochRecord("naive", seed, t, 0, 0.4 + t, 0.6, 1.5, 100),
+                    new EpochRecord("naive", seed, t, 1, 0.2 + t, 0.8, 0.5, 100)), List.of(), 3.0, t == 1 ? "h" : null,
+                    activity);
+        }
+        return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> naive(MetricsWriter w) {
+        return (Map<String, Object>) strategies(w).get("naive");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> seed(MetricsWriter w, String seed) {
+        return (Map<String, Object>) ((Map<String, Object>) naive(w).get("seeds")).get(seed);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> aggregate(MetricsWriter w) {
+        return (Map<String, Object>) naive(w).get("aggregate");
+    }
+
+    /**
+     * A seed's throughput, activity per inference and per-task results, by hand: 400 samples trained in
+     * 2 x (1.5 + 0.5) = 4 s of epochs (not the 6 s of wall time, which evaluations add) are 100 samples/s;
+     * 2 x 50 = 100 inferences with 2 x 30 = 60 synaptic operations and 2 x 4 = 8 multiply-accumulates,
+     * 0.6 per inference, 60 x 0.9 pJ + 8 x 4.6 pJ = 90.8 pJ, 0.908 pJ per inference. Each task's loss and
+     * training accuracy are those of its last epoch (epoch 1), its accuracy after learning R[t][t], its final
+     * accuracy R[1][t]; FWT is R[0][1] minus the untrained network's 0.25 on task 1.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSeedsThroughputActivityAndPerTaskResultsAreTheHandComputedOnes() {
+        MetricsWriter w = MetricsWriter.of(config(1), "run", TASKS, null,
+                List.of(twoEpochUnit(1, new double[][] {{0.9, 0.3}, {0.6, 0.8}}, new long[] {50, 40, 30, 4})), null);
+        Map<String, Object> m = seed(w, "1");
+        assertEquals(400L, m.get("train_samples"));
+        assertEquals(6.0, (double) m.get("wall_seconds"), 0);
+        assertEquals(100.0, (double) m.get("samples_per_second"), 1e-12);
+        assertEquals(100L, m.get("inference_samples"));
+        assertEquals(80L, m.get("spikes"));
+        assertEquals(0.6, (double) m.get("synaptic_operations_per_inference"), 1e-15);
+        assertEquals(90.8e-12, (double) m.get("energy_joules"), 1e-24);
+        assertEquals(0.908e-12, (double) m.get("energy_joules_per_inference"), 1e-26);
+        assertEquals(0.3 - 0.25, (double) m.get("fwt"), 1e-15);
+        List<Map<String, Object>> perTask = (List<Map<String, Object>>) m.get("per_task");
+        assertEquals(2, perTask.size(), perTask.toString());
+        double[][] r = {{0.9, 0.3}, {0.6, 0.8}};
+        for (int t = 0; t < 2; t++) {
+            Map<String, Object> task = perTask.get(t);
+            assertEquals(t, task.get("task"));
+            assertEquals(0.2 + t, (double) task.get("final_epoch_loss"), 1e-15);
+            assertEquals(0.8, (double) task.get("final_epoch_train_accuracy"), 0);
+            assertEquals(r[t][t], (double) task.get("accuracy_after_learning"), 0);
+            assertEquals(r[1][t], (double) task.get("final_accuracy"), 0);
+        }
+    }
+
+    /**
+     * A seed without evaluations or timed epochs has no throughput and no activity per inference (null,
+     * not a division by zero), and the aggregate of a count is null when any seed lacks it.
+     */
+    @Test
+    void perInferenceValuesAndThroughputAreNullWithoutInferencesOrTime() {
+        UnitProgress idle = UnitProgress.start("naive", 2, 2).withRandomInit(new double[] {0.5, 0.5});
+        for (int t = 0; t < 2; t++) {
+            idle = idle.withTask(new double[] {0.5, 0.5}, List.of(new EpochRecord("naive", 2, t, 0, 0.1, 0.9, 0, 100)),
+                    List.of(), 0, t == 1 ? "h" : null, new long[] {0, 0, 0, 0});
+        }
+        MetricsWriter w = MetricsWriter.of(config(2), "run", TASKS, null,
+                List.of(twoEpochUnit(1, new double[][] {{0.9, 0.3}, {0.6, 0.8}}, new long[] {50, 40, 30, 4}), idle),
+                null);
+        Map<String, Object> m = seed(w, "2");
+        assertTrue(m.containsKey("samples_per_second") && m.get("samples_per_second") == null, m.toString());
+        assertEquals(null, m.get("synaptic_operations_per_inference"));
+        assertEquals(null, m.get("energy_joules_per_inference"));
+        Map<String, Object> aggregate = aggregate(w);
+        assertEquals(null, aggregate.get("samples_per_second"));
+        assertEquals(null, aggregate.get("energy_joules_per_inference"));
+        // Counts every seed has are averaged: (100 + 0) / 2 inferences, (80 + 0) / 2 spikes.
+        assertEquals(50.0, (double) aggregate.get("inference_samples"), 0);
+        assertEquals(40.0, (double) aggregate.get("spikes"), 0);
+    }
+
+    /**
+     * Over two seeds the aggregate holds each metric's mean, the forgetting of each task averaged over the
+     * seeds (seed 1: 0.9 - 0.6 = 0.3, seed 2: max(0.5) - 0.7 = -0.2, mean 0.05) and the mean matrix;
+     * accuracy_matrix.csv has each seed's rows, then the mean's.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAggregateAveragesTheSeedsForgettingPerTaskCountsAndMatrix() {
+        MetricsWriter w = MetricsWriter.of(config(2), "run", TASKS, null,
+                List.of(twoEpochUnit(1, new double[][] {{0.9, 0.3}, {0.6, 0.8}}, new long[] {50, 40, 30, 4}),
+                        twoEpochUnit(2, new double[][] {{0.5, 0.1}, {0.7, 0.6}}, new long[] {50, 20, 10, 0})), null);
+        Map<String, Object> aggregate = aggregate(w);
+        assertArrayEquals(new double[] {0.05}, (double[]) aggregate.get("forgetting_per_task"), 1e-15);
+        // ACC: seed 1 (0.6 + 0.8) / 2 = 0.7, seed 2 (0.7 + 0.6) / 2 = 0.65; mean 0.675.
+        assertEquals(0.675, (double) aggregate.get("acc"), 1e-15);
+        assertEquals(0.05, (double) aggregate.get("forgetting"), 1e-15);
+        double[][] mean = (double[][]) aggregate.get("accuracy_matrix");
+        assertArrayEquals(new double[] {0.7, 0.2}, mean[0], 1e-15);
+        assertArrayEquals(new double[] {0.65, 0.7}, mean[1], 1e-15);
+        // Synaptic operations (60 + 20) / 2 = 40; their energy (54 + 36.8 + 18) / 2 pJ = 54.4 pJ.
+        assertEquals(40.0, (double) aggregate.get("synaptic_operations"), 0);
+        assertEquals(54.4e-12, (double) aggregate.get("energy_joules"), 1e-24);
+        assertEquals("strategy,seed,after_task,task_0,task_1\n"
+                + "naive,1,0,0.900000,0.300000\nnaive,1,1,0.600000,0.800000\n"
+                + "naive,2,0,0.500000,0.100000\nnaive,2,1,0.700000,0.600000\n"
+                + "naive,mean,0,0.700000,0.200000\nnaive,mean,1,0.650000,0.700000\n", w.matrixCsv());
+        String summary = w.summary();
+        assertTrue(summary.contains("\n## naive: accuracy matrix (%), mean over seeds\n\n| after task | task 1 |"
+                + " task 2 |\n|---|---|---|\n| 1 | 70.0 | 20.0 |\n| 2 | 65.0 | 70.0 |\n"), summary);
+    }
+
+    /** One seed: its matrix alone, in the CSV (no mean rows) and in the summary, named by its seed. */
+    @Test
+    void oneSeedHasNoMeanMatrix() {
+        MetricsWriter w = MetricsWriter.of(config(1), "run", TASKS, null,
+                List.of(twoEpochUnit(1, new double[][] {{0.9, 0.3}, {0.6, 0.8}}, new long[] {50, 40, 30, 4})), null);
+        assertEquals("strategy,seed,after_task,task_0,task_1\nnaive,1,0,0.900000,0.300000\n"
+                + "naive,1,1,0.600000,0.800000\n", w.matrixCsv());
+        assertTrue(w.summary().contains("\n## naive: accuracy matrix (%), seed 1\n\n| after task | task 1 | task 2 |"
+                + "\n|---|---|---|\n| 1 | 90.0 | 30.0 |\n| 2 | 60.0 | 80.0 |\n"), w.summary());
+    }
+
+    /**
+     * In class-incremental learning a task's classes cannot be predicted before it is learned: FWT is null
+     * for every seed and over the seeds, and the notes say why; in task-incremental learning there is no note.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void classIncrementalRunsHaveNoForwardTransferAndSaySo() {
+        List<UnitProgress> units = List.of(twoEpochUnit(1, new double[][] {{0.9, 0.3}, {0.6, 0.8}},
+                new long[] {50, 40, 30, 4}), twoEpochUnit(2, new double[][] {{0.5, 0.1}, {0.7, 0.6}},
+                new long[] {50, 20, 10, 0}));
+        MetricsWriter w = MetricsWriter.of(config(2, ", scenario: class_incremental"), "run", TASKS, null, units,
+                null);
+        Map<String, Object> m = seed(w, "1");
+        assertTrue(m.containsKey("fwt") && m.get("fwt") == null, m.toString());
+        assertEquals(null, aggregate(w).get("fwt"));
+        assertEquals(null, ((Map<String, Object>) aggregate(w).get("over_seeds")).get("fwt"));
+        assertEquals(List.of(MetricsWriter.FWT_NOTE), w.metrics().get("notes"));
+        assertTrue(w.summary().contains("\n- " + MetricsWriter.FWT_NOTE + ".\n"), w.summary());
+        MetricsWriter task = MetricsWriter.of(config(2), "run", TASKS, null, units, null);
+        assertEquals(List.of(), task.metrics().get("notes"));
+        // FWT of task-incremental seeds: (0.3 - 0.25) and (0.1 - 0.25), mean -0.05.
+        assertEquals(-0.05, (double) aggregate(task).get("fwt"), 1e-15);
+    }
+
+    /**
+     * The spread over seeds of each summary metric, against the textbook formulas: {0.6, 0.7, 0.8} has mean 0.7,
+     * sample sd 0.1 and 95% interval 0.7 -+ t_{0.975, 2} 0.1 / sqrt(3); a metric one seed leaves undefined is null;
+     * one seed has its value as mean and no sd or interval.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSpreadOverSeedsIsTheMeanSampleSdAndStudentInterval() {
+        List<Map<String, Object>> seeds = new ArrayList<>();
+        double[] acc = {0.8, 0.6, 0.7};
+        for (int k = 0; k < 3; k++) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("acc", acc[k]);
+            m.put("bwt", k == 1 ? null : -0.1);
+            seeds.add(m);
+        }
+        Map<String, Object> spread = MetricsWriter.overSeeds(seeds);
+        assertEquals(MetricsWriter.SUMMARY_KEYS, List.copyOf(spread.keySet()));
+        Map<String, Object> a = (Map<String, Object>) spread.get("acc");
+        double half = T_975_2 * 0.1 / Math.sqrt(3);
+        assertEquals(0.7, (double) a.get("mean"), 1e-15);
+        assertEquals(0.1, (double) a.get("sd"), 1e-15);
+        // The t quantile is solved by commons-math to about 1e-9.
+        assertEquals(0.7 - half, (double) a.get("ci95_low"), 1e-9);
+        assertEquals(0.7 + half, (double) a.get("ci95_high"), 1e-9);
+        assertEquals(3, a.get("n"));
+        assertTrue(spread.containsKey("bwt") && spread.get("bwt") == null, "undefined for seed 2: " + spread);
+        assertEquals(null, spread.get("fwt"), "undefined for every seed");
+        Map<String, Object> one = (Map<String, Object>) MetricsWriter.overSeeds(seeds.subList(0, 1)).get("acc");
+        assertEquals(0.8, (double) one.get("mean"), 0);
+        assertEquals(null, one.get("sd"));
+        assertEquals(null, one.get("ci95_low"));
+        assertEquals(null, one.get("ci95_high"));
+        assertEquals(1, one.get("n"));
     }
 
     /** Negative zero is written as 0.0 in JSON, in boxed and primitive doubles and in arrays. */
