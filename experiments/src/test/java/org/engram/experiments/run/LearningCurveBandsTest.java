@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -12,7 +13,12 @@ import org.engram.experiments.metrics.ErrorMeasure;
 import org.engram.experiments.plot.Figure;
 import org.jfree.chart.annotations.XYAnnotation;
 import org.jfree.chart.annotations.XYPolygonAnnotation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +68,33 @@ class LearningCurveBandsTest {
         double[] se = naiveBand(loss(ErrorBars.of(ErrorMeasure.SE)));
         assertEquals(mean + sd / Math.sqrt(3), se[1], 1e-12);
         assertEquals(null, naiveBand(loss(ErrorBars.of(ErrorMeasure.NONE))), "none: no band");
+    }
+
+    /**
+     * The accuracy curve, in percent, of naive at epoch 4 (task 2's second epoch): the mean of log.csv's training
+     * accuracies 0.973333, 0.966667 and 0.968333 of seeds 1 to 3, times 100; each of the four later tasks (two
+     * epochs each) starts at the marker half an epoch before its first epoch, 3, 5, 7 and 9. The loss figure
+     * draws the losses, as its title says.
+     */
+    @Test
+    void theAccuracyCurveIsTheSeedsMeanInPercentAndEachTaskStartsAtAMarker() {
+        Map<String, Figure> figures = RunPlots.figures(RunResults.readFinished(REFERENCE), UnaryOperator.identity(),
+                Map.of(), ErrorBars.DEFAULT);
+        XYPlot accuracy = figures.get("learning_curve_accuracy").chart().getXYPlot();
+        XYSeries naive = ((XYSeriesCollection) accuracy.getDataset()).getSeries(0);
+        assertEquals(10, naive.getItemCount(), "five tasks of two epochs");
+        assertEquals(4.0, naive.getX(3).doubleValue(), 0);
+        // Six decimals read back exactly as written; sums of three, a few ulps of 97 apart.
+        assertEquals(100 * (0.973333 + 0.966667 + 0.968333) / 3, naive.getY(3).doubleValue(), 1e-12);
+        List<Double> starts = ((Collection<?>) accuracy.getDomainMarkers(Layer.FOREGROUND)).stream()
+                .map(m -> ((ValueMarker) m).getValue()).toList();
+        assertEquals(List.of(2.5, 4.5, 6.5, 8.5), starts);
+        assertTrue(figures.get("learning_curve_accuracy").chart().getTitle().getText().contains(
+                ": training accuracy per epoch"));
+        Figure loss = figures.get("learning_curve_loss");
+        assertTrue(loss.chart().getTitle().getText().contains(": training loss per epoch"));
+        assertEquals((FIRST_LOSSES[0] + FIRST_LOSSES[1] + FIRST_LOSSES[2]) / 3, ((XYSeriesCollection) loss.chart()
+                .getXYPlot().getDataset()).getSeries(0).getY(0).doubleValue(), 1e-12);
     }
 
     @Test
