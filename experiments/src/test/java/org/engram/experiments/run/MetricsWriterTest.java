@@ -23,11 +23,18 @@ class MetricsWriterTest {
             new MetricsWriter.Task("b", 10, 5));
 
     private static ExperimentConfig config(int seeds) {
-        return config(seeds, "");
+        return config(seeds, "", "");
     }
 
-    /** A config of two synthetic tasks and some seeds, with more keys of {@code tasks}, e.g. its scenario. */
     private static ExperimentConfig config(int seeds, String tasks) {
+        return config(seeds, tasks, "");
+    }
+
+    /**
+     * A config of two synthetic tasks and some seeds, with more keys of {@code tasks}, e.g. its scenario, and
+     * more top-level lines.
+     */
+    private static ExperimentConfig config(int seeds, String tasks, String more) {
         StringBuilder list = new StringBuilder("1");
         for (int s = 2; s <= seeds; s++) {
             list.append(", ").append(s);
@@ -35,7 +42,7 @@ class MetricsWriterTest {
         String yaml = "seeds: [" + list + "]\n"
                 + "data: {dataset: synthetic}\n"
                 + "tasks: {sequence: synthetic, count: 2, classes_per_task: 2" + tasks + "}\n"
-                + "strategies: [{name: naive}]\n";
+                + "strategies: [{name: naive}]\n" + more;
         return ConfigLayers.resolve(yaml, "t.yaml", List.of(), ConfigLayers.Flags.NONE).config();
     }
 
@@ -313,6 +320,28 @@ class MetricsWriterTest {
         String summary = w.summary();
         assertTrue(summary.contains("\n## naive: accuracy matrix (%), mean over seeds\n\n| after task | task 1 |"
                 + " task 2 |\n|---|---|---|\n| 1 | 70.0 | 20.0 |\n| 2 | 65.0 | 70.0 |\n"), summary);
+    }
+
+    /**
+     * summary.md's lines on what was run repeat the config's settings, as the YAML below gives them, and name
+     * epoch_accuracy.csv only when every epoch was evaluated; without a provenance there is no made-by line.
+     */
+    @Test
+    void theSummarySaysWhatWasRunAsTheConfigSetIt() {
+        ExperimentConfig c = config(1, ", scenario: class_incremental", "threads: 2\nnetwork: {hidden: [16]}\n"
+                + "encoder: {steps: 8}\ntraining: {epochs: 3, batch_size: 10, learning_rate: 0.01,"
+                + " evaluate_every_epoch: true}\n");
+        List<UnitProgress> units = List.of(unit(1, new double[][] {{0.5, 0.5}, {0.6, 0.5}}));
+        String summary = MetricsWriter.of(c, "r1", TASKS, null, units, null).summary();
+        assertTrue(summary.startsWith("# experiment (run r1)\n\n- synthetic sequence, class-incremental learning,"
+                + " 2 tasks: a; b\n- network: hidden [16] lif, readout mean_membrane; encoder rate, T = 8 steps\n"
+                + "- training: 3 epoch(s) per task, batch 10, adam lr 0.01; seeds [1], 2 thread(s)\n"
+                + "- data: generated patterns; 10 training and 5 test samples per task\n- strategies: naive\n\n|"),
+                summary);
+        assertTrue(summary.contains("table.tex (the table above in LaTeX), epoch_accuracy.csv (every task after"
+                + " every epoch), plots/"), summary);
+        assertFalse(MetricsWriter.of(config(1), "r1", TASKS, null, units, null).summary()
+                .contains("epoch_accuracy.csv"));
     }
 
     /** One seed: its matrix alone, in the CSV (no mean rows) and in the summary, named by its seed. */
