@@ -1,0 +1,64 @@
+package org.engram.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.engram.experiments.metrics.ErrorBars;
+import org.engram.experiments.plot.Figure;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run's figures draw the numbers its metrics.json gives, read here from the reference run's file: the
+ * comparison's bars are each strategy's mean ACC and BWT over seeds with their 95% intervals, the average
+ * accuracy's last point is the mean ACC, and the titles say over how many seeds.
+ */
+class RunFiguresTest {
+    /** The quickstart reference run, three seeds of five tasks; tests run in the experiments module's folder. */
+    private static final Path REFERENCE = Path.of("..", "results", "reference", "quickstart");
+    private static final String ACC = "ACC (average accuracy, %)";
+    private static final String BWT = "BWT (backward transfer, pp)";
+
+    /**
+     * The charts recompute ACC and BWT from the accuracy matrices, metrics.json's means from the seeds' values:
+     * the same sums of the same doubles, within a few ulps of 100. The half-widths are half the distance between
+     * metrics.json's interval's ends, which round once more.
+     */
+    @Test
+    void theComparisonBarsAreTheMeansAndIntervalsOfMetricsJson() throws IOException {
+        JsonNode strategies = JsonFiles.MAPPER.readTree(REFERENCE.resolve("metrics.json").toFile()).get("strategies");
+        Map<String, Figure> figures = RunPlots.figures(RunResults.readFinished(REFERENCE), UnaryOperator.identity(),
+                Map.of(), ErrorBars.DEFAULT);
+        DefaultStatisticalCategoryDataset bars = (DefaultStatisticalCategoryDataset) figures.get("comparison").chart()
+                .getCategoryPlot().getDataset();
+        YIntervalSeriesCollection average = (YIntervalSeriesCollection) figures.get("average_accuracy").chart()
+                .getXYPlot().getDataset();
+        List<String> labels = List.of("naive", "ewc", "si", "hlop");
+        assertEquals(labels, bars.getColumnKeys());
+        for (int k = 0; k < labels.size(); k++) {
+            String label = labels.get(k);
+            JsonNode over = strategies.get(label).get("aggregate").get("over_seeds");
+            for (String metric : List.of("acc", "bwt")) {
+                JsonNode spread = over.get(metric);
+                String row = metric.equals("acc") ? ACC : BWT;
+                assertEquals(100 * spread.get("mean").asDouble(), bars.getMeanValue(row, label).doubleValue(), 1e-12,
+                        label + " " + metric);
+                assertEquals(50 * (spread.get("ci95_high").asDouble() - spread.get("ci95_low").asDouble()),
+                        bars.getStdDevValue(row, label).doubleValue(), 1e-9, label + " " + metric);
+            }
+            assertEquals(100 * over.get("acc").get("mean").asDouble(), average.getYValue(k, 4), 1e-12,
+                    label + ": the last point is ACC");
+            assertTrue(figures.get("forgetting_" + label).chart().getTitle().getText().endsWith(
+                    ": accuracy on each task as tasks are learned (mean of 3 seeds)"), label);
+            assertTrue(figures.get("accuracy_matrix_" + label).chart().getTitle().getText().endsWith(
+                    ": accuracy matrix (mean of 3 seeds)"), label);
+        }
+    }
+}
