@@ -38,6 +38,8 @@ class AverageAccuracyPlotTest {
         // Side by side around each task's number, so that their bars do not cover each other.
         assertTrue(data.getXValue(0, 0) < 1 && data.getXValue(1, 0) > 1
                 && Math.abs(data.getXValue(0, 0) + data.getXValue(1, 0) - 2) < 1e-12);
+        // ... and nearer their own task than halfway to the next.
+        assertTrue(Math.abs(data.getXValue(0, 0) - 1) < 0.5 && Math.abs(data.getXValue(1, 1) - 2) < 0.5);
         // Two seeds give t = 12.7: both bars of "two" reach past the axis's ends ([-47, 207] and
         // [41, 104]), which cuts them, and the subtitle says so.
         assertEquals("mean over 1 to 2 seeds, bars: 95% confidence interval (Student t); the last point is ACC; 2 bars "

@@ -72,6 +72,10 @@ class SeedMeanForgettingTest {
         assertEquals(100 * spread.low(), two.getStartYValue(0, 1), 1e-9);
         assertEquals(100 * spread.high(), two.getEndYValue(0, 1), 1e-9);
         assertTrue(two.getXValue(0, 1) < 2 && two.getXValue(1, 0) > 2, "side by side around task 2");
+        // Apart, but nearer their own task than halfway to the next; each line named by its task, from 1.
+        assertTrue(Math.abs(two.getXValue(0, 1) - 2) < 0.5 && Math.abs(two.getXValue(1, 0) - 2) < 0.5);
+        assertEquals("task 1 (0)", two.getSeriesKey(0));
+        assertEquals("task 2 (1)", two.getSeriesKey(1));
         // Two seeds give t = 12.7: all three bars reach past the axis, which cuts them, and the subtitle says so.
         assertTrue(PopulationRatePlotTest.subtitle(ForgettingPlot.of(List.of(a, b), List.of("0", "1"), "two seeds"))
                 .endsWith("bars: 95% confidence interval over 2 seeds;"
