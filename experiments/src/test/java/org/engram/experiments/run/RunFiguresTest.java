@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.engram.experiments.metrics.ErrorBars;
 import org.engram.experiments.plot.Figure;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,8 @@ class RunFiguresTest {
             assertTrue(figures.get("accuracy_matrix_" + label).chart().getTitle().getText().endsWith(
                     ": accuracy matrix (mean of 3 seeds)"), label);
         }
+        // The heat map's rows name the tasks (classes 0,1 ... classes 8,9) without the word the axis would repeat.
+        SymbolAxis rows = (SymbolAxis) figures.get("accuracy_matrix_naive").chart().getXYPlot().getRangeAxis();
+        assertEquals(List.of("1: 0,1", "2: 2,3", "3: 4,5", "4: 6,7", "5: 8,9"), List.of(rows.getSymbols()));
     }
 }
