@@ -271,6 +271,22 @@ class PairedDifferencesTest {
     }
 
     /**
+     * The note on seeds left out counts them: one seed of one row "is" left out, one of two rows or two of one
+     * "are" (naive over seeds 1 to 4 paired with ewc over 1 and 2 leaves out seeds 3 and 4 of naive).
+     */
+    @Test
+    void theSeedsLeftOutAreCountedInTheirNote() {
+        PairedDifferences.Row naive = acc("naive [A]", 1, 0.80, 2, 0.70, 3, 0.90, 4, 0.6);
+        PairedDifferences.Row ewc = acc("ewc [B]", 1, 0.85, 2, 0.78);
+        PairedDifferences.Section two = PairedDifferences.of(List.of(naive, ewc), null).sections().get(0);
+        assertTrue(PairedFiles.dropped(two).contains(": seeds 3, 4 of naive [A] are left out ("),
+                PairedFiles.dropped(two));
+        PairedDifferences.Row three = acc("naive [A]", 1, 0.80, 2, 0.70, 3, 0.90);
+        PairedDifferences.Section one = PairedDifferences.of(List.of(three, ewc), null).sections().get(0);
+        assertTrue(PairedFiles.dropped(one).contains(": seed 3 of naive [A] is left out ("), PairedFiles.dropped(one));
+    }
+
+    /**
      * A strategy whose run lost seed 3 (ewc over 1, 2) against rows over 1, 2, 3: paired over seeds 1
      * and 2, the others' seed 3 left out and named. By hand, ewc - naive: ACC differences 5 and 8 pp,
      * mean 6.5, sd 3 / sqrt(2), half-width t_{0.975, 1} sd / sqrt(2) = 1.5 t_{0.975, 1} pp; the row over
