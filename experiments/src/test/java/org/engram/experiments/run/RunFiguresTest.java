@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.ErrorBars;
 import org.engram.experiments.plot.Figure;
 import org.jfree.chart.axis.SymbolAxis;
@@ -64,5 +65,22 @@ class RunFiguresTest {
         // The heat map's rows name the tasks (classes 0,1 ... classes 8,9) without the word the axis would repeat.
         SymbolAxis rows = (SymbolAxis) figures.get("accuracy_matrix_naive").chart().getXYPlot().getRangeAxis();
         assertEquals(List.of("1: 0,1", "2: 2,3", "3: 4,5", "4: 6,7", "5: 8,9"), List.of(rows.getSymbols()));
+    }
+
+    /**
+     * One task has no backward transfer and no accuracy "as tasks are learned": a run of one task draws each
+     * strategy's forgetting plot and heat map, and learning curves, but no comparison of ACC and BWT and no
+     * average-accuracy figure.
+     */
+    @Test
+    void aRunOfOneTaskDrawsNoComparisonOrAverageAccuracy() {
+        RunResults one = new RunResults(Path.of("one"), "one", "20261201T000000Z-000000", List.of("classes 0,1"),
+                List.of(new RunResults.Strategy("naive", List.of(1L, 2L), List.of(
+                        AccuracyMatrix.of(new double[][] {{0.9}}), AccuracyMatrix.of(new double[][] {{0.8}})))),
+                List.of(new EpochRecord("naive", 1, 0, 0, 0.3, 0.9, 1, 100),
+                        new EpochRecord("naive", 2, 0, 0, 0.4, 0.8, 1, 100)), null);
+        Map<String, Figure> figures = RunPlots.figures(one, UnaryOperator.identity(), Map.of(), ErrorBars.DEFAULT);
+        assertEquals(List.of("forgetting_naive", "accuracy_matrix_naive", "learning_curve_loss",
+                "learning_curve_accuracy"), List.copyOf(figures.keySet()));
     }
 }
