@@ -365,7 +365,7 @@ final class MetricsWriter {
         StringBuilder sb = new StringBuilder(LOG_HEADER).append('\n');
         for (UnitProgress u : units) {
             for (EpochRecord e : u.epochs()) {
-                sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.6f,%.6f,%.3f,%.1f%n", e.strategy(), e.seed(),
+                sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.6f,%.6f,%.3f,%.1f\n", e.strategy(), e.seed(),
                         e.task(), e.epoch(), e.loss(), e.trainAccuracy(), e.seconds(), e.samplesPerSecond()));
             }
         }

@@ -135,21 +135,21 @@ public record SimulationSummary(String name, long neurons, long synapses, double
     public String markdown(List<String> files) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Simulation ").append(name()).append("\n\n");
-        sb.append(String.format(Locale.ROOT, "- %d neurons, %d synapses (%.2f bytes per synapse)%n",
+        sb.append(String.format(Locale.ROOT, "- %d neurons, %d synapses (%.2f bytes per synapse)\n",
                 neurons(), synapses(), bytesPerSynapse()));
-        sb.append(String.format(Locale.ROOT, "- %s ms simulated at dt = %s ms, %s mode, %d thread(s)%s, seed %d%n",
+        sb.append(String.format(Locale.ROOT, "- %s ms simulated at dt = %s ms, %s mode, %d thread(s)%s, seed %d\n",
                 MetricFormat.asWritten(durationMs()), MetricFormat.asWritten(dtMs()), mode(), threads(),
                 threads() > 1 && !parallel() ? " (run on one: slices of the minimum delay too small to share)" : "",
                 seed()));
         sb.append(String.format(Locale.ROOT,
-                "- setup %.3f s, simulation loop %.3f s, %d synaptic events (%.3g per second)%n",
+                "- setup %.3f s, simulation loop %.3f s, %d synaptic events (%.3g per second)\n",
                 setupSeconds(), loopSeconds(), synapticEvents(), eventsPerSecond()));
         sb.append("- spike hash ").append(spikeHash()).append("\n");
         for (SimulationSummary.PlasticitySummary p : plasticity()) {
             sb.append(p.meanWeightBefore() == null
-                    ? String.format(Locale.ROOT, "- projection %s (%s): no synapses%n", p.projection(), p.rule())
+                    ? String.format(Locale.ROOT, "- projection %s (%s): no synapses\n", p.projection(), p.rule())
                     : String.format(Locale.ROOT, "- projection %s (%s, %d synapses): mean weight %.6g before the run,"
-                            + " %.6g after%n", p.projection(), p.rule(), p.synapses(), p.meanWeightBefore(),
+                            + " %.6g after\n", p.projection(), p.rule(), p.synapses(), p.meanWeightBefore(),
                             p.meanWeightAfter()));
         }
         sb.append("\n");
@@ -162,7 +162,7 @@ public record SimulationSummary(String name, long neurons, long synapses, double
         sb.append("| population | neurons | spikes | rate per neuron (Hz) | mean CV of ISI | CV over (neurons) |\n");
         sb.append("|---|---:|---:|---:|---:|---:|\n");
         for (SimulationSummary.PopulationSummary p : populations()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %s | %d |%n", p.name(), p.neurons(),
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %s | %d |\n", p.name(), p.neurons(),
                     p.spikes(), p.meanRateHz(), p.meanCv() == null ? "-" : String.format(Locale.ROOT, "%.2f",
                             p.meanCv()), p.cvNeurons()));
         }
