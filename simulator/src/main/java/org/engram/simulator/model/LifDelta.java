@@ -211,7 +211,9 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
             }
             double v = s.v[i];
             double vInf = eL + resistance * (iE + s.injectedPa[i]);
-            s.v[i] = v - (vInf - v) * StrictMath.expm1(-(toMs - start) / tauM);
+            // exp, not expm1: the result is V_inf plus the decayed difference, so no digits cancel, and
+            // on Java 17 StrictMath.exp is compiled Java where expm1 is a native call, once per event.
+            s.v[i] = vInf + (v - vInf) * StrictMath.exp(-(toMs - start) / tauM);
         }
 
         @Override
