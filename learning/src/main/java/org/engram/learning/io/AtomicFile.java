@@ -25,7 +25,9 @@ import org.engram.simulator.IoReasons;
  * target in one atomic step; then the folder is forced, so the rename itself is on the disk when the
  * call returns. Without the first force a file system may commit the rename before the data, and a
  * crash leaves an empty file where the old one was. Folders cannot be forced on every platform
- * (Windows refuses to open them); there the rename is as durable as the platform makes it.
+ * (Windows refuses to open them, and some network and FUSE file systems answer a folder's sync with an
+ * error, which Lucene's {@code IOUtils.fsync} also lets pass for folders); there the rename is as
+ * durable as the platform makes it.
  */
 public final class AtomicFile {
     /** Numbers the temporary files of this process's writes. */
@@ -115,10 +117,10 @@ public final class AtomicFile {
 
     /**
      * Forces a folder's entries (a rename into it, a file made or removed in it) to the disk, where
-     * the platform can open a folder for that.
+     * the platform can open a folder for that and its file system syncs folders.
      *
      * @param folder the folder
-     * @throws EngramException naming the folder if the disk reports an error
+     * @throws EngramException naming the folder if it cannot be opened, as when it does not exist
      */
     public static void forceFolder(Path folder) {
         FileChannel channel;
@@ -130,11 +132,19 @@ public final class AtomicFile {
             throw new EngramException(folder + ": cannot open the folder to force its entries to the disk: "
                     + reason(e, folder), e);
         }
-        try (channel) {
-            channel.force(true);
-        } catch (IOException e) {
-            throw new EngramException(folder + ": cannot force the folder's entries to the disk: " + IoReasons.of(e),
-                    e);
+        forceIfSynced(channel);
+    }
+
+    /**
+     * Forces an open folder's entries and closes it. A file system that refuses to sync a folder
+     * (EINVAL from some FUSE and network file systems) would otherwise fail every write on it,
+     * though each file was already forced and renamed: the rename is then as durable as it makes it.
+     */
+    static void forceIfSynced(FileChannel folder) {
+        try (folder) {
+            folder.force(true);
+        } catch (IOException refused) {
+            // Not a folder this file system syncs; nothing written is lost by going on.
         }
     }
 

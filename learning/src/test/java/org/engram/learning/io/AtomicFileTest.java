@@ -1,15 +1,19 @@
 package org.engram.learning.io;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -94,5 +98,19 @@ class AtomicFileTest {
         EngramException e = assertThrows(EngramException.class, () -> AtomicFile.forceFolder(folder));
         assertEquals(folder + ": cannot open the folder to force its entries to the disk: the folder " + folder
                 + " does not exist", e.getMessage());
+    }
+
+    @Test
+    void aFolderItsFileSystemRefusesToSyncLetsTheWriteGoOn() throws IOException {
+        FileChannel refusing = FileChannel.open(dir, StandardOpenOption.READ);
+        refusing.close();   // its force now fails with an IOException, as a refused sync does
+        assertDoesNotThrow(() -> AtomicFile.forceIfSynced(refusing));
+    }
+
+    @Test
+    void forcingAFolderClosesIt() throws IOException {
+        FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ);
+        AtomicFile.forceIfSynced(folder);
+        assertFalse(folder.isOpen());
     }
 }
