@@ -218,10 +218,16 @@ public final class RunFolder {
             if (disposable) {
                 f.discardOnExit();
             }
-            // Creating the folder claims the id: of runs started together, one wins each id.
+            // Creating the folder claims the id: of runs started together, one wins each id. A run
+            // of the id that finished (renamed its partial folder away) before the claim holds it
+            // too, which is checked after the claim: checked before, it could finish in between.
             boolean made;
             try {
-                made = !Files.exists(f.target) && f.createPartial();
+                made = f.createPartial();
+                if (made && Files.exists(f.target)) {
+                    f.discard();
+                    made = false;
+                }
             } catch (RuntimeException e) {
                 f.cancelDiscardOnExit();
                 throw e;

@@ -337,6 +337,35 @@ class RunFolderTest {
     }
 
     /**
+     * Runs of one config that start and finish within one second: a run that finished between
+     * another's check for its id's final folder and that run's claim of the id left the later run
+     * a folder it could not commit. Every run must commit, each into a folder of its own.
+     */
+    @Test
+    void runsFinishingAsOthersStartAllCommit() throws Exception {
+        Instant now = Instant.parse("2026-11-30T08:15:00Z");
+        int threads = 4;
+        int runsEach = 15;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<List<Path>>> done = new java.util.ArrayList<>();
+        for (int k = 0; k < threads; k++) {
+            done.add(pool.submit(() -> {
+                List<Path> folders = new java.util.ArrayList<>();
+                for (int r = 0; r < runsEach; r++) {
+                    folders.add(RunFolder.createNew(results, "exp", now, "config").commit());
+                }
+                return folders;
+            }));
+        }
+        java.util.Set<Path> distinct = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<List<Path>> folders : done) {
+            distinct.addAll(folders.get());
+        }
+        pool.shutdown();
+        assertEquals(threads * runsEach, distinct.size());
+    }
+
+    /**
      * Two threads writing one file (a plot redrawn by {@code engram plot} while another draws it):
      * with one temporary name per file, one write truncated the other's temporary file or moved it
      * away before the other's move. Every write must succeed and leave a whole file.
