@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.engram.experiments.run.AbandonedSimulations;
 import org.engram.experiments.run.RunFolder;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.IoReasons;
@@ -26,7 +27,7 @@ import org.engram.simulator.IoReasons;
  * hidden folder sits beside it and is renamed to it, so the set appears at once; into a folder that
  * exists (a mount point, "/", one whose parent is not writable) they are drawn inside it and each
  * moved to its name, a rename within one file system. A hidden folder that a killed process left is
- * removed by the next drawing into the same folder.
+ * removed by the next drawing into the same folder, once nothing in it has changed for ten minutes.
  */
 public final class FigureFolder {
     private static final String DRAWING = ".drawing-";
@@ -155,13 +156,19 @@ public final class FigureFolder {
         }
     }
 
-    /** Removes the drawing folders named {@code prefix<pid>[-<n>]} in a folder whose processes no longer run. */
+    /**
+     * Removes the drawing folders named {@code prefix<pid>[-<n>]} in a folder whose processes no
+     * longer run: no process of that pid runs here, and nothing in the folder has changed for
+     * {@link AbandonedSimulations#QUIET}. The pid alone would take the drawing of a process on
+     * another machine sharing the folder, which this one cannot see, for a dead one's.
+     */
     private static void removeAbandoned(Path dir, String prefix) {
         Pattern own = Pattern.compile(Pattern.quote(prefix) + "(\\d+)(-\\d+)?");
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : (Iterable<Path>) entries::iterator) {
                 Matcher m = own.matcher(p.getFileName().toString());
-                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).map(h -> !h.isAlive()).orElse(true)) {
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).map(h -> !h.isAlive()).orElse(true)
+                        && AbandonedSimulations.isQuiet(p)) {
                     deleteQuietly(p);
                 }
             }

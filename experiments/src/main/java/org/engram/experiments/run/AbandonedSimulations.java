@@ -39,7 +39,7 @@ public final class AbandonedSimulations {
      * process marks its folder within a few file system calls of making it, and the clock of a
      * network file system may differ from this machine's by minutes.
      */
-    static final Duration QUIET = Duration.ofMinutes(10);
+    public static final Duration QUIET = Duration.ofMinutes(10);
 
     private AbandonedSimulations() {
     }
@@ -66,13 +66,12 @@ public final class AbandonedSimulations {
         } catch (IOException e) {
             return;   // an unreadable folder: the run about to be made there reports it
         }
-        Instant quietSince = Instant.now().minus(QUIET);
         for (Path folder : folders) {
             if (!Runner.PARTIAL.matcher(folder.getFileName().toString()).matches()) {
                 removeStaleLock(folder, err);
                 continue;
             }
-            String what = abandoned(folder, quietSince);
+            String what = abandoned(folder);
             if (what == null) {
                 continue;
             }
@@ -106,12 +105,11 @@ public final class AbandonedSimulations {
     /**
      * What a partial folder is, if it may be an abandoned simulation's: one with a simulation's
      * config and a lock file (its lock tells whether its process lives), or one without a run's
-     * config that lacks the lock file or any config, in which nothing has changed since
-     * {@code quietSince}.
+     * config that lacks the lock file or any config, which {@linkplain #isQuiet is quiet}.
      *
      * @return how to name the folder in a message, or null if it is kept
      */
-    private static String abandoned(Path partial, Instant quietSince) {
+    private static String abandoned(Path partial) {
         Path config = partial.resolve("config.yaml");
         boolean simulation = isSimulation(config);
         if (!simulation && Files.exists(config)) {
@@ -123,11 +121,18 @@ public final class AbandonedSimulations {
         if (simulation && Files.exists(partial.resolve(RunFolder.LOCK))) {
             return what;
         }
-        return unchangedSince(partial, quietSince) ? what : null;
+        return isQuiet(partial) ? what : null;
     }
 
-    /** Whether neither a folder nor anything in it has been modified since a time; false if unsure. */
-    private static boolean unchangedSince(Path folder, Instant since) {
+    /**
+     * Whether neither a folder nor anything in it has been modified for {@link #QUIET}: then no
+     * process works in it, on this machine or another that shares the folder.
+     *
+     * @param folder a folder
+     * @return false if something changed within that time, or if that cannot be told
+     */
+    public static boolean isQuiet(Path folder) {
+        Instant since = Instant.now().minus(QUIET);
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 if (Files.getLastModifiedTime(p).toInstant().isAfter(since)) {

@@ -13,11 +13,14 @@ import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.engram.experiments.run.AbandonedSimulations;
 import org.engram.simulator.EngramException;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
@@ -114,12 +117,62 @@ class FigureFolderTest {
     /** A drawing folder that a killed process left is removed by the next drawing into the same folder. */
     @Test
     void aDrawingFolderLeftByAKilledProcessIsRemoved(@TempDir Path dir) throws Exception {
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        Path left = Files.createDirectories(dir.resolve(".figs.drawing-" + gone.pid()));
+        Path left = Files.createDirectories(dir.resolve(".figs.drawing-" + goneProcessPid()));
         Files.writeString(left.resolve("half.svg"), "<svg");
+        ageBeyondQuiet(left);
         FigureFolder.writeAll(Map.of("only", drawable("only")), dir.resolve("figs"));
         assertEquals(List.of("figs"), names(dir));
+    }
+
+    /**
+     * A process on another machine that shares the folder does not run here, whatever its pid: its
+     * drawing folder, which changes as it draws, is left alone until nothing in it has changed for
+     * the quiet time, as a process that was killed would leave it.
+     */
+    @Test
+    void aRecentDrawingFolderOfAPidNotRunningHereIsLeftAlone(@TempDir Path dir) throws Exception {
+        Path drawing = Files.createDirectories(dir.resolve(".figs.drawing-" + goneProcessPid() + "-1"));
+        Files.writeString(drawing.resolve("theirs.svg"), "<svg/>");
+        drawIntoNew(dir.resolve("figs"));
+        assertEquals(List.of("theirs.svg"), names(drawing));
+
+        Files.setLastModifiedTime(drawing, FileTime.from(Instant.now().minus(AbandonedSimulations.QUIET)
+                .minusSeconds(60)));   // the folder old, the file in it still recent
+        drawIntoNew(dir.resolve("figs"));
+        assertEquals(List.of("theirs.svg"), names(drawing));
+
+        ageBeyondQuiet(drawing);
+        drawIntoNew(dir.resolve("figs"));
+        assertEquals(List.of("figs"), names(dir));
+    }
+
+    /** Draws one figure into a folder made anew, so that drawing folders beside it are cleared. */
+    private static void drawIntoNew(Path figures) throws Exception {
+        if (Files.exists(figures)) {
+            try (Stream<Path> walk = Files.walk(figures)) {
+                for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+        FigureFolder.writeAll(Map.of("only", drawable("only")), figures);
+    }
+
+    /** {@return the pid of a process that has ended} */
+    private static long goneProcessPid() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        return gone.pid();
+    }
+
+    /** Dates a folder and everything in it from before the quiet time, as if left long ago. */
+    private static void ageBeyondQuiet(Path folder) throws Exception {
+        FileTime old = FileTime.from(Instant.now().minus(AbandonedSimulations.QUIET).minusSeconds(60));
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Files.setLastModifiedTime(p, old);
+            }
+        }
     }
 
     /**
@@ -180,10 +233,10 @@ class FigureFolderTest {
     @Test
     void anExistingFolderIsDrawnIntoFromWithin(@TempDir Path dir) throws Exception {
         Path figures = Files.createDirectories(dir.resolve("figs"));
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        Files.createDirectories(figures.resolve(".drawing-" + gone.pid()));
-        Path beside = Files.createDirectories(dir.resolve(".figs.drawing-" + gone.pid()));
+        long gone = goneProcessPid();
+        ageBeyondQuiet(Files.createDirectories(figures.resolve(".drawing-" + gone)));
+        Path beside = Files.createDirectories(dir.resolve(".figs.drawing-" + gone));
+        ageBeyondQuiet(beside);
         FigureFolder.writeAll(Map.of("only", drawable("only")), figures);
         assertEquals(List.of("only.pdf", "only.png", "only.svg"), names(figures));
         assertTrue(Files.exists(beside), "a drawing into an existing folder leaves its parent alone");
