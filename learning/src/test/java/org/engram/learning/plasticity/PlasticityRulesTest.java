@@ -1,0 +1,380 @@
+package org.engram.learning.plasticity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.network.Projection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The registry of plasticity rules by name: the two built-ins, and the user rules of the
+ * {@link PlasticityRuleProvider}s that a services file names on the thread's class loader, each
+ * provider that a config could not use left out by its class name with the field and value at
+ * fault. Each test puts its own services file on a class loader of its own, so the others see no
+ * user rule. ({@link PlasticityRules.Parameters} itself is {@link PlasticityRuleParametersTest}'s.)
+ */
+class PlasticityRulesTest {
+    private static final String LEFT_OUT = "a record type, its default values, a bounds function and a factory,"
+            + " none null";
+
+    @TempDir
+    Path dir;
+
+    /** A rule's parameters: an amplitude and its bounds. */
+    public record Gain(double a, double wMin, double wMax) {
+    }
+
+    /** A rule that changes nothing. */
+    static final class Still extends PlasticityRule {
+        Still(Projection projection) {
+            super(projection);
+        }
+
+        @Override
+        public void onPre(int source, double tMs) {
+        }
+
+        @Override
+        public void onPost(int target, double tMs) {
+        }
+    }
+
+    private static PlasticityRules.Parameters<Gain> gain() {
+        return new PlasticityRules.Parameters<>(Gain.class, new Gain(0.01, 0, 1),
+                g -> new PlasticityRules.WeightBounds(g.wMin(), g.wMax()), (projection, g) -> new Still(projection));
+    }
+
+    /** Provides {@code gain_stdp}. */
+    public static final class GainProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("gain_stdp", "scales by a gain", gain());
+        }
+    }
+
+    /** Provides {@code stdp_2}: digits and underscores after the first letter are snake_case too. */
+    public static final class SecondProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("stdp_2", "a second rule", gain());
+        }
+    }
+
+    /** Provides {@code gain_stdp} too. */
+    public static final class TwinProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("gain_stdp", "the same name", gain());
+        }
+    }
+
+    /** Takes a built-in rule's name. */
+    public static final class BuiltInNameProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("triplet_stdp", "not the built-in", gain());
+        }
+    }
+
+    /** A name a config cannot write: a capital letter. */
+    public static final class CapitalProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("Gain_stdp", "-", gain());
+        }
+    }
+
+    /** A name a config cannot write: a digit first. */
+    public static final class DigitFirstProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("2stdp", "-", gain());
+        }
+    }
+
+    /** No name. */
+    public static final class NoNameProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info(null, "-", gain());
+        }
+    }
+
+    /** No entry. */
+    public static final class NullInfoProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return null;
+        }
+    }
+
+    /** No parameters. */
+    public static final class NoParametersProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("bare", "-", null);
+        }
+    }
+
+    /** Parameters without defaults. */
+    public static final class NoDefaultsProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("no_defaults", "-", new PlasticityRules.Parameters<>(Gain.class, null,
+                    g -> new PlasticityRules.WeightBounds(0, 1), (projection, g) -> new Still(projection)));
+        }
+    }
+
+    /** Parameters without a bounds function. */
+    public static final class NoBoundsProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("no_bounds", "-", new PlasticityRules.Parameters<>(Gain.class,
+                    new Gain(0.01, 0, 1), null, (projection, g) -> new Still(projection)));
+        }
+    }
+
+    /** Parameters without a factory. */
+    public static final class NoFactoryProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("no_factory", "-", new PlasticityRules.Parameters<>(Gain.class,
+                    new Gain(0.01, 0, 1), g -> new PlasticityRules.WeightBounds(0, 1), null));
+        }
+    }
+
+    /** Parameters with a component a config cannot write. */
+    public static final class DurationProvider implements PlasticityRuleProvider {
+        /** @param delay a time a config cannot write; {@code wMin}, {@code wMax} the bounds */
+        public record Timed(java.time.Duration delay, double wMin, double wMax) {
+        }
+
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("timed_stdp", "-", new PlasticityRules.Parameters<>(Timed.class,
+                    new Timed(java.time.Duration.ZERO, 0, 1), t -> new PlasticityRules.WeightBounds(0, 1),
+                    (projection, t) -> new Still(projection)));
+        }
+    }
+
+    /** Parameters with a component named as the key that names the rule. */
+    public static final class TypedProvider implements PlasticityRuleProvider {
+        /** @param type a kind; {@code wMin}, {@code wMax} the bounds */
+        public record Typed(String type, double wMin, double wMax) {
+        }
+
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("typed_stdp", "-", new PlasticityRules.Parameters<>(Typed.class,
+                    new Typed("x", 0, 1), t -> new PlasticityRules.WeightBounds(0, 1),
+                    (projection, t) -> new Still(projection)));
+        }
+    }
+
+    /** Fails in its own code. */
+    public static final class ThrowingProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            throw new IllegalStateException("no entry today");
+        }
+    }
+
+    /** Needs a class its jar brings, left off the class path. */
+    public static final class IncompleteProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            throw new NoClassDefFoundError("p/Missing");
+        }
+    }
+
+    @Test
+    void theBuiltInsArePairAndTripletStdpByTheirConfigNames() {
+        assertTrue(PlasticityRules.builtIn("pair_stdp"));
+        assertTrue(PlasticityRules.builtIn("triplet_stdp"));
+        // Rules without a config name, a name in another case, a near miss: not built-ins.
+        for (String name : List.of("reward_stdp", "adaptive_threshold", "Pair_STDP", "pair_stdp ", "pair", "")) {
+            assertFalse(PlasticityRules.builtIn(name), name);
+        }
+    }
+
+    @Test
+    void withoutProvidersThereAreNoUserRulesAndNoProblems() {
+        assertEquals(List.of(), PlasticityRules.list());
+        assertEquals(List.of(), PlasticityRules.problems());
+    }
+
+    /**
+     * A name no user rule has is refused as the config key {@code type}, listing the built-ins, with
+     * the closest name (one letter swapped) and no providers left out.
+     */
+    @Test
+    void anUnknownNameIsRefusedWithTheRulesAndTheClosest() {
+        ParameterException e = assertThrows(ParameterException.class, () -> PlasticityRules.info("pair_stpd"));
+        assertEquals("plasticity rules", e.source());
+        assertEquals("type", e.location());
+        assertEquals("one of [pair_stdp, triplet_stdp]", e.expected());
+        assertEquals("pair_stpd", e.found());
+        assertEquals("did you mean 'pair_stdp'?", e.hint());
+        assertEquals("plasticity rules: type: expected one of [pair_stdp, triplet_stdp], found pair_stpd; did you"
+                + " mean 'pair_stdp'?", e.getMessage());
+        // info looks up user rules only: a built-in's name is not one.
+        assertThrows(ParameterException.class, () -> PlasticityRules.info("pair_stdp"));
+        assertEquals("null", assertThrows(ParameterException.class, () -> PlasticityRules.info(null)).found());
+    }
+
+    /**
+     * Providers' rules are listed in class-path order after no built-in, found by name with the entry
+     * the provider gave, and named in the list of rules a lookup of an unknown name gives; with the
+     * class loader gone, so are they (the registry keeps nothing).
+     */
+    @Test
+    void providedRulesAreListedInClassPathOrderAndFoundByName() throws Exception {
+        List<String> names = withProviders(List.of(SecondProvider.class.getName(), GainProvider.class.getName()),
+                () -> PlasticityRules.list().stream().map(PlasticityRules.Info::name).toList());
+        assertEquals(List.of("stdp_2", "gain_stdp"), names);
+        assertEquals(List.of("gain_stdp", "stdp_2"), withProviders(List.of(GainProvider.class.getName(),
+                SecondProvider.class.getName()), () -> PlasticityRules.list().stream()
+                .map(PlasticityRules.Info::name).toList()));
+        withProviders(List.of(GainProvider.class.getName(), SecondProvider.class.getName()), () -> {
+            assertEquals(List.of(), PlasticityRules.problems());
+            PlasticityRules.Info info = PlasticityRules.info("gain_stdp");
+            assertEquals("gain_stdp", info.name());
+            assertEquals("scales by a gain", info.description());
+            assertSame(Gain.class, info.parameters().type());
+            assertEquals(new Gain(0.01, 0, 1), info.parameters().defaults());
+            assertFalse(PlasticityRules.builtIn("gain_stdp"), "a provided rule is not a built-in");
+            ParameterException unknown = assertThrows(ParameterException.class,
+                    () -> PlasticityRules.info("gain_stpd"));
+            assertEquals("one of [pair_stdp, triplet_stdp, gain_stdp, stdp_2]", unknown.expected());
+            assertEquals("did you mean 'gain_stdp'?", unknown.hint());
+            return null;
+        });
+        assertThrows(ParameterException.class, () -> PlasticityRules.info("gain_stdp"), "gone with its loader");
+    }
+
+    /** A name a config cannot write is refused by the provider's class, with the name found. */
+    @Test
+    void aNameThatIsNotSnakeCaseIsRefusedByProvider() throws Exception {
+        String rule = ": info().name(): expected a snake_case name (a-z, 0-9, _), found ";
+        assertEquals(CapitalProvider.class.getName() + rule + "Gain_stdp", problemOf(CapitalProvider.class));
+        assertEquals(DigitFirstProvider.class.getName() + rule + "2stdp", problemOf(DigitFirstProvider.class));
+        assertEquals(NoNameProvider.class.getName() + rule + "null", problemOf(NoNameProvider.class));
+    }
+
+    /**
+     * A name another rule has is refused, naming its holder: a built-in whatever the order, or the
+     * provider before it on the class path, whose rule stays usable.
+     */
+    @Test
+    void aNameAnotherRuleHasIsRefusedNamingItsHolder() throws Exception {
+        assertEquals(BuiltInNameProvider.class.getName() + ": info().name(): expected a name no other plasticity"
+                + " rule has (a built-in has it), found triplet_stdp", problemOf(BuiltInNameProvider.class));
+        withProviders(List.of(TwinProvider.class.getName(), GainProvider.class.getName()), () -> {
+            assertEquals(List.of(GainProvider.class.getName() + ": info().name(): expected a name no other plasticity"
+                    + " rule has (the provider " + TwinProvider.class.getName() + " has it), found gain_stdp"),
+                    PlasticityRules.problems());
+            assertEquals("the same name", PlasticityRules.info("gain_stdp").description(), "the first one's");
+            assertEquals(1, PlasticityRules.list().size());
+            return null;
+        });
+    }
+
+    /** An entry, or a part of its parameters, that is missing is refused by provider, with what was found. */
+    @Test
+    void anEntryWithAPartMissingIsRefusedByProvider() throws Exception {
+        assertEquals(NullInfoProvider.class.getName() + ": info(): expected the rule's entry, found null",
+                problemOf(NullInfoProvider.class));
+        assertEquals(NoParametersProvider.class.getName() + ": info().parameters(): expected " + LEFT_OUT
+                + ", found null", problemOf(NoParametersProvider.class));
+        for (Class<?> provider : List.of(NoDefaultsProvider.class, NoBoundsProvider.class, NoFactoryProvider.class)) {
+            String problem = problemOf(provider);
+            assertTrue(problem.startsWith(provider.getName() + ": info().parameters(): expected " + LEFT_OUT
+                    + ", found Parameters[type=class " + Gain.class.getName() + ", defaults="), problem);
+        }
+        assertTrue(problemOf(NoDefaultsProvider.class).contains("defaults=null"));
+        assertTrue(problemOf(NoBoundsProvider.class).contains("bounds=null"));
+        assertTrue(problemOf(NoFactoryProvider.class).endsWith("factory=null]"));
+    }
+
+    /** Parameters a config could not write, or whose {@code type} would clash with the rule's key, are refused. */
+    @Test
+    void parametersAConfigCannotWriteAreRefusedByComponent() throws Exception {
+        assertEquals(DurationProvider.class.getName() + ": info().parameters(): Timed.delay: expected components a"
+                + " config can write: numbers, true/false, text, enums, and lists, arrays, maps (by text) and records"
+                + " of these, found java.time.Duration", problemOf(DurationProvider.class));
+        assertEquals(TypedProvider.class.getName() + ": info().parameters(): expected a parameter record without a"
+                + " component named type, the key that names the rule, found " + TypedProvider.Typed.class.getName(),
+                problemOf(TypedProvider.class));
+    }
+
+    /**
+     * A provider whose code throws, needs a missing class or cannot be found is left out by class
+     * name; the others load, and a lookup of a name none has lists the left-out ones after the closest
+     * name.
+     */
+    @Test
+    void aBrokenProviderIsLeftOutAndTheOthersLoad() throws Exception {
+        assertEquals("cannot load the user plasticity rule of " + ThrowingProvider.class.getName()
+                + ": java.lang.IllegalStateException: no entry today", problemOf(ThrowingProvider.class));
+        assertEquals("cannot load the user plasticity rule of " + IncompleteProvider.class.getName() + ": a class it"
+                + " needs is not on the class path (p/Missing; the launcher adds ENGRAM_CLASSPATH)",
+                problemOf(IncompleteProvider.class));
+        String missing = problemOf("no.such.Provider");
+        assertTrue(missing.startsWith("cannot load a user plasticity rule (" + PlasticityRuleProvider.class.getName()
+                + " provider): ") && missing.contains("no.such.Provider"), missing);
+        withProviders(List.of(ThrowingProvider.class.getName(), GainProvider.class.getName(),
+                CapitalProvider.class.getName()), () -> {
+                    assertEquals(List.of("gain_stdp"), PlasticityRules.list().stream()
+                            .map(PlasticityRules.Info::name).toList());
+                    List<String> problems = PlasticityRules.problems();
+                    assertEquals(2, problems.size(), problems.toString());
+                    ParameterException e = assertThrows(ParameterException.class,
+                            () -> PlasticityRules.info("gain_stpd"));
+                    assertEquals("did you mean 'gain_stdp'?; some user plasticity rules could not be loaded: "
+                            + String.join("; ", problems), e.hint());
+                    // With no close name, the hint is the providers left out alone.
+                    assertEquals("some user plasticity rules could not be loaded: " + String.join("; ", problems),
+                            assertThrows(ParameterException.class, () -> PlasticityRules.info("zzzzzzzzzzzz")).hint());
+                    return null;
+                });
+    }
+
+    /** The one problem of the providers on the class path, when only {@code provider} is named there. */
+    private String problemOf(Class<?> provider) throws Exception {
+        return problemOf(provider.getName());
+    }
+
+    private String problemOf(String provider) throws Exception {
+        List<String> problems = withProviders(List.of(provider), () -> {
+            assertEquals(List.of(), PlasticityRules.list(), "a provider left out lists no rule");
+            return PlasticityRules.problems();
+        });
+        assertEquals(1, problems.size(), problems.toString());
+        return problems.get(0);
+    }
+
+    /** Runs a call with a context class loader whose services file names the given providers. */
+    private <T> T withProviders(List<String> providers, Callable<T> call) throws Exception {
+        Path services = Files.createDirectories(dir.resolve("META-INF").resolve("services"));
+        Files.write(services.resolve(PlasticityRuleProvider.class.getName()), providers);
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, before)) {
+            thread.setContextClassLoader(loader);
+            return call.call();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+}
