@@ -9,7 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
+import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.connect.Rules;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,5 +98,81 @@ class PlasticityRuleParametersTest {
         IllegalStateException elsewhere = assertThrows(IllegalStateException.class,
                 () -> parameters((p, r) -> new Still(other)).attach("still", projection, new Range(0, 1)));
         assertTrue(elsewhere.getMessage().contains("not a rule of projection 'pre->post'"), elsewhere.getMessage());
+    }
+
+    /**
+     * A bound must be a finite weight a float holds (weights are stored as floats), named with the
+     * value found; the largest float itself is one.
+     */
+    @Test
+    void boundsBeyondAFloatAreRefusedByName() {
+        PlasticityRules.Parameters<Range> p = parameters((projection, r) -> new Still(projection));
+        for (double bad : new double[] {Double.NaN, Double.NEGATIVE_INFINITY, -1e39}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> p.boundsOf("still", new Range(bad, 1)));
+            assertEquals("w_min", e.location());
+            assertEquals(String.valueOf(bad), e.found());
+        }
+        ParameterException high = assertThrows(ParameterException.class,
+                () -> p.boundsOf("still", new Range(0, Double.POSITIVE_INFINITY)));
+        assertEquals("still: w_max: expected a finite weight of magnitude <= " + Float.MAX_VALUE + " (weights are"
+                + " stored as float), found Infinity", high.getMessage());
+        assertEquals(new PlasticityRules.WeightBounds(-Float.MAX_VALUE, Float.MAX_VALUE),
+                p.boundsOf("still", new Range(-Float.MAX_VALUE, Float.MAX_VALUE)));
+    }
+
+    /**
+     * Bounds must keep the projection's sign: w_min >= 0 on an excitatory projection, w_max <= 0 on an
+     * inhibitory one (0 itself allowed), each refused naming the bound, the projection and the value.
+     */
+    @Test
+    void boundsThatWouldFlipTheProjectionsSignAreRefused() {
+        PlasticityRules.Parameters<Range> p = parameters((projection, r) -> new Still(projection));
+        Projection excitatory = new TwoPopulations(2, 3, 0.5).projection;
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> p.requireHolds("still", excitatory, new Range(-0.1, 1)));
+        assertEquals("still: w_min: expected a weight >= 0 for the excitatory projection 'pre->post', found -0.1",
+                e.getMessage());
+        p.requireHolds("still", excitatory, new Range(0, 1));
+        Projection inhibitory = inhibitory(-0.5);
+        ParameterException i = assertThrows(ParameterException.class,
+                () -> p.requireHolds("still", inhibitory, new Range(-1, 0.1)));
+        assertEquals("still: w_max: expected a weight <= 0 for the inhibitory projection 'inh->post', found 0.1",
+                i.getMessage());
+        assertSame(inhibitory, p.attach("still", inhibitory, new Range(-1, 0)).projection());
+    }
+
+    /**
+     * Weights are compared as the floats they are stored as: 0.1 stored as a float (0.10000000149) lies
+     * within bounds [0.1, 1] although it is above the double 0.1, and [0, 0.1] holds it too.
+     */
+    @Test
+    void aWeightEqualToABoundAsAFloatLiesWithinIt() {
+        PlasticityRules.Parameters<Range> p = parameters((projection, r) -> new Still(projection));
+        Projection projection = new TwoPopulations(2, 3, 0.1).projection;
+        assertTrue(projection.weights()[0] > 0.1, "the float 0.1 is above the double 0.1");
+        p.requireHolds("still", projection, new Range(0.1, 1));
+        p.requireHolds("still", projection, new Range(0, 0.1));
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> p.requireHolds("still", projection, new Range(0.11, 1)));
+        assertEquals("weights", e.location());
+        assertEquals("still on 'pre->post'", e.source());
+        assertEquals("0.1 (synapse 0)", e.found());
+    }
+
+    /** {@code make} runs the factory unchecked, as its contract says: the caller checks the bounds first. */
+    @Test
+    void makeRunsTheFactoryWithoutCheckingTheBounds() {
+        Projection projection = new TwoPopulations(2, 3, 0.5).projection;
+        PlasticityRule rule = parameters((p, r) -> new Still(p)).make(projection, new Range(0, 0.4));
+        assertSame(projection, rule.projection());
+    }
+
+    /** A projection of one inhibitory neuron onto two, all weights {@code weight}, plastic. */
+    private static Projection inhibitory(double weight) {
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> inh = b.population("inh", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        Population<?, ?> post = b.population("post", 2, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.connect("inh->post", inh, post, Rules.allToAll(), Synapses.inhibitory(weight).asPlastic());
+        return b.build().projections().get(0);
     }
 }
