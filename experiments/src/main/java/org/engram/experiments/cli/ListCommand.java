@@ -53,7 +53,7 @@ public final class ListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Neuron models:");
         for (NeuronModel<?, ?> m : NeuronModels.all()) {
-            out.printf("  %-18s %s%n", m.name(), m.description());
+            out.printf("  %-18s %s%n", m.name(), oneLine(m.description(), "no description"));
         }
         for (String problem : NeuronModels.problems()) {
             // Beside the list, not in it: scripts read the list, the user needs to know what is missing.
@@ -71,8 +71,8 @@ public final class ListCommand implements Callable<Integer> {
                 Scenario.CLASS_INCREMENTAL, "every class seen so far competes")));
         out.println("Continual-learning strategies (engram run: strategies[].name; chain with '+'):");
         for (Strategies.Info s : Strategies.list()) {
-            out.printf("  %-18s %s; %s; defaults %s%n", s.name(), s.description(), s.reference(),
-                    ConfigDocs.defaultParams(s));
+            out.printf("  %-18s %s; %s; defaults %s%n", s.name(), oneLine(s.description(), "no description"),
+                    oneLine(s.reference(), "no reference"), ConfigDocs.defaultParams(s));
         }
         for (String problem : Strategies.problems()) {
             spec.commandLine().getErr().println("engram: warning: user strategy left out: " + problem);
@@ -92,7 +92,7 @@ public final class ListCommand implements Callable<Integer> {
         section(out, "Connectivity rules (engram simulate):", RuleType.descriptions());
         Map<String, String> plasticity = new LinkedHashMap<>(PlasticityType.descriptions());
         for (PlasticityRules.Info r : PlasticityRules.list()) {
-            plasticity.put(r.name(), r.description() + "; defaults " + ConfigDocs.defaultParams(r.parameters()
+            plasticity.put(r.name(), oneLine(r.description(), "no description") + "; defaults " + ConfigDocs.defaultParams(r.parameters()
                     .defaults()));
         }
         section(out, "Plasticity rules of projections (engram simulate):", plasticity);
@@ -110,6 +110,20 @@ public final class ListCommand implements Callable<Integer> {
             m.put(e.name().toLowerCase(Locale.ROOT), lines.get(e));
         }
         return m;
+    }
+
+    /**
+     * A user model's, strategy's or rule's text as part of one line of the list, which scripts read a
+     * line an entry: line breaks and the spaces around them become one space.
+     *
+     * @param text    the text its provider gave, possibly null
+     * @param missing what to show for none, in parentheses
+     */
+    static String oneLine(String text, String missing) {
+        if (text == null || text.isBlank()) {
+            return "(" + missing + ")";
+        }
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static void section(PrintWriter out, String title, Map<String, String> entries) {

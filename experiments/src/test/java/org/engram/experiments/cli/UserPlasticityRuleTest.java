@@ -127,6 +127,23 @@ class UserPlasticityRuleTest {
         }
     }
 
+    /** Describes its rule on two lines, which {@code engram list} shows as one. */
+    public static final class WordyProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("wordy_stdp", "  a rule described\n   on two lines \r\n", new FussyProvider()
+                    .info().parameters());
+        }
+    }
+
+    /** Gives no description. */
+    public static final class SilentProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("silent_stdp", null, new FussyProvider().info().parameters());
+        }
+    }
+
     /** Code that fails when its entry is asked for: left out. */
     public static final class ThrowingProvider implements PlasticityRuleProvider {
         @Override
@@ -254,6 +271,21 @@ class UserPlasticityRuleTest {
                 + " symmetric_stdp], found my_rule; some user plasticity rules could not be loaded: ")
                 && missing.err().contains("no.such.Provider") && missing.err().contains(ThrowingProvider.class
                 .getName()), missing.err());
+    }
+
+    /**
+     * {@code engram list}, which scripts read a line an entry, shows a description given on several
+     * lines as one line, and says so when a rule gives none (it printed "null").
+     */
+    @Test
+    void descriptionsAreListedOnOneLine(@TempDir Path dir) throws Exception {
+        CliRunner.Result list = withProviders(dir, List.of(WordyProvider.class.getName(),
+                SilentProvider.class.getName()), () -> CliRunner.run("list"));
+        assertEquals(0, list.exitCode(), list.err());
+        String rules = list.out().substring(list.out().indexOf("Plasticity rules of projections"));
+        String defaults = "; defaults {a: 0.5, w_min: 0.0, w_max: 1.0}\n";
+        assertTrue(rules.contains("\n  wordy_stdp         a rule described on two lines" + defaults), rules);
+        assertTrue(rules.contains("\n  silent_stdp        (no description)" + defaults), rules);
     }
 
     /**

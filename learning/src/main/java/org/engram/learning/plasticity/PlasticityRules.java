@@ -136,7 +136,7 @@ public final class PlasticityRules {
      * @param name a rule name, e.g. {@code pair_stdp}
      */
     public static boolean builtIn(String name) {
-        return BUILT_INS.contains(name);
+        return name != null && BUILT_INS.contains(name);
     }
 
     /**
@@ -167,9 +167,14 @@ public final class PlasticityRules {
      * @param name the rule's name
      * @return its entry
      * @throws ParameterException if no loaded user rule has that name; the message lists the rules,
-     *                            suggests the closest and names the providers left out
+     *                            suggests the closest and names the providers left out, or, for a
+     *                            built-in's name, says that built-ins have no entry
      */
     public static Info info(String name) {
+        if (builtIn(name)) {
+            throw new ParameterException("plasticity rules", "type", "the name of a user rule (the built-in rules, "
+                    + String.join(" and ", BUILT_INS) + ", have no entry)", name);
+        }
         Registry registry = load();
         Info info = registry.byName().get(name);
         if (info != null) {

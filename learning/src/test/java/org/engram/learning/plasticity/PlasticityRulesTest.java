@@ -206,6 +206,7 @@ class PlasticityRulesTest {
         for (String name : List.of("reward_stdp", "adaptive_threshold", "Pair_STDP", "pair_stdp ", "pair", "")) {
             assertFalse(PlasticityRules.builtIn(name), name);
         }
+        assertFalse(PlasticityRules.builtIn(null));
     }
 
     @Test
@@ -228,8 +229,11 @@ class PlasticityRulesTest {
         assertEquals("did you mean 'pair_stdp'?", e.hint());
         assertEquals("plasticity rules: type: expected one of [pair_stdp, triplet_stdp], found pair_stpd; did you"
                 + " mean 'pair_stdp'?", e.getMessage());
-        // info looks up user rules only: a built-in's name is not one.
-        assertThrows(ParameterException.class, () -> PlasticityRules.info("pair_stdp"));
+        // info looks up user rules only: a built-in's name is not one (it was refused as not one of the
+        // names listed, the built-in among them).
+        assertEquals("plasticity rules: type: expected the name of a user rule (the built-in rules, pair_stdp and"
+                + " triplet_stdp, have no entry), found pair_stdp",
+                assertThrows(ParameterException.class, () -> PlasticityRules.info("pair_stdp")).getMessage());
         assertEquals("null", assertThrows(ParameterException.class, () -> PlasticityRules.info(null)).found());
     }
 
