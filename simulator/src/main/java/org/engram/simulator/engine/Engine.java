@@ -584,6 +584,9 @@ public final class Engine implements AutoCloseable {
                 r.reserve(end / r.intervalSteps());
             }
         }
+        for (RateMonitor r : rateMonitors) {
+            r.reserveTo(grid.timeMs(end));
+        }
         if (precise) {
             for (PopulationRuntime rt : runtimes) {
                 rt.shown.resume(rt.neuronTimeMs, rt.horizonMs, timeMs());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.event.SpikeListener;
 import org.engram.simulator.network.Population;
@@ -104,6 +105,44 @@ public final class RateMonitor implements SpikeListener {
     }
 
     /**
+     * Makes room for the bins up to a time before a run reaches it, so that a run whose bins the
+     * heap cannot hold is refused before it starts rather than after its work (the engine calls it
+     * before each run); the bins so far are kept.
+     *
+     * @param timeMs the time the run will reach, in ms
+     * @throws HeapLimitExceeded if the bins, 8 bytes each, cannot fit the heap
+     */
+    public void reserveTo(double timeMs) {
+        int b = binsUpTo(timeMs);
+        if (b <= counts.length) {
+            return;
+        }
+        if (b * (double) Long.BYTES > Runtime.getRuntime().maxMemory()) {
+            throw pastTheHeap(b, timeMs);
+        }
+        try {
+            // Doubling, as in onSpike, where the heap allows it; else exactly the bins the run needs.
+            int doubled = (int) Math.min(Integer.MAX_VALUE - 8, 2L * counts.length);
+            try {
+                counts = Arrays.copyOf(counts, Math.max(b, doubled));
+            } catch (OutOfMemoryError e) {
+                counts = Arrays.copyOf(counts, b);
+            }
+        } catch (OutOfMemoryError e) {
+            throw pastTheHeap(b, timeMs);
+        }
+    }
+
+    private HeapLimitExceeded pastTheHeap(int bins, double timeMs) {
+        return new HeapLimitExceeded("rate monitor of '" + population.name() + "'", "bin",
+                String.format(Locale.ROOT, "bins that fit the Java heap (%.0f MB in all), 8 bytes each",
+                        Runtime.getRuntime().maxMemory() / 1e6),
+                String.format(Locale.ROOT, "%d bins of %s ms up to %s ms (%.0f MB)", bins, binMs, timeMs,
+                        bins * (double) Long.BYTES / 1e6),
+                "record the rate in wider bins, or run shorter, or give Java more heap (-Xmx)");
+    }
+
+    /**
      * The number of bins that end at or before {@code timeMs} plus one if a bin is under way:
      * {@code ceil((timeMs - start) / binMs)}, with a tolerance of {@link #EDGE_ULPS} units in the last
      * place of the times so that a grid time such as {@code 3 * 0.1 = 0.30000000000000004} counts as the
@@ -129,10 +168,15 @@ public final class RateMonitor implements SpikeListener {
     public double[] ratesHz() {
         double[] r = new double[bins];
         for (int b = 0; b < bins; b++) {
-            double width = Math.max(Math.min(binMs, endMs - startMs - b * binMs), 0);
-            r[b] = counts[b] * 1000.0 / (population.size() * (width > 1e-12 ? width : binMs));
+            r[b] = rateHz(b);
         }
         return r;
+    }
+
+    /** The rate of bin {@code b} in Hz: its count over the neurons and its width (the last may be shorter). */
+    private double rateHz(int b) {
+        double width = Math.max(Math.min(binMs, endMs - startMs - b * binMs), 0);
+        return counts[b] * 1000.0 / (population.size() * (width > 1e-12 ? width : binMs));
     }
 
     /**
