@@ -96,6 +96,11 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 r = NetworkBenchmark.run(name, () -> network.build(dtMs, seed), durationMs, warmupMs, threads, mode);
             } catch (HeapLimitExceeded e) {
+                if ("threads".equals(e.location())) {
+                    // The engine's per-thread row starts grow with the threads as well as the network.
+                    throw new ParameterException(command, "--threads", e.expected(), threads, e.found() + "; "
+                            + e.hint());
+                }
                 // The reference network's memory grows with its size, and its input buffers with its
                 // delays in steps: the options are what the user can change, not the network's parts.
                 boolean buffers = "input buffers".equals(e.location());

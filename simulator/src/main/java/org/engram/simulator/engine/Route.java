@@ -1,5 +1,7 @@
 package org.engram.simulator.engine;
 
+import java.util.Locale;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.network.Projection;
 
@@ -37,7 +39,7 @@ final class Route {
                     + " threads for projection '" + projection.name() + "' from " + sources + " neurons (every row "
                     + "keeps where each thread's part begins, in one array)", workers);
         }
-        first = new int[sources * workers + 1];
+        first = rowStarts(projection, sources, workers);
         for (int s = 0; s < sources; s++) {
             int a = rowStart[s];
             int b = rowStart[s + 1];
@@ -47,6 +49,32 @@ final class Route {
             }
         }
         first[sources * workers] = rowStart[sources];
+    }
+
+    /**
+     * The array of where each thread's part of each row begins, 4 bytes per source neuron and thread:
+     * with hundreds of threads on a network of millions of neurons, gigabytes, refused by the thread
+     * count that asks for them rather than left to a bare OutOfMemoryError.
+     */
+    private static int[] rowStarts(Projection projection, int sources, int workers) {
+        long entries = (long) sources * workers + 1;
+        if (entries * (double) Integer.BYTES <= Runtime.getRuntime().maxMemory()) {
+            try {
+                return new int[(int) entries];
+            } catch (OutOfMemoryError e) {
+                // Refused below: beside the network and the other projections' row starts.
+            }
+        }
+        throw rowStartsPastTheHeap(projection, sources, workers);
+    }
+
+    private static HeapLimitExceeded rowStartsPastTheHeap(Projection projection, int sources, int workers) {
+        return new HeapLimitExceeded("engine", "threads", String.format(Locale.ROOT, "row starts that fit the Java"
+                        + " heap (%.0f MB in all, beside the network): 4 bytes per source neuron, thread and projection",
+                        Runtime.getRuntime().maxMemory() / 1e6),
+                String.format(Locale.ROOT, "%d threads for projection '%s' from %d neurons (%.0f MB)", workers,
+                        projection.name(), sources, ((long) sources * workers + 1) * (double) Integer.BYTES / 1e6),
+                "use fewer threads (more than the processors are no faster), or give Java more heap (-Xmx)");
     }
 
     /** @return the first synapse of row {@code source} that worker {@code w} delivers */
