@@ -12,7 +12,10 @@ import org.engram.simulator.engine.EngineChecks;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.network.Network;
 
-/** The disk space that a simulation's state and synapse records take, checked against the result folder's disk. */
+/**
+ * The disk space that a simulation's state, rate and synapse records take, checked against the result folder's
+ * disk (the spike files' size is not known before the run).
+ */
 final class RecordRoom {
 
     /**
@@ -20,6 +23,11 @@ final class RecordRoom {
      * index of up to 10 digits, a double as Java writes it (up to 24 characters), separators.
      */
     private static final int STATE_ROW_BYTES = 16 + 1 + 10 + 1 + 24 + 1;
+    /**
+     * Bytes a rate CSV row takes, counted generously: a bin start of 9 decimals below 10^10 ms, a rate of 6
+     * decimals below 10^8 Hz, separators.
+     */
+    static final int RATE_ROW_BYTES = 20 + 1 + 15 + 1;
     /** Bytes a synapse CSV row takes, counted generously: two indices, a float weight, a delay. */
     private static final int SYNAPSE_ROW_BYTES = 10 + 1 + 10 + 1 + 15 + 1 + 12 + 1;
     /** Recordings past this size (1 GB) are announced before the run. */
@@ -29,13 +37,15 @@ final class RecordRoom {
     }
 
     /**
-     * Refuses, before the run, state samples and synapses to write whose CSV files cannot fit the
+     * Refuses, before the run, state samples, rates and synapses to write whose CSV files cannot fit the
      * free space of the result folder's disk (found after the run, the disk would be full and the
      * run lost), and announces on standard error those past 1 GB.
      */
     static void require(SimulationConfig c, Network network, String source, List<String> sets, Path folder,
                         PrintWriter err) {
-        long total = stateBytes(c, network.grid());
+        List<String> recorded = c.record().spikes();
+        long total = stateBytes(c, network.grid())
+                + rateBytes(c, recorded == null ? network.populations().size() : recorded.size());
         for (String name : c.record().synapses()) {
             total += (long) network.projection(name).synapseCount() * SYNAPSE_ROW_BYTES;
         }
@@ -48,7 +58,7 @@ final class RecordRoom {
             return;   // a file system that cannot say: the write will tell
         }
         if (total > ANNOUNCED_BYTES) {
-            err.println("engram simulate: the state samples and synapses to write will take up to " + diskSize(total)
+            err.println("engram simulate: the state samples, rates and synapses to write will take up to " + diskSize(total)
                     + " of disk");
             err.flush();
         }
@@ -66,7 +76,20 @@ final class RecordRoom {
     }
 
     /**
-     * @param bytes  what the state and synapse files take
+     * The bytes the rate CSV files of a config take at most ({@code RATE_ROW_BYTES} per bin): one file per
+     * population whose spikes are recorded, a row per bin from {@code record.from_ms} to the end.
+     *
+     * @param c           the config
+     * @param populations how many populations' rates are recorded
+     * @return the bytes, 0 for no population
+     */
+    static long rateBytes(SimulationConfig c, int populations) {
+        double bins = Math.ceil((c.durationMs() - c.record().fromMs()) / c.record().rateBinMs() - 1e-9);
+        return (long) Math.max(0, bins) * RATE_ROW_BYTES * populations;
+    }
+
+    /**
+     * @param bytes  what the state, rate and synapse files take
      * @param free   the free bytes of the result folder's disk
      * @param source the config file, for the message
      * @throws ConfigException if the files cannot fit
@@ -74,9 +97,9 @@ final class RecordRoom {
     static void requireRoom(long bytes, long free, String source, List<String> sets) {
         if (bytes > free) {
             List<String> recordSets = ConfigLoader.setsAtOrUnder(sets, "record");
-            throw new ConfigException(source, "record", "state samples and synapses whose CSV files fit the "
+            throw new ConfigException(source, "record", "state samples, rates and synapses whose CSV files fit the "
                     + diskSize(free) + " free on the result folder's disk", "up to " + diskSize(bytes), "record fewer"
-                    + " neurons, at a longer interval_ms or fewer projections, or write the results to another disk"
+                    + " neurons, at a longer interval_ms or rate_bin_ms or fewer projections, or write the results to another disk"
                     + " (--out)" + (recordSets.isEmpty() ? "" : "; record is partly what --set "
                     + String.join(" and --set ", recordSets) + " gave"));
         }
