@@ -1,6 +1,7 @@
 package org.engram.experiments.simulate;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.metrics.MetricFormat;
@@ -39,9 +40,14 @@ final class RecordChecks {
         List<String> spikes = c.record().spikes() == null ? List.of() : c.record().spikes();
         TimeGrid grid = factory.grid();
         // Each population whose spikes are recorded (by default every one) has its rate monitor.
-        if (grid != null && !(c.record().spikes() == null ? names : spikes).isEmpty()) {
+        int rated = (c.record().spikes() == null ? names : spikes).size();
+        if (grid != null && rated > 0) {
             try {
                 EngineChecks.requireRateBin(grid, c.record().rateBinMs());
+                ConfigException pastTheHeap = ratesPastTheHeap(c, source, rated, durationHint);
+                if (pastTheHeap != null) {
+                    problems.add(pastTheHeap);
+                }
             } catch (EngramException e) {
                 // Not a multiple of dt: often the default, which a dt that does not divide 1 ms refuses.
                 double bin = c.record().rateBinMs();
@@ -148,6 +154,30 @@ final class RecordChecks {
                 }
             }
         }
+    }
+
+    /**
+     * The rate monitors' bins, 8 bytes each for every population whose spikes are recorded, past the
+     * heap: refused at the bin before anything runs (the engine refuses them at the run, after the setup).
+     *
+     * @return the problem, or null when they fit or the run's length is itself a problem
+     */
+    private static ConfigException ratesPastTheHeap(SimulationConfig c, String source, int populations,
+                                                    String durationHint) {
+        if (c.durationMs() == null || !(c.durationMs() > c.record().fromMs())) {
+            return null;
+        }
+        double bytes = RecordRoom.rateBins(c) * (double) Long.BYTES * populations;
+        if (bytes <= Runtime.getRuntime().maxMemory()) {
+            return null;
+        }
+        return new ConfigException(source, "record.rate_bin_ms", String.format(Locale.ROOT, "rate bins that fit the"
+                + " Java heap (%.0f MB in all), 8 bytes a bin for each population whose spikes are recorded",
+                Runtime.getRuntime().maxMemory() / 1e6), String.format(Locale.ROOT,
+                "%d bins x %d populations (%.0f MB)", RecordRoom.rateBins(c), populations, bytes / 1e6),
+                "a wider rate_bin_ms, fewer populations in "
+                + "record.spikes or a shorter run, or give Java more heap (-Xmx)"
+                + (durationHint == null ? "" : "; " + durationHint));
     }
 
     /**

@@ -58,8 +58,8 @@ final class RecordRoom {
             return;   // a file system that cannot say: the write will tell
         }
         if (total > ANNOUNCED_BYTES) {
-            err.println("engram simulate: the state samples, rates and synapses to write will take up to " + diskSize(total)
-                    + " of disk");
+            err.println("engram simulate: the state samples, rates and synapses to write will take up to "
+                    + diskSize(total) + " of disk");
             err.flush();
         }
     }
@@ -84,8 +84,12 @@ final class RecordRoom {
      * @return the bytes, 0 for no population
      */
     static long rateBytes(SimulationConfig c, int populations) {
-        double bins = Math.ceil((c.durationMs() - c.record().fromMs()) / c.record().rateBinMs() - 1e-9);
-        return (long) Math.max(0, bins) * RATE_ROW_BYTES * populations;
+        return rateBins(c) * RATE_ROW_BYTES * populations;
+    }
+
+    /** {@return the rate bins of each recorded population: from {@code record.from_ms} to the end, the last partial} */
+    static long rateBins(SimulationConfig c) {
+        return (long) Math.max(0, Math.ceil((c.durationMs() - c.record().fromMs()) / c.record().rateBinMs() - 1e-9));
     }
 
     /**
@@ -99,8 +103,8 @@ final class RecordRoom {
             List<String> recordSets = ConfigLoader.setsAtOrUnder(sets, "record");
             throw new ConfigException(source, "record", "state samples, rates and synapses whose CSV files fit the "
                     + diskSize(free) + " free on the result folder's disk", "up to " + diskSize(bytes), "record fewer"
-                    + " neurons, at a longer interval_ms or rate_bin_ms or fewer projections, or write the results to another disk"
-                    + " (--out)" + (recordSets.isEmpty() ? "" : "; record is partly what --set "
+                    + " neurons, at a longer interval_ms or rate_bin_ms or fewer projections, or write the results to"
+                    + " another disk (--out)" + (recordSets.isEmpty() ? "" : "; record is partly what --set "
                     + String.join(" and --set ", recordSets) + " gave"));
         }
     }

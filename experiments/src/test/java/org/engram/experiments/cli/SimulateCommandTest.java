@@ -812,6 +812,12 @@ class SimulateCommandTest {
                         List.of("bad.yaml:2:", "duration_ms", "whole number of time steps, at least one", "1.0E-12")),
                 Arguments.of("rate bin of no step", GOOD.replace("record:", "record:\n  rate_bin_ms: 1e-10"),
                         List.of("bad.yaml:13:", "record.rate_bin_ms", "at least one", "1.0E-10")),
+                // 1e9 bins of 0.1 ms for each of 2 populations, 16 GB: refused at the bin before anything runs (the
+                // bins had been grown when the run ended, a bare out-of-memory error after all its work).
+                Arguments.of("rate bins past the heap", GOOD.replace("duration_ms: 50", "duration_ms: 100000000")
+                        .replace("record:", "record:\n  rate_bin_ms: 0.1"),
+                        List.of("bad.yaml:13:", "record.rate_bin_ms: expected rate bins that fit the Java heap",
+                                "found 1000000000 bins x 2 populations (16000 MB)")),
                 Arguments.of("rate bin off the grid", GOOD.replace("record:", "record:\n  rate_bin_ms: 0.15"),
                         List.of("bad.yaml:13:", "record.rate_bin_ms", "whole number of time steps", "0.15")),
                 Arguments.of("negative rate bin", GOOD.replace("record:", "record:\n  rate_bin_ms: -1"),

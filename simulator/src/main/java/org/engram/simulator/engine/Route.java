@@ -70,7 +70,8 @@ final class Route {
 
     private static HeapLimitExceeded rowStartsPastTheHeap(Projection projection, int sources, int workers) {
         return new HeapLimitExceeded("engine", "threads", String.format(Locale.ROOT, "row starts that fit the Java"
-                        + " heap (%.0f MB in all, beside the network): 4 bytes per source neuron, thread and projection",
+                        + " heap (%.0f MB in all, beside the network): 4 bytes per source neuron, thread and"
+                        + " projection",
                         Runtime.getRuntime().maxMemory() / 1e6),
                 String.format(Locale.ROOT, "%d threads for projection '%s' from %d neurons (%.0f MB)", workers,
                         projection.name(), sources, ((long) sources * workers + 1) * (double) Integer.BYTES / 1e6),
