@@ -7,6 +7,7 @@ import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.LeftOutKeys;
 import org.engram.experiments.config.ValueSpecs;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.HeapLimitExceeded;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.network.Network;
@@ -238,9 +239,11 @@ final class ProjectionsFromConfig {
         // distribution refused as a whole says so itself.)
         boolean drawn = given != null && given.isObject() && !String.valueOf(e.found()).startsWith("a distribution");
         // The simulator names the entry of a list it found the value in ("at synapse 3 of the rule's list"),
-        // which the key alone does not find in a long list; its other advice speaks of the Java API.
+        // which the key alone does not find in a long list; its other advice speaks of the Java API, but for
+        // synapses past the heap (smaller populations, a sparser rule, -Xmx), which is the config's user's too.
         boolean inList = e.hint() != null && e.hint().startsWith("at ");
-        String hint = drawn ? "a value drawn from the distribution given here" : inList ? e.hint() : null;
+        String hint = drawn ? "a value drawn from the distribution given here"
+                : inList || e instanceof HeapLimitExceeded ? e.hint() : null;
         return new ConfigException(source, path + "." + key, e.expected(), e.found(), hint);
     }
 

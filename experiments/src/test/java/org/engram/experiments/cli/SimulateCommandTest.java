@@ -818,6 +818,11 @@ class SimulateCommandTest {
                         .replace("record:", "record:\n  rate_bin_ms: 0.1"),
                         List.of("bad.yaml:13:", "record.rate_bin_ms: expected rate bins that fit the Java heap",
                                 "found 1000000000 bins x 2 populations (16000 MB)")),
+                // 1.6e9 synapses drawn at 16 bytes each, 25.6 GB: the refusal says how to raise the heap.
+                Arguments.of("synapses past the heap", GOOD.replace("size: 40,", "size: 40000,")
+                        .replace("type: fixed_probability, p: 0.1", "type: all_to_all"),
+                        List.of("bad.yaml:8:", "projections[0].rule: expected synapses that fit the Java heap",
+                                "found 1600000000 synapses (25600 MB)", "or give Java more heap (-Xmx)")),
                 Arguments.of("rate bin off the grid", GOOD.replace("record:", "record:\n  rate_bin_ms: 0.15"),
                         List.of("bad.yaml:13:", "record.rate_bin_ms", "whole number of time steps", "0.15")),
                 Arguments.of("negative rate bin", GOOD.replace("record:", "record:\n  rate_bin_ms: -1"),
