@@ -2,6 +2,7 @@ package org.engram.learning.continual;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,11 +12,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.engram.learning.encode.RateEncoder;
 import org.engram.learning.layered.HiddenLayer;
@@ -23,11 +26,16 @@ import org.engram.learning.layered.LayeredNet;
 import org.engram.learning.layered.LayeredNetSpec;
 import org.engram.learning.layered.Readout;
 import org.engram.learning.layered.ReadoutLayer;
+import org.engram.learning.train.BatchResult;
+import org.engram.learning.train.EpochResult;
+import org.engram.learning.train.Trainer;
 import org.engram.learning.train.TrainerOptions;
 import org.engram.learning.train.optim.LearningRateSchedule;
 import org.engram.learning.train.optim.OptimizerSpec;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.random.Purpose;
+import org.engram.simulator.random.RandomStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -192,6 +200,174 @@ class ContinualLearnerTest {
             assertArrayEquals(a[m], b[m], name + ": matrix " + m);
         }
         assertArrayEquals(expected[2], last[0], 0.0, name + ": last accuracy row");
+    }
+
+    /**
+     * An epoch trains the batches its documented streams define: the order drawn from
+     * (seed, SHUFFLE, task, epoch), each sample encoded from (seed, task, sample, epoch), the readout
+     * masked to the task's classes. A trainer given those batches by hand ends with the same weights,
+     * and the epoch's loss and accuracy are its batches' means weighted by their samples.
+     */
+    @Test
+    void anEpochTrainsTheBatchesItsStreamsDefine() {
+        TaskData task = TASKS[0];
+        int n = task.trainX().length;
+        int batch = 24;   // 80 samples: batches of 24, 24, 24 and 8, so the means must be weighted
+        TrainerOptions options = options(1).withBatch(batch, 4);
+        // The inputs are 0 or 1: at gain 1 every stream would encode a sample alike.
+        RateEncoder encoder = RateEncoder.bernoulli(STEPS, 0.7);
+        LayeredNet learned = net();
+        EpochResult[] got = new EpochResult[2];
+        try (ContinualLearner l = new ContinualLearner(learned, encoder, options,
+                new Naive(), Scenario.TASK_INCREMENTAL)) {
+            l.startTask(task);
+            for (int epoch = 0; epoch < got.length; epoch++) {
+                got[epoch] = l.trainEpoch(epoch);
+            }
+        }
+        boolean[] mask = new boolean[SplitPatterns.CLASSES];
+        for (int c : task.classes()) {
+            mask[c] = true;
+        }
+        LayeredNet byHand = net();
+        try (Trainer trainer = new Trainer(byHand, encoder, options)) {
+            for (int epoch = 0; epoch < got.length; epoch++) {
+                int[] order = RandomStreams.of(options.seed(), Purpose.SHUFFLE, ((long) task.index() << 32) | epoch)
+                        .permutation(n);
+                double lossSum = 0;
+                long correct = 0;
+                for (int from = 0; from < n; from += batch) {
+                    int size = Math.min(batch, n - from);
+                    float[][] x = new float[size][];
+                    int[] y = new int[size];
+                    long[] streams = new long[size];
+                    boolean[][] masks = new boolean[size][];
+                    for (int b = 0; b < size; b++) {
+                        int i = order[from + b];
+                        x[b] = task.trainX()[i];
+                        y[b] = task.trainY()[i];
+                        streams[b] = ContinualLearner.encodingStream(options.seed(), task.index(), i, epoch);
+                        masks[b] = mask;
+                    }
+                    BatchResult r = trainer.trainBatch(new org.engram.learning.train.Batch(x, y, streams, masks));
+                    lossSum += r.meanLoss() * r.samples();
+                    correct += r.correct();
+                }
+                assertEquals(n, got[epoch].samples(), "epoch " + epoch);
+                // The same sums in the same order: equal to the last bit.
+                assertEquals(lossSum / n, got[epoch].meanLoss(), 0.0, "epoch " + epoch);
+                assertEquals((double) correct / n, got[epoch].accuracy(), 0.0, "epoch " + epoch);
+            }
+        }
+        assertTrue(got[1].accuracy() > 0.5, "the second epoch classifies: " + got[1].accuracy());
+        float[][] x = weights(learned);
+        float[][] y = weights(byHand);
+        for (int m = 0; m < x.length; m++) {
+            assertArrayEquals(y[m], x[m], "matrix " + m);
+        }
+    }
+
+    /**
+     * A strategy sees the batches of a task numbered from 0 across its epochs (the key of the
+     * samples replay appends), and from 0 again in the next task.
+     */
+    @Test
+    void batchesAreNumberedAcrossTheEpochsOfATask() {
+        List<List<Integer>> numbers = new ArrayList<>();
+        ContinualStrategy probe = new ContinualStrategy() {
+            @Override
+            public String name() {
+                return "probe";
+            }
+
+            @Override
+            public void beforeTask(TaskContext task) {
+                numbers.add(new ArrayList<>());
+            }
+
+            @Override
+            public void beforeBatch(BatchContext batch) {
+                numbers.get(numbers.size() - 1).add(batch.batchIndex());
+            }
+        };
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1), probe,
+                Scenario.TASK_INCREMENTAL)) {
+            train(l, 0, 2);
+        }
+        // 80 samples in batches of 16: 5 batches per epoch, 2 epochs per task.
+        List<Integer> expected = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertEquals(List.of(expected, expected), numbers);
+    }
+
+    /**
+     * Class-incremental evaluation masks the readout to every class seen so far, and before the first
+     * task to the task's own: a task of one class not seen yet scores 1 before any training (its class
+     * alone competes) and 0 once another task was trained (its class cannot win), also in a learner
+     * resumed there, whose classes seen come back with its state.
+     */
+    @Test
+    void classIncrementalEvaluationMasksTheReadoutToTheClassesSeen() throws IOException {
+        TaskData later = TASKS[1];
+        int c = later.classes()[0];
+        float[][] testX = IntStream.range(0, later.testY().length).filter(k -> later.testY()[k] == c)
+                .mapToObj(k -> later.testX()[k]).toArray(float[][]::new);
+        float[][] trainX = IntStream.range(0, later.trainY().length)
+                .filter(k -> later.trainY()[k] == c).mapToObj(k -> later.trainX()[k]).toArray(float[][]::new);
+        int[] trainY = new int[trainX.length];
+        int[] testY = new int[testX.length];
+        Arrays.fill(trainY, c);
+        Arrays.fill(testY, c);
+        TaskData unseen = new TaskData(1, "class " + c, trainX, trainY, testX, testY, new int[] {c});
+        ByteArrayOutputStream state = new ByteArrayOutputStream();
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                new Naive(), Scenario.CLASS_INCREMENTAL)) {
+            assertEquals(1.0, l.evaluate(unseen), 0.0, "before the first task");
+            l.startTask(TASKS[0]);
+            l.trainEpoch(0);
+            l.finishTask();
+            assertEquals(0.0, l.evaluate(unseen), 0.0, "after the first task");
+            l.writeState(new DataOutputStream(state));
+        }
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                new Naive(), Scenario.CLASS_INCREMENTAL)) {
+            assertEquals(1, l.readState(new DataInputStream(new ByteArrayInputStream(state.toByteArray()))));
+            l.restoreTasks(List.of(TASKS[0]));
+            assertEquals(0.0, l.evaluate(unseen), 0.0, "resumed after the first task");
+        }
+    }
+
+    /** The learner counts every sample it evaluates in its inference activity, and keeps its strategy. */
+    @Test
+    void evaluationCountsItsSamplesInTheInferenceActivity() {
+        ContinualStrategy naive = new Naive();
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(2), naive,
+                Scenario.TASK_INCREMENTAL)) {
+            assertSame(naive, l.strategy());
+            l.evaluate(TASKS[0]);
+            l.evaluate(TASKS[2]);
+            assertEquals(TASKS[0].testX().length + TASKS[2].testX().length, l.inferenceActivity()[0]);
+        }
+    }
+
+    /**
+     * A state written with a strategy that has state, read by a stateless strategy of the same name
+     * (which format version 4's name check lets through), is refused saying which one had state.
+     */
+    @Test
+    void aStatefulStrategysStateIsRefusedByAStatelessOneOfItsName() throws IOException {
+        byte[] checkpoint = stateAfterTwoTasks("ewc", Scenario.TASK_INCREMENTAL);
+        ContinualStrategy lookalike = new ContinualStrategy() {
+            @Override
+            public String name() {
+                return "ewc";
+            }
+        };
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1), lookalike,
+                Scenario.TASK_INCREMENTAL)) {
+            IOException e = assertThrows(IOException.class,
+                    () -> l.readState(new DataInputStream(new ByteArrayInputStream(checkpoint))));
+            assertEquals("checkpoint was written by a strategy with state; 'ewc' is not", e.getMessage());
+        }
     }
 
     /**
@@ -381,6 +557,15 @@ class ContinualLearnerTest {
                     + " of their own, as the permuted and rotated sequences of the experiments do), found "
                     + first.classes()[0] + ", a class of task '" + first.name() + "'", e.getMessage());
             assertEquals(1, l.tasksStarted());
+            // The class of the second of two earlier tasks is said to be that task's.
+            l.startTask(TASKS[1]);
+            IllegalStateException unfinished = assertThrows(IllegalStateException.class, () -> l.startTask(TASKS[2]));
+            assertEquals("task 1 is not finished", unfinished.getMessage());
+            l.finishTask();
+            TaskData second = new TaskData(2, "task 1 again", TASKS[1].trainX(), TASKS[1].trainY(), TASKS[1].testX(),
+                    TASKS[1].testY(), TASKS[1].classes());
+            assertTrue(assertThrows(ParameterException.class, () -> l.startTask(second)).getMessage()
+                    .endsWith("found " + TASKS[1].classes()[0] + ", a class of task '" + TASKS[1].name() + "'"));
         }
         try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(1),
                 Strategies.create("naive"), Scenario.DOMAIN_INCREMENTAL)) {
@@ -403,6 +588,11 @@ class ContinualLearnerTest {
             assertTrue(e.getMessage().contains("classes")
                     && e.getMessage().contains("found " + (SplitPatterns.CLASSES + 3)),
                     e.getMessage());
+            assertEquals(0, l.tasksStarted());
+            TaskData edge = new TaskData(0, "classes 0, 1, 6", good.trainX(), good.trainY(), good.testX(),
+                    good.testY(), new int[] {good.classes()[0], good.classes()[1], SplitPatterns.CLASSES});
+            assertEquals("classes", assertThrows(ParameterException.class, () -> l.startTask(edge)).location(),
+                    "the first class past the readout");
             assertEquals(0, l.tasksStarted());
             l.startTask(good);
             assertEquals(1, l.tasksStarted());

@@ -150,6 +150,8 @@ class LibraryMisuseTest {
         // Checked once the hook returned, and said as the hook's own error, with where it was.
         assertTrue(label.getMessage().startsWith("strategy 'probe' (" + Probe.class.getName() + ") in beforeBatch"
                 + " (task 1, epoch 1, batch 1): the sample appended at batch position "), label.getMessage());
+        assertTrue(label.getMessage().endsWith(": label: expected a class of task 1 "
+                + java.util.Arrays.toString(TASKS[0].classes()) + ", found " + foreign), label.getMessage());
         assertTrue(label instanceof EngramException, "a user error stays one: " + label);
         RuntimeException late = thrownIn("afterBatch", b -> ((BatchContext) b).append(input, 0, 0));
         assertTrue(late instanceof StrategyFailed && late.getCause() instanceof IllegalStateException, late.toString());
@@ -169,6 +171,11 @@ class LibraryMisuseTest {
                 b -> ((BatchContext) b).addDistillationTarget(0, pastTheReadout));
         assertTrue(refused.getMessage().contains("distillation term at batch position 0: units: expected readout"
                 + " units in [0, "), refused.getMessage());
+        DistillationTarget justPast = new DistillationTarget(new float[] {0.5f, 0.5f},
+                new int[] {0, SplitPatterns.CLASSES}, 2, 1);
+        RuntimeException edge = thrownIn("beforeBatch", b -> ((BatchContext) b).addDistillationTarget(0, justPast));
+        assertTrue(edge.getMessage().endsWith("units: expected readout units in [0, " + SplitPatterns.CLASSES
+                + "), found " + SplitPatterns.CLASSES), edge.getMessage());
     }
 
     /** Past samples(), the rates array of a short batch still holds an earlier batch's rows. */
@@ -217,9 +224,36 @@ class LibraryMisuseTest {
             IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                     () -> l.restoreTasks(List.of()));
             assertEquals("the state covers 1 task(s), given 0", none.getMessage());
+            assertEquals("done[0]", assertThrows(ParameterException.class,
+                    () -> l.restoreTasks(java.util.Arrays.asList((TaskData) null))).location());
+            TaskData t = TASKS[0];
+            TaskData pastTheReadout = new TaskData(0, "t", t.trainX(), t.trainY(), t.testX(), t.testY(),
+                    new int[] {t.classes()[0], t.classes()[1], SplitPatterns.CLASSES});
+            assertEquals("classes", assertThrows(ParameterException.class,
+                    () -> l.restoreTasks(List.of(pastTheReadout))).location());
+            IllegalArgumentException second = assertThrows(IllegalArgumentException.class,
+                    () -> l.restoreTasks(List.of(TASKS[1])));
+            assertEquals("task 0 of the state given as a task of index 1", second.getMessage());
             l.restoreTasks(List.of(TASKS[0]));
             l.startTask(TASKS[1]);
             assertEquals(2, l.tasksStarted());
+        }
+    }
+
+    /** A state written before any task covers none: the tasks it names are none, and the first task follows. */
+    @Test
+    void aStateOfNoTaskIsRestoredByNamingNone() throws IOException {
+        ByteArrayOutputStream state = new ByteArrayOutputStream();
+        try (ContinualLearner l = learner(new Naive())) {
+            l.writeState(new DataOutputStream(state));
+        }
+        try (ContinualLearner l = learner(new Naive())) {
+            assertEquals(0, l.readState(new DataInputStream(new ByteArrayInputStream(state.toByteArray()))));
+            IllegalStateException unnamed = assertThrows(IllegalStateException.class, () -> l.startTask(TASKS[0]));
+            assertTrue(unnamed.getMessage().contains("covers 0 task(s)"), unnamed.getMessage());
+            l.restoreTasks(List.of());
+            l.startTask(TASKS[0]);
+            assertEquals(1, l.tasksStarted());
         }
     }
 
@@ -286,7 +320,45 @@ class LibraryMisuseTest {
             assertThrows(IOException.class, () -> l.readState(new DataInputStream(new ByteArrayInputStream(cut))));
             IllegalStateException discarded = assertThrows(IllegalStateException.class, () -> l.startTask(TASKS[0]));
             assertTrue(discarded.getMessage().contains("discard it"), discarded.getMessage());
+            // Its weights are half restored: it neither evaluates them, nor saves them, nor reads or names a state.
+            List<org.junit.jupiter.api.function.Executable> uses = List.of(() -> l.trainEpoch(0),
+                    () -> l.evaluate(TASKS[0]), () -> l.writeState(new DataOutputStream(new ByteArrayOutputStream())),
+                    () -> l.readState(new DataInputStream(new ByteArrayInputStream(state.toByteArray()))),
+                    () -> l.restoreTasks(List.of(TASKS[0])));
+            for (org.junit.jupiter.api.function.Executable use : uses) {
+                IllegalStateException refused = assertThrows(IllegalStateException.class, use);
+                assertTrue(refused.getMessage().contains("discard it"), refused.getMessage());
+            }
         }
+    }
+
+    /** Closing the learner stops its trainer's threads: work given to them afterwards is refused. */
+    @Test
+    void closingTheLearnerClosesItsWorkers() {
+        org.engram.learning.train.Workers[] workers = new org.engram.learning.train.Workers[1];
+        ContinualStrategy keeper = new ContinualStrategy() {
+            @Override
+            public String name() {
+                return "keeper";
+            }
+
+            @Override
+            public void beforeTask(TaskContext task) {
+                workers[0] = task.workers();
+            }
+        };
+        ContinualLearner l = new ContinualLearner(ContinualLearnerTest.net(), RateEncoder.bernoulli(10, 1.0),
+                ContinualLearnerTest.options(2), keeper, Scenario.TASK_INCREMENTAL);
+        l.startTask(TASKS[0]);
+        int[] ran = new int[1];
+        workers[0].run(2, (task, worker) -> {
+            synchronized (ran) {
+                ran[0]++;
+            }
+        });
+        assertEquals(2, ran[0]);
+        l.close();
+        assertThrows(IllegalStateException.class, () -> workers[0].run(2, (task, worker) -> { }));
     }
 
     /**
@@ -339,6 +411,24 @@ class LibraryMisuseTest {
                 () -> org.engram.learning.io.ModelFile.save(null, java.nio.file.Path.of("x"))).location());
         assertEquals("encoder", assertThrows(ParameterException.class, () -> new org.engram.learning.train.Trainer(
                 ContinualLearnerTest.net(), null, ContinualLearnerTest.options(1))).location());
+        org.engram.learning.layered.LayeredNet net = ContinualLearnerTest.net();
+        RateEncoder encoder = RateEncoder.bernoulli(10, 1.0);
+        org.engram.learning.train.TrainerOptions options = ContinualLearnerTest.options(1);
+        Naive naive = new Naive();
+        assertEquals("net", assertThrows(ParameterException.class, () -> new ContinualLearner(null, encoder, options,
+                naive, Scenario.TASK_INCREMENTAL)).location());
+        assertEquals("encoder", assertThrows(ParameterException.class, () -> new ContinualLearner(net, null, options,
+                naive, Scenario.TASK_INCREMENTAL)).location());
+        assertEquals("options", assertThrows(ParameterException.class, () -> new ContinualLearner(net, encoder, null,
+                naive, Scenario.TASK_INCREMENTAL)).location());
+        assertEquals("strategy", assertThrows(ParameterException.class, () -> new ContinualLearner(net, encoder,
+                options, null, Scenario.TASK_INCREMENTAL)).location());
+        try (ContinualLearner l = learner(naive)) {
+            assertEquals("task", assertThrows(ParameterException.class, () -> l.evaluate(null)).location());
+            assertEquals("out", assertThrows(ParameterException.class, () -> l.writeState(null)).location());
+            assertEquals("in", assertThrows(ParameterException.class, () -> l.readState(null)).location());
+            assertEquals("done", assertThrows(ParameterException.class, () -> l.restoreTasks(null)).location());
+        }
     }
 
     /** A matrix index outside the network is refused by name (it had been an index error). */

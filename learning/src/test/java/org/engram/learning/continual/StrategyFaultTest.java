@@ -23,6 +23,7 @@ class StrategyFaultTest {
     private static final class Faulty implements ContinualStrategy {
         private final String hook;
         private int task;
+        private int batches;
 
         Faulty(String hook) {
             this.hook = hook;
@@ -39,6 +40,11 @@ class StrategyFaultTest {
             if (hook.equals("beforeTask")) {
                 throw new ArithmeticException("boom in beforeTask");
             }
+        }
+
+        @Override
+        public void beforeBatch(BatchContext batch) {
+            batches++;
         }
 
         @Override
@@ -110,13 +116,15 @@ class StrategyFaultTest {
     void aFailureAfterTheOptimiserRanLeavesTheLearnerRefusingToTrainOrBeSaved() throws java.io.IOException {
         LayeredNet net = ContinualLearnerTest.net();
         float[] before = net.weights(0).clone();
-        try (ContinualLearner l = learner(new Faulty("transformUpdate"), net)) {
+        Faulty faulty = new Faulty("transformUpdate");
+        try (ContinualLearner l = learner(faulty, net)) {
             l.startTask(TASKS[0]);
             StrategyFailed failed = assertThrows(StrategyFailed.class, () -> l.trainEpoch(0));
             assertTrue(failed.getMessage().contains("failed in transformUpdate (task 1, epoch 1, batch 1, matrix 0)"),
                     failed.getMessage());
             IllegalStateException refused = assertThrows(IllegalStateException.class, () -> l.trainEpoch(0));
             assertTrue(refused.getMessage().contains("failed after its optimiser had run"), refused.getMessage());
+            assertEquals(1, faulty.batches, "refused before a hook of the next batch ran");
             l.finishTask();
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             assertThrows(IllegalStateException.class, () -> l.writeState(new java.io.DataOutputStream(bytes)));
