@@ -70,8 +70,26 @@ class BpttGradientTest {
         check(hidden, readout, surrogate, slope, current, detach, STEPS);
     }
 
+    /**
+     * MAS's importance target, the squared norm of the allowed outputs, has the gradient of its
+     * definition; an output the mask leaves out adds neither to it nor to its gradient.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Readout.class, names = {"MEAN_MEMBRANE", "SPIKE_COUNT"})
+    void outputSquaredNormGradientMatchesFiniteDifferences(Readout readout) {
+        HiddenLayer h = new HiddenLayer(5, NeuronKind.LIF, 8.0, 0.6, ResetMode.SUBTRACT, 50.0, 0.0, true);
+        check(List.of(h), readout, Surrogate.FAST_SIGMOID, 2.0, false, false, STEPS, Loss.OUTPUT_SQUARED_NORM,
+                new boolean[] {true, false, true});
+    }
+
     private void check(List<HiddenLayer> hidden, Readout readout, Surrogate surrogate, double slope,
                        boolean current, boolean detach, int steps) {
+        check(hidden, readout, surrogate, slope, current, detach, steps, Loss.CROSS_ENTROPY, null);
+    }
+
+    /** @param mask the outputs the squared norm sums, for every sample; {@code null} with the cross-entropy */
+    private void check(List<HiddenLayer> hidden, Readout readout, Surrogate surrogate, double slope,
+                       boolean current, boolean detach, int steps, Loss loss, boolean[] mask) {
         LayeredNetSpec spec = new LayeredNetSpec(INPUTS, hidden, new ReadoutLayer(3, readout, 10.0, 0.5,
                 ResetMode.SUBTRACT, 6.0), 1.0, 2.5);
         LayeredNet net = LayeredNet.create(spec, 7);
@@ -79,14 +97,17 @@ class BpttGradientTest {
         float[][] x = {{0.9f, 0.1f, 0.5f, 1.0f, 0.0f, 0.7f}, {0.2f, 0.8f, 0.6f, 0.3f, 1.0f, 0.4f}};
         int[] y = {2, 0};
         long[] streams = {Encoder.streamState(3, 0, 0), Encoder.streamState(3, 1, 0)};
-        Batch batch = new Batch(x, y, streams, null);
+        Batch batch = new Batch(x, y, streams, mask == null ? null : new boolean[][] {mask, mask});
         TrainerOptions options = TrainerOptions.defaults().withSurrogate(surrogate, slope).withDetachReset(detach);
         float[][] grad;
+        double[] lossSum = new double[1];
         try (Trainer trainer = new Trainer(net, encoder, options)) {
             trainer.smoothForward(true);
-            grad = trainer.meanGradient(batch, Loss.CROSS_ENTROPY);
+            grad = trainer.meanGradient(batch, loss);
+            trainer.perSampleGradients(batch, loss, (b, value, sampleGrad) -> lossSum[0] += value);
         }
         Reference ref = new Reference(net, encoder, surrogate, slope, x, y, streams, steps);
+        ref.squaredNormOf = mask;
         double[][] w = new double[net.matrixCount()][];
         for (int m = 0; m < w.length; m++) {
             w[m] = new double[net.weights(m).length];
@@ -94,6 +115,9 @@ class BpttGradientTest {
                 w[m][k] = net.weights(m)[k];
             }
         }
+        // The losses as well: float rounding of ~10^3 operations, ~1e-6 relative; a wrong term errs by far more.
+        double expected = ref.meanLoss(w);
+        assertEquals(expected, lossSum[0] / y.length, 1e-5 * Math.abs(expected), "mean loss");
         if (detach) {
             ref.holdResetSpikes(w);
         }
@@ -129,6 +153,8 @@ class BpttGradientTest {
         /** Per sample, layer, step and neuron: the spikes the reset uses, or {@code null} for the live ones. */
         private double[][][][] heldReset;
         private double[][][][] recorded;
+        /** The outputs whose squared norm is the loss, or {@code null} for the cross-entropy. */
+        boolean[] squaredNormOf;
 
         Reference(LayeredNet net, Encoder encoder, Surrogate surrogate, double slope, float[][] x, int[] y,
                   long[] streams, int steps) {
@@ -231,6 +257,13 @@ class BpttGradientTest {
                 if (ly.index() == layers.size() - 1) {
                     logits = readLogits(ly, v, s);
                 }
+            }
+            if (squaredNormOf != null) {
+                double norm = 0;
+                for (int j = 0; j < logits.length; j++) {
+                    norm += squaredNormOf[j] ? logits[j] * logits[j] : 0;
+                }
+                return norm;
             }
             double max = Double.NEGATIVE_INFINITY;
             for (double o : logits) {

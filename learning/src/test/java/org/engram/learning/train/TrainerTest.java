@@ -431,6 +431,66 @@ class TrainerTest {
         }
     }
 
+    /**
+     * The activity of every matrix, as {@link LayerActivity} defines it, from the spikes that reach
+     * it: the encoder's input spikes in the same step, the hidden layer's spikes one step late, into
+     * the readout and back into the layer itself.
+     */
+    @Test
+    void activityOfSpikesIsTheirMeanExponentialTraceOneStepLate() {
+        SyntheticPatterns data = SyntheticPatterns.train();
+        LayeredNet net = net(true);
+        RateEncoder encoder = RateEncoder.bernoulli(STEPS, 0.8);
+        int samples = 3;
+        float[][] x = java.util.Arrays.copyOf(data.x, samples);
+        long[] streams = new long[samples];
+        for (int b = 0; b < samples; b++) {
+            streams[b] = Encoder.streamState(4, b, 0);
+        }
+        Batch batch = new Batch(x, java.util.Arrays.copyOf(data.y, samples), streams, null);
+        TrainerOptions options = options(1);
+        double lambda = Math.exp(-net.spec().dtMs() / options.activityTauMs());
+        try (Trainer trainer = new Trainer(net, encoder, options)) {
+            float[][] activity = trainer.activity(batch);
+            org.engram.learning.encode.EncodedInput in = new org.engram.learning.encode.EncodedInput(STEPS,
+                    SyntheticPatterns.INPUTS);
+            for (int b = 0; b < samples; b++) {
+                int[][][] spikes = trainer.spikes(x[b], streams[b]);
+                encoder.encode(x[b], streams[b], in);
+                for (int m = 0; m < net.matrixCount(); m++) {
+                    int pre = net.pre(m);
+                    // What reaches matrix m in step t: input spikes at t, else hidden spikes at t - 1.
+                    double[][] reach = new double[STEPS][pre];
+                    for (int t = 0; t < STEPS; t++) {
+                        if (pre == SyntheticPatterns.INPUTS) {
+                            for (int e = in.spikeStart(t); e < in.spikeEnd(t); e++) {
+                                reach[t][in.index()[e]] = 1;
+                            }
+                        } else if (t > 0) {
+                            for (int i : spikes[0][t - 1]) {
+                                reach[t][i] = 1;
+                            }
+                        }
+                    }
+                    double total = 0;
+                    for (int i = 0; i < pre; i++) {
+                        double r = 0;
+                        double rate = 0;
+                        for (int t = 0; t < STEPS; t++) {
+                            r = lambda * r + (1 - lambda) * reach[t][i];
+                            rate += r / STEPS;
+                        }
+                        total += rate;
+                        // float sums of 16 terms below 1: rounding below 1e-6
+                        assertEquals(rate, activity[m][b * pre + i], 1e-6, "matrix " + m + ", sample " + b
+                                + ", neuron " + i);
+                    }
+                    assertTrue(total > 0, "matrix " + m + " of sample " + b + " receives spikes");
+                }
+            }
+        }
+    }
+
     @Test
     void inputActivityOfADirectCurrentIsItsMeanNormalisedTrace() {
         SyntheticPatterns data = SyntheticPatterns.train();
