@@ -491,6 +491,352 @@ class TrainerTest {
         }
     }
 
+    /** The first {@code n} samples of the synthetic training set, their labels and epoch-0 streams. */
+    private static Batch firstSamples(int n, boolean[] mask) {
+        SyntheticPatterns data = SyntheticPatterns.train();
+        long[] streams = new long[n];
+        boolean[][] masks = mask == null ? null : new boolean[n][];
+        for (int b = 0; b < n; b++) {
+            streams[b] = Encoder.streamState(4, b, 0);
+            if (masks != null) {
+                masks[b] = mask;
+            }
+        }
+        return new Batch(java.util.Arrays.copyOf(data.x, n), java.util.Arrays.copyOf(data.y, n), streams, masks);
+    }
+
+    /**
+     * A batch's result is its samples' mean cross-entropy and their correct predictions under the
+     * weights before its step, read here from the logits (a direct current encodes alike in every
+     * stream, so evaluation's streams give the training forward pass); an epoch's is the mean of its
+     * batches' weighted by their samples, over one batch per {@code batch size} samples.
+     */
+    @Test
+    void batchAndEpochResultsAreTheLossAndAccuracyBeforeEachStep() {
+        SyntheticPatterns data = SyntheticPatterns.train();
+        int n = 50;
+        float[][] x = java.util.Arrays.copyOf(data.x, n);
+        int[] y = java.util.Arrays.copyOf(data.y, n);
+        boolean[] mask = {true, true, true, false};
+        for (int i = 0; i < n; i++) {
+            y[i] = Math.min(y[i], 2);
+        }
+        List<BatchResult> results = new ArrayList<>();
+        TrainingHooks record = new TrainingHooks() {
+            @Override
+            public void afterBatch(Batch batch, BatchResult result) {
+                results.add(result);
+            }
+        };
+        // 50 samples: batches of 16, 16, 16 and 2, each cut into blocks of 3.
+        TrainerOptions options = options(1).withBatch(16, 3);
+        try (Trainer trainer = new Trainer(net(false), new org.engram.learning.encode.DirectCurrentEncoder(STEPS,
+                1.0), options)) {
+            trainer.setHooks(record);
+            float[] logits = new float[SyntheticPatterns.CLASSES];
+            double lossSum = 0;
+            int correct = 0;
+            for (int i = 0; i < n; i++) {
+                trainer.logits(x[i], 0L, logits);
+                int best = 0;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < logits.length; j++) {
+                    if (mask[j] && logits[j] > max) {
+                        max = logits[j];
+                        best = j;
+                    }
+                }
+                double sum = 0;
+                for (int j = 0; j < logits.length; j++) {
+                    sum += mask[j] ? Math.exp(logits[j] - max) : 0;
+                }
+                lossSum += Math.log(sum) - (logits[y[i]] - max);
+                correct += best == y[i] ? 1 : 0;
+            }
+            long[] streams = new long[n];
+            boolean[][] masks = new boolean[n][];
+            java.util.Arrays.fill(masks, mask);
+            BatchResult whole = trainer.trainBatch(new Batch(x, y, streams, masks));
+            assertEquals(n, whole.samples());
+            assertEquals(correct, whole.correct());
+            // float logits, double sums of 50 terms: 1e-6 of the loss is far above their rounding
+            assertEquals(lossSum / n, whole.meanLoss(), 1e-6 * lossSum / n);
+            assertTrue(correct > 0 && correct < n, "a test of the count: " + correct + " of " + n);
+            results.clear();
+            EpochResult epoch = trainer.trainEpoch(x, y, 0, mask);
+            assertEquals(4, results.size(), "batches of the epoch");
+            double epochLoss = 0;
+            int epochCorrect = 0;
+            for (BatchResult r : results) {
+                epochLoss += r.meanLoss() * r.samples();
+                epochCorrect += r.correct();
+            }
+            assertEquals(n, epoch.samples());
+            assertEquals(epochLoss / n, epoch.meanLoss(), 1e-12);
+            assertEquals((double) epochCorrect / n, epoch.accuracy(), 0.0);
+            assertTrue(epochCorrect > 0, "a test of the count");
+        }
+    }
+
+    /**
+     * An epoch with a class mask trains only the units it allows: the readout weights of a masked-out
+     * class stay exactly as they were (readout matrix, column of the class).
+     */
+    @Test
+    void anEpochWithAClassMaskLeavesTheOtherUnitsAlone() {
+        SyntheticPatterns data = SyntheticPatterns.train();
+        int n = 40;
+        int[] y = java.util.Arrays.copyOf(data.y, n);
+        for (int i = 0; i < n; i++) {
+            y[i] = y[i] % 2;
+        }
+        LayeredNet net = net(false);
+        int readout = net.matrixCount() - 1;
+        float[] before = net.weights(readout).clone();
+        try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(STEPS, 1.0), options(1))) {
+            trainer.trainEpoch(java.util.Arrays.copyOf(data.x, n), y, 0, new boolean[] {true, true, false, false});
+        }
+        float[] after = net.weights(readout);
+        int post = net.post(readout);
+        boolean moved = false;
+        for (int k = 0; k < after.length; k++) {
+            if (k % post >= 2) {
+                assertEquals(before[k], after[k], 0f, "weight " + k + " of a masked-out class");
+            } else {
+                moved |= before[k] != after[k];
+            }
+        }
+        assertTrue(moved, "the allowed classes train");
+    }
+
+    /**
+     * A matrix wider than one reduction chunk (16,384 weights: here 48 x 1024, three chunks of 16 rows)
+     * is reduced and stepped whole: one SGD step moves every weight by -lr times its mean gradient.
+     */
+    @Test
+    void aMatrixOfSeveralChunksTakesTheWholeStep() {
+        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS,
+                List.of(HiddenLayer.lif(1024, 10.0)),
+                ReadoutLayer.of(SyntheticPatterns.CLASSES, Readout.MEAN_MEMBRANE, 10.0)), 5);
+        float lr = 0.5f;
+        TrainerOptions options = TrainerOptions.defaults().withOptimizer(OptimizerSpec.sgd(0),
+                LearningRateSchedule.constant(lr)).withBatch(8, 4).withSeed(9);
+        Batch batch = firstSamples(8, null);
+        try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(STEPS, 1.0), options)) {
+            float[][] g = trainer.meanGradient(batch, Loss.CROSS_ENTROPY);
+            float[][] w = new float[net.matrixCount()][];
+            for (int m = 0; m < w.length; m++) {
+                w[m] = net.weights(m).clone();
+            }
+            trainer.trainBatch(batch);
+            for (int m = 0; m < w.length; m++) {
+                int nonZero = 0;
+                for (int k = 0; k < w[m].length; k++) {
+                    float step = -lr * g[m][k];
+                    assertEquals(step, trainer.lastUpdate(m)[k], 0f, "update " + k + " of matrix " + m);
+                    assertEquals(w[m][k] + step, net.weights(m)[k], 0f, "weight " + k + " of matrix " + m);
+                    nonZero += g[m][k] != 0 ? 1 : 0;
+                }
+                // The last chunk's rows are reached too.
+                int lastRow = (net.pre(m) - 1) * net.post(m);
+                boolean lastRowMoved = false;
+                for (int k = lastRow; k < w[m].length; k++) {
+                    lastRowMoved |= g[m][k] != 0;
+                }
+                assertTrue(nonZero > w[m].length / 10 && lastRowMoved, "matrix " + m + " has a gradient to step");
+            }
+        }
+    }
+
+    /**
+     * Readout units no sample may choose are left out of the clipping norm: with weight decay their
+     * gradient would not be zero, but the optimiser is given it as zero, and the step of the others
+     * is clipped by the norm of theirs alone.
+     */
+    @Test
+    void untrainedUnitsAreLeftOutOfTheClippingNorm() {
+        LayeredNet net = net(false);
+        float lr = 0.1f;
+        double decay = 0.05;
+        double clip = 1e-3;
+        TrainerOptions options = TrainerOptions.defaults().withOptimizer(OptimizerSpec.sgd(0),
+                LearningRateSchedule.constant(lr)).withRegularisation(decay, clip).withBatch(8, 4).withSeed(9);
+        boolean[] mask = {true, true, true, false};
+        Batch batch = firstSamples(8, mask);
+        for (int b = 0; b < 8; b++) {
+            batch.labels()[b] = Math.min(batch.labels()[b], 2);
+        }
+        int readout = net.matrixCount() - 1;
+        int post = net.post(readout);
+        try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(STEPS, 1.0), options)) {
+            float[][] g = trainer.meanGradient(batch, Loss.CROSS_ENTROPY);
+            double sq = 0;
+            for (int m = 0; m < g.length; m++) {
+                float[] w = net.weights(m);
+                for (int k = 0; k < g[m].length; k++) {
+                    g[m][k] += (float) decay * w[k];
+                    if (m == readout && !mask[k % post]) {
+                        g[m][k] = 0f;
+                    }
+                    sq += (double) g[m][k] * g[m][k];
+                }
+            }
+            double norm = Math.sqrt(sq);
+            assertTrue(norm > clip, "the step is clipped: " + norm);
+            float factor = (float) (clip / norm);
+            trainer.trainBatch(batch);
+            for (int m = 0; m < g.length; m++) {
+                for (int k = 0; k < g[m].length; k++) {
+                    // float products of the same factors: equal up to a rounding of the step
+                    assertEquals(g[m][k] * factor, trainer.gradient(m)[k], 1e-6 * Math.abs(g[m][k] * factor) + 1e-12,
+                            "gradient " + k + " of matrix " + m);
+                }
+            }
+        }
+    }
+
+    /** What needs no samples: an empty batch trains nothing, and its mean gradient is zero. */
+    @Test
+    void anEmptyBatchChangesNothing() {
+        LayeredNet net = net(false);
+        float[] before = net.weights(0).clone();
+        Batch empty = new Batch(new float[0][], new int[0], new long[0], null);
+        RateEncoder encoder = RateEncoder.bernoulli(STEPS, 1.0);
+        try (Trainer trainer = new Trainer(net, encoder, options(1))) {
+            assertEquals(encoder, trainer.encoder());
+            BatchResult r = trainer.trainBatch(empty);
+            assertEquals(new BatchResult(0, 0, 0), r);
+            assertEquals(0, trainer.step());
+            float[][] g = trainer.meanGradient(empty, Loss.CROSS_ENTROPY);
+            for (int m = 0; m < g.length; m++) {
+                assertArrayEquals(new float[net.weights(m).length], g[m], "matrix " + m);
+            }
+            trainer.setStep(0);
+            assertEquals(0, trainer.step());
+            assertThrows(ParameterException.class, () -> trainer.setStep(-1));
+            Batch outside = new Batch(new float[][] {SyntheticPatterns.train().x[0]},
+                    new int[] {SyntheticPatterns.CLASSES}, new long[1], null);
+            assertEquals("label", assertThrows(ParameterException.class, () -> trainer.perSampleGradients(outside,
+                    Loss.CROSS_ENTROPY, (b, loss, grad) -> { })).location());
+        }
+        assertArrayEquals(before, net.weights(0));
+    }
+
+    /**
+     * Predictions are the largest allowed logit of each sample under evaluation's streams, in every
+     * block of 32 samples; inference counts what the definitions of {@link Trainer#inferenceActivity}
+     * count from the spikes: spikes of the input and every layer, a synaptic operation per spike and
+     * target, a multiply-accumulate per current input and first-layer neuron.
+     */
+    @Test
+    void predictionsAndInferenceCountsFollowTheirDefinitions() {
+        SyntheticPatterns data = SyntheticPatterns.test();
+        int n = 70;
+        float[][] x = java.util.Arrays.copyOf(data.x, n);
+        boolean[] mask = {true, false, true, true};
+        int hidden = 32;
+        for (boolean current : new boolean[] {false, true}) {
+            LayeredNet net = LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS,
+                    List.of(HiddenLayer.lif(hidden, 10.0).withRecurrent(true)),
+                    ReadoutLayer.of(SyntheticPatterns.CLASSES, Readout.SPIKE_COUNT, 10.0)), 5);
+            Encoder encoder = current ? new org.engram.learning.encode.DirectCurrentEncoder(STEPS, 1.0)
+                    : RateEncoder.bernoulli(STEPS, 1.0);
+            TrainerOptions options = options(2);
+            try (Trainer trainer = new Trainer(net, encoder, options)) {
+                int[] predicted = trainer.predict(x, mask);
+                long[] counts = trainer.inferenceActivity();
+                float[] logits = new float[SyntheticPatterns.CLASSES];
+                long spikes = 0;
+                long synOps = 0;
+                org.engram.learning.encode.EncodedInput in = new org.engram.learning.encode.EncodedInput(STEPS,
+                        SyntheticPatterns.INPUTS);
+                for (int i = 0; i < n; i++) {
+                    long stream = Encoder.streamState(options.seed(), i, Trainer.EVALUATION_EPOCH);
+                    trainer.logits(x[i], stream, logits);
+                    int best = -1;
+                    for (int j = 0; j < logits.length; j++) {
+                        if (mask[j] && (best < 0 || logits[j] > logits[best])) {
+                            best = j;
+                        }
+                    }
+                    // Spike counts tie: any largest allowed logit is right.
+                    assertEquals(logits[best], logits[predicted[i]], 0f, "sample " + i);
+                    assertTrue(mask[predicted[i]], "sample " + i + " predicts an allowed class");
+                    encoder.encode(x[i], stream, in);
+                    long inputSpikes = current ? 0 : in.spikeEnd(STEPS - 1);
+                    int[][][] s = trainer.spikes(x[i], stream);
+                    long hiddenSpikes = 0;
+                    long readoutSpikes = 0;
+                    for (int t = 0; t < STEPS; t++) {
+                        hiddenSpikes += s[0][t].length;
+                        readoutSpikes += s[1][t].length;
+                    }
+                    spikes += inputSpikes + hiddenSpikes + readoutSpikes;
+                    synOps += inputSpikes * hidden + hiddenSpikes * (hidden + SyntheticPatterns.CLASSES);
+                }
+                assertEquals(n, counts[0], "samples");
+                assertEquals(spikes, counts[1], "spikes");
+                assertEquals(synOps, counts[2], "synaptic operations");
+                assertEquals(current ? (long) n * SyntheticPatterns.INPUTS * hidden : 0, counts[3], "MACs");
+                assertTrue(synOps > 0, "the hidden layer spikes");
+            }
+        }
+    }
+
+    /**
+     * What a trainer reads of the weights follows their training: after a step, its spikes and
+     * activity are those a new trainer of the same weights gives, and the activity a hook is given
+     * in a batch larger than the ones before is that of every one of its samples.
+     */
+    @Test
+    void aTrainersViewOfTheWeightsFollowsTheirTraining() {
+        LayeredNet net = net(true);
+        RateEncoder encoder = RateEncoder.bernoulli(STEPS, 1.0);
+        float[][][] seen = new float[1][][];
+        TrainingHooks capture = new TrainingHooks() {
+            @Override
+            public boolean needsActivity() {
+                return true;
+            }
+
+            @Override
+            public void transformUpdate(int matrix, float[] update, LayerActivity activity) {
+                if (seen[0] == null) {
+                    seen[0] = new float[net.matrixCount()][];
+                }
+                seen[0][matrix] = java.util.Arrays.copyOf(activity.rates(), activity.samples() * activity.pre());
+            }
+        };
+        Batch small = firstSamples(2, null);
+        Batch large = firstSamples(6, null);
+        float[] sample = large.samples()[5];
+        long stream = large.streamStates()[5];
+        try (Trainer trainer = new Trainer(net, encoder, options(1).withOptimizer(OptimizerSpec.sgd(0),
+                LearningRateSchedule.constant(0.5)))) {
+            trainer.setHooks(capture);
+            trainer.trainBatch(small);
+            float[][] expected;
+            int[][][] spikes;
+            try (Trainer fresh = new Trainer(net, encoder, options(1))) {
+                expected = fresh.activity(large);
+                spikes = fresh.spikes(sample, stream);
+            }
+            float[][] activity = trainer.activity(large);
+            int[][][] ownSpikes = trainer.spikes(sample, stream);
+            seen[0] = null;
+            trainer.trainBatch(large);
+            for (int m = 0; m < expected.length; m++) {
+                assertArrayEquals(expected[m], activity[m], "activity of matrix " + m);
+                assertArrayEquals(expected[m], seen[0][m], "activity given to the hook, matrix " + m);
+            }
+            for (int l = 0; l < spikes.length; l++) {
+                for (int t = 0; t < STEPS; t++) {
+                    assertArrayEquals(spikes[l][t], ownSpikes[l][t], "layer " + l + ", step " + t);
+                }
+            }
+        }
+    }
+
     @Test
     void inputActivityOfADirectCurrentIsItsMeanNormalisedTrace() {
         SyntheticPatterns data = SyntheticPatterns.train();
