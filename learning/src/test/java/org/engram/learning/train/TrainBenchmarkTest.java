@@ -33,6 +33,50 @@ class TrainBenchmarkTest {
     }
 
     /**
+     * The benchmark trains what its settings document: LIF layers of threshold 1 reset by
+     * subtraction, the fast sigmoid, Adam with a cosine from the learning rate to 0 over every step
+     * of every epoch (ceil(n / batch) per epoch, here 160 samples in batches of 32: 5, where a count of
+     * (n + batch) / batch would give 6), then tests on
+     * evaluation's streams. A trainer set up so by hand ends with the same weights and accuracy; and
+     * the seconds it reports lie within the wall time of the call.
+     */
+    @Test
+    void trainsAsItsSettingsSayAndTimesWithinTheCall() {
+        SyntheticPatterns train = SyntheticPatterns.train();
+        SyntheticPatterns test = SyntheticPatterns.test();
+        int n = 160;
+        float[][] x = java.util.Arrays.copyOf(train.x, n);
+        int[] y = java.util.Arrays.copyOf(train.y, n);
+        TrainBenchmark.Options o = options(1);
+        long before = System.nanoTime();
+        TrainBenchmark.Result r = TrainBenchmark.run(x, y, test.x, test.y, o);
+        double wall = (System.nanoTime() - before) / 1e9;
+        org.engram.learning.layered.LayeredNet net = org.engram.learning.layered.LayeredNet.create(
+                org.engram.learning.layered.LayeredNetSpec.of(SyntheticPatterns.INPUTS,
+                        List.of(org.engram.learning.layered.HiddenLayer.lif(24, o.tauMs())),
+                        org.engram.learning.layered.ReadoutLayer.of(SyntheticPatterns.CLASSES, o.readout(),
+                                o.tauMs())), o.seed());
+        TrainerOptions options = TrainerOptions.defaults().withSurrogate(Surrogate.FAST_SIGMOID, o.slope())
+                .withDetachReset(false).withOptimizer(org.engram.learning.train.optim.OptimizerSpec.adam(),
+                        org.engram.learning.train.optim.LearningRateSchedule.cosine(o.learningRate(), 0, 5L * 2))
+                .withBatch(o.batch(), o.blockSize()).withThreads(1).withSeed(o.seed());
+        double accuracy;
+        try (Trainer trainer = new Trainer(net, org.engram.learning.encode.RateEncoder.bernoulli(o.steps(), 1.0),
+                options)) {
+            trainer.trainEpoch(x, y, 0);
+            trainer.trainEpoch(x, y, 1);
+            assertEquals(10, trainer.step(), "steps of two epochs");
+            accuracy = trainer.evaluate(test.x, test.y, null);
+        }
+        assertEquals(TrainBenchmark.weightsHash(net), r.weightsHash());
+        assertEquals(accuracy, r.testAccuracy(), 0.0);
+        // Not a speed: each interval the benchmark times lies within the one timed here around it.
+        assertTrue(r.trainSeconds() > 0 && r.trainSeconds() < wall, r.trainSeconds() + " s of " + wall);
+        assertTrue(r.inferenceSamplesPerSecond() > test.x.length / wall,
+                r.inferenceSamplesPerSecond() + " samples/s; " + test.x.length + " samples in " + wall + " s");
+    }
+
+    /**
      * The readout has a unit for every class of the training and test labels: training on classes
      * 0 and 1 only, the test classes 2 and 3 must still exist (they are unreachable but counted, and
      * the shape says 4); it used to be sized from the training labels, scoring such samples wrong silently.

@@ -932,6 +932,15 @@ class TrainerTest {
     }
 
     @Test
+    void batchesAndBlocksOfOneSampleAreTheSmallestTaken() {
+        TrainerOptions o = TrainerOptions.defaults().withBatch(1, 1);
+        assertEquals(1, o.batchSize());
+        assertEquals(1, o.blockSize());
+        assertEquals("batch_size", assertThrows(ParameterException.class, () -> o.withBatch(0, 1)).location());
+        assertEquals("block_size", assertThrows(ParameterException.class, () -> o.withBatch(1, 0)).location());
+    }
+
+    @Test
     void optionsRejectMoreThreadsThanTheEngineTakes() {
         // One worker thread each: a count with a typo ran out of native threads or heap, not into a message.
         TrainerOptions o = TrainerOptions.defaults();

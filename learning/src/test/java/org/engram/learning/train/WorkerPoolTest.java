@@ -48,6 +48,8 @@ class WorkerPoolTest {
         });
         assertEquals(1, helpers.size(), "the helper took a share of the tasks");
         Thread helper = helpers.iterator().next();
+        // A daemon: a program that forgets to close its trainer still exits without waiting for it.
+        assertTrue(helper.isDaemon(), "the helper is a daemon thread");
         helper.join(Duration.ofMinutes(2).toMillis());
         assertFalse(helper.isAlive(), "the idle helper still runs");
         AtomicInteger done = new AtomicInteger();
