@@ -102,6 +102,22 @@ class TrainBenchmarkTest {
         assertEquals(SyntheticPatterns.INPUTS, r.inputs());
     }
 
+    /** The defaults are those documented, one epoch being allowed; the withers change only their field. */
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        TrainBenchmark.Options d = TrainBenchmark.Options.defaults();
+        assertEquals(new TrainBenchmark.Options(List.of(256), 20, 128, 1, TrainBenchmark.Encoding.RATE,
+                Readout.MEAN_MEMBRANE, 1, 42, 2e-3, 10.0, 10.0, 16), d);
+        assertEquals(new TrainBenchmark.Options(List.of(256), 20, 128, 1, TrainBenchmark.Encoding.RATE,
+                Readout.MEAN_MEMBRANE, 4, 42, 2e-3, 10.0, 10.0, 16), d.withThreads(4));
+        assertEquals(new TrainBenchmark.Options(List.of(64, 32), 20, 128, 1, TrainBenchmark.Encoding.RATE,
+                Readout.MEAN_MEMBRANE, 1, 42, 2e-3, 10.0, 10.0, 16), d.withHidden(List.of(64, 32)));
+        assertEquals("encoding", assertThrows(ParameterException.class, () -> new TrainBenchmark.Options(List.of(8),
+                10, 8, 1, null, Readout.MEAN_MEMBRANE, 1, 1, 1e-3, 10, 10, 8)).location());
+        assertEquals("readout", assertThrows(ParameterException.class, () -> new TrainBenchmark.Options(List.of(8),
+                10, 8, 1, TrainBenchmark.Encoding.RATE, null, 1, 1, 1e-3, 10, 10, 8)).location());
+    }
+
     @Test
     void rejectsZeroEpochs() {
         assertThrows(ParameterException.class, () -> new TrainBenchmark.Options(List.of(8), 10, 8, 0,

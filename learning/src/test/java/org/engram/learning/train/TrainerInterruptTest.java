@@ -103,10 +103,11 @@ class TrainerInterruptTest {
             Thread.currentThread().interrupt();
             TrainingInterrupted e;
             try {
-                e = assertThrows(TrainingInterrupted.class, () -> t.trainEpoch(data.x, data.y, 0));
+                e = assertThrows(TrainingInterrupted.class, () -> t.trainEpoch(data.x, data.y, 3));
             } finally {
                 assertTrue(Thread.interrupted());
             }
+            assertEquals(3, e.epoch(), "the epoch it stopped in");
             assertEquals(0, e.done());
             assertEquals(0, t.step());
             assertArrayEquals(before, net.weights(0));

@@ -804,7 +804,13 @@ class TrainerTest {
                 if (seen[0] == null) {
                     seen[0] = new float[net.matrixCount()][];
                 }
-                seen[0][matrix] = java.util.Arrays.copyOf(activity.rates(), activity.samples() * activity.pre());
+                float[] rates = new float[activity.samples() * activity.pre()];
+                for (int b = 0; b < activity.samples(); b++) {
+                    for (int i = 0; i < activity.pre(); i++) {
+                        rates[b * activity.pre() + i] = activity.rate(b, i);
+                    }
+                }
+                seen[0][matrix] = rates;
             }
         };
         Batch small = firstSamples(2, null);
