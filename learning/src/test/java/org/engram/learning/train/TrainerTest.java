@@ -575,6 +575,16 @@ class TrainerTest {
             assertEquals(epochLoss / n, epoch.meanLoss(), 1e-12);
             assertEquals((double) epochCorrect / n, epoch.accuracy(), 0.0);
             assertTrue(epochCorrect > 0, "a test of the count");
+            int[] begun = new int[1];
+            trainer.setHooks(new TrainingHooks() {
+                @Override
+                public Batch beforeBatch(Batch batch) {
+                    begun[0]++;
+                    return batch;
+                }
+            });
+            trainer.trainEpoch(java.util.Arrays.copyOf(x, 48), java.util.Arrays.copyOf(y, 48), 1, mask);
+            assertEquals(3, begun[0], "48 samples are 3 batches of 16, and no empty fourth");
         }
     }
 
@@ -644,6 +654,21 @@ class TrainerTest {
                     lastRowMoved |= g[m][k] != 0;
                 }
                 assertTrue(nonZero > w[m].length / 10 && lastRowMoved, "matrix " + m + " has a gradient to step");
+            }
+        }
+        // Adam keeps state per weight: a chunk stepped twice (its range overlapping another's) would
+        // move its moments twice. Its first step is -lr m^/(sqrt(v^) + eps) with m^ = g, v^ = g^2.
+        LayeredNet fresh = LayeredNet.create(net.spec(), 5);
+        TrainerOptions adam = options.withOptimizer(OptimizerSpec.adam(), LearningRateSchedule.constant(lr));
+        try (Trainer trainer = new Trainer(fresh, RateEncoder.bernoulli(STEPS, 1.0), adam)) {
+            float[][] g = trainer.meanGradient(batch, Loss.CROSS_ENTROPY);
+            trainer.trainBatch(batch);
+            for (int m = 0; m < g.length; m++) {
+                for (int k = 0; k < g[m].length; k++) {
+                    double step = -lr * g[m][k] / (Math.abs(g[m][k]) + 1e-8);
+                    // float moments and bias corrections: a few ulps of a step of at most lr
+                    assertEquals(step, trainer.lastUpdate(m)[k], 1e-5 * lr, "Adam's update " + k + " of matrix " + m);
+                }
             }
         }
     }
@@ -827,8 +852,8 @@ class TrainerTest {
                 expected = fresh.activity(large);
                 spikes = fresh.spikes(sample, stream);
             }
-            float[][] activity = trainer.activity(large);
             int[][][] ownSpikes = trainer.spikes(sample, stream);
+            float[][] activity = trainer.activity(large);
             seen[0] = null;
             trainer.trainBatch(large);
             for (int m = 0; m < expected.length; m++) {
