@@ -973,6 +973,22 @@ class RunCommandTest {
     }
 
     /**
+     * Runs of another number of tasks have accuracy matrices of another shape, with no row or metric
+     * in common to set side by side: compare refuses them, saying how many tasks the first had, and
+     * writes nothing.
+     */
+    @Test
+    void compareRefusesRunsOfAnotherNumberOfTasks() throws IOException {
+        Path three = TinyRuns.run(dir, "three-tasks", TinyRuns.ONE_SEED.replace("count: 2", "count: 3")
+                + "strategies:\n  - name: naive\n");
+        CliRunner.Result r = CliRunner.run("compare", folder.toString(), three.toString(), "--out",
+                dir.resolve("cmp-tasks").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("tasks: expected runs with the same number of tasks (2), found 3"), r.err());
+        assertFalse(Files.exists(dir.resolve("cmp-tasks")), "no comparison folder");
+    }
+
+    /**
      * --seeds reads seeds as a config does: 010 is refused there (YAML reads it as 8), so here too, with
      * the same advice, and +3 and 1_000 are read there, so here too; an empty item, also after a
      * trailing comma, is refused rather than dropped.
