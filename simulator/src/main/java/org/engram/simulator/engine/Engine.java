@@ -29,9 +29,9 @@ import org.engram.simulator.network.Population;
  * into canonical order (step, then network-wide neuron index); at the start of the next slice each
  * worker adds them into the ring buffers of the targets it owns, in that order. Every sum is
  * therefore formed in the same order whatever the thread count, and the results depend on the
- * seed alone. A slice with too little work to share (see
- * {@link EngineOptions#minParallelNeuronSteps()}) runs every worker's share on the calling thread,
- * in the same ranges.
+ * seed alone. A network whose slices hold too little work to share (see
+ * {@link EngineOptions#minParallelNeuronSteps()}) runs on the calling thread as one share, as with
+ * one thread.
  *
  * <p>An engine is driven by one thread at a time: a second concurrent {@link #run}, or a
  * {@link #close} during a run, is refused. Worker threads are daemons and end with {@link #close},
@@ -131,7 +131,6 @@ public final class Engine implements AutoCloseable {
         this.options = options;
         this.grid = network.grid();
         this.precise = options.mode() == Mode.PRECISE;
-        this.workers = options.threads();
         this.sliceSteps = network.minDelaySteps();
         List<Population<?, ?>> pops = network.populations();
         if (precise) {
@@ -176,9 +175,12 @@ public final class Engine implements AutoCloseable {
             currentDriven[p] = currentsByPopulation[p].length > 0 || noiseByPopulation[p].length > 0;
         }
         // Waking another thread costs microseconds, as much as advancing a few thousand neurons by
-        // a step; below the threshold every worker's share runs on this thread, in the same ranges.
+        // a step; below the threshold the network runs on this thread.
         double work = weightedNeuronSteps(network, sliceSteps);   // checks each model's cost, whatever the threads
-        parallel = workers > 1 && work >= options.minParallelNeuronSteps();
+        parallel = options.threads() > 1 && work >= options.minParallelNeuronSteps();
+        // There it is one share: each further share would cost its own pass over the populations,
+        // drives and spike buffers in every slice, for nothing.
+        workers = parallel ? options.threads() : 1;
         // A population's buffers reach as far ahead as the synapses into it: one of spike sources needs one row.
         int[] slots = new int[pops.size()];
         double ownRowsExtraBytes = 0;
@@ -214,7 +216,7 @@ public final class Engine implements AutoCloseable {
         }
         exactAdvance = new ExactAdvance(grid.dtMs(), poissonByPopulation, currentsByPopulation, noiseByPopulation,
                 scratch, stateRecorders);
-        pool = new WorkerPool(parallel ? workers : 1, "engram-engine-" + ENGINES_MADE.incrementAndGet());
+        pool = new WorkerPool(workers, "engram-engine-" + ENGINES_MADE.incrementAndGet());
         long stepsBefore;
         try {
             stepsBefore = NetworkLedger.attach(network, this);
@@ -600,13 +602,7 @@ public final class Engine implements AutoCloseable {
                 sliceFrom = step;
                 sliceTo = Math.min(end, step + sliceSteps);
                 exchange.clearBuffers();
-                if (parallel) {
-                    pool.run(sliceTask);
-                } else {
-                    for (int w = 0; w < workers; w++) {
-                        sliceTask.run(w);
-                    }
-                }
+                pool.run(sliceTask);   // a pool of one runs it on this thread
                 sliceEdge();
                 step = sliceTo;
                 if (step < end && Thread.currentThread().isInterrupted()) {

@@ -105,9 +105,9 @@ class DeterminismTest {
                 assertArrayEquals(one.state()[p], other.state()[p], 0.0, threads + " threads: state differs");
             }
         }
-        // Small slices run every worker's share on the calling thread, in rows of input all shares
-        // use: still the same results.
+        // Small slices run on the calling thread, the network as one share (a pool of one thread
+        // runs only the first): still every neuron, and the same results.
         Outcome inline = run(new EngineOptions(3, mode).withMinParallelNeuronSteps(Integer.MAX_VALUE));
-        assertEquals(one.hash(), inline.hash(), "shares run on one thread: spike trains differ");
+        assertEquals(one.hash(), inline.hash(), "3 threads, run on one: spike trains differ");
     }
 }
