@@ -3,7 +3,6 @@ package org.engram.simulator.monitor;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.ParameterException;
@@ -199,7 +198,7 @@ public final class SpikeRecorder implements SpikeListener {
         for (int k = 0; k < count; k++) {
             // Grid-mode spikes of one step share their time: formatted once, not once per spike.
             if (k == 0 || timesMs[k] != timesMs[k - 1]) {
-                time = String.format(Locale.ROOT, "%.9f,", timesMs[k]);
+                time = FixedDecimals.format(timesMs[k], 9) + ",";
             }
             out.write(time);
             out.write(Integer.toString(neurons[k]));

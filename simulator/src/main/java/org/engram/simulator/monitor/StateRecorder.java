@@ -3,7 +3,6 @@ package org.engram.simulator.monitor;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
-import java.util.Locale;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.network.Population;
 
@@ -134,7 +133,7 @@ public interface StateRecorder {
         for (int s = 0; s < samples; s++) {
             // Formatted once per sample: a format per line cost ten times the simulation when every
             // neuron was sampled every step.
-            String time = String.format(Locale.ROOT, "%.9f,", (s + 1) * intervalMs);
+            String time = FixedDecimals.format((s + 1) * intervalMs, 9) + ",";
             for (int k = 0; k < neurons.length; k++) {
                 out.write(time);
                 out.write(Integer.toString(neurons[k]));
