@@ -34,28 +34,30 @@ public final class Captions {
     /**
      * The captions of a set of figures drawn into a folder that may hold others, whose entries in the
      * folder's captions file stay (figures of several runs gathered for a paper, with {@code --replace}).
+     * The entries of the figures drawn are replaced: by theirs when they are laid out for print, and by
+     * none when for a screen, whose figures show their titles themselves.
      *
      * @param figures the figures drawn, by base name
      * @param before  the folder's captions file as it was, or null
      * @param present whether a figure of a base name is still in the folder
-     * @return the Markdown text, or null when no figure drawn is laid out for print
+     * @return the Markdown text, or null when no figure in the folder is left with an entry (a captions
+     *         file there is then stale)
      */
     public static String markdown(Map<String, Figure> figures, String before, Predicate<String> present) {
-        if (figures.values().stream().noneMatch(Figure::printed)) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder(HEADER);
+        StringBuilder entries = new StringBuilder();
         if (before != null) {
             before.lines().filter(line -> line.startsWith(ENTRY)).forEach(line -> {
                 int end = line.indexOf('`', ENTRY.length());
                 String base = end < 0 ? null : line.substring(ENTRY.length(), end);
                 if (base != null && !figures.containsKey(base) && present.test(base)) {
-                    sb.append(line).append('\n');
+                    entries.append(line).append('\n');
                 }
             });
         }
-        figures.forEach((base, figure) -> sb.append(ENTRY).append(base).append("` (.png, .svg, .pdf): ")
-                .append(figure.description() == null ? "no title" : figure.description()).append('\n'));
-        return sb.toString();
+        if (figures.values().stream().anyMatch(Figure::printed)) {
+            figures.forEach((base, figure) -> entries.append(ENTRY).append(base).append("` (.png, .svg, .pdf): ")
+                    .append(figure.description() == null ? "no title" : figure.description()).append('\n'));
+        }
+        return entries.isEmpty() ? null : HEADER + entries;
     }
 }

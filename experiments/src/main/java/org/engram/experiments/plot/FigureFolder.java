@@ -42,8 +42,10 @@ public final class FigureFolder {
      *
      * @param figures the figures by base name (file name without extension)
      * @param folder  where they go; figures of the same names there are replaced
-     * @return the files written, PNG, SVG and PDF of each figure in turn, in the folder, then, for
-     *         figures laid out for print, {@value Captions#FILE} with what they leave to the caption
+     * @return the files written, PNG, SVG and PDF of each figure in turn, in the folder, then
+     *         {@value Captions#FILE} with what figures laid out for print leave to the caption, when the
+     *         folder holds any (the entries of figures drawn over for a screen are dropped, and a file
+     *         left with none is removed)
      * @throws EngramException if a file cannot be written or moved; a failure while drawing leaves
      *                         the folder unchanged
      */
@@ -59,8 +61,10 @@ public final class FigureFolder {
      * @param replace whether figures of the same names that another process put into the folder while
      *                these were drawn (a second {@code engram plot} into the same new folder) are
      *                replaced; if not, the drawing is refused and changes nothing there
-     * @return the files written, PNG, SVG and PDF of each figure in turn, in the folder, then, for
-     *         figures laid out for print, {@value Captions#FILE} with what they leave to the caption
+     * @return the files written, PNG, SVG and PDF of each figure in turn, in the folder, then
+     *         {@value Captions#FILE} with what figures laid out for print leave to the caption, when the
+     *         folder holds any (the entries of figures drawn over for a screen are dropped, and a file
+     *         left with none is removed)
      * @throws EngramException if a file cannot be written or moved; a failure while drawing leaves
      *                         the folder unchanged
      */
@@ -82,12 +86,15 @@ public final class FigureFolder {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             List<Path> staged = new ArrayList<>();
+            Path kept = target.resolve(Captions.FILE);
+            boolean captionsStale;
             try {
                 figures.forEach((base, figure) -> staged.addAll(figure.write(staging, base)));
                 // Into a folder of figures gathered from several runs, the others' entries stay.
-                Path kept = target.resolve(Captions.FILE);
                 String captions = Captions.markdown(figures, isNew || !Files.isRegularFile(kept) ? null
                         : readCaptions(kept), base -> Files.exists(target.resolve(base + ".png")));
+                // Figures for a screen over the only ones the file described: it would describe them still.
+                captionsStale = captions == null && !isNew && Files.isRegularFile(kept);
                 if (captions != null) {
                     Path file = staging.resolve(Captions.FILE);
                     RunFolder.writeAtomically(file, out -> out.write(captions.getBytes(StandardCharsets.UTF_8)));
@@ -115,6 +122,9 @@ public final class FigureFolder {
                 Path destination = target.resolve(file.getFileName());
                 move(file, destination);
                 written.add(destination);
+            }
+            if (captionsStale) {
+                deleteStaleCaptions(kept);
             }
             return written;
         } finally {
@@ -227,6 +237,15 @@ public final class FigureFolder {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new EngramException(to + ": cannot write file: " + IoReasons.of(e), e);
+        }
+    }
+
+    private static void deleteStaleCaptions(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new EngramException(file + ": cannot remove the captions of the figures drawn over (the figures are"
+                    + " drawn; the file describes them as they were): " + IoReasons.of(e), e);
         }
     }
 

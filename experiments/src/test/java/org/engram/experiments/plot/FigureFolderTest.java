@@ -114,6 +114,29 @@ class FigureFolderTest {
                 + " hlop: forgetting\n") && !gathered.contains("forgetting_naive"), gathered);
     }
 
+    /**
+     * Figures drawn again for a screen over figures for print take their entries out of captions.md,
+     * which would describe them as they were; a file left with no entry goes.
+     */
+    @Test
+    void figuresDrawnOverForAScreenLeaveNoCaptionsOfTheirOwn(@TempDir Path dir) throws Exception {
+        Path figs = dir.resolve("figs");
+        Map<String, Figure> printed = new LinkedHashMap<>();
+        printed.put("first", new Figure(new JFreeChart("first", new PiePlot<String>()), 200, 100).printedAt(3.3));
+        printed.put("second", new Figure(new JFreeChart("second", new PiePlot<String>()), 200, 100).printedAt(3.3));
+        FigureFolder.writeAll(printed, figs);
+        List<Path> written = FigureFolder.writeAll(Map.of("first", drawable("first")), figs);
+        String captions = Files.readString(figs.resolve("captions.md"));
+        assertTrue(captions.contains("\n- `second` (.png, .svg, .pdf): second\n") && !captions.contains("`first`"),
+                captions);
+        assertEquals(figs.resolve("captions.md"), written.get(written.size() - 1));
+        written = FigureFolder.writeAll(Map.of("second", drawable("second")), figs);
+        assertFalse(Files.exists(figs.resolve("captions.md")), "no figure left to describe");
+        assertEquals(3, written.size());
+        assertEquals(List.of("first.pdf", "first.png", "first.svg", "second.pdf", "second.png", "second.svg"),
+                names(figs));
+    }
+
     /** A drawing folder that a killed process left is removed by the next drawing into the same folder. */
     @Test
     void aDrawingFolderLeftByAKilledProcessIsRemoved(@TempDir Path dir) throws Exception {
