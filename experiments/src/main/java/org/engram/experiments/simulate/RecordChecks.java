@@ -10,6 +10,7 @@ import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.EngineChecks;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.monitor.SpikesPastTheHeap;
 import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Population;
 
@@ -178,6 +179,23 @@ final class RecordChecks {
                 "a wider rate_bin_ms, fewer populations in "
                 + "record.spikes or a shorter run, or give Java more heap (-Xmx)"
                 + (durationHint == null ? "" : "; " + durationHint));
+    }
+
+    /**
+     * A spike recorder that filled the heap during the run, told in the config's terms: the spikes'
+     * number is not known before the run, so no check before it can refuse them.
+     *
+     * @param e      the recorder's error
+     * @param source the config file's name
+     * @param c      the config
+     * @return the error at {@code record.spike_neurons}
+     */
+    static ConfigException spikesPastTheHeap(SpikesPastTheHeap e, String source, SimulationConfig c) {
+        return new ConfigException(source, "record.spike_neurons", e.expected(), String.format(Locale.ROOT,
+                "%d spikes of %d neurons of '%s' by %s ms of the run's %s ms", e.spikes(), e.neurons(), e.population(),
+                TimeGrid.shownMs(e.timeMs()), c.durationMs()),
+                "record the spikes of fewer neurons (record.spike_neurons), fewer populations (record.spikes), from a"
+                + " later record.from_ms or over a shorter run, or give Java more heap (-Xmx)");
     }
 
     /**

@@ -30,6 +30,7 @@ import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.monitor.SpikeRecorder;
 import org.engram.simulator.monitor.SpikeStatistics;
+import org.engram.simulator.monitor.SpikesPastTheHeap;
 import org.engram.simulator.monitor.SpikeTrainDigest;
 import org.engram.simulator.monitor.StateRecorder;
 import org.engram.simulator.network.Network;
@@ -195,6 +196,8 @@ public final class SimulationRun {
                     rates.add(engine.recordRate(p, c.record().rateBinMs()));
                 }
                 engine.run(c.durationMs() - recordFrom);
+            } catch (SpikesPastTheHeap e) {
+                throw folder.discardAfter(RecordChecks.spikesPastTheHeap(e, source, c));
             } catch (RuntimeException | Error e) {
                 folder.discardAfter(e);
                 throw e;

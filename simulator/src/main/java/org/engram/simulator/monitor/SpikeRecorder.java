@@ -13,7 +13,8 @@ import org.engram.simulator.network.Population;
  * Records the spikes of one population, or of chosen neurons of it, as (time, neuron) pairs in
  * canonical order: by time, then by neuron index.
  *
- * <p>Storage is two growable primitive arrays: 12 bytes per spike, amortised O(1) per spike.
+ * <p>Storage is two growable primitive arrays: 12 bytes per spike, amortised O(1) per spike. A
+ * spike that finds the heap too full to grow them stops the run with {@link SpikesPastTheHeap}.
  * Create it with {@code Engine.recordSpikes(population)} or
  * {@code Engine.recordSpikes(population, neurons)}.
  */
@@ -91,8 +92,17 @@ public final class SpikeRecorder implements SpikeListener {
                     "record shorter runs and write each out, or record the spikes with a listener of one's own");
         }
         int length = (int) Math.min(2L * count, maxSpikes);
-        timesMs = Arrays.copyOf(timesMs, length);
-        neurons = Arrays.copyOf(neurons, length);
+        double[] longerTimes;
+        int[] longerNeurons;
+        try {
+            longerTimes = Arrays.copyOf(timesMs, length);
+            longerNeurons = Arrays.copyOf(neurons, length);
+        } catch (OutOfMemoryError e) {
+            // Only the longer arrays are lost: the spikes so far stay with the recorder.
+            throw new SpikesPastTheHeap(population.name(), recordedCount, count, length, timeMs);
+        }
+        timesMs = longerTimes;
+        neurons = longerNeurons;
     }
 
     /** {@return the recorded population} */

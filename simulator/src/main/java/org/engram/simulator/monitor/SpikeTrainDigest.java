@@ -92,24 +92,49 @@ public final class SpikeTrainDigest implements SpikeListener {
     public void onSpike(Population<?, ?> population, int neuron, double timeMs) {
         hex = null;
         if (count == window) {
-            // Settled: earlier than the start of the newest spike's step, less a margin for the
-            // rounding of t - dt (a spike kept too long costs nothing; one hashed too soon, the order).
-            hashSettled(timeMs - dtMs - SETTLED_MARGIN * Math.max(dtMs, timeMs));
+            hashSettledBy(timeMs);
             if (count > window / 2) {
                 // More than half a window within a step: grow, so that partial hashing stays rare.
                 window *= 2;
             }
         }
         if (count == neurons.length) {
-            // The arrays grow with the spikes held, up to the window.
-            int length = (int) Math.min(window, 2L * count);
-            timeBits = Arrays.copyOf(timeBits, length);
-            neurons = Arrays.copyOf(neurons, length);
+            growOrHash(timeMs);
         }
         timeBits[count] = Double.doubleToLongBits(timeMs);
         neurons[count] = population.firstNeuron() + neuron;
         count++;
         spikes++;
+    }
+
+    /**
+     * Grows the arrays with the spikes held, up to the window. A heap too full for that narrows the
+     * window to what they hold, and the settled spikes are hashed now to make room, at the cost of
+     * hashing inside the run: the same digest, where the run would fail for want of memory.
+     */
+    private void growOrHash(double timeMs) {
+        int length = (int) Math.min(window, 2L * count);
+        try {
+            long[] longerTimes = Arrays.copyOf(timeBits, length);
+            int[] longerNeurons = Arrays.copyOf(neurons, length);
+            timeBits = longerTimes;
+            neurons = longerNeurons;
+        } catch (OutOfMemoryError e) {
+            window = count;
+            hashSettledBy(timeMs);
+            if (count == neurons.length) {
+                throw e;   // the newest step's spikes alone fill the arrays
+            }
+        }
+    }
+
+    /**
+     * Hashes the spikes that are settled once a spike at {@code timeMs} has come: those earlier than
+     * the start of its step, less a margin for the rounding of t - dt (a spike kept too long costs
+     * nothing; one hashed too soon, the order).
+     */
+    private void hashSettledBy(double timeMs) {
+        hashSettled(timeMs - dtMs - SETTLED_MARGIN * Math.max(dtMs, timeMs));
     }
 
     /** Hashes the window's spikes earlier than {@code limitMs} and keeps the rest. */
