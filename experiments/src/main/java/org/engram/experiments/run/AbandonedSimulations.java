@@ -76,8 +76,12 @@ public final class AbandonedSimulations {
                 continue;
             }
             try {
-                if (removeUnlocked(folder)) {
-                    err.println("engram: removed " + folder + ", " + what + " (it cannot be resumed)");
+                switch (removeUnlocked(folder)) {
+                    case REMOVED -> err.println("engram: removed " + folder + ", " + what + " (it cannot be resumed)");
+                    case CANNOT_TELL -> err.println("engram: left " + folder + ", a partial folder of an engram"
+                            + " simulate: its file system does not lock files, so whether that simulation still runs"
+                            + " cannot be told; delete the folder by hand once none runs");
+                    case KEPT -> { }
                 }
             } catch (IOException e) {
                 err.println("engram: cannot remove " + folder + ", " + what + ": " + IoReasons.of(e)
@@ -150,17 +154,22 @@ public final class AbandonedSimulations {
      * deletes the other files so that another process doing the same skips the folder; the lock
      * file and the folder go last (an open file cannot be deleted everywhere).
      *
-     * @return whether it was deleted here
+     * @return whether it was deleted here, or kept for its process lives or may live
      */
-    private static boolean removeUnlocked(Path partial) throws IOException {
+    private static Removal removeUnlocked(Path partial) throws IOException {
         Path lockFile = partial.resolve(RunFolder.LOCK);
         // CREATE for a folder an older Engram made without a lock file. Another process removing the
         // folder at the same time may delete the lock file and make it again here: then whichever
         // holds the new one finishes, and the other finds the folder not empty at the end.
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock = RunFolder.tryLock(channel);
+            FileLock lock;
+            try {
+                lock = RunFolder.tryLock(channel);
+            } catch (IOException cannotLock) {
+                return Removal.CANNOT_TELL;   // NFS without its lock service, say: RunFolder took it unlocked
+            }
             if (lock == null) {
-                return false;   // its process is alive
+                return Removal.KEPT;
             }
             try (Stream<Path> walk = Files.walk(partial)) {
                 for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
@@ -170,15 +179,25 @@ public final class AbandonedSimulations {
                 }
             }
         } catch (NoSuchFileException goneMeanwhile) {
-            return false;
+            return Removal.KEPT;
         }
         Files.deleteIfExists(lockFile);
         try {
             Files.deleteIfExists(partial);
         } catch (DirectoryNotEmptyException takenOver) {
-            return false;   // another process made the lock file again and finishes the removal
+            return Removal.KEPT;   // another process made the lock file again and finishes the removal
         }
-        return true;
+        return Removal.REMOVED;
+    }
+
+    /** What became of a partial folder that looked abandoned. */
+    private enum Removal {
+        /** Deleted here. */
+        REMOVED,
+        /** Kept: a process holds its lock, or another process removes the folder. */
+        KEPT,
+        /** Kept: its file system does not lock files, so whether its process lives cannot be told. */
+        CANNOT_TELL
     }
 
     /**

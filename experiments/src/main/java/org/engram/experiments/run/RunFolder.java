@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -477,28 +478,48 @@ public final class RunFolder {
      * Takes the partial folder for this process with an operating-system lock on a file in it, so
      * that a second process (a resume started while the run goes on) is refused instead of
      * writing the same files. The lock ends with {@link #release}, {@link #commit}, {@link #discard}
-     * or the process. Temporary files that a killed process left in the folder are deleted.
+     * or the process. Temporary files that a killed process left in the folder are deleted. On a
+     * file system that does not lock files (NFS without its lock service, Lustre mounted without
+     * {@code flock}) the folder is taken unlocked, with a warning on {@code err}: a second process
+     * would then go undetected.
      *
-     * @throws EngramException if another process (or another open folder here) holds the folder
+     * @param err where the warning of a folder taken unlocked goes
+     * @throws EngramException if another process (or another open folder here) holds the folder, or
+     *                         the lock file cannot be made
      */
-    public void lock() {
+    public void lock(PrintWriter err) {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(partial.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
-                throw new EngramException(partial.toString(), "run folder", "a run no other engram process is"
-                        + " working on", "a folder another process holds", "wait for that run to stop, or stop it");
-            }
-            lockChannel = channel;
+            lockWith(channel, err);
         } catch (IOException e) {
-            throw ioFailure("cannot lock " + partial, e);
+            throw ioFailure("cannot make the lock file of " + partial, e);
         } finally {
             if (lockChannel != channel && channel != null) {
                 closeQuietly(channel);
             }
         }
         removeTemporaries();
+    }
+
+    /** Takes the lock of the folder's open lock file, or, where the file system cannot lock, warns and goes on. */
+    void lockWith(FileChannel channel, PrintWriter err) {
+        FileLock lock;
+        try {
+            lock = tryLock(channel);
+        } catch (IOException cannotLock) {
+            // ENOLCK, ENOSYS, EOPNOTSUPP: a run that the file system cannot lock is still a run to do.
+            err.println("engram: warning: " + partial + ": the file system does not lock files ("
+                    + IoReasons.of(cannotLock) + "), so a second engram process working on this folder would not be"
+                    + " detected: run or resume each run in one process at a time");
+            err.flush();
+            return;
+        }
+        if (lock == null) {
+            throw new EngramException(partial.toString(), "run folder", "a run no other engram process is"
+                    + " working on", "a folder another process holds", "wait for that run to stop, or stop it");
+        }
+        lockChannel = channel;
     }
 
     /**

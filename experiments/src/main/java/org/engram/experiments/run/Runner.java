@@ -170,7 +170,7 @@ public final class Runner {
             RunFolder folder = RunFolder.createNew(request.resultsRoot(), resolved.config().name(), start,
                     resolved.yaml());
             try {
-                folder.lock();
+                folder.lock(err);
                 folder.writeString("config.yaml", resolved.yaml());
                 data.write(folder);
             } catch (RuntimeException e) {
@@ -299,7 +299,7 @@ public final class Runner {
         RunFolder folder = RunFolder.resume(dir.getParent().getParent(), dir.getParent().getFileName().toString(),
                 runId);
         return signal.step(() -> {
-            folder.lock();
+            folder.lock(err);
             if (unrecorded) {
                 data.write(folder);
             }

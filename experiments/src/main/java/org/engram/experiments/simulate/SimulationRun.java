@@ -180,7 +180,7 @@ public final class SimulationRun {
             try {
                 // Locked, then marked by its config as a simulation's: if the process is killed (SIGKILL),
                 // the next simulation or run of this name finds the mark without the lock and removes it.
-                folder.lock();
+                folder.lock(err);
                 folder.writeString("config.yaml", yaml);
                 RecordRoom.require(c, network, source, overrides.sets(), folder.directory(), err);
                 EndOfRunNotes.print(network, c.durationMs(), err);

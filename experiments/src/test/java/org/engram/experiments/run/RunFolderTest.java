@@ -10,9 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +39,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunFolderTest {
+    /** Where the warnings of tests that expect none go. */
+    private static PrintWriter quiet() {
+        return new PrintWriter(Writer.nullWriter());
+    }
+
     @TempDir
     Path results;
 
@@ -399,15 +414,131 @@ class RunFolderTest {
     @Test
     void aLockedPartialFolderIsRefusedToASecondUser() throws IOException {
         RunFolder first = RunFolder.create(results, "exp", "run-1");
-        first.lock();
+        first.lock(quiet());
         RunFolder second = RunFolder.resume(results, "exp", "run-1");
-        EngramException e = assertThrows(EngramException.class, second::lock);
+        EngramException e = assertThrows(EngramException.class, () -> second.lock(quiet()));
         assertTrue(e.getMessage().contains("another process holds"), e.getMessage());
         first.release();
-        second.lock();
+        second.lock(quiet());
         second.writeString("a.txt", "a");
         Path done = second.commit();
         assertEquals(List.of("a.txt"), listing(done), "the lock file does not reach the final folder");
+    }
+
+    /**
+     * A file system that does not lock files (NFS without its lock service, Lustre mounted without
+     * flock) gives the folder unlocked, with a warning: it refused every run and simulation with
+     * "cannot lock".
+     */
+    @Test
+    void aFileSystemThatCannotLockGivesTheFolderWithAWarning() throws IOException {
+        RunFolder run = RunFolder.create(results, "exp", "run-1");
+        StringWriter warnings = new StringWriter();
+        try (FileChannel channel = new LocklessChannel(FileChannel.open(run.directory().resolve(RunFolder.LOCK),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE))) {
+            run.lockWith(channel, new PrintWriter(warnings));
+        }
+        assertEquals("engram: warning: " + run.directory() + ": the file system does not lock files (no locks"
+                + " available), so a second engram process working on this folder would not be detected: run or resume"
+                + " each run in one process at a time", warnings.toString().strip());
+        run.writeString("a.txt", "a");
+        assertEquals(List.of("a.txt"), listing(run.commit()));
+    }
+
+    /** A file channel whose file system refuses locks, as NFS without its lock service does (ENOLCK). */
+    private static final class LocklessChannel extends FileChannel {
+        private final FileChannel file;
+
+        LocklessChannel(FileChannel file) {
+            this.file = file;
+        }
+
+        @Override
+        public FileLock lock(long position, long size, boolean shared) throws IOException {
+            throw new IOException("No locks available");
+        }
+
+        @Override
+        public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+            throw new IOException("No locks available");
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return file.read(dst);
+        }
+
+        @Override
+        public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+            return file.read(dsts, offset, length);
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            return file.write(src);
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+            return file.write(srcs, offset, length);
+        }
+
+        @Override
+        public long position() throws IOException {
+            return file.position();
+        }
+
+        @Override
+        public FileChannel position(long newPosition) throws IOException {
+            file.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return file.size();
+        }
+
+        @Override
+        public FileChannel truncate(long size) throws IOException {
+            file.truncate(size);
+            return this;
+        }
+
+        @Override
+        public void force(boolean metaData) throws IOException {
+            file.force(metaData);
+        }
+
+        @Override
+        public long transferTo(long position, long count, WritableByteChannel target) throws IOException {
+            return file.transferTo(position, count, target);
+        }
+
+        @Override
+        public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException {
+            return file.transferFrom(src, position, count);
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            return file.read(dst, position);
+        }
+
+        @Override
+        public int write(ByteBuffer src, long position) throws IOException {
+            return file.write(src, position);
+        }
+
+        @Override
+        public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
+            return file.map(mode, position, size);
+        }
+
+        @Override
+        protected void implCloseChannel() throws IOException {
+            file.close();
+        }
     }
 
     /**
@@ -418,7 +549,7 @@ class RunFolderTest {
     @Test
     void aFolderRemovedWhileTheRunWorksIsReportedNotMadeAgain() throws IOException {
         RunFolder run = RunFolder.create(results, "exp", "run-1");
-        run.lock();
+        run.lock(quiet());
         run.writeString("config.yaml", "seed: 1\n");
         run.writeString("checkpoints/naive/seed-1/progress.json", "{}");
         deleteTree(run.directory());
