@@ -238,8 +238,16 @@ public final class EncodedInput {
 
     /** {@return the total number of spikes} */
     public int spikeCount() {
-        ensureLists();
-        return count;
+        if (listsValid) {
+            return count;
+        }
+        // Written as masks, which the forward pass reads as they are: counted from them, without the
+        // lists (building those for a count took 5% of the quick start's time).
+        int spikes = 0;
+        for (int i = 0; i < inputs; i++) {
+            spikes += Long.bitCount(masks[i]);
+        }
+        return spikes;
     }
 
     /** {@return whether every step has been closed (a complete encoding)} */

@@ -202,6 +202,32 @@ class EncoderTest {
         assertTrue(spikes > 150, "most inputs spike: " + spikes);
     }
 
+    /**
+     * A sample written as step masks (at most 64 steps) counts its spikes from them, before and
+     * without the step lists: the same count as the lists give once built.
+     */
+    @Test
+    void spikesWrittenAsMasksAreCountedAsTheListsCountThem() {
+        RateEncoder enc = RateEncoder.bernoulli(20, 0.9);
+        Random random = new Random(5);
+        float[] x = new float[784];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextFloat();
+        }
+        EncodedInput out = new EncodedInput(20, x.length);
+        for (long stream = 0; stream < 5; stream++) {
+            enc.encode(x, stream, out);
+            int counted = out.spikeCount();
+            int listed = 0;
+            for (int[] step : raster(out)) {
+                listed += step.length;
+            }
+            assertEquals(listed, counted, "stream " + stream);
+            assertEquals(listed, out.spikeCount());
+            assertTrue(listed > 5_000, "most inputs spike in most steps: " + listed);
+        }
+    }
+
     @Test
     void directCurrentRepeatsTheScaledSample() {
         DirectCurrentEncoder enc = new DirectCurrentEncoder(5, 2.5);
