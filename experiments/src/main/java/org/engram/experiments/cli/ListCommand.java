@@ -92,8 +92,8 @@ public final class ListCommand implements Callable<Integer> {
         section(out, "Connectivity rules (engram simulate):", RuleType.descriptions());
         Map<String, String> plasticity = new LinkedHashMap<>(PlasticityType.descriptions());
         for (PlasticityRules.Info r : PlasticityRules.list()) {
-            plasticity.put(r.name(), oneLine(r.description(), "no description") + "; defaults " + ConfigDocs.defaultParams(r.parameters()
-                    .defaults()));
+            plasticity.put(r.name(), oneLine(r.description(), "no description") + "; defaults "
+                    + ConfigDocs.defaultParams(r.parameters().defaults()));
         }
         section(out, "Plasticity rules of projections (engram simulate):", plasticity);
         for (String problem : PlasticityRules.problems()) {

@@ -32,14 +32,15 @@ class SimulateHeapTest {
         Path err = dir.resolve("err.txt");
         Path results = dir.resolve("results");
         Process p = new ProcessBuilder(CliRunner.command(List.of("-Xmx64m"), "simulate", config.toString(), "--out",
-                results.toString())).redirectOutput(dir.resolve("out.txt").toFile()).redirectError(err.toFile()).start();
+                results.toString())).redirectOutput(dir.resolve("out.txt").toFile()).redirectError(err.toFile())
+                .start();
         assertEquals(2, p.waitFor(), Files.readString(err));
         String message = Files.readString(err);
-        assertTrue(message.matches("(?s)engram: error: \\S*busy.yaml:\\d+:\\d+: record.spike_neurons: expected spikes"
-                + " that fit the Java heap \\(\\d+ MB in all\\), 12 bytes each, found \\d+ spikes of 2000 neurons of 'a'"
-                + " by [0-9.]+ ms of the run's 100000.0 ms; record the spikes of fewer neurons \\(record.spike_neurons\\),"
-                + " fewer populations \\(record.spikes\\), from a later record.from_ms or over a shorter run, or give"
-                + " Java more heap \\(-Xmx\\)\\s*"), message);
+        assertTrue(message.matches("(?s)engram: error: \\S*busy.yaml:\\d+:\\d+: record.spike_neurons: expected"
+                + " spikes that fit the Java heap \\(\\d+ MB in all\\), 12 bytes each, found \\d+ spikes of 2000"
+                + " neurons of 'a' by [0-9.]+ ms of the run's 100000.0 ms; record the spikes of fewer neurons"
+                + " \\(record.spike_neurons\\), fewer populations \\(record.spikes\\), from a later record.from_ms"
+                + " or over a shorter run, or give Java more heap \\(-Xmx\\)\\s*"), message);
         if (Files.exists(results.resolve("busy"))) {
             try (Stream<Path> left = Files.list(results.resolve("busy"))) {
                 assertEquals(List.of(), left.toList(), "no run folder left");

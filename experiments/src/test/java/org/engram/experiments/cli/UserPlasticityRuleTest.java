@@ -131,8 +131,8 @@ class UserPlasticityRuleTest {
     public static final class WordyProvider implements PlasticityRuleProvider {
         @Override
         public PlasticityRules.Info info() {
-            return new PlasticityRules.Info("wordy_stdp", "  a rule described\n   on two lines \r\n", new FussyProvider()
-                    .info().parameters());
+            return new PlasticityRules.Info("wordy_stdp", "  a rule described\n   on two lines \r\n",
+                    new FussyProvider().info().parameters());
         }
     }
 
