@@ -1,5 +1,7 @@
 package org.engram.simulator.engine;
 
+import java.math.BigDecimal;
+import java.util.Locale;
 import org.engram.simulator.ParameterException;
 
 /**
@@ -69,8 +71,12 @@ public record TimeGrid(double dtMs) {
         double steps = ms / dtMs;
         // Before rounding: Math.round saturates at Long.MAX_VALUE, beyond which every value looks off the grid.
         if (steps > Integer.MAX_VALUE + 0.5) {
+            // In decimal: the limit as dt is written (2147483647 x 0.1 = 214748364.7), not as the double product.
+            BigDecimal limitMs = BigDecimal.valueOf(Integer.MAX_VALUE).multiply(BigDecimal.valueOf(dtMs));
             throw new ParameterException(owner, parameter, "at most " + Integer.MAX_VALUE + " time steps of dt = "
-                    + dtMs + " ms", ms);
+                    + dtMs + " ms (" + limitMs.stripTrailingZeros().toPlainString() + " ms, " + String.format(
+                    Locale.ROOT, "%.1f", limitMs.doubleValue() / 3.6e6) + " hours of network time)", ms,
+                    "a shorter run, or a larger dt");
         }
         long rounded = Math.round(steps);
         if (Math.abs(steps - rounded) > WHOLE_STEP_TOLERANCE + DIVISION_ROUNDING * steps) {

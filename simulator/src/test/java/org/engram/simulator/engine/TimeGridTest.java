@@ -112,7 +112,10 @@ class TimeGridTest {
         for (double ms : new double[] {1e12, 1e20, (Integer.MAX_VALUE + 1.0) * 0.1}) {
             ParameterException e = assertThrows(ParameterException.class,
                     () -> grid.wholeSteps("test", "duration", ms));
-            assertTrue(e.getMessage().contains("at most 2147483647 time steps"), e.getMessage());
+            // 2147483647 x 0.1 ms = 214748364.7 ms, 59.65 hours.
+            assertTrue(e.getMessage().contains("expected at most 2147483647 time steps of dt = 0.1 ms (214748364.7 ms,"
+                    + " 59.7 hours of network time)") && e.getMessage().endsWith("; a shorter run, or a larger dt"),
+                    e.getMessage());
             assertTrue(!e.getMessage().contains("whole number"), e.getMessage());
         }
     }
