@@ -91,10 +91,12 @@ public final class FigureFolder {
             try {
                 figures.forEach((base, figure) -> staged.addAll(figure.write(staging, base)));
                 // Into a folder of figures gathered from several runs, the others' entries stay.
-                String captions = Captions.markdown(figures, isNew || !Files.isRegularFile(kept) ? null
-                        : readCaptions(kept), base -> Files.exists(target.resolve(base + ".png")));
+                String before = isNew || !Files.isRegularFile(kept) ? null : readCaptions(kept);
+                String captions = Captions.markdown(figures, before, base -> Files.exists(target.resolve(base
+                        + ".png")));
                 // Figures for a screen over the only ones the file described: it would describe them still.
-                captionsStale = captions == null && !isNew && Files.isRegularFile(kept);
+                // A file that could not be read is left as it is, with whatever entries it holds.
+                captionsStale = captions == null && before != null;
                 if (captions != null) {
                     Path file = staging.resolve(Captions.FILE);
                     RunFolder.writeAtomically(file, out -> out.write(captions.getBytes(StandardCharsets.UTF_8)));

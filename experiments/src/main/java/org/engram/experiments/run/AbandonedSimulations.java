@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -78,9 +77,9 @@ public final class AbandonedSimulations {
             try {
                 switch (removeUnlocked(folder)) {
                     case REMOVED -> err.println("engram: removed " + folder + ", " + what + " (it cannot be resumed)");
-                    case CANNOT_TELL -> err.println("engram: left " + folder + ", a partial folder of an engram"
-                            + " simulate: its file system does not lock files, so whether that simulation still runs"
-                            + " cannot be told; delete the folder by hand once none runs");
+                    case CANNOT_TELL -> err.println("engram: left " + folder + ": its file system does not lock"
+                            + " files, so whether the engram process that made it still works in it cannot be told;"
+                            + " delete it by hand once none does");
                     case KEPT -> { }
                 }
             } catch (IOException e) {
@@ -158,18 +157,24 @@ public final class AbandonedSimulations {
      */
     private static Removal removeUnlocked(Path partial) throws IOException {
         Path lockFile = partial.resolve(RunFolder.LOCK);
+        boolean locked = Files.exists(lockFile);
         // CREATE for a folder an older Engram made without a lock file. Another process removing the
         // folder at the same time may delete the lock file and make it again here: then whichever
         // holds the new one finishes, and the other finds the folder not empty at the end.
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock;
             try {
-                lock = RunFolder.tryLock(channel);
+                if (RunFolder.tryLock(channel) == null) {
+                    return Removal.KEPT;
+                }
             } catch (IOException cannotLock) {
-                return Removal.CANNOT_TELL;   // NFS without its lock service, say: RunFolder took it unlocked
-            }
-            if (lock == null) {
-                return Removal.KEPT;
+                if (!RunFolder.locksUnsupported(cannotLock)) {
+                    throw cannotLock;
+                }
+                // NFS without its lock service, say, where RunFolder took the folder unlocked. A folder
+                // without a lock file was chosen for being quiet, which holds without a lock.
+                if (locked) {
+                    return Removal.CANNOT_TELL;
+                }
             }
             try (Stream<Path> walk = Files.walk(partial)) {
                 for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {

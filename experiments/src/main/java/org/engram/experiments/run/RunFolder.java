@@ -508,7 +508,10 @@ public final class RunFolder {
         try {
             lock = tryLock(channel);
         } catch (IOException cannotLock) {
-            // ENOLCK, ENOSYS, EOPNOTSUPP: a run that the file system cannot lock is still a run to do.
+            if (!locksUnsupported(cannotLock)) {
+                throw ioFailure("cannot lock " + partial, cannotLock);
+            }
+            // A run that the file system cannot lock is still a run to do.
             err.println("engram: warning: " + partial + ": the file system does not lock files ("
                     + IoReasons.of(cannotLock) + "), so a second engram process working on this folder would not be"
                     + " detected: run or resume each run in one process at a time");
@@ -740,6 +743,20 @@ public final class RunFolder {
         } catch (OverlappingFileLockException heldHere) {
             return null;
         }
+    }
+
+    /**
+     * Whether a lock failed because the file system does not lock files at all, rather than for a
+     * fault of the moment: ENOLCK (NFS without its lock service), ENOSYS (Lustre mounted without
+     * {@code flock}) or EOPNOTSUPP, which Java reports with the C library's text of the error.
+     *
+     * @param e what the lock threw
+     * @return whether it says locks are unsupported
+     */
+    static boolean locksUnsupported(IOException e) {
+        String message = e.getMessage();
+        return message != null && (message.contains("No locks available") || message.contains(
+                "Function not implemented") || message.contains("Operation not supported"));
     }
 
     private static EngramException ioFailure(String what, IOException e) {

@@ -1,5 +1,6 @@
 package org.engram.experiments.simulate;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -193,7 +194,7 @@ final class RecordChecks {
     static ConfigException spikesPastTheHeap(SpikesPastTheHeap e, String source, SimulationConfig c) {
         return new ConfigException(source, "record.spike_neurons", e.expected(), String.format(Locale.ROOT,
                 "%d spikes of %d neurons of '%s' by %s ms of the run's %s ms", e.spikes(), e.neurons(), e.population(),
-                TimeGrid.shownMs(e.timeMs()), c.durationMs()),
+                TimeGrid.shownMs(e.timeMs()), BigDecimal.valueOf(c.durationMs()).stripTrailingZeros().toPlainString()),
                 "record the spikes of fewer neurons (record.spike_neurons), fewer populations (record.spikes), from a"
                 + " later record.from_ms or over a shorter run, or give Java more heap (-Xmx)");
     }

@@ -38,7 +38,7 @@ class SimulateHeapTest {
         String message = Files.readString(err);
         assertTrue(message.matches("(?s)engram: error: \\S*busy.yaml:\\d+:\\d+: record.spike_neurons: expected"
                 + " spikes that fit the Java heap \\(\\d+ MB in all\\), 12 bytes each, found \\d+ spikes of 2000"
-                + " neurons of 'a' by [0-9.]+ ms of the run's 100000.0 ms; record the spikes of fewer neurons"
+                + " neurons of 'a' by [0-9.]+ ms of the run's 100000 ms; record the spikes of fewer neurons"
                 + " \\(record.spike_neurons\\), fewer populations \\(record.spikes\\), from a later record.from_ms"
                 + " or over a shorter run, or give Java more heap \\(-Xmx\\)\\s*"), message);
         if (Files.exists(results.resolve("busy"))) {

@@ -135,6 +135,11 @@ class FigureFolderTest {
         assertEquals(3, written.size());
         assertEquals(List.of("first.pdf", "first.png", "first.svg", "second.pdf", "second.png", "second.svg"),
                 names(figs));
+        // A captions file that cannot be read (not UTF-8) may hold other figures' entries: it is left alone.
+        byte[] unreadable = {'-', ' ', '`', 'o', 't', 'h', 'e', 'r', '`', ' ', (byte) 0xE9, '\n'};
+        Files.write(figs.resolve("captions.md"), unreadable);
+        FigureFolder.writeAll(Map.of("first", drawable("first")), figs);
+        assertArrayEquals(unreadable, Files.readAllBytes(figs.resolve("captions.md")));
     }
 
     /** A drawing folder that a killed process left is removed by the next drawing into the same folder. */

@@ -434,8 +434,7 @@ class RunFolderTest {
     void aFileSystemThatCannotLockGivesTheFolderWithAWarning() throws IOException {
         RunFolder run = RunFolder.create(results, "exp", "run-1");
         StringWriter warnings = new StringWriter();
-        try (FileChannel channel = new LocklessChannel(FileChannel.open(run.directory().resolve(RunFolder.LOCK),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE))) {
+        try (FileChannel channel = new LocklessChannel(lockFile(run), "No locks available")) {
             run.lockWith(channel, new PrintWriter(warnings));
         }
         assertEquals("engram: warning: " + run.directory() + ": the file system does not lock files (no locks"
@@ -445,22 +444,42 @@ class RunFolderTest {
         assertEquals(List.of("a.txt"), listing(run.commit()));
     }
 
-    /** A file channel whose file system refuses locks, as NFS without its lock service does (ENOLCK). */
+    /** A lock that fails for a fault of the moment, not for want of locks, fails the run as it did. */
+    @Test
+    void aLockThatFailsForAnotherReasonFailsTheRun() throws IOException {
+        RunFolder run = RunFolder.create(results, "exp", "run-1");
+        StringWriter warnings = new StringWriter();
+        try (FileChannel channel = new LocklessChannel(lockFile(run), "Input/output error")) {
+            EngramException e = assertThrows(EngramException.class, () -> run.lockWith(channel,
+                    new PrintWriter(warnings)));
+            assertEquals("cannot lock " + run.directory() + ": input/output error", e.getMessage());
+        }
+        assertEquals("", warnings.toString());
+    }
+
+    private static FileChannel lockFile(RunFolder run) throws IOException {
+        return FileChannel.open(run.directory().resolve(RunFolder.LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+    }
+
+    /** A file channel whose locks fail with an error of the C library's text, as NFS without its lock service's. */
     private static final class LocklessChannel extends FileChannel {
         private final FileChannel file;
+        private final String error;
 
-        LocklessChannel(FileChannel file) {
+        LocklessChannel(FileChannel file, String error) {
             this.file = file;
+            this.error = error;
         }
 
         @Override
         public FileLock lock(long position, long size, boolean shared) throws IOException {
-            throw new IOException("No locks available");
+            throw new IOException(error);
         }
 
         @Override
         public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-            throw new IOException("No locks available");
+            throw new IOException(error);
         }
 
         @Override

@@ -73,10 +73,10 @@ public record TimeGrid(double dtMs) {
         if (steps > Integer.MAX_VALUE + 0.5) {
             // In decimal: the limit as dt is written (2147483647 x 0.1 = 214748364.7), not as the double product.
             BigDecimal limitMs = BigDecimal.valueOf(Integer.MAX_VALUE).multiply(BigDecimal.valueOf(dtMs));
+            double hours = limitMs.doubleValue() / 3.6e6;
             throw new ParameterException(owner, parameter, "at most " + Integer.MAX_VALUE + " time steps of dt = "
-                    + dtMs + " ms (" + limitMs.stripTrailingZeros().toPlainString() + " ms, " + String.format(
-                    Locale.ROOT, "%.1f", limitMs.doubleValue() / 3.6e6) + " hours of network time)", ms,
-                    "a shorter run, or a larger dt");
+                    + dtMs + " ms (" + limitMs.stripTrailingZeros().toPlainString() + " ms" + (hours >= 1
+                    ? String.format(Locale.ROOT, ", %.1f hours", hours) : "") + ")", ms);
         }
         long rounded = Math.round(steps);
         if (Math.abs(steps - rounded) > WHOLE_STEP_TOLERANCE + DIVISION_ROUNDING * steps) {

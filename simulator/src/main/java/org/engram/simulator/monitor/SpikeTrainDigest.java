@@ -67,7 +67,8 @@ public final class SpikeTrainDigest implements SpikeListener {
     /**
      * Creates a digest that hashes nothing before {@link #hex()} unless the run has more than
      * {@value #DEFERRED_SPIKES} spikes: for timed runs, whose loop should not include the hashing.
-     * Its memory grows with the spikes held, 12 bytes each.
+     * Its memory grows with the spikes held, 12 bytes each; where the heap cannot hold more, it
+     * hashes the settled spikes then instead (the same digest, the hashing inside the run).
      *
      * @param dtMs the time step in ms, {@code > 0}
      * @return the digest

@@ -7,7 +7,9 @@ import org.engram.simulator.engine.TimeGrid;
 /**
  * A spike recorder that cannot grow, for the Java heap is full: thrown by the spike that finds no
  * room, so a run that records too many spikes stops naming the recorder, not with a bare
- * {@link OutOfMemoryError}. The spikes recorded before it stay readable.
+ * {@link OutOfMemoryError}. The spikes recorded before that spike's time stay readable (of its
+ * step, those before it). The run ends there, and its engine, as after any failure in a run, takes
+ * no further run: the network is built again for the next.
  */
 public final class SpikesPastTheHeap extends HeapLimitExceeded {
     private static final long serialVersionUID = 1L;
@@ -32,8 +34,8 @@ public final class SpikesPastTheHeap extends HeapLimitExceeded {
     SpikesPastTheHeap(String population, int neurons, int spikes, long asked, double timeMs) {
         super("spike recorder of '" + population + "'", "neurons", String.format(Locale.ROOT,
                 "spikes that fit the Java heap (%.0f MB in all), %d bytes each", Runtime.getRuntime().maxMemory() / 1e6,
-                BYTES_PER_SPIKE), String.format(Locale.ROOT, "%d spikes of %d neurons by %s ms, and no room for %d"
-                + " (%.0f MB)", spikes, neurons, TimeGrid.shownMs(timeMs), asked, asked * (double) BYTES_PER_SPIKE
+                BYTES_PER_SPIKE), String.format(Locale.ROOT, "%d spikes of %d neurons by %s ms, and no room to grow"
+                + " to %d (%.0f MB)", spikes, neurons, TimeGrid.shownMs(timeMs), asked, asked * (double) BYTES_PER_SPIKE
                 / 1e6),
                 "record fewer neurons or shorter runs (writing each out), or give Java more heap (-Xmx)");
         this.population = population;

@@ -46,9 +46,9 @@ class SpikesPastTheHeapTest {
         assertEquals(0, child.waitFor(), String.join("\n", lines));
         assertEquals(2, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).matches("spike recorder of 'exc': neurons: expected spikes that fit the Java heap "
-                + "\\(\\d+ MB in all\\), 12 bytes each, found \\d+ spikes of 10 neurons by [0-9.]+ ms, and no room for "
-                + "\\d+ \\(\\d+ MB\\); record fewer neurons or shorter runs \\(writing each out\\), or give Java more "
-                + "heap \\(-Xmx\\)"), lines.get(0));
+                + "\\(\\d+ MB in all\\), 12 bytes each, found \\d+ spikes of 10 neurons by [0-9.]+ ms, and no room"
+                + " to grow to \\d+ \\(\\d+ MB\\); record fewer neurons or shorter runs \\(writing each out\\), or"
+                + " give Java more heap \\(-Xmx\\)"), lines.get(0));
         String[] held = lines.get(1).split(" ");
         int sent = Integer.parseInt(held[0]);
         assertTrue(sent > 100_000, "spikes recorded before the heap was full: " + sent);
