@@ -153,7 +153,8 @@ public final class AbandonedSimulations {
      * deletes the other files so that another process doing the same skips the folder; the lock
      * file and the folder go last (an open file cannot be deleted everywhere).
      *
-     * @return whether it was deleted here, or kept for its process lives or may live
+     * @return deleted here; kept, for a process holds it or another removes it; or left, for its
+     *         lock file cannot be locked on its file system, so whether its process lives is unknown
      */
     private static Removal removeUnlocked(Path partial) throws IOException {
         Path lockFile = partial.resolve(RunFolder.LOCK);
