@@ -86,22 +86,10 @@ public final class FigureFolder {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             List<Path> staged = new ArrayList<>();
-            Path kept = target.resolve(Captions.FILE);
             boolean captionsStale;
             try {
                 figures.forEach((base, figure) -> staged.addAll(figure.write(staging, base)));
-                // Into a folder of figures gathered from several runs, the others' entries stay.
-                String before = isNew || !Files.isRegularFile(kept) ? null : readCaptions(kept);
-                String captions = Captions.markdown(figures, before, base -> Files.exists(target.resolve(base
-                        + ".png")));
-                // Figures for a screen over the only ones the file described: it would describe them still.
-                // A file that could not be read is left as it is, with whatever entries it holds.
-                captionsStale = captions == null && before != null;
-                if (captions != null) {
-                    Path file = staging.resolve(Captions.FILE);
-                    RunFolder.writeAtomically(file, out -> out.write(captions.getBytes(StandardCharsets.UTF_8)));
-                    staged.add(file);
-                }
+                captionsStale = stageCaptions(figures, staging, target, !isNew, staged);
             } catch (EngramException e) {
                 // The hidden folder is this class's business: the user asked for the figures in the target.
                 throw new EngramException(e.getMessage().replace(staging.toString(), target.toString())
@@ -115,10 +103,11 @@ public final class FigureFolder {
                     return written;
                 }
                 // Another process made the folder while this one drew: the figures go in one by one, as
-                // into a folder that existed, over the other's only if allowed.
+                // into a folder that existed, over the other's only if allowed, and the captions join its.
                 if (!replace) {
                     requireNoneOf(staged, target);
                 }
+                captionsStale = stageCaptions(figures, staging, target, true, staged);
             }
             for (Path file : staged) {
                 Path destination = target.resolve(file.getFileName());
@@ -126,7 +115,7 @@ public final class FigureFolder {
                 written.add(destination);
             }
             if (captionsStale) {
-                deleteStaleCaptions(kept);
+                deleteStaleCaptions(target.resolve(Captions.FILE));
             }
             return written;
         } finally {
@@ -137,6 +126,33 @@ public final class FigureFolder {
                 // The hook runs: it deletes what is left.
             }
         }
+    }
+
+    /**
+     * Writes the figures' captions into the drawing folder, with the entries that the folder's own
+     * captions file keeps for its other figures (a folder gathered from several runs).
+     *
+     * @param existing whether the target folder exists, whose captions file is then read
+     * @param staged   the files to move into the target; the captions file is added, or taken out
+     *                 when there are no captions
+     * @return whether the target's captions file is stale: it describes only figures that are drawn
+     *         again for a screen (a file that could not be read is left as it is)
+     */
+    private static boolean stageCaptions(Map<String, Figure> figures, Path staging, Path target, boolean existing,
+                                         List<Path> staged) {
+        Path kept = target.resolve(Captions.FILE);
+        String before = existing && Files.isRegularFile(kept) ? readCaptions(kept) : null;
+        String captions = Captions.markdown(figures, before, base -> Files.exists(target.resolve(base + ".png")));
+        Path file = staging.resolve(Captions.FILE);
+        if (captions != null) {
+            RunFolder.writeAtomically(file, out -> out.write(captions.getBytes(StandardCharsets.UTF_8)));
+            if (!staged.contains(file)) {
+                staged.add(file);
+            }
+        } else if (staged.remove(file)) {
+            deleteTree(file);
+        }
+        return captions == null && before != null;
     }
 
     /** A folder's captions file, or null when it cannot be read (it is then written anew). */

@@ -318,6 +318,41 @@ class FigureFolderTest {
         assertEquals(List.of("figs"), names(dir), "no drawing folder left beside it");
     }
 
+    /**
+     * The captions of figures drawn into a new folder that another process made and filled meanwhile
+     * join that process's captions, as in a folder that existed: its other figures keep their
+     * entries, and a figure drawn over for a screen loses its own.
+     */
+    @Test
+    void captionsDrawnIntoAFolderMadeMeanwhileJoinTheOtherProcesss(@TempDir Path dir) throws Exception {
+        for (boolean printed : new boolean[] {false, true}) {
+            Path figures = dir.resolve("figs-" + printed);
+            JFreeChart chart = new JFreeChart("only", new PiePlot<String>()) {
+                @Override
+                public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, ChartRenderingInfo info) {
+                    try {
+                        if (!Files.exists(figures)) {
+                            Files.createDirectories(figures);
+                            Files.writeString(figures.resolve("other.png"), "the other process's");
+                            Files.writeString(figures.resolve("only.png"), "the other process's");
+                            Files.writeString(figures.resolve("captions.md"), "# Captions\n\n- `other` (.png, .svg,"
+                                    + " .pdf): other\n- `only` (.png, .svg, .pdf): the other's only\n");
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    super.draw(g2, area, anchor, info);
+                }
+            };
+            Figure only = printed ? new Figure(chart, 200, 100).printedAt(3.3) : new Figure(chart, 200, 100);
+            FigureFolder.writeAll(Map.of("only", only), figures);
+            String captions = Files.readString(figures.resolve("captions.md"));
+            assertTrue(captions.contains("\n- `other` (.png, .svg, .pdf): other\n")
+                    && !captions.contains("the other's only")
+                    && captions.contains("- `only` (.png, .svg, .pdf): only") == printed, captions);
+        }
+    }
+
     /** Not allowed to replace, the drawing is refused by name and leaves the other process's figures as they are. */
     @Test
     void aNewFolderFilledByAnotherProcessWhileDrawingIsRefusedWithoutReplace(@TempDir Path dir) throws Exception {
