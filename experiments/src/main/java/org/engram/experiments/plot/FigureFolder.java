@@ -240,8 +240,9 @@ public final class FigureFolder {
 
     /** Refuses to move figures into a folder that holds files of their names, which another process put there. */
     private static void requireNoneOf(List<Path> staged, Path target) {
-        List<Path> taken = staged.stream().map(file -> target.resolve(file.getFileName())).filter(Files::exists)
-                .toList();
+        // The captions file is shared: the figures' entries join the other process's.
+        List<Path> taken = staged.stream().map(file -> target.resolve(file.getFileName()))
+                .filter(file -> Files.exists(file) && !file.getFileName().toString().equals(Captions.FILE)).toList();
         if (!taken.isEmpty()) {
             throw new EngramException(target.toString(), null, "a new folder for the figures",
                     "one that another process made while these were drawn, holding files of their names ("

@@ -353,6 +353,35 @@ class FigureFolderTest {
         }
     }
 
+    /**
+     * Not allowed to replace, figures whose names the other process's do not share go in all the
+     * same: the captions file the two share is no figure of theirs.
+     */
+    @Test
+    void figuresOfOtherNamesGoIntoAFolderMadeMeanwhileWithoutReplace(@TempDir Path dir) throws Exception {
+        Path figures = dir.resolve("figs");
+        JFreeChart chart = new JFreeChart("mine", new PiePlot<String>()) {
+            @Override
+            public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, ChartRenderingInfo info) {
+                try {
+                    if (!Files.exists(figures)) {
+                        Files.createDirectories(figures);
+                        Files.writeString(figures.resolve("other.png"), "the other process's");
+                        Files.writeString(figures.resolve("captions.md"), "# Captions\n\n- `other` (.png, .svg,"
+                                + " .pdf): other\n");
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                super.draw(g2, area, anchor, info);
+            }
+        };
+        FigureFolder.writeAll(Map.of("mine", new Figure(chart, 200, 100).printedAt(3.3)), figures, false);
+        assertEquals(List.of("captions.md", "mine.pdf", "mine.png", "mine.svg", "other.png"), names(figures));
+        assertTrue(Files.readString(figures.resolve("captions.md")).endsWith("- `other` (.png, .svg, .pdf): other\n"
+                + "- `mine` (.png, .svg, .pdf): mine\n"), Files.readString(figures.resolve("captions.md")));
+    }
+
     /** Not allowed to replace, the drawing is refused by name and leaves the other process's figures as they are. */
     @Test
     void aNewFolderFilledByAnotherProcessWhileDrawingIsRefusedWithoutReplace(@TempDir Path dir) throws Exception {
