@@ -188,13 +188,12 @@ public final class RateMonitor implements SpikeListener {
     public void writeCsv(Writer out) throws IOException {
         double[] r = ratesHz();
         out.write("bin_start_ms,rate_hz\n");
-        StringBuilder line = new StringBuilder(32);
+        CsvRows rows = new CsvRows(out);
         for (int b = 0; b < r.length; b++) {
-            line.setLength(0);
-            FixedDecimals.append(line, startMs + b * binMs, 9).append(',');
-            FixedDecimals.append(line, r[b], 6).append('\n');
-            out.append(line);
+            FixedDecimals.append(rows.row(), startMs + b * binMs, 9).append(',');
+            FixedDecimals.append(rows.row(), r[b], 6);
+            rows.endRow();
         }
-        out.flush();
+        rows.flush();
     }
 }

@@ -205,20 +205,15 @@ public final class SpikeRecorder implements SpikeListener {
     public void writeCsv(Writer out) throws IOException {
         out.write("time_ms,neuron\n");
         String time = null;
-        StringBuilder rows = new StringBuilder(8192);
+        CsvRows rows = new CsvRows(out);
         for (int k = 0; k < count; k++) {
             // Grid-mode spikes of one step share their time: formatted once, not once per spike.
             if (k == 0 || timesMs[k] != timesMs[k - 1]) {
                 time = FixedDecimals.format(timesMs[k], 9) + ",";
             }
-            // Rows gathered and written a few kilobytes at a time, not a write per field.
-            rows.append(time).append(neurons[k]).append('\n');
-            if (rows.length() >= 8000) {
-                out.append(rows);
-                rows.setLength(0);
-            }
+            rows.row().append(time).append(neurons[k]);
+            rows.endRow();
         }
-        out.append(rows);
-        out.flush();
+        rows.flush();
     }
 }

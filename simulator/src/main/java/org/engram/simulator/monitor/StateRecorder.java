@@ -130,23 +130,17 @@ public interface StateRecorder {
         int samples = sampleCount();
         int[] neurons = neurons();
         double intervalMs = intervalMs();
-        StringBuilder rows = new StringBuilder(8192);
+        CsvRows rows = new CsvRows(out);
         for (int s = 0; s < samples; s++) {
             // Formatted once per sample: a format per line cost ten times the simulation when every
             // neuron was sampled every step.
             String time = FixedDecimals.format((s + 1) * intervalMs, 9) + ",";
             for (int k = 0; k < neurons.length; k++) {
-                // Rows gathered and written a few kilobytes at a time: a write per field took a
-                // tenth of writing every neuron's state at every step (append(double) writes
-                // Double.toString's digits).
-                rows.append(time).append(neurons[k]).append(',').append(value(s, k)).append('\n');
-                if (rows.length() >= 8000) {
-                    out.append(rows);
-                    rows.setLength(0);
-                }
+                // append(double) writes Double.toString's digits.
+                rows.row().append(time).append(neurons[k]).append(',').append(value(s, k));
+                rows.endRow();
             }
         }
-        out.append(rows);
-        out.flush();
+        rows.flush();
     }
 }
