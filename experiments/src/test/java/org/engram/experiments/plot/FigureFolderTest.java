@@ -284,13 +284,21 @@ class FigureFolderTest {
      * meanwhile: it makes the folder and puts a figure of the same name there.
      */
     private static Figure drawnWhileAnotherProcessFills(Path folder) {
-        JFreeChart chart = new JFreeChart("only", new PiePlot<String>()) {
+        return new Figure(chartWhileAnotherProcessMakes(folder, "only", Map.of("only.png", "the other process's")),
+                200, 100);
+    }
+
+    /** A chart whose drawing first makes the folder, if absent, with files of another process's. */
+    private static JFreeChart chartWhileAnotherProcessMakes(Path folder, String title, Map<String, String> files) {
+        return new JFreeChart(title, new PiePlot<String>()) {
             @Override
             public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, ChartRenderingInfo info) {
                 try {
                     if (!Files.exists(folder)) {
                         Files.createDirectories(folder);
-                        Files.writeString(folder.resolve("only.png"), "the other process's");
+                        for (Map.Entry<String, String> file : files.entrySet()) {
+                            Files.writeString(folder.resolve(file.getKey()), file.getValue());
+                        }
                     }
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
@@ -298,7 +306,6 @@ class FigureFolderTest {
                 super.draw(g2, area, anchor, info);
             }
         };
-        return new Figure(chart, 200, 100);
     }
 
     /**
@@ -327,23 +334,9 @@ class FigureFolderTest {
     void captionsDrawnIntoAFolderMadeMeanwhileJoinTheOtherProcesss(@TempDir Path dir) throws Exception {
         for (boolean printed : new boolean[] {false, true}) {
             Path figures = dir.resolve("figs-" + printed);
-            JFreeChart chart = new JFreeChart("only", new PiePlot<String>()) {
-                @Override
-                public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, ChartRenderingInfo info) {
-                    try {
-                        if (!Files.exists(figures)) {
-                            Files.createDirectories(figures);
-                            Files.writeString(figures.resolve("other.png"), "the other process's");
-                            Files.writeString(figures.resolve("only.png"), "the other process's");
-                            Files.writeString(figures.resolve("captions.md"), "# Captions\n\n- `other` (.png, .svg,"
-                                    + " .pdf): other\n- `only` (.png, .svg, .pdf): the other's only\n");
-                        }
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    super.draw(g2, area, anchor, info);
-                }
-            };
+            JFreeChart chart = chartWhileAnotherProcessMakes(figures, "only", Map.of("other.png", "the other process's",
+                    "only.png", "the other process's", "captions.md", "# Captions\n\n- `other` (.png, .svg, .pdf):"
+                    + " other\n- `only` (.png, .svg, .pdf): the other's only\n"));
             Figure only = printed ? new Figure(chart, 200, 100).printedAt(3.3) : new Figure(chart, 200, 100);
             FigureFolder.writeAll(Map.of("only", only), figures);
             String captions = Files.readString(figures.resolve("captions.md"));
@@ -360,22 +353,8 @@ class FigureFolderTest {
     @Test
     void figuresOfOtherNamesGoIntoAFolderMadeMeanwhileWithoutReplace(@TempDir Path dir) throws Exception {
         Path figures = dir.resolve("figs");
-        JFreeChart chart = new JFreeChart("mine", new PiePlot<String>()) {
-            @Override
-            public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, ChartRenderingInfo info) {
-                try {
-                    if (!Files.exists(figures)) {
-                        Files.createDirectories(figures);
-                        Files.writeString(figures.resolve("other.png"), "the other process's");
-                        Files.writeString(figures.resolve("captions.md"), "# Captions\n\n- `other` (.png, .svg,"
-                                + " .pdf): other\n");
-                    }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                super.draw(g2, area, anchor, info);
-            }
-        };
+        JFreeChart chart = chartWhileAnotherProcessMakes(figures, "mine", Map.of("other.png", "the other process's",
+                "captions.md", "# Captions\n\n- `other` (.png, .svg, .pdf): other\n"));
         FigureFolder.writeAll(Map.of("mine", new Figure(chart, 200, 100).printedAt(3.3)), figures, false);
         assertEquals(List.of("captions.md", "mine.pdf", "mine.png", "mine.svg", "other.png"), names(figures));
         assertTrue(Files.readString(figures.resolve("captions.md")).endsWith("- `other` (.png, .svg, .pdf): other\n"
