@@ -80,6 +80,15 @@ class ContinualLearnerTest {
         return w;
     }
 
+    /** Compares two nets' weights matrix by matrix, to the last bit; {@code context} opens each message. */
+    static void assertSameWeights(LayeredNet expected, LayeredNet actual, String context) {
+        float[][] x = weights(expected);
+        float[][] y = weights(actual);
+        for (int m = 0; m < x.length; m++) {
+            assertArrayEquals(x[m], y[m], context + "matrix " + m);
+        }
+    }
+
     static List<String> strategies() {
         return Strategies.list().stream().map(Strategies.Info::name).toList();
     }
@@ -194,11 +203,7 @@ class ContinualLearnerTest {
             l.restoreTasks(Arrays.asList(TASKS).subList(0, 2));
             last = train(l, 2, 3);
         }
-        float[][] a = weights(straight);
-        float[][] b = weights(resumed);
-        for (int m = 0; m < a.length; m++) {
-            assertArrayEquals(a[m], b[m], name + ": matrix " + m);
-        }
+        assertSameWeights(straight, resumed, name + ": ");
         assertArrayEquals(expected[2], last[0], 0.0, name + ": last accuracy row");
     }
 
@@ -260,11 +265,7 @@ class ContinualLearnerTest {
             }
         }
         assertTrue(got[1].accuracy() > 0.5, "the second epoch classifies: " + got[1].accuracy());
-        float[][] x = weights(learned);
-        float[][] y = weights(byHand);
-        for (int m = 0; m < x.length; m++) {
-            assertArrayEquals(y[m], x[m], "matrix " + m);
-        }
+        assertSameWeights(byHand, learned, "");
     }
 
     /**
@@ -619,11 +620,7 @@ class ContinualLearnerTest {
         }
         // Replay appends memory samples to the second task's batches; the listener counts own samples only.
         assertEquals(TASKS[0].trainX().length + TASKS[1].trainX().length, seen[0]);
-        float[][] x = weights(plain);
-        float[][] y = weights(listened);
-        for (int m = 0; m < x.length; m++) {
-            assertArrayEquals(x[m], y[m], "matrix " + m);
-        }
+        assertSameWeights(plain, listened, "");
     }
 
     /**
