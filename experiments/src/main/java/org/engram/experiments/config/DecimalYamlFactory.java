@@ -1,7 +1,5 @@
 package org.engram.experiments.config;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.io.IOContext;
@@ -9,13 +7,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
-import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringReader;
+import java.lang.reflect.Field;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -24,8 +21,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * The YAML reader and writer of configs: YAML 1.1 as Jackson reads it, except that a plain scalar
  * is a number only in the decimal forms of {@link NumberForms}. {@code seed: 010} read as octal 8
  * and {@code seed: 0x10} as 16; now they are text, which a number key refuses with advice and a
- * text key keeps as written. Aliases ({@code *name}) are refused. The writer quotes text that would
- * read back as a number.
+ * text key keeps as written. Aliases and merge keys are expanded ({@link AliasExpansion}). The writer
+ * quotes text that would read back as a number.
  */
 final class DecimalYamlFactory extends YAMLFactory {
     private static final long serialVersionUID = 1L;
@@ -40,8 +37,13 @@ final class DecimalYamlFactory extends YAMLFactory {
     }
 
     @Override
-    protected YAMLParser _createParser(Reader reader, IOContext context) {
-        return new DecimalParser(context, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, reader);
+    protected YAMLParser _createParser(Reader reader, IOContext context) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] chunk = new char[8192];
+        for (int n = reader.read(chunk); n >= 0; n = reader.read(chunk)) {
+            text.append(chunk, 0, n);
+        }
+        return parserOf(text.toString(), context);
     }
 
     @Override
@@ -51,12 +53,22 @@ final class DecimalYamlFactory extends YAMLFactory {
 
     @Override
     protected YAMLParser _createParser(char[] data, int offset, int length, IOContext context, boolean recyclable) {
-        return _createParser(new CharArrayReader(data, offset, length), context);
+        return parserOf(new String(data, offset, length), context);
     }
 
     @Override
     protected YAMLParser _createParser(byte[] data, int offset, int length, IOContext context) throws IOException {
         return _createParser(_createReader(data, offset, length, null, context), context);
+    }
+
+    private YAMLParser parserOf(String text, IOContext context) {
+        DecimalParser parser = new DecimalParser(context, _parserFeatures, _yamlParserFeatures, _loaderOptions,
+                _objectCodec, new StringReader(text));
+        // Only a text with a star or a merge key can hold an alias or a merge: the others are read as they stream.
+        if (text.indexOf('*') >= 0 || text.contains("<<")) {
+            parser.expandAliases();
+        }
+        return parser;
     }
 
     /** Reads a scalar that YAML 1.1 types as a number, or that is tagged !!int or !!float, as text unless decimal. */
@@ -67,16 +79,18 @@ final class DecimalYamlFactory extends YAMLFactory {
         }
 
         /**
-         * Refuses an alias ({@code *name}): Jackson would read it as the text of its name, so that
-         * {@code name: *n} named a population "n" and a number key said it found the text.
+         * Reads the text's events through {@link AliasExpansion}. Jackson's parser reads them from a
+         * final field that it fills itself, with no other way in; the field is set here once, before
+         * the first event is read.
          */
-        @Override
-        public JsonToken nextToken() throws IOException {
-            JsonToken token = super.nextToken();
-            if (isCurrentAlias() && _lastEvent instanceof AliasEvent alias) {
-                throw new AliasRefused(this, alias.getAnchor(), alias.getStartMark());
+        void expandAliases() {
+            try {
+                Field events = YAMLParser.class.getDeclaredField("_yamlParser");
+                events.setAccessible(true);
+                events.set(this, new AliasExpansion(_yamlParser));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Jackson's YAML parser no longer reads its events from _yamlParser", e);
             }
-            return token;
         }
 
         @Override
@@ -103,24 +117,6 @@ final class DecimalYamlFactory extends YAMLFactory {
         @Override
         public boolean needToQuoteValue(String value) {
             return super.needToQuoteValue(value) || NumberForms.readAsNumber(value);
-        }
-    }
-
-    /** A YAML alias in a config, with where it stands. */
-    static final class AliasRefused extends JsonParseException {
-        private static final long serialVersionUID = 1L;
-        /** The alias's name, without the star. */
-        final String name;
-        /** Its line, from 1. */
-        final int line;
-        /** Its column, from 1. */
-        final int column;
-
-        AliasRefused(JsonParser parser, String name, Mark mark) {
-            super(parser, "YAML alias *" + name);
-            this.name = name;
-            this.line = mark.getLine() + 1;
-            this.column = mark.getColumn() + 1;
         }
     }
 }

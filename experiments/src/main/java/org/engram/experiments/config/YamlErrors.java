@@ -96,19 +96,14 @@ final class YamlErrors {
     }
 
     static ConfigException translate(JsonProcessingException e, String sourceName, String text) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DecimalYamlFactory.AliasRefused alias) {
-                return new ConfigException(sourceName + ":" + alias.line + ":" + alias.column, null,
-                        "each value written out (configs take no YAML anchors and aliases)", "the alias *" + alias.name,
-                        null);
-            }
-        }
         MarkedYAMLException syntax = syntaxError(e);
         if (syntax != null && syntax.getProblemMark() != null) {
             // Jackson's own position is that of the last good token, often a line earlier.
             Mark mark = syntax.getProblemMark();
-            return new ConfigException(sourceName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1), null,
-                    "valid YAML", "a syntax error: " + syntax.getProblem(), null);
+            String at = sourceName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+            return syntax instanceof AliasExpansion.Problem alias
+                    ? new ConfigException(at, null, alias.expected, alias.found, null)
+                    : new ConfigException(at, null, "valid YAML", "a syntax error: " + syntax.getProblem(), null);
         }
         String where = sourceName + at(keyLocation(e, text));
         if (e instanceof UnrecognizedPropertyException u) {

@@ -27,6 +27,10 @@ class ReadmeSimulateConfigTest {
             // The second Poisson input's schedule and the spike sample are read (400 of 2,000 recorded).
             assertTrue(Files.readString(run.resolve("config.yaml")).contains("rates_hz:"), "schedule kept");
             assertTrue(Files.readString(run.resolve("summary.md")).contains("| exc | 400 |"), "400 recorded");
+            // The merge key's entries are written out, with the key written beside it in place of the merged one.
+            String resolved = Files.readString(run.resolve("config.yaml"));
+            String inh = resolved.substring(resolved.indexOf("- name: inh"));
+            assertTrue(inh.matches("(?s).*tau_m: 20.*t_ref: 1\\b.*") && !inh.contains("<<"), inh);
         }
     }
 }
