@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
-import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.DocumentEndEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.MappingEndEvent;
 import org.yaml.snakeyaml.events.MappingStartEvent;
@@ -93,16 +93,19 @@ final class AliasExpansion extends ParserImpl {
         return e != null && e.is(id);
     }
 
+    /**
+     * Expands the first document and copies the rest: a config is one document, and Jackson refuses
+     * a second one as such, which a problem of an alias in it would otherwise be reported before.
+     */
     private void readStream() {
+        boolean firstDone = false;
         for (Event e = source.getEvent(); ; e = source.getEvent()) {
-            if (e instanceof DocumentStartEvent) {
-                anchored.clear();   // an anchor names a node of its own document only
-            }
-            if (e instanceof NodeEvent) {
+            if (e instanceof NodeEvent && !firstDone) {
                 expandNode(e, expanded);
             } else {
                 expanded.add(e);
             }
+            firstDone |= e instanceof DocumentEndEvent;
             if (e instanceof StreamEndEvent) {
                 return;
             }

@@ -183,4 +183,10 @@ class YamlAliasTest {
                 assertThrows(ConfigException.class, () -> ConfigLoader.parse(deeper + aliases, "deep.yaml",
                         SimulationConfig.class)).getMessage());
     }
+
+    @Test
+    void aSecondDocumentIsRefusedAsSuchWhateverItsAliases() {
+        assertEquals(refusal("name: x", "---", "name: x").getMessage(),
+                refusal("name: x", "---", "name: *a").getMessage());
+    }
 }
