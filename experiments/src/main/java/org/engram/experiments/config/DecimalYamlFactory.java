@@ -1,5 +1,6 @@
 package org.engram.experiments.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.io.IOContext;
@@ -40,8 +41,15 @@ final class DecimalYamlFactory extends YAMLFactory {
     protected YAMLParser _createParser(Reader reader, IOContext context) throws IOException {
         StringBuilder text = new StringBuilder();
         char[] chunk = new char[8192];
-        for (int n = reader.read(chunk); n >= 0; n = reader.read(chunk)) {
-            text.append(chunk, 0, n);
+        try {
+            for (int n = reader.read(chunk); n >= 0; n = reader.read(chunk)) {
+                text.append(chunk, 0, n);
+            }
+        } finally {
+            // The parser reads a copy: the source is closed here when the parser would have closed it.
+            if (context.isResourceManaged() || isEnabled(JsonParser.Feature.AUTO_CLOSE_SOURCE)) {
+                reader.close();
+            }
         }
         return parserOf(text.toString(), context);
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.engram.experiments.simulate.SimulationConfig;
@@ -188,5 +190,19 @@ class YamlAliasTest {
     void aSecondDocumentIsRefusedAsSuchWhateverItsAliases() {
         assertEquals(refusal("name: x", "---", "name: x").getMessage(),
                 refusal("name: x", "---", "name: *a").getMessage());
+    }
+
+    /** The parser reads a copy of the text; the reader is closed as Jackson closes the readers it is given. */
+    @Test
+    void aReaderIsReadWholeAndClosed() throws Exception {
+        boolean[] closed = {false};
+        Reader reader = new StringReader("a: &x [1, 2]\nb: *x\n") {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        assertEquals(tree("a: [1, 2]", "b: [1, 2]"), ConfigLoader.mapper().readTree(reader));
+        assertEquals(true, closed[0]);
     }
 }
