@@ -185,7 +185,7 @@ public final class ConfigLoader {
         SectionBinder.bindApart((ObjectNode) tree, type, where, found);
         if (found.isEmpty() && overrides.isEmpty()) {
             // The file alone is the config: read as every file is, with parse's messages.
-            return parse(text, sourceName, type);
+            return parse(text, sourceName, type, true);
         }
         problems.addAll(found);
         for (String key : LeftOutKeys.of(type, found).keys()) {
@@ -347,12 +347,22 @@ public final class ConfigLoader {
      * @return the config
      */
     public static <T> T parse(String text, String sourceName, Class<T> type) {
+        return parse(text, sourceName, type, false);
+    }
+
+    /**
+     * @param boundApart whether the caller read the text's tree and bound each key of it on its own
+     *                   without a problem, as {@link #load(Path, List, Class, List)} does: reading and
+     *                   binding them again would find nothing (a config of a million spike times
+     *                   took seconds a reading)
+     */
+    private static <T> T parse(String text, String sourceName, Class<T> type, boolean boundApart) {
         try {
-            JsonNode tree = YAML.readTree(text);
-            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            JsonNode tree = boundApart ? null : YAML.readTree(text);
+            if (!boundApart && (tree == null || tree.isMissingNode() || tree.isNull())) {
                 throw new ConfigException(sourceName, null, "a YAML mapping", "an empty file", null);
             }
-            if (tree.isObject() && type.isRecord()) {
+            if (!boundApart && tree.isObject() && type.isRecord()) {
                 // Each key and list entry on its own first, so that the problems of several are reported together.
                 List<ConfigException> problems = new ArrayList<>();
                 SectionBinder.bindApart((ObjectNode) tree, type, SourceMap.of(sourceName, text)::locate, problems);

@@ -105,6 +105,25 @@ final class DecimalYamlFactory extends YAMLFactory {
         protected JsonToken _decodeScalar(ScalarEvent scalar) throws IOException {
             String value = scalar.getValue();
             String tag = scalar.getTag();
+            if (tag == null && scalar.getImplicit().canOmitTagInPlainScalar()) {
+                // The plainest numbers, decoded as YAMLParser decodes an int or a float but without its
+                // regular expressions.
+                switch (NumberForms.plainDecimal(value)) {
+                    case INTEGER -> {
+                        _textValue = value;
+                        _cleanedTextValue = null;
+                        return _decodeNumberScalar(value, value.length());
+                    }
+                    case FRACTION -> {
+                        _textValue = value;
+                        _cleanedTextValue = value;
+                        _numTypesValid = NR_UNKNOWN;
+                        return JsonToken.VALUE_NUMBER_FLOAT;
+                    }
+                    default -> {
+                    }
+                }
+            }
             // An untagged scalar is typed as YAMLParser types it (a quoted one is text); !!int 010 was 8 too.
             Tag type = tag == null || tag.equals("!")
                     ? _yamlResolver.resolve(NodeId.scalar, value, scalar.getImplicit().canOmitTagInPlainScalar())

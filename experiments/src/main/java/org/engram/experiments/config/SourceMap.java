@@ -15,21 +15,34 @@ import java.util.Map;
  */
 final class SourceMap {
     private final String file;
-    private final Map<String, int[]> positions;
+    private final String text;
+    /** Read at the first question: most configs have no problem to place, and a large one takes a while to read. */
+    private Map<String, int[]> positions;
 
-    private SourceMap(String file, Map<String, int[]> positions) {
+    private SourceMap(String file, String text) {
         this.file = file;
-        this.positions = positions;
+        this.text = text;
     }
 
     /**
-     * Reads the positions of every key and list element.
+     * The positions of every key and list element of a text, read when first asked for.
      *
      * @param file the file name shown in messages
      * @param text YAML text that parses (call after the tree was read)
      * @return the map
      */
     static SourceMap of(String file, String text) {
+        return new SourceMap(file, text);
+    }
+
+    private Map<String, int[]> positions() {
+        if (positions == null) {
+            positions = read(text);
+        }
+        return positions;
+    }
+
+    private static Map<String, int[]> read(String text) {
         Map<String, int[]> positions = new HashMap<>();
         try (JsonParser p = ConfigLoader.mapper().getFactory().createParser(text)) {
             // One frame per open container: its path and, for lists, the index of the next element.
@@ -64,7 +77,7 @@ final class SourceMap {
         } catch (IOException e) {
             throw new IllegalStateException("YAML text that parsed once failed to parse again", e);
         }
-        return new SourceMap(file, positions);
+        return positions;
     }
 
     private static int[] position(JsonLocation l) {
@@ -79,7 +92,7 @@ final class SourceMap {
      */
     String locate(String keyPath) {
         for (String p = keyPath; p != null; p = parent(p)) {
-            int[] at = positions.get(p);
+            int[] at = positions().get(p);
             if (at != null) {
                 return file + ":" + at[0] + ":" + at[1];
             }
@@ -92,7 +105,7 @@ final class SourceMap {
      * @return whether the text writes that key or list element itself
      */
     boolean contains(String keyPath) {
-        return positions.containsKey(keyPath);
+        return positions().containsKey(keyPath);
     }
 
     /**
@@ -104,7 +117,7 @@ final class SourceMap {
      */
     long readingOrder(String keyPath) {
         for (String p = keyPath; p != null; p = parent(p)) {
-            int[] at = positions.get(p);
+            int[] at = positions().get(p);
             if (at != null) {
                 return ((long) at[0] << 32) | at[1];
             }
