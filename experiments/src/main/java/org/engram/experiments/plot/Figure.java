@@ -410,14 +410,7 @@ public final class Figure {
      * @return the three paths: PNG, SVG, PDF
      */
     public List<Path> write(Path folder, String baseName) {
-        List<Path> files = files(folder, baseName);
-        byte[] pngBytes = png();
-        byte[] svgBytes = svg().getBytes(StandardCharsets.UTF_8);
-        byte[] pdfBytes = pdf();
-        RunFolder.writeAtomically(files.get(0), out -> out.write(pngBytes));
-        RunFolder.writeAtomically(files.get(1), out -> out.write(svgBytes));
-        RunFolder.writeAtomically(files.get(2), out -> out.write(pdfBytes));
-        return files;
+        return new DrawnFigure(this).write(folder, baseName);
     }
 
     /**
@@ -440,9 +433,6 @@ public final class Figure {
      * @return the three paths: PNG, SVG, PDF
      */
     public List<Path> write(RunFolder run, String relativeBase) {
-        Path png = run.writeBytes(relativeBase + ".png", png());
-        Path svg = run.writeString(relativeBase + ".svg", svg());
-        Path pdf = run.writeBytes(relativeBase + ".pdf", pdf());
-        return List.of(png, svg, pdf);
+        return new DrawnFigure(this).write(run, relativeBase);
     }
 }

@@ -88,7 +88,8 @@ public final class FigureFolder {
             List<Path> staged = new ArrayList<>();
             boolean captionsStale;
             try {
-                figures.forEach((base, figure) -> staged.addAll(figure.write(staging, base)));
+                DrawnFigure.drawEach(figures, Runtime.getRuntime().availableProcessors(),
+                        (base, drawn) -> staged.addAll(drawn.write(staging, base)));
                 captionsStale = stageCaptions(figures, staging, target, !isNew, staged);
             } catch (EngramException e) {
                 // The hidden folder is this class's business: the user asked for the figures in the target.
@@ -223,11 +224,12 @@ public final class FigureFolder {
     }
 
     /**
-     * Refuses a set of which a file is missing from the drawing folder: removed while drawing (by a
-     * clean-up, or by a drawing on another machine, which took it for a dead process's), the folder
-     * was made again by the next file written, and only the figures drawn after went into place.
+     * Refuses a set of which a file is missing from the drawing folder: removed while the figures were
+     * written (by a clean-up, or by a drawing on another machine, which took it for a dead process's),
+     * the folder was made again by the next file written, and only the figures written after went into
+     * place.
      */
-    private static void requireAllDrawn(List<Path> staged, Path staging, Path target) {
+    static void requireAllDrawn(List<Path> staged, Path staging, Path target) {
         for (Path file : staged) {
             if (!Files.isRegularFile(file)) {
                 throw new EngramException(target.toString(), null, "the figures drawn for it",

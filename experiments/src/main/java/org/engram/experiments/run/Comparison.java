@@ -22,6 +22,7 @@ import org.engram.experiments.metrics.ErrorMeasure;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.AverageAccuracyPlot;
 import org.engram.experiments.plot.Captions;
+import org.engram.experiments.plot.DrawnFigure;
 import org.engram.experiments.plot.Figure;
 import org.engram.experiments.plot.StrategyComparisonPlot;
 import org.engram.simulator.EngramException;
@@ -281,7 +282,8 @@ public final class Comparison {
                         error).from(figureSource)));
                 figures.put("average_accuracy", layout.apply(AverageAccuracyPlot.of(lines,
                         "Average accuracy as tasks are learned", error).from(figureSource)));
-                figures.forEach((base, figure) -> figure.write(folder, "plots/" + base));
+                DrawnFigure.drawEach(figures, Runtime.getRuntime().availableProcessors(),
+                        (base, drawn) -> drawn.write(folder, "plots/" + base));
                 String captions = Captions.markdown(figures);
                 if (captions != null) {
                     folder.writeString("plots/" + Captions.FILE, captions);

@@ -12,6 +12,7 @@ import org.engram.experiments.metrics.ErrorMeasure;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.AccuracyHeatMap;
 import org.engram.experiments.plot.AverageAccuracyPlot;
+import org.engram.experiments.plot.DrawnFigure;
 import org.engram.experiments.plot.Figure;
 import org.engram.experiments.plot.ForgettingPlot;
 import org.engram.experiments.plot.LearningCurvePlot;
@@ -33,15 +34,16 @@ public final class RunPlots {
      * Draws every figure of a run, laid out for a screen, into the {@code plots} folder of its run
      * folder as it works: through the folder, so one removed meanwhile is reported, not made anew.
      *
-     * @param run    the run's results
-     * @param folder the open run folder
+     * @param run     the run's results
+     * @param folder  the open run folder
+     * @param threads how many figures may be drawn at once
      * @return the files written
      * @throws RunFolderGone if the run folder was removed
      */
-    public static List<Path> draw(RunResults run, RunFolder folder) {
+    public static List<Path> draw(RunResults run, RunFolder folder, int threads) {
         List<Path> files = new ArrayList<>();
-        figures(run, UnaryOperator.identity(), Map.of(), ErrorBars.DEFAULT)
-                .forEach((base, figure) -> files.addAll(figure.write(folder, "plots/" + base)));
+        DrawnFigure.drawEach(figures(run, UnaryOperator.identity(), Map.of(), ErrorBars.DEFAULT), threads,
+                (base, drawn) -> files.addAll(drawn.write(folder, "plots/" + base)));
         return files;
     }
 
@@ -57,8 +59,9 @@ public final class RunPlots {
         // Every figure is made and laid out before the first is written, so a run's data that a
         // chart refuses leaves the folder as it was, not half redrawn.
         List<Path> files = new ArrayList<>();
-        figures(run, layout, Map.of(), ErrorBars.DEFAULT)
-                .forEach((base, figure) -> files.addAll(figure.write(plots, base)));
+        Map<String, Figure> figures = figures(run, layout, Map.of(), ErrorBars.DEFAULT);
+        DrawnFigure.drawEach(figures, Runtime.getRuntime().availableProcessors(),
+                (base, drawn) -> files.addAll(drawn.write(plots, base)));
         return files;
     }
 

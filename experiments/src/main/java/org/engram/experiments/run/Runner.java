@@ -124,7 +124,7 @@ public final class Runner {
             MetricsWriter report = MetricsWriter.of(c, folder.runId(), loop.tasks(), run.experiment().located(),
                     results, provenance);
             report.write(folder);
-            RunPlots.draw(RunResults.read(folder.directory()), folder);
+            RunPlots.draw(RunResults.read(folder.directory()), folder, c.threads());
             if (request.signalBeforeCommit()) {
                 loop.interrupted();
             }

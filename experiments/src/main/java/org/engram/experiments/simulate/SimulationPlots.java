@@ -1,6 +1,9 @@
 package org.engram.experiments.simulate;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.engram.experiments.plot.Figure;
 import org.engram.experiments.plot.PopulationRatePlot;
 import org.engram.experiments.plot.SpikeRasterPlot;
 import org.engram.experiments.run.RunFolder;
@@ -17,11 +20,12 @@ final class SimulationPlots {
     }
 
     /**
-     * Draws the raster of a population's recorded spikes (its first neurons, and the end of a long
-     * run) and its population rate into the folder's {@code plots/}.
+     * The raster of a population's recorded spikes (its first neurons, and the end of a long run) and
+     * its population rate, by their paths in the run folder without extension
+     * ({@code plots/raster_<population>}, {@code plots/rate_<population>}).
      */
-    static void write(RunFolder folder, SpikeRecorder spikes, RateMonitor rate, double recordedFromMs,
-                      double durationMs) {
+    static Map<String, Figure> figures(RunFolder folder, SpikeRecorder spikes, RateMonitor rate,
+                                       double recordedFromMs, double durationMs) {
         String name = spikes.population().name();
         int n = spikes.population().size();
         // The recorded neurons are the first ones (record.spike_neurons), or every one.
@@ -49,10 +53,12 @@ final class SimulationPlots {
         String which = shown < n ? " (neurons 0-" + (shown - 1) + " of " + n + ")" : "";
         // The folder's parent is named after the simulation (results/<name>/<run id>).
         String source = "Engram simulation " + folder.runId() + " of " + folder.directory().getParent().getFileName();
-        SpikeRasterPlot.of(Arrays.copyOfRange(times, first, count), Arrays.copyOfRange(neurons, first, count), shown,
-                        fromMs, durationMs, "Spikes of " + name + which)
-                .from(source).write(folder, "plots/raster_" + name);
-        PopulationRatePlot.of(rate.ratesHz(), n, recordedFromMs, durationMs, rate.binMs(), "Population rate of " + name)
-                .from(source).write(folder, "plots/rate_" + name);
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        figures.put("plots/raster_" + name, SpikeRasterPlot.of(Arrays.copyOfRange(times, first, count),
+                Arrays.copyOfRange(neurons, first, count), shown, fromMs, durationMs, "Spikes of " + name + which)
+                .from(source));
+        figures.put("plots/rate_" + name, PopulationRatePlot.of(rate.ratesHz(), n, recordedFromMs, durationMs,
+                rate.binMs(), "Population rate of " + name).from(source));
+        return figures;
     }
 }

@@ -9,14 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.LeftOutKeys;
 import org.engram.experiments.config.OtherCommandConfig;
 import org.engram.experiments.config.PlainName;
+import org.engram.experiments.plot.DrawnFigure;
+import org.engram.experiments.plot.Figure;
 import org.engram.experiments.run.AbandonedSimulations;
 import org.engram.experiments.run.JsonFiles;
 import org.engram.experiments.run.Platform;
@@ -248,11 +252,14 @@ public final class SimulationRun {
                 files.add(synapsesFile(name));
                 folder.write(synapsesFile(name), out -> writeCsv(out, w -> projection.writeCsv(w, grid)));
             }
+            Map<String, Figure> figures = new LinkedHashMap<>();
             for (int k = 0; k < spikes.size(); k++) {
                 String name = spikes.get(k).population().name();
-                SimulationPlots.write(folder, spikes.get(k), rates.get(k), c.record().fromMs(), c.durationMs());
+                figures.putAll(SimulationPlots.figures(folder, spikes.get(k), rates.get(k), c.record().fromMs(),
+                        c.durationMs()));
                 files.add("plots/raster_" + name + " and plots/rate_" + name + " (.png, .svg, .pdf)");
             }
+            DrawnFigure.drawEach(figures, c.threads(), (base, drawn) -> drawn.write(folder, base));
             files.addAll(List.of("summary.md", "summary.json"));
             String summary = json.markdown(files);
             folder.writeString("summary.md", summary);

@@ -220,12 +220,12 @@ class FigureFolderTest {
 
     /**
      * A drawing folder removed while the set is drawn (by a clean-up, or by a drawing on another
-     * machine that took it for a dead process's): the next figure made it again, and the set went
-     * into place without the figures drawn before, as a success. It is refused, changing nothing.
+     * machine that took it for a dead process's) while its first figure is drawn, before any is
+     * written: the first file makes it again, and the whole set goes into place.
      */
     @Test
-    void aDrawingFolderRemovedWhileDrawingIsRefused(@TempDir Path dir) throws Exception {
-        JFreeChart chart = new JFreeChart("second", new PiePlot<String>()) {
+    void aDrawingFolderRemovedWhileFiguresAreDrawnTakesThemAllWhenWritten(@TempDir Path dir) throws Exception {
+        JFreeChart chart = new JFreeChart("first", new PiePlot<String>()) {
             @Override
             public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, ChartRenderingInfo info) {
                 try (Stream<Path> drawing = Files.list(dir)) {
@@ -245,12 +245,25 @@ class FigureFolderTest {
             }
         };
         Map<String, Figure> set = new LinkedHashMap<>();
-        set.put("first", drawable("first"));
-        set.put("second", new Figure(chart, 200, 100));
-        EngramException e = assertThrows(EngramException.class, () -> FigureFolder.writeAll(set, dir.resolve("figs")));
-        assertTrue(e.getMessage().startsWith(dir.resolve("figs") + ": expected the figures drawn for it, found that"
-                + " first.png is gone from the hidden folder "), e.getMessage());
-        assertEquals(List.of(), names(dir), "no figure folder made, no drawing folder left");
+        set.put("first", new Figure(chart, 200, 100));
+        set.put("second", drawable("second"));
+        // The first figure is drawn before any is written: the folder is made again by the first file.
+        FigureFolder.writeAll(set, dir.resolve("figs"));
+        assertEquals(List.of("figs"), names(dir), "no drawing folder left");
+        assertEquals(List.of("first.pdf", "first.png", "first.svg", "second.pdf", "second.png", "second.svg"),
+                names(dir.resolve("figs")));
+    }
+
+    /** A drawing folder removed while its figures are written, made again by the next file, misses the first ones. */
+    @Test
+    void aDrawingFolderThatLostAFileWrittenIsRefused(@TempDir Path dir) throws Exception {
+        Path staging = Files.createDirectories(dir.resolve(".figs.drawing-1"));
+        Path second = Files.writeString(staging.resolve("second.png"), "drawn after the removal");
+        EngramException e = assertThrows(EngramException.class, () -> FigureFolder.requireAllDrawn(
+                List.of(staging.resolve("first.png"), second), staging, dir.resolve("figs")));
+        assertEquals(dir.resolve("figs") + ": expected the figures drawn for it, found that first.png is gone from"
+                + " the hidden folder " + staging + " they were drawn in: it was removed meanwhile by another process;"
+                + " no figure was changed there; draw again", e.getMessage());
     }
 
     /**
