@@ -27,7 +27,82 @@ class WorkerPoolTest {
             AtomicInteger done = new AtomicInteger();
             one.run(5, (task, worker) -> done.addAndGet(worker + 1));
             assertEquals(5, done.get(), "one worker, the caller (worker 0), ran every task");
+            assertEquals(1, one.count());
         }
+        try (WorkerPool three = new WorkerPool(3)) {
+            assertEquals(3, three.count(), "the workers, the caller included");
+        }
+    }
+
+    /**
+     * A thread inherits whether it is a daemon from the thread that makes it, and a test runner may
+     * run tests on daemon threads: here the pool is run from a thread that is not one.
+     */
+    @Test
+    void helpersAreDaemonsWhenTheCallerIsNot() throws InterruptedException {
+        Set<Thread> helpers = ConcurrentHashMap.newKeySet();
+        try (WorkerPool pool = new WorkerPool(2)) {
+            CountDownLatch helperTookOne = new CountDownLatch(1);
+            Thread caller = new Thread(() -> pool.run(2, (task, worker) -> {
+                if (worker == 1) {
+                    helpers.add(Thread.currentThread());
+                    helperTookOne.countDown();
+                } else {
+                    await(helperTookOne);
+                }
+            }));
+            caller.setDaemon(false);
+            caller.start();
+            caller.join(Duration.ofMinutes(2).toMillis());
+            assertFalse(caller.isAlive(), "the run never ended");
+        }
+        assertEquals(1, helpers.size(), "the helper took a share of the tasks");
+        assertTrue(helpers.iterator().next().isDaemon(), "the helper is a daemon thread");
+    }
+
+    /** Only a helper fails, the caller's own share ends well: run() throws the helper's failure. */
+    @Test
+    void aHelpersFailureIsThrownWhenTheCallersShareSucceeds() {
+        CountDownLatch helperFailing = new CountDownLatch(1);
+        try (WorkerPool pool = new WorkerPool(2)) {
+            IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                    () -> pool.run(2, (task, worker) -> {
+                        if (worker == 1) {
+                            helperFailing.countDown();
+                            throw new IllegalStateException("helper's task " + task);
+                        }
+                        await(helperFailing);   // so that the helper takes a task rather than the caller both
+                    }));
+            assertTrue(thrown.getMessage().startsWith("helper's task"), thrown.getMessage());
+            assertEquals(0, thrown.getSuppressed().length, "the caller's share did not fail");
+        }
+    }
+
+    /**
+     * A failure hands out no further task: each worker has started at most the one it held. Ordering,
+     * not timing: the helper ends its task only once the caller, having failed, waits for it.
+     */
+    @Test
+    void aFailureStopsTheOtherWorkersFromStartingMoreTasks() {
+        AtomicInteger started = new AtomicInteger();
+        AtomicBoolean callerFailing = new AtomicBoolean();
+        try (WorkerPool pool = new WorkerPool(2)) {
+            Thread caller = Thread.currentThread();
+            assertThrows(IllegalStateException.class, () -> pool.run(100, (task, worker) -> {
+                int first = started.incrementAndGet();
+                if (worker == 0) {
+                    callerFailing.set(true);
+                    throw new IllegalStateException("task " + task + " failed");
+                }
+                if (first <= 2) {   // the helper's first task, which may start before the caller's
+                    while (!callerFailing.get()) {
+                        Thread.onSpinWait();
+                    }
+                    awaitWaiting(caller);
+                }
+            }));
+        }
+        assertTrue(started.get() <= 2, started.get() + " tasks started, of 100");
     }
 
     /** A pool never closed (a trainer dropped without close) leaves no thread behind for long. */
