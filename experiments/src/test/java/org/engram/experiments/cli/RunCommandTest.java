@@ -989,6 +989,22 @@ class RunCommandTest {
     }
 
     /**
+     * Runs of one task have no forgetting to set beside their accuracy and no second task to average over:
+     * compare writes its tables and draws no figure (as a run of one task draws no ACC/BWT comparison).
+     */
+    @Test
+    void compareOfRunsOfOneTaskDrawsNoFigures() throws IOException {
+        Path one = TinyRuns.run(dir, "one-task", TinyRuns.ONE_SEED.replace("count: 2", "count: 1")
+                + "strategies:\n  - name: naive\n");
+        CliRunner.Result r = CliRunner.run("compare", one.toString(), "--out", dir.resolve("cmp-one-task").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path cmp = Path.of(r.lastLine());
+        assertTrue(Files.isRegularFile(cmp.resolve("comparison.md")) && Files.isRegularFile(cmp.resolve(
+                "comparison.csv")));
+        assertFalse(Files.exists(cmp.resolve("plots")), "figures drawn for one task");
+    }
+
+    /**
      * --seeds reads seeds as a config does: 010 is refused there (YAML reads it as 8), so here too, with
      * the same advice, and +3 and 1_000 are read there, so here too; an empty item, also after a
      * trailing comma, is refused rather than dropped.

@@ -1,0 +1,154 @@
+package org.engram.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.engram.experiments.metrics.ErrorMeasure;
+import org.engram.experiments.plot.Figure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link Comparison#write} called as {@code engram compare} calls it, on the reference run. */
+class ComparisonTest {
+    /** Tests run in the experiments module's folder. */
+    private static final Path REFERENCE = Path.of("..", "results", "reference", "quickstart");
+    private static final Comparison.Choices PLAIN = new Comparison.Choices(Map.of(), ErrorMeasure.CI95, false, null);
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A comparison that fails as it writes (here its first figure) leaves no folder, partial or
+     * not: the results root it made is removed, and the failure is the one thrown.
+     */
+    @Test
+    void aComparisonThatFailsAsItWritesLeavesNoFolder() {
+        Path root = dir.resolve("results");
+        IllegalStateException failure = new IllegalStateException("the figure cannot be laid out");
+        UnaryOperator<Figure> failing = f -> {
+            throw failure;
+        };
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> Comparison.write(List.of(REFERENCE), root, failing, PLAIN));
+        assertSame(failure, thrown);
+        assertEquals(0, thrown.getSuppressed().length, "the folder was removed without a failure");
+        assertFalse(root.toFile().exists(), "the results root the comparison made is still there");
+    }
+
+    /**
+     * Runs past the 26th are tagged by their number, in the list of runs and in the rows: the 26th is Z,
+     * the 27th 27. Copies of the reference run (of its seeds, so each is shown apart) started at other times.
+     */
+    @Test
+    void runsAfterTheTwentySixthAreTaggedByTheirNumber() throws IOException {
+        List<Path> runs = new ArrayList<>();
+        for (int i = 1; i <= 27; i++) {
+            runs.add(referenceStartedAt(String.format("20261201T0000%02dZ", i)));
+        }
+        // With a baseline, paired.md has a pair per row, not one for each two of the 108.
+        Comparison.Outcome outcome = Comparison.write(runs, dir.resolve("results"), f -> f,
+                new Comparison.Choices(Map.of(), ErrorMeasure.CI95, false, "naive [A]"));
+        assertTrue(outcome.runs().get(0).startsWith("[A] "), outcome.runs().get(0));
+        assertTrue(outcome.runs().get(25).startsWith("[Z] "), outcome.runs().get(25));
+        assertTrue(outcome.runs().get(26).startsWith("[27] " + runs.get(26).toAbsolutePath()), outcome.runs().get(26));
+        assertTrue(outcome.table().contains("| naive [Z] |") && outcome.table().contains("| naive [27] |"),
+                outcome.table());
+    }
+
+    /**
+     * comparison.tex and comparison-narrow.tex, read without comparison.md, say in their comments what it says
+     * above its table: the names shown for labels and each note (here: a second run of the same seeds).
+     */
+    @Test
+    void theLatexTablesCommentsCarryTheNamesAndTheNotes() throws IOException {
+        Path again = referenceStartedAt("20261201T000000Z");
+        Comparison.Outcome outcome = Comparison.write(List.of(REFERENCE, again), dir.resolve("results"), f -> f,
+                new Comparison.Choices(Map.of("naive", "Fine-tuning"), ErrorMeasure.CI95, false, "Fine-tuning [A]"));
+        String note = "run B has the config of run A and seeds in common with it [1, 2, 3]: shown apart, as pooled a"
+                + " seed would count twice";
+        assertEquals(List.of(note), outcome.notes());
+        String md = Files.readString(outcome.folder().resolve("comparison.md"));
+        assertTrue(md.contains("\nNamed in the rows: naive as Fine-tuning.\n") && md.contains("**Note:** " + note),
+                md);
+        for (String file : List.of("comparison.tex", Comparison.NARROW_LATEX)) {
+            String tex = Files.readString(outcome.folder().resolve(file));
+            assertTrue(tex.contains("\n% Named in the rows: naive as Fine-tuning.\n% Note: " + note + "\n"),
+                    file + ":\n" + tex);
+        }
+    }
+
+    /**
+     * The rows of one run have no tag, in comparison.csv's run_tag and in paired.csv's tag columns as in the
+     * table; those of two runs shown apart have theirs.
+     */
+    @Test
+    void theRowsOfOneRunHaveNoTagInTheCsvFiles() throws IOException {
+        Comparison.Outcome one = Comparison.write(List.of(REFERENCE), dir.resolve("one"), f -> f, PLAIN);
+        assertEquals(Set.of(""), column(one.folder().resolve("comparison.csv"), "run_tag"));
+        assertEquals(Set.of(""), column(one.folder().resolve(PairedFiles.CSV), "row_run_tag"));
+        assertEquals(Set.of(""), column(one.folder().resolve(PairedFiles.CSV), "baseline_run_tag"));
+        Path again = referenceStartedAt("20261201T000000Z");
+        Comparison.Outcome two = Comparison.write(List.of(REFERENCE, again), dir.resolve("two"), f -> f,
+                new Comparison.Choices(Map.of(), ErrorMeasure.CI95, false, "naive [A]"));
+        assertEquals(Set.of("A", "B"), column(two.folder().resolve("comparison.csv"), "run_tag"));
+        assertEquals(Set.of("A", "B"), column(two.folder().resolve(PairedFiles.CSV), "row_run_tag"));
+        assertEquals(Set.of("A"), column(two.folder().resolve(PairedFiles.CSV), "baseline_run_tag"));
+    }
+
+    /**
+     * A run on generated patterns (its provenance: origin GENERATED, no digest) is named by that alone, in the
+     * note on how the runs differ and in the paired files' headings, where its rows are not paired with another
+     * data's.
+     */
+    @Test
+    void generatedDataIsNamedWithoutADigest() throws IOException {
+        Path generated = referenceStartedAt("20261201T000000Z");
+        ObjectNode m = (ObjectNode) JsonFiles.MAPPER.readTree(generated.resolve("metrics.json").toFile());
+        ((ObjectNode) m.get("provenance")).put("data_origin", "GENERATED").putNull("data_sha256");
+        Files.writeString(generated.resolve("metrics.json"), m.toString());
+        Comparison.Outcome outcome = Comparison.write(List.of(REFERENCE, generated), dir.resolve("results"), f -> f,
+                PLAIN);
+        String digest = "62f2a5d0";   // the first digits of the reference run's data_sha256
+        assertTrue(outcome.notes().contains("the runs differ in data (A: bundled_subset " + digest + ", B: generated);"
+                + " their metrics measure different things"), outcome.notes().toString());
+        String paired = Files.readString(outcome.paired().orElseThrow());
+        assertTrue(paired.contains("\n## Seeds [1, 2, 3], data " + digest + "\n")
+                && paired.contains("\n## Seeds [1, 2, 3], data generated\n"), paired);
+        assertTrue(outcome.runs().get(1).contains(", data generated, seeds [1, 2, 3]"), outcome.runs().get(1));
+    }
+
+    /** The values of a column of a CSV file without quoted fields, by its name in the header. */
+    private static Set<String> column(Path csv, String name) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        int k = List.of(lines.get(0).split(",")).indexOf(name);
+        assertTrue(k >= 0, name + " in " + lines.get(0));
+        Set<String> values = new HashSet<>();
+        lines.subList(1, lines.size()).forEach(line -> values.add(line.split(",", -1)[k]));
+        return values;
+    }
+
+    /** A copy of the reference run, as another run of its config and seeds started at {@code stamp}. */
+    private Path referenceStartedAt(String stamp) throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("run-" + stamp));
+        for (String file : List.of("config.yaml", "log.csv", "accuracy_matrix.csv")) {
+            Files.copy(REFERENCE.resolve(file), copy.resolve(file));
+        }
+        ObjectNode m = (ObjectNode) JsonFiles.MAPPER.readTree(REFERENCE.resolve("metrics.json").toFile());
+        m.put("run_id", m.get("run_id").asText().replaceFirst("^\\d{8}T\\d{6}Z", stamp));
+        Files.writeString(copy.resolve("metrics.json"), m.toString());
+        return copy;
+    }
+}
