@@ -140,6 +140,26 @@ class WorkerPoolTest {
         for (int w = 1; w < 3; w++) {
             assertFalse(threads[w].isAlive(), threads[w].getName() + " stopped");
         }
+        assertFalse(Thread.interrupted(), "close() of a caller not interrupted left it interrupted");
+    }
+
+    /**
+     * A thread inherits whether it is a daemon from the thread that makes it, and a test runner may run tests
+     * on daemon threads: here the pool is made on a thread that is not one.
+     */
+    @Test
+    void workersAreDaemonsWhenTheThreadThatMakesThePoolIsNot() throws InterruptedException {
+        Thread[] threads = new Thread[2];
+        Thread maker = new Thread(() -> {
+            try (WorkerPool pool = new WorkerPool(2, "test-maker")) {
+                pool.run(w -> threads[w] = Thread.currentThread());
+            }
+        });
+        maker.setDaemon(false);
+        maker.start();
+        maker.join(Duration.ofMinutes(2).toMillis());
+        assertFalse(maker.isAlive(), "the pool's run never ended");
+        assertTrue(threads[1].isDaemon(), threads[1].getName());
     }
 
     /** An interrupt does not cut close() short: the workers stop, and the caller has its status back. */
