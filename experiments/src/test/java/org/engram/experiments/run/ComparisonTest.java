@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.engram.experiments.metrics.ErrorMeasure;
 import org.engram.experiments.plot.Figure;
+import org.engram.simulator.EngramException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +129,17 @@ class ComparisonTest {
         assertTrue(paired.contains("\n## Seeds [1, 2, 3], data " + digest + "\n")
                 && paired.contains("\n## Seeds [1, 2, 3], data generated\n"), paired);
         assertTrue(outcome.runs().get(1).contains(", data generated, seeds [1, 2, 3]"), outcome.runs().get(1));
+    }
+
+    /** Two strategies shown by one name could not be told apart: refused before anything is written. */
+    @Test
+    void oneNameForTwoStrategiesIsRefused() {
+        Path root = dir.resolve("results");
+        EngramException e = assertThrows(EngramException.class, () -> Comparison.write(List.of(REFERENCE), root,
+                f -> f, new Comparison.Choices(Map.of("naive", "Baseline", "ewc", "Baseline"), ErrorMeasure.CI95,
+                        false, null)));
+        assertTrue(e.getMessage().contains("'Baseline'"), e.getMessage());
+        assertFalse(root.toFile().exists(), "nothing written");
     }
 
     /** The values of a column of a CSV file without quoted fields, by its name in the header. */
