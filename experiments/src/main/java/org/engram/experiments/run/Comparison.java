@@ -467,12 +467,12 @@ public final class Comparison {
             return m.path(setting).asText("?");
         }
         JsonNode p = m.path("provenance");
+        // Engram names every origin, GENERATED too: metrics without one (written by hand, or by another
+        // tool) do not say which data they measured.
         String origin = p.path("data_origin").asText("");
-        if (origin.isEmpty() || origin.equals("null")) {
-            return "generated";
-        }
+        String named = origin.isEmpty() || origin.equals("null") ? "?" : origin.toLowerCase(Locale.ROOT);
         String sha = p.path("data_sha256").asText("");
-        return origin.toLowerCase(Locale.ROOT) + (sha.length() >= 8 ? " " + sha.substring(0, 8) : "");
+        return named + (sha.length() >= 8 ? " " + sha.substring(0, 8) : "");
     }
 
     /**

@@ -131,6 +131,20 @@ class ComparisonTest {
         assertTrue(outcome.runs().get(1).contains(", data generated, seeds [1, 2, 3]"), outcome.runs().get(1));
     }
 
+    /** Metrics that do not name their data's origin are not taken for generated data: the origin is unknown. */
+    @Test
+    void dataOfNoOriginIsUnknown() throws IOException {
+        Path unnamed = referenceStartedAt("20261201T000000Z");
+        ObjectNode m = (ObjectNode) JsonFiles.MAPPER.readTree(unnamed.resolve("metrics.json").toFile());
+        ((ObjectNode) m.get("provenance")).remove("data_origin");
+        Files.writeString(unnamed.resolve("metrics.json"), m.toString());
+        Comparison.Outcome outcome = Comparison.write(List.of(REFERENCE, unnamed), dir.resolve("results"), f -> f,
+                PLAIN);
+        assertTrue(outcome.runs().get(1).contains(", data ? 62f2a5d0, seeds [1, 2, 3]"), outcome.runs().get(1));
+        assertTrue(outcome.notes().contains("the runs differ in data (A: bundled_subset 62f2a5d0, B: ? 62f2a5d0);"
+                + " their metrics measure different things"), outcome.notes().toString());
+    }
+
     /** Two strategies shown by one name could not be told apart: refused before anything is written. */
     @Test
     void oneNameForTwoStrategiesIsRefused() {
