@@ -351,6 +351,8 @@ public final class ConfigLoader {
     }
 
     /**
+     * Parses YAML text into a record as {@link #parse(String, String, Class)} does.
+     *
      * @param boundApart whether the caller read the text's tree and bound each key of it on its own
      *                   without a problem, as {@link #load(Path, List, Class, List)} does: reading and
      *                   binding them again would find nothing (a config of a million spike times
@@ -358,16 +360,19 @@ public final class ConfigLoader {
      */
     private static <T> T parse(String text, String sourceName, Class<T> type, boolean boundApart) {
         try {
-            JsonNode tree = boundApart ? null : YAML.readTree(text);
-            if (!boundApart && (tree == null || tree.isMissingNode() || tree.isNull())) {
-                throw new ConfigException(sourceName, null, "a YAML mapping", "an empty file", null);
-            }
-            if (!boundApart && tree.isObject() && type.isRecord()) {
-                // Each key and list entry on its own first, so that the problems of several are reported together.
-                List<ConfigException> problems = new ArrayList<>();
-                SectionBinder.bindApart((ObjectNode) tree, type, SourceMap.of(sourceName, text)::locate, problems);
-                if (!problems.isEmpty()) {
-                    throw ConfigException.all(problems);
+            if (!boundApart) {
+                JsonNode tree = YAML.readTree(text);
+                if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                    throw new ConfigException(sourceName, null, "a YAML mapping", "an empty file", null);
+                }
+                if (tree.isObject() && type.isRecord()) {
+                    // Each key and list entry on its own first, so that the problems of several are reported together.
+                    List<ConfigException> problems = new ArrayList<>();
+                    SectionBinder.bindApart((ObjectNode) tree, type, SourceMap.of(sourceName, text)::locate,
+                            problems);
+                    if (!problems.isEmpty()) {
+                        throw ConfigException.all(problems);
+                    }
                 }
             }
             return YAML.readValue(text, type);
