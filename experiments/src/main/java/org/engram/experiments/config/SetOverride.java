@@ -58,8 +58,10 @@ record SetOverride(String text, String keyPath, JsonNode value) {
             JsonNode value = ConfigLoader.mapper().readTree(raw);
             return new SetOverride(text, key, value == null ? JsonNodeFactory.instance.nullNode() : value);
         } catch (JsonProcessingException e) {
+            String hint = YamlErrors.syntaxError(e) instanceof AliasExpansion.Problem
+                    ? "a value given with --set cannot name the config's anchors: write the value out" : null;
             throw new ConfigException(where, key, "a YAML value (number, text, true/false, [list] or {mapping})",
-                    "'" + raw + "'", null);
+                    "'" + raw + "'", hint);
         }
     }
 

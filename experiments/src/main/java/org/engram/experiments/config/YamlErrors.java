@@ -233,7 +233,7 @@ final class YamlErrors {
     }
 
     /** The YAML parser's own error under Jackson's wrapper, which knows where the problem is. */
-    private static MarkedYAMLException syntaxError(Throwable e) {
+    static MarkedYAMLException syntaxError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MarkedYAMLException y) {
                 return y;

@@ -205,4 +205,12 @@ class YamlAliasTest {
         assertEquals(tree("a: [1, 2]", "b: [1, 2]"), ConfigLoader.mapper().readTree(reader));
         assertEquals(true, closed[0]);
     }
+
+    @Test
+    void aSetValueCannotNameTheConfigsAnchors() {
+        ConfigException error = assertThrows(ConfigException.class, () -> SetOverride.parse("name=*n"));
+        assertEquals("--set name=*n: name: expected a YAML value (number, text, true/false, [list] or {mapping}), "
+                + "found '*n'; a value given with --set cannot name the config's anchors: write the value out",
+                error.getMessage());
+    }
 }
