@@ -34,6 +34,17 @@ public final class DrawnFigure {
     }
 
     /**
+     * Draws figures as {@link #drawEach(Map, int, BiConsumer)} does, as many at once as there are cores.
+     *
+     * @param figures the figures by name, in the order they are to be written
+     * @param write   what to do with each drawn figure, called on this thread
+     * @param <K>     the names' type
+     */
+    public static <K> void drawEach(Map<K, Figure> figures, BiConsumer<K, DrawnFigure> write) {
+        drawEach(figures, Runtime.getRuntime().availableProcessors(), write);
+    }
+
+    /**
      * Draws figures, up to {@code threads} at once, and hands each to {@code write} in the figures'
      * order as soon as it and those before it are drawn. At most {@code threads} figures are drawn
      * ahead of the one being written, so that a run of many figures does not hold them all.
@@ -60,16 +71,13 @@ public final class DrawnFigure {
         });
         try {
             List<Future<DrawnFigure>> drawing = new ArrayList<>();
-            for (K name : names.subList(0, workers)) {
-                drawing.add(pool.submit(() -> new DrawnFigure(figures.get(name))));
-            }
             for (int i = 0; i < names.size(); i++) {
-                write.accept(names.get(i), drawing.get(i).get());
-                drawing.set(i, null);
-                if (i + workers < names.size()) {
-                    Figure next = figures.get(names.get(i + workers));
+                while (drawing.size() < Math.min(names.size(), i + workers)) {
+                    Figure next = figures.get(names.get(drawing.size()));
                     drawing.add(pool.submit(() -> new DrawnFigure(next)));
                 }
+                write.accept(names.get(i), drawing.get(i).get());
+                drawing.set(i, null);   // written: its bytes may go
             }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {

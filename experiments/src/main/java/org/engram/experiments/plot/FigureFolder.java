@@ -88,8 +88,7 @@ public final class FigureFolder {
             List<Path> staged = new ArrayList<>();
             boolean captionsStale;
             try {
-                DrawnFigure.drawEach(figures, Runtime.getRuntime().availableProcessors(),
-                        (base, drawn) -> staged.addAll(drawn.write(staging, base)));
+                DrawnFigure.drawEach(figures, (base, drawn) -> staged.addAll(drawn.write(staging, base)));
                 captionsStale = stageCaptions(figures, staging, target, !isNew, staged);
             } catch (EngramException e) {
                 // The hidden folder is this class's business: the user asked for the figures in the target.

@@ -282,8 +282,7 @@ public final class Comparison {
                         error).from(figureSource)));
                 figures.put("average_accuracy", layout.apply(AverageAccuracyPlot.of(lines,
                         "Average accuracy as tasks are learned", error).from(figureSource)));
-                DrawnFigure.drawEach(figures, Runtime.getRuntime().availableProcessors(),
-                        (base, drawn) -> drawn.write(folder, "plots/" + base));
+                DrawnFigure.drawEach(figures, (base, drawn) -> drawn.write(folder, "plots/" + base));
                 String captions = Captions.markdown(figures);
                 if (captions != null) {
                     folder.writeString("plots/" + Captions.FILE, captions);

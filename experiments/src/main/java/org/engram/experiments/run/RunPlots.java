@@ -59,8 +59,7 @@ public final class RunPlots {
         // Every figure is made and laid out before the first is written, so a run's data that a
         // chart refuses leaves the folder as it was, not half redrawn.
         List<Path> files = new ArrayList<>();
-        Map<String, Figure> figures = figures(run, layout, Map.of(), ErrorBars.DEFAULT);
-        DrawnFigure.drawEach(figures, Runtime.getRuntime().availableProcessors(),
+        DrawnFigure.drawEach(figures(run, layout, Map.of(), ErrorBars.DEFAULT),
                 (base, drawn) -> files.addAll(drawn.write(plots, base)));
         return files;
     }
