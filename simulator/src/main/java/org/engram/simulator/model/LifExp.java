@@ -97,11 +97,11 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
         public final double[] refractoryUntilMs;
         /**
          * Precise mode: the current (pA) that current inputs inject at the neuron's current time, on
-         * top of {@code i_e} (grid mode reads it from the engine's input rows). The engine's to write,
-         * when a neuron's current changes: a value written by hand would act in precise mode only, and
-         * only until the next change; a bias is {@code i_e} or a current input.
+         * top of {@code i_e} (grid mode reads it from the engine's input rows). Only the engine writes
+         * it, through {@link ExactKernel#injectedCurrentPa}, when a neuron's current changes; a bias
+         * is {@code i_e} or a current input.
          */
-        public final double[] injectedPa;
+        private final double[] injectedPa;
 
         State(int size, Params p) {
             super(size);
