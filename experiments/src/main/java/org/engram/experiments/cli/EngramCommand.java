@@ -63,7 +63,18 @@ public final class EngramCommand implements Callable<Integer> {
      * @return the configured command line
      */
     public static CommandLine commandLine() {
+        return commandLine(Boolean.getBoolean(TestHookOptions.PROPERTY));
+    }
+
+    /**
+     * Builds the command line with Engram's error handling.
+     *
+     * @param testHooks whether {@code engram run} takes the options of {@link TestHookOptions}
+     * @return the configured command line
+     */
+    static CommandLine commandLine(boolean testHooks) {
         CommandLine cl = new CommandLine(new EngramCommand());
+        TestHookOptions.addTo(cl.getSubcommands().get("run"), testHooks);
         CommandLine.Model.UsageMessageSpec runUsage = cl.getSubcommands().get("run").getCommandSpec().usageMessage();
         List<String> footer = new ArrayList<>(List.of(runUsage.footer()));
         for (String line : ConfigDocs.plainText().split("\n")) {

@@ -72,22 +72,6 @@ public final class RunCommand implements Callable<Integer> {
             + "applied) and exit without running.")
     boolean printConfig;
 
-    /** Test hook: behave as if killed after this many finished tasks (their checkpoints are written). */
-    @Option(names = "--stop-after-tasks", hidden = true)
-    int stopAfterTasks;
-
-    /** Test hook: behave as if a signal came after the plots were drawn, before the folder is moved into place. */
-    @Option(names = "--signal-before-commit", hidden = true)
-    boolean signalBeforeCommit;
-
-    /** Test hook: behave as if a signal came once this many tasks are evaluated, before the last is saved. */
-    @Option(names = "--signal-before-task-saved", hidden = true)
-    int signalBeforeTaskSaved;
-
-    /** Test hook: wait for a signal once the run has its folder, before training. */
-    @Option(names = "--pause-after-setup", hidden = true)
-    boolean pauseAfterSetup;
-
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -134,8 +118,8 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         }
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        Runner.Outcome r = Runner.execute(new Runner.Request(resolved, out, resume, threads, stopAfterTasks, args,
-                signalBeforeCommit, pauseAfterSetup, signalBeforeTaskSaved),
+        Runner.Outcome r = Runner.execute(new Runner.Request(resolved, out, resume, threads, args,
+                TestHookOptions.of(spec)),
                 spec.commandLine().getErr());
         o.print(r.summary());
         o.println();

@@ -26,8 +26,7 @@ final class RunLoop {
     private final Experiment experiment;
     private final Checkpoints checkpoints;
     private final RunFolder folder;
-    private final int stopAfterTasks;
-    private final int signalBeforeTaskSaved;
+    private final Runner.TestHooks hooks;
     /** Where a signal says how to continue (standard error). */
     private final PrintWriter err;
     private final List<MetricsWriter.Task> tasks = new ArrayList<>();
@@ -39,14 +38,13 @@ final class RunLoop {
     private int tasksThisProcess;
 
     RunLoop(ExperimentConfig config, Experiment experiment, Checkpoints checkpoints, RunFolder folder,
-            RunStatus status, int stopAfterTasks, int signalBeforeTaskSaved, PrintWriter err) {
+            RunStatus status, Runner.TestHooks hooks, PrintWriter err) {
         this.config = config;
         this.experiment = experiment;
         this.checkpoints = checkpoints;
         this.folder = folder;
         this.status = status;
-        this.stopAfterTasks = stopAfterTasks;
-        this.signalBeforeTaskSaved = signalBeforeTaskSaved;
+        this.hooks = hooks;
         this.err = err;
     }
 
@@ -336,7 +334,7 @@ final class RunLoop {
                 }
                 String hash = t == count - 1 ? learner.weightsHash() : null;
                 p = p.withTask(row, records, epochAccuracy, (System.nanoTime() - taskStart) / 1e9, hash, activity);
-                if (tasksThisProcess + 1 == signalBeforeTaskSaved) {
+                if (tasksThisProcess + 1 == hooks.signalBeforeTaskSaved()) {
                     interrupted();
                 }
                 int task = t;
@@ -347,7 +345,7 @@ final class RunLoop {
                     throw f.in(spec.label(), seed);
                 }
                 tasksThisProcess++;
-                if (stopAfterTasks > 0 && tasksThisProcess == stopAfterTasks
+                if (hooks.stopAfterTasks() > 0 && tasksThisProcess == hooks.stopAfterTasks()
                         && status.completed().size() < status.totalTasks()) {
                     throw new RunStopped("run stopped after " + tasksThisProcess + " task(s) as asked"
                             + " (--stop-after-tasks)", null);

@@ -42,22 +42,45 @@ public final class Runner {
     /**
      * What to run.
      *
-     * @param config          the resolved config (for a resumed run: of the new command line, or null)
-     * @param resultsRoot     the results root folder
-     * @param resume          the partial folder of a stopped run to continue, or null
-     * @param threads         {@code --threads} for a resumed run, or null
-     * @param stopAfterTasks  stop (as if killed) after this many tasks of this process; 0 = never
-     * @param commandLine     the arguments, for provenance
-     * @param signalBeforeCommit test hook: act as if a signal (SIGTERM) came after the plots were
-     *                        drawn, just before the run folder is moved into place
-     * @param pauseAfterSetup test hook: once the run has its folder (and, for a new run, its config
-     *                        and data record), wait for a signal before training
-     * @param signalBeforeTaskSaved test hook: act as if a signal came once this many tasks of this
-     *                        process are evaluated, before the last of them is saved; 0 = never
+     * @param config      the resolved config (for a resumed run: of the new command line, or null)
+     * @param resultsRoot the results root folder
+     * @param resume      the partial folder of a stopped run to continue, or null
+     * @param threads     {@code --threads} for a resumed run, or null
+     * @param commandLine the arguments, for provenance
+     * @param hooks       stops that tests provoke at chosen moments; {@link TestHooks#NONE} otherwise
      */
     public record Request(ConfigLayers.Resolved config, Path resultsRoot, Path resume, Integer threads,
-                          int stopAfterTasks, List<String> commandLine, boolean signalBeforeCommit,
-                          boolean pauseAfterSetup, int signalBeforeTaskSaved) {
+                          List<String> commandLine, TestHooks hooks) {
+        /**
+         * What to run, with no test hooks.
+         *
+         * @param config      the resolved config (for a resumed run: of the new command line, or null)
+         * @param resultsRoot the results root folder
+         * @param resume      the partial folder of a stopped run to continue, or null
+         * @param threads     {@code --threads} for a resumed run, or null
+         * @param commandLine the arguments, for provenance
+         */
+        public Request(ConfigLayers.Resolved config, Path resultsRoot, Path resume, Integer threads,
+                       List<String> commandLine) {
+            this(config, resultsRoot, resume, threads, commandLine, TestHooks.NONE);
+        }
+    }
+
+    /**
+     * Stops that tests provoke at moments a real kill or signal could not be timed to hit.
+     *
+     * @param stopAfterTasks        stop (as if killed) after this many tasks of this process; 0 = never
+     * @param signalBeforeCommit    act as if a signal (SIGTERM) came after the plots were drawn, just
+     *                              before the run folder is moved into place
+     * @param pauseAfterSetup       once the run has its folder (and, for a new run, its config and
+     *                              data record), wait for a signal before training
+     * @param signalBeforeTaskSaved act as if a signal came once this many tasks of this process are
+     *                              evaluated, before the last of them is saved; 0 = never
+     */
+    public record TestHooks(int stopAfterTasks, boolean signalBeforeCommit, boolean pauseAfterSetup,
+                            int signalBeforeTaskSaved) {
+        /** No provoked stops: what every run outside the tests has. */
+        public static final TestHooks NONE = new TestHooks(0, false, false, 0);
     }
 
     /**
@@ -87,7 +110,7 @@ public final class Runner {
             ThreadNotice.print(err, "engram run", request.threads() != null ? "--threads" : "threads",
                     run.resolved().config().threads());
             try {
-                if (request.pauseAfterSetup()) {
+                if (request.hooks().pauseAfterSetup()) {
                     pause(err);
                 }
                 return train(request, err, start, run);
@@ -125,7 +148,7 @@ public final class Runner {
                     results, provenance);
             report.write(folder);
             RunPlots.draw(RunResults.read(folder.directory()), folder, c.threads());
-            if (request.signalBeforeCommit()) {
+            if (request.hooks().signalBeforeCommit()) {
                 loop.interrupted();
             }
             return new Outcome(loop.complete(), report.summary());
@@ -194,8 +217,7 @@ public final class Runner {
         ExperimentConfig c = resolved.config();
         RunStatus status = RunStatus.start(c.name(), folder.runId(), c.strategies().size() * c.seeds().size()
                 * c.tasks().count(), LaunchCommand.resume(folder.directory()), completedBefore, code, commits);
-        RunLoop loop = new RunLoop(c, experiment, new Checkpoints(folder), folder, status, request.stopAfterTasks(),
-                request.signalBeforeTaskSaved(), err);
+        RunLoop loop = new RunLoop(c, experiment, new Checkpoints(folder), folder, status, request.hooks(), err);
         signal.act(loop::interrupted);
         return new Opened(resolved, configHash, experiment, data, folder, loop, code);
     }

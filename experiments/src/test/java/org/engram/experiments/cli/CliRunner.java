@@ -86,7 +86,8 @@ final class CliRunner {
     }
 
     /**
-     * The command that runs the command line in a JVM of its own, this test's class path.
+     * The command that runs the command line in a JVM of its own, this test's class path, with the
+     * options of {@link TestHookOptions}.
      *
      * @param jvmOptions options of the JVM
      * @param args       the arguments
@@ -96,6 +97,7 @@ final class CliRunner {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(jvmOptions);
+        command.add("-D" + TestHookOptions.PROPERTY + "=true");
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngramCommand.class.getName()));
         command.addAll(List.of(args));
         return command;

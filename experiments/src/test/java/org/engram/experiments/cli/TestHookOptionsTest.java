@@ -1,0 +1,58 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.engram.experiments.run.Runner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** {@code engram run}'s test hooks exist only where the system property asks for them. */
+class TestHookOptionsTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"--stop-after-tasks=1", "--signal-before-commit", "--pause-after-setup",
+        "--signal-before-task-saved=1"})
+    void withoutThePropertyAHookIsAnUnknownOptionAndNothingIsMade(String hook, @TempDir Path dir) throws Exception {
+        Path config = dir.resolve("missing.yaml");
+        Path out = dir.resolve("results");
+        StringWriter err = new StringWriter();
+        CommandLine cl = EngramCommand.commandLine(false);
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        assertEquals(2, cl.execute("run", config.toString(), "--out", out.toString(), hook));
+        assertTrue(err.toString().startsWith("engram: error: Unknown option: '" + hook + "'"), err.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void theTestRunsHaveThePropertyAndTheHooksReachTheRequest() {
+        assertTrue(Boolean.getBoolean(TestHookOptions.PROPERTY), "surefire sets " + TestHookOptions.PROPERTY);
+        CommandLine hooked = EngramCommand.commandLine();
+        hooked.parseArgs("run", "x.yaml", "--stop-after-tasks", "2", "--pause-after-setup",
+                "--signal-before-task-saved", "3");
+        assertEquals(new Runner.TestHooks(2, false, true, 3),
+                TestHookOptions.of(hooked.getSubcommands().get("run").getCommandSpec()));
+        CommandLine plain = EngramCommand.commandLine(false);
+        plain.parseArgs("run", "x.yaml");
+        assertEquals(Runner.TestHooks.NONE, TestHookOptions.of(plain.getSubcommands().get("run").getCommandSpec()));
+    }
+
+    @Test
+    void helpListsNoHookEitherWay() {
+        for (boolean hooks : List.of(false, true)) {
+            String usage = EngramCommand.commandLine(hooks).getSubcommands().get("run").getUsageMessage();
+            for (String name : List.of("--stop-after", "--signal-before", "--pause-after")) {
+                assertFalse(usage.contains(name), name + " in " + usage);
+            }
+        }
+    }
+}
