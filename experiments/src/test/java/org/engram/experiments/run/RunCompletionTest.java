@@ -70,6 +70,7 @@ class RunCompletionTest {
     private static RunLoop loop(Path results) {
         RunFolder folder = RunFolder.create(results, "e", "r1");
         RunStatus status = RunStatus.start("e", "r1", 1, null, List.of(), List.of(), List.of("abc"));
-        return new RunLoop(null, null, null, folder, status, Runner.TestHooks.NONE, new PrintWriter(new StringWriter()));
+        return new RunLoop(null, null, null, folder, status, Runner.TestHooks.NONE,
+                new PrintWriter(new StringWriter()));
     }
 }
