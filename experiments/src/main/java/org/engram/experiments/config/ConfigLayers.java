@@ -107,6 +107,7 @@ public final class ConfigLayers {
                     SetOverride.describe(parsed), null);
         }
         ObjectNode tree = (ObjectNode) parsed;
+        ExtensionKeys.remove(tree);
         KeyOrigins where = new KeyOrigins(SourceMap.of(sourceName, text));
         // Defaults first, so that an override's list index counts the list a key has without it
         // (seeds[1]=7 appends to the default [1]); filled again below for what the overrides add.

@@ -179,11 +179,13 @@ public final class ConfigLoader {
         if (tree == null || !tree.isObject() || !type.isRecord()) {
             return parse(text, sourceName, type);   // refused there with the message of its kind
         }
+        // The text holds keys the record does not: the tree, which lacks them, is bound instead.
+        boolean extended = ExtensionKeys.remove((ObjectNode) tree);
         KeyOrigins where = new KeyOrigins(SourceMap.of(sourceName, text));
         where.applyAll(overrides, (ObjectNode) tree);
         List<ConfigException> found = new ArrayList<>();
         SectionBinder.bindApart((ObjectNode) tree, type, where, found);
-        if (found.isEmpty() && overrides.isEmpty()) {
+        if (found.isEmpty() && overrides.isEmpty() && !extended) {
             // The file alone is the config: read as every file is, with parse's messages.
             return parse(text, sourceName, type, true);
         }
@@ -366,12 +368,18 @@ public final class ConfigLoader {
                     throw new ConfigException(sourceName, null, "a YAML mapping", "an empty file", null);
                 }
                 if (tree.isObject() && type.isRecord()) {
+                    boolean extended = ExtensionKeys.remove((ObjectNode) tree);
                     // Each key and list entry on its own first, so that the problems of several are reported together.
                     List<ConfigException> problems = new ArrayList<>();
-                    SectionBinder.bindApart((ObjectNode) tree, type, SourceMap.of(sourceName, text)::locate,
-                            problems);
+                    StrategyParams.Locator where = SourceMap.of(sourceName, text)::locate;
+                    SectionBinder.bindApart((ObjectNode) tree, type, where, problems);
+                    T config = problems.isEmpty() && extended
+                            ? SectionBinder.bind(tree, YAML.constructType(type), "", where, problems) : null;
                     if (!problems.isEmpty()) {
                         throw ConfigException.all(problems);
+                    }
+                    if (extended) {
+                        return config;   // the text holds keys the record does not
                     }
                 }
             }

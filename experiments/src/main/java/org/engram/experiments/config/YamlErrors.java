@@ -419,7 +419,8 @@ final class YamlErrors {
     }
 
     /**
-     * A key the mapping's type does not have, with the keys it has and the closest one suggested.
+     * A key the mapping's type does not have, with the keys it has and the closest one suggested (for
+     * a key beginning with {@code x-} below the top level: where such keys go).
      *
      * @param where   the file and line, for the message
      * @param keyPath the unknown key's path
@@ -428,7 +429,10 @@ final class YamlErrors {
      * @return the exception to throw
      */
     static ConfigException unknownKey(String where, String keyPath, String key, Collection<?> known) {
+        String hint = key.startsWith(ExtensionKeys.PREFIX) && !key.equals(keyPath)
+                ? "keys beginning with " + ExtensionKeys.PREFIX + " are left unread at the top level only"
+                : Suggestions.didYouMean(key, known);
         return new ConfigException(where, keyPath, "one of the keys " + known.stream().map(String::valueOf).sorted()
-                .toList(), "unknown key '" + key + "'", Suggestions.didYouMean(key, known));
+                .toList(), "unknown key '" + key + "'", hint);
     }
 }

@@ -1,0 +1,34 @@
+package org.engram.experiments.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+
+/**
+ * Top-level keys whose names begin with {@code x-}: places to anchor values that the config then
+ * repeats by alias ({@code x-lif: &lif {...}}), as Compose files have them. No config key begins
+ * with {@code x-}, so such a key is no misspelt one; it is taken out before the config is read.
+ */
+final class ExtensionKeys {
+    /** What an extension key's name begins with. */
+    static final String PREFIX = "x-";
+
+    private ExtensionKeys() {
+    }
+
+    /**
+     * Takes the extension keys out of a config's top-level mapping.
+     *
+     * @param tree the config, as read from its text
+     * @return whether it held any
+     */
+    static boolean remove(ObjectNode tree) {
+        boolean any = false;
+        for (Iterator<String> names = tree.fieldNames(); names.hasNext();) {
+            if (names.next().startsWith(PREFIX)) {
+                names.remove();
+                any = true;
+            }
+        }
+        return any;
+    }
+}
