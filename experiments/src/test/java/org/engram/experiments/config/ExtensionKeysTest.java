@@ -81,7 +81,8 @@ class ExtensionKeysTest {
         ConfigException error = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
                 "name: e\ntasks: {x-b: 2}\nstrategies: [{name: naive}]\n", "e.yaml", List.of(),
                 ConfigLayers.Flags.NONE));
-        assertTrue(error.getMessage().startsWith("e.yaml:2:9: tasks.x-b: expected one of the keys"), error.getMessage());
+        assertTrue(error.getMessage().startsWith("e.yaml:2:9: tasks.x-b: expected one of the keys"),
+                error.getMessage());
         assertTrue(error.getMessage().endsWith("found unknown key 'x-b'; keys beginning with x- are left unread at the"
                 + " top level only"), error.getMessage());
         ConfigException simulation = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
