@@ -24,6 +24,7 @@ public final class NeuronModels {
     private static final List<NeuronModel<?, ?>> BUILT_IN = List.of(
             LifDelta.MODEL,
             LifExp.MODEL,
+            LifAlpha.MODEL,
             LifCondExp.MODEL,
             AdaptiveLif.MODEL,
             Adex.MODEL,

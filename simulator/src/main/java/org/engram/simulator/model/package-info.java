@@ -5,6 +5,7 @@
  * primitive arrays, a grid {@link org.engram.simulator.model.Kernel}); linear models add
  * {@link org.engram.simulator.model.ExactPropagation} for precise-time simulation. Built-in models
  * ({@link org.engram.simulator.model.LifDelta}, {@link org.engram.simulator.model.LifExp},
+ * {@link org.engram.simulator.model.LifAlpha},
  * {@link org.engram.simulator.model.LifCondExp}, {@link org.engram.simulator.model.AdaptiveLif},
  * {@link org.engram.simulator.model.Adex}, {@link org.engram.simulator.model.Izhikevich}) and
  * user models registered as services are looked up by name in

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.AdaptiveLif;
 import org.engram.simulator.model.Adex;
+import org.engram.simulator.model.LifAlpha;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.LifCondExp;
 import org.engram.simulator.model.LifExp;
@@ -110,11 +111,13 @@ class RefractoryStateWriteTest {
     @ParameterizedTest
     @ValueSource(doubles = {-1, 0.5, Double.NaN, Double.POSITIVE_INFINITY, 3e9})
     void aRefractoryCountThatIsNoWholeNumberOfStepsIsRefused(double count) {
-        for (String model : new String[] {"lif_delta", "lif_exp", "lif_cond_exp", "adaptive_lif", "adex"}) {
+        for (String model : new String[] {"lif_delta", "lif_exp", "lif_alpha", "lif_cond_exp", "adaptive_lif",
+            "adex"}) {
             NetworkBuilder b = new NetworkBuilder(DT).seed(1);
             Population<?, ?> p = switch (model) {
                 case "lif_delta" -> b.population("cells", 3, LifDelta.MODEL, DRIVEN);
                 case "lif_exp" -> b.population("cells", 3, LifExp.MODEL, LifExp.MODEL.defaults());
+                case "lif_alpha" -> b.population("cells", 3, LifAlpha.MODEL, LifAlpha.MODEL.defaults());
                 case "lif_cond_exp" -> b.population("cells", 3, LifCondExp.MODEL, LifCondExp.MODEL.defaults());
                 case "adex" -> b.population("cells", 3, Adex.MODEL, Adex.MODEL.defaults());
                 default -> b.population("cells", 3, AdaptiveLif.MODEL, AdaptiveLif.MODEL.defaults());
@@ -139,6 +142,9 @@ class RefractoryStateWriteTest {
             return s.refractorySteps;
         }
         if (state instanceof LifExp.State s) {
+            return s.refractorySteps;
+        }
+        if (state instanceof LifAlpha.State s) {
             return s.refractorySteps;
         }
         if (state instanceof LifCondExp.State s) {

@@ -23,8 +23,8 @@ class NeuronModelsTest {
     void unknownNameListsKnownNamesAndSuggestsClosest() {
         ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName("izhikevitch"));
         assertEquals("izhikevitch", e.found());
-        assertEquals("neuron model: model: expected one of [lif_delta, lif_exp, lif_cond_exp, adaptive_lif, adex, "
-                + "izhikevich, spike_times, poisson_source], found izhikevitch; did you mean 'izhikevich'?",
+        assertEquals("neuron model: model: expected one of [lif_delta, lif_exp, lif_alpha, lif_cond_exp, adaptive_lif, "
+                + "adex, izhikevich, spike_times, poisson_source], found izhikevitch; did you mean 'izhikevich'?",
                 e.getMessage());
     }
 

@@ -69,8 +69,8 @@ class ReadmeNeuronModelTest {
         try {
             assertSame(qif, NeuronModels.byName("qif").getClass());
             List<String> names = NeuronModels.all().stream().map(NeuronModel::name).toList();
-            assertEquals(List.of("lif_delta", "lif_exp", "lif_cond_exp", "adaptive_lif", "adex", "izhikevich",
-                    "spike_times", "poisson_source", "qif"), names);
+            assertEquals(List.of("lif_delta", "lif_exp", "lif_alpha", "lif_cond_exp", "adaptive_lif", "adex",
+                    "izhikevich", "spike_times", "poisson_source", "qif"), names);
         } finally {
             thread.setContextClassLoader(saved);
         }

@@ -5,6 +5,7 @@ import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.model.Adex;
 import org.engram.simulator.model.Izhikevich;
+import org.engram.simulator.model.LifAlpha;
 import org.engram.simulator.model.LifCondExp;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.LifExp;
@@ -43,16 +44,17 @@ public class NeuronUpdateBenchmark {
     private static final int STEPS = 100;
 
     /** The model under test. */
-    @Param({"lif_delta", "lif_exp", "lif_cond_exp", "adex", "izhikevich"})
+    @Param({"lif_delta", "lif_exp", "lif_alpha", "lif_cond_exp", "adex", "izhikevich"})
     public String model;
 
     private Engine engine;
 
     /**
-     * Builds 4000 unconnected neurons that fire regularly. The LIF neurons of CUBA fire every 53 ms:
-     * their resting potential, -49 mV, lies above the threshold, -50 mV (no bias current), and each
-     * spike resets them to -60 mV for 5 ms. The conductance-based neurons of COBA fire every 18.9 ms
-     * on their 200 pA bias (20 mV above rest, 10 mV above threshold), with no conductance. The AdEx
+     * Builds 4000 unconnected neurons that fire regularly. The LIF neurons of CUBA, with exponential
+     * or alpha-shaped currents, fire every 53 ms: their resting potential, -49 mV, lies above the
+     * threshold, -50 mV (no bias current), and each spike resets them to -60 mV for 5 ms. The
+     * conductance-based neurons of COBA fire every 18.9 ms on their 200 pA bias (20 mV above rest,
+     * 10 mV above threshold), with no conductance. The AdEx
      * neurons (Brette and Gerstner's regular-spiking cell) are driven by 1 nA and adapt; the
      * Izhikevich neurons (regular spiking) by a bias of 10.
      */
@@ -63,6 +65,7 @@ public class NeuronUpdateBenchmark {
             case "lif_delta" -> b.population("p", NEURONS, LifDelta.MODEL,
                     new LifDelta.Params(20, 250, -49, -50, -60, 5, 0));
             case "lif_exp" -> b.population("p", NEURONS, LifExp.MODEL, CubaNetwork.neuronParams());
+            case "lif_alpha" -> b.population("p", NEURONS, LifAlpha.MODEL, cubaAlpha());
             case "lif_cond_exp" -> b.population("p", NEURONS, LifCondExp.MODEL, CobaNetwork.neuronParams());
             case "adex" -> b.population("p", NEURONS, Adex.MODEL, drivenAdex());
             case "izhikevich" -> b.population("p", NEURONS, Izhikevich.MODEL,
@@ -71,6 +74,13 @@ public class NeuronUpdateBenchmark {
         }
         Network net = b.build();
         engine = new Engine(net, EngineOptions.grid(1));
+    }
+
+    /** CUBA's neurons with alpha-shaped currents of CUBA's synaptic time constants. */
+    private static LifAlpha.Params cubaAlpha() {
+        LifExp.Params c = CubaNetwork.neuronParams();
+        return new LifAlpha.Params(c.tauM(), c.cM(), c.eL(), c.vTh(), c.vReset(), c.tRef(), c.iE(), c.tauSynEx(),
+                c.tauSynIn());
     }
 
     /** Brette and Gerstner's regular-spiking cell on 1 nA. */

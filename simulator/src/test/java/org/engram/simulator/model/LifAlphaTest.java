@@ -1,0 +1,168 @@
+package org.engram.simulator.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.DoubleUnaryOperator;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
+import org.junit.jupiter.api.Test;
+
+class LifAlphaTest {
+    private static final double DT = 0.1;
+    private static final TimeGrid GRID = new TimeGrid(DT);
+    private static final double TAU_M = 10;
+    private static final double C_M = 250;
+    private static final double W = 1000;
+
+    private static LifAlpha.Params params(double vTh, double iE, double tauSynEx, double tauSynIn) {
+        return new LifAlpha.Params(TAU_M, C_M, -70, vTh, -70, 2, iE, tauSynEx, tauSynIn);
+    }
+
+    /** The current a weight w makes t after it arrives: w (t / tau_s) e^(1 - t / tau_s), peak w at tau_s. */
+    private static double psc(double w, double tauS, double t) {
+        return w * t / tauS * Math.exp(1 - t / tauS);
+    }
+
+    /**
+     * u(t) = V - E_L after a weight w at t = 0: solving tau_m u' = -u + R I(t), u(0) = 0, with
+     * I = k t exp(-t/tau_s), k = w e / tau_s, and the ansatz u = (A + B t) exp(-t/tau_s) + D exp(-t/tau_m)
+     * gives, with a = 1/tau_s - 1/tau_m, B = -k / (C a), A = -D = k / (C a^2):
+     * u = k / (C a^2) (exp(-t/tau_m) - exp(-t/tau_s) (1 + a t)).
+     */
+    private static double psp(double w, double tauS, double t) {
+        double a = 1 / tauS - 1 / TAU_M;
+        double k = w * Math.E / tauS;
+        return k / (C_M * a * a) * (Math.exp(-t / TAU_M) - Math.exp(-t / tauS) * (1 + a * t));
+    }
+
+    /** The limit tau_s = tau_m = tau of {@link #psp}: tau_m u' = -u + R k t exp(-t/tau) gives u = k t^2 exp(-t/tau) / (2 C). */
+    private static double singularPsp(double w, double t) {
+        return w * Math.E / TAU_M * t * t * Math.exp(-t / TAU_M) / (2 * C_M);
+    }
+
+    /**
+     * The grid recursion is exact in exact arithmetic, so only rounding separates it from the closed
+     * form: a few ulps of |V| = 70 mV per step, below 1e-9 of the smallest potential checked after its
+     * first 0.5 ms (the potential starts at 0 with zero slope, so the first steps are compared absolutely).
+     */
+    private static void assertGridResponse(double tauSynEx, double tauSynIn, DoubleUnaryOperator exc,
+                                           DoubleUnaryOperator inh) {
+        LifAlpha.Params p = params(100, 0, tauSynEx, tauSynIn);
+        LifAlpha.State state = LifAlpha.MODEL.newState(2, p);
+        KernelHarness harness = new KernelHarness(2, 1000, DT);
+        harness.excitatory(0, 0, W);
+        harness.inhibitory(0, 1, -W);
+        harness.runStepwise(LifAlpha.MODEL.prepare(p, GRID), state, 0, 1000, step -> {
+            double t = step * DT;   // the weight arrives at the end of step 0; after step k the time since is k dt
+            if (step == 0) {
+                assertEquals(0, state.iSynEx[0], 0, "the weight enters y, not yet the current");
+                assertEquals(-70, state.v[0], 0, "nor V");
+                return;
+            }
+            double expectedExc = exc.applyAsDouble(t);
+            double expectedInh = -inh.applyAsDouble(t);
+            double tolerance = t < 0.5 ? 1e-12 : 1e-9 * Math.abs(expectedExc);
+            assertEquals(expectedExc, state.v[0] + 70, tolerance, "excitatory, t = " + t);
+            assertEquals(expectedInh, state.v[1] + 70, tolerance, "inhibitory, t = " + t);
+            assertEquals(psc(W, tauSynEx, t), state.iSynEx[0], 1e-9 * W, "excitatory current, t = " + t);
+            assertEquals(-psc(W, tauSynIn, t), state.iSynIn[1], 1e-9 * W, "inhibitory current, t = " + t);
+        });
+    }
+
+    @Test
+    void theCurrentPeaksAtTheWeightTauSynAfterItArrives() {
+        LifAlpha.Params p = params(100, 0, 2, 2);
+        LifAlpha.State state = LifAlpha.MODEL.newState(1, p);
+        KernelHarness harness = new KernelHarness(1, 100, DT);
+        harness.excitatory(0, 0, W);
+        double[] current = new double[60];
+        harness.runStepwise(LifAlpha.MODEL.prepare(p, GRID), state, 0, 60, step -> current[step] = state.iSynEx[0]);
+        int peak = 0;
+        for (int k = 1; k < current.length; k++) {
+            peak = current[k] > current[peak] ? k : peak;
+        }
+        assertEquals(20, peak, "2 ms after the weight arrived at the end of step 0");
+        assertEquals(W, current[peak], 1e-9);
+    }
+
+    @Test
+    void responseMatchesTheClosedFormForASynapseFasterThanTheMembrane() {
+        assertGridResponse(2, 5, t -> psp(W, 2, t), t -> psp(W, 5, t));
+    }
+
+    @Test
+    void responseMatchesTheClosedFormForASynapseSlowerThanTheMembrane() {
+        assertGridResponse(20, 40, t -> psp(W, 20, t), t -> psp(W, 40, t));
+    }
+
+    @Test
+    void equalTimeConstantsGiveTheLimit() {
+        assertGridResponse(TAU_M, TAU_M, t -> singularPsp(W, t), t -> singularPsp(W, t));
+    }
+
+    @Test
+    void nearlyEqualTimeConstantsAgreeWithTheLimit() {
+        // The exact responses differ from the limit by a relative O(1e-12 t / tau), and neither side cancels.
+        assertGridResponse(TAU_M * (1 + 1e-12), TAU_M * (1 - 1e-12), t -> singularPsp(W, t), t -> singularPsp(W, t));
+    }
+
+    @Test
+    void theSeriesAndTheClosedFormAgreeAroundTheSwitch() {
+        for (double tauS : new double[] {2, 20}) {
+            AlphaCurrent current = new AlphaCurrent(TAU_M, tauS, C_M);
+            double g = Math.abs(1 / tauS - 1 / TAU_M);
+            double h = AlphaCurrent.SERIES_LIMIT / g;
+            // P31 grows as h^2: the two times apart by 2e-14 of h give values apart by about 4e-14.
+            double below = current.driveToVoltage(h * (1 - 1e-14));
+            double above = current.driveToVoltage(h * (1 + 1e-14));
+            assertEquals(above, below, 1e-13 * above, "tau_s = " + tauS);
+        }
+        // f(x) / x^2 at x = 1e-3 by its first terms, 1/2 - x/3 + x^2/8 (next term 5e-11 of it), and 1/2 - x/6 + x^2/24.
+        double x = 1e-3;
+        assertEquals(0.5 - x / 3 + x * x / 8, AlphaCurrent.series(x, true), 1e-10);
+        assertEquals(0.5 - x / 6 + x * x / 24, AlphaCurrent.series(x, false), 1e-10);
+    }
+
+    @Test
+    void constantCurrentGivesTheLifIntervalWithinAStep() {
+        LifAlpha.Params p = params(-55, 500, 2, 2);
+        LifAlpha.State state = LifAlpha.MODEL.newState(1, p);
+        KernelHarness harness = new KernelHarness(1, 10_000, DT);
+        harness.run(LifAlpha.MODEL.prepare(p, GRID), state, 0, 10_000);
+        double[] spikes = harness.spikeTimesMs(0);
+        double isi = 2 + TAU_M * Math.log(20.0 / 5.0);
+        assertTrue(spikes.length > 50);
+        for (int k = 1; k < spikes.length; k++) {
+            double measured = spikes[k] - spikes[k - 1];
+            assertTrue(measured >= isi - 1e-9 && measured <= isi + DT + 1e-9, "interval " + k + " = " + measured);
+        }
+    }
+
+    @Test
+    void aRefractoryNeuronHoldsItsResetWhileItsCurrentsGoOn() {
+        LifAlpha.Params p = new LifAlpha.Params(TAU_M, C_M, -70, -55, -65, 2, 0, 2, 2);
+        LifAlpha.State state = LifAlpha.MODEL.newState(1, p);
+        state.v[0] = -54;   // above threshold: fires at the end of step 0
+        KernelHarness harness = new KernelHarness(1, 100, DT);
+        harness.excitatory(0, 0, W);
+        harness.runStepwise(LifAlpha.MODEL.prepare(p, GRID), state, 0, 30, step -> {
+            if (step < 20) {
+                assertEquals(-65, state.v[0], 0, "held at the reset, step " + step);
+            }
+            if (step >= 1) {
+                assertEquals(psc(W, 2, step * DT), state.iSynEx[0], 1e-9 * W, "step " + step);
+            }
+        });
+        assertEquals(1, harness.spikeTimesMs(0).length);
+        assertTrue(state.v[0] > -65, "free again after t_ref, driven by the current");
+    }
+
+    @Test
+    void invalidParametersAreNamed() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> new LifAlpha.Params(TAU_M, C_M, -70, -55, -70, 2, 0, 0, 2));
+        assertTrue(e.getMessage().contains("lif_alpha") && e.getMessage().contains("tau_syn_ex"), e.getMessage());
+    }
+}
