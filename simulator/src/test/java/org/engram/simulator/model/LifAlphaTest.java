@@ -37,7 +37,10 @@ class LifAlphaTest {
         return k / (C_M * a * a) * (Math.exp(-t / TAU_M) - Math.exp(-t / tauS) * (1 + a * t));
     }
 
-    /** The limit tau_s = tau_m = tau of {@link #psp}: tau_m u' = -u + R k t exp(-t/tau) gives u = k t^2 exp(-t/tau) / (2 C). */
+    /**
+     * The limit tau_s = tau_m = tau of {@link #psp}: tau_m u' = -u + R k t exp(-t/tau) gives
+     * u = k t^2 exp(-t/tau) / (2 C).
+     */
     private static double singularPsp(double w, double t) {
         return w * Math.E / TAU_M * t * t * Math.exp(-t / TAU_M) / (2 * C_M);
     }
