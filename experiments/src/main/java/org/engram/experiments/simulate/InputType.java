@@ -12,7 +12,9 @@ enum InputType {
      */
     CURRENT("current", List.of("target", "neurons", "times_ms", "amplitudes_pa", "amplitude_pa")),
     /** A Gaussian white-noise current, drawn afresh every step, into chosen neurons of the target. */
-    NOISE("noise", List.of("target", "neurons", "mean_pa", "std_pa"));
+    NOISE("noise", List.of("target", "neurons", "mean_pa", "std_pa")),
+    /** A sinusoidal current into chosen neurons of the target. */
+    SINUSOIDAL("sinusoidal", List.of("target", "neurons", "amplitude_pa", "frequency_hz", "phase_deg", "offset_pa"));
 
     private final String configName;
     private final List<String> keys;

@@ -15,12 +15,13 @@ import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
+import org.engram.simulator.input.SinusoidalCurrent;
 import org.engram.simulator.input.PoissonInput;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 
 /**
- * Checks and adds the inputs of a simulation config (Poisson, current and noise), and locates at
+ * Checks and adds the inputs of a simulation config (Poisson, current, noise and sinusoidal), and locates at
  * an input's key an error the engine finds in one.
  */
 final class InputsFromConfig {
@@ -76,6 +77,10 @@ final class InputsFromConfig {
             collectAmplitudeProblems(in, path, problems);
         } else if (type == InputType.NOISE) {
             EntryChecks.collect(() -> checks.require(in.stdPa(), path + ".std_pa", "a noise input"), problems);
+        } else if (type == InputType.SINUSOIDAL) {
+            EntryChecks.collect(() -> sinusoidAmplitude(in, path), problems);
+            EntryChecks.collect(() -> checks.require(in.frequencyHz(), path + ".frequency_hz", "a sinusoidal input"),
+                    problems);
         }
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
@@ -107,12 +112,29 @@ final class InputsFromConfig {
                         b.noise(noise);
                     }
                 }
+                case SINUSOIDAL -> {
+                    SinusoidalCurrent wave = new SinusoidalCurrent(checked, in.neuronsOrAll(),
+                            in.amplitudePa().asDouble(), in.frequencyHz(), in.phaseDeg() == null ? 0 : in.phaseDeg(),
+                            in.offsetPa() == null ? 0 : in.offsetPa());
+                    if (target != null) {
+                        b.sinusoid(wave);
+                    }
+                }
             }
         } catch (ConfigException e) {
             throw e;
         } catch (EngramException e) {
             throw new ConfigException(source, path + "." + e.location(), e.expected(), e.found(), null);
         }
+    }
+
+    /** A sinusoidal input's amplitude, which must be a number. */
+    private Double sinusoidAmplitude(SimulationConfig.InputSpec in, String path) {
+        JsonNode amplitude = checks.require(in.amplitudePa(), path + ".amplitude_pa", "a sinusoidal input");
+        if (!amplitude.isNumber()) {
+            throw new ConfigException(source, path + ".amplitude_pa", "a number (pA)", amplitude.toString(), null);
+        }
+        return amplitude.asDouble();
     }
 
     /**
@@ -252,7 +274,7 @@ final class InputsFromConfig {
     }
 
     /**
-     * Adds the engine's refusal of each current input (a current source, constant currents or noise)
+     * Adds the engine's refusal of each current input (a current source, constant currents, noise or a sinusoid)
      * that the config's mode cannot feed into its target (precise mode: a model whose exact kernel
      * takes no injected current), at {@code mode}: found here, it is reported with the config's other
      * problems, not after them. Called only when the step and mode are the config's own; a target
@@ -266,17 +288,25 @@ final class InputsFromConfig {
             Population<?, ?> target = populations.built(in.target());
             // A model without exact propagation is refused in precise mode at its population, and one
             // that takes no input (a spike source) in either mode at the input's target.
-            if ((type == InputType.CURRENT || type == InputType.NOISE) && target != null
+            if (type != null && type != InputType.POISSON && target != null
                     && target.supportsExactPropagation() && target.model().takesInput()) {
                 try {
-                    EngineChecks.requireCurrentInputFits(target, config.mode(), grid, type == InputType.NOISE
-                            ? "a noise current" : in.amplitudePa() != null ? "constant currents" : "a current source");
+                    EngineChecks.requireCurrentInputFits(target, config.mode(), grid, currentKind(type, in));
                 } catch (EngramException e) {
                     problems.add(new ConfigException(source, "mode", e.expected(), e.found() + " (inputs[" + i + "])",
                             null));
                 }
             }
         }
+    }
+
+    /** What a current input is, as the engine names it. */
+    private static String currentKind(InputType type, SimulationConfig.InputSpec in) {
+        return switch (type) {
+            case NOISE -> "a noise current";
+            case SINUSOIDAL -> "a sinusoidal current";
+            default -> in.amplitudePa() != null ? "constant currents" : "a current source";
+        };
     }
 
     /**

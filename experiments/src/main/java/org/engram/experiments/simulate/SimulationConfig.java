@@ -247,7 +247,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
     /**
      * An input.
      *
-     * @param type         {@code poisson}, {@code current} or {@code noise}
+     * @param type         {@code poisson}, {@code current}, {@code noise} or {@code sinusoidal}
      * @param target       target population
      * @param rateHz       Poisson: rate of each neuron's train (Hz), constant from time 0
      * @param weight       Poisson: weight of each event
@@ -258,13 +258,18 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param amplitudesPa current: amplitude from each change time on (pA)
      * @param meanPa       noise: mean current (pA, default 0)
      * @param stdPa        noise: standard deviation of each step's current (pA)
-     * @param amplitudePa  constant current: a number, or a distribution drawn once per neuron (pA)
+     * @param amplitudePa  constant current: a number, or a distribution drawn once per neuron (pA);
+     *                     sinusoidal: the amplitude, a number (pA)
+     * @param frequencyHz  sinusoidal: the frequency (Hz)
+     * @param phaseDeg     sinusoidal: the phase at time 0 (degrees, default 0)
+     * @param offsetPa     sinusoidal: the constant current added (pA, default 0)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InputSpec(String type, String target, Double rateHz, Double weight, Receptor receptor,
                             @JsonDeserialize(using = NeuronsReader.class) @JsonSerialize(using = NeuronsWriter.class)
                             int[] neurons, double[] timesMs, double[] ratesHz, double[] amplitudesPa, Double meanPa,
-                            Double stdPa, JsonNode amplitudePa) {
+                            Double stdPa, JsonNode amplitudePa, Double frequencyHz, Double phaseDeg,
+                            Double offsetPa) {
         /** Fills defaults. */
         public InputSpec {
             receptor = receptor == null && InputType.byConfigName(type) == InputType.POISSON

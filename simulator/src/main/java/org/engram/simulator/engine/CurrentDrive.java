@@ -2,12 +2,14 @@ package org.engram.simulator.engine;
 
 import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
+import org.engram.simulator.input.SinusoidalCurrent;
 
 /**
  * Adds a current into the neurons' current of a step (grid mode: the step's input row; precise
  * mode: the current the neurons are injected with from the step's start): a
- * {@link CurrentSource}'s piecewise-constant amplitude, the same for every chosen neuron, or
- * {@link ConstantCurrents}, each neuron its own amplitude from time 0 on. The current of the
+ * {@link CurrentSource}'s piecewise-constant amplitude or a {@link SinusoidalCurrent}'s mean over
+ * the step, the same for every chosen neuron, or {@link ConstantCurrents}, each neuron its own
+ * amplitude from time 0 on. The current of the
  * {@code k}-th chosen neuron at a step is the schedule's amplitude times the neuron's gain, and a
  * constant current is a schedule of 1 from step 0 times gains that are its amplitudes, which the
  * product leaves exact.
@@ -19,6 +21,9 @@ final class CurrentDrive {
     private final double[] amplitudes;
     /** The gain of each chosen neuron (of neuron {@code i} when all are chosen), or null for 1. */
     private final double[] gains;
+    /** The sinusoid whose mean over each step is the amplitude, or null for the schedule. */
+    private final SinusoidalCurrent wave;
+    private final TimeGrid grid;
 
     CurrentDrive(CurrentSource source, TimeGrid grid) {
         this.target = source.target().index();
@@ -26,6 +31,18 @@ final class CurrentDrive {
         this.amplitudes = source.amplitudesPa();
         this.changeSteps = source.changeSteps(grid);
         this.gains = null;
+        this.wave = null;
+        this.grid = grid;
+    }
+
+    CurrentDrive(SinusoidalCurrent wave, TimeGrid grid) {
+        this.target = wave.target().index();
+        this.neurons = wave.neurons();
+        this.amplitudes = null;
+        this.changeSteps = null;
+        this.gains = null;
+        this.wave = wave;
+        this.grid = grid;
     }
 
     CurrentDrive(ConstantCurrents currents) {
@@ -34,10 +51,18 @@ final class CurrentDrive {
         this.amplitudes = new double[] {1};
         this.changeSteps = new int[] {0};
         this.gains = currents.amplitudesPa();
+        this.wave = null;
+        this.grid = null;
     }
 
-    /** The amplitude in force at a step: that of the last change at or before it, 0 before the first. */
+    /**
+     * The amplitude in force at a step: the sinusoid's mean over the step, or the schedule's last
+     * change at or before it, 0 before the first.
+     */
     private double amplitudeAt(int step) {
+        if (wave != null) {
+            return wave.meanPa(grid.timeMs(step), grid.timeMs(step + 1));
+        }
         int k = Segments.at(changeSteps, step);
         return k < 0 ? 0 : amplitudes[k];
     }

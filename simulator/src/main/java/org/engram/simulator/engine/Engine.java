@@ -11,6 +11,7 @@ import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
+import org.engram.simulator.input.SinusoidalCurrent;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronState;
 import org.engram.simulator.monitor.RateMonitor;
@@ -159,6 +160,10 @@ public final class Engine implements AutoCloseable {
             CurrentDrive d = new CurrentDrive(c);
             currents.get(d.target).add(d);
         }
+        for (SinusoidalCurrent c : network.sinusoidalCurrents()) {
+            CurrentDrive d = new CurrentDrive(c, grid);
+            currents.get(d.target).add(d);
+        }
         List<NoiseCurrent> noiseCurrents = network.noiseCurrents();
         for (int k = 0; k < noiseCurrents.size(); k++) {
             NoiseDrive d = new NoiseDrive(noiseCurrents.get(k), k, network.seed());
@@ -263,6 +268,7 @@ public final class Engine implements AutoCloseable {
         Population<?, ?> target = rt.population;
         String kind = network.currentSources().stream().anyMatch(c -> c.target() == target) ? "a current source"
                 : network.constantCurrents().stream().anyMatch(c -> c.target() == target) ? "constant currents"
+                : network.sinusoidalCurrents().stream().anyMatch(c -> c.target() == target) ? "a sinusoidal current"
                 : "a noise current";
         EngineChecks.requireInjectedCurrent(rt.exactUpdate, target, kind);
     }

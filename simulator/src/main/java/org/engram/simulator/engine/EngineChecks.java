@@ -17,8 +17,8 @@ public final class EngineChecks {
     }
 
     /**
-     * Checks that a population takes a current input (a current source, constant currents or a
-     * noise current) in a mode, as {@link Engine#Engine} does: grid mode feeds any model that takes
+     * Checks that a population takes a current input (a current source, constant currents, a
+     * sinusoidal or a noise current) in a mode, as {@link Engine#Engine} does: grid mode feeds any model that takes
      * input (the builder refuses input into one that does not: spike sources), precise
      * mode a model whose exact kernel takes an injected current
      * ({@link org.engram.simulator.model.ExactKernel#injectedCurrentPa}; the built-in LIF models'

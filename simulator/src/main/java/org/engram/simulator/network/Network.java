@@ -9,6 +9,7 @@ import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
+import org.engram.simulator.input.SinusoidalCurrent;
 
 /**
  * A built network: populations, projections and inputs on a time grid. Its structure is fixed;
@@ -40,10 +41,12 @@ public final class Network {
     private final List<CurrentSource> currentSources;
     private final List<ConstantCurrents> constantCurrents;
     private final List<NoiseCurrent> noiseCurrents;
+    private final List<SinusoidalCurrent> sinusoidalCurrents;
 
     Network(TimeGrid grid, long seed, List<Population<?, ?>> populations, List<Projection> projections,
             List<PoissonInput> poissonInputs, List<CurrentSource> currentSources,
-            List<ConstantCurrents> constantCurrents, List<NoiseCurrent> noiseCurrents) {
+            List<ConstantCurrents> constantCurrents, List<NoiseCurrent> noiseCurrents,
+            List<SinusoidalCurrent> sinusoidalCurrents) {
         this.grid = grid;
         this.seed = seed;
         this.populations = List.copyOf(populations);
@@ -52,6 +55,7 @@ public final class Network {
         this.currentSources = List.copyOf(currentSources);
         this.constantCurrents = List.copyOf(constantCurrents);
         this.noiseCurrents = List.copyOf(noiseCurrents);
+        this.sinusoidalCurrents = List.copyOf(sinusoidalCurrents);
     }
 
     /** {@return the time grid} */
@@ -126,6 +130,11 @@ public final class Network {
     /** {@return the white-noise currents} */
     public List<NoiseCurrent> noiseCurrents() {
         return noiseCurrents;
+    }
+
+    /** {@return the sinusoidal currents} */
+    public List<SinusoidalCurrent> sinusoidalCurrents() {
+        return sinusoidalCurrents;
     }
 
     /** {@return the total number of neurons} */

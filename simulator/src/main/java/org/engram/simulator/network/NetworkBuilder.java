@@ -13,6 +13,7 @@ import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonInput;
+import org.engram.simulator.input.SinusoidalCurrent;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronState;
 import org.engram.simulator.model.Receptor;
@@ -52,6 +53,7 @@ public final class NetworkBuilder {
     private final List<PoissonInput> poissonInputs = new ArrayList<>();
     private final List<CurrentSource> currentSources = new ArrayList<>();
     private final List<NoiseCurrent> noiseCurrents = new ArrayList<>();
+    private final List<SinusoidalCurrent> sinusoidalCurrents = new ArrayList<>();
     private final List<PendingCurrents> constantCurrents = new ArrayList<>();
     private final List<PendingInitialiser> initialisers = new ArrayList<>();
     private boolean built;
@@ -335,6 +337,24 @@ public final class NetworkBuilder {
     }
 
     /**
+     * Adds a sinusoidal current.
+     *
+     * @param current the current
+     * @return this builder
+     * @throws ParameterException    if the current is null, or its population not this builder's or
+     *                               taking no input
+     * @throws IllegalStateException after {@link #build()}
+     */
+    public NetworkBuilder sinusoid(SinusoidalCurrent current) {
+        checkOpen();
+        ParameterException.requireNonNull("network", "sinusoidal current", current, "a sinusoidal current (e.g. new "
+                + "SinusoidalCurrent(population, null, 100, 10, 0, 0))");
+        requireInputTaken("sinusoidal current", owned(current.target()));
+        sinusoidalCurrents.add(current);
+        return this;
+    }
+
+    /**
      * Adds constant currents, each neuron its own amplitude.
      *
      * @param currents the currents
@@ -499,7 +519,7 @@ public final class NetworkBuilder {
             constants.add(constantCurrents.get(index).resolve(index, seed));
         }
         return new Network(grid, seed, populations, projections, poissonInputs, currentSources, constants,
-                noiseCurrents);
+                noiseCurrents, sinusoidalCurrents);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
+import org.engram.simulator.input.SinusoidalCurrent;
 import org.engram.simulator.input.SpikeTimes;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.model.ExactKernel;
@@ -157,6 +158,12 @@ class KernelContractTest {
         try (Engine grid = new Engine(net, EngineOptions.grid(1))) {
             grid.run(1);
         }
+        NetworkBuilder waved = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> driven = waved.population("cells", 3, closed, closed.defaults());
+        waved.sinusoid(new SinusoidalCurrent(driven, null, 10, 5, 0, 0));
+        Network wavedNet = waved.build();
+        assertEquals(expected.replace("a noise current", "a sinusoidal current"), assertThrows(
+                ParameterException.class, () -> new Engine(wavedNet, EngineOptions.precise(1))).getMessage());
 
         Altered misfit = new Altered(UnaryOperator.identity(), k -> new ForwardingExactKernel<>(k) {
             @Override
