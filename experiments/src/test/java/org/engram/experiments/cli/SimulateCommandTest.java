@@ -658,7 +658,7 @@ class SimulateCommandTest {
                         "weight: {uniform: [0.3, 0.1]},"), List.of("bad.yaml:9:", "projections[1].weight.uniform",
                                 "expected [low, high] with low < high, found [0.3,0.1]")),
                 Arguments.of("unknown input type", GOOD.replace("type: poisson", "type: poison"),
-                        List.of("bad.yaml:11:", "inputs[0].type", "one of [poisson, current, noise]",
+                        List.of("bad.yaml:11:", "inputs[0].type", "one of [poisson, current, noise, sinusoidal]",
                                 "did you mean 'poisson'?")),
                 // A missing type read "found null"; a variable in capitals had no suggestion, as in the library.
                 // A key the type ignores hid the entry's other problems until it was removed.
@@ -668,8 +668,8 @@ class SimulateCommandTest {
                                 "inputs[0].rate_hz: expected a finite number >= 0 (Hz), found -10.0")),
                 Arguments.of("input without a type", GOOD.replace("type: poisson, ", ""),
                         List.of("bad.yaml:11:",
-                                "inputs[0].type: expected one of [poisson, current, noise], found nothing (the"
-                                + " key is required)")),
+                                "inputs[0].type: expected one of [poisson, current, noise, sinusoidal], found nothing"
+                                + " (the key is required)")),
                 Arguments.of("variable in capitals", GOOD.replace("variable: v,", "variable: V,"),
                         List.of("record.state[0].variable: expected one of [v], found V; did you mean 'v'?")),
                 Arguments.of("key the input type ignores", GOOD.replace("weight: 0.1}", "weight: 0.1, mean_pa: 1}"),
@@ -875,7 +875,7 @@ class SimulateCommandTest {
                                 "\n  bad.yaml:9:", "projections[1].target: expected one of the populations [exc, src],"
                                         + " found ex; did you mean 'exc'?",
                                 "\n  bad.yaml:11:",
-                                "inputs[0].type: expected one of [poisson, current, noise], found poison")),
+                                "inputs[0].type: expected one of [poisson, current, noise, sinusoidal], found poison")),
                 Arguments.of("missing populations of a projection, an input and a state entry", GOOD
                         .replace("{source: src, target: exc, rule", "{source: src, rule")
                         .replace("{type: poisson, target: exc, rate_hz", "{type: poisson, rate_hz")
