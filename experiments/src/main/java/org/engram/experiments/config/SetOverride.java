@@ -73,7 +73,9 @@ record SetOverride(String text, String keyPath, JsonNode value) {
             if (!m.matches()) {
                 throw new ConfigException(where, key,
                         "a key path such as training.epochs or populations[0].params.v_th",
-                        "'" + key + "'", null);
+                        "'" + key + "'", key.startsWith(ExtensionKeys.PREFIX)
+                                ? "keys beginning with " + ExtensionKeys.PREFIX + " are left unread, so --set has"
+                                        + " nothing to set there" : null);
             }
             out.add(m.group(1));
             Matcher i = INDEX.matcher(m.group(2));

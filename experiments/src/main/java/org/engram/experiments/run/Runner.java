@@ -51,6 +51,11 @@ public final class Runner {
      */
     public record Request(ConfigLayers.Resolved config, Path resultsRoot, Path resume, Integer threads,
                           List<String> commandLine, TestHooks hooks) {
+        /** Takes no hooks (null) as {@link TestHooks#NONE}. */
+        public Request {
+            hooks = hooks == null ? TestHooks.NONE : hooks;
+        }
+
         /**
          * What to run, with no test hooks.
          *

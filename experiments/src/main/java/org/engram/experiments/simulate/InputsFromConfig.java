@@ -114,8 +114,7 @@ final class InputsFromConfig {
                 }
                 case SINUSOIDAL -> {
                     SinusoidalCurrent wave = new SinusoidalCurrent(checked, in.neuronsOrAll(),
-                            in.amplitudePa().asDouble(), in.frequencyHz(), in.phaseDeg() == null ? 0 : in.phaseDeg(),
-                            in.offsetPa() == null ? 0 : in.offsetPa());
+                            in.amplitudePa().asDouble(), in.frequencyHz(), in.phaseDeg(), in.offsetPa());
                     if (target != null) {
                         b.sinusoid(wave);
                     }

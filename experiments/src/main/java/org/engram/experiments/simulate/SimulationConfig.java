@@ -274,6 +274,10 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
         public InputSpec {
             receptor = receptor == null && InputType.byConfigName(type) == InputType.POISSON
                     ? Receptor.EXCITATORY : receptor;
+            if (InputType.byConfigName(type) == InputType.SINUSOIDAL) {
+                phaseDeg = phaseDeg == null ? 0.0 : phaseDeg;
+                offsetPa = offsetPa == null ? 0.0 : offsetPa;
+            }
             amplitudePa = given(amplitudePa);
         }
 

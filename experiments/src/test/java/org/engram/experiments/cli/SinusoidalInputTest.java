@@ -53,6 +53,14 @@ class SinusoidalInputTest {
         }
     }
 
+    @Test
+    void theResolvedConfigWritesThePhaseAndOffsetOut(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("sine.yaml"), CONFIG.replace("phase_deg: 30, ", ""));
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--print-config");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("  frequency_hz: 20.0\n  phase_deg: 0.0\n  offset_pa: 0.0\n"), r.out());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "'frequency_hz: 20, '|''|inputs[0].frequency_hz: expected a value (a sinusoidal input needs it), found nothing",

@@ -47,6 +47,13 @@ class TestHookOptionsTest {
     }
 
     @Test
+    void aRequestWithoutHooksHasNone() {
+        assertEquals(Runner.TestHooks.NONE,
+                new Runner.Request(null, Path.of("r"), null, null, List.of(), null).hooks());
+        assertEquals(Runner.TestHooks.NONE, new Runner.Request(null, Path.of("r"), null, null, List.of()).hooks());
+    }
+
+    @Test
     void helpListsNoHookEitherWay() {
         for (boolean hooks : List.of(false, true)) {
             String usage = EngramCommand.commandLine(hooks).getSubcommands().get("run").getUsageMessage();

@@ -107,6 +107,13 @@ class ExtensionKeysTest {
     }
 
     @Test
+    void aSetOfAnXKeySaysThatItIsLeftUnread() {
+        ConfigException error = assertThrows(ConfigException.class, () -> SetOverride.parse("x-ewc.lambda=3"));
+        assertTrue(error.getMessage().endsWith("; keys beginning with x- are left unread, so --set has nothing to set"
+                + " there"), error.getMessage());
+    }
+
+    @Test
     void aMisspeltTopLevelKeyIsStillRefused() {
         ConfigException error = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
                 "nmae: cells\n" + SIMULATION_WRITTEN_OUT, "s.yaml", SimulationConfig.class));

@@ -21,9 +21,8 @@ final class CurrentDrive {
     private final double[] amplitudes;
     /** The gain of each chosen neuron (of neuron {@code i} when all are chosen), or null for 1. */
     private final double[] gains;
-    /** The sinusoid whose mean over each step is the amplitude, or null for the schedule. */
-    private final SinusoidalCurrent wave;
-    private final TimeGrid grid;
+    /** The sinusoid's means over the steps, each step's amplitude, or null for the schedule. */
+    private final SinusoidalCurrent.StepMeans wave;
 
     CurrentDrive(CurrentSource source, TimeGrid grid) {
         this.target = source.target().index();
@@ -32,7 +31,6 @@ final class CurrentDrive {
         this.changeSteps = source.changeSteps(grid);
         this.gains = null;
         this.wave = null;
-        this.grid = grid;
     }
 
     CurrentDrive(SinusoidalCurrent wave, TimeGrid grid) {
@@ -41,8 +39,7 @@ final class CurrentDrive {
         this.amplitudes = null;
         this.changeSteps = null;
         this.gains = null;
-        this.wave = wave;
-        this.grid = grid;
+        this.wave = wave.stepMeans(grid.dtMs());
     }
 
     CurrentDrive(ConstantCurrents currents) {
@@ -52,7 +49,6 @@ final class CurrentDrive {
         this.changeSteps = new int[] {0};
         this.gains = currents.amplitudesPa();
         this.wave = null;
-        this.grid = null;
     }
 
     /**
@@ -61,7 +57,7 @@ final class CurrentDrive {
      */
     private double amplitudeAt(int step) {
         if (wave != null) {
-            return wave.meanPa(grid.timeMs(step), grid.timeMs(step + 1));
+            return wave.at(step);
         }
         int k = Segments.at(changeSteps, step);
         return k < 0 ? 0 : amplitudes[k];

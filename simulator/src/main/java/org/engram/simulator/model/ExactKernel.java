@@ -63,12 +63,14 @@ public interface ExactKernel<S extends NeuronState> {
 
     /**
      * Where the neurons of a state take an injected current: the current that current sources,
-     * constant currents and noise currents feed them, piecewise constant on the grid. It is an array
-     * of the state, each neuron's current in pA, added to the model's bias, which {@link #propagate}
-     * and {@link #nextCrossingMs} read; the engine writes a neuron's entry at a step's start, with the
-     * neuron there, whenever the sum of its current inputs changes, so the kernel integrates it
-     * exactly. It is not a variable the engine restores after a sample. A kernel without one returns
-     * null (the default), and precise mode refuses current inputs into its population.
+     * constant currents, noise and sinusoidal currents feed them, piecewise constant on the grid. It
+     * is an array of the state, each neuron's current in pA, added to the model's bias, which
+     * {@link #propagate} and {@link #nextCrossingMs} read; the engine writes a neuron's entry at a
+     * step's start, with the neuron there, whenever the sum of its current inputs changes, so the
+     * kernel integrates it exactly. It is not a variable the engine restores after a sample. The
+     * array is the engine's to write: a value written by anyone else is not an input the engine
+     * knows of. A kernel without one returns null (the default), and precise mode refuses current
+     * inputs into its population.
      *
      * @param state the state
      * @return the state's array of injected currents (pA), one per neuron, or null

@@ -1,5 +1,6 @@
 package org.engram.simulator.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,11 @@ class LifAlphaTest {
     private static final double W = 1000;
 
     private static LifAlpha.Params params(double vTh, double iE, double tauSynEx, double tauSynIn) {
-        return new LifAlpha.Params(TAU_M, C_M, -70, vTh, -70, 2, iE, tauSynEx, tauSynIn);
+        return params(TAU_M, vTh, iE, tauSynEx, tauSynIn);
+    }
+
+    private static LifAlpha.Params params(double tauM, double vTh, double iE, double tauSynEx, double tauSynIn) {
+        return new LifAlpha.Params(tauM, C_M, -70, vTh, -70, 2, iE, tauSynEx, tauSynIn);
     }
 
     /** The current a weight w makes t after it arrives: w (t / tau_s) e^(1 - t / tau_s), peak w at tau_s. */
@@ -32,9 +37,13 @@ class LifAlphaTest {
      * u = k / (C a^2) (exp(-t/tau_m) - exp(-t/tau_s) (1 + a t)).
      */
     private static double psp(double w, double tauS, double t) {
-        double a = 1 / tauS - 1 / TAU_M;
+        return psp(TAU_M, w, tauS, t);
+    }
+
+    private static double psp(double tauM, double w, double tauS, double t) {
+        double a = 1 / tauS - 1 / tauM;
         double k = w * Math.E / tauS;
-        return k / (C_M * a * a) * (Math.exp(-t / TAU_M) - Math.exp(-t / tauS) * (1 + a * t));
+        return k / (C_M * a * a) * (Math.exp(-t / tauM) - Math.exp(-t / tauS) * (1 + a * t));
     }
 
     /**
@@ -52,7 +61,12 @@ class LifAlphaTest {
      */
     private static void assertGridResponse(double tauSynEx, double tauSynIn, DoubleUnaryOperator exc,
                                            DoubleUnaryOperator inh) {
-        LifAlpha.Params p = params(100, 0, tauSynEx, tauSynIn);
+        assertGridResponse(TAU_M, tauSynEx, tauSynIn, exc, inh);
+    }
+
+    private static void assertGridResponse(double tauM, double tauSynEx, double tauSynIn, DoubleUnaryOperator exc,
+                                           DoubleUnaryOperator inh) {
+        LifAlpha.Params p = params(tauM, 100, 0, tauSynEx, tauSynIn);
         LifAlpha.State state = LifAlpha.MODEL.newState(2, p);
         KernelHarness harness = new KernelHarness(2, 1000, DT);
         harness.excitatory(0, 0, W);
@@ -100,6 +114,17 @@ class LifAlphaTest {
         assertGridResponse(20, 40, t -> psp(W, 20, t), t -> psp(W, 40, t));
     }
 
+    /**
+     * At dt = 0.1 ms the cases above have x = |1/tau_s - 1/tau_m| dt below AlphaCurrent.SERIES_LIMIT, so
+     * they take the series; these take the closed forms: x = 0.19 and 0.115 for synapses of 0.5 and
+     * 0.8 ms on a 10 ms membrane, and 0.195 for a 20 ms synapse on a 0.5 ms membrane.
+     */
+    @Test
+    void responseMatchesTheClosedFormWherePropagatorsTakeTheirClosedForms() {
+        assertGridResponse(0.5, 0.8, t -> psp(W, 0.5, t), t -> psp(W, 0.8, t));
+        assertGridResponse(0.5, 20, 20, t -> psp(0.5, W, 20, t), t -> psp(0.5, W, 20, t));
+    }
+
     @Test
     void equalTimeConstantsGiveTheLimit() {
         assertGridResponse(TAU_M, TAU_M, t -> singularPsp(W, t), t -> singularPsp(W, t));
@@ -141,6 +166,23 @@ class LifAlphaTest {
             double measured = spikes[k] - spikes[k - 1];
             assertTrue(measured >= isi - 1e-9 && measured <= isi + DT + 1e-9, "interval " + k + " = " + measured);
         }
+    }
+
+    /** A current input of 500 pA gives the spikes of a bias i_e of 500 pA, step for step. */
+    @Test
+    void anInputCurrentActsAsTheBias() {
+        LifAlpha.Params biased = params(-55, 500, 2, 2);
+        LifAlpha.Params plain = params(-55, 0, 2, 2);
+        LifAlpha.State a = LifAlpha.MODEL.newState(1, biased);
+        LifAlpha.State b = LifAlpha.MODEL.newState(1, plain);
+        KernelHarness withBias = new KernelHarness(1, 2000, DT);
+        KernelHarness withInput = new KernelHarness(1, 2000, DT);
+        withInput.current(0, 2000, 0, 500);
+        withBias.run(LifAlpha.MODEL.prepare(biased, GRID), a, 0, 2000);
+        withInput.run(LifAlpha.MODEL.prepare(plain, GRID), b, 0, 2000);
+        assertTrue(withBias.spikeTimesMs(0).length > 10);
+        assertArrayEquals(withBias.spikeTimesMs(0), withInput.spikeTimesMs(0));
+        assertEquals(a.v[0], b.v[0], 0);
     }
 
     @Test
