@@ -9,7 +9,8 @@ import org.engram.simulator.ParameterException;
  * A ready-made {@link BatchContext} for trainers: the current task's samples of one batch plus
  * whatever strategies append, distillation terms, and the batch's loss gradient.
  *
- * <p>Use: create it with the batch's sample indices, call {@code beforeBatch}, train on
+ * <p>Use: create it with the batch's sample indices, give it the trainer's gradient oracle with
+ * {@link #setOracle} (strategies such as A-GEM need one), call {@code beforeBatch}, train on
  * {@code size()} samples, call {@link #setLossGradient} with the task-loss gradient, then
  * {@code afterBatch}. Not thread-safe; one batch belongs to one trainer thread.
  */
@@ -25,6 +26,7 @@ public final class Batch implements BatchContext {
     private int[] sampleIndices;
     private final List<List<DistillationTarget>> targets = new ArrayList<>();
     private float[][] lossGradient;
+    private GradientOracle oracle;
     /** Set once {@code beforeBatch} is over: what is appended or attached later would not be trained on. */
     private boolean sealed;
     /** The length of every input vector: the task's, or the first appended one's in a batch of none. */
@@ -207,6 +209,26 @@ public final class Batch implements BatchContext {
                     + "(only valid in afterBatch)");
         }
         return lossGradient[layer];
+    }
+
+    /**
+     * Gives the batch the trainer's gradient oracle, which {@link #oracle()} hands to strategies in
+     * {@code beforeBatch}; call before {@code beforeBatch}.
+     *
+     * @param oracle an oracle at the weights this batch's step starts from, whose calls leave the
+     *               step's own gradient alone
+     */
+    public void setOracle(GradientOracle oracle) {
+        this.oracle = oracle;
+    }
+
+    @Override
+    public GradientOracle oracle() {
+        requireOpen("oracle");
+        if (oracle == null) {
+            throw new IllegalStateException("this batch's trainer offers no gradient oracle (Batch.setOracle)");
+        }
+        return oracle;
     }
 
     /** Refuses what comes after {@code beforeBatch}, for {@link ContinualLearner}. */

@@ -69,6 +69,19 @@ public interface BatchContext {
     void append(float[] input, int label, int task);
 
     /**
+     * Gradients, outputs and activity of the network at the weights this batch's step starts from;
+     * only valid in {@code beforeBatch}, before the batch is trained on, and its calls leave the
+     * step's own gradient alone (A-GEM's reference gradient over memory samples). A set of samples
+     * of several tasks gives each one's task with {@link SampleSet#task(int)}, which selects its
+     * head and class mask as training does; the encodings draw from streams of this batch of
+     * their own, never those of training or of the oracle at task boundaries.
+     *
+     * @return the oracle
+     * @throws IllegalStateException after {@code beforeBatch}, or when the trainer offers none
+     */
+    GradientOracle oracle();
+
+    /**
      * Attaches a distillation term to a sample; only valid in {@code beforeBatch}.
      *
      * @param i      the position in the batch

@@ -92,6 +92,13 @@ final class Chain implements ContinualStrategy, Checkpointable {
     }
 
     @Override
+    public void transformGradient(float[][] grad) {
+        for (ContinualStrategy s : members) {
+            s.transformGradient(grad);
+        }
+    }
+
+    @Override
     public void transformUpdate(int layer, float[] update, LayerActivity act) {
         for (ContinualStrategy s : members) {
             s.transformUpdate(layer, update, act);

@@ -29,7 +29,7 @@ import org.engram.simulator.random.RandomStreams;
  *
  * <p>Per task: {@link #startTask} (the strategy's {@code beforeTask}), {@link #trainEpoch} once per
  * epoch (for each batch: {@code beforeBatch}, forward and backward, {@code addPenaltyGradient},
- * optimiser, {@code transformUpdate}, weights += update, {@code afterBatch}), then
+ * {@code transformGradient}, optimiser, {@code transformUpdate}, weights += update, {@code afterBatch}), then
  * {@link #finishTask} ({@code afterTask}). {@link #evaluate} measures a task's test accuracy.
  *
  * <p>The scenario decides which readout units compete: task-incremental learning masks the
@@ -287,6 +287,7 @@ public final class ContinualLearner implements AutoCloseable {
             }
             int[] indices = Arrays.copyOfRange(order, from, Math.min(n, from + batchSize));
             Batch batch = new Batch(task.index(), scenario, epoch, batchIndex++, data, indices);
+            batch.setOracle(batchOracle(task.index(), batch.batchIndex()));
             try {
                 strategy.beforeBatch(batch);
             } catch (RuntimeException e) {
@@ -425,6 +426,20 @@ public final class ContinualLearner implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * The oracle a batch offers its strategy in {@code beforeBatch}, at the weights its step starts
+     * from (the trainer's gradient buffers are filled again by the step's own pass, after the hook).
+     * A sample's encoding is keyed as an appended sample's is, by the batch and its position in the
+     * call, with an epoch number of the current task's own ({@code Integer.MIN_VALUE + 1 + task}),
+     * which neither training (from 0), evaluation (-1) nor the task-boundary oracle
+     * ({@code Integer.MIN_VALUE}) uses.
+     */
+    private GradientOracle batchOracle(int task, int batch) {
+        int epochKey = Integer.MIN_VALUE + 1 + task;
+        return new LearnerOracle(scenario, net, trainer, this::trainingMask, (sampleTask, sample, position)
+                -> encodingStream(seed, sampleTask, appendedSample(batch, position), epochKey));
     }
 
     /** What the strategy sees at the boundary of task {@code taskIndex}. */
@@ -736,12 +751,31 @@ public final class ContinualLearner implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw failure("addPenaltyGradient", where(matrix), e);
             }
-            // Found here, the NaN is the hook's; found in the weights after the batch, it would be blamed on
-            // the learning rate as well.
+            requireFiniteWhereLossIs("addPenaltyGradient", matrix, grad);
+        }
+
+        @Override
+        public void transformGradient(float[][] grad) {
+            try {
+                strategy.transformGradient(grad);
+            } catch (RuntimeException e) {
+                throw failure("transformGradient", current == null ? "" : current.position(), e);
+            }
+            for (int m = 0; m < grad.length; m++) {
+                requireFiniteWhereLossIs("transformGradient", m, grad[m]);
+            }
+        }
+
+        /**
+         * Found here, a NaN is the hook's; found in the weights after the batch, it would be blamed on the
+         * learning rate as well.
+         */
+        private void requireFiniteWhereLossIs(String hook, int matrix, float[] grad) {
             float[] loss = lossGradient[matrix];
             for (int i = 0; i < grad.length; i++) {
                 if (!Float.isFinite(grad[i]) && Float.isFinite(loss[i])) {
-                    throw TrainingDiverged.penalty(strategy.name(), who(), where(matrix), i, grad[i], loss[i]);
+                    throw TrainingDiverged.gradientHook(hook, strategy.name(), who(), where(matrix), i, grad[i],
+                            loss[i]);
                 }
             }
         }

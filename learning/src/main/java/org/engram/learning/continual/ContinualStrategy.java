@@ -10,11 +10,13 @@ package org.engram.learning.continual;
  *   for each task t:
  *     beforeTask(task)
  *     for each batch:
- *       beforeBatch(batch)                          strategies may append samples, attach distillation
+ *       beforeBatch(batch)                          strategies may append samples, attach distillation,
+ *                                                   ask batch.oracle() for gradients at these weights
  *       forward + backward on all batch.size() samples -> grad[l] (mean task loss + distillation)
  *       batch.setLossGradient(copy of grad)         (Batch) task-loss gradient before penalties
  *       for each layer l: addPenaltyGradient(l, weights[l], grad[l])
- *       optimiser turns grad[l] into update[l]     (weights[l] += update[l] will follow)
+ *       transformGradient(grad)                     every matrix at once, penalties included
+ *       weight decay, clipping; the optimiser turns grad[l] into update[l] (weights[l] += update[l] follows)
  *       for each layer l: transformUpdate(l, update[l], activity[l])
  *       weights[l] += update[l]
  *       afterBatch(batch)
@@ -87,6 +89,17 @@ public interface ContinualStrategy {
      *                gradient is added in place
      */
     default void addPenaltyGradient(int layer, float[] weights, float[] grad) {
+    }
+
+    /**
+     * Changes the whole gradient, every weight matrix at once, before weight decay, clipping and
+     * the optimiser (A-GEM's projection, which needs dot products over all matrices together).
+     * Called once per step, after {@link #addPenaltyGradient} for every layer.
+     *
+     * @param grad per layer, in layer order, the gradient of the mean batch loss plus the penalties
+     *             (loss per unit weight), row-major like the weights; changed in place
+     */
+    default void transformGradient(float[][] grad) {
     }
 
     /**

@@ -36,8 +36,8 @@ import org.engram.simulator.random.SplitMixRandom;
 public final class Replay implements ContinualStrategy, Checkpointable {
     /** Registry name. */
     public static final String NAME = "replay";
-    /** 2: the memory also keeps which classes are full (CBRS). */
-    private static final int VERSION = 2;
+    /** 2: the memory also keeps which classes are full (CBRS); the state is the memory alone. */
+    private static final int VERSION = ReplayMemory.FORMAT;
 
     /** How the memory chooses what to keep. */
     public enum Buffer {
@@ -142,6 +142,6 @@ public final class Replay implements ContinualStrategy, Checkpointable {
     @Override
     public void readState(DataInput in) throws IOException {
         int version = StateCodec.readHeader(in, NAME, VERSION);
-        memory = ReplayMemory.read(in, params.memorySize(), params.buffer(), version);
+        memory = ReplayMemory.read(in, NAME, params.memorySize(), params.buffer(), version);
     }
 }

@@ -17,8 +17,12 @@ import org.engram.simulator.EngramException;
  * a largest class; a sample of a full class c replaces a random sample of c with probability
  * m_c / n_c (m_c stored, n_c seen). So a class that lost samples to newer classes does not win them
  * back.
+ *
+ * <p>As a {@link SampleSet} it offers the samples it holds, by slot, each with its own task.
  */
-final class ReplayMemory {
+final class ReplayMemory implements SampleSet {
+    /** The format {@link #write} writes; {@link #read} reads it and format 1. */
+    static final int FORMAT = 2;
     private final int capacity;
     private final Replay.Buffer mode;
     // Grown as samples arrive, up to the capacity: a memory_size of 2^31 had been allocated at once.
@@ -44,20 +48,34 @@ final class ReplayMemory {
         this.tasks = new int[initial];
     }
 
-    int size() {
+    @Override
+    public int size() {
         return size;
     }
 
-    float[] input(int slot) {
+    @Override
+    public float[] input(int slot) {
         return inputs[slot];
     }
 
-    int label(int slot) {
+    @Override
+    public int label(int slot) {
         return labels[slot];
     }
 
-    int task(int slot) {
+    @Override
+    public int task(int slot) {
         return tasks[slot];
+    }
+
+    /** {@return the latest task a sample held belongs to, 0 while the memory is empty} */
+    @Override
+    public int task() {
+        int latest = 0;
+        for (int s = 0; s < size; s++) {
+            latest = Math.max(latest, tasks[s]);
+        }
+        return latest;
     }
 
     /** @return how many samples of a class the memory holds */
@@ -228,6 +246,7 @@ final class ReplayMemory {
      * Reads a memory written by {@link #write}.
      *
      * @param in       the stream
+     * @param owner    the strategy whose state it is, for messages
      * @param capacity the capacity of the reader's configuration
      * @param mode     the buffer mode of the reader's configuration
      * @param version  the state's format version: 1 lacks the full classes, which are then taken to
@@ -235,12 +254,13 @@ final class ReplayMemory {
      * @return the memory
      * @throws IOException if the stream fails
      */
-    static ReplayMemory read(DataInput in, int capacity, Replay.Buffer mode, int version) throws IOException {
-        StateCodec.requireShape(Replay.NAME, "memory_size", capacity, in.readInt());
+    static ReplayMemory read(DataInput in, String owner, int capacity, Replay.Buffer mode, int version)
+            throws IOException {
+        StateCodec.requireShape(owner, "memory_size", capacity, in.readInt());
         ReplayMemory m = new ReplayMemory(capacity, mode);
         int size = in.readInt();
         if (size < 0 || size > capacity) {
-            throw new EngramException("strategy state", Replay.NAME + ".stored samples", "0.." + capacity,
+            throw new EngramException("strategy state", owner + ".stored samples", "0.." + capacity,
                     String.valueOf(size), "the state file is damaged");
         }
         m.growTo(size);
@@ -251,7 +271,7 @@ final class ReplayMemory {
         if (version >= 2) {
             int[] fullFlags = StateCodec.readInts(in);
             if (fullFlags.length != m.classSeen.length) {
-                throw new EngramException("strategy state", Replay.NAME + ".full classes",
+                throw new EngramException("strategy state", owner + ".full classes",
                         m.classSeen.length + " flags, one per class seen", String.valueOf(fullFlags.length),
                         "the state file is damaged");
             }
@@ -264,7 +284,7 @@ final class ReplayMemory {
             int task = in.readInt();
             float[] input = StateCodec.readFloats(in);
             if (label < 0 || label >= m.classCount.length) {
-                throw new EngramException("strategy state", Replay.NAME + ".label", "0.." + (m.classCount.length - 1),
+                throw new EngramException("strategy state", owner + ".label", "0.." + (m.classCount.length - 1),
                         String.valueOf(label), "the state file is damaged");
             }
             m.inputs[s] = input;

@@ -30,7 +30,12 @@ public final class Strategies {
         /** Scales each weight's update by its own factor (metaplasticity, importance_gating). */
         UPDATE_SCALER,
         /** Projects updates out of a protected subspace (gpm, hlop): after every update scaler. */
-        PROJECTION
+        PROJECTION,
+        /**
+         * Projects the whole gradient before the optimiser (agem): its hook runs after every penalty and
+         * before every update hook whatever its place in a chain, so any place will do.
+         */
+        GRADIENT_PROJECTION
     }
 
     /**
@@ -134,6 +139,10 @@ public final class Strategies {
                     "Rolnick et al. 2019, NeurIPS; Chaudhry et al. 2019; "
                             + "class-balanced: CBRS, Chrysakis and Moens 2020, ICML",
                     Role.BATCH_COMPOSER, params(Replay.Params.class, Replay.Params.defaults(), Replay::new)),
+            new Info(Agem.NAME, "project each step's gradient so it does not oppose the mean gradient of samples"
+                    + " of finished tasks in an episodic memory",
+                    "Chaudhry, Ranzato, Rohrbach and Elhoseiny 2019, ICLR (A-GEM)", Role.GRADIENT_PROJECTION,
+                    params(Agem.Params.class, Agem.Params.defaults(), Agem::new)),
             new Info(Gpm.NAME, "project updates orthogonal to each layer's SVD basis of old-task activity",
                     "Saha, Garg and Roy 2021, ICLR", Role.PROJECTION,
                     params(Gpm.Params.class, Gpm.Params.defaults(), Gpm::new)),
@@ -306,7 +315,8 @@ public final class Strategies {
      * <p>Choose the order by what the hooks change:
      * <ol>
      *   <li>batch composers first (replay, joint, lwf), so every later hook sees the full batch;</li>
-     *   <li>penalties (ewc, online_ewc, si, mas, l2) in any order: their gradients add;</li>
+     *   <li>penalties (ewc, online_ewc, si, mas, l2) in any order: their gradients add; a gradient
+     *   projection (agem) may stand anywhere, as its hook sees the gradient after every penalty;</li>
      *   <li>update scalers (metaplasticity, importance_gating);</li>
      *   <li>projections (gpm, hlop) last, so the update that reaches the weights is still orthogonal
      *   to the protected subspace (a scaling applied after a projection would undo that, and is

@@ -56,9 +56,11 @@ public final class TrainingDiverged extends EngramException {
     }
 
     /**
-     * A gradient that the strategy's {@code addPenaltyGradient} left not finite where the loss's
-     * own gradient was finite: the hook, not the learning rate, made it.
+     * A gradient that one of the strategy's gradient hooks ({@code addPenaltyGradient},
+     * {@code transformGradient}) left not finite where the loss's own gradient was finite: the hook,
+     * not the learning rate, made it.
      *
+     * @param hook         the hook's name
      * @param strategy     the strategy's name, for the advice
      * @param who          the strategy's name and class, as messages about its code give them
      * @param where        the batch and matrix, e.g. {@code task 2, epoch 1, batch 3, matrix 0}
@@ -67,14 +69,13 @@ public final class TrainingDiverged extends EngramException {
      * @param lossGradient its value before the hook, the loss's gradient
      * @return the exception
      */
-    static TrainingDiverged penalty(String strategy, String who, String where, int index, float value,
-                                    float lossGradient) {
+    static TrainingDiverged gradientHook(String hook, String strategy, String who, String where, int index,
+                                         float value, float lossGradient) {
         return new TrainingDiverged(String.format(Locale.ROOT, "%s: %s made entry %d of the gradient %s in"
-                + " addPenaltyGradient, where the loss's gradient is %s: the training would diverge", where, who, index,
-                value, lossGradient), "lower the strength of strategy '" + strategy + "', or, for a strategy of your"
-                + " own, mend its addPenaltyGradient", false, "addPenaltyGradient");
+                + " %s, where the loss's gradient is %s: the training would diverge", where, who, index,
+                value, hook, lossGradient), "lower the strength of strategy '" + strategy + "', or, for a strategy of"
+                + " your own, mend its " + hook, false, hook);
     }
-
 
     private static String advice(String strategy) {
         return "lower the learning rate or the strength of strategy '" + strategy + "', or, for a strategy of your"

@@ -307,14 +307,16 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * One optimisation step on a batch: hooks, forward and backward in parallel, fixed-order
-     * reduction, penalties, weight decay, clipping, optimiser, update transforms, weights += update.
-     * Readout units that no sample of the batch may be assigned to (class masks) and no extra logit
-     * term reaches are not changed at all by the step (see {@link LogitTerm#markLogits}).
+     * reduction, penalties, gradient transform, weight decay, clipping, optimiser, update transforms,
+     * weights += update. Readout units that no sample of the batch may be assigned to (class masks)
+     * and no extra logit term reaches are not changed at all by the step (see
+     * {@link LogitTerm#markLogits}).
      *
-     * <p>What a hook throws before the optimiser runs ({@code beforeBatch}, {@code addPenaltyGradient})
-     * leaves the trainer as it was. What is thrown after it ran ({@code transformUpdate}, or a failure
-     * while the weights take the update) leaves the optimiser's state one step ahead of the weights:
-     * the trainer then refuses further steps (see {@link #requireWholeSteps()}).
+     * <p>What a hook throws before the optimiser runs ({@code beforeBatch}, {@code addPenaltyGradient},
+     * {@code transformGradient}) leaves the trainer as it was. What is thrown after it ran
+     * ({@code transformUpdate}, or a failure while the weights take the update) leaves the optimiser's
+     * state one step ahead of the weights: the trainer then refuses further steps (see
+     * {@link #requireWholeSteps()}).
      *
      * @param input the batch
      * @return its mean loss and accuracy (measured before the update)
@@ -347,6 +349,7 @@ public final class Trainer implements AutoCloseable {
         for (int m = 0; m < matrices; m++) {
             hooks.addPenaltyGradient(m, net.weights(m), grad[m]);
         }
+        hooks.transformGradient(grad);
         float wd = (float) options.weightDecay();
         if (wd > 0f) {
             for (int m = 0; m < matrices; m++) {

@@ -7,7 +7,8 @@ package org.engram.learning.train;
  * {@link org.engram.learning.layered.LayeredNet} (layer order, feed-forward before recurrent).
  *
  * <p>Order within {@link Trainer#trainBatch}: {@code beforeBatch} -> forward and backward over the
- * batch -> {@code addPenaltyGradient} for each matrix -> weight decay, clipping, optimiser ->
+ * batch -> {@code addPenaltyGradient} for each matrix -> {@code transformGradient} -> weight decay,
+ * clipping, optimiser ->
  * {@code transformUpdate} for each matrix -> weights += update -> {@code afterBatch}. All calls come
  * from the thread that called {@code trainBatch}.
  */
@@ -45,6 +46,15 @@ public interface TrainingHooks {
      * @param grad    the mean gradient of the loss over the batch; add into it
      */
     default void addPenaltyGradient(int matrix, float[] weights, float[] grad) {
+    }
+
+    /**
+     * Changes the gradient of every matrix at once, after {@link #addPenaltyGradient} of the last
+     * matrix and before weight decay, clipping and the optimiser.
+     *
+     * @param grad per matrix, the mean gradient of the loss over the batch plus penalties; change in place
+     */
+    default void transformGradient(float[][] grad) {
     }
 
     /**

@@ -277,7 +277,7 @@ class ReplayTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         cbrsAfterLosingClassZero(3).write(new DataOutputStream(bytes));
         ReplayMemory resumed = ReplayMemory.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
-                3, Replay.Buffer.CLASS_BALANCED, 2);
+                Replay.NAME, 3, Replay.Buffer.CLASS_BALANCED, 2);
         resumed.offer(new float[] {0}, 0, 1, RandomStreams.of(3, Purpose.REPLAY, 1));
         assertEquals(1, resumed.countOf(0));
         assertEquals(2, resumed.countOf(1));
@@ -302,7 +302,7 @@ class ReplayTest {
             StateCodec.writeFloats(out, new float[] {label});
         }
         ReplayMemory resumed = ReplayMemory.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
-                3, Replay.Buffer.CLASS_BALANCED, 1);
+                Replay.NAME, 3, Replay.Buffer.CLASS_BALANCED, 1);
         SplitMixRandom rng = RandomStreams.of(3, Purpose.REPLAY, 1);
         resumed.offer(new float[] {0}, 0, 1, rng);
         assertEquals(2, resumed.countOf(0));
@@ -318,11 +318,14 @@ class ReplayTest {
      */
     @Test
     void aMemoryStateIsReadOnlyIfItFits() throws IOException {
-        assertEquals(0, ReplayMemory.read(memoryState(3, new int[0]), 3, Replay.Buffer.CLASS_BALANCED, 2).size());
+        assertEquals(0, ReplayMemory.read(memoryState(3, new int[0]), Replay.NAME, 3, Replay.Buffer.CLASS_BALANCED, 2)
+                .size());
         assertEquals("replay.memory_size", assertThrows(EngramException.class,
-                () -> ReplayMemory.read(memoryState(4, new int[0]), 3, Replay.Buffer.RESERVOIR, 2)).location());
+                () -> ReplayMemory.read(memoryState(4, new int[0]), Replay.NAME, 3, Replay.Buffer.RESERVOIR, 2))
+                .location());
         assertEquals("replay.label", assertThrows(EngramException.class,
-                () -> ReplayMemory.read(memoryState(3, new int[] {2}), 3, Replay.Buffer.RESERVOIR, 2)).location());
+                () -> ReplayMemory.read(memoryState(3, new int[] {2}), Replay.NAME, 3, Replay.Buffer.RESERVOIR, 2))
+                .location());
     }
 
     /** A format-2 memory of the given capacity, two classes seen, holding one sample of each label given. */

@@ -92,6 +92,7 @@ final class ToyTrainer {
     }
 
     void step(Batch batch) {
+        batch.setOracle(model);
         strategy.beforeBatch(batch);
         int m = batch.size();
         float[] grad = new float[model.w.length];
@@ -116,6 +117,7 @@ final class ToyTrainer {
         }
         batch.setLossGradient(new float[][] {grad.clone()});
         strategy.addPenaltyGradient(0, model.w, grad);
+        strategy.transformGradient(new float[][] {grad});
         float[] update = new float[grad.length];
         for (int k = 0; k < grad.length; k++) {
             update[k] = (float) (-learningRate * grad[k]);

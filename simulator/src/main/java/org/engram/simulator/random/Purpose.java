@@ -44,5 +44,10 @@ public enum Purpose {
      * Amplitudes of constant currents drawn per neuron, one stream per input and target neuron.
      * Added last, as {@link #NOISE_CURRENT} was.
      */
-    CONSTANT_CURRENTS
+    CONSTANT_CURRENTS,
+    /**
+     * A-GEM's episodic memory: which samples of a finished task it keeps and which it draws for each
+     * step's reference gradient, one stream per task. Added last, as {@link #NOISE_CURRENT} was.
+     */
+    EPISODIC_MEMORY
 }
