@@ -96,12 +96,13 @@ class ContinualLearnerTest {
     /**
      * Long runs keep their encodings independent: epochs past 255, replay batches past 32,767 and
      * large batches each get streams of their own (a packing of task, epoch and sample into the bits
-     * of one number merged task 0's epoch 256 with task 1's epoch 0).
+     * of one number merged task 0's epoch 256 with task 1's epoch 0), and so do the batch oracle's
+     * passes, keyed by epochs from {@code Integer.MIN_VALUE + 1}, one per current task.
      */
     @Test
     void everyTaskSampleAndEpochHasItsOwnEncodingStream() {
         int[] tasks = {0, 1, 2, 255, 256};
-        int[] epochs = {0, 1, 255, 256, 257, 65_536, Integer.MIN_VALUE};
+        int[] epochs = {0, 1, 255, 256, 257, 65_536, Integer.MIN_VALUE, Integer.MIN_VALUE + 1, Integer.MIN_VALUE + 2};
         long[] samples = {0, 1, 59_999, Integer.MAX_VALUE, ContinualLearner.appendedSample(0, 0),
                 ContinualLearner.appendedSample(0, 1), ContinualLearner.appendedSample(1, 0),
                 ContinualLearner.appendedSample(32_767, 0), ContinualLearner.appendedSample(32_768, 0),

@@ -32,6 +32,7 @@ class ForgettingTest {
                 Arguments.of("replay",
                         (Supplier<ContinualStrategy>) () -> new Replay(
                                 new Replay.Params(50, 10, Replay.Buffer.RESERVOIR))),
+                Arguments.of("agem", (Supplier<ContinualStrategy>) () -> new Agem(new Agem.Params(50, 10))),
                 Arguments.of("joint", (Supplier<ContinualStrategy>) Joint::new),
                 Arguments.of("metaplasticity",
                         (Supplier<ContinualStrategy>) () -> new Metaplasticity(new Metaplasticity.Params(10))),
