@@ -190,6 +190,11 @@ class BrokenRunConfigTest {
                         "strategies[1].name: expected a strategy name, one of [", "found 'freeze_everything'",
                         "a strategy of your own is found through its StrategyProvider, named in META-INF/services/"
                                 + "org.engram.learning.continual.StrategyProvider on ENGRAM_CLASSPATH"),
+                file("agem memory of no samples", GOOD.replace("name: ewc\n    params: {lambda: 10}",
+                        "name: agem\n    params: {memory_size: 0}"), "bad.yaml:19:14: strategies[1].params.memory_size",
+                        "expected an integer >= 1 (samples)", "found 0"),
+                set("agem reference sample of no samples", "strategies[0]={name: agem, params: {sample_size: -2}}",
+                        "strategies[0].params.sample_size", "expected an integer >= 1 (samples)", "found -2"),
                 file("misspelt strategy parameter", GOOD.replace("lambda: 10", "lamda: 10"),
                         "bad.yaml:19:14: strategies[1].params.lamda", "did you mean 'lambda'?"),
                 // A head of one class is always right: the run reported 100% for every cell.

@@ -32,9 +32,8 @@ import org.engram.simulator.random.SplitMixRandom;
  * the task's training samples are offered, in index order, to a reservoir of {@code memory_size}
  * samples ({@link ReplayMemory}, reservoir sampling), so it always holds a uniform sample of all
  * finished tasks' samples, equal shares for tasks of equal size, without knowing how many tasks
- * will come. A-GEM's own code and Avalanche's plugin also write a task's samples at its end, but
- * keep a fixed number per task ({@code patterns_per_experience}) and draw the reference sample
- * balanced over tasks.
+ * will come. Avalanche's plugin also writes a task's samples at its end, but keeps a fixed number
+ * per task ({@code patterns_per_experience}) and draws the reference sample balanced over tasks.
  *
  * <p>In task-incremental learning a step of task t leaves the heads of earlier tasks as they are
  * (the trainer does not change readout units no sample of the batch may be assigned to). Their
