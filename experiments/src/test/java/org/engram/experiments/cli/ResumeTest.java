@@ -124,6 +124,39 @@ class ResumeTest {
      * folder holds the newer state next to the older one and the older progress. The resume
      * continues from the older pair and finishes as a run that never stopped.
      */
+    /**
+     * A-GEM's memory is in its checkpoint: stopped after its second task and resumed on two threads,
+     * a run ends with the weights, accuracies and final state of one that never stopped.
+     */
+    @Test
+    void anAgemRunResumesBitForBit(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG.replace("  - name: naive\n  - name: si\n",
+                "  - name: agem\n    params: {memory_size: 40, sample_size: 10}\n"));
+        CliRunner.Result straight = CliRunner.run("run", config.toString(), "--out", dir.resolve("a").toString());
+        assertEquals(0, straight.exitCode(), straight.err());
+        Path root = dir.resolve("b");
+        CliRunner.Result stopped = CliRunner.run("run", config.toString(), "--out", root.toString(),
+                "--stop-after-tasks", "2");
+        assertEquals(2, stopped.exitCode(), stopped.err());
+        Path partial = onlyEntry(root.resolve("resume"));
+        CliRunner.Result resumed = CliRunner.run("run", config.toString(), "--resume", partial.toString(),
+                "--threads", "2");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        Path reference = Path.of(straight.lastLine());
+        Path finished = Path.of(resumed.lastLine());
+        JsonNode x = new ObjectMapper().readTree(reference.resolve("metrics.json").toFile())
+                .get("strategies").get("agem").get("seeds").get("4");
+        JsonNode y = new ObjectMapper().readTree(finished.resolve("metrics.json").toFile())
+                .get("strategies").get("agem").get("seeds").get("4");
+        for (String key : List.of("accuracy_matrix", "acc", "bwt", "weights_hash")) {
+            assertEquals(x.get(key), y.get(key), "agem " + key);
+        }
+        assertArrayEquals(Files.readAllBytes(reference.resolve("checkpoints/agem/seed-4/learner-3.state")),
+                Files.readAllBytes(finished.resolve("checkpoints/agem/seed-4/learner-3.state")),
+                "agem: final learner state");
+    }
+
     @Test
     void aKillBetweenTheCheckpointWritesIsResumable(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("resume.yaml");
