@@ -103,13 +103,13 @@ public final class ChartStyle {
      * of their own and a solid line; the eighth colour, yellow, reads poorly on white and is left to
      * come last. The others share a colour with a relative, drawn dashed with square markers: MAS
      * EWC's orange (importance from the output's sensitivity rather than the Fisher information),
-     * L2 SI's green, importance gating HLOP's purple, metaplasticity GPM's sky blue, and joint
-     * training, the upper bound, black.
+     * L2 SI's green, A-GEM replay's vermillion (an episodic memory too), importance gating HLOP's
+     * purple, metaplasticity GPM's sky blue, and joint training, the upper bound, black.
      */
     private static final Map<String, Integer> OWN_STYLE = Map.ofEntries(
             Map.entry("naive", 0), Map.entry("ewc", 1), Map.entry("si", 2), Map.entry("replay", 3),
             Map.entry("hlop", 4), Map.entry("gpm", 5), Map.entry("lwf", 6),
-            Map.entry("mas", 9), Map.entry("l2", 10), Map.entry("importance_gating", 12),
+            Map.entry("mas", 9), Map.entry("l2", 10), Map.entry("agem", 11), Map.entry("importance_gating", 12),
             Map.entry("metaplasticity", 13), Map.entry("joint", 14));
 
     /**

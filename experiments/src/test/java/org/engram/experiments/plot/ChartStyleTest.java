@@ -27,6 +27,8 @@ class ChartStyleTest {
         assertArrayEquals(new int[] {0, 9}, ChartStyle.styles(List.of("naive", "mas")));
         assertArrayEquals(new int[] {0, 1, 9}, ChartStyle.styles(List.of("naive", "ewc", "mas")));
         assertEquals(ChartStyle.color(1), ChartStyle.color(9), "MAS is drawn in EWC's orange");
+        assertArrayEquals(new int[] {3, 11}, ChartStyle.styles(List.of("replay", "agem")));
+        assertEquals(ChartStyle.color(3), ChartStyle.color(11), "A-GEM is drawn in replay's vermillion");
         assertEquals(List.of(9, 10, 12, 13, 14), Arrays.stream(ChartStyle.styles(List.of("mas", "l2",
                 "importance_gating", "metaplasticity", "joint"))).boxed().toList());
     }
