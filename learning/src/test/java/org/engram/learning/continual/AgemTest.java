@@ -198,6 +198,89 @@ class AgemTest {
         assertEquals(20, probe.checkedBatches);
     }
 
+    /**
+     * Measures, for each step of task 1, the applied update dw against the mean loss gradient r of the
+     * whole memory (task 0's 80 training samples, all of which A-GEM holds and draws), as r asks it.
+     */
+    private static final class FirstOrder implements ContinualStrategy {
+        private TaskContext context;
+        private float[][] before;
+        private double[][] reference;
+        /** The largest dw . r over the steps, each divided by sum |dw_k r_k|. */
+        double worst = Double.NEGATIVE_INFINITY;
+
+        @Override
+        public String name() {
+            return "first_order";
+        }
+
+        @Override
+        public void beforeTask(TaskContext task) {
+            context = task;
+        }
+
+        @Override
+        public void beforeBatch(BatchContext batch) {
+            if (batch.taskIndex() != 1) {
+                return;
+            }
+            ModelView model = context.model();
+            reference = new double[model.layerCount()][];
+            before = new float[model.layerCount()][];
+            for (int m = 0; m < reference.length; m++) {
+                reference[m] = new double[model.weights(m).length];
+                before[m] = model.weights(m).clone();
+            }
+            int[] all = new int[context.trainData(0).size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            batch.oracle().gradients(GradientOracle.Objective.LOSS, GradientOracle.Reduction.MEAN,
+                    context.trainData(0), all, reference);
+        }
+
+        @Override
+        public void afterBatch(BatchContext batch) {
+            if (batch.taskIndex() != 1) {
+                return;
+            }
+            double dot = 0;
+            double scale = 0;
+            for (int m = 0; m < reference.length; m++) {
+                float[] w = context.model().weights(m);
+                for (int k = 0; k < w.length; k++) {
+                    double term = ((double) w[k] - before[m][k]) * reference[m][k];
+                    dot += term;
+                    scale += Math.abs(term);
+                }
+            }
+            worst = Math.max(worst, dot / scale);
+        }
+    }
+
+    /**
+     * Task-incremental, plain SGD: no step of task 1 raises the memory's loss to first order,
+     * dw . r &lt;= 0, though the trainer leaves the old head out of every step. Were g_ref's old-head
+     * entries kept in the projection, the trainer would drop their share after it, and dw . r would be
+     * lr |c| |r_old|^2 &gt; 0 on the projected steps. The tolerance, 1e-3 of sum |dw_k r_k|: dw is read as
+     * a difference of weights about 1e3 times larger than the step (relative error 2^-24 x 1e3), r is
+     * a float sum in another order than A-GEM's draw of the same 80 samples.
+     */
+    @Test
+    void noStepRaisesTheMemoryLossToFirstOrderInTaskIncrementalLearning() {
+        float lr = 0.05f;
+        TrainerOptions sgd = ContinualLearnerTest.options(1).withOptimizer(OptimizerSpec.sgd(0),
+                LearningRateSchedule.constant(lr));
+        Agem agem = new Agem(new Agem.Params(80, 80));
+        FirstOrder probe = new FirstOrder();
+        try (ContinualLearner l = new ContinualLearner(ContinualLearnerTest.net(), RateEncoder.bernoulli(STEPS, 1.0),
+                sgd, Strategies.chain(agem, probe), Scenario.TASK_INCREMENTAL)) {
+            ContinualLearnerTest.train(l, 0, 2);
+        }
+        assertTrue(agem.projectedSteps() > 0, "some steps of task 1 were projected");
+        assertTrue(probe.worst <= 1e-3, "largest dw . r / sum |dw_k r_k| over task 1's steps: " + probe.worst);
+    }
+
     /** The memory holds finished tasks only, within its budget; task 0 has no reference gradient. */
     @Test
     void memoryHoldsFinishedTasksOnlyWithinItsBudget() {
