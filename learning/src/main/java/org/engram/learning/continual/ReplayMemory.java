@@ -94,7 +94,7 @@ final class ReplayMemory implements SampleSet {
      */
     void offer(float[] input, int label, int task, RandomGenerator rng) {
         if (label < 0) {
-            throw new IllegalArgumentException("replay needs class labels >= 0, found " + label);
+            throw new IllegalArgumentException("an episodic memory needs class labels >= 0, found " + label);
         }
         if (label >= classCount.length) {
             classCount = Arrays.copyOf(classCount, label + 1);
