@@ -159,13 +159,7 @@ class LifAlphaTest {
         LifAlpha.State state = LifAlpha.MODEL.newState(1, p);
         KernelHarness harness = new KernelHarness(1, 10_000, DT);
         harness.run(LifAlpha.MODEL.prepare(p, GRID), state, 0, 10_000);
-        double[] spikes = harness.spikeTimesMs(0);
-        double isi = 2 + TAU_M * Math.log(20.0 / 5.0);
-        assertTrue(spikes.length > 50);
-        for (int k = 1; k < spikes.length; k++) {
-            double measured = spikes[k] - spikes[k - 1];
-            assertTrue(measured >= isi - 1e-9 && measured <= isi + DT + 1e-9, "interval " + k + " = " + measured);
-        }
+        LifAnalytic.assertGridIntervals(harness.spikeTimesMs(0), 2 + TAU_M * Math.log(20.0 / 5.0), DT);
     }
 
     /** A current input of 500 pA gives the spikes of a bias i_e of 500 pA, step for step. */

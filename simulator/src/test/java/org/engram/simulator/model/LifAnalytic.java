@@ -1,5 +1,7 @@
 package org.engram.simulator.model;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** The closed form that tests hold a LIF neuron under a constant current to. */
 public final class LifAnalytic {
     /**
@@ -30,5 +32,22 @@ public final class LifAnalytic {
     public static double isiMs(LifDelta.Params p, double extraPa) {
         double drive = p.resistance() * (p.iE() + extraPa);
         return p.tRef() + p.tauM() * Math.log((drive - (p.vReset() - p.eL())) / (drive - (p.vTh() - p.eL())));
+    }
+
+    /**
+     * Asserts a regular grid train: every interval in {@code [isi, isi + dt]}, as the clamp of
+     * exactly {@code t_ref} steps and the crossing rounded up to the grid give, and more than 50 spikes.
+     *
+     * @param spikes the spike times (ms)
+     * @param isiMs  the closed-form interval (ms)
+     * @param dtMs   the time step (ms)
+     */
+    static void assertGridIntervals(double[] spikes, double isiMs, double dtMs) {
+        assertTrue(spikes.length > 50, spikes.length + " spikes");
+        for (int k = 1; k < spikes.length; k++) {
+            double measured = spikes[k] - spikes[k - 1];
+            assertTrue(measured >= isiMs - 1e-9 && measured <= isiMs + dtMs + 1e-9,
+                    "interval " + k + " = " + measured);
+        }
     }
 }

@@ -41,14 +41,7 @@ class LifExpTest {
         LifExp.State state = LifExp.MODEL.newState(1, p);
         KernelHarness harness = new KernelHarness(1, 10_000, DT);
         harness.run(LifExp.MODEL.prepare(p, GRID), state, 0, 10_000);
-        double[] spikes = harness.spikeTimesMs(0);
-        double isi = 2 + TAU_M * Math.log(20.0 / 5.0);
-        assertTrue(spikes.length > 50);
-        for (int k = 1; k < spikes.length; k++) {
-            double measured = spikes[k] - spikes[k - 1];
-            // Clamp of exactly t_ref steps, then the crossing rounded up to the grid: in [T, T + dt].
-            assertTrue(measured >= isi - 1e-9 && measured <= isi + DT + 1e-9, "interval " + k + " = " + measured);
-        }
+        LifAnalytic.assertGridIntervals(harness.spikeTimesMs(0), 2 + TAU_M * Math.log(20.0 / 5.0), DT);
     }
 
     @Test
