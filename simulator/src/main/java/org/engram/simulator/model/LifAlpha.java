@@ -193,10 +193,11 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
         }
 
         /**
-         * A branch-free update of potentials and currents of every neuron, which the JIT can
+         * Branch-free updates of every neuron's potential, then of its currents, which the JIT can
          * vectorise, then refractoriness and threshold ({@link ThresholdPass}). A refractory
          * neuron's potential is not updated (it stays at the reset), while its currents go on and
-         * take input as usual.
+         * take input as usual. The potentials and the currents are two loops: as one loop over the
+         * nine arrays the step took 4.5-6.3 ns a neuron against 2.5 ns (JMH NeuronUpdateBenchmark).
          */
         @Override
         public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
@@ -212,10 +213,14 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
                     double advanced = eL + p33 * (v[i] - eL) + p31ex * yEx[i] + p32ex * iEx[i]
                             + p31in * yIn[i] + p32in * iIn[i] + p30 * (iE + in.current(row, i));
                     v[i] = ThresholdPass.held(advanced, v[i], refractory[i]);
-                    iEx[i] = p21ex * yEx[i] + p11ex * iEx[i];
-                    iIn[i] = p21in * yIn[i] + p11in * iIn[i];
-                    yEx[i] = p11ex * yEx[i] + jumpEx * in.excitatory(row, i);
-                    yIn[i] = p11in * yIn[i] + jumpIn * in.inhibitory(row, i);
+                }
+                for (int i = lo; i < hi; i++) {
+                    double driveEx = yEx[i];
+                    double driveIn = yIn[i];
+                    iEx[i] = p21ex * driveEx + p11ex * iEx[i];
+                    iIn[i] = p21in * driveIn + p11in * iIn[i];
+                    yEx[i] = p11ex * driveEx + jumpEx * in.excitatory(row, i);
+                    yIn[i] = p11in * driveIn + jumpIn * in.inhibitory(row, i);
                 }
                 ThresholdPass.apply(v, refractory, lo, hi, step, vTh, vReset, refractorySteps, out);
             }
