@@ -106,8 +106,7 @@ final class InputsFromConfig {
                 }
                 case CURRENT -> addCurrent(b, grid, in, path, checked, target != null);
                 case NOISE -> {
-                    NoiseCurrent noise = new NoiseCurrent(checked, in.neuronsOrAll(), in.meanPa() == null ? 0
-                            : in.meanPa(), in.stdPa());
+                    NoiseCurrent noise = new NoiseCurrent(checked, in.neuronsOrAll(), in.meanPa(), in.stdPa());
                     if (target != null) {
                         b.noise(noise);
                     }

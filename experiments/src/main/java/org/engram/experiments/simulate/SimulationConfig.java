@@ -272,9 +272,11 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
                             Double offsetPa) {
         /** Fills defaults. */
         public InputSpec {
-            receptor = receptor == null && InputType.byConfigName(type) == InputType.POISSON
-                    ? Receptor.EXCITATORY : receptor;
-            if (InputType.byConfigName(type) == InputType.SINUSOIDAL) {
+            InputType kind = InputType.byConfigName(type);
+            receptor = receptor == null && kind == InputType.POISSON ? Receptor.EXCITATORY : receptor;
+            if (kind == InputType.NOISE) {
+                meanPa = meanPa == null ? 0.0 : meanPa;
+            } else if (kind == InputType.SINUSOIDAL) {
                 phaseDeg = phaseDeg == null ? 0.0 : phaseDeg;
                 offsetPa = offsetPa == null ? 0.0 : offsetPa;
             }

@@ -1727,6 +1727,18 @@ class SimulateCommandTest {
         }
     }
 
+    /** A noise input's mean left out is written out as the 0 it runs with. */
+    @Test
+    void printConfigWritesTheNoisesMeanOut(@TempDir Path dir) throws IOException {
+        String yaml = String.join("\n", "name: noisy", "duration_ms: 5", "populations:",
+                "  - {name: d, size: 2, model: lif_delta}", "inputs:", "  - {type: noise, target: d, std_pa: 3}", "");
+        CliRunner.Result printed = simulate(dir, "noisy.yaml", yaml, "--print-config");
+        assertEquals(0, printed.exitCode(), printed.err());
+        JsonNode input = new ObjectMapper(new YAMLFactory()).readTree(printed.out()).get("inputs").get(0);
+        assertEquals(0.0, input.get("mean_pa").asDouble(-1));
+        assertEquals(3.0, input.get("std_pa").asDouble());
+    }
+
     /**
      * {@code --print-config} reports what only the engine can refuse (a Poisson rate past what a grid
      * step can draw), as a simulation would, with exit code 2 and nothing written.
