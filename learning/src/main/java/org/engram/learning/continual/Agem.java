@@ -127,17 +127,11 @@ public final class Agem implements ContinualStrategy, Checkpointable {
         random = RandomStreams.of(task.seed(), Purpose.EPISODIC_MEMORY, task.taskIndex());
         ModelView model = task.model();
         int layers = model.layerCount();
-        if (reference.length != layers) {
-            reference = new double[layers][];
-            headMatrix = new boolean[layers];
-            columns = new int[layers];
-        }
+        reference = model.newPerWeight();
+        headMatrix = new boolean[layers];
+        columns = new int[layers];
         int widest = 0;
         for (int l = 0; l < layers; l++) {
-            int size = model.inputs(l) * model.outputs(l);
-            if (reference[l] == null || reference[l].length != size) {
-                reference[l] = new double[size];
-            }
             headMatrix[l] = model.taskSpecific(l);
             columns[l] = model.outputs(l);
             widest = Math.max(widest, columns[l]);

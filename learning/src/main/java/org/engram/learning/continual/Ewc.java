@@ -169,10 +169,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
         ModelView model = task.model();
         SampleSet data = task.trainData();
         int[] samples = EvenSamples.choose(data.size(), fisherSamples);
-        double[][] fisher = new double[model.layerCount()][];
-        for (int l = 0; l < fisher.length; l++) {
-            fisher[l] = new double[model.weights(l).length];
-        }
+        double[][] fisher = model.newPerWeight();
         task.oracle().gradients(GradientOracle.Objective.LOSS, GradientOracle.Reduction.MEAN_SQUARE,
                 data, samples, fisher);
         if (mode == Mode.ONLINE && !anchors.isEmpty()) {

@@ -100,10 +100,9 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
      * readout columns of units none of them trained.
      */
     private static double[][] trainedWeights(ModelView model, int lastTask) {
-        double[][] importance = new double[model.layerCount()][];
-        for (int l = 0; l < importance.length; l++) {
-            importance[l] = new double[model.weights(l).length];
-            Arrays.fill(importance[l], 1.0);
+        double[][] importance = model.newPerWeight();
+        for (double[] matrix : importance) {
+            Arrays.fill(matrix, 1.0);
         }
         int readout = importance.length - 1;
         int units = model.outputs(readout);

@@ -89,10 +89,7 @@ public final class Mas implements ContinualStrategy, Checkpointable {
     public void afterTask(TaskContext task) {
         ModelView model = task.model();
         SampleSet data = task.trainData();
-        double[][] omega = new double[model.layerCount()][];
-        for (int l = 0; l < omega.length; l++) {
-            omega[l] = new double[model.weights(l).length];
-        }
+        double[][] omega = model.newPerWeight();
         task.oracle().gradients(GradientOracle.Objective.OUTPUT_SQUARED_NORM, GradientOracle.Reduction.MEAN_ABS,
                 data, EvenSamples.choose(data.size(), params.samples()), omega);
         if (anchor != null) {

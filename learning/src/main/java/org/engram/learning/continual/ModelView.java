@@ -36,6 +36,20 @@ public interface ModelView {
     float[] weights(int layer);
 
     /**
+     * A new array of zeros for every weight, one per weight matrix: the shape that
+     * {@link GradientOracle#gradients} fills and that per-weight importances take.
+     *
+     * @return per matrix, an array of {@code inputs(layer) * outputs(layer)} zeros
+     */
+    default double[][] newPerWeight() {
+        double[][] out = new double[layerCount()][];
+        for (int l = 0; l < out.length; l++) {
+            out[l] = new double[inputs(l) * outputs(l)];
+        }
+        return out;
+    }
+
+    /**
      * Whether a layer belongs to one task only, like the readout of task-incremental learning
      * (each task trains only its own classes' units). Protecting such a layer would only keep new
      * tasks from learning, so projection strategies leave it alone, as GPM does with its

@@ -98,10 +98,7 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
         QuadraticAnchor.checkShape(NAME, penalty == null ? null : penalty.anchor, model);
         taskStart = QuadraticAnchor.snapshot(model);
         beforeUpdate = QuadraticAnchor.snapshot(model);
-        path = new double[model.layerCount()][];
-        for (int l = 0; l < path.length; l++) {
-            path[l] = new double[taskStart[l].length];
-        }
+        path = model.newPerWeight();
     }
 
     @Override

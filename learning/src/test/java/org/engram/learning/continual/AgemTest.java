@@ -225,12 +225,8 @@ class AgemTest {
                 return;
             }
             ModelView model = context.model();
-            reference = new double[model.layerCount()][];
-            before = new float[model.layerCount()][];
-            for (int m = 0; m < reference.length; m++) {
-                reference[m] = new double[model.weights(m).length];
-                before[m] = model.weights(m).clone();
-            }
+            reference = model.newPerWeight();
+            before = QuadraticAnchor.snapshot(model);
             int[] all = new int[context.trainData(0).size()];
             for (int i = 0; i < all.length; i++) {
                 all[i] = i;

@@ -70,9 +70,9 @@ class BatchOracleTest {
                 return;
             }
             ModelView model = context.model();
-            mixed = shaped(model);
-            ofFirst = shaped(model);
-            ofSecond = shaped(model);
+            mixed = model.newPerWeight();
+            ofFirst = model.newPerWeight();
+            ofSecond = model.newPerWeight();
             batch.oracle().gradients(GradientOracle.Objective.LOSS, GradientOracle.Reduction.MEAN, new TwoTasks(),
                     new int[] {0, 1}, mixed);
             GradientOracle atBoundary = context.oracle();
@@ -80,14 +80,6 @@ class BatchOracleTest {
                     context.trainData(0), new int[] {3}, ofFirst);
             atBoundary.gradients(GradientOracle.Objective.LOSS, GradientOracle.Reduction.MEAN,
                     context.trainData(1), new int[] {5}, ofSecond);
-        }
-
-        private static double[][] shaped(ModelView model) {
-            double[][] out = new double[model.layerCount()][];
-            for (int m = 0; m < out.length; m++) {
-                out[m] = new double[model.inputs(m) * model.outputs(m)];
-            }
-            return out;
         }
     }
 
@@ -143,10 +135,7 @@ class BatchOracleTest {
         @Override
         public void beforeBatch(BatchContext batch) {
             if (batch.taskIndex() > 0) {
-                double[][] out = new double[context.model().layerCount()][];
-                for (int m = 0; m < out.length; m++) {
-                    out[m] = new double[context.model().inputs(m) * context.model().outputs(m)];
-                }
+                double[][] out = context.model().newPerWeight();
                 batch.oracle().gradients(GradientOracle.Objective.LOSS, GradientOracle.Reduction.MEAN,
                         context.trainData(0), new int[] {0, 1, 2, 3, 4, 5, 6}, out);
             }
