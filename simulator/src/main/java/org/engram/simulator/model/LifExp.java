@@ -234,19 +234,11 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
      *       below threshold there is nothing to search (the common, cheap case).</li>
      *   <li>{@code I'(s)} is a sum of two exponentials and changes sign at most once, at a time
      *       found in closed form; split the interval there.</li>
-     *   <li>On a piece where {@code I' < 0}, differentiating gives {@code tau_m u'' = R I' - u'},
-     *       so at any zero of {@code u'} we have {@code u'' < 0}: {@code u} rises then falls at most
-     *       once. Where {@code I' > 0}, it falls then rises at most once. Either way a piece whose
-     *       end is at or above threshold holds exactly one crossing; otherwise a crossing needs an
-     *       interior maximum ({@code u'} positive at the start, negative at the end), which is
-     *       located by a root search on {@code u'} and compared with {@code theta}.</li>
-     *   <li>The crossing is then bracketed and refined with the Illinois method.</li>
+     *   <li>On each piece, where the current is monotone, {@link FreeTrajectory#firstCrossing} finds
+     *       the crossing: {@code u} has at most one turning point there.</li>
      * </ol>
      */
     private static final class PreciseKernel implements ExactKernel<State> {
-        private static final double ROOT_TOLERANCE_MS = 1e-13;
-        private static final int MAX_ITERATIONS = 200;
-
         private final ExponentialCurrent ex;
         private final ExponentialCurrent in;
         private final double tauM;
@@ -313,13 +305,14 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
                 return Double.NaN;
             }
             double end = untilMs - start;
+            Trajectory free = new Trajectory(u0, bias, aEx, aIn);
             double turn = currentTurn(aEx, aIn);
             if (!(turn > 0 && turn < end)) {
-                return start + crossingIn(u0, bias, aEx, aIn, 0, end);
+                return start + free.firstCrossing(0, end);
             }
-            double crossing = crossingIn(u0, bias, aEx, aIn, 0, turn);
+            double crossing = free.firstCrossing(0, turn);
             if (Double.isNaN(crossing)) {
-                crossing = crossingIn(u0, bias, aEx, aIn, turn, end);
+                crossing = free.firstCrossing(turn, end);
             }
             return start + crossing;
         }
@@ -361,60 +354,6 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
         }
 
         /**
-         * The first crossing in {@code [lo, hi]} (relative times, ms) where {@code u(lo) < theta}
-         * and the total current is monotone, or NaN; {@code bias} is {@code I_e + I_ext} in pA.
-         */
-        private double crossingIn(double u0, double bias, double aEx, double aIn, double lo, double hi) {
-            if (potential(u0, bias, aEx, aIn, hi) >= theta) {
-                return solve(false, u0, bias, aEx, aIn, lo, hi);
-            }
-            if (slope(u0, bias, aEx, aIn, lo) > 0 && slope(u0, bias, aEx, aIn, hi) < 0) {
-                double peak = solve(true, u0, bias, aEx, aIn, lo, hi);
-                if (potential(u0, bias, aEx, aIn, peak) >= theta) {
-                    return solve(false, u0, bias, aEx, aIn, lo, peak);
-                }
-            }
-            return Double.NaN;
-        }
-
-        /**
-         * Illinois root search on a bracket: of {@code u - theta} (ends negative, non-negative;
-         * returns the non-negative end) or of {@code u'} (ends positive, negative).
-         */
-        private double solve(boolean onSlope, double u0, double bias, double aEx, double aIn, double lo, double hi) {
-            double fLo = onSlope ? slope(u0, bias, aEx, aIn, lo) : potential(u0, bias, aEx, aIn, lo) - theta;
-            double fHi = onSlope ? slope(u0, bias, aEx, aIn, hi) : potential(u0, bias, aEx, aIn, hi) - theta;
-            boolean loNegative = fLo < 0;
-            int lastMoved = 0;
-            for (int k = 0; k < MAX_ITERATIONS && hi - lo > Math.max(ROOT_TOLERANCE_MS, 4 * Math.ulp(hi)); k++) {
-                double x = hi - fHi * (hi - lo) / (fHi - fLo);
-                if (!(x > lo && x < hi)) {
-                    x = 0.5 * (lo + hi);
-                }
-                double f = onSlope ? slope(u0, bias, aEx, aIn, x) : potential(u0, bias, aEx, aIn, x) - theta;
-                if (f == 0) {
-                    return x;
-                }
-                if ((f < 0) == loNegative) {
-                    lo = x;
-                    fLo = f;
-                    if (lastMoved < 0) {
-                        fHi *= 0.5;
-                    }
-                    lastMoved = -1;
-                } else {
-                    hi = x;
-                    fHi = f;
-                    if (lastMoved > 0) {
-                        fLo *= 0.5;
-                    }
-                    lastMoved = 1;
-                }
-            }
-            return hi;
-        }
-
-        /**
          * {@code u(s) = V - E_L} after {@code s} ms of free, non-refractory evolution: the relaxation
          * toward {@code u_inf} as {@code u0 + (u_inf - u0)(1 - exp(-s/tau_m))} with expm1, which keeps
          * its digits when {@code s/tau_m} is small (a long tau_m, a near-perfect integrator, had
@@ -425,10 +364,31 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             return u0 - (uInf - u0) * StrictMath.expm1(-s / tauM) + aEx * ex.toVoltage(s) + aIn * in.toVoltage(s);
         }
 
-        /** {@code u'(s) = (R I(s) - u(s)) / tau_m} in mV/ms. */
-        private double slope(double u0, double bias, double aEx, double aIn, double s) {
-            double current = bias + aEx * ex.decay(s) + aIn * in.decay(s);
-            return (resistance * current - potential(u0, bias, aEx, aIn, s)) / tauM;
+        /** The free potential from a start with {@code u0}, {@code bias} and currents {@code aEx, aIn}. */
+        private final class Trajectory extends FreeTrajectory {
+            private final double u0;
+            private final double bias;
+            private final double aEx;
+            private final double aIn;
+
+            Trajectory(double u0, double bias, double aEx, double aIn) {
+                super(PreciseKernel.this.theta);
+                this.u0 = u0;
+                this.bias = bias;
+                this.aEx = aEx;
+                this.aIn = aIn;
+            }
+
+            @Override
+            double potential(double s) {
+                return PreciseKernel.this.potential(u0, bias, aEx, aIn, s);
+            }
+
+            @Override
+            double slope(double s) {
+                double current = bias + aEx * ex.decay(s) + aIn * in.decay(s);
+                return (resistance * current - potential(s)) / tauM;
+            }
         }
     }
 }
