@@ -24,7 +24,10 @@ import org.engram.simulator.engine.TimeGrid;
  *
  * <p>Grid mode: per step, {@code V} is propagated with the currents at the step's start, then the
  * currents are propagated, then the inputs arriving at the step's end are added to {@code y}, then
- * the threshold is checked. Grid mode only.
+ * the threshold is checked. Precise mode ({@link ExactPropagation}) finds threshold crossings
+ * between events by a bracketed root search on the closed-form {@code V(t)} to about {@code 1e-12}
+ * ms, on stretches where the total current is monotone (at most four between two events), so that
+ * no excursion above threshold is missed.
  *
  * <table>
  *   <caption>Parameters</caption>
@@ -44,7 +47,8 @@ import org.engram.simulator.engine.TimeGrid;
  * linear systems with applications to neuronal modeling, Biol. Cybern. 81:381-402. See also
  * {@link LifExp}.
  */
-public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.State> {
+public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.State>,
+        ExactPropagation<LifAlpha.Params, LifAlpha.State> {
 
     /** The shared instance; the model holds no data. */
     public static final LifAlpha MODEL = new LifAlpha();
@@ -92,8 +96,16 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
         public final double[] dISynEx;
         /** What drives the inhibitory current, {@code y_in} (pA/ms). */
         public final double[] dISynIn;
-        /** Steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
+        /** Grid mode: steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
         public final double[] refractorySteps;
+        /** Precise mode: the time (ms) at which refractoriness ends. */
+        public final double[] refractoryUntilMs;
+        /**
+         * Precise mode: the current (pA) that current inputs inject at the neuron's current time, on
+         * top of {@code i_e} (grid mode reads it from the engine's input rows). Only the engine writes
+         * it, through {@link ExactKernel#injectedCurrentPa}, when a neuron's current changes.
+         */
+        private final double[] injectedPa;
 
         State(int size, Params p) {
             super(size);
@@ -104,6 +116,9 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
             dISynIn = variable("di_syn_in", "pA/ms");
             Arrays.fill(v, p.eL());
             refractorySteps = new double[size];
+            refractoryUntilMs = new double[size];
+            Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
+            injectedPa = new double[size];
         }
 
         /**
@@ -122,7 +137,7 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
     @Override
     public String description() {
         return "LIF with alpha-shaped current synapses (separate exc/inh time constants), exact integration;"
-                + " grid mode";
+                + " grid and precise modes";
     }
 
     @Override
@@ -148,6 +163,11 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
     @Override
     public Kernel<State> prepare(Params p, TimeGrid grid) {
         return new GridKernel(p, grid);
+    }
+
+    @Override
+    public ExactKernel<State> prepareExact(Params p, TimeGrid grid) {
+        return new PreciseKernel(p);
     }
 
     private static final class GridKernel implements Kernel<State> {
@@ -224,6 +244,278 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
                 }
                 ThresholdPass.apply(v, refractory, lo, hi, step, vTh, vReset, refractorySteps, out);
             }
+        }
+    }
+
+    /**
+     * Exact propagation and threshold search.
+     *
+     * <p>With {@code u = V - E_L}, and for each receptor its current {@code a} and drive {@code b = y}
+     * at a start time, the current is {@code I_x(s) = (a + b s) exp(-r_x s)}, {@code r_x = 1 / tau_syn_x},
+     * and {@code u(s) = u_inf + (u0 - u_inf) exp(-s / tau_m) + sum over x of (a P32x(s) + b P31x(s))}
+     * with {@code u_inf = R (I_e + I_ext)}, the injected current {@code I_ext} constant between events.
+     * The first crossing of {@code theta = V_th - E_L} is found without missing a brief excursion above
+     * threshold:
+     * <ol>
+     *   <li>{@code u} never exceeds {@code max(u0, R sup I)}, and {@code sup I} is at most the bias plus
+     *       each receptor's largest value over all later times, which is in closed form; below threshold
+     *       there is nothing to search (the common, cheap case).</li>
+     *   <li>Otherwise the interval is split where the total current turns. Each {@code I_x'(s)} is
+     *       {@code (c_x + d_x s) exp(-r_x s)}; multiplied by the slower receptor's {@code exp(r s)} their
+     *       sum is {@code g(s) = (c + d s) + (c' + d' s) exp(-delta s)}, {@code delta > 0} the rates'
+     *       difference. {@code g''} is {@code exp(-delta s)} times a linear function and changes sign at
+     *       most once, at a time in closed form; so {@code g'} is monotone on either side of it and has
+     *       at most one zero on each, and {@code g} is monotone between those zeros and has at most one
+     *       zero on each piece, each found by a root search: the current turns at most three times.</li>
+     *   <li>On each stretch between turns, where the current is monotone,
+     *       {@link CrossingSearch#firstCrossing} finds the crossing.</li>
+     * </ol>
+     */
+    private static final class PreciseKernel extends CrossingSearch implements ExactKernel<State> {
+        /** Function code of {@code g(s)}, which has the sign of {@code I'(s)}. */
+        private static final int CURRENT_TURN = 2;
+        /** Function code of {@code g'(s)}. */
+        private static final int CURRENT_TURN_SLOPE = 3;
+
+        private final AlphaCurrent ex;
+        private final AlphaCurrent in;
+        private final double tauM;
+        private final double rateEx;
+        private final double rateIn;
+        private final double jumpEx;
+        private final double jumpIn;
+        private final double resistance;
+        private final double eL;
+        private final double iE;
+        private final double vReset;
+        private final double tRef;
+        private final double slowRate;
+        private final double fastRate;
+        private final double rateGap;
+        private final boolean excitationFaster;
+
+        PreciseKernel(Params p) {
+            super(p.vTh() - p.eL());
+            ex = new AlphaCurrent(p.tauM(), p.tauSynEx(), p.cM());
+            in = new AlphaCurrent(p.tauM(), p.tauSynIn(), p.cM());
+            tauM = p.tauM();
+            rateEx = 1.0 / p.tauSynEx();
+            rateIn = 1.0 / p.tauSynIn();
+            jumpEx = ex.jumpPerWeight();
+            jumpIn = in.jumpPerWeight();
+            resistance = p.resistance();
+            eL = p.eL();
+            iE = p.iE();
+            vReset = p.vReset();
+            tRef = p.tRef();
+            slowRate = Math.min(rateEx, rateIn);
+            fastRate = Math.max(rateEx, rateIn);
+            rateGap = fastRate - slowRate;
+            excitationFaster = rateEx > rateIn;
+        }
+
+        /** The currents and drives move on through refractoriness; the potential from its end. */
+        @Override
+        public void propagate(State s, int i, double fromMs, double toMs) {
+            double aEx = s.iSynEx[i];
+            double bEx = s.dISynEx[i];
+            double aIn = s.iSynIn[i];
+            double bIn = s.dISynIn[i];
+            double h = toMs - fromMs;
+            double decayEx = ex.decay(h);
+            double decayIn = in.decay(h);
+            s.iSynEx[i] = (aEx + bEx * h) * decayEx;
+            s.dISynEx[i] = bEx * decayEx;
+            s.iSynIn[i] = (aIn + bIn * h) * decayIn;
+            s.dISynIn[i] = bIn * decayIn;
+            double start = Math.max(fromMs, s.refractoryUntilMs[i]);
+            if (toMs <= start) {
+                return;
+            }
+            if (start > fromMs) {
+                double d = start - fromMs;
+                double clampEx = ex.decay(d);
+                double clampIn = in.decay(d);
+                aEx = (aEx + bEx * d) * clampEx;
+                bEx *= clampEx;
+                aIn = (aIn + bIn * d) * clampIn;
+                bIn *= clampIn;
+            }
+            s.v[i] = eL + potential(toMs - start, s.v[i] - eL, iE + s.injectedPa[i], aEx, bEx, aIn, bIn);
+        }
+
+        @Override
+        public double nextCrossingMs(State s, int i, double fromMs, double untilMs) {
+            assert Double.isFinite(untilMs) : "the search interval must be finite";
+            double start = Math.max(fromMs, s.refractoryUntilMs[i]);
+            if (!(start <= untilMs)) {
+                return Double.NaN;
+            }
+            double u0 = s.v[i] - eL;
+            if (u0 >= theta) {
+                return start;
+            }
+            double aEx = s.iSynEx[i];
+            double bEx = s.dISynEx[i];
+            double aIn = s.iSynIn[i];
+            double bIn = s.dISynIn[i];
+            if (start > fromMs) {
+                double d = start - fromMs;
+                double decayEx = ex.decay(d);
+                double decayIn = in.decay(d);
+                aEx = (aEx + bEx * d) * decayEx;
+                bEx *= decayEx;
+                aIn = (aIn + bIn * d) * decayIn;
+                bIn *= decayIn;
+            }
+            double bias = iE + s.injectedPa[i];
+            double peakDrive = resistance * (bias + largestValue(aEx, bEx, rateEx) + largestValue(aIn, bIn, rateIn));
+            if (peakDrive < theta) {
+                return Double.NaN;
+            }
+            return start + firstCrossingUntil(untilMs - start, u0, bias, aEx, bEx, aIn, bIn);
+        }
+
+        @Override
+        public void receive(State s, int i, Receptor receptor, double weight, double timeMs) {
+            if (receptor == Receptor.EXCITATORY) {
+                s.dISynEx[i] += jumpEx * weight;
+            } else {
+                s.dISynIn[i] += jumpIn * weight;
+            }
+        }
+
+        @Override
+        public void fire(State s, int i, double timeMs) {
+            s.v[i] = vReset;
+            s.refractoryUntilMs[i] = timeMs + tRef;
+        }
+
+        @Override
+        public double[] injectedCurrentPa(State s) {
+            return s.injectedPa;
+        }
+
+        /** Refractoriness left in grid steps ends at that many steps of the new clock. */
+        @Override
+        public void continueFromGrid(State s, double dtMs) {
+            ThresholdPass.refractoryEnds(s.refractorySteps, s.refractoryUntilMs, dtMs);
+        }
+
+        /**
+         * The largest value, and at least 0, of a current {@code (a + b s) exp(-r s)} over {@code s >= 0}:
+         * its only turning point, where {@code b = r (a + b s)}, is a maximum of {@code b / r exp(-r s)}
+         * when {@code b > 0}, and otherwise the current never exceeds {@code max(a, 0)}.
+         */
+        private static double largestValue(double a, double b, double rate) {
+            if (b > 0) {
+                double peakTime = 1.0 / rate - a / b;
+                if (peakTime > 0) {
+                    return b / rate * StrictMath.exp(-rate * peakTime);
+                }
+            }
+            return Math.max(a, 0);
+        }
+
+        /**
+         * {@code u(s) = V - E_L} after {@code s} ms of free, non-refractory evolution: the relaxation
+         * toward {@code u_inf = R bias} with expm1, which keeps its digits when {@code s / tau_m} is
+         * small, plus what the currents {@code a} and their drives {@code b} add.
+         */
+        @Override
+        double potential(double s, double u0, double bias, double aEx, double bEx, double aIn, double bIn) {
+            double uInf = resistance * bias;
+            return u0 - (uInf - u0) * StrictMath.expm1(-s / tauM)
+                    + aEx * ex.currentToVoltage(s) + bEx * ex.driveToVoltage(s)
+                    + aIn * in.currentToVoltage(s) + bIn * in.driveToVoltage(s);
+        }
+
+        @Override
+        double slope(double s, double u0, double bias, double aEx, double bEx, double aIn, double bIn) {
+            double current = bias + (aEx + bEx * s) * ex.decay(s) + (aIn + bIn * s) * in.decay(s);
+            return (resistance * current - potential(s, u0, bias, aEx, bEx, aIn, bIn)) / tauM;
+        }
+
+        /**
+         * Adds {@link #CURRENT_TURN}, {@code g(s) = (c + d s) + (c' + d' s) exp(-delta s)}, and
+         * {@link #CURRENT_TURN_SLOPE}, {@code g'(s) = d + (d' - delta (c' + d' s)) exp(-delta s)}, where
+         * a receptor's {@code I'(s) = (c + d s) exp(-r s)} has {@code c = b - r a} and {@code d = -r b}
+         * (unprimed: the slower receptor's; primed: the faster one's).
+         */
+        @Override
+        double evaluate(int function, double s, double u0, double bias, double aEx, double bEx, double aIn,
+                        double bIn) {
+            if (function != CURRENT_TURN && function != CURRENT_TURN_SLOPE) {
+                return super.evaluate(function, s, u0, bias, aEx, bEx, aIn, bIn);
+            }
+            double bSlow = slower(bEx, bIn);
+            double bFast = faster(bEx, bIn);
+            double c = bSlow - slowRate * slower(aEx, aIn);
+            double d = -slowRate * bSlow;
+            double cFast = bFast - fastRate * faster(aEx, aIn);
+            double dFast = -fastRate * bFast;
+            double fastFactor = StrictMath.exp(-rateGap * s);
+            return function == CURRENT_TURN
+                    ? c + d * s + (cFast + dFast * s) * fastFactor
+                    : d + (dFast - rateGap * (cFast + dFast * s)) * fastFactor;
+        }
+
+        /** The slower receptor's current or drive; with equal rates, the sum of both receptors'. */
+        private double slower(double excitatory, double inhibitory) {
+            return rateGap == 0 ? excitatory + inhibitory : excitationFaster ? inhibitory : excitatory;
+        }
+
+        /** The faster receptor's current or drive; with equal rates, none. */
+        private double faster(double excitatory, double inhibitory) {
+            return rateGap == 0 ? 0 : excitationFaster ? excitatory : inhibitory;
+        }
+
+        /**
+         * The first crossing in {@code [0, end]} (ms since the start), or NaN: the search of each stretch
+         * between the current's turns in turn.
+         */
+        private double firstCrossingUntil(double end, double u0, double bias, double aEx, double bEx, double aIn,
+                                          double bIn) {
+            // g'' = delta exp(-delta s) (delta (c' + d' s) - 2 d') changes sign once at most, at the bend
+            double bFast = faster(bEx, bIn);
+            double cFast = bFast - fastRate * faster(aEx, aIn);
+            double dFast = -fastRate * bFast;
+            double bend = rateGap > 0 && dFast != 0 ? 2 / rateGap - cFast / dFast : Double.NaN;
+            double split = bend > 0 && bend < end ? bend : end;
+            double firstPieceEnd = zeroIn(CURRENT_TURN_SLOPE, 0, split, aEx, bEx, aIn, bIn);
+            double secondPieceEnd = split < end ? zeroIn(CURRENT_TURN_SLOPE, split, end, aEx, bEx, aIn, bIn)
+                    : Double.NaN;
+            double stretchStart = 0;
+            double pieceStart = 0;
+            for (int piece = 0; piece < 3; piece++) {
+                double pieceEnd = piece == 0 ? firstPieceEnd : piece == 1 ? secondPieceEnd : end;
+                if (Double.isNaN(pieceEnd)) {
+                    continue;
+                }
+                double turn = zeroIn(CURRENT_TURN, pieceStart, pieceEnd, aEx, bEx, aIn, bIn);
+                if (!Double.isNaN(turn)) {
+                    double crossing = firstCrossing(stretchStart, turn, u0, bias, aEx, bEx, aIn, bIn);
+                    if (!Double.isNaN(crossing)) {
+                        return crossing;
+                    }
+                    stretchStart = turn;
+                }
+                pieceStart = pieceEnd;
+            }
+            return firstCrossing(stretchStart, end, u0, bias, aEx, bEx, aIn, bIn);
+        }
+
+        /**
+         * Where a function of the current that is monotone on {@code [lo, hi]} and non-zero at {@code lo}
+         * changes sign, or NaN if it does not.
+         */
+        private double zeroIn(int function, double lo, double hi, double aEx, double bEx, double aIn, double bIn) {
+            double atLo = evaluate(function, lo, 0, 0, aEx, bEx, aIn, bIn);
+            double atHi = evaluate(function, hi, 0, 0, aEx, bEx, aIn, bIn);
+            if (atLo == 0 || (atHi != 0 && (atLo < 0) == (atHi < 0))) {
+                return Double.NaN;
+            }
+            return atHi == 0 ? hi : root(function, lo, hi, 0, 0, aEx, bEx, aIn, bIn);
         }
     }
 }

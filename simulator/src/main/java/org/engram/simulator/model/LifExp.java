@@ -234,11 +234,11 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
      *       below threshold there is nothing to search (the common, cheap case).</li>
      *   <li>{@code I'(s)} is a sum of two exponentials and changes sign at most once, at a time
      *       found in closed form; split the interval there.</li>
-     *   <li>On each piece, where the current is monotone, {@link FreeTrajectory#firstCrossing} finds
+     *   <li>On each piece, where the current is monotone, {@link CrossingSearch#firstCrossing} finds
      *       the crossing: {@code u} has at most one turning point there.</li>
      * </ol>
      */
-    private static final class PreciseKernel implements ExactKernel<State> {
+    private static final class PreciseKernel extends CrossingSearch implements ExactKernel<State> {
         private final ExponentialCurrent ex;
         private final ExponentialCurrent in;
         private final double tauM;
@@ -247,11 +247,11 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
         private final double resistance;
         private final double eL;
         private final double iE;
-        private final double theta;
         private final double vReset;
         private final double tRef;
 
         PreciseKernel(Params p) {
+            super(p.vTh() - p.eL());
             ex = new ExponentialCurrent(p.tauM(), p.tauSynEx(), p.cM());
             in = new ExponentialCurrent(p.tauM(), p.tauSynIn(), p.cM());
             tauM = p.tauM();
@@ -260,7 +260,6 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             resistance = p.resistance();
             eL = p.eL();
             iE = p.iE();
-            theta = p.vTh() - p.eL();
             vReset = p.vReset();
             tRef = p.tRef();
         }
@@ -279,7 +278,7 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
                 aEx *= ex.decay(start - fromMs);
                 aIn *= in.decay(start - fromMs);
             }
-            s.v[i] = eL + potential(s.v[i] - eL, iE + s.injectedPa[i], aEx, aIn, toMs - start);
+            s.v[i] = eL + potential(toMs - start, s.v[i] - eL, iE + s.injectedPa[i], aEx, 0, aIn, 0);
         }
 
         @Override
@@ -305,14 +304,13 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
                 return Double.NaN;
             }
             double end = untilMs - start;
-            Trajectory free = new Trajectory(u0, bias, aEx, aIn);
             double turn = currentTurn(aEx, aIn);
             if (!(turn > 0 && turn < end)) {
-                return start + free.firstCrossing(0, end);
+                return start + firstCrossing(0, end, u0, bias, aEx, 0, aIn, 0);
             }
-            double crossing = free.firstCrossing(0, turn);
+            double crossing = firstCrossing(0, turn, u0, bias, aEx, 0, aIn, 0);
             if (Double.isNaN(crossing)) {
-                crossing = free.firstCrossing(turn, end);
+                crossing = firstCrossing(turn, end, u0, bias, aEx, 0, aIn, 0);
             }
             return start + crossing;
         }
@@ -357,38 +355,18 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
          * {@code u(s) = V - E_L} after {@code s} ms of free, non-refractory evolution: the relaxation
          * toward {@code u_inf} as {@code u0 + (u_inf - u0)(1 - exp(-s/tau_m))} with expm1, which keeps
          * its digits when {@code s/tau_m} is small (a long tau_m, a near-perfect integrator, had
-         * rounded it to nothing). {@code u_inf = R bias}, {@code bias = I_e + I_ext} in pA.
+         * rounded it to nothing). {@code u_inf = R bias}; exponential synapses have no drives {@code b}.
          */
-        private double potential(double u0, double bias, double aEx, double aIn, double s) {
+        @Override
+        double potential(double s, double u0, double bias, double aEx, double bEx, double aIn, double bIn) {
             double uInf = resistance * bias;
             return u0 - (uInf - u0) * StrictMath.expm1(-s / tauM) + aEx * ex.toVoltage(s) + aIn * in.toVoltage(s);
         }
 
-        /** The free potential from a start with {@code u0}, {@code bias} and currents {@code aEx, aIn}. */
-        private final class Trajectory extends FreeTrajectory {
-            private final double u0;
-            private final double bias;
-            private final double aEx;
-            private final double aIn;
-
-            Trajectory(double u0, double bias, double aEx, double aIn) {
-                super(PreciseKernel.this.theta);
-                this.u0 = u0;
-                this.bias = bias;
-                this.aEx = aEx;
-                this.aIn = aIn;
-            }
-
-            @Override
-            double potential(double s) {
-                return PreciseKernel.this.potential(u0, bias, aEx, aIn, s);
-            }
-
-            @Override
-            double slope(double s) {
-                double current = bias + aEx * ex.decay(s) + aIn * in.decay(s);
-                return (resistance * current - potential(s)) / tauM;
-            }
+        @Override
+        double slope(double s, double u0, double bias, double aEx, double bEx, double aIn, double bIn) {
+            double current = bias + aEx * ex.decay(s) + aIn * in.decay(s);
+            return (resistance * current - potential(s, u0, bias, aEx, bEx, aIn, bIn)) / tauM;
         }
     }
 }

@@ -10,6 +10,7 @@ import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.PoissonSource;
 import org.engram.simulator.model.Adex;
 import org.engram.simulator.model.Izhikevich;
+import org.engram.simulator.model.LifAlpha;
 import org.engram.simulator.model.LifCondExp;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.LifExp;
@@ -52,6 +53,11 @@ class DeterminismTest {
         b.poissonInput(exc, 15000, 0.1, Receptor.EXCITATORY);
         b.poissonInput(inh, 2000, 20, Receptor.EXCITATORY);
         b.initialise(exc, "v", new UniformRealDistribution(new SplitMixRandom(0), 0, 20));
+        Population<?, ?> alpha = b.population("alpha", 60, LifAlpha.MODEL,
+                new LifAlpha.Params(10, 250, -65, -50, -65, 2, 200, 1, 4));
+        b.connect("exc->alpha", exc, alpha, Rules.fixedInDegree(20), Synapses.excitatory(40).delayMs(0.6));
+        b.connect("inh->alpha", inh, alpha, Rules.fixedInDegree(5), Synapses.inhibitory(-60).delayMs(0.9));
+        b.poissonInput(alpha, 5000, 30, Receptor.EXCITATORY);
         if (mode == Mode.GRID) {
             Population<?, ?> izh = b.population("izh", 77, Izhikevich.MODEL, Izhikevich.regularSpiking());
             b.connect("exc->izh", exc, izh, Rules.fixedInDegree(10),

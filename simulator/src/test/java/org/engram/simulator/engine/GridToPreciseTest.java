@@ -2,6 +2,7 @@ package org.engram.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.engram.simulator.model.LifAlpha;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.LifExp;
 import org.engram.simulator.monitor.SpikeRecorder;
@@ -22,13 +23,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GridToPreciseTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {LifDelta.NAME, LifExp.NAME})
+    @ValueSource(strings = {LifDelta.NAME, LifExp.NAME, LifAlpha.NAME})
     void refractorinessLeftByGridModeEndsOnTime(String model) {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
         // tau_m 10 ms, C_m 250 pF: R = 0.04 GOhm, I_e = 500 pA gives 20 mV.
-        Population<?, ?> p = model.equals(LifDelta.NAME)
-                ? b.population("p", 1, LifDelta.MODEL, new LifDelta.Params(10, 250, -70, -55, -70, 2, 500))
-                : b.population("p", 1, LifExp.MODEL, new LifExp.Params(10, 250, -70, -55, -70, 2, 500, 2, 2));
+        Population<?, ?> p = switch (model) {
+            case LifDelta.NAME -> b.population("p", 1, LifDelta.MODEL,
+                    new LifDelta.Params(10, 250, -70, -55, -70, 2, 500));
+            case LifExp.NAME -> b.population("p", 1, LifExp.MODEL,
+                    new LifExp.Params(10, 250, -70, -55, -70, 2, 500, 2, 2));
+            default -> b.population("p", 1, LifAlpha.MODEL,
+                    new LifAlpha.Params(10, 250, -70, -55, -70, 2, 500, 2, 2));
+        };
         Network net = b.build();
         double isiWithoutRefractoriness = 10 * Math.log(20.0 / 5.0);
         try (Engine grid = new Engine(net, EngineOptions.grid(1))) {

@@ -8,6 +8,7 @@ import org.engram.simulator.input.ConstantCurrents;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.NoiseCurrent;
 import org.engram.simulator.input.PoissonSource;
+import org.engram.simulator.model.LifAlpha;
 import org.engram.simulator.model.LifAnalytic;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.LifExp;
@@ -39,10 +40,15 @@ class PreciseCurrentInputTest {
         return new LifExp.Params(TAU_M, DELTA.cM(), E_L, V_TH, DELTA.vReset(), DELTA.tRef(), iE, 2.0, 5.0);
     }
 
+    /** The lif_delta cell with alpha-shaped synapses and no bias. */
+    private static LifAlpha.Params alpha() {
+        return new LifAlpha.Params(TAU_M, DELTA.cM(), E_L, V_TH, DELTA.vReset(), DELTA.tRef(), 0, 2.0, 5.0);
+    }
+
     /**
      * From rest the first spike comes at {@code tau_m ln(R I / (R I - (V_th - E_L)))}, each later one
      * {@link LifAnalytic#isiMs} after the one before, to 1e-9 ms: the exact times a current source,
-     * and constant currents of one amplitude per neuron, give.
+     * and constant currents of one amplitude per neuron, give, into lif_delta and lif_alpha cells.
      */
     @Test
     void aConstantCurrentFiresAtTheClosedFormTimes() {
@@ -52,15 +58,19 @@ class PreciseCurrentInputTest {
         b.constantCurrents(new ConstantCurrents(listed, null, currents));
         Population<?, ?> sourced = b.population("sourced", 1, LifDelta.MODEL, DELTA);
         b.current(CurrentSource.constant(sourced, null, 650));
+        Population<?, ?> alphaCell = b.population("alpha", 1, LifAlpha.MODEL, alpha());
+        b.current(CurrentSource.constant(alphaCell, null, 650));
         Network net = b.build();
         try (Engine e = new Engine(net, EngineOptions.precise(1))) {
             SpikeRecorder fromList = e.recordSpikes(listed);
             SpikeRecorder fromSource = e.recordSpikes(sourced);
+            SpikeRecorder intoAlpha = e.recordSpikes(alphaCell);
             e.run(200);
             for (int i = 0; i < currents.length; i++) {
                 assertClosedFormTrain(fromList.timesOf(i), currents[i], 0, "neuron " + i);
             }
             assertClosedFormTrain(fromSource.timesOf(0), 650, 0, "the current source's neuron");
+            assertClosedFormTrain(intoAlpha.timesOf(0), 650, 0, "the lif_alpha neuron");
         }
     }
 

@@ -30,28 +30,13 @@ class LifAlphaTest {
         return w * t / tauS * Math.exp(1 - t / tauS);
     }
 
-    /**
-     * u(t) = V - E_L after a weight w at t = 0: solving tau_m u' = -u + R I(t), u(0) = 0, with
-     * I = k t exp(-t/tau_s), k = w e / tau_s, and the ansatz u = (A + B t) exp(-t/tau_s) + D exp(-t/tau_m)
-     * gives, with a = 1/tau_s - 1/tau_m, B = -k / (C a), A = -D = k / (C a^2):
-     * u = k / (C a^2) (exp(-t/tau_m) - exp(-t/tau_s) (1 + a t)).
-     */
+    /** u(t) = V - E_L after a weight w at t = 0, which makes the drive w e / tau_s. */
     private static double psp(double w, double tauS, double t) {
         return psp(TAU_M, w, tauS, t);
     }
 
     private static double psp(double tauM, double w, double tauS, double t) {
-        double a = 1 / tauS - 1 / tauM;
-        double k = w * Math.E / tauS;
-        return k / (C_M * a * a) * (Math.exp(-t / tauM) - Math.exp(-t / tauS) * (1 + a * t));
-    }
-
-    /**
-     * The limit tau_s = tau_m = tau of {@link #psp}: tau_m u' = -u + R k t exp(-t/tau) gives
-     * u = k t^2 exp(-t/tau) / (2 C).
-     */
-    private static double singularPsp(double w, double t) {
-        return w * Math.E / TAU_M * t * t * Math.exp(-t / TAU_M) / (2 * C_M);
+        return AlphaResponse.fromDrive(tauM, C_M, tauS, w * Math.E / tauS, t);
     }
 
     /**
@@ -127,13 +112,13 @@ class LifAlphaTest {
 
     @Test
     void equalTimeConstantsGiveTheLimit() {
-        assertGridResponse(TAU_M, TAU_M, t -> singularPsp(W, t), t -> singularPsp(W, t));
+        assertGridResponse(TAU_M, TAU_M, t -> psp(W, TAU_M, t), t -> psp(W, TAU_M, t));
     }
 
     @Test
     void nearlyEqualTimeConstantsAgreeWithTheLimit() {
         // The exact responses differ from the limit by a relative O(1e-12 t / tau), and neither side cancels.
-        assertGridResponse(TAU_M * (1 + 1e-12), TAU_M * (1 - 1e-12), t -> singularPsp(W, t), t -> singularPsp(W, t));
+        assertGridResponse(TAU_M * (1 + 1e-12), TAU_M * (1 - 1e-12), t -> psp(W, TAU_M, t), t -> psp(W, TAU_M, t));
     }
 
     @Test

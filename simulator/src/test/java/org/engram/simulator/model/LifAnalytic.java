@@ -2,7 +2,12 @@ package org.engram.simulator.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The closed form that tests hold a LIF neuron under a constant current to. */
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The closed form that tests hold a LIF neuron under a constant current to, and a first crossing found
+ * by scanning a closed form.
+ */
 public final class LifAnalytic {
     /**
      * A cell for tests of the closed forms: NEST's {@code iaf_psc_delta} defaults but for a reset of
@@ -49,5 +54,28 @@ public final class LifAnalytic {
             assertTrue(measured >= isiMs - 1e-9 && measured <= isiMs + dtMs + 1e-9,
                     "interval " + k + " = " + measured);
         }
+    }
+
+    /**
+     * The first time in (0, untilMs] at which {@code u} reaches {@code theta}, or NaN: a scan of the closed form
+     * every 0.001 ms refined by bisection to below 1e-15 ms.
+     */
+    static double firstCrossing(DoubleUnaryOperator u, double theta, double untilMs) {
+        for (int k = 1; k <= Math.round(untilMs * 1000); k++) {
+            if (u.applyAsDouble(k * 1e-3) >= theta) {
+                double lo = (k - 1) * 1e-3;
+                double hi = k * 1e-3;
+                for (int b = 0; b < 60; b++) {
+                    double mid = 0.5 * (lo + hi);
+                    if (u.applyAsDouble(mid) >= theta) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                return hi;
+            }
+        }
+        return Double.NaN;
     }
 }

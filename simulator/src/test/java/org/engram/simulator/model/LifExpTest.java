@@ -191,7 +191,7 @@ class LifExpTest {
             state.iSynEx[0] = aEx;
             state.iSynIn[0] = aIn;
             double found = LifExp.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, 0, 20);
-            double reference = firstCrossing(t -> freeResponse(u0, aEx, aIn, iE, tauEx, tauIn, t), 15, 20);
+            double reference = LifAnalytic.firstCrossing(t -> freeResponse(u0, aEx, aIn, iE, tauEx, tauIn, t), 15, 20);
             if (Double.isNaN(reference)) {
                 assertTrue(Double.isNaN(found), "case " + c + ": found " + found + " but the scan saw no crossing");
             } else {
@@ -205,36 +205,13 @@ class LifExpTest {
     }
 
     /**
-     * The first time in (0, untilMs] at which {@code u} reaches {@code theta}, or NaN: a scan of the closed form
-     * every 0.001 ms refined by bisection to below 1e-15 ms.
-     */
-    private static double firstCrossing(java.util.function.DoubleUnaryOperator u, double theta, double untilMs) {
-        for (int k = 1; k <= Math.round(untilMs * 1000); k++) {
-            if (u.applyAsDouble(k * 1e-3) >= theta) {
-                double lo = (k - 1) * 1e-3;
-                double hi = k * 1e-3;
-                for (int b = 0; b < 60; b++) {
-                    double mid = 0.5 * (lo + hi);
-                    if (u.applyAsDouble(mid) >= theta) {
-                        hi = mid;
-                    } else {
-                        lo = mid;
-                    }
-                }
-                return hi;
-            }
-        }
-        return Double.NaN;
-    }
-
-    /**
      * Fast excitation (8000 pA, tau 1 ms) against slow inhibition (-1000 pA, tau 6 ms) on a bias of
      * 400 pA (R I = 16 mV, past the 15 mV threshold): the potential makes a brief excursion past
      * threshold before 1 ms, is pulled back below it by the inhibition, and is still below it and
      * rising at 20 ms, the end of the search. Only the early excursion can be found, by splitting the
      * search where the total current turns (at 4.6 ms); a search over the whole interval, whose ends
      * are both below threshold and whose slope is positive at both ends, saw no crossing at all. The
-     * reference is {@link #firstCrossing} on the closed form (to 1e-12 ms); the slope at the crossing
+     * reference is {@link LifAnalytic#firstCrossing} on the closed form (to 1e-12 ms); the slope at the crossing
      * is tens of mV/ms, so 1e-9 ms is generous.
      */
     @Test
@@ -244,7 +221,7 @@ class LifExpTest {
         state.iSynEx[0] = 8000;
         state.iSynIn[0] = -1000;
         java.util.function.DoubleUnaryOperator u = t -> freeResponse(0, 8000, -1000, 400, 1, 6, t);
-        double reference = firstCrossing(u, 15, 20);
+        double reference = LifAnalytic.firstCrossing(u, 15, 20);
         assertTrue(reference < 1 && u.applyAsDouble(20) < 15, "the shape the case is for: " + reference);
         assertEquals(reference, LifExp.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, 0, 20), 1e-9);
     }
@@ -276,7 +253,7 @@ class LifExpTest {
      * The equations are linear in each current whatever its sign, so with equal time constants a
      * current of 2000 pA in {@code i_syn_in} (written between runs; weights give it only negative
      * values) drives the neuron exactly as the same current in {@code i_syn_ex}. Reference: the
-     * crossing of the PSP's closed form, found by {@link #firstCrossing} (to 1e-12 ms, where the
+     * crossing of the PSP's closed form, found by {@link LifAnalytic#firstCrossing} (to 1e-12 ms, where the
      * slope is over 1 mV/ms).
      */
     @Test
@@ -287,7 +264,7 @@ class LifExpTest {
         excited.iSynEx[0] = 2000;
         LifExp.State inhibited = LifExp.MODEL.newState(1, p);
         inhibited.iSynIn[0] = 2000;
-        double reference = firstCrossing(t -> psp(2000, 2, t), 5, 20);
+        double reference = LifAnalytic.firstCrossing(t -> psp(2000, 2, t), 5, 20);
         assertEquals(reference, kernel.nextCrossingMs(excited, 0, 0, 20), 1e-9);
         assertEquals(reference, kernel.nextCrossingMs(inhibited, 0, 0, 20), 1e-9);
     }
@@ -297,7 +274,7 @@ class LifExpTest {
      * with t_ref = 2 ms, the neuron is held at the reset until 3 ms while 12000 pA and -1000 pA decay
      * to {@code 12000 exp(-1)} and {@code -1000 exp(-0.4)}; from 3 ms on it follows the closed form from
      * the reset with those currents. Its first crossing of 15 mV, about 1.74 ms later, is found on that
-     * closed form by {@link #firstCrossing}; both searches end within 1e-12 ms, and the slope there is
+     * closed form by {@link LifAnalytic#firstCrossing}; both searches end within 1e-12 ms, and the slope there is
      * several mV/ms, so 1e-9 ms is generous.
      */
     @Test
@@ -310,7 +287,7 @@ class LifExpTest {
         kernel.fire(state, 0, 1);
         double aEx = 12000 * Math.exp(-2.0 / 2);
         double aIn = -1000 * Math.exp(-2.0 / 5);
-        double crossing = firstCrossing(t -> freeResponse(0, aEx, aIn, 0, 2, 5, t), 15, 10);
+        double crossing = LifAnalytic.firstCrossing(t -> freeResponse(0, aEx, aIn, 0, 2, 5, t), 15, 10);
         assertEquals(1.74, crossing, 0.01, "the reference crossing");
         assertEquals(3 + crossing, kernel.nextCrossingMs(state, 0, 1, 20), 1e-9, "searched from the spike on");
 
