@@ -16,6 +16,17 @@ final class ExtensionKeys {
     }
 
     /**
+     * Whether a key that is not an extension key looks meant as one: {@code X-lif}, {@code x_lif}.
+     *
+     * @param key a key's name
+     * @return whether it begins with an x of either case and a hyphen or underscore, but not {@code x-}
+     */
+    static boolean looksMeantAsOne(String key) {
+        return key.length() > 2 && (key.charAt(0) == 'x' || key.charAt(0) == 'X')
+                && (key.charAt(1) == '-' || key.charAt(1) == '_') && !key.startsWith(PREFIX);
+    }
+
+    /**
      * Takes the extension keys out of a config's top-level mapping.
      *
      * @param tree the config, as read from its text

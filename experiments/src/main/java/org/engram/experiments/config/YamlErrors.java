@@ -420,7 +420,8 @@ final class YamlErrors {
 
     /**
      * A key the mapping's type does not have, with the keys it has and the closest one suggested (for
-     * a key beginning with {@code x-} below the top level: where such keys go).
+     * a key beginning with {@code x-} below the top level: where such keys go; for a top-level key
+     * meant as one, such as {@code X-lif} or {@code x_lif}: how it is spelt).
      *
      * @param where   the file and line, for the message
      * @param keyPath the unknown key's path
@@ -429,9 +430,16 @@ final class YamlErrors {
      * @return the exception to throw
      */
     static ConfigException unknownKey(String where, String keyPath, String key, Collection<?> known) {
-        String hint = key.startsWith(ExtensionKeys.PREFIX) && !key.equals(keyPath)
-                ? "keys beginning with " + ExtensionKeys.PREFIX + " are left unread at the top level only"
-                : Suggestions.didYouMean(key, known);
+        boolean topLevel = key.equals(keyPath);
+        String hint;
+        if (key.startsWith(ExtensionKeys.PREFIX) && !topLevel) {
+            hint = "keys beginning with " + ExtensionKeys.PREFIX + " are left unread at the top level only";
+        } else if (topLevel && ExtensionKeys.looksMeantAsOne(key)) {
+            hint = "a top-level key is left unread when its name begins with " + ExtensionKeys.PREFIX
+                    + " (a lower-case x and a hyphen)";
+        } else {
+            hint = Suggestions.didYouMean(key, known);
+        }
         return new ConfigException(where, keyPath, "one of the keys " + known.stream().map(String::valueOf).sorted()
                 .toList(), "unknown key '" + key + "'", hint);
     }

@@ -113,6 +113,25 @@ class ExtensionKeysTest {
                 + " there"), error.getMessage());
     }
 
+    /** Keys meant to be left unread but spelt otherwise are refused, saying how such keys are spelt. */
+    @Test
+    void aTopLevelKeySpeltAlmostAsAnXKeySaysHowTheyAreSpelt() {
+        for (String key : List.of("X-lif", "x_lif")) {
+            ConfigException error = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+                    key + ": {tau_m: 10}\n" + SIMULATION_WRITTEN_OUT, "s.yaml", SimulationConfig.class));
+            assertTrue(error.getMessage().startsWith("s.yaml:1:1: " + key + ": expected one of the keys"),
+                    error.getMessage());
+            assertTrue(error.getMessage().endsWith("found unknown key '" + key + "'; a top-level key is left unread"
+                    + " when its name begins with x- (a lower-case x and a hyphen)"), error.getMessage());
+        }
+        ConfigException experiment = assertThrows(ConfigException.class, () -> ConfigLayers.resolve(
+                "name: e\nX-fisher: {fisher_samples: 64}\nstrategies: [{name: naive}]\n", "e.yaml", List.of(),
+                ConfigLayers.Flags.NONE));
+        assertTrue(experiment.getMessage().startsWith("e.yaml:2:1: X-fisher: expected one of the keys")
+                && experiment.getMessage().endsWith("begins with x- (a lower-case x and a hyphen)"),
+                experiment.getMessage());
+    }
+
     @Test
     void aMisspeltTopLevelKeyIsStillRefused() {
         ConfigException error = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
