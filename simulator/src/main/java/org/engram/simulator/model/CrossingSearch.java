@@ -33,13 +33,33 @@ abstract class CrossingSearch {
     /** The threshold relative to rest, {@code V_th - E_L} (mV). */
     final double theta;
 
+    private final double tauM;
+
     /**
      * Creates a search for {@code theta}.
      *
      * @param theta the threshold relative to rest (mV)
+     * @param tauM  the membrane time constant (ms)
      */
-    CrossingSearch(double theta) {
+    CrossingSearch(double theta, double tauM) {
         this.theta = theta;
+        this.tauM = tauM;
+    }
+
+    /**
+     * Whether the potential surely stays below threshold for {@code end} ms: with {@code R I <= drive}
+     * throughout, {@code tau_m u' <= drive - u}, so {@code u} stays below the relaxation from {@code u0}
+     * toward {@code drive}, {@code u0 + (drive - u0) (1 - exp(-end / tau_m))}. Over the short time to a
+     * neuron's next input this is far below {@code drive}, which spares most searches of a neuron in a
+     * balanced network, whose mean drive lies near threshold.
+     *
+     * @param u0    the potential at the start, below threshold (mV)
+     * @param drive at least {@code R I} at every time of the interval (mV)
+     * @param end   the interval's length (ms)
+     * @return {@code true} if no crossing is possible
+     */
+    final boolean staysBelow(double u0, double drive, double end) {
+        return drive <= u0 || u0 - (drive - u0) * StrictMath.expm1(-end / tauM) < theta;
     }
 
     /** {@return {@code u(s)} in mV, of a neuron that is not refractory, from the start given} */

@@ -257,9 +257,10 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
      * The first crossing of {@code theta = V_th - E_L} is found without missing a brief excursion above
      * threshold:
      * <ol>
-     *   <li>{@code u} never exceeds {@code max(u0, R sup I)}, and {@code sup I} is at most the bias plus
-     *       each receptor's largest value over all later times, which is in closed form; below threshold
-     *       there is nothing to search (the common, cheap case).</li>
+     *   <li>{@code u} stays below its relaxation toward {@code R sup I} over the interval
+     *       ({@link CrossingSearch#staysBelow}), and {@code sup I} there is at most the bias plus each
+     *       receptor's largest value there, which is in closed form; below threshold there is nothing to
+     *       search (the common, cheap case).</li>
      *   <li>Otherwise the interval is split where the total current turns. Each {@code I_x'(s)} is
      *       {@code (c_x + d_x s) exp(-r_x s)}; multiplied by the slower receptor's {@code exp(r s)} their
      *       sum is {@code g(s) = (c + d s) + (c' + d' s) exp(-delta s)}, {@code delta > 0} the rates'
@@ -295,7 +296,7 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
         private final boolean excitationFaster;
 
         PreciseKernel(Params p) {
-            super(p.vTh() - p.eL());
+            super(p.vTh() - p.eL(), p.tauM());
             ex = new AlphaCurrent(p.tauM(), p.tauSynEx(), p.cM());
             in = new AlphaCurrent(p.tauM(), p.tauSynIn(), p.cM());
             tauM = p.tauM();
@@ -369,11 +370,13 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
                 bIn *= decayIn;
             }
             double bias = iE + s.injectedPa[i];
-            double peakDrive = resistance * (bias + largestValue(aEx, bEx, rateEx) + largestValue(aIn, bIn, rateIn));
-            if (peakDrive < theta) {
+            double end = untilMs - start;
+            double drive = resistance * (bias + largestValue(aEx, bEx, rateEx, end)
+                    + largestValue(aIn, bIn, rateIn, end));
+            if (staysBelow(u0, drive, end)) {
                 return Double.NaN;
             }
-            return start + firstCrossingUntil(untilMs - start, u0, bias, aEx, bEx, aIn, bIn);
+            return start + firstCrossingUntil(end, u0, bias, aEx, bEx, aIn, bIn);
         }
 
         @Override
@@ -403,18 +406,21 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
         }
 
         /**
-         * The largest value, and at least 0, of a current {@code (a + b s) exp(-r s)} over {@code s >= 0}:
-         * its only turning point, where {@code b = r (a + b s)}, is a maximum of {@code b / r exp(-r s)}
-         * when {@code b > 0}, and otherwise the current never exceeds {@code max(a, 0)}.
+         * The largest value of a current {@code (a + b s) exp(-r s)} over {@code [0, end]}: its only
+         * turning point, where {@code b = r (a + b s)}, is a maximum of {@code b / r exp(-r s)} when
+         * {@code b > 0} (before which it rises) and a minimum when {@code b < 0}, so it is largest there or
+         * at an end. Bounding over the interval, not all later times, spares the search of a neuron whose
+         * current is still rising toward a distant peak, and counts an inhibitory current at its value at
+         * an end rather than as 0.
          */
-        private static double largestValue(double a, double b, double rate) {
+        private static double largestValue(double a, double b, double rate, double end) {
             if (b > 0) {
                 double peakTime = 1.0 / rate - a / b;
-                if (peakTime > 0) {
+                if (peakTime > 0 && peakTime < end) {
                     return b / rate * StrictMath.exp(-rate * peakTime);
                 }
             }
-            return Math.max(a, 0);
+            return Math.max(a, (a + b * end) * StrictMath.exp(-rate * end));
         }
 
         /**

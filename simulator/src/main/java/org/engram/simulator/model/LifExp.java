@@ -230,8 +230,11 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
      * events. The first crossing of {@code theta = V_th - E_L} is found without missing a brief
      * excursion above threshold:
      * <ol>
-     *   <li>{@code u} never exceeds {@code max(u0, R max I)}, and {@code max I <= I_e + I_ext + a_ex^+ + a_in^+};
-     *       below threshold there is nothing to search (the common, cheap case).</li>
+     *   <li>{@code u} stays below its relaxation toward {@code R max I} over the interval
+     *       ({@link CrossingSearch#staysBelow}), and there each current is largest at one end: {@code a}
+     *       at the start if it is positive, else {@code a exp(-s / tau)} at the end, nearer 0 (an
+     *       inhibitory current counts what is left of it); below threshold there is nothing to search
+     *       (the common, cheap case).</li>
      *   <li>{@code I'(s)} is a sum of two exponentials and changes sign at most once, at a time
      *       found in closed form; split the interval there.</li>
      *   <li>On each piece, where the current is monotone, {@link CrossingSearch#firstCrossing} finds
@@ -251,7 +254,7 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
         private final double tRef;
 
         PreciseKernel(Params p) {
-            super(p.vTh() - p.eL());
+            super(p.vTh() - p.eL(), p.tauM());
             ex = new ExponentialCurrent(p.tauM(), p.tauSynEx(), p.cM());
             in = new ExponentialCurrent(p.tauM(), p.tauSynIn(), p.cM());
             tauM = p.tauM();
@@ -299,11 +302,11 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
                 aIn *= in.decay(start - fromMs);
             }
             double bias = iE + s.injectedPa[i];
-            double peakDrive = resistance * (bias + Math.max(aEx, 0) + Math.max(aIn, 0));
-            if (peakDrive < theta) {
+            double end = untilMs - start;
+            double drive = resistance * (bias + largestValue(aEx, ex, end) + largestValue(aIn, in, end));
+            if (staysBelow(u0, drive, end)) {
                 return Double.NaN;
             }
-            double end = untilMs - start;
             double turn = currentTurn(aEx, aIn);
             if (!(turn > 0 && turn < end)) {
                 return start + firstCrossing(0, end, u0, bias, aEx, 0, aIn, 0);
@@ -339,6 +342,11 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
         @Override
         public void continueFromGrid(State s, double dtMs) {
             ThresholdPass.refractoryEnds(s.refractorySteps, s.refractoryUntilMs, dtMs);
+        }
+
+        /** The largest value of a current {@code a exp(-s / tau)} over {@code [0, end]}: at one end. */
+        private static double largestValue(double a, ExponentialCurrent current, double end) {
+            return a >= 0 ? a : a * current.decay(end);
         }
 
         /** The time at which the total synaptic current has a turning point, or NaN if it is monotone. */
