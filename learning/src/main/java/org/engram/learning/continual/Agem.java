@@ -247,13 +247,7 @@ public final class Agem implements ContinualStrategy, Checkpointable {
      * @param task a task index
      */
     public int memoryCountOfTask(int task) {
-        int count = 0;
-        for (int s = 0; s < memory.size(); s++) {
-            if (memory.task(s) == task) {
-                count++;
-            }
-        }
-        return count;
+        return memory.countOfTask(task);
     }
 
     /** {@return the steps of the current task that had a reference gradient (all but task 0's)} */

@@ -24,9 +24,15 @@ public final class Batch implements BatchContext {
     private int[] labels;
     private int[] tasks;
     private int[] sampleIndices;
+    /** Per sample: whether it is outside the batch mean, its class weight and its logit match. */
+    private boolean[] outside;
+    private float[] classWeights;
+    private LogitMatch[] matches;
+    private boolean anyOutside;
     private final List<List<DistillationTarget>> targets = new ArrayList<>();
     private float[][] lossGradient;
     private GradientOracle oracle;
+    private SampleOutputs outputs;
     /** Set once {@code beforeBatch} is over: what is appended or attached later would not be trained on. */
     private boolean sealed;
     /** The length of every input vector: the task's, or the first appended one's in a batch of none. */
@@ -51,6 +57,10 @@ public final class Batch implements BatchContext {
         this.labels = new int[Math.max(4, samples.length)];
         this.tasks = new int[labels.length];
         this.sampleIndices = new int[labels.length];
+        this.outside = new boolean[labels.length];
+        this.classWeights = new float[labels.length];
+        this.matches = new LogitMatch[labels.length];
+        Arrays.fill(classWeights, 1f);
         for (int i = 0; i < samples.length; i++) {
             inputs.add(data.input(samples[i]));
             inputLength = inputs.get(i).length;
@@ -116,28 +126,123 @@ public final class Batch implements BatchContext {
 
     @Override
     public void append(float[] input, int label, int task) {
-        requireOpen("append");
+        add("append", input, label, task);
+    }
+
+    @Override
+    public void appendOutsideMean(float[] input, int label, int task, double classWeight, LogitMatch match) {
+        if (!(classWeight >= 0 && classWeight < Double.POSITIVE_INFINITY)) {
+            throw new ParameterException("batch", "appendOutsideMean: classWeight", "a finite weight >= 0",
+                    classWeight);
+        }
+        int n = add("appendOutsideMean", input, label, task);
+        outside[n] = true;
+        classWeights[n] = (float) classWeight;
+        matches[n] = match;
+        anyOutside = true;
+    }
+
+    /** Appends a sample in the batch mean, after the checks; returns its position. */
+    private int add(String call, float[] input, int label, int task) {
+        requireOpen(call);
         if (input == null || inputLength >= 0 && input.length != inputLength) {
-            throw new ParameterException("batch", "append: input", "an input vector as long as the task's ("
+            throw new ParameterException("batch", call + ": input", "an input vector as long as the task's ("
                     + inputLength + ")", input == null ? "null" : input.length);
         }
-        inputLength = input.length;
         if (task < 0 || task > taskIndex) {
-            throw new ParameterException("batch", "append: task", "a task started so far, in [0, " + taskIndex + "]",
-                    task);
+            throw new ParameterException("batch", call + ": task", "a task started so far, in [0, " + taskIndex
+                    + "]", task);
         }
+        inputLength = input.length;
         int n = inputs.size();
         if (n == labels.length) {
             int grown = 2 * n;
             labels = Arrays.copyOf(labels, grown);
             tasks = Arrays.copyOf(tasks, grown);
             sampleIndices = Arrays.copyOf(sampleIndices, grown);
+            outside = Arrays.copyOf(outside, grown);
+            classWeights = Arrays.copyOf(classWeights, grown);
+            Arrays.fill(classWeights, n, grown, 1f);
+            matches = Arrays.copyOf(matches, grown);
         }
         inputs.add(input);
         labels[n] = label;
         tasks[n] = task;
         sampleIndices[n] = -1;
         targets.add(null);
+        return n;
+    }
+
+    /** @return whether some sample was appended outside the batch mean */
+    boolean anyOutsideMean() {
+        return anyOutside;
+    }
+
+    /** @return whether the sample at position i is outside the batch mean */
+    boolean outsideMean(int i) {
+        checkIndex(i);
+        return outside[i];
+    }
+
+    /** @return the weight of the classification loss of the sample at position i (1 in the mean) */
+    float classWeight(int i) {
+        checkIndex(i);
+        return classWeights[i];
+    }
+
+    /** @return the logit match of the sample at position i, or {@code null} */
+    LogitMatch logitMatch(int i) {
+        checkIndex(i);
+        return matches[i];
+    }
+
+    /**
+     * The total weight of the samples outside the batch mean, each's class weight and match weight:
+     * their share of the step's loss is at most that many cross-entropies or mean squared differences.
+     *
+     * @return the sum, 0 without such samples
+     */
+    double outsideWeight() {
+        double sum = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            if (outside[i]) {
+                sum += classWeights[i] + (matches[i] == null ? 0 : matches[i].weight());
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public void outputs(int i, float[] logits) {
+        requireOpen("outputs");
+        checkIndex(i);
+        if (outputs == null) {
+            throw new IllegalStateException("this batch's trainer offers no outputs (Batch.setOutputs)");
+        }
+        outputs.logits(i, logits);
+    }
+
+    /** The logits of a batch's sample as its step's training pass computes them. */
+    @FunctionalInterface
+    public interface SampleOutputs {
+        /**
+         * Computes a sample's logits.
+         *
+         * @param position the sample's position in the batch
+         * @param logits   receives one value per readout unit
+         */
+        void logits(int position, float[] logits);
+    }
+
+    /**
+     * Gives the batch the trainer's way to compute its samples' logits, which {@link #outputs} uses;
+     * call before {@code beforeBatch}.
+     *
+     * @param outputs the logits of a sample at the weights this batch's step starts from, from the
+     *                encoding its training pass uses
+     */
+    public void setOutputs(SampleOutputs outputs) {
+        this.outputs = outputs;
     }
 
     @Override

@@ -69,6 +69,39 @@ public interface BatchContext {
     void append(float[] input, int label, int task);
 
     /**
+     * Appends a sample whose loss is added to the step's loss with weights of its own, outside the
+     * batch mean; only valid in {@code beforeBatch}. With n samples in the mean (the own ones and
+     * those {@link #append} added), the step's loss is
+     * <pre>
+     *   (1/n) sum_(mean) loss_i  +  sum_(outside) (classWeight_i * CE_i + match_i)
+     * </pre>
+     * so a strategy adds {@code w * mean} of a term over m samples by giving each {@code w / m}
+     * (dark experience replay). The sample is trained with its label and task head as an appended
+     * one is, its class mask included.
+     *
+     * @param input       the input vector (kept by reference; the caller must not change it afterwards)
+     * @param label       its class label, one of its task's classes
+     * @param task        the task it belongs to, an index in {@code [0, taskIndex()]}
+     * @param classWeight the weight of its classification loss (cross-entropy), finite, {@code >= 0}
+     * @param match       a term on its logits, or {@code null} for none
+     * @throws org.engram.simulator.ParameterException if the input is not as long as the task's, the
+     *         task has not started or the weight is negative or not finite
+     * @throws IllegalStateException after {@code beforeBatch}, when the batch has been trained on
+     */
+    void appendOutsideMean(float[] input, int label, int task, double classWeight, LogitMatch match);
+
+    /**
+     * The readout values (logits) of one of the batch's samples as this step's own training pass
+     * computes them: at the weights the step starts from, from the same spike encoding; only valid
+     * in {@code beforeBatch} (dark experience replay stores them). Costs one forward pass.
+     *
+     * @param i      the position in the batch
+     * @param logits receives one value per readout unit
+     * @throws IllegalStateException after {@code beforeBatch}, or when the trainer offers none
+     */
+    void outputs(int i, float[] logits);
+
+    /**
      * Gradients, outputs and activity of the network at the weights this batch's step starts from;
      * only valid in {@code beforeBatch}, before the batch is trained on, and its calls leave the
      * step's own gradient alone (A-GEM's reference gradient over memory samples). A set of samples

@@ -288,6 +288,8 @@ public final class ContinualLearner implements AutoCloseable {
             int[] indices = Arrays.copyOfRange(order, from, Math.min(n, from + batchSize));
             Batch batch = new Batch(task.index(), scenario, epoch, batchIndex++, data, indices);
             batch.setOracle(batchOracle(task.index(), batch.batchIndex()));
+            batch.setOutputs((position, logits) -> trainer.logits(batch.input(position),
+                    sampleStream(batch, position, epoch), logits));
             try {
                 strategy.beforeBatch(batch);
             } catch (RuntimeException e) {
@@ -309,7 +311,7 @@ public final class ContinualLearner implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw failure("afterBatch", batch.position(), e);
             }
-            if (!(r.meanLoss() <= MAX_LOSS * (1 + batch.largestTermWeight()))) {
+            if (!(r.meanLoss() <= MAX_LOSS * (1 + batch.largestTermWeight() + batch.outsideWeight()))) {
                 throw TrainingDiverged.loss(strategy.name(), batch, r.meanLoss());
             }
             requireFiniteWeights(batch);
@@ -471,6 +473,9 @@ public final class ContinualLearner implements AutoCloseable {
         boolean[][] masks = scenario == Scenario.DOMAIN_INCREMENTAL ? null : new boolean[size][];
         boolean[][] byTask = new boolean[tasks.size()][];
         org.engram.learning.train.LogitTerm[][] terms = null;
+        boolean weighted = batch.anyOutsideMean();
+        float[] classWeights = weighted ? new float[size] : null;
+        boolean[] outside = weighted ? new boolean[size] : null;
         for (int i = 0; i < size; i++) {
             x[i] = batch.input(i);
             y[i] = batch.label(i);
@@ -478,26 +483,45 @@ public final class ContinualLearner implements AutoCloseable {
             if (i >= batch.ownSize()) {
                 requireClassOf(sampleTask, batch.label(i), i);
             }
-            long sample = batch.sampleIndex(i) >= 0 ? batch.sampleIndex(i) : appendedSample(batch.batchIndex(), i);
-            streams[i] = encodingStream(seed, sampleTask, sample, epoch);
+            streams[i] = sampleStream(batch, i, epoch);
             if (masks != null) {
                 if (byTask[sampleTask] == null) {
                     byTask[sampleTask] = trainingMask(sampleTask);
                 }
                 masks[i] = byTask[sampleTask];
             }
+            LogitMatch match = weighted ? batch.logitMatch(i) : null;
             int k = batch.distillationTargetCount(i);
-            if (k > 0) {
+            int count = k + (match == null ? 0 : 1);
+            if (count > 0) {
                 if (terms == null) {
                     terms = new org.engram.learning.train.LogitTerm[size][];
                 }
-                terms[i] = new org.engram.learning.train.LogitTerm[k];
+                terms[i] = new org.engram.learning.train.LogitTerm[count];
                 for (int j = 0; j < k; j++) {
-                    terms[i][j] = requireOwnUnits(batch.distillationTarget(i, j), i);
+                    DistillationTarget target = batch.distillationTarget(i, j);
+                    terms[i][j] = requireOwnUnits(target, target.units(), "distillation term", i);
+                }
+                if (match != null) {
+                    terms[i][k] = requireOwnUnits(match, match.units(), "logit match", i);
                 }
             }
+            if (weighted) {
+                classWeights[i] = batch.classWeight(i);
+                outside[i] = batch.outsideMean(i);
+            }
         }
-        return new org.engram.learning.train.Batch(x, y, streams, masks, terms);
+        return new org.engram.learning.train.Batch(x, y, streams, masks, terms, classWeights, outside);
+    }
+
+    /**
+     * The encoding stream of a batch's sample in an epoch: an own sample's by its index in the task's
+     * data, an appended one's by its position in the batch.
+     */
+    private long sampleStream(Batch batch, int position, int epoch) {
+        int index = batch.sampleIndex(position);
+        long sample = index >= 0 ? index : appendedSample(batch.batchIndex(), position);
+        return encodingStream(seed, batch.task(position), sample, epoch);
     }
 
     /** A sample a strategy appended must carry a label of its task, which the readout is masked to. */
@@ -511,15 +535,15 @@ public final class ContinualLearner implements AutoCloseable {
                 "a class of task " + (task + 1) + " " + Arrays.toString(tasks.get(task).classes()), label);
     }
 
-    /** A distillation term's units must be readout units of the network. */
-    private DistillationTarget requireOwnUnits(DistillationTarget target, int position) {
-        for (int u : target.units()) {
+    /** A term's units must be readout units of the network. */
+    private <T> T requireOwnUnits(T term, int[] units, String kind, int position) {
+        for (int u : units) {
             if (u >= net.classes()) {
-                throw new ParameterException("strategy '" + strategy.name() + "': the distillation term at batch"
+                throw new ParameterException("strategy '" + strategy.name() + "': the " + kind + " at batch"
                         + " position " + position, "units", "readout units in [0, " + net.classes() + ")", u);
             }
         }
-        return target;
+        return term;
     }
 
     /**

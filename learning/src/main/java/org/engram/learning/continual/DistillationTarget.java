@@ -49,21 +49,7 @@ public record DistillationTarget(float[] probabilities, int[] units, double temp
             throw new ParameterException("distillation", "probabilities", "soft targets that sum to 1",
                     "a sum of " + sum);
         }
-        if (units == null || units.length != probabilities.length) {
-            throw new ParameterException("distillation", "units", "one unit per soft target (" + probabilities.length
-                    + ")", units == null ? "none" : String.valueOf(units.length));
-        }
-        for (int i = 0; i < units.length; i++) {
-            if (units[i] < 0) {
-                throw new ParameterException("distillation", "units", "indices >= 0", units[i]);
-            }
-            for (int j = 0; j < i; j++) {
-                if (units[j] == units[i]) {
-                    throw new ParameterException("distillation", "units", "distinct units", "unit " + units[i]
-                            + " twice");
-                }
-            }
-        }
+        requireUnits("distillation", units, probabilities.length, "soft target");
         ParameterException.requirePositive("distillation", "temperature", temperature, "dimensionless");
         ParameterException.requireFinite("distillation", "temperature", temperature, "dimensionless");
         ParameterException.requireNonNegative("distillation", "weight", weight, "dimensionless");
@@ -120,11 +106,49 @@ public record DistillationTarget(float[] probabilities, int[] units, double temp
      */
     @Override
     public void markLogits(boolean[] reached) {
+        markUnits(units, weight, reached);
+    }
+
+    /**
+     * Marks a term's units as reached, unless its weight is 0 (its gradient is then 0).
+     *
+     * @param units   the term's units
+     * @param weight  its weight
+     * @param reached one flag per logit; those of the units are set
+     */
+    static void markUnits(int[] units, double weight, boolean[] reached) {
         if (weight == 0) {
             return;
         }
         for (int u : units) {
             reached[u] = true;
+        }
+    }
+
+    /**
+     * Checks the readout units of a term on logits: one per value, each {@code >= 0}, distinct (a unit
+     * named twice would get its gradient twice).
+     *
+     * @param who    the term's kind, for messages
+     * @param units  the units
+     * @param values the number of values they belong to
+     * @param value  what a value is, for messages
+     * @throws ParameterException naming {@code units} otherwise
+     */
+    static void requireUnits(String who, int[] units, int values, String value) {
+        if (units == null || units.length != values) {
+            throw new ParameterException(who, "units", "one unit per " + value + " (" + values + ")",
+                    units == null ? "none" : String.valueOf(units.length));
+        }
+        for (int i = 0; i < units.length; i++) {
+            if (units[i] < 0) {
+                throw new ParameterException(who, "units", "indices >= 0", units[i]);
+            }
+            for (int j = 0; j < i; j++) {
+                if (units[j] == units[i]) {
+                    throw new ParameterException(who, "units", "distinct units", "unit " + units[i] + " twice");
+                }
+            }
         }
     }
 

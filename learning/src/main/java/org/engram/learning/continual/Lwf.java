@@ -126,7 +126,7 @@ public final class Lwf implements ContinualStrategy {
     }
 
     /** The units of every class of tasks 0 to t - 1, in increasing order. */
-    private static int[] earlierClasses(ModelView model, int t) {
+    static int[] earlierClasses(ModelView model, int t) {
         TreeSet<Integer> union = new TreeSet<>();
         for (int h = 0; h < t; h++) {
             for (int u : model.classUnits(h)) {

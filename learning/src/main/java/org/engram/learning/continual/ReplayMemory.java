@@ -78,6 +78,17 @@ final class ReplayMemory implements SampleSet {
         return latest;
     }
 
+    /** @return how many samples of a task the memory holds */
+    int countOfTask(int task) {
+        int count = 0;
+        for (int s = 0; s < size; s++) {
+            if (tasks[s] == task) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** @return how many samples of a class the memory holds */
     int countOf(int label) {
         return label < classCount.length ? classCount[label] : 0;
@@ -91,8 +102,9 @@ final class ReplayMemory implements SampleSet {
      * @param label the class label, {@code >= 0}
      * @param task  the task index
      * @param rng   the task's replay stream
+     * @return the slot the sample now holds, or -1 if the memory declined it
      */
-    void offer(float[] input, int label, int task, RandomGenerator rng) {
+    int offer(float[] input, int label, int task, RandomGenerator rng) {
         if (label < 0) {
             throw new IllegalArgumentException("an episodic memory needs class labels >= 0, found " + label);
         }
@@ -103,32 +115,37 @@ final class ReplayMemory implements SampleSet {
         }
         seen = Math.addExact(seen, 1);
         classSeen[label]++;
+        int slot;
         if (size < capacity) {
+            slot = size;
             put(size++, input, label, task);
         } else {
-            replace(input, label, task, rng);
+            slot = replace(input, label, task, rng);
         }
         if (mode == Replay.Buffer.CLASS_BALANCED) {
             markLargestFull();
         }
+        return slot;
     }
 
-    private void replace(float[] input, int label, int task, RandomGenerator rng) {
-        switch (mode) {
+    /** Offers a sample to the full memory; returns the slot it took or -1. */
+    private int replace(float[] input, int label, int task, RandomGenerator rng) {
+        int slot = switch (mode) {
             case RESERVOIR -> {
                 int j = rng.nextInt(seen);
-                if (j < capacity) {
-                    put(j, input, label, task);
-                }
+                yield j < capacity ? j : -1;
             }
             case CLASS_BALANCED -> {
                 if (!full[label]) {
-                    put(randomSlotOfLargest(largest(), rng), input, label, task);
-                } else if (rng.nextInt(classSeen[label]) < classCount[label]) {
-                    put(randomSlotOf(label, rng), input, label, task);
+                    yield randomSlotOfLargest(largest(), rng);
                 }
+                yield rng.nextInt(classSeen[label]) < classCount[label] ? randomSlotOf(label, rng) : -1;
             }
+        };
+        if (slot >= 0) {
+            put(slot, input, label, task);
         }
+        return slot;
     }
 
     private int largest() {

@@ -139,6 +139,10 @@ public final class Strategies {
                     "Rolnick et al. 2019, NeurIPS; Chaudhry et al. 2019; "
                             + "class-balanced: CBRS, Chrysakis and Moens 2020, ICML",
                     Role.BATCH_COMPOSER, params(Replay.Params.class, Replay.Params.defaults(), Replay::new)),
+            new Info(Der.NAME, "replay a reservoir of past samples with the logits they were trained with:"
+                    + " alpha MSE to the stored logits, plus beta CE on their labels (DER++)",
+                    "Buzzega, Boschini, Porrello, Abati and Calderara 2020, NeurIPS (DER, DER++)",
+                    Role.BATCH_COMPOSER, params(Der.Params.class, Der.Params.defaults(), Der::new)),
             new Info(Agem.NAME, "project each step's gradient so it does not oppose the mean gradient of samples"
                     + " of finished tasks in an episodic memory",
                     "Chaudhry, Ranzato, Rohrbach and Elhoseiny 2019, ICLR (A-GEM)", Role.GRADIENT_PROJECTION,

@@ -489,7 +489,16 @@ final class Bptt {
      * {@link #backward}.
      */
     double loss(int label, boolean[] mask, Loss kind, float scale, LogitTerm[] terms) {
-        double base = baseLoss(label, mask, kind, scale);
+        return loss(label, mask, kind, scale, 1f, terms);
+    }
+
+    /**
+     * The loss of the last forward pass, {@code classWeight * base + terms}; sets its logit gradients,
+     * scaled by {@code scale}, for {@link #backward}.
+     */
+    double loss(int label, boolean[] mask, Loss kind, float scale, float classWeight, LogitTerm[] terms) {
+        double base = classWeight == 1f ? baseLoss(label, mask, kind, scale)
+                : classWeight * baseLoss(label, mask, kind, scale * classWeight);
         if (terms == null || terms.length == 0) {
             return base;
         }

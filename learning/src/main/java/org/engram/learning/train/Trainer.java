@@ -56,6 +56,8 @@ public final class Trainer implements AutoCloseable {
     private final int readoutMatrix;
     private float[][][][] blockGrads = NO_BLOCKS;
     private double[] blockLoss = new double[0];
+    /** Per block, the summed loss of its samples outside the batch mean (see {@link Batch#outsideMean}). */
+    private double[] blockOutsideLoss = new double[0];
     private int[] blockCorrect = new int[0];
     private float[][] activity;
     private int activityCapacity;
@@ -319,7 +321,9 @@ public final class Trainer implements AutoCloseable {
      * {@link #requireWholeSteps()}).
      *
      * @param input the batch
-     * @return its mean loss and accuracy (measured before the update)
+     * @return its loss (the mean over the samples in the batch mean plus the losses of those outside
+     *         it, see {@link Batch#outsideMean}) and the accuracy of the samples in the mean (measured
+     *         before the update)
      * @throws IllegalStateException if an earlier step failed after the optimiser had run
      */
     public BatchResult trainBatch(Batch input) {
@@ -332,13 +336,16 @@ public final class Trainer implements AutoCloseable {
         boolean wantActivity = hooks.needsActivity();
         int blocks = computeBlockGradients(batch, Loss.CROSS_ENTROPY, wantActivity);
         double lossSum = 0;
+        double outsideSum = 0;
         int correct = 0;
         for (int b = 0; b < blocks; b++) {
             lossSum += blockLoss[b];
+            outsideSum += blockOutsideLoss[b];
             correct += blockCorrect[b];
         }
         applyStep(size, wantActivity, trainedUnits.of(batch));
-        BatchResult result = new BatchResult(size, lossSum / size, correct);
+        int inMean = batch.meanCount();
+        BatchResult result = new BatchResult(inMean, lossSum / inMean + outsideSum, correct);
         hooks.afterBatch(batch, result);
         return result;
     }
@@ -521,21 +528,27 @@ public final class Trainer implements AutoCloseable {
         if (wantActivity) {
             ensureActivity(size);
         }
-        float scale = 1f / size;
+        float scale = 1f / batch.meanCount();
         refreshViews();
         try {
             pool.run(blocks, (blk, worker) -> {
                 Bptt k = bptt[worker];
                 float[][][] g = blockGrads[blk];
                 double lossSum = 0;
+                double outsideSum = 0;
                 int correct = 0;
                 for (int b = blk * bs, end = Math.min(size, b + bs); b < end; b++) {
                     k.forward(batch.samples()[b], batch.streamStates()[b]);
                     boolean[] mask = batch.mask(b);
                     int label = batch.labels()[b];
-                    lossSum += k.loss(label, mask, loss, scale, batch.terms(b));
-                    if (k.predicted(mask) == label) {
-                        correct++;
+                    if (batch.outside(b)) {
+                        // Added as it is: its weights carry its share of the step's loss.
+                        outsideSum += k.loss(label, mask, loss, 1f, batch.classWeight(b), batch.terms(b));
+                    } else {
+                        lossSum += k.loss(label, mask, loss, scale, batch.classWeight(b), batch.terms(b));
+                        if (k.predicted(mask) == label) {
+                            correct++;
+                        }
                     }
                     if (wantActivity) {
                         k.activity(b, activity);
@@ -543,6 +556,7 @@ public final class Trainer implements AutoCloseable {
                     k.backward(g);
                 }
                 blockLoss[blk] = lossSum;
+                blockOutsideLoss[blk] = outsideSum;
                 blockCorrect[blk] = correct;
             });
         } catch (RuntimeException | Error e) {
@@ -611,6 +625,7 @@ public final class Trainer implements AutoCloseable {
         }
         blockGrads = grown;
         blockLoss = new double[blocks];
+        blockOutsideLoss = new double[blocks];
         blockCorrect = new int[blocks];
     }
 

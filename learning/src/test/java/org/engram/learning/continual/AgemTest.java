@@ -307,18 +307,7 @@ class AgemTest {
     @ParameterizedTest
     @EnumSource(value = Scenario.class, names = {"CLASS_INCREMENTAL", "DOMAIN_INCREMENTAL"})
     void sameWeightsForOneAndTwoThreads(Scenario scenario) {
-        float[][][] w = new float[2][][];
-        for (int threads = 1; threads <= 2; threads++) {
-            LayeredNet net = ContinualLearnerTest.net();
-            try (ContinualLearner l = new ContinualLearner(net, RateEncoder.bernoulli(STEPS, 1.0),
-                    ContinualLearnerTest.options(threads), new Agem(new Agem.Params(60, 30)), scenario)) {
-                ContinualLearnerTest.train(l, 0, TASKS.length);
-            }
-            w[threads - 1] = ContinualLearnerTest.weights(net);
-        }
-        for (int m = 0; m < w[0].length; m++) {
-            assertArrayEquals(w[0][m], w[1][m], scenario + ": matrix " + m);
-        }
+        ContinualLearnerTest.assertSameWeightsOnOneAndTwoThreads(() -> new Agem(new Agem.Params(60, 30)), scenario);
     }
 
     /**
@@ -328,15 +317,8 @@ class AgemTest {
      */
     @Test
     void keepsTheFirstTaskWhereNaiveForgetsIt() {
-        double naive = firstTaskAfterLast(new Naive());
-        double agem = firstTaskAfterLast(new Agem(new Agem.Params(60, 30)));
+        double naive = ContinualLearnerTest.firstTaskAfterLast(new Naive());
+        double agem = ContinualLearnerTest.firstTaskAfterLast(new Agem(new Agem.Params(60, 30)));
         assertTrue(agem > naive + 0.5, "first task after the last: agem " + agem + ", naive " + naive);
-    }
-
-    private static double firstTaskAfterLast(ContinualStrategy strategy) {
-        try (ContinualLearner l = new ContinualLearner(ContinualLearnerTest.net(), RateEncoder.bernoulli(STEPS, 1.0),
-                ContinualLearnerTest.options(1), strategy, Scenario.CLASS_INCREMENTAL)) {
-            return ContinualLearnerTest.train(l, 0, TASKS.length)[TASKS.length - 1][0];
-        }
     }
 }

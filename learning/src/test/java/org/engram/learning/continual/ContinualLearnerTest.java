@@ -72,6 +72,35 @@ class ContinualLearnerTest {
         return rows;
     }
 
+    /**
+     * Trains every task, class-incremental, with {@link #options} on one thread and 2 epochs per task.
+     *
+     * @return the accuracy on the first task after the last
+     */
+    static double firstTaskAfterLast(ContinualStrategy strategy) {
+        try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(10, 1.0), options(1), strategy,
+                Scenario.CLASS_INCREMENTAL)) {
+            return train(l, 0, TASKS.length)[TASKS.length - 1][0];
+        }
+    }
+
+    /** Trains every task on 1 and on 2 threads and asserts the same weights to the last bit. */
+    static void assertSameWeightsOnOneAndTwoThreads(java.util.function.Supplier<ContinualStrategy> strategy,
+                                                    Scenario scenario) {
+        float[][][] w = new float[2][][];
+        for (int threads = 1; threads <= 2; threads++) {
+            LayeredNet net = net();
+            try (ContinualLearner l = new ContinualLearner(net, RateEncoder.bernoulli(10, 1.0), options(threads),
+                    strategy.get(), scenario)) {
+                train(l, 0, TASKS.length);
+            }
+            w[threads - 1] = weights(net);
+        }
+        for (int m = 0; m < w[0].length; m++) {
+            assertArrayEquals(w[0][m], w[1][m], scenario + ": matrix " + m);
+        }
+    }
+
     static float[][] weights(LayeredNet net) {
         float[][] w = new float[net.matrixCount()][];
         for (int m = 0; m < w.length; m++) {

@@ -33,6 +33,7 @@ class ForgettingTest {
                         (Supplier<ContinualStrategy>) () -> new Replay(
                                 new Replay.Params(50, 10, Replay.Buffer.RESERVOIR))),
                 Arguments.of("agem", (Supplier<ContinualStrategy>) () -> new Agem(new Agem.Params(50, 10))),
+                Arguments.of("der", (Supplier<ContinualStrategy>) () -> new Der(new Der.Params(50, 1, 0.5, 10))),
                 Arguments.of("joint", (Supplier<ContinualStrategy>) Joint::new),
                 Arguments.of("metaplasticity",
                         (Supplier<ContinualStrategy>) () -> new Metaplasticity(new Metaplasticity.Params(10))),

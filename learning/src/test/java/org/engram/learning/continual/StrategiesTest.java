@@ -21,8 +21,8 @@ class StrategiesTest {
             assertFalse(info.description().isBlank());
             assertFalse(info.reference().isBlank());
         }
-        assertEquals(List.of("naive", "joint", "ewc", "online_ewc", "si", "mas", "l2", "lwf", "replay", "agem", "gpm",
-                "hlop", "metaplasticity", "importance_gating"), names);
+        assertEquals(List.of("naive", "joint", "ewc", "online_ewc", "si", "mas", "l2", "lwf", "replay", "der", "agem",
+                "gpm", "hlop", "metaplasticity", "importance_gating"), names);
     }
 
     @Test

@@ -93,11 +93,15 @@ final class ToyTrainer {
 
     void step(Batch batch) {
         batch.setOracle(model);
+        batch.setOutputs((i, logits) -> model.outputs(new ArraySamples(batch.task(i),
+                new float[][] {batch.input(i)}, new int[] {batch.label(i)}), 0, logits));
         strategy.beforeBatch(batch);
         int m = batch.size();
         float[] grad = new float[model.w.length];
         float[][] vectors = new float[m][];
         double[] sum = new double[grad.length];
+        double[] outside = new double[grad.length];
+        int inMean = 0;
         for (int i = 0; i < m; i++) {
             float[] x = batch.input(i);
             vectors[i] = x;
@@ -106,14 +110,33 @@ final class ToyTrainer {
                 targets[k] = batch.distillationTarget(i, k);
             }
             double[] dz = model.logitGradient(x, batch.label(i), targets);
+            double[] into = sum;
+            if (batch.outsideMean(i)) {
+                // its own weights: classWeight times the cross-entropy, plus its logit match
+                into = outside;
+                float[] z = new float[model.outputs];
+                float[] dMatch = new float[model.outputs];
+                double[] exact = model.logits(x);
+                for (int o = 0; o < z.length; o++) {
+                    z[o] = (float) exact[o];
+                }
+                if (batch.logitMatch(i) != null) {
+                    batch.logitMatch(i).addLogitGradient(z, dMatch);
+                }
+                for (int o = 0; o < dz.length; o++) {
+                    dz[o] = batch.classWeight(i) * dz[o] + dMatch[o];
+                }
+            } else {
+                inMean++;
+            }
             for (int a = 0; a < model.inputs; a++) {
                 for (int o = 0; o < model.outputs; o++) {
-                    sum[a * model.outputs + o] += x[a] * dz[o];
+                    into[a * model.outputs + o] += x[a] * dz[o];
                 }
             }
         }
         for (int k = 0; k < grad.length; k++) {
-            grad[k] = (float) (sum[k] / m);
+            grad[k] = (float) (sum[k] / inMean + outside[k]);
         }
         batch.setLossGradient(new float[][] {grad.clone()});
         strategy.addPenaltyGradient(0, model.w, grad);

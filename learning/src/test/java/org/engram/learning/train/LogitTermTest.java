@@ -1,6 +1,7 @@
 package org.engram.learning.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.engram.learning.encode.Encoder;
@@ -46,9 +47,7 @@ class LogitTermTest {
     @Test
     void aTermEqualToTheCrossEntropyDoublesTheGradient() {
         SyntheticPatterns data = SyntheticPatterns.train();
-        LayeredNet net = LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS,
-                List.of(HiddenLayer.lif(16, 10.0)),
-                ReadoutLayer.of(SyntheticPatterns.CLASSES, Readout.MEAN_MEMBRANE, 10.0)), 4);
+        LayeredNet net = net();
         int n = 8;
         float[][] x = new float[n][];
         int[] y = new int[n];
@@ -72,5 +71,75 @@ class LogitTermTest {
                 }
             }
         }
+    }
+
+    /**
+     * Samples outside the batch mean add their weighted losses to the mean over the others: the step's
+     * gradient is the mean gradient of the own samples, plus c times the gradient of sample A's
+     * cross-entropy, plus that of sample B's term alone, each found from batches of their own (B's
+     * term as the gradient of B with the term less that of B without: linearity, not the weights).
+     */
+    @Test
+    void samplesOutsideTheMeanAddTheirWeightedLossesToIt() {
+        SyntheticPatterns data = SyntheticPatterns.train();
+        LayeredNet net = net();
+        int own = 6;
+        int a = own;
+        int b = own + 1;
+        float[][] x = new float[own + 2][];
+        int[] y = new int[x.length];
+        long[] streams = new long[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = data.x[i];
+            y[i] = data.y[i];
+            streams[i] = Encoder.streamState(5, i, 0);
+        }
+        float c = 0.375f;
+        LogitTerm term = new CrossEntropyAgain((y[b] + 1) % SyntheticPatterns.CLASSES);
+        LogitTerm[][] terms = new LogitTerm[x.length][];
+        terms[b] = new LogitTerm[] {term};
+        float[] classWeights = new float[x.length];
+        java.util.Arrays.fill(classWeights, 1f);
+        classWeights[a] = c;
+        classWeights[b] = 0f;
+        boolean[] outside = new boolean[x.length];
+        outside[a] = true;
+        outside[b] = true;
+        try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(12, 1.0), TrainerOptions.defaults())) {
+            Batch all = new Batch(x, y, streams, null, terms, classWeights, outside);
+            assertEquals(own, all.meanCount());
+            float[][] step = trainer.meanGradient(all, Loss.CROSS_ENTROPY);
+            float[][] mean = trainer.meanGradient(new Batch(java.util.Arrays.copyOf(x, own),
+                    java.util.Arrays.copyOf(y, own), java.util.Arrays.copyOf(streams, own), null), Loss.CROSS_ENTROPY);
+            float[][] ofA = trainer.meanGradient(one(x, y, streams, a, null), Loss.CROSS_ENTROPY);
+            float[][] withTerm = trainer.meanGradient(one(x, y, streams, b, term), Loss.CROSS_ENTROPY);
+            float[][] without = trainer.meanGradient(one(x, y, streams, b, null), Loss.CROSS_ENTROPY);
+            for (int m = 0; m < step.length; m++) {
+                for (int k = 0; k < step[m].length; k++) {
+                    double expected = mean[m][k] + c * ofA[m][k] + (withTerm[m][k] - without[m][k]);
+                    double size = Math.abs(mean[m][k]) + Math.abs(ofA[m][k]) + Math.abs(withTerm[m][k])
+                            + Math.abs(without[m][k]);
+                    // float sums of a few terms in other orders: a few ulps of the largest part
+                    assertEquals(expected, step[m][k], 1e-5 * Math.max(1e-3, size), "matrix " + m + " weight " + k);
+                }
+            }
+        }
+    }
+
+    private static LayeredNet net() {
+        return LayeredNet.create(LayeredNetSpec.of(SyntheticPatterns.INPUTS, List.of(HiddenLayer.lif(16, 10.0)),
+                ReadoutLayer.of(SyntheticPatterns.CLASSES, Readout.MEAN_MEMBRANE, 10.0)), 4);
+    }
+
+    private static Batch one(float[][] x, int[] y, long[] streams, int i, LogitTerm term) {
+        return new Batch(new float[][] {x[i]}, new int[] {y[i]}, new long[] {streams[i]}, null,
+                term == null ? null : new LogitTerm[][] {{term}});
+    }
+
+    @Test
+    void aBatchOfSamplesAllOutsideTheMeanIsRefused() {
+        float[][] x = {{0.5f}};
+        assertThrows(org.engram.simulator.ParameterException.class, () -> new Batch(x, new int[] {0},
+                new long[] {1}, null, null, null, new boolean[] {true}));
     }
 }

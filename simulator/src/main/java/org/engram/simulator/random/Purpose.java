@@ -49,5 +49,10 @@ public enum Purpose {
      * A-GEM's episodic memory: which samples of a finished task it keeps and which it draws for each
      * step's reference gradient, one stream per task. Added last, as {@link #NOISE_CURRENT} was.
      */
-    EPISODIC_MEMORY
+    EPISODIC_MEMORY,
+    /**
+     * Dark experience replay's buffer: which samples it keeps and which it draws for each step, one
+     * stream per task. Added last, as {@link #NOISE_CURRENT} was.
+     */
+    DARK_REPLAY
 }
