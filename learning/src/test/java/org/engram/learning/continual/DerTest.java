@@ -170,11 +170,14 @@ class DerTest {
             }
         }
 
-        /** Task-incremental: its head; class-incremental: the classes of tasks 0..t; domain: all six. */
+        /**
+         * Task-incremental: its head; class-incremental: the classes of every task so far, those after
+         * its own included; domain: all six.
+         */
         private int[] expectedUnits(int task, int current) {
             return switch (scenario) {
                 case TASK_INCREMENTAL -> new int[] {2 * task, 2 * task + 1};
-                case CLASS_INCREMENTAL -> IntStream.range(0, 2 * task + 2).toArray();
+                case CLASS_INCREMENTAL -> IntStream.range(0, 2 * current + 2).toArray();
                 case DOMAIN_INCREMENTAL -> IntStream.range(0, SplitPatterns.CLASSES).toArray();
             };
         }
