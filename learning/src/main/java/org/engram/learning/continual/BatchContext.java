@@ -4,9 +4,11 @@ package org.engram.learning.continual;
  * What a strategy may see and change around one training batch.
  *
  * <p>The batch holds the current task's own samples first ({@code [0, ownSize())}), then the
- * samples strategies appended in {@code beforeBatch} (replay, joint training). The trainer trains
- * on all {@link #size()} samples with their labels and task heads, and adds the distillation
- * terms strategies attached (see {@link DistillationTarget}).
+ * samples strategies appended in {@code beforeBatch} (replay, joint training, dark experience
+ * replay). The trainer trains on all {@link #size()} samples with their labels and task heads, and
+ * adds the distillation terms strategies attached (see {@link DistillationTarget}); the loss of a
+ * sample appended with {@link #appendOutsideMean} enters with its own weights rather than as a share
+ * of the batch mean.
  */
 public interface BatchContext {
     /** {@return the index of the current task, from 0} */

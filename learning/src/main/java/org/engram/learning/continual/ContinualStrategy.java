@@ -11,8 +11,10 @@ package org.engram.learning.continual;
  *     beforeTask(task)
  *     for each batch:
  *       beforeBatch(batch)                          strategies may append samples, attach distillation,
- *                                                   ask batch.oracle() for gradients at these weights
- *       forward + backward on all batch.size() samples -> grad[l] (mean task loss + distillation)
+ *                                                   ask batch.oracle() for gradients at these weights,
+ *                                                   batch.outputs(i, z) for a sample's logits in this pass
+ *       forward + backward on all batch.size() samples -> grad[l] (mean task loss + distillation,
+ *                                                   plus the weighted losses of samples outside the mean)
  *       batch.setLossGradient(copy of grad)         (Batch) task-loss gradient before penalties
  *       for each layer l: addPenaltyGradient(l, weights[l], grad[l])
  *       transformGradient(grad)                     every matrix at once, penalties included

@@ -23,7 +23,7 @@ public final class Strategies {
     public enum Role {
         /** Protects nothing (naive fine-tuning). */
         BASELINE,
-        /** Adds samples or targets to each batch (replay, joint, lwf): first in a chain. */
+        /** Adds samples or targets to each batch (replay, der, joint, lwf): first in a chain. */
         BATCH_COMPOSER,
         /** Adds a penalty's gradient (ewc, si, mas, l2): after the composers, in any order. */
         PENALTY,
@@ -318,7 +318,7 @@ public final class Strategies {
      *
      * <p>Choose the order by what the hooks change:
      * <ol>
-     *   <li>batch composers first (replay, joint, lwf), so every later hook sees the full batch;</li>
+     *   <li>batch composers first (replay, der, joint, lwf), so every later hook sees the full batch;</li>
      *   <li>penalties (ewc, online_ewc, si, mas, l2) in any order: their gradients add; a gradient
      *   projection (agem) may stand anywhere, as its hook sees the gradient after every penalty;</li>
      *   <li>update scalers (metaplasticity, importance_gating);</li>
