@@ -104,13 +104,15 @@ public final class ChartStyle {
      * come last. The others share a colour with a relative, drawn dashed with square markers: MAS
      * EWC's orange (importance from the output's sensitivity rather than the Fisher information),
      * L2 SI's green, A-GEM replay's vermillion (an episodic memory too), importance gating HLOP's
-     * purple, metaplasticity GPM's sky blue, and joint training, the upper bound, black.
+     * purple, metaplasticity GPM's sky blue, and joint training, the upper bound, black. Dark
+     * experience replay, replay with the stored logits, is replay's vermillion dashed with replay's
+     * diamond (A-GEM's dashed vermillion has the bar).
      */
     private static final Map<String, Integer> OWN_STYLE = Map.ofEntries(
             Map.entry("naive", 0), Map.entry("ewc", 1), Map.entry("si", 2), Map.entry("replay", 3),
             Map.entry("hlop", 4), Map.entry("gpm", 5), Map.entry("lwf", 6),
             Map.entry("mas", 9), Map.entry("l2", 10), Map.entry("agem", 11), Map.entry("importance_gating", 12),
-            Map.entry("metaplasticity", 13), Map.entry("joint", 14));
+            Map.entry("metaplasticity", 13), Map.entry("joint", 14), Map.entry("der", 19));
 
     /**
      * A style index ({@link #color}, {@link #line}, {@link #shape}) for each named series of a

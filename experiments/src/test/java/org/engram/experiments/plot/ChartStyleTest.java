@@ -3,6 +3,7 @@ package org.engram.experiments.plot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,12 @@ class ChartStyleTest {
         assertEquals(ChartStyle.color(1), ChartStyle.color(9), "MAS is drawn in EWC's orange");
         assertArrayEquals(new int[] {3, 11}, ChartStyle.styles(List.of("replay", "agem")));
         assertEquals(ChartStyle.color(3), ChartStyle.color(11), "A-GEM is drawn in replay's vermillion");
+        assertArrayEquals(new int[] {3, 11, 19}, ChartStyle.styles(List.of("replay", "agem", "der")));
+        assertEquals(ChartStyle.color(3), ChartStyle.color(19), "DER is drawn in replay's vermillion");
+        assertEquals(ChartStyle.line(11), ChartStyle.line(19), "dashed, as A-GEM");
+        assertTrue(ChartStyle.shape(3, 8).getBounds2D().equals(ChartStyle.shape(19, 8).getBounds2D())
+                && !ChartStyle.shape(11, 8).getBounds2D().equals(ChartStyle.shape(19, 8).getBounds2D()),
+                "replay's diamond, not A-GEM's bar");
         assertEquals(List.of(9, 10, 12, 13, 14), Arrays.stream(ChartStyle.styles(List.of("mas", "l2",
                 "importance_gating", "metaplasticity", "joint"))).boxed().toList());
     }
