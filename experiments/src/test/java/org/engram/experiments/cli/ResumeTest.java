@@ -120,19 +120,28 @@ class ResumeTest {
     }
 
     /**
-     * A kill after a task's learner state was written and before its progress.json: the unit's
-     * folder holds the newer state next to the older one and the older progress. The resume
-     * continues from the older pair and finishes as a run that never stopped.
-     */
-    /**
      * A-GEM's memory is in its checkpoint: stopped after its second task and resumed on two threads,
      * a run ends with the weights, accuracies and final state of one that never stopped.
      */
     @Test
     void anAgemRunResumesBitForBit(@TempDir Path dir) throws IOException {
+        assertResumesBitForBit(dir, "agem", "{memory_size: 40, sample_size: 10}");
+    }
+
+    /**
+     * Dark experience replay's buffer, samples and stored logits, is in its checkpoint: stopped after
+     * its second task and resumed on two threads, a run ends as one that never stopped.
+     */
+    @Test
+    void aDerRunResumesBitForBit(@TempDir Path dir) throws IOException {
+        assertResumesBitForBit(dir, "der", "{memory_size: 40, replay_batch: 10}");
+    }
+
+    /** Runs a strategy straight through and stopped after task 2 then resumed on 2 threads; compares them. */
+    private static void assertResumesBitForBit(Path dir, String strategy, String params) throws IOException {
         Path config = dir.resolve("resume.yaml");
         Files.writeString(config, CONFIG.replace("  - name: naive\n  - name: si\n",
-                "  - name: agem\n    params: {memory_size: 40, sample_size: 10}\n"));
+                "  - name: " + strategy + "\n    params: " + params + "\n"));
         CliRunner.Result straight = CliRunner.run("run", config.toString(), "--out", dir.resolve("a").toString());
         assertEquals(0, straight.exitCode(), straight.err());
         Path root = dir.resolve("b");
@@ -146,17 +155,22 @@ class ResumeTest {
         Path reference = Path.of(straight.lastLine());
         Path finished = Path.of(resumed.lastLine());
         JsonNode x = new ObjectMapper().readTree(reference.resolve("metrics.json").toFile())
-                .get("strategies").get("agem").get("seeds").get("4");
+                .get("strategies").get(strategy).get("seeds").get("4");
         JsonNode y = new ObjectMapper().readTree(finished.resolve("metrics.json").toFile())
-                .get("strategies").get("agem").get("seeds").get("4");
+                .get("strategies").get(strategy).get("seeds").get("4");
         for (String key : List.of("accuracy_matrix", "acc", "bwt", "weights_hash")) {
-            assertEquals(x.get(key), y.get(key), "agem " + key);
+            assertEquals(x.get(key), y.get(key), strategy + " " + key);
         }
-        assertArrayEquals(Files.readAllBytes(reference.resolve("checkpoints/agem/seed-4/learner-3.state")),
-                Files.readAllBytes(finished.resolve("checkpoints/agem/seed-4/learner-3.state")),
-                "agem: final learner state");
+        String state = "checkpoints/" + strategy + "/seed-4/learner-3.state";
+        assertArrayEquals(Files.readAllBytes(reference.resolve(state)), Files.readAllBytes(finished.resolve(state)),
+                strategy + ": final learner state");
     }
 
+    /**
+     * A kill after a task's learner state was written and before its progress.json: the unit's
+     * folder holds the newer state next to the older one and the older progress. The resume
+     * continues from the older pair and finishes as a run that never stopped.
+     */
     @Test
     void aKillBetweenTheCheckpointWritesIsResumable(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("resume.yaml");
