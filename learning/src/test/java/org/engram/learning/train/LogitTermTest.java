@@ -2,6 +2,7 @@ package org.engram.learning.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.engram.learning.encode.Encoder;
@@ -141,5 +142,91 @@ class LogitTermTest {
         float[][] x = {{0.5f}};
         assertThrows(org.engram.simulator.ParameterException.class, () -> new Batch(x, new int[] {0},
                 new long[] {1}, null, null, null, new boolean[] {true}));
+    }
+
+    /**
+     * The step's gradient is the gradient of dark experience replay's loss: for the readout weights,
+     * on which the logits of a non-spiking (mean membrane) readout depend linearly given the hidden
+     * spikes, central differences of the loss, computed here from the trainer's logits alone,
+     * {@code (1/n) sum_own CE + c CE_A + match_B}, agree with the trainer's gradient of the batch with
+     * A and B outside the mean (B with class weight 0 and the logit match).
+     */
+    @Test
+    void theGradientOfOwnMeanPlusWeightedOutsideLossesMatchesFiniteDifferences() {
+        SyntheticPatterns data = SyntheticPatterns.train();
+        LayeredNet net = net();
+        int own = 5;
+        int a = own;
+        int b = own + 1;
+        float[][] x = new float[own + 2][];
+        int[] y = new int[x.length];
+        long[] streams = new long[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = data.x[i];
+            y[i] = data.y[i];
+            streams[i] = Encoder.streamState(9, i, 0);
+        }
+        float c = 0.25f;
+        org.engram.learning.continual.LogitMatch match = new org.engram.learning.continual.LogitMatch(
+                new float[] {0.5f, -0.25f, 1f}, new int[] {0, 2, 3}, 0.8);
+        LogitTerm[][] terms = new LogitTerm[x.length][];
+        terms[b] = new LogitTerm[] {match};
+        float[] classWeights = new float[x.length];
+        java.util.Arrays.fill(classWeights, 1f);
+        classWeights[a] = c;
+        classWeights[b] = 0f;
+        boolean[] outside = new boolean[x.length];
+        outside[a] = true;
+        outside[b] = true;
+        try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(12, 1.0), TrainerOptions.defaults())) {
+            int readout = net.matrixCount() - 1;
+            float[] analytic = trainer.meanGradient(new Batch(x, y, streams, null, terms, classWeights, outside),
+                    Loss.CROSS_ENTROPY)[readout];
+            float[] w = net.weights(readout);
+            double worst = 0;
+            for (int k = 0; k < w.length; k += 7) {
+                float w0 = w[k];
+                w[k] = w0 + 0x1p-8f;
+                double up = derLoss(trainer, x, y, streams, own, c, match);
+                float wUp = w[k];
+                w[k] = w0 - 0x1p-8f;
+                double down = derLoss(trainer, x, y, streams, own, c, match);
+                double numeric = (up - down) / (wUp - w[k]);
+                w[k] = w0;
+                // The loss is smooth in these weights (cubic terms of order h^2 = 1.5e-5 relative); the
+                // logits are floats (relative 6e-8 of values below about 10), so the loss of about 3 is
+                // known to ~2e-6 and the difference quotient over 2h = 2^-7 to ~3e-4; 1e-3 bounds both.
+                assertEquals(numeric, analytic[k], 1e-3, "readout weight " + k);
+                worst = Math.max(worst, Math.abs(analytic[k]));
+            }
+            assertTrue(worst > 1e-2, "the weights checked have gradients well above the tolerance: " + worst);
+        }
+    }
+
+    /** {@code (1/own) sum CE} over the own samples plus c CE of sample own and the match of sample own + 1. */
+    private static double derLoss(Trainer trainer, float[][] x, int[] y, long[] streams, int own, float c,
+                                  LogitTerm match) {
+        float[] z = new float[SyntheticPatterns.CLASSES];
+        double mean = 0;
+        for (int i = 0; i < own; i++) {
+            trainer.logits(x[i], streams[i], z);
+            mean += crossEntropy(z, y[i]);
+        }
+        trainer.logits(x[own], streams[own], z);
+        double outsideA = c * crossEntropy(z, y[own]);
+        trainer.logits(x[own + 1], streams[own + 1], z);
+        return mean / own + outsideA + match.loss(z);
+    }
+
+    private static double crossEntropy(float[] z, int label) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (float v : z) {
+            sum += Math.exp(v - max);
+        }
+        return max + Math.log(sum) - z[label];
     }
 }
