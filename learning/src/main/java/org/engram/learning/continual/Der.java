@@ -24,8 +24,8 @@ import org.engram.simulator.random.SplitMixRandom;
  *   L = (1/n) sum_(batch) CE  +  alpha (1/|B1|) sum_(B1) (1/K_s) sum_(u in U_s) (z_u(x_s) - y_(s,u))^2
  *                             +  beta  (1/|B2|) sum_(B2) CE(x_s, label_s)
  * </pre>
- * with y_s the stored logits and U_s the K_s readout units they are matched on (below). The buffer samples
- * are appended outside the batch mean ({@link BatchContext#appendOutsideMean}) with these weights,
+ * with y_s the stored logits and U_s the K_s readout units they are matched on (below). The buffer
+ * samples are appended outside the batch mean ({@link BatchContext#appendOutsideMean}) with these weights,
  * so the trainer's gradient is the gradient of L and the batch's own samples keep their share (a
  * batch that replay also extends keeps its mean over the own and replayed samples). The mean
  * over the units and samples is the authors' code's ({@code F.mse_loss}), so alpha means theirs.
@@ -37,7 +37,8 @@ import org.engram.simulator.random.SplitMixRandom;
  * paper's algorithm 1: it always holds a uniform sample of everything trained on so far, without
  * task boundaries. A sample it takes is stored with the logits this step's own training pass
  * computes for it ({@link BatchContext#outputs}: the weights the step starts from and the same spike
- * encoding), so from the task in which it is seen on, at a cost of one forward pass per sample taken.
+ * encoding): the outputs of the network learning its task, at a cost of one forward pass per sample
+ * taken.
  *
  * <p>U_s, the matched units, are those training covers for the sample now: its task's head in
  * task-incremental learning (the other heads play no part in its task), every unit in
@@ -48,8 +49,8 @@ import org.engram.simulator.random.SplitMixRandom;
  * which matches every logit (its unmasked softmax trains future classes' units down from the start).
  * Matched on the classes seen when it was stored alone, DER (beta 0) reached an ACC of 20.0 on
  * split Fashion-MNIST, class-incremental (seed 1), against 71.9 with these units: nothing kept the
- * new classes' units low on old samples, and each task's classes took over. Units of classes not seen yet are
- * left out: the trainer masks them out of training and evaluation and does not move their weights,
+ * new classes' units low on old samples, and each task's classes took over. Units of classes not seen
+ * yet are left out: the trainer masks them out of training and evaluation and does not move their weights,
  * and pulling the hidden layers towards their random projections would only constrain them. The
  * replayed cross-entropy of DER++ uses the same mask as training (every class seen so far in
  * class-incremental learning).
@@ -67,11 +68,12 @@ import org.engram.simulator.random.SplitMixRandom;
  *       0 is DER</td></tr>
  *   <tr><td>replay_batch</td><td>64</td><td>buffer samples of each minibatch, {@code >= 1}</td></tr>
  * </table>
- * alpha 1.0 and beta 0.5 are the paper's for its Sequential MNIST (5 tasks of 2 classes, a
- * multilayer perceptron, one epoch) with a buffer of 500 (its appendix's table of best
- * hyperparameters); the buffer holds 1000 here, as replay's and agem's, so the three compare at equal
- * memory. The paper's minibatch from the buffer there was as large as the training batch; 64 is the
- * split Fashion-MNIST configs' batch size (a strategy does not see the trainer's).
+ * alpha 1.0 and beta 0.5 are the authors' best DER++ values for Sequential MNIST (5 tasks of 2
+ * classes, a multilayer perceptron, one epoch) with a buffer of 500 (their code's
+ * {@code utils/best_args.py}, aimagelab/mammoth; for DER alone there, alpha 1.0); the buffer holds
+ * 1000 here, as replay's and agem's, so the three compare at equal memory. Their minibatch from the
+ * buffer there was as large as the training batch (10); 64 is the split Fashion-MNIST configs'
+ * batch size (a strategy does not see the trainer's).
  *
  * <p>Reference: P. Buzzega, M. Boschini, A. Porrello, D. Abati and S. Calderara (2020), Dark
  * experience for general continual learning: a strong, simple baseline, NeurIPS; J. S. Vitter (1985),
