@@ -167,7 +167,8 @@ class ContinualLearnerTest {
                         new SynapticIntelligence.Params(0, 1e-3))),
                 Arguments.of("mas", (Supplier<ContinualStrategy>) () -> new Mas(new Mas.Params(0, 20))),
                 Arguments.of("l2", (Supplier<ContinualStrategy>) () -> new L2Anchor(
-                        new L2Anchor.Params(0))));
+                        new L2Anchor.Params(0))),
+                Arguments.of("der", (Supplier<ContinualStrategy>) () -> new Der(new Der.Params(40, 0, 0, 8))));
     }
 
     private static void assertTrainsAlike(Supplier<ContinualStrategy> expected,
