@@ -47,17 +47,13 @@ class LogitTermTest {
 
     @Test
     void aTermEqualToTheCrossEntropyDoublesTheGradient() {
-        SyntheticPatterns data = SyntheticPatterns.train();
         LayeredNet net = net();
-        int n = 8;
-        float[][] x = new float[n][];
-        int[] y = new int[n];
-        long[] streams = new long[n];
-        LogitTerm[][] terms = new LogitTerm[n][];
-        for (int i = 0; i < n; i++) {
-            x[i] = data.x[i];
-            y[i] = data.y[i];
-            streams[i] = Encoder.streamState(1, i, 0);
+        Samples samples = Samples.first(8, 1);
+        float[][] x = samples.x();
+        int[] y = samples.y();
+        long[] streams = samples.streams();
+        LogitTerm[][] terms = new LogitTerm[x.length][];
+        for (int i = 0; i < x.length; i++) {
             terms[i] = new LogitTerm[] {new CrossEntropyAgain(y[i])};
         }
         try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(12, 1.0), TrainerOptions.defaults())) {
@@ -82,19 +78,14 @@ class LogitTermTest {
      */
     @Test
     void samplesOutsideTheMeanAddTheirWeightedLossesToIt() {
-        SyntheticPatterns data = SyntheticPatterns.train();
         LayeredNet net = net();
         int own = 6;
         int a = own;
         int b = own + 1;
-        float[][] x = new float[own + 2][];
-        int[] y = new int[x.length];
-        long[] streams = new long[x.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = data.x[i];
-            y[i] = data.y[i];
-            streams[i] = Encoder.streamState(5, i, 0);
-        }
+        Samples samples = Samples.first(own + 2, 5);
+        float[][] x = samples.x();
+        int[] y = samples.y();
+        long[] streams = samples.streams();
         float c = 0.375f;
         LogitTerm term = new CrossEntropyAgain((y[b] + 1) % SyntheticPatterns.CLASSES);
         LogitTerm[][] terms = new LogitTerm[x.length][];
@@ -153,19 +144,14 @@ class LogitTermTest {
      */
     @Test
     void theGradientOfOwnMeanPlusWeightedOutsideLossesMatchesFiniteDifferences() {
-        SyntheticPatterns data = SyntheticPatterns.train();
         LayeredNet net = net();
         int own = 5;
         int a = own;
         int b = own + 1;
-        float[][] x = new float[own + 2][];
-        int[] y = new int[x.length];
-        long[] streams = new long[x.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = data.x[i];
-            y[i] = data.y[i];
-            streams[i] = Encoder.streamState(9, i, 0);
-        }
+        Samples samples = Samples.first(own + 2, 9);
+        float[][] x = samples.x();
+        int[] y = samples.y();
+        long[] streams = samples.streams();
         float c = 0.25f;
         org.engram.learning.continual.LogitMatch match = new org.engram.learning.continual.LogitMatch(
                 new float[] {0.5f, -0.25f, 1f}, new int[] {0, 2, 3}, 0.8);
@@ -228,5 +214,19 @@ class LogitTermTest {
             sum += Math.exp(v - max);
         }
         return max + Math.log(sum) - z[label];
+    }
+
+    /** The first {@code count} training patterns, sample i encoded from stream {@code (key, i, 0)}. */
+    private record Samples(float[][] x, int[] y, long[] streams) {
+        static Samples first(int count, long key) {
+            SyntheticPatterns data = SyntheticPatterns.train();
+            Samples s = new Samples(new float[count][], new int[count], new long[count]);
+            for (int i = 0; i < count; i++) {
+                s.x[i] = data.x[i];
+                s.y[i] = data.y[i];
+                s.streams[i] = Encoder.streamState(key, i, 0);
+            }
+            return s;
+        }
     }
 }
