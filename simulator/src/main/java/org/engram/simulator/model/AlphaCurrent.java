@@ -90,12 +90,34 @@ final class AlphaCurrent {
      */
     double driveToVoltage(double h) {
         double x = rateGap * h;
-        double integral = x < SERIES_LIMIT ? h * h * series(x, synapseFaster) : closedForm(x) / (rateGap * rateGap);
-        return StrictMath.exp(-slowRate * h) * integral * inverseCapacitance;
+        return StrictMath.exp(-slowRate * h) * driveIntegral(h, x, x < SERIES_LIMIT ? 0 : StrictMath.expm1(-x))
+                * inverseCapacitance;
     }
 
-    private double closedForm(double x) {
-        return synapseFaster ? -StrictMath.expm1(-x) - x * StrictMath.exp(-x) : x + StrictMath.expm1(-x);
+    /**
+     * {@return {@code current P32(h) + drive P31(h)}, the potential (mV) that a current (pA) and its
+     * drive (pA/ms) add over {@code h}}: the two propagators share their factor {@code exp(-r_slow h)}
+     * and {@code expm1(-g h)}, computed once: precise mode evaluates it for every move of a neuron and
+     * every step of a threshold search.
+     *
+     * @param h       the time (ms), {@code >= 0} and finite
+     * @param current the current at the start (pA)
+     * @param drive   the drive at the start (pA/ms)
+     */
+    double toVoltage(double h, double current, double drive) {
+        double x = rateGap * h;
+        double gapExpm1 = x < ExponentialCurrent.SERIES_LIMIT ? 0 : StrictMath.expm1(-x);
+        return StrictMath.exp(-slowRate * h) * inverseCapacitance
+                * (current * exponential.integral(h, x, gapExpm1) + drive * driveIntegral(h, x, gapExpm1));
+    }
+
+    /** The integral of {@code P31} without its factor {@code exp(-r_slow h) / C_m}; {@code gapExpm1} as for P32. */
+    private double driveIntegral(double h, double x, double gapExpm1) {
+        return x < SERIES_LIMIT ? h * h * series(x, synapseFaster) : closedForm(x, gapExpm1) / (rateGap * rateGap);
+    }
+
+    private double closedForm(double x, double gapExpm1) {
+        return synapseFaster ? -gapExpm1 - x * StrictMath.exp(-x) : x + gapExpm1;
     }
 
     /**

@@ -58,7 +58,19 @@ final class ExponentialCurrent {
      */
     double toVoltage(double h) {
         double x = rateGap * h;
-        double integral = x < SERIES_LIMIT ? h * (1.0 - 0.5 * x) : -StrictMath.expm1(-x) / rateGap;
-        return StrictMath.exp(-slowRate * h) * integral * inverseCapacitance;
+        return StrictMath.exp(-slowRate * h) * integral(h, x, x < SERIES_LIMIT ? 0 : StrictMath.expm1(-x))
+                * inverseCapacitance;
+    }
+
+    /**
+     * {@return the integral of {@code exp(-g s)} over {@code [0, h]} (ms), {@code P21} without its factor
+     * {@code exp(-r_slow h) / C_m}}
+     *
+     * @param h          the time (ms), {@code >= 0} and finite
+     * @param x          {@code g h}
+     * @param gapExpm1   {@code expm1(-x)}, read only when {@code x >= }{@value #SERIES_LIMIT}
+     */
+    double integral(double h, double x, double gapExpm1) {
+        return x < SERIES_LIMIT ? h * (1.0 - 0.5 * x) : -gapExpm1 / rateGap;
     }
 }

@@ -432,8 +432,7 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
         double potential(double s, double u0, double bias, double aEx, double bEx, double aIn, double bIn) {
             double uInf = resistance * bias;
             return u0 - (uInf - u0) * StrictMath.expm1(-s / tauM)
-                    + aEx * ex.currentToVoltage(s) + bEx * ex.driveToVoltage(s)
-                    + aIn * in.currentToVoltage(s) + bIn * in.driveToVoltage(s);
+                    + ex.toVoltage(s, aEx, bEx) + in.toVoltage(s, aIn, bIn);
         }
 
         @Override
