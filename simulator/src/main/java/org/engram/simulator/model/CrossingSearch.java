@@ -14,6 +14,15 @@ package org.engram.simulator.model;
  * on {@code u'} and compared with the threshold. The crossing is then bracketed and refined with the
  * Illinois method.
  *
+ * <p>{@code u(s) = u_inf + (u0 - u_inf) exp(-s / tau_m) + u_syn(s)} with {@code u_inf = R bias}
+ * and {@code u_syn} what the synapses add, the model's part; {@code u'} is computed as
+ * {@code (R I_syn(s) - (u0 - u_inf) exp(-s / tau_m) - u_syn(s)) / tau_m}, without the terms
+ * {@code R bias} on both sides whose rounding, far into a long interval, outweighs a slope that has
+ * decayed with the currents. Past {@value #SETTLED_TIME_CONSTANTS} of the slowest time constants the
+ * currents are below rounding and {@code u} only relaxes toward {@code u_inf}:
+ * {@link #settledCrossing} searches that tail, so that a model's search of the turning points need
+ * not reach into it.
+ *
  * <p>A neuron's start travels as arguments, not fields, because one kernel serves every worker at
  * once and a search allocates nothing: {@code u0 = V - E_L} (mV), {@code bias = I_e + I_ext} (pA),
  * and for each receptor its current {@code a} (pA) and, for alpha-shaped synapses, the drive
@@ -27,24 +36,44 @@ abstract class CrossingSearch {
     /** Function code of {@code u'(s)} for {@link #evaluate}. */
     static final int SLOPE = 1;
 
+    /** Time constants after which the synaptic currents count as gone: {@code exp(-50)} is 2e-22. */
+    static final double SETTLED_TIME_CONSTANTS = 50;
+
     private static final double ROOT_TOLERANCE_MS = 1e-13;
     private static final int MAX_ITERATIONS = 200;
 
     /** The threshold relative to rest, {@code V_th - E_L} (mV). */
     final double theta;
 
-    private final double tauM;
+    /** The membrane time constant (ms). */
+    final double tauM;
+
+    /** The membrane resistance {@code tau_m / C_m} (GOhm, mV/pA). */
+    final double resistance;
+
+    /** From how long after a start the currents are gone (ms). */
+    private final double settledMs;
 
     /**
      * Creates a search for {@code theta}.
      *
-     * @param theta the threshold relative to rest (mV)
-     * @param tauM  the membrane time constant (ms)
+     * @param theta       the threshold relative to rest (mV)
+     * @param tauM        the membrane time constant (ms)
+     * @param resistance  the membrane resistance (GOhm)
+     * @param slowestSynapseMs the largest synaptic time constant (ms)
      */
-    CrossingSearch(double theta, double tauM) {
+    CrossingSearch(double theta, double tauM, double resistance, double slowestSynapseMs) {
         this.theta = theta;
         this.tauM = tauM;
+        this.resistance = resistance;
+        this.settledMs = SETTLED_TIME_CONSTANTS * Math.max(tauM, slowestSynapseMs);
     }
+
+    /** {@return {@code u_syn(s)}, what the synapses add to {@code u} (mV), from the start given} */
+    abstract double synapticPotential(double s, double aEx, double bEx, double aIn, double bIn);
+
+    /** {@return {@code I_syn(s)}, the synaptic current (pA), from the start given} */
+    abstract double synapticCurrent(double s, double aEx, double bEx, double aIn, double bIn);
 
     /**
      * Whether the potential surely stays below threshold for {@code end} ms: with {@code R I <= drive}
@@ -62,11 +91,45 @@ abstract class CrossingSearch {
         return drive <= u0 || u0 - (drive - u0) * StrictMath.expm1(-end / tauM) < theta;
     }
 
-    /** {@return {@code u(s)} in mV, of a neuron that is not refractory, from the start given} */
-    abstract double potential(double s, double u0, double bias, double aEx, double bEx, double aIn, double bIn);
+    /**
+     * {@return {@code u(s)} in mV, of a neuron that is not refractory, from the start given}: the
+     * relaxation toward {@code u_inf} with expm1, which keeps its digits when {@code s / tau_m} is small
+     * (a long tau_m, a near-perfect integrator, had rounded it to nothing), and what the synapses add
+     */
+    final double potential(double s, double u0, double bias, double aEx, double bEx, double aIn, double bIn) {
+        double uInf = resistance * bias;
+        return u0 - (uInf - u0) * StrictMath.expm1(-s / tauM) + synapticPotential(s, aEx, bEx, aIn, bIn);
+    }
 
     /** {@return {@code u'(s) = (R I(s) - u(s)) / tau_m} in mV/ms, from the start given} */
-    abstract double slope(double s, double u0, double bias, double aEx, double bEx, double aIn, double bIn);
+    final double slope(double s, double u0, double bias, double aEx, double bEx, double aIn, double bIn) {
+        double uInf = resistance * bias;
+        return (resistance * synapticCurrent(s, aEx, bEx, aIn, bIn) - (u0 - uInf) * StrictMath.exp(-s / tauM)
+                - synapticPotential(s, aEx, bEx, aIn, bIn)) / tauM;
+    }
+
+    /**
+     * {@return how much of an interval of {@code end} ms a model's search of the turning points takes:
+     * up to where the currents are gone}
+     */
+    final double searchedPart(double end) {
+        return Math.min(end, settledMs);
+    }
+
+    /**
+     * The crossing in the tail {@code [searched, end]} past {@link #searchedPart}, where {@code u} only
+     * relaxes toward {@code u_inf} and {@code u(searched) < theta}: there if {@code u(end)} is at or above
+     * threshold.
+     *
+     * @return the crossing time since the start (ms), or NaN if there is none
+     */
+    final double settledCrossing(double searched, double end, double u0, double bias, double aEx, double bEx,
+                                 double aIn, double bIn) {
+        if (end > searched && potential(end, u0, bias, aEx, bEx, aIn, bIn) >= theta) {
+            return root(ABOVE_THRESHOLD, searched, end, u0, bias, aEx, bEx, aIn, bIn);
+        }
+        return Double.NaN;
+    }
 
     /**
      * The value of a function that {@link #root} searches: {@link #ABOVE_THRESHOLD} and {@link #SLOPE}

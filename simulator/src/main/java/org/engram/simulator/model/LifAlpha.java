@@ -280,12 +280,10 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
 
         private final AlphaCurrent ex;
         private final AlphaCurrent in;
-        private final double tauM;
         private final double rateEx;
         private final double rateIn;
         private final double jumpEx;
         private final double jumpIn;
-        private final double resistance;
         private final double eL;
         private final double iE;
         private final double vReset;
@@ -296,15 +294,13 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
         private final boolean excitationFaster;
 
         PreciseKernel(Params p) {
-            super(p.vTh() - p.eL(), p.tauM());
+            super(p.vTh() - p.eL(), p.tauM(), p.resistance(), Math.max(p.tauSynEx(), p.tauSynIn()));
             ex = new AlphaCurrent(p.tauM(), p.tauSynEx(), p.cM());
             in = new AlphaCurrent(p.tauM(), p.tauSynIn(), p.cM());
-            tauM = p.tauM();
             rateEx = 1.0 / p.tauSynEx();
             rateIn = 1.0 / p.tauSynIn();
             jumpEx = ex.jumpPerWeight();
             jumpIn = in.jumpPerWeight();
-            resistance = p.resistance();
             eL = p.eL();
             iE = p.iE();
             vReset = p.vReset();
@@ -376,7 +372,12 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
             if (staysBelow(u0, drive, end)) {
                 return Double.NaN;
             }
-            return start + firstCrossingUntil(end, u0, bias, aEx, bEx, aIn, bIn);
+            double searched = searchedPart(end);
+            double crossing = firstCrossingUntil(searched, u0, bias, aEx, bEx, aIn, bIn);
+            if (Double.isNaN(crossing)) {
+                crossing = settledCrossing(searched, end, u0, bias, aEx, bEx, aIn, bIn);
+            }
+            return start + crossing;
         }
 
         @Override
@@ -423,22 +424,14 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
             return Math.max(a, (a + b * end) * StrictMath.exp(-rate * end));
         }
 
-        /**
-         * {@code u(s) = V - E_L} after {@code s} ms of free, non-refractory evolution: the relaxation
-         * toward {@code u_inf = R bias} with expm1, which keeps its digits when {@code s / tau_m} is
-         * small, plus what the currents {@code a} and their drives {@code b} add.
-         */
         @Override
-        double potential(double s, double u0, double bias, double aEx, double bEx, double aIn, double bIn) {
-            double uInf = resistance * bias;
-            return u0 - (uInf - u0) * StrictMath.expm1(-s / tauM)
-                    + ex.toVoltage(s, aEx, bEx) + in.toVoltage(s, aIn, bIn);
+        double synapticPotential(double s, double aEx, double bEx, double aIn, double bIn) {
+            return ex.toVoltage(s, aEx, bEx) + in.toVoltage(s, aIn, bIn);
         }
 
         @Override
-        double slope(double s, double u0, double bias, double aEx, double bEx, double aIn, double bIn) {
-            double current = bias + (aEx + bEx * s) * ex.decay(s) + (aIn + bIn * s) * in.decay(s);
-            return (resistance * current - potential(s, u0, bias, aEx, bEx, aIn, bIn)) / tauM;
+        double synapticCurrent(double s, double aEx, double bEx, double aIn, double bIn) {
+            return (aEx + bEx * s) * ex.decay(s) + (aIn + bIn * s) * in.decay(s);
         }
 
         /**

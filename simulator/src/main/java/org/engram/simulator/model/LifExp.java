@@ -244,23 +244,19 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
     private static final class PreciseKernel extends CrossingSearch implements ExactKernel<State> {
         private final ExponentialCurrent ex;
         private final ExponentialCurrent in;
-        private final double tauM;
         private final double rateEx;
         private final double rateIn;
-        private final double resistance;
         private final double eL;
         private final double iE;
         private final double vReset;
         private final double tRef;
 
         PreciseKernel(Params p) {
-            super(p.vTh() - p.eL(), p.tauM());
+            super(p.vTh() - p.eL(), p.tauM(), p.resistance(), Math.max(p.tauSynEx(), p.tauSynIn()));
             ex = new ExponentialCurrent(p.tauM(), p.tauSynEx(), p.cM());
             in = new ExponentialCurrent(p.tauM(), p.tauSynIn(), p.cM());
-            tauM = p.tauM();
             rateEx = 1.0 / p.tauSynEx();
             rateIn = 1.0 / p.tauSynIn();
-            resistance = p.resistance();
             eL = p.eL();
             iE = p.iE();
             vReset = p.vReset();
@@ -307,13 +303,19 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             if (staysBelow(u0, drive, end)) {
                 return Double.NaN;
             }
+            double searched = searchedPart(end);
             double turn = currentTurn(aEx, aIn);
-            if (!(turn > 0 && turn < end)) {
-                return start + firstCrossing(0, end, u0, bias, aEx, 0, aIn, 0);
+            double crossing;
+            if (!(turn > 0 && turn < searched)) {
+                crossing = firstCrossing(0, searched, u0, bias, aEx, 0, aIn, 0);
+            } else {
+                crossing = firstCrossing(0, turn, u0, bias, aEx, 0, aIn, 0);
+                if (Double.isNaN(crossing)) {
+                    crossing = firstCrossing(turn, searched, u0, bias, aEx, 0, aIn, 0);
+                }
             }
-            double crossing = firstCrossing(0, turn, u0, bias, aEx, 0, aIn, 0);
             if (Double.isNaN(crossing)) {
-                crossing = firstCrossing(turn, end, u0, bias, aEx, 0, aIn, 0);
+                crossing = settledCrossing(searched, end, u0, bias, aEx, 0, aIn, 0);
             }
             return start + crossing;
         }
@@ -359,22 +361,15 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
             return StrictMath.log(-slopeEx / slopeIn) / (rateEx - rateIn);
         }
 
-        /**
-         * {@code u(s) = V - E_L} after {@code s} ms of free, non-refractory evolution: the relaxation
-         * toward {@code u_inf} as {@code u0 + (u_inf - u0)(1 - exp(-s/tau_m))} with expm1, which keeps
-         * its digits when {@code s/tau_m} is small (a long tau_m, a near-perfect integrator, had
-         * rounded it to nothing). {@code u_inf = R bias}; exponential synapses have no drives {@code b}.
-         */
+        /** Exponential synapses have no drives {@code b}. */
         @Override
-        double potential(double s, double u0, double bias, double aEx, double bEx, double aIn, double bIn) {
-            double uInf = resistance * bias;
-            return u0 - (uInf - u0) * StrictMath.expm1(-s / tauM) + aEx * ex.toVoltage(s) + aIn * in.toVoltage(s);
+        double synapticPotential(double s, double aEx, double bEx, double aIn, double bIn) {
+            return aEx * ex.toVoltage(s) + aIn * in.toVoltage(s);
         }
 
         @Override
-        double slope(double s, double u0, double bias, double aEx, double bEx, double aIn, double bIn) {
-            double current = bias + aEx * ex.decay(s) + aIn * in.decay(s);
-            return (resistance * current - potential(s, u0, bias, aEx, bEx, aIn, bIn)) / tauM;
+        double synapticCurrent(double s, double aEx, double bEx, double aIn, double bIn) {
+            return aEx * ex.decay(s) + aIn * in.decay(s);
         }
     }
 }

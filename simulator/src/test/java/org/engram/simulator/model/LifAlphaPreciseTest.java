@@ -225,12 +225,12 @@ class LifAlphaPreciseTest {
     }
 
     /**
-     * A current that turns three times within the search, at about 0.8, 2.4 and 7.8 ms (a fast
+     * A current that turns three times within the search, at 0.76, 2.33 and 7.77 ms (a fast
      * excitatory current and drive of 570 pA and 532 pA/ms against a slow inhibitory current of -384 pA
      * whose drive of 195 pA/ms turns it positive), carries the potential above threshold only after
      * its third turn, at 10.9 ms, and back below it before the search ends at 20 ms: found only when
-     * the search splits the interval at the turns (the first before the bend of {@code g} at 2.33 ms,
-     * the others after it). Reference: {@link LifAnalytic#firstCrossing} on the closed form.
+     * the search splits the interval at the turns (the first before the bend of {@code g} at 2.329 ms,
+     * the second 0.001 ms after it, the third later). Reference: {@link LifAnalytic#firstCrossing} on the closed form.
      */
     @Test
     void aCrossingAfterTheCurrentsThirdTurnIsFound() {
@@ -274,6 +274,74 @@ class LifAlphaPreciseTest {
         assertEquals(2, turnsBefore(current, 20), "the shape the case is for");
         assertTrue(u.applyAsDouble(20) < THETA, "below threshold again at the end");
         assertEquals(reference, LifAlpha.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, 0, 20), 1e-9);
+    }
+
+    /**
+     * An excitatory drive of 1500 pA/ms (2 ms) carries the potential past threshold and back below it,
+     * toward {@code R i_e = 12 mV}: searches over 20 ms, 5,000 ms and 10^6 ms find the same crossing.
+     * Far into a long interval the slope, computed as {@code (R I - u) / tau_m} from terms of about
+     * {@code R i_e}, had rounded to 0 or below, and the search saw no maximum inside.
+     */
+    @Test
+    void aLongSearchFindsTheCrossingAShortOneFinds() {
+        LifAlpha.Params p = params(-70 + THETA, 300, 2, 2);
+        LifAlpha.State state = LifAlpha.MODEL.newState(1, p);
+        state.dISynEx[0] = 1500;
+        DoubleUnaryOperator u = t -> freeResponse(0, 300, 2, 0, 1500, 2, 0, 0, t);
+        double reference = LifAnalytic.firstCrossing(u, THETA, 20);
+        assertTrue(reference > 0 && u.applyAsDouble(100) < THETA, "the shape the case is for: " + reference);
+        ExactKernel<LifAlpha.State> kernel = LifAlpha.MODEL.prepareExact(p, GRID);
+        for (double until : new double[] {20, 5000, 1e6}) {
+            assertEquals(reference, kernel.nextCrossingMs(state, 0, 0, until), 1e-9, "searched until " + until);
+        }
+    }
+
+    /**
+     * Thresholds just below the highest potential of random states (1e-2, 1e-4 and 1e-6 mV below the
+     * largest value of a 0.001 ms scan of the closed form, over 5 to 30 ms, for both orders of the
+     * receptors' time constants): each crossing is a brief, nearly tangent excursion, found only where
+     * the search splits the interval at the current's true turns. The kernel's crossing equals the
+     * scan's first one; near a tangency the crossing moves by the potential's rounding over its slope,
+     * well under 1e-6 ms for slopes above 1e-7 mV/ms.
+     */
+    @Test
+    void nearlyTangentCrossingsAreFound() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[][] timeConstants = {{1, 6}, {6, 1}, {0.5, 20}, {20, 0.5}, {3, 3}};
+        double[] gaps = {1e-2, 1e-4, 1e-6};
+        int cases = 0;
+        for (int c = 0; c < 300; c++) {
+            double tauEx = timeConstants[c % timeConstants.length][0];
+            double tauIn = timeConstants[c % timeConstants.length][1];
+            double u0 = random.nextDouble(-5, 5);
+            double aEx = random.nextDouble(-1000, 3000);
+            double bEx = random.nextDouble(-2000, 4000);
+            double aIn = random.nextDouble(-3000, 1000);
+            double bIn = random.nextDouble(-4000, 2000);
+            double iE = random.nextDouble(0, 300);
+            double until = random.nextDouble(5, 30);
+            DoubleUnaryOperator u = t -> freeResponse(u0, iE, tauEx, aEx, bEx, tauIn, aIn, bIn, t);
+            double highest = Double.NEGATIVE_INFINITY;
+            for (int k = 1; k <= Math.round(until * 1000) - 1; k++) {
+                highest = Math.max(highest, u.applyAsDouble(k * 1e-3));
+            }
+            double theta = highest - gaps[c % gaps.length];
+            if (!(u0 < theta)) {
+                continue;
+            }
+            cases++;
+            // The reset, below every threshold, plays no part in the search.
+            LifAlpha.Params p = new LifAlpha.Params(TAU_M, C_M, -70, -70 + theta, -100, 2, iE, tauEx, tauIn);
+            LifAlpha.State state = LifAlpha.MODEL.newState(1, p);
+            state.v[0] = -70 + u0;
+            state.iSynEx[0] = aEx;
+            state.dISynEx[0] = bEx;
+            state.iSynIn[0] = aIn;
+            state.dISynIn[0] = bIn;
+            double found = LifAlpha.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, 0, until);
+            assertEquals(LifAnalytic.firstCrossing(u, theta, until), found, 1e-6, "case " + c);
+        }
+        assertTrue(cases > 200, cases + " cases");
     }
 
     /** How many times a function turns (its steps of 0.001 ms change direction) before {@code untilMs}. */

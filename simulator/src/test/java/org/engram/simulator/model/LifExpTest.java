@@ -227,6 +227,25 @@ class LifExpTest {
     }
 
     /**
+     * A strong excitatory current (3000 pA, 2 ms) carries the potential past threshold and back below
+     * it, toward {@code R i_e = 12 mV}: searches over 20 ms and over 5,000 ms and 10^6 ms find the same
+     * crossing. Far into a long interval the slope, computed from terms of about {@code R i_e}, had
+     * rounded to 0 or below, and the search saw no maximum inside.
+     */
+    @Test
+    void aLongSearchFindsTheCrossingAShortOneFinds() {
+        LifExp.Params p = params(-55, 300, 2, 2);
+        LifExp.State state = LifExp.MODEL.newState(1, p);
+        state.iSynEx[0] = 3000;
+        double reference = LifAnalytic.firstCrossing(t -> freeResponse(0, 3000, 0, 300, 2, 2, t), 15, 20);
+        assertTrue(reference > 0 && freeResponse(0, 3000, 0, 300, 2, 2, 20) < 15, "the shape the case is for");
+        ExactKernel<LifExp.State> kernel = LifExp.MODEL.prepareExact(p, GRID);
+        for (double until : new double[] {20, 5000, 1e6}) {
+            assertEquals(reference, kernel.nextCrossingMs(state, 0, 0, until), 1e-9, "searched until " + until);
+        }
+    }
+
+    /**
      * A potential exactly at threshold is a crossing at once, in both modes: in grid mode a neuron
      * whose resting potential is its threshold fires in its first step (the update leaves {@code
      * V = E_L} exactly: {@code P22 * 0} and {@code P20 * 0} add nothing); in precise mode a potential
