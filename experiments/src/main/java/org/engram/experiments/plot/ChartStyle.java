@@ -101,7 +101,7 @@ public final class ChartStyle {
      * The style of each built-in strategy in every figure ({@link #styles}), so that a strategy
      * looks the same in the figures of different runs. The seven most often compared have a colour
      * of their own and a solid line; the eighth colour, yellow, reads poorly on white and is left to
-     * come last. The others share a colour with a relative, drawn dashed with square markers: MAS
+     * come last. The others share a colour with a relative and are drawn dashed: MAS
      * EWC's orange (importance from the output's sensitivity rather than the Fisher information),
      * L2 SI's green, A-GEM replay's vermillion (an episodic memory too), importance gating HLOP's
      * purple, metaplasticity GPM's sky blue, and joint training, the upper bound, black. Dark

@@ -202,8 +202,8 @@ class BrokenRunConfigTest {
                         "strategies[0].params.alpha", "expected a finite number >= 0", "found -0.5"),
                 set("der infinite beta", "strategies[0]={name: der, params: {beta: 1e999}}",
                         "strategies[0].params.beta", "expected a finite number >= 0", "found Infinity"),
-                set("der replay minibatch of no samples", "strategies[0]={name: der, params: {replay_batch: 0}}",
-                        "strategies[0].params.replay_batch", "expected an integer >= 1 (samples)", "found 0"),
+                set("der replay minibatch of no samples", "strategies[0]={name: der, params: {replay_batch_size: 0}}",
+                        "strategies[0].params.replay_batch_size", "expected an integer >= 1 (samples)", "found 0"),
                 file("misspelt strategy parameter", GOOD.replace("lambda: 10", "lamda: 10"),
                         "bad.yaml:19:14: strategies[1].params.lamda", "did you mean 'lambda'?"),
                 // A head of one class is always right: the run reported 100% for every cell.

@@ -134,7 +134,7 @@ class ResumeTest {
      */
     @Test
     void aDerRunResumesBitForBit(@TempDir Path dir) throws IOException {
-        assertResumesBitForBit(dir, "der", "{memory_size: 40, replay_batch: 10}");
+        assertResumesBitForBit(dir, "der", "{memory_size: 40, replay_batch_size: 10}");
     }
 
     /** Runs a strategy straight through and stopped after task 2 then resumed on 2 threads; compares them. */

@@ -142,7 +142,7 @@ public final class Batch implements BatchContext {
         anyOutside = true;
     }
 
-    /** Appends a sample in the batch mean, after the checks; returns its position. */
+    /** Appends a sample after the checks, in the batch mean until the caller marks it outside; returns its position. */
     private int add(String call, float[] input, int label, int task) {
         requireOpen(call);
         if (input == null || inputLength >= 0 && input.length != inputLength) {

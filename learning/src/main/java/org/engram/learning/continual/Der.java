@@ -18,7 +18,7 @@ import org.engram.simulator.random.SplitMixRandom;
  * give them again.
  *
  * <p>Each step adds to the mean loss of the batch, over a minibatch B1 and (DER++, {@code beta > 0})
- * a second, independently drawn minibatch B2 of {@code replay_batch} distinct samples from the buffer
+ * a second, independently drawn minibatch B2 of {@code replay_batch_size} distinct samples from the buffer
  * (all of them while it holds fewer):
  * <pre>
  *   L = (1/n) sum_(batch) CE  +  alpha (1/|B1|) sum_(B1) (1/K_s) sum_(u in U_s) (z_u(x_s) - y_(s,u))^2
@@ -56,7 +56,7 @@ import org.engram.simulator.random.SplitMixRandom;
  * class-incremental learning).
  *
  * <p>Every random choice of task t comes from {@code RandomStreams.of(seed, DARK_REPLAY, t)}.
- * Cost per step: forward and backward passes over up to {@code 2 replay_batch} buffer samples;
+ * Cost per step: forward and backward passes over up to {@code 2 replay_batch_size} buffer samples;
  * memory: {@code memory_size} input vectors and logit vectors.
  *
  * <table>
@@ -66,7 +66,7 @@ import org.engram.simulator.random.SplitMixRandom;
  *   <tr><td>alpha</td><td>1.0</td><td>weight of the logit-matching loss, {@code >= 0}</td></tr>
  *   <tr><td>beta</td><td>0.5</td><td>weight of the replayed classification loss (DER++), {@code >= 0};
  *       0 is DER</td></tr>
- *   <tr><td>replay_batch</td><td>64</td><td>buffer samples of each minibatch, {@code >= 1}</td></tr>
+ *   <tr><td>replay_batch_size</td><td>64</td><td>buffer samples of each minibatch, {@code >= 1}</td></tr>
  * </table>
  * alpha 1.0 and beta 0.5 are the authors' best DER++ values for Sequential MNIST (5 tasks of 2
  * classes, a multilayer perceptron, one epoch) with a buffer of 500 (their code's
@@ -91,16 +91,16 @@ public final class Der implements ContinualStrategy, Checkpointable {
      * @param memorySize  samples the buffer holds at most, {@code >= 1}
      * @param alpha       weight of the logit-matching loss, finite, {@code >= 0}
      * @param beta        weight of the replayed classification loss, finite, {@code >= 0}; 0 is DER
-     * @param replayBatch buffer samples of each minibatch, {@code >= 1}
+     * @param replayBatchSize buffer samples of each minibatch, {@code >= 1}
      */
-    public record Params(int memorySize, double alpha, double beta, int replayBatch) {
+    public record Params(int memorySize, double alpha, double beta, int replayBatchSize) {
         /** Validates every hyperparameter. */
         public Params {
             Problems p = new Problems(NAME);
             p.require(memorySize >= 1, "memory_size", "an integer >= 1 (samples)", memorySize);
             p.nonNegative("alpha", alpha, "dimensionless");
             p.nonNegative("beta", beta, "dimensionless");
-            p.require(replayBatch >= 1, "replay_batch", "an integer >= 1 (samples)", replayBatch);
+            p.require(replayBatchSize >= 1, "replay_batch_size", "an integer >= 1 (samples)", replayBatchSize);
             p.throwIfAny();
         }
 
@@ -128,7 +128,7 @@ public final class Der implements ContinualStrategy, Checkpointable {
     public Der(Params params) {
         this.params = Strategies.requireParams(NAME, params);
         this.memory = new ReplayMemory(params.memorySize(), Replay.Buffer.RESERVOIR);
-        this.chosen = new int[params.replayBatch()];
+        this.chosen = new int[params.replayBatchSize()];
     }
 
     @Override
@@ -184,7 +184,7 @@ public final class Der implements ContinualStrategy, Checkpointable {
 
     /** Draws a minibatch of distinct slots into {@link #chosen}; returns its size. */
     private int draw() {
-        int k = Math.min(params.replayBatch(), memory.size());
+        int k = Math.min(params.replayBatchSize(), memory.size());
         if (k > 0) {
             memory.choose(k, random, chosen);
         }

@@ -85,7 +85,7 @@ class ContinualLearnerTest {
     }
 
     /** Trains every task on 1 and on 2 threads and asserts the same weights to the last bit. */
-    static void assertSameWeightsOnOneAndTwoThreads(java.util.function.Supplier<ContinualStrategy> strategy,
+    static void assertSameWeightsOnOneAndTwoThreads(Supplier<ContinualStrategy> strategy,
                                                     Scenario scenario) {
         float[][][] w = new float[2][][];
         for (int threads = 1; threads <= 2; threads++) {

@@ -95,14 +95,14 @@ class DerTest {
         e = assertThrows(ParameterException.class, () -> new Der.Params(10, 1, Double.NaN, 64));
         assertTrue(e.getMessage().contains("beta") && e.getMessage().contains("NaN"), e.getMessage());
         e = assertThrows(ParameterException.class, () -> new Der.Params(10, 1, 0.5, 0));
-        assertTrue(e.getMessage().contains("replay_batch") && e.getMessage().contains("found 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("replay_batch_size") && e.getMessage().contains("found 0"), e.getMessage());
         e = assertThrows(ParameterException.class, () -> new Der.Params(10, Double.POSITIVE_INFINITY, 0.5, 4));
         assertTrue(e.getMessage().contains("alpha") && e.getMessage().contains("Infinity"), e.getMessage());
     }
 
     /**
      * Chained after der, checks each batch as the trainer will get it: the own samples in the mean,
-     * then min(replay_batch, stored) samples with class weight 0 and a logit match of weight alpha / k
+     * then min(replay_batch_size, stored) samples with class weight 0 and a logit match of weight alpha / k
      * on the units the scenario names for their task, then (beta &gt; 0) as many with class weight
      * beta / k and no match, each a sample the buffer holds.
      */
@@ -110,18 +110,18 @@ class DerTest {
         private final Der der;
         private final double alpha;
         private final double beta;
-        private final int replayBatch;
+        private final int replayBatchSize;
         private final Scenario scenario;
         /** The buffer's inputs after the previous batch's offers: those this batch's minibatches draw from. */
         private float[][] heldBefore = new float[0][];
         int checked;
         int withReplay;
 
-        Composition(Der der, double alpha, double beta, int replayBatch, Scenario scenario) {
+        Composition(Der der, double alpha, double beta, int replayBatchSize, Scenario scenario) {
             this.der = der;
             this.alpha = alpha;
             this.beta = beta;
-            this.replayBatch = replayBatch;
+            this.replayBatchSize = replayBatchSize;
             this.scenario = scenario;
         }
 
@@ -138,7 +138,7 @@ class DerTest {
                 assertTrue(!batch.outsideMean(i) && batch.classWeight(i) == 1f && batch.logitMatch(i) == null);
             }
             // der offered this batch's samples after drawing: the draws came from what it held before
-            int k = Math.min(replayBatch, heldBefore.length);
+            int k = Math.min(replayBatchSize, heldBefore.length);
             int parts = (alpha > 0 ? 1 : 0) + (beta > 0 ? 1 : 0);
             assertEquals(own + parts * k, batch.size(), "batch " + batch.batchIndex());
             int at = own;
@@ -306,8 +306,9 @@ class DerTest {
             }
             taken += slot >= 0 ? 1 : 0;
         }
-        // E[taken] = 5 + sum_(n=6..200) 5/n = 5 + 5 (H_200 - H_5) = 5 + 5 * 3.5953 = 22.98; the count
-        // is a sum of independent Bernoulli draws with variance < 22.98, so 10..40 is beyond 3.6 sd.
+        // E[taken] = 5 + sum_(n=6..200) 5/n = 5 + 5 (H_200 - H_5) = 5 + 5 * 3.5947 = 22.97; the count
+        // is a sum of independent Bernoulli draws of p = 5/n, variance sum p (1 - p) = 13.6 (sd 3.7),
+        // so 10 and 40 lie 3.5 and 4.6 sd away.
         assertTrue(taken >= 10 && taken <= 40, "taken " + taken);
     }
 

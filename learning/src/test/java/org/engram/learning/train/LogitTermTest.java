@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import org.engram.learning.continual.LogitMatch;
 import org.engram.learning.encode.Encoder;
 import org.engram.learning.encode.RateEncoder;
 import org.engram.learning.layered.HiddenLayer;
@@ -12,6 +14,7 @@ import org.engram.learning.layered.LayeredNet;
 import org.engram.learning.layered.LayeredNetSpec;
 import org.engram.learning.layered.Readout;
 import org.engram.learning.layered.ReadoutLayer;
+import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
 /** Extra loss terms on the logits enter the gradient exactly like the cross-entropy does. */
@@ -91,7 +94,7 @@ class LogitTermTest {
         LogitTerm[][] terms = new LogitTerm[x.length][];
         terms[b] = new LogitTerm[] {term};
         float[] classWeights = new float[x.length];
-        java.util.Arrays.fill(classWeights, 1f);
+        Arrays.fill(classWeights, 1f);
         classWeights[a] = c;
         classWeights[b] = 0f;
         boolean[] outside = new boolean[x.length];
@@ -101,8 +104,8 @@ class LogitTermTest {
             Batch all = new Batch(x, y, streams, null, terms, classWeights, outside);
             assertEquals(own, all.meanCount());
             float[][] step = trainer.meanGradient(all, Loss.CROSS_ENTROPY);
-            float[][] mean = trainer.meanGradient(new Batch(java.util.Arrays.copyOf(x, own),
-                    java.util.Arrays.copyOf(y, own), java.util.Arrays.copyOf(streams, own), null), Loss.CROSS_ENTROPY);
+            float[][] mean = trainer.meanGradient(new Batch(Arrays.copyOf(x, own),
+                    Arrays.copyOf(y, own), Arrays.copyOf(streams, own), null), Loss.CROSS_ENTROPY);
             float[][] ofA = trainer.meanGradient(one(x, y, streams, a, null), Loss.CROSS_ENTROPY);
             float[][] withTerm = trainer.meanGradient(one(x, y, streams, b, term), Loss.CROSS_ENTROPY);
             float[][] without = trainer.meanGradient(one(x, y, streams, b, null), Loss.CROSS_ENTROPY);
@@ -131,7 +134,7 @@ class LogitTermTest {
     @Test
     void aBatchOfSamplesAllOutsideTheMeanIsRefused() {
         float[][] x = {{0.5f}};
-        assertThrows(org.engram.simulator.ParameterException.class, () -> new Batch(x, new int[] {0},
+        assertThrows(ParameterException.class, () -> new Batch(x, new int[] {0},
                 new long[] {1}, null, null, null, new boolean[] {true}));
     }
 
@@ -153,12 +156,12 @@ class LogitTermTest {
         int[] y = samples.y();
         long[] streams = samples.streams();
         float c = 0.25f;
-        org.engram.learning.continual.LogitMatch match = new org.engram.learning.continual.LogitMatch(
+        LogitMatch match = new LogitMatch(
                 new float[] {0.5f, -0.25f, 1f}, new int[] {0, 2, 3}, 0.8);
         LogitTerm[][] terms = new LogitTerm[x.length][];
         terms[b] = new LogitTerm[] {match};
         float[] classWeights = new float[x.length];
-        java.util.Arrays.fill(classWeights, 1f);
+        Arrays.fill(classWeights, 1f);
         classWeights[a] = c;
         classWeights[b] = 0f;
         boolean[] outside = new boolean[x.length];

@@ -25,9 +25,10 @@ import org.engram.simulator.engine.TimeGrid;
  * <p>Grid mode: per step, {@code V} is propagated with the currents at the step's start, then the
  * currents are propagated, then the inputs arriving at the step's end are added to {@code y}, then
  * the threshold is checked. Precise mode ({@link ExactPropagation}) finds threshold crossings
- * between events by a bracketed root search on the closed-form {@code V(t)} to about {@code 1e-12}
- * ms, on stretches where the total current is monotone (at most four between two events), so that
- * no excursion above threshold is missed.
+ * between events by a bracketed root search on the closed-form {@code V(t)}, on stretches where the
+ * total current is monotone (at most four between two events), so that no excursion above threshold
+ * is missed; to {@code 1e-13} ms of the time since the neuron's last event (a spike time far into a
+ * run carries the ulps of its size, 1e-10 ms at 10^6 ms).
  *
  * <table>
  *   <caption>Parameters</caption>
