@@ -43,6 +43,17 @@ class LifAlphaPreciseTest {
         return u0 * decay + R * iE * (1 - decay) + excitation + inhibition;
     }
 
+    /** One neuron {@code u0} above rest, with each receptor's current {@code a} and drive {@code b}. */
+    private static LifAlpha.State state(LifAlpha.Params p, double u0, double aEx, double bEx, double aIn, double bIn) {
+        LifAlpha.State state = LifAlpha.MODEL.newState(1, p);
+        state.v[0] = p.eL() + u0;
+        state.iSynEx[0] = aEx;
+        state.dISynEx[0] = bEx;
+        state.iSynIn[0] = aIn;
+        state.dISynIn[0] = bIn;
+        return state;
+    }
+
     /**
      * Both receptors (2 and 5 ms) from one weight each, then a spike and its refractory period,
      * during which the currents go on and take input, then free again from the reset. The closed
@@ -199,12 +210,7 @@ class LifAlphaPreciseTest {
             double bIn = random.nextDouble(-4000, 2000);
             double iE = random.nextDouble(0, 400);
             LifAlpha.Params p = params(-70 + THETA, iE, tauEx, tauIn);
-            LifAlpha.State state = LifAlpha.MODEL.newState(1, p);
-            state.v[0] = -70 + u0;
-            state.iSynEx[0] = aEx;
-            state.dISynEx[0] = bEx;
-            state.iSynIn[0] = aIn;
-            state.dISynIn[0] = bIn;
+            LifAlpha.State state = state(p, u0, aEx, bEx, aIn, bIn);
             double found = LifAlpha.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, 0, 20);
             DoubleUnaryOperator u = t -> freeResponse(u0, iE, tauEx, aEx, bEx, tauIn, aIn, bIn, t);
             double reference = LifAnalytic.firstCrossing(u, THETA, 20);
@@ -235,12 +241,7 @@ class LifAlphaPreciseTest {
     @Test
     void aCrossingAfterTheCurrentsThirdTurnIsFound() {
         LifAlpha.Params p = params(-70 + THETA, 118, 1, 6);
-        LifAlpha.State state = LifAlpha.MODEL.newState(1, p);
-        state.v[0] = -70 + 13.06;
-        state.iSynEx[0] = 570;
-        state.dISynEx[0] = 532;
-        state.iSynIn[0] = -384;
-        state.dISynIn[0] = 195;
+        LifAlpha.State state = state(p, 13.06, 570, 532, -384, 195);
         DoubleUnaryOperator u = t -> freeResponse(13.06, 118, 1, 570, 532, 6, -384, 195, t);
         DoubleUnaryOperator current = t -> AlphaResponse.current(570, 532, 1, t)
                 + AlphaResponse.current(-384, 195, 6, t);
@@ -261,12 +262,7 @@ class LifAlphaPreciseTest {
     @Test
     void turnsOfTheCurrentBeyondTheBendSplitTheSearch() {
         LifAlpha.Params p = params(-70 + THETA, 336, 6, 1);
-        LifAlpha.State state = LifAlpha.MODEL.newState(1, p);
-        state.v[0] = -70 + 8.5;
-        state.iSynEx[0] = 2577;
-        state.dISynEx[0] = -237;
-        state.iSynIn[0] = -2807;
-        state.dISynIn[0] = -1364;
+        LifAlpha.State state = state(p, 8.5, 2577, -237, -2807, -1364);
         DoubleUnaryOperator u = t -> freeResponse(8.5, 336, 6, 2577, -237, 1, -2807, -1364, t);
         DoubleUnaryOperator current = t -> AlphaResponse.current(2577, -237, 6, t)
                 + AlphaResponse.current(-2807, -1364, 1, t);
@@ -332,12 +328,7 @@ class LifAlphaPreciseTest {
             cases++;
             // The reset, below every threshold, plays no part in the search.
             LifAlpha.Params p = new LifAlpha.Params(TAU_M, C_M, -70, -70 + theta, -100, 2, iE, tauEx, tauIn);
-            LifAlpha.State state = LifAlpha.MODEL.newState(1, p);
-            state.v[0] = -70 + u0;
-            state.iSynEx[0] = aEx;
-            state.dISynEx[0] = bEx;
-            state.iSynIn[0] = aIn;
-            state.dISynIn[0] = bIn;
+            LifAlpha.State state = state(p, u0, aEx, bEx, aIn, bIn);
             double found = LifAlpha.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, 0, until);
             assertEquals(LifAnalytic.firstCrossing(u, theta, until), found, 1e-6, "case " + c);
         }
