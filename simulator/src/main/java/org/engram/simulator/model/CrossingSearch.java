@@ -57,9 +57,9 @@ abstract class CrossingSearch {
     /**
      * Creates a search for {@code theta}.
      *
-     * @param theta       the threshold relative to rest (mV)
-     * @param tauM        the membrane time constant (ms)
-     * @param resistance  the membrane resistance (GOhm)
+     * @param theta            the threshold relative to rest (mV)
+     * @param tauM             the membrane time constant (ms)
+     * @param resistance       the membrane resistance (GOhm)
      * @param slowestSynapseMs the largest synaptic time constant (ms)
      */
     CrossingSearch(double theta, double tauM, double resistance, double slowestSynapseMs) {
