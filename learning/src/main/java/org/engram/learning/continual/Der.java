@@ -176,7 +176,9 @@ public final class Der implements ContinualStrategy, Checkpointable {
                     logits = Arrays.copyOf(logits, (int) Math.min(params.memorySize(), Math.max(slot + 1L,
                             2L * logits.length)));
                 }
-                logits[slot] = new float[readoutUnits];
+                if (logits[slot] == null || logits[slot].length != readoutUnits) {
+                    logits[slot] = new float[readoutUnits];   // a replaced sample's array is written over
+                }
                 batch.outputs(i, logits[slot]);
             }
         }
