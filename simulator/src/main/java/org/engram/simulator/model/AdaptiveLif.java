@@ -1,6 +1,5 @@
 package org.engram.simulator.model;
 
-import java.util.Arrays;
 import org.engram.simulator.Problems;
 import org.engram.simulator.engine.TimeGrid;
 
@@ -81,35 +80,19 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
     }
 
     /** State: membrane potential, synaptic currents, threshold adaptation and refractory clock. */
-    public static final class State extends NeuronState {
-        /** Membrane potential (mV). */
-        public final double[] v;
+    public static final class State extends IntegrateAndFireState {
         /** Excitatory synaptic current (pA). */
         public final double[] iSynEx;
         /** Inhibitory synaptic current (pA). */
         public final double[] iSynIn;
         /** Threshold increase above {@code v_th} (mV). */
         public final double[] a;
-        /** Steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
-        public final double[] refractorySteps;
 
         State(int size, Params p) {
-            super(size);
-            v = variable("v", "mV");
+            super(size, p.eL());
             iSynEx = variable("i_syn_ex", "pA");
             iSynIn = variable("i_syn_in", "pA");
             a = variable("a", "mV");
-            Arrays.fill(v, p.eL());
-            refractorySteps = new double[size];
-        }
-
-        /**
-         * Refuses a refractory count that is not a whole number of steps (engines refuse values that
-         * are not finite).
-         */
-        @Override
-        public void requireValid(String population) {
-            ThresholdPass.requireWholeSteps(population, refractorySteps);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.engram.simulator.model;
 
-import java.util.Arrays;
 import org.engram.simulator.Problems;
 import org.engram.simulator.engine.TimeGrid;
 
@@ -151,38 +150,25 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
     }
 
     /** State: membrane potential, adaptation current, synaptic currents and refractory clock. */
-    public static final class State extends NeuronState {
-        /** Membrane potential (mV). */
-        public final double[] v;
+    public static final class State extends IntegrateAndFireState {
         /** Adaptation current (pA). */
         public final double[] w;
         /** Excitatory synaptic current (pA). */
         public final double[] iSynEx;
         /** Inhibitory synaptic current (pA). */
         public final double[] iSynIn;
-        /** Steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
-        public final double[] refractorySteps;
         /** The kernel's scratch: spikes of each neuron in the step being advanced. */
         final int[] spikesInStep;
         /** The kernel's scratch: whether each neuron's potential is held at the reset for the rest of the step. */
         final boolean[] holding;
 
         State(int size, Params p) {
-            super(size);
-            v = variable("v", "mV");
+            super(size, p.eL());
             w = variable("w", "pA");
             iSynEx = variable("i_syn_ex", "pA");
             iSynIn = variable("i_syn_in", "pA");
-            Arrays.fill(v, p.eL());
-            refractorySteps = new double[size];
             spikesInStep = new int[size];
             holding = new boolean[size];
-        }
-
-        /** Refuses a refractory count that is not a whole number of steps (engines refuse values not finite). */
-        @Override
-        public void requireValid(String population) {
-            ThresholdPass.requireWholeSteps(population, refractorySteps);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.engram.simulator.model;
 
-import java.util.Arrays;
 import org.engram.simulator.Problems;
 import org.engram.simulator.engine.TimeGrid;
 
@@ -85,10 +84,8 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
         }
     }
 
-    /** State: membrane potential, synaptic currents and what drives them, refractory clock. */
-    public static final class State extends NeuronState {
-        /** Membrane potential (mV). */
-        public final double[] v;
+    /** State: membrane potential, synaptic currents and what drives them, refractory clocks. */
+    public static final class State extends ExactLifState {
         /** Excitatory synaptic current (pA). */
         public final double[] iSynEx;
         /** Inhibitory synaptic current (pA). */
@@ -97,38 +94,13 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
         public final double[] dISynEx;
         /** What drives the inhibitory current, {@code y_in} (pA/ms). */
         public final double[] dISynIn;
-        /** Grid mode: steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
-        public final double[] refractorySteps;
-        /** Precise mode: the time (ms) at which refractoriness ends. */
-        public final double[] refractoryUntilMs;
-        /**
-         * Precise mode: the current (pA) that current inputs inject at the neuron's current time, on
-         * top of {@code i_e} (grid mode reads it from the engine's input rows). Only the engine writes
-         * it, through {@link ExactKernel#injectedCurrentPa}, when a neuron's current changes.
-         */
-        private final double[] injectedPa;
 
         State(int size, Params p) {
-            super(size);
-            v = variable("v", "mV");
+            super(size, p.eL());
             iSynEx = variable("i_syn_ex", "pA");
             iSynIn = variable("i_syn_in", "pA");
             dISynEx = variable("di_syn_ex", "pA/ms");
             dISynIn = variable("di_syn_in", "pA/ms");
-            Arrays.fill(v, p.eL());
-            refractorySteps = new double[size];
-            refractoryUntilMs = new double[size];
-            Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
-            injectedPa = new double[size];
-        }
-
-        /**
-         * Refuses a refractory count that is not a whole number of steps (engines refuse values that
-         * are not finite).
-         */
-        @Override
-        public void requireValid(String population) {
-            ThresholdPass.requireWholeSteps(population, refractorySteps);
         }
     }
 

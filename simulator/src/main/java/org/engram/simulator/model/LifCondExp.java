@@ -1,6 +1,5 @@
 package org.engram.simulator.model;
 
-import java.util.Arrays;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.Problems;
 import org.engram.simulator.engine.TimeGrid;
@@ -104,23 +103,16 @@ public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondE
     }
 
     /** State: membrane potential, synaptic conductances and refractory clock. */
-    public static final class State extends NeuronState {
-        /** Membrane potential (mV). */
-        public final double[] v;
+    public static final class State extends IntegrateAndFireState {
         /** Excitatory conductance (nS). */
         public final double[] gEx;
         /** Inhibitory conductance (nS), {@code >= 0}: inhibitory weights are negative and add their magnitude. */
         public final double[] gIn;
-        /** Steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
-        public final double[] refractorySteps;
 
         State(int size, Params p) {
-            super(size);
-            v = variable("v", "mV");
+            super(size, p.eL());
             gEx = variable("g_ex", "nS");
             gIn = variable("g_in", "nS");
-            Arrays.fill(v, p.eL());
-            refractorySteps = new double[size];
         }
 
         /**
@@ -129,7 +121,7 @@ public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondE
          */
         @Override
         public void requireValid(String population) {
-            ThresholdPass.requireWholeSteps(population, refractorySteps);
+            super.requireValid(population);
             requireNonNegative(population, "g_ex", gEx);
             requireNonNegative(population, "g_in", gIn);
         }

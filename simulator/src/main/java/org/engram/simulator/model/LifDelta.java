@@ -65,38 +65,9 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
     }
 
     /** State: membrane potential and refractory clocks. */
-    public static final class State extends NeuronState {
-        /** Membrane potential (mV). */
-        public final double[] v;
-        /** Grid mode: steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
-        public final double[] refractorySteps;
-        /** Precise mode: the time (ms) at which refractoriness ends. */
-        public final double[] refractoryUntilMs;
-        /**
-         * Precise mode: the current (pA) that current inputs inject at the neuron's current time, on
-         * top of {@code i_e} (grid mode reads it from the engine's input rows). Only the engine writes
-         * it, through {@link ExactKernel#injectedCurrentPa}, when a neuron's current changes; a bias
-         * is {@code i_e} or a current input.
-         */
-        private final double[] injectedPa;
-
+    public static final class State extends ExactLifState {
         State(int size, Params p) {
-            super(size);
-            v = variable("v", "mV");
-            java.util.Arrays.fill(v, p.eL());
-            refractorySteps = new double[size];
-            refractoryUntilMs = new double[size];
-            java.util.Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
-            injectedPa = new double[size];
-        }
-
-        /**
-         * Refuses a refractory count that is not a whole number of steps (engines refuse values that
-         * are not finite).
-         */
-        @Override
-        public void requireValid(String population) {
-            ThresholdPass.requireWholeSteps(population, refractorySteps);
+            super(size, p.eL());
         }
     }
 

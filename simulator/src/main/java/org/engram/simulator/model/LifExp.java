@@ -1,6 +1,5 @@
 package org.engram.simulator.model;
 
-import java.util.Arrays;
 import org.engram.simulator.Problems;
 import org.engram.simulator.engine.TimeGrid;
 
@@ -86,44 +85,16 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
     }
 
     /** State: membrane potential, synaptic currents and refractory clocks. */
-    public static final class State extends NeuronState {
-        /** Membrane potential (mV). */
-        public final double[] v;
+    public static final class State extends ExactLifState {
         /** Excitatory synaptic current (pA). */
         public final double[] iSynEx;
         /** Inhibitory synaptic current (pA). */
         public final double[] iSynIn;
-        /** Grid mode: steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
-        public final double[] refractorySteps;
-        /** Precise mode: the time (ms) at which refractoriness ends. */
-        public final double[] refractoryUntilMs;
-        /**
-         * Precise mode: the current (pA) that current inputs inject at the neuron's current time, on
-         * top of {@code i_e} (grid mode reads it from the engine's input rows). Only the engine writes
-         * it, through {@link ExactKernel#injectedCurrentPa}, when a neuron's current changes; a bias
-         * is {@code i_e} or a current input.
-         */
-        private final double[] injectedPa;
 
         State(int size, Params p) {
-            super(size);
-            v = variable("v", "mV");
+            super(size, p.eL());
             iSynEx = variable("i_syn_ex", "pA");
             iSynIn = variable("i_syn_in", "pA");
-            Arrays.fill(v, p.eL());
-            refractorySteps = new double[size];
-            refractoryUntilMs = new double[size];
-            Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
-            injectedPa = new double[size];
-        }
-
-        /**
-         * Refuses a refractory count that is not a whole number of steps (engines refuse values that
-         * are not finite).
-         */
-        @Override
-        public void requireValid(String population) {
-            ThresholdPass.requireWholeSteps(population, refractorySteps);
         }
     }
 

@@ -1,0 +1,34 @@
+package org.engram.simulator.model;
+
+import java.util.Arrays;
+
+/**
+ * The state of a linear LIF model that also runs in precise mode ({@link ExactPropagation}): on
+ * top of {@link IntegrateAndFireState}, the exact time at which each neuron's refractoriness ends
+ * and the current that current inputs inject. Only this package's models extend it: the engine
+ * writes the injected current through their exact kernels.
+ */
+public abstract class ExactLifState extends IntegrateAndFireState {
+    /** Precise mode: the time (ms) at which refractoriness ends, minus infinity for none. */
+    public final double[] refractoryUntilMs;
+    /**
+     * Precise mode: the current (pA) that current inputs inject at the neuron's current time, on
+     * top of {@code i_e} (grid mode reads it from the engine's input rows). Only the engine writes
+     * it, through {@link ExactKernel#injectedCurrentPa}, when a neuron's current changes; a bias
+     * is {@code i_e} or a current input.
+     */
+    final double[] injectedPa;
+
+    /**
+     * Creates the state of {@code size} neurons at {@code restMv}, none of them refractory.
+     *
+     * @param size   number of neurons, {@code >= 1}
+     * @param restMv the potential every neuron starts at (mV)
+     */
+    ExactLifState(int size, double restMv) {
+        super(size, restMv);
+        refractoryUntilMs = new double[size];
+        Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
+        injectedPa = new double[size];
+    }
+}
