@@ -3,10 +3,10 @@ package org.engram.simulator.input;
 import java.util.Arrays;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.AbstractNeuronModel;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.ExactPropagation;
 import org.engram.simulator.model.Kernel;
-import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronState;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.random.Purpose;
@@ -30,8 +30,8 @@ import org.engram.simulator.random.RandomStreams;
  * {@code u} ({@code 2^-53}). A mean above {@value #MAX_SPIKES_PER_STEP} spikes per step is refused.
  * Precise mode: exponential inter-spike intervals, exact times.
  */
-public final class PoissonSource implements NeuronModel<PoissonSource.Params, PoissonSource.State>,
-        ExactPropagation<PoissonSource.Params, PoissonSource.State> {
+public final class PoissonSource extends AbstractNeuronModel<PoissonSource.Params, PoissonSource.State>
+        implements ExactPropagation<PoissonSource.Params, PoissonSource.State> {
 
     /** The shared instance. */
     public static final PoissonSource MODEL = new PoissonSource();
@@ -90,27 +90,14 @@ public final class PoissonSource implements NeuronModel<PoissonSource.Params, Po
     }
 
     private PoissonSource() {
-    }
-
-    @Override
-    public String description() {
-        return "Poisson spike sources, one train per neuron shared by its targets; grid and precise modes";
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, "Poisson spike sources, one train per neuron shared by its targets; grid and precise modes",
+                Params.class);
     }
 
     /** A source: its spikes are drawn, it takes no input. */
     @Override
     public boolean takesInput() {
         return false;
-    }
-
-    @Override
-    public Class<Params> parametersType() {
-        return Params.class;
     }
 
     @Override

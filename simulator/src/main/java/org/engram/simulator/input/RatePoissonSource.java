@@ -3,8 +3,8 @@ package org.engram.simulator.input;
 import java.util.Arrays;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.AbstractNeuronModel;
 import org.engram.simulator.model.Kernel;
-import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronState;
 import org.engram.simulator.random.Purpose;
 import org.engram.simulator.random.RandomStreams;
@@ -30,7 +30,7 @@ import org.engram.simulator.random.RandomStreams;
  * input.state().setRates(ratesHz);   // between engine.run calls
  * }</pre>
  */
-public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Params, RatePoissonSource.State> {
+public final class RatePoissonSource extends AbstractNeuronModel<RatePoissonSource.Params, RatePoissonSource.State> {
 
     /** The shared instance. */
     public static final RatePoissonSource MODEL = new RatePoissonSource();
@@ -177,6 +177,8 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
     }
 
     private RatePoissonSource() {
+        super(NAME, "Poisson spike sources with per-neuron rates that may change between runs; grid mode",
+                Params.class);
     }
 
     private static void checkRate(String parameter, double hz) {
@@ -184,25 +186,10 @@ public final class RatePoissonSource implements NeuronModel<RatePoissonSource.Pa
         ParameterException.requireFinite(NAME, parameter, hz, "Hz");
     }
 
-    @Override
-    public String description() {
-        return "Poisson spike sources with per-neuron rates that may change between runs; grid mode";
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
     /** A source: its spikes are drawn, it takes no input. */
     @Override
     public boolean takesInput() {
         return false;
-    }
-
-    @Override
-    public Class<Params> parametersType() {
-        return Params.class;
     }
 
     @Override

@@ -3,10 +3,10 @@ package org.engram.simulator.input;
 import java.util.Arrays;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.AbstractNeuronModel;
 import org.engram.simulator.model.ExactKernel;
 import org.engram.simulator.model.ExactPropagation;
 import org.engram.simulator.model.Kernel;
-import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronState;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.model.SpikeSink;
@@ -21,8 +21,8 @@ import org.engram.simulator.model.SpikeSink;
  * grid spike carries the end of its step, the earliest is {@code dt}, and a time in {@code [0, dt]}
  * is emitted at {@code dt}. Precise mode: spikes are emitted at exactly {@code t}.
  */
-public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTimes.State>,
-        ExactPropagation<SpikeTimes.Params, SpikeTimes.State> {
+public final class SpikeTimes extends AbstractNeuronModel<SpikeTimes.Params, SpikeTimes.State>
+        implements ExactPropagation<SpikeTimes.Params, SpikeTimes.State> {
 
     /** The shared instance. */
     public static final SpikeTimes MODEL = new SpikeTimes();
@@ -116,27 +116,13 @@ public final class SpikeTimes implements NeuronModel<SpikeTimes.Params, SpikeTim
     }
 
     private SpikeTimes() {
-    }
-
-    @Override
-    public String description() {
-        return "spike sources firing at given times; grid and precise modes";
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, "spike sources firing at given times; grid and precise modes", Params.class);
     }
 
     /** A source: its spikes are given, it takes no input. */
     @Override
     public boolean takesInput() {
         return false;
-    }
-
-    @Override
-    public Class<Params> parametersType() {
-        return Params.class;
     }
 
     @Override

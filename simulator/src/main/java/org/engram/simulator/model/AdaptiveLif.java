@@ -39,7 +39,7 @@ import org.engram.simulator.engine.TimeGrid;
  * with a multi-timescale adaptive threshold, Front. Comput. Neurosci. 3:9 (adaptive threshold).
  * See also {@link LifExp}.
  */
-public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, AdaptiveLif.State> {
+public final class AdaptiveLif extends AbstractNeuronModel<AdaptiveLif.Params, AdaptiveLif.State> {
 
     /** The shared instance; the model holds no data. */
     public static final AdaptiveLif MODEL = new AdaptiveLif();
@@ -97,21 +97,8 @@ public final class AdaptiveLif implements NeuronModel<AdaptiveLif.Params, Adapti
     }
 
     private AdaptiveLif() {
-    }
-
-    @Override
-    public String description() {
-        return "LIF with exponential current synapses and spike-triggered threshold adaptation; grid mode";
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<Params> parametersType() {
-        return Params.class;
+        super(NAME, "LIF with exponential current synapses and spike-triggered threshold adaptation; grid mode",
+                Params.class);
     }
 
     @Override

@@ -69,7 +69,7 @@ import org.engram.simulator.engine.TimeGrid;
  * C. Clopath and W. Gerstner (2008), Firing patterns in the adaptive exponential integrate-and-fire
  * model, Biol. Cybern. 99:335-347.
  */
-public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
+public final class Adex extends AbstractNeuronModel<Adex.Params, Adex.State> {
 
     /** The shared instance; the model holds no data. */
     public static final Adex MODEL = new Adex();
@@ -173,17 +173,8 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
     }
 
     private Adex() {
-    }
-
-    @Override
-    public String description() {
-        return "adaptive exponential integrate-and-fire (Brette and Gerstner 2005) with exponential current "
-                + "synapses, midpoint Runge-Kutta on 0.01 ms substeps; grid mode";
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, "adaptive exponential integrate-and-fire (Brette and Gerstner 2005) with exponential current "
+                + "synapses, midpoint Runge-Kutta on 0.01 ms substeps; grid mode", Params.class);
     }
 
     /** About 0.3-0.4 us a neuron-step: 10 substeps of two exponentials each. */
@@ -198,11 +189,6 @@ public final class Adex implements NeuronModel<Adex.Params, Adex.State> {
         return parameter.replace("_", "").equalsIgnoreCase("taum") ? "adex takes the leak as the conductance g_l"
                 + " (nS), its membrane time constant being c_m / g_l: tau_m = 9.37 ms with c_m = 281 pF is g_l = 30"
                 : null;
-    }
-
-    @Override
-    public Class<Params> parametersType() {
-        return Params.class;
     }
 
     @Override

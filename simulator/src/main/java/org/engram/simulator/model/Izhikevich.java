@@ -48,7 +48,7 @@ import org.engram.simulator.engine.TimeGrid;
  * <p>Reference: E. M. Izhikevich (2003), Simple model of spiking neurons, IEEE Trans. Neural
  * Networks 14:1569-1572.
  */
-public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevich.State> {
+public final class Izhikevich extends AbstractNeuronModel<Izhikevich.Params, Izhikevich.State> {
 
     /** The shared instance; the model holds no data. */
     public static final Izhikevich MODEL = new Izhikevich();
@@ -137,6 +137,8 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
     }
 
     private Izhikevich() {
+        super(NAME, "Izhikevich (2003) quadratic model with recovery variable (RS, FS, ... presets); grid mode",
+                Params.class);
     }
 
     /**
@@ -163,25 +165,10 @@ public final class Izhikevich implements NeuronModel<Izhikevich.Params, Izhikevi
         return Params.of(0.1, 0.2, -65.0, 2.0);
     }
 
-    @Override
-    public String description() {
-        return "Izhikevich (2003) quadratic model with recovery variable (RS, FS, ... presets); grid mode";
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
     /** About 40 ns a neuron-step at dt = 0.1 ms: 20 Euler substeps. */
     @Override
     public double stepCost() {
         return 40;
-    }
-
-    @Override
-    public Class<Params> parametersType() {
-        return Params.class;
     }
 
     @Override

@@ -47,8 +47,8 @@ import org.engram.simulator.engine.TimeGrid;
  * linear systems with applications to neuronal modeling, Biol. Cybern. 81:381-402. See also
  * {@link LifExp}.
  */
-public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.State>,
-        ExactPropagation<LifAlpha.Params, LifAlpha.State> {
+public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlpha.State>
+        implements ExactPropagation<LifAlpha.Params, LifAlpha.State> {
 
     /** The shared instance; the model holds no data. */
     public static final LifAlpha MODEL = new LifAlpha();
@@ -105,22 +105,8 @@ public final class LifAlpha implements NeuronModel<LifAlpha.Params, LifAlpha.Sta
     }
 
     private LifAlpha() {
-    }
-
-    @Override
-    public String description() {
-        return "LIF with alpha-shaped current synapses (separate exc/inh time constants), exact integration;"
-                + " grid and precise modes";
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<Params> parametersType() {
-        return Params.class;
+        super(NAME, "LIF with alpha-shaped current synapses (separate exc/inh time constants), exact integration;"
+                + " grid and precise modes", Params.class);
     }
 
     @Override

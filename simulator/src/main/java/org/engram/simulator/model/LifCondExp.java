@@ -57,7 +57,7 @@ import org.engram.simulator.engine.TimeGrid;
  * Simulation of networks of spiking neurons: a review of tools and strategies, J. Comput. Neurosci.
  * 23:349-398. See also {@link LifExp}, whose synaptic currents do not depend on {@code V}.
  */
-public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondExp.State> {
+public final class LifCondExp extends AbstractNeuronModel<LifCondExp.Params, LifCondExp.State> {
 
     /** The shared instance; the model holds no data. */
     public static final LifCondExp MODEL = new LifCondExp();
@@ -139,17 +139,8 @@ public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondE
     }
 
     private LifCondExp() {
-    }
-
-    @Override
-    public String description() {
-        return "LIF with exponential conductance synapses (reversal potentials e_ex, e_in; weights in nS), "
-                + "second-order integration; grid mode";
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, "LIF with exponential conductance synapses (reversal potentials e_ex, e_in; weights in nS), "
+                + "second-order integration; grid mode", Params.class);
     }
 
     /** About 10 ns a neuron-step (JMH {@code NeuronUpdateBenchmark}): an exponential and a division. */
@@ -163,11 +154,6 @@ public final class LifCondExp implements NeuronModel<LifCondExp.Params, LifCondE
     public String hintFor(String parameter) {
         return parameter.replace("_", "").equalsIgnoreCase("gl") ? "lif_cond_exp takes the leak as tau_m = c_m / g_l"
                 + " (ms): NEST's g_L = 16.6667 nS with C_m = 250 pF is tau_m = 15" : null;
-    }
-
-    @Override
-    public Class<Params> parametersType() {
-        return Params.class;
     }
 
     @Override

@@ -32,8 +32,8 @@ import org.engram.simulator.engine.TimeGrid;
  * linear systems with applications to neuronal modeling, Biol. Cybern. 81:381-402. N. Brunel
  * (2000), J. Comput. Neurosci. 8:183-208. See also {@link LifExp}.
  */
-public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.State>,
-        ExactPropagation<LifDelta.Params, LifDelta.State> {
+public final class LifDelta extends AbstractNeuronModel<LifDelta.Params, LifDelta.State>
+        implements ExactPropagation<LifDelta.Params, LifDelta.State> {
 
     /** The shared instance; the model holds no data. */
     public static final LifDelta MODEL = new LifDelta();
@@ -72,21 +72,7 @@ public final class LifDelta implements NeuronModel<LifDelta.Params, LifDelta.Sta
     }
 
     private LifDelta() {
-    }
-
-    @Override
-    public String description() {
-        return "LIF with delta synapses (voltage jumps), exact integration; grid and precise modes";
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<Params> parametersType() {
-        return Params.class;
+        super(NAME, "LIF with delta synapses (voltage jumps), exact integration; grid and precise modes", Params.class);
     }
 
     @Override

@@ -47,8 +47,8 @@ import org.engram.simulator.engine.TimeGrid;
  * linear systems with applications to neuronal modeling, Biol. Cybern. 81:381-402. See also
  * {@link LifDelta}, {@link AdaptiveLif}.
  */
-public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
-        ExactPropagation<LifExp.Params, LifExp.State> {
+public final class LifExp extends AbstractNeuronModel<LifExp.Params, LifExp.State>
+        implements ExactPropagation<LifExp.Params, LifExp.State> {
 
     /** The shared instance; the model holds no data. */
     public static final LifExp MODEL = new LifExp();
@@ -99,22 +99,8 @@ public final class LifExp implements NeuronModel<LifExp.Params, LifExp.State>,
     }
 
     private LifExp() {
-    }
-
-    @Override
-    public String description() {
-        return "LIF with exponential current synapses (separate exc/inh time constants), exact integration;"
-                + " grid and precise modes";
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<Params> parametersType() {
-        return Params.class;
+        super(NAME, "LIF with exponential current synapses (separate exc/inh time constants), exact integration;"
+                + " grid and precise modes", Params.class);
     }
 
     @Override
