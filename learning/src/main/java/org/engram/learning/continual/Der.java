@@ -141,6 +141,11 @@ public final class Der implements ContinualStrategy, Checkpointable {
         random = RandomStreams.of(task.seed(), Purpose.DARK_REPLAY, task.taskIndex());
         ModelView model = task.model();
         readoutUnits = model.outputs(model.layerCount() - 1);
+        if (memory.size() > 0 && logits[0].length != readoutUnits) {
+            throw new EngramException("strategy state", NAME + ".logits",
+                    readoutUnits + " per sample (the network's readout units)", String.valueOf(logits[0].length),
+                    "the state was saved with another network");
+        }
         matchedUnits = new int[task.taskIndex() + 1][];
         for (int t = 0; t < matchedUnits.length; t++) {
             matchedUnits[t] = switch (task.scenario()) {

@@ -6,10 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.engram.learning.encode.RateEncoder;
+import org.engram.learning.layered.HiddenLayer;
 import org.engram.learning.layered.LayeredNet;
+import org.engram.learning.layered.LayeredNetSpec;
+import org.engram.learning.layered.Readout;
+import org.engram.learning.layered.ReadoutLayer;
 import org.engram.learning.train.Trainer;
 import org.engram.learning.train.TrainerOptions;
 import org.engram.simulator.ParameterException;
@@ -278,6 +288,34 @@ class DerTest {
             }
             assertTrue(match >= 0, "slot " + s + ": logits " + Arrays.toString(der.storedLogits(s)));
             used[match] = true;
+        }
+    }
+
+    /**
+     * A state whose logits have one entry per unit of a 6-unit readout, restored into a learner whose
+     * readout has 8, is refused when the task starts, naming the logits and both counts, rather than
+     * matching logits on units they do not have.
+     */
+    @Test
+    void refusesAStateWhoseLogitsDoNotFitTheReadout() throws IOException {
+        Der trained = new Der(new Der.Params(40, 1, 0.5, 8));
+        try (ContinualLearner l = new ContinualLearner(ContinualLearnerTest.net(), RateEncoder.bernoulli(STEPS, 1),
+                ContinualLearnerTest.options(1), trained, Scenario.CLASS_INCREMENTAL)) {
+            l.startTask(TASKS[0]);
+            l.trainEpoch(0);
+        }
+        ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        trained.writeState(new DataOutputStream(saved));
+        Der restored = new Der(new Der.Params(40, 1, 0.5, 8));
+        restored.readState(new DataInputStream(new ByteArrayInputStream(saved.toByteArray())));
+        LayeredNet wider = LayeredNet.create(LayeredNetSpec.of(SplitPatterns.INPUTS, List.of(HiddenLayer.lif(24, 10.0)),
+                ReadoutLayer.of(SplitPatterns.CLASSES + 2, Readout.MEAN_MEMBRANE, 10.0)), 3);
+        try (ContinualLearner l = new ContinualLearner(wider, RateEncoder.bernoulli(STEPS, 1),
+                ContinualLearnerTest.options(1), restored, Scenario.CLASS_INCREMENTAL)) {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> l.startTask(TASKS[0]));
+            String message = e.getMessage() + (e.getCause() == null ? "" : e.getCause().getMessage());
+            assertTrue(message.contains("der.logits") && message.contains("8 per sample")
+                    && message.contains("found 6"), message);
         }
     }
 
