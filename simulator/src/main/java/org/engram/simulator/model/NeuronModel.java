@@ -6,7 +6,8 @@ import org.engram.simulator.engine.TimeGrid;
 /**
  * A neuron model: its parameters, its state variables and how one neuron advances in time.
  *
- * <p>This is the SPI a user implements to add a model. A model is stateless: per-neuron data lives
+ * <p>This is the SPI a user implements to add a model ({@link AbstractNeuronModel} takes the name,
+ * description and parameter type in its constructor). A model is stateless: per-neuron data lives
  * in the {@link NeuronState} it creates, derived constants (propagators) in the {@link Kernel} it
  * prepares. Lifecycle: the parameter record validates itself on construction ->
  * {@link #newState} when the network is built -> {@link #prepare} once per engine, when the
