@@ -66,6 +66,30 @@ final class AlphaCurrent {
     }
 
     /**
+     * The largest value of a current {@code (a + b s) exp(-r s)} over {@code [0, end]}: its only
+     * turning point, where {@code b = r (a + b s)}, is a maximum of {@code b / r exp(-r s)} when
+     * {@code b > 0} (before which it rises) and a minimum when {@code b < 0}, so it is largest there or
+     * at an end. Bounding over the interval, not all later times, spares the search of a neuron whose
+     * current is still rising toward a distant peak, and counts an inhibitory current at its value at
+     * an end rather than as 0.
+     *
+     * @param a    the current at the interval's start (pA)
+     * @param b    its drive {@code y} there (pA/ms)
+     * @param rate {@code r = 1 / tau_s} (1/ms)
+     * @param end  the interval's length (ms), {@code >= 0}
+     * @return the largest value (pA)
+     */
+    static double largestValue(double a, double b, double rate, double end) {
+        if (b > 0) {
+            double peakTime = 1.0 / rate - a / b;
+            if (peakTime > 0 && peakTime < end) {
+                return b / rate * StrictMath.exp(-rate * peakTime);
+            }
+        }
+        return Math.max(a, (a + b * end) * StrictMath.exp(-rate * end));
+    }
+
+    /**
      * {@return {@code P21 = h exp(-h / tau_s)}: the current that a unit {@code y} adds (ms)}
      *
      * @param h the time (ms), {@code >= 0}

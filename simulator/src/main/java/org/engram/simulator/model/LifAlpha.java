@@ -326,8 +326,8 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
             }
             double bias = iE + s.injectedPa[i];
             double end = untilMs - start;
-            double drive = resistance * (bias + largestValue(aEx, bEx, rateEx, end)
-                    + largestValue(aIn, bIn, rateIn, end));
+            double drive = resistance * (bias + AlphaCurrent.largestValue(aEx, bEx, rateEx, end)
+                    + AlphaCurrent.largestValue(aIn, bIn, rateIn, end));
             if (staysBelow(u0, drive, end)) {
                 return Double.NaN;
             }
@@ -363,24 +363,6 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
         @Override
         public void continueFromGrid(State s, double dtMs) {
             ThresholdPass.refractoryEnds(s.refractorySteps, s.refractoryUntilMs, dtMs);
-        }
-
-        /**
-         * The largest value of a current {@code (a + b s) exp(-r s)} over {@code [0, end]}: its only
-         * turning point, where {@code b = r (a + b s)}, is a maximum of {@code b / r exp(-r s)} when
-         * {@code b > 0} (before which it rises) and a minimum when {@code b < 0}, so it is largest there or
-         * at an end. Bounding over the interval, not all later times, spares the search of a neuron whose
-         * current is still rising toward a distant peak, and counts an inhibitory current at its value at
-         * an end rather than as 0.
-         */
-        private static double largestValue(double a, double b, double rate, double end) {
-            if (b > 0) {
-                double peakTime = 1.0 / rate - a / b;
-                if (peakTime > 0 && peakTime < end) {
-                    return b / rate * StrictMath.exp(-rate * peakTime);
-                }
-            }
-            return Math.max(a, (a + b * end) * StrictMath.exp(-rate * end));
         }
 
         @Override

@@ -335,6 +335,84 @@ class LifAlphaPreciseTest {
         assertTrue(cases > 200, cases + " cases");
     }
 
+    /**
+     * A search that starts while the neuron is refractory: from its reset at the period's end, with each
+     * receptor's current and drive carried to that time by the closed forms, against a scan of the free
+     * response from there. Random states, the period ending 0.5 to 12 ms into a search of 20 ms: a
+     * crossing the kernel found from the currents as they stood at the search's start differs from the
+     * scan's, and a search that ends halfway from the period's end to the crossing finds none.
+     */
+    @Test
+    void aSearchFromWithinARefractoryPeriodStartsFromTheCurrentsAtItsEnd() {
+        SplittableRandom random = new SplittableRandom(5);
+        double[][] timeConstants = {{1, 6}, {6, 1}, {2, 2}, {0.5, 20}};
+        int crossings = 0;
+        for (int c = 0; c < 400; c++) {
+            double tauEx = timeConstants[c % timeConstants.length][0];
+            double tauIn = timeConstants[c % timeConstants.length][1];
+            double aEx = random.nextDouble(-500, 3000);
+            double bEx = random.nextDouble(-1000, 4000);
+            double aIn = random.nextDouble(-3000, 500);
+            double bIn = random.nextDouble(-4000, 1000);
+            double iE = random.nextDouble(0, 400);
+            double refractoryEnd = random.nextDouble(0.5, 12);
+            LifAlpha.Params p = params(-70 + THETA, iE, tauEx, tauIn);
+            LifAlpha.State state = state(p, 0, aEx, bEx, aIn, bIn);
+            state.refractoryUntilMs[0] = refractoryEnd;
+            double found = LifAlpha.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, 0, 20);
+            double r = refractoryEnd;
+            double aExEnd = AlphaResponse.current(aEx, bEx, tauEx, r);
+            double bExEnd = bEx * Math.exp(-r / tauEx);
+            double aInEnd = AlphaResponse.current(aIn, bIn, tauIn, r);
+            double bInEnd = bIn * Math.exp(-r / tauIn);
+            DoubleUnaryOperator u = t -> freeResponse(0, iE, tauEx, aExEnd, bExEnd, tauIn, aInEnd, bInEnd, t);
+            double reference = LifAnalytic.firstCrossing(u, THETA, 20 - r);
+            if (Double.isNaN(reference)) {
+                assertTrue(Double.isNaN(found), "case " + c + ": found " + found + " but the scan saw no crossing");
+            } else {
+                crossings++;
+                assertEquals(r + reference, found, 1e-9, "case " + c);
+                double beforeIt = r + 0.5 * reference;
+                assertTrue(Double.isNaN(LifAlpha.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, 0, beforeIt)),
+                        "case " + c + ": a search that ends before the crossing finds none");
+            }
+        }
+        assertTrue(crossings > 80 && crossings < 320, "the cases should mix both outcomes: " + crossings);
+    }
+
+    /**
+     * {@link AlphaCurrent#largestValue}, the bound a search is skipped by, against the largest of 20,001
+     * values of the current over the interval: never below it (a bound too low would skip a crossing),
+     * and above it by no more than the current moves in one of the scan's steps.
+     */
+    @Test
+    void theLargestCurrentOverAnIntervalIsThatOfADenseScan() {
+        SplittableRandom random = new SplittableRandom(3);
+        int peaksInside = 0;
+        for (int c = 0; c < 2000; c++) {
+            double a = random.nextDouble(-3000, 3000);
+            double b = random.nextDouble(-4000, 4000);
+            double tau = random.nextDouble(0.3, 20);
+            double end = random.nextDouble(0.01, 40);
+            double scanned = Double.NEGATIVE_INFINITY;
+            double largestStep = 0;
+            double previous = a;
+            for (int k = 0; k <= 20000; k++) {
+                double value = AlphaResponse.current(a, b, tau, end * k / 20000);
+                scanned = Math.max(scanned, value);
+                largestStep = Math.max(largestStep, Math.abs(value - previous));
+                previous = value;
+            }
+            double bound = AlphaCurrent.largestValue(a, b, 1 / tau, end);
+            double ulps = 1e-12 * (Math.abs(a) + Math.abs(b) * tau);
+            assertTrue(bound >= scanned - ulps, "case " + c + ": " + bound + " below the scan's " + scanned);
+            assertTrue(bound <= scanned + largestStep + ulps, "case " + c + ": " + bound + " above " + scanned);
+            double peak = tau - a / b;
+            peaksInside += b > 0 && peak > 0 && peak < end ? 1 : 0;
+        }
+        assertTrue(peaksInside > 200, "some currents should peak inside: " + peaksInside);
+    }
+
     /** How many times a function turns (its steps of 0.001 ms change direction) before {@code untilMs}. */
     private static int turnsBefore(DoubleUnaryOperator f, double untilMs) {
         int turns = 0;

@@ -309,6 +309,8 @@ class LifExpTest {
         double crossing = LifAnalytic.firstCrossing(t -> freeResponse(0, aEx, aIn, 0, 2, 5, t), 15, 10);
         assertEquals(1.74, crossing, 0.01, "the reference crossing");
         assertEquals(3 + crossing, kernel.nextCrossingMs(state, 0, 1, 20), 1e-9, "searched from the spike on");
+        assertTrue(Double.isNaN(kernel.nextCrossingMs(state, 0, 1, 3 + crossing / 2)),
+                "a search that ends before the crossing finds none");
 
         kernel.propagate(state, 0, 1, 2.5);
         assertEquals(-70, state.v[0], 0, "held at the reset");
