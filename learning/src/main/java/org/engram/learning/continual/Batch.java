@@ -29,6 +29,9 @@ public final class Batch implements BatchContext {
     private float[] classWeights;
     private LogitMatch[] matches;
     private boolean anyOutside;
+    /** Per sample, the classes a strategy narrowed its cross-entropy to, or {@code null}. */
+    private boolean[][] narrowed;
+    private boolean anyNarrowed;
     private final List<List<DistillationTarget>> targets = new ArrayList<>();
     private float[][] lossGradient;
     private GradientOracle oracle;
@@ -60,6 +63,7 @@ public final class Batch implements BatchContext {
         this.outside = new boolean[labels.length];
         this.classWeights = new float[labels.length];
         this.matches = new LogitMatch[labels.length];
+        this.narrowed = new boolean[labels.length][];
         Arrays.fill(classWeights, 1f);
         for (int i = 0; i < samples.length; i++) {
             inputs.add(data.input(samples[i]));
@@ -164,6 +168,7 @@ public final class Batch implements BatchContext {
             classWeights = Arrays.copyOf(classWeights, grown);
             Arrays.fill(classWeights, n, grown, 1f);
             matches = Arrays.copyOf(matches, grown);
+            narrowed = Arrays.copyOf(narrowed, grown);
         }
         inputs.add(input);
         labels[n] = label;
@@ -171,6 +176,26 @@ public final class Batch implements BatchContext {
         sampleIndices[n] = -1;
         targets.add(null);
         return n;
+    }
+
+    @Override
+    public void narrowClasses(int i, boolean[] classes) {
+        requireOpen("narrowClasses");
+        checkIndex(i);
+        narrowed[i] = ParameterException.requireNonNull("batch", "narrowClasses: classes", classes,
+                "one flag per readout unit");
+        anyNarrowed = true;
+    }
+
+    /** @return whether a strategy narrowed the classes of some sample */
+    boolean anyNarrowed() {
+        return anyNarrowed;
+    }
+
+    /** @return the classes a strategy narrowed the sample at position i to, or {@code null} */
+    boolean[] narrowedClasses(int i) {
+        checkIndex(i);
+        return narrowed[i];
     }
 
     /** @return whether some sample was appended outside the batch mean */

@@ -93,6 +93,23 @@ public interface BatchContext {
     void appendOutsideMean(float[] input, int label, int task, double classWeight, LogitMatch match);
 
     /**
+     * Narrows the classes a sample's cross-entropy runs over to those of its training mask (its
+     * task's classes, or every class seen so far, as the scenario has it) that {@code classes}
+     * allows; only valid in {@code beforeBatch}. The logits left out take no part in its softmax, so
+     * its loss pushes none of them down (experience replay with asymmetric cross-entropy narrows the
+     * incoming samples to their batch's classes). Its training accuracy is then measured among the
+     * same classes. Calling it again replaces the earlier narrowing.
+     *
+     * @param i       the position in the batch
+     * @param classes one flag per readout unit ({@code true}: allowed), its label's among them (kept
+     *                by reference; the caller must not change it afterwards)
+     * @throws org.engram.simulator.ParameterException if {@code classes} is null; one of another
+     *         length or that leaves out the label is refused once the hook returns
+     * @throws IllegalStateException after {@code beforeBatch}, when the batch has been trained on
+     */
+    void narrowClasses(int i, boolean[] classes);
+
+    /**
      * The readout values (logits) of one of the batch's samples as this step's own training pass
      * computes them: at the weights the step starts from, from the same spike encoding; only valid
      * in {@code beforeBatch} (dark experience replay stores them). Costs one forward pass.

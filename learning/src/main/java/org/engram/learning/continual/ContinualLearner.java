@@ -34,7 +34,8 @@ import org.engram.simulator.random.RandomStreams;
  *
  * <p>The scenario decides which readout units compete: task-incremental learning masks the
  * readout to the task's classes, class-incremental learning to every class seen so far, and
- * domain-incremental learning uses one shared head (labels must already be the head's).
+ * domain-incremental learning uses one shared head (labels must already be the head's). A
+ * strategy may narrow a sample's mask further ({@link BatchContext#narrowClasses}).
  *
  * <p>Everything random comes from streams of (seed, purpose, task, epoch, sample), so a run is
  * the same for any thread count, and {@link #writeState} after a task followed by
@@ -470,8 +471,10 @@ public final class ContinualLearner implements AutoCloseable {
         float[][] x = new float[size][];
         int[] y = new int[size];
         long[] streams = new long[size];
-        boolean[][] masks = scenario == Scenario.DOMAIN_INCREMENTAL ? null : new boolean[size][];
+        boolean[][] masks = scenario == Scenario.DOMAIN_INCREMENTAL && !batch.anyNarrowed() ? null
+                : new boolean[size][];
         boolean[][] byTask = new boolean[tasks.size()][];
+        NarrowedMasks narrowed = batch.anyNarrowed() ? new NarrowedMasks() : null;
         org.engram.learning.train.LogitTerm[][] terms = null;
         boolean weighted = batch.anyOutsideMean();
         float[] classWeights = weighted ? new float[size] : null;
@@ -488,7 +491,9 @@ public final class ContinualLearner implements AutoCloseable {
                 if (byTask[sampleTask] == null) {
                     byTask[sampleTask] = trainingMask(sampleTask);
                 }
-                masks[i] = byTask[sampleTask];
+                boolean[] classes = batch.narrowedClasses(i);
+                masks[i] = classes == null ? byTask[sampleTask]
+                        : narrowed.of(byTask[sampleTask], classes, batch.label(i), i);
             }
             LogitMatch match = weighted ? batch.logitMatch(i) : null;
             int k = batch.distillationTargetCount(i);
@@ -512,6 +517,50 @@ public final class ContinualLearner implements AutoCloseable {
             }
         }
         return new org.engram.learning.train.Batch(x, y, streams, masks, terms, classWeights, outside);
+    }
+
+    /**
+     * The training masks a strategy narrowed ({@link BatchContext#narrowClasses}), each the intersection
+     * of a sample's training mask with the classes it was narrowed to; samples narrowed alike (a
+     * batch's own samples, one task's mask and one array of classes) share one.
+     */
+    private final class NarrowedMasks {
+        private boolean[] lastBase;
+        private boolean[] lastClasses;
+        private boolean[] last;
+
+        /**
+         * The mask of one narrowed sample, checked.
+         *
+         * @param base     the sample's training mask, {@code null} for every class (domain-incremental)
+         * @param classes  the classes the strategy narrowed it to
+         * @param label    the sample's label, which the result must allow
+         * @param position the sample's position in the batch, for messages
+         * @return the classes both allow
+         * @throws ParameterException if {@code classes} is not one flag per readout unit, or leaves the label out
+         */
+        boolean[] of(boolean[] base, boolean[] classes, int label, int position) {
+            if (base == lastBase && classes == lastClasses && last[label]) {
+                return last;
+            }
+            String who = "strategy '" + strategy.name() + "': the classes narrowed at batch position " + position;
+            if (classes.length != net.classes()) {
+                throw new ParameterException(who, "classes", "one flag per readout unit (" + net.classes() + ")",
+                        classes.length);
+            }
+            boolean[] mask = new boolean[classes.length];
+            for (int c = 0; c < mask.length; c++) {
+                mask[c] = classes[c] && (base == null || base[c]);
+            }
+            if (!mask[label]) {
+                throw new ParameterException(who, "classes", "classes of its training mask that include its label "
+                        + label, Arrays.toString(classes));
+            }
+            lastBase = base;
+            lastClasses = classes;
+            last = mask;
+            return mask;
+        }
     }
 
     /**

@@ -12,7 +12,8 @@ package org.engram.learning.continual;
  *     for each batch:
  *       beforeBatch(batch)                          strategies may append samples, attach distillation,
  *                                                   ask batch.oracle() for gradients at these weights,
- *                                                   batch.outputs(i, z) for a sample's logits in this pass
+ *                                                   batch.outputs(i, z) for a sample's logits in this pass,
+ *                                                   narrow a sample's classes (batch.narrowClasses)
  *       forward + backward on all batch.size() samples -> grad[l] (mean task loss + distillation,
  *                                                   plus the weighted losses of samples outside the mean)
  *       batch.setLossGradient(copy of grad)         (Batch) task-loss gradient before penalties

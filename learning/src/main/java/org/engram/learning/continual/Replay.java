@@ -62,10 +62,15 @@ public final class Replay implements ContinualStrategy, Checkpointable {
         /** Validates every hyperparameter. */
         public Params {
             Problems p = new Problems(NAME);
+            check(p, memorySize, replayBatchSize, buffer);
+            p.throwIfAny();
+        }
+
+        /** Records what is wrong with a replay memory's hyperparameters, for this record and those that wrap it. */
+        static void check(Problems p, int memorySize, int replayBatchSize, Buffer buffer) {
             p.require(memorySize >= 1, "memory_size", "an integer >= 1 (samples)", memorySize);
             p.require(replayBatchSize >= 1, "replay_batch_size", "an integer >= 1 (samples)", replayBatchSize);
             p.require(buffer != null, "buffer", "reservoir or class_balanced", "null");
-            p.throwIfAny();
         }
 
         /** {@return memory 1000, replay batch 32, reservoir} */
@@ -74,6 +79,7 @@ public final class Replay implements ContinualStrategy, Checkpointable {
         }
     }
 
+    private final String name;
     private final Params params;
     private ReplayMemory memory;
     private SplitMixRandom random;
@@ -85,14 +91,23 @@ public final class Replay implements ContinualStrategy, Checkpointable {
      * @param params the hyperparameters
      */
     public Replay(Params params) {
-        this.params = Strategies.requireParams(NAME, params);
+        this(NAME, params);
+    }
+
+    /**
+     * Creates the strategy with an empty memory under another name, which its state and messages
+     * carry: the replay of a strategy built on it ({@link ErAce}).
+     */
+    Replay(String name, Params params) {
+        this.name = name;
+        this.params = Strategies.requireParams(name, params);
         this.memory = new ReplayMemory(params.memorySize(), params.buffer());
         this.chosen = new int[params.replayBatchSize()];
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -135,13 +150,13 @@ public final class Replay implements ContinualStrategy, Checkpointable {
 
     @Override
     public void writeState(DataOutput out) throws IOException {
-        StateCodec.writeHeader(out, NAME, VERSION);
+        StateCodec.writeHeader(out, name, VERSION);
         memory.write(out);
     }
 
     @Override
     public void readState(DataInput in) throws IOException {
-        int version = StateCodec.readHeader(in, NAME, VERSION);
-        memory = ReplayMemory.read(in, NAME, params.memorySize(), params.buffer(), version);
+        int version = StateCodec.readHeader(in, name, VERSION);
+        memory = ReplayMemory.read(in, name, params.memorySize(), params.buffer(), version);
     }
 }

@@ -23,7 +23,7 @@ public final class Strategies {
     public enum Role {
         /** Protects nothing (naive fine-tuning). */
         BASELINE,
-        /** Adds samples or targets to each batch (replay, der, joint, lwf): first in a chain. */
+        /** Adds samples or targets to each batch (replay, er_ace, der, joint, lwf): first in a chain. */
         BATCH_COMPOSER,
         /** Adds a penalty's gradient (ewc, si, mas, l2): after the composers, in any order. */
         PENALTY,
@@ -139,6 +139,10 @@ public final class Strategies {
                     "Rolnick et al. 2019, NeurIPS; Chaudhry et al. 2019; "
                             + "class-balanced: CBRS, Chrysakis and Moens 2020, ICML",
                     Role.BATCH_COMPOSER, params(Replay.Params.class, Replay.Params.defaults(), Replay::new)),
+            new Info(ErAce.NAME, "replay whose incoming samples' cross-entropy covers only their batch's classes"
+                    + " (class-incremental; elsewhere replay itself)",
+                    "Caccia, Aljundi, Asadi, Tuytelaars, Pineau and Belilovsky 2022, ICLR (ER-ACE)",
+                    Role.BATCH_COMPOSER, params(ErAce.Params.class, ErAce.Params.defaults(), ErAce::new)),
             new Info(Der.NAME, "replay a reservoir of past samples with the logits they were trained with:"
                     + " alpha MSE to the stored logits, plus beta CE on their labels (DER++)",
                     "Buzzega, Boschini, Porrello, Abati and Calderara 2020, NeurIPS (DER, DER++)",
@@ -318,7 +322,7 @@ public final class Strategies {
      *
      * <p>Choose the order by what the hooks change:
      * <ol>
-     *   <li>batch composers first (replay, der, joint, lwf), so every later hook sees the full batch;</li>
+     *   <li>batch composers first (replay, er_ace, der, joint, lwf), so every later hook sees the full batch;</li>
      *   <li>penalties (ewc, online_ewc, si, mas, l2) in any order: their gradients add; a gradient
      *   projection (agem) may stand anywhere, as its hook sees the gradient after every penalty;</li>
      *   <li>update scalers (metaplasticity, importance_gating);</li>

@@ -58,15 +58,20 @@ class ContinualLearnerTest {
 
     /** Trains tasks [from, to) with 2 epochs each and returns the accuracy matrix rows. */
     static double[][] train(ContinualLearner learner, int from, int to) {
-        double[][] rows = new double[to - from][TASKS.length];
+        return train(learner, TASKS, from, to);
+    }
+
+    /** Trains tasks [from, to) of a sequence with 2 epochs each and returns the accuracy matrix rows. */
+    static double[][] train(ContinualLearner learner, TaskData[] tasks, int from, int to) {
+        double[][] rows = new double[to - from][tasks.length];
         for (int t = from; t < to; t++) {
-            learner.startTask(TASKS[t]);
+            learner.startTask(tasks[t]);
             for (int epoch = 0; epoch < 2; epoch++) {
                 learner.trainEpoch(epoch);
             }
             learner.finishTask();
-            for (int j = 0; j < TASKS.length; j++) {
-                rows[t - from][j] = learner.evaluate(TASKS[j]);
+            for (int j = 0; j < tasks.length; j++) {
+                rows[t - from][j] = learner.evaluate(tasks[j]);
             }
         }
         return rows;
@@ -212,15 +217,24 @@ class ContinualLearnerTest {
     @ParameterizedTest
     @MethodSource("strategies")
     void resumingAfterATaskGivesTheSameWeights(String name) throws IOException {
+        assertResumesAsStraight(() -> Strategies.create(name), Scenario.TASK_INCREMENTAL, name);
+    }
+
+    /**
+     * Trains every task straight through, and again stopped after the second task and resumed from the
+     * learner's state in a fresh learner (2 threads each); asserts the same weights and last accuracy row.
+     */
+    static void assertResumesAsStraight(Supplier<ContinualStrategy> strategy, Scenario scenario, String name)
+            throws IOException {
         LayeredNet straight = net();
         double[][] expected;
         try (ContinualLearner l = new ContinualLearner(straight, RateEncoder.bernoulli(STEPS, 1.0), options(2),
-                Strategies.create(name), Scenario.TASK_INCREMENTAL)) {
+                strategy.get(), scenario)) {
             expected = train(l, 0, TASKS.length);
         }
         byte[] checkpoint;
         try (ContinualLearner l = new ContinualLearner(net(), RateEncoder.bernoulli(STEPS, 1.0), options(2),
-                Strategies.create(name), Scenario.TASK_INCREMENTAL)) {
+                strategy.get(), scenario)) {
             train(l, 0, 2);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             l.writeState(new DataOutputStream(bytes));
@@ -229,7 +243,7 @@ class ContinualLearnerTest {
         LayeredNet resumed = net();
         double[][] last;
         try (ContinualLearner l = new ContinualLearner(resumed, RateEncoder.bernoulli(STEPS, 1.0), options(2),
-                Strategies.create(name), Scenario.TASK_INCREMENTAL)) {
+                strategy.get(), scenario)) {
             assertEquals(2, l.readState(new DataInputStream(new ByteArrayInputStream(checkpoint))));
             l.restoreTasks(Arrays.asList(TASKS).subList(0, 2));
             last = train(l, 2, 3);
@@ -378,6 +392,46 @@ class ContinualLearnerTest {
             l.evaluate(TASKS[0]);
             l.evaluate(TASKS[2]);
             assertEquals(TASKS[0].testX().length + TASKS[2].testX().length, l.inferenceActivity()[0]);
+        }
+    }
+
+    /**
+     * Classes a strategy narrows a sample's cross-entropy to must be one flag per readout unit and,
+     * within the sample's training mask, keep its label: otherwise the hook's error names the field
+     * and the value found, and the batch does not train.
+     */
+    @Test
+    void narrowedClassesOfAnotherLengthOrWithoutTheLabelAreRefusedByName() {
+        boolean[] three = new boolean[3];
+        // class-incremental, task 1 (classes 0 and 1): allows class 1 alone of those seen
+        boolean[] notZero = {false, true, true, true, true, true};
+        for (boolean[] classes : List.of(three, notZero)) {
+            ContinualStrategy narrowing = new ContinualStrategy() {
+                @Override
+                public String name() {
+                    return "narrowing";
+                }
+
+                @Override
+                public void beforeBatch(BatchContext batch) {
+                    for (int i = 0; i < batch.ownSize(); i++) {
+                        batch.narrowClasses(i, classes);
+                    }
+                }
+            };
+            LayeredNet net = net();
+            float[][] before = weights(net);
+            try (ContinualLearner l = new ContinualLearner(net, RateEncoder.bernoulli(STEPS, 1.0), options(1),
+                    narrowing, Scenario.CLASS_INCREMENTAL)) {
+                l.startTask(TASKS[0]);
+                EngramException e = assertThrows(EngramException.class, () -> l.trainEpoch(0));
+                String found = classes == three ? "found 3" : "found " + Arrays.toString(notZero);
+                assertTrue(e.getMessage().contains("beforeBatch") && e.getMessage().contains("classes")
+                        && e.getMessage().contains(found), e.getMessage());
+            }
+            for (int m = 0; m < before.length; m++) {
+                assertArrayEquals(before[m], net.weights(m), "matrix " + m + " untrained");
+            }
         }
     }
 

@@ -32,6 +32,8 @@ class ForgettingTest {
                 Arguments.of("replay",
                         (Supplier<ContinualStrategy>) () -> new Replay(
                                 new Replay.Params(50, 10, Replay.Buffer.RESERVOIR))),
+                Arguments.of("er_ace", (Supplier<ContinualStrategy>) () -> new ErAce(
+                        new ErAce.Params(50, 10, Replay.Buffer.RESERVOIR))),
                 Arguments.of("agem", (Supplier<ContinualStrategy>) () -> new Agem(new Agem.Params(50, 10))),
                 Arguments.of("der", (Supplier<ContinualStrategy>) () -> new Der(new Der.Params(50, 1, 0.5, 10))),
                 Arguments.of("joint", (Supplier<ContinualStrategy>) Joint::new),

@@ -21,8 +21,8 @@ class StrategiesTest {
             assertFalse(info.description().isBlank());
             assertFalse(info.reference().isBlank());
         }
-        assertEquals(List.of("naive", "joint", "ewc", "online_ewc", "si", "mas", "l2", "lwf", "replay", "der", "agem",
-                "gpm", "hlop", "metaplasticity", "importance_gating"), names);
+        assertEquals(List.of("naive", "joint", "ewc", "online_ewc", "si", "mas", "l2", "lwf", "replay", "er_ace", "der",
+                "agem", "gpm", "hlop", "metaplasticity", "importance_gating"), names);
     }
 
     @Test
@@ -75,6 +75,8 @@ class StrategiesTest {
         rejects("lwf: temperature:", () -> new Lwf.Params(0, 1));
         rejects("replay: replay_batch_size:", () -> new Replay.Params(10, 0, Replay.Buffer.RESERVOIR));
         new Replay.Params(1, 1, Replay.Buffer.RESERVOIR);
+        rejects("er_ace: replay_batch_size:", () -> new ErAce.Params(10, 0, Replay.Buffer.RESERVOIR));
+        new ErAce.Params(1, 1, Replay.Buffer.RESERVOIR);
     }
 
     /** HLOP's Oja rate lies in (0, 1) and its momentum in [0, 1): each bound is kept or refused as written. */

@@ -82,12 +82,25 @@ class BpttGradientTest {
                 new boolean[] {true, false, true});
     }
 
+    /**
+     * The cross-entropy over some of the classes, the loss of an incoming sample under ER-ACE
+     * (log sum over the allowed classes of exp z_c, minus z_y), has the gradient of its definition;
+     * the class left out adds neither to the loss nor to its gradient.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Readout.class, names = {"MEAN_MEMBRANE", "SPIKE_COUNT"})
+    void crossEntropyOverSomeClassesMatchesFiniteDifferences(Readout readout) {
+        HiddenLayer h = new HiddenLayer(5, NeuronKind.LIF, 8.0, 0.6, ResetMode.SUBTRACT, 50.0, 0.0, true);
+        check(List.of(h), readout, Surrogate.FAST_SIGMOID, 2.0, false, false, STEPS, Loss.CROSS_ENTROPY,
+                new boolean[] {true, false, true});
+    }
+
     private void check(List<HiddenLayer> hidden, Readout readout, Surrogate surrogate, double slope,
                        boolean current, boolean detach, int steps) {
         check(hidden, readout, surrogate, slope, current, detach, steps, Loss.CROSS_ENTROPY, null);
     }
 
-    /** @param mask the outputs the squared norm sums, for every sample; {@code null} with the cross-entropy */
+    /** @param mask the outputs the loss covers, for every sample (it allows labels 0 and 2), or {@code null} for all */
     private void check(List<HiddenLayer> hidden, Readout readout, Surrogate surrogate, double slope,
                        boolean current, boolean detach, int steps, Loss loss, boolean[] mask) {
         LayeredNetSpec spec = new LayeredNetSpec(INPUTS, hidden, new ReadoutLayer(3, readout, 10.0, 0.5,
@@ -107,7 +120,8 @@ class BpttGradientTest {
             trainer.perSampleGradients(batch, loss, (b, value, sampleGrad) -> lossSum[0] += value);
         }
         Reference ref = new Reference(net, encoder, surrogate, slope, x, y, streams, steps);
-        ref.squaredNormOf = mask;
+        ref.loss = loss;
+        ref.mask = mask;
         double[][] w = new double[net.matrixCount()][];
         for (int m = 0; m < w.length; m++) {
             w[m] = new double[net.weights(m).length];
@@ -153,8 +167,10 @@ class BpttGradientTest {
         /** Per sample, layer, step and neuron: the spikes the reset uses, or {@code null} for the live ones. */
         private double[][][][] heldReset;
         private double[][][][] recorded;
-        /** The outputs whose squared norm is the loss, or {@code null} for the cross-entropy. */
-        boolean[] squaredNormOf;
+        /** The loss, over the outputs {@link #mask} allows. */
+        Loss loss = Loss.CROSS_ENTROPY;
+        /** The outputs the loss covers: those the squared norm sums or the softmax runs over; {@code null}: all. */
+        boolean[] mask;
 
         Reference(LayeredNet net, Encoder encoder, Surrogate surrogate, double slope, float[][] x, int[] y,
                   long[] streams, int steps) {
@@ -258,20 +274,20 @@ class BpttGradientTest {
                     logits = readLogits(ly, v, s);
                 }
             }
-            if (squaredNormOf != null) {
+            if (loss == Loss.OUTPUT_SQUARED_NORM) {
                 double norm = 0;
                 for (int j = 0; j < logits.length; j++) {
-                    norm += squaredNormOf[j] ? logits[j] * logits[j] : 0;
+                    norm += mask == null || mask[j] ? logits[j] * logits[j] : 0;
                 }
                 return norm;
             }
             double max = Double.NEGATIVE_INFINITY;
-            for (double o : logits) {
-                max = Math.max(max, o);
+            for (int j = 0; j < logits.length; j++) {
+                max = mask == null || mask[j] ? Math.max(max, logits[j]) : max;
             }
             double sum = 0;
-            for (double o : logits) {
-                sum += Math.exp(o - max);
+            for (int j = 0; j < logits.length; j++) {
+                sum += mask == null || mask[j] ? Math.exp(logits[j] - max) : 0;
             }
             return Math.log(sum) - (logits[label] - max);
         }
