@@ -137,6 +137,16 @@ class ResumeTest {
         assertResumesBitForBit(dir, "der", "{memory_size: 40, replay_batch_size: 10}");
     }
 
+    /**
+     * ER-ACE's memory is in its checkpoint: a class-incremental run, where its incoming samples'
+     * cross-entropy is narrowed to their batch's classes, stopped after its second task and resumed
+     * on two threads, ends as one that never stopped.
+     */
+    @Test
+    void anErAceRunResumesBitForBit(@TempDir Path dir) throws IOException {
+        assertResumesBitForBit(dir, "er_ace", "{memory_size: 40, replay_batch_size: 10}");
+    }
+
     /** Runs a strategy straight through and stopped after task 2 then resumed on 2 threads; compares them. */
     private static void assertResumesBitForBit(Path dir, String strategy, String params) throws IOException {
         Path config = dir.resolve("resume.yaml");

@@ -41,6 +41,25 @@ class ChartStyleTest {
     }
 
     /**
+     * No two built-in strategies look alike in a figure that holds them all: each differs from every
+     * other in colour, line or marker. ER-ACE, a relative of replay, could not take a third dashed
+     * vermillion (style 27 repeats A-GEM's 11), and has yellow.
+     */
+    @Test
+    void everyBuiltInStrategyHasALookOfItsOwn() {
+        List<String> names = org.engram.learning.continual.Strategies.list().stream()
+                .map(org.engram.learning.continual.Strategies.Info::name).toList();
+        int[] styles = ChartStyle.styles(names);
+        java.util.Set<String> looks = new java.util.HashSet<>();
+        for (int style : styles) {
+            looks.add(ChartStyle.color(style) + " " + (ChartStyle.line(style) == ChartStyle.LINE) + " "
+                    + outline(ChartStyle.shape(style, 8)));
+        }
+        assertEquals(names.size(), looks.size(), names + " drawn in " + Arrays.toString(styles));
+        assertEquals(7, styles[names.indexOf("er_ace")], "er_ace: yellow, solid");
+    }
+
+    /**
      * Series stay apart in greyscale by their markers: the first eight styles have eight shapes, and
      * a style that repeats a colour (MAS, EWC's orange) has another shape than its colour's first.
      */
