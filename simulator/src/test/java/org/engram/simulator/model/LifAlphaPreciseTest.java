@@ -338,12 +338,13 @@ class LifAlphaPreciseTest {
     /**
      * A search that starts while the neuron is refractory: from its reset at the period's end, with each
      * receptor's current and drive carried to that time by the closed forms, against a scan of the free
-     * response from there. Random states, the period ending 0.5 to 12 ms into a search of 20 ms: a
+     * response from there. Random states at 7.5 ms, the period ending 0.5 to 12 ms into a search of 20 ms: a
      * crossing the kernel found from the currents as they stood at the search's start differs from the
      * scan's, and a search that ends halfway from the period's end to the crossing finds none.
      */
     @Test
     void aSearchFromWithinARefractoryPeriodStartsFromTheCurrentsAtItsEnd() {
+        double now = 7.5;   // the neuron's time: the search starts there, not at 0
         SplittableRandom random = new SplittableRandom(5);
         double[][] timeConstants = {{1, 6}, {6, 1}, {2, 2}, {0.5, 20}};
         int crossings = 0;
@@ -358,8 +359,8 @@ class LifAlphaPreciseTest {
             double refractoryEnd = random.nextDouble(0.5, 12);
             LifAlpha.Params p = params(-70 + THETA, iE, tauEx, tauIn);
             LifAlpha.State state = state(p, 0, aEx, bEx, aIn, bIn);
-            state.refractoryUntilMs[0] = refractoryEnd;
-            double found = LifAlpha.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, 0, 20);
+            state.refractoryUntilMs[0] = now + refractoryEnd;
+            double found = LifAlpha.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, now, now + 20);
             double r = refractoryEnd;
             double aExEnd = AlphaResponse.current(aEx, bEx, tauEx, r);
             double bExEnd = bEx * Math.exp(-r / tauEx);
@@ -371,9 +372,9 @@ class LifAlphaPreciseTest {
                 assertTrue(Double.isNaN(found), "case " + c + ": found " + found + " but the scan saw no crossing");
             } else {
                 crossings++;
-                assertEquals(r + reference, found, 1e-9, "case " + c);
-                double beforeIt = r + 0.5 * reference;
-                assertTrue(Double.isNaN(LifAlpha.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, 0, beforeIt)),
+                assertEquals(now + r + reference, found, 1e-9, "case " + c);
+                double beforeIt = now + r + 0.5 * reference;
+                assertTrue(Double.isNaN(LifAlpha.MODEL.prepareExact(p, GRID).nextCrossingMs(state, 0, now, beforeIt)),
                         "case " + c + ": a search that ends before the crossing finds none");
             }
         }
