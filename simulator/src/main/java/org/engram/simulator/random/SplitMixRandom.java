@@ -66,6 +66,29 @@ public final class SplitMixRandom implements RandomGenerator {
     }
 
     /**
+     * A uniform long in [0, n) without modulo bias: 63 random bits reduced modulo {@code n}, drawn
+     * again when they fall in the incomplete last block of {@code n} values (the test the Javadoc of
+     * {@code java.util.Random.nextInt(int)} shows for 31 bits), which happens with probability below
+     * {@code n / 2^63}.
+     *
+     * @param n the bound, {@code > 0}
+     * @return the long
+     */
+    public long nextLong(long n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("bound must be > 0, found " + n);
+        }
+        long bits = nextLong() >>> 1;
+        long value = bits % n;
+        // bits - value is the start of bits' block of n values; the block is whole unless its end overflows.
+        while (bits - value + (n - 1) < 0) {
+            bits = nextLong() >>> 1;
+            value = bits % n;
+        }
+        return value;
+    }
+
+    /**
      * A uniformly random permutation of {@code [0, n)}: Fisher-Yates from the last position down,
      * one {@link #nextInt(int)} per position.
      *
