@@ -54,5 +54,10 @@ public enum Purpose {
      * Dark experience replay's buffer: which samples it keeps and which it draws for each step, one
      * stream per task. Added last, as {@link #NOISE_CURRENT} was.
      */
-    DARK_REPLAY
+    DARK_REPLAY,
+    /**
+     * Which synapses a connectivity rule that draws a projection's synapses all together (a fixed total
+     * number) creates, one stream per projection. Added last, as {@link #NOISE_CURRENT} was.
+     */
+    PROJECTION_CONNECTIVITY
 }

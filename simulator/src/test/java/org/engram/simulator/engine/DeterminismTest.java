@@ -68,6 +68,8 @@ class DeterminismTest {
             b.connect("exc->cond", exc, cond, Rules.fixedInDegree(20), Synapses.excitatory(0).weights(
                     new UniformRealDistribution(new SplitMixRandom(0), 2, 8)).delayMs(0.5));
             b.connect("inh->cond", inh, cond, Rules.fixedInDegree(10), Synapses.inhibitory(-20).delayMs(0.8));
+            b.connect("inh->inh", inh, inh, Rules.fixedTotalNumber(1000).withAutapses(false),
+                    Synapses.inhibitory(-20).delayMs(0.8));
             Population<?, ?> adex = b.population("adex", 48, Adex.MODEL, Adex.MODEL.defaults());
             b.connect("exc->adex", exc, adex, Rules.fixedInDegree(30), Synapses.excitatory(0).weights(
                     new UniformRealDistribution(new SplitMixRandom(0), 200, 900)).delayMs(0.5));

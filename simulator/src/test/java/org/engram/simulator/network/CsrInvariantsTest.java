@@ -132,6 +132,29 @@ class CsrInvariantsTest {
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void fixedTotalNumberMakesNDistinctNonSelfSynapses(long seed) {
+        Case c = Case.of(seed);
+        // k < n, so k n <= n (n - 1), the pairs without autapses.
+        int total = c.k() * c.n();
+        Projection p = within(seed, c.n(), Rules.fixedTotalNumber(total).withAutapses(false).withMultapses(false),
+                SPEC);
+        assertCsr(p, true);
+        assertEquals(total, p.synapseCount());
+        assertEquals(0, autapses(p));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void fixedTotalNumberWithMultapsesMakesNSynapsesEvenAbovePairCount(long seed) {
+        Case c = Case.of(seed);
+        int total = c.n() * c.m() + c.k() + 1;
+        Projection p = between(seed, c.n(), c.m(), Rules.fixedTotalNumber(total), SPEC);
+        assertCsr(p, false);
+        assertEquals(total, p.synapseCount());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void fixedProbabilityKeepsCsrInvariants(long seed) {
         Case c = Case.of(seed);
         Projection p = within(seed, c.n(), Rules.fixedProbability(0.3).withAutapses(false), SPEC);

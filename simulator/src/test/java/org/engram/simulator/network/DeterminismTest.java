@@ -26,6 +26,8 @@ class DeterminismTest {
                 Synapses.excitatory(0.1).delays(new UniformRealDistribution(1, 2)));
         b.connect("inh->exc", inh, exc, Rules.fixedOutDegree(30).withMultapses(false),
                 Synapses.inhibitory(0).weights(new NormalDistribution(-0.5, 0.05)));
+        b.connect("inh->inh", inh, inh, Rules.fixedTotalNumber(300).withAutapses(false).withMultapses(false),
+                Synapses.inhibitory(-0.2).delays(new UniformRealDistribution(1, 2)));
         b.initialise(exc, "v", new UniformRealDistribution(0, 20));
         if (extra) {
             Population<?, ?> more = b.population("more", 50, LifDelta.MODEL, LifDelta.MODEL.defaults());

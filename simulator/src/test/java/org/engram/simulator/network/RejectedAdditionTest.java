@@ -151,7 +151,18 @@ class RejectedAdditionTest {
                 new Case("projection 'u': fixed_in_degree.k: expected k <= 9 (the number of sources available to each "
                         + "neuron without autapses or multapses), found 10", () -> b.connect("u", x, x,
                                 Rules.fixedInDegree(10).withAutapses(false).withMultapses(false),
-                                Synapses.excitatory(0.1))))) {
+                                Synapses.excitatory(0.1))),
+                new Case("projection 'n': fixed_total_number.n: expected n <= 90 (the number of (source, target) "
+                        + "pairs without autapses or multapses), found 91", () -> b.connect("n", x, x,
+                                Rules.fixedTotalNumber(91).withAutapses(false).withMultapses(false),
+                                Synapses.excitatory(0.1))),
+                new Case("projection 'o': rule: expected at most 2147483639 synapses in one projection (the longest "
+                        + "array), found 3000000000 from fixed_total_number(n=3000000000, autapses=true, multapses="
+                        + "true) on 10 x 20 neurons", () -> b.connect("o", x, y, Rules.fixedTotalNumber(3_000_000_000L),
+                                Synapses.excitatory(0.1))),
+                // 2e9 synapses at 16 bytes each while drawn: 32 GB, past the tests' heap.
+                new Case("projection 'h': rule: expected synapses that fit the Java heap", () -> b.connect("h", x, y,
+                        Rules.fixedTotalNumber(2_000_000_000L), Synapses.excitatory(0.1))))) {
             ParameterException e = assertThrows(ParameterException.class, c.connect()::run);
             assertTrue(e.getMessage().startsWith(c.expected()), e.getMessage());
         }

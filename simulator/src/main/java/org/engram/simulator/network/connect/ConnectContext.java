@@ -28,6 +28,16 @@ public record ConnectContext(String projectionName, int projectionIndex, int sou
     }
 
     /**
+     * The connectivity stream of the whole projection, for a rule whose draws are not one neuron's
+     * (a fixed total number of synapses); independent of every neuron's {@link #stream}.
+     *
+     * @return a fresh generator at the start of the stream
+     */
+    public SplitMixRandom projectionStream() {
+        return RandomStreams.of(seed, Purpose.PROJECTION_CONNECTIVITY, projectionIndex);
+    }
+
+    /**
      * The (source, target) pairs a rule may connect.
      *
      * @param autapses whether a neuron may connect to itself

@@ -4,7 +4,8 @@ package org.engram.simulator.network.connect;
  * A rule that decides which synapses a projection has (all-to-all, fixed in-degree, ...).
  *
  * <p>A rule draws only from the streams of its {@link ConnectContext}, one stream per source or
- * per target neuron, so the synapses it creates depend on the seed alone. The order in which it
+ * per target neuron, or one for the whole projection, so the synapses it creates depend on the seed
+ * alone. The order in which it
  * reports synapses does not matter: the network builder sorts them into rows.
  */
 public interface Connectivity {

@@ -57,12 +57,23 @@ final class PartnerDraw {
         boolean excludeSelf = !autapses && context.samePopulation();
         int available = available(context, excludeSelf, perTarget);
         if (k > 0 && (available == 0 || (!multapses && k > available))) {
-            String without = (excludeSelf ? "autapses" : "") + (excludeSelf && !multapses ? " or " : "")
-                    + (multapses ? "" : "multapses");
             throw new ParameterException("projection '" + context.projectionName() + "'", rule + ".k",
                     "k <= " + available + " (the number of " + (perTarget ? "sources" : "targets")
-                            + " available to each neuron" + (without.isEmpty() ? "" : " without " + without) + ")", k);
+                            + " available to each neuron" + without(excludeSelf, multapses) + ")", k);
         }
+    }
+
+    /**
+     * The switches that shrink what a neuron may draw, for a message on a count past it.
+     *
+     * @param excludeSelf whether autapses are left out within one population
+     * @param multapses   whether a pair may have several synapses
+     * @return e.g. {@code " without autapses or multapses"}, or {@code ""} when neither is left out
+     */
+    static String without(boolean excludeSelf, boolean multapses) {
+        String without = (excludeSelf ? "autapses" : "") + (excludeSelf && !multapses ? " or " : "")
+                + (multapses ? "" : "multapses");
+        return without.isEmpty() ? "" : " without " + without;
     }
 
     private static int available(ConnectContext context, boolean excludeSelf, boolean perTarget) {

@@ -9,10 +9,11 @@ package org.engram.simulator.network.connect;
  *           Synapses.excitatory(0.1).delayMs(1.5));
  * }</pre>
  *
- * <p>Every random rule draws from one stream per source or target neuron derived from the
- * network seed and the projection's position in the order of declaration, so a network depends on
- * the seed and its declarations alone, never on threads. Autapses and multapses are allowed by
- * default, as in NEST ({@code allow_autapses}, {@code allow_multapses}).
+ * <p>Every random rule draws from one stream per source or target neuron (fixed total number: one
+ * stream for the projection) derived from the network seed and the projection's position in the
+ * order of declaration, so a network depends on the seed and its declarations alone, never on
+ * threads. Autapses and multapses are allowed by default, as in NEST ({@code allow_autapses},
+ * {@code allow_multapses}).
  */
 public final class Rules {
     private Rules() {
@@ -64,6 +65,17 @@ public final class Rules {
      */
     public static FixedOutDegree fixedOutDegree(int k) {
         return new FixedOutDegree(k, true, true);
+    }
+
+    /**
+     * Exactly {@code n} synapses in all, each on a (source, target) pair drawn uniformly among the
+     * allowed pairs; without multapses the pairs are distinct, {@code n} at most the number of pairs.
+     *
+     * @param n synapses in all, {@code >= 0}
+     * @return the rule, autapses and multapses allowed
+     */
+    public static FixedTotalNumber fixedTotalNumber(long n) {
+        return new FixedTotalNumber(n, true, true);
     }
 
     /**

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.engram.simulator.ParameterException;
@@ -18,25 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class RulesTest {
 
-    /** Records (source, target) pairs in the order the rule reports them. */
-    private static final class Recorder implements SynapseSink {
-        final List<int[]> pairs = new ArrayList<>();
-
-        @Override
-        public void add(int source, int target) {
-            pairs.add(new int[] {source, target});
-        }
-
-        @Override
-        public void add(int source, int target, double weight, double delayMs) {
-            add(source, target);
-        }
-    }
-
     private static List<int[]> run(Connectivity rule, int n, int m, boolean same, long seed) {
-        Recorder r = new Recorder();
-        rule.generate(new ConnectContext("proj", 0, n, m, same, seed), r);
-        return r.pairs;
+        return RecordingSink.run(rule, n, m, same, seed);
     }
 
     @Test
@@ -52,6 +34,7 @@ class RulesTest {
     void rejectsNegativeDegrees() {
         assertEquals("-1", assertThrows(ParameterException.class, () -> Rules.fixedInDegree(-1)).found());
         assertEquals("-2", assertThrows(ParameterException.class, () -> Rules.fixedOutDegree(-2)).found());
+        assertEquals("-3", assertThrows(ParameterException.class, () -> Rules.fixedTotalNumber(-3)).found());
     }
 
     @Test
@@ -107,6 +90,8 @@ class RulesTest {
         assertEquals("fixed_in_degree(k=100, autapses=false, multapses=false)",
                 Rules.fixedInDegree(100).withAutapses(false).withMultapses(false).describe());
         assertEquals("fixed_out_degree(k=5, autapses=true, multapses=true)", Rules.fixedOutDegree(5).describe());
+        assertEquals("fixed_total_number(n=7, autapses=true, multapses=false)",
+                Rules.fixedTotalNumber(7).withMultapses(false).describe());
         assertEquals("fixed_probability(p=0.1, autapses=false)",
                 Rules.fixedProbability(0.1).withAutapses(false).describe());
         assertEquals("all_to_all(autapses=true)", Rules.allToAll().describe());
@@ -234,7 +219,8 @@ class RulesTest {
         ConnectContext between = new ConnectContext("p", 0, 6, 9, false, 4);
         ConnectContext within = new ConnectContext("p", 0, 8, 8, true, 4);
         for (Connectivity rule : List.of(Rules.allToAll(), Rules.allToAll().withAutapses(false),
-                Rules.fixedInDegree(3), Rules.fixedOutDegree(4).withMultapses(false))) {
+                Rules.fixedInDegree(3), Rules.fixedOutDegree(4).withMultapses(false),
+                Rules.fixedTotalNumber(30).withAutapses(false).withMultapses(false))) {
             for (ConnectContext c : List.of(between, within)) {
                 long drawn = run(rule, c.sourceSize(), c.targetSize(), c.samePopulation(), 4).size();
                 assertEquals(drawn, rule.expectedSynapses(c), rule.describe() + " on " + c);
@@ -258,8 +244,8 @@ class RulesTest {
         // draws other sources. 20 targets each drawing 5 of 50 sources agree by chance with
         // probability (1 / C(50, 5))^20.
         Connectivity rule = Rules.fixedInDegree(5).withMultapses(false);
-        Recorder first = new Recorder();
-        Recorder second = new Recorder();
+        RecordingSink first = new RecordingSink();
+        RecordingSink second = new RecordingSink();
         rule.generate(new ConnectContext("a", 0, 50, 20, false, 3), first);
         rule.generate(new ConnectContext("b", 1, 50, 20, false, 3), second);
         boolean same = true;
@@ -273,7 +259,7 @@ class RulesTest {
     void aDegreeOfZeroIsAcceptedEvenWithNoPartnerAvailable() {
         // One neuron without autapses has no partner, but asking for none is no mistake.
         for (Connectivity rule : List.of(Rules.fixedInDegree(0).withAutapses(false).withMultapses(false),
-                Rules.fixedOutDegree(0).withAutapses(false))) {
+                Rules.fixedOutDegree(0).withAutapses(false), Rules.fixedTotalNumber(0).withAutapses(false))) {
             ConnectContext single = new ConnectContext("p", 0, 1, 1, true, 1);
             rule.requireFits(single);
             assertEquals(0, run(rule, 1, 1, true, 1).size(), rule.describe());
@@ -318,7 +304,7 @@ class RulesTest {
         Connectivity wrongShape = Rules.matrix(new double[4][3]);
         for (Connectivity rule : List.of(badSource, badTarget, wrongShape)) {
             assertThrows(ParameterException.class, () -> rule.requireFits(c), rule.describe());
-            assertThrows(ParameterException.class, () -> rule.generate(c, new Recorder()), rule.describe());
+            assertThrows(ParameterException.class, () -> rule.generate(c, new RecordingSink()), rule.describe());
         }
         ParameterException e = assertThrows(ParameterException.class, () -> badTarget.requireFits(c));
         assertEquals("target", e.location());
