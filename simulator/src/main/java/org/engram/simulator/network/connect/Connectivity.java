@@ -5,8 +5,8 @@ package org.engram.simulator.network.connect;
  *
  * <p>A rule draws only from the streams of its {@link ConnectContext}, one stream per source or
  * per target neuron, or one for the whole projection, so the synapses it creates depend on the seed
- * alone. The order in which it
- * reports synapses does not matter: the network builder sorts them into rows.
+ * alone. The order in which it reports synapses does not matter: the network builder sorts them into
+ * rows.
  */
 public interface Connectivity {
 

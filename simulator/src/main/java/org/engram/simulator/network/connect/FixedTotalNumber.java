@@ -17,8 +17,8 @@ import org.engram.simulator.random.SplitMixRandom;
  * {@code n} may not exceed the number of pairs ({@code n} equal to it gives every pair once, as
  * all-to-all). Every draw comes from one stream of the projection, so the synapses depend on the seed
  * and the projection's position alone. Drawing holds nothing per synapse beyond the synapses
- * themselves with multapses, and one {@code long} per synapse (or per pair left out, when
- * {@code n} is more than half the pairs) without.
+ * themselves with multapses, and at most 8 bytes more per synapse without: a bit per pair when
+ * {@code n} is at least a 64th of the pairs, else a {@code long} per synapse.
  *
  * @param n         synapses in all, {@code >= 0}
  * @param autapses  whether a neuron may connect to itself within one population; default {@code true}

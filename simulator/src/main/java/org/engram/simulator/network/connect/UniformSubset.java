@@ -5,16 +5,18 @@ import org.engram.simulator.random.SplitMixRandom;
 
 /**
  * Draws a subset of {@code size} distinct indices of {@code [0, range)}, each subset of that size
- * equally likely, holding at most one {@code long} per index drawn.
+ * equally likely, holding at most 8 bytes per index drawn.
  *
  * <p>The draw is rejection: uniform indices one after another, each kept unless drawn before,
  * until {@code size} are kept. Every kept index is uniform over those not yet kept, so every
- * ordered sequence of distinct indices, and hence every subset, is equally likely. The indices are
- * drawn in rounds, as many as are still missing: a round is sorted, its repeats dropped, and those
- * kept in an earlier round found by binary search in that round's sorted run; this keeps exactly
- * the indices the one-by-one draw keeps. When {@code size} is more than half the range the
- * complement is drawn instead (at most {@code range / 2} indices, each draw then kept with
- * probability at least one half) and the indices it leaves out are reported.
+ * ordered sequence of distinct indices, and hence every subset, is equally likely. Where the subset
+ * is at least a 64th of the range, the indices drawn are marked in a bitmap of the range (a bit per
+ * index, at most 8 bytes per index drawn); when {@code size} is more than half the range the
+ * complement is drawn instead (each draw then kept with probability at least one half) and the
+ * unmarked indices reported. A sparser subset is drawn in rounds of as many indices as are still
+ * missing, one {@code long} each: a round is sorted, its repeats dropped, and those kept in an
+ * earlier round found by binary search in that round's sorted run; this keeps exactly the indices
+ * the one-by-one draw keeps, and at most one in 64 draws is rejected.
  */
 final class UniformSubset {
 
@@ -34,51 +36,50 @@ final class UniformSubset {
      *
      * @param rng   the stream to draw from
      * @param range the number of indices to choose from, {@code >= size}
-     * @param size  the number of indices to choose, {@code >= 0}; it or {@code range - size} must fit one array
+     * @param size  the number of indices to choose, {@code >= 0}, at most the longest array
      * @param out   where the indices go
      */
     static void draw(SplitMixRandom rng, long range, long size, IndexSink out) {
-        boolean complement = size > range - size;
-        long[] drawn = new long[Math.toIntExact(complement ? range - size : size)];
-        int[] runEnds = drawInRuns(rng, range, drawn);
-        if (!complement) {
-            for (long index : drawn) {
-                out.accept(index);
-            }
-            return;
-        }
-        // The runs' indices in ascending order (a merge of the runs); those between them are the subset.
-        int[] next = new int[runEnds.length];
-        for (int r = 1; r < runEnds.length; r++) {
-            next[r] = runEnds[r - 1];
-        }
-        long from = 0;
-        while (true) {
-            int smallest = -1;
-            long left = range;
-            for (int r = 0; r < runEnds.length; r++) {
-                if (next[r] < runEnds[r] && drawn[next[r]] < left) {
-                    left = drawn[next[r]];
-                    smallest = r;
-                }
-            }
-            for (long index = from; index < left; index++) {
-                out.accept(index);
-            }
-            if (smallest < 0) {
-                return;
-            }
-            next[smallest]++;
-            from = left + 1;
+        if (size >= range / 64) {
+            drawOnBitmap(rng, range, size, out);
+        } else {
+            drawBySorting(rng, range, size, out);
         }
     }
 
     /**
-     * Fills {@code drawn} with distinct uniform indices by rejection, round after round.
-     *
-     * @return where each round's sorted run ends in {@code drawn}, one entry per round that kept an index
+     * Draws the subset, or its complement when {@code size} is more than half the range, on a bitmap
+     * of the range, and reports the indices in ascending order.
      */
-    private static int[] drawInRuns(SplitMixRandom rng, long range, long[] drawn) {
+    static void drawOnBitmap(SplitMixRandom rng, long range, long size, IndexSink out) {
+        boolean complement = size > range - size;
+        long marks = complement ? range - size : size;
+        long[] words = new long[Math.toIntExact((range + 63) >>> 6)];
+        for (long marked = 0; marked < marks; ) {
+            long index = rng.nextLong(range);
+            long bit = 1L << index;   // the shift takes the index modulo 64: its place in its word
+            int word = (int) (index >>> 6);
+            if ((words[word] & bit) == 0) {
+                words[word] |= bit;
+                marked++;
+            }
+        }
+        for (int w = 0; w < words.length; w++) {
+            long bits = complement ? ~words[w] : words[w];
+            long past = range - ((long) w << 6);
+            if (past < 64) {
+                bits &= (1L << past) - 1;   // the last word's bits past the range are no indices
+            }
+            while (bits != 0) {
+                out.accept(((long) w << 6) + Long.numberOfTrailingZeros(bits));
+                bits &= bits - 1;
+            }
+        }
+    }
+
+    /** Draws the subset in sorted rounds, one {@code long} per index, and reports them. */
+    static void drawBySorting(SplitMixRandom rng, long range, long size, IndexSink out) {
+        long[] drawn = new long[Math.toIntExact(size)];
         int[] runEnds = new int[8];
         int runs = 0;
         int kept = 0;
@@ -103,7 +104,9 @@ final class UniformSubset {
                 runEnds[runs++] = kept;
             }
         }
-        return Arrays.copyOf(runEnds, runs);
+        for (long index : drawn) {
+            out.accept(index);
+        }
     }
 
     private static boolean inRuns(long[] drawn, int[] runEnds, int runs, long index) {

@@ -45,7 +45,8 @@ class FixedTotalNumberTest {
             "6, 6, true, false, true, 40",
             "6, 6, true, false, false, 29",
             "6, 6, true, true, false, 36",
-            "6, 6, true, false, false, 0"})
+            "6, 6, true, false, false, 0",
+            "300, 200, false, true, false, 900"})   // under a 64th of the 60,000 pairs: drawn by sorting
     void makesExactlyNSynapsesOnAllowedPairs(int sources, int targets, boolean same, boolean autapses,
                                             boolean multapses, int n) {
         Connectivity rule = Rules.fixedTotalNumber(n).withAutapses(autapses).withMultapses(multapses);
@@ -74,19 +75,20 @@ class FixedTotalNumberTest {
     }
 
     /**
-     * Per-source and per-target counts over one large draw in a population of 200 without
-     * autapses: every neuron has 199 allowed pairs as source and as target, so each count has
-     * expectation n / 200. With multapses the counts are multinomial and Pearson's statistic is
-     * chi-square with 199 degrees of freedom; without, they are multivariate hypergeometric, whose
-     * variances are those of the multinomial times (P - n) / (P - 1) for P = 39,800 pairs, so the
-     * statistic divided by that factor is (Cochran 1977, Sampling Techniques, 2.8). A rule that
+     * Per-source and per-target counts over one large draw in a population of N without autapses:
+     * every neuron has N - 1 allowed pairs as source and as target, so each count has expectation
+     * n / N. With multapses the counts are multinomial and Pearson's statistic is chi-square with
+     * N - 1 degrees of freedom; without, they are multivariate hypergeometric, whose variances are
+     * those of the multinomial times (P - n) / (P - 1) for P = N (N - 1) pairs, so the statistic
+     * divided by that factor is (Cochran 1977, Sampling Techniques, 2.8). The cases draw on a bitmap
+     * (200 neurons), its complement (n = 30,000 of 39,800) and by sorting (1,000 neurons, n under a
+     * 64th of the pairs). A rule that
      * leaves out the wrong pair, or maps candidates past the neuron itself unevenly, puts one count
      * near zero or twice its share and fails by hundreds of units of chi-square.
      */
-    @ParameterizedTest(name = "multapses {0}, n = {1}")
-    @CsvSource({"true, 12000", "false, 12000", "false, 30000"})
-    void sourceAndTargetCountsAreUniform(boolean multapses, int n) {
-        int size = 200;
+    @ParameterizedTest(name = "{0} neurons, multapses {1}, n = {2}")
+    @CsvSource({"200, true, 12000", "200, false, 12000", "200, false, 30000", "1000, false, 12000"})
+    void sourceAndTargetCountsAreUniform(int size, boolean multapses, int n) {
         long pairs = (long) size * (size - 1);
         List<int[]> drawn = run(Rules.fixedTotalNumber(n).withAutapses(false).withMultapses(multapses),
                 size, size, true, 17);
@@ -103,7 +105,8 @@ class FixedTotalNumberTest {
         for (long[] counts : List.of(perSource, perTarget)) {
             double statistic = new ChiSquareTest().chiSquare(expected, counts) / finitePopulation;
             double pValue = 1 - law.cumulativeProbability(statistic);
-            assertTrue(pValue > ALPHA, "chi-square " + statistic + " on 199 degrees of freedom, p = " + pValue);
+            assertTrue(pValue > ALPHA, "chi-square " + statistic + " on " + (size - 1) + " degrees of freedom, p = "
+                    + pValue);
         }
     }
 
