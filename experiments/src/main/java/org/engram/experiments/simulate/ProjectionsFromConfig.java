@@ -232,7 +232,8 @@ final class ProjectionsFromConfig {
             case "source" -> "rule.sources";
             // An index of the rule's, or the target population itself (one that takes no input), found as its name.
             case "target" -> String.valueOf(e.found()).startsWith("'") ? "target" : "rule.targets";
-            default -> e.location().endsWith(".k") ? "rule.k" : "rule";
+            // A count of the rule's: fixed_in_degree.k, fixed_total_number.n.
+            default -> e.location().endsWith(".k") ? "rule.k" : e.location().endsWith(".n") ? "rule.n" : "rule";
         };
         JsonNode given = key.equals("delay_ms") ? spec.delayMs() : key.equals("weight") ? spec.weight() : null;
         // A drawn value is found where a distribution was written: say where it came from. (A

@@ -29,6 +29,11 @@ public enum RuleType {
     FIXED_OUT_DEGREE("every source makes exactly k synapses", List.of("k", "autapses", "multapses"),
             (r, v) -> Rules.fixedOutDegree(v.required(r.k(), "k"))
                     .withAutapses(flag(r.autapses())).withMultapses(flag(r.multapses()))),
+    /** Exactly n synapses in all, on (source, target) pairs drawn uniformly. */
+    FIXED_TOTAL_NUMBER("exactly n synapses in all, on (source, target) pairs drawn uniformly",
+            List.of("n", "autapses", "multapses"),
+            (r, v) -> Rules.fixedTotalNumber(v.required(r.n(), "n"))
+                    .withAutapses(flag(r.autapses())).withMultapses(flag(r.multapses()))),
     /** Exactly the listed (source, target) pairs. */
     EXPLICIT("exactly the listed (source, target) pairs", List.of("sources", "targets"),
             (r, v) -> Rules.explicit(v.required(r.sources(), "sources"), v.required(r.targets(), "targets")));

@@ -234,13 +234,14 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param type      a {@link RuleType#configName()}, e.g. {@code fixed_in_degree}
      * @param p         connection probability (fixed_probability)
      * @param k         degree (fixed in/out degree)
+     * @param n         synapses in all (fixed total number)
      * @param autapses  allow self-connections (default true)
      * @param multapses allow repeated pairs (default true)
      * @param sources   source indices (explicit)
      * @param targets   target indices (explicit)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RuleSpec(String type, Double p, Integer k, Boolean autapses, Boolean multapses,
+    public record RuleSpec(String type, Double p, Integer k, Long n, Boolean autapses, Boolean multapses,
                            int[] sources, int[] targets) {
     }
 

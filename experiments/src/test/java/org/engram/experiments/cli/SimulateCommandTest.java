@@ -639,6 +639,17 @@ class SimulateCommandTest {
                 Arguments.of("in-degree above the distinct sources", GOOD.replace("{type: all_to_all}, weight: 25",
                         "{type: fixed_in_degree, k: 6, multapses: false}, weight: 25"),
                         List.of("bad.yaml:9:", "projections[1].rule.k", "k <= 5", "found 6")),
+                // src (5) to exc (40): 200 pairs, each at most once without multapses.
+                Arguments.of("total number above the distinct pairs", GOOD.replace("{type: all_to_all}, weight: 25",
+                        "{type: fixed_total_number, n: 201, multapses: false}, weight: 25"),
+                        List.of("bad.yaml:9:", "projections[1].rule.n", "n <= 200 (the number of (source, target)"
+                                + " pairs without multapses)", "found 201")),
+                Arguments.of("negative total number", GOOD.replace("{type: all_to_all}, weight: 25",
+                        "{type: fixed_total_number, n: -1}, weight: 25"),
+                        List.of("bad.yaml:9:", "projections[1].rule.n", "expected an integer >= 0", "found -1")),
+                Arguments.of("total number without n", GOOD.replace("{type: all_to_all}, weight: 25",
+                        "{type: fixed_total_number, k: 20}, weight: 25"),
+                        List.of("bad.yaml:9:", "projections[1].rule", "rule fixed_total_number")),
                 Arguments.of("explicit target outside the population", GOOD.replace("{type: all_to_all}, weight: 25",
                         "{type: explicit, sources: [0, 1, 2], targets: [3, 40, 5]}, weight: 25"),
                         List.of("bad.yaml:9:", "projections[1].rule.targets", "[0, 40)",

@@ -28,6 +28,8 @@ class RuleTypeTest {
             "{type: fixed_probability, p: 1.0}; 100",
             "{type: fixed_in_degree, k: 3}; 30",
             "{type: fixed_out_degree, k: 2}; 20",
+            "{type: fixed_total_number, n: 37}; 37",
+            "{type: fixed_total_number, n: 100, multapses: false}; 100",
             "{type: explicit, sources: [0, 1, 1], targets: [5, 6, 7]}; 3"})
     void eachRuleBuildsItsSynapses(String rule, long synapses) throws IOException {
         Path file = Files.writeString(dir.resolve("rules.yaml"), String.join("\n",
