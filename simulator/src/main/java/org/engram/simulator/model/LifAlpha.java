@@ -231,7 +231,7 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
      *       {@link CrossingSearch#firstCrossing} finds the crossing.</li>
      * </ol>
      */
-    private static final class PreciseKernel extends CrossingSearch implements ExactKernel<State> {
+    static final class PreciseKernel extends CrossingSearch implements ExactKernel<State> {
         /** Function code of {@code g(s)}, which has the sign of {@code I'(s)}. */
         private static final int CURRENT_TURN = 2;
         /** Function code of {@code g'(s)}. */
@@ -410,16 +410,24 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
         }
 
         /**
+         * {@return where {@code g''(s) = delta exp(-delta s) (delta (c' + d' s) - 2 d')} changes sign, the
+         * bend {@code 2 / delta - c' / d'} (ms since the start, of any sign), or NaN where it never does}:
+         * {@code g'} is monotone on either side of it
+         */
+        double bend(double aEx, double bEx, double aIn, double bIn) {
+            double bFast = faster(bEx, bIn);
+            double cFast = bFast - fastRate * faster(aEx, aIn);
+            double dFast = -fastRate * bFast;
+            return rateGap > 0 && dFast != 0 ? 2 / rateGap - cFast / dFast : Double.NaN;
+        }
+
+        /**
          * The first crossing in {@code [0, end]} (ms since the start), or NaN: the search of each stretch
          * between the current's turns in turn.
          */
         private double firstCrossingUntil(double end, double u0, double bias, double aEx, double bEx, double aIn,
                                           double bIn) {
-            // g'' = delta exp(-delta s) (delta (c' + d' s) - 2 d') changes sign once at most, at the bend
-            double bFast = faster(bEx, bIn);
-            double cFast = bFast - fastRate * faster(aEx, aIn);
-            double dFast = -fastRate * bFast;
-            double bend = rateGap > 0 && dFast != 0 ? 2 / rateGap - cFast / dFast : Double.NaN;
+            double bend = bend(aEx, bEx, aIn, bIn);
             double split = bend > 0 && bend < end ? bend : end;
             double firstPieceEnd = zeroIn(CURRENT_TURN_SLOPE, 0, split, aEx, bEx, aIn, bIn);
             double secondPieceEnd = split < end ? zeroIn(CURRENT_TURN_SLOPE, split, end, aEx, bEx, aIn, bIn)

@@ -414,6 +414,54 @@ class LifAlphaPreciseTest {
         assertTrue(peaksInside > 200, "some currents should peak inside: " + peaksInside);
     }
 
+    /**
+     * The bend that splits the search for the current's turns, against {@code g''} by central differences
+     * of {@code g(s) = I'(s) exp(r_slow s)}, with each receptor's {@code I'(s) = (b - r (a + b s)) exp(-r s)}:
+     * over random states, {@code g''} has one sign 0.02 ms (or 2%) before the bend and the other as far
+     * after it. A bend placed elsewhere leaves a turn of the current unsearched on one side of it.
+     */
+    @Test
+    void theBendIsWhereTheCurrentsCurvatureChangesSign() {
+        SplittableRandom random = new SplittableRandom(13);
+        double[][] timeConstants = {{1, 6}, {6, 1}, {0.5, 20}, {20, 0.5}, {2, 3}};
+        int checked = 0;
+        for (int c = 0; c < 500; c++) {
+            double tauEx = timeConstants[c % timeConstants.length][0];
+            double tauIn = timeConstants[c % timeConstants.length][1];
+            double aEx = random.nextDouble(-1000, 3000);
+            double bEx = random.nextDouble(-2000, 4000);
+            double aIn = random.nextDouble(-3000, 1000);
+            double bIn = random.nextDouble(-4000, 2000);
+            LifAlpha.PreciseKernel kernel = (LifAlpha.PreciseKernel) LifAlpha.MODEL.prepareExact(
+                    params(-70 + THETA, 0, tauEx, tauIn), GRID);
+            double bend = kernel.bend(aEx, bEx, aIn, bIn);
+            double slowRate = Math.min(1 / tauEx, 1 / tauIn);
+            DoubleUnaryOperator g = t -> (currentSlope(aEx, bEx, tauEx, t) + currentSlope(aIn, bIn, tauIn, t))
+                    * Math.exp(slowRate * t);
+            double h = 1e-3;
+            DoubleUnaryOperator curvature = t -> (g.applyAsDouble(t + h) - 2 * g.applyAsDouble(t)
+                    + g.applyAsDouble(t - h)) / (h * h);
+            double margin = Math.max(0.02, 0.02 * bend);
+            if (!(bend - margin > h && bend + margin < 40)) {
+                continue;
+            }
+            double before = curvature.applyAsDouble(bend - margin);
+            double after = curvature.applyAsDouble(bend + margin);
+            double noise = 1e-6 * Math.abs(g.applyAsDouble(bend));
+            if (Math.abs(before) > noise && Math.abs(after) > noise) {
+                checked++;
+                assertTrue((before < 0) != (after < 0), "case " + c + ": g'' " + before + " before the bend at "
+                        + bend + " and " + after + " after it");
+            }
+        }
+        assertTrue(checked > 150, checked + " cases checked");
+    }
+
+    /** {@return {@code I'(t)} of a current {@code (a + b t) exp(-t / tau_s)}} */
+    private static double currentSlope(double a, double b, double tauS, double t) {
+        return (b - (a + b * t) / tauS) * Math.exp(-t / tauS);
+    }
+
     /** How many times a function turns (its steps of 0.001 ms change direction) before {@code untilMs}. */
     private static int turnsBefore(DoubleUnaryOperator f, double untilMs) {
         int turns = 0;
