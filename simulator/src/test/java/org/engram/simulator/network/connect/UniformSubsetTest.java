@@ -49,4 +49,32 @@ class UniformSubsetTest {
             assertTrue(pValue > 1e-4, "p = " + pValue + " over " + Arrays.toString(observed));
         }
     }
+
+    /**
+     * Ranges of whole 64-bit words and just past them, drawn directly and by the complement (more
+     * than half the range): the bitmap reports exactly {@code size} distinct indices, each inside the
+     * range, and over many draws every index of the last word too, as often as the others within
+     * chance.
+     */
+    @ParameterizedTest(name = "{1} of {0}")
+    @CsvSource({"64, 10", "64, 60", "128, 100", "128, 20", "65, 60", "63, 5"})
+    void theBitmapReportsEveryWordWholeAndNothingPastTheRange(long range, long size) {
+        long[] counts = new long[(int) range];
+        int draws = 2000;
+        for (long seed = 0; seed < draws; seed++) {
+            boolean[] seen = new boolean[(int) range];
+            long[] reported = new long[1];
+            UniformSubset.drawOnBitmap(new SplitMixRandom(seed), range, size, index -> {
+                assertTrue(index >= 0 && index < range && !seen[(int) index], "index " + index);
+                seen[(int) index] = true;
+                counts[(int) index]++;
+                reported[0]++;
+            });
+            assertEquals(size, reported[0], "seed " + seed);
+        }
+        double[] expected = new double[(int) range];
+        Arrays.fill(expected, (double) draws * size / range);
+        double pValue = new ChiSquareTest().chiSquareTest(expected, counts);
+        assertTrue(pValue > 1e-4, "p = " + pValue + " over " + Arrays.toString(counts));
+    }
 }
