@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The state of a linear LIF model that also runs in precise mode ({@link ExactPropagation}): on
  * top of {@link IntegrateAndFireState}, the exact time at which each neuron's refractoriness ends
- * and the current that current inputs inject. Only this package's models extend it: the engine
- * writes the injected current through their exact kernels.
+ * and the current that current inputs inject. Grid mode counts refractoriness in
+ * {@link #refractorySteps}, precise mode by {@link #refractoryUntilMs}. Only this package's models
+ * extend it: the engine writes the injected current through their exact kernels.
  */
 public abstract class ExactLifState extends IntegrateAndFireState {
     /** Precise mode: the time (ms) at which refractoriness ends, minus infinity for none. */

@@ -10,7 +10,7 @@ import java.util.Arrays;
 public abstract class IntegrateAndFireState extends NeuronState {
     /** Membrane potential (mV). */
     public final double[] v;
-    /** Grid mode: steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
+    /** Steps of refractoriness left, a whole number {@code >= 0}, checked before each run. */
     public final double[] refractorySteps;
 
     /**
