@@ -7,36 +7,36 @@ import org.engram.learning.io.Checkpointable;
 import org.engram.simulator.Problems;
 
 /**
- * Experience replay with asymmetric cross-entropy (ER-ACE): {@link Replay}'s memory and replayed
- * samples, with the incoming samples' cross-entropy taken over the classes present in their batch
- * alone.
+ * Experience replay with asymmetric cross-entropy (ER-ACE): a replay memory whose samples train
+ * every class seen so far, while the incoming samples' cross-entropy is taken over the classes
+ * present in their batch alone.
  *
- * <p>With the incoming batch B_in (the current task's own samples), C_in the classes of their
- * labels, and B_mem the samples drawn from the memory, the step's loss is
+ * <p>From the second task on, with B_in the incoming batch (the current task's own samples), C_in
+ * the classes of their labels, B_mem the {@code replay_batch_size} samples drawn from the memory and
+ * C_seen every class seen so far, the step's loss is the paper's
  * <pre>
- *   L = (1/n) [ sum_(B_in) CE(z(x), y; C_in)  +  sum_(B_mem) CE(z(x), y; C_seen) ],   n = |B_in| + |B_mem|
+ *   L = (1/|B_in|) sum_(B_in) CE(z(x), y; C_in)  +  (1/|B_mem|) sum_(B_mem) CE(z(x), y; C_seen)
  * </pre>
- * where {@code CE(z, y; C) = log sum_(c in C) exp z_c - z_y}, a softmax over the classes C only, and
- * C_seen every class seen so far. An incoming sample's loss so never pushes down the logits of
- * classes its batch does not hold (the old classes), and those are trained by the replayed samples
- * alone: that keeps the new classes' first, large gradients from pulling the old classes'
- * representations apart (the paper's abrupt representation change). The two sums share one mean,
- * as replay's own and replayed samples do, where the paper adds two means (with its incoming and
- * replayed batches of 10 each, the same loss at twice the learning rate).
+ * where {@code CE(z, y; C) = log sum_(c in C) exp z_c - z_y}, a softmax over the classes C only. An
+ * incoming sample's loss so never pushes down the logits of classes its batch does not hold (the
+ * old classes), and those are trained by the replayed samples alone: that keeps the new classes'
+ * first, large gradients from pulling the old classes' representations apart (the paper's abrupt
+ * representation change). During the first task, with no old class, the loss is the batch's own
+ * mean cross-entropy and the memory only fills, as in the authors' code.
  *
- * <p>The asymmetry matters in class-incremental learning only, which is where the strategy narrows
- * the incoming samples ({@link BatchContext#narrowClasses}). In task-incremental learning each
- * sample's softmax already runs over its own task's head, so an incoming sample never reaches an
- * earlier task's classes; in domain-incremental learning every task has all classes of the one
- * head, none of them old. There the strategy trains as replay does, bit for bit: the memory, its
- * draws (from {@code RandomStreams.of(seed, Purpose.REPLAY, t)} in task t) and the batches are
- * replay's.
+ * <p>The asymmetry acts in class-incremental learning only, which is where the strategy narrows the
+ * incoming samples ({@link BatchContext#narrowClasses}). In task-incremental learning each sample's
+ * softmax already runs over its own task's head, so an incoming sample never reaches an earlier
+ * task's classes; in domain-incremental learning every task has all classes of the one head, none of
+ * them old. There the strategy is replay with the paper's two means. The memory, its selection rule
+ * and its draws are {@link Replay}'s (from {@code RandomStreams.of(seed, Purpose.REPLAY, t)} in
+ * task t).
  *
  * <table>
  *   <caption>Hyperparameters</caption>
  *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>memory_size</td><td>1000</td><td>samples the memory holds at most, {@code >= 1}</td></tr>
- *   <tr><td>replay_batch_size</td><td>32</td><td>memory samples appended per batch, {@code >= 1}</td></tr>
+ *   <tr><td>replay_batch_size</td><td>32</td><td>memory samples drawn per batch, {@code >= 1}</td></tr>
  *   <tr><td>buffer</td><td>reservoir</td><td>RESERVOIR or CLASS_BALANCED</td></tr>
  * </table>
  * The defaults are replay's, so the two compare at equal memory and replayed samples per batch; the
@@ -81,7 +81,7 @@ public final class ErAce implements ContinualStrategy, Checkpointable {
     public ErAce(Params params) {
         Strategies.requireParams(NAME, params);
         this.replay = new Replay(NAME, new Replay.Params(params.memorySize(), params.replayBatchSize(),
-                params.buffer()));
+                params.buffer()), Replay.Mixing.OWN_MEAN_AFTER_FIRST_TASK);
     }
 
     @Override
@@ -98,7 +98,7 @@ public final class ErAce implements ContinualStrategy, Checkpointable {
 
     @Override
     public void beforeBatch(BatchContext batch) {
-        if (batch.scenario() == Scenario.CLASS_INCREMENTAL) {
+        if (batch.scenario() == Scenario.CLASS_INCREMENTAL && batch.taskIndex() > 0) {
             boolean[] present = new boolean[readoutUnits];
             int own = batch.ownSize();
             for (int i = 0; i < own; i++) {

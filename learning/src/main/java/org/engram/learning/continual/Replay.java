@@ -79,7 +79,19 @@ public final class Replay implements ContinualStrategy, Checkpointable {
         }
     }
 
+    /** How replayed samples enter the step's loss. */
+    enum Mixing {
+        /** In the batch's mean, with the task's own samples, from the first task on. */
+        IN_BATCH_MEAN,
+        /**
+         * As a mean of their own, added to the mean of the batch's own samples, from the second task on
+         * ({@link ErAce}'s {@code L_in + L_mem}); the first task's samples only fill the memory.
+         */
+        OWN_MEAN_AFTER_FIRST_TASK
+    }
+
     private final String name;
+    private final Mixing mixing;
     private final Params params;
     private ReplayMemory memory;
     private SplitMixRandom random;
@@ -91,15 +103,20 @@ public final class Replay implements ContinualStrategy, Checkpointable {
      * @param params the hyperparameters
      */
     public Replay(Params params) {
-        this(NAME, params);
+        this(NAME, params, Mixing.IN_BATCH_MEAN);
     }
 
     /**
      * Creates the strategy with an empty memory under another name, which its state and messages
      * carry: the replay of a strategy built on it ({@link ErAce}).
+     *
+     * @param name   the name its state and messages carry
+     * @param params the hyperparameters
+     * @param mixing how replayed samples enter the loss
      */
-    Replay(String name, Params params) {
+    Replay(String name, Params params, Mixing mixing) {
         this.name = name;
+        this.mixing = mixing;
         this.params = Strategies.requireParams(name, params);
         this.memory = new ReplayMemory(params.memorySize(), params.buffer());
         this.chosen = new int[params.replayBatchSize()];
@@ -117,12 +134,17 @@ public final class Replay implements ContinualStrategy, Checkpointable {
 
     @Override
     public void beforeBatch(BatchContext batch) {
-        int k = Math.min(params.replayBatchSize(), memory.size());
+        boolean ownMean = mixing == Mixing.OWN_MEAN_AFTER_FIRST_TASK;
+        int k = ownMean && batch.taskIndex() == 0 ? 0 : Math.min(params.replayBatchSize(), memory.size());
         memory.choose(k, random, chosen);
         int own = batch.ownSize();
         for (int i = 0; i < k; i++) {
             int slot = chosen[i];
-            batch.append(memory.input(slot), memory.label(slot), memory.task(slot));
+            if (ownMean) {
+                batch.appendOutsideMean(memory.input(slot), memory.label(slot), memory.task(slot), 1.0 / k, null);
+            } else {
+                batch.append(memory.input(slot), memory.label(slot), memory.task(slot));
+            }
         }
         if (batch.epoch() == 0) {
             for (int i = 0; i < own; i++) {

@@ -139,8 +139,8 @@ public final class Strategies {
                     "Rolnick et al. 2019, NeurIPS; Chaudhry et al. 2019; "
                             + "class-balanced: CBRS, Chrysakis and Moens 2020, ICML",
                     Role.BATCH_COMPOSER, params(Replay.Params.class, Replay.Params.defaults(), Replay::new)),
-            new Info(ErAce.NAME, "replay whose incoming samples' cross-entropy covers only their batch's classes"
-                    + " (class-incremental; elsewhere replay itself)",
+            new Info(ErAce.NAME, "replay from the second task on, its samples' mean loss added to the batch's;"
+                    + " class-incrementally, the incoming samples' cross-entropy covers only their batch's classes",
                     "Caccia, Aljundi, Asadi, Tuytelaars, Pineau and Belilovsky 2022, ICLR (ER-ACE)",
                     Role.BATCH_COMPOSER, params(ErAce.Params.class, ErAce.Params.defaults(), ErAce::new)),
             new Info(Der.NAME, "replay a reservoir of past samples with the logits they were trained with:"
