@@ -168,11 +168,14 @@ class FixedTotalNumberTest {
         RecordingSink again = new RecordingSink();
         RecordingSink second = new RecordingSink();
         RecordingSink otherSeed = new RecordingSink();
+        RecordingSink renamed = new RecordingSink();
         rule.generate(new ConnectContext("a", 0, 30, 40, false, 3), first);
         rule.generate(new ConnectContext("a", 0, 30, 40, false, 3), again);
         rule.generate(new ConnectContext("b", 1, 30, 40, false, 3), second);
         rule.generate(new ConnectContext("a", 0, 30, 40, false, 4), otherSeed);
+        rule.generate(new ConnectContext("b", 0, 30, 40, false, 3), renamed);
         assertArrayEquals(sorted(first.pairs), sorted(again.pairs));
+        assertArrayEquals(sorted(first.pairs), sorted(renamed.pairs), "the name plays no part: only the position");
         // 50 of 1,200 pairs: two independent draws are equal with probability 1 / C(1200, 50).
         assertFalse(Arrays.deepEquals(sorted(first.pairs), sorted(second.pairs)), "projections 0 and 1");
         assertFalse(Arrays.deepEquals(sorted(first.pairs), sorted(otherSeed.pairs)), "seeds 3 and 4");
