@@ -231,7 +231,7 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
      *       {@link CrossingSearch#firstCrossing} finds the crossing.</li>
      * </ol>
      */
-    static final class PreciseKernel extends CrossingSearch implements ExactKernel<State> {
+    static final class PreciseKernel extends CrossingSearch implements ExactLifKernel<State> {
         /** Function code of {@code g(s)}, which has the sign of {@code I'(s)}. */
         private static final int CURRENT_TURN = 2;
         /** Function code of {@code g'(s)}. */
@@ -352,17 +352,6 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
         public void fire(State s, int i, double timeMs) {
             s.v[i] = vReset;
             s.refractoryUntilMs[i] = timeMs + tRef;
-        }
-
-        @Override
-        public double[] injectedCurrentPa(State s) {
-            return s.injectedPa;
-        }
-
-        /** Refractoriness left in grid steps ends at that many steps of the new clock. */
-        @Override
-        public void continueFromGrid(State s, double dtMs) {
-            ThresholdPass.refractoryEnds(s.refractorySteps, s.refractoryUntilMs, dtMs);
         }
 
         @Override

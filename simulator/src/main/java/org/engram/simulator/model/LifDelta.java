@@ -137,7 +137,7 @@ public final class LifDelta extends AbstractNeuronModel<LifDelta.Params, LifDelt
         }
     }
 
-    private static final class PreciseKernel implements ExactKernel<State> {
+    private static final class PreciseKernel implements ExactLifKernel<State> {
         private final double tauM;
         private final double resistance;
         private final double eL;
@@ -213,17 +213,6 @@ public final class LifDelta extends AbstractNeuronModel<LifDelta.Params, LifDelt
         public void fire(State s, int i, double timeMs) {
             s.v[i] = vReset;
             s.refractoryUntilMs[i] = timeMs + tRef;
-        }
-
-        @Override
-        public double[] injectedCurrentPa(State s) {
-            return s.injectedPa;
-        }
-
-        /** Refractoriness left in grid steps ends at that many steps of the new clock. */
-        @Override
-        public void continueFromGrid(State s, double dtMs) {
-            ThresholdPass.refractoryEnds(s.refractorySteps, s.refractoryUntilMs, dtMs);
         }
     }
 }

@@ -200,7 +200,7 @@ public final class LifExp extends AbstractNeuronModel<LifExp.Params, LifExp.Stat
      *       the crossing: {@code u} has at most one turning point there.</li>
      * </ol>
      */
-    private static final class PreciseKernel extends CrossingSearch implements ExactKernel<State> {
+    private static final class PreciseKernel extends CrossingSearch implements ExactLifKernel<State> {
         private final ExponentialCurrent ex;
         private final ExponentialCurrent in;
         private final double rateEx;
@@ -292,17 +292,6 @@ public final class LifExp extends AbstractNeuronModel<LifExp.Params, LifExp.Stat
         public void fire(State s, int i, double timeMs) {
             s.v[i] = vReset;
             s.refractoryUntilMs[i] = timeMs + tRef;
-        }
-
-        @Override
-        public double[] injectedCurrentPa(State s) {
-            return s.injectedPa;
-        }
-
-        /** Refractoriness left in grid steps ends at that many steps of the new clock. */
-        @Override
-        public void continueFromGrid(State s, double dtMs) {
-            ThresholdPass.refractoryEnds(s.refractorySteps, s.refractoryUntilMs, dtMs);
         }
 
         /** The largest value of a current {@code a exp(-s / tau)} over {@code [0, end]}: at one end. */

@@ -1,0 +1,20 @@
+package org.engram.simulator.model;
+
+/**
+ * An exact kernel of a linear LIF model whose state is an {@link ExactLifState}: the injected current
+ * and the refractoriness carried over from grid mode live in that state, the same for each model.
+ *
+ * @param <S> the state class
+ */
+interface ExactLifKernel<S extends ExactLifState> extends ExactKernel<S> {
+    @Override
+    default double[] injectedCurrentPa(S state) {
+        return state.injectedPa;
+    }
+
+    /** Refractoriness left in grid steps ends at that many steps of the new clock. */
+    @Override
+    default void continueFromGrid(S state, double dtMs) {
+        ThresholdPass.refractoryEnds(state.refractorySteps, state.refractoryUntilMs, dtMs);
+    }
+}
