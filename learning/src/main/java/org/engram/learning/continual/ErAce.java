@@ -53,7 +53,7 @@ public final class ErAce implements ContinualStrategy, Checkpointable {
      * Hyperparameters of {@link ErAce}, those of its replay.
      *
      * @param memorySize      samples the memory holds at most, {@code >= 1}
-     * @param replayBatchSize memory samples appended to each batch, {@code >= 1}
+     * @param replayBatchSize memory samples appended to each batch from the second task on, {@code >= 1}
      * @param buffer          the memory's selection rule
      */
     public record Params(int memorySize, int replayBatchSize, Replay.Buffer buffer) {
