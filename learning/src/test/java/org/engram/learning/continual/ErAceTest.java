@@ -250,6 +250,12 @@ class ErAceTest {
             ContinualLearnerTest.train(l, tasks, 0, tasks.length);
         }
         assertTrue(check.withReplay > 20, check.withReplay + " batches with replay");
+        int held = 0;
+        for (int c = 0; c < SplitPatterns.CLASSES; c++) {
+            held += erAce.memoryCount(c);
+        }
+        assertEquals(30, erAce.memorySize(), "the memory fills to its size");
+        assertEquals(erAce.memorySize(), held, "its classes' counts add up to its size");
         if (scenario == Scenario.CLASS_INCREMENTAL) {
             assertTrue(check.narrowedToOneClass > 10, "batches of one class, whose task has two: "
                     + check.narrowedToOneClass);
