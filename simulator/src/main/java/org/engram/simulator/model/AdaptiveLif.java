@@ -63,7 +63,7 @@ public final class AdaptiveLif extends AbstractNeuronModel<AdaptiveLif.Params, A
      * @param deltaA   threshold increase per spike (mV), {@code >= 0}
      */
     public record Params(double tauM, double cM, double eL, double vTh, double vReset, double tRef, double iE,
-                         double tauSynEx, double tauSynIn, double tauA, double deltaA) {
+                         double tauSynEx, double tauSynIn, double tauA, double deltaA) implements LifMembrane {
         /** Validates every parameter. */
         public Params {
             Problems p = LifParameters.membrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
@@ -71,11 +71,6 @@ public final class AdaptiveLif extends AbstractNeuronModel<AdaptiveLif.Params, A
             p.positive("tau_a", tauA, "ms");
             p.nonNegative("delta_a", deltaA, "mV");
             p.throwIfAny();
-        }
-
-        /** {@return the membrane resistance tau_m / C_m in GOhm (mV/pA)} */
-        public double resistance() {
-            return tauM / cM;
         }
     }
 
@@ -116,38 +111,25 @@ public final class AdaptiveLif extends AbstractNeuronModel<AdaptiveLif.Params, A
         return new GridKernel(p, grid);
     }
 
-    private static final class GridKernel implements Kernel<State> {
-        private final double p22;
-        private final double p20;
+    private static final class GridKernel extends LifGridKernel<State> {
         private final double p21ex;
         private final double p21in;
         private final double p11ex;
         private final double p11in;
         private final double adaptationDecay;
-        private final double eL;
-        private final double vTh;
-        private final double vReset;
-        private final double iE;
         private final double deltaA;
-        private final int refractorySteps;
 
         GridKernel(Params p, TimeGrid grid) {
+            super(NAME, p, grid);
             double h = grid.dtMs();
             ExponentialCurrent ex = new ExponentialCurrent(p.tauM(), p.tauSynEx(), p.cM());
             ExponentialCurrent in = new ExponentialCurrent(p.tauM(), p.tauSynIn(), p.cM());
-            p22 = StrictMath.exp(-h / p.tauM());
-            p20 = -p.resistance() * StrictMath.expm1(-h / p.tauM());
             p21ex = ex.toVoltage(h);
             p21in = in.toVoltage(h);
             p11ex = ex.decay(h);
             p11in = in.decay(h);
             adaptationDecay = StrictMath.exp(-h / p.tauA());
-            eL = p.eL();
-            vTh = p.vTh();
-            vReset = p.vReset();
-            iE = p.iE();
             deltaA = p.deltaA();
-            refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
         }
 
         /**
@@ -165,8 +147,8 @@ public final class AdaptiveLif extends AbstractNeuronModel<AdaptiveLif.Params, A
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
                 for (int i = lo; i < hi; i++) {
-                    double advanced = eL + p22 * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
-                            + p20 * (iE + in.current(row, i));
+                    double advanced = eL + membraneDecay * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
+                            + currentToPotential * (iE + in.current(row, i));
                     v[i] = ThresholdPass.held(advanced, v[i], refractory[i]);
                     iEx[i] = p11ex * iEx[i] + in.excitatory(row, i);
                     iIn[i] = p11in * iIn[i] + in.inhibitory(row, i);

@@ -70,17 +70,12 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
      * @param tauSynIn inhibitory synaptic rise time (ms), {@code > 0}
      */
     public record Params(double tauM, double cM, double eL, double vTh, double vReset, double tRef, double iE,
-                         double tauSynEx, double tauSynIn) {
+                         double tauSynEx, double tauSynIn) implements LifMembrane {
         /** Validates every parameter. */
         public Params {
             Problems p = LifParameters.membrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
             LifParameters.synapses(p, tauSynEx, tauSynIn);
             p.throwIfAny();
-        }
-
-        /** {@return the membrane resistance tau_m / C_m in GOhm (mV/pA)} */
-        public double resistance() {
-            return tauM / cM;
         }
     }
 
@@ -129,9 +124,7 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
         return new PreciseKernel(p);
     }
 
-    private static final class GridKernel implements Kernel<State> {
-        private final double p33;
-        private final double p30;
+    private static final class GridKernel extends LifGridKernel<State> {
         private final double p31ex;
         private final double p32ex;
         private final double p31in;
@@ -142,18 +135,12 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
         private final double p11in;
         private final double jumpEx;
         private final double jumpIn;
-        private final double eL;
-        private final double vTh;
-        private final double vReset;
-        private final double iE;
-        private final int refractorySteps;
 
         GridKernel(Params p, TimeGrid grid) {
+            super(NAME, p, grid);
             double h = grid.dtMs();
             AlphaCurrent ex = new AlphaCurrent(p.tauM(), p.tauSynEx(), p.cM());
             AlphaCurrent in = new AlphaCurrent(p.tauM(), p.tauSynIn(), p.cM());
-            p33 = StrictMath.exp(-h / p.tauM());
-            p30 = -p.resistance() * StrictMath.expm1(-h / p.tauM());
             p31ex = ex.driveToVoltage(h);
             p32ex = ex.currentToVoltage(h);
             p31in = in.driveToVoltage(h);
@@ -164,11 +151,6 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
             p11in = in.decay(h);
             jumpEx = ex.jumpPerWeight();
             jumpIn = in.jumpPerWeight();
-            eL = p.eL();
-            vTh = p.vTh();
-            vReset = p.vReset();
-            iE = p.iE();
-            refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
         }
 
         /**
@@ -189,8 +171,8 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
                 for (int i = lo; i < hi; i++) {
-                    double advanced = eL + p33 * (v[i] - eL) + p31ex * yEx[i] + p32ex * iEx[i]
-                            + p31in * yIn[i] + p32in * iIn[i] + p30 * (iE + in.current(row, i));
+                    double advanced = eL + membraneDecay * (v[i] - eL) + p31ex * yEx[i] + p32ex * iEx[i]
+                            + p31in * yIn[i] + p32in * iIn[i] + currentToPotential * (iE + in.current(row, i));
                     v[i] = ThresholdPass.held(advanced, v[i], refractory[i]);
                 }
                 for (int i = lo; i < hi; i++) {

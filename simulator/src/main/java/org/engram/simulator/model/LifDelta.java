@@ -52,15 +52,11 @@ public final class LifDelta extends AbstractNeuronModel<LifDelta.Params, LifDelt
      * @param tRef   refractory period (ms), {@code >= 0}
      * @param iE     constant bias current (pA)
      */
-    public record Params(double tauM, double cM, double eL, double vTh, double vReset, double tRef, double iE) {
+    public record Params(double tauM, double cM, double eL, double vTh, double vReset, double tRef, double iE)
+            implements LifMembrane {
         /** Validates every parameter. */
         public Params {
             LifParameters.membrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE).throwIfAny();
-        }
-
-        /** {@return the membrane resistance tau_m / C_m in GOhm (mV/pA)} */
-        public double resistance() {
-            return tauM / cM;
         }
     }
 
@@ -95,24 +91,9 @@ public final class LifDelta extends AbstractNeuronModel<LifDelta.Params, LifDelt
         return new PreciseKernel(p);
     }
 
-    private static final class GridKernel implements Kernel<State> {
-        private final double p22;
-        private final double p20;
-        private final double eL;
-        private final double vTh;
-        private final double vReset;
-        private final double iE;
-        private final int refractorySteps;
-
+    private static final class GridKernel extends LifGridKernel<State> {
         GridKernel(Params p, TimeGrid grid) {
-            double h = grid.dtMs();
-            p22 = StrictMath.exp(-h / p.tauM());
-            p20 = -p.resistance() * StrictMath.expm1(-h / p.tauM());
-            eL = p.eL();
-            vTh = p.vTh();
-            vReset = p.vReset();
-            iE = p.iE();
-            refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
+            super(NAME, p, grid);
         }
 
         /**
@@ -128,7 +109,7 @@ public final class LifDelta extends AbstractNeuronModel<LifDelta.Params, LifDelt
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
                 for (int i = lo; i < hi; i++) {
-                    double advanced = eL + p22 * (v[i] - eL) + p20 * (iE + in.current(row, i))
+                    double advanced = eL + membraneDecay * (v[i] - eL) + currentToPotential * (iE + in.current(row, i))
                             + in.excitatory(row, i) + in.inhibitory(row, i);
                     v[i] = ThresholdPass.held(advanced, v[i], refractory[i]);
                 }

@@ -70,17 +70,12 @@ public final class LifExp extends AbstractNeuronModel<LifExp.Params, LifExp.Stat
      * @param tauSynIn inhibitory synaptic time constant (ms), {@code > 0}
      */
     public record Params(double tauM, double cM, double eL, double vTh, double vReset, double tRef, double iE,
-                         double tauSynEx, double tauSynIn) {
+                         double tauSynEx, double tauSynIn) implements LifMembrane {
         /** Validates every parameter. */
         public Params {
             Problems p = LifParameters.membrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
             LifParameters.synapses(p, tauSynEx, tauSynIn);
             p.throwIfAny();
-        }
-
-        /** {@return the membrane resistance tau_m / C_m in GOhm (mV/pA)} */
-        public double resistance() {
-            return tauM / cM;
         }
     }
 
@@ -123,34 +118,21 @@ public final class LifExp extends AbstractNeuronModel<LifExp.Params, LifExp.Stat
         return new PreciseKernel(p);
     }
 
-    private static final class GridKernel implements Kernel<State> {
-        private final double p22;
-        private final double p20;
+    private static final class GridKernel extends LifGridKernel<State> {
         private final double p21ex;
         private final double p21in;
         private final double p11ex;
         private final double p11in;
-        private final double eL;
-        private final double vTh;
-        private final double vReset;
-        private final double iE;
-        private final int refractorySteps;
 
         GridKernel(Params p, TimeGrid grid) {
+            super(NAME, p, grid);
             double h = grid.dtMs();
             ExponentialCurrent ex = new ExponentialCurrent(p.tauM(), p.tauSynEx(), p.cM());
             ExponentialCurrent in = new ExponentialCurrent(p.tauM(), p.tauSynIn(), p.cM());
-            p22 = StrictMath.exp(-h / p.tauM());
-            p20 = -p.resistance() * StrictMath.expm1(-h / p.tauM());
             p21ex = ex.toVoltage(h);
             p21in = in.toVoltage(h);
             p11ex = ex.decay(h);
             p11in = in.decay(h);
-            eL = p.eL();
-            vTh = p.vTh();
-            vReset = p.vReset();
-            iE = p.iE();
-            refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
         }
 
         /**
@@ -168,8 +150,8 @@ public final class LifExp extends AbstractNeuronModel<LifExp.Params, LifExp.Stat
             for (int step = fromStep; step < toStep; step++) {
                 final int row = in.row(step);
                 for (int i = lo; i < hi; i++) {
-                    double advanced = eL + p22 * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
-                            + p20 * (iE + in.current(row, i));
+                    double advanced = eL + membraneDecay * (v[i] - eL) + p21ex * iEx[i] + p21in * iIn[i]
+                            + currentToPotential * (iE + in.current(row, i));
                     v[i] = ThresholdPass.held(advanced, v[i], refractory[i]);
                     iEx[i] = p11ex * iEx[i] + in.excitatory(row, i);
                     iIn[i] = p11in * iIn[i] + in.inhibitory(row, i);

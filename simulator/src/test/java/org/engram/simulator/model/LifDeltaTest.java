@@ -113,7 +113,8 @@ class LifDeltaTest {
     @Test
     void rejectsAnInfiniteMembraneTimeConstant() {
         // tau_m = infinity passes "> 0", but the grid propagator then multiplies R = tau_m / C_m =
-        // infinity by expm1(-dt / tau_m) = -0.0: p20 is NaN and so is every membrane potential.
+        // infinity by expm1(-dt / tau_m) = -0.0: the current's propagator is NaN, and so is every
+        // membrane potential.
         ParameterException e = assertThrows(ParameterException.class,
                 () -> new LifDelta.Params(Double.POSITIVE_INFINITY, 250, -70, -55, -70, 2, 0));
         assertEquals("tau_m", e.location());
