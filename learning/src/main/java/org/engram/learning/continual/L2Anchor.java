@@ -76,9 +76,7 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
 
     @Override
     public void beforeTask(TaskContext task) {
-        if (anchor != null) {
-            QuadraticAnchor.checkShape(NAME, anchor.anchor, task.model());
-        }
+        QuadraticAnchor.checkShape(NAME, anchor, task.model());
     }
 
     @Override
@@ -125,16 +123,13 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
     public void writeState(DataOutput out) throws IOException {
         StateCodec.writeHeader(out, NAME, VERSION);
         out.writeBoolean(everyWeight);
-        out.writeBoolean(anchor != null);
-        if (anchor != null) {
-            anchor.write(out);
-        }
+        QuadraticAnchor.writeOptional(out, anchor);
     }
 
     @Override
     public void readState(DataInput in) throws IOException {
         int version = StateCodec.readHeader(in, NAME, VERSION);
         everyWeight = version == 1 || version >= 3 && in.readBoolean();
-        anchor = in.readBoolean() ? QuadraticAnchor.read(in, NAME) : null;
+        anchor = QuadraticAnchor.readOptional(in, NAME);
     }
 }

@@ -73,9 +73,7 @@ public final class Mas implements ContinualStrategy, Checkpointable {
 
     @Override
     public void beforeTask(TaskContext task) {
-        if (anchor != null) {
-            QuadraticAnchor.checkShape(NAME, anchor.anchor, task.model());
-        }
+        QuadraticAnchor.checkShape(NAME, anchor, task.model());
     }
 
     @Override
@@ -117,15 +115,12 @@ public final class Mas implements ContinualStrategy, Checkpointable {
     @Override
     public void writeState(DataOutput out) throws IOException {
         StateCodec.writeHeader(out, NAME, VERSION);
-        out.writeBoolean(anchor != null);
-        if (anchor != null) {
-            anchor.write(out);
-        }
+        QuadraticAnchor.writeOptional(out, anchor);
     }
 
     @Override
     public void readState(DataInput in) throws IOException {
         StateCodec.readHeader(in, NAME, VERSION);
-        anchor = in.readBoolean() ? QuadraticAnchor.read(in, NAME) : null;
+        anchor = QuadraticAnchor.readOptional(in, NAME);
     }
 }

@@ -62,6 +62,17 @@ final class QuadraticAnchor {
     }
 
     /**
+     * Fails unless an anchor read from a checkpoint fits the model.
+     *
+     * @param kind   the strategy's name, for the message
+     * @param anchor the anchor, or {@code null} (nothing to check)
+     * @param model  the model
+     */
+    static void checkShape(String kind, QuadraticAnchor anchor, ModelView model) {
+        checkShape(kind, anchor == null ? null : anchor.anchor, model);
+    }
+
+    /**
      * Fails unless arrays read from a checkpoint fit the model.
      *
      * @param kind  the strategy's name, for the message
@@ -84,6 +95,19 @@ final class QuadraticAnchor {
             StateCodec.writeDoubles(out, importance);
         }
         StateCodec.writeFloats(out, anchor);
+    }
+
+    /** Writes {@code anchor}, which may be {@code null} (no task finished yet), for {@link #readOptional}. */
+    static void writeOptional(DataOutput out, QuadraticAnchor anchor) throws IOException {
+        out.writeBoolean(anchor != null);
+        if (anchor != null) {
+            anchor.write(out);
+        }
+    }
+
+    /** Reads what {@link #writeOptional} wrote: an anchor or {@code null}. */
+    static QuadraticAnchor readOptional(DataInput in, String kind) throws IOException {
+        return in.readBoolean() ? read(in, kind) : null;
     }
 
     static QuadraticAnchor read(DataInput in, String kind) throws IOException {

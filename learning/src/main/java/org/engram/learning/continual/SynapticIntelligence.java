@@ -95,7 +95,7 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
     @Override
     public void beforeTask(TaskContext task) {
         model = task.model();
-        QuadraticAnchor.checkShape(NAME, penalty == null ? null : penalty.anchor, model);
+        QuadraticAnchor.checkShape(NAME, penalty, model);
         taskStart = QuadraticAnchor.snapshot(model);
         beforeUpdate = QuadraticAnchor.snapshot(model);
         path = model.newPerWeight();
