@@ -17,6 +17,7 @@ class NeuronModelsTest {
         assertSame(LifExp.MODEL, NeuronModels.byName("lif_exp"));
         assertSame(AdaptiveLif.MODEL, NeuronModels.byName("adaptive_lif"));
         assertSame(Izhikevich.MODEL, NeuronModels.byName("izhikevich"));
+        assertSame(HodgkinHuxley.MODEL, NeuronModels.byName("hh_alpha"));
     }
 
     @Test
@@ -24,13 +25,13 @@ class NeuronModelsTest {
         ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName("izhikevitch"));
         assertEquals("izhikevitch", e.found());
         assertEquals("neuron model: model: expected one of [lif_delta, lif_exp, lif_alpha, lif_cond_exp, adaptive_lif, "
-                + "adex, izhikevich, spike_times, poisson_source], found izhikevitch; did you mean 'izhikevich'?",
+                + "adex, hh_alpha, izhikevich, spike_times, poisson_source], found izhikevitch; did you mean 'izhikevich'?",
                 e.getMessage());
     }
 
     @Test
     void distantNameGetsNoSuggestion() {
-        ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName("hodgkin_huxley"));
+        ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName("morris_lecar"));
         assertNull(e.hint());
     }
 

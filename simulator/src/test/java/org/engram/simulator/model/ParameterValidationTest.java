@@ -108,10 +108,28 @@ class ParameterValidationTest {
                 Arguments.of("adex", "t_ref", "0.25",
                         (Executable) () -> Adex.MODEL.prepare(new Adex.Params(281, 30, -70, -50, 2, 0, -60, 0.25, 4, 80,
                                 144, 0, 2, 2), new TimeGrid(0.1))),
+                Arguments.of("hh_alpha", "c_m", "0.0", (Executable) () -> hh(0, 12000, 3600, 30, 0.2, -65)),
+                Arguments.of("hh_alpha", "g_na", "-1.0", (Executable) () -> hh(100, -1, 3600, 30, 0.2, -65)),
+                Arguments.of("hh_alpha", "g_k", "NaN", (Executable) () -> hh(100, 12000, NAN, 30, 0.2, -65)),
+                Arguments.of("hh_alpha", "g_l", "Infinity", (Executable) () -> hh(100, 12000, 3600, 1 / 0.0, 0.2, -65)),
+                Arguments.of("hh_alpha", "tau_syn_ex", "0.0", (Executable) () -> hh(100, 12000, 3600, 30, 0, -65)),
+                Arguments.of("hh_alpha", "v_init", "NaN", (Executable) () -> hh(100, 12000, 3600, 30, 0.2, NAN)),
+                // (12000 + 3600 + 30) nS / 50 pF = 312.6/ms: the 0.01 ms Runge-Kutta substep would be unstable.
+                Arguments.of("hh_alpha", "c_m", "50.0 pF against 15630.0 nS",
+                        (Executable) () -> hh(50, 12000, 3600, 30, 0.2, -65)),
+                Arguments.of("hh_alpha", "t_ref", "0.25", (Executable) () -> HodgkinHuxley.MODEL.prepare(
+                        new HodgkinHuxley.Params(100, 12000, 3600, 30, 50, -77, -54.4, 0.25, 0, 0.2, 0.2, -65),
+                        new TimeGrid(0.1))),
                 Arguments.of("adaptive_lif", "t_ref", "0.15",
                         (Executable) () -> AdaptiveLif.MODEL.prepare(
                                 new AdaptiveLif.Params(10, 250, -70, -55, -70, 0.15, 0, 2, 2, 100, 1),
                                 new TimeGrid(0.1))));
+    }
+
+    /** Hodgkin-Huxley parameters with NEST's reversal potentials, t_ref 2 ms and no bias. */
+    private static HodgkinHuxley.Params hh(double cM, double gNa, double gK, double gL, double tauSynEx,
+                                           double vInit) {
+        return new HodgkinHuxley.Params(cM, gNa, gK, gL, 50, -77, -54.402, 2, 0, tauSynEx, 0.2, vInit);
     }
 
     @ParameterizedTest(name = "{0}.{1} = {2}")

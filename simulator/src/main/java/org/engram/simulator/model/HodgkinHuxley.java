@@ -1,0 +1,380 @@
+package org.engram.simulator.model;
+
+import java.util.Arrays;
+import org.engram.simulator.Problems;
+import org.engram.simulator.engine.TimeGrid;
+
+/**
+ * The Hodgkin-Huxley (1952) squid-axon neuron with alpha-shaped current synapses (NEST's
+ * {@code hh_psc_alpha}):
+ * <pre>
+ *   C_m dV/dt = -g_Na m^3 h (V - E_Na) - g_K n^4 (V - E_K) - g_L (V - E_L) + I_syn,ex + I_syn,in + I_e + I(t)
+ *   dx/dt = alpha_x(V) (1 - x) - beta_x(V) x,   x = m, h, n
+ *   alpha_m = 0.1 (V + 40) / (1 - exp(-(V + 40) / 10)),   beta_m = 4 exp(-(V + 65) / 18)
+ *   alpha_h = 0.07 exp(-(V + 65) / 20),                   beta_h = 1 / (1 + exp(-(V + 35) / 10))
+ *   alpha_n = 0.01 (V + 55) / (1 - exp(-(V + 55) / 10)),  beta_n = 0.125 exp(-(V + 65) / 80)
+ * </pre>
+ * with {@code V} in mV and the rates in 1/ms (the paper's rates with the potential shifted to a rest
+ * near -65 mV, as NEST documents them); at {@code V = -40} and {@code -55} mV, where {@code alpha_m}
+ * and {@code alpha_n} are 0/0, they take their limits, 1 and 0.1. The synaptic currents (pA) are
+ * alpha-shaped as in {@link LifAlpha}: a weight is the peak of the current it makes,
+ * {@code w (t / tau_syn) e^(1 - t / tau_syn)}, reached {@code tau_syn} after the spike arrives.
+ *
+ * <p>Integration: each grid step is split into {@code n = ceil(dt / 0.01 ms)} equal substeps (10
+ * for {@code dt = 0.1} ms), each a classical fourth-order Runge-Kutta step of {@code V, m, h, n},
+ * the synaptic currents advanced exactly and evaluated exactly where the method needs them (the
+ * substep's start, middle and end). Inputs arrive at the end of a step. The fourth-order method is
+ * stable for {@code h lambda} down to -2.78 on the real axis; the membrane's fastest rate is at most
+ * {@code (g_na + g_k + g_l) / c_m} (every channel open), so parameters for which that exceeds
+ * 278/ms are refused; the gates' rates stay below it while {@code V > -141} mV, where
+ * {@code beta_m} reaches 278/ms (a hyperpolarisation that deep, which only a large inhibitory
+ * current makes, the synaptic currents having no reversal potential, makes {@code m} unstable).
+ *
+ * <p>Spikes, as NEST detects them: a neuron that is not refractory spikes when, at the end of a
+ * substep, {@code V} is at or above 0 mV and lower than at the substep's start, after having risen
+ * in the substep before; that is, at the first substep end after a peak of {@code V} above 0 mV,
+ * within two substeps (0.02 ms) of the peak. The spike is reported with the step that substep ends
+ * in, at the step's end, as every grid model's: between 0 and {@code dt + 0.02} ms after the peak.
+ * There is no reset: during the rest of the spike's step and {@code t_ref} after its end no spike
+ * is emitted, and the dynamics go on. Unlike NEST, which emits another spike when refractoriness
+ * ends while {@code V} is still above 0 mV and falling, a peak gives one spike at most; with NEST's
+ * {@code t_ref} of 2 ms and the defaults, whose downstroke passes 0 mV within 0.5 ms of the peak,
+ * the two agree. A neuron spikes at most once per step. Grid mode only.
+ *
+ * <table>
+ *   <caption>Parameters (defaults: NEST's {@code hh_psc_alpha}, the squid axon on 1e-4 cm^2)</caption>
+ *   <tr><th>name</th><th>default</th><th>unit</th><th>meaning</th></tr>
+ *   <tr><td>c_m</td><td>100</td><td>pF</td><td>membrane capacitance</td></tr>
+ *   <tr><td>g_na</td><td>12000</td><td>nS</td><td>sodium peak conductance</td></tr>
+ *   <tr><td>g_k</td><td>3600</td><td>nS</td><td>potassium peak conductance</td></tr>
+ *   <tr><td>g_l</td><td>30</td><td>nS</td><td>leak conductance</td></tr>
+ *   <tr><td>e_na</td><td>50</td><td>mV</td><td>sodium reversal potential</td></tr>
+ *   <tr><td>e_k</td><td>-77</td><td>mV</td><td>potassium reversal potential</td></tr>
+ *   <tr><td>e_l</td><td>-54.402</td><td>mV</td><td>leak reversal potential (rest is then near -65 mV)</td></tr>
+ *   <tr><td>t_ref</td><td>2</td><td>ms</td><td>refractory period, {@code >= 0}, whole steps</td></tr>
+ *   <tr><td>i_e</td><td>0</td><td>pA</td><td>constant bias current</td></tr>
+ *   <tr><td>tau_syn_ex</td><td>0.2</td><td>ms</td><td>excitatory synaptic rise time (the current's peak)</td></tr>
+ *   <tr><td>tau_syn_in</td><td>0.2</td><td>ms</td><td>inhibitory synaptic rise time</td></tr>
+ *   <tr><td>v_init</td><td>-65</td><td>mV</td><td>initial potential; {@code m, h, n} start at their
+ *       steady state there</td></tr>
+ * </table>
+ *
+ * <p>References: A. L. Hodgkin and A. F. Huxley (1952), A quantitative description of membrane
+ * current and its application to conduction and excitation in nerve, J. Physiol. 117:500-544.
+ */
+public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Params, HodgkinHuxley.State> {
+
+    /** The shared instance; the model holds no data. */
+    public static final HodgkinHuxley MODEL = new HodgkinHuxley();
+
+    /** Name used in configs. */
+    public static final String NAME = "hh_alpha";
+
+    /** The longest substep (ms). */
+    static final double MAX_SUBSTEP_MS = 0.01;
+
+    /** Where the classical Runge-Kutta method's stability region ends on the negative real axis ({@code h lambda}). */
+    static final double STABILITY_LIMIT = 2.78;
+
+    /** The largest rate of the membrane the substep keeps stable (1/ms). */
+    static final double MAX_MEMBRANE_RATE = STABILITY_LIMIT / MAX_SUBSTEP_MS;
+
+    /** The potential (mV) at or above which a peak is a spike. */
+    static final double SPIKE_LEVEL_MV = 0;
+
+    /**
+     * Parameters of {@link HodgkinHuxley}, each a finite number, validated on construction.
+     *
+     * @param cM       membrane capacitance (pF), {@code > 0}
+     * @param gNa      sodium peak conductance (nS), {@code >= 0}
+     * @param gK       potassium peak conductance (nS), {@code >= 0}
+     * @param gL       leak conductance (nS), {@code >= 0}; {@code (gNa + gK + gL) / cM} at most
+     *                 {@link #MAX_MEMBRANE_RATE} (1/ms)
+     * @param eNa      sodium reversal potential (mV)
+     * @param eK       potassium reversal potential (mV)
+     * @param eL       leak reversal potential (mV)
+     * @param tRef     refractory period (ms), {@code >= 0}
+     * @param iE       constant bias current (pA)
+     * @param tauSynEx excitatory synaptic rise time (ms), {@code > 0}
+     * @param tauSynIn inhibitory synaptic rise time (ms), {@code > 0}
+     * @param vInit    initial potential (mV); the gates start at their steady state there
+     */
+    public record Params(double cM, double gNa, double gK, double gL, double eNa, double eK, double eL, double tRef,
+                         double iE, double tauSynEx, double tauSynIn, double vInit) {
+        /** Validates every parameter. */
+        public Params {
+            Problems p = new Problems(NAME);
+            boolean capacitance = p.positive("c_m", cM, "pF");
+            boolean conductances = conductance(p, "g_na", gNa) & conductance(p, "g_k", gK)
+                    & conductance(p, "g_l", gL);
+            if (capacitance && conductances) {
+                double rate = (gNa + gK + gL) / cM;
+                p.require(rate <= MAX_MEMBRANE_RATE, "c_m", "(g_na + g_k + g_l) / c_m <= " + MAX_MEMBRANE_RATE
+                        + " /ms (a faster membrane makes the Runge-Kutta substep of " + MAX_SUBSTEP_MS
+                        + " ms unstable)", cM + " pF against " + (gNa + gK + gL) + " nS");
+            }
+            p.finite("e_na", eNa, "mV");
+            p.finite("e_k", eK, "mV");
+            p.finite("e_l", eL, "mV");
+            p.nonNegative("t_ref", tRef, "ms");
+            p.finite("i_e", iE, "pA");
+            LifParameters.synapses(p, tauSynEx, tauSynIn);
+            p.finite("v_init", vInit, "mV");
+            p.throwIfAny();
+        }
+
+        private static boolean conductance(Problems p, String name, double value) {
+            return p.nonNegative(name, value, "nS") && p.finite(name, value, "nS");
+        }
+    }
+
+    /**
+     * State: membrane potential, gates, synaptic currents and what drives them, refractory clock.
+     * There is no reset; the refractory count, as the integrate-and-fire models keep it, only
+     * silences spikes.
+     */
+    public static final class State extends IntegrateAndFireState {
+        /** Sodium activation (1). */
+        public final double[] m;
+        /** Sodium inactivation (1). */
+        public final double[] h;
+        /** Potassium activation (1). */
+        public final double[] n;
+        /** Excitatory synaptic current (pA). */
+        public final double[] iSynEx;
+        /** Inhibitory synaptic current (pA). */
+        public final double[] iSynIn;
+        /** What drives the excitatory current, {@code y_ex} (pA/ms). */
+        public final double[] dISynEx;
+        /** What drives the inhibitory current, {@code y_in} (pA/ms). */
+        public final double[] dISynIn;
+        /** Whether {@code V} rose in the neuron's last substep: a fall after it is a peak. */
+        final boolean[] rising;
+        /** The kernel's scratch: whether each neuron spiked in the step being advanced. */
+        final boolean[] spikedInStep;
+
+        State(int size, Params p) {
+            super(size, p.vInit());
+            m = variable("m", "1");
+            h = variable("h", "1");
+            n = variable("n", "1");
+            iSynEx = variable("i_syn_ex", "pA");
+            iSynIn = variable("i_syn_in", "pA");
+            dISynEx = variable("di_syn_ex", "pA/ms");
+            dISynIn = variable("di_syn_in", "pA/ms");
+            rising = new boolean[size];
+            spikedInStep = new boolean[size];
+            double v = p.vInit();
+            Arrays.fill(m, steadyState(alphaM(v), betaM(v)));
+            Arrays.fill(h, steadyState(alphaH(v), betaH(v)));
+            Arrays.fill(n, steadyState(alphaN(v), betaN(v)));
+        }
+    }
+
+    private HodgkinHuxley() {
+        super(NAME, "Hodgkin-Huxley (1952) with alpha-shaped current synapses, as NEST's hh_psc_alpha; "
+                + "Runge-Kutta 4 on 0.01 ms substeps; grid mode", Params.class);
+    }
+
+    /** About 3 us a neuron-step: 10 substeps of 4 stages with six exponentials each. */
+    @Override
+    public double stepCost() {
+        return 3000;
+    }
+
+    @Override
+    public Params defaults() {
+        return new Params(100.0, 12000.0, 3600.0, 30.0, 50.0, -77.0, -54.402, 2.0, 0.0, 0.2, 0.2, -65.0);
+    }
+
+    @Override
+    public State newState(int size, Params params) {
+        return new State(size, params);
+    }
+
+    @Override
+    public Kernel<State> prepare(Params p, TimeGrid grid) {
+        return new GridKernel(p, grid);
+    }
+
+    /** {@return a gate's value at rest, {@code alpha / (alpha + beta)}} */
+    static double steadyState(double alpha, double beta) {
+        return alpha / (alpha + beta);
+    }
+
+    /** {@return {@code alpha_m(v)} (1/ms); its limit 1 at -40 mV} */
+    static double alphaM(double v) {
+        double x = v + 40;
+        return x == 0 ? 1 : 0.1 * x / -StrictMath.expm1(-x / 10);
+    }
+
+    /** {@return {@code beta_m(v)} (1/ms)} */
+    static double betaM(double v) {
+        return 4 * StrictMath.exp(-(v + 65) / 18);
+    }
+
+    /** {@return {@code alpha_h(v)} (1/ms)} */
+    static double alphaH(double v) {
+        return 0.07 * StrictMath.exp(-(v + 65) / 20);
+    }
+
+    /** {@return {@code beta_h(v)} (1/ms)} */
+    static double betaH(double v) {
+        return 1 / (1 + StrictMath.exp(-(v + 35) / 10));
+    }
+
+    /** {@return {@code alpha_n(v)} (1/ms); its limit 0.1 at -55 mV} */
+    static double alphaN(double v) {
+        double x = v + 55;
+        return x == 0 ? 0.1 : 0.01 * x / -StrictMath.expm1(-x / 10);
+    }
+
+    /** {@return {@code beta_n(v)} (1/ms)} */
+    static double betaN(double v) {
+        return 0.125 * StrictMath.exp(-(v + 65) / 80);
+    }
+
+    private static final class GridKernel implements Kernel<State> {
+        private final int substeps;
+        private final double h;
+        private final double halfDecayEx;
+        private final double halfDecayIn;
+        private final double jumpEx;
+        private final double jumpIn;
+        private final double inverseC;
+        private final double gNa;
+        private final double gK;
+        private final double gL;
+        private final double eNa;
+        private final double eK;
+        private final double eL;
+        private final double iE;
+        private final int refractorySteps;
+
+        GridKernel(Params p, TimeGrid grid) {
+            substeps = grid.substeps(MAX_SUBSTEP_MS);
+            h = grid.dtMs() / substeps;
+            halfDecayEx = StrictMath.exp(-0.5 * h / p.tauSynEx());
+            halfDecayIn = StrictMath.exp(-0.5 * h / p.tauSynIn());
+            // A weight w adds w e / tau_syn to y, so that its current peaks at w (see AlphaCurrent).
+            jumpEx = Math.E / p.tauSynEx();
+            jumpIn = Math.E / p.tauSynIn();
+            inverseC = 1.0 / p.cM();
+            gNa = p.gNa();
+            gK = p.gK();
+            gL = p.gL();
+            eNa = p.eNa();
+            eK = p.eK();
+            eL = p.eL();
+            iE = p.iE();
+            refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
+        }
+
+        /**
+         * Substep by substep, and inside each substep neuron by neuron (as {@link Adex}'s kernel,
+         * so that independent neurons' updates overlap in the processor): the synaptic currents
+         * exactly at the substep's start, middle and end, then the four Runge-Kutta stages, then
+         * the peak test. Spikes are reported after the step's last substep, in neuron order.
+         */
+        @Override
+        public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
+            final double[] vs = s.v;
+            final double[] ms = s.m;
+            final double[] hs = s.h;
+            final double[] ns = s.n;
+            final double[] iEx = s.iSynEx;
+            final double[] iIn = s.iSynIn;
+            final double[] yEx = s.dISynEx;
+            final double[] yIn = s.dISynIn;
+            final double[] refractory = s.refractorySteps;
+            final boolean[] rising = s.rising;
+            final boolean[] spiked = s.spikedInStep;
+            final double halfH = 0.5 * h;
+            for (int step = fromStep; step < toStep; step++) {
+                final int row = in.row(step);
+                for (int k = 0; k < substeps; k++) {
+                    for (int i = lo; i < hi; i++) {
+                        // I(s) = (I + y s) exp(-s / tau), y(s) = y exp(-s / tau), at s = h / 2 and h.
+                        double startCurrent = iEx[i] + iIn[i];
+                        double driveEx = yEx[i] * halfDecayEx;
+                        double driveIn = yIn[i] * halfDecayIn;
+                        double midEx = (iEx[i] + yEx[i] * halfH) * halfDecayEx;
+                        double midIn = (iIn[i] + yIn[i] * halfH) * halfDecayIn;
+                        iEx[i] = (midEx + driveEx * halfH) * halfDecayEx;
+                        iIn[i] = (midIn + driveIn * halfH) * halfDecayIn;
+                        yEx[i] = driveEx * halfDecayEx;
+                        yIn[i] = driveIn * halfDecayIn;
+                        double drive = iE + in.current(row, i);
+                        double v0 = vs[i];
+                        double v = advance(i, vs, ms, hs, ns, startCurrent + drive, midEx + midIn + drive,
+                                iEx[i] + iIn[i] + drive);
+                        boolean falling = v < v0;
+                        if (falling && rising[i] && v >= SPIKE_LEVEL_MV && refractory[i] == 0 && !spiked[i]) {
+                            spiked[i] = true;
+                        }
+                        rising[i] = v > v0;
+                    }
+                }
+                for (int i = lo; i < hi; i++) {
+                    yEx[i] += jumpEx * in.excitatory(row, i);
+                    yIn[i] += jumpIn * in.inhibitory(row, i);
+                    if (spiked[i]) {
+                        spiked[i] = false;
+                        refractory[i] = refractorySteps;
+                        out.spike(i, step);
+                    } else {
+                        refractory[i] = Math.max(refractory[i] - 1, 0);
+                    }
+                }
+            }
+        }
+
+        /**
+         * One classical Runge-Kutta substep of neuron {@code i}'s {@code V, m, h, n}, written back;
+         * the four stages run through one copy of the right-hand side.
+         *
+         * @return the new potential (mV)
+         */
+        private double advance(int i, double[] vs, double[] ms, double[] hs, double[] ns, double startCurrent,
+                               double midCurrent, double endCurrent) {
+            final double v0 = vs[i];
+            final double m0 = ms[i];
+            final double h0 = hs[i];
+            final double n0 = ns[i];
+            double v = v0;
+            double m = m0;
+            double hGate = h0;
+            double n = n0;
+            double sumV = 0;
+            double sumM = 0;
+            double sumH = 0;
+            double sumN = 0;
+            for (int stage = 0; stage < 4; stage++) {
+                double current = stage == 0 ? startCurrent : stage == 3 ? endCurrent : midCurrent;
+                double m3h = m * m * m * hGate;
+                double n2 = n * n;
+                double dV = inverseC * (current - gNa * m3h * (v - eNa) - gK * n2 * n2 * (v - eK) - gL * (v - eL));
+                double dM = alphaM(v) * (1 - m) - betaM(v) * m;
+                double dH = alphaH(v) * (1 - hGate) - betaH(v) * hGate;
+                double dN = alphaN(v) * (1 - n) - betaN(v) * n;
+                // Stages 1 and 4 weigh 1, stages 2 and 3 weigh 2; the next stage's point is at h / 2, h / 2, h.
+                double weight = stage == 0 || stage == 3 ? 1 : 2;
+                sumV += weight * dV;
+                sumM += weight * dM;
+                sumH += weight * dH;
+                sumN += weight * dN;
+                double reach = stage < 2 ? 0.5 * h : h;
+                v = v0 + reach * dV;
+                m = m0 + reach * dM;
+                hGate = h0 + reach * dH;
+                n = n0 + reach * dN;
+            }
+            double sixth = h / 6;
+            vs[i] = v0 + sixth * sumV;
+            ms[i] = m0 + sixth * sumM;
+            hs[i] = h0 + sixth * sumH;
+            ns[i] = n0 + sixth * sumN;
+            return vs[i];
+        }
+    }
+}
