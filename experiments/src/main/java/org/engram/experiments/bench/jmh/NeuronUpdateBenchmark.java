@@ -1,9 +1,11 @@
 package org.engram.experiments.bench.jmh;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.model.Adex;
+import org.engram.simulator.model.HodgkinHuxley;
 import org.engram.simulator.model.Izhikevich;
 import org.engram.simulator.model.LifAlpha;
 import org.engram.simulator.model.LifCondExp;
@@ -44,7 +46,7 @@ public class NeuronUpdateBenchmark {
     private static final int STEPS = 100;
 
     /** The model under test. */
-    @Param({"lif_delta", "lif_exp", "lif_alpha", "lif_cond_exp", "adex", "izhikevich"})
+    @Param({"lif_delta", "lif_exp", "lif_alpha", "lif_cond_exp", "adex", "izhikevich", "hh_alpha"})
     public String model;
 
     private Engine engine;
@@ -56,7 +58,8 @@ public class NeuronUpdateBenchmark {
      * conductance-based neurons of COBA fire every 18.9 ms on their 200 pA bias (20 mV above rest,
      * 10 mV above threshold), with no conductance. The AdEx
      * neurons (Brette and Gerstner's regular-spiking cell) are driven by 1 nA and adapt; the
-     * Izhikevich neurons (regular spiking) by a bias of 10.
+     * Izhikevich neurons (regular spiking) by a bias of 10; the Hodgkin-Huxley neurons (NEST's
+     * defaults) by 1 nA, on which they fire at about 68 Hz.
      */
     @Setup(Level.Trial)
     public void setUp() {
@@ -70,6 +73,8 @@ public class NeuronUpdateBenchmark {
             case "adex" -> b.population("p", NEURONS, Adex.MODEL, drivenAdex());
             case "izhikevich" -> b.population("p", NEURONS, Izhikevich.MODEL,
                     Izhikevich.regularSpiking().withBias(10));
+            case "hh_alpha" -> b.population("p", NEURONS, HodgkinHuxley.MODEL,
+                    HodgkinHuxley.MODEL.defaultsWith(Map.of("i_e", 1000.0)));
             default -> throw new IllegalArgumentException("no set-up for model " + model);
         }
         Network net = b.build();
