@@ -181,6 +181,13 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
         return 3000;
     }
 
+    /** {@inheritDoc} NEST's {@code hh_psc_alpha} sets the initial potential as {@code V_m} (any spelling). */
+    @Override
+    public String hintFor(String parameter) {
+        return parameter.replace("_", "").equalsIgnoreCase("vm") ? NAME + " takes the initial potential as v_init"
+                + " (mV), m, h and n starting at their steady state there" : null;
+    }
+
     @Override
     public Params defaults() {
         return new Params(100.0, 12000.0, 3600.0, 30.0, 50.0, -77.0, -54.402, 2.0, 0.0, 0.2, 0.2, -65.0);

@@ -2,13 +2,16 @@ package org.engram.simulator.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.events.EventHandler;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.engine.TimeGrid;
@@ -434,5 +437,18 @@ class HodgkinHuxleyTest {
             assertEquals(one.spikes(), other.spikes(), threads + " threads");
             assertArrayEquals(one.v(), other.v(), 0.0, threads + " threads");
         }
+    }
+
+    /**
+     * NEST's names: its initial potential V_m is told to be v_init, rather than offered the closest
+     * name, which would mislead; its g_Na is g_na.
+     */
+    @Test
+    void nestsNamesAreAnswered() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> HodgkinHuxley.MODEL.defaultsWith(Map.of("V_m", -70.0)));
+        assertEquals("hh_alpha takes the initial potential as v_init (mV), m, h and n starting at their steady state"
+                + " there", e.hint());
+        assertEquals(10000, HodgkinHuxley.MODEL.defaultsWith(Map.of("g_Na", 10000.0)).gNa());
     }
 }
