@@ -79,6 +79,7 @@ public final class Engine implements AutoCloseable {
     private final NoiseDrive[][] noiseByPopulation;
     private final SpikeExchange exchange;
     private final SpikeDelivery delivery;
+    private final ShortTermRelease shortTermRelease;
     private final ExactAdvance exactAdvance;
     /** Stops the workers of engines dropped without {@link #close}; one daemon thread for all. */
     private static final Cleaner WORKER_CLEANER = Cleaner.create();
@@ -229,6 +230,8 @@ public final class Engine implements AutoCloseable {
             pool.close();
             throw taken;
         }
+        // The short-term state holds the spike times of earlier engines on the network's clock.
+        shortTermRelease = new ShortTermRelease(outgoing, grid.timeMs(stepsBefore));
         for (PoissonDrive[] ds : poissonByPopulation) {
             for (PoissonDrive d : ds) {
                 d.continueAfter(stepsBefore);
@@ -805,6 +808,7 @@ public final class Engine implements AutoCloseable {
             // time order (the canonical order breaks ties), as grid mode gives them by construction.
             exchange.sortByTime();
         }
+        shortTermRelease.release(exchange, precise);
         final int[] order = exchange.order;
         // Those added during the edge (by a listener) start with the next slice.
         final int observing = observers.size();

@@ -14,6 +14,11 @@ import org.engram.simulator.network.Projection;
 final class Route {
     final Projection projection;
     final PopulationRuntime target;
+    /**
+     * With short-term plasticity: per merged spike of the slice being delivered, the factor its
+     * source's synapses multiply their weights by ({@link ShortTermRelease}); {@code null} without.
+     */
+    double[] factors;
     private final int workers;
     /**
      * {@code first[source * workers + w]}: the first synapse of row {@code source} whose target
@@ -28,6 +33,7 @@ final class Route {
         this.projection = projection;
         this.target = target;
         this.workers = workers;
+        this.factors = projection.shortTerm() == null ? null : new double[0];
         int[] rowStart = projection.rowStart();
         if (workers == 1) {
             first = rowStart;

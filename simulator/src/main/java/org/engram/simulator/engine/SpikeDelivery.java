@@ -8,7 +8,9 @@ import org.engram.simulator.network.Projection;
  * adds a spike's weights into the ring-buffer rows of the targets it owns, at the arrival step; in
  * precise mode it queues them as events with the spike's offset within its step. Spikes are
  * delivered in the exchange's canonical order, so every sum is formed in the same order whatever
- * the thread count. Counts the synaptic events each worker delivered.
+ * the thread count. A projection with short-term plasticity delivers each weight times the factor
+ * {@link ShortTermRelease} found for the spike; the others' scale is 1, which leaves every weight's
+ * bits as they are. Counts the synaptic events each worker delivered.
  */
 final class SpikeDelivery {
     /** Spaces per-worker counters a cache line apart, so workers do not write one line. */
@@ -54,10 +56,11 @@ final class SpikeDelivery {
                 continue;
             }
             events += b - a;
+            final double scale = route.factors == null ? 1.0 : route.factors[m];
             if (precise) {
-                deliverPrecise(proj, target, w, spikeStep, exchange.timeMs[m] - spikeStep * dtMs, a, b);
+                deliverPrecise(proj, target, w, spikeStep, exchange.timeMs[m] - spikeStep * dtMs, scale, a, b);
             } else {
-                deliverGrid(proj, target.inputs[w], target.slots, spikeStep, a, b);
+                deliverGrid(proj, target.inputs[w], target.slots, spikeStep, scale, a, b);
             }
         }
         eventCounts[w * PAD] += events;
@@ -100,11 +103,13 @@ final class SpikeDelivery {
         touchedSum[w * PAD] += sum;
     }
 
-    private static void deliverGrid(Projection proj, WorkerInput in, int slots, int stamp, int a, int b) {
+    /** Adds weights times {@code scale} into the rows of their arrival steps. */
+    private static void deliverGrid(Projection proj, WorkerInput in, int slots, int stamp, double scale, int a,
+                                    int b) {
         final double[][] buffer = proj.receptor() == Receptor.EXCITATORY ? in.excitatory : in.inhibitory;
         final char[] targets = proj.narrowTargets();
         if (targets == null) {
-            deliverGridWide(proj, buffer, slots, stamp, a, b);
+            deliverGridWide(proj, buffer, slots, stamp, scale, a, b);
             return;
         }
         final float[] weights = proj.weights();
@@ -112,13 +117,13 @@ final class SpikeDelivery {
         if (delays == null) {
             final double[] row = buffer[(stamp + proj.uniformDelaySteps()) % slots];
             if (weights == null) {
-                final double w = proj.uniformWeight();
+                final double w = proj.uniformWeight() * scale;
                 for (int k = a; k < b; k++) {
                     row[targets[k]] += w;
                 }
             } else {
                 for (int k = a; k < b; k++) {
-                    row[targets[k]] += weights[k];
+                    row[targets[k]] += weights[k] * scale;
                 }
             }
         } else {
@@ -128,7 +133,7 @@ final class SpikeDelivery {
                 if (r >= slots) {
                     r -= slots;
                 }
-                buffer[r][targets[k]] += weights == null ? proj.uniformWeight() : weights[k];
+                buffer[r][targets[k]] += (weights == null ? proj.uniformWeight() : weights[k]) * scale;
             }
         }
     }
@@ -139,7 +144,8 @@ final class SpikeDelivery {
      * target stored wide, Brunel's network ran as fast through it as through the four loops it
      * stands for (0.87 s on one thread against 0.91 s, 4 runs each; simulator/PERFORMANCE.md).
      */
-    private static void deliverGridWide(Projection proj, double[][] buffer, int slots, int stamp, int a, int b) {
+    private static void deliverGridWide(Projection proj, double[][] buffer, int slots, int stamp, double scale,
+                                        int a, int b) {
         final int[] targets = proj.wideTargets();
         final int first = stamp % slots;
         for (int k = a; k < b; k++) {
@@ -147,12 +153,12 @@ final class SpikeDelivery {
             if (r >= slots) {
                 r -= slots;
             }
-            buffer[r][targets[k]] += proj.weight(k);
+            buffer[r][targets[k]] += proj.weight(k) * scale;
         }
     }
 
     private static void deliverPrecise(Projection proj, PopulationRuntime target, int w, int spikeStep,
-                                       double offsetMs, int a, int b) {
+                                       double offsetMs, double scale, int a, int b) {
         final int[] counts = target.eventCount;
         final int n = target.size;
         final int slots = target.slots;
@@ -162,7 +168,7 @@ final class SpikeDelivery {
             int slot = (spikeStep + proj.delaySteps(k)) % slots;
             int to = proj.target(k);
             counts[slot * n + to]++;
-            queues[slot].push(offsetMs, proj.weight(k), inhibitory, to);
+            queues[slot].push(offsetMs, proj.weight(k) * scale, inhibitory, to);
         }
     }
 

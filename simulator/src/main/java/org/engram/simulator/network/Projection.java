@@ -20,7 +20,8 @@ import org.engram.simulator.model.Receptor;
  * per-synapse delays 2 more.
  *
  * <p>The structure is fixed once built. Only the weights of a plastic projection change, through
- * {@link #weights()}, and only from the engine's listener thread.
+ * {@link #weights()}, and only from the engine's listener thread; and the short-term state of a
+ * projection with {@link #shortTerm()}, which the engine advances at its source neurons' spikes.
  */
 public final class Projection {
     /** The largest target population whose synapses' targets are stored in 16 bits. */
@@ -40,11 +41,14 @@ public final class Projection {
     private final short[] delays;
     private final int uniformDelaySteps;
     private final boolean plastic;
+    private final TsodyksMarkram shortTerm;
+    /** The short-term state of every source neuron's synapses, or {@code null} without short-term plasticity. */
+    private final TsodyksMarkram.State shortTermState;
     private IncomingIndex incoming;
 
     Projection(int index, String name, Population<?, ?> source, Population<?, ?> target, Receptor receptor,
                int[] rowStart, char[] narrowTargets, int[] wideTargets, float[] weights, float uniformWeight,
-               short[] delays, int uniformDelaySteps, boolean plastic) {
+               short[] delays, int uniformDelaySteps, boolean plastic, TsodyksMarkram shortTerm) {
         this.index = index;
         this.name = name;
         this.source = source;
@@ -58,6 +62,8 @@ public final class Projection {
         this.delays = delays;
         this.uniformDelaySteps = uniformDelaySteps;
         this.plastic = plastic;
+        this.shortTerm = shortTerm;
+        this.shortTermState = shortTerm == null ? null : new TsodyksMarkram.State(shortTerm, source.size());
     }
 
     /** {@return the projection's position in the network, from 0} */
@@ -259,6 +265,21 @@ public final class Projection {
         return plastic;
     }
 
+    /** {@return the short-term depression and facilitation of the synapses, or {@code null} for none} */
+    public TsodyksMarkram shortTerm() {
+        return shortTerm;
+    }
+
+    /**
+     * The short-term state of the synapses, one per source neuron, which engines advance at the
+     * source's spikes and carry from one engine to the next, as they carry neuron state.
+     *
+     * @return the live state, or {@code null} without short-term plasticity
+     */
+    public TsodyksMarkram.State shortTermState() {
+        return shortTermState;
+    }
+
     /**
      * The synapses grouped by target, for rules that act at postsynaptic spikes. Built on first
      * use and kept.
@@ -273,12 +294,15 @@ public final class Projection {
     }
 
     /**
-     * Memory held by the synapse arrays (row offsets, targets, weights, delays).
+     * Memory held by the synapse arrays (row offsets, targets, weights, delays) and the short-term state.
      *
      * @return bytes
      */
     public long bytes() {
         long b = 4L * rowStart.length + (long) bytesPerTarget(target.size()) * synapseCount();
+        if (shortTermState != null) {
+            b += shortTermState.bytes();
+        }
         if (weights != null) {
             b += 4L * weights.length;
         }

@@ -6,7 +6,8 @@ import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.Receptor;
 
 /**
- * How the synapses of a projection are made: weights, delays, receptor and plasticity.
+ * How the synapses of a projection are made: weights, delays, receptor, plasticity and short-term
+ * plasticity.
  *
  * <p>Weights are constant or drawn from a commons-math3 distribution and are stored as {@code float}
  * (4 bytes a synapse; 2^-24 relative rounding, so precise mode's exact times are those of the
@@ -17,6 +18,7 @@ import org.engram.simulator.model.Receptor;
  * <pre>{@code
  * Synapses.excitatory(0.1).delayMs(1.5)
  * Synapses.inhibitory(-0.5).delays(new UniformRealDistribution(1, 3)).asPlastic()
+ * Synapses.excitatory(0.5).shortTermPlasticity(new TsodyksMarkram(0.5, 800, 0))   // depressing
  * }</pre>
  *
  * @param receptor      which input channel the synapses feed; the sign of every weight is checked
@@ -25,9 +27,11 @@ import org.engram.simulator.model.Receptor;
  * @param delayMs       the constant delay in ms (used when {@code delayDraw} is null)
  * @param delayDraw     a delay distribution in ms, or {@code null}
  * @param plastic       whether plasticity rules may change the weights
+ * @param shortTerm     the short-term depression and facilitation of the synapses, or {@code null} for
+ *                      none (every spike delivers the weight)
  */
 public record Synapses(Receptor receptor, double weight, RealDistribution weightDraw, double delayMs,
-                       RealDistribution delayDraw, boolean plastic) {
+                       RealDistribution delayDraw, boolean plastic, TsodyksMarkram shortTerm) {
 
     /** The default delay, 1 ms. */
     public static final double DEFAULT_DELAY_MS = 1.0;
@@ -47,7 +51,7 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
      * @return the spec
      */
     public static Synapses excitatory(double weight) {
-        return new Synapses(Receptor.EXCITATORY, weight, null, DEFAULT_DELAY_MS, null, false);
+        return new Synapses(Receptor.EXCITATORY, weight, null, DEFAULT_DELAY_MS, null, false, null);
     }
 
     /**
@@ -57,7 +61,7 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
      * @return the spec
      */
     public static Synapses inhibitory(double weight) {
-        return new Synapses(Receptor.INHIBITORY, weight, null, DEFAULT_DELAY_MS, null, false);
+        return new Synapses(Receptor.INHIBITORY, weight, null, DEFAULT_DELAY_MS, null, false, null);
     }
 
     /**
@@ -68,7 +72,7 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
      * @return the spec
      */
     public static Synapses of(Receptor receptor, double weight) {
-        return new Synapses(receptor, weight, null, DEFAULT_DELAY_MS, null, false);
+        return new Synapses(receptor, weight, null, DEFAULT_DELAY_MS, null, false, null);
     }
 
     /**
@@ -81,7 +85,7 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
     public Synapses weights(RealDistribution distribution) {
         ParameterException.requireNonNull("synapses", "weights", distribution, "a weight distribution (e.g. new "
                 + "NormalDistribution(0.1, 0.01))");
-        return new Synapses(receptor, weight, distribution, delayMs, delayDraw, plastic);
+        return new Synapses(receptor, weight, distribution, delayMs, delayDraw, plastic, shortTerm);
     }
 
     /**
@@ -91,7 +95,7 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
      * @return the spec
      */
     public Synapses delayMs(double ms) {
-        return new Synapses(receptor, weight, weightDraw, ms, null, plastic);
+        return new Synapses(receptor, weight, weightDraw, ms, null, plastic, shortTerm);
     }
 
     /**
@@ -131,7 +135,7 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
     public Synapses delays(RealDistribution distribution) {
         ParameterException.requireNonNull("synapses", "delays", distribution, "a delay distribution in ms (e.g. "
                 + "new UniformRealDistribution(1, 2))");
-        return new Synapses(receptor, weight, weightDraw, delayMs, distribution, plastic);
+        return new Synapses(receptor, weight, weightDraw, delayMs, distribution, plastic, shortTerm);
     }
 
     /**
@@ -140,7 +144,22 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
      * @return the spec
      */
     public Synapses asPlastic() {
-        return new Synapses(receptor, weight, weightDraw, delayMs, delayDraw, true);
+        return new Synapses(receptor, weight, weightDraw, delayMs, delayDraw, true, shortTerm);
+    }
+
+    /**
+     * The same synapses with short-term depression and facilitation: each spike delivers its weight
+     * times the factor {@code u x} of its source neuron (see {@link TsodyksMarkram}); with
+     * {@link #asPlastic()}, the weight a plasticity rule has set at the moment of delivery.
+     *
+     * @param dynamics the model's parameters
+     * @return the spec
+     * @throws ParameterException if {@code dynamics} is null
+     */
+    public Synapses shortTermPlasticity(TsodyksMarkram dynamics) {
+        ParameterException.requireNonNull("synapses", "shortTermPlasticity", dynamics, "a short-term plasticity "
+                + "model (e.g. new TsodyksMarkram(0.5, 800, 0))");
+        return new Synapses(receptor, weight, weightDraw, delayMs, delayDraw, plastic, dynamics);
     }
 
     /** {@return a one-line description for summaries} */
@@ -148,6 +167,6 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
         String w = weightDraw == null ? String.valueOf(weight) : weightDraw.getClass().getSimpleName();
         String d = delayDraw == null ? delayMs + " ms" : delayDraw.getClass().getSimpleName();
         return receptor.name().toLowerCase(java.util.Locale.ROOT) + ", weight " + w + ", delay " + d
-                + (plastic ? ", plastic" : "");
+                + (plastic ? ", plastic" : "") + (shortTerm == null ? "" : ", " + shortTerm.describe());
     }
 }

@@ -21,6 +21,7 @@ import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.TsodyksMarkram;
 import org.engram.simulator.network.connect.Rules;
 import org.engram.simulator.random.SplitMixRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,13 +29,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The same seed gives bit-identical spike trains and state for 1, 2, 3 and 4 threads: random
- * streams belong to neurons, and spikes are summed in canonical order.
+ * streams belong to neurons, spikes are summed in canonical order, and short-term plasticity's
+ * factors depend on spike times alone.
  */
 class DeterminismTest {
 
     /**
-     * A network that mixes models, random weights and delays, Poisson drive and sources (every
-     * model in grid mode; the linear LIF models and sources in precise mode).
+     * A network that mixes models, random weights and delays, short-term plasticity, Poisson drive
+     * and sources (every model in grid mode; the linear LIF models and sources in precise mode).
      */
     static Network network(Mode mode) {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(2024);
@@ -47,10 +49,14 @@ class DeterminismTest {
         b.connect("exc->exc", exc, exc, Rules.fixedInDegree(40).withAutapses(false),
                 Synapses.excitatory(0).weights(new UniformRealDistribution(new SplitMixRandom(0), 0.05, 0.25))
                         .delays(new UniformRealDistribution(new SplitMixRandom(0), 0.5, 3.0)));
-        b.connect("exc->inh", exc, inh, Rules.fixedProbability(0.1), Synapses.excitatory(30).delayMs(1.0));
+        // Short-term depression here and facilitation from the Poisson sources, whose factors are
+        // computed once per spike on one thread.
+        b.connect("exc->inh", exc, inh, Rules.fixedProbability(0.1), Synapses.excitatory(60).delayMs(1.0)
+                .shortTermPlasticity(new TsodyksMarkram(0.5, 100, 0)));
         b.connect("inh->exc", inh, exc, Rules.fixedOutDegree(30), Synapses.inhibitory(-0.8).delayMs(0.7));
         b.connect("src->exc", src, exc, Rules.fixedProbability(0.2), Synapses.excitatory(0).weights(
-                new UniformRealDistribution(new SplitMixRandom(0), 0.1, 0.3)).delayMs(0.5));
+                new UniformRealDistribution(new SplitMixRandom(0), 0.1, 0.3)).delayMs(0.5)
+                .shortTermPlasticity(new TsodyksMarkram(0.2, 50, 200)));
         b.poissonInput(exc, 15000, 0.1, Receptor.EXCITATORY);
         b.poissonInput(inh, 2000, 20, Receptor.EXCITATORY);
         b.initialise(exc, "v", new UniformRealDistribution(new SplitMixRandom(0), 0, 20));
