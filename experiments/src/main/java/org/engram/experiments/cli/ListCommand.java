@@ -15,6 +15,7 @@ import org.engram.learning.plasticity.PlasticityRules;
 import org.engram.learning.train.Surrogate;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
+import org.engram.simulator.network.TsodyksMarkram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code engram list}: what can be named in a config, one line each. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the available neuron models, learning rules, strategies, datasets, task sequences, "
-                + "connectivity and plasticity rules and reference networks.")
+                + "connectivity, plasticity and short-term plasticity rules and reference networks.")
 public final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -99,6 +100,9 @@ public final class ListCommand implements Callable<Integer> {
         for (String problem : PlasticityRules.problems()) {
             spec.commandLine().getErr().println("engram: warning: user plasticity rule left out: " + problem);
         }
+        section(out, "Short-term plasticity of projections (engram simulate: projections[i].short_term):",
+                Map.of(TsodyksMarkram.NAME, TsodyksMarkram.DESCRIPTION + "; defaults "
+                        + ConfigDocs.defaultParams(TsodyksMarkram.defaults())));
         section(out, "Reference networks:", NETWORKS);
         out.flush();
         return 0;

@@ -207,7 +207,7 @@ final class PlasticityFromConfig {
             PendingRule rule = pendingRules.stream().filter(r -> r.projection().equals(p.name())).findFirst()
                     .orElse(null);
             resolved.add(rule == null ? p : new SimulationConfig.ProjectionSpec(p.name(), p.source(), p.target(),
-                    p.rule(), p.receptor(), p.weight(), p.delayMs(), true, rule.made().used()));
+                    p.rule(), p.receptor(), p.weight(), p.delayMs(), true, rule.made().used(), p.shortTerm()));
         }
         return resolved;
     }

@@ -8,6 +8,7 @@ import org.engram.experiments.config.LeftOutKeys;
 import org.engram.experiments.config.ValueSpecs;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.HeapLimitExceeded;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.network.Network;
@@ -15,12 +16,13 @@ import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.TsodyksMarkram;
 import org.engram.simulator.network.connect.Connectivity;
 
 /**
  * Checks and connects the projections of a simulation config (populations, connectivity rule,
- * weight, delay, plasticity), and locates at a projection's key an error the simulator finds in
- * its synapses.
+ * weight, delay, plasticity, short-term plasticity), and locates at a projection's key an error the
+ * simulator finds in its synapses.
  */
 final class ProjectionsFromConfig {
     private final SimulationConfig config;
@@ -80,7 +82,10 @@ final class ProjectionsFromConfig {
             problems.add(new ConfigException(source, path + ".plastic", "true or no value beside a plasticity rule"
                     + " (the rule makes the projection plastic)", "false", "remove plastic: false"));
         }
+        TsodyksMarkram shortTerm = spec.shortTerm() == null ? null : EntryChecks.collect(
+                () -> shortTerm(spec.shortTerm(), path + ".short_term"), problems);
         Synapses synapses = delayed != null && plasticity != null ? delayed.asPlastic() : delayed;
+        synapses = synapses != null && shortTerm != null ? synapses.shortTermPlasticity(shortTerm) : synapses;
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);
         }
@@ -171,6 +176,28 @@ final class ProjectionsFromConfig {
             }
         }
         return delayed;
+    }
+
+    /** A projection's short-term plasticity: its model, and each parameter its rule refuses, at its key. */
+    private TsodyksMarkram shortTerm(SimulationConfig.ShortTermSpec spec, String path) {
+        List<String> models = List.of(TsodyksMarkram.NAME);
+        if (spec.type() == null) {
+            throw new ConfigException(source, path + ".type", "a short-term plasticity model: " + models, "nothing",
+                    null);
+        }
+        if (!models.contains(spec.type())) {
+            throw new ConfigException(source, path + ".type", "one of " + models, spec.type(),
+                    Suggestions.didYouMean(spec.type(), models));
+        }
+        try {
+            return new TsodyksMarkram(spec.u(), spec.tauRec(), spec.tauFac());
+        } catch (ParameterException e) {
+            List<ConfigException> each = new ArrayList<>();
+            for (ParameterException p : e.problems()) {
+                each.add(new ConfigException(source, path + "." + p.location(), p.expected(), p.found(), null));
+            }
+            throw ConfigException.all(each);
+        }
     }
 
     private Connectivity rule(SimulationConfig.RuleSpec r, String path) {

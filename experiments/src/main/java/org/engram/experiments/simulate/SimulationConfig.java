@@ -36,6 +36,7 @@ import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.model.ParameterRecords;
 import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.TsodyksMarkram;
 
 /**
  * A network simulation as written in YAML for {@code engram simulate}: populations, projections,
@@ -111,10 +112,12 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param plastic  null when not given; true alone is refused ({@code plasticity} makes a projection
      *                 plastic and names its rule), and false beside a rule too
      * @param plasticity the plasticity rule of the projection's weights, or null for static synapses
+     * @param shortTerm  the short-term depression and facilitation of the synapses, or null for none
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProjectionSpec(String name, String source, String target, RuleSpec rule, Receptor receptor,
-                                 JsonNode weight, JsonNode delayMs, Boolean plastic, PlasticitySpec plasticity) {
+                                 JsonNode weight, JsonNode delayMs, Boolean plastic, PlasticitySpec plasticity,
+                                 ShortTermSpec shortTerm) {
         /** Fills defaults. */
         public ProjectionSpec {
             name = name == null && source != null && target != null ? source + "->" + target : name;
@@ -123,6 +126,29 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
             // and config.yaml shows the value used rather than null.
             weight = given(weight);
             delayMs = given(delayMs) == null ? DoubleNode.valueOf(Synapses.DEFAULT_DELAY_MS) : delayMs;
+        }
+    }
+
+    /**
+     * The short-term plasticity of a projection's synapses: the {@code tsodyks_markram} model, each
+     * parameter left out taking NEST's default ({@link TsodyksMarkram#defaults()}), which the resolved
+     * config shows.
+     *
+     * @param type   {@code tsodyks_markram}
+     * @param u      U, the utilisation increment at each spike, in (0, 1] (default 0.5)
+     * @param tauRec the time constant of recovery of resources in ms (default 800)
+     * @param tauFac the time constant of the decay of facilitation in ms, 0 for none (default 0)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ShortTermSpec(String type, Double u, Double tauRec, Double tauFac) {
+        /** Fills the defaults of the model named. */
+        public ShortTermSpec {
+            if (TsodyksMarkram.NAME.equals(type)) {
+                TsodyksMarkram defaults = TsodyksMarkram.defaults();
+                u = u == null ? defaults.u() : u;
+                tauRec = tauRec == null ? defaults.tauRec() : tauRec;
+                tauFac = tauFac == null ? defaults.tauFac() : tauFac;
+            }
         }
     }
 

@@ -44,6 +44,9 @@ import org.engram.simulator.Problems;
 public record TsodyksMarkram(double u, double tauRec, double tauFac) {
     /** The name configs give the model, {@code tsodyks_markram}. */
     public static final String NAME = "tsodyks_markram";
+    /** One line on the model, for listings. */
+    public static final String DESCRIPTION = "short-term depression and facilitation (Tsodyks, Pawelzik & Markram"
+            + " 1998; NEST's tsodyks2_synapse): each spike delivers w u x";
 
     /** Validates every parameter, reporting all that break their rule at once. */
     public TsodyksMarkram {

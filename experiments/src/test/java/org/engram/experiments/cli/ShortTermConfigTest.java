@@ -1,0 +1,175 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code engram simulate}'s {@code short_term} key of a projection: a spike train at 20 Hz into two
+ * silent {@code lif_delta} neurons through a depressing and a facilitating projection makes jumps
+ * of {@code w u_n x_n}, read back from the recorded potentials; bad values are named at their key
+ * and line.
+ */
+class ShortTermConfigTest {
+    private static final double TAU_M = 20;
+    private static final double DELAY_MS = 1.5;
+    private static final double[] TIMES = {20, 70, 120, 170, 220, 270};
+
+    private static final String CONFIG = String.join("\n",
+            "duration_ms: 300",
+            "mode: MODE",
+            "populations:",
+            "  - {name: src, size: 1, model: spike_times, params: {times_ms: [[20, 70, 120, 170, 220, 270]]}}",
+            "  - {name: t, size: 2, model: lif_delta, params: {tau_m: " + TAU_M + ", e_l: 0, v_th: 1e9, v_reset: 0}}",
+            "projections:",
+            "  - {name: depressing, source: src, target: t, rule: {type: explicit, sources: [0], targets: [0]},",
+            "     weight: 4, delay_ms: " + DELAY_MS + ", short_term: {type: tsodyks_markram, u: 0.5, tau_rec: 800}}",
+            "  - {name: facilitating, source: src, target: t, rule: {type: explicit, sources: [0], targets: [1]},",
+            "     weight: 4, delay_ms: " + DELAY_MS + ", PLASTICITY",
+            "     short_term: {type: tsodyks_markram, u: 0.1, tau_rec: 100, tau_fac: 1000}}",
+            "record:",
+            "  state: [{population: t, variable: v, neurons: all, interval_ms: 0.1}]",
+            "");
+
+    /** The factors {@code u_n x_n} of the train, by the model's recursion. */
+    private static double[] factors(double big, double tauRec, double tauFac) {
+        double[] f = new double[TIMES.length];
+        double u = big;
+        double x = 1;
+        f[0] = u * x;
+        for (int n = 1; n < TIMES.length; n++) {
+            double h = TIMES[n] - TIMES[n - 1];
+            double uBefore = u;
+            u = tauFac == 0 ? big : big + uBefore * (1 - big) * Math.exp(-h / tauFac);
+            x = 1 + (x - uBefore * x - 1) * Math.exp(-h / tauRec);
+            f[n] = u * x;
+        }
+        return f;
+    }
+
+    private static Path simulate(Path dir, String mode, String plasticity) throws IOException {
+        Path config = dir.resolve("stp-" + mode + ".yaml");
+        Files.writeString(config, CONFIG.replace("MODE", mode).replace("PLASTICITY", plasticity));
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        return Path.of(r.lastLine());
+    }
+
+    /** Each neuron's jump at each arrival: the sample there less the one before, decayed by a step. */
+    private static double[][] jumps(Path folder) throws IOException {
+        List<String> rows = Files.readAllLines(folder.resolve("state_t_v.csv"));
+        double[][] v = new double[2][(rows.size() - 1) / 2];
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            int sample = (int) Math.round(Double.parseDouble(cells[0]) / 0.1) - 1;
+            v[Integer.parseInt(cells[1])][sample] = Double.parseDouble(cells[2]);
+        }
+        double[][] jumps = new double[2][TIMES.length];
+        for (int i = 0; i < 2; i++) {
+            for (int n = 0; n < TIMES.length; n++) {
+                int k = (int) Math.round((TIMES[n] + DELAY_MS) / 0.1) - 1;
+                jumps[i][n] = v[i][k] - v[i][k - 1] * Math.exp(-0.1 / TAU_M);
+            }
+        }
+        return jumps;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"grid", "precise"})
+    void jumpsAreTheWeightTimesTheFactors(String mode, @TempDir Path dir) throws IOException {
+        double[][] jumps = jumps(simulate(dir, mode, ""));
+        double[] depressing = factors(0.5, 800, 0);
+        double[] facilitating = factors(0.1, 100, 1000);
+        for (int n = 0; n < TIMES.length; n++) {
+            // The CSV holds every digit of a double; a jump is read from two samples: rounding ~1e-14.
+            assertEquals(4 * depressing[n], jumps[0][n], 1e-9, "depressing jump " + n);
+            assertEquals(4 * facilitating[n], jumps[1][n], 1e-9, "facilitating jump " + n);
+        }
+        assertTrue(jumps[0][1] < jumps[0][0] && jumps[1][1] > jumps[1][0], "depression and facilitation");
+    }
+
+    /**
+     * With a plasticity rule beside it the projection is plastic and delivers its current weight times
+     * the factor; pair STDP leaves the weight alone here (no target fires: no pairs), so the jumps are
+     * those of static weights, and the resolved config keeps both keys.
+     */
+    @Test
+    void combinesWithAPlasticityRule(@TempDir Path dir) throws IOException {
+        Path folder = simulate(dir, "grid", "plasticity: {type: pair_stdp, a_plus: 0.01, a_minus: 0.012,"
+                + " tau_plus: 20, tau_minus: 20, w_max: 10},");
+        double[] facilitating = factors(0.1, 100, 1000);
+        double[][] jumps = jumps(folder);
+        for (int n = 0; n < TIMES.length; n++) {
+            assertEquals(4 * facilitating[n], jumps[1][n], 1e-9, "facilitating jump " + n);
+        }
+        String resolved = Files.readString(folder.resolve("config.yaml"));
+        assertTrue(resolved.contains("type: pair_stdp") && resolved.contains("tau_fac: 1000.0"), resolved);
+    }
+
+    @Test
+    void leftOutParametersTakeNestsDefaultsAndShowInTheResolvedConfig(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("defaults.yaml");
+        Files.writeString(config, CONFIG.replace("MODE", "grid").replace("PLASTICITY", "")
+                .replace("{type: tsodyks_markram, u: 0.5, tau_rec: 800}", "{type: tsodyks_markram}"));
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--print-config");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("short_term:\n    type: tsodyks_markram\n    u: 0.5\n    tau_rec: 800.0\n"
+                + "    tau_fac: 0.0\n"), r.out());
+    }
+
+    @Test
+    void badValuesAreNamedAtTheirKeyAndLine(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, String.join("\n",
+                "duration_ms: 10",
+                "populations:",
+                "  - {name: src, size: 1, model: spike_times, params: {times_ms: [[1]]}}",
+                "  - {name: t, size: 2, model: lif_delta}",
+                "projections:",
+                "  - {source: src, target: t, rule: {type: all_to_all}, weight: 1,",
+                "     short_term: {type: tsodyks_markram, u: 1.5, tau_rec: -800, tau_fac: -1}}",
+                "  - {name: b, source: src, target: t, rule: {type: all_to_all}, weight: 1,",
+                "     short_term: {type: tsodyks_markam}}",
+                "  - {name: c, source: src, target: t, rule: {type: all_to_all}, weight: 1,",
+                "     short_term: {type: tsodyks_markram, tau_recovery: 3}}",
+                "  - {name: d, source: src, target: t, rule: {type: all_to_all}, weight: 1, short_term: {u: 0.3}}",
+                ""));
+        CliRunner.Result r = CliRunner.run("simulate", config.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        String err = r.err();
+        String file = config.toString();
+        assertTrue(err.contains(file + ":7:42: projections[0].short_term.u: expected a number in (0, 1]")
+                && err.contains("found 1.5"), err);
+        assertTrue(err.contains(file + ":7:50: projections[0].short_term.tau_rec: expected a finite number > 0 (ms),"
+                + " found -800.0"), err);
+        assertTrue(err.contains("projections[0].short_term.tau_fac: expected a finite number >= 0 (ms), found -1.0"),
+                err);
+        assertTrue(err.contains(file + ":9:19: projections[1].short_term.type: expected one of [tsodyks_markram],"
+                + " found tsodyks_markam; did you mean 'tsodyks_markram'?"), err);
+        assertTrue(err.contains("projections[2].short_term.tau_recovery: expected one of the keys") && err.contains(
+                "did you mean 'tau_rec'?"), err);
+        assertTrue(err.contains("projections[3].short_term.type: expected a short-term plasticity model:"
+                + " [tsodyks_markram], found nothing"), err);
+        assertFalse(err.contains("Exception"), err);
+        assertFalse(Files.exists(dir.resolve("out")) && Files.list(dir.resolve("out")).findAny().isPresent(),
+                "no result folder");
+    }
+
+    @Test
+    void listShowsTheModelWithItsDefaults() {
+        CliRunner.Result r = CliRunner.run("list");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Short-term plasticity of projections (engram simulate:"
+                + " projections[i].short_term):\n  tsodyks_markram") && r.out().contains(
+                "defaults {u: 0.5, tau_rec: 800.0, tau_fac: 0.0}"), r.out());
+    }
+}
