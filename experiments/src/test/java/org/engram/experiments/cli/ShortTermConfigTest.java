@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code engram simulate}'s {@code short_term} key of a projection: a spike train at 20 Hz into two
  * silent {@code lif_delta} neurons through a depressing and a facilitating projection makes jumps
- * of {@code w u_n x_n}, read back from the recorded potentials; bad values are named at their key
- * and line.
+ * of {@code w u_n x_n}, read back from the recorded potentials and compared with the closed forms of
+ * a regular train; bad values are named at their key and line.
  */
 class ShortTermConfigTest {
     private static final double TAU_M = 20;
@@ -35,23 +35,39 @@ class ShortTermConfigTest {
             "     weight: 4, delay_ms: " + DELAY_MS + ", short_term: {type: tsodyks_markram, u: 0.5, tau_rec: 800}}",
             "  - {name: facilitating, source: src, target: t, rule: {type: explicit, sources: [0], targets: [1]},",
             "     weight: 4, delay_ms: " + DELAY_MS + ", PLASTICITY",
-            "     short_term: {type: tsodyks_markram, u: 0.1, tau_rec: 100, tau_fac: 1000}}",
+            "     short_term: {type: tsodyks_markram, u: 0.1, tau_rec: 1, tau_fac: 1000}}",
             "record:",
             "  state: [{population: t, variable: v, neurons: all, interval_ms: 0.1}]",
             "");
 
-    /** The factors {@code u_n x_n} of the train, by the model's recursion. */
-    private static double[] factors(double big, double tauRec, double tauFac) {
+    private static final double INTERVAL_MS = 50;
+
+    /**
+     * The factors of depressing synapses (no facilitation) on the regular train, in closed form:
+     * {@code x_n = (1 - d) + (1 - U) d x_{n-1}}, {@code d = exp(-T / tau_rec)}, so
+     * {@code x_n = x* + (1 - x*) ((1 - U) d)^(n-1)} and the factor is {@code U x_n}.
+     */
+    private static double[] depressing(double big, double tauRec) {
+        double d = Math.exp(-INTERVAL_MS / tauRec);
+        double xStar = (1 - d) / (1 - (1 - big) * d);
         double[] f = new double[TIMES.length];
-        double u = big;
-        double x = 1;
-        f[0] = u * x;
-        for (int n = 1; n < TIMES.length; n++) {
-            double h = TIMES[n] - TIMES[n - 1];
-            double uBefore = u;
-            u = tauFac == 0 ? big : big + uBefore * (1 - big) * Math.exp(-h / tauFac);
-            x = 1 + (x - uBefore * x - 1) * Math.exp(-h / tauRec);
-            f[n] = u * x;
+        for (int n = 0; n < f.length; n++) {
+            f[n] = big * (xStar + (1 - xStar) * Math.pow((1 - big) * d, n));
+        }
+        return f;
+    }
+
+    /**
+     * The factors of facilitating synapses whose resources recover fully between spikes
+     * ({@code tau_rec} a fiftieth of the interval: {@code x = 1 - e^-50}, 1 in a double), in closed
+     * form: {@code u_n = u* + (U - u*) ((1 - U) e)^(n-1)}, {@code e = exp(-T / tau_fac)}.
+     */
+    private static double[] facilitating(double big, double tauFac) {
+        double e = Math.exp(-INTERVAL_MS / tauFac);
+        double uStar = big / (1 - (1 - big) * e);
+        double[] f = new double[TIMES.length];
+        for (int n = 0; n < f.length; n++) {
+            f[n] = uStar + (big - uStar) * Math.pow((1 - big) * e, n);
         }
         return f;
     }
@@ -87,8 +103,8 @@ class ShortTermConfigTest {
     @ValueSource(strings = {"grid", "precise"})
     void jumpsAreTheWeightTimesTheFactors(String mode, @TempDir Path dir) throws IOException {
         double[][] jumps = jumps(simulate(dir, mode, ""));
-        double[] depressing = factors(0.5, 800, 0);
-        double[] facilitating = factors(0.1, 100, 1000);
+        double[] depressing = depressing(0.5, 800);
+        double[] facilitating = facilitating(0.1, 1000);
         for (int n = 0; n < TIMES.length; n++) {
             // The CSV holds every digit of a double; a jump is read from two samples: rounding ~1e-14.
             assertEquals(4 * depressing[n], jumps[0][n], 1e-9, "depressing jump " + n);
@@ -106,7 +122,7 @@ class ShortTermConfigTest {
     void combinesWithAPlasticityRule(@TempDir Path dir) throws IOException {
         Path folder = simulate(dir, "grid", "plasticity: {type: pair_stdp, a_plus: 0.01, a_minus: 0.012,"
                 + " tau_plus: 20, tau_minus: 20, w_max: 10},");
-        double[] facilitating = factors(0.1, 100, 1000);
+        double[] facilitating = facilitating(0.1, 1000);
         double[][] jumps = jumps(folder);
         for (int n = 0; n < TIMES.length; n++) {
             assertEquals(4 * facilitating[n], jumps[1][n], 1e-9, "facilitating jump " + n);
