@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,6 +179,42 @@ class ShortTermConfigTest {
         assertFalse(err.contains("Exception"), err);
         assertFalse(Files.exists(dir.resolve("out")) && Files.list(dir.resolve("out")).findAny().isPresent(),
                 "no result folder");
+    }
+
+    /**
+     * The example config: along the 20 Hz train the depressing neuron's PSPs (peak above the potential
+     * at the spike) shrink and the facilitating neuron's grow; 500 ms after the train the depressing
+     * synapses have recovered part of the way.
+     */
+    @Test
+    void theExampleConfigShowsDepressionAndFacilitation(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = CliRunner.run("simulate", "configs/short-term-plasticity.yaml", "--out",
+                dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> rows = Files.readAllLines(Path.of(r.lastLine()).resolve("state_psp_v.csv"));
+        double[][] v = new double[2][(rows.size() - 1) / 2];
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            v[Integer.parseInt(cells[1])][(int) Math.round(Double.parseDouble(cells[0]) / 0.1) - 1] =
+                    Double.parseDouble(cells[2]);
+        }
+        double[] spikes = {50, 100, 150, 200, 250, 300, 350, 400, 900};
+        double[][] psps = new double[2][spikes.length];
+        for (int i = 0; i < 2; i++) {
+            for (int n = 0; n < spikes.length; n++) {
+                int at = (int) Math.round(spikes[n] / 0.1) - 1;
+                double peak = Double.NEGATIVE_INFINITY;
+                for (int k = at; k < at + 300; k++) {
+                    peak = Math.max(peak, v[i][k]);
+                }
+                psps[i][n] = peak - v[i][at];
+            }
+        }
+        for (int n = 1; n < 8; n++) {
+            assertTrue(psps[0][n] < psps[0][n - 1], "depressing " + Arrays.toString(psps[0]));
+            assertTrue(psps[1][n] > psps[1][n - 1], "facilitating " + Arrays.toString(psps[1]));
+        }
+        assertTrue(psps[0][8] > psps[0][7] && psps[0][8] < psps[0][0], "recovery " + Arrays.toString(psps[0]));
     }
 
     @Test
