@@ -114,8 +114,8 @@ class ShortTermPlasticityTest {
     }
 
     /**
-     * Two spike-time sources and three Poisson sources (at 3 kHz several spikes fall in one step)
-     * into 300 targets that log their input at every step, through depressing, facilitating and
+     * Two spike-time sources and three Poisson sources (at 3 kHz some steps hold several spikes of a
+     * source, and a slice of 10 steps, the shortest delay, three on average) into 300 targets that log their input at every step, through depressing, facilitating and
      * static projections of both receptors, with drawn weights and delays, on 1 to 4 threads: every
      * target's input at every step equals the sum computed here from the recorded spikes.
      */
@@ -152,12 +152,12 @@ class ShortTermPlasticityTest {
         double maxDelayMs = Math.min(6.0, steps * DT / 2);
         b.connect("depressing", src, log, Rules.fixedProbability(0.5), Synapses.excitatory(0)
                 .weights(new UniformRealDistribution(new SplitMixRandom(0), 0.5, 1.5))
-                .delays(new UniformRealDistribution(new SplitMixRandom(0), 0.1, maxDelayMs))
+                .delays(new UniformRealDistribution(new SplitMixRandom(0), 1.0, maxDelayMs))
                 .shortTermPlasticity(new TsodyksMarkram(0.5, 30, 0)));
         b.connect("facilitating", src, log, Rules.allToAll(), Synapses.inhibitory(-1).delayMs(2.0)
                 .shortTermPlasticity(new TsodyksMarkram(0.1, 10, 50)));
-        b.connect("static", src, log, Rules.fixedOutDegree(20), Synapses.excitatory(0.25).delayMs(0.3));
-        b.connect("from-poisson", poisson, log, Rules.fixedOutDegree(50), Synapses.excitatory(1).delayMs(0.5)
+        b.connect("static", src, log, Rules.fixedOutDegree(20), Synapses.excitatory(0.25).delayMs(1.0));
+        b.connect("from-poisson", poisson, log, Rules.fixedOutDegree(50), Synapses.excitatory(1).delayMs(1.0)
                 .shortTermPlasticity(new TsodyksMarkram(0.3, 5, 2)));
         Network net = b.build();
         double[][] spikes;
