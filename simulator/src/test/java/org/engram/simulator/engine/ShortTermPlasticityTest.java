@@ -115,9 +115,10 @@ class ShortTermPlasticityTest {
 
     /**
      * Two spike-time sources and three Poisson sources (at 3 kHz some steps hold several spikes of a
-     * source, and a slice of 10 steps, the shortest delay, three on average) into 300 targets that log their input at every step, through depressing, facilitating and
-     * static projections of both receptors, with drawn weights and delays, on 1 to 4 threads: every
-     * target's input at every step equals the sum computed here from the recorded spikes.
+     * source, and a slice of 10 steps, the shortest delay, three on average) into 300 targets that
+     * log their input at every step, through depressing, facilitating and static projections of both
+     * receptors, with drawn weights and delays, on 1 to 4 threads: every target's input at every step
+     * equals the sum computed here from the recorded spikes.
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4})
