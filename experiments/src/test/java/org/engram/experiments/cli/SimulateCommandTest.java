@@ -1726,8 +1726,8 @@ class SimulateCommandTest {
                 }
             }
         }
-        assertEquals(List.of("brunel-small.yaml", "brunel.yaml", "coba.yaml", "cuba.yaml"), loaded,
-                "the simulations the README lists");
+        assertEquals(List.of("brunel-small.yaml", "brunel.yaml", "coba.yaml", "cuba.yaml",
+                "short-term-plasticity.yaml"), loaded, "the simulations the README lists");
     }
 
     /**
