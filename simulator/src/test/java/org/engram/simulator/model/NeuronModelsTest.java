@@ -25,7 +25,8 @@ class NeuronModelsTest {
         ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName("izhikevitch"));
         assertEquals("izhikevitch", e.found());
         assertEquals("neuron model: model: expected one of [lif_delta, lif_exp, lif_alpha, lif_cond_exp, adaptive_lif, "
-                + "adex, hh_alpha, izhikevich, spike_times, poisson_source], found izhikevitch; did you mean 'izhikevich'?",
+                + "adex, hh_alpha, izhikevich, spike_times, poisson_source], found izhikevitch; "
+                + "did you mean 'izhikevich'?",
                 e.getMessage());
     }
 
