@@ -272,7 +272,9 @@ public final class Projection {
 
     /**
      * The short-term state of the synapses, one per source neuron, which engines advance at the
-     * source's spikes and carry from one engine to the next, as they carry neuron state.
+     * source's spikes and carry from one engine to the next, as they carry neuron state. An engine
+     * advances it at a slice's edge through every spike of the slice, so a listener shown one of
+     * those spikes sees the state after the slice's last.
      *
      * @return the live state, or {@code null} without short-term plasticity
      */

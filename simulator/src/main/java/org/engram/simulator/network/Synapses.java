@@ -45,6 +45,22 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
     }
 
     /**
+     * Synapses without short-term plasticity: the canonical constructor with {@code shortTerm}
+     * {@code null}.
+     *
+     * @param receptor   which input channel the synapses feed
+     * @param weight     the constant weight (used when {@code weightDraw} is null)
+     * @param weightDraw a weight distribution, or {@code null}
+     * @param delayMs    the constant delay in ms (used when {@code delayDraw} is null)
+     * @param delayDraw  a delay distribution in ms, or {@code null}
+     * @param plastic    whether plasticity rules may change the weights
+     */
+    public Synapses(Receptor receptor, double weight, RealDistribution weightDraw, double delayMs,
+                    RealDistribution delayDraw, boolean plastic) {
+        this(receptor, weight, weightDraw, delayMs, delayDraw, plastic, null);
+    }
+
+    /**
      * Excitatory synapses with a constant weight and the default delay.
      *
      * @param weight the weight, {@code >= 0}, in the target model's unit (mV or pA)

@@ -22,7 +22,9 @@ import org.engram.simulator.Problems;
  * A regular train at interval {@code T} tends to
  * {@code u* = U / (1 - (1 - U) exp(-T / tau_fac))} and
  * {@code x* = (1 - exp(-T / tau_rec)) / (1 - (1 - u*) exp(-T / tau_rec))}. Spikes of one source at
- * one moment (a {@code poisson_source} step with several) act one after another at interval 0.
+ * one moment (a {@code poisson_source} step with several) act one after another at interval 0, each
+ * using up its share of the resources, where NEST's {@code tsodyks2_synapse} updates its state once
+ * for a spike of multiplicity {@code k} and delivers {@code k} times that weight.
  *
  * <table>
  *   <caption>Parameters</caption>
@@ -111,6 +113,44 @@ public record TsodyksMarkram(double u, double tauRec, double tauFac) {
             left[source] = x - u * x;
             lastSpikeMs[source] = spikeMs;
             return u * x;
+        }
+
+        /**
+         * Puts every source's synapses back at rest ({@code u = 0}, {@code x = 1}, no spike yet), as
+         * before the first run: for trials that each start afresh, as a network's neuron state is
+         * written back between them. Call it between runs, not while an engine runs.
+         */
+        public void reset() {
+            Arrays.fill(utilisation, 0.0);
+            Arrays.fill(left, 1.0);
+            Arrays.fill(lastSpikeMs, Double.NEGATIVE_INFINITY);
+        }
+
+        /**
+         * {@return a source's utilisation {@code u} just after its last spike's increment, 0 before any}
+         *
+         * @param source the source neuron, population-local
+         */
+        public double utilisation(int source) {
+            return utilisation[source];
+        }
+
+        /**
+         * {@return a source's resources left {@code x} just after its last spike's release, 1 before any}
+         *
+         * @param source the source neuron, population-local
+         */
+        public double resourcesLeft(int source) {
+            return left[source];
+        }
+
+        /**
+         * {@return the time (ms, on the network's clock) of a source's last spike, minus infinity before any}
+         *
+         * @param source the source neuron, population-local
+         */
+        public double lastSpikeMs(int source) {
+            return lastSpikeMs[source];
         }
 
         /** {@return the bytes the state holds: three {@code double}s per source neuron} */

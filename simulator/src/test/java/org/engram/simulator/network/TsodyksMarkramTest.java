@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.connect.Rules;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +100,38 @@ class TsodyksMarkramTest {
         // Source 1 has not spiked: it is at rest.
         assertEquals(0.5, s.release(1, 1), 0.0);
         assertEquals(3L * Double.BYTES * 2, s.bytes());
+    }
+
+    @Test
+    void readsBackTheStateAfterEachSpikeAndResetsToRest() {
+        // U 0.5, tau_rec 100 ms, tau_fac 50 ms; spikes at 10 and 60 ms, by hand.
+        TsodyksMarkram.State s = oneSource(new TsodyksMarkram(0.5, 100, 50));
+        assertEquals(0.0, s.utilisation(0));
+        assertEquals(1.0, s.resourcesLeft(0));
+        assertEquals(Double.NEGATIVE_INFINITY, s.lastSpikeMs(0));
+        s.release(0, 10);
+        assertEquals(0.5, s.utilisation(0), 1e-15);
+        assertEquals(0.5, s.resourcesLeft(0), 1e-15);
+        double first = s.release(0, 60);
+        double u2 = 0.5 + 0.5 * 0.5 * Math.exp(-1);
+        double x2 = 1 - 0.5 * Math.exp(-0.5);
+        assertEquals(u2, s.utilisation(0), 1e-15);
+        assertEquals(x2 - u2 * x2, s.resourcesLeft(0), 1e-15);
+        assertEquals(60.0, s.lastSpikeMs(0));
+        assertEquals(u2 * x2, first, 1e-15);
+        // After a reset the next spike, at any time, is a first spike again.
+        s.reset();
+        assertEquals(0.0, s.utilisation(0));
+        assertEquals(1.0, s.resourcesLeft(0));
+        assertEquals(Double.NEGATIVE_INFINITY, s.lastSpikeMs(0));
+        assertEquals(0.5, s.release(0, 60.5), 0.0);
+    }
+
+    @Test
+    void synapsesWithoutShortTermPlasticityKeepTheirSixArgumentConstructor() {
+        Synapses s = new Synapses(Receptor.INHIBITORY, -2, null, 1.5, null, true);
+        assertEquals(new Synapses(Receptor.INHIBITORY, -2, null, 1.5, null, true, null), s);
+        assertEquals(Synapses.inhibitory(-2).delayMs(1.5).asPlastic(), s);
     }
 
     @Test
