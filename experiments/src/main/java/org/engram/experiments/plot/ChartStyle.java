@@ -108,14 +108,16 @@ public final class ChartStyle {
      * experience replay, replay with the stored logits, is replay's vermillion dashed with replay's
      * diamond (A-GEM's dashed vermillion has the bar). ER-ACE, replay with an asymmetric loss, has
      * the eighth colour, yellow, solid with its bar: vermillion has no further dashed look of its own
-     * (a third dashed vermillion would repeat A-GEM's bar).
+     * (a third dashed vermillion would repeat A-GEM's bar). GEM, a projection too (of the gradient,
+     * onto the cone of steps that raise no earlier task's loss), is GPM's sky blue dashed with GPM's
+     * cross (metaplasticity's dashed sky blue has the square).
      */
     private static final Map<String, Integer> OWN_STYLE = Map.ofEntries(
             Map.entry("naive", 0), Map.entry("ewc", 1), Map.entry("si", 2), Map.entry("replay", 3),
             Map.entry("hlop", 4), Map.entry("gpm", 5), Map.entry("lwf", 6),
             Map.entry("mas", 9), Map.entry("l2", 10), Map.entry("agem", 11), Map.entry("importance_gating", 12),
             Map.entry("metaplasticity", 13), Map.entry("joint", 14), Map.entry("der", 19),
-            Map.entry("er_ace", 7));
+            Map.entry("er_ace", 7), Map.entry("gem", 21));
 
     /**
      * A style index ({@link #color}, {@link #line}, {@link #shape}) for each named series of a

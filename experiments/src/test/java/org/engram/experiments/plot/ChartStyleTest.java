@@ -36,6 +36,12 @@ class ChartStyleTest {
         assertTrue(ChartStyle.shape(3, 8).getBounds2D().equals(ChartStyle.shape(19, 8).getBounds2D())
                 && !ChartStyle.shape(11, 8).getBounds2D().equals(ChartStyle.shape(19, 8).getBounds2D()),
                 "replay's diamond, not A-GEM's bar");
+        assertArrayEquals(new int[] {5, 13, 21}, ChartStyle.styles(List.of("gpm", "metaplasticity", "gem")));
+        assertEquals(ChartStyle.color(5), ChartStyle.color(21), "GEM is drawn in GPM's sky blue");
+        assertTrue(ChartStyle.line(21) != ChartStyle.line(5)
+                && ChartStyle.shape(5, 8).getBounds2D().equals(ChartStyle.shape(21, 8).getBounds2D())
+                && !ChartStyle.shape(13, 8).getBounds2D().equals(ChartStyle.shape(21, 8).getBounds2D()),
+                "dashed, with GPM's cross, not metaplasticity's square");
         assertEquals(List.of(9, 10, 12, 13, 14), Arrays.stream(ChartStyle.styles(List.of("mas", "l2",
                 "importance_gating", "metaplasticity", "joint"))).boxed().toList());
     }

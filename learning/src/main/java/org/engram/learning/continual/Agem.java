@@ -98,12 +98,8 @@ public final class Agem implements ContinualStrategy, Checkpointable {
     private double[][] reference = new double[0][];
     private double referenceNormSq;
     private boolean haveReference;
-    /** The matrices of task-specific heads (task-incremental readout), or none. */
-    private boolean[] headMatrix = new boolean[0];
-    /** Per matrix, its number of output units (columns). */
-    private int[] columns = new int[0];
-    /** The current task's readout units: the head columns a step trains. */
-    private boolean[] ownHead = new boolean[0];
+    /** The readout units a step of the current task does not move, left out of g_ref. */
+    private OtherHeads otherHeads;
     private int projected;
     private int steps;
 
@@ -125,23 +121,8 @@ public final class Agem implements ContinualStrategy, Checkpointable {
     @Override
     public void beforeTask(TaskContext task) {
         random = RandomStreams.of(task.seed(), Purpose.EPISODIC_MEMORY, task.taskIndex());
-        ModelView model = task.model();
-        int layers = model.layerCount();
-        reference = model.newPerWeight();
-        headMatrix = new boolean[layers];
-        columns = new int[layers];
-        int widest = 0;
-        for (int l = 0; l < layers; l++) {
-            headMatrix[l] = model.taskSpecific(l);
-            columns[l] = model.outputs(l);
-            widest = Math.max(widest, columns[l]);
-        }
-        ownHead = new boolean[widest];
-        for (int unit : model.headUnits(task.taskIndex())) {
-            if (unit < widest) {
-                ownHead[unit] = true;
-            }
-        }
+        reference = task.model().newPerWeight();
+        otherHeads = OtherHeads.of(task);
         haveReference = false;
         projected = 0;
         steps = 0;
@@ -160,28 +141,14 @@ public final class Agem implements ContinualStrategy, Checkpointable {
         memory.choose(k, random, drawn);
         batch.oracle().gradients(GradientOracle.Objective.LOSS, GradientOracle.Reduction.MEAN, memory, drawn,
                 reference);
+        otherHeads.leaveOut(reference);
         referenceNormSq = 0;
-        for (int l = 0; l < reference.length; l++) {
-            double[] r = reference[l];
-            if (headMatrix[l]) {
-                leaveOutOtherHeads(r, columns[l]);
-            }
+        for (double[] r : reference) {
             for (double v : r) {
                 referenceNormSq += v * v;
             }
         }
         haveReference = true;
-    }
-
-    /** Zeroes the entries of readout units outside the current task's head, which the step does not move. */
-    private void leaveOutOtherHeads(double[] r, int post) {
-        for (int row = 0; row < r.length; row += post) {
-            for (int j = 0; j < post; j++) {
-                if (!ownHead[j]) {
-                    r[row + j] = 0;
-                }
-            }
-        }
     }
 
     @Override

@@ -264,7 +264,7 @@ final class ReplayMemory implements SampleSet {
      *
      * @param in       the stream
      * @param owner    the strategy whose state it is, for messages
-     * @param capacity the capacity of the reader's configuration
+     * @param capacity the capacity of the reader's configuration ({@code memory_size})
      * @param mode     the buffer mode of the reader's configuration
      * @param version  the state's format version: 1 lacks the full classes, which are then taken to
      *                 be those largest now (the rule version 1 applied at every sample)
@@ -273,7 +273,24 @@ final class ReplayMemory implements SampleSet {
      */
     static ReplayMemory read(DataInput in, String owner, int capacity, Replay.Buffer mode, int version)
             throws IOException {
-        StateCodec.requireShape(owner, "memory_size", capacity, in.readInt());
+        return read(in, owner, "memory_size", capacity, mode, version);
+    }
+
+    /**
+     * Reads a memory written by {@link #write} whose capacity a hyperparameter of another name sets.
+     *
+     * @param in          the stream
+     * @param owner       the strategy whose state it is, for messages
+     * @param capacityKey the hyperparameter that sets the capacity, for messages
+     * @param capacity    the capacity of the reader's configuration
+     * @param mode        the buffer mode of the reader's configuration
+     * @param version     the state's format version, as {@link #read(DataInput, String, int, Replay.Buffer, int)}
+     * @return the memory
+     * @throws IOException if the stream fails
+     */
+    static ReplayMemory read(DataInput in, String owner, String capacityKey, int capacity, Replay.Buffer mode,
+                             int version) throws IOException {
+        StateCodec.requireShape(owner, capacityKey, capacity, in.readInt());
         ReplayMemory m = new ReplayMemory(capacity, mode);
         int size = in.readInt();
         if (size < 0 || size > capacity) {

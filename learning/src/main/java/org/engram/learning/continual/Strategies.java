@@ -32,7 +32,7 @@ public final class Strategies {
         /** Projects updates out of a protected subspace (gpm, hlop): after every update scaler. */
         PROJECTION,
         /**
-         * Projects the whole gradient before the optimiser (agem): its hook runs after every penalty and
+         * Projects the whole gradient before the optimiser (agem, gem): its hook runs after every penalty and
          * before every update hook whatever its place in a chain, so any place will do.
          */
         GRADIENT_PROJECTION
@@ -151,6 +151,10 @@ public final class Strategies {
                     + " of finished tasks in an episodic memory",
                     "Chaudhry, Ranzato, Rohrbach and Elhoseiny 2019, ICLR (A-GEM)", Role.GRADIENT_PROJECTION,
                     params(Agem.Params.class, Agem.Params.defaults(), Agem::new)),
+            new Info(Gem.NAME, "project each step's gradient, by a quadratic program, so it opposes none of the mean"
+                    + " gradients of the earlier tasks' samples in an episodic memory, one per task",
+                    "Lopez-Paz and Ranzato 2017, NeurIPS (GEM)", Role.GRADIENT_PROJECTION,
+                    params(Gem.Params.class, Gem.Params.defaults(), Gem::new)),
             new Info(Gpm.NAME, "project updates orthogonal to each layer's SVD basis of old-task activity",
                     "Saha, Garg and Roy 2021, ICLR", Role.PROJECTION,
                     params(Gpm.Params.class, Gpm.Params.defaults(), Gpm::new)),
@@ -324,7 +328,7 @@ public final class Strategies {
      * <ol>
      *   <li>batch composers first (replay, er_ace, der, joint, lwf), so every later hook sees the full batch;</li>
      *   <li>penalties (ewc, online_ewc, si, mas, l2) in any order: their gradients add; a gradient
-     *   projection (agem) may stand anywhere, as its hook sees the gradient after every penalty;</li>
+     *   projection (agem, gem) may stand anywhere, as its hook sees the gradient after every penalty;</li>
      *   <li>update scalers (metaplasticity, importance_gating);</li>
      *   <li>projections (gpm, hlop) last, so the update that reaches the weights is still orthogonal
      *   to the protected subspace (a scaling applied after a projection would undo that, and is

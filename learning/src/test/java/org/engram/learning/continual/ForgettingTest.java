@@ -35,6 +35,7 @@ class ForgettingTest {
                 Arguments.of("er_ace", (Supplier<ContinualStrategy>) () -> new ErAce(
                         new ErAce.Params(50, 10, Replay.Buffer.RESERVOIR))),
                 Arguments.of("agem", (Supplier<ContinualStrategy>) () -> new Agem(new Agem.Params(50, 10))),
+                Arguments.of("gem", (Supplier<ContinualStrategy>) () -> new Gem(new Gem.Params(50, 0.5))),
                 Arguments.of("der", (Supplier<ContinualStrategy>) () -> new Der(new Der.Params(50, 1, 0.5, 10))),
                 Arguments.of("joint", (Supplier<ContinualStrategy>) Joint::new),
                 Arguments.of("metaplasticity",

@@ -22,7 +22,7 @@ class StrategiesTest {
             assertFalse(info.reference().isBlank());
         }
         assertEquals(List.of("naive", "joint", "ewc", "online_ewc", "si", "mas", "l2", "lwf", "replay", "er_ace", "der",
-                "agem", "gpm", "hlop", "metaplasticity", "importance_gating"), names);
+                "agem", "gem", "gpm", "hlop", "metaplasticity", "importance_gating"), names);
     }
 
     @Test

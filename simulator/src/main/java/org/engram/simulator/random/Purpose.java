@@ -59,5 +59,10 @@ public enum Purpose {
      * Which synapses a connectivity rule that draws a projection's synapses all together (a fixed total
      * number) creates, one stream per projection. Added last, as {@link #NOISE_CURRENT} was.
      */
-    PROJECTION_CONNECTIVITY
+    PROJECTION_CONNECTIVITY,
+    /**
+     * GEM's episodic memory: which samples of a finished task it keeps, one stream per task. Added
+     * last, as {@link #NOISE_CURRENT} was.
+     */
+    GEM_MEMORY
 }
