@@ -129,6 +129,16 @@ class ResumeTest {
     }
 
     /**
+     * GEM's memories, one per finished task, are in its checkpoint: stopped after its second task and
+     * resumed on two threads, a run ends with the weights, accuracies and final state of one that
+     * never stopped.
+     */
+    @Test
+    void aGemRunResumesBitForBit(@TempDir Path dir) throws IOException {
+        assertResumesBitForBit(dir, "gem", "{patterns_per_task: 15, memory_strength: 0.5}");
+    }
+
+    /**
      * Dark experience replay's buffer, samples and stored logits, is in its checkpoint: stopped after
      * its second task and resumed on two threads, a run ends as one that never stopped.
      */
