@@ -46,9 +46,9 @@ import org.engram.simulator.random.SplitMixRandom;
  *
  * <p>The memory of task k comes from {@code RandomStreams.of(seed, GEM_MEMORY, k)}. Cost per step
  * of task t: a forward and backward pass over each of the t memories (up to t
- * {@code patterns_per_task} samples), t + 1 dot products over the weights and, for a projected
- * step, t (t + 1) / 2 more and the dual problem; memory: t {@code patterns_per_task} input vectors
- * and t gradients the size of the weights (doubles).
+ * {@code patterns_per_task} samples), t dot products over the weights and, for a projected step,
+ * t (t + 1) / 2 more, the dual problem and the sum G^T v; memory: t {@code patterns_per_task} input
+ * vectors and t gradients the size of the weights (doubles).
  *
  * <table>
  *   <caption>Hyperparameters</caption>
