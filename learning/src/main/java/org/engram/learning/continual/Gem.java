@@ -30,19 +30,24 @@ import org.engram.simulator.random.SplitMixRandom;
  * known, penalties of chained strategies included ({@link #transformGradient}), it is projected
  * over all weight matrices concatenated: if {@code g . g_k >= 0} for every k it is left, otherwise
  * <pre>
- *   v* = argmin_v 1/2 v^T (G G^T + r I) v + (G g)^T v   subject to  v &ge; memory_strength
+ *   v* = argmin_v 1/2 v^T (G G^T + R) v + (G g)^T v   subject to  v &ge; memory_strength
  *   g &lt;- G^T v* + g
  * </pre>
- * with G the matrix whose rows are the g_k and r a ridge of 1e-9 times the mean diagonal entry of
+ * with G the matrix whose rows are the g_k and R a ridge of 1e-9 times each diagonal entry of
  * G G^T ({@link GemProjection}, solved exactly by an active-set method, {@link LowerBoundQp}).
  * With {@code memory_strength} 0 this is the paper's projection, the closest vector to g that
  * opposes no g_k; the authors' code bounds v below by {@code memory_strength} (0.5), which adds at
  * least that multiple of each g_k to a projected step, and adds 0.001 to the diagonal of G G^T.
- * Weight decay, clipping and the optimiser then use g. Sums run in double in a fixed order, so
+ * Weight decay, clipping and the optimiser then use g: the guarantee that a step opposes no g_k
+ * holds to first order for plain SGD, and an optimiser with momentum or Adam's scaling moves the
+ * weights along another direction. Sums run in double in a fixed order, so
  * the result does not depend on the number of threads. Task 0 trains as naive fine-tuning does.
  *
  * <p>In task-incremental learning the entries of the other tasks' heads, which a step does not
- * move, are left out of every g_k, as {@link Agem} does and for the same reason.
+ * move, are left out of every g_k, as {@link Agem} does and for the same reason (the authors' code
+ * keeps every parameter in the g_k, and its step moves the old heads). A chained strategy that
+ * attaches distillation terms to other units, such as lwf, makes the step move them too; they are
+ * still left out.
  *
  * <p>The memory of task k comes from {@code RandomStreams.of(seed, GEM_MEMORY, k)}. Cost per step
  * of task t: a forward and backward pass over each of the t memories (up to t
@@ -67,7 +72,10 @@ import org.engram.simulator.random.SplitMixRandom;
 public final class Gem implements ContinualStrategy, Checkpointable {
     /** Registry name. */
     public static final String NAME = "gem";
-    /** 1: the number of memories, then each in {@link ReplayMemory#FORMAT} 2. */
+    /**
+     * 1: the number of memories, then each in {@link ReplayMemory#FORMAT} 2; a new memory format
+     * needs a new version here.
+     */
     private static final int VERSION = 1;
 
     /**
@@ -87,7 +95,10 @@ public final class Gem implements ContinualStrategy, Checkpointable {
             p.throwIfAny();
         }
 
-        /** {@return 256 samples per task and a memory strength of 0.5, as in the paper's experiments} */
+        /**
+         * {@return 256 samples per task, as in the paper's experiments, and a memory strength of 0.5,
+         * as in the authors' experiment scripts}
+         */
         public static Params defaults() {
             return new Params(256, 0.5);
         }

@@ -6,7 +6,7 @@ package org.engram.learning.continual;
  * dual of the projection's quadratic program). If {@code g . g_k >= 0} for every k, g is left as
  * it is. Otherwise the dual problem
  * <pre>
- *   minimise  1/2 v^T (G G^T + r I) v + (G g)^T v   subject to  v &ge; margin
+ *   minimise  1/2 v^T (G G^T + R) v + (G g)^T v   subject to  v &ge; margin
  * </pre>
  * is solved exactly ({@link LowerBoundQp}) and {@code g <- G^T v + g}. With margin 0 and r = 0
  * this is the Euclidean projection of g onto the cone {@code {z : G z >= 0}}; the authors' code
@@ -14,24 +14,26 @@ package org.engram.learning.continual;
  * {@code v >= margin} with the margin {@code memory_strength} (0.5 in their experiments), which
  * adds at least that multiple of every memory gradient to a projected step.
  *
- * <p>The ridge r keeps {@code G G^T} positive definite where memory gradients are linearly
- * dependent (two equal ones, or a zero one): it is {@link #RIDGE} times the mean of the diagonal
- * of {@code G G^T}. The authors' code adds 0.001 to the diagonal whatever the gradients' scale;
- * a relative ridge treats small and large gradients alike, and at 1e-9 changes v by about a
- * billionth, far below the float rounding of g.
+ * <p>The ridge keeps {@code G G^T} positive definite where memory gradients are linearly
+ * dependent (two equal ones): each diagonal entry {@code g_k . g_k} grows by {@link #RIDGE} times
+ * itself, so a memory gradient far smaller than the others keeps its constraint, and a zero one
+ * (whose constraint always holds, and whose multiple adds nothing to g) gets the diagonal entry 1.
+ * The authors' code adds 0.001 to the diagonal whatever the gradients' scale; a ridge relative to
+ * each row treats small and large gradients alike, and at 1e-9 changes v by about a billionth, far
+ * below the float rounding of g.
  *
  * <p>Dot products are summed in double, in memory, matrix and weight order; the new gradient is
  * summed in double over the memories in order and rounded once to float. Nothing is allocated per
  * call.
  */
 final class GemProjection {
-    /** The ridge on the diagonal of G G^T, relative to its mean diagonal entry. */
+    /** The ridge on each diagonal entry of G G^T, relative to that entry. */
     static final double RIDGE = 1e-9;
     private final int constraints;
     private final double margin;
     /** G g. */
     private final double[] dots;
-    /** G G^T + r I, row-major. */
+    /** G G^T + R, row-major. */
     private final double[] gram;
     /** The dual solution v. */
     private final double[] weights;
@@ -68,18 +70,14 @@ final class GemProjection {
         if (!opposed) {
             return false;
         }
-        double trace = 0;
         for (int k = 0; k < constraints; k++) {
             for (int j = 0; j <= k; j++) {
                 double d = dot(refs[k], refs[j]);
                 gram[k * constraints + j] = d;
                 gram[j * constraints + k] = d;
             }
-            trace += gram[k * constraints + k];
-        }
-        double ridge = RIDGE * trace / constraints;
-        for (int k = 0; k < constraints; k++) {
-            gram[k * constraints + k] += ridge;
+            double diagonal = gram[k * constraints + k];
+            gram[k * constraints + k] = diagonal > 0 ? diagonal * (1 + RIDGE) : 1;
         }
         qp.solve(gram, dots, constraints, margin, weights);
         for (int l = 0; l < g.length; l++) {

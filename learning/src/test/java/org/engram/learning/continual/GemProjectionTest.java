@@ -94,6 +94,41 @@ class GemProjectionTest {
     }
 
     /**
+     * Degenerate memory gradients: one a million times smaller than another keeps its constraint
+     * (a ridge relative to the mean diagonal left 99.8% of g . g_2 negative), a zero one is harmless
+     * (its constraint always holds and its multiple adds nothing), and two equal ones act as one.
+     * By hand: g = (0.5, -1, 0.3 | 0, 0, 0, 0, 0), g_1 = e_1, g_2 = s e_2; g . g_1 > 0 and the
+     * projection onto {z : z_2 >= 0} sets the second entry to 0 and leaves the others.
+     */
+    @Test
+    void smallZeroAndRepeatedMemoryGradientsKeepTheirConstraints() {
+        double[][] g1 = {{1, 0, 0}, {0, 0, 0, 0, 0}};
+        double[][] small = {{0, 1e-6, 0}, {0, 0, 0, 0, 0}};
+        double[][] zero = {{0, 0, 0}, {0, 0, 0, 0, 0}};
+        float[][] g = {{0.5f, -1f, 0.3f}, {0, 0, 0, 0, 0}};
+        GemProjection two = new GemProjection(2, 0);
+        assertTrue(two.project(g, new double[][][] {g1, small}));
+        assertEquals(0.5f, g[0][0]);
+        assertEquals(0, g[0][1], 1e-8);
+        assertEquals(0.3f, g[0][2]);
+        assertTrue(dot(g, small) >= -1e-14, "g . g_2 = " + dot(g, small));
+
+        float[][] h = {{-1f, 2f, 0.3f}, {0, 0, 0, 0, 0}};
+        GemProjection withZero = new GemProjection(2, 0.5);
+        assertTrue(withZero.project(h, new double[][][] {g1, zero}));
+        // Only g_1 binds: v_1 = max(0.5, 1) = 1 restores h_1 to 0; v_2 sits at the margin and adds nothing.
+        assertEquals(0, h[0][0], 1e-8);
+        assertEquals(2f, h[0][1]);
+        assertEquals(0.5, withZero.weight(1), 1e-12);
+
+        float[][] k = {{-1f, 2f, 0.3f}, {0, 0, 0, 0, 0}};
+        GemProjection repeated = new GemProjection(2, 0);
+        assertTrue(repeated.project(k, new double[][][] {g1, g1}));
+        assertEquals(0, k[0][0], 1e-8);
+        assertEquals(1, repeated.weight(0) + repeated.weight(1), 1e-8);
+    }
+
+    /**
      * 1 to 5 memory gradients, margin 0: the projected g opposes none of them (g . g_k &ge; -tol), and
      * it is the closest such vector to g: the primal problem min |z - g|^2 subject to G z &ge; 0, solved
      * by brute force over its active sets (z = g - G_A^T (G_A G_A^T)^-1 G_A g for each set A of
