@@ -26,12 +26,27 @@ import org.engram.simulator.engine.TimeGrid;
  * substep's start, middle and end). Inputs arrive at the end of a step. The fourth-order method is
  * stable for {@code h lambda} down to -2.78 on the real axis; the membrane's fastest rate is at most
  * {@code (g_na + g_k + g_l) / c_m} (every channel open), so parameters for which that exceeds
- * 278/ms are refused; the gates' rates stay below it while {@code V > -141} mV, where
- * {@code beta_m} reaches 278/ms (a hyperpolarisation that deep, which only a large inhibitory
- * current makes, the synaptic currents having no reversal potential, makes {@code m} unstable).
+ * 278/ms are refused. The gates' rates grow without bound as {@code V} falls ({@code beta_m}
+ * e-fold per 18 mV; 278/ms at -141 mV), as deep as a large inhibitory current (the synaptic
+ * currents have no reversal potential), a large negative {@code i_e} or a low {@code v_init} takes
+ * it. So at each substep's start the kernel takes the fastest rate of the neuron's equations (each
+ * gate's {@code alpha + beta}, and the membrane's conductance over {@code c_m}) and the slope of
+ * {@code V} (at the start, and at the end with the current's change): if the substep times that
+ * rate exceeds 90 % of 2.78, or {@code V} would fall more than 1.9 mV in it (the margin for the
+ * rates' growth, e-fold per 18 mV at most), the substep is split into pieces, each a Runge-Kutta
+ * step as long as those bounds allow at its start, the synaptic currents exact at its start, middle
+ * and end. Elsewhere, for the defaults wherever {@code V} is above -139.4 mV and falls slower than
+ * 190 mV/ms (spikes and ordinary inputs), a substep is one step as before, to the bit, for a few
+ * more arithmetic operations. Below, the pieces grow e-fold per 18 mV: for substeps of 0.01 ms, 2 at
+ * -150 mV, 4 at -160, 29 at -200, 465 at -250, 7478 at -300 mV, each costing about what a substep costs
+ * (four more exponentials); a neuron whose state would need more than 65536 (below about -339 mV),
+ * or is not finite, fails the run with an {@link ArithmeticException} that names it and its state
+ * (which the engine wraps in its {@code KernelFailed}).
  * Against a Dormand-Prince 8(5,3) solution of the same equations, {@code V} at the steps' ends is
  * within 1.3e-4 mV while the neuron spikes and 1.2e-8 mV below threshold; substeps of 0.025 ms,
  * which the stability bound would not allow for these defaults, made the error 50 times larger.
+ * Where substeps are split it is within 5e-6 mV below -70 mV after 30 nA of inhibition took
+ * {@code V} to -181.9 mV, and 1.1e-8 mV while -3 nA of bias holds it at -154.4 mV.
  *
  * <p>Spikes, as NEST detects them: a neuron that is not refractory spikes when, at the end of a
  * substep, {@code V} is at or above 0 mV and lower than at the substep's start, after having risen
@@ -81,6 +96,28 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
 
     /** The largest rate of the membrane the substep keeps stable (1/ms). */
     static final double MAX_MEMBRANE_RATE = STABILITY_LIMIT / MAX_SUBSTEP_MS;
+
+    /**
+     * The fraction of {@link #STABILITY_LIMIT} that a Runge-Kutta step takes at its start; the rest
+     * is a margin for the rates' growth while {@code V} falls in the step.
+     */
+    static final double SAFE_FRACTION = 0.9;
+
+    /** The largest {@code h lambda} at a Runge-Kutta step's start. */
+    static final double SAFE_STIFFNESS = SAFE_FRACTION * STABILITY_LIMIT;
+
+    /**
+     * How far {@code V} may fall in a Runge-Kutta step (mV), 1.9: the rates grow at most e-fold per
+     * 18 mV of fall ({@code beta_m}'s), so a step that starts within {@link #SAFE_STIFFNESS} ends
+     * within {@link #STABILITY_LIMIT}.
+     */
+    static final double MAX_FALL_MV = -18 * StrictMath.log(SAFE_FRACTION);
+
+    /**
+     * The most pieces a substep is split into, enough for the gates' rates down to about -339 mV
+     * (for {@code dt} 0.01 ms); a neuron whose state would need more, or is not finite, fails the run.
+     */
+    static final int MAX_PIECES = 1 << 16;
 
     /** The potential (mV) at or above which a peak is a spike. */
     static final double SPIKE_LEVEL_MV = 0;
@@ -198,7 +235,10 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
                 + "Runge-Kutta 4 on 0.01 ms substeps; grid mode", Params.class);
     }
 
-    /** About 2 us a neuron-step: 10 substeps of 4 stages with four exponentials each. */
+    /**
+     * About 2 us a neuron-step: 10 substeps of 4 stages with four exponentials each (more for a
+     * neuron below -139 mV, whose substeps are split).
+     */
     @Override
     public double stepCost() {
         return 2000;
@@ -256,6 +296,8 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
         private final double h;
         private final double halfDecayEx;
         private final double halfDecayIn;
+        private final double rateEx;
+        private final double rateIn;
         private final double jumpEx;
         private final double jumpIn;
         private final double inverseC;
@@ -273,6 +315,8 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
             h = grid.dtMs() / substeps;
             halfDecayEx = StrictMath.exp(-0.5 * h / p.tauSynEx());
             halfDecayIn = StrictMath.exp(-0.5 * h / p.tauSynIn());
+            rateEx = 1 / p.tauSynEx();
+            rateIn = 1 / p.tauSynIn();
             // A weight w adds w e / tau_syn to y, so that its current peaks at w (see AlphaCurrent).
             jumpEx = Math.E / p.tauSynEx();
             jumpIn = Math.E / p.tauSynIn();
@@ -290,8 +334,8 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
         /**
          * Substep by substep, and inside each substep neuron by neuron (as {@link Adex}'s kernel,
          * so that independent neurons' updates overlap in the processor): the synaptic currents
-         * exactly at the substep's start, middle and end, then the four Runge-Kutta stages, then
-         * the peak test. Spikes are reported after the step's last substep, in neuron order.
+         * exactly at the substep's start, middle and end, then the four Runge-Kutta stages (or,
+         * where one step would not be stable, {@link #advanceInPieces}), then the peak test. Spikes are reported after the step's last substep, in neuron order.
          */
         @Override
         public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
@@ -313,19 +357,29 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
                 for (int k = 0; k < substeps; k++) {
                     for (int i = lo; i < hi; i++) {
                         // I(s) = (I + y s) exp(-s / tau), y(s) = y exp(-s / tau), at s = h / 2 and h.
-                        double startCurrent = iEx[i] + iIn[i];
-                        double driveEx = yEx[i] * halfDecayEx;
-                        double driveIn = yIn[i] * halfDecayIn;
-                        double midEx = (iEx[i] + yEx[i] * halfH) * halfDecayEx;
-                        double midIn = (iIn[i] + yIn[i] * halfH) * halfDecayIn;
+                        double ex0 = iEx[i];
+                        double in0 = iIn[i];
+                        double yEx0 = yEx[i];
+                        double yIn0 = yIn[i];
+                        double driveEx = yEx0 * halfDecayEx;
+                        double driveIn = yIn0 * halfDecayIn;
+                        double midEx = (ex0 + yEx0 * halfH) * halfDecayEx;
+                        double midIn = (in0 + yIn0 * halfH) * halfDecayIn;
                         iEx[i] = (midEx + driveEx * halfH) * halfDecayEx;
                         iIn[i] = (midIn + driveIn * halfH) * halfDecayIn;
                         yEx[i] = driveEx * halfDecayEx;
                         yIn[i] = driveIn * halfDecayIn;
                         double drive = iE + in.current(row, i);
                         double v0 = vs[i];
-                        double v = advance(i, vs, ms, hs, ns, rates, startCurrent + drive, midEx + midIn + drive,
-                                iEx[i] + iIn[i] + drive);
+                        double start = ex0 + in0 + drive;
+                        double end = iEx[i] + iIn[i] + drive;
+                        int at = RATES * i;
+                        HodgkinHuxley.rates(v0, rates, at);
+                        double slope = slope(v0, ms[i], hs[i], ns[i], start);
+                        double slopeEnd = slope + inverseC * (end - start);
+                        double v = safeLength(rates, at, ms[i], hs[i], ns[i], slope, slopeEnd) >= h
+                                ? advance(i, vs, ms, hs, ns, rates, h, slope, midEx + midIn + drive, end)
+                                : advanceInPieces(s, i, ex0, yEx0, in0, yIn0, drive, end);
                         boolean falling = v < v0;
                         if (falling && rising[i] && v >= SPIKE_LEVEL_MV && refractory[i] == 0 && !spiked[i]) {
                             spiked[i] = true;
@@ -347,18 +401,103 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
             }
         }
 
+        /** {@code dV/dt} (mV/ms) at {@code v} (mV), the gates {@code m, hGate, n} and the current (pA). */
+        private double slope(double v, double m, double hGate, double n, double current) {
+            double m3h = m * m * m * hGate;
+            double n2 = n * n;
+            return inverseC * (current - gNa * m3h * (v - eNa) - gK * n2 * n2 * (v - eK) - gL * (v - eL));
+        }
+
         /**
-         * One classical Runge-Kutta substep of neuron {@code i}'s {@code V, m, h, n}, written back;
-         * the four stages run through one copy of the right-hand side.
+         * The longest Runge-Kutta step (ms) that keeps a neuron stable from its present state: the
+         * fastest rate of its equations (each gate's {@code alpha + beta}, from the rates at
+         * {@code rates[at]}, and the membrane's conductance over its capacitance) times the step
+         * within {@link #SAFE_STIFFNESS}, and the fall of {@code V} within {@link #MAX_FALL_MV} at the
+         * steeper of {@code slopeStart} and {@code slopeEnd} (mV/ms); NaN if the state is not finite.
+         */
+        private double safeLength(double[] rates, int at, double m, double hGate, double n, double slopeStart,
+                                  double slopeEnd) {
+            double n2 = n * n;
+            double membrane = inverseC * (gNa * m * m * m * hGate + gK * n2 * n2 + gL);
+            double gateM = rates[at + ALPHA_M] + rates[at + BETA_M];
+            double gateH = rates[at + ALPHA_H] + rates[at + BETA_H];
+            double gateN = rates[at + ALPHA_N] + rates[at + BETA_N];
+            double fastest = Math.max(Math.max(membrane, gateM), Math.max(gateH, gateN));
+            double fall = Math.max(Math.max(-slopeStart, -slopeEnd), 0);
+            return Math.min(SAFE_STIFFNESS / fastest, MAX_FALL_MV / fall);
+        }
+
+        /**
+         * Neuron {@code i}'s substep, too stiff for one Runge-Kutta step, as pieces, each as long as
+         * {@link #safeLength} allows at its start (the slope at its end estimated with the substep's
+         * end current), the synaptic currents exact at the pieces' starts, middles and ends; the
+         * rates at the substep's start are at {@code s.rates[RATES * i]}.
+         *
+         * @param ex0   the excitatory current (pA) at the substep's start
+         * @param yEx0  its drive (pA/ms)
+         * @param in0   the inhibitory current (pA) at the substep's start
+         * @param yIn0  its drive (pA/ms)
+         * @param drive the bias and external current (pA)
+         * @param end   the total current (pA) at the substep's end
+         * @return the new potential (mV)
+         * @throws ArithmeticException if the state is not finite or a piece would be shorter than
+         *                             the substep over {@link #MAX_PIECES}
+         */
+        private double advanceInPieces(State s, int i, double ex0, double yEx0, double in0, double yIn0,
+                                       double drive, double end) {
+            int at = RATES * i;
+            double start = ex0 + in0 + drive;
+            double t = 0;
+            while (t < h) {
+                double v = s.v[i];
+                if (t > 0) {
+                    HodgkinHuxley.rates(v, s.rates, at);
+                }
+                double slope = slope(v, s.m[i], s.h[i], s.n[i], start);
+                double slopeEnd = slope + inverseC * (end - start);
+                double length = safeLength(s.rates, at, s.m[i], s.h[i], s.n[i], slope, slopeEnd);
+                if (!(length >= h / MAX_PIECES)) {
+                    throw tooStiff(s, i, length);
+                }
+                double next = Math.min(t + length, h);
+                double pieceEnd = next == h ? end : synapticCurrent(next, ex0, yEx0, in0, yIn0) + drive;
+                double mid = synapticCurrent(0.5 * (t + next), ex0, yEx0, in0, yIn0) + drive;
+                advance(i, s.v, s.m, s.h, s.n, s.rates, next - t, slope, mid, pieceEnd);
+                start = pieceEnd;
+                t = next;
+            }
+            return s.v[i];
+        }
+
+        /** The failure of neuron {@code i}, whose safe step ({@code length} ms) is too short or NaN. */
+        private ArithmeticException tooStiff(State s, int i, double length) {
+            String state = NAME + " neuron " + i + ": V = " + s.v[i] + " mV, m = " + s.m[i] + ", h = " + s.h[i]
+                    + ", n = " + s.n[i];
+            return new ArithmeticException(state + (Double.isNaN(length) ? " is not finite"
+                    : " needs Runge-Kutta steps of " + length + " ms to stay stable, shorter than the " + h
+                    + " ms substep over " + MAX_PIECES + " (the synaptic currents have no reversal potential: a"
+                    + " large inhibitory one drives V without bound)"));
+        }
+
+        /** The synaptic current (pA) {@code t} ms after a substep's start, from its currents and drives there. */
+        private double synapticCurrent(double t, double ex0, double yEx0, double in0, double yIn0) {
+            return (ex0 + yEx0 * t) * StrictMath.exp(-t * rateEx) + (in0 + yIn0 * t) * StrictMath.exp(-t * rateIn);
+        }
+
+        /**
+         * One classical Runge-Kutta step of {@code length} ms of neuron {@code i}'s {@code V, m, h, n},
+         * written back, from the rates at its start, already at {@code rates[RATES * i]}, and the slope
+         * of {@code V} there (mV/ms); the other stages run through one copy of the right-hand side.
          *
          * @return the new potential (mV)
          */
         private double advance(int i, double[] vs, double[] ms, double[] hs, double[] ns, double[] rates,
-                               double startCurrent, double midCurrent, double endCurrent) {
+                               double length, double startSlope, double midCurrent, double endCurrent) {
             final double v0 = vs[i];
             final double m0 = ms[i];
             final double h0 = hs[i];
             final double n0 = ns[i];
+            final int at = RATES * i;
             double v = v0;
             double m = m0;
             double hGate = h0;
@@ -368,12 +507,11 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
             double sumH = 0;
             double sumN = 0;
             for (int stage = 0; stage < 4; stage++) {
-                double current = stage == 0 ? startCurrent : stage == 3 ? endCurrent : midCurrent;
-                double m3h = m * m * m * hGate;
-                double n2 = n * n;
-                double dV = inverseC * (current - gNa * m3h * (v - eNa) - gK * n2 * n2 * (v - eK) - gL * (v - eL));
-                int at = RATES * i;
-                HodgkinHuxley.rates(v, rates, at);
+                double dV = startSlope;
+                if (stage > 0) {
+                    dV = slope(v, m, hGate, n, stage == 3 ? endCurrent : midCurrent);
+                    HodgkinHuxley.rates(v, rates, at);
+                }
                 double dM = rates[at + ALPHA_M] * (1 - m) - rates[at + BETA_M] * m;
                 double dH = rates[at + ALPHA_H] * (1 - hGate) - rates[at + BETA_H] * hGate;
                 double dN = rates[at + ALPHA_N] * (1 - n) - rates[at + BETA_N] * n;
@@ -383,13 +521,13 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
                 sumM += weight * dM;
                 sumH += weight * dH;
                 sumN += weight * dN;
-                double reach = stage < 2 ? 0.5 * h : h;
+                double reach = stage < 2 ? 0.5 * length : length;
                 v = v0 + reach * dV;
                 m = m0 + reach * dM;
                 hGate = h0 + reach * dH;
                 n = n0 + reach * dN;
             }
-            double sixth = h / 6;
+            double sixth = length / 6;
             vs[i] = v0 + sixth * sumV;
             ms[i] = m0 + sixth * sumM;
             hs[i] = h0 + sixth * sumH;
