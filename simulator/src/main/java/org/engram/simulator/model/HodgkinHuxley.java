@@ -29,16 +29,17 @@ import org.engram.simulator.engine.TimeGrid;
  * 278/ms are refused. The gates' rates grow without bound as {@code V} falls ({@code beta_m}
  * e-fold per 18 mV; 278/ms at -141 mV), as deep as a large inhibitory current (the synaptic
  * currents have no reversal potential), a large negative {@code i_e} or a low {@code v_init} takes
- * it. So at each substep's start the kernel takes the fastest rate of the neuron's equations (each
- * gate's {@code alpha + beta}, and the membrane's conductance over {@code c_m}) and the slope of
- * {@code V} (at the start, and at the end with the current's change): if the substep times that
- * rate exceeds 90 % of 2.78, or {@code V} would fall more than 1.9 mV in it (the margin for the
+ * it. So at each substep's start the kernel bounds the fastest rate of the neuron's equations by
+ * their sum (each gate's {@code alpha + beta}, and the membrane's conductance over {@code c_m};
+ * {@code beta_m} makes 99 % of it where it matters) and takes the slope of {@code V} (at the
+ * start, and at the end with the current's change): if the substep times that rate exceeds 90 % of
+ * 2.78, or {@code V} would fall more than 1.9 mV in it (the margin for the
  * rates' growth, e-fold per 18 mV at most), the substep is split into pieces, each a Runge-Kutta
  * step as long as those bounds allow at its start, the synaptic currents exact at its start, middle
- * and end. Elsewhere, for the defaults wherever {@code V} is above -139.4 mV and falls slower than
+ * and end. Elsewhere, for the defaults wherever {@code V} is above -139.2 mV and falls slower than
  * 190 mV/ms (spikes and ordinary inputs), a substep is one step as before, to the bit, for a few
  * more arithmetic operations. Below, the pieces grow e-fold per 18 mV: for substeps of 0.01 ms, 2 at
- * -150 mV, 4 at -160, 29 at -200, 465 at -250, 7478 at -300 mV, each costing about what a substep costs
+ * -150 mV, 4 at -160, 30 at -200, 468 at -250, 7513 at -300 mV, each costing about what a substep costs
  * (four more exponentials); a neuron whose state would need more than 65536 (below about -339 mV),
  * or is not finite, fails the run with an {@link ArithmeticException} that names it and its state
  * (which the engine wraps in its {@code KernelFailed}).
@@ -237,7 +238,7 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
 
     /**
      * About 2 us a neuron-step: 10 substeps of 4 stages with four exponentials each (more for a
-     * neuron below -139 mV, whose substeps are split).
+     * neuron below -139.2 mV, whose substeps are split).
      */
     @Override
     public double stepCost() {
@@ -335,7 +336,8 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
          * Substep by substep, and inside each substep neuron by neuron (as {@link Adex}'s kernel,
          * so that independent neurons' updates overlap in the processor): the synaptic currents
          * exactly at the substep's start, middle and end, then the four Runge-Kutta stages (or,
-         * where one step would not be stable, {@link #advanceInPieces}), then the peak test. Spikes are reported after the step's last substep, in neuron order.
+         * where one step would not be stable, {@link #advanceInPieces}), then the peak test. Spikes
+         * are reported after the step's last substep, in neuron order.
          */
         @Override
         public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
@@ -377,7 +379,7 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
                         HodgkinHuxley.rates(v0, rates, at);
                         double slope = slope(v0, ms[i], hs[i], ns[i], start);
                         double slopeEnd = slope + inverseC * (end - start);
-                        double v = safeLength(rates, at, ms[i], hs[i], ns[i], slope, slopeEnd) >= h
+                        double v = safe(h, rateBound(rates, at, ms[i], hs[i], ns[i]), Math.min(slope, slopeEnd))
                                 ? advance(i, vs, ms, hs, ns, rates, h, slope, midEx + midIn + drive, end)
                                 : advanceInPieces(s, i, ex0, yEx0, in0, yIn0, drive, end);
                         boolean falling = v < v0;
@@ -409,27 +411,31 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
         }
 
         /**
-         * The longest Runge-Kutta step (ms) that keeps a neuron stable from its present state: the
-         * fastest rate of its equations (each gate's {@code alpha + beta}, from the rates at
-         * {@code rates[at]}, and the membrane's conductance over its capacitance) times the step
-         * within {@link #SAFE_STIFFNESS}, and the fall of {@code V} within {@link #MAX_FALL_MV} at the
-         * steeper of {@code slopeStart} and {@code slopeEnd} (mV/ms); NaN if the state is not finite.
+         * A bound on the fastest rate (1/ms) of a neuron's equations: the sum of each gate's
+         * {@code alpha + beta}, from the rates at {@code rates[at]}, and the membrane's conductance
+         * over its capacitance, all positive; cheaper than their largest, which it exceeds by about
+         * 1 % where that nears the stability limit ({@code beta_m} dominates there). NaN if the
+         * state is not finite.
          */
-        private double safeLength(double[] rates, int at, double m, double hGate, double n, double slopeStart,
-                                  double slopeEnd) {
+        private double rateBound(double[] rates, int at, double m, double hGate, double n) {
             double n2 = n * n;
-            double membrane = inverseC * (gNa * m * m * m * hGate + gK * n2 * n2 + gL);
-            double gateM = rates[at + ALPHA_M] + rates[at + BETA_M];
-            double gateH = rates[at + ALPHA_H] + rates[at + BETA_H];
-            double gateN = rates[at + ALPHA_N] + rates[at + BETA_N];
-            double fastest = Math.max(Math.max(membrane, gateM), Math.max(gateH, gateN));
-            double fall = Math.max(Math.max(-slopeStart, -slopeEnd), 0);
-            return Math.min(SAFE_STIFFNESS / fastest, MAX_FALL_MV / fall);
+            return inverseC * (gNa * m * m * m * hGate + gK * n2 * n2 + gL) + rates[at + ALPHA_M] + rates[at + BETA_M]
+                    + rates[at + ALPHA_H] + rates[at + BETA_H] + rates[at + ALPHA_N] + rates[at + BETA_N];
         }
 
         /**
-         * Neuron {@code i}'s substep, too stiff for one Runge-Kutta step, as pieces, each as long as
-         * {@link #safeLength} allows at its start (the slope at its end estimated with the substep's
+         * Whether one Runge-Kutta step of {@code length} ms is safe from a neuron's present state:
+         * {@code length} times {@code rateBound} (1/ms) within {@link #SAFE_STIFFNESS} and the fall
+         * of {@code V} within {@link #MAX_FALL_MV} at the steeper {@code slopeMin} (mV/ms) of the
+         * step's start and end; false if the state is not finite.
+         */
+        private static boolean safe(double length, double rateBound, double slopeMin) {
+            return length * rateBound <= SAFE_STIFFNESS && length * slopeMin >= -MAX_FALL_MV;
+        }
+
+        /**
+         * Neuron {@code i}'s substep, too stiff for one Runge-Kutta step, as pieces, each the longest
+         * that {@link #safe} allows at its start (the slope at its end estimated with the substep's
          * end current), the synaptic currents exact at the pieces' starts, middles and ends; the
          * rates at the substep's start are at {@code s.rates[RATES * i]}.
          *
@@ -455,7 +461,10 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
                 }
                 double slope = slope(v, s.m[i], s.h[i], s.n[i], start);
                 double slopeEnd = slope + inverseC * (end - start);
-                double length = safeLength(s.rates, at, s.m[i], s.h[i], s.n[i], slope, slopeEnd);
+                double fall = Math.max(-Math.min(slope, slopeEnd), 0);
+                // The longest step that safe(...) allows; NaN if the state is not finite.
+                double length = Math.min(SAFE_STIFFNESS / rateBound(s.rates, at, s.m[i], s.h[i], s.n[i]),
+                        MAX_FALL_MV / fall);
                 if (!(length >= h / MAX_PIECES)) {
                     throw tooStiff(s, i, length);
                 }
