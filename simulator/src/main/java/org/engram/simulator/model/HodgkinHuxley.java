@@ -20,33 +20,32 @@ import org.engram.simulator.engine.TimeGrid;
  * alpha-shaped as in {@link LifAlpha}: a weight is the peak of the current it makes,
  * {@code w (t / tau_syn) e^(1 - t / tau_syn)}, reached {@code tau_syn} after the spike arrives.
  *
- * <p>Integration: each grid step is split into {@code n = ceil(dt / 0.01 ms)} equal substeps (10
- * for {@code dt = 0.1} ms), each a classical fourth-order Runge-Kutta step of {@code V, m, h, n},
- * the synaptic currents advanced exactly and evaluated exactly where the method needs them (the
- * substep's start, middle and end). Inputs arrive at the end of a step. The fourth-order method is
- * stable for {@code h lambda} down to -2.78 on the real axis; the membrane's fastest rate is at most
- * {@code (g_na + g_k + g_l) / c_m} (every channel open), so parameters for which that exceeds
- * 278/ms are refused. The gates' rates grow without bound as {@code V} falls ({@code beta_m}
- * e-fold per 18 mV; 278/ms at -141 mV), as deep as a large inhibitory current (the synaptic
- * currents have no reversal potential), a large negative {@code i_e} or a low {@code v_init} takes
- * it. So at each substep's start the kernel bounds the fastest rate of the neuron's equations by
- * their sum (each gate's {@code alpha + beta}, and the membrane's conductance over {@code c_m};
- * {@code beta_m} makes 99 % of it where it matters) and takes the slope of {@code V} (at the
- * start, and at the end with the current's change): if the substep times that rate exceeds 90 % of
- * 2.78, or {@code V} would fall more than 1.9 mV in it (the margin for the
- * rates' growth, e-fold per 18 mV at most), the substep is split into pieces, each a Runge-Kutta
- * step as long as those bounds allow at its start, the synaptic currents exact at its start, middle
- * and end. Elsewhere, for the defaults wherever {@code V} is above -139.2 mV and falls slower than
- * 190 mV/ms (spikes and ordinary inputs), a substep is one step as before, to the bit, for a few
- * more arithmetic operations. Below, the pieces grow e-fold per 18 mV: for substeps of 0.01 ms, 2 at
- * -150 mV, 4 at -160, 30 at -200, 468 at -250, 7513 at -300 mV, each costing about what a substep costs
- * (four more exponentials); a neuron whose state would need more than 65536 (below about -339 mV),
- * or is not finite, fails the run with an {@link ArithmeticException} that names it and its state
- * (which the engine wraps in its {@code KernelFailed}).
- * Against a Dormand-Prince 8(5,3) solution of the same equations, {@code V} at the steps' ends is
- * within 1.3e-4 mV while the neuron spikes and 1.2e-8 mV below threshold; substeps of 0.025 ms,
- * which the stability bound would not allow for these defaults, made the error 50 times larger.
- * Where substeps are split it is within 5e-6 mV below -70 mV after 30 nA of inhibition took
+ * <p>Integration: each grid step is split into {@code n = ceil(dt / 0.01 ms)} equal substeps (10 for
+ * {@code dt = 0.1} ms), each a classical fourth-order Runge-Kutta step of {@code V, m, h, n}, the
+ * synaptic currents advanced exactly and evaluated exactly where the method needs them (the substep's
+ * start, middle and end). Inputs arrive at the end of a step. The fourth-order method is stable for
+ * {@code h lambda} down to -2.78 on the real axis; the membrane's fastest rate is at most
+ * {@code (g_na + g_k + g_l) / c_m} (every channel open), so parameters for which that exceeds 278/ms
+ * are refused. The gates' rates grow without bound as {@code V} falls ({@code beta_m} e-fold per
+ * 18 mV; 278/ms at -141 mV), as deep as a large inhibitory current (the synaptic currents have no
+ * reversal potential), a large negative {@code i_e} or a low {@code v_init} takes it. So at each
+ * substep's start the kernel bounds the fastest rate of the neuron's equations by their sum (each
+ * gate's {@code alpha + beta}, and the membrane's conductance over {@code c_m}; {@code beta_m} makes
+ * 99 % of it where it matters) and takes the slope of {@code V} (at the start, and at the end with the
+ * current's change): if the substep times that rate exceeds 90 % of 2.78, or {@code V} would fall more
+ * than 1.9 mV in it (the margin for the rates' growth, e-fold per 18 mV at most), the substep is split
+ * into pieces, each a Runge-Kutta step as long as those bounds allow at its start, the synaptic
+ * currents exact at its start, middle and end. Elsewhere, for the defaults wherever {@code V} is above
+ * -139.2 mV and falls slower than 190 mV/ms (spikes fall at 67 mV/ms at most; ordinary inputs), a
+ * substep is one step as before, to the bit, for a few more arithmetic operations. Below, the pieces
+ * grow e-fold per 18 mV: for substeps of 0.01 ms, 2 at -150 mV, 4 at -160, 30 at -200, 468 at -250,
+ * 7513 at -300 mV, each costing about what a substep costs (four more exponentials); a neuron whose
+ * state would need more than 65536 (below about -339 mV), or is not finite, fails the run with an
+ * {@link ArithmeticException} that names it and its state (which the engine wraps in its
+ * {@code KernelFailed}). Against a Dormand-Prince 8(5,3) solution of the same equations, {@code V} at
+ * the steps' ends is within 1.3e-4 mV while the neuron spikes and 1.2e-8 mV below threshold; substeps
+ * of 0.025 ms, which the stability bound would not allow for these defaults, made the error 50 times
+ * larger. Where substeps are split it is within 5e-6 mV below -70 mV after 30 nA of inhibition took
  * {@code V} to -181.9 mV, and 1.1e-8 mV while -3 nA of bias holds it at -154.4 mV.
  *
  * <p>Spikes, as NEST detects them: a neuron that is not refractory spikes when, at the end of a
@@ -116,7 +115,7 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
 
     /**
      * The most pieces a substep is split into, enough for the gates' rates down to about -339 mV
-     * (for {@code dt} 0.01 ms); a neuron whose state would need more, or is not finite, fails the run.
+     * (for substeps of 0.01 ms); a neuron whose state would need more, or is not finite, fails the run.
      */
     static final int MAX_PIECES = 1 << 16;
 
@@ -466,7 +465,7 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
                 double length = Math.min(SAFE_STIFFNESS / rateBound(s.rates, at, s.m[i], s.h[i], s.n[i]),
                         MAX_FALL_MV / fall);
                 if (!(length >= h / MAX_PIECES)) {
-                    throw tooStiff(s, i, length);
+                    throw tooStiff(s, i, start, length);
                 }
                 double next = Math.min(t + length, h);
                 double pieceEnd = next == h ? end : synapticCurrent(next, ex0, yEx0, in0, yIn0) + drive;
@@ -478,12 +477,16 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
             return s.v[i];
         }
 
-        /** The failure of neuron {@code i}, whose safe step ({@code length} ms) is too short or NaN. */
-        private ArithmeticException tooStiff(State s, int i, double length) {
+        /**
+         * The failure of neuron {@code i}, whose safe step ({@code length} ms) at an input
+         * {@code current} (pA) is too short or NaN.
+         */
+        private ArithmeticException tooStiff(State s, int i, double current, double length) {
             String state = NAME + " neuron " + i + ": V = " + s.v[i] + " mV, m = " + s.m[i] + ", h = " + s.h[i]
-                    + ", n = " + s.n[i];
-            return new ArithmeticException(state + (Double.isNaN(length) ? " is not finite"
-                    : " needs Runge-Kutta steps of " + length + " ms to stay stable, shorter than the " + h
+                    + ", n = " + s.n[i] + ", input current " + current + " pA: ";
+            boolean finite = Double.isFinite(s.v[i] + s.m[i] + s.h[i] + s.n[i] + current);
+            return new ArithmeticException(state + (!finite ? "the state is not finite"
+                    : "Runge-Kutta steps would have to be shorter than " + length + " ms to stay stable, the " + h
                     + " ms substep over " + MAX_PIECES + " (the synaptic currents have no reversal potential: a"
                     + " large inhibitory one drives V without bound)"));
         }
