@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +191,8 @@ class HodgkinHuxleyTest {
      * substep ends at most {@code dt} later.
      */
     private static void assertSpikesFollowPeaks(double[] peaks, double[] spikes, double dt) {
-        assertEquals(peaks.length, spikes.length, "spike counts: " + List.of(spikes) + " against " + List.of(peaks));
+        assertEquals(peaks.length, spikes.length,
+                "spike counts: " + Arrays.toString(spikes) + " against " + Arrays.toString(peaks));
         double bound = dt + 2 * HodgkinHuxley.MAX_SUBSTEP_MS + 1e-9;
         for (int k = 0; k < spikes.length; k++) {
             double lag = spikes[k] - peaks[k];
