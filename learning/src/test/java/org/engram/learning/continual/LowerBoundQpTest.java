@@ -60,8 +60,31 @@ class LowerBoundQpTest {
     }
 
     /**
+     * As many variables as GEM has on a 20-task sequence (10 and 19 earlier tasks), P of rank 8 plus
+     * a ridge, as the Gram matrix of more memory gradients than the directions they span: the answer
+     * satisfies the KKT conditions, which for a convex problem make it the minimiser, to 1e-9 of
+     * their terms.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {10, 19})
+    void solvesProblemsOfManyTasksToTheirKktConditions(int n) {
+        SplittableRandom rng = new SplittableRandom(300 + n);
+        LowerBoundQp solver = new LowerBoundQp(n);
+        for (int c = 0; c < CASES; c++) {
+            double[] p = randomGram(n, 8, 0.1, rng);
+            double[] q = new double[n];
+            for (int i = 0; i < n; i++) {
+                q[i] = 4 * rng.nextDouble() - 2;
+            }
+            double[] v = new double[n];
+            solver.solve(p, q, n, c % 2 == 0 ? 0 : 0.5, v);
+            assertKkt(p, q, n, c % 2 == 0 ? 0 : 0.5, v, 1e-9, "case " + c);
+        }
+    }
+
+    /**
      * Nearly dependent rows, as GEM's memory gradients of similar tasks are: GEM's own dual, P = G G^T
-     * plus a ridge of 1e-9 times its mean diagonal and q = G g, with G n x 2 (n rows in a plane) and g
+     * with each diagonal entry raised by 1e-9 of itself and q = G g, with G n x 2 (n rows in a plane) and g
      * random, condition number about 1e9 n. The minimiser is then poorly determined along P's
      * near-null directions, but the objective is not: the solver's is within 1e-9 of brute force's,
      * relative to the objective's terms (|q| |v| and v^T P v), and it satisfies the KKT conditions to
@@ -81,16 +104,14 @@ class LowerBoundQpTest {
             double[] g = {2 * rng.nextDouble() - 1, 2 * rng.nextDouble() - 1};
             double[] p = new double[n * n];
             double[] q = new double[n];
-            double trace = 0;
             for (int i = 0; i < n; i++) {
                 q[i] = rows[i][0] * g[0] + rows[i][1] * g[1];
                 for (int j = 0; j < n; j++) {
                     p[i * n + j] = rows[i][0] * rows[j][0] + rows[i][1] * rows[j][1];
                 }
-                trace += p[i * n + i];
             }
             for (int i = 0; i < n; i++) {
-                p[i * n + i] += 1e-9 * trace / n;
+                p[i * n + i] *= 1 + GemProjection.RIDGE;
             }
             double[] v = new double[n];
             solver.solve(p, q, n, 0.5, v);
