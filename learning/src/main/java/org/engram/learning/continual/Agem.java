@@ -196,10 +196,7 @@ public final class Agem implements ContinualStrategy, Checkpointable {
 
     @Override
     public void afterTask(TaskContext task) {
-        SampleSet data = task.trainData();
-        for (int i = 0; i < data.size(); i++) {
-            memory.offer(data.input(i), data.label(i), data.task(), random);
-        }
+        memory.offerAll(task.trainData(), random);
         haveReference = false;
     }
 

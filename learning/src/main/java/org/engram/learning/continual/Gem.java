@@ -180,10 +180,7 @@ public final class Gem implements ContinualStrategy, Checkpointable {
     public void afterTask(TaskContext task) {
         SplitMixRandom random = RandomStreams.of(task.seed(), Purpose.GEM_MEMORY, task.taskIndex());
         ReplayMemory memory = new ReplayMemory(params.patternsPerTask(), Replay.Buffer.RESERVOIR);
-        SampleSet data = task.trainData();
-        for (int i = 0; i < data.size(); i++) {
-            memory.offer(data.input(i), data.label(i), data.task(), random);
-        }
+        memory.offerAll(task.trainData(), random);
         memories.add(memory);
         haveReference = false;
     }

@@ -95,6 +95,19 @@ final class ReplayMemory implements SampleSet {
     }
 
     /**
+     * Offers every sample of a finished task's training set, in index order, as A-GEM and GEM keep
+     * a task's samples when it ends.
+     *
+     * @param data the task's samples
+     * @param rng  the memory's random stream
+     */
+    void offerAll(SampleSet data, RandomGenerator rng) {
+        for (int i = 0; i < data.size(); i++) {
+            offer(data.input(i), data.label(i), data.task(), rng);
+        }
+    }
+
+    /**
      * Offers one sample; the memory keeps a copy of the array if it takes it (most offers of a long
      * stream are declined, so only those taken are copied).
      *
