@@ -225,12 +225,18 @@ public final class SimulationRun {
                 learned.add(new SimulationSummary.PlasticitySummary(projection.name(), plasticity.get(k).type(),
                         projection.synapseCount(), meanWeightsBefore.get(k), meanWeight(projection)));
             }
+            List<SimulationSummary.ShortTermSummary> shortTerm = new ArrayList<>();
+            for (Projection projection : network.projections()) {
+                if (projection.shortTerm() != null) {
+                    shortTerm.add(SimulationSummary.ShortTermSummary.of(projection));
+                }
+            }
             SimulationSummary json = new SimulationSummary(c.name(), network.neuronCount(), network.synapseCount(),
                     network.bytesPerSynapse(), c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT),
                     c.threads(), parallel, c.seed(), setupSeconds, loopSeconds, spikeCount, events,
                     loopSeconds > 0 ? events / loopSeconds : 0.0, digest.hex(), c.record().fromMs(),
                     sampledNeurons(c.record().spikeNeurons(), spikes), populations,
-                    learned,
+                    learned, shortTerm,
                     SimulationSummary.SimulationProvenance.of(Platform.current(), started.toString(), yaml,
                             commandLine));
             List<String> files = new ArrayList<>(List.of("config.yaml"));

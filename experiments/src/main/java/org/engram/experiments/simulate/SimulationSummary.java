@@ -6,6 +6,8 @@ import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.run.Platform;
 import org.engram.simulator.monitor.SpikeStatistics;
+import org.engram.simulator.network.Projection;
+import org.engram.simulator.network.TsodyksMarkram;
 
 /**
  * {@code summary.json} of a simulation folder: what {@code summary.md} says, for scripts that
@@ -33,6 +35,7 @@ import org.engram.simulator.monitor.SpikeStatistics;
  *                        when every neuron of every recorded population was
  * @param populations     each population whose spikes were recorded, from {@code recordedFromMs} on
  * @param plasticity      each plastic projection's rule and mean weight before and after the run
+ * @param shortTerm       each projection with short-term plasticity: its model and state at the end
  * @param provenance      how the simulation was made
  */
 public record SimulationSummary(String name, long neurons, long synapses, double bytesPerSynapse, double durationMs,
@@ -40,12 +43,49 @@ public record SimulationSummary(String name, long neurons, long synapses, double
                                 double setupSeconds, double loopSeconds, long spikes, long synapticEvents,
                                 double eventsPerSecond, String spikeHash, double recordedFromMs,
                                 Integer recordedNeurons, List<PopulationSummary> populations,
-                                List<PlasticitySummary> plasticity,
+                                List<PlasticitySummary> plasticity, List<ShortTermSummary> shortTerm,
                                 SimulationProvenance provenance) {
     /** Copies the lists. */
     public SimulationSummary {
         populations = List.copyOf(populations);
         plasticity = List.copyOf(plasticity);
+        shortTerm = List.copyOf(shortTerm);
+    }
+
+    /**
+     * A projection with short-term plasticity at the end of the run: how depressed or facilitated the
+     * synapses of the sources that spiked were left, each source's state just after its last spike.
+     *
+     * @param projection        the projection's name
+     * @param model             the model and its parameters, as {@code TsodyksMarkram.describe()} gives them
+     * @param sources           the source neurons
+     * @param sourcesThatSpiked those that spiked (in this run or an earlier engine's on the network)
+     * @param meanUtilisation   mean {@code u} just after their last spike, or {@code null} if none spiked
+     * @param meanResourcesLeft mean {@code x} just after their last release, or {@code null} if none spiked
+     */
+    public record ShortTermSummary(String projection, String model, int sources, int sourcesThatSpiked,
+                                   Double meanUtilisation, Double meanResourcesLeft) {
+        /**
+         * {@return the summary of a projection's short-term state}
+         *
+         * @param projection a projection with short-term plasticity
+         */
+        static ShortTermSummary of(Projection projection) {
+            TsodyksMarkram.State state = projection.shortTermState();
+            int sources = projection.source().size();
+            int spiked = 0;
+            double u = 0;
+            double x = 0;
+            for (int s = 0; s < sources; s++) {
+                if (state.lastSpikeMs(s) > Double.NEGATIVE_INFINITY) {
+                    spiked++;
+                    u += state.utilisation(s);
+                    x += state.resourcesLeft(s);
+                }
+            }
+            return new ShortTermSummary(projection.name(), projection.shortTerm().describe(), sources, spiked,
+                    spiked == 0 ? null : u / spiked, spiked == 0 ? null : x / spiked);
+        }
     }
 
     /**
@@ -151,6 +191,12 @@ public record SimulationSummary(String name, long neurons, long synapses, double
                     : String.format(Locale.ROOT, "- projection %s (%s, %d synapses): mean weight %.6g before the run,"
                             + " %.6g after\n", p.projection(), p.rule(), p.synapses(), p.meanWeightBefore(),
                             p.meanWeightAfter()));
+        }
+        for (SimulationSummary.ShortTermSummary t : shortTerm()) {
+            sb.append(String.format(Locale.ROOT, "- projection %s (%s): %d of %d sources spiked", t.projection(),
+                    t.model(), t.sourcesThatSpiked(), t.sources()));
+            sb.append(t.sourcesThatSpiked() == 0 ? "\n" : String.format(Locale.ROOT, "; after their last spike mean"
+                    + " u %.6g, mean resources left x %.6g\n", t.meanUtilisation(), t.meanResourcesLeft()));
         }
         sb.append("\n");
         if (populations().isEmpty()) {

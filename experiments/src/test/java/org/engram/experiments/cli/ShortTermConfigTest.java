@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +114,34 @@ class ShortTermConfigTest {
             assertEquals(4 * facilitating[n], jumps[1][n], 1e-9, "facilitating jump " + n);
         }
         assertTrue(jumps[0][1] < jumps[0][0] && jumps[1][1] > jumps[1][0], "depression and facilitation");
+    }
+
+    /**
+     * The summary gives each projection's state after the source's last spike, in closed form: the
+     * depressing synapses' {@code u} is U and their resources left {@code (1 - U) x_6 = (1 - U) f_6 / U};
+     * the facilitating ones' {@code u} is {@code f_6} (their {@code x} is 1 at each spike) and
+     * {@code x} left {@code 1 - u_6}.
+     */
+    @Test
+    void theSummaryGivesTheStateAfterTheLastSpike(@TempDir Path dir) throws IOException {
+        Path folder = simulate(dir, "grid", "");
+        JsonNode entries = new ObjectMapper().readTree(folder.resolve("summary.json").toFile()).get("short_term");
+        assertEquals(2, entries.size(), entries.toString());
+        double lastDepressing = depressing(0.5, 800)[TIMES.length - 1];
+        double lastFacilitating = facilitating(0.1, 1000)[TIMES.length - 1];
+        double[][] expected = {{0.5, 0.5 * lastDepressing / 0.5}, {lastFacilitating, 1 - lastFacilitating}};
+        for (int p = 0; p < 2; p++) {
+            JsonNode e = entries.get(p);
+            assertEquals(p == 0 ? "depressing" : "facilitating", e.get("projection").asText());
+            assertEquals(1, e.get("sources").asInt());
+            assertEquals(1, e.get("sources_that_spiked").asInt());
+            assertEquals(expected[p][0], e.get("mean_utilisation").asDouble(), 1e-12, e.toString());
+            assertEquals(expected[p][1], e.get("mean_resources_left").asDouble(), 1e-12, e.toString());
+        }
+        String summary = Files.readString(folder.resolve("summary.md"));
+        assertTrue(summary.contains("- projection depressing (tsodyks_markram (U 0.5, tau_rec 800.0 ms, tau_fac 0.0"
+                + " ms)): 1 of 1 sources spiked; after their last spike mean u 0.500000, mean resources left x 0.0672513"),
+                summary);
     }
 
     /**
