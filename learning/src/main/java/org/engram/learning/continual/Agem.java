@@ -172,14 +172,7 @@ public final class Agem implements ContinualStrategy, Checkpointable {
      * @return whether {@code g} was projected
      */
     static boolean project(float[][] g, double[][] r, double rNormSq) {
-        double dot = 0;
-        for (int l = 0; l < g.length; l++) {
-            float[] gl = g[l];
-            double[] rl = r[l];
-            for (int k = 0; k < gl.length; k++) {
-                dot += gl[k] * rl[k];
-            }
-        }
+        double dot = GemProjection.dot(g, r);
         if (!(dot < 0) || !(rNormSq > 0)) {
             return false;
         }

@@ -102,7 +102,8 @@ final class GemProjection {
         return weights[k];
     }
 
-    private static double dot(float[][] a, double[][] b) {
+    /** {@return {@code a . b} over all matrices, summed in double in matrix and weight order} */
+    static double dot(float[][] a, double[][] b) {
         double sum = 0;
         for (int l = 0; l < a.length; l++) {
             float[] al = a[l];
