@@ -1,6 +1,7 @@
 package org.engram.learning.plasticity;
 
 import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -17,6 +18,11 @@ final class TwoPopulations {
     final Projection projection;
 
     TwoPopulations(int nPre, int nPost, double weight) {
+        this(nPre, nPost, weight, Receptor.EXCITATORY);
+    }
+
+    /** Joined through the receptor given; an inhibitory weight is {@code <= 0}. */
+    TwoPopulations(int nPre, int nPost, double weight, Receptor receptor) {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
         pre = b.population("pre", nPre, LifDelta.MODEL, LifDelta.MODEL.defaults());
         post = b.population("post", nPost, LifDelta.MODEL, LifDelta.MODEL.defaults());
@@ -34,7 +40,7 @@ final class TwoPopulations {
             public String describe() {
                 return "all_to_all";
             }
-        }, Synapses.excitatory(weight).asPlastic());
+        }, (receptor == Receptor.INHIBITORY ? Synapses.inhibitory(weight) : Synapses.excitatory(weight)).asPlastic());
         Network net = b.build();
         projection = net.projections().get(0);
     }
