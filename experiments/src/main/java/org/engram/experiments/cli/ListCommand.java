@@ -44,6 +44,8 @@ public final class ListCommand implements Callable<Integer> {
         }
         m.put("pair_stdp", "pair-based STDP, additive or multiplicative, all-to-all or nearest pairing (PairStdp)");
         m.put("triplet_stdp", "triplet STDP of Pfister and Gerstner 2006 (TripletStdp)");
+        m.put("vogels_sprekeler", "inhibitory STDP of Vogels, Sprekeler et al. 2011 that holds a neuron at a target"
+                + " rate (VogelsSprekeler)");
         m.put("reward_stdp", "reward-modulated STDP with eligibility traces (RewardStdp)");
         m.put("adaptive_threshold", "homeostatic threshold that rises with each spike (AdaptiveThreshold)");
         return m;
@@ -61,8 +63,8 @@ public final class ListCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("engram: warning: user neuron model left out: " + problem);
         }
         section(out, "Learning rules (engram run: training.surrogate picks the BPTT surrogate; the STDP rules are"
-                + " library classes, org.engram.learning.plasticity, and pair and triplet STDP also engram simulate's"
-                + " projections[i].plasticity):", LEARNING_RULES);
+                + " library classes, org.engram.learning.plasticity, and pair, triplet and Vogels-Sprekeler STDP also"
+                + " engram simulate's projections[i].plasticity):", LEARNING_RULES);
         section(out, "Learners (engram run: learner.kind):", enumLines(ExperimentConfig.LearnerKind.values(), Map.of(
                 ExperimentConfig.LearnerKind.BPTT, "layered LIF network trained by surrogate-gradient BPTT",
                 ExperimentConfig.LearnerKind.DIEHL_COOK, "unsupervised STDP network of Diehl and Cook 2015")));

@@ -62,8 +62,10 @@ final class PlasticityFromConfig {
                     return checks.require(value, path + "." + key, "plasticity " + type.configName());
                 }
             });
-            PlasticityRule.requireBoundsKeepSign(type.configName(), receptor, projection, made.used().wMin(),
-                    made.used().wMax());
+            if (made.used().wMin() != null) {   // vogels_sprekeler bounds |w|, keeping any receptor's sign
+                PlasticityRule.requireBoundsKeepSign(type.configName(), receptor, projection, made.used().wMin(),
+                        made.used().wMax());
+            }
             return new PendingRule(projection, path, type.configName(), made);
         } catch (ConfigException e) {
             throw e;

@@ -9,7 +9,9 @@ import org.engram.learning.plasticity.Pairing;
 import org.engram.learning.plasticity.PairStdp;
 import org.engram.learning.plasticity.PlasticityRule;
 import org.engram.learning.plasticity.TripletStdp;
+import org.engram.learning.plasticity.VogelsSprekeler;
 import org.engram.learning.plasticity.WeightDependence;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.network.Projection;
 
 /**
@@ -33,7 +35,7 @@ public enum PlasticityType {
                         s.pairing() == null ? Pairing.ALL_TO_ALL : s.pairing());
                 SimulationConfig.PlasticitySpec used = new SimulationConfig.PlasticitySpec(s.type(), p.aPlus(),
                         p.aMinus(), p.tauPlusMs(), p.tauMinusMs(), p.wMin(), p.wMax(), p.dependence(), p.pairing(),
-                        null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null, null, null, null);
                 return new Made(projection -> new PairStdp(projection, p), used);
             }),
     /** Triplet STDP. */
@@ -50,8 +52,31 @@ public enum PlasticityType {
                         or(s.wMin(), d.wMin()), or(s.wMax(), d.wMax()));
                 SimulationConfig.PlasticitySpec used = new SimulationConfig.PlasticitySpec(s.type(), null, null,
                         p.tauPlusMs(), p.tauMinusMs(), p.wMin(), p.wMax(), null, null, p.a2Plus(), p.a3Plus(),
-                        p.a2Minus(), p.a3Minus(), p.tauXMs(), p.tauYMs(), null);
+                        p.a2Minus(), p.a3Minus(), p.tauXMs(), p.tauYMs(), null, null, null, null, null);
                 return new Made(projection -> new TripletStdp(projection, p), used);
+            }),
+    /** Inhibitory STDP of Vogels et al. (2011). */
+    VOGELS_SPREKELER("inhibitory STDP (Vogels, Sprekeler et al. 2011) that holds the target at a rate rho0: "
+            + "|w| += eta (x_post - alpha) at a pre spike, += eta x_pre at a post spike, alpha = 2 rho0 tau, "
+            + "|w| in [0, w_max], the projection's sign kept; tau defaults to 20 ms, rho0 (target_rate_hz) to 5 Hz "
+            + "unless alpha is given",
+            List.of("tau", "eta", "alpha", "target_rate_hz", "w_max"),
+            List.of("eta", "w_max"),
+            (s, v) -> {
+                double tau = or(s.tau(), VogelsSprekeler.PAPER_TAU_MS);
+                double eta = v.required(s.eta(), "eta");
+                double wMax = v.required(s.wMax(), "w_max");
+                if (s.alpha() != null && s.targetRateHz() != null) {
+                    throw new ParameterException(VogelsSprekeler.NAME, "target_rate_hz", "no value beside alpha"
+                            + " (alpha = 2 rho0 tau sets the target rate: give one of them)", s.targetRateHz());
+                }
+                Double rate = s.alpha() == null ? or(s.targetRateHz(), VogelsSprekeler.PAPER_TARGET_RATE_HZ) : null;
+                VogelsSprekeler.Params p = rate == null ? new VogelsSprekeler.Params(tau, eta, s.alpha(), wMax)
+                        : VogelsSprekeler.Params.withTargetRate(tau, eta, rate, wMax);
+                SimulationConfig.PlasticitySpec used = new SimulationConfig.PlasticitySpec(s.type(), null, null,
+                        null, null, null, p.wMax(), null, null, null, null, null, null, null, null, p.tauMs(),
+                        p.eta(), rate == null ? p.alpha() : null, rate, null);
+                return new Made(projection -> new VogelsSprekeler(projection, p), used);
             });
 
     /** Hands a rule's values to its builder, failing with the config location when one is missing. */

@@ -178,6 +178,10 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param a3Minus    triplet_stdp: triplet depression amplitude
      * @param tauX       triplet_stdp: slow presynaptic trace time constant (ms)
      * @param tauY       triplet_stdp: slow postsynaptic trace time constant (ms)
+     * @param tau        vogels_sprekeler: time constant of both traces (ms)
+     * @param eta        vogels_sprekeler: learning rate
+     * @param alpha      vogels_sprekeler: depression offset {@code 2 rho0 tau}
+     * @param targetRateHz vogels_sprekeler: target postsynaptic rate rho0 (Hz), instead of {@code alpha}
      * @param parameters a user rule: its keys and values as written, in order; empty for a built-in rule
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -185,7 +189,8 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
     public record PlasticitySpec(String type, Double aPlus, Double aMinus, Double tauPlus, Double tauMinus,
                                  Double wMin, Double wMax, WeightDependence dependence, Pairing pairing,
                                  Double a2Plus, Double a3Plus, Double a2Minus, Double a3Minus, Double tauX,
-                                 Double tauY, @JsonIgnore Map<String, JsonNode> parameters) {
+                                 Double tauY, Double tau, Double eta, Double alpha, Double targetRateHz,
+                                 @JsonIgnore Map<String, JsonNode> parameters) {
         /** Copies the parameters, keeping their order; null stands for none. */
         public PlasticitySpec {
             parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -200,7 +205,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
          */
         public static PlasticitySpec ofUserRule(String type, Map<String, JsonNode> parameters) {
             return new PlasticitySpec(type, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, parameters);
+                    null, null, null, null, null, null, parameters);
         }
 
         /** Which mappings are a user rule's, taken as written: a {@code type} text that names no built-in rule. */

@@ -1556,8 +1556,8 @@ class SimulateCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "type: pair_stpd | projections[0].plasticity.type: expected one of [pair_stdp, triplet_stdp], found "
-                    + "pair_stpd; did you mean 'pair_stdp'?",
+            "type: pair_stpd | projections[0].plasticity.type: expected one of [pair_stdp, triplet_stdp, "
+                    + "vogels_sprekeler], found pair_stpd; did you mean 'pair_stdp'?",
             "type: pair_stdp, tau_x: 3 | projections[0].plasticity.tau_x: expected no value (plasticity pair_stdp uses",
             "type: pair_stdp, a_plus: 0.1, a_minus: 0.1, tau_plus: 20, tau_minus: 20 | projections[0].plasticity.w_max:"
                     + " expected a value (plasticity pair_stdp needs it), found nothing",
@@ -1727,7 +1727,7 @@ class SimulateCommandTest {
             }
         }
         assertEquals(List.of("brunel-small.yaml", "brunel.yaml", "coba.yaml", "cuba.yaml",
-                "short-term-plasticity.yaml"), loaded, "the simulations the README lists");
+                "inhibitory-plasticity.yaml", "short-term-plasticity.yaml"), loaded, "the simulations the README lists");
     }
 
     /**

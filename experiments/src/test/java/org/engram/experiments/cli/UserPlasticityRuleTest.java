@@ -217,7 +217,7 @@ class UserPlasticityRuleTest {
         CliRunner.Result r = simulate(dir, config.replace("symmetric_stdp", "symetric_stdp"));
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("mine.yaml:9:19: projections[0].plasticity.type: expected one of [pair_stdp,"
-                + " triplet_stdp, symmetric_stdp], found symetric_stdp; did you mean 'symmetric_stdp'?; a rule of your"
+                + " triplet_stdp, vogels_sprekeler, symmetric_stdp], found symetric_stdp; did you mean 'symmetric_stdp'?; a rule of your"
                 + " own is found through its PlasticityRuleProvider"), r.err());
     }
 
@@ -268,7 +268,7 @@ class UserPlasticityRuleTest {
                 "--out", dir.resolve("results").toString()));
         assertEquals(2, missing.exitCode(), missing.err());
         assertTrue(missing.err().contains("projections[0].plasticity.type: expected one of [pair_stdp, triplet_stdp,"
-                + " symmetric_stdp], found my_rule; some user plasticity rules could not be loaded: ")
+                + " vogels_sprekeler, symmetric_stdp], found my_rule; some user plasticity rules could not be loaded: ")
                 && missing.err().contains("no.such.Provider") && missing.err().contains(ThrowingProvider.class
                 .getName()), missing.err());
     }

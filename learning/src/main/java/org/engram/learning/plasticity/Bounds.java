@@ -17,6 +17,11 @@ final class Bounds {
      * stored as, so one written equal to a bound (0.1) lies within it.
      */
     static void checkProjection(String owner, Projection projection, double wMin, double wMax) {
+        checkProjection(owner, projection, wMin, wMax, "[w_min, w_max]");
+    }
+
+    /** As above, the bounds named in the message as the rule's parameters give them, e.g. {@code [-w_max, 0]}. */
+    static void checkProjection(String owner, Projection projection, double wMin, double wMax, String named) {
         PlasticityRule.requireBoundsKeepSign(owner, projection.receptor(), projection.name(), wMin, wMax);
         float low = (float) wMin;
         float high = (float) wMax;
@@ -24,7 +29,7 @@ final class Bounds {
         for (int k = 0; k < weights.length; k++) {
             if (weights[k] < low || weights[k] > high) {
                 throw new ParameterException(owner + " on '" + projection.name() + "'", "weights", "weights within "
-                        + "the rule's bounds [w_min, w_max] = [" + wMin + ", " + wMax + "]", weights[k] + " (synapse "
+                        + "the rule's bounds " + named + " = [" + wMin + ", " + wMax + "]", weights[k] + " (synapse "
                         + k + ")");
             }
         }

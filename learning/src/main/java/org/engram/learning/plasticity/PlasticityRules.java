@@ -16,12 +16,12 @@ import org.engram.simulator.network.Projection;
 
 /**
  * The plasticity rules known by name to {@code engram simulate}: the built-in ones ({@code pair_stdp},
- * {@code triplet_stdp}, which the simulate command configures itself) and the user rules of
+ * {@code triplet_stdp}, {@code vogels_sprekeler}, which the simulate command configures itself) and the user rules of
  * {@link PlasticityRuleProvider}s on the class path.
  */
 public final class PlasticityRules {
     /** The built-in rules' names, which no provider may take. */
-    private static final List<String> BUILT_INS = List.of(PairStdp.NAME, TripletStdp.NAME);
+    private static final List<String> BUILT_INS = List.of(PairStdp.NAME, TripletStdp.NAME, VogelsSprekeler.NAME);
 
     private PlasticityRules() {
     }
@@ -173,7 +173,8 @@ public final class PlasticityRules {
     public static Info info(String name) {
         if (builtIn(name)) {
             throw new ParameterException("plasticity rules", "type", "the name of a user rule (the built-in rules, "
-                    + String.join(" and ", BUILT_INS) + ", have no entry)", name);
+                    + String.join(", ", BUILT_INS.subList(0, BUILT_INS.size() - 1)) + " and "
+                    + BUILT_INS.get(BUILT_INS.size() - 1) + ", have no entry)", name);
         }
         Registry registry = load();
         Info info = registry.byName().get(name);

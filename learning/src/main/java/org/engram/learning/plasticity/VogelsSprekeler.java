@@ -45,7 +45,8 @@ import org.engram.simulator.network.Projection;
  * Science 334(6062):1569-1573.
  */
 public final class VogelsSprekeler extends PlasticityRule {
-    static final String NAME = "vogels_sprekeler";
+    /** The rule's name in configs and messages. */
+    public static final String NAME = "vogels_sprekeler";
 
     /** The paper's trace time constant (ms). */
     public static final double PAPER_TAU_MS = 20;
@@ -129,7 +130,7 @@ public final class VogelsSprekeler extends PlasticityRule {
         PlasticityRules.WeightBounds range = bounds(projection.receptor(), params);
         this.wLow = range.wMin();
         this.wHigh = range.wMax();
-        Bounds.checkProjection(NAME, projection, wLow, wHigh);
+        Bounds.checkProjection(NAME, projection, wLow, wHigh, sign < 0 ? "[-w_max, 0]" : "[0, w_max]");
         this.rowStart = projection.rowStart();
         this.incoming = projection.incoming();
         this.pre = new LazyTrace(projection.source().size(), params.tauMs());

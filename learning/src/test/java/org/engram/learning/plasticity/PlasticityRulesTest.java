@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The registry of plasticity rules by name: the two built-ins, and the user rules of the
+ * The registry of plasticity rules by name: the three built-ins, and the user rules of the
  * {@link PlasticityRuleProvider}s that a services file names on the thread's class loader, each
  * provider that a config could not use left out by its class name with the field and value at
  * fault. Each test puts its own services file on a class loader of its own, so the others see no
@@ -199,9 +199,10 @@ class PlasticityRulesTest {
     }
 
     @Test
-    void theBuiltInsArePairAndTripletStdpByTheirConfigNames() {
+    void theBuiltInsArePairAndTripletStdpAndVogelsSprekelerByTheirConfigNames() {
         assertTrue(PlasticityRules.builtIn("pair_stdp"));
         assertTrue(PlasticityRules.builtIn("triplet_stdp"));
+        assertTrue(PlasticityRules.builtIn("vogels_sprekeler"));
         // Rules without a config name, a name in another case, a near miss: not built-ins.
         for (String name : List.of("reward_stdp", "adaptive_threshold", "Pair_STDP", "pair_stdp ", "pair", "")) {
             assertFalse(PlasticityRules.builtIn(name), name);
@@ -224,15 +225,15 @@ class PlasticityRulesTest {
         ParameterException e = assertThrows(ParameterException.class, () -> PlasticityRules.info("pair_stpd"));
         assertEquals("plasticity rules", e.source());
         assertEquals("type", e.location());
-        assertEquals("one of [pair_stdp, triplet_stdp]", e.expected());
+        assertEquals("one of [pair_stdp, triplet_stdp, vogels_sprekeler]", e.expected());
         assertEquals("pair_stpd", e.found());
         assertEquals("did you mean 'pair_stdp'?", e.hint());
-        assertEquals("plasticity rules: type: expected one of [pair_stdp, triplet_stdp], found pair_stpd; did you"
-                + " mean 'pair_stdp'?", e.getMessage());
+        assertEquals("plasticity rules: type: expected one of [pair_stdp, triplet_stdp, vogels_sprekeler], found"
+                + " pair_stpd; did you mean 'pair_stdp'?", e.getMessage());
         // info looks up user rules only: a built-in's name is not one (it was refused as not one of the
         // names listed, the built-in among them).
-        assertEquals("plasticity rules: type: expected the name of a user rule (the built-in rules, pair_stdp and"
-                + " triplet_stdp, have no entry), found pair_stdp",
+        assertEquals("plasticity rules: type: expected the name of a user rule (the built-in rules, pair_stdp,"
+                + " triplet_stdp and vogels_sprekeler, have no entry), found pair_stdp",
                 assertThrows(ParameterException.class, () -> PlasticityRules.info("pair_stdp")).getMessage());
         assertEquals("null", assertThrows(ParameterException.class, () -> PlasticityRules.info(null)).found());
     }
@@ -260,7 +261,8 @@ class PlasticityRulesTest {
             assertFalse(PlasticityRules.builtIn("gain_stdp"), "a provided rule is not a built-in");
             ParameterException unknown = assertThrows(ParameterException.class,
                     () -> PlasticityRules.info("gain_stpd"));
-            assertEquals("one of [pair_stdp, triplet_stdp, gain_stdp, stdp_2]", unknown.expected());
+            assertEquals("one of [pair_stdp, triplet_stdp, vogels_sprekeler, gain_stdp, stdp_2]",
+                    unknown.expected());
             assertEquals("did you mean 'gain_stdp'?", unknown.hint());
             return null;
         });

@@ -226,8 +226,8 @@ class VogelsSprekelerTest {
     void initialWeightsBeyondWMaxAreRefused() {
         ParameterException inhibitory = assertThrows(ParameterException.class, () -> new VogelsSprekeler(
                 new TwoPopulations(1, 2, -1.5, Receptor.INHIBITORY).projection, HAND));
-        assertEquals("weights", inhibitory.location());
-        assertEquals("-1.5 (synapse 0)", inhibitory.found());
+        assertEquals("vogels_sprekeler on 'pre->post': weights: expected weights within the rule's bounds [-w_max, 0]"
+                + " = [-1.0, 0.0], found -1.5 (synapse 0)", inhibitory.getMessage());
         assertEquals("weights", assertThrows(ParameterException.class, () -> new VogelsSprekeler(
                 new TwoPopulations(1, 2, 1.5).projection, HAND)).location());
         new VogelsSprekeler(new TwoPopulations(1, 2, -1, Receptor.INHIBITORY).projection, HAND);
