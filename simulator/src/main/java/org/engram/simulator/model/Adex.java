@@ -77,18 +77,6 @@ public final class Adex extends AbstractNeuronModel<Adex.Params, Adex.State> {
     /** Name used in configs. */
     public static final String NAME = "adex";
 
-    /** Up a spike's upstroke, midpoint steps of one this many-th of the time left to the peak. */
-    static final double UPSTROKE_PIECES = 16;
-
-    /** The longest substep (ms). */
-    static final double MAX_SUBSTEP_MS = 0.01;
-
-    /** The shortest time constant of w or the membrane: the midpoint method is stable up to {@code h / tau = 2}. */
-    static final double MIN_TIME_CONSTANT_MS = MAX_SUBSTEP_MS / 2;
-
-    /** The largest {@code (v_peak - v_th) / delta_t}: the exponential term stays far from overflow. */
-    static final double MAX_PEAK_SLOPES = 500;
-
     /**
      * Parameters of {@link Adex}, each a finite number, validated on construction.
      *
@@ -113,62 +101,38 @@ public final class Adex extends AbstractNeuronModel<Adex.Params, Adex.State> {
         /** Validates every parameter. */
         public Params {
             Problems p = new Problems(NAME);
-            p.positive("c_m", cM, "pF");
-            p.positive("g_l", gL, "nS");
-            p.finite("e_l", eL, "mV");
-            boolean threshold = p.finite("v_th", vTh, "mV");
-            boolean slope = p.nonNegative("delta_t", deltaT, "mV") && p.finite("delta_t", deltaT, "mV");
-            if (p.finite("v_peak", vPeak, "mV") && threshold && slope && deltaT > 0) {
-                p.require(vPeak > vTh && vPeak <= vTh + MAX_PEAK_SLOPES * deltaT, "v_peak",
-                        "a value > v_th = " + vTh + " and <= v_th + " + MAX_PEAK_SLOPES + " delta_t = "
-                                + (vTh + MAX_PEAK_SLOPES * deltaT) + " (mV; a margin below the exponential's "
-                                + "overflow)",
-                        vPeak);
-            }
-            if (p.finite("v_reset", vReset, "mV") && deltaT > 0 && Double.isFinite(vPeak)) {
-                p.require(vReset < vPeak, "v_reset", "a value < v_peak = " + vPeak + " (mV)", vReset);
-            } else if (Double.isFinite(vReset) && deltaT == 0 && Double.isFinite(vTh)) {
-                p.require(vReset < vTh, "v_reset", "a value < v_th = " + vTh + " (mV; with delta_t = 0 spikes are"
-                        + " cut at v_th)", vReset);
-            }
-            p.nonNegative("t_ref", tRef, "ms");
-            p.finite("a", a, "nS");
-            p.finite("b", b, "pA");
-            if (p.positive("tau_w", tauW, "ms")) {
-                p.require(tauW >= MIN_TIME_CONSTANT_MS, "tau_w", "a value >= " + MIN_TIME_CONSTANT_MS
-                        + " (ms; a faster w makes the midpoint substep of " + MAX_SUBSTEP_MS + " ms unstable)", tauW);
-            }
-            if (cM > 0 && gL > 0) {
-                p.require(cM / gL >= MIN_TIME_CONSTANT_MS, "c_m", "c_m / g_l >= " + MIN_TIME_CONSTANT_MS
-                        + " ms (a faster membrane makes the midpoint substep of " + MAX_SUBSTEP_MS
-                        + " ms unstable)", cM + " pF over " + gL + " nS");
-            }
-            p.finite("i_e", iE, "pA");
+            new AdexMembrane(cM, gL, eL, vTh, deltaT, vPeak, vReset, tRef, a, b, tauW, iE).check(p);
             LifParameters.synapses(p, tauSynEx, tauSynIn);
             p.throwIfAny();
+        }
+
+        /** {@return the membrane and adaptation parameters} */
+        AdexMembrane membrane() {
+            return new AdexMembrane(cM, gL, eL, vTh, deltaT, vPeak, vReset, tRef, a, b, tauW, iE);
         }
     }
 
     /** State: membrane potential, adaptation current, synaptic currents and refractory clock. */
-    public static final class State extends IntegrateAndFireState {
-        /** Adaptation current (pA). */
-        public final double[] w;
+    public static final class State extends AdexState {
         /** Excitatory synaptic current (pA). */
         public final double[] iSynEx;
         /** Inhibitory synaptic current (pA). */
         public final double[] iSynIn;
-        /** The kernel's scratch: spikes of each neuron in the step being advanced. */
-        final int[] spikesInStep;
-        /** The kernel's scratch: whether each neuron's potential is held at the reset for the rest of the step. */
-        final boolean[] holding;
 
         State(int size, Params p) {
             super(size, p.eL());
-            w = variable("w", "pA");
             iSynEx = variable("i_syn_ex", "pA");
             iSynIn = variable("i_syn_in", "pA");
-            spikesInStep = new int[size];
-            holding = new boolean[size];
+        }
+
+        @Override
+        double[] excitatory() {
+            return iSynEx;
+        }
+
+        @Override
+        double[] inhibitory() {
+            return iSynIn;
         }
     }
 
@@ -186,9 +150,7 @@ public final class Adex extends AbstractNeuronModel<Adex.Params, Adex.State> {
     /** {@inheritDoc} Adex's leak is a conductance: {@code tau_m} had been told "did you mean 'tau_w'?". */
     @Override
     public String hintFor(String parameter) {
-        return parameter.replace("_", "").equalsIgnoreCase("taum") ? "adex takes the leak as the conductance g_l"
-                + " (nS), its membrane time constant being c_m / g_l: tau_m = 9.37 ms with c_m = 281 pF is g_l = 30"
-                : null;
+        return AdexMembrane.hintFor(NAME, parameter);
     }
 
     @Override
@@ -203,189 +165,6 @@ public final class Adex extends AbstractNeuronModel<Adex.Params, Adex.State> {
 
     @Override
     public Kernel<State> prepare(Params p, TimeGrid grid) {
-        return new GridKernel(p, grid);
-    }
-
-    private static final class GridKernel implements Kernel<State> {
-        private final int substeps;
-        private final double h;
-        private final double halfDecayEx;
-        private final double halfDecayIn;
-        private final double gL;
-        private final double eL;
-        private final double vTh;
-        private final double deltaT;
-        private final double inverseDeltaT;
-        /** Whether the exponential term is there ({@code delta_t > 0}). */
-        private final boolean exponential;
-        /** Where a spike is cut: {@code v_peak}, or {@code v_th} in the integrate-and-fire limit. */
-        private final double vPeak;
-        private final double vReset;
-        private final double a;
-        private final double b;
-        private final double inverseC;
-        private final double membraneTimeMs;
-        private final double peakFactor;
-        private final double inverseTauW;
-        private final double iE;
-        private final int refractorySteps;
-
-        GridKernel(Params p, TimeGrid grid) {
-            substeps = grid.substeps(MAX_SUBSTEP_MS);
-            h = grid.dtMs() / substeps;
-            halfDecayEx = StrictMath.exp(-0.5 * h / p.tauSynEx());
-            halfDecayIn = StrictMath.exp(-0.5 * h / p.tauSynIn());
-            gL = p.gL();
-            eL = p.eL();
-            vTh = p.vTh();
-            deltaT = p.deltaT();
-            exponential = p.deltaT() > 0;
-            inverseDeltaT = exponential ? 1.0 / p.deltaT() : 0;
-            vPeak = exponential ? p.vPeak() : p.vTh();
-            vReset = p.vReset();
-            a = p.a();
-            b = p.b();
-            inverseC = 1.0 / p.cM();
-            membraneTimeMs = p.cM() / p.gL();
-            peakFactor = exponential ? StrictMath.exp(-(p.vPeak() - p.vTh()) / p.deltaT()) : 0;
-            inverseTauW = 1.0 / p.tauW();
-            iE = p.iE();
-            refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
-        }
-
-        /**
-         * Substep by substep, and inside each substep neuron by neuron: the midpoint method on
-         * {@code V} and {@code w}, or on {@code w} alone while {@code V} is held at the reset. Looping
-         * over neurons innermost lets their independent updates overlap in the processor; one
-         * neuron's substeps form a chain of dependent exponentials and divisions, three times slower
-         * taken one after another. The spikes found are reported after the last substep, in neuron
-         * order, as the kernel contract asks.
-         */
-        @Override
-        public void update(State s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
-            final double[] vs = s.v;
-            final double[] ws = s.w;
-            final double[] ex = s.iSynEx;
-            final double[] inh = s.iSynIn;
-            final double[] refractory = s.refractorySteps;
-            final int[] spikes = s.spikesInStep;
-            final boolean[] holding = s.holding;
-            for (int step = fromStep; step < toStep; step++) {
-                final int row = in.row(step);
-                for (int i = lo; i < hi; i++) {
-                    holding[i] = refractory[i] > 0;
-                }
-                for (int k = 0; k < substeps; k++) {
-                    for (int i = lo; i < hi; i++) {
-                        double start = ex[i] + inh[i];
-                        double iEx = ex[i] * halfDecayEx;
-                        double iIn = inh[i] * halfDecayIn;
-                        double middle = iEx + iIn;
-                        ex[i] = iEx * halfDecayEx;
-                        inh[i] = iIn * halfDecayIn;
-                        double v = vs[i];
-                        double w = ws[i];
-                        if (holding[i]) {
-                            // V stays where it is: at the reset, or at a value written between runs.
-                            ws[i] = advanceW(v, w, h);
-                            continue;
-                        }
-                        double drive = iE + in.current(row, i);
-                        double left = h;
-                        double toPeak = upstrokeMs(v);
-                        boolean fired = false;
-                        // Up a spike's upstroke the exponential grows faster than one midpoint step follows
-                        // (some 6% short a substep where it grows 2.4-fold, a lag that added up spike by spike):
-                        // there the substep is taken in pieces of 1 / UPSTROKE_PIECES of the time left to the
-                        // peak, until that time ends inside what is left of the substep.
-                        while (toPeak < UPSTROKE_PIECES * left) {
-                            if (toPeak < left) {
-                                // The upstroke ends inside this substep: cut it at its estimated end and go on
-                                // from the reset for the rest of the substep.
-                                w = advanceW(v, w, toPeak) + b;
-                                v = vReset;
-                                spikes[i]++;
-                                fired = true;
-                                left -= toPeak;
-                                holding[i] = refractorySteps > 0;
-                                break;
-                            }
-                            double piece = toPeak / UPSTROKE_PIECES;
-                            double vHalf = v + 0.5 * piece * membrane(v, w, middle + drive);
-                            double wHalf = w + 0.5 * piece * adaptation(v, w);
-                            v += piece * membrane(vHalf, wHalf, middle + drive);
-                            w += piece * adaptation(vHalf, wHalf);
-                            left -= piece;
-                            toPeak = upstrokeMs(v);
-                        }
-                        if (holding[i]) {
-                            vs[i] = v;
-                            ws[i] = advanceW(v, w, left);
-                            continue;
-                        }
-                        double vMid = v + 0.5 * left * membrane(v, w, start + drive);
-                        double wMid = w + 0.5 * left * adaptation(v, w);
-                        v += left * membrane(vMid, wMid, middle + drive);
-                        w += left * adaptation(vMid, wMid);
-                        if (v >= vPeak) {
-                            if (fired) {
-                                // A second peak in the substep of a spike waits at the peak for the next substep,
-                                // whose upstroke time is then 0: at most one spike per substep.
-                                v = vPeak;
-                            } else {
-                                v = vReset;
-                                w += b;
-                                spikes[i]++;
-                                holding[i] = refractorySteps > 0;
-                            }
-                        }
-                        vs[i] = v;
-                        ws[i] = w;
-                    }
-                }
-                for (int i = lo; i < hi; i++) {
-                    ex[i] += in.excitatory(row, i);
-                    inh[i] += in.inhibitory(row, i);
-                    refractory[i] = spikes[i] > 0 ? refractorySteps : Math.max(refractory[i] - 1, 0);
-                    for (; spikes[i] > 0; spikes[i]--) {
-                        out.spike(i, step);
-                    }
-                }
-            }
-        }
-
-        /**
-         * The time the upstroke from {@code v} takes to reach {@code v_peak} when the exponential
-         * term alone drives it: {@code (C / g_L) (exp(-(v - V_T) / Delta_T) - exp(-(v_peak - V_T) / Delta_T))},
-         * the solution of {@code C dV/dt = g_L Delta_T exp((V - V_T) / Delta_T)}. Far up the upstroke,
-         * where it is shorter than a substep, that term outweighs the others by orders of magnitude;
-         * below {@code V_T} it is not computed. The midpoint method, stepping over the upstroke's
-         * end, would place the spike up to a substep late, an error that built up spike by spike.
-         */
-        private double upstrokeMs(double v) {
-            if (!exponential || v <= vTh) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double capped = Math.min(v, vPeak);
-            return membraneTimeMs * (StrictMath.exp(-(capped - vTh) * inverseDeltaT) - peakFactor);
-        }
-
-        /** w after {@code duration} ms of the midpoint method with V fixed at {@code v}. */
-        private double advanceW(double v, double w, double duration) {
-            double wMid = w + 0.5 * duration * adaptation(v, w);
-            return w + duration * adaptation(v, wMid);
-        }
-
-        /** dV/dt (mV/ms), reading V as at most {@code v_peak} so the exponential stays finite. */
-        private double membrane(double v, double w, double current) {
-            double capped = Math.min(v, vPeak);
-            double spikeCurrent = exponential ? gL * deltaT * StrictMath.exp((capped - vTh) * inverseDeltaT) : 0;
-            return inverseC * (gL * (eL - capped) + spikeCurrent - w + current);
-        }
-
-        /** dw/dt (pA/ms), reading V as {@link #membrane} does. */
-        private double adaptation(double v, double w) {
-            return inverseTauW * (a * (Math.min(v, vPeak) - eL) - w);
-        }
+        return AdexKernel.currents(NAME, p.membrane(), p.tauSynEx(), p.tauSynIn(), grid);
     }
 }

@@ -159,7 +159,7 @@ class AdexTest {
         assertTrue(spikes.size() > 100, spikes.size() + " spikes");
         for (int k = 0; k < spikes.size(); k++) {
             double late = spikes.get(k) - reference.spikes.get(k);
-            assertTrue(late >= -1e-9 && late < DT + 2 * Adex.MAX_SUBSTEP_MS, "spike " + k + ": " + spikes.get(k)
+            assertTrue(late >= -1e-9 && late < DT + 2 * AdexKernel.MAX_SUBSTEP_MS, "spike " + k + ": " + spikes.get(k)
                     + " against " + reference.spikes.get(k) + " ms");
         }
     }
@@ -187,7 +187,7 @@ class AdexTest {
             // (s dt, (s + 1) dt]; the kernel finds it within two substeps (0.02 ms), so a spike that
             // close to a step's end may be reported with the next step.
             double late = spikes.get(k) - reference.spikes.get(k);
-            assertTrue(late >= -1e-9 && late < DT + 2 * Adex.MAX_SUBSTEP_MS, "spike " + k + ": " + spikes.get(k)
+            assertTrue(late >= -1e-9 && late < DT + 2 * AdexKernel.MAX_SUBSTEP_MS, "spike " + k + ": " + spikes.get(k)
                     + " against " + reference.spikes.get(k) + " ms");
             inStep += late < DT ? 1 : 0;
         }
@@ -238,7 +238,7 @@ class AdexTest {
         KernelHarness harness = new KernelHarness(1, 100, DT);
         harness.run(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 100);
         double[] spikes = harness.spikeTimesMs(0);
-        int substeps = (int) Math.round(DT / Adex.MAX_SUBSTEP_MS);
+        int substeps = (int) Math.round(DT / AdexKernel.MAX_SUBSTEP_MS);
         assertTrue(spikes.length > 100 && spikes.length <= 100 * substeps, spikes.length + " spikes in 100 steps");
     }
 

@@ -152,7 +152,7 @@ class ParameterValidationTest {
     void adexAcceptsEachParameterAtItsBound() {
         Adex.Params p = new Adex.Params(0.5, 100, -70, -50, 2, 950, -60, 0, 4, 80, 0.005, 0, 2, 2);
         assertEquals(950, p.vPeak());
-        assertEquals(Adex.MIN_TIME_CONSTANT_MS, p.tauW());
-        assertEquals(Adex.MIN_TIME_CONSTANT_MS, p.cM() / p.gL());
+        assertEquals(AdexMembrane.MIN_TIME_CONSTANT_MS, p.tauW());
+        assertEquals(AdexMembrane.MIN_TIME_CONSTANT_MS, p.cM() / p.gL());
     }
 }
