@@ -7,12 +7,16 @@ import org.engram.simulator.engine.TimeGrid;
  * {@link AdexCond}, whose synapses are conductances. Either way the synaptic input is affine in
  * the potential, {@code I_syn = offset - g V}: currents give {@code offset = I_ex + I_in} and
  * {@code g = 0}, conductances {@code offset = g_ex E_ex + g_in E_in} and {@code g = g_ex + g_in};
- * so one integrator serves both, the synaptic variables decaying exactly and taken at each stage's
- * time.
+ * so one integrator serves both, the synaptic variables decaying exactly.
  *
  * <p>Each grid step is split into {@code n = ceil(dt / 0.01 ms)} equal substeps, each a
- * second-order Runge-Kutta (midpoint) step of {@code V} and {@code w}, with the synaptic variables
- * exact at the substep's start and middle. As in NEST, the right-hand side reads {@code V} as at
+ * second-order Runge-Kutta (midpoint) step of {@code V} and {@code w}. Its first stage reads the
+ * synaptic variables at the substep's start; its second, which alone moves the state, reads
+ * currents at the substep's middle and conductances as their exact mean over the substep: with
+ * {@code V} fixed a conductance then moves it by exactly its charge, where its middle value is
+ * short by {@code (h / tau)^2 / 24} of it (1e-4 at NEST's 0.2 ms), which made a 30 nS PSP's
+ * error 7 times larger (1.6e-4 against 2.2e-5 mV; {@code adex} keeps the middle value, to its
+ * bits). As in NEST, the right-hand side reads {@code V} as at
  * most {@code v_peak}, so the exponential stays finite. Far up a spike's upstroke the time left to
  * {@code v_peak} is the exponential term's closed-form blow-up time; when it ends inside a substep
  * the spike is placed there and the substep goes on from the reset; below that hand-off, where the
@@ -44,6 +48,13 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
     private final double h;
     private final double halfDecayEx;
     private final double halfDecayIn;
+    /**
+     * What the excitatory variable at a substep's start is multiplied by for the second midpoint
+     * stage: its decay to the middle (currents) or its mean over the substep (conductances).
+     */
+    private final double stageEx;
+    /** What the inhibitory variable at a substep's start is multiplied by for the second midpoint stage. */
+    private final double stageIn;
     /** What one unit of the excitatory variable adds to the affine input's offset: 1 (pA/pA) or E_ex (mV). */
     private final double offsetPerEx;
     /** What one unit of the inhibitory variable adds to the offset: 1 or E_in. */
@@ -83,6 +94,8 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
         h = grid.dtMs() / substeps;
         halfDecayEx = StrictMath.exp(-0.5 * h / tauSynEx);
         halfDecayIn = StrictMath.exp(-0.5 * h / tauSynIn);
+        stageEx = conductancePerUnit > 0 ? Conductances.meanOverInterval(h, tauSynEx) : halfDecayEx;
+        stageIn = conductancePerUnit > 0 ? Conductances.meanOverInterval(h, tauSynIn) : halfDecayIn;
         this.offsetPerEx = offsetPerEx;
         this.offsetPerIn = offsetPerIn;
         this.conductancePerUnit = conductancePerUnit;
@@ -174,8 +187,10 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
                     }
                     double xEx = ex[i] * halfDecayEx;
                     double xIn = inh[i] * halfDecayIn;
-                    double middle = offsetPerEx * xEx + offsetPerIn * xIn;
-                    double middleConductance = conductancePerUnit * (xEx + xIn);
+                    double sEx = ex[i] * stageEx;
+                    double sIn = inh[i] * stageIn;
+                    double middle = offsetPerEx * sEx + offsetPerIn * sIn;
+                    double middleConductance = conductancePerUnit * (sEx + sIn);
                     ex[i] = xEx * halfDecayEx;
                     inh[i] = xIn * halfDecayIn;
                     double v = vs[i];

@@ -1,6 +1,5 @@
 package org.engram.simulator.model;
 
-import org.engram.simulator.ParameterException;
 import org.engram.simulator.Problems;
 import org.engram.simulator.engine.TimeGrid;
 
@@ -86,12 +85,7 @@ public final class LifCondExp extends AbstractNeuronModel<LifCondExp.Params, Lif
         /** Validates every parameter. */
         public Params {
             Problems p = LifParameters.membrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
-            boolean finiteEx = p.finite("e_ex", eEx, "mV");
-            boolean finiteIn = p.finite("e_in", eIn, "mV");
-            if (finiteEx && finiteIn) {
-                // Above e_ex, an inhibitory synapse would excite more than an excitatory one.
-                p.require(eIn < eEx, "e_in", "a value < e_ex = " + eEx + " (mV)", eIn);
-            }
+            LifParameters.reversals(p, eEx, eIn);
             LifParameters.synapses(p, tauSynEx, tauSynIn);
             p.throwIfAny();
         }
@@ -122,19 +116,8 @@ public final class LifCondExp extends AbstractNeuronModel<LifCondExp.Params, Lif
         @Override
         public void requireValid(String population) {
             super.requireValid(population);
-            requireNonNegative(population, "g_ex", gEx);
-            requireNonNegative(population, "g_in", gIn);
-        }
-
-        private static void requireNonNegative(String population, String variable, double[] conductance) {
-            for (int i = 0; i < conductance.length; i++) {
-                if (conductance[i] < 0) {
-                    throw new ParameterException("population '" + population + "'", variable + "[" + i + "]",
-                            "a conductance >= 0 (nS; a negative one drives V away from its reversal potential: cut"
-                                    + " an initial distribution at 0)",
-                            conductance[i]);
-                }
-            }
+            Conductances.requireNonNegative(population, "g_ex", gEx);
+            Conductances.requireNonNegative(population, "g_in", gIn);
         }
     }
 
@@ -191,8 +174,8 @@ public final class LifCondExp extends AbstractNeuronModel<LifCondExp.Params, Lif
             leak = p.leakConductance();
             leakDrive = leak * p.eL();
             stepPerCapacitance = h / p.cM();
-            meanEx = meanOverStep(h, p.tauSynEx());
-            meanIn = meanOverStep(h, p.tauSynIn());
+            meanEx = Conductances.meanOverInterval(h, p.tauSynEx());
+            meanIn = Conductances.meanOverInterval(h, p.tauSynIn());
             decayEx = StrictMath.exp(-h / p.tauSynEx());
             decayIn = StrictMath.exp(-h / p.tauSynIn());
             eEx = p.eEx();
@@ -201,11 +184,6 @@ public final class LifCondExp extends AbstractNeuronModel<LifCondExp.Params, Lif
             vReset = p.vReset();
             iE = p.iE();
             refractorySteps = grid.wholeSteps(NAME, "t_ref", p.tRef());
-        }
-
-        /** The mean of {@code exp(-t / tau)} over {@code [0, h]}: {@code (tau / h) (1 - exp(-h / tau))}. */
-        private static double meanOverStep(double h, double tau) {
-            return -StrictMath.expm1(-h / tau) * tau / h;
         }
 
         /**

@@ -3,8 +3,9 @@ package org.engram.simulator.model;
 import org.engram.simulator.Problems;
 
 /**
- * Validation of the parameters that the leaky integrate-and-fire models share; each model's
- * parameter record calls it from its compact constructor with the model's name as owner.
+ * Validation of the parameters that the integrate-and-fire models share (the synapses' also by
+ * {@link Adex}, {@link AdexCond} and {@link HodgkinHuxley}); each model's parameter record calls it
+ * from its compact constructor with the model's name as owner.
  */
 final class LifParameters {
 
@@ -49,5 +50,21 @@ final class LifParameters {
     static void synapses(Problems p, double tauSynEx, double tauSynIn) {
         p.positive("tau_syn_ex", tauSynEx, "ms");
         p.positive("tau_syn_in", tauSynIn, "ms");
+    }
+
+    /**
+     * Checks the reversal potentials of conductance synapses.
+     *
+     * @param p   where the problems found are added
+     * @param eEx excitatory reversal potential (mV), finite
+     * @param eIn inhibitory reversal potential (mV), finite, {@code < eEx}
+     */
+    static void reversals(Problems p, double eEx, double eIn) {
+        boolean finiteEx = p.finite("e_ex", eEx, "mV");
+        boolean finiteIn = p.finite("e_in", eIn, "mV");
+        if (finiteEx && finiteIn) {
+            // Above e_ex, an inhibitory synapse would excite more than an excitatory one.
+            p.require(eIn < eEx, "e_in", "a value < e_ex = " + eEx + " (mV)", eIn);
+        }
     }
 }

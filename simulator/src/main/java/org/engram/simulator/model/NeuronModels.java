@@ -28,6 +28,7 @@ public final class NeuronModels {
             LifCondExp.MODEL,
             AdaptiveLif.MODEL,
             Adex.MODEL,
+            AdexCond.MODEL,
             HodgkinHuxley.MODEL,
             Izhikevich.MODEL,
             SpikeTimes.MODEL,

@@ -7,7 +7,8 @@
  * ({@link org.engram.simulator.model.LifDelta}, {@link org.engram.simulator.model.LifExp},
  * {@link org.engram.simulator.model.LifAlpha},
  * {@link org.engram.simulator.model.LifCondExp}, {@link org.engram.simulator.model.AdaptiveLif},
- * {@link org.engram.simulator.model.Adex}, {@link org.engram.simulator.model.HodgkinHuxley},
+ * {@link org.engram.simulator.model.Adex}, {@link org.engram.simulator.model.AdexCond},
+ * {@link org.engram.simulator.model.HodgkinHuxley},
  * {@link org.engram.simulator.model.Izhikevich}) and
  * user models registered as services are looked up by name in
  * {@link org.engram.simulator.model.NeuronModels}; {@link org.engram.simulator.model.ParameterRecords}

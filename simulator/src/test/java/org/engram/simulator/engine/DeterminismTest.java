@@ -9,6 +9,7 @@ import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.engram.simulator.input.CurrentSource;
 import org.engram.simulator.input.PoissonSource;
 import org.engram.simulator.model.Adex;
+import org.engram.simulator.model.AdexCond;
 import org.engram.simulator.model.HodgkinHuxley;
 import org.engram.simulator.model.Izhikevich;
 import org.engram.simulator.model.LifAlpha;
@@ -80,6 +81,10 @@ class DeterminismTest {
             Population<?, ?> adex = b.population("adex", 48, Adex.MODEL, Adex.MODEL.defaults());
             b.connect("exc->adex", exc, adex, Rules.fixedInDegree(30), Synapses.excitatory(0).weights(
                     new UniformRealDistribution(new SplitMixRandom(0), 200, 900)).delayMs(0.5));
+            Population<?, ?> adexCond = b.population("adex_cond", 32, AdexCond.MODEL, AdexCond.MODEL.defaults());
+            b.connect("exc->adex_cond", exc, adexCond, Rules.fixedInDegree(30), Synapses.excitatory(0).weights(
+                    new UniformRealDistribution(new SplitMixRandom(0), 20, 80)).delayMs(0.5));
+            b.connect("inh->adex_cond", inh, adexCond, Rules.fixedInDegree(10), Synapses.inhibitory(-10).delayMs(0.8));
             Population<?, ?> hh = b.population("hh", 24, HodgkinHuxley.MODEL, HodgkinHuxley.MODEL.defaults());
             b.connect("exc->hh", exc, hh, Rules.fixedInDegree(30), Synapses.excitatory(0).weights(
                     new UniformRealDistribution(new SplitMixRandom(0), 100, 400)).delayMs(0.5));

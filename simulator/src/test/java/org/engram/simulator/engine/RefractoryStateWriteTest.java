@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.model.AdaptiveLif;
 import org.engram.simulator.model.Adex;
+import org.engram.simulator.model.AdexCond;
 import org.engram.simulator.model.HodgkinHuxley;
 import org.engram.simulator.model.LifAlpha;
 import org.engram.simulator.model.LifDelta;
@@ -113,7 +114,7 @@ class RefractoryStateWriteTest {
     @ValueSource(doubles = {-1, 0.5, Double.NaN, Double.POSITIVE_INFINITY, 3e9})
     void aRefractoryCountThatIsNoWholeNumberOfStepsIsRefused(double count) {
         for (String model : new String[] {"lif_delta", "lif_exp", "lif_alpha", "lif_cond_exp", "adaptive_lif",
-            "adex", "hh_alpha"}) {
+            "adex", "adex_cond", "hh_alpha"}) {
             NetworkBuilder b = new NetworkBuilder(DT).seed(1);
             Population<?, ?> p = switch (model) {
                 case "lif_delta" -> b.population("cells", 3, LifDelta.MODEL, DRIVEN);
@@ -121,6 +122,7 @@ class RefractoryStateWriteTest {
                 case "lif_alpha" -> b.population("cells", 3, LifAlpha.MODEL, LifAlpha.MODEL.defaults());
                 case "lif_cond_exp" -> b.population("cells", 3, LifCondExp.MODEL, LifCondExp.MODEL.defaults());
                 case "adex" -> b.population("cells", 3, Adex.MODEL, Adex.MODEL.defaults());
+                case "adex_cond" -> b.population("cells", 3, AdexCond.MODEL, AdexCond.MODEL.defaults());
                 case "hh_alpha" -> b.population("cells", 3, HodgkinHuxley.MODEL, HodgkinHuxley.MODEL.defaults());
                 default -> b.population("cells", 3, AdaptiveLif.MODEL, AdaptiveLif.MODEL.defaults());
             };
@@ -153,6 +155,9 @@ class RefractoryStateWriteTest {
             return s.refractorySteps;
         }
         if (state instanceof Adex.State s) {
+            return s.refractorySteps;
+        }
+        if (state instanceof AdexCond.State s) {
             return s.refractorySteps;
         }
         if (state instanceof HodgkinHuxley.State s) {

@@ -19,7 +19,7 @@ class RunAllocationTest {
     private static final int WINDOWS = 4;
     private static final double WINDOW_MS = 100;
     /**
-     * A window takes 1,000 steps in 200 slices (the shortest delay is 0.5 ms) of 803 neurons (614 in
+     * A window takes 1,000 steps in 200 slices (the shortest delay is 0.5 ms) of 835 neurons (614 in
      * precise mode), with thousands of spikes: one 16-byte object a slice would be 3.2 KB, one a step
      * 16 KB, one a spike over 50 KB. What a call of {@code run} allocates once is about 1 KB.
      */

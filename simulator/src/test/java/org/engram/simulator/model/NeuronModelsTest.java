@@ -18,6 +18,7 @@ class NeuronModelsTest {
         assertSame(AdaptiveLif.MODEL, NeuronModels.byName("adaptive_lif"));
         assertSame(Izhikevich.MODEL, NeuronModels.byName("izhikevich"));
         assertSame(HodgkinHuxley.MODEL, NeuronModels.byName("hh_alpha"));
+        assertSame(AdexCond.MODEL, NeuronModels.byName("adex_cond"));
     }
 
     @Test
@@ -25,7 +26,7 @@ class NeuronModelsTest {
         ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName("izhikevitch"));
         assertEquals("izhikevitch", e.found());
         assertEquals("neuron model: model: expected one of [lif_delta, lif_exp, lif_alpha, lif_cond_exp, adaptive_lif, "
-                + "adex, hh_alpha, izhikevich, spike_times, poisson_source], found izhikevitch; "
+                + "adex, adex_cond, hh_alpha, izhikevich, spike_times, poisson_source], found izhikevitch; "
                 + "did you mean 'izhikevich'?",
                 e.getMessage());
     }

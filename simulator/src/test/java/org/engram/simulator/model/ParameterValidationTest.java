@@ -74,6 +74,18 @@ class ParameterValidationTest {
                         (Executable) () -> new Adex.Params(0.1, 30, -70, -50, 2, 0, -60, 0, 4, 80, 144, 0, 2, 2)),
                 Arguments.of("adex", "a", "NaN",
                         (Executable) () -> new Adex.Params(281, 30, -70, -50, 2, 0, -60, 0, NAN, 80, 144, 0, 2, 2)),
+                Arguments.of("adex_cond", "e_in", "0.0",
+                        (Executable) () -> adexCond(2, 0, 144, 0, 0, 0.2)),
+                Arguments.of("adex_cond", "e_ex", "NaN",
+                        (Executable) () -> adexCond(2, 0, 144, NAN, -85, 0.2)),
+                Arguments.of("adex_cond", "tau_syn_ex", "-0.2",
+                        (Executable) () -> adexCond(2, 0, 144, 0, -85, -0.2)),
+                Arguments.of("adex_cond", "v_peak", "-55.0",
+                        (Executable) () -> adexCond(2, -55, 144, 0, -85, 0.2)),
+                Arguments.of("adex_cond", "delta_t", "-1.0",
+                        (Executable) () -> adexCond(-1, 0, 144, 0, -85, 0.2)),
+                Arguments.of("adex_cond", "tau_w", "0.004",
+                        (Executable) () -> adexCond(2, 0, 0.004, 0, -85, 0.2)),
                 Arguments.of("adaptive_lif", "tau_a", "0.0",
                         (Executable) () -> new AdaptiveLif.Params(10, 250, -70, -55, -70, 2, 0, 2, 2, 0, 1)),
                 Arguments.of("adaptive_lif", "delta_a", "-1.0",
@@ -105,6 +117,9 @@ class ParameterValidationTest {
                 Arguments.of("lif_alpha", "t_ref", "0.25",
                         (Executable) () -> LifAlpha.MODEL.prepare(
                                 new LifAlpha.Params(10, 250, -70, -55, -70, 0.25, 0, 2, 2), new TimeGrid(0.1))),
+                Arguments.of("adex_cond", "t_ref", "0.25",
+                        (Executable) () -> AdexCond.MODEL.prepare(new AdexCond.Params(281, 30, -70, -50, 2, 0, -60, 0.25,
+                                4, 80, 144, 0, 0, -85, 0.2, 2), new TimeGrid(0.1))),
                 Arguments.of("adex", "t_ref", "0.25",
                         (Executable) () -> Adex.MODEL.prepare(new Adex.Params(281, 30, -70, -50, 2, 0, -60, 0.25, 4, 80,
                                 144, 0, 2, 2), new TimeGrid(0.1))),
@@ -124,6 +139,13 @@ class ParameterValidationTest {
                         (Executable) () -> AdaptiveLif.MODEL.prepare(
                                 new AdaptiveLif.Params(10, 250, -70, -55, -70, 0.15, 0, 2, 2, 100, 1),
                                 new TimeGrid(0.1))));
+    }
+
+    /** NEST's aeif_cond_exp defaults with the slope, cut-off, tau_w, reversals and tau_syn_ex given. */
+    private static AdexCond.Params adexCond(double deltaT, double vPeak, double tauW, double eEx, double eIn,
+                                            double tauSynEx) {
+        return new AdexCond.Params(281, 30, -70.6, -50.4, deltaT, vPeak, -60, 0, 4, 80.5, tauW, 0, eEx, eIn, tauSynEx,
+                2);
     }
 
     /** Hodgkin-Huxley parameters with NEST's reversal potentials, t_ref 2 ms and no bias. */

@@ -70,7 +70,7 @@ class ReadmeNeuronModelTest {
             assertSame(qif, NeuronModels.byName("qif").getClass());
             List<String> names = NeuronModels.all().stream().map(NeuronModel::name).toList();
             assertEquals(List.of("lif_delta", "lif_exp", "lif_alpha", "lif_cond_exp", "adaptive_lif", "adex",
-                    "hh_alpha", "izhikevich", "spike_times", "poisson_source", "qif"), names);
+                    "adex_cond", "hh_alpha", "izhikevich", "spike_times", "poisson_source", "qif"), names);
         } finally {
             thread.setContextClassLoader(saved);
         }
