@@ -1234,6 +1234,45 @@ class SimulateCommandTest {
         assertTrue(CliRunner.run("list").out().contains("hh_alpha"));
     }
 
+    /**
+     * The conductance-based AdEx by name: on 1 nA with no synaptic input it spikes as {@code adex} does
+     * with the same parameters (the same membrane and integrator); one excitatory input of 30 nS at
+     * NEST's tau_syn_ex of 0.2 ms makes a PSP of 1.37 mV from rest (a Dormand-Prince solution of the
+     * equations gives 1.37 mV, see {@code AdexCondTest}); a reversal potential above e_ex is refused
+     * by name; {@code engram list} shows it.
+     */
+    @Test
+    void theConductanceBasedAdexRunsFromAConfig(@TempDir Path dir) throws IOException {
+        String config = String.join("\n",
+                "duration_ms: 200",
+                "populations:",
+                "  - {name: driven, size: 1, model: adex_cond, params: {i_e: 1000}}",
+                "  - {name: current, size: 1, model: adex, params: {i_e: 1000}}",
+                "  - {name: quiet, size: 1, model: adex_cond}",
+                "  - {name: src, size: 1, model: spike_times, params: {times_ms: [[5.0]]}}",
+                "projections:",
+                "  - {source: src, target: quiet, rule: {type: all_to_all}, weight: 30, delay_ms: 1.0}",
+                "record:",
+                "  state: [{population: quiet, variable: v, neurons: [0], interval_ms: 0.1}]",
+                "");
+        CliRunner.Result r = simulate(dir, "adex_cond.yaml", config);
+        assertEquals(0, r.exitCode(), r.err());
+        Path folder = Path.of(r.lastLine());
+        List<String> driven = Files.readAllLines(folder.resolve("spikes_driven.csv"));
+        assertTrue(driven.size() > 5, driven.size() - 1 + " spikes");
+        assertEquals(Files.readAllLines(folder.resolve("spikes_current.csv")).subList(1, driven.size()),
+                driven.subList(1, driven.size()));
+        double peak = Files.readAllLines(folder.resolve("state_quiet_v.csv")).stream().skip(1)
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[2])).max().orElseThrow();
+        assertEquals(-70.6 + 1.37, peak, 0.01, "the PSP's peak (mV)");
+        CliRunner.Result bad = simulate(dir, "bad.yaml", config.replace("model: adex_cond}", "model: adex_cond,"
+                + " params: {e_in: 10}}"));
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("populations[2].params.e_in: expected a value < e_ex = 0.0 (mV), found 10.0"),
+                bad.err());
+        assertTrue(CliRunner.run("list").out().contains("adex_cond"));
+    }
+
     /** {@code neurons: all} samples every neuron of the population, and the resolved config keeps the word. */
     @Test
     void allNeuronsAreRecordedByOneWord(@TempDir Path dir) throws IOException {

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.engram.simulator.engine.Engine;
 import org.engram.simulator.engine.EngineOptions;
 import org.engram.simulator.model.Adex;
+import org.engram.simulator.model.AdexCond;
 import org.engram.simulator.model.HodgkinHuxley;
 import org.engram.simulator.model.Izhikevich;
 import org.engram.simulator.model.LifAlpha;
@@ -46,7 +47,8 @@ public class NeuronUpdateBenchmark {
     private static final int STEPS = 100;
 
     /** The model under test. */
-    @Param({"lif_delta", "lif_exp", "lif_alpha", "lif_cond_exp", "adex", "izhikevich", "hh_alpha"})
+    @Param({"lif_delta", "lif_exp", "lif_alpha", "lif_cond_exp", "adex", "adex_cond", "izhikevich",
+        "hh_alpha"})
     public String model;
 
     private Engine engine;
@@ -56,10 +58,10 @@ public class NeuronUpdateBenchmark {
      * or alpha-shaped currents, fire every 53 ms: their resting potential, -49 mV, lies above the
      * threshold, -50 mV (no bias current), and each spike resets them to -60 mV for 5 ms. The
      * conductance-based neurons of COBA fire every 18.9 ms on their 200 pA bias (20 mV above rest,
-     * 10 mV above threshold), with no conductance. The AdEx
-     * neurons (Brette and Gerstner's regular-spiking cell) are driven by 1 nA and adapt; the
-     * Izhikevich neurons (regular spiking) by a bias of 10; the Hodgkin-Huxley neurons (NEST's
-     * defaults) by 1 nA, on which they fire at about 68 Hz.
+     * 10 mV above threshold), with no conductance. The AdEx neurons (Brette and Gerstner's
+     * regular-spiking cell, with current or, idle here, conductance synapses) are driven by 1 nA and
+     * adapt; the Izhikevich neurons (regular spiking) by a bias of 10; the Hodgkin-Huxley neurons
+     * (NEST's defaults) by 1 nA, on which they fire at about 68 Hz.
      */
     @Setup(Level.Trial)
     public void setUp() {
@@ -71,6 +73,8 @@ public class NeuronUpdateBenchmark {
             case "lif_alpha" -> b.population("p", NEURONS, LifAlpha.MODEL, cubaAlpha());
             case "lif_cond_exp" -> b.population("p", NEURONS, LifCondExp.MODEL, CobaNetwork.neuronParams());
             case "adex" -> b.population("p", NEURONS, Adex.MODEL, drivenAdex());
+            case "adex_cond" -> b.population("p", NEURONS, AdexCond.MODEL,
+                    AdexCond.MODEL.defaultsWith(Map.of("i_e", 1000.0)));
             case "izhikevich" -> b.population("p", NEURONS, Izhikevich.MODEL,
                     Izhikevich.regularSpiking().withBias(10));
             case "hh_alpha" -> b.population("p", NEURONS, HodgkinHuxley.MODEL,
