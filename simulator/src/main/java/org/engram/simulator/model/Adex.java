@@ -120,19 +120,9 @@ public final class Adex extends AbstractNeuronModel<Adex.Params, Adex.State> {
         public final double[] iSynIn;
 
         State(int size, Params p) {
-            super(size, p.eL());
-            iSynEx = variable("i_syn_ex", "pA");
-            iSynIn = variable("i_syn_in", "pA");
-        }
-
-        @Override
-        double[] excitatory() {
-            return iSynEx;
-        }
-
-        @Override
-        double[] inhibitory() {
-            return iSynIn;
+            super(size, p.eL(), "i_syn_ex", "i_syn_in", "pA");
+            iSynEx = excitatory;
+            iSynIn = inhibitory;
         }
     }
 

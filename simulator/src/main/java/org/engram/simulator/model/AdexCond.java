@@ -113,19 +113,9 @@ public final class AdexCond extends AbstractNeuronModel<AdexCond.Params, AdexCon
         public final double[] gIn;
 
         State(int size, Params p) {
-            super(size, p.eL());
-            gEx = variable("g_ex", "nS");
-            gIn = variable("g_in", "nS");
-        }
-
-        @Override
-        double[] excitatory() {
-            return gEx;
-        }
-
-        @Override
-        double[] inhibitory() {
-            return gIn;
+            super(size, p.eL(), "g_ex", "g_in", "nS");
+            gEx = excitatory;
+            gIn = inhibitory;
         }
 
         /**
@@ -135,8 +125,7 @@ public final class AdexCond extends AbstractNeuronModel<AdexCond.Params, AdexCon
         @Override
         public void requireValid(String population) {
             super.requireValid(population);
-            Conductances.requireNonNegative(population, "g_ex", gEx);
-            Conductances.requireNonNegative(population, "g_in", gIn);
+            Conductances.requireNonNegative(population, gEx, gIn);
         }
     }
 

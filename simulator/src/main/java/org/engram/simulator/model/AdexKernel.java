@@ -42,8 +42,6 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
     static final double STABILITY_LIMIT = 2;
 
     private final String model;
-    private final String exName;
-    private final String inName;
     private final int substeps;
     private final double h;
     private final double halfDecayEx;
@@ -84,12 +82,9 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
     private final double iE;
     private final int refractorySteps;
 
-    private AdexKernel(String model, String exName, String inName, AdexMembrane p, double tauSynEx,
-                       double tauSynIn, double offsetPerEx, double offsetPerIn, double conductancePerUnit,
-                       TimeGrid grid) {
+    private AdexKernel(String model, AdexMembrane p, double tauSynEx, double tauSynIn, double offsetPerEx,
+                       double offsetPerIn, double conductancePerUnit, TimeGrid grid) {
         this.model = model;
-        this.exName = exName;
-        this.inName = inName;
         substeps = grid.substeps(MAX_SUBSTEP_MS);
         h = grid.dtMs() / substeps;
         halfDecayEx = StrictMath.exp(-0.5 * h / tauSynEx);
@@ -133,7 +128,7 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
      */
     static <S extends AdexState> AdexKernel<S> currents(String model, AdexMembrane p, double tauSynEx,
                                                         double tauSynIn, TimeGrid grid) {
-        return new AdexKernel<>(model, "i_syn_ex", "i_syn_in", p, tauSynEx, tauSynIn, 1, 1, 0, grid);
+        return new AdexKernel<>(model, p, tauSynEx, tauSynIn, 1, 1, 0, grid);
     }
 
     /**
@@ -152,7 +147,7 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
      */
     static <S extends AdexState> AdexKernel<S> conductances(String model, AdexMembrane p, double tauSynEx,
                                                             double tauSynIn, double eEx, double eIn, TimeGrid grid) {
-        return new AdexKernel<>(model, "g_ex", "g_in", p, tauSynEx, tauSynIn, eEx, eIn, 1, grid);
+        return new AdexKernel<>(model, p, tauSynEx, tauSynIn, eEx, eIn, 1, grid);
     }
 
     /**
@@ -167,8 +162,8 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
     public void update(S s, int lo, int hi, int fromStep, int toStep, InputView in, SpikeSink out) {
         final double[] vs = s.v;
         final double[] ws = s.w;
-        final double[] ex = s.excitatory();
-        final double[] inh = s.inhibitory();
+        final double[] ex = s.excitatory;
+        final double[] inh = s.inhibitory;
         final double[] refractory = s.refractorySteps;
         final int[] spikes = s.spikesInStep;
         final boolean[] holding = s.holding;
@@ -267,10 +262,15 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
         }
     }
 
-    /** The failure of neuron {@code i}, its state and why. */
+    /** The failure of neuron {@code i}, with every variable of its state, and why. */
     private ArithmeticException failed(S s, int i, String why) {
-        return new ArithmeticException(model + " neuron " + i + ": V = " + s.v[i] + " mV, w = " + s.w[i] + " pA, "
-                + exName + " = " + s.excitatory()[i] + ", " + inName + " = " + s.inhibitory()[i] + ": " + why);
+        StringBuilder state = new StringBuilder(model + " neuron " + i + ":");
+        for (String name : s.variableNames()) {
+            state.append(' ').append(name).append(" = ").append(s.values(name)[i]).append(' ').append(s.unit(name))
+                    .append(',');
+        }
+        state.setLength(state.length() - 1);
+        return new ArithmeticException(state + ": " + why);
     }
 
     /**

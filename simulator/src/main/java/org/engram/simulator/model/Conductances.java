@@ -26,14 +26,20 @@ final class Conductances {
 
     /**
      * Refuses a negative conductance (a negative one, which code may have written between runs,
-     * would drive the potential away from its reversal potential instead of towards it), naming the population, the variable and the neuron.
+     * would drive the potential away from its reversal potential instead of towards it), naming
+     * the population, the variable and the neuron.
      *
-     * @param population  the population's name
-     * @param variable    the variable's name, e.g. {@code "g_in"}
-     * @param conductance its values (nS)
+     * @param population the population's name
+     * @param gEx        the excitatory conductances (nS), variable {@code g_ex}
+     * @param gIn        the inhibitory conductances (nS), variable {@code g_in}
      * @throws ParameterException at the first negative value
      */
-    static void requireNonNegative(String population, String variable, double[] conductance) {
+    static void requireNonNegative(String population, double[] gEx, double[] gIn) {
+        requireNonNegative(population, "g_ex", gEx);
+        requireNonNegative(population, "g_in", gIn);
+    }
+
+    private static void requireNonNegative(String population, String variable, double[] conductance) {
         for (int i = 0; i < conductance.length; i++) {
             if (conductance[i] < 0) {
                 throw new ParameterException("population '" + population + "'", variable + "[" + i + "]",

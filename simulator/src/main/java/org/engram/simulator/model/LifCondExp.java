@@ -116,8 +116,7 @@ public final class LifCondExp extends AbstractNeuronModel<LifCondExp.Params, Lif
         @Override
         public void requireValid(String population) {
             super.requireValid(population);
-            Conductances.requireNonNegative(population, "g_ex", gEx);
-            Conductances.requireNonNegative(population, "g_in", gIn);
+            Conductances.requireNonNegative(population, gEx, gIn);
         }
     }
 

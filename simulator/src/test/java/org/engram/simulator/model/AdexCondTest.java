@@ -433,8 +433,8 @@ class AdexCondTest {
         KernelHarness harness = new KernelHarness(2, 1, DT);
         ArithmeticException stiff = assertThrows(ArithmeticException.class,
                 () -> harness.run(AdexCond.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 1));
-        assertTrue(stiff.getMessage().startsWith("adex_cond neuron 1: V = -70.6 mV, w = 0.0 pA, g_ex = 0.0, g_in = "
-                + "1000000.0: a conductance of 1000000.0 nS makes the midpoint substep of 0.01 ms unstable (at most "
+        assertTrue(stiff.getMessage().startsWith("adex_cond neuron 1: v = -70.6 mV, w = 0.0 pA, g_ex = 0.0 nS, g_in = "
+                + "1000000.0 nS: a conductance of 1000000.0 nS makes the midpoint substep of 0.01 ms unstable (at most "
                 + "56170.0 nS)"), stiff.getMessage());
         AdexCond.State nan = AdexCond.MODEL.newState(1, p);
         nan.w[0] = Double.NaN;

@@ -3,6 +3,7 @@ package org.engram.simulator.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -358,6 +359,19 @@ class AdexTest {
         assertTrue(biasedSpikes.size() > 5, biasedSpikes.size() + " spikes");
         assertArrayEquals(expected, v);
         assertArrayEquals(biasedSpikes.stream().mapToDouble(Double::doubleValue).toArray(), harness.spikeTimesMs(0));
+    }
+
+    /** A state that is not finite fails the run with a message naming the neuron and its state. */
+    @Test
+    void aStateNotFiniteFailsNamingTheNeuron() {
+        Adex.Params p = cell(1000, 0);
+        Adex.State state = Adex.MODEL.newState(2, p);
+        state.w[1] = Double.POSITIVE_INFINITY;
+        ArithmeticException e = assertThrows(ArithmeticException.class,
+                () -> new KernelHarness(2, 1, DT).run(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 1));
+        assertTrue(e.getMessage().startsWith("adex neuron 1: v = "), e.getMessage());
+        assertTrue(e.getMessage().contains(", w = NaN pA, i_syn_ex = 0.0 pA, i_syn_in = 0.0 pA: the state is not finite"),
+                e.getMessage());
     }
 
     /** V and w of one neuron after each step of a run from rest, and the harness that ran it. */
