@@ -67,7 +67,7 @@ import org.engram.simulator.engine.TimeGrid;
  * <p>References: R. Brette and W. Gerstner (2005), Adaptive exponential integrate-and-fire model as
  * an effective description of neuronal activity, J. Neurophysiol. 94:3637-3642; R. Naud, N. Marcille,
  * C. Clopath and W. Gerstner (2008), Firing patterns in the adaptive exponential integrate-and-fire
- * model, Biol. Cybern. 99:335-347.
+ * model, Biol. Cybern. 99:335-347. See also {@link AdexCond}, the same membrane with conductance synapses.
  */
 public final class Adex extends AbstractNeuronModel<Adex.Params, Adex.State> {
 

@@ -370,8 +370,8 @@ class AdexTest {
         ArithmeticException e = assertThrows(ArithmeticException.class,
                 () -> new KernelHarness(2, 1, DT).run(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, 1));
         assertTrue(e.getMessage().startsWith("adex neuron 1: v = "), e.getMessage());
-        assertTrue(e.getMessage().contains(", w = NaN pA, i_syn_ex = 0.0 pA, i_syn_in = 0.0 pA: the state is not finite"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains(", w = NaN pA, i_syn_ex = 0.0 pA, i_syn_in = 0.0 pA: the state is not"
+                + " finite"), e.getMessage());
     }
 
     /** V and w of one neuron after each step of a run from rest, and the harness that ran it. */

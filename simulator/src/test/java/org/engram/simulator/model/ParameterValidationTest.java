@@ -118,8 +118,8 @@ class ParameterValidationTest {
                         (Executable) () -> LifAlpha.MODEL.prepare(
                                 new LifAlpha.Params(10, 250, -70, -55, -70, 0.25, 0, 2, 2), new TimeGrid(0.1))),
                 Arguments.of("adex_cond", "t_ref", "0.25",
-                        (Executable) () -> AdexCond.MODEL.prepare(new AdexCond.Params(281, 30, -70, -50, 2, 0, -60, 0.25,
-                                4, 80, 144, 0, 0, -85, 0.2, 2), new TimeGrid(0.1))),
+                        (Executable) () -> AdexCond.MODEL.prepare(new AdexCond.Params(281, 30, -70, -50, 2, 0, -60,
+                                0.25, 4, 80, 144, 0, 0, -85, 0.2, 2), new TimeGrid(0.1))),
                 Arguments.of("adex", "t_ref", "0.25",
                         (Executable) () -> Adex.MODEL.prepare(new Adex.Params(281, 30, -70, -50, 2, 0, -60, 0.25, 4, 80,
                                 144, 0, 2, 2), new TimeGrid(0.1))),
