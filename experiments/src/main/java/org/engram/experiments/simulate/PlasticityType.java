@@ -12,6 +12,7 @@ import org.engram.learning.plasticity.TripletStdp;
 import org.engram.learning.plasticity.VogelsSprekeler;
 import org.engram.learning.plasticity.WeightDependence;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.Problems;
 import org.engram.simulator.network.Projection;
 
 /**
@@ -57,7 +58,8 @@ public enum PlasticityType {
             }),
     /** Inhibitory STDP of Vogels et al. (2011). */
     VOGELS_SPREKELER("inhibitory STDP (Vogels, Sprekeler et al. 2011) that holds the target at a rate rho0: "
-            + "|w| += eta (x_post - alpha) at a pre spike, += eta x_pre at a post spike, alpha = 2 rho0 tau, "
+            + "|w| += eta (x_post - alpha) at a pre spike, += eta x_pre at a post spike, alpha = 2 rho0 tau "
+            + "(rho0 per ms: 0.2 for 5 Hz and 20 ms), "
             + "|w| in [0, w_max], the projection's sign kept; tau defaults to 20 ms, rho0 (target_rate_hz) to 5 Hz "
             + "unless alpha is given",
             List.of("tau", "eta", "alpha", "target_rate_hz", "w_max"),
@@ -66,13 +68,17 @@ public enum PlasticityType {
                 double tau = or(s.tau(), VogelsSprekeler.PAPER_TAU_MS);
                 double eta = v.required(s.eta(), "eta");
                 double wMax = v.required(s.wMax(), "w_max");
-                if (s.alpha() != null && s.targetRateHz() != null) {
-                    throw new ParameterException(VogelsSprekeler.NAME, "target_rate_hz", "no value beside alpha"
-                            + " (alpha = 2 rho0 tau sets the target rate: give one of them)", s.targetRateHz());
-                }
                 Double rate = s.alpha() == null ? or(s.targetRateHz(), VogelsSprekeler.PAPER_TARGET_RATE_HZ) : null;
-                VogelsSprekeler.Params p = rate == null ? new VogelsSprekeler.Params(tau, eta, s.alpha(), wMax)
-                        : VogelsSprekeler.Params.withTargetRate(tau, eta, rate, wMax);
+                // Both given is reported with the values' own problems, all at once.
+                Problems problems = new Problems(VogelsSprekeler.NAME);
+                problems.require(s.alpha() == null || s.targetRateHz() == null, "target_rate_hz", "no value beside "
+                        + "alpha (alpha = 2 rho0 tau, rho0 per ms, sets the target rate: give one of them)",
+                        s.targetRateHz());
+                VogelsSprekeler.Params[] made = new VogelsSprekeler.Params[1];
+                problems.check(() -> made[0] = rate == null ? new VogelsSprekeler.Params(tau, eta, s.alpha(), wMax)
+                        : VogelsSprekeler.Params.withTargetRate(tau, eta, rate, wMax));
+                problems.throwIfAny();
+                VogelsSprekeler.Params p = made[0];
                 SimulationConfig.PlasticitySpec used = new SimulationConfig.PlasticitySpec(s.type(), null, null,
                         null, null, null, p.wMax(), null, null, null, null, null, null, null, null, p.tauMs(),
                         p.eta(), rate == null ? p.alpha() : null, rate, null);

@@ -180,7 +180,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param tauY       triplet_stdp: slow postsynaptic trace time constant (ms)
      * @param tau        vogels_sprekeler: time constant of both traces (ms)
      * @param eta        vogels_sprekeler: learning rate
-     * @param alpha      vogels_sprekeler: depression offset {@code 2 rho0 tau}
+     * @param alpha      vogels_sprekeler: depression offset {@code 2 rho0 tau}, rho0 per ms (0.2 for 5 Hz, 20 ms)
      * @param targetRateHz vogels_sprekeler: target postsynaptic rate rho0 (Hz), instead of {@code alpha}
      * @param parameters a user rule: its keys and values as written, in order; empty for a built-in rule
      */

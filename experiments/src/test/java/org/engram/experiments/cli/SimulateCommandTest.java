@@ -1766,7 +1766,8 @@ class SimulateCommandTest {
             }
         }
         assertEquals(List.of("brunel-small.yaml", "brunel.yaml", "coba.yaml", "cuba.yaml",
-                "inhibitory-plasticity.yaml", "short-term-plasticity.yaml"), loaded, "the simulations the README lists");
+                "inhibitory-plasticity.yaml", "short-term-plasticity.yaml"), loaded,
+                "the simulations the README lists");
     }
 
     /**

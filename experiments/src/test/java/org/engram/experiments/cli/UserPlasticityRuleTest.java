@@ -217,8 +217,8 @@ class UserPlasticityRuleTest {
         CliRunner.Result r = simulate(dir, config.replace("symmetric_stdp", "symetric_stdp"));
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("mine.yaml:9:19: projections[0].plasticity.type: expected one of [pair_stdp,"
-                + " triplet_stdp, vogels_sprekeler, symmetric_stdp], found symetric_stdp; did you mean 'symmetric_stdp'?; a rule of your"
-                + " own is found through its PlasticityRuleProvider"), r.err());
+                + " triplet_stdp, vogels_sprekeler, symmetric_stdp], found symetric_stdp; did you mean"
+                + " 'symmetric_stdp'?; a rule of your own is found through its PlasticityRuleProvider"), r.err());
     }
 
     /**

@@ -86,11 +86,14 @@ class VogelsSprekelerConfigTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "eta: 0.01, w_max: 1, alpha: 0.2, target_rate_hz: 5 | projections[0].plasticity.target_rate_hz: expected"
-                    + " no value beside alpha (alpha = 2 rho0 tau sets the target rate: give one of them), found 5.0",
+                    + " no value beside alpha (alpha = 2 rho0 tau, rho0 per ms, sets the target rate: give one of"
+                    + " them), found 5.0",
             "w_max: 1 | projections[0].plasticity.eta: expected a value (plasticity vogels_sprekeler needs it), found"
                     + " nothing",
-            "eta: -0.01, w_max: 1 | projections[0].plasticity.eta: expected a finite number > 0 (weight unit), found"
-                    + " -0.01",
+            "eta: -0.01, w_max: 1 | projections[0].plasticity.eta: expected a finite number > 0 (weight unit per"
+                    + " unit of trace), found -0.01",
+            "eta: 0.01, w_max: 1, tau: 1e305, target_rate_hz: 1e10 | projections[0].plasticity.target_rate_hz:"
+                    + " expected a rate whose alpha = 2 rho0 tau is finite, found 1.0E10",
             "eta: 0.01, w_max: 0 | projections[0].plasticity.w_max: expected a finite number > 0",
             "eta: 0.01, w_max: 1, tau: 0 | projections[0].plasticity.tau: expected a finite number > 0 (ms), found 0.0",
             "eta: 0.01, w_max: 1, target_rate_hz: -5 | projections[0].plasticity.target_rate_hz: expected a finite"
@@ -104,6 +107,22 @@ class VogelsSprekelerConfigTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("istdp.yaml:") && r.err().contains(message), r.err());
         assertFalse(Files.exists(dir.resolve("results").resolve("istdp")), "no folder is made");
+    }
+
+    /** Two values given and a bad tau: both reported at once, and no alpha the file does not hold. */
+    @Test
+    void everyProblemIsReportedAtOnce(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, CONFIG.replace("eta: 0.01, w_max: 1",
+                "eta: 0.01, w_max: 1, tau: -20, alpha: 0.2, target_rate_hz: 5"));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("projections[0].plasticity.target_rate_hz: expected no value beside alpha"),
+                r.err());
+        assertTrue(r.err().contains("projections[0].plasticity.tau: expected a finite number > 0 (ms), found -20.0"),
+                r.err());
+        CliRunner.Result withRate = simulate(dir, CONFIG.replace("eta: 0.01, w_max: 1",
+                "eta: 0.01, w_max: 1, tau: -20"));
+        assertTrue(withRate.err().contains("plasticity.tau: expected"), withRate.err());
+        assertFalse(withRate.err().contains("plasticity.alpha"), "the file gives no alpha: " + withRate.err());
     }
 
     @Test

@@ -23,11 +23,16 @@ import org.engram.simulator.network.Projection;
  * {@code rho_post = rho0 = alpha / (2 tau)}: inhibition grows while the neuron fires faster than
  * {@code rho0} and shrinks while it fires slower.
  *
- * <p>Each trace is read just before its own spike's increment, and the spikes of one instant are
- * handled presynaptic first ({@link PlasticityRule}): a pre and a post spike at the same time
- * change the weight by {@code eta (0 - alpha)} at the pre spike (the post trace without the
- * simultaneous spike) and {@code eta * 1} at the post spike (the pre trace with it), as a pair
- * with the presynaptic spike first.
+ * <p>{@code alpha} is dimensionless: {@code rho0} in spikes per ms times {@code tau} in ms, so
+ * {@code alpha = 2 (target_rate_hz / 1000) tau_ms}, 0.2 for 5 Hz and 20 ms (and the drift above is
+ * per ms with the rates per ms).
+ *
+ * <p>A spike reads the other side's trace: a presynaptic spike {@code x_post}, a postsynaptic one
+ * {@code x_pre}. The spikes of one instant are handled presynaptic first ({@link PlasticityRule}), so
+ * {@code x_pre} includes a simultaneous presynaptic spike and {@code x_post} leaves out a simultaneous
+ * postsynaptic one: a pre and a post spike at the same time change the weight by
+ * {@code eta (0 - alpha)} at the pre spike and {@code eta * 1} at the post spike, as a pair with the
+ * presynaptic spike first.
  *
  * <p><b>Sign.</b> The rule acts on the magnitude, keeping the projection's sign: on an inhibitory
  * projection (weights {@code <= 0}) the weight moves in {@code [-w_max, 0]} and potentiation makes
@@ -38,6 +43,10 @@ import org.engram.simulator.network.Projection;
  * fires too slowly), so the paper, and a homeostatic use, put it on inhibitory synapses. NEST
  * clips twice at a presynaptic spike (after {@code +eta x_post}, then after {@code -eta alpha});
  * here the change is clipped once, as written above, which differs only when a bound is reached.
+ * NEST's {@code x_post} is the target neuron's trace, which decays with the neuron's
+ * {@code tau_minus} rather than the synapse's {@code tau}, and for a pre and a post spike at the
+ * same time NEST counts no pair; here both traces decay with {@code tau}, and the pair counts as
+ * above. Spikes pair by their emission times, as in every rule here.
  *
  * <p>Parameter defaults of the paper: {@code tau = 20 ms}, {@code rho0 = 5 Hz} ({@code alpha = 0.2}).
  * Reference: T. P. Vogels, H. Sprekeler, F. Zenke, C. Clopath and W. Gerstner (2011), Inhibitory
@@ -59,20 +68,16 @@ public final class VogelsSprekeler extends PlasticityRule {
      *
      * @param tauMs the time constant of both traces (ms), {@code > 0}
      * @param eta   the learning rate (weight unit per unit of trace), finite, {@code > 0}
-     * @param alpha the depression offset {@code 2 rho0 tau} (dimensionless), finite, {@code >= 0}
+     * @param alpha the depression offset {@code 2 rho0 tau} (dimensionless, {@code rho0} per ms: 0.2 for
+     *              5 Hz and 20 ms), finite, {@code >= 0}
      * @param wMax  the largest weight magnitude (weight unit), {@code > 0}, a magnitude a float holds
      */
     public record Params(double tauMs, double eta, double alpha, double wMax) {
         /** Validates every parameter, reporting every problem at once. */
         public Params {
-            Problems p = new Problems(NAME);
-            p.check(() -> ParameterException.requirePositive(NAME, "tau", tauMs, "ms"));
-            p.check(() -> ParameterException.requirePositive(NAME, "eta", eta, "weight unit"));
-            p.check(() -> Bounds.requireAmplitude(NAME, "alpha", alpha, "dimensionless, 2 rho0 tau"));
-            p.check(() -> {
-                ParameterException.requirePositive(NAME, "w_max", wMax, "weight unit, the largest |w|");
-                Bounds.checkRange(NAME, 0, wMax);
-            });
+            Problems p = checkAllButAlpha(tauMs, eta, wMax);
+            p.check(() -> Bounds.requireAmplitude(NAME, "alpha", alpha, "dimensionless, 2 rho0 tau with rho0 "
+                    + "per ms: 0.2 for 5 Hz and 20 ms"));
             p.throwIfAny();
         }
 
@@ -80,15 +85,36 @@ public final class VogelsSprekeler extends PlasticityRule {
          * Parameters that set the target rate instead of the offset: {@code alpha = 2 rho0 tau}.
          *
          * @param tauMs        the time constant of both traces (ms), {@code > 0}
-         * @param eta          the learning rate (weight unit), finite, {@code > 0}
+         * @param eta          the learning rate (weight unit per unit of trace), finite, {@code > 0}
          * @param targetRateHz the target postsynaptic rate {@code rho0} (Hz), finite, {@code >= 0}
          * @param wMax         the largest weight magnitude (weight unit), {@code > 0}
          * @return the parameters
          * @throws ParameterException naming each value refused ({@code target_rate_hz} for the rate)
          */
         public static Params withTargetRate(double tauMs, double eta, double targetRateHz, double wMax) {
-            Bounds.requireAmplitude(NAME, "target_rate_hz", targetRateHz, "Hz");
+            // The rate's problems are its own, not those of the alpha it would give.
+            Problems p = checkAllButAlpha(tauMs, eta, wMax);
+            p.check(() -> {
+                Bounds.requireAmplitude(NAME, "target_rate_hz", targetRateHz, "Hz");
+                if (Double.isFinite(tauMs) && !Double.isFinite(alphaFor(targetRateHz, tauMs))) {
+                    throw new ParameterException(NAME, "target_rate_hz", "a rate whose alpha = 2 rho0 tau is finite",
+                            targetRateHz);
+                }
+            });
+            p.throwIfAny();
             return new Params(tauMs, eta, alphaFor(targetRateHz, tauMs), wMax);
+        }
+
+        /** Checks {@code tau}, {@code eta} and {@code w_max}, gathering their problems. */
+        private static Problems checkAllButAlpha(double tauMs, double eta, double wMax) {
+            Problems p = new Problems(NAME);
+            p.check(() -> ParameterException.requirePositive(NAME, "tau", tauMs, "ms"));
+            p.check(() -> ParameterException.requirePositive(NAME, "eta", eta, "weight unit per unit of trace"));
+            p.check(() -> {
+                ParameterException.requirePositive(NAME, "w_max", wMax, "weight unit, the largest |w|");
+                Bounds.checkRange(NAME, 0, wMax);
+            });
+            return p;
         }
 
         /** {@return the target postsynaptic rate {@code rho0 = alpha / (2 tau)} in Hz} */
@@ -96,9 +122,9 @@ public final class VogelsSprekeler extends PlasticityRule {
             return alpha / (2 * tauMs) * 1000;
         }
 
-        /** {@code alpha = 2 rho0 tau}, with the rate in Hz and tau in ms. */
+        /** {@code alpha = 2 rho0 tau}, with the rate in Hz (per 1000 ms) and tau in ms. */
         private static double alphaFor(double targetRateHz, double tauMs) {
-            return 2 * targetRateHz * tauMs / 1000;
+            return 2 * (targetRateHz / 1000) * tauMs;
         }
     }
 
@@ -144,7 +170,7 @@ public final class VogelsSprekeler extends PlasticityRule {
      * @param receptor the projection's receptor
      * @param params   the parameters
      */
-    public static PlasticityRules.WeightBounds bounds(Receptor receptor, Params params) {
+    private static PlasticityRules.WeightBounds bounds(Receptor receptor, Params params) {
         return receptor == Receptor.INHIBITORY ? new PlasticityRules.WeightBounds(-params.wMax(), 0)
                 : new PlasticityRules.WeightBounds(0, params.wMax());
     }

@@ -73,13 +73,14 @@ class VogelsSprekelerNetworkTest {
     }
 
     /**
-     * After 8 s the population rate over the next 8 s lies within 0.75 Hz of rho0, from either side.
-     * Tolerance: the count of ~850 spikes has a standard deviation of ~0.18 Hz, and the rule's fixed
-     * point lies slightly above rho0 (about 5.3 Hz here): an inhibitory spike delays the neuron's
-     * next spike, so the presynaptic trace at postsynaptic spikes is below its independent-train mean
-     * rho_pre tau, and the potentiation term balances the depression only at a higher rate. The excess
-     * shrinks with the single synapse's weight; with 50 sources at 10 Hz (weights near 1.9 mV) it was
-     * about 0.8 Hz. Each neuron's own inhibition settles it: every one ends between 4 and 6.5 Hz.
+     * After 8 s the population rate over the next 8 s lies in [rho0, rho0 + 0.6 Hz], from either side.
+     * The rule's fixed point lies slightly above rho0 (about 5.3 Hz here): an inhibitory spike delays
+     * the neuron's next spike, so the presynaptic trace at postsynaptic spikes is below its
+     * independent-train mean rho_pre tau, and the potentiation term balances the depression only at a
+     * higher rate; the excess shrinks with the single synapse's weight. The rule keeps the counts more
+     * regular than Poisson: over seeds 1 to 30 the population rate lay in 5.15-5.35 Hz, so the bounds
+     * leave room for noise while a target 10% off (4.5 or 5.5 Hz) fails. Each neuron's own inhibition
+     * settles it: every one ends between 4 and 6.5 Hz.
      */
     @ParameterizedTest
     @CsvSource({"0, too weak", "-1.0, too strong"})
@@ -95,6 +96,7 @@ class VogelsSprekelerNetworkTest {
             mean += r / NEURONS;
             assertTrue(r > 4 && r < 6.5, "a neuron settled at " + r + " Hz from " + inhibition + " inhibition");
         }
-        assertEquals(TARGET_HZ, mean, 0.75, "population rate from " + inhibition + " inhibition");
+        assertTrue(mean >= TARGET_HZ && mean <= TARGET_HZ + 0.6, "population rate " + mean + " Hz from " + inhibition
+                + " inhibition");
     }
 }

@@ -209,8 +209,14 @@ class VogelsSprekelerTest {
         ParameterException all = assertThrows(ParameterException.class,
                 () -> new VogelsSprekeler.Params(-1, -1, -1, -1));
         assertEquals(4, all.problems().size(), all.getMessage());
-        assertEquals("vogels_sprekeler: eta: expected a finite number > 0 (weight unit), found -1.0",
+        assertEquals("vogels_sprekeler: eta: expected a finite number > 0 (weight unit per unit of trace), found -1.0",
                 all.problems().get(1).getMessage());
+        // A bad tau is tau's problem alone, not also that of the alpha it would give; an overflowing alpha the rate's.
+        ParameterException badTau = assertThrows(ParameterException.class,
+                () -> VogelsSprekeler.Params.withTargetRate(-20, 0.01, 5, 1));
+        assertEquals(1, badTau.problems().size(), badTau.getMessage());
+        assertEquals("tau", badTau.problems().get(0).location(), badTau.getMessage());
+        rejects("target_rate_hz", 1e10, () -> VogelsSprekeler.Params.withTargetRate(1e305, 0.01, 1e10, 1));
     }
 
     @Test
