@@ -13,6 +13,7 @@ import org.engram.simulator.engine.EngineChecks;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.monitor.SpikesPastTheHeap;
 import org.engram.simulator.monitor.StateRecorder;
+import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 
 /**
@@ -34,10 +35,11 @@ final class RecordChecks {
      * config's own time grid, the variable and neurons their population built.
      *
      * @param factory      the network's factory, after {@link NetworkFromConfig#build()}
+     * @param network      the network it built, or null when it did not
      * @param durationHint added to a problem of the run's length when the command line set it, else null
      */
-    static void check(SimulationConfig c, String source, boolean named, NetworkFromConfig factory, String durationHint,
-                      List<ConfigException> problems) {
+    static void check(SimulationConfig c, String source, boolean named, NetworkFromConfig factory, Network network,
+                      String durationHint, List<ConfigException> problems) {
         List<String> names = NetworkFromConfig.populationNames(c);
         List<String> spikes = c.record().spikes() == null ? List.of() : c.record().spikes();
         TimeGrid grid = factory.grid();
@@ -101,6 +103,7 @@ final class RecordChecks {
                 }
             }
         }
+        WeightRecordChecks.check(c, source, grid, network, durationHint, problems);
         List<SimulationConfig.StateSpec> state = c.record().state();
         for (int i = 0; i < state.size(); i++) {
             SimulationConfig.StateSpec b = state.get(i);

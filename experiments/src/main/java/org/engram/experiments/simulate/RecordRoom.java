@@ -13,8 +13,8 @@ import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.network.Network;
 
 /**
- * The disk space that a simulation's state, rate and synapse records take, checked against the result folder's
- * disk (the spike files' size is not known before the run).
+ * The disk space that a simulation's state, rate, synapse and weight records take, checked against the result
+ * folder's disk (the spike files' size is not known before the run).
  */
 final class RecordRoom {
 
@@ -30,6 +30,13 @@ final class RecordRoom {
     static final int RATE_ROW_BYTES = 20 + 1 + 15 + 1;
     /** Bytes a synapse CSV row takes, counted generously: two indices, a float weight, a delay. */
     private static final int SYNAPSE_ROW_BYTES = 10 + 1 + 10 + 1 + 15 + 1 + 12 + 1;
+    /**
+     * Bytes a weight CSV row takes besides its listed synapses, counted generously: a time of 9 decimals below
+     * 10^10 ms and four doubles as Java writes them, separators; each listed synapse adds a float and a comma.
+     */
+    private static final int WEIGHT_ROW_BYTES = 20 + 4 * (1 + 24) + 1;
+    /** Bytes a listed synapse adds to a weight CSV row: a float as Java writes it (up to 15 characters), a comma. */
+    private static final int WEIGHT_BYTES = 1 + 15;
     /** Recordings past this size (1 GB) are announced before the run. */
     private static final long ANNOUNCED_BYTES = 1_000_000_000L;
 
@@ -37,7 +44,7 @@ final class RecordRoom {
     }
 
     /**
-     * Refuses, before the run, state samples, rates and synapses to write whose CSV files cannot fit the
+     * Refuses, before the run, state samples, rates, synapses and weights to write whose CSV files cannot fit the
      * free space of the result folder's disk (found after the run, the disk would be full and the
      * run lost), and announces on standard error those past 1 GB.
      */
@@ -49,6 +56,7 @@ final class RecordRoom {
         for (String name : c.record().synapses()) {
             total += (long) network.projection(name).synapseCount() * SYNAPSE_ROW_BYTES;
         }
+        total += weightBytes(c, network.grid());
         if (total == 0) {
             return;
         }
@@ -58,7 +66,7 @@ final class RecordRoom {
             return;   // a file system that cannot say: the write will tell
         }
         if (total > ANNOUNCED_BYTES) {
-            err.println("engram simulate: the state samples, rates and synapses to write will take up to "
+            err.println("engram simulate: the state samples, rates, synapses and weights to write will take up to "
                     + diskSize(total) + " of disk");
             err.flush();
         }
@@ -71,6 +79,18 @@ final class RecordRoom {
         for (SimulationConfig.StateSpec b : c.record().state()) {
             long samples = steps / EngineChecks.stateIntervalSteps(grid, b.intervalMsOr(grid.dtMs()));
             total += samples * b.neuronsOf(RecordChecks.sizeOf(c, b.population())).length * STATE_ROW_BYTES;
+        }
+        return total;
+    }
+
+    /** The bytes the weight CSV files of a config take at most ({@code WEIGHT_ROW_BYTES} and more per sample). */
+    static long weightBytes(SimulationConfig c, TimeGrid grid) {
+        int steps = grid.positiveSteps("simulation", "duration_ms", c.durationMs());
+        long total = 0;
+        for (SimulationConfig.WeightSpec w : c.record().weights()) {
+            long samples = WeightSampler.sampleCount(grid.positiveSteps("record", "interval_ms", w.intervalMs()),
+                    steps);
+            total += samples * (WEIGHT_ROW_BYTES + (long) WEIGHT_BYTES * w.synapses().length);
         }
         return total;
     }
@@ -101,7 +121,7 @@ final class RecordRoom {
     static void requireRoom(long bytes, long free, String source, List<String> sets) {
         if (bytes > free) {
             List<String> recordSets = ConfigLoader.setsAtOrUnder(sets, "record");
-            throw new ConfigException(source, "record", "state samples, rates and synapses whose CSV files fit the "
+            throw new ConfigException(source, "record", "state samples, rates, synapses and weights whose CSV files fit the "
                     + diskSize(free) + " free on the result folder's disk", "up to " + diskSize(bytes), "record fewer"
                     + " neurons, at a longer interval_ms or rate_bin_ms or fewer projections, or write the results to"
                     + " another disk (--out)" + (recordSets.isEmpty() ? "" : "; record is partly what --set "

@@ -68,7 +68,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
         populations = populations == null ? List.of() : List.copyOf(populations);
         projections = projections == null ? List.of() : List.copyOf(projections);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
-        record = record == null ? new RecordSpec(null, null, null, null, null, null) : record;
+        record = record == null ? new RecordSpec(null, null, null, null, null, null, null) : record;
     }
 
     /**
@@ -333,16 +333,39 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      *                  simulated but left out
      * @param spikeNeurons how many neurons of each population in {@code spikes} have their spikes
      *                  recorded, the first ones (default: every neuron); rates count every neuron
+     * @param weights   plastic projections whose weights are sampled during the run (default none)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RecordSpec(List<String> spikes, Double rateBinMs, List<StateSpec> state, List<String> synapses,
-                             Double fromMs, Integer spikeNeurons) {
+                             Double fromMs, Integer spikeNeurons, List<WeightSpec> weights) {
         /** Fills defaults. */
         public RecordSpec {
             rateBinMs = rateBinMs == null ? 1.0 : rateBinMs;
             fromMs = fromMs == null ? 0.0 : fromMs;
             state = state == null ? List.of() : List.copyOf(state);
             synapses = synapses == null ? List.of() : List.copyOf(synapses);
+            weights = weights == null ? List.of() : List.copyOf(weights);
+        }
+    }
+
+    /**
+     * The weights of a plastic projection sampled over the run: their mean, standard deviation,
+     * minimum and maximum, and the weight of each synapse listed, at time 0, every interval and at the end.
+     *
+     * @param projection the projection's name
+     * @param intervalMs the sampling interval in ms (default {@link #DEFAULT_INTERVAL_MS})
+     * @param synapses   synapses whose own weight is written, by their index: the data row (from 0) of the
+     *                   projection's {@code synapses_<name>.csv} (default none)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WeightSpec(String projection, Double intervalMs, int[] synapses) {
+        /** The interval when none is given (ms). */
+        public static final double DEFAULT_INTERVAL_MS = 1.0;
+
+        /** Fills defaults. */
+        public WeightSpec {
+            intervalMs = intervalMs == null ? DEFAULT_INTERVAL_MS : intervalMs;
+            synapses = synapses == null ? new int[0] : synapses.clone();
         }
     }
 

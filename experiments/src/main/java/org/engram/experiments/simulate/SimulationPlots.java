@@ -1,16 +1,21 @@
 package org.engram.experiments.simulate;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.engram.experiments.plot.Figure;
 import org.engram.experiments.plot.PopulationRatePlot;
 import org.engram.experiments.plot.SpikeRasterPlot;
+import org.engram.experiments.plot.WeightTrajectoryPlot;
 import org.engram.experiments.run.RunFolder;
+import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.monitor.RateMonitor;
 import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.network.Projection;
 
-/** A simulation's plots of one population: its spike raster and population rate. */
+/** A simulation's plots: each population's spike raster and population rate, and each recorded projection's weights. */
 final class SimulationPlots {
 
     /** A raster shows at most this many neurons (the first ones), so single spikes stay visible. */
@@ -51,8 +56,7 @@ final class SimulationPlots {
             first++;
         }
         String which = shown < n ? " (neurons 0-" + (shown - 1) + " of " + n + ")" : "";
-        // The folder's parent is named after the simulation (results/<name>/<run id>).
-        String source = "Engram simulation " + folder.runId() + " of " + folder.directory().getParent().getFileName();
+        String source = dataSource(folder);
         Map<String, Figure> figures = new LinkedHashMap<>();
         figures.put("plots/raster_" + name, SpikeRasterPlot.of(Arrays.copyOfRange(times, first, count),
                 Arrays.copyOfRange(neurons, first, count), shown, fromMs, durationMs, "Spikes of " + name + which)
@@ -60,5 +64,45 @@ final class SimulationPlots {
         figures.put("plots/rate_" + name, PopulationRatePlot.of(rate.ratesHz(), n, recordedFromMs, durationMs,
                 rate.binMs(), "Population rate of " + name).from(source));
         return figures;
+    }
+
+    /**
+     * The figure of a projection's sampled weights: their mean and standard deviation over time, and
+     * the listed synapses', each named by its index and its source and target neurons.
+     *
+     * @param folder  the run folder, for the figure's data source
+     * @param weights the samples, at least two, of a projection with synapses
+     * @param grid    the run's time grid
+     * @return the figure
+     */
+    static Figure weights(RunFolder folder, WeightSampler weights, TimeGrid grid) {
+        Projection p = weights.projection();
+        int[] listed = weights.synapses();
+        List<WeightTrajectoryPlot.Synapse> lines = new ArrayList<>();
+        for (int k = 0; k < listed.length; k++) {
+            lines.add(new WeightTrajectoryPlot.Synapse("synapse " + listed[k] + " (" + sourceOf(p, listed[k]) + "->"
+                    + p.target(listed[k]) + ")", weights.listed(k)));
+        }
+        return WeightTrajectoryPlot.of(weights.timesMs(grid), weights.mean(), weights.sd(), lines,
+                "weight (the unit of " + p.target().model().name() + "'s inputs)",
+                "Weights of " + p.name() + " (" + p.synapseCount() + " synapses)").from(dataSource(folder));
+    }
+
+    /** The source neuron of a synapse: the CSR row that holds its index. */
+    private static int sourceOf(Projection p, int synapse) {
+        int[] rowStart = p.rowStart();
+        int found = Arrays.binarySearch(rowStart, synapse);
+        if (found < 0) {
+            return -found - 2;   // inside the row that starts before it
+        }
+        while (found + 1 < rowStart.length && rowStart[found + 1] == synapse) {
+            found++;   // rows of no synapses start where the next one does
+        }
+        return found;
+    }
+
+    /** Where a simulation's figures come from: its folder's parent is named after it (results/<name>/<run id>). */
+    private static String dataSource(RunFolder folder) {
+        return "Engram simulation " + folder.runId() + " of " + folder.directory().getParent().getFileName();
     }
 }

@@ -144,6 +144,7 @@ public final class SimulationRun {
         String source = prepared.source();
         NetworkFromConfig factory = prepared.factory();
         Network network = prepared.network();
+        TimeGrid grid = network.grid();
         List<NetworkFromConfig.AttachedRule> plasticity = prepared.plasticity();
         SimulationConfig resolved = prepared.resolved();
         EngineOptions options = prepared.options();
@@ -152,6 +153,7 @@ public final class SimulationRun {
         List<SpikeRecorder> spikes = new ArrayList<>();
         List<RateMonitor> rates = new ArrayList<>();
         List<StateRecorder> states = new ArrayList<>();
+        List<WeightSampler> weights = new ArrayList<>();
         List<Double> meanWeightsBefore = new ArrayList<>();   // null for a projection without synapses
         SpikeTrainDigest digest = SpikeTrainDigest.deferred(network.grid().dtMs());
         double setupSeconds;
@@ -169,7 +171,7 @@ public final class SimulationRun {
             for (SimulationConfig.StateSpec s : c.record().state()) {
                 Population<?, ?> p = network.population(s.population());
                 states.add(engine.recordState(p, s.variable(), s.neuronsOf(p.size()),
-                        s.intervalMsOr(network.grid().dtMs())));
+                        s.intervalMsOr(grid.dtMs())));
             }
             engine.addObserver(digest);
             for (NetworkFromConfig.AttachedRule attached : plasticity) {
@@ -189,17 +191,36 @@ public final class SimulationRun {
                 RecordRoom.require(c, network, source, overrides.sets(), folder.directory(), err);
                 EndOfRunNotes.print(network, c.durationMs(), err);
                 t1 = System.nanoTime();
-                double recordFrom = c.record().fromMs();
-                if (recordFrom > 0) {
-                    engine.run(recordFrom);
+                int endStep = grid.positiveSteps("simulation", "duration_ms", c.durationMs());
+                int fromStep = grid.wholeSteps("record", "from_ms", c.record().fromMs());
+                for (SimulationConfig.WeightSpec w : c.record().weights()) {
+                    weights.add(new WeightSampler(network.projection(w.projection()), w.synapses(),
+                            grid.positiveSteps("record", "interval_ms", w.intervalMs()), endStep));
                 }
-                // Spike recorders and rate monitors record from when they are added.
-                for (String name : recorded) {
-                    Population<?, ?> p = network.population(name);
-                    spikes.add(engine.recordSpikes(p, firstNeurons(p.size(), c.record().spikeNeurons())));
-                    rates.add(engine.recordRate(p, c.record().rateBinMs()));
+                // In pieces that end where a recording starts or a sample falls: the rules have then been
+                // handed every spike up to the end of the piece, and the pieces give the spikes of one run.
+                for (int step = 0; ; ) {
+                    if (step == fromStep) {
+                        // Spike recorders and rate monitors record from when they are added.
+                        for (String name : recorded) {
+                            Population<?, ?> p = network.population(name);
+                            spikes.add(engine.recordSpikes(p, firstNeurons(p.size(), c.record().spikeNeurons())));
+                            rates.add(engine.recordRate(p, c.record().rateBinMs()));
+                        }
+                    }
+                    for (WeightSampler w : weights) {
+                        w.sampleIfDue(step);
+                    }
+                    if (step == endStep) {
+                        break;
+                    }
+                    int next = step < fromStep ? fromStep : endStep;
+                    for (WeightSampler w : weights) {
+                        next = Math.min(next, w.nextSampleAfter(step));
+                    }
+                    engine.run(grid.timeMs(next - step));
+                    step = engine.step();
                 }
-                engine.run(c.durationMs() - recordFrom);
             } catch (SpikesPastTheHeap e) {
                 throw folder.discardAfter(RecordChecks.spikesPastTheHeap(e, source, c));
             } catch (RuntimeException | Error e) {
@@ -252,11 +273,14 @@ public final class SimulationRun {
                 files.add("state_" + r.population().name() + "_" + r.variable() + ".csv");
                 folder.write(files.get(files.size() - 1), out -> writeCsv(out, r::writeCsv));
             }
-            TimeGrid grid = network.grid();
             for (String name : c.record().synapses()) {
                 Projection projection = network.projection(name);
                 files.add(synapsesFile(name));
                 folder.write(synapsesFile(name), out -> writeCsv(out, w -> projection.writeCsv(w, grid)));
+            }
+            for (WeightSampler w : weights) {
+                files.add(weightsFile(w.projection().name()));
+                folder.write(weightsFile(w.projection().name()), out -> writeCsv(out, wr -> w.writeCsv(wr, grid)));
             }
             Map<String, Figure> figures = new LinkedHashMap<>();
             for (int k = 0; k < spikes.size(); k++) {
@@ -264,6 +288,14 @@ public final class SimulationRun {
                 figures.putAll(SimulationPlots.figures(folder, spikes.get(k), rates.get(k), c.record().fromMs(),
                         c.durationMs()));
                 files.add("plots/raster_" + name + " and plots/rate_" + name + " (.png, .svg, .pdf)");
+            }
+            for (WeightSampler w : weights) {
+                // Without synapses there is nothing to draw: the file's rows have no statistics.
+                if (w.projection().synapseCount() > 0) {
+                    String base = "plots/weights_" + fileNamePart(w.projection().name());
+                    figures.put(base, SimulationPlots.weights(folder, w, grid));
+                    files.add(base + " (.png, .svg, .pdf)");
+                }
             }
             DrawnFigure.drawEach(figures, c.threads(), (base, drawn) -> drawn.write(folder, base));
             files.addAll(List.of("summary.md", "summary.json"));
@@ -345,7 +377,7 @@ public final class SimulationRun {
         } catch (ConfigException e) {
             checks.add(e);
         }
-        RecordChecks.check(c, source, NetworkFromConfig.allNamed(c, leftOut), factory,
+        RecordChecks.check(c, source, NetworkFromConfig.allNamed(c, leftOut), factory, network,
                 overrides.durationMs() != null ? "the duration is the one --duration-ms set" : null, checks);
         if (factory.grid() != null && c.durationMs() != null && c.durationMs() > 0) {
             try {
@@ -439,6 +471,16 @@ public final class SimulationRun {
      * name's other characters outside letters, digits, {@code .}, {@code _} and {@code -} made {@code _}.
      */
     static String synapsesFile(String projection) {
-        return "synapses_" + projection.replace("->", "_to_").replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
+        return "synapses_" + fileNamePart(projection) + ".csv";
+    }
+
+    /** The file of a projection's sampled weights: {@code weights_exc_to_inh.csv} for {@code exc->inh}, as {@link #synapsesFile}. */
+    static String weightsFile(String projection) {
+        return "weights_" + fileNamePart(projection) + ".csv";
+    }
+
+    /** A projection's name as part of a file name: {@code ->} made {@code _to_}, other characters {@code _}. */
+    static String fileNamePart(String projection) {
+        return projection.replace("->", "_to_").replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

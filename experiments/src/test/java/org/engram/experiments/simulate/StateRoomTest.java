@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class StateRoomTest {
     private static SimulationConfig recording(double durationMs, List<SimulationConfig.StateSpec> state) {
         return new SimulationConfig("room", 0.1, durationMs, 1L, 1, null, List.of(), List.of(), List.of(),
-                new SimulationConfig.RecordSpec(null, null, state, null, null, null));
+                new SimulationConfig.RecordSpec(null, null, state, null, null, null, null));
     }
 
     /**
@@ -72,10 +72,10 @@ class StateRoomTest {
     @Test
     void theRatesTakeTheirRows() {
         SimulationConfig c = new SimulationConfig("room", 0.1, 1000.0, 1L, 1, null, List.of(), List.of(), List.of(),
-                new SimulationConfig.RecordSpec(null, 0.5, List.of(), null, 200.0, null));
+                new SimulationConfig.RecordSpec(null, 0.5, List.of(), null, 200.0, null, null));
         assertEquals(1600L * RecordRoom.RATE_ROW_BYTES * 3, RecordRoom.rateBytes(c, 3));
         SimulationConfig days = new SimulationConfig("room", 0.1, 2.1e8, 1L, 1, null, List.of(), List.of(),
-                List.of(), new SimulationConfig.RecordSpec(null, 0.1, List.of(), null, null, null));
+                List.of(), new SimulationConfig.RecordSpec(null, 0.1, List.of(), null, null, null, null));
         assertEquals(2_100_000_000L * RecordRoom.RATE_ROW_BYTES, RecordRoom.rateBytes(days, 1));
         // RateMonitor's row: a bin start with 9 decimals, a rate with 6; a neuron firing every step of 0.001 ms.
         String widest = String.format(java.util.Locale.ROOT, "%.9f,%.6f\n", 2.147483647e9, 1e6);
@@ -87,7 +87,8 @@ class StateRoomTest {
         RecordRoom.requireRoom(7_000_000_000L, 7_000_000_000L, "brunel.yaml", List.of());
         ConfigException e = assertThrows(ConfigException.class,
                 () -> RecordRoom.requireRoom(7_000_000_001L, 2_500_000_000L, "brunel.yaml", List.of()));
-        assertEquals("brunel.yaml: record: expected state samples, rates and synapses whose CSV files fit the 2.5 GB "
+        assertEquals("brunel.yaml: record: expected state samples, rates, synapses and weights whose CSV files fit the "
+                + "2.5 GB "
                 + "free on the result folder's disk, found up to 7.0 GB; record fewer neurons, at a longer interval_ms "
                 + "or rate_bin_ms or fewer projections, or write the results to another disk (--out)", e.getMessage());
         // A small disk in megabytes (20 MB free read "0.0 GB"), and the --set that asked for the recording named.

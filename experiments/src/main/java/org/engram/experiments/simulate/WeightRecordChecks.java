@@ -1,0 +1,171 @@
+package org.engram.experiments.simulate;
+
+import java.util.List;
+import java.util.Locale;
+import org.engram.experiments.config.ConfigException;
+import org.engram.experiments.metrics.MetricFormat;
+import org.engram.simulator.EngramException;
+import org.engram.simulator.Suggestions;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.Projection;
+
+/**
+ * The checks of {@code record.weights}, made with the rest of the config's: each entry names a plastic
+ * projection not named before, whose file no other entry writes, an interval of whole steps within
+ * the run, distinct synapses within the projection (once it is built), and samples that fit the heap.
+ */
+final class WeightRecordChecks {
+    /** Bytes of one sample besides its listed synapses: its step and four statistics. */
+    static final int SAMPLE_BYTES = Integer.BYTES + 4 * Double.BYTES;
+
+    private WeightRecordChecks() {
+    }
+
+    /**
+     * Adds a problem for each fault of each {@code record.weights} entry.
+     *
+     * @param c            the config
+     * @param source       the config file's name
+     * @param grid         the config's time grid, or null when its step has a problem of its own
+     * @param network      the network built, or null when it was not: the synapses' range is then left unchecked
+     * @param durationHint added to a problem of the run's length when the command line set it, else null
+     * @param problems     where the problems go
+     */
+    static void check(SimulationConfig c, String source, TimeGrid grid, Network network, String durationHint,
+                      List<ConfigException> problems) {
+        List<SimulationConfig.WeightSpec> weights = c.record().weights();
+        List<String> names = c.projections().stream().map(SimulationConfig.ProjectionSpec::name).toList();
+        Integer endStep = endStep(c, grid);
+        for (int i = 0; i < weights.size(); i++) {
+            SimulationConfig.WeightSpec w = weights.get(i);
+            String path = "record.weights[" + i + "]";
+            int index = names.indexOf(w.projection());
+            if (index < 0) {
+                problems.add(new ConfigException(source, path + ".projection", "the name of a plastic projection ("
+                        + plasticNames(c) + ")", w.projection() == null ? "nothing" : w.projection(),
+                        w.projection() == null ? null : Suggestions.didYouMean(w.projection(), names)));
+            } else if (c.projections().get(index).plasticity() == null) {
+                problems.add(new ConfigException(source, path + ".projection", "a plastic projection (one with a "
+                        + "plasticity rule; " + plasticNames(c) + ")", w.projection() + " (static: its weights do "
+                        + "not change)", "record.synapses writes a static projection's weights"));
+            } else {
+                checkUnique(weights, i, source, path, problems);
+            }
+            int intervalSteps = intervalSteps(w, source, path, grid, endStep, durationHint, problems);
+            int synapseCount = synapseCount(network, index < 0 ? null : w.projection());
+            checkSynapses(w, source, path, synapseCount, problems);
+            if (intervalSteps > 0 && endStep != null) {
+                long samples = WeightSampler.sampleCount(intervalSteps, endStep);
+                double bytes = samples * ((double) SAMPLE_BYTES + (double) Float.BYTES * w.synapses().length);
+                if (samples * w.synapses().length > Integer.MAX_VALUE - 8
+                        || bytes > Runtime.getRuntime().maxMemory()) {
+                    problems.add(new ConfigException(source, path + ".interval_ms", String.format(Locale.ROOT,
+                            "samples that fit the Java heap (%.0f MB in all; %d bytes a sample and 4 a listed synapse "
+                            + "in it)", Runtime.getRuntime().maxMemory() / 1e6, SAMPLE_BYTES),
+                            String.format(Locale.ROOT, "%d samples of %d synapses (%.0f MB)", samples,
+                                    w.synapses().length, bytes / 1e6), "a longer interval_ms, fewer synapses or a "
+                            + "shorter run, or give Java more heap (-Xmx)" + (durationHint == null ? ""
+                            : "; " + durationHint)));
+                }
+            }
+        }
+    }
+
+    /** Refuses a projection named by an earlier entry, or one whose file an earlier entry's name writes. */
+    private static void checkUnique(List<SimulationConfig.WeightSpec> weights, int i, String source, String path,
+                                    List<ConfigException> problems) {
+        String name = weights.get(i).projection();
+        for (int j = 0; j < i; j++) {
+            String other = weights.get(j).projection();
+            if (name.equals(other)) {
+                problems.add(new ConfigException(source, path + ".projection", "a projection not recorded by "
+                        + "record.weights[" + j + "] (one entry per projection)", name, null));
+                return;
+            }
+            String file = SimulationRun.weightsFile(name);
+            if (other != null && SimulationRun.weightsFile(other).equalsIgnoreCase(file)) {
+                // Written one after the other, the second file would replace the first (on a disk that ignores
+                // case, too).
+                problems.add(new ConfigException(source, path + ".projection", "a projection whose file differs from"
+                        + " that of record.weights[" + j + "] ('" + other + "'; both would write " + file + ")", name,
+                        "rename one of the projections"));
+                return;
+            }
+        }
+    }
+
+    /** Checks the interval; returns it in steps, or 0 when it is refused or cannot be checked. */
+    private static int intervalSteps(SimulationConfig.WeightSpec w, String source, String path, TimeGrid grid,
+                                     Integer endStep, String durationHint, List<ConfigException> problems) {
+        if (grid == null) {
+            return 0;
+        }
+        int steps;
+        try {
+            steps = grid.positiveSteps("record", "interval_ms", w.intervalMs());
+        } catch (EngramException e) {
+            boolean byDefault = w.intervalMs() == SimulationConfig.WeightSpec.DEFAULT_INTERVAL_MS;
+            problems.add(new ConfigException(source, path + ".interval_ms", e.expected(), e.found(), byDefault
+                    ? "set interval_ms to a multiple of dt_ms (without it the interval is 1 ms)" : null));
+            return 0;
+        }
+        if (endStep != null && steps > endStep) {
+            problems.add(new ConfigException(source, path + ".interval_ms", "at most the duration, "
+                    + MetricFormat.asWritten(TimeGrid.shownMs(grid.timeMs(endStep))) + " ms",
+                    MetricFormat.asWritten(w.intervalMs()), durationHint));
+            return 0;
+        }
+        return steps;
+    }
+
+    /** Refuses a negative index, one listed twice and, once the projection is built, one past its synapses. */
+    private static void checkSynapses(SimulationConfig.WeightSpec w, String source, String path, int synapseCount,
+                                      List<ConfigException> problems) {
+        int[] synapses = w.synapses();
+        for (int k = 0; k < synapses.length; k++) {
+            String at = path + ".synapses[" + k + "]";
+            boolean known = synapseCount >= 0;
+            if (synapses[k] < 0 || (known && synapses[k] >= synapseCount)) {
+                problems.add(new ConfigException(source, at, known ? "a synapse index in [0, " + synapseCount
+                        + ") (the data rows of " + SimulationRun.synapsesFile(w.projection()) + ", from 0)"
+                        : "a synapse index >= 0", String.valueOf(synapses[k]), known && synapseCount == 0
+                        ? "the projection has no synapses: leave synapses out" : null));
+                continue;
+            }
+            for (int j = 0; j < k; j++) {
+                if (synapses[j] == synapses[k]) {
+                    problems.add(new ConfigException(source, at, "a synapse not listed before (it is synapses[" + j
+                            + "])", String.valueOf(synapses[k]), null));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The synapses of a built projection, or -1 when the network or projection was not built. */
+    private static int synapseCount(Network network, String projection) {
+        if (network == null || projection == null) {
+            return -1;
+        }
+        return network.projections().stream().filter(p -> p.name().equals(projection)).findFirst()
+                .map(Projection::synapseCount).orElse(-1);
+    }
+
+    /** The step at which the run ends, or null when its duration is itself a problem. */
+    private static Integer endStep(SimulationConfig c, TimeGrid grid) {
+        if (grid == null || c.durationMs() == null || !(c.durationMs() > 0)) {
+            return null;
+        }
+        try {
+            return grid.positiveSteps("simulation", "duration_ms", c.durationMs());
+        } catch (EngramException e) {
+            return null;
+        }
+    }
+
+    private static List<String> plasticNames(SimulationConfig c) {
+        return c.projections().stream().filter(p -> p.plasticity() != null).map(SimulationConfig.ProjectionSpec::name)
+                .toList();
+    }
+}
