@@ -1,0 +1,286 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code record.weights} samples a plastic projection's weights over the run without changing the run. */
+class WeightRecordingTest {
+    /**
+     * One synapse, pre -> post under pair STDP: pre fires at 10 and 25 ms, post once, driven by another
+     * source at 14 ms (its spike time is read from spikes_post.csv), so the weight changes at two times.
+     */
+    private static final String PAIR = String.join("\n",
+            "name: pair",
+            "duration_ms: 40",
+            "populations:",
+            "  - {name: pre, size: 1, model: spike_times, params: {times_ms: [[10.0, 25.0]]}}",
+            "  - {name: drive, size: 1, model: spike_times, params: {times_ms: [[14.0]]}}",
+            "  - {name: post, size: 1, model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 0, t_ref: 2}}",
+            "projections:",
+            "  - {source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, delay_ms: 1.0,",
+            "     plasticity: {type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, tau_minus: 30, w_max: 1}}",
+            "  - {source: drive, target: post, rule: {type: all_to_all}, weight: 30, delay_ms: 1.0}",
+            "record:",
+            "  weights: [{projection: pre->post, interval_ms: INTERVAL, synapses: [0]}]",
+            "");
+
+    /** A recurrent population of 40 (1,000 with a --set) under triplet STDP, driven by Poisson input. */
+    private static final String NETWORK = String.join("\n",
+            "name: net",
+            "duration_ms: 50",
+            "seed: 3",
+            "populations:",
+            "  - {name: exc, size: 40, model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 10, t_ref: 2}}",
+            "  - {name: src, size: 5, model: spike_times, params: {times_ms: [[1.0], [2.0], [], [5.5], [10, 50]]}}",
+            "projections:",
+            "  - {source: exc, target: exc, rule: {type: fixed_probability, p: 0.1}, weight: {uniform: [0.1, 0.3]},",
+            "     delay_ms: 1.5, plasticity: {type: triplet_stdp, a3_plus: 0.05, w_max: 0.5}}",
+            "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 25, delay_ms: 1.0}",
+            "inputs:",
+            "  - {type: poisson, target: exc, rate_hz: 20000, weight: 0.1}",
+            "record:",
+            "  synapses: [exc->exc]",
+            "");
+
+    private static CliRunner.Result simulate(Path dir, String yaml, String... options) throws IOException {
+        Path config = dir.resolve("config-" + Math.abs(yaml.hashCode()) + ".yaml");
+        Files.writeString(config, yaml);
+        List<String> args = new ArrayList<>(List.of("simulate", config.toString()));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--out", dir.resolve("results").toString()));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    private static Path folder(CliRunner.Result r) {
+        assertEquals(0, r.exitCode(), r.err());
+        return Path.of(r.lastLine());
+    }
+
+    /** The data rows of a CSV file, each split at its commas (empty fields kept). */
+    private static List<String[]> rows(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        return lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
+    }
+
+    /** The weights of synapses_<name>.csv, in its row order: floats, as written. */
+    private static double[] synapseWeights(Path file) throws IOException {
+        return rows(file).stream().mapToDouble(f -> Float.parseFloat(f[2])).toArray();
+    }
+
+    /**
+     * The pair rule's weight at each sample, from its formula: 0.5 until post fires at t_post, then
+     * 0.5 + A+ exp(-(t_post - 10) / tau+), and from the second pre spike at 25 ms that less
+     * A- exp(-(25 - t_post) / tau-). A spike at a sample's time has been handed to the rule by then.
+     * An interval of 15 ms does not divide the 40 ms: the last sample is the end.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"5", "15", "0.1"})
+    void theTrajectoryIsTheWeightThePairRuleGivesAfterEachPairing(String interval, @TempDir Path dir)
+            throws IOException {
+        Path folder = folder(simulate(dir, PAIR.replace("INTERVAL", interval)));
+        List<String[]> post = rows(folder.resolve("spikes_post.csv"));
+        assertEquals(1, post.size(), "one postsynaptic spike");
+        double tPost = Double.parseDouble(post.get(0)[0]);
+        double potentiated = 0.5 + 0.1 * Math.exp(-(tPost - 10) / 20);
+        double depressed = potentiated - 0.12 * Math.exp(-(25 - tPost) / 30);
+        assertEquals("time_ms,mean,sd,min,max,w_0", Files.readAllLines(folder.resolve("weights_pre_to_post.csv"))
+                .get(0));
+        List<String[]> samples = rows(folder.resolve("weights_pre_to_post.csv"));
+        double step = Double.parseDouble(interval);
+        int expectedCount = (int) Math.ceil(40 / step - 1e-9) + 1;
+        assertEquals(expectedCount, samples.size());
+        for (int s = 0; s < samples.size(); s++) {
+            String[] f = samples.get(s);
+            double t = Double.parseDouble(f[0]);
+            assertEquals(Math.min(40, s * step), t, 1e-9, "sample times: 0, every interval, the end");
+            double expected = t < tPost ? 0.5 : t < 25 ? potentiated : depressed;
+            // The weight is a float: 6e-8 relative.
+            assertEquals(expected, Double.parseDouble(f[5]), 1e-7, "w_0 at " + t);
+            assertEquals(Double.parseDouble(f[5]), Double.parseDouble(f[1]), 1e-7, "one synapse: the mean is it");
+            assertEquals("0.0", f[2], "one synapse: no spread");
+            assertEquals(f[3], f[4], "one synapse: min = max");
+        }
+    }
+
+    /**
+     * The first row's statistics and listed weights are those of the initial weights (written by the same
+     * network whose rule's amplitudes are zero), and the last row's those of synapses_exc_to_exc.csv at the
+     * end; each column w_k is row k of that file.
+     */
+    @Test
+    void theFirstRowHoldsTheInitialWeightsAndTheLastThoseWrittenAtTheEnd(@TempDir Path dir) throws IOException {
+        String yaml = NETWORK + "  weights: [{projection: exc->exc, interval_ms: 7, synapses: [3, 0, 11]}]\n";
+        Path learned = folder(simulate(dir, yaml));
+        Path still = folder(simulate(dir, yaml, "--set", "projections[0].plasticity.a2_plus=0", "--set",
+                "projections[0].plasticity.a3_plus=0", "--set", "projections[0].plasticity.a2_minus=0", "--set",
+                "projections[0].plasticity.a3_minus=0"));
+        double[] initial = synapseWeights(still.resolve("synapses_exc_to_exc.csv"));
+        double[] end = synapseWeights(learned.resolve("synapses_exc_to_exc.csv"));
+        assertFalse(java.util.Arrays.equals(initial, end), "the rule changed the weights");
+        assertEquals("time_ms,mean,sd,min,max,w_3,w_0,w_11",
+                Files.readAllLines(learned.resolve("weights_exc_to_exc.csv")).get(0));
+        List<String[]> samples = rows(learned.resolve("weights_exc_to_exc.csv"));
+        assertEquals(9, samples.size(), "0, 7, ..., 49 and the end at 50 ms");
+        assertStatistics(initial, samples.get(0));
+        assertStatistics(end, samples.get(samples.size() - 1));
+        assertEquals("50.000000000", samples.get(samples.size() - 1)[0]);
+    }
+
+    /**
+     * The statistics of a row against those computed here by other formulas: the variance as the mean
+     * of squares less the squared mean, the extremes by sorting. Both sums are of at most ~200 floats
+     * of order 0.1, so they agree to ~1e-15; 1e-12 leaves room.
+     */
+    private static void assertStatistics(double[] w, String[] row) {
+        double[] sorted = w.clone();
+        java.util.Arrays.sort(sorted);
+        double sum = 0;
+        double squares = 0;
+        for (double x : w) {
+            sum += x;
+            squares += x * x;
+        }
+        double mean = sum / w.length;
+        assertEquals(mean, Double.parseDouble(row[1]), 1e-12, "mean");
+        assertEquals(Math.sqrt(squares / w.length - mean * mean), Double.parseDouble(row[2]), 1e-9, "sd");
+        assertEquals(sorted[0], Double.parseDouble(row[3]), 0, "min");
+        assertEquals(sorted[sorted.length - 1], Double.parseDouble(row[4]), 0, "max");
+        assertEquals(w[3], Float.parseFloat(row[5]), 0);
+        assertEquals(w[0], Float.parseFloat(row[6]), 0);
+        assertEquals(w[11], Float.parseFloat(row[7]), 0);
+    }
+
+    /**
+     * Sampling runs the network in pieces, one per step at an interval of dt, with a recording that starts
+     * at 12.3 ms between them: the spike hash and the learned weights are those of the run without it, bit
+     * for bit, on one thread and on two that share the work (1,005 neurons in slices of 10 steps).
+     */
+    @Test
+    void recordingTheWeightsChangesNeitherTheSpikesNorTheWeights(@TempDir Path dir) throws IOException {
+        String[] big = {"--set", "populations[0].size=1000", "--set", "record.from_ms=12.3"};
+        String recorded = NETWORK + "  weights: [{projection: exc->exc, interval_ms: 0.1, synapses: [0]}]\n";
+        List<String> hashes = new ArrayList<>();
+        List<List<String>> weights = new ArrayList<>();
+        for (String threads : List.of("1", "2")) {
+            for (String yaml : List.of(NETWORK, recorded)) {
+                List<String> options = new ArrayList<>(List.of(big));
+                options.addAll(List.of("--threads", threads));
+                Path folder = folder(simulate(dir, yaml, options.toArray(String[]::new)));
+                JsonNode summary = new ObjectMapper().readTree(folder.resolve("summary.json").toFile());
+                assertEquals(threads.equals("2"), summary.get("parallel").asBoolean(), "two threads share the work");
+                hashes.add(summary.get("spike_hash").asText());
+                weights.add(Files.readAllLines(folder.resolve("synapses_exc_to_exc.csv")));
+                assertEquals(yaml == recorded, Files.exists(folder.resolve("weights_exc_to_exc.csv")));
+            }
+        }
+        assertEquals(1, hashes.stream().distinct().count(), hashes.toString());
+        assertEquals(1, weights.stream().distinct().count(), "the learned weights are the same");
+    }
+
+    /** Every fault of every entry is reported at its key, together, and nothing runs. */
+    @Test
+    void everyProblemOfTheEntriesIsNamedAtItsKey(@TempDir Path dir) throws IOException {
+        String yaml = NETWORK.replace("weight: 25, delay_ms: 1.0}", "weight: 25, delay_ms: 1.0}\n"
+                + "  - {name: EXC->exc, source: exc, target: exc, rule: {type: one_to_one}, weight: 0.1,\n"
+                + "     plasticity: {type: triplet_stdp}}")
+                + "  weights:\n"
+                + "    - {projection: exc-exc}\n"
+                + "    - {projection: src->exc}\n"
+                + "    - {projection: exc->exc, interval_ms: 0.25, synapses: [-1, 100000]}\n"
+                + "    - {projection: exc->exc, interval_ms: 60, synapses: [2, 2]}\n"
+                + "    - {projection: EXC->exc}\n";
+        CliRunner.Result r = simulate(dir, yaml);
+        assertEquals(2, r.exitCode(), r.err());
+        String err = r.err();
+        for (String problem : List.of(
+                ":18:", "record.weights[0].projection: expected the name of a plastic projection ([exc->exc, "
+                        + "EXC->exc]), found exc-exc; did you mean 'exc->exc'?",
+                ":19:", "record.weights[1].projection: expected a plastic projection (one with a plasticity rule; "
+                        + "[exc->exc, EXC->exc]), found src->exc (static: its weights do not change); record.synapses"
+                        + " writes a static projection's weights",
+                "record.weights[2].interval_ms: expected a whole number of time steps",
+                "record.weights[2].synapses[0]: expected a synapse index in [0, ",
+                "record.weights[2].synapses[1]: expected a synapse index in [0, ",
+                ") (the data rows of synapses_exc_to_exc.csv, from 0), found 100000",
+                "record.weights[3].projection: expected a projection not recorded by record.weights[2]",
+                "record.weights[3].interval_ms: expected at most the duration, 50 ms, found 60",
+                "record.weights[3].synapses[1]: expected a synapse not listed before (it is synapses[0]), found 2",
+                "record.weights[4].projection: expected a projection whose file differs from that of "
+                        + "record.weights[2] ('exc->exc'; both would write weights_EXC_to_exc.csv), found EXC->exc")) {
+            assertTrue(err.contains(problem), problem + " in:\n" + err);
+        }
+        assertFalse(Files.exists(dir.resolve("results").resolve("net")), "nothing runs");
+    }
+
+    /** A recording that one recorder's arrays cannot hold is refused before the run, at its interval. */
+    @Test
+    void aRecordingPastTheHeapIsRefusedBeforeTheRun(@TempDir Path dir) throws IOException {
+        StringBuilder forty = new StringBuilder("0");
+        for (int k = 1; k < 40; k++) {
+            forty.append(", ").append(k);
+        }
+        CliRunner.Result r = simulate(dir, NETWORK + "  weights: [{projection: exc->exc, interval_ms: 0.1, synapses: ["
+                + forty + "]}]\n", "--set", "populations[0].size=1000", "--duration-ms", "10000000");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("record.weights[0].interval_ms: expected samples that fit the Java heap")
+                && r.err().contains("found 100000001 samples of 40 synapses"), r.err());
+    }
+
+    /**
+     * {@code --print-config} fills in the interval (1 ms) and the synapses (none); a projection without
+     * synapses writes its rows' times and empty statistics, and no plot.
+     */
+    @Test
+    void theDefaultsAreShownAndAProjectionWithoutSynapsesHasEmptyStatistics(@TempDir Path dir) throws IOException {
+        String yaml = PAIR.replace("  weights: [{projection: pre->post, interval_ms: INTERVAL, synapses: [0]}]",
+                "  weights: [{projection: pre->post}]");
+        Path config = dir.resolve("pair.yaml");
+        Files.writeString(config, yaml);
+        CliRunner.Result printed = CliRunner.run("simulate", config.toString(), "--print-config");
+        assertEquals(0, printed.exitCode(), printed.err());
+        assertTrue(printed.out().contains("  weights:\n  - projection: pre->post\n    interval_ms: 1.0\n"
+                + "    synapses: []\n"), printed.out());
+        Path folder = folder(simulate(dir, yaml.replace("rule: {type: all_to_all}, weight: 0.5",
+                "rule: {type: fixed_probability, p: 0}, weight: 0.5")));
+        List<String[]> samples = rows(folder.resolve("weights_pre_to_post.csv"));
+        assertEquals(41, samples.size());
+        assertEquals("1.000000000,,,,", String.join(",", samples.get(1)));
+        assertFalse(Files.exists(folder.resolve("plots/weights_pre_to_post.png")));
+        assertTrue(Files.readString(folder.resolve("summary.md")).contains("- weights_pre_to_post.csv\n"));
+    }
+
+    /**
+     * The example config: from w_max, the competition between the 1,000 synapses lowers their mean and
+     * spreads them; its plot is drawn and listed in summary.md.
+     */
+    @Test
+    void theExampleConfigShowsTheWeightsSpreadFromTheirBound(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = CliRunner.run("simulate", "configs/stdp-weights.yaml", "--duration-ms", "3000", "--out",
+                dir.toString());
+        Path folder = folder(r);
+        List<String[]> samples = rows(folder.resolve("weights_inputs_to_neuron.csv"));
+        assertEquals(31, samples.size(), "every 100 ms from 0 to 3 s");
+        String[] first = samples.get(0);
+        String[] last = samples.get(samples.size() - 1);
+        assertEquals(0.15, Double.parseDouble(first[1]), 1e-7);
+        assertEquals("0.0", first[2]);
+        assertTrue(Double.parseDouble(last[1]) < 0.14 && Double.parseDouble(last[2]) > 0.01,
+                "mean fell and spread grew: " + String.join(",", last));
+        assertTrue(Files.exists(folder.resolve("plots/weights_inputs_to_neuron.svg")));
+        assertTrue(Files.readString(folder.resolve("summary.md")).contains(
+                "- plots/weights_inputs_to_neuron (.png, .svg, .pdf)\n"));
+    }
+}
