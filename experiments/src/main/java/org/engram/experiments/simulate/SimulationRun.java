@@ -44,8 +44,9 @@ import org.engram.simulator.network.Projection;
 /**
  * Runs one {@code engram simulate} config and writes its result folder
  * {@code <results>/<name>/<run-id>/}: the resolved {@code config.yaml}, {@code spikes_<population>.csv},
- * {@code rates_<population>.csv}, {@code state_<population>_<variable>.csv}, {@code summary.md} and
- * {@code plots/raster_<population>} and {@code plots/rate_<population>} (PNG, SVG and PDF).
+ * {@code rates_<population>.csv}, {@code state_<population>_<variable>.csv}, {@code synapses_<projection>.csv},
+ * {@code weights_<projection>.csv}, {@code summary.md} and {@code plots/raster_<population>},
+ * {@code plots/rate_<population>} and {@code plots/weights_<projection>} (PNG, SVG and PDF).
  * The folder appears only when complete.
  */
 public final class SimulationRun {
@@ -474,7 +475,7 @@ public final class SimulationRun {
         return "synapses_" + fileNamePart(projection) + ".csv";
     }
 
-    /** The file of a projection's sampled weights: {@code weights_exc_to_inh.csv} for {@code exc->inh}, as {@link #synapsesFile}. */
+    /** The file of a projection's sampled weights: {@code weights_exc_to_inh.csv} for {@code exc->inh}. */
     static String weightsFile(String projection) {
         return "weights_" + fileNamePart(projection) + ".csv";
     }
