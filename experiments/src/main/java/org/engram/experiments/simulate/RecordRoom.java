@@ -122,9 +122,9 @@ final class RecordRoom {
         if (bytes > free) {
             List<String> recordSets = ConfigLoader.setsAtOrUnder(sets, "record");
             throw new ConfigException(source, "record", "state samples, rates, synapses and weights whose CSV files "
-                    + "fit the " + diskSize(free) + " free on the result folder's disk", "up to " + diskSize(bytes), "record fewer"
-                    + " neurons, at a longer interval_ms or rate_bin_ms or fewer projections, or write the results to"
-                    + " another disk (--out)" + (recordSets.isEmpty() ? "" : "; record is partly what --set "
+                    + "fit the " + diskSize(free) + " free on the result folder's disk", "up to " + diskSize(bytes),
+                    "record fewer neurons, at a longer interval_ms or rate_bin_ms or fewer projections, or write the "
+                    + "results to another disk (--out)" + (recordSets.isEmpty() ? "" : "; record is partly what --set "
                     + String.join(" and --set ", recordSets) + " gave"));
         }
     }

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code engram simulate} writes a complete result folder, and rejects broken configs cleanly. */
 class SimulateCommandTest {
-    private static final String GOOD = String.join("\n",
+    /** A small network: recurrent exc under Poisson drive and spike sources; reused by other tests. */
+    static final String GOOD = String.join("\n",
             "name: tiny",
             "duration_ms: 50",
             "seed: 3",
@@ -1536,7 +1537,8 @@ class SimulateCommandTest {
     }
 
     /** A presynaptic spike 5 ms before a postsynaptic one, and another 10 ms after it, with pair STDP. */
-    private static final String STDP = String.join("\n",
+    /** One plastic synapse under pair STDP, pre at 10 and 25 ms, post driven at 15 ms; reused by other tests. */
+    static final String STDP = String.join("\n",
             "name: stdp",
             "duration_ms: 40",
             "populations:",

@@ -22,38 +22,13 @@ class WeightRecordingTest {
      * One synapse, pre -> post under pair STDP: pre fires at 10 and 25 ms, post once, driven by another
      * source at 14 ms (its spike time is read from spikes_post.csv), so the weight changes at two times.
      */
-    private static final String PAIR = String.join("\n",
-            "name: pair",
-            "duration_ms: 40",
-            "populations:",
-            "  - {name: pre, size: 1, model: spike_times, params: {times_ms: [[10.0, 25.0]]}}",
-            "  - {name: drive, size: 1, model: spike_times, params: {times_ms: [[14.0]]}}",
-            "  - {name: post, size: 1, model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 0, t_ref: 2}}",
-            "projections:",
-            "  - {source: pre, target: post, rule: {type: all_to_all}, weight: 0.5, delay_ms: 1.0,",
-            "     plasticity: {type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, tau_minus: 30, w_max: 1}}",
-            "  - {source: drive, target: post, rule: {type: all_to_all}, weight: 30, delay_ms: 1.0}",
-            "record:",
-            "  weights: [{projection: pre->post, interval_ms: INTERVAL, synapses: [0]}]",
-            "");
+    private static final String PAIR = SimulateCommandTest.STDP
+            + "  weights: [{projection: pre->post, interval_ms: INTERVAL, synapses: [0]}]\n";
 
     /** A recurrent population of 40 (1,000 with a --set) under triplet STDP, driven by Poisson input. */
-    private static final String NETWORK = String.join("\n",
-            "name: net",
-            "duration_ms: 50",
-            "seed: 3",
-            "populations:",
-            "  - {name: exc, size: 40, model: lif_delta, params: {tau_m: 20, e_l: 0, v_th: 20, v_reset: 10, t_ref: 2}}",
-            "  - {name: src, size: 5, model: spike_times, params: {times_ms: [[1.0], [2.0], [], [5.5], [10, 50]]}}",
-            "projections:",
-            "  - {source: exc, target: exc, rule: {type: fixed_probability, p: 0.1}, weight: {uniform: [0.1, 0.3]},",
-            "     delay_ms: 1.5, plasticity: {type: triplet_stdp, a3_plus: 0.05, w_max: 0.5}}",
-            "  - {source: src, target: exc, rule: {type: all_to_all}, weight: 25, delay_ms: 1.0}",
-            "inputs:",
-            "  - {type: poisson, target: exc, rate_hz: 20000, weight: 0.1}",
-            "record:",
-            "  synapses: [exc->exc]",
-            "");
+    private static final String NETWORK = SimulateCommandTest.GOOD.replace(
+            "weight: {uniform: [0.1, 0.3]}, delay_ms: 1.5}", "weight: {uniform: [0.1, 0.3]}, delay_ms: 1.5, "
+                    + "plasticity: {type: triplet_stdp, a3_plus: 0.05, w_max: 0.5}}") + "  synapses: [exc->exc]\n";
 
     private static CliRunner.Result simulate(Path dir, String yaml, String... options) throws IOException {
         Path config = dir.resolve("config-" + Math.abs(yaml.hashCode()) + ".yaml");
@@ -245,8 +220,8 @@ class WeightRecordingTest {
      */
     @Test
     void theDefaultsAreShownAndAProjectionWithoutSynapsesHasEmptyStatistics(@TempDir Path dir) throws IOException {
-        String yaml = PAIR.replace("  weights: [{projection: pre->post, interval_ms: INTERVAL, synapses: [0]}]",
-                "  weights: [{projection: pre->post}]");
+        String yaml = PAIR.replace("{projection: pre->post, interval_ms: INTERVAL, synapses: [0]}",
+                "{projection: pre->post}");
         Path config = dir.resolve("pair.yaml");
         Files.writeString(config, yaml);
         CliRunner.Result printed = CliRunner.run("simulate", config.toString(), "--print-config");
