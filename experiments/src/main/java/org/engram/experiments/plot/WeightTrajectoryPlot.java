@@ -29,6 +29,10 @@ public final class WeightTrajectoryPlot {
     /** Opacity of the band, light enough that the synapses' lines show through. */
     private static final float BAND_ALPHA = 0.25f;
     private static final BasicStroke THIN = new BasicStroke(1.0f);
+    private static final BasicStroke THIN_DASHED = new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+            1f, new float[] {4f, 3f}, 0f);
+    /** The series colours a synapse's line takes: all but the first, the mean's. */
+    private static final int LINE_COLOURS = 7;
 
     private WeightTrajectoryPlot() {
     }
@@ -99,8 +103,9 @@ public final class WeightTrajectoryPlot {
                     line.add(time.of(timesMs[s]), synapses.get(k).weights()[s]);
                 }
                 lines.addSeries(line);
-                lineRenderer.setSeriesPaint(k, ChartStyle.color(k + 1));
-                lineRenderer.setSeriesStroke(k, THIN);
+                // The colours after the mean's, then again dashed: none is taken for the mean.
+                lineRenderer.setSeriesPaint(k, ChartStyle.color(1 + k % LINE_COLOURS));
+                lineRenderer.setSeriesStroke(k, k < LINE_COLOURS ? THIN : THIN_DASHED);
             }
             plot.setDataset(1, lines);
             plot.setRenderer(1, lineRenderer);

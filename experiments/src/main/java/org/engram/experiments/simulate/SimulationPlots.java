@@ -84,7 +84,7 @@ final class SimulationPlots {
                     + p.target(listed[k]) + ")", weights.listed(k)));
         }
         return WeightTrajectoryPlot.of(weights.timesMs(grid), weights.mean(), weights.sd(), lines,
-                "weight (the unit of " + p.target().model().name() + "'s inputs)",
+                "weight (" + p.target().model().name() + "'s weight unit)",
                 "Weights of " + p.name() + " (" + p.synapseCount() + " synapses)").from(dataSource(folder));
     }
 
