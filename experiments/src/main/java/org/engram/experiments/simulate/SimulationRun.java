@@ -200,7 +200,8 @@ public final class SimulationRun {
                 }
                 // In pieces that end where a recording starts or a sample falls: the rules have then been
                 // handed every spike up to the end of the piece, and the pieces give the spikes of one run.
-                for (int step = 0; ; ) {
+                int step = 0;
+                while (true) {
                     if (step == fromStep) {
                         // Spike recorders and rate monitors record from when they are added.
                         for (String name : recorded) {

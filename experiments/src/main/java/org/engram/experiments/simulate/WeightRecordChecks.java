@@ -2,6 +2,7 @@ package org.engram.experiments.simulate;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.simulator.EngramException;
@@ -40,11 +41,13 @@ final class WeightRecordChecks {
         for (int i = 0; i < weights.size(); i++) {
             SimulationConfig.WeightSpec w = weights.get(i);
             String path = "record.weights[" + i + "]";
-            int index = names.indexOf(w.projection());
+            // A projection without a name (its source or target left out) is reported with its entry.
+            int index = w.projection() == null ? -1 : names.indexOf(w.projection());
             if (index < 0) {
                 problems.add(new ConfigException(source, path + ".projection", "the name of a plastic projection ("
                         + plasticNames(c) + ")", w.projection() == null ? "nothing" : w.projection(),
-                        w.projection() == null ? null : Suggestions.didYouMean(w.projection(), names)));
+                        w.projection() == null ? null : Suggestions.didYouMean(w.projection(),
+                                names.stream().filter(Objects::nonNull).toList())));
             } else if (c.projections().get(index).plasticity() == null) {
                 problems.add(new ConfigException(source, path + ".projection", "a plastic projection (one with a "
                         + "plasticity rule; " + plasticNames(c) + ")", w.projection() + " (static: its weights do "
@@ -166,6 +169,6 @@ final class WeightRecordChecks {
 
     private static List<String> plasticNames(SimulationConfig c) {
         return c.projections().stream().filter(p -> p.plasticity() != null).map(SimulationConfig.ProjectionSpec::name)
-                .toList();
+                .filter(Objects::nonNull).toList();
     }
 }
