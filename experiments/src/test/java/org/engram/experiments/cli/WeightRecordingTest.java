@@ -181,7 +181,8 @@ class WeightRecordingTest {
                 + "    - {projection: src->exc}\n"
                 + "    - {projection: exc->exc, interval_ms: 0.25, synapses: [-1, 100000]}\n"
                 + "    - {projection: exc->exc, interval_ms: 60, synapses: [2, 2]}\n"
-                + "    - {projection: EXC->exc}\n";
+                + "    - {projection: EXC->exc}\n"
+                + "    - {interval_ms: 10}\n";
         CliRunner.Result r = simulate(dir, yaml);
         assertEquals(2, r.exitCode(), r.err());
         String err = r.err();
@@ -199,7 +200,9 @@ class WeightRecordingTest {
                 "record.weights[3].interval_ms: expected at most the duration, 50 ms, found 60",
                 "record.weights[3].synapses[1]: expected a synapse not listed before (it is synapses[0]), found 2",
                 "record.weights[4].projection: expected a projection whose file differs from that of "
-                        + "record.weights[2] ('exc->exc'; both would write weights_EXC_to_exc.csv), found EXC->exc")) {
+                        + "record.weights[2] ('exc->exc'; both would write weights_EXC_to_exc.csv), found EXC->exc",
+                "record.weights[5].projection: expected the name of a plastic projection ([exc->exc, EXC->exc]), "
+                        + "found nothing")) {
             assertTrue(err.contains(problem), problem + " in:\n" + err);
         }
         assertFalse(Files.exists(dir.resolve("results").resolve("net")), "nothing runs");
@@ -220,8 +223,9 @@ class WeightRecordingTest {
     }
 
     /**
-     * {@code --print-config} fills in the interval (1 ms) and the synapses (none); a projection without
-     * synapses writes its rows' times and empty statistics, and no plot.
+     * {@code --print-config} fills in the interval (1 ms) and the synapses (none), and the result folder's
+     * config.yaml records the weights alike; a projection without synapses writes its rows' times and empty
+     * statistics, and no plot.
      */
     @Test
     void theDefaultsAreShownAndAProjectionWithoutSynapsesHasEmptyStatistics(@TempDir Path dir) throws IOException {
@@ -233,6 +237,11 @@ class WeightRecordingTest {
         assertEquals(0, printed.exitCode(), printed.err());
         assertTrue(printed.out().contains("  weights:\n  - projection: pre->post\n    interval_ms: 1.0\n"
                 + "    synapses: []\n"), printed.out());
+        Path first = folder(simulate(dir, yaml));
+        CliRunner.Result again = CliRunner.run("simulate", first.resolve("config.yaml").toString(), "--out",
+                dir.resolve("again").toString());
+        assertEquals(Files.readAllLines(first.resolve("weights_pre_to_post.csv")),
+                Files.readAllLines(folder(again).resolve("weights_pre_to_post.csv")));
         Path folder = folder(simulate(dir, yaml.replace("rule: {type: all_to_all}, weight: 0.5",
                 "rule: {type: fixed_probability, p: 0}, weight: 0.5")));
         List<String[]> samples = rows(folder.resolve("weights_pre_to_post.csv"));
