@@ -140,7 +140,8 @@ class WeightRecordingTest {
 
     /**
      * Sampling runs the network in pieces, one per step at an interval of dt, with a recording that starts
-     * at 12.3 ms between them: the spike hash and the learned weights are those of the run without it, bit
+     * at 12.3 ms between them: the spike hash, the learned weights and the sampled potentials (every 1 ms)
+     * are those of the run without it, bit
      * for bit, on one thread and on two that share the work in grid mode (1,005 neurons in slices of 10
      * steps). In precise mode each piece ends by showing every neuron at its end without splitting its
      * propagation, so the spikes are those of one run there too.
@@ -152,6 +153,7 @@ class WeightRecordingTest {
         String recorded = NETWORK + "  weights: [{projection: exc->exc, interval_ms: 0.1, synapses: [0]}]\n";
         List<String> hashes = new ArrayList<>();
         List<List<String>> weights = new ArrayList<>();
+        List<List<String>> states = new ArrayList<>();
         for (String threads : List.of("1", "2")) {
             for (String yaml : List.of(NETWORK, recorded)) {
                 List<String> options = new ArrayList<>(List.of(big));
@@ -163,11 +165,13 @@ class WeightRecordingTest {
                 }
                 hashes.add(summary.get("spike_hash").asText());
                 weights.add(Files.readAllLines(folder.resolve("synapses_exc_to_exc.csv")));
+                states.add(Files.readAllLines(folder.resolve("state_exc_v.csv")));
                 assertEquals(yaml == recorded, Files.exists(folder.resolve("weights_exc_to_exc.csv")));
             }
         }
         assertEquals(1, hashes.stream().distinct().count(), hashes.toString());
         assertEquals(1, weights.stream().distinct().count(), "the learned weights are the same");
+        assertEquals(1, states.stream().distinct().count(), "the potentials sampled inside the pieces are the same");
     }
 
     /** Every fault of every entry is reported at its key, together, and nothing runs. */

@@ -1,0 +1,85 @@
+package org.engram.experiments.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
+import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.connect.Rules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A sampler reads the weights as they are when it samples, at the steps its interval and the run's end
+ * give; its file is within the disk estimate of {@link RecordRoom}.
+ */
+class WeightSamplerTest {
+    /** Two sources onto two targets, all to all: four plastic synapses whose weights are set by hand. */
+    private static Projection fourSynapses() {
+        NetworkBuilder b = new NetworkBuilder(0.1);
+        Population<?, ?> a = b.population("a", 2, LifDelta.MODEL, LifDelta.MODEL.defaults());
+        b.connect("a->a", a, a, Rules.allToAll(), Synapses.excitatory(0.1).asPlastic());
+        Network network = b.build();
+        return network.projection("a->a");
+    }
+
+    /**
+     * Samples at steps 0, 30, 60 and the end at 70 (interval 30 steps): each row's statistics are those of
+     * the weights set before it, worked out by hand: {1, 2, 3, 6} has mean 3 and variance (4 + 1 + 0 + 9) / 4.
+     */
+    @Test
+    void eachSampleHoldsTheWeightsAsTheyWereThen() throws IOException {
+        Projection p = fourSynapses();
+        WeightSampler sampler = new WeightSampler(p, new int[] {3, 1}, 30, 70);
+        float[] w = p.weights();
+        int step = 0;
+        float[][] set = {{1, 2, 3, 6}, {0.5f, 0.5f, 0.5f, 0.5f}, {-1, 0, 0, 1}, {4, 4, 0, 0}};
+        for (float[] weights : set) {
+            System.arraycopy(weights, 0, w, 0, 4);
+            sampler.sampleIfDue(step);
+            sampler.sampleIfDue(step + 1);   // no sample falls there
+            step = step == 60 ? 70 : step + 30;
+        }
+        assertEquals(4, sampler.count());
+        StringWriter csv = new StringWriter();
+        sampler.writeCsv(csv, new TimeGrid(0.1));
+        assertEquals(List.of("time_ms,mean,sd,min,max,w_3,w_1",
+                "0.000000000,3.0," + Math.sqrt(14 / 4.0) + ",1.0,6.0,6.0,2.0",
+                "3.000000000,0.5,0.0,0.5,0.5,0.5,0.5",
+                "6.000000000,0.0," + Math.sqrt(0.5) + ",-1.0,1.0,1.0,0.0",
+                "7.000000000,2.0,2.0,0.0,4.0,0.0,4.0"), csv.toString().lines().toList());
+        assertEquals(30, sampler.nextSampleAfter(0));
+        assertEquals(70, sampler.nextSampleAfter(60));
+    }
+
+    /** The disk estimate bounds the file, and not by far, for samples of extreme weights. */
+    @Test
+    void theEstimateBoundsTheFileWritten() throws IOException {
+        Projection p = fourSynapses();
+        float[] w = p.weights();
+        WeightSampler sampler = new WeightSampler(p, new int[] {0, 1, 2, 3}, 1, 500);
+        for (int step = 0; step <= 500; step++) {
+            for (int k = 0; k < 4; k++) {
+                w[k] = -Float.MIN_NORMAL * (1 + step * 7 + k);
+            }
+            sampler.sampleIfDue(step);
+        }
+        StringWriter csv = new StringWriter();
+        sampler.writeCsv(csv, new TimeGrid(0.1));
+        SimulationConfig c = new SimulationConfig("room", 0.1, 50.0, 1L, 1, null, List.of(), List.of(), List.of(),
+                new SimulationConfig.RecordSpec(null, null, List.of(), null, null, null, List.of(
+                        new SimulationConfig.WeightSpec("a->a", 0.1, new int[] {0, 1, 2, 3}))));
+        long estimate = RecordRoom.weightBytes(c, new TimeGrid(0.1));
+        long written = csv.toString().length();   // ASCII: a byte a character
+        assertEquals(501 * (121 + 4 * 16L), estimate, "501 rows of 121 bytes and 4 synapses of 16");
+        assertTrue(written <= estimate && estimate <= 2.5 * written, written + " bytes written, " + estimate
+                + " estimated");
+    }
+}
