@@ -114,8 +114,8 @@ public final class WeightTrajectoryPlot {
         chart.getLegend().setPosition(shown > 4 ? RectangleEdge.RIGHT : RectangleEdge.BOTTOM);
         String samples = stride > 1 ? String.format(Locale.ROOT, "%d samples, every %d%s drawn", n, stride,
                 ordinalSuffix(stride)) : n + " samples";
-        String cut = synapses.size() > shown ? String.format(Locale.ROOT, "; the first %d of %d synapses listed drawn",
-                shown, synapses.size()) : "";
+        String cut = synapses.size() > shown ? String.format(Locale.ROOT, "; lines for the first %d of the %d "
+                + "synapses listed", shown, synapses.size()) : "";
         ChartStyle.subtitle(chart, samples + cut);
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }

@@ -37,6 +37,10 @@ final class RecordRoom {
     private static final int WEIGHT_ROW_BYTES = 20 + 4 * (1 + 24) + 1;
     /** Bytes a listed synapse adds to a weight CSV row: a float as Java writes it (up to 15 characters), a comma. */
     private static final int WEIGHT_BYTES = 1 + 15;
+    /** Bytes of a weight CSV's header besides its listed synapses: {@code time_ms,mean,sd,min,max} and a newline. */
+    private static final int WEIGHT_HEADER_BYTES = 24;
+    /** Bytes a listed synapse adds to the header: {@code ,w_} and an index of up to 10 digits. */
+    private static final int WEIGHT_COLUMN_BYTES = 3 + 10;
     /** Recordings past this size (1 GB) are announced before the run. */
     private static final long ANNOUNCED_BYTES = 1_000_000_000L;
 
@@ -83,14 +87,15 @@ final class RecordRoom {
         return total;
     }
 
-    /** The bytes the weight CSV files of a config take at most ({@code WEIGHT_ROW_BYTES} and more per sample). */
+    /** The bytes the weight CSV files of a config take at most: a header and a row of each sample. */
     static long weightBytes(SimulationConfig c, TimeGrid grid) {
         int steps = grid.positiveSteps("simulation", "duration_ms", c.durationMs());
         long total = 0;
         for (SimulationConfig.WeightSpec w : c.record().weights()) {
             long samples = WeightSampler.sampleCount(grid.positiveSteps("record", "interval_ms", w.intervalMs()),
                     steps);
-            total += samples * (WEIGHT_ROW_BYTES + (long) WEIGHT_BYTES * w.synapses().length);
+            total += WEIGHT_HEADER_BYTES + (long) WEIGHT_COLUMN_BYTES * w.synapses().length
+                    + samples * (WEIGHT_ROW_BYTES + (long) WEIGHT_BYTES * w.synapses().length);
         }
         return total;
     }

@@ -198,31 +198,14 @@ public final class SimulationRun {
                     weights.add(new WeightSampler(network.projection(w.projection()), w.synapses(),
                             grid.positiveSteps("record", "interval_ms", w.intervalMs()), endStep));
                 }
-                // In pieces that end where a recording starts or a sample falls: the rules have then been
-                // handed every spike up to the end of the piece, and the pieces give the spikes of one run.
-                int step = 0;
-                while (true) {
-                    if (step == fromStep) {
-                        // Spike recorders and rate monitors record from when they are added.
-                        for (String name : recorded) {
-                            Population<?, ?> p = network.population(name);
-                            spikes.add(engine.recordSpikes(p, firstNeurons(p.size(), c.record().spikeNeurons())));
-                            rates.add(engine.recordRate(p, c.record().rateBinMs()));
-                        }
+                runInPieces(engine, fromStep, endStep, weights, () -> {
+                    // Spike recorders and rate monitors record from when they are added.
+                    for (String name : recorded) {
+                        Population<?, ?> p = network.population(name);
+                        spikes.add(engine.recordSpikes(p, firstNeurons(p.size(), c.record().spikeNeurons())));
+                        rates.add(engine.recordRate(p, c.record().rateBinMs()));
                     }
-                    for (WeightSampler w : weights) {
-                        w.sampleIfDue(step);
-                    }
-                    if (step == endStep) {
-                        break;
-                    }
-                    int next = step < fromStep ? fromStep : endStep;
-                    for (WeightSampler w : weights) {
-                        next = Math.min(next, w.nextSampleAfter(step));
-                    }
-                    engine.run(grid.timeMs(next - step));
-                    step = engine.step();
-                }
+                });
             } catch (SpikesPastTheHeap e) {
                 throw folder.discardAfter(RecordChecks.spikesPastTheHeap(e, source, c));
             } catch (RuntimeException | Error e) {
@@ -308,6 +291,35 @@ public final class SimulationRun {
         } catch (RuntimeException | Error e) {
             folder.discardAfter(e);
             throw e;
+        }
+    }
+
+    /**
+     * Runs an engine from step 0 to {@code endStep} in pieces that end where the recording of spikes and
+     * rates starts ({@code fromStep}) and where a weight sample falls: the rules have then been handed every
+     * spike up to the end of the piece, and the pieces give the spikes of one run.
+     *
+     * @param startRecording adds the spike recorders and rate monitors, at {@code fromStep}
+     */
+    private static void runInPieces(Engine engine, int fromStep, int endStep, List<WeightSampler> weights,
+                                    Runnable startRecording) {
+        int step = 0;
+        while (true) {
+            if (step == fromStep) {
+                startRecording.run();
+            }
+            for (WeightSampler w : weights) {
+                w.sampleIfDue(step);
+            }
+            if (step == endStep) {
+                return;
+            }
+            int next = step < fromStep ? fromStep : endStep;
+            for (WeightSampler w : weights) {
+                next = Math.min(next, w.nextSampleAfter(step));
+            }
+            engine.run(engine.network().grid().timeMs(next - step));
+            step = engine.step();
         }
     }
 

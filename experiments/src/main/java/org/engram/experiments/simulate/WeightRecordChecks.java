@@ -17,8 +17,10 @@ import org.engram.simulator.network.Projection;
  * the run, distinct synapses within the projection (once it is built), and samples that fit the heap.
  */
 final class WeightRecordChecks {
-    /** Bytes of one sample besides its listed synapses: its step and four statistics. */
-    static final int SAMPLE_BYTES = Integer.BYTES + 4 * Double.BYTES;
+    /** Bytes of one sample besides its listed synapses: its step, mean, sd, min and max. */
+    private static final int SAMPLE_BYTES = Integer.BYTES + 2 * Double.BYTES + 2 * Float.BYTES;
+    /** Bytes the plot copies of a sample besides its listed synapses: its time, mean and sd. */
+    private static final int PLOT_SAMPLE_BYTES = 3 * Double.BYTES;
 
     private WeightRecordChecks() {
     }
@@ -38,19 +40,22 @@ final class WeightRecordChecks {
         List<SimulationConfig.WeightSpec> weights = c.record().weights();
         List<String> names = c.projections().stream().map(SimulationConfig.ProjectionSpec::name).toList();
         Integer endStep = endStep(c, grid);
+        double allBytes = 0;
+        boolean entryPastTheHeap = false;
         for (int i = 0; i < weights.size(); i++) {
             SimulationConfig.WeightSpec w = weights.get(i);
             String path = "record.weights[" + i + "]";
             // A projection without a name (its source or target left out) is reported with its entry.
             int index = w.projection() == null ? -1 : names.indexOf(w.projection());
+            List<String> plastic = plasticNames(c);
+            String none = plastic.isEmpty() ? "; the config has none: give a projection a plasticity rule" : "";
             if (index < 0) {
                 problems.add(new ConfigException(source, path + ".projection", "the name of a plastic projection ("
-                        + plasticNames(c) + ")", w.projection() == null ? "nothing" : w.projection(),
-                        w.projection() == null ? null : Suggestions.didYouMean(w.projection(),
-                                names.stream().filter(Objects::nonNull).toList())));
+                        + plastic + none + ")", w.projection() == null ? "nothing" : w.projection(),
+                        w.projection() == null ? null : Suggestions.didYouMean(w.projection(), plastic)));
             } else if (c.projections().get(index).plasticity() == null) {
                 problems.add(new ConfigException(source, path + ".projection", "a plastic projection (one with a "
-                        + "plasticity rule; " + plasticNames(c) + ")", w.projection() + " (static: its weights do "
+                        + "plasticity rule; " + plastic + none + ")", w.projection() + " (static: its weights do "
                         + "not change)", "record.synapses writes a static projection's weights"));
             } else {
                 checkUnique(weights, i, source, path, problems);
@@ -60,19 +65,43 @@ final class WeightRecordChecks {
             checkSynapses(w, source, path, synapseCount, problems);
             if (intervalSteps > 0 && endStep != null) {
                 long samples = WeightSampler.sampleCount(intervalSteps, endStep);
-                double bytes = samples * ((double) SAMPLE_BYTES + (double) Float.BYTES * w.synapses().length);
+                double bytes = heapBytes(samples, w.synapses().length);
+                allBytes += bytes;
                 if (samples * w.synapses().length > Integer.MAX_VALUE - 8
                         || bytes > Runtime.getRuntime().maxMemory()) {
-                    problems.add(new ConfigException(source, path + ".interval_ms", String.format(Locale.ROOT,
-                            "samples that fit the Java heap (%.0f MB in all; %d bytes a sample and 4 a listed synapse "
-                            + "in it)", Runtime.getRuntime().maxMemory() / 1e6, SAMPLE_BYTES),
+                    entryPastTheHeap = true;
+                    problems.add(new ConfigException(source, path + ".interval_ms", heapRule(),
                             String.format(Locale.ROOT, "%d samples of %d synapses (%.0f MB)", samples,
-                                    w.synapses().length, bytes / 1e6), "a longer interval_ms, fewer synapses or a "
-                            + "shorter run, or give Java more heap (-Xmx)" + (durationHint == null ? ""
-                            : "; " + durationHint)));
+                                    w.synapses().length, bytes / 1e6), heapHint(durationHint)));
                 }
             }
         }
+        // The entries' samples are kept, and their plots drawn, all at once.
+        if (!entryPastTheHeap && allBytes > Runtime.getRuntime().maxMemory()) {
+            problems.add(new ConfigException(source, "record.weights", heapRule(), String.format(Locale.ROOT,
+                    "%d entries whose samples take %.0f MB together", weights.size(), allBytes / 1e6),
+                    heapHint(durationHint)));
+        }
+    }
+
+    /**
+     * The heap a recording takes, counted generously: its samples and the copies its plot makes of them
+     * (the mean, sd and times, and the listed synapses' weights as doubles).
+     */
+    private static double heapBytes(long samples, int listed) {
+        return samples * ((double) SAMPLE_BYTES + (double) Float.BYTES * listed + PLOT_SAMPLE_BYTES
+                + (double) Double.BYTES * listed);
+    }
+
+    private static String heapRule() {
+        return String.format(Locale.ROOT, "samples that fit the Java heap (%.0f MB in all; %d bytes a sample and 4 a "
+                + "listed synapse in it, and %d more and 8 a listed synapse for its plot)",
+                Runtime.getRuntime().maxMemory() / 1e6, SAMPLE_BYTES, PLOT_SAMPLE_BYTES);
+    }
+
+    private static String heapHint(String durationHint) {
+        return "a longer interval_ms, fewer synapses or a shorter run, or give Java more heap (-Xmx)"
+                + (durationHint == null ? "" : "; " + durationHint);
     }
 
     /** Refuses a projection named by an earlier entry, or one whose file an earlier entry's name writes. */

@@ -15,7 +15,8 @@ import org.engram.simulator.network.Projection;
  *
  * <p>The samples fall at time 0, at every multiple of the interval and at the end of the run (the
  * last interval may be shorter). Their arrays are allocated once, for all of them; a sample reads
- * every synapse's weight, so it costs a pass over the projection's weights and allocates nothing.
+ * every synapse's weight twice (the mean, then the deviations from it), so it costs two passes over
+ * the projection's weights and allocates nothing.
  */
 final class WeightSampler {
     private final Projection projection;
@@ -25,8 +26,9 @@ final class WeightSampler {
     private final int[] steps;
     private final double[] mean;
     private final double[] sd;
-    private final double[] min;
-    private final double[] max;
+    /** The extremes, weights themselves: floats, written as the synapse files write weights. */
+    private final float[] min;
+    private final float[] max;
     /** The listed synapses' weights, sample by sample: {@code listed[s * synapses.length + k]}. */
     private final float[] listed;
     private int count;
@@ -47,8 +49,8 @@ final class WeightSampler {
         this.steps = new int[samples];
         this.mean = new double[samples];
         this.sd = new double[samples];
-        this.min = new double[samples];
-        this.max = new double[samples];
+        this.min = new float[samples];
+        this.max = new float[samples];
         this.listed = new float[samples * this.synapses.length];
     }
 
@@ -89,10 +91,10 @@ final class WeightSampler {
         int n = projection.synapseCount();
         steps[count] = step;
         // Two passes, in synapse order: the deviations from the mean, not the mean of squares, which
-        // cancels when the weights are close together.
+        // cancels when the weights are close together. Sums in double.
         double sum = 0;
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
         for (int k = 0; k < n; k++) {
             sum += w[k];
             lo = Math.min(lo, w[k]);

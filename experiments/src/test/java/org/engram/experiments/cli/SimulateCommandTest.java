@@ -1536,8 +1536,10 @@ class SimulateCommandTest {
         assertFalse(Files.exists(dir.resolve("results").resolve("tiny")), "no folder is made");
     }
 
-    /** A presynaptic spike 5 ms before a postsynaptic one, and another 10 ms after it, with pair STDP. */
-    /** One plastic synapse under pair STDP, pre at 10 and 25 ms, post driven at 15 ms; reused by other tests. */
+    /**
+     * One plastic synapse under pair STDP: a presynaptic spike 5 ms before a postsynaptic one (pre at 10 ms,
+     * post driven at 15 ms) and another 10 ms after it (25 ms); reused by other tests.
+     */
     static final String STDP = String.join("\n",
             "name: stdp",
             "duration_ms: 40",

@@ -69,7 +69,7 @@ class WeightTrajectoryPlotTest {
         assertEquals(834, plot.getDataset(0).getItemCount(0));
         assertEquals(249.9, plot.getDataset(0).getXValue(0, 833), 1e-9);
         assertEquals(10, plot.getDataset(1).getSeriesCount());
-        assertEquals("2500 samples, every 3rd drawn; the first 10 of 12 synapses listed drawn",
+        assertEquals("2500 samples, every 3rd drawn; lines for the first 10 of the 12 synapses listed",
                 ((TextTitle) f.chart().getSubtitle(0)).getText());
         assertNotEquals(plot.getRenderer(0).getSeriesPaint(0), plot.getRenderer(1).getSeriesPaint(7));
         assertEquals(plot.getRenderer(1).getSeriesPaint(0), plot.getRenderer(1).getSeriesPaint(7));

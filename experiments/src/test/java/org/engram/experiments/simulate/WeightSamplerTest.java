@@ -40,19 +40,19 @@ class WeightSamplerTest {
         WeightSampler sampler = new WeightSampler(p, new int[] {3, 1}, 30, 70);
         float[] w = p.weights();
         int step = 0;
-        float[][] set = {{1, 2, 3, 6}, {0.5f, 0.5f, 0.5f, 0.5f}, {-1, 0, 0, 1}, {4, 4, 0, 0}};
+        float[][] set = {{1, 2, 3, 6}, {0.15f, 0.15f, 0.15f, 0.15f}, {-1, 0, 0, 1}, {4, 4, 0, 0}};
         for (float[] weights : set) {
             System.arraycopy(weights, 0, w, 0, 4);
             sampler.sampleIfDue(step);
             sampler.sampleIfDue(step + 1);   // no sample falls there
             step = step == 60 ? 70 : step + 30;
         }
-        assertEquals(4, sampler.count());
         StringWriter csv = new StringWriter();
         sampler.writeCsv(csv, new TimeGrid(0.1));
         assertEquals(List.of("time_ms,mean,sd,min,max,w_3,w_1",
                 "0.000000000,3.0," + Math.sqrt(14 / 4.0) + ",1.0,6.0,6.0,2.0",
-                "3.000000000,0.5,0.0,0.5,0.5,0.5,0.5",
+                // The mean a double of the floats' sum; the extremes, weights, as floats are written.
+                "3.000000000," + (double) 0.15f + ",0.0,0.15,0.15,0.15,0.15",
                 "6.000000000,0.0," + Math.sqrt(0.5) + ",-1.0,1.0,1.0,0.0",
                 "7.000000000,2.0,2.0,0.0,4.0,0.0,4.0"), csv.toString().lines().toList());
         assertEquals(30, sampler.nextSampleAfter(0));
@@ -78,7 +78,8 @@ class WeightSamplerTest {
                         new SimulationConfig.WeightSpec("a->a", 0.1, new int[] {0, 1, 2, 3}))));
         long estimate = RecordRoom.weightBytes(c, new TimeGrid(0.1));
         long written = csv.toString().length();   // ASCII: a byte a character
-        assertEquals(501 * (121 + 4 * 16L), estimate, "501 rows of 121 bytes and 4 synapses of 16");
+        assertEquals(24 + 4 * 13 + 501 * (121 + 4 * 16L), estimate,
+                "a header of 24 bytes and 4 columns of 13, 501 rows of 121 bytes and 4 synapses of 16");
         assertTrue(written <= estimate && estimate <= 2.5 * written, written + " bytes written, " + estimate
                 + " estimated");
     }
