@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import org.engram.simulator.engine.TimeGrid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +20,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AdexTest {
     private static final double DT = 0.1;
+
+    /**
+     * What {@link #drivenNeuronsHash} gives: computed with the kernel of {@code adex} before it was
+     * shared with {@code adex_cond} (commit 2c8eda26) and found equal with the shared kernel.
+     */
+    private static final String DRIVEN_SHA256 = "b96dbaa5c9975ce2a5379b274f8cc468edf3d17378167d32c240a1e77e299af0";
 
     /** Brette and Gerstner's regular-spiking cell (the defaults) with a bias and a refractory period. */
     private static Adex.Params cell(double iE, double tRef) {
@@ -372,6 +383,64 @@ class AdexTest {
         assertTrue(e.getMessage().startsWith("adex neuron 1: v = "), e.getMessage());
         assertTrue(e.getMessage().contains(", w = NaN pA, i_syn_ex = 0.0 pA, i_syn_in = 0.0 pA: the state is not"
                 + " finite"), e.getMessage());
+    }
+
+    /**
+     * The kernel's arithmetic is pinned: V, w, the synaptic currents after every step and the spike
+     * steps of neurons driven by random synaptic input, a step current, with and without the
+     * exponential term and refractoriness, hash to what they did before {@code adex_cond} came to
+     * share the kernel (a changed bit anywhere changes the hash).
+     */
+    @Test
+    void drivenNeuronsKeepTheirBits() throws NoSuchAlgorithmException {
+        assertEquals(DRIVEN_SHA256, drivenNeuronsHash());
+    }
+
+    /**
+     * SHA-256 of two runs of six neurons over 200 ms: the defaults with a bias of 600 pA, and the
+     * integrate-and-fire limit with a refractory period of 0.3 ms; each step every neuron may take an
+     * excitatory (up to 1000 pA) and an inhibitory (up to 50 pA) input, and neurons 0-2 take 400 pA
+     * from 50 to 150 ms.
+     */
+    static String drivenNeuronsHash() throws NoSuchAlgorithmException {
+        Adex.Params d = Adex.MODEL.defaults();
+        Adex.Params exponential = new Adex.Params(d.cM(), d.gL(), d.eL(), d.vTh(), d.deltaT(), d.vPeak(), d.vReset(),
+                0, d.a(), d.b(), d.tauW(), 600, d.tauSynEx(), d.tauSynIn());
+        Adex.Params integrateAndFire = new Adex.Params(d.cM(), d.gL(), d.eL(), d.vTh(), 0, d.vPeak(), d.vReset(),
+                0.3, d.a(), d.b(), d.tauW(), 600, d.tauSynEx(), d.tauSynIn());
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        int size = 6;
+        int steps = 2000;
+        for (Adex.Params p : List.of(exponential, integrateAndFire)) {
+            Random random = new Random(7);
+            KernelHarness harness = new KernelHarness(size, steps, DT);
+            for (int step = 0; step < steps; step++) {
+                for (int i = 0; i < size; i++) {
+                    harness.excitatory(step, i, random.nextDouble() < 0.3 ? 1000 * random.nextDouble() : 0);
+                    harness.inhibitory(step, i, random.nextDouble() < 0.2 ? -50 * random.nextDouble() : 0);
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                harness.current(500, 1500, i, 400);
+            }
+            Adex.State state = Adex.MODEL.newState(size, p);
+            ByteBuffer bits = ByteBuffer.allocate(4 * Double.BYTES);
+            harness.runStepwise(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, steps, step -> {
+                for (int i = 0; i < size; i++) {
+                    bits.clear();
+                    bits.putDouble(state.v[i]).putDouble(state.w[i]).putDouble(state.iSynEx[i])
+                            .putDouble(state.iSynIn[i]);
+                    digest.update(bits.array());
+                }
+            });
+            for (int i = 0; i < size; i++) {
+                assertTrue(harness.spikeTimesMs(i).length > 0, "neuron " + i + " fires");
+                for (double spikeMs : harness.spikeTimesMs(i)) {
+                    digest.update(ByteBuffer.allocate(Double.BYTES).putDouble(spikeMs).array());
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** V and w of one neuron after each step of a run from rest, and the harness that ran it. */
