@@ -41,7 +41,9 @@ import org.engram.simulator.engine.TimeGrid;
  * per substep. Grid mode only. As in NEST, {@code delta_t = 0} is the integrate-and-fire limit: no
  * exponential term, and a spike where {@code V} reaches {@code v_th} ({@code v_peak} is then not
  * used). Unlike NEST, {@code i_syn_in} is negative (an inhibitory weight is), where NEST records a
- * positive current that it subtracts.
+ * positive current that it subtracts. A neuron whose state ({@code V}, {@code w} or a synaptic
+ * current) is not finite after a step fails the run with an {@link ArithmeticException} that names
+ * it and its state.
  *
  * <table>
  *   <caption>Parameters (defaults: Brette and Gerstner's 2005 regular-spiking cell, NEST's defaults)</caption>
@@ -54,7 +56,8 @@ import org.engram.simulator.engine.TimeGrid;
  *       spikes at {@code v_th})</td></tr>
  *   <tr><td>v_peak</td><td>0</td><td>mV</td><td>spike cut-off, {@code > v_th} and at most
  *       {@code v_th + 500 delta_t}</td></tr>
- *   <tr><td>v_reset</td><td>-60</td><td>mV</td><td>reset potential, {@code < v_peak}</td></tr>
+ *   <tr><td>v_reset</td><td>-60</td><td>mV</td><td>reset potential, {@code < v_peak} ({@code < v_th}
+ *       when {@code delta_t = 0})</td></tr>
  *   <tr><td>t_ref</td><td>0</td><td>ms</td><td>refractory period, {@code >= 0}, whole steps</td></tr>
  *   <tr><td>a</td><td>4</td><td>nS</td><td>subthreshold adaptation</td></tr>
  *   <tr><td>b</td><td>80.5</td><td>pA</td><td>spike-triggered adaptation</td></tr>

@@ -18,16 +18,18 @@ import org.engram.simulator.engine.TimeGrid;
  * {@code V} towards their reversal potentials. The membrane, its spikes, reset, refractoriness and
  * adaptation are those of {@link Adex}, integrated alike: each grid step split into substeps of at
  * most 0.01 ms, each a midpoint Runge-Kutta step of {@code V} and {@code w}, the conductances
- * decaying exactly, the first stage reading them at the substep's start and the second, as their
- * exact mean over the substep (a 30 nS PSP at {@code tau_syn_ex} 0.2 ms within 2.2e-5 mV of a
- * Dormand-Prince solution; their middle values, {@code adex}'s choice for its currents, left
- * 1.6e-4 mV); the right-hand side reads {@code V} as at most
- * {@code v_peak} (in the synaptic terms too, as NEST does); spikes far up the upstroke are placed at
- * the exponential term's closed-form blow-up time. Without synaptic input the model is {@link Adex}
- * to the bit. Inputs arrive at the end of a step. The midpoint substep is stable while
- * {@code h (g_L + g_ex + g_in) / C_m <= 2}: a neuron whose conductances exceed that (56,170 nS for
- * the defaults, far beyond what synapses of a few nS reach) or whose state is not finite fails the
- * run with a message that names it and its state. Grid mode only.
+ * decaying exactly and both stages reading them as their exact mean over the substep (a 30 nS PSP
+ * at {@code tau_syn_ex} 0.2 ms within 5.5e-6 mV of a Dormand-Prince solution; their start value in
+ * the first stage left 2.2e-5 mV, and their middle value in the second, {@code adex}'s choice for
+ * its currents, 1.6e-4 mV); the right-hand side reads {@code V} as at most {@code v_peak} in every
+ * term (the synaptic ones and {@code w}'s too, as NEST does); spikes far up the upstroke are placed
+ * at the exponential term's closed-form blow-up time. Without synaptic input the model is
+ * {@link Adex} to the bit. Inputs arrive at the end of a step. The midpoint substep is stable while
+ * {@code h (g_L + g_ex + g_in) / C_m <= 2}; a substep whose conductances exceed that (56,170 nS for
+ * the defaults, far beyond what synapses of a few nS reach) is taken in equal pieces, each with
+ * {@code h (g_L + g) / C_m} at most 1, so {@code V} goes to the reversal potentials and never past
+ * them. A neuron that would need more than 65536 pieces (some 1.8e9 nS for the defaults), or whose
+ * state is not finite, fails the run with a message that names it and its state. Grid mode only.
  *
  * <table>
  *   <caption>Parameters (defaults: those of NEST's {@code aeif_cond_exp}, Brette and Gerstner's
@@ -41,7 +43,8 @@ import org.engram.simulator.engine.TimeGrid;
  *       spikes at {@code v_th})</td></tr>
  *   <tr><td>v_peak</td><td>0</td><td>mV</td><td>spike cut-off, {@code > v_th} and at most
  *       {@code v_th + 500 delta_t}</td></tr>
- *   <tr><td>v_reset</td><td>-60</td><td>mV</td><td>reset potential, {@code < v_peak}</td></tr>
+ *   <tr><td>v_reset</td><td>-60</td><td>mV</td><td>reset potential, {@code < v_peak} ({@code < v_th}
+ *       when {@code delta_t = 0})</td></tr>
  *   <tr><td>t_ref</td><td>0</td><td>ms</td><td>refractory period, {@code >= 0}, whole steps</td></tr>
  *   <tr><td>a</td><td>4</td><td>nS</td><td>subthreshold adaptation</td></tr>
  *   <tr><td>b</td><td>80.5</td><td>pA</td><td>spike-triggered adaptation</td></tr>

@@ -10,23 +10,23 @@ import org.engram.simulator.engine.TimeGrid;
  * so one integrator serves both, the synaptic variables decaying exactly.
  *
  * <p>Each grid step is split into {@code n = ceil(dt / 0.01 ms)} equal substeps, each a
- * second-order Runge-Kutta (midpoint) step of {@code V} and {@code w}. Its first stage reads the
- * synaptic variables at the substep's start; its second, which alone moves the state, reads
- * currents at the substep's middle and conductances as their exact mean over the substep: with
- * {@code V} fixed a conductance then moves it by exactly its charge, where its middle value is
- * short by {@code (h / tau)^2 / 24} of it (1e-4 at NEST's 0.2 ms), which made a 30 nS PSP's
- * error 7 times larger (1.6e-4 against 2.2e-5 mV; {@code adex} keeps the middle value, to its
- * bits). As in NEST, the right-hand side reads {@code V} as at
- * most {@code v_peak}, so the exponential stays finite. Far up a spike's upstroke the time left to
+ * second-order Runge-Kutta (midpoint) step of {@code V} and {@code w}. Currents enter its first
+ * stage at the substep's start and its second at the middle; conductances enter both stages as
+ * their exact mean over the substep: with {@code V} fixed a conductance then moves it by exactly
+ * its charge, and a 30 nS PSP is within 5.5e-6 mV of a Dormand-Prince solution, where start and
+ * middle values left 1.6e-4 mV and start and mean values 2.2e-5 ({@code adex} keeps its values, to
+ * their bits). As in NEST, the right-hand side reads {@code V} as at most {@code v_peak} in every
+ * term, so the exponential stays finite. Far up a spike's upstroke the time left to
  * {@code v_peak} is the exponential term's closed-form blow-up time; when it ends inside a substep
  * the spike is placed there and the substep goes on from the reset; below that hand-off, where the
  * exponential grows faster than one midpoint step follows, the substep is taken in pieces of a
  * sixteenth of the time left to the peak (see {@link Adex} for the figures). The midpoint method is
- * stable while the substep times the membrane's rate {@code (g_L + g) / C_m} is at most 2; a
- * neuron whose conductance breaks that bound ({@code g} above {@code 2 C_m / h - g_L}, 56,170 nS
- * for the defaults), or whose state is not finite, fails the run with an
- * {@link ArithmeticException} that names it and its state (the engine wraps it in its
- * {@code KernelFailed}).
+ * stable while the step times the membrane's rate {@code (g_L + g) / C_m} is at most 2; a substep
+ * whose conductance breaks that bound ({@code g} above {@code 2 C_m / h - g_L}, 56,170 nS for the
+ * defaults) is taken in equal pieces of rate times length at most 1, the conductances held at
+ * their mean. A neuron that would need more than {@link #MAX_PIECES} pieces, or whose state is not
+ * finite, fails the run with an {@link ArithmeticException} that names it and its state (the
+ * engine wraps it in its {@code KernelFailed}).
  *
  * @param <S> the model's state
  */
@@ -41,6 +41,19 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
     /** The largest substep times rate ({@code h lambda}) for which the midpoint method does not grow. */
     static final double STABILITY_LIMIT = 2;
 
+    /**
+     * {@code h lambda} of the pieces a substep too stiff for one midpoint step is taken in: 1, where
+     * the method's amplification {@code 1 - h lambda + (h lambda)^2 / 2} is smallest (0.5), so the
+     * membrane relaxes as fast as the method can follow, and never past its equilibrium.
+     */
+    static final double STIFF_PIECE_RATE = 1;
+
+    /**
+     * The most pieces a substep is split into: enough for conductances up to some 1.8e9 nS with the
+     * defaults; a neuron that would need more fails the run.
+     */
+    static final int MAX_PIECES = 1 << 16;
+
     private final String model;
     private final int substeps;
     private final double h;
@@ -48,10 +61,11 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
     private final double halfDecayIn;
     /**
      * What the excitatory variable at a substep's start is multiplied by for the second midpoint
-     * stage: its decay to the middle (currents) or its mean over the substep (conductances).
+     * stage (and, for conductances, the first): its decay to the middle (currents) or its mean over
+     * the substep (conductances).
      */
     private final double stageEx;
-    /** What the inhibitory variable at a substep's start is multiplied by for the second midpoint stage. */
+    /** What the inhibitory variable at a substep's start is multiplied by, as {@link #stageEx}. */
     private final double stageIn;
     /** What one unit of the excitatory variable adds to the affine input's offset: 1 (pA/pA) or E_ex (mV). */
     private final double offsetPerEx;
@@ -61,7 +75,9 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
     private final double conductancePerUnit;
     /** The sign of an inhibitory weight's effect: an inhibitory conductance grows by the weight's magnitude. */
     private final double inhibitorySign;
-    /** The largest synaptic conductance (nS) for which a substep is stable. */
+    /** Whether the synaptic variables are conductances, which enter both midpoint stages as their mean. */
+    private final boolean conductanceBased;
+    /** The largest synaptic conductance (nS) for which a whole substep is stable; above it, pieces. */
     private final double maxConductance;
     private final double gL;
     private final double eL;
@@ -75,6 +91,7 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
     private final double vReset;
     private final double a;
     private final double b;
+    private final double cM;
     private final double inverseC;
     private final double membraneTimeMs;
     private final double peakFactor;
@@ -89,12 +106,13 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
         h = grid.dtMs() / substeps;
         halfDecayEx = StrictMath.exp(-0.5 * h / tauSynEx);
         halfDecayIn = StrictMath.exp(-0.5 * h / tauSynIn);
-        stageEx = conductancePerUnit > 0 ? Conductances.meanOverInterval(h, tauSynEx) : halfDecayEx;
-        stageIn = conductancePerUnit > 0 ? Conductances.meanOverInterval(h, tauSynIn) : halfDecayIn;
+        conductanceBased = conductancePerUnit > 0;
+        stageEx = conductanceBased ? Conductances.meanOverInterval(h, tauSynEx) : halfDecayEx;
+        stageIn = conductanceBased ? Conductances.meanOverInterval(h, tauSynIn) : halfDecayIn;
         this.offsetPerEx = offsetPerEx;
         this.offsetPerIn = offsetPerIn;
         this.conductancePerUnit = conductancePerUnit;
-        inhibitorySign = conductancePerUnit > 0 ? -1 : 1;
+        inhibitorySign = conductanceBased ? -1 : 1;
         maxConductance = STABILITY_LIMIT * p.cM() / h - p.gL();
         gL = p.gL();
         eL = p.eL();
@@ -106,6 +124,7 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
         vReset = p.vReset();
         a = p.a();
         b = p.b();
+        cM = p.cM();
         inverseC = 1.0 / p.cM();
         membraneTimeMs = p.cM() / p.gL();
         peakFactor = exponential ? StrictMath.exp(-(p.vPeak() - p.vTh()) / p.deltaT()) : 0;
@@ -174,18 +193,17 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
             }
             for (int k = 0; k < substeps; k++) {
                 for (int i = lo; i < hi; i++) {
-                    double start = offsetPerEx * ex[i] + offsetPerIn * inh[i];
-                    double startConductance = conductancePerUnit * (ex[i] + inh[i]);
-                    if (!(startConductance <= maxConductance)) {
-                        throw failed(s, i, "a conductance of " + startConductance + " nS makes the midpoint substep of "
-                                + h + " ms unstable (at most " + maxConductance + " nS)");
-                    }
                     double xEx = ex[i] * halfDecayEx;
                     double xIn = inh[i] * halfDecayIn;
                     double sEx = ex[i] * stageEx;
                     double sIn = inh[i] * stageIn;
                     double middle = offsetPerEx * sEx + offsetPerIn * sIn;
-                    double middleConductance = conductancePerUnit * (sEx + sIn);
+                    double conductance = conductancePerUnit * (sEx + sIn);
+                    // Conductances enter both stages as their mean over the substep, currents the first
+                    // at the substep's start.
+                    double first = conductanceBased ? middle : offsetPerEx * ex[i] + offsetPerIn * inh[i];
+                    double longest = conductanceBased && !(conductance <= maxConductance)
+                            ? stablePieceMs(s, i, conductance) : h;
                     ex[i] = xEx * halfDecayEx;
                     inh[i] = xIn * halfDecayIn;
                     double v = vs[i];
@@ -215,10 +233,10 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
                             holding[i] = refractorySteps > 0;
                             break;
                         }
-                        double piece = toPeak / UPSTROKE_PIECES;
-                        double vHalf = v + 0.5 * piece * membrane(v, w, middle + drive, middleConductance);
+                        double piece = Math.min(toPeak / UPSTROKE_PIECES, longest);
+                        double vHalf = v + 0.5 * piece * membrane(v, w, middle + drive, conductance);
                         double wHalf = w + 0.5 * piece * adaptation(v, w);
-                        v += piece * membrane(vHalf, wHalf, middle + drive, middleConductance);
+                        v += piece * membrane(vHalf, wHalf, middle + drive, conductance);
                         w += piece * adaptation(vHalf, wHalf);
                         left -= piece;
                         toPeak = upstrokeMs(v);
@@ -228,10 +246,15 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
                         ws[i] = advanceW(v, w, left);
                         continue;
                     }
-                    double vMid = v + 0.5 * left * membrane(v, w, start + drive, startConductance);
-                    double wMid = w + 0.5 * left * adaptation(v, w);
-                    v += left * membrane(vMid, wMid, middle + drive, middleConductance);
-                    w += left * adaptation(vMid, wMid);
+                    // One midpoint step for the rest of the substep, or equal pieces where one is unstable.
+                    int pieces = left <= longest ? 1 : (int) Math.ceil(left / longest);
+                    double piece = left / pieces;
+                    for (int j = 0; j < pieces; j++) {
+                        double vMid = v + 0.5 * piece * membrane(v, w, first + drive, conductance);
+                        double wMid = w + 0.5 * piece * adaptation(v, w);
+                        v += piece * membrane(vMid, wMid, middle + drive, conductance);
+                        w += piece * adaptation(vMid, wMid);
+                    }
                     if (v >= vPeak) {
                         if (fired) {
                             // A second peak in the substep of a spike waits at the peak for the next substep,
@@ -249,7 +272,8 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
                 }
             }
             for (int i = lo; i < hi; i++) {
-                if (!Double.isFinite(vs[i] + ws[i])) {
+                if (!(Double.isFinite(vs[i]) && Double.isFinite(ws[i]) && Double.isFinite(ex[i])
+                        && Double.isFinite(inh[i]))) {
                     throw failed(s, i, "the state is not finite");
                 }
                 ex[i] += in.excitatory(row, i);
@@ -260,6 +284,24 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
                 }
             }
         }
+    }
+
+    /**
+     * The longest midpoint step (ms) that damps neuron {@code i}'s membrane as fast as the method
+     * can, {@code h (g_L + g) / C_m = }{@link #STIFF_PIECE_RATE}, under a conductance that makes a
+     * whole substep unstable.
+     *
+     * @throws ArithmeticException if the substep would need more than {@link #MAX_PIECES} pieces or
+     *                             the conductance is not finite
+     */
+    private double stablePieceMs(S s, int i, double conductance) {
+        double longest = STIFF_PIECE_RATE * cM / (gL + conductance);
+        if (!(h / longest <= MAX_PIECES)) {
+            throw failed(s, i, Double.isFinite(conductance) ? "a conductance of " + conductance + " nS would split"
+                    + " the midpoint substep of " + h + " ms into more than " + MAX_PIECES + " pieces"
+                    : "the state is not finite");
+        }
+        return longest;
     }
 
     /** The failure of neuron {@code i}, with every variable of its state, and why. */

@@ -372,7 +372,10 @@ class AdexTest {
         assertArrayEquals(biasedSpikes.stream().mapToDouble(Double::doubleValue).toArray(), harness.spikeTimesMs(0));
     }
 
-    /** A state that is not finite fails the run with a message naming the neuron and its state. */
+    /**
+     * A state that is not finite, a synaptic current's included, fails the run with a message naming
+     * the neuron and its state.
+     */
     @Test
     void aStateNotFiniteFailsNamingTheNeuron() {
         Adex.Params p = cell(1000, 0);
@@ -383,6 +386,13 @@ class AdexTest {
         assertTrue(e.getMessage().startsWith("adex neuron 1: v = "), e.getMessage());
         assertTrue(e.getMessage().contains(", w = NaN pA, i_syn_ex = 0.0 pA, i_syn_in = 0.0 pA: the state is not"
                 + " finite"), e.getMessage());
+        // An infinite current drives V to infinity, which the spike's reset would hide; it is caught itself.
+        Adex.State current = Adex.MODEL.newState(1, p);
+        current.iSynEx[0] = Double.POSITIVE_INFINITY;
+        ArithmeticException infinite = assertThrows(ArithmeticException.class,
+                () -> new KernelHarness(1, 1, DT).run(Adex.MODEL.prepare(p, new TimeGrid(DT)), current, 0, 1));
+        assertTrue(infinite.getMessage().endsWith("i_syn_ex = Infinity pA, i_syn_in = 0.0 pA: the state is not finite"),
+                infinite.getMessage());
     }
 
     /**
