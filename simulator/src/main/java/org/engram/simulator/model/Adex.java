@@ -100,18 +100,14 @@ public final class Adex extends AbstractNeuronModel<Adex.Params, Adex.State> {
      * @param tauSynIn inhibitory synaptic time constant (ms), {@code > 0}
      */
     public record Params(double cM, double gL, double eL, double vTh, double deltaT, double vPeak, double vReset,
-                         double tRef, double a, double b, double tauW, double iE, double tauSynEx, double tauSynIn) {
+                         double tRef, double a, double b, double tauW, double iE, double tauSynEx, double tauSynIn)
+            implements AdexParameters {
         /** Validates every parameter. */
         public Params {
             Problems p = new Problems(NAME);
             new AdexMembrane(cM, gL, eL, vTh, deltaT, vPeak, vReset, tRef, a, b, tauW, iE).check(p);
             LifParameters.synapses(p, tauSynEx, tauSynIn);
             p.throwIfAny();
-        }
-
-        /** {@return the membrane and adaptation parameters} */
-        AdexMembrane membrane() {
-            return new AdexMembrane(cM, gL, eL, vTh, deltaT, vPeak, vReset, tRef, a, b, tauW, iE);
         }
     }
 
@@ -158,6 +154,6 @@ public final class Adex extends AbstractNeuronModel<Adex.Params, Adex.State> {
 
     @Override
     public Kernel<State> prepare(Params p, TimeGrid grid) {
-        return AdexKernel.currents(NAME, p.membrane(), p.tauSynEx(), p.tauSynIn(), grid);
+        return AdexKernel.currents(NAME, p, p.tauSynEx(), p.tauSynIn(), grid);
     }
 }

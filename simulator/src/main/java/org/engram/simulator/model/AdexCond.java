@@ -92,7 +92,8 @@ public final class AdexCond extends AbstractNeuronModel<AdexCond.Params, AdexCon
      */
     public record Params(double cM, double gL, double eL, double vTh, double deltaT, double vPeak, double vReset,
                          double tRef, double a, double b, double tauW, double iE, double eEx, double eIn,
-                         double tauSynEx, double tauSynIn) {
+                         double tauSynEx, double tauSynIn)
+            implements AdexParameters {
         /** Validates every parameter. */
         public Params {
             Problems p = new Problems(NAME);
@@ -100,11 +101,6 @@ public final class AdexCond extends AbstractNeuronModel<AdexCond.Params, AdexCon
             LifParameters.reversals(p, eEx, eIn);
             LifParameters.synapses(p, tauSynEx, tauSynIn);
             p.throwIfAny();
-        }
-
-        /** {@return the membrane and adaptation parameters} */
-        AdexMembrane membrane() {
-            return new AdexMembrane(cM, gL, eL, vTh, deltaT, vPeak, vReset, tRef, a, b, tauW, iE);
         }
     }
 
@@ -163,6 +159,6 @@ public final class AdexCond extends AbstractNeuronModel<AdexCond.Params, AdexCon
 
     @Override
     public Kernel<State> prepare(Params p, TimeGrid grid) {
-        return AdexKernel.conductances(NAME, p.membrane(), p.tauSynEx(), p.tauSynIn(), p.eEx(), p.eIn(), grid);
+        return AdexKernel.conductances(NAME, p, p.tauSynEx(), p.tauSynIn(), p.eEx(), p.eIn(), grid);
     }
 }

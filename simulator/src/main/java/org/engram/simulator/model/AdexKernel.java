@@ -99,7 +99,7 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
     private final double iE;
     private final int refractorySteps;
 
-    private AdexKernel(String model, AdexMembrane p, double tauSynEx, double tauSynIn, double offsetPerEx,
+    private AdexKernel(String model, AdexParameters p, double tauSynEx, double tauSynIn, double offsetPerEx,
                        double offsetPerIn, double conductancePerUnit, TimeGrid grid) {
         this.model = model;
         substeps = grid.substeps(MAX_SUBSTEP_MS);
@@ -138,14 +138,14 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
      * the current, an inhibitory (negative) one as it is.
      *
      * @param model    the model's name, for messages
-     * @param p        the membrane
+     * @param p        the membrane and adaptation parameters
      * @param tauSynEx excitatory synaptic time constant (ms)
      * @param tauSynIn inhibitory synaptic time constant (ms)
      * @param grid     the time grid
      * @param <S>      the model's state
      * @return the kernel
      */
-    static <S extends AdexState> AdexKernel<S> currents(String model, AdexMembrane p, double tauSynEx,
+    static <S extends AdexState> AdexKernel<S> currents(String model, AdexParameters p, double tauSynEx,
                                                         double tauSynIn, TimeGrid grid) {
         return new AdexKernel<>(model, p, tauSynEx, tauSynIn, 1, 1, 0, grid);
     }
@@ -155,7 +155,7 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
      * magnitude to the conductance (inhibitory weights are negative).
      *
      * @param model    the model's name, for messages
-     * @param p        the membrane
+     * @param p        the membrane and adaptation parameters
      * @param tauSynEx excitatory synaptic time constant (ms)
      * @param tauSynIn inhibitory synaptic time constant (ms)
      * @param eEx      excitatory reversal potential (mV)
@@ -164,7 +164,7 @@ final class AdexKernel<S extends AdexState> implements Kernel<S> {
      * @param <S>      the model's state
      * @return the kernel
      */
-    static <S extends AdexState> AdexKernel<S> conductances(String model, AdexMembrane p, double tauSynEx,
+    static <S extends AdexState> AdexKernel<S> conductances(String model, AdexParameters p, double tauSynEx,
                                                             double tauSynIn, double eEx, double eIn, TimeGrid grid) {
         return new AdexKernel<>(model, p, tauSynEx, tauSynIn, eEx, eIn, 1, grid);
     }

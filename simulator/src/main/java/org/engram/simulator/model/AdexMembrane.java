@@ -4,8 +4,9 @@ import org.engram.simulator.Problems;
 
 /**
  * The membrane and adaptation parameters that the AdEx models ({@link Adex}, {@link AdexCond})
- * share, with their common checks; each model's parameter record builds one for its kernel
- * ({@link AdexKernel}). Units and rules as in {@link Adex.Params}.
+ * share, with their common checks: each model's parameter record builds one to check its values on
+ * construction (the kernel reads them through {@link AdexParameters}). Units and rules as in
+ * {@link Adex.Params}.
  *
  * @param cM     membrane capacitance (pF)
  * @param gL     leak conductance (nS)

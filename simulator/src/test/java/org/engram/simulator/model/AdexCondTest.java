@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
-import org.apache.commons.math3.ode.events.EventHandler;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
@@ -119,15 +118,11 @@ class AdexCondTest {
         }
 
         /** V reaching v_peak: a spike, then the reset. */
-        private final class Peak implements EventHandler {
+        private final class Peak extends SolverEvent {
             private final List<Double> spikes;
 
             Peak(List<Double> spikes) {
                 this.spikes = spikes;
-            }
-
-            @Override
-            public void init(double t0, double[] y0, double t) {
             }
 
             @Override
@@ -144,10 +139,6 @@ class AdexCondTest {
                 // The caller resets and goes on: a reset inside the solver made its event search fail.
                 return Action.STOP;
             }
-
-            @Override
-            public void resetState(double t, double[] y) {
-            }
         }
     }
 
@@ -158,12 +149,7 @@ class AdexCondTest {
         AdexCond.State state = AdexCond.MODEL.newState(1, p);
         KernelHarness harness = new KernelHarness(1, steps, dt);
         for (Input input : inputs) {
-            int step = (int) Math.round(input.timeMs() / dt) - 1;
-            if (input.weight() > 0) {
-                harness.excitatory(step, 0, input.weight());
-            } else {
-                harness.inhibitory(step, 0, input.weight());
-            }
+            harness.input(0, input.timeMs(), input.weight());
         }
         harness.current(on, off, 0, stepPa);
         double[] v = new double[steps];

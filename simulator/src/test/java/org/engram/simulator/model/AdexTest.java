@@ -119,12 +119,7 @@ class AdexTest {
         Adex.State state = Adex.MODEL.newState(1, p);
         KernelHarness harness = new KernelHarness(1, steps, DT);
         for (Input input : inputs) {
-            int step = (int) Math.round(input.timeMs() / DT) - 1;
-            if (input.weight() > 0) {
-                harness.excitatory(step, 0, input.weight());
-            } else {
-                harness.inhibitory(step, 0, input.weight());
-            }
+            harness.input(0, input.timeMs(), input.weight());
         }
         double[] v = new double[steps];
         harness.runStepwise(Adex.MODEL.prepare(p, new TimeGrid(DT)), state, 0, steps, step -> v[step] = state.v[0]);

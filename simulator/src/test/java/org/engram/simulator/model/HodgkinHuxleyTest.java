@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
-import org.apache.commons.math3.ode.events.EventHandler;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.Engine;
@@ -121,16 +120,12 @@ class HodgkinHuxleyTest {
         }
 
         /** Collects the maxima of V above 0 mV: dV/dt falling through zero. */
-        private final class Peaks implements EventHandler {
+        private final class Peaks extends SolverEvent {
             private final List<Double> peaks;
             private final double[] slope = new double[8];
 
             Peaks(List<Double> peaks) {
                 this.peaks = peaks;
-            }
-
-            @Override
-            public void init(double t0, double[] y0, double t) {
             }
 
             @Override
@@ -146,10 +141,6 @@ class HodgkinHuxleyTest {
                 }
                 return Action.CONTINUE;
             }
-
-            @Override
-            public void resetState(double t, double[] y) {
-            }
         }
     }
 
@@ -159,12 +150,7 @@ class HodgkinHuxleyTest {
         HodgkinHuxley.State state = HodgkinHuxley.MODEL.newState(1, p);
         KernelHarness harness = new KernelHarness(1, steps, dt);
         for (Input input : inputs) {
-            int step = (int) Math.round(input.timeMs() / dt) - 1;
-            if (input.weight() > 0) {
-                harness.excitatory(step, 0, input.weight());
-            } else {
-                harness.inhibitory(step, 0, input.weight());
-            }
+            harness.input(0, input.timeMs(), input.weight());
         }
         double[] v = new double[steps];
         double[][] gates = new double[steps][];

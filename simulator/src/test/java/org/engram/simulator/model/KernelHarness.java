@@ -58,6 +58,19 @@ final class KernelHarness {
         inhibitory[in.row(step)][i] += weight;
     }
 
+    /**
+     * Adds an input to neuron {@code i} that arrives at {@code timeMs}, the end of a step: excitatory
+     * if {@code weight > 0}, else inhibitory.
+     */
+    void input(int i, double timeMs, double weight) {
+        int step = (int) Math.round(timeMs / dtMs) - 1;
+        if (weight > 0) {
+            excitatory(step, i, weight);
+        } else {
+            inhibitory(step, i, weight);
+        }
+    }
+
     /** Sets the external current (pA) of neuron {@code i} during steps {@code [from, to)}. */
     void current(int fromStep, int toStep, int i, double pA) {
         for (int step = fromStep; step < toStep; step++) {
