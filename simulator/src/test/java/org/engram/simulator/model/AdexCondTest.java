@@ -547,6 +547,26 @@ class AdexCondTest {
         }
     }
 
+    /**
+     * The fastest membrane validation accepts, {@code c_m / g_l} = 0.005 ms, is at the stability
+     * bound with no conductance at all (it had failed on any input): inputs of 30 nS of inhibition
+     * and 10 nS of excitation (tau_syn 2 ms) split its substeps, and V follows the reference within
+     * 0.03 mV (0.015 mV measured: V sits at its equilibrium under the conductances, which the kernel
+     * holds at their mean over the substep, half a substep behind their value at its end, where
+     * the equilibrium moves 0.12 mV per nS).
+     */
+    @Test
+    void theFastestMembraneRunsUnderConductancesInPieces() {
+        AdexCond.Params d = AdexCond.MODEL.defaults();
+        AdexCond.Params p = new AdexCond.Params(0.15, d.gL(), d.eL(), d.vTh(), d.deltaT(), d.vPeak(), d.vReset(),
+                d.tRef(), d.a(), d.b(), d.tauW(), d.iE(), d.eEx(), d.eIn(), 2, 2);
+        List<Input> inputs = List.of(new Input(1.0, -30), new Input(5.0, 10));
+        Trace kernel = kernel(p, inputs, 20);
+        Trace reference = new Reference(p).run(inputs, 20, DT, 0, 0, 0);
+        assertTrue(min(kernel.v()) < d.eL() - 5 && max(kernel.v()) > d.eL() + 5, "V moved");
+        assertTrue(largestDifference(kernel.v(), reference.v()) < 0.03, "V against the reference");
+    }
+
     /** An absurd conductance (over 65536 pieces a substep) or a state that is not finite fails by name. */
     @Test
     void anAbsurdConductanceOrAStateNotFiniteFailsNamingTheNeuron() {
