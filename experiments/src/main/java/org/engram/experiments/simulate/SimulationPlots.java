@@ -84,8 +84,14 @@ final class SimulationPlots {
                     + p.target(listed[k]) + ")", weights.listed(k)));
         }
         return WeightTrajectoryPlot.of(weights.timesMs(grid), weights.mean(), weights.sd(), lines,
-                "weight (" + p.target().model().name() + "'s weight unit)",
+                "weight (" + weightUnit(p) + ")",
                 "Weights of " + p.name() + " (" + p.synapseCount() + " synapses)").from(dataSource(folder));
+    }
+
+    /** The unit of the projection's weights: its target model's, or words that name the model's. */
+    private static String weightUnit(Projection p) {
+        String unit = p.target().model().weightUnit();
+        return unit != null ? unit : p.target().model().name() + "'s weight unit";
     }
 
     /** The source neuron of a synapse: the CSR row that holds its index. */

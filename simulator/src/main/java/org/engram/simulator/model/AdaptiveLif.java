@@ -96,6 +96,12 @@ public final class AdaptiveLif extends AbstractNeuronModel<AdaptiveLif.Params, A
                 Params.class);
     }
 
+    /** {@inheritDoc} A weight is the peak of an exponential current. */
+    @Override
+    public String weightUnit() {
+        return "pA";
+    }
+
     @Override
     public Params defaults() {
         return new Params(10.0, 250.0, -70.0, -55.0, -70.0, 2.0, 0.0, 2.0, 2.0, 100.0, 2.0);

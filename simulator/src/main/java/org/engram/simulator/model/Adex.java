@@ -142,6 +142,12 @@ public final class Adex extends AbstractNeuronModel<Adex.Params, Adex.State> {
         return AdexMembrane.hintFor(NAME, parameter);
     }
 
+    /** {@inheritDoc} A weight is the peak of an exponential current. */
+    @Override
+    public String weightUnit() {
+        return "pA";
+    }
+
     @Override
     public Params defaults() {
         return new Params(281.0, 30.0, -70.6, -50.4, 2.0, 0.0, -60.0, 0.0, 4.0, 80.5, 144.0, 0.0, 0.2, 2.0);

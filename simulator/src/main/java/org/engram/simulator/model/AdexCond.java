@@ -146,6 +146,12 @@ public final class AdexCond extends AbstractNeuronModel<AdexCond.Params, AdexCon
         return AdexMembrane.hintFor(NAME, parameter);
     }
 
+    /** {@inheritDoc} A weight is a conductance jump. */
+    @Override
+    public String weightUnit() {
+        return "nS";
+    }
+
     @Override
     public Params defaults() {
         return new Params(281.0, 30.0, -70.6, -50.4, 2.0, 0.0, -60.0, 0.0, 4.0, 80.5, 144.0, 0.0, 0.0, -85.0, 0.2,

@@ -251,6 +251,12 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
                 + " (mV), m, h and n starting at their steady state there" : null;
     }
 
+    /** {@inheritDoc} A weight is the peak of an alpha-shaped current. */
+    @Override
+    public String weightUnit() {
+        return "pA";
+    }
+
     @Override
     public Params defaults() {
         return new Params(100.0, 12000.0, 3600.0, 30.0, 50.0, -77.0, -54.402, 2.0, 0.0, 0.2, 0.2, -65.0);

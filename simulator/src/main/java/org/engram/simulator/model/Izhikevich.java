@@ -171,6 +171,12 @@ public final class Izhikevich extends AbstractNeuronModel<Izhikevich.Params, Izh
         return 40;
     }
 
+    /** {@inheritDoc} A weight is a jump of v. */
+    @Override
+    public String weightUnit() {
+        return "mV";
+    }
+
     @Override
     public Params defaults() {
         return regularSpiking();

@@ -104,6 +104,12 @@ public final class LifAlpha extends AbstractNeuronModel<LifAlpha.Params, LifAlph
                 + " grid and precise modes", Params.class);
     }
 
+    /** {@inheritDoc} A weight is the peak of an alpha-shaped current. */
+    @Override
+    public String weightUnit() {
+        return "pA";
+    }
+
     @Override
     public Params defaults() {
         return new Params(10.0, 250.0, -70.0, -55.0, -70.0, 2.0, 0.0, 2.0, 2.0);

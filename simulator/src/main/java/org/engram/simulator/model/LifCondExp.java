@@ -138,6 +138,12 @@ public final class LifCondExp extends AbstractNeuronModel<LifCondExp.Params, Lif
                 + " (ms): NEST's g_L = 16.6667 nS with C_m = 250 pF is tau_m = 15" : null;
     }
 
+    /** {@inheritDoc} A weight is a conductance jump. */
+    @Override
+    public String weightUnit() {
+        return "nS";
+    }
+
     @Override
     public Params defaults() {
         return new Params(15.0, 250.0, -70.0, -55.0, -60.0, 2.0, 0.0, 0.0, -85.0, 0.2, 2.0);

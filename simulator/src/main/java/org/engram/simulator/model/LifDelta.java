@@ -71,6 +71,12 @@ public final class LifDelta extends AbstractNeuronModel<LifDelta.Params, LifDelt
         super(NAME, "LIF with delta synapses (voltage jumps), exact integration; grid and precise modes", Params.class);
     }
 
+    /** {@inheritDoc} A weight is a voltage jump. */
+    @Override
+    public String weightUnit() {
+        return "mV";
+    }
+
     @Override
     public Params defaults() {
         return new Params(10.0, 250.0, -70.0, -55.0, -70.0, 2.0, 0.0);

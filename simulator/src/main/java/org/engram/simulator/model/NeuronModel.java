@@ -53,6 +53,17 @@ public interface NeuronModel<P extends Record, S extends NeuronState> {
     }
 
     /**
+     * The unit of a synaptic weight into this model's neurons, for labels and messages: {@code mV} where a
+     * weight makes the potential jump, {@code pA} where it is the peak of a current, {@code nS} where it
+     * is a conductance.
+     *
+     * @return the unit, or {@code null} when the model does not say (the default) or takes no input
+     */
+    default String weightUnit() {
+        return null;
+    }
+
+    /**
      * The cost of advancing one neuron by one step, in units of a leaky integrate-and-fire
      * neuron-step (about 1 ns). Engines use it only to decide whether a slice holds enough work to
      * share among threads ({@code EngineOptions.minParallelNeuronSteps()}); results never depend on

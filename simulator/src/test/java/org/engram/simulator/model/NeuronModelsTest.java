@@ -6,10 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Map;
 import org.engram.simulator.ParameterException;
 import org.junit.jupiter.api.Test;
 
 class NeuronModelsTest {
+
+    /** The units of the README's model table: a jump of the potential, the peak of a current, a conductance. */
+    @Test
+    void everyBuiltInModelThatTakesInputNamesItsWeightUnit() {
+        Map<String, String> units = Map.of("lif_delta", "mV", "lif_exp", "pA", "lif_alpha", "pA", "lif_cond_exp", "nS",
+                "adaptive_lif", "pA", "adex", "pA", "adex_cond", "nS", "hh_alpha", "pA", "izhikevich", "mV");
+        for (NeuronModel<?, ?> m : NeuronModels.all()) {
+            assertEquals(m.takesInput() ? units.get(m.name()) : null, m.weightUnit(), m.name());
+        }
+        assertEquals(units.size() + 2, NeuronModels.all().size(), "the two spike sources take no input");
+    }
 
     @Test
     void findsEveryBuiltInModelByName() {
