@@ -62,7 +62,9 @@ final class PlasticityFromConfig {
                     return checks.require(value, path + "." + key, "plasticity " + type.configName());
                 }
             });
-            if (made.used().wMin() != null) {   // vogels_sprekeler bounds |w|, keeping any receptor's sign
+            // Signed bounds [w_min, w_max] must keep the receptor's sign; a rule without w_min (vogels_sprekeler)
+            // bounds |w| by w_max alone, keeping any receptor's sign.
+            if (type.keys().contains("w_min")) {
                 PlasticityRule.requireBoundsKeepSign(type.configName(), receptor, projection, made.used().wMin(),
                         made.used().wMax());
             }
