@@ -72,7 +72,7 @@ import org.engram.simulator.engine.TimeGrid;
  *   <tr><td>t_ref</td><td>2</td><td>ms</td><td>refractory period, {@code >= 0}, whole steps</td></tr>
  *   <tr><td>i_e</td><td>0</td><td>pA</td><td>constant bias current</td></tr>
  *   <tr><td>tau_syn_ex</td><td>0.2</td><td>ms</td><td>excitatory synaptic rise time (the current's peak)</td></tr>
- *   <tr><td>tau_syn_in</td><td>0.2</td><td>ms</td><td>inhibitory synaptic rise time</td></tr>
+ *   <tr><td>tau_syn_in</td><td>2</td><td>ms</td><td>inhibitory synaptic rise time</td></tr>
  *   <tr><td>v_init</td><td>-65</td><td>mV</td><td>initial potential; {@code m, h, n} start at their
  *       steady state there</td></tr>
  * </table>
@@ -259,7 +259,7 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
 
     @Override
     public Params defaults() {
-        return new Params(100.0, 12000.0, 3600.0, 30.0, 50.0, -77.0, -54.402, 2.0, 0.0, 0.2, 0.2, -65.0);
+        return new Params(100.0, 12000.0, 3600.0, 30.0, 50.0, -77.0, -54.402, 2.0, 0.0, 0.2, 2.0, -65.0);
     }
 
     @Override

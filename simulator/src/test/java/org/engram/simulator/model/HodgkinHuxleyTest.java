@@ -31,11 +31,21 @@ class HodgkinHuxleyTest {
     /** What {@link #theCommonPathIsUnchangedToTheBit} hashed from the kernel before deep potentials were split. */
     private static final String COMMON_PATH_SHA256 = "c8169c0a7738d7ece9c9cb66ff8e57bb43ace9cbc16d5b7cf4720109e3783f60";
 
-    /** The defaults (NEST's) with a bias and a refractory period. */
+    /** NEST's hh_psc_alpha defaults, its synapses' rise times too: 0.2 ms excitatory, 2 ms inhibitory. */
+    @Test
+    void theDefaultsAreNests() {
+        assertEquals(new HodgkinHuxley.Params(100, 12000, 3600, 30, 50, -77, -54.402, 2, 0, 0.2, 2, -65),
+                HodgkinHuxley.MODEL.defaults());
+    }
+
+    /**
+     * The defaults (NEST's) with a bias and a refractory period, and both synapses' rise times 0.2 ms (the
+     * inhibitory one NEST's 2 ms by default), with which the figures below were measured.
+     */
     private static HodgkinHuxley.Params cell(double iE, double tRef) {
         HodgkinHuxley.Params d = HodgkinHuxley.MODEL.defaults();
         return new HodgkinHuxley.Params(d.cM(), d.gNa(), d.gK(), d.gL(), d.eNa(), d.eK(), d.eL(), tRef, iE,
-                d.tauSynEx(), d.tauSynIn(), d.vInit());
+                d.tauSynEx(), 0.2, d.vInit());
     }
 
     /** Input events (ms, pA; negative: inhibitory), each at the end of a step. */
