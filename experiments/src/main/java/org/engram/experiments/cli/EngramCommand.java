@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.engram.experiments.config.ConfigDocs;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.Suggestions;
+import org.engram.simulator.engine.KernelFailed;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -109,6 +110,14 @@ public final class EngramCommand implements Callable<Integer> {
                 for (Throwable also : e.getSuppressed()) {
                     err.println("engram: also: " + also.getMessage());
                 }
+                err.flush();
+                return 2;
+            }
+            if (e instanceof KernelFailed && e.getCause() instanceof ArithmeticException limit) {
+                // A model that cannot go on from the state its input drove it to (a conductance or current
+                // past what its integrator takes): the input's doing, told in a line, not a bug.
+                // Its message names the population and time span, then the cause, shown without its class.
+                err.println("engram: error: " + e.getMessage().replace(limit.toString(), limit.getMessage()));
                 err.flush();
                 return 2;
             }
