@@ -137,8 +137,9 @@ final class WeightSampler {
             if (none) {
                 line.append(",,,,");
             } else {
-                line.append(',').append(mean[s]).append(',').append(sd[s]).append(',').append(min[s]).append(',')
-                        .append(max[s]);
+                // As floats, the weights' own precision: then min <= mean <= max holds as read back too.
+                line.append(',').append((float) mean[s]).append(',').append((float) sd[s]).append(',').append(min[s])
+                        .append(',').append(max[s]);
             }
             for (int k = 0; k < synapses.length; k++) {
                 line.append(',').append(listed[s * synapses.length + k]);

@@ -50,10 +50,10 @@ class WeightSamplerTest {
         StringWriter csv = new StringWriter();
         sampler.writeCsv(csv, new TimeGrid(0.1));
         assertEquals(List.of("time_ms,mean,sd,min,max,w_3,w_1",
-                "0.000000000,3.0," + Math.sqrt(14 / 4.0) + ",1.0,6.0,6.0,2.0",
-                // The mean a double of the floats' sum; the extremes, weights, as floats are written.
-                "3.000000000," + (double) 0.15f + ",0.0,0.15,0.15,0.15,0.15",
-                "6.000000000,0.0," + Math.sqrt(0.5) + ",-1.0,1.0,1.0,0.0",
+                "0.000000000,3.0," + (float) Math.sqrt(14 / 4.0) + ",1.0,6.0,6.0,2.0",
+                // Every column as a float, the weights' precision: 0.15, not 0.15000000596046448.
+                "3.000000000,0.15,0.0,0.15,0.15,0.15,0.15",
+                "6.000000000,0.0," + (float) Math.sqrt(0.5) + ",-1.0,1.0,1.0,0.0",
                 "7.000000000,2.0,2.0,0.0,4.0,0.0,4.0"), csv.toString().lines().toList());
         assertEquals(30, sampler.nextSampleAfter(0));
         assertEquals(70, sampler.nextSampleAfter(60));
