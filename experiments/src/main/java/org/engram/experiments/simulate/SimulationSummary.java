@@ -58,13 +58,17 @@ public record SimulationSummary(String name, long neurons, long synapses, double
      *
      * @param projection        the projection's name
      * @param model             the model and its parameters, as {@code TsodyksMarkram.describe()} gives them
+     * @param u                 the model's {@code U}, as a number for scripts
+     * @param tauRecMs          its recovery time constant (ms)
+     * @param tauFacMs          its facilitation time constant (ms; 0 for none)
      * @param sources           the source neurons
      * @param sourcesThatSpiked those that spiked (in this run or an earlier engine's on the network)
      * @param meanUtilisation   mean {@code u} just after their last spike, or {@code null} if none spiked
      * @param meanResourcesLeft mean {@code x} just after their last release, or {@code null} if none spiked
      */
-    public record ShortTermSummary(String projection, String model, int sources, int sourcesThatSpiked,
-                                   Double meanUtilisation, Double meanResourcesLeft) {
+    public record ShortTermSummary(String projection, String model, double u, double tauRecMs, double tauFacMs,
+                                   int sources, int sourcesThatSpiked, Double meanUtilisation,
+                                   Double meanResourcesLeft) {
         /**
          * {@return the summary of a projection's short-term state}
          *
@@ -83,8 +87,9 @@ public record SimulationSummary(String name, long neurons, long synapses, double
                     x += state.resourcesLeft(s);
                 }
             }
-            return new ShortTermSummary(projection.name(), projection.shortTerm().describe(), sources, spiked,
-                    spiked == 0 ? null : u / spiked, spiked == 0 ? null : x / spiked);
+            TsodyksMarkram model = projection.shortTerm();
+            return new ShortTermSummary(projection.name(), model.describe(), model.u(), model.tauRec(), model.tauFac(),
+                    sources, spiked, spiked == 0 ? null : u / spiked, spiked == 0 ? null : x / spiked);
         }
     }
 

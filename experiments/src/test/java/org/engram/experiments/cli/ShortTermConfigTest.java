@@ -134,6 +134,9 @@ class ShortTermConfigTest {
             JsonNode e = entries.get(p);
             assertEquals(p == 0 ? "depressing" : "facilitating", e.get("projection").asText());
             assertEquals(1, e.get("sources").asInt());
+            assertEquals(p == 0 ? 0.5 : 0.1, e.get("u").asDouble(), e.toString());
+            assertEquals(p == 0 ? 800 : 1, e.get("tau_rec_ms").asDouble(), e.toString());
+            assertEquals(p == 0 ? 0 : 1000, e.get("tau_fac_ms").asDouble(), e.toString());
             assertEquals(1, e.get("sources_that_spiked").asInt());
             assertEquals(expected[p][0], e.get("mean_utilisation").asDouble(), 1e-12, e.toString());
             assertEquals(expected[p][1], e.get("mean_resources_left").asDouble(), 1e-12, e.toString());
