@@ -1769,7 +1769,7 @@ class SimulateCommandTest {
                 }
             }
         }
-        assertEquals(List.of("brunel-small.yaml", "brunel.yaml", "coba.yaml", "cuba.yaml",
+        assertEquals(List.of("adex-firing-patterns.yaml", "brunel-small.yaml", "brunel.yaml", "coba.yaml", "cuba.yaml",
                 "inhibitory-plasticity.yaml", "short-term-plasticity.yaml", "stdp-weights.yaml"), loaded,
                 "the simulations the README lists");
     }
