@@ -1,6 +1,7 @@
 package org.engram.simulator.model;
 
 import java.util.Arrays;
+import org.engram.simulator.ParameterException;
 import org.engram.simulator.Problems;
 import org.engram.simulator.engine.TimeGrid;
 
@@ -188,6 +189,9 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
      * silences spikes.
      */
     public static final class State extends IntegrateAndFireState {
+        /** How far past [0, 1] a gate may lie before it is refused: rounding, not a wrong value. */
+        private static final double GATE_SLACK = 1e-9;
+
         /** Sodium activation (1). */
         public final double[] m;
         /** Sodium inactivation (1). */
@@ -227,6 +231,28 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
             Arrays.fill(m, r[ALPHA_M] / (r[ALPHA_M] + r[BETA_M]));
             Arrays.fill(h, r[ALPHA_H] / (r[ALPHA_H] + r[BETA_H]));
             Arrays.fill(n, r[ALPHA_N] / (r[ALPHA_N] + r[BETA_N]));
+        }
+
+        /**
+         * Refuses a gate outside [0, 1], the fractions of channels a gate can open, which code or a config's
+         * initial values may have written (the integration keeps them inside; {@link #GATE_SLACK} leaves room
+         * for its rounding).
+         */
+        @Override
+        public void requireValid(String population) {
+            super.requireValid(population);
+            requireFraction(population, "m", m);
+            requireFraction(population, "h", h);
+            requireFraction(population, "n", n);
+        }
+
+        private static void requireFraction(String population, String gate, double[] values) {
+            for (int i = 0; i < values.length; i++) {
+                if (!(values[i] >= -GATE_SLACK && values[i] <= 1 + GATE_SLACK)) {
+                    throw new ParameterException("population '" + population + "'", gate + "[" + i + "]",
+                            "a gate in [0, 1] (the fraction of its channels open)", values[i]);
+                }
+            }
         }
     }
 

@@ -31,6 +31,24 @@ class HodgkinHuxleyTest {
     /** What {@link #theCommonPathIsUnchangedToTheBit} hashed from the kernel before deep potentials were split. */
     private static final String COMMON_PATH_SHA256 = "c8169c0a7738d7ece9c9cb66ff8e57bb43ace9cbc16d5b7cf4720109e3783f60";
 
+    /** A gate outside [0, 1], as a config's initial values may give, is refused before a run, by name. */
+    @Test
+    void aGateOutsideZeroToOneIsRefused() {
+        HodgkinHuxley.State s = HodgkinHuxley.MODEL.newState(2, cell(0, 2));
+        s.requireValid("hh");   // the steady state at rest
+        s.m[1] = 1.5;
+        ParameterException e = assertThrows(ParameterException.class, () -> s.requireValid("hh"));
+        assertEquals("m[1]", e.location(), e.getMessage());
+        assertEquals("1.5", e.found(), e.getMessage());
+        s.m[1] = 1 + 1e-12;   // rounding, not a wrong value
+        s.requireValid("hh");
+        s.h[0] = -2;
+        assertEquals("h[0]", assertThrows(ParameterException.class, () -> s.requireValid("hh")).location());
+        s.h[0] = 0.5;
+        s.n[1] = Double.NaN;
+        assertEquals("n[1]", assertThrows(ParameterException.class, () -> s.requireValid("hh")).location());
+    }
+
     /** NEST's hh_psc_alpha defaults, its synapses' rise times too: 0.2 ms excitatory, 2 ms inhibitory. */
     @Test
     void theDefaultsAreNests() {
