@@ -235,8 +235,8 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
 
         /**
          * Refuses a gate outside [0, 1], the fractions of channels a gate can open, which code or a config's
-         * initial values may have written (the integration keeps them inside; {@link #GATE_SLACK} leaves room
-         * for its rounding).
+         * initial values may have written (the integration keeps them inside, and 1e-9 past either end is
+         * left for its rounding).
          */
         @Override
         public void requireValid(String population) {
