@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLoader;
@@ -36,6 +37,13 @@ final class ModelParameters {
             "e_rev_e", new String[] {"e_ex", "PyNN's e_rev_E is e_ex here (mV)"},
             "e_rev_i", new String[] {"e_in", "PyNN's e_rev_I is e_in here (mV)"},
             "v_spike", new String[] {"v_peak", "PyNN's v_spike is v_peak here (mV)"});
+
+    /** A model's check of one parameter against another: relation, other name, its value and unit. */
+    private static final Pattern RELATION = Pattern.compile(
+            "a value (<=|>=|<|>) ([a-z][a-z0-9_]*) = (\\S+) \\(([^;)]*)");
+
+    /** Each relation as seen from the other side. */
+    private static final Map<String, String> TURNED = Map.of("<", ">", "<=", ">=", ">", "<", ">=", "<=");
 
     /**
      * @param source the config file's name, for messages
@@ -69,7 +77,8 @@ final class ModelParameters {
             return convertParams(merged, ConfigLoader.componentsOf(model.defaults()), given, path + ".params",
                     model.parametersType());
         } catch (ConfigException e) {
-            throw withModelHints(e, model, path + ".params.");
+            throw withModelHints(blamingWhatWasWritten(e, given, merged, path + ".params."), model,
+                    path + ".params.");
         }
     }
 
@@ -144,6 +153,35 @@ final class ModelParameters {
             }
         }
         return false;
+    }
+
+    /**
+     * Moves a check of two parameters from one left to its default onto the one the user wrote, its
+     * relation turned round: {@code e_ex: -90} had been told {@code e_in: expected a value < e_ex = -90.0
+     * (mV), found -85.0}, about a key the file does not hold. The text after the unit (a reason) is
+     * dropped, as it speaks of the other parameter.
+     */
+    private static ConfigException blamingWhatWasWritten(ConfigException e, Set<String> given, ObjectNode merged,
+                                                         String prefix) {
+        List<ConfigException> each = new ArrayList<>();
+        boolean changed = false;
+        for (ConfigException c : e.problems()) {
+            String key = c.location() != null && c.location().startsWith(prefix)
+                    ? c.location().substring(prefix.length()) : null;
+            Matcher m = c.expected() == null ? null : RELATION.matcher(c.expected());
+            if (key == null || given.contains(key) || m == null || !m.lookingAt() || !given.contains(m.group(2))
+                    || !merged.path(m.group(2)).isNumber()) {
+                each.add(c);
+                continue;
+            }
+            String other = m.group(2);
+            each.add(new ConfigException(c.source(), prefix + other,
+                    "a value " + TURNED.get(m.group(1)) + " " + key + " = " + merged.get(key).asDouble()
+                            + " (" + m.group(4) + ")", String.valueOf(merged.get(other).asDouble()),
+                    key + " is left out and takes its default; give it too to change it"));
+            changed = true;
+        }
+        return changed ? ConfigException.all(each) : e;
     }
 
     /**

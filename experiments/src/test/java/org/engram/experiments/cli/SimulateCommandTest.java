@@ -127,6 +127,27 @@ class SimulateCommandTest {
     }
 
     /**
+     * A check of two parameters blames the one the file holds, its relation turned round, when the
+     * other is left to its default: {@code v_th: -80} had been reported as {@code v_reset: expected a
+     * value < v_th}, a key the file does not have. With both written, the model's own wording stays.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "lif_delta|v_th: -80|populations[0].params.v_th: expected a value > v_reset = -70.0 (mV), found -80.0;"
+                + " v_reset is left out and takes its default; give it too to change it",
+        "lif_cond_exp|e_ex: -90|populations[0].params.e_ex: expected a value > e_in = -85.0 (mV), found -90.0;",
+        "adex|v_peak: -70|populations[0].params.v_peak: expected a value > v_reset = -60.0 (mV), found -70.0;",
+        "lif_delta|v_th: -80, v_reset: -70|populations[0].params.v_reset: expected a value < v_th = -80.0 (mV),"
+                + " found -70.0"})
+    void aCheckAgainstADefaultBlamesTheValueWritten(String model, String params, String reported,
+                                                    @TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "bad.yaml", GOOD.replace("model: lif_delta, params: {tau_m: 20, e_l: 0,"
+                + " v_th: 20, v_reset: 10, t_ref: 2}", "model: " + model + ", params: {" + params + "}"));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("bad.yaml:5:") && r.err().contains(reported), r.err());
+    }
+
+    /**
      * A step a {@code --set} gave is named beside each problem it causes (the delays of 1.5 and 1 ms
      * and the sampling interval of 1 ms are not multiples of 0.4 ms), as a duration {@code --duration-ms}
      * gave is; the lines of the file had been blamed alone.
@@ -1190,7 +1211,7 @@ class SimulateCommandTest {
                 ""));
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("6 problems"), r.err());
-        for (String key : List.of("bad.yaml:3:", "populations[0].params.v_reset", "bad.yaml:4:",
+        for (String key : List.of("bad.yaml:3:", "populations[0].params.v_th", "bad.yaml:4:",
                 "populations[1].params.tau_syn_ex", "bad.yaml:6:", "projections[0].rule.k: expected k <= 10",
                 "bad.yaml:8:", "inputs[0].amplitudes_pa", "record.state[0].variable: expected one of [v], found w",
                 "record.state[1].neurons: expected distinct ascending indices in [0, 10), found 10")) {
