@@ -69,10 +69,30 @@ final class SectionBinder {
             String key = it.next();
             String at = path.isEmpty() ? key : path + "." + key;
             if (!known.contains(key) && !holdsOne(at, earlier)) {
-                problems.add(YamlErrors.unknownKey(where.locate(at), at, key, known));
+                problems.add(unknownKey(node, type, known, key, where.locate(at), at));
             }
         }
         return bound;
+    }
+
+    /**
+     * A key the record does not have: told the keys of the mapping's {@code type} when the record
+     * marks them ({@link KeysByType}) and the type is known, else every key of the record.
+     */
+    private static ConfigException unknownKey(ObjectNode node, Class<?> type, List<String> known, String key,
+                                              String where, String at) {
+        KeysByType mark = type.getAnnotation(KeysByType.class);
+        JsonNode typeName = node.get("type");
+        if (mark != null && typeName != null && typeName.isTextual()) {
+            KeysByType.Keys keys = instance(mark.value());
+            List<String> ofType = keys.of(typeName.asText());
+            if (ofType != null) {
+                List<String> read = new ArrayList<>(ofType);
+                read.add("type");
+                return YamlErrors.unknownKey(where, at, key, read, keys.hintFor(typeName.asText(), key));
+            }
+        }
+        return YamlErrors.unknownKey(where, at, key, known);
     }
 
     /**
@@ -108,10 +128,15 @@ final class SectionBinder {
         if (mark == null) {
             return false;
         }
+        return instance(mark.when()).test(node);
+    }
+
+    /** An instance of a class a config record's annotation names, made with its no-argument constructor. */
+    private static <T> T instance(Class<T> named) {
         try {
-            return mark.when().getDeclaredConstructor().newInstance().test(node);
+            return named.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot make " + mark.when().getName() + " of " + type.getName(), e);
+            throw new IllegalStateException("cannot make " + named.getName(), e);
         }
     }
 

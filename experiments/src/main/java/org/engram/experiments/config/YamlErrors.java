@@ -430,17 +430,30 @@ final class YamlErrors {
      * @return the exception to throw
      */
     static ConfigException unknownKey(String where, String keyPath, String key, Collection<?> known) {
-        boolean topLevel = key.equals(keyPath);
-        String hint;
-        if (key.startsWith(ExtensionKeys.PREFIX) && !topLevel) {
-            hint = "keys beginning with " + ExtensionKeys.PREFIX + " are left unread at the top level only";
-        } else if (topLevel && ExtensionKeys.looksMeantAsOne(key)) {
-            hint = "a top-level key is left unread when its name begins with " + ExtensionKeys.PREFIX
-                    + " (a lower-case x and a hyphen)";
-        } else {
-            hint = Suggestions.didYouMean(key, known);
-        }
+        return unknownKey(where, keyPath, key, known, null);
+    }
+
+    /**
+     * A key the mapping's type does not have, as {@link #unknownKey(String, String, String, Collection)},
+     * with a hint of the caller's own in place of the closest key.
+     *
+     * @param hint what to tell of the key, or null for the closest key
+     */
+    static ConfigException unknownKey(String where, String keyPath, String key, Collection<?> known, String hint) {
         return new ConfigException(where, keyPath, "one of the keys " + known.stream().map(String::valueOf).sorted()
-                .toList(), "unknown key '" + key + "'", hint);
+                .toList(), "unknown key '" + key + "'", hint != null ? hint : hintFor(key, keyPath, known));
+    }
+
+    /** The closest known key, or where a key meant to be left unread goes. */
+    private static String hintFor(String key, String keyPath, Collection<?> known) {
+        boolean topLevel = key.equals(keyPath);
+        if (key.startsWith(ExtensionKeys.PREFIX) && !topLevel) {
+            return "keys beginning with " + ExtensionKeys.PREFIX + " are left unread at the top level only";
+        }
+        if (topLevel && ExtensionKeys.looksMeantAsOne(key)) {
+            return "a top-level key is left unread when its name begins with " + ExtensionKeys.PREFIX
+                    + " (a lower-case x and a hyphen)";
+        }
+        return Suggestions.didYouMean(key, known);
     }
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.engram.experiments.config.ConfigLoader;
+import org.engram.experiments.config.KeysByType;
 import org.engram.experiments.config.TakenAsWritten;
 import org.engram.learning.plasticity.Pairing;
 import org.engram.learning.plasticity.WeightDependence;
@@ -140,6 +141,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param tauFac the time constant of the decay of facilitation in ms, 0 for none (default 0)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @KeysByType(SpecKeys.OfShortTerm.class)
     public record ShortTermSpec(String type, Double u, Double tauRec, Double tauFac) {
         /** Fills the defaults of the model named. */
         public ShortTermSpec {
@@ -185,6 +187,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param parameters a user rule: its keys and values as written, in order; empty for a built-in rule
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @KeysByType(SpecKeys.OfPlasticity.class)
     @TakenAsWritten(when = PlasticitySpec.OfUserRule.class)
     public record PlasticitySpec(String type, Double aPlus, Double aMinus, Double tauPlus, Double tauMinus,
                                  Double wMin, Double wMax, WeightDependence dependence, Pairing pairing,
@@ -272,6 +275,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param targets   target indices (explicit)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @KeysByType(SpecKeys.OfRule.class)
     public record RuleSpec(String type, Double p, Integer k, Long n, Boolean autapses, Boolean multapses,
                            int[] sources, int[] targets) {
     }
@@ -297,6 +301,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param offsetPa     sinusoidal: the constant current added (pA, default 0)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @KeysByType(SpecKeys.OfInput.class)
     public record InputSpec(String type, String target, Double rateHz, Double weight, Receptor receptor,
                             @JsonDeserialize(using = NeuronsReader.class) @JsonSerialize(using = NeuronsWriter.class)
                             int[] neurons, double[] timesMs, double[] ratesHz, double[] amplitudesPa, Double meanPa,

@@ -1004,6 +1004,43 @@ class SimulateCommandTest {
                 Arguments.of("delay written without its unit", GOOD.replace("delay_ms: 1.0", "delay: 1.0"),
                         List.of("engram: error: bad.yaml:9:", "projections[1].delay: expected one of the keys",
                                 "found unknown key 'delay'; did you mean 'delay_ms'?")),
+                // An unknown key of a typed entry had been told every type's keys, and NEST's and PyNN's
+                // names of a key nothing; now the keys of its type, and the key that takes the name.
+                Arguments.of("unknown key of a rule, told its type's keys and NEST's name",
+                        GOOD.replace("type: all_to_all}", "type: fixed_in_degree, k: 2, indegree: 2}"),
+                        List.of("engram: error: bad.yaml:9:", "projections[1].rule.indegree: expected one of the keys"
+                                + " [autapses, k, multapses, type], found unknown key 'indegree'; NEST's indegree is k"
+                                + " here")),
+                Arguments.of("PyNN's name of a key the rule type does not read",
+                        GOOD.replace("type: all_to_all}", "type: all_to_all, p_connect: 0.1}"),
+                        List.of("engram: error: bad.yaml:9:", "projections[1].rule.p_connect: expected one of the keys"
+                                + " [autapses, type], found unknown key 'p_connect'\n")),
+                Arguments.of("unknown key of an input, told its type's keys",
+                        GOOD.replace("rate_hz: 20000", "rate: 20000, rate_hz: 20000"),
+                        List.of("engram: error: bad.yaml:11:", "inputs[0].rate: expected one of the keys [neurons,"
+                                + " rate_hz, rates_hz, receptor, target, times_ms, type, weight], found unknown key"
+                                + " 'rate'; did you mean 'rate_hz'?")),
+                Arguments.of("unknown key of an entry of an unknown type, told every type's keys",
+                        GOOD.replace("type: all_to_all}", "type: all, prob: 1}"),
+                        List.of("projections[1].rule.prob: expected one of the keys [autapses, k, multapses, n, p,"
+                                + " sources, targets, type], found unknown key 'prob'\n")),
+                Arguments.of("NEST's name of a key of short-term plasticity",
+                        GOOD.replace("weight: 25,", "weight: 25, short_term: {type: tsodyks_markram, tau_psc: 3},"),
+                        List.of("projections[1].short_term.tau_psc: expected one of the keys [tau_fac, tau_rec, type,"
+                                + " u], found unknown key 'tau_psc'; NEST's tau_psc is the target model's synaptic"
+                                + " time constant here (its params' tau_syn_ex or tau_syn_in)")),
+                Arguments.of("another rate's name of a key of inhibitory plasticity",
+                        GOOD.replace("weight: 25,", "weight: 25, plasticity: {type: vogels_sprekeler, eta: 0.1,"
+                                + " w_max: 100, rho0: 0.005},"),
+                        List.of("projections[1].plasticity.rho0: expected one of the keys [alpha, eta, target_rate_hz,"
+                                + " tau, type, w_max], found unknown key 'rho0'; rho0 is target_rate_hz here, in Hz"
+                                + " (or give alpha = 2 rho0 tau with rho0 per ms)")),
+                Arguments.of("Brian's name of a key of pair STDP",
+                        GOOD.replace("weight: 25,", "weight: 25, plasticity: {type: pair_stdp, a_plus: 0.1, a_minus:"
+                                + " 0.1, tau_plus: 20, tau_minus: 20, w_max: 100, taupre: 20},"),
+                        List.of("projections[1].plasticity.taupre: expected one of the keys [a_minus, a_plus,"
+                                + " dependence, pairing, tau_minus, tau_plus, type, w_max, w_min], found unknown key"
+                                + " 'taupre'; Brian's taupre is tau_plus here (ms)")),
                 // PyNN's v_rest (the resting potential) had been offered v_reset, a different quantity.
                 Arguments.of("PyNN parameter name", GOOD.replace("e_l: 0,", "v_rest: 0,"),
                         List.of("engram: error: bad.yaml:5:", "populations[0].params.v_rest: expected one of the keys",

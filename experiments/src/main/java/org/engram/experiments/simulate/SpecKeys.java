@@ -1,0 +1,114 @@
+package org.engram.experiments.simulate;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.engram.experiments.config.KeysByType;
+import org.engram.simulator.network.TsodyksMarkram;
+
+/**
+ * The keys each type of a simulation config's typed entries reads ({@link KeysByType}), and what
+ * names NEST, PyNN and Brian give some of them: a user who writes {@code indegree} or {@code rho0}
+ * is told the key that takes it here, which spelling alone does not find.
+ */
+public final class SpecKeys {
+    /**
+     * A key of another simulator, the key here that takes the same quantity (null: none does), and
+     * what to tell.
+     */
+    private record Foreign(String key, String text) {
+    }
+
+    private static final Map<String, Foreign> RULE_NAMES = Map.of(
+            "indegree", new Foreign("k", "NEST's indegree is k here"),
+            "outdegree", new Foreign("k", "NEST's outdegree is k here"),
+            "allow_autapses", new Foreign("autapses", "NEST's allow_autapses is autapses here"),
+            "allow_multapses", new Foreign("multapses", "NEST's allow_multapses is multapses here"),
+            "p_connect", new Foreign("p", "PyNN's p_connect is p here"),
+            "prob", new Foreign("p", "the probability is p here"),
+            "probability", new Foreign("p", "the probability is p here"));
+
+    private static final Map<String, Foreign> PLASTICITY_NAMES = Map.ofEntries(
+            Map.entry("lambda", new Foreign("a_plus", "NEST's lambda is a_plus here, and its alpha x lambda a_minus")),
+            Map.entry("mu_plus", new Foreign("dependence", "NEST's mu_plus and mu_minus are dependence here: "
+                    + "additive (both 0) or multiplicative (both 1)")),
+            Map.entry("mu_minus", new Foreign("dependence", "NEST's mu_plus and mu_minus are dependence here: "
+                    + "additive (both 0) or multiplicative (both 1)")),
+            Map.entry("taupre", new Foreign("tau_plus", "Brian's taupre is tau_plus here (ms)")),
+            Map.entry("taupost", new Foreign("tau_minus", "Brian's taupost is tau_minus here (ms)")),
+            Map.entry("apre", new Foreign("a_plus", "Brian's Apre is a_plus here")),
+            Map.entry("apost", new Foreign("a_minus", "Brian's Apost (negative there) is a_minus here, its magnitude")),
+            Map.entry("aplus", new Foreign("a2_plus", "NEST's Aplus is a2_plus here")),
+            Map.entry("aminus", new Foreign("a2_minus", "NEST's Aminus is a2_minus here")),
+            Map.entry("aplus_triplet", new Foreign("a3_plus", "NEST's Aplus_triplet is a3_plus here")),
+            Map.entry("aminus_triplet", new Foreign("a3_minus", "NEST's Aminus_triplet is a3_minus here")),
+            Map.entry("tau_plus_triplet", new Foreign("tau_x", "NEST's tau_plus_triplet is tau_x here (ms)")),
+            Map.entry("tau_minus_triplet", new Foreign("tau_y", "NEST's tau_minus_triplet is tau_y here (ms)")),
+            Map.entry("rho0", new Foreign("target_rate_hz", "rho0 is target_rate_hz here, in Hz (or give alpha"
+                    + " = 2 rho0 tau with rho0 per ms)")),
+            Map.entry("rho_0", new Foreign("target_rate_hz", "rho0 is target_rate_hz here, in Hz (or give alpha"
+                    + " = 2 rho0 tau with rho0 per ms)")));
+
+    private static final Map<String, Foreign> SHORT_TERM_NAMES = Map.of(
+            "tau_psc", new Foreign(null, "NEST's tau_psc is the target model's synaptic time constant here "
+                    + "(its params' tau_syn_ex or tau_syn_in)"));
+
+    private SpecKeys() {
+    }
+
+    /** A connectivity rule's keys, by its {@code type}. */
+    public static final class OfRule implements KeysByType.Keys {
+        @Override
+        public List<String> of(String type) {
+            RuleType rule = RuleType.byConfigName(type);
+            return rule == null ? null : rule.keys();
+        }
+
+        @Override
+        public String hintFor(String type, String key) {
+            return foreign(RULE_NAMES, of(type), key);
+        }
+    }
+
+    /** A built-in plasticity rule's keys, by its {@code type}. */
+    public static final class OfPlasticity implements KeysByType.Keys {
+        @Override
+        public List<String> of(String type) {
+            PlasticityType rule = PlasticityType.byConfigName(type);
+            return rule == null ? null : rule.keys();
+        }
+
+        @Override
+        public String hintFor(String type, String key) {
+            return foreign(PLASTICITY_NAMES, of(type), key);
+        }
+    }
+
+    /** An input's keys, by its {@code type}. */
+    public static final class OfInput implements KeysByType.Keys {
+        @Override
+        public List<String> of(String type) {
+            InputType input = InputType.byConfigName(type);
+            return input == null ? null : input.keys();
+        }
+    }
+
+    /** The short-term plasticity model's keys. */
+    public static final class OfShortTerm implements KeysByType.Keys {
+        @Override
+        public List<String> of(String type) {
+            return TsodyksMarkram.NAME.equals(type) ? List.of("u", "tau_rec", "tau_fac") : null;
+        }
+
+        @Override
+        public String hintFor(String type, String key) {
+            return foreign(SHORT_TERM_NAMES, of(type), key);
+        }
+    }
+
+    /** What to tell of another simulator's key, when the key here that takes it is one the type reads. */
+    private static String foreign(Map<String, Foreign> names, List<String> keys, String key) {
+        Foreign f = names.get(key.toLowerCase(Locale.ROOT));
+        return f != null && keys != null && (f.key() == null || keys.contains(f.key())) ? f.text() : null;
+    }
+}
