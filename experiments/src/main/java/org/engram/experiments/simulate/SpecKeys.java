@@ -3,6 +3,7 @@ package org.engram.experiments.simulate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.engram.experiments.config.KeysByType;
 import org.engram.simulator.network.TsodyksMarkram;
 
@@ -57,58 +58,64 @@ public final class SpecKeys {
     }
 
     /** A connectivity rule's keys, by its {@code type}. */
-    public static final class OfRule implements KeysByType.Keys {
-        @Override
-        public List<String> of(String type) {
-            RuleType rule = RuleType.byConfigName(type);
-            return rule == null ? null : rule.keys();
-        }
-
-        @Override
-        public String hintFor(String type, String key) {
-            return foreign(RULE_NAMES, of(type), key);
+    public static final class OfRule extends Named {
+        /** Reads the rule types' keys. */
+        public OfRule() {
+            super(type -> keysOf(RuleType.byConfigName(type), RuleType::keys), RULE_NAMES);
         }
     }
 
     /** A built-in plasticity rule's keys, by its {@code type}. */
-    public static final class OfPlasticity implements KeysByType.Keys {
-        @Override
-        public List<String> of(String type) {
-            PlasticityType rule = PlasticityType.byConfigName(type);
-            return rule == null ? null : rule.keys();
-        }
-
-        @Override
-        public String hintFor(String type, String key) {
-            return foreign(PLASTICITY_NAMES, of(type), key);
+    public static final class OfPlasticity extends Named {
+        /** Reads the built-in rules' keys. */
+        public OfPlasticity() {
+            super(type -> keysOf(PlasticityType.byConfigName(type), PlasticityType::keys), PLASTICITY_NAMES);
         }
     }
 
     /** An input's keys, by its {@code type}. */
-    public static final class OfInput implements KeysByType.Keys {
-        @Override
-        public List<String> of(String type) {
-            InputType input = InputType.byConfigName(type);
-            return input == null ? null : input.keys();
+    public static final class OfInput extends Named {
+        /** Reads the input types' keys. */
+        public OfInput() {
+            super(type -> keysOf(InputType.byConfigName(type), InputType::keys), Map.of());
         }
     }
 
     /** The short-term plasticity model's keys. */
-    public static final class OfShortTerm implements KeysByType.Keys {
-        @Override
-        public List<String> of(String type) {
-            return TsodyksMarkram.NAME.equals(type) ? List.of("u", "tau_rec", "tau_fac") : null;
-        }
-
-        @Override
-        public String hintFor(String type, String key) {
-            return foreign(SHORT_TERM_NAMES, of(type), key);
+    public static final class OfShortTerm extends Named {
+        /** Reads the model's keys. */
+        public OfShortTerm() {
+            super(type -> TsodyksMarkram.NAME.equals(type) ? List.of("u", "tau_rec", "tau_fac") : null,
+                    SHORT_TERM_NAMES);
         }
     }
 
-    /** What to tell of another simulator's key, when the key here that takes it is one the type reads. */
-    private static String foreign(Map<String, Foreign> names, List<String> keys, String key) {
-        Foreign f = names.get(key.toLowerCase(Locale.ROOT));
-        return f != null && keys != null && (f.key() == null || keys.contains(f.key())) ? f.text() : null;
+    /** The keys of a type, or null for none. */
+    private static <T> List<String> keysOf(T type, Function<T, List<String>> keys) {
+        return type == null ? null : keys.apply(type);
+    }
+
+    /** The keys of each type, and what to tell of another simulator's names of them. */
+    private abstract static class Named implements KeysByType.Keys {
+        private final Function<String, List<String>> keys;
+        private final Map<String, Foreign> names;
+
+        Named(Function<String, List<String>> keys, Map<String, Foreign> names) {
+            this.keys = keys;
+            this.names = names;
+        }
+
+        @Override
+        public List<String> of(String type) {
+            return keys.apply(type);
+        }
+
+        /** What to tell of another simulator's key, when the key here that takes it is one the type reads. */
+        @Override
+        public String hintFor(String type, String key) {
+            Foreign f = names.get(key.toLowerCase(Locale.ROOT));
+            List<String> read = of(type);
+            return f != null && read != null && (f.key() == null || read.contains(f.key())) ? f.text() : null;
+        }
     }
 }
