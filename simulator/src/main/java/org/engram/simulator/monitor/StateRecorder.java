@@ -15,6 +15,9 @@ import org.engram.simulator.network.Population;
  * intervals; the recorded neurons are numbered by position, from 0, in ascending order.
  */
 public interface StateRecorder {
+    /** The decimals of the sample times in ms, in {@link #timesMs()} and the CSV file: to a picosecond. */
+    int TIME_DECIMALS = 9;
+
     /**
      * Checks the neurons to sample as {@code Engine.recordState(...)} does, so that a config can
      * report bad neurons together with its other problems.
@@ -68,11 +71,15 @@ public interface StateRecorder {
      */
     double value(int sample, int position);
 
-    /** {@return the sample times in ms} */
+    /**
+     * {@return the sample times in ms, as {@link #writeCsv} writes them (to 1e-9 ms): the interval of
+     * 3 steps of 0.1 ms is 0.30000000000000004 as a double, and its third sample is at 0.9, not
+     * 0.9000000000000001}
+     */
     default double[] timesMs() {
         double[] t = new double[sampleCount()];
         for (int k = 0; k < t.length; k++) {
-            t[k] = (k + 1) * intervalMs();
+            t[k] = Double.parseDouble(FixedDecimals.format((k + 1) * intervalMs(), TIME_DECIMALS));
         }
         return t;
     }
@@ -134,7 +141,7 @@ public interface StateRecorder {
         for (int s = 0; s < samples; s++) {
             // Formatted once per sample: a format per line cost ten times the simulation when every
             // neuron was sampled every step.
-            String time = FixedDecimals.format((s + 1) * intervalMs, 9) + ",";
+            String time = FixedDecimals.format((s + 1) * intervalMs, TIME_DECIMALS) + ",";
             for (int k = 0; k < neurons.length; k++) {
                 // append(double) writes Double.toString's digits.
                 rows.row().append(time).append(neurons[k]).append(',').append(value(s, k));

@@ -2,6 +2,7 @@ package org.engram.simulator.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.BufferedWriter;
@@ -23,6 +24,11 @@ class StateRecorderDefaultsTest {
 
     /** A recorder of the given number of samples. */
     private static StateRecorder recorder(int samples) {
+        return recorder(samples, 0.5);
+    }
+
+    /** A recorder of the given number of samples and interval (ms). */
+    private static StateRecorder recorder(int samples, double intervalMs) {
         int[] neurons = {1, 3};
         return new StateRecorder() {
             @Override
@@ -57,7 +63,7 @@ class StateRecorderDefaultsTest {
 
             @Override
             public double intervalMs() {
-                return 0.5;
+                return intervalMs;
             }
 
             @Override
@@ -70,6 +76,23 @@ class StateRecorderDefaultsTest {
                 return 10 * sample + neurons[position];
             }
         };
+    }
+
+    /**
+     * The times are those the CSV file writes: an interval of 3 steps of 0.1 ms is 0.30000000000000004
+     * as a double, and its multiples had carried the error (0.9000000000000001, 2499 x 0.2 gave
+     * 499.79999999999995).
+     */
+    @Test
+    void sampleTimesAreTheDecimalsTheCsvWrites() throws IOException {
+        double interval = 3 * 0.1;
+        StateRecorder r = recorder(3, interval);
+        assertArrayEquals(new double[] {0.3, 0.6, 0.9}, r.timesMs());
+        assertNotEquals(0.9, 3 * interval, "the product itself is off the decimal");
+        StringWriter csv = new StringWriter();
+        r.writeCsv(csv);
+        String[] lines = csv.toString().split("\n");
+        assertEquals(0.9, Double.parseDouble(lines[lines.length - 1].split(",")[0]));
     }
 
     @Test
