@@ -32,7 +32,13 @@ import picocli.CommandLine.Command;
                 "  engram run experiments/configs/quickstart.yaml",
                 "  engram simulate experiments/configs/brunel-small.yaml",
                 "  engram bench brunel --threads 2 --json",
-                "  engram list"})
+                "  engram list",
+                "",
+                "Environment:",
+                "  ENGRAM_CLASSPATH  your own neuron models, plasticity rules and strategies:",
+                "                    folders and jars separated by ':' (read by ./engram)",
+                "  ENGRAM_JAVA_OPTS  the JVM's options (./engram; default -XX:+UseParallelGC)",
+                "  ENGRAM_DATA       the IDX data folder where a config names none"})
 public final class EngramCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

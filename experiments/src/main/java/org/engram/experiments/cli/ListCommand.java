@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
 /** {@code engram list}: what can be named in a config, one line each. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the available neuron models, learning rules, strategies, datasets, task sequences, "
-                + "connectivity, plasticity and short-term plasticity rules and reference networks.")
+                + "connectivity, plasticity and short-term plasticity rules and reference networks; "
+                + "neuron models, plasticity rules and strategies of your own too, from ENGRAM_CLASSPATH "
+                + "(./engram) or the class path.")
 public final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
