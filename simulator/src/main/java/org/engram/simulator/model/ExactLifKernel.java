@@ -2,11 +2,14 @@ package org.engram.simulator.model;
 
 /**
  * An exact kernel of a linear LIF model whose state is an {@link ExactLifState}: the injected current
- * and the refractoriness carried over from grid mode live in that state, the same for each model.
+ * and the refractoriness carried over from grid mode live in that state, the same for each model, a
+ * model of one's own too. Its {@code propagate} and {@code nextCrossingMs} read the current with
+ * {@link ExactLifState#injectedPa(int)}, and the end of refractoriness in
+ * {@link ExactLifState#refractoryUntilMs}, which its {@code fire} sets.
  *
  * @param <S> the state class
  */
-interface ExactLifKernel<S extends ExactLifState> extends ExactKernel<S> {
+public interface ExactLifKernel<S extends ExactLifState> extends ExactKernel<S> {
     @Override
     default double[] injectedCurrentPa(S state) {
         return state.injectedPa;

@@ -6,8 +6,10 @@ import java.util.Arrays;
  * The state of a linear LIF model that also runs in precise mode ({@link ExactPropagation}): on
  * top of {@link IntegrateAndFireState}, the exact time at which each neuron's refractoriness ends
  * and the current that current inputs inject. Grid mode counts refractoriness in
- * {@link #refractorySteps}, precise mode by {@link #refractoryUntilMs}. Only this package's models
- * extend it: the engine writes the injected current through their exact kernels.
+ * {@link #refractorySteps}, precise mode by {@link #refractoryUntilMs}. A linear model of one's own
+ * may extend it too, with an exact kernel that implements {@link ExactLifKernel}: the engine then
+ * writes the injected current ({@link #injectedPa(int)}) and carries grid mode's refractoriness
+ * over as it does for the built-in LIF models.
  */
 public abstract class ExactLifState extends IntegrateAndFireState {
     /** Precise mode: the time (ms) at which refractoriness ends, minus infinity for none. */
@@ -26,10 +28,20 @@ public abstract class ExactLifState extends IntegrateAndFireState {
      * @param size   number of neurons, {@code >= 1}
      * @param restMv the potential every neuron starts at (mV)
      */
-    ExactLifState(int size, double restMv) {
+    protected ExactLifState(int size, double restMv) {
         super(size, restMv);
         refractoryUntilMs = new double[size];
         Arrays.fill(refractoryUntilMs, Double.NEGATIVE_INFINITY);
         injectedPa = new double[size];
+    }
+
+    /**
+     * {@return the current (pA) that current inputs inject into a neuron at its current time, on top
+     * of {@code i_e}: what an exact kernel's {@code propagate} and {@code nextCrossingMs} add to the bias}
+     *
+     * @param neuron the neuron's index in the population
+     */
+    public double injectedPa(int neuron) {
+        return injectedPa[neuron];
     }
 }
