@@ -101,13 +101,14 @@ public record PlugIns<T>(List<T> loaded, List<String> failures) {
      * Refuses the name a provider gives its plug-in unless a config can write it: snake_case.
      *
      * @param provider the provider's class name, for the message
+     * @param getter   the provider's method that gave the name, e.g. {@code info().name()}
      * @param name     the name, possibly null
      * @param also     more on how names are written, after the characters allowed, or null
      * @throws ParameterException naming the provider and the name, unless it is a-z, then a-z, 0-9 or _
      */
-    public static void requireSnakeCaseName(String provider, String name, String also) {
+    public static void requireSnakeCaseName(String provider, String getter, String name, String also) {
         if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
-            throw new ParameterException(provider, "info().name()", "a snake_case name (a-z, 0-9, _"
+            throw new ParameterException(provider, getter, "a snake_case name (a-z, 0-9, _"
                     + (also == null ? "" : "; " + also) + ")", String.valueOf(name));
         }
     }

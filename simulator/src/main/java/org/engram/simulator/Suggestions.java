@@ -13,15 +13,16 @@ public final class Suggestions {
     }
 
     /**
-     * The known name closest to {@code name}, if it is close enough to be a typo: at most
+     * The known name closest to {@code name}: first the one known name that is {@code name} with a
+     * unit appended ({@code delay} gives {@code delay_ms}, {@code dt} {@code dt_ms}, {@code std}
+     * {@code std_pa}, {@code rate} {@code rate_hz}, {@code tau} a user rule's {@code tau_ms} rather
+     * than its {@code eta}): NEST and PyNN write these keys without their units. Failing that, the
+     * known name closest to {@code name}, if it is close enough to be a typo: at most
      * {@code max(2, length / 3)} single-character edits, ignoring case, and fewer edits than the
      * longer name has characters (with none kept, {@code zz} is no typo of {@code a}). Failing
      * that, a known name of several words whose last word {@code name} spells out: a
      * name written out ({@code v_thresh}, {@code t_refrac}, {@code tau_membrane}) is too many edits
-     * from its short form ({@code v_th}, {@code t_ref}, {@code tau_m}) to count as a typo. Failing that
-     * too, the one known name that is {@code name} with a unit appended ({@code delay} gives
-     * {@code delay_ms}, {@code dt} {@code dt_ms}, {@code std} {@code std_pa}, {@code rate}
-     * {@code rate_hz}): NEST and PyNN write these keys without their units.
+     * from its short form ({@code v_th}, {@code t_ref}, {@code tau_m}) to count as a typo.
      *
      * @param name  the unknown name, or {@code null}
      * @param known the valid names
@@ -46,13 +47,17 @@ public final class Suggestions {
                 best = candidate;
             }
         }
+        // A name with its unit left off is no typo of another short name: tau means tau_ms, not eta.
+        String unitLeftOff = bestDistance == 0 ? null : withUnit(lower, known);
+        if (unitLeftOff != null) {
+            return unitLeftOff;
+        }
         boolean typo = best != null && bestDistance <= Math.max(2, name.length() / 3)
                 && bestDistance < Math.max(name.length(), best.length());
         if (typo) {
             return best;
         }
-        String spelledOut = longestPrefix(lower, known);
-        return spelledOut != null ? spelledOut : withUnit(lower, known);
+        return longestPrefix(lower, known);
     }
 
     /**

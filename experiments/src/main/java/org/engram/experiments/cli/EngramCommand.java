@@ -119,6 +119,10 @@ public final class EngramCommand implements Callable<Integer> {
                 err.flush();
                 return 2;
             }
+            if (UserKernelFailure.concerns(e)) {
+                UserKernelFailure.print((KernelFailed) e, err);
+                return 1;
+            }
             if (e instanceof KernelFailed && e.getCause() instanceof ArithmeticException limit) {
                 // A model that cannot go on from the state its input drove it to (a conductance or current
                 // past what its integrator takes): the input's doing, told in a line, not a bug.

@@ -122,7 +122,7 @@ final class PlasticityFromConfig {
     private PlasticityRule madeOrFailed(PlasticityRules.Info info, Record params, Projection projection, String path) {
         info.parameters().requireHolds(info.name(), projection, params);
         try {
-            return info.parameters().make(projection, params);
+            return info.parameters().makeUnchecked(info.name(), projection, params);
         } catch (RuntimeException e) {
             throw failed(info, params, "factory", e, path);
         }

@@ -150,6 +150,7 @@ public final class SimulationRun {
         SimulationConfig resolved = prepared.resolved();
         EngineOptions options = prepared.options();
         long t0 = prepared.startNanos();
+        LeftOutPlugIns.warn(c, err);
         ThreadNotice.print(err, "engram simulate", overrides.threads() != null ? "--threads" : "threads", c.threads());
         List<SpikeRecorder> spikes = new ArrayList<>();
         List<RateMonitor> rates = new ArrayList<>();

@@ -2,6 +2,8 @@ package org.engram.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,7 +11,14 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.Kernel;
+import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.NeuronModel;
+import org.engram.simulator.model.NeuronModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,18 +128,135 @@ class UserNeuronModelTest {
         }
     }
 
-    /** Two models with one name: a network that names it is refused, naming the two classes. */
+    /** A second user model named as {@link FineStepLif}. */
+    public static final class TwinModel extends FineStepLif {
+    }
+
+    /** A model whose name a config could not write. */
+    public static final class DashedModel extends FineStepLif {
+        @Override
+        public String name() {
+            return "My-LIF";
+        }
+    }
+
+    /**
+     * A user model that reuses a built-in's name is left out, and the built-in runs: every config
+     * that names the built-in had been refused because of one stray class. {@code engram list}
+     * warns of it, and so does, once, a simulation that uses the name.
+     */
     @Test
-    void aNameTwoModelsClaimIsRefusedWhereUsed(@TempDir Path dir) throws IOException {
+    void aBuiltInKeepsItsNameAndTheClassThatReusesItIsLeftOut(@TempDir Path dir) throws IOException {
+        String leftOut = "the user neuron model " + ClashingModel.class.getName() + " reuses the name 'lif_delta' of"
+                + " the built-in " + LifDelta.class.getName() + " and is left out (the built-in keeps its name):"
+                + " rename it";
         CliRunner.Result r = simulate(dir, 0.05, FineStepLif.class.getName(), ClashingModel.class.getName());
-        assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("populations[0].model: expected a name only one model has, found lif_delta; "
-                + org.engram.simulator.model.LifDelta.MODEL.getClass().getName() + " and "
-                + ClashingModel.class.getName() + " are both named 'lif_delta': take one off the class path"),
-                r.err());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(1, r.err().split(Pattern.quote("engram: warning: " + leftOut), -1).length - 1, r.err());
         CliRunner.Result list = withServices(dir, new String[] {ClashingModel.class.getName()}, "list");
-        assertTrue(list.err().contains("the model " + ClashingModel.class.getName() + " reuses the name 'lif_delta'"),
-                list.err());
+        assertTrue(list.err().contains("engram: warning: user neuron model left out: " + leftOut), list.err());
+        String models = list.out().substring(0, list.out().indexOf("Learning rules"));
+        assertEquals(1, models.split("\n  lif_delta ", -1).length - 1, models);
+        withLoader(dir, new String[] {ClashingModel.class.getName()}, () -> {
+            assertSame(LifDelta.MODEL, NeuronModels.byName("lif_delta"));
+            assertTrue(NeuronModels.all().stream().noneMatch(m -> m instanceof ClashingModel));
+            assertEquals(List.of(leftOut), NeuronModels.problems());
+        });
+    }
+
+    /**
+     * Two user models with one name: neither is used, whichever the class path gives first; a config
+     * that names it is refused naming both, and {@code engram list} and {@code NeuronModels} agree.
+     */
+    @Test
+    void aNameTwoUserModelsClaimIsUsedByNeither(@TempDir Path dir) throws IOException {
+        String[] twins = {FineStepLif.class.getName(), TwinModel.class.getName()};
+        String shared = "the user neuron models " + twins[0] + " and " + twins[1] + " are both named"
+                + " 'fine_step_lif', so none is used: give each a name of its own, or keep one of them on the class"
+                + " path";
+        CliRunner.Result r = simulate(dir, 0.05, twins);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("populations[1].model: expected a name only one model has, found fine_step_lif; "
+                + shared), r.err());
+        CliRunner.Result list = withServices(dir, twins, "list");
+        assertFalse(list.out().contains("fine_step_lif"), list.out());
+        assertTrue(list.err().contains("engram: warning: user neuron model left out: " + shared), list.err());
+        withLoader(dir, twins, () -> {
+            ParameterException e = assertThrows(ParameterException.class, () -> NeuronModels.byName("fine_step_lif"));
+            assertEquals(shared, e.hint());
+            assertTrue(NeuronModels.all().stream().noneMatch(m -> m instanceof FineStepLif));
+            assertEquals(List.of(shared), NeuronModels.problems());
+        });
+    }
+
+    /** A model's name must be one a config can write, as a rule's must: snake_case. */
+    @Test
+    void aNameAConfigCannotWriteIsRefusedNamingTheClass(@TempDir Path dir) throws IOException {
+        CliRunner.Result list = withServices(dir, new String[] {DashedModel.class.getName()}, "list");
+        assertTrue(list.err().contains("engram: warning: user neuron model left out: " + DashedModel.class.getName()
+                + ": name(): expected a snake_case name (a-z, 0-9, _), found My-LIF"), list.err());
+        assertFalse(list.out().contains("My-LIF"), list.out());
+    }
+
+    /** A model whose kernel throws at step 3, from a method of its own that the kernel calls. */
+    public static final class ThrowingKernelModel extends FineStepLif {
+        @Override
+        public String name() {
+            return "throwing_lif";
+        }
+
+        @Override
+        public Kernel<LifDelta.State> prepare(LifDelta.Params params, TimeGrid grid) {
+            return (state, lo, hi, from, to, in, out) -> {
+                for (int step = from; step < to; step++) {
+                    checkStep(step);
+                }
+            };
+        }
+
+        private static void checkStep(int step) {
+            if (step == 3) {
+                throw new IllegalStateException("boom at step 3");
+            }
+        }
+    }
+
+    /**
+     * A user model's kernel that throws is a bug of the user's code: one {@code engram: error:} line
+     * names the population, the model, its class and the exception, and only the frames of the user's
+     * code follow (here its two methods, the helper and the kernel), not Engram's or picocli's.
+     */
+    @Test
+    void aUserKernelThatThrowsIsToldWithItsOwnFramesOnly(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("throws.yaml");
+        Files.writeString(config, config(0.05).replace("fine_step_lif", "throwing_lif"));
+        CliRunner.Result r = withServices(dir, new String[] {ThrowingKernelModel.class.getName()}, "simulate",
+                config.toString(), "--out", dir.resolve("results").toString());
+        assertEquals(1, r.exitCode(), r.err());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("engram: error:") || l.startsWith("\t"))
+                .toList();
+        assertTrue(lines.get(0).startsWith("engram: error: population 'stiff' (model 'throwing_lif'), neurons [0,")
+                && lines.get(0).endsWith(": java.lang.IllegalStateException: boom at step 3 (thrown by the code of"
+                + " the user model " + ThrowingKernelModel.class.getName() + ", whose stack frames follow)"),
+                r.err());
+        String frame = "\tat " + ThrowingKernelModel.class.getName() + ".";
+        assertEquals(3, lines.size(), r.err());
+        assertTrue(lines.get(1).startsWith(frame + "checkStep(UserNeuronModelTest.java:"), r.err());
+        assertTrue(lines.get(2).startsWith(frame + "lambda$prepare$"), r.err());
+        assertFalse(r.err().contains("org.engram.simulator") || r.err().contains("picocli"), r.err());
+    }
+
+    /** Runs code with a services file that names {@code providers} on the context class loader. */
+    private static void withLoader(Path dir, String[] providers, Runnable code) throws IOException {
+        withServices(dir, providers, "--version");
+        Thread thread = Thread.currentThread();
+        ClassLoader saved = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("services").toUri().toURL()}, saved)) {
+            thread.setContextClassLoader(loader);
+            code.run();
+        } finally {
+            thread.setContextClassLoader(saved);
+        }
     }
 
     /** A model that cannot be made is named with the reason its constructor gave, which had been dropped. */

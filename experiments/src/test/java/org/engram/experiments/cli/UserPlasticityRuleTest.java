@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.engram.learning.plasticity.PairStdp;
 import org.engram.learning.plasticity.PlasticityRuleProvider;
 import org.engram.learning.plasticity.PlasticityRules;
 import org.engram.simulator.EngramException;
@@ -230,8 +231,7 @@ class UserPlasticityRuleTest {
     @Test
     void brokenProvidersAreLeftOutWithoutTakingTheOthers(@TempDir Path dir) throws Exception {
         List<String> providers = List.of("no.such.Provider", ThrowingProvider.class.getName(),
-                ClashingProvider.class.getName(), README_PROVIDER, TwinProvider.class.getName(),
-                TypedProvider.class.getName());
+                ClashingProvider.class.getName(), README_PROVIDER, TypedProvider.class.getName());
         CliRunner.Result list = withProviders(dir, providers, () -> CliRunner.run("list"));
         assertEquals(0, list.exitCode(), list.err());
         String rules = list.out().substring(list.out().indexOf("Plasticity rules of projections"));
@@ -243,11 +243,10 @@ class UserPlasticityRuleTest {
                 "no.such.Provider"), list.err());
         assertTrue(list.err().contains(warning + "cannot load the user plasticity rule of "
                 + ThrowingProvider.class.getName() + ": java.lang.IllegalStateException: no entry today"), list.err());
-        assertTrue(list.err().contains(warning + ClashingProvider.class.getName() + ": info().name(): expected a name"
-                + " no other plasticity rule has (a built-in has it), found pair_stdp"), list.err());
-        assertTrue(list.err().contains(warning + TwinProvider.class.getName() + ": info().name(): expected a name no"
-                + " other plasticity rule has (the provider " + README_PROVIDER + " has it), found"
-                + " symmetric_stdp"), list.err());
+        String clash = "the user plasticity rule " + ClashingProvider.class.getName() + " reuses the name 'pair_stdp'"
+                + " of the built-in " + PairStdp.class.getName() + " and is left out (the built-in keeps its name):"
+                + " rename it";
+        assertTrue(list.err().contains(warning + clash), list.err());
         assertTrue(list.err().contains(warning + TypedProvider.class.getName() + ": info().parameters(): expected a"
                 + " parameter record without a component named type, the key that names the rule, found "
                 + Typed.class.getName()), list.err());
@@ -263,6 +262,10 @@ class UserPlasticityRuleTest {
                 "--out", dir.resolve("results").toString()));
         assertEquals(0, pair.exitCode(), pair.err());
         assertTrue(pair.out().contains("(pair_stdp, 1 synapses)"), pair.out());
+        // The run that uses the name is told, once, which class was left out; the one that does not, nothing.
+        assertEquals(1, pair.err().split(java.util.regex.Pattern.quote("engram: warning: " + clash), -1).length - 1,
+                pair.err());
+        assertFalse(run.err().contains(clash), run.err());
         Path unknown = Files.writeString(dir.resolve("mine.yaml"), config.replace("symmetric_stdp", "my_rule"));
         CliRunner.Result missing = withProviders(dir, providers, () -> CliRunner.run("simulate", unknown.toString(),
                 "--out", dir.resolve("results").toString()));
@@ -271,6 +274,41 @@ class UserPlasticityRuleTest {
                 + " vogels_sprekeler, symmetric_stdp], found my_rule; some user plasticity rules could not be loaded: ")
                 && missing.err().contains("no.such.Provider") && missing.err().contains(ThrowingProvider.class
                 .getName()), missing.err());
+    }
+
+    /**
+     * Two providers whose rules have one name: neither is used, whichever comes first on the class
+     * path, and {@code engram list}, {@code PlasticityRules} and a config that names it agree; a
+     * config that does not name it runs.
+     */
+    @Test
+    void aNameTwoProvidersClaimIsUsedByNeither(@TempDir Path dir) throws Exception {
+        List<String> providers = List.of(README_PROVIDER, TwinProvider.class.getName());
+        String shared = shared(providers);
+        CliRunner.Result list = withProviders(dir, providers, () -> CliRunner.run("list"));
+        assertEquals(0, list.exitCode(), list.err());
+        String rules = list.out().substring(list.out().indexOf("Plasticity rules of projections"));
+        assertFalse(rules.contains("symmetric_stdp"), rules);
+        assertTrue(list.err().contains("engram: warning: user plasticity rule left out: " + shared), list.err());
+        for (List<String> order : List.of(providers, List.of(providers.get(1), providers.get(0)))) {
+            Path mine = Files.writeString(dir.resolve("mine.yaml"), config);
+            CliRunner.Result run = withProviders(dir, order, () -> CliRunner.run("simulate", mine.toString(),
+                    "--out", dir.resolve("results").toString()));
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().contains("projections[0].plasticity.type: expected a name only one rule has, found"
+                    + " symmetric_stdp; " + shared(order)), run.err());
+        }
+        Path builtIn = Files.writeString(dir.resolve("mine.yaml"), config.replace("type: symmetric_stdp, a: 0.1",
+                "type: pair_stdp, a_plus: 0.1, a_minus: 0.12, tau_plus: 20, tau_minus: 30, w_max: 1"));
+        assertEquals(0, withProviders(dir, providers, () -> CliRunner.run("simulate", builtIn.toString(),
+                "--out", dir.resolve("results").toString())).exitCode());
+    }
+
+    /** What is said of two providers, in class-path order, whose rules are both named symmetric_stdp. */
+    private static String shared(List<String> providers) {
+        return "the user plasticity rules " + providers.get(0) + " and " + providers.get(1) + " are both named"
+                + " 'symmetric_stdp', so none is used: give each a name of its own, or keep one of them on the class"
+                + " path";
     }
 
     /**

@@ -1,13 +1,11 @@
 package org.engram.learning.plasticity;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.NameClaims;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.PlugIns;
 import org.engram.simulator.Suggestions;
@@ -39,7 +37,7 @@ public final class PlasticityRules {
     /**
      * The lowest and highest weight a rule gives a synapse, in the weight unit of the projection's
      * target model: they must keep the receptor's sign and hold every initial weight
-     * ({@link Parameters#attach}), which {@code engram simulate} checks before the network is built.
+     * ({@link Parameters#make}), which {@code engram simulate} checks before the network is built.
      *
      * @param wMin the lowest weight (for an inhibitory projection, the strongest inhibition)
      * @param wMax the highest weight, {@code > wMin}
@@ -67,11 +65,11 @@ public final class PlasticityRules {
          * @param rule   the rule's name, for messages
          * @param params a record of {@link #type()}
          * @return the bounds
-         * @throws ParameterException naming {@code w_min} or {@code w_max}
+         * @throws ParameterException naming {@code w_min} or {@code w_max}, or the record of another type
          * @throws IllegalStateException if the provider's function returns null
          */
         public WeightBounds boundsOf(String rule, Record params) {
-            WeightBounds b = bounds.apply(type.cast(params));
+            WeightBounds b = bounds.apply(typed(rule, params));
             if (b == null) {
                 throw new IllegalStateException("the bounds function given with the parameters " + type.getName()
                         + " returned null, not the weight bounds");
@@ -81,30 +79,32 @@ public final class PlasticityRules {
         }
 
         /**
-         * Makes the rule for a plastic projection, after checking that its bounds keep the
-         * projection's sign and hold every initial weight.
+         * Makes the rule for a plastic projection, after checking the record's type and that its
+         * bounds keep the projection's sign and hold every initial weight; {@link PlasticityRules#make}
+         * does this for a rule given by name. Add the rule to the engine with
+         * {@code engine.addListener(rule)}.
          *
          * @param rule       the rule's name, for messages
          * @param projection the plastic projection whose weights the rule changes
          * @param params     a record of {@link #type()}
          * @return the rule, attached to {@code projection}
-         * @throws ParameterException    naming {@code w_min}, {@code w_max} or {@code weights}, or what the
-         *                               factory refuses
+         * @throws ParameterException    naming {@code parameters} (a record of another type), {@code w_min},
+         *                               {@code w_max} or {@code weights}, or what the factory refuses
          * @throws IllegalStateException if the factory returns null or a rule of another projection
          */
-        public PlasticityRule attach(String rule, Projection projection, Record params) {
+        public PlasticityRule make(String rule, Projection projection, Record params) {
             requireHolds(rule, projection, params);
-            return make(projection, params);
+            return makeUnchecked(rule, projection, params);
         }
 
         /**
          * Checks that a rule's bounds keep a projection's sign and hold every initial weight, as
-         * {@link #attach} does before it makes the rule.
+         * {@link #make} does before it makes the rule.
          *
          * @param rule       the rule's name, for messages
          * @param projection the plastic projection
          * @param params     a record of {@link #type()}
-         * @throws ParameterException naming {@code w_min}, {@code w_max} or {@code weights}
+         * @throws ParameterException naming {@code parameters}, {@code w_min}, {@code w_max} or {@code weights}
          */
         public void requireHolds(String rule, Projection projection, Record params) {
             WeightBounds b = boundsOf(rule, params);
@@ -112,21 +112,33 @@ public final class PlasticityRules {
         }
 
         /**
-         * Makes the rule with the provider's factory, unchecked: {@link #attach} checks the bounds first.
+         * Makes the rule with the provider's factory, without the bounds check that {@link #make}
+         * makes first (for a caller that has made it, {@link #requireHolds}).
          *
+         * @param rule       the rule's name, for messages
          * @param projection the plastic projection whose weights the rule changes
          * @param params     a record of {@link #type()}
          * @return the rule, attached to {@code projection}
+         * @throws ParameterException    naming {@code parameters} if the record is of another type
          * @throws IllegalStateException if the factory returns null or a rule of another projection
          */
-        public PlasticityRule make(Projection projection, Record params) {
-            PlasticityRule made = factory.apply(projection, type.cast(params));
+        public PlasticityRule makeUnchecked(String rule, Projection projection, Record params) {
+            PlasticityRule made = factory.apply(projection, typed(rule, params));
             if (made == null || made.projection() != projection) {
                 throw new IllegalStateException("the factory given with the parameters " + type.getName()
                         + " returned " + (made == null ? "null" : "a rule of projection '" + made.projection().name()
                         + "'") + ", not a rule of projection '" + projection.name() + "'");
             }
             return made;
+        }
+
+        /** The record as the rule's parameter type, refused by name when it is another. */
+        private P typed(String rule, Record params) {
+            if (!type.isInstance(params)) {
+                throw new ParameterException(rule, "parameters", "a record of " + type.getName(),
+                        params == null ? "null" : "a " + params.getClass().getName());
+            }
+            return type.cast(params);
         }
     }
 
@@ -140,25 +152,43 @@ public final class PlasticityRules {
     }
 
     /**
-     * Every user rule that loads, in class-path order; {@link #problems()} says which did not.
+     * Every usable user rule, in class-path order: one that loads and has a name of its own (a
+     * name a built-in or another user rule has is used by neither user rule; {@link #problems()}
+     * says so).
      *
      * @return an unmodifiable list
      */
     public static List<Info> list() {
-        return List.copyOf(load().byName().values());
+        return List.copyOf(load().claims().usable().values());
     }
 
     /**
      * What is wrong with the rule providers on the class path: one that cannot be loaded (a class
-     * missing, compiled against another Engram, code that throws), that names a rule as another
-     * does or with a name a config cannot write, or whose parameters a config cannot write. A broken
-     * provider leaves the other rules usable, so these are reported where they matter: by
-     * {@code engram list}, and by a lookup of a name no loaded rule has.
+     * missing, compiled against another Engram, code that throws), with a name a config cannot
+     * write, that reuses a built-in's name (the built-in keeps it) or whose name another provider's
+     * rule has too (neither is used: class-path order is no choice a config could repeat), or whose
+     * parameters a config cannot write. A broken provider leaves the other rules usable, so these are
+     * reported where they matter: by {@code engram list}, by a lookup of a name no usable rule has, and
+     * by {@link #leftOutUnder} for a built-in's name a config uses.
      *
      * @return one message per provider left out, naming its class; empty when every one loaded
      */
     public static List<String> problems() {
-        return load().problems();
+        Registry registry = load();
+        List<String> all = new ArrayList<>(registry.failures());
+        all.addAll(registry.claims().problems());
+        return all;
+    }
+
+    /**
+     * What a config that uses a built-in rule should be told: the user rules left out because they
+     * reuse its name.
+     *
+     * @param name a rule name, e.g. {@code "pair_stdp"}
+     * @return one sentence per user rule left out, naming its provider; empty when there is none
+     */
+    public static List<String> leftOutUnder(String name) {
+        return load().claims().leftOutUnder(name);
     }
 
     /**
@@ -166,9 +196,10 @@ public final class PlasticityRules {
      *
      * @param name the rule's name
      * @return its entry
-     * @throws ParameterException if no loaded user rule has that name; the message lists the rules,
+     * @throws ParameterException if no usable user rule has that name; the message lists the rules,
      *                            suggests the closest and names the providers left out, or, for a
-     *                            built-in's name, says that built-ins have no entry
+     *                            built-in's name, says that built-ins have no entry, or, for a name
+     *                            several providers' rules have, names them
      */
     public static Info info(String name) {
         if (builtIn(name)) {
@@ -177,36 +208,65 @@ public final class PlasticityRules {
                     + BUILT_INS.get(BUILT_INS.size() - 1) + ", have no entry)", name);
         }
         Registry registry = load();
-        Info info = registry.byName().get(name);
+        Info info = registry.claims().usable().get(name);
         if (info != null) {
             return info;
         }
+        String shared = registry.claims().sharedBy(name);
+        if (shared != null) {
+            throw new ParameterException("plasticity rules", "type", "a name only one rule has", name, shared);
+        }
         List<String> names = new ArrayList<>(BUILT_INS);
-        names.addAll(registry.byName().keySet());
+        names.addAll(registry.claims().usable().keySet());
         throw new ParameterException("plasticity rules", "type", "one of " + names, name,
                 PlugIns.hintWithLeftOut(Suggestions.didYouMean(name, names), "user plasticity rules",
-                        registry.problems()));
+                        registry.failures()));
     }
 
-    /** The user rules that load, by name, and a message for each provider that did not. */
-    private record Registry(Map<String, Info> byName, List<String> problems) {
+    /**
+     * Makes a user rule for a plastic projection from Java, checked as a config's rule is: the
+     * record is the rule's parameter type, its bounds keep the projection's sign and hold every
+     * initial weight. The rule then goes into a simulation with {@code engine.addListener(rule)}.
+     *
+     * @param name       the rule's name, e.g. {@code "symmetric_stdp"}
+     * @param projection the plastic projection whose weights the rule changes
+     * @param params     a record of the rule's parameter type
+     * @return the rule, attached to {@code projection}
+     * @throws ParameterException if no usable user rule has that name, the record is of another type,
+     *                            or the bounds do not fit the projection (naming {@code w_min},
+     *                            {@code w_max} or {@code weights})
+     */
+    public static PlasticityRule make(String name, Projection projection, Record params) {
+        Info info = info(name);
+        return info.parameters().make(info.name(), projection, params);
+    }
+
+    /**
+     * The user rules' name claims (the built-in names reserved), and a message for each provider
+     * that could not be loaded or whose entry a config could not use.
+     */
+    private record Registry(NameClaims<Info> claims, List<String> failures) {
     }
 
     private static Registry load() {
         PlugIns<PlasticityRuleProvider> plugIns = PlugIns.load(PlasticityRuleProvider.class,
                 e -> "cannot load a user plasticity rule (" + PlasticityRuleProvider.class.getName() + " provider): "
                         + PlugIns.why(e));
-        Map<String, Info> byName = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>(plugIns.failures());
-        Map<String, String> providerOf = new HashMap<>();
+        NameClaims<Info> claims = new NameClaims<>("plasticity rule");
+        claims.builtIn(PairStdp.NAME, PairStdp.class.getName(), null);
+        claims.builtIn(TripletStdp.NAME, TripletStdp.class.getName(), null);
+        claims.builtIn(VogelsSprekeler.NAME, VogelsSprekeler.class.getName(), null);
+        List<String> failures = new ArrayList<>(plugIns.failures());
         for (PlasticityRuleProvider p : plugIns.loaded()) {
             try {
-                add(byName, providerOf, p.getClass().getName(), infoOf(p));
+                Info info = infoOf(p);
+                requireUsable(p.getClass().getName(), info);
+                claims.user(info.name(), p.getClass().getName(), info);
             } catch (EngramException e) {
-                problems.add(e.getMessage());
+                failures.add(e.getMessage());
             }
         }
-        return new Registry(byName, problems);
+        return new Registry(claims, failures);
     }
 
     /** A provider's entry; a provider whose code fails is refused by its class name. */
@@ -219,13 +279,12 @@ public final class PlasticityRules {
         }
     }
 
-    /** Adds a provider's entry, refusing one a config could not name or use, or whose name is taken. */
-    private static void add(Map<String, Info> byName, Map<String, String> providerOf, String provider, Info info) {
+    /** Refuses an entry a config could not name or use. */
+    private static void requireUsable(String provider, Info info) {
         if (info == null) {
             throw new ParameterException(provider, "info()", "the rule's entry", "null");
         }
-        String name = info.name();
-        PlugIns.requireSnakeCaseName(provider, name, null);
+        PlugIns.requireSnakeCaseName(provider, "info().name()", info.name(), null);
         Parameters<?> p = info.parameters();
         if (p == null || p.type() == null || p.defaults() == null || p.bounds() == null || p.factory() == null) {
             throw new ParameterException(provider, "info().parameters()",
@@ -237,9 +296,5 @@ public final class PlasticityRules {
             throw new ParameterException(provider, "info().parameters()", "a parameter record without a component"
                     + " named type, the key that names the rule", p.type().getName());
         }
-        PlugIns.requireFreeName(provider, name, "plasticity rule", BUILT_INS.contains(name) ? "a built-in"
-                : providerOf.containsKey(name) ? "the provider " + providerOf.get(name) : null);
-        byName.put(name, info);
-        providerOf.put(name, provider);
     }
 }

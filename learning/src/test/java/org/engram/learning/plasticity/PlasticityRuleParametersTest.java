@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.engram.simulator.ParameterException;
@@ -16,6 +17,7 @@ import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Synapses;
 import org.engram.simulator.network.connect.Rules;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * What {@link PlasticityRules.Parameters} checks of a user rule before and after its provider's
@@ -53,7 +55,7 @@ class PlasticityRuleParametersTest {
     void boundsThatHoldTheWeightsAttachTheFactorysRule() {
         Projection projection = new TwoPopulations(2, 3, 0.5).projection;
         Still[] made = new Still[1];
-        PlasticityRule rule = parameters((p, r) -> made[0] = new Still(p)).attach("still", projection,
+        PlasticityRule rule = parameters((p, r) -> made[0] = new Still(p)).make("still", projection,
                 new Range(0, 1));
         assertSame(made[0], rule);
         assertSame(projection, rule.projection());
@@ -75,7 +77,7 @@ class PlasticityRuleParametersTest {
                 () -> parameters((p, r) -> {
                     called[0] = true;
                     return new Still(p);
-                }).attach("still", projection, new Range(0, 0.4)));
+                }).make("still", projection, new Range(0, 0.4)));
         assertTrue(e.getMessage().contains("0.5"), e.getMessage());
         assertFalse(called[0], "the factory ran");
     }
@@ -93,10 +95,10 @@ class PlasticityRuleParametersTest {
         Projection projection = new TwoPopulations(2, 3, 0.5).projection;
         Projection other = new TwoPopulations(1, 1, 0.5).projection;
         IllegalStateException none = assertThrows(IllegalStateException.class,
-                () -> parameters((p, r) -> null).attach("still", projection, new Range(0, 1)));
+                () -> parameters((p, r) -> null).make("still", projection, new Range(0, 1)));
         assertTrue(none.getMessage().contains("returned null"), none.getMessage());
         IllegalStateException elsewhere = assertThrows(IllegalStateException.class,
-                () -> parameters((p, r) -> new Still(other)).attach("still", projection, new Range(0, 1)));
+                () -> parameters((p, r) -> new Still(other)).make("still", projection, new Range(0, 1)));
         assertTrue(elsewhere.getMessage().contains("not a rule of projection 'pre->post'"), elsewhere.getMessage());
     }
 
@@ -138,7 +140,7 @@ class PlasticityRuleParametersTest {
                 () -> p.requireHolds("still", inhibitory, new Range(-1, 0.1)));
         assertEquals("still: w_max: expected a weight <= 0 for the inhibitory projection 'inh->post', found 0.1",
                 i.getMessage());
-        assertSame(inhibitory, p.attach("still", inhibitory, new Range(-1, 0)).projection());
+        assertSame(inhibitory, p.make("still", inhibitory, new Range(-1, 0)).projection());
     }
 
     /**
@@ -159,12 +161,32 @@ class PlasticityRuleParametersTest {
         assertEquals("0.1 (synapse 0)", e.found());
     }
 
-    /** {@code make} runs the factory unchecked, as its contract says: the caller checks the bounds first. */
+    /** {@code makeUnchecked} runs the factory without the bounds check, as its contract says. */
     @Test
-    void makeRunsTheFactoryWithoutCheckingTheBounds() {
+    void makeUncheckedRunsTheFactoryWithoutCheckingTheBounds() {
         Projection projection = new TwoPopulations(2, 3, 0.5).projection;
-        PlasticityRule rule = parameters((p, r) -> new Still(p)).make(projection, new Range(0, 0.4));
+        PlasticityRule rule = parameters((p, r) -> new Still(p)).makeUnchecked("still", projection, new Range(0, 0.4));
         assertSame(projection, rule.projection());
+    }
+
+    /** Another rule's parameters. */
+    record Other(double x) {
+    }
+
+    /** Another rule's record is refused by name, with both types, where it had been a bare ClassCastException. */
+    @Test
+    void aRecordOfAnotherTypeIsRefusedNamingBothTypes() {
+        Projection projection = new TwoPopulations(2, 3, 0.5).projection;
+        PlasticityRules.Parameters<Range> p = parameters((q, r) -> new Still(q));
+        Record wrong = new Other(1);
+        for (Executable call : List.<Executable>of(() -> p.make("still", projection, wrong),
+                () -> p.makeUnchecked("still", projection, wrong), () -> p.boundsOf("still", wrong))) {
+            ParameterException e = assertThrows(ParameterException.class, call);
+            assertEquals("still", e.source());
+            assertEquals("parameters", e.location());
+            assertEquals("a record of " + Range.class.getName(), e.expected());
+            assertEquals("a " + Other.class.getName(), e.found());
+        }
     }
 
     /** A projection of one inhibitory neuron onto two, all weights {@code weight}, plastic. */

@@ -279,21 +279,56 @@ class PlasticityRulesTest {
     }
 
     /**
-     * A name another rule has is refused, naming its holder: a built-in whatever the order, or the
-     * provider before it on the class path, whose rule stays usable.
+     * A built-in keeps its name, whatever the order, and the provider that reuses it is left out,
+     * named with the built-in's class; a name two providers' rules have is used by neither, in either
+     * class-path order, and its lookup names both.
      */
     @Test
-    void aNameAnotherRuleHasIsRefusedNamingItsHolder() throws Exception {
-        assertEquals(BuiltInNameProvider.class.getName() + ": info().name(): expected a name no other plasticity"
-                + " rule has (a built-in has it), found triplet_stdp", problemOf(BuiltInNameProvider.class));
-        withProviders(List.of(TwinProvider.class.getName(), GainProvider.class.getName()), () -> {
-            assertEquals(List.of(GainProvider.class.getName() + ": info().name(): expected a name no other plasticity"
-                    + " rule has (the provider " + TwinProvider.class.getName() + " has it), found gain_stdp"),
-                    PlasticityRules.problems());
-            assertEquals("the same name", PlasticityRules.info("gain_stdp").description(), "the first one's");
-            assertEquals(1, PlasticityRules.list().size());
+    void aNameAnotherRuleHasIsUsedByNoUserRule() throws Exception {
+        String leftOut = "the user plasticity rule " + BuiltInNameProvider.class.getName() + " reuses the name"
+                + " 'triplet_stdp' of the built-in " + TripletStdp.class.getName() + " and is left out (the built-in"
+                + " keeps its name): rename it";
+        assertEquals(leftOut, problemOf(BuiltInNameProvider.class));
+        assertEquals(List.of(leftOut), withProviders(List.of(BuiltInNameProvider.class.getName()),
+                () -> PlasticityRules.leftOutUnder("triplet_stdp")));
+        for (List<String> order : List.of(List.of(TwinProvider.class.getName(), GainProvider.class.getName()),
+                List.of(GainProvider.class.getName(), TwinProvider.class.getName()))) {
+            String shared = "the user plasticity rules " + order.get(0) + " and " + order.get(1) + " are both named"
+                    + " 'gain_stdp', so none is used: give each a name of its own, or keep one of them on the class"
+                    + " path";
+            withProviders(order, () -> {
+                assertEquals(List.of(shared), PlasticityRules.problems());
+                assertEquals(List.of(), PlasticityRules.list());
+                ParameterException e = assertThrows(ParameterException.class, () -> PlasticityRules.info("gain_stdp"));
+                assertEquals("a name only one rule has", e.expected());
+                assertEquals(shared, e.hint());
+                return null;
+            });
+        }
+    }
+
+    /**
+     * {@code PlasticityRules.make} makes a user rule from Java with the checks a config's rule gets:
+     * the record's type, and bounds that hold every initial weight (0.5 here).
+     */
+    @Test
+    void makeByNameChecksTheRecordAndTheBounds() throws Exception {
+        withProviders(List.of(GainProvider.class.getName()), () -> {
+            Projection projection = new TwoPopulations(2, 3, 0.5).projection;
+            assertSame(projection, PlasticityRules.make("gain_stdp", projection, new Gain(0.1, 0, 1)).projection());
+            ParameterException below = assertThrows(ParameterException.class,
+                    () -> PlasticityRules.make("gain_stdp", projection, new Gain(0.1, 0, 0.4)));
+            assertEquals("weights", below.location());
+            ParameterException wrong = assertThrows(ParameterException.class,
+                    () -> PlasticityRules.make("gain_stdp", projection, new Misc(1)));
+            assertEquals("parameters", wrong.location());
+            assertEquals("a record of " + Gain.class.getName(), wrong.expected());
             return null;
         });
+    }
+
+    /** A record that is not a rule's. */
+    record Misc(double x) {
     }
 
     /** An entry, or a part of its parameters, that is missing is refused by provider, with what was found. */

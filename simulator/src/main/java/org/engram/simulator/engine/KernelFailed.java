@@ -1,5 +1,7 @@
 package org.engram.simulator.engine;
 
+import org.engram.simulator.model.NeuronModel;
+
 /**
  * Advancing a population threw, as a kernel of one's own may: not a mistake in parameters but in
  * code, so it is no {@link org.engram.simulator.EngramException}. The message names the population,
@@ -11,9 +13,16 @@ package org.engram.simulator.engine;
  */
 public final class KernelFailed extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final transient NeuronModel<?, ?> model;
 
-    KernelFailed(String message, Throwable cause) {
+    KernelFailed(String message, NeuronModel<?, ?> model, Throwable cause) {
         super(message, cause);
+        this.model = model;
+    }
+
+    /** {@return the model of the population whose advance failed, whose code may be a user's} */
+    public NeuronModel<?, ?> model() {
+        return model;
     }
 
     /**
@@ -21,7 +30,7 @@ public final class KernelFailed extends RuntimeException {
      * of {@code run}; the cause keeps the trace of the kernel's thread.
      */
     KernelFailed rethrownOnCaller() {
-        KernelFailed here = new KernelFailed(getMessage(), getCause());
+        KernelFailed here = new KernelFailed(getMessage(), model, getCause());
         for (Throwable other : getSuppressed()) {
             here.addSuppressed(other);
         }

@@ -1,10 +1,9 @@
 package org.engram.simulator.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.engram.simulator.NameClaims;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.PlugIns;
 import org.engram.simulator.Suggestions;
@@ -16,8 +15,9 @@ import org.engram.simulator.input.SpikeTimes;
  *
  * <p>A user model becomes known by naming its class (public, with a public no-argument
  * constructor) in a file {@code META-INF/services/org.engram.simulator.model.NeuronModel}; it is
- * found with {@link java.util.ServiceLoader} at every lookup, so the registry holds no global state. Names
- * must be unique.
+ * found with {@link java.util.ServiceLoader} at every lookup, so the registry holds no global state. A
+ * user model's name must be snake_case ({@code a-z}, then {@code a-z}, {@code 0-9} or {@code _}), as a
+ * config writes it, and its own: the rules for names claimed twice are {@link NameClaims}'.
  */
 public final class NeuronModels {
     /** The built-in models, in the order {@code engram list} shows them; one line per model. */
@@ -39,99 +39,114 @@ public final class NeuronModels {
     }
 
     /**
-     * Every known model: the built-in ones, then the user models that load, in class-path order;
-     * of two models with one name, the first. {@link #problems()} says what did not load.
+     * Every usable model: the built-in ones, then the user models that load, in class-path order.
+     * A user model that reuses a built-in's name, or whose name another user model has too, is not
+     * among them; {@link #problems()} says so.
      *
      * @return an unmodifiable list
      */
     public static List<NeuronModel<?, ?>> all() {
-        return List.copyOf(load().models().values());
+        return List.copyOf(load().claims().usable().values());
     }
 
     /**
      * What is wrong with the user models on the class path: a model that cannot be loaded (its
-     * class is missing, or its constructor threw) or that reuses a name. A broken model of one
+     * class is missing, or its constructor threw), whose name a config cannot write (not snake_case),
+     * that reuses a built-in's name (the built-in keeps it), or whose name another user model has too
+     * (neither is used: class-path order is no choice a config could repeat). A broken model of one
      * library leaves every other model usable, so these are reported where they matter: by
-     * {@code engram list}, and by {@link #byName} for a name they may concern.
+     * {@code engram list}, by {@link #byName} for a name they may concern, and by
+     * {@link #leftOutUnder} for a built-in's name a config uses.
      *
      * @return one sentence per problem, empty when every user model loaded
      */
     public static List<String> problems() {
-        return load().problems();
+        Registry registry = load();
+        List<String> all = new ArrayList<>(registry.failures());
+        all.addAll(registry.claims().problems());
+        return all;
+    }
+
+    /**
+     * What a config that uses a built-in model should be told: the user models left out because
+     * they reuse its name.
+     *
+     * @param name a model name, e.g. {@code "lif_delta"}
+     * @return one sentence per user model left out, naming its class; empty when there is none
+     */
+    public static List<String> leftOutUnder(String name) {
+        return load().claims().leftOutUnder(name);
     }
 
     /**
      * The model with a name.
      *
      * @param name the name as written in a config, e.g. {@code "lif_exp"}
-     * @return the model
+     * @return the model; for a built-in's name the built-in, even when a user model reuses it
      * @throws ParameterException if no model has that name (the message lists the known names, suggests
      *                            the closest one and says which user models could not be loaded, one of
-     *                            which may be the one named), or two models claim it
+     *                            which may be the one named), or two user models claim it (naming both)
      */
     public static NeuronModel<?, ?> byName(String name) {
         Registry registry = load();
-        Map<String, NeuronModel<?, ?>> models = registry.models();
+        Map<String, NeuronModel<?, ?>> models = registry.claims().usable();
         NeuronModel<?, ?> model = models.get(name);
-        if (model == null) {
-            throw new ParameterException("neuron model", "model", "one of " + models.keySet(), name,
-                    PlugIns.hintWithLeftOut(Suggestions.didYouMean(name, models.keySet()), "user models",
-                            registry.failures()));
+        if (model != null) {
+            return model;
         }
-        String clash = registry.clashes().get(name);
-        if (clash != null) {
-            throw new ParameterException("neuron model", "model", "a name only one model has", name,
-                    model.getClass().getName() + " and " + clash + " are both named '" + name
-                            + "': take one off the class path");
+        String shared = registry.claims().sharedBy(name);
+        if (shared != null) {
+            throw new ParameterException("neuron model", "model", "a name only one model has", name, shared);
         }
-        return model;
+        throw new ParameterException("neuron model", "model", "one of " + models.keySet(), name,
+                PlugIns.hintWithLeftOut(Suggestions.didYouMean(name, models.keySet()), "user models",
+                        registry.failures()));
     }
 
     /**
-     * The models by name, what could not be loaded, and the classes of models whose name another
-     * model has (by name, the later class).
+     * Whether a model is one of Engram's own, whose code is the Engram version's.
+     *
+     * @param model a model
+     * @return true for an instance of a built-in model's class
      */
-    private record Registry(Map<String, NeuronModel<?, ?>> models, List<String> failures,
-                            Map<String, String> clashes) {
-        List<String> problems() {
-            List<String> all = new ArrayList<>(failures);
-            clashes.forEach((name, later) -> all.add("the model " + later + " reuses the name '" + name + "' of "
-                    + models.get(name).getClass().getName()));
-            return all;
-        }
+    public static boolean builtIn(NeuronModel<?, ?> model) {
+        return BUILT_IN.stream().anyMatch(m -> m.getClass() == model.getClass());
+    }
+
+    /** The models' name claims, and what could not be loaded or gives no usable name. */
+    private record Registry(NameClaims<NeuronModel<?, ?>> claims, List<String> failures) {
     }
 
     private static Registry load() {
-        Map<String, NeuronModel<?, ?>> models = new LinkedHashMap<>();
+        NameClaims<NeuronModel<?, ?>> claims = new NameClaims<>("neuron model");
         for (NeuronModel<?, ?> model : BUILT_IN) {
-            models.put(model.name(), model);
+            claims.builtIn(model.name(), model.getClass().getName(), model);
         }
         // A model whose class is missing or whose constructor threw: the loader's words name the
         // class, the cause says why.
         PlugIns<NeuronModel> plugIns = PlugIns.load(NeuronModel.class,
                 e -> e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
         List<String> failures = new ArrayList<>(plugIns.failures());
-        Map<String, String> clashes = new LinkedHashMap<>();
         for (NeuronModel<?, ?> model : plugIns.loaded()) {
             String name = nameOf(model, failures);
-            if (name != null && models.putIfAbsent(name, model) != null) {
-                clashes.putIfAbsent(name, model.getClass().getName());
+            if (name != null) {
+                claims.user(name, model.getClass().getName(), model);
             }
         }
-        return new Registry(models, failures, clashes);
+        return new Registry(claims, failures);
     }
 
-    /** A user model's name, or null, with the reason added to the failures, when it gives none. */
+    /** A user model's name, or null, with the reason added to the failures, when it gives none a config can write. */
     private static String nameOf(NeuronModel<?, ?> model, List<String> failures) {
         String name;
         try {
             name = model.name();
+            PlugIns.requireSnakeCaseName(model.getClass().getName(), "name()", name, null);
+        } catch (ParameterException e) {
+            failures.add(e.getMessage());
+            return null;
         } catch (RuntimeException e) {
             failures.add(model.getClass().getName() + ": name() threw " + e);
-            return null;
-        }
-        if (name == null || name.isBlank()) {
-            failures.add(model.getClass().getName() + ": name() gave " + (name == null ? "null" : "a blank name"));
             return null;
         }
         return name;

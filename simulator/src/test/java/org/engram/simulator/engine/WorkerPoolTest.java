@@ -199,7 +199,7 @@ class WorkerPoolTest {
         try (WorkerPool pool = new WorkerPool(2, "test")) {
             KernelFailed thrown = assertThrows(KernelFailed.class, () -> pool.run(w -> {
                 if (w == 1) {
-                    made[0] = new KernelFailed("population 'p' failed", cause);
+                    made[0] = new KernelFailed("population 'p' failed", null, cause);
                     throw made[0];
                 }
             }));
