@@ -53,4 +53,16 @@ class SuggestionsTest {
         assertEquals(null, Suggestions.closest("v", List.of("v_th", "v_reset")), "two would fit: none is offered");
         assertEquals(null, Suggestions.closest("tau", List.of("tau_syn_ex")), "more than one word after it");
     }
+
+    /**
+     * The key with its unit wins over a short key two edits away: a user rule's {@code tau} had been
+     * given {@code eta} (two edits: an e put before, the u dropped) beside {@code tau_ms}; with no unit form, the typo stays.
+     */
+    @Test
+    void aKeyWithoutItsUnitIsNoTypoOfAnotherShortKey() {
+        assertEquals("tau_ms", Suggestions.closest("tau", List.of("eta", "tau_ms", "w_max", "w_min")));
+        assertEquals("tau_ms", Suggestions.closest("tau", List.of("a", "tau_ms", "w_min", "w_max")));
+        assertEquals("eta", Suggestions.closest("tau", List.of("eta", "w_max", "w_min")));
+        assertEquals("tau_ms", Suggestions.closest("TAU_MS", List.of("tau_ms", "tau_ms_x")), "an exact match first");
+    }
 }

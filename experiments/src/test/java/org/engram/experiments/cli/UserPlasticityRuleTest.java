@@ -194,6 +194,8 @@ class UserPlasticityRuleTest {
     @CsvSource(delimiter = '|', value = {
             "a: 0.1, tau_m: 5 | mine.yaml:9:49: projections[0].plasticity.tau_m: expected one of the keys [a, tau_ms,"
                     + " w_max, w_min], found unknown key 'tau_m'; did you mean 'tau_ms'?",
+            "a: 0.1, tau: 5 | mine.yaml:9:49: projections[0].plasticity.tau: expected one of the keys [a, tau_ms,"
+                    + " w_max, w_min], found unknown key 'tau'; did you mean 'tau_ms'?",
             "a: abc | mine.yaml:9:41: projections[0].plasticity.a: expected a value of type number, found the text"
                     + " \"abc\"",
             "a: 0.1, tau_ms: -1 | mine.yaml:9:49: projections[0].plasticity.tau_ms: expected a finite number > 0 (ms),"
