@@ -11,7 +11,9 @@ import java.util.Map;
  * Who may use a name that several plug-ins of one kind (neuron models, plasticity rules) claim, one
  * policy for every kind: a built-in keeps its name, and a user class that claims it is left out;
  * a name two or more user classes claim is used by none of them, since which one the class path
- * gives first is no choice a config could see or repeat. What is left out is told by
+ * gives first is no choice a config could see or repeat. Plug-ins left out before they could claim a
+ * name (not loaded, or a name or parameters a config cannot write) are kept beside them, {@link
+ * #unusable}. What is left out is told by
  * {@link #problems()} ({@code engram list}), {@link #leftOutUnder} (a config that uses a
  * built-in's name) and {@link #sharedBy} (a lookup of a shared name).
  *
@@ -23,6 +25,7 @@ public final class NameClaims<T> {
     private final Map<String, String> builtInClass = new HashMap<>();
     private final Map<String, List<String>> leftOutUnderBuiltIn = new LinkedHashMap<>();
     private final Map<String, List<String>> userClasses = new LinkedHashMap<>();
+    private final List<String> unusable = new ArrayList<>();
 
     /**
      * Starts with no claims.
@@ -69,16 +72,34 @@ public final class NameClaims<T> {
         }
     }
 
+    /**
+     * Adds a plug-in left out before it could claim a name.
+     *
+     * @param problem why, naming its class
+     */
+    public void unusable(String problem) {
+        unusable.add(problem);
+    }
+
+    /**
+     * {@return why each plug-in left out before it could claim a name was left out, one of which may
+     * be one a name nothing has was meant for}
+     */
+    public List<String> unusable() {
+        return Collections.unmodifiableList(unusable);
+    }
+
     /** {@return the plug-ins that have a name of their own, by name: built-ins first, then in claim order} */
     public Map<String, T> usable() {
         return Collections.unmodifiableMap(usable);
     }
 
     /**
-     * {@return one sentence per name claim left out, naming its classes, for {@code engram list}}
+     * {@return one sentence per plug-in left out, naming its class, for {@code engram list}: the
+     * unusable ones, then the name claims left out}
      */
     public List<String> problems() {
-        List<String> all = new ArrayList<>();
+        List<String> all = new ArrayList<>(unusable);
         leftOutUnderBuiltIn.keySet().forEach(name -> all.addAll(leftOutUnder(name)));
         userClasses.keySet().stream().map(this::sharedBy).filter(s -> s != null).forEach(all::add);
         return all;

@@ -53,5 +53,8 @@ class NameClaimsTest {
         assertEquals(trio, c.sharedBy("trio"));
         assertNull(c.sharedBy("solo"));
         assertEquals(List.of(dup, trio), c.problems());
+        c.unusable("u.Broken: no name");
+        assertEquals(List.of("u.Broken: no name"), c.unusable());
+        assertEquals(List.of("u.Broken: no name", dup, trio), c.problems(), "the unusable first");
     }
 }

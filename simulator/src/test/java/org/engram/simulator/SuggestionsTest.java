@@ -56,7 +56,8 @@ class SuggestionsTest {
 
     /**
      * The key with its unit wins over a short key two edits away: a user rule's {@code tau} had been
-     * given {@code eta} (two edits: an e put before, the u dropped) beside {@code tau_ms}; with no unit form, the typo stays.
+     * given {@code eta} (two edits: an e put before, the u dropped) beside {@code tau_ms}; with no unit
+     * form, the typo stays.
      */
     @Test
     void aKeyWithoutItsUnitIsNoTypoOfAnotherShortKey() {

@@ -248,15 +248,10 @@ class UserNeuronModelTest {
 
     /** Runs code with a services file that names {@code providers} on the context class loader. */
     private static void withLoader(Path dir, String[] providers, Runnable code) throws IOException {
-        withServices(dir, providers, "--version");
-        Thread thread = Thread.currentThread();
-        ClassLoader saved = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("services").toUri().toURL()}, saved)) {
-            thread.setContextClassLoader(loader);
+        CliRunner.withServices(dir, NeuronModel.class, List.of(providers), List.of(), () -> {
             code.run();
-        } finally {
-            thread.setContextClassLoader(saved);
-        }
+            return null;
+        });
     }
 
     /** A model that cannot be made is named with the reason its constructor gave, which had been dropped. */

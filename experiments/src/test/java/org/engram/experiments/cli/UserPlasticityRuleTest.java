@@ -3,9 +3,22 @@ package org.engram.experiments.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.Map;
+import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.Engine;
+import org.engram.simulator.engine.EngineOptions;
+import org.engram.simulator.input.SpikeTimes;
+import org.engram.simulator.model.LifDelta;
+import org.engram.simulator.monitor.SpikeRecorder;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.NetworkBuilder;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Synapses;
+import org.engram.simulator.network.connect.Rules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -188,6 +201,63 @@ class UserPlasticityRuleTest {
         assertEquals(0, set.exitCode(), set.err());
         assertEquals("0.5", Files.readAllLines(Path.of(set.lastLine()).resolve("synapses_pre_to_post.csv")).get(1)
                 .split(",")[2]);
+    }
+
+    /**
+     * The README's Java use of the rule, compiled as written into a method, learns what the hand
+     * computation of the config's run says, from the post spike the engine gives; a record of another
+     * type is refused by name.
+     */
+    @Test
+    void theReadmeJavaUseMakesTheRuleWithItsChecks(@TempDir Path dir) throws Exception {
+        String snippet = ReadmeBlocks.block("java", "PlasticityRules.make(\"symmetric_stdp\"");
+        Path file = dir.resolve("ReadmeJavaUse.java");
+        Files.writeString(file, String.join("\n",
+                "import org.engram.learning.plasticity.PlasticityRule;",
+                "import org.engram.learning.plasticity.PlasticityRules;",
+                "import org.engram.simulator.engine.Engine;",
+                "import org.engram.simulator.network.Projection;",
+                "public final class ReadmeJavaUse {",
+                "    public static void attach(Engine engine, Projection projection) {",
+                snippet,
+                "    }",
+                "}", ""));
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp",
+                System.getProperty("java.class.path") + java.io.File.pathSeparator + readmeClasses, file.toString()),
+                "the README's Java use compiles as written");
+        NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
+        Population<?, ?> pre = b.population("pre", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{10, 25}}));
+        Population<?, ?> drive = b.population("drive", 1, SpikeTimes.MODEL,
+                new SpikeTimes.Params(new double[][] {{14}}));
+        Population<?, ?> post = b.population("post", 1, LifDelta.MODEL, LifDelta.MODEL.defaultsWith(Map.of("tau_m", 20,
+                "e_l", 0, "v_th", 20, "v_reset", 0, "t_ref", 2)));
+        b.connect("pre->post", pre, post, Rules.allToAll(), Synapses.excitatory(0.5).delayMs(1).asPlastic());
+        b.connect("drive->post", drive, post, Rules.allToAll(), Synapses.excitatory(30).delayMs(1));
+        Network network = b.build();
+        Projection projection = network.projection("pre->post");
+        withProviders(dir, List.of(README_PROVIDER), () -> {
+            // The services' folder, which withProviders puts on the class path, holds the compiled class too.
+            try (Engine engine = new Engine(network, EngineOptions.grid(1))) {
+                SpikeRecorder spikes = engine.recordSpikes(post);
+                Thread.currentThread().getContextClassLoader().loadClass("ReadmeJavaUse")
+                        .getMethod("attach", Engine.class, Projection.class)
+                        .invoke(null, engine, projection);
+                engine.run(40);
+                assertEquals(1, spikes.count());
+                double tPost = spikes.timeMs(0);
+                double expected = 0.5 + 0.1 * Math.exp(-(tPost - 10) / 20) + 0.1 * Math.exp(-(25 - tPost) / 20);
+                assertEquals(expected, projection.weights()[0], 1e-6, "a float weight: 6e-8 relative");
+                ParameterException wrong = assertThrows(ParameterException.class, () -> PlasticityRules.make(
+                        "symmetric_stdp", projection, new Strength(0.1, 0, 1)));
+                assertEquals("parameters", wrong.location());
+                assertEquals("a " + Strength.class.getName(), wrong.found());
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+            return null;
+        });
     }
 
     @ParameterizedTest

@@ -268,7 +268,8 @@ public final class Strategies {
             throw new ParameterException(provider.getClass().getName(), "info()", "the strategy's entry", "null");
         }
         String name = info.name();
-        PlugIns.requireSnakeCaseName(provider.getClass().getName(), "info().name()", name, "a chain joins names with '+'");
+        PlugIns.requireSnakeCaseName(provider.getClass().getName(), "info().name()", name,
+                "a chain joins names with '+'");
         if (info.role() == null || info.hyperparameters() == null) {
             throw new ParameterException(provider.getClass().getName(), "info()",
                     "a role and hyperparameters (Strategies.NoParameters for none)", info.toString());

@@ -31,6 +31,11 @@ import org.engram.simulator.network.Projection;
  * synapses in opposite directions. Code that drives a rule by hand calls {@code afterSpikesAt(t)}
  * after the spikes of each instant, as the engine does; until then the instant's postsynaptic
  * updates are pending.
+ *
+ * <p>A rule goes into a simulation as one of the engine's listeners, {@code engine.addListener(rule)},
+ * before the run; {@code engram simulate} adds the rules of a config's projections so. A user rule of a
+ * {@link PlasticityRuleProvider} is made from Java with {@link PlasticityRules#make}, which checks its
+ * parameters and bounds as a config's are checked: its constructor does not.
  */
 public abstract class PlasticityRule implements SpikeListener {
     private final Projection projection;

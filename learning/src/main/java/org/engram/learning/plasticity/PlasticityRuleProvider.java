@@ -11,7 +11,8 @@ package org.engram.learning.plasticity;
  * the class path ({@code ENGRAM_CLASSPATH} for the launcher). Providers are found with
  * {@link java.util.ServiceLoader} at every lookup, so the registry ({@link PlasticityRules}) holds
  * no global state. The parameters are a record whose components a config sets by their snake_case
- * names ({@code tauMs} as {@code tau_ms}), beside {@code type}.
+ * names ({@code tauMs} as {@code tau_ms}), beside {@code type}. From Java, {@link PlasticityRules#make}
+ * makes the rule by name with the same checks, to be added with {@code engine.addListener(rule)}.
  */
 public interface PlasticityRuleProvider {
     /**

@@ -159,7 +159,7 @@ public final class PlasticityRules {
      * @return an unmodifiable list
      */
     public static List<Info> list() {
-        return List.copyOf(load().claims().usable().values());
+        return List.copyOf(load().usable().values());
     }
 
     /**
@@ -174,10 +174,7 @@ public final class PlasticityRules {
      * @return one message per provider left out, naming its class; empty when every one loaded
      */
     public static List<String> problems() {
-        Registry registry = load();
-        List<String> all = new ArrayList<>(registry.failures());
-        all.addAll(registry.claims().problems());
-        return all;
+        return load().problems();
     }
 
     /**
@@ -188,7 +185,7 @@ public final class PlasticityRules {
      * @return one sentence per user rule left out, naming its provider; empty when there is none
      */
     public static List<String> leftOutUnder(String name) {
-        return load().claims().leftOutUnder(name);
+        return load().leftOutUnder(name);
     }
 
     /**
@@ -207,20 +204,20 @@ public final class PlasticityRules {
                     + String.join(", ", BUILT_INS.subList(0, BUILT_INS.size() - 1)) + " and "
                     + BUILT_INS.get(BUILT_INS.size() - 1) + ", have no entry)", name);
         }
-        Registry registry = load();
-        Info info = registry.claims().usable().get(name);
+        NameClaims<Info> claims = load();
+        Info info = claims.usable().get(name);
         if (info != null) {
             return info;
         }
-        String shared = registry.claims().sharedBy(name);
+        String shared = claims.sharedBy(name);
         if (shared != null) {
             throw new ParameterException("plasticity rules", "type", "a name only one rule has", name, shared);
         }
         List<String> names = new ArrayList<>(BUILT_INS);
-        names.addAll(registry.claims().usable().keySet());
+        names.addAll(claims.usable().keySet());
         throw new ParameterException("plasticity rules", "type", "one of " + names, name,
                 PlugIns.hintWithLeftOut(Suggestions.didYouMean(name, names), "user plasticity rules",
-                        registry.failures()));
+                        claims.unusable()));
     }
 
     /**
@@ -242,13 +239,10 @@ public final class PlasticityRules {
     }
 
     /**
-     * The user rules' name claims (the built-in names reserved), and a message for each provider
+     * The user rules' name claims (the built-in names reserved), with a message for each provider
      * that could not be loaded or whose entry a config could not use.
      */
-    private record Registry(NameClaims<Info> claims, List<String> failures) {
-    }
-
-    private static Registry load() {
+    private static NameClaims<Info> load() {
         PlugIns<PlasticityRuleProvider> plugIns = PlugIns.load(PlasticityRuleProvider.class,
                 e -> "cannot load a user plasticity rule (" + PlasticityRuleProvider.class.getName() + " provider): "
                         + PlugIns.why(e));
@@ -256,17 +250,17 @@ public final class PlasticityRules {
         claims.builtIn(PairStdp.NAME, PairStdp.class.getName(), null);
         claims.builtIn(TripletStdp.NAME, TripletStdp.class.getName(), null);
         claims.builtIn(VogelsSprekeler.NAME, VogelsSprekeler.class.getName(), null);
-        List<String> failures = new ArrayList<>(plugIns.failures());
+        plugIns.failures().forEach(claims::unusable);
         for (PlasticityRuleProvider p : plugIns.loaded()) {
             try {
                 Info info = infoOf(p);
                 requireUsable(p.getClass().getName(), info);
                 claims.user(info.name(), p.getClass().getName(), info);
             } catch (EngramException e) {
-                failures.add(e.getMessage());
+                claims.unusable(e.getMessage());
             }
         }
-        return new Registry(claims, failures);
+        return claims;
     }
 
     /** A provider's entry; a provider whose code fails is refused by its class name. */

@@ -716,8 +716,8 @@ public final class Engine implements AutoCloseable {
                                               Exception e) {
         Population<?, ?> p = rt.population;
         return new KernelFailed("population '" + p.name() + "' (model '" + p.model().name() + "'), neurons [" + lo
-                + ", " + hi + "), from " + TimeGrid.shownMs(fromMs) + " to " + TimeGrid.shownMs(toMs) + " ms: " + e, p.model(),
-                e);
+                + ", " + hi + "), from " + TimeGrid.shownMs(fromMs) + " to " + TimeGrid.shownMs(toMs) + " ms: " + e,
+                p.model(), e);
     }
 
     /** Work of one worker in one slice: deliver the last slice's spikes, then advance. */

@@ -1,6 +1,5 @@
 package org.engram.simulator.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.engram.simulator.NameClaims;
@@ -46,7 +45,7 @@ public final class NeuronModels {
      * @return an unmodifiable list
      */
     public static List<NeuronModel<?, ?>> all() {
-        return List.copyOf(load().claims().usable().values());
+        return List.copyOf(load().usable().values());
     }
 
     /**
@@ -61,10 +60,7 @@ public final class NeuronModels {
      * @return one sentence per problem, empty when every user model loaded
      */
     public static List<String> problems() {
-        Registry registry = load();
-        List<String> all = new ArrayList<>(registry.failures());
-        all.addAll(registry.claims().problems());
-        return all;
+        return load().problems();
     }
 
     /**
@@ -75,7 +71,7 @@ public final class NeuronModels {
      * @return one sentence per user model left out, naming its class; empty when there is none
      */
     public static List<String> leftOutUnder(String name) {
-        return load().claims().leftOutUnder(name);
+        return load().leftOutUnder(name);
     }
 
     /**
@@ -88,19 +84,19 @@ public final class NeuronModels {
      *                            which may be the one named), or two user models claim it (naming both)
      */
     public static NeuronModel<?, ?> byName(String name) {
-        Registry registry = load();
-        Map<String, NeuronModel<?, ?>> models = registry.claims().usable();
+        NameClaims<NeuronModel<?, ?>> claims = load();
+        Map<String, NeuronModel<?, ?>> models = claims.usable();
         NeuronModel<?, ?> model = models.get(name);
         if (model != null) {
             return model;
         }
-        String shared = registry.claims().sharedBy(name);
+        String shared = claims.sharedBy(name);
         if (shared != null) {
             throw new ParameterException("neuron model", "model", "a name only one model has", name, shared);
         }
         throw new ParameterException("neuron model", "model", "one of " + models.keySet(), name,
                 PlugIns.hintWithLeftOut(Suggestions.didYouMean(name, models.keySet()), "user models",
-                        registry.failures()));
+                        claims.unusable()));
     }
 
     /**
@@ -113,11 +109,8 @@ public final class NeuronModels {
         return BUILT_IN.stream().anyMatch(m -> m.getClass() == model.getClass());
     }
 
-    /** The models' name claims, and what could not be loaded or gives no usable name. */
-    private record Registry(NameClaims<NeuronModel<?, ?>> claims, List<String> failures) {
-    }
-
-    private static Registry load() {
+    /** The models' name claims, with those that could not be loaded or give no usable name. */
+    private static NameClaims<NeuronModel<?, ?>> load() {
         NameClaims<NeuronModel<?, ?>> claims = new NameClaims<>("neuron model");
         for (NeuronModel<?, ?> model : BUILT_IN) {
             claims.builtIn(model.name(), model.getClass().getName(), model);
@@ -126,27 +119,27 @@ public final class NeuronModels {
         // class, the cause says why.
         PlugIns<NeuronModel> plugIns = PlugIns.load(NeuronModel.class,
                 e -> e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
-        List<String> failures = new ArrayList<>(plugIns.failures());
+        plugIns.failures().forEach(claims::unusable);
         for (NeuronModel<?, ?> model : plugIns.loaded()) {
-            String name = nameOf(model, failures);
+            String name = nameOf(model, claims);
             if (name != null) {
                 claims.user(name, model.getClass().getName(), model);
             }
         }
-        return new Registry(claims, failures);
+        return claims;
     }
 
-    /** A user model's name, or null, with the reason added to the failures, when it gives none a config can write. */
-    private static String nameOf(NeuronModel<?, ?> model, List<String> failures) {
+    /** A user model's name, or null, with the model added as unusable, when it gives none a config can write. */
+    private static String nameOf(NeuronModel<?, ?> model, NameClaims<NeuronModel<?, ?>> claims) {
         String name;
         try {
             name = model.name();
             PlugIns.requireSnakeCaseName(model.getClass().getName(), "name()", name, null);
         } catch (ParameterException e) {
-            failures.add(e.getMessage());
+            claims.unusable(e.getMessage());
             return null;
         } catch (RuntimeException e) {
-            failures.add(model.getClass().getName() + ": name() threw " + e);
+            claims.unusable(model.getClass().getName() + ": name() threw " + e);
             return null;
         }
         return name;
