@@ -1,5 +1,6 @@
 package org.engram.experiments.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -343,7 +345,14 @@ final class YamlErrors {
         if (c == String.class) {
             return "a value of type text";
         }
-        return "a mapping of keys";
+        return readsAName(c) ? "a name or a mapping of keys" : "a mapping of keys";
+    }
+
+    /** Whether a type is also read from text alone: a static creator of one {@code String}, as a name's entry. */
+    private static boolean readsAName(Class<?> c) {
+        return Arrays.stream(c.getDeclaredMethods()).anyMatch(m -> Modifier.isStatic(m.getModifiers())
+                && m.isAnnotationPresent(JsonCreator.class) && m.getParameterCount() == 1
+                && m.getParameterTypes()[0] == String.class);
     }
 
     /** The names of an enum's constants as configs write them: {@code grid}, {@code precise}. */

@@ -18,7 +18,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * The weights of a plastic projection over time: their mean with a band of one standard deviation
- * either side, and some synapses' own weights as thin lines. A long recording is drawn at most
+ * either side (within the lowest and highest weight), and some synapses' own weights as thin lines. A long recording is drawn at most
  * {@link #MAX_DRAWN_SAMPLES} samples apart, evenly spaced, always with its last.
  */
 public final class WeightTrajectoryPlot {
@@ -38,35 +38,81 @@ public final class WeightTrajectoryPlot {
     }
 
     /**
-     * One synapse's weight over time.
-     *
-     * @param label   legend entry, e.g. {@code synapse 7 (0->3)}
-     * @param weights its weight at each sample
+     * The samples of a recording, read in place: the figure copies only the values it draws (at most
+     * {@link #MAX_DRAWN_SAMPLES} samples of the mean, the band and {@link #MAX_DRAWN_SYNAPSES} synapses).
      */
-    public record Synapse(String label, double[] weights) {
-        /** Copies the weights. */
-        public Synapse {
-            weights = weights.clone();
-        }
+    public interface Samples {
+        /** {@return how many samples were taken} */
+        int count();
+
+        /**
+         * {@return the time of a sample (ms), ascending with {@code s}}
+         *
+         * @param s the sample, in {@code [0, count())}
+         */
+        double timeMs(int s);
+
+        /**
+         * {@return the mean weight at a sample, in the weight unit}
+         *
+         * @param s the sample
+         */
+        double mean(int s);
+
+        /**
+         * {@return the standard deviation of the weights at a sample}
+         *
+         * @param s the sample
+         */
+        double sd(int s);
+
+        /**
+         * {@return the lowest weight at a sample}
+         *
+         * @param s the sample
+         */
+        double min(int s);
+
+        /**
+         * {@return the highest weight at a sample}
+         *
+         * @param s the sample
+         */
+        double max(int s);
+
+        /** {@return how many synapses' own weights were kept} */
+        int synapseCount();
+
+        /**
+         * {@return a kept synapse's legend entry, e.g. {@code synapse 7 (0->3)}}
+         *
+         * @param k the synapse's place among those kept
+         */
+        String label(int k);
+
+        /**
+         * {@return a kept synapse's weight at a sample}
+         *
+         * @param k the synapse's place among those kept
+         * @param s the sample
+         */
+        double weight(int k, int s);
     }
 
     /**
-     * Draws the figure.
+     * Draws the figure. The band of one standard deviation either side of the mean is clipped to the
+     * lowest and highest weight at each sample: the weights' spread, not a distribution past the rule's
+     * bounds (a mean near {@code w_min} with a wide sd would show weights below it).
      *
-     * @param timesMs   the time of each sample (ms), ascending, at least two
-     * @param mean      the mean weight at each sample, in the weight unit
-     * @param sd        the standard deviation of the weights at each sample
-     * @param synapses  synapses drawn as lines (the first {@link #MAX_DRAWN_SYNAPSES}), each with a weight per sample
-     * @param yLabel    the axis label with the weights' unit, e.g. {@code weight (mV)}
-     * @param title     figure title
+     * @param samples the samples, at least two
+     * @param yLabel  the axis label with the weights' unit, e.g. {@code weight (mV)}
+     * @param title   figure title
      * @return the figure at the default size
      */
-    public static Figure of(double[] timesMs, double[] mean, double[] sd, List<Synapse> synapses, String yLabel,
-                            String title) {
-        int n = timesMs.length;
-        if (n < 2 || mean.length != n || sd.length != n || synapses.stream().anyMatch(s -> s.weights().length != n)) {
-            throw new IllegalArgumentException("weight trajectory: need at least two samples and one value of each "
-                    + "series per sample; found " + n + " times, " + mean.length + " means, " + sd.length + " sds");
+    public static Figure of(Samples samples, String yLabel, String title) {
+        int n = samples.count();
+        if (n < 2) {
+            throw new IllegalArgumentException("weight trajectory: need at least two samples, found " + n);
         }
         int stride = (n + MAX_DRAWN_SAMPLES - 1) / MAX_DRAWN_SAMPLES;
         List<Integer> drawn = new ArrayList<>();
@@ -76,10 +122,13 @@ public final class WeightTrajectoryPlot {
         if (drawn.get(drawn.size() - 1) != n - 1) {
             drawn.add(n - 1);
         }
-        TimeAxis time = TimeAxis.ending(timesMs[n - 1]);
-        YIntervalSeries band = new YIntervalSeries("mean \u00B1 sd of all synapses", false, true);
+        TimeAxis time = TimeAxis.ending(samples.timeMs(n - 1));
+        YIntervalSeries band = new YIntervalSeries("mean \u00B1 sd of all synapses (within their min and max)",
+                false, true);
         for (int s : drawn) {
-            band.add(time.of(timesMs[s]), mean[s], mean[s] - sd[s], mean[s] + sd[s]);
+            double m = samples.mean(s);
+            band.add(time.of(samples.timeMs(s)), m, Math.max(m - samples.sd(s), samples.min(s)),
+                    Math.min(m + samples.sd(s), samples.max(s)));
         }
         YIntervalSeriesCollection bandData = new YIntervalSeriesCollection();
         bandData.addSeries(band);
@@ -89,18 +138,18 @@ public final class WeightTrajectoryPlot {
         bandRenderer.setSeriesFillPaint(0, c);
         bandRenderer.setSeriesStroke(0, ChartStyle.LINE);
         bandRenderer.setAlpha(BAND_ALPHA);
-        NumberAxis x = time.axis(timesMs[0], timesMs[n - 1]);
+        NumberAxis x = time.axis(samples.timeMs(0), samples.timeMs(n - 1));
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(bandData, x, y, bandRenderer);
-        int shown = Math.min(synapses.size(), MAX_DRAWN_SYNAPSES);
+        int shown = Math.min(samples.synapseCount(), MAX_DRAWN_SYNAPSES);
         if (shown > 0) {
             XYSeriesCollection lines = new XYSeriesCollection();
             XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
             for (int k = 0; k < shown; k++) {
-                XYSeries line = new XYSeries(synapses.get(k).label(), false, true);
+                XYSeries line = new XYSeries(samples.label(k), false, true);
                 for (int s : drawn) {
-                    line.add(time.of(timesMs[s]), synapses.get(k).weights()[s]);
+                    line.add(time.of(samples.timeMs(s)), samples.weight(k, s));
                 }
                 lines.addSeries(line);
                 // The colours after the mean's, then again dashed: none is taken for the mean.
@@ -112,11 +161,11 @@ public final class WeightTrajectoryPlot {
         }
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         chart.getLegend().setPosition(shown > 4 ? RectangleEdge.RIGHT : RectangleEdge.BOTTOM);
-        String samples = stride > 1 ? String.format(Locale.ROOT, "%d samples, every %d%s drawn", n, stride,
+        String sampled = stride > 1 ? String.format(Locale.ROOT, "%d samples, every %d%s drawn", n, stride,
                 ordinalSuffix(stride)) : n + " samples";
-        String cut = synapses.size() > shown ? String.format(Locale.ROOT, "; lines for the first %d of the %d "
-                + "synapses listed", shown, synapses.size()) : "";
-        ChartStyle.subtitle(chart, samples + cut);
+        String cut = samples.synapseCount() > shown ? String.format(Locale.ROOT, "; lines for the first %d of the %d "
+                + "synapses listed", shown, samples.synapseCount()) : "";
+        ChartStyle.subtitle(chart, sampled + cut);
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 

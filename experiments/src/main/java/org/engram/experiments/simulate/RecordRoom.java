@@ -41,6 +41,11 @@ final class RecordRoom {
     private static final int WEIGHT_HEADER_BYTES = 24;
     /** Bytes a listed synapse adds to the header: {@code ,w_} and an index of up to 10 digits. */
     private static final int WEIGHT_COLUMN_BYTES = 3 + 10;
+    /**
+     * Bytes a listed synapse adds to {@code summary.json}, counted generously: an entry
+     * {@code {"index":...,"source":...,"target":...}} of three indices of up to 10 digits, indented on its lines.
+     */
+    private static final int SUMMARY_SYNAPSE_BYTES = 3 * (8 + 12 + 10 + 2) + 12;
     /** Recordings past this size (1 GB) are announced before the run. */
     private static final long ANNOUNCED_BYTES = 1_000_000_000L;
 
@@ -87,15 +92,18 @@ final class RecordRoom {
         return total;
     }
 
-    /** The bytes the weight CSV files of a config take at most: a header and a row of each sample. */
+    /**
+     * The bytes the weight CSV files of a config take at most, a header and a row of each sample, and the
+     * entries of their listed synapses in {@code summary.json}.
+     */
     static long weightBytes(SimulationConfig c, TimeGrid grid) {
         int steps = grid.positiveSteps("simulation", "duration_ms", c.durationMs());
         long total = 0;
         for (SimulationConfig.WeightSpec w : c.record().weights()) {
             long samples = WeightSampler.sampleCount(grid.positiveSteps("record", "interval_ms", w.intervalMs()),
                     steps);
-            total += WEIGHT_HEADER_BYTES + (long) WEIGHT_COLUMN_BYTES * w.synapses().length
-                    + samples * (WEIGHT_ROW_BYTES + (long) WEIGHT_BYTES * w.synapses().length);
+            total += WEIGHT_HEADER_BYTES + (long) (WEIGHT_COLUMN_BYTES + SUMMARY_SYNAPSE_BYTES) * w.listedCount()
+                    + samples * (WEIGHT_ROW_BYTES + (long) WEIGHT_BYTES * w.listedCount());
         }
         return total;
     }

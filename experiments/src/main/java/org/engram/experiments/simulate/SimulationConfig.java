@@ -356,21 +356,49 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
     /**
      * The weights of a plastic projection sampled over the run: their mean, standard deviation,
      * minimum and maximum, and the weight of each synapse listed, at time 0, every interval and at the end.
+     * An entry may be the projection's name alone, which takes every default.
      *
      * @param projection the projection's name
      * @param intervalMs the sampling interval in ms (default {@link #DEFAULT_INTERVAL_MS})
      * @param synapses   synapses whose own weight is written, by their index: the data row (from 0) of the
      *                   projection's {@code synapses_<name>.csv} (default none)
+     * @param pairs      synapses whose own weight is written, by their {@code [source, target]} neurons
+     *                   (the first synapse of the pair, by index), listed after {@code synapses} (default none)
+     * @param sample     how many synapses besides those listed to draw at random, without repetition, from
+     *                   a stream of the seed (default 0: none)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record WeightSpec(String projection, Double intervalMs, int[] synapses) {
+    public record WeightSpec(String projection, Double intervalMs, int[] synapses, int[][] pairs, Integer sample) {
         /** The interval when none is given (ms). */
         public static final double DEFAULT_INTERVAL_MS = 1.0;
 
         /** Fills defaults. */
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
         public WeightSpec {
             intervalMs = intervalMs == null ? DEFAULT_INTERVAL_MS : intervalMs;
             synapses = synapses == null ? new int[0] : synapses.clone();
+            pairs = pairs == null ? new int[0][] : pairs.clone();
+            sample = sample == null ? 0 : sample;
+        }
+
+        /**
+         * An entry given as the projection's name alone ({@code weights: [exc->inh]}), as {@code record.spikes}
+         * and {@code record.synapses} take names: every other key takes its default.
+         *
+         * @param projection the projection's name
+         * @return the entry
+         */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static WeightSpec named(String projection) {
+            return new WeightSpec(projection, null, null, null, null);
+        }
+
+        /**
+         * {@return how many synapses' own weights are written at most: those listed by index and by pair, and
+         * those drawn (a negative count of them counted as none)}
+         */
+        public int listedCount() {
+            return synapses.length + pairs.length + Math.max(0, sample);
         }
     }
 

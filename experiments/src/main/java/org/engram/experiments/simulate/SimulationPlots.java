@@ -1,6 +1,5 @@
 package org.engram.experiments.simulate;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,8 +66,9 @@ final class SimulationPlots {
     }
 
     /**
-     * The figure of a projection's sampled weights: their mean and standard deviation over time, and
-     * the listed synapses', each named by its index and its source and target neurons.
+     * The figure of a projection's sampled weights: their mean and standard deviation over time (the band
+     * within the lowest and highest weight), and the first listed synapses', each named by its index and its
+     * source and target neurons. The figure reads the samples in place and copies only what it draws.
      *
      * @param folder  the run folder, for the figure's data source
      * @param weights the samples, at least two, of a projection with synapses
@@ -78,13 +78,54 @@ final class SimulationPlots {
     static Figure weights(RunFolder folder, WeightSampler weights, TimeGrid grid) {
         Projection p = weights.projection();
         int[] listed = weights.synapses();
-        List<WeightTrajectoryPlot.Synapse> lines = new ArrayList<>();
-        for (int k = 0; k < listed.length; k++) {
-            lines.add(new WeightTrajectoryPlot.Synapse("synapse " + listed[k] + " (" + sourceOf(p, listed[k]) + "->"
-                    + p.target(listed[k]) + ")", weights.listed(k)));
-        }
-        return WeightTrajectoryPlot.of(weights.timesMs(grid), weights.mean(), weights.sd(), lines,
-                "weight (" + weightUnit(p) + ")",
+        WeightTrajectoryPlot.Samples samples = new WeightTrajectoryPlot.Samples() {
+            @Override
+            public int count() {
+                return weights.count();
+            }
+
+            @Override
+            public double timeMs(int s) {
+                return grid.timeMs(weights.step(s));
+            }
+
+            @Override
+            public double mean(int s) {
+                return weights.mean(s);
+            }
+
+            @Override
+            public double sd(int s) {
+                return weights.sd(s);
+            }
+
+            @Override
+            public double min(int s) {
+                return weights.min(s);
+            }
+
+            @Override
+            public double max(int s) {
+                return weights.max(s);
+            }
+
+            @Override
+            public int synapseCount() {
+                return listed.length;
+            }
+
+            @Override
+            public String label(int k) {
+                return "synapse " + listed[k] + " (" + ListedSynapses.sourceOf(p, listed[k]) + "->"
+                        + p.target(listed[k]) + ")";
+            }
+
+            @Override
+            public double weight(int k, int s) {
+                return weights.weight(k, s);
+            }
+        };
+        return WeightTrajectoryPlot.of(samples, "weight (" + weightUnit(p) + ")",
                 "Weights of " + p.name() + " (" + p.synapseCount() + " synapses)").from(dataSource(folder));
     }
 
@@ -92,19 +133,6 @@ final class SimulationPlots {
     private static String weightUnit(Projection p) {
         String unit = p.target().model().weightUnit();
         return unit != null ? unit : p.target().model().name() + "'s weight unit";
-    }
-
-    /** The source neuron of a synapse: the CSR row that holds its index. */
-    private static int sourceOf(Projection p, int synapse) {
-        int[] rowStart = p.rowStart();
-        int found = Arrays.binarySearch(rowStart, synapse);
-        if (found < 0) {
-            return -found - 2;   // inside the row that starts before it
-        }
-        while (found + 1 < rowStart.length && rowStart[found + 1] == synapse) {
-            found++;   // rows of no synapses start where the next one does
-        }
-        return found;
     }
 
     /** Where a simulation's figures come from: its folder's parent is named after it (results/<name>/<run id>). */

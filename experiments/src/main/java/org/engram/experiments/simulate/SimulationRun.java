@@ -196,7 +196,8 @@ public final class SimulationRun {
                 int endStep = grid.positiveSteps("simulation", "duration_ms", c.durationMs());
                 int fromStep = grid.wholeSteps("record", "from_ms", c.record().fromMs());
                 for (SimulationConfig.WeightSpec w : c.record().weights()) {
-                    weights.add(new WeightSampler(network.projection(w.projection()), w.synapses(),
+                    Projection projection = network.projection(w.projection());
+                    weights.add(new WeightSampler(projection, ListedSynapses.of(w, projection, c.seed()),
                             grid.positiveSteps("record", "interval_ms", w.intervalMs()), endStep));
                 }
                 runInPieces(engine, fromStep, endStep, weights, () -> {
@@ -238,12 +239,17 @@ public final class SimulationRun {
                     shortTerm.add(SimulationSummary.ShortTermSummary.of(projection));
                 }
             }
+            List<SimulationSummary.WeightRecording> recordings = new ArrayList<>();
+            for (int k = 0; k < weights.size(); k++) {
+                recordings.add(SimulationSummary.WeightRecording.of(weights.get(k),
+                        c.record().weights().get(k).intervalMs()));
+            }
             SimulationSummary json = new SimulationSummary(c.name(), network.neuronCount(), network.synapseCount(),
                     network.bytesPerSynapse(), c.durationMs(), c.dtMs(), c.mode().name().toLowerCase(Locale.ROOT),
                     c.threads(), parallel, c.seed(), setupSeconds, loopSeconds, spikeCount, events,
                     loopSeconds > 0 ? events / loopSeconds : 0.0, digest.hex(), c.record().fromMs(),
                     sampledNeurons(c.record().spikeNeurons(), spikes), populations,
-                    learned, shortTerm,
+                    learned, shortTerm, recordings,
                     SimulationSummary.SimulationProvenance.of(Platform.current(), started.toString(), yaml,
                             commandLine));
             List<String> files = new ArrayList<>(List.of("config.yaml"));

@@ -1,5 +1,6 @@
 package org.engram.experiments.simulate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.engram.experiments.config.ConfigLayers;
@@ -36,6 +37,7 @@ import org.engram.simulator.network.TsodyksMarkram;
  * @param populations     each population whose spikes were recorded, from {@code recordedFromMs} on
  * @param plasticity      each plastic projection's rule and mean weight before and after the run
  * @param shortTerm       each projection with short-term plasticity: its model and state at the end
+ * @param weights         each weight recording ({@code record.weights}): its file, samples and synapses
  * @param provenance      how the simulation was made
  */
 public record SimulationSummary(String name, long neurons, long synapses, double bytesPerSynapse, double durationMs,
@@ -44,12 +46,61 @@ public record SimulationSummary(String name, long neurons, long synapses, double
                                 double eventsPerSecond, String spikeHash, double recordedFromMs,
                                 Integer recordedNeurons, List<PopulationSummary> populations,
                                 List<PlasticitySummary> plasticity, List<ShortTermSummary> shortTerm,
-                                SimulationProvenance provenance) {
+                                List<WeightRecording> weights, SimulationProvenance provenance) {
     /** Copies the lists. */
     public SimulationSummary {
         populations = List.copyOf(populations);
         plasticity = List.copyOf(plasticity);
         shortTerm = List.copyOf(shortTerm);
+        weights = List.copyOf(weights);
+    }
+
+    /**
+     * A recording of a plastic projection's weights over the run ({@code record.weights}).
+     *
+     * @param projection      the projection's name
+     * @param file            the CSV file of the samples, e.g. {@code weights_exc_to_inh.csv}
+     * @param intervalMs      the sampling interval (ms; the last may be shorter, ending at the run's end)
+     * @param samples         the samples taken: the file's data rows
+     * @param synapses        the synapses whose own weights the file's {@code w_<index>} columns hold, in order
+     * @param firstMeanWeight the mean weight at the first sample (time 0), or {@code null} without synapses
+     * @param lastMeanWeight  the mean weight at the last sample (the end), or {@code null} without synapses
+     */
+    public record WeightRecording(String projection, String file, double intervalMs, int samples,
+                                  List<ListedSynapse> synapses, Double firstMeanWeight, Double lastMeanWeight) {
+        /** Copies the list. */
+        public WeightRecording {
+            synapses = List.copyOf(synapses);
+        }
+
+        /**
+         * {@return the summary of a recording}
+         *
+         * @param sampler    the samples, all taken
+         * @param intervalMs the sampling interval (ms)
+         */
+        static WeightRecording of(WeightSampler sampler, double intervalMs) {
+            Projection p = sampler.projection();
+            List<ListedSynapse> listed = new ArrayList<>();
+            for (int k : sampler.synapses()) {
+                listed.add(new ListedSynapse(k, ListedSynapses.sourceOf(p, k), p.target(k)));
+            }
+            boolean none = p.synapseCount() == 0;
+            int last = sampler.count() - 1;
+            return new WeightRecording(p.name(), SimulationRun.weightsFile(p.name()), intervalMs, sampler.count(),
+                    listed, none ? null : sampler.mean(0), none ? null : sampler.mean(last));
+        }
+    }
+
+    /**
+     * A synapse whose own weight a recording writes.
+     *
+     * @param index  its index: the column {@code w_<index>}, and the data row (from 0) of
+     *               {@code synapses_<projection>.csv}
+     * @param source its source neuron
+     * @param target its target neuron
+     */
+    public record ListedSynapse(int index, int source, int target) {
     }
 
     /**
@@ -196,6 +247,12 @@ public record SimulationSummary(String name, long neurons, long synapses, double
                     : String.format(Locale.ROOT, "- projection %s (%s, %d synapses): mean weight %.6g before the run,"
                             + " %.6g after\n", p.projection(), p.rule(), p.synapses(), p.meanWeightBefore(),
                             p.meanWeightAfter()));
+        }
+        for (WeightRecording w : weights()) {
+            sb.append(String.format(Locale.ROOT, "- weights of %s every %s ms: %d samples in %s, %d synapses listed",
+                    w.projection(), MetricFormat.asWritten(w.intervalMs()), w.samples(), w.file(), w.synapses().size()));
+            sb.append(w.firstMeanWeight() == null ? "\n" : String.format(Locale.ROOT, "; mean weight %.6g at the first"
+                    + " sample, %.6g at the last\n", w.firstMeanWeight(), w.lastMeanWeight()));
         }
         for (SimulationSummary.ShortTermSummary t : shortTerm()) {
             sb.append(String.format(Locale.ROOT, "- projection %s (%s): %d of %d sources spiked", t.projection(),

@@ -1,10 +1,12 @@
 package org.engram.experiments.simulate;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.metrics.MetricFormat;
+import org.engram.experiments.plot.WeightTrajectoryPlot;
 import org.engram.simulator.EngramException;
 import org.engram.simulator.Suggestions;
 import org.engram.simulator.engine.TimeGrid;
@@ -14,13 +16,12 @@ import org.engram.simulator.network.Projection;
 /**
  * The checks of {@code record.weights}, made with the rest of the config's: each entry names a plastic
  * projection not named before, whose file no other entry writes, an interval of whole steps within
- * the run, distinct synapses within the projection (once it is built), and samples that fit the heap.
+ * the run, distinct synapses within the projection (once it is built: by index, by a pair of neurons it joins,
+ * and a sample no larger than the synapses left), and samples that fit the heap.
  */
 final class WeightRecordChecks {
     /** Bytes of one sample besides its listed synapses: its step, mean, sd, min and max. */
     private static final int SAMPLE_BYTES = Integer.BYTES + 2 * Double.BYTES + 2 * Float.BYTES;
-    /** Bytes the plot copies of a sample besides its listed synapses: its time, mean and sd. */
-    private static final int PLOT_SAMPLE_BYTES = 3 * Double.BYTES;
 
     private WeightRecordChecks() {
     }
@@ -61,18 +62,20 @@ final class WeightRecordChecks {
                 checkUnique(weights, i, source, path, problems);
             }
             int intervalSteps = intervalSteps(w, source, path, grid, endStep, durationHint, problems);
-            int synapseCount = synapseCount(network, index < 0 ? null : w.projection());
-            checkSynapses(w, source, path, synapseCount, problems);
+            Projection built = built(network, index < 0 ? null : w.projection());
+            checkSynapses(w, source, path, built == null ? -1 : built.synapseCount(), problems);
+            checkPairs(w, source, path, built, problems);
+            checkSample(w, source, path, built, problems);
             if (intervalSteps > 0 && endStep != null) {
                 long samples = WeightSampler.sampleCount(intervalSteps, endStep);
-                double bytes = heapBytes(samples, w.synapses().length);
+                double bytes = heapBytes(samples, w.listedCount());
                 allBytes += bytes;
-                if (samples * w.synapses().length > Integer.MAX_VALUE - 8
+                if (samples * w.listedCount() > Integer.MAX_VALUE - 8
                         || bytes > Runtime.getRuntime().maxMemory()) {
                     entryPastTheHeap = true;
                     problems.add(new ConfigException(source, path + ".interval_ms", heapRule(),
                             String.format(Locale.ROOT, "%d samples of %d synapses (%.0f MB)", samples,
-                                    w.synapses().length, bytes / 1e6), heapHint(durationHint)));
+                                    w.listedCount(), bytes / 1e6), heapHint(durationHint)));
                 }
             }
         }
@@ -85,18 +88,17 @@ final class WeightRecordChecks {
     }
 
     /**
-     * The heap a recording takes, counted generously: its samples and the copies its plot makes of them
-     * (the mean, sd and times, and the listed synapses' weights as doubles).
+     * The heap a recording's samples take. Its plot reads them in place and copies only the points it draws,
+     * at most {@link WeightTrajectoryPlot#MAX_DRAWN_SAMPLES} of the mean, band and each of the
+     * {@link WeightTrajectoryPlot#MAX_DRAWN_SYNAPSES} synapses it draws: under a megabyte, left out.
      */
     private static double heapBytes(long samples, int listed) {
-        return samples * ((double) SAMPLE_BYTES + (double) Float.BYTES * listed + PLOT_SAMPLE_BYTES
-                + (double) Double.BYTES * listed);
+        return samples * ((double) SAMPLE_BYTES + (double) Float.BYTES * listed);
     }
 
     private static String heapRule() {
         return String.format(Locale.ROOT, "samples that fit the Java heap (%.0f MB in all; %d bytes a sample and 4 a "
-                + "listed synapse in it, and %d more and 8 a listed synapse for its plot)",
-                Runtime.getRuntime().maxMemory() / 1e6, SAMPLE_BYTES, PLOT_SAMPLE_BYTES);
+                + "listed synapse in it)", Runtime.getRuntime().maxMemory() / 1e6, SAMPLE_BYTES);
     }
 
     private static String heapHint(String durationHint) {
@@ -175,13 +177,89 @@ final class WeightRecordChecks {
         }
     }
 
-    /** The synapses of a built projection, or -1 when the network or projection was not built. */
-    private static int synapseCount(Network network, String projection) {
-        if (network == null || projection == null) {
-            return -1;
+    /**
+     * Refuses a pair that is not two neurons of the projection's populations, that no synapse joins, or whose
+     * synapse is listed before (by index or by an earlier pair).
+     */
+    private static void checkPairs(SimulationConfig.WeightSpec w, String source, String path, Projection built,
+                                   List<ConfigException> problems) {
+        int[][] pairs = w.pairs();
+        int[] found = new int[pairs.length];
+        for (int k = 0; k < pairs.length; k++) {
+            String at = path + ".pairs[" + k + "]";
+            int[] pair = pairs[k];
+            found[k] = -1;
+            String shown = Arrays.toString(pair);
+            if (pair.length != 2 || pair[0] < 0 || pair[1] < 0) {
+                problems.add(new ConfigException(source, at, "a [source, target] pair of neuron indices >= 0",
+                        shown, null));
+                continue;
+            }
+            if (built == null) {
+                continue;
+            }
+            int sources = built.source().size();
+            int targets = built.target().size();
+            if (pair[0] >= sources || pair[1] >= targets) {
+                problems.add(new ConfigException(source, at, "a [source, target] pair within the populations, source"
+                        + " in [0, " + sources + ") and target in [0, " + targets + ")", shown, null));
+                continue;
+            }
+            found[k] = ListedSynapses.pairSynapse(built, pair[0], pair[1]);
+            if (found[k] < 0) {
+                problems.add(new ConfigException(source, at, "a pair that a synapse of " + w.projection() + " joins",
+                        shown + " (no synapse from source " + pair[0] + " to target " + pair[1] + ")",
+                        "record.synapses writes the projection's pairs"));
+                continue;
+            }
+            String before = listedBefore(w.synapses(), found, k);
+            if (before != null) {
+                problems.add(new ConfigException(source, at, "a synapse not listed before (it is " + before + ")",
+                        shown + " (synapse " + found[k] + ")", null));
+            }
         }
-        return network.projections().stream().filter(p -> p.name().equals(projection)).findFirst()
-                .map(Projection::synapseCount).orElse(-1);
+    }
+
+    /** Where a synapse found for pairs[k] was listed before, or null when it was not. */
+    private static String listedBefore(int[] synapses, int[] found, int k) {
+        for (int j = 0; j < synapses.length; j++) {
+            if (synapses[j] == found[k]) {
+                return "synapses[" + j + "]";
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            if (found[j] == found[k]) {
+                return "pairs[" + j + "]";
+            }
+        }
+        return null;
+    }
+
+    /** Refuses a negative count and, once the projection is built, more than the synapses not listed. */
+    private static void checkSample(SimulationConfig.WeightSpec w, String source, String path, Projection built,
+                                    List<ConfigException> problems) {
+        int k = w.sample();
+        String at = path + ".sample";
+        if (k < 0) {
+            problems.add(new ConfigException(source, at, "a count of synapses to draw >= 0 (0: none)",
+                    String.valueOf(k), null));
+            return;
+        }
+        int listed = w.synapses().length + w.pairs().length;
+        if (built != null && k > built.synapseCount() - listed) {
+            int left = Math.max(0, built.synapseCount() - listed);
+            problems.add(new ConfigException(source, at, "at most the " + left + " synapses of " + w.projection()
+                    + " not listed by synapses and pairs (of its " + built.synapseCount() + ")", String.valueOf(k),
+                    null));
+        }
+    }
+
+    /** The projection built, or null when the network or projection was not built. */
+    private static Projection built(Network network, String projection) {
+        if (network == null || projection == null) {
+            return null;
+        }
+        return network.projections().stream().filter(p -> p.name().equals(projection)).findFirst().orElse(null);
     }
 
     /** The step at which the run ends, or null when its duration is itself a problem. */

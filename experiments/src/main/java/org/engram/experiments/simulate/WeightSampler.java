@@ -2,7 +2,6 @@ package org.engram.experiments.simulate;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Arrays;
 import java.util.Locale;
 import org.engram.simulator.engine.TimeGrid;
 import org.engram.simulator.network.Projection;
@@ -159,35 +158,58 @@ final class WeightSampler {
         return synapses.clone();
     }
 
-    /** {@return the time of each sample taken (ms)} */
-    double[] timesMs(TimeGrid grid) {
-        double[] t = new double[count];
-        for (int s = 0; s < count; s++) {
-            t[s] = grid.timeMs(steps[s]);
-        }
-        return t;
-    }
-
-    /** {@return the mean weight at each sample taken} */
-    double[] mean() {
-        return Arrays.copyOf(mean, count);
-    }
-
-    /** {@return the standard deviation of the weights (over all synapses, divided by their number) at each sample} */
-    double[] sd() {
-        return Arrays.copyOf(sd, count);
+    /**
+     * {@return the step of a sample}
+     *
+     * @param s the sample, in {@code [0, count())}
+     */
+    int step(int s) {
+        return steps[s];
     }
 
     /**
-     * {@return the weight of a listed synapse at each sample taken}
+     * {@return the mean weight at a sample}
+     *
+     * @param s the sample
+     */
+    double mean(int s) {
+        return mean[s];
+    }
+
+    /**
+     * {@return the standard deviation of the weights (over all synapses, divided by their number) at a sample}
+     *
+     * @param s the sample
+     */
+    double sd(int s) {
+        return sd[s];
+    }
+
+    /**
+     * {@return the lowest weight at a sample}
+     *
+     * @param s the sample
+     */
+    float min(int s) {
+        return min[s];
+    }
+
+    /**
+     * {@return the highest weight at a sample}
+     *
+     * @param s the sample
+     */
+    float max(int s) {
+        return max[s];
+    }
+
+    /**
+     * {@return a listed synapse's weight at a sample}
      *
      * @param k the synapse's place in the list
+     * @param s the sample
      */
-    double[] listed(int k) {
-        double[] w = new double[count];
-        for (int s = 0; s < count; s++) {
-            w[s] = listed[s * synapses.length + k];
-        }
-        return w;
+    float weight(int k, int s) {
+        return listed[s * synapses.length + k];
     }
 }

@@ -75,11 +75,11 @@ class WeightSamplerTest {
         sampler.writeCsv(csv, new TimeGrid(0.1));
         SimulationConfig c = new SimulationConfig("room", 0.1, 50.0, 1L, 1, null, List.of(), List.of(), List.of(),
                 new SimulationConfig.RecordSpec(null, null, List.of(), null, null, null, List.of(
-                        new SimulationConfig.WeightSpec("a->a", 0.1, new int[] {0, 1, 2, 3}))));
+                        new SimulationConfig.WeightSpec("a->a", 0.1, new int[] {0, 1, 2, 3}, null, null))));
         long estimate = RecordRoom.weightBytes(c, new TimeGrid(0.1));
         long written = csv.toString().length();   // ASCII: a byte a character
-        assertEquals(24 + 4 * 13 + 501 * (121 + 4 * 16L), estimate,
-                "a header of 24 bytes and 4 columns of 13, 501 rows of 121 bytes and 4 synapses of 16");
+        assertEquals(24 + 4 * 13 + 501 * (121 + 4 * 16L) + 4 * 108, estimate, "a header of 24 bytes and 4 columns of"
+                + " 13, 501 rows of 121 bytes and 4 synapses of 16, and 4 entries of 108 in summary.json");
         assertTrue(written <= estimate && estimate <= 2.5 * written, written + " bytes written, " + estimate
                 + " estimated");
     }

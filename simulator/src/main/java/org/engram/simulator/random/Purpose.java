@@ -64,5 +64,10 @@ public enum Purpose {
      * GEM's episodic memory: which samples of a finished task it keeps, one stream per task. Added
      * last, as {@link #NOISE_CURRENT} was.
      */
-    GEM_MEMORY
+    GEM_MEMORY,
+    /**
+     * Which synapses of a plastic projection a weight recording draws to write their own weights
+     * ({@code record.weights[].sample}), one stream per projection. Added last, as {@link #NOISE_CURRENT} was.
+     */
+    WEIGHT_RECORDING
 }
