@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -242,6 +243,129 @@ class WeightRecordingTest {
             assertTrue(err.contains(problem), problem + " in:\n" + err);
         }
         assertFalse(Files.exists(dir.resolve("results").resolve("net")), "nothing runs");
+    }
+
+    /**
+     * An entry may be the projection's name alone, as record.spikes and record.synapses take names: it records
+     * what the mapping of defaults records, and --print-config shows that mapping; a name or value of the
+     * wrong kind is refused at its line.
+     */
+    @Test
+    void aNameAloneIsTheEntryOfDefaults(@TempDir Path dir) throws IOException {
+        String named = SimulateCommandTest.STDP + "  weights: [pre->post]\n";
+        Path config = dir.resolve("named.yaml");
+        Files.writeString(config, named);
+        CliRunner.Result printed = CliRunner.run("simulate", config.toString(), "--print-config");
+        assertEquals(0, printed.exitCode(), printed.err());
+        assertTrue(printed.out().contains("  weights:\n  - projection: pre->post\n    interval_ms: 1.0\n"
+                + "    synapses: []\n    pairs: []\n    sample: 0\n"), printed.out());
+        Path byName = folder(simulate(dir, named));
+        Path byMapping = folder(simulate(dir, SimulateCommandTest.STDP + "  weights: [{projection: pre->post}]\n"));
+        assertEquals(Files.readAllLines(byMapping.resolve("weights_pre_to_post.csv")),
+                Files.readAllLines(byName.resolve("weights_pre_to_post.csv")));
+        CliRunner.Result wrong = simulate(dir, SimulateCommandTest.STDP + "  weights: [pre-post]\n");
+        assertEquals(2, wrong.exitCode());
+        assertTrue(wrong.err().contains(":13:13: record.weights[0].projection: expected the name of a plastic "
+                + "projection ([pre->post]), found pre-post; did you mean 'pre->post'?"), wrong.err());
+        CliRunner.Result number = simulate(dir, SimulateCommandTest.STDP + "  weights: [5]\n");
+        assertEquals(2, number.exitCode());
+        assertTrue(number.err().contains(":13:13: record.weights[0]: expected a name or a mapping of keys, found 5"),
+                number.err());
+    }
+
+    /**
+     * Synapses picked by index, by [source, target] pair and by a random draw are written in that order, the
+     * draw ascending; each column is the synapse of that row of synapses_exc_to_exc.csv (the last sample its
+     * weight there), summary.json names each one's source and target as that file does, and its first and last
+     * mean weights are the plasticity entry's before and after. The draw depends on the seed alone: two threads
+     * write the same file.
+     */
+    @Test
+    void pairsAndADrawPickSynapsesThatTheSummaryNames(@TempDir Path dir) throws IOException {
+        List<String[]> synapses = rows(folder(simulate(dir, NETWORK)).resolve("synapses_exc_to_exc.csv"));
+        // The pair of row 9, unless an earlier row joins the same neurons: then the first of them.
+        String[] pair = synapses.get(9);
+        int pairRow = 0;
+        while (!(synapses.get(pairRow)[0].equals(pair[0]) && synapses.get(pairRow)[1].equals(pair[1]))) {
+            pairRow++;
+        }
+        String yaml = NETWORK + "  weights: [{projection: exc->exc, interval_ms: 10, synapses: [5], pairs: [["
+                + pair[0] + ", " + pair[1] + "]], sample: 4}]\n";
+        Path one = folder(simulate(dir, yaml));
+        Path two = folder(simulate(dir, yaml, "--threads", "2"));
+        assertEquals(Files.readAllLines(one.resolve("weights_exc_to_exc.csv")),
+                Files.readAllLines(two.resolve("weights_exc_to_exc.csv")), "the same draw on two threads");
+        String[] header = Files.readAllLines(one.resolve("weights_exc_to_exc.csv")).get(0).split(",");
+        assertEquals(11, header.length, String.join(",", header));
+        int[] listed = new int[6];
+        for (int k = 0; k < 6; k++) {
+            listed[k] = Integer.parseInt(header[5 + k].substring(2));
+        }
+        assertEquals(5, listed[0]);
+        assertEquals(pairRow, listed[1]);
+        for (int k = 2; k < 6; k++) {
+            assertTrue(listed[k] != 5 && listed[k] != pairRow && listed[k] < synapses.size()
+                    && (k == 2 || listed[k - 1] < listed[k]), "drawn among the others, ascending: " + listed[k]);
+        }
+        List<String[]> samples = rows(one.resolve("weights_exc_to_exc.csv"));
+        List<String[]> learned = rows(one.resolve("synapses_exc_to_exc.csv"));
+        JsonNode summary = new ObjectMapper().readTree(one.resolve("summary.json").toFile());
+        JsonNode entry = summary.get("weights").get(0);
+        assertEquals("exc->exc", entry.get("projection").asText());
+        assertEquals("weights_exc_to_exc.csv", entry.get("file").asText());
+        assertEquals(10.0, entry.get("interval_ms").asDouble());
+        assertEquals(samples.size(), entry.get("samples").asInt());
+        for (int k = 0; k < 6; k++) {
+            JsonNode s = entry.get("synapses").get(k);
+            assertEquals(listed[k], s.get("index").asInt());
+            assertEquals(learned.get(listed[k])[0], s.get("source").asText(), "source of " + listed[k]);
+            assertEquals(learned.get(listed[k])[1], s.get("target").asText(), "target of " + listed[k]);
+            assertEquals(learned.get(listed[k])[2], samples.get(samples.size() - 1)[5 + k], "the weight at the end");
+        }
+        JsonNode plasticity = summary.get("plasticity").get(0);
+        assertEquals(plasticity.get("mean_weight_before").asDouble(), entry.get("first_mean_weight").asDouble(), 0);
+        assertEquals(plasticity.get("mean_weight_after").asDouble(), entry.get("last_mean_weight").asDouble(), 0);
+        assertTrue(Files.readString(one.resolve("summary.md")).contains("- weights of exc->exc every 10 ms: 6 samples"
+                + " in weights_exc_to_exc.csv, 6 synapses listed; mean weight "), "summary.md");
+    }
+
+    /**
+     * Each fault of pairs and sample is named at its key, on a one-to-one projection whose synapse k joins
+     * neuron k to neuron k: pairs that are not two neurons, lie outside the populations, join no synapse, or
+     * name a synapse listed before; a negative count; a count past the synapses not listed.
+     */
+    @Test
+    void everyFaultOfPairsAndSampleIsNamedAtItsKey(@TempDir Path dir) throws IOException {
+        String second = NETWORK.replace("weight: 25, delay_ms: 1.0}", "weight: 25, delay_ms: 1.0}\n"
+                + "  - {name: second, source: exc, target: exc, rule: {type: one_to_one}, weight: 0.1,\n"
+                + "     plasticity: {type: triplet_stdp}}");
+        CliRunner.Result r = simulate(dir, second + "  weights:\n"
+                + "    - {projection: second, synapses: [3], pairs: [[0], [-1, 2], [40, 0], [0, 1], [3, 3], [5, 5],"
+                + " [5, 5]]}\n"
+                + "    - {projection: exc->exc, sample: -1}\n");
+        assertEquals(2, r.exitCode(), r.err());
+        for (String problem : List.of(
+                "record.weights[0].pairs[0]: expected a [source, target] pair of neuron indices >= 0, found [0]",
+                "record.weights[0].pairs[1]: expected a [source, target] pair of neuron indices >= 0, found [-1, 2]",
+                "record.weights[0].pairs[2]: expected a [source, target] pair within the populations, source in "
+                        + "[0, 40) and target in [0, 40), found [40, 0]",
+                "record.weights[0].pairs[3]: expected a pair that a synapse of second joins, found [0, 1] (no "
+                        + "synapse from source 0 to target 1); record.synapses writes the projection's pairs",
+                "record.weights[0].pairs[4]: expected a synapse not listed before (it is synapses[0]), found [3, 3] "
+                        + "(synapse 3)",
+                "record.weights[0].pairs[6]: expected a synapse not listed before (it is pairs[5]), found [5, 5] "
+                        + "(synapse 5)",
+                "record.weights[1].sample: expected a count of synapses to draw >= 0 (0: none), found -1")) {
+            assertTrue(r.err().contains(problem), problem + " in:\n" + r.err());
+        }
+        assertFalse(r.err().contains("pairs[5]:"), r.err());
+        CliRunner.Result tooMany = simulate(dir, second + "  weights: [{projection: second, synapses: [0, 1], "
+                + "pairs: [[2, 2]], sample: 38}]\n");
+        assertEquals(2, tooMany.exitCode(), tooMany.err());
+        assertTrue(tooMany.err().contains("record.weights[0].sample: expected at most the 37 synapses of second not "
+                + "listed by synapses and pairs (of its 40), found 38"), tooMany.err());
+        assertEquals(0, simulate(dir, second + "  weights: [{projection: second, synapses: [0, 1], pairs: [[2, 2]], "
+                + "sample: 37}]\n").exitCode(), "every synapse listed");
     }
 
     /** A recording that one recorder's arrays cannot hold is refused before the run, at its interval. */
