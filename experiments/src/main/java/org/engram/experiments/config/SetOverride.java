@@ -103,8 +103,12 @@ record SetOverride(String text, String keyPath, JsonNode value) {
             Object next = last ? null : path.get(k + 1);
             if (segment instanceof String name) {
                 if (!(node instanceof ObjectNode object)) {
+                    // A list entry written as a name alone (record.weights: [exc->inh]) stands for a mapping.
+                    boolean entry = at.length() > 0 && at.charAt(at.length() - 1) == ']';
+                    String hint = node.isTextual() && entry ? "an entry written as a name alone has no keys to set: "
+                            + "write it as a mapping, or set the whole entry (--set '" + at + "={...}')" : null;
                     throw new ConfigException(where, at.toString(), "a mapping with key '" + name + "'",
-                            describe(node), null);
+                            describe(node), hint);
                 }
                 at.append(at.length() == 0 ? "" : ".").append(name);
                 if (last) {

@@ -271,6 +271,14 @@ class WeightRecordingTest {
         assertEquals(2, number.exitCode());
         assertTrue(number.err().contains(":13:13: record.weights[0]: expected a name or a mapping of keys, found 5"),
                 number.err());
+        CliRunner.Result set = simulate(dir, named, "--set", "record.weights[0].sample=1");
+        assertEquals(2, set.exitCode());
+        assertTrue(set.err().contains("--set record.weights[0].sample=1: record.weights[0]: expected a mapping with "
+                + "key 'sample', found the value \"pre->post\"; an entry written as a name alone has no keys to set: "
+                + "write it as a mapping, or set the whole entry (--set 'record.weights[0]={...}')"), set.err());
+        Path whole = folder(simulate(dir, named, "--set", "record.weights[0]={projection: pre->post, sample: 1}"));
+        assertEquals("time_ms,mean,sd,min,max,w_0", Files.readAllLines(whole.resolve("weights_pre_to_post.csv"))
+                .get(0), "the one synapse drawn");
     }
 
     /**
