@@ -22,6 +22,12 @@ import org.engram.simulator.network.Projection;
 final class WeightRecordChecks {
     /** Bytes of one sample besides its listed synapses: its step, mean, sd, min and max. */
     private static final int SAMPLE_BYTES = Integer.BYTES + 2 * Double.BYTES + 2 * Float.BYTES;
+    /**
+     * Bytes a listed synapse takes besides its weights, counted generously: its summary entry (an object of three
+     * ints) and its text in {@code summary.json} (about 94 characters), held as chars while written, then as a
+     * string, then copied once more.
+     */
+    private static final int LISTED_BYTES = 500;
 
     private WeightRecordChecks() {
     }
@@ -88,17 +94,19 @@ final class WeightRecordChecks {
     }
 
     /**
-     * The heap a recording's samples take. Its plot reads them in place and copies only the points it draws,
-     * at most {@link WeightTrajectoryPlot#MAX_DRAWN_SAMPLES} of the mean, band and each of the
-     * {@link WeightTrajectoryPlot#MAX_DRAWN_SYNAPSES} synapses it draws: under a megabyte, left out.
+     * The heap a recording takes: its samples, and each listed synapse's entry in {@code summary.json}. Its plot
+     * reads the samples in place and copies only the points it draws, at most
+     * {@link WeightTrajectoryPlot#MAX_DRAWN_SAMPLES} of the mean, band and each of the
+     * {@link WeightTrajectoryPlot#MAX_DRAWN_SYNAPSES} synapses it draws: about a megabyte, left out.
      */
     private static double heapBytes(long samples, int listed) {
-        return samples * ((double) SAMPLE_BYTES + (double) Float.BYTES * listed);
+        return samples * ((double) SAMPLE_BYTES + (double) Float.BYTES * listed) + (double) LISTED_BYTES * listed;
     }
 
     private static String heapRule() {
         return String.format(Locale.ROOT, "samples that fit the Java heap (%.0f MB in all; %d bytes a sample and 4 a "
-                + "listed synapse in it)", Runtime.getRuntime().maxMemory() / 1e6, SAMPLE_BYTES);
+                + "listed synapse in it, and %d a listed synapse while summary.json is written)",
+                Runtime.getRuntime().maxMemory() / 1e6, SAMPLE_BYTES, LISTED_BYTES);
     }
 
     private static String heapHint(String durationHint) {
