@@ -197,8 +197,8 @@ final class WeightRecordChecks {
             String at = path + ".pairs[" + k + "]";
             int[] pair = pairs[k];
             found[k] = -1;
-            String shown = Arrays.toString(pair);
-            if (pair.length != 2 || pair[0] < 0 || pair[1] < 0) {
+            String shown = pair == null ? "nothing" : Arrays.toString(pair);
+            if (pair == null || pair.length != 2 || pair[0] < 0 || pair[1] < 0) {
                 problems.add(new ConfigException(source, at, "a [source, target] pair of neuron indices >= 0",
                         shown, null));
                 continue;

@@ -349,7 +349,7 @@ class WeightRecordingTest {
                 + "     plasticity: {type: triplet_stdp}}");
         CliRunner.Result r = simulate(dir, second + "  weights:\n"
                 + "    - {projection: second, synapses: [3], pairs: [[0], [-1, 2], [40, 0], [0, 1], [3, 3], [5, 5],"
-                + " [5, 5]]}\n"
+                + " [5, 5], null]}\n"
                 + "    - {projection: exc->exc, sample: -1}\n");
         assertEquals(2, r.exitCode(), r.err());
         for (String problem : List.of(
@@ -363,6 +363,7 @@ class WeightRecordingTest {
                         + "(synapse 3)",
                 "record.weights[0].pairs[6]: expected a synapse not listed before (it is pairs[5]), found [5, 5] "
                         + "(synapse 5)",
+                "record.weights[0].pairs[7]: expected a [source, target] pair of neuron indices >= 0, found nothing",
                 "record.weights[1].sample: expected a count of synapses to draw >= 0 (0: none), found -1")) {
             assertTrue(r.err().contains(problem), problem + " in:\n" + r.err());
         }
