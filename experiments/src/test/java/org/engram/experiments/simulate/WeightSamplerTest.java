@@ -83,4 +83,19 @@ class WeightSamplerTest {
         assertTrue(written <= estimate && estimate <= 2.5 * written, written + " bytes written, " + estimate
                 + " estimated");
     }
+
+    /** Synapses listed by pair and drawn take the columns and summary entries of as many listed by index. */
+    @Test
+    void theEstimateCountsPairsAndTheDrawAsListedSynapses() {
+        long byIndex = RecordRoom.weightBytes(withWeights(new SimulationConfig.WeightSpec("a->a", 0.1,
+                new int[] {0, 1, 2, 3}, null, null)), new TimeGrid(0.1));
+        long mixed = RecordRoom.weightBytes(withWeights(new SimulationConfig.WeightSpec("a->a", 0.1, new int[] {0},
+                new int[][] {{1, 0}}, 2)), new TimeGrid(0.1));
+        assertEquals(byIndex, mixed);
+    }
+
+    private static SimulationConfig withWeights(SimulationConfig.WeightSpec w) {
+        return new SimulationConfig("room", 0.1, 50.0, 1L, 1, null, List.of(), List.of(), List.of(),
+                new SimulationConfig.RecordSpec(null, null, List.of(), null, null, null, List.of(w)));
+    }
 }
