@@ -18,8 +18,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * The weights of a plastic projection over time: their mean with a band of one standard deviation
- * either side (within the lowest and highest weight), and some synapses' own weights as thin lines. A long recording is drawn at most
- * {@link #MAX_DRAWN_SAMPLES} samples apart, evenly spaced, always with its last.
+ * either side (within the lowest and highest weight), and some synapses' own weights as thin lines.
+ * A long recording is drawn at most {@link #MAX_DRAWN_SAMPLES} samples apart, evenly spaced, always
+ * with its last.
  */
 public final class WeightTrajectoryPlot {
     /** The most samples drawn, about one per pixel of the plot's width (see {@link PopulationRatePlot}). */

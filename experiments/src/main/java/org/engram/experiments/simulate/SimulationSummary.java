@@ -250,7 +250,8 @@ public record SimulationSummary(String name, long neurons, long synapses, double
         }
         for (WeightRecording w : weights()) {
             sb.append(String.format(Locale.ROOT, "- weights of %s every %s ms: %d samples in %s, %d synapses listed",
-                    w.projection(), MetricFormat.asWritten(w.intervalMs()), w.samples(), w.file(), w.synapses().size()));
+                    w.projection(), MetricFormat.asWritten(w.intervalMs()), w.samples(), w.file(),
+                    w.synapses().size()));
             sb.append(w.firstMeanWeight() == null ? "\n" : String.format(Locale.ROOT, "; mean weight %.6g at the first"
                     + " sample, %.6g at the last\n", w.firstMeanWeight(), w.lastMeanWeight()));
         }
