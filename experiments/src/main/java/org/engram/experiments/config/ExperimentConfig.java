@@ -183,6 +183,8 @@ public record ExperimentConfig(
      * @param anglesDeg       rotation angle per task (rotated), or null for evenly spaced
      * @param trainPerTask    training samples per task, 0 for all
      * @param testPerTask     test samples per task, 0 for all
+     * @param validation      fraction of each class's training samples in a task held out for validation,
+     *                        in [0, 1); 0 for none
      * @param synthetic       the generated patterns
      */
     public record TasksSpec(
@@ -209,6 +211,11 @@ public record ExperimentConfig(
                     def = "0") int trainPerTask,
             @Key(value = "test samples per task (the first ones of the task, chosen as train_per_task's); 0: all",
                     def = "0") int testPerTask,
+            @Key(value = "fraction of each task's training samples (after train_per_task) held out for validation,"
+                    + " in [0, 1): each class of a task gives round(validation x its samples), at least 1 and not all,"
+                    + " drawn by the seed and never trained on; engram run then also evaluates every task's validation"
+                    + " samples after every task (accuracy_matrix_validation.csv, metrics.json's validation): tune"
+                    + " hyperparameters on them and report the test set; 0: none", def = "0") double validation,
             @Key("synthetic: the generated patterns") SyntheticSpec synthetic) {
         /** Checks the values. */
         public TasksSpec {
@@ -219,6 +226,8 @@ public record ExperimentConfig(
             p.atLeastOne("classes_per_task", classesPerTask);
             p.require(trainPerTask >= 0, "train_per_task", "an integer >= 0 (0: all)", trainPerTask);
             p.require(testPerTask >= 0, "test_per_task", "an integer >= 0 (0: all)", testPerTask);
+            p.require(validation >= 0 && validation < 1, "validation", "a fraction in [0, 1) (0: no validation)",
+                    validation);
             if (groups != null) {
                 groups = List.copyOf(groups.stream().map(List::copyOf).toList());
             }

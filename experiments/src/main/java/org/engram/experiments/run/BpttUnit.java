@@ -21,15 +21,15 @@ final class BpttUnit implements UnitLearner {
     }
 
     @Override
-    public double[] untrainedAccuracy() {
-        return accuracy();
+    public double[] untrainedAccuracy(List<TaskData> on) {
+        return accuracy(on);
     }
 
     @Override
-    public double[] accuracy() {
-        double[] row = new double[tasks.size()];
+    public double[] accuracy(List<TaskData> on) {
+        double[] row = new double[on.size()];
         for (int j = 0; j < row.length; j++) {
-            row[j] = learner.evaluate(tasks.get(j));
+            row[j] = learner.evaluate(on.get(j));
         }
         return row;
     }

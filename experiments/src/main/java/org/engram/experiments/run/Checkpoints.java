@@ -105,6 +105,16 @@ final class Checkpoints {
         if (p.randomInit() != null) {
             requireAccuracies(file, "random_init", p.randomInit(), p.tasks());
         }
+        if (p.validationRows() != null) {
+            if (p.validationRows().size() != p.rows().size()) {
+                throw new EngramException(file.toString(), "validation_rows", "one row per finished task ("
+                        + p.rows().size() + ")", String.valueOf(p.validationRows().size()), null);
+            }
+            for (int i = 0; i < p.validationRows().size(); i++) {
+                requireAccuracies(file, "validation_rows[" + i + "]", p.validationRows().get(i), p.tasks());
+            }
+            requireAccuracies(file, "validation_random_init", p.validationRandomInit(), p.tasks());
+        }
         if (!(p.wallSeconds() >= 0) || Double.isInfinite(p.wallSeconds())) {
             throw new EngramException(file.toString(), "wall_seconds", "a finite number of seconds >= 0",
                     String.valueOf(p.wallSeconds()), null);

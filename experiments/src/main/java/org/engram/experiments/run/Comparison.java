@@ -390,7 +390,13 @@ public final class Comparison {
                     seeds.get(label).values().forEach(v -> each.add((Map<String, Object>) v));
                     node = new LinkedHashMap<>();
                     node.put("seeds", seeds.get(label));
-                    node.put("aggregate", Map.of("over_seeds", MetricsWriter.overSeeds(each)));
+                    Map<String, Object> aggregate = new LinkedHashMap<>();
+                    aggregate.put("over_seeds", MetricsWriter.overSeeds(each));
+                    Map<String, Object> validation = MetricsWriter.validationOverSeeds(each);
+                    if (validation != null) {
+                        aggregate.put("validation", Map.of("over_seeds", validation));
+                    }
+                    node.put("aggregate", aggregate);
                 }
                 byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(new Row(label, pool, node,
                         new RunResults.Strategy(label, seedList.get(label), matrices.get(label))));

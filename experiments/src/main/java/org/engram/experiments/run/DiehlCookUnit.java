@@ -15,7 +15,8 @@ import org.engram.learning.unsupervised.DiehlCookLearner;
  * accuracy labels the neurons with every task's samples (all classes, as BPTT's untrained readout
  * has them all); after a task, with the tasks seen so far. Activity is that of classifying the
  * test samples ({@link DiehlCookLearner#inferenceActivity()}); spike inputs need no
- * multiply-accumulates (0).
+ * multiply-accumulates (0). The labelling reads the training samples of the tasks it is given, which
+ * in the validation views are the same as in the unit's tasks (the held-out samples left out).
  */
 final class DiehlCookUnit implements UnitLearner {
     private final DiehlCookLearner learner;
@@ -28,13 +29,13 @@ final class DiehlCookUnit implements UnitLearner {
     }
 
     @Override
-    public double[] untrainedAccuracy() {
-        return learner.evaluate(tasks, tasks.size());
+    public double[] untrainedAccuracy(List<TaskData> on) {
+        return learner.evaluate(on, on.size());
     }
 
     @Override
-    public double[] accuracy() {
-        return learner.evaluate(tasks, learner.tasksDone());
+    public double[] accuracy(List<TaskData> on) {
+        return learner.evaluate(on, learner.tasksDone());
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.engram.experiments.task.RotatedTasks;
 import org.engram.experiments.task.SyntheticTasks;
 import org.engram.experiments.task.Task;
 import org.engram.experiments.task.TaskSequence;
+import org.engram.experiments.task.ValidationSplit;
 import org.engram.experiments.config.StrategyParams;
 import org.engram.learning.continual.ContinualLearner;
 import org.engram.learning.continual.ContinualStrategy;
@@ -282,20 +283,45 @@ final class Experiment {
     }
 
     /**
-     * The tasks of a seed as the learner sees them: limited to the configured sample counts, with
-     * labels as the scenario needs them.
+     * The tasks of a unit: as the learner trains and tests on them, and, when {@code tasks.validation}
+     * holds samples out, as they are validated.
+     *
+     * @param learning   one task per element of the sequence: training samples (less those held out)
+     *                   and test samples
+     * @param validation empty without validation, else one task per element of the sequence with the
+     *                   same training samples and the held-out ones in place of the test samples
+     */
+    record UnitTasks(List<TaskData> learning, List<TaskData> validation) {
+        UnitTasks {
+            learning = List.copyOf(learning);
+            validation = List.copyOf(validation);
+        }
+    }
+
+    /**
+     * The tasks of a seed as the learner sees them: limited to the configured sample counts, less the
+     * samples held out for validation (drawn by the seed, see {@link ValidationSplit}), with labels as
+     * the scenario needs them.
      *
      * @param sequence the sequence of the seed
-     * @return one task per element of the sequence
+     * @param seed     the seed, which draws the validation samples
+     * @return the tasks
      */
-    List<TaskData> tasks(TaskSequence sequence) {
+    UnitTasks tasks(TaskSequence sequence, long seed) {
         TasksSpec t = config.tasks();
         boolean positional = positionalLabels();
         int headOffset = headPerTask() ? sequence.classes() : 0;
         List<TaskData> out = new ArrayList<>();
+        List<TaskData> validation = new ArrayList<>();
         for (Task task : sequence.tasks()) {
             Dataset tr = t.trainPerTask() > 0 ? task.train().limit(t.trainPerTask()) : task.train();
             Dataset te = t.testPerTask() > 0 ? task.test().limit(t.testPerTask()) : task.test();
+            Dataset va = null;
+            if (t.validation() > 0) {
+                ValidationSplit split = ValidationSplit.of(tr, t.validation(), seed, task.index());
+                tr = split.train();
+                va = split.validation();
+            }
             int[] classes = task.classes();
             int[] map = new int[sequence.classes()];
             int[] headClasses = new int[classes.length];
@@ -303,10 +329,16 @@ final class Experiment {
                 headClasses[k] = positional ? k : task.index() * headOffset + classes[k];
                 map[classes[k]] = headClasses[k];
             }
-            out.add(new TaskData(task.index(), task.name(), tr.featureRows(), labels(tr, map), te.featureRows(),
-                    labels(te, map), headClasses));
+            float[][] trainX = tr.featureRows();
+            int[] trainY = labels(tr, map);
+            out.add(new TaskData(task.index(), task.name(), trainX, trainY, te.featureRows(), labels(te, map),
+                    headClasses));
+            if (va != null) {
+                validation.add(new TaskData(task.index(), task.name(), trainX, trainY, va.featureRows(),
+                        labels(va, map), headClasses));
+            }
         }
-        return out;
+        return new UnitTasks(out, validation);
     }
 
     private static int[] labels(Dataset d, int[] map) {
@@ -372,6 +404,7 @@ final class Experiment {
         requireTasksFit(where, Runtime.getRuntime().maxMemory());
         requireClassesOfTheData(where);
         requireEveryClassWithinLimits(where);
+        requireValidationSplits(where);
         try {
             if (config.learner().kind() == LearnerKind.DIEHL_COOK) {
                 diehlCook();   // its timing on the grid is checked with the config (CrossChecks)
@@ -455,6 +488,40 @@ final class Experiment {
         }
         if (!problems.isEmpty()) {
             throw ConfigException.all(problems);   // each limit's smallest value at once, not one run at a time
+        }
+    }
+
+    /**
+     * Refuses a {@code tasks.validation} that leaves a class of a task no validation sample, or no
+     * training sample ({@link ValidationSplit#fits}): its accuracy would be measured on nothing, or
+     * the class never trained, without a word. Class counts do not depend on the seed.
+     *
+     * @param where locates the key in the config
+     * @throws ConfigException naming tasks.validation, the first such task and class, and the counts
+     */
+    void requireValidationSplits(StrategyParams.Locator where) {
+        double fraction = config.tasks().validation();
+        if (fraction == 0) {
+            return;
+        }
+        List<Task> tasks = train == null ? sequence(config.seeds().get(0)).tasks() : tasksAsLimited();
+        int limit = config.tasks().trainPerTask();
+        for (Task task : tasks) {
+            int[] counts = (limit > 0 ? task.train().limit(limit) : task.train()).classCounts();
+            for (int c : task.classes()) {
+                if (counts[c] > 0 && !ValidationSplit.fits(fraction, counts[c])) {
+                    String name = train == null || split != null ? "task " + (task.index() + 1) + " (" + task.name()
+                            + ")" : task.name();
+                    throw new ConfigException(where.locate("tasks.validation"), "tasks.validation", String.format(
+                            Locale.ROOT, "a fraction that holds out at least 1 and keeps at least 1 of the training"
+                            + " samples of each class of a task (round(fraction x samples)): class %d of %s has %d,"
+                            + " of which it would hold out %d", c, name, counts[c],
+                            ValidationSplit.heldOut(fraction, counts[c])), String.valueOf(fraction),
+                            "for this class a fraction of at least 1/(2 x " + counts[c] + ") and below 1 - 1/(2 x "
+                            + counts[c] + "), or more training samples (tasks.train_per_task), or 0 for no"
+                            + " validation");
+                }
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.data.LocatedData;
 import org.engram.experiments.metrics.AccuracyMatrix;
@@ -38,6 +39,10 @@ final class MetricsWriter {
     /** The summary metrics, in the order of tables. */
     static final List<String> SUMMARY_KEYS = List.of("acc", "bwt", "fwt", "forgetting", "learning_accuracy",
             "wall_seconds", "samples_per_second");
+    /** The summary metrics of the validation samples, a subset of {@link #SUMMARY_KEYS}. */
+    static final List<String> VALIDATION_KEYS = List.of("acc", "bwt", "fwt", "forgetting", "learning_accuracy");
+    /** The validation accuracy matrices, beside {@code accuracy_matrix.csv}. */
+    static final String VALIDATION_MATRIX_FILE = "accuracy_matrix_validation.csv";
     /** Counts averaged over seeds when every seed has them. */
     static final List<String> COUNT_KEYS = List.of("inference_samples", "spikes", "synaptic_operations",
             "multiply_accumulates", "energy_joules", "synaptic_operations_per_inference",
@@ -56,10 +61,12 @@ final class MetricsWriter {
      * A task of the run as the first seed's sequence has it (every seed's tasks are as large).
      *
      * @param name         its name
-     * @param trainSamples the training samples it is trained on (after {@code train_per_task})
+     * @param trainSamples the training samples it is trained on (after {@code train_per_task}, less
+     *                     the validation samples)
      * @param testSamples  the test samples it is evaluated on (after {@code test_per_task})
+     * @param validationSamples the training samples held out for validation ({@code tasks.validation})
      */
-    record Task(String name, int trainSamples, int testSamples) {
+    record Task(String name, int trainSamples, int testSamples, int validationSamples) {
     }
 
     private MetricsWriter(ExperimentConfig config, String runId, List<Task> tasks, LocatedData data,
@@ -80,6 +87,9 @@ final class MetricsWriter {
     void write(RunFolder folder) {
         folder.writeString("metrics.json", JsonFiles.write(metrics()));
         folder.writeString("accuracy_matrix.csv", matrixCsv());
+        if (validated()) {
+            folder.writeString(VALIDATION_MATRIX_FILE, validationMatrixCsv());
+        }
         folder.writeString("log.csv", logCsv());
         if (config.training().evaluateEveryEpoch()) {
             folder.writeString("epoch_accuracy.csv", epochAccuracyCsv());
@@ -101,18 +111,14 @@ final class MetricsWriter {
                 + "\n" + SummaryWriter.DEFINITIONS + ".");
     }
 
+    /** @return whether the run held samples out for validation ({@code tasks.validation} above 0) */
+    private boolean validated() {
+        return config.tasks().validation() > 0;
+    }
+
     /** The metrics of one seed. */
     private Map<String, Object> seedMetrics(UnitProgress u) {
-        AccuracyMatrix m = AccuracyMatrix.of(u.matrix());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("acc", finite(m.acc()));
-        out.put("bwt", finite(m.bwt()));
-        out.put("fwt", classIncremental() ? null : finite(m.fwt(u.randomInit())));
-        out.put("forgetting", finite(m.averageForgetting()));
-        out.put("forgetting_per_task", m.forgetting());
-        out.put("learning_accuracy", finite(m.learningAccuracy()));
-        out.put("accuracy_matrix", u.matrix());
-        out.put("random_init_accuracy", u.randomInit());
+        Map<String, Object> out = accuracyMetrics(u.matrix(), u.randomInit());
         out.put("wall_seconds", u.wallSeconds());
         out.put("train_samples", u.trainSamples());
         out.put("samples_per_second", trainSeconds(u) > 0 ? u.trainSamples() / trainSeconds(u) : null);
@@ -128,6 +134,27 @@ final class MetricsWriter {
         out.put("energy_joules_per_inference", inferences == 0 ? null : joules / inferences);
         out.put("per_task", perTask(u));
         out.put("weights_hash", u.weightsHash());
+        if (u.validated()) {
+            out.put("validation", accuracyMetrics(u.validationMatrix(), u.validationRandomInit()));
+        }
+        return out;
+    }
+
+    /**
+     * The metrics of one accuracy matrix, the test samples' or the validation samples': ACC, BWT, FWT,
+     * forgetting (mean and per task), learning accuracy, the matrix and the untrained accuracies.
+     */
+    private Map<String, Object> accuracyMetrics(double[][] matrix, double[] randomInit) {
+        AccuracyMatrix m = AccuracyMatrix.of(matrix);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("acc", finite(m.acc()));
+        out.put("bwt", finite(m.bwt()));
+        out.put("fwt", classIncremental() ? null : finite(m.fwt(randomInit)));
+        out.put("forgetting", finite(m.averageForgetting()));
+        out.put("forgetting_per_task", m.forgetting());
+        out.put("learning_accuracy", finite(m.learningAccuracy()));
+        out.put("accuracy_matrix", matrix);
+        out.put("random_init_accuracy", randomInit);
         return out;
     }
 
@@ -187,31 +214,8 @@ final class MetricsWriter {
     /** Means over seeds of every metric, and their spread. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> aggregate(List<Map<String, Object>> seeds, List<UnitProgress> us) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        Map<String, Object> spread = overSeeds(seeds);
-        for (String key : SUMMARY_KEYS) {
-            Map<String, Object> d = (Map<String, Object>) spread.get(key);
-            out.put(key, d == null ? null : d.get("mean"));
-        }
-        double[][] perSeed = new double[us.size()][];
-        for (int k = 0; k < perSeed.length; k++) {
-            perSeed[k] = AccuracyMatrix.of(us.get(k).matrix()).forgetting();
-        }
-        double[] forgetting = new double[config.tasks().count() - 1];
-        double[] task = new double[perSeed.length];
-        for (int j = 0; j < forgetting.length; j++) {
-            for (int k = 0; k < perSeed.length; k++) {
-                task[k] = perSeed[k][j];
-            }
-            forgetting[j] = SeedSummary.mean(task);
-        }
-        out.put("forgetting_per_task", forgetting);
-        AccuracyMatrix mean = meanMatrix(us);
-        double[][] rows = new double[mean.size()][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = mean.row(i);
-        }
-        out.put("accuracy_matrix", rows);
+        Map<String, Object> spread = overSeeds(seeds, SUMMARY_KEYS);
+        Map<String, Object> out = accuracyAggregate(spread, SUMMARY_KEYS, us, UnitProgress::matrix);
         for (String key : COUNT_KEYS) {
             double[] values = new double[seeds.size()];
             boolean defined = !seeds.isEmpty();
@@ -223,6 +227,47 @@ final class MetricsWriter {
             out.put(key, defined ? SeedSummary.mean(values) : null);
         }
         out.put("over_seeds", spread);
+        Map<String, Object> validationSpread = validationOverSeeds(seeds);
+        if (validationSpread != null) {
+            Map<String, Object> v = accuracyAggregate(validationSpread, VALIDATION_KEYS, us,
+                    UnitProgress::validationMatrix);
+            v.put("over_seeds", validationSpread);
+            out.put("validation", v);
+        }
+        return out;
+    }
+
+    /**
+     * The means over seeds of the given metrics, the mean forgetting of each task and the mean
+     * accuracy matrix, of the matrices {@code matrix} takes from each unit.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> accuracyAggregate(Map<String, Object> spread, List<String> keys,
+            List<UnitProgress> us, Function<UnitProgress, double[][]> matrix) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : keys) {
+            Map<String, Object> d = (Map<String, Object>) spread.get(key);
+            out.put(key, d == null ? null : d.get("mean"));
+        }
+        double[][] perSeed = new double[us.size()][];
+        for (int k = 0; k < perSeed.length; k++) {
+            perSeed[k] = AccuracyMatrix.of(matrix.apply(us.get(k))).forgetting();
+        }
+        double[] forgetting = new double[config.tasks().count() - 1];
+        double[] task = new double[perSeed.length];
+        for (int j = 0; j < forgetting.length; j++) {
+            for (int k = 0; k < perSeed.length; k++) {
+                task[k] = perSeed[k][j];
+            }
+            forgetting[j] = SeedSummary.mean(task);
+        }
+        out.put("forgetting_per_task", forgetting);
+        AccuracyMatrix mean = meanMatrix(us, matrix);
+        double[][] rows = new double[mean.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = mean.row(i);
+        }
+        out.put("accuracy_matrix", rows);
         return out;
     }
 
@@ -235,8 +280,33 @@ final class MetricsWriter {
      * @return the spread by key, in {@link #SUMMARY_KEYS} order
      */
     static Map<String, Object> overSeeds(List<Map<String, Object>> seeds) {
+        return overSeeds(seeds, SUMMARY_KEYS);
+    }
+
+    /**
+     * The spread over seeds of each validation metric ({@link #VALIDATION_KEYS}), as
+     * {@link #overSeeds(List)} gives the test metrics'.
+     *
+     * @param seeds each seed's metrics, by key, {@code validation} among them
+     * @return the spread by key, or null when a seed has no validation metrics
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> validationOverSeeds(List<Map<String, Object>> seeds) {
+        List<Map<String, Object>> validation = new ArrayList<>();
+        for (Map<String, Object> seed : seeds) {
+            Object v = seed.get("validation");
+            if (!(v instanceof Map)) {
+                return null;
+            }
+            validation.add((Map<String, Object>) v);
+        }
+        return validation.isEmpty() ? null : overSeeds(validation, VALIDATION_KEYS);
+    }
+
+    /** As {@link #overSeeds(List)}, of the given metrics, in their order. */
+    private static Map<String, Object> overSeeds(List<Map<String, Object>> seeds, List<String> keys) {
         Map<String, Object> spread = new LinkedHashMap<>();
-        for (String key : SUMMARY_KEYS) {
+        for (String key : keys) {
             double[] values = new double[seeds.size()];
             boolean defined = true;
             for (int i = 0; i < values.length; i++) {
@@ -277,10 +347,10 @@ final class MetricsWriter {
     }
 
     /** The element-wise mean of the units' accuracy matrices ({@link AccuracyMatrix#mean}). */
-    private static AccuracyMatrix meanMatrix(List<UnitProgress> us) {
+    private static AccuracyMatrix meanMatrix(List<UnitProgress> us, Function<UnitProgress, double[][]> matrix) {
         List<AccuracyMatrix> matrices = new ArrayList<>();
         for (UnitProgress u : us) {
-            matrices.add(AccuracyMatrix.of(u.matrix()));
+            matrices.add(AccuracyMatrix.of(matrix.apply(u)));
         }
         return AccuracyMatrix.mean(matrices);
     }
@@ -304,9 +374,15 @@ final class MetricsWriter {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("train", t.trainSamples());
             one.put("test", t.testSamples());
+            if (validated()) {
+                one.put("validation", t.validationSamples());
+            }
             samples.add(one);
         }
         root.put("task_samples", samples);
+        if (validated()) {
+            root.put("validation_fraction", config.tasks().validation());
+        }
         root.put("seeds", config.seeds());
         Map<String, Object> strategies = new LinkedHashMap<>();
         for (ExperimentConfig.StrategySpec spec : config.strategies()) {
@@ -337,14 +413,23 @@ final class MetricsWriter {
     }
 
     String matrixCsv() {
+        return matrixCsv(UnitProgress::matrix);
+    }
+
+    /** {@return the validation accuracy matrices, in the layout of {@link #matrixCsv()}} */
+    String validationMatrixCsv() {
+        return matrixCsv(UnitProgress::validationMatrix);
+    }
+
+    private String matrixCsv(Function<UnitProgress, double[][]> matrix) {
         StringBuilder sb = new StringBuilder();
         for (ExperimentConfig.StrategySpec spec : config.strategies()) {
             List<UnitProgress> us = unitsOf(spec.label());
             for (UnitProgress u : us) {
-                append(sb, spec.label(), Long.toString(u.seed()), AccuracyMatrix.of(u.matrix()).toCsv());
+                append(sb, spec.label(), Long.toString(u.seed()), AccuracyMatrix.of(matrix.apply(u)).toCsv());
             }
             if (us.size() > 1) {
-                append(sb, spec.label(), "mean", meanMatrix(us).toCsv());
+                append(sb, spec.label(), "mean", meanMatrix(us, matrix).toCsv());
             }
         }
         return sb.toString();

@@ -19,8 +19,17 @@ final class ResultTable {
     /** The accuracy metrics, the first columns; the timings after them are the machine's, not the method's. */
     private static final int ACCURACY_COLUMNS = 5;
 
-    private record Row(String label, int seeds, List<TableCell> cells) {
+    /**
+     * One strategy's row.
+     *
+     * @param validation its ACC on the validation samples ({@code tasks.validation}), or null for a run
+     *                   without them
+     */
+    private record Row(String label, int seeds, List<TableCell> cells, TableCell validation) {
     }
+
+    /** The Markdown column of ACC on the validation samples, shown when a row has it. */
+    private static final String VALIDATION_NAME = "Val. ACC (%)";
 
     /** What the width comment of a table of one line per row says, with or without half-widths in its cells. */
     private static String width(boolean halves) {
@@ -68,7 +77,11 @@ final class ResultTable {
                 cells.add(cell((Map<String, Object>) over.get(key), percent ? 100 : 1,
                         key.equals("samples_per_second") ? "%.0f" : "%.1f", error));
             }
-            rows.add(new Row(e.getKey(), ((Map<String, Object>) s.get("seeds")).size(), cells));
+            Map<String, Object> validation = (Map<String, Object>) aggregate.get("validation");
+            TableCell validationAcc = validation == null ? null
+                    : cell((Map<String, Object>) ((Map<String, Object>) validation.get("over_seeds")).get("acc"), 100,
+                            "%.1f", error);
+            rows.add(new Row(e.getKey(), ((Map<String, Object>) s.get("seeds")).size(), cells, validationAcc));
         }
         return new ResultTable(rows, error);
     }
@@ -104,20 +117,36 @@ final class ResultTable {
     String note() {
         return (error.drawn() ? "± is " + error.plusMinus() + "; a value without ± is of one seed"
                 : "Values are means over seeds, without ±") + "; n/a: undefined (BWT, FWT and forgetting of one task,"
-                + " FWT in class-incremental learning)";
+                + " FWT in class-incremental learning" + (validated() ? ", Val. ACC of a run without validation"
+                + " samples" : "") + ")" + (validated() ? "; Val. ACC: ACC on the training samples held out for"
+                + " validation (tasks.validation), on which to choose hyperparameters, reporting the test columns"
+                : "");
     }
 
-    /** @return the table in Markdown, every column */
+    /** @return whether a row has an ACC on validation samples */
+    boolean validated() {
+        return rows.stream().anyMatch(r -> r.validation() != null);
+    }
+
+    /**
+     * @return the table in Markdown, every column, and last, when a row has one, the ACC on the
+     *         validation samples (n/a for a row without)
+     */
     String markdown() {
+        boolean validated = validated();
         StringBuilder sb = new StringBuilder("| Strategy | Seeds |");
         for (int k = 0; k < NAMES.length; k++) {
             sb.append(' ').append(NAMES[k]).append(UNITS[k].isEmpty() ? "" : " (" + UNITS[k] + ")").append(" |");
         }
-        sb.append("\n|---|---").append("|---".repeat(NAMES.length)).append("|\n");
+        sb.append(validated ? " " + VALIDATION_NAME + " |" : "");
+        sb.append("\n|---|---").append("|---".repeat(NAMES.length + (validated ? 1 : 0))).append("|\n");
         for (Row row : rows) {
             // A '|' in a name of --name would end the cell.
             sb.append("| ").append(TableCell.markdownText(row.label())).append(" | ").append(row.seeds());
             row.cells().forEach(c -> sb.append(" | ").append(c.markdown()));
+            if (validated) {
+                sb.append(" | ").append((row.validation() == null ? TableCell.UNDEFINED : row.validation()).markdown());
+            }
             sb.append(" |\n");
         }
         return sb.toString();

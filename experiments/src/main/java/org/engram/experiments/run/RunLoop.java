@@ -9,6 +9,7 @@ import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.launch.LaunchCommand;
 import org.engram.experiments.task.TaskSequence;
+import org.engram.experiments.task.ValidationSplit;
 import org.engram.learning.continual.Strategies;
 import org.engram.learning.continual.StrategyDiverged;
 import org.engram.learning.continual.StrategyFailed;
@@ -82,8 +83,12 @@ final class RunLoop {
         TaskSequence first = experiment.sequence(config.seeds().get(0));
         long samples = 0;
         for (org.engram.experiments.task.Task t : first.tasks()) {
-            int train = upTo(config.tasks().trainPerTask(), t.train().size());
-            tasks.add(new MetricsWriter.Task(t.name(), train, upTo(config.tasks().testPerTask(), t.test().size())));
+            int limit = config.tasks().trainPerTask();
+            int validation = ValidationSplit.heldOutTotal(config.tasks().validation(),
+                    (limit > 0 ? t.train().limit(limit) : t.train()).classCounts());
+            int train = upTo(limit, t.train().size()) - validation;
+            tasks.add(new MetricsWriter.Task(t.name(), train, upTo(config.tasks().testPerTask(), t.test().size()),
+                    validation));
             samples += train;
         }
         this.samplesPerTask = samples / first.size();
@@ -269,10 +274,15 @@ final class RunLoop {
             return p;   // its checkpoint was checked when the run was prepared
         }
         TaskSequence sequence = experiment.sequence(seed);
-        List<TaskData> tasks = experiment.tasks(sequence);
+        Experiment.UnitTasks unitTasks = experiment.tasks(sequence, seed);
+        List<TaskData> tasks = unitTasks.learning();
+        List<TaskData> validation = unitTasks.validation();
         try (UnitLearner learner = experiment.learner(spec, seed, sequence, tasks)) {
             if (p.tasksDone() == 0) {
-                p = p.withRandomInit(learner.untrainedAccuracy());
+                p = p.withRandomInit(learner.untrainedAccuracy(tasks));
+                if (!validation.isEmpty()) {
+                    p = p.withValidationRandomInit(learner.untrainedAccuracy(validation));
+                }
             } else {
                 try {
                     checkpoints.restore(learner, p);
@@ -316,7 +326,7 @@ final class RunLoop {
                     records.add(record);
                     progress.epoch(record);
                     if (config.training().evaluateEveryEpoch()) {
-                        epochAccuracy.add(learner.accuracy());
+                        epochAccuracy.add(learner.accuracy(tasks));
                     }
                 }
                 try {
@@ -325,15 +335,20 @@ final class RunLoop {
                     throw f.in(spec.label(), seed);
                 }
                 // The activity counted is that of this evaluation alone (every task's test set after
-                // every task), not of the diagnostic ones after each epoch (evaluate_every_epoch).
+                // every task), not of the diagnostic ones after each epoch (evaluate_every_epoch) nor
+                // of the validation samples.
                 long[] activity = learner.inferenceActivity();
-                double[] row = learner.accuracy();
+                double[] row = learner.accuracy(tasks);
                 long[] after = learner.inferenceActivity();
                 for (int k = 0; k < activity.length; k++) {
                     activity[k] = after[k] - activity[k];
                 }
+                double[] validationRow = validation.isEmpty() ? null : learner.accuracy(validation);
                 String hash = t == count - 1 ? learner.weightsHash() : null;
                 p = p.withTask(row, records, epochAccuracy, (System.nanoTime() - taskStart) / 1e9, hash, activity);
+                if (validationRow != null) {
+                    p = p.withValidationRow(validationRow);
+                }
                 if (tasksThisProcess + 1 == hooks.signalBeforeTaskSaved()) {
                     interrupted();
                 }

@@ -115,7 +115,13 @@ final class SummaryWriter {
                 + " classes");
         // The samples the tasks have: train_per_task and test_per_task are limits, which data with fewer leaves unmet.
         sb.append("; ").append(range(tasks, MetricsWriter.Task::trainSamples)).append(" training and ")
-                .append(range(tasks, MetricsWriter.Task::testSamples)).append(" test samples per task\n");
+                .append(range(tasks, MetricsWriter.Task::testSamples)).append(" test samples per task");
+        if (t.validation() > 0) {
+            sb.append(", and ").append(range(tasks, MetricsWriter.Task::validationSamples))
+                    .append(" training samples held out for validation (tasks.validation ").append(t.validation())
+                    .append(", each class's share, drawn by the seed)");
+        }
+        sb.append('\n');
         sb.append("- strategies: ").append(strategies((Map<String, Object>) metrics.get("strategies"))).append('\n');
         String madeBy = madeBy(provenance);
         if (madeBy != null) {
@@ -125,22 +131,14 @@ final class SummaryWriter {
         ResultTable table = ResultTable.of((Map<String, Object>) metrics.get("strategies"));
         sb.append(table.markdown());
         Map<String, Object> strategies = (Map<String, Object>) metrics.get("strategies");
+        String over = c.seeds().size() > 1 ? "mean over seeds" : "seed " + c.seeds().get(0);
         for (Map.Entry<String, Object> e : strategies.entrySet()) {
             Map<String, Object> agg = (Map<String, Object>) ((Map<String, Object>) e.getValue()).get("aggregate");
-            double[][] m = (double[][]) agg.get("accuracy_matrix");
-            sb.append("\n## ").append(e.getKey()).append(": accuracy matrix (%), ")
-                    .append(c.seeds().size() > 1 ? "mean over seeds" : "seed " + c.seeds().get(0)).append("\n\n");
-            sb.append("| after task |");
-            for (int j = 0; j < m.length; j++) {
-                sb.append(" task ").append(j + 1).append(" |");
-            }
-            sb.append("\n|---|").append("---|".repeat(m.length)).append('\n');
-            for (int i = 0; i < m.length; i++) {
-                sb.append("| ").append(i + 1).append(" |");
-                for (double v : m[i]) {
-                    sb.append(' ').append(MetricFormat.format("%.1f", 100 * v)).append(" |");
-                }
-                sb.append('\n');
+            matrix(sb, e.getKey() + ": accuracy matrix (%), " + over, (double[][]) agg.get("accuracy_matrix"));
+            Map<String, Object> validation = (Map<String, Object>) agg.get("validation");
+            if (validation != null) {
+                matrix(sb, e.getKey() + ": validation accuracy matrix (%), " + over,
+                        (double[][]) validation.get("accuracy_matrix"));
             }
         }
         sb.append("\n## Notes\n\n");
@@ -152,11 +150,30 @@ final class SummaryWriter {
         sb.append("- Files: metrics.json, accuracy_matrix.csv, log.csv (per epoch), table.tex (the table above in"
                 + " LaTeX), ")
                 .append(c.training().evaluateEveryEpoch() ? "epoch_accuracy.csv (every task after every epoch), " : "")
+                .append(t.validation() > 0 ? MetricsWriter.VALIDATION_MATRIX_FILE + " (every task's validation"
+                        + " samples after every task), " : "")
                 .append("plots/ (PNG, SVG and PDF), checkpoints/ (learner state after the last task of each"
                         + " strategy and seed), config.yaml (resolved: `engram run config.yaml` repeats this run),"
                         + " data.json (where the data was found, its files, sizes and SHA-256), status.json (the"
                         + " run's state and finished tasks).\n");
         return sb.toString();
+    }
+
+    /** Appends a section with an accuracy matrix in percent, row i after task i. */
+    private static void matrix(StringBuilder sb, String title, double[][] m) {
+        sb.append("\n## ").append(title).append("\n\n");
+        sb.append("| after task |");
+        for (int j = 0; j < m.length; j++) {
+            sb.append(" task ").append(j + 1).append(" |");
+        }
+        sb.append("\n|---|").append("---|".repeat(m.length)).append('\n');
+        for (int i = 0; i < m.length; i++) {
+            sb.append("| ").append(i + 1).append(" |");
+            for (double v : m[i]) {
+                sb.append(' ').append(MetricFormat.format("%.1f", 100 * v)).append(" |");
+            }
+            sb.append('\n');
+        }
     }
 
     private static String lower(Enum<?> e) {

@@ -3,7 +3,9 @@ package org.engram.experiments.run;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.IntConsumer;
+import org.engram.learning.continual.TaskData;
 import org.engram.learning.train.EpochResult;
 
 /**
@@ -12,11 +14,23 @@ import org.engram.learning.train.EpochResult;
  * {@link Experiment#learner} builds the one the config asks for.
  */
 interface UnitLearner extends AutoCloseable {
-    /** @return the untrained learner's accuracy on every task (the reference of forward transfer) */
-    double[] untrainedAccuracy();
+    /**
+     * The untrained learner's accuracy on every task (the reference of forward transfer).
+     *
+     * @param on the unit's tasks, or their validation views ({@link Experiment.UnitTasks}): the
+     *           samples scored are each task's test samples
+     * @return one accuracy per task
+     */
+    double[] untrainedAccuracy(List<TaskData> on);
 
-    /** @return the accuracy on every task after the tasks trained so far (a row of the accuracy matrix) */
-    double[] accuracy();
+    /**
+     * The accuracy on every task after the tasks trained so far (a row of the accuracy matrix).
+     *
+     * @param on the unit's tasks, or their validation views ({@link Experiment.UnitTasks}): the
+     *           samples scored are each task's test samples
+     * @return one accuracy per task
+     */
+    double[] accuracy(List<TaskData> on);
 
     /**
      * Starts a task.

@@ -21,17 +21,21 @@ import java.util.List;
  * @param spikes         spikes of those evaluations (input spikes included)
  * @param synapticOperations synaptic operations of those evaluations: one accumulate per spike and target
  * @param multiplyAccumulates multiply-accumulates of those evaluations (current-coded input only)
+ * @param validationRandomInit accuracy of the untrained network on each task's validation samples, or
+ *                       null without validation ({@code tasks.validation} 0)
+ * @param validationRows accuracy rows on the validation samples, as {@code rows}; null without validation
  */
 public record UnitProgress(String strategy, long seed, int tasks, double[] randomInit, List<double[]> rows,
                            List<EpochRecord> epochs, List<double[]> epochAccuracy, double wallSeconds,
                            String weightsHash, long inferenceSamples, long spikes, long synapticOperations,
-                           long multiplyAccumulates) {
+                           long multiplyAccumulates, double[] validationRandomInit, List<double[]> validationRows) {
     /**
      * Copies the lists; a progress file without them, or with a row of null, is read as it is, for
      * its reader to refuse by name.
      */
     public UnitProgress {
         rows = rows == null ? null : Collections.unmodifiableList(new ArrayList<>(rows));
+        validationRows = validationRows == null ? null : Collections.unmodifiableList(new ArrayList<>(validationRows));
         epochs = epochs == null ? null : List.copyOf(epochs);
         epochAccuracy = epochAccuracy == null ? List.of() : List.copyOf(epochAccuracy);
     }
@@ -45,7 +49,8 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
      * @return the empty progress
      */
     static UnitProgress start(String strategy, long seed, int tasks) {
-        return new UnitProgress(strategy, seed, tasks, null, List.of(), List.of(), List.of(), 0, null, 0, 0, 0, 0);
+        return new UnitProgress(strategy, seed, tasks, null, List.of(), List.of(), List.of(), 0, null, 0, 0, 0, 0,
+                null, null);
     }
 
     /** {@return the number of tasks finished} */
@@ -60,7 +65,37 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
 
     UnitProgress withRandomInit(double[] accuracies) {
         return new UnitProgress(strategy, seed, tasks, accuracies, rows, epochs, epochAccuracy, wallSeconds,
-                weightsHash, inferenceSamples, spikes, synapticOperations, multiplyAccumulates);
+                weightsHash, inferenceSamples, spikes, synapticOperations, multiplyAccumulates, validationRandomInit,
+                validationRows);
+    }
+
+    /**
+     * The progress with the untrained network's validation accuracies, before any task.
+     *
+     * @param accuracies accuracy on each task's validation samples
+     * @return the new progress, with no validation row yet
+     */
+    UnitProgress withValidationRandomInit(double[] accuracies) {
+        return new UnitProgress(strategy, seed, tasks, randomInit, rows, epochs, epochAccuracy, wallSeconds,
+                weightsHash, inferenceSamples, spikes, synapticOperations, multiplyAccumulates, accuracies, List.of());
+    }
+
+    /**
+     * The progress with the validation row of the task {@link #withTask} added last.
+     *
+     * @param row accuracy on every task's validation samples after it
+     * @return the new progress
+     */
+    UnitProgress withValidationRow(double[] row) {
+        List<double[]> r = new ArrayList<>(validationRows);
+        r.add(row);
+        return new UnitProgress(strategy, seed, tasks, randomInit, rows, epochs, epochAccuracy, wallSeconds,
+                weightsHash, inferenceSamples, spikes, synapticOperations, multiplyAccumulates, validationRandomInit, r);
+    }
+
+    /** {@return whether the unit evaluates validation samples} */
+    public boolean validated() {
+        return validationRows != null;
     }
 
     /**
@@ -85,7 +120,7 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
         ea.addAll(taskEpochAccuracy);
         return new UnitProgress(strategy, seed, tasks, randomInit, r, e, ea, wallSeconds + seconds, hash,
                 inferenceSamples + activity[0], spikes + activity[1], synapticOperations + activity[2],
-                multiplyAccumulates + activity[3]);
+                multiplyAccumulates + activity[3], validationRandomInit, validationRows);
     }
 
     /** {@return the samples trained on so far} */
@@ -100,5 +135,10 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
     /** {@return the accuracy rows as a matrix (complete units only)} */
     public double[][] matrix() {
         return rows.toArray(new double[0][]);
+    }
+
+    /** {@return the validation accuracy rows as a matrix (complete units with validation only)} */
+    public double[][] validationMatrix() {
+        return validationRows.toArray(new double[0][]);
     }
 }

@@ -34,7 +34,7 @@ class ExperimentTest {
     void domainIncrementalLabelsArePositionsInTheTask() {
         Experiment e = experiment("domain_incremental");
         TaskSequence sequence = e.sequence(1);
-        List<TaskData> tasks = e.tasks(sequence);
+        List<TaskData> tasks = e.tasks(sequence, 1).learning();
         assertEquals(2, e.readoutClasses());
         for (int t = 0; t < 2; t++) {
             Task original = sequence.task(t);
@@ -54,7 +54,7 @@ class ExperimentTest {
         for (String scenario : List.of("task_incremental", "class_incremental")) {
             Experiment e = experiment(scenario);
             TaskSequence sequence = e.sequence(1);
-            List<TaskData> tasks = e.tasks(sequence);
+            List<TaskData> tasks = e.tasks(sequence, 1).learning();
             assertEquals(10, e.readoutClasses());
             assertArrayEquals(new int[] {0, 9}, tasks.get(1).classes());
             for (int i = 0; i < tasks.get(1).testY().length; i++) {
@@ -81,7 +81,7 @@ class ExperimentTest {
                 boolean heads = !scenario.equals("domain_incremental");
                 assertEquals(heads ? 30 : 10, e.readoutClasses(), sequenceKind + " " + scenario);
                 TaskSequence sequence = e.sequence(1);
-                List<TaskData> tasks = e.tasks(sequence);
+                List<TaskData> tasks = e.tasks(sequence, 1).learning();
                 for (int t = 0; t < 3; t++) {
                     int offset = heads ? 10 * t : 0;
                     int[] expected = new int[10];
@@ -312,7 +312,7 @@ class ExperimentTest {
     /** The bytes of the features (4 each) and labels the tasks of seed 1 hold once made. */
     private static long madeBytes(Experiment e) {
         long made = 0;
-        for (TaskData task : e.tasks(e.sequence(1))) {
+        for (TaskData task : e.tasks(e.sequence(1), 1).learning()) {
             for (float[][] x : List.of(task.trainX(), task.testX())) {
                 for (float[] sample : x) {
                     made += (long) sample.length * Float.BYTES + Integer.BYTES;

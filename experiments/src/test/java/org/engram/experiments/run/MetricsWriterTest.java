@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class MetricsWriterTest {
     /** t_{0.975, 2} from the closed form of Student's t with 2 degrees of freedom: 0.95 / sqrt(2 p (1 - p)). */
     private static final double T_975_2 = 0.95 / Math.sqrt(2 * 0.975 * 0.025);
-    private static final List<MetricsWriter.Task> TASKS = List.of(new MetricsWriter.Task("a", 10, 5),
-            new MetricsWriter.Task("b", 10, 5));
+    private static final List<MetricsWriter.Task> TASKS = List.of(new MetricsWriter.Task("a", 10, 5, 0),
+            new MetricsWriter.Task("b", 10, 5, 0));
 
     private static ExperimentConfig config(int seeds) {
         return config(seeds, "", "");
@@ -187,8 +187,8 @@ class MetricsWriterTest {
     @SuppressWarnings("unchecked")
     void theTasksSampleCountsAreWrittenAsTheyAre() {
         List<UnitProgress> units = List.of(unit(1, new double[][] {{1, 0.5}, {1, 1}}));
-        List<MetricsWriter.Task> uneven = List.of(new MetricsWriter.Task("a", 480, 1000),
-                new MetricsWriter.Task("b", 500, 1000));
+        List<MetricsWriter.Task> uneven = List.of(new MetricsWriter.Task("a", 480, 1000, 0),
+                new MetricsWriter.Task("b", 500, 1000, 0));
         MetricsWriter w = MetricsWriter.of(config(1), "run", uneven, null, units, null);
         assertEquals(List.of("a", "b"), w.metrics().get("tasks"));
         List<Map<String, Object>> samples = (List<Map<String, Object>>) w.metrics().get("task_samples");

@@ -69,5 +69,10 @@ public enum Purpose {
      * Which synapses of a plastic projection a weight recording draws to write their own weights
      * ({@code record.weights[].sample}), one stream per projection. Added last, as {@link #NOISE_CURRENT} was.
      */
-    WEIGHT_RECORDING
+    WEIGHT_RECORDING,
+    /**
+     * Which training samples of a task {@code engram run} holds out for validation, one stream per
+     * task and class ({@code RandomStreams.pairIndex(task, class)}). Added last, as {@link #NOISE_CURRENT} was.
+     */
+    VALIDATION_SPLIT
 }

@@ -1,0 +1,118 @@
+package org.engram.experiments.task;
+
+import org.engram.experiments.data.Dataset;
+import org.engram.simulator.random.Purpose;
+import org.engram.simulator.random.RandomStreams;
+import org.engram.simulator.random.SplitMixRandom;
+
+/**
+ * Holds out part of a task's training samples for validation, stratified by class: each class of
+ * {@code n} samples gives {@code round(fraction x n)} of them (halves rounded up), which must be at
+ * least one and leave at least one to train on. Which samples go is drawn from
+ * {@code RandomStreams.of(seed, VALIDATION_SPLIT, pairIndex(task, class))}, so the split depends on
+ * the seed, the task and the class alone: every strategy of a seed, on any number of threads, trains
+ * on the same samples. Both parts keep the samples' order in the task.
+ *
+ * @param train      the samples left to train on
+ * @param validation the samples held out
+ */
+public record ValidationSplit(Dataset train, Dataset validation) {
+
+    /**
+     * The samples a class of {@code count} training samples gives to validation.
+     *
+     * @param fraction the fraction held out, in [0, 1)
+     * @param count    the class's training samples
+     * @return {@code round(fraction x count)}, halves rounded up
+     */
+    public static int heldOut(double fraction, int count) {
+        return (int) Math.round(fraction * count);
+    }
+
+    /**
+     * The samples a task gives to validation.
+     *
+     * @param fraction    the fraction held out, in [0, 1)
+     * @param classCounts the task's training samples per class
+     * @return the sum of {@link #heldOut} over the classes
+     */
+    public static int heldOutTotal(double fraction, int[] classCounts) {
+        int total = 0;
+        for (int count : classCounts) {
+            total += heldOut(fraction, count);
+        }
+        return total;
+    }
+
+    /**
+     * Whether a class of {@code count} training samples can give validation samples and keep some
+     * to train on.
+     *
+     * @param fraction the fraction held out, in (0, 1)
+     * @param count    the class's training samples, at least 1
+     * @return whether {@link #heldOut} is at least 1 and less than {@code count}
+     */
+    public static boolean fits(double fraction, int count) {
+        int held = heldOut(fraction, count);
+        return held >= 1 && held < count;
+    }
+
+    /**
+     * Splits a task's training samples.
+     *
+     * @param train    the task's training samples (after any per-task limit)
+     * @param fraction the fraction of each class held out, in (0, 1)
+     * @param seed     the seed of the run's unit
+     * @param task     the task's index, from 0
+     * @return the two parts, disjoint, together every sample of {@code train}
+     * @throws IllegalStateException if a class cannot be split ({@link #fits}), which the config's
+     *                               checks refuse before a run
+     */
+    public static ValidationSplit of(Dataset train, double fraction, long seed, int task) {
+        int[] counts = train.classCounts();
+        boolean[] held = new boolean[train.size()];
+        int heldTotal = 0;
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 0) {
+                continue;
+            }
+            if (!fits(fraction, counts[c])) {
+                throw new IllegalStateException("class " + c + " of task " + task + " has " + counts[c]
+                        + " training samples, which a validation fraction of " + fraction + " cannot split");
+            }
+            int[] members = membersOf(train, c, counts[c]);
+            SplitMixRandom random = RandomStreams.of(seed, Purpose.VALIDATION_SPLIT, RandomStreams.pairIndex(task, c));
+            int[] order = random.permutation(members.length);
+            int take = heldOut(fraction, counts[c]);
+            for (int k = 0; k < take; k++) {
+                held[members[order[k]]] = true;
+            }
+            heldTotal += take;
+        }
+        int[] kept = new int[train.size() - heldTotal];
+        int[] out = new int[heldTotal];
+        int a = 0;
+        int b = 0;
+        for (int i = 0; i < held.length; i++) {
+            if (held[i]) {
+                out[b++] = i;
+            } else {
+                kept[a++] = i;
+            }
+        }
+        return new ValidationSplit(train.subset(kept, train.name() + "/train"),
+                train.subset(out, train.name() + "/validation"));
+    }
+
+    /** The indices of a class's samples, ascending. */
+    private static int[] membersOf(Dataset d, int c, int count) {
+        int[] members = new int[count];
+        int n = 0;
+        for (int i = 0; i < d.size(); i++) {
+            if (d.label(i) == c) {
+                members[n++] = i;
+            }
+        }
+        return members;
+    }
+}
