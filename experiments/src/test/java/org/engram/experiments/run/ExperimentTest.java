@@ -9,11 +9,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.data.DataFileException;
+import org.engram.experiments.data.Dataset;
 import org.engram.experiments.task.Task;
 import org.engram.experiments.task.TaskSequence;
 import org.engram.learning.continual.TaskData;
@@ -169,6 +173,97 @@ class ExperimentTest {
             ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + kept + "\n");
             Experiment.prepare(resolved.config()).requireEveryClassWithinLimits(resolved.where());
         }
+    }
+
+    /**
+     * With tasks.validation, each task trains on its limited samples less each class's rounded share,
+     * and its validation view scores those held out, with the same labels and the same training samples
+     * (which the Diehl and Cook network labels its neurons with); the two parts are the limited task's
+     * samples, each once.
+     */
+    @Test
+    void validationHoldsOutEachClassShareOfTheTrainingSamples() {
+        String yaml = "data: {bundled: true}\n"
+                + "tasks: {sequence: split, scenario: domain_incremental, groups: [[3, 7], [0, 9]], count: 2,"
+                + " train_per_task: 30, test_per_task: 20, validation: 0.2}\n"
+                + "strategies: [{name: naive}]\n";
+        Experiment e = Experiment.prepare(ConfigLayers.resolve(yaml, "t.yaml", List.of(), ConfigLayers.Flags.NONE)
+                .config());
+        TaskSequence sequence = e.sequence(1);
+        Experiment.UnitTasks tasks = e.tasks(sequence, 1);
+        assertEquals(2, tasks.validation().size());
+        for (int t = 0; t < 2; t++) {
+            Dataset limited = sequence.task(t).train().limit(30);
+            int[] counts = limited.classCounts();
+            int held = 0;
+            for (int c : sequence.task(t).classes()) {
+                held += (int) Math.floor(0.2 * counts[c] + 0.5);   // round half up, by hand
+            }
+            TaskData learning = tasks.learning().get(t);
+            TaskData validation = tasks.validation().get(t);
+            assertEquals(30 - held, learning.trainX().length);
+            assertEquals(held, validation.testX().length);
+            assertEquals(20, learning.testX().length);
+            assertTrue(validation.trainX() == learning.trainX() && validation.trainY() == learning.trainY());
+            assertArrayEquals(learning.classes(), validation.classes());
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < learning.trainX().length; i++) {
+                parts.add(Arrays.toString(learning.trainX()[i]) + " " + learning.trainY()[i]);
+            }
+            for (int i = 0; i < validation.testX().length; i++) {
+                parts.add(Arrays.toString(validation.testX()[i]) + " " + validation.testY()[i]);
+            }
+            List<String> whole = new ArrayList<>();
+            int[] group = sequence.task(t).classes();
+            for (int i = 0; i < limited.size(); i++) {
+                // Domain-incremental labels: the class's position in its sorted group.
+                whole.add(Arrays.toString(limited.features(i)) + " "
+                        + (limited.label(i) == group[0] ? 0 : 1));
+            }
+            Collections.sort(parts);
+            Collections.sort(whole);
+            assertEquals(whole, parts, "task " + t + ": training and validation samples are the task's, each once");
+        }
+        // Every unit of the seed (each strategy) makes its tasks anew: the same samples are held out.
+        assertArrayEquals(tasks.validation().get(1).testX(), e.tasks(sequence, 1).validation().get(1).testX());
+    }
+
+    /** A fraction that leaves a class no validation sample, or none to train on, is refused with the counts. */
+    @Test
+    void aValidationFractionThatEmptiesAPartIsRefused(@TempDir Path dir) throws IOException {
+        writeSortedData(dir);
+        String data = "data: {path: '" + dir + "'}\n";
+        // Every class of a split task has 4 training samples: 0.1 x 4 rounds to 0, 0.9 x 4 to all 4.
+        assertEquals("tasks.validation: expected a fraction that holds out at least 1 and keeps at least 1 of the"
+                + " training samples of each class of a task (round(fraction x samples)): class 0 of task 1"
+                + " (classes 0,1) has 4, of which it would hold out 0, found 0.1; for this class a fraction of at least"
+                + " 1/(2 x 4) and below 1 - 1/(2 x 4), or more training samples (tasks.train_per_task), or 0 for no"
+                + " validation", validationRefusal(data, "{validation: 0.1}"));
+        assertTrue(validationRefusal(data, "{validation: 0.9}").contains("class 0 of task 1 (classes 0,1) has 4, of"
+                + " which it would hold out 4"));
+        // Permuted tasks show all 40 samples, 4 per class: the same rule, named for every task at once.
+        assertTrue(validationRefusal(data, "{sequence: permuted, count: 2, validation: 0.1}")
+                .contains("class 0 of each task has 4"));
+        for (String fits : List.of("{validation: 0.125}", "{validation: 0.8}", "{validation: 0}")) {
+            ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + fits + "\n");
+            Experiment.prepare(resolved.config()).requireValidationSplits(resolved.where());
+        }
+        for (String bad : List.of("1", "-0.1", "1.5")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> resolved("t.yaml", data + "tasks: {validation: " + bad + "}\n"));
+            assertTrue(e.getMessage().contains("tasks.validation: expected a fraction in [0, 1) (0: no validation),"
+                    + " found " + bad), e.getMessage());
+        }
+    }
+
+    /** The message of the validation fraction's refusal after its location, which must be line 2 of t.yaml. */
+    private static String validationRefusal(String data, String tasks) {
+        ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + tasks + "\n");
+        Experiment e = Experiment.prepare(resolved.config());
+        String message = assertThrows(ConfigException.class, () -> e.requireValidationSplits(resolved.where()))
+                .getMessage();
+        assertTrue(message.matches("t\\.yaml:2:\\d+: .*"), message);
+        return message.replaceFirst("t\\.yaml:2:\\d+: ", "");
     }
 
     /** A limit past what a task holds is kept as all of the task, and said so (it was only in summary.md). */

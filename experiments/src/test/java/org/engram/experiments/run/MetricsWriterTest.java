@@ -56,6 +56,83 @@ class MetricsWriterTest {
         return p;
     }
 
+    /** A finished unit of two tasks with the given test rows, validation rows and untrained validation accuracies. */
+    private static UnitProgress validatedUnit(long seed, double[][] rows, double[][] validation, double[] init) {
+        UnitProgress p = UnitProgress.start("naive", seed, rows.length).withRandomInit(new double[] {0.5, 0.5})
+                .withValidationRandomInit(init);
+        for (int t = 0; t < rows.length; t++) {
+            p = p.withTask(rows[t], List.of(new EpochRecord("naive", seed, t, 0, 0.1, 0.9, 1.0, 100)), List.of(),
+                    1.0, t == rows.length - 1 ? "hash" : null, new long[] {10, 20, 30, 0}).withValidationRow(
+                    validation[t]);
+        }
+        return p;
+    }
+
+    /**
+     * The validation matrix gets the test matrix's metrics, from its own rows, by hand: seed 1's
+     * rows (1.0, 0.4), (0.6, 0.9) and untrained (0.5, 0.3) give ACC 0.75, BWT 0.6 - 1.0 = -0.4,
+     * FWT 0.4 - 0.3 = 0.1, forgetting 1.0 - 0.6 = 0.4 and learning accuracy 0.95; seed 2's (0.8, 0.5),
+     * (0.8, 0.7) give 0.75, 0, 0.2, 0 and 0.75. The test metrics and their keys are those of a run
+     * without validation, which has no validation key at all.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void validationMetricsFollowTheirOwnMatrix() {
+        double[][] test = {{0.9, 0.5}, {0.7, 0.8}};
+        List<UnitProgress> units = List.of(
+                validatedUnit(1, test, new double[][] {{1.0, 0.4}, {0.6, 0.9}}, new double[] {0.5, 0.3}),
+                validatedUnit(2, test, new double[][] {{0.8, 0.5}, {0.8, 0.7}}, new double[] {0.5, 0.3}));
+        List<MetricsWriter.Task> tasks = List.of(new MetricsWriter.Task("a", 8, 5, 2),
+                new MetricsWriter.Task("b", 8, 5, 2));
+        MetricsWriter w = MetricsWriter.of(config(2, ", validation: 0.2"), "run", tasks, null, units, null);
+        Map<String, Object> naive = (Map<String, Object>) strategies(w).get("naive");
+        Map<String, Object> seeds = (Map<String, Object>) naive.get("seeds");
+        double[][] expected = {{0.75, -0.4, 0.1, 0.4, 0.95}, {0.75, 0, 0.2, 0, 0.75}};
+        for (int s = 0; s < 2; s++) {
+            Map<String, Object> v = (Map<String, Object>) ((Map<String, Object>) seeds.get(Integer.toString(s + 1)))
+                    .get("validation");
+            for (int k = 0; k < MetricsWriter.VALIDATION_KEYS.size(); k++) {
+                String key = MetricsWriter.VALIDATION_KEYS.get(k);
+                assertEquals(expected[s][k], (Double) v.get(key), 1e-12, "seed " + (s + 1) + " " + key);
+            }
+        }
+        Map<String, Object> aggregate = (Map<String, Object>) ((Map<String, Object>) naive.get("aggregate"))
+                .get("validation");
+        assertEquals(-0.2, (Double) aggregate.get("bwt"), 1e-12);
+        // sd of (-0.4, 0): sqrt((0.2^2 + 0.2^2) / 1).
+        Map<String, Object> bwt = (Map<String, Object>) ((Map<String, Object>) aggregate.get("over_seeds")).get("bwt");
+        assertEquals(Math.sqrt(0.08), (Double) bwt.get("sd"), 1e-12);
+        assertArrayEquals(new double[] {0.9, 0.45}, ((double[][]) aggregate.get("accuracy_matrix"))[0], 1e-12);
+        assertArrayEquals(new double[] {0.2}, (double[]) aggregate.get("forgetting_per_task"), 1e-12);
+        assertEquals(0.2, w.metrics().get("validation_fraction"));
+        assertEquals(2, ((List<Map<String, Object>>) w.metrics().get("task_samples")).get(0).get("validation"));
+        assertTrue(w.validationMatrixCsv().contains("naive,1,0,1.000000,0.400000\n")
+                && w.validationMatrixCsv().contains("naive,mean,1,0.700000,0.800000\n"), w.validationMatrixCsv());
+        assertEquals(w.matrixCsv().lines().findFirst(), w.validationMatrixCsv().lines().findFirst(), "one header");
+
+        MetricsWriter plain = MetricsWriter.of(config(2), "run", TASKS, null,
+                List.of(unit(1, test), unit(2, test)), null);
+        Map<String, Object> plainNaive = (Map<String, Object>) strategies(plain).get("naive");
+        Map<String, Object> plainSeed = (Map<String, Object>) ((Map<String, Object>) plainNaive.get("seeds")).get("1");
+        Map<String, Object> seed = new LinkedHashMap<>((Map<String, Object>) seeds.get("1"));
+        assertEquals(List.copyOf(plainSeed.keySet()), List.copyOf(seed.keySet()).subList(0, plainSeed.size()));
+        assertEquals("validation", List.copyOf(seed.keySet()).get(plainSeed.size()));
+        assertEquals(plainSeed.get("acc"), seed.get("acc"));
+        assertFalse(plainSeed.containsKey("validation") || plain.metrics().containsKey("validation_fraction")
+                || ((Map<String, Object>) plainNaive.get("aggregate")).containsKey("validation"));
+        List<String> aggregateKeys = List.copyOf(((Map<String, Object>) naive.get("aggregate")).keySet());
+        assertEquals(List.copyOf(((Map<String, Object>) plainNaive.get("aggregate")).keySet()),
+                aggregateKeys.subList(0, aggregateKeys.size() - 1));
+
+        // summary.md shows the validation ACC beside the test columns, and says what it is for.
+        String row = w.summary().lines().filter(l -> l.startsWith("| naive |")).findFirst().orElseThrow();
+        String[] cells = row.split("\\|");
+        assertEquals("75.0 ± 0.0", cells[cells.length - 1].trim(), row);
+        assertTrue(w.summary().contains("Val. ACC: ACC on the training samples held out for validation"));
+        assertTrue(w.summary().contains("## naive: validation accuracy matrix (%), mean over seeds"));
+        assertFalse(plain.summary().contains("Val. ACC"), plain.summary());
+    }
+
     /**
      * Nine seeds with full marks on a task: the mean matrix holds exactly 1 there (adding 1/9 nine
      * times gives 1.0000000000000002, which the accuracy matrix refuses, failing the whole run at
