@@ -1,0 +1,170 @@
+package org.engram.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code engram run} with {@code tasks.validation}: the held-out samples are scored after every task
+ * into a second accuracy matrix, the same on any number of threads and after {@code --resume}, with
+ * either learner and with generated tasks; without validation a run is what it was before the key
+ * existed.
+ */
+class ValidationRunTest {
+    /** Two tasks of the bundled data, two seeds, one epoch of a network of 8 hidden neurons. */
+    private static final String TINY = String.join("\n",
+            "name: pin",
+            "seeds: [1, 2]",
+            "threads: 2",
+            "data: {bundled: true}",
+            "tasks: {sequence: split, count: 2, classes_per_task: 2, train_per_task: 60, test_per_task: 20%s}",
+            "network: {hidden: [8]}",
+            "encoder: {steps: 4}",
+            "training: {epochs: 1, batch_size: 20, learning_rate: 0.005}",
+            "strategies:",
+            "  - name: naive",
+            "  - name: ewc",
+            "    params: {lambda: 100, fisher_samples: 20}",
+            "");
+    /**
+     * The weights of {@link #TINY} without validation, as Engram wrote them before tasks.validation
+     * existed (commit ac1083ae): strategy, seed, weights_hash.
+     */
+    private static final List<List<String>> HASHES_BEFORE = List.of(
+            List.of("naive", "1", "8635107e38aa2384927ca462f43e6dda5658e0c219f64a1d5ffd6817a7d370bb"),
+            List.of("naive", "2", "e6629fee2c3f486fe04c5352b2dfbcc53f32a876d965f42010ee20a6e1ee04ec"),
+            List.of("ewc", "1", "aef25ab2383f980ada32c46ae6234c0d39b36a8e868d3d338b324299b43d61de"),
+            List.of("ewc", "2", "77c1a916fe6b14b8ed09ab36a6324a810b26605342c621c3005397f771d1a136"));
+
+    private static Path run(Path dir, String out, String config, String... more) throws IOException {
+        Path file = dir.resolve("pin.yaml");
+        Files.writeString(file, config);
+        List<String> args = new ArrayList<>(List.of("run", file.toString(), "--out",
+                dir.resolve(out).toString()));
+        args.addAll(List.of(more));
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
+        return Path.of(r.lastLine());
+    }
+
+    private static JsonNode metrics(Path folder) throws IOException {
+        return new ObjectMapper().readTree(folder.resolve("metrics.json").toFile());
+    }
+
+    @Test
+    void withoutValidationTheWeightsAreThoseOfBefore(@TempDir Path dir) throws IOException {
+        for (String validation : List.of("", ", validation: 0")) {
+            Path folder = run(dir, "out" + validation.length(), String.format(TINY, validation));
+            JsonNode m = metrics(folder);
+            for (List<String> h : HASHES_BEFORE) {
+                JsonNode seed = m.get("strategies").get(h.get(0)).get("seeds").get(h.get(1));
+                assertEquals(h.get(2), seed.get("weights_hash").asText(), h.toString());
+                assertFalse(seed.has("validation"), "no validation metrics without validation");
+            }
+            assertFalse(m.has("validation_fraction"));
+            assertFalse(Files.exists(folder.resolve("accuracy_matrix_validation.csv")));
+        }
+    }
+
+    /**
+     * A run with validation trains on fewer samples (other weights), scores the held-out ones into
+     * their own matrix, and repeats bit for bit on one thread and after a stop and {@code --resume}.
+     */
+    @Test
+    void validationIsTheSameOnAnyThreadsAndAfterAResume(@TempDir Path dir) throws IOException {
+        String config = String.format(TINY, ", validation: 0.25");
+        JsonNode two = metrics(run(dir, "two", config));
+        JsonNode one = metrics(run(dir, "one", config, "--threads", "1"));
+
+        Path root = dir.resolve("stopped");
+        Files.writeString(dir.resolve("pin.yaml"), config);
+        CliRunner.Result stopped = CliRunner.run("run", dir.resolve("pin.yaml").toString(), "--out", root.toString(),
+                "--stop-after-tasks", "3");
+        assertEquals(2, stopped.exitCode(), stopped.err());
+        Path partial;
+        try (var entries = Files.list(root.resolve("pin"))) {
+            partial = entries.findFirst().orElseThrow();
+        }
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        Path finished = Path.of(resumed.lastLine());
+        JsonNode again = metrics(finished);
+
+        // 60 samples of two classes: round(0.25 n0) + round(0.25 n1) is within 1 of 0.25 x 60 = 15.
+        for (JsonNode samples : two.get("task_samples")) {
+            int held = samples.get("validation").asInt();
+            assertEquals(60, samples.get("train").asInt() + held, samples.toString());
+            assertTrue(held >= 14 && held <= 16, samples.toString());
+        }
+        assertEquals(0.25, two.get("validation_fraction").asDouble());
+        for (List<String> h : HASHES_BEFORE) {
+            JsonNode seed = two.get("strategies").get(h.get(0)).get("seeds").get(h.get(1));
+            assertNotEquals(h.get(2), seed.get("weights_hash").asText(), "trained on fewer samples");
+            JsonNode v = seed.get("validation");
+            assertEquals(2, v.get("accuracy_matrix").size());
+            assertEquals(v.get("acc").asDouble(), (v.get("accuracy_matrix").get(1).get(0).asDouble()
+                    + v.get("accuracy_matrix").get(1).get(1).asDouble()) / 2, 1e-12);
+            for (JsonNode other : List.of(one, again)) {
+                JsonNode same = other.get("strategies").get(h.get(0)).get("seeds").get(h.get(1));
+                for (String key : List.of("validation", "accuracy_matrix", "random_init_accuracy", "per_task",
+                        "weights_hash")) {
+                    assertEquals(seed.get(key), same.get(key), h + " " + key);
+                }
+            }
+        }
+        assertEquals(two.get("strategies").get("ewc").get("aggregate").get("validation"),
+                again.get("strategies").get("ewc").get("aggregate").get("validation"));
+        String csv = Files.readString(finished.resolve("accuracy_matrix_validation.csv"));
+        assertTrue(csv.startsWith("strategy,seed,") && csv.contains("\newc,mean,1,"), csv);
+        assertTrue(Files.readString(finished.resolve("summary.md")).contains("Val. ACC (%)"));
+    }
+
+    /**
+     * The Diehl and Cook network and generated tasks hold samples out too: each task's validation
+     * samples are scored after every task.
+     */
+    @Test
+    void diehlCookAndSyntheticTasksAreValidated(@TempDir Path dir) throws IOException {
+        String stdp = String.join("\n",
+                "name: pin",
+                "seeds: [3]",
+                "data: {bundled: true}",
+                "tasks: {sequence: split, scenario: class_incremental, count: 2, classes_per_task: 2,"
+                        + " train_per_task: 24, test_per_task: 10, validation: 0.25}",
+                "learner: {kind: diehl_cook, neurons: 10, present_ms: 50, rest_ms: 10, label_per_task: 10}",
+                "strategies: [{name: naive}]",
+                "");
+        String synthetic = String.join("\n",
+                "name: pin",
+                "seeds: [3]",
+                "data: {dataset: synthetic}",
+                "tasks: {sequence: synthetic, count: 2, classes_per_task: 2, validation: 0.2,"
+                        + " synthetic: {inputs: 20, train_per_class: 10, test_per_class: 5}}",
+                "network: {hidden: [8]}",
+                "encoder: {steps: 4}",
+                "training: {epochs: 1, batch_size: 10}",
+                "strategies: [{name: naive}]",
+                "");
+        for (String config : List.of(stdp, synthetic)) {
+            Path folder = run(dir, "out" + config.length(), config);
+            JsonNode m = metrics(folder);
+            JsonNode v = m.get("strategies").get("naive").get("seeds").get("3").get("validation");
+            assertEquals(2, v.get("accuracy_matrix").size(), config);
+            assertTrue(Files.isRegularFile(folder.resolve("accuracy_matrix_validation.csv")));
+            int held = m.get("task_samples").get(0).get("validation").asInt();
+            // Synthetic: 0.2 x 10 = 2 of each class's 10; bundled data: within 1 of 0.25 x 24 = 6.
+            assertTrue(config.equals(synthetic) ? held == 4 : held >= 5 && held <= 7, m.get("task_samples").toString());
+        }
+    }
+}
