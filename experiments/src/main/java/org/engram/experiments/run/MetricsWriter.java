@@ -14,17 +14,20 @@ import org.engram.experiments.metrics.SeedSummary;
 
 /**
  * Writes the result files of a finished run from its units' results: {@code metrics.json},
- * {@code accuracy_matrix.csv}, {@code log.csv}, {@code epoch_accuracy.csv} (when every epoch was
- * evaluated) and {@code summary.md}.
+ * {@code accuracy_matrix.csv}, {@code accuracy_matrix_validation.csv} (when {@code tasks.validation}
+ * held samples out), {@code log.csv}, {@code epoch_accuracy.csv} (when every epoch was evaluated)
+ * and {@code summary.md}.
  *
  * <p>Per strategy and seed, {@code metrics.json} holds ACC, BWT, FWT, forgetting (max-based, per
  * task and averaged), learning accuracy, the accuracy matrix and the random-initialisation
  * accuracies, wall time, throughput, spikes, synaptic operations and energy; per strategy, the same
  * keys averaged over seeds plus {@code over_seeds}: mean, standard deviation and 95% confidence
- * interval of every summary metric. Undefined values (BWT of one task) are {@code null}. Spikes,
- * synaptic operations and energy are those of the evaluation passes (every task's test set after
- * every task, not the diagnostic evaluations after every epoch), the activity of the trained network
- * as it would run on a chip.
+ * interval of every summary metric. With validation samples, each seed and the aggregate also hold
+ * {@code validation}: the accuracy metrics of the validation matrix, keyed as the test ones, which keep
+ * their keys and values. Undefined values (BWT of one task) are {@code null}. Spikes, synaptic
+ * operations and energy are those of the evaluation passes (every task's test set after every task,
+ * not the diagnostic evaluations after every epoch nor those of the validation samples), the activity
+ * of the trained network as it would run on a chip.
  */
 final class MetricsWriter {
     /** The note on FWT in class-incremental learning with a trained readout. */

@@ -90,7 +90,8 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
         List<double[]> r = new ArrayList<>(validationRows);
         r.add(row);
         return new UnitProgress(strategy, seed, tasks, randomInit, rows, epochs, epochAccuracy, wallSeconds,
-                weightsHash, inferenceSamples, spikes, synapticOperations, multiplyAccumulates, validationRandomInit, r);
+                weightsHash, inferenceSamples, spikes, synapticOperations, multiplyAccumulates, validationRandomInit,
+                r);
     }
 
     /** {@return whether the unit evaluates validation samples} */

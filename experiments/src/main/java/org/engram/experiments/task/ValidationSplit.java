@@ -7,7 +7,8 @@ import org.engram.simulator.random.SplitMixRandom;
 
 /**
  * Holds out part of a task's training samples for validation, stratified by class: each class of
- * {@code n} samples gives {@code round(fraction x n)} of them (halves rounded up), which must be at
+ * {@code n} samples gives {@code round(fraction x n)} of them (the product in double, halves rounded
+ * up, as {@link Math#round(double)}), which must be at
  * least one and leave at least one to train on. Which samples go is drawn from
  * {@code RandomStreams.of(seed, VALIDATION_SPLIT, pairIndex(task, class))}, so the split depends on
  * the seed, the task and the class alone: every strategy of a seed, on any number of threads, trains

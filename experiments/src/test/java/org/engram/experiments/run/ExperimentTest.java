@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
+import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.data.DataFileException;
 import org.engram.experiments.data.Dataset;
 import org.engram.experiments.task.Task;
@@ -238,11 +240,12 @@ class ExperimentTest {
                 + " training samples of each class of a task (round(fraction x samples)): class 0 of task 1"
                 + " (classes 0,1) has 4, of which it would hold out 0, found 0.1; for this class a fraction of at least"
                 + " 1/(2 x 4) and below 1 - 1/(2 x 4), or more training samples (tasks.train_per_task), or 0 for no"
-                + " validation", validationRefusal(data, "{validation: 0.1}"));
-        assertTrue(validationRefusal(data, "{validation: 0.9}").contains("class 0 of task 1 (classes 0,1) has 4, of"
-                + " which it would hold out 4"));
+                + " validation", refusal(data, "{validation: 0.1}", Experiment::requireValidationSplits));
+        assertTrue(refusal(data, "{validation: 0.9}", Experiment::requireValidationSplits)
+                .contains("class 0 of task 1 (classes 0,1) has 4, of which it would hold out 4"));
         // Permuted tasks show all 40 samples, 4 per class: the same rule, named for every task at once.
-        assertTrue(validationRefusal(data, "{sequence: permuted, count: 2, validation: 0.1}")
+        assertTrue(refusal(data, "{sequence: permuted, count: 2, validation: 0.1}",
+                Experiment::requireValidationSplits)
                 .contains("class 0 of each task has 4"));
         for (String fits : List.of("{validation: 0.125}", "{validation: 0.8}", "{validation: 0}")) {
             ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + fits + "\n");
@@ -254,16 +257,6 @@ class ExperimentTest {
             assertTrue(e.getMessage().contains("tasks.validation: expected a fraction in [0, 1) (0: no validation),"
                     + " found " + bad), e.getMessage());
         }
-    }
-
-    /** The message of the validation fraction's refusal after its location, which must be line 2 of t.yaml. */
-    private static String validationRefusal(String data, String tasks) {
-        ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + tasks + "\n");
-        Experiment e = Experiment.prepare(resolved.config());
-        String message = assertThrows(ConfigException.class, () -> e.requireValidationSplits(resolved.where()))
-                .getMessage();
-        assertTrue(message.matches("t\\.yaml:2:\\d+: .*"), message);
-        return message.replaceFirst("t\\.yaml:2:\\d+: ", "");
     }
 
     /** A limit past what a task holds is kept as all of the task, and said so (it was only in summary.md). */
@@ -288,10 +281,14 @@ class ExperimentTest {
 
     /** The message of the limit's refusal after its location, which must be line 2 of t.yaml. */
     private static String refusal(String data, String tasks) {
+        return refusal(data, tasks, Experiment::requireEveryClassWithinLimits);
+    }
+
+    /** The message of a check's refusal after its location, which must be line 2 of t.yaml. */
+    private static String refusal(String data, String tasks, BiConsumer<Experiment, StrategyParams.Locator> check) {
         ConfigLayers.Resolved resolved = resolved("t.yaml", data + "tasks: " + tasks + "\n");
         Experiment e = Experiment.prepare(resolved.config());
-        String message = assertThrows(ConfigException.class, () -> e.requireEveryClassWithinLimits(resolved.where()))
-                .getMessage();
+        String message = assertThrows(ConfigException.class, () -> check.accept(e, resolved.where())).getMessage();
         assertTrue(message.matches("t\\.yaml:2:\\d+: .*"), message);
         return message.replaceFirst("t\\.yaml:2:\\d+: ", "");
     }
