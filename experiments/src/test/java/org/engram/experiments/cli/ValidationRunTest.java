@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.engram.experiments.metrics.MetricFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +129,32 @@ class ValidationRunTest {
         String csv = Files.readString(finished.resolve("accuracy_matrix_validation.csv"));
         assertTrue(csv.startsWith("strategy,seed,") && csv.contains("\newc,mean,1,"), csv);
         assertTrue(Files.readString(finished.resolve("summary.md")).contains("Val. ACC (%)"));
+    }
+
+    /**
+     * {@code engram compare} pools two runs of one seed each into rows over both seeds: its Val. ACC
+     * is the mean of the two runs' own validation ACC, as each metrics.json gives it.
+     */
+    @Test
+    void comparePoolsTheValidationAccOfItsRuns(@TempDir Path dir) throws IOException {
+        String config = String.format(TINY, ", validation: 0.25").replace("seeds: [1, 2]", "seeds: [%d]");
+        Path first = run(dir, "first", String.format(config, 1));
+        Path second = run(dir, "second", String.format(config, 2));
+        CliRunner.Result compare = CliRunner.run("compare", first.toString(), second.toString(), "--out",
+                dir.resolve("compared").toString());
+        assertEquals(0, compare.exitCode(), compare.err());
+        String table = Files.readString(Path.of(compare.lastLine()).resolve("comparison.md"));
+        assertTrue(table.contains("| Val. ACC (%) |"), table);
+        for (String strategy : List.of("naive", "ewc")) {
+            double mean = (metrics(first).get("strategies").get(strategy).get("seeds").get("1").get("validation")
+                    .get("acc").asDouble() + metrics(second).get("strategies").get(strategy).get("seeds").get("2")
+                    .get("validation").get("acc").asDouble()) / 2;
+            String row = table.lines().filter(l -> l.startsWith("| " + strategy + " | 2 |")).findFirst()
+                    .orElseThrow(() -> new AssertionError(table));
+            String[] cells = row.split("\\|");
+            String shown = cells[cells.length - 1].trim();
+            assertEquals(MetricFormat.format("%.1f", 100 * mean), shown.split(" ")[0], row);
+        }
     }
 
     /**
