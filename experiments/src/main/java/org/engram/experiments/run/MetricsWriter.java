@@ -215,7 +215,6 @@ final class MetricsWriter {
     }
 
     /** Means over seeds of every metric, and their spread. */
-    @SuppressWarnings("unchecked")
     private Map<String, Object> aggregate(List<Map<String, Object>> seeds, List<UnitProgress> us) {
         Map<String, Object> spread = overSeeds(seeds, SUMMARY_KEYS);
         Map<String, Object> out = accuracyAggregate(spread, SUMMARY_KEYS, us, UnitProgress::matrix);

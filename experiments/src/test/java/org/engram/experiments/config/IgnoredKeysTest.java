@@ -24,7 +24,7 @@ class IgnoredKeysTest {
     /** Keys every experiment reads (training.evaluate_every_epoch has its own error for diehl_cook). */
     private static final Set<String> ALWAYS_READ = Set.of("name", "seeds", "threads", "data.dataset",
             "tasks.sequence", "tasks.scenario", "tasks.count", "tasks.train_per_task", "tasks.test_per_task",
-            "training.epochs", "training.evaluate_every_epoch", "learner.kind", "strategies[].name",
+            "tasks.validation", "training.epochs", "training.evaluate_every_epoch", "learner.kind", "strategies[].name",
             "strategies[].label", "strategies[].params", "energy.pj_per_accumulate");
 
     private static final String DIEHL_COOK = "learner: {kind: diehl_cook}\ntasks: {scenario: class_incremental}\n";
