@@ -470,8 +470,9 @@ public record ExperimentConfig(
                     def = "350") double presentMs,
             @Key(value = "diehl_cook: rest after each sample (ms, a multiple of 0.5, at most 10000)", def = "150")
             double restMs,
-            @Key(value = "diehl_cook: training samples of every task seen so far (the first ones) that label the"
-                    + " neurons after each task; 0: all", def = "100") int labelPerTask) {
+            @Key(value = "diehl_cook: training samples of every task seen so far (the first ones, less those"
+                    + " tasks.validation holds out) that label the neurons after each task; 0: all", def = "100")
+            int labelPerTask) {
         /** The longest presentation or rest of one sample (ms). */
         static final double MAX_SAMPLE_MS = 10_000;
 

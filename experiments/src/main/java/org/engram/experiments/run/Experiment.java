@@ -523,6 +523,47 @@ final class Experiment {
                 }
             }
         }
+        requireEveryClassLabelled(where);
+    }
+
+    /**
+     * Refuses a {@code learner.label_per_task} whose first training samples, once the validation
+     * samples are held out, lack a class of a task for some seed: the Diehl and Cook network labels
+     * its neurons with them, so no neuron would vote for that class, without a word. What is held out
+     * depends on the seed and the task ({@link ValidationSplit#heldOutMask}); permuted and rotated
+     * tasks keep the data's order, so their labels are the data's.
+     */
+    private void requireEveryClassLabelled(StrategyParams.Locator where) {
+        int label = config.learner().kind() == LearnerKind.DIEHL_COOK ? config.learner().labelPerTask() : 0;
+        if (label == 0 || train == null) {
+            return;
+        }
+        int limit = config.tasks().trainPerTask();
+        for (int t = 0; t < config.tasks().count(); t++) {
+            Task task = split != null ? split.task(t) : tasksAsLimited().get(0);
+            int[] labels = (limit > 0 ? task.train().limit(limit) : task.train()).labels();
+            for (long seed : config.seeds()) {
+                boolean[] held = ValidationSplit.heldOutMask(labels, train.classes(), config.tasks().validation(),
+                        seed, t);
+                boolean[] seen = new boolean[train.classes()];
+                for (int i = 0, kept = 0; i < labels.length && kept < label; i++) {
+                    if (!held[i]) {
+                        seen[labels[i]] = true;
+                        kept++;
+                    }
+                }
+                for (int c : task.classes()) {
+                    if (!seen[c]) {
+                        throw new ConfigException(where.locate("learner.label_per_task"), "learner.label_per_task",
+                                "a limit whose first training samples, less those tasks.validation holds out, hold"
+                                + " every class of each task: for seed " + seed + " those of task " + (t + 1)
+                                + (split != null ? " (" + task.name() + ")" : "") + " hold none of class " + c,
+                                String.valueOf(label),
+                                "a larger limit, or 0 for all");
+                    }
+                }
+            }
+        }
     }
 
     /**

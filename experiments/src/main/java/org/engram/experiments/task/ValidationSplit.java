@@ -70,27 +70,12 @@ public record ValidationSplit(Dataset train, Dataset validation) {
      *                               checks refuse before a run
      */
     public static ValidationSplit of(Dataset train, double fraction, long seed, int task) {
-        int[] counts = train.classCounts();
-        boolean[] held = new boolean[train.size()];
+        boolean[] held = heldOutMask(train.labels(), train.classes(), fraction, seed, task);
         int heldTotal = 0;
-        for (int c = 0; c < counts.length; c++) {
-            if (counts[c] == 0) {
-                continue;
-            }
-            if (!fits(fraction, counts[c])) {
-                throw new IllegalStateException("class " + c + " of task " + task + " has " + counts[c]
-                        + " training samples, which a validation fraction of " + fraction + " cannot split");
-            }
-            int[] members = membersOf(train, c, counts[c]);
-            SplitMixRandom random = RandomStreams.of(seed, Purpose.VALIDATION_SPLIT, RandomStreams.pairIndex(task, c));
-            int[] order = random.permutation(members.length);
-            int take = heldOut(fraction, counts[c]);
-            for (int k = 0; k < take; k++) {
-                held[members[order[k]]] = true;
-            }
-            heldTotal += take;
+        for (boolean h : held) {
+            heldTotal += h ? 1 : 0;
         }
-        int[] kept = new int[train.size() - heldTotal];
+        int[] kept = new int[held.length - heldTotal];
         int[] out = new int[heldTotal];
         int a = 0;
         int b = 0;
@@ -105,12 +90,47 @@ public record ValidationSplit(Dataset train, Dataset validation) {
                 train.subset(out, train.name() + "/validation"));
     }
 
+    /**
+     * Which of a task's training samples {@link #of} holds out, from their labels alone.
+     *
+     * @param labels   the labels of the task's training samples, in order
+     * @param classes  the number of classes (labels lie in [0, classes))
+     * @param fraction the fraction of each class held out, in (0, 1)
+     * @param seed     the seed of the run's unit
+     * @param task     the task's index, from 0
+     * @return for each sample, whether it is held out
+     * @throws IllegalStateException if a class cannot be split ({@link #fits})
+     */
+    public static boolean[] heldOutMask(int[] labels, int classes, double fraction, long seed, int task) {
+        int[] counts = new int[classes];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        boolean[] held = new boolean[labels.length];
+        for (int c = 0; c < classes; c++) {
+            if (counts[c] == 0) {
+                continue;
+            }
+            if (!fits(fraction, counts[c])) {
+                throw new IllegalStateException("class " + c + " of task " + task + " has " + counts[c]
+                        + " training samples, which a validation fraction of " + fraction + " cannot split");
+            }
+            int[] members = membersOf(labels, c, counts[c]);
+            SplitMixRandom random = RandomStreams.of(seed, Purpose.VALIDATION_SPLIT, RandomStreams.pairIndex(task, c));
+            int[] order = random.permutation(members.length);
+            for (int k = 0; k < heldOut(fraction, counts[c]); k++) {
+                held[members[order[k]]] = true;
+            }
+        }
+        return held;
+    }
+
     /** The indices of a class's samples, ascending. */
-    private static int[] membersOf(Dataset d, int c, int count) {
+    private static int[] membersOf(int[] labels, int c, int count) {
         int[] members = new int[count];
         int n = 0;
-        for (int i = 0; i < d.size(); i++) {
-            if (d.label(i) == c) {
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == c) {
                 members[n++] = i;
             }
         }

@@ -22,6 +22,7 @@ import org.engram.experiments.data.DataFileException;
 import org.engram.experiments.data.Dataset;
 import org.engram.experiments.task.Task;
 import org.engram.experiments.task.TaskSequence;
+import org.engram.experiments.task.ValidationSplit;
 import org.engram.learning.continual.TaskData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -257,6 +258,47 @@ class ExperimentTest {
             assertTrue(e.getMessage().contains("tasks.validation: expected a fraction in [0, 1) (0: no validation),"
                     + " found " + bad), e.getMessage());
         }
+    }
+
+    /**
+     * The Diehl and Cook network labels its neurons with a task's first training samples, those held
+     * out for validation left out: a limit whose first samples then lack a class, for some seed, is
+     * refused with that seed. Here class 1's first sample stands at position 7 of the first 8, and
+     * 0.25 of class 1's 4 samples (1) and of class 0's 11 (3) are held out: the first 8 kept samples
+     * lack class 1 exactly when that sample is held out, as the later ones before position 12 are of
+     * class 0.
+     */
+    @Test
+    void aLabelLimitThatValidationLeavesWithoutAClassIsRefused(@TempDir Path dir) throws IOException {
+        int[] labels = {0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 1};
+        writeIdx(dir.resolve("train-images-idx3-ubyte"), 0x803, new int[] {labels.length, 28, 28},
+                labels.length * 784);
+        writeLabels(dir.resolve("train-labels-idx1-ubyte"), labels);
+        writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 0x803, new int[] {4, 28, 28}, 4 * 784);
+        writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), new int[] {0, 1, 0, 1});
+        String yaml = "data: {path: '" + dir + "', classes: 2}\nseeds: [%d]\n"
+                + "learner: {kind: diehl_cook, label_per_task: 8}\n"
+                + "tasks: {count: 1, scenario: class_incremental, validation: 0.25}\n";
+        int refused = 0;
+        for (int seed = 1; seed <= 12; seed++) {
+            boolean lacks = ValidationSplit.heldOutMask(labels, 2, 0.25, seed, 0)[7];
+            ConfigLayers.Resolved resolved = resolved("t.yaml", String.format(yaml, seed));
+            Experiment e = Experiment.prepare(resolved.config());
+            if (lacks) {
+                refused++;
+                String message = assertThrows(ConfigException.class, () -> e.requireValidationSplits(resolved
+                        .where())).getMessage();
+                assertTrue(message.contains("learner.label_per_task: expected a limit whose first training samples,"
+                        + " less those tasks.validation holds out, hold every class of each task: for seed " + seed
+                        + " those of task 1 (classes 0,1) hold none of class 1, found 8; a larger limit, or 0 for"
+                        + " all"), message);
+            } else {
+                e.requireValidationSplits(resolved.where());
+            }
+        }
+        // One chance in four per seed: no refusal in 12 seeds has probability (3/4)^12 = 3%, and these
+        // seeds are fixed, so the check below only guards against a test that checks nothing.
+        assertTrue(refused > 0 && refused < 12, "refused for " + refused + " of 12 seeds");
     }
 
     /** A limit past what a task holds is kept as all of the task, and said so (it was only in summary.md). */
