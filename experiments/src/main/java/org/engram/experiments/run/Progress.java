@@ -89,7 +89,13 @@ abstract class Progress implements AutoCloseable {
 
     abstract void epoch(EpochRecord e);
 
-    abstract void task(String strategy, long seed, int task, int tasks, double[] row);
+    /**
+     * Reports a finished task.
+     *
+     * @param row        the accuracy on every task's test samples
+     * @param validation the accuracy on every task's validation samples, or null without them
+     */
+    abstract void task(String strategy, long seed, int task, int tasks, double[] row, double[] validation);
 
     abstract void message(String text);
 
@@ -138,6 +144,11 @@ abstract class Progress implements AutoCloseable {
         return sb.toString();
     }
 
+    /** @return {@code "; validation: 97.5 ..."}, or nothing without validation samples */
+    static String validationRow(double[] validation) {
+        return validation == null ? "" : "; validation:" + row(validation);
+    }
+
     /** Plain log lines. */
     static final class Lines extends Progress {
         /** A long epoch reports its progress at most this often (ns). */
@@ -180,9 +191,9 @@ abstract class Progress implements AutoCloseable {
         }
 
         @Override
-        void task(String strategy, long seed, int task, int tasks, double[] row) {
-            out.printf(Locale.ROOT, "[%s seed %d] after task %d/%d: test accuracy (%%) on tasks 1-%d:%s%n", strategy,
-                    seed, task + 1, tasks, row.length, row(row));
+        void task(String strategy, long seed, int task, int tasks, double[] row, double[] validation) {
+            out.printf(Locale.ROOT, "[%s seed %d] after task %d/%d: test accuracy (%%) on tasks 1-%d:%s%s%n", strategy,
+                    seed, task + 1, tasks, row.length, row(row), validationRow(validation));
             out.flush();
         }
 
@@ -233,9 +244,9 @@ abstract class Progress implements AutoCloseable {
         }
 
         @Override
-        void task(String strategy, long seed, int task, int tasks, double[] row) {
-            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d after task %d/%d:%s", strategy, seed, task + 1,
-                    tasks, row(row)));
+        void task(String strategy, long seed, int task, int tasks, double[] row, double[] validation) {
+            bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d after task %d/%d:%s%s", strategy, seed,
+                    task + 1, tasks, row(row), validationRow(validation)));
         }
 
         @Override

@@ -355,7 +355,7 @@ final class RunLoop {
                 int task = t;
                 try {
                     checkpointed(learner, p, new RunStatus.Completed(spec.label(), seed, t),
-                            () -> progress.task(spec.label(), seed, task, count, row));
+                            () -> progress.task(spec.label(), seed, task, count, row, validationRow));
                 } catch (StrategyFailed f) {
                     throw f.in(spec.label(), seed);
                 }

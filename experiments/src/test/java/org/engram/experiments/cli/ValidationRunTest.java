@@ -99,6 +99,9 @@ class ValidationRunTest {
         }
         CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().matches("(?s).*after task 2/2: test accuracy \\(%\\) on tasks 1-2:( [0-9.]+){2};"
+                + " validation:( [0-9.]+){2}\n.*"), resumed.err());
+        assertTrue(stopped.err().contains("; validation: "), "the progress shows validation accuracy");
         Path finished = Path.of(resumed.lastLine());
         JsonNode again = metrics(finished);
 
