@@ -155,7 +155,8 @@ class OwnExactLifTest {
     private static Network ofModel(NeuronModel<?, ?> model) {
         return model instanceof OwnLif own
                 ? network(b -> b.population("cells", 300, own, own.defaults()))
-                : network(b -> b.population("cells", 300, LifDelta.MODEL, new LifDelta.Params(20, 250, 0, 20, 10, 2, 0)));
+                : network(b -> b.population("cells", 300, LifDelta.MODEL,
+                        new LifDelta.Params(20, 250, 0, 20, 10, 2, 0)));
     }
 
     /** Runs grid mode for {@code gridMs} (none if 0), then precise mode for {@code preciseMs}. */
