@@ -2,6 +2,7 @@ package org.engram.simulator;
 
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * "Did you mean" suggestions for misspelt names (config keys, model, rule and strategy names),
@@ -9,6 +10,10 @@ import java.util.Locale;
  * about a name can offer the closest valid one.
  */
 public final class Suggestions {
+    /** The units config keys end with, which a name one edit from another key may still have left off. */
+    private static final Set<String> UNITS = Set.of("ms", "s", "us", "hz", "pa", "na", "mv", "ns", "pf", "nf",
+            "deg", "rad");
+
     private Suggestions() {
     }
 
@@ -16,7 +21,9 @@ public final class Suggestions {
      * The known name closest to {@code name}: first the one known name that is {@code name} with a
      * unit appended ({@code delay} gives {@code delay_ms}, {@code dt} {@code dt_ms}, {@code std}
      * {@code std_pa}, {@code rate} {@code rate_hz}, {@code tau} a user rule's {@code tau_ms} rather
-     * than its {@code eta}): NEST and PyNN write these keys without their units. Failing that, the
+     * than its {@code eta}): NEST and PyNN write these keys without their units; but a name one edit
+     * from a known name is that name's typo unless the word appended is a unit ({@code spike} gives
+     * {@code spikes}, not {@code spike_neurons}). Failing that, the
      * known name closest to {@code name}, if it is close enough to be a typo: at most
      * {@code max(2, length / 3)} single-character edits, ignoring case, and fewer edits than the
      * longer name has characters (with none kept, {@code zz} is no typo of {@code a}). Failing
@@ -47,9 +54,11 @@ public final class Suggestions {
                 best = candidate;
             }
         }
-        // A name with its unit left off is no typo of another short name: tau means tau_ms, not eta.
+        // A name with its unit left off is no typo of another short name: tau means tau_ms, not eta. A name one
+        // edit from a known one is its typo, unless a unit follows the other: spike is spikes, not spike_neurons.
         String unitLeftOff = bestDistance == 0 ? null : withUnit(lower, known);
-        if (unitLeftOff != null) {
+        if (unitLeftOff != null && (bestDistance > 1
+                || UNITS.contains(unitLeftOff.substring(lower.length() + 1).toLowerCase(Locale.ROOT)))) {
             return unitLeftOff;
         }
         boolean typo = best != null && bestDistance <= Math.max(2, name.length() / 3)

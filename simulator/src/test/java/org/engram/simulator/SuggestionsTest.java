@@ -66,4 +66,17 @@ class SuggestionsTest {
         assertEquals("eta", Suggestions.closest("tau", List.of("eta", "w_max", "w_min")));
         assertEquals("tau_ms", Suggestions.closest("TAU_MS", List.of("tau_ms", "tau_ms_x")), "an exact match first");
     }
+
+    /**
+     * A key one edit from a known key is that key's typo, unless the word after the other is a unit:
+     * {@code spike} in {@code record} had been given {@code spike_neurons} beside {@code spikes}, and GPM's
+     * {@code threshold} {@code threshold_increment} beside {@code thresholds}.
+     */
+    @Test
+    void aOneEditTypoWinsOverAKeyWithAnotherWordAppended() {
+        assertEquals("spikes", Suggestions.closest("spike", List.of("rate_bin_ms", "spike_neurons", "spikes")));
+        assertEquals("thresholds", Suggestions.closest("threshold", List.of("samples", "threshold_increment",
+                "thresholds")));
+        assertEquals("delay_ms", Suggestions.closest("delay", List.of("delay_ms", "relay")), "a unit still wins");
+    }
 }
