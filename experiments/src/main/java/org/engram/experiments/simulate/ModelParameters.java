@@ -38,9 +38,12 @@ final class ModelParameters {
             "e_rev_i", new String[] {"e_in", "PyNN's e_rev_I is e_in here (mV)"},
             "v_spike", new String[] {"v_peak", "PyNN's v_spike is v_peak here (mV)"});
 
-    /** A model's check of one parameter against another: relation, other name, its value and unit. */
+    /**
+     * A model's check of one parameter against another: relation, other name, its value and unit (no
+     * unit: more follows, as in a range).
+     */
     private static final Pattern RELATION = Pattern.compile(
-            "a value (<=|>=|<|>) ([a-z][a-z0-9_]*) = (\\S+) \\(([^;)]*)");
+            "a value (<=|>=|<|>) ([a-z][a-z0-9_]*) = (\\S+)(?: \\(([^;)]*))?");
 
     /** Each relation as seen from the other side. */
     private static final Map<String, String> TURNED = Map.of("<", ">", "<=", ">=", ">", "<", ">=", "<=");
@@ -138,14 +141,19 @@ final class ModelParameters {
     }
 
     /**
-     * Whether a problem is a parameter check that names a value the user gave in vain, which its
-     * default stood in for, such as {@code v_reset: expected a value < v_th = -55.0}.
+     * Whether a problem is a parameter check of a value the user gave in vain, which its default stood
+     * in for: one that names it, such as {@code v_reset: expected a value < v_th = -55.0}, or one of it,
+     * whose value found is the default ({@code vreset: -90} beside {@code v_th: -80} had been told
+     * {@code v_reset: ... found -70.0}). The problem that says why the value was lost stays.
      */
     private static boolean comparesWithALostValue(ConfigException c, Set<String> lost, String path) {
         String key = c.location() == null || !c.location().startsWith(path + ".") ? null
                 : c.location().substring(path.length() + 1);
-        if (key == null || lost.contains(key) || c.expected() == null || unknownKey(c)) {
+        if (key == null || c.expected() == null || unknownKey(c) || c.expected().startsWith("a value of type")) {
             return false;
+        }
+        if (lost.contains(key)) {
+            return true;
         }
         for (String name : lost) {
             if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(c.expected()).find()) {
@@ -159,7 +167,7 @@ final class ModelParameters {
      * Moves a check of two parameters from one left to its default onto the one the user wrote, its
      * relation turned round: {@code e_ex: -90} had been told {@code e_in: expected a value < e_ex = -90.0
      * (mV), found -85.0}, about a key the file does not hold. The text after the unit (a reason) is
-     * dropped, as it speaks of the other parameter.
+     * dropped, as it speaks of the other parameter. A range stays where it is, with a hint naming both.
      */
     private static ConfigException blamingWhatWasWritten(ConfigException e, Set<String> given, ObjectNode merged,
                                                          String prefix) {
@@ -175,10 +183,14 @@ final class ModelParameters {
                 continue;
             }
             String other = m.group(2);
-            each.add(new ConfigException(c.source(), prefix + other,
-                    "a value " + TURNED.get(m.group(1)) + " " + key + " = " + merged.get(key).asDouble()
-                            + " (" + m.group(4) + ")", String.valueOf(merged.get(other).asDouble()),
-                    key + " is left out and takes its default; give it too to change it"));
+            String leftOut = key + " is left out and takes its default; give it too to change it";
+            // A range (v_peak: > v_th and <= v_th + 500 delta_t) does not turn round: told where it stands.
+            each.add(m.group(4) == null
+                    ? new ConfigException(c.source(), c.location(), c.expected(), c.found(), leftOut + ", or "
+                            + other + ", which the file holds")
+                    : new ConfigException(c.source(), prefix + other, "a value " + TURNED.get(m.group(1)) + " "
+                            + key + " = " + merged.get(key).asDouble() + " (" + m.group(4) + ")",
+                            String.valueOf(merged.get(other).asDouble()), leftOut));
             changed = true;
         }
         return changed ? ConfigException.all(each) : e;

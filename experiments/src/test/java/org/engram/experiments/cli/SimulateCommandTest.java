@@ -138,13 +138,32 @@ class SimulateCommandTest {
         "lif_cond_exp|e_ex: -90|populations[0].params.e_ex: expected a value > e_in = -85.0 (mV), found -90.0;",
         "adex|v_peak: -70|populations[0].params.v_peak: expected a value > v_reset = -60.0 (mV), found -70.0;",
         "lif_delta|v_th: -80, v_reset: -70|populations[0].params.v_reset: expected a value < v_th = -80.0 (mV),"
-                + " found -70.0"})
+                + " found -70.0",
+        "adex|v_th: 10|populations[0].params.v_peak: expected a value > v_th = 10.0 and <= v_th + 500.0 delta_t ="
+                + " 1010.0 (mV; a margin below the exponential's overflow), found 0.0; v_peak is left out and takes"
+                + " its default; give it too to change it, or v_th, which the file holds"})
     void aCheckAgainstADefaultBlamesTheValueWritten(String model, String params, String reported,
                                                     @TempDir Path dir) throws IOException {
         CliRunner.Result r = simulate(dir, "bad.yaml", GOOD.replace("model: lif_delta, params: {tau_m: 20, e_l: 0,"
                 + " v_th: 20, v_reset: 10, t_ref: 2}", "model: " + model + ", params: {" + params + "}"));
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("bad.yaml:5:") && r.err().contains(reported), r.err());
+    }
+
+    /**
+     * A check of a value given in vain (misspelt, or of the wrong type), whose default stood in for
+     * it, is not reported: {@code vreset: -90} beside {@code v_th: -80} had been told {@code v_th:
+     * expected a value > v_reset = -70.0}, and {@code v_reset: abc} {@code v_reset: ... found -70.0}.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "v_th: -80, vreset: -90|populations[0].params.vreset: expected one of the keys",
+        "v_th: -80, v_reset: abc|populations[0].params.v_reset: expected a value of type number"})
+    void aCheckOfAValueGivenInVainIsLeftOut(String params, String reported, @TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "bad.yaml", GOOD.replace("v_th: 20, v_reset: 10", params));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(reported), r.err());
+        assertFalse(r.err().contains("-70.0") || r.err().contains("2 problems"), r.err());
     }
 
     /**
