@@ -105,8 +105,10 @@ record SetOverride(String text, String keyPath, JsonNode value) {
                 if (!(node instanceof ObjectNode object)) {
                     // A list entry written as a name alone (record.weights: [exc->inh]) stands for a mapping.
                     boolean entry = at.length() > 0 && at.charAt(at.length() - 1) == ']';
-                    String hint = node.isTextual() && entry ? "an entry written as a name alone has no keys to set: "
-                            + "write it as a mapping, or set the whole entry (--set '" + at + "={...}')" : null;
+                    // Lists of names alone (record.spikes) take no mapping: the advice says where it applies.
+                    String hint = node.isTextual() && entry ? "an entry written as a name alone has no keys to set;"
+                            + " where its list also takes mappings (record.weights), write the entry as one, or set"
+                            + " it whole (--set '" + at + "={...}')" : null;
                     throw new ConfigException(where, at.toString(), "a mapping with key '" + name + "'",
                             describe(node), hint);
                 }

@@ -274,8 +274,9 @@ class WeightRecordingTest {
         CliRunner.Result set = simulate(dir, named, "--set", "record.weights[0].sample=1");
         assertEquals(2, set.exitCode());
         assertTrue(set.err().contains("--set record.weights[0].sample=1: record.weights[0]: expected a mapping with "
-                + "key 'sample', found the value \"pre->post\"; an entry written as a name alone has no keys to set: "
-                + "write it as a mapping, or set the whole entry (--set 'record.weights[0]={...}')"), set.err());
+                + "key 'sample', found the value \"pre->post\"; an entry written as a name alone has no keys to set;"
+                + " where its list also takes mappings (record.weights), write the entry as one, or set it whole"
+                + " (--set 'record.weights[0]={...}')"), set.err());
         Path whole = folder(simulate(dir, named, "--set", "record.weights[0]={projection: pre->post, sample: 1}"));
         assertEquals("time_ms,mean,sd,min,max,w_0", Files.readAllLines(whole.resolve("weights_pre_to_post.csv"))
                 .get(0), "the one synapse drawn");
@@ -368,6 +369,13 @@ class WeightRecordingTest {
             assertTrue(r.err().contains(problem), problem + " in:\n" + r.err());
         }
         assertFalse(r.err().contains("pairs[5]:"), r.err());
+        // The pairs at fault (and the default sample, 0, of a projection listed whole) make no problem of sample.
+        assertFalse(r.err().contains("record.weights[0].sample"), r.err());
+        // More entries than synapses, at fault: there had been "at most the 0 synapses ... found 0".
+        CliRunner.Result twice = simulate(dir, second + "  weights: [{projection: second, synapses: [0"
+                + ", 0".repeat(40) + "]}]\n");
+        assertTrue(twice.err().contains("record.weights[0].synapses[1]") && !twice.err().contains(".sample"),
+                twice.err());
         CliRunner.Result tooMany = simulate(dir, second + "  weights: [{projection: second, synapses: [0, 1], "
                 + "pairs: [[2, 2]], sample: 38}]\n");
         assertEquals(2, tooMany.exitCode(), tooMany.err());
