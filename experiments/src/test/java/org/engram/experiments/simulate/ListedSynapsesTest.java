@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
@@ -59,6 +61,25 @@ class ListedSynapsesTest {
         assertArrayEquals(new int[] {4, 0, 3}, java.util.Arrays.copyOf(listed, 3));
         assertArrayEquals(new int[] {1, 2}, java.util.Arrays.copyOfRange(listed, 3, 5), "the two left");
         assertArrayEquals(listed, ListedSynapses.of(w, p, 7));
+    }
+
+    /**
+     * A draw of 1 of the 2 synapses left comes from the stream the README names, of the seed and the
+     * projection's place, and over seeds takes either.
+     */
+    @Test
+    void theDrawComesFromTheStreamOfTheSeedAndTheProjection() {
+        Projection p = withEmptyRowsAndAMultapse();
+        SimulationConfig.WeightSpec w = new SimulationConfig.WeightSpec("p", null, new int[] {4},
+                new int[][] {{0, 0}, {2, 1}}, 1);
+        Set<Integer> taken = new HashSet<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            int[] listed = ListedSynapses.of(w, p, seed);
+            assertArrayEquals(ListedSynapses.drawn(5, new int[] {4, 0, 3}, 1,
+                    RandomStreams.of(seed, Purpose.WEIGHT_RECORDING, p.index())), new int[] {listed[3]});
+            taken.add(listed[3]);
+        }
+        assertEquals(Set.of(1, 2), taken, "either synapse left, by seed");
     }
 
     /**
