@@ -15,26 +15,37 @@ import org.engram.simulator.network.TsodyksMarkram;
 public final class SpecKeys {
     /**
      * A key of another simulator, the key here that takes the same quantity (null: none does), and
-     * what to tell.
+     * what to tell; for a key that only one type has ({@code onlyType}, else null), what to tell an
+     * entry of another type ({@code elsewhere}).
      */
-    private record Foreign(String key, String text) {
+    private record Foreign(String key, String text, String onlyType, String elsewhere) {
+        Foreign(String key, String text) {
+            this(key, text, null, null);
+        }
     }
 
     private static final Map<String, Foreign> RULE_NAMES = Map.of(
-            "indegree", new Foreign("k", "NEST's indegree is k here"),
-            "outdegree", new Foreign("k", "NEST's outdegree is k here"),
+            "indegree", new Foreign("k", "NEST's indegree is k here", "fixed_in_degree",
+                    "NEST's indegree is k of type fixed_in_degree"),
+            "outdegree", new Foreign("k", "NEST's outdegree is k here", "fixed_out_degree",
+                    "NEST's outdegree is k of type fixed_out_degree"),
             "allow_autapses", new Foreign("autapses", "NEST's allow_autapses is autapses here"),
             "allow_multapses", new Foreign("multapses", "NEST's allow_multapses is multapses here"),
             "p_connect", new Foreign("p", "PyNN's p_connect is p here"),
             "prob", new Foreign("p", "the probability is p here"),
             "probability", new Foreign("p", "the probability is p here"));
 
+    private static final String MU = "NEST's mu_plus and mu_minus are dependence here: additive (both 0) or "
+            + "multiplicative (both 1)";
+    private static final String RHO0 = "rho0 is target_rate_hz here, in Hz (or give alpha = 2 rho0 tau with rho0 "
+            + "per ms)";
+
     private static final Map<String, Foreign> PLASTICITY_NAMES = Map.ofEntries(
-            Map.entry("lambda", new Foreign("a_plus", "NEST's lambda is a_plus here, and its alpha x lambda a_minus")),
-            Map.entry("mu_plus", new Foreign("dependence", "NEST's mu_plus and mu_minus are dependence here: "
-                    + "additive (both 0) or multiplicative (both 1)")),
-            Map.entry("mu_minus", new Foreign("dependence", "NEST's mu_plus and mu_minus are dependence here: "
-                    + "additive (both 0) or multiplicative (both 1)")),
+            // NEST's steps are lambda w_max (1 - w/w_max)^mu_plus and alpha lambda w_max (w/w_max)^mu_minus.
+            Map.entry("lambda", new Foreign("a_plus", "NEST's lambda is a_plus here for multiplicative STDP and"
+                    + " lambda x w_max for additive; its alpha x lambda is a_minus likewise")),
+            Map.entry("mu_plus", new Foreign("dependence", MU)),
+            Map.entry("mu_minus", new Foreign("dependence", MU)),
             Map.entry("taupre", new Foreign("tau_plus", "Brian's taupre is tau_plus here (ms)")),
             Map.entry("taupost", new Foreign("tau_minus", "Brian's taupost is tau_minus here (ms)")),
             Map.entry("apre", new Foreign("a_plus", "Brian's Apre is a_plus here")),
@@ -45,10 +56,8 @@ public final class SpecKeys {
             Map.entry("aminus_triplet", new Foreign("a3_minus", "NEST's Aminus_triplet is a3_minus here")),
             Map.entry("tau_plus_triplet", new Foreign("tau_x", "NEST's tau_plus_triplet is tau_x here (ms)")),
             Map.entry("tau_minus_triplet", new Foreign("tau_y", "NEST's tau_minus_triplet is tau_y here (ms)")),
-            Map.entry("rho0", new Foreign("target_rate_hz", "rho0 is target_rate_hz here, in Hz (or give alpha"
-                    + " = 2 rho0 tau with rho0 per ms)")),
-            Map.entry("rho_0", new Foreign("target_rate_hz", "rho0 is target_rate_hz here, in Hz (or give alpha"
-                    + " = 2 rho0 tau with rho0 per ms)")));
+            Map.entry("rho0", new Foreign("target_rate_hz", RHO0)),
+            Map.entry("rho_0", new Foreign("target_rate_hz", RHO0)));
 
     private static final Map<String, Foreign> SHORT_TERM_NAMES = Map.of(
             "tau_psc", new Foreign(null, "NEST's tau_psc is the target model's synaptic time constant here "
@@ -115,7 +124,13 @@ public final class SpecKeys {
         public String hintFor(String type, String key) {
             Foreign f = names.get(key.toLowerCase(Locale.ROOT));
             List<String> read = of(type);
-            return f != null && read != null && (f.key() == null || read.contains(f.key())) ? f.text() : null;
+            if (f == null || read == null) {
+                return null;
+            }
+            if (f.onlyType() != null && !f.onlyType().equals(type)) {
+                return f.elsewhere();
+            }
+            return f.key() == null || read.contains(f.key()) ? f.text() : null;
         }
     }
 }

@@ -1030,6 +1030,11 @@ class SimulateCommandTest {
                         List.of("engram: error: bad.yaml:9:", "projections[1].rule.indegree: expected one of the keys"
                                 + " [autapses, k, multapses, type], found unknown key 'indegree'; NEST's indegree is k"
                                 + " here")),
+                Arguments.of("NEST's name of a key of another rule type",
+                        GOOD.replace("type: all_to_all}", "type: fixed_in_degree, k: 2, outdegree: 2}"),
+                        List.of("projections[1].rule.outdegree: expected one of the keys [autapses, k, multapses,"
+                                + " type], found unknown key 'outdegree'; NEST's outdegree is k of type"
+                                + " fixed_out_degree")),
                 Arguments.of("PyNN's name of a key the rule type does not read",
                         GOOD.replace("type: all_to_all}", "type: all_to_all, p_connect: 0.1}"),
                         List.of("engram: error: bad.yaml:9:", "projections[1].rule.p_connect: expected one of the keys"
