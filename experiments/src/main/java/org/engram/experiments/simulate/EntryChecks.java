@@ -1,6 +1,7 @@
 package org.engram.experiments.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ final class EntryChecks {
     }
 
     /**
-     * Refuses a key of a rule or input spec that its type does not read (it would be dropped silently).
+     * Refuses the keys of a rule or input spec that its type does not read (they would be dropped silently),
+     * every one of them at once.
      *
      * @param spec the spec as written
      * @param keys the keys its type reads besides {@code type}
@@ -48,13 +50,17 @@ final class EntryChecks {
      */
     void rejectUnusedKeys(Record spec, List<String> keys, String what, String path) {
         JsonNode given = ConfigLoader.mapper().valueToTree(spec);
+        List<ConfigException> unused = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().equals("type") && !e.getValue().isNull() && !keys.contains(e.getKey())) {
-                throw new ConfigException(source, path + "." + e.getKey(), "no value (" + what + " uses "
+                unused.add(new ConfigException(source, path + "." + e.getKey(), "no value (" + what + " uses "
                         + (keys.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(keys)))
-                        + ")", e.getValue().toString(), "remove the key");
+                        + ")", e.getValue().toString(), "remove the key"));
             }
+        }
+        if (!unused.isEmpty()) {
+            throw ConfigException.all(unused);
         }
     }
 

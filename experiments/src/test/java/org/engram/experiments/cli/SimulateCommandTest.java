@@ -1030,6 +1030,12 @@ class SimulateCommandTest {
                         List.of("engram: error: bad.yaml:9:", "projections[1].rule.indegree: expected one of the keys"
                                 + " [autapses, k, multapses, type], found unknown key 'indegree'; NEST's indegree is k"
                                 + " here")),
+                // Only the first had been reported, and the next round found the second.
+                Arguments.of("every key a plasticity rule does not read, at once",
+                        GOOD.replace("weight: 25,", "weight: 25, plasticity: {type: pair_stdp, a_plus: 0.1, a_minus:"
+                                + " 0.1, tau_plus: 20, tau_minus: 20, w_max: 100, alpha: 1.05, tau: 20},"),
+                        List.of("2 problems:", "projections[1].plasticity.alpha: expected no value (plasticity"
+                                + " pair_stdp uses", "projections[1].plasticity.tau: expected no value")),
                 Arguments.of("NEST's name of a key of another rule type",
                         GOOD.replace("type: all_to_all}", "type: fixed_in_degree, k: 2, outdegree: 2}"),
                         List.of("projections[1].rule.outdegree: expected one of the keys [autapses, k, multapses,"
