@@ -252,7 +252,7 @@ class UserPlasticityRuleTest {
                 ParameterException wrong = assertThrows(ParameterException.class, () -> PlasticityRules.make(
                         "symmetric_stdp", projection, new Strength(0.1, 0, 1)));
                 assertEquals("parameters", wrong.location());
-                assertEquals("a " + Strength.class.getName(), wrong.found());
+                assertEquals("a record of " + Strength.class.getName(), wrong.found());
             } catch (ReflectiveOperationException e) {
                 throw new AssertionError(e);
             }

@@ -52,14 +52,26 @@ public abstract class PlasticityRule implements SpikeListener {
      * @throws ParameterException if the projection is null or not plastic
      */
     protected PlasticityRule(Projection projection) {
+        requirePlastic(projection);
+        this.projection = projection;
+        this.pendingPosts = new int[Math.max(1, projection.target().size())];
+    }
+
+    /**
+     * Fails unless a projection is one a rule can change: built plastic, so that it keeps one weight
+     * per synapse. Every rule's constructor checks this; {@link PlasticityRules#make} before the
+     * rule's bounds are compared with the weights.
+     *
+     * @param projection a projection, or null
+     * @throws ParameterException naming {@code projection} if it is null or not plastic
+     */
+    static void requirePlastic(Projection projection) {
         ParameterException.requireNonNull("plasticity rule", "projection", projection, "a plastic projection "
                 + "(Synapses.asPlastic())");
         if (!projection.plastic() || projection.weights() == null) {
             throw new ParameterException("plasticity rule", "projection", "a plastic projection (Synapses.asPlastic())",
                     projection.name());
         }
-        this.projection = projection;
-        this.pendingPosts = new int[Math.max(1, projection.target().size())];
     }
 
     /**

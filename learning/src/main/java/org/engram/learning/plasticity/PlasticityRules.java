@@ -88,8 +88,9 @@ public final class PlasticityRules {
          * @param projection the plastic projection whose weights the rule changes
          * @param params     a record of {@link #type()}
          * @return the rule, attached to {@code projection}
-         * @throws ParameterException    naming {@code parameters} (a record of another type), {@code w_min},
-         *                               {@code w_max} or {@code weights}, or what the factory refuses
+         * @throws ParameterException    naming {@code projection} (null or not plastic), {@code parameters} (a
+         *                               record of another type), {@code w_min}, {@code w_max} or
+         *                               {@code weights}, or what the factory refuses
          * @throws IllegalStateException if the factory returns null or a rule of another projection
          */
         public PlasticityRule make(String rule, Projection projection, Record params) {
@@ -104,9 +105,11 @@ public final class PlasticityRules {
          * @param rule       the rule's name, for messages
          * @param projection the plastic projection
          * @param params     a record of {@link #type()}
-         * @throws ParameterException naming {@code parameters}, {@code w_min}, {@code w_max} or {@code weights}
+         * @throws ParameterException naming {@code projection} (null or not plastic), {@code parameters},
+         *                            {@code w_min}, {@code w_max} or {@code weights}
          */
         public void requireHolds(String rule, Projection projection, Record params) {
+            PlasticityRule.requirePlastic(projection);
             WeightBounds b = boundsOf(rule, params);
             Bounds.checkProjection(rule, projection, b.wMin(), b.wMax());
         }
@@ -136,7 +139,7 @@ public final class PlasticityRules {
         private P typed(String rule, Record params) {
             if (!type.isInstance(params)) {
                 throw new ParameterException(rule, "parameters", "a record of " + type.getName(),
-                        params == null ? "null" : "a " + params.getClass().getName());
+                        params == null ? "null" : "a record of " + params.getClass().getName());
             }
             return type.cast(params);
         }
@@ -204,6 +207,14 @@ public final class PlasticityRules {
                     + String.join(", ", BUILT_INS.subList(0, BUILT_INS.size() - 1)) + " and "
                     + BUILT_INS.get(BUILT_INS.size() - 1) + ", have no entry)", name);
         }
+        return userRule(name, "type", BUILT_INS);
+    }
+
+    /**
+     * The usable user rule of a name, refused by {@code location} when there is none: the expected
+     * names are {@code alsoNamed} (the built-ins a config may write there too) and the user rules'.
+     */
+    private static Info userRule(String name, String location, List<String> alsoNamed) {
         NameClaims<Info> claims = load();
         Info info = claims.usable().get(name);
         if (info != null) {
@@ -211,13 +222,13 @@ public final class PlasticityRules {
         }
         String shared = claims.sharedBy(name);
         if (shared != null) {
-            throw new ParameterException("plasticity rules", "type", "a name only one rule has", name, shared);
+            throw new ParameterException("plasticity rules", location, "a name only one rule has", name, shared);
         }
-        List<String> names = new ArrayList<>(BUILT_INS);
+        List<String> names = new ArrayList<>(alsoNamed);
         names.addAll(claims.usable().keySet());
-        throw new ParameterException("plasticity rules", "type", "one of " + names, name,
-                PlugIns.hintWithLeftOut(Suggestions.didYouMean(name, names), "user plasticity rules",
-                        claims.unusable()));
+        throw new ParameterException("plasticity rules", location, names.isEmpty() ? "the name of a user rule, and"
+                + " there is none" : "one of " + names, name, PlugIns.hintWithLeftOut(
+                Suggestions.didYouMean(name, names), "user plasticity rules", claims.unusable()));
     }
 
     /**
@@ -229,12 +240,20 @@ public final class PlasticityRules {
      * @param projection the plastic projection whose weights the rule changes
      * @param params     a record of the rule's parameter type
      * @return the rule, attached to {@code projection}
-     * @throws ParameterException if no usable user rule has that name, the record is of another type,
-     *                            or the bounds do not fit the projection (naming {@code w_min},
-     *                            {@code w_max} or {@code weights})
+     * @throws ParameterException naming {@code name} if no usable user rule has that name (a built-in's
+     *                            name included: a built-in rule is made with its own class, and the
+     *                            message names the providers left out because they reuse it), else
+     *                            naming {@code projection} (null or not plastic), {@code parameters} (a
+     *                            record of another type), {@code w_min}, {@code w_max} or {@code weights}
      */
     public static PlasticityRule make(String name, Projection projection, Record params) {
-        Info info = info(name);
+        if (builtIn(name)) {
+            List<String> leftOut = leftOutUnder(name);
+            throw new ParameterException("plasticity rules", "name", "the name of a user rule (a built-in rule is"
+                    + " made with its own class, e.g. new PairStdp(projection, params))", name,
+                    leftOut.isEmpty() ? null : String.join("; ", leftOut));
+        }
+        Info info = userRule(name, "name", List.of());
         return info.parameters().make(info.name(), projection, params);
     }
 

@@ -185,7 +185,7 @@ class PlasticityRuleParametersTest {
             assertEquals("still", e.source());
             assertEquals("parameters", e.location());
             assertEquals("a record of " + Range.class.getName(), e.expected());
-            assertEquals("a " + Other.class.getName(), e.found());
+            assertEquals("a record of " + Other.class.getName(), e.found());
         }
     }
 

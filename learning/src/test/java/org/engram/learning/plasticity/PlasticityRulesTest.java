@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.model.Receptor;
 import org.engram.simulator.network.Projection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -323,8 +324,62 @@ class PlasticityRulesTest {
                     () -> PlasticityRules.make("gain_stdp", projection, new Misc(1)));
             assertEquals("parameters", wrong.location());
             assertEquals("a record of " + Gain.class.getName(), wrong.expected());
+            assertEquals("a record of " + Misc.class.getName(), wrong.found());
             return null;
         });
+    }
+
+    /**
+     * {@code make} refuses a static projection, which has no weights of its own to change, with the
+     * words a built-in rule's constructor uses, and a null one, before the bounds are compared with
+     * the weights.
+     */
+    @Test
+    void makeRefusesAStaticProjectionAsABuiltInRuleDoes() throws Exception {
+        Projection fixed = RuleMisuseTest.network(Receptor.EXCITATORY, false).projections().get(0);
+        PairStdp.Params pair = new PairStdp.Params(0.01, 0.01, 20, 20, 0, 1, WeightDependence.ADDITIVE,
+                Pairing.ALL_TO_ALL);
+        String builtIn = assertThrows(ParameterException.class, () -> new PairStdp(fixed, pair)).getMessage();
+        withProviders(List.of(GainProvider.class.getName()), () -> {
+            ParameterException e = assertThrows(ParameterException.class,
+                    () -> PlasticityRules.make("gain_stdp", fixed, new Gain(0.1, 0, 1)));
+            assertEquals("plasticity rule: projection: expected a plastic projection (Synapses.asPlastic()), found"
+                    + " src->out", e.getMessage());
+            assertEquals(builtIn, e.getMessage());
+            assertEquals("null", assertThrows(ParameterException.class,
+                    () -> PlasticityRules.make("gain_stdp", null, new Gain(0.1, 0, 1))).found());
+            return null;
+        });
+    }
+
+    /**
+     * {@code make} takes user rules only: an unknown name is offered the user rules' names alone, a
+     * built-in's name is sent to the built-in's class and told of the provider left out that reuses
+     * it, and with no user rule at all the message says so.
+     */
+    @Test
+    void makeNamesOnlyTheRulesItMakes() throws Exception {
+        Projection projection = new TwoPopulations(2, 3, 0.5).projection;
+        Gain gain = new Gain(0.1, 0, 1);
+        withProviders(List.of(GainProvider.class.getName(), BuiltInNameProvider.class.getName()), () -> {
+            ParameterException typo = assertThrows(ParameterException.class,
+                    () -> PlasticityRules.make("gain_stpd", projection, gain));
+            assertEquals("plasticity rules: name: expected one of [gain_stdp], found gain_stpd; did you mean"
+                    + " 'gain_stdp'?", typo.getMessage());
+            ParameterException builtIn = assertThrows(ParameterException.class,
+                    () -> PlasticityRules.make("triplet_stdp", projection, gain));
+            assertEquals("the name of a user rule (a built-in rule is made with its own class, e.g. new"
+                    + " PairStdp(projection, params))", builtIn.expected());
+            assertEquals("the user plasticity rule " + BuiltInNameProvider.class.getName() + " reuses the name"
+                    + " 'triplet_stdp' of the built-in " + TripletStdp.class.getName() + " and is left out (the"
+                    + " built-in keeps its name): rename it", builtIn.hint());
+            assertEquals(null, assertThrows(ParameterException.class,
+                    () -> PlasticityRules.make("pair_stdp", projection, gain)).hint(), "no provider reuses it");
+            return null;
+        });
+        assertEquals("plasticity rules: name: expected the name of a user rule, and there is none, found"
+                + " symetric_stdp", assertThrows(ParameterException.class,
+                () -> PlasticityRules.make("symetric_stdp", projection, gain)).getMessage());
     }
 
     /** A record that is not a rule's. */

@@ -28,7 +28,8 @@ class RuleMisuseTest {
     private static final PairStdp.Params UNIT = new PairStdp.Params(0.01, 0.01, 20, 20, 0, 1,
             WeightDependence.ADDITIVE, Pairing.ALL_TO_ALL);
 
-    private static Network network(Receptor receptor, boolean plastic) {
+    /** One source joined to one LIF neuron, through a plastic projection or a static one. */
+    static Network network(Receptor receptor, boolean plastic) {
         NetworkBuilder b = new NetworkBuilder(0.1).seed(1);
         Population<?, ?> src = b.population("src", 1, SpikeTimes.MODEL, new SpikeTimes.Params(new double[][] {{1, 2}}));
         Population<?, ?> out = b.population("out", 1, LifDelta.MODEL, LifDelta.MODEL.defaults());
