@@ -124,7 +124,8 @@ public final class EngramCommand implements Callable<Integer> {
                 return 1;
             }
             if (e instanceof KernelFailed && e.getCause() instanceof ArithmeticException limit) {
-                // A model that cannot go on from the state its input drove it to (a conductance or current
+                // A built-in kernel (a built-in model's, or one a user model reuses; a user's code that throws
+                // went above) that cannot go on from the state its input drove it to (a conductance or current
                 // past what its integrator takes): the input's doing, told in a line, not a bug.
                 // Its message names the population and time span, then the cause, shown without its class.
                 err.println("engram: error: " + e.getMessage().replace(limit.toString(), limit.getMessage()));

@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.model.HodgkinHuxley;
 import org.engram.simulator.model.Kernel;
 import org.engram.simulator.model.LifDelta;
 import org.engram.simulator.model.NeuronModel;
 import org.engram.simulator.model.NeuronModels;
+import org.engram.simulator.model.SpikeSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -244,6 +246,131 @@ class UserNeuronModelTest {
         assertTrue(lines.get(1).startsWith(frame + "checkStep(UserNeuronModelTest.java:"), r.err());
         assertTrue(lines.get(2).startsWith(frame + "lambda$prepare$"), r.err());
         assertFalse(r.err().contains("org.engram.simulator") || r.err().contains("picocli"), r.err());
+    }
+
+    /** A model whose kernel is {@code lif_delta}'s, handed a spike sink of its own that refuses every spike. */
+    public static final class RefusingSinkModel extends FineStepLif {
+        @Override
+        public String name() {
+            return "refusing_lif";
+        }
+
+        @Override
+        public Kernel<LifDelta.State> prepare(LifDelta.Params params, TimeGrid grid) {
+            Kernel<LifDelta.State> lif = super.prepare(params, grid);
+            SpikeSink refusing = new SpikeSink() {
+                @Override
+                public void spike(int i, int step) {
+                    refuse(i);
+                }
+
+                @Override
+                public void spikeAt(int i, double timeMs) {
+                    refuse(i);
+                }
+            };
+            return (state, lo, hi, from, to, in, out) -> lif.update(state, lo, hi, from, to, in, refusing);
+        }
+
+        private static void refuse(int neuron) {
+            throw new IllegalStateException("neuron " + neuron + " may not spike");
+        }
+    }
+
+    /**
+     * The user's code called back by Engram's (its kernel hands {@code lif_delta}'s kernel a sink of
+     * its own, which throws) keeps its frames on both sides of Engram's, whose frames between are
+     * one line that counts them; only the outer frame had been lost.
+     */
+    @Test
+    void userFramesOnBothSidesOfEngramsAreKept(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("refuses.yaml");
+        Files.writeString(config, config(0.05).replace("fine_step_lif", "refusing_lif"));
+        CliRunner.Result r = withServices(dir, new String[] {RefusingSinkModel.class.getName()}, "simulate",
+                config.toString(), "--out", dir.resolve("results").toString());
+        assertEquals(1, r.exitCode(), r.err());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("engram: error:") || l.startsWith("\t"))
+                .toList();
+        assertTrue(lines.get(0).endsWith("may not spike (thrown by the code of the user model "
+                + RefusingSinkModel.class.getName() + ", whose stack frames follow)"), r.err());
+        String frame = "\tat " + RefusingSinkModel.class.getName();
+        assertEquals(5, lines.size(), r.err());
+        assertTrue(lines.get(1).startsWith(frame + ".refuse("), r.err());
+        assertTrue(lines.get(2).startsWith(frame + "$1.spike("), r.err());
+        assertTrue(lines.get(3).matches("\t\\.\\.\\. [1-9][0-9]* frames? of Engram or the JDK"), r.err());
+        assertTrue(lines.get(4).startsWith(frame + ".lambda$prepare$"), r.err());
+        assertFalse(r.err().contains("\tat org.engram.simulator") || r.err().contains("picocli"), r.err());
+    }
+
+    /** A model whose kernel divides by zero: an {@code ArithmeticException} of the user's own code. */
+    public static final class DividingModel extends FineStepLif {
+        @Override
+        public String name() {
+            return "dividing_lif";
+        }
+
+        @Override
+        public Kernel<LifDelta.State> prepare(LifDelta.Params params, TimeGrid grid) {
+            return (state, lo, hi, from, to, in, out) -> state.v[lo] = lo / (to - to);
+        }
+    }
+
+    /**
+     * A user's code that throws is a bug of that code whatever the exception, an
+     * {@code ArithmeticException} too: exit 1 with its frames. {@code hh_alpha}'s kernel reused
+     * under a user model's name and driven past its limit is a built-in kernel's failure, told as
+     * for {@code hh_alpha} itself: exit 2, one line, no frames.
+     */
+    @Test
+    void anArithmeticExceptionIsTheUsersWhenTheUsersCodeThrewIt(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("divides.yaml");
+        Files.writeString(config, config(0.05).replace("fine_step_lif", "dividing_lif"));
+        CliRunner.Result r = withServices(dir, new String[] {DividingModel.class.getName()}, "simulate",
+                config.toString(), "--out", dir.resolve("results").toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("java.lang.ArithmeticException: / by zero (thrown by the code of the user model "
+                + DividingModel.class.getName() + ", whose stack frames follow)\n\tat " + DividingModel.class.getName()
+                + ".lambda$prepare$"), r.err());
+        Path deep = Files.writeString(dir.resolve("deep.yaml"), String.join("\n",
+                "name: deep",
+                "duration_ms: 5",
+                "populations:",
+                "  - {name: hh, size: 2, model: reused_hh, params: {v_init: -400}}",
+                ""));
+        CliRunner.Result reused = withServices(dir, new String[] {ReusedHh.class.getName()}, "simulate",
+                deep.toString(), "--out", dir.resolve("results").toString());
+        assertEquals(2, reused.exitCode(), reused.err());
+        assertTrue(reused.err().contains("engram: error: ") && reused.err().contains("hh_alpha neuron 0: V = -400.0 mV"),
+                reused.err());
+        assertFalse(reused.err().contains("\tat ") || reused.err().contains("frames"), reused.err());
+    }
+
+    /** {@code hh_alpha} under a name of its own: a user model whose code is all Engram's. */
+    public static final class ReusedHh implements NeuronModel<HodgkinHuxley.Params, HodgkinHuxley.State> {
+        @Override
+        public String name() {
+            return "reused_hh";
+        }
+
+        @Override
+        public Class<HodgkinHuxley.Params> parametersType() {
+            return HodgkinHuxley.MODEL.parametersType();
+        }
+
+        @Override
+        public HodgkinHuxley.Params defaults() {
+            return HodgkinHuxley.MODEL.defaults();
+        }
+
+        @Override
+        public HodgkinHuxley.State newState(int size, HodgkinHuxley.Params params) {
+            return HodgkinHuxley.MODEL.newState(size, params);
+        }
+
+        @Override
+        public Kernel<HodgkinHuxley.State> prepare(HodgkinHuxley.Params params, TimeGrid grid) {
+            return HodgkinHuxley.MODEL.prepare(params, grid);
+        }
     }
 
     /** Runs code with a services file that names {@code providers} on the context class loader. */

@@ -1,5 +1,7 @@
 package org.engram.simulator.model;
 
+import java.net.URL;
+import java.security.CodeSource;
 import java.util.List;
 import java.util.Map;
 import org.engram.simulator.NameClaims;
@@ -100,13 +102,25 @@ public final class NeuronModels {
     }
 
     /**
-     * Whether a model is one of Engram's own, whose code is the Engram version's.
+     * Whether a model is one of Engram's own, whose code is the Engram version's: its class was
+     * loaded from where this class was (the simulator's jar, or Engram's one jar), by the same
+     * loader. That holds for models no config names, such as {@code RatePoissonSource}, and not for
+     * a user's model whatever its package, even one in {@code org.engram} on the same class path.
      *
      * @param model a model
-     * @return true for an instance of a built-in model's class
+     * @return true for a model whose class is the simulator's
      */
-    public static boolean builtIn(NeuronModel<?, ?> model) {
-        return BUILT_IN.stream().anyMatch(m -> m.getClass() == model.getClass());
+    public static boolean engramsOwn(NeuronModel<?, ?> model) {
+        Class<?> type = model.getClass();
+        URL here = codeLocation(NeuronModels.class);
+        return here != null && type.getClassLoader() == NeuronModels.class.getClassLoader()
+                && here.equals(codeLocation(type));
+    }
+
+    /** The jar or folder a class was loaded from, or null when its loader does not say. */
+    private static URL codeLocation(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        return source == null ? null : source.getLocation();
     }
 
     /** The models' name claims, with those that could not be loaded or give no usable name. */

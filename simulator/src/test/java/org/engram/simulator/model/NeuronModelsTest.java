@@ -1,13 +1,17 @@
 package org.engram.simulator.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import org.engram.simulator.ParameterException;
+import org.engram.simulator.engine.TimeGrid;
+import org.engram.simulator.input.RatePoissonSource;
 import org.junit.jupiter.api.Test;
 
 class NeuronModelsTest {
@@ -21,6 +25,33 @@ class NeuronModelsTest {
             assertEquals(m.takesInput() ? units.get(m.name()) : null, m.weightUnit(), m.name());
         }
         assertEquals(units.size() + 2, NeuronModels.all().size(), "the two spike sources take no input");
+    }
+
+    /**
+     * Engram's own models are told by where their class comes from, not by a list: the built-ins and
+     * {@code RatePoissonSource}, which no config names, are; a model of the tests, loaded by the same
+     * loader in a package of the simulator's, is not.
+     */
+    @Test
+    void engramsOwnModelsAreThoseOfTheSimulatorsCode() {
+        for (NeuronModel<?, ?> m : NeuronModels.all()) {
+            assertTrue(NeuronModels.engramsOwn(m), m.name());
+        }
+        assertTrue(NeuronModels.engramsOwn(RatePoissonSource.MODEL));
+        assertFalse(NeuronModels.engramsOwn(new Copied()));
+    }
+
+    /** A model of the tests' own: leaky integrate-and-fire under another name. */
+    private record Copied() implements NeuronModel<LifDelta.Params, LifDelta.State> {
+        @Override public String name() { return "copied"; }
+        @Override public Class<LifDelta.Params> parametersType() { return LifDelta.MODEL.parametersType(); }
+        @Override public LifDelta.Params defaults() { return LifDelta.MODEL.defaults(); }
+        @Override public LifDelta.State newState(int size, LifDelta.Params p) {
+            return LifDelta.MODEL.newState(size, p);
+        }
+        @Override public Kernel<LifDelta.State> prepare(LifDelta.Params p, TimeGrid g) {
+            return LifDelta.MODEL.prepare(p, g);
+        }
     }
 
     @Test
