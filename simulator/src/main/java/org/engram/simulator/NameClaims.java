@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who may use a name that several plug-ins of one kind (neuron models, plasticity rules) claim, one
- * policy for every kind: a built-in keeps its name, and a user class that claims it is left out;
+ * Who may use a name that several plug-ins of one kind (neuron models, plasticity rules, strategies)
+ * claim, one policy for every kind: a built-in keeps its name, and a user class that claims it is left out;
  * a name two or more user classes claim is used by none of them, since which one the class path
  * gives first is no choice a config could see or repeat. Plug-ins left out before they could claim a
  * name (not loaded, or a name or parameters a config cannot write) are kept beside them, {@link
@@ -30,7 +30,8 @@ public final class NameClaims<T> {
     /**
      * Starts with no claims.
      *
-     * @param kind the plug-ins' kind for messages, e.g. {@code neuron model}
+     * @param kind the plug-ins' kind for messages, e.g. {@code neuron model} (its plural adds {@code s},
+     *             or for a final {@code y} is {@code ies}: {@code strategies})
      */
     public NameClaims(String kind) {
         this.kind = kind;
@@ -132,7 +133,8 @@ public final class NameClaims<T> {
         if (claimants.size() < 2) {
             return null;
         }
-        return "the user " + kind + "s " + String.join(", ", claimants.subList(0, claimants.size() - 1)) + " and "
+        String kinds = kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
+        return "the user " + kinds + " " + String.join(", ", claimants.subList(0, claimants.size() - 1)) + " and "
                 + claimants.get(claimants.size() - 1) + " are " + (claimants.size() == 2 ? "both" : "all") + " named '"
                 + name + "', so none is used: give each a name of its own, or keep one of them on the class path";
     }

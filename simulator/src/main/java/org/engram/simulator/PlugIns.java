@@ -114,23 +114,6 @@ public record PlugIns<T>(List<T> loaded, List<String> failures) {
     }
 
     /**
-     * Refuses a plug-in's name that another plug-in of its kind has.
-     *
-     * @param provider the provider's class name, for the message
-     * @param name     the name
-     * @param kind     the kind of plug-in, e.g. {@code strategy}
-     * @param holder   who has the name already, e.g. {@code a built-in} or {@code the provider x.Y}; null
-     *                 when no one has
-     * @throws ParameterException naming the provider, the name and its holder, when there is one
-     */
-    public static void requireFreeName(String provider, String name, String kind, String holder) {
-        if (holder != null) {
-            throw new ParameterException(provider, "info().name()", "a name no other " + kind + " has (" + holder
-                    + " has it)", name);
-        }
-    }
-
-    /**
      * Refuses a provider's parameter record that a config cannot write, by the component and its
      * type: a {@code java.time.Duration} had stopped {@code engram list} and every run with the
      * config reader's stack trace.

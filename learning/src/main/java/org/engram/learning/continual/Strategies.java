@@ -3,12 +3,12 @@ package org.engram.learning.continual;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.engram.simulator.EngramException;
+import org.engram.simulator.NameClaims;
 import org.engram.simulator.ParameterException;
 import org.engram.simulator.PlugIns;
 import org.engram.simulator.Suggestions;
@@ -176,21 +176,23 @@ public final class Strategies {
 
     /**
      * Every known strategy: the built-in ones in the order {@code engram list} shows them, then
-     * those of {@link StrategyProvider}s on the class path that load, in class-path order.
-     * {@link #problems()} says which did not.
+     * those of {@link StrategyProvider}s on the class path that load and have a name of their own,
+     * in class-path order. {@link #problems()} says which did not.
      *
      * @return an unmodifiable list
      */
     public static List<Info> list() {
-        return List.copyOf(load().byName().values());
+        return List.copyOf(load().usable().values());
     }
 
     /**
      * What is wrong with the strategy providers on the class path: one that cannot be loaded (a
-     * class missing, compiled against another Engram, code that throws), that names a strategy as
-     * another does or with a name a config cannot write, or whose hyperparameters a config cannot
-     * write. A broken provider leaves the other strategies usable, so these are reported where they
-     * matter: by {@code engram list}, and by a lookup of a name no loaded strategy has.
+     * class missing, compiled against another Engram, code that throws), with a name a config cannot
+     * write, that reuses a built-in's name (the built-in keeps it) or whose name another provider's
+     * strategy has too (neither is used: class-path order is no choice a config could repeat; the
+     * rules are {@link NameClaims}'), or whose hyperparameters a config cannot write. A broken
+     * provider leaves the other strategies usable, so these are reported where they matter: by
+     * {@code engram list}, and by a lookup of a name no usable strategy has.
      *
      * @return one message per provider left out, naming its class; empty when every one loaded
      */
@@ -198,28 +200,30 @@ public final class Strategies {
         return load().problems();
     }
 
-    /** The strategies that load, by name, and a message for each provider that did not. */
-    private record Registry(Map<String, Info> byName, List<String> problems) {
-    }
-
-    private static Registry load() {
-        Map<String, Info> byName = new LinkedHashMap<>();
+    /**
+     * The strategies' name claims (a built-in keeps its name; a name two providers' strategies have
+     * is used by neither), with a message for each provider that could not be loaded or whose entry
+     * a config could not use.
+     */
+    private static NameClaims<Info> load() {
+        NameClaims<Info> claims = new NameClaims<>("strategy");
         for (Info info : BUILT_INS) {
-            byName.put(info.name(), info);
+            claims.builtIn(info.name(), "strategy", info);
         }
         PlugIns<StrategyProvider> plugIns = PlugIns.load(StrategyProvider.class,
                 e -> "cannot load a user strategy (" + StrategyProvider.class.getName() + " provider): "
                         + PlugIns.why(e));
-        List<String> problems = new ArrayList<>(plugIns.failures());
-        Map<String, String> providerOf = new HashMap<>();
+        plugIns.failures().forEach(claims::unusable);
         for (StrategyProvider p : plugIns.loaded()) {
             try {
-                add(byName, providerOf, p, infoOf(p));
+                Info info = infoOf(p);
+                requireUsable(p, info);
+                claims.user(info.name(), p.getClass().getName(), info);
             } catch (EngramException e) {
-                problems.add(e.getMessage());
+                claims.unusable(e.getMessage());
             }
         }
-        return new Registry(byName, problems);
+        return claims;
     }
 
     /**
@@ -230,12 +234,14 @@ public final class Strategies {
      * @return the hint, or null when nothing is close and every provider loaded
      */
     public static String unknownNameHint(String name) {
-        Registry registry = load();
-        return hintForUnknown(name, new ArrayList<>(registry.byName().keySet()), registry.problems());
+        return hintForUnknown(name, load());
     }
 
-    private static String hintForUnknown(String name, List<String> names, List<String> problems) {
-        return PlugIns.hintWithLeftOut(Suggestions.didYouMean(name, names), "user strategies", problems);
+    /** The sentence naming the providers that share the name, else the closest name and the providers left out. */
+    private static String hintForUnknown(String name, NameClaims<Info> claims) {
+        String shared = claims.sharedBy(name);
+        return shared != null ? shared : PlugIns.hintWithLeftOut(Suggestions.didYouMean(name,
+                claims.usable().keySet()), "user strategies", claims.unusable());
     }
 
     /**
@@ -258,17 +264,12 @@ public final class Strategies {
         }
     }
 
-    /**
-     * Adds a provider's entry, refusing one a config could not name or that another has taken;
-     * {@code providers} holds the class of the provider of each name added.
-     */
-    private static void add(Map<String, Info> byName, Map<String, String> providers, StrategyProvider provider,
-                            Info info) {
+    /** Refuses an entry a config could not name or use. */
+    private static void requireUsable(StrategyProvider provider, Info info) {
         if (info == null) {
             throw new ParameterException(provider.getClass().getName(), "info()", "the strategy's entry", "null");
         }
-        String name = info.name();
-        PlugIns.requireSnakeCaseName(provider.getClass().getName(), "info().name()", name,
+        PlugIns.requireSnakeCaseName(provider.getClass().getName(), "info().name()", info.name(),
                 "a chain joins names with '+'");
         if (info.role() == null || info.hyperparameters() == null) {
             throw new ParameterException(provider.getClass().getName(), "info()",
@@ -282,10 +283,6 @@ public final class Strategies {
                     "a record type, its default values and a factory, none null", h.toString());
         }
         PlugIns.requireWritable(provider.getClass().getName(), "info().hyperparameters()", h.type());
-        Info previous = byName.putIfAbsent(name, info);
-        PlugIns.requireFreeName(provider.getClass().getName(), name, "strategy", previous == null ? null
-                : BUILT_INS.contains(previous) ? "a built-in" : "the provider " + providers.get(name));
-        providers.put(name, provider.getClass().getName());
     }
 
     /**
@@ -293,7 +290,8 @@ public final class Strategies {
      *
      * @param name the registry name
      * @return its entry
-     * @throws ParameterException if no strategy has that name; the message suggests the closest
+     * @throws ParameterException if no usable strategy has that name; the message suggests the closest,
+     *                            or, for a name several providers' strategies have, names them
      */
     public static Info info(String name) {
         // A built-in strategy is found without the providers: one that cannot be loaded fails its own lookups only.
@@ -301,14 +299,13 @@ public final class Strategies {
         if (builtIn != null) {
             return builtIn;
         }
-        Registry registry = load();
-        Info info = registry.byName().get(name);
+        NameClaims<Info> claims = load();
+        Info info = claims.usable().get(name);
         if (info != null) {
             return info;
         }
-        List<String> names = new ArrayList<>(registry.byName().keySet());
-        throw new ParameterException("strategies", "name", "one of " + names, name,
-                hintForUnknown(name, names, registry.problems()));
+        throw new ParameterException("strategies", "name", claims.sharedBy(name) != null ? "a name only one strategy"
+                + " has" : "one of " + claims.usable().keySet(), name, hintForUnknown(name, claims));
     }
 
     /**

@@ -215,9 +215,9 @@ class StrategyProviderTest {
 
     @Test
     void aProviderThatClashesOrCannotBeNamedOrLoadedIsRefusedByClass() throws Exception {
-        String clash = problemOf(ClashingProvider.class);
-        assertTrue(clash.contains(ClashingProvider.class.getName())
-                && clash.contains("a name no other strategy has (a built-in has it), found ewc"), clash);
+        assertEquals("the user strategy " + ClashingProvider.class.getName() + " reuses the name 'ewc' of the"
+                + " built-in strategy and is left out (the built-in keeps its name): rename it",
+                problemOf(ClashingProvider.class));
         assertTrue(problemOf(BadNameProvider.class).contains("a snake_case name"));
         String missing = withProviders(List.of("no.such.Provider"), () -> Strategies.problems().get(0));
         assertTrue(missing.startsWith("cannot load a user strategy"), missing);
@@ -231,12 +231,32 @@ class StrategyProviderTest {
                 + " could not be instantiated: java.lang.IllegalStateException: boom"), constructor);
         assertTrue(problemOf(IncompleteProvider.class)
                 .contains("a class it needs is not on the class path (p/Missing"));
-        List<String> twice = withProviders(List.of(FreezeProvider.class.getName(),
-                SecondFreezeProvider.class.getName()), Strategies::problems);
-        assertEquals(1, twice.size(), twice.toString());
-        assertTrue(twice.get(0).contains(SecondFreezeProvider.class.getName()) && twice.get(0).contains(
-                "a name no other strategy has (the provider " + FreezeProvider.class.getName() + " has it), found"
-                        + " freeze"), twice.get(0));
+    }
+
+    /**
+     * A built-in keeps its name and is the one created; a name two providers' strategies have is
+     * used by neither, whichever the class path gives first: the list leaves it out, a lookup is
+     * refused naming both, and a config's hint says the same.
+     */
+    @Test
+    void aNameTwoProvidersClaimIsUsedByNeither() throws Exception {
+        assertEquals("ewc", withProviders(List.of(ClashingProvider.class.getName()),
+                () -> Strategies.create("ewc").name()));
+        for (List<String> order : List.of(List.of(FreezeProvider.class.getName(),
+                SecondFreezeProvider.class.getName()), List.of(SecondFreezeProvider.class.getName(),
+                FreezeProvider.class.getName()))) {
+            String shared = "the user strategies " + order.get(0) + " and " + order.get(1) + " are both named"
+                    + " 'freeze', so none is used: give each a name of its own, or keep one of them on the class path";
+            withProviders(order, () -> {
+                assertEquals(List.of(shared), Strategies.problems());
+                assertTrue(Strategies.list().stream().noneMatch(i -> i.name().equals("freeze")));
+                ParameterException e = assertThrows(ParameterException.class, () -> Strategies.info("freeze"));
+                assertEquals("a name only one strategy has", e.expected());
+                assertEquals(shared, e.hint());
+                assertEquals(shared, Strategies.unknownNameHint("freeze"));
+                return null;
+            });
+        }
     }
 
     /**
