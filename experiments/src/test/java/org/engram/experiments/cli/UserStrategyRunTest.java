@@ -169,6 +169,36 @@ class UserStrategyRunTest {
         assertEquals(0, run.exitCode(), run.err());
     }
 
+    /** A second provider of {@code freeze_layer}. */
+    public static final class TwinProvider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            return new Provider().info();
+        }
+    }
+
+    /**
+     * Two providers of one name: {@code engram list} lists neither and names both, and {@code engram
+     * run} agrees, refusing a config that names it (the first on the class path had been used).
+     */
+    @Test
+    void aNameTwoProvidersHaveIsUsedByNeither(@TempDir Path dir) throws Exception {
+        List<String> providers = List.of(Provider.class.getName(), TwinProvider.class.getName());
+        String shared = "the user strategies " + providers.get(0) + " and " + providers.get(1) + " are both named"
+                + " 'freeze_layer', so none is used: give each a name of its own, or keep one of them on the class"
+                + " path";
+        CliRunner.Result list = withProviders(dir, providers, () -> CliRunner.run("list"));
+        assertEquals(0, list.exitCode(), list.err());
+        assertFalse(list.out().contains("freeze_layer"), list.out());
+        assertTrue(list.err().contains("engram: warning: user strategy left out: " + shared), list.err());
+        Path config = tinyExperiment(dir, "[{name: freeze_layer}, {name: naive}]");
+        CliRunner.Result run = withProviders(dir, providers, () -> CliRunner.run("run", config.toString(), "--out",
+                dir.resolve("out").toString()));
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("strategies[0].name: expected a strategy name, one of [") && run.err()
+                .contains("found 'freeze_layer'; " + shared), run.err());
+    }
+
     @Test
     void aProvidedStrategyRunsFromAConfig(@TempDir Path dir) throws Exception {
         Path config = tinyExperiment(dir, "[{name: freeze_layer, params: {layer: 1}}, {name: replay+freeze_layer}]");
