@@ -55,6 +55,19 @@ class UserNeuronModelTest {
         return withServices(dir, providers, "simulate", config.toString(), "--out", dir.resolve("results").toString());
     }
 
+    /** Simulates {@link #config}'s network at 0.05 ms with the population {@code stiff} of a model of one's own. */
+    private static CliRunner.Result simulateInStiff(Path dir, Class<?> model, String name) throws IOException {
+        Path config = dir.resolve(name + ".yaml");
+        Files.writeString(config, config(0.05).replace("fine_step_lif", name));
+        return withServices(dir, new String[] {model.getName()}, "simulate", config.toString(), "--out",
+                dir.resolve("results").toString());
+    }
+
+    /** The {@code engram: error:} line and the frame lines (indented by a tab) on standard error. */
+    private static List<String> errorAndFrames(CliRunner.Result r) {
+        return r.err().lines().filter(l -> l.startsWith("engram: error:") || l.startsWith("\t")).toList();
+    }
+
     /** Runs a command with a services file that names {@code providers} on the class path. */
     private static CliRunner.Result withServices(Path dir, String[] providers, String... args) throws IOException {
         Path services = dir.resolve("services/META-INF/services");
@@ -230,13 +243,9 @@ class UserNeuronModelTest {
      */
     @Test
     void aUserKernelThatThrowsIsToldWithItsOwnFramesOnly(@TempDir Path dir) throws IOException {
-        Path config = dir.resolve("throws.yaml");
-        Files.writeString(config, config(0.05).replace("fine_step_lif", "throwing_lif"));
-        CliRunner.Result r = withServices(dir, new String[] {ThrowingKernelModel.class.getName()}, "simulate",
-                config.toString(), "--out", dir.resolve("results").toString());
+        CliRunner.Result r = simulateInStiff(dir, ThrowingKernelModel.class, "throwing_lif");
         assertEquals(1, r.exitCode(), r.err());
-        List<String> lines = r.err().lines().filter(l -> l.startsWith("engram: error:") || l.startsWith("\t"))
-                .toList();
+        List<String> lines = errorAndFrames(r);
         assertTrue(lines.get(0).startsWith("engram: error: population 'stiff' (model 'throwing_lif'), neurons [0,")
                 && lines.get(0).endsWith(": java.lang.IllegalStateException: boom at step 3 (thrown by the code of"
                 + " the user model " + ThrowingKernelModel.class.getName() + ", whose stack frames follow)"),
@@ -284,13 +293,9 @@ class UserNeuronModelTest {
      */
     @Test
     void userFramesOnBothSidesOfEngramsAreKept(@TempDir Path dir) throws IOException {
-        Path config = dir.resolve("refuses.yaml");
-        Files.writeString(config, config(0.05).replace("fine_step_lif", "refusing_lif"));
-        CliRunner.Result r = withServices(dir, new String[] {RefusingSinkModel.class.getName()}, "simulate",
-                config.toString(), "--out", dir.resolve("results").toString());
+        CliRunner.Result r = simulateInStiff(dir, RefusingSinkModel.class, "refusing_lif");
         assertEquals(1, r.exitCode(), r.err());
-        List<String> lines = r.err().lines().filter(l -> l.startsWith("engram: error:") || l.startsWith("\t"))
-                .toList();
+        List<String> lines = errorAndFrames(r);
         assertTrue(lines.get(0).endsWith("may not spike (thrown by the code of the user model "
                 + RefusingSinkModel.class.getName() + ", whose stack frames follow)"), r.err());
         String frame = "\tat " + RefusingSinkModel.class.getName();
@@ -323,10 +328,7 @@ class UserNeuronModelTest {
      */
     @Test
     void anArithmeticExceptionIsTheUsersWhenTheUsersCodeThrewIt(@TempDir Path dir) throws IOException {
-        Path config = dir.resolve("divides.yaml");
-        Files.writeString(config, config(0.05).replace("fine_step_lif", "dividing_lif"));
-        CliRunner.Result r = withServices(dir, new String[] {DividingModel.class.getName()}, "simulate",
-                config.toString(), "--out", dir.resolve("results").toString());
+        CliRunner.Result r = simulateInStiff(dir, DividingModel.class, "dividing_lif");
         assertEquals(1, r.exitCode(), r.err());
         assertTrue(r.err().contains("java.lang.ArithmeticException: / by zero (thrown by the code of the user model "
                 + DividingModel.class.getName() + ", whose stack frames follow)\n\tat " + DividingModel.class.getName()
