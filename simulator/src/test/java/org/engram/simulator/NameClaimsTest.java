@@ -57,4 +57,14 @@ class NameClaimsTest {
         assertEquals(List.of("u.Broken: no name"), c.unusable());
         assertEquals(List.of("u.Broken: no name", dup, trio), c.problems(), "the unusable first");
     }
+
+    /** A kind that ends in y is told in the plural with ies. */
+    @Test
+    void theKindIsToldInItsPlural() {
+        NameClaims<String> c = new NameClaims<>("strategy");
+        c.user("dup", "u.D1", "u.D1");
+        c.user("dup", "u.D2", "u.D2");
+        assertEquals("the user strategies u.D1 and u.D2 are both named 'dup', so none is used: give each a name of"
+                + " its own, or keep one of them on the class path", c.sharedBy("dup"));
+    }
 }
