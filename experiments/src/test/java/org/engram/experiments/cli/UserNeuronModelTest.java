@@ -342,8 +342,8 @@ class UserNeuronModelTest {
         CliRunner.Result reused = withServices(dir, new String[] {ReusedHh.class.getName()}, "simulate",
                 deep.toString(), "--out", dir.resolve("results").toString());
         assertEquals(2, reused.exitCode(), reused.err());
-        assertTrue(reused.err().contains("engram: error: ") && reused.err().contains("hh_alpha neuron 0: V = -400.0 mV"),
-                reused.err());
+        assertTrue(reused.err().contains("engram: error: ")
+                && reused.err().contains("hh_alpha neuron 0: V = -400.0 mV"), reused.err());
         assertFalse(reused.err().contains("\tat ") || reused.err().contains("frames"), reused.err());
     }
 
