@@ -212,8 +212,10 @@ public record ExperimentConfig(
             @Key(value = "test samples per task (the first ones of the task, chosen as train_per_task's); 0: all",
                     def = "0") int testPerTask,
             @Key(value = "fraction of each task's training samples (after train_per_task) held out for validation,"
-                    + " in [0, 1): each class of a task gives round(validation x its samples), at least 1 and not all,"
-                    + " drawn by the seed and never trained on; engram run then also evaluates every task's validation"
+                    + " in [0, 1): each class of a task gives round(validation x its samples), drawn by the seed and"
+                    + " never trained on (a fraction that rounds to none of a class, or all, is refused); split and"
+                    + " synthetic tasks draw per task, permuted and rotated ones (the same images) once for all;"
+                    + " engram run then also evaluates every task's validation"
                     + " samples after every task (accuracy_matrix_validation.csv, metrics.json's validation): tune"
                     + " hyperparameters on them and report the test set; 0: none", def = "0") double validation,
             @Key("synthetic: the generated patterns") SyntheticSpec synthetic) {

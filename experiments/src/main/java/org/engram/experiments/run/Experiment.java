@@ -314,11 +314,11 @@ final class Experiment {
         List<TaskData> out = new ArrayList<>();
         List<TaskData> validation = new ArrayList<>();
         for (Task task : sequence.tasks()) {
-            Dataset tr = t.trainPerTask() > 0 ? task.train().limit(t.trainPerTask()) : task.train();
+            Dataset tr = limitedTrain(task);
             Dataset te = t.testPerTask() > 0 ? task.test().limit(t.testPerTask()) : task.test();
             Dataset va = null;
             if (t.validation() > 0) {
-                ValidationSplit split = ValidationSplit.of(tr, t.validation(), seed, task.index());
+                ValidationSplit split = ValidationSplit.of(tr, t.validation(), seed, validationDraw(task));
                 tr = split.train();
                 va = split.validation();
             }
@@ -339,6 +339,29 @@ final class Experiment {
             }
         }
         return new UnitTasks(out, validation);
+    }
+
+    /**
+     * A task's training samples under {@code tasks.train_per_task}: the first so many, or all.
+     *
+     * @param task a task of a sequence of this experiment
+     * @return the samples the task trains on, those held out for validation included
+     */
+    Dataset limitedTrain(Task task) {
+        int limit = config.tasks().trainPerTask();
+        return limit > 0 ? task.train().limit(limit) : task.train();
+    }
+
+    /**
+     * The task whose validation draw a task uses ({@link ValidationSplit}): its own where tasks hold
+     * samples of their own (split groups, generated patterns), the first's where they show the same
+     * images transformed (permuted, rotated), so no task trains on an image another one holds out.
+     */
+    private int validationDraw(Task task) {
+        ExperimentConfig.SequenceKind kind = config.tasks().sequence();
+        boolean sharedImages = kind == ExperimentConfig.SequenceKind.PERMUTED
+                || kind == ExperimentConfig.SequenceKind.ROTATED;
+        return sharedImages ? 0 : task.index();
     }
 
     private static int[] labels(Dataset d, int[] map) {
@@ -505,17 +528,14 @@ final class Experiment {
             return;
         }
         List<Task> tasks = train == null ? sequence(config.seeds().get(0)).tasks() : tasksAsLimited();
-        int limit = config.tasks().trainPerTask();
         for (Task task : tasks) {
-            int[] counts = (limit > 0 ? task.train().limit(limit) : task.train()).classCounts();
+            int[] counts = limitedTrain(task).classCounts();
             for (int c : task.classes()) {
                 if (counts[c] > 0 && !ValidationSplit.fits(fraction, counts[c])) {
-                    String name = train == null || split != null ? "task " + (task.index() + 1) + " (" + task.name()
-                            + ")" : task.name();
                     throw new ConfigException(where.locate("tasks.validation"), "tasks.validation", String.format(
                             Locale.ROOT, "a fraction that holds out at least 1 and keeps at least 1 of the training"
                             + " samples of each class of a task (round(fraction x samples)): class %d of %s has %d,"
-                            + " of which it would hold out %d", c, name, counts[c],
+                            + " of which it would hold out %d", c, nameInMessages(task), counts[c],
                             ValidationSplit.heldOut(fraction, counts[c])), String.valueOf(fraction),
                             "for this class a fraction of at least 1/(2 x " + counts[c] + ") and below 1 - 1/(2 x "
                             + counts[c] + "), or more training samples (tasks.train_per_task), or 0 for no"
@@ -530,21 +550,19 @@ final class Experiment {
      * Refuses a {@code learner.label_per_task} whose first training samples, once the validation
      * samples are held out, lack a class of a task for some seed: the Diehl and Cook network labels
      * its neurons with them, so no neuron would vote for that class, without a word. What is held out
-     * depends on the seed and the task ({@link ValidationSplit#heldOutMask}); permuted and rotated
-     * tasks keep the data's order, so their labels are the data's.
+     * depends on the seed and the task's draw ({@link #validationDraw}); permuted and rotated tasks
+     * keep the data's order and share one draw, so one task stands for them all.
      */
     private void requireEveryClassLabelled(StrategyParams.Locator where) {
         int label = config.learner().kind() == LearnerKind.DIEHL_COOK ? config.learner().labelPerTask() : 0;
         if (label == 0 || train == null) {
             return;
         }
-        int limit = config.tasks().trainPerTask();
-        for (int t = 0; t < config.tasks().count(); t++) {
-            Task task = split != null ? split.task(t) : tasksAsLimited().get(0);
-            int[] labels = (limit > 0 ? task.train().limit(limit) : task.train()).labels();
+        for (Task task : tasksAsLimited()) {
+            int[] labels = limitedTrain(task).labels();
             for (long seed : config.seeds()) {
                 boolean[] held = ValidationSplit.heldOutMask(labels, train.classes(), config.tasks().validation(),
-                        seed, t);
+                        seed, validationDraw(task));
                 boolean[] seen = new boolean[train.classes()];
                 for (int i = 0, kept = 0; i < labels.length && kept < label; i++) {
                     if (!held[i]) {
@@ -556,10 +574,8 @@ final class Experiment {
                     if (!seen[c]) {
                         throw new ConfigException(where.locate("learner.label_per_task"), "learner.label_per_task",
                                 "a limit whose first training samples, less those tasks.validation holds out, hold"
-                                + " every class of each task: for seed " + seed + " those of task " + (t + 1)
-                                + (split != null ? " (" + task.name() + ")" : "") + " hold none of class " + c,
-                                String.valueOf(label),
-                                "a larger limit, or 0 for all");
+                                + " every class of each task: for seed " + seed + " those of " + nameInMessages(task)
+                                + " hold none of class " + c, String.valueOf(label), "a larger limit, or 0 for all");
                     }
                 }
             }
@@ -572,6 +588,14 @@ final class Experiment {
      */
     private List<Task> tasksAsLimited() {
         return split != null ? split.tasks() : List.of(new Task(0, "each task", train, test, classesIn(train)));
+    }
+
+    /**
+     * A task as refusals name it: "task 2 (classes 4,5)" in a split or synthetic sequence, "each task"
+     * for the one standing for all permuted or rotated tasks ({@link #tasksAsLimited}).
+     */
+    private String nameInMessages(Task task) {
+        return train == null || split != null ? "task " + (task.index() + 1) + " (" + task.name() + ")" : task.name();
     }
 
     private static int[] classesIn(Dataset d) {
@@ -601,8 +625,8 @@ final class Experiment {
                 }
             }
             if (first == null && !missing.isEmpty()) {
-                String name = split != null ? "task " + (task.index() + 1) + " (" + task.name() + ")" : task.name();
-                first = "the first " + limit + " of the " + d.size() + " " + which + " samples of " + name
+                first = "the first " + limit + " of the " + d.size() + " " + which + " samples of "
+                        + nameInMessages(task)
                         + " hold none of class" + (missing.size() > 1 ? "es " : " ")
                         + missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
             }

@@ -85,7 +85,7 @@ final class RunLoop {
         for (org.engram.experiments.task.Task t : first.tasks()) {
             int limit = config.tasks().trainPerTask();
             int validation = ValidationSplit.heldOutTotal(config.tasks().validation(),
-                    (limit > 0 ? t.train().limit(limit) : t.train()).classCounts());
+                    experiment.limitedTrain(t).classCounts());
             int train = upTo(limit, t.train().size()) - validation;
             tasks.add(new MetricsWriter.Task(t.name(), train, upTo(config.tasks().testPerTask(), t.test().size()),
                     validation));

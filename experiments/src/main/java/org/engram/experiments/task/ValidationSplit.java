@@ -10,9 +10,12 @@ import org.engram.simulator.random.SplitMixRandom;
  * {@code n} samples gives {@code round(fraction x n)} of them (the product in double, halves rounded
  * up, as {@link Math#round(double)}), which must be at
  * least one and leave at least one to train on. Which samples go is drawn from
- * {@code RandomStreams.of(seed, VALIDATION_SPLIT, pairIndex(task, class))}, so the split depends on
- * the seed, the task and the class alone: every strategy of a seed, on any number of threads, trains
- * on the same samples. Both parts keep the samples' order in the task.
+ * {@code RandomStreams.of(seed, VALIDATION_SPLIT, pairIndex(draw, class))}, so the split depends on
+ * the seed, the draw and the class alone: every strategy of a seed, on any number of threads, trains
+ * on the same samples. Tasks of their own samples (split, synthetic) each draw with their index;
+ * tasks that show the same images transformed (permuted, rotated) all use draw 0, so they hold out
+ * the same images and none trains on an image another validates on. Both parts keep the samples'
+ * order in the task.
  *
  * @param train      the samples left to train on
  * @param validation the samples held out
@@ -64,13 +67,14 @@ public record ValidationSplit(Dataset train, Dataset validation) {
      * @param train    the task's training samples (after any per-task limit)
      * @param fraction the fraction of each class held out, in (0, 1)
      * @param seed     the seed of the run's unit
-     * @param task     the task's index, from 0
+     * @param draw     the task's index, from 0, or 0 for every task of a sequence whose tasks share
+     *                 their images
      * @return the two parts, disjoint, together every sample of {@code train}
      * @throws IllegalStateException if a class cannot be split ({@link #fits}), which the config's
      *                               checks refuse before a run
      */
-    public static ValidationSplit of(Dataset train, double fraction, long seed, int task) {
-        boolean[] held = heldOutMask(train.labels(), train.classes(), fraction, seed, task);
+    public static ValidationSplit of(Dataset train, double fraction, long seed, int draw) {
+        boolean[] held = heldOutMask(train.labels(), train.classes(), fraction, seed, draw);
         int heldTotal = 0;
         for (boolean h : held) {
             heldTotal += h ? 1 : 0;
@@ -97,11 +101,12 @@ public record ValidationSplit(Dataset train, Dataset validation) {
      * @param classes  the number of classes (labels lie in [0, classes))
      * @param fraction the fraction of each class held out, in (0, 1)
      * @param seed     the seed of the run's unit
-     * @param task     the task's index, from 0
+     * @param draw     the task's index, from 0, or 0 for every task of a sequence whose tasks share
+     *                 their images
      * @return for each sample, whether it is held out
      * @throws IllegalStateException if a class cannot be split ({@link #fits})
      */
-    public static boolean[] heldOutMask(int[] labels, int classes, double fraction, long seed, int task) {
+    public static boolean[] heldOutMask(int[] labels, int classes, double fraction, long seed, int draw) {
         int[] counts = new int[classes];
         for (int label : labels) {
             counts[label]++;
@@ -112,11 +117,11 @@ public record ValidationSplit(Dataset train, Dataset validation) {
                 continue;
             }
             if (!fits(fraction, counts[c])) {
-                throw new IllegalStateException("class " + c + " of task " + task + " has " + counts[c]
+                throw new IllegalStateException("class " + c + " of draw " + draw + " has " + counts[c]
                         + " training samples, which a validation fraction of " + fraction + " cannot split");
             }
             int[] members = membersOf(labels, c, counts[c]);
-            SplitMixRandom random = RandomStreams.of(seed, Purpose.VALIDATION_SPLIT, RandomStreams.pairIndex(task, c));
+            SplitMixRandom random = RandomStreams.of(seed, Purpose.VALIDATION_SPLIT, RandomStreams.pairIndex(draw, c));
             int[] order = random.permutation(members.length);
             for (int k = 0; k < heldOut(fraction, counts[c]); k++) {
                 held[members[order[k]]] = true;

@@ -227,8 +227,75 @@ class ExperimentTest {
             Collections.sort(whole);
             assertEquals(whole, parts, "task " + t + ": training and validation samples are the task's, each once");
         }
-        // Every unit of the seed (each strategy) makes its tasks anew: the same samples are held out.
-        assertArrayEquals(tasks.validation().get(1).testX(), e.tasks(sequence, 1).validation().get(1).testX());
+        // Split tasks hold samples of their own, and each draws with its index (as before permuted and
+        // rotated tasks came to share a draw): task 2 holds out what draw 1 of its samples does.
+        Dataset drawn = ValidationSplit.of(sequence.task(1).train().limit(30), 0.2, 1, 1).validation();
+        for (int i = 0; i < drawn.size(); i++) {
+            assertArrayEquals(drawn.features(i), tasks.validation().get(1).testX()[i]);
+        }
+    }
+
+    /**
+     * Permuted and rotated tasks are the same images transformed: every task holds out the same ones,
+     * so no task trains on an image another task validates on. Sample i's pixels all hold i + 1, which
+     * a permutation keeps and a rotation keeps at the image's centre (bilinear weights sum to 1), so
+     * a sample's brightest pixel names it whatever its task.
+     */
+    @Test
+    void tasksSharingTheirImagesHoldOutTheSameOnes(@TempDir Path dir) throws IOException {
+        int samples = 60;
+        writeIdentifiedImages(dir.resolve("train-images-idx3-ubyte"), samples);
+        writeLabels(dir.resolve("train-labels-idx1-ubyte"), labelsInTurn(10, samples / 10));
+        writeIdentifiedImages(dir.resolve("t10k-images-idx3-ubyte"), 10);
+        writeLabels(dir.resolve("t10k-labels-idx1-ubyte"), labelsInTurn(10, 1));
+        for (String sequenceKind : List.of("permuted", "rotated")) {
+            // 50 samples, 5 per class, of which round(0.2 x 5) = 1 is held out.
+            Experiment e = Experiment.prepare(resolved("t.yaml", "data: {path: '" + dir + "'}\ntasks: {sequence: "
+                    + sequenceKind + ", count: 3, train_per_task: 50, validation: 0.2}\n").config());
+            for (long seed : new long[] {1, 2}) {
+                Experiment.UnitTasks tasks = e.tasks(e.sequence(seed), seed);
+                List<Integer> trained = new ArrayList<>();
+                List<Integer> heldOut = new ArrayList<>();
+                for (int t = 0; t < 3; t++) {
+                    List<Integer> train = sampleIndices(tasks.learning().get(t).trainX());
+                    List<Integer> validation = sampleIndices(tasks.validation().get(t).testX());
+                    assertEquals(10, validation.size(), sequenceKind + " task " + t);
+                    List<Integer> all = new ArrayList<>(train);
+                    all.addAll(validation);
+                    Collections.sort(all);
+                    assertEquals(IntStream.range(0, 50).boxed().toList(), all, "the limited task's samples, each once");
+                    trained.addAll(train);
+                    heldOut.addAll(validation);
+                }
+                assertTrue(Collections.disjoint(trained, heldOut), sequenceKind + ", seed " + seed
+                        + ": trained on " + trained.stream().filter(heldOut::contains).distinct().toList()
+                        + ", held out by some task");
+            }
+        }
+    }
+
+    /** The sample each feature row shows: its brightest pixel holds index + 1, in 255ths. */
+    private static List<Integer> sampleIndices(float[][] rows) {
+        List<Integer> out = new ArrayList<>();
+        for (float[] row : rows) {
+            float max = 0;
+            for (float v : row) {
+                max = Math.max(max, v);
+            }
+            out.add(Math.round(max * 255) - 1);
+        }
+        return out;
+    }
+
+    /** An IDX image file of 28 x 28 images whose pixels all hold the image's index + 1 (below 255 images). */
+    private static void writeIdentifiedImages(Path file, int count) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(16 + count * 784).putInt(0x803).putInt(count).putInt(28).putInt(28);
+        for (int i = 0; i < count; i++) {
+            for (int p = 0; p < 784; p++) {
+                b.put((byte) (i + 1));
+            }
+        }
+        Files.write(file, b.array());
     }
 
     /** A fraction that leaves a class no validation sample, or none to train on, is refused with the counts. */

@@ -79,7 +79,7 @@ class ValidationSplitTest {
     }
 
     @Test
-    void theSeedAndTaskAloneChooseTheSamples() {
+    void theSeedAndDrawAloneChooseTheSamples() {
         int[] labels = new int[400];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i % 2;
@@ -87,10 +87,11 @@ class ValidationSplitTest {
         Dataset d = indexed(labels, 2);
         int[] first = indices(ValidationSplit.of(d, 0.1, 5, 1).validation());
         assertArrayEquals(first, indices(ValidationSplit.of(d, 0.1, 5, 1).validation()), "drawn again alike");
-        // Another seed or task draws another 20 of each class's 200: the same ones by chance with
-        // probability 1 / C(200, 20)^2, below 10^-50.
+        // Another seed or draw holds out another 20 of each class's 200: the same ones by chance with
+        // probability 1 / C(200, 20)^2, below 10^-50. (Split tasks each draw with their index; permuted
+        // and rotated tasks, one image set transformed, share draw 0: ExperimentTest checks both.)
         assertFalse(Arrays.equals(first, indices(ValidationSplit.of(d, 0.1, 6, 1).validation())), "another seed");
-        assertFalse(Arrays.equals(first, indices(ValidationSplit.of(d, 0.1, 5, 2).validation())), "another task");
+        assertFalse(Arrays.equals(first, indices(ValidationSplit.of(d, 0.1, 5, 2).validation())), "another draw");
     }
 
     @Test
@@ -102,7 +103,7 @@ class ValidationSplitTest {
         assertTrue(ValidationSplit.fits(0.7, 2));
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> ValidationSplit.of(indexed(tenSevenThree(), 3), 0.1, 1, 0));
-        assertTrue(e.getMessage().contains("class 2 of task 0 has 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("class 2 of draw 0 has 3"), e.getMessage());
     }
 
     private static boolean isAscending(int[] a) {
