@@ -62,11 +62,13 @@ final class Checkpoints {
      *
      * @param strategy strategy label
      * @param seed     seed
-     * @param tasks    tasks in the sequence
+     * @param tasks      tasks in the sequence
+     * @param validation the run's {@code tasks.validation}: above 0, the file must hold the validation
+     *                   results of the finished tasks, else none
      * @return what the unit has done so far
      * @throws UnusableCheckpoint if its progress file is damaged or belongs to another unit
      */
-    UnitProgress progress(String strategy, long seed, int tasks) {
+    UnitProgress progress(String strategy, long seed, int tasks, double validation) {
         Path file = folder.directory().resolve(dir(strategy, seed) + "progress.json");
         if (!Files.exists(file)) {
             return UnitProgress.start(strategy, seed, tasks);
@@ -78,7 +80,7 @@ final class Checkpoints {
                         + seed + ", " + tasks + " tasks", p.strategy() + ", seed " + p.seed() + ", " + p.tasks()
                         + " tasks", null);
             }
-            requireValid(file, p);
+            requireValid(file, p, validation);
             return p;
         } catch (EngramException e) {
             throw unusable(e, strategy, seed);
@@ -88,9 +90,11 @@ final class Checkpoints {
     /**
      * Checks what a resume takes over from a progress file, so that a damaged value stops it now,
      * naming the file and key, rather than after training the remaining tasks (when the metrics are
-     * computed).
+     * computed). The validation results are there exactly when the run validates: without them the
+     * next task's validation row has nowhere to go; with them a run without validation would report
+     * what it never measured.
      */
-    private static void requireValid(Path file, UnitProgress p) {
+    private static void requireValid(Path file, UnitProgress p, double validation) {
         if (p.rows() == null || p.epochs() == null) {
             throw new EngramException(file.toString(), p.rows() == null ? "rows" : "epochs",
                     "a list (the results of the finished tasks)", "nothing", null);
@@ -105,7 +109,18 @@ final class Checkpoints {
         if (p.randomInit() != null) {
             requireAccuracies(file, "random_init", p.randomInit(), p.tasks());
         }
-        if (p.validationRows() != null) {
+        if (validation == 0) {
+            String present = p.validationRows() != null ? "validation_rows"
+                    : p.validationRandomInit() != null ? "validation_random_init" : null;
+            if (present != null) {
+                throw new EngramException(file.toString(), present, "nothing (the run holds no samples out for"
+                        + " validation: tasks.validation is 0)", "a list", null);
+            }
+        } else {
+            if (p.validationRows() == null) {
+                throw new EngramException(file.toString(), "validation_rows", "a list (the validation results of"
+                        + " the finished tasks, as tasks.validation is " + validation + ")", "nothing", null);
+            }
             if (p.validationRows().size() != p.rows().size()) {
                 throw new EngramException(file.toString(), "validation_rows", "one row per finished task ("
                         + p.rows().size() + ")", String.valueOf(p.validationRows().size()), null);

@@ -110,7 +110,8 @@ final class RunLoop {
         List<RunStatus.Completed> done = new ArrayList<>();
         for (ExperimentConfig.StrategySpec spec : config.strategies()) {
             for (long seed : config.seeds()) {
-                UnitProgress p = checkpoints.progress(spec.label(), seed, experiment.taskCount());
+                UnitProgress p = checkpoints.progress(spec.label(), seed, experiment.taskCount(),
+                        config.tasks().validation());
                 if (p.complete()) {
                     // Found before any training, for every finished unit, rather than at its turn.
                     checkpoints.verify(p);
@@ -269,7 +270,7 @@ final class RunLoop {
 
     UnitProgress unit(ExperimentConfig.StrategySpec spec, long seed, Progress progress) {
         int count = experiment.taskCount();
-        UnitProgress p = checkpoints.progress(spec.label(), seed, count);
+        UnitProgress p = checkpoints.progress(spec.label(), seed, count, config.tasks().validation());
         if (p.complete()) {
             return p;   // its checkpoint was checked when the run was prepared
         }

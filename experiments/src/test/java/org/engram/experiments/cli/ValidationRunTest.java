@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.engram.experiments.metrics.MetricFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +135,55 @@ class ValidationRunTest {
         String csv = Files.readString(finished.resolve("accuracy_matrix_validation.csv"));
         assertTrue(csv.startsWith("strategy,seed,") && csv.contains("\newc,mean,1,"), csv);
         assertTrue(Files.readString(finished.resolve("summary.md")).contains("Val. ACC (%)"));
+    }
+
+    /**
+     * A progress file must hold the validation results exactly when the run validates: a resume
+     * refuses one without them (it had crashed after training the next task) or with them in a run
+     * without validation, before any training, naming the file and key.
+     */
+    @Test
+    void aProgressFileThatDisagreesWithTheRunsValidationIsRefused(@TempDir Path dir) throws IOException {
+        String without = "expected nothing (the run holds no samples out for validation: tasks.validation is 0),"
+                + " found a list";
+        String lacks = "expected a list (the validation results of the finished tasks, as tasks.validation is 0.25),"
+                + " found nothing";
+        for (String validation : List.of(", validation: 0.25", "")) {
+            Path root = dir.resolve("stopped" + validation.length());
+            Files.writeString(dir.resolve("pin.yaml"), String.format(TINY, validation));
+            CliRunner.Result stopped = CliRunner.run("run", dir.resolve("pin.yaml").toString(), "--out",
+                    root.toString(), "--stop-after-tasks", "1");
+            assertEquals(2, stopped.exitCode(), stopped.err());
+            Path partial;
+            try (var entries = Files.list(root.resolve("pin"))) {
+                partial = entries.findFirst().orElseThrow();
+            }
+            Path progress = partial.resolve("checkpoints/naive/seed-1/progress.json");
+            ObjectNode saved = (ObjectNode) new ObjectMapper().readTree(progress.toFile());
+            // Each damaged copy of the progress file, and the refusal it must meet.
+            Map<String, String> damaged = new LinkedHashMap<>();
+            if (validation.isEmpty()) {
+                assertTrue(saved.path("validation_rows").isMissingNode() || saved.get("validation_rows").isNull(),
+                        saved.toString());
+                damaged.put(saved.deepCopy().set("validation_rows", saved.get("rows")).toString(),
+                        "validation_rows: " + without);
+                damaged.put(saved.deepCopy().set("validation_random_init", saved.get("random_init")).toString(),
+                        "validation_random_init: " + without);
+            } else {
+                damaged.put(saved.deepCopy().without("validation_rows").toString(), "validation_rows: " + lacks);
+                damaged.put(saved.deepCopy().without(List.of("validation_rows", "validation_random_init")).toString(),
+                        "validation_rows: " + lacks);
+                damaged.put(saved.deepCopy().without("validation_random_init").toString(),
+                        "validation_random_init: expected 2 accuracies (one per task), found nothing");
+            }
+            for (Map.Entry<String, String> d : damaged.entrySet()) {
+                Files.writeString(progress, d.getKey());
+                CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+                assertEquals(2, r.exitCode(), r.err());
+                assertTrue(r.err().contains(progress + ": " + d.getValue()), r.err());
+                assertFalse(r.err().contains("Exception") || r.err().contains("after task 2/2"), r.err());
+            }
+        }
     }
 
     /**
