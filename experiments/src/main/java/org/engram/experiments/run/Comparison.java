@@ -163,7 +163,8 @@ public final class Comparison {
         Map<String, Object> merged = new LinkedHashMap<>();
         List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
         List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
-        ComparisonCsv csv = new ComparisonCsv();
+        ComparisonCsv csv = new ComparisonCsv(rows.stream().anyMatch(r -> ((Map<?, ?>) r.node().get("aggregate"))
+                .get("validation") != null));
         List<PairedDifferences.Row> pairedRows = new ArrayList<>();
         // A row as the table would show it without --name, for a baseline given so.
         Map<String, String> renamed = new LinkedHashMap<>();
@@ -182,11 +183,14 @@ public final class Comparison {
             RunResults first = results.get(row.pool().members().get(0));
             List<String> ids = new ArrayList<>();
             row.pool().members().forEach(i -> ids.add(results.get(i).runId()));
-            Map<?, ?> over = (Map<?, ?>) ((Map<?, ?>) row.node().get("aggregate")).get("over_seeds");
+            Map<?, ?> aggregate = (Map<?, ?>) row.node().get("aggregate");
+            Map<?, ?> over = (Map<?, ?>) aggregate.get("over_seeds");
+            Map<?, ?> validation = (Map<?, ?>) aggregate.get("validation");
             Set<String> commits = new LinkedHashSet<>();
             row.pool().members().forEach(i -> commits.addAll(RunBuilds.commits(results.get(i))));
             csv.add(row.label(), ids, row.strategy().seeds(), over, pools.size() > 1 ? shown : "",
-                    SETTINGS.stream().map(setting -> setting(first, setting)).toList(), commits);
+                    SETTINGS.stream().map(setting -> setting(first, setting)).toList(), commits,
+                    validation == null ? null : (Map<?, ?>) ((Map<?, ?>) validation.get("over_seeds")).get("acc"));
             pairedRows.add(new PairedDifferences.Row(label, row.label(), pools.size() > 1 ? shown : "",
                     bySeed(row.node()), pairingContext(first, settings.keySet())));
         }

@@ -626,8 +626,7 @@ final class Experiment {
             }
             if (first == null && !missing.isEmpty()) {
                 first = "the first " + limit + " of the " + d.size() + " " + which + " samples of "
-                        + nameInMessages(task)
-                        + " hold none of class" + (missing.size() > 1 ? "es " : " ")
+                        + nameInMessages(task) + " hold none of class" + (missing.size() > 1 ? "es " : " ")
                         + missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
             }
         }

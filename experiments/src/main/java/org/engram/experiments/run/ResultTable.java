@@ -115,10 +115,15 @@ final class ResultTable {
      * @return e.g. {@code ± is one standard deviation over seeds (...); a value without ± is of one seed; n/a: ...}
      */
     String note() {
+        return note(validated());
+    }
+
+    /** The note, with what Val. ACC is only where the table shows it (the LaTeX tables never do). */
+    private String note(boolean validated) {
         return (error.drawn() ? "± is " + error.plusMinus() + "; a value without ± is of one seed"
                 : "Values are means over seeds, without ±") + "; n/a: undefined (BWT, FWT and forgetting of one task,"
-                + " FWT in class-incremental learning" + (validated() ? ", Val. ACC of a run without validation"
-                + " samples" : "") + ")" + (validated() ? "; Val. ACC: ACC on the training samples held out for"
+                + " FWT in class-incremental learning" + (validated ? ", Val. ACC of a run without validation"
+                + " samples" : "") + ")" + (validated ? "; Val. ACC: ACC on the training samples held out for"
                 + " validation (tasks.validation), on which to choose hyperparameters, reporting the test columns"
                 : "");
     }
@@ -154,7 +159,8 @@ final class ResultTable {
 
     /**
      * The accuracy columns as a LaTeX {@code tabular} with the rules of the booktabs package, to
-     * {@code \input} into a paper's table: the timings are left out, as they measure the machine.
+     * {@code \input} into a paper's table: the timings are left out, as they measure the machine, and
+     * so is the ACC on validation samples, which chooses hyperparameters and is not reported.
      * The units stand on a line of their own and the half-widths are set small, so that the table fits
      * a one-column page (see {@link LatexTable}); a column of seeds ({@code n}) is given only when the
      * rows have different numbers of them (else a comment says how many).
@@ -177,7 +183,7 @@ final class ResultTable {
     String latex(String note, boolean narrow) {
         StringBuilder sb = new StringBuilder(LatexTable.comments(note));
         boolean seedsColumn = rows.stream().mapToInt(Row::seeds).distinct().count() > 1;
-        sb.append(LatexTable.NEEDS_BOOKTABS).append(note().replace("±", "\\pm")).append(".\n");
+        sb.append(LatexTable.NEEDS_BOOKTABS).append(note(false).replace("±", "\\pm")).append(".\n");
         if (!seedsColumn && !rows.isEmpty()) {
             int n = rows.get(0).seeds();
             sb.append("% Every row is ").append(n == 1 ? "of one seed" : "over " + n + " seeds").append(", which the"

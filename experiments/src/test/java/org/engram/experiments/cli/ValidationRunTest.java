@@ -209,6 +209,29 @@ class ValidationRunTest {
             String[] cells = row.split("\\|");
             String shown = cells[cells.length - 1].trim();
             assertEquals(MetricFormat.format("%.1f", 100 * mean), shown.split(" ")[0], row);
+            // comparison.csv gives it unrounded in its last three columns: the mean, and the sample
+            // standard deviation of two values a and b, |a - b| / sqrt(2).
+            double a = metrics(first).get("strategies").get(strategy).get("seeds").get("1").get("validation")
+                    .get("acc").asDouble();
+            double b = metrics(second).get("strategies").get(strategy).get("seeds").get("2").get("validation")
+                    .get("acc").asDouble();
+            List<String> csv = Files.readAllLines(Path.of(compare.lastLine()).resolve("comparison.csv"));
+            List<String> header = List.of(csv.get(0).split(","));
+            assertTrue(csv.get(0).endsWith(",samples_per_second_sd,seed_list,val_acc_mean,val_acc_ci95_half_width,"
+                    + "val_acc_sd"), csv.get(0));
+            String[] line = csv.stream().filter(l -> l.startsWith(strategy + ",")).findFirst().orElseThrow()
+                    .split(",", -1);
+            assertEquals(header.size(), line.length);
+            // The mean of two doubles: within an ulp of (a + b) / 2 whatever the order of summation.
+            assertEquals((a + b) / 2, Double.parseDouble(line[header.indexOf("val_acc_mean")]), 1e-15);
+            assertEquals(Math.abs(a - b) / Math.sqrt(2), Double.parseDouble(line[header.indexOf("val_acc_sd")]),
+                    1e-12);
+            assertFalse(line[header.indexOf("val_acc_ci95_half_width")].isEmpty());
+        }
+        // The LaTeX tables have no Val. ACC column, so their notes do not speak of one.
+        for (String tex : List.of("comparison.tex", "comparison-narrow.tex")) {
+            String text = Files.readString(Path.of(compare.lastLine()).resolve(tex));
+            assertFalse(text.contains("Val. ACC"), text);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +23,9 @@ class ComparisonCsvTest {
         acc.put("ci95_high", 1.0);
         Map<String, Object> over = new LinkedHashMap<>();
         over.put("acc", acc);
-        ComparisonCsv csv = new ComparisonCsv();
+        ComparisonCsv csv = new ComparisonCsv(true);
         csv.add("replay", List.of("r1", "r2"), List.of(3L, 4L), over, "A", List.of("task_incremental", "split", "d"),
-                List.of("abc1234"));
+                List.of("abc1234"), null);
         List<String> lines = csv.text().lines().toList();
         List<String> header = List.of(lines.get(0).split(","));
         String[] row = lines.get(1).split(",", -1);
@@ -37,6 +38,20 @@ class ComparisonCsvTest {
         assertEquals("r1+r2", row[header.indexOf("run")]);
         assertEquals("3 4", row[header.indexOf("seed_list")]);
         assertEquals("abc1234", row[header.indexOf("engram_commits")]);
+        assertEquals("", row[header.indexOf("val_acc_mean")], "a row of runs without validation beside others");
+        assertEquals(List.of("seed_list", "val_acc_mean", "val_acc_ci95_half_width", "val_acc_sd"),
+                header.subList(header.size() - 4, header.size()), "added after every earlier column");
+    }
+
+    /** Without a run that validates, the file ends with seed_list, as before the validation columns existed. */
+    @Test
+    void withoutValidationTheLastColumnIsTheSeedList() {
+        ComparisonCsv csv = new ComparisonCsv(false);
+        csv.add("naive", List.of("r1"), List.of(1L), new LinkedHashMap<>(), "", List.of("s", "q", "d"),
+                List.of("abc1234"), null);
+        List<String> lines = csv.text().lines().toList();
+        assertTrue(lines.get(0).endsWith(",samples_per_second_sd,seed_list"), lines.get(0));
+        assertTrue(lines.get(1).endsWith(",abc1234,,,,,,,,1"), lines.get(1));
     }
 
     /**
@@ -58,8 +73,9 @@ class ComparisonCsvTest {
         Map<String, Object> over = new LinkedHashMap<>();
         over.put("acc", acc);
         over.put("bwt", one);
-        ComparisonCsv csv = new ComparisonCsv();
-        csv.add("naive", List.of("r1"), List.of(1L, 2L, 3L), over, "", List.of("s", "q", "d"), List.of("abc1234"));
+        ComparisonCsv csv = new ComparisonCsv(true);
+        csv.add("naive", List.of("r1"), List.of(1L, 2L, 3L), over, "", List.of("s", "q", "d"), List.of("abc1234"),
+                acc);
         List<String> lines = csv.text().lines().toList();
         List<String> header = List.of(lines.get(0).split(","));
         String[] row = lines.get(1).split(",", -1);
@@ -68,5 +84,9 @@ class ComparisonCsvTest {
         assertEquals("-0.1", row[header.indexOf("bwt_mean")]);
         assertEquals("", row[header.indexOf("bwt_ci95_half_width")]);
         assertEquals("", row[header.indexOf("bwt_sd")]);
+        // The validation ACC's spread, here the same as acc's, fills the last three columns alike.
+        assertEquals("0.8", row[header.indexOf("val_acc_mean")]);
+        assertEquals(0.1, Double.parseDouble(row[header.indexOf("val_acc_ci95_half_width")]), 1e-15);
+        assertEquals("0.05", row[header.indexOf("val_acc_sd")]);
     }
 }
