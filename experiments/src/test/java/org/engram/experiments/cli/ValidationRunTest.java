@@ -62,6 +62,22 @@ class ValidationRunTest {
         return Path.of(r.lastLine());
     }
 
+    /** Runs a config with --stop-after-tasks into {@code dir/out}, which stops it (exit 2). */
+    private static CliRunner.Result stop(Path dir, String out, String config, int tasks) throws IOException {
+        Files.writeString(dir.resolve("pin.yaml"), config);
+        CliRunner.Result stopped = CliRunner.run("run", dir.resolve("pin.yaml").toString(), "--out",
+                dir.resolve(out).toString(), "--stop-after-tasks", Integer.toString(tasks));
+        assertEquals(2, stopped.exitCode(), stopped.err());
+        return stopped;
+    }
+
+    /** The partial folder of the one run stopped under {@code root}. */
+    private static Path partial(Path root) throws IOException {
+        try (var entries = Files.list(root.resolve("pin"))) {
+            return entries.findFirst().orElseThrow();
+        }
+    }
+
     private static JsonNode metrics(Path folder) throws IOException {
         return new ObjectMapper().readTree(folder.resolve("metrics.json").toFile());
     }
@@ -91,15 +107,8 @@ class ValidationRunTest {
         JsonNode two = metrics(run(dir, "two", config));
         JsonNode one = metrics(run(dir, "one", config, "--threads", "1"));
 
-        Path root = dir.resolve("stopped");
-        Files.writeString(dir.resolve("pin.yaml"), config);
-        CliRunner.Result stopped = CliRunner.run("run", dir.resolve("pin.yaml").toString(), "--out", root.toString(),
-                "--stop-after-tasks", "3");
-        assertEquals(2, stopped.exitCode(), stopped.err());
-        Path partial;
-        try (var entries = Files.list(root.resolve("pin"))) {
-            partial = entries.findFirst().orElseThrow();
-        }
+        CliRunner.Result stopped = stop(dir, "stopped", config, 3);
+        Path partial = partial(dir.resolve("stopped"));
         CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.err().matches("(?s).*after task 2/2: test accuracy \\(%\\) on tasks 1-2:( [0-9.]+){2};"
@@ -149,15 +158,8 @@ class ValidationRunTest {
         String lacks = "expected a list (the validation results of the finished tasks, as tasks.validation is 0.25),"
                 + " found nothing";
         for (String validation : List.of(", validation: 0.25", "")) {
-            Path root = dir.resolve("stopped" + validation.length());
-            Files.writeString(dir.resolve("pin.yaml"), String.format(TINY, validation));
-            CliRunner.Result stopped = CliRunner.run("run", dir.resolve("pin.yaml").toString(), "--out",
-                    root.toString(), "--stop-after-tasks", "1");
-            assertEquals(2, stopped.exitCode(), stopped.err());
-            Path partial;
-            try (var entries = Files.list(root.resolve("pin"))) {
-                partial = entries.findFirst().orElseThrow();
-            }
+            stop(dir, "stopped" + validation.length(), String.format(TINY, validation), 1);
+            Path partial = partial(dir.resolve("stopped" + validation.length()));
             Path progress = partial.resolve("checkpoints/naive/seed-1/progress.json");
             ObjectNode saved = (ObjectNode) new ObjectMapper().readTree(progress.toFile());
             // Each damaged copy of the progress file, and the refusal it must meet.
