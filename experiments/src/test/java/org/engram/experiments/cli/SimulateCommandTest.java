@@ -1858,7 +1858,8 @@ class SimulateCommandTest {
             }
         }
         assertEquals(List.of("adex-firing-patterns.yaml", "brunel-small.yaml", "brunel.yaml", "coba.yaml", "cuba.yaml",
-                "inhibitory-plasticity.yaml", "short-term-plasticity.yaml", "stdp-weights.yaml"), loaded,
+                "hh-fi-curve.yaml", "inhibitory-plasticity.yaml", "short-term-plasticity.yaml", "stdp-weights.yaml"),
+                loaded,
                 "the simulations the README lists");
     }
 
