@@ -4,6 +4,8 @@ import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.net.URL;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -54,6 +56,26 @@ public record PlugIns<T>(List<T> loaded, List<String> failures) {
             }
         }
         return new PlugIns<>(loaded, failures);
+    }
+
+    /**
+     * Whether a class was loaded from where another was (the same jar or folder), by the same loader:
+     * whether its code is the same build's as the other's, as Engram's own classes are, rather than
+     * a user's, whatever its package.
+     *
+     * @param type   the class in question
+     * @param anchor a class of the build, e.g. of the module that holds the built-in kind
+     * @return true when both come from one place; false also when a loader does not say where
+     */
+    public static boolean loadedAlongside(Class<?> type, Class<?> anchor) {
+        URL here = codeLocation(anchor);
+        return here != null && type.getClassLoader() == anchor.getClassLoader() && here.equals(codeLocation(type));
+    }
+
+    /** The jar or folder a class was loaded from, or null when its loader does not say. */
+    private static URL codeLocation(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        return source == null ? null : source.getLocation();
     }
 
     /**

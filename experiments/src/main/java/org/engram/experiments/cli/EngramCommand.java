@@ -119,8 +119,8 @@ public final class EngramCommand implements Callable<Integer> {
                 err.flush();
                 return 2;
             }
-            if (UserKernelFailure.concerns(e)) {
-                UserKernelFailure.print((KernelFailed) e, err);
+            if (UserCodeFailure.concerns(e)) {
+                UserCodeFailure.print((RuntimeException) e, err);
                 return 1;
             }
             if (e instanceof KernelFailed && e.getCause() instanceof ArithmeticException limit) {

@@ -158,6 +158,56 @@ class UserPlasticityRuleTest {
         }
     }
 
+    /** A rule whose code throws at the first postsynaptic spike. */
+    public static final class FaultyRule extends org.engram.learning.plasticity.PlasticityRule {
+        FaultyRule(Projection projection) {
+            super(projection);
+        }
+
+        @Override
+        public void onPre(int source, double tMs) {
+        }
+
+        @Override
+        public void onPost(int target, double tMs) {
+            throw new IllegalStateException("no postsynaptic spike today");
+        }
+    }
+
+    /** Provides {@code faulty_stdp}, a {@link FaultyRule}. */
+    public static final class FaultyProvider implements PlasticityRuleProvider {
+        @Override
+        public PlasticityRules.Info info() {
+            return new PlasticityRules.Info("faulty_stdp", "throws at a postsynaptic spike",
+                    new PlasticityRules.Parameters<>(Strength.class, new Strength(0.5, 0, 1),
+                            q -> new PlasticityRules.WeightBounds(q.wMin(), q.wMax()),
+                            (projection, q) -> new FaultyRule(projection)));
+        }
+    }
+
+    /**
+     * A user rule whose code throws during a run is told in one {@code engram: error:} line naming the
+     * rule's class, then its own stack frames only (the base class's and the engine's are left out),
+     * with a bug's exit code, 1: it had printed the whole trace of the engine's thread.
+     */
+    @Test
+    void aUserRuleThatThrowsIsToldWithItsOwnFrames(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("mine.yaml"), config.replace("plasticity: {type: symmetric_stdp, a: 0.1}",
+                "plasticity: {type: faulty_stdp}"));
+        CliRunner.Result r = withProviders(dir, List.of(FaultyProvider.class.getName()), () -> CliRunner.run(
+                "simulate", dir.resolve("mine.yaml").toString(), "--out", dir.resolve("results").toString()));
+        assertEquals(1, r.exitCode(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.get(0).startsWith("engram: error: listener " + FaultyRule.class.getName() + " threw when"
+                + " shown ") && lines.get(0).endsWith("(thrown by the code"
+                + " of the user plasticity rule " + FaultyRule.class.getName() + ", whose stack frames follow)"),
+                r.err());
+        assertTrue(lines.get(0).contains("java.lang.IllegalStateException: no postsynaptic spike today"), r.err());
+        assertTrue(lines.get(1).startsWith("\tat " + FaultyRule.class.getName() + ".onPost("), r.err());
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.startsWith("\tat org.engram.experiments.cli.")
+                || l.startsWith("\t... ")), "the user's frames alone: " + r.err());
+    }
+
     /** Code that fails when its entry is asked for: left out. */
     public static final class ThrowingProvider implements PlasticityRuleProvider {
         @Override

@@ -11,9 +11,16 @@ import org.engram.simulator.event.SpikeListener;
  */
 public final class ListenerFailed extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final transient SpikeListener listener;
 
-    private ListenerFailed(String message, Throwable cause) {
+    private ListenerFailed(String message, SpikeListener listener, Throwable cause) {
         super(message, cause);
+        this.listener = listener;
+    }
+
+    /** {@return the listener or observer that threw, whose code may be a user's} */
+    public SpikeListener listener() {
+        return listener;
     }
 
     /**
@@ -28,7 +35,7 @@ public final class ListenerFailed extends RuntimeException {
     static ListenerFailed of(String role, SpikeListener listener, String shown, Exception thrown) {
         return new ListenerFailed(role + " " + nameOf(listener) + " threw when shown " + shown + ": "
                 + thrown + "; the run stopped mid-slice, so the network must be built again for another run (the "
-                + "same seed builds the same network)", thrown);
+                + "same seed builds the same network)", listener, thrown);
     }
 
     /** The listener's class, or for a lambda (a hidden class named with a number) the class that wrote it. */

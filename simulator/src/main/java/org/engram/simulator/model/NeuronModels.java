@@ -1,7 +1,5 @@
 package org.engram.simulator.model;
 
-import java.net.URL;
-import java.security.CodeSource;
 import java.util.List;
 import java.util.Map;
 import org.engram.simulator.NameClaims;
@@ -111,16 +109,7 @@ public final class NeuronModels {
      * @return true for a model whose class is the simulator's
      */
     public static boolean engramsOwn(NeuronModel<?, ?> model) {
-        Class<?> type = model.getClass();
-        URL here = codeLocation(NeuronModels.class);
-        return here != null && type.getClassLoader() == NeuronModels.class.getClassLoader()
-                && here.equals(codeLocation(type));
-    }
-
-    /** The jar or folder a class was loaded from, or null when its loader does not say. */
-    private static URL codeLocation(Class<?> type) {
-        CodeSource source = type.getProtectionDomain().getCodeSource();
-        return source == null ? null : source.getLocation();
+        return PlugIns.loadedAlongside(model.getClass(), NeuronModels.class);
     }
 
     /** The models' name claims, with those that could not be loaded or give no usable name. */
