@@ -80,6 +80,24 @@ public class ConfigException extends EngramException {
     }
 
     /**
+     * {@return whether one of the problems is about a key or a key under it ({@code a.b} and {@code a[0]}
+     * under {@code a}), so that a check of what it holds would speak of a value already refused}
+     *
+     * @param keyPath  a key path
+     * @param problems problems found (those made by {@link #all} are taken apart)
+     */
+    public static boolean anyWithin(String keyPath, List<ConfigException> problems) {
+        for (ConfigException p : problems) {
+            for (ConfigException one : p.problems()) {
+                if (SectionBinder.within(one.location() == null ? "" : one.location(), keyPath)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * {@return the single problems of this error, each with its own location: this error alone, or
      * those it was made of by {@link #all}}
      */

@@ -68,7 +68,7 @@ final class SectionBinder {
         for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
             String key = it.next();
             String at = path.isEmpty() ? key : path + "." + key;
-            if (!known.contains(key) && !holdsOne(at, earlier)) {
+            if (!known.contains(key) && !ConfigException.anyWithin(at, earlier)) {
                 problems.add(unknownKey(node, type, known, key, where.locate(at), at));
             }
         }
@@ -117,7 +117,7 @@ final class SectionBinder {
             }
             return;
         }
-        if (!holdsOne(path, earlier)) {
+        if (!ConfigException.anyWithin(path, earlier)) {
             bind(node, ConfigLoader.mapper().constructType(type), path, where, problems);
         }
     }
@@ -148,21 +148,6 @@ final class SectionBinder {
         return copy;
     }
 
-    /**
-     * @param keyPath  a key path
-     * @param problems problems found
-     * @return whether one of them is about the key or a key under it
-     */
-    static boolean holdsOne(String keyPath, List<ConfigException> problems) {
-        for (ConfigException p : problems) {
-            for (ConfigException one : p.problems()) {
-                if (within(one.location() == null ? "" : one.location(), keyPath)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 
     /**
      * Whether a problem lies within a mapping other than an unknown key of it, which binding the

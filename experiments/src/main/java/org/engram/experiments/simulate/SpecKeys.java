@@ -1,9 +1,11 @@
 package org.engram.experiments.simulate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.KeysByType;
 import org.engram.simulator.network.TsodyksMarkram;
 
@@ -63,7 +65,16 @@ public final class SpecKeys {
             "tau_psc", new Foreign(null, "NEST's tau_psc is the target model's synaptic time constant here "
                     + "(its params' tau_syn_ex or tau_syn_in)"));
 
+    /** The short-term model's parameters, as its record names them in snake_case. */
+    private static final List<String> SHORT_TERM_KEYS = shortTermKeys();
+
     private SpecKeys() {
+    }
+
+    private static List<String> shortTermKeys() {
+        List<String> keys = new ArrayList<>();
+        ConfigLoader.componentsOf(TsodyksMarkram.defaults()).fieldNames().forEachRemaining(keys::add);
+        return List.copyOf(keys);
     }
 
     /** A connectivity rule's keys, by its {@code type}. */
@@ -94,8 +105,7 @@ public final class SpecKeys {
     public static final class OfShortTerm extends Named {
         /** Reads the model's keys. */
         public OfShortTerm() {
-            super(type -> TsodyksMarkram.NAME.equals(type) ? List.of("u", "tau_rec", "tau_fac") : null,
-                    SHORT_TERM_NAMES);
+            super(type -> TsodyksMarkram.NAME.equals(type) ? SHORT_TERM_KEYS : null, SHORT_TERM_NAMES);
         }
     }
 

@@ -267,26 +267,14 @@ final class WeightRecordChecks {
         }
         // Counted only from lists without a fault, whose entries are then distinct synapses.
         int listed = w.synapses().length + w.pairs().length;
-        if (built != null && k > 0 && !faultIn(problems, path + ".synapses", path + ".pairs")
+        if (built != null && k > 0 && !ConfigException.anyWithin(path + ".synapses", problems)
+                && !ConfigException.anyWithin(path + ".pairs", problems)
                 && k > built.synapseCount() - listed) {
             int left = Math.max(0, built.synapseCount() - listed);
             problems.add(new ConfigException(source, at, "at most the " + left + " synapses of " + w.projection()
                     + " not listed by synapses and pairs (of its " + built.synapseCount() + ")", String.valueOf(k),
                     null));
         }
-    }
-
-    /** Whether a problem lies at or under one of the key paths. */
-    private static boolean faultIn(List<ConfigException> problems, String... paths) {
-        for (ConfigException p : problems) {
-            for (String path : paths) {
-                String at = p.location() == null ? "" : p.location();
-                if (at.equals(path) || at.startsWith(path + "[") || at.startsWith(path + ".")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** The projection built, or null when the network or projection was not built. */
