@@ -30,20 +30,24 @@ public class ConfigException extends EngramException {
      * @param expected the rule
      * @param found    the value found; one of more than 200 characters (a whole CSV
      *                 file given as the config reads as one text) is cut to its start and the count of the
-     *                 characters left out
+     *                 characters left out, and an empty or blank one is said in words or quoted
      * @param hint     a suggestion such as {@code did you mean 'tau_m'?}, or {@code null}
      */
     public ConfigException(String where, String keyPath, String expected, String found, String hint) {
-        super(where, keyPath, expected, shortened(found), hint);
+        super(where, keyPath, expected, shown(found), hint);
         this.problems = List.of();
     }
 
     /**
      * A value as a message shows it: whole up to {@link #FOUND_SHOWN_MAX} characters, else its start and
      * how many characters are left out, so that a file of megabytes read as one text (a CSV file given as
-     * the config) does not make a message of megabytes.
+     * the config) does not make a message of megabytes; an empty text in words and a blank one quoted, so
+     * that a message never ends in "found " with nothing to see.
      */
-    private static String shortened(String found) {
+    private static String shown(String found) {
+        if (found != null && found.isBlank()) {
+            return found.isEmpty() ? "an empty text" : "'" + found + "' (only spaces)";
+        }
         if (found == null || found.length() <= FOUND_SHOWN_MAX) {
             return found;
         }

@@ -7,14 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.engram.experiments.config.ConfigException;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.config.ExperimentConfig;
+import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.launch.LaunchCommand;
+import org.engram.learning.continual.Strategies;
 import org.engram.learning.continual.StrategyDiverged;
 import org.engram.learning.continual.StrategyFailed;
 import org.engram.learning.continual.TrainingDiverged;
@@ -98,6 +102,20 @@ public final class Runner {
     }
 
     /**
+     * Tells, once each, of the user strategies left out because they reuse the name of a built-in the
+     * config runs: the built-in trains, and a user who meant their own class must hear of it where it
+     * runs, not only from {@code engram list}.
+     */
+    private static void warnOfLeftOutStrategies(ExperimentConfig config, PrintWriter err) {
+        Set<String> told = new LinkedHashSet<>();
+        for (ExperimentConfig.StrategySpec spec : config.strategies()) {
+            StrategyParams.members(spec).forEach(name -> told.addAll(Strategies.leftOutUnder(name)));
+        }
+        told.forEach(t -> err.println("engram: warning: " + t));
+        err.flush();
+    }
+
+    /**
      * Runs (or continues) an experiment.
      *
      * @param request what to run
@@ -114,6 +132,7 @@ public final class Runner {
             Opened run = request.resume() != null ? reopen(request, signal, err) : create(request, signal, start, err);
             ThreadNotice.print(err, "engram run", request.threads() != null ? "--threads" : "threads",
                     run.resolved().config().threads());
+            warnOfLeftOutStrategies(run.resolved().config(), err);
             try {
                 if (request.hooks().pauseAfterSetup()) {
                     pause(err);

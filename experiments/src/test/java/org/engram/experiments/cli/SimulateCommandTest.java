@@ -1957,6 +1957,29 @@ class SimulateCommandTest {
     }
 
     /**
+     * A name left empty or blank is said so: the message does not end in "found " with nothing to
+     * see after it (a record entry, a projection's source).
+     */
+    @Test
+    void anEmptyOrBlankNameIsSaidInWordsOrQuoted(@TempDir Path dir) throws IOException {
+        String yaml = String.join("\n", "name: blank", "duration_ms: 10",
+                "populations: [{name: p, size: 1, model: lif_delta}]",
+                "projections: [{source: p, target: p, rule: {type: one_to_one}, weight: 1}]", "");
+        Path config = dir.resolve("blank.yaml");
+        Files.writeString(config, yaml);
+        CliRunner.Result empty = CliRunner.run("simulate", config.toString(), "--out", dir.toString(),
+                "--set", "record.spikes=[\"\"]");
+        assertEquals(2, empty.exitCode(), empty.err());
+        assertTrue(empty.err().strip().endsWith("record.spikes[0]: expected one of the populations [p], found an "
+                + "empty text"), empty.err());
+        CliRunner.Result blank = CliRunner.run("simulate", config.toString(), "--out", dir.toString(),
+                "--set", "record.synapses=[\" \"]");
+        assertEquals(2, blank.exitCode(), blank.err());
+        assertTrue(blank.err().strip().endsWith("found ' ' (only spaces)"), blank.err());
+        assertFalse(Files.exists(dir.resolve("blank")), "nothing is written");
+    }
+
+    /**
      * A {@code poisson_source} fires at its rate in grid mode, several spikes in one step where it
      * draws several: 20 kHz at dt = 0.1 ms for 1 s gives a Poisson count of mean 20,000 (sd 141;
      * checked within 5 sd), where a source that fired at most once per step gave 8,647 (the CSV has

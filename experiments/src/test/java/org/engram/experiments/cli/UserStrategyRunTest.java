@@ -169,6 +169,38 @@ class UserStrategyRunTest {
         assertEquals(0, run.exitCode(), run.err());
     }
 
+    /** A provider that reuses the built-in name {@code ewc}. */
+    public static final class EwcNamedProvider implements StrategyProvider {
+        @Override
+        public Strategies.Info info() {
+            return new Strategies.Info("ewc", "not Engram's ewc", "-", Strategies.Role.UPDATE_SCALER,
+                    new Strategies.Hyperparameters<>(Strategies.NoParameters.class, new Strategies.NoParameters(),
+                            p -> new Forgetful()));
+        }
+    }
+
+    /**
+     * A user strategy that reuses a built-in's name is left out and the built-in trains; a run whose
+     * config names it, alone or in a chain, says so once on standard error (only {@code engram list}
+     * had), and a run that does not name it says nothing.
+     */
+    @Test
+    void aRunOfABuiltInWarnsOfTheUserStrategyLeftOutUnderItsName(@TempDir Path dir) throws Exception {
+        List<String> providers = List.of(EwcNamedProvider.class.getName());
+        String warning = "engram: warning: the user strategy " + EwcNamedProvider.class.getName() + " reuses the"
+                + " name 'ewc' of the built-in ";
+        Path config = tinyExperiment(dir, "[{name: ewc}, {name: replay+ewc}]");
+        CliRunner.Result run = withProviders(dir, providers, () -> CliRunner.run("run", config.toString(), "--out",
+                dir.resolve("out").toString()));
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, run.err().split(java.util.regex.Pattern.quote(warning), -1).length - 1, run.err());
+        Path naive = tinyExperiment(dir, "[{name: naive}]");
+        CliRunner.Result other = withProviders(dir, providers, () -> CliRunner.run("run", naive.toString(), "--out",
+                dir.resolve("out2").toString()));
+        assertEquals(0, other.exitCode(), other.err());
+        assertFalse(other.err().contains("reuses the name"), other.err());
+    }
+
     /** A second provider of {@code freeze_layer}. */
     public static final class TwinProvider implements StrategyProvider {
         @Override

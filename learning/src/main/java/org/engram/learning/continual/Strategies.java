@@ -201,6 +201,17 @@ public final class Strategies {
     }
 
     /**
+     * What a config that uses a built-in strategy should be told: the user strategies left out
+     * because they reuse its name.
+     *
+     * @param name a strategy name, e.g. {@code "ewc"} (one member of a chain)
+     * @return one sentence per provider left out, naming its class; empty when there is none
+     */
+    public static List<String> leftOutUnder(String name) {
+        return load().leftOutUnder(name);
+    }
+
+    /**
      * The strategies' name claims (a built-in keeps its name; a name two providers' strategies have
      * is used by neither), with a message for each provider that could not be loaded or whose entry
      * a config could not use.
