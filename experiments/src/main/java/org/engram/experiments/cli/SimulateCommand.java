@@ -59,7 +59,7 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationRun.Overrides overrides = new SimulationRun.Overrides(threads, seed, durationMs, sets);
         if (printConfig) {
             PrintWriter o = spec.commandLine().getOut();
-            o.print(SimulationRun.resolvedConfig(config, overrides));
+            o.print(SimulationRun.resolvedConfig(config, overrides, spec.commandLine().getErr()));
             o.flush();
             return 0;
         }

@@ -104,9 +104,12 @@ public final class Runner {
     /**
      * Tells, once each, of the user strategies left out because they reuse the name of a built-in the
      * config runs: the built-in trains, and a user who meant their own class must hear of it where it
-     * runs, not only from {@code engram list}.
+     * runs (or where {@code --print-config} shows what would run), not only from {@code engram list}.
+     *
+     * @param config the config
+     * @param err    where the warnings go
      */
-    private static void warnOfLeftOutStrategies(ExperimentConfig config, PrintWriter err) {
+    public static void warnOfLeftOutStrategies(ExperimentConfig config, PrintWriter err) {
         Set<String> told = new LinkedHashSet<>();
         for (ExperimentConfig.StrategySpec spec : config.strategies()) {
             StrategyParams.members(spec).forEach(name -> told.addAll(Strategies.leftOutUnder(name)));

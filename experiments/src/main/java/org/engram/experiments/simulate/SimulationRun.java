@@ -106,12 +106,14 @@ public final class SimulationRun {
      *
      * @param configFile the YAML file
      * @param overrides  what the command line sets over the config
+     * @param err        where warnings go: of user classes left out under a built-in's name the config uses
      * @return the resolved config as YAML, every model parameter, delay and receptor filled in, as a
      *         simulation would write it to its folder's {@code config.yaml}
      */
-    public static String resolvedConfig(Path configFile, Overrides overrides) {
+    public static String resolvedConfig(Path configFile, Overrides overrides, PrintWriter err) {
         try {
             Prepared p = prepare(configFile, overrides);
+            LeftOutPlugIns.warn(p.c(), err);
             // The engine refuses what only a mode or a time step can tell (a Poisson rate past what a step draws).
             try (Engine engine = openEngine(p.network(), p.options(), p.factory())) {
                 return ConfigLoader.toYaml(p.resolved());

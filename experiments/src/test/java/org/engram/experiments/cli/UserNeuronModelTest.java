@@ -158,7 +158,7 @@ class UserNeuronModelTest {
     /**
      * A user model that reuses a built-in's name is left out, and the built-in runs: every config
      * that names the built-in had been refused because of one stray class. {@code engram list}
-     * warns of it, and so does, once, a simulation that uses the name.
+     * warns of it, and so does, once, a simulation that uses the name, or its {@code --print-config}.
      */
     @Test
     void aBuiltInKeepsItsNameAndTheClassThatReusesItIsLeftOut(@TempDir Path dir) throws IOException {
@@ -168,6 +168,12 @@ class UserNeuronModelTest {
         CliRunner.Result r = simulate(dir, 0.05, FineStepLif.class.getName(), ClashingModel.class.getName());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(1, r.err().split(Pattern.quote("engram: warning: " + leftOut), -1).length - 1, r.err());
+        CliRunner.Result printed = withServices(dir, new String[] {FineStepLif.class.getName(),
+                ClashingModel.class.getName()}, "simulate", dir.resolve("fine.yaml").toString(), "--print-config");
+        assertEquals(0, printed.exitCode(), printed.err());
+        assertEquals(1, printed.err().split(Pattern.quote("engram: warning: " + leftOut), -1).length - 1,
+                printed.err());
+        assertFalse(printed.out().contains("warning"), "the config alone goes to standard output: " + printed.out());
         CliRunner.Result list = withServices(dir, new String[] {ClashingModel.class.getName()}, "list");
         assertTrue(list.err().contains("engram: warning: user neuron model left out: " + leftOut), list.err());
         String models = list.out().substring(0, list.out().indexOf("Learning rules"));

@@ -182,7 +182,7 @@ class UserStrategyRunTest {
     /**
      * A user strategy that reuses a built-in's name is left out and the built-in trains; a run whose
      * config names it, alone or in a chain, says so once on standard error (only {@code engram list}
-     * had), and a run that does not name it says nothing.
+     * had), as does its {@code --print-config}, and a run that does not name it says nothing.
      */
     @Test
     void aRunOfABuiltInWarnsOfTheUserStrategyLeftOutUnderItsName(@TempDir Path dir) throws Exception {
@@ -194,6 +194,10 @@ class UserStrategyRunTest {
                 dir.resolve("out").toString()));
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(1, run.err().split(java.util.regex.Pattern.quote(warning), -1).length - 1, run.err());
+        CliRunner.Result printed = withProviders(dir, providers, () -> CliRunner.run("run", config.toString(),
+                "--print-config"));
+        assertEquals(0, printed.exitCode(), printed.err());
+        assertEquals(1, printed.err().split(java.util.regex.Pattern.quote(warning), -1).length - 1, printed.err());
         Path naive = tinyExperiment(dir, "[{name: naive}]");
         CliRunner.Result other = withProviders(dir, providers, () -> CliRunner.run("run", naive.toString(), "--out",
                 dir.resolve("out2").toString()));
