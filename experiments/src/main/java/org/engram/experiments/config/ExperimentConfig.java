@@ -418,7 +418,8 @@ public record ExperimentConfig(
             @Key(value = "treat the reset as a constant in the backward pass", def = "false") boolean detachReset,
             @Key(value = "L2 weight decay added to the gradient", def = "0") double weightDecay,
             @Key(value = "largest global gradient norm; 0: no clipping", def = "0") double clipNorm,
-            @Key(value = "also evaluate every task after every epoch (epoch_accuracy.csv; not counted in the"
+            @Key(value = "also evaluate every task after every epoch (epoch_accuracy.csv; with tasks.validation,"
+                    + " every task's validation samples too: epoch_accuracy_validation.csv; not counted in the"
                     + " activity and energy totals)", def = "false")
             boolean evaluateEveryEpoch) {
         /** Checks the values. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.learning.io.Envelope;
@@ -111,7 +112,8 @@ final class Checkpoints {
         }
         if (validation == 0) {
             String present = p.validationRows() != null ? "validation_rows"
-                    : p.validationRandomInit() != null ? "validation_random_init" : null;
+                    : p.validationRandomInit() != null ? "validation_random_init"
+                    : p.validationEpochAccuracy() != null ? "validation_epoch_accuracy" : null;
             if (present != null) {
                 throw new EngramException(file.toString(), present, "nothing (the run holds no samples out for"
                         + " validation: tasks.validation is 0)", "a list", null);
@@ -129,6 +131,15 @@ final class Checkpoints {
                 requireAccuracies(file, "validation_rows[" + i + "]", p.validationRows().get(i), p.tasks());
             }
             requireAccuracies(file, "validation_random_init", p.validationRandomInit(), p.tasks());
+            List<double[]> epochRows = p.validationEpochAccuracy() == null ? List.of() : p.validationEpochAccuracy();
+            if (epochRows.size() != p.epochAccuracy().size()) {
+                throw new EngramException(file.toString(), "validation_epoch_accuracy", "one row per row of"
+                        + " epoch_accuracy (" + p.epochAccuracy().size() + ": the validation results of every epoch"
+                        + " evaluated)", String.valueOf(epochRows.size()), null);
+            }
+            for (int i = 0; i < epochRows.size(); i++) {
+                requireAccuracies(file, "validation_epoch_accuracy[" + i + "]", epochRows.get(i), p.tasks());
+            }
         }
         if (!(p.wallSeconds() >= 0) || Double.isInfinite(p.wallSeconds())) {
             throw new EngramException(file.toString(), "wall_seconds", "a finite number of seconds >= 0",

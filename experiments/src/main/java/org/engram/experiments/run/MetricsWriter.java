@@ -15,7 +15,8 @@ import org.engram.experiments.metrics.SeedSummary;
 /**
  * Writes the result files of a finished run from its units' results: {@code metrics.json},
  * {@code accuracy_matrix.csv}, {@code accuracy_matrix_validation.csv} (when {@code tasks.validation}
- * held samples out), {@code log.csv}, {@code epoch_accuracy.csv} (when every epoch was evaluated)
+ * held samples out), {@code log.csv}, {@code epoch_accuracy.csv} (when every epoch was evaluated),
+ * {@code epoch_accuracy_validation.csv} (when every epoch was evaluated and samples were held out)
  * and {@code summary.md}.
  *
  * <p>Per strategy and seed, {@code metrics.json} holds ACC, BWT, FWT, forgetting (max-based, per
@@ -46,6 +47,8 @@ final class MetricsWriter {
     static final List<String> VALIDATION_KEYS = List.of("acc", "bwt", "fwt", "forgetting", "learning_accuracy");
     /** The validation accuracy matrices, beside {@code accuracy_matrix.csv}. */
     static final String VALIDATION_MATRIX_FILE = "accuracy_matrix_validation.csv";
+    /** The accuracies on the validation samples after every epoch, beside {@code epoch_accuracy.csv}. */
+    static final String VALIDATION_EPOCH_FILE = "epoch_accuracy_validation.csv";
     /** Counts averaged over seeds when every seed has them. */
     static final List<String> COUNT_KEYS = List.of("inference_samples", "spikes", "synaptic_operations",
             "multiply_accumulates", "energy_joules", "synaptic_operations_per_inference",
@@ -96,6 +99,9 @@ final class MetricsWriter {
         folder.writeString("log.csv", logCsv());
         if (config.training().evaluateEveryEpoch()) {
             folder.writeString("epoch_accuracy.csv", epochAccuracyCsv());
+            if (validated()) {
+                folder.writeString(VALIDATION_EPOCH_FILE, validationEpochAccuracyCsv());
+            }
         }
         folder.writeString("summary.md", summary());
         folder.writeString("table.tex", latexTable());
@@ -460,17 +466,28 @@ final class MetricsWriter {
     }
 
     String epochAccuracyCsv() {
+        return epochAccuracyCsv(UnitProgress::epochAccuracy);
+    }
+
+    /** {@return the accuracies on the validation samples after every epoch, as {@link #epochAccuracyCsv()}} */
+    String validationEpochAccuracyCsv() {
+        return epochAccuracyCsv(u -> u.validationEpochAccuracy() == null ? List.of() : u.validationEpochAccuracy());
+    }
+
+    /** One line per evaluated epoch: its strategy, seed, task and epoch, then the accuracy on every task. */
+    private String epochAccuracyCsv(Function<UnitProgress, List<double[]>> accuracies) {
         StringBuilder sb = new StringBuilder("strategy,seed,task,epoch");
         for (int j = 0; j < config.tasks().count(); j++) {
             sb.append(",task_").append(j);
         }
         sb.append('\n');
         for (UnitProgress u : units) {
-            for (int k = 0; k < u.epochAccuracy().size(); k++) {
+            List<double[]> rows = accuracies.apply(u);
+            for (int k = 0; k < rows.size(); k++) {
                 EpochRecord e = u.epochs().get(k);
                 sb.append(e.strategy()).append(',').append(e.seed()).append(',').append(e.task()).append(',')
                         .append(e.epoch());
-                for (double a : u.epochAccuracy().get(k)) {
+                for (double a : rows.get(k)) {
                     sb.append(String.format(Locale.ROOT, ",%.6f", a));
                 }
                 sb.append('\n');

@@ -297,6 +297,7 @@ final class RunLoop {
                 long taskStart = System.nanoTime();
                 List<EpochRecord> records = new ArrayList<>();
                 List<double[]> epochAccuracy = new ArrayList<>();
+                List<double[]> validationEpochAccuracy = new ArrayList<>();
                 try {
                     learner.startTask(t);
                 } catch (StrategyFailed f) {
@@ -328,6 +329,9 @@ final class RunLoop {
                     progress.epoch(record);
                     if (config.training().evaluateEveryEpoch()) {
                         epochAccuracy.add(learner.accuracy(tasks));
+                        if (!validation.isEmpty()) {
+                            validationEpochAccuracy.add(learner.accuracy(validation));
+                        }
                     }
                 }
                 try {
@@ -346,7 +350,8 @@ final class RunLoop {
                 }
                 double[] validationRow = validation.isEmpty() ? null : learner.accuracy(validation);
                 String hash = t == count - 1 ? learner.weightsHash() : null;
-                p = p.withTask(row, records, epochAccuracy, (System.nanoTime() - taskStart) / 1e9, hash, activity);
+                double seconds = (System.nanoTime() - taskStart) / 1e9;
+                p = p.withTask(row, records, epochAccuracy, validationEpochAccuracy, seconds, hash, activity);
                 if (validationRow != null) {
                     p = p.withValidationRow(validationRow);
                 }

@@ -152,6 +152,8 @@ final class SummaryWriter {
                 .append(c.training().evaluateEveryEpoch() ? "epoch_accuracy.csv (every task after every epoch), " : "")
                 .append(t.validation() > 0 ? MetricsWriter.VALIDATION_MATRIX_FILE + " (every task's validation"
                         + " samples after every task), " : "")
+                .append(t.validation() > 0 && c.training().evaluateEveryEpoch() ? MetricsWriter.VALIDATION_EPOCH_FILE
+                        + " (every task's validation samples after every epoch), " : "")
                 .append("plots/ (PNG, SVG and PDF), checkpoints/ (learner state after the last task of each"
                         + " strategy and seed), config.yaml (resolved: `engram run config.yaml` repeats this run),"
                         + " data.json (where the data was found, its files, sizes and SHA-256), status.json (the"

@@ -1,5 +1,6 @@
 package org.engram.experiments.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,11 +25,15 @@ import java.util.List;
  * @param validationRandomInit accuracy of the untrained network on each task's validation samples, or
  *                       null without validation ({@code tasks.validation} 0)
  * @param validationRows accuracy rows on the validation samples, as {@code rows}; null without validation
+ * @param validationEpochAccuracy accuracy on every task's validation samples after every epoch, one row per
+ *                       row of {@code epochAccuracy}; null without validation or without epoch evaluations
+ *                       (and then left out of {@code progress.json}, which stays as it was before the key)
  */
 public record UnitProgress(String strategy, long seed, int tasks, double[] randomInit, List<double[]> rows,
                            List<EpochRecord> epochs, List<double[]> epochAccuracy, double wallSeconds,
                            String weightsHash, long inferenceSamples, long spikes, long synapticOperations,
-                           long multiplyAccumulates, double[] validationRandomInit, List<double[]> validationRows) {
+                           long multiplyAccumulates, double[] validationRandomInit, List<double[]> validationRows,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<double[]> validationEpochAccuracy) {
     /**
      * Copies the lists; a progress file without them, or with a row of null, is read as it is, for
      * its reader to refuse by name.
@@ -38,6 +43,8 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
         validationRows = validationRows == null ? null : Collections.unmodifiableList(new ArrayList<>(validationRows));
         epochs = epochs == null ? null : List.copyOf(epochs);
         epochAccuracy = epochAccuracy == null ? List.of() : List.copyOf(epochAccuracy);
+        validationEpochAccuracy = validationEpochAccuracy == null ? null
+                : Collections.unmodifiableList(new ArrayList<>(validationEpochAccuracy));
     }
 
     /**
@@ -50,7 +57,7 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
      */
     static UnitProgress start(String strategy, long seed, int tasks) {
         return new UnitProgress(strategy, seed, tasks, null, List.of(), List.of(), List.of(), 0, null, 0, 0, 0, 0,
-                null, null);
+                null, null, null);
     }
 
     /** {@return the number of tasks finished} */
@@ -66,7 +73,7 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
     UnitProgress withRandomInit(double[] accuracies) {
         return new UnitProgress(strategy, seed, tasks, accuracies, rows, epochs, epochAccuracy, wallSeconds,
                 weightsHash, inferenceSamples, spikes, synapticOperations, multiplyAccumulates, validationRandomInit,
-                validationRows);
+                validationRows, validationEpochAccuracy);
     }
 
     /**
@@ -77,7 +84,8 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
      */
     UnitProgress withValidationRandomInit(double[] accuracies) {
         return new UnitProgress(strategy, seed, tasks, randomInit, rows, epochs, epochAccuracy, wallSeconds,
-                weightsHash, inferenceSamples, spikes, synapticOperations, multiplyAccumulates, accuracies, List.of());
+                weightsHash, inferenceSamples, spikes, synapticOperations, multiplyAccumulates, accuracies, List.of(),
+                validationEpochAccuracy);
     }
 
     /**
@@ -91,7 +99,7 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
         r.add(row);
         return new UnitProgress(strategy, seed, tasks, randomInit, rows, epochs, epochAccuracy, wallSeconds,
                 weightsHash, inferenceSamples, spikes, synapticOperations, multiplyAccumulates, validationRandomInit,
-                r);
+                r, validationEpochAccuracy);
     }
 
     /** {@return whether the unit evaluates validation samples} */
@@ -105,6 +113,8 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
      * @param row               accuracy on every task after it
      * @param taskEpochs        its epochs
      * @param taskEpochAccuracy accuracy on every task after each of its epochs (may be empty)
+     * @param taskValidationEpochAccuracy accuracy on every task's validation samples after each of its
+     *                          epochs (empty without validation or without epoch evaluations)
      * @param seconds           wall time of the task (s)
      * @param hash              weights hash after the last task, else null
      * @param activity          evaluation activity of the task: samples, spikes, synaptic operations,
@@ -112,16 +122,21 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
      * @return the new progress
      */
     UnitProgress withTask(double[] row, List<EpochRecord> taskEpochs, List<double[]> taskEpochAccuracy,
-            double seconds, String hash, long[] activity) {
+            List<double[]> taskValidationEpochAccuracy, double seconds, String hash, long[] activity) {
         List<double[]> r = new ArrayList<>(rows);
         r.add(row);
         List<EpochRecord> e = new ArrayList<>(epochs);
         e.addAll(taskEpochs);
         List<double[]> ea = new ArrayList<>(epochAccuracy);
         ea.addAll(taskEpochAccuracy);
+        List<double[]> vea = validationEpochAccuracy;
+        if (!taskValidationEpochAccuracy.isEmpty()) {
+            vea = new ArrayList<>(vea == null ? List.of() : vea);
+            vea.addAll(taskValidationEpochAccuracy);
+        }
         return new UnitProgress(strategy, seed, tasks, randomInit, r, e, ea, wallSeconds + seconds, hash,
                 inferenceSamples + activity[0], spikes + activity[1], synapticOperations + activity[2],
-                multiplyAccumulates + activity[3], validationRandomInit, validationRows);
+                multiplyAccumulates + activity[3], validationRandomInit, validationRows, vea);
     }
 
     /** {@return the samples trained on so far} */

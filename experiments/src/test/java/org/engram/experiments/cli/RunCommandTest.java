@@ -203,16 +203,26 @@ class RunCommandTest {
         // Naive's afterTask changes no weight, so the evaluation after a task's last epoch and the
         // matrix row written after the task are two measurements of the same network.
         List<String> epochs = Files.readAllLines(folder.resolve("epoch_accuracy.csv"));
-        List<String> matrix = Files.readAllLines(folder.resolve("accuracy_matrix.csv"));
         assertEquals("strategy,seed,task,epoch,task_0,task_1", epochs.get(0));
         assertEquals(1 + 16, epochs.size());
+        assertLastEpochsAreMatrixRows(epochs, Files.readAllLines(folder.resolve("accuracy_matrix.csv")));
+    }
+
+    /**
+     * Asserts that naive's evaluation after the last (second) epoch of each of two tasks, for seeds 1
+     * and 2, is the matrix's row of that task.
+     *
+     * @param epochs the lines of an epoch accuracy file
+     * @param matrix the lines of the accuracy matrix file of the same samples
+     */
+    static void assertLastEpochsAreMatrixRows(List<String> epochs, List<String> matrix) {
         for (String seed : List.of("1", "2")) {
             for (int task = 0; task < 2; task++) {
                 String last = "naive," + seed + "," + task + ",1,";
                 String row = "naive," + seed + "," + task + ",";
                 String e = epochs.stream().filter(l -> l.startsWith(last)).findFirst().orElseThrow();
                 String m = matrix.stream().filter(l -> l.startsWith(row)).findFirst().orElseThrow();
-                assertEquals(m.substring(row.length()), e.substring(last.length()));
+                assertEquals(m.substring(row.length()), e.substring(last.length()), last);
             }
         }
     }

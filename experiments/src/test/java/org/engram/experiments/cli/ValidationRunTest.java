@@ -147,6 +147,69 @@ class ValidationRunTest {
     }
 
     /**
+     * With {@code training.evaluate_every_epoch}, every task's validation samples are scored after every
+     * epoch into epoch_accuracy_validation.csv, in the layout of epoch_accuracy.csv. Checked against a
+     * second measurement: naive's afterTask changes no weight, so its evaluation after a task's last
+     * epoch is the validation matrix's row of that task. The evaluations change no training (the weights
+     * are those of the same run without them), a resume gives the file bit for bit, and a progress file
+     * that lacks the epochs' validation rows is refused by key before any training.
+     */
+    @Test
+    void everyEpochScoresTheValidationSamplesToo(@TempDir Path dir) throws IOException {
+        String plain = String.format(TINY, ", validation: 0.25").replace("epochs: 1,", "epochs: 2,");
+        String config = plain.replace("learning_rate: 0.005}", "learning_rate: 0.005, evaluate_every_epoch: true}");
+        Path straight = run(dir, "straight", config);
+        List<String> epochs = Files.readAllLines(straight.resolve("epoch_accuracy_validation.csv"));
+        List<String> test = Files.readAllLines(straight.resolve("epoch_accuracy.csv"));
+        List<String> matrix = Files.readAllLines(straight.resolve("accuracy_matrix_validation.csv"));
+        assertEquals(test.get(0), epochs.get(0));
+        assertEquals("strategy,seed,task,epoch,task_0,task_1", epochs.get(0));
+        // 2 strategies x 2 seeds x 2 tasks x 2 epochs, in the order of epoch_accuracy.csv.
+        assertEquals(1 + 16, epochs.size());
+        for (int i = 1; i < epochs.size(); i++) {
+            String key = test.get(i).substring(0, nthComma(test.get(i), 4));   // strategy,seed,task,epoch
+            assertTrue(epochs.get(i).startsWith(key + ","), epochs.get(i));
+        }
+        RunCommandTest.assertLastEpochsAreMatrixRows(epochs, matrix);
+        assertTrue(Files.readString(straight.resolve("summary.md")).contains("epoch_accuracy_validation.csv (every"
+                + " task's validation samples after every epoch)"));
+        Path plainFolder = run(dir, "plain", plain);
+        assertFalse(Files.exists(plainFolder.resolve("epoch_accuracy_validation.csv")));
+        JsonNode without = metrics(plainFolder);
+        for (List<String> h : HASHES_BEFORE) {
+            assertEquals(without.get("strategies").get(h.get(0)).get("seeds").get(h.get(1)).get("weights_hash"),
+                    metrics(straight).get("strategies").get(h.get(0)).get("seeds").get(h.get(1)).get("weights_hash"),
+                    h.toString());
+        }
+
+        stop(dir, "stopped", config, 1);
+        Path partial = partial(dir.resolve("stopped"));
+        Path progress = partial.resolve("checkpoints/naive/seed-1/progress.json");
+        String saved = Files.readString(progress);
+        ObjectNode node = (ObjectNode) new ObjectMapper().readTree(saved);
+        assertEquals(2, node.get("validation_epoch_accuracy").size(), saved);
+        Files.writeString(progress, node.without("validation_epoch_accuracy").toString());
+        CliRunner.Result refused = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains(progress + ": validation_epoch_accuracy: expected one row per row of"
+                + " epoch_accuracy (2: the validation results of every epoch evaluated), found 0"), refused.err());
+        Files.writeString(progress, saved);
+        CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertEquals(Files.readString(straight.resolve("epoch_accuracy_validation.csv")),
+                Files.readString(Path.of(resumed.lastLine()).resolve("epoch_accuracy_validation.csv")));
+    }
+
+    /** The index of a line's n-th comma, from 1. */
+    private static int nthComma(String line, int n) {
+        int at = -1;
+        for (int k = 0; k < n; k++) {
+            at = line.indexOf(',', at + 1);
+        }
+        return at;
+    }
+
+    /**
      * A progress file must hold the validation results exactly when the run validates: a resume
      * refuses one without them (it had crashed after training the next task) or with them in a run
      * without validation, before any training, naming the file and key.

@@ -51,7 +51,7 @@ class MetricsWriterTest {
         UnitProgress p = UnitProgress.start("naive", seed, rows.length).withRandomInit(new double[] {0.5, 0.5});
         for (int t = 0; t < rows.length; t++) {
             p = p.withTask(rows[t], List.of(new EpochRecord("naive", seed, t, 0, 0.1, 0.9, 1.0, 100)), List.of(),
-                    1.0, t == rows.length - 1 ? "hash" : null, new long[] {10, 20, 30, 0});
+                    List.of(), 1.0, t == rows.length - 1 ? "hash" : null, new long[] {10, 20, 30, 0});
         }
         return p;
     }
@@ -62,7 +62,7 @@ class MetricsWriterTest {
                 .withValidationRandomInit(init);
         for (int t = 0; t < rows.length; t++) {
             p = p.withTask(rows[t], List.of(new EpochRecord("naive", seed, t, 0, 0.1, 0.9, 1.0, 100)), List.of(),
-                    1.0, t == rows.length - 1 ? "hash" : null, new long[] {10, 20, 30, 0}).withValidationRow(
+                    List.of(), 1.0, t == rows.length - 1 ? "hash" : null, new long[] {10, 20, 30, 0}).withValidationRow(
                     validation[t]);
         }
         return p;
@@ -285,8 +285,8 @@ class MetricsWriterTest {
         UnitProgress p = UnitProgress.start("naive", seed, 2).withRandomInit(new double[] {0.5, 0.25});
         for (int t = 0; t < 2; t++) {
             p = p.withTask(rows[t], List.of(new EpochRecord("naive", seed, t, 0, 0.4 + t, 0.6, 1.5, 100),
-                    new EpochRecord("naive", seed, t, 1, 0.2 + t, 0.8, 0.5, 100)), List.of(), 3.0, t == 1 ? "h" : null,
-                    activity);
+                    new EpochRecord("naive", seed, t, 1, 0.2 + t, 0.8, 0.5, 100)), List.of(), List.of(), 3.0,
+                    t == 1 ? "h" : null, activity);
         }
         return p;
     }
@@ -351,7 +351,7 @@ class MetricsWriterTest {
         UnitProgress idle = UnitProgress.start("naive", 2, 2).withRandomInit(new double[] {0.5, 0.5});
         for (int t = 0; t < 2; t++) {
             idle = idle.withTask(new double[] {0.5, 0.5}, List.of(new EpochRecord("naive", 2, t, 0, 0.1, 0.9, 0, 100)),
-                    List.of(), 0, t == 1 ? "h" : null, new long[] {0, 0, 0, 0});
+                    List.of(), List.of(), 0, t == 1 ? "h" : null, new long[] {0, 0, 0, 0});
         }
         MetricsWriter w = MetricsWriter.of(config(2), "run", TASKS, null,
                 List.of(twoEpochUnit(1, new double[][] {{0.9, 0.3}, {0.6, 0.8}}, new long[] {50, 40, 30, 4}), idle),
