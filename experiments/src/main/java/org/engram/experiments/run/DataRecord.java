@@ -1,5 +1,6 @@
 package org.engram.experiments.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.engram.simulator.EngramException;
 /**
  * The data a run started with, saved as {@code data.json} when its folder is created: how and
  * where it was found, its sizes and the SHA-256 of what the learners read
- * ({@link org.engram.experiments.data.Dataset#sha256}). A resume looks for the data first where the
+ * ({@link org.engram.experiments.data.Dataset#sha256}), and with {@code tasks.validation} what each
+ * task holds out of its training samples. A resume looks for the data first where the
  * run found it, then as a new run would, and goes on only if it finds the same data, wherever it
  * now lies: every task of a run must be trained and evaluated on one dataset.
  *
@@ -24,14 +26,42 @@ import org.engram.simulator.EngramException;
  * @param files        the names of the four files read (training images and labels, test images
  *                     and labels) in {@code location}, or {@code null} for generated patterns (and
  *                     in the records of runs started before Engram kept them)
+ * @param validationFraction {@code tasks.validation}, or {@code null} (and left out of the file, which is
+ *                     then as it was before the key) for a run without validation
+ * @param taskSamples  with validation, each task's training samples trained on and held out; else
+ *                     {@code null}, left out
  */
 record DataRecord(DataOrigin origin, String location, Integer trainSamples, Integer testSamples, String sha256,
-                  List<String> files) {
+                  List<String> files, @JsonInclude(JsonInclude.Include.NON_NULL) Double validationFraction,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) List<TaskSamples> taskSamples) {
     static final String FILE = "data.json";
+
+    /**
+     * A task's training samples as {@code tasks.validation} splits them.
+     *
+     * @param task       the task's name, as {@code metrics.json}'s {@code tasks} gives it
+     * @param train      the samples it trains on (after {@code tasks.train_per_task})
+     * @param validation the samples it holds out for validation
+     */
+    record TaskSamples(String task, int train, int validation) {
+    }
 
     /** @return the record of generated patterns */
     static DataRecord generated() {
-        return new DataRecord(null, "synthetic patterns (tasks.synthetic)", null, null, null, null);
+        return new DataRecord(null, "synthetic patterns (tasks.synthetic)", null, null, null, null, null, null);
+    }
+
+    /**
+     * This record with the samples {@code tasks.validation} holds out.
+     *
+     * @param fraction the fraction of each class held out, above 0
+     * @param tasks    each task's sizes
+     * @return the record with {@code validation_fraction} and {@code task_samples}
+     */
+    DataRecord heldOut(double fraction, List<MetricsWriter.Task> tasks) {
+        List<TaskSamples> samples = tasks.stream().map(t -> new TaskSamples(t.name(), t.trainSamples(),
+                t.validationSamples())).toList();
+        return new DataRecord(origin, location, trainSamples, testSamples, sha256, files, fraction, samples);
     }
 
     /** Saves the record in a new run's folder. */

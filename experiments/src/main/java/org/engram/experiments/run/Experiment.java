@@ -74,6 +74,8 @@ final class Experiment {
     private final Dataset test;
     /** A split sequence, which depends on no seed: built and checked once; null for other sequences. */
     private final TaskSequence split;
+    /** The tasks' sizes ({@link #taskSizes}), once made. */
+    private List<MetricsWriter.Task> taskSizes;
 
     private Experiment(ExperimentConfig config, LocatedData located, Dataset train, Dataset test,
                        TaskSequence split) {
@@ -224,16 +226,16 @@ final class Experiment {
 
     /**
      * What identifies the data of this experiment: how and where it was found, its sizes and the
-     * SHA-256 of the training and test sets (which reads every sample once).
+     * SHA-256 of the training and test sets (which reads every sample once), and, with
+     * {@code tasks.validation}, the samples of each task held out and trained on.
      *
      * @return the record ({@link DataRecord#generated()} for generated patterns)
      */
     DataRecord dataRecord() {
-        if (located == null) {
-            return DataRecord.generated();
-        }
-        return new DataRecord(located.origin(), located.location(), train.size(), test.size(),
-                Dataset.sha256(List.of(train, test)), located.fileNames());
+        DataRecord read = located == null ? DataRecord.generated() : new DataRecord(located.origin(),
+                located.location(), train.size(), test.size(), Dataset.sha256(List.of(train, test)),
+                located.fileNames(), null, null);
+        return config.tasks().validation() > 0 ? read.heldOut(config.tasks().validation(), taskSizes()) : read;
     }
 
     /** @return the number of tasks */
@@ -342,12 +344,34 @@ final class Experiment {
     }
 
     /**
+     * The tasks as the metrics name and count them, from the first seed's sequence: every seed's tasks
+     * are as large, and a class holds out as many samples for validation whatever the seed draws. Made
+     * once, as a permuted sequence is costly to build.
+     *
+     * @return each task's name and its training (less those held out), test and validation sample counts
+     */
+    List<MetricsWriter.Task> taskSizes() {
+        if (taskSizes == null) {
+            TasksSpec t = config.tasks();
+            List<MetricsWriter.Task> sizes = new ArrayList<>();
+            for (Task task : sequence(config.seeds().get(0)).tasks()) {
+                Dataset limited = limitedTrain(task);
+                int validation = ValidationSplit.heldOutTotal(t.validation(), limited.classCounts());
+                int test = t.testPerTask() > 0 ? Math.min(t.testPerTask(), task.test().size()) : task.test().size();
+                sizes.add(new MetricsWriter.Task(task.name(), limited.size() - validation, test, validation));
+            }
+            taskSizes = List.copyOf(sizes);
+        }
+        return taskSizes;
+    }
+
+    /**
      * A task's training samples under {@code tasks.train_per_task}: the first so many, or all.
      *
      * @param task a task of a sequence of this experiment
      * @return the samples the task trains on, those held out for validation included
      */
-    Dataset limitedTrain(Task task) {
+    private Dataset limitedTrain(Task task) {
         int limit = config.tasks().trainPerTask();
         return limit > 0 ? task.train().limit(limit) : task.train();
     }

@@ -9,7 +9,6 @@ import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.launch.LaunchCommand;
 import org.engram.experiments.task.TaskSequence;
-import org.engram.experiments.task.ValidationSplit;
 import org.engram.learning.continual.Strategies;
 import org.engram.learning.continual.StrategyDiverged;
 import org.engram.learning.continual.StrategyFailed;
@@ -80,23 +79,12 @@ final class RunLoop {
      */
     void prepare() {
         recordCheckpointedTasks();
-        TaskSequence first = experiment.sequence(config.seeds().get(0));
+        tasks.addAll(experiment.taskSizes());
         long samples = 0;
-        for (org.engram.experiments.task.Task t : first.tasks()) {
-            int limit = config.tasks().trainPerTask();
-            int validation = ValidationSplit.heldOutTotal(config.tasks().validation(),
-                    experiment.limitedTrain(t).classCounts());
-            int train = upTo(limit, t.train().size()) - validation;
-            tasks.add(new MetricsWriter.Task(t.name(), train, upTo(config.tasks().testPerTask(), t.test().size()),
-                    validation));
-            samples += train;
+        for (MetricsWriter.Task t : tasks) {
+            samples += t.trainSamples();
         }
-        this.samplesPerTask = samples / first.size();
-    }
-
-    /** The samples a task keeps of {@code size} under a {@code *_per_task} limit (0: all). */
-    private static int upTo(int limit, int size) {
-        return limit > 0 ? Math.min(limit, size) : size;
+        this.samplesPerTask = samples / tasks.size();
     }
 
     /**

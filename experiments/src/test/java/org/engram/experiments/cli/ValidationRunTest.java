@@ -94,6 +94,10 @@ class ValidationRunTest {
             }
             assertFalse(m.has("validation_fraction"));
             assertFalse(Files.exists(folder.resolve("accuracy_matrix_validation.csv")));
+            // data.json keeps the keys, in the order, it had before tasks.validation existed.
+            List<String> keys = new ArrayList<>();
+            new ObjectMapper().readTree(folder.resolve("data.json").toFile()).fieldNames().forEachRemaining(keys::add);
+            assertEquals(List.of("origin", "location", "train_samples", "test_samples", "sha256", "files"), keys);
         }
     }
 
@@ -335,6 +339,20 @@ class ValidationRunTest {
             int held = m.get("task_samples").get(0).get("validation").asInt();
             // Synthetic: 0.2 x 10 = 2 of each class's 10; bundled data: within 1 of 0.25 x 24 = 6.
             assertTrue(config.equals(synthetic) ? held == 4 : held >= 5 && held <= 7, m.get("task_samples").toString());
+            // data.json, written before the first task, says what each task holds out of its training samples.
+            JsonNode data = new ObjectMapper().readTree(folder.resolve("data.json").toFile());
+            assertEquals(config.equals(synthetic) ? 0.2 : 0.25, data.get("validation_fraction").asDouble());
+            assertEquals(2, data.get("task_samples").size());
+            for (int t = 0; t < 2; t++) {
+                JsonNode task = data.get("task_samples").get(t);
+                assertEquals(m.get("tasks").get(t).asText(), task.get("task").asText());
+                int trained = task.get("train").asInt();
+                int heldOut = task.get("validation").asInt();
+                // Synthetic: 2 classes of 10, each 8 trained and 2 held out; bundled: 24 in all.
+                assertEquals(config.equals(synthetic) ? List.of(16, 4) : List.of(24 - heldOut, heldOut),
+                        List.of(trained, heldOut), task.toString());
+                assertEquals(m.get("task_samples").get(t).get("validation").asInt(), heldOut);
+            }
         }
     }
 }

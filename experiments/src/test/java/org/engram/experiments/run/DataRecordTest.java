@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DataRecordTest {
     private static final DataRecord SUBSET_IN_ENV = new DataRecord(DataOrigin.ENVIRONMENT, "/data/subset", 3000, 1000,
             "a".repeat(64), List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-            "t10k-images-idx3-ubyte", "t10k-labels.idx1-ubyte"));
+            "t10k-images-idx3-ubyte", "t10k-labels.idx1-ubyte"), null, null);
     private static final DataRecord FULL_IN_SYSTEM = new DataRecord(DataOrigin.SYSTEM_FOLDER,
-            "/usr/share/datasets/fashion-mnist", 60000, 10000, "b".repeat(64), null);
+            "/usr/share/datasets/fashion-mnist", 60000, 10000, "b".repeat(64), null, null, null);
 
     /** The reported case: started with $ENGRAM_DATA, whose folder is gone, the system folder found instead. */
     @Test
@@ -46,7 +46,7 @@ class DataRecordTest {
     @Test
     void theSameDataMovedElsewhereIsAccepted(@TempDir Path partial) {
         SUBSET_IN_ENV.requireSame(partial, new DataRecord(DataOrigin.ENVIRONMENT, "/moved/subset", 3000, 1000,
-                "a".repeat(64), null));
+                "a".repeat(64), null, null, null));
     }
 
     @Test
@@ -61,8 +61,8 @@ class DataRecordTest {
         Files.writeString(partial.resolve(DataRecord.FILE), "{\"origin\": \"ENVIRONMENT\", \"location\": "
                 + "\"/data/subset\", \"train_samples\": 3000, \"test_samples\": 1000, \"sha256\": \"" + "a".repeat(64)
                 + "\"}");
-        assertEquals(new DataRecord(DataOrigin.ENVIRONMENT, "/data/subset", 3000, 1000, "a".repeat(64), null),
-                DataRecord.read(partial));
+        assertEquals(new DataRecord(DataOrigin.ENVIRONMENT, "/data/subset", 3000, 1000, "a".repeat(64), null, null,
+                null), DataRecord.read(partial));
     }
 
     @Test
@@ -86,7 +86,8 @@ class DataRecordTest {
     void aResumeReadsTheDataWhereTheRunFoundIt() {
         assumeTrue(Experiment.prepare(searchingConfig()).located().origin() != DataOrigin.BUNDLED_SUBSET,
                 "a search finds installed data here (CI installs it), else there is nothing to prefer over");
-        DataRecord bundled = new DataRecord(DataOrigin.BUNDLED_SUBSET, "classpath:bundled", 3000, 1000, null, null);
+        DataRecord bundled = new DataRecord(DataOrigin.BUNDLED_SUBSET, "classpath:bundled", 3000, 1000, null, null,
+                null, null);
         Experiment e = Experiment.prepare(searchingConfig(), bundled);
         assertEquals(DataOrigin.BUNDLED_SUBSET, e.located().origin());
     }
@@ -97,7 +98,8 @@ class DataRecordTest {
      */
     @Test
     void aRunOnTheSubsetItDidNotAskForIsToldSo() {
-        DataRecord bundled = new DataRecord(DataOrigin.BUNDLED_SUBSET, "classpath:bundled", 3000, 1000, null, null);
+        DataRecord bundled = new DataRecord(DataOrigin.BUNDLED_SUBSET, "classpath:bundled", 3000, 1000, null, null,
+                null, null);
         String notice = Experiment.prepare(searchingConfig(), bundled).subsetNotice();
         assertTrue(notice != null && notice.contains("uses the subset bundled in the jar (3000 training and 1000 test"
                 + " images)") && notice.contains("apt-get install dataset-fashion-mnist")
@@ -110,7 +112,8 @@ class DataRecordTest {
     /** A recorded folder that no longer holds the data is passed over for the usual search. */
     @Test
     void aFolderThatIsGoneIsSearchedForAsANewRunWould(@TempDir Path empty) {
-        DataRecord gone = new DataRecord(DataOrigin.ENVIRONMENT, empty.toString(), 3000, 1000, null, null);
+        DataRecord gone = new DataRecord(DataOrigin.ENVIRONMENT, empty.toString(), 3000, 1000, null, null, null,
+                null);
         assertEquals(Experiment.prepare(searchingConfig()).located().location(),
                 Experiment.prepare(searchingConfig(), gone).located().location());
     }
