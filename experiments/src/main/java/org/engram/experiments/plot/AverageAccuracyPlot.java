@@ -31,6 +31,24 @@ public final class AverageAccuracyPlot {
     }
 
     /**
+     * Which samples the accuracies are of, as the figure's axis and subtitle say.
+     */
+    public enum Samples {
+        /** The test samples: the last point is ACC. */
+        TEST("average accuracy (%)", "ACC"),
+        /** The training samples held out for validation ({@code tasks.validation}): the last point is Val. ACC. */
+        VALIDATION("average validation accuracy (%)", "Val. ACC");
+
+        private final String axis;
+        private final String last;
+
+        Samples(String axis, String last) {
+            this.axis = axis;
+            this.last = last;
+        }
+    }
+
+    /**
      * One strategy: its accuracy matrix for each seed.
      *
      * @param label    legend entry
@@ -103,6 +121,19 @@ public final class AverageAccuracyPlot {
      * @return the figure at the default size
      */
     public static Figure of(List<Strategy> strategies, String title, ErrorMeasure error) {
+        return of(strategies, title, error, Samples.TEST);
+    }
+
+    /**
+     * Draws the figure of the accuracies on the given samples.
+     *
+     * @param strategies the strategies, all of one task count, each with its matrices of those samples
+     * @param title      figure title
+     * @param error      what the error bars show
+     * @param samples    which samples the matrices score, as the axis and subtitle name them
+     * @return the figure at the default size
+     */
+    public static Figure of(List<Strategy> strategies, String title, ErrorMeasure error, Samples samples) {
         if (strategies.isEmpty() || strategies.stream().anyMatch(s -> s.matrices().get(0).size()
                 != strategies.get(0).matrices().get(0).size())) {
             throw new IllegalArgumentException("average accuracy: need strategies of one task count");
@@ -128,7 +159,7 @@ public final class AverageAccuracyPlot {
         NumberAxis x = new NumberAxis("number of tasks learned");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setRange(0.5, strategies.get(0).matrices().get(0).size() + 0.5);
-        NumberAxis y = new PercentAxis("average accuracy (%)");
+        NumberAxis y = new PercentAxis(samples.axis);
         Range range = accuracyRange(data);
         y.setRange(range);
         XYErrorRenderer r = ChartStyle.linesWithErrorBars(error);
@@ -143,9 +174,10 @@ public final class AverageAccuracyPlot {
         String seeds = fewestSeeds == mostSeeds ? fewestSeeds + (fewestSeeds == 1 ? " seed" : " seeds")
                 : fewestSeeds + " to " + mostSeeds + " seeds";
         int cut = barsPastTheAxis(data, range);
-        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%s%s; the last point is ACC%s",
+        ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%s%s; the last point is %s%s",
                 mostSeeds == 1 ? "one seed" : "mean over " + seeds,
-                mostSeeds > 1 ? ", " + error.caption("bars", true, "") : "", Labels.barsCut(cut, range, "%")));
+                mostSeeds > 1 ? ", " + error.caption("bars", true, "") : "", samples.last,
+                Labels.barsCut(cut, range, "%")));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }
 

@@ -402,8 +402,9 @@ public final class Comparison {
                     }
                     node.put("aggregate", aggregate);
                 }
+                // The charts of a comparison draw the test accuracies alone, so the validation matrices stay behind.
                 byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(new Row(label, pool, node,
-                        new RunResults.Strategy(label, seedList.get(label), matrices.get(label))));
+                        new RunResults.Strategy(label, seedList.get(label), matrices.get(label), List.of())));
             }
         }
         List<Row> rows = new ArrayList<>();

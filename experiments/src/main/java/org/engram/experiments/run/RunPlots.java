@@ -21,7 +21,8 @@ import org.engram.experiments.plot.StrategyComparisonPlot;
 /**
  * Draws the figures of a run into its {@code plots/} folder, PNG, SVG and PDF each: per strategy the
  * forgetting plot and the accuracy-matrix heat map (means over seeds); for the run the strategy
- * comparison of ACC and BWT and the average accuracy after each task, and the per-epoch learning
+ * comparison of ACC and BWT and the average accuracy after each task (and, in a run with
+ * {@code tasks.validation}, that of the validation samples, a figure of its own), and the per-epoch learning
  * curves of training loss and accuracy (for learners that have them: the unsupervised Diehl and
  * Cook network has neither). Over several seeds the bars and the curves' bands show the spread
  * {@link ErrorBars} chooses, by default 95% confidence intervals and one standard deviation.
@@ -105,6 +106,14 @@ public final class RunPlots {
                     s.label()), s.label(), s.matrices())));
             figures.put("average_accuracy", AverageAccuracyPlot.of(lines, run.experiment()
                     + ": average accuracy as tasks are learned", error.bars()));
+            if (run.strategies().stream().noneMatch(s -> s.validationMatrices().isEmpty())) {
+                List<AverageAccuracyPlot.Strategy> validation = new ArrayList<>();
+                run.strategies().forEach(s -> validation.add(new AverageAccuracyPlot.Strategy(
+                        names.getOrDefault(s.label(), s.label()), s.label(), s.validationMatrices())));
+                figures.put("average_accuracy_validation", AverageAccuracyPlot.of(validation, run.experiment()
+                        + ": average accuracy on the validation samples as tasks are learned", error.bars(),
+                        AverageAccuracyPlot.Samples.VALIDATION));
+            }
         }
         if (hasLoss(run.epochs())) {
             figures.put("learning_curve_loss", curves(run, true, names, error.curves()));

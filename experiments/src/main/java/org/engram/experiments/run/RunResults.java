@@ -38,11 +38,21 @@ public record RunResults(Path directory, String experiment, String runId, List<S
     /**
      * One strategy of the run.
      *
-     * @param label    its label
-     * @param seeds    the seeds, in order
-     * @param matrices the accuracy matrix of each seed
+     * @param label              its label
+     * @param seeds              the seeds, in order
+     * @param matrices           the accuracy matrix of each seed
+     * @param validationMatrices the accuracy matrix of each seed's validation samples
+     *                           ({@code tasks.validation}), in the order of {@code seeds}; empty for a run
+     *                           without them
      */
-    public record Strategy(String label, List<Long> seeds, List<AccuracyMatrix> matrices) {
+    public record Strategy(String label, List<Long> seeds, List<AccuracyMatrix> matrices,
+                           List<AccuracyMatrix> validationMatrices) {
+        /** Copies the lists. */
+        public Strategy {
+            seeds = List.copyOf(seeds);
+            matrices = List.copyOf(matrices);
+            validationMatrices = List.copyOf(validationMatrices);
+        }
     }
 
     /** The advice for a value that disagrees with the rest of the file. */
@@ -151,6 +161,7 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                 }
                 List<Long> seeds = new ArrayList<>();
                 List<AccuracyMatrix> matrices = new ArrayList<>();
+                List<AccuracyMatrix> validation = new ArrayList<>();
                 for (Iterator<Map.Entry<String, JsonNode>> si = seedResults.fields(); si.hasNext();) {
                     Map.Entry<String, JsonNode> seed = si.next();
                     String at = key + ".seeds." + seed.getKey();
@@ -158,6 +169,20 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                     requireNumbers(file, at, seed.getValue());
                     matrices.add(matrix(file, at + ".accuracy_matrix", seed.getValue().get("accuracy_matrix"),
                             tasks.size()));
+                    JsonNode v = seed.getValue().get("validation");
+                    if (v != null) {
+                        AccuracyMatrix m = matrix(file, at + ".validation.accuracy_matrix", v.get("accuracy_matrix"),
+                                tasks.size());
+                        requireAgrees(file, at + ".validation.acc", v.get("acc"), m.acc(),
+                                "its validation accuracy_matrix gives");
+                        validation.add(m);
+                    }
+                }
+                if (!validation.isEmpty() && validation.size() != seeds.size()) {
+                    // A run holds samples out for every seed or for none.
+                    throw new EngramException(file.toString(), key + ".seeds", "the validation results of every"
+                            + " seed or of none", "those of " + validation.size() + " of its " + seeds.size()
+                            + " seeds", EDITED);
                 }
                 if (!new TreeSet<>(seeds).equals(runSeeds)) {
                     throw new EngramException(file.toString(), key + ".seeds", "the results of the run's seeds "
@@ -165,7 +190,7 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                 }
                 requireConsistent(file, key, s.getValue(), matrices);
                 requireSpreads(file, key, s.getValue());
-                strategies.add(new Strategy(s.getKey(), seeds, matrices));
+                strategies.add(new Strategy(s.getKey(), seeds, matrices, validation));
             }
             if (strategies.isEmpty()) {
                 throw new EngramException(file.toString(), "strategies", "the results of at least one strategy",

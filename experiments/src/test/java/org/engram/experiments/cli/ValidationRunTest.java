@@ -94,6 +94,7 @@ class ValidationRunTest {
             }
             assertFalse(m.has("validation_fraction"));
             assertFalse(Files.exists(folder.resolve("accuracy_matrix_validation.csv")));
+            assertFalse(Files.exists(folder.resolve("plots/average_accuracy_validation.png")));
             // data.json keeps the keys, in the order, it had before tasks.validation existed.
             List<String> keys = new ArrayList<>();
             new ObjectMapper().readTree(folder.resolve("data.json").toFile()).fieldNames().forEachRemaining(keys::add);
@@ -148,6 +149,29 @@ class ValidationRunTest {
         String csv = Files.readString(finished.resolve("accuracy_matrix_validation.csv"));
         assertTrue(csv.startsWith("strategy,seed,") && csv.contains("\newc,mean,1,"), csv);
         assertTrue(Files.readString(finished.resolve("summary.md")).contains("Val. ACC (%)"));
+        for (String format : List.of("png", "svg", "pdf")) {
+            assertTrue(Files.isRegularFile(finished.resolve("plots/average_accuracy_validation." + format)), format);
+        }
+        // engram plot draws the validation figure from metrics.json, so it refuses one whose validation
+        // results disagree: a seed without them, or a Val. ACC that its matrix does not give.
+        ObjectNode edited = (ObjectNode) new ObjectMapper().readTree(finished.resolve("metrics.json").toFile());
+        ObjectNode lacking = edited.deepCopy();
+        ((ObjectNode) lacking.at("/strategies/naive/seeds/2")).remove("validation");
+        ObjectNode wrongAcc = edited.deepCopy();
+        ((ObjectNode) wrongAcc.at("/strategies/naive/seeds/1/validation")).put("acc", 0.01);
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put(lacking.toString(), "strategies.naive.seeds: expected the validation results of every seed or"
+                + " of none, found those of 1 of its 2 seeds");
+        refusals.put(wrongAcc.toString(), "strategies.naive.seeds.1.validation.acc: expected the value its"
+                + " validation accuracy_matrix gives");
+        for (Map.Entry<String, String> r : refusals.entrySet()) {
+            Path copy = Files.createDirectories(dir.resolve("edited").resolve(Integer.toString(r.getValue().length())));
+            Files.copy(finished.resolve("log.csv"), copy.resolve("log.csv"));
+            Files.writeString(copy.resolve("metrics.json"), r.getKey());
+            CliRunner.Result plot = CliRunner.run("plot", copy.toString());
+            assertEquals(2, plot.exitCode(), plot.err());
+            assertTrue(plot.err().contains(r.getValue()), plot.err());
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.ErrorBars;
 import org.engram.experiments.plot.Figure;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
@@ -62,9 +64,44 @@ class RunFiguresTest {
             assertTrue(figures.get("accuracy_matrix_" + label).chart().getTitle().getText().endsWith(
                     ": accuracy matrix (mean of 3 seeds)"), label);
         }
+        assertFalse(figures.containsKey("average_accuracy_validation"), "a run without validation draws none");
         // The heat map's rows name the tasks (classes 0,1 ... classes 8,9) without the word the axis would repeat.
         SymbolAxis rows = (SymbolAxis) figures.get("accuracy_matrix_naive").chart().getXYPlot().getRangeAxis();
         assertEquals(List.of("1: 0,1", "2: 2,3", "3: 4,5", "4: 6,7", "5: 8,9"), List.of(rows.getSymbols()));
+    }
+
+    /**
+     * A run with validation samples draws their average accuracy in a figure of its own, by hand: seed 1's
+     * validation rows (0.8, 0.1), (0.6, 1.0) and seed 2's (1.0, 0.2), (0.4, 0.8) average 0.8 and 1.0 after
+     * task 1, 0.8 and 0.6 after task 2, so the points are 90% and 70% (Val. ACC); the test figure keeps
+     * the test matrices' 50% and 75%.
+     */
+    @Test
+    void aValidatedRunDrawsTheValidationAverageAccuracyToo() {
+        AccuracyMatrix test = AccuracyMatrix.of(new double[][] {{0.5, 0.5}, {0.5, 1.0}});
+        RunResults run = new RunResults(Path.of("v"), "v", "20261201T000000Z-000000", List.of("classes 0,1",
+                "classes 2,3"), List.of(new RunResults.Strategy("naive", List.of(1L, 2L), List.of(test, test),
+                        List.of(AccuracyMatrix.of(new double[][] {{0.8, 0.1}, {0.6, 1.0}}),
+                                AccuracyMatrix.of(new double[][] {{1.0, 0.2}, {0.4, 0.8}})))),
+                List.of(new EpochRecord("naive", 1, 0, 0, 0.3, 0.9, 1, 100), new EpochRecord("naive", 1, 1, 0, 0.3,
+                        0.9, 1, 100), new EpochRecord("naive", 2, 0, 0, 0.4, 0.8, 1, 100),
+                        new EpochRecord("naive", 2, 1, 0, 0.4, 0.8, 1, 100)), null);
+        Map<String, Figure> figures = RunPlots.figures(run, UnaryOperator.identity(), Map.of(), ErrorBars.DEFAULT);
+        Figure validation = figures.get("average_accuracy_validation");
+        YIntervalSeriesCollection points = (YIntervalSeriesCollection) validation.chart().getXYPlot().getDataset();
+        assertEquals(90, points.getYValue(0, 0), 1e-12);
+        assertEquals(70, points.getYValue(0, 1), 1e-12);
+        assertEquals("average validation accuracy (%)", validation.chart().getXYPlot().getRangeAxis().getLabel());
+        assertTrue(validation.chart().getTitle().getText().endsWith(
+                ": average accuracy on the validation samples as tasks are learned"));
+        assertTrue(validation.chart().getSubtitles().stream().anyMatch(t -> t instanceof TextTitle title
+                && title.getText().contains("the last point is Val. ACC")), "the subtitle names Val. ACC");
+        YIntervalSeriesCollection testPoints = (YIntervalSeriesCollection) figures.get("average_accuracy").chart()
+                .getXYPlot().getDataset();
+        assertEquals(50, testPoints.getYValue(0, 0), 1e-12);
+        assertEquals(75, testPoints.getYValue(0, 1), 1e-12);
+        assertEquals("average accuracy (%)", figures.get("average_accuracy").chart().getXYPlot().getRangeAxis()
+                .getLabel());
     }
 
     /**
@@ -76,7 +113,8 @@ class RunFiguresTest {
     void aRunOfOneTaskDrawsNoComparisonOrAverageAccuracy() {
         RunResults one = new RunResults(Path.of("one"), "one", "20261201T000000Z-000000", List.of("classes 0,1"),
                 List.of(new RunResults.Strategy("naive", List.of(1L, 2L), List.of(
-                        AccuracyMatrix.of(new double[][] {{0.9}}), AccuracyMatrix.of(new double[][] {{0.8}})))),
+                        AccuracyMatrix.of(new double[][] {{0.9}}), AccuracyMatrix.of(new double[][] {{0.8}})),
+                        List.of())),
                 List.of(new EpochRecord("naive", 1, 0, 0, 0.3, 0.9, 1, 100),
                         new EpochRecord("naive", 2, 0, 0, 0.4, 0.8, 1, 100)), null);
         Map<String, Figure> figures = RunPlots.figures(one, UnaryOperator.identity(), Map.of(), ErrorBars.DEFAULT);
