@@ -237,6 +237,9 @@ public final class Comparison {
             for (String setting : SETTINGS) {
                 line.append(", ").append(setting).append(' ').append(setting(r, setting));
             }
+            if (r.metrics().has("validation_fraction")) {
+                line.append(", tasks.validation ").append(r.metrics().get("validation_fraction").asText());
+            }
             runLines.add(line.append(", seeds ").append(r.strategies().get(0).seeds()).append(", Engram ")
                     .append(String.join(" then ", RunBuilds.commits(r))).append(")").toString());
         }
@@ -267,6 +270,10 @@ public final class Comparison {
         }
         notes.forEach(note -> texNote.append("\nNote: ").append(note));
         texNote.append('\n').append(SummaryWriter.DEFINITIONS).append('.');
+        if (results.stream().anyMatch(r -> r.metrics().has("validation_fraction"))) {
+            texNote.append("\nRuns whose line names tasks.validation trained without the samples it held out for"
+                    + " validation; ").append(SummaryWriter.HELD_OUT_NOTE).append('.');
+        }
         // A comparison is not resumed: a stopped one leaves no folder.
         RunFolder folder = RunFolder.createNewDisposable(resultsRoot, FOLDER, Instant.now(), runs.toString());
         try {

@@ -117,7 +117,17 @@ final class MetricsWriter {
                 + metrics.get("scenario") + ", " + tasks.size() + " tasks), seeds " + config.seeds() + ".\nData: "
                 + (data == null ? "generated patterns" : data) + ".\nStrategies: "
                 + SummaryWriter.strategies(strategies) + "." + (madeBy == null ? "" : "\nMade by " + madeBy + ".")
-                + "\n" + SummaryWriter.DEFINITIONS + ".");
+                + "\n" + SummaryWriter.DEFINITIONS + "." + (validated() ? "\n" + heldOutComment() : ""));
+    }
+
+    /**
+     * What {@code table.tex} says of a run with validation samples: its networks trained on fewer samples
+     * than the tasks hold, and its accuracies are on the test samples.
+     */
+    private String heldOutComment() {
+        double f = config.tasks().validation();
+        return "Trained without the samples tasks.validation " + f + " held out for validation (round(" + f
+                + " x n) of each class of n training samples in every task); " + SummaryWriter.HELD_OUT_NOTE + ".";
     }
 
     /** @return whether the run held samples out for validation ({@code tasks.validation} above 0) */

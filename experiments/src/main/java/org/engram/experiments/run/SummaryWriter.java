@@ -22,6 +22,12 @@ final class SummaryWriter {
      * What the Markdown tables' timings measure. The first unit of a process runs while the JVM
      * compiles the training code: its first task was measured at 530 samples/s against about 7,000 after.
      */
+    /**
+     * What a LaTeX table of runs that held samples out for validation adds to saying so: its accuracies
+     * are on the test samples, not on the held-out ones (the tables have no column of those).
+     */
+    static final String HELD_OUT_NOTE = "every accuracy in the table is on test samples; those on the held-out"
+            + " samples, which choose hyperparameters, are in the run's summary.md";
     static final String TIMING_NOTE = "wall time and samples/s measure this machine, not the method, and the first"
             + " unit a process trains (the first strategy's first seed, unless resumed) also pays the Java runtime's"
             + " compiling of the training code, several times slower on its first task";

@@ -95,6 +95,7 @@ class ValidationRunTest {
             assertFalse(m.has("validation_fraction"));
             assertFalse(Files.exists(folder.resolve("accuracy_matrix_validation.csv")));
             assertFalse(Files.exists(folder.resolve("plots/average_accuracy_validation.png")));
+            assertFalse(Files.readString(folder.resolve("table.tex")).contains("validation"));
             // data.json keeps the keys, in the order, it had before tasks.validation existed.
             List<String> keys = new ArrayList<>();
             new ObjectMapper().readTree(folder.resolve("data.json").toFile()).fieldNames().forEachRemaining(keys::add);
@@ -149,6 +150,12 @@ class ValidationRunTest {
         String csv = Files.readString(finished.resolve("accuracy_matrix_validation.csv"));
         assertTrue(csv.startsWith("strategy,seed,") && csv.contains("\newc,mean,1,"), csv);
         assertTrue(Files.readString(finished.resolve("summary.md")).contains("Val. ACC (%)"));
+        // The paper's table has no Val. ACC column, and says its networks trained on fewer samples.
+        String tex = Files.readString(finished.resolve("table.tex"));
+        assertFalse(tex.contains("Val. ACC"), tex);
+        assertTrue(tex.contains("\n% Trained without the samples tasks.validation 0.25 held out for validation"
+                + " (round(0.25 x n) of each class of n training samples in every task); every accuracy in the"
+                + " table is on test samples;"), tex);
         for (String format : List.of("png", "svg", "pdf")) {
             assertTrue(Files.isRegularFile(finished.resolve("plots/average_accuracy_validation." + format)), format);
         }
@@ -321,10 +328,13 @@ class ValidationRunTest {
                     1e-12);
             assertFalse(line[header.indexOf("val_acc_ci95_half_width")].isEmpty());
         }
-        // The LaTeX tables have no Val. ACC column, so their notes do not speak of one.
+        // The LaTeX tables have no Val. ACC column, so their notes do not speak of one; they say which runs
+        // trained without their validation samples.
         for (String tex : List.of("comparison.tex", "comparison-narrow.tex")) {
             String text = Files.readString(Path.of(compare.lastLine()).resolve(tex));
             assertFalse(text.contains("Val. ACC"), text);
+            assertTrue(text.contains(", tasks.validation 0.25, seeds [2],") && text.contains("\n% Runs whose line"
+                    + " names tasks.validation trained without the samples it held out for validation;"), text);
         }
     }
 
