@@ -30,7 +30,8 @@ import org.engram.simulator.EngramException;
 /**
  * Compares the strategies of one or more finished runs side by side: a table of every summary
  * metric over seeds ({@code comparison.md}, {@code comparison.csv}), the ACC/BWT bar chart
- * ({@code plots/comparison}) and the average accuracy after each task ({@code plots/average_accuracy}),
+ * ({@code plots/comparison}) and the average accuracy after each task ({@code plots/average_accuracy}, and
+ * {@code plots/average_accuracy_validation} when every run compared held samples out for validation),
  * and, for rows over two or more common seeds, their differences seed by seed ({@code paired.md},
  * {@code paired.tex}, {@code paired.csv}; see {@link PairedDifferences}), the LaTeX tables also narrow
  * ({@code comparison-narrow.tex}, {@code paired-narrow.tex}: each ± under its mean), written to
@@ -163,6 +164,7 @@ public final class Comparison {
         Map<String, Object> merged = new LinkedHashMap<>();
         List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
         List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
+        List<AverageAccuracyPlot.Strategy> validationLines = new ArrayList<>();
         ComparisonCsv csv = new ComparisonCsv(rows.stream().anyMatch(r -> ((Map<?, ?>) r.node().get("aggregate"))
                 .get("validation") != null));
         List<PairedDifferences.Row> pairedRows = new ArrayList<>();
@@ -177,8 +179,12 @@ public final class Comparison {
             if (tasks > 1) {
                 entries.add(RunPlots.entry(label, row.strategy()));
                 // Styled by label and tag, whatever the legend shows: a strategy keeps its colour in every figure.
-                lines.add(new AverageAccuracyPlot.Strategy(label, pools.size() > 1 ? row.label() + " ["
-                        + row.pool().tag() + "]" : row.label(), row.strategy().matrices()));
+                String style = pools.size() > 1 ? row.label() + " [" + row.pool().tag() + "]" : row.label();
+                lines.add(new AverageAccuracyPlot.Strategy(label, style, row.strategy().matrices()));
+                if (!row.strategy().validationMatrices().isEmpty()) {
+                    validationLines.add(new AverageAccuracyPlot.Strategy(label, style,
+                            row.strategy().validationMatrices()));
+                }
             }
             RunResults first = results.get(row.pool().members().get(0));
             List<String> ids = new ArrayList<>();
@@ -293,6 +299,12 @@ public final class Comparison {
                         error).from(figureSource)));
                 figures.put("average_accuracy", layout.apply(AverageAccuracyPlot.of(lines,
                         "Average accuracy as tasks are learned", error).from(figureSource)));
+                if (validationLines.size() == lines.size()) {
+                    // Only when every row has validation samples: a chart that left rows out would mislead.
+                    figures.put("average_accuracy_validation", layout.apply(AverageAccuracyPlot.of(validationLines,
+                            "Average accuracy on the validation samples as tasks are learned", error,
+                            AverageAccuracyPlot.Samples.VALIDATION).from(figureSource)));
+                }
                 DrawnFigure.drawEach(figures, (base, drawn) -> drawn.write(folder, "plots/" + base));
                 String captions = Captions.markdown(figures);
                 if (captions != null) {
@@ -377,6 +389,7 @@ public final class Comparison {
             Map<String, Map<String, Object>> seeds = new LinkedHashMap<>();
             Map<String, List<Long>> seedList = new LinkedHashMap<>();
             Map<String, List<AccuracyMatrix>> matrices = new LinkedHashMap<>();
+            Map<String, List<AccuracyMatrix>> validation = new LinkedHashMap<>();
             for (int i : pool.members()) {
                 RunResults r = results.get(i);
                 for (RunResults.Strategy s : r.strategies()) {
@@ -388,6 +401,11 @@ public final class Comparison {
                                 node.get(Long.toString(seed)));
                         seedList.computeIfAbsent(s.label(), l -> new ArrayList<>()).add(seed);
                         matrices.computeIfAbsent(s.label(), l -> new ArrayList<>()).add(s.matrices().get(k));
+                        if (!s.validationMatrices().isEmpty()) {
+                            // The runs of a pool differ only in seeds, tasks.validation not among them.
+                            validation.computeIfAbsent(s.label(), l -> new ArrayList<>())
+                                    .add(s.validationMatrices().get(k));
+                        }
                     }
                 }
             }
@@ -403,15 +421,15 @@ public final class Comparison {
                     node.put("seeds", seeds.get(label));
                     Map<String, Object> aggregate = new LinkedHashMap<>();
                     aggregate.put("over_seeds", MetricsWriter.overSeeds(each));
-                    Map<String, Object> validation = MetricsWriter.validationOverSeeds(each);
-                    if (validation != null) {
-                        aggregate.put("validation", Map.of("over_seeds", validation));
+                    Map<String, Object> validationSpread = MetricsWriter.validationOverSeeds(each);
+                    if (validationSpread != null) {
+                        aggregate.put("validation", Map.of("over_seeds", validationSpread));
                     }
                     node.put("aggregate", aggregate);
                 }
-                // The charts of a comparison draw the test accuracies alone, so the validation matrices stay behind.
                 byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(new Row(label, pool, node,
-                        new RunResults.Strategy(label, seedList.get(label), matrices.get(label), List.of())));
+                        new RunResults.Strategy(label, seedList.get(label), matrices.get(label),
+                                validation.getOrDefault(label, List.of()))));
             }
         }
         List<Row> rows = new ArrayList<>();

@@ -683,6 +683,7 @@ class RunCommandTest {
         Path cmp = Path.of(r.lastLine());
         assertTrue(Files.isRegularFile(cmp.resolve("plots/comparison.png")));
         assertTrue(Files.isRegularFile(cmp.resolve("plots/average_accuracy.png")));
+        assertFalse(Files.exists(cmp.resolve("plots/average_accuracy_validation.png")), "no validation samples");
         // The table for a paper: a row per strategy, and in its comments the run it is made of.
         String latex = Files.readString(cmp.resolve("comparison.tex"));
         String runId = new ObjectMapper().readTree(folder.resolve("metrics.json").toFile()).get("run_id").asText();

@@ -328,6 +328,15 @@ class ValidationRunTest {
                     1e-12);
             assertFalse(line[header.indexOf("val_acc_ci95_half_width")].isEmpty());
         }
+        // The chart of the validation samples' average accuracy pools the runs' seeds as the table does.
+        CliRunner.Result printed = CliRunner.run("compare", first.toString(), second.toString(), "--out",
+                dir.resolve("printed").toString(), "--width-in", "3.3");
+        assertEquals(0, printed.exitCode(), printed.err());
+        String captions = Files.readString(Path.of(printed.lastLine()).resolve("plots/captions.md"));
+        String entry = captions.lines().filter(l -> l.startsWith("- `average_accuracy_validation`")).findFirst()
+                .orElseThrow(() -> new AssertionError(captions));
+        assertTrue(entry.contains("Average accuracy on the validation samples as tasks are learned")
+                && entry.contains("mean over 2 seeds") && entry.contains("the last point is Val. ACC"), entry);
         // The LaTeX tables have no Val. ACC column, so their notes do not speak of one; they say which runs
         // trained without their validation samples.
         for (String tex : List.of("comparison.tex", "comparison-narrow.tex")) {
