@@ -24,8 +24,9 @@ import org.engram.experiments.plot.StrategyComparisonPlot;
  * comparison of ACC and BWT and the average accuracy after each task (and, in a run with
  * {@code tasks.validation}, that of the validation samples, a figure of its own), and the per-epoch learning
  * curves of training loss and accuracy (for learners that have them: the unsupervised Diehl and
- * Cook network has neither). Over several seeds the bars and the curves' bands show the spread
- * {@link ErrorBars} chooses, by default 95% confidence intervals and one standard deviation.
+ * Cook network has neither) and, where every epoch's validation accuracy was measured, of that. Over
+ * several seeds the bars and the curves' bands show the spread {@link ErrorBars} chooses, by default 95%
+ * confidence intervals and one standard deviation.
  */
 public final class RunPlots {
     private RunPlots() {
@@ -119,6 +120,9 @@ public final class RunPlots {
             figures.put("learning_curve_loss", curves(run, true, names, error.curves()));
             figures.put("learning_curve_accuracy", curves(run, false, names, error.curves()));
         }
+        if (!run.validationEpochs().isEmpty()) {
+            figures.put("learning_curve_validation", validationCurves(run, names, error.curves()));
+        }
         String source = dataSource(run.runId(), run.experiment());
         figures.replaceAll((base, figure) -> layout.apply(figure.from(source)));
         return figures;
@@ -161,21 +165,66 @@ public final class RunPlots {
         return new StrategyComparisonPlot.Entry(label, SeedSummary.of(acc), SeedSummary.of(bwt));
     }
 
+    /** One value of a per-epoch curve: of a strategy's seed after an epoch of a task. */
+    private record EpochValue(String strategy, int task, int epoch, double value) {
+    }
+
     private static Figure curves(RunResults run, boolean loss, Map<String, String> names, ErrorMeasure error) {
-        List<LearningCurvePlot.Curve> curves = new ArrayList<>();
+        List<EpochValue> values = new ArrayList<>();
+        for (EpochRecord e : run.epochs()) {
+            values.add(new EpochValue(e.strategy(), e.task(), e.epoch(), loss ? e.loss() : 100 * e.trainAccuracy()));
+        }
+        List<LearningCurvePlot.Curve> curves = perEpoch(run, values, names, error);
+        String seeds = seedsCaption(run, error);
+        // Short axis labels, which a figure printed in a column must fit; what the values are is in the title.
+        return loss
+                ? LearningCurvePlot.of(curves, "training loss (nats)", false, taskStarts(run), run.experiment()
+                        + ": training loss per epoch (cross-entropy on the batches, penalties left out)" + seeds)
+                : LearningCurvePlot.of(curves, "training accuracy (%)", true, taskStarts(run), run.experiment()
+                        + ": training accuracy per epoch, on the batches" + seeds);
+    }
+
+    /**
+     * The accuracy on the validation samples of the tasks learned so far (those up to the one being
+     * trained), averaged over them, after every epoch: what {@code training.epochs} is chosen by.
+     */
+    private static Figure validationCurves(RunResults run, Map<String, String> names, ErrorMeasure error) {
+        List<EpochValue> values = new ArrayList<>();
+        for (RunResults.EpochAccuracy a : run.validationEpochs()) {
+            double sum = 0;
+            for (int j = 0; j <= a.task(); j++) {
+                sum += a.accuracies()[j];
+            }
+            values.add(new EpochValue(a.strategy(), a.task(), a.epoch(), 100 * sum / (a.task() + 1)));
+        }
+        return LearningCurvePlot.of(perEpoch(run, values, names, error), "validation accuracy (%)", true,
+                taskStarts(run), run.experiment() + ": accuracy on the validation samples of the tasks learned so"
+                        + " far, after each epoch" + seedsCaption(run, error));
+    }
+
+    /** The epochs a task of the run has (every task has as many). */
+    private static int epochsPerTask(RunResults run) {
         int epochsPerTask = 0;
         for (EpochRecord e : run.epochs()) {
             epochsPerTask = Math.max(epochsPerTask, e.epoch() + 1);
         }
+        return epochsPerTask;
+    }
+
+    /** One curve per strategy: over the epochs of the whole sequence, its seeds' mean value and spread. */
+    private static List<LearningCurvePlot.Curve> perEpoch(RunResults run, List<EpochValue> values,
+                                                          Map<String, String> names, ErrorMeasure error) {
+        List<LearningCurvePlot.Curve> curves = new ArrayList<>();
+        int epochsPerTask = epochsPerTask(run);
         int total = epochsPerTask * run.tasks().size();
         for (RunResults.Strategy s : run.strategies()) {
             List<List<Double>> bySeed = new ArrayList<>();
             for (int k = 0; k < total; k++) {
                 bySeed.add(new ArrayList<>());
             }
-            for (EpochRecord e : run.epochs()) {
-                if (e.strategy().equals(s.label())) {
-                    bySeed.get(e.task() * epochsPerTask + e.epoch()).add(loss ? e.loss() : 100 * e.trainAccuracy());
+            for (EpochValue v : values) {
+                if (v.strategy().equals(s.label())) {
+                    bySeed.get(v.task() * epochsPerTask + v.epoch()).add(v.value());
                 }
             }
             double[] x = new double[total];
@@ -183,27 +232,32 @@ public final class RunPlots {
             double[] spread = new double[total];
             for (int k = 0; k < total; k++) {
                 x[k] = k + 1;
-                double[] values = bySeed.get(k).stream().mapToDouble(Double::doubleValue).toArray();
-                SeedSummary summary = values.length == 0 ? null : SeedSummary.of(values);
+                double[] each = bySeed.get(k).stream().mapToDouble(Double::doubleValue).toArray();
+                SeedSummary summary = each.length == 0 ? null : SeedSummary.of(each);
                 y[k] = summary == null ? Double.NaN : summary.mean();
                 spread[k] = summary == null ? Double.NaN : error.halfWidth(summary);
             }
             curves.add(new LearningCurvePlot.Curve(names.getOrDefault(s.label(), s.label()), s.label(), x, y, spread));
         }
+        return curves;
+    }
+
+    /** The first epoch of each task after the first, counted over the whole sequence from 1. */
+    private static int[] taskStarts(RunResults run) {
+        int epochsPerTask = epochsPerTask(run);
         int[] starts = new int[run.tasks().size() - 1];
         for (int t = 1; t < run.tasks().size(); t++) {
             starts[t - 1] = t * epochsPerTask + 1;
         }
+        return starts;
+    }
+
+    /** How the curves' title says what they are over: nothing for one seed, else the seeds and the band. */
+    private static String seedsCaption(RunResults run, ErrorMeasure error) {
         int fewest = run.strategies().stream().mapToInt(st -> st.seeds().size()).min().orElse(1);
         int most = run.strategies().stream().mapToInt(st -> st.seeds().size()).max().orElse(1);
-        String seeds = most == 1 ? "" : ", mean over " + (fewest == most ? most : fewest + " to " + most)
+        return most == 1 ? "" : ", mean over " + (fewest == most ? most : fewest + " to " + most)
                 + " seeds, " + error.caption("band", true, "");
-        // Short axis labels, which a figure printed in a column must fit; what the values are is in the title.
-        return loss
-                ? LearningCurvePlot.of(curves, "training loss (nats)", false, starts, run.experiment()
-                        + ": training loss per epoch (cross-entropy on the batches, penalties left out)" + seeds)
-                : LearningCurvePlot.of(curves, "training accuracy (%)", true, starts, run.experiment()
-                        + ": training accuracy per epoch, on the batches" + seeds);
     }
 
     /** Task names short enough for axis labels: {@code classes 0,1} becomes {@code 0,1}. */

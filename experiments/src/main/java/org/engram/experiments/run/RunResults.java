@@ -32,9 +32,25 @@ import org.engram.simulator.ParameterException;
  * @param strategies each strategy's per-seed accuracy matrices, in config order
  * @param epochs     every epoch of {@code log.csv}
  * @param metrics    the whole {@code metrics.json} tree
+ * @param validationEpochs every epoch's accuracies on the validation samples
+ *                   ({@code epoch_accuracy_validation.csv}), in the order of {@code epochs}; empty for a run
+ *                   without that file
  */
 public record RunResults(Path directory, String experiment, String runId, List<String> tasks,
-                         List<Strategy> strategies, List<EpochRecord> epochs, JsonNode metrics) {
+                         List<Strategy> strategies, List<EpochRecord> epochs, JsonNode metrics,
+                         List<EpochAccuracy> validationEpochs) {
+    /**
+     * The accuracy on every task after one epoch: a row of an epoch accuracy file.
+     *
+     * @param strategy   strategy label
+     * @param seed       seed
+     * @param task       the task trained, from 0
+     * @param epoch      the epoch within it, from 0
+     * @param accuracies the accuracy on each task, fractions in [0, 1]
+     */
+    public record EpochAccuracy(String strategy, long seed, int task, int epoch, double[] accuracies) {
+    }
+
     /**
      * One strategy of the run.
      *
@@ -196,8 +212,9 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                 throw new EngramException(file.toString(), "strategies", "the results of at least one strategy",
                         "none", null);
             }
-            return new RunResults(directory, experiment, runId, tasks, strategies,
-                    readLog(directory.resolve("log.csv"), tasks.size(), strategies), root);
+            List<EpochRecord> epochs = readLog(directory.resolve("log.csv"), tasks.size(), strategies);
+            return new RunResults(directory, experiment, runId, tasks, strategies, epochs, root,
+                    readEpochAccuracy(directory.resolve(MetricsWriter.VALIDATION_EPOCH_FILE), tasks.size(), epochs));
         } catch (IOException | RuntimeException e) {
             if (e instanceof EngramException ee) {
                 throw ee;
@@ -541,6 +558,58 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                     }
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * The rows of an epoch accuracy file, or none when the run wrote none: one row per line of
+     * {@code log.csv}, in its order (the run writes both from the same epochs), each the accuracy on
+     * every task. A line of another epoch than log.csv's at its place, or an accuracy outside [0, 1], is
+     * named: the curve drawn from it would mix epochs or leave the axis.
+     */
+    private static List<EpochAccuracy> readEpochAccuracy(Path file, int tasks, List<EpochRecord> epochs) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new EngramException(file + ": cannot read: " + IoReasons.of(e), e);
+        }
+        StringBuilder header = new StringBuilder("strategy,seed,task,epoch");
+        for (int j = 0; j < tasks; j++) {
+            header.append(",task_").append(j);
+        }
+        if (lines.isEmpty() || !lines.get(0).equals(header.toString())) {
+            throw new EngramException(file + ":1", null, "the header " + header, lines.isEmpty() ? "an empty file"
+                    : "'" + lines.get(0) + "'", null);
+        }
+        if (lines.size() - 1 != epochs.size()) {
+            throw new EngramException(file.toString(), null, "a line per line of log.csv (" + epochs.size() + ")",
+                    String.valueOf(lines.size() - 1), EDITED);
+        }
+        List<EpochAccuracy> out = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String where = file + ":" + (i + 1);
+            String[] f = lines.get(i).split(",", -1);
+            EpochRecord e = epochs.get(i - 1);
+            String key = e.strategy() + "," + e.seed() + "," + e.task() + "," + e.epoch();
+            if (f.length != 4 + tasks || !lines.get(i).startsWith(key + ",")) {
+                throw new EngramException(where, null, "the accuracies after " + epochKey(e.strategy(), e.seed(),
+                        e.task(), e.epoch()) + " (line " + i + " of log.csv's epochs), " + (4 + tasks) + " fields",
+                        "'" + lines.get(i) + "'", EDITED);
+            }
+            double[] accuracies = new double[tasks];
+            for (int j = 0; j < tasks; j++) {
+                String name = "task_" + j;
+                accuracies[j] = number(f, 4 + j, header.toString().split(","), where);
+                if (!(accuracies[j] >= 0 && accuracies[j] <= 1)) {
+                    throw new EngramException(where, name, "an accuracy in [0, 1]", f[4 + j], null);
+                }
+            }
+            out.add(new EpochAccuracy(e.strategy(), e.seed(), e.task(), e.epoch(), accuracies));
         }
         return out;
     }

@@ -208,8 +208,22 @@ class ValidationRunTest {
         RunCommandTest.assertLastEpochsAreMatrixRows(epochs, matrix);
         assertTrue(Files.readString(straight.resolve("summary.md")).contains("epoch_accuracy_validation.csv (every"
                 + " task's validation samples after every epoch)"));
+        assertTrue(Files.isRegularFile(straight.resolve("plots/learning_curve_validation.png")));
+        // engram plot reads the file back, and refuses an accuracy it holds outside [0, 1] by line and column.
+        Path copy = Files.createDirectories(dir.resolve("edited"));
+        for (String f : List.of("metrics.json", "log.csv")) {
+            Files.copy(straight.resolve(f), copy.resolve(f));
+        }
+        List<String> damaged = new ArrayList<>(epochs);
+        damaged.set(3, damaged.get(3).substring(0, damaged.get(3).lastIndexOf(',')) + ",1.5");
+        Files.write(copy.resolve("epoch_accuracy_validation.csv"), damaged);
+        CliRunner.Result plot = CliRunner.run("plot", copy.toString());
+        assertEquals(2, plot.exitCode(), plot.err());
+        assertTrue(plot.err().contains(copy.resolve("epoch_accuracy_validation.csv") + ":4: task_1: expected an"
+                + " accuracy in [0, 1], found 1.5"), plot.err());
         Path plainFolder = run(dir, "plain", plain);
         assertFalse(Files.exists(plainFolder.resolve("epoch_accuracy_validation.csv")));
+        assertFalse(Files.exists(plainFolder.resolve("plots/learning_curve_validation.png")));
         JsonNode without = metrics(plainFolder);
         for (List<String> h : HASHES_BEFORE) {
             assertEquals(without.get("strategies").get(h.get(0)).get("seeds").get(h.get(1)).get("weights_hash"),

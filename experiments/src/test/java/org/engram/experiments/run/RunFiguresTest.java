@@ -14,8 +14,11 @@ import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.ErrorBars;
 import org.engram.experiments.plot.Figure;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
 
@@ -65,16 +68,17 @@ class RunFiguresTest {
                     ": accuracy matrix (mean of 3 seeds)"), label);
         }
         assertFalse(figures.containsKey("average_accuracy_validation"), "a run without validation draws none");
+        assertFalse(figures.containsKey("learning_curve_validation"), "a run without validation draws none");
         // The heat map's rows name the tasks (classes 0,1 ... classes 8,9) without the word the axis would repeat.
         SymbolAxis rows = (SymbolAxis) figures.get("accuracy_matrix_naive").chart().getXYPlot().getRangeAxis();
         assertEquals(List.of("1: 0,1", "2: 2,3", "3: 4,5", "4: 6,7", "5: 8,9"), List.of(rows.getSymbols()));
     }
 
     /**
-     * A run with validation samples draws their average accuracy in a figure of its own, by hand: seed 1's
-     * validation rows (0.8, 0.1), (0.6, 1.0) and seed 2's (1.0, 0.2), (0.4, 0.8) average 0.8 and 1.0 after
-     * task 1, 0.8 and 0.6 after task 2, so the points are 90% and 70% (Val. ACC); the test figure keeps
-     * the test matrices' 50% and 75%.
+     * A run with validation samples draws their average accuracy in a figure of its own, and their accuracy
+     * after each epoch in a learning curve, by hand: seed 1's validation rows (0.8, 0.1), (0.6, 1.0) and
+     * seed 2's (1.0, 0.2), (0.4, 0.8) average 0.8 and 1.0 after task 1, 0.8 and 0.6 after task 2, so the
+     * points are 90% and 70% (Val. ACC); the test figure keeps the test matrices' 50% and 75%.
      */
     @Test
     void aValidatedRunDrawsTheValidationAverageAccuracyToo() {
@@ -85,7 +89,11 @@ class RunFiguresTest {
                                 AccuracyMatrix.of(new double[][] {{1.0, 0.2}, {0.4, 0.8}})))),
                 List.of(new EpochRecord("naive", 1, 0, 0, 0.3, 0.9, 1, 100), new EpochRecord("naive", 1, 1, 0, 0.3,
                         0.9, 1, 100), new EpochRecord("naive", 2, 0, 0, 0.4, 0.8, 1, 100),
-                        new EpochRecord("naive", 2, 1, 0, 0.4, 0.8, 1, 100)), null);
+                        new EpochRecord("naive", 2, 1, 0, 0.4, 0.8, 1, 100)), null, List.of(
+                        new RunResults.EpochAccuracy("naive", 1, 0, 0, new double[] {0.8, 0.1}),
+                        new RunResults.EpochAccuracy("naive", 1, 1, 0, new double[] {0.6, 1.0}),
+                        new RunResults.EpochAccuracy("naive", 2, 0, 0, new double[] {1.0, 0.2}),
+                        new RunResults.EpochAccuracy("naive", 2, 1, 0, new double[] {0.4, 0.8})));
         Map<String, Figure> figures = RunPlots.figures(run, UnaryOperator.identity(), Map.of(), ErrorBars.DEFAULT);
         Figure validation = figures.get("average_accuracy_validation");
         YIntervalSeriesCollection points = (YIntervalSeriesCollection) validation.chart().getXYPlot().getDataset();
@@ -102,6 +110,14 @@ class RunFiguresTest {
         assertEquals(75, testPoints.getYValue(0, 1), 1e-12);
         assertEquals("average accuracy (%)", figures.get("average_accuracy").chart().getXYPlot().getRangeAxis()
                 .getLabel());
+        // The epochs' validation accuracies, one epoch per task, average the tasks learned so far: task 1's
+        // epoch scores task 1 alone (80 and 100), task 2's both tasks (80 and 60); the curve is their mean.
+        XYPlot curve = figures.get("learning_curve_validation").chart().getXYPlot();
+        XYSeries naive = ((XYSeriesCollection) curve.getDataset()).getSeries(0);
+        assertEquals(2, naive.getItemCount());
+        assertEquals(90, naive.getY(0).doubleValue(), 1e-12);
+        assertEquals(70, naive.getY(1).doubleValue(), 1e-12);
+        assertEquals("validation accuracy (%)", curve.getRangeAxis().getLabel());
     }
 
     /**
@@ -116,7 +132,7 @@ class RunFiguresTest {
                         AccuracyMatrix.of(new double[][] {{0.9}}), AccuracyMatrix.of(new double[][] {{0.8}})),
                         List.of())),
                 List.of(new EpochRecord("naive", 1, 0, 0, 0.3, 0.9, 1, 100),
-                        new EpochRecord("naive", 2, 0, 0, 0.4, 0.8, 1, 100)), null);
+                        new EpochRecord("naive", 2, 0, 0, 0.4, 0.8, 1, 100)), null, List.of());
         Map<String, Figure> figures = RunPlots.figures(one, UnaryOperator.identity(), Map.of(), ErrorBars.DEFAULT);
         assertEquals(List.of("forgetting_naive", "accuracy_matrix_naive", "learning_curve_loss",
                 "learning_curve_accuracy"), List.copyOf(figures.keySet()));
