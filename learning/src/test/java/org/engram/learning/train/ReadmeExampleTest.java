@@ -46,7 +46,7 @@ class ReadmeExampleTest {
         // README:training-example
         LayeredNet net = LayeredNet.create(LayeredNetSpec.of(784, List.of(HiddenLayer.lif(256, 10.0)),
                 ReadoutLayer.of(10, Readout.MEAN_MEMBRANE, 10.0)), 42);
-        TrainerOptions options = TrainerOptions.defaults()
+        TrainerOptions options = TrainerOptions.defaults()   // 469 = ceil(60,000 / 128): an epoch's steps
                 .withOptimizer(OptimizerSpec.adam(), LearningRateSchedule.cosine(2e-3, 0, 469))
                 .withThreads(2).withSeed(42);
         try (Trainer trainer = new Trainer(net, RateEncoder.bernoulli(20, 1.0), options)) {
