@@ -2,6 +2,7 @@ package org.engram.experiments.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.engram.simulator.IoReasons;
 import org.engram.experiments.launch.LaunchCommand;
@@ -229,6 +231,10 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         if (AbandonedSimulations.isSimulation(directory.resolve("config.yaml"))) {
             return "it is the folder of an engram simulate, which draws its plots as it runs";
         }
+        String holding = runsWithin(directory);
+        if (holding != null) {
+            return holding;
+        }
         JsonNode status;
         try {
             status = JsonFiles.MAPPER.readTree(Files.readString(directory.resolve("status.json")));
@@ -259,6 +265,32 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             default:
                 return "it is the folder of a run that stopped; finish it with: " + LaunchCommand.resume(directory);
         }
+    }
+
+    /**
+     * What to say of a folder that holds finished runs rather than being one: an experiment's folder
+     * ({@code <out>/<name>/}, its runs one level down) or a results folder (two levels down), naming
+     * how many there are and the last by name, which for run ids of one experiment is the newest.
+     */
+    private static String runsWithin(Path directory) {
+        for (int level = 1; level <= 2; level++) {
+            int depth = level;
+            List<Path> runs;
+            try (Stream<Path> found = Files.find(directory, depth, (path, attributes) -> attributes.isDirectory()
+                    && directory.relativize(path).getNameCount() == depth
+                    && Files.isRegularFile(path.resolve("metrics.json")))) {
+                runs = found.sorted().toList();
+            } catch (IOException | UncheckedIOException unreadable) {
+                return null;
+            }
+            if (!runs.isEmpty()) {
+                String within = depth == 1 ? "" : " in its experiments' folders";
+                return runs.size() == 1 ? "it holds one finished run's folder" + within + ": give that, "
+                        + runs.get(0) : "it holds the folders of " + runs.size() + " finished runs" + within
+                        + ": give those, e.g. " + runs.get(runs.size() - 1);
+            }
+        }
+        return null;
     }
 
     /** A seed's key in {@code strategies.<label>.seeds}: the seed, a whole number. */
