@@ -131,6 +131,14 @@ final class Checkpoints {
                 requireAccuracies(file, "validation_rows[" + i + "]", p.validationRows().get(i), p.tasks());
             }
             requireAccuracies(file, "validation_random_init", p.validationRandomInit(), p.tasks());
+            if (p.validationEpochAccuracy() == null && !p.epochAccuracy().isEmpty()) {
+                // Engram kept validation results per task before it kept them per epoch too.
+                throw new EngramException(file.toString(), "validation_epoch_accuracy", "a list (the validation"
+                        + " results of every epoch evaluated, as tasks.validation is " + validation + " and"
+                        + " training.evaluate_every_epoch is true)", "nothing: the checkpoint was written by an Engram"
+                        + " build that kept no validation results per epoch", "resume with the build that started the"
+                        + " run (status.json names it), or start the run anew");
+            }
             List<double[]> epochRows = p.validationEpochAccuracy() == null ? List.of() : p.validationEpochAccuracy();
             if (epochRows.size() != p.epochAccuracy().size()) {
                 throw new EngramException(file.toString(), "validation_epoch_accuracy", "one row per row of"

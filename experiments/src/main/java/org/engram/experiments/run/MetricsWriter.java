@@ -484,13 +484,18 @@ final class MetricsWriter {
         return epochAccuracyCsv(u -> u.validationEpochAccuracy() == null ? List.of() : u.validationEpochAccuracy());
     }
 
-    /** One line per evaluated epoch: its strategy, seed, task and epoch, then the accuracy on every task. */
-    private String epochAccuracyCsv(Function<UnitProgress, List<double[]>> accuracies) {
+    /** {@return the header of the epoch accuracy files: the epoch's key, then a column per task} */
+    static String epochAccuracyHeader(int tasks) {
         StringBuilder sb = new StringBuilder("strategy,seed,task,epoch");
-        for (int j = 0; j < config.tasks().count(); j++) {
+        for (int j = 0; j < tasks; j++) {
             sb.append(",task_").append(j);
         }
-        sb.append('\n');
+        return sb.toString();
+    }
+
+    /** One line per evaluated epoch: its strategy, seed, task and epoch, then the accuracy on every task. */
+    private String epochAccuracyCsv(Function<UnitProgress, List<double[]>> accuracies) {
+        StringBuilder sb = new StringBuilder(epochAccuracyHeader(config.tasks().count())).append('\n');
         for (UnitProgress u : units) {
             List<double[]> rows = accuracies.apply(u);
             for (int k = 0; k < rows.size(); k++) {

@@ -610,13 +610,10 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         } catch (IOException e) {
             throw new EngramException(file + ": cannot read: " + IoReasons.of(e), e);
         }
-        StringBuilder header = new StringBuilder("strategy,seed,task,epoch");
-        for (int j = 0; j < tasks; j++) {
-            header.append(",task_").append(j);
-        }
-        if (lines.isEmpty() || !lines.get(0).equals(header.toString())) {
+        String header = MetricsWriter.epochAccuracyHeader(tasks);
+        if (lines.isEmpty() || !lines.get(0).equals(header)) {
             throw new EngramException(file + ":1", null, "the header " + header, lines.isEmpty() ? "an empty file"
-                    : "'" + lines.get(0) + "'", null);
+                    : "'" + lines.get(0) + "'", EDITED);
         }
         if (lines.size() - 1 != epochs.size()) {
             throw new EngramException(file.toString(), null, "a line per line of log.csv (" + epochs.size() + ")",
@@ -636,9 +633,9 @@ public record RunResults(Path directory, String experiment, String runId, List<S
             double[] accuracies = new double[tasks];
             for (int j = 0; j < tasks; j++) {
                 String name = "task_" + j;
-                accuracies[j] = number(f, 4 + j, header.toString().split(","), where);
+                accuracies[j] = number(f, 4 + j, header.split(","), where);
                 if (!(accuracies[j] >= 0 && accuracies[j] <= 1)) {
-                    throw new EngramException(where, name, "an accuracy in [0, 1]", f[4 + j], null);
+                    throw new EngramException(where, name, "an accuracy in [0, 1]", f[4 + j], EDITED);
                 }
             }
             out.add(new EpochAccuracy(e.strategy(), e.seed(), e.task(), e.epoch(), accuracies));

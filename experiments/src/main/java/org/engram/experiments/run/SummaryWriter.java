@@ -19,15 +19,15 @@ final class SummaryWriter {
             + " included) minus the final accuracy (Chaudhry et al. 2018); learning accuracy: mean accuracy on each"
             + " task just after learning it; over seeds, each metric is the mean of the seeds' own";
     /**
-     * What the Markdown tables' timings measure. The first unit of a process runs while the JVM
-     * compiles the training code: its first task was measured at 530 samples/s against about 7,000 after.
-     */
-    /**
      * What a LaTeX table of runs that held samples out for validation adds to saying so: its accuracies
      * are on the test samples, not on the held-out ones (the tables have no column of those).
      */
     static final String HELD_OUT_NOTE = "every accuracy in the table is on test samples; those on the held-out"
             + " samples, which choose hyperparameters, are in the run's summary.md";
+    /**
+     * What the Markdown tables' timings measure. The first unit of a process runs while the JVM
+     * compiles the training code: its first task was measured at 530 samples/s against about 7,000 after.
+     */
     static final String TIMING_NOTE = "wall time and samples/s measure this machine, not the method, and the first"
             + " unit a process trains (the first strategy's first seed, unless resumed) also pays the Java runtime's"
             + " compiling of the training code, several times slower on its first task";
@@ -162,7 +162,8 @@ final class SummaryWriter {
                         + " (every task's validation samples after every epoch), " : "")
                 .append("plots/ (PNG, SVG and PDF), checkpoints/ (learner state after the last task of each"
                         + " strategy and seed), config.yaml (resolved: `engram run config.yaml` repeats this run),"
-                        + " data.json (where the data was found, its files, sizes and SHA-256), status.json (the"
+                        + " data.json (where the data was found, its files, sizes and SHA-256" + (t.validation() > 0
+                        ? ", and each task's samples trained on and held out" : "") + "), status.json (the"
                         + " run's state and finished tasks).\n");
         return sb.toString();
     }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,8 +220,22 @@ class ValidationRunTest {
         Files.write(copy.resolve("epoch_accuracy_validation.csv"), damaged);
         CliRunner.Result plot = CliRunner.run("plot", copy.toString());
         assertEquals(2, plot.exitCode(), plot.err());
-        assertTrue(plot.err().contains(copy.resolve("epoch_accuracy_validation.csv") + ":4: task_1: expected an"
-                + " accuracy in [0, 1], found 1.5"), plot.err());
+        Path epochFile = copy.resolve("epoch_accuracy_validation.csv");
+        assertTrue(plot.err().contains(epochFile + ":4: task_1: expected an accuracy in [0, 1], found 1.5"),
+                plot.err());
+        List<String> swapped = new ArrayList<>(epochs);
+        Collections.swap(swapped, 1, 2);   // two epochs' lines in each other's place
+        Files.write(epochFile, swapped);
+        String[] first = epochs.get(1).split(",");
+        assertTrue(refusedPlot(copy).contains(epochFile + ":2: expected the accuracies after " + first[0] + " seed "
+                + first[1] + " task " + first[2] + " epoch " + first[3] + " (line 1 of log.csv's epochs), "
+                + first.length + " fields, found '" + epochs.get(2) + "'"), epochs.toString());
+        Files.write(epochFile, epochs.subList(0, epochs.size() - 1));
+        assertTrue(refusedPlot(copy).contains(epochFile + ": expected a line per line of log.csv ("
+                + (epochs.size() - 1) + "), found " + (epochs.size() - 2)), epochs.toString());
+        Files.write(epochFile, epochs.subList(1, epochs.size()));
+        assertTrue(refusedPlot(copy).contains(epochFile + ":1: expected the header " + epochs.get(0) + ", found '"
+                + epochs.get(1) + "'"), epochs.toString());
         Path plainFolder = run(dir, "plain", plain);
         assertFalse(Files.exists(plainFolder.resolve("epoch_accuracy_validation.csv")));
         assertFalse(Files.exists(plainFolder.resolve("plots/learning_curve_validation.png")));
@@ -240,8 +255,19 @@ class ValidationRunTest {
         Files.writeString(progress, node.without("validation_epoch_accuracy").toString());
         CliRunner.Result refused = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(2, refused.exitCode(), refused.err());
-        assertTrue(refused.err().contains(progress + ": validation_epoch_accuracy: expected one row per row of"
-                + " epoch_accuracy (2: the validation results of every epoch evaluated), found 0"), refused.err());
+        // As an Engram build from before the key wrote it: said so, not as a damaged file.
+        assertTrue(refused.err().contains(progress + ": validation_epoch_accuracy: expected a list (the validation"
+                + " results of every epoch evaluated, as tasks.validation is 0.25 and training.evaluate_every_epoch is"
+                + " true), found nothing: the checkpoint was written by an Engram build that kept no validation"
+                + " results per epoch; resume with the build that started the run (status.json names it), or start"
+                + " the run anew"), refused.err());
+        ObjectNode shortened = (ObjectNode) new ObjectMapper().readTree(saved);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) shortened.get("validation_epoch_accuracy")).remove(1);
+        Files.writeString(progress, shortened.toString());
+        CliRunner.Result short1 = CliRunner.run("run", "--resume", partial.toString());
+        assertEquals(2, short1.exitCode(), short1.err());
+        assertTrue(short1.err().contains(progress + ": validation_epoch_accuracy: expected one row per row of"
+                + " epoch_accuracy (2: the validation results of every epoch evaluated), found 1"), short1.err());
         Files.writeString(progress, saved);
         CliRunner.Result resumed = CliRunner.run("run", "--resume", partial.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
@@ -411,5 +437,12 @@ class ValidationRunTest {
                 assertEquals(m.get("task_samples").get(t).get("validation").asInt(), heldOut);
             }
         }
+    }
+
+    /** The message of {@code engram plot} refusing a run folder (exit 2). */
+    private static String refusedPlot(Path run) {
+        CliRunner.Result r = CliRunner.run("plot", run.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        return r.err();
     }
 }
