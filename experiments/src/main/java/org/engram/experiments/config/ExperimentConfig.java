@@ -59,7 +59,21 @@ public record ExperimentConfig(
         @Key("energy cost per operation, for the energy estimate") Energy energy) {
 
 
-    /** Checks the top-level values. */
+    /**
+     * Checks the top-level values.
+     *
+     * @param name       experiment name
+     * @param seeds      seeds
+     * @param threads    worker threads
+     * @param data       where the images come from
+     * @param tasks      the task sequence and scenario
+     * @param network    the spiking network
+     * @param encoder    how images become input spikes
+     * @param training   the trainer
+     * @param learner    what learns: BPTT or the unsupervised Diehl and Cook network
+     * @param strategies the strategies compared
+     * @param energy     energy costs per operation
+     */
     public ExperimentConfig {
         Problems p = new Problems("experiment");
         p.check(() -> requireName("", "name", name));
@@ -135,7 +149,14 @@ public record ExperimentConfig(
                     + " [0, classes)), 2 to 256 (labels are bytes);"
                     + " 10 for Fashion-MNIST and MNIST, e.g. 47 for EMNIST balanced, 27 for EMNIST letters (labels 1 to"
                     + " 26: no sample of class 0, so tasks.groups leave it out)", def = "10") int classes) {
-        /** Checks the values and makes the path absolute, so the resolved config finds the data from anywhere. */
+        /**
+         * Checks the values and makes the path absolute, so the resolved config finds the data from anywhere.
+         *
+         * @param dataset the data set
+         * @param path    folder with the four IDX files, or null to search
+         * @param bundled whether to use the bundled subset regardless of what is installed
+         * @param classes number of classes: labels lie in [0, classes)
+         */
         public DataSpec {
             if (dataset == null) {
                 throw new ParameterException("data", "dataset", "fashion_mnist or synthetic", "null");
@@ -219,7 +240,22 @@ public record ExperimentConfig(
                     + " samples after every task (accuracy_matrix_validation.csv, metrics.json's validation): tune"
                     + " hyperparameters on them and report the test set; 0: none", def = "0") double validation,
             @Key("synthetic: the generated patterns") SyntheticSpec synthetic) {
-        /** Checks the values. */
+        /**
+         * Checks the values.
+         *
+         * @param sequence        the kind of sequence
+         * @param scenario        the scenario
+         * @param count           number of tasks
+         * @param classesPerTask  classes per task (split, synthetic)
+         * @param groups          explicit class groups (split), or null
+         * @param firstUnpermuted whether task 0 of a permuted sequence shows the original images
+         * @param anglesDeg       rotation angle per task (rotated), or null for evenly spaced
+         * @param trainPerTask    training samples per task, 0 for all
+         * @param testPerTask     test samples per task, 0 for all
+         * @param validation      fraction of each class's training samples in a task held out for validation,
+         *                        in [0, 1); 0 for none
+         * @param synthetic       the generated patterns
+         */
         public TasksSpec {
             Problems p = new Problems("tasks");
             p.require(sequence != null, "sequence", "a value", "null");
@@ -259,7 +295,15 @@ public record ExperimentConfig(
             @Key(value = "fraction of inputs active in a class prototype, in (0, 1]", def = "0.2")
             double activeFraction,
             @Key(value = "standard deviation of the Gaussian noise per input (intensity)", def = "0.1") double noise) {
-        /** Checks the values. */
+        /**
+         * Checks the values.
+         *
+         * @param inputs         inputs per sample
+         * @param trainPerClass  training samples per class
+         * @param testPerClass   test samples per class
+         * @param activeFraction fraction of active inputs in a prototype
+         * @param noise          standard deviation of the noise per input
+         */
         public SyntheticSpec {
             Problems p = new Problems("tasks.synthetic");
             p.atLeastOne("inputs", inputs);
@@ -305,7 +349,23 @@ public record ExperimentConfig(
             @Key(value = "exp_rate readout: trace time constant (ms)", def = "10") double traceTauMs,
             @Key(value = "time step (ms)", def = "1") double dtMs,
             @Key(value = "initial weights are uniform in +-init_gain / sqrt(fan-in)", def = "1") double initGain) {
-        /** Checks the values. */
+        /**
+         * Checks the values.
+         *
+         * @param hidden       hidden layer sizes
+         * @param neuron       neuron model of the hidden layers
+         * @param tauMs        membrane time constant (ms)
+         * @param threshold    firing threshold
+         * @param reset        reset mode
+         * @param tauAdaptMs   adaptation time constant (ms)
+         * @param adaptation   threshold increase per spike
+         * @param recurrent    recurrent hidden layers
+         * @param readout      readout kind
+         * @param readoutTauMs readout membrane time constant (ms)
+         * @param traceTauMs   exp_rate trace time constant (ms)
+         * @param dtMs         time step (ms)
+         * @param initGain     initial weight scale
+         */
         public NetworkSpec {
             Problems p = new Problems("network");
             if (p.require(hidden != null && !hidden.isEmpty(), "hidden", "a list of one or more layer sizes", hidden)) {
@@ -362,7 +422,14 @@ public record ExperimentConfig(
             @Key(value = "rate: spike probability per step of a value of 1, in (0, 1]; direct_current: input"
                     + " current of a value of 1 (threshold units)", def = "1") double gain,
             @Key(value = "latency: values <= cutoff never spike, in [0, 1)", def = "0") double cutoff) {
-        /** Checks the values. */
+        /**
+         * Checks the values.
+         *
+         * @param kind   the coding
+         * @param steps  time steps T
+         * @param gain   rate: probability of a value of 1; direct current: current of a value of 1
+         * @param cutoff latency: values at or below it never spike
+         */
         public EncoderSpec {
             Problems p = new Problems("encoder");
             p.require(kind != null, "kind", "rate, latency or direct_current", "null");
@@ -422,7 +489,24 @@ public record ExperimentConfig(
                     + " every task's validation samples too: epoch_accuracy_validation.csv; not counted in the"
                     + " activity and energy totals)", def = "false")
             boolean evaluateEveryEpoch) {
-        /** Checks the values. */
+        /**
+         * Checks the values.
+         *
+         * @param epochs             epochs per task
+         * @param batchSize          samples per batch
+         * @param blockSize          samples per gradient block
+         * @param optimizer          optimiser
+         * @param learningRate       learning rate
+         * @param minLearningRate    final rate of the cosine schedule
+         * @param schedule           schedule
+         * @param momentum           SGD momentum
+         * @param surrogate          surrogate derivative
+         * @param slope              surrogate slope
+         * @param detachReset        whether the reset is detached from the gradient
+         * @param weightDecay        L2 coefficient
+         * @param clipNorm           gradient clipping norm
+         * @param evaluateEveryEpoch whether every task is evaluated after every epoch
+         */
         public TrainingSpec {
             Problems p = new Problems("training");
             p.atLeastOne("epochs", epochs);
@@ -479,7 +563,15 @@ public record ExperimentConfig(
         /** The longest presentation or rest of one sample (ms). */
         static final double MAX_SAMPLE_MS = 10_000;
 
-        /** Checks the values. */
+        /**
+         * Checks the values.
+         *
+         * @param kind         bptt or diehl_cook
+         * @param neurons      diehl_cook: excitatory (and inhibitory) neurons
+         * @param presentMs    diehl_cook: presentation time per sample (ms)
+         * @param restMs       diehl_cook: rest after each sample (ms)
+         * @param labelPerTask diehl_cook: labelling samples per seen task, 0 for all
+         */
         public LearnerSpec {
             Problems p = new Problems("learner");
             p.require(kind != null, "kind", "bptt or diehl_cook", "null");
@@ -511,7 +603,13 @@ public record ExperimentConfig(
             @Key(value = "name in tables, plots and folders; null: the name", def = "null") String label,
             @Key(value = "hyperparameters; omitted ones take the strategy's defaults (engram list); a chain takes"
                     + " one mapping per member, e.g. {ewc: {lambda: 10}}", def = "{}") JsonNode params) {
-        /** Checks the name and fills the label. */
+        /**
+         * Checks the name and fills the label.
+         *
+         * @param name   registry name, or names joined by '+' for a chain
+         * @param label  name in tables, plots and folders
+         * @param params hyperparameters
+         */
         public StrategySpec {
             Problems p = new Problems("strategy");
             boolean named = p.require(name != null && !name.isBlank(), "name", "a strategy name (see engram list)",

@@ -25,7 +25,12 @@ public record Energy(
     /** Horowitz 2014, 45 nm, 32-bit float: 0.9 pJ per AC, 4.6 pJ per MAC. */
     public static final Energy HOROWITZ_45NM = new Energy(0.9, 4.6);
 
-    /** Checks both costs. */
+    /**
+     * Checks both costs.
+     *
+     * @param pjPerAccumulate         energy of one accumulate (pJ), {@code > 0}
+     * @param pjPerMultiplyAccumulate energy of one multiply-accumulate (pJ), {@code > 0}
+     */
     public Energy {
         Problems p = new Problems("energy");
         p.positive("pj_per_accumulate", pjPerAccumulate, "pJ");

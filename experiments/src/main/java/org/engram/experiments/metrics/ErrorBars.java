@@ -15,7 +15,12 @@ public record ErrorBars(ErrorMeasure bars, ErrorMeasure curves) {
      */
     public static final ErrorBars DEFAULT = new ErrorBars(ErrorMeasure.CI95, ErrorMeasure.SD);
 
-    /** Checks that both measures are given. */
+    /**
+     * Checks that both measures are given.
+     *
+     * @param bars   of the bars of the forgetting, average-accuracy and comparison figures, and of the ± of tables
+     * @param curves of the bands around the per-epoch learning curves
+     */
     public ErrorBars {
         if (bars == null || curves == null) {
             throw new IllegalArgumentException("error bars: a measure for bars and one for curves, found " + bars

@@ -58,7 +58,15 @@ public final class AverageAccuracyPlot {
      * @param matrices one matrix per seed, all of one size
      */
     public record Strategy(String label, String style, List<AccuracyMatrix> matrices) {
-        /** Copies the list and checks it holds matrices of one size. */
+        /**
+         * Copies the list and checks it holds matrices of one size.
+         *
+         * @param label    legend entry
+         * @param style    the name whose colour, line and marker the strategy takes ({@code ChartStyle.styles}):
+         *                 its label, perhaps with a run tag ({@code ewc [A]}), when the legend shows a name of
+         *                 one's own
+         * @param matrices one matrix per seed, all of one size
+         */
         public Strategy {
             List<AccuracyMatrix> copy = List.copyOf(matrices);
             matrices = copy;

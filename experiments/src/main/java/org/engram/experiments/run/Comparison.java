@@ -78,7 +78,20 @@ public final class Comparison {
      *                 seeds is compared with seed by seed; null for every pair ({@link PairedDifferences})
      */
     public record Choices(Map<String, String> names, ErrorMeasure error, boolean strict, String baseline) {
-        /** Checks that the measure is given; keeps the names in the order given, as the files list them. */
+        /**
+         * Checks that the measure is given; keeps the names in the order given, as the files list them.
+         *
+         * @param names    names that rows, the CSV and the figures show for the tags of runs or pools
+         *                 ({@code A}, {@code A+B}) instead, e.g. {@code lambda 100} for a legend, and that
+         *                 rows and figures show for strategies' labels, e.g. {@code Fine-tuning} for
+         *                 {@code naive}; empty for the tags and labels
+         * @param error    what the charts' error bars and the tables' ± show (the CSV holds both the
+         *                 95% interval's half-width and the sd, whatever it is)
+         * @param strict   whether to refuse runs that differ in more than their strategies (see
+         *                 {@link StrictComparison}) rather than note how they differ
+         * @param baseline the row, as the table shows it (e.g. {@code naive [A]}), every other row over its
+         *                 seeds is compared with seed by seed; null for every pair ({@link PairedDifferences})
+         */
         public Choices {
             names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
             if (error == null) {

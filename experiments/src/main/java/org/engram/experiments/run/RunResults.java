@@ -65,7 +65,16 @@ public record RunResults(Path directory, String experiment, String runId, List<S
      */
     public record Strategy(String label, List<Long> seeds, List<AccuracyMatrix> matrices,
                            List<AccuracyMatrix> validationMatrices) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param label              its label
+         * @param seeds              the seeds, in order
+         * @param matrices           the accuracy matrix of each seed
+         * @param validationMatrices the accuracy matrix of each seed's validation samples
+         *                           ({@code tasks.validation}), in the order of {@code seeds}; empty for a run
+         *                           without them
+         */
         public Strategy {
             seeds = List.copyOf(seeds);
             matrices = List.copyOf(matrices);

@@ -44,7 +44,28 @@ public record RunStatus(String experiment, String runId, String state, String me
     public record Completed(String strategy, long seed, int task) {
     }
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param experiment    the experiment name
+     * @param runId         the run id
+     * @param state         {@code running}, {@code complete}, {@code stopped} or {@code failed}
+     * @param message       why it stopped or failed, or null
+     * @param resume        the command that continues the run from its folder, or null: a complete run,
+     *                      or a failed one that cannot go on (diverged with Engram's strategies, or made
+     *                      for another network; its message says what to do); after an unusable
+     *                      checkpoint, the command for once the unit folder its message names is deleted
+     * @param updated       when the file was written (ISO-8601 UTC)
+     * @param pid           the process that wrote it: a {@code running} run whose process is gone was killed
+     * @param totalTasks    number of (strategy, seed, task) units of the whole run
+     * @param completed     the units completed, in order
+     * @param strategyCode  the code of the strategies of one's own this session runs, which a resume
+     *                      compares with its own
+     * @param engramCommits the Engram commits of the sessions that ran it so far, in the order they
+     *                      ran, a build listed again only after another ({@code unknown} for a build
+     *                      without git, or sessions that did not record theirs): one, unless a resume ran
+     *                      another build
+     */
     public RunStatus {
         completed = List.copyOf(completed);
         strategyCode = List.copyOf(strategyCode);

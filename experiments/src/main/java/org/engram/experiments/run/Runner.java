@@ -55,7 +55,16 @@ public final class Runner {
      */
     public record Request(ConfigLayers.Resolved config, Path resultsRoot, Path resume, Integer threads,
                           List<String> commandLine, TestHooks hooks) {
-        /** Takes no hooks (null) as {@link TestHooks#NONE}. */
+        /**
+         * Takes no hooks (null) as {@link TestHooks#NONE}.
+         *
+         * @param config      the resolved config (for a resumed run: of the new command line, or null)
+         * @param resultsRoot the results root folder
+         * @param resume      the partial folder of a stopped run to continue, or null
+         * @param threads     {@code --threads} for a resumed run, or null
+         * @param commandLine the arguments, for provenance
+         * @param hooks       stops that tests provoke at chosen moments; {@link TestHooks#NONE} otherwise
+         */
         public Request {
             hooks = hooks == null ? TestHooks.NONE : hooks;
         }

@@ -37,6 +37,26 @@ public record UnitProgress(String strategy, long seed, int tasks, double[] rando
     /**
      * Copies the lists; a progress file without them, or with a row of null, is read as it is, for
      * its reader to refuse by name.
+     *
+     * @param strategy                strategy label
+     * @param seed                    seed
+     * @param tasks                   number of tasks in the sequence
+     * @param randomInit              accuracy of the untrained network on each task (for FWT)
+     * @param rows                    accuracy rows so far: row i is the accuracy on every task after task i
+     * @param epochs                  the epochs trained so far
+     * @param epochAccuracy           accuracy on every task after every epoch, if asked for (one row per epoch)
+     * @param wallSeconds             wall time spent training and evaluating (s)
+     * @param weightsHash             SHA-256 of the weights after the last task, or null before
+     * @param inferenceSamples        test samples evaluated so far (every task after every task)
+     * @param spikes                  spikes of those evaluations (input spikes included)
+     * @param synapticOperations      synaptic operations of those evaluations: one accumulate per spike and target
+     * @param multiplyAccumulates     multiply-accumulates of those evaluations (current-coded input only)
+     * @param validationRandomInit    accuracy of the untrained network on each task's validation samples, or
+     *                                null without validation ({@code tasks.validation} 0)
+     * @param validationRows          accuracy rows on the validation samples, as {@code rows}; null without validation
+     * @param validationEpochAccuracy accuracy on every task's validation samples after every epoch, one row per
+     *                                row of {@code epochAccuracy}; null without validation or without epoch evaluations
+     *                                (and then left out of {@code progress.json}, which stays as it was before the key)
      */
     public UnitProgress {
         rows = rows == null ? null : Collections.unmodifiableList(new ArrayList<>(rows));

@@ -59,7 +59,20 @@ import org.engram.simulator.network.TsodyksMarkram;
 public record SimulationConfig(String name, Double dtMs, Double durationMs, Long seed, Integer threads, Mode mode,
                                List<PopulationSpec> populations, List<ProjectionSpec> projections,
                                List<InputSpec> inputs, RecordSpec record) {
-    /** Fills defaults. */
+    /**
+     * Fills defaults.
+     *
+     * @param name        the simulation's name (result folder {@code results/<name>/<run-id>})
+     * @param dtMs        time step in ms (default 0.1)
+     * @param durationMs  simulated time in ms
+     * @param seed        the seed of every random stream (default 1)
+     * @param threads     worker threads (default 1); results do not depend on it
+     * @param mode        {@code grid} (default) or {@code precise}
+     * @param populations the populations
+     * @param projections the projections (default none)
+     * @param inputs      Poisson and current inputs (default none)
+     * @param record      what to record (default: spikes of every population, rates in 1 ms bins)
+     */
     public SimulationConfig {
         name = name == null ? "simulation" : name;
         dtMs = dtMs == null ? TimeGrid.DEFAULT_DT_MS : dtMs;
@@ -84,7 +97,16 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PopulationSpec(String name, int size, String model, JsonNode params, Map<String, JsonNode> initial) {
-        /** Fills defaults; an empty entry ({@code params:}, {@code v:}) is a key left out, as elsewhere in the file. */
+        /**
+         * Fills defaults; an empty entry ({@code params:}, {@code v:}) is a key left out, as elsewhere in the file.
+         *
+         * @param name    unique name
+         * @param size    number of neurons
+         * @param model   model name (see {@code engram list})
+         * @param params  model parameters; omitted ones take the model's defaults
+         * @param initial initial values of state variables: a number, or a distribution
+         *                ({@code {uniform: [low, high]}}, {@code {normal: [mean, sd]}})
+         */
         public PopulationSpec {
             params = given(params);
             // In the order written: problems are reported, and config.yaml written, in that order.
@@ -119,7 +141,21 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
     public record ProjectionSpec(String name, String source, String target, RuleSpec rule, Receptor receptor,
                                  JsonNode weight, JsonNode delayMs, Boolean plastic, PlasticitySpec plasticity,
                                  ShortTermSpec shortTerm) {
-        /** Fills defaults. */
+        /**
+         * Fills defaults.
+         *
+         * @param name       name (default {@code source->target})
+         * @param source     source population
+         * @param target     target population
+         * @param rule       connectivity rule
+         * @param receptor   {@code excitatory} (default) or {@code inhibitory}
+         * @param weight     a number or a distribution (model weight unit: mV or pA)
+         * @param delayMs    a number of ms (default 1.0) or a distribution
+         * @param plastic    null when not given; true alone is refused ({@code plasticity} makes a projection
+         *                   plastic and names its rule), and false beside a rule too
+         * @param plasticity the plasticity rule of the projection's weights, or null for static synapses
+         * @param shortTerm  the short-term depression and facilitation of the synapses, or null for none
+         */
         public ProjectionSpec {
             name = name == null && source != null && target != null ? source + "->" + target : name;
             receptor = receptor == null ? Receptor.EXCITATORY : receptor;
@@ -143,7 +179,14 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @KeysByType(SpecKeys.OfShortTerm.class)
     public record ShortTermSpec(String type, Double u, Double tauRec, Double tauFac) {
-        /** Fills the defaults of the model named. */
+        /**
+         * Fills the defaults of the model named.
+         *
+         * @param type   {@code tsodyks_markram}
+         * @param u      U, the utilisation increment at each spike, in (0, 1] (default 0.5)
+         * @param tauRec the time constant of recovery of resources in ms (default 800)
+         * @param tauFac the time constant of the decay of facilitation in ms, 0 for none (default 0)
+         */
         public ShortTermSpec {
             if (TsodyksMarkram.NAME.equals(type)) {
                 TsodyksMarkram defaults = TsodyksMarkram.defaults();
@@ -194,7 +237,30 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
                                  Double a2Plus, Double a3Plus, Double a2Minus, Double a3Minus, Double tauX,
                                  Double tauY, Double tau, Double eta, Double alpha, Double targetRateHz,
                                  @JsonIgnore Map<String, JsonNode> parameters) {
-        /** Copies the parameters, keeping their order; null stands for none. */
+        /**
+         * Copies the parameters, keeping their order; null stands for none.
+         *
+         * @param type         a {@link PlasticityType#configName()}, e.g. {@code pair_stdp}, or a user rule's name
+         * @param aPlus        pair_stdp: potentiation amplitude
+         * @param aMinus       pair_stdp: depression amplitude
+         * @param tauPlus      presynaptic trace time constant (ms)
+         * @param tauMinus     postsynaptic trace time constant (ms)
+         * @param wMin         lowest weight
+         * @param wMax         highest weight
+         * @param dependence   pair_stdp: additive or multiplicative
+         * @param pairing      pair_stdp: all_to_all or nearest
+         * @param a2Plus       triplet_stdp: pair potentiation amplitude
+         * @param a3Plus       triplet_stdp: triplet potentiation amplitude
+         * @param a2Minus      triplet_stdp: pair depression amplitude
+         * @param a3Minus      triplet_stdp: triplet depression amplitude
+         * @param tauX         triplet_stdp: slow presynaptic trace time constant (ms)
+         * @param tauY         triplet_stdp: slow postsynaptic trace time constant (ms)
+         * @param tau          vogels_sprekeler: time constant of both traces (ms)
+         * @param eta          vogels_sprekeler: learning rate
+         * @param alpha        vogels_sprekeler: depression offset {@code 2 rho0 tau}, rho0 per ms (0.2 for 5 Hz, 20 ms)
+         * @param targetRateHz vogels_sprekeler: target postsynaptic rate rho0 (Hz), instead of {@code alpha}
+         * @param parameters   a user rule: its keys and values as written, in order; empty for a built-in rule
+         */
         public PlasticitySpec {
             parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         }
@@ -307,7 +373,27 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
                             int[] neurons, double[] timesMs, double[] ratesHz, double[] amplitudesPa, Double meanPa,
                             Double stdPa, JsonNode amplitudePa, Double frequencyHz, Double phaseDeg,
                             Double offsetPa) {
-        /** Fills defaults. */
+        /**
+         * Fills defaults.
+         *
+         * @param type         {@code poisson}, {@code current}, {@code noise} or {@code sinusoidal}
+         * @param target       target population
+         * @param rateHz       Poisson: rate of each neuron's train (Hz), constant from time 0
+         * @param weight       Poisson: weight of each event
+         * @param receptor     Poisson: receptor (default excitatory)
+         * @param neurons      neurons that receive the input (default all; {@link StateSpec#ALL_NEURONS}
+         *                     for {@code all})
+         * @param timesMs      current, and Poisson with a changing rate: change times (ms)
+         * @param ratesHz      Poisson with a changing rate: rate from each change time on (Hz)
+         * @param amplitudesPa current: amplitude from each change time on (pA)
+         * @param meanPa       noise: mean current (pA, default 0)
+         * @param stdPa        noise: standard deviation of each step's current (pA)
+         * @param amplitudePa  constant current: a number, or a distribution drawn once per neuron (pA);
+         *                     sinusoidal: the amplitude, a number (pA)
+         * @param frequencyHz  sinusoidal: the frequency (Hz)
+         * @param phaseDeg     sinusoidal: the phase at time 0 (degrees, default 0)
+         * @param offsetPa     sinusoidal: the constant current added (pA, default 0)
+         */
         public InputSpec {
             InputType kind = InputType.byConfigName(type);
             receptor = receptor == null && kind == InputType.POISSON ? Receptor.EXCITATORY : receptor;
@@ -343,7 +429,20 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RecordSpec(List<String> spikes, Double rateBinMs, List<StateSpec> state, List<String> synapses,
                              Double fromMs, Integer spikeNeurons, List<WeightSpec> weights) {
-        /** Fills defaults. */
+        /**
+         * Fills defaults.
+         *
+         * @param spikes       populations whose spikes are recorded (default all)
+         * @param rateBinMs    bin of the population rate in ms (default 1)
+         * @param state        sampled state variables
+         * @param synapses     projections whose synapses are written out (default none)
+         * @param fromMs       when spikes and rates start to be recorded, and the summary's statistics with
+         *                     them, in ms (default 0: the whole run); a start-up transient before it is
+         *                     simulated but left out
+         * @param spikeNeurons how many neurons of each population in {@code spikes} have their spikes
+         *                     recorded, the first ones (default: every neuron); rates count every neuron
+         * @param weights      plastic projections whose weights are sampled during the run (default none)
+         */
         public RecordSpec {
             rateBinMs = rateBinMs == null ? 1.0 : rateBinMs;
             fromMs = fromMs == null ? 0.0 : fromMs;
@@ -372,7 +471,18 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
         /** The interval when none is given (ms). */
         public static final double DEFAULT_INTERVAL_MS = 1.0;
 
-        /** Fills defaults. */
+        /**
+         * Fills defaults.
+         *
+         * @param projection the projection's name
+         * @param intervalMs the sampling interval in ms (default {@link #DEFAULT_INTERVAL_MS})
+         * @param synapses   synapses whose own weight is written, by their index: the data row (from 0) of the
+         *                   projection's {@code synapses_<name>.csv} (default none)
+         * @param pairs      synapses whose own weight is written, by their {@code [source, target]} neurons
+         *                   (the first synapse of the pair, by index), listed after {@code synapses} (default none)
+         * @param sample     how many synapses besides those listed to draw at random, without repetition, from
+         *                   a stream of the seed (default 0: none)
+         */
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
         public WeightSpec {
             intervalMs = intervalMs == null ? DEFAULT_INTERVAL_MS : intervalMs;

@@ -74,7 +74,14 @@ public final class SimulationRun {
         /** Nothing overridden. */
         public static final Overrides NONE = new Overrides(null, null, null, List.of());
 
-        /** Copies the list; null stands for none. */
+        /**
+         * Copies the list; null stands for none.
+         *
+         * @param threads    worker threads, or {@code null} for the config's
+         * @param seed       the seed, or {@code null} for the config's
+         * @param durationMs simulated time in ms, or {@code null} for the config's {@code duration_ms}
+         * @param sets       {@code key=value} texts applied over the file in order ({@code --set})
+         */
         public Overrides {
             sets = sets == null ? List.of() : List.copyOf(sets);
         }

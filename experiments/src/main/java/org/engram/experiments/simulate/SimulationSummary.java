@@ -47,7 +47,35 @@ public record SimulationSummary(String name, long neurons, long synapses, double
                                 Integer recordedNeurons, List<PopulationSummary> populations,
                                 List<PlasticitySummary> plasticity, List<ShortTermSummary> shortTerm,
                                 List<WeightRecording> weights, SimulationProvenance provenance) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param name            the config's name
+     * @param neurons         neurons in the network
+     * @param synapses        synapses in the network
+     * @param bytesPerSynapse memory of the synapses per synapse
+     * @param durationMs      simulated time in ms
+     * @param dtMs            the time step in ms
+     * @param mode            {@code grid} or {@code precise}
+     * @param threads         worker threads asked for
+     * @param parallel        whether more than one thread advanced the network
+     * @param seed            the seed
+     * @param setupSeconds    building the network
+     * @param loopSeconds     simulating only
+     * @param spikes          spikes of every population, recorded or not
+     * @param synapticEvents  spike arrivals at synapses
+     * @param eventsPerSecond synaptic events per second of loop time
+     * @param spikeHash       digest of the spike train of every population (as {@code engram bench})
+     * @param recordedFromMs  when the recording of spikes and rates began (ms), 0 for the whole run
+     * @param recordedNeurons how many neurons of each population had their spikes recorded (the first
+     *                        ones, {@code record.spike_neurons}; all of a smaller population), or null
+     *                        when every neuron of every recorded population was
+     * @param populations     each population whose spikes were recorded, from {@code recordedFromMs} on
+     * @param plasticity      each plastic projection's rule and mean weight before and after the run
+     * @param shortTerm       each projection with short-term plasticity: its model and state at the end
+     * @param weights         each weight recording ({@code record.weights}): its file, samples and synapses
+     * @param provenance      how the simulation was made
+     */
     public SimulationSummary {
         populations = List.copyOf(populations);
         plasticity = List.copyOf(plasticity);
@@ -68,7 +96,17 @@ public record SimulationSummary(String name, long neurons, long synapses, double
      */
     public record WeightRecording(String projection, String file, double intervalMs, int samples,
                                   List<ListedSynapse> synapses, Double firstMeanWeight, Double lastMeanWeight) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param projection      the projection's name
+         * @param file            the CSV file of the samples, e.g. {@code weights_exc_to_inh.csv}
+         * @param intervalMs      the sampling interval (ms; the last may be shorter, ending at the run's end)
+         * @param samples         the samples taken: the file's data rows
+         * @param synapses        the synapses whose own weights the file's {@code w_<index>} columns hold, in order
+         * @param firstMeanWeight the mean weight at the first sample (time 0), or {@code null} without synapses
+         * @param lastMeanWeight  the mean weight at the last sample (the end), or {@code null} without synapses
+         */
         public WeightRecording {
             synapses = List.copyOf(synapses);
         }
@@ -201,7 +239,21 @@ public record SimulationSummary(String name, long neurons, long synapses, double
     public record SimulationProvenance(String engramVersion, String engramCommit, String javaVersion,
                                        String javaVm, String os, String arch, int processors, String startTime,
                                        String configSha256, List<String> commandLine) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param engramVersion Engram's version (jar manifest), or {@code development build}
+         * @param engramCommit  the commit Engram was built from, {@code -dirty} with uncommitted changes;
+         *                      null when built without git
+         * @param javaVersion   Java runtime version
+         * @param javaVm        Java virtual machine name and vendor
+         * @param os            operating system name and version
+         * @param arch          CPU architecture
+         * @param processors    processors available to the JVM
+         * @param startTime     when the simulation started (ISO-8601 UTC)
+         * @param configSha256  SHA-256 of the folder's {@code config.yaml}
+         * @param commandLine   the arguments of {@code engram simulate}
+         */
         public SimulationProvenance {
             commandLine = List.copyOf(commandLine);
         }

@@ -38,7 +38,18 @@ public final class SyntheticTasks {
      */
     public record Spec(int tasks, int classesPerTask, int inputs, int trainPerClass, int testPerClass,
             double activeFraction, double noise, long seed) {
-        /** Checks every field. */
+        /**
+         * Checks every field.
+         *
+         * @param tasks          number of tasks, {@code > 0}
+         * @param classesPerTask classes per task, {@code > 0}
+         * @param inputs         input neurons (features) per sample, {@code > 0}
+         * @param trainPerClass  training samples per class, {@code > 0}
+         * @param testPerClass   test samples per class, {@code > 0}
+         * @param activeFraction fraction of inputs active in a prototype, in (0, 1]
+         * @param noise          standard deviation of the per-input Gaussian noise (intensity), {@code >= 0}
+         * @param seed           experiment seed
+         */
         public Spec {
             positive("tasks", tasks);
             positive("classes_per_task", classesPerTask);

@@ -75,7 +75,12 @@ public final class Agem implements ContinualStrategy, Checkpointable {
      * @param sampleSize memory samples each step's reference gradient is taken over, {@code >= 1}
      */
     public record Params(int memorySize, int sampleSize) {
-        /** Validates every hyperparameter. */
+        /**
+         * Validates every hyperparameter.
+         *
+         * @param memorySize samples of finished tasks the memory holds at most, {@code >= 1}
+         * @param sampleSize memory samples each step's reference gradient is taken over, {@code >= 1}
+         */
         public Params {
             Problems p = new Problems(NAME);
             p.require(memorySize >= 1, "memory_size", "an integer >= 1 (samples)", memorySize);

@@ -94,7 +94,14 @@ public final class Der implements ContinualStrategy, Checkpointable {
      * @param replayBatchSize buffer samples of each minibatch, {@code >= 1}
      */
     public record Params(int memorySize, double alpha, double beta, int replayBatchSize) {
-        /** Validates every hyperparameter. */
+        /**
+         * Validates every hyperparameter.
+         *
+         * @param memorySize      samples the buffer holds at most, {@code >= 1}
+         * @param alpha           weight of the logit-matching loss, finite, {@code >= 0}
+         * @param beta            weight of the replayed classification loss, finite, {@code >= 0}; 0 is DER
+         * @param replayBatchSize buffer samples of each minibatch, {@code >= 1}
+         */
         public Params {
             Problems p = new Problems(NAME);
             p.require(memorySize >= 1, "memory_size", "an integer >= 1 (samples)", memorySize);

@@ -31,7 +31,17 @@ import org.engram.simulator.ParameterException;
  */
 public record DistillationTarget(float[] probabilities, int[] units, double temperature, double weight)
         implements LogitTerm {
-    /** Validates the term. */
+    /**
+     * Validates the term.
+     *
+     * @param probabilities the soft targets p, each in [0, 1], summing to 1 within 1e-3, length K >= 1
+     *                      (not copied; do not modify)
+     * @param units         the output units the targets refer to, one per target, distinct, each
+     *                      {@code >= 0} and a readout unit of the network it is used with (not copied;
+     *                      do not modify)
+     * @param temperature   the softmax temperature T, finite, {@code > 0}
+     * @param weight        the weight of the term, finite, {@code >= 0}
+     */
     public DistillationTarget {
         if (probabilities == null || probabilities.length == 0) {
             throw new ParameterException("distillation", "probabilities", "at least one soft target", "none");

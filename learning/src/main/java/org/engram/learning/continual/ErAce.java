@@ -57,7 +57,13 @@ public final class ErAce implements ContinualStrategy, Checkpointable {
      * @param buffer          the memory's selection rule
      */
     public record Params(int memorySize, int replayBatchSize, Replay.Buffer buffer) {
-        /** Validates every hyperparameter. */
+        /**
+         * Validates every hyperparameter.
+         *
+         * @param memorySize      samples the memory holds at most, {@code >= 1}
+         * @param replayBatchSize memory samples appended to each batch from the second task on, {@code >= 1}
+         * @param buffer          the memory's selection rule
+         */
         public Params {
             Problems p = new Problems(NAME);
             Replay.Params.check(p, memorySize, replayBatchSize, buffer);

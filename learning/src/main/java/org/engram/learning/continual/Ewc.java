@@ -67,7 +67,12 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
      * @param fisherSamples samples per Fisher estimate, {@code >= 1}
      */
     public record Params(double lambda, int fisherSamples) {
-        /** Validates every hyperparameter. */
+        /**
+         * Validates every hyperparameter.
+         *
+         * @param lambda        penalty strength (1/Fisher units), {@code >= 0}
+         * @param fisherSamples samples per Fisher estimate, {@code >= 1}
+         */
         public Params {
             validate(Mode.SEPARATE, lambda, fisherSamples).throwIfAny();
         }
@@ -86,7 +91,13 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
      * @param fisherSamples samples per Fisher estimate, {@code >= 1}
      */
     public record OnlineParams(double lambda, double gamma, int fisherSamples) {
-        /** Validates every hyperparameter. */
+        /**
+         * Validates every hyperparameter.
+         *
+         * @param lambda        penalty strength (1/Fisher units), {@code >= 0}
+         * @param gamma         decay of the accumulated Fisher, in (0, 1]
+         * @param fisherSamples samples per Fisher estimate, {@code >= 1}
+         */
         public OnlineParams {
             Problems p = validate(Mode.ONLINE, lambda, fisherSamples);
             // The penalty is weighed by gamma (Schwarz et al.): at 0 there is none, which a user who

@@ -85,7 +85,12 @@ public final class Gem implements ContinualStrategy, Checkpointable {
      * @param memoryStrength  the lower bound on the dual variables, finite and {@code >= 0}
      */
     public record Params(int patternsPerTask, double memoryStrength) {
-        /** Validates every hyperparameter. */
+        /**
+         * Validates every hyperparameter.
+         *
+         * @param patternsPerTask samples of each finished task the memory keeps, {@code >= 1}
+         * @param memoryStrength  the lower bound on the dual variables, finite and {@code >= 0}
+         */
         public Params {
             Problems p = new Problems(NAME);
             p.require(patternsPerTask >= 1, "patterns_per_task", "an integer >= 1 (samples per task)",

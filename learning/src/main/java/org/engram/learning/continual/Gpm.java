@@ -64,7 +64,14 @@ public final class Gpm implements ContinualStrategy, Checkpointable {
      * @param samples            activity vectors per layer and task, {@code >= 1}
      */
     public record Params(double[] thresholds, double thresholdIncrement, int samples) {
-        /** Validates and copies the hyperparameters. */
+        /**
+         * Validates and copies the hyperparameters.
+         *
+         * @param thresholds         energy threshold per weight matrix, each in (0, 1]; a single value serves
+         *                           every matrix
+         * @param thresholdIncrement added to every threshold per task index, {@code >= 0}
+         * @param samples            activity vectors per layer and task, {@code >= 1}
+         */
         public Params {
             Problems p = new Problems(NAME);
             if (p.require(thresholds != null && thresholds.length > 0, "thresholds", "one or more numbers in (0, 1]",

@@ -76,7 +76,15 @@ public final class Hlop implements ContinualStrategy, Checkpointable {
      */
     public record Params(int firstTaskNeurons, int neuronIncrement, int hebbianIterations, double learningRate,
             double momentum) {
-        /** Validates every hyperparameter. */
+        /**
+         * Validates every hyperparameter.
+         *
+         * @param firstTaskNeurons  lateral neurons per layer learned on task 0, {@code >= 1}
+         * @param neuronIncrement   lateral neurons per layer added per later task, {@code >= 0}
+         * @param hebbianIterations Oja iterations per batch, {@code >= 1}
+         * @param learningRate      Oja rate relative to the batch's mean squared activity norm, in (0, 1)
+         * @param momentum          momentum of the Oja updates, in [0, 1)
+         */
         public Params {
             Problems p = new Problems(NAME);
             p.atLeastOne("first_task_neurons", firstTaskNeurons);

@@ -44,7 +44,11 @@ public final class ImportanceGating implements ContinualStrategy, Checkpointable
      * @param c the gating strength (1/weight units), {@code >= 0}
      */
     public record Params(double c) {
-        /** Validates the hyperparameter. */
+        /**
+         * Validates the hyperparameter.
+         *
+         * @param c the gating strength (1/weight units), {@code >= 0}
+         */
         public Params {
             ParameterException.requireNonNegative(NAME, "c", c, "1/weight");
             ParameterException.requireFinite(NAME, "c", c, "1/weight");

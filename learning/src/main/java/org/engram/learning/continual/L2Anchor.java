@@ -43,7 +43,11 @@ public final class L2Anchor implements ContinualStrategy, Checkpointable {
      * @param lambda penalty strength (1/weight^2 units), {@code >= 0}
      */
     public record Params(double lambda) {
-        /** Validates the hyperparameter. */
+        /**
+         * Validates the hyperparameter.
+         *
+         * @param lambda penalty strength (1/weight^2 units), {@code >= 0}
+         */
         public Params {
             ParameterException.requireNonNegative(NAME, "lambda", lambda, "dimensionless");
             ParameterException.requireFinite(NAME, "lambda", lambda, "dimensionless");

@@ -23,7 +23,14 @@ import org.engram.simulator.ParameterException;
  * @param weight  the weight of the term, finite, {@code >= 0}
  */
 public record LogitMatch(float[] targets, int[] units, double weight) implements LogitTerm {
-    /** Validates the term. */
+    /**
+     * Validates the term.
+     *
+     * @param targets the stored logits y, finite, length K >= 1 (not copied; do not modify)
+     * @param units   the readout units they belong to, one per target, distinct, each {@code >= 0} and a
+     *                readout unit of the network it is used with (not copied; do not modify)
+     * @param weight  the weight of the term, finite, {@code >= 0}
+     */
     public LogitMatch {
         if (targets == null || targets.length == 0) {
             throw new ParameterException("logit match", "targets", "at least one stored logit", "none");

@@ -57,7 +57,12 @@ public final class Lwf implements ContinualStrategy {
      * @param alpha       the weight of the distillation loss (1), {@code >= 0}
      */
     public record Params(double temperature, double alpha) {
-        /** Validates every hyperparameter. */
+        /**
+         * Validates every hyperparameter.
+         *
+         * @param temperature the softmax temperature T (1), {@code > 0}
+         * @param alpha       the weight of the distillation loss (1), {@code >= 0}
+         */
         public Params {
             Problems p = new Problems(NAME);
             p.positive("temperature", temperature, "dimensionless");

@@ -40,7 +40,12 @@ public final class Mas implements ContinualStrategy, Checkpointable {
      * @param samples samples per importance estimate, {@code >= 1}
      */
     public record Params(double lambda, int samples) {
-        /** Validates every hyperparameter. */
+        /**
+         * Validates every hyperparameter.
+         *
+         * @param lambda  penalty strength (1/importance units), {@code >= 0}
+         * @param samples samples per importance estimate, {@code >= 1}
+         */
         public Params {
             Problems p = new Problems(NAME);
             p.nonNegative("lambda", lambda, "dimensionless");

@@ -33,7 +33,11 @@ public final class Metaplasticity implements ContinualStrategy {
      * @param m the metaplasticity strength (1/weight units), {@code >= 0}
      */
     public record Params(double m) {
-        /** Validates the hyperparameter. */
+        /**
+         * Validates the hyperparameter.
+         *
+         * @param m the metaplasticity strength (1/weight units), {@code >= 0}
+         */
         public Params {
             ParameterException.requireNonNegative(NAME, "m", m, "1/weight");
             ParameterException.requireFinite(NAME, "m", m, "1/weight");

@@ -59,7 +59,13 @@ public final class Replay implements ContinualStrategy, Checkpointable {
      * @param buffer          the memory's selection rule
      */
     public record Params(int memorySize, int replayBatchSize, Buffer buffer) {
-        /** Validates every hyperparameter. */
+        /**
+         * Validates every hyperparameter.
+         *
+         * @param memorySize      samples the memory holds at most, {@code >= 1}
+         * @param replayBatchSize memory samples appended to each batch, {@code >= 1}
+         * @param buffer          the memory's selection rule
+         */
         public Params {
             Problems p = new Problems(NAME);
             check(p, memorySize, replayBatchSize, buffer);

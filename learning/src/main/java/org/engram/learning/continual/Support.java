@@ -12,7 +12,12 @@ public record Support(boolean supported, String reason) {
     /** The strategy works in the scenario. */
     public static final Support YES = new Support(true, "");
 
-    /** Checks that an unsupported answer carries a reason. */
+    /**
+     * Checks that an unsupported answer carries a reason.
+     *
+     * @param supported {@code true} if the strategy can run in the scenario
+     * @param reason    why it cannot (shown to the user), empty when supported
+     */
     public Support {
         Objects.requireNonNull(reason, "reason");
         if (!supported && reason.isBlank()) {

@@ -50,7 +50,12 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
      * @param xi damping (weight^2), {@code > 0}
      */
     public record Params(double c, double xi) {
-        /** Validates every hyperparameter. */
+        /**
+         * Validates every hyperparameter.
+         *
+         * @param c  penalty strength (1), {@code >= 0}
+         * @param xi damping (weight^2), {@code > 0}
+         */
         public Params {
             Problems p = new Problems(NAME);
             p.nonNegative("c", c, "dimensionless");

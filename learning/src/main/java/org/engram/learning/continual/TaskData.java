@@ -19,7 +19,17 @@ import org.engram.simulator.ParameterException;
  */
 public record TaskData(int index, String name, float[][] trainX, int[] trainY, float[][] testX, int[] testY,
                        int[] classes) {
-    /** Checks shapes and labels. */
+    /**
+     * Checks shapes and labels.
+     *
+     * @param index   the task's position in the sequence, from 0
+     * @param name    a short name for logs and plots, e.g. {@code "classes 0-1"}
+     * @param trainX  training samples, values in [0, 1]
+     * @param trainY  their labels, as the network's readout sees them
+     * @param testX   test samples
+     * @param testY   their labels
+     * @param classes the labels this task uses, distinct; every label of its samples is one of them
+     */
     public TaskData {
         String owner = "task '" + name + "'";
         if (index < 0) {

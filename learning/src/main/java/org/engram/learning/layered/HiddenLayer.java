@@ -27,7 +27,18 @@ public record HiddenLayer(int size, NeuronKind kind, double tauMs, double thresh
                           double tauAdaptMs, double adaptation, boolean recurrent) {
     private static final String OWNER = "hidden layer";
 
-    /** Validates every parameter. */
+    /**
+     * Validates every parameter.
+     *
+     * @param size       neurons, {@code >= 1}
+     * @param kind       LIF or adaptive LIF
+     * @param tauMs      membrane time constant tau_m (ms), {@code > 0}
+     * @param threshold  threshold (dimensionless), {@code > 0}
+     * @param reset      reset by subtraction or to zero
+     * @param tauAdaptMs adaptation time constant (ms), {@code > 0}; used by adaptive LIF
+     * @param adaptation threshold increase per unit of adaptation, {@code >= 0}; used by adaptive LIF
+     * @param recurrent  whether the layer has all-to-all recurrent connections (one-step delay)
+     */
     public HiddenLayer {
         if (size < 1) {
             throw new ParameterException(OWNER, "size", "an integer >= 1", size);

@@ -19,7 +19,15 @@ public record LayeredNetSpec(int inputs, List<HiddenLayer> hidden, ReadoutLayer 
     /** The most weights of one matrix: it is one Java array. */
     private static final long MAX_WEIGHTS = Integer.MAX_VALUE - 8;
 
-    /** Validates the shape. */
+    /**
+     * Validates the shape.
+     *
+     * @param inputs   number of input neurons, {@code >= 1}
+     * @param hidden   the hidden layers, input side first, at least one
+     * @param readout  the readout layer
+     * @param dtMs     the time step (ms), {@code > 0}
+     * @param initGain initial weights are uniform in {@code +-initGain / sqrt(fan_in)}, {@code > 0}
+     */
     public LayeredNetSpec {
         if (inputs < 1) {
             throw new ParameterException(OWNER, "inputs", "an integer >= 1", inputs);

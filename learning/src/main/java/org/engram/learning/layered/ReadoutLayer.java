@@ -17,7 +17,16 @@ public record ReadoutLayer(int classes, Readout readout, double tauMs, double th
                            double traceTauMs) {
     private static final String OWNER = "readout layer";
 
-    /** Validates every parameter. */
+    /**
+     * Validates every parameter.
+     *
+     * @param classes    number of classes (readout neurons), {@code >= 2}
+     * @param readout    how logits are read
+     * @param tauMs      membrane time constant (ms), {@code > 0}
+     * @param threshold  threshold of spiking readouts, {@code > 0}
+     * @param reset      reset of spiking readouts
+     * @param traceTauMs time constant of the {@link Readout#EXP_RATE} trace (ms), {@code > 0}
+     */
     public ReadoutLayer {
         if (classes < 2) {
             throw new ParameterException(OWNER, "classes", "an integer >= 2", classes);

@@ -24,7 +24,12 @@ public final class AdaptiveThreshold implements SpikeListener {
      * @param tauThetaMs decay time constant (ms), {@code > 0}
      */
     public record Params(double thetaPlus, double tauThetaMs) {
-        /** Validates every parameter, reporting every problem at once. */
+        /**
+         * Validates every parameter, reporting every problem at once.
+         *
+         * @param thetaPlus  threshold increase per spike (mV or threshold units), finite, {@code >= 0}
+         * @param tauThetaMs decay time constant (ms), {@code > 0}
+         */
         public Params {
             Problems p = new Problems(NAME);
             p.check(() -> Bounds.requireAmplitude(NAME, "theta_plus", thetaPlus, "mV"));

@@ -38,7 +38,18 @@ public final class PairStdp extends PlasticityRule {
      */
     public record Params(double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, double wMin, double wMax,
                          WeightDependence dependence, Pairing pairing) {
-        /** Validates every parameter, reporting every problem at once. */
+        /**
+         * Validates every parameter, reporting every problem at once.
+         *
+         * @param aPlus      potentiation amplitude (weight unit), finite, {@code >= 0}
+         * @param aMinus     depression amplitude (weight unit), finite, {@code >= 0}
+         * @param tauPlusMs  presynaptic trace time constant (ms), {@code > 0}
+         * @param tauMinusMs postsynaptic trace time constant (ms), {@code > 0}
+         * @param wMin       lowest weight
+         * @param wMax       highest weight, {@code > wMin}
+         * @param dependence additive or multiplicative
+         * @param pairing    all-to-all or nearest-neighbour
+         */
         public Params {
             Problems p = new Problems(NAME);
             p.check(() -> Bounds.requireAmplitude(NAME, "a_plus", aPlus, "weight unit"));

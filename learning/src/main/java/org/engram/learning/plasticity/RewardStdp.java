@@ -38,7 +38,18 @@ public final class RewardStdp extends PlasticityRule {
      */
     public record Params(double aPlus, double aMinus, double tauPlusMs, double tauMinusMs, double tauEligibilityMs,
                          double learningRate, double wMin, double wMax) {
-        /** Validates every parameter, reporting every problem at once. */
+        /**
+         * Validates every parameter, reporting every problem at once.
+         *
+         * @param aPlus            eligibility increase of a pre-before-post pair at zero lag, finite, {@code >= 0}
+         * @param aMinus           eligibility decrease of a post-before-pre pair at zero lag, finite, {@code >= 0}
+         * @param tauPlusMs        presynaptic trace time constant (ms), {@code > 0}
+         * @param tauMinusMs       postsynaptic trace time constant (ms), {@code > 0}
+         * @param tauEligibilityMs eligibility time constant (ms), {@code > 0}
+         * @param learningRate     eta, weight change per unit of reward and eligibility, finite, {@code >= 0}
+         * @param wMin             lowest weight
+         * @param wMax             highest weight, {@code > wMin}
+         */
         public Params {
             Problems p = new Problems(NAME);
             p.check(() -> Bounds.requireAmplitude(NAME, "a_plus", aPlus, "dimensionless"));

@@ -39,7 +39,20 @@ public final class TripletStdp extends PlasticityRule {
      */
     public record Params(double a2Plus, double a3Plus, double a2Minus, double a3Minus, double tauPlusMs,
                          double tauMinusMs, double tauXMs, double tauYMs, double wMin, double wMax) {
-        /** Validates every parameter, reporting every problem at once. */
+        /**
+         * Validates every parameter, reporting every problem at once.
+         *
+         * @param a2Plus     pair potentiation amplitude, finite, {@code >= 0}
+         * @param a3Plus     triplet potentiation amplitude, finite, {@code >= 0}
+         * @param a2Minus    pair depression amplitude, finite, {@code >= 0}
+         * @param a3Minus    triplet depression amplitude, finite, {@code >= 0}
+         * @param tauPlusMs  r1 time constant (ms), {@code > 0}
+         * @param tauMinusMs o1 time constant (ms), {@code > 0}
+         * @param tauXMs     r2 time constant (ms), {@code > 0}
+         * @param tauYMs     o2 time constant (ms), {@code > 0}
+         * @param wMin       lowest weight
+         * @param wMax       highest weight, {@code > wMin}
+         */
         public Params {
             Problems p = new Problems(NAME);
             p.check(() -> Bounds.requireAmplitude(NAME, "a2_plus", a2Plus, "weight unit"));

@@ -73,7 +73,15 @@ public final class VogelsSprekeler extends PlasticityRule {
      * @param wMax  the largest weight magnitude (weight unit), {@code > 0}, a magnitude a float holds
      */
     public record Params(double tauMs, double eta, double alpha, double wMax) {
-        /** Validates every parameter, reporting every problem at once. */
+        /**
+         * Validates every parameter, reporting every problem at once.
+         *
+         * @param tauMs the time constant of both traces (ms), {@code > 0}
+         * @param eta   the learning rate (weight unit per unit of trace), finite, {@code > 0}
+         * @param alpha the depression offset {@code 2 rho0 tau} (dimensionless, {@code rho0} per ms: 0.2 for
+         *              5 Hz and 20 ms), finite, {@code >= 0}
+         * @param wMax  the largest weight magnitude (weight unit), {@code > 0}, a magnitude a float holds
+         */
         public Params {
             Problems p = checkAllButAlpha(tauMs, eta, wMax);
             p.check(() -> Bounds.requireAmplitude(NAME, "alpha", alpha, "dimensionless, 2 rho0 tau with rho0 "

@@ -22,7 +22,23 @@ import org.engram.simulator.ParameterException;
  */
 public record Batch(float[][] samples, int[] labels, long[] streamStates, boolean[][] classMasks,
                     LogitTerm[][] logitTerms, float[] classWeights, boolean[] outsideMean) {
-    /** Checks the lengths agree and that some sample is in the mean. */
+    /**
+     * Checks the lengths agree and that some sample is in the mean.
+     *
+     * @param samples      the samples, each a vector in [0, 1]; not copied
+     * @param labels       the class of each sample
+     * @param streamStates each sample's encoding stream (see {@link org.engram.learning.encode.Encoder#streamState})
+     * @param classMasks   per sample, the classes its readout may choose among ({@code true} = allowed),
+     *                     or {@code null} for all classes; the array itself may be {@code null} (all samples unmasked)
+     * @param logitTerms   per sample, extra loss terms on its logits (e.g. distillation), or {@code null};
+     *                     the array itself may be {@code null} (no extra terms)
+     * @param classWeights per sample, the weight of its classification loss (its extra terms keep theirs), or
+     *                     {@code null} for 1 each
+     * @param outsideMean  per sample, whether its loss is added to the step's loss as it is rather than as a
+     *                     share of the mean over the others, or {@code null} for none: the step's loss is
+     *                     {@code (1/n) sum_(b in mean) l_b + sum_(b outside) l_b}, n the samples in the mean,
+     *                     {@code l_b = classWeight_b * CE_b + sum of b's terms}
+     */
     public Batch {
         if (labels.length != samples.length || streamStates.length != samples.length
                 || (classMasks != null && classMasks.length != samples.length)

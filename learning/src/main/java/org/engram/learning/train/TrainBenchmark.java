@@ -52,7 +52,22 @@ public final class TrainBenchmark {
      */
     public record Options(List<Integer> hidden, int steps, int batch, int epochs, Encoding encoding, Readout readout,
                           int threads, long seed, double learningRate, double tauMs, double slope, int blockSize) {
-        /** Checks the counts; layer, encoder and trainer parameters are checked where they are used. */
+        /**
+         * Checks the counts; layer, encoder and trainer parameters are checked where they are used.
+         *
+         * @param hidden       hidden layer sizes, input side first
+         * @param steps        time steps per sample
+         * @param batch        batch size
+         * @param epochs       training epochs
+         * @param encoding     input coding
+         * @param readout      readout kind
+         * @param threads      worker threads
+         * @param seed         seed of weights, shuffling and encoding
+         * @param learningRate initial Adam learning rate
+         * @param tauMs        membrane time constant of every layer (ms), dt = 1 ms
+         * @param slope        fast-sigmoid surrogate slope
+         * @param blockSize    samples per gradient block
+         */
         public Options {
             hidden = List.copyOf(hidden);
             if (hidden.isEmpty()) {

@@ -30,7 +30,26 @@ public record TrainerOptions(Surrogate surrogate, double slope, boolean detachRe
                              int blockSize, int threads, long seed, double activityTauMs) {
     private static final String OWNER = "trainer";
 
-    /** Validates every setting. */
+    /**
+     * Validates every setting.
+     *
+     * @param surrogate     the surrogate derivative
+     * @param slope         its slope, finite and {@code > 0}
+     * @param detachReset   whether the spike in the reset ({@code s_t} in {@code u_t = v_t - th_t s_t} or
+     *                      {@code v_t (1 - s_t)}) is treated as a constant in the backward pass, as snnTorch
+     *                      does by default (the factors {@code th_t} and {@code v_t} keep their gradient);
+     *                      {@code false} gives the full gradient
+     * @param optimizer     the optimiser
+     * @param schedule      the learning rate per step
+     * @param weightDecay   L2 coefficient added to the gradient ({@code g += wd * w}), finite and {@code >= 0}
+     * @param clipNorm      largest global gradient L2 norm; larger gradients are scaled down; 0 = off
+     * @param batchSize     samples per batch, {@code >= 1}
+     * @param blockSize     samples per gradient block, {@code >= 1}: the unit of parallel work and of
+     *                      the fixed-order reduction; results depend on it, never on {@code threads}
+     * @param threads       worker threads, {@code >= 1}
+     * @param seed          seed of shuffling and encoding streams
+     * @param activityTauMs time constant of the {@link LayerActivity} rates (ms), {@code > 0}
+     */
     public TrainerOptions {
         if (surrogate == null || optimizer == null || schedule == null) {
             throw new ParameterException(OWNER, "surrogate/optimizer/schedule", "non-null values", "null");

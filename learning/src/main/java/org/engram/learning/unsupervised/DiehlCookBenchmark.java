@@ -37,7 +37,16 @@ public final class DiehlCookBenchmark {
      */
     public record Options(DiehlCookParams params, int trainSamples, int labelSamples, int testSamples, int threads,
                           long seed) {
-        /** Validates the counts. */
+        /**
+         * Validates the counts.
+         *
+         * @param params       the network
+         * @param trainSamples training samples shown once each, in order, {@code >= 0}
+         * @param labelSamples training samples (from the first) whose responses label the neurons, {@code >= 1}
+         * @param testSamples  test samples (from the first) classified, {@code >= 1}
+         * @param threads      engine worker threads, {@code >= 1}
+         * @param seed         seed of the initial weights and of every input spike train
+         */
         public Options {
             if (params == null) {
                 throw new ParameterException(NAME, "params", "network parameters", "null");

@@ -47,7 +47,18 @@ public record DiehlCookParams(int neurons, double dtMs, Presentation presentatio
     public static final String NEURONS_RULE = "an integer in [1, " + MAX_NEURONS + "] (the inhibitory neurons'"
             + " n (n - 1) synapses are listed in one array)";
 
-    /** Validates the whole. */
+    /**
+     * Validates the whole.
+     *
+     * @param neurons      number of excitatory (and of inhibitory) neurons, {@code >= 1}
+     * @param dtMs         time step (ms); the paper uses 0.5
+     * @param presentation how samples are shown
+     * @param excitatory   excitatory neurons; {@code tau_a} and {@code delta_a} are the paper's
+     *                     {@code tau_theta} and {@code theta_plus}
+     * @param inhibitory   inhibitory neurons
+     * @param coupling     fixed weights, initial input weights and weight normalisation
+     * @param stdp         pair STDP on the input-to-excitatory synapses (weights in pA, see above)
+     */
     public DiehlCookParams {
         if (neurons < 1 || neurons > MAX_NEURONS) {
             throw new ParameterException(NAME, "neurons", NEURONS_RULE, neurons);
@@ -160,7 +171,16 @@ public record DiehlCookParams(int neurons, double dtMs, Presentation presentatio
      */
     public record Presentation(double presentMs, double restMs, double maxRateHz, double boostRateHz, int minSpikes,
                                int maxBoosts) {
-        /** Validates every parameter. */
+        /**
+         * Validates every parameter.
+         *
+         * @param presentMs   presentation time (ms), {@code > 0}, a whole number of steps
+         * @param restMs      rest time (ms), {@code >= 0}, a whole number of steps
+         * @param maxRateHz   rate of an input at intensity 1 (Hz), {@code > 0}
+         * @param boostRateHz increase of the maximum rate per repetition (Hz), {@code >= 0}
+         * @param minSpikes   excitatory spikes a presentation needs, {@code >= 0}
+         * @param maxBoosts   most repetitions of one sample, {@code >= 0}
+         */
         public Presentation {
             ParameterException.requirePositive(NAME, "present", presentMs, "ms");
             ParameterException.requireNonNegative(NAME, "rest", restMs, "ms");
@@ -204,7 +224,17 @@ public record DiehlCookParams(int neurons, double dtMs, Presentation presentatio
      */
     public record Coupling(double initialWeightMin, double initialWeightMax, double excToInhPa, double inhToExcPa,
                            double totalInputWeight, double delayMs) {
-        /** Validates every parameter. */
+        /**
+         * Validates every parameter.
+         *
+         * @param initialWeightMin lowest initial input weight (pA)
+         * @param initialWeightMax highest initial input weight (pA), {@code >= initialWeightMin}
+         * @param excToInhPa       weight of each excitatory neuron onto its inhibitory partner (pA), {@code >= 0}
+         * @param inhToExcPa       weight of each inhibitory neuron onto every other excitatory neuron (pA),
+         *                         {@code <= 0}
+         * @param totalInputWeight sum of each excitatory neuron's input weights after normalisation (pA), {@code > 0}
+         * @param delayMs          delay of every synapse (ms), a whole number of steps {@code >= 1}
+         */
         public Coupling {
             ParameterException.requireNonNegative(NAME, "initial_weight_min", initialWeightMin, "pA");
             ParameterException.requireFinite(NAME, "initial_weight_max", initialWeightMax, "pA");

@@ -35,7 +35,21 @@ public record EngineOptions(int threads, Mode mode, int minParallelNeuronSteps) 
      */
     public static final int DEFAULT_MIN_PARALLEL_NEURON_STEPS_PRECISE = 20_000;
 
-    /** Validates the thread count, the mode (not null) and the threshold ({@code >= 0}). */
+    /**
+     * Validates the thread count, the mode (not null) and the threshold ({@code >= 0}).
+     *
+     * @param threads                number of worker threads, 1 to {@value #MAX_THREADS}; results do not
+     *                               depend on it. In grid mode, threads that share the slices have rows of
+     *                               input of their own, up to (threads + 1) / 2 times the memory of one
+     *                               set, while the extra stays under a sixteenth of the heap
+     * @param mode                   grid or precise-time mode
+     * @param minParallelNeuronSteps slices with fewer neuron-steps than this run on the calling thread,
+     *                               since waking workers would cost more than the work; each population's
+     *                               neuron-steps count times its model's {@code stepCost()} (default
+     *                               {@value #DEFAULT_MIN_PARALLEL_NEURON_STEPS} in grid mode,
+     *                               {@value #DEFAULT_MIN_PARALLEL_NEURON_STEPS_PRECISE} in precise mode);
+     *                               results do not depend on it
+     */
     public EngineOptions {
         requireThreads("engine", threads);
         if (mode == null) {

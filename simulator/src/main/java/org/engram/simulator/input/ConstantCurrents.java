@@ -18,7 +18,14 @@ import org.engram.simulator.network.Population;
  *                     neuron, or for neuron {@code k} when all receive one
  */
 public record ConstantCurrents(Population<?, ?> target, int[] neurons, double[] amplitudesPa) {
-    /** Validates the indices and the amplitudes, one per neuron. */
+    /**
+     * Validates the indices and the amplitudes, one per neuron.
+     *
+     * @param target       the population
+     * @param neurons      population-local neurons that receive a current, or {@code null} for all
+     * @param amplitudesPa the currents in pA, finite: the {@code k}-th for the {@code k}-th listed
+     *                     neuron, or for neuron {@code k} when all receive one
+     */
     public ConstantCurrents {
         int count = amplitudeCount(target, neurons);
         String owner = "constant currents into '" + target.name() + "'";

@@ -20,7 +20,14 @@ import org.engram.simulator.network.Population;
  * @param amplitudesPa the current from each change time on, in pA
  */
 public record CurrentSource(Population<?, ?> target, int[] neurons, double[] timesMs, double[] amplitudesPa) {
-    /** Validates shapes, order and indices. */
+    /**
+     * Validates shapes, order and indices.
+     *
+     * @param target       the population
+     * @param neurons      population-local neurons that receive the current, or {@code null} for all
+     * @param timesMs      change times in ms, strictly increasing, {@code >= 0}
+     * @param amplitudesPa the current from each change time on, in pA
+     */
     public CurrentSource {
         if (target == null) {
             throw new ParameterException("current source", "target", "a population", "null");

@@ -19,7 +19,14 @@ import org.engram.simulator.network.Population;
  * @param stdPa   the standard deviation of each step's current in pA, finite and {@code >= 0}
  */
 public record NoiseCurrent(Population<?, ?> target, int[] neurons, double meanPa, double stdPa) {
-    /** Validates the values and indices. */
+    /**
+     * Validates the values and indices.
+     *
+     * @param target  the population
+     * @param neurons population-local neurons that receive the current, or {@code null} for all
+     * @param meanPa  the mean current in pA, finite
+     * @param stdPa   the standard deviation of each step's current in pA, finite and {@code >= 0}
+     */
     public NoiseCurrent {
         if (target == null) {
             throw new ParameterException("noise current", "target", "a population", "null");

@@ -38,7 +38,19 @@ import org.engram.simulator.network.Population;
  */
 public record PoissonInput(Population<?, ?> target, int[] neurons, double[] timesMs, double[] ratesHz,
                            double weight, Receptor receptor) {
-    /** Validates the schedule, the rates, the weight's sign and the neurons. */
+    /**
+     * Validates the schedule, the rates, the weight's sign and the neurons.
+     *
+     * @param target   the population that receives the input
+     * @param neurons  population-local neurons that receive a train, distinct, in any order; or
+     *                 {@code null} for every neuron
+     * @param timesMs  the times at which the rate changes, in ms: at least one, {@code >= 0},
+     *                 strictly increasing
+     * @param ratesHz  the rate of each neuron's train from each change time on, in Hz (finite,
+     *                 {@code >= 0})
+     * @param weight   the weight of each event, in the target model's unit (mV or pA)
+     * @param receptor the receptor; the weight's sign must fit it
+     */
     public PoissonInput {
         if (target == null) {
             throw new ParameterException("poisson input", "target", "a population", "null");

@@ -54,7 +54,11 @@ public final class PoissonSource extends AbstractNeuronModel<PoissonSource.Param
      * @param rateHz the firing rate of every neuron in Hz, {@code >= 0}
      */
     public record Params(double rateHz) {
-        /** Validates the rate. */
+        /**
+         * Validates the rate.
+         *
+         * @param rateHz the firing rate of every neuron in Hz, {@code >= 0}
+         */
         public Params {
             ParameterException.requireNonNegative(NAME, "rate_hz", rateHz, "Hz");
             ParameterException.requireFinite(NAME, "rate_hz", rateHz, "Hz");

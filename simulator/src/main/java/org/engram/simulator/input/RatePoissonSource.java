@@ -44,7 +44,11 @@ public final class RatePoissonSource extends AbstractNeuronModel<RatePoissonSour
      * @param initialRateHz the rate of every neuron until it is changed, in Hz, {@code >= 0}
      */
     public record Params(double initialRateHz) {
-        /** Validates the rate. */
+        /**
+         * Validates the rate.
+         *
+         * @param initialRateHz the rate of every neuron until it is changed, in Hz, {@code >= 0}
+         */
         public Params {
             checkRate("rate", initialRateHz);
         }

@@ -25,7 +25,17 @@ import org.engram.simulator.network.Population;
  */
 public record SinusoidalCurrent(Population<?, ?> target, int[] neurons, double amplitudePa, double frequencyHz,
                                 double phaseDeg, double offsetPa) {
-    /** Validates the values and indices. */
+    /**
+     * Validates the values and indices.
+     *
+     * @param target      the population
+     * @param neurons     population-local neurons that receive the current, or {@code null} for all
+     * @param amplitudePa the amplitude in pA, finite
+     * @param frequencyHz the frequency in Hz, finite and {@code >= 0} (0: the constant
+     *                    {@code offset + amplitude sin(phase)})
+     * @param phaseDeg    the phase at time 0 in degrees, finite
+     * @param offsetPa    the constant current added in pA, finite
+     */
     public SinusoidalCurrent {
         if (target == null) {
             throw new ParameterException("sinusoidal current", "target", "a population", "null");

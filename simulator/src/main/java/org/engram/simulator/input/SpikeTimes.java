@@ -36,7 +36,11 @@ public final class SpikeTimes extends AbstractNeuronModel<SpikeTimes.Params, Spi
      * @param timesMs one ascending array of spike times (ms, {@code >= 0}) per neuron
      */
     public record Params(double[][] timesMs) {
-        /** Validates order and values; keeps a deep copy. */
+        /**
+         * Validates order and values; keeps a deep copy.
+         *
+         * @param timesMs one ascending array of spike times (ms, {@code >= 0}) per neuron
+         */
         public Params {
             if (timesMs == null) {
                 throw new ParameterException(NAME, "times_ms", "an array of spike times per neuron", "null");

@@ -64,7 +64,21 @@ public final class AdaptiveLif extends AbstractNeuronModel<AdaptiveLif.Params, A
      */
     public record Params(double tauM, double cM, double eL, double vTh, double vReset, double tRef, double iE,
                          double tauSynEx, double tauSynIn, double tauA, double deltaA) implements LifMembrane {
-        /** Validates every parameter. */
+        /**
+         * Validates every parameter.
+         *
+         * @param tauM     membrane time constant (ms), {@code > 0}
+         * @param cM       membrane capacitance (pF), {@code > 0}
+         * @param eL       resting potential (mV)
+         * @param vTh      threshold at rest (mV)
+         * @param vReset   reset potential (mV), {@code < vTh}
+         * @param tRef     refractory period (ms), {@code >= 0}
+         * @param iE       constant bias current (pA)
+         * @param tauSynEx excitatory synaptic time constant (ms), {@code > 0}
+         * @param tauSynIn inhibitory synaptic time constant (ms), {@code > 0}
+         * @param tauA     time constant of threshold adaptation (ms), {@code > 0}
+         * @param deltaA   threshold increase per spike (mV), {@code >= 0}
+         */
         public Params {
             Problems p = LifParameters.membrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
             LifParameters.synapses(p, tauSynEx, tauSynIn);

@@ -102,7 +102,25 @@ public final class Adex extends AbstractNeuronModel<Adex.Params, Adex.State> {
     public record Params(double cM, double gL, double eL, double vTh, double deltaT, double vPeak, double vReset,
                          double tRef, double a, double b, double tauW, double iE, double tauSynEx, double tauSynIn)
             implements AdexParameters {
-        /** Validates every parameter. */
+        /**
+         * Validates every parameter.
+         *
+         * @param cM       membrane capacitance (pF), {@code > 0}
+         * @param gL       leak conductance (nS), {@code > 0}
+         * @param eL       leak reversal potential (mV)
+         * @param vTh      threshold of the exponential term (mV)
+         * @param deltaT   slope factor (mV), {@code >= 0}; 0 drops the exponential term and cuts spikes at {@code vTh}
+         * @param vPeak    spike cut-off (mV), {@code > vTh}, at most {@code vTh + 500 deltaT}; not used when
+         *                 {@code deltaT = 0}
+         * @param vReset   reset potential (mV), below where spikes are cut
+         * @param tRef     refractory period (ms), {@code >= 0}
+         * @param a        subthreshold adaptation (nS)
+         * @param b        spike-triggered adaptation (pA)
+         * @param tauW     adaptation time constant (ms), {@code > 0}
+         * @param iE       constant bias current (pA)
+         * @param tauSynEx excitatory synaptic time constant (ms), {@code > 0}
+         * @param tauSynIn inhibitory synaptic time constant (ms), {@code > 0}
+         */
         public Params {
             Problems p = new Problems(NAME);
             new AdexMembrane(cM, gL, eL, vTh, deltaT, vPeak, vReset, tRef, a, b, tauW, iE).check(p);

@@ -94,7 +94,27 @@ public final class AdexCond extends AbstractNeuronModel<AdexCond.Params, AdexCon
                          double tRef, double a, double b, double tauW, double iE, double eEx, double eIn,
                          double tauSynEx, double tauSynIn)
             implements AdexParameters {
-        /** Validates every parameter. */
+        /**
+         * Validates every parameter.
+         *
+         * @param cM       membrane capacitance (pF), {@code > 0}
+         * @param gL       leak conductance (nS), {@code > 0}
+         * @param eL       leak reversal potential (mV)
+         * @param vTh      threshold of the exponential term (mV)
+         * @param deltaT   slope factor (mV), {@code >= 0}; 0 drops the exponential term and cuts spikes at {@code vTh}
+         * @param vPeak    spike cut-off (mV), {@code > vTh}, at most {@code vTh + 500 deltaT}; not used when
+         *                 {@code deltaT = 0}
+         * @param vReset   reset potential (mV), below where spikes are cut
+         * @param tRef     refractory period (ms), {@code >= 0}
+         * @param a        subthreshold adaptation (nS)
+         * @param b        spike-triggered adaptation (pA)
+         * @param tauW     adaptation time constant (ms), {@code > 0}
+         * @param iE       constant bias current (pA)
+         * @param eEx      excitatory reversal potential (mV)
+         * @param eIn      inhibitory reversal potential (mV), {@code < eEx}
+         * @param tauSynEx excitatory conductance time constant (ms), {@code > 0}
+         * @param tauSynIn inhibitory conductance time constant (ms), {@code > 0}
+         */
         public Params {
             Problems p = new Problems(NAME);
             new AdexMembrane(cM, gL, eL, vTh, deltaT, vPeak, vReset, tRef, a, b, tauW, iE).check(p);

@@ -160,7 +160,23 @@ public final class HodgkinHuxley extends AbstractNeuronModel<HodgkinHuxley.Param
      */
     public record Params(double cM, double gNa, double gK, double gL, double eNa, double eK, double eL, double tRef,
                          double iE, double tauSynEx, double tauSynIn, double vInit) {
-        /** Validates every parameter. */
+        /**
+         * Validates every parameter.
+         *
+         * @param cM       membrane capacitance (pF), {@code > 0}
+         * @param gNa      sodium peak conductance (nS), {@code >= 0}
+         * @param gK       potassium peak conductance (nS), {@code >= 0}
+         * @param gL       leak conductance (nS), {@code >= 0}; {@code (gNa + gK + gL) / cM} at most
+         *                 {@link #MAX_MEMBRANE_RATE} (1/ms)
+         * @param eNa      sodium reversal potential (mV)
+         * @param eK       potassium reversal potential (mV)
+         * @param eL       leak reversal potential (mV)
+         * @param tRef     refractory period (ms), {@code >= 0}
+         * @param iE       constant bias current (pA)
+         * @param tauSynEx excitatory synaptic rise time (ms), {@code > 0}
+         * @param tauSynIn inhibitory synaptic rise time (ms), {@code > 0}
+         * @param vInit    initial potential (mV); the gates start at their steady state there
+         */
         public Params {
             Problems p = new Problems(NAME);
             boolean capacitance = p.positive("c_m", cM, "pF");

@@ -74,7 +74,17 @@ public final class Izhikevich extends AbstractNeuronModel<Izhikevich.Params, Izh
      * @param iE    constant bias input (mV/ms)
      */
     public record Params(double a, double b, double c, double d, double vInit, double uInit, double iE) {
-        /** Validates every parameter. */
+        /**
+         * Validates every parameter.
+         *
+         * @param a     recovery rate of u (1/ms), {@code > 0} and {@code < 400}
+         * @param b     sensitivity of u to v (1/ms)
+         * @param c     reset of v (mV), {@code < 30}
+         * @param d     increase of u at a spike (mV/ms)
+         * @param vInit initial v (mV)
+         * @param uInit initial u (mV/ms)
+         * @param iE    constant bias input (mV/ms)
+         */
         public Params {
             Problems p = new Problems(NAME);
             if (p.positive("a", a, "1/ms")) {

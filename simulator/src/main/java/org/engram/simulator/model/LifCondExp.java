@@ -82,7 +82,22 @@ public final class LifCondExp extends AbstractNeuronModel<LifCondExp.Params, Lif
      */
     public record Params(double tauM, double cM, double eL, double vTh, double vReset, double tRef, double iE,
                          double eEx, double eIn, double tauSynEx, double tauSynIn) {
-        /** Validates every parameter. */
+        /**
+         * Validates every parameter.
+         *
+         * @param tauM     membrane time constant (ms), {@code > 0}; the leak conductance is
+         *                 {@code cM / tauM} (nS)
+         * @param cM       membrane capacitance (pF), {@code > 0}
+         * @param eL       resting potential (mV)
+         * @param vTh      threshold (mV)
+         * @param vReset   reset potential (mV), {@code < vTh}
+         * @param tRef     refractory period (ms), {@code >= 0}
+         * @param iE       constant bias current (pA)
+         * @param eEx      excitatory reversal potential (mV), finite
+         * @param eIn      inhibitory reversal potential (mV), finite, {@code < eEx}
+         * @param tauSynEx excitatory conductance time constant (ms), {@code > 0}
+         * @param tauSynIn inhibitory conductance time constant (ms), {@code > 0}
+         */
         public Params {
             Problems p = LifParameters.membrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
             LifParameters.reversals(p, eEx, eIn);

@@ -54,7 +54,17 @@ public final class LifDelta extends AbstractNeuronModel<LifDelta.Params, LifDelt
      */
     public record Params(double tauM, double cM, double eL, double vTh, double vReset, double tRef, double iE)
             implements LifMembrane {
-        /** Validates every parameter. */
+        /**
+         * Validates every parameter.
+         *
+         * @param tauM   membrane time constant (ms), {@code > 0}
+         * @param cM     membrane capacitance (pF), {@code > 0}
+         * @param eL     resting potential (mV)
+         * @param vTh    threshold (mV)
+         * @param vReset reset potential (mV), {@code < vTh}
+         * @param tRef   refractory period (ms), {@code >= 0}
+         * @param iE     constant bias current (pA)
+         */
         public Params {
             LifParameters.membrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE).throwIfAny();
         }

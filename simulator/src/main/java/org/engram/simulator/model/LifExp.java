@@ -71,7 +71,19 @@ public final class LifExp extends AbstractNeuronModel<LifExp.Params, LifExp.Stat
      */
     public record Params(double tauM, double cM, double eL, double vTh, double vReset, double tRef, double iE,
                          double tauSynEx, double tauSynIn) implements LifMembrane {
-        /** Validates every parameter. */
+        /**
+         * Validates every parameter.
+         *
+         * @param tauM     membrane time constant (ms), {@code > 0}
+         * @param cM       membrane capacitance (pF), {@code > 0}
+         * @param eL       resting potential (mV)
+         * @param vTh      threshold (mV)
+         * @param vReset   reset potential (mV), {@code < vTh}
+         * @param tRef     refractory period (ms), {@code >= 0}
+         * @param iE       constant bias current (pA)
+         * @param tauSynEx excitatory synaptic time constant (ms), {@code > 0}
+         * @param tauSynIn inhibitory synaptic time constant (ms), {@code > 0}
+         */
         public Params {
             Problems p = LifParameters.membrane(NAME, tauM, cM, eL, vTh, vReset, tRef, iE);
             LifParameters.synapses(p, tauSynEx, tauSynIn);

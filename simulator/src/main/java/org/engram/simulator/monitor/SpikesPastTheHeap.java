@@ -17,9 +17,13 @@ public final class SpikesPastTheHeap extends HeapLimitExceeded {
     /** Bytes a recorded spike takes: its time (a double) and its neuron (an int). */
     static final int BYTES_PER_SPIKE = Double.BYTES + Integer.BYTES;
 
+    /** The recorded population's name. */
     private final String population;
+    /** How many neurons of the population are recorded. */
     private final int neurons;
+    /** The spikes recorded before the heap was full. */
     private final int spikes;
+    /** The time in ms of the spike that found no room. */
     private final double timeMs;
 
     /**

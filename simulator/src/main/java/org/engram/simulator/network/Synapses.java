@@ -36,7 +36,18 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
     /** The default delay, 1 ms. */
     public static final double DEFAULT_DELAY_MS = 1.0;
 
-    /** Refuses a null receptor now: found at {@link NetworkBuilder#build()}, it spent the builder. */
+    /**
+     * Refuses a null receptor now: found at {@link NetworkBuilder#build()}, it spent the builder.
+     *
+     * @param receptor   which input channel the synapses feed; the sign of every weight is checked
+     * @param weight     the constant weight (used when {@code weightDraw} is null)
+     * @param weightDraw a weight distribution, or {@code null}
+     * @param delayMs    the constant delay in ms (used when {@code delayDraw} is null)
+     * @param delayDraw  a delay distribution in ms, or {@code null}
+     * @param plastic    whether plasticity rules may change the weights
+     * @param shortTerm  the short-term depression and facilitation of the synapses, or {@code null} for
+     *                   none (every spike delivers the weight)
+     */
     public Synapses {
         if (receptor == null) {
             throw new ParameterException("synapses", "receptor", "EXCITATORY or INHIBITORY",

@@ -50,7 +50,13 @@ public record TsodyksMarkram(double u, double tauRec, double tauFac) {
     public static final String DESCRIPTION = "short-term depression and facilitation (Tsodyks, Pawelzik & Markram"
             + " 1998; NEST's tsodyks2_synapse): each spike delivers w u x";
 
-    /** Validates every parameter, reporting all that break their rule at once. */
+    /**
+     * Validates every parameter, reporting all that break their rule at once.
+     *
+     * @param u      U, the utilisation increment at each spike, in (0, 1]
+     * @param tauRec the time constant of recovery of resources, in ms, {@code > 0}
+     * @param tauFac the time constant of the decay of facilitation, in ms, {@code >= 0}; 0 for none
+     */
     public TsodyksMarkram {
         Problems p = new Problems(NAME);
         p.require(u > 0 && u <= 1, "u", "a number in (0, 1] (the utilisation increment U)", u);

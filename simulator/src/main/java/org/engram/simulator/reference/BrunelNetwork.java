@@ -61,7 +61,14 @@ public record BrunelNetwork(double scale, double g, double eta, boolean initialV
     /** Refractory period (ms). */
     public static final double T_REF = 2.0;
 
-    /** Validates the arguments. */
+    /**
+     * Validates the arguments.
+     *
+     * @param scale    size factor ({@code > 0}); 1 is the full 12,500-neuron network
+     * @param g        relative inhibitory strength
+     * @param eta      external drive relative to threshold
+     * @param initialV whether membrane potentials start uniformly in [0, theta) instead of at 0
+     */
     public BrunelNetwork {
         ParameterException.requirePositive("brunel", "scale", scale, "factor");
         ParameterException.requireNonNegative("brunel", "g", g, "ratio");

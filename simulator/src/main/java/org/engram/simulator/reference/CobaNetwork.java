@@ -49,7 +49,12 @@ public record CobaNetwork(int neurons, double connectionsPerNeuron) {
     /** Bias current of every neuron (pA): 20 mV across the leak conductance of 10 nS. */
     public static final double BIAS_PA = 200.0;
 
-    /** Validates the size. */
+    /**
+     * Validates the size.
+     *
+     * @param neurons              total number of neurons ({@code >= 5})
+     * @param connectionsPerNeuron mean number of synapses per neuron ({@code p = connections / N})
+     */
     public CobaNetwork {
         VogelsAbbottWiring.requireSize("coba", neurons, connectionsPerNeuron);
     }

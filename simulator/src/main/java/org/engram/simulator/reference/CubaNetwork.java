@@ -41,7 +41,12 @@ public record CubaNetwork(int neurons, double connectionsPerNeuron) {
     /** Inhibitory weight in voltage units (mV). */
     public static final double W_I_MV = -9.0;
 
-    /** Validates the size. */
+    /**
+     * Validates the size.
+     *
+     * @param neurons              total number of neurons ({@code >= 5})
+     * @param connectionsPerNeuron mean number of synapses per neuron ({@code p = connections / N})
+     */
     public CubaNetwork {
         VogelsAbbottWiring.requireSize("cuba", neurons, connectionsPerNeuron);
     }

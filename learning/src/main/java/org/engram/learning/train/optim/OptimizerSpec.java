@@ -22,7 +22,16 @@ public record OptimizerSpec(Kind kind, double momentum, double beta1, double bet
         ADAM
     }
 
-    /** Validates the hyperparameters. */
+    /**
+     * Validates the hyperparameters.
+     *
+     * @param kind     SGD or Adam
+     * @param momentum SGD momentum in [0, 1)
+     * @param beta1    Adam first-moment decay in [0, 1)
+     * @param beta2    Adam second-moment decay in [0, 1)
+     * @param epsilon  Adam denominator offset, {@code > 0} also when rounded to float (at least
+     *                 {@code Float.MIN_VALUE})
+     */
     public OptimizerSpec {
         if (kind == null) {
             throw new ParameterException(OWNER, "kind", "sgd or adam", "null");
