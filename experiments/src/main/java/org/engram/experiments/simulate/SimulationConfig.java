@@ -130,7 +130,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
      * @param target   target population
      * @param rule     connectivity rule
      * @param receptor {@code excitatory} (default) or {@code inhibitory}
-     * @param weight   a number or a distribution (model weight unit: mV or pA)
+     * @param weight   a number or a distribution (the target model's weight unit: mV, pA or nS)
      * @param delayMs  a number of ms (default 1.0) or a distribution
      * @param plastic  null when not given; true alone is refused ({@code plasticity} makes a projection
      *                 plastic and names its rule), and false beside a rule too
@@ -149,7 +149,7 @@ public record SimulationConfig(String name, Double dtMs, Double durationMs, Long
          * @param target     target population
          * @param rule       connectivity rule
          * @param receptor   {@code excitatory} (default) or {@code inhibitory}
-         * @param weight     a number or a distribution (model weight unit: mV or pA)
+         * @param weight     a number or a distribution (the target model's weight unit: mV, pA or nS)
          * @param delayMs    a number of ms (default 1.0) or a distribution
          * @param plastic    null when not given; true alone is refused ({@code plasticity} makes a projection
          *                   plastic and names its rule), and false beside a rule too

@@ -33,7 +33,7 @@ import org.engram.simulator.network.Population;
  *                 strictly increasing
  * @param ratesHz  the rate of each neuron's train from each change time on, in Hz (finite,
  *                 {@code >= 0})
- * @param weight   the weight of each event, in the target model's unit (mV or pA)
+ * @param weight   the weight of each event, in the target model's weight unit (mV, pA or nS)
  * @param receptor the receptor; the weight's sign must fit it
  */
 public record PoissonInput(Population<?, ?> target, int[] neurons, double[] timesMs, double[] ratesHz,
@@ -48,7 +48,7 @@ public record PoissonInput(Population<?, ?> target, int[] neurons, double[] time
      *                 strictly increasing
      * @param ratesHz  the rate of each neuron's train from each change time on, in Hz (finite,
      *                 {@code >= 0})
-     * @param weight   the weight of each event, in the target model's unit (mV or pA)
+     * @param weight   the weight of each event, in the target model's weight unit (mV, pA or nS)
      * @param receptor the receptor; the weight's sign must fit it
      */
     public PoissonInput {
@@ -80,7 +80,7 @@ public record PoissonInput(Population<?, ?> target, int[] neurons, double[] time
      *                 strictly increasing
      * @param ratesHz  the rate of each neuron's train from each change time on, in Hz (finite,
      *                 {@code >= 0})
-     * @param weight   the weight of each event, in the target model's unit (mV or pA)
+     * @param weight   the weight of each event, in the target model's weight unit (mV, pA or nS)
      * @param receptor the receptor; the weight's sign must fit it
      */
     public PoissonInput(Population<?, ?> target, double[] timesMs, double[] ratesHz, double weight,
@@ -111,7 +111,7 @@ public record PoissonInput(Population<?, ?> target, int[] neurons, double[] time
      *
      * @param target   the population that receives the input
      * @param rateHz   the rate of each neuron's train, in Hz (finite, {@code >= 0})
-     * @param weight   the weight of each event, in the target model's unit (mV or pA)
+     * @param weight   the weight of each event, in the target model's weight unit (mV, pA or nS)
      * @param receptor the receptor; the weight's sign must fit it
      */
     public PoissonInput(Population<?, ?> target, double rateHz, double weight, Receptor receptor) {
@@ -125,7 +125,7 @@ public record PoissonInput(Population<?, ?> target, int[] neurons, double[] time
      * @param neurons  population-local neurons that receive a train, distinct, in any order; or
      *                 {@code null} for every neuron
      * @param rateHz   the rate of each chosen neuron's train, in Hz (finite, {@code >= 0})
-     * @param weight   the weight of each event, in the target model's unit (mV or pA)
+     * @param weight   the weight of each event, in the target model's weight unit (mV, pA or nS)
      * @param receptor the receptor; the weight's sign must fit it
      */
     public PoissonInput(Population<?, ?> target, int[] neurons, double rateHz, double weight, Receptor receptor) {

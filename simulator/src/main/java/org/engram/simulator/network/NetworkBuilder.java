@@ -264,7 +264,7 @@ public final class NetworkBuilder {
      *
      * @param target   the population
      * @param rateHz   rate of each neuron's train in Hz
-     * @param weight   weight of each event (mV or pA)
+     * @param weight   weight of each event, in the target model's weight unit (mV, pA or nS)
      * @param receptor the receptor
      * @return this builder
      * @throws ParameterException    if the population is not this builder's or takes no input, or a

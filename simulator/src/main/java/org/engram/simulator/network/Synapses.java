@@ -74,7 +74,7 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
     /**
      * Excitatory synapses with a constant weight and the default delay.
      *
-     * @param weight the weight, {@code >= 0}, in the target model's unit (mV or pA)
+     * @param weight the weight, {@code >= 0}, in the target model's weight unit (mV, pA or nS)
      * @return the spec
      */
     public static Synapses excitatory(double weight) {
@@ -84,7 +84,7 @@ public record Synapses(Receptor receptor, double weight, RealDistribution weight
     /**
      * Inhibitory synapses with a constant weight and the default delay.
      *
-     * @param weight the weight, {@code <= 0}, in the target model's unit (mV or pA)
+     * @param weight the weight, {@code <= 0}, in the target model's weight unit (mV, pA or nS)
      * @return the spec
      */
     public static Synapses inhibitory(double weight) {
