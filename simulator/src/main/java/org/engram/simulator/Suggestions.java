@@ -29,7 +29,9 @@ public final class Suggestions {
      * longer name has characters (with none kept, {@code zz} is no typo of {@code a}). Failing
      * that, a known name of several words whose last word {@code name} spells out: a
      * name written out ({@code v_thresh}, {@code t_refrac}, {@code tau_membrane}) is too many edits
-     * from its short form ({@code v_th}, {@code t_ref}, {@code tau_m}) to count as a typo.
+     * from its short form ({@code v_th}, {@code t_ref}, {@code tau_m}) to count as a typo. A short
+     * form abbreviates the word, keeping its first letter and some others in order, so a word spelled
+     * out with a typo of its own still counts ({@code v_tresh} gives {@code v_th}).
      *
      * @param name  the unknown name, or {@code null}
      * @param known the valid names
@@ -66,7 +68,7 @@ public final class Suggestions {
         if (typo) {
             return best;
         }
-        return longestPrefix(lower, known);
+        return longestAbbreviated(lower, known);
     }
 
     /**
@@ -92,17 +94,27 @@ public final class Suggestions {
 
     /**
      * The longest known name of several words ({@code _} between them) and three or more characters
-     * that {@code lower} begins with and goes on to spell out the last word of, or null:
-     * {@code v_thresh} gives {@code v_th}, but {@code ewc_online} no {@code ewc}, {@code model_params}
-     * no {@code model}, and {@code masking} no {@code mas}.
+     * whose words before the last {@code lower} begins with, and whose last word abbreviates the word
+     * of {@code lower} that follows them: a longer word with the same first letter that holds every
+     * letter of the last word in order. Null when there is none: {@code v_thresh} and {@code v_tresh}
+     * give {@code v_th}, but {@code v_th_extra} (no longer word) no {@code v_th}, {@code ewc_online} no
+     * {@code ewc}, {@code model_params} no {@code model}, and {@code masking} no {@code mas}.
      */
-    private static String longestPrefix(String lower, Collection<?> known) {
+    private static String longestAbbreviated(String lower, Collection<?> known) {
         String best = null;
         for (Object k : known) {
             String candidate = String.valueOf(k);
             String c = candidate.toLowerCase(Locale.ROOT);
-            boolean spelledOut = c.length() >= 3 && c.indexOf('_') > 0 && lower.length() > c.length()
-                    && lower.startsWith(c) && Character.isLetter(lower.charAt(c.length()));
+            int lastWord = c.lastIndexOf('_') + 1;
+            if (c.length() < 3 || lastWord <= 1 || lastWord == c.length() || !lower.startsWith(c.substring(0,
+                    lastWord))) {
+                continue;
+            }
+            int end = lower.indexOf('_', lastWord);
+            String word = lower.substring(lastWord, end < 0 ? lower.length() : end);
+            String abbreviation = c.substring(lastWord);
+            boolean spelledOut = word.length() > abbreviation.length() && word.charAt(0) == abbreviation.charAt(0)
+                    && word.chars().allMatch(Character::isLetter) && keepsInOrder(abbreviation, word);
             if (spelledOut && (best == null || candidate.length() > best.length())) {
                 best = candidate;
             }

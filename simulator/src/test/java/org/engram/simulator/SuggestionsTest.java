@@ -40,6 +40,26 @@ class SuggestionsTest {
         assertEquals(null, Suggestions.closest("masking", List.of("mas", "naive")));
     }
 
+    /**
+     * A short form keeps the first letter of the word it abbreviates and some others in order, so a word
+     * spelled out with a typo of its own still gives it: {@code v_tresh} is three edits from {@code v_th}
+     * (too many for a typo of a four-letter name) and does not begin with it.
+     */
+    @Test
+    void aNameWrittenOutWithATypoSuggestsTheShortFormItAbbreviates() {
+        List<String> lif = List.of("tau_m", "tau_syn_ex", "v_th", "v_reset", "t_ref", "e_l", "c_m");
+        assertEquals(3, Suggestions.editDistance("v_tresh", "v_th"));
+        assertEquals("v_th", Suggestions.closest("v_tresh", lif));
+        assertEquals("v_th", Suggestions.closest("v_threshhold", lif));
+        assertEquals("t_ref", Suggestions.closest("t_refactory", lif));
+        assertEquals("tau_syn_ex", Suggestions.closest("tau_syn_exitatory", lif));
+        // The word must be longer, start with the short form's first letter and hold its letters in order.
+        assertEquals(null, Suggestions.closest("v_th_extra", lif), "no word spelled out after the name");
+        assertEquals(null, Suggestions.closest("v_hreshold", lif), "another first letter");
+        assertEquals(null, Suggestions.closest("t_rise_time", lif), "no f after r and e");
+        assertEquals(null, Suggestions.closest("w_threshold", lif), "other words before the last");
+    }
+
     /** A key written without its unit, as NEST and PyNN write it, is the key with the unit. */
     @Test
     void aKeyWithoutItsUnitSuggestsTheKeyWithIt() {

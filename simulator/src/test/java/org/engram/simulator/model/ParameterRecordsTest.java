@@ -97,6 +97,14 @@ class ParameterRecordsTest {
         assertEquals("did you mean 'v_th'?", e.hint());
     }
 
+    /** A name spelled out with a typo of its own, through a model, is offered the short form too. */
+    @Test
+    void aMisspeltLongNameThroughAModelIsOfferedTheShortForm() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> LifDelta.MODEL.defaultsWith(Map.of("v_tresh", -50.0)));
+        assertTrue(e.getMessage().endsWith("found an unknown parameter; did you mean 'v_th'?"), e.getMessage());
+    }
+
     @Test
     void reportsEveryUnknownNameAndWrongTypeAtOnce() {
         Map<String, Object> changes = new LinkedHashMap<>();
