@@ -99,6 +99,24 @@ abstract class Progress implements AutoCloseable {
 
     abstract void message(String text);
 
+    /** Whether {@link #silence} was called: every later report is dropped. */
+    protected boolean silenced;
+
+    /**
+     * Stops every report from now on, for a stop's message to be the last thing printed: a signal's
+     * shutdown hook says how to continue while the training thread may still finish an epoch.
+     * Once it returns, no line of this reporter is being printed or will be.
+     */
+    synchronized void silence() {
+        if (!silenced) {
+            silenced = true;
+            stopOutput();
+        }
+    }
+
+    /** Ends the output at a {@link #silence}: flushes the lines, or closes the bar. */
+    protected abstract void stopOutput();
+
     @Override
     public abstract void close();
 
@@ -171,9 +189,9 @@ abstract class Progress implements AutoCloseable {
         }
 
         @Override
-        protected void batchDone(int samples) {
+        protected synchronized void batchDone(int samples) {
             long now = System.nanoTime();
-            if (now - lastLine >= INTERVAL_NANOS && epochDone < epochSamples) {
+            if (!silenced && now - lastLine >= INTERVAL_NANOS && epochDone < epochSamples) {
                 lastLine = now;
                 out.printf(Locale.ROOT, "[%s seed %d] task %d/%d epoch %d/%d: %d/%d samples, %.0f samples/s (%s)%n",
                         strategy, seed, task + 1, tasks, epoch + 1, epochs, epochDone, epochSamples,
@@ -183,7 +201,10 @@ abstract class Progress implements AutoCloseable {
         }
 
         @Override
-        void epoch(EpochRecord e) {
+        synchronized void epoch(EpochRecord e) {
+            if (silenced) {
+                return;
+            }
             out.printf(Locale.ROOT, "[%s seed %d] task %d/%d epoch %d/%d: %s%.1f s, %.0f samples/s (%s)%n",
                     e.strategy(), e.seed(), e.task() + 1, tasks, e.epoch() + 1, epochs, lossAndAccuracy(e),
                     e.seconds(), e.samplesPerSecond(), eta());
@@ -191,20 +212,30 @@ abstract class Progress implements AutoCloseable {
         }
 
         @Override
-        void task(String strategy, long seed, int task, int tasks, double[] row, double[] validation) {
+        synchronized void task(String strategy, long seed, int task, int tasks, double[] row, double[] validation) {
+            if (silenced) {
+                return;
+            }
             out.printf(Locale.ROOT, "[%s seed %d] after task %d/%d: test accuracy (%%) on tasks 1-%d:%s%s%n", strategy,
                     seed, task + 1, tasks, row.length, row(row), validationRow(validation));
             out.flush();
         }
 
         @Override
-        void message(String text) {
-            out.println(text);
+        synchronized void message(String text) {
+            if (!silenced) {
+                out.println(text);
+                out.flush();
+            }
+        }
+
+        @Override
+        protected void stopOutput() {
             out.flush();
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
             out.flush();
         }
     }
@@ -232,32 +263,50 @@ abstract class Progress implements AutoCloseable {
         }
 
         @Override
-        protected void batchDone(int samples) {
-            bar.stepBy(samples);
+        protected synchronized void batchDone(int samples) {
+            if (!silenced) {
+                bar.stepBy(samples);
+            }
         }
 
         @Override
-        void epoch(EpochRecord e) {
+        synchronized void epoch(EpochRecord e) {
+            if (silenced) {
+                return;
+            }
             String loss = withoutLoss(e) ? "" : String.format(Locale.ROOT, " loss %.3f", e.loss());
             bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d task %d/%d epoch %d/%d%s",
                     e.strategy(), e.seed(), e.task() + 1, tasks, e.epoch() + 1, epochs, loss));
         }
 
         @Override
-        void task(String strategy, long seed, int task, int tasks, double[] row, double[] validation) {
+        synchronized void task(String strategy, long seed, int task, int tasks, double[] row, double[] validation) {
+            if (silenced) {
+                return;
+            }
             bar.setExtraMessage(String.format(Locale.ROOT, " %s seed %d after task %d/%d:%s%s", strategy, seed,
                     task + 1, tasks, row(row), validationRow(validation)));
         }
 
         @Override
-        void message(String text) {
-            err.println();
-            err.println(text);
+        synchronized void message(String text) {
+            if (!silenced) {
+                err.println();
+                err.println(text);
+            }
         }
 
         @Override
-        public void close() {
+        protected void stopOutput() {
+            // The bar's own thread redraws it until it is closed; closed, it ends its line.
             bar.close();
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!silenced) {
+                bar.close();
+            }
         }
     }
 }

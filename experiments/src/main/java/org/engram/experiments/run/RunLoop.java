@@ -36,6 +36,8 @@ final class RunLoop {
     /** Why the final status could not be written, or null. */
     private RuntimeException statusUnsaved;
     private int tasksThisProcess;
+    /** The reporter of the unit being trained, silenced by a signal; null before the first unit. */
+    private volatile Progress progress;
 
     RunLoop(ExperimentConfig config, Experiment experiment, Checkpoints checkpoints, RunFolder folder,
             RunStatus status, Runner.TestHooks hooks, PrintWriter err) {
@@ -61,10 +63,15 @@ final class RunLoop {
     /**
      * What a signal does once the run has a folder {@code --resume} can continue: records the
      * stop in {@code status.json} and says where the checkpoints are, as a stop after a task
-     * does; nothing if the run has already ended.
+     * does; nothing if the run has already ended. The training thread goes on until the process
+     * ends, so its progress reports are silenced first: the way on is the last line printed.
      */
     void interrupted() {
         if (finish("interrupted", "the process was stopped (signal) before the run ended", true)) {
+            Progress reporter = progress;
+            if (reporter != null) {
+                reporter.silence();
+            }
             err.println("engram: stopped by a signal; " + checkpointedIn() + "; continue with: "
                     + LaunchCommand.resume(folder.directory()) + unsavedStatusNote());
             err.flush();
@@ -257,6 +264,7 @@ final class RunLoop {
     }
 
     UnitProgress unit(ExperimentConfig.StrategySpec spec, long seed, Progress progress) {
+        this.progress = progress;
         int count = experiment.taskCount();
         UnitProgress p = checkpoints.progress(spec.label(), seed, count, config.tasks().validation());
         if (p.complete()) {

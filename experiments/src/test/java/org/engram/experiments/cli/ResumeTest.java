@@ -850,6 +850,24 @@ class ResumeTest {
     }
 
     /**
+     * The way on is the last thing a signal prints: the training thread goes on until the process
+     * ends, and its next epoch's line ("task 3/3 epoch 1/2") came after the signal's message, as if
+     * the run carried on. The hook that acts as a signal before task 2 is saved lets the thread train
+     * task 3, as it would until the process ended.
+     */
+    @Test
+    void noProgressLineFollowsTheSignalsMessage(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("resume.yaml");
+        Files.writeString(config, CONFIG.replace("  - name: si\n", ""));
+        CliRunner.Result stopped = CliRunner.run("run", config.toString(), "--out", dir.resolve("quiet").toString(),
+                "--signal-before-task-saved", "2");
+        String err = stopped.err();
+        int signal = err.indexOf("engram: stopped by a signal");
+        assertTrue(signal > 0 && err.substring(0, signal).contains("task 2/3 epoch 2/2"), err);
+        assertFalse(err.substring(signal).contains("[naive seed 4]"), err);
+    }
+
+    /**
      * A signal while a new run sets up its folder used to leave a .partial folder without config.yaml
      * or data.json (7 of 8 tries), which --resume refuses: now the signal waits for the setup, and
      * the folder it leaves is one --resume finishes (or, stopped before the setup, none at all).

@@ -53,4 +53,22 @@ class ProgressTest {
         String line = text.toString().strip();
         assertEquals("(60% done, ETA", line.substring(line.lastIndexOf('('), line.lastIndexOf(' ')));
     }
+
+    /** Silenced (a signal's message is to be the last line), the reporter prints nothing more. */
+    @Test
+    void aSilencedReporterPrintsNothing() {
+        StringWriter text = new StringWriter();
+        try (Progress progress = new Progress.Lines(1000, 0, new PrintWriter(text))) {
+            progress.epochStarted("naive", 1, 0, 5, 0, 1, 100);
+            progress.epoch(new EpochRecord("naive", 1, 0, 0, 0.5, 0.9, 1.0, 100));
+            String before = text.toString();
+            progress.silence();
+            progress.epochStarted("naive", 1, 1, 5, 0, 1, 100);
+            progress.batch(100);
+            progress.epoch(new EpochRecord("naive", 1, 1, 0, 0.5, 0.9, 1.0, 100));
+            progress.task("naive", 1, 1, 5, new double[] {0.9, 0.8}, null);
+            progress.message("resuming");
+            assertEquals(before, text.toString());
+        }
+    }
 }
