@@ -195,6 +195,16 @@ public final class ConfigLayers {
      */
     private static void rejectEmptyOrUnknown(JsonNode node, Class<?> type, String path,
             StrategyParams.Locator where, List<ConfigException> problems) {
+        rejectEmptyOrUnknown(node, type, path, where, problems, null);
+    }
+
+    /**
+     * As above, for a node that may be a list's entry.
+     *
+     * @param previous the entry before it in its list, or null for the first entry or a node not in a list
+     */
+    private static void rejectEmptyOrUnknown(JsonNode node, Class<?> type, String path,
+            StrategyParams.Locator where, List<ConfigException> problems, JsonNode previous) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode element = node.get(i);
@@ -202,7 +212,7 @@ public final class ConfigLayers {
                 if (element.isNull()) {
                     problems.add(emptyValue(at, where));
                 } else {
-                    rejectEmptyOrUnknown(element, type, at, where, problems);
+                    rejectEmptyOrUnknown(element, type, at, where, problems, i == 0 ? null : node.get(i - 1));
                 }
             }
             return;
@@ -233,20 +243,42 @@ public final class ConfigLayers {
             }
         }
         if (type != null && !misspelt) {
-            rejectMissing(node, type, path, where, problems);   // an unknown key may be the missing key misspelt
+            // An unknown key may be the missing key misspelt.
+            rejectMissing(node, type, path, where, problems, appendedEntryHint(path, previous, where));
         }
     }
 
-    /** Refuses a mapping without a key that has no default ({@code strategies}, a strategy's {@code name}). */
+    /**
+     * Advice for a list entry that an override of a key inside it appended ({@code --set
+     * strategies[7].params.lambda=10} on a config of seven strategies), or null for any other node:
+     * which entry is the last, and how to add one whole.
+     */
+    private static String appendedEntryHint(String path, JsonNode previous, StrategyParams.Locator where) {
+        if (previous == null || !where.locate(path).startsWith(SetOverride.named(""))) {
+            return null;
+        }
+        int open = path.lastIndexOf('[');
+        String list = path.substring(0, open);
+        int index = Integer.parseInt(path.substring(open + 1, path.length() - 1));
+        return "index " + index + " adds a new entry after the last, " + list + "[" + (index - 1) + "]"
+                + SetOverride.shownName(previous) + ", which is the one to write to change it; a new entry needs"
+                + " all its required keys, e.g. --set '" + path + ".name=...' beside the override";
+    }
+
+    /**
+     * Refuses a mapping without a key that has no default ({@code strategies}, a strategy's {@code name}).
+     *
+     * @param hint advice for each key missing, or null
+     */
     private static void rejectMissing(JsonNode node, Class<?> type, String path, StrategyParams.Locator where,
-                                      List<ConfigException> problems) {
+                                      List<ConfigException> problems, String hint) {
         for (RecordComponent rc : type.getRecordComponents()) {
             Key doc = rc.getAnnotation(Key.class);
             String key = snakeCase(rc.getName());
             if (doc != null && Key.REQUIRED.equals(doc.def()) && !rc.getType().isRecord() && !node.has(key)) {
                 String at = path.isEmpty() ? key : path + "." + key;
                 problems.add(new ConfigException(where.locate(path), at, "a value (" + doc.value() + ")",
-                        "no such key", null));
+                        "no such key", hint));
             }
         }
     }

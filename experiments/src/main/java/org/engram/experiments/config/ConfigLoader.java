@@ -316,12 +316,14 @@ public final class ConfigLoader {
     public static ConfigException withPosition(ConfigException e, Path file, List<String> overrides) {
         String name = file.toString();
         SourceMap source;
+        KeyOrigins origins;
         try {
-            source = SourceMap.of(name, Files.readString(file));
+            String text = Files.readString(file);
+            source = SourceMap.of(name, text);
+            origins = KeyOrigins.of(source, text, overrides);
         } catch (IOException | RuntimeException unreadable) {
             return e;   // the file changed or vanished since it was read: the file name must do
         }
-        KeyOrigins origins = KeyOrigins.of(source, overrides);
         List<ConfigException> each = new ArrayList<>();
         for (ConfigException one : e.problems()) {
             String where = one.location() == null || !name.equals(one.source()) ? name : origins.locate(one.location());

@@ -1,5 +1,7 @@
 package org.engram.experiments.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,17 +39,25 @@ final class KeyOrigins implements StrategyParams.Locator {
     }
 
     /**
-     * The origins of a config read with {@code --set} overrides, without applying them again.
+     * The origins of a config read with {@code --set} overrides, applied again to a copy of the
+     * file's tree so that an entry named by its label ({@code populations[exc]}) has its index.
      *
      * @param source    the positions of the file's keys
+     * @param text      the file's text, which the overrides were applied over
      * @param overrides {@code key=value} texts, as applied
      * @return the origins
+     * @throws RuntimeException if the text is no longer the config the overrides were applied over
      */
-    static KeyOrigins of(SourceMap source, List<String> overrides) {
+    static KeyOrigins of(SourceMap source, String text, List<String> overrides) {
         KeyOrigins origins = new KeyOrigins(source);
-        for (String o : overrides) {
-            origins.wrote(SetOverride.parse(o).keyPath(), SetOverride.named(o));
+        JsonNode tree;
+        try {
+            tree = ConfigLoader.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a config read before no longer parses", e);
         }
+        ExtensionKeys.remove((ObjectNode) tree);
+        origins.applyAll(overrides, (ObjectNode) tree);
         return origins;
     }
 
@@ -77,9 +87,7 @@ final class KeyOrigins implements StrategyParams.Locator {
      */
     void applyAll(List<String> overrides, ObjectNode tree) {
         for (String o : overrides) {
-            SetOverride override = SetOverride.parse(o);
-            override.applyTo(tree);
-            wrote(override.keyPath(), SetOverride.named(o));
+            wrote(SetOverride.parse(o).applyTo(tree), SetOverride.named(o));
         }
     }
 

@@ -14,15 +14,22 @@ import java.util.regex.Pattern;
  * One {@code --set key=value} override of an {@code engram run} or {@code engram simulate} config: a
  * dotted key path with list indices ({@code training.epochs}, {@code strategies[0].params.lambda},
  * {@code populations[0].params.v_th}) and a YAML value
- * ({@code 2}, {@code true}, {@code [800, 800]}, {@code {lambda: 10}}).
+ * ({@code 2}, {@code true}, {@code [800, 800]}, {@code {lambda: 10}}). An entry of a list of mappings
+ * may be named by its label in place of its index ({@code strategies[ewc-1000].params.lambda}), or by
+ * its name when one entry alone has it; the override then sets that entry, and never appends one.
  *
  * @param text    the override as the user wrote it, shown in error messages
  * @param keyPath the normalised key path
  * @param value   the value
  */
 record SetOverride(String text, String keyPath, JsonNode value) {
-    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)((?:\\[\\d+\\])*)");
-    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)\\]");
+    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)((?:\\[[^\\[\\]]+\\])*)");
+    private static final Pattern INDEX = Pattern.compile("\\[([^\\[\\]]+)\\]");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+    /** A list entry named in brackets by its label or name, {@code [ewc-1000]}, resolved against the list. */
+    private record EntryName(String name) {
+    }
 
     /**
      * How messages name an override.
@@ -65,10 +72,13 @@ record SetOverride(String text, String keyPath, JsonNode value) {
         }
     }
 
-    /** Splits a key path into names and list indices (as Integer). */
+    /**
+     * Splits a key path into names, list indices (as Integer) and entries named in brackets
+     * ({@link EntryName}); a dot inside brackets ({@code strategies[ewc-0.5]}) belongs to the name.
+     */
     private static List<Object> segments(String key, String where) {
         List<Object> out = new ArrayList<>();
-        for (String part : key.split("\\.", -1)) {
+        for (String part : dotted(key)) {
             Matcher m = SEGMENT.matcher(part);
             if (!m.matches()) {
                 throw new ConfigException(where, key,
@@ -80,19 +90,97 @@ record SetOverride(String text, String keyPath, JsonNode value) {
             out.add(m.group(1));
             Matcher i = INDEX.matcher(m.group(2));
             while (i.find()) {
-                out.add(Integer.parseInt(i.group(1)));
+                String inside = i.group(1);
+                out.add(DIGITS.matcher(inside).matches() ? (Object) Integer.parseInt(inside) : new EntryName(inside));
             }
         }
         return out;
     }
 
+    /** The parts of a key path between the dots that stand outside brackets. */
+    private static List<String> dotted(String key) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int k = 0; k < key.length(); k++) {
+            char c = key.charAt(k);
+            depth += c == '[' ? 1 : c == ']' && depth > 0 ? -1 : 0;
+            if (c == '.' && depth == 0) {
+                parts.add(key.substring(start, k));
+                start = k + 1;
+            }
+        }
+        parts.add(key.substring(start));
+        return parts;
+    }
+
+    /**
+     * The index of the entry of a list of mappings that a bracketed name stands for: the one whose
+     * label (or, without one, name) it is, else the one entry with that name.
+     *
+     * @throws ConfigException if no entry, or several by name alone, answer to it
+     */
+    private static int entryIndex(ArrayNode list, String name, String listPath, String where) {
+        List<Integer> byName = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode label = list.get(i).path("label");
+            String entryName = list.get(i).path("name").asText(null);
+            if (label.isTextual() ? label.asText().equals(name) : name.equals(entryName)) {
+                return i;
+            }
+            if (name.equals(entryName)) {
+                byName.add(i);
+            }
+        }
+        if (byName.size() == 1) {
+            return byName.get(0);
+        }
+        String at = listPath + "[" + name + "]";
+        if (byName.isEmpty()) {
+            throw new ConfigException(where, at, "the index or the label of an entry of " + listPath + " ("
+                    + entriesOf(list, listPath, null) + ")", "'" + name + "'", "to add an entry, write its index, "
+                    + listPath + "[" + list.size() + "], with all its required keys");
+        }
+        throw new ConfigException(where, at, "a label or name that one entry of " + listPath + " has",
+                "the name of " + byName.size() + " entries: " + entriesOf(list, listPath, byName),
+                "write the label or the index of the entry to set");
+    }
+
+    /**
+     * Entries of a list as messages list them, {@code strategies[0] (naive), strategies[1] (ewc-1000)};
+     * all of them when {@code only} is null.
+     */
+    private static String entriesOf(ArrayNode list, String listPath, List<Integer> only) {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (only == null || only.contains(i)) {
+                shown.add(listPath + "[" + i + "]" + shownName(list.get(i)));
+            }
+        }
+        return shown.isEmpty() ? "it has none" : String.join(", ", shown);
+    }
+
+    /**
+     * How a message names a list entry after its index: {@code " (ewc-1000)"} by its label, else its
+     * name; nothing for an entry with neither.
+     *
+     * @param entry a list entry
+     * @return the text, with its leading space
+     */
+    static String shownName(JsonNode entry) {
+        JsonNode label = entry.path("label");
+        JsonNode name = label.isTextual() ? label : entry.path("name");
+        return name.isTextual() ? " (" + name.asText() + ")" : "";
+    }
+
     /**
      * Writes the value into a tree, creating mappings on the way; a list index may address an
-     * existing element or append one.
+     * existing element or append one, a bracketed label or name addresses an existing one.
      *
      * @param root the tree of the whole config
+     * @return the key path written, with list indices only ({@code strategies[3].params.lambda})
      */
-    void applyTo(ObjectNode root) {
+    String applyTo(ObjectNode root) {
         String where = named(text);
         List<Object> path = segments(keyPath, where);
         JsonNode node = root;
@@ -118,15 +206,16 @@ record SetOverride(String text, String keyPath, JsonNode value) {
                 } else {
                     JsonNode child = object.get(name);
                     if (child == null || child.isNull()) {
-                        child = next instanceof Integer ? object.putArray(name) : object.putObject(name);
+                        child = next instanceof String ? object.putObject(name) : object.putArray(name);
                     }
                     node = child;
                 }
             } else {
-                int index = (Integer) segment;
                 if (!(node instanceof ArrayNode array)) {
                     throw new ConfigException(where, at.toString(), "a list", describe(node), null);
                 }
+                int index = segment instanceof EntryName entry ? entryIndex(array, entry.name(), at.toString(), where)
+                        : (Integer) segment;
                 if (index > array.size()) {
                     throw new ConfigException(where, at + "[" + index + "]", "an index <= " + array.size()
                             + " (the list has " + array.size() + (array.size() == 1 ? " entry" : " entries")
@@ -142,12 +231,13 @@ record SetOverride(String text, String keyPath, JsonNode value) {
                     }
                 } else {
                     if (index == array.size()) {
-                        array.add(next instanceof Integer ? array.arrayNode() : array.objectNode());
+                        array.add(next instanceof String ? array.objectNode() : array.arrayNode());
                     }
                     node = array.get(index);
                 }
             }
         }
+        return at.toString();
     }
 
     /** A node as a message's "found" says it: a list, a mapping, {@code the value 3}, or nothing. */

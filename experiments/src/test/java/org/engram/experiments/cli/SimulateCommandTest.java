@@ -181,6 +181,15 @@ class SimulateCommandTest {
         assertTrue(lines.stream().allMatch(l -> l.endsWith("; dt_ms is the one --set dt_ms=0.4 gave")), r.err());
     }
 
+    /** A population set by its name is set, and a bad value is blamed on the --set that named it. */
+    @Test
+    void aPopulationSetByItsNameIsBlamedOnTheSet(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD, "--set", "populations[exc].params.t_ref=-3");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--set populations[exc].params.t_ref=-3: populations[0].params.t_ref: expected"),
+                r.err());
+    }
+
     /**
      * Spike times after the end of the run are not emitted, and the user is told how many: of a
      * 5.5 ms run, the sources' times 10 and 50 ms (5.5 ms, the end, is emitted) had been lost without

@@ -271,6 +271,65 @@ class ConfigLayersTest {
         assertEquals(2.0, c.strategies().get(1).params().get("c").asDouble(), 0.0);
     }
 
+    private static final String VARIANTS = String.join("\n",
+            "name: variants",
+            "strategies:",
+            "  - name: naive",
+            "  - {name: ewc, label: ewc-100, params: {lambda: 100}}",
+            "  - {name: ewc, label: ewc-1000, params: {lambda: 1000}}",
+            "  - {name: si, params: {c: 0.5}}",
+            "");
+
+    private static ExperimentConfig variants(String set) {
+        return ConfigLayers.resolve(VARIANTS, "variants.yaml", List.of(set), ConfigLayers.Flags.NONE).config();
+    }
+
+    /**
+     * A strategy is set by its label (or by a name one strategy alone has), as engram compare's notes
+     * name its keys: strategies[ewc-1000].params.lambda was refused as no key path at all.
+     */
+    @Test
+    void setNamesAStrategyByItsLabelOrItsName() {
+        ExperimentConfig byLabel = variants("strategies[ewc-1000].params.lambda=10");
+        assertEquals(10.0, byLabel.strategies().get(2).params().get("lambda").asDouble(), 0.0);
+        assertEquals(100.0, byLabel.strategies().get(1).params().get("lambda").asDouble(), 0.0);
+        assertEquals(4, byLabel.strategies().size(), "set, not appended");
+        assertEquals(0.2, variants("strategies[si].params.c=0.2").strategies().get(3).params().get("c").asDouble(),
+                0.0);
+        ConfigException located = assertThrows(ConfigException.class,
+                () -> variants("strategies[ewc-1000].params.lambda=-1"));
+        assertTrue(located.getMessage().contains("strategies[2].params.lambda: expected a finite number >= 0"),
+                located.getMessage());
+    }
+
+    /** A name two strategies share, or one no strategy has, is refused with the entries it could mean. */
+    @Test
+    void setRefusesAnAmbiguousOrUnknownStrategyNameListingTheEntries() {
+        ConfigException ambiguous = assertThrows(ConfigException.class,
+                () -> variants("strategies[ewc].params.lambda=10"));
+        assertEquals("--set strategies[ewc].params.lambda=10: strategies[ewc]: expected a label or name that one"
+                + " entry of strategies has, found the name of 2 entries: strategies[1] (ewc-100), strategies[2]"
+                + " (ewc-1000); write the label or the index of the entry to set", ambiguous.getMessage());
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> variants("strategies[mas].params.lambda=10"));
+        assertTrue(unknown.getMessage().contains("found 'mas'") && unknown.getMessage().contains("strategies[0]"
+                + " (naive), strategies[1] (ewc-100), strategies[2] (ewc-1000), strategies[3] (si)")
+                && unknown.getMessage().contains("strategies[4]"), unknown.getMessage());
+    }
+
+    /**
+     * An index one past the last appends a strategy: the missing name was all the message said; it
+     * now says which is the last strategy and that a new one needs its name.
+     */
+    @Test
+    void aKeySetInAnAppendedStrategySaysWhichIsTheLast() {
+        ConfigException e = assertThrows(ConfigException.class, () -> variants("strategies[4].params.lambda=10"));
+        assertTrue(e.getMessage().startsWith("--set strategies[4].params.lambda=10: strategies[4].name: expected a"
+                + " value"), e.getMessage());
+        assertTrue(e.getMessage().contains("index 4 adds a new entry after the last, strategies[3] (si)")
+                && e.getMessage().contains("strategies[4].name="), e.getMessage());
+    }
+
     /**
      * A misspelt required key is reported as the unknown key it is (with the known keys), not as the
      * required key missing (the record's own check ran first and said "strategies: ... found null").
