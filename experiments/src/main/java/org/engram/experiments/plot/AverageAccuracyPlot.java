@@ -52,19 +52,17 @@ public final class AverageAccuracyPlot {
      * One strategy: its accuracy matrix for each seed.
      *
      * @param label    legend entry
-     * @param style    the name whose colour, line and marker the strategy takes ({@code ChartStyle.styles}):
-     *                 its label, perhaps with a run tag ({@code ewc [A]}), when the legend shows a name of
-     *                 one's own
+     * @param style    the strategy whose colour, line and marker the line takes ({@code ChartStyle.styles}),
+     *                 whatever name of one's own or run tag ({@code ewc [A]}) the legend shows
      * @param matrices one matrix per seed, all of one size
      */
-    public record Strategy(String label, String style, List<AccuracyMatrix> matrices) {
+    public record Strategy(String label, ChartStyle.Series style, List<AccuracyMatrix> matrices) {
         /**
          * Copies the list and checks it holds matrices of one size.
          *
          * @param label    legend entry
-         * @param style    the name whose colour, line and marker the strategy takes ({@code ChartStyle.styles}):
-         *                 its label, perhaps with a run tag ({@code ewc [A]}), when the legend shows a name of
-         *                 one's own
+         * @param style    the strategy whose colour, line and marker the line takes ({@code ChartStyle.styles}),
+         *                 whatever name of one's own or run tag ({@code ewc [A]}) the legend shows
          * @param matrices one matrix per seed, all of one size
          */
         public Strategy {
@@ -83,7 +81,7 @@ public final class AverageAccuracyPlot {
          * @param matrices one matrix per seed, all of one size
          */
         public Strategy(String label, List<AccuracyMatrix> matrices) {
-            this(label, label, matrices);
+            this(label, ChartStyle.Series.of(label), matrices);
         }
 
         /**

@@ -47,8 +47,8 @@ import org.jfree.data.Range;
  * Fonts, colours, strokes and sizes shared by every Engram figure.
  *
  * <p>Series colours are the Okabe-Ito palette (Okabe and Ito 2008, "Color Universal Design"),
- * which stays distinguishable under the common forms of colour blindness; after eight series the
- * colours repeat with dashed lines and another marker shape.
+ * which stays distinguishable under the common forms of colour blindness; a style index beyond
+ * the first eight repeats a colour with a dashed, dotted or dash-dotted line and another marker.
  */
 public final class ChartStyle {
     /** Default figure width (pixels). */
@@ -70,6 +70,10 @@ public final class ChartStyle {
     static final Stroke LINE = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     static final Stroke DASHED_LINE = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
             new float[] {7f, 5f}, 0f);
+    static final Stroke DOTTED_LINE = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+            new float[] {0.5f, 4.5f}, 0f);
+    static final Stroke DASH_DOT_LINE = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+            new float[] {8f, 4.5f, 0.5f, 4.5f}, 0f);
     static final Stroke MARKER = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
             new float[] {4f, 4f}, 0f);
 
@@ -120,75 +124,141 @@ public final class ChartStyle {
             Map.entry("er_ace", 7), Map.entry("gem", 21));
 
     /**
-     * A style index ({@link #color}, {@link #line}, {@link #shape}) for each named series of a
-     * figure: a built-in strategy (named so, or labelled so) keeps its own style ({@code OWN_STYLE});
-     * other names (chains, strategies of one's own) take the styles left free in order, the free
-     * colours first, then dashed lines and other markers. A row of a comparison,
-     * {@code "ewc [A]"}, takes its strategy's style; the same strategy's rows of other runs keep its
-     * colour, with a dashed line or another marker each.
+     * What a series' look is chosen by: the strategy it shows, never the other series of its figure.
      *
-     * @param names the series names (strategy labels, perhaps with a run tag), in the figure's order
-     * @return one style index per name, distinct
+     * @param strategy the strategy's registry name, or names joined by '+' for a chain (its own name)
+     * @param label    its label; the strategy's name when it has none
      */
-    static int[] styles(List<String> names) {
-        List<String> strategies = names.stream().map(ChartStyle::untagged).toList();
-        Map<String, Integer> base = new HashMap<>();
-        for (String strategy : strategies) {
-            Integer own = OWN_STYLE.get(strategy);
-            if (own != null) {
-                base.put(strategy, own);
-            }
+    public record Series(String strategy, String label) {
+        /**
+         * A series styled as its label names it: a label that is a built-in strategy's name takes
+         * that strategy's look.
+         *
+         * @param label the label, also taken as the strategy's name
+         * @return the series
+         */
+        public static Series of(String label) {
+            return new Series(label, label);
         }
-        Set<Integer> reserved = new HashSet<>(base.values());
-        int next = 0;
-        for (String strategy : strategies) {
-            if (!base.containsKey(strategy)) {
-                while (reserved.contains(next)) {
-                    next++;
-                }
-                base.put(strategy, next);
-                reserved.add(next);
-            }
+
+        /** Whether it is a variant of its strategy labelled apart ({@code ewc-1000} of {@code ewc}). */
+        boolean labelled() {
+            return !label.equals(strategy);
         }
-        int[] styles = new int[names.size()];
-        Set<String> drawn = new HashSet<>();
+    }
+
+    /** Looks per colour ({@link #line}, {@link #shape}): solid, two dashed, eight dotted, eight dash-dotted. */
+    static final int VARIANTS = 19;
+
+    /** Every look: each colour in each of its variants. */
+    private static final int LOOKS = VARIANTS * 8;
+
+    /**
+     * The looks of strategies that are not built in (chains, strategies of one's own): the dashed
+     * looks no built-in strategy keeps, so that none is ever drawn as a built-in one.
+     */
+    private static final int[] FREE = java.util.stream.IntStream.range(8, 24)
+            .filter(i -> !OWN_STYLE.containsValue(i)).toArray();
+
+    /**
+     * A style index ({@link #color}, {@link #line}, {@link #shape}) for each series of a figure,
+     * each from what the series is alone, so that it looks the same in every figure of every run:
+     * a built-in strategy keeps its own style ({@code OWN_STYLE}); another strategy (a chain, one
+     * of one's own) has one of the {@link #FREE} styles, chosen by a hash of its name; a variant
+     * labelled apart ({@code ewc-1000} of {@code ewc}) has its strategy's colour in another line and
+     * marker, chosen by a hash of its label among those no built-in strategy keeps. A hash, not the
+     * variant's place among its strategy's entries, so that a figure without {@code ewc-100} draws
+     * {@code ewc-1000} as a figure with it does. Only when two series of a figure would look alike
+     * (the same strategy and label from two compared runs, or two hashes alike) does the later one
+     * take the next free look of its colour.
+     *
+     * @param series the series, in the figure's order
+     * @return one style index per series, distinct
+     */
+    static int[] styles(List<Series> series) {
+        int[] styles = new int[series.size()];
+        Set<Integer> preferred = new HashSet<>();
+        for (int i = 0; i < styles.length; i++) {
+            styles[i] = style(series.get(i));
+            preferred.add(styles[i]);
+        }
         Set<Integer> used = new HashSet<>();
         for (int i = 0; i < styles.length; i++) {
-            String strategy = strategies.get(i);
-            int style = base.get(strategy);
-            if (!drawn.add(strategy)) {
-                // A further row of the strategy: its colour, in a variant no other series has.
-                do {
-                    style += OKABE_ITO.length;
-                } while (reserved.contains(style) || used.contains(style));
+            if (!used.add(styles[i])) {
+                styles[i] = nextFree(styles[i], preferred, used);
+                used.add(styles[i]);
             }
-            used.add(style);
-            styles[i] = style;
         }
         return styles;
     }
 
-    /** A series name without the run tag a comparison adds: {@code "ewc [A+B]"} is {@code "ewc"}. */
-    private static String untagged(String name) {
-        int tag = name.lastIndexOf(" [");
-        return tag > 0 && name.endsWith("]") ? name.substring(0, tag) : name;
+    /** The look of a series from what it is alone. */
+    private static int style(Series s) {
+        Integer own = OWN_STYLE.get(s.strategy());
+        int base = own != null ? own : FREE[(int) Math.floorMod(hash(s.strategy()), (long) FREE.length)];
+        if (!s.labelled()) {
+            return base;
+        }
+        int colour = base % OKABE_ITO.length;
+        List<Integer> variants = new ArrayList<>();
+        for (int v = 1; v < VARIANTS; v++) {
+            int style = colour + OKABE_ITO.length * v;
+            if (style != base && !OWN_STYLE.containsValue(style)) {
+                variants.add(style);
+            }
+        }
+        return variants.get((int) Math.floorMod(hash(s.label()), (long) variants.size()));
     }
 
     /**
-     * The line of series {@code i}: solid for the first eight, dashed when colours repeat.
+     * The next look after {@code style} that no built-in strategy keeps and no series of the figure
+     * prefers or has: its colour's further variants first, then the next colours'.
+     */
+    private static int nextFree(int style, Set<Integer> preferred, Set<Integer> used) {
+        int colour = style % OKABE_ITO.length;
+        int variant = style / OKABE_ITO.length % VARIANTS;
+        for (int k = 1; k < LOOKS; k++) {
+            int v = (variant + k) % VARIANTS;
+            int c = (colour + (variant + k) / VARIANTS) % OKABE_ITO.length;
+            int candidate = c + OKABE_ITO.length * v;
+            if (!OWN_STYLE.containsValue(candidate) && !preferred.contains(candidate) && !used.contains(candidate)) {
+                return candidate;
+            }
+        }
+        return style;   // more series than looks: one look repeats
+    }
+
+    /**
+     * A hash of a name that is the same in every run, on every platform: 64-bit FNV-1a over its
+     * UTF-16 units (Fowler, Noll and Vo), whose low bits change with every character.
+     */
+    static long hash(String name) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < name.length(); i++) {
+            h ^= name.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /**
+     * The line of series {@code i}: solid for the first eight; dashed for the next two variants of
+     * a colour; then dotted, then dash-dotted.
      *
      * @param i series index, from 0
      * @return its stroke
      */
     static Stroke line(int i) {
-        return i < OKABE_ITO.length ? LINE : DASHED_LINE;
+        int variant = i / OKABE_ITO.length % VARIANTS;
+        return variant == 0 ? LINE : variant < 3 ? DASHED_LINE : variant < 11 ? DOTTED_LINE : DASH_DOT_LINE;
     }
 
     /**
      * The marker of series {@code i}, one of eight shapes, so that series stay apart where colour
      * does not (a greyscale print: blue, green and vermillion come out nearly one grey): each of the
-     * first eight has a shape of its own, and a series that repeats a colour (dashed) takes the
-     * shape four places on from the one its colour's first series has.
+     * first eight has a shape of its own; a colour's first dashed variant takes the shape four
+     * places on from the colour's own, its second the colour's own; its dotted and dash-dotted
+     * variants take each shape in turn.
      *
      * @param i series index, from 0
      * @param size marker width (pixels)
@@ -196,7 +266,9 @@ public final class ChartStyle {
      */
     static Shape shape(int i, double size) {
         int colour = i % OKABE_ITO.length;
-        int kind = (colour + 4 * (i / OKABE_ITO.length)) % MARKERS;
+        int variant = i / OKABE_ITO.length % VARIANTS;
+        // Dotted and dash-dotted variants take each of the eight shapes in turn, from the colour's own.
+        int kind = (colour + (variant < 3 ? 4 * variant : (variant - 3) % MARKERS)) % MARKERS;
         double h = size / 2;
         float s = (float) h;
         return switch (kind) {

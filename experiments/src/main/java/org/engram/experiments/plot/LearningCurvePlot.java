@@ -41,19 +41,19 @@ public final class LearningCurvePlot {
      * One curve.
      *
      * @param name   legend entry, e.g. {@code "training loss"} or {@code "test accuracy, task 1"}
-     * @param style  the name whose colour, line and marker the curve takes ({@code ChartStyle.styles}),
-     *               e.g. the strategy's label when the legend shows a name of one's own
+     * @param style  the strategy whose colour, line and marker the curve takes ({@code ChartStyle.styles}),
+     *               whatever name of one's own the legend shows
      * @param epochs x values: epoch numbers counted over the whole sequence (from 1)
      * @param values y values, one per epoch (in the unit of the y-axis label); NaN leaves a gap
      * @param spread half-width of the band drawn around each value, {@code >= 0}; NaN draws none there
      */
-    public record Curve(String name, String style, double[] epochs, double[] values, double[] spread) {
+    public record Curve(String name, ChartStyle.Series style, double[] epochs, double[] values, double[] spread) {
         /**
          * Checks that the arrays have one length and the spread is not negative.
          *
          * @param name   legend entry, e.g. {@code "training loss"} or {@code "test accuracy, task 1"}
-         * @param style  the name whose colour, line and marker the curve takes ({@code ChartStyle.styles}),
-         *               e.g. the strategy's label when the legend shows a name of one's own
+         * @param style  the strategy whose colour, line and marker the curve takes ({@code ChartStyle.styles}),
+         *               whatever name of one's own the legend shows
          * @param epochs x values: epoch numbers counted over the whole sequence (from 1)
          * @param values y values, one per epoch (in the unit of the y-axis label); NaN leaves a gap
          * @param spread half-width of the band drawn around each value, {@code >= 0}; NaN draws none there
@@ -82,7 +82,7 @@ public final class LearningCurvePlot {
          * @param spread half-width of the band around each value; NaN draws none there
          */
         public Curve(String name, double[] epochs, double[] values, double[] spread) {
-            this(name, name, epochs, values, spread);
+            this(name, ChartStyle.Series.of(name), epochs, values, spread);
         }
 
         /**

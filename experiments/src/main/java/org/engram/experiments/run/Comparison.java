@@ -21,6 +21,7 @@ import org.engram.experiments.metrics.AccuracyMatrix;
 import org.engram.experiments.metrics.ErrorMeasure;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.AverageAccuracyPlot;
+import org.engram.experiments.plot.ChartStyle;
 import org.engram.experiments.plot.Captions;
 import org.engram.experiments.plot.DrawnFigure;
 import org.engram.experiments.plot.Figure;
@@ -191,8 +192,9 @@ public final class Comparison {
             merged.put(label, row.node());
             if (tasks > 1) {
                 entries.add(RunPlots.entry(label, row.strategy()));
-                // Styled by label and tag, whatever the legend shows: a strategy keeps its colour in every figure.
-                String style = pools.size() > 1 ? row.label() + " [" + row.pool().tag() + "]" : row.label();
+                // Styled by strategy and label, whatever the legend shows: a strategy keeps its look in every
+                // figure; its rows of further runs take further looks of its colour.
+                ChartStyle.Series style = new ChartStyle.Series(row.strategy().name(), row.label());
                 lines.add(new AverageAccuracyPlot.Strategy(label, style, row.strategy().matrices()));
                 if (!row.strategy().validationMatrices().isEmpty()) {
                     validationLines.add(new AverageAccuracyPlot.Strategy(label, style,
@@ -441,13 +443,20 @@ public final class Comparison {
                     node.put("aggregate", aggregate);
                 }
                 byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(new Row(label, pool, node,
-                        new RunResults.Strategy(label, seedList.get(label), matrices.get(label),
+                        new RunResults.Strategy(label, nameOf(results.get(pool.members().get(0)), label),
+                                seedList.get(label), matrices.get(label),
                                 validation.getOrDefault(label, List.of()))));
             }
         }
         List<Row> rows = new ArrayList<>();
         byLabel.values().forEach(rows::addAll);
         return rows;
+    }
+
+    /** The strategy name of a run's strategy of that label (the runs of a pool share their strategies). */
+    private static String nameOf(RunResults run, String label) {
+        return run.strategies().stream().filter(s -> s.label().equals(label)).findFirst()
+                .map(RunResults.Strategy::name).orElse(label);
     }
 
     /** The runs by tag and id, as the table's labels name them: {@code A: 20261201T000000Z-6eec5a, B: ...}. */

@@ -12,6 +12,7 @@ import org.engram.experiments.metrics.ErrorMeasure;
 import org.engram.experiments.metrics.SeedSummary;
 import org.engram.experiments.plot.AccuracyHeatMap;
 import org.engram.experiments.plot.AverageAccuracyPlot;
+import org.engram.experiments.plot.ChartStyle;
 import org.engram.experiments.plot.DrawnFigure;
 import org.engram.experiments.plot.Figure;
 import org.engram.experiments.plot.ForgettingPlot;
@@ -104,13 +105,13 @@ public final class RunPlots {
                     error.bars()));
             List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
             run.strategies().forEach(s -> lines.add(new AverageAccuracyPlot.Strategy(names.getOrDefault(s.label(),
-                    s.label()), s.label(), s.matrices())));
+                    s.label()), series(s), s.matrices())));
             figures.put("average_accuracy", AverageAccuracyPlot.of(lines, run.experiment()
                     + ": average accuracy as tasks are learned", error.bars()));
             if (run.strategies().stream().noneMatch(s -> s.validationMatrices().isEmpty())) {
                 List<AverageAccuracyPlot.Strategy> validation = new ArrayList<>();
                 run.strategies().forEach(s -> validation.add(new AverageAccuracyPlot.Strategy(
-                        names.getOrDefault(s.label(), s.label()), s.label(), s.validationMatrices())));
+                        names.getOrDefault(s.label(), s.label()), series(s), s.validationMatrices())));
                 figures.put("average_accuracy_validation", AverageAccuracyPlot.of(validation, run.experiment()
                         + ": average accuracy on the validation samples as tasks are learned", error.bars(),
                         AverageAccuracyPlot.Samples.VALIDATION));
@@ -237,9 +238,14 @@ public final class RunPlots {
                 y[k] = summary == null ? Double.NaN : summary.mean();
                 spread[k] = summary == null ? Double.NaN : error.halfWidth(summary);
             }
-            curves.add(new LearningCurvePlot.Curve(names.getOrDefault(s.label(), s.label()), s.label(), x, y, spread));
+            curves.add(new LearningCurvePlot.Curve(names.getOrDefault(s.label(), s.label()), series(s), x, y, spread));
         }
         return curves;
+    }
+
+    /** What a strategy's look is chosen by: its name and label, never the legend's name of one's own. */
+    private static ChartStyle.Series series(RunResults.Strategy s) {
+        return new ChartStyle.Series(s.name(), s.label());
     }
 
     /** The first epoch of each task after the first, counted over the whole sequence from 1. */

@@ -57,13 +57,15 @@ public record RunResults(Path directory, String experiment, String runId, List<S
      * One strategy of the run.
      *
      * @param label              its label
+     * @param name               its strategy's registry name, or names joined by '+' for a chain
+     *                           ({@code metrics.json}'s {@code name}; the label for a file without one)
      * @param seeds              the seeds, in order
      * @param matrices           the accuracy matrix of each seed
      * @param validationMatrices the accuracy matrix of each seed's validation samples
      *                           ({@code tasks.validation}), in the order of {@code seeds}; empty for a run
      *                           without them
      */
-    public record Strategy(String label, List<Long> seeds, List<AccuracyMatrix> matrices,
+    public record Strategy(String label, String name, List<Long> seeds, List<AccuracyMatrix> matrices,
                            List<AccuracyMatrix> validationMatrices) {
         /**
          * Copies the lists.
@@ -217,7 +219,9 @@ public record RunResults(Path directory, String experiment, String runId, List<S
                 }
                 requireConsistent(file, key, s.getValue(), matrices);
                 requireSpreads(file, key, s.getValue());
-                strategies.add(new Strategy(s.getKey(), seeds, matrices, validation));
+                JsonNode name = s.getValue().get("name");
+                strategies.add(new Strategy(s.getKey(), name != null && name.isTextual() ? name.asText() : s.getKey(),
+                        seeds, matrices, validation));
             }
             if (strategies.isEmpty()) {
                 throw new EngramException(file.toString(), "strategies", "the results of at least one strategy",

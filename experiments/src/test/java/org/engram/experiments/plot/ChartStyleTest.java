@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class ChartStyleTest {
     @Test
     void aBuiltInStrategyKeepsItsColourWhateverItsPositionAndTheOthers() {
-        int[] quickstart = ChartStyle.styles(List.of("naive", "ewc", "si", "hlop"));
-        int[] split = ChartStyle.styles(List.of("si", "replay", "naive", "ewc"));
+        int[] quickstart = styles(List.of("naive", "ewc", "si", "hlop"));
+        int[] split = styles(List.of("si", "replay", "naive", "ewc"));
         assertArrayEquals(new int[] {0, 1, 2, 4}, quickstart);
         assertArrayEquals(new int[] {2, 3, 0, 1}, split);
     }
@@ -25,24 +25,24 @@ class ChartStyleTest {
      */
     @Test
     void theOtherBuiltInStrategiesKeepTheirStyleToo() {
-        assertArrayEquals(new int[] {0, 9}, ChartStyle.styles(List.of("naive", "mas")));
-        assertArrayEquals(new int[] {0, 1, 9}, ChartStyle.styles(List.of("naive", "ewc", "mas")));
+        assertArrayEquals(new int[] {0, 9}, styles(List.of("naive", "mas")));
+        assertArrayEquals(new int[] {0, 1, 9}, styles(List.of("naive", "ewc", "mas")));
         assertEquals(ChartStyle.color(1), ChartStyle.color(9), "MAS is drawn in EWC's orange");
-        assertArrayEquals(new int[] {3, 11}, ChartStyle.styles(List.of("replay", "agem")));
+        assertArrayEquals(new int[] {3, 11}, styles(List.of("replay", "agem")));
         assertEquals(ChartStyle.color(3), ChartStyle.color(11), "A-GEM is drawn in replay's vermillion");
-        assertArrayEquals(new int[] {3, 11, 19}, ChartStyle.styles(List.of("replay", "agem", "der")));
+        assertArrayEquals(new int[] {3, 11, 19}, styles(List.of("replay", "agem", "der")));
         assertEquals(ChartStyle.color(3), ChartStyle.color(19), "DER is drawn in replay's vermillion");
         assertEquals(ChartStyle.line(11), ChartStyle.line(19), "dashed, as A-GEM");
         assertTrue(ChartStyle.shape(3, 8).getBounds2D().equals(ChartStyle.shape(19, 8).getBounds2D())
                 && !ChartStyle.shape(11, 8).getBounds2D().equals(ChartStyle.shape(19, 8).getBounds2D()),
                 "replay's diamond, not A-GEM's bar");
-        assertArrayEquals(new int[] {5, 13, 21}, ChartStyle.styles(List.of("gpm", "metaplasticity", "gem")));
+        assertArrayEquals(new int[] {5, 13, 21}, styles(List.of("gpm", "metaplasticity", "gem")));
         assertEquals(ChartStyle.color(5), ChartStyle.color(21), "GEM is drawn in GPM's sky blue");
         assertTrue(ChartStyle.line(21) != ChartStyle.line(5)
                 && ChartStyle.shape(5, 8).getBounds2D().equals(ChartStyle.shape(21, 8).getBounds2D())
                 && !ChartStyle.shape(13, 8).getBounds2D().equals(ChartStyle.shape(21, 8).getBounds2D()),
                 "dashed, with GPM's cross, not metaplasticity's square");
-        assertEquals(List.of(9, 10, 12, 13, 14), Arrays.stream(ChartStyle.styles(List.of("mas", "l2",
+        assertEquals(List.of(9, 10, 12, 13, 14), Arrays.stream(styles(List.of("mas", "l2",
                 "importance_gating", "metaplasticity", "joint"))).boxed().toList());
     }
 
@@ -55,7 +55,7 @@ class ChartStyleTest {
     void everyBuiltInStrategyHasALookOfItsOwn() {
         List<String> names = org.engram.learning.continual.Strategies.list().stream()
                 .map(org.engram.learning.continual.Strategies.Info::name).toList();
-        int[] styles = ChartStyle.styles(names);
+        int[] styles = styles(names);
         java.util.Set<String> looks = new java.util.HashSet<>();
         for (int style : styles) {
             looks.add(ChartStyle.color(style) + " " + (ChartStyle.line(style) == ChartStyle.LINE) + " "
@@ -119,16 +119,79 @@ class ChartStyleTest {
         assertEquals("100.0", CellValue.text(100.0, true));
     }
 
+    /** Styles of series that each strategy labels as its name ("naive", "mas"). */
+    private static int[] styles(List<String> labels) {
+        return ChartStyle.styles(labels.stream().map(ChartStyle.Series::of).toList());
+    }
+
+    private static int styleIn(ChartStyle.Series series, ChartStyle.Series... figure) {
+        List<ChartStyle.Series> all = Arrays.asList(figure);
+        return ChartStyle.styles(all)[all.indexOf(series)];
+    }
+
+    private static final ChartStyle.Series EWC_100 = new ChartStyle.Series("ewc", "ewc-100");
+    private static final ChartStyle.Series EWC_1000 = new ChartStyle.Series("ewc", "ewc-1000");
+
+    /**
+     * A labelled variant of a strategy looks the same whatever else its figure holds: ewc-1000 had
+     * taken the styles left free in order, sky blue with a cross in the Split figures and SI's
+     * green triangle in the Permuted figures of one paper.
+     */
     @Test
-    void otherNamesTakeTheFreeStylesColoursFirst() {
-        int[] styles = ChartStyle.styles(List.of("my-ewc", "naive", "joint", "a", "b", "c", "d", "e", "f", "g", "h",
-                "i"));
-        assertEquals(0, styles[1], "naive keeps its own");
-        assertEquals(14, styles[2], "joint keeps its own");
-        assertEquals(1, styles[0], "my-ewc takes the first free colour");
-        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10), Arrays.stream(styles).skip(3).boxed().toList(),
-                "the free colours, yellow last, then dashed lines");
-        assertEquals(styles.length, Arrays.stream(styles).distinct().count(), Arrays.toString(styles));
+    void aLabelledVariantKeepsItsLookWhateverTheFigureHolds() {
+        ChartStyle.Series naive = ChartStyle.Series.of("naive");
+        ChartStyle.Series si = ChartStyle.Series.of("si");
+        int alone = styleIn(EWC_1000, EWC_1000);
+        assertEquals(alone, styleIn(EWC_1000, naive, EWC_1000, si, ChartStyle.Series.of("hlop")));
+        assertEquals(alone, styleIn(EWC_1000, si, EWC_100, ChartStyle.Series.of("replay"), EWC_1000, naive));
+        assertEquals(alone, styleIn(EWC_1000, EWC_100, EWC_1000), "with ewc-100 in the figure, or without");
+        assertEquals(ChartStyle.color(1), ChartStyle.color(alone), "EWC's orange");
+        List<String> builtIn = org.engram.learning.continual.Strategies.list().stream()
+                .map(org.engram.learning.continual.Strategies.Info::name).toList();
+        int[] own = styles(builtIn);
+        for (int i = 0; i < own.length; i++) {
+            assertNotEquals(own[i], alone, "ewc-1000 looks like " + builtIn.get(i));
+        }
+    }
+
+    /** Variants of one strategy differ from each other and from the strategy, each in its colour. */
+    @Test
+    void variantsOfOneStrategyLookApart() {
+        int[] three = ChartStyle.styles(List.of(ChartStyle.Series.of("ewc"), EWC_100, EWC_1000));
+        assertEquals(3, Arrays.stream(three).distinct().count(), Arrays.toString(three));
+        for (int style : three) {
+            assertEquals(ChartStyle.color(1), ChartStyle.color(style));
+        }
+        assertEquals(1, three[0], "unlabelled, EWC keeps its own look");
+        // One look per (line, marker) pair: a colour's variants stay apart in greyscale too.
+        java.util.Set<String> looks = new java.util.HashSet<>();
+        for (int v = 0; v < ChartStyle.VARIANTS; v++) {
+            int style = 8 * v;
+            looks.add(ChartStyle.line(style) + " " + outline(ChartStyle.shape(style, 8)));
+        }
+        assertEquals(ChartStyle.VARIANTS, looks.size(), "every variant of a colour has a line and marker of its own");
+    }
+
+    /**
+     * A strategy that is not built in (a chain, one of one's own) has one look in every figure, a
+     * dashed one no built-in strategy keeps; its variants keep its colour.
+     */
+    @Test
+    void aStrategyNotBuiltInKeepsOneLookThatNoBuiltInHas() {
+        ChartStyle.Series chain = ChartStyle.Series.of("replay+ewc");
+        int alone = styleIn(chain, chain);
+        assertEquals(alone, styleIn(chain, ChartStyle.Series.of("naive"), ChartStyle.Series.of("mine"), chain));
+        assertTrue(List.of(8, 15, 16, 17, 18, 20, 22, 23).contains(alone), "a free dashed look: " + alone);
+        ChartStyle.Series variant = new ChartStyle.Series("replay+ewc", "replay+ewc-big");
+        assertEquals(ChartStyle.color(alone), ChartStyle.color(styleIn(variant, chain, variant)));
+    }
+
+    /** The hash that picks looks is FNV-1a, the same in every run: checked against its published test value. */
+    @Test
+    void theLookHashIsFnv1a() {
+        // FNV-1a 64 of "a" (Fowler, Noll and Vo's test vectors): 0xaf63dc4c8601ec8c.
+        assertEquals(0xaf63dc4c8601ec8cL, ChartStyle.hash("a"));
+        assertEquals(0xcbf29ce484222325L, ChartStyle.hash(""));
     }
 
     /**
@@ -137,12 +200,16 @@ class ChartStyleTest {
      */
     @Test
     void comparedRunsKeepTheirStrategysColour() {
-        int[] styles = ChartStyle.styles(List.of("naive [A]", "ewc [A]", "naive [B]", "ewc [B]", "joint [A+B]",
-                "joint [C]", "mine [A]", "mine [B]"));
-        assertArrayEquals(new int[] {0, 1, 8, 9, 14, 22, 2, 10}, styles);
-        assertEquals(ChartStyle.color(0), ChartStyle.color(styles[2]), "naive [B] is naive's colour");
-        // A further run's row never takes the style a built-in strategy of the figure keeps.
-        assertArrayEquals(new int[] {1, 17, 9}, ChartStyle.styles(List.of("ewc [A]", "ewc [B]", "mas [A]")));
-        assertEquals(10, ChartStyle.styles(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")).length);
+        // A comparison's rows of one strategy and label from two runs are one series twice.
+        int[] styles = styles(List.of("naive", "ewc", "naive", "ewc", "joint", "joint"));
+        assertArrayEquals(new int[] {0, 1, 8, 17, 14, 22}, styles);
+        // A further run's row never takes the style a built-in strategy keeps (MAS's 9), in the figure or not.
+        assertArrayEquals(new int[] {1, 17, 9}, styles(List.of("ewc", "ewc", "mas")));
+        assertArrayEquals(new int[] {1, 17}, styles(List.of("ewc", "ewc")));
+        int[] variantTwice = ChartStyle.styles(List.of(EWC_1000, EWC_1000));
+        assertEquals(ChartStyle.color(1), ChartStyle.color(variantTwice[1]));
+        assertNotEquals(variantTwice[0], variantTwice[1]);
+        assertEquals(30, styles(java.util.Collections.nCopies(30, "a")).length);
+        assertEquals(30, Arrays.stream(styles(java.util.Collections.nCopies(30, "a"))).distinct().count());
     }
 }

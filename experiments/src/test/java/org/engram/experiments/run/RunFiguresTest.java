@@ -74,6 +74,48 @@ class RunFiguresTest {
         assertEquals(List.of("1: 0,1", "2: 2,3", "3: 4,5", "4: 6,7", "5: 8,9"), List.of(rows.getSymbols()));
     }
 
+    /** A run of two tasks with one seed per strategy, each strategy given as label and name. */
+    private static RunResults runOf(String... labelAndName) {
+        AccuracyMatrix m = AccuracyMatrix.of(new double[][] {{0.5, 0.5}, {0.5, 1.0}});
+        List<RunResults.Strategy> strategies = new java.util.ArrayList<>();
+        for (int i = 0; i < labelAndName.length; i += 2) {
+            strategies.add(new RunResults.Strategy(labelAndName[i], labelAndName[i + 1], List.of(1L), List.of(m),
+                    List.of()));
+        }
+        return new RunResults(Path.of("r"), "r", "20261201T000000Z-000000", List.of("task 1", "task 2"), strategies,
+                List.of(), null, List.of());
+    }
+
+    /** The colour, line and marker the average-accuracy figure of a run draws a strategy's label in. */
+    private static String lookOf(RunResults run, String label) {
+        XYPlot plot = RunPlots.figures(run, UnaryOperator.identity(), Map.of(), ErrorBars.DEFAULT)
+                .get("average_accuracy").chart().getXYPlot();
+        int series = plot.getDataset().indexOf(label);
+        var r = plot.getRenderer();
+        StringBuilder look = new StringBuilder(r.getSeriesPaint(series) + " "
+                + java.util.Arrays.toString(((java.awt.BasicStroke) r.getSeriesStroke(series)).getDashArray()));
+        double[] c = new double[6];
+        for (var it = r.getSeriesShape(series).getPathIterator(null); !it.isDone(); it.next()) {
+            look.append(' ').append(it.currentSegment(c)).append(java.util.Arrays.toString(c));
+        }
+        return look.toString();
+    }
+
+    /**
+     * A labelled strategy (ewc-1000 of ewc) looks the same in the figures of runs that hold other
+     * strategies: it took the styles left free in order, SI's green beside naive and EWC, orange beside SI.
+     */
+    @Test
+    void aLabelledStrategyLooksTheSameInEveryRunsFigures() {
+        String split = lookOf(runOf("naive", "naive", "ewc", "ewc", "ewc-1000", "ewc"), "ewc-1000");
+        String permuted = lookOf(runOf("si", "si", "ewc-100", "ewc", "ewc-1000", "ewc", "gpm", "gpm"), "ewc-1000");
+        assertEquals(split, permuted);
+        assertTrue(split.startsWith(new java.awt.Color(0xE69F00).toString()), "EWC's orange: " + split);
+        RunResults both = runOf("si", "si", "ewc-100", "ewc", "ewc-1000", "ewc");
+        assertFalse(lookOf(both, "si").equals(lookOf(both, "ewc-1000")));
+        assertFalse(lookOf(both, "ewc-100").equals(lookOf(both, "ewc-1000")));
+    }
+
     /**
      * A run with validation samples draws their average accuracy in a figure of its own, and their accuracy
      * after each epoch in a learning curve, by hand: seed 1's validation rows (0.8, 0.1), (0.6, 1.0) and
@@ -84,7 +126,7 @@ class RunFiguresTest {
     void aValidatedRunDrawsTheValidationAverageAccuracyToo() {
         AccuracyMatrix test = AccuracyMatrix.of(new double[][] {{0.5, 0.5}, {0.5, 1.0}});
         RunResults run = new RunResults(Path.of("v"), "v", "20261201T000000Z-000000", List.of("classes 0,1",
-                "classes 2,3"), List.of(new RunResults.Strategy("naive", List.of(1L, 2L), List.of(test, test),
+                "classes 2,3"), List.of(new RunResults.Strategy("naive", "naive", List.of(1L, 2L), List.of(test, test),
                         List.of(AccuracyMatrix.of(new double[][] {{0.8, 0.1}, {0.6, 1.0}}),
                                 AccuracyMatrix.of(new double[][] {{1.0, 0.2}, {0.4, 0.8}})))),
                 List.of(new EpochRecord("naive", 1, 0, 0, 0.3, 0.9, 1, 100), new EpochRecord("naive", 1, 1, 0, 0.3,
@@ -128,7 +170,7 @@ class RunFiguresTest {
     @Test
     void aRunOfOneTaskDrawsNoComparisonOrAverageAccuracy() {
         RunResults one = new RunResults(Path.of("one"), "one", "20261201T000000Z-000000", List.of("classes 0,1"),
-                List.of(new RunResults.Strategy("naive", List.of(1L, 2L), List.of(
+                List.of(new RunResults.Strategy("naive", "naive", List.of(1L, 2L), List.of(
                         AccuracyMatrix.of(new double[][] {{0.9}}), AccuracyMatrix.of(new double[][] {{0.8}})),
                         List.of())),
                 List.of(new EpochRecord("naive", 1, 0, 0, 0.3, 0.9, 1, 100),
