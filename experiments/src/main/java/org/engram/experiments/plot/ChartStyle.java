@@ -11,12 +11,12 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.engram.experiments.metrics.ErrorMeasure;
 import org.jfree.chart.JFreeChart;
@@ -157,7 +157,7 @@ public final class ChartStyle {
      * The looks of strategies that are not built in (chains, strategies of one's own): the dashed
      * looks no built-in strategy keeps, so that none is ever drawn as a built-in one.
      */
-    private static final int[] FREE = java.util.stream.IntStream.range(8, 24)
+    private static final int[] FREE = IntStream.range(8, 24)
             .filter(i -> !OWN_STYLE.containsValue(i)).toArray();
 
     /**
