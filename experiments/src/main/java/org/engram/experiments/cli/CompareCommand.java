@@ -64,13 +64,18 @@ public final class CompareCommand implements Callable<Integer> {
             + "row, --name's names included); default: every pair of rows that share 2 seeds or more, up to 8 rows.")
     String baseline;
 
+    @Option(names = "--rows", split = ",", paramLabel = "ROW", description = "Keep only these rows, in this order, "
+            + "in every table, CSV and chart, e.g. --rows naive,ewc-1000,si, or 'naive [A]' with several runs: as the "
+            + "table shows the row, with or without --name's names (give a name that holds a comma by its label).")
+    List<String> rows;
+
     @Override
     public Integer call() {
         // A comparison killed as it wrote (SIGKILL) left a partial folder that nothing else removes.
         AbandonedSimulations.remove(out, Comparison.FOLDER, spec.commandLine().getErr());
         Comparison.Outcome c = Comparison.write(runs, out, FigureLayout.of("engram compare", widthInches),
                 new Comparison.Choices(NameOption.byKey("engram compare", names, "TAG=NAME or LABEL=NAME, e.g."
-                        + " --name A+B='lambda 100'"), error.measures().bars(), strict, baseline));
+                        + " --name A+B='lambda 100'"), error.measures().bars(), strict, baseline, rows));
         for (String note : c.notes()) {
             spec.commandLine().getErr().println("engram: note: " + note);
         }

@@ -77,10 +77,14 @@ public final class Comparison {
      *                 {@link StrictComparison}) rather than note how they differ
      * @param baseline the row, as the table shows it (e.g. {@code naive [A]}), every other row over its
      *                 seeds is compared with seed by seed; null for every pair ({@link PairedDifferences})
+     * @param rows     the rows to keep, in the order to show them in every table, CSV and chart, each as
+     *                 the table shows it with or without {@code --name} ({@code naive [A]}, {@code Fine-tuning
+     *                 [A]}); null for every row, those of a strategy together
      */
-    public record Choices(Map<String, String> names, ErrorMeasure error, boolean strict, String baseline) {
+    public record Choices(Map<String, String> names, ErrorMeasure error, boolean strict, String baseline,
+                          List<String> rows) {
         /**
-         * Checks that the measure is given; keeps the names in the order given, as the files list them.
+         * Checks that the measure is given; keeps the names and rows in the order given, as the files list them.
          *
          * @param names    names that rows, the CSV and the figures show for the tags of runs or pools
          *                 ({@code A}, {@code A+B}) instead, e.g. {@code lambda 100} for a legend, and that
@@ -92,9 +96,12 @@ public final class Comparison {
          *                 {@link StrictComparison}) rather than note how they differ
          * @param baseline the row, as the table shows it (e.g. {@code naive [A]}), every other row over its
          *                 seeds is compared with seed by seed; null for every pair ({@link PairedDifferences})
+         * @param rows     the rows to keep, in the order to show them, as the table shows them with or without
+         *                 {@code --name}; null for every row
          */
         public Choices {
             names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
+            rows = rows == null ? null : List.copyOf(rows);
             if (error == null) {
                 throw new IllegalArgumentException("a comparison needs a measure of error");
             }
@@ -162,12 +169,15 @@ public final class Comparison {
         }
         List<String> repeats = new ArrayList<>();
         List<Pool> pools = pools(results, repeats);
-        List<Row> rows = rows(results, pools);
+        List<Row> every = rows(results, pools);
         List<String> tags = pools.size() > 1 ? pools.stream().map(Pool::tag).toList() : List.of();
-        List<String> labels = rows.stream().map(Row::label).distinct().toList();
+        List<String> labels = every.stream().map(Row::label).distinct().toList();
         requireNames(names, tags, labels);
         Map<String, String> tagNames = ShownNames.of(names, tags);
         Map<String, String> strategyNames = ShownNames.of(names, labels);
+        List<Row> rows = RowSelection.select(every, choices.rows(),
+                row -> rowKey(row, pools.size() > 1),
+                row -> shownRow(row, pools.size() > 1, tagNames, strategyNames));
         List<RunResults> heads = new ArrayList<>();
         List<List<Path>> poolFolders = new ArrayList<>();
         for (Pool pool : pools) {
@@ -186,9 +196,8 @@ public final class Comparison {
         Map<String, String> renamed = new LinkedHashMap<>();
         for (Row row : rows) {
             String shown = tagNames.getOrDefault(row.pool().tag(), row.pool().tag());
-            String strategy = strategyNames.getOrDefault(row.label(), row.label());
-            String label = pools.size() > 1 ? strategy + " [" + shown + "]" : strategy;
-            renamed.put(pools.size() > 1 ? row.label() + " [" + row.pool().tag() + "]" : row.label(), label);
+            String label = shownRow(row, pools.size() > 1, tagNames, strategyNames);
+            renamed.put(rowKey(row, pools.size() > 1), label);
             merged.put(label, row.node());
             if (tasks > 1) {
                 entries.add(RunPlots.entry(label, row.strategy()));
@@ -457,6 +466,18 @@ public final class Comparison {
     private static String nameOf(RunResults run, String label) {
         return run.strategies().stream().filter(s -> s.label().equals(label)).findFirst()
                 .map(RunResults.Strategy::name).orElse(label);
+    }
+
+    /** A row as the table shows it without {@code --name}: its strategy's label, and its pool's tag when tagged. */
+    private static String rowKey(Row row, boolean tagged) {
+        return tagged ? row.label() + " [" + row.pool().tag() + "]" : row.label();
+    }
+
+    /** A row as the table shows it: its strategy's name, and its pool's tag or name when there are several. */
+    private static String shownRow(Row row, boolean tagged, Map<String, String> tagNames,
+                                   Map<String, String> strategyNames) {
+        String strategy = strategyNames.getOrDefault(row.label(), row.label());
+        return tagged ? strategy + " [" + tagNames.getOrDefault(row.pool().tag(), row.pool().tag()) + "]" : strategy;
     }
 
     /** The runs by tag and id, as the table's labels name them: {@code A: 20261201T000000Z-6eec5a, B: ...}. */

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ComparisonTest {
     /** Tests run in the experiments module's folder. */
     private static final Path REFERENCE = Path.of("..", "results", "reference", "quickstart");
-    private static final Comparison.Choices PLAIN = new Comparison.Choices(Map.of(), ErrorMeasure.CI95, false, null);
+    private static final Comparison.Choices PLAIN = new Comparison.Choices(Map.of(), ErrorMeasure.CI95, false, null,
+            null);
 
     @TempDir
     Path dir;
@@ -61,7 +62,7 @@ class ComparisonTest {
         }
         // With a baseline, paired.md has a pair per row, not one for each two of the 108.
         Comparison.Outcome outcome = Comparison.write(runs, dir.resolve("results"), f -> f,
-                new Comparison.Choices(Map.of(), ErrorMeasure.CI95, false, "naive [A]"));
+                new Comparison.Choices(Map.of(), ErrorMeasure.CI95, false, "naive [A]", null));
         assertTrue(outcome.runs().get(0).startsWith("[A] "), outcome.runs().get(0));
         assertTrue(outcome.runs().get(25).startsWith("[Z] "), outcome.runs().get(25));
         assertTrue(outcome.runs().get(26).startsWith("[27] " + runs.get(26).toAbsolutePath()), outcome.runs().get(26));
@@ -77,7 +78,8 @@ class ComparisonTest {
     void theLatexTablesCommentsCarryTheNamesAndTheNotes() throws IOException {
         Path again = referenceStartedAt("20261201T000000Z");
         Comparison.Outcome outcome = Comparison.write(List.of(REFERENCE, again), dir.resolve("results"), f -> f,
-                new Comparison.Choices(Map.of("naive", "Fine-tuning"), ErrorMeasure.CI95, false, "Fine-tuning [A]"));
+                new Comparison.Choices(Map.of("naive", "Fine-tuning"), ErrorMeasure.CI95, false, "Fine-tuning [A]",
+                        null));
         String note = "run B has the config of run A and seeds in common with it [1, 2, 3]: shown apart, as pooled a"
                 + " seed would count twice";
         assertEquals(List.of(note), outcome.notes());
@@ -103,7 +105,7 @@ class ComparisonTest {
         assertEquals(Set.of(""), column(one.folder().resolve(PairedFiles.CSV), "baseline_run_tag"));
         Path again = referenceStartedAt("20261201T000000Z");
         Comparison.Outcome two = Comparison.write(List.of(REFERENCE, again), dir.resolve("two"), f -> f,
-                new Comparison.Choices(Map.of(), ErrorMeasure.CI95, false, "naive [A]"));
+                new Comparison.Choices(Map.of(), ErrorMeasure.CI95, false, "naive [A]", null));
         assertEquals(Set.of("A", "B"), column(two.folder().resolve("comparison.csv"), "run_tag"));
         assertEquals(Set.of("A", "B"), column(two.folder().resolve(PairedFiles.CSV), "row_run_tag"));
         assertEquals(Set.of("A"), column(two.folder().resolve(PairedFiles.CSV), "baseline_run_tag"));
@@ -151,7 +153,7 @@ class ComparisonTest {
         Path root = dir.resolve("results");
         EngramException e = assertThrows(EngramException.class, () -> Comparison.write(List.of(REFERENCE), root,
                 f -> f, new Comparison.Choices(Map.of("naive", "Baseline", "ewc", "Baseline"), ErrorMeasure.CI95,
-                        false, null)));
+                        false, null, null)));
         assertTrue(e.getMessage().contains("'Baseline'"), e.getMessage());
         assertFalse(root.toFile().exists(), "nothing written");
     }
