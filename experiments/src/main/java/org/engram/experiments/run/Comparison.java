@@ -189,8 +189,10 @@ public final class Comparison {
         List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
         List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
         List<AverageAccuracyPlot.Strategy> validationLines = new ArrayList<>();
-        ComparisonCsv csv = new ComparisonCsv(rows.stream().anyMatch(r -> ((Map<?, ?>) r.node().get("aggregate"))
-                .get("validation") != null));
+        boolean validated = rows.stream().anyMatch(r -> ((Map<?, ?>) r.node().get("aggregate"))
+                .get("validation") != null);
+        ComparisonCsv csv = new ComparisonCsv(validated);
+        PerSeedCsv perSeed = new PerSeedCsv(validated);
         List<PairedDifferences.Row> pairedRows = new ArrayList<>();
         // A row as the table would show it without --name, for a baseline given so.
         Map<String, String> renamed = new LinkedHashMap<>();
@@ -221,8 +223,13 @@ public final class Comparison {
             csv.add(row.label(), ids, row.strategy().seeds(), over, pools.size() > 1 ? shown : "",
                     SETTINGS.stream().map(setting -> setting(first, setting)).toList(), commits,
                     validation == null ? null : (Map<?, ?>) ((Map<?, ?>) validation.get("over_seeds")).get("acc"));
+            SortedMap<Long, Map<?, ?>> seedMetrics = bySeed(row.node());
             pairedRows.add(new PairedDifferences.Row(label, row.label(), pools.size() > 1 ? shown : "",
-                    bySeed(row.node()), pairingContext(first, settings.keySet())));
+                    seedMetrics, pairingContext(first, settings.keySet())));
+            for (long seed : row.strategy().seeds()) {
+                perSeed.add(row.label(), pools.size() > 1 ? shown : "", trainedBy(results, row, seed).runId(), seed,
+                        seedMetrics.get(seed));
+            }
         }
         ResultTable resultTable = ResultTable.of(merged, error);
         String table = resultTable.markdown();
@@ -309,6 +316,7 @@ public final class Comparison {
         try {
             folder.writeString("comparison.md", md.toString());
             folder.writeString("comparison.csv", csv.text());
+            folder.writeString(PerSeedCsv.FILE, perSeed.text());
             folder.writeString("comparison.tex", resultTable.latex(texNote.toString()));
             folder.writeString(NARROW_LATEX, resultTable.latex(texNote.toString(), true));
             if (paired.any()) {
@@ -393,6 +401,18 @@ public final class Comparison {
         ((Map<?, ?>) node.get("seeds")).forEach((seed, metrics) -> seeds.put(Long.valueOf((String) seed),
                 (Map<?, ?>) metrics));
         return seeds;
+    }
+
+    /** The run of a row's pool that trained the row's strategy on a seed: a pool's runs share no seed. */
+    private static RunResults trainedBy(List<RunResults> results, Row row, long seed) {
+        for (int i : row.pool().members()) {
+            RunResults r = results.get(i);
+            if (r.strategies().stream().anyMatch(s -> s.label().equals(row.label()) && s.seeds().contains(seed))) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("no run of pool " + row.pool().tag() + " trained " + row.label() + " on seed "
+                + seed);
     }
 
     /** The seeds of a run, of all its strategies. */

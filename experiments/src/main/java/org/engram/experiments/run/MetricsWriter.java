@@ -14,8 +14,9 @@ import org.engram.experiments.metrics.SeedSummary;
 
 /**
  * Writes the result files of a finished run from its units' results: {@code metrics.json},
- * {@code accuracy_matrix.csv}, {@code accuracy_matrix_validation.csv} (when {@code tasks.validation}
- * held samples out), {@code log.csv}, {@code epoch_accuracy.csv} (when every epoch was evaluated),
+ * {@code accuracy_matrix.csv}, {@code per_seed.csv}, {@code accuracy_matrix_validation.csv} (when
+ * {@code tasks.validation} held samples out), {@code log.csv}, {@code epoch_accuracy.csv} (when every epoch
+ * was evaluated),
  * {@code epoch_accuracy_validation.csv} (when every epoch was evaluated and samples were held out)
  * and {@code summary.md}.
  *
@@ -96,6 +97,7 @@ final class MetricsWriter {
         if (validated()) {
             folder.writeString(VALIDATION_MATRIX_FILE, validationMatrixCsv());
         }
+        folder.writeString(PerSeedCsv.FILE, perSeedCsv());
         folder.writeString("log.csv", logCsv());
         if (config.training().evaluateEveryEpoch()) {
             folder.writeString("epoch_accuracy.csv", epochAccuracyCsv());
@@ -105,6 +107,16 @@ final class MetricsWriter {
         }
         folder.writeString("summary.md", summary());
         folder.writeString("table.tex", latexTable());
+    }
+
+    /** Each seed's accuracy metrics as {@code metrics.json} holds them, one line per strategy and seed. */
+    @SuppressWarnings("unchecked")
+    String perSeedCsv() {
+        PerSeedCsv csv = new PerSeedCsv(validated());
+        ((Map<String, Object>) metrics().get("strategies")).forEach((label, strategy) ->
+                ((Map<String, Object>) ((Map<String, Object>) strategy).get("seeds")).forEach((seed, m) ->
+                        csv.add(label, "", runId, Long.parseLong(seed), (Map<?, ?>) m)));
+        return csv.text();
     }
 
     /** The strategies' table for a paper, with what it is made of in its comments. */
