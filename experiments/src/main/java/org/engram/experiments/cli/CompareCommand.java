@@ -5,8 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.engram.experiments.run.AbandonedSimulations;
+import org.engram.experiments.plot.Figure;
 import org.engram.experiments.run.Comparison;
+import org.engram.experiments.run.ComparisonFolder;
+import org.engram.simulator.EngramException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +41,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
             description = "Results root; the comparison goes to DIR/comparisons/<id>/ (default ${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--into", paramLabel = "DIR", description = "Write the comparison into exactly DIR (made if "
+            + "absent), so a paper's \\input{DIR/comparison.tex} keeps its path: a DIR that holds a previous "
+            + "comparison has all its files replaced once the new one is complete; one that holds any other file is "
+            + "refused. Instead of --out.")
+    Path into;
 
     @Option(names = "--width-in", paramLabel = "INCHES", description = "Lay the charts out for a printed width, "
             + "at least 2, e.g. 3.3 for a paper's column or 7 for its page: tick labels at 7 pt, PNG at 300 dpi, "
@@ -71,13 +81,23 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // A comparison killed as it wrote (SIGKILL) left a partial folder that nothing else removes.
-        AbandonedSimulations.remove(out, Comparison.FOLDER, spec.commandLine().getErr());
-        Comparison.Outcome c = Comparison.write(runs, out, FigureLayout.of("engram compare", widthInches),
-                new Comparison.Choices(NameOption.byKey("engram compare", names, "TAG=NAME or LABEL=NAME, e.g."
-                        + " --name A+B='lambda 100'"), error.measures().bars(), strict, baseline, rows));
+        if (into != null && spec.commandLine().getParseResult().hasMatchedOption("--out")) {
+            throw new EngramException("engram compare", "--into", "either --into DIR or --out DIR", "both", null);
+        }
+        UnaryOperator<Figure> layout = FigureLayout.of("engram compare", widthInches);
+        Comparison.Choices choices = new Comparison.Choices(NameOption.byKey("engram compare", names, "TAG=NAME or"
+                + " LABEL=NAME, e.g. --name A+B='lambda 100'"), error.measures().bars(), strict, baseline, rows);
+        PrintWriter err = spec.commandLine().getErr();
+        Comparison.Outcome c;
+        if (into != null) {
+            c = ComparisonFolder.writeInto(into, err, root -> Comparison.write(runs, root, layout, choices));
+        } else {
+            // A comparison killed as it wrote (SIGKILL) left a partial folder that nothing else removes.
+            AbandonedSimulations.remove(out, Comparison.FOLDER, err);
+            c = Comparison.write(runs, out, layout, choices);
+        }
         for (String note : c.notes()) {
-            spec.commandLine().getErr().println("engram: note: " + note);
+            err.println("engram: note: " + note);
         }
         PrintWriter o = spec.commandLine().getOut();
         if (c.runs().size() > 1) {

@@ -259,12 +259,26 @@ public final class RunFolder {
      * @throws EngramException naming the option and the run
      */
     public static void requireOutsideFinishedRuns(Path out, String expected, String hint) {
-        requireFolderPath(out, expected);
+        requireOutsideFinishedRuns(out, "--out", expected, hint);
+    }
+
+    /**
+     * Refuses, as {@link #requireOutsideFinishedRuns(Path, String, String)} does, a folder given by
+     * another option than {@code --out}.
+     *
+     * @param out      the folder given
+     * @param option   the option that gave it, for the message, e.g. {@code --into}
+     * @param expected what it is for, for the message
+     * @param hint     what to do instead
+     * @throws EngramException naming the option and the run
+     */
+    public static void requireOutsideFinishedRuns(Path out, String option, String expected, String hint) {
+        requireFolderPath(out, option, expected);
         Path root = out.toAbsolutePath().normalize();
         for (Path p = root; p != null; p = p.getParent()) {
             String finished = finishedResultIn(p);
             if (finished != null) {
-                throw new EngramException(out.toString(), "--out", expected, (p.equals(root) ? "the folder of"
+                throw new EngramException(out.toString(), option, expected, (p.equals(root) ? "the folder of"
                         : "a folder inside") + " the finished " + finished + " " + p + ", which is never changed",
                         hint);
             }
@@ -275,17 +289,18 @@ public final class RunFolder {
      * Refuses an {@code --out} that no folder can be made at: empty, a file, or a path through one.
      *
      * @param out      the folder given
+     * @param option   the option that gave it, e.g. {@code --out}
      * @param expected what it is for, for the message, e.g. {@code "a folder for results (created if absent)"}
      * @throws EngramException naming the option and the file in the way
      */
-    private static void requireFolderPath(Path out, String expected) {
+    private static void requireFolderPath(Path out, String option, String expected) {
         if (out.toString().isEmpty()) {
-            throw new EngramException("--out", null, expected, "an empty path", null);
+            throw new EngramException(option, null, expected, "an empty path", null);
         }
         Path root = out.toAbsolutePath().normalize();
         for (Path p = root; p != null; p = p.getParent()) {
             if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw new EngramException(out.toString(), "--out", expected,
+                throw new EngramException(out.toString(), option, expected,
                         p.equals(root) ? "a file" : "a path through the file " + p, null);
             }
         }
@@ -673,10 +688,8 @@ public final class RunFolder {
         if (!Files.exists(partial)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(partial)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
+        try {
+            deleteTree(partial);
         } catch (IOException e) {
             throw ioFailure("cannot delete " + partial, e);
         }
@@ -685,6 +698,20 @@ public final class RunFolder {
         }
         if (madeResultsRoot) {
             deleteIfStillEmpty(partial.getParent().getParent());
+        }
+    }
+
+    /**
+     * Deletes a folder and everything in it, the deepest first.
+     *
+     * @param dir the folder
+     * @throws IOException if a file or folder cannot be deleted (those before it are gone)
+     */
+    public static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
         }
     }
 
