@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
+import org.engram.experiments.config.PlainName;
 import org.engram.experiments.metrics.MetricFormat;
 import org.engram.experiments.plot.Figure;
 import org.engram.experiments.plot.FigureFolder;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
                 "  engram plot results/reference/quickstart --width-in 3.3 --out figures",
                 "  engram plot results/reference/quickstart --out figures --replace",
                 "  engram plot results/reference/quickstart --error sd --out figures",
-                "  engram plot results/reference/quickstart --name naive=Fine-tuning"})
+                "  engram plot results/reference/quickstart --name naive=Fine-tuning",
+                "  engram plot results/reference/quickstart --out figures --prefix split-"})
 public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,8 +63,18 @@ public final class PlotCommand implements Callable<Integer> {
             + "--name ewc='EWC, lambda 1000'; NAME may hold any character but a line break; repeatable.")
     List<String> names = new ArrayList<>();
 
+    @Option(names = "--prefix", paramLabel = "TEXT", description = "Put TEXT before every figure's file name (and "
+            + "its captions.md entry), e.g. --prefix split- gives split-comparison.pdf, so several runs' figures share "
+            + "one --out folder; only with --out. " + PlainName.RULE + ".")
+    String prefix;
+
     @Override
     public Integer call() {
+        if (prefix != null && (out == null || !PlainName.matches(prefix))) {
+            throw new EngramException("engram plot", "--prefix", out == null ? "--out with it (the run's own plot"
+                    + " folders keep the figures' names)" : PlainName.RULE, out == null ? "no --out"
+                    : PlainName.shown(prefix), null);
+        }
         UnaryOperator<Figure> layout = FigureLayout.of("engram plot", widthInches);
         if (out != null) {
             // Another run's plots folder, or this run's own top folder, would take figures it never drew.
@@ -75,6 +88,11 @@ public final class PlotCommand implements Callable<Integer> {
                 : "plots-" + MetricFormat.asWritten(widthInches) + "in");
         Map<String, Figure> figures = RunPlots.figures(results, layout, NameOption.byKey("engram plot", names,
                 "LABEL=NAME, e.g. --name naive=Fine-tuning"), error.measures());
+        if (prefix != null) {
+            Map<String, Figure> prefixed = new LinkedHashMap<>();
+            figures.forEach((base, figure) -> prefixed.put(prefix + base, figure));
+            figures = prefixed;
+        }
         if (out != null && !replace) {
             requireNoneDrawnBefore(figures.keySet());
         }
