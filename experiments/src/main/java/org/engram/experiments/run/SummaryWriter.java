@@ -153,8 +153,8 @@ final class SummaryWriter {
         for (Object note : (List<Object>) metrics.get("notes")) {
             sb.append("- ").append(note).append(".\n");
         }
-        sb.append("- Files: metrics.json, accuracy_matrix.csv, log.csv (per epoch), table.tex (the table above in"
-                + " LaTeX), ")
+        sb.append("- Files: metrics.json, accuracy_matrix.csv, " + PerSeedCsv.FILE + " (each seed's metrics), log.csv"
+                + " (per epoch), table.tex (the table above in LaTeX), ")
                 .append(c.training().evaluateEveryEpoch() ? "epoch_accuracy.csv (every task after every epoch), " : "")
                 .append(t.validation() > 0 ? MetricsWriter.VALIDATION_MATRIX_FILE + " (every task's validation"
                         + " samples after every task), " : "")
