@@ -289,8 +289,9 @@ public record RunResults(Path directory, String experiment, String runId, List<S
         for (int level = 1; level <= 2; level++) {
             int depth = level;
             List<Path> runs;
+            // The folder itself relativizes to the empty path, which has one name too.
             try (Stream<Path> found = Files.find(directory, depth, (path, attributes) -> attributes.isDirectory()
-                    && directory.relativize(path).getNameCount() == depth
+                    && !path.equals(directory) && directory.relativize(path).getNameCount() == depth
                     && Files.isRegularFile(path.resolve("metrics.json")))) {
                 runs = found.sorted().toList();
             } catch (IOException | UncheckedIOException unreadable) {

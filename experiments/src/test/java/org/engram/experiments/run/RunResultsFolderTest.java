@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -36,6 +37,15 @@ class RunResultsFolderTest {
         Path last = finishedRun(dir.resolve("paper-split").resolve("20261205T030000Z-222222"));
         assertEquals(dir.resolve("metrics.json") + ": " + NO_METRICS + "; it holds the folders of 2 finished runs"
                 + " in its experiments' folders: give those, e.g. " + last, message(dir));
+    }
+
+    /** A run's own folder is no folder of runs: a run whose status says running is told as one. */
+    @Test
+    void aRunsOwnFolderIsNotCountedAsHoldingARun() throws IOException {
+        Path run = finishedRun(dir.resolve("run"));
+        Files.writeString(run.resolve("status.json"), "{\"state\": \"running\"}");
+        String message = assertThrows(EngramException.class, () -> RunResults.readFinished(run)).getMessage();
+        assertFalse(message.contains("finished run's folder"), message);
     }
 
     @Test
