@@ -267,38 +267,47 @@ public final class ConfigLoader {
     }
 
     /**
-     * The last of the {@code --set} overrides that sets a key, as the user wrote it.
+     * The last of the {@code --set} overrides that set a key or a key around it, an entry named in
+     * brackets ({@code populations[exc]}) resolved against the file as the override was applied.
      *
+     * @param file      the config file the overrides were applied over
      * @param overrides the {@code --set} texts, applied in order (already accepted)
-     * @param keyPath   a key path, e.g. {@code dt_ms}
-     * @return the override's text, or null when none sets the key
+     * @param keyPath   a key path with list indices, e.g. {@code dt_ms} or {@code populations[0].size}
+     * @return how messages name the override ({@code --set dt_ms=0.3}), or null when none sets the key
+     *         (or the file changed since it was read)
      */
-    public static String lastSetOf(List<String> overrides, String keyPath) {
-        String last = null;
-        for (String o : overrides) {
-            if (SetOverride.parse(o).keyPath().equals(keyPath)) {
-                last = o;
-            }
-        }
-        return last;
+    public static String lastSetOf(Path file, List<String> overrides, String keyPath) {
+        KeyOrigins origins = originsOfSets(file, overrides);
+        return origins == null ? null : origins.overrideOf(keyPath);
     }
 
     /**
-     * The {@code --set} overrides that set a key or a key under it, as the user wrote them.
+     * The {@code --set} overrides that set a key or a key under it, an entry named in brackets
+     * ({@code populations[exc].size}) resolved against the file as the override was applied.
      *
+     * @param file      the config file the overrides were applied over
      * @param overrides the {@code --set} texts, applied in order (already accepted)
-     * @param keyPath   a key path, e.g. {@code record}
-     * @return the overrides of {@code keyPath} and of {@code keyPath.*} and {@code keyPath[*]}, in order
+     * @param keyPath   a key path with list indices, e.g. {@code record} or {@code populations[0]}
+     * @return how messages name the overrides of {@code keyPath} and of {@code keyPath.*} and
+     *         {@code keyPath[*]} ({@code --set record.from_ms=5}), in order; none when the file changed
+     *         since it was read
      */
-    public static List<String> setsAtOrUnder(List<String> overrides, String keyPath) {
-        List<String> found = new ArrayList<>();
-        for (String o : overrides) {
-            String k = SetOverride.parse(o).keyPath();
-            if (k.equals(keyPath) || k.startsWith(keyPath + ".") || k.startsWith(keyPath + "[")) {
-                found.add(o);
-            }
+    public static List<String> setsAtOrUnder(Path file, List<String> overrides, String keyPath) {
+        KeyOrigins origins = originsOfSets(file, overrides);
+        return origins == null ? List.of() : origins.wroteAtOrUnder(keyPath);
+    }
+
+    /** The overrides applied again over the file, as reading it applied them; null when there are none to tell. */
+    private static KeyOrigins originsOfSets(Path file, List<String> overrides) {
+        if (overrides.isEmpty()) {
+            return null;
         }
-        return found;
+        try {
+            String text = readText(file);
+            return KeyOrigins.of(SourceMap.of(file.toString(), text), text, overrides);
+        } catch (RuntimeException changed) {
+            return null;   // the file changed or vanished since it was read: it cannot tell
+        }
     }
 
     /**

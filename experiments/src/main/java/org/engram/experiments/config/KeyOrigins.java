@@ -156,8 +156,24 @@ final class KeyOrigins implements StrategyParams.Locator {
         return null;
     }
 
+    /**
+     * The overrides and flags that wrote a key or a key under it, in the order applied.
+     *
+     * @param keyPath a key path with list indices, e.g. {@code record} or {@code populations[0]}
+     * @return how messages name them, e.g. {@code --set populations[exc].size=10}
+     */
+    List<String> wroteAtOrUnder(String keyPath) {
+        List<String> found = new ArrayList<>();
+        for (Origin o : origins) {
+            if (SectionBinder.within(o.keyPath(), keyPath)) {
+                found.add(o.text());
+            }
+        }
+        return found;
+    }
+
     /** The last override or flag that wrote a key or an enclosing key, or null when none did. */
-    private String overrideOf(String keyPath) {
+    String overrideOf(String keyPath) {
         for (int i = origins.size() - 1; i >= 0; i--) {
             for (String p = keyPath; p != null; p = SourceMap.parent(p)) {
                 if (p.equals(origins.get(i).keyPath())) {

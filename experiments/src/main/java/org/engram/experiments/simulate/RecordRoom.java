@@ -57,7 +57,7 @@ final class RecordRoom {
      * free space of the result folder's disk (found after the run, the disk would be full and the
      * run lost), and announces on standard error those past 1 GB.
      */
-    static void require(SimulationConfig c, Network network, String source, List<String> sets, Path folder,
+    static void require(SimulationConfig c, Network network, Path config, List<String> sets, Path folder,
                         PrintWriter err) {
         List<String> recorded = c.record().spikes();
         long total = stateBytes(c, network.grid())
@@ -70,7 +70,7 @@ final class RecordRoom {
             return;
         }
         try {
-            requireRoom(total, Files.getFileStore(folder).getUsableSpace(), source, sets);
+            requireRoom(total, Files.getFileStore(folder).getUsableSpace(), config, sets);
         } catch (IOException e) {
             return;   // a file system that cannot say: the write will tell
         }
@@ -128,17 +128,19 @@ final class RecordRoom {
     /**
      * @param bytes  what the state, rate and synapse files take
      * @param free   the free bytes of the result folder's disk
-     * @param source the config file, for the message
+     * @param config the config file, for the message and to tell the {@code --set} overrides of its record
+     * @param sets   the {@code --set} texts applied over the file, in order
      * @throws ConfigException if the files cannot fit
      */
-    static void requireRoom(long bytes, long free, String source, List<String> sets) {
+    static void requireRoom(long bytes, long free, Path config, List<String> sets) {
         if (bytes > free) {
-            List<String> recordSets = ConfigLoader.setsAtOrUnder(sets, "record");
-            throw new ConfigException(source, "record", "state samples, rates, synapses and weights whose CSV files "
-                    + "fit the " + diskSize(free) + " free on the result folder's disk", "up to " + diskSize(bytes),
+            List<String> recordSets = ConfigLoader.setsAtOrUnder(config, sets, "record");
+            throw new ConfigException(config.toString(), "record", "state samples, rates, synapses and weights whose "
+                    + "CSV files fit the " + diskSize(free) + " free on the result folder's disk",
+                    "up to " + diskSize(bytes),
                     "record fewer neurons, at a longer interval_ms or rate_bin_ms or fewer projections, or write the "
-                    + "results to another disk (--out)" + (recordSets.isEmpty() ? "" : "; record is partly what --set "
-                    + String.join(" and --set ", recordSets) + " gave"));
+                    + "results to another disk (--out)" + (recordSets.isEmpty() ? "" : "; record is partly what "
+                    + String.join(" and ", recordSets) + " gave"));
         }
     }
 

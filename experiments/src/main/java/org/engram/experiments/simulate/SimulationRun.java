@@ -199,7 +199,7 @@ public final class SimulationRun {
                 // the next simulation or run of this name finds the mark without the lock and removes it.
                 folder.lock(err);
                 folder.writeString("config.yaml", yaml);
-                RecordRoom.require(c, network, source, overrides.sets(), folder.directory(), err);
+                RecordRoom.require(c, network, configFile, overrides.sets(), folder.directory(), err);
                 EndOfRunNotes.print(network, c.durationMs(), err);
                 t1 = System.nanoTime();
                 int endStep = grid.positiveSteps("simulation", "duration_ms", c.durationMs());
@@ -418,7 +418,7 @@ public final class SimulationRun {
         }
         problems.addAll(leftOut.kept(checks));
         if (!problems.isEmpty()) {
-            throw ConfigException.all(withTheStepsOrigin(problems, overrides.sets()));
+            throw ConfigException.all(withTheStepsOrigin(problems, configFile, overrides.sets()));
         }
         SimulationConfig resolved = factory.resolved();
         EngineOptions options;
@@ -481,12 +481,13 @@ public final class SimulationRun {
      * Says, beside each problem measured in time steps, that the step is the one a {@code --set}
      * gave: a sweep's {@code --set dt_ms=0.3} otherwise saw its file's lines blamed.
      */
-    private static List<ConfigException> withTheStepsOrigin(List<ConfigException> problems, List<String> sets) {
-        String set = ConfigLoader.lastSetOf(sets, "dt_ms");
+    private static List<ConfigException> withTheStepsOrigin(List<ConfigException> problems, Path configFile,
+                                                            List<String> sets) {
+        String set = ConfigLoader.lastSetOf(configFile, sets, "dt_ms");
         if (set == null) {
             return problems;
         }
-        String note = "dt_ms is the one --set " + set + " gave";
+        String note = "dt_ms is the one " + set + " gave";
         List<ConfigException> noted = new ArrayList<>();
         for (ConfigException p : problems) {
             boolean ofTheStep = p.expected() != null && p.expected().contains("dt = ") && !"dt_ms".equals(p.location());

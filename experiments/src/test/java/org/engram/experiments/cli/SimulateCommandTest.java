@@ -181,6 +181,20 @@ class SimulateCommandTest {
         assertTrue(lines.stream().allMatch(l -> l.endsWith("; dt_ms is the one --set dt_ms=0.4 gave")), r.err());
     }
 
+    /**
+     * The step's note names the {@code --set} of {@code dt_ms} alone among overrides that name a
+     * population in brackets: the value set by the population's name is blamed on its own {@code --set}.
+     */
+    @Test
+    void theStepsNoteNamesItsSetBesideOnesOfNamedEntries(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = simulate(dir, "tiny.yaml", GOOD, "--set", "populations[exc].params.t_ref=0.5",
+                "--set", "dt_ms=0.4", "--set", "populations[src].size=5");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--set populations[exc].params.t_ref=0.5: populations[0].params.t_ref: expected a "
+                + "whole number of time steps (multiple of dt = 0.4 ms), found 0.5; dt_ms is the one --set dt_ms=0.4 "
+                + "gave"), r.err());
+    }
+
     /** A population set by its name is set, and a bad value is blamed on the --set that named it. */
     @Test
     void aPopulationSetByItsNameIsBlamedOnTheSet(@TempDir Path dir) throws IOException {

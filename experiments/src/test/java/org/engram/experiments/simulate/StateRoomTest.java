@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.engram.experiments.config.ConfigException;
 import org.engram.simulator.engine.Engine;
@@ -18,6 +20,7 @@ import org.engram.simulator.network.Network;
 import org.engram.simulator.network.NetworkBuilder;
 import org.engram.simulator.network.Population;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * State recordings that cannot fit the disk are refused before the run: recording every neuron
@@ -83,17 +86,18 @@ class StateRoomTest {
     }
 
     @Test
-    void recordingsPastTheFreeSpaceAreRefused() {
-        RecordRoom.requireRoom(7_000_000_000L, 7_000_000_000L, "brunel.yaml", List.of());
+    void recordingsPastTheFreeSpaceAreRefused(@TempDir Path dir) throws IOException {
+        RecordRoom.requireRoom(7_000_000_000L, 7_000_000_000L, Path.of("brunel.yaml"), List.of());
         ConfigException e = assertThrows(ConfigException.class,
-                () -> RecordRoom.requireRoom(7_000_000_001L, 2_500_000_000L, "brunel.yaml", List.of()));
+                () -> RecordRoom.requireRoom(7_000_000_001L, 2_500_000_000L, Path.of("brunel.yaml"), List.of()));
         assertEquals("brunel.yaml: record: expected state samples, rates, synapses and weights whose CSV files fit the "
                 + "2.5 GB "
                 + "free on the result folder's disk, found up to 7.0 GB; record fewer neurons, at a longer interval_ms "
                 + "or rate_bin_ms or fewer projections, or write the results to another disk (--out)", e.getMessage());
         // A small disk in megabytes (20 MB free read "0.0 GB"), and the --set that asked for the recording named.
+        Path cuba = Files.writeString(dir.resolve("cuba.yaml"), "name: cuba\n");
         e = assertThrows(ConfigException.class, () -> RecordRoom.requireRoom(120_000_000L, 20_000_000L,
-                "cuba.yaml", List.of("duration_ms=100", "record.state=[{population: exc, variable: v}]")));
+                cuba, List.of("duration_ms=100", "record.state=[{population: exc, variable: v}]")));
         assertTrue(e.getMessage().contains("fit the 20.0 MB free on the result folder's disk, found up to 120.0 MB; ")
                 && e.getMessage().endsWith("; record is partly what --set record.state=[{population: exc, variable: v}]"
                         + " gave"), e.getMessage());
