@@ -35,5 +35,13 @@ public @interface KeysByType {
         default String hintFor(String type, String key) {
             return null;
         }
+
+        /**
+         * @param key a key no type reads, such as another simulator's name ({@code indegree})
+         * @return the key here that takes what it means ({@code k}), or null when none is known
+         */
+        default String keyFor(String key) {
+            return null;
+        }
     }
 }

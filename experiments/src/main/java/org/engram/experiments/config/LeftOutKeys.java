@@ -10,8 +10,9 @@ import org.engram.simulator.Suggestions;
  * their problems (a wrong type, an unknown key; already reported), so that the caller's checks of the
  * rest can run without them: a check of a left-out key, or of a key under one, is not reported.
  *
- * <p>An unknown key close to a known one of its mapping (a typo, {@code weigth}) stands in for that
- * key, which is left out too: it is not reported missing. A list entry's key is given by its key,
+ * <p>An unknown key close to a known one of its mapping (a typo, {@code weigth}), or another
+ * simulator's name of one ({@code prob} for a rule's {@code p}), stands in for that key, which is left
+ * out too: it is not reported missing. A list entry's key is given by its key,
  * not by an index within its value ({@code rule.sources}, not {@code rule.sources[2]}).
  *
  * @param keys the key paths left out, e.g. {@code projections[1].weight}, in the order found
@@ -47,7 +48,7 @@ public record LeftOutKeys(List<String> keys) {
                 Class<?> mapping = parent == null ? null : recordAt(type, parent);
                 String name = parent == null ? "" : parent.isEmpty() ? key : key.substring(parent.length() + 1);
                 if (mapping != null && ConfigLayers.component(mapping, name) == null) {
-                    String meant = Suggestions.closest(name, ConfigLayers.keysOf(mapping));
+                    String meant = meantKey(mapping, name);
                     if (meant != null) {
                         keys.add(parent.isEmpty() ? meant : parent + "." + meant);
                     }
@@ -55,6 +56,17 @@ public record LeftOutKeys(List<String> keys) {
             }
         }
         return new LeftOutKeys(keys.stream().distinct().toList());
+    }
+
+    /**
+     * The key an unknown key stands for: the closest by spelling ({@code weigth}: {@code weight}),
+     * else the one that takes what another simulator's name means ({@code prob}: {@code p}, {@link
+     * KeysByType.Keys#keyFor}), which the unknown key's message names; null when neither is known.
+     */
+    private static String meantKey(Class<?> mapping, String name) {
+        String closest = Suggestions.closest(name, ConfigLayers.keysOf(mapping));
+        KeysByType mark = mapping.getAnnotation(KeysByType.class);
+        return closest != null || mark == null ? closest : SectionBinder.instance(mark.value()).keyFor(name);
     }
 
     /**

@@ -132,7 +132,7 @@ final class SectionBinder {
     }
 
     /** An instance of a class a config record's annotation names, made with its no-argument constructor. */
-    private static <T> T instance(Class<T> named) {
+    static <T> T instance(Class<T> named) {
         try {
             return named.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {

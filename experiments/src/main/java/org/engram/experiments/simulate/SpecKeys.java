@@ -142,5 +142,11 @@ public final class SpecKeys {
             }
             return f.key() == null || read.contains(f.key()) ? f.text() : null;
         }
+
+        @Override
+        public String keyFor(String key) {
+            Foreign f = names.get(key.toLowerCase(Locale.ROOT));
+            return f == null ? null : f.key();
+        }
     }
 }

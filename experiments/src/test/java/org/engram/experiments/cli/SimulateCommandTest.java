@@ -1053,6 +1053,27 @@ class SimulateCommandTest {
                         List.of("engram: error: bad.yaml:9:", "projections[1].rule.indegree: expected one of the keys"
                                 + " [autapses, k, multapses, type], found unknown key 'indegree'; NEST's indegree is k"
                                 + " here")),
+                // Another name of a required key had it reported missing too ("p: expected a value (rule
+                // fixed_probability needs it)"): the unknown key's message, which names p, stands for it.
+                Arguments.of("a rule's probability written prob, reported once",
+                        GOOD.replace("fixed_probability, p: 0.1}", "fixed_probability, prob: 0.1}"),
+                        List.of("engram: error: bad.yaml:8:", "projections[0].rule.prob: expected one of the keys"
+                                + " [autapses, p, type], found unknown key 'prob'; the probability is p here\n")),
+                Arguments.of("NEST's indegree in place of a rule's k, reported once",
+                        GOOD.replace("type: all_to_all}", "type: fixed_in_degree, indegree: 2}"),
+                        List.of("engram: error: bad.yaml:9:", "projections[1].rule.indegree: expected one of the keys"
+                                + " [autapses, k, multapses, type], found unknown key 'indegree'; NEST's indegree is k"
+                                + " here\n")),
+                Arguments.of("Brian's Apre in place of pair STDP's a_plus, reported once",
+                        GOOD.replace("weight: 25,", "weight: 25, plasticity: {type: pair_stdp, apre: 0.1, a_minus:"
+                                + " 0.1, tau_plus: 20, tau_minus: 20, w_max: 100},"),
+                        List.of("engram: error: bad.yaml:9:", "projections[1].plasticity.apre: expected one of the"
+                                + " keys", "found unknown key 'apre'; Brian's Apre is a_plus here\n")),
+                // A key that stands for none keeps the missing one reported beside it.
+                Arguments.of("an unknown key that names no required key, reported with the missing one",
+                        GOOD.replace("type: all_to_all}", "type: fixed_total_number, number: 3}"),
+                        List.of("2 problems:", "projections[1].rule.n: expected a value (rule fixed_total_number"
+                                + " needs it), found nothing", "projections[1].rule.number: expected one of the keys")),
                 // Only the first had been reported, and the next round found the second.
                 Arguments.of("every key a plasticity rule does not read, at once",
                         GOOD.replace("weight: 25,", "weight: 25, plasticity: {type: pair_stdp, a_plus: 0.1, a_minus:"
