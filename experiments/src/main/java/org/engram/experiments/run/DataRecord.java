@@ -1,6 +1,7 @@
 package org.engram.experiments.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,13 +28,14 @@ import org.engram.simulator.EngramException;
  *                     and labels) in {@code location}, or {@code null} for generated patterns (and
  *                     in the records of runs started before Engram kept them)
  * @param validationFraction {@code tasks.validation}, or {@code null} (and left out of the file, which is
- *                     then as it was before the key) for a run without validation
- * @param taskSamples  with validation, each task's training samples trained on and held out; else
- *                     {@code null}, left out
+ *                     then as it was before the key) for a run without validation; kept as the file holds
+ *                     it, so that a resume can name whatever a damaged file has there
+ * @param taskSamples  with validation, each task's training samples trained on and held out (a list of
+ *                     {@link TaskSamples}); else {@code null}, left out; kept as the file holds it
  */
 record DataRecord(DataOrigin origin, String location, Integer trainSamples, Integer testSamples, String sha256,
-                  List<String> files, @JsonInclude(JsonInclude.Include.NON_NULL) Double validationFraction,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) List<TaskSamples> taskSamples) {
+                  List<String> files, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode validationFraction,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode taskSamples) {
     static final String FILE = "data.json";
 
     /**
@@ -61,7 +63,8 @@ record DataRecord(DataOrigin origin, String location, Integer trainSamples, Inte
     DataRecord heldOut(double fraction, List<MetricsWriter.Task> tasks) {
         List<TaskSamples> samples = tasks.stream().map(t -> new TaskSamples(t.name(), t.trainSamples(),
                 t.validationSamples())).toList();
-        return new DataRecord(origin, location, trainSamples, testSamples, sha256, files, fraction, samples);
+        return new DataRecord(origin, location, trainSamples, testSamples, sha256, files,
+                JsonFiles.MAPPER.valueToTree(fraction), JsonFiles.MAPPER.valueToTree(samples));
     }
 
     /** Saves the record in a new run's folder. */
@@ -98,6 +101,55 @@ record DataRecord(DataOrigin origin, String location, Integer trainSamples, Inte
             throw new EngramException(partial.resolve(FILE).toString(), "data", "the data the run started with: "
                     + this, now.toString(), howToFindAgain() + ", or start a new run");
         }
+        requireAsConfigured(partial, "validation_fraction", now.validationFraction, validationFraction);
+        requireAsConfigured(partial, "task_samples", now.taskSamples, taskSamples);
+    }
+
+    /**
+     * Refuses a validation key that is not what the run's config makes of its data: the file was
+     * edited or damaged (the run holds out what its config.yaml's {@code tasks.validation} says).
+     */
+    private static void requireAsConfigured(Path partial, String key, JsonNode configured, JsonNode recorded) {
+        Difference d = firstDifference(key, configured, recorded);
+        if (d != null) {
+            throw new EngramException(partial.resolve(FILE).toString(), d.key(), shown(d.configured())
+                    + " (as tasks.validation of the run's config.yaml makes it)", shown(d.recorded()),
+                    (d.configured() == null ? "remove the key, which the run did not write"
+                            : "write " + shown(d.configured()) + " back, as the run wrote it")
+                            + ", or start a new run");
+        }
+    }
+
+    /** Where two values first differ: the key path, and the value each has there (null: none). */
+    private record Difference(String key, JsonNode configured, JsonNode recorded) {
+    }
+
+    /** The first key in which a recorded value differs from the configured one, or null when none does. */
+    private static Difference firstDifference(String key, JsonNode configured, JsonNode recorded) {
+        JsonNode found = recorded == null || recorded.isNull() ? null : recorded;
+        if (configured != null && found != null && configured.getNodeType() == found.getNodeType()
+                && configured.isContainerNode() && configured.size() == found.size()) {
+            for (int i = 0; configured.isArray() && i < configured.size(); i++) {
+                Difference d = firstDifference(key + "[" + i + "]", configured.get(i), found.get(i));
+                if (d != null) {
+                    return d;
+                }
+            }
+            for (var names = configured.fieldNames(); names.hasNext();) {
+                String name = names.next();
+                Difference d = firstDifference(key + "." + name, configured.get(name), found.get(name));
+                if (d != null) {
+                    return d;
+                }
+            }
+            return null;
+        }
+        return Objects.equals(configured, found) ? null : new Difference(key, configured, found);
+    }
+
+    /** A value as a message shows it: its JSON, or nothing. */
+    private static String shown(JsonNode value) {
+        return value == null ? "nothing" : value.toString();
     }
 
     /**

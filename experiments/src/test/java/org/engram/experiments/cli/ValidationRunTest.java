@@ -79,6 +79,24 @@ class ValidationRunTest {
         }
     }
 
+    /**
+     * Writes each damaged copy of a file of a stopped run in its place and asserts that a resume
+     * refuses it, before any training, with the message given after the file's name.
+     *
+     * @param damaged each copy's text, and the message it must meet
+     */
+    private static void assertEachResumeRefused(Path partial, Path file, Map<String, String> damaged)
+            throws IOException {
+        for (Map.Entry<String, String> d : damaged.entrySet()) {
+            Files.writeString(file, d.getKey());
+            CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(file + ": " + d.getValue()), r.err());
+            assertFalse(r.err().contains("Exception") || r.err().contains("deserialize")
+                    || r.err().contains("after task 2/2"), r.err());
+        }
+    }
+
     private static JsonNode metrics(Path folder) throws IOException {
         return new ObjectMapper().readTree(folder.resolve("metrics.json").toFile());
     }
@@ -316,13 +334,49 @@ class ValidationRunTest {
                 damaged.put(saved.deepCopy().without("validation_random_init").toString(),
                         "validation_random_init: expected 2 accuracies (one per task), found nothing");
             }
-            for (Map.Entry<String, String> d : damaged.entrySet()) {
-                Files.writeString(progress, d.getKey());
-                CliRunner.Result r = CliRunner.run("run", "--resume", partial.toString());
-                assertEquals(2, r.exitCode(), r.err());
-                assertTrue(r.err().contains(progress + ": " + d.getValue()), r.err());
-                assertFalse(r.err().contains("Exception") || r.err().contains("after task 2/2"), r.err());
+            assertEachResumeRefused(partial, progress, damaged);
+        }
+    }
+
+    /**
+     * A data.json whose validation keys were edited or damaged (a value changed, or of the wrong
+     * type) is refused by a resume with the file, the key, the value the run's config makes of its
+     * data and the value found, and what to do; a wrong type had stopped it with Jackson's message
+     * ("Cannot deserialize value of type `java.lang.Double` from String"), and a changed value had
+     * been resumed and finished with the wrong record.
+     */
+    @Test
+    void aDataRecordWhoseValidationWasEditedIsRefused(@TempDir Path dir) throws IOException {
+        String configured = " (as tasks.validation of the run's config.yaml makes it)";
+        for (String validation : List.of(", validation: 0.25", "")) {
+            stop(dir, "stopped" + validation.length(), String.format(TINY, validation), 1);
+            Path partial = partial(dir.resolve("stopped" + validation.length()));
+            Path dataFile = partial.resolve("data.json");
+            ObjectNode saved = (ObjectNode) new ObjectMapper().readTree(dataFile.toFile());
+            // Each damaged copy of data.json, and the refusal it must meet.
+            Map<String, String> damaged = new LinkedHashMap<>();
+            if (validation.isEmpty()) {
+                damaged.put(saved.deepCopy().put("validation_fraction", 0.25).toString(), "validation_fraction:"
+                        + " expected nothing" + configured + ", found 0.25; remove the key, which the run did not"
+                        + " write, or start a new run");
+            } else {
+                int train = saved.get("task_samples").get(1).get("train").asInt();
+                int held = saved.get("task_samples").get(0).get("validation").asInt();
+                String again = " back, as the run wrote it, or start a new run";
+                damaged.put(saved.deepCopy().put("validation_fraction", "x").toString(), "validation_fraction:"
+                        + " expected 0.25" + configured + ", found \"x\"; write 0.25" + again);
+                damaged.put(saved.deepCopy().put("validation_fraction", 0.5).toString(), "validation_fraction:"
+                        + " expected 0.25" + configured + ", found 0.5; write 0.25" + again);
+                ObjectNode changed = saved.deepCopy();
+                ((ObjectNode) changed.get("task_samples").get(1)).put("train", train + 1);
+                damaged.put(changed.toString(), "task_samples[1].train: expected " + train + configured + ", found "
+                        + (train + 1) + "; write " + train + again);
+                ObjectNode wrongType = saved.deepCopy();
+                ((ObjectNode) wrongType.get("task_samples").get(0)).put("validation", "many");
+                damaged.put(wrongType.toString(), "task_samples[0].validation: expected " + held + configured
+                        + ", found \"many\"; write " + held + again);
             }
+            assertEachResumeRefused(partial, dataFile, damaged);
         }
     }
 
