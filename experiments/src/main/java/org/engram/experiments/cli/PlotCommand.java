@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import org.engram.experiments.config.PlainName;
@@ -96,10 +98,21 @@ public final class PlotCommand implements Callable<Integer> {
         if (out != null && !replace) {
             requireNoneDrawnBefore(figures.keySet());
         }
+        // The run's own plot folders show what its files give: a figure they no longer give goes. A folder of
+        // one's own keeps what it holds.
+        Set<String> withdrawn = new TreeSet<>(out == null ? RunPlots.OPTIONAL : Set.of());
+        withdrawn.removeAll(figures.keySet());
+        withdrawn.removeIf(base -> Figure.files(plots, base).stream().noneMatch(Files::exists));
         PrintWriter o = spec.commandLine().getOut();
-        for (Path f : FigureFolder.writeAll(figures, plots, out == null || replace)) {
+        for (Path f : FigureFolder.writeAll(figures, plots, out == null || replace, withdrawn)) {
             o.println(plots.resolve(f.getFileName()));
         }
+        PrintWriter err = spec.commandLine().getErr();
+        for (String base : withdrawn) {
+            err.println("engram plot: removed " + plots.resolve(base) + ".png, .svg and .pdf: the run's files no"
+                    + " longer hold what it shows");
+        }
+        err.flush();
         o.println(plots);
         o.flush();
         return 0;

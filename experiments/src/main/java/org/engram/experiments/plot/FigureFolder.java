@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,6 +69,26 @@ public final class FigureFolder {
      *                         the folder unchanged
      */
     public static List<Path> writeAll(Map<String, Figure> figures, Path folder, boolean replace) {
+        return writeAll(figures, folder, replace, Set.of());
+    }
+
+    /**
+     * Draws figures into a folder, made if absent, as {@link #writeAll(Map, Path, boolean)} does, and
+     * then removes the figures of other names that the data no longer gives, with their captions.
+     *
+     * @param figures   the figures by base name (file name without extension)
+     * @param folder    where they go
+     * @param replace   whether figures of the same names that another process put into the folder while
+     *                  these were drawn are replaced
+     * @param withdrawn base names of figures that are not drawn again and must not stay: their PNG, SVG
+     *                  and PDF files in the folder are removed once the new ones are in (a failure while
+     *                  drawing leaves them), and their entries in its captions file with them
+     * @return the files written
+     * @throws EngramException if a file cannot be written, moved or removed; a failure while drawing leaves
+     *                         the folder unchanged
+     */
+    public static List<Path> writeAll(Map<String, Figure> figures, Path folder, boolean replace,
+                                      Set<String> withdrawn) {
         Path target = folder.toAbsolutePath().normalize();
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new EngramException(target.toString(), null, "a folder for the figures", "a file",
@@ -88,7 +109,7 @@ public final class FigureFolder {
             boolean captionsStale;
             try {
                 DrawnFigure.drawEach(figures, (base, drawn) -> staged.addAll(drawn.write(staging, base)));
-                captionsStale = stageCaptions(figures, staging, target, !isNew, staged);
+                captionsStale = stageCaptions(figures, staging, target, !isNew, staged, withdrawn);
             } catch (EngramException e) {
                 // The hidden folder is this class's business: the user asked for the figures in the target.
                 throw new EngramException(e.getMessage().replace(staging.toString(), target.toString())
@@ -106,7 +127,7 @@ public final class FigureFolder {
                 if (!replace) {
                     requireNoneOf(staged, target);
                 }
-                captionsStale = stageCaptions(figures, staging, target, true, staged);
+                captionsStale = stageCaptions(figures, staging, target, true, staged, withdrawn);
             }
             for (Path file : staged) {
                 Path destination = target.resolve(file.getFileName());
@@ -114,7 +135,14 @@ public final class FigureFolder {
                 written.add(destination);
             }
             if (captionsStale) {
-                deleteStaleCaptions(target.resolve(Captions.FILE));
+                deleteAfterDrawing(target.resolve(Captions.FILE), "the captions of the figures drawn over (the figures"
+                        + " are drawn; the file describes them as they were)");
+            }
+            for (String base : withdrawn) {
+                for (Path file : Figure.files(target, base)) {
+                    deleteAfterDrawing(file, "the figure, which the run's files no longer give (the other figures are"
+                            + " drawn)");
+                }
             }
             return written;
         } finally {
@@ -132,16 +160,18 @@ public final class FigureFolder {
      * captions file keeps for its other figures (a folder gathered from several runs).
      *
      * @param existing whether the target folder exists, whose captions file is then read
+     * @param withdrawn figures that are to leave the folder, whose entries go
      * @param staged   the files to move into the target; the captions file is added, or taken out
      *                 when there are no captions
      * @return whether the target's captions file is stale: it describes only figures that are drawn
      *         again for a screen (a file that could not be read is left as it is)
      */
     private static boolean stageCaptions(Map<String, Figure> figures, Path staging, Path target, boolean existing,
-                                         List<Path> staged) {
+                                         List<Path> staged, Set<String> withdrawn) {
         Path kept = target.resolve(Captions.FILE);
         String before = existing && Files.isRegularFile(kept) ? readCaptions(kept) : null;
-        String captions = Captions.markdown(figures, before, base -> Files.exists(target.resolve(base + ".png")));
+        String captions = Captions.markdown(figures, before, base -> !withdrawn.contains(base)
+                && Files.exists(target.resolve(base + ".png")));
         Path file = staging.resolve(Captions.FILE);
         if (captions != null) {
             RunFolder.writeAtomically(file, out -> out.write(captions.getBytes(StandardCharsets.UTF_8)));
@@ -259,12 +289,17 @@ public final class FigureFolder {
         }
     }
 
-    private static void deleteStaleCaptions(Path file) {
+    /**
+     * Removes a file of the folder after the figures are drawn.
+     *
+     * @param what what the file is and why it goes, for the message, e.g. {@code the captions of the figures drawn
+     *             over (...)}
+     */
+    private static void deleteAfterDrawing(Path file, String what) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new EngramException(file + ": cannot remove the captions of the figures drawn over (the figures are"
-                    + " drawn; the file describes them as they were): " + IoReasons.of(e), e);
+            throw new EngramException(file + ": cannot remove " + what + ": " + IoReasons.of(e), e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.metrics.ErrorBars;
@@ -30,6 +31,15 @@ import org.engram.experiments.plot.StrategyComparisonPlot;
  * confidence intervals and one standard deviation.
  */
 public final class RunPlots {
+    /**
+     * The figures a run draws only when its files hold what they show (validation results, a
+     * learner's loss, every epoch's validation accuracy), by base name: a redrawing removes those its
+     * files no longer give, e.g. {@code learning_curve_validation} once {@code epoch_accuracy_validation.csv}
+     * is gone.
+     */
+    public static final Set<String> OPTIONAL = Set.of("average_accuracy_validation", "learning_curve_loss",
+            "learning_curve_accuracy", "learning_curve_validation");
+
     private RunPlots() {
     }
 

@@ -254,6 +254,7 @@ class ValidationRunTest {
         Files.write(epochFile, epochs.subList(1, epochs.size()));
         assertTrue(refusedPlot(copy).contains(epochFile + ":1: expected the header " + epochs.get(0) + ", found '"
                 + epochs.get(1) + "'"), epochs.toString());
+        assertStaleValidationCurveRemoved(copy, epochs);
         Path plainFolder = run(dir, "plain", plain);
         assertFalse(Files.exists(plainFolder.resolve("epoch_accuracy_validation.csv")));
         assertFalse(Files.exists(plainFolder.resolve("plots/learning_curve_validation.png")));
@@ -494,6 +495,53 @@ class ValidationRunTest {
     }
 
     /** The message of {@code engram plot} refusing a run folder (exit 2). */
+    /**
+     * Once epoch_accuracy_validation.csv is deleted, engram plot removes the learning_curve_validation
+     * it drew from it from the run's own plot folders (and its captions.md entry), says so, and keeps the
+     * other figures; a folder of one's own (--out) keeps it. It had stayed, drawn from data the run no
+     * longer holds.
+     */
+    private static void assertStaleValidationCurveRemoved(Path run, List<String> epochs) throws IOException {
+        Files.write(run.resolve("epoch_accuracy_validation.csv"), epochs);
+        Path own = run.resolve("own");
+        for (List<String> args : List.<List<String>>of(List.of(), List.of("--width-in", "3.3"),
+                List.of("--out", own.toString()))) {
+            assertEquals(0, plot(run, args).exitCode());
+        }
+        Path screen = run.resolve("plots");
+        Path print = run.resolve("plots-3.3in");
+        for (Path plots : List.of(screen, print, own)) {
+            assertTrue(Files.isRegularFile(plots.resolve("learning_curve_validation.svg")), plots.toString());
+        }
+        assertTrue(Files.readString(print.resolve("captions.md")).contains("`learning_curve_validation`"));
+
+        Files.delete(run.resolve("epoch_accuracy_validation.csv"));
+        for (List<String> args : List.<List<String>>of(List.of(), List.of("--width-in", "3.3"))) {
+            CliRunner.Result r = plot(run, args);
+            assertEquals(0, r.exitCode(), r.err());
+            Path plots = args.isEmpty() ? screen : print;
+            assertTrue(r.err().contains("engram plot: removed " + plots.resolve("learning_curve_validation")
+                    + ".png, .svg and .pdf: the run's files no longer hold what it shows"), r.err());
+            for (String ext : List.of(".png", ".svg", ".pdf")) {
+                assertFalse(Files.exists(plots.resolve("learning_curve_validation" + ext)), plots + ext);
+                assertTrue(Files.exists(plots.resolve("learning_curve_loss" + ext)), plots + ext);
+            }
+        }
+        String captions = Files.readString(print.resolve("captions.md"));
+        assertTrue(!captions.contains("`learning_curve_validation`") && captions.contains("`learning_curve_loss`"),
+                captions);
+        CliRunner.Result again = plot(run, List.of("--out", own.toString(), "--replace"));
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(Files.isRegularFile(own.resolve("learning_curve_validation.svg")) && again.err().isEmpty(),
+                again.err());
+    }
+
+    private static CliRunner.Result plot(Path run, List<String> options) {
+        List<String> args = new ArrayList<>(List.of("plot", run.toString()));
+        args.addAll(options);
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
     private static String refusedPlot(Path run) {
         CliRunner.Result r = CliRunner.run("plot", run.toString());
         assertEquals(2, r.exitCode(), r.err());
