@@ -100,7 +100,7 @@ public final class PlotCommand implements Callable<Integer> {
         }
         // The run's own plot folders show what its files give: a figure they no longer give goes. A folder of
         // one's own keeps what it holds.
-        Set<String> withdrawn = new TreeSet<>(out == null ? RunPlots.OPTIONAL : Set.of());
+        Set<String> withdrawn = new TreeSet<>(out == null ? RunPlots.optional(results) : Set.of());
         withdrawn.removeAll(figures.keySet());
         withdrawn.removeIf(base -> Figure.files(plots, base).stream().noneMatch(Files::exists));
         PrintWriter o = spec.commandLine().getOut();

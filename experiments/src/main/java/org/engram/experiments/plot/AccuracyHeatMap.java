@@ -57,6 +57,21 @@ public final class AccuracyHeatMap {
      * @return the figure, sized so that cells stay square-ish and readable
      */
     public static Figure of(List<AccuracyMatrix> runs, List<String> taskNames, String title) {
+        return of(runs, taskNames, title, AverageAccuracyPlot.Samples.TEST);
+    }
+
+    /**
+     * Draws the figure of several runs' accuracies on the given samples, as {@link #of(List, List, String)}
+     * does; the subtitle names the measures for them ({@code Val. ACC} on the validation samples).
+     *
+     * @param runs      the runs' accuracy matrices, one size
+     * @param taskNames one short name per task for the axes
+     * @param title     figure title
+     * @param samples   which samples the accuracies are of
+     * @return the figure
+     */
+    public static Figure of(List<AccuracyMatrix> runs, List<String> taskNames, String title,
+                            AverageAccuracyPlot.Samples samples) {
         AccuracyMatrix matrix = AccuracyMatrix.mean(runs);
         int t = matrix.size();
         Labels.requireCount(taskNames, t, "task names");
@@ -112,9 +127,10 @@ public final class AccuracyHeatMap {
         legend.setAxisOffset(4);
         legend.setMargin(new RectangleInsets(10, 12, 10, 4));
         chart.addSubtitle(legend);
-        ChartStyle.subtitle(chart, "ACC " + Labels.percent(AccuracyMatrix.meanOver(runs, AccuracyMatrix::acc))
-                + "   BWT " + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::bwt))
-                + "   learning accuracy "
+        ChartStyle.subtitle(chart, samples.named("ACC ") + Labels.percent(AccuracyMatrix.meanOver(runs,
+                AccuracyMatrix::acc)) + "   " + samples.named("BWT ")
+                + Labels.points(AccuracyMatrix.meanOver(runs, AccuracyMatrix::bwt))
+                + "   " + samples.named("learning accuracy ")
                 + Labels.percent(AccuracyMatrix.meanOver(runs, AccuracyMatrix::learningAccuracy)));
         int side = Math.max(520, Math.min(1100, 200 + 70 * t));
         return new Figure(ChartStyle.apply(chart), side + 160, side);

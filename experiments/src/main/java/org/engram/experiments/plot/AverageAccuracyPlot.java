@@ -35,16 +35,21 @@ public final class AverageAccuracyPlot {
      */
     public enum Samples {
         /** The test samples: the last point is ACC. */
-        TEST("average accuracy (%)", "ACC"),
+        TEST("average accuracy (%)", ""),
         /** The training samples held out for validation ({@code tasks.validation}): the last point is Val. ACC. */
-        VALIDATION("average validation accuracy (%)", "Val. ACC");
+        VALIDATION("average validation accuracy (%)", "Val. ");
 
         private final String axis;
-        private final String last;
+        private final String prefix;
 
-        Samples(String axis, String last) {
+        Samples(String axis, String prefix) {
             this.axis = axis;
-            this.last = last;
+            this.prefix = prefix;
+        }
+
+        /** {@return a measure's name for these samples, as the tables write it: {@code ACC}, {@code Val. ACC}} */
+        String named(String measure) {
+            return prefix + measure;
         }
     }
 
@@ -182,7 +187,7 @@ public final class AverageAccuracyPlot {
         int cut = barsPastTheAxis(data, range);
         ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%s%s; the last point is %s%s",
                 mostSeeds == 1 ? "one seed" : "mean over " + seeds,
-                mostSeeds > 1 ? ", " + error.caption("bars", true, "") : "", samples.last,
+                mostSeeds > 1 ? ", " + error.caption("bars", true, "") : "", samples.named("ACC"),
                 Labels.barsCut(cut, range, "%")));
         return new Figure(ChartStyle.apply(chart), ChartStyle.WIDTH, ChartStyle.HEIGHT);
     }

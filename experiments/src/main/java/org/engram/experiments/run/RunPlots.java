@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.metrics.ErrorBars;
@@ -22,7 +23,8 @@ import org.engram.experiments.plot.StrategyComparisonPlot;
 
 /**
  * Draws the figures of a run into its {@code plots/} folder, PNG, SVG and PDF each: per strategy the
- * forgetting plot and the accuracy-matrix heat map (means over seeds); for the run the strategy
+ * forgetting plot and the accuracy-matrix heat map (means over seeds; in a run with {@code tasks.validation}
+ * a second, of the validation samples); for the run the strategy
  * comparison of ACC and BWT and the average accuracy after each task (and, in a run with
  * {@code tasks.validation}, that of the validation samples, a figure of its own), and the per-epoch learning
  * curves of training loss and accuracy (for learners that have them: the unsupervised Diehl and
@@ -31,16 +33,27 @@ import org.engram.experiments.plot.StrategyComparisonPlot;
  * confidence intervals and one standard deviation.
  */
 public final class RunPlots {
-    /**
-     * The figures a run draws only when its files hold what they show (validation results, a
-     * learner's loss, every epoch's validation accuracy), by base name: a redrawing removes those its
-     * files no longer give, e.g. {@code learning_curve_validation} once {@code epoch_accuracy_validation.csv}
-     * is gone.
-     */
-    public static final Set<String> OPTIONAL = Set.of("average_accuracy_validation", "learning_curve_loss",
+    /** The figures a run draws only when its files hold what they show, besides those of {@link #OPTIONAL_OF}. */
+    private static final List<String> OPTIONAL = List.of("average_accuracy_validation", "learning_curve_loss",
             "learning_curve_accuracy", "learning_curve_validation");
+    /** What begins the name of each strategy's figure that a run draws only with validation results. */
+    private static final String OPTIONAL_OF = "accuracy_matrix_validation_";
 
     private RunPlots() {
+    }
+
+    /**
+     * The figures a run draws only when its files hold what they show (validation results, a
+     * learner's loss, every epoch's validation accuracy): a redrawing removes those its files no
+     * longer give, e.g. {@code learning_curve_validation} once {@code epoch_accuracy_validation.csv} is gone.
+     *
+     * @param run the run's results
+     * @return the figures' base names
+     */
+    public static Set<String> optional(RunResults run) {
+        Set<String> names = new TreeSet<>(OPTIONAL);
+        run.strategies().forEach(s -> names.add(OPTIONAL_OF + ExperimentConfig.fileStem(s.label())));
+        return names;
     }
 
     /**
@@ -107,6 +120,11 @@ public final class RunPlots {
                     + ": accuracy on each task as tasks are learned (" + seeds + ")", error.bars()));
             figures.put("accuracy_matrix_" + base, AccuracyHeatMap.of(s.matrices(), taskNames, shown
                     + ": accuracy matrix (" + seeds + ")"));
+            if (!s.validationMatrices().isEmpty()) {
+                figures.put(OPTIONAL_OF + base, AccuracyHeatMap.of(s.validationMatrices(), taskNames, shown
+                        + ": validation accuracy matrix (" + seeds + ")",
+                        AverageAccuracyPlot.Samples.VALIDATION));
+            }
         }
         if (run.tasks().size() > 1) {
             List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();

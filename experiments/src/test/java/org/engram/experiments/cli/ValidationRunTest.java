@@ -114,6 +114,7 @@ class ValidationRunTest {
             assertFalse(m.has("validation_fraction"));
             assertFalse(Files.exists(folder.resolve("accuracy_matrix_validation.csv")));
             assertFalse(Files.exists(folder.resolve("plots/average_accuracy_validation.png")));
+            assertFalse(Files.exists(folder.resolve("plots/accuracy_matrix_validation_naive.png")));
             assertFalse(Files.readString(folder.resolve("table.tex")).contains("validation"));
             // data.json keeps the keys, in the order, it had before tasks.validation existed.
             List<String> keys = new ArrayList<>();
@@ -177,6 +178,17 @@ class ValidationRunTest {
                 + " table is on test samples;"), tex);
         for (String format : List.of("png", "svg", "pdf")) {
             assertTrue(Files.isRegularFile(finished.resolve("plots/average_accuracy_validation." + format)), format);
+        }
+        // Each strategy's validation accuracy matrix beside its test one, with the mean of its seeds' Val. ACC
+        // as metrics.json gives each.
+        for (String label : List.of("naive", "ewc")) {
+            JsonNode seeds = again.get("strategies").get(label).get("seeds");
+            double acc = (seeds.get("1").get("validation").get("acc").asDouble()
+                    + seeds.get("2").get("validation").get("acc").asDouble()) / 2;
+            String svg = Files.readString(finished.resolve("plots/accuracy_matrix_validation_" + label + ".svg"));
+            assertTrue(svg.contains("<title>" + label + ": validation accuracy matrix (mean of 2 seeds)</title>")
+                    && svg.contains("Val. ACC " + MetricFormat.format("%.1f%%", 100 * acc)), svg);
+            assertTrue(Files.isRegularFile(finished.resolve("plots/accuracy_matrix_validation_" + label + ".pdf")));
         }
         // engram plot draws the validation figure from metrics.json, so it refuses one whose validation
         // results disagree: a seed without them, or a Val. ACC that its matrix does not give.
