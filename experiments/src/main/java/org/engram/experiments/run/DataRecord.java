@@ -112,11 +112,15 @@ record DataRecord(DataOrigin origin, String location, Integer trainSamples, Inte
     private static void requireAsConfigured(Path partial, String key, JsonNode configured, JsonNode recorded) {
         Difference d = firstDifference(key, configured, recorded);
         if (d != null) {
+            boolean keyMissing = d.recorded() == null && d.key().equals(key);
+            String found = keyMissing
+                    ? "no " + key + " (deleted, or the run was started by an older Engram, which did not record it)"
+                    : shown(d.recorded());
+            String mend = d.configured() == null ? "remove the key, which the run did not write"
+                    : keyMissing ? "add " + key + ": " + shown(d.configured())
+                    : "write " + shown(d.configured()) + " back, as the run wrote it";
             throw new EngramException(partial.resolve(FILE).toString(), d.key(), shown(d.configured())
-                    + " (as tasks.validation of the run's config.yaml makes it)", shown(d.recorded()),
-                    (d.configured() == null ? "remove the key, which the run did not write"
-                            : "write " + shown(d.configured()) + " back, as the run wrote it")
-                            + ", or start a new run");
+                    + " (as tasks.validation of the run's config.yaml makes it)", found, mend + ", or start a new run");
         }
     }
 

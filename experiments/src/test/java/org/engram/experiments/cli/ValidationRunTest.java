@@ -388,6 +388,11 @@ class ValidationRunTest {
                 ((ObjectNode) wrongType.get("task_samples").get(0)).put("validation", "many");
                 damaged.put(wrongType.toString(), "task_samples[0].validation: expected " + held + configured
                         + ", found \"many\"; write " + held + again);
+                ObjectNode olderBuild = saved.deepCopy();
+                olderBuild.remove("validation_fraction");
+                damaged.put(olderBuild.toString(), "validation_fraction: expected 0.25" + configured + ", found no"
+                        + " validation_fraction (deleted, or the run was started by an older Engram, which did not"
+                        + " record it); add validation_fraction: 0.25, or start a new run");
             }
             assertEachResumeRefused(partial, dataFile, damaged);
         }
