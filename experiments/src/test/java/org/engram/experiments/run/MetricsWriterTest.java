@@ -434,7 +434,7 @@ class MetricsWriterTest {
 
     /**
      * In class-incremental learning a task's classes cannot be predicted before it is learned: FWT is null
-     * for every seed and over the seeds, and the notes say why; in task-incremental learning there is no note.
+     * for every seed and over the seeds, and the notes say why; in task-incremental learning FWT has a value.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -451,9 +451,33 @@ class MetricsWriterTest {
         assertEquals(List.of(MetricsWriter.FWT_NOTE), w.metrics().get("notes"));
         assertTrue(w.summary().contains("\n- " + MetricsWriter.FWT_NOTE + ".\n"), w.summary());
         MetricsWriter task = MetricsWriter.of(config(2), "run", TASKS, null, units, null);
-        assertEquals(List.of(), task.metrics().get("notes"));
+        assertFalse(task.metrics().get("notes").toString().contains(MetricsWriter.FWT_NOTE), task.summary());
         // FWT of task-incremental seeds: (0.3 - 0.25) and (0.1 - 0.25), mean -0.05.
         assertEquals(-0.05, (double) aggregate(task).get("fwt"), 1e-15);
+    }
+
+    /**
+     * Task-incremental FWT reads a head that no task has trained yet: metrics.json's notes, summary.md and
+     * table.tex say so, and keep the value; domain-incremental FWT, through the head every task trains, has
+     * no such note.
+     */
+    @Test
+    void taskIncrementalRunsSayTheirForwardTransferReadsAnUntrainedHead() {
+        List<UnitProgress> units = List.of(twoEpochUnit(1, new double[][] {{0.9, 0.3}, {0.6, 0.8}},
+                new long[] {50, 40, 30, 4}));
+        MetricsWriter task = MetricsWriter.of(config(1, ", scenario: task_incremental"), "run", TASKS, null, units,
+                null);
+        assertEquals(List.of(MetricsWriter.FWT_NOTE_TASK_INCREMENTAL), task.metrics().get("notes"));
+        assertTrue(task.summary().contains("\n- " + MetricsWriter.FWT_NOTE_TASK_INCREMENTAL + ".\n"), task.summary());
+        assertTrue(task.latexTable().contains("\n% Note: " + MetricsWriter.FWT_NOTE_TASK_INCREMENTAL + ".\n"),
+                task.latexTable());
+        // The value stays: R[0][1] - b[1] = 0.3 - 0.25 (the untrained accuracies of twoEpochUnit).
+        assertEquals(0.05, (double) seed(task, "1").get("fwt"), 1e-15);
+        MetricsWriter domain = MetricsWriter.of(config(1, ", scenario: domain_incremental"), "run", TASKS, null,
+                units, null);
+        assertEquals(List.of(), domain.metrics().get("notes"));
+        assertFalse(domain.summary().contains("fwt measures no transfer"), domain.summary());
+        assertFalse(domain.latexTable().contains("% Note: "), domain.latexTable());
     }
 
     /**
