@@ -17,10 +17,13 @@ import org.engram.simulator.ParameterException;
  * <li>forward transfer {@code FWT = (1/(T-1)) sum_{j>0} (R[j-1][j] - b[j])}, with {@code b} the
  * accuracies of the randomly initialised network on each task (GEM);</li>
  * <li>forgetting of task {@code j < T-1}: {@code f_j = max_{l<T-1} R[l][j] - R[T-1][j]}, and the
- * average forgetting {@code (1/(T-1)) sum_{j<T-1} f_j} (Chaudhry et al. 2018, RWalk);</li>
+ * average forgetting {@code (1/(T-1)) sum_{j<T-1} f_j} (Chaudhry et al. 2018, RWalk); {@code f_j} is
+ * negative where the final accuracy is above that of every earlier row;</li>
  * <li>learning accuracy {@code LA = (1/T) sum_j R[j][j]}, accuracy on each task just after learning it.</li>
  * </ul>
- * Metrics that average over {@code T-1} terms are {@code NaN} when {@code T = 1}.
+ * BWT and FWT divide by {@code T-1}, as the equations of the GEM paper do; GEM's released code divides
+ * by {@code T}, which gives {@code (T-1)/T} of these values. Metrics that average over {@code T-1} terms
+ * are {@code NaN} when {@code T = 1}.
  */
 public final class AccuracyMatrix {
     private final double[][] r;

@@ -14,9 +14,11 @@ final class SummaryWriter {
     /** What the metrics are, for the summaries and tables that show them. */
     static final String DEFINITIONS = "ACC: mean final accuracy over tasks; BWT: mean change of a task's accuracy"
             + " from just after learning it to the end (negative = forgetting); FWT: mean accuracy on a task before"
-            + " learning it, minus that of the untrained network (Lopez-Paz and Ranzato 2017); forgetting: mean over"
+            + " learning it, minus that of the untrained network (BWT and FWT average over T - 1 tasks, 1/(T-1), as"
+            + " the equations of Lopez-Paz and Ranzato 2017; GEM's released code divides by T); forgetting: mean over"
             + " the tasks before the last of the best accuracy in any earlier row (rows before the task was learned"
-            + " included) minus the final accuracy (Chaudhry et al. 2018); learning accuracy: mean accuracy on each"
+            + " included) minus the final accuracy (Chaudhry et al. 2018; negative where the final accuracy is above"
+            + " every earlier row's); learning accuracy: mean accuracy on each"
             + " task just after learning it; over seeds, each metric is the mean of the seeds' own";
     /**
      * What a LaTeX table of runs that held samples out for validation adds to saying so: its accuracies

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * results/reference/quickstart --out DIR} ({@code comparison.csv}, and of {@code comparison.md} and
  * {@code comparison.tex} the part from the table on, before which they name the run's folder). Made
  * again the same way, with that commit's build, if the reference run is; {@code comparison-table.tex}
- * was written anew when the table's layout was narrowed, its numbers unchanged.
+ * was written anew when the table's layout was narrowed, its numbers unchanged; {@code comparison-table.md}'s
+ * metrics' definitions line follows {@code SummaryWriter.DEFINITIONS} as its wording changes.
  */
 class ErrorOptionTest {
     /** Tests run in the experiments module's folder. */

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code engram compare results/reference/quickstart --out DIR}, the run's absolute folder
  * replaced by {@code RUN}. Made again the same way, with that commit's build, if the reference run is;
  * {@code comparison.tex}'s table was written anew when its layout was narrowed (columns 6 pt apart,
- * {@code Learning acc.} on two lines, no space after ±), its numbers unchanged.
+ * {@code Learning acc.} on two lines, no space after ±), its numbers unchanged; the metrics' definitions
+ * line follows {@code SummaryWriter.DEFINITIONS} as its wording changes.
  */
 class PairedCompareTest {
     /** Tests run in the experiments module's folder. */

@@ -180,6 +180,17 @@ class AccuracyMatrixTest {
         assertEquals(0.3, m.forgetting(1), EPS);
     }
 
+    /**
+     * A task that ends above its accuracy in every earlier row has negative forgetting, as the definition
+     * gives: rows {0.5, 0.2} and {0.7, 0.9} give f_0 = max(R[0][0]) - R[1][0] = 0.5 - 0.7 = -0.2.
+     */
+    @Test
+    void forgettingIsNegativeWhenTheFinalAccuracyIsAboveEveryEarlierRow() {
+        AccuracyMatrix m = AccuracyMatrix.of(new double[][] {{0.5, 0.2}, {0.7, 0.9}});
+        assertEquals(-0.2, m.forgetting(0), EPS);
+        assertEquals(-0.2, m.averageForgetting(), EPS);
+    }
+
     @Test
     void aRowIsTheEvaluationAfterOneTaskAndACopy() {
         AccuracyMatrix m = AccuracyMatrix.of(R3);
