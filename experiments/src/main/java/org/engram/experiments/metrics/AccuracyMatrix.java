@@ -19,11 +19,18 @@ import org.engram.simulator.ParameterException;
  * <li>forgetting of task {@code j < T-1}: {@code f_j = max_{l<T-1} R[l][j] - R[T-1][j]}, and the
  * average forgetting {@code (1/(T-1)) sum_{j<T-1} f_j} (Chaudhry et al. 2018, RWalk); {@code f_j} is
  * negative where the final accuracy is above that of every earlier row;</li>
- * <li>learning accuracy {@code LA = (1/T) sum_j R[j][j]}, accuracy on each task just after learning it.</li>
+ * <li>learning accuracy {@code LA = (1/T) sum_j R[j][j]}, accuracy on each task just after learning it
+ * (Riemer et al. 2019, MER).</li>
  * </ul>
  * BWT and FWT divide by {@code T-1}, as the equations of the GEM paper do; GEM's released code divides
  * by {@code T}, which gives {@code (T-1)/T} of these values. Metrics that average over {@code T-1} terms
  * are {@code NaN} when {@code T = 1}.
+ *
+ * <p>References: D. Lopez-Paz and M. Ranzato (2017), Gradient episodic memory for continual learning,
+ * NeurIPS; A. Chaudhry, P. K. Dokania, T. Ajanthan and P. H. S. Torr (2018), Riemannian walk for
+ * incremental learning: understanding forgetting and intransigence, ECCV; M. Riemer, I. Cases,
+ * R. Ajemian, M. Liu, I. Rish, Y. Tu and G. Tesauro (2019), Learning to learn without forgetting by
+ * maximizing transfer and minimizing interference, ICLR.
  */
 public final class AccuracyMatrix {
     private final double[][] r;
@@ -226,7 +233,7 @@ public final class AccuracyMatrix {
         return sum / f.length;
     }
 
-    /** {@return LA, the mean accuracy on each task right after learning it (fraction)} */
+    /** {@return LA, the mean accuracy on each task right after learning it (fraction; Riemer et al. 2019)} */
     public double learningAccuracy() {
         double sum = 0;
         for (int j = 0; j < r.length; j++) {

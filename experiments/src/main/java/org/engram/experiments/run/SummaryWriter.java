@@ -19,7 +19,8 @@ final class SummaryWriter {
             + " the tasks before the last of the best accuracy in any earlier row (rows before the task was learned"
             + " included) minus the final accuracy (Chaudhry et al. 2018; negative where the final accuracy is above"
             + " every earlier row's); learning accuracy: mean accuracy on each"
-            + " task just after learning it; over seeds, each metric is the mean of the seeds' own";
+            + " task just after learning it (Riemer et al. 2019); over seeds, each metric is the mean of the seeds'"
+            + " own";
     /**
      * What a LaTeX table of runs that held samples out for validation adds to saying so: its accuracies
      * are on the test samples, not on the held-out ones (the tables have no column of those).
