@@ -53,15 +53,15 @@ public final class Lwf implements ContinualStrategy {
     /**
      * Hyperparameters of {@link Lwf}.
      *
-     * @param temperature the softmax temperature T (1), {@code > 0}
-     * @param alpha       the weight of the distillation loss (1), {@code >= 0}
+     * @param temperature the softmax temperature T (dimensionless), {@code > 0}
+     * @param alpha       the weight of the distillation loss (dimensionless), {@code >= 0}
      */
     public record Params(double temperature, double alpha) {
         /**
          * Validates every hyperparameter.
          *
-         * @param temperature the softmax temperature T (1), {@code > 0}
-         * @param alpha       the weight of the distillation loss (1), {@code >= 0}
+         * @param temperature the softmax temperature T (dimensionless), {@code > 0}
+         * @param alpha       the weight of the distillation loss (dimensionless), {@code >= 0}
          */
         public Params {
             Problems p = new Problems(NAME);

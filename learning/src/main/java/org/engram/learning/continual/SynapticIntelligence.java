@@ -46,14 +46,14 @@ public final class SynapticIntelligence implements ContinualStrategy, Checkpoint
     /**
      * Hyperparameters of {@link SynapticIntelligence}.
      *
-     * @param c  penalty strength (1), {@code >= 0}
+     * @param c  penalty strength (dimensionless), {@code >= 0}
      * @param xi damping (weight^2), {@code > 0}
      */
     public record Params(double c, double xi) {
         /**
          * Validates every hyperparameter.
          *
-         * @param c  penalty strength (1), {@code >= 0}
+         * @param c  penalty strength (dimensionless), {@code >= 0}
          * @param xi damping (weight^2), {@code > 0}
          */
         public Params {
