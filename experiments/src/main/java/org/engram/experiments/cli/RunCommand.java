@@ -113,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
             if (resolved == null) {
                 throw new EngramException("engram run", "--print-config", "a CONFIG.yaml to resolve", "none", null);
             }
-            Runner.warnOfLeftOutStrategies(resolved.config(), spec.commandLine().getErr());
+            Runner.warnOfConfig(resolved.config(), spec.commandLine().getErr());
             o.print(resolved.yaml());
             o.flush();
             return 0;

@@ -18,6 +18,9 @@ import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.config.ExperimentConfig;
 import org.engram.experiments.config.StrategyParams;
 import org.engram.experiments.launch.LaunchCommand;
+import org.engram.learning.continual.Gpm;
+import org.engram.learning.continual.Hlop;
+import org.engram.learning.continual.Scenario;
 import org.engram.learning.continual.Strategies;
 import org.engram.learning.continual.StrategyDiverged;
 import org.engram.learning.continual.StrategyFailed;
@@ -111,17 +114,38 @@ public final class Runner {
     }
 
     /**
-     * Tells, once each, of the user strategies left out because they reuse the name of a built-in the
-     * config runs: the built-in trains, and a user who meant their own class must hear of it where it
-     * runs (or where {@code --print-config} shows what would run), not only from {@code engram list}.
+     * The projections that project the readout's updates as well as the hidden layers': in
+     * class-incremental learning, where one readout serves every task, a new task's classes then learn
+     * only in the directions the earlier tasks' hidden activity left free.
+     */
+    static final List<String> READOUT_PROJECTIONS = List.of(Gpm.NAME, Hlop.NAME);
+
+    /**
+     * Tells, once each, what of the config runs otherwise than its user may expect, where it runs (or
+     * where {@code --print-config} shows what would run): the user strategies left out because they
+     * reuse the name of a built-in the config runs (the built-in trains, and a user who meant their own
+     * class must hear of it, not only from {@code engram list}), and projections that also hold back
+     * the shared readout in class-incremental learning ({@link #READOUT_PROJECTIONS}).
      *
      * @param config the config
      * @param err    where the warnings go
      */
-    public static void warnOfLeftOutStrategies(ExperimentConfig config, PrintWriter err) {
+    public static void warnOfConfig(ExperimentConfig config, PrintWriter err) {
         Set<String> told = new LinkedHashSet<>();
+        Set<String> readoutProjections = new LinkedHashSet<>();
+        boolean classIncremental = config.tasks().scenario() == Scenario.CLASS_INCREMENTAL;
         for (ExperimentConfig.StrategySpec spec : config.strategies()) {
-            StrategyParams.members(spec).forEach(name -> told.addAll(Strategies.leftOutUnder(name)));
+            for (String name : StrategyParams.members(spec)) {
+                told.addAll(Strategies.leftOutUnder(name));
+                if (classIncremental && READOUT_PROJECTIONS.contains(name)) {
+                    readoutProjections.add(name);
+                }
+            }
+        }
+        if (!readoutProjections.isEmpty()) {
+            told.add(String.join(" and ", readoutProjections) + " in class-incremental learning project"
+                    + (readoutProjections.size() == 1 ? "s" : "") + " the shared readout's updates too, orthogonal to the earlier tasks' activity, so the classes of"
+                    + " each new task barely learn (see the strategies' table in README.md)");
         }
         told.forEach(t -> err.println("engram: warning: " + t));
         err.flush();
@@ -144,7 +168,7 @@ public final class Runner {
             Opened run = request.resume() != null ? reopen(request, signal, err) : create(request, signal, start, err);
             ThreadNotice.print(err, "engram run", request.threads() != null ? "--threads" : "threads",
                     run.resolved().config().threads());
-            warnOfLeftOutStrategies(run.resolved().config(), err);
+            warnOfConfig(run.resolved().config(), err);
             try {
                 if (request.hooks().pauseAfterSetup()) {
                     pause(err);
