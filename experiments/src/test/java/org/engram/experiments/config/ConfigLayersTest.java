@@ -197,10 +197,10 @@ class ConfigLayersTest {
                 "6 problems:",
                 "  params.yaml:4:14: strategies[0].params.lambda: expected a value of type number, found the text"
                         + " \"abc\"",
-                "  params.yaml:4:27: strategies[0].params.lamda: expected one of the keys [fisher_samples, lambda],"
-                        + " found unknown key 'lamda'; did you mean 'lambda'?",
-                "  params.yaml:4:37: strategies[0].params.gamma: expected one of the keys [fisher_samples, lambda],"
-                        + " found unknown key 'gamma'",
+                "  params.yaml:4:27: strategies[0].params.lamda: expected one of the keys [fisher, fisher_samples,"
+                        + " lambda], found unknown key 'lamda'; did you mean 'lambda'?",
+                "  params.yaml:4:37: strategies[0].params.gamma: expected one of the keys [fisher, fisher_samples,"
+                        + " lambda], found unknown key 'gamma'",
                 "  params.yaml:6:23: strategies[1].params.replay.size: expected one of the keys [buffer, memory_size,"
                         + " replay_batch_size], found unknown key 'size'",
                 "  params.yaml:6:32: strategies[1].params.replay.memory_size: expected a value of type integer,"

@@ -155,11 +155,7 @@ public final class Der implements ContinualStrategy, Checkpointable {
         }
         matchedUnits = new int[task.taskIndex() + 1][];
         for (int t = 0; t < matchedUnits.length; t++) {
-            matchedUnits[t] = switch (task.scenario()) {
-                case TASK_INCREMENTAL -> model.headUnits(t);
-                case CLASS_INCREMENTAL -> Lwf.earlierClasses(model, task.taskIndex() + 1);
-                case DOMAIN_INCREMENTAL -> model.headUnits(0);
-            };
+            matchedUnits[t] = TrainedUnits.of(model, task.scenario(), t, task.taskIndex() + 1);
         }
     }
 

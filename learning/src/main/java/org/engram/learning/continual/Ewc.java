@@ -16,13 +16,21 @@ import org.engram.simulator.Problems;
  * <p>After task t, with N samples of the task spread evenly over its training set and per-sample
  * (surrogate) gradients {@code g_n} of the task loss:
  * <pre>
- *   F_t = (1/N) sum_n g_n^2                      (empirical diagonal Fisher)
+ *   F_t = (1/N) sum_n g_n^2                      (diagonal Fisher)
  *   SEPARATE:  penalty = (lambda/2) sum_(s &lt;= t) sum_k F_s,k (theta_k - theta*_s,k)^2
  *   ONLINE:    F* &lt;- gamma F* + F_t,  theta* &lt;- theta after task t,
  *              penalty = (lambda/2) gamma sum_k F*_k (theta_k - theta*_k)^2
  *   gradient added: lambda F (theta - theta*)   (summed over anchors in SEPARATE mode;
  *                   lambda gamma F* (theta - theta*) in ONLINE mode)
  * </pre>
+ *
+ * <p>Which label {@code g_n} takes is {@code fisher}'s choice. {@code EMPIRICAL} (the default) takes the
+ * sample's true label: the empirical Fisher, which as the model fits its data shrinks towards zero with the
+ * loss's gradient and is not the Fisher information (Martens 2020). {@code SAMPLED} draws the label from the
+ * network's own softmax over the units the sample's loss runs over, one draw per sample
+ * ({@link SampledLabels}): a one-sample Monte Carlo estimate of the Fisher information of the model's
+ * predictive distribution, which EWC's derivation (Kirkpatrick et al. 2017) uses. Where the network is
+ * certain of the true label the two coincide.
  *
  * <p>The online penalty weighs the running Fisher by gamma, as Schwarz et al. (2018) write it
  * ({@code ||theta - theta*||^2} in the norm of {@code gamma F*}): a lambda and gamma of the paper
@@ -35,10 +43,13 @@ import org.engram.simulator.Problems;
  *   <tr><td>gamma</td><td>1</td><td>ONLINE only: decay of the accumulated Fisher, in (0, 1]: as the penalty is
  *   weighed by gamma, 0 would leave none (not "the latest Fisher alone")</td></tr>
  *   <tr><td>fisher_samples</td><td>200</td><td>samples per Fisher estimate, {@code >= 1}</td></tr>
+ *   <tr><td>fisher</td><td>empirical</td><td>the labels of the Fisher's gradients: {@code empirical} (true
+ *   labels) or {@code sampled} (drawn from the network's prediction)</td></tr>
  * </table>
  *
  * <p>References: J. Kirkpatrick et al. (2017), Overcoming catastrophic forgetting in neural
  * networks, PNAS 114:3521-3526. J. Schwarz et al. (2018), Progress &amp; compress, ICML (online EWC).
+ * J. Martens (2020), New insights and perspectives on the natural gradient method, JMLR 21(146):1-76.
  */
 public final class Ewc implements ContinualStrategy, Checkpointable {
     private static final int VERSION = 1;
@@ -60,26 +71,36 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
         }
     }
 
+    /** Which labels the per-sample gradients of the Fisher estimate take. */
+    public enum Fisher {
+        /** Each sample's true label: the empirical Fisher. */
+        EMPIRICAL,
+        /** A label drawn from the network's own prediction for the sample: the model's Fisher information. */
+        SAMPLED
+    }
+
     /**
      * Hyperparameters of {@code ewc} (SEPARATE mode).
      *
      * @param lambda        penalty strength (1/Fisher units), {@code >= 0}
      * @param fisherSamples samples per Fisher estimate, {@code >= 1}
+     * @param fisher        the labels of the Fisher's gradients
      */
-    public record Params(double lambda, int fisherSamples) {
+    public record Params(double lambda, int fisherSamples, Fisher fisher) {
         /**
          * Validates every hyperparameter.
          *
          * @param lambda        penalty strength (1/Fisher units), {@code >= 0}
          * @param fisherSamples samples per Fisher estimate, {@code >= 1}
+         * @param fisher        the labels of the Fisher's gradients
          */
         public Params {
-            validate(Mode.SEPARATE, lambda, fisherSamples).throwIfAny();
+            validate(Mode.SEPARATE, lambda, fisherSamples, fisher).throwIfAny();
         }
 
-        /** {@return lambda 100, 200 samples} */
+        /** {@return lambda 100, 200 samples, the empirical Fisher} */
         public static Params defaults() {
-            return new Params(100, 200);
+            return new Params(100, 200, Fisher.EMPIRICAL);
         }
     }
 
@@ -89,17 +110,19 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
      * @param lambda        penalty strength (1/Fisher units), {@code >= 0}
      * @param gamma         decay of the accumulated Fisher, in (0, 1]
      * @param fisherSamples samples per Fisher estimate, {@code >= 1}
+     * @param fisher        the labels of the Fisher's gradients
      */
-    public record OnlineParams(double lambda, double gamma, int fisherSamples) {
+    public record OnlineParams(double lambda, double gamma, int fisherSamples, Fisher fisher) {
         /**
          * Validates every hyperparameter.
          *
          * @param lambda        penalty strength (1/Fisher units), {@code >= 0}
          * @param gamma         decay of the accumulated Fisher, in (0, 1]
          * @param fisherSamples samples per Fisher estimate, {@code >= 1}
+         * @param fisher        the labels of the Fisher's gradients
          */
         public OnlineParams {
-            Problems p = validate(Mode.ONLINE, lambda, fisherSamples);
+            Problems p = validate(Mode.ONLINE, lambda, fisherSamples, fisher);
             // The penalty is weighed by gamma (Schwarz et al.): at 0 there is none, which a user who
             // meant "the latest Fisher alone" would not see; lambda 0 says "no penalty" by name.
             p.require(gamma > 0 && gamma <= 1, "gamma", "a number in (0, 1] (the penalty is weighed by gamma, so 0"
@@ -107,17 +130,18 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
             p.throwIfAny();
         }
 
-        /** {@return lambda 100, gamma 1, 200 samples} */
+        /** {@return lambda 100, gamma 1, 200 samples, the empirical Fisher} */
         public static OnlineParams defaults() {
-            return new OnlineParams(100, 1, 200);
+            return new OnlineParams(100, 1, 200, Fisher.EMPIRICAL);
         }
     }
 
     /** The checks both modes share, for the caller to add its own and throw. */
-    private static Problems validate(Mode mode, double lambda, int fisherSamples) {
+    private static Problems validate(Mode mode, double lambda, int fisherSamples, Fisher fisher) {
         Problems p = new Problems(mode.strategyName);
         p.nonNegative("lambda", lambda, "dimensionless");
         p.atLeastOne("fisher_samples", fisherSamples);
+        p.require(fisher != null, "fisher", "empirical or sampled", "null");
         return p;
     }
 
@@ -126,6 +150,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
     /** The Fisher's decay (ONLINE mode only). */
     private final double gamma;
     private final int fisherSamples;
+    private final Fisher fisher;
     private final List<QuadraticAnchor> anchors = new ArrayList<>();
 
     /**
@@ -135,7 +160,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
      */
     public Ewc(Params params) {
         this(Mode.SEPARATE, Strategies.requireParams(Mode.SEPARATE.strategyName, params).lambda(), 1,
-                params.fisherSamples());
+                params.fisherSamples(), params.fisher());
     }
 
     /**
@@ -145,14 +170,15 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
      */
     public Ewc(OnlineParams params) {
         this(Mode.ONLINE, Strategies.requireParams(Mode.ONLINE.strategyName, params).lambda(), params.gamma(),
-                params.fisherSamples());
+                params.fisherSamples(), params.fisher());
     }
 
-    private Ewc(Mode mode, double lambda, double gamma, int fisherSamples) {
+    private Ewc(Mode mode, double lambda, double gamma, int fisherSamples, Fisher fisher) {
         this.mode = mode;
         this.lambda = lambda;
         this.gamma = gamma;
         this.fisherSamples = fisherSamples;
+        this.fisher = fisher;
     }
 
     @Override
@@ -180,13 +206,17 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
         ModelView model = task.model();
         SampleSet data = task.trainData();
         int[] samples = EvenSamples.choose(data.size(), fisherSamples);
-        double[][] fisher = model.newPerWeight();
+        double[][] importance = model.newPerWeight();
+        SampleSet labelled = switch (fisher) {
+            case EMPIRICAL -> data;
+            case SAMPLED -> SampledLabels.draw(task, samples);
+        };
         task.oracle().gradients(GradientOracle.Objective.LOSS, GradientOracle.Reduction.MEAN_SQUARE,
-                data, samples, fisher);
+                labelled, samples, importance);
         if (mode == Mode.ONLINE && !anchors.isEmpty()) {
             double[][] old = anchors.get(0).importance;
-            for (int l = 0; l < fisher.length; l++) {
-                double[] f = fisher[l];
+            for (int l = 0; l < importance.length; l++) {
+                double[] f = importance[l];
                 double[] o = old[l];
                 for (int k = 0; k < f.length; k++) {
                     f[k] = gamma * o[k] + f[k];
@@ -194,7 +224,7 @@ public final class Ewc implements ContinualStrategy, Checkpointable {
             }
             anchors.clear();
         }
-        anchors.add(new QuadraticAnchor(fisher, QuadraticAnchor.snapshot(model)));
+        anchors.add(new QuadraticAnchor(importance, QuadraticAnchor.snapshot(model)));
     }
 
     /**

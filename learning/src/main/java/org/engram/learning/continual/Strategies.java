@@ -111,8 +111,8 @@ public final class Strategies {
                     "-", Role.BASELINE, none(Naive::new)),
             new Info(Joint.NAME, "train each batch with samples of all earlier tasks too (upper baseline)",
                     "-", Role.BATCH_COMPOSER, none(Joint::new)),
-            new Info("ewc", "penalty (lambda/2) sum F (w - w*)^2 with the empirical diagonal Fisher F, one anchor per"
-                    + " task",
+            new Info("ewc", "penalty (lambda/2) sum F (w - w*)^2 with the diagonal Fisher F (empirical: true labels;"
+                    + " sampled: labels drawn from the network's prediction), one anchor per task",
                     "Kirkpatrick et al. 2017, PNAS 114:3521",
                     Role.PENALTY, params(Ewc.Params.class, Ewc.Params.defaults(), Ewc::new)),
             new Info("online_ewc", "EWC with one running Fisher F <- gamma F + F_new and the latest anchor,"

@@ -150,7 +150,7 @@ class ChainTest {
     void rejectedMemberStateLeavesEveryMemberAsItWas() throws IOException {
         StubModel m = new StubModel(new int[] {1}, new int[] {2});
         m.w[0] = new float[] {1, 2};
-        Ewc ewc = new Ewc(new Ewc.Params(1, 1));
+        Ewc ewc = new Ewc(new Ewc.Params(1, 1, Ewc.Fisher.EMPIRICAL));
         SampleSet one = new ArraySamples(0, new float[1][1], new int[1]);
         ewc.afterTask(new FixedTask(0, Scenario.TASK_INCREMENTAL, 1, m,
                 new ScriptedOracle(new double[][][] {{{1, 1}}}), List.of(one)));
@@ -162,7 +162,7 @@ class ChainTest {
         StateCodec.writeHeader(out, "chain", 1);
         out.writeInt(2);
         out.writeUTF("ewc");
-        byte[] emptyEwc = bytes(new Ewc(new Ewc.Params(1, 1)));
+        byte[] emptyEwc = bytes(new Ewc(new Ewc.Params(1, 1, Ewc.Fisher.EMPIRICAL)));
         out.writeInt(emptyEwc.length);
         out.write(emptyEwc);
         out.writeUTF("l2");

@@ -167,7 +167,8 @@ class ContinualLearnerTest {
     static Stream<Arguments> zeroStrength() {
         return Stream.of(
                 Arguments.of("lwf", (Supplier<ContinualStrategy>) () -> new Lwf(new Lwf.Params(2, 0))),
-                Arguments.of("ewc", (Supplier<ContinualStrategy>) () -> new Ewc(new Ewc.Params(0, 20))),
+                Arguments.of("ewc",
+                        (Supplier<ContinualStrategy>) () -> new Ewc(new Ewc.Params(0, 20, Ewc.Fisher.EMPIRICAL))),
                 Arguments.of("si", (Supplier<ContinualStrategy>) () -> new SynapticIntelligence(
                         new SynapticIntelligence.Params(0, 1e-3))),
                 Arguments.of("mas", (Supplier<ContinualStrategy>) () -> new Mas(new Mas.Params(0, 20))),

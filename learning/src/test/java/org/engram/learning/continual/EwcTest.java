@@ -23,7 +23,7 @@ class EwcTest {
     @Test
     void penaltyGradientEqualsLambdaFisherTimesDisplacement() {
         StubModel m = model();
-        Ewc ewc = new Ewc(new Ewc.Params(2, 2));
+        Ewc ewc = new Ewc(new Ewc.Params(2, 2, Ewc.Fisher.EMPIRICAL));
         double[][][] g = {{{1, 2, 0}, {0.5, 0}}, {{3, 0, -2}, {1.5, 2}}};
         m.w[0] = new float[] {0.5f, -1, 2};
         m.w[1] = new float[] {1, 0};
@@ -46,7 +46,7 @@ class EwcTest {
     void onlineFisherFollowsItsRecursionAndKeepsOneAnchor() {
         StubModel m = model();
         double gamma = 0.5;
-        Ewc ewc = new Ewc(new Ewc.OnlineParams(1, gamma, 2));
+        Ewc ewc = new Ewc(new Ewc.OnlineParams(1, gamma, 2, Ewc.Fisher.EMPIRICAL));
         double[][][][] tasks = {
             {{{1, 0, 0}, {1, 1}}, {{1, 0, 0}, {1, 1}}},
             {{{0, 2, 0}, {2, 0}}, {{0, 2, 0}, {0, 0}}},
@@ -86,7 +86,7 @@ class EwcTest {
     @Test
     void separateModeAddsOnePenaltyPerTask() {
         StubModel m = model();
-        Ewc ewc = new Ewc(new Ewc.Params(1, 2));
+        Ewc ewc = new Ewc(new Ewc.Params(1, 2, Ewc.Fisher.EMPIRICAL));
         double[][][] g = {{{1, 1, 1}, {1, 1}}, {{1, 1, 1}, {1, 1}}};
         m.w[0] = new float[] {0, 0, 0};
         ewc.afterTask(task(0, m, g));
@@ -107,12 +107,12 @@ class EwcTest {
     void readingAStateReplacesTheAnchorsHeld() {
         StubModel m = model();
         double[][][] ones = {{{1, 1, 1}, {1, 1}}, {{1, 1, 1}, {1, 1}}};
-        Ewc held = new Ewc(new Ewc.Params(1, 2));
+        Ewc held = new Ewc(new Ewc.Params(1, 2, Ewc.Fisher.EMPIRICAL));
         m.w[0] = new float[] {0, 0, 0};
         held.afterTask(task(0, m, ones));
         m.w[0] = new float[] {1, 1, 1};
         held.afterTask(task(1, m, ones));
-        Ewc saved = new Ewc(new Ewc.Params(1, 2));
+        Ewc saved = new Ewc(new Ewc.Params(1, 2, Ewc.Fisher.EMPIRICAL));
         m.w[0] = new float[] {0, 0, 0};
         double[][][] roots = {{{Math.sqrt(2), 0, 2}, {0, 0}}, {{Math.sqrt(2), 2, 0}, {0, 0}}};
         saved.afterTask(task(0, m, roots));
@@ -124,6 +124,87 @@ class EwcTest {
         assertArrayEquals(new float[] {4, 0, 2}, grad, 1e-6f);
     }
 
+    /**
+     * An oracle whose logits are given per sample and whose per-sample loss gradient reads the label it is
+     * given: 1 on the weight of the label's readout unit in layer 1, 0 elsewhere, so the mean square of a
+     * weight is the fraction of the samples labelled with its unit.
+     */
+    private record LabelOracle(java.util.function.IntFunction<float[]> logits) implements GradientOracle {
+        @Override
+        public void gradients(Objective objective, Reduction reduction, SampleSet data, int[] samples,
+                              double[][] out) {
+            java.util.Arrays.fill(out[0], 0);
+            java.util.Arrays.fill(out[1], 0);
+            for (int s : samples) {
+                out[1][data.label(s)] += 1.0 / samples.length;
+            }
+        }
+
+        @Override
+        public void outputs(SampleSet data, int sample, float[] out) {
+            System.arraycopy(logits.apply(sample), 0, out, 0, out.length);
+        }
+
+        @Override
+        public List<LayerActivity> activities(SampleSet data, int[] samples) {
+            throw new UnsupportedOperationException("not needed");
+        }
+    }
+
+    /** The Fisher of layer 1 (three readout units) after one task of these samples and logits. */
+    private static double[] readoutFisher(Ewc.Fisher kind, Scenario scenario, long seed, int[] labels,
+                                          java.util.function.IntFunction<float[]> logits) {
+        StubModel m = new StubModel(new int[] {1, 1}, new int[] {3, 3}, t -> new int[] {0, 1});
+        SampleSet data = new ArraySamples(0, new float[labels.length][1], labels);
+        Ewc ewc = new Ewc(new Ewc.Params(1, labels.length, kind));
+        TaskContext task = new FixedTask(0, scenario, seed, m, new LabelOracle(logits), List.of(data));
+        ewc.beforeTask(task);
+        ewc.afterTask(task);
+        return ewc.fisher(0, 1);
+    }
+
+    /**
+     * Where the network is certain of each sample's true label (a logit 1000 above the others, whose
+     * softmax weights exp(-1000) are 0 in double), the sampled Fisher draws the true labels and equals
+     * the empirical one: labels 0, 1, 2, 0, 1, 2, 0, 1 give fractions 3/8, 3/8, 2/8.
+     */
+    @Test
+    void sampledFisherIsTheEmpiricalOneWhereTheNetworkIsCertain() {
+        int[] labels = {0, 1, 2, 0, 1, 2, 0, 1};
+        java.util.function.IntFunction<float[]> certain = s -> {
+            float[] z = new float[3];
+            z[labels[s]] = 1000;
+            return z;
+        };
+        double[] empirical = readoutFisher(Ewc.Fisher.EMPIRICAL, Scenario.DOMAIN_INCREMENTAL, 1, labels, certain);
+        assertArrayEquals(new double[] {3.0 / 8, 3.0 / 8, 2.0 / 8}, empirical, 1e-15);
+        for (long seed = 1; seed <= 5; seed++) {
+            assertArrayEquals(empirical, readoutFisher(Ewc.Fisher.SAMPLED, Scenario.DOMAIN_INCREMENTAL, seed,
+                    labels, certain), 0);
+        }
+    }
+
+    /**
+     * A prediction uniform over the units the loss runs over (units 0 and 1: class-incremental, the first
+     * task's classes; unit 2, not yet seen, has the largest logit and must never be drawn) gives each unit
+     * its expected share, 1/2, whatever the true labels (all 0, which the empirical Fisher gives all to
+     * unit 0). With N = 4000 draws the share's sd is sqrt(1/4 / 4000) = 0.0079; 5 sd, 0.04, fails by
+     * chance with probability 6e-7. The same seed draws the same labels.
+     */
+    @Test
+    void sampledFisherOfAUniformPredictionIsItsExpectation() {
+        int[] labels = new int[4000];
+        java.util.function.IntFunction<float[]> uniform = s -> new float[] {0.5f, 0.5f, 1000};
+        double[] sampled = readoutFisher(Ewc.Fisher.SAMPLED, Scenario.CLASS_INCREMENTAL, 3, labels, uniform);
+        assertEquals(0, sampled[2], 0);
+        assertEquals(1, sampled[0] + sampled[1], 1e-12);
+        assertEquals(0.5, sampled[0], 0.04);
+        assertArrayEquals(sampled, readoutFisher(Ewc.Fisher.SAMPLED, Scenario.CLASS_INCREMENTAL, 3, labels,
+                uniform), 0);
+        assertArrayEquals(new double[] {1, 0, 0},
+                readoutFisher(Ewc.Fisher.EMPIRICAL, Scenario.CLASS_INCREMENTAL, 3, labels, uniform), 1e-12);
+    }
+
     @Test
     void ewcKeepsOldTaskLossLowerThanNaive() {
         int n = 10;
@@ -133,7 +214,7 @@ class EwcTest {
                 ToyData.nearSubspace(0, shared, 3, 150, 0.1, 2),
                 ToyData.nearSubspace(1, shared, 3, 150, 0.1, 4));
         double naive = oldLossAfterSecondTask(new Naive(), tasks, n);
-        double ewc = oldLossAfterSecondTask(new Ewc(new Ewc.Params(200, 150)), tasks, n);
+        double ewc = oldLossAfterSecondTask(new Ewc(new Ewc.Params(200, 150, Ewc.Fisher.EMPIRICAL)), tasks, n);
         assertTrue(ewc < 0.8 * naive, "old-task loss: ewc " + ewc + ", naive " + naive);
     }
 

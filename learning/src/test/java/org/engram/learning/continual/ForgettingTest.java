@@ -18,9 +18,11 @@ class ForgettingTest {
 
     static Stream<Arguments> strategies() {
         return Stream.of(
-                Arguments.of("ewc", (Supplier<ContinualStrategy>) () -> new Ewc(new Ewc.Params(200, 150))),
+                Arguments.of("ewc",
+                        (Supplier<ContinualStrategy>) () -> new Ewc(new Ewc.Params(200, 150, Ewc.Fisher.EMPIRICAL))),
                 Arguments.of("online_ewc",
-                        (Supplier<ContinualStrategy>) () -> new Ewc(new Ewc.OnlineParams(200, 1, 150))),
+                        (Supplier<ContinualStrategy>) () -> new Ewc(
+                                new Ewc.OnlineParams(200, 1, 150, Ewc.Fisher.EMPIRICAL))),
                 Arguments.of("si",
                         (Supplier<ContinualStrategy>) () -> new SynapticIntelligence(
                                 new SynapticIntelligence.Params(1, 1e-3))),

@@ -136,7 +136,7 @@ class ImportanceOnTrainerTest {
     @Test
     void ewcFisherIsTheMeanSquaredPerSampleGradientOfEachTaskOwnSamplesAndHead() {
         int n = 9;
-        Ewc ewc = new Ewc(new Ewc.Params(50, n));
+        Ewc ewc = new Ewc(new Ewc.Params(50, n, Ewc.Fisher.EMPIRICAL));
         float[][][] after = trainTwoTasks(ewc);
         assertEquals(2, ewc.anchorCount());
         for (int t = 0; t < 2; t++) {

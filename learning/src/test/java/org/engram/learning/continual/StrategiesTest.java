@@ -50,13 +50,14 @@ class StrategiesTest {
 
     @Test
     void hyperparametersThatBreakTheirRuleNameParameterAndValue() {
-        ParameterException e = assertThrows(ParameterException.class, () -> new Ewc.OnlineParams(1, Double.NaN, 10));
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> new Ewc.OnlineParams(1, Double.NaN, 10, Ewc.Fisher.EMPIRICAL));
         assertTrue(e.getMessage().startsWith("online_ewc: gamma:") && e.getMessage().endsWith("NaN"), e.getMessage());
         // gamma weighs the online penalty, so 0 would train as naive does, not keep the latest Fisher alone.
-        e = assertThrows(ParameterException.class, () -> new Ewc.OnlineParams(1, 0, 10));
+        e = assertThrows(ParameterException.class, () -> new Ewc.OnlineParams(1, 0, 10, Ewc.Fisher.EMPIRICAL));
         assertTrue(e.getMessage().startsWith("online_ewc: gamma: expected a number in (0, 1] (the penalty is weighed by"
                 + " gamma, so 0 would leave none") && e.getMessage().endsWith("found 0.0"), e.getMessage());
-        new Ewc.OnlineParams(1, Double.MIN_VALUE, 10);
+        new Ewc.OnlineParams(1, Double.MIN_VALUE, 10, Ewc.Fisher.EMPIRICAL);
         e = assertThrows(ParameterException.class, () -> new Replay.Params(0, 5, Replay.Buffer.RESERVOIR));
         assertTrue(e.getMessage().contains("memory_size") && e.getMessage().endsWith("found 0"), e.getMessage());
         e = assertThrows(ParameterException.class, () -> new SynapticIntelligence.Params(1, 0));
@@ -66,9 +67,9 @@ class StrategiesTest {
     /** A negative penalty strength or no samples to estimate importance from is refused, by name. */
     @Test
     void aNegativeStrengthOrNoImportanceSamplesAreRejectedByName() {
-        rejects("ewc: lambda:", () -> new Ewc.Params(-1, 10));
-        rejects("ewc: fisher_samples:", () -> new Ewc.Params(1, 0));
-        rejects("online_ewc: fisher_samples:", () -> new Ewc.OnlineParams(1, 1, 0));
+        rejects("ewc: lambda:", () -> new Ewc.Params(-1, 10, Ewc.Fisher.EMPIRICAL));
+        rejects("ewc: fisher_samples:", () -> new Ewc.Params(1, 0, Ewc.Fisher.EMPIRICAL));
+        rejects("online_ewc: fisher_samples:", () -> new Ewc.OnlineParams(1, 1, 0, Ewc.Fisher.EMPIRICAL));
         rejects("mas: lambda:", () -> new Mas.Params(-1, 10));
         rejects("mas: samples:", () -> new Mas.Params(1, 0));
         rejects("si: c:", () -> new SynapticIntelligence.Params(-1, 1e-3));

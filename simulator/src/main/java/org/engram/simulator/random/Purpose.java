@@ -74,5 +74,10 @@ public enum Purpose {
      * Which training samples of a task {@code engram run} holds out for validation, one stream per
      * task and class ({@code RandomStreams.pairIndex(task, class)}). Added last, as {@link #NOISE_CURRENT} was.
      */
-    VALIDATION_SPLIT
+    VALIDATION_SPLIT,
+    /**
+     * The labels EWC's sampled Fisher draws from the network's own prediction for each of a task's Fisher
+     * samples, one stream per task. Added last, as {@link #NOISE_CURRENT} was.
+     */
+    FISHER_LABELS
 }
