@@ -207,9 +207,15 @@ final class MetricsWriter {
         return config.tasks().scenario() == Scenario.CLASS_INCREMENTAL;
     }
 
-    /** @return the notes of this run: what FWT means in class- and task-incremental learning */
+    /**
+     * @return the notes of this run: what FWT means in class- and task-incremental learning, where a
+     *         run of one task, whose FWT is undefined anyway, has none
+     */
     List<String> notes() {
         List<String> notes = new ArrayList<>();
+        if (config.tasks().count() < 2) {
+            return notes;
+        }
         if (classIncremental()) {
             notes.add(config.learner().kind() == ExperimentConfig.LearnerKind.DIEHL_COOK ? FWT_NOTE_VOTING : FWT_NOTE);
         } else if (config.tasks().scenario() == Scenario.TASK_INCREMENTAL) {

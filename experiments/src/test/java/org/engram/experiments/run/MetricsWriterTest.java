@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.engram.experiments.config.ConfigLayers;
@@ -35,20 +36,27 @@ class MetricsWriterTest {
      * more top-level lines.
      */
     private static ExperimentConfig config(int seeds, String tasks, String more) {
+        return config(seeds, 2, tasks, more);
+    }
+
+    /** A config of some synthetic tasks of two classes and some seeds, with more keys of {@code tasks}. */
+    private static ExperimentConfig config(int seeds, int taskCount, String tasks, String more) {
         StringBuilder list = new StringBuilder("1");
         for (int s = 2; s <= seeds; s++) {
             list.append(", ").append(s);
         }
         String yaml = "seeds: [" + list + "]\n"
                 + "data: {dataset: synthetic}\n"
-                + "tasks: {sequence: synthetic, count: 2, classes_per_task: 2" + tasks + "}\n"
+                + "tasks: {sequence: synthetic, count: " + taskCount + ", classes_per_task: 2" + tasks + "}\n"
                 + "strategies: [{name: naive}]\n" + more;
         return ConfigLayers.resolve(yaml, "t.yaml", List.of(), ConfigLayers.Flags.NONE).config();
     }
 
-    /** A finished unit of two tasks with the given accuracy rows. */
+    /** A finished unit with the given accuracy rows, one per task, and untrained accuracies of 0.5. */
     private static UnitProgress unit(long seed, double[][] rows) {
-        UnitProgress p = UnitProgress.start("naive", seed, rows.length).withRandomInit(new double[] {0.5, 0.5});
+        double[] untrained = new double[rows.length];
+        Arrays.fill(untrained, 0.5);
+        UnitProgress p = UnitProgress.start("naive", seed, rows.length).withRandomInit(untrained);
         for (int t = 0; t < rows.length; t++) {
             p = p.withTask(rows[t], List.of(new EpochRecord("naive", seed, t, 0, 0.1, 0.9, 1.0, 100)), List.of(),
                     List.of(), 1.0, t == rows.length - 1 ? "hash" : null, new long[] {10, 20, 30, 0});
@@ -478,6 +486,14 @@ class MetricsWriterTest {
         assertEquals(List.of(), domain.metrics().get("notes"));
         assertFalse(domain.summary().contains("fwt measures no transfer"), domain.summary());
         assertFalse(domain.latexTable().contains("% Note: "), domain.latexTable());
+        // One task has no FWT to explain, in either scenario that notes it.
+        for (String scenario : List.of("task_incremental", "class_incremental")) {
+            MetricsWriter one = MetricsWriter.of(config(1, 1, ", scenario: " + scenario, ""), "run",
+                    TASKS.subList(0, 1), null, List.of(unit(1, new double[][] {{0.9}})), null);
+            assertEquals(List.of(), one.metrics().get("notes"), scenario);
+            assertFalse(one.summary().contains(MetricsWriter.FWT_NOTE_TASK_INCREMENTAL)
+                    || one.summary().contains(MetricsWriter.FWT_NOTE), one.summary());
+        }
     }
 
     /**
