@@ -37,6 +37,17 @@ public final class LocatedData {
     }
 
     /**
+     * What {@link #toString()} says, with a folder on disk named by its name alone, not its path: for the
+     * comments of a paper's LaTeX sources, which arXiv publishes, where a local path would show the
+     * author's home folder (the data's SHA-256 says which data it is).
+     *
+     * @return e.g. {@code IDX data from folder fashion-mnist (data.path)}
+     */
+    public String describedWithoutPath() {
+        return isBundledSubset() ? toString() : origin.describe("folder " + Path.of(location).getFileName());
+    }
+
+    /**
      * The names of the four files, in the order of {@link FashionMnist#FILES}: of those the search
      * chose in the folder (plain or gzip, with a dash or a dot before {@code idx}), or of the
      * bundled subset's resources.

@@ -51,8 +51,9 @@ public final class Comparison {
      * The comparison written.
      *
      * @param folder the comparison folder
-     * @param runs   the runs compared, one line each, {@code [A] /path (experiment run-id, ...)} when
-     *               the rows carry their runs' tags, as {@code comparison.md} lists them
+     * @param runs   the runs compared, one line each, {@code [A] experiment run-id (5 tasks, ...)} when
+     *               the rows carry their runs' tags, as {@code comparison.md} lists them (by the name of a
+     *               run's folder where it is not the run's id, never by a path)
      * @param table  the Markdown table
      * @param tableNote what the table's ± and n/a are, one sentence without its full stop
      * @param notes  what the runs differ in besides their strategies (scenario, sequence, data), one
@@ -268,9 +269,13 @@ public final class Comparison {
         List<String> runLines = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             RunResults r = results.get(i);
+            // The folder by its name, not its path: the .tex files go into a paper's sources, whose comments
+            // arXiv publishes, and a local path would show the author's home folder.
+            String folderName = r.directory().toAbsolutePath().normalize().getFileName().toString();
             StringBuilder line = new StringBuilder(results.size() > 1 ? "[" + tag(i) + "] " : "")
-                    .append(r.directory().toAbsolutePath()).append(" (").append(r.experiment()).append(" ")
-                    .append(r.runId()).append(", ").append(r.tasks().size()).append(" tasks");
+                    .append(r.experiment()).append(" ").append(r.runId()).append(" (")
+                    .append(folderName.equals(r.runId()) ? "" : "folder " + folderName + ", ")
+                    .append(r.tasks().size()).append(" tasks");
             for (String setting : SETTINGS) {
                 line.append(", ").append(setting).append(' ').append(setting(r, setting));
             }

@@ -39,6 +39,8 @@ final class ConfigDifferences {
     private static final String STRATEGY = "strategies[";
     /** The key that stands for which strategies a config has, as {@code [ewc, naive]}. */
     private static final String STRATEGY_SET = "strategies";
+    /** The key of the folder the data was read from. */
+    private static final String DATA_PATH = "data.path";
     /** The key that stands for a pool's seeds, where a pool has several runs. */
     private static final String SEEDS = "seeds";
 
@@ -165,6 +167,10 @@ final class ConfigDifferences {
             try {
                 String yaml = comparable(file);
                 Map<String, String> config = leaves(yaml, LEFT_OUT);
+                // The notes go into a paper's .tex comments: a data folder by its name, not by its local path
+                // (the data's digest, which the notes give where it differs, tells data apart).
+                config.computeIfPresent(DATA_PATH, (key, path) -> path.equals("null") ? path
+                        : String.valueOf(Path.of(path).getFileName()));
                 // Which strategies (in any order, as pooling takes them): a strategy's keys are compared only
                 // among the runs that have it, so a set that differs would not show.
                 config.put(STRATEGY_SET, labels(tree(yaml), true));
@@ -175,8 +181,9 @@ final class ConfigDifferences {
                 tags.add(tag.apply(i));
                 runs.add(pools.get(i).get(0));
             } catch (IOException | RuntimeException e) {
-                unreadable.add("run " + tag.apply(i) + " has no readable config.yaml (" + file + "), so its settings "
-                        + "are not compared");
+                unreadable.add("run " + tag.apply(i) + " has no readable config.yaml (in its folder "
+                        + pools.get(i).get(0).toAbsolutePath().normalize().getFileName() + "), so its settings are not"
+                        + " compared");
             }
         }
         return new Found(differing(configs, tags, runs), unreadable);

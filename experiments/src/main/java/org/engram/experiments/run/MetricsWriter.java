@@ -139,7 +139,7 @@ final class MetricsWriter {
         String madeBy = SummaryWriter.madeBy(provenance);
         return ResultTable.of(strategies).latex(RunPlots.dataSource(runId, config.name()) + " ("
                 + metrics.get("scenario") + ", " + tasks.size() + " tasks), seeds " + config.seeds() + ".\nData: "
-                + (data == null ? "generated patterns" : data) + ".\nStrategies: "
+                + (data == null ? "generated patterns" : data.describedWithoutPath()) + ".\nStrategies: "
                 + SummaryWriter.strategies(strategies) + "." + (madeBy == null ? "" : "\nMade by " + madeBy + ".")
                 + "\n" + SummaryWriter.DEFINITIONS + "." + notes().stream().map(n -> "\nNote: " + n + ".")
                         .collect(Collectors.joining()) + (validated() ? "\n" + heldOutComment() : ""));

@@ -691,7 +691,7 @@ class RunCommandTest {
         // Both rows over 2 seeds: the count goes to a comment for the caption, not a column.
         assertTrue(latex.contains("\nnaive & $") && latex.contains("\nsi & $"), latex);
         assertTrue(latex.contains("\n% Every row is over 2 seeds, which the caption should say.\n"), latex);
-        assertTrue(latex.contains("\n% Runs:\n% - " + folder.toAbsolutePath()), latex);
+        assertTrue(latex.contains("\n% Runs:\n% - tiny " + runId + " (") && !latex.contains(dir.toString()), latex);
         assertTrue(Files.readString(cmp.resolve("comparison.md")).contains("ACC: mean final accuracy over tasks"));
         List<String> rows = new ArrayList<>(Files.readAllLines(cmp.resolve("comparison.csv")));
         assertEquals(3, rows.size(), rows.toString());
@@ -751,7 +751,9 @@ class RunCommandTest {
         for (String row : List.of("| naive [A] |", "| si [A] |", "| naive [B] |", "| si [B] |")) {
             assertTrue(md.contains(row), row + " missing from\n" + md);
         }
-        assertTrue(md.contains("- [B] " + other.toAbsolutePath()) && md.contains("scenario class_incremental"), md);
+        // A copy's folder, named otherwise than its run's id, by its name, not its path.
+        assertTrue(md.contains("- [B] ") && md.contains(" (folder run, 2 tasks, ") && !md.contains(dir.toString())
+                && md.contains("scenario class_incremental"), md);
         for (String note : List.of("the runs differ in scenario (A: task_incremental, B: class_incremental)",
                 "the runs differ in their tasks (A: " + task0 + ", " + task1 + "; B: " + task0 + ", renamed)",
                 "the runs' configs differ in training.epochs (A: 2, B: 3)\n",
@@ -877,8 +879,8 @@ class RunCommandTest {
                 + "as pooled a seed would count twice"), apart.err());
         assertTrue(apart.out().contains("| naive [A] | 2 |") && apart.out().contains("| naive [B] | 1 |"), apart.out());
         // Which run each tag names, before the table that uses them.
-        assertTrue(apart.out().startsWith("[A] " + folder.toAbsolutePath() + " (tiny ") && apart.out().contains("\n[B] "
-                + single.get(1).toAbsolutePath() + " (tiny-1 "), apart.out());
+        assertTrue(apart.out().startsWith("[A] tiny " + folder.getFileName() + " (") && apart.out().contains("\n[B] "
+                + "tiny-1 " + single.get(1).getFileName() + " ("), apart.out());
         // A run whose seeds are those of two pooled runs together shares a seed with each.
         CliRunner.Result third = CliRunner.run("compare", single.get(0).toString(), single.get(1).toString(),
                 folder.toString(), "--out", dir.resolve("cmp-third").toString());

@@ -59,6 +59,22 @@ class ConfigDifferencesTest {
     }
 
     /**
+     * The notes go into a paper's .tex comments, which arXiv publishes: a data folder is named by its name, never
+     * by its local path; folders of one name (the same data found in two places, which its digest tells apart
+     * where it is not the same) are no difference.
+     */
+    @Test
+    void notesNameFoldersWithoutTheirPaths() throws IOException {
+        String here = A.replace("tasks:", "data: {path: " + dir.resolve("home/me/fashion") + "}\ntasks:");
+        String there = A.replace("tasks:", "data: {path: " + dir.resolve("elsewhere/letters") + "}\ntasks:");
+        String moved = A.replace("tasks:", "data: {path: " + dir.resolve("copy/fashion") + "}\ntasks:");
+        List<List<Path>> runs = runs(here, there, moved);
+        assertEquals(List.of("the runs' configs differ in data.path (A: fashion, B: letters, C: fashion)"),
+                ConfigDifferences.of(runs, ConfigDifferencesTest::tag));
+        assertEquals(List.of(), ConfigDifferences.of(List.of(runs.get(0), runs.get(2)), ConfigDifferencesTest::tag));
+    }
+
+    /**
      * Every differing key with each run's value, in the order of the first config; a strategy's
      * keys among the runs with its label only, and a list of numbers as one value.
      */
@@ -146,10 +162,8 @@ class ConfigDifferencesTest {
     @Test
     void aRunWithoutAReadableConfigIsNamed() throws IOException {
         List<List<Path>> runs = runs(A, null, "strategies: [unclosed");
-        assertEquals(List.of("run B has no readable config.yaml (" + runs.get(1).get(0).resolve("config.yaml") + "), "
-                        + "so its settings are not compared",
-                "run C has no readable config.yaml (" + runs.get(2).get(0).resolve("config.yaml") + "), "
-                        + "so its settings are not compared"),
+        assertEquals(List.of("run B has no readable config.yaml (in its folder run1), so its settings are not compared",
+                "run C has no readable config.yaml (in its folder run2), so its settings are not compared"),
                 ConfigDifferences.of(runs, ConfigDifferencesTest::tag));
     }
 

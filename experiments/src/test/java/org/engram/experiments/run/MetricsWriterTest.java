@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +17,10 @@ import java.util.Map;
 import org.engram.experiments.config.ConfigLayers;
 import org.engram.experiments.config.ConfigLoader;
 import org.engram.experiments.config.ExperimentConfig;
+import org.engram.experiments.data.DataLocator;
+import org.engram.experiments.data.LocatedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The aggregate over seeds, checked against hand-computed means. */
 class MetricsWriterTest {
@@ -220,6 +226,27 @@ class MetricsWriterTest {
         assertTrue(latex.endsWith("\\bottomrule\n\\end{tabular}\n"), latex);
         assertTrue(latex.lines().takeWhile(l -> !l.startsWith("\\begin")).allMatch(l -> l.startsWith("% ")), latex);
         assertEquals("replay\\_ewc+si \\& 100\\% \\textbackslash{}", LatexText.escaped("replay_ewc+si & 100% \\"));
+    }
+
+    /**
+     * table.tex goes into a paper's sources, whose comments arXiv publishes: it names the data folder by its
+     * name, never by its local path (which would show the author's home folder); summary.md, read locally,
+     * keeps the path.
+     */
+    @Test
+    void theLatexTableNamesTheDataFolderWithoutItsPath(@TempDir Path dir) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("home").resolve("me").resolve("fashion"));
+        for (String file : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte")) {
+            Files.writeString(data.resolve(file), "");
+        }
+        LocatedData located = new DataLocator().locate(data, "data.path");
+        MetricsWriter w = MetricsWriter.of(config(1), "run", TASKS, located,
+                List.of(unit(1, new double[][] {{0.5, 0.5}, {0.6, 0.5}})), null);
+        String latex = w.latexTable();
+        assertTrue(latex.contains("\n% Data: IDX data from folder fashion (data.path).\n"), latex);
+        assertFalse(latex.contains(dir.toString()) || latex.contains("home"), latex);
+        assertTrue(w.summary().contains(data.toString()), w.summary());
     }
 
     /**
