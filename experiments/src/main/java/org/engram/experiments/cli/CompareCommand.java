@@ -100,7 +100,7 @@ public final class CompareCommand implements Callable<Integer> {
             err.println("engram: note: " + note);
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (c.runs().size() > 1) {
+        if (!c.runs().isEmpty() && c.runs().get(0).startsWith("[")) {
             // The rows' tags ([A], [B]) name runs: which is which, before the table that uses them.
             c.runs().forEach(o::println);
             o.println();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,6 +126,16 @@ public final class Comparison {
     private record Pool(List<Integer> members, String tag) {
     }
 
+    /**
+     * The note that a run is shown apart from runs of its config, as it shares seeds with them.
+     *
+     * @param run    the run's index
+     * @param pooled the indices of the runs it shares seeds with
+     * @param note   the note
+     */
+    private record Repeat(int run, List<Integer> pooled, String note) {
+    }
+
     /** One strategy of a pool: its row's metrics, as {@code metrics.json} holds a strategy's, and its seeds. */
     private record Row(String label, Pool pool, Map<String, Object> node, RunResults.Strategy strategy) {
     }
@@ -168,7 +179,7 @@ public final class Comparison {
             ConfigDifferences.requireAsRun(read);
             results.add(read);
         }
-        List<String> repeats = new ArrayList<>();
+        List<Repeat> repeats = new ArrayList<>();
         List<Pool> pools = pools(results, repeats);
         List<Row> every = rows(results, pools);
         List<String> tags = pools.size() > 1 ? pools.stream().map(Pool::tag).toList() : List.of();
@@ -179,13 +190,18 @@ public final class Comparison {
         List<Row> rows = RowSelection.select(every, choices.rows(),
                 row -> rowKey(row, pools.size() > 1),
                 row -> shownRow(row, pools.size() > 1, tagNames, strategyNames));
+        // The runs of the rows kept: a run whose every row --rows leaves out is named in no list or note.
+        List<Pool> keptPools = pools.stream().filter(p -> rows.stream().anyMatch(r -> r.pool() == p)).toList();
+        List<Integer> kept = keptPools.stream().flatMap(p -> p.members().stream()).sorted().toList();
+        List<RunResults> keptResults = kept.stream().map(results::get).toList();
+        IntFunction<String> keptTag = k -> tag(kept.get(k));
         List<RunResults> heads = new ArrayList<>();
         List<List<Path>> poolFolders = new ArrayList<>();
-        for (Pool pool : pools) {
+        for (Pool pool : keptPools) {
             heads.add(results.get(pool.members().get(0)));
             poolFolders.add(pool.members().stream().map(runs::get).toList());
         }
-        Map<String, String> settings = differences(heads, i -> pools.get(i).tag());
+        Map<String, String> settings = differences(heads, i -> keptPools.get(i).tag());
         Map<String, Object> merged = new LinkedHashMap<>();
         List<StrategyComparisonPlot.Entry> entries = new ArrayList<>();
         List<AverageAccuracyPlot.Strategy> lines = new ArrayList<>();
@@ -237,10 +253,12 @@ public final class Comparison {
         List<String> settingNotes = new ArrayList<>();
         settings.forEach((setting, each) -> settingNotes.add("the runs differ in " + setting + " (" + each + "); "
                 + "their metrics measure different things"));
-        ConfigDifferences.Found configs = pools.size() > 1
-                ? ConfigDifferences.found(poolFolders, i -> pools.get(i).tag()) : ConfigDifferences.Found.NONE;
-        RunBuilds builds = RunBuilds.of(results, Comparison::tag);
-        List<String> notes = new ArrayList<>(repeats);
+        ConfigDifferences.Found configs = keptPools.size() > 1
+                ? ConfigDifferences.found(poolFolders, i -> keptPools.get(i).tag()) : ConfigDifferences.Found.NONE;
+        RunBuilds builds = RunBuilds.of(keptResults, keptTag);
+        List<String> notes = new ArrayList<>();
+        repeats.stream().filter(r -> kept.contains(r.run()) && r.pooled().stream().anyMatch(kept::contains))
+                .forEach(r -> notes.add(r.note()));
         notes.addAll(settingNotes);
         notes.addAll(configs.notes());
         notes.addAll(builds.notes());
@@ -257,9 +275,9 @@ public final class Comparison {
         }
         PairedDifferences paired = PairedDifferences.of(pairedRows, baseline);
         if (choices.strict()) {
-            StrictComparison.require(results, heads, settings, configs, builds, Comparison::tag);
+            StrictComparison.require(keptResults, heads, settings, configs, builds, keptTag);
         }
-        for (Pool pool : pools) {
+        for (Pool pool : keptPools) {
             if (pool.members().size() > 1) {
                 notes.add(0, "runs " + pool.tag().replace("+", ", ") + " differ only in their seeds: each strategy's "
                         + "row is over the seeds of all of them");
@@ -267,7 +285,7 @@ public final class Comparison {
         }
         // What was compared, for comparison.md and, as comments, comparison.tex.
         List<String> runLines = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
+        for (int i : kept) {
             RunResults r = results.get(i);
             // The folder by its name, not its path: the .tex files go into a paper's sources, whose comments
             // arXiv publishes, and a local path would show the author's home folder.
@@ -285,8 +303,13 @@ public final class Comparison {
             runLines.add(line.append(", seeds ").append(r.strategies().get(0).seeds()).append(", Engram ")
                     .append(String.join(" then ", RunBuilds.commits(r))).append(")").toString());
         }
-        String naming = names.isEmpty() ? null : "named in the rows: " + String.join("; ", names.entrySet().stream()
-                .map(e -> e.getKey() + " as " + e.getValue()).toList());
+        // The names of tags and labels the rows kept show; a name of a run or strategy --rows left out is not.
+        Set<String> shownKeys = new HashSet<>();
+        keptPools.forEach(p -> shownKeys.add(p.tag()));
+        rows.forEach(r -> shownKeys.add(r.label()));
+        List<String> namedKeys = names.entrySet().stream().filter(e -> shownKeys.contains(e.getKey()))
+                .map(e -> e.getKey() + " as " + e.getValue()).toList();
+        String naming = namedKeys.isEmpty() ? null : "named in the rows: " + String.join("; ", namedKeys);
         String named = naming == null ? null : "N" + naming.substring(1) + ".";
         StringBuilder md = new StringBuilder("# Comparison\n\nRuns:\n");
         runLines.forEach(line -> md.append("- ").append(line).append('\n'));
@@ -302,7 +325,7 @@ public final class Comparison {
         md.append('\n').append(table).append('\n').append(resultTable.note()).append("; ")
                 .append(SummaryWriter.TIMING_NOTE).append(".\n\n")
                 .append(SummaryWriter.DEFINITIONS).append(".\n");
-        String source = "Engram comparison of runs " + runList(results);
+        String source = "Engram comparison of runs " + runList(results, kept);
         // A figure's legend shows the names; its description says which tag or label each stands for.
         String figureSource = naming == null ? source : source + "; " + naming;
         StringBuilder texNote = new StringBuilder(source).append(".\nRuns:");
@@ -312,7 +335,7 @@ public final class Comparison {
         }
         notes.forEach(note -> texNote.append("\nNote: ").append(note));
         texNote.append('\n').append(SummaryWriter.DEFINITIONS).append('.');
-        if (results.stream().anyMatch(r -> r.metrics().has("validation_fraction"))) {
+        if (keptResults.stream().anyMatch(r -> r.metrics().has("validation_fraction"))) {
             texNote.append("\nRuns whose line names tasks.validation trained without the samples it held out for"
                     + " validation; ").append(SummaryWriter.HELD_OUT_NOTE).append('.');
         }
@@ -362,7 +385,7 @@ public final class Comparison {
      * common, in comparison order. A run that shares a seed with such a group is kept apart
      * (pooled, the seed would count twice), with a note.
      */
-    private static List<Pool> pools(List<RunResults> results, List<String> notes) {
+    private static List<Pool> pools(List<RunResults> results, List<Repeat> notes) {
         List<List<Integer>> groups = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             RunResults r = results.get(i);
@@ -381,9 +404,9 @@ public final class Comparison {
                     group = g;
                     break;
                 }
-                notes.add("run " + tag(i) + " has the config of run " + tag(g.get(0)) + " and seeds in common with "
-                        + (g.size() > 1 ? "the runs pooled with it " : "it ") + shared
-                        + ": shown apart, as pooled a seed would count twice");
+                notes.add(new Repeat(i, List.copyOf(g), "run " + tag(i) + " has the config of run " + tag(g.get(0))
+                        + " and seeds in common with " + (g.size() > 1 ? "the runs pooled with it " : "it ") + shared
+                        + ": shown apart, as pooled a seed would count twice"));
             }
             if (group == null) {
                 group = new ArrayList<>();
@@ -505,10 +528,15 @@ public final class Comparison {
         return tagged ? strategy + " [" + tagNames.getOrDefault(row.pool().tag(), row.pool().tag()) + "]" : strategy;
     }
 
-    /** The runs by tag and id, as the table's labels name them: {@code A: 20261201T000000Z-6eec5a, B: ...}. */
-    private static String runList(List<RunResults> results) {
+    /**
+     * The runs by tag and id, as the table's labels name them: {@code A: 20261201T000000Z-6eec5a, B: ...}.
+     *
+     * @param results every run of the comparison, which the tags number
+     * @param kept    the indices of the runs to list, those of the rows kept
+     */
+    private static String runList(List<RunResults> results, List<Integer> kept) {
         List<String> runs = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
+        for (int i : kept) {
             runs.add((results.size() > 1 ? tag(i) + ": " : "") + results.get(i).experiment() + " "
                     + results.get(i).runId());
         }

@@ -114,6 +114,39 @@ class CompareRowsTest {
     }
 
     /**
+     * A run whose every row --rows leaves out is named in no list of runs, note or comment (there is nothing of
+     * it in the tables): here, run A's set of strategies, which differs from B's, is not noted, nor its name.
+     */
+    @Test
+    void aRunWhoseRowsAreAllLeftOutIsNotListed() throws IOException {
+        Path a = TinyRuns.run(dir, "a", "name: left-a\n" + TinyRuns.ONE_SEED + "strategies: [{name: naive}]\n");
+        Path b = TinyRuns.run(dir, "b", "name: kept-b\n" + TinyRuns.ONE_SEED + "strategies: [{name: naive}, "
+                + "{name: ewc}]\n");
+        CliRunner.Result all = CliRunner.run("compare", a.toString(), b.toString(), "--out", dir.resolve("all")
+                .toString(), "--name", "A=first");
+        assertEquals(0, all.exitCode(), all.err());
+        assertTrue(all.err().contains("the runs' configs differ in strategies"), "noted with both rows: " + all.err());
+        CliRunner.Result r = CliRunner.run("compare", a.toString(), b.toString(), "--out", dir.resolve("cmp")
+                .toString(), "--name", "A=first", "--rows", "ewc [B],naive [B]", "--width-in", "3.3");
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.err().contains("note:"), r.err());
+        Path folder = Path.of(r.lastLine());
+        String aId = a.getFileName().toString();
+        for (String file : List.of("comparison.md", "comparison.tex", "comparison-narrow.tex", "plots/captions.md",
+                "plots/comparison.svg")) {
+            String text = Files.readString(folder.resolve(file));
+            assertFalse(text.contains(aId) || text.contains("left-a") || text.contains("A as first")
+                    || text.contains("differ"), file + ":\n" + text);
+            assertTrue(text.contains(b.getFileName().toString()), file + ":\n" + text);
+        }
+        assertTrue(Files.readString(folder.resolve("comparison.tex")).startsWith("% Engram comparison of runs B: kept-b "
+                + b.getFileName() + ".\n% Runs:\n% - [B] kept-b "));
+        // The rows keep their tags, so the run they name is listed before the table.
+        assertTrue(r.out().startsWith("[B] kept-b " + b.getFileName() + " ("), r.out());
+        assertFalse(r.out().contains(aId), r.out());
+    }
+
+    /**
      * A row the comparison does not have, or one given twice, stops compare with exit code 2 and a message
      * that lists the rows there are and suggests the closest, before anything is written.
      */

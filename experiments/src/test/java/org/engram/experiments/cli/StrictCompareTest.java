@@ -77,6 +77,10 @@ class StrictCompareTest {
         // Without --strict the same runs are compared, with the difference as a note.
         assertEquals(0, CliRunner.run("compare", naive.toString(), fewerSamples.toString(), "--out",
                 out.toString()).exitCode());
+        // --rows that leave out every row of run A leave B alone, which nothing differs from.
+        CliRunner.Result kept = CliRunner.run("compare", naive.toString(), fewerSamples.toString(), "--strict",
+                "--rows", "naive [B]", "--out", dir.resolve("kept-b").toString());
+        assertEquals(0, kept.exitCode(), kept.err());
     }
 
     @Test
