@@ -71,7 +71,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "ROW", description = "Compare seed by seed (paired.md, paired.tex, "
             + "paired.csv) every row that shares 2 seeds or more with this row with it only, over the seeds they "
             + "share, e.g. --baseline naive, or --baseline 'naive [A]' with several runs (as the table shows the "
-            + "row, --name's names included); default: every pair of rows that share 2 seeds or more, up to 8 rows.")
+            + "row, --name's names included; with --rows, one of them); default: every pair of rows that share 2 "
+            + "seeds or more, up to 8 rows.")
     String baseline;
 
     @Option(names = "--rows", split = ",", paramLabel = "ROW", description = "Keep only these rows, in this order, "

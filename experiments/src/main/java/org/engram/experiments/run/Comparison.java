@@ -268,6 +268,14 @@ public final class Comparison {
         differ.addAll(builds.notes());
         String baseline = choices.baseline();
         List<String> shownRows = pairedRows.stream().map(PairedDifferences.Row::shown).toList();
+        if (baseline != null && !shownRows.contains(baseline) && !renamed.containsKey(baseline)
+                && every.stream().anyMatch(row -> rowKey(row, pools.size() > 1).equals(baseline)
+                        || shownRow(row, pools.size() > 1, tagNames, strategyNames).equals(baseline))) {
+            // A row of the comparison, which --rows left out: the closest row kept would be the wrong remedy.
+            throw new EngramException("engram compare", "--baseline", "one of the rows --rows keeps " + shownRows
+                    + " (a baseline must be among --rows)", "'" + baseline + "', a row --rows leaves out",
+                    "give it in --rows too, e.g. --rows '" + String.join(",", choices.rows()) + "," + baseline + "'");
+        }
         if (baseline != null && !shownRows.contains(baseline) && renamed.containsKey(baseline)) {
             // The closest name would be another run's or strategy's row: naive [A] renamed, naive [B] not.
             throw PairedDifferences.unknownBaseline(shownRows, baseline, "--name renames that row: the table shows it"

@@ -139,11 +139,35 @@ class CompareRowsTest {
                     || text.contains("differ"), file + ":\n" + text);
             assertTrue(text.contains(b.getFileName().toString()), file + ":\n" + text);
         }
-        assertTrue(Files.readString(folder.resolve("comparison.tex")).startsWith("% Engram comparison of runs B: kept-b "
-                + b.getFileName() + ".\n% Runs:\n% - [B] kept-b "));
+        String tex = Files.readString(folder.resolve("comparison.tex"));
+        assertTrue(tex.startsWith("% Engram comparison of runs B: kept-b " + b.getFileName() + ".\n% Runs:\n% - [B] "
+                + "kept-b "), tex);
         // The rows keep their tags, so the run they name is listed before the table.
         assertTrue(r.out().startsWith("[B] kept-b " + b.getFileName() + " ("), r.out());
         assertFalse(r.out().contains(aId), r.out());
+    }
+
+    /**
+     * A baseline that --rows leaves out is refused as such, with the rows kept and how to keep it, rather than as
+     * a row the comparison does not have; nothing is written.
+     */
+    @Test
+    void refusesABaselineThatRowsLeavesOut() {
+        Path out = dir.resolve("baseline-left-out");
+        CliRunner.Result r = CliRunner.run("compare", REFERENCE.toString(), "--out", out.toString(), "--rows",
+                "si,ewc", "--baseline", "naive");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("engram compare: --baseline: expected one of the rows --rows keeps [si, ewc] (a"
+                + " baseline must be among --rows), found 'naive', a row --rows leaves out; give it in --rows too, e.g."
+                + " --rows 'si,ewc,naive'"), r.err());
+        assertFalse(r.err().contains("did you mean"), r.err());
+        // By the name --name shows for it too.
+        CliRunner.Result named = CliRunner.run("compare", REFERENCE.toString(), "--out", out.toString(), "--rows",
+                "si,ewc", "--name", "naive=Fine-tuning", "--baseline", "Fine-tuning");
+        assertEquals(2, named.exitCode(), named.err());
+        assertTrue(named.err().contains("found 'Fine-tuning', a row --rows leaves out"), named.err());
+        assertFalse(Files.exists(out.resolve("comparisons")) && out.resolve("comparisons").toFile().list().length > 0,
+                "nothing written");
     }
 
     /**
