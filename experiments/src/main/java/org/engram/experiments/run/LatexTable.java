@@ -3,6 +3,7 @@ package org.engram.experiments.run;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * The parts that the LaTeX tables of runs and comparisons ({@code table.tex}, {@code comparison.tex},
@@ -65,6 +66,45 @@ final class LatexTable {
     static List<String> narrowNames(List<String> names) {
         return names.stream().map(n -> n.equals("Forgetting") ? "Forg." : n.equals("Learning acc.") ? "LA" : n)
                 .toList();
+    }
+
+    /**
+     * The metrics' columns of a table that hold a value in some row. A column that is n/a in every row (FWT
+     * in class-incremental learning, or all but ACC and learning accuracy in a run of one task) tells a reader
+     * nothing a caption cannot, and takes width that a table in a column of a page lacks.
+     *
+     * @param rows    each row's cells, one per column
+     * @param columns the number of columns
+     * @return the indices of the columns to keep, ascending; every column when there are no rows
+     */
+    static List<Integer> definedColumns(List<List<TableCell>> rows, int columns) {
+        return IntStream.range(0, columns).filter(k -> rows.isEmpty()
+                || rows.stream().anyMatch(cells -> cells.get(k).mean() != null)).boxed().toList();
+    }
+
+    /**
+     * The items of the columns kept.
+     *
+     * @param items one item per column, e.g. the columns' names or a row's cells
+     * @param kept  the indices of the columns kept, as {@link #definedColumns} gives them
+     * @param <T>   the type of an item
+     * @return the items of those columns, in order
+     */
+    static <T> List<T> kept(List<T> items, List<Integer> kept) {
+        return kept.stream().map(items::get).toList();
+    }
+
+    /**
+     * The comment that names the columns left out as n/a in every row, for the caption to say.
+     *
+     * @param names the names of every column
+     * @param kept  the indices of the columns kept
+     * @return e.g. {@code % FWT: n/a (undefined) in every row, left out.} and a line break; empty when none is
+     */
+    static String leftOutNote(List<String> names, List<Integer> kept) {
+        List<String> left = IntStream.range(0, names.size()).filter(k -> !kept.contains(k)).mapToObj(names::get)
+                .toList();
+        return left.isEmpty() ? "" : "% " + String.join(", ", left) + ": n/a (undefined) in every row, left out.\n";
     }
 
     /**

@@ -75,14 +75,17 @@ final class PairedLatex {
         List<String> names = new ArrayList<>();
         paired.pairs().forEach(pair -> Collections.addAll(names, pair.row().shown(), pair.baseline().shown()));
         tex.append(LatexTable.unicodeNote(names));
-        int columns = 1 + PairedDifferences.METRICS.size();
+        List<Integer> kept = LatexTable.definedColumns(paired.pairs().stream().map(pair -> pair.differences()
+                .stream().map(PairedFiles::cell).toList()).toList(), PairedFiles.NAMES.size());
+        tex.append(LatexTable.leftOutNote(PairedFiles.NAMES, kept));
+        int columns = 1 + kept.size();
         tex.append(narrow ? LatexTable.NARROW_WIDTH : "% Fits a one-column page (345 pt) with names as short as the"
                 + " quick start's, run tags included; in a two-column paper, \\input paired-narrow.tex (each \\pm"
                 + " under its mean), or put this one in a table* (across both columns).\n");
         tex.append("\\begin{tabular}{").append(LatexTable.columns(columns - 1)).append("}\n\\toprule\n")
-                .append(LatexTable.header(List.of("Row"), narrow ? LatexTable.narrowNames(PairedFiles.NAMES)
-                        : PairedFiles.NAMES,
-                        Collections.nCopies(PairedFiles.NAMES.size(), "pp")))
+                .append(LatexTable.header(List.of("Row"), LatexTable.kept(narrow
+                                ? LatexTable.narrowNames(PairedFiles.NAMES) : PairedFiles.NAMES, kept),
+                        Collections.nCopies(kept.size(), "pp")))
                 .append("\\midrule\n");
         PairedDifferences.Pair previous = null;
         for (PairedDifferences.Pair pair : paired.pairs()) {
@@ -96,8 +99,8 @@ final class PairedLatex {
             }
             List<SeedSummary> differences = pair.differences();
             tex.append(LatexTable.row(List.of(LatexText.escaped(pair.row().shown())),
-                    differences.stream().map(PairedFiles::cell).toList(),
-                    k -> PairedFiles.bold(differences.get(k)), narrow));
+                    LatexTable.kept(differences.stream().map(PairedFiles::cell).toList(), kept),
+                    k -> PairedFiles.bold(differences.get(kept.get(k))), narrow));
             previous = pair;
         }
         return tex.append("\\bottomrule\n\\end{tabular}\n").toString();

@@ -163,7 +163,8 @@ final class ResultTable {
      * so is the ACC on validation samples, which chooses hyperparameters and is not reported.
      * The units stand on a line of their own and the half-widths are set small, so that the table fits
      * a one-column page (see {@link LatexTable}); a column of seeds ({@code n}) is given only when the
-     * rows have different numbers of them (else a comment says how many).
+     * rows have different numbers of them (else a comment says how many), and a metric's column that is
+     * n/a in every row (FWT in class-incremental learning) is left out, as a comment says.
      *
      * @param note what the table is, a comment at its top (e.g. the runs it is made of)
      * @return the LaTeX source
@@ -195,16 +196,20 @@ final class ResultTable {
         boolean halves = rows.stream().anyMatch(r -> r.cells().subList(0, ACCURACY_COLUMNS).stream()
                 .anyMatch(c -> c.half() != null));
         sb.append(narrow ? LatexTable.narrowWidth(halves) : width(halves));
-        sb.append("\\begin{tabular}{").append(LatexTable.columns((seedsColumn ? 1 : 0) + ACCURACY_COLUMNS))
-                .append("}\n\\toprule\n");
+        List<Integer> kept = LatexTable.definedColumns(rows.stream().map(r -> r.cells().subList(0, ACCURACY_COLUMNS))
+                .toList(), ACCURACY_COLUMNS);
         List<String> names = List.of(NAMES).subList(0, ACCURACY_COLUMNS);
+        sb.append(LatexTable.leftOutNote(names, kept));
+        sb.append("\\begin{tabular}{").append(LatexTable.columns((seedsColumn ? 1 : 0) + kept.size()))
+                .append("}\n\\toprule\n");
         sb.append(LatexTable.header(seedsColumn ? List.of("Strategy", "$n$") : List.of("Strategy"),
-                narrow ? LatexTable.narrowNames(names) : names, List.of(UNITS).subList(0, ACCURACY_COLUMNS)));
+                LatexTable.kept(narrow ? LatexTable.narrowNames(names) : names, kept),
+                LatexTable.kept(List.of(UNITS), kept)));
         sb.append("\\midrule\n");
         for (Row row : rows) {
             List<String> leading = seedsColumn ? List.of(LatexText.escaped(row.label()), Integer.toString(row.seeds()))
                     : List.of(LatexText.escaped(row.label()));
-            sb.append(LatexTable.row(leading, row.cells().subList(0, ACCURACY_COLUMNS), k -> false, narrow));
+            sb.append(LatexTable.row(leading, LatexTable.kept(row.cells(), kept), k -> false, narrow));
         }
         return sb.append("\\bottomrule\n\\end{tabular}\n").toString();
     }

@@ -30,13 +30,14 @@ class PairedLatexTest {
     @Test
     void handWorkedPairIsSetAsComparisonTexSetsItsCells() {
         String tex = PairedLatex.latex(handWorked(), "a comparison", List.of());
-        assertEquals("\\begin{tabular}{@{}l" + GAP.repeat(5) + "@{}}\n"
+        // FWT, n/a in every pair, is left out.
+        assertEquals("\\begin{tabular}{@{}l" + GAP.repeat(4) + "@{}}\n"
                 + "\\toprule\n"
-                + "Row & ACC & BWT & FWT & Forgetting & Learning \\\\\n"
-                + " & (pp) & (pp) & (pp) & (pp) & acc. (pp) \\\\\n"
+                + "Row & ACC & BWT & Forgetting & Learning \\\\\n"
+                + " & (pp) & (pp) & (pp) & acc. (pp) \\\\\n"
                 + "\\midrule\n"
-                + "\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: naive}} \\\\\n"
-                + "ewc & $+5.3{\\scriptstyle\\,\\pm 6.3}$ & $\\mathbf{+5.3{\\scriptstyle\\,\\pm 1.4}}$ & n/a"
+                + "\\multicolumn{5}{@{}l@{}}{\\emph{Baseline: naive}} \\\\\n"
+                + "ewc & $+5.3{\\scriptstyle\\,\\pm 6.3}$ & $\\mathbf{+5.3{\\scriptstyle\\,\\pm 1.4}}$"
                 + " & $\\mathbf{-6.0{\\scriptstyle\\,\\pm 2.5}}$ & $-0.7{\\scriptstyle\\,\\pm 3.8}$ \\\\\n"
                 + "\\bottomrule\n"
                 + "\\end{tabular}\n", tabular(tex));
@@ -53,8 +54,9 @@ class PairedLatexTest {
             assertTrue(lines[1].contains(part), part + " in " + lines[1]);
         }
         assertEquals("% Every pair is over seeds 1, 2, 3, which the caption should say.", lines[2]);
-        assertTrue(lines[3].startsWith("% Fits a one-column page (345 pt)"), lines[3]);
-        assertTrue(lines[4].startsWith("\\begin{tabular}"), "no other comment: " + lines[4]);
+        assertEquals("% FWT: n/a (undefined) in every row, left out.", lines[3]);
+        assertTrue(lines[4].startsWith("% Fits a one-column page (345 pt)"), lines[4]);
+        assertTrue(lines[5].startsWith("\\begin{tabular}"), "no other comment: " + lines[5]);
     }
 
     /**
@@ -93,14 +95,14 @@ class PairedLatexTest {
     @Test
     void narrowTableSetsEachHalfWidthUnderItsMean() {
         String tex = PairedLatex.latex(handWorked(), "a comparison", List.of(), true);
-        assertEquals("\\begin{tabular}{@{}l" + GAP.repeat(5) + "@{}}\n"
+        assertEquals("\\begin{tabular}{@{}l" + GAP.repeat(4) + "@{}}\n"
                 + "\\toprule\n"
-                + "Row & ACC & BWT & FWT & Forg. & LA \\\\\n"
-                + " & (pp) & (pp) & (pp) & (pp) & (pp) \\\\\n"
+                + "Row & ACC & BWT & Forg. & LA \\\\\n"
+                + " & (pp) & (pp) & (pp) & (pp) \\\\\n"
                 + "\\midrule\n"
-                + "\\multicolumn{6}{@{}l@{}}{\\emph{Baseline: naive}} \\\\\n"
-                + "ewc & $+5.3$ & $\\mathbf{+5.3}$ & n/a & $\\mathbf{-6.0}$ & $-0.7$ \\\\\n"
-                + " & $\\scriptstyle\\pm 6.3$ & $\\scriptstyle\\mathbf{\\pm 1.4}$ &  "
+                + "\\multicolumn{5}{@{}l@{}}{\\emph{Baseline: naive}} \\\\\n"
+                + "ewc & $+5.3$ & $\\mathbf{+5.3}$ & $\\mathbf{-6.0}$ & $-0.7$ \\\\\n"
+                + " & $\\scriptstyle\\pm 6.3$ & $\\scriptstyle\\mathbf{\\pm 1.4}$ "
                 + "& $\\scriptstyle\\mathbf{\\pm 2.5}$ & $\\scriptstyle\\pm 3.8$ \\\\[2pt]\n"
                 + "\\bottomrule\n"
                 + "\\end{tabular}\n", tabular(tex));

@@ -126,17 +126,20 @@ class ResultTableTest {
     void theNarrowLatexTableSetsEachHalfWidthUnderItsMean() {
         String tex = ResultTable.of(rows()).latex("a comparison", true);
         assertTrue(tex.endsWith("\\midrule\n"
-                + "naive & 3 & $80.0$ & $-10.0$ & n/a & $10.0$ & $90.0$ \\\\\n"
-                + " & & $\\scriptstyle\\pm 12.4$ & $\\scriptstyle\\pm 5.0$ &  & $\\scriptstyle\\pm 5.0$"
+                + "naive & 3 & $80.0$ & $-10.0$ & $10.0$ & $90.0$ \\\\\n"
+                + " & & $\\scriptstyle\\pm 12.4$ & $\\scriptstyle\\pm 5.0$ & $\\scriptstyle\\pm 5.0$"
                 + " & $\\scriptstyle\\pm 0.0$ \\\\[2pt]\n"
-                + "one & 1 & $70.0$ & $-20.0$ & n/a & $20.0$ & $90.0$ \\\\\n"
+                + "one & 1 & $70.0$ & $-20.0$ & $20.0$ & $90.0$ \\\\\n"
                 + "\\bottomrule\n\\end{tabular}\n"), tex);
-        assertTrue(tex.contains("\nStrategy & $n$ & ACC & BWT & FWT & Forg. & LA \\\\\n"), tex);
+        // FWT, n/a in every row, is left out, as a comment says for the caption.
+        assertTrue(tex.contains("\nStrategy & $n$ & ACC & BWT & Forg. & LA \\\\\n"), tex);
+        assertTrue(tex.contains("\n% FWT: n/a (undefined) in every row, left out.\n"), tex);
+        assertTrue(tex.contains("\\begin{tabular}{@{}l" + "@{\\hspace{6pt}}r".repeat(5) + "@{}}"), tex);
         assertTrue(tex.contains("\n% Narrow: each \\pm under its mean, for a column of a two-column page"), tex);
         assertTrue(tex.contains("\n% Forg.: forgetting; LA: learning accuracy"), tex);
         String wide = ResultTable.of(rows()).latex("a comparison");
         assertTrue(wide.contains("\nnaive & 3 & $80.0{\\scriptstyle\\,\\pm 12.4}$ & $-10.0{\\scriptstyle\\,\\pm 5.0}$"
-                + " & n/a & $10.0{\\scriptstyle\\,\\pm 5.0}$ & $90.0{\\scriptstyle\\,\\pm 0.0}$ \\\\\n"), wide);
+                + " & $10.0{\\scriptstyle\\,\\pm 5.0}$ & $90.0{\\scriptstyle\\,\\pm 0.0}$ \\\\\n"), wide);
         assertTrue(wide.contains("\\input the narrow version (each \\pm under its mean)"), wide);
         assertFalse(wide.contains("% Narrow:"), wide);
     }
@@ -148,8 +151,23 @@ class ResultTableTest {
         assertTrue(wide.contains("\\input the narrow version (short column names)"), wide);
         String narrow = ResultTable.of(rows(), ErrorMeasure.NONE).latex("a comparison", true);
         assertTrue(narrow.contains("\n% Narrow: short column names, for a column"), narrow);
-        assertTrue(narrow.contains("\nnaive & 3 & $80.0$ & $-10.0$ & n/a & $10.0$ & $90.0$ \\\\\none & 1 & "),
+        assertTrue(narrow.contains("\nnaive & 3 & $80.0$ & $-10.0$ & $10.0$ & $90.0$ \\\\\none & 1 & "),
                 narrow);
+    }
+
+    /** A column that holds a value in one row at least is kept, n/a in the others, and no comment leaves it out. */
+    @Test
+    void aColumnDefinedInSomeRowIsKept() {
+        Map<String, Object> rows = rows();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> over = new LinkedHashMap<>((Map<String, Object>) ((Map<String, Object>) ((Map<String,
+                Object>) rows.get("naive")).get("aggregate")).get("over_seeds"));
+        over.put("fwt", spread(-0.05, 0.01));
+        rows.put("naive", strategy(3, over));
+        String tex = ResultTable.of(rows, ErrorMeasure.NONE).latex("a comparison");
+        assertTrue(tex.contains("\nStrategy & $n$ & ACC & BWT & FWT & Forgetting & Learning \\\\\n"), tex);
+        assertTrue(tex.contains("\none & 1 & $70.0$ & $-20.0$ & n/a & $20.0$ & $90.0$ \\\\\n"), tex);
+        assertFalse(tex.contains("left out"), tex);
     }
 
     @Test
