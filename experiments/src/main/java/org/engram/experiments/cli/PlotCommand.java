@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
                 "  engram plot results/reference/quickstart --out figures --replace",
                 "  engram plot results/reference/quickstart --error sd --out figures",
                 "  engram plot results/reference/quickstart --name naive=Fine-tuning",
+                "  engram plot results/reference/quickstart --rows naive,hlop --out figures",
                 "  engram plot results/reference/quickstart --out figures --prefix split-"})
 public final class PlotCommand implements Callable<Integer> {
     @Spec
@@ -70,6 +71,11 @@ public final class PlotCommand implements Callable<Integer> {
             + "one --out folder; only with --out. " + PlainName.RULE + ".")
     String prefix;
 
+    @Option(names = "--rows", split = ",", paramLabel = "ROW", description = "Draw only these strategies, in "
+            + "this order, in every figure, e.g. --rows naive,ewc-1000,si: each by its label or by the name --name "
+            + "gives it (give a name that holds a comma by its label), as compare's --rows takes rows.")
+    List<String> rows;
+
     @Override
     public Integer call() {
         if (prefix != null && (out == null || !PlainName.matches(prefix))) {
@@ -89,7 +95,7 @@ public final class PlotCommand implements Callable<Integer> {
         Path plots = out != null ? out : run.resolve(widthInches == null ? "plots"
                 : "plots-" + MetricFormat.asWritten(widthInches) + "in");
         Map<String, Figure> figures = RunPlots.figures(results, layout, NameOption.byKey("engram plot", names,
-                "LABEL=NAME, e.g. --name naive=Fine-tuning"), error.measures());
+                "LABEL=NAME, e.g. --name naive=Fine-tuning"), rows, error.measures());
         if (prefix != null) {
             Map<String, Figure> prefixed = new LinkedHashMap<>();
             figures.forEach((base, figure) -> prefixed.put(prefix + base, figure));

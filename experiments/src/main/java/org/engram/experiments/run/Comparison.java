@@ -189,7 +189,7 @@ public final class Comparison {
         Map<String, String> strategyNames = ShownNames.of(names, labels);
         List<Row> rows = RowSelection.select(every, choices.rows(),
                 row -> rowKey(row, pools.size() > 1),
-                row -> shownRow(row, pools.size() > 1, tagNames, strategyNames));
+                row -> shownRow(row, pools.size() > 1, tagNames, strategyNames), RowSelection.Of.COMPARISON);
         // The runs of the rows kept: a run whose every row --rows leaves out is named in no list or note.
         List<Pool> keptPools = pools.stream().filter(p -> rows.stream().anyMatch(r -> r.pool() == p)).toList();
         List<Integer> kept = keptPools.stream().flatMap(p -> p.members().stream()).sorted().toList();

@@ -105,10 +105,36 @@ public final class RunPlots {
      */
     public static Map<String, Figure> figures(RunResults run, UnaryOperator<Figure> layout,
                                               Map<String, String> names, ErrorBars error) {
-        List<String> labels = run.strategies().stream().map(RunResults.Strategy::label).toList();
+        return figures(run, layout, names, null, error);
+    }
+
+    /**
+     * Makes the figures of some of a run's strategies without writing any, as {@code engram plot --rows} draws
+     * them: a run of many strategies, or of candidates of one, gives a paper the figures of those it reports.
+     *
+     * @param all    the run's results, every strategy
+     * @param layout what each figure becomes, e.g. {@code f -> f.printedAt(3.3)}
+     * @param names  names of one's own that legends, axes and titles show for strategies' labels,
+     *               e.g. {@code Fine-tuning} for {@code naive} (files keep the labels); empty for none
+     * @param rows   the strategies to draw, in the order to draw them, each by its label or by the name
+     *               {@code names} gives it, as {@code engram compare --rows} takes rows; null for every one
+     * @param error  what the bars and the learning curves' bands show
+     * @return the figures by file name without extension ({@link Figure#files} gives the files), in drawing order
+     * @throws org.engram.simulator.EngramException if a name is for a label the run does not have, is
+     *                                              empty or of several lines, or is another strategy's
+     *                                              label or name; if {@code rows} is empty, names a
+     *                                              strategy the run does not have, or one twice
+     */
+    public static Map<String, Figure> figures(RunResults all, UnaryOperator<Figure> layout,
+                                              Map<String, String> names, List<String> rows, ErrorBars error) {
+        List<String> labels = all.strategies().stream().map(RunResults.Strategy::label).toList();
         ShownNames.requireKnown("engram plot", names, labels::contains, "the label of one of the run's strategies "
                 + labels);
         ShownNames.requireDistinct("engram plot", names, labels, "strategy");
+        RunResults run = rows == null ? all : new RunResults(all.directory(), all.experiment(), all.runId(),
+                all.tasks(), RowSelection.select(all.strategies(), rows, RunResults.Strategy::label,
+                        s -> names.getOrDefault(s.label(), s.label()), RowSelection.Of.RUN), all.epochs(),
+                all.metrics(), all.validationEpochs());
         Map<String, Figure> figures = new LinkedHashMap<>();
         List<String> taskNames = shortNames(run.tasks());
         for (RunResults.Strategy s : run.strategies()) {
