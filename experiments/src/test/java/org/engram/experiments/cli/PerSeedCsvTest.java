@@ -92,6 +92,17 @@ class PerSeedCsvTest {
         }
     }
 
+    /**
+     * The reference run the README shows holds its per_seed.csv, as a run writes it: one line per strategy and
+     * seed, the values metrics.json's.
+     */
+    @Test
+    void theReferenceRunHoldsItsPerSeedFile() throws IOException {
+        requireAsMetrics(REFERENCE.resolve("per_seed.csv"), List.of(REFERENCE), false);
+        assertTrue(lines(REFERENCE.resolve("per_seed.csv")).stream().allMatch(l -> l.get("run_tag").isEmpty()),
+                "a run's own file has no tags");
+    }
+
     /** compare's file holds every seed of the reference run's four strategies. */
     @Test
     void compareWritesEverySeedAsMetricsJsonHasIt() throws IOException {
