@@ -1,8 +1,11 @@
 package org.engram.experiments.run;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -28,11 +31,8 @@ final class LatexTable {
 
     /** The space between two columns, in place of twice {@code \tabcolsep} (12 pt in the standard classes). */
     private static final String GAP = "@{\\hspace{6pt}}";
-    /** The comment that says what a narrow table's short column names stand for. */
-    static final String NARROW_KEY = "% Forg.: forgetting; LA: learning accuracy (mean accuracy on each task just"
-            + " after learning it), which the caption should say.\n";
-    /** The comment that says how wide a narrow table is, whose cells have a half-width each. */
-    static final String NARROW_WIDTH = narrowWidth(true);
+    /** What a narrow table's short column names stand for, in the order of the columns. */
+    private static final Map<String, String> SHORT_NAMES = shortNames();
 
     /**
      * What a narrow table changes, for the comments that point to it: a table without half-widths
@@ -45,20 +45,33 @@ final class LatexTable {
         return halves ? "each \\pm under its mean" : "short column names";
     }
 
+    private static Map<String, String> shortNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("Forg.", "forgetting");
+        names.put("LA", "learning accuracy (mean accuracy on each task just after learning it)");
+        return names;
+    }
+
     /**
-     * The comment that says how wide a narrow table is.
+     * The comment that says how wide a narrow table is, and what the short names of its columns stand for.
      *
      * @param halves whether the table's cells have half-widths
+     * @param names  the names of every metric's column
+     * @param kept   the indices of the columns the table shows
      * @return the comment lines, each ending in a line break
      */
-    static String narrowWidth(boolean halves) {
+    static String narrowWidth(boolean halves, List<String> names, List<Integer> kept) {
+        List<String> shown = narrowNames(kept(names, kept));
+        String key = SHORT_NAMES.entrySet().stream().filter(e -> shown.contains(e.getKey()))
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
         return "% Narrow: " + narrowChange(halves) + ", for a column of a two-column page: with the quick start's"
-                + " names about 180 pt wide, 235 pt with run tags such as [C+D+E].\n" + NARROW_KEY;
+                + " names about 180 pt wide, 235 pt with run tags such as [C+D+E].\n"
+                + (key.isEmpty() ? "" : "% " + key + ", which the caption should say.\n");
     }
 
     /**
      * The metrics' column names as a narrow table shows them, shortened where a name is wider than the
-     * numbers under it ({@link #NARROW_KEY} says what they stand for).
+     * numbers under it ({@link #narrowWidth} says what they stand for).
      *
      * @param names the names, e.g. {@code Forgetting}, {@code Learning acc.}
      * @return the names, {@code Forgetting} as {@code Forg.} and {@code Learning acc.} as {@code LA}

@@ -195,10 +195,10 @@ final class ResultTable {
         sb.append(LatexTable.unicodeNote(rows.stream().map(Row::label).toList()));
         boolean halves = rows.stream().anyMatch(r -> r.cells().subList(0, ACCURACY_COLUMNS).stream()
                 .anyMatch(c -> c.half() != null));
-        sb.append(narrow ? LatexTable.narrowWidth(halves) : width(halves));
         List<Integer> kept = LatexTable.definedColumns(rows.stream().map(r -> r.cells().subList(0, ACCURACY_COLUMNS))
                 .toList(), ACCURACY_COLUMNS);
         List<String> names = List.of(NAMES).subList(0, ACCURACY_COLUMNS);
+        sb.append(narrow ? LatexTable.narrowWidth(halves, names, kept) : width(halves));
         sb.append(LatexTable.leftOutNote(names, kept));
         sb.append("\\begin{tabular}{").append(LatexTable.columns((seedsColumn ? 1 : 0) + kept.size()))
                 .append("}\n\\toprule\n");

@@ -170,6 +170,27 @@ class ResultTableTest {
         assertFalse(tex.contains("left out"), tex);
     }
 
+    /** A narrow table of one task shows no Forg. column, and its comment says only what LA stands for. */
+    @Test
+    void theNarrowKeyNamesOnlyTheShortNamesShown() {
+        Map<String, Object> over = new LinkedHashMap<>();
+        over.put("acc", one(0.9));
+        over.put("bwt", null);
+        over.put("fwt", null);
+        over.put("forgetting", null);
+        over.put("learning_accuracy", one(0.9));
+        over.put("wall_seconds", one(1));
+        over.put("samples_per_second", one(100));
+        Map<String, Object> rows = new LinkedHashMap<>();
+        rows.put("naive", strategy(1, over));
+        String tex = ResultTable.of(rows).latex("a run", true);
+        assertTrue(tex.contains("\nStrategy & ACC & LA \\\\\n"), tex);
+        assertTrue(tex.contains("\n% BWT, FWT, Forgetting: n/a (undefined) in every row, left out.\n"), tex);
+        assertTrue(tex.contains("\n% LA: learning accuracy (mean accuracy on each task just after learning it),"
+                + " which the caption should say.\n"), tex);
+        assertFalse(tex.contains("Forg."), tex);
+    }
+
     @Test
     void namesAreThoseOfTheAccuracyColumnsOnly() {
         assertEquals("ACC", ResultTable.name("acc"));
