@@ -73,7 +73,8 @@ public final class PlotCommand implements Callable<Integer> {
 
     @Option(names = "--rows", split = ",", paramLabel = "ROW", description = "Draw only these strategies, in "
             + "this order, in every figure, e.g. --rows naive,ewc-1000,si: each by its label or by the name --name "
-            + "gives it (give a name that holds a comma by its label), as compare's --rows takes rows.")
+            + "gives it (give a name that holds a comma by its label), as compare's --rows takes rows; only with "
+            + "--out.")
     List<String> rows;
 
     @Override
@@ -82,6 +83,10 @@ public final class PlotCommand implements Callable<Integer> {
             throw new EngramException("engram plot", "--prefix", out == null ? "--out with it (the run's own plot"
                     + " folders keep the figures' names)" : PlainName.RULE, out == null ? "no --out"
                     : PlainName.shown(prefix), null);
+        }
+        if (rows != null && out == null) {
+            throw new EngramException("engram plot", "--rows", "--out with it (the run's own plot folders show every"
+                    + " strategy the run has)", "no --out", null);
         }
         UnaryOperator<Figure> layout = FigureLayout.of("engram plot", widthInches);
         if (out != null) {

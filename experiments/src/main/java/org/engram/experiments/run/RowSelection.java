@@ -22,21 +22,23 @@ final class RowSelection {
     enum Of {
         /** The rows of {@code engram compare}'s tables. */
         COMPARISON("engram compare", "the comparison's rows", "rows of the comparison as its table shows them",
-                "the row the table shows as"),
+                "the row the table shows as", "each row once"),
         /** The strategies of a run that {@code engram plot} draws. */
         RUN("engram plot", "the run's strategies", "strategies of the run as its figures show them",
-                "the strategy the figures show as");
+                "the strategy the figures show as", "each strategy once");
 
         private final String command;
         private final String all;
         private final String asShown;
         private final String one;
+        private final String once;
 
-        Of(String command, String all, String asShown, String one) {
+        Of(String command, String all, String asShown, String one, String once) {
             this.command = command;
             this.all = all;
             this.asShown = asShown;
             this.one = one;
+            this.once = once;
         }
     }
 
@@ -62,7 +64,8 @@ final class RowSelection {
             return rows;
         }
         List<String> shownRows = rows.stream().map(shown).toList();
-        if (chosen.isEmpty()) {
+        // --rows '' gives one empty entry: none chosen, as an empty list.
+        if (chosen.stream().allMatch(String::isEmpty)) {
             throw new EngramException(of.command, "--rows", "one or more of " + of.all + " " + shownRows, "none",
                     null);
         }
@@ -82,7 +85,7 @@ final class RowSelection {
                         Suggestions.didYouMean(wanted, known));
             }
             if (!seen.add(row)) {
-                throw new EngramException(of.command, "--rows", "each row once", "'" + wanted + "' again, " + of.one
+                throw new EngramException(of.command, "--rows", of.once, "'" + wanted + "' again, " + of.one
                         + " '" + shown.apply(row) + "'", null);
             }
             kept.add(row);

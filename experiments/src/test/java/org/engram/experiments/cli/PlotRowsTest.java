@@ -65,7 +65,21 @@ class PlotRowsTest {
                 + " them, one or more of [naive, ewc, si, hlop], found 'hlp'; did you mean 'hlop'?"), unknown.err());
         CliRunner.Result twice = CliRunner.run("plot", REFERENCE, "--out", out.toString(), "--rows", "si,naive,si");
         assertEquals(2, twice.exitCode(), twice.err());
-        assertTrue(twice.err().contains("each row once") && twice.err().contains("'si' again"), twice.err());
+        assertTrue(twice.err().contains("--rows: expected each strategy once, found 'si' again"), twice.err());
+        CliRunner.Result empty = CliRunner.run("plot", REFERENCE, "--out", out.toString(), "--rows", "");
+        assertEquals(2, empty.exitCode(), empty.err());
+        assertTrue(empty.err().contains("--rows: expected one or more of the run's strategies [naive, ewc, si, hlop],"
+                + " found none"), empty.err());
         assertFalse(Files.exists(out), "nothing drawn");
+    }
+
+    /** The run's own plot folders show every strategy: a subset goes into a folder of its own. */
+    @Test
+    void needsAFolderOfItsOwn() {
+        CliRunner.Result r = CliRunner.run("plot", REFERENCE, "--rows", "naive");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("engram plot: --rows: expected --out with it (the run's own plot folders show"
+                + " every strategy the run has), found no --out"), r.err());
+        assertEquals("", r.out());
     }
 }
