@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * but for a line of {@code comparison.md} that points to them.
  *
  * <p>The files under {@code before-paired/} were written by Engram ffda2f3, before paired differences,
- * with {@code engram compare results/reference/quickstart --out DIR}, the run's absolute folder
- * replaced by {@code RUN}. Made again the same way, with that commit's build, if the reference run is;
+ * with {@code engram compare results/reference/quickstart --out DIR}; their run lines name the run by its
+ * experiment, id and folder's name, as compare has written them since (before, by its absolute folder).
+ * Made again the same way, with that commit's build, if the reference run is;
  * {@code comparison.tex}'s table was written anew when its layout was narrowed (columns 6 pt apart,
  * {@code Learning acc.} on two lines, no space after ±), its numbers unchanged; the metrics' definitions
  * line follows {@code SummaryWriter.DEFINITIONS} as its wording changes.
