@@ -5,10 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.engram.experiments.data.DataClasses;
 import org.engram.experiments.data.DataLocator;
+import org.engram.experiments.data.DataOrigin;
+import org.engram.experiments.data.Dataset;
+import org.engram.experiments.data.IdxReader;
 import org.engram.experiments.data.LocatedData;
 import org.engram.experiments.run.Platform;
+import org.engram.simulator.ParameterException;
 import picocli.CommandLine.Option;
 
 /** What the {@code engram bench} subcommands share: the data option and the JSON report line. */
@@ -18,15 +24,50 @@ final class BenchReport {
     private BenchReport() {
     }
 
-    /** The {@code --data} option of the benchmarks that read Fashion-MNIST. */
+    /** The {@code --data} and {@code --classes} options of the benchmarks that read Fashion-MNIST. */
     static final class DataOption {
         @Option(names = "--data", paramLabel = "DIR", description = "MNIST-format folder (default: $ENGRAM_DATA, "
                 + "/usr/share/datasets/fashion-mnist, else the bundled subset).")
         Path data;
 
-        /** @return the located training and test sets */
-        LocatedData locate() {
-            return new DataLocator().locate(data, "--data");
+        @Option(names = "--classes", paramLabel = "N", defaultValue = "10", description = "Classes of the data, as "
+                + "data.classes of a run config: every label in [0, N), N one past the largest training label "
+                + "(default ${DEFAULT-VALUE}).")
+        int classes;
+
+        /**
+         * Locates and reads the training and test sets, checked as {@code engram run} checks them: labels
+         * within {@code --classes}, which is the data's count, no test class that no training sample is
+         * of, and test images of the training images' size.
+         *
+         * @param command the command, e.g. {@code "bench train"}, for messages
+         * @return the data read
+         */
+        Read read(String command) {
+            OptionChecks.between(command, "--classes", classes, 2, IdxReader.MAX_CLASSES);
+            LocatedData located = new DataLocator().locate(data, "--data");
+            Dataset train = located.train(classes);
+            Dataset test = DataClasses.testBeside(located, classes);
+            test.requireImageSizeOf(train);
+            DataClasses.require(classes, train, test, located, count -> new ParameterException(command,
+                    "--classes", DataClasses.expected(train, located), classes, "give --classes " + count));
+            return new Read(located, train, test);
+        }
+    }
+
+    /**
+     * Data a benchmark read.
+     *
+     * @param located where it was found
+     * @param train   the training set
+     * @param test    the test set
+     */
+    record Read(LocatedData located, Dataset train, Dataset test) {
+        /** {@return where the data was found, for the report: {@code --data: DIR} for a folder given so} */
+        String origin() {
+            String how = located.origin() == DataOrigin.CONFIG_PATH ? "--data"
+                    : located.origin().name().toLowerCase(Locale.ROOT);
+            return how + ": " + located.location();
         }
     }
 

@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.data.Dataset;
-import org.engram.experiments.data.IdxReader;
-import org.engram.experiments.data.LocatedData;
 import org.engram.experiments.run.ThreadNotice;
 import org.engram.learning.unsupervised.DiehlCookBenchmark;
 import org.engram.simulator.engine.EngineOptions;
@@ -69,12 +67,10 @@ final class StdpBenchCommand implements Callable<Integer> {
         // As the simulation benchmarks check it, before the note on threads beyond the processors.
         OptionChecks.between("bench stdp", "--threads", threads, 1, EngineOptions.MAX_THREADS);
         ThreadNotice.print(spec.commandLine().getErr(), "engram bench stdp", "--threads", threads);
-        LocatedData located = data.locate();
-        // limit keeps all of a set smaller than asked for. The votes follow the labels (DiehlCookBenchmark
-        // counts their classes), so data of any classes reads.
-        Dataset allTrain = located.train(IdxReader.MAX_CLASSES);
-        Dataset allTest = located.test(IdxReader.MAX_CLASSES);
-        allTest.requireImageSizeOf(allTrain);
+        // limit keeps all of a set smaller than asked for.
+        BenchReport.Read read = data.read("bench stdp");
+        Dataset allTrain = read.train();
+        Dataset allTest = read.test();
         PrintWriter err = spec.commandLine().getErr();
         OptionChecks.noteFewer(err, "bench stdp", "--train", train, allTrain.size(), "training images");
         OptionChecks.noteFewer(err, "bench stdp", "--label", label, allTrain.size(), "training images");
@@ -98,7 +94,7 @@ final class StdpBenchCommand implements Callable<Integer> {
         report.put("repeated_presentations", r.boosts());
         report.put("threads", r.threads());
         report.put("seed", r.seed());
-        report.put("data", located.origin().name().toLowerCase(Locale.ROOT) + ": " + located.location());
+        report.put("data", read.origin());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Diehl & Cook network, %d excitatory neurons, %d thread(s)%n",
                 r.neurons(), r.threads());

@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.engram.experiments.data.Dataset;
-import org.engram.experiments.data.IdxReader;
-import org.engram.experiments.data.LocatedData;
 import org.engram.experiments.run.ThreadNotice;
 import org.engram.learning.layered.Readout;
 import org.engram.learning.train.TrainBenchmark;
@@ -92,16 +90,14 @@ final class TrainBenchCommand implements Callable<Integer> {
         if (limit != null) {
             OptionChecks.atLeast("bench train", "--limit", limit, 1);
         }
-        LocatedData located = data.locate();
-        // The readout follows the labels (TrainBenchmark counts their classes), so data of any classes reads.
-        Dataset all = located.train(IdxReader.MAX_CLASSES);
+        BenchReport.Read read = data.read("bench train");
+        Dataset all = read.train();
         if (limit != null) {
             OptionChecks.noteFewer(spec.commandLine().getErr(), "bench train", "--limit", limit, all.size(),
                     "training images");
         }
         Dataset train = limit == null ? all : all.limit(limit);
-        Dataset test = located.test(IdxReader.MAX_CLASSES);
-        test.requireImageSizeOf(all);
+        Dataset test = read.test();
         TrainBenchmark.Options d = TrainBenchmark.Options.defaults();
         TrainBenchmark.Options options = new TrainBenchmark.Options(hidden, steps, batch, epochs, encoding, readout,
                 threads, seed, d.learningRate(), d.tauMs(), d.slope(), d.blockSize());
@@ -133,7 +129,7 @@ final class TrainBenchCommand implements Callable<Integer> {
         report.put("weights_hash", r.weightsHash());
         report.put("encoding", encoding.name().toLowerCase(Locale.ROOT));
         report.put("readout", readout.name().toLowerCase(Locale.ROOT));
-        report.put("data", located.origin().name().toLowerCase(Locale.ROOT) + ": " + located.location());
+        report.put("data", read.origin());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%d-%s-%d LIF, T=%d, batch %d, %d epoch(s), %s coding, %s readout, %d thread(s)%n",
                 r.inputs(), joined(r.hidden()), r.classes(), r.steps(), r.batch(), r.epochs(), report.get("encoding"),

@@ -132,7 +132,8 @@ public final class IdxReader {
                 }
                 throw new DataFileException(labelsName, "label of item " + i, "a class in [0, " + classes + ")",
                         Integer.toString(v), "the labels reach " + largest + ": data of " + (largest + 1) + " classes"
-                        + " says so in a config, data: {classes: " + (largest + 1) + "}");
+                        + " says so, with data: {classes: " + (largest + 1) + "} in a config or --classes "
+                        + (largest + 1) + " to engram bench");
             }
             labels[i] = v;
         }

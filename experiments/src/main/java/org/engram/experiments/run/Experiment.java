@@ -16,11 +16,11 @@ import org.engram.experiments.config.ExperimentConfig.LearnerSpec;
 import org.engram.experiments.config.ExperimentConfig.NetworkSpec;
 import org.engram.experiments.config.ExperimentConfig.TasksSpec;
 import org.engram.experiments.config.ExperimentConfig.TrainingSpec;
+import org.engram.experiments.data.DataClasses;
 import org.engram.experiments.data.DataFileException;
 import org.engram.experiments.data.DataLocator;
 import org.engram.experiments.data.Dataset;
 import org.engram.experiments.data.FashionMnist;
-import org.engram.experiments.data.IdxReader;
 import org.engram.experiments.data.LocatedData;
 import org.engram.experiments.task.ClassSplit;
 import org.engram.experiments.task.PermutedTasks;
@@ -130,7 +130,7 @@ final class Experiment {
         Dataset test;
         try {
             train = located.train(config.data().classes());
-            test = testBeside(located, config.data().classes());
+            test = DataClasses.testBeside(located, config.data().classes());
         } catch (DataFileException unreadable) {
             if (started == null) {
                 throw unreadable;
@@ -146,36 +146,6 @@ final class Experiment {
         TaskSequence split = config.tasks().sequence() == ExperimentConfig.SequenceKind.SPLIT
                 ? ClassSplit.of(train, test, groups(config.tasks())) : null;
         return new Experiment(config, located, train, test, split);
-    }
-
-    /**
-     * Reads the test set of training data that read within {@code classes}. A test label past
-     * them is of a class no training sample is of, which no data.classes mends: the reader's advice
-     * to raise data.classes to that label, right for a training label, would end in that refusal.
-     */
-    private static Dataset testBeside(LocatedData located, int classes) {
-        try {
-            return located.test(classes);
-        } catch (DataFileException refused) {
-            Dataset anyLabels;
-            try {
-                anyLabels = located.test(IdxReader.MAX_CLASSES);
-            } catch (DataFileException broken) {
-                throw refused;
-            }
-            for (int label : anyLabels.labels()) {
-                if (label >= classes) {
-                    throw unseenClass(anyLabels, label, located);
-                }
-            }
-            throw refused;
-        }
-    }
-
-    /** A test set's class that no training sample is of, which no data.classes mends. */
-    private static DataFileException unseenClass(Dataset test, int c, LocatedData located) {
-        return new DataFileException(test.source(), "labels", "classes the training samples have", "class " + c
-                + ", which no training sample of " + located + " is of", "test and training sets of the same classes");
     }
 
     /** @return where the data came from, for provenance ({@code null} for generated data) */
@@ -488,23 +458,10 @@ final class Experiment {
         if (train == null) {
             return;
         }
-        int[] trained = train.classCounts();
-        int[] tested = test.classCounts();
-        for (int c = 0; c < tested.length; c++) {
-            if (tested[c] > 0 && trained[c] == 0) {
-                // Its test samples would be scored against a class no sample taught: no data.classes mends that.
-                throw unseenClass(test, c, located);
-            }
-        }
-        int largest = trained.length - 1;
-        while (largest > 0 && trained[largest] == 0) {
-            largest--;
-        }
-        if (largest + 1 != config.data().classes()) {
-            throw new ConfigException(where.locate("data.classes"), "data.classes", "the number of classes of the data,"
-                    + " whose largest training label is " + largest + " (" + located + ")",
-                    String.valueOf(config.data().classes()), "set data.classes: " + (largest + 1));
-        }
+        int stated = config.data().classes();
+        DataClasses.require(stated, train, test, located, classes -> new ConfigException(where.locate("data.classes"),
+                "data.classes", DataClasses.expected(train, located), String.valueOf(stated),
+                "set data.classes: " + classes));
     }
 
     /**

@@ -10,14 +10,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * IDX data of other classes and image sizes than Fashion-MNIST's, written by hand. {@code engram
- * bench train} and {@code bench stdp} take {@code --data}, "any MNIST-format folder": data of more
- * than ten classes was refused with advice to set {@code data.classes} in a config, which a
- * benchmark has not, and test images of as many pixels as the training images in other rows and
+ * bench train} and {@code bench stdp} take {@code --data}, "any MNIST-format folder", and its count
+ * of classes as {@code --classes}, checked as {@code engram run} checks {@code data.classes}; test images of as many pixels as the training images in other rows and
  * columns were read, scrambled, without a word, as {@code engram run} refuses them.
  */
 class OtherIdxDataTest {
@@ -65,28 +66,26 @@ class OtherIdxDataTest {
     @Test
     void trainBenchSizesItsNetworkByTheDataOfTwentySixClasses(@TempDir Path dir) throws IOException {
         Path d = data(dir, 4, 7);
-        JsonNode j = lastJson(CliRunner.run("bench", "train", "--data", d.toString(), "--hidden", "8", "--steps", "4",
-                "--batch", "16", "--json"));
+        JsonNode j = lastJson(CliRunner.run("bench", "train", "--data", d.toString(), "--classes", "26", "--hidden",
+                "8", "--steps", "4", "--batch", "16", "--json"));
         assertEquals(4 * 7, j.get("inputs").asInt(), j.toString());
         assertEquals(CLASSES, j.get("classes").asInt(), j.toString());
+        assertEquals("--data: " + d, j.get("data").asText(), "the folder named as the option that gave it");
     }
 
     @Test
     void stdpBenchReadsDataOfTwentySixClasses(@TempDir Path dir) throws IOException {
         Path d = data(dir, 4, 7);
-        JsonNode j = lastJson(CliRunner.run("bench", "stdp", "--data", d.toString(), "--neurons", "4", "--train", "8",
-                "--label", "8", "--test", "8", "--json"));
+        JsonNode j = lastJson(CliRunner.run("bench", "stdp", "--data", d.toString(), "--classes", "26", "--neurons",
+                "4", "--train", "8", "--label", "8", "--test", "8", "--json"));
         assertEquals(8, j.get("test_samples").asInt(), j.toString());
+        assertEquals("--data: " + d, j.get("data").asText(), "the folder named as the option that gave it");
     }
 
     @Test
     void testImagesOfAnotherShapeAreRefusedNamingTheFileAndBothSizes(@TempDir Path dir) throws IOException {
         Path d = data(dir, 7, 4);   // 28 pixels each, as the training images' 4 x 7
-        CliRunner.Result train = CliRunner.run("bench", "train", "--data", d.toString(), "--hidden", "8", "--steps",
-                "4");
-        CliRunner.Result stdp = CliRunner.run("bench", "stdp", "--data", d.toString(), "--neurons", "4", "--train", "8",
-                "--label", "8", "--test", "8");
-        for (CliRunner.Result r : new CliRunner.Result[] {train, stdp}) {
+        for (CliRunner.Result r : bothBenchmarks(d, "--classes", "26")) {
             assertEquals(2, r.exitCode(), r.err());
             assertTrue(r.err().contains(d.resolve("t10k-images-idx3-ubyte").toString()), r.err());
             assertTrue(r.err().contains("image size: expected 4 x 7 pixels, as the training images"), r.err());
@@ -121,6 +120,77 @@ class OtherIdxDataTest {
         // The advice to raise data.classes to 27 would end in that same refusal.
         assertFalse(r.err().contains("classes: 27"), r.err());
         assertFalse(Files.exists(out), "no run folder");
+    }
+
+    /**
+     * Labels past the classes given (Fashion-MNIST's 10 by default) were read, and the readout grew
+     * a unit per label value (13 units for one training label byte of 12): both benchmarks now refuse
+     * them as engram run does, naming the file, the item, the range and the value.
+     */
+    @Test
+    void benchmarksRefuseTrainingLabelsPastTheirClasses(@TempDir Path dir) throws IOException {
+        Path d = data(dir, 4, 7);
+        for (CliRunner.Result r : bothBenchmarks(d)) {
+            assertEquals(2, r.exitCode(), r.err());
+            // Labels cycle 0..25: item 10 is the first of a class past 0..9.
+            assertTrue(r.err().contains(d.resolve("train-labels-idx1-ubyte") + ": label of item 10: expected a class"
+                    + " in [0, 10), found 10"), r.err());
+            assertTrue(r.err().contains("--classes 26"), r.err());
+            assertFalse(r.out().contains("accuracy"), r.out());
+        }
+    }
+
+    @Test
+    void benchmarksRefuseATestLabelNoTrainingSampleIsOf(@TempDir Path dir) throws IOException {
+        Path d = data(dir, 4, 7);
+        byte[] test = labels(52);
+        test[8 + 3] = (byte) 200;   // after the 8-byte header: item 3 of class 200
+        Files.write(d.resolve("t10k-labels-idx1-ubyte"), test);
+        for (CliRunner.Result r : bothBenchmarks(d, "--classes", "26")) {
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(d.resolve("t10k-labels-idx1-ubyte") + ": labels: expected classes the"
+                    + " training samples have, found class 200, which no training sample"), r.err());
+        }
+    }
+
+    /** Class 25 only in the test set: its samples were scored against a readout unit no sample taught. */
+    @Test
+    void benchmarksRefuseATestClassWithinTheirClassesThatNoTrainingSampleIsOf(@TempDir Path dir) throws IOException {
+        Path d = data(dir, 4, 7);
+        byte[] train = labels(104);
+        for (int i = 8; i < train.length; i++) {
+            train[i] = (byte) Math.min(train[i], CLASSES - 2);
+        }
+        Files.write(d.resolve("train-labels-idx1-ubyte"), train);
+        for (CliRunner.Result r : bothBenchmarks(d, "--classes", "26")) {
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("labels: expected classes the training samples have, found class 25, which"
+                    + " no training sample"), r.err());
+        }
+    }
+
+    @Test
+    void benchmarksRefuseMoreClassesThanTheDataHas(@TempDir Path dir) throws IOException {
+        Path d = data(dir, 4, 7);
+        for (CliRunner.Result r : bothBenchmarks(d, "--classes", "27")) {
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("--classes: expected the number of classes of the data, whose largest"
+                    + " training label is 25"), r.err());
+            assertTrue(r.err().contains("found 27"), r.err());
+            assertTrue(r.err().contains("give --classes 26"), r.err());
+        }
+    }
+
+    /** Runs bench train and bench stdp, small, on the data in {@code data} with {@code more} options. */
+    private static CliRunner.Result[] bothBenchmarks(Path data, String... more) {
+        List<String> train = new ArrayList<>(List.of("bench", "train", "--data", data.toString(), "--hidden", "8",
+                "--steps", "4"));
+        List<String> stdp = new ArrayList<>(List.of("bench", "stdp", "--data", data.toString(), "--neurons", "4",
+                "--train", "8", "--label", "8", "--test", "8"));
+        train.addAll(List.of(more));
+        stdp.addAll(List.of(more));
+        return new CliRunner.Result[] {CliRunner.run(train.toArray(String[]::new)),
+            CliRunner.run(stdp.toArray(String[]::new))};
     }
 
     /** Runs two split tasks of naive training on the data in {@code data}, into {@code out}. */

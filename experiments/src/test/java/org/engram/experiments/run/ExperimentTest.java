@@ -433,8 +433,8 @@ class ExperimentTest {
         DataFileException label = assertThrows(DataFileException.class, () -> Experiment.prepare(
                 resolved("t.yaml", tenClasses + "tasks: {count: 5, classes_per_task: 2}\n").config()));
         assertTrue(label.getMessage().contains("train-labels-idx1-ubyte: label of item 10: expected a class in [0, 10),"
-                + " found 10") && label.getMessage().endsWith("the labels reach 11: data of 12 classes says so in a "
-                + "config, data: {classes: 12}"), label.getMessage());
+                + " found 10") && label.getMessage().endsWith("the labels reach 11: data of 12 classes says so, with "
+                + "data: {classes: 12} in a config or --classes 12 to engram bench"), label.getMessage());
         // More classes than the data's labels give: units no sample is of, refused with the number to set.
         for (String more : List.of(data.replace("classes: 12", "classes: 13"),
                 "data: {bundled: true, classes: 12}\n")) {
