@@ -76,12 +76,13 @@ public final class EngramCommand implements Callable<Integer> {
     /**
      * Builds the command line with Engram's error handling.
      *
-     * @param testHooks whether {@code engram run} takes the options of {@link TestHookOptions}
+     * @param testHooks whether {@code engram run} and {@code plot} take the options of {@link TestHookOptions}
      * @return the configured command line
      */
     static CommandLine commandLine(boolean testHooks) {
         CommandLine cl = new CommandLine(new EngramCommand());
         TestHookOptions.addTo(cl.getSubcommands().get("run"), testHooks);
+        TestHookOptions.Plot.addTo(cl.getSubcommands().get("plot"), testHooks);
         CommandLine.Model.UsageMessageSpec runUsage = cl.getSubcommands().get("run").getCommandSpec().usageMessage();
         List<String> footer = new ArrayList<>(List.of(runUsage.footer()));
         for (String line : ConfigDocs.plainText().split("\n")) {

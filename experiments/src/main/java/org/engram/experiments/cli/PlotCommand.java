@@ -115,7 +115,8 @@ public final class PlotCommand implements Callable<Integer> {
         withdrawn.removeAll(figures.keySet());
         withdrawn.removeIf(base -> Figure.files(plots, base).stream().noneMatch(Files::exists));
         PrintWriter o = spec.commandLine().getOut();
-        for (Path f : FigureFolder.writeAll(figures, plots, out == null || replace, withdrawn)) {
+        for (Path f : FigureFolder.writeAll(figures, plots, out == null || replace, withdrawn,
+                TestHookOptions.Plot.of(spec))) {
             o.println(plots.resolve(f.getFileName()));
         }
         PrintWriter err = spec.commandLine().getErr();

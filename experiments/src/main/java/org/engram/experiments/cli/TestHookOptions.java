@@ -1,14 +1,16 @@
 package org.engram.experiments.cli;
 
+import org.engram.experiments.plot.FigureFolder;
 import org.engram.experiments.run.Runner;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The options of {@code engram run} that provoke a stop at a chosen moment, for the tests of
- * stopping and resuming. They exist only in a JVM started with {@code -Dengram.testHooks=true}
- * (the test runs set it): anywhere else {@code engram run} refuses them as unknown options.
+ * The options of {@code engram run} (and {@link Plot} of {@code engram plot}) that provoke a stop at a
+ * chosen moment, for the tests of stopping and resuming. They exist only in a JVM started with
+ * {@code -Dengram.testHooks=true} (the test runs set it): anywhere else the commands refuse them as
+ * unknown options.
  */
 final class TestHookOptions {
     /** The system property that adds these options to {@code engram run}. */
@@ -38,6 +40,40 @@ final class TestHookOptions {
     static void addTo(CommandLine run, boolean enabled) {
         if (enabled) {
             run.addMixin(MIXIN, new TestHookOptions());
+        }
+    }
+
+    /** The options of {@code engram plot} that act as a signal while figures are drawn or moved in. */
+    static final class Plot {
+        @Option(names = "--signal-after-staged", hidden = true)
+        int staged;
+
+        @Option(names = "--signal-after-moved", hidden = true)
+        int moved;
+
+        /**
+         * Adds the options to {@code engram plot} when asked to.
+         *
+         * @param plot    the {@code plot} command line
+         * @param enabled whether to add them
+         */
+        static void addTo(CommandLine plot, boolean enabled) {
+            if (enabled) {
+                plot.addMixin(MIXIN, new Plot());
+            }
+        }
+
+        /**
+         * The signal a plot command line asked for.
+         *
+         * @param plot the spec of {@code engram plot}
+         * @return when to act as if a signal came, or {@link FigureFolder.SignalAt#NONE} where the options do
+         *         not exist
+         */
+        static FigureFolder.SignalAt of(CommandSpec plot) {
+            CommandSpec mixin = plot.mixins().get(MIXIN);
+            return mixin == null ? FigureFolder.SignalAt.NONE
+                    : new FigureFolder.SignalAt(((Plot) mixin.userObject()).staged, ((Plot) mixin.userObject()).moved);
         }
     }
 

@@ -26,8 +26,10 @@ import org.engram.simulator.IoReasons;
  * drawn into a hidden folder and moved in only once every one is written. For a new folder that
  * hidden folder sits beside it and is renamed to it, so the set appears at once; into a folder that
  * exists (a mount point, "/", one whose parent is not writable) they are drawn inside it and each
- * moved to its name, a rename within one file system. A hidden folder that a killed process left is
- * removed by the next drawing into the same folder, once nothing in it has changed for ten minutes.
+ * moved to its name, a rename within one file system. A signal stops the drawing and removes the
+ * hidden folder, or lets the moves that have begun finish ({@link DrawingStop}). A hidden folder that
+ * a killed process left is removed by the next drawing into the same folder, once nothing in it has
+ * changed for ten minutes.
  */
 public final class FigureFolder {
     private static final String DRAWING = ".drawing-";
@@ -69,12 +71,13 @@ public final class FigureFolder {
      *                         the folder unchanged
      */
     public static List<Path> writeAll(Map<String, Figure> figures, Path folder, boolean replace) {
-        return writeAll(figures, folder, replace, Set.of());
+        return writeAll(figures, folder, replace, Set.of(), SignalAt.NONE);
     }
 
     /**
      * Draws figures into a folder, made if absent, as {@link #writeAll(Map, Path, boolean)} does, and
-     * then removes the figures of other names that the data no longer gives, with their captions.
+     * then removes the figures of other names that the data no longer gives, with their captions; a
+     * signal may be provoked at a chosen moment, for tests.
      *
      * @param figures   the figures by base name (file name without extension)
      * @param folder    where they go
@@ -83,12 +86,13 @@ public final class FigureFolder {
      * @param withdrawn base names of figures that are not drawn again and must not stay: their PNG, SVG
      *                  and PDF files in the folder are removed once the new ones are in (a failure while
      *                  drawing leaves them), and their entries in its captions file with them
+     * @param signalAt  when to act as if a signal came ({@link SignalAt#NONE}: never)
      * @return the files written
      * @throws EngramException if a file cannot be written, moved or removed; a failure while drawing leaves
      *                         the folder unchanged
      */
     public static List<Path> writeAll(Map<String, Figure> figures, Path folder, boolean replace,
-                                      Set<String> withdrawn) {
+                                      Set<String> withdrawn, SignalAt signalAt) {
         Path target = folder.toAbsolutePath().normalize();
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new EngramException(target.toString(), null, "a folder for the figures", "a file",
@@ -102,13 +106,17 @@ public final class FigureFolder {
         String prefix = isNew ? "." + target.getFileName() + DRAWING : DRAWING;
         removeAbandoned(home, prefix);
         Path staging = claimDrawingFolder(home, prefix, target);
-        Thread cleanup = new Thread(() -> deleteQuietly(staging), "engram-figure-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
+        DrawingStop stop = new DrawingStop(target, () -> deleteQuietly(staging));
         try {
             List<Path> staged = new ArrayList<>();
             boolean captionsStale;
             try {
-                DrawnFigure.drawEach(figures, (base, drawn) -> staged.addAll(drawn.write(staging, base)));
+                DrawnFigure.drawEach(figures, (base, drawn) -> {
+                    stop.requireRunning();
+                    staged.addAll(drawn.write(staging, base));
+                    signalAt.provoke(staged.size() / 3, signalAt.staged(), stop);
+                });
+                stop.requireRunning();
                 captionsStale = stageCaptions(figures, staging, target, !isNew, staged, withdrawn);
             } catch (EngramException e) {
                 // The hidden folder is this class's business: the user asked for the figures in the target.
@@ -116,6 +124,7 @@ public final class FigureFolder {
                         + " (no figure was changed there)", e);
             }
             requireAllDrawn(staged, staging, target);
+            stop.startMoving();
             List<Path> written = new ArrayList<>();
             if (isNew) {
                 if (moveNewFolder(staging, target)) {
@@ -133,6 +142,7 @@ public final class FigureFolder {
                 Path destination = target.resolve(file.getFileName());
                 move(file, destination);
                 written.add(destination);
+                signalAt.provoke(written.size(), signalAt.moved(), stop);
             }
             if (captionsStale) {
                 deleteAfterDrawing(target.resolve(Captions.FILE), "the captions of the figures drawn over (the figures"
@@ -147,10 +157,27 @@ public final class FigureFolder {
             return written;
         } finally {
             deleteQuietly(staging);
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook runs: it deletes what is left.
+            stop.end();
+            stop.close();
+        }
+    }
+
+    /**
+     * Stops that tests provoke at moments a real signal could not be timed to hit: the process exits
+     * as on Ctrl-C (code 130, shutdown hooks run) once this many figures are written into the hidden
+     * folder, or moved into place, and the drawing goes on only once the signal is under way.
+     *
+     * @param staged figures written into the hidden folder before the signal; 0 = never
+     * @param moved  files moved into place before the signal; 0 = never
+     */
+    public record SignalAt(int staged, int moved) {
+        /** No provoked signal: what every drawing outside the tests has. */
+        public static final SignalAt NONE = new SignalAt(0, 0);
+
+        private void provoke(int done, int at, DrawingStop stop) {
+            if (at > 0 && done == at) {
+                new Thread(() -> System.exit(130), "engram-provoked-signal").start();
+                stop.awaitSignal();
             }
         }
     }
